@@ -1,0 +1,24 @@
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import esbuild from 'rollup-plugin-esbuild';
+import terser from '@rollup/plugin-terser';
+
+// esbuild lowers the (experimental) decorators; terser does the minifying because it
+// compresses Lit templates and decimal.js noticeably better than esbuild's minifier.
+const plugins = () => [
+  nodeResolve({ browser: true }),
+  esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', minify: false }),
+  terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
+];
+
+export default [
+  {
+    input: 'src/script.ts',
+    output: { file: 'dist/userpays.js', format: 'iife', name: 'UserPays', exports: 'named' },
+    plugins: plugins(),
+  },
+  {
+    input: 'src/index.ts',
+    output: { file: 'dist/userpays.mjs', format: 'es' },
+    plugins: plugins(),
+  },
+];

@@ -1,0 +1,15 @@
+// The flags that let system Chromium run as root on a machine with no outside network
+// (see ../shared/TOOLCHAIN.md): without the background-networking ones it keeps dialling out.
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--headless=new',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export const chromiumPath = () => process.env.CHROME_PATH || '/usr/bin/chromium';

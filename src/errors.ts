@@ -1,0 +1,46 @@
+import type { ErrorCode, ErrorDetail } from './types.js';
+
+/** Codes where trying the same thing again later can succeed. */
+const RETRYABLE: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'rate-limited',
+  'network',
+  'timeout',
+  'provider-error',
+  'cancelled',
+  'auth-required',
+]);
+
+/**
+ * The one error type the library throws. `message` is plain words for an end user
+ * (what happened and what to do next) and never contains a key.
+ */
+export class UserPaysError extends Error {
+  readonly code: ErrorCode;
+  readonly retryable: boolean;
+
+  constructor(code: ErrorCode, message: string, retryable = RETRYABLE.has(code)) {
+    super(message);
+    this.name = 'UserPaysError';
+    this.code = code;
+    this.retryable = retryable;
+  }
+
+  toDetail(): ErrorDetail {
+    return { code: this.code, message: this.message, retryable: this.retryable };
+  }
+}
+
+/** Anything thrown → a `UserPaysError` (aborts become `cancelled`, unknown throws `provider-error`). */
+export function asUserPaysError(error: unknown): UserPaysError {
+  if (error instanceof UserPaysError) return error;
+  if (error instanceof DOMException && error.name === 'AbortError') {
+    return new UserPaysError('cancelled', 'Generation cancelled. Nothing more will be charged for it.');
+  }
+  if (error instanceof DOMException && error.name === 'TimeoutError') {
+    return new UserPaysError('timeout', 'The provider took too long to answer. Try again in a moment.');
+  }
+  if (error instanceof TypeError) {
+    return new UserPaysError('network', 'Could not reach the provider. Check your connection and try again.');
+  }
+  return new UserPaysError('provider-error', 'Something went wrong at the provider. Try again in a moment.');
+}

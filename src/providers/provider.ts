@@ -1,0 +1,92 @@
+import type { ProviderId } from '../types.js';
+
+/** A reference image the user attached; `dataUrl` is `data:image/(png|jpeg|webp);base64,…`. */
+export interface ReferenceImage {
+  dataUrl: string;
+  width: number;
+  height: number;
+}
+
+/** One provider call makes exactly one image. `count` is handled above the providers. */
+export interface ProviderRequest {
+  model: string;
+  prompt: string;
+  width: number;
+  height: number;
+  seed?: number;
+  inputs?: ReferenceImage[];
+  outputFormat?: 'png' | 'jpeg' | 'webp';
+}
+
+/** Enough to find an accepted task again (after a reload, for resume). JSON-serialisable. */
+export interface ProviderTask {
+  provider: ProviderId;
+  id: string;
+  /** Where to ask for the status (BFL `polling_url`, fal `status_url`). */
+  pollingUrl?: string;
+  /** fal: where the result is fetched. */
+  responseUrl?: string;
+  /** fal: where a cancel is sent. */
+  cancelUrl?: string;
+}
+
+/** What a provider reports it charged, in USD (and credits where it bills in credits). */
+export interface Charge {
+  usd: string;
+  credits?: string;
+}
+
+export interface ProviderProgress {
+  /** Short words for the user: "Queued (position 3)", "Generating", "Downloading image". */
+  status: string;
+  /** 0–1 where the provider reports it. */
+  progress?: number;
+}
+
+export interface RunContext {
+  /** Base URL, already checked by `checkEndpoint()`. */
+  endpoint: string;
+  /** Never logged, never put in a URL; sent only to `endpoint`'s origin. */
+  apiKey?: string;
+  signal: AbortSignal;
+  onProgress?(progress: ProviderProgress): void;
+  /** Called once the provider accepted the task, before any polling: the ledger keeps it for resume. */
+  onAccepted?(task: ProviderTask, charge?: Charge): void;
+  /** Polling policy override (tests, bench). */
+  poll?: PollPolicy;
+}
+
+export interface PollPolicy {
+  /** First wait after submit, ms. */
+  initialMs: number;
+  /** Upper bound of one wait, ms. */
+  maxMs: number;
+  /** Give up (→ `timeout`) after this long, ms. */
+  timeoutMs: number;
+}
+
+export interface ProviderImage {
+  blob: Blob;
+  width: number;
+  height: number;
+  seed?: number;
+}
+
+export interface ProviderOutcome {
+  image: ProviderImage;
+  task: ProviderTask;
+  /** The real charge where the provider reports it; otherwise the quote is booked. */
+  charge?: Charge;
+}
+
+export interface Provider {
+  readonly id: ProviderId;
+  /** The provider's public base URL, used when `endpoint` is not set. */
+  readonly defaultEndpoint: string;
+  /** True for BYO-key providers (bfl, fal, openai). */
+  readonly needsKey: boolean;
+  /** Submit, wait, fetch the bytes. Rejects with `UserPaysError` only. */
+  generate(request: ProviderRequest, context: RunContext): Promise<ProviderOutcome>;
+  /** Pick up an accepted task after a reload, where the protocol allows it. */
+  resume?(task: ProviderTask, context: RunContext): Promise<ProviderOutcome>;
+}

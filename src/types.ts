@@ -1,0 +1,126 @@
+/**
+ * The public shapes of SPEC.md §2. Money is always an exact decimal string here;
+ * inside the modules it is a `Decimal` until the moment it is formatted.
+ */
+export type ProviderId = 'puter' | 'bfl' | 'fal' | 'openai';
+
+export interface Size {
+  width: number;
+  height: number;
+}
+
+/** What `UserPays.quote()` and `quoteFor()` take. */
+export interface QuoteRequest {
+  provider?: ProviderId;
+  model: string;
+  width?: number;
+  height?: number;
+  count?: number;
+  /** Sizes of the reference images sent with the prompt (billed too on FLUX.2). */
+  inputs?: Size[];
+}
+
+export interface QuoteLine {
+  label: string;
+  /** USD, exact decimal string; the lines of a quote add up to its `total`. */
+  amount: string;
+}
+
+export interface PriceSource {
+  name: string;
+  asOf: string;
+  url?: string;
+}
+
+export interface Quote {
+  provider: string;
+  model: string;
+  count: number;
+  currency: 'USD';
+  /** Exact decimal string, e.g. "0.015"; never a float. */
+  total: string;
+  perImage: string;
+  /** Output megapixels of one image, as the provider bills them. */
+  outputMegapixels: number;
+  /** Megapixels of all reference images of one image, as the provider bills them. */
+  inputMegapixels: number;
+  /** Where the provider bills in credits (BFL: 1 credit = $0.01): credits for the whole submission. */
+  credits?: string;
+  lines: QuoteLine[];
+  source: PriceSource;
+  /** False where the provider may charge differently from the preview. */
+  exact: boolean;
+}
+
+export interface TallyModelSplit {
+  spent: string;
+  images: number;
+}
+
+export interface Tally {
+  spent: string;
+  images: number;
+  /** ISO 8601 time of the last reset (the session's start). */
+  since: string;
+  budget?: string;
+  remaining?: string;
+  byModel: Record<string, TallyModelSplit>;
+}
+
+export type ErrorCode =
+  | 'invalid-input'
+  | 'auth-required'
+  | 'auth-failed'
+  | 'insufficient-funds'
+  | 'budget-exceeded'
+  | 'rate-limited'
+  | 'moderated'
+  | 'provider-error'
+  | 'network'
+  | 'timeout'
+  | 'cancelled';
+
+export interface ErrorDetail {
+  code: ErrorCode;
+  message: string;
+  retryable: boolean;
+}
+
+export interface GeneratedImage {
+  /** A `blob:` URL of the persisted image. */
+  url: string;
+  width: number;
+  height: number;
+  seed?: number;
+}
+
+export interface GenerationResult {
+  images: GeneratedImage[];
+  /** USD actually booked for this submission (the provider's reported cost where known). */
+  charged: string;
+  quote: Quote;
+}
+
+export interface ProgressDetail {
+  status: string;
+  elapsedMs: number;
+  /** 0–1 where the provider reports it. */
+  progress?: number;
+}
+
+/** The request as events expose it: never carries a key. */
+export interface PublicRequest {
+  provider: ProviderId;
+  model: string;
+  prompt: string;
+  width: number;
+  height: number;
+  count: number;
+  seed?: number;
+  inputs: Size[];
+}
+
+export interface SubmitDetail {
+  quote: Quote;
+  request: PublicRequest;
+}

@@ -1,0 +1,42 @@
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { defaultReporter } from '@web/test-runner';
+import { createSimulator } from './demo/sim/index.mjs';
+import { summaryReporter } from './test/support/summary-reporter.mjs';
+import { CHROMIUM_ARGS, chromiumPath } from './scripts/chromium.mjs';
+
+// The same simulators the demo uses, on the test server's own origin, over real HTTP.
+// Short pending times keep the suite fast; tests that need the realistic ones ask per request.
+const simulator = createSimulator({ pendingMs: 120 });
+
+export default {
+  files: ['test/**/*.test.ts'],
+  nodeResolve: { browser: true },
+  concurrency: 2,
+  concurrentBrowsers: 1,
+  testsFinishTimeout: 180_000,
+  testFramework: { config: { timeout: 15_000 } },
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
+    {
+      name: 'userpays-simulators',
+      serverStart({ app }) {
+        app.use(async (ctx, next) => {
+          if (await simulator.handle(ctx.req, ctx.res)) {
+            ctx.respond = false;
+            return;
+          }
+          await next();
+        });
+      },
+    },
+  ],
+  browsers: [
+    chromeLauncher({
+      launchOptions: { executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS },
+    }),
+  ],
+  testRunnerHtml: (testFramework) =>
+    `<!doctype html><html><head><link rel="icon" href="data:,"></head><body><script type="module" src="${testFramework}"></script></body></html>`,
+  reporters: [defaultReporter(), summaryReporter()],
+};
