@@ -17,6 +17,12 @@ const RETRYABLE: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
 export class UserPaysError extends Error {
   readonly code: ErrorCode;
   readonly retryable: boolean;
+  /**
+   * Set by a provider when it knows the failed task cost nothing even though it was accepted
+   * (BFL's "Request Moderated": refused before generation). Otherwise an accepted task whose
+   * cost the provider reported is booked, whatever happened after.
+   */
+  uncharged = false;
 
   constructor(code: ErrorCode, message: string, retryable = RETRYABLE.has(code)) {
     super(message);

@@ -1,0 +1,96 @@
+import { LitElement, html } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { UserPaysError } from '../../errors.js';
+import { BUILTIN_PRICE_BOOK, DEFAULT_MODEL, mergePriceBook, quoteFor } from '../../pricing/index.js';
+import type { PriceBook } from '../../pricing/index.js';
+import type { ProviderId, Quote, Size } from '../../types.js';
+import { emit } from '../shared/events.js';
+import { renderQuote, quoteStyles } from '../shared/quote-view.js';
+import { theme } from '../shared/theme.js';
+
+/** `inputs="1024x1024 512x768"` → sizes; anything unreadable is reported by the quote. */
+export function parseSizes(value: string | null | undefined): Size[] {
+  return (value ?? '')
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((token) => {
+      const [width, height] = token.toLowerCase().split('x').map(Number);
+      return { width, height };
+    });
+}
+
+/**
+ * The cost preview alone, for pages that build their own UI around it.
+ *
+ * @summary Live, exact price of the image(s) described by its attributes.
+ * @event userpays-quote - The quote changed; `detail` is the new `Quote`.
+ * @csspart cost - The live region holding the total, breakdown and source.
+ * @csspart error - Why no price can be shown (invalid size, unknown model …).
+ * @cssproperty --userpays-accent - Accent colour.
+ * @cssproperty --userpays-text - Text colour.
+ * @cssproperty --userpays-muted - Secondary text colour.
+ * @cssproperty --userpays-border - Line colour.
+ * @cssproperty --userpays-danger - Error colour.
+ * @cssproperty --userpays-font - Font shorthand.
+ */
+export class UserPaysCost extends LitElement {
+  static override styles = [theme, quoteStyles];
+
+  /** `puter` | `bfl` | `fal` | `openai`. */
+  @property({ attribute: 'provider' }) provider: ProviderId = 'puter';
+  @property({ attribute: 'model' }) model = DEFAULT_MODEL;
+  @property({ attribute: 'width', type: Number }) width = 1024;
+  @property({ attribute: 'height', type: Number }) height = 1024;
+  @property({ attribute: 'count', type: Number }) count = 1;
+  /** Space-separated `WxH` sizes of the reference images. */
+  @property({ attribute: 'inputs' }) inputs = '';
+  /** BCP 47 locale for formatting; the browser's when empty. */
+  @property({ attribute: 'locale' }) locale = '';
+  /** Overrides or extends the built-in prices (property only). */
+  @property({ attribute: false }) priceBook: PriceBook | null = null;
+
+  @state() private current?: Quote;
+  @state() private problem = '';
+  private announced = '';
+
+  /** The current quote, or undefined while the attributes describe nothing that can be priced. */
+  get quote(): Quote | undefined {
+    return this.current;
+  }
+
+  override willUpdate() {
+    try {
+      this.current = quoteFor(
+        {
+          provider: this.provider,
+          model: this.model,
+          width: this.width,
+          height: this.height,
+          count: this.count,
+          inputs: parseSizes(this.inputs),
+        },
+        this.priceBook ? mergePriceBook(BUILTIN_PRICE_BOOK, this.priceBook) : BUILTIN_PRICE_BOOK,
+      );
+      this.problem = '';
+    } catch (error) {
+      if (!(error instanceof UserPaysError)) throw error;
+      this.current = undefined;
+      this.problem = error.message;
+    }
+  }
+
+  override updated() {
+    // Re-renders for unrelated reasons must not re-announce an unchanged quote.
+    const key = this.current ? JSON.stringify(this.current) : '';
+    if (key && key !== this.announced) emit(this, 'userpays-quote', this.current);
+    this.announced = key;
+  }
+
+  override render() {
+    return html`<div part="cost" role="status" aria-live="polite" aria-atomic="true">
+      ${this.current
+        ? renderQuote(this.current, this.locale || undefined)
+        : html`<p part="error" class="error">${this.problem}</p>`}
+    </div>`;
+  }
+}

@@ -1,0 +1,149 @@
+import { css } from 'lit';
+import { quoteStyles } from '../shared/quote-view.js';
+import { theme } from '../shared/theme.js';
+
+export const imageStyles = [
+  theme,
+  quoteStyles,
+  css`
+    .card {
+      display: grid;
+      gap: 0.75em;
+      background: var(--_surface);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      padding: 1em;
+    }
+    .row {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.75em;
+      align-items: end;
+    }
+    .field {
+      display: grid;
+      gap: 0.2em;
+      font-weight: 600;
+      font-size: 0.9em;
+    }
+    .field .muted {
+      font-weight: 400;
+    }
+    textarea,
+    select,
+    input {
+      font: inherit;
+      font-weight: 400;
+      color: inherit;
+      background: var(--_surface);
+      border: 1px solid var(--_border);
+      border-radius: calc(var(--_radius) / 2);
+      padding: 0.4em 0.5em;
+    }
+    textarea {
+      resize: vertical;
+      width: 100%;
+      box-sizing: border-box;
+    }
+    .small input {
+      width: 6em;
+    }
+    .cost {
+      border-left: 4px solid var(--_accent);
+      padding: 0.3em 0.8em;
+      background: color-mix(in srgb, var(--_accent) 6%, transparent);
+    }
+    button {
+      font: inherit;
+      border-radius: var(--_radius);
+      border: 1px solid var(--_accent);
+      background: var(--_accent);
+      color: var(--_accent-text);
+      padding: 0.5em 1.2em;
+      cursor: pointer;
+    }
+    button.secondary {
+      background: transparent;
+      color: var(--_accent);
+      padding: 0.2em 0.8em;
+    }
+    button[disabled] {
+      opacity: 0.6;
+      cursor: progress;
+    }
+    .progress {
+      display: flex;
+      gap: 0.75em;
+      align-items: center;
+    }
+    progress {
+      flex: 1;
+      accent-color: var(--_accent);
+    }
+    .error-box {
+      display: flex;
+      justify-content: space-between;
+      align-items: center;
+      gap: 1em;
+      color: var(--_danger);
+      border: 1px solid currentColor;
+      border-radius: var(--_radius);
+      padding: 0.4em 0.8em;
+    }
+    .error-box p {
+      margin: 0;
+    }
+    .chips {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5em;
+      list-style: none;
+      margin: 0;
+      padding: 0;
+    }
+    .chips li {
+      display: flex;
+      align-items: center;
+      gap: 0.3em;
+    }
+    .chips img {
+      width: 40px;
+      height: 40px;
+      object-fit: cover;
+      border-radius: 4px;
+    }
+    .chips button {
+      padding: 0 0.5em;
+    }
+    .tally {
+      margin: 0;
+    }
+    .gallery {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(180px, 1fr));
+      gap: 0.75em;
+      list-style: none;
+      padding: 0;
+      margin: 1em 0 0;
+    }
+    figure {
+      margin: 0;
+    }
+    figure img {
+      width: 100%;
+      height: auto;
+      border-radius: var(--_radius);
+      display: block;
+    }
+    figcaption {
+      display: grid;
+      font-size: 0.85em;
+      padding-top: 0.3em;
+    }
+    .prompt {
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+    }
+  `,
+];

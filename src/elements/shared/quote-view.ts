@@ -1,0 +1,55 @@
+import { css, html, nothing } from 'lit';
+import { formatUsd } from '../../pricing/index.js';
+import type { Quote } from '../../types.js';
+
+const mp = (n: number) => `${n} MP`;
+
+/**
+ * The cost preview: total, per-image note, breakdown and source. Rendered inside a polite
+ * live region by the caller so screen readers hear the new price after each change.
+ */
+export function renderQuote(quote: Quote, locale?: string) {
+  const money = (amount: string) => formatUsd(amount, locale);
+  const images = quote.count === 1 ? '1 image' : `${quote.count} images`;
+  return html`<p class="total">
+      <strong>${money(quote.total)}</strong>
+      <span class="muted"
+        >for ${images}${quote.count > 1 ? ` · ${money(quote.perImage)} each` : nothing} ·
+        ${mp(quote.outputMegapixels)} output${quote.inputMegapixels
+          ? ` + ${mp(quote.inputMegapixels)} reference`
+          : nothing}${quote.exact ? nothing : ' · estimate'}</span
+      >
+    </p>
+    <ul class="lines">
+      ${quote.lines.map((line) => html`<li><span>${line.label}</span><span>${money(line.amount)}</span></li>`)}
+    </ul>
+    <p class="muted source">
+      ${quote.credits ? `${quote.credits} credits · ` : nothing}Prices: ${quote.source.name}, as of ${quote.source.asOf}
+    </p>`;
+}
+
+export const quoteStyles = css`
+  .total {
+    margin: 0;
+  }
+  .total strong {
+    font-size: 1.5em;
+    margin-right: 0.35em;
+  }
+  .lines {
+    list-style: none;
+    margin: 0.35em 0;
+    padding: 0;
+    font-size: 0.9em;
+  }
+  .lines li {
+    display: flex;
+    justify-content: space-between;
+    gap: 1em;
+    border-bottom: 1px dotted var(--_border);
+    padding: 0.1em 0;
+  }
+  .source {
+    margin: 0;
+  }
+`;

@@ -1,0 +1,162 @@
+import Decimal from 'decimal.js';
+import { UserPaysError } from '../errors.js';
+import type { Quote, QuoteLine, QuoteRequest } from '../types.js';
+import { MODELS, modelInfo, type ModelInfo } from './models.js';
+import { BUILTIN_PRICE_BOOK, CREDIT_USD, type PriceBook } from './price-book.js';
+
+const ONE_MP = 1024 * 1024;
+const FLUX2_MAX_PIXELS = 4 * ONE_MP;
+
+/** Megapixels as BFL bills them: every started megapixel counts, and never less than one. */
+export function megapixels(width: number, height: number): number {
+  return Math.max(1, Math.ceil((width * height) / ONE_MP));
+}
+
+/** The reduced `W:H` an aspect-ratio model is sent, e.g. 1920×1080 → '16:9'. Expects whole numbers. */
+export function aspectRatio(width: number, height: number): string {
+  let a = width;
+  let b = height;
+  while (b) [a, b] = [b, a % b];
+  return `${width / a}:${height / a}`;
+}
+
+const isPixels = (value: unknown): value is number => Number.isInteger(value) && (value as number) > 0;
+
+function stepProblem(side: string, value: number, step: number, who: string): string | null {
+  const below = value - (value % step);
+  return below === value ? null : `${side} must be a multiple of ${step} for ${who} — try ${below} or ${below + step}.`;
+}
+
+function sideProblem(model: ModelInfo, side: string, value: number): string | null {
+  if (!isPixels(value)) return `${side} must be a whole number of pixels, such as 1024.`;
+  if (model.sizing === 'flux2') {
+    return value < 64 ? `${side} must be at least 64 pixels for FLUX.2 models.` : stepProblem(side, value, 16, 'FLUX.2 models');
+  }
+  if (model.sizing === 'flux11') {
+    return value < 256 || value > 1440
+      ? `${side} must be between 256 and 1440 pixels for ${model.label} — try ${value < 256 ? 256 : 1440}.`
+      : stepProblem(side, value, 32, model.label);
+  }
+  return null;
+}
+
+/** The first size rule of `model` that width × height breaks, in words a user can act on; null when it fits. */
+export function sizeProblem(model: ModelInfo, width: number, height: number): string | null {
+  const problem = sideProblem(model, 'Width', width) ?? sideProblem(model, 'Height', height);
+  if (problem) return problem;
+  if (model.sizing === 'flux2' && width * height > FLUX2_MAX_PIXELS) {
+    // Offer the largest size of about the same shape that fits.
+    const scale = Math.sqrt(FLUX2_MAX_PIXELS / (width * height));
+    const fitWidth = Math.max(64, Math.floor((width * scale) / 16) * 16);
+    const fitHeight = Math.floor(Math.min(height, FLUX2_MAX_PIXELS / fitWidth) / 16) * 16;
+    return `FLUX.2 makes images of at most 4 megapixels (such as 2048×2048) — try ${fitWidth}×${fitHeight}.`;
+  }
+  if (model.sizing === 'aspect' && (9 * width > 21 * height || 9 * height > 21 * width)) {
+    return `${model.label} makes shapes from 21:9 (wide) to 9:21 (tall), and ${width}×${height} is ${aspectRatio(width, height)} — pick a less stretched size.`;
+  }
+  return null;
+}
+
+function invalid(message: string): never {
+  throw new UserPaysError('invalid-input', message);
+}
+
+const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
+// Price strings repeat on every keystroke: parse each once.
+const parsedPrices = new Map<string, Decimal>();
+
+function price(text: string, where: string): Decimal {
+  let value = parsedPrices.get(text);
+  if (!value) {
+    try {
+      value = new Decimal(text);
+    } catch {
+      // handled below: a price that is not a number is as wrong as a negative one
+    }
+    if (!value?.isFinite() || value.isNeg()) invalid(`The price set for ${where} is not a valid amount ("${text}"). Fix the price book.`);
+    parsedPrices.set(text, value);
+  }
+  return value;
+}
+
+/**
+ * The exact price of one submission, with a breakdown whose lines add up to the total.
+ * Throws `UserPaysError('invalid-input')` with a message that says how to fix the request.
+ */
+export function quoteFor(request: QuoteRequest, book: PriceBook = BUILTIN_PRICE_BOOK): Quote {
+  const { model: id, provider = 'puter', width = 1024, height = 1024, count = 1 } = request;
+  const inputs = request.inputs ?? [];
+  const model = modelInfo(id) ?? invalid(`There is no model called "${id}". Pick one from the list, such as ${MODELS[0].label}.`);
+  if (!model.hosted) {
+    invalid(`${model.label} runs only on your own computer, so it cannot be priced or made here. Pick a hosted model such as ${MODELS[0].label}.`);
+  }
+  const entry = book[id]?.[provider] ?? invalid(`${model.label} has no price for provider ${provider} yet. Pick another provider or model.`);
+  if (!(isPixels(count) && count <= 4)) invalid('The number of images must be 1, 2, 3 or 4.');
+  const problem = sizeProblem(model, width, height);
+  if (problem) invalid(problem);
+  if (inputs.length > model.maxInputs) {
+    invalid(`${model.label} takes at most ${plural(model.maxInputs, 'reference image')} — remove ${inputs.length - model.maxInputs}.`);
+  }
+  if (model.requiresInput && !inputs.length) invalid(`${model.label} edits an image you provide — add the image to edit.`);
+  let inputMegapixels = 0;
+  for (let i = 0; i < inputs.length; i++) {
+    const size = inputs[i];
+    if (!(isPixels(size?.width) && isPixels(size.height))) {
+      invalid(`Reference image ${i + 1} has no usable size — use an image file with a real width and height.`);
+    }
+    inputMegapixels += megapixels(size.width, size.height);
+  }
+
+  const where = `${model.label} at ${provider}`;
+  const rule = entry.rule;
+  const outputMegapixels = megapixels(width, height);
+  // Per image, in the rule's unit.
+  const parts: [string, Decimal][] = [];
+  if (rule.kind === 'megapixel') {
+    const extra = price(rule.extra, where);
+    parts.push(['First megapixel', price(rule.first, where)]);
+    if (outputMegapixels > 1) parts.push([`${outputMegapixels - 1} more megapixel${outputMegapixels > 2 ? 's' : ''}`, extra.mul(outputMegapixels - 1)]);
+    if (rule.inputs && inputs.length) {
+      parts.push([`${plural(inputs.length, 'reference image')} (${inputMegapixels} MP)`, extra.mul(inputMegapixels)]);
+    }
+  } else if (rule.kind === 'flat') {
+    parts.push(['Flat price per image', price(rule.perImage, where)]);
+  } else {
+    parts.push([plural(outputMegapixels, 'megapixel'), price(rule.perMp, where).mul(outputMegapixels)]);
+  }
+
+  const usdPerUnit = rule.unit === 'credit' ? price(CREDIT_USD, 'a credit') : null;
+  const suffix = count > 1 ? ` × ${count} images` : '';
+  const lines: QuoteLine[] = [];
+  let units = parts[0][1];
+  for (let i = 1; i < parts.length; i++) units = units.add(parts[i][1]);
+  const usage = usdPerUnit ? units.mul(usdPerUnit) : units;
+  for (const [label, amount] of parts) {
+    const usd = usdPerUnit ? amount.mul(usdPerUnit) : amount;
+    lines.push({ label: label + suffix, amount: usd.mul(count).toString() });
+  }
+  let perImage = usage;
+  if (entry.topUpFee) {
+    const fee = price(entry.topUpFee, where);
+    if (fee.gte(1)) invalid(`The top-up fee set for ${where} must be less than 1 ("${entry.topUpFee}"). Fix the price book.`);
+    // Rounded up to a millionth of a dollar, so the preview never promises less than is taken.
+    perImage = usage.div(new Decimal(1).sub(fee)).toDecimalPlaces(6, Decimal.ROUND_UP);
+    lines.push({ label: `Top-up fee (${fee.mul(100)}%)`, amount: perImage.sub(usage).mul(count).toString() });
+  }
+  const quote: Quote = {
+    provider,
+    model: id,
+    count,
+    currency: 'USD',
+    total: perImage.mul(count).toString(),
+    perImage: perImage.toString(),
+    outputMegapixels,
+    inputMegapixels,
+    lines,
+    source: entry.source,
+    exact: entry.exact,
+  };
+  if (usdPerUnit) quote.credits = units.mul(count).toString();
+  return quote;
+}

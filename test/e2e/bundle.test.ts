@@ -1,0 +1,59 @@
+// The built artefacts, as a static site would use them: no source modules are imported here.
+import { expect, fixture, html } from '@open-wc/testing';
+import { bflEndpoint, uniqueStorageKey } from '../support/sim.js';
+
+declare global {
+  interface Window {
+    UserPays: {
+      version: string;
+      quote(request: object): { total: string; credits?: string };
+      UserPaysImage: CustomElementConstructor;
+    };
+  }
+}
+
+function loadScript(src: string) {
+  return new Promise<void>((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = src;
+    script.onload = () => resolve();
+    script.onerror = () => reject(new Error(`could not load ${src}`));
+    document.head.append(script);
+  });
+}
+
+describe('dist bundle', () => {
+  const errors: string[] = [];
+  const onError = (e: ErrorEvent) => errors.push(e.message);
+
+  before(async () => {
+    window.addEventListener('error', onError);
+    await loadScript('/dist/userpays.js');
+    await loadScript('/dist/userpays.js'); // a second script tag
+    // @ts-ignore: the built module has no types at this path
+    await import('/dist/userpays.mjs'); // and the ES module besides
+  });
+  after(() => window.removeEventListener('error', onError));
+
+  it('defines the three elements and window.UserPays, and defining twice never throws', () => {
+    expect(errors).to.deep.equal([]);
+    for (const name of ['userpays-image', 'userpays-cost', 'userpays-tally']) expect(customElements.get(name), name).to.exist;
+    expect(window.UserPays.version).to.match(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('exposes the pure quote function', () => {
+    const quote = window.UserPays.quote({ provider: 'bfl', model: 'flux-2-pro', width: 2048, height: 2048, count: 2 });
+    expect(quote.total).to.equal('0.15');
+    expect(quote.credits).to.equal('15');
+  });
+
+  it('generates with the bundled widget against the simulator', async () => {
+    const el = await fixture<HTMLElement & { apiKey: string; generate(): Promise<{ charged: string }> }>(
+      html`<userpays-image provider="bfl" storage-key=${uniqueStorageKey()} endpoint=${bflEndpoint('pending=50')}
+        prompt="a bundled fox"></userpays-image>`,
+    );
+    el.apiKey = 'sim-bundle-key';
+    const result = await el.generate();
+    expect(result.charged).to.equal('0.014');
+  });
+});

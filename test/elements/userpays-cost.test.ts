@@ -1,0 +1,65 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/define.js';
+import type { UserPaysCost } from '../../src/elements/cost/userpays-cost.js';
+import type { Quote } from '../../src/types.js';
+import { nextEvent } from '../support/sim.js';
+
+const text = (el: UserPaysCost) => el.shadowRoot!.querySelector('[part=cost]')!.textContent!.replace(/\s+/g, ' ');
+
+describe('<userpays-cost>', () => {
+  it('shows the exact BFL price with its breakdown and source', async () => {
+    const el = await fixture<UserPaysCost>(html`<userpays-cost provider="bfl" locale="en-US"></userpays-cost>`);
+    expect(el.quote?.total).to.equal('0.014');
+    expect(text(el)).to.contain('$0.014');
+    expect(text(el)).to.contain('1.4 credits');
+    expect(text(el)).to.match(/as of \d{4}-\d{2}-\d{2}/);
+    const region = el.shadowRoot!.querySelector('[part=cost]')!;
+    expect(region.getAttribute('aria-live')).to.equal('polite');
+  });
+
+  it('updates in the same update cycle when a size crosses one megapixel', async () => {
+    const el = await fixture<UserPaysCost>(html`<userpays-cost provider="bfl" locale="en-US"></userpays-cost>`);
+    el.setAttribute('height', '1040');
+    await el.updateComplete;
+    expect(el.quote?.total).to.equal('0.015');
+    expect(text(el)).to.contain('$0.015');
+  });
+
+  it('fires userpays-quote once per change, not per re-render', async () => {
+    const el = await fixture<UserPaysCost>(html`<userpays-cost provider="bfl"></userpays-cost>`);
+    const seen: Quote[] = [];
+    el.addEventListener('userpays-quote', (e) => seen.push(e.detail));
+    el.count = 3;
+    await el.updateComplete;
+    el.locale = 'de-DE'; // re-render, same quote
+    await el.updateComplete;
+    expect(seen.map((q) => q.total)).to.deep.equal(['0.042']);
+  });
+
+  it('bills reference images given as WxH sizes', async () => {
+    const el = await fixture<UserPaysCost>(
+      html`<userpays-cost provider="bfl" model="flux-2-pro" inputs="1024x1024"></userpays-cost>`,
+    );
+    expect(el.quote?.total).to.equal('0.045');
+    expect(el.quote?.inputMegapixels).to.equal(1);
+  });
+
+  it('explains a size the model cannot make instead of showing a price', async () => {
+    const el = await fixture<UserPaysCost>(html`<userpays-cost provider="bfl" width="1000"></userpays-cost>`);
+    expect(el.quote).to.equal(undefined);
+    const error = el.shadowRoot!.querySelector('[part=error]')!;
+    expect(error.textContent).to.match(/multiple of 16/);
+  });
+
+  it('bubbles the quote event out of shadow roots', async () => {
+    const host = await fixture<HTMLDivElement>(html`<div></div>`);
+    const quoted = nextEvent<Quote>(host, 'userpays-quote');
+    host.attachShadow({ mode: 'open' }).innerHTML = '<userpays-cost provider="bfl" model="flux-kontext-max"></userpays-cost>';
+    expect((await quoted).detail.total).to.equal('0.08');
+  });
+
+  it('is accessible', async () => {
+    const el = await fixture<UserPaysCost>(html`<userpays-cost provider="bfl" count="2"></userpays-cost>`);
+    await expect(el).to.be.accessible();
+  });
+});

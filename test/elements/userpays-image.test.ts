@@ -1,0 +1,213 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import '../../src/define.js';
+import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
+import { LedgerStore } from '../../src/ledger/index.js';
+import type { ErrorDetail, GenerationResult, Tally } from '../../src/types.js';
+import { bflEndpoint, simLog, submissionsSince, uniqueStorageKey } from '../support/sim.js';
+
+const part = (el: UserPaysImage, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~=${name}]`);
+
+async function widget(scenario = '', extra: Partial<UserPaysImage> = {}) {
+  const el = await fixture<UserPaysImage>(
+    html`<userpays-image
+      provider="bfl"
+      locale="en-US"
+      storage-key=${uniqueStorageKey()}
+      endpoint=${bflEndpoint(scenario || 'pending=60')}
+      prompt="a red fox in the snow"
+    ></userpays-image>`,
+  );
+  el.apiKey = 'sim-test-key';
+  Object.assign(el, extra);
+  await el.updateComplete;
+  return el;
+}
+
+async function failure(el: UserPaysImage): Promise<ErrorDetail> {
+  const event = oneEvent(el, 'userpays-error');
+  await el.generate().catch(() => {});
+  return (await event).detail;
+}
+
+describe('<userpays-image>', () => {
+  it('renders labelled controls, a live cost preview and a priced Generate button', async () => {
+    const el = await widget();
+    for (const name of ['prompt', 'model', 'size', 'count', 'cost', 'submit']) expect(part(el, name), name).to.exist;
+    expect(part(el, 'cost')!.getAttribute('aria-live')).to.equal('polite');
+    expect(part(el, 'submit')!.textContent).to.contain('$0.014');
+    expect(el.shadowRoot!.querySelector('label[for=prompt]')!.textContent).to.contain('Describe');
+    await expect(el).to.be.accessible();
+  });
+
+  it('re-prices on every input change before the next frame', async () => {
+    const el = await widget();
+    const select = part(el, 'count') as HTMLSelectElement;
+    select.value = '3';
+    select.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect(part(el, 'cost')!.textContent).to.contain('$0.042');
+    const model = part(el, 'model') as HTMLSelectElement;
+    model.value = 'flux-2-max';
+    model.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect(el.quote?.total).to.equal('0.21');
+    expect(part(el, 'submit')!.textContent).to.contain('$0.21');
+  });
+
+  it('generates end to end: persisted blob image, booked cost, tally, events', async () => {
+    const el = await widget();
+    const before = (await simLog()).length;
+    const progress: string[] = [];
+    el.addEventListener('userpays-progress', (e) => progress.push(e.detail.status));
+    const resultEvent = oneEvent(el, 'userpays-result');
+    const result = await el.generate();
+    const detail = (await resultEvent).detail as GenerationResult;
+    expect(detail).to.equal(result);
+    expect(result.images).to.have.length(1);
+    expect(result.images[0].url).to.match(/^blob:/);
+    expect([result.images[0].width, result.images[0].height]).to.deep.equal([1024, 1024]);
+    expect(result.charged).to.equal('0.014');
+    expect(progress.length).to.be.greaterThan(0);
+    expect(await submissionsSince(before)).to.have.length(1);
+    await el.updateComplete;
+    const img = part(el, 'image') as HTMLImageElement;
+    expect(img.src).to.equal(result.images[0].url);
+    await img.decode();
+    expect(img.naturalWidth).to.equal(1024);
+    expect(el.tally).to.include({ spent: '0.014', images: 1 });
+    expect(part(el, 'tally')!.textContent).to.contain('$0.014');
+    expect(part(el, 'submit')!.hasAttribute('disabled')).to.equal(false);
+  });
+
+  it('keeps the gallery and the tally across a reload', async () => {
+    const el = await widget();
+    await el.generate();
+    const key = el.storageKey;
+    el.remove();
+    const again = await fixture<UserPaysImage>(html`<userpays-image provider="bfl" storage-key=${key}></userpays-image>`);
+    await new Promise((r) => setTimeout(r, 50));
+    await again.updateComplete;
+    expect(again.tally).to.include({ spent: '0.014', images: 1 });
+    const img = part(again, 'image') as HTMLImageElement;
+    expect(img.src).to.match(/^blob:/);
+    await img.decode();
+    expect(img.naturalWidth).to.equal(1024);
+  });
+
+  it('makes one submission for a double click', async () => {
+    const el = await widget('pending=300');
+    const before = (await simLog()).length;
+    const button = part(el, 'submit') as HTMLButtonElement;
+    button.click();
+    button.click();
+    const first = el.generate();
+    await first;
+    expect(await submissionsSince(before)).to.have.length(1);
+    expect(new LedgerStore({ storageKey: el.storageKey }).entries()).to.have.length(1);
+  });
+
+  it('makes count images, one ledger entry each, and books each', async () => {
+    const el = await widget('', { count: 2 });
+    const result = await el.generate();
+    expect(result.images).to.have.length(2);
+    expect(result.charged).to.equal('0.028');
+    expect(new LedgerStore({ storageKey: el.storageKey }).entries()).to.have.length(2);
+    expect(el.tally).to.include({ spent: '0.028', images: 2 });
+  });
+
+  it('refuses an empty prompt before anything is sent', async () => {
+    const el = await widget('', { prompt: '   ' });
+    const before = (await simLog()).length;
+    const error = await failure(el);
+    expect(error.code).to.equal('invalid-input');
+    expect(part(el, 'error')!.textContent).to.contain('Describe the image');
+    expect(await submissionsSince(before)).to.have.length(0);
+  });
+
+  it('refuses a bad size before anything is sent', async () => {
+    const el = await widget('', { width: 1000 });
+    const before = (await simLog()).length;
+    const error = await failure(el);
+    expect(error.code).to.equal('invalid-input');
+    expect(error.message).to.match(/multiple of 16/);
+    expect(await submissionsSince(before)).to.have.length(0);
+  });
+
+  it('asks for a key when there is none, before anything is sent', async () => {
+    const el = await widget('', { apiKey: '' });
+    const before = (await simLog()).length;
+    const error = await failure(el);
+    expect(error.code).to.equal('auth-required');
+    expect(await submissionsSince(before)).to.have.length(0);
+    expect(part(el, 'key')).to.exist;
+  });
+
+  it('blocks a submission that would pass the budget, before anything is sent', async () => {
+    const el = await widget('', { budget: '0.02' });
+    await el.generate();
+    const before = (await simLog()).length;
+    const error = await failure(el);
+    expect(error.code).to.equal('budget-exceeded');
+    expect(await submissionsSince(before)).to.have.length(0);
+    expect(el.tally).to.include({ spent: '0.014', remaining: '0.006' });
+  });
+
+  it('lets the page veto a submission through userpays-submit', async () => {
+    const el = await widget();
+    const before = (await simLog()).length;
+    el.addEventListener('userpays-submit', (e) => e.preventDefault(), { once: true });
+    const outcome = await el.generate().catch((e) => e);
+    expect(outcome.code).to.equal('cancelled');
+    expect(await submissionsSince(before)).to.have.length(0);
+    expect(part(el, 'error')).to.equal(null);
+  });
+
+  it('shows insufficient funds in plain words and books nothing', async () => {
+    const el = await widget('fault=402');
+    const error = await failure(el);
+    expect(error).to.include({ code: 'insufficient-funds', retryable: false });
+    await el.updateComplete;
+    expect(part(el, 'error')!.getAttribute('role')).to.equal('alert');
+    expect(part(el, 'error')!.textContent!.length).to.be.greaterThan(20);
+    expect(el.tally).to.include({ spent: '0', images: 0 });
+    expect(part(el, 'submit')!.hasAttribute('disabled')).to.equal(false);
+  });
+
+  it('cancels promptly, leaves nothing spinning and books what the provider already charged', async () => {
+    const el = await widget('pending=5000');
+    const accepted = new Promise<void>((resolve) =>
+      el.addEventListener('userpays-progress', () => resolve(), { once: true }),
+    );
+    const running = el.generate().catch((e) => e);
+    await accepted;
+    const started = performance.now();
+    el.cancel();
+    const outcome = await running;
+    expect(outcome.code).to.equal('cancelled');
+    expect(performance.now() - started).to.be.lessThan(500);
+    await el.updateComplete;
+    expect(part(el, 'progress')).to.equal(null);
+    expect(part(el, 'submit')!.hasAttribute('disabled')).to.equal(false);
+    // BFL debited the credits when it accepted the task: the tally says so.
+    expect(el.tally?.spent).to.equal('0.014');
+    expect(el.tally?.images).to.equal(0);
+  });
+
+  it('reports every tally change as an event', async () => {
+    const el = await widget();
+    const tallies: Tally[] = [];
+    el.addEventListener('userpays-tally', (e) => tallies.push(e.detail));
+    await el.generate();
+    expect(tallies.at(-1)).to.include({ spent: '0.014', images: 1 });
+  });
+
+  it('offers only the models the provider prices, and honours `models`', async () => {
+    const el = await widget();
+    el.models = 'flux-2-pro flux-kontext-pro not-a-model';
+    await el.updateComplete;
+    const options = [...(part(el, 'model') as HTMLSelectElement).options].map((o) => o.value);
+    expect(options).to.deep.equal(['flux-2-pro', 'flux-kontext-pro']);
+    expect(el.model).to.equal('flux-2-pro');
+    expect(el.quote?.total).to.equal('0.03');
+  });
+});

@@ -1,0 +1,40 @@
+import { expect } from '@open-wc/testing';
+import Decimal from 'decimal.js';
+import { formatUsd } from '../../src/pricing/index.js';
+
+describe('formatUsd', () => {
+  it('shows at least cents and every digit the amount has', () => {
+    expect(formatUsd('0.015', 'en-US')).to.equal('$0.015');
+    expect(formatUsd('0.1', 'en-US')).to.equal('$0.10');
+    expect(formatUsd('0', 'en-US')).to.equal('$0.00');
+    expect(formatUsd('0.16', 'en-US')).to.equal('$0.16');
+    expect(formatUsd('0.075', 'en-US')).to.equal('$0.075');
+    expect(formatUsd('12', 'en-US')).to.equal('$12.00');
+    expect(formatUsd('1234.5', 'en-US')).to.equal('$1,234.50');
+  });
+
+  it('takes a Decimal too', () => {
+    expect(formatUsd(new Decimal('0.014'), 'en-US')).to.equal('$0.014');
+  });
+
+  it('keeps up to six fraction digits exactly, rounding only beyond', () => {
+    expect(formatUsd('0.000001', 'en-US')).to.equal('$0.000001');
+    expect(formatUsd('0.0421053', 'en-US')).to.equal('$0.042105');
+    // Beyond what a double holds: a Number() on the way would lose the last digits.
+    expect(formatUsd('90071992547409.93', 'en-US')).to.equal('$90,071,992,547,409.93');
+  });
+
+  it('formats negative differences', () => {
+    expect(formatUsd('-0.005', 'en-US')).to.equal('-$0.005');
+  });
+
+  it('follows the locale', () => {
+    // de-DE puts the symbol after a non-breaking space.
+    expect(formatUsd('0.015', 'de-DE')).to.equal('0,015\u00a0$');
+    expect(formatUsd('1234.5', 'de-DE')).to.equal('1.234,50\u00a0$');
+  });
+
+  it('falls back to the browser locale when the locale is malformed', () => {
+    expect(formatUsd('0.1', 'not a locale!')).to.equal(formatUsd('0.1'));
+  });
+});
