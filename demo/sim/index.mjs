@@ -1,4 +1,20 @@
-// Placeholder until the simulators land: handles nothing.
-export function createSimulator() {
-  return { async handle() { return false; } };
+// The protocol simulators the demo server and the test runner mount under `/sim/`.
+// Each is a sibling module exporting `create…Simulator(options)` → `{ handle(req, res): Promise<boolean> }`;
+// adding one (puter, fal, openai) is one module and one line below.
+import { createBflSimulator } from './bfl.mjs';
+
+/**
+ * @param {{ pendingMs?: number | ((model: string) => number), queueMs?: number | ((model: string) => number),
+ *   deliveryTtlMs?: number }} [options] pendingMs: how long a task stays Pending (a number, or per model);
+ *   queueMs: the first part of it spent queued (no progress); deliveryTtlMs: lifetime of signed image URLs.
+ */
+export function createSimulator(options = {}) {
+  const simulators = [createBflSimulator(options)];
+  return {
+    /** True when the request was under `/sim/` and has been answered (or deliberately dropped). */
+    async handle(req, res) {
+      for (const simulator of simulators) if (await simulator.handle(req, res)) return true;
+      return false;
+    },
+  };
 }

@@ -82,7 +82,8 @@ function price(text: string, where: string): Decimal {
 
 /**
  * The exact price of one submission, with a breakdown whose lines add up to the total.
- * Throws `UserPaysError('invalid-input')` with a message that says how to fix the request.
+ * Throws `UserPaysError('invalid-input')`, with a message that says how to fix the request, only
+ * where no price can be given; whether the model can make that size is `sizeProblem`'s to say.
  */
 export function quoteFor(request: QuoteRequest, book: PriceBook = BUILTIN_PRICE_BOOK): Quote {
   const { model: id, provider = 'puter', width = 1024, height = 1024, count = 1 } = request;
@@ -93,8 +94,10 @@ export function quoteFor(request: QuoteRequest, book: PriceBook = BUILTIN_PRICE_
   }
   const entry = book[id]?.[provider] ?? invalid(`${model.label} has no price for provider ${provider} yet. Pick another provider or model.`);
   if (!(isPixels(count) && count <= 4)) invalid('The number of images must be 1, 2, 3 or 4.');
-  const problem = sizeProblem(model, width, height);
-  if (problem) invalid(problem);
+  // The model's own size rules (multiples of 16, 4 MP …) are `sizeProblem`'s, checked before a
+  // submission: a quote prices any real size, so that e.g. 1024×1025 shows what BFL would bill.
+  const unusable = !isPixels(width) ? 'Width' : !isPixels(height) ? 'Height' : '';
+  if (unusable) invalid(`${unusable} must be a whole number of pixels, such as 1024.`);
   if (inputs.length > model.maxInputs) {
     invalid(`${model.label} takes at most ${plural(model.maxInputs, 'reference image')} — remove ${inputs.length - model.maxInputs}.`);
   }

@@ -46,7 +46,8 @@ describe('<userpays-cost>', () => {
 
   it('explains a size the model cannot make instead of showing a price', async () => {
     const el = await fixture<UserPaysCost>(html`<userpays-cost provider="bfl" width="1000"></userpays-cost>`);
-    expect(el.quote).to.equal(undefined);
+    expect(el.quote?.total, 'still priced as billed').to.equal('0.014');
+    expect(el.shadowRoot!.textContent).not.to.contain('$0.014');
     const error = el.shadowRoot!.querySelector('[part=error]')!;
     expect(error.textContent).to.match(/multiple of 16/);
   });

@@ -1,7 +1,7 @@
 import { LitElement, html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { UserPaysError } from '../../errors.js';
-import { BUILTIN_PRICE_BOOK, DEFAULT_MODEL, mergePriceBook, quoteFor } from '../../pricing/index.js';
+import { BUILTIN_PRICE_BOOK, DEFAULT_MODEL, mergePriceBook, modelInfo, quoteFor, sizeProblem } from '../../pricing/index.js';
 import type { PriceBook } from '../../pricing/index.js';
 import type { ProviderId, Quote, Size } from '../../types.js';
 import { emit } from '../shared/events.js';
@@ -53,7 +53,10 @@ export class UserPaysCost extends LitElement {
   @state() private problem = '';
   private announced = '';
 
-  /** The current quote, or undefined while the attributes describe nothing that can be priced. */
+  /**
+   * The current quote, or undefined while the attributes describe nothing that can be priced.
+   * A size the model cannot make is still priced; the preview shows the problem instead.
+   */
   get quote(): Quote | undefined {
     return this.current;
   }
@@ -71,7 +74,8 @@ export class UserPaysCost extends LitElement {
         },
         this.priceBook ? mergePriceBook(BUILTIN_PRICE_BOOK, this.priceBook) : BUILTIN_PRICE_BOOK,
       );
-      this.problem = '';
+      // Priced as the provider would bill it, but the preview says when the model cannot make it.
+      this.problem = sizeProblem(modelInfo(this.model)!, this.width, this.height) ?? '';
     } catch (error) {
       if (!(error instanceof UserPaysError)) throw error;
       this.current = undefined;
@@ -88,9 +92,9 @@ export class UserPaysCost extends LitElement {
 
   override render() {
     return html`<div part="cost" role="status" aria-live="polite" aria-atomic="true">
-      ${this.current
-        ? renderQuote(this.current, this.locale || undefined)
-        : html`<p part="error" class="error">${this.problem}</p>`}
+      ${this.problem
+        ? html`<p part="error" class="error">${this.problem}</p>`
+        : renderQuote(this.current!, this.locale || undefined)}
     </div>`;
   }
 }

@@ -164,11 +164,11 @@ export function renderImageWidget(el: UserPaysImage) {
       </div>
       ${renderReferences(el)} ${renderKey(el)}
       <div part="cost" class="cost" role="status" aria-live="polite" aria-atomic="true">
-        ${quote ? renderQuote(quote, locale) : html`<p class="error">${el.problem}</p>`}
+        ${quote && !el.problem ? renderQuote(quote, locale) : html`<p class="error">${el.problem}</p>`}
       </div>
       <div class="actions">
         <button part="submit" type="submit" ?disabled=${el.busy}>
-          ${el.busy ? 'Generating…' : `Generate${quote ? ` · ${formatUsd(quote.total, locale)}` : ''}`}
+          ${el.busy ? 'Generating…' : `Generate${quote && !el.problem ? ` · ${formatUsd(quote.total, locale)}` : ''}`}
         </button>
       </div>
       ${renderProgress(el)}

@@ -4,7 +4,7 @@ import { UserPaysError, asUserPaysError } from '../../errors.js';
 import { runGeneration } from '../../generation/run-generation.js';
 import { ImageStore, LedgerStore } from '../../ledger/index.js';
 import type { StoredImage } from '../../ledger/index.js';
-import { BUILTIN_PRICE_BOOK, DEFAULT_MODEL, MODELS, mergePriceBook, quoteFor } from '../../pricing/index.js';
+import { BUILTIN_PRICE_BOOK, DEFAULT_MODEL, MODELS, mergePriceBook, modelInfo, quoteFor, sizeProblem } from '../../pricing/index.js';
 import type { PriceBook } from '../../pricing/index.js';
 import { checkEndpoint } from '../../providers/http.js';
 import type { ReferenceImage } from '../../providers/provider.js';
@@ -150,7 +150,7 @@ export class UserPaysImage extends LitElement {
         },
         this.prices,
       );
-      this.problem = '';
+      this.problem = sizeProblem(modelInfo(this.model)!, this.width, this.height) ?? '';
     } catch (error) {
       this.currentQuote = undefined;
       this.problem = asUserPaysError(error).message;
@@ -234,7 +234,7 @@ export class UserPaysImage extends LitElement {
   /** Every check that can fail before anything is sent, with the job to run. */
   private prepare() {
     const quote = this.currentQuote;
-    if (!quote) throw new UserPaysError('invalid-input', this.problem);
+    if (!quote || this.problem) throw new UserPaysError('invalid-input', this.problem);
     const prompt = this.prompt.trim();
     if (!prompt) throw new UserPaysError('invalid-input', 'Describe the image you want in the prompt box first.');
     const provider = providerFor(this.provider);

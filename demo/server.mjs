@@ -1,0 +1,106 @@
+// `npm start`: serves the demo page at /, the built bundle at /dist/, and the provider simulators
+// under /sim/ with realistic queueing and Pending times. Plain node:http, no dependencies.
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createSimulator } from './sim/index.mjs';
+
+const PORT = Number(process.env.PORT) || 8000;
+const root = fileURLToPath(new URL('..', import.meta.url));
+const MOUNTS = [
+  ['/dist/', join(root, 'dist')],
+  ['/', join(root, 'demo')],
+];
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.map': 'application/json',
+  '.ts': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+// Seconds a real task of each model tends to stay Pending (roughly, as seen on api.bfl.ai), ±20 %.
+const PENDING_S = {
+  'flux-2-klein-4b': 2,
+  'flux-2-klein-9b': 2.5,
+  'flux-2-pro': 4,
+  'flux-2-flex': 6,
+  'flux-2-max': 5,
+  'flux-kontext-pro': 4,
+  'flux-kontext-max': 5,
+  'flux-pro-1.1': 3,
+  'flux-pro-1.1-ultra': 6,
+  'flux-pro-1.0-fill': 4,
+};
+const jitter = () => 0.8 + Math.random() * 0.4;
+const simulator = createSimulator({
+  pendingMs: (model) => Math.round((PENDING_S[model] ?? 3) * 1000 * jitter()),
+  queueMs: () => Math.round(400 * jitter()),
+});
+
+function reply(res, status, text) {
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+/** A file under one of the mounts, or undefined; never outside them. */
+async function resolveFile(pathname) {
+  let decoded;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return undefined;
+  }
+  if (decoded.includes('\0')) return undefined;
+  for (const [prefix, dir] of MOUNTS) {
+    if (!decoded.startsWith(prefix)) continue;
+    let file = normalize(join(dir, decoded.slice(prefix.length)));
+    if (file !== dir && !file.startsWith(dir + sep)) return undefined;
+    let info = await stat(file).catch(() => undefined);
+    if (info?.isDirectory()) {
+      file = join(file, 'index.html');
+      info = await stat(file).catch(() => undefined);
+    }
+    return info?.isFile() ? { file, size: info.size } : undefined;
+  }
+  return undefined;
+}
+
+const server = createServer(async (req, res) => {
+  try {
+    if (await simulator.handle(req, res)) return;
+    if (req.method !== 'GET' && req.method !== 'HEAD') return reply(res, 405, 'Method Not Allowed');
+    const { pathname } = new URL(req.url, 'http://localhost');
+    const found = await resolveFile(pathname);
+    if (!found) return reply(res, 404, 'Not Found');
+    res.writeHead(200, {
+      'Content-Type': TYPES[extname(found.file).toLowerCase()] ?? 'application/octet-stream',
+      'Content-Length': found.size,
+      'Cache-Control': 'no-cache',
+      'X-Content-Type-Options': 'nosniff',
+    });
+    if (req.method === 'HEAD') return res.end();
+    createReadStream(found.file).pipe(res);
+  } catch (error) {
+    console.error(error);
+    if (!res.headersSent) reply(res, 500, 'Internal Server Error');
+    else res.destroy();
+  }
+});
+
+// No HOST set: listens on every local address, so both http://localhost and http://127.0.0.1 reach it
+// (the BFL simulator sends its polling and image URLs to the other of the two names).
+server.listen(PORT, process.env.HOST, () => {
+  console.log(`userpays demo: http://localhost:${PORT}`);
+});

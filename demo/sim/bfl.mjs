@@ -1,0 +1,339 @@
+// Simulator of the Black Forest Labs API (https://api.bfl.ai, schema in shared/reference/bfl-openapi.json).
+//
+// Routes (all answer CORS, preflights included; every reply has a Content-Type):
+//   POST /sim/bfl/v1/{model}           header x-key, JSON body → {id, polling_url, cost, input_mp, output_mp}
+//   GET  /sim/bfl/v1/get_result?id=    no key needed → {id, status, result, progress}
+//   GET  /sim/bfl/v1/credits           header x-key → {credits} (every new key starts with 1000; 'sim-empty' has 0)
+//   GET  /sim/delivery/{id}.png?se=&sig=   the signed image URL (result.sample); 403 once expired or if tampered
+//   GET  /sim/bfl/_log                 the requests received: [{method, path, host, origin, hasKey, hasAuthorization, id, at}]
+//   POST /sim/bfl/_reset               forget tasks, accounts and the log
+//
+// The polling_url and result.sample point at the OTHER loopback name of the same server
+// (localhost ↔ 127.0.0.1), as BFL's regional polling and delivery hosts differ from api.bfl.ai:
+// a client must follow them cross-origin and must not send its key there.
+//
+// Scenarios: insert `/s/{scenario}` after `/sim/bfl`, e.g. `/sim/bfl/s/fault=429;retryAfter=2/v1/flux-2-pro`.
+// The scenario is `;`-separated `key=value`; the polling_url carries it, so poll-time faults work.
+//   fault=401 | 403               key rejected at submit ({detail})
+//   fault=402                     insufficient credits at submit
+//   fault=422                     validation error at submit ({detail:[{loc,msg,type}]})
+//   fault=429                     too many active tasks at submit, with Retry-After (retryAfter=<s>, default 1)
+//   fault=500                     internal server error at submit
+//   fault=network                 the connection drops without a reply (at submit)
+//   fault=request-moderated       polls answer 'Request Moderated' (from the first poll)
+//   fault=content-moderated       polls answer 'Content Moderated' once the task would be ready
+//   fault=error                   polls answer 'Error' once the task would be ready
+//   fault=task-not-found          polls answer 'Task not found'
+//   fault=never-ready             polls answer 'Pending' forever (no progress)
+//   fault=expired-delivery        result.sample has already expired (the image URL answers 403)
+//   fault=insecure-sample         result.sample is a plain-http URL on a non-loopback host
+//   at=poll                       with fault=401|403|429|500|network: the fault hits polls instead of the submit
+//   times=<n>                     with at=poll: only the first n polls of each task fail (default: all)
+//   failAfter=<n>                 poll-status faults fire from poll n+1 on instead of at ready time
+//   pending=<ms>                  Pending time of the task (default: the simulator's pendingMs)
+//   queue=<ms>                    first part of the Pending time spent queued: progress null (default 0)
+//   progress=none                 never report progress
+//   samehost=1                    polling_url and sample on the same host as the submit
+//
+// Validation follows BFL: missing key → 401; unknown model → 404; prompt required; FLUX.2 sides multiples of
+// 16, ≥ 64, ≤ 4 MP; FLUX1.1 [pro] multiples of 32 in 256–1440; aspect_ratio between 21:9 and 9:21; more than
+// 24 active tasks per key → 429. Costs come from this file's own table (it plays BFL), not from src/pricing.
+import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
+import { baseUrl, dropConnection, otherHost, parseScenario, preflight, readJson, send } from './http.mjs';
+import { encodePng, readImageSize } from './png.mjs';
+
+const MB = 1024 * 1024;
+/** Credits in hundredths so the sums stay exact: [first MP, each extra output MP and each input MP, input fields]. */
+const FLUX2 = {
+  'flux-2-klein-4b': [140, 10, 4],
+  'flux-2-klein-9b': [150, 20, 4],
+  'flux-2-pro': [300, 150, 8],
+  'flux-2-flex': [500, 500, 8],
+  'flux-2-max': [700, 300, 8],
+};
+const FLAT = {
+  'flux-kontext-pro': 400,
+  'flux-kontext-max': 800,
+  'flux-pro-1.1': 400,
+  'flux-pro-1.1-ultra': 600,
+  'flux-pro-1.0-fill': 500,
+};
+const MAX_ACTIVE = 24;
+const START_CREDITS = 1000;
+
+const mp = (w, h) => Math.max(1, Math.ceil((w * h) / MB));
+const mp2 = (pixels) => Math.round((pixels / MB) * 100) / 100;
+const detail = (loc, msg, type = 'value_error') => ({ loc: ['body', ...loc], msg, type });
+
+/** Output size for aspect-ratio models: `megapixels` at that ratio, sides multiples of 32. */
+function sizeForRatio(ratio, megapixels) {
+  const [w, h] = ratio.split(':').map(Number);
+  const scale = Math.sqrt((megapixels * MB) / (w * h));
+  return { width: Math.round((w * scale) / 32) * 32, height: Math.round((h * scale) / 32) * 32 };
+}
+
+/** Size of a base64 image (raw or data: URL); undefined when it is not a PNG/JPEG/WebP. */
+function decodeImage(value) {
+  if (typeof value !== 'string' || !value) return undefined;
+  const data = value.startsWith('data:') ? value.slice(value.indexOf(',') + 1) : value;
+  return readImageSize(Buffer.from(data.slice(0, 64 * 1024), 'base64'));
+}
+
+export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlMs = 10 * 60 * 1000 } = {}) {
+  const secret = randomUUID();
+  const tasks = new Map();
+  const credits = new Map();
+  let log = [];
+  const images = new Map(); // id → PNG, the few most recent
+
+  const pendingFor = (model) => (typeof pendingMs === 'function' ? pendingMs(model) : pendingMs);
+  const queueFor = (model) => (typeof queueMs === 'function' ? queueMs(model) : queueMs);
+  const balance = (key) => credits.get(key) ?? (key === 'sim-empty' ? 0 : START_CREDITS);
+  const sign = (id, se) => createHmac('sha256', secret).update(`${id}\n${se}`).digest('base64url');
+
+  /** Checks the body like BFL does; returns `{ width, height, inputs, problems }`. */
+  function validate(model, body) {
+    const problems = [];
+    if (typeof body.prompt !== 'string' || !body.prompt.trim()) {
+      problems.push(detail(['prompt'], body.prompt === undefined ? 'Field required' : 'Prompt must not be empty', body.prompt === undefined ? 'missing' : 'value_error'));
+    }
+    const fields = FLUX2[model]
+      ? Array.from({ length: FLUX2[model][2] }, (_, i) => (i ? `input_image_${i + 1}` : 'input_image'))
+      : model.startsWith('flux-kontext')
+        ? ['input_image', 'input_image_2', 'input_image_3', 'input_image_4']
+        : model === 'flux-pro-1.0-fill'
+          ? ['image']
+          : ['image_prompt'];
+    const inputs = [];
+    for (const field of fields) {
+      if (body[field] == null) continue;
+      const size = decodeImage(body[field]);
+      if (size) inputs.push(size);
+      else problems.push(detail([field], 'Could not decode the image: send a base64 PNG, JPEG or WebP'));
+    }
+    if (model === 'flux-pro-1.0-fill' && body.image == null) problems.push(detail(['image'], 'Field required', 'missing'));
+    const int = (name, fallback) => {
+      const v = body[name] ?? fallback;
+      if (!Number.isInteger(v)) problems.push(detail([name], 'Input should be a valid integer', 'int_type'));
+      return v;
+    };
+
+    let width;
+    let height;
+    if (FLUX2[model]) {
+      width = int('width', inputs[0]?.width ?? 1024);
+      height = int('height', inputs[0]?.height ?? 1024);
+      for (const [name, v] of [['width', width], ['height', height]]) {
+        if (v < 64) problems.push(detail([name], 'Input should be greater than or equal to 64', 'greater_than_equal'));
+        else if (v % 16) problems.push(detail([name], 'Input should be a multiple of 16', 'multiple_of'));
+      }
+      if (width * height > 4 * MB) problems.push(detail(['width'], 'width × height must be at most 4 megapixels (4,194,304 pixels)'));
+    } else if (model === 'flux-pro-1.1') {
+      width = int('width', 1024);
+      height = int('height', 768);
+      for (const [name, v] of [['width', width], ['height', height]]) {
+        if (v < 256) problems.push(detail([name], 'Input should be greater than or equal to 256', 'greater_than_equal'));
+        else if (v > 1440) problems.push(detail([name], 'Input should be less than or equal to 1440', 'less_than_equal'));
+        else if (v % 32) problems.push(detail([name], 'Input should be a multiple of 32', 'multiple_of'));
+      }
+    } else if (model === 'flux-pro-1.0-fill') {
+      ({ width, height } = inputs[0] ?? { width: 1024, height: 1024 });
+    } else {
+      const ratio = body.aspect_ratio ?? (model.startsWith('flux-kontext') ? '1:1' : '16:9');
+      const [w, h] = typeof ratio === 'string' ? ratio.split(':').map(Number) : [];
+      if (!(w > 0 && h > 0 && Number.isInteger(w) && Number.isInteger(h)) || w / h > 21 / 9 + 1e-9 || h / w > 21 / 9 + 1e-9) {
+        problems.push(detail(['aspect_ratio'], 'Aspect ratio must be between 21:9 and 9:21, written like "16:9"'));
+        width = height = 0;
+      } else ({ width, height } = sizeForRatio(ratio, model.includes('ultra') ? 4 : 1));
+    }
+    return { width, height, inputs, problems };
+  }
+
+  /** Credits (a JSON number, exact to the hundredth) by BFL's rule. */
+  function costOf(model, width, height, inputs) {
+    if (FLAT[model]) return FLAT[model] / 100;
+    const [first, extra] = FLUX2[model];
+    const hundredths = first + (mp(width, height) - 1) * extra + inputs.reduce((sum, i) => sum + mp(i.width, i.height) * extra, 0);
+    return hundredths / 100;
+  }
+
+  const activeTasks = (key, now) =>
+    [...tasks.values()].filter((t) => t.key === key && (t.scenario.fault === 'never-ready' || now < t.readyAt)).length;
+
+  async function submit(req, res, model, scenario, origin, prefix, entry) {
+    const fault = scenario.at === 'poll' ? undefined : scenario.fault;
+    const key = req.headers['x-key'];
+    const body = await readJson(req);
+    if (fault === 'network') return dropConnection(req, res);
+    if (!FLUX2[model] && !FLAT[model]) return send(req, res, 404, { detail: 'Not Found' });
+    if (!key) return send(req, res, 401, { detail: 'Not authenticated: send your API key in the x-key header' });
+    if (fault === '401' || fault === '403') return send(req, res, Number(fault), { detail: 'Invalid API key' });
+    if (fault === '500') return send(req, res, 500, { detail: 'Internal Server Error' });
+    if (fault === '429') return send(req, res, 429, { detail: 'Too many active tasks' }, { 'Retry-After': scenario.retryAfter ?? '1' });
+    if (fault === '422') {
+      return send(req, res, 422, { detail: [detail(['prompt'], 'Simulated validation error: this prompt is not accepted')] });
+    }
+    if (!body || typeof body !== 'object' || Array.isArray(body)) {
+      return send(req, res, 422, { detail: [{ loc: ['body'], msg: 'Field required: a JSON object', type: 'missing' }] });
+    }
+    const { width, height, inputs, problems } = validate(model, body);
+    if (problems.length) return send(req, res, 422, { detail: problems });
+    const now = Date.now();
+    for (const [id, t] of tasks) if (Math.max(t.readyAt, t.createdAt + 3600_000) + deliveryTtlMs < now) tasks.delete(id);
+    if (activeTasks(key, now) >= MAX_ACTIVE) {
+      return send(req, res, 429, { detail: 'Too many active tasks' }, { 'Retry-After': scenario.retryAfter ?? '1' });
+    }
+    const cost = costOf(model, width, height, inputs);
+    if (fault === '402' || balance(key) < cost) return send(req, res, 402, { detail: 'Insufficient credits' });
+    credits.set(key, Math.round((balance(key) - cost) * 100) / 100);
+
+    const id = randomUUID();
+    const pending = Number(scenario.pending ?? pendingFor(model));
+    const queue = Math.min(pending, Number(scenario.queue ?? queueFor(model)));
+    const seed = Number.isInteger(body.seed) ? body.seed : Math.floor(Math.random() * 2 ** 31);
+    tasks.set(id, { id, key, model, prompt: body.prompt, seed, width, height, scenario, origin, createdAt: now, queuedUntil: now + queue, readyAt: now + pending, polls: 0 });
+    entry.id = id;
+    send(req, res, 200, {
+      id,
+      polling_url: `${origin}${prefix}/v1/get_result?id=${id}`,
+      cost,
+      input_mp: mp2(inputs.reduce((sum, i) => sum + i.width * i.height, 0)),
+      output_mp: mp2(width * height),
+    });
+  }
+
+  function result(req, res, url, scenario) {
+    const id = url.searchParams.get('id') ?? '';
+    const task = tasks.get(id);
+    const fault = task?.scenario.fault ?? scenario.fault;
+    if (task && task.scenario.at === 'poll') {
+      task.polls++;
+      if (!(task.polls > Number(task.scenario.times ?? Infinity))) {
+        if (fault === 'network') return dropConnection(req, res);
+        if (fault === '429') return send(req, res, 429, { detail: 'Too many requests' }, { 'Retry-After': task.scenario.retryAfter ?? '1' });
+        if (/^(401|403|500)$/.test(fault)) return send(req, res, Number(fault), { detail: fault === '500' ? 'Internal Server Error' : 'Invalid API key' });
+      }
+    } else if (task) task.polls++;
+    if (!task || fault === 'task-not-found') return send(req, res, 200, { id, status: 'Task not found', result: null, progress: null });
+
+    const now = Date.now();
+    const failAfter = task.scenario.failAfter;
+    const due = failAfter === undefined ? fault === 'request-moderated' || now >= task.readyAt : task.polls > Number(failAfter);
+    const statuses = { 'request-moderated': 'Request Moderated', 'content-moderated': 'Content Moderated', error: 'Error' };
+    if (statuses[fault] && due) {
+      const details = fault === 'error' ? null : { 'Moderation Reasons': ['Simulated moderation'] };
+      return send(req, res, 200, { id, status: statuses[fault], result: null, progress: null, details });
+    }
+    if (fault === 'never-ready' || now < task.readyAt) {
+      const span = task.readyAt - task.queuedUntil;
+      const progress =
+        fault === 'never-ready' || task.scenario.progress === 'none' || now < task.queuedUntil
+          ? null
+          : Math.round(((now - task.queuedUntil) / (span || 1)) * 1000) / 1000;
+      return send(req, res, 200, { id, status: 'Pending', result: null, progress });
+    }
+    const se = new Date(fault === 'expired-delivery' ? task.readyAt - 1000 : task.readyAt + deliveryTtlMs).toISOString();
+    const sample =
+      fault === 'insecure-sample'
+        ? `http://delivery.example.com/${id}.png`
+        : `${task.origin}/sim/delivery/${id}.png?se=${encodeURIComponent(se)}&sig=${sign(id, se)}`;
+    send(req, res, 200, {
+      id,
+      status: 'Ready',
+      result: {
+        sample,
+        seed: task.seed,
+        prompt: task.prompt,
+        start_time: task.queuedUntil / 1000,
+        end_time: task.readyAt / 1000,
+        duration: (task.readyAt - task.queuedUntil) / 1000,
+      },
+      progress: 1,
+    });
+  }
+
+  function deliver(req, res, url, id) {
+    const task = tasks.get(id);
+    const se = url.searchParams.get('se') ?? '';
+    const given = Buffer.from(url.searchParams.get('sig') ?? '');
+    const expected = Buffer.from(sign(id, se));
+    const valid = task && given.length === expected.length && timingSafeEqual(given, expected);
+    if (!valid || !(Date.parse(se) > Date.now())) {
+      const why = valid ? 'Signed expiry time is in the past' : 'Signature did not match';
+      return send(req, res, 403, `<?xml version="1.0" encoding="utf-8"?><Error><Code>AuthenticationFailed</Code><Message>${why}</Message></Error>`, {
+        'Content-Type': 'application/xml',
+      });
+    }
+    let png = images.get(id);
+    if (!png) {
+      png = encodePng(task.width, task.height, `${task.prompt}\n${task.seed}`);
+      images.set(id, png);
+      if (images.size > 8) images.delete(images.keys().next().value);
+    }
+    send(req, res, 200, png, { 'Content-Type': 'image/png', 'Cache-Control': 'private, max-age=600' });
+  }
+
+  return {
+    /** Handles `/sim/bfl/…` and `/sim/delivery/…`; false for anything else. */
+    async handle(req, res) {
+      const url = new URL(req.url, 'http://sim.invalid');
+      const path = url.pathname;
+      const delivery = /^\/sim\/delivery\/([\w-]+)\.png$/.exec(path);
+      if (!delivery && !/^\/sim\/bfl(\/|$)/.test(path)) return false;
+      if (req.method === 'OPTIONS') {
+        preflight(req, res);
+        return true;
+      }
+      const entry = {
+        method: req.method,
+        path: path + url.search,
+        host: req.headers.host ?? '',
+        origin: req.headers.origin ?? null,
+        hasKey: 'x-key' in req.headers,
+        hasAuthorization: 'authorization' in req.headers,
+        id: delivery?.[1] ?? url.searchParams.get('id') ?? undefined,
+        at: Date.now(),
+      };
+      if (path === '/sim/bfl/_log') {
+        send(req, res, 200, log);
+        return true;
+      }
+      if (path === '/sim/bfl/_reset' && req.method === 'POST') {
+        tasks.clear();
+        credits.clear();
+        images.clear();
+        log = [];
+        send(req, res, 200, { ok: true });
+        return true;
+      }
+      log.push(entry);
+      if (log.length > 5000) log = log.slice(-4000);
+      if (delivery) {
+        if (req.method !== 'GET' && req.method !== 'HEAD') send(req, res, 405, 'Method Not Allowed');
+        else deliver(req, res, url, delivery[1]);
+        return true;
+      }
+
+      const match = /^\/sim\/bfl(?:\/s\/([^/]*))?\/v1\/([^/]+)$/.exec(path);
+      if (!match) {
+        send(req, res, 404, { detail: 'Not Found' });
+        return true;
+      }
+      const scenario = parseScenario(match[1]);
+      const prefix = `/sim/bfl${match[1] ? `/s/${match[1]}` : ''}`;
+      const host = req.headers.host;
+      try {
+        if (match[2] === 'get_result' && req.method === 'GET') result(req, res, url, scenario);
+        else if (match[2] === 'credits' && req.method === 'GET') {
+          const key = req.headers['x-key'];
+          if (!key) send(req, res, 401, { detail: 'Not authenticated: send your API key in the x-key header' });
+          else send(req, res, 200, { credits: balance(key) });
+        } else if (req.method === 'POST') await submit(req, res, match[2], scenario, baseUrl(req, scenario.samehost ? host : otherHost(host)), prefix, entry);
+        else send(req, res, 405, { detail: 'Method Not Allowed' });
+      } catch (error) {
+        if (!res.headersSent) send(req, res, error.status ?? 500, { detail: error.status === 413 ? 'Request body too large' : 'Internal Server Error' });
+      }
+      return true;
+    },
+  };
+}

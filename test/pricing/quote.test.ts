@@ -1,0 +1,421 @@
+import { expect } from '@open-wc/testing';
+import Decimal from 'decimal.js';
+import { UserPaysError } from '../../src/errors.js';
+import { BUILTIN_PRICE_BOOK, MODELS, aspectRatio, megapixels, mergePriceBook, modelInfo, quoteFor, sizeProblem } from '../../src/pricing/index.js';
+import type { PriceBook, PriceEntry } from '../../src/pricing/index.js';
+import type { QuoteRequest } from '../../src/types.js';
+
+const BFL_SOURCE = { name: 'BFL pricing docs', asOf: '2026-11-01', url: 'https://docs.bfl.ai/quick_start/pricing' };
+const ONE_MP_IMAGE = { width: 1024, height: 1024 };
+
+const bfl = (model: string, more: Partial<QuoteRequest> = {}) => quoteFor({ provider: 'bfl', model, ...more });
+
+function errorOf(request: QuoteRequest, book?: PriceBook): UserPaysError {
+  try {
+    quoteFor(request, book);
+  } catch (error) {
+    expect(error).to.be.instanceOf(UserPaysError);
+    return error as UserPaysError;
+  }
+  throw new Error(`expected ${JSON.stringify(request)} to be refused`);
+}
+
+/** The model's size rules are sizeProblem's; the quote still prices the size as the provider would bill it. */
+function expectSizeProblem(request: QuoteRequest, message: string) {
+  const model = modelInfo(request.model)!;
+  expect(sizeProblem(model, request.width ?? 1024, request.height ?? 1024)).to.equal(message);
+  expect(quoteFor(request).total).to.match(/^\d+(\.\d+)?$/);
+}
+
+function expectInvalid(request: QuoteRequest, message: string, book?: PriceBook) {
+  const error = errorOf(request, book);
+  expect(error.code).to.equal('invalid-input');
+  expect(error.message).to.equal(message);
+}
+
+describe('megapixels and aspectRatio', () => {
+  it('counts every started megapixel, never less than one', () => {
+    expect(megapixels(1024, 1024)).to.equal(1);
+    expect(megapixels(1024, 1025)).to.equal(2);
+    expect(megapixels(64, 64)).to.equal(1);
+    expect(megapixels(2048, 2048)).to.equal(4);
+    expect(megapixels(2048, 2049)).to.equal(5);
+  });
+
+  it('reduces the ratio', () => {
+    expect(aspectRatio(1920, 1080)).to.equal('16:9');
+    expect(aspectRatio(1024, 1024)).to.equal('1:1');
+    expect(aspectRatio(864, 1152)).to.equal('3:4');
+    expect(aspectRatio(1000, 999)).to.equal('1000:999');
+  });
+});
+
+describe('quoteFor: BFL prices at 1024×1024', () => {
+  const expected: [string, string, string][] = [
+    ['flux-2-klein-4b', '0.014', '1.4'],
+    ['flux-2-klein-9b', '0.015', '1.5'],
+    ['flux-2-pro', '0.03', '3'],
+    ['flux-2-flex', '0.05', '5'],
+    ['flux-2-max', '0.07', '7'],
+    ['flux-kontext-pro', '0.04', '4'],
+    ['flux-kontext-max', '0.08', '8'],
+    ['flux-pro-1.1', '0.04', '4'],
+    ['flux-pro-1.1-ultra', '0.06', '6'],
+    ['flux-pro-1.0-fill', '0.05', '5'],
+  ];
+  for (const [model, usd, credits] of expected) {
+    it(`${model}: $${usd} = ${credits} credits`, () => {
+      const inputs = modelInfo(model)!.requiresInput ? [ONE_MP_IMAGE] : [];
+      const quote = bfl(model, { width: 1024, height: 1024, inputs });
+      expect([quote.total, quote.perImage, quote.credits]).to.deep.equal([usd, usd, credits]);
+    });
+  }
+
+  it('returns the whole shape of SPEC §2', () => {
+    expect(bfl('flux-2-klein-4b')).to.deep.equal({
+      provider: 'bfl',
+      model: 'flux-2-klein-4b',
+      count: 1,
+      currency: 'USD',
+      total: '0.014',
+      perImage: '0.014',
+      outputMegapixels: 1,
+      inputMegapixels: 0,
+      credits: '1.4',
+      lines: [{ label: 'First megapixel', amount: '0.014' }],
+      source: BFL_SOURCE,
+      exact: true,
+    });
+  });
+});
+
+describe('quoteFor: the FLUX.2 megapixel rule', () => {
+  it('charges the second megapixel from the first pixel past 1024×1024', () => {
+    expect(bfl('flux-2-klein-4b', { width: 1024, height: 1024 }).total).to.equal('0.014');
+    const quote = bfl('flux-2-klein-4b', { width: 1024, height: 1040 });
+    expect(quote.total).to.equal('0.015');
+    expect(quote.outputMegapixels).to.equal(2);
+    expect(quote.lines).to.deep.equal([
+      { label: 'First megapixel', amount: '0.014' },
+      { label: '1 more megapixel', amount: '0.001' },
+    ]);
+  });
+
+  it('prices 1024×1025 as 2 MP, and sizeProblem names the nearest valid heights', () => {
+    expect(megapixels(1024, 1025)).to.equal(2);
+    expect(bfl('flux-2-klein-4b', { width: 1024, height: 1025 })).to.include({ total: '0.015', credits: '1.5', outputMegapixels: 2 });
+    expectSizeProblem(
+      { provider: 'bfl', model: 'flux-2-klein-4b', width: 1024, height: 1025 },
+      'Height must be a multiple of 16 for FLUX.2 models — try 1024 or 1040.',
+    );
+  });
+
+  it('prices 2048×2048 on [pro] at 3 + 3 × 1.5 = 7.5 credits', () => {
+    const quote = bfl('flux-2-pro', { width: 2048, height: 2048 });
+    expect(quote.total).to.equal('0.075');
+    expect(quote.credits).to.equal('7.5');
+    expect(quote.outputMegapixels).to.equal(4);
+    expect(quote.lines).to.deep.equal([
+      { label: 'First megapixel', amount: '0.03' },
+      { label: '3 more megapixels', amount: '0.045' },
+    ]);
+  });
+
+  it('bills reference images per megapixel: [pro] editing from $0.045', () => {
+    const quote = bfl('flux-2-pro', { inputs: [ONE_MP_IMAGE] });
+    expect(quote.total).to.equal('0.045');
+    expect(quote.credits).to.equal('4.5');
+    expect(quote.inputMegapixels).to.equal(1);
+    expect(quote.lines).to.deep.equal([
+      { label: 'First megapixel', amount: '0.03' },
+      { label: '1 reference image (1 MP)', amount: '0.015' },
+    ]);
+  });
+
+  it('sums the megapixels of several reference images', () => {
+    const quote = bfl('flux-2-max', {
+      width: 1440,
+      height: 1024,
+      inputs: [{ width: 2048, height: 2048 }, { width: 800, height: 600 }],
+    });
+    // 7 + 1 × 3 + (4 + 1) × 3 = 25 credits
+    expect(quote.credits).to.equal('25');
+    expect(quote.total).to.equal('0.25');
+    expect(quote.inputMegapixels).to.equal(5);
+    expect(quote.lines).to.deep.equal([
+      { label: 'First megapixel', amount: '0.07' },
+      { label: '1 more megapixel', amount: '0.03' },
+      { label: '2 reference images (5 MP)', amount: '0.15' },
+    ]);
+  });
+
+  it('multiplies by count and says so on every line', () => {
+    const quote = bfl('flux-2-klein-9b', { width: 1536, height: 1536, count: 3, inputs: [ONE_MP_IMAGE] });
+    // per image 1.5 + 2 × 0.2 + 1 × 0.2 = 2.1 credits
+    expect([quote.perImage, quote.total, quote.credits, quote.count]).to.deep.equal(['0.021', '0.063', '6.3', 3]);
+    expect(quote.lines).to.deep.equal([
+      { label: 'First megapixel × 3 images', amount: '0.045' },
+      { label: '2 more megapixels × 3 images', amount: '0.012' },
+      { label: '1 reference image (1 MP) × 3 images', amount: '0.006' },
+    ]);
+  });
+});
+
+describe('quoteFor: FLUX.1 flat prices', () => {
+  it('multiplies by count: [kontext pro] × 4 = 16 credits', () => {
+    const quote = bfl('flux-kontext-pro', { count: 4 });
+    expect([quote.total, quote.perImage, quote.credits]).to.deep.equal(['0.16', '0.04', '16']);
+    expect(quote.lines).to.deep.equal([{ label: 'Flat price per image × 4 images', amount: '0.16' }]);
+  });
+
+  it('ignores the size', () => {
+    const sizes: [string, number, number][] = [
+      ['flux-kontext-max', 512, 512],
+      ['flux-kontext-max', 2048, 1024],
+      ['flux-kontext-max', 4000, 3000],
+      ['flux-pro-1.1', 256, 256],
+      ['flux-pro-1.1', 1440, 1440],
+      ['flux-pro-1.1-ultra', 2752, 1536],
+      ['flux-pro-1.0-fill', 3000, 2000],
+    ];
+    const totals = sizes.map(([model, width, height]) => bfl(model, { width, height, inputs: [ONE_MP_IMAGE] }).total);
+    expect(totals).to.deep.equal(['0.08', '0.08', '0.08', '0.04', '0.04', '0.06', '0.05']);
+  });
+
+  it('does not bill the reference image of a flat model', () => {
+    const quote = bfl('flux-kontext-pro', { inputs: [{ width: 2048, height: 2048 }, ONE_MP_IMAGE] });
+    expect(quote.total).to.equal('0.04');
+    expect(quote.inputMegapixels).to.equal(5);
+    expect(quote.lines).to.deep.equal([{ label: 'Flat price per image', amount: '0.04' }]);
+  });
+});
+
+describe('quoteFor: other price rules', () => {
+  const source = { name: 'test', asOf: '2026-11-02' };
+  const book = (model: string, entry: PriceEntry): PriceBook => mergePriceBook(BUILTIN_PRICE_BOOK, { [model]: { fal: entry } });
+
+  it('prices per megapixel of output in USD, without credits', () => {
+    const prices = book('flux-2-pro', { rule: { kind: 'per-megapixel', unit: 'usd', perMp: '0.03' }, source, exact: false });
+    const quote = quoteFor({ provider: 'fal', model: 'flux-2-pro', width: 1920, height: 1088, count: 2 }, prices);
+    expect(quote).to.deep.equal({
+      provider: 'fal',
+      model: 'flux-2-pro',
+      count: 2,
+      currency: 'USD',
+      total: '0.12',
+      perImage: '0.06',
+      outputMegapixels: 2,
+      inputMegapixels: 0,
+      lines: [{ label: '2 megapixels × 2 images', amount: '0.12' }],
+      source,
+      exact: false,
+    });
+  });
+
+  it('adds a gateway top-up fee as its own line, rounded up to a millionth', () => {
+    const prices = book('flux-2-pro', { rule: { kind: 'flat', unit: 'usd', perImage: '0.04' }, source, exact: false, topUpFee: '0.05' });
+    const quote = quoteFor({ provider: 'fal', model: 'flux-2-pro', count: 3 }, prices);
+    // 0.04 / 0.95 = 0.04210526… → 0.042106 per image
+    expect([quote.perImage, quote.total, quote.credits]).to.deep.equal(['0.042106', '0.126318', undefined]);
+    expect(quote.lines).to.deep.equal([
+      { label: 'Flat price per image × 3 images', amount: '0.12' },
+      { label: 'Top-up fee (5%)', amount: '0.006318' },
+    ]);
+  });
+
+  it('can leave reference images unbilled in the megapixel rule', () => {
+    const prices = book('flux-2-pro', {
+      rule: { kind: 'megapixel', unit: 'usd', first: '0.03', extra: '0.015', inputs: false },
+      source,
+      exact: true,
+    });
+    const quote = quoteFor({ provider: 'fal', model: 'flux-2-pro', width: 2048, height: 1024, inputs: [ONE_MP_IMAGE] }, prices);
+    expect(quote.total).to.equal('0.045');
+    expect(quote.lines).to.deep.equal([
+      { label: 'First megapixel', amount: '0.03' },
+      { label: '1 more megapixel', amount: '0.015' },
+    ]);
+  });
+
+  it('refuses a price that is not an amount', () => {
+    for (const perImage of ['abc', '-1', 'Infinity', 'NaN']) {
+      const prices = book('flux-2-pro', { rule: { kind: 'flat', unit: 'usd', perImage }, source, exact: true });
+      expectInvalid(
+        { provider: 'fal', model: 'flux-2-pro' },
+        `The price set for FLUX.2 [pro] at fal is not a valid amount ("${perImage}"). Fix the price book.`,
+        prices,
+      );
+    }
+    const feeAll = book('flux-2-pro', { rule: { kind: 'flat', unit: 'usd', perImage: '1' }, source, exact: true, topUpFee: '1' });
+    expectInvalid(
+      { provider: 'fal', model: 'flux-2-pro' },
+      'The top-up fee set for FLUX.2 [pro] at fal must be less than 1 ("1"). Fix the price book.',
+      feeAll,
+    );
+  });
+});
+
+describe('quoteFor: lines add up to the total', () => {
+  // A small deterministic generator, so a failure can be replayed.
+  let seed = 12345;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const pick = (from: number, to: number, step = 1) => from + step * Math.floor(random() * ((to - from) / step + 1));
+
+  it('for 2000 random valid requests, with exact credits', () => {
+    const hosted = MODELS.filter((m) => m.hosted);
+    const fee = mergePriceBook(BUILTIN_PRICE_BOOK, {
+      'flux-2-flex': { openai: { rule: { kind: 'flat', unit: 'usd', perImage: '0.07' }, source: { name: 'x', asOf: 'y' }, exact: false, topUpFee: '0.055' } },
+      'flux-2-klein-9b': { fal: { rule: { kind: 'per-megapixel', unit: 'usd', perMp: '0.011' }, source: { name: 'x', asOf: 'y' }, exact: false } },
+    });
+    for (let i = 0; i < 2000; i++) {
+      const model = hosted[pick(0, hosted.length - 1)];
+      const provider = model.id === 'flux-2-flex' && random() < 0.5 ? 'openai' : model.id === 'flux-2-klein-9b' && random() < 0.5 ? 'fal' : 'bfl';
+      let width = 1024;
+      let height = 1024;
+      if (model.sizing === 'flux2') {
+        do [width, height] = [pick(64, 2048, 16), pick(64, 2048, 16)];
+        while (width * height > 4 * 1024 * 1024);
+      } else if (model.sizing === 'flux11') [width, height] = [pick(256, 1440, 32), pick(256, 1440, 32)];
+      else [width, height] = [pick(900, 2100), pick(900, 2100)];
+      const inputs = Array.from({ length: pick(model.requiresInput ? 1 : 0, model.maxInputs) }, () => ({ width: pick(1, 3000), height: pick(1, 3000) }));
+      const count = pick(1, 4);
+      const request: QuoteRequest = { provider, model: model.id, width, height, count, inputs };
+      const quote = quoteFor(request, fee);
+      const sum = quote.lines.reduce((total, line) => total.add(line.amount), new Decimal(0));
+      const context = JSON.stringify(request);
+      expect(sum.toString(), context).to.equal(quote.total);
+      expect(new Decimal(quote.perImage).mul(count).toString(), context).to.equal(quote.total);
+      if (provider === 'bfl') expect(new Decimal(quote.credits!).div(100).toString(), context).to.equal(quote.total);
+      else expect(quote.credits, context).to.equal(undefined);
+      expect(quote.lines.length, context).to.be.greaterThan(0);
+    }
+  });
+});
+
+describe('quoteFor: refusals in plain words', () => {
+  it('has no Puter price yet, and says so for the default provider', () => {
+    expectInvalid({ model: 'flux-2-pro' }, 'FLUX.2 [pro] has no price for provider puter yet. Pick another provider or model.');
+    expectInvalid({ provider: 'fal', model: 'flux-kontext-pro' }, 'FLUX.1 Kontext [pro] has no price for provider fal yet. Pick another provider or model.');
+  });
+
+  it('names an unknown model', () => {
+    expectInvalid({ provider: 'bfl', model: 'flux-3' }, 'There is no model called "flux-3". Pick one from the list, such as FLUX.2 [klein] 4B.');
+  });
+
+  it('refuses the local-only FLUX.2 [dev]', () => {
+    expectInvalid(
+      { provider: 'bfl', model: 'flux-2-dev' },
+      'FLUX.2 [dev] runs only on your own computer, so it cannot be priced or made here. Pick a hosted model such as FLUX.2 [klein] 4B.',
+    );
+  });
+
+  it('takes 1 to 4 whole images', () => {
+    for (const count of [0, 5, 1.5, NaN, -1, '2' as unknown as number]) {
+      expectInvalid({ provider: 'bfl', model: 'flux-2-pro', count }, 'The number of images must be 1, 2, 3 or 4.');
+    }
+  });
+
+  it('refuses sizes that are not whole positive pixels', () => {
+    for (const model of ['flux-2-pro', 'flux-kontext-pro', 'flux-pro-1.0-fill']) {
+      const inputs = [ONE_MP_IMAGE];
+      expectInvalid({ provider: 'bfl', model, width: NaN, inputs }, 'Width must be a whole number of pixels, such as 1024.');
+      expectInvalid({ provider: 'bfl', model, width: 1024.5, inputs }, 'Width must be a whole number of pixels, such as 1024.');
+      expectInvalid({ provider: 'bfl', model, height: 0, inputs }, 'Height must be a whole number of pixels, such as 1024.');
+      expectInvalid({ provider: 'bfl', model, height: Infinity, inputs }, 'Height must be a whole number of pixels, such as 1024.');
+    }
+  });
+
+  it('explains the FLUX.2 size rules with a size that works', () => {
+    const pro = { provider: 'bfl', model: 'flux-2-pro' } as const;
+    expectSizeProblem({ ...pro, width: 1020 }, 'Width must be a multiple of 16 for FLUX.2 models — try 1008 or 1024.');
+    expectSizeProblem({ ...pro, height: 32 }, 'Height must be at least 64 pixels for FLUX.2 models.');
+    expectSizeProblem({ ...pro, width: 3840, height: 2160 }, 'FLUX.2 makes images of at most 4 megapixels (such as 2048×2048) — try 2720×1536.');
+    expectSizeProblem({ ...pro, width: 2048, height: 2064 }, 'FLUX.2 makes images of at most 4 megapixels (such as 2048×2048) — try 2032×2064.');
+  });
+
+  it('explains the FLUX1.1 [pro] size rules', () => {
+    const pro11 = { provider: 'bfl', model: 'flux-pro-1.1' } as const;
+    expectSizeProblem({ ...pro11, width: 1000 }, 'Width must be a multiple of 32 for FLUX1.1 [pro] — try 992 or 1024.');
+    expectSizeProblem({ ...pro11, height: 2048 }, 'Height must be between 256 and 1440 pixels for FLUX1.1 [pro] — try 1440.');
+    expectSizeProblem({ ...pro11, width: 128 }, 'Width must be between 256 and 1440 pixels for FLUX1.1 [pro] — try 256.');
+  });
+
+  it('keeps aspect-ratio models between 21:9 and 9:21', () => {
+    expect(bfl('flux-pro-1.1-ultra', { width: 2100, height: 900 }).total).to.equal('0.06');
+    expect(bfl('flux-kontext-pro', { width: 900, height: 2100 }).total).to.equal('0.04');
+    expectSizeProblem(
+      { provider: 'bfl', model: 'flux-pro-1.1-ultra', width: 3000, height: 1000 },
+      'FLUX1.1 [pro] Ultra makes shapes from 21:9 (wide) to 9:21 (tall), and 3000×1000 is 3:1 — pick a less stretched size.',
+    );
+    expectSizeProblem(
+      { provider: 'bfl', model: 'flux-kontext-max', width: 899, height: 2100 },
+      'FLUX.1 Kontext [max] makes shapes from 21:9 (wide) to 9:21 (tall), and 899×2100 is 899:2100 — pick a less stretched size.',
+    );
+  });
+
+  it('counts reference images against what the model takes', () => {
+    expectInvalid(
+      { provider: 'bfl', model: 'flux-2-klein-4b', inputs: Array(5).fill(ONE_MP_IMAGE) },
+      'FLUX.2 [klein] 4B takes at most 4 reference images — remove 1.',
+    );
+    expectInvalid(
+      { provider: 'bfl', model: 'flux-pro-1.1', inputs: Array(3).fill(ONE_MP_IMAGE) },
+      'FLUX1.1 [pro] takes at most 1 reference image — remove 2.',
+    );
+    expect(bfl('flux-2-pro', { inputs: Array(8).fill(ONE_MP_IMAGE) }).credits).to.equal('15');
+  });
+
+  it('needs the image to edit on Fill', () => {
+    expectInvalid({ provider: 'bfl', model: 'flux-pro-1.0-fill' }, 'FLUX.1 Fill [pro] edits an image you provide — add the image to edit.');
+  });
+
+  it('refuses reference images without a usable size', () => {
+    const bad = [{ width: 0, height: 10 }, { width: 10, height: NaN }, { width: 1.5, height: 10 }, null, {}];
+    for (const size of bad) {
+      expectInvalid(
+        { provider: 'bfl', model: 'flux-2-pro', inputs: [ONE_MP_IMAGE, size as never] },
+        'Reference image 2 has no usable size — use an image file with a real width and height.',
+      );
+    }
+  });
+});
+
+describe('sizeProblem', () => {
+  it('accepts what each model makes', () => {
+    const fits: [string, number, number][] = [
+      ['flux-2-klein-4b', 64, 64],
+      ['flux-2-klein-4b', 2048, 2048],
+      ['flux-2-klein-4b', 4096, 1024],
+      ['flux-pro-1.1', 256, 1440],
+      ['flux-pro-1.1-ultra', 2752, 1536],
+      ['flux-pro-1.0-fill', 1, 1],
+    ];
+    for (const [id, width, height] of fits) expect(sizeProblem(modelInfo(id)!, width, height), `${id} ${width}×${height}`).to.equal(null);
+  });
+
+  it('reports the first rule broken, width before height', () => {
+    expect(sizeProblem(modelInfo('flux-2-pro')!, 30, 1030)).to.equal('Width must be at least 64 pixels for FLUX.2 models.');
+    expect(sizeProblem(modelInfo('flux-2-pro')!, 1024, 1030)).to.equal('Height must be a multiple of 16 for FLUX.2 models — try 1024 or 1040.');
+  });
+});
+
+describe('quoteFor: speed', () => {
+  it('prices a request in well under 20 µs (median of batches)', () => {
+    const requests: QuoteRequest[] = [
+      { provider: 'bfl', model: 'flux-2-pro', width: 1536, height: 1024, count: 2, inputs: [ONE_MP_IMAGE] },
+      { provider: 'bfl', model: 'flux-kontext-pro', width: 1024, height: 768, count: 4 },
+      { provider: 'bfl', model: 'flux-2-klein-4b', width: 1024, height: 1040 },
+    ];
+    const batch = 300;
+    const perQuote: number[] = [];
+    for (let round = 0; round < 31; round++) {
+      const start = performance.now();
+      for (let i = 0; i < batch; i++) quoteFor(requests[i % 3]);
+      perQuote.push(((performance.now() - start) * 1000) / batch);
+    }
+    perQuote.sort((a, b) => a - b);
+    const median = perQuote[15];
+    console.log(`quoteFor median: ${median.toFixed(2)} µs`);
+    expect(median).to.be.below(20);
+  });
+});
