@@ -1,11 +1,13 @@
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
 import terser from '@rollup/plugin-terser';
+import { slimDecimal } from './scripts/slim-decimal.mjs';
 
 // esbuild lowers the (experimental) decorators; terser does the minifying because it
 // compresses Lit templates and decimal.js noticeably better than esbuild's minifier.
 const plugins = () => [
   nodeResolve({ browser: true }),
+  slimDecimal(),
   esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', minify: false }),
   terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
 ];

@@ -76,7 +76,7 @@ function sizeForRatio(ratio, megapixels) {
 function decodeImage(value) {
   if (typeof value !== 'string' || !value) return undefined;
   const data = value.startsWith('data:') ? value.slice(value.indexOf(',') + 1) : value;
-  return readImageSize(Buffer.from(data.slice(0, 64 * 1024), 'base64'));
+  return readImageSize(Buffer.from(data, 'base64'));
 }
 
 export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlMs = 10 * 60 * 1000 } = {}) {

@@ -96,6 +96,7 @@ export function baseUrl(req, host = req.headers.host) {
 
 /** Simulates a network failure: the connection drops without any reply. */
 export function dropConnection(req, res) {
+  res.statusCode = 599; // (for servers that log the status of requests they handed over)
   res.socket?.destroy();
   req.socket?.destroy();
 }

@@ -1,0 +1,51 @@
+// decimal.js puts every method on one prototype object, which no bundler can tree-shake, and it
+// is 12.6 KB gzip of a 30 KB budget. Money here needs only arithmetic, comparison and output, so
+// this rollup plugin deletes the other methods (trigonometry, logarithms, powers, base
+// conversion …) from the source; tree-shaking then drops the internals only they used.
+// A method removed here and called anyway fails loudly (`not a function`), never silently.
+
+/** Prototype methods (any of their aliases) and statics that are kept. */
+const KEEP_METHODS = new Set([
+  'abs', 'cmp', 'div', 'eq', 'gt', 'gte', 'lt', 'lte', 'isFinite', 'isInteger', 'isNaN', 'isNeg', 'isPos',
+  'isZero', 'minus', 'plus', 'times', 'toDecimalPlaces', 'toFixed', 'toString', 'valueOf', 'decimalPlaces',
+  'negated', 'round', 'ceil', 'floor', 'toNumber', 'max', 'min', 'toSignificantDigits', 'truncated',
+]);
+const KEEP_STATICS = new Set(['config', 'clone', 'isDecimalInstance', 'max', 'min']);
+const TRANSCENDENTAL = ['naturalLogarithm', 'naturalExponential', 'logarithm', 'toPower', 'sine', 'cosine', 'tangent'];
+
+export function slimDecimal() {
+  return {
+    name: 'slim-decimal',
+    transform(code, id) {
+      if (!/decimal\.js[\\/]decimal\.mjs$/.test(id)) return null;
+      const lines = code.split(/\r?\n/);
+      const out = [];
+      let dropping = false;
+      const removed = [];
+      for (const line of lines) {
+        if (dropping) {
+          if (line === '};') dropping = false;
+          continue;
+        }
+        const method = /^P\.((?:\w+ = P\.)*\w+) = function/.exec(line);
+        if (method) {
+          const names = method[1].split(' = P.');
+          if (!names.some((n) => KEEP_METHODS.has(n))) {
+            removed.push(names[0]);
+            dropping = true;
+            continue;
+          }
+        }
+        const staticFn = /^ {2}Decimal\.(\w+) = (\w+);/.exec(line);
+        if (staticFn && !staticFn[1].startsWith('ROUND') && !KEEP_STATICS.has(staticFn[2])) continue;
+        out.push(line);
+      }
+      let slim = out.join('\n');
+      if (TRANSCENDENTAL.every((name) => removed.includes(name))) {
+        // LN10 and PI (1025 digits each) are only needed by the functions just removed.
+        slim = slim.replace(/^( {2}(?:LN10|PI) = )'[\d.]+'/gm, "$1'0'");
+      }
+      return { code: slim, map: null };
+    },
+  };
+}

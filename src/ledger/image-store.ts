@@ -1,0 +1,116 @@
+/**
+ * Finished images, kept in IndexedDB (`${storageKey}-images`) as soon as they are fetched: provider
+ * URLs expire. Bounded to the newest `keep`. Storage trouble (no IndexedDB, private mode, quota) never
+ * throws: images are then kept in memory for the page's life and `notice` says so. The connection is
+ * closed on `versionchange`, so another tab's upgrade is never blocked; the next call reopens it.
+ */
+export interface StoredImage {
+  id: string;
+  entryId: string;
+  blob: Blob;
+  prompt: string;
+  model: string;
+  provider: string;
+  width: number;
+  height: number;
+  seed?: number;
+  /** USD booked for it, exact decimal string. */
+  charged: string;
+  createdAt: number;
+}
+
+export interface ImageStoreOptions {
+  /** Namespace of everything persisted; default 'userpays'. */
+  storageKey?: string;
+  /** How many images are kept, newest first; default 50. */
+  keep?: number;
+}
+
+const STORE = 'images';
+
+/** Of `older` (oldest first), those to drop so that `keep` remain with the one just put. */
+const excess = <T>(older: T[], keep: number) => older.slice(0, Math.max(0, older.length - keep + 1));
+const NOTICE = "Images can't be saved in this browser: they are kept until you leave the page.";
+
+export class ImageStore {
+  /** A storage problem in plain words for the user, else null. */
+  notice: string | null = null;
+  private name: string;
+  private keep: number;
+  private db?: Promise<IDBDatabase>;
+  /** Images that could not be saved. */
+  private memory = new Map<string, StoredImage>();
+
+  constructor({ storageKey = 'userpays', keep = 50 }: ImageStoreOptions = {}) {
+    this.name = `${storageKey}-images`;
+    this.keep = keep;
+  }
+
+  /** Saves the image, then drops the oldest beyond `keep` (never this one). */
+  async put(image: StoredImage): Promise<void> {
+    try {
+      await this.run('readwrite', (s) => {
+        s.put(image);
+        const keys = s.index('createdAt').getAllKeys();
+        keys.onsuccess = () => {
+          for (const k of excess(keys.result.filter((k) => k !== image.id), this.keep)) s.delete(k);
+        };
+      });
+      this.memory.delete(image.id);
+    } catch {
+      this.memory.set(image.id, image);
+      const older = [...this.memory.values()].filter((i) => i !== image).sort((a, b) => a.createdAt - b.createdAt);
+      for (const i of excess(older, this.keep)) this.memory.delete(i.id);
+    }
+  }
+
+  /** Newest first. */
+  async list(): Promise<StoredImage[]> {
+    const saved = await this.run<StoredImage[]>('readonly', (s) => s.getAll()).catch(() => []);
+    const all = new Map([...saved, ...this.memory.values()].map((i) => [i.id, i]));
+    return [...all.values()].sort((a, b) => b.createdAt - a.createdAt).slice(0, this.keep);
+  }
+
+  async get(id: string): Promise<StoredImage | undefined> {
+    return this.memory.get(id) ?? this.run<StoredImage | undefined>('readonly', (s) => s.get(id)).catch(() => undefined);
+  }
+
+  async remove(id: string): Promise<void> {
+    this.memory.delete(id);
+    await this.run('readwrite', (s) => s.delete(id)).catch(() => {});
+  }
+
+  async clear(): Promise<void> {
+    this.memory.clear();
+    await this.run('readwrite', (s) => s.clear()).catch(() => {});
+  }
+
+  /** One transaction; resolves with the request's result once committed. Failures set `notice`. */
+  private async run<T>(mode: IDBTransactionMode, body: (store: IDBObjectStore) => IDBRequest | void): Promise<T> {
+    try {
+      const db = await (this.db ??= new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open(this.name);
+        open.onupgradeneeded = () =>
+          open.result.createObjectStore(STORE, { keyPath: 'id' }).createIndex('createdAt', 'createdAt');
+        open.onsuccess = () => {
+          const db = open.result;
+          db.onversionchange = db.onclose = () => {
+            db.close();
+            this.db = undefined;
+          };
+          resolve(db);
+        };
+        open.onerror = () => reject(open.error);
+      }));
+      return await new Promise<T>((resolve, reject) => {
+        const tx = db.transaction(STORE, mode);
+        const request = body(tx.objectStore(STORE));
+        tx.oncomplete = () => resolve(request?.result);
+        tx.onerror = tx.onabort = () => reject(tx.error);
+      });
+    } catch (error) {
+      this.notice = NOTICE;
+      throw error;
+    }
+  }
+}

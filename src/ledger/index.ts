@@ -1,0 +1,2 @@
+export * from './ledger-store.js';
+export * from './image-store.js';

@@ -1,0 +1,95 @@
+import Decimal from 'decimal.js';
+import { UserPaysError } from '../errors.js';
+import { checkEndpoint, checkProviderUrl, fetchImage, fetchJson, guard, imageSize } from './http.js';
+import { pollUntil } from './poll.js';
+import type { Provider, ProviderOutcome, ProviderRequest, ProviderTask, RunContext } from './provider.js';
+
+const gcd = (a: number, b: number): number => (b ? gcd(b, a % b) : a);
+
+/**
+ * BFL's JSON body for one image. FLUX.2 and FLUX1.1 [pro] take width/height; Kontext and Ultra an
+ * aspect ratio; Fill the first reference image as `image`. References go as raw base64 (no `data:` prefix):
+ * `input_image`, `input_image_2`… (FLUX.2, Kontext) or `image_prompt` (FLUX1.1 [pro], Ultra).
+ */
+export function bflBody(request: ProviderRequest): Record<string, unknown> {
+  const { model, width, height } = request;
+  const images = (request.inputs ?? []).map((input) => input.dataUrl.slice(input.dataUrl.indexOf(',') + 1));
+  const body: Record<string, unknown> = { prompt: request.prompt, seed: request.seed, output_format: request.outputFormat ?? 'png' };
+  const g = gcd(width, height);
+  if (/ultra|kontext/.test(model)) body.aspect_ratio = `${width / g}:${height / g}`;
+  else if (!/fill/.test(model)) Object.assign(body, { width, height });
+  if (/fill/.test(model)) body.image = images[0];
+  else if (/^flux-pro-1\.1/.test(model)) body.image_prompt = images[0];
+  else images.forEach((image, i) => (body[i ? `input_image_${i + 1}` : 'input_image'] = image));
+  return body;
+}
+
+/** Black Forest Labs (api.bfl.ai and its regional hosts), paid with the user's own key. */
+export class BflProvider implements Provider {
+  readonly id = 'bfl';
+  readonly defaultEndpoint = 'https://api.bfl.ai';
+  readonly needsKey = true;
+
+  generate(request: ProviderRequest, context: RunContext): Promise<ProviderOutcome> {
+    return guard(context, async (signal) => {
+      const key = context.apiKey;
+      if (!key) throw new UserPaysError('auth-required', 'Enter your own BFL API key, then try again.');
+      // Checked again here: the key must never travel to a host SPEC §6 does not allow.
+      const reply = await fetchJson(
+        `${checkEndpoint(context.endpoint)}/v1/${request.model}`,
+        { method: 'POST', headers: { 'x-key': key, 'content-type': 'application/json' }, body: JSON.stringify(bflBody(request)) },
+        signal,
+        key,
+      );
+      if (typeof reply.id != 'string') throw new UserPaysError('provider-error', 'The provider sent a reply this page could not read. Try again in a moment.');
+      const task: ProviderTask = { provider: 'bfl', id: reply.id, pollingUrl: reply.polling_url };
+      const cost = reply.cost;
+      const charge = typeof cost == 'number' ? { credits: String(cost), usd: new Decimal(cost).times('0.01').toString() } : undefined;
+      context.onAccepted?.(task, charge);
+      return { ...(await this.finish(task, context, signal)), charge };
+    });
+  }
+
+  resume(task: ProviderTask, context: RunContext): Promise<ProviderOutcome> {
+    return guard(context, (signal) => this.finish(task, context, signal));
+  }
+
+  /** Polls the task until it is Ready, then downloads and measures the image. */
+  private async finish(task: ProviderTask, context: RunContext, signal: AbortSignal): Promise<ProviderOutcome> {
+    const { apiKey, onProgress } = context;
+    const endpoint = checkEndpoint(context.endpoint);
+    const url = checkProviderUrl(task.pollingUrl ?? `${endpoint}/v1/get_result?id=${encodeURIComponent(task.id)}`);
+    // get_result needs no key: it goes only to the endpoint's own origin (a user's proxy may want it), never elsewhere.
+    const headers: HeadersInit = apiKey && new URL(url).origin == new URL(endpoint).origin ? { 'x-key': apiKey } : {};
+    onProgress?.({ status: 'Queued' });
+    const result = await pollUntil(
+      () => fetchJson(url, { headers }, signal, apiKey),
+      (reply): { done?: { sample?: unknown; seed?: unknown }; progress?: number | null } => {
+        const { status, progress } = reply;
+        if (status == 'Ready') return { done: reply.result ?? {} };
+        if (status == 'Pending') {
+          onProgress?.(typeof progress == 'number' ? { status: `Generating ${Math.round(progress * 100)}%`, progress } : { status: 'Queued' });
+          return { progress };
+        }
+        if (/Moderated/.test(status)) {
+          const error = new UserPaysError('moderated', 'The provider declined this prompt/image for safety reasons. Rephrase it and try again.', false);
+          // Refused before generation: BFL does not charge it.
+          error.uncharged = status == 'Request Moderated';
+          throw error;
+        }
+        throw new UserPaysError(
+          'provider-error',
+          status == 'Task not found'
+            ? 'The provider no longer knows this generation (it may have expired). Generate it again.'
+            : 'The provider could not make this image. Try again in a moment.',
+        );
+      },
+      signal,
+      context.poll,
+    );
+    onProgress?.({ status: 'Downloading image', progress: 1 });
+    const blob = await fetchImage(result.sample, signal);
+    const seed = result.seed;
+    return { image: { blob, ...(await imageSize(blob)), seed: typeof seed == 'number' ? seed : undefined }, task };
+  }
+}

@@ -1,0 +1,184 @@
+import { UserPaysError, asUserPaysError } from '../errors.js';
+import type { RunContext } from './provider.js';
+
+/** A `UserPaysError` from an HTTP reply, with the wait the provider asked for (Retry-After). */
+export type HttpError = UserPaysError & { retryAfterMs?: number };
+
+const LOOPBACK = /^(localhost|127\.0\.0\.1|\[::1\])$/;
+
+const parse = (url: unknown) => {
+  try {
+    return new URL(url as string);
+  } catch {
+    return undefined;
+  }
+};
+
+/** `https:`, or plain `http:` on this machine only (local proxies and the simulators). */
+const secure = (u?: URL) => !!u && (u.protocol == 'https:' || (u.protocol == 'http:' && LOOPBACK.test(u.hostname)));
+
+/** SPEC §6: the endpoint must be `https:` (`http:` only on localhost); returned without a trailing slash. */
+export function checkEndpoint(url: string): string {
+  const u = parse(url);
+  if (!u || !secure(u) || u.username || u.password || u.search || u.hash) {
+    throw new UserPaysError(
+      'invalid-input',
+      'The provider address (endpoint) must start with https:// (plain http:// only for localhost). Fix it and try again.',
+      false,
+    );
+  }
+  return u.href.replace(/\/+$/, '');
+}
+
+/** A status or result URL a provider sent: `https:` (or `http:` on localhost) only. */
+export function checkProviderUrl(url: unknown): string {
+  if (secure(parse(url))) return url as string;
+  throw new UserPaysError('provider-error', 'The provider sent an address this page will not contact. Try again later.', false);
+}
+
+/** SPEC §6: image URLs from providers are `https:`, `blob:` or `data:image/(png|jpeg|webp)` (and `http:` on localhost). */
+export function checkImageUrl(url: unknown): string {
+  const u = parse(url);
+  if (secure(u) || u?.protocol == 'blob:' || /^data:image\/(png|jpeg|webp)[;,]/i.test(url as string)) return url as string;
+  throw new UserPaysError(
+    'provider-error',
+    'The provider sent an image address this page will not load. Try again; if it keeps happening, tell the site owner.',
+    false,
+  );
+}
+
+/** Waits `ms`; rejects with the signal's reason as soon as it aborts. */
+export function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    signal.throwIfAborted();
+    const stop = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', stop);
+      resolve();
+    }, ms);
+    signal.addEventListener('abort', stop, { once: true });
+  });
+}
+
+/** The `Retry-After` header (seconds or an HTTP date) in ms; undefined when absent or unreadable. */
+export function retryAfterMs(response: Response): number | undefined {
+  const value = response.headers.get('retry-after')?.trim();
+  if (!value) return undefined;
+  const ms = /^\d+(\.\d+)?$/.test(value) ? Number(value) * 1000 : Date.parse(value) - Date.now();
+  return Number.isNaN(ms) ? undefined : Math.max(0, ms);
+}
+
+/** The SPEC error for a non-2xx reply; `detail` (FastAPI style, as BFL sends it) goes into the message. */
+export function httpError(response: Response, body?: { detail?: unknown }): HttpError {
+  const status = response.status;
+  const wait = retryAfterMs(response);
+  const detail = body?.detail;
+  const said = (
+    Array.isArray(detail)
+      ? detail.map((d) => [d?.loc?.filter((l: unknown) => l != 'body').join(' '), d?.msg].filter(Boolean).join(': ')).join('; ')
+      : typeof detail == 'string'
+        ? detail
+        : ''
+  ).slice(0, 300);
+  const error: HttpError =
+    status == 401 || status == 403
+      ? new UserPaysError('auth-failed', 'The provider did not accept your API key. Check the key (or create a new one in your provider account) and try again.')
+      : status == 402
+        ? new UserPaysError('insufficient-funds', 'Your provider account has run out of credits. Add credits there, then try again.')
+        : status == 429
+          ? new UserPaysError(
+              'rate-limited',
+              `The provider is busy with too many of your requests. Wait ${wait ? Math.ceil(wait / 1000) + ' s' : 'a few seconds'} and try again.`,
+            )
+          : status >= 500
+            ? new UserPaysError('provider-error', `The provider had a problem (HTTP ${status}). Try again in a moment.`)
+            : new UserPaysError(
+                'invalid-input',
+                `The provider refused the request (${said || `HTTP ${status}`}). Change the settings and try again.`,
+                false,
+              );
+  error.retryAfterMs = wait;
+  return error;
+}
+
+/**
+ * `fetch` + JSON with the SPEC error codes: HTTP errors via `httpError`, a failed connection → `network`,
+ * an unreadable reply → `provider-error`. Never sends cookies. `secret` (the key) is scrubbed from messages.
+ */
+export async function fetchJson(url: string, init: RequestInit, signal: AbortSignal, secret?: string): Promise<any> {
+  try {
+    const response = await fetch(url, { ...init, signal, credentials: 'omit', cache: 'no-store' });
+    const body = await response.json().catch(() => undefined);
+    if (!response.ok) throw httpError(response, body);
+    if (body == null || typeof body != 'object') {
+      throw new UserPaysError('provider-error', 'The provider sent a reply this page could not read. Try again in a moment.');
+    }
+    return body;
+  } catch (thrown) {
+    const error = asUserPaysError(thrown);
+    if (secret) error.message = error.message.split(secret).join('…');
+    throw error;
+  }
+}
+
+/** The image bytes at a provider's URL: no cookies, no key, no referrer; must be an image. */
+export async function fetchImage(url: unknown, signal: AbortSignal): Promise<Blob> {
+  let response: Response;
+  try {
+    response = await fetch(checkImageUrl(url), { signal, credentials: 'omit', referrerPolicy: 'no-referrer' });
+  } catch (thrown) {
+    throw asUserPaysError(thrown);
+  }
+  const blob = response.ok ? await response.blob() : undefined;
+  if (!blob?.type.startsWith('image/')) {
+    throw new UserPaysError(
+      'provider-error',
+      `The finished image could not be downloaded (${response.ok ? 'not an image' : `HTTP ${response.status}`}; its link may have expired). Generate it again.`,
+    );
+  }
+  return blob;
+}
+
+/** Pixel size of an image blob (decodes it). */
+export async function imageSize(blob: Blob): Promise<{ width: number; height: number }> {
+  try {
+    const bitmap = await createImageBitmap(blob);
+    const size = { width: bitmap.width, height: bitmap.height };
+    bitmap.close();
+    return size;
+  } catch {
+    throw new UserPaysError('provider-error', 'The provider sent an image this browser cannot open. Try again.');
+  }
+}
+
+/**
+ * Runs `work` under the caller's cancel signal and the overall deadline (`poll.timeoutMs`, default 5 min):
+ * any abort of the caller → `cancelled`, the deadline → `timeout`, everything else → a `UserPaysError`.
+ * A cancel that lands after the work finished still rejects, so a cancelled run never reports success.
+ */
+export async function guard<T>(context: RunContext, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  const abort = () => controller.abort();
+  const timer = setTimeout(abort, context.poll?.timeoutMs ?? 300_000);
+  context.signal.addEventListener('abort', abort);
+  try {
+    context.signal.throwIfAborted();
+    const result = await work(controller.signal);
+    controller.signal.throwIfAborted();
+    return result;
+  } catch (thrown) {
+    throw asUserPaysError(
+      context.signal.aborted
+        ? new DOMException('', 'AbortError')
+        : controller.signal.aborted
+          ? new DOMException('', 'TimeoutError')
+          : thrown,
+    );
+  } finally {
+    clearTimeout(timer);
+    context.signal.removeEventListener('abort', abort);
+  }
+}

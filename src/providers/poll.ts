@@ -1,0 +1,83 @@
+import type { HttpError } from './http.js';
+import { sleep } from './http.js';
+import type { PollPolicy } from './provider.js';
+
+/** Never more than 2 polls a second (SPEC §8), whatever the policy says. */
+export const MIN_GAP_MS = 500;
+/** Aim this long after the estimated ready time, so the poll lands just after it. */
+const AIM_MS = 40;
+/** Failed polls (5xx, network, 429) in a row tolerated before giving up. */
+const MAX_FAILURES = 3;
+
+export const DEFAULT_POLL: PollPolicy = { initialMs: MIN_GAP_MS, maxMs: 1500, timeoutMs: 300_000 };
+
+/** What the schedule knows; times are ms since polling started. */
+export interface PollState {
+  now: number;
+  /** Status replies received so far. */
+  polls: number;
+  /** Failed polls in a row. */
+  failures: number;
+  /** First and latest `[time, progress 0–1]` the provider reported. */
+  first?: [number, number];
+  last?: [number, number];
+  /** The latest progress was higher than the one before (a stalled task gets no estimate). */
+  moving?: boolean;
+  /** Wait the provider asked for (Retry-After), ms. */
+  retryAfterMs?: number;
+}
+
+/**
+ * How long to wait before the next poll. With moving progress: extrapolate the ready time from the first and
+ * latest samples and poll just after it (a far estimate is approached in steps of at most `maxMs`, leaving a
+ * last step of at least the minimum gap). Without: start at `initialMs`, ×1.25 per poll up to `maxMs`. After a
+ * failed poll: 2×, 4×… `initialMs`, up to `maxMs`. Always ≥ 500 ms and ≥ Retry-After.
+ */
+export function nextPollDelay(state: PollState, policy: PollPolicy = DEFAULT_POLL): number {
+  const { first, last, now } = state;
+  let wait = policy.initialMs * (state.failures ? 2 ** state.failures : 1.25 ** state.polls);
+  if (!state.failures && state.moving && first && last && last[1] > first[1]) {
+    const left = last[0] + ((1 - last[1]) * (last[0] - first[0])) / (last[1] - first[1]) + AIM_MS - now;
+    wait = left > policy.maxMs ? Math.min(policy.maxMs, left - MIN_GAP_MS) : left;
+  }
+  return Math.max(MIN_GAP_MS, Math.min(wait, policy.maxMs), state.retryAfterMs ?? 0);
+}
+
+/**
+ * Polls on the schedule above: `request` fetches a status (its retryable errors — 5xx, network, 429 — are
+ * retried up to 3 times in a row, honouring Retry-After), `read` turns it into `{ done }` or `{ progress }`
+ * and throws the final errors (moderated, failed …).
+ */
+export async function pollUntil<T>(
+  request: () => Promise<unknown>,
+  read: (reply: any) => { done?: T; progress?: number | null },
+  signal: AbortSignal,
+  policy: PollPolicy = DEFAULT_POLL,
+): Promise<T> {
+  const start = performance.now();
+  const state: PollState = { now: 0, polls: 0, failures: 0 };
+  for (;;) {
+    state.now = performance.now() - start;
+    await sleep(nextPollDelay(state, policy), signal);
+    let reply;
+    try {
+      reply = await request();
+    } catch (thrown) {
+      const error = thrown as HttpError;
+      if (signal.aborted || !error.retryable || ++state.failures > MAX_FAILURES) throw error;
+      state.retryAfterMs = error.retryAfterMs;
+      continue;
+    }
+    state.failures = 0;
+    state.retryAfterMs = undefined;
+    const { done, progress } = read(reply);
+    if (done) return done;
+    state.polls++;
+    if (typeof progress == 'number') {
+      const sample: [number, number] = [performance.now() - start, progress];
+      state.moving = !!state.last && progress > state.last[1];
+      state.first ??= sample;
+      state.last = sample;
+    }
+  }
+}

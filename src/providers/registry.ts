@@ -1,0 +1,14 @@
+import { UserPaysError } from '../errors.js';
+import type { ProviderId } from '../types.js';
+import { BflProvider } from './bfl.js';
+import type { Provider } from './provider.js';
+
+/** Every provider adapter: adding one is its file plus one entry here. */
+const providers = new Map<string, Provider>([['bfl', new BflProvider()]]);
+
+/** The adapter for `id`; `invalid-input` for a provider this build does not have. */
+export function providerFor(id: ProviderId): Provider {
+  const provider = providers.get(id);
+  if (!provider) throw new UserPaysError('invalid-input', `The provider "${id}" is not available yet. Choose another provider.`, false);
+  return provider;
+}

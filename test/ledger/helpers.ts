@@ -1,0 +1,72 @@
+/** A `Storage` kept in a Map: a separate "page" or "tab" for the ledger, which keys its state by storage object. */
+export class MemoryStorage implements Storage {
+  [name: string]: any;
+  constructor(public map = new Map<string, string>()) {}
+  get length() {
+    return this.map.size;
+  }
+  clear() {
+    this.map.clear();
+  }
+  getItem(key: string) {
+    return this.map.get(key) ?? null;
+  }
+  key(index: number) {
+    return [...this.map.keys()][index] ?? null;
+  }
+  removeItem(key: string) {
+    this.map.delete(key);
+  }
+  setItem(key: string, value: string) {
+    this.map.set(key, String(value));
+  }
+}
+
+/**
+ * A tab in another process: it reads its own copy of the origin's storage, which catches up with
+ * the shared one only when `receive()` is called (the propagation arriving); writes go to both.
+ */
+export class TabStorage extends MemoryStorage {
+  constructor(public shared: Map<string, string>) {
+    super(new Map(shared));
+  }
+  override setItem(key: string, value: string) {
+    super.setItem(key, value);
+    this.shared.set(key, String(value));
+  }
+  receive() {
+    this.map = new Map(this.shared);
+  }
+}
+
+/** A storage that refuses writes while `full` is set, as a browser does when the quota is used up. */
+export class FullStorage extends MemoryStorage {
+  full = true;
+  override setItem(key: string, value: string) {
+    if (this.full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    super.setItem(key, value);
+  }
+}
+
+let n = 0;
+/** A storage key no other test uses. */
+export const uniqueKey = () => `t${Date.now().toString(36)}${(n++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+/** The same data in a new storage object: what a reload (or another page) reads. */
+export const reloaded = (storage: MemoryStorage) => new MemoryStorage(new Map(storage.map));
+
+export const image = { provider: 'bfl', model: 'flux-2-pro', width: 1024, height: 1024 };
+
+/** Waits until `check()` is truthy (storage events arrive in a later task). */
+export async function until(check: () => unknown, ms = 3000) {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+/** Removes everything tests wrote to the page's localStorage under `key`. */
+export function cleanLocalStorage(key: string) {
+  for (const k of Object.keys(localStorage)) if (k.startsWith(key)) localStorage.removeItem(k);
+}

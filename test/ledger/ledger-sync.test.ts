@@ -1,0 +1,194 @@
+import { expect } from '@open-wc/testing';
+import { LedgerStore } from '../../src/ledger/index.js';
+import type { Tally } from '../../src/types.js';
+import { MemoryStorage, TabStorage, cleanLocalStorage, image, reloaded, uniqueKey, until } from './helpers.js';
+
+const ids = (ledger: LedgerStore) => ledger.entries().map((e) => e.id).sort();
+const storageEvent = (key: string | null) => window.dispatchEvent(new StorageEvent('storage', { key }));
+
+describe('LedgerStore: several stores and tabs', () => {
+  const keys: string[] = [];
+  const key = () => {
+    keys.push(uniqueKey());
+    return keys.at(-1)!;
+  };
+  afterEach(() => keys.splice(0).forEach(cleanLocalStorage));
+
+  it('two stores with the same key on this page: interleaved entries, none lost', () => {
+    const storageKey = key();
+    const a = new LedgerStore({ storageKey });
+    const b = new LedgerStore({ storageKey });
+    const opened: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      opened.push(a.open({ ...image, quoted: '0.014' }).id);
+      opened.push(b.open({ ...image, quoted: '0.014' }).id);
+    }
+    opened.forEach((id, i) => (i % 2 ? a : b).settle(id, { charged: '0.014' }));
+    expect(ids(a)).to.deep.equal(opened.sort());
+    expect(ids(b)).to.deep.equal(opened);
+    expect(a.tally()).to.deep.include({ spent: '0.14', images: 10 });
+    const after = new LedgerStore({ storageKey, storage: new MemoryStorage(new Map([[`${storageKey}:ledger`, localStorage.getItem(`${storageKey}:ledger`)!]])) });
+    expect(after.tally()).to.deep.include({ spent: '0.14', images: 10 });
+  });
+
+  it('two windows (this page and a same-origin iframe) writing the same localStorage: merged by id', async () => {
+    const storageKey = key();
+    const frame = document.createElement('iframe');
+    document.body.append(frame);
+    try {
+      const here = new LedgerStore({ storageKey });
+      const there = new LedgerStore({ storageKey, storage: frame.contentWindow!.localStorage });
+      const opened: string[] = [];
+      for (let i = 0; i < 4; i++) {
+        opened.push(here.open({ ...image, quoted: '0.01' }).id);
+        opened.push(there.open({ ...image, quoted: '0.02' }).id);
+      }
+      opened.forEach((id, i) => (i % 2 ? here : there).settle(id, { charged: i % 2 ? '0.02' : '0.01' }));
+      expect(ids(here)).to.deep.equal([...opened].sort());
+      expect(ids(there)).to.deep.equal([...opened].sort());
+      expect(here.tally().spent).to.equal('0.12');
+      expect(there.tally().spent).to.equal('0.12');
+    } finally {
+      frame.remove();
+    }
+  });
+
+  it('a same-origin iframe writing localStorage fires a real storage event here that updates subscribers', async () => {
+    const storageKey = key();
+    const frame = document.createElement('iframe');
+    document.body.append(frame);
+    try {
+      const here = new LedgerStore({ storageKey });
+      const seen: Tally[] = [];
+      here.subscribe((t) => seen.push(t), () => '1');
+      const there = new LedgerStore({ storageKey, storage: frame.contentWindow!.localStorage });
+      const { id } = there.open({ ...image, quoted: '0.03' });
+      await until(() => seen.at(-1)?.remaining === '0.97');
+      there.settle(id, { charged: '0.04' });
+      await until(() => seen.at(-1)?.spent === '0.04');
+      expect(seen.at(-1)).to.deep.include({ images: 1, remaining: '0.96' });
+    } finally {
+      frame.remove();
+    }
+  });
+
+  it('a StorageEvent from another tab updates subscribers (and nothing fires without it)', () => {
+    const storageKey = key();
+    const ledgerKey = `${storageKey}:ledger`;
+    const here = new LedgerStore({ storageKey });
+    here.open({ ...image, quoted: '0.01' });
+    const seen: Tally[] = [];
+    here.subscribe((t) => seen.push(t));
+    // The other tab: its own copy of the origin's storage, then its write lands in ours.
+    const tab = new MemoryStorage(new Map([[ledgerKey, localStorage.getItem(ledgerKey)!]]));
+    const there = new LedgerStore({ storageKey, storage: tab });
+    there.settle(there.open({ ...image, quoted: '0.05' }).id, { charged: '0.05' });
+    localStorage.setItem(ledgerKey, tab.getItem(ledgerKey)!);
+    expect(seen).to.have.length(0);
+    storageEvent('unrelated');
+    expect(seen).to.have.length(0);
+    storageEvent(ledgerKey);
+    expect(seen).to.have.length(1);
+    expect(seen[0]).to.deep.include({ spent: '0.05', images: 1 });
+    expect(here.pending()).to.have.length(1);
+    storageEvent(null); // localStorage.clear() elsewhere: re-read, nothing new here
+    expect(seen).to.have.length(1);
+  });
+
+  it('heals a lost update: a stale tab overwrites a fresh entry, the owner writes it back', () => {
+    const shared = new Map<string, string>();
+    const storageKey = uniqueKey();
+    const ledgerKey = `${storageKey}:ledger`;
+    const tabA = new TabStorage(shared);
+    const a = new LedgerStore({ storageKey, storage: tabA });
+    const tabB = new TabStorage(shared); // has seen A's first write
+    const b = new LedgerStore({ storageKey, storage: tabB });
+    const a1 = a.open({ ...image, quoted: '0.01' });
+    const b1 = b.open({ ...image, quoted: '0.02' }); // B has not seen a1 yet: its write drops it
+    expect(JSON.parse(shared.get(ledgerKey)!).entries).to.have.length(1);
+    tabA.receive();
+    storageEvent(ledgerKey); // B's write reaches A
+    expect(ids(a)).to.deep.equal([a1.id, b1.id].sort());
+    expect(JSON.parse(shared.get(ledgerKey)!).entries).to.have.length(2);
+    tabB.receive();
+    storageEvent(ledgerKey); // A's repair reaches B
+    expect(ids(b)).to.deep.equal([a1.id, b1.id].sort());
+    // Both settle, each from a stale view: the results merge, nothing lost or counted twice.
+    a.settle(a1.id, { charged: '0.01' });
+    b.settle(b1.id, { charged: '0.02' });
+    b.settle(a1.id, { charged: '0.01' });
+    tabA.receive();
+    storageEvent(ledgerKey);
+    tabB.receive();
+    storageEvent(ledgerKey);
+    expect(a.tally()).to.deep.include({ spent: '0.03', images: 2 });
+    expect(b.tally()).to.deep.include({ spent: '0.03', images: 2 });
+    const later = new LedgerStore({ storageKey, storage: reloaded(tabA) });
+    expect(later.tally()).to.deep.include({ spent: '0.03', images: 2 });
+  });
+
+  it("a task attached in one tab survives a stale tab's write of the same pending entry", () => {
+    const shared = new Map<string, string>();
+    const storageKey = uniqueKey();
+    const ledgerKey = `${storageKey}:ledger`;
+    const tabA = new TabStorage(shared);
+    const a = new LedgerStore({ storageKey, storage: tabA });
+    const { id } = a.open({ ...image, quoted: '0.03' });
+    const tabB = new TabStorage(shared); // sees the entry without its task
+    const b = new LedgerStore({ storageKey, storage: tabB });
+    a.attachTask(id, { provider: 'bfl', id: 'task-9', pollingUrl: 'https://api.bfl.ai/v1/get_result?id=task-9' }, { usd: '0.03' });
+    b.open({ ...image, quoted: '0.01' }); // rewrites the entry as B saw it
+    for (const tab of [tabA, tabB, tabA]) {
+      tab.receive();
+      storageEvent(ledgerKey);
+    }
+    for (const ledger of [a, b, new LedgerStore({ storageKey, storage: reloaded(tabA) })]) {
+      const entry = ledger.pending().find((e) => e.id === id)!;
+      expect(entry.task?.id).to.equal('task-9');
+      expect(entry.charged).to.equal('0.03');
+    }
+  });
+
+  it('a settlement made in two tabs counts once, the same in both', () => {
+    const shared = new Map<string, string>();
+    const storageKey = uniqueKey();
+    const ledgerKey = `${storageKey}:ledger`;
+    const tabA = new TabStorage(shared);
+    const a = new LedgerStore({ storageKey, storage: tabA });
+    const { id } = a.open({ ...image, quoted: '0.03' });
+    const tabB = new TabStorage(shared);
+    const b = new LedgerStore({ storageKey, storage: tabB });
+    a.settle(id, { charged: '0.03' });
+    b.settle(id, { charged: '0.045' }); // e.g. a resume in the other tab, not seeing A's settlement
+    tabA.receive();
+    storageEvent(ledgerKey);
+    tabB.receive();
+    storageEvent(ledgerKey);
+    expect(a.tally()).to.deep.equal(b.tally());
+    expect(a.tally().images).to.equal(1);
+    expect(['0.03', '0.045']).to.include(a.tally().spent);
+  });
+
+  it('a reset in one tab and a settlement in a stale tab merge: the later settlement counts', async () => {
+    const shared = new Map<string, string>();
+    const storageKey = uniqueKey();
+    const ledgerKey = `${storageKey}:ledger`;
+    const tabA = new TabStorage(shared);
+    const a = new LedgerStore({ storageKey, storage: tabA });
+    a.settle(a.open({ ...image, quoted: '0.5' }).id, { charged: '0.5' });
+    const running = a.open({ ...image, quoted: '0.03' });
+    const tabB = new TabStorage(shared);
+    const b = new LedgerStore({ storageKey, storage: tabB });
+    b.reset();
+    await new Promise((r) => setTimeout(r, 3));
+    a.settle(running.id, { charged: '0.03' }); // A has not seen the reset
+    tabA.receive();
+    storageEvent(ledgerKey);
+    tabB.receive();
+    storageEvent(ledgerKey); // B merges its reset with A's settlement and writes it back
+    tabA.receive();
+    storageEvent(ledgerKey);
+    for (const ledger of [a, b]) expect(ledger.tally()).to.deep.include({ spent: '0.03', images: 1 });
+    expect(a.tally().since).to.equal(b.tally().since);
+  });
+});

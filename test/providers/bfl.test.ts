@@ -1,0 +1,360 @@
+// The BFL adapter end to end, over real HTTP against the BFL simulator mounted on the test server
+// (demo/sim/bfl.mjs; faults by scenario path segment, see the comment at its top).
+import { expect } from '@open-wc/testing';
+import { UserPaysError } from '../../src/errors.js';
+import { BflProvider } from '../../src/providers/bfl.js';
+import type { Charge, ProviderRequest, ProviderTask, RunContext } from '../../src/providers/provider.js';
+
+const SIM = `${location.origin}/sim/bfl`;
+const endpoint = (scenario = '') => (scenario ? `${SIM}/s/${scenario}` : SIM);
+const provider = new BflProvider();
+const realFetch = window.fetch;
+
+interface LogEntry {
+  method: string;
+  path: string;
+  host: string;
+  hasKey: boolean;
+  hasAuthorization: boolean;
+  id?: string;
+  at: number;
+}
+
+/** Every request the simulator received for one task (submit, polls, delivery), in order. */
+async function simLog(id: string): Promise<LogEntry[]> {
+  const all: LogEntry[] = await (await realFetch(`${SIM}/_log`)).json();
+  return all.filter((entry) => entry.id === id);
+}
+const polls = (log: LogEntry[]) => log.filter((e) => e.path.includes('/get_result'));
+
+let keyCounter = 0;
+const newKey = () => `test-key-${Date.now()}-${++keyCounter}`;
+
+/** Browser-made reference image as a data URL. */
+function reference(width: number, height: number, type = 'image/png') {
+  const canvas = document.createElement('canvas');
+  canvas.width = width;
+  canvas.height = height;
+  const g = canvas.getContext('2d')!;
+  g.fillStyle = '#4a8';
+  g.fillRect(0, 0, width, height);
+  return { dataUrl: canvas.toDataURL(type), width, height };
+}
+
+/** Records the order of fetches and of `onAccepted`, to check what happened when. */
+let calls: string[] = [];
+beforeEach(() => {
+  calls = [];
+  window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+    calls.push(`${init?.method ?? 'GET'} ${input instanceof Request ? input.url : String(input)}`);
+    return realFetch(input, init);
+  };
+});
+afterEach(() => {
+  window.fetch = realFetch;
+});
+
+/** Starts one generation; `result` settles to the outcome or the UserPaysError. */
+function start(scenario = '', request: Partial<ProviderRequest> = {}, context: Partial<RunContext> = {}) {
+  const controller = new AbortController();
+  const run = {
+    key: newKey(),
+    controller,
+    task: undefined as ProviderTask | undefined,
+    charge: undefined as Charge | undefined,
+    accepted: 0,
+    statuses: [] as string[],
+    promise: undefined as unknown as ReturnType<BflProvider['generate']>,
+  };
+  run.promise = provider.generate(
+    { model: 'flux-2-klein-4b', prompt: 'a lighthouse at dusk', width: 512, height: 384, ...request },
+    {
+      endpoint: endpoint(scenario),
+      apiKey: run.key,
+      signal: controller.signal,
+      onAccepted(task, charge) {
+        calls.push('accepted');
+        run.accepted++;
+        run.task = task;
+        run.charge = charge;
+      },
+      onProgress: (p) => run.statuses.push(p.status),
+      ...context,
+    },
+  );
+  return run;
+}
+
+async function failure(promise: Promise<unknown>): Promise<UserPaysError> {
+  const error = await promise.then(
+    () => {
+      throw new Error('expected the generation to fail');
+    },
+    (e) => e,
+  );
+  expect(error).to.be.instanceOf(UserPaysError);
+  return error;
+}
+
+describe('BflProvider against the BFL simulator', () => {
+  it('generates end to end: real PNG of the right size, the simulator’s cost booked, onAccepted before any poll', async () => {
+    const refs = [reference(80, 48), reference(1100, 1000, 'image/jpeg')];
+    const run = start('pending=900', { model: 'flux-2-pro', width: 1280, height: 1024, seed: 42, inputs: refs });
+    const outcome = await run.promise;
+
+    // 1.25 MP out → 2 MP: 3 + 1.5; references 1 MP + 2 MP (1.05 MP) at 1.5 each → 9 credits (the simulator's own table).
+    expect(run.charge).to.deep.equal({ credits: '9', usd: '0.09' });
+    expect(outcome.charge).to.deep.equal(run.charge);
+    const { credits } = await (await realFetch(`${SIM}/v1/credits`, { headers: { 'x-key': run.key } })).json();
+    expect(credits).to.equal(1000 - 9);
+
+    expect(outcome.image.blob.type).to.equal('image/png');
+    const bitmap = await createImageBitmap(outcome.image.blob);
+    expect([bitmap.width, bitmap.height]).to.deep.equal([1280, 1024]);
+    expect([outcome.image.width, outcome.image.height, outcome.image.seed]).to.deep.equal([1280, 1024, 42]);
+    expect(outcome.task).to.deep.equal(run.task);
+    expect(run.task!.provider).to.equal('bfl');
+    expect(run.accepted).to.equal(1);
+
+    expect(calls[0]).to.equal(`POST ${SIM}/s/pending=900/v1/flux-2-pro`);
+    expect(calls[1]).to.equal('accepted');
+    expect(calls.slice(2).every((c) => c.startsWith('GET '))).to.equal(true);
+    expect(run.statuses[0]).to.equal('Queued');
+    expect(run.statuses.some((s) => /^Generating \d+%$/.test(s))).to.equal(true);
+    expect(run.statuses.at(-1)).to.equal('Downloading image');
+  });
+
+  it('sends the references as raw base64 and the simulator bills their decoded sizes', async () => {
+    const run = start('pending=100', { model: 'flux-2-klein-9b', width: 1024, height: 1024, inputs: [reference(2048, 1024)] });
+    await run.promise;
+    // 1.5 first MP + one 2 MP reference × 0.2
+    expect(run.charge).to.deep.equal({ credits: '1.9', usd: '0.019' });
+  });
+
+  it('follows the polling URL on another host and never sends the key there nor to the delivery host', async () => {
+    const run = start('pending=300');
+    await run.promise;
+    const log = await simLog(run.task!.id);
+    const [submit, ...rest] = log;
+    expect(submit.method).to.equal('POST');
+    expect(submit.host).to.equal(location.host);
+    expect(submit.hasKey).to.equal(true);
+    expect(new URL(run.task!.pollingUrl!).host).to.not.equal(location.host);
+    expect(polls(rest).length).to.be.at.least(1);
+    expect(rest.at(-1)!.path).to.match(/^\/sim\/delivery\//);
+    for (const entry of rest) {
+      expect(entry.host, entry.path).to.not.equal(location.host);
+      expect(entry.hasKey, entry.path).to.equal(false);
+      expect(entry.hasAuthorization, entry.path).to.equal(false);
+    }
+  });
+
+  it('sends the key to a polling URL on the endpoint’s own origin (a proxy may need it), never to delivery', async () => {
+    const run = start('pending=100;samehost=1');
+    await run.promise;
+    const log = await simLog(run.task!.id);
+    expect(polls(log).every((e) => e.host === location.host && e.hasKey)).to.equal(true);
+    const delivery = log.filter((e) => e.path.startsWith('/sim/delivery/'));
+    expect(delivery.length).to.equal(1);
+    expect(delivery[0].hasKey).to.equal(false);
+  });
+
+  it('polls at most twice a second and sees the ready task soon after it is ready', async () => {
+    const run = start('pending=2200');
+    await run.promise;
+    const log = await simLog(run.task!.id);
+    const times = polls(log).map((e) => e.at);
+    times.forEach((t, i) => i && expect(t - times[i - 1]).to.be.at.least(490));
+    const late = times.at(-1)! - (log[0].at + 2200);
+    expect(late).to.be.within(0, 300);
+    expect(times.length).to.be.at.most(5);
+  });
+
+  describe('failures at submit map to SPEC codes, with nothing booked', () => {
+    const cases: [string, string, boolean][] = [
+      ['fault=401', 'auth-failed', false],
+      ['fault=403', 'auth-failed', false],
+      ['fault=402', 'insufficient-funds', false],
+      ['fault=500', 'provider-error', true],
+      ['fault=network', 'network', true],
+    ];
+    for (const [scenario, code, retryable] of cases) {
+      it(`${scenario} → ${code}`, async () => {
+        const run = start(scenario);
+        const error = await failure(run.promise);
+        expect([error.code, error.retryable]).to.deep.equal([code, retryable]);
+        expect(run.accepted).to.equal(0);
+        expect(error.message).to.not.contain(run.key);
+        expect(calls.filter((c) => c !== 'accepted').every((c) => c.startsWith('POST '))).to.equal(true);
+      });
+    }
+
+    it('fault=422 → invalid-input with BFL’s detail in the message', async () => {
+      const error = await failure(start('fault=422').promise);
+      expect(error.code).to.equal('invalid-input');
+      expect(error.message).to.contain('prompt: Simulated validation error: this prompt is not accepted');
+    });
+
+    it('a real validation error (FLUX.2 side not a multiple of 16) → invalid-input naming the field', async () => {
+      const error = await failure(start('', { width: 1000 }).promise);
+      expect(error.code).to.equal('invalid-input');
+      expect(error.message).to.contain('width: Input should be a multiple of 16');
+    });
+
+    it('fault=429 → rate-limited, retryable, with the wait from Retry-After', async () => {
+      const error = await failure(start('fault=429;retryAfter=7').promise);
+      expect([error.code, error.retryable]).to.deep.equal(['rate-limited', true]);
+      expect(error.message).to.contain('7 s');
+    });
+
+    it('an account without credits (key sim-empty) → insufficient-funds', async () => {
+      const error = await failure(start('', {}, { apiKey: 'sim-empty' }).promise);
+      expect(error.code).to.equal('insufficient-funds');
+    });
+
+    it('an unknown model → invalid-input', async () => {
+      const error = await failure(start('', { model: 'flux-9-imaginary' }).promise);
+      expect(error.code).to.equal('invalid-input');
+    });
+
+    it('no key → auth-required before any request', async () => {
+      const run = start('', {}, { apiKey: undefined });
+      const error = await failure(run.promise);
+      expect(error.code).to.equal('auth-required');
+      expect(calls).to.deep.equal([]);
+    });
+  });
+
+  describe('failures while polling', () => {
+    it('Request Moderated → moderated, marked uncharged (refused before generation)', async () => {
+      const run = start('fault=request-moderated');
+      const error = await failure(run.promise);
+      expect([error.code, error.retryable, error.uncharged]).to.deep.equal(['moderated', false, true]);
+      expect(error.message).to.contain('safety reasons');
+      expect(run.accepted).to.equal(1);
+    });
+
+    it('Content Moderated → moderated, charged', async () => {
+      const run = start('fault=content-moderated');
+      const error = await failure(run.promise);
+      expect([error.code, error.uncharged]).to.deep.equal(['moderated', false]);
+      expect(run.charge).to.deep.equal({ credits: '1.4', usd: '0.014' });
+    });
+
+    it('Error → provider-error', async () => {
+      expect((await failure(start('fault=error').promise)).code).to.equal('provider-error');
+    });
+
+    it('Task not found → provider-error', async () => {
+      expect((await failure(start('fault=task-not-found').promise)).code).to.equal('provider-error');
+    });
+
+    it('honours Retry-After on a 429 while polling', async () => {
+      const run = start('pending=100;fault=429;at=poll;times=1;retryAfter=2');
+      await run.promise;
+      const times = polls(await simLog(run.task!.id)).map((e) => e.at);
+      expect(times.length).to.equal(2);
+      // Longer than the 1 s back-off after a failed poll: the wait is the provider's.
+      expect(times[1] - times[0]).to.be.at.least(1990);
+    });
+
+    it('rides out a couple of 5xx and network blips, then completes', async () => {
+      const a = start('pending=100;fault=500;at=poll;times=2');
+      const b = start('pending=100;fault=network;at=poll;times=1');
+      const [outA, outB] = await Promise.all([a.promise, b.promise]);
+      expect(outA.image.width).to.equal(512);
+      expect(outB.image.width).to.equal(512);
+      expect(polls(await simLog(a.task!.id)).length).to.equal(3);
+    });
+
+    it('gives up with provider-error when the status keeps failing (4 tries)', async () => {
+      const run = start('fault=500;at=poll');
+      const error = await failure(run.promise);
+      expect(error.code).to.equal('provider-error');
+      expect(polls(await simLog(run.task!.id)).length).to.equal(4);
+    });
+
+    it('a task that never gets ready → timeout after PollPolicy.timeoutMs', async () => {
+      const started = performance.now();
+      const run = start('fault=never-ready', {}, { poll: { initialMs: 500, maxMs: 500, timeoutMs: 1300 } });
+      const error = await failure(run.promise);
+      expect([error.code, error.retryable]).to.deep.equal(['timeout', true]);
+      expect(performance.now() - started).to.be.within(1250, 1800);
+      expect(run.accepted).to.equal(1);
+    });
+
+    it('cancel mid-poll rejects with cancelled at once and stops polling', async () => {
+      const run = start('pending=5000');
+      while (!run.task || polls(await simLog(run.task.id)).length < 1) await new Promise((r) => setTimeout(r, 50));
+      const abortedAt = performance.now();
+      run.controller.abort();
+      const error = await failure(run.promise);
+      expect(error.code).to.equal('cancelled');
+      expect(performance.now() - abortedAt).to.be.below(50);
+      const count = calls.length;
+      const before = (await simLog(run.task!.id)).length;
+      await new Promise((r) => setTimeout(r, 1600));
+      expect(calls.length).to.equal(count);
+      expect((await simLog(run.task!.id)).length).to.equal(before);
+    });
+
+    it('an already-aborted signal rejects with cancelled and sends nothing', async () => {
+      const controller = new AbortController();
+      controller.abort();
+      const error = await failure(start('', {}, { signal: controller.signal }).promise);
+      expect(error.code).to.equal('cancelled');
+      expect(calls).to.deep.equal([]);
+    });
+  });
+
+  describe('image delivery', () => {
+    it('an expired delivery URL → provider-error (after the charge was reported)', async () => {
+      const run = start('fault=expired-delivery');
+      const error = await failure(run.promise);
+      expect(error.code).to.equal('provider-error');
+      expect(error.message).to.contain('403');
+      expect(run.charge).to.deep.equal({ credits: '1.4', usd: '0.014' });
+      expect((await simLog(run.task!.id)).at(-1)!.path).to.match(/^\/sim\/delivery\//);
+    });
+
+    it('an image URL with a forbidden scheme/host is never fetched → provider-error', async () => {
+      const run = start('fault=insecure-sample');
+      const error = await failure(run.promise);
+      expect(error.code).to.equal('provider-error');
+      expect(calls.some((c) => c.includes('delivery.example.com'))).to.equal(false);
+      expect(calls.at(-1)).to.contain('/get_result');
+    });
+
+    it('rejects a plain-http endpoint on a non-loopback host before anything is sent', async () => {
+      const error = await failure(start('', {}, { endpoint: 'http://api.bfl.ai' }).promise);
+      expect(error.code).to.equal('invalid-input');
+      expect(calls).to.deep.equal([]);
+    });
+  });
+
+  describe('resume', () => {
+    it('completes a task from its pollingUrl (after a reload), without needing the key', async () => {
+      const key = newKey();
+      const submitted = await (
+        await realFetch(`${endpoint('pending=400')}/v1/flux-2-klein-4b`, {
+          method: 'POST',
+          headers: { 'x-key': key, 'content-type': 'application/json' },
+          body: JSON.stringify({ prompt: 'a reloaded page', width: 320, height: 240, seed: 9 }),
+        })
+      ).json();
+      const task: ProviderTask = { provider: 'bfl', id: submitted.id, pollingUrl: submitted.polling_url };
+      const outcome = await provider.resume(task, { endpoint: SIM, signal: new AbortController().signal });
+      expect([outcome.image.width, outcome.image.height, outcome.image.seed]).to.deep.equal([320, 240, 9]);
+      expect(outcome.task).to.deep.equal(task);
+      expect(calls.every((c) => c.startsWith('GET '))).to.equal(true);
+    });
+
+    it('refuses to resume from a polling URL on an unsafe host', async () => {
+      const error = await failure(
+        provider.resume({ provider: 'bfl', id: 'x', pollingUrl: 'http://evil.example.com/v1/get_result?id=x' }, { endpoint: SIM, signal: new AbortController().signal }),
+      );
+      expect(error.code).to.equal('provider-error');
+      expect(calls).to.deep.equal([]);
+    });
+  });
+});
