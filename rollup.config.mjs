@@ -5,22 +5,24 @@ import { slimDecimal } from './scripts/slim-decimal.mjs';
 
 // esbuild lowers the (experimental) decorators; terser does the minifying because it
 // compresses Lit templates and decimal.js noticeably better than esbuild's minifier.
-const plugins = () => [
+// `module` lets terser treat top-level names as private: right for the ES module, wrong for the
+// classic script, whose top-level `var UserPays` is its public API.
+const plugins = (module) => [
   nodeResolve({ browser: true }),
   slimDecimal(),
   esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', minify: false }),
-  terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
+  terser({ ecma: 2022, module, compress: { passes: 2 }, format: { comments: false } }),
 ];
 
 export default [
   {
     input: 'src/script.ts',
     output: { file: 'dist/userpays.js', format: 'iife', name: 'UserPays', exports: 'named' },
-    plugins: plugins(),
+    plugins: plugins(false),
   },
   {
     input: 'src/index.ts',
     output: { file: 'dist/userpays.mjs', format: 'es' },
-    plugins: plugins(),
+    plugins: plugins(true),
   },
 ];

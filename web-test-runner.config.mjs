@@ -16,20 +16,18 @@ export default {
   concurrentBrowsers: 1,
   testsFinishTimeout: 180_000,
   testFramework: { config: { timeout: 15_000 } },
+  // `middleware`, not a plugin's serverStart: Koa's stack is built before serverStart runs.
+  middleware: [
+    async (ctx, next) => {
+      if (await simulator.handle(ctx.req, ctx.res)) {
+        ctx.respond = false;
+        return;
+      }
+      await next();
+    },
+  ],
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
-    {
-      name: 'userpays-simulators',
-      serverStart({ app }) {
-        app.use(async (ctx, next) => {
-          if (await simulator.handle(ctx.req, ctx.res)) {
-            ctx.respond = false;
-            return;
-          }
-          await next();
-        });
-      },
-    },
   ],
   browsers: [
     chromeLauncher({

@@ -10,7 +10,7 @@ const KEEP_METHODS = new Set([
   'isZero', 'minus', 'plus', 'times', 'toDecimalPlaces', 'toFixed', 'toString', 'valueOf', 'decimalPlaces',
   'negated', 'round', 'ceil', 'floor', 'toNumber', 'max', 'min', 'toSignificantDigits', 'truncated',
 ]);
-const KEEP_STATICS = new Set(['config', 'clone', 'isDecimalInstance', 'max', 'min']);
+const KEEP_STATICS = new Set(['clone', 'max', 'min']);
 const TRANSCENDENTAL = ['naturalLogarithm', 'naturalExponential', 'logarithm', 'toPower', 'sine', 'cosine', 'tangent'];
 
 export function slimDecimal() {
@@ -36,8 +36,9 @@ export function slimDecimal() {
             continue;
           }
         }
+        // Statics read `  Decimal.abs = abs;`; `Decimal.prototype = P;` and the like must stay.
         const staticFn = /^ {2}Decimal\.(\w+) = (\w+);/.exec(line);
-        if (staticFn && !staticFn[1].startsWith('ROUND') && !KEEP_STATICS.has(staticFn[2])) continue;
+        if (staticFn && staticFn[1] === staticFn[2] && !KEEP_STATICS.has(staticFn[1])) continue;
         out.push(line);
       }
       let slim = out.join('\n');

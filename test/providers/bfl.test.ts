@@ -27,6 +27,9 @@ async function simLog(id: string): Promise<LogEntry[]> {
 }
 const polls = (log: LogEntry[]) => log.filter((e) => e.path.includes('/get_result'));
 
+/** Polls every 500 ms: the retry tests need not wait for the full back-off (its unit tests cover it). */
+const FAST = { initialMs: 500, maxMs: 500, timeoutMs: 10_000 };
+
 let keyCounter = 0;
 const newKey = () => `test-key-${Date.now()}-${++keyCounter}`;
 
@@ -259,8 +262,8 @@ describe('BflProvider against the BFL simulator', () => {
     });
 
     it('rides out a couple of 5xx and network blips, then completes', async () => {
-      const a = start('pending=100;fault=500;at=poll;times=2');
-      const b = start('pending=100;fault=network;at=poll;times=1');
+      const a = start('pending=100;fault=500;at=poll;times=2', {}, { poll: FAST });
+      const b = start('pending=100;fault=network;at=poll;times=1', {}, { poll: FAST });
       const [outA, outB] = await Promise.all([a.promise, b.promise]);
       expect(outA.image.width).to.equal(512);
       expect(outB.image.width).to.equal(512);
@@ -268,7 +271,7 @@ describe('BflProvider against the BFL simulator', () => {
     });
 
     it('gives up with provider-error when the status keeps failing (4 tries)', async () => {
-      const run = start('fault=500;at=poll');
+      const run = start('fault=500;at=poll', {}, { poll: FAST });
       const error = await failure(run.promise);
       expect(error.code).to.equal('provider-error');
       expect(polls(await simLog(run.task!.id)).length).to.equal(4);

@@ -6,7 +6,7 @@ export const theme = css`
     --_accent: var(--userpays-accent, #4f46e5);
     --_accent-text: var(--userpays-accent-text, #fff);
     --_text: var(--userpays-text, #1f2937);
-    --_muted: var(--userpays-muted, #6b7280);
+    --_muted: var(--userpays-muted, #4b5563);
     --_surface: var(--userpays-surface, #fff);
     --_border: var(--userpays-border, #d1d5db);
     --_danger: var(--userpays-danger, #b91c1c);
