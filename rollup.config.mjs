@@ -2,6 +2,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
 import terser from '@rollup/plugin-terser';
 import { slimDecimal } from './scripts/slim-decimal.mjs';
+import minifyLiterals from 'rollup-plugin-minify-template-literals';
 
 // esbuild lowers the (experimental) decorators; terser does the minifying because it
 // compresses Lit templates and decimal.js noticeably better than esbuild's minifier.
@@ -11,7 +12,9 @@ const plugins = (module) => [
   nodeResolve({ browser: true }),
   slimDecimal(),
   esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', minify: false }),
-  terser({ ecma: 2022, module, compress: { passes: 2 }, format: { comments: false } }),
+  // Lit's html`` and css`` are template literals terser leaves alone: squeeze their whitespace.
+  minifyLiterals(),
+  terser({ ecma: 2022, module, compress: { passes: 3 }, format: { comments: false } }),
 ];
 
 export default [

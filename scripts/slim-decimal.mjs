@@ -6,9 +6,11 @@
 
 /** Prototype methods (any of their aliases) and statics that are kept. */
 const KEEP_METHODS = new Set([
-  'abs', 'cmp', 'div', 'eq', 'gt', 'gte', 'lt', 'lte', 'isFinite', 'isInteger', 'isNaN', 'isNeg', 'isPos',
-  'isZero', 'minus', 'plus', 'times', 'toDecimalPlaces', 'toFixed', 'toString', 'valueOf', 'decimalPlaces',
-  'negated', 'round', 'ceil', 'floor', 'toNumber', 'max', 'min', 'toSignificantDigits', 'truncated',
+  // what src/ calls on a Decimal
+  'plus', 'minus', 'times', 'div', 'lt', 'gt', 'gte', 'isZero', 'isNeg', 'isFinite', 'decimalPlaces',
+  'toDecimalPlaces', 'toFixed', 'toString', 'toNumber', 'valueOf',
+  // what those call inside decimal.js
+  'abs', 'ceil', 'cmp', 'lte', 'max',
 ]);
 const KEEP_STATICS = new Set(['clone', 'max', 'min']);
 const TRANSCENDENTAL = ['naturalLogarithm', 'naturalExponential', 'logarithm', 'toPower', 'sine', 'cosine', 'tangent'];
