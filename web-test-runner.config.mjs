@@ -3,6 +3,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { createSimulator } from './demo/sim/index.mjs';
 import { summaryReporter } from './test/support/summary-reporter.mjs';
+import { bundlePlugin } from './test/support/bundle-plugin.mjs';
 import { CHROMIUM_ARGS, chromiumPath } from './scripts/chromium.mjs';
 
 // The same simulators the demo uses, on the test server's own origin, over real HTTP.
@@ -25,9 +26,16 @@ export default {
       }
       await next();
     },
+    // The Puter SDK ships as dist/puter.cjs, a browser bundle: serve it as JavaScript (it is loaded by a script tag).
+    async (ctx, next) => {
+      await next();
+      if (ctx.path.endsWith('/@heyputer/puter.js/dist/puter.cjs')) ctx.type = 'text/javascript';
+    },
   ],
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
+    // @fal-ai/client is CommonJS only: served bundled as /__bundle/@fal-ai/client.js for the fidelity tests.
+    bundlePlugin(['@fal-ai/client']),
   ],
   browsers: [
     chromeLauncher({

@@ -13,10 +13,16 @@ const MOUNTS = [
   ['/dist/', join(root, 'dist')],
   ['/', join(root, 'demo')],
 ];
+// Single files by exact path. The Puter SDK is never bundled into userpays: the demo serves the npm package's
+// browser build (a devDependency) as the widget's `puter-src`, so `npm start` works offline.
+const FILES = {
+  '/vendor/puter.js': join(root, 'node_modules/@heyputer/puter.js/dist/puter.cjs'),
+};
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
+  '.cjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json',
   '.map': 'application/json',
@@ -63,6 +69,10 @@ async function resolveFile(pathname) {
     return undefined;
   }
   if (decoded.includes('\0')) return undefined;
+  if (Object.hasOwn(FILES, decoded)) {
+    const info = await stat(FILES[decoded]).catch(() => undefined);
+    return info?.isFile() ? { file: FILES[decoded], size: info.size } : undefined;
+  }
   for (const [prefix, dir] of MOUNTS) {
     if (!decoded.startsWith(prefix)) continue;
     let file = normalize(join(dir, decoded.slice(prefix.length)));

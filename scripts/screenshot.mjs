@@ -11,6 +11,12 @@ try {
   page.on('console', (m) => m.type() === 'error' && console.error('page:', m.text()));
   page.on('pageerror', (e) => console.error('page error:', e.message));
   await page.goto(url);
+  // Puter (the default provider) first needs the user's click on Sign in: the simulator's popup signs in by itself.
+  const signIn = page.locator('userpays-image [part~=sign-in]');
+  if (await signIn.count()) {
+    await signIn.click();
+    await page.waitForFunction(() => document.querySelector('userpays-image')?.account?.user);
+  }
   await page.locator('userpays-image').evaluate((el) => el.generate());
   await page.reload();
   await page.waitForFunction(() => document.querySelector('userpays-image')?.shadowRoot?.querySelector('[part~=image]'));

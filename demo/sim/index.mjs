@@ -2,6 +2,9 @@
 // Each is a sibling module exporting `create…Simulator(options)` → `{ handle(req, res): Promise<boolean> }`;
 // adding one (puter, fal, openai) is one module and one line below.
 import { createBflSimulator } from './bfl.mjs';
+import { createFalSimulator } from './fal.mjs';
+import { createOpenAiSimulator } from './openai.mjs';
+import { createPuterSimulator } from './puter.mjs';
 
 /**
  * @param {{ pendingMs?: number | ((model: string) => number), queueMs?: number | ((model: string) => number),
@@ -9,7 +12,12 @@ import { createBflSimulator } from './bfl.mjs';
  *   queueMs: the first part of it spent queued (no progress); deliveryTtlMs: lifetime of signed image URLs.
  */
 export function createSimulator(options = {}) {
-  const simulators = [createBflSimulator(options)];
+  const simulators = [
+    createBflSimulator(options),
+    createFalSimulator(options),
+    createOpenAiSimulator(options),
+    createPuterSimulator(options),
+  ];
   return {
     /** True when the request was under `/sim/` and has been answered (or deliberately dropped). */
     async handle(req, res) {

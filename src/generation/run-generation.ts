@@ -39,7 +39,7 @@ export async function runGeneration(job: GenerationJob): Promise<GenerationOutco
   if (ledger.wouldExceed(quote.total, job.budget)) {
     throw new UserPaysError(
       'budget-exceeded',
-      `This would cost ${quote.total} USD and take you past your budget of ${job.budget} USD. ` +
+      `This would cost ${quote.total} USD and take you past your budget of ${job.budget || ledger.budget} USD. ` +
         'Choose a smaller size, fewer images or a cheaper model, or raise the budget.',
       false,
     );
@@ -53,6 +53,7 @@ export async function runGeneration(job: GenerationJob): Promise<GenerationOutco
       width: request.width,
       height: request.height,
       quoted: quote.perImage,
+      prompt: request.prompt, // for resume after a reload; dropped once settled
     }),
   );
 

@@ -113,7 +113,7 @@ export function quoteFor(request: QuoteRequest, book: PriceBook = BUILTIN_PRICE_
 
   const where = `${model.label} at ${provider}`;
   const rule = entry.rule;
-  const outputMegapixels = megapixels(width, height);
+  let outputMegapixels = megapixels(width, height);
   // Per image, in the rule's unit.
   const parts: [string, Decimal][] = [];
   if (rule.kind === 'megapixel') {
@@ -125,8 +125,28 @@ export function quoteFor(request: QuoteRequest, book: PriceBook = BUILTIN_PRICE_
     }
   } else if (rule.kind === 'flat') {
     parts.push(['Flat price per image', price(rule.perImage, where)]);
+  } else if (rule.kind === 'per-megapixel') {
+    const edit = inputs.length ? rule.edit : undefined;
+    const perMp = price(edit ?? rule.perMp, where);
+    parts.push([plural(outputMegapixels, 'megapixel'), perMp.mul(outputMegapixels)]);
+    if (edit) {
+      inputMegapixels = inputs.length;
+      parts.push([`${plural(inputs.length, 'reference image')} (1 MP each)`, perMp.mul(inputMegapixels)]);
+    }
   } else {
-    parts.push([plural(outputMegapixels, 'megapixel'), price(rule.perMp, where).mul(outputMegapixels)]);
+    // Puter's catalogue costs (see PriceRule): megapixels of 10⁶ pixels, the output's exactly (or the 1 MP a
+    // Replicate-served model makes), each reference image's started ones.
+    const cents = (...keys: string[]) => keys.reduce((sum, key) => sum.add(price(String(rule.costs[key] ?? 0), where)), new Decimal(0)).div(100);
+    const perMp = cents('1MP');
+    const perInput = cents('input_mp');
+    outputMegapixels = perMp.isZero() ? 1 : (width * height) / 1e6;
+    inputMegapixels = perInput.isZero() ? 0 : inputs.reduce((sum, size) => sum + Math.ceil((size.width * size.height) / 1e6), 0);
+    parts.push(
+      perMp.isZero()
+        ? ['Flat price per image', cents('run', 'output_mp', 'output', 'per-image')]
+        : [plural(outputMegapixels, 'megapixel'), perMp.mul(width * height).div(1e6)],
+    );
+    if (inputMegapixels) parts.push([`${plural(inputs.length, 'reference image')} (${inputMegapixels} MP)`, perInput.mul(inputMegapixels)]);
   }
 
   const usdPerUnit = rule.unit === 'credit' ? price(CREDIT_USD, 'a credit') : null;

@@ -71,11 +71,17 @@ export function retryAfterMs(response: Response): number | undefined {
   return Number.isNaN(ms) ? undefined : Math.max(0, ms);
 }
 
-/** The SPEC error for a non-2xx reply; `detail` (FastAPI style, as BFL sends it) goes into the message. */
-export function httpError(response: Response, body?: { detail?: unknown }): HttpError {
+/**
+ * The SPEC error for a non-2xx reply. `detail` (FastAPI style, as BFL and fal send it) or OpenAI's
+ * `error.message` goes into the message. A body that says the account is out of money (OpenAI's
+ * `insufficient_quota` on 429, fal's "Exhausted balance" on 403) is `insufficient-funds`; a 4xx naming
+ * a content policy (OpenAI's `content_policy_violation`, fal's typed 422) is `moderated`.
+ */
+export function httpError(response: Response, body?: any): HttpError {
   const status = response.status;
   const wait = retryAfterMs(response);
-  const detail = body?.detail;
+  const text = JSON.stringify(body ?? '');
+  const detail = body?.detail ?? body?.error?.message;
   const said = (
     Array.isArray(detail)
       ? detail.map((d) => [d?.loc?.filter((l: unknown) => l != 'body').join(' '), d?.msg].filter(Boolean).join(': ')).join('; ')
@@ -84,10 +90,10 @@ export function httpError(response: Response, body?: { detail?: unknown }): Http
         : ''
   ).slice(0, 300);
   const error: HttpError =
-    status == 401 || status == 403
-      ? new UserPaysError('auth-failed', 'The provider did not accept your API key. Check the key (or create a new one in your provider account) and try again.')
-      : status == 402
-        ? new UserPaysError('insufficient-funds', 'Your provider account has run out of credits. Add credits there, then try again.')
+    status == 402 || /insufficient_quota|exhausted balance/i.test(text)
+      ? new UserPaysError('insufficient-funds', 'Your provider account has run out of credits. Add credits there, then try again.')
+      : status == 401 || status == 403
+        ? new UserPaysError('auth-failed', 'The provider did not accept your API key. Check the key (or create a new one in your provider account) and try again.')
         : status == 429
           ? new UserPaysError(
               'rate-limited',
@@ -95,11 +101,13 @@ export function httpError(response: Response, body?: { detail?: unknown }): Http
             )
           : status >= 500
             ? new UserPaysError('provider-error', `The provider had a problem (HTTP ${status}). Try again in a moment.`)
-            : new UserPaysError(
-                'invalid-input',
-                `The provider refused the request (${said || `HTTP ${status}`}). Change the settings and try again.`,
-                false,
-              );
+            : /content_policy|moderation_blocked/i.test(text)
+              ? new UserPaysError('moderated', 'The provider declined this prompt/image for safety reasons. Rephrase it and try again.', false)
+              : new UserPaysError(
+                  'invalid-input',
+                  `The provider refused the request (${said || `HTTP ${status}`}). Change the settings and try again.`,
+                  false,
+                );
   error.retryAfterMs = wait;
   return error;
 }

@@ -1,10 +1,18 @@
 import { UserPaysError } from '../errors.js';
 import type { ProviderId } from '../types.js';
 import { BflProvider } from './bfl.js';
+import { FalProvider } from './fal.js';
+import { OpenAiProvider } from './openai.js';
 import type { Provider } from './provider.js';
+import { PuterProvider } from './puter.js';
 
 /** Every provider adapter: adding one is its file plus one entry here. */
-const providers = new Map<string, Provider>([['bfl', new BflProvider()]]);
+const providers = new Map<string, Provider>([
+  ['puter', new PuterProvider()],
+  ['bfl', new BflProvider()],
+  ['fal', new FalProvider()],
+  ['openai', new OpenAiProvider()],
+]);
 
 /** The adapter for `id`; `invalid-input` for a provider this build does not have. */
 export function providerFor(id: ProviderId): Provider {

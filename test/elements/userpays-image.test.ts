@@ -5,6 +5,10 @@ import { LedgerStore } from '../../src/ledger/index.js';
 import type { ErrorDetail, GenerationResult, Tally } from '../../src/types.js';
 import { bflEndpoint, simLog, submissionsSince, uniqueStorageKey } from '../support/sim.js';
 
+// This file's widgets carry their own `run` marker: other test files use the same simulator at the same time.
+const RUN = uniqueStorageKey();
+const ours = async (before: number) => (await submissionsSince(before)).filter((entry) => entry.path.includes(`run=${RUN}`));
+
 const part = (el: UserPaysImage, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~=${name}]`);
 
 async function widget(scenario = '', extra: Partial<UserPaysImage> = {}) {
@@ -13,7 +17,7 @@ async function widget(scenario = '', extra: Partial<UserPaysImage> = {}) {
       provider="bfl"
       locale="en-US"
       storage-key=${uniqueStorageKey()}
-      endpoint=${bflEndpoint(scenario || 'pending=60')}
+      endpoint=${bflEndpoint(`${scenario || 'pending=60'};run=${RUN}`)}
       prompt="a red fox in the snow"
     ></userpays-image>`,
   );
@@ -68,7 +72,7 @@ describe('<userpays-image>', () => {
     expect([result.images[0].width, result.images[0].height]).to.deep.equal([1024, 1024]);
     expect(result.charged).to.equal('0.014');
     expect(progress.length).to.be.greaterThan(0);
-    expect(await submissionsSince(before)).to.have.length(1);
+    expect(await ours(before)).to.have.length(1);
     await el.updateComplete;
     const img = part(el, 'image') as HTMLImageElement;
     expect(img.src).to.equal(result.images[0].url);
@@ -102,7 +106,7 @@ describe('<userpays-image>', () => {
     button.click();
     const first = el.generate();
     await first;
-    expect(await submissionsSince(before)).to.have.length(1);
+    expect(await ours(before)).to.have.length(1);
     expect(new LedgerStore({ storageKey: el.storageKey }).entries()).to.have.length(1);
   });
 
@@ -121,7 +125,7 @@ describe('<userpays-image>', () => {
     const error = await failure(el);
     expect(error.code).to.equal('invalid-input');
     expect(part(el, 'error')!.textContent).to.contain('Describe the image');
-    expect(await submissionsSince(before)).to.have.length(0);
+    expect(await ours(before)).to.have.length(0);
   });
 
   it('refuses a bad size before anything is sent', async () => {
@@ -130,7 +134,7 @@ describe('<userpays-image>', () => {
     const error = await failure(el);
     expect(error.code).to.equal('invalid-input');
     expect(error.message).to.match(/multiple of 16/);
-    expect(await submissionsSince(before)).to.have.length(0);
+    expect(await ours(before)).to.have.length(0);
   });
 
   it('asks for a key when there is none, before anything is sent', async () => {
@@ -138,7 +142,7 @@ describe('<userpays-image>', () => {
     const before = (await simLog()).length;
     const error = await failure(el);
     expect(error.code).to.equal('auth-required');
-    expect(await submissionsSince(before)).to.have.length(0);
+    expect(await ours(before)).to.have.length(0);
     expect(part(el, 'key')).to.exist;
   });
 
@@ -148,7 +152,7 @@ describe('<userpays-image>', () => {
     const before = (await simLog()).length;
     const error = await failure(el);
     expect(error.code).to.equal('budget-exceeded');
-    expect(await submissionsSince(before)).to.have.length(0);
+    expect(await ours(before)).to.have.length(0);
     expect(el.tally).to.include({ spent: '0.014', remaining: '0.006' });
   });
 
@@ -158,7 +162,7 @@ describe('<userpays-image>', () => {
     el.addEventListener('userpays-submit', (e) => e.preventDefault(), { once: true });
     const outcome = await el.generate().catch((e) => e);
     expect(outcome.code).to.equal('cancelled');
-    expect(await submissionsSince(before)).to.have.length(0);
+    expect(await ours(before)).to.have.length(0);
     expect(part(el, 'error')).to.equal(null);
   });
 

@@ -42,7 +42,7 @@ describe('LedgerStore: damaged or foreign data', () => {
       expect(quarantined(storage, ledgerKey)).to.deep.equal([raw]);
       expect(ledger.tally()).to.deep.include({ spent: '0', images: 0 });
       ledger.settle(ledger.open({ ...image, quoted: '0.03' }).id, { charged: '0.03' });
-      expect(JSON.parse(storage.getItem(ledgerKey)!)).to.deep.include({ v: 1 });
+      expect(JSON.parse(storage.getItem(ledgerKey)!)).to.deep.include({ v: 2 });
       const after = new LedgerStore({ storageKey, storage: reloaded(storage) });
       expect(after.notice).to.equal(null); // told once: the repaired value is clean
       expect(after.tally().spent).to.equal('0.03');

@@ -177,7 +177,7 @@ describe('LedgerStore: persistence', () => {
     const storageKey = uniqueKey();
     new LedgerStore({ storageKey, storage }).open({ ...image, quoted: '0.03' });
     const doc = JSON.parse(storage.getItem(`${storageKey}:ledger`)!);
-    expect(doc.v).to.equal(1);
+    expect(doc.v).to.equal(2);
     expect(doc.since).to.be.a('number');
     expect(doc.entries).to.have.length(1);
   });

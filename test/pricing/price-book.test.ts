@@ -7,12 +7,10 @@ const bfl = { provider: 'bfl' } as const;
 describe('price book', () => {
   it('keeps the BFL rule of SPEC §3 as data with its source', () => {
     expect(CREDIT_USD).to.equal('0.01');
-    expect(BUILTIN_PRICE_BOOK['flux-2-pro']).to.deep.equal({
-      bfl: {
-        rule: { kind: 'megapixel', unit: 'credit', first: '3', extra: '1.5', inputs: true },
-        source: { name: 'BFL pricing docs', asOf: '2026-11-01', url: 'https://docs.bfl.ai/quick_start/pricing' },
-        exact: true,
-      },
+    expect(BUILTIN_PRICE_BOOK['flux-2-pro']!.bfl).to.deep.equal({
+      rule: { kind: 'megapixel', unit: 'credit', first: '3', extra: '1.5', inputs: true },
+      source: { name: 'BFL pricing docs', asOf: '2026-11-01', url: 'https://docs.bfl.ai/quick_start/pricing' },
+      exact: true,
     });
     expect(BUILTIN_PRICE_BOOK['flux-kontext-max']?.bfl?.rule).to.deep.equal({ kind: 'flat', unit: 'credit', perImage: '8' });
     expect(BUILTIN_PRICE_BOOK['flux-2-dev']).to.equal(undefined);
@@ -37,7 +35,8 @@ describe('price book', () => {
       exact: false,
     };
     const book = mergePriceBook(BUILTIN_PRICE_BOOK, { 'flux-2-pro': { openai: gateway } });
-    expect(Object.keys(book['flux-2-pro']!).sort()).to.deep.equal(['bfl', 'openai']);
+    expect(Object.keys(book['flux-2-pro']!).sort()).to.deep.equal([...Object.keys(BUILTIN_PRICE_BOOK['flux-2-pro']!), 'openai'].sort());
+    expect(book['flux-2-pro']!.openai).to.equal(gateway);
     expect(book['flux-2-pro']!.bfl).to.equal(BUILTIN_PRICE_BOOK['flux-2-pro']!.bfl);
     expect(quoteFor({ provider: 'openai', model: 'flux-2-pro' }, book).total).to.equal('0.05');
     expect(BUILTIN_PRICE_BOOK['flux-2-pro']!.openai).to.equal(undefined);

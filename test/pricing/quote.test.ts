@@ -293,8 +293,8 @@ describe('quoteFor: lines add up to the total', () => {
 });
 
 describe('quoteFor: refusals in plain words', () => {
-  it('has no Puter price yet, and says so for the default provider', () => {
-    expectInvalid({ model: 'flux-2-pro' }, 'FLUX.2 [pro] has no price for provider puter yet. Pick another provider or model.');
+  it('says so where a provider has no price, the default provider (Puter) included', () => {
+    expectInvalid({ model: 'flux-pro-1.1-ultra' }, 'FLUX1.1 [pro] Ultra has no price for provider puter yet. Pick another provider or model.');
     expectInvalid({ provider: 'fal', model: 'flux-kontext-pro' }, 'FLUX.1 Kontext [pro] has no price for provider fal yet. Pick another provider or model.');
   });
 

@@ -115,7 +115,8 @@ export const imageStyles = [
     .chips button {
       padding: 0 0.5em;
     }
-    .tally {
+    .tally,
+    .account {
       margin: 0;
     }
     .gallery {

@@ -4,6 +4,7 @@ import { formatUsd, modelInfo } from '../../pricing/index.js';
 import { providerFor } from '../../providers/registry.js';
 import { renderQuote } from '../shared/quote-view.js';
 import { renderTallySummary } from '../shared/tally-view.js';
+import { renderAccount } from './account-view.js';
 import { readReferenceImage } from './reference-images.js';
 import { presetKey, presetsFor } from './size-presets.js';
 import type { UserPaysImage } from './userpays-image.js';
@@ -166,6 +167,7 @@ export function renderImageWidget(el: UserPaysImage) {
       <div part="cost" class="cost" role="status" aria-live="polite" aria-atomic="true">
         ${quote && !el.problem ? renderQuote(quote, locale) : html`<p class="error">${el.problem}</p>`}
       </div>
+      ${renderAccount(el)}
       <div class="actions">
         <button part="submit" type="submit" ?disabled=${el.busy}>
           ${el.busy ? 'Generating…' : `Generate${quote && !el.problem ? ` · ${formatUsd(quote.total, locale)}` : ''}`}

@@ -8,6 +8,7 @@ import { BUILTIN_PRICE_BOOK, DEFAULT_MODEL, MODELS, mergePriceBook, modelInfo, q
 import type { PriceBook } from '../../pricing/index.js';
 import { checkEndpoint } from '../../providers/http.js';
 import type { ReferenceImage } from '../../providers/provider.js';
+import { PuterAccount } from '../../providers/puter-account.js';
 import { providerFor } from '../../providers/registry.js';
 import type { ErrorDetail, GenerationResult, ProgressDetail, ProviderId, PublicRequest, Quote, Tally } from '../../types.js';
 import { emit } from '../shared/events.js';
@@ -41,6 +42,8 @@ export interface GalleryImage extends Omit<StoredImage, 'blob'> {
  * @csspart image - One generated image.
  * @csspart tally - The session tally line.
  * @csspart error - The error message.
+ * @csspart account - Puter's account area (provider "puter"): who pays, Sign in / Sign out.
+ * @csspart sign-in - The Sign in with Puter button.
  * @cssproperty --userpays-accent - Accent colour (button, focus ring).
  * @cssproperty --userpays-accent-text - Text on the accent colour.
  * @cssproperty --userpays-text - Text colour.
@@ -86,6 +89,8 @@ export class UserPaysImage extends LitElement {
   @state() currentQuote?: Quote;
   @state() problem = '';
   @state() customSize = false;
+  /** The end user's Puter account, and Puter's live prices. */
+  readonly account = new PuterAccount(this);
 
   private ledger!: LedgerStore;
   private images!: ImageStore;
@@ -104,9 +109,10 @@ export class UserPaysImage extends LitElement {
     return this.currentTally;
   }
 
-  /** The price book in force: built-in prices with `priceBook` laid over them. */
+  /** The price book in force: built-in prices (Puter's live ones once fetched) with `priceBook` laid over them. */
   get prices(): PriceBook {
-    return this.priceBook ? mergePriceBook(BUILTIN_PRICE_BOOK, this.priceBook) : BUILTIN_PRICE_BOOK;
+    const book = this.account.prices ?? BUILTIN_PRICE_BOOK;
+    return this.priceBook ? mergePriceBook(book, this.priceBook) : book;
   }
 
   /** Model ids the picker offers. */
@@ -133,6 +139,7 @@ export class UserPaysImage extends LitElement {
   override willUpdate(changed: Map<PropertyKey, unknown>) {
     if (changed.has('storageKey') && changed.get('storageKey') !== undefined) this.openStores();
     if (changed.has('budget') && this.ledger) this.currentTally = this.ledger.tally(this.budget || null);
+    if ((changed.has('provider') || changed.has('endpoint')) && this.provider == 'puter') void this.account.refresh();
     if (changed.has('models') || changed.has('provider') || changed.has('priceBook')) {
       // A picker that cannot show the selected model would silently price something else.
       const offered = this.offeredModels;
@@ -197,6 +204,7 @@ export class UserPaysImage extends LitElement {
         throw new UserPaysError('cancelled', 'The page stopped this submission before it was sent.', false);
       }
       this.busy = true;
+      if (this.provider == 'puter') await this.account.check(quote.total);
       const controller = (this.controller = new AbortController());
       const outcome = await runGeneration({
         ...job,
@@ -228,6 +236,7 @@ export class UserPaysImage extends LitElement {
       this.busy = false;
       this.progress = undefined;
       this.controller = undefined;
+      if (this.provider == 'puter') void this.account.refresh();
     }
   }
 

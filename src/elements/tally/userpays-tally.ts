@@ -4,20 +4,26 @@ import { LedgerStore } from '../../ledger/index.js';
 import { formatUsd, modelInfo } from '../../pricing/index.js';
 import type { Tally } from '../../types.js';
 import { emit } from '../shared/events.js';
-import { renderTallySummary } from '../shared/tally-view.js';
+import { imageCount, renderTallySummary } from '../shared/tally-view.js';
 import { theme } from '../shared/theme.js';
+import { renderChart } from './chart.js';
+import { ledgerFile } from './export.js';
 
 /**
  * The running tally alone: what the user spent since the last reset, on this origin, from
  * any widget or tab.
  *
- * @summary Spent, images, budget left and the per-model split; live across tabs.
- * @event userpays-tally - The ledger changed (here or in another tab); `detail` is the new `Tally`.
+ * @summary Spent, images, budget, per-model split, spend per day, pending generations, export and reset; live across tabs.
+ * @event userpays-tally - The ledger or the budget changed (here or in another tab); `detail` is the new `Tally`.
  * @csspart tally - The summary line.
- * @csspart models - The per-model split.
- * @csspart reset - The reset button.
+ * @csspart budget - The budget: its input and a bar of how much of it is used.
+ * @csspart models - The per-model split (a list).
+ * @csspart chart - Spend per day (an inline SVG bar chart; its figures also as text).
+ * @csspart pending - Generations still running (model, when each started, amount held).
+ * @csspart export - The CSV and JSON download links.
+ * @csspart reset - Reset… and its confirmation (a disclosure: Reset / Keep).
  * @csspart notice - A storage problem the user should know about.
- * @cssproperty --userpays-accent - Accent colour.
+ * @cssproperty --userpays-accent - Accent colour (also of the chart).
  * @cssproperty --userpays-text - Text colour.
  * @cssproperty --userpays-muted - Secondary text colour.
  * @cssproperty --userpays-border - Line colour.
@@ -27,37 +33,26 @@ export class UserPaysTally extends LitElement {
   static override styles = [
     theme,
     css`
-      table {
-        border-collapse: collapse;
-        margin: 0.4em 0;
-        font-size: 0.9em;
-      }
-      th,
-      td {
-        text-align: left;
-        padding: 0.1em 1em 0.1em 0;
-      }
-      caption {
-        text-align: left;
-      }
-      td.num {
-        text-align: right;
-        font-variant-numeric: tabular-nums;
-      }
-      button {
+      button,
+      input {
         font: inherit;
         border: 1px solid var(--_border);
         background: var(--_surface);
+        color: inherit;
         border-radius: var(--_radius);
-        padding: 0.2em 0.8em;
-        cursor: pointer;
+        padding: 0.1em 0.6em;
+      }
+      svg {
+        width: 100%;
+        height: 3em;
+        fill: var(--_accent);
       }
     `,
   ];
 
   /** Namespace of the ledger to show. */
   @property({ attribute: 'storage-key' }) storageKey = 'userpays';
-  /** Session spending cap in USD (decimal string). */
+  /** Session spending cap in USD (decimal string). When set, it wins over the budget the user sets here. */
   @property({ attribute: 'budget' }) budget = '';
   @property({ attribute: 'locale' }) locale = '';
 
@@ -70,7 +65,7 @@ export class UserPaysTally extends LitElement {
     return this.current;
   }
 
-  /** Starts a new session: spent and images go back to zero. */
+  /** Starts a new session: spent and images go back to zero (no confirmation: the UI asks first). */
   reset() {
     this.ledger?.reset();
   }
@@ -99,43 +94,80 @@ export class UserPaysTally extends LitElement {
   }
 
   private refresh(tally: Tally) {
+    this.requestUpdate(); // pending entries change without changing the tally
     if (JSON.stringify(tally) === JSON.stringify(this.current)) return;
     this.current = tally;
     emit(this, 'userpays-tally', tally);
   }
 
   override render() {
-    const tally = this.current;
-    if (!tally) return nothing;
+    const { current: tally, ledger } = this;
+    if (!tally || !ledger) return nothing;
     const locale = this.locale || undefined;
-    const models = Object.entries(tally.byModel);
+    const usd = (amount: string) => formatUsd(amount, locale);
+    const label = (id: string) => modelInfo(id)?.label ?? id;
+    const { budget, remaining, byModel } = tally;
+    const notice = ledger.notice;
+    const pending = ledger.pending();
     return html`<section aria-label="Image generation spending">
       <p part="tally" role="status" aria-live="polite">${renderTallySummary(tally, locale)}</p>
-      ${this.ledger?.notice ? html`<p part="notice" class="error">${this.ledger.notice}</p>` : nothing}
-      ${models.length
-        ? html`<table part="models">
-            <caption class="muted">By model</caption>
-            <thead><tr><th scope="col">Model</th><th scope="col">Images</th><th scope="col">Spent</th></tr></thead>
-            <tbody>
-              ${models.map(
-                ([id, split]) =>
-                  html`<tr>
-                    <td>${modelInfo(id)?.label ?? id}</td>
-                    <td class="num">${split.images}</td>
-                    <td class="num">${formatUsd(split.spent, locale)}</td>
-                  </tr>`,
-              )}
-            </tbody>
-          </table>`
-        : nothing}
-      <p class="muted">
-        Since ${new Date(tally.since).toLocaleString(locale)}
-        <button part="reset" @click=${this.confirmReset}>Reset</button>
+      ${notice ? html`<p part="notice" class="error" role="alert">${notice}</p>` : nothing}
+      <p part="budget">
+        <label>Budget (USD) <input inputmode="decimal" .value=${this.budget || ledger.budget || ''} ?disabled=${!!this.budget} @change=${this.setBudget} /></label>
+        ${budget ? html`<meter aria-label="Budget used" .value=${+budget ? 1 - +remaining! / +budget : 1}></meter>` : nothing}
       </p>
+      <ul part="models">
+        ${Object.entries(byModel).map(([id, split]) => html`<li>${label(id)}: ${usd(split.spent)} on ${imageCount(split.images)}</li>`)}
+      </ul>
+      ${renderChart(ledger, locale)}
+      ${pending.length
+        ? html`<ul part="pending" aria-label="Generating now">
+            ${pending.map((e) => html`<li>${label(e.model)}, started ${new Date(e.at).toLocaleString(locale)}, ${usd(e.charged ?? e.quoted)}</li>`)}
+          </ul>`
+        : nothing}
+      <p class="muted">Since ${new Date(tally.since).toLocaleString(locale)}</p>
+      <p part="export">
+        <a href="" download="${this.storageKey}-spending.csv" @click=${this.save}>Export CSV</a>
+        <a href="" download="${this.storageKey}-spending.json" @click=${this.save}>Export JSON</a>
+      </p>
+      <details part="reset">
+        <summary>Reset…</summary>
+        Start a new session? Spent and images go back to zero.
+        <button @click=${this.confirm}>Reset</button>
+        <button @click=${this.confirm}>Keep</button>
+      </details>
     </section>`;
   }
 
-  private confirmReset() {
-    if (confirm('Start a new session? Spent and image count go back to zero; your images are kept.')) this.reset();
+  /** Reset… (a disclosure) asks; Reset resets, Keep does not; either closes it, focus back on Reset…. */
+  private confirm(e: Event) {
+    const button = e.target as HTMLElement;
+    const details = button.parentElement as HTMLDetailsElement;
+    if (button.textContent == 'Reset') this.reset();
+    details.open = false;
+    (details.firstElementChild as HTMLElement).focus(); // its summary
+  }
+
+  /** A new budget from the input; one that is not an amount is refused in words (the browser's validation message). */
+  private setBudget(e: Event) {
+    const input = e.target as HTMLInputElement;
+    let problem = '';
+    try {
+      this.ledger!.budget = input.value || null; // spaces around are fine
+    } catch {
+      problem = 'Enter an amount in dollars, like 2.50';
+    }
+    input.setCustomValidity(problem);
+    input.reportValidity();
+  }
+
+  /** A download link's click: points it at a fresh Blob of the ledger, then the browser downloads it. */
+  private save(e: Event) {
+    const a = e.currentTarget as HTMLAnchorElement;
+    const csv = a.download.endsWith('v');
+    URL.revokeObjectURL(a.href);
+    a.href = URL.createObjectURL(
+      new Blob([ledgerFile(this.ledger!, this.current!, csv)], { type: csv ? 'text/csv' : 'application/json' }),
+    );
   }
 }

@@ -1,0 +1,357 @@
+// Simulator of fal's queue API (https://queue.fal.run) for the FLUX.2 endpoints, as @fal-ai/client and
+// fal's docs (docs.fal.ai/model-apis/model-endpoints/queue) describe it.
+//
+// Routes (CORS on every reply and preflight; every reply has a Content-Type):
+//   POST /sim/fal/{endpoint id}                      header `Authorization: Key …`, JSON input →
+//        {status:'IN_QUEUE', request_id, response_url, status_url, cancel_url, queue_position}
+//   GET  /sim/fal/{owner}/{alias}/requests/{id}/status[?logs=1]
+//        202 {status:'IN_QUEUE', queue_position} → 202 {status:'IN_PROGRESS', logs} → 200 {status:'COMPLETED', logs, metrics}
+//   GET  /sim/fal/{owner}/{alias}/requests/{id}      the result {images:[{url,width,height,content_type}], seed, …},
+//        or the request's error (422 {detail:[{loc,msg,type}]}, 500); 400 while it is not finished
+//   PUT  /sim/fal/{owner}/{alias}/requests/{id}/cancel   202 {status:'CANCELLATION_REQUESTED'} | 400 {status:'ALREADY_COMPLETED'}
+//   GET  /sim/fal-cdn/files/{id}.png                 the image (fal's CDN: the OTHER loopback name, never needs a key)
+//   GET  /sim/fal/_log                               requests received: [{method, path, host, origin, hasKey, id, at}]
+//   POST /sim/fal/_reset                             forget requests and the log
+// The queue URLs use the app id only (`fal-ai/flux-2`, `fal-ai/flux-2-pro`): the endpoint's sub-path
+// (`/klein/4b`, `/edit`) is dropped, as on fal. Status, result and cancel need the submitting key.
+//
+// Scenarios: insert `/s/{scenario}` after `/sim/fal` (`;`-separated key=value); the queue URLs carry it.
+//   fault=401 | 403               key rejected at submit
+//   fault=402                     payment required at submit
+//   fault=exhausted               403 "User is locked. Reason: Exhausted balance…" (also: the key `sim-empty`)
+//   fault=422                     validation error at submit ({detail:[{loc,msg,type}]})
+//   fault=429                     rate limited at submit, with Retry-After (retryAfter=<s>, default 1)
+//   fault=500 | network           server error / dropped connection at submit
+//   at=poll (+ times=<n>)         with fault=401|403|429|500|network: the fault hits status polls instead (first n only)
+//   fault=moderated               completes, then the result is 422 with type content_policy_violation
+//   fault=error                   completes, then the result is 500
+//   fault=never-ready             stays IN_QUEUE at position 0
+//   fault=insecure-image          the image URL is plain http on a non-loopback host
+//   fault=expired-image           the image URL answers 403
+//   queue=<ms> / pending=<ms>     time in IN_QUEUE / total time to COMPLETED (defaults: the simulator's queueMs / pendingMs)
+//   position=<n>                  queue position at submit, falling to 0 over the queue time (default 3)
+//   otherhost=1                   status/response/cancel URLs on the other loopback name (a proxy passing fal's replies through)
+// Output is always PNG (whatever output_format asks); sizes as requested; fal reports no cost.
+import { randomUUID } from 'node:crypto';
+import { baseUrl, corsHeaders, dropConnection, otherHost, parseScenario, readJson, send } from './http.mjs';
+import { encodePng, readImageSize } from './png.mjs';
+
+/** Endpoint id → [our model id (for timings), reference images it takes (0: text-to-image), label for logs]. */
+const ENDPOINTS = {};
+for (const [path, model, refs, label] of [
+  ['flux-2/klein/4b', 'flux-2-klein-4b', 4, 'FLUX.2 [klein] 4B'],
+  ['flux-2/klein/9b', 'flux-2-klein-9b', 4, 'FLUX.2 [klein] 9B'],
+  ['flux-2-pro', 'flux-2-pro', 9, 'FLUX.2 [pro]'],
+  ['flux-2-flex', 'flux-2-flex', 10, 'FLUX.2 [flex]'],
+  ['flux-2-max', 'flux-2-max', 10, 'FLUX.2 [max]'],
+]) {
+  ENDPOINTS[`fal-ai/${path}`] = [model, 0, label];
+  ENDPOINTS[`fal-ai/${path}/edit`] = [model, refs, label];
+}
+const PRESETS = {
+  square_hd: [1024, 1024],
+  square: [512, 512],
+  portrait_4_3: [768, 1024],
+  portrait_16_9: [576, 1024],
+  landscape_4_3: [1024, 768],
+  landscape_16_9: [1024, 576],
+};
+const STEPS = 4;
+const detail = (loc, msg, type = 'value_error') => ({ loc: ['body', ...loc], msg, type });
+
+/** Preflight for fal's methods (PUT cancel) and whatever headers the client asks for (x-fal-*). */
+function preflight(req, res) {
+  res.writeHead(204, {
+    ...corsHeaders(req),
+    'Access-Control-Allow-Methods': 'GET, POST, PUT, OPTIONS',
+    'Access-Control-Allow-Headers': req.headers['access-control-request-headers'] || 'authorization, content-type',
+    'Content-Type': 'text/plain',
+    'Content-Length': 0,
+  });
+  res.end();
+}
+
+const EXPOSE = { 'Access-Control-Expose-Headers': 'Retry-After, x-fal-request-id' };
+const reply = (req, res, status, body, headers) => send(req, res, status, body, { ...EXPOSE, ...headers });
+
+export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
+  const tasks = new Map();
+  const images = new Map(); // `${id}-${n}` → PNG, the few most recent
+  let log = [];
+  const timing = (value, model) => (typeof value === 'function' ? value(model) : value);
+
+  /** Checks the input like fal's schema; returns `{ width, height, count, refs, problems }`. */
+  function validate(endpoint, body) {
+    const [, maxRefs] = ENDPOINTS[endpoint];
+    const problems = [];
+    if (typeof body.prompt !== 'string' || !body.prompt.trim()) {
+      problems.push(body.prompt === undefined ? detail(['prompt'], 'Field required', 'missing') : detail(['prompt'], 'String should have at least 1 character', 'string_too_short'));
+    }
+    const refs = [];
+    if (maxRefs) {
+      const urls = body.image_urls;
+      if (!Array.isArray(urls) || !urls.length) problems.push(detail(['image_urls'], 'Field required', 'missing'));
+      else if (urls.length > maxRefs) problems.push(detail(['image_urls'], `At most ${maxRefs} images are allowed`, 'too_long'));
+      else {
+        urls.forEach((url, i) => {
+          const data = typeof url === 'string' && /^data:image\/[\w+.-]+;base64,/.exec(url);
+          const size = data ? readImageSize(Buffer.from(url.slice(data[0].length), 'base64')) : /^https:\/\//.test(url) ? { width: 1024, height: 1024 } : undefined;
+          if (size) refs.push(size);
+          else problems.push(detail(['image_urls', i], 'Could not load the image: send an https URL or a base64 data URI of a PNG, JPEG or WebP', 'image_load_error'));
+        });
+      }
+    }
+    // Edit endpoints default to `auto`: about the first reference's size (sides multiples of 16 in 64–2048).
+    const auto = refs[0] && [refs[0].width, refs[0].height].map((side) => Math.min(2048, Math.max(64, Math.round(side / 16) * 16)));
+    let size = body.image_size ?? (auto ? 'auto' : 'landscape_4_3');
+    if (typeof size === 'string') size = PRESETS[size] ?? (size === 'auto' ? auto : undefined);
+    else if (size && typeof size === 'object' && !Array.isArray(size)) size = [size.width, size.height];
+    const [width, height] = Array.isArray(size) ? size : [];
+    if (!Number.isInteger(width) || !Number.isInteger(height)) {
+      problems.push(detail(['image_size'], `Input should be one of ${Object.keys(PRESETS).join(', ')} or {width, height} in whole pixels`));
+    } else if (Math.min(width, height) < 64 || Math.max(width, height) > 4096 || width * height > 4 * 1024 * 1024) {
+      problems.push(detail(['image_size'], 'Width and height must be 64–4096 pixels and together at most 4 megapixels'));
+    }
+    const count = body.num_images ?? 1;
+    if (!Number.isInteger(count) || count < 1 || count > 4) problems.push(detail(['num_images'], 'Input should be between 1 and 4', 'less_than_equal'));
+    if (body.seed != null && !Number.isInteger(body.seed)) problems.push(detail(['seed'], 'Input should be a valid integer', 'int_type'));
+    return { width, height, count, refs, problems };
+  }
+
+  async function submit(req, res, endpoint, scenario, prefix, entry) {
+    const fault = scenario.at === 'poll' ? undefined : scenario.fault;
+    const auth = req.headers.authorization ?? '';
+    const body = await readJson(req);
+    if (fault === 'network') return dropConnection(req, res);
+    if (!auth.startsWith('Key ') || auth.length < 5) return reply(req, res, 401, { detail: 'Missing or malformed Authorization header: send `Authorization: Key <your fal key>`' });
+    if (fault === '401' || fault === '403') return reply(req, res, Number(fault), { detail: 'Invalid key' });
+    if (fault === 'exhausted' || auth === 'Key sim-empty') {
+      return reply(req, res, 403, { detail: 'User is locked. Reason: Exhausted balance. Top up your balance at fal.ai/dashboard/billing.' });
+    }
+    if (fault === '402') return reply(req, res, 402, { detail: 'Payment required: add credits at fal.ai/dashboard/billing.' });
+    if (fault === '429') return reply(req, res, 429, { detail: 'Too many concurrent requests' }, { 'Retry-After': scenario.retryAfter ?? '1' });
+    if (fault === '500') return reply(req, res, 500, { detail: 'Internal server error' });
+    if (!ENDPOINTS[endpoint]) return reply(req, res, 404, { detail: `Application '${endpoint}' not found` });
+    if (fault === '422') return reply(req, res, 422, { detail: [detail(['prompt'], 'Simulated validation error: this prompt is not accepted')] });
+    if (!body || typeof body !== 'object' || Array.isArray(body)) return reply(req, res, 422, { detail: [detail([], 'Input should be a valid dictionary', 'dict_type')] });
+    const { width, height, count, refs, problems } = validate(endpoint, body);
+    if (problems.length) return reply(req, res, 422, { detail: problems });
+
+    const [model, , label] = ENDPOINTS[endpoint];
+    const now = Date.now();
+    for (const [id, t] of tasks) if (t.createdAt + 3600_000 < now) tasks.delete(id);
+    const pending = Number(scenario.pending ?? timing(pendingMs, model));
+    const queue = Math.min(pending, Number(scenario.queue ?? timing(queueMs, model)));
+    const id = randomUUID();
+    const app = endpoint.split('/').slice(0, 2).join('/');
+    const base = `${prefix}/${app}/requests/${id}`;
+    const task = {
+      id,
+      app,
+      key: auth,
+      label,
+      prompt: body.prompt,
+      seed: Number.isInteger(body.seed) ? body.seed : Math.floor(Math.random() * 2 ** 31),
+      width,
+      height,
+      count,
+      refs,
+      scenario,
+      cdn: baseUrl(req, otherHost(req.headers.host)),
+      urls: { request_id: id, response_url: base, status_url: `${base}/status`, cancel_url: `${base}/cancel` },
+      createdAt: now,
+      queuedUntil: now + queue,
+      readyAt: now + pending,
+      position: queue ? Number(scenario.position ?? 3) : 0,
+      polls: 0,
+    };
+    tasks.set(id, task);
+    entry.id = id;
+    reply(req, res, 200, { status: 'IN_QUEUE', ...task.urls, queue_position: task.position });
+  }
+
+  /** The task a queue URL names, after the same key checks fal makes; undefined when it answered. */
+  function own(req, res, app, id) {
+    const task = tasks.get(id);
+    if (!task || task.app !== app) return void reply(req, res, 404, { detail: 'Request not found' });
+    const auth = req.headers.authorization;
+    if (!auth) return void reply(req, res, 401, { detail: 'Missing Authorization header' });
+    if (auth !== task.key) return void reply(req, res, 403, { detail: 'This request belongs to another key' });
+    return task;
+  }
+
+  const doneAt = (task) => task.cancelledAt ?? (task.scenario.fault === 'never-ready' ? Infinity : task.readyAt);
+
+  function logs(task, now) {
+    const at = (ms) => new Date(ms).toISOString();
+    const list = [{ message: `Loading ${task.label}`, level: 'INFO', source: 'user', timestamp: at(task.queuedUntil) }];
+    const span = Math.max(1, task.readyAt - task.queuedUntil);
+    for (let step = 1; step <= STEPS; step++) {
+      const time = task.queuedUntil + (span * step) / (STEPS + 1);
+      if (time <= now) list.push({ message: `Generating: step ${step}/${STEPS}`, level: 'INFO', source: 'user', timestamp: at(time) });
+    }
+    return list;
+  }
+
+  function status(req, res, url, task) {
+    const { scenario } = task;
+    if (scenario.at === 'poll') {
+      task.polls++;
+      const fault = scenario.fault;
+      if (!(task.polls > Number(scenario.times ?? Infinity))) {
+        if (fault === 'network') return dropConnection(req, res);
+        if (fault === '429') return reply(req, res, 429, { detail: 'Too many requests' }, { 'Retry-After': scenario.retryAfter ?? '1' });
+        if (/^(401|403|500)$/.test(fault)) return reply(req, res, Number(fault), { detail: fault === '500' ? 'Internal server error' : 'Invalid key' });
+      }
+    }
+    const now = Date.now();
+    const withLogs = url.searchParams.get('logs') === '1';
+    if (now < doneAt(task) && (now < task.queuedUntil || scenario.fault === 'never-ready')) {
+      const left = Math.max(0, task.queuedUntil - now) / Math.max(1, task.queuedUntil - task.createdAt);
+      return reply(req, res, 202, { status: 'IN_QUEUE', ...task.urls, queue_position: Math.min(task.position, Math.floor(task.position * left)) });
+    }
+    if (now < doneAt(task)) return reply(req, res, 202, { status: 'IN_PROGRESS', ...task.urls, logs: withLogs ? logs(task, now) : null });
+    const failure = task.cancelledAt
+      ? { error: 'Request was cancelled', error_type: 'request_cancelled' }
+      : scenario.fault === 'moderated'
+        ? { error: 'Content policy violation', error_type: 'content_policy_violation' }
+        : scenario.fault === 'error'
+          ? { error: 'Internal server error', error_type: 'internal_error' }
+          : {};
+    reply(req, res, 200, {
+      status: 'COMPLETED',
+      ...task.urls,
+      logs: withLogs ? logs(task, now) : null,
+      metrics: { inference_time: (task.readyAt - task.queuedUntil) / 1000 },
+      ...failure,
+    });
+  }
+
+  function result(req, res, task) {
+    const now = Date.now();
+    if (task.cancelledAt) return reply(req, res, 400, { detail: 'Request was cancelled' });
+    if (now < doneAt(task)) return reply(req, res, 400, { detail: 'Request is still in progress' });
+    const fault = task.scenario.fault;
+    if (fault === 'moderated') {
+      return reply(req, res, 422, {
+        detail: [
+          {
+            loc: ['body', 'prompt'],
+            msg: 'The content could not be processed because it contained material flagged by a content checker.',
+            type: 'content_policy_violation',
+            url: 'https://docs.fal.ai/errors#content_policy_violation',
+          },
+        ],
+      });
+    }
+    if (fault === 'error') return reply(req, res, 500, { detail: 'Internal server error' });
+    const file = (n) =>
+      fault === 'insecure-image'
+        ? `http://cdn.example.com/files/${task.id}-${n}.png`
+        : `${task.cdn}/sim/fal-cdn/files/${task.id}-${n}${fault === 'expired-image' ? '-expired' : ''}.png`;
+    reply(
+      req,
+      res,
+      200,
+      {
+        images: Array.from({ length: task.count }, (_, n) => ({ url: file(n), width: task.width, height: task.height, content_type: 'image/png' })),
+        timings: { inference: (task.readyAt - task.queuedUntil) / 1000 },
+        seed: task.seed,
+        has_nsfw_concepts: Array(task.count).fill(false),
+        prompt: task.prompt,
+      },
+      { 'x-fal-request-id': task.id },
+    );
+  }
+
+  function cancel(req, res, task) {
+    const now = Date.now();
+    if (task.cancelledAt || now >= doneAt(task)) return reply(req, res, 400, { status: 'ALREADY_COMPLETED' });
+    task.cancelledAt = now;
+    reply(req, res, 202, { status: 'CANCELLATION_REQUESTED' });
+  }
+
+  function deliver(req, res, name) {
+    const [, id, n, expired] = /^(.+)-(\d+)(-expired)?$/.exec(name) ?? [];
+    const task = tasks.get(id);
+    if (!task || expired || Number(n) >= task.count) {
+      return send(req, res, 403, '<?xml version="1.0"?><Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>', {
+        'Content-Type': 'application/xml',
+      });
+    }
+    let png = images.get(name);
+    if (!png) {
+      png = encodePng(task.width, task.height, `${task.prompt}\n${task.seed + Number(n)}`);
+      images.set(name, png);
+      if (images.size > 8) images.delete(images.keys().next().value);
+    }
+    send(req, res, 200, png, { 'Content-Type': 'image/png', 'Cache-Control': 'public, max-age=604800' });
+  }
+
+  return {
+    /** Handles `/sim/fal/…` and `/sim/fal-cdn/…`; false for anything else. */
+    async handle(req, res) {
+      const url = new URL(req.url, 'http://sim.invalid');
+      const path = url.pathname;
+      const cdn = /^\/sim\/fal-cdn\/files\/([\w-]+)\.png$/.exec(path);
+      if (!cdn && !/^\/sim\/fal(\/|$)/.test(path)) return false;
+      if (req.method === 'OPTIONS') {
+        preflight(req, res);
+        return true;
+      }
+      if (path === '/sim/fal/_log') {
+        reply(req, res, 200, log);
+        return true;
+      }
+      if (path === '/sim/fal/_reset' && req.method === 'POST') {
+        tasks.clear();
+        images.clear();
+        log = [];
+        reply(req, res, 200, { ok: true });
+        return true;
+      }
+      const match = /^\/sim\/fal(?:\/s\/([^/]*))?\/(.+)$/.exec(path);
+      const queued = match && /^([^/]+\/[^/]+)\/requests\/([\w-]+)(\/status|\/cancel)?$/.exec(match[2]);
+      const entry = {
+        method: req.method,
+        path: path + url.search,
+        host: req.headers.host ?? '',
+        origin: req.headers.origin ?? null,
+        hasKey: 'authorization' in req.headers,
+        id: cdn ? cdn[1].replace(/-\d+(-expired)?$/, '') : queued?.[2],
+        at: Date.now(),
+      };
+      log.push(entry);
+      if (log.length > 5000) log = log.slice(-4000);
+      if (cdn) {
+        if (req.method !== 'GET' && req.method !== 'HEAD') send(req, res, 405, 'Method Not Allowed');
+        else deliver(req, res, cdn[1]);
+        return true;
+      }
+      if (!match) {
+        reply(req, res, 404, { detail: 'Not Found' });
+        return true;
+      }
+      const scenario = parseScenario(match[1]);
+      const host = scenario.otherhost ? otherHost(req.headers.host) : req.headers.host;
+      const prefix = `${baseUrl(req, host)}/sim/fal${match[1] ? `/s/${match[1]}` : ''}`;
+      try {
+        if (queued) {
+          const [, app, id, action] = queued;
+          const method = action === '/cancel' ? 'PUT' : 'GET';
+          if (req.method !== method && !(method === 'GET' && req.method === 'HEAD')) reply(req, res, 405, { detail: 'Method Not Allowed' });
+          else {
+            const task = own(req, res, app, id);
+            if (task && action === '/status') status(req, res, url, task);
+            else if (task && action === '/cancel') cancel(req, res, task);
+            else if (task) result(req, res, task);
+          }
+        } else if (req.method === 'POST') await submit(req, res, match[2], scenario, prefix, entry);
+        else reply(req, res, 405, { detail: 'Method Not Allowed' });
+      } catch (error) {
+        if (!res.headersSent) reply(req, res, error.status ?? 500, { detail: error.status === 413 ? 'Request body too large' : 'Internal server error' });
+      }
+      return true;
+    },
+  };
+}

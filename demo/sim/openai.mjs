@@ -1,0 +1,194 @@
+// Simulator of an OpenAI-compatible image gateway (the `images.generate` call of the `openai` SDK), serving
+// FLUX.2 under gateway names like `black-forest-labs/flux-2-klein-9b`.
+//
+// Routes (CORS on every reply and preflight; every reply has a Content-Type):
+//   POST /sim/openai/v1/images/generations   header `Authorization: Bearer …`, JSON {model, prompt, n?, size?, response_format?}
+//        → after the generation time: {created, data:[{url} | {b64_json}], usage}
+//   GET  /sim/openai/v1/models               {object:'list', data:[{id, object:'model', owned_by}]}
+//   GET  /sim/openai-cdn/{id}.png            the image (the OTHER loopback name, never needs a key)
+//   GET  /sim/openai/_log                    requests received: [{method, path, host, origin, hasKey, id, at}]
+//   POST /sim/openai/_reset                  forget images and the log
+// Errors have OpenAI's shape {error:{message, type, param, code}}.
+//
+// Scenarios: insert `/s/{scenario}` after `/sim/openai`, e.g. `/sim/openai/s/fault=quota/v1/images/generations`.
+//   fault=401                     invalid_api_key
+//   fault=402                     insufficient balance (also: the key `sim-empty`)
+//   fault=quota                   429 insufficient_quota (OpenAI's "You exceeded your current quota")
+//   fault=429                     429 rate_limit_exceeded, with Retry-After (retryAfter=<s>, default 1)
+//   fault=moderated               400 content_policy_violation
+//   fault=400                     400 invalid_request_error naming `size`
+//   fault=500 | network           server error / dropped connection
+//   fault=insecure-url            the image URL is plain http on a non-loopback host
+//   fault=expired-url             the image URL answers 403
+//   format=b64                    answer with b64_json even when a URL was asked for (as some gateways do)
+//   pending=<ms>                  generation time (default: the simulator's pendingMs)
+// Like the gateways it plays, it reports no cost; output is PNG.
+import { randomUUID } from 'node:crypto';
+import { baseUrl, corsHeaders, dropConnection, otherHost, parseScenario, readJson, send } from './http.mjs';
+import { encodePng } from './png.mjs';
+
+const OWNER = 'black-forest-labs';
+const MODELS = ['flux-2-klein-4b', 'flux-2-klein-9b', 'flux-2-pro', 'flux-2-flex', 'flux-2-max'];
+const MAX_PIXELS = 4 * 1024 * 1024;
+
+const error = (message, type, code = null, param = null) => ({ error: { message, type, param, code } });
+
+function preflight(req, res) {
+  res.writeHead(204, {
+    ...corsHeaders(req),
+    'Access-Control-Allow-Headers': req.headers['access-control-request-headers'] || 'authorization, content-type',
+    'Content-Type': 'text/plain',
+    'Content-Length': 0,
+  });
+  res.end();
+}
+
+const reply = (req, res, status, body, headers) =>
+  send(req, res, status, body, { 'Access-Control-Expose-Headers': 'Retry-After, x-request-id', 'x-request-id': `req_${randomUUID()}`, ...headers });
+
+/** Resolves after `ms` (true), or early (false) when the client goes away. */
+const wait = (res, ms) =>
+  new Promise((resolve) => {
+    const stop = () => {
+      clearTimeout(timer);
+      resolve(false);
+    };
+    const timer = setTimeout(() => {
+      res.off('close', stop);
+      resolve(true);
+    }, ms);
+    res.once('close', stop);
+  });
+
+export function createOpenAiSimulator({ pendingMs = 3000 } = {}) {
+  const made = new Map(); // id → { width, height, prompt, seed, expired }
+  const images = new Map(); // id → PNG, the few most recent
+  let log = [];
+  const timing = (model) => (typeof pendingMs === 'function' ? pendingMs(model) : pendingMs);
+
+  async function generate(req, res, scenario, entry) {
+    const fault = scenario.fault;
+    const auth = req.headers.authorization ?? '';
+    const body = await readJson(req);
+    if (fault === 'network') return dropConnection(req, res);
+    if (!/^Bearer \S/.test(auth) || fault === '401') {
+      return reply(req, res, 401, error('Incorrect API key provided. You can find your API key in your gateway dashboard.', 'invalid_request_error', 'invalid_api_key'));
+    }
+    if (fault === '402' || auth === 'Bearer sim-empty') {
+      return reply(req, res, 402, error('Insufficient balance: top up your credits to continue.', 'insufficient_balance', 'insufficient_balance'));
+    }
+    if (fault === 'quota') {
+      return reply(req, res, 429, error('You exceeded your current quota, please check your plan and billing details.', 'insufficient_quota', 'insufficient_quota'));
+    }
+    if (fault === '429') {
+      return reply(req, res, 429, error('Rate limit reached for images per minute. Please try again shortly.', 'requests', 'rate_limit_exceeded'), {
+        'Retry-After': scenario.retryAfter ?? '1',
+      });
+    }
+    if (fault === '500') return reply(req, res, 500, error('The server had an error while processing your request. Sorry about that!', 'server_error'));
+    if (!body || typeof body !== 'object' || Array.isArray(body)) {
+      return reply(req, res, 400, error('We could not parse the JSON body of your request.', 'invalid_request_error'));
+    }
+    const name = String(body.model ?? '');
+    const model = name.startsWith(`${OWNER}/`) && MODELS.includes(name.slice(OWNER.length + 1)) ? name.slice(OWNER.length + 1) : undefined;
+    if (!model) return reply(req, res, 404, error(`The model '${name}' does not exist or you do not have access to it.`, 'invalid_request_error', 'model_not_found', 'model'));
+    if (typeof body.prompt !== 'string' || !body.prompt.trim()) {
+      return reply(req, res, 400, error("Missing required parameter: 'prompt'.", 'invalid_request_error', 'missing_required_parameter', 'prompt'));
+    }
+    const n = body.n ?? 1;
+    if (!Number.isInteger(n) || n < 1 || n > 4) return reply(req, res, 400, error(`Invalid 'n': must be between 1 and 4.`, 'invalid_request_error', 'invalid_value', 'n'));
+    const [width, height] = /^\d+x\d+$/.test(body.size ?? '1024x1024') ? (body.size ?? '1024x1024').split('x').map(Number) : [];
+    if (fault === '400' || !(width >= 64 && height >= 64 && width % 16 === 0 && height % 16 === 0 && width * height <= MAX_PIXELS)) {
+      return reply(req, res, 400, error(`Invalid size '${body.size}': width and height must be multiples of 16, at least 64, at most 4 megapixels together.`, 'invalid_request_error', 'invalid_value', 'size'));
+    }
+    const format = scenario.format === 'b64' ? 'b64_json' : body.response_format ?? 'url';
+    if (format !== 'url' && format !== 'b64_json') {
+      return reply(req, res, 400, error(`Invalid 'response_format': must be 'url' or 'b64_json'.`, 'invalid_request_error', 'invalid_value', 'response_format'));
+    }
+    if (fault === 'moderated') {
+      return reply(req, res, 400, error('Your request was rejected as a result of our safety system.', 'invalid_request_error', 'content_policy_violation'));
+    }
+    // A synchronous API: the answer comes when the image is made.
+    if (!(await wait(res, Number(scenario.pending ?? timing(model))))) return;
+    const seed = Math.floor(Math.random() * 2 ** 31);
+    const cdn = baseUrl(req, otherHost(req.headers.host));
+    const data = [];
+    for (let i = 0; i < n; i++) {
+      const id = randomUUID();
+      made.set(id, { width, height, prompt: body.prompt, seed: seed + i, expired: fault === 'expired-url' });
+      if (made.size > 200) made.delete(made.keys().next().value);
+      if (format === 'b64_json') data.push({ b64_json: png(id).toString('base64') });
+      else data.push({ url: fault === 'insecure-url' ? `http://cdn.example.com/${id}.png` : `${cdn}/sim/openai-cdn/${id}.png` });
+      entry.id ??= id;
+    }
+    reply(req, res, 200, { created: Math.floor(Date.now() / 1000), data, usage: { input_tokens: 0, output_tokens: 0, total_tokens: 0 } });
+  }
+
+  function png(id) {
+    let bytes = images.get(id);
+    if (!bytes) {
+      const image = made.get(id);
+      bytes = encodePng(image.width, image.height, `${image.prompt}\n${image.seed}`);
+      images.set(id, bytes);
+      if (images.size > 8) images.delete(images.keys().next().value);
+    }
+    return bytes;
+  }
+
+  return {
+    /** Handles `/sim/openai/…` and `/sim/openai-cdn/…`; false for anything else. */
+    async handle(req, res) {
+      const url = new URL(req.url, 'http://sim.invalid');
+      const path = url.pathname;
+      const cdn = /^\/sim\/openai-cdn\/([\w-]+)\.png$/.exec(path);
+      if (!cdn && !/^\/sim\/openai(\/|$)/.test(path)) return false;
+      if (req.method === 'OPTIONS') {
+        preflight(req, res);
+        return true;
+      }
+      if (path === '/sim/openai/_log') {
+        reply(req, res, 200, log);
+        return true;
+      }
+      if (path === '/sim/openai/_reset' && req.method === 'POST') {
+        made.clear();
+        images.clear();
+        log = [];
+        reply(req, res, 200, { ok: true });
+        return true;
+      }
+      const entry = {
+        method: req.method,
+        path: path + url.search,
+        host: req.headers.host ?? '',
+        origin: req.headers.origin ?? null,
+        hasKey: 'authorization' in req.headers,
+        id: cdn?.[1],
+        at: Date.now(),
+      };
+      log.push(entry);
+      if (log.length > 5000) log = log.slice(-4000);
+      if (cdn) {
+        const image = made.get(cdn[1]);
+        if (req.method !== 'GET' && req.method !== 'HEAD') send(req, res, 405, 'Method Not Allowed');
+        else if (!image || image.expired) {
+          send(req, res, 403, '<?xml version="1.0"?><Error><Code>AuthenticationFailed</Code><Message>Signed expiry time is in the past</Message></Error>', {
+            'Content-Type': 'application/xml',
+          });
+        } else send(req, res, 200, png(cdn[1]), { 'Content-Type': 'image/png', 'Cache-Control': 'private, max-age=3600' });
+        return true;
+      }
+      const match = /^\/sim\/openai(?:\/s\/([^/]*))?\/v1\/(images\/generations|models)$/.exec(path);
+      try {
+        if (!match) reply(req, res, 404, error(`Unknown request URL: ${req.method} ${path}.`, 'invalid_request_error', 'unknown_url'));
+        else if (match[2] === 'models' && req.method === 'GET') {
+          reply(req, res, 200, { object: 'list', data: MODELS.map((id) => ({ id: `${OWNER}/${id}`, object: 'model', created: 1767225600, owned_by: OWNER })) });
+        } else if (match[2] === 'images/generations' && req.method === 'POST') await generate(req, res, parseScenario(match[1]), entry);
+        else reply(req, res, 405, error(`Method ${req.method} not allowed.`, 'invalid_request_error'));
+      } catch (thrown) {
+        if (!res.headersSent) reply(req, res, thrown.status ?? 500, error(thrown.status === 413 ? 'Request body too large.' : 'The server had an error.', 'server_error'));
+      }
+      return true;
+    },
+  };
+}

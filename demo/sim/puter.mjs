@@ -1,0 +1,334 @@
+// Simulator of the Puter API (https://api.puter.com) as the real `@heyputer/puter.js` SDK uses it for
+// "user-pays" image generation. The SDK is pointed here with `PUTER_API_ORIGIN` = `{origin}/sim/puter`
+// (optionally `/s/{scenario}`, see below) and `PUTER_ORIGIN` = `{origin}` (the page's own origin, which
+// serves the sign-in popup). Wire facts follow puter.js 2.6 (src/lib/networkUtils.js, src/modules/Auth.js)
+// and the Puter backend (src/backend/controllers/puterai, drivers/ai-image, core/http/middleware/errorHandler.ts).
+//
+// Routes (every reply answers CORS with the exact Origin and credentials allowed, and has a Content-Type):
+//   POST {api}/drivers/call               body (text/plain;actually=json) {interface:'puter-image-generation',
+//                                         method:'generate', args:{prompt, model, ratio:{w,h} | width+height,
+//                                         input_image, input_images, test_mode}, auth_token}; Bearer token too.
+//                                         → 200 {success:true, result:'data:image/png;base64,…'} and the cost is
+//                                         deducted from the account; errors as Puter's errorHandler renders them:
+//                                         HTTP status + {error, message, code[, …fields]}.
+//   GET  {api}/metering/usage             Bearer → {allowanceInfo:{monthUsageAllowance, remaining}, appTotals, usage}
+//                                         in microcents ($0.01 = 1,000,000)
+//   GET  {api}/whoami                     Bearer → {uuid, username, email_confirmed, is_temp, …}
+//   GET  {api}/puterai/image/models/details   no auth → {models:[…]} with `costs` (usd-cents), as the real one
+//   GET  {api}/puterai/image/models       no auth → {models:[ids]}
+//   POST {api}/rao                        → {} (the SDK's "app opened" ping, sent only with sockets enabled)
+//   GET  /action/sign-in?msg_id=…         the sign-in popup on the GUI origin: posts {msg:'puter.token', msg_id,
+//                                         success, token, username} to its opener and closes
+//   GET  /sim/puter/_log                  requests received: [{method, path, kind, model, fault, at}] (never tokens)
+//   POST /sim/puter/_reset                forget accounts, counters and the log
+//   POST /sim/puter/_account              {token, balance?(microcents), username?} create or change an account
+//   POST /sim/puter/_signin               {outcome?:'ok'|'close', username?, balance?} what the next popups do
+//
+// Accounts: one per auth token, created on first use with a $0.50 monthly allowance (50,000,000 microcents)
+// and the user name 'sim-user' (popup sign-ins: 'demo-user'). Generations cost what the catalogue below says,
+// by Puter's own rules: Replicate-served models `run + output_mp × 1 + input_mp × Σ⌈ref px / 10⁶⌉` (1 MP out),
+// per-image models their flat price, Together's per-MP models `1MP × w·h / 10⁶` — all in cents.
+//
+// Scenarios: insert `/s/{scenario}` after `/sim/puter`, e.g. `/sim/puter/s/fault=429;times=2`.
+//   fault=402                     402 insufficient_funds at generate (the SDK also opens its "low balance" dialog)
+//   fault=401                     401 Unauthorized at generate
+//   fault=token_auth_failed       401 {code:'token_auth_failed'}: the SDK drops the token and asks to sign in again
+//   fault=429                     429 too_many_requests, Retry-After: 1 (the SDK retries by itself for ~12 s)
+//   fault=upstream_bad_request    400 upstream_bad_request (the model's provider refused the parameters)
+//   fault=moderated               400 upstream_bad_request whose message says the safety filter flagged it
+//   fault=500                     500 internal_error
+//   fault=network                 the connection drops without a reply
+//   times=<n>                     only the first n generate calls under this scenario fail (default: all)
+//   pending=<ms>                  generation time (default: the simulator's pendingMs)
+//   balance=<microcents>          set the caller's balance to this, once per account and value
+//   scale=<factor>                every catalogue cost (and charge) × factor, to tell live prices from bundled
+//   catalogue=down                the catalogue answers 503 (clients fall back to their bundled prices)
+// Any other key (e.g. run=abc) is kept and only separates the counters of `times`.
+import { randomUUID } from 'node:crypto';
+import { dropConnection, parseScenario, preflight, readJson, send } from './http.mjs';
+import { encodePng, readImageSize } from './png.mjs';
+
+const START_BALANCE = 50_000_000; // $0.50 in microcents
+const MICRO = 1_000_000; // microcents per cent
+
+const replicate = (id, name, aliases, costs, billingScheme, extra = {}) => ({
+  id,
+  replicateId: id,
+  puterId: `replicate:${id}`,
+  aliases,
+  name,
+  costs_currency: 'usd-cents',
+  index_cost_key: billingScheme === 'megapixel' ? 'output_mp' : 'output',
+  costs,
+  billingScheme,
+  ...extra,
+  provider: 'replicate-image-generation',
+});
+const together = (name, costs, pricing_unit, extra = {}) => ({
+  // The real driver lower-cases every id while building its model map, and the listing shows that.
+  id: `togetherai:${name}`.toLowerCase(),
+  aliases: [name, name.split('/')[1]],
+  costs_currency: 'usd-cents',
+  index_cost_key: pricing_unit === 'per-MP' ? '1MP' : 'per-image',
+  name,
+  allowedQualityLevels: [''],
+  pricing_unit,
+  costs,
+  ...extra,
+  provider: 'together-image-generation',
+});
+
+/** The FLUX part of Puter's image catalogue (HeyPuter/puter, drivers/ai-image/providers/{replicate,together}/models.ts). */
+const CATALOGUE = [
+  replicate('black-forest-labs/flux-2-pro', 'FLUX.2 Pro', ['flux-2-pro'], { run: 1.5, input_mp: 1.5, output_mp: 1.5 }, 'megapixel', {
+    imageInputKey: 'input_images',
+    resolutionInputKey: 'resolution',
+    resolutionSuffix: ' MP',
+  }),
+  replicate('black-forest-labs/flux-2-dev', 'FLUX.2 Dev', ['flux-2-dev'], { input_mp: 1.4, output_mp: 1.4 }, 'megapixel', {
+    costs_go_fast: { input_mp: 1.2, output_mp: 1.2 },
+    imageInputKey: 'input_images',
+    supportsGoFast: true,
+    goFastDefault: true,
+    resolutionInputKey: 'output_megapixels',
+  }),
+  replicate('black-forest-labs/flux-2-klein-9b-base', 'FLUX.2 Klein 9B', ['flux-2-klein-9b-base', 'flux-2-klein-9b'], { input_mp: 1.1, output_mp: 1.1 }, 'megapixel', {
+    imageInputKey: 'images',
+    resolutionInputKey: 'output_megapixels',
+  }),
+  replicate('black-forest-labs/flux-2-klein-4b', 'FLUX.2 Klein 4B', ['flux-2-klein-4b'], { input_mp: 0.1, output_mp: 0.1 }, 'megapixel', {
+    imageInputKey: 'images',
+    resolutionInputKey: 'output_megapixels',
+  }),
+  replicate('black-forest-labs/flux-schnell', 'FLUX.1 Schnell', ['flux-schnell', 'flux-1-schnell'], { output: 0.3 }, 'per-image'),
+  replicate('black-forest-labs/flux-1.1-pro', 'FLUX 1.1 Pro', ['flux-1.1-pro'], { output: 4 }, 'per-image', { singleImageInputKey: 'image_prompt' }),
+  together('black-forest-labs/FLUX.1-kontext-max', { '1MP': 8 }, 'per-MP', { referenceImageField: 'image_url', requiresInputImage: true }),
+  together('black-forest-labs/FLUX.1-kontext-pro', { '1MP': 4 }, 'per-MP', { referenceImageField: 'image_url', requiresInputImage: true }),
+  together('black-forest-labs/FLUX.1.1-pro', { '1MP': 4 }, 'per-MP'),
+  together('black-forest-labs/FLUX.2-dev', { 'per-image': 1.54 }, 'per-image', {
+    dimensionStep: 16,
+    minDimension: 128,
+    maxDimension: 2048,
+    referenceImageField: 'reference_images',
+  }),
+  together('black-forest-labs/FLUX.2-flex', { 'per-image': 3 }, 'per-image', { referenceImageField: 'reference_images' }),
+  together('black-forest-labs/FLUX.2-max', { '1MP': 7 }, 'per-MP', { referenceImageField: 'reference_images' }),
+  together('black-forest-labs/FLUX.2-pro', { 'per-image': 3 }, 'per-image', { referenceImageField: 'reference_images' }),
+].sort((a, b) => a.provider.localeCompare(b.provider) || a.id.localeCompare(b.id));
+
+/** Catalogue entry for a model name as the driver resolves it: id, alias or puterId, case-insensitive. */
+function findModel(name) {
+  const wanted = String(name ?? '').trim().toLowerCase();
+  return CATALOGUE.find((m) => [m.id, m.puterId, ...m.aliases].some((id) => id?.toLowerCase() === wanted));
+}
+
+/** Size of a data-URL or raw base64 image; undefined when it is not a PNG/JPEG/WebP. */
+function imageSizeOf(value) {
+  if (typeof value !== 'string') return undefined;
+  const data = value.startsWith('data:') ? value.slice(value.indexOf(',') + 1) : value;
+  return readImageSize(Buffer.from(data, 'base64'));
+}
+
+/** Microcents one image costs, by the catalogue entry's own rule (see the header). */
+function costOf(model, width, height, inputs, scale) {
+  const c = model.costs;
+  let cents;
+  if (model.billingScheme === 'megapixel') {
+    const inputMp = inputs.reduce((sum, i) => sum + Math.ceil((i.width * i.height) / 1e6), 0);
+    cents = (c.run ?? 0) + c.output_mp + (c.input_mp ?? 0) * inputMp;
+  } else if (model.billingScheme === 'per-image') cents = c.output;
+  else if (model.pricing_unit === 'per-image') cents = c['per-image'];
+  else return Math.round(c['1MP'] * width * height * scale); // cents × w·h/10⁶ MP × 10⁶ microcents
+  return Math.round(cents * MICRO * scale);
+}
+
+/** Puter's errorHandler shape: status + {error, message, code, …fields}. */
+const apiError = (req, res, status, message, code, fields = {}, headers = {}) =>
+  send(req, res, status, { error: message, message, code, ...fields }, headers);
+
+export function createPuterSimulator({ pendingMs = 1500 } = {}) {
+  let accounts = new Map(); // token → { username, uuid, remaining, forced, usage: {total, byType} }
+  let counters = new Map(); // scenario segment → generate calls seen
+  let log = [];
+  let signin = { outcome: 'ok', username: 'demo-user', balance: START_BALANCE };
+  const pendingFor = (model) => (typeof pendingMs === 'function' ? pendingMs(model) : pendingMs);
+
+  const account = (token, fresh = {}) => {
+    let a = accounts.get(token);
+    if (!a) {
+      a = { username: fresh.username ?? 'sim-user', uuid: randomUUID(), remaining: fresh.balance ?? START_BALANCE, usage: { total: 0, byType: {} } };
+      accounts.set(token, a);
+    }
+    return a;
+  };
+  const tokenOf = (req, body) => {
+    const bearer = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1];
+    return (bearer ?? body?.auth_token ?? '').trim() || undefined;
+  };
+
+  async function generate(req, res, scenario, segment, entry) {
+    const body = await readJson(req);
+    const token = tokenOf(req, body);
+    if (!token) return apiError(req, res, 401, 'Unauthorized', 'token_missing');
+    if (!body || body.interface !== 'puter-image-generation' || body.method !== 'generate') {
+      return apiError(req, res, 400, 'Only puter-image-generation::generate is simulated', 'bad_request');
+    }
+    const args = body.args ?? {};
+    const model = findModel(args.model || 'black-forest-labs/flux-schnell');
+    entry.model = model?.id ?? String(args.model);
+    const seen = (counters.get(segment) ?? 0) + 1;
+    counters.set(segment, seen);
+    const fault = seen <= Number(scenario.times ?? Infinity) ? scenario.fault : undefined;
+    entry.fault = fault;
+    if (fault === 'network') return dropConnection(req, res);
+    if (fault === '401') return apiError(req, res, 401, 'Unauthorized', 'unauthorized');
+    if (fault === 'token_auth_failed') return apiError(req, res, 401, 'Authentication failed', 'token_auth_failed');
+    if (fault === '429') return apiError(req, res, 429, 'Too many requests', 'too_many_requests', {}, { 'Retry-After': '1' });
+    if (fault === '500') return apiError(req, res, 500, 'Internal Server Error', 'internal_error');
+    const a = account(token);
+    if (typeof args.prompt !== 'string' || !args.prompt.trim()) return apiError(req, res, 400, '`prompt` must be a non-empty string', 'bad_request');
+    if (!model) return apiError(req, res, 400, `Model not found: ${args.model}`, 'bad_request');
+    const pair = args.ratio ?? (args.width != null ? { w: args.width, h: args.height } : { w: 1024, h: 1024 });
+    let [width, height] = [Math.round(Number(pair.w)), Math.round(Number(pair.h))];
+    if (!(width > 0 && height > 0)) return apiError(req, res, 400, 'Image dimensions must be positive, finite numbers', 'bad_request');
+    if (Math.max(width, height) <= 32) [width, height] = [Math.round(1024 * Math.sqrt(width / height)), Math.round(1024 * Math.sqrt(height / width))];
+    const refs = [args.input_image, ...(Array.isArray(args.input_images) ? args.input_images : [])].filter((x) => x != null);
+    const inputs = refs.map(imageSizeOf);
+    if (inputs.some((i) => !i)) return apiError(req, res, 400, 'Could not read the input image', 'bad_request');
+    if (model.requiresInputImage && !inputs.length) return apiError(req, res, 400, `${model.id} requires an input image`, 'bad_request');
+    if (args.test_mode) return send(req, res, 200, { success: true, result: `data:image/png;base64,${encodePng(64, 64, 'sample').toString('base64')}` });
+    const cost = costOf(model, width, height, inputs, Number(scenario.scale ?? 1));
+    if (fault === '402' || a.remaining < cost) {
+      return apiError(req, res, 402, 'Insufficient credits for image generation', 'insufficient_funds', {}, { 'X-Needs-Upgrade': 'true' });
+    }
+    await new Promise((resolve) => setTimeout(resolve, Number(scenario.pending ?? pendingFor(model.id))));
+    if (fault === 'upstream_bad_request') {
+      return apiError(req, res, 400, 'unsupported parameter: output_megapixels', 'upstream_bad_request', { upstreamStatus: 422 });
+    }
+    if (fault === 'moderated') {
+      return apiError(req, res, 400, 'Prompt or output was flagged by the safety filter (content moderation)', 'upstream_bad_request', {
+        upstreamStatus: 400,
+      });
+    }
+    a.remaining -= cost;
+    const type = `${model.provider.split('-')[0]}:${model.id}:output`;
+    const used = (a.usage.byType[type] ??= { cost: 0, count: 0, units: 0 });
+    used.cost += cost;
+    used.count++;
+    used.units++;
+    a.usage.total += cost;
+    const seed = Number.isInteger(args.seed) ? args.seed : Math.floor(Math.random() * 2 ** 31);
+    const png = encodePng(width, height, `${args.prompt}\n${seed}`);
+    send(req, res, 200, { success: true, result: `data:image/png;base64,${png.toString('base64')}` });
+  }
+
+  function usage(req, res, scenario) {
+    const token = tokenOf(req);
+    if (!token) return apiError(req, res, 401, 'Unauthorized', 'token_missing');
+    const a = account(token);
+    if (scenario.balance !== undefined && a.forced !== scenario.balance) {
+      a.forced = scenario.balance;
+      a.remaining = Number(scenario.balance);
+    }
+    send(req, res, 200, {
+      allowanceInfo: { monthUsageAllowance: START_BALANCE, remaining: a.remaining },
+      appTotals: { 'app-sim': { count: Object.values(a.usage.byType).reduce((n, u) => n + u.count, 0), total: a.usage.total } },
+      usage: { total: a.usage.total, ...a.usage.byType },
+    });
+  }
+
+  function whoami(req, res) {
+    const token = tokenOf(req);
+    if (!token) return apiError(req, res, 401, 'Unauthorized', 'token_missing');
+    const a = account(token);
+    send(req, res, 200, { uuid: a.uuid, username: a.username, email_confirmed: true, is_temp: false, requires_email_confirmation: false });
+  }
+
+  /** The popup `puter.auth.signIn()` opens at `${PUTER_ORIGIN}/action/sign-in`. */
+  function signInPage(req, res, url) {
+    const token = `sim-${randomUUID()}`;
+    const { outcome, username, balance } = signin;
+    if (outcome === 'ok') account(token, { username, balance });
+    const message = { msg: 'puter.token', msg_id: url.searchParams.get('msg_id'), success: true, token, username };
+    const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sign in · Puter (simulated)</title></head>
+<body style="font:16px system-ui;margin:2em"><p>${outcome === 'ok' ? `Signing you in to the simulated Puter as <b>${username.replace(/[<&"]/g, '')}</b>…` : 'Closing without signing in…'}</p>
+<script>setTimeout(function () { ${outcome === 'ok' ? `if (window.opener) window.opener.postMessage(${JSON.stringify(message)}, '*');` : ''} window.close(); }, 250);</script></body></html>`;
+    send(req, res, 200, html, { 'Content-Type': 'text/html; charset=utf-8' });
+  }
+
+  /** The test and demo controls under /sim/puter/_…: the log, a reset, accounts, what sign-in popups do. */
+  async function control(req, res, path) {
+    if (path === '/sim/puter/_log') return send(req, res, 200, log);
+    if (req.method !== 'POST') return send(req, res, 405, { error: 'Method Not Allowed' });
+    if (path === '/sim/puter/_reset') {
+      accounts = new Map();
+      counters = new Map();
+      log = [];
+      signin = { outcome: 'ok', username: 'demo-user', balance: START_BALANCE };
+    } else if (path === '/sim/puter/_account') {
+      const { token, balance, username } = (await readJson(req)) ?? {};
+      if (typeof token !== 'string' || !token) return send(req, res, 400, { error: 'token required' });
+      const a = account(token, { username, balance });
+      if (balance !== undefined) a.remaining = Number(balance);
+      if (username !== undefined) a.username = username;
+    } else if (path === '/sim/puter/_signin') signin = { ...signin, ...((await readJson(req)) ?? {}) };
+    else return send(req, res, 404, { error: 'Not found' });
+    send(req, res, 200, { ok: true });
+  }
+
+  /** Puter's API routes, under `/sim/puter` or `/sim/puter/s/{scenario}`. */
+  async function api(req, res, path, entry) {
+    const match = /^\/sim\/puter(?:\/s\/([^/]*))?(\/.*)?$/.exec(path);
+    const segment = match?.[1] ?? '';
+    const scenario = parseScenario(segment);
+    const route = `${req.method} ${match?.[2] ?? '/'}`;
+    if (route === 'POST /drivers/call') {
+      entry.kind = 'generate';
+      await generate(req, res, scenario, segment, entry);
+    } else if (route === 'GET /metering/usage') {
+      entry.kind = 'usage';
+      usage(req, res, scenario);
+    } else if (route === 'GET /whoami') {
+      entry.kind = 'whoami';
+      whoami(req, res);
+    } else if (route === 'GET /puterai/image/models/details') {
+      entry.kind = 'catalogue';
+      if (scenario.catalogue === 'down') return apiError(req, res, 503, 'Service temporarily unavailable', 'db_unavailable');
+      const scale = Number(scenario.scale ?? 1);
+      const scaled = (costs) => Object.fromEntries(Object.entries(costs).map(([k, v]) => [k, Math.round(v * scale * 1e6) / 1e6]));
+      send(req, res, 200, { models: CATALOGUE.map((m) => ({ ...m, costs: scaled(m.costs) })) });
+    } else if (route === 'GET /puterai/image/models') {
+      send(req, res, 200, { models: CATALOGUE.flatMap((m) => [m.id, m.puterId ?? []].flat()).sort() });
+    } else if (route === 'POST /rao') send(req, res, 200, {});
+    else apiError(req, res, 404, 'Not found', 'not_found');
+  }
+
+  return {
+    /** Handles `/sim/puter/…` and the popup at `/action/sign-in`; false for anything else. */
+    async handle(req, res) {
+      const url = new URL(req.url, 'http://sim.invalid');
+      const path = url.pathname;
+      const popup = path === '/action/sign-in';
+      if (!popup && !/^\/sim\/puter(\/|$)/.test(path)) return false;
+      if (req.method === 'OPTIONS') {
+        preflight(req, res);
+        return true;
+      }
+      const entry = { method: req.method, path: path + url.search, kind: undefined, model: undefined, fault: undefined, at: Date.now() };
+      try {
+        if (path.startsWith('/sim/puter/_')) await control(req, res, path);
+        else {
+          log.push(entry);
+          if (log.length > 5000) log = log.slice(-4000);
+          if (popup) {
+            entry.kind = 'signin';
+            signInPage(req, res, url);
+          } else await api(req, res, path, entry);
+        }
+      } catch (error) {
+        if (!res.headersSent) apiError(req, res, error.status ?? 500, error.status === 413 ? 'Request body too large' : 'Internal Server Error', 'internal_error');
+      }
+      return true;
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import { BUILTIN_PRICE_BOOK, PUTER_MODELS, mergePriceBook, puterEntry, type PriceBook } from './price-book.js';
+
+/** A catalogue entry's `costs` (US cents, see the `puter` rule); undefined for currencies or shapes this does not know. */
+const costsOf = (model: any): Record<string, string> | undefined =>
+  model?.costs_currency == 'usd-cents' && /"(run|output(_mp)?|per-image|1MP)"/.test(JSON.stringify(model.costs)) ? model.costs : undefined;
+
+const live: Record<string, Promise<PriceBook>> = {};
+
+/**
+ * The built-in price book with Puter's live prices (`GET {endpoint}/puterai/image/models/details`) laid over
+ * its bundled ones, fetched once per endpoint (and page); just the built-in one when unreachable.
+ * `quoteFor` stays synchronous: the element switches to this book when it arrives.
+ */
+export function puterCatalogue(endpoint: string): Promise<PriceBook> {
+  const url = `${endpoint}/puterai/image/models/details`;
+  return (live[url] ??= fetch(url)
+    .then((response) => response.json())
+    .then(({ models }) => {
+      const source = { name: 'Puter live catalogue', asOf: new Date().toJSON().slice(0, 10), url };
+      const found: PriceBook = {};
+      for (const id in PUTER_MODELS) {
+        const costs = costsOf(models.find((model: any) => model.id == PUTER_MODELS[id][0]));
+        if (costs) found[id] = { puter: puterEntry(costs, source) };
+      }
+      return mergePriceBook(BUILTIN_PRICE_BOOK, found);
+    })
+    .catch(() => BUILTIN_PRICE_BOOK));
+}

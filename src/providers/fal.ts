@@ -1,0 +1,109 @@
+import { UserPaysError } from '../errors.js';
+import { checkEndpoint, checkProviderUrl, fetchImage, fetchJson, guard, imageSize } from './http.js';
+import { pollUntil } from './poll.js';
+import type { Provider, ProviderOutcome, ProviderRequest, ProviderTask, RunContext } from './provider.js';
+
+/**
+ * fal's endpoint id for one of our models (FLUX.2): `flux-2-klein-4b` → `fal-ai/flux-2/klein/4b`,
+ * `flux-2-pro` → `fal-ai/flux-2-pro`; with reference images its `/edit` endpoint.
+ */
+export const falEndpointId = (model: string, edit?: unknown) =>
+  'fal-ai/' + model.replace(/^flux-2-klein-/, 'flux-2/klein/') + (edit ? '/edit' : '');
+
+/** The JSON input of one image: custom `image_size`, references as data URIs in `image_urls` (edit endpoints). */
+export function falBody(request: ProviderRequest): Record<string, unknown> {
+  const { width, height, inputs } = request;
+  return {
+    prompt: request.prompt,
+    image_size: { width, height },
+    seed: request.seed,
+    num_images: 1,
+    output_format: request.outputFormat ?? 'png',
+    image_urls: inputs?.length ? inputs.map((input) => input.dataUrl) : undefined,
+  };
+}
+
+/** The user's key, or `auth-required`: fal wants it for the status and result too. */
+function keyOf(context: RunContext): string {
+  if (context.apiKey) return context.apiKey;
+  throw new UserPaysError('auth-required', 'Enter your own fal API key, then try again.');
+}
+
+/**
+ * fal's queue (queue.fal.run), paid with the user's own key: submit, follow `status_url` (queue position,
+ * then logs, as progress), fetch `response_url`, and `PUT cancel_url` when cancelled or timed out
+ * (fal bills only finished requests).
+ */
+export class FalProvider implements Provider {
+  readonly id = 'fal';
+  readonly defaultEndpoint = 'https://queue.fal.run';
+  readonly needsKey = true;
+
+  generate(request: ProviderRequest, context: RunContext): Promise<ProviderOutcome> {
+    return guard(context, async (signal) => {
+      const key = keyOf(context);
+      const reply = await fetchJson(
+        `${checkEndpoint(context.endpoint)}/${falEndpointId(request.model, request.inputs?.length)}`,
+        { method: 'POST', headers: { authorization: `Key ${key}`, 'content-type': 'application/json' }, body: JSON.stringify(falBody(request)) },
+        signal,
+        key,
+      );
+      if (typeof reply.request_id != 'string') throw new UserPaysError('provider-error', 'The provider sent a reply this page could not read. Try again in a moment.');
+      const task: ProviderTask = {
+        provider: 'fal',
+        id: reply.request_id,
+        pollingUrl: reply.status_url,
+        responseUrl: reply.response_url,
+        cancelUrl: reply.cancel_url,
+      };
+      context.onAccepted?.(task);
+      return this.finish(task, context, signal);
+    });
+  }
+
+  resume(task: ProviderTask, context: RunContext): Promise<ProviderOutcome> {
+    return guard(context, (signal) => this.finish(task, context, signal));
+  }
+
+  private async finish(task: ProviderTask, context: RunContext, signal: AbortSignal): Promise<ProviderOutcome> {
+    const key = keyOf(context);
+    const endpoint = checkEndpoint(context.endpoint);
+    // The queue URLs sit on the endpoint's own origin. One on another origin (a proxy that passes fal's
+    // replies through unchanged) is rebased onto the endpoint from `/{app}/requests/…` on, so the key
+    // never leaves the endpoint's origin.
+    const at = (url?: string) => {
+      const u = new URL(checkProviderUrl(url));
+      return u.origin == new URL(endpoint).origin ? u.href : endpoint + (/\/[^/]+\/[^/]+\/requests\/.*/.exec(u.pathname) ?? [u.pathname])[0] + u.search;
+    };
+    const [status, response, cancelUrl] = [task.pollingUrl, task.responseUrl, task.cancelUrl].map(at);
+    const init = { headers: { authorization: `Key ${key}` } };
+    const cancel = () => fetch(cancelUrl, { ...init, method: 'PUT', credentials: 'omit' }).catch(() => {});
+    signal.addEventListener('abort', cancel);
+    const { onProgress } = context;
+    onProgress?.({ status: 'Queued' });
+    try {
+      await pollUntil(
+        () => fetchJson(status + '?logs=1', init, signal, key),
+        (reply) => {
+          const state = reply.status;
+          const position = reply.queue_position;
+          if (state == 'COMPLETED') return { done: reply };
+          if (state == 'IN_QUEUE') onProgress?.({ status: position >= 0 ? `Queued (position ${position + 1})` : 'Queued' });
+          else if (state == 'IN_PROGRESS') onProgress?.({ status: String(reply.logs?.at(-1)?.message ?? 'Generating').slice(0, 80) });
+          else throw new UserPaysError('provider-error', 'The provider could not make this image. Try again in a moment.');
+          return {};
+        },
+        signal,
+        context.poll,
+      );
+      onProgress?.({ status: 'Downloading image', progress: 1 });
+      // A request that failed (content policy, validation, model error) answers here with its error.
+      const result = await fetchJson(response, init, signal, key);
+      const blob = await fetchImage(result.images?.[0]?.url, signal);
+      const seed = result.seed;
+      return { image: { blob, ...(await imageSize(blob)), seed: typeof seed == 'number' ? seed : undefined }, task };
+    } finally {
+      signal.removeEventListener('abort', cancel);
+    }
+  }
+}

@@ -1,0 +1,50 @@
+import { UserPaysError } from '../errors.js';
+import { checkEndpoint, fetchImage, fetchJson, guard, imageSize } from './http.js';
+import type { Provider, ProviderOutcome, ProviderRequest, RunContext } from './provider.js';
+
+/** The name gateways give our models (`flux-2-klein-9b` → `black-forest-labs/flux-2-klein-9b`). */
+export const gatewayModel = (model: string) => 'black-forest-labs/' + model;
+
+/** The bytes of a `b64_json` image; its type read from the first bytes (PNG unless JPEG or WebP). */
+function decode(b64: string): Blob {
+  const type = b64.startsWith('/9j/') ? 'jpeg' : b64.startsWith('UklGR') ? 'webp' : 'png';
+  return new Blob([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], { type: 'image/' + type });
+}
+
+/**
+ * OpenAI-compatible gateways (`POST {endpoint}/v1/images/generations`), paid from the user's own gateway
+ * account: one synchronous call per image, the image as a URL (fetched without the key) or as base64.
+ * Gateways price per image; the host page sets that price (and any top-up fee) in `priceBook`.
+ */
+export class OpenAiProvider implements Provider {
+  readonly id = 'openai';
+  /** No public default: the host page names its gateway (or the user's proxy) in `endpoint`. */
+  readonly defaultEndpoint = '';
+  readonly needsKey = true;
+
+  generate(request: ProviderRequest, context: RunContext): Promise<ProviderOutcome> {
+    return guard(context, async (signal) => {
+      const key = context.apiKey;
+      if (!key) throw new UserPaysError('auth-required', 'Enter your own API key for this gateway, then try again.');
+      if (request.inputs?.length) {
+        throw new UserPaysError('invalid-input', 'This provider takes no reference images. Remove them and try again.', false);
+      }
+      context.onProgress?.({ status: 'Generating' });
+      // An endpoint given the OpenAI SDK way (…/v1) works too.
+      const reply = await fetchJson(
+        `${checkEndpoint(context.endpoint).replace(/\/v1$/, '')}/v1/images/generations`,
+        {
+          method: 'POST',
+          headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ model: gatewayModel(request.model), prompt: request.prompt, n: 1, size: `${request.width}x${request.height}` }),
+        },
+        signal,
+        key,
+      );
+      const image = reply.data?.[0] ?? {};
+      context.onProgress?.({ status: 'Downloading image', progress: 1 });
+      const blob = typeof image.b64_json == 'string' ? decode(image.b64_json) : await fetchImage(image.url, signal);
+      return { image: { blob, ...(await imageSize(blob)) }, task: { provider: 'openai', id: '' } };
+    });
+  }
+}

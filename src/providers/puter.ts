@@ -1,0 +1,109 @@
+import Decimal from 'decimal.js';
+import { UserPaysError, asUserPaysError } from '../errors.js';
+import { PUTER_MODELS } from '../pricing/price-book.js';
+import { checkImageUrl, fetchImage, guard, imageSize } from './http.js';
+import type { ErrorCode } from '../types.js';
+import type { Provider, ProviderOutcome, ProviderRequest, RunContext } from './provider.js';
+
+/** Puter's public API origin; for any other endpoint (a simulator, a self-hosted Puter) the SDK's globals are set. */
+export const PUTER_API = 'https://api.puter.com';
+
+const g = globalThis as any;
+let sdk: Promise<any> | undefined;
+
+/**
+ * The Puter SDK, never bundled: `window.puter` when the page has it, else one script tag from `src`, once
+ * per page; pointed at `endpoint`. Its GUI origin (which serves the sign-in popup) is the endpoint's origin.
+ */
+export function puterSdk(endpoint: string, src = 'https://js.puter.com/v2/'): Promise<any> {
+  if (endpoint != PUTER_API) {
+    Object.assign(g, { PUTER_API_ORIGIN: endpoint, PUTER_ORIGIN: new URL(endpoint).origin, puter_socket_enabled: false, PUTER_QUIET: true });
+  }
+  sdk ??= new Promise((resolve, reject) => {
+    if (g.puter) return resolve(g.puter);
+    const script = document.head.appendChild(document.createElement('script'));
+    script.onload = () => resolve(g.puter);
+    script.onerror = () => reject((sdk = undefined, new TypeError()));
+    script.src = src;
+  });
+  return sdk.then((puter) => (puter.setAPIOrigin(endpoint), puter));
+}
+
+/**
+ * The remaining balance in USD (Puter reports microcents: / 10⁸); undefined when unknown, or where Puter reports
+ * credits instead (`allowanceInfo.unit`), for which it publishes no USD rate. (Signed out, Puter asks to sign in.)
+ */
+export const puterLeft = (puter: any): Promise<Decimal | undefined> =>
+  puter.auth
+    .getMonthlyUsage()
+    .then(({ allowanceInfo: info }: any) => (info.unit ? undefined : new Decimal(info.remaining).div(1e8)))
+    .catch(() => undefined);
+
+const PUTER_ERRORS: [RegExp, ErrorCode, string][] = [
+  [/^402|_funds/, 'insufficient-funds', 'Your provider account has run out of credits. Add credits there, then try again.'],
+  [/^401|\|auth_|popup|token_/, 'auth-required', 'Sign in with Puter, then try again.'],
+  [/^429|too_many|rate_limit/, 'rate-limited', 'The provider is busy with too many of your requests. Wait a few seconds and try again.'],
+  [/moderat|safety|flagged|content.filter/i, 'moderated', 'The provider declined this prompt/image for safety reasons. Rephrase it and try again.'],
+];
+
+/**
+ * The SDK's rejections (plain objects: `{code}`, `{error: {code}}`, `{error: 'popup_blocked'}`,
+ * `{status: 401}`, or the XMLHttpRequest when the network failed) as SPEC error codes.
+ */
+export function puterError(thrown: any): UserPaysError {
+  const said = `${thrown?.status}|${thrown?.code}|${thrown?.error?.code ?? thrown?.error}|${thrown?.message}`;
+  for (const [pattern, code, message] of PUTER_ERRORS) if (pattern.test(said)) return new UserPaysError(code, message);
+  return asUserPaysError(thrown?.status === 0 ? new TypeError() : thrown);
+}
+
+let running = 0;
+let started = 0;
+
+/**
+ * Puter, "user-pays": each call is one `puter.ai.txt2img`, paid from the end user's own Puter account.
+ * The balance read before and after is the real charge, when no other call of this page ran meanwhile.
+ */
+export class PuterProvider implements Provider {
+  readonly id = 'puter';
+  readonly defaultEndpoint = PUTER_API;
+  readonly needsKey = false;
+
+  generate(request: ProviderRequest, context: RunContext): Promise<ProviderOutcome> {
+    return guard(context, async (signal): Promise<ProviderOutcome> => {
+      const puter = await puterSdk(context.endpoint);
+      const mark = ++started;
+      const before = running++ ? undefined : await puterLeft(puter);
+      context.onProgress?.({ status: 'Generating' });
+      const [input_image, ...more] = request.inputs?.map((input) => input.dataUrl) ?? [];
+      const image = await new Promise<any>((resolve, reject) => {
+        // The SDK cannot be aborted: stop waiting (guard() tells a cancel from the deadline).
+        signal.addEventListener('abort', () => reject(signal.reason));
+        puter.ai
+          .txt2img(request.prompt, {
+            model: PUTER_MODELS[request.model]?.[0],
+            // Puter's driver reads the size from `ratio` (pixels when a side is over 32).
+            ratio: { w: request.width, h: request.height },
+            seed: request.seed,
+            input_image,
+            input_images: more[0] && more,
+          })
+          .then(resolve, (thrown: unknown) => reject(puterError(thrown)));
+      }).finally(() => running--);
+      // A charge Puter has not metered yet reads as no change: the quote is booked then.
+      const after = before && mark == started && !running ? await puterLeft(puter) : undefined;
+      const url = checkImageUrl(image?.src);
+      const blob = url.startsWith('data:')
+        ? new Blob([Uint8Array.from(atob(url.split(',')[1]), (c) => c.charCodeAt(0))], { type: url.slice(5, url.indexOf(';')) })
+        : await fetchImage(url, signal);
+      return {
+        // Puter reports no seed back, so none is claimed.
+        image: { blob, ...(await imageSize(blob)) },
+        task: { provider: 'puter', id: '' },
+        charge: after?.lt(before!) ? { usd: before!.minus(after).toString() } : undefined,
+      };
+    }).catch((error: UserPaysError) => {
+      if (error.code == 'cancelled') error.message = 'Generation cancelled. Puter may still charge for it.';
+      throw error;
+    });
+  }
+}

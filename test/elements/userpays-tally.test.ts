@@ -1,0 +1,220 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import '../../src/define.js';
+import type { UserPaysTally } from '../../src/elements/tally/userpays-tally.js';
+import { LedgerStore, dayOf } from '../../src/ledger/index.js';
+import { v1History } from '../../src/ledger/measure.js';
+import type { Tally } from '../../src/types.js';
+import { MemoryStorage, cleanLocalStorage, image, until } from '../ledger/helpers.js';
+import { uniqueStorageKey } from '../support/sim.js';
+
+const part = (el: UserPaysTally, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~=${name}]`);
+/** The chart's bars as [x, height] (one `M x 40 v -height h8 V40 z` per day with spending). */
+const bars = (el: UserPaysTally) =>
+  [...part(el, 'chart')!.querySelector('path')!.getAttribute('d')!.matchAll(/M([\d.]+) 40v-([\d.]+)h8V40z/g)].map((m) => [+m[1], +m[2]]);
+const DAY = 864e5;
+
+describe('<userpays-tally>', () => {
+  const keys: string[] = [];
+  afterEach(() => keys.splice(0).forEach(cleanLocalStorage));
+
+  async function tally(storageKey = uniqueStorageKey(), budget = '') {
+    keys.push(storageKey);
+    const el = await fixture<UserPaysTally>(html`<userpays-tally storage-key=${storageKey} budget=${budget} locale="en-US"></userpays-tally>`);
+    return { el, ledger: new LedgerStore({ storageKey }), storageKey };
+  }
+  const spend = (ledger: LedgerStore, usd: string, model = 'flux-2-pro') => ledger.settle(ledger.open({ ...image, model, quoted: usd }).id, { charged: usd });
+
+  it('shows spent, images, the per-model split, spend per day and the pending generations, as text; accessible', async () => {
+    const { el, ledger } = await tally();
+    spend(ledger, '0.03');
+    spend(ledger, '0.07', 'flux-2-max');
+    ledger.open({ ...image, model: 'flux-2-klein-4b', quoted: '0.014' });
+    await el.updateComplete;
+    expect(el.tally).to.deep.include({ spent: '0.1', images: 2 });
+    expect(part(el, 'tally')!.textContent).to.contain('$0.10').and.contain('2 images');
+    const rows = [...part(el, 'models')!.querySelectorAll('li')].map((r) => r.textContent);
+    expect(rows).to.deep.equal(['FLUX.2 [pro]: $0.03 on 1 image', 'FLUX.2 [max]: $0.07 on 1 image']);
+    expect(part(el, 'pending')!.textContent).to.match(/klein.*started.*\$0.014/i);
+    const svg = part(el, 'chart')!.querySelector('svg')!;
+    expect(bars(el)).to.deep.equal([[290, 40]]); // today, the rightmost of 30 days
+    expect(svg.getAttribute('role')).to.equal('img');
+    expect(svg.getAttribute('aria-label')).to.equal(`Spent per day: ${new Date(dayOf(Date.now()) * DAY).toISOString().slice(0, 10)} $0.10`);
+    await expect(el).to.be.accessible();
+  });
+
+  it('charts 30 days of spend, compacted history included, bars in proportion', async () => {
+    const storageKey = uniqueStorageKey();
+    const now = Date.now();
+    // A v1 history of 400 entries over the last 10 days (compacted on load), plus one today.
+    localStorage.setItem(`${storageKey}:ledger`, v1History(400, 10).raw);
+    const { el, ledger } = await tally(storageKey);
+    spend(ledger, '5');
+    await el.updateComplete;
+    expect(ledger.compacted().length).to.be.greaterThan(0);
+    const byDay = ledger.spentByDay();
+    const label = part(el, 'chart')!.querySelector('svg')!.getAttribute('aria-label')!;
+    const listed = label.replace('Spent per day: ', '').split(', ');
+    expect(listed.length).to.equal([...byDay.keys()].filter((d) => d > dayOf(now) - 30).length);
+    expect(listed.at(-1)).to.match(/ \$[56]\.\d\d$/); // today: the 5 and maybe some of the history
+    const drawn = bars(el);
+    expect(drawn.length).to.equal(listed.length);
+    expect(drawn.at(-1)).to.deep.equal([290, 40]); // today is the biggest day
+    const amounts = listed.map((l) => +l.split(' $')[1]);
+    drawn.forEach(([, h], i) => expect(h).to.be.closeTo((amounts[i] / amounts.at(-1)!) * 40, 0.5));
+  });
+
+  it('budget set by the user: persists per storage key, fires userpays-tally, applies to every store; the attribute wins', async () => {
+    const { el, ledger, storageKey } = await tally();
+    spend(ledger, '0.25');
+    await el.updateComplete;
+    const input = part(el, 'budget')!.querySelector('input')!;
+    expect(input.labels![0].textContent).to.contain('Budget');
+    input.value = ' 2 ';
+    const event = oneEvent(el, 'userpays-tally');
+    input.dispatchEvent(new Event('change'));
+    expect(((await event) as CustomEvent<Tally>).detail).to.deep.include({ budget: '2', remaining: '1.75' });
+    expect(localStorage.getItem(`${storageKey}:ledger:budget`)).to.equal('2');
+    await el.updateComplete;
+    expect((part(el, 'budget')!.querySelector('meter') as HTMLMeterElement).value).to.equal(0.125);
+    // Any widget of the same key refuses a submission past it (it passes no budget of its own).
+    const later = new LedgerStore({ storageKey });
+    expect(later.budget).to.equal('2');
+    expect(later.wouldExceed('1.75', null)).to.equal(false);
+    expect(later.wouldExceed('1.76', null)).to.equal(true);
+    // Not an amount: said in words (the browser's validation message, announced), nothing changes.
+    input.value = 'lots';
+    input.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect(input.validity.valid).to.equal(false);
+    expect(input.validationMessage).to.contain('Enter an amount');
+    expect(later.budget).to.equal('2');
+    // Cleared: no budget.
+    input.value = '';
+    input.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect(el.tally).not.to.have.property('budget');
+    expect(input.validity.valid).to.equal(true);
+    expect(later.budget).to.equal(null);
+    // The attribute wins: shown, not editable, and the tally uses it.
+    ledger.budget = '5';
+    el.budget = '1';
+    await el.updateComplete;
+    expect(el.tally).to.deep.include({ budget: '1', remaining: '0.75' });
+    expect(input.disabled).to.equal(true);
+    expect(input.value).to.equal('1');
+    await expect(el).to.be.accessible();
+  });
+
+  it('a budget set in another tab reaches this one (storage event); empty, it is accessible too', async () => {
+    const { el, storageKey } = await tally();
+    await expect(el).to.be.accessible();
+    localStorage.setItem(`${storageKey}:ledger:budget`, '3');
+    window.dispatchEvent(new StorageEvent('storage', { key: `${storageKey}:ledger:budget` }));
+    await until(() => el.tally?.budget == '3');
+    expect(el.tally!.remaining).to.equal('3');
+  });
+
+  it('exports the ledger as CSV and JSON downloads (Blob URL on a download link)', async () => {
+    const storageKey = uniqueStorageKey();
+    localStorage.setItem(`${storageKey}:ledger`, v1History(300, 5).raw);
+    const { el, ledger } = await tally(storageKey);
+    const mine = ledger.open({ ...image, quoted: '0.03' });
+    ledger.settle(mine.id, { charged: '0.03' });
+    await el.updateComplete;
+    const [csvLink, jsonLink] = part(el, 'export')!.querySelectorAll('a');
+    const clicked: string[] = [];
+    const follow = (e: Event) => (clicked.push((e.target as HTMLAnchorElement).href), e.preventDefault());
+    el.shadowRoot!.addEventListener('click', follow); // after the element's own handler: no real download
+    csvLink.click();
+    jsonLink.click();
+    el.shadowRoot!.removeEventListener('click', follow);
+    expect(csvLink.download).to.equal(`${storageKey}-spending.csv`);
+    expect(jsonLink.download).to.equal(`${storageKey}-spending.json`);
+    expect(clicked.every((u) => u.startsWith('blob:'))).to.equal(true);
+    const csv = await (await fetch(clicked[0])).text();
+    const lines = csv.trim().split('\r\n');
+    expect(lines[0]).to.equal('day,id,provider,model,width,height,status,quoted,charged,credits,error,images,count');
+    expect(lines.length).to.equal(1 + ledger.entries().length + ledger.compacted().length);
+    expect(lines.at(-1)).to.match(/^\d{4}-\d\d-\d\d,,,flux-2-[\w-]+,,,compacted,,[\d.]+,,,\d+,\d+$/);
+    expect(lines.find((l) => l.includes(mine.id))).to.match(new RegExp(`^\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z,${mine.id},bfl,flux-2-pro,1024,1024,charged,0.03,0.03,,,1,1$`));
+    const json = JSON.parse(await (await fetch(clicked[1])).text());
+    expect(json.tally).to.deep.equal(el.tally);
+    expect(json.entries).to.have.length(ledger.entries().length);
+    expect(json.compacted).to.deep.equal(ledger.compacted());
+  });
+
+  it('reset asks first (inline, no dialog); Keep changes nothing, Reset starts a new session; focus stays put', async () => {
+    const { el, ledger } = await tally();
+    spend(ledger, '0.5');
+    await el.updateComplete;
+    const details = part(el, 'reset') as HTMLDetailsElement;
+    const summary = details.querySelector('summary')!;
+    expect(summary.textContent).to.equal('Reset…');
+    expect(details.open).to.equal(false);
+    summary.click();
+    expect(details.open).to.equal(true);
+    expect(details.textContent).to.contain('Start a new session?');
+    const [reset, keep] = details.querySelectorAll('button');
+    await expect(el).to.be.accessible();
+    keep.focus();
+    keep.click();
+    expect(details.open).to.equal(false);
+    expect(el.shadowRoot!.activeElement).to.equal(summary);
+    expect(el.tally!.spent).to.equal('0.5');
+    summary.click();
+    const event = oneEvent(el, 'userpays-tally');
+    reset.click();
+    expect(((await event) as CustomEvent<Tally>).detail).to.deep.include({ spent: '0', images: 0 });
+    expect(details.open).to.equal(false);
+    expect(el.shadowRoot!.activeElement).to.equal(summary);
+    expect(new LedgerStore({ storageKey: el.storageKey }).tally().spent).to.equal('0');
+  });
+
+  for (const [what, raw] of [
+    ['unparseable data', '{"v":2,"since":'],
+    ['a foreign shape', '{"items":[1,2,3]}'],
+    ['an older, unknown version', '{"v":0,"since":1,"entries":[]}'],
+    ['a newer version', JSON.stringify({ v: 3, since: 1, cut: 0, days: [], entries: [], budgetsByMonth: {} })],
+  ]) {
+    it(`${what} under the storage key: set aside, said once, and the tally works`, async () => {
+      const storageKey = uniqueStorageKey();
+      localStorage.setItem(`${storageKey}:ledger`, raw);
+      const { el, ledger } = await tally(storageKey);
+      expect(part(el, 'notice')!.textContent).to.contain('damaged');
+      expect(part(el, 'notice')!.getAttribute('role')).to.equal('alert');
+      const aside = Object.keys(localStorage).filter((k) => k.startsWith(`${storageKey}:ledger:quarantine:`));
+      expect(aside.map((k) => localStorage.getItem(k))).to.deep.equal([raw]);
+      spend(ledger, '0.03');
+      await el.updateComplete;
+      expect(el.tally).to.deep.include({ spent: '0.03', images: 1 });
+      expect(JSON.parse(localStorage.getItem(`${storageKey}:ledger`)!).v).to.equal(2);
+      // The next page load (a fresh copy of the storage) reads a clean value: told once.
+      const ledgerKey = `${storageKey}:ledger`;
+      expect(new LedgerStore({ storageKey, storage: new MemoryStorage(new Map([[ledgerKey, localStorage.getItem(ledgerKey)!]])) }).notice).to.equal(null);
+    });
+  }
+
+  it('an older (v1) ledger is migrated silently, totals intact', async () => {
+    const storageKey = uniqueStorageKey();
+    const history = v1History(1000, 20);
+    localStorage.setItem(`${storageKey}:ledger`, history.raw);
+    const { el } = await tally(storageKey);
+    expect(part(el, 'notice') === null).to.equal(true);
+    expect(el.tally).to.deep.include({ spent: history.spent, images: history.images });
+    expect(JSON.parse(localStorage.getItem(`${storageKey}:ledger`)!).v).to.equal(2);
+  });
+
+  it('updates live when a widget on the page spends, and when the storage key changes', async () => {
+    const { el, ledger } = await tally();
+    const seen: string[] = [];
+    el.addEventListener('userpays-tally', (e) => seen.push(e.detail.spent));
+    spend(ledger, '0.014');
+    expect(seen).to.deep.equal(['0.014']);
+    const other = uniqueStorageKey();
+    keys.push(other);
+    el.storageKey = other;
+    await el.updateComplete;
+    expect(el.tally!.spent).to.equal('0');
+    expect(new Date(Date.now() - DAY).getTime()).to.be.lessThan(Date.parse(el.tally!.since) + DAY + 1);
+  });
+});

@@ -1,0 +1,183 @@
+// The ledger guarantees across pages, for real: each "tab" is an iframe running test/fixtures/tab.ts (its own
+// module instances, Web Lock holder and storage events), generating against the BFL simulator over HTTP.
+import { expect } from '@open-wc/testing';
+import { ImageStore, LedgerStore } from '../../src/ledger/index.js';
+import { bflEndpoint, simLog, uniqueStorageKey } from '../support/sim.js';
+import { cleanLocalStorage, until } from './helpers.js';
+
+type Tab = Window['tab'];
+const FULL = 'Storage is full: spending is tracked for this visit only.';
+/** The same server under its other loopback name: another origin, with its own localStorage. */
+const OTHER_ORIGIN = location.origin.replace('localhost', '127.0.0.1');
+
+/** Resolves when the frame's tab.ts has loaded (it posts `{ ready }`). */
+function loaded(frame: HTMLIFrameElement) {
+  return new Promise<void>((resolve) => {
+    const on = (e: MessageEvent) => {
+      if (e.source === frame.contentWindow && e.data?.ready) removeEventListener('message', on), resolve();
+    };
+    addEventListener('message', on);
+  });
+}
+
+async function openTab(storageKey: string, origin = location.origin) {
+  const frame = document.createElement('iframe');
+  const ready = loaded(frame);
+  frame.src = `${origin}/test/fixtures/tab.html?key=${storageKey}`;
+  document.body.append(frame);
+  await ready;
+  return frame;
+}
+
+const tab = (frame: HTMLIFrameElement): Tab => frame.contentWindow!.tab;
+
+/** Reloads the frame's page: its document goes, with everything it was doing (and its locks). */
+async function reload(frame: HTMLIFrameElement) {
+  const ready = loaded(frame);
+  frame.contentWindow!.location.reload();
+  await ready;
+}
+
+/** The simulator endpoint with a marker for this test's requests (other test files use the simulator at the same time). */
+const endpointFor = (scenario: string, run: string) => bflEndpoint(`${scenario};run=${run}`);
+const submissions = async (run: string) => (await simLog()).filter((e) => e.method == 'POST' && e.path.includes(`;run=${run}/v1/`));
+
+let rpcId = 0;
+/** Calls `tab[cmd](...args)` in a frame of another origin, by postMessage. */
+function rpc<T = any>(frame: HTMLIFrameElement, cmd: string, ...args: unknown[]): Promise<T> {
+  const id = ++rpcId;
+  return new Promise((resolve, reject) => {
+    const on = (e: MessageEvent) => {
+      if (e.data?.id !== id) return;
+      removeEventListener('message', on);
+      e.data.error ? reject(new Error(e.data.error)) : resolve(e.data.result);
+    };
+    addEventListener('message', on);
+    frame.contentWindow!.postMessage({ id, cmd, args }, '*');
+  });
+}
+
+describe('Ledger across pages (iframes, BFL simulator)', () => {
+  const frames: HTMLIFrameElement[] = [];
+  const keys: string[] = [];
+  const key = () => (keys.push(uniqueStorageKey()), keys.at(-1)!);
+  const open = async (storageKey: string, origin?: string) => (frames.push(await openTab(storageKey, origin)), frames.at(-1)!);
+  afterEach(async () => {
+    for (const k of keys) await new ImageStore({ storageKey: k }).clear();
+    frames.splice(0).forEach((f) => f.remove());
+    keys.splice(0).forEach(cleanLocalStorage);
+  });
+
+  it('two pages generating at once: every charge counted once, none lost; each tally updates live', async () => {
+    const storageKey = key();
+    const [a, b] = [await open(storageKey), await open(storageKey)];
+    const endpoint = endpointFor('pending=300', storageKey);
+    const runs = await Promise.all([
+      tab(a).generate(endpoint, 'first from A', 2),
+      tab(b).generate(endpoint, 'first from B', 2),
+      tab(a).generate(endpoint, 'second from A'),
+      tab(b).generate(endpoint, 'second from B', 3),
+    ]);
+    const ids = runs.flatMap((r) => r.ids);
+    expect(ids).to.have.length(8);
+    expect(await submissions(storageKey)).to.have.length(8);
+    const here = new LedgerStore({ storageKey });
+    expect(here.entries().map((e) => e.id).sort()).to.deep.equal([...ids].sort());
+    expect(here.entries().every((e) => e.status == 'charged' && e.charged == '0.014')).to.equal(true);
+    expect(here.tally()).to.deep.include({ spent: '0.112', images: 8 });
+    expect((await new ImageStore({ storageKey }).list()).map((i) => i.id).sort()).to.deep.equal([...ids].sort());
+    for (const frame of [a, b]) {
+      await until(() => tab(frame).tallyElement.tally?.spent == '0.112');
+      expect(tab(frame).tallyElement.tally).to.deep.include({ images: 8 });
+    }
+    // A is idle: only storage events can tell its tally about B's next image.
+    const heardByA = tab(a).tallies.length;
+    await tab(b).generate(endpoint, 'third from B');
+    await until(() => tab(a).tallyElement.tally?.spent == '0.126');
+    expect(tab(a).tallies.length).to.be.greaterThan(heardByA);
+    expect(tab(a).tallyElement.shadowRoot!.querySelector('[part~=tally]')!.textContent).to.contain('$0.126');
+  });
+
+  it('a reload in the middle of a pending task: the next load resumes it, persists the image, settles once', async () => {
+    const storageKey = key();
+    const frame = await open(storageKey);
+    const endpoint = endpointFor('pending=1500', storageKey);
+    void tab(frame).generate(endpoint, 'a lighthouse at dusk').catch(() => {});
+    const here = new LedgerStore({ storageKey });
+    await until(() => here.pending()[0]?.task);
+    const [entry] = here.pending();
+    expect(entry.prompt).to.equal('a lighthouse at dusk');
+    // The page works on it: its lock is held, nobody may resume or void it.
+    expect(await here.orphans()).to.deep.equal([]);
+    await reload(frame);
+    expect(here.pending().map((e) => e.id)).to.deep.equal([entry.id]);
+    expect((await here.orphans()).map((e) => e.id)).to.deep.equal([entry.id]);
+    // The reloaded page and a second page both resume on load: one of them does it.
+    const other = await open(storageKey);
+    const [r1, r2] = await Promise.all([tab(frame).resume(endpoint, 'sim-tabs-key'), tab(other).resume(endpoint, 'sim-tabs-key')]);
+    expect([...r1.resumed, ...r2.resumed]).to.deep.equal([entry.id]);
+    const stored = (await new ImageStore({ storageKey }).get(entry.id))!;
+    expect(stored).to.deep.include({ prompt: 'a lighthouse at dusk', model: 'flux-2-klein-4b', charged: '0.014' });
+    expect(here.entries()).to.have.length(1);
+    expect(here.entries()[0]).to.deep.include({ status: 'charged', charged: '0.014', credits: '1.4' });
+    expect(here.tally()).to.deep.include({ spent: '0.014', images: 1 });
+    expect(await submissions(storageKey)).to.have.length(1);
+    await until(() => tab(frame).tallyElement.tally?.images == 1);
+  });
+
+  it('without the key after a reload: "needs key" and still pending; with it: resumed', async () => {
+    const storageKey = key();
+    const frame = await open(storageKey);
+    const endpoint = bflEndpoint('pending=1500');
+    void tab(frame).generate(endpoint, 'a quiet harbour').catch(() => {});
+    const here = new LedgerStore({ storageKey });
+    await until(() => here.pending()[0]?.task);
+    const { id } = here.pending()[0];
+    await reload(frame);
+    expect(await tab(frame).resume(endpoint)).to.deep.equal({ resumed: [], needsKey: [id] });
+    expect(here.pending().map((e) => e.id)).to.deep.equal([id]);
+    expect(await tab(frame).resume(endpoint, 'sim-tabs-key')).to.deep.equal({ resumed: [id], needsKey: [] });
+    expect(here.tally()).to.deep.include({ spent: '0.014', images: 1 });
+  });
+
+  it('a page that went before the provider accepted: not voided while it lives, voided as interrupted after', async () => {
+    const storageKey = key();
+    const frame = await open(storageKey);
+    const entry = tab(frame).ledger.open({ provider: 'bfl', model: 'flux-2-pro', width: 1024, height: 1024, quoted: '0.03' });
+    const here = new LedgerStore({ storageKey });
+    const other = await open(storageKey);
+    await tab(other).resume(bflEndpoint());
+    expect(here.pending().map((e) => e.id)).to.deep.equal([entry.id]);
+    expect(here.tally('1').remaining).to.equal('0.97'); // held against the budget meanwhile
+    await reload(frame);
+    await tab(other).resume(bflEndpoint());
+    expect(here.entries()[0]).to.deep.include({ status: 'void', error: 'interrupted' });
+    expect(here.tally('1').remaining).to.equal('1');
+  });
+
+  it('QuotaExceededError for real (a full origin): keeps counting in memory, says so, catches up when there is room', async () => {
+    const storageKey = key();
+    const frame = await open(storageKey, OTHER_ORIGIN); // its own localStorage, so filling it disturbs no other test
+    const endpoint = `${OTHER_ORIGIN}/sim/bfl/s/pending=100`;
+    const filler: string[] = await rpc(frame, 'fill');
+    try {
+      expect(filler.length).to.be.greaterThan(0);
+      await rpc(frame, 'generate', endpoint, 'while full');
+      let view = await rpc(frame, 'view');
+      expect(view.tally).to.deep.include({ spent: '0.014', images: 1 });
+      expect(view.notice).to.equal(FULL);
+      await until(async () => (await rpc(frame, 'view')).shown.includes(FULL));
+      expect(JSON.parse(await rpc(frame, 'stored')).entries).to.deep.equal([]); // written before it filled up
+      await rpc(frame, 'unfill', filler);
+      await rpc(frame, 'generate', endpoint, 'room again');
+      view = await rpc(frame, 'view');
+      expect(view.notice).to.equal(null);
+      const stored = JSON.parse(await rpc(frame, 'stored'));
+      expect(stored.entries).to.have.length(2);
+      expect(view.tally).to.deep.include({ spent: '0.028', images: 2 });
+    } finally {
+      await rpc(frame, 'unfill', filler);
+      await rpc(frame, 'clear');
+    }
+  });
+});

@@ -1,0 +1,304 @@
+// The OpenAI-compatible gateway adapter end to end, over real HTTP against the gateway simulator mounted on
+// the test server (demo/sim/openai.mjs; faults by scenario path segment). The simulator is reached on the test
+// server's OTHER loopback name, so every call is cross-origin with CORS, as a gateway is for a page.
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import OpenAI from 'openai';
+import '../../src/define.js';
+import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
+import { UserPaysError } from '../../src/errors.js';
+import { formatUsd, quoteFor } from '../../src/pricing/index.js';
+import type { PriceBook } from '../../src/pricing/index.js';
+import { OpenAiProvider, gatewayModel } from '../../src/providers/openai.js';
+import type { ProviderRequest, RunContext } from '../../src/providers/provider.js';
+import { uniqueStorageKey } from '../support/sim.js';
+
+const OTHER_HOST = location.host.startsWith('localhost') ? location.host.replace('localhost', '127.0.0.1') : location.host.replace('127.0.0.1', 'localhost');
+const SIM = `${location.protocol}//${OTHER_HOST}/sim/openai`;
+const endpoint = (scenario = '') => (scenario ? `${SIM}/s/${scenario}` : SIM);
+const provider = new OpenAiProvider();
+const realFetch = window.fetch;
+
+interface LogEntry {
+  method: string;
+  path: string;
+  host: string;
+  hasKey: boolean;
+  id?: string;
+  at: number;
+}
+const simLog = async (): Promise<LogEntry[]> => (await realFetch(`${location.origin}/sim/openai/_log`)).json();
+
+/** The gateway of seed 004: FLUX.2 [klein] 9B at $0.040 per image, 5% fee taken at top-up. */
+const GATEWAY_PRICES: PriceBook = {
+  'flux-2-klein-9b': {
+    openai: {
+      rule: { kind: 'flat', unit: 'usd', perImage: '0.040' },
+      topUpFee: '0.05',
+      source: { name: 'AIgateway price page', asOf: '2026-11-22', url: 'https://aigateway.sh/models/black-forest-labs/flux-2-klein-9b' },
+      exact: true,
+    },
+  },
+};
+
+let keyCounter = 0;
+const newKey = () => `sk-gw-test-${Date.now()}-${++keyCounter}`;
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+let calls: string[] = [];
+beforeEach(() => {
+  calls = [];
+  window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+    calls.push(`${init?.method ?? 'GET'} ${input instanceof Request ? input.url : String(input)}`);
+    return realFetch(input, init);
+  };
+});
+afterEach(() => {
+  window.fetch = realFetch;
+});
+
+function start(scenario = '', request: Partial<ProviderRequest> = {}, context: Partial<RunContext> = {}) {
+  const controller = new AbortController();
+  const run = {
+    key: newKey(),
+    controller,
+    accepted: 0,
+    statuses: [] as string[],
+    promise: undefined as unknown as ReturnType<OpenAiProvider['generate']>,
+  };
+  run.promise = provider.generate(
+    { model: 'flux-2-klein-9b', prompt: 'a red ceramic mug on white marble', width: 768, height: 512, ...request },
+    {
+      endpoint: endpoint(scenario),
+      apiKey: run.key,
+      signal: controller.signal,
+      onAccepted: () => run.accepted++,
+      onProgress: (p) => run.statuses.push(p.status),
+      ...context,
+    },
+  );
+  return run;
+}
+
+async function failure(promise: Promise<unknown>): Promise<UserPaysError> {
+  const error = await promise.then(
+    () => {
+      throw new Error('expected the generation to fail');
+    },
+    (e) => e,
+  );
+  expect(error).to.be.instanceOf(UserPaysError);
+  return error;
+}
+
+describe('OpenAiProvider against the gateway simulator', () => {
+  it('maps our model ids to gateway names', () => {
+    expect(gatewayModel('flux-2-klein-9b')).to.equal('black-forest-labs/flux-2-klein-9b');
+    expect(gatewayModel('flux-2-pro')).to.equal('black-forest-labs/flux-2-pro');
+  });
+
+  it('generates end to end from an image URL: real PNG of the size asked, key only to the gateway', async () => {
+    const before = (await simLog()).length;
+    calls = [];
+    const run = start('pending=300');
+    const outcome = await run.promise;
+    expect(outcome.image.blob.type).to.equal('image/png');
+    const bitmap = await createImageBitmap(outcome.image.blob);
+    expect([bitmap.width, bitmap.height]).to.deep.equal([768, 512]);
+    expect([outcome.image.width, outcome.image.height]).to.deep.equal([768, 512]);
+    expect(outcome.charge).to.equal(undefined);
+    expect(outcome.task.provider).to.equal('openai');
+    expect(run.accepted).to.equal(0);
+    expect(calls[0]).to.equal(`POST ${SIM}/s/pending=300/v1/images/generations`);
+    expect(calls).to.have.length(2);
+    expect(run.statuses).to.deep.equal(['Generating', 'Downloading image']);
+
+    const log = (await simLog()).slice(before);
+    const submit = log.find((e) => e.method === 'POST')!;
+    const cdn = log.filter((e) => e.path.startsWith('/sim/openai-cdn/'));
+    expect([submit.host, submit.hasKey]).to.deep.equal([OTHER_HOST, true]);
+    expect(cdn).to.have.length(1);
+    expect(cdn[0].id).to.equal(submit.id);
+    expect([cdn[0].host === OTHER_HOST, cdn[0].hasKey]).to.deep.equal([false, false]);
+  });
+
+  it('decodes a b64_json image (and fetches nothing else)', async () => {
+    const run = start('format=b64', { width: 320, height: 256 });
+    const outcome = await run.promise;
+    expect(outcome.image.blob.type).to.equal('image/png');
+    const bitmap = await createImageBitmap(outcome.image.blob);
+    expect([bitmap.width, bitmap.height]).to.deep.equal([320, 256]);
+    expect(calls).to.have.length(1);
+  });
+
+  it('accepts an endpoint written the OpenAI SDK way, ending in /v1', async () => {
+    await start('', {}, { endpoint: `${SIM}/v1` }).promise;
+    expect(calls[0]).to.equal(`POST ${SIM}/v1/images/generations`);
+  });
+
+  describe('errors in OpenAI’s shape map to SPEC codes', () => {
+    const cases: [string, string, boolean][] = [
+      ['fault=401', 'auth-failed', false],
+      ['fault=402', 'insufficient-funds', false],
+      ['fault=quota', 'insufficient-funds', false],
+      ['fault=moderated', 'moderated', false],
+      ['fault=500', 'provider-error', true],
+      ['fault=network', 'network', true],
+    ];
+    for (const [scenario, code, retryable] of cases) {
+      it(`${scenario} → ${code}`, async () => {
+        const run = start(scenario);
+        const error = await failure(run.promise);
+        expect([error.code, error.retryable]).to.deep.equal([code, retryable]);
+        expect(error.message).to.not.contain(run.key);
+        expect(calls).to.have.length(1);
+      });
+    }
+
+    it('fault=429 → rate-limited, with the wait from Retry-After', async () => {
+      const error = await failure(start('fault=429;retryAfter=7').promise);
+      expect([error.code, error.retryable]).to.deep.equal(['rate-limited', true]);
+      expect(error.message).to.contain('7 s');
+    });
+
+    it('a 400 → invalid-input with the gateway’s message', async () => {
+      const error = await failure(start('fault=400').promise);
+      expect([error.code, error.retryable]).to.deep.equal(['invalid-input', false]);
+      expect(error.message).to.contain('width and height must be multiples of 16');
+    });
+
+    it('a model the gateway does not have → invalid-input naming it', async () => {
+      const error = await failure(start('', { model: 'flux-kontext-pro' }).promise);
+      expect(error.code).to.equal('invalid-input');
+      expect(error.message).to.contain("'black-forest-labs/flux-kontext-pro' does not exist");
+    });
+
+    it('an account without balance (key sim-empty) → insufficient-funds', async () => {
+      expect((await failure(start('', {}, { apiKey: 'sim-empty' }).promise)).code).to.equal('insufficient-funds');
+    });
+
+    it('an image URL with a forbidden scheme/host is never fetched → provider-error', async () => {
+      expect((await failure(start('fault=insecure-url').promise)).code).to.equal('provider-error');
+      expect(calls).to.have.length(1);
+    });
+
+    it('an expired image URL → provider-error naming the HTTP status', async () => {
+      const error = await failure(start('fault=expired-url').promise);
+      expect(error.code).to.equal('provider-error');
+      expect(error.message).to.contain('403');
+    });
+
+    it('reference images → invalid-input before anything is sent (the generations call takes none)', async () => {
+      const ref = { dataUrl: 'data:image/png;base64,iVBORw0KGgo=', width: 1, height: 1 };
+      expect((await failure(start('', { inputs: [ref] }).promise)).code).to.equal('invalid-input');
+      expect(calls).to.deep.equal([]);
+    });
+
+    it('no key → auth-required, and no endpoint → invalid-input, before anything is sent', async () => {
+      expect((await failure(start('', {}, { apiKey: '' }).promise)).code).to.equal('auth-required');
+      expect((await failure(start('', {}, { endpoint: provider.defaultEndpoint }).promise)).code).to.equal('invalid-input');
+      expect(calls).to.deep.equal([]);
+    });
+
+    it('a gateway that takes too long → timeout', async () => {
+      const run = start('pending=5000', {}, { poll: { initialMs: 500, maxMs: 500, timeoutMs: 700 } });
+      const started = performance.now();
+      expect((await failure(run.promise)).code).to.equal('timeout');
+      expect(performance.now() - started).to.be.below(1200);
+    });
+  });
+
+  it('cancel mid-request rejects with cancelled at once; no image is fetched', async () => {
+    const before = (await simLog()).length;
+    const run = start('pending=3000');
+    while (!(await simLog()).slice(before).some((e) => e.method === 'POST')) await wait(30);
+    const abortedAt = performance.now();
+    run.controller.abort();
+    expect((await failure(run.promise)).code).to.equal('cancelled');
+    expect(performance.now() - abortedAt).to.be.below(50);
+    await wait(200);
+    expect((await simLog()).slice(before).some((e) => e.path.startsWith('/sim/openai-cdn/'))).to.equal(false);
+  });
+});
+
+describe('gateway quotes: the host page’s per-image price and top-up fee', () => {
+  it('$0.040 of usage with a 5% fee at top-up costs $0.0421 (rounded up to a millionth)', () => {
+    const quote = quoteFor({ provider: 'openai', model: 'flux-2-klein-9b', width: 1536, height: 1024 }, GATEWAY_PRICES);
+    expect([quote.perImage, quote.total, quote.exact, quote.credits]).to.deep.equal(['0.042106', '0.042106', true, undefined]);
+    expect(quote.lines).to.deep.equal([
+      { label: 'Flat price per image', amount: '0.04' },
+      { label: 'Top-up fee (5%)', amount: '0.002106' },
+    ]);
+    expect(formatUsd(quote.total, 'en-US')).to.equal('$0.042106');
+    const four = quoteFor({ provider: 'openai', model: 'flux-2-klein-9b', count: 4 }, GATEWAY_PRICES);
+    expect(four.total).to.equal('0.168424');
+    expect(quote.source.name).to.equal('AIgateway price page');
+  });
+
+  it('has no built-in gateway prices: without the host page’s priceBook there is no quote', () => {
+    expect(() => quoteFor({ provider: 'openai', model: 'flux-2-klein-9b' })).to.throw(UserPaysError, /no price for provider openai/);
+  });
+});
+
+describe('<userpays-image provider="openai">', () => {
+  it('generates through a gateway priced by the host page: image persisted, the fee-inclusive quote booked', async () => {
+    const el = await fixture<UserPaysImage>(
+      html`<userpays-image
+        provider="openai"
+        locale="en-US"
+        storage-key=${uniqueStorageKey()}
+        endpoint=${endpoint('pending=200')}
+        prompt="a studio photo of a red ceramic mug"
+      ></userpays-image>`,
+    );
+    el.priceBook = GATEWAY_PRICES;
+    el.apiKey = newKey();
+    await el.updateComplete;
+    // The picker offers what the page priced, and the preview includes the top-up fee.
+    expect(el.offeredModels).to.deep.equal(['flux-2-klein-9b']);
+    expect(el.model).to.equal('flux-2-klein-9b');
+    expect(el.quote?.total).to.equal('0.042106');
+    const resultEvent = oneEvent(el, 'userpays-result');
+    const result = await el.generate();
+    expect((await resultEvent).detail).to.equal(result);
+    expect(result.charged).to.equal('0.042106');
+    expect([result.images[0].width, result.images[0].height]).to.deep.equal([1024, 1024]);
+    expect(result.images[0].url).to.match(/^blob:/);
+    expect(calls[0]).to.equal(`POST ${endpoint('pending=200')}/v1/images/generations`);
+    expect(el.tally).to.include({ spent: '0.042106', images: 1 });
+  });
+});
+
+describe('the openai SDK against the gateway simulator (fidelity)', () => {
+  const client = (scenario = '') => new OpenAI({ apiKey: newKey(), baseURL: `${endpoint(scenario)}/v1`, dangerouslyAllowBrowser: true, maxRetries: 0 });
+
+  it('images.generate completes with a URL, and with b64_json', async () => {
+    const byUrl = await client('pending=100').images.generate({ model: 'black-forest-labs/flux-2-klein-9b', prompt: 'a mug', size: '1024x1024' });
+    expect(byUrl.created).to.be.a('number');
+    const bitmap = await createImageBitmap(await (await realFetch(byUrl.data![0].url!)).blob());
+    expect([bitmap.width, bitmap.height]).to.deep.equal([1024, 1024]);
+    const byB64 = await client('pending=100').images.generate({
+      model: 'black-forest-labs/flux-2-pro',
+      prompt: 'a mug',
+      size: '512x512' as '1024x1024',
+      response_format: 'b64_json',
+      n: 2,
+    });
+    expect(byB64.data).to.have.length(2);
+    expect(byB64.data![0].b64_json!.startsWith('iVBORw0KGgo')).to.equal(true);
+  });
+
+  it('the SDK reads the simulator’s errors as OpenAI’s: status, code and type', async () => {
+    const quota = await client('fault=quota')
+      .images.generate({ model: 'black-forest-labs/flux-2-klein-9b', prompt: 'a mug' })
+      .catch((e) => e);
+    expect(quota).to.be.instanceOf(OpenAI.RateLimitError);
+    expect([quota.status, quota.code, quota.type]).to.deep.equal([429, 'insufficient_quota', 'insufficient_quota']);
+    const moderated = await client('fault=moderated')
+      .images.generate({ model: 'black-forest-labs/flux-2-klein-9b', prompt: 'a mug' })
+      .catch((e) => e);
+    expect(moderated).to.be.instanceOf(OpenAI.BadRequestError);
+    expect(moderated.code).to.equal('content_policy_violation');
+    const models = await client().models.list();
+    expect(models.data.map((m) => m.id)).to.include('black-forest-labs/flux-2-klein-9b');
+  });
+});

@@ -1,0 +1,237 @@
+// The end user's Puter account and <userpays-image provider="puter">, with the REAL Puter SDK against the
+// simulator: the account area, sign-in through Puter's own popup (from a real click, or its consent dialog),
+// live prices, generation through the shared pipeline, the balance and the check that stops what it cannot cover.
+// (One file: the SDK opens its popup by the name "Puter", which two pages of the same origin would share.)
+import { expect } from '@open-wc/testing';
+import { sendMouse } from '@web/test-runner-commands';
+import '../../src/define.js';
+import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
+import { UserPaysError } from '../../src/errors.js';
+import { PuterAccount } from '../../src/providers/puter-account.js';
+import type { ErrorDetail } from '../../src/types.js';
+import { uniqueStorageKey } from '../support/sim.js';
+import {
+  PUTER_SRC,
+  puterEndpoint,
+  puterLog,
+  removePuterDialogs,
+  sdk,
+  setPuterAccount,
+  setPuterSignIn,
+  unique,
+  until,
+} from '../support/puter.js';
+
+const FILE = unique('account');
+
+const part = (el: UserPaysImage, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~=${name}]`);
+
+/** A real click (user activation, so the SDK may open its popup), at the middle of the element. */
+async function click(target: HTMLElement) {
+  target.scrollIntoView();
+  const box = target.getBoundingClientRect();
+  await sendMouse({ type: 'click', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)] });
+}
+
+describe('<userpays-image provider="puter"> (real SDK, simulator)', function () {
+  this.timeout(20_000);
+  const marker = unique();
+  let el: UserPaysImage;
+
+  before(async () => {
+    localStorage.removeItem('puter.auth.token.v2');
+    await setPuterSignIn({ username: 'demo-user', balance: 50_000_000 });
+    // One widget for the whole story (open-wc's fixture() would be removed after each test).
+    el = Object.assign(document.createElement('userpays-image'), {
+      locale: 'en-US',
+      storageKey: uniqueStorageKey(),
+      endpoint: puterEndpoint(`scale=2;run=${marker}`),
+      puterSrc: PUTER_SRC,
+      prompt: 'a paper boat on a pond',
+      width: 512,
+      height: 512,
+    });
+    document.body.append(el);
+    await el.updateComplete;
+  });
+  after(() => {
+    el.remove();
+    sdk()?.auth.signOut();
+  });
+
+  it('is the default provider: offers Sign in, prices from Puter’s live catalogue, and loads no SDK yet', async () => {
+    expect(el.provider).to.equal('puter');
+    expect(part(el, 'sign-in')!.textContent).to.contain('Sign in with Puter');
+    expect(part(el, 'key'), 'no API key box').to.equal(null);
+    await until(() => el.quote?.source.name === 'Puter live catalogue');
+    expect(el.quote!.total).to.equal('0.002'); // the simulator's catalogue at scale=2
+    expect(part(el, 'cost')!.textContent).to.contain('Puter live catalogue');
+    expect((window as any).puter).to.equal(undefined);
+  });
+
+  it('signs in from the click (Puter’s popup, no extra dialog) and shows the user and the balance', async () => {
+    await click(part(el, 'sign-in')!);
+    await until(() => el.account.user);
+    await el.updateComplete;
+    expect(document.querySelector('puter-dialog'), 'the popup opened straight from the click').to.equal(null);
+    const account = part(el, 'account')!.textContent!.replace(/\s+/g, ' ');
+    expect(account).to.contain('demo-user');
+    expect(account).to.contain('$0.002 of your $0.50 left');
+    expect(part(el, 'sign-in')).to.equal(null);
+  });
+
+  it('generates through the pipeline, books the real charge and refreshes the balance', async () => {
+    const result = await el.generate();
+    expect(result.images).to.have.length(1);
+    expect(result.images[0]).to.include({ width: 512, height: 512 });
+    expect(result.charged).to.equal('0.002');
+    expect(el.tally).to.include({ spent: '0.002', images: 1 });
+    await until(() => el.account.left?.toString() === '0.498');
+    await el.updateComplete;
+    expect(part(el, 'account')!.textContent!.replace(/\s+/g, ' ')).to.contain('of your $0.498 left');
+    const calls = (await puterLog(marker)).filter((e) => e.kind === 'generate');
+    expect(calls.map((e) => e.model)).to.deep.equal(['black-forest-labs/flux-2-klein-4b']);
+  });
+
+  it('makes `count` calls, one ledger entry each', async () => {
+    el.count = 2;
+    await el.updateComplete;
+    const before = (await puterLog(marker)).filter((e) => e.kind === 'generate').length;
+    const result = await el.generate();
+    expect(result.images).to.have.length(2);
+    expect(result.charged).to.equal('0.004');
+    expect((await puterLog(marker)).filter((e) => e.kind === 'generate').length - before).to.equal(2);
+    expect(el.tally).to.include({ spent: '0.006', images: 3 });
+    el.count = 1;
+  });
+
+  it('stops a submission the balance cannot cover before it is sent', async () => {
+    await setPuterAccount(sdk().authToken, { balance: 100_000 }); // $0.001, the image costs $0.002
+    const before = (await puterLog(marker)).filter((e) => e.kind === 'generate').length;
+    const failed = new Promise<ErrorDetail>((resolve) => el.addEventListener('userpays-error', (e) => resolve(e.detail), { once: true }));
+    await el.generate().catch(() => {});
+    expect((await failed).code).to.equal('insufficient-funds');
+    await el.updateComplete;
+    expect(part(el, 'error')!.textContent).to.contain('run out of credits');
+    expect(part(el, 'account')!.textContent!.replace(/\s+/g, ' ')).to.contain('$0.002 of your $0.001 left');
+    expect((await puterLog(marker)).filter((e) => e.kind === 'generate').length).to.equal(before);
+    expect(el.tally).to.include({ images: 3 });
+  });
+
+  it('signs out', async () => {
+    const signOut = [...part(el, 'account')!.querySelectorAll('button')].find((b) => b.textContent!.includes('Sign out'))!;
+    signOut.click();
+    await until(() => !el.account.user);
+    await el.updateComplete;
+    expect(part(el, 'sign-in')).to.exist;
+    expect(sdk().auth.isSignedIn()).to.equal(false);
+  });
+});
+
+function host(scenario = '') {
+  const h = {
+    endpoint: puterEndpoint(`${scenario};run=${FILE}`),
+    puterSrc: PUTER_SRC,
+    updates: 0,
+    requestUpdate() {
+      h.updates++;
+    },
+  };
+  return h;
+}
+
+/** Clicks "Continue" in the SDK's consent dialog (shown when signIn() runs without a user gesture). */
+async function continueInPuterDialog() {
+  await until(() => document.querySelector('puter-dialog')?.shadowRoot?.querySelector('#launch-auth-popup'));
+  (document.querySelector('puter-dialog')!.shadowRoot!.querySelector('#launch-auth-popup') as HTMLButtonElement).click();
+}
+
+describe('Puter account (real SDK, simulator)', function () {
+  this.timeout(20_000);
+
+  before(() => localStorage.removeItem('puter.auth.token.v2'));
+  afterEach(async () => {
+    removePuterDialogs();
+    await setPuterSignIn({});
+  });
+  after(() => sdk()?.auth.signOut());
+
+  it('fetches the live prices for the host', async () => {
+    const h = host('scale=2');
+    const account = new PuterAccount(h);
+    await account.refresh();
+    await until(() => account.prices);
+    expect(account.prices!['flux-2-pro']!.puter!.source.name).to.equal('Puter live catalogue');
+    expect(h.updates).to.be.greaterThan(1);
+  });
+
+  it('signs in through Puter’s popup, then shows the user and the balance', async () => {
+    await setPuterSignIn({ username: 'ada', balance: 45_000_000 });
+    const h = host();
+    const account = new PuterAccount(h);
+    const signingIn = account.signIn();
+    await continueInPuterDialog();
+    await signingIn;
+    expect(account.user).to.equal('ada');
+    expect(account.left?.toString()).to.equal('0.45');
+    expect(sdk().auth.isSignedIn()).to.equal(true);
+    expect((await puterLog()).filter((e) => e.kind === 'signin').length).to.be.greaterThan(0);
+    // A fresh account on the same page sees the session.
+    const again = new PuterAccount(host());
+    await again.refresh();
+    expect(again.user).to.equal('ada');
+  });
+
+  it('says auth-required when the user closes Puter’s popup without signing in', async () => {
+    sdk().auth.signOut();
+    await setPuterSignIn({ outcome: 'close' });
+    const account = new PuterAccount(host());
+    const signingIn = account.signIn().catch((error: unknown) => error as UserPaysError);
+    await continueInPuterDialog();
+    const error = await signingIn;
+    expect(error).to.be.instanceOf(UserPaysError);
+    expect((error as UserPaysError).code).to.equal('auth-required');
+    expect(account.user).to.equal(undefined);
+  });
+
+  it('refreshes the balance from getMonthlyUsage (microcents → USD)', async () => {
+    const token = unique('token');
+    await setPuterAccount(token, { username: 'grace', balance: 13_494_935 });
+    sdk().setAuthToken(token);
+    const account = new PuterAccount(host());
+    await account.refresh();
+    expect(account.user).to.equal('grace');
+    expect(account.left?.toString()).to.equal('0.13494935');
+    await setPuterAccount(token, { balance: 3_000_000 });
+    await account.refresh();
+    expect(account.left?.toString()).to.equal('0.03');
+  });
+
+  it('stops a submission the balance cannot cover before anything is sent', async () => {
+    const token = unique('token');
+    await setPuterAccount(token, { balance: 2_000_000 }); // $0.02
+    sdk().setAuthToken(token);
+    const marker = unique();
+    const account = new PuterAccount(host(`check=${marker}`));
+    const error = await account.check('0.03').catch((e: unknown) => e as UserPaysError);
+    expect((error as UserPaysError).code).to.equal('insufficient-funds');
+    expect(account.left?.toString()).to.equal('0.02');
+    await account.check('0.02');
+    expect((await puterLog(marker)).filter((e) => e.kind === 'generate')).to.deep.equal([]);
+  });
+
+  it('signs in from check() when signed out, and signs out', async () => {
+    sdk().auth.signOut();
+    await setPuterSignIn({ username: 'lin' });
+    const h = host();
+    const account = new PuterAccount(h);
+    const checking = account.check('0.001');
+    await continueInPuterDialog();
+    await checking;
+    expect(account.user).to.equal('lin');
+    await account.signOut();
+    expect(account.user).to.equal(undefined);
+    expect(account.left).to.equal(undefined);
+    expect(sdk().auth.isSignedIn()).to.equal(false);
+  });
+});

@@ -1,0 +1,193 @@
+// The Puter adapter with the REAL @heyputer/puter.js SDK (its dist/puter.cjs, loaded by a script tag the way the
+// element loads it) against the Puter simulator over real HTTP (demo/sim/puter.mjs; faults by scenario segment).
+import { expect } from '@open-wc/testing';
+import { UserPaysError } from '../../src/errors.js';
+import { quoteFor } from '../../src/pricing/index.js';
+import type { ProviderOutcome, ProviderRequest, RunContext } from '../../src/providers/provider.js';
+import { PUTER_API, PuterProvider, puterError, puterSdk } from '../../src/providers/puter.js';
+import { PUTER_SRC, puterEndpoint, puterLog, removePuterDialogs, sdk, setPuterAccount, unique } from '../support/puter.js';
+
+const provider = new PuterProvider();
+
+/** Runs one generation signed in as a fresh account; `result` is the outcome or the UserPaysError. */
+async function run(scenario = '', request: Partial<ProviderRequest> = {}, context: Partial<RunContext> = {}, balance?: number) {
+  const marker = unique();
+  const token = unique('token');
+  if (balance !== undefined) await setPuterAccount(token, { balance });
+  sdk().setAuthToken(token);
+  const statuses: string[] = [];
+  const started = performance.now();
+  const result = await provider
+    .generate(
+      { model: 'flux-2-klein-4b', prompt: 'a lighthouse at dusk', width: 512, height: 256, ...request },
+      {
+        endpoint: puterEndpoint(scenario ? `${scenario};run=${marker}` : `run=${marker}`),
+        signal: new AbortController().signal,
+        onProgress: (p) => statuses.push(p.status),
+        ...context,
+      },
+    )
+    .catch((error: unknown) => error as UserPaysError);
+  const log = (await puterLog(marker)).filter((entry) => entry.kind === 'generate');
+  return { result, log, statuses, ms: performance.now() - started, token };
+}
+
+async function expectError(scenario: string, code: string, message?: RegExp) {
+  const { result, log } = await run(scenario);
+  expect(result, scenario).to.be.instanceOf(UserPaysError);
+  expect((result as UserPaysError).code, scenario).to.equal(code);
+  if (message) expect((result as UserPaysError).message).to.match(message);
+  expect(log.length, 'the SDK made the call').to.be.greaterThan(0);
+  return result as UserPaysError;
+}
+
+describe('Puter provider (real SDK, simulator)', function () {
+  this.timeout(20_000);
+
+  before(async () => {
+    expect((window as any).puter, 'nothing loads the SDK before its first use').to.equal(undefined);
+    expect(document.querySelector('script[src*="puter"]')).to.equal(null);
+    await puterSdk(puterEndpoint(), PUTER_SRC);
+  });
+  afterEach(removePuterDialogs);
+  after(() => sdk()?.auth.signOut());
+
+  it('loads the SDK once, from puter-src, pointed at a non-Puter endpoint', async () => {
+    const scripts = [...document.querySelectorAll('script')].filter((s) => s.src.includes('puter.cjs'));
+    expect(scripts.map((s) => new URL(s.src).pathname)).to.deep.equal([PUTER_SRC]);
+    const g = globalThis as any;
+    expect(g.PUTER_API_ORIGIN).to.equal(puterEndpoint());
+    expect(g.PUTER_ORIGIN).to.equal(location.origin);
+    expect([g.puter_socket_enabled, g.PUTER_QUIET]).to.deep.equal([false, true]);
+    const other = puterEndpoint('fault=500');
+    const again = await puterSdk(other, '/never-loaded.js');
+    expect(again).to.equal(g.puter);
+    expect(again.APIOrigin).to.equal(other);
+    expect(document.querySelectorAll('script[src*="puter"], script[src*="never-loaded"]').length).to.equal(1);
+    expect(provider).to.include({ id: 'puter', needsKey: false, defaultEndpoint: PUTER_API });
+    expect(PUTER_API).to.equal('https://api.puter.com');
+  });
+
+  it('makes one image per call: a real PNG from the data: URL, measured, with the model mapped to Puter’s id', async () => {
+    const { result, log, statuses } = await run('', { seed: 7 });
+    const outcome = result as ProviderOutcome;
+    expect(outcome.image.blob.type).to.equal('image/png');
+    const bytes = new Uint8Array(await outcome.image.blob.slice(0, 8).arrayBuffer());
+    expect([...bytes]).to.deep.equal([137, 80, 78, 71, 13, 10, 26, 10]);
+    expect(outcome.image).to.include({ width: 512, height: 256 });
+    expect(log.map((e) => e.model)).to.deep.equal(['black-forest-labs/flux-2-klein-4b']);
+    expect(statuses).to.deep.equal(['Generating']);
+    expect(outcome.task.provider).to.equal('puter');
+  });
+
+  it('reports the balance change as the real charge, even where it differs from the quote', async () => {
+    const quote = quoteFor({ model: 'flux-2-max', width: 1024, height: 1024 });
+    expect(quote.total).to.equal('0.07340032');
+    const plain = (await run('', { model: 'flux-2-max', width: 1024, height: 1024 })).result as ProviderOutcome;
+    expect(plain.charge).to.deep.equal({ usd: '0.07340032' });
+    expect(plain.image).to.include({ width: 1024, height: 1024 });
+    // The simulator charges double under scale=2: the booked charge follows the account, not the preview.
+    const doubled = (await run('scale=2', { model: 'flux-2-max', width: 1024, height: 1024 })).result as ProviderOutcome;
+    expect(doubled.charge).to.deep.equal({ usd: '0.14680064' });
+  });
+
+  it('sends reference images and is charged for them by Puter’s rule', async () => {
+    const canvas = Object.assign(document.createElement('canvas'), { width: 1024, height: 1024 });
+    canvas.getContext('2d')!.fillRect(0, 0, 10, 10);
+    const input = { dataUrl: canvas.toDataURL('image/png'), width: 1024, height: 1024 };
+    const request = { model: 'flux-2-pro', width: 1024, height: 1024, inputs: [input, input] };
+    const { result } = await run('', request);
+    // $0.03 for the 1 MP it makes + $0.015 × (2 references × ⌈1,048,576 / 10⁶⌉ = 2 MP each).
+    expect(quoteFor({ ...request, inputs: [input, input] }).total).to.equal('0.09');
+    expect((result as ProviderOutcome).charge).to.deep.equal({ usd: '0.09' });
+  });
+
+  it('reports no charge when another Puter call ran meanwhile (the quote is booked then)', async () => {
+    const token = unique('token');
+    sdk().setAuthToken(token);
+    const go = () =>
+      provider.generate(
+        { model: 'flux-2-klein-4b', prompt: 'twins', width: 256, height: 256 },
+        { endpoint: puterEndpoint('pending=300'), signal: new AbortController().signal },
+      );
+    const [a, b] = await Promise.all([go(), go()]);
+    expect([a.charge, b.charge]).to.deep.equal([undefined, undefined]);
+    const solo = await go();
+    expect(solo.charge).to.deep.equal({ usd: '0.001' });
+  });
+
+  it('maps 402 insufficient_funds to insufficient-funds (the SDK also opens its own dialog)', async () => {
+    await expectError('fault=402', 'insufficient-funds');
+    expect(document.querySelector('usage-limit-dialog'), 'the SDK’s dialog').to.exist;
+    // A real shortfall, not a forced fault: the account has $0.0005 and the image costs $0.001.
+    const { result, log } = await run('', {}, {}, 50_000);
+    expect((result as UserPaysError).code).to.equal('insufficient-funds');
+    expect(log.length).to.equal(1);
+  });
+
+  it('maps 401 to auth-required, saying what to do', async () => {
+    await expectError('fault=401', 'auth-required', /Sign in with Puter/);
+  });
+
+  it('maps an expired session to auth-required when the user cancels Puter’s sign-in', async () => {
+    const pending = run('fault=token_auth_failed');
+    // The SDK drops the token and asks the user to sign in again (its consent dialog: no click here).
+    let dialog: Element | null = null;
+    const end = Date.now() + 5000;
+    while (!(dialog = document.querySelector('puter-dialog')) && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+    expect(dialog, 'the SDK’s sign-in dialog').to.exist;
+    (dialog!.shadowRoot!.querySelector('#launch-auth-popup-cancel') as HTMLButtonElement).click();
+    const { result } = await pending;
+    expect((result as UserPaysError).code).to.equal('auth-required');
+    expect(sdk().auth.isSignedIn()).to.equal(false);
+  });
+
+  it('lets the SDK retry a 429 by itself, and maps the 429 it gives up on to rate-limited', async () => {
+    const retried = await run('fault=429;times=2');
+    expect((retried.result as ProviderOutcome).image.width).to.equal(512);
+    expect(retried.log.map((e) => e.fault)).to.deep.equal(['429', '429', undefined]);
+    // The SDK retries a 429 for ~12 s; its kill switch (puter.config.autoRetry) shows the final mapping quickly.
+    sdk().config = { autoRetry: false };
+    try {
+      const { result, log, ms } = await run('fault=429');
+      expect((result as UserPaysError).code).to.equal('rate-limited');
+      expect(log.length).to.equal(1);
+      expect(ms).to.be.below(3000);
+    } finally {
+      delete sdk().config;
+    }
+  });
+
+  it('maps upstream_bad_request to moderated or provider-error by its message', async () => {
+    await expectError('fault=moderated', 'moderated');
+    const refused = await expectError('fault=upstream_bad_request', 'provider-error');
+    expect(refused.retryable).to.equal(true);
+  });
+
+  it('maps a 500 to provider-error and a dropped connection to network', async () => {
+    await expectError('fault=500', 'provider-error');
+    await expectError('fault=network', 'network');
+  });
+
+  it('stops waiting on cancel, and says Puter may still charge', async () => {
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 150);
+    const { result, ms, log } = await run('pending=3000', {}, { signal: controller.signal });
+    expect((result as UserPaysError).code).to.equal('cancelled');
+    expect((result as UserPaysError).message).to.match(/may still charge/);
+    expect(ms).to.be.below(1500);
+    expect(log.length).to.equal(1);
+  });
+
+  it('maps the SDK’s sign-in rejections and network failures', () => {
+    const code = (thrown: unknown) => puterError(thrown).code;
+    expect(code({ error: 'popup_blocked', msg: 'The sign-in popup was blocked by the browser.' })).to.equal('auth-required');
+    expect(code({ error: 'auth_window_closed' })).to.equal('auth-required');
+    expect(code({ error: { code: 'auth_canceled', message: 'Authentication canceled' } })).to.equal('auth-required');
+    expect(code({ status: 401, message: 'Unauthorized' })).to.equal('auth-required');
+    expect(code({ error: 'Insufficient credits', code: 'insufficient_funds' })).to.equal('insufficient-funds');
+    expect(code({ code: 'upstream_auth_failed', message: 'bad key' })).to.equal('provider-error');
+    expect(code(Object.assign(new XMLHttpRequest(), {}))).to.equal('network');
+    expect(code(new TypeError('Failed to fetch'))).to.equal('network');
+  });
+});
