@@ -40,6 +40,9 @@ export default {
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS },
+      // Each test file in a browser context (window) of its own: a page left in a background tab gets no
+      // animation frames, so fixtures and image decodes there would stall until the test times out.
+      createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
     }),
   ],
   testRunnerHtml: (testFramework) =>

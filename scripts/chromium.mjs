@@ -10,6 +10,11 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-first-run',
   '--disable-quic',
+  // The test runner shows two pages at once; the one in the background must not be throttled, or its
+  // animation frames and image decodes stall until a test times out.
+  '--disable-background-timer-throttling',
+  '--disable-backgrounding-occluded-windows',
+  '--disable-renderer-backgrounding',
 ];
 
 export const chromiumPath = () => process.env.CHROME_PATH || '/usr/bin/chromium';

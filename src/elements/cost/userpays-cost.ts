@@ -1,10 +1,9 @@
 import { LitElement, html } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { UserPaysError } from '../../errors.js';
-import { BUILTIN_PRICE_BOOK, DEFAULT_MODEL, mergePriceBook, modelInfo, quoteFor, sizeProblem } from '../../pricing/index.js';
+import { BUILTIN_PRICE_BOOK, DEFAULT_MODEL, mergePriceBook } from '../../pricing/index.js';
 import type { PriceBook } from '../../pricing/index.js';
 import type { ProviderId, Quote, Size } from '../../types.js';
-import { emit } from '../shared/events.js';
+import { announceQuote, priceOf } from '../shared/price.js';
 import { renderQuote, quoteStyles } from '../shared/quote-view.js';
 import { theme } from '../shared/theme.js';
 
@@ -62,32 +61,21 @@ export class UserPaysCost extends LitElement {
   }
 
   override willUpdate() {
-    try {
-      this.current = quoteFor(
-        {
-          provider: this.provider,
-          model: this.model,
-          width: this.width,
-          height: this.height,
-          count: this.count,
-          inputs: parseSizes(this.inputs),
-        },
-        this.priceBook ? mergePriceBook(BUILTIN_PRICE_BOOK, this.priceBook) : BUILTIN_PRICE_BOOK,
-      );
-      // Priced as the provider would bill it, but the preview says when the model cannot make it.
-      this.problem = sizeProblem(modelInfo(this.model)!, this.width, this.height) ?? '';
-    } catch (error) {
-      if (!(error instanceof UserPaysError)) throw error;
-      this.current = undefined;
-      this.problem = error.message;
-    }
+    ({ quote: this.current, problem: this.problem } = priceOf(
+      {
+        provider: this.provider,
+        model: this.model,
+        width: this.width,
+        height: this.height,
+        count: this.count,
+        inputs: parseSizes(this.inputs),
+      },
+      this.priceBook ? mergePriceBook(BUILTIN_PRICE_BOOK, this.priceBook) : BUILTIN_PRICE_BOOK,
+    ));
   }
 
   override updated() {
-    // Re-renders for unrelated reasons must not re-announce an unchanged quote.
-    const key = this.current ? JSON.stringify(this.current) : '';
-    if (key && key !== this.announced) emit(this, 'userpays-quote', this.current);
-    this.announced = key;
+    this.announced = announceQuote(this, this.current, this.announced);
   }
 
   override render() {

@@ -6,6 +6,7 @@ import { renderQuote } from '../shared/quote-view.js';
 import { renderTallySummary } from '../shared/tally-view.js';
 import { renderAccount } from './account-view.js';
 import { readReferenceImage } from './reference-images.js';
+import { rememberKey, rememberedKey } from './remembered-key.js';
 import { presetKey, presetsFor } from './size-presets.js';
 import type { UserPaysImage } from './userpays-image.js';
 
@@ -92,12 +93,24 @@ function renderKey(el: UserPaysImage) {
   }
   if (!provider.needsKey) return nothing;
   const name = PROVIDER_NAMES[el.provider];
-  return html`<label class="field"
-    >Your ${name} API key
-    <input part="key" type="password" autocomplete="off" spellcheck="false" .value=${el.apiKey}
-      @input=${(e: Event) => (el.apiKey = value(e).trim())} />
-    <span class="muted">Kept in this page's memory only and sent only to ${name}. You pay ${name} directly.</span>
-  </label>`;
+  const remembered = !!rememberedKey(el.storageKey, el.provider);
+  const setKey = (e: Event) => {
+    el.apiKey = value(e).trim();
+    if (remembered) rememberKey(el.storageKey, el.provider, el.apiKey);
+  };
+  return html`<div class="field">
+    <label for="key">Your ${name} API key</label>
+    <input id="key" part="key" type="password" autocomplete="off" spellcheck="false" .value=${el.apiKey} @input=${setKey} />
+    ${el.waiting
+      ? html`<span class="error">${el.waiting} paid image(s) from an earlier visit are waiting at ${name}: enter your key to fetch them.</span>`
+      : nothing}
+    <label class="muted"
+      ><input part="remember" type="checkbox" .checked=${remembered}
+        @change=${(e: Event) => rememberKey(el.storageKey, el.provider, (e.target as HTMLInputElement).checked ? el.apiKey : '')} />
+      Remember my key on this device (otherwise it is kept in this page's memory only). It is sent only to ${name}; you pay
+      ${name} directly.</label
+    >
+  </div>`;
 }
 
 function renderProgress(el: UserPaysImage) {

@@ -1,10 +1,11 @@
 import { LitElement } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { UserPaysError, asUserPaysError } from '../../errors.js';
+import { resumeOrphans } from '../../generation/resume.js';
 import { runGeneration } from '../../generation/run-generation.js';
 import { ImageStore, LedgerStore } from '../../ledger/index.js';
 import type { StoredImage } from '../../ledger/index.js';
-import { BUILTIN_PRICE_BOOK, DEFAULT_MODEL, MODELS, mergePriceBook, modelInfo, quoteFor, sizeProblem } from '../../pricing/index.js';
+import { BUILTIN_PRICE_BOOK, DEFAULT_MODEL, MODELS, mergePriceBook } from '../../pricing/index.js';
 import type { PriceBook } from '../../pricing/index.js';
 import { checkEndpoint } from '../../providers/http.js';
 import type { ReferenceImage } from '../../providers/provider.js';
@@ -12,6 +13,8 @@ import { PuterAccount } from '../../providers/puter-account.js';
 import { providerFor } from '../../providers/registry.js';
 import type { ErrorDetail, GenerationResult, ProgressDetail, ProviderId, PublicRequest, Quote, Tally } from '../../types.js';
 import { emit } from '../shared/events.js';
+import { announceQuote, priceOf } from '../shared/price.js';
+import { rememberedKey } from './remembered-key.js';
 import { imageStyles } from './image-styles.js';
 import { renderImageWidget } from './image-template.js';
 
@@ -76,6 +79,8 @@ export class UserPaysImage extends LitElement {
   @property({ attribute: 'puter-src' }) puterSrc = 'https://js.puter.com/v2/';
   /** The end user's own key for BYO-key providers. Memory only; never an attribute. */
   @property({ attribute: false }) apiKey = '';
+  /** How many finished images are kept in this browser (oldest go first). */
+  @property({ attribute: 'keep-images', type: Number }) keepImages = 50;
   /** Overrides or extends the built-in prices. */
   @property({ attribute: false }) priceBook: PriceBook | null = null;
 
@@ -89,6 +94,8 @@ export class UserPaysImage extends LitElement {
   @state() currentQuote?: Quote;
   @state() problem = '';
   @state() customSize = false;
+  /** Paid images a closed page left at the provider, waiting for the user's key to be fetched. */
+  @state() waiting = 0;
   /** The end user's Puter account, and Puter's live prices. */
   readonly account = new PuterAccount(this);
 
@@ -97,6 +104,7 @@ export class UserPaysImage extends LitElement {
   private unsubscribe?: () => void;
   private inFlight?: Promise<GenerationResult>;
   private controller?: AbortController;
+  private resuming?: AbortController;
   private announcedQuote = '';
 
   /** The current quote (read-only); undefined while the inputs cannot be priced. */
@@ -125,12 +133,14 @@ export class UserPaysImage extends LitElement {
 
   override connectedCallback() {
     super.connectedCallback();
+    this.apiKey ||= rememberedKey(this.storageKey, this.provider);
     this.openStores();
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
     this.cancel();
+    this.resuming?.abort();
     this.unsubscribe?.();
     for (const image of this.gallery) URL.revokeObjectURL(image.url);
     this.gallery = [];
@@ -145,29 +155,22 @@ export class UserPaysImage extends LitElement {
       const offered = this.offeredModels;
       if (offered.length && !offered.includes(this.model)) this.model = offered[0];
     }
-    try {
-      this.currentQuote = quoteFor(
-        {
-          provider: this.provider,
-          model: this.model,
-          width: this.width,
-          height: this.height,
-          count: this.count,
-          inputs: this.inputs,
-        },
-        this.prices,
-      );
-      this.problem = sizeProblem(modelInfo(this.model)!, this.width, this.height) ?? '';
-    } catch (error) {
-      this.currentQuote = undefined;
-      this.problem = asUserPaysError(error).message;
-    }
+    ({ quote: this.currentQuote, problem: this.problem } = priceOf(
+      {
+        provider: this.provider,
+        model: this.model,
+        width: this.width,
+        height: this.height,
+        count: this.count,
+        inputs: this.inputs,
+      },
+      this.prices,
+    ));
+    if (changed.has('apiKey') && this.waiting) void this.resume();
   }
 
   override updated() {
-    const key = this.currentQuote ? JSON.stringify(this.currentQuote) : '';
-    if (key && key !== this.announcedQuote) emit(this, 'userpays-quote', this.currentQuote);
-    this.announcedQuote = key;
+    this.announcedQuote = announceQuote(this, this.currentQuote, this.announcedQuote);
   }
 
   override render() {
@@ -282,7 +285,7 @@ export class UserPaysImage extends LitElement {
   private openStores() {
     this.unsubscribe?.();
     this.ledger = new LedgerStore({ storageKey: this.storageKey });
-    this.images = new ImageStore({ storageKey: this.storageKey });
+    this.images = new ImageStore({ storageKey: this.storageKey, keep: this.keepImages });
     this.unsubscribe = this.ledger.subscribe(
       (tally) => {
         this.currentTally = tally;
@@ -291,7 +294,22 @@ export class UserPaysImage extends LitElement {
       () => this.budget || null,
     );
     this.currentTally = this.ledger.tally(this.budget || null);
-    void this.loadGallery();
+    void this.loadGallery().then(() => this.resume());
+  }
+
+  /** Finishes generations a closed, reloaded or crashed page left pending (SPEC §5). */
+  private async resume() {
+    const endpointFor = (id: ProviderId) => (id == this.provider && this.endpoint) || providerFor(id).defaultEndpoint;
+    const { needsKey } = await resumeOrphans({
+      ledger: this.ledger,
+      images: this.images,
+      providerFor,
+      endpointFor,
+      apiKeyFor: (id) => (id == this.provider ? this.apiKey : '') || undefined,
+      signal: (this.resuming = new AbortController()).signal,
+      onResumed: () => void this.loadGallery(),
+    });
+    this.waiting = needsKey.length;
   }
 
   /** Reads the persisted images, reusing the object URLs of those already shown. */
