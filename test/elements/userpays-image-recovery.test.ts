@@ -1,0 +1,87 @@
+// The widget's side of SPEC §5/§6: paid work a closed page left behind is finished on the next load
+// (asking for the key when it is needed), the gallery is bounded by keep-images, and a key is persisted
+// only on the user's explicit opt-in.
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/define.js';
+import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
+import { LedgerStore } from '../../src/ledger/index.js';
+import { until } from '../ledger/helpers.js';
+import { bflEndpoint, uniqueStorageKey } from '../support/sim.js';
+
+const part = (el: UserPaysImage, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~=${name}]`);
+
+/** A page (iframe running test/fixtures/tab.ts) that starts a generation and then goes away. */
+async function pageThatLeavesAPaidTask(storageKey: string, endpoint: string) {
+  const frame = document.createElement('iframe');
+  const ready = new Promise<void>((resolve) =>
+    addEventListener('message', function on(e) {
+      if (e.source === frame.contentWindow && e.data?.ready) removeEventListener('message', on), resolve();
+    }),
+  );
+  frame.src = `/test/fixtures/tab.html?key=${storageKey}`;
+  document.body.append(frame);
+  await ready;
+  void frame.contentWindow!.tab.generate(endpoint, 'left behind').catch(() => {});
+  const ledger = new LedgerStore({ storageKey });
+  await until(() => ledger.pending()[0]?.task);
+  frame.remove(); // the page is gone: its lock on the entry is released
+  return ledger;
+}
+
+describe('<userpays-image> recovery, keep-images, remembered keys', () => {
+  afterEach(() => localStorage.clear());
+
+  it('asks for the key, then resumes a paid task a closed page left pending, exactly once', async () => {
+    const storageKey = uniqueStorageKey();
+    const endpoint = bflEndpoint('pending=1200');
+    const ledger = await pageThatLeavesAPaidTask(storageKey, endpoint);
+    const el = await fixture<UserPaysImage>(
+      html`<userpays-image provider="bfl" storage-key=${storageKey} endpoint=${endpoint}></userpays-image>`,
+    );
+    await until(() => el.waiting === 1);
+    await el.updateComplete;
+    expect(el.shadowRoot!.textContent).to.contain('1 paid image(s) from an earlier visit are waiting');
+    expect(ledger.pending()).to.have.length(1);
+
+    el.apiKey = 'sim-recovery-key';
+    await until(() => el.gallery.length === 1);
+    expect(el.gallery[0]).to.include({ prompt: 'left behind', charged: '0.014' });
+    await until(() => el.tally?.images === 1);
+    expect(el.tally?.spent).to.equal('0.014');
+    expect(ledger.pending()).to.have.length(0);
+    expect(el.waiting).to.equal(0);
+  });
+
+  it('keeps only keep-images images, newest first', async () => {
+    const el = await fixture<UserPaysImage>(
+      html`<userpays-image provider="bfl" keep-images="2" storage-key=${uniqueStorageKey()}
+        endpoint=${bflEndpoint('pending=50')} prompt="three foxes" count="3"></userpays-image>`,
+    );
+    el.apiKey = 'sim-keep-key';
+    await el.generate();
+    await el.generate();
+    await el.updateComplete;
+    expect(el.gallery).to.have.length(2);
+    expect(el.tally?.images).to.equal(6);
+  });
+
+  it('keeps the key in memory only unless the user opts in, and forgets it when they opt out', async () => {
+    const storageKey = uniqueStorageKey();
+    const el = await fixture<UserPaysImage>(html`<userpays-image provider="bfl" storage-key=${storageKey}></userpays-image>`);
+    const input = part(el, 'key') as HTMLInputElement;
+    input.value = 'sim-secret-key';
+    input.dispatchEvent(new Event('input'));
+    expect(el.apiKey).to.equal('sim-secret-key');
+    expect(JSON.stringify({ ...localStorage })).not.to.contain('sim-secret-key');
+
+    const remember = part(el, 'remember') as HTMLInputElement;
+    remember.click();
+    expect(localStorage.getItem(`${storageKey}:key:bfl`)).to.equal('sim-secret-key');
+    const next = await fixture<UserPaysImage>(html`<userpays-image provider="bfl" storage-key=${storageKey}></userpays-image>`);
+    expect(next.apiKey).to.equal('sim-secret-key');
+    expect(next.getAttributeNames().join(' ')).not.to.contain('key=');
+
+    (part(next, 'remember') as HTMLInputElement).click();
+    expect(localStorage.getItem(`${storageKey}:key:bfl`)).to.equal(null);
+  });
+});
