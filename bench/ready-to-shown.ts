@@ -4,6 +4,7 @@ import { runGeneration } from '../src/generation/run-generation.js';
 import { ImageStore, LedgerStore } from '../src/ledger/index.js';
 import { quoteFor } from '../src/pricing/index.js';
 import { BflProvider } from '../src/providers/bfl.js';
+import { measureLedgerLoad } from '../src/ledger/measure.js';
 import type { PollPolicy } from '../src/providers/provider.js';
 
 interface Sample {
@@ -78,3 +79,4 @@ async function measure(base: string, scenario: string, poll: PollPolicy | undefi
 }
 
 (window as any).readyToShown = measure;
+(window as any).measureLedgerLoad = measureLedgerLoad;
