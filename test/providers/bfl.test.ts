@@ -1,9 +1,9 @@
 // The BFL adapter end to end, over real HTTP against the BFL simulator mounted on the test server
 // (demo/sim/bfl.mjs; faults by scenario path segment, see the comment at its top).
 import { expect } from '@open-wc/testing';
-import { UserPaysError } from '../../src/errors.js';
 import { BflProvider } from '../../src/providers/bfl.js';
 import type { Charge, ProviderRequest, ProviderTask, RunContext } from '../../src/providers/provider.js';
+import { failure } from '../support/failure.js';
 
 const SIM = `${location.origin}/sim/bfl`;
 const endpoint = (scenario = '') => (scenario ? `${SIM}/s/${scenario}` : SIM);
@@ -86,17 +86,6 @@ function start(scenario = '', request: Partial<ProviderRequest> = {}, context: P
     },
   );
   return run;
-}
-
-async function failure(promise: Promise<unknown>): Promise<UserPaysError> {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected the generation to fail');
-    },
-    (e) => e,
-  );
-  expect(error).to.be.instanceOf(UserPaysError);
-  return error;
 }
 
 describe('BflProvider against the BFL simulator', () => {

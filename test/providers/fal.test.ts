@@ -9,6 +9,7 @@ import { quoteFor } from '../../src/pricing/index.js';
 import { FalProvider, falBody, falEndpointId } from '../../src/providers/fal.js';
 import type { ProviderRequest, ProviderTask, RunContext } from '../../src/providers/provider.js';
 import { uniqueStorageKey } from '../support/sim.js';
+import { failure } from '../support/failure.js';
 
 const OTHER_HOST = location.host.startsWith('localhost') ? location.host.replace('localhost', '127.0.0.1') : location.host.replace('127.0.0.1', 'localhost');
 const ORIGIN = `${location.protocol}//${OTHER_HOST}`;
@@ -86,17 +87,6 @@ function start(scenario = '', request: Partial<ProviderRequest> = {}, context: P
     },
   );
   return run;
-}
-
-async function failure(promise: Promise<unknown>): Promise<UserPaysError> {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected the generation to fail');
-    },
-    (e) => e,
-  );
-  expect(error).to.be.instanceOf(UserPaysError);
-  return error;
 }
 
 describe('fal: endpoint ids and input', () => {

@@ -11,6 +11,7 @@ import type { PriceBook } from '../../src/pricing/index.js';
 import { OpenAiProvider, gatewayModel } from '../../src/providers/openai.js';
 import type { ProviderRequest, RunContext } from '../../src/providers/provider.js';
 import { uniqueStorageKey } from '../support/sim.js';
+import { failure } from '../support/failure.js';
 
 const OTHER_HOST = location.host.startsWith('localhost') ? location.host.replace('localhost', '127.0.0.1') : location.host.replace('127.0.0.1', 'localhost');
 const SIM = `${location.protocol}//${OTHER_HOST}/sim/openai`;
@@ -77,17 +78,6 @@ function start(scenario = '', request: Partial<ProviderRequest> = {}, context: P
     },
   );
   return run;
-}
-
-async function failure(promise: Promise<unknown>): Promise<UserPaysError> {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected the generation to fail');
-    },
-    (e) => e,
-  );
-  expect(error).to.be.instanceOf(UserPaysError);
-  return error;
 }
 
 describe('OpenAiProvider against the gateway simulator', () => {
