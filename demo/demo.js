@@ -36,6 +36,50 @@ const PROVIDERS = [
       ['fault=network', 'Network failure'],
     ],
   },
+  {
+    id: 'fal',
+    label: 'fal (the user’s own fal key)',
+    sim: '/sim/fal',
+    key: 'sim-demo-key',
+    hint: 'fal’s queue: the widget shows the queue position, then fal’s logs. Prices are fal’s per-megapixel rates.',
+    scenarios: [
+      ['', 'Normal generation'],
+      ['fault=402', 'No balance (402)'],
+      ['fault=401', 'Bad key (401)'],
+      ['fault=429', 'Rate limited (429)'],
+      ['fault=moderated', 'Content moderated'],
+      ['fault=error', 'Provider error'],
+      ['fault=never-ready', 'Stuck in the queue (try Cancel)'],
+      ['fault=network', 'Network failure'],
+    ],
+  },
+  {
+    id: 'openai',
+    label: 'OpenAI-compatible gateway (the user’s own gateway key)',
+    sim: '/sim/openai',
+    key: 'sim-demo-key',
+    hint: 'A gateway whose price the page sets: $0.040 per image, plus the 5 % the gateway takes at top-up.',
+    // Gateways have no built-in prices: the host page states them.
+    priceBook: {
+      'flux-2-klein-9b': {
+        openai: {
+          rule: { kind: 'flat', unit: 'usd', perImage: '0.040' },
+          topUpFee: '0.05',
+          source: { name: 'AIgateway price page', asOf: '2026-11-01' },
+          exact: true,
+        },
+      },
+    },
+    scenarios: [
+      ['', 'Normal generation'],
+      ['fault=402', 'No balance (402)'],
+      ['fault=quota', 'Quota used up (429 insufficient_quota)'],
+      ['fault=401', 'Bad key (401)'],
+      ['fault=429', 'Rate limited (429)'],
+      ['fault=moderated', 'Content policy (400)'],
+      ['fault=network', 'Network failure'],
+    ],
+  },
 ];
 
 const widget = document.getElementById('widget');
@@ -54,6 +98,7 @@ function applyProvider() {
   const provider = current();
   options(scenarioSelect, provider.scenarios);
   hint.textContent = provider.hint;
+  widget.priceBook = provider.priceBook ?? null;
   widget.provider = provider.id;
   widget.apiKey = provider.key ?? '';
   applyScenario();

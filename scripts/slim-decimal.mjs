@@ -44,6 +44,20 @@ export function slimDecimal() {
         out.push(line);
       }
       let slim = out.join('\n');
+      // Money strings are decimal: keep parseOther's answers for 'Infinity', 'NaN' and garbage (throw),
+      // drop its hexadecimal, binary and octal parsing and the base conversion it needs.
+      slim = slim.replace(
+        /^function parseOther\(x, str\) \{[\s\S]*?^\}/m,
+        `function parseOther(x, str) {
+  if (str === 'Infinity' || str === 'NaN') {
+    if (!+str) x.s = NaN;
+    x.e = NaN;
+    x.d = null;
+    return x;
+  }
+  throw Error(invalidArgument + str);
+}`,
+      );
       if (TRANSCENDENTAL.every((name) => removed.includes(name))) {
         // LN10 and PI (1025 digits each) are only needed by the functions just removed.
         slim = slim.replace(/^( {2}(?:LN10|PI) = )'[\d.]+'/gm, "$1'0'");

@@ -21,6 +21,7 @@ export class OpenAiProvider implements Provider {
   /** No public default: the host page names its gateway (or the user's proxy) in `endpoint`. */
   readonly defaultEndpoint = '';
   readonly needsKey = true;
+  readonly takesReferences = false;
 
   generate(request: ProviderRequest, context: RunContext): Promise<ProviderOutcome> {
     return guard(context, async (signal) => {

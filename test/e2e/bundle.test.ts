@@ -56,4 +56,16 @@ describe('dist bundle', () => {
     const result = await el.generate();
     expect(result.charged).to.equal('0.014');
   });
+
+  it('still refuses a malformed amount with the build-time slimmed decimal.js', async () => {
+    const el = await fixture<HTMLElement & { priceBook: object; quote?: { total: string } }>(
+      html`<userpays-cost provider="bfl" model="flux-2-pro"></userpays-cost>`,
+    );
+    el.priceBook = {
+      'flux-2-pro': { bfl: { rule: { kind: 'flat', unit: 'usd', perImage: '0x1F' }, source: { name: 't', asOf: 'x' }, exact: true } },
+    };
+    await new Promise((r) => setTimeout(r));
+    expect(el.quote).to.equal(undefined);
+    expect(el.shadowRoot!.querySelector('[part=error]')!.textContent).to.match(/0x1F/);
+  });
 });

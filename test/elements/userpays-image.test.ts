@@ -214,4 +214,16 @@ describe('<userpays-image>', () => {
     expect(el.model).to.equal('flux-2-pro');
     expect(el.quote?.total).to.equal('0.03');
   });
+
+  it('offers no reference images where the provider takes none, and survives a provider it does not have', async () => {
+    const el = await widget();
+    expect(el.shadowRoot!.querySelector('input[type=file]')).to.exist;
+    el.provider = 'openai';
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('input[type=file]')).to.equal(null);
+    el.provider = 'nope' as never;
+    await el.updateComplete;
+    expect(part(el, 'cost')!.textContent).to.match(/no price for provider nope/);
+    expect(part(el, 'key')).to.equal(null);
+  });
 });

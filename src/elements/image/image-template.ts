@@ -8,9 +8,18 @@ import { renderAccount } from './account-view.js';
 import { readReferenceImage } from './reference-images.js';
 import { rememberKey, rememberedKey } from './remembered-key.js';
 import { presetKey, presetsFor } from './size-presets.js';
+import type { ProviderId } from '../../types.js';
 import type { UserPaysImage } from './userpays-image.js';
 
 const PROVIDER_NAMES: Record<string, string> = { puter: 'Puter', bfl: 'BFL', fal: 'fal', openai: 'gateway' };
+/** The adapter, or undefined for a provider this build does not have (the preview says so). */
+const providerOf = (id: ProviderId) => {
+  try {
+    return providerFor(id);
+  } catch {
+    return undefined;
+  }
+};
 const value = (e: Event) => (e.target as HTMLInputElement | HTMLSelectElement).value;
 
 function renderSize(el: UserPaysImage) {
@@ -51,7 +60,7 @@ function renderSize(el: UserPaysImage) {
 
 function renderReferences(el: UserPaysImage) {
   const model = modelInfo(el.model);
-  if (!model?.maxInputs) return nothing;
+  if (!model?.maxInputs || providerOf(el.provider)?.takesReferences == false) return nothing;
   const add = async (e: Event) => {
     const input = e.target as HTMLInputElement;
     const files = [...(input.files ?? [])];
@@ -85,13 +94,7 @@ function renderReferences(el: UserPaysImage) {
 }
 
 function renderKey(el: UserPaysImage) {
-  let provider;
-  try {
-    provider = providerFor(el.provider);
-  } catch {
-    return nothing;
-  }
-  if (!provider.needsKey) return nothing;
+  if (!providerOf(el.provider)?.needsKey) return nothing;
   const name = PROVIDER_NAMES[el.provider];
   const remembered = !!rememberedKey(el.storageKey, el.provider);
   const setKey = (e: Event) => {
