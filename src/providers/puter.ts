@@ -41,7 +41,8 @@ export const puterLeft = (puter: any): Promise<Decimal | undefined> =>
 
 const PUTER_ERRORS: [RegExp, ErrorCode, string][] = [
   [/^402|_funds/, 'insufficient-funds', 'Your provider account has run out of credits. Add credits there, then try again.'],
-  [/^401|\|auth_|popup|token_/, 'auth-required', 'Sign in with Puter, then try again.'],
+  [/popup/, 'auth-required', 'Your browser blocked the Puter sign-in window: allow pop-ups for this site, then sign in again.'],
+  [/^401|\|auth_|token_/, 'auth-required', 'Sign in with Puter, then try again.'],
   [/^429|too_many|rate_limit/, 'rate-limited', 'The provider is busy with too many of your requests. Wait a few seconds and try again.'],
   [/moderat|safety|flagged|content.filter/i, 'moderated', 'The provider declined this prompt/image for safety reasons. Rephrase it and try again.'],
 ];

@@ -189,5 +189,8 @@ describe('Puter provider (real SDK, simulator)', function () {
     expect(code({ code: 'upstream_auth_failed', message: 'bad key' })).to.equal('provider-error');
     expect(code(Object.assign(new XMLHttpRequest(), {}))).to.equal('network');
     expect(code(new TypeError('Failed to fetch'))).to.equal('network');
+    // Each says what to do next.
+    expect(puterError({ error: 'popup_blocked' }).message).to.match(/allow pop-ups/);
+    expect(puterError({ error: { code: 'auth_canceled' } }).message).to.match(/^Sign in with Puter/);
   });
 });
