@@ -126,6 +126,19 @@ describe('<userpays-image provider="puter"> (real SDK, simulator)', function () 
     expect(part(el, 'sign-in')).to.exist;
     expect(sdk().auth.isSignedIn()).to.equal(false);
   });
+
+  it('says so, in the widget and as userpays-error, when the user closes the sign-in popup', async () => {
+    await setPuterSignIn({ outcome: 'close' });
+    const errors: string[] = [];
+    el.addEventListener('userpays-error', (e) => errors.push(e.detail.code));
+    await click(part(el, 'sign-in')!);
+    await until(() => errors.length);
+    expect(errors).to.deep.equal(['auth-required']);
+    await el.updateComplete;
+    expect(part(el, 'error')!.textContent).to.contain('Sign in with Puter');
+    expect(el.account.user).to.equal(undefined);
+    await setPuterSignIn({});
+  });
 });
 
 function host(scenario = '') {

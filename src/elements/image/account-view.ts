@@ -9,7 +9,7 @@ import type { UserPaysImage } from './userpays-image.js';
  */
 export function renderAccount(el: UserPaysImage) {
   const { account, quote } = el;
-  const signIn = () => account.signIn().catch((error: UserPaysError) => (el.error = error.toDetail()));
+  const signIn = () => account.signIn().catch((error: UserPaysError) => el.fail(error));
   // (One line each: whitespace inside a template is not minified.)
   // prettier-ignore
   return el.provider != 'puter'

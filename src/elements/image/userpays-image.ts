@@ -277,7 +277,8 @@ export class UserPaysImage extends LitElement {
     return { quote, request, job };
   }
 
-  private fail(error: UserPaysError) {
+  /** @internal Shows the error in the widget and fires `userpays-error` (also for the account area). */
+  fail(error: UserPaysError) {
     this.error = error.toDetail();
     emit(this, 'userpays-error', this.error);
   }
