@@ -22,6 +22,7 @@ export function parseSizes(value: string | null | undefined): Size[] {
  * The cost preview alone, for pages that build their own UI around it.
  *
  * @summary Live, exact price of the image(s) described by its attributes.
+ * @tagname userpays-cost
  * @event userpays-quote - The quote changed; `detail` is the new `Quote`.
  * @csspart cost - The live region holding the total, breakdown and source.
  * @csspart error - Why no price can be shown (invalid size, unknown model …).

@@ -28,6 +28,7 @@ export interface GalleryImage extends Omit<StoredImage, 'blob'> {
  * Generate, progress, the persisted gallery and the session tally.
  *
  * @summary Text-to-image generation paid from the end user's own account, with an exact price before every click.
+ * @tagname userpays-image
  * @event userpays-quote - The quote changed; `detail` is the `Quote`.
  * @event userpays-submit - About to submit; `detail` is `{ quote, request }`. Cancelable: `preventDefault()` stops it.
  * @event userpays-progress - While generating; `detail` is `{ status, elapsedMs, progress? }`.
@@ -37,7 +38,11 @@ export interface GalleryImage extends Omit<StoredImage, 'blob'> {
  * @csspart prompt - The prompt text box.
  * @csspart model - The model picker.
  * @csspart size - The size controls.
+ * @csspart width - The custom width input (when the size is Custom).
+ * @csspart height - The custom height input (when the size is Custom).
  * @csspart count - The image count picker.
+ * @csspart key - The API key input (BYO-key providers).
+ * @csspart remember - The "Remember my key on this device" opt-in box.
  * @csspart cost - The live cost preview.
  * @csspart submit - The Generate button.
  * @csspart progress - Progress while generating.

@@ -14,6 +14,7 @@ import { ledgerFile } from './export.js';
  * any widget or tab.
  *
  * @summary Spent, images, budget, per-model split, spend per day, pending generations, export and reset; live across tabs.
+ * @tagname userpays-tally
  * @event userpays-tally - The ledger or the budget changed (here or in another tab); `detail` is the new `Tally`.
  * @csspart tally - The summary line.
  * @csspart budget - The budget: its input and a bar of how much of it is used.
