@@ -4,6 +4,7 @@ import { expect } from '@open-wc/testing';
 import { BflProvider } from '../../src/providers/bfl.js';
 import type { Charge, ProviderRequest, ProviderTask, RunContext } from '../../src/providers/provider.js';
 import { failure } from '../support/failure.js';
+import { recordFetches } from '../support/record-fetches.js';
 
 const SIM = `${location.origin}/sim/bfl`;
 const endpoint = (scenario = '') => (scenario ? `${SIM}/s/${scenario}` : SIM);
@@ -45,17 +46,7 @@ function reference(width: number, height: number, type = 'image/png') {
 }
 
 /** Records the order of fetches and of `onAccepted`, to check what happened when. */
-let calls: string[] = [];
-beforeEach(() => {
-  calls = [];
-  window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
-    calls.push(`${init?.method ?? 'GET'} ${input instanceof Request ? input.url : String(input)}`);
-    return realFetch(input, init);
-  };
-});
-afterEach(() => {
-  window.fetch = realFetch;
-});
+const calls = recordFetches(realFetch);
 
 /** Starts one generation; `result` settles to the outcome or the UserPaysError. */
 function start(scenario = '', request: Partial<ProviderRequest> = {}, context: Partial<RunContext> = {}) {

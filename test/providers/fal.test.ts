@@ -10,6 +10,7 @@ import { FalProvider, falBody, falEndpointId } from '../../src/providers/fal.js'
 import type { ProviderRequest, ProviderTask, RunContext } from '../../src/providers/provider.js';
 import { uniqueStorageKey } from '../support/sim.js';
 import { failure } from '../support/failure.js';
+import { recordFetches } from '../support/record-fetches.js';
 
 const OTHER_HOST = location.host.startsWith('localhost') ? location.host.replace('localhost', '127.0.0.1') : location.host.replace('127.0.0.1', 'localhost');
 const ORIGIN = `${location.protocol}//${OTHER_HOST}`;
@@ -47,17 +48,8 @@ function reference(width: number, height: number) {
   return { dataUrl: canvas.toDataURL('image/png'), width, height };
 }
 
-let calls: string[] = [];
-beforeEach(() => {
-  calls = [];
-  window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
-    calls.push(`${init?.method ?? 'GET'} ${input instanceof Request ? input.url : String(input)}`);
-    return realFetch(input, init);
-  };
-});
-afterEach(() => {
-  window.fetch = realFetch;
-});
+/** Records the order of fetches and of `onAccepted`, to check what happened when. */
+const calls = recordFetches(realFetch);
 
 function start(scenario = '', request: Partial<ProviderRequest> = {}, context: Partial<RunContext> = {}) {
   const controller = new AbortController();
@@ -341,7 +333,7 @@ describe('FalProvider against the fal queue simulator', () => {
 
     it('needs the key again (fal wants it for the status) → auth-required, nothing sent', async () => {
       const task = await submitDirectly(newKey());
-      calls = [];
+      calls.length = 0;
       expect((await failure(provider.resume(task, { endpoint: SIM, signal: new AbortController().signal }))).code).to.equal('auth-required');
       expect(calls).to.deep.equal([]);
     });

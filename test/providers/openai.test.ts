@@ -12,6 +12,7 @@ import { OpenAiProvider, gatewayModel } from '../../src/providers/openai.js';
 import type { ProviderRequest, RunContext } from '../../src/providers/provider.js';
 import { uniqueStorageKey } from '../support/sim.js';
 import { failure } from '../support/failure.js';
+import { recordFetches } from '../support/record-fetches.js';
 
 const OTHER_HOST = location.host.startsWith('localhost') ? location.host.replace('localhost', '127.0.0.1') : location.host.replace('127.0.0.1', 'localhost');
 const SIM = `${location.protocol}//${OTHER_HOST}/sim/openai`;
@@ -45,17 +46,8 @@ let keyCounter = 0;
 const newKey = () => `sk-gw-test-${Date.now()}-${++keyCounter}`;
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-let calls: string[] = [];
-beforeEach(() => {
-  calls = [];
-  window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
-    calls.push(`${init?.method ?? 'GET'} ${input instanceof Request ? input.url : String(input)}`);
-    return realFetch(input, init);
-  };
-});
-afterEach(() => {
-  window.fetch = realFetch;
-});
+/** Records the order of fetches and of `onAccepted`, to check what happened when. */
+const calls = recordFetches(realFetch);
 
 function start(scenario = '', request: Partial<ProviderRequest> = {}, context: Partial<RunContext> = {}) {
   const controller = new AbortController();
@@ -88,7 +80,7 @@ describe('OpenAiProvider against the gateway simulator', () => {
 
   it('generates end to end from an image URL: real PNG of the size asked, key only to the gateway', async () => {
     const before = (await simLog()).length;
-    calls = [];
+    calls.length = 0;
     const run = start('pending=300');
     const outcome = await run.promise;
     expect(outcome.image.blob.type).to.equal('image/png');
