@@ -1,10 +1,9 @@
 import Decimal from 'decimal.js';
 import { UserPaysError } from '../errors.js';
+import { aspectRatio, modelInfo } from '../pricing/index.js';
 import { checkEndpoint, checkProviderUrl, fetchImage, fetchJson, guard, imageSize } from './http.js';
 import { pollUntil } from './poll.js';
 import type { Provider, ProviderOutcome, ProviderRequest, ProviderTask, RunContext } from './provider.js';
-
-const gcd = (a: number, b: number): number => (b ? gcd(b, a % b) : a);
 
 /**
  * BFL's JSON body for one image. FLUX.2 and FLUX1.1 [pro] take width/height; Kontext and Ultra an
@@ -15,10 +14,10 @@ export function bflBody(request: ProviderRequest): Record<string, unknown> {
   const { model, width, height } = request;
   const images = (request.inputs ?? []).map((input) => input.dataUrl.slice(input.dataUrl.indexOf(',') + 1));
   const body: Record<string, unknown> = { prompt: request.prompt, seed: request.seed, output_format: request.outputFormat ?? 'png' };
-  const g = gcd(width, height);
-  if (/ultra|kontext/.test(model)) body.aspect_ratio = `${width / g}:${height / g}`;
-  else if (!/fill/.test(model)) Object.assign(body, { width, height });
-  if (/fill/.test(model)) body.image = images[0];
+  const sizing = modelInfo(model)?.sizing;
+  if (sizing == 'aspect') body.aspect_ratio = aspectRatio(width, height);
+  else if (sizing != 'input') Object.assign(body, { width, height });
+  if (sizing == 'input') body.image = images[0];
   else if (/^flux-pro-1\.1/.test(model)) body.image_prompt = images[0];
   else images.forEach((image, i) => (body[i ? `input_image_${i + 1}` : 'input_image'] = image));
   return body;
