@@ -3,7 +3,14 @@
 export function quoteMedian() {
   const requests = [
     { provider: 'bfl', model: 'flux-2-klein-4b', width: 1024, height: 1024 },
-    { provider: 'bfl', model: 'flux-2-pro', width: 2048, height: 1536, count: 3, inputs: [{ width: 1024, height: 1024 }] },
+    {
+      provider: 'bfl',
+      model: 'flux-2-pro',
+      width: 2048,
+      height: 1536,
+      count: 3,
+      inputs: [{ width: 1024, height: 1024 }],
+    },
     { provider: 'bfl', model: 'flux-kontext-pro', width: 1344, height: 768, count: 4 },
     { provider: 'bfl', model: 'flux-2-max', width: 1440, height: 1440, count: 2 },
   ];
@@ -29,7 +36,12 @@ export async function costUpdateFrames(tag) {
   el.setAttribute('locale', 'en-US');
   document.body.append(el);
   await el.updateComplete;
-  const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 6 });
+  const usd = new Intl.NumberFormat('en-US', {
+    style: 'currency',
+    currency: 'USD',
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 6,
+  });
   const cost = () => el.shadowRoot.querySelector('[part~=cost]').textContent;
   const heights = [1040, 2048, 1024, 1536, 512, 1280];
   const trials = 120;
@@ -38,7 +50,9 @@ export async function costUpdateFrames(tag) {
   for (let i = 0; i < trials; i++) {
     await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
     const height = heights[i % heights.length];
-    const expected = usd.format(UserPays.quote({ provider: 'bfl', model: 'flux-2-klein-4b', width: 1024, height }).total);
+    const expected = usd.format(
+      UserPays.quote({ provider: 'bfl', model: 'flux-2-klein-4b', width: 1024, height }).total,
+    );
     const start = performance.now();
     el.setAttribute('height', String(height));
     const seen = el.updateComplete.then(() => updateMs.push(performance.now() - start));

@@ -35,7 +35,15 @@ window.fetch = async (input, init) => {
 async function once(endpoint: string, poll: PollPolicy | undefined, storageKey: string): Promise<Sample> {
   readyAt.clear();
   pollTimes.clear();
-  const request = { provider: 'bfl' as const, model: 'flux-2-klein-4b', prompt: 'bench', width: 512, height: 512, count: 1, inputs: [] };
+  const request = {
+    provider: 'bfl' as const,
+    model: 'flux-2-klein-4b',
+    prompt: 'bench',
+    width: 512,
+    height: 512,
+    count: 1,
+    inputs: [],
+  };
   const outcome = await runGeneration({
     provider: new BflProvider(),
     endpoint,

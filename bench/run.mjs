@@ -60,7 +60,10 @@ try {
   const fixed = { initialMs: 2000, maxMs: 2000, timeoutMs: 60_000 };
   results.readyToShown = {
     adaptive: await page.evaluate(([b, n]) => window.readyToShown(b, '', undefined, n), [base, RUNS]),
-    adaptiveWithoutProgress: await page.evaluate(([b, n]) => window.readyToShown(b, 'progress=none', undefined, n), [base, RUNS]),
+    adaptiveWithoutProgress: await page.evaluate(
+      ([b, n]) => window.readyToShown(b, 'progress=none', undefined, n),
+      [base, RUNS],
+    ),
     fixed2s: await page.evaluate(([b, p, n]) => window.readyToShown(b, 'progress=none', p, n), [base, fixed, RUNS]),
   };
   results.ledger = await page.evaluate(() => window.measureLedgerLoad({ entries: 10_000, days: 365, runs: 21 }));

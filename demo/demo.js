@@ -104,7 +104,10 @@ function applyProvider() {
   applyScenario();
 }
 
-options(providerSelect, PROVIDERS.map((p) => [p.id, p.label]));
+options(
+  providerSelect,
+  PROVIDERS.map((p) => [p.id, p.label]),
+);
 providerSelect.value = widget.getAttribute('provider');
 applyProvider();
 providerSelect.addEventListener('change', applyProvider);

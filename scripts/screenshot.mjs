@@ -19,8 +19,12 @@ try {
   }
   await page.locator('userpays-image').evaluate((el) => el.generate());
   await page.reload();
-  await page.waitForFunction(() => document.querySelector('userpays-image')?.shadowRoot?.querySelector('[part~=image]'));
-  await page.locator('userpays-image').evaluate((el) => Promise.all([...el.shadowRoot.querySelectorAll('img')].map((i) => i.decode())));
+  await page.waitForFunction(() =>
+    document.querySelector('userpays-image')?.shadowRoot?.querySelector('[part~=image]'),
+  );
+  await page
+    .locator('userpays-image')
+    .evaluate((el) => Promise.all([...el.shadowRoot.querySelectorAll('img')].map((i) => i.decode())));
   await page.screenshot({ path: out, fullPage: true });
   console.log(`wrote ${out}`);
 } finally {

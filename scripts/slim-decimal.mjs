@@ -7,10 +7,28 @@
 /** Prototype methods (any of their aliases) and statics that are kept. */
 const KEEP_METHODS = new Set([
   // what src/ calls on a Decimal
-  'plus', 'minus', 'times', 'div', 'lt', 'gt', 'gte', 'isZero', 'isNeg', 'isFinite', 'decimalPlaces',
-  'toDecimalPlaces', 'toFixed', 'toString', 'toNumber', 'valueOf',
+  'plus',
+  'minus',
+  'times',
+  'div',
+  'lt',
+  'gt',
+  'gte',
+  'isZero',
+  'isNeg',
+  'isFinite',
+  'decimalPlaces',
+  'toDecimalPlaces',
+  'toFixed',
+  'toString',
+  'toNumber',
+  'valueOf',
   // what those call inside decimal.js
-  'abs', 'ceil', 'cmp', 'lte', 'max',
+  'abs',
+  'ceil',
+  'cmp',
+  'lte',
+  'max',
 ]);
 const KEEP_STATICS = new Set(['clone', 'max', 'min']);
 const TRANSCENDENTAL = ['naturalLogarithm', 'naturalExponential', 'logarithm', 'toPower', 'sine', 'cosine', 'tangent'];

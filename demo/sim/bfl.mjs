@@ -95,7 +95,13 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
   function validate(model, body) {
     const problems = [];
     if (typeof body.prompt !== 'string' || !body.prompt.trim()) {
-      problems.push(detail(['prompt'], body.prompt === undefined ? 'Field required' : 'Prompt must not be empty', body.prompt === undefined ? 'missing' : 'value_error'));
+      problems.push(
+        detail(
+          ['prompt'],
+          body.prompt === undefined ? 'Field required' : 'Prompt must not be empty',
+          body.prompt === undefined ? 'missing' : 'value_error',
+        ),
+      );
     }
     const fields = FLUX2[model]
       ? Array.from({ length: FLUX2[model][2] }, (_, i) => (i ? `input_image_${i + 1}` : 'input_image'))
@@ -111,7 +117,8 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
       if (size) inputs.push(size);
       else problems.push(detail([field], 'Could not decode the image: send a base64 PNG, JPEG or WebP'));
     }
-    if (model === 'flux-pro-1.0-fill' && body.image == null) problems.push(detail(['image'], 'Field required', 'missing'));
+    if (model === 'flux-pro-1.0-fill' && body.image == null)
+      problems.push(detail(['image'], 'Field required', 'missing'));
     const int = (name, fallback) => {
       const v = body[name] ?? fallback;
       if (!Number.isInteger(v)) problems.push(detail([name], 'Input should be a valid integer', 'int_type'));
@@ -123,17 +130,26 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
     if (FLUX2[model]) {
       width = int('width', inputs[0]?.width ?? 1024);
       height = int('height', inputs[0]?.height ?? 1024);
-      for (const [name, v] of [['width', width], ['height', height]]) {
+      for (const [name, v] of [
+        ['width', width],
+        ['height', height],
+      ]) {
         if (v < 64) problems.push(detail([name], 'Input should be greater than or equal to 64', 'greater_than_equal'));
         else if (v % 16) problems.push(detail([name], 'Input should be a multiple of 16', 'multiple_of'));
       }
-      if (width * height > 4 * MB) problems.push(detail(['width'], 'width × height must be at most 4 megapixels (4,194,304 pixels)'));
+      if (width * height > 4 * MB)
+        problems.push(detail(['width'], 'width × height must be at most 4 megapixels (4,194,304 pixels)'));
     } else if (model === 'flux-pro-1.1') {
       width = int('width', 1024);
       height = int('height', 768);
-      for (const [name, v] of [['width', width], ['height', height]]) {
-        if (v < 256) problems.push(detail([name], 'Input should be greater than or equal to 256', 'greater_than_equal'));
-        else if (v > 1440) problems.push(detail([name], 'Input should be less than or equal to 1440', 'less_than_equal'));
+      for (const [name, v] of [
+        ['width', width],
+        ['height', height],
+      ]) {
+        if (v < 256)
+          problems.push(detail([name], 'Input should be greater than or equal to 256', 'greater_than_equal'));
+        else if (v > 1440)
+          problems.push(detail([name], 'Input should be less than or equal to 1440', 'less_than_equal'));
         else if (v % 32) problems.push(detail([name], 'Input should be a multiple of 32', 'multiple_of'));
       }
     } else if (model === 'flux-pro-1.0-fill') {
@@ -141,7 +157,11 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
     } else {
       const ratio = body.aspect_ratio ?? (model.startsWith('flux-kontext') ? '1:1' : '16:9');
       const [w, h] = typeof ratio === 'string' ? ratio.split(':').map(Number) : [];
-      if (!(w > 0 && h > 0 && Number.isInteger(w) && Number.isInteger(h)) || w / h > 21 / 9 + 1e-9 || h / w > 21 / 9 + 1e-9) {
+      if (
+        !(w > 0 && h > 0 && Number.isInteger(w) && Number.isInteger(h)) ||
+        w / h > 21 / 9 + 1e-9 ||
+        h / w > 21 / 9 + 1e-9
+      ) {
         problems.push(detail(['aspect_ratio'], 'Aspect ratio must be between 21:9 and 9:21, written like "16:9"'));
         width = height = 0;
       } else ({ width, height } = sizeForRatio(ratio, model.includes('ultra') ? 4 : 1));
@@ -153,7 +173,8 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
   function costOf(model, width, height, inputs) {
     if (FLAT[model]) return FLAT[model] / 100;
     const [first, extra] = FLUX2[model];
-    const hundredths = first + (mp(width, height) - 1) * extra + inputs.reduce((sum, i) => sum + mp(i.width, i.height) * extra, 0);
+    const hundredths =
+      first + (mp(width, height) - 1) * extra + inputs.reduce((sum, i) => sum + mp(i.width, i.height) * extra, 0);
     return hundredths / 100;
   }
 
@@ -169,17 +190,23 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
     if (!key) return send(req, res, 401, { detail: 'Not authenticated: send your API key in the x-key header' });
     if (fault === '401' || fault === '403') return send(req, res, Number(fault), { detail: 'Invalid API key' });
     if (fault === '500') return send(req, res, 500, { detail: 'Internal Server Error' });
-    if (fault === '429') return send(req, res, 429, { detail: 'Too many active tasks' }, { 'Retry-After': scenario.retryAfter ?? '1' });
+    if (fault === '429')
+      return send(req, res, 429, { detail: 'Too many active tasks' }, { 'Retry-After': scenario.retryAfter ?? '1' });
     if (fault === '422') {
-      return send(req, res, 422, { detail: [detail(['prompt'], 'Simulated validation error: this prompt is not accepted')] });
+      return send(req, res, 422, {
+        detail: [detail(['prompt'], 'Simulated validation error: this prompt is not accepted')],
+      });
     }
     if (!body || typeof body !== 'object' || Array.isArray(body)) {
-      return send(req, res, 422, { detail: [{ loc: ['body'], msg: 'Field required: a JSON object', type: 'missing' }] });
+      return send(req, res, 422, {
+        detail: [{ loc: ['body'], msg: 'Field required: a JSON object', type: 'missing' }],
+      });
     }
     const { width, height, inputs, problems } = validate(model, body);
     if (problems.length) return send(req, res, 422, { detail: problems });
     const now = Date.now();
-    for (const [id, t] of tasks) if (Math.max(t.readyAt, t.createdAt + 3600_000) + deliveryTtlMs < now) tasks.delete(id);
+    for (const [id, t] of tasks)
+      if (Math.max(t.readyAt, t.createdAt + 3600_000) + deliveryTtlMs < now) tasks.delete(id);
     if (activeTasks(key, now) >= MAX_ACTIVE) {
       return send(req, res, 429, { detail: 'Too many active tasks' }, { 'Retry-After': scenario.retryAfter ?? '1' });
     }
@@ -191,7 +218,21 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
     const pending = Number(scenario.pending ?? pendingFor(model));
     const queue = Math.min(pending, Number(scenario.queue ?? queueFor(model)));
     const seed = Number.isInteger(body.seed) ? body.seed : Math.floor(Math.random() * 2 ** 31);
-    tasks.set(id, { id, key, model, prompt: body.prompt, seed, width, height, scenario, origin, createdAt: now, queuedUntil: now + queue, readyAt: now + pending, polls: 0 });
+    tasks.set(id, {
+      id,
+      key,
+      model,
+      prompt: body.prompt,
+      seed,
+      width,
+      height,
+      scenario,
+      origin,
+      createdAt: now,
+      queuedUntil: now + queue,
+      readyAt: now + pending,
+      polls: 0,
+    });
     entry.id = id;
     send(req, res, 200, {
       id,
@@ -210,16 +251,32 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
       task.polls++;
       if (!(task.polls > Number(task.scenario.times ?? Infinity))) {
         if (fault === 'network') return dropConnection(req, res);
-        if (fault === '429') return send(req, res, 429, { detail: 'Too many requests' }, { 'Retry-After': task.scenario.retryAfter ?? '1' });
-        if (/^(401|403|500)$/.test(fault)) return send(req, res, Number(fault), { detail: fault === '500' ? 'Internal Server Error' : 'Invalid API key' });
+        if (fault === '429')
+          return send(
+            req,
+            res,
+            429,
+            { detail: 'Too many requests' },
+            { 'Retry-After': task.scenario.retryAfter ?? '1' },
+          );
+        if (/^(401|403|500)$/.test(fault))
+          return send(req, res, Number(fault), {
+            detail: fault === '500' ? 'Internal Server Error' : 'Invalid API key',
+          });
       }
     } else if (task) task.polls++;
-    if (!task || fault === 'task-not-found') return send(req, res, 200, { id, status: 'Task not found', result: null, progress: null });
+    if (!task || fault === 'task-not-found')
+      return send(req, res, 200, { id, status: 'Task not found', result: null, progress: null });
 
     const now = Date.now();
     const failAfter = task.scenario.failAfter;
-    const due = failAfter === undefined ? fault === 'request-moderated' || now >= task.readyAt : task.polls > Number(failAfter);
-    const statuses = { 'request-moderated': 'Request Moderated', 'content-moderated': 'Content Moderated', error: 'Error' };
+    const due =
+      failAfter === undefined ? fault === 'request-moderated' || now >= task.readyAt : task.polls > Number(failAfter);
+    const statuses = {
+      'request-moderated': 'Request Moderated',
+      'content-moderated': 'Content Moderated',
+      error: 'Error',
+    };
     if (statuses[fault] && due) {
       const details = fault === 'error' ? null : { 'Moderation Reasons': ['Simulated moderation'] };
       return send(req, res, 200, { id, status: statuses[fault], result: null, progress: null, details });
@@ -232,7 +289,9 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
           : Math.round(((now - task.queuedUntil) / (span || 1)) * 1000) / 1000;
       return send(req, res, 200, { id, status: 'Pending', result: null, progress });
     }
-    const se = new Date(fault === 'expired-delivery' ? task.readyAt - 1000 : task.readyAt + deliveryTtlMs).toISOString();
+    const se = new Date(
+      fault === 'expired-delivery' ? task.readyAt - 1000 : task.readyAt + deliveryTtlMs,
+    ).toISOString();
     const sample =
       fault === 'insecure-sample'
         ? `http://delivery.example.com/${id}.png`
@@ -260,9 +319,15 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
     const valid = task && given.length === expected.length && timingSafeEqual(given, expected);
     if (!valid || !(Date.parse(se) > Date.now())) {
       const why = valid ? 'Signed expiry time is in the past' : 'Signature did not match';
-      return send(req, res, 403, `<?xml version="1.0" encoding="utf-8"?><Error><Code>AuthenticationFailed</Code><Message>${why}</Message></Error>`, {
-        'Content-Type': 'application/xml',
-      });
+      return send(
+        req,
+        res,
+        403,
+        `<?xml version="1.0" encoding="utf-8"?><Error><Code>AuthenticationFailed</Code><Message>${why}</Message></Error>`,
+        {
+          'Content-Type': 'application/xml',
+        },
+      );
     }
     let png = images.get(id);
     if (!png) {
@@ -328,10 +393,22 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
           const key = req.headers['x-key'];
           if (!key) send(req, res, 401, { detail: 'Not authenticated: send your API key in the x-key header' });
           else send(req, res, 200, { credits: balance(key) });
-        } else if (req.method === 'POST') await submit(req, res, match[2], scenario, baseUrl(req, scenario.samehost ? host : otherHost(host)), prefix, entry);
+        } else if (req.method === 'POST')
+          await submit(
+            req,
+            res,
+            match[2],
+            scenario,
+            baseUrl(req, scenario.samehost ? host : otherHost(host)),
+            prefix,
+            entry,
+          );
         else send(req, res, 405, { detail: 'Method Not Allowed' });
       } catch (error) {
-        if (!res.headersSent) send(req, res, error.status ?? 500, { detail: error.status === 413 ? 'Request body too large' : 'Internal Server Error' });
+        if (!res.headersSent)
+          send(req, res, error.status ?? 500, {
+            detail: error.status === 413 ? 'Request body too large' : 'Internal Server Error',
+          });
       }
       return true;
     },

@@ -85,36 +85,63 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
     const [, maxRefs] = ENDPOINTS[endpoint];
     const problems = [];
     if (typeof body.prompt !== 'string' || !body.prompt.trim()) {
-      problems.push(body.prompt === undefined ? detail(['prompt'], 'Field required', 'missing') : detail(['prompt'], 'String should have at least 1 character', 'string_too_short'));
+      problems.push(
+        body.prompt === undefined
+          ? detail(['prompt'], 'Field required', 'missing')
+          : detail(['prompt'], 'String should have at least 1 character', 'string_too_short'),
+      );
     }
     const refs = [];
     if (maxRefs) {
       const urls = body.image_urls;
       if (!Array.isArray(urls) || !urls.length) problems.push(detail(['image_urls'], 'Field required', 'missing'));
-      else if (urls.length > maxRefs) problems.push(detail(['image_urls'], `At most ${maxRefs} images are allowed`, 'too_long'));
+      else if (urls.length > maxRefs)
+        problems.push(detail(['image_urls'], `At most ${maxRefs} images are allowed`, 'too_long'));
       else {
         urls.forEach((url, i) => {
           const data = typeof url === 'string' && /^data:image\/[\w+.-]+;base64,/.exec(url);
-          const size = data ? readImageSize(Buffer.from(url.slice(data[0].length), 'base64')) : /^https:\/\//.test(url) ? { width: 1024, height: 1024 } : undefined;
+          const size = data
+            ? readImageSize(Buffer.from(url.slice(data[0].length), 'base64'))
+            : /^https:\/\//.test(url)
+              ? { width: 1024, height: 1024 }
+              : undefined;
           if (size) refs.push(size);
-          else problems.push(detail(['image_urls', i], 'Could not load the image: send an https URL or a base64 data URI of a PNG, JPEG or WebP', 'image_load_error'));
+          else
+            problems.push(
+              detail(
+                ['image_urls', i],
+                'Could not load the image: send an https URL or a base64 data URI of a PNG, JPEG or WebP',
+                'image_load_error',
+              ),
+            );
         });
       }
     }
     // Edit endpoints default to `auto`: about the first reference's size (sides multiples of 16 in 64–2048).
-    const auto = refs[0] && [refs[0].width, refs[0].height].map((side) => Math.min(2048, Math.max(64, Math.round(side / 16) * 16)));
+    const auto =
+      refs[0] &&
+      [refs[0].width, refs[0].height].map((side) => Math.min(2048, Math.max(64, Math.round(side / 16) * 16)));
     let size = body.image_size ?? (auto ? 'auto' : 'landscape_4_3');
     if (typeof size === 'string') size = PRESETS[size] ?? (size === 'auto' ? auto : undefined);
     else if (size && typeof size === 'object' && !Array.isArray(size)) size = [size.width, size.height];
     const [width, height] = Array.isArray(size) ? size : [];
     if (!Number.isInteger(width) || !Number.isInteger(height)) {
-      problems.push(detail(['image_size'], `Input should be one of ${Object.keys(PRESETS).join(', ')} or {width, height} in whole pixels`));
+      problems.push(
+        detail(
+          ['image_size'],
+          `Input should be one of ${Object.keys(PRESETS).join(', ')} or {width, height} in whole pixels`,
+        ),
+      );
     } else if (Math.min(width, height) < 64 || Math.max(width, height) > 4096 || width * height > 4 * 1024 * 1024) {
-      problems.push(detail(['image_size'], 'Width and height must be 64–4096 pixels and together at most 4 megapixels'));
+      problems.push(
+        detail(['image_size'], 'Width and height must be 64–4096 pixels and together at most 4 megapixels'),
+      );
     }
     const count = body.num_images ?? 1;
-    if (!Number.isInteger(count) || count < 1 || count > 4) problems.push(detail(['num_images'], 'Input should be between 1 and 4', 'less_than_equal'));
-    if (body.seed != null && !Number.isInteger(body.seed)) problems.push(detail(['seed'], 'Input should be a valid integer', 'int_type'));
+    if (!Number.isInteger(count) || count < 1 || count > 4)
+      problems.push(detail(['num_images'], 'Input should be between 1 and 4', 'less_than_equal'));
+    if (body.seed != null && !Number.isInteger(body.seed))
+      problems.push(detail(['seed'], 'Input should be a valid integer', 'int_type'));
     return { width, height, count, refs, problems };
   }
 
@@ -123,17 +150,34 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
     const auth = req.headers.authorization ?? '';
     const body = await readJson(req);
     if (fault === 'network') return dropConnection(req, res);
-    if (!auth.startsWith('Key ') || auth.length < 5) return reply(req, res, 401, { detail: 'Missing or malformed Authorization header: send `Authorization: Key <your fal key>`' });
+    if (!auth.startsWith('Key ') || auth.length < 5)
+      return reply(req, res, 401, {
+        detail: 'Missing or malformed Authorization header: send `Authorization: Key <your fal key>`',
+      });
     if (fault === '401' || fault === '403') return reply(req, res, Number(fault), { detail: 'Invalid key' });
     if (fault === 'exhausted' || auth === 'Key sim-empty') {
-      return reply(req, res, 403, { detail: 'User is locked. Reason: Exhausted balance. Top up your balance at fal.ai/dashboard/billing.' });
+      return reply(req, res, 403, {
+        detail: 'User is locked. Reason: Exhausted balance. Top up your balance at fal.ai/dashboard/billing.',
+      });
     }
-    if (fault === '402') return reply(req, res, 402, { detail: 'Payment required: add credits at fal.ai/dashboard/billing.' });
-    if (fault === '429') return reply(req, res, 429, { detail: 'Too many concurrent requests' }, { 'Retry-After': scenario.retryAfter ?? '1' });
+    if (fault === '402')
+      return reply(req, res, 402, { detail: 'Payment required: add credits at fal.ai/dashboard/billing.' });
+    if (fault === '429')
+      return reply(
+        req,
+        res,
+        429,
+        { detail: 'Too many concurrent requests' },
+        { 'Retry-After': scenario.retryAfter ?? '1' },
+      );
     if (fault === '500') return reply(req, res, 500, { detail: 'Internal server error' });
     if (!ENDPOINTS[endpoint]) return reply(req, res, 404, { detail: `Application '${endpoint}' not found` });
-    if (fault === '422') return reply(req, res, 422, { detail: [detail(['prompt'], 'Simulated validation error: this prompt is not accepted')] });
-    if (!body || typeof body !== 'object' || Array.isArray(body)) return reply(req, res, 422, { detail: [detail([], 'Input should be a valid dictionary', 'dict_type')] });
+    if (fault === '422')
+      return reply(req, res, 422, {
+        detail: [detail(['prompt'], 'Simulated validation error: this prompt is not accepted')],
+      });
+    if (!body || typeof body !== 'object' || Array.isArray(body))
+      return reply(req, res, 422, { detail: [detail([], 'Input should be a valid dictionary', 'dict_type')] });
     const { width, height, count, refs, problems } = validate(endpoint, body);
     if (problems.length) return reply(req, res, 422, { detail: problems });
 
@@ -188,7 +232,8 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
     const span = Math.max(1, task.readyAt - task.queuedUntil);
     for (let step = 1; step <= STEPS; step++) {
       const time = task.queuedUntil + (span * step) / (STEPS + 1);
-      if (time <= now) list.push({ message: `Generating: step ${step}/${STEPS}`, level: 'INFO', source: 'user', timestamp: at(time) });
+      if (time <= now)
+        list.push({ message: `Generating: step ${step}/${STEPS}`, level: 'INFO', source: 'user', timestamp: at(time) });
     }
     return list;
   }
@@ -200,17 +245,24 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
       const fault = scenario.fault;
       if (!(task.polls > Number(scenario.times ?? Infinity))) {
         if (fault === 'network') return dropConnection(req, res);
-        if (fault === '429') return reply(req, res, 429, { detail: 'Too many requests' }, { 'Retry-After': scenario.retryAfter ?? '1' });
-        if (/^(401|403|500)$/.test(fault)) return reply(req, res, Number(fault), { detail: fault === '500' ? 'Internal server error' : 'Invalid key' });
+        if (fault === '429')
+          return reply(req, res, 429, { detail: 'Too many requests' }, { 'Retry-After': scenario.retryAfter ?? '1' });
+        if (/^(401|403|500)$/.test(fault))
+          return reply(req, res, Number(fault), { detail: fault === '500' ? 'Internal server error' : 'Invalid key' });
       }
     }
     const now = Date.now();
     const withLogs = url.searchParams.get('logs') === '1';
     if (now < doneAt(task) && (now < task.queuedUntil || scenario.fault === 'never-ready')) {
       const left = Math.max(0, task.queuedUntil - now) / Math.max(1, task.queuedUntil - task.createdAt);
-      return reply(req, res, 202, { status: 'IN_QUEUE', ...task.urls, queue_position: Math.min(task.position, Math.floor(task.position * left)) });
+      return reply(req, res, 202, {
+        status: 'IN_QUEUE',
+        ...task.urls,
+        queue_position: Math.min(task.position, Math.floor(task.position * left)),
+      });
     }
-    if (now < doneAt(task)) return reply(req, res, 202, { status: 'IN_PROGRESS', ...task.urls, logs: withLogs ? logs(task, now) : null });
+    if (now < doneAt(task))
+      return reply(req, res, 202, { status: 'IN_PROGRESS', ...task.urls, logs: withLogs ? logs(task, now) : null });
     const failure = task.cancelledAt
       ? { error: 'Request was cancelled', error_type: 'request_cancelled' }
       : scenario.fault === 'moderated'
@@ -254,7 +306,12 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
       res,
       200,
       {
-        images: Array.from({ length: task.count }, (_, n) => ({ url: file(n), width: task.width, height: task.height, content_type: 'image/png' })),
+        images: Array.from({ length: task.count }, (_, n) => ({
+          url: file(n),
+          width: task.width,
+          height: task.height,
+          content_type: 'image/png',
+        })),
         timings: { inference: (task.readyAt - task.queuedUntil) / 1000 },
         seed: task.seed,
         has_nsfw_concepts: Array(task.count).fill(false),
@@ -275,9 +332,15 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
     const [, id, n, expired] = /^(.+)-(\d+)(-expired)?$/.exec(name) ?? [];
     const task = tasks.get(id);
     if (!task || expired || Number(n) >= task.count) {
-      return send(req, res, 403, '<?xml version="1.0"?><Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>', {
-        'Content-Type': 'application/xml',
-      });
+      return send(
+        req,
+        res,
+        403,
+        '<?xml version="1.0"?><Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>',
+        {
+          'Content-Type': 'application/xml',
+        },
+      );
     }
     let png = images.get(name);
     if (!png) {
@@ -339,7 +402,8 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
         if (queued) {
           const [, app, id, action] = queued;
           const method = action === '/cancel' ? 'PUT' : 'GET';
-          if (req.method !== method && !(method === 'GET' && req.method === 'HEAD')) reply(req, res, 405, { detail: 'Method Not Allowed' });
+          if (req.method !== method && !(method === 'GET' && req.method === 'HEAD'))
+            reply(req, res, 405, { detail: 'Method Not Allowed' });
           else {
             const task = own(req, res, app, id);
             if (task && action === '/status') status(req, res, url, task);
@@ -349,7 +413,10 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
         } else if (req.method === 'POST') await submit(req, res, match[2], scenario, prefix, entry);
         else reply(req, res, 405, { detail: 'Method Not Allowed' });
       } catch (error) {
-        if (!res.headersSent) reply(req, res, error.status ?? 500, { detail: error.status === 413 ? 'Request body too large' : 'Internal server error' });
+        if (!res.headersSent)
+          reply(req, res, error.status ?? 500, {
+            detail: error.status === 413 ? 'Request body too large' : 'Internal server error',
+          });
       }
       return true;
     },

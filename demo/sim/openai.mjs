@@ -44,7 +44,11 @@ function preflight(req, res) {
 }
 
 const reply = (req, res, status, body, headers) =>
-  send(req, res, status, body, { 'Access-Control-Expose-Headers': 'Retry-After, x-request-id', 'x-request-id': `req_${randomUUID()}`, ...headers });
+  send(req, res, status, body, {
+    'Access-Control-Expose-Headers': 'Retry-After, x-request-id',
+    'x-request-id': `req_${randomUUID()}`,
+    ...headers,
+  });
 
 /** Resolves after `ms` (true), or early (false) when the client goes away. */
 const wait = (res, ms) =>
@@ -72,41 +76,135 @@ export function createOpenAiSimulator({ pendingMs = 3000 } = {}) {
     const body = await readJson(req);
     if (fault === 'network') return dropConnection(req, res);
     if (!/^Bearer \S/.test(auth) || fault === '401') {
-      return reply(req, res, 401, error('Incorrect API key provided. You can find your API key in your gateway dashboard.', 'invalid_request_error', 'invalid_api_key'));
+      return reply(
+        req,
+        res,
+        401,
+        error(
+          'Incorrect API key provided. You can find your API key in your gateway dashboard.',
+          'invalid_request_error',
+          'invalid_api_key',
+        ),
+      );
     }
     if (fault === '402' || auth === 'Bearer sim-empty') {
-      return reply(req, res, 402, error('Insufficient balance: top up your credits to continue.', 'insufficient_balance', 'insufficient_balance'));
+      return reply(
+        req,
+        res,
+        402,
+        error('Insufficient balance: top up your credits to continue.', 'insufficient_balance', 'insufficient_balance'),
+      );
     }
     if (fault === 'quota') {
-      return reply(req, res, 429, error('You exceeded your current quota, please check your plan and billing details.', 'insufficient_quota', 'insufficient_quota'));
+      return reply(
+        req,
+        res,
+        429,
+        error(
+          'You exceeded your current quota, please check your plan and billing details.',
+          'insufficient_quota',
+          'insufficient_quota',
+        ),
+      );
     }
     if (fault === '429') {
-      return reply(req, res, 429, error('Rate limit reached for images per minute. Please try again shortly.', 'requests', 'rate_limit_exceeded'), {
-        'Retry-After': scenario.retryAfter ?? '1',
-      });
+      return reply(
+        req,
+        res,
+        429,
+        error('Rate limit reached for images per minute. Please try again shortly.', 'requests', 'rate_limit_exceeded'),
+        {
+          'Retry-After': scenario.retryAfter ?? '1',
+        },
+      );
     }
-    if (fault === '500') return reply(req, res, 500, error('The server had an error while processing your request. Sorry about that!', 'server_error'));
+    if (fault === '500')
+      return reply(
+        req,
+        res,
+        500,
+        error('The server had an error while processing your request. Sorry about that!', 'server_error'),
+      );
     if (!body || typeof body !== 'object' || Array.isArray(body)) {
       return reply(req, res, 400, error('We could not parse the JSON body of your request.', 'invalid_request_error'));
     }
     const name = String(body.model ?? '');
-    const model = name.startsWith(`${OWNER}/`) && MODELS.includes(name.slice(OWNER.length + 1)) ? name.slice(OWNER.length + 1) : undefined;
-    if (!model) return reply(req, res, 404, error(`The model '${name}' does not exist or you do not have access to it.`, 'invalid_request_error', 'model_not_found', 'model'));
+    const model =
+      name.startsWith(`${OWNER}/`) && MODELS.includes(name.slice(OWNER.length + 1))
+        ? name.slice(OWNER.length + 1)
+        : undefined;
+    if (!model)
+      return reply(
+        req,
+        res,
+        404,
+        error(
+          `The model '${name}' does not exist or you do not have access to it.`,
+          'invalid_request_error',
+          'model_not_found',
+          'model',
+        ),
+      );
     if (typeof body.prompt !== 'string' || !body.prompt.trim()) {
-      return reply(req, res, 400, error("Missing required parameter: 'prompt'.", 'invalid_request_error', 'missing_required_parameter', 'prompt'));
+      return reply(
+        req,
+        res,
+        400,
+        error("Missing required parameter: 'prompt'.", 'invalid_request_error', 'missing_required_parameter', 'prompt'),
+      );
     }
     const n = body.n ?? 1;
-    if (!Number.isInteger(n) || n < 1 || n > 4) return reply(req, res, 400, error(`Invalid 'n': must be between 1 and 4.`, 'invalid_request_error', 'invalid_value', 'n'));
-    const [width, height] = /^\d+x\d+$/.test(body.size ?? '1024x1024') ? (body.size ?? '1024x1024').split('x').map(Number) : [];
-    if (fault === '400' || !(width >= 64 && height >= 64 && width % 16 === 0 && height % 16 === 0 && width * height <= MAX_PIXELS)) {
-      return reply(req, res, 400, error(`Invalid size '${body.size}': width and height must be multiples of 16, at least 64, at most 4 megapixels together.`, 'invalid_request_error', 'invalid_value', 'size'));
+    if (!Number.isInteger(n) || n < 1 || n > 4)
+      return reply(
+        req,
+        res,
+        400,
+        error(`Invalid 'n': must be between 1 and 4.`, 'invalid_request_error', 'invalid_value', 'n'),
+      );
+    const [width, height] = /^\d+x\d+$/.test(body.size ?? '1024x1024')
+      ? (body.size ?? '1024x1024').split('x').map(Number)
+      : [];
+    if (
+      fault === '400' ||
+      !(width >= 64 && height >= 64 && width % 16 === 0 && height % 16 === 0 && width * height <= MAX_PIXELS)
+    ) {
+      return reply(
+        req,
+        res,
+        400,
+        error(
+          `Invalid size '${body.size}': width and height must be multiples of 16, at least 64, at most 4 megapixels together.`,
+          'invalid_request_error',
+          'invalid_value',
+          'size',
+        ),
+      );
     }
-    const format = scenario.format === 'b64' ? 'b64_json' : body.response_format ?? 'url';
+    const format = scenario.format === 'b64' ? 'b64_json' : (body.response_format ?? 'url');
     if (format !== 'url' && format !== 'b64_json') {
-      return reply(req, res, 400, error(`Invalid 'response_format': must be 'url' or 'b64_json'.`, 'invalid_request_error', 'invalid_value', 'response_format'));
+      return reply(
+        req,
+        res,
+        400,
+        error(
+          `Invalid 'response_format': must be 'url' or 'b64_json'.`,
+          'invalid_request_error',
+          'invalid_value',
+          'response_format',
+        ),
+      );
     }
     if (fault === 'moderated') {
-      return reply(req, res, 400, error('Your request was rejected as a result of our safety system.', 'invalid_request_error', 'content_policy_violation'));
+      return reply(
+        req,
+        res,
+        400,
+        error(
+          'Your request was rejected as a result of our safety system.',
+          'invalid_request_error',
+          'content_policy_violation',
+        ),
+      );
     }
     // A synchronous API: the answer comes when the image is made.
     if (!(await wait(res, Number(scenario.pending ?? timing(model))))) return;
@@ -118,10 +216,17 @@ export function createOpenAiSimulator({ pendingMs = 3000 } = {}) {
       made.set(id, { width, height, prompt: body.prompt, seed: seed + i, expired: fault === 'expired-url' });
       if (made.size > 200) made.delete(made.keys().next().value);
       if (format === 'b64_json') data.push({ b64_json: png(id).toString('base64') });
-      else data.push({ url: fault === 'insecure-url' ? `http://cdn.example.com/${id}.png` : `${cdn}/sim/openai-cdn/${id}.png` });
+      else
+        data.push({
+          url: fault === 'insecure-url' ? `http://cdn.example.com/${id}.png` : `${cdn}/sim/openai-cdn/${id}.png`,
+        });
       entry.id ??= id;
     }
-    reply(req, res, 200, { created: Math.floor(Date.now() / 1000), data, usage: { input_tokens: 0, output_tokens: 0, total_tokens: 0 } });
+    reply(req, res, 200, {
+      created: Math.floor(Date.now() / 1000),
+      data,
+      usage: { input_tokens: 0, output_tokens: 0, total_tokens: 0 },
+    });
   }
 
   function png(id) {
@@ -172,21 +277,44 @@ export function createOpenAiSimulator({ pendingMs = 3000 } = {}) {
         const image = made.get(cdn[1]);
         if (req.method !== 'GET' && req.method !== 'HEAD') send(req, res, 405, 'Method Not Allowed');
         else if (!image || image.expired) {
-          send(req, res, 403, '<?xml version="1.0"?><Error><Code>AuthenticationFailed</Code><Message>Signed expiry time is in the past</Message></Error>', {
-            'Content-Type': 'application/xml',
-          });
-        } else send(req, res, 200, png(cdn[1]), { 'Content-Type': 'image/png', 'Cache-Control': 'private, max-age=3600' });
+          send(
+            req,
+            res,
+            403,
+            '<?xml version="1.0"?><Error><Code>AuthenticationFailed</Code><Message>Signed expiry time is in the past</Message></Error>',
+            {
+              'Content-Type': 'application/xml',
+            },
+          );
+        } else
+          send(req, res, 200, png(cdn[1]), { 'Content-Type': 'image/png', 'Cache-Control': 'private, max-age=3600' });
         return true;
       }
       const match = /^\/sim\/openai(?:\/s\/([^/]*))?\/v1\/(images\/generations|models)$/.exec(path);
       try {
-        if (!match) reply(req, res, 404, error(`Unknown request URL: ${req.method} ${path}.`, 'invalid_request_error', 'unknown_url'));
+        if (!match)
+          reply(
+            req,
+            res,
+            404,
+            error(`Unknown request URL: ${req.method} ${path}.`, 'invalid_request_error', 'unknown_url'),
+          );
         else if (match[2] === 'models' && req.method === 'GET') {
-          reply(req, res, 200, { object: 'list', data: MODELS.map((id) => ({ id: `${OWNER}/${id}`, object: 'model', created: 1767225600, owned_by: OWNER })) });
-        } else if (match[2] === 'images/generations' && req.method === 'POST') await generate(req, res, parseScenario(match[1]), entry);
+          reply(req, res, 200, {
+            object: 'list',
+            data: MODELS.map((id) => ({ id: `${OWNER}/${id}`, object: 'model', created: 1767225600, owned_by: OWNER })),
+          });
+        } else if (match[2] === 'images/generations' && req.method === 'POST')
+          await generate(req, res, parseScenario(match[1]), entry);
         else reply(req, res, 405, error(`Method ${req.method} not allowed.`, 'invalid_request_error'));
       } catch (thrown) {
-        if (!res.headersSent) reply(req, res, thrown.status ?? 500, error(thrown.status === 413 ? 'Request body too large.' : 'The server had an error.', 'server_error'));
+        if (!res.headersSent)
+          reply(
+            req,
+            res,
+            thrown.status ?? 500,
+            error(thrown.status === 413 ? 'Request body too large.' : 'The server had an error.', 'server_error'),
+          );
       }
       return true;
     },

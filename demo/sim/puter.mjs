@@ -80,30 +80,72 @@ const together = (name, costs, pricing_unit, extra = {}) => ({
 
 /** The FLUX part of Puter's image catalogue (HeyPuter/puter, drivers/ai-image/providers/{replicate,together}/models.ts). */
 const CATALOGUE = [
-  replicate('black-forest-labs/flux-2-pro', 'FLUX.2 Pro', ['flux-2-pro'], { run: 1.5, input_mp: 1.5, output_mp: 1.5 }, 'megapixel', {
-    imageInputKey: 'input_images',
-    resolutionInputKey: 'resolution',
-    resolutionSuffix: ' MP',
+  replicate(
+    'black-forest-labs/flux-2-pro',
+    'FLUX.2 Pro',
+    ['flux-2-pro'],
+    { run: 1.5, input_mp: 1.5, output_mp: 1.5 },
+    'megapixel',
+    {
+      imageInputKey: 'input_images',
+      resolutionInputKey: 'resolution',
+      resolutionSuffix: ' MP',
+    },
+  ),
+  replicate(
+    'black-forest-labs/flux-2-dev',
+    'FLUX.2 Dev',
+    ['flux-2-dev'],
+    { input_mp: 1.4, output_mp: 1.4 },
+    'megapixel',
+    {
+      costs_go_fast: { input_mp: 1.2, output_mp: 1.2 },
+      imageInputKey: 'input_images',
+      supportsGoFast: true,
+      goFastDefault: true,
+      resolutionInputKey: 'output_megapixels',
+    },
+  ),
+  replicate(
+    'black-forest-labs/flux-2-klein-9b-base',
+    'FLUX.2 Klein 9B',
+    ['flux-2-klein-9b-base', 'flux-2-klein-9b'],
+    { input_mp: 1.1, output_mp: 1.1 },
+    'megapixel',
+    {
+      imageInputKey: 'images',
+      resolutionInputKey: 'output_megapixels',
+    },
+  ),
+  replicate(
+    'black-forest-labs/flux-2-klein-4b',
+    'FLUX.2 Klein 4B',
+    ['flux-2-klein-4b'],
+    { input_mp: 0.1, output_mp: 0.1 },
+    'megapixel',
+    {
+      imageInputKey: 'images',
+      resolutionInputKey: 'output_megapixels',
+    },
+  ),
+  replicate(
+    'black-forest-labs/flux-schnell',
+    'FLUX.1 Schnell',
+    ['flux-schnell', 'flux-1-schnell'],
+    { output: 0.3 },
+    'per-image',
+  ),
+  replicate('black-forest-labs/flux-1.1-pro', 'FLUX 1.1 Pro', ['flux-1.1-pro'], { output: 4 }, 'per-image', {
+    singleImageInputKey: 'image_prompt',
   }),
-  replicate('black-forest-labs/flux-2-dev', 'FLUX.2 Dev', ['flux-2-dev'], { input_mp: 1.4, output_mp: 1.4 }, 'megapixel', {
-    costs_go_fast: { input_mp: 1.2, output_mp: 1.2 },
-    imageInputKey: 'input_images',
-    supportsGoFast: true,
-    goFastDefault: true,
-    resolutionInputKey: 'output_megapixels',
+  together('black-forest-labs/FLUX.1-kontext-max', { '1MP': 8 }, 'per-MP', {
+    referenceImageField: 'image_url',
+    requiresInputImage: true,
   }),
-  replicate('black-forest-labs/flux-2-klein-9b-base', 'FLUX.2 Klein 9B', ['flux-2-klein-9b-base', 'flux-2-klein-9b'], { input_mp: 1.1, output_mp: 1.1 }, 'megapixel', {
-    imageInputKey: 'images',
-    resolutionInputKey: 'output_megapixels',
+  together('black-forest-labs/FLUX.1-kontext-pro', { '1MP': 4 }, 'per-MP', {
+    referenceImageField: 'image_url',
+    requiresInputImage: true,
   }),
-  replicate('black-forest-labs/flux-2-klein-4b', 'FLUX.2 Klein 4B', ['flux-2-klein-4b'], { input_mp: 0.1, output_mp: 0.1 }, 'megapixel', {
-    imageInputKey: 'images',
-    resolutionInputKey: 'output_megapixels',
-  }),
-  replicate('black-forest-labs/flux-schnell', 'FLUX.1 Schnell', ['flux-schnell', 'flux-1-schnell'], { output: 0.3 }, 'per-image'),
-  replicate('black-forest-labs/flux-1.1-pro', 'FLUX 1.1 Pro', ['flux-1.1-pro'], { output: 4 }, 'per-image', { singleImageInputKey: 'image_prompt' }),
-  together('black-forest-labs/FLUX.1-kontext-max', { '1MP': 8 }, 'per-MP', { referenceImageField: 'image_url', requiresInputImage: true }),
-  together('black-forest-labs/FLUX.1-kontext-pro', { '1MP': 4 }, 'per-MP', { referenceImageField: 'image_url', requiresInputImage: true }),
   together('black-forest-labs/FLUX.1.1-pro', { '1MP': 4 }, 'per-MP'),
   together('black-forest-labs/FLUX.2-dev', { 'per-image': 1.54 }, 'per-image', {
     dimensionStep: 16,
@@ -111,14 +153,20 @@ const CATALOGUE = [
     maxDimension: 2048,
     referenceImageField: 'reference_images',
   }),
-  together('black-forest-labs/FLUX.2-flex', { 'per-image': 3 }, 'per-image', { referenceImageField: 'reference_images' }),
+  together('black-forest-labs/FLUX.2-flex', { 'per-image': 3 }, 'per-image', {
+    referenceImageField: 'reference_images',
+  }),
   together('black-forest-labs/FLUX.2-max', { '1MP': 7 }, 'per-MP', { referenceImageField: 'reference_images' }),
-  together('black-forest-labs/FLUX.2-pro', { 'per-image': 3 }, 'per-image', { referenceImageField: 'reference_images' }),
+  together('black-forest-labs/FLUX.2-pro', { 'per-image': 3 }, 'per-image', {
+    referenceImageField: 'reference_images',
+  }),
 ].sort((a, b) => a.provider.localeCompare(b.provider) || a.id.localeCompare(b.id));
 
 /** Catalogue entry for a model name as the driver resolves it: id, alias or puterId, case-insensitive. */
 function findModel(name) {
-  const wanted = String(name ?? '').trim().toLowerCase();
+  const wanted = String(name ?? '')
+    .trim()
+    .toLowerCase();
   return CATALOGUE.find((m) => [m.id, m.puterId, ...m.aliases].some((id) => id?.toLowerCase() === wanted));
 }
 
@@ -156,7 +204,12 @@ export function createPuterSimulator({ pendingMs = 1500 } = {}) {
   const account = (token, fresh = {}) => {
     let a = accounts.get(token);
     if (!a) {
-      a = { username: fresh.username ?? 'sim-user', uuid: randomUUID(), remaining: fresh.balance ?? START_BALANCE, usage: { total: 0, byType: {} } };
+      a = {
+        username: fresh.username ?? 'sim-user',
+        uuid: randomUUID(),
+        remaining: fresh.balance ?? START_BALANCE,
+        usage: { total: 0, byType: {} },
+      };
       accounts.set(token, a);
     }
     return a;
@@ -183,32 +236,60 @@ export function createPuterSimulator({ pendingMs = 1500 } = {}) {
     if (fault === 'network') return dropConnection(req, res);
     if (fault === '401') return apiError(req, res, 401, 'Unauthorized', 'unauthorized');
     if (fault === 'token_auth_failed') return apiError(req, res, 401, 'Authentication failed', 'token_auth_failed');
-    if (fault === '429') return apiError(req, res, 429, 'Too many requests', 'too_many_requests', {}, { 'Retry-After': '1' });
+    if (fault === '429')
+      return apiError(req, res, 429, 'Too many requests', 'too_many_requests', {}, { 'Retry-After': '1' });
     if (fault === '500') return apiError(req, res, 500, 'Internal Server Error', 'internal_error');
     const a = account(token);
-    if (typeof args.prompt !== 'string' || !args.prompt.trim()) return apiError(req, res, 400, '`prompt` must be a non-empty string', 'bad_request');
+    if (typeof args.prompt !== 'string' || !args.prompt.trim())
+      return apiError(req, res, 400, '`prompt` must be a non-empty string', 'bad_request');
     if (!model) return apiError(req, res, 400, `Model not found: ${args.model}`, 'bad_request');
     const pair = args.ratio ?? (args.width != null ? { w: args.width, h: args.height } : { w: 1024, h: 1024 });
     let [width, height] = [Math.round(Number(pair.w)), Math.round(Number(pair.h))];
-    if (!(width > 0 && height > 0)) return apiError(req, res, 400, 'Image dimensions must be positive, finite numbers', 'bad_request');
-    if (Math.max(width, height) <= 32) [width, height] = [Math.round(1024 * Math.sqrt(width / height)), Math.round(1024 * Math.sqrt(height / width))];
-    const refs = [args.input_image, ...(Array.isArray(args.input_images) ? args.input_images : [])].filter((x) => x != null);
+    if (!(width > 0 && height > 0))
+      return apiError(req, res, 400, 'Image dimensions must be positive, finite numbers', 'bad_request');
+    if (Math.max(width, height) <= 32)
+      [width, height] = [Math.round(1024 * Math.sqrt(width / height)), Math.round(1024 * Math.sqrt(height / width))];
+    const refs = [args.input_image, ...(Array.isArray(args.input_images) ? args.input_images : [])].filter(
+      (x) => x != null,
+    );
     const inputs = refs.map(imageSizeOf);
     if (inputs.some((i) => !i)) return apiError(req, res, 400, 'Could not read the input image', 'bad_request');
-    if (model.requiresInputImage && !inputs.length) return apiError(req, res, 400, `${model.id} requires an input image`, 'bad_request');
-    if (args.test_mode) return send(req, res, 200, { success: true, result: `data:image/png;base64,${encodePng(64, 64, 'sample').toString('base64')}` });
+    if (model.requiresInputImage && !inputs.length)
+      return apiError(req, res, 400, `${model.id} requires an input image`, 'bad_request');
+    if (args.test_mode)
+      return send(req, res, 200, {
+        success: true,
+        result: `data:image/png;base64,${encodePng(64, 64, 'sample').toString('base64')}`,
+      });
     const cost = costOf(model, width, height, inputs, Number(scenario.scale ?? 1));
     if (fault === '402' || a.remaining < cost) {
-      return apiError(req, res, 402, 'Insufficient credits for image generation', 'insufficient_funds', {}, { 'X-Needs-Upgrade': 'true' });
+      return apiError(
+        req,
+        res,
+        402,
+        'Insufficient credits for image generation',
+        'insufficient_funds',
+        {},
+        { 'X-Needs-Upgrade': 'true' },
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, Number(scenario.pending ?? pendingFor(model.id))));
     if (fault === 'upstream_bad_request') {
-      return apiError(req, res, 400, 'unsupported parameter: output_megapixels', 'upstream_bad_request', { upstreamStatus: 422 });
+      return apiError(req, res, 400, 'unsupported parameter: output_megapixels', 'upstream_bad_request', {
+        upstreamStatus: 422,
+      });
     }
     if (fault === 'moderated') {
-      return apiError(req, res, 400, 'Prompt or output was flagged by the safety filter (content moderation)', 'upstream_bad_request', {
-        upstreamStatus: 400,
-      });
+      return apiError(
+        req,
+        res,
+        400,
+        'Prompt or output was flagged by the safety filter (content moderation)',
+        'upstream_bad_request',
+        {
+          upstreamStatus: 400,
+        },
+      );
     }
     a.remaining -= cost;
     const type = `${model.provider.split('-')[0]}:${model.id}:output`;
@@ -232,7 +313,9 @@ export function createPuterSimulator({ pendingMs = 1500 } = {}) {
     }
     send(req, res, 200, {
       allowanceInfo: { monthUsageAllowance: START_BALANCE, remaining: a.remaining },
-      appTotals: { 'app-sim': { count: Object.values(a.usage.byType).reduce((n, u) => n + u.count, 0), total: a.usage.total } },
+      appTotals: {
+        'app-sim': { count: Object.values(a.usage.byType).reduce((n, u) => n + u.count, 0), total: a.usage.total },
+      },
       usage: { total: a.usage.total, ...a.usage.byType },
     });
   }
@@ -241,7 +324,13 @@ export function createPuterSimulator({ pendingMs = 1500 } = {}) {
     const token = tokenOf(req);
     if (!token) return apiError(req, res, 401, 'Unauthorized', 'token_missing');
     const a = account(token);
-    send(req, res, 200, { uuid: a.uuid, username: a.username, email_confirmed: true, is_temp: false, requires_email_confirmation: false });
+    send(req, res, 200, {
+      uuid: a.uuid,
+      username: a.username,
+      email_confirmed: true,
+      is_temp: false,
+      requires_email_confirmation: false,
+    });
   }
 
   /** The popup `puter.auth.signIn()` opens at `${PUTER_ORIGIN}/action/sign-in`. */
@@ -293,9 +382,11 @@ export function createPuterSimulator({ pendingMs = 1500 } = {}) {
       whoami(req, res);
     } else if (route === 'GET /puterai/image/models/details') {
       entry.kind = 'catalogue';
-      if (scenario.catalogue === 'down') return apiError(req, res, 503, 'Service temporarily unavailable', 'db_unavailable');
+      if (scenario.catalogue === 'down')
+        return apiError(req, res, 503, 'Service temporarily unavailable', 'db_unavailable');
       const scale = Number(scenario.scale ?? 1);
-      const scaled = (costs) => Object.fromEntries(Object.entries(costs).map(([k, v]) => [k, Math.round(v * scale * 1e6) / 1e6]));
+      const scaled = (costs) =>
+        Object.fromEntries(Object.entries(costs).map(([k, v]) => [k, Math.round(v * scale * 1e6) / 1e6]));
       send(req, res, 200, { models: CATALOGUE.map((m) => ({ ...m, costs: scaled(m.costs) })) });
     } else if (route === 'GET /puterai/image/models') {
       send(req, res, 200, { models: CATALOGUE.flatMap((m) => [m.id, m.puterId ?? []].flat()).sort() });
@@ -314,7 +405,14 @@ export function createPuterSimulator({ pendingMs = 1500 } = {}) {
         preflight(req, res);
         return true;
       }
-      const entry = { method: req.method, path: path + url.search, kind: undefined, model: undefined, fault: undefined, at: Date.now() };
+      const entry = {
+        method: req.method,
+        path: path + url.search,
+        kind: undefined,
+        model: undefined,
+        fault: undefined,
+        at: Date.now(),
+      };
       try {
         if (path.startsWith('/sim/puter/_')) await control(req, res, path);
         else {
@@ -326,7 +424,14 @@ export function createPuterSimulator({ pendingMs = 1500 } = {}) {
           } else await api(req, res, path, entry);
         }
       } catch (error) {
-        if (!res.headersSent) apiError(req, res, error.status ?? 500, error.status === 413 ? 'Request body too large' : 'Internal Server Error', 'internal_error');
+        if (!res.headersSent)
+          apiError(
+            req,
+            res,
+            error.status ?? 500,
+            error.status === 413 ? 'Request body too large' : 'Internal Server Error',
+            'internal_error',
+          );
       }
       return true;
     },

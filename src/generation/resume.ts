@@ -51,8 +51,21 @@ export async function resumeOrphans(o: ResumeOptions): Promise<ResumeReport> {
       let charged = e.charged;
       if (e.task && provider!.resume) {
         try {
-          const { image, charge } = await provider!.resume(e.task, { endpoint: o.endpointFor(id), apiKey, signal: o.signal });
-          const stored: StoredImage = { ...image, id: e.id, entryId: e.id, prompt: e.prompt ?? '', model: e.model, provider: id, charged: charge?.usd ?? charged ?? e.quoted, createdAt: Date.now() };
+          const { image, charge } = await provider!.resume(e.task, {
+            endpoint: o.endpointFor(id),
+            apiKey,
+            signal: o.signal,
+          });
+          const stored: StoredImage = {
+            ...image,
+            id: e.id,
+            entryId: e.id,
+            prompt: e.prompt ?? '',
+            model: e.model,
+            provider: id,
+            charged: charge?.usd ?? charged ?? e.quoted,
+            createdAt: Date.now(),
+          };
           await o.images.put(stored);
           ledger.settle(e.id, { charged: stored.charged, credits: charge?.credits ?? e.credits });
           return o.onResumed?.(stored, e);

@@ -53,7 +53,11 @@ export class ImageStore {
         s.put(image);
         const keys = s.index('createdAt').getAllKeys();
         keys.onsuccess = () => {
-          for (const k of excess(keys.result.filter((k) => k !== image.id), this.keep)) s.delete(k);
+          for (const k of excess(
+            keys.result.filter((k) => k !== image.id),
+            this.keep,
+          ))
+            s.delete(k);
         };
       });
       this.memory.delete(image.id);
@@ -72,7 +76,9 @@ export class ImageStore {
   }
 
   async get(id: string): Promise<StoredImage | undefined> {
-    return this.memory.get(id) ?? this.run<StoredImage | undefined>('readonly', (s) => s.get(id)).catch(() => undefined);
+    return (
+      this.memory.get(id) ?? this.run<StoredImage | undefined>('readonly', (s) => s.get(id)).catch(() => undefined)
+    );
   }
 
   async remove(id: string): Promise<void> {

@@ -118,7 +118,22 @@ const OFF = 'This browser does not let the page save data: spending is tracked f
 
 const STATUS: EntryStatus[] = ['pending', 'charged', 'void'];
 const AMOUNT = /^(\d+\.?\d*|\.\d+)$/;
-const FIELDS = ['id', 'at', 'provider', 'model', 'width', 'height', 'quoted', 'status', 'settledAt', 'charged', 'credits', 'error', 'task', 'prompt'] as const;
+const FIELDS = [
+  'id',
+  'at',
+  'provider',
+  'model',
+  'width',
+  'height',
+  'quoted',
+  'status',
+  'settledAt',
+  'charged',
+  'credits',
+  'error',
+  'task',
+  'prompt',
+] as const;
 /** Compaction: past MAX stored entries, keep the KEEP newest settled ones and anything settled in the last GRACE ms. */
 const MAX = 250;
 const KEEP = 200;
@@ -188,15 +203,33 @@ function encode(e: LedgerEntry): unknown[] {
 }
 
 /** The type of each column of a row (the status is checked by its index); the first 8 are required. */
-const CHECKS: (((x: any) => boolean) | 0)[] = [str, num, str, str, num, num, amount, 0, num, amount, amount, str, (t) => str(t.provider) && str(t.id), str];
+const CHECKS: (((x: any) => boolean) | 0)[] = [
+  str,
+  num,
+  str,
+  str,
+  num,
+  num,
+  amount,
+  0,
+  num,
+  amount,
+  amount,
+  str,
+  (t) => str(t.provider) && str(t.id),
+  str,
+];
 
 function decode(r: any): LedgerEntry | undefined {
   if (!Array.isArray(r)) return;
   const e: any = {};
   FIELDS.forEach((k, i) => r[i] != null && (e[k] = r[i]));
   e.status = STATUS[r[7]];
-  return CHECKS.every((ok, i) => (r[i] == null ? i > 7 : !ok || ok(r[i]))) && e.id && e.status &&
-    (e.status == 'pending' || e.settledAt) && (e.status != 'charged' || e.charged)
+  return CHECKS.every((ok, i) => (r[i] == null ? i > 7 : !ok || ok(r[i]))) &&
+    e.id &&
+    e.status &&
+    (e.status == 'pending' || e.settledAt) &&
+    (e.status != 'charged' || e.charged)
     ? e
     : undefined;
 }
@@ -215,17 +248,21 @@ function add(days: Map<string, Day>, d: number, model: string, usd: string, imag
 }
 
 /** Adds a settled entry to the compacted history (a void one adds nothing). */
-const fold = (days: Map<string, Day>, e: LedgerEntry) => e.status == 'charged' && add(days, dayOf(e.settledAt!), e.model, e.charged!, +!e.error, 1);
+const fold = (days: Map<string, Day>, e: LedgerEntry) =>
+  e.status == 'charged' && add(days, dayOf(e.settledAt!), e.model, e.charged!, +!e.error, 1);
 
 /** Compacts `a` when it holds more than MAX entries; true if anything changed. */
 function compact(a: Area): boolean {
   const { view, days } = a;
   if (view.size <= MAX) return false;
-  const times = [...view.values()].map((e) => e.settledAt!).filter(num).sort((x, y) => y - x);
+  const times = [...view.values()]
+    .map((e) => e.settledAt!)
+    .filter(num)
+    .sort((x, y) => y - x);
   const cut = Math.min(Date.now() - GRACE, times[KEEP - 1] ?? 0);
   if (cut <= a.cut) return false;
-  for (const e of view.values()) if (e.settledAt! < cut) fold(days, e), view.delete(e.id);
-  for (const [k, r] of days) if (bucket(r[0]) != r[0]) days.delete(k), add(days, ...r); // days past 60 join their month
+  for (const e of view.values()) if (e.settledAt! < cut) (fold(days, e), view.delete(e.id));
+  for (const [k, r] of days) if (bucket(r[0]) != r[0]) (days.delete(k), add(days, ...r)); // days past 60 join their month
   a.cut = cut;
   return true;
 }
@@ -250,7 +287,8 @@ function order(a: LedgerEntry, b: LedgerEntry): number {
   if (settled) return settled;
   const by = a.status == 'pending' ? +!!a.task - +!!b.task : b.settledAt! - a.settledAt!;
   if (by) return by;
-  const x = JSON.stringify(encode(a)), y = JSON.stringify(encode(b));
+  const x = JSON.stringify(encode(a)),
+    y = JSON.stringify(encode(b));
   return x > y ? 1 : x < y ? -1 : 0;
 }
 
@@ -296,8 +334,9 @@ function read(a: Area): Map<string, LedgerEntry> {
   for (const o of a.own.values()) {
     const cur = view.get(o.id);
     if (!visible(o, since) || (o.settledAt! < cut && !a.unsaved.has(o.id))) a.own.delete(o.id);
-    else if (o.settledAt! < cut) (dirty = true), fold(days, o), view.delete(o.id); // never stored: not in `days`
-    else if (join(cur, o) !== cur) (dirty = true), view.set(o.id, o);
+    else if (o.settledAt! < cut)
+      ((dirty = true), fold(days, o), view.delete(o.id)); // never stored: not in `days`
+    else if (join(cur, o) !== cur) ((dirty = true), view.set(o.id, o));
   }
   if (bad) {
     try {
@@ -314,7 +353,13 @@ function read(a: Area): Map<string, LedgerEntry> {
 
 function write(a: Area) {
   if (compact(a)) a.sum = undefined;
-  const json = JSON.stringify({ v: 2, since: a.since, cut: a.cut, days: [...a.days.values()], entries: Array.from(a.view.values(), encode) });
+  const json = JSON.stringify({
+    v: 2,
+    since: a.since,
+    cut: a.cut,
+    days: [...a.days.values()],
+    entries: Array.from(a.view.values(), encode),
+  });
   try {
     a.storage!.setItem(a.key, json);
     a.raw = json;
@@ -344,7 +389,7 @@ function refresh(a: Area) {
 
 /** Persists a change made to `a.view` (after a fresh `read`), then tells every subscriber. */
 function commit(a: Area, e?: LedgerEntry) {
-  if (e) a.own.set(e.id, Object.freeze(e)), a.view.set(e.id, e), a.unsaved.add(e.id);
+  if (e) (a.own.set(e.id, Object.freeze(e)), a.view.set(e.id, e), a.unsaved.add(e.id));
   a.sum = undefined;
   write(a);
   notify(a);
@@ -400,7 +445,19 @@ export class LedgerStore {
     const key = `${storageKey}:ledger`;
     let a = byKey.get(key);
     if (!a) {
-      const area: Area = (a = { storage, key, view: new Map(), since: 0, own: new Map(), unsaved: new Set(), days: new Map(), cut: 0, held: new Map(), notice, subs: new Set() });
+      const area: Area = (a = {
+        storage,
+        key,
+        view: new Map(),
+        since: 0,
+        own: new Map(),
+        unsaved: new Set(),
+        days: new Map(),
+        cut: 0,
+        held: new Map(),
+        notice,
+        subs: new Set(),
+      });
       byKey.set(key, a);
       readBudget(a);
       addEventListener('storage', (e) => (e.key ?? key).startsWith(key) && refresh(area));
@@ -419,7 +476,16 @@ export class LedgerStore {
    */
   open(entry: NewLedgerEntry): LedgerEntry {
     const { provider, model, width, height, prompt } = entry;
-    const e: LedgerEntry = { id: uuid(), at: Date.now(), provider, model, width, height, quoted: money(entry.quoted), status: 'pending' };
+    const e: LedgerEntry = {
+      id: uuid(),
+      at: Date.now(),
+      provider,
+      model,
+      width,
+      height,
+      quoted: money(entry.quoted),
+      status: 'pending',
+    };
     if (prompt) e.prompt = prompt;
     const a = this.a;
     navigator.locks?.request(lockOf(a, e.id), () => new Promise<void>((r) => a.held.set(e.id, r))).catch(() => {});
@@ -430,7 +496,10 @@ export class LedgerStore {
 
   /** The provider accepted the task (and maybe reported its cost): kept for resume after a reload. */
   attachTask(id: string, task: ProviderTask, charge?: Charge): void {
-    this.update(id, { task: { ...task }, ...(charge && { charged: money(charge.usd), credits: maybe(charge.credits) }) });
+    this.update(id, {
+      task: { ...task },
+      ...(charge && { charged: money(charge.usd), credits: maybe(charge.credits) }),
+    });
   }
 
   /** Settles a pending entry; settling an entry that is already settled (or unknown) changes nothing. */
@@ -464,7 +533,13 @@ export class LedgerStore {
   /** The compacted history (rows in no particular order). */
   compacted(): DaySummary[] {
     read(this.a);
-    return [...this.a.days.values()].map(([d, model, spent, images, count]) => ({ day: new Date(d * 864e5).toISOString().slice(0, 10), model, spent, images, count }));
+    return [...this.a.days.values()].map(([d, model, spent, images, count]) => ({
+      day: new Date(d * 864e5).toISOString().slice(0, 10),
+      model,
+      spent,
+      images,
+      count,
+    }));
   }
 
   /** USD charged per local day number (see `dayOf`), compacted history included. */

@@ -46,8 +46,20 @@ export function v1History(entries = 10_000, days = 90) {
   const rows = Array.from({ length: entries }, (_, i) => {
     const m = i % MODELS.length;
     const at = now - 6e5 - Math.floor(((entries - i) / entries) * days * DAY);
-    const row: unknown[] = [crypto.randomUUID(), at, 'bfl', MODELS[m], 1024, 1024, PRICES[m], 1, at + 4000, PRICES[m], CREDITS[m]];
-    if (i % 50 == 0) row.length = 9, (row[7] = 2), row.push(null, null, 'moderated');
+    const row: unknown[] = [
+      crypto.randomUUID(),
+      at,
+      'bfl',
+      MODELS[m],
+      1024,
+      1024,
+      PRICES[m],
+      1,
+      at + 4000,
+      PRICES[m],
+      CREDITS[m],
+    ];
+    if (i % 50 == 0) ((row.length = 9), (row[7] = 2), row.push(null, null, 'moderated'));
     else {
       spent = spent.plus(PRICES[m]);
       if (i % 97 == 0) row.push('timeout');
@@ -55,7 +67,11 @@ export function v1History(entries = 10_000, days = 90) {
     }
     return row;
   });
-  return { raw: JSON.stringify({ v: 1, since: now - (days + 1) * DAY, entries: rows }), spent: spent.toFixed(), images };
+  return {
+    raw: JSON.stringify({ v: 1, since: now - (days + 1) * DAY, entries: rows }),
+    spent: spent.toFixed(),
+    images,
+  };
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];

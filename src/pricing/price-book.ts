@@ -56,7 +56,11 @@ const bflFlat = (perImage: string): PriceEntry => ({
  * fal reports no cost to check against, rounds reference images its own way, and sources disagree on
  * [klein] 4B (fal's [klein] guide of 2026-01 says $0.014/MP for the distilled model; the model page $0.005).
  */
-const falSource = (path: string): PriceSource => ({ name: 'fal model page', asOf: '2026-11-22', url: 'https://fal.ai/models/fal-ai/' + path });
+const falSource = (path: string): PriceSource => ({
+  name: 'fal model page',
+  asOf: '2026-11-22',
+  url: 'https://fal.ai/models/fal-ai/' + path,
+});
 
 /** [klein] on fal: per MP of output; its /edit endpoint a higher price per MP of output and per reference. */
 const falKlein = (size: string, perMp: string, edit: string): PriceEntry => ({
@@ -105,7 +109,11 @@ export const PUTER_MODELS: Record<string, [string, Record<string, string>]> = {
   'flux-pro-1.1': ['black-forest-labs/flux-1.1-pro', { output: '4' }],
 };
 /** A `puter` price entry of Puter catalogue `costs`. */
-export const puterEntry = (costs: Record<string, string>, source: PriceSource): PriceEntry => ({ rule: { kind: 'puter', unit: 'usd', costs }, source, exact: false });
+export const puterEntry = (costs: Record<string, string>, source: PriceSource): PriceEntry => ({
+  rule: { kind: 'puter', unit: 'usd', costs },
+  source,
+  exact: false,
+});
 for (const id in PUTER_MODELS) {
   BUILTIN_PRICE_BOOK[id].puter = puterEntry(PUTER_MODELS[id][1], {
     name: 'Puter model catalogue (bundled)',

@@ -2,7 +2,9 @@ import { BUILTIN_PRICE_BOOK, PUTER_MODELS, mergePriceBook, puterEntry, type Pric
 
 /** A catalogue entry's `costs` (US cents, see the `puter` rule); undefined for currencies or shapes this does not know. */
 const costsOf = (model: any): Record<string, string> | undefined =>
-  model?.costs_currency == 'usd-cents' && /"(run|output(_mp)?|per-image|1MP)"/.test(JSON.stringify(model.costs)) ? model.costs : undefined;
+  model?.costs_currency == 'usd-cents' && /"(run|output(_mp)?|per-image|1MP)"/.test(JSON.stringify(model.costs))
+    ? model.costs
+    : undefined;
 
 const live: Record<string, Promise<PriceBook>> = {};
 

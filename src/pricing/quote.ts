@@ -30,7 +30,9 @@ function stepProblem(side: string, value: number, step: number, who: string): st
 function sideProblem(model: ModelInfo, side: string, value: number): string | null {
   if (!isPixels(value)) return `${side} must be a whole number of pixels, such as 1024.`;
   if (model.sizing === 'flux2') {
-    return value < 64 ? `${side} must be at least 64 pixels for FLUX.2 models.` : stepProblem(side, value, 16, 'FLUX.2 models');
+    return value < 64
+      ? `${side} must be at least 64 pixels for FLUX.2 models.`
+      : stepProblem(side, value, 16, 'FLUX.2 models');
   }
   if (model.sizing === 'flux11') {
     return value < 256 || value > 1440
@@ -74,7 +76,8 @@ function price(text: string, where: string): Decimal {
     } catch {
       // handled below: a price that is not a number is as wrong as a negative one
     }
-    if (!value?.isFinite() || value.isNeg()) invalid(`The price set for ${where} is not a valid amount ("${text}"). Fix the price book.`);
+    if (!value?.isFinite() || value.isNeg())
+      invalid(`The price set for ${where} is not a valid amount ("${text}"). Fix the price book.`);
     parsedPrices.set(text, value);
   }
   return value;
@@ -88,20 +91,28 @@ function price(text: string, where: string): Decimal {
 export function quoteFor(request: QuoteRequest, book: PriceBook = BUILTIN_PRICE_BOOK): Quote {
   const { model: id, provider = 'puter', width = 1024, height = 1024, count = 1 } = request;
   const inputs = request.inputs ?? [];
-  const model = modelInfo(id) ?? invalid(`There is no model called "${id}". Pick one from the list, such as ${MODELS[0].label}.`);
+  const model =
+    modelInfo(id) ?? invalid(`There is no model called "${id}". Pick one from the list, such as ${MODELS[0].label}.`);
   if (!model.hosted) {
-    invalid(`${model.label} runs only on your own computer, so it cannot be priced or made here. Pick a hosted model such as ${MODELS[0].label}.`);
+    invalid(
+      `${model.label} runs only on your own computer, so it cannot be priced or made here. Pick a hosted model such as ${MODELS[0].label}.`,
+    );
   }
-  const entry = book[id]?.[provider] ?? invalid(`${model.label} has no price for provider ${provider} yet. Pick another provider or model.`);
+  const entry =
+    book[id]?.[provider] ??
+    invalid(`${model.label} has no price for provider ${provider} yet. Pick another provider or model.`);
   if (!(isPixels(count) && count <= 4)) invalid('The number of images must be 1, 2, 3 or 4.');
   // The model's own size rules (multiples of 16, 4 MP …) are `sizeProblem`'s, checked before a
   // submission: a quote prices any real size, so that e.g. 1024×1025 shows what BFL would bill.
   const unusable = !isPixels(width) ? 'Width' : !isPixels(height) ? 'Height' : '';
   if (unusable) invalid(`${unusable} must be a whole number of pixels, such as 1024.`);
   if (inputs.length > model.maxInputs) {
-    invalid(`${model.label} takes at most ${plural(model.maxInputs, 'reference image')} — remove ${inputs.length - model.maxInputs}.`);
+    invalid(
+      `${model.label} takes at most ${plural(model.maxInputs, 'reference image')} — remove ${inputs.length - model.maxInputs}.`,
+    );
   }
-  if (model.requiresInput && !inputs.length) invalid(`${model.label} edits an image you provide — add the image to edit.`);
+  if (model.requiresInput && !inputs.length)
+    invalid(`${model.label} edits an image you provide — add the image to edit.`);
   let inputMegapixels = 0;
   for (let i = 0; i < inputs.length; i++) {
     const size = inputs[i];
@@ -119,7 +130,11 @@ export function quoteFor(request: QuoteRequest, book: PriceBook = BUILTIN_PRICE_
   if (rule.kind === 'megapixel') {
     const extra = price(rule.extra, where);
     parts.push(['First megapixel', price(rule.first, where)]);
-    if (outputMegapixels > 1) parts.push([`${outputMegapixels - 1} more megapixel${outputMegapixels > 2 ? 's' : ''}`, extra.mul(outputMegapixels - 1)]);
+    if (outputMegapixels > 1)
+      parts.push([
+        `${outputMegapixels - 1} more megapixel${outputMegapixels > 2 ? 's' : ''}`,
+        extra.mul(outputMegapixels - 1),
+      ]);
     if (rule.inputs && inputs.length) {
       parts.push([`${plural(inputs.length, 'reference image')} (${inputMegapixels} MP)`, extra.mul(inputMegapixels)]);
     }
@@ -136,17 +151,24 @@ export function quoteFor(request: QuoteRequest, book: PriceBook = BUILTIN_PRICE_
   } else {
     // Puter's catalogue costs (see PriceRule): megapixels of 10⁶ pixels, the output's exactly (or the 1 MP a
     // Replicate-served model makes), each reference image's started ones.
-    const cents = (...keys: string[]) => keys.reduce((sum, key) => sum.add(price(String(rule.costs[key] ?? 0), where)), new Decimal(0)).div(100);
+    const cents = (...keys: string[]) =>
+      keys.reduce((sum, key) => sum.add(price(String(rule.costs[key] ?? 0), where)), new Decimal(0)).div(100);
     const perMp = cents('1MP');
     const perInput = cents('input_mp');
     outputMegapixels = perMp.isZero() ? 1 : (width * height) / 1e6;
-    inputMegapixels = perInput.isZero() ? 0 : inputs.reduce((sum, size) => sum + Math.ceil((size.width * size.height) / 1e6), 0);
+    inputMegapixels = perInput.isZero()
+      ? 0
+      : inputs.reduce((sum, size) => sum + Math.ceil((size.width * size.height) / 1e6), 0);
     parts.push(
       perMp.isZero()
         ? ['Flat price per image', cents('run', 'output_mp', 'output', 'per-image')]
         : [plural(outputMegapixels, 'megapixel'), perMp.mul(width * height).div(1e6)],
     );
-    if (inputMegapixels) parts.push([`${plural(inputs.length, 'reference image')} (${inputMegapixels} MP)`, perInput.mul(inputMegapixels)]);
+    if (inputMegapixels)
+      parts.push([
+        `${plural(inputs.length, 'reference image')} (${inputMegapixels} MP)`,
+        perInput.mul(inputMegapixels),
+      ]);
   }
 
   const usdPerUnit = rule.unit === 'credit' ? price(CREDIT_USD, 'a credit') : null;
@@ -162,7 +184,8 @@ export function quoteFor(request: QuoteRequest, book: PriceBook = BUILTIN_PRICE_
   let perImage = usage;
   if (entry.topUpFee) {
     const fee = price(entry.topUpFee, where);
-    if (fee.gte(1)) invalid(`The top-up fee set for ${where} must be less than 1 ("${entry.topUpFee}"). Fix the price book.`);
+    if (fee.gte(1))
+      invalid(`The top-up fee set for ${where} must be less than 1 ("${entry.topUpFee}"). Fix the price book.`);
     // Rounded up to a millionth of a dollar, so the preview never promises less than is taken.
     perImage = usage.div(new Decimal(1).sub(fee)).toDecimalPlaces(6, Decimal.ROUND_UP);
     lines.push({ label: `Top-up fee (${fee.mul(100)}%)`, amount: perImage.sub(usage).mul(count).toString() });

@@ -13,7 +13,11 @@ import type { Provider, ProviderOutcome, ProviderRequest, ProviderTask, RunConte
 export function bflBody(request: ProviderRequest): Record<string, unknown> {
   const { model, width, height } = request;
   const images = (request.inputs ?? []).map((input) => input.dataUrl.slice(input.dataUrl.indexOf(',') + 1));
-  const body: Record<string, unknown> = { prompt: request.prompt, seed: request.seed, output_format: request.outputFormat ?? 'png' };
+  const body: Record<string, unknown> = {
+    prompt: request.prompt,
+    seed: request.seed,
+    output_format: request.outputFormat ?? 'png',
+  };
   const sizing = modelInfo(model)?.sizing;
   if (sizing == 'aspect') body.aspect_ratio = aspectRatio(width, height);
   else if (sizing != 'input') Object.assign(body, { width, height });
@@ -36,14 +40,25 @@ export class BflProvider implements Provider {
       // Checked again here: the key must never travel to a host SPEC §6 does not allow.
       const reply = await fetchJson(
         `${checkEndpoint(context.endpoint)}/v1/${request.model}`,
-        { method: 'POST', headers: { 'x-key': key, 'content-type': 'application/json' }, body: JSON.stringify(bflBody(request)) },
+        {
+          method: 'POST',
+          headers: { 'x-key': key, 'content-type': 'application/json' },
+          body: JSON.stringify(bflBody(request)),
+        },
         signal,
         key,
       );
-      if (typeof reply.id != 'string') throw new UserPaysError('provider-error', 'The provider sent a reply this page could not read. Try again in a moment.');
+      if (typeof reply.id != 'string')
+        throw new UserPaysError(
+          'provider-error',
+          'The provider sent a reply this page could not read. Try again in a moment.',
+        );
       const task: ProviderTask = { provider: 'bfl', id: reply.id, pollingUrl: reply.polling_url };
       const cost = reply.cost;
-      const charge = typeof cost == 'number' ? { credits: String(cost), usd: new Decimal(cost).times('0.01').toString() } : undefined;
+      const charge =
+        typeof cost == 'number'
+          ? { credits: String(cost), usd: new Decimal(cost).times('0.01').toString() }
+          : undefined;
       context.onAccepted?.(task, charge);
       return { ...(await this.finish(task, context, signal)), charge };
     });
@@ -67,11 +82,19 @@ export class BflProvider implements Provider {
         const { status, progress } = reply;
         if (status == 'Ready') return { done: reply.result ?? {} };
         if (status == 'Pending') {
-          onProgress?.(typeof progress == 'number' ? { status: `Generating ${Math.round(progress * 100)}%`, progress } : { status: 'Queued' });
+          onProgress?.(
+            typeof progress == 'number'
+              ? { status: `Generating ${Math.round(progress * 100)}%`, progress }
+              : { status: 'Queued' },
+          );
           return { progress };
         }
         if (/Moderated/.test(status)) {
-          const error = new UserPaysError('moderated', 'The provider declined this prompt/image for safety reasons. Rephrase it and try again.', false);
+          const error = new UserPaysError(
+            'moderated',
+            'The provider declined this prompt/image for safety reasons. Rephrase it and try again.',
+            false,
+          );
           // Refused before generation: BFL does not charge it.
           error.uncharged = status == 'Request Moderated';
           throw error;

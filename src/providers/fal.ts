@@ -44,11 +44,19 @@ export class FalProvider implements Provider {
       const key = keyOf(context);
       const reply = await fetchJson(
         `${checkEndpoint(context.endpoint)}/${falEndpointId(request.model, request.inputs?.length)}`,
-        { method: 'POST', headers: { authorization: `Key ${key}`, 'content-type': 'application/json' }, body: JSON.stringify(falBody(request)) },
+        {
+          method: 'POST',
+          headers: { authorization: `Key ${key}`, 'content-type': 'application/json' },
+          body: JSON.stringify(falBody(request)),
+        },
         signal,
         key,
       );
-      if (typeof reply.request_id != 'string') throw new UserPaysError('provider-error', 'The provider sent a reply this page could not read. Try again in a moment.');
+      if (typeof reply.request_id != 'string')
+        throw new UserPaysError(
+          'provider-error',
+          'The provider sent a reply this page could not read. Try again in a moment.',
+        );
       const task: ProviderTask = {
         provider: 'fal',
         id: reply.request_id,
@@ -73,7 +81,9 @@ export class FalProvider implements Provider {
     // never leaves the endpoint's origin.
     const at = (url?: string) => {
       const u = new URL(checkProviderUrl(url));
-      return u.origin == new URL(endpoint).origin ? u.href : endpoint + (/\/[^/]+\/[^/]+\/requests\/.*/.exec(u.pathname) ?? [u.pathname])[0] + u.search;
+      return u.origin == new URL(endpoint).origin
+        ? u.href
+        : endpoint + (/\/[^/]+\/[^/]+\/requests\/.*/.exec(u.pathname) ?? [u.pathname])[0] + u.search;
     };
     const [status, response, cancelUrl] = [task.pollingUrl, task.responseUrl, task.cancelUrl].map(at);
     const init = { headers: { authorization: `Key ${key}` } };
@@ -88,9 +98,12 @@ export class FalProvider implements Provider {
           const state = reply.status;
           const position = reply.queue_position;
           if (state == 'COMPLETED') return { done: reply };
-          if (state == 'IN_QUEUE') onProgress?.({ status: position >= 0 ? `Queued (position ${position + 1})` : 'Queued' });
-          else if (state == 'IN_PROGRESS') onProgress?.({ status: String(reply.logs?.at(-1)?.message ?? 'Generating').slice(0, 80) });
-          else throw new UserPaysError('provider-error', 'The provider could not make this image. Try again in a moment.');
+          if (state == 'IN_QUEUE')
+            onProgress?.({ status: position >= 0 ? `Queued (position ${position + 1})` : 'Queued' });
+          else if (state == 'IN_PROGRESS')
+            onProgress?.({ status: String(reply.logs?.at(-1)?.message ?? 'Generating').slice(0, 80) });
+          else
+            throw new UserPaysError('provider-error', 'The provider could not make this image. Try again in a moment.');
           return {};
         },
         signal,

@@ -33,13 +33,18 @@ export function checkEndpoint(url: string): string {
 /** A status or result URL a provider sent: `https:` (or `http:` on localhost) only. */
 export function checkProviderUrl(url: unknown): string {
   if (secure(parse(url))) return url as string;
-  throw new UserPaysError('provider-error', 'The provider sent an address this page will not contact. Try again later.', false);
+  throw new UserPaysError(
+    'provider-error',
+    'The provider sent an address this page will not contact. Try again later.',
+    false,
+  );
 }
 
 /** SPEC §6: image URLs from providers are `https:`, `blob:` or `data:image/(png|jpeg|webp)` (and `http:` on localhost). */
 export function checkImageUrl(url: unknown): string {
   const u = parse(url);
-  if (secure(u) || u?.protocol == 'blob:' || /^data:image\/(png|jpeg|webp)[;,]/i.test(url as string)) return url as string;
+  if (secure(u) || u?.protocol == 'blob:' || /^data:image\/(png|jpeg|webp)[;,]/i.test(url as string))
+    return url as string;
   throw new UserPaysError(
     'provider-error',
     'The provider sent an image address this page will not load. Try again; if it keeps happening, tell the site owner.',
@@ -84,16 +89,24 @@ export function httpError(response: Response, body?: any): HttpError {
   const detail = body?.detail ?? body?.error?.message;
   const said = (
     Array.isArray(detail)
-      ? detail.map((d) => [d?.loc?.filter((l: unknown) => l != 'body').join(' '), d?.msg].filter(Boolean).join(': ')).join('; ')
+      ? detail
+          .map((d) => [d?.loc?.filter((l: unknown) => l != 'body').join(' '), d?.msg].filter(Boolean).join(': '))
+          .join('; ')
       : typeof detail == 'string'
         ? detail
         : ''
   ).slice(0, 300);
   const error: HttpError =
     status == 402 || /insufficient_quota|exhausted balance/i.test(text)
-      ? new UserPaysError('insufficient-funds', 'Your provider account has run out of credits. Add credits there, then try again.')
+      ? new UserPaysError(
+          'insufficient-funds',
+          'Your provider account has run out of credits. Add credits there, then try again.',
+        )
       : status == 401 || status == 403
-        ? new UserPaysError('auth-failed', 'The provider did not accept your API key. Check the key (or create a new one in your provider account) and try again.')
+        ? new UserPaysError(
+            'auth-failed',
+            'The provider did not accept your API key. Check the key (or create a new one in your provider account) and try again.',
+          )
         : status == 429
           ? new UserPaysError(
               'rate-limited',
@@ -102,7 +115,11 @@ export function httpError(response: Response, body?: any): HttpError {
           : status >= 500
             ? new UserPaysError('provider-error', `The provider had a problem (HTTP ${status}). Try again in a moment.`)
             : /content_policy|moderation_blocked/i.test(text)
-              ? new UserPaysError('moderated', 'The provider declined this prompt/image for safety reasons. Rephrase it and try again.', false)
+              ? new UserPaysError(
+                  'moderated',
+                  'The provider declined this prompt/image for safety reasons. Rephrase it and try again.',
+                  false,
+                )
               : new UserPaysError(
                   'invalid-input',
                   `The provider refused the request (${said || `HTTP ${status}`}). Change the settings and try again.`,
@@ -122,7 +139,10 @@ export async function fetchJson(url: string, init: RequestInit, signal: AbortSig
     const body = await response.json().catch(() => undefined);
     if (!response.ok) throw httpError(response, body);
     if (body == null || typeof body != 'object') {
-      throw new UserPaysError('provider-error', 'The provider sent a reply this page could not read. Try again in a moment.');
+      throw new UserPaysError(
+        'provider-error',
+        'The provider sent a reply this page could not read. Try again in a moment.',
+      );
     }
     return body;
   } catch (thrown) {

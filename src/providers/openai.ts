@@ -28,7 +28,11 @@ export class OpenAiProvider implements Provider {
       const key = context.apiKey;
       if (!key) throw new UserPaysError('auth-required', 'Enter your own API key for this gateway, then try again.');
       if (request.inputs?.length) {
-        throw new UserPaysError('invalid-input', 'This provider takes no reference images. Remove them and try again.', false);
+        throw new UserPaysError(
+          'invalid-input',
+          'This provider takes no reference images. Remove them and try again.',
+          false,
+        );
       }
       context.onProgress?.({ status: 'Generating' });
       // An endpoint given the OpenAI SDK way (…/v1) works too.
@@ -37,7 +41,12 @@ export class OpenAiProvider implements Provider {
         {
           method: 'POST',
           headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-          body: JSON.stringify({ model: gatewayModel(request.model), prompt: request.prompt, n: 1, size: `${request.width}x${request.height}` }),
+          body: JSON.stringify({
+            model: gatewayModel(request.model),
+            prompt: request.prompt,
+            n: 1,
+            size: `${request.width}x${request.height}`,
+          }),
         },
         signal,
         key,

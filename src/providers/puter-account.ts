@@ -74,6 +74,10 @@ export class PuterAccount {
   async check(total: string): Promise<void> {
     await ((await this.sdk()).auth.isSignedIn() ? this.refresh() : this.signIn());
     // The account area shows both amounts: "$0.03 of your $0.01 left".
-    if (this.left?.lt(total)) throw new UserPaysError('insufficient-funds', 'Your provider account has run out of credits. Add credits there, then try again.');
+    if (this.left?.lt(total))
+      throw new UserPaysError(
+        'insufficient-funds',
+        'Your provider account has run out of credits. Add credits there, then try again.',
+      );
   }
 }

@@ -17,13 +17,18 @@ let sdk: Promise<any> | undefined;
  */
 export function puterSdk(endpoint: string, src = 'https://js.puter.com/v2/'): Promise<any> {
   if (endpoint != PUTER_API) {
-    Object.assign(g, { PUTER_API_ORIGIN: endpoint, PUTER_ORIGIN: new URL(endpoint).origin, puter_socket_enabled: false, PUTER_QUIET: true });
+    Object.assign(g, {
+      PUTER_API_ORIGIN: endpoint,
+      PUTER_ORIGIN: new URL(endpoint).origin,
+      puter_socket_enabled: false,
+      PUTER_QUIET: true,
+    });
   }
   sdk ??= new Promise((resolve, reject) => {
     if (g.puter) return resolve(g.puter);
     const script = document.head.appendChild(document.createElement('script'));
     script.onload = () => resolve(g.puter);
-    script.onerror = () => reject((sdk = undefined, new TypeError()));
+    script.onerror = () => reject(((sdk = undefined), new TypeError()));
     script.src = src;
   });
   return sdk.then((puter) => (puter.setAPIOrigin(endpoint), puter));
@@ -40,11 +45,27 @@ export const puterLeft = (puter: any): Promise<Decimal | undefined> =>
     .catch(() => undefined);
 
 const PUTER_ERRORS: [RegExp, ErrorCode, string][] = [
-  [/^402|_funds/, 'insufficient-funds', 'Your provider account has run out of credits. Add credits there, then try again.'],
-  [/popup/, 'auth-required', 'Your browser blocked the Puter sign-in window: allow pop-ups for this site, then sign in again.'],
+  [
+    /^402|_funds/,
+    'insufficient-funds',
+    'Your provider account has run out of credits. Add credits there, then try again.',
+  ],
+  [
+    /popup/,
+    'auth-required',
+    'Your browser blocked the Puter sign-in window: allow pop-ups for this site, then sign in again.',
+  ],
   [/^401|\|auth_|token_/, 'auth-required', 'Sign in with Puter, then try again.'],
-  [/^429|too_many|rate_limit/, 'rate-limited', 'The provider is busy with too many of your requests. Wait a few seconds and try again.'],
-  [/moderat|safety|flagged|content.filter/i, 'moderated', 'The provider declined this prompt/image for safety reasons. Rephrase it and try again.'],
+  [
+    /^429|too_many|rate_limit/,
+    'rate-limited',
+    'The provider is busy with too many of your requests. Wait a few seconds and try again.',
+  ],
+  [
+    /moderat|safety|flagged|content.filter/i,
+    'moderated',
+    'The provider declined this prompt/image for safety reasons. Rephrase it and try again.',
+  ],
 ];
 
 /**
@@ -94,7 +115,9 @@ export class PuterProvider implements Provider {
       const after = before && mark == started && !running ? await puterLeft(puter) : undefined;
       const url = checkImageUrl(image?.src);
       const blob = url.startsWith('data:')
-        ? new Blob([Uint8Array.from(atob(url.split(',')[1]), (c) => c.charCodeAt(0))], { type: url.slice(5, url.indexOf(';')) })
+        ? new Blob([Uint8Array.from(atob(url.split(',')[1]), (c) => c.charCodeAt(0))], {
+            type: url.slice(5, url.indexOf(';')),
+          })
         : await fetchImage(url, signal);
       return {
         // Puter reports no seed back, so none is claimed.

@@ -17,6 +17,11 @@ const providers = new Map<string, Provider>([
 /** The adapter for `id`; `invalid-input` for a provider this build does not have. */
 export function providerFor(id: ProviderId): Provider {
   const provider = providers.get(id);
-  if (!provider) throw new UserPaysError('invalid-input', `The provider "${id}" is not available yet. Choose another provider.`, false);
+  if (!provider)
+    throw new UserPaysError(
+      'invalid-input',
+      `The provider "${id}" is not available yet. Choose another provider.`,
+      false,
+    );
   return provider;
 }

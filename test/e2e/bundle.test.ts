@@ -37,7 +37,8 @@ describe('dist bundle', () => {
 
   it('defines the three elements and window.UserPays, and defining twice never throws', () => {
     expect(errors).to.deep.equal([]);
-    for (const name of ['userpays-image', 'userpays-cost', 'userpays-tally']) expect(customElements.get(name), name).to.exist;
+    for (const name of ['userpays-image', 'userpays-cost', 'userpays-tally'])
+      expect(customElements.get(name), name).to.exist;
     expect(window.UserPays.version).to.match(/^\d+\.\d+\.\d+$/);
   });
 
@@ -49,8 +50,12 @@ describe('dist bundle', () => {
 
   it('generates with the bundled widget against the simulator', async () => {
     const el = await fixture<HTMLElement & { apiKey: string; generate(): Promise<{ charged: string }> }>(
-      html`<userpays-image provider="bfl" storage-key=${uniqueStorageKey()} endpoint=${bflEndpoint('pending=50')}
-        prompt="a bundled fox"></userpays-image>`,
+      html`<userpays-image
+        provider="bfl"
+        storage-key=${uniqueStorageKey()}
+        endpoint=${bflEndpoint('pending=50')}
+        prompt="a bundled fox"
+      ></userpays-image>`,
     );
     el.apiKey = 'sim-bundle-key';
     const result = await el.generate();
@@ -62,7 +67,9 @@ describe('dist bundle', () => {
       html`<userpays-cost provider="bfl" model="flux-2-pro"></userpays-cost>`,
     );
     el.priceBook = {
-      'flux-2-pro': { bfl: { rule: { kind: 'flat', unit: 'usd', perImage: '0x1F' }, source: { name: 't', asOf: 'x' }, exact: true } },
+      'flux-2-pro': {
+        bfl: { rule: { kind: 'flat', unit: 'usd', perImage: '0x1F' }, source: { name: 't', asOf: 'x' }, exact: true },
+      },
     };
     await new Promise((r) => setTimeout(r));
     expect(el.quote).to.equal(undefined);

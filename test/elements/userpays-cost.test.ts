@@ -55,7 +55,8 @@ describe('<userpays-cost>', () => {
   it('bubbles the quote event out of shadow roots', async () => {
     const host = await fixture<HTMLDivElement>(html`<div></div>`);
     const quoted = nextEvent<Quote>(host, 'userpays-quote');
-    host.attachShadow({ mode: 'open' }).innerHTML = '<userpays-cost provider="bfl" model="flux-kontext-max"></userpays-cost>';
+    host.attachShadow({ mode: 'open' }).innerHTML =
+      '<userpays-cost provider="bfl" model="flux-kontext-max"></userpays-cost>';
     expect((await quoted).detail.total).to.equal('0.08');
   });
 

@@ -15,7 +15,7 @@ async function pageThatLeavesAPaidTask(storageKey: string, endpoint: string) {
   const frame = document.createElement('iframe');
   const ready = new Promise<void>((resolve) =>
     addEventListener('message', function on(e) {
-      if (e.source === frame.contentWindow && e.data?.ready) removeEventListener('message', on), resolve();
+      if (e.source === frame.contentWindow && e.data?.ready) (removeEventListener('message', on), resolve());
     }),
   );
   frame.src = `/test/fixtures/tab.html?key=${storageKey}`;
@@ -54,8 +54,14 @@ describe('<userpays-image> recovery, keep-images, remembered keys', () => {
 
   it('keeps only keep-images images, newest first', async () => {
     const el = await fixture<UserPaysImage>(
-      html`<userpays-image provider="bfl" keep-images="2" storage-key=${uniqueStorageKey()}
-        endpoint=${bflEndpoint('pending=50')} prompt="three foxes" count="3"></userpays-image>`,
+      html`<userpays-image
+        provider="bfl"
+        keep-images="2"
+        storage-key=${uniqueStorageKey()}
+        endpoint=${bflEndpoint('pending=50')}
+        prompt="three foxes"
+        count="3"
+      ></userpays-image>`,
     );
     el.apiKey = 'sim-keep-key';
     await el.generate();
@@ -67,7 +73,9 @@ describe('<userpays-image> recovery, keep-images, remembered keys', () => {
 
   it('keeps the key in memory only unless the user opts in, and forgets it when they opt out', async () => {
     const storageKey = uniqueStorageKey();
-    const el = await fixture<UserPaysImage>(html`<userpays-image provider="bfl" storage-key=${storageKey}></userpays-image>`);
+    const el = await fixture<UserPaysImage>(
+      html`<userpays-image provider="bfl" storage-key=${storageKey}></userpays-image>`,
+    );
     const input = part(el, 'key') as HTMLInputElement;
     input.value = 'sim-secret-key';
     input.dispatchEvent(new Event('input'));
@@ -77,7 +85,9 @@ describe('<userpays-image> recovery, keep-images, remembered keys', () => {
     const remember = part(el, 'remember') as HTMLInputElement;
     remember.click();
     expect(localStorage.getItem(`${storageKey}:key:bfl`)).to.equal('sim-secret-key');
-    const next = await fixture<UserPaysImage>(html`<userpays-image provider="bfl" storage-key=${storageKey}></userpays-image>`);
+    const next = await fixture<UserPaysImage>(
+      html`<userpays-image provider="bfl" storage-key=${storageKey}></userpays-image>`,
+    );
     expect(next.apiKey).to.equal('sim-secret-key');
     expect(next.getAttributeNames().join(' ')).not.to.contain('key=');
 

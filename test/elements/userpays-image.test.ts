@@ -7,7 +7,8 @@ import { bflEndpoint, simLog, submissionsSince, uniqueStorageKey } from '../supp
 
 // This file's widgets carry their own `run` marker: other test files use the same simulator at the same time.
 const RUN = uniqueStorageKey();
-const ours = async (before: number) => (await submissionsSince(before)).filter((entry) => entry.path.includes(`run=${RUN}`));
+const ours = async (before: number) =>
+  (await submissionsSince(before)).filter((entry) => entry.path.includes(`run=${RUN}`));
 
 const part = (el: UserPaysImage, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~=${name}]`);
 
@@ -88,7 +89,9 @@ describe('<userpays-image>', () => {
     await el.generate();
     const key = el.storageKey;
     el.remove();
-    const again = await fixture<UserPaysImage>(html`<userpays-image provider="bfl" storage-key=${key}></userpays-image>`);
+    const again = await fixture<UserPaysImage>(
+      html`<userpays-image provider="bfl" storage-key=${key}></userpays-image>`,
+    );
     await new Promise((r) => setTimeout(r, 50));
     await again.updateComplete;
     expect(again.tally).to.include({ spent: '0.014', images: 1 });

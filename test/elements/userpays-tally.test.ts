@@ -10,7 +10,12 @@ import { uniqueStorageKey } from '../support/sim.js';
 const part = (el: UserPaysTally, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~=${name}]`);
 /** The chart's bars as [x, height] (one `M x 40 v -height h8 V40 z` per day with spending). */
 const bars = (el: UserPaysTally) =>
-  [...part(el, 'chart')!.querySelector('path')!.getAttribute('d')!.matchAll(/M([\d.]+) 40v-([\d.]+)h8V40z/g)].map((m) => [+m[1], +m[2]]);
+  [
+    ...part(el, 'chart')!
+      .querySelector('path')!
+      .getAttribute('d')!
+      .matchAll(/M([\d.]+) 40v-([\d.]+)h8V40z/g),
+  ].map((m) => [+m[1], +m[2]]);
 const DAY = 864e5;
 
 describe('<userpays-tally>', () => {
@@ -19,10 +24,13 @@ describe('<userpays-tally>', () => {
 
   async function tally(storageKey = uniqueStorageKey(), budget = '') {
     keys.push(storageKey);
-    const el = await fixture<UserPaysTally>(html`<userpays-tally storage-key=${storageKey} budget=${budget} locale="en-US"></userpays-tally>`);
+    const el = await fixture<UserPaysTally>(
+      html`<userpays-tally storage-key=${storageKey} budget=${budget} locale="en-US"></userpays-tally>`,
+    );
     return { el, ledger: new LedgerStore({ storageKey }), storageKey };
   }
-  const spend = (ledger: LedgerStore, usd: string, model = 'flux-2-pro') => ledger.settle(ledger.open({ ...image, model, quoted: usd }).id, { charged: usd });
+  const spend = (ledger: LedgerStore, usd: string, model = 'flux-2-pro') =>
+    ledger.settle(ledger.open({ ...image, model, quoted: usd }).id, { charged: usd });
 
   it('shows spent, images, the per-model split, spend per day and the pending generations, as text; accessible', async () => {
     const { el, ledger } = await tally();
@@ -38,7 +46,9 @@ describe('<userpays-tally>', () => {
     const svg = part(el, 'chart')!.querySelector('svg')!;
     expect(bars(el)).to.deep.equal([[290, 40]]); // today, the rightmost of 30 days
     expect(svg.getAttribute('role')).to.equal('img');
-    expect(svg.getAttribute('aria-label')).to.equal(`Spent per day: ${new Date(dayOf(Date.now()) * DAY).toISOString().slice(0, 10)} $0.10`);
+    expect(svg.getAttribute('aria-label')).to.equal(
+      `Spent per day: ${new Date(dayOf(Date.now()) * DAY).toISOString().slice(0, 10)} $0.10`,
+    );
     await expect(el).to.be.accessible();
   });
 
@@ -136,7 +146,9 @@ describe('<userpays-tally>', () => {
     expect(lines[0]).to.equal('day,id,provider,model,width,height,status,quoted,charged,credits,error,images,count');
     expect(lines.length).to.equal(1 + ledger.entries().length + ledger.compacted().length);
     expect(lines.at(-1)).to.match(/^\d{4}-\d\d-\d\d,,,flux-2-[\w-]+,,,compacted,,[\d.]+,,,\d+,\d+$/);
-    expect(lines.find((l) => l.includes(mine.id))).to.match(new RegExp(`^\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z,${mine.id},bfl,flux-2-pro,1024,1024,charged,0.03,0.03,,,1,1$`));
+    expect(lines.find((l) => l.includes(mine.id))).to.match(
+      new RegExp(`^\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z,${mine.id},bfl,flux-2-pro,1024,1024,charged,0.03,0.03,,,1,1$`),
+    );
     const json = JSON.parse(await (await fetch(clicked[1])).text());
     expect(json.tally).to.deep.equal(el.tally);
     expect(json.entries).to.have.length(ledger.entries().length);
@@ -190,7 +202,12 @@ describe('<userpays-tally>', () => {
       expect(JSON.parse(localStorage.getItem(`${storageKey}:ledger`)!).v).to.equal(2);
       // The next page load (a fresh copy of the storage) reads a clean value: told once.
       const ledgerKey = `${storageKey}:ledger`;
-      expect(new LedgerStore({ storageKey, storage: new MemoryStorage(new Map([[ledgerKey, localStorage.getItem(ledgerKey)!]])) }).notice).to.equal(null);
+      expect(
+        new LedgerStore({
+          storageKey,
+          storage: new MemoryStorage(new Map([[ledgerKey, localStorage.getItem(ledgerKey)!]])),
+        }).notice,
+      ).to.equal(null);
     });
   }
 

@@ -41,7 +41,11 @@ async function acceptedThenGone(storageKey: string, scenario?: string, prompt = 
   const [entry] = leftBehind(storageKey, (ledger) => {
     const { id } = ledger.open({ ...image, model: 'flux-2-klein-4b', quoted: '0.02', prompt }); // the provider reported 0.014: that is booked
     const credits = String(task.cost);
-    ledger.attachTask(id, { provider: 'bfl', id: task.id, pollingUrl: task.polling_url }, { usd: new Decimal(credits).times('0.01').toFixed(), credits });
+    ledger.attachTask(
+      id,
+      { provider: 'bfl', id: task.id, pollingUrl: task.polling_url },
+      { usd: new Decimal(credits).times('0.01').toFixed(), credits },
+    );
   });
   return { entry, task };
 }
@@ -80,7 +84,15 @@ describe('resumeOrphans', () => {
     expect(report.needsKey).to.deep.equal([]);
     expect(resumed.map(([i, e]) => [i.id, e.id])).to.deep.equal([[entry.id, entry.id]]);
     const stored = (await images.get(entry.id))!;
-    expect(stored).to.deep.include({ entryId: entry.id, prompt: 'a lighthouse at dusk', model: 'flux-2-klein-4b', provider: 'bfl', charged: '0.014', width: 1024, height: 1024 });
+    expect(stored).to.deep.include({
+      entryId: entry.id,
+      prompt: 'a lighthouse at dusk',
+      model: 'flux-2-klein-4b',
+      provider: 'bfl',
+      charged: '0.014',
+      width: 1024,
+      height: 1024,
+    });
     expect(stored.blob.type).to.equal('image/png');
     const [settled] = ledger.entries();
     expect(settled).to.deep.include({ status: 'charged', charged: '0.014', credits: '1.4' });
@@ -120,7 +132,9 @@ describe('resumeOrphans', () => {
     const [entry] = leftBehind(storageKey, (l) => l.open({ ...image, quoted: '0.03' }));
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));
-    const granted = new Promise<void>((r) => navigator.locks.request(`${storageKey}:ledger:${entry.id}`, () => (r(), held)));
+    const granted = new Promise<void>((r) =>
+      navigator.locks.request(`${storageKey}:ledger:${entry.id}`, () => (r(), held)),
+    );
     await granted;
     expect(await ledger.orphans()).to.deep.equal([]);
     await resumeOrphans(options());
@@ -158,7 +172,11 @@ describe('resumeOrphans', () => {
   it('the provider refused the image after accepting it: charged as reported, with the error; refused before: void', async () => {
     const { entry: a } = await acceptedThenGone(storageKey, 'pending=200;fault=content-moderated');
     await resumeOrphans(options());
-    expect(ledger.entries().find((e) => e.id == a.id)).to.deep.include({ status: 'charged', charged: '0.014', error: 'moderated' });
+    expect(ledger.entries().find((e) => e.id == a.id)).to.deep.include({
+      status: 'charged',
+      charged: '0.014',
+      error: 'moderated',
+    });
     const key2 = uniqueStorageKey();
     keys.push(key2);
     const { entry: b } = await acceptedThenGone(key2, 'pending=200;fault=request-moderated');

@@ -50,7 +50,8 @@ export class FullStorage extends MemoryStorage {
 
 let n = 0;
 /** A storage key no other test uses. */
-export const uniqueKey = () => `t${Date.now().toString(36)}${(n++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+export const uniqueKey = () =>
+  `t${Date.now().toString(36)}${(n++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
 /** The same data in a new storage object: what a reload (or another page) reads. */
 export const reloaded = (storage: MemoryStorage) => new MemoryStorage(new Map(storage.map));

@@ -75,7 +75,11 @@ describe('ImageStore', () => {
     for (let i = 1; i <= 5; i++) await store.put(picture(`p${i}`, i * 1000));
     expect((await store.list()).map((i) => i.id)).to.deep.equal(['p5', 'p4', 'p3']);
     await store.put(picture('old', 1)); // older than all: still kept, the oldest other goes
-    expect((await new ImageStore({ storageKey, keep: 100 }).list()).map((i) => i.id)).to.deep.equal(['p5', 'p4', 'old']);
+    expect((await new ImageStore({ storageKey, keep: 100 }).list()).map((i) => i.id)).to.deep.equal([
+      'p5',
+      'p4',
+      'old',
+    ]);
     await store.put(picture('p5', 9000, 'replaced')); // same id: replaces, keeps the rest
     expect((await store.list()).map((i) => i.id)).to.deep.equal(['p5', 'p4', 'old']);
     expect(await (await store.get('p5'))!.blob.text()).to.equal('replaced');

@@ -23,7 +23,8 @@ function at<T>(t: number, fn: () => T): T {
 }
 
 const doc = (storage: MemoryStorage, storageKey: string) => JSON.parse(storage.getItem(`${storageKey}:ledger`)!);
-const daysOf = (ledger: LedgerStore) => Object.fromEntries([...ledger.spentByDay()].map(([d, usd]) => [d, usd.toFixed()]));
+const daysOf = (ledger: LedgerStore) =>
+  Object.fromEntries([...ledger.spentByDay()].map(([d, usd]) => [d, usd.toFixed()]));
 
 /** What a history adds up to, computed without the ledger. */
 class Expected {
@@ -44,8 +45,14 @@ class Expected {
     const tally = ledger.tally();
     expect(tally.spent).to.equal(this.spent.toFixed());
     expect(tally.images).to.equal(this.images);
-    expect(tally.byModel).to.deep.equal(Object.fromEntries(Object.entries(this.byModel).map(([k, v]) => [k, { spent: v.spent.toFixed(), images: v.images }])));
-    expect(daysOf(ledger)).to.deep.equal(Object.fromEntries(Object.entries(this.byDay).map(([d, usd]) => [d, usd.toFixed()])));
+    expect(tally.byModel).to.deep.equal(
+      Object.fromEntries(
+        Object.entries(this.byModel).map(([k, v]) => [k, { spent: v.spent.toFixed(), images: v.images }]),
+      ),
+    );
+    expect(daysOf(ledger)).to.deep.equal(
+      Object.fromEntries(Object.entries(this.byDay).map(([d, usd]) => [d, usd.toFixed()])),
+    );
   }
 }
 
@@ -93,7 +100,9 @@ describe('LedgerStore: compaction', () => {
     // The compacted rows plus the entries still stored are the whole history.
     const rows = ledger.compacted();
     const inRows = rows.reduce((s, r) => s.plus(r.spent), new Decimal(0));
-    const inEntries = ledger.entries().reduce((s, e) => (e.status == 'charged' ? s.plus(e.charged!) : s), new Decimal(0));
+    const inEntries = ledger
+      .entries()
+      .reduce((s, e) => (e.status == 'charged' ? s.plus(e.charged!) : s), new Decimal(0));
     expect(inRows.plus(inEntries).toFixed()).to.equal(expected.spent.toFixed());
     expect(rows[0]).to.have.keys('day', 'model', 'spent', 'images', 'count');
     expect(rows[0].day).to.match(/^\d{4}-\d\d-\d\d$/);
@@ -147,7 +156,7 @@ describe('LedgerStore: compaction', () => {
     }
   });
 
-  it("an entry this page stored and another tab compacted is not merged back (no double count)", () => {
+  it('an entry this page stored and another tab compacted is not merged back (no double count)', () => {
     const shared = new Map<string, string>();
     const storageKey = uniqueKey();
     const ledgerKey = `${storageKey}:ledger`;
@@ -240,7 +249,10 @@ describe('LedgerStore: schema versions', () => {
     expect(stored.entries.length).to.be.at.most(250);
     expect(stored.since).to.equal(JSON.parse(history.raw).since);
     expect(ledger.tally()).to.deep.include({ spent: history.spent, images: history.images });
-    expect(new LedgerStore({ storageKey, storage: reloaded(storage) }).tally()).to.deep.include({ spent: history.spent, images: history.images });
+    expect(new LedgerStore({ storageKey, storage: reloaded(storage) }).tally()).to.deep.include({
+      spent: history.spent,
+      images: history.images,
+    });
   });
 
   it('a v1 document with a few damaged rows: keeps the rest, sets the original aside, says so once', () => {
@@ -260,7 +272,14 @@ describe('LedgerStore: schema versions', () => {
   ] as const) {
     it(`${what}: keeps the rows that read as v2, sets the value aside, says so, carries on`, () => {
       const history = JSON.parse(v1History(5, 1).raw);
-      const raw = JSON.stringify({ ...history, v, since: realNow() - 30 * DAY, days: [[dayOf(realNow()) - 9, 'flux-2-pro', '0.3', 10, 10]], cut: realNow() - 8 * DAY, extra: 'from the future' });
+      const raw = JSON.stringify({
+        ...history,
+        v,
+        since: realNow() - 30 * DAY,
+        days: [[dayOf(realNow()) - 9, 'flux-2-pro', '0.3', 10, 10]],
+        cut: realNow() - 8 * DAY,
+        extra: 'from the future',
+      });
       const { storage, ledger } = holding(raw);
       expect(ledger.notice).to.match(/damaged/);
       expect(quarantined(storage).map((k) => storage.getItem(k))).to.deep.equal([raw]);
@@ -282,10 +301,18 @@ describe('LedgerStore: schema versions', () => {
   it('a damaged compacted row is dropped with a notice; the valid ones are kept', () => {
     const history = JSON.parse(v1History(5, 1).raw);
     const d = dayOf(realNow()) - 9;
-    const raw = JSON.stringify({ ...history, v: 2, since: realNow() - 30 * DAY, cut: realNow() - 8 * DAY, days: [[d, 'flux-2-pro', '0.3', 10, 10], [d, 'flux-2-max', '0.3 USD', 1, 1], 'x'] });
+    const raw = JSON.stringify({
+      ...history,
+      v: 2,
+      since: realNow() - 30 * DAY,
+      cut: realNow() - 8 * DAY,
+      days: [[d, 'flux-2-pro', '0.3', 10, 10], [d, 'flux-2-max', '0.3 USD', 1, 1], 'x'],
+    });
     const { ledger } = holding(raw);
     expect(ledger.notice).to.match(/damaged/);
-    expect(ledger.compacted()).to.deep.equal([{ day: new Date(d * DAY).toISOString().slice(0, 10), model: 'flux-2-pro', spent: '0.3', images: 10, count: 10 }]);
+    expect(ledger.compacted()).to.deep.equal([
+      { day: new Date(d * DAY).toISOString().slice(0, 10), model: 'flux-2-pro', spent: '0.3', images: 10, count: 10 },
+    ]);
   });
 });
 
@@ -303,6 +330,8 @@ describe('LedgerStore: compacted rows past 60 days', () => {
     expect(old.every((r) => r.day.endsWith('-01'))).to.equal(true);
     expect(new Set(old.map((r) => r.day + r.model)).size).to.equal(old.length);
     expect(rows.length).to.be.lessThan(60 * 5 + 16 * 5);
-    expect(rows.reduce((n, r) => n + r.count, 0) + ledger.entries().filter((e) => e.status == 'charged').length).to.equal(3000 - 60);
+    expect(
+      rows.reduce((n, r) => n + r.count, 0) + ledger.entries().filter((e) => e.status == 'charged').length,
+    ).to.equal(3000 - 60);
   });
 });

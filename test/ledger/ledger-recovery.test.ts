@@ -21,7 +21,8 @@ function threeEntries() {
   const storage = new MemoryStorage();
   const storageKey = uniqueKey();
   const ledger = new LedgerStore({ storageKey, storage });
-  for (const amount of ['0.01', '0.02', '0.03']) ledger.settle(ledger.open({ ...image, quoted: amount }).id, { charged: amount });
+  for (const amount of ['0.01', '0.02', '0.03'])
+    ledger.settle(ledger.open({ ...image, quoted: amount }).id, { charged: amount });
   return { doc: JSON.parse(storage.getItem(`${storageKey}:ledger`)!), entries: ledger.entries() };
 }
 

@@ -8,7 +8,8 @@ function fresh(storage = new MemoryStorage()) {
   const storageKey = uniqueKey();
   return { storage, storageKey, ledger: new LedgerStore({ storageKey, storage }) };
 }
-const stored = (storage: MemoryStorage) => JSON.parse([...storage.map.entries()].find(([k]) => k.endsWith(':ledger'))![1]);
+const stored = (storage: MemoryStorage) =>
+  JSON.parse([...storage.map.entries()].find(([k]) => k.endsWith(':ledger'))![1]);
 
 describe('LedgerStore: tally', () => {
   it('starts at zero with since = now', () => {
@@ -47,7 +48,12 @@ describe('LedgerStore: tally', () => {
     const { id } = ledger.open({ ...image, quoted: '0.03' });
     ledger.settle(id, { charged: '0.045', credits: '4.5' });
     expect(ledger.tally().spent).to.equal('0.045');
-    expect(ledger.entries()[0]).to.deep.include({ status: 'charged', charged: '0.045', credits: '4.5', quoted: '0.03' });
+    expect(ledger.entries()[0]).to.deep.include({
+      status: 'charged',
+      charged: '0.045',
+      credits: '4.5',
+      quoted: '0.03',
+    });
   });
 
   it('writes amounts as plain exact decimals (no exponent, no trailing zeros)', () => {
@@ -82,7 +88,11 @@ describe('LedgerStore: tally', () => {
   it('counts a paid failure as spent but not as an image', () => {
     const { ledger } = fresh();
     ledger.settle(ledger.open({ ...image, quoted: '0.03' }).id, { charged: '0.03', error: 'moderated' });
-    expect(ledger.tally()).to.deep.include({ spent: '0.03', images: 0, byModel: { 'flux-2-pro': { spent: '0.03', images: 0 } } });
+    expect(ledger.tally()).to.deep.include({
+      spent: '0.03',
+      images: 0,
+      byModel: { 'flux-2-pro': { spent: '0.03', images: 0 } },
+    });
   });
 
   it('ignores settling an unknown id', () => {
@@ -114,10 +124,18 @@ describe('LedgerStore: budget', () => {
   it("holds a pending entry at the provider's reported cost once it is known", () => {
     const { ledger } = fresh();
     const { id } = ledger.open({ ...image, quoted: '0.03' });
-    ledger.attachTask(id, { provider: 'bfl', id: 'task-1', pollingUrl: 'https://api.bfl.ai/v1/get_result?id=task-1' }, { usd: '0.045', credits: '4.5' });
+    ledger.attachTask(
+      id,
+      { provider: 'bfl', id: 'task-1', pollingUrl: 'https://api.bfl.ai/v1/get_result?id=task-1' },
+      { usd: '0.045', credits: '4.5' },
+    );
     expect(ledger.tally('1').remaining).to.equal('0.955');
     expect(ledger.pending()[0]).to.deep.include({ status: 'pending', charged: '0.045', credits: '4.5' });
-    expect(ledger.pending()[0].task).to.deep.equal({ provider: 'bfl', id: 'task-1', pollingUrl: 'https://api.bfl.ai/v1/get_result?id=task-1' });
+    expect(ledger.pending()[0].task).to.deep.equal({
+      provider: 'bfl',
+      id: 'task-1',
+      pollingUrl: 'https://api.bfl.ai/v1/get_result?id=task-1',
+    });
   });
 
   it('wouldExceed: exactly reaching the budget is allowed, a hair more is not', () => {
@@ -161,13 +179,21 @@ describe('LedgerStore: persistence', () => {
     const a = ledger.open({ ...image, quoted: '0.014' });
     const b = ledger.open({ ...image, model: 'flux-2-max', quoted: '0.07' });
     const c = ledger.open({ ...image, quoted: '0.014' });
-    ledger.attachTask(b.id, { provider: 'bfl', id: 'task-b', pollingUrl: 'https://api.eu.bfl.ai/v1/get_result?id=task-b' });
+    ledger.attachTask(b.id, {
+      provider: 'bfl',
+      id: 'task-b',
+      pollingUrl: 'https://api.eu.bfl.ai/v1/get_result?id=task-b',
+    });
     ledger.settle(a.id, { charged: '0.014', credits: '1.4' });
     ledger.settle(c.id, { void: true, error: 'network' });
     const after = new LedgerStore({ storageKey, storage: reloaded(storage) });
     expect(after.entries()).to.deep.equal(ledger.entries());
     expect(after.tally('1')).to.deep.equal(ledger.tally('1'));
-    expect(after.pending()[0].task).to.deep.equal({ provider: 'bfl', id: 'task-b', pollingUrl: 'https://api.eu.bfl.ai/v1/get_result?id=task-b' });
+    expect(after.pending()[0].task).to.deep.equal({
+      provider: 'bfl',
+      id: 'task-b',
+      pollingUrl: 'https://api.eu.bfl.ai/v1/get_result?id=task-b',
+    });
     expect(after.tally('1')).to.deep.include({ spent: '0.014', remaining: '0.916' });
     expect(after.notice).to.equal(null);
   });
@@ -233,7 +259,10 @@ describe('LedgerStore: subscribe (this page)', () => {
     const seenB: Tally[] = [];
     const seenOther: Tally[] = [];
     a.subscribe((t) => seenA.push(t));
-    const stop = b.subscribe((t) => seenB.push(t), () => '1');
+    const stop = b.subscribe(
+      (t) => seenB.push(t),
+      () => '1',
+    );
     other.subscribe((t) => seenOther.push(t));
     const { id } = a.open({ ...image, quoted: '0.03' });
     expect(seenB.at(-1)).to.deep.include({ spent: '0', remaining: '0.97' });

@@ -3,7 +3,11 @@ import { LedgerStore } from '../../src/ledger/index.js';
 import type { Tally } from '../../src/types.js';
 import { MemoryStorage, TabStorage, cleanLocalStorage, image, reloaded, uniqueKey, until } from './helpers.js';
 
-const ids = (ledger: LedgerStore) => ledger.entries().map((e) => e.id).sort();
+const ids = (ledger: LedgerStore) =>
+  ledger
+    .entries()
+    .map((e) => e.id)
+    .sort();
 const storageEvent = (key: string | null) => window.dispatchEvent(new StorageEvent('storage', { key }));
 
 describe('LedgerStore: several stores and tabs', () => {
@@ -27,7 +31,10 @@ describe('LedgerStore: several stores and tabs', () => {
     expect(ids(a)).to.deep.equal(opened.sort());
     expect(ids(b)).to.deep.equal(opened);
     expect(a.tally()).to.deep.include({ spent: '0.14', images: 10 });
-    const after = new LedgerStore({ storageKey, storage: new MemoryStorage(new Map([[`${storageKey}:ledger`, localStorage.getItem(`${storageKey}:ledger`)!]])) });
+    const after = new LedgerStore({
+      storageKey,
+      storage: new MemoryStorage(new Map([[`${storageKey}:ledger`, localStorage.getItem(`${storageKey}:ledger`)!]])),
+    });
     expect(after.tally()).to.deep.include({ spent: '0.14', images: 10 });
   });
 
@@ -60,7 +67,10 @@ describe('LedgerStore: several stores and tabs', () => {
     try {
       const here = new LedgerStore({ storageKey });
       const seen: Tally[] = [];
-      here.subscribe((t) => seen.push(t), () => '1');
+      here.subscribe(
+        (t) => seen.push(t),
+        () => '1',
+      );
       const there = new LedgerStore({ storageKey, storage: frame.contentWindow!.localStorage });
       const { id } = there.open({ ...image, quoted: '0.03' });
       await until(() => seen.at(-1)?.remaining === '0.97');
@@ -136,7 +146,11 @@ describe('LedgerStore: several stores and tabs', () => {
     const { id } = a.open({ ...image, quoted: '0.03' });
     const tabB = new TabStorage(shared); // sees the entry without its task
     const b = new LedgerStore({ storageKey, storage: tabB });
-    a.attachTask(id, { provider: 'bfl', id: 'task-9', pollingUrl: 'https://api.bfl.ai/v1/get_result?id=task-9' }, { usd: '0.03' });
+    a.attachTask(
+      id,
+      { provider: 'bfl', id: 'task-9', pollingUrl: 'https://api.bfl.ai/v1/get_result?id=task-9' },
+      { usd: '0.03' },
+    );
     b.open({ ...image, quoted: '0.01' }); // rewrites the entry as B saw it
     for (const tab of [tabA, tabB, tabA]) {
       tab.receive();

@@ -14,7 +14,7 @@ const OTHER_ORIGIN = location.origin.replace('localhost', '127.0.0.1');
 function loaded(frame: HTMLIFrameElement) {
   return new Promise<void>((resolve) => {
     const on = (e: MessageEvent) => {
-      if (e.source === frame.contentWindow && e.data?.ready) removeEventListener('message', on), resolve();
+      if (e.source === frame.contentWindow && e.data?.ready) (removeEventListener('message', on), resolve());
     };
     addEventListener('message', on);
   });
@@ -40,7 +40,8 @@ async function reload(frame: HTMLIFrameElement) {
 
 /** The simulator endpoint with a marker for this test's requests (other test files use the simulator at the same time). */
 const endpointFor = (scenario: string, run: string) => bflEndpoint(`${scenario};run=${run}`);
-const submissions = async (run: string) => (await simLog()).filter((e) => e.method == 'POST' && e.path.includes(`;run=${run}/v1/`));
+const submissions = async (run: string) =>
+  (await simLog()).filter((e) => e.method == 'POST' && e.path.includes(`;run=${run}/v1/`));
 
 let rpcId = 0;
 /** Calls `tab[cmd](...args)` in a frame of another origin, by postMessage. */
@@ -61,7 +62,10 @@ describe('Ledger across pages (iframes, BFL simulator)', () => {
   const frames: HTMLIFrameElement[] = [];
   const keys: string[] = [];
   const key = () => (keys.push(uniqueStorageKey()), keys.at(-1)!);
-  const open = async (storageKey: string, origin?: string) => (frames.push(await openTab(storageKey, origin)), frames.at(-1)!);
+  const open = async (storageKey: string, origin?: string) => (
+    frames.push(await openTab(storageKey, origin)),
+    frames.at(-1)!
+  );
   afterEach(async () => {
     for (const k of keys) await new ImageStore({ storageKey: k }).clear();
     frames.splice(0).forEach((f) => f.remove());
@@ -82,7 +86,12 @@ describe('Ledger across pages (iframes, BFL simulator)', () => {
     expect(ids).to.have.length(8);
     expect(await submissions(storageKey)).to.have.length(8);
     const here = new LedgerStore({ storageKey });
-    expect(here.entries().map((e) => e.id).sort()).to.deep.equal([...ids].sort());
+    expect(
+      here
+        .entries()
+        .map((e) => e.id)
+        .sort(),
+    ).to.deep.equal([...ids].sort());
     expect(here.entries().every((e) => e.status == 'charged' && e.charged == '0.014')).to.equal(true);
     expect(here.tally()).to.deep.include({ spent: '0.112', images: 8 });
     expect((await new ImageStore({ storageKey }).list()).map((i) => i.id).sort()).to.deep.equal([...ids].sort());
@@ -102,7 +111,9 @@ describe('Ledger across pages (iframes, BFL simulator)', () => {
     const storageKey = key();
     const frame = await open(storageKey);
     const endpoint = endpointFor('pending=1500', storageKey);
-    void tab(frame).generate(endpoint, 'a lighthouse at dusk').catch(() => {});
+    void tab(frame)
+      .generate(endpoint, 'a lighthouse at dusk')
+      .catch(() => {});
     const here = new LedgerStore({ storageKey });
     await until(() => here.pending()[0]?.task);
     const [entry] = here.pending();
@@ -114,7 +125,10 @@ describe('Ledger across pages (iframes, BFL simulator)', () => {
     expect((await here.orphans()).map((e) => e.id)).to.deep.equal([entry.id]);
     // The reloaded page and a second page both resume on load: one of them does it.
     const other = await open(storageKey);
-    const [r1, r2] = await Promise.all([tab(frame).resume(endpoint, 'sim-tabs-key'), tab(other).resume(endpoint, 'sim-tabs-key')]);
+    const [r1, r2] = await Promise.all([
+      tab(frame).resume(endpoint, 'sim-tabs-key'),
+      tab(other).resume(endpoint, 'sim-tabs-key'),
+    ]);
     expect([...r1.resumed, ...r2.resumed]).to.deep.equal([entry.id]);
     const stored = (await new ImageStore({ storageKey }).get(entry.id))!;
     expect(stored).to.deep.include({ prompt: 'a lighthouse at dusk', model: 'flux-2-klein-4b', charged: '0.014' });
@@ -129,7 +143,9 @@ describe('Ledger across pages (iframes, BFL simulator)', () => {
     const storageKey = key();
     const frame = await open(storageKey);
     const endpoint = bflEndpoint('pending=1500');
-    void tab(frame).generate(endpoint, 'a quiet harbour').catch(() => {});
+    void tab(frame)
+      .generate(endpoint, 'a quiet harbour')
+      .catch(() => {});
     const here = new LedgerStore({ storageKey });
     await until(() => here.pending()[0]?.task);
     const { id } = here.pending()[0];
@@ -143,7 +159,13 @@ describe('Ledger across pages (iframes, BFL simulator)', () => {
   it('a page that went before the provider accepted: not voided while it lives, voided as interrupted after', async () => {
     const storageKey = key();
     const frame = await open(storageKey);
-    const entry = tab(frame).ledger.open({ provider: 'bfl', model: 'flux-2-pro', width: 1024, height: 1024, quoted: '0.03' });
+    const entry = tab(frame).ledger.open({
+      provider: 'bfl',
+      model: 'flux-2-pro',
+      width: 1024,
+      height: 1024,
+      quoted: '0.03',
+    });
     const here = new LedgerStore({ storageKey });
     const other = await open(storageKey);
     await tab(other).resume(bflEndpoint());

@@ -33,7 +33,9 @@ describe('models', () => {
   });
 
   it('follows the BFL schema for sizing and reference images', () => {
-    const facts = Object.fromEntries(MODELS.map((m) => [m.id, `${m.family} ${m.sizing} ${m.maxInputs}${m.requiresInput ? ' required' : ''}`]));
+    const facts = Object.fromEntries(
+      MODELS.map((m) => [m.id, `${m.family} ${m.sizing} ${m.maxInputs}${m.requiresInput ? ' required' : ''}`]),
+    );
     expect(facts).to.deep.equal({
       'flux-2-klein-4b': 'flux2 flux2 4',
       'flux-2-klein-9b': 'flux2 flux2 4',

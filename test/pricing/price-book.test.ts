@@ -12,14 +12,23 @@ describe('price book', () => {
       source: { name: 'BFL pricing docs', asOf: '2026-11-01', url: 'https://docs.bfl.ai/quick_start/pricing' },
       exact: true,
     });
-    expect(BUILTIN_PRICE_BOOK['flux-kontext-max']?.bfl?.rule).to.deep.equal({ kind: 'flat', unit: 'credit', perImage: '8' });
+    expect(BUILTIN_PRICE_BOOK['flux-kontext-max']?.bfl?.rule).to.deep.equal({
+      kind: 'flat',
+      unit: 'credit',
+      perImage: '8',
+    });
     expect(BUILTIN_PRICE_BOOK['flux-2-dev']).to.equal(undefined);
   });
 
   it('lets a one-line override change the quote', () => {
     const before = JSON.stringify(BUILTIN_PRICE_BOOK);
     const override: PriceBook = {
-      'flux-2-flex': { bfl: { ...BUILTIN_PRICE_BOOK['flux-2-flex']!.bfl!, rule: { kind: 'megapixel', unit: 'credit', first: '6', extra: '5', inputs: true } } },
+      'flux-2-flex': {
+        bfl: {
+          ...BUILTIN_PRICE_BOOK['flux-2-flex']!.bfl!,
+          rule: { kind: 'megapixel', unit: 'credit', first: '6', extra: '5', inputs: true },
+        },
+      },
     };
     const book = mergePriceBook(BUILTIN_PRICE_BOOK, override);
     expect(quoteFor({ ...bfl, model: 'flux-2-flex' }, book).total).to.equal('0.06');
@@ -35,7 +44,9 @@ describe('price book', () => {
       exact: false,
     };
     const book = mergePriceBook(BUILTIN_PRICE_BOOK, { 'flux-2-pro': { openai: gateway } });
-    expect(Object.keys(book['flux-2-pro']!).sort()).to.deep.equal([...Object.keys(BUILTIN_PRICE_BOOK['flux-2-pro']!), 'openai'].sort());
+    expect(Object.keys(book['flux-2-pro']!).sort()).to.deep.equal(
+      [...Object.keys(BUILTIN_PRICE_BOOK['flux-2-pro']!), 'openai'].sort(),
+    );
     expect(book['flux-2-pro']!.openai).to.equal(gateway);
     expect(book['flux-2-pro']!.bfl).to.equal(BUILTIN_PRICE_BOOK['flux-2-pro']!.bfl);
     expect(quoteFor({ provider: 'openai', model: 'flux-2-pro' }, book).total).to.equal('0.05');

@@ -1,7 +1,16 @@
 import { expect } from '@open-wc/testing';
 import Decimal from 'decimal.js';
 import { UserPaysError } from '../../src/errors.js';
-import { BUILTIN_PRICE_BOOK, MODELS, aspectRatio, megapixels, mergePriceBook, modelInfo, quoteFor, sizeProblem } from '../../src/pricing/index.js';
+import {
+  BUILTIN_PRICE_BOOK,
+  MODELS,
+  aspectRatio,
+  megapixels,
+  mergePriceBook,
+  modelInfo,
+  quoteFor,
+  sizeProblem,
+} from '../../src/pricing/index.js';
 import type { PriceBook, PriceEntry } from '../../src/pricing/index.js';
 import type { QuoteRequest } from '../../src/types.js';
 
@@ -103,7 +112,11 @@ describe('quoteFor: the FLUX.2 megapixel rule', () => {
 
   it('prices 1024×1025 as 2 MP, and sizeProblem names the nearest valid heights', () => {
     expect(megapixels(1024, 1025)).to.equal(2);
-    expect(bfl('flux-2-klein-4b', { width: 1024, height: 1025 })).to.include({ total: '0.015', credits: '1.5', outputMegapixels: 2 });
+    expect(bfl('flux-2-klein-4b', { width: 1024, height: 1025 })).to.include({
+      total: '0.015',
+      credits: '1.5',
+      outputMegapixels: 2,
+    });
     expectSizeProblem(
       { provider: 'bfl', model: 'flux-2-klein-4b', width: 1024, height: 1025 },
       'Height must be a multiple of 16 for FLUX.2 models — try 1024 or 1040.',
@@ -136,7 +149,10 @@ describe('quoteFor: the FLUX.2 megapixel rule', () => {
     const quote = bfl('flux-2-max', {
       width: 1440,
       height: 1024,
-      inputs: [{ width: 2048, height: 2048 }, { width: 800, height: 600 }],
+      inputs: [
+        { width: 2048, height: 2048 },
+        { width: 800, height: 600 },
+      ],
     });
     // 7 + 1 × 3 + (4 + 1) × 3 = 25 credits
     expect(quote.credits).to.equal('25');
@@ -192,10 +208,15 @@ describe('quoteFor: FLUX.1 flat prices', () => {
 
 describe('quoteFor: other price rules', () => {
   const source = { name: 'test', asOf: '2026-11-02' };
-  const book = (model: string, entry: PriceEntry): PriceBook => mergePriceBook(BUILTIN_PRICE_BOOK, { [model]: { fal: entry } });
+  const book = (model: string, entry: PriceEntry): PriceBook =>
+    mergePriceBook(BUILTIN_PRICE_BOOK, { [model]: { fal: entry } });
 
   it('prices per megapixel of output in USD, without credits', () => {
-    const prices = book('flux-2-pro', { rule: { kind: 'per-megapixel', unit: 'usd', perMp: '0.03' }, source, exact: false });
+    const prices = book('flux-2-pro', {
+      rule: { kind: 'per-megapixel', unit: 'usd', perMp: '0.03' },
+      source,
+      exact: false,
+    });
     const quote = quoteFor({ provider: 'fal', model: 'flux-2-pro', width: 1920, height: 1088, count: 2 }, prices);
     expect(quote).to.deep.equal({
       provider: 'fal',
@@ -213,7 +234,12 @@ describe('quoteFor: other price rules', () => {
   });
 
   it('adds a gateway top-up fee as its own line, rounded up to a millionth', () => {
-    const prices = book('flux-2-pro', { rule: { kind: 'flat', unit: 'usd', perImage: '0.04' }, source, exact: false, topUpFee: '0.05' });
+    const prices = book('flux-2-pro', {
+      rule: { kind: 'flat', unit: 'usd', perImage: '0.04' },
+      source,
+      exact: false,
+      topUpFee: '0.05',
+    });
     const quote = quoteFor({ provider: 'fal', model: 'flux-2-pro', count: 3 }, prices);
     // 0.04 / 0.95 = 0.04210526… → 0.042106 per image
     expect([quote.perImage, quote.total, quote.credits]).to.deep.equal(['0.042106', '0.126318', undefined]);
@@ -229,7 +255,10 @@ describe('quoteFor: other price rules', () => {
       source,
       exact: true,
     });
-    const quote = quoteFor({ provider: 'fal', model: 'flux-2-pro', width: 2048, height: 1024, inputs: [ONE_MP_IMAGE] }, prices);
+    const quote = quoteFor(
+      { provider: 'fal', model: 'flux-2-pro', width: 2048, height: 1024, inputs: [ONE_MP_IMAGE] },
+      prices,
+    );
     expect(quote.total).to.equal('0.045');
     expect(quote.lines).to.deep.equal([
       { label: 'First megapixel', amount: '0.03' },
@@ -246,7 +275,12 @@ describe('quoteFor: other price rules', () => {
         prices,
       );
     }
-    const feeAll = book('flux-2-pro', { rule: { kind: 'flat', unit: 'usd', perImage: '1' }, source, exact: true, topUpFee: '1' });
+    const feeAll = book('flux-2-pro', {
+      rule: { kind: 'flat', unit: 'usd', perImage: '1' },
+      source,
+      exact: true,
+      topUpFee: '1',
+    });
     expectInvalid(
       { provider: 'fal', model: 'flux-2-pro' },
       'The top-up fee set for FLUX.2 [pro] at fal must be less than 1 ("1"). Fix the price book.',
@@ -258,18 +292,36 @@ describe('quoteFor: other price rules', () => {
 describe('quoteFor: lines add up to the total', () => {
   // A small deterministic generator, so a failure can be replayed.
   let seed = 12345;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   const pick = (from: number, to: number, step = 1) => from + step * Math.floor(random() * ((to - from) / step + 1));
 
   it('for 2000 random valid requests, with exact credits', () => {
     const hosted = MODELS.filter((m) => m.hosted);
     const fee = mergePriceBook(BUILTIN_PRICE_BOOK, {
-      'flux-2-flex': { openai: { rule: { kind: 'flat', unit: 'usd', perImage: '0.07' }, source: { name: 'x', asOf: 'y' }, exact: false, topUpFee: '0.055' } },
-      'flux-2-klein-9b': { fal: { rule: { kind: 'per-megapixel', unit: 'usd', perMp: '0.011' }, source: { name: 'x', asOf: 'y' }, exact: false } },
+      'flux-2-flex': {
+        openai: {
+          rule: { kind: 'flat', unit: 'usd', perImage: '0.07' },
+          source: { name: 'x', asOf: 'y' },
+          exact: false,
+          topUpFee: '0.055',
+        },
+      },
+      'flux-2-klein-9b': {
+        fal: {
+          rule: { kind: 'per-megapixel', unit: 'usd', perMp: '0.011' },
+          source: { name: 'x', asOf: 'y' },
+          exact: false,
+        },
+      },
     });
     for (let i = 0; i < 2000; i++) {
       const model = hosted[pick(0, hosted.length - 1)];
-      const provider = model.id === 'flux-2-flex' && random() < 0.5 ? 'openai' : model.id === 'flux-2-klein-9b' && random() < 0.5 ? 'fal' : 'bfl';
+      const provider =
+        model.id === 'flux-2-flex' && random() < 0.5
+          ? 'openai'
+          : model.id === 'flux-2-klein-9b' && random() < 0.5
+            ? 'fal'
+            : 'bfl';
       let width = 1024;
       let height = 1024;
       if (model.sizing === 'flux2') {
@@ -277,7 +329,10 @@ describe('quoteFor: lines add up to the total', () => {
         while (width * height > 4 * 1024 * 1024);
       } else if (model.sizing === 'flux11') [width, height] = [pick(256, 1440, 32), pick(256, 1440, 32)];
       else [width, height] = [pick(900, 2100), pick(900, 2100)];
-      const inputs = Array.from({ length: pick(model.requiresInput ? 1 : 0, model.maxInputs) }, () => ({ width: pick(1, 3000), height: pick(1, 3000) }));
+      const inputs = Array.from({ length: pick(model.requiresInput ? 1 : 0, model.maxInputs) }, () => ({
+        width: pick(1, 3000),
+        height: pick(1, 3000),
+      }));
       const count = pick(1, 4);
       const request: QuoteRequest = { provider, model: model.id, width, height, count, inputs };
       const quote = quoteFor(request, fee);
@@ -294,12 +349,21 @@ describe('quoteFor: lines add up to the total', () => {
 
 describe('quoteFor: refusals in plain words', () => {
   it('says so where a provider has no price, the default provider (Puter) included', () => {
-    expectInvalid({ model: 'flux-pro-1.1-ultra' }, 'FLUX1.1 [pro] Ultra has no price for provider puter yet. Pick another provider or model.');
-    expectInvalid({ provider: 'fal', model: 'flux-kontext-pro' }, 'FLUX.1 Kontext [pro] has no price for provider fal yet. Pick another provider or model.');
+    expectInvalid(
+      { model: 'flux-pro-1.1-ultra' },
+      'FLUX1.1 [pro] Ultra has no price for provider puter yet. Pick another provider or model.',
+    );
+    expectInvalid(
+      { provider: 'fal', model: 'flux-kontext-pro' },
+      'FLUX.1 Kontext [pro] has no price for provider fal yet. Pick another provider or model.',
+    );
   });
 
   it('names an unknown model', () => {
-    expectInvalid({ provider: 'bfl', model: 'flux-3' }, 'There is no model called "flux-3". Pick one from the list, such as FLUX.2 [klein] 4B.');
+    expectInvalid(
+      { provider: 'bfl', model: 'flux-3' },
+      'There is no model called "flux-3". Pick one from the list, such as FLUX.2 [klein] 4B.',
+    );
   });
 
   it('refuses the local-only FLUX.2 [dev]', () => {
@@ -318,10 +382,22 @@ describe('quoteFor: refusals in plain words', () => {
   it('refuses sizes that are not whole positive pixels', () => {
     for (const model of ['flux-2-pro', 'flux-kontext-pro', 'flux-pro-1.0-fill']) {
       const inputs = [ONE_MP_IMAGE];
-      expectInvalid({ provider: 'bfl', model, width: NaN, inputs }, 'Width must be a whole number of pixels, such as 1024.');
-      expectInvalid({ provider: 'bfl', model, width: 1024.5, inputs }, 'Width must be a whole number of pixels, such as 1024.');
-      expectInvalid({ provider: 'bfl', model, height: 0, inputs }, 'Height must be a whole number of pixels, such as 1024.');
-      expectInvalid({ provider: 'bfl', model, height: Infinity, inputs }, 'Height must be a whole number of pixels, such as 1024.');
+      expectInvalid(
+        { provider: 'bfl', model, width: NaN, inputs },
+        'Width must be a whole number of pixels, such as 1024.',
+      );
+      expectInvalid(
+        { provider: 'bfl', model, width: 1024.5, inputs },
+        'Width must be a whole number of pixels, such as 1024.',
+      );
+      expectInvalid(
+        { provider: 'bfl', model, height: 0, inputs },
+        'Height must be a whole number of pixels, such as 1024.',
+      );
+      expectInvalid(
+        { provider: 'bfl', model, height: Infinity, inputs },
+        'Height must be a whole number of pixels, such as 1024.',
+      );
     }
   });
 
@@ -329,15 +405,27 @@ describe('quoteFor: refusals in plain words', () => {
     const pro = { provider: 'bfl', model: 'flux-2-pro' } as const;
     expectSizeProblem({ ...pro, width: 1020 }, 'Width must be a multiple of 16 for FLUX.2 models — try 1008 or 1024.');
     expectSizeProblem({ ...pro, height: 32 }, 'Height must be at least 64 pixels for FLUX.2 models.');
-    expectSizeProblem({ ...pro, width: 3840, height: 2160 }, 'FLUX.2 makes images of at most 4 megapixels (such as 2048×2048) — try 2720×1536.');
-    expectSizeProblem({ ...pro, width: 2048, height: 2064 }, 'FLUX.2 makes images of at most 4 megapixels (such as 2048×2048) — try 2032×2064.');
+    expectSizeProblem(
+      { ...pro, width: 3840, height: 2160 },
+      'FLUX.2 makes images of at most 4 megapixels (such as 2048×2048) — try 2720×1536.',
+    );
+    expectSizeProblem(
+      { ...pro, width: 2048, height: 2064 },
+      'FLUX.2 makes images of at most 4 megapixels (such as 2048×2048) — try 2032×2064.',
+    );
   });
 
   it('explains the FLUX1.1 [pro] size rules', () => {
     const pro11 = { provider: 'bfl', model: 'flux-pro-1.1' } as const;
     expectSizeProblem({ ...pro11, width: 1000 }, 'Width must be a multiple of 32 for FLUX1.1 [pro] — try 992 or 1024.');
-    expectSizeProblem({ ...pro11, height: 2048 }, 'Height must be between 256 and 1440 pixels for FLUX1.1 [pro] — try 1440.');
-    expectSizeProblem({ ...pro11, width: 128 }, 'Width must be between 256 and 1440 pixels for FLUX1.1 [pro] — try 256.');
+    expectSizeProblem(
+      { ...pro11, height: 2048 },
+      'Height must be between 256 and 1440 pixels for FLUX1.1 [pro] — try 1440.',
+    );
+    expectSizeProblem(
+      { ...pro11, width: 128 },
+      'Width must be between 256 and 1440 pixels for FLUX1.1 [pro] — try 256.',
+    );
   });
 
   it('keeps aspect-ratio models between 21:9 and 9:21', () => {
@@ -366,7 +454,10 @@ describe('quoteFor: refusals in plain words', () => {
   });
 
   it('needs the image to edit on Fill', () => {
-    expectInvalid({ provider: 'bfl', model: 'flux-pro-1.0-fill' }, 'FLUX.1 Fill [pro] edits an image you provide — add the image to edit.');
+    expectInvalid(
+      { provider: 'bfl', model: 'flux-pro-1.0-fill' },
+      'FLUX.1 Fill [pro] edits an image you provide — add the image to edit.',
+    );
   });
 
   it('refuses reference images without a usable size', () => {
@@ -390,12 +481,17 @@ describe('sizeProblem', () => {
       ['flux-pro-1.1-ultra', 2752, 1536],
       ['flux-pro-1.0-fill', 1, 1],
     ];
-    for (const [id, width, height] of fits) expect(sizeProblem(modelInfo(id)!, width, height), `${id} ${width}×${height}`).to.equal(null);
+    for (const [id, width, height] of fits)
+      expect(sizeProblem(modelInfo(id)!, width, height), `${id} ${width}×${height}`).to.equal(null);
   });
 
   it('reports the first rule broken, width before height', () => {
-    expect(sizeProblem(modelInfo('flux-2-pro')!, 30, 1030)).to.equal('Width must be at least 64 pixels for FLUX.2 models.');
-    expect(sizeProblem(modelInfo('flux-2-pro')!, 1024, 1030)).to.equal('Height must be a multiple of 16 for FLUX.2 models — try 1024 or 1040.');
+    expect(sizeProblem(modelInfo('flux-2-pro')!, 30, 1030)).to.equal(
+      'Width must be at least 64 pixels for FLUX.2 models.',
+    );
+    expect(sizeProblem(modelInfo('flux-2-pro')!, 1024, 1030)).to.equal(
+      'Height must be a multiple of 16 for FLUX.2 models — try 1024 or 1040.',
+    );
   });
 });
 

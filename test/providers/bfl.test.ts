@@ -108,7 +108,12 @@ describe('BflProvider against the BFL simulator', () => {
   });
 
   it('sends the references as raw base64 and the simulator bills their decoded sizes', async () => {
-    const run = start('pending=100', { model: 'flux-2-klein-9b', width: 1024, height: 1024, inputs: [reference(2048, 1024)] });
+    const run = start('pending=100', {
+      model: 'flux-2-klein-9b',
+      width: 1024,
+      height: 1024,
+      inputs: [reference(2048, 1024)],
+    });
     await run.promise;
     // 1.5 first MP + one 2 MP reference × 0.2
     expect(run.charge).to.deep.equal({ credits: '1.9', usd: '0.019' });
@@ -334,7 +339,10 @@ describe('BflProvider against the BFL simulator', () => {
 
     it('refuses to resume from a polling URL on an unsafe host', async () => {
       const error = await failure(
-        provider.resume({ provider: 'bfl', id: 'x', pollingUrl: 'http://evil.example.com/v1/get_result?id=x' }, { endpoint: SIM, signal: new AbortController().signal }),
+        provider.resume(
+          { provider: 'bfl', id: 'x', pollingUrl: 'http://evil.example.com/v1/get_result?id=x' },
+          { endpoint: SIM, signal: new AbortController().signal },
+        ),
       );
       expect(error.code).to.equal('provider-error');
       expect(calls).to.deep.equal([]);

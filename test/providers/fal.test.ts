@@ -12,7 +12,9 @@ import { uniqueStorageKey } from '../support/sim.js';
 import { failure } from '../support/failure.js';
 import { recordFetches } from '../support/record-fetches.js';
 
-const OTHER_HOST = location.host.startsWith('localhost') ? location.host.replace('localhost', '127.0.0.1') : location.host.replace('127.0.0.1', 'localhost');
+const OTHER_HOST = location.host.startsWith('localhost')
+  ? location.host.replace('localhost', '127.0.0.1')
+  : location.host.replace('127.0.0.1', 'localhost');
 const ORIGIN = `${location.protocol}//${OTHER_HOST}`;
 const SIM = `${ORIGIN}/sim/fal`;
 const endpoint = (scenario = '') => (scenario ? `${SIM}/s/${scenario}` : SIM);
@@ -91,7 +93,9 @@ describe('fal: endpoint ids and input', () => {
 
   it('sends the size as an image_size object and references as data URIs', () => {
     const ref = reference(8, 8);
-    expect(falBody({ model: 'flux-2-pro', prompt: 'p', width: 1280, height: 720, seed: 5, inputs: [ref] })).to.deep.equal({
+    expect(
+      falBody({ model: 'flux-2-pro', prompt: 'p', width: 1280, height: 720, seed: 5, inputs: [ref] }),
+    ).to.deep.equal({
       prompt: 'p',
       image_size: { width: 1280, height: 720 },
       seed: 5,
@@ -117,7 +121,13 @@ describe('FalProvider against the fal queue simulator', () => {
 
     // The queue URLs are the app's (fal-ai/flux-2), not the endpoint's sub-path.
     const base = `${SIM}/s/queue=1200;pending=2600;position=3/fal-ai/flux-2/requests/${run.task!.id}`;
-    expect(run.task).to.deep.equal({ provider: 'fal', id: run.task!.id, pollingUrl: `${base}/status`, responseUrl: base, cancelUrl: `${base}/cancel` });
+    expect(run.task).to.deep.equal({
+      provider: 'fal',
+      id: run.task!.id,
+      pollingUrl: `${base}/status`,
+      responseUrl: base,
+      cancelUrl: `${base}/cancel`,
+    });
     expect(outcome.task).to.deep.equal(run.task);
     expect(calls[0]).to.equal(`POST ${SIM}/s/queue=1200;pending=2600;position=3/fal-ai/flux-2/klein/4b`);
     expect(calls[1]).to.equal('accepted');
@@ -125,16 +135,25 @@ describe('FalProvider against the fal queue simulator', () => {
     expect(calls.at(-2)).to.equal(`GET ${base}`);
     expect(calls.at(-1)).to.match(/^GET .*\/sim\/fal-cdn\/files\//);
 
-    const positions = run.statuses.filter((s) => s.startsWith('Queued (position')).map((s) => Number(/\d+/.exec(s)![0]));
+    const positions = run.statuses
+      .filter((s) => s.startsWith('Queued (position'))
+      .map((s) => Number(/\d+/.exec(s)![0]));
     expect(positions.length).to.be.at.least(1);
     expect(positions.every((p, i) => i === 0 || p <= positions[i - 1])).to.equal(true);
-    expect(run.statuses.some((s) => /^Generating: step \d\/4$/.test(s) || s === 'Loading FLUX.2 [klein] 4B')).to.equal(true);
+    expect(run.statuses.some((s) => /^Generating: step \d\/4$/.test(s) || s === 'Loading FLUX.2 [klein] 4B')).to.equal(
+      true,
+    );
     expect(run.statuses[0]).to.equal('Queued');
     expect(run.statuses.at(-1)).to.equal('Downloading image');
   });
 
   it('sends reference images to the /edit endpoint as image_urls', async () => {
-    const run = start('', { model: 'flux-2-klein-9b', width: 320, height: 320, inputs: [reference(64, 48), reference(30, 30)] });
+    const run = start('', {
+      model: 'flux-2-klein-9b',
+      width: 320,
+      height: 320,
+      inputs: [reference(64, 48), reference(30, 30)],
+    });
     const outcome = await run.promise;
     expect(calls[0]).to.equal(`POST ${SIM}/fal-ai/flux-2/klein/9b/edit`);
     expect([outcome.image.width, outcome.image.height]).to.deep.equal([320, 320]);
@@ -225,7 +244,9 @@ describe('FalProvider against the fal queue simulator', () => {
     });
 
     it('a plain-http endpoint on a non-loopback host → invalid-input before anything is sent', async () => {
-      expect((await failure(start('', {}, { endpoint: 'http://queue.fal.run' }).promise)).code).to.equal('invalid-input');
+      expect((await failure(start('', {}, { endpoint: 'http://queue.fal.run' }).promise)).code).to.equal(
+        'invalid-input',
+      );
       expect(calls).to.deep.equal([]);
     });
   });
@@ -295,7 +316,9 @@ describe('FalProvider against the fal queue simulator', () => {
       expect(put[0].path).to.equal(new URL(run.task!.cancelUrl!).pathname);
       expect([put[0].host, put[0].hasKey]).to.deep.equal([OTHER_HOST, true]);
       // The simulator took it: the request is over, as cancelled.
-      const status = await (await realFetch(run.task!.pollingUrl!, { headers: { authorization: `Key ${run.key}` } })).json();
+      const status = await (
+        await realFetch(run.task!.pollingUrl!, { headers: { authorization: `Key ${run.key}` } })
+      ).json();
       expect([status.status, status.error_type]).to.deep.equal(['COMPLETED', 'request_cancelled']);
       const before = (await simLog(run.task!.id)).length;
       await wait(1200);
@@ -318,7 +341,13 @@ describe('FalProvider against the fal queue simulator', () => {
         body: JSON.stringify({ prompt: 'a reloaded page', image_size: { width: 320, height: 240 }, seed: 9 }),
       });
       const reply = await response.json();
-      const task: ProviderTask = { provider: 'fal', id: reply.request_id, pollingUrl: reply.status_url, responseUrl: reply.response_url, cancelUrl: reply.cancel_url };
+      const task: ProviderTask = {
+        provider: 'fal',
+        id: reply.request_id,
+        pollingUrl: reply.status_url,
+        responseUrl: reply.response_url,
+        cancelUrl: reply.cancel_url,
+      };
       return task;
     }
 
@@ -334,27 +363,46 @@ describe('FalProvider against the fal queue simulator', () => {
     it('needs the key again (fal wants it for the status) → auth-required, nothing sent', async () => {
       const task = await submitDirectly(newKey());
       calls.length = 0;
-      expect((await failure(provider.resume(task, { endpoint: SIM, signal: new AbortController().signal }))).code).to.equal('auth-required');
+      expect(
+        (await failure(provider.resume(task, { endpoint: SIM, signal: new AbortController().signal }))).code,
+      ).to.equal('auth-required');
       expect(calls).to.deep.equal([]);
     });
 
     it('refuses queue URLs on an unsafe host', async () => {
-      const task: ProviderTask = { provider: 'fal', id: 'x', pollingUrl: 'http://evil.example.com/a/b/requests/x/status', responseUrl: 'http://evil.example.com/a/b/requests/x', cancelUrl: 'http://evil.example.com/a/b/requests/x/cancel' };
-      expect((await failure(provider.resume(task, { endpoint: SIM, apiKey: 'k', signal: new AbortController().signal }))).code).to.equal('provider-error');
+      const task: ProviderTask = {
+        provider: 'fal',
+        id: 'x',
+        pollingUrl: 'http://evil.example.com/a/b/requests/x/status',
+        responseUrl: 'http://evil.example.com/a/b/requests/x',
+        cancelUrl: 'http://evil.example.com/a/b/requests/x/cancel',
+      };
+      expect(
+        (await failure(provider.resume(task, { endpoint: SIM, apiKey: 'k', signal: new AbortController().signal })))
+          .code,
+      ).to.equal('provider-error');
       expect(calls).to.deep.equal([]);
     });
   });
 });
 
 describe('fal quotes: fal’s own per-megapixel prices', () => {
-  const fal = (model: string, width = 1024, height = 1024, inputs: { width: number; height: number }[] = [], count = 1) =>
-    quoteFor({ provider: 'fal', model, width, height, inputs, count });
+  const fal = (
+    model: string,
+    width = 1024,
+    height = 1024,
+    inputs: { width: number; height: number }[] = [],
+    count = 1,
+  ) => quoteFor({ provider: 'fal', model, width, height, inputs, count });
 
   it('[klein]: per MP of output; with references the /edit price per MP of output and per reference (1 MP each)', () => {
     expect(fal('flux-2-klein-4b').total).to.equal('0.005');
     expect(fal('flux-2-klein-4b', 1280, 1024).total).to.equal('0.01');
     expect(fal('flux-2-klein-9b', 1024, 1024, [], 3).total).to.equal('0.018');
-    const edit = fal('flux-2-klein-9b', 1280, 1024, [{ width: 2048, height: 2048 }, { width: 300, height: 200 }]);
+    const edit = fal('flux-2-klein-9b', 1280, 1024, [
+      { width: 2048, height: 2048 },
+      { width: 300, height: 200 },
+    ]);
     expect([edit.total, edit.outputMegapixels, edit.inputMegapixels]).to.deep.equal(['0.044', 2, 2]);
     expect(edit.lines).to.deep.equal([
       { label: '2 megapixels', amount: '0.022' },
@@ -362,12 +410,20 @@ describe('fal quotes: fal’s own per-megapixel prices', () => {
     ]);
     expect(edit.credits).to.equal(undefined);
     expect(edit.exact).to.equal(false);
-    expect(edit.source).to.deep.equal({ name: 'fal model page', asOf: '2026-11-22', url: 'https://fal.ai/models/fal-ai/flux-2/klein/9b' });
+    expect(edit.source).to.deep.equal({
+      name: 'fal model page',
+      asOf: '2026-11-22',
+      url: 'https://fal.ai/models/fal-ai/flux-2/klein/9b',
+    });
   });
 
   it('[pro], [flex], [max]: first MP, then each extra MP of output and of input (fal’s published examples)', () => {
     // fal: 1024×1024 → $0.03; 1920×1080 → $0.045; 512×512 → $0.03 (rounded up to 1 MP).
-    expect([fal('flux-2-pro').total, fal('flux-2-pro', 1920, 1080).total, fal('flux-2-pro', 512, 512).total]).to.deep.equal(['0.03', '0.045', '0.03']);
+    expect([
+      fal('flux-2-pro').total,
+      fal('flux-2-pro', 1920, 1080).total,
+      fal('flux-2-pro', 512, 512).total,
+    ]).to.deep.equal(['0.03', '0.045', '0.03']);
     expect(fal('flux-2-pro', 1024, 1024, [{ width: 1024, height: 1024 }]).total).to.equal('0.045');
     // fal: [flex] 1920×1080 → $0.10.
     expect(fal('flux-2-flex', 1920, 1080).total).to.equal('0.1');
@@ -408,7 +464,9 @@ describe('<userpays-image provider="fal">', () => {
     expect(result.charged).to.equal('0.005');
     expect(progress.some((s) => s.startsWith('Queued (position'))).to.equal(true);
     expect(progress.some((s) => s.startsWith('Generating: step'))).to.equal(true);
-    expect(calls.filter((c) => c.startsWith('POST ')).map((c) => c.slice(5))).to.deep.equal([`${endpoint('queue=700;pending=1400')}/fal-ai/flux-2/klein/4b`]);
+    expect(calls.filter((c) => c.startsWith('POST ')).map((c) => c.slice(5))).to.deep.equal([
+      `${endpoint('queue=700;pending=1400')}/fal-ai/flux-2/klein/4b`,
+    ]);
     await el.updateComplete;
     const img = el.shadowRoot!.querySelector<HTMLImageElement>('[part~=image]')!;
     // (not img.decode(): it never settles in a page the browser keeps hidden, as a concurrent test page is)
@@ -432,7 +490,10 @@ describe('@fal-ai/client against the fal simulator (fidelity)', () => {
     falModule.createFalClient({
       credentials,
       suppressLocalCredentialsWarning: true,
-      requestMiddleware: async (request) => ({ ...request, url: request.url.replace('https://queue.fal.run', endpoint(scenario)) }),
+      requestMiddleware: async (request) => ({
+        ...request,
+        url: request.url.replace('https://queue.fal.run', endpoint(scenario)),
+      }),
     });
 
   it('fal.subscribe completes: queue updates with position and logs, then the result', async () => {
@@ -450,15 +511,25 @@ describe('@fal-ai/client against the fal simulator (fidelity)', () => {
     expect(updates.find((u) => u.status === 'IN_QUEUE')!.queue_position).to.be.a('number');
     expect(updates.some((u) => u.status === 'IN_PROGRESS' && Array.isArray(u.logs))).to.equal(true);
     expect(result.requestId).to.be.a('string').and.not.equal('');
-    const data = result.data as { images: { url: string; width: number; height: number; content_type: string }[]; seed: number };
-    expect([data.images[0].width, data.images[0].height, data.images[0].content_type, data.seed]).to.deep.equal([384, 256, 'image/png', 3]);
+    const data = result.data as {
+      images: { url: string; width: number; height: number; content_type: string }[];
+      seed: number;
+    };
+    expect([data.images[0].width, data.images[0].height, data.images[0].content_type, data.seed]).to.deep.equal([
+      384,
+      256,
+      'image/png',
+      3,
+    ]);
     const bitmap = await createImageBitmap(await (await realFetch(data.images[0].url)).blob());
     expect([bitmap.width, bitmap.height]).to.deep.equal([384, 256]);
   });
 
   it('fal.queue.submit / status / result / cancel, with an /edit endpoint and data-URI references', async () => {
     const fal = client('queue=2000;pending=3000');
-    const submitted = await fal.queue.submit('fal-ai/flux-2-pro/edit', { input: { prompt: 'x', image_urls: [reference(40, 30).dataUrl] } });
+    const submitted = await fal.queue.submit('fal-ai/flux-2-pro/edit', {
+      input: { prompt: 'x', image_urls: [reference(40, 30).dataUrl] },
+    });
     expect(submitted.status).to.equal('IN_QUEUE');
     expect(submitted.status_url).to.match(/\/fal-ai\/flux-2-pro\/requests\/[\w-]+\/status$/);
     const status = await fal.queue.status('fal-ai/flux-2-pro/edit', { requestId: submitted.request_id, logs: true });

@@ -21,13 +21,23 @@ describe('provider URL checks (SPEC §6)', () => {
   it('accepts https endpoints and http only on loopback, without a trailing slash', () => {
     expect(checkEndpoint('https://api.bfl.ai/')).to.equal('https://api.bfl.ai');
     expect(checkEndpoint('https://api.eu.bfl.ai')).to.equal('https://api.eu.bfl.ai');
-    expect(checkEndpoint('http://localhost:8000/sim/bfl/s/fault=402/')).to.equal('http://localhost:8000/sim/bfl/s/fault=402');
+    expect(checkEndpoint('http://localhost:8000/sim/bfl/s/fault=402/')).to.equal(
+      'http://localhost:8000/sim/bfl/s/fault=402',
+    );
     expect(checkEndpoint('http://127.0.0.1:9/proxy')).to.equal('http://127.0.0.1:9/proxy');
   });
 
   it('rejects http on other hosts and anything odd with invalid-input', () => {
-    for (const url of ['http://api.bfl.ai', 'http://192.168.1.2:8000', 'ftp://api.bfl.ai', 'javascript:alert(1)', 'api.bfl.ai', '',
-      'https://user:secret@api.bfl.ai', 'https://api.bfl.ai/?key=1']) {
+    for (const url of [
+      'http://api.bfl.ai',
+      'http://192.168.1.2:8000',
+      'ftp://api.bfl.ai',
+      'javascript:alert(1)',
+      'api.bfl.ai',
+      '',
+      'https://user:secret@api.bfl.ai',
+      'https://api.bfl.ai/?key=1',
+    ]) {
       const error = thrown(() => checkEndpoint(url));
       expect(error.code, url).to.equal('invalid-input');
       expect(error.retryable).to.equal(false);
@@ -36,12 +46,27 @@ describe('provider URL checks (SPEC §6)', () => {
   });
 
   it('accepts image URLs only as https, blob, data:image/(png|jpeg|webp) (http on loopback)', () => {
-    for (const url of ['https://delivery.bfl.ai/x.png?sig=1', 'blob:https://example.com/5d1f', 'data:image/png;base64,iVBOR',
-      'data:image/jpeg;base64,/9j/', 'data:image/webp;base64,UklG', 'http://127.0.0.1:8000/sim/delivery/a.png']) {
+    for (const url of [
+      'https://delivery.bfl.ai/x.png?sig=1',
+      'blob:https://example.com/5d1f',
+      'data:image/png;base64,iVBOR',
+      'data:image/jpeg;base64,/9j/',
+      'data:image/webp;base64,UklG',
+      'http://127.0.0.1:8000/sim/delivery/a.png',
+    ]) {
       expect(checkImageUrl(url)).to.equal(url);
     }
-    for (const url of ['http://delivery.example.com/a.png', 'javascript:alert(1)', 'data:text/html,<script>', 'data:image/svg+xml;base64,PHN2Zz4=',
-      'ftp://x/a.png', 'file:///etc/passwd', '', undefined, 42]) {
+    for (const url of [
+      'http://delivery.example.com/a.png',
+      'javascript:alert(1)',
+      'data:text/html,<script>',
+      'data:image/svg+xml;base64,PHN2Zz4=',
+      'ftp://x/a.png',
+      'file:///etc/passwd',
+      '',
+      undefined,
+      42,
+    ]) {
       expect(thrown(() => checkImageUrl(url)).code, String(url)).to.equal('provider-error');
     }
   });
@@ -85,7 +110,10 @@ describe('HTTP error mapping', () => {
     const started = performance.now();
     const waiting = sleep(5000, controller.signal);
     setTimeout(() => controller.abort(), 20);
-    const error = await waiting.then(() => undefined, (e) => e);
+    const error = await waiting.then(
+      () => undefined,
+      (e) => e,
+    );
     expect(error).to.be.instanceOf(DOMException);
     expect(performance.now() - started).to.be.below(500);
   });
@@ -98,19 +126,40 @@ describe('BFL request bodies', () => {
   it('FLUX.2: width/height, references as raw base64 input_image, input_image_2…, png by default', () => {
     const body = bflBody({ ...base, model: 'flux-2-pro', seed: 7, inputs: [ref('png'), ref('jpeg')] });
     expect(body).to.deep.equal({
-      prompt: 'a cat', seed: 7, output_format: 'png', width: 1024, height: 576, input_image: 'AAAApng', input_image_2: 'AAAAjpeg',
+      prompt: 'a cat',
+      seed: 7,
+      output_format: 'png',
+      width: 1024,
+      height: 576,
+      input_image: 'AAAApng',
+      input_image_2: 'AAAAjpeg',
     });
-    expect(JSON.parse(JSON.stringify(bflBody({ ...base, model: 'flux-2-klein-4b', outputFormat: 'jpeg' })))).to.deep.equal({
-      prompt: 'a cat', output_format: 'jpeg', width: 1024, height: 576,
+    expect(
+      JSON.parse(JSON.stringify(bflBody({ ...base, model: 'flux-2-klein-4b', outputFormat: 'jpeg' }))),
+    ).to.deep.equal({
+      prompt: 'a cat',
+      output_format: 'jpeg',
+      width: 1024,
+      height: 576,
     });
   });
 
   it('FLUX1.1 [pro]: width/height and image_prompt; Ultra and Kontext: aspect ratio; Fill: image', () => {
-    expect(bflBody({ ...base, model: 'flux-pro-1.1', inputs: [ref('png')] })).to.include({ width: 1024, height: 576, image_prompt: 'AAAApng' });
+    expect(bflBody({ ...base, model: 'flux-pro-1.1', inputs: [ref('png')] })).to.include({
+      width: 1024,
+      height: 576,
+      image_prompt: 'AAAApng',
+    });
     const ultra = bflBody({ ...base, model: 'flux-pro-1.1-ultra', inputs: [ref('png')] });
     expect(ultra).to.include({ aspect_ratio: '16:9', image_prompt: 'AAAApng' });
     expect(ultra).to.not.have.any.keys('width', 'height');
-    const kontext = bflBody({ ...base, model: 'flux-kontext-pro', width: 768, height: 1344, inputs: [ref('png'), ref('webp')] });
+    const kontext = bflBody({
+      ...base,
+      model: 'flux-kontext-pro',
+      width: 768,
+      height: 1344,
+      inputs: [ref('png'), ref('webp')],
+    });
     expect(kontext).to.include({ aspect_ratio: '4:7', input_image: 'AAAApng', input_image_2: 'AAAAwebp' });
     const fill = bflBody({ ...base, model: 'flux-pro-1.0-fill', inputs: [ref('png')] });
     expect(fill).to.include({ image: 'AAAApng' });

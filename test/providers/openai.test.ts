@@ -14,7 +14,9 @@ import { uniqueStorageKey } from '../support/sim.js';
 import { failure } from '../support/failure.js';
 import { recordFetches } from '../support/record-fetches.js';
 
-const OTHER_HOST = location.host.startsWith('localhost') ? location.host.replace('localhost', '127.0.0.1') : location.host.replace('127.0.0.1', 'localhost');
+const OTHER_HOST = location.host.startsWith('localhost')
+  ? location.host.replace('localhost', '127.0.0.1')
+  : location.host.replace('127.0.0.1', 'localhost');
 const SIM = `${location.protocol}//${OTHER_HOST}/sim/openai`;
 const endpoint = (scenario = '') => (scenario ? `${SIM}/s/${scenario}` : SIM);
 const provider = new OpenAiProvider();
@@ -36,7 +38,11 @@ const GATEWAY_PRICES: PriceBook = {
     openai: {
       rule: { kind: 'flat', unit: 'usd', perImage: '0.040' },
       topUpFee: '0.05',
-      source: { name: 'AIgateway price page', asOf: '2026-11-22', url: 'https://aigateway.sh/models/black-forest-labs/flux-2-klein-9b' },
+      source: {
+        name: 'AIgateway price page',
+        asOf: '2026-11-22',
+        url: 'https://aigateway.sh/models/black-forest-labs/flux-2-klein-9b',
+      },
       exact: true,
     },
   },
@@ -177,7 +183,9 @@ describe('OpenAiProvider against the gateway simulator', () => {
 
     it('no key → auth-required, and no endpoint → invalid-input, before anything is sent', async () => {
       expect((await failure(start('', {}, { apiKey: '' }).promise)).code).to.equal('auth-required');
-      expect((await failure(start('', {}, { endpoint: provider.defaultEndpoint }).promise)).code).to.equal('invalid-input');
+      expect((await failure(start('', {}, { endpoint: provider.defaultEndpoint }).promise)).code).to.equal(
+        'invalid-input',
+      );
       expect(calls).to.deep.equal([]);
     });
 
@@ -205,7 +213,12 @@ describe('OpenAiProvider against the gateway simulator', () => {
 describe('gateway quotes: the host page’s per-image price and top-up fee', () => {
   it('$0.040 of usage with a 5% fee at top-up costs $0.0421 (rounded up to a millionth)', () => {
     const quote = quoteFor({ provider: 'openai', model: 'flux-2-klein-9b', width: 1536, height: 1024 }, GATEWAY_PRICES);
-    expect([quote.perImage, quote.total, quote.exact, quote.credits]).to.deep.equal(['0.042106', '0.042106', true, undefined]);
+    expect([quote.perImage, quote.total, quote.exact, quote.credits]).to.deep.equal([
+      '0.042106',
+      '0.042106',
+      true,
+      undefined,
+    ]);
     expect(quote.lines).to.deep.equal([
       { label: 'Flat price per image', amount: '0.04' },
       { label: 'Top-up fee (5%)', amount: '0.002106' },
@@ -217,7 +230,10 @@ describe('gateway quotes: the host page’s per-image price and top-up fee', () 
   });
 
   it('has no built-in gateway prices: without the host page’s priceBook there is no quote', () => {
-    expect(() => quoteFor({ provider: 'openai', model: 'flux-2-klein-9b' })).to.throw(UserPaysError, /no price for provider openai/);
+    expect(() => quoteFor({ provider: 'openai', model: 'flux-2-klein-9b' })).to.throw(
+      UserPaysError,
+      /no price for provider openai/,
+    );
   });
 });
 
@@ -251,10 +267,15 @@ describe('<userpays-image provider="openai">', () => {
 });
 
 describe('the openai SDK against the gateway simulator (fidelity)', () => {
-  const client = (scenario = '') => new OpenAI({ apiKey: newKey(), baseURL: `${endpoint(scenario)}/v1`, dangerouslyAllowBrowser: true, maxRetries: 0 });
+  const client = (scenario = '') =>
+    new OpenAI({ apiKey: newKey(), baseURL: `${endpoint(scenario)}/v1`, dangerouslyAllowBrowser: true, maxRetries: 0 });
 
   it('images.generate completes with a URL, and with b64_json', async () => {
-    const byUrl = await client('pending=100').images.generate({ model: 'black-forest-labs/flux-2-klein-9b', prompt: 'a mug', size: '1024x1024' });
+    const byUrl = await client('pending=100').images.generate({
+      model: 'black-forest-labs/flux-2-klein-9b',
+      prompt: 'a mug',
+      size: '1024x1024',
+    });
     expect(byUrl.created).to.be.a('number');
     const bitmap = await createImageBitmap(await (await realFetch(byUrl.data![0].url!)).blob());
     expect([bitmap.width, bitmap.height]).to.deep.equal([1024, 1024]);

@@ -9,7 +9,13 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
  * Plays the schedule against a task that is ready at `readyMs` and reports linear progress from `queueMs`
  * (or none), with `rttMs` per poll. Returns the poll times and how long after ready the Ready poll landed.
  */
-function simulate(readyMs: number, queueMs: number, withProgress: boolean, policy: PollPolicy = DEFAULT_POLL, rttMs = 4) {
+function simulate(
+  readyMs: number,
+  queueMs: number,
+  withProgress: boolean,
+  policy: PollPolicy = DEFAULT_POLL,
+  rttMs = 4,
+) {
   const s = state();
   const times: number[] = [];
   for (;;) {
@@ -20,7 +26,10 @@ function simulate(readyMs: number, queueMs: number, withProgress: boolean, polic
     if (serverTime >= readyMs) return { times, late: serverTime - readyMs };
     s.polls++;
     if (withProgress && serverTime >= queueMs) {
-      const sample: [number, number] = [s.now, Math.round(((serverTime - queueMs) / (readyMs - queueMs)) * 1000) / 1000];
+      const sample: [number, number] = [
+        s.now,
+        Math.round(((serverTime - queueMs) / (readyMs - queueMs)) * 1000) / 1000,
+      ];
       s.moving = !!s.last && sample[1] > s.last[1];
       s.first ??= sample;
       s.last = sample;
@@ -34,15 +43,26 @@ const fixedLate = (readyMs: number) => Math.ceil(readyMs / 2000) * 2000 - readyM
 
 describe('nextPollDelay (the polling schedule)', () => {
   it('never waits less than 500 ms (≤ 2 polls/s), whatever the state or policy', () => {
-    const policies: PollPolicy[] = [DEFAULT_POLL, { initialMs: 0, maxMs: 0, timeoutMs: 1 }, { initialMs: 100, maxMs: 300, timeoutMs: 1000 }];
+    const policies: PollPolicy[] = [
+      DEFAULT_POLL,
+      { initialMs: 0, maxMs: 0, timeoutMs: 1 },
+      { initialMs: 100, maxMs: 300, timeoutMs: 1000 },
+    ];
     let rnd = 7;
-    const random = () => ((rnd = (rnd * 16807) % 2147483647) / 2147483647);
+    const random = () => (rnd = (rnd * 16807) % 2147483647) / 2147483647;
     for (let i = 0; i < 5000; i++) {
       const now = random() * 20_000;
       const t0 = random() * now;
       const first: [number, number] = [t0, random()];
       const last: [number, number] = [t0 + random() * (now - t0), random()];
-      const s = state({ now, polls: Math.floor(random() * 30), failures: Math.floor(random() * 3), first, last, moving: random() > 0.3 });
+      const s = state({
+        now,
+        polls: Math.floor(random() * 30),
+        failures: Math.floor(random() * 3),
+        first,
+        last,
+        moving: random() > 0.3,
+      });
       expect(nextPollDelay(s, policies[i % policies.length])).to.be.at.least(MIN_GAP_MS);
     }
   });

@@ -108,7 +108,9 @@ describe('<userpays-image provider="puter"> (real SDK, simulator)', function () 
   it('stops a submission the balance cannot cover before it is sent', async () => {
     await setPuterAccount(sdk().authToken, { balance: 100_000 }); // $0.001, the image costs $0.002
     const before = (await puterLog(marker)).filter((e) => e.kind === 'generate').length;
-    const failed = new Promise<ErrorDetail>((resolve) => el.addEventListener('userpays-error', (e) => resolve(e.detail), { once: true }));
+    const failed = new Promise<ErrorDetail>((resolve) =>
+      el.addEventListener('userpays-error', (e) => resolve(e.detail), { once: true }),
+    );
     await el.generate().catch(() => {});
     expect((await failed).code).to.equal('insufficient-funds');
     await el.updateComplete;
@@ -119,7 +121,9 @@ describe('<userpays-image provider="puter"> (real SDK, simulator)', function () 
   });
 
   it('signs out', async () => {
-    const signOut = [...part(el, 'account')!.querySelectorAll('button')].find((b) => b.textContent!.includes('Sign out'))!;
+    const signOut = [...part(el, 'account')!.querySelectorAll('button')].find((b) =>
+      b.textContent!.includes('Sign out'),
+    )!;
     signOut.click();
     await until(() => !el.account.user);
     await el.updateComplete;
@@ -156,7 +160,9 @@ function host(scenario = '') {
 /** Clicks "Continue" in the SDK's consent dialog (shown when signIn() runs without a user gesture). */
 async function continueInPuterDialog() {
   await until(() => document.querySelector('puter-dialog')?.shadowRoot?.querySelector('#launch-auth-popup'));
-  (document.querySelector('puter-dialog')!.shadowRoot!.querySelector('#launch-auth-popup') as HTMLButtonElement).click();
+  (
+    document.querySelector('puter-dialog')!.shadowRoot!.querySelector('#launch-auth-popup') as HTMLButtonElement
+  ).click();
 }
 
 describe('Puter account (real SDK, simulator)', function () {

@@ -7,13 +7,26 @@ import { PUTER_MODELS } from '../../src/pricing/price-book.js';
 import { puterCatalogue } from '../../src/pricing/puter-catalogue.js';
 import { puterEndpoint, puterLog, unique } from '../support/puter.js';
 
-const BUNDLED = { name: 'Puter model catalogue (bundled)', asOf: '2026-11-22', url: 'https://api.puter.com/puterai/image/models/details' };
+const BUNDLED = {
+  name: 'Puter model catalogue (bundled)',
+  asOf: '2026-11-22',
+  url: 'https://api.puter.com/puterai/image/models/details',
+};
 const puter = (model: string, more: object = {}) => quoteFor({ provider: 'puter', model, ...more });
 
 describe('Puter prices', () => {
   it('has a bundled Puter price, with its source, for every model Puter serves, and none for the others', () => {
     const served = MODELS.filter((m) => BUILTIN_PRICE_BOOK[m.id]?.puter).map((m) => m.id);
-    expect(served).to.deep.equal(['flux-2-klein-4b', 'flux-2-klein-9b', 'flux-2-pro', 'flux-2-flex', 'flux-2-max', 'flux-kontext-pro', 'flux-kontext-max', 'flux-pro-1.1']);
+    expect(served).to.deep.equal([
+      'flux-2-klein-4b',
+      'flux-2-klein-9b',
+      'flux-2-pro',
+      'flux-2-flex',
+      'flux-2-max',
+      'flux-kontext-pro',
+      'flux-kontext-max',
+      'flux-pro-1.1',
+    ]);
     expect(Object.keys(PUTER_MODELS)).to.deep.equal(served);
     for (const id of served) {
       expect(BUILTIN_PRICE_BOOK[id]!.puter!.source, id).to.deep.equal(BUNDLED);
@@ -25,10 +38,23 @@ describe('Puter prices', () => {
   });
 
   it('prices the Replicate-served models per image (they make 1 MP whatever the size), references per started 10⁶ px', () => {
-    expect(puter('flux-2-klein-4b')).to.deep.include({ total: '0.001', perImage: '0.001', outputMegapixels: 1, inputMegapixels: 0, exact: false, source: BUNDLED });
+    expect(puter('flux-2-klein-4b')).to.deep.include({
+      total: '0.001',
+      perImage: '0.001',
+      outputMegapixels: 1,
+      inputMegapixels: 0,
+      exact: false,
+      source: BUNDLED,
+    });
     expect(puter('flux-2-klein-4b', { width: 2048, height: 2048 }).total).to.equal('0.001');
     expect(puter('flux-2-klein-9b').total).to.equal('0.011');
-    const pro = puter('flux-2-pro', { count: 2, inputs: [{ width: 1024, height: 1024 }, { width: 500, height: 500 }] });
+    const pro = puter('flux-2-pro', {
+      count: 2,
+      inputs: [
+        { width: 1024, height: 1024 },
+        { width: 500, height: 500 },
+      ],
+    });
     // Per image: $0.03 (run + 1 MP) + $0.015 × (⌈1,048,576 / 10⁶⌉ + ⌈250,000 / 10⁶⌉ = 3 MP).
     expect(pro).to.deep.include({ perImage: '0.075', total: '0.15', inputMegapixels: 3 });
     expect(pro.lines).to.deep.equal([
@@ -58,7 +84,10 @@ describe('Puter prices', () => {
         width: 64 + 16 * Math.floor(random() * 100),
         height: 64 + 16 * Math.floor(random() * 100),
         count: 1 + Math.floor(random() * 4),
-        inputs: Array.from({ length: Math.floor(random() * 2) }, () => ({ width: 1 + Math.floor(random() * 3000), height: 1 + Math.floor(random() * 3000) })),
+        inputs: Array.from({ length: Math.floor(random() * 2) }, () => ({
+          width: 1 + Math.floor(random() * 3000),
+          height: 1 + Math.floor(random() * 3000),
+        })),
       };
       const quote = puter(model, request);
       const sum = quote.lines.reduce((total, line) => total.add(line.amount), new Decimal(0));
@@ -75,9 +104,15 @@ describe('Puter prices', () => {
     expect((await puterLog(marker)).filter((e) => e.kind === 'catalogue').length).to.equal(1);
     const live = quoteFor({ provider: 'puter', model: 'flux-2-pro' }, book);
     expect(live.total).to.equal('0.06');
-    expect(live.source).to.deep.equal({ name: 'Puter live catalogue', asOf: new Date().toJSON().slice(0, 10), url: `${endpoint}/puterai/image/models/details` });
+    expect(live.source).to.deep.equal({
+      name: 'Puter live catalogue',
+      asOf: new Date().toJSON().slice(0, 10),
+      url: `${endpoint}/puterai/image/models/details`,
+    });
     expect(quoteFor({ provider: 'puter', model: 'flux-2-max' }, book).total).to.equal('0.14680064');
-    expect(quoteFor({ provider: 'puter', model: 'flux-2-klein-4b', inputs: [{ width: 10, height: 10 }] }, book).total).to.equal('0.004');
+    expect(
+      quoteFor({ provider: 'puter', model: 'flux-2-klein-4b', inputs: [{ width: 10, height: 10 }] }, book).total,
+    ).to.equal('0.004');
     // Everything else of the built-in book is still there.
     expect(book['flux-2-pro']!.bfl).to.equal(BUILTIN_PRICE_BOOK['flux-2-pro']!.bfl);
     expect(book['flux-pro-1.1-ultra']).to.equal(BUILTIN_PRICE_BOOK['flux-pro-1.1-ultra']);
@@ -87,7 +122,9 @@ describe('Puter prices', () => {
     for (const endpoint of ['http://127.0.0.1:9/nothing', puterEndpoint('catalogue=down')]) {
       const book = await puterCatalogue(endpoint);
       expect(book, endpoint).to.equal(BUILTIN_PRICE_BOOK);
-      expect(quoteFor({ provider: 'puter', model: 'flux-2-pro' }, book).source.name).to.equal('Puter model catalogue (bundled)');
+      expect(quoteFor({ provider: 'puter', model: 'flux-2-pro' }, book).source.name).to.equal(
+        'Puter model catalogue (bundled)',
+      );
     }
   });
 });

@@ -5,12 +5,25 @@ import { UserPaysError } from '../../src/errors.js';
 import { quoteFor } from '../../src/pricing/index.js';
 import type { ProviderOutcome, ProviderRequest, RunContext } from '../../src/providers/provider.js';
 import { PUTER_API, PuterProvider, puterError, puterSdk } from '../../src/providers/puter.js';
-import { PUTER_SRC, puterEndpoint, puterLog, removePuterDialogs, sdk, setPuterAccount, unique } from '../support/puter.js';
+import {
+  PUTER_SRC,
+  puterEndpoint,
+  puterLog,
+  removePuterDialogs,
+  sdk,
+  setPuterAccount,
+  unique,
+} from '../support/puter.js';
 
 const provider = new PuterProvider();
 
 /** Runs one generation signed in as a fresh account; `result` is the outcome or the UserPaysError. */
-async function run(scenario = '', request: Partial<ProviderRequest> = {}, context: Partial<RunContext> = {}, balance?: number) {
+async function run(
+  scenario = '',
+  request: Partial<ProviderRequest> = {},
+  context: Partial<RunContext> = {},
+  balance?: number,
+) {
   const marker = unique();
   const token = unique('token');
   if (balance !== undefined) await setPuterAccount(token, { balance });
@@ -87,7 +100,8 @@ describe('Puter provider (real SDK, simulator)', function () {
     expect(plain.charge).to.deep.equal({ usd: '0.07340032' });
     expect(plain.image).to.include({ width: 1024, height: 1024 });
     // The simulator charges double under scale=2: the booked charge follows the account, not the preview.
-    const doubled = (await run('scale=2', { model: 'flux-2-max', width: 1024, height: 1024 })).result as ProviderOutcome;
+    const doubled = (await run('scale=2', { model: 'flux-2-max', width: 1024, height: 1024 }))
+      .result as ProviderOutcome;
     expect(doubled.charge).to.deep.equal({ usd: '0.14680064' });
   });
 
@@ -134,7 +148,8 @@ describe('Puter provider (real SDK, simulator)', function () {
     // The SDK drops the token and asks the user to sign in again (its consent dialog: no click here).
     let dialog: Element | null = null;
     const end = Date.now() + 5000;
-    while (!(dialog = document.querySelector('puter-dialog')) && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+    while (!(dialog = document.querySelector('puter-dialog')) && Date.now() < end)
+      await new Promise((r) => setTimeout(r, 20));
     expect(dialog, 'the SDK’s sign-in dialog').to.exist;
     (dialog!.shadowRoot!.querySelector('#launch-auth-popup-cancel') as HTMLButtonElement).click();
     const { result } = await pending;
@@ -181,7 +196,9 @@ describe('Puter provider (real SDK, simulator)', function () {
 
   it('maps the SDK’s sign-in rejections and network failures', () => {
     const code = (thrown: unknown) => puterError(thrown).code;
-    expect(code({ error: 'popup_blocked', msg: 'The sign-in popup was blocked by the browser.' })).to.equal('auth-required');
+    expect(code({ error: 'popup_blocked', msg: 'The sign-in popup was blocked by the browser.' })).to.equal(
+      'auth-required',
+    );
     expect(code({ error: 'auth_window_closed' })).to.equal('auth-required');
     expect(code({ error: { code: 'auth_canceled', message: 'Authentication canceled' } })).to.equal('auth-required');
     expect(code({ status: 401, message: 'Unauthorized' })).to.equal('auth-required');

@@ -11,7 +11,8 @@ export function puterEndpoint(scenario = ''): string {
 
 let counter = 0;
 /** A value no other test uses: scenario run ids, tokens. */
-export const unique = (prefix = 'run') => `${prefix}-${Date.now().toString(36)}-${(counter++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+export const unique = (prefix = 'run') =>
+  `${prefix}-${Date.now().toString(36)}-${(counter++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
 export interface PuterLogEntry {
   method: string;

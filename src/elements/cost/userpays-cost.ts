@@ -81,9 +81,11 @@ export class UserPaysCost extends LitElement {
 
   override render() {
     return html`<div part="cost" role="status" aria-live="polite" aria-atomic="true">
-      ${this.problem
-        ? html`<p part="error" class="error">${this.problem}</p>`
-        : renderQuote(this.current!, this.locale || undefined)}
+      ${
+        this.problem
+          ? html`<p part="error" class="error">${this.problem}</p>`
+          : renderQuote(this.current!, this.locale || undefined)
+      }
     </div>`;
   }
 }

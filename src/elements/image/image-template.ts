@@ -49,7 +49,10 @@ function renderSize(el: UserPaysImage) {
       <select part="size" @change=${pick}>
         ${presets.map(
           (p) =>
-            html`<option value=${presetKey(p.width, p.height)} ?selected=${!custom && presetKey(p.width, p.height) === current}>
+            html`<option
+              value=${presetKey(p.width, p.height)}
+              ?selected=${!custom && presetKey(p.width, p.height) === current}
+            >
               ${p.label} · ${p.width}×${p.height}
             </option>`,
         )}
@@ -76,7 +79,9 @@ function renderReferences(el: UserPaysImage) {
   return html`<div class="refs">
     <label class="field"
       >Reference images
-      <span class="muted">(${model.requiresInput ? 'required' : 'optional'}, up to ${model.maxInputs}; billed too)</span>
+      <span class="muted"
+        >(${model.requiresInput ? 'required' : 'optional'}, up to ${model.maxInputs}; billed too)</span
+      >
       <input type="file" accept="image/png,image/jpeg,image/webp" multiple ?disabled=${full} @change=${add} />
     </label>
     <ul class="chips">
@@ -85,8 +90,13 @@ function renderReferences(el: UserPaysImage) {
           html`<li>
             <img src=${ref.dataUrl} alt="Reference image ${i + 1}" />
             <span class="muted">${ref.width}×${ref.height}</span>
-            <button type="button" aria-label="Remove reference image ${i + 1}"
-              @click=${() => (el.inputs = el.inputs.filter((_, j) => j !== i))}>×</button>
+            <button
+              type="button"
+              aria-label="Remove reference image ${i + 1}"
+              @click=${() => (el.inputs = el.inputs.filter((_, j) => j !== i))}
+            >
+              ×
+            </button>
           </li>`,
       )}
     </ul>
@@ -103,15 +113,32 @@ function renderKey(el: UserPaysImage) {
   };
   return html`<div class="field">
     <label for="key">Your ${name} API key</label>
-    <input id="key" part="key" type="password" autocomplete="off" spellcheck="false" .value=${el.apiKey} @input=${setKey} />
-    ${el.waiting
-      ? html`<span class="error">${el.waiting} paid image(s) from an earlier visit are waiting at ${name}: enter your key to fetch them.</span>`
-      : nothing}
+    <input
+      id="key"
+      part="key"
+      type="password"
+      autocomplete="off"
+      spellcheck="false"
+      .value=${el.apiKey}
+      @input=${setKey}
+    />
+    ${
+      el.waiting
+        ? html`<span class="error"
+            >${el.waiting} paid image(s) from an earlier visit are waiting at ${name}: enter your key to fetch
+            them.</span
+          >`
+        : nothing
+    }
     <label class="muted"
-      ><input part="remember" type="checkbox" .checked=${remembered}
-        @change=${(e: Event) => rememberKey(el.storageKey, el.provider, (e.target as HTMLInputElement).checked ? el.apiKey : '')} />
-      Remember my key on this device (otherwise it is kept in this page's memory only). It is sent only to ${name}; you pay
-      ${name} directly.</label
+      ><input
+        part="remember"
+        type="checkbox"
+        .checked=${remembered}
+        @change=${(e: Event) => rememberKey(el.storageKey, el.provider, (e.target as HTMLInputElement).checked ? el.apiKey : '')}
+      />
+      Remember my key on this device (otherwise it is kept in this page's memory only). It is sent only to ${name}; you
+      pay ${name} directly.</label
     >
   </div>`;
 }
@@ -160,8 +187,14 @@ export function renderImageWidget(el: UserPaysImage) {
   };
   return html`<form class="card" @submit=${submit} novalidate>
       <label class="field" for="prompt">Describe the image</label>
-      <textarea id="prompt" part="prompt" rows="3" placeholder="A lighthouse on a cliff at dawn, watercolour"
-        .value=${el.prompt} @input=${(e: Event) => (el.prompt = value(e))}></textarea>
+      <textarea
+        id="prompt"
+        part="prompt"
+        rows="3"
+        placeholder="A lighthouse on a cliff at dawn, watercolour"
+        .value=${el.prompt}
+        @input=${(e: Event) => (el.prompt = value(e))}
+      ></textarea>
       <div class="row">
         <label class="field"
           >Model
@@ -190,12 +223,14 @@ export function renderImageWidget(el: UserPaysImage) {
         </button>
       </div>
       ${renderProgress(el)}
-      ${el.error
-        ? html`<div part="error" class="error-box" role="alert">
-            <p>${el.error.message}</p>
-            <button type="button" class="secondary" @click=${() => (el.error = undefined)}>Dismiss</button>
-          </div>`
-        : nothing}
+      ${
+        el.error
+          ? html`<div part="error" class="error-box" role="alert">
+              <p>${el.error.message}</p>
+              <button type="button" class="secondary" @click=${() => (el.error = undefined)}>Dismiss</button>
+            </div>`
+          : nothing
+      }
       ${el.chargeNote ? html`<p class="muted">${el.chargeNote}</p>` : nothing}
       ${el.tally ? html`<p part="tally" class="tally">${renderTallySummary(el.tally, locale)}</p>` : nothing}
     </form>

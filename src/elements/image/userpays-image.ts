@@ -11,7 +11,15 @@ import { checkEndpoint } from '../../providers/http.js';
 import type { ReferenceImage } from '../../providers/provider.js';
 import { PuterAccount } from '../../providers/puter-account.js';
 import { providerFor } from '../../providers/registry.js';
-import type { ErrorDetail, GenerationResult, ProgressDetail, ProviderId, PublicRequest, Quote, Tally } from '../../types.js';
+import type {
+  ErrorDetail,
+  GenerationResult,
+  ProgressDetail,
+  ProviderId,
+  PublicRequest,
+  Quote,
+  Tally,
+} from '../../types.js';
 import { emit } from '../shared/events.js';
 import { announceQuote, priceOf } from '../shared/price.js';
 import { rememberedKey } from './remembered-key.js';
@@ -257,7 +265,10 @@ export class UserPaysImage extends LitElement {
     const provider = providerFor(this.provider);
     const endpoint = checkEndpoint(this.endpoint || provider.defaultEndpoint);
     if (provider.needsKey && !this.apiKey) {
-      throw new UserPaysError('auth-required', 'Enter your own API key for this provider in the key box, then try again.');
+      throw new UserPaysError(
+        'auth-required',
+        'Enter your own API key for this provider in the key box, then try again.',
+      );
     }
     const request: PublicRequest = {
       provider: this.provider,

@@ -14,10 +14,10 @@ export function renderQuote(quote: Quote, locale?: string) {
   return html`<p class="total">
       <strong>${money(quote.total)}</strong>
       <span class="muted"
-        >for ${images}${quote.count > 1 ? ` · ${money(quote.perImage)} each` : nothing} ·
-        ${mp(quote.outputMegapixels)} output${quote.inputMegapixels
-          ? ` + ${mp(quote.inputMegapixels)} reference`
-          : nothing}${quote.exact ? nothing : ' · estimate'}</span
+        >for ${images}${quote.count > 1 ? ` · ${money(quote.perImage)} each` : nothing} · ${mp(quote.outputMegapixels)}
+        output${
+          quote.inputMegapixels ? ` + ${mp(quote.inputMegapixels)} reference` : nothing
+        }${quote.exact ? nothing : ' · estimate'}</span
       >
     </p>
     <ul class="lines">

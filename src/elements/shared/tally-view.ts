@@ -9,7 +9,10 @@ export const imageCount = (n: number) => (n === 1 ? '1 image' : `${n} images`);
 export function renderTallySummary(tally: Tally, locale?: string) {
   const money = (amount: string) => formatUsd(amount, locale);
   const images = imageCount(tally.images);
-  return html`Spent <strong>${money(tally.spent)}</strong> on ${images}${tally.remaining !== undefined
-      ? html` · <strong>${money(tally.remaining)}</strong> of ${money(tally.budget!)} budget left`
-      : nothing}`;
+  return html`Spent <strong>${money(tally.spent)}</strong> on
+    ${images}${
+      tally.remaining !== undefined
+        ? html` · <strong>${money(tally.remaining)}</strong> of ${money(tally.budget!)} budget left`
+        : nothing
+    }`;
 }

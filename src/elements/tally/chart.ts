@@ -15,8 +15,14 @@ export function renderChart(ledger: LedgerStore, locale?: string) {
   const date = (i: number) => new Date((first + i) * 864e5).toISOString().slice(0, 10); // as in the export
   return max
     ? html`<p part="chart" class="muted">
-        <svg viewBox="0 0 300 40" role="img" aria-label="Spent per day: ${days.flatMap((usd, i) => (usd ? `${date(i)} ${formatUsd(usd, locale)}` : [])).join(', ')}">
-          <path d=${days.map((usd, i) => (usd ? `M${i * 10} 40v${-Math.max(1, (+usd / max) * 40)}h8V40z` : '')).join('')}></path>
+        <svg
+          viewBox="0 0 300 40"
+          role="img"
+          aria-label="Spent per day: ${days.flatMap((usd, i) => (usd ? `${date(i)} ${formatUsd(usd, locale)}` : [])).join(', ')}"
+        >
+          <path
+            d=${days.map((usd, i) => (usd ? `M${i * 10} 40v${-Math.max(1, (+usd / max) * 40)}h8V40z` : '')).join('')}
+          ></path>
         </svg>
         Last 30 days
       </p>`

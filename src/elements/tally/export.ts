@@ -13,7 +13,12 @@ export function ledgerFile(ledger: LedgerStore, tally: Tally, csv: boolean): str
   const entries = ledger.entries();
   const compacted = ledger.compacted();
   const rows: Record<string, unknown>[] = [
-    ...entries.map((e) => ({ ...e, day: new Date(e.settledAt ?? e.at).toISOString(), images: +(e.status == 'charged' && !e.error), count: 1 })),
+    ...entries.map((e) => ({
+      ...e,
+      day: new Date(e.settledAt ?? e.at).toISOString(),
+      images: +(e.status == 'charged' && !e.error),
+      count: 1,
+    })),
     ...compacted.map((d) => ({ ...d, status: 'compacted', charged: d.spent })),
   ];
   return csv

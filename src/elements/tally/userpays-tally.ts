@@ -90,7 +90,10 @@ export class UserPaysTally extends LitElement {
   private open() {
     this.unsubscribe?.();
     const ledger = (this.ledger = new LedgerStore({ storageKey: this.storageKey }));
-    this.unsubscribe = ledger.subscribe((tally) => this.refresh(tally), () => this.budget || null);
+    this.unsubscribe = ledger.subscribe(
+      (tally) => this.refresh(tally),
+      () => this.budget || null,
+    );
     this.refresh(ledger.tally(this.budget || null));
   }
 
@@ -114,18 +117,27 @@ export class UserPaysTally extends LitElement {
       <p part="tally" role="status" aria-live="polite">${renderTallySummary(tally, locale)}</p>
       ${notice ? html`<p part="notice" class="error" role="alert">${notice}</p>` : nothing}
       <p part="budget">
-        <label>Budget (USD) <input inputmode="decimal" .value=${this.budget || ledger.budget || ''} ?disabled=${!!this.budget} @change=${this.setBudget} /></label>
+        <label
+          >Budget (USD)
+          <input
+            inputmode="decimal"
+            .value=${this.budget || ledger.budget || ''}
+            ?disabled=${!!this.budget}
+            @change=${this.setBudget}
+        /></label>
         ${budget ? html`<meter aria-label="Budget used" .value=${+budget ? 1 - +remaining! / +budget : 1}></meter>` : nothing}
       </p>
       <ul part="models">
         ${Object.entries(byModel).map(([id, split]) => html`<li>${label(id)}: ${usd(split.spent)} on ${imageCount(split.images)}</li>`)}
       </ul>
       ${renderChart(ledger, locale)}
-      ${pending.length
-        ? html`<ul part="pending" aria-label="Generating now">
-            ${pending.map((e) => html`<li>${label(e.model)}, started ${new Date(e.at).toLocaleString(locale)}, ${usd(e.charged ?? e.quoted)}</li>`)}
-          </ul>`
-        : nothing}
+      ${
+        pending.length
+          ? html`<ul part="pending" aria-label="Generating now">
+              ${pending.map((e) => html`<li>${label(e.model)}, started ${new Date(e.at).toLocaleString(locale)}, ${usd(e.charged ?? e.quoted)}</li>`)}
+            </ul>`
+          : nothing
+      }
       <p class="muted">Since ${new Date(tally.since).toLocaleString(locale)}</p>
       <p part="export">
         <a href="" download="${this.storageKey}-spending.csv" @click=${this.save}>Export CSV</a>
