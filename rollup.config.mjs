@@ -3,6 +3,9 @@ import esbuild from 'rollup-plugin-esbuild';
 import terser from '@rollup/plugin-terser';
 import { slimDecimal } from './scripts/slim-decimal.mjs';
 import minifyLiterals from 'rollup-plugin-minify-template-literals';
+import { readFileSync } from 'node:fs';
+
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
 // esbuild lowers the (experimental) decorators; terser does the minifying because it
 // compresses Lit templates and decimal.js noticeably better than esbuild's minifier.
@@ -11,7 +14,12 @@ import minifyLiterals from 'rollup-plugin-minify-template-literals';
 const plugins = (module) => [
   nodeResolve({ browser: true }),
   slimDecimal(),
-  esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', minify: false }),
+  esbuild({
+    target: 'es2022',
+    tsconfig: 'tsconfig.json',
+    minify: false,
+    define: { __USERPAYS_VERSION__: JSON.stringify(version) },
+  }),
   // Lit's html`` and css`` are template literals terser leaves alone: squeeze their whitespace,
   // conservatively — a nested template's leading space (" · …") is text the user sees.
   minifyLiterals({ options: { minifyOptions: { conservativeCollapse: true } } }),

@@ -4,7 +4,11 @@ import { defaultReporter } from '@web/test-runner';
 import { createSimulator } from './demo/sim/index.mjs';
 import { summaryReporter } from './test/support/summary-reporter.mjs';
 import { bundlePlugin } from './test/support/bundle-plugin.mjs';
+import { testClockScript } from './test/support/test-clock.mjs';
 import { CHROMIUM_ARGS, chromiumPath } from './scripts/chromium.mjs';
+import { readFileSync } from 'node:fs';
+
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
 // The same simulators the demo uses, on the test server's own origin, over real HTTP.
 // Short pending times keep the suite fast; tests that need the realistic ones ask per request.
@@ -19,6 +23,12 @@ export default {
   testFramework: { config: { timeout: 15_000 } },
   // `middleware`, not a plugin's serverStart: Koa's stack is built before serverStart runs.
   middleware: [
+    // The browser's clock for this run (see scripts/test-suite.mjs): every test page and tab loads this first.
+    async (ctx, next) => {
+      if (ctx.path !== '/__test-clock.js') return next();
+      ctx.type = 'text/javascript';
+      ctx.body = testClockScript(process.env.TEST_NOW);
+    },
     async (ctx, next) => {
       if (await simulator.handle(ctx.req, ctx.res)) {
         ctx.respond = false;
@@ -33,7 +43,12 @@ export default {
     },
   ],
   plugins: [
-    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
+    esbuildPlugin({
+      ts: true,
+      target: 'es2022',
+      tsconfig: './tsconfig.json',
+      define: { __USERPAYS_VERSION__: JSON.stringify(version) },
+    }),
     // @fal-ai/client is CommonJS only: served bundled as /__bundle/@fal-ai/client.js for the fidelity tests.
     bundlePlugin(['@fal-ai/client']),
   ],
@@ -46,6 +61,6 @@ export default {
     }),
   ],
   testRunnerHtml: (testFramework) =>
-    `<!doctype html><html><head><link rel="icon" href="data:,"></head><body><script type="module" src="${testFramework}"></script></body></html>`,
+    `<!doctype html><html><head><link rel="icon" href="data:,"><script src="/__test-clock.js"></script></head><body><script type="module" src="${testFramework}"></script></body></html>`,
   reporters: [defaultReporter(), summaryReporter()],
 };

@@ -1,10 +1,11 @@
 // Bundled by bench/run.mjs with esbuild: the real pipeline (provider → image store → ledger →
-// object URL → decoded <img>), with the polling policy under test passed in.
+// object URL → decoded <img>), with the polling policy under test passed in. The bundle also gives the
+// page the ledger's load measurement (bench/ledger-load.ts).
 import { runGeneration } from '../src/generation/run-generation.js';
 import { ImageStore, LedgerStore } from '../src/ledger/index.js';
 import { quoteFor } from '../src/pricing/index.js';
 import { BflProvider } from '../src/providers/bfl.js';
-import { measureLedgerLoad } from '../src/ledger/measure.js';
+import { measureLedgerLoad } from './ledger-load.js';
 import type { PollPolicy } from '../src/providers/provider.js';
 
 interface Sample {

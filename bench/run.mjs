@@ -1,4 +1,4 @@
-// `npm run bench`: the SPEC §8 figures, measured in headless Chromium against the local simulators.
+// `npm run bench`: the performance targets of docs/contract.md, measured in headless Chromium against the local simulators.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';

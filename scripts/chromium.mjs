@@ -1,5 +1,6 @@
-// The flags that let system Chromium run as root on a machine with no outside network
-// (see ../shared/TOOLCHAIN.md): without the background-networking ones it keeps dialling out.
+// The flags that let system Chromium (Debian's, at /usr/bin/chromium) run headless as root on a machine with
+// no outside network: as root it needs --no-sandbox, and without the background-networking ones it keeps
+// dialling hosts it cannot reach.
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--headless=new',

@@ -4,7 +4,11 @@ import { UserPaysTally } from './elements/tally/userpays-tally.js';
 import { quoteFor } from './pricing/index.js';
 import type { Quote, QuoteRequest } from './types.js';
 
-export const version = '0.1.0';
+/** Set at build time (rollup, the test server) from package.json's `version`. */
+declare const __USERPAYS_VERSION__: string;
+
+/** This build's version, as in package.json. */
+export const version: string = __USERPAYS_VERSION__;
 
 /** The same pure, synchronous function the elements price with. Throws `UserPaysError` on bad input. */
 export function quote(request: QuoteRequest): Quote {

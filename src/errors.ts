@@ -1,4 +1,5 @@
 import type { ErrorCode, ErrorDetail } from './types.js';
+import * as text from './strings.js';
 
 /** Codes where trying the same thing again later can succeed. */
 const RETRYABLE: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
@@ -40,13 +41,13 @@ export class UserPaysError extends Error {
 export function asUserPaysError(error: unknown): UserPaysError {
   if (error instanceof UserPaysError) return error;
   if (error instanceof DOMException && error.name === 'AbortError') {
-    return new UserPaysError('cancelled', 'Generation cancelled. Nothing more will be charged for it.');
+    return new UserPaysError('cancelled', text.cancelled());
   }
   if (error instanceof DOMException && error.name === 'TimeoutError') {
-    return new UserPaysError('timeout', 'The provider took too long to answer. Try again in a moment.');
+    return new UserPaysError('timeout', text.timeout());
   }
   if (error instanceof TypeError) {
-    return new UserPaysError('network', 'Could not reach the provider. Check your connection and try again.');
+    return new UserPaysError('network', text.network());
   }
-  return new UserPaysError('provider-error', 'Something went wrong at the provider. Try again in a moment.');
+  return new UserPaysError('provider-error', text.somethingWrong());
 }

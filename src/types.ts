@@ -1,5 +1,5 @@
 /**
- * The public shapes of SPEC.md §2. Money is always an exact decimal string here;
+ * The public shapes (see the README and docs/contract.md). Money is always an exact decimal string here;
  * inside the modules it is a `Decimal` until the moment it is formatted.
  */
 export type ProviderId = 'puter' | 'bfl' | 'fal' | 'openai';

@@ -45,7 +45,7 @@ export async function resumeOrphans(o: ResumeOptions): Promise<ResumeReport> {
     }
     if (provider?.needsKey && !apiKey) return void needsKey.push(orphan);
     await ledger.claim(orphan.id, async () => {
-      const e = ledger.pending().find((x) => x.id == orphan.id);
+      const e = ledger.pending().find((x) => x.id === orphan.id);
       if (!e) return; // settled meanwhile
       let error = 'interrupted';
       let charged = e.charged;
@@ -71,8 +71,8 @@ export async function resumeOrphans(o: ResumeOptions): Promise<ResumeReport> {
           return o.onResumed?.(stored, e);
         } catch (thrown) {
           const x = asUserPaysError(thrown);
-          if (x.code == 'auth-failed') return void needsKey.push(e);
-          if (x.code == 'network' || x.code == 'cancelled') return; // tried again next time
+          if (x.code === 'auth-failed') return void needsKey.push(e);
+          if (x.code === 'network' || x.code === 'cancelled') return; // tried again next time
           error = x.code;
           if (x.uncharged) charged = undefined;
         }

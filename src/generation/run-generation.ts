@@ -3,6 +3,7 @@ import { UserPaysError, asUserPaysError } from '../errors.js';
 import type { ImageStore, LedgerStore, StoredImage } from '../ledger/index.js';
 import type { Charge, PollPolicy, Provider, ReferenceImage } from '../providers/provider.js';
 import type { ProgressDetail, PublicRequest, Quote } from '../types.js';
+import * as text from '../strings.js';
 
 /** Everything one submission needs; the element builds it, this module runs it. */
 export interface GenerationJob {
@@ -37,12 +38,7 @@ export interface GenerationOutcome {
 export async function runGeneration(job: GenerationJob): Promise<GenerationOutcome> {
   const { request, quote, ledger } = job;
   if (ledger.wouldExceed(quote.total, job.budget)) {
-    throw new UserPaysError(
-      'budget-exceeded',
-      `This would cost ${quote.total} USD and take you past your budget of ${job.budget || ledger.budget} USD. ` +
-        'Choose a smaller size, fewer images or a cheaper model, or raise the budget.',
-      false,
-    );
+    throw new UserPaysError('budget-exceeded', text.budgetExceeded(quote.total, job.budget || ledger.budget!), false);
   }
   const started = performance.now();
   const progress: number[] = new Array(request.count).fill(0);
@@ -83,7 +79,7 @@ export async function runGeneration(job: GenerationJob): Promise<GenerationOutco
             progress[index] = p.progress ?? progress[index];
             const known = progress.some((x) => x > 0);
             job.onProgress?.({
-              status: request.count > 1 ? `${p.status} (${index + 1} of ${request.count})` : p.status,
+              status: request.count > 1 ? text.imageOf(p.status, index + 1, request.count) : p.status,
               elapsedMs: Math.round(performance.now() - started),
               progress: known ? progress.reduce((a, b) => a + b, 0) / progress.length : undefined,
             });

@@ -1,3 +1,5 @@
+import * as text from '../strings.js';
+
 /**
  * Finished images, kept in IndexedDB (`${storageKey}-images`) as soon as they are fetched: provider
  * URLs expire. Bounded to the newest `keep`. Storage trouble (no IndexedDB, private mode, quota) never
@@ -30,7 +32,6 @@ const STORE = 'images';
 
 /** Of `older` (oldest first), those to drop so that `keep` remain with the one just put. */
 const excess = <T>(older: T[], keep: number) => older.slice(0, Math.max(0, older.length - keep + 1));
-const NOTICE = "Images can't be saved in this browser: they are kept until you leave the page.";
 
 export class ImageStore {
   /** A storage problem in plain words for the user, else null. */
@@ -115,7 +116,7 @@ export class ImageStore {
         tx.onerror = tx.onabort = () => reject(tx.error);
       });
     } catch (error) {
-      this.notice = NOTICE;
+      this.notice = text.imagesNotSaved();
       throw error;
     }
   }

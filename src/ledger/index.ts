@@ -1,2 +1,4 @@
-export * from './ledger-store.js';
+export { LedgerStore } from './ledger-store.js';
+export type { LedgerEntry } from './entry-codec.js';
+export { dayOf } from './compaction.js';
 export * from './image-store.js';

@@ -35,7 +35,7 @@ const flux1 = (id: string, label: string, sizing: ModelInfo['sizing'], maxInputs
   hosted: true,
 });
 
-/** Every model of SPEC §3, in picker order. */
+/** Every model the price book knows, in picker order. */
 export const MODELS: readonly ModelInfo[] = [
   flux2('flux-2-klein-4b', 'FLUX.2 [klein] 4B', 4),
   flux2('flux-2-klein-9b', 'FLUX.2 [klein] 9B', 4),

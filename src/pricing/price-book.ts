@@ -1,12 +1,12 @@
 import type { PriceSource, ProviderId } from '../types.js';
 
 export type PriceRule =
-  /** BFL FLUX.2 (SPEC §3): first + (MP(out) − 1) × extra, plus Σ MP(ref) × extra when `inputs`. */
+  /** BFL FLUX.2: first + (MP(out) − 1) × extra, plus Σ MP(ref) × extra when `inputs` (MP as in `megapixels()`). */
   | { kind: 'megapixel'; unit: 'credit' | 'usd'; first: string; extra: string; inputs: boolean }
   /** FLUX.1 on BFL, OpenAI-compatible gateways: the same price whatever the size. */
   | { kind: 'flat'; unit: 'credit' | 'usd'; perImage: string }
   /**
-   * fal: perMp × MP(output), MP as in SPEC §3. With reference images and `edit` set (fal's FLUX.2 [klein]
+   * fal: perMp × MP(output), MP as BFL counts them (`megapixels()`). With reference images and `edit` set (fal's FLUX.2 [klein]
    * edit endpoints): `edit` × (MP(output) + 1 per reference image, as fal resizes each to 1 MP).
    */
   | { kind: 'per-megapixel'; unit: 'usd'; perMp: string; edit?: string }

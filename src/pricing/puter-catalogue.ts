@@ -2,7 +2,7 @@ import { BUILTIN_PRICE_BOOK, PUTER_MODELS, mergePriceBook, puterEntry, type Pric
 
 /** A catalogue entry's `costs` (US cents, see the `puter` rule); undefined for currencies or shapes this does not know. */
 const costsOf = (model: any): Record<string, string> | undefined =>
-  model?.costs_currency == 'usd-cents' && /"(run|output(_mp)?|per-image|1MP)"/.test(JSON.stringify(model.costs))
+  model?.costs_currency === 'usd-cents' && /"(run|output(_mp)?|per-image|1MP)"/.test(JSON.stringify(model.costs))
     ? model.costs
     : undefined;
 
@@ -21,7 +21,7 @@ export function puterCatalogue(endpoint: string): Promise<PriceBook> {
       const source = { name: 'Puter live catalogue', asOf: new Date().toJSON().slice(0, 10), url };
       const found: PriceBook = {};
       for (const id in PUTER_MODELS) {
-        const costs = costsOf(models.find((model: any) => model.id == PUTER_MODELS[id][0]));
+        const costs = costsOf(models.find((model: any) => model.id === PUTER_MODELS[id][0]));
         if (costs) found[id] = { puter: puterEntry(costs, source) };
       }
       return mergePriceBook(BUILTIN_PRICE_BOOK, found);

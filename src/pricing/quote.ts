@@ -3,6 +3,7 @@ import { UserPaysError } from '../errors.js';
 import type { Quote, QuoteLine, QuoteRequest } from '../types.js';
 import { MODELS, modelInfo, type ModelInfo } from './models.js';
 import { BUILTIN_PRICE_BOOK, CREDIT_USD, type PriceBook } from './price-book.js';
+import * as text from '../strings.js';
 
 const ONE_MP = 1024 * 1024;
 const FLUX2_MAX_PIXELS = 4 * ONE_MP;
@@ -24,19 +25,17 @@ const isPixels = (value: unknown): value is number => Number.isInteger(value) &&
 
 function stepProblem(side: string, value: number, step: number, who: string): string | null {
   const below = value - (value % step);
-  return below === value ? null : `${side} must be a multiple of ${step} for ${who} — try ${below} or ${below + step}.`;
+  return below === value ? null : text.multipleOf(side, step, who, below);
 }
 
 function sideProblem(model: ModelInfo, side: string, value: number): string | null {
-  if (!isPixels(value)) return `${side} must be a whole number of pixels, such as 1024.`;
+  if (!isPixels(value)) return text.wholePixels(side);
   if (model.sizing === 'flux2') {
-    return value < 64
-      ? `${side} must be at least 64 pixels for FLUX.2 models.`
-      : stepProblem(side, value, 16, 'FLUX.2 models');
+    return value < 64 ? text.atLeast64(side) : stepProblem(side, value, 16, text.flux2Models());
   }
   if (model.sizing === 'flux11') {
     return value < 256 || value > 1440
-      ? `${side} must be between 256 and 1440 pixels for ${model.label} — try ${value < 256 ? 256 : 1440}.`
+      ? text.sideBetween(side, model.label, value < 256 ? 256 : 1440)
       : stepProblem(side, value, 32, model.label);
   }
   return null;
@@ -44,17 +43,17 @@ function sideProblem(model: ModelInfo, side: string, value: number): string | nu
 
 /** The first size rule of `model` that width × height breaks, in words a user can act on; null when it fits. */
 export function sizeProblem(model: ModelInfo, width: number, height: number): string | null {
-  const problem = sideProblem(model, 'Width', width) ?? sideProblem(model, 'Height', height);
+  const problem = sideProblem(model, text.width(), width) ?? sideProblem(model, text.height(), height);
   if (problem) return problem;
   if (model.sizing === 'flux2' && width * height > FLUX2_MAX_PIXELS) {
     // Offer the largest size of about the same shape that fits.
     const scale = Math.sqrt(FLUX2_MAX_PIXELS / (width * height));
     const fitWidth = Math.max(64, Math.floor((width * scale) / 16) * 16);
     const fitHeight = Math.floor(Math.min(height, FLUX2_MAX_PIXELS / fitWidth) / 16) * 16;
-    return `FLUX.2 makes images of at most 4 megapixels (such as 2048×2048) — try ${fitWidth}×${fitHeight}.`;
+    return text.atMost4Mp(fitWidth, fitHeight);
   }
   if (model.sizing === 'aspect' && (9 * width > 21 * height || 9 * height > 21 * width)) {
-    return `${model.label} makes shapes from 21:9 (wide) to 9:21 (tall), and ${width}×${height} is ${aspectRatio(width, height)} — pick a less stretched size.`;
+    return text.aspectRange(model.label, width, height, aspectRatio(width, height));
   }
   return null;
 }
@@ -63,22 +62,19 @@ function invalid(message: string): never {
   throw new UserPaysError('invalid-input', message);
 }
 
-const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
-
 // Price strings repeat on every keystroke: parse each once.
 const parsedPrices = new Map<string, Decimal>();
 
-function price(text: string, where: string): Decimal {
-  let value = parsedPrices.get(text);
+function price(amount: string, where: string): Decimal {
+  let value = parsedPrices.get(amount);
   if (!value) {
     try {
-      value = new Decimal(text);
+      value = new Decimal(amount);
     } catch {
       // handled below: a price that is not a number is as wrong as a negative one
     }
-    if (!value?.isFinite() || value.isNeg())
-      invalid(`The price set for ${where} is not a valid amount ("${text}"). Fix the price book.`);
-    parsedPrices.set(text, value);
+    if (!value?.isFinite() || value.isNeg()) invalid(text.badPrice(where, amount));
+    parsedPrices.set(amount, value);
   }
   return value;
 }
@@ -91,62 +87,50 @@ function price(text: string, where: string): Decimal {
 export function quoteFor(request: QuoteRequest, book: PriceBook = BUILTIN_PRICE_BOOK): Quote {
   const { model: id, provider = 'puter', width = 1024, height = 1024, count = 1 } = request;
   const inputs = request.inputs ?? [];
-  const model =
-    modelInfo(id) ?? invalid(`There is no model called "${id}". Pick one from the list, such as ${MODELS[0].label}.`);
+  const model = modelInfo(id) ?? invalid(text.noSuchModel(id, MODELS[0].label));
   if (!model.hosted) {
-    invalid(
-      `${model.label} runs only on your own computer, so it cannot be priced or made here. Pick a hosted model such as ${MODELS[0].label}.`,
-    );
+    invalid(text.localOnly(model.label, MODELS[0].label));
   }
-  const entry =
-    book[id]?.[provider] ??
-    invalid(`${model.label} has no price for provider ${provider} yet. Pick another provider or model.`);
-  if (!(isPixels(count) && count <= 4)) invalid('The number of images must be 1, 2, 3 or 4.');
+  const entry = book[id]?.[provider] ?? invalid(text.noPrice(model.label, provider));
+  if (!(isPixels(count) && count <= 4)) invalid(text.countRange());
   // The model's own size rules (multiples of 16, 4 MP …) are `sizeProblem`'s, checked before a
   // submission: a quote prices any real size, so that e.g. 1024×1025 shows what BFL would bill.
-  const unusable = !isPixels(width) ? 'Width' : !isPixels(height) ? 'Height' : '';
-  if (unusable) invalid(`${unusable} must be a whole number of pixels, such as 1024.`);
+  const unusable = !isPixels(width) ? text.width() : !isPixels(height) ? text.height() : '';
+  if (unusable) invalid(text.wholePixels(unusable));
   if (inputs.length > model.maxInputs) {
-    invalid(
-      `${model.label} takes at most ${plural(model.maxInputs, 'reference image')} — remove ${inputs.length - model.maxInputs}.`,
-    );
+    invalid(text.tooManyReferences(model.label, model.maxInputs, inputs.length - model.maxInputs));
   }
-  if (model.requiresInput && !inputs.length)
-    invalid(`${model.label} edits an image you provide — add the image to edit.`);
+  if (model.requiresInput && !inputs.length) invalid(text.needsImage(model.label));
   let inputMegapixels = 0;
   for (let i = 0; i < inputs.length; i++) {
     const size = inputs[i];
     if (!(isPixels(size?.width) && isPixels(size.height))) {
-      invalid(`Reference image ${i + 1} has no usable size — use an image file with a real width and height.`);
+      invalid(text.referenceWithoutSize(i + 1));
     }
     inputMegapixels += megapixels(size.width, size.height);
   }
 
-  const where = `${model.label} at ${provider}`;
+  const where = text.priceWhere(model.label, provider);
   const rule = entry.rule;
   let outputMegapixels = megapixels(width, height);
   // Per image, in the rule's unit.
   const parts: [string, Decimal][] = [];
   if (rule.kind === 'megapixel') {
     const extra = price(rule.extra, where);
-    parts.push(['First megapixel', price(rule.first, where)]);
-    if (outputMegapixels > 1)
-      parts.push([
-        `${outputMegapixels - 1} more megapixel${outputMegapixels > 2 ? 's' : ''}`,
-        extra.mul(outputMegapixels - 1),
-      ]);
+    parts.push([text.firstMegapixel(), price(rule.first, where)]);
+    if (outputMegapixels > 1) parts.push([text.moreMegapixels(outputMegapixels - 1), extra.mul(outputMegapixels - 1)]);
     if (rule.inputs && inputs.length) {
-      parts.push([`${plural(inputs.length, 'reference image')} (${inputMegapixels} MP)`, extra.mul(inputMegapixels)]);
+      parts.push([text.referenceImages(inputs.length, inputMegapixels), extra.mul(inputMegapixels)]);
     }
   } else if (rule.kind === 'flat') {
-    parts.push(['Flat price per image', price(rule.perImage, where)]);
+    parts.push([text.flatPerImage(), price(rule.perImage, where)]);
   } else if (rule.kind === 'per-megapixel') {
     const edit = inputs.length ? rule.edit : undefined;
     const perMp = price(edit ?? rule.perMp, where);
-    parts.push([plural(outputMegapixels, 'megapixel'), perMp.mul(outputMegapixels)]);
+    parts.push([text.megapixels(outputMegapixels), perMp.mul(outputMegapixels)]);
     if (edit) {
       inputMegapixels = inputs.length;
-      parts.push([`${plural(inputs.length, 'reference image')} (1 MP each)`, perMp.mul(inputMegapixels)]);
+      parts.push([text.referencesAtOneMp(inputs.length), perMp.mul(inputMegapixels)]);
     }
   } else {
     // Puter's catalogue costs (see PriceRule): megapixels of 10⁶ pixels, the output's exactly (or the 1 MP a
@@ -161,18 +145,15 @@ export function quoteFor(request: QuoteRequest, book: PriceBook = BUILTIN_PRICE_
       : inputs.reduce((sum, size) => sum + Math.ceil((size.width * size.height) / 1e6), 0);
     parts.push(
       perMp.isZero()
-        ? ['Flat price per image', cents('run', 'output_mp', 'output', 'per-image')]
-        : [plural(outputMegapixels, 'megapixel'), perMp.mul(width * height).div(1e6)],
+        ? [text.flatPerImage(), cents('run', 'output_mp', 'output', 'per-image')]
+        : [text.megapixels(outputMegapixels), perMp.mul(width * height).div(1e6)],
     );
     if (inputMegapixels)
-      parts.push([
-        `${plural(inputs.length, 'reference image')} (${inputMegapixels} MP)`,
-        perInput.mul(inputMegapixels),
-      ]);
+      parts.push([text.referenceImages(inputs.length, inputMegapixels), perInput.mul(inputMegapixels)]);
   }
 
-  const usdPerUnit = rule.unit === 'credit' ? price(CREDIT_USD, 'a credit') : null;
-  const suffix = count > 1 ? ` × ${count} images` : '';
+  const usdPerUnit = rule.unit === 'credit' ? price(CREDIT_USD, text.aCredit()) : null;
+  const suffix = count > 1 ? text.timesImages(count) : '';
   const lines: QuoteLine[] = [];
   let units = parts[0][1];
   for (let i = 1; i < parts.length; i++) units = units.add(parts[i][1]);
@@ -184,11 +165,10 @@ export function quoteFor(request: QuoteRequest, book: PriceBook = BUILTIN_PRICE_
   let perImage = usage;
   if (entry.topUpFee) {
     const fee = price(entry.topUpFee, where);
-    if (fee.gte(1))
-      invalid(`The top-up fee set for ${where} must be less than 1 ("${entry.topUpFee}"). Fix the price book.`);
+    if (fee.gte(1)) invalid(text.badTopUpFee(where, entry.topUpFee));
     // Rounded up to a millionth of a dollar, so the preview never promises less than is taken.
     perImage = usage.div(new Decimal(1).sub(fee)).toDecimalPlaces(6, Decimal.ROUND_UP);
-    lines.push({ label: `Top-up fee (${fee.mul(100)}%)`, amount: perImage.sub(usage).mul(count).toString() });
+    lines.push({ label: text.topUpFee(fee.mul(100).toString()), amount: perImage.sub(usage).mul(count).toString() });
   }
   const quote: Quote = {
     provider,

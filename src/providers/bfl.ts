@@ -4,6 +4,7 @@ import { aspectRatio, modelInfo } from '../pricing/index.js';
 import { checkEndpoint, checkProviderUrl, fetchImage, fetchJson, guard, imageSize } from './http.js';
 import { pollUntil } from './poll.js';
 import type { Provider, ProviderOutcome, ProviderRequest, ProviderTask, RunContext } from './provider.js';
+import * as text from '../strings.js';
 
 /**
  * BFL's JSON body for one image. FLUX.2 and FLUX1.1 [pro] take width/height; Kontext and Ultra an
@@ -19,9 +20,9 @@ export function bflBody(request: ProviderRequest): Record<string, unknown> {
     output_format: request.outputFormat ?? 'png',
   };
   const sizing = modelInfo(model)?.sizing;
-  if (sizing == 'aspect') body.aspect_ratio = aspectRatio(width, height);
-  else if (sizing != 'input') Object.assign(body, { width, height });
-  if (sizing == 'input') body.image = images[0];
+  if (sizing === 'aspect') body.aspect_ratio = aspectRatio(width, height);
+  else if (sizing !== 'input') Object.assign(body, { width, height });
+  if (sizing === 'input') body.image = images[0];
   else if (/^flux-pro-1\.1/.test(model)) body.image_prompt = images[0];
   else images.forEach((image, i) => (body[i ? `input_image_${i + 1}` : 'input_image'] = image));
   return body;
@@ -36,8 +37,8 @@ export class BflProvider implements Provider {
   generate(request: ProviderRequest, context: RunContext): Promise<ProviderOutcome> {
     return guard(context, async (signal) => {
       const key = context.apiKey;
-      if (!key) throw new UserPaysError('auth-required', 'Enter your own BFL API key, then try again.');
-      // Checked again here: the key must never travel to a host SPEC §6 does not allow.
+      if (!key) throw new UserPaysError('auth-required', text.keyMissing('bfl'));
+      // Checked again here: the key must never travel to a host docs/contract.md (Security) does not allow.
       const reply = await fetchJson(
         `${checkEndpoint(context.endpoint)}/v1/${request.model}`,
         {
@@ -48,15 +49,11 @@ export class BflProvider implements Provider {
         signal,
         key,
       );
-      if (typeof reply.id != 'string')
-        throw new UserPaysError(
-          'provider-error',
-          'The provider sent a reply this page could not read. Try again in a moment.',
-        );
+      if (typeof reply.id !== 'string') throw new UserPaysError('provider-error', text.unreadableReply());
       const task: ProviderTask = { provider: 'bfl', id: reply.id, pollingUrl: reply.polling_url };
       const cost = reply.cost;
       const charge =
-        typeof cost == 'number'
+        typeof cost === 'number'
           ? { credits: String(cost), usd: new Decimal(cost).times('0.01').toString() }
           : undefined;
       context.onAccepted?.(task, charge);
@@ -74,44 +71,35 @@ export class BflProvider implements Provider {
     const endpoint = checkEndpoint(context.endpoint);
     const url = checkProviderUrl(task.pollingUrl ?? `${endpoint}/v1/get_result?id=${encodeURIComponent(task.id)}`);
     // get_result needs no key: it goes only to the endpoint's own origin (a user's proxy may want it), never elsewhere.
-    const headers: HeadersInit = apiKey && new URL(url).origin == new URL(endpoint).origin ? { 'x-key': apiKey } : {};
-    onProgress?.({ status: 'Queued' });
+    const headers: HeadersInit = apiKey && new URL(url).origin === new URL(endpoint).origin ? { 'x-key': apiKey } : {};
+    onProgress?.({ status: text.queued() });
     const result = await pollUntil(
       () => fetchJson(url, { headers }, signal, apiKey),
       (reply): { done?: { sample?: unknown; seed?: unknown }; progress?: number | null } => {
         const { status, progress } = reply;
-        if (status == 'Ready') return { done: reply.result ?? {} };
-        if (status == 'Pending') {
+        if (status === 'Ready') return { done: reply.result ?? {} };
+        if (status === 'Pending') {
           onProgress?.(
-            typeof progress == 'number'
-              ? { status: `Generating ${Math.round(progress * 100)}%`, progress }
-              : { status: 'Queued' },
+            typeof progress === 'number'
+              ? { status: text.generatingPercent(Math.round(progress * 100)), progress }
+              : { status: text.queued() },
           );
           return { progress };
         }
         if (/Moderated/.test(status)) {
-          const error = new UserPaysError(
-            'moderated',
-            'The provider declined this prompt/image for safety reasons. Rephrase it and try again.',
-            false,
-          );
+          const error = new UserPaysError('moderated', text.moderated(), false);
           // Refused before generation: BFL does not charge it.
-          error.uncharged = status == 'Request Moderated';
+          error.uncharged = status === 'Request Moderated';
           throw error;
         }
-        throw new UserPaysError(
-          'provider-error',
-          status == 'Task not found'
-            ? 'The provider no longer knows this generation (it may have expired). Generate it again.'
-            : 'The provider could not make this image. Try again in a moment.',
-        );
+        throw new UserPaysError('provider-error', status === 'Task not found' ? text.taskGone() : text.cannotMake());
       },
       signal,
       context.poll,
     );
-    onProgress?.({ status: 'Downloading image', progress: 1 });
+    onProgress?.({ status: text.downloading(), progress: 1 });
     const blob = await fetchImage(result.sample, signal);
     const seed = result.seed;
-    return { image: { blob, ...(await imageSize(blob)), seed: typeof seed == 'number' ? seed : undefined }, task };
+    return { image: { blob, ...(await imageSize(blob)), seed: typeof seed === 'number' ? seed : undefined }, task };
   }
 }

@@ -2,6 +2,7 @@ import { UserPaysError } from '../errors.js';
 import { checkEndpoint, checkProviderUrl, fetchImage, fetchJson, guard, imageSize } from './http.js';
 import { pollUntil } from './poll.js';
 import type { Provider, ProviderOutcome, ProviderRequest, ProviderTask, RunContext } from './provider.js';
+import * as text from '../strings.js';
 
 /**
  * fal's endpoint id for one of our models (FLUX.2): `flux-2-klein-4b` → `fal-ai/flux-2/klein/4b`,
@@ -26,7 +27,7 @@ export function falBody(request: ProviderRequest): Record<string, unknown> {
 /** The user's key, or `auth-required`: fal wants it for the status and result too. */
 function keyOf(context: RunContext): string {
   if (context.apiKey) return context.apiKey;
-  throw new UserPaysError('auth-required', 'Enter your own fal API key, then try again.');
+  throw new UserPaysError('auth-required', text.keyMissing('fal'));
 }
 
 /**
@@ -52,11 +53,7 @@ export class FalProvider implements Provider {
         signal,
         key,
       );
-      if (typeof reply.request_id != 'string')
-        throw new UserPaysError(
-          'provider-error',
-          'The provider sent a reply this page could not read. Try again in a moment.',
-        );
+      if (typeof reply.request_id !== 'string') throw new UserPaysError('provider-error', text.unreadableReply());
       const task: ProviderTask = {
         provider: 'fal',
         id: reply.request_id,
@@ -81,7 +78,7 @@ export class FalProvider implements Provider {
     // never leaves the endpoint's origin.
     const at = (url?: string) => {
       const u = new URL(checkProviderUrl(url));
-      return u.origin == new URL(endpoint).origin
+      return u.origin === new URL(endpoint).origin
         ? u.href
         : endpoint + (/\/[^/]+\/[^/]+\/requests\/.*/.exec(u.pathname) ?? [u.pathname])[0] + u.search;
     };
@@ -90,31 +87,30 @@ export class FalProvider implements Provider {
     const cancel = () => fetch(cancelUrl, { ...init, method: 'PUT', credentials: 'omit' }).catch(() => {});
     signal.addEventListener('abort', cancel);
     const { onProgress } = context;
-    onProgress?.({ status: 'Queued' });
+    onProgress?.({ status: text.queued() });
     try {
       await pollUntil(
         () => fetchJson(status + '?logs=1', init, signal, key),
         (reply) => {
           const state = reply.status;
           const position = reply.queue_position;
-          if (state == 'COMPLETED') return { done: reply };
-          if (state == 'IN_QUEUE')
-            onProgress?.({ status: position >= 0 ? `Queued (position ${position + 1})` : 'Queued' });
-          else if (state == 'IN_PROGRESS')
-            onProgress?.({ status: String(reply.logs?.at(-1)?.message ?? 'Generating').slice(0, 80) });
-          else
-            throw new UserPaysError('provider-error', 'The provider could not make this image. Try again in a moment.');
+          if (state === 'COMPLETED') return { done: reply };
+          if (state === 'IN_QUEUE')
+            onProgress?.({ status: position >= 0 ? text.queuedAt(position + 1) : text.queued() });
+          else if (state === 'IN_PROGRESS')
+            onProgress?.({ status: String(reply.logs?.at(-1)?.message ?? text.generatingNow()).slice(0, 80) });
+          else throw new UserPaysError('provider-error', text.cannotMake());
           return {};
         },
         signal,
         context.poll,
       );
-      onProgress?.({ status: 'Downloading image', progress: 1 });
+      onProgress?.({ status: text.downloading(), progress: 1 });
       // A request that failed (content policy, validation, model error) answers here with its error.
       const result = await fetchJson(response, init, signal, key);
       const blob = await fetchImage(result.images?.[0]?.url, signal);
       const seed = result.seed;
-      return { image: { blob, ...(await imageSize(blob)), seed: typeof seed == 'number' ? seed : undefined }, task };
+      return { image: { blob, ...(await imageSize(blob)), seed: typeof seed === 'number' ? seed : undefined }, task };
     } finally {
       signal.removeEventListener('abort', cancel);
     }

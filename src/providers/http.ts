@@ -1,5 +1,6 @@
 import { UserPaysError, asUserPaysError } from '../errors.js';
 import type { RunContext } from './provider.js';
+import * as text from '../strings.js';
 
 /** A `UserPaysError` from an HTTP reply, with the wait the provider asked for (Retry-After). */
 export type HttpError = UserPaysError & { retryAfterMs?: number };
@@ -15,17 +16,13 @@ const parse = (url: unknown) => {
 };
 
 /** `https:`, or plain `http:` on this machine only (local proxies and the simulators). */
-const secure = (u?: URL) => !!u && (u.protocol == 'https:' || (u.protocol == 'http:' && LOOPBACK.test(u.hostname)));
+const secure = (u?: URL) => !!u && (u.protocol === 'https:' || (u.protocol === 'http:' && LOOPBACK.test(u.hostname)));
 
-/** SPEC §6: the endpoint must be `https:` (`http:` only on localhost); returned without a trailing slash. */
+/** The endpoint must be `https:` (`http:` only on loopback; docs/contract.md, Security); returned without a trailing slash. */
 export function checkEndpoint(url: string): string {
   const u = parse(url);
   if (!u || !secure(u) || u.username || u.password || u.search || u.hash) {
-    throw new UserPaysError(
-      'invalid-input',
-      'The provider address (endpoint) must start with https:// (plain http:// only for localhost). Fix it and try again.',
-      false,
-    );
+    throw new UserPaysError('invalid-input', text.endpointInsecure(), false);
   }
   return u.href.replace(/\/+$/, '');
 }
@@ -33,23 +30,15 @@ export function checkEndpoint(url: string): string {
 /** A status or result URL a provider sent: `https:` (or `http:` on localhost) only. */
 export function checkProviderUrl(url: unknown): string {
   if (secure(parse(url))) return url as string;
-  throw new UserPaysError(
-    'provider-error',
-    'The provider sent an address this page will not contact. Try again later.',
-    false,
-  );
+  throw new UserPaysError('provider-error', text.addressRefused(), false);
 }
 
-/** SPEC §6: image URLs from providers are `https:`, `blob:` or `data:image/(png|jpeg|webp)` (and `http:` on localhost). */
+/** Image URLs from providers: `https:`, `blob:` or `data:image/(png|jpeg|webp)` (and `http:` on loopback). */
 export function checkImageUrl(url: unknown): string {
   const u = parse(url);
-  if (secure(u) || u?.protocol == 'blob:' || /^data:image\/(png|jpeg|webp)[;,]/i.test(url as string))
+  if (secure(u) || u?.protocol === 'blob:' || /^data:image\/(png|jpeg|webp)[;,]/i.test(url as string))
     return url as string;
-  throw new UserPaysError(
-    'provider-error',
-    'The provider sent an image address this page will not load. Try again; if it keeps happening, tell the site owner.',
-    false,
-  );
+  throw new UserPaysError('provider-error', text.imageAddressRefused(), false);
 }
 
 /** Waits `ms`; rejects with the signal's reason as soon as it aborts. */
@@ -77,7 +66,7 @@ export function retryAfterMs(response: Response): number | undefined {
 }
 
 /**
- * The SPEC error for a non-2xx reply. `detail` (FastAPI style, as BFL and fal send it) or OpenAI's
+ * The error (docs/contract.md, Errors) for a non-2xx reply. `detail` (FastAPI style, as BFL and fal send it) or OpenAI's
  * `error.message` goes into the message. A body that says the account is out of money (OpenAI's
  * `insufficient_quota` on 429, fal's "Exhausted balance" on 403) is `insufficient-funds`; a 4xx naming
  * a content policy (OpenAI's `content_policy_violation`, fal's typed 422) is `moderated`.
@@ -85,52 +74,35 @@ export function retryAfterMs(response: Response): number | undefined {
 export function httpError(response: Response, body?: any): HttpError {
   const status = response.status;
   const wait = retryAfterMs(response);
-  const text = JSON.stringify(body ?? '');
+  const bodyText = JSON.stringify(body ?? '');
   const detail = body?.detail ?? body?.error?.message;
   const said = (
     Array.isArray(detail)
       ? detail
-          .map((d) => [d?.loc?.filter((l: unknown) => l != 'body').join(' '), d?.msg].filter(Boolean).join(': '))
+          .map((d) => [d?.loc?.filter((l: unknown) => l !== 'body').join(' '), d?.msg].filter(Boolean).join(': '))
           .join('; ')
-      : typeof detail == 'string'
+      : typeof detail === 'string'
         ? detail
         : ''
   ).slice(0, 300);
   const error: HttpError =
-    status == 402 || /insufficient_quota|exhausted balance/i.test(text)
-      ? new UserPaysError(
-          'insufficient-funds',
-          'Your provider account has run out of credits. Add credits there, then try again.',
-        )
-      : status == 401 || status == 403
-        ? new UserPaysError(
-            'auth-failed',
-            'The provider did not accept your API key. Check the key (or create a new one in your provider account) and try again.',
-          )
-        : status == 429
-          ? new UserPaysError(
-              'rate-limited',
-              `The provider is busy with too many of your requests. Wait ${wait ? Math.ceil(wait / 1000) + ' s' : 'a few seconds'} and try again.`,
-            )
+    status === 402 || /insufficient_quota|exhausted balance/i.test(bodyText)
+      ? new UserPaysError('insufficient-funds', text.outOfCredits())
+      : status === 401 || status === 403
+        ? new UserPaysError('auth-failed', text.keyRejected())
+        : status === 429
+          ? new UserPaysError('rate-limited', text.tooManyRequests(wait ? Math.ceil(wait / 1000) : undefined))
           : status >= 500
-            ? new UserPaysError('provider-error', `The provider had a problem (HTTP ${status}). Try again in a moment.`)
-            : /content_policy|moderation_blocked/i.test(text)
-              ? new UserPaysError(
-                  'moderated',
-                  'The provider declined this prompt/image for safety reasons. Rephrase it and try again.',
-                  false,
-                )
-              : new UserPaysError(
-                  'invalid-input',
-                  `The provider refused the request (${said || `HTTP ${status}`}). Change the settings and try again.`,
-                  false,
-                );
+            ? new UserPaysError('provider-error', text.providerTrouble(status))
+            : /content_policy|moderation_blocked/i.test(bodyText)
+              ? new UserPaysError('moderated', text.moderated(), false)
+              : new UserPaysError('invalid-input', text.refused(said || `HTTP ${status}`), false);
   error.retryAfterMs = wait;
   return error;
 }
 
 /**
- * `fetch` + JSON with the SPEC error codes: HTTP errors via `httpError`, a failed connection → `network`,
+ * `fetch` + JSON with our error codes: HTTP errors via `httpError`, a failed connection → `network`,
  * an unreadable reply → `provider-error`. Never sends cookies. `secret` (the key) is scrubbed from messages.
  */
 export async function fetchJson(url: string, init: RequestInit, signal: AbortSignal, secret?: string): Promise<any> {
@@ -138,11 +110,8 @@ export async function fetchJson(url: string, init: RequestInit, signal: AbortSig
     const response = await fetch(url, { ...init, signal, credentials: 'omit', cache: 'no-store' });
     const body = await response.json().catch(() => undefined);
     if (!response.ok) throw httpError(response, body);
-    if (body == null || typeof body != 'object') {
-      throw new UserPaysError(
-        'provider-error',
-        'The provider sent a reply this page could not read. Try again in a moment.',
-      );
+    if (body == null || typeof body !== 'object') {
+      throw new UserPaysError('provider-error', text.unreadableReply());
     }
     return body;
   } catch (thrown) {
@@ -162,10 +131,7 @@ export async function fetchImage(url: unknown, signal: AbortSignal): Promise<Blo
   }
   const blob = response.ok ? await response.blob() : undefined;
   if (!blob?.type.startsWith('image/')) {
-    throw new UserPaysError(
-      'provider-error',
-      `The finished image could not be downloaded (${response.ok ? 'not an image' : `HTTP ${response.status}`}; its link may have expired). Generate it again.`,
-    );
+    throw new UserPaysError('provider-error', text.downloadFailed(response.ok ? undefined : response.status));
   }
   return blob;
 }
@@ -178,7 +144,7 @@ export async function imageSize(blob: Blob): Promise<{ width: number; height: nu
     bitmap.close();
     return size;
   } catch {
-    throw new UserPaysError('provider-error', 'The provider sent an image this browser cannot open. Try again.');
+    throw new UserPaysError('provider-error', text.imageUnreadable());
   }
 }
 

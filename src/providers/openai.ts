@@ -1,6 +1,7 @@
 import { UserPaysError } from '../errors.js';
 import { checkEndpoint, fetchImage, fetchJson, guard, imageSize } from './http.js';
 import type { Provider, ProviderOutcome, ProviderRequest, RunContext } from './provider.js';
+import * as text from '../strings.js';
 
 /** The name gateways give our models (`flux-2-klein-9b` → `black-forest-labs/flux-2-klein-9b`). */
 export const gatewayModel = (model: string) => 'black-forest-labs/' + model;
@@ -26,15 +27,11 @@ export class OpenAiProvider implements Provider {
   generate(request: ProviderRequest, context: RunContext): Promise<ProviderOutcome> {
     return guard(context, async (signal) => {
       const key = context.apiKey;
-      if (!key) throw new UserPaysError('auth-required', 'Enter your own API key for this gateway, then try again.');
+      if (!key) throw new UserPaysError('auth-required', text.keyMissing('openai'));
       if (request.inputs?.length) {
-        throw new UserPaysError(
-          'invalid-input',
-          'This provider takes no reference images. Remove them and try again.',
-          false,
-        );
+        throw new UserPaysError('invalid-input', text.referencesUnsupported(), false);
       }
-      context.onProgress?.({ status: 'Generating' });
+      context.onProgress?.({ status: text.generatingNow() });
       // An endpoint given the OpenAI SDK way (…/v1) works too.
       const reply = await fetchJson(
         `${checkEndpoint(context.endpoint).replace(/\/v1$/, '')}/v1/images/generations`,
@@ -52,8 +49,8 @@ export class OpenAiProvider implements Provider {
         key,
       );
       const image = reply.data?.[0] ?? {};
-      context.onProgress?.({ status: 'Downloading image', progress: 1 });
-      const blob = typeof image.b64_json == 'string' ? decode(image.b64_json) : await fetchImage(image.url, signal);
+      context.onProgress?.({ status: text.downloading(), progress: 1 });
+      const blob = typeof image.b64_json === 'string' ? decode(image.b64_json) : await fetchImage(image.url, signal);
       return { image: { blob, ...(await imageSize(blob)) }, task: { provider: 'openai', id: '' } };
     });
   }

@@ -2,7 +2,7 @@ import type { HttpError } from './http.js';
 import { sleep } from './http.js';
 import type { PollPolicy } from './provider.js';
 
-/** Never more than 2 polls a second (SPEC §8), whatever the policy says. */
+/** Never more than 2 polls a second (docs/contract.md, performance targets), whatever the policy says. */
 export const MIN_GAP_MS = 500;
 /** Aim this long after the estimated ready time, so the poll lands just after it. */
 const AIM_MS = 40;
@@ -73,7 +73,7 @@ export async function pollUntil<T>(
     const { done, progress } = read(reply);
     if (done) return done;
     state.polls++;
-    if (typeof progress == 'number') {
+    if (typeof progress === 'number') {
       const sample: [number, number] = [performance.now() - start, progress];
       state.moving = !!state.last && progress > state.last[1];
       state.first ??= sample;

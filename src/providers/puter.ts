@@ -4,6 +4,7 @@ import { PUTER_MODELS } from '../pricing/price-book.js';
 import { checkImageUrl, fetchImage, guard, imageSize } from './http.js';
 import type { ErrorCode } from '../types.js';
 import type { Provider, ProviderOutcome, ProviderRequest, RunContext } from './provider.js';
+import * as text from '../strings.js';
 
 /** Puter's public API origin; for any other endpoint (a simulator, a self-hosted Puter) the SDK's globals are set. */
 export const PUTER_API = 'https://api.puter.com';
@@ -16,7 +17,7 @@ let sdk: Promise<any> | undefined;
  * per page; pointed at `endpoint`. Its GUI origin (which serves the sign-in popup) is the endpoint's origin.
  */
 export function puterSdk(endpoint: string, src = 'https://js.puter.com/v2/'): Promise<any> {
-  if (endpoint != PUTER_API) {
+  if (endpoint !== PUTER_API) {
     Object.assign(g, {
       PUTER_API_ORIGIN: endpoint,
       PUTER_ORIGIN: new URL(endpoint).origin,
@@ -44,37 +45,22 @@ export const puterLeft = (puter: any): Promise<Decimal | undefined> =>
     .then(({ allowanceInfo: info }: any) => (info.unit ? undefined : new Decimal(info.remaining).div(1e8)))
     .catch(() => undefined);
 
-const PUTER_ERRORS: [RegExp, ErrorCode, string][] = [
-  [
-    /^402|_funds/,
-    'insufficient-funds',
-    'Your provider account has run out of credits. Add credits there, then try again.',
-  ],
-  [
-    /popup/,
-    'auth-required',
-    'Your browser blocked the Puter sign-in window: allow pop-ups for this site, then sign in again.',
-  ],
-  [/^401|\|auth_|token_/, 'auth-required', 'Sign in with Puter, then try again.'],
-  [
-    /^429|too_many|rate_limit/,
-    'rate-limited',
-    'The provider is busy with too many of your requests. Wait a few seconds and try again.',
-  ],
-  [
-    /moderat|safety|flagged|content.filter/i,
-    'moderated',
-    'The provider declined this prompt/image for safety reasons. Rephrase it and try again.',
-  ],
+const PUTER_ERRORS: [RegExp, ErrorCode, () => string][] = [
+  [/^402|_funds/, 'insufficient-funds', text.outOfCredits],
+  [/popup/, 'auth-required', text.popupBlocked],
+  [/^401|\|auth_|token_/, 'auth-required', text.signInAgain],
+  [/^429|too_many|rate_limit/, 'rate-limited', () => text.tooManyRequests()],
+  [/moderat|safety|flagged|content.filter/i, 'moderated', text.moderated],
 ];
 
 /**
  * The SDK's rejections (plain objects: `{code}`, `{error: {code}}`, `{error: 'popup_blocked'}`,
- * `{status: 401}`, or the XMLHttpRequest when the network failed) as SPEC error codes.
+ * `{status: 401}`, or the XMLHttpRequest when the network failed) as our error codes (docs/providers.md).
  */
 export function puterError(thrown: any): UserPaysError {
   const said = `${thrown?.status}|${thrown?.code}|${thrown?.error?.code ?? thrown?.error}|${thrown?.message}`;
-  for (const [pattern, code, message] of PUTER_ERRORS) if (pattern.test(said)) return new UserPaysError(code, message);
+  for (const [pattern, code, message] of PUTER_ERRORS)
+    if (pattern.test(said)) return new UserPaysError(code, message());
   return asUserPaysError(thrown?.status === 0 ? new TypeError() : thrown);
 }
 
@@ -95,7 +81,7 @@ export class PuterProvider implements Provider {
       const puter = await puterSdk(context.endpoint);
       const mark = ++started;
       const before = running++ ? undefined : await puterLeft(puter);
-      context.onProgress?.({ status: 'Generating' });
+      context.onProgress?.({ status: text.generatingNow() });
       const [input_image, ...more] = request.inputs?.map((input) => input.dataUrl) ?? [];
       const image = await new Promise<any>((resolve, reject) => {
         // The SDK cannot be aborted: stop waiting (guard() tells a cancel from the deadline).
@@ -112,7 +98,7 @@ export class PuterProvider implements Provider {
           .then(resolve, (thrown: unknown) => reject(puterError(thrown)));
       }).finally(() => running--);
       // A charge Puter has not metered yet reads as no change: the quote is booked then.
-      const after = before && mark == started && !running ? await puterLeft(puter) : undefined;
+      const after = before && mark === started && !running ? await puterLeft(puter) : undefined;
       const url = checkImageUrl(image?.src);
       const blob = url.startsWith('data:')
         ? new Blob([Uint8Array.from(atob(url.split(',')[1]), (c) => c.charCodeAt(0))], {
@@ -126,7 +112,7 @@ export class PuterProvider implements Provider {
         charge: after?.lt(before!) ? { usd: before!.minus(after).toString() } : undefined,
       };
     }).catch((error: UserPaysError) => {
-      if (error.code == 'cancelled') error.message = 'Generation cancelled. Puter may still charge for it.';
+      if (error.code === 'cancelled') error.message = text.cancelledPuter();
       throw error;
     });
   }

@@ -1,4 +1,5 @@
 import { UserPaysError } from '../errors.js';
+import * as text from '../strings.js';
 import type { ProviderId } from '../types.js';
 import { BflProvider } from './bfl.js';
 import { FalProvider } from './fal.js';
@@ -17,11 +18,16 @@ const providers = new Map<string, Provider>([
 /** The adapter for `id`; `invalid-input` for a provider this build does not have. */
 export function providerFor(id: ProviderId): Provider {
   const provider = providers.get(id);
-  if (!provider)
-    throw new UserPaysError(
-      'invalid-input',
-      `The provider "${id}" is not available yet. Choose another provider.`,
-      false,
-    );
+  if (!provider) throw new UserPaysError('invalid-input', text.unknownProvider(id), false);
   return provider;
+}
+
+/** The adapter for `id`, or undefined for a provider this build does not have (the preview says so). */
+export function knownProvider(id: ProviderId): Provider | undefined {
+  return providers.get(id);
+}
+
+/** The providers paid with the user's own key. */
+export function keyedProviders(): ProviderId[] {
+  return [...providers.values()].filter((provider) => provider.needsKey).map((provider) => provider.id);
 }

@@ -30,7 +30,7 @@ describe('dist bundle', () => {
     window.addEventListener('error', onError);
     await loadScript('/dist/userpays.js');
     await loadScript('/dist/userpays.js'); // a second script tag
-    // @ts-ignore: the built module has no types at this path
+    // @ts-expect-error: the built module has no types at this path
     await import('/dist/userpays.mjs'); // and the ES module besides
   });
   after(() => window.removeEventListener('error', onError));

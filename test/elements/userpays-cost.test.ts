@@ -3,6 +3,7 @@ import '../../src/define.js';
 import type { UserPaysCost } from '../../src/elements/cost/userpays-cost.js';
 import type { Quote } from '../../src/types.js';
 import { nextEvent } from '../support/sim.js';
+import { until } from '../ledger/helpers.js';
 
 const text = (el: UserPaysCost) => el.shadowRoot!.querySelector('[part=cost]')!.textContent!.replace(/\s+/g, ' ');
 
@@ -63,5 +64,21 @@ describe('<userpays-cost>', () => {
   it('is accessible', async () => {
     const el = await fixture<UserPaysCost>(html`<userpays-cost provider="bfl" count="2"></userpays-cost>`);
     await expect(el).to.be.accessible();
+  });
+});
+
+describe('<userpays-cost provider="puter">', () => {
+  it('prices Puter from the live catalogue of its endpoint, exactly as the widget does', async () => {
+    const endpoint = `${location.origin}/sim/puter/s/scale=3`;
+    const cost = await fixture<UserPaysCost>(
+      html`<userpays-cost provider="puter" endpoint=${endpoint} model="flux-2-pro"></userpays-cost>`,
+    );
+    const widget = await fixture<HTMLElementTagNameMap['userpays-image']>(
+      html`<userpays-image provider="puter" endpoint=${endpoint} model="flux-2-pro"></userpays-image>`,
+    );
+    await until(() => cost.quote?.source.name === 'Puter live catalogue');
+    await until(() => widget.quote?.source.name === 'Puter live catalogue');
+    expect(cost.quote).to.deep.equal(widget.quote);
+    expect(text(cost)).to.contain('Puter live catalogue');
   });
 });

@@ -1,4 +1,4 @@
-// The widget's side of SPEC §5/§6: paid work a closed page left behind is finished on the next load
+// The widget's side of the ledger's recovery and of key storage (docs/ledger.md, docs/contract.md): paid work a closed page left behind is finished on the next load
 // (asking for the key when it is needed), the gallery is bounded by keep-images, and a key is persisted
 // only on the user's explicit opt-in.
 import { expect, fixture, html } from '@open-wc/testing';
@@ -9,6 +9,7 @@ import { until } from '../ledger/helpers.js';
 import { bflEndpoint, uniqueStorageKey } from '../support/sim.js';
 
 const part = (el: UserPaysImage, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~=${name}]`);
+const images = (el: UserPaysImage) => [...el.shadowRoot!.querySelectorAll<HTMLImageElement>('[part~=image]')];
 
 /** A page (iframe running test/fixtures/tab.ts) that starts a generation and then goes away. */
 async function pageThatLeavesAPaidTask(storageKey: string, endpoint: string) {
@@ -38,18 +39,50 @@ describe('<userpays-image> recovery, keep-images, remembered keys', () => {
     const el = await fixture<UserPaysImage>(
       html`<userpays-image provider="bfl" storage-key=${storageKey} endpoint=${endpoint}></userpays-image>`,
     );
-    await until(() => el.waiting === 1);
-    await el.updateComplete;
-    expect(el.shadowRoot!.textContent).to.contain('1 paid image(s) from an earlier visit are waiting');
+    await until(() => el.shadowRoot!.textContent!.includes('1 paid image(s) from an earlier visit are waiting'));
     expect(ledger.pending()).to.have.length(1);
 
     el.apiKey = 'sim-recovery-key';
-    await until(() => el.gallery.length === 1);
-    expect(el.gallery[0]).to.include({ prompt: 'left behind', charged: '0.014' });
+    await until(() => images(el).length === 1);
+    expect(images(el)[0].alt).to.equal('left behind');
+    expect(el.shadowRoot!.querySelector('[part~=gallery]')!.textContent).to.contain('$0.014');
     await until(() => el.tally?.images === 1);
     expect(el.tally?.spent).to.equal('0.014');
     expect(ledger.pending()).to.have.length(0);
-    expect(el.waiting).to.equal(0);
+    await el.updateComplete;
+    expect(el.shadowRoot!.textContent).not.to.contain('waiting at');
+  });
+
+  it('fetches waiting images once the key is entered (committed), not on every keystroke', async () => {
+    const storageKey = uniqueStorageKey();
+    const endpoint = bflEndpoint('pending=600');
+    const ledger = await pageThatLeavesAPaidTask(storageKey, endpoint);
+    const taskId = ledger.pending()[0].task!.id;
+    const el = await fixture<UserPaysImage>(
+      html`<userpays-image provider="bfl" storage-key=${storageKey} endpoint=${endpoint}></userpays-image>`,
+    );
+    await until(() => el.shadowRoot!.textContent!.includes('are waiting at BFL'));
+    const realFetch = window.fetch;
+    const polls: string[] = [];
+    window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+      if (String(input).includes(taskId)) polls.push(String(input));
+      return realFetch(input, init);
+    };
+    try {
+      const key = part(el, 'key') as HTMLInputElement;
+      for (const typed of ['s', 'si', 'sim', 'sim-', 'sim-k', 'sim-ke', 'sim-key']) {
+        key.value = typed;
+        key.dispatchEvent(new Event('input'));
+      }
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(polls, 'no resume while typing').to.deep.equal([]);
+      key.dispatchEvent(new Event('change')); // Enter, or focus leaving the field
+      await until(() => images(el).length === 1);
+      expect(polls.length).to.be.greaterThan(0);
+      expect(ledger.pending()).to.have.length(0);
+    } finally {
+      window.fetch = realFetch;
+    }
   });
 
   it('keeps only keep-images images, newest first', async () => {
@@ -67,7 +100,7 @@ describe('<userpays-image> recovery, keep-images, remembered keys', () => {
     await el.generate();
     await el.generate();
     await el.updateComplete;
-    expect(el.gallery).to.have.length(2);
+    await until(() => images(el).length === 2);
     expect(el.tally?.images).to.equal(6);
   });
 

@@ -2,10 +2,12 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/define.js';
 import type { UserPaysTally } from '../../src/elements/tally/userpays-tally.js';
 import { LedgerStore, dayOf } from '../../src/ledger/index.js';
-import { v1History } from '../../src/ledger/measure.js';
+import { v1History } from '../support/ledger-history.js';
 import type { Tally } from '../../src/types.js';
 import { MemoryStorage, cleanLocalStorage, image, until } from '../ledger/helpers.js';
 import { uniqueStorageKey } from '../support/sim.js';
+import { controlledClock } from '../support/clock.js';
+import { formatUsd } from '../../src/pricing/index.js';
 
 const part = (el: UserPaysTally, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~=${name}]`);
 /** The chart's bars as [x, height] (one `M x 40 v -height h8 V40 z` per day with spending). */
@@ -19,6 +21,7 @@ const bars = (el: UserPaysTally) =>
 const DAY = 864e5;
 
 describe('<userpays-tally>', () => {
+  const time = controlledClock();
   const keys: string[] = [];
   afterEach(() => keys.splice(0).forEach(cleanLocalStorage));
 
@@ -47,31 +50,37 @@ describe('<userpays-tally>', () => {
     expect(bars(el)).to.deep.equal([[290, 40]]); // today, the rightmost of 30 days
     expect(svg.getAttribute('role')).to.equal('img');
     expect(svg.getAttribute('aria-label')).to.equal(
-      `Spent per day: ${new Date(dayOf(Date.now()) * DAY).toISOString().slice(0, 10)} $0.10`,
+      `Spent per day: ${new Date(dayOf(time.now()) * DAY).toISOString().slice(0, 10)} $0.10`,
     );
     await expect(el).to.be.accessible();
   });
 
-  it('charts 30 days of spend, compacted history included, bars in proportion', async () => {
-    const storageKey = uniqueStorageKey();
-    const now = Date.now();
-    // A v1 history of 400 entries over the last 10 days (compacted on load), plus one today.
-    localStorage.setItem(`${storageKey}:ledger`, v1History(400, 10).raw);
-    const { el, ledger } = await tally(storageKey);
-    spend(ledger, '5');
-    await el.updateComplete;
-    expect(ledger.compacted().length).to.be.greaterThan(0);
-    const byDay = ledger.spentByDay();
-    const label = part(el, 'chart')!.querySelector('svg')!.getAttribute('aria-label')!;
-    const listed = label.replace('Spent per day: ', '').split(', ');
-    expect(listed.length).to.equal([...byDay.keys()].filter((d) => d > dayOf(now) - 30).length);
-    expect(listed.at(-1)).to.match(/ \$[56]\.\d\d$/); // today: the 5 and maybe some of the history
-    const drawn = bars(el);
-    expect(drawn.length).to.equal(listed.length);
-    expect(drawn.at(-1)).to.deep.equal([290, 40]); // today is the biggest day
-    const amounts = listed.map((l) => +l.split(' $')[1]);
-    drawn.forEach(([, h], i) => expect(h).to.be.closeTo((amounts[i] / amounts.at(-1)!) * 40, 0.5));
-  });
+  // At noon, and five minutes into a new year (today's bar holds only the new spending).
+  for (const at of ['2026-03-10T12:00:00', '2027-01-01T00:05:00']) {
+    it(`charts 30 days of spend, compacted history included, bars in proportion (at ${at})`, async () => {
+      time.set(at);
+      const storageKey = uniqueStorageKey();
+      const today = dayOf(time.now());
+      // A v1 history of 400 entries over the last 10 days (compacted on load), plus one today.
+      localStorage.setItem(`${storageKey}:ledger`, v1History(400, 10).raw);
+      const { el, ledger } = await tally(storageKey);
+      spend(ledger, '5');
+      await el.updateComplete;
+      expect(ledger.compacted().length).to.be.greaterThan(0);
+      const byDay = ledger.spentByDay();
+      const label = part(el, 'chart')!.querySelector('svg')!.getAttribute('aria-label')!;
+      const listed = label.replace('Spent per day: ', '').split(', ');
+      expect(listed.length).to.equal([...byDay.keys()].filter((d) => d > today - 30).length);
+      const todayDate = new Date(today * DAY).toISOString().slice(0, 10);
+      expect(listed.at(-1)).to.equal(`${todayDate} ${formatUsd(byDay.get(today)!, 'en-US')}`);
+      expect(+byDay.get(today)!).to.be.within(5, 6.5); // the 5, and what of the history fell on today
+      const drawn = bars(el);
+      expect(drawn.length).to.equal(listed.length);
+      expect(drawn.at(-1)).to.deep.equal([290, 40]); // today is the biggest day
+      const amounts = listed.map((l) => +l.split(' $')[1]);
+      drawn.forEach(([, h], i) => expect(h).to.be.closeTo((amounts[i] / amounts.at(-1)!) * 40, 0.5));
+    });
+  }
 
   it('budget set by the user: persists per storage key, fires userpays-tally, applies to every store; the attribute wins', async () => {
     const { el, ledger, storageKey } = await tally();
@@ -120,27 +129,36 @@ describe('<userpays-tally>', () => {
     await expect(el).to.be.accessible();
     localStorage.setItem(`${storageKey}:ledger:budget`, '3');
     window.dispatchEvent(new StorageEvent('storage', { key: `${storageKey}:ledger:budget` }));
-    await until(() => el.tally?.budget == '3');
+    await until(() => el.tally?.budget === '3');
     expect(el.tally!.remaining).to.equal('3');
   });
 
-  it('exports the ledger as CSV and JSON downloads (Blob URL on a download link)', async () => {
+  it('exports the ledger as CSV and JSON downloads (a Blob, named after the storage key)', async () => {
     const storageKey = uniqueStorageKey();
     localStorage.setItem(`${storageKey}:ledger`, v1History(300, 5).raw);
     const { el, ledger } = await tally(storageKey);
     const mine = ledger.open({ ...image, quoted: '0.03' });
     ledger.settle(mine.id, { charged: '0.03' });
     await el.updateComplete;
-    const [csvLink, jsonLink] = part(el, 'export')!.querySelectorAll('a');
-    const clicked: string[] = [];
-    const follow = (e: Event) => (clicked.push((e.target as HTMLAnchorElement).href), e.preventDefault());
-    el.shadowRoot!.addEventListener('click', follow); // after the element's own handler: no real download
-    csvLink.click();
-    jsonLink.click();
-    el.shadowRoot!.removeEventListener('click', follow);
-    expect(csvLink.download).to.equal(`${storageKey}-spending.csv`);
-    expect(jsonLink.download).to.equal(`${storageKey}-spending.json`);
-    expect(clicked.every((u) => u.startsWith('blob:'))).to.equal(true);
+    const [csvButton, jsonButton] = part(el, 'export')!.querySelectorAll('button');
+    // The element downloads through a link it clicks: record the link instead of downloading.
+    const downloads: { href: string; download: string }[] = [];
+    const realClick = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function () {
+      downloads.push({ href: this.href, download: this.download });
+    };
+    try {
+      csvButton.click();
+      jsonButton.click();
+    } finally {
+      HTMLAnchorElement.prototype.click = realClick;
+    }
+    expect(downloads.map((d) => d.download)).to.deep.equal([
+      `${storageKey}-spending.csv`,
+      `${storageKey}-spending.json`,
+    ]);
+    expect(downloads.every((d) => d.href.startsWith('blob:'))).to.equal(true);
+    const clicked = downloads.map((d) => d.href);
     const csv = await (await fetch(clicked[0])).text();
     const lines = csv.trim().split('\r\n');
     expect(lines[0]).to.equal('day,id,provider,model,width,height,status,quoted,charged,credits,error,images,count');
@@ -232,6 +250,9 @@ describe('<userpays-tally>', () => {
     el.storageKey = other;
     await el.updateComplete;
     expect(el.tally!.spent).to.equal('0');
-    expect(new Date(Date.now() - DAY).getTime()).to.be.lessThan(Date.parse(el.tally!.since) + DAY + 1);
+    expect(Date.parse(el.tally!.since)).to.equal(time.now());
+    expect(part(el, 'tally')!.parentElement!.textContent).to.contain(
+      `Since ${new Date(time.now()).toLocaleString('en-US')}`,
+    );
   });
 });

@@ -100,7 +100,7 @@ describe('resumeOrphans', () => {
     expect(ledger.tally()).to.deep.include({ spent: '0.014', images: 1 });
     // Nothing submitted again: only the task's polls and its download.
     const log = await ours(before);
-    expect(log.filter((e) => e.method == 'POST')).to.deep.equal([]);
+    expect(log.filter((e) => e.method === 'POST')).to.deep.equal([]);
     expect(log.some((e) => e.path.includes(`get_result?id=${task.id}`))).to.equal(true);
     // Once settled there is nothing left to resume.
     resumed.length = 0;
@@ -172,7 +172,7 @@ describe('resumeOrphans', () => {
   it('the provider refused the image after accepting it: charged as reported, with the error; refused before: void', async () => {
     const { entry: a } = await acceptedThenGone(storageKey, 'pending=200;fault=content-moderated');
     await resumeOrphans(options());
-    expect(ledger.entries().find((e) => e.id == a.id)).to.deep.include({
+    expect(ledger.entries().find((e) => e.id === a.id)).to.deep.include({
       status: 'charged',
       charged: '0.014',
       error: 'moderated',
@@ -182,7 +182,7 @@ describe('resumeOrphans', () => {
     const { entry: b } = await acceptedThenGone(key2, 'pending=200;fault=request-moderated');
     const ledger2 = new LedgerStore({ storageKey: key2 });
     await resumeOrphans(options({ ledger: ledger2 }));
-    expect(ledger2.entries().find((e) => e.id == b.id)).to.deep.include({ status: 'void', error: 'moderated' });
+    expect(ledger2.entries().find((e) => e.id === b.id)).to.deep.include({ status: 'void', error: 'moderated' });
     expect(ledger.tally()).to.deep.include({ spent: '0.014', images: 0 });
   });
 

@@ -1,24 +1,29 @@
 // Bounded growth: compaction of old entries into per-day, per-model aggregates, its merge across tabs,
-// and the v1 → v2 migration. Time is moved with a stubbed Date.now, storage is per "tab" (helpers.ts).
+// and the v1 → v2 migration. Time is set on a controlled clock (test/support/clock.ts), storage is per "tab"
+// (helpers.ts).
 import { expect } from '@open-wc/testing';
 import Decimal from 'decimal.js';
 import { LedgerStore, dayOf } from '../../src/ledger/index.js';
-import { v1History } from '../../src/ledger/measure.js';
+import { controlledClock } from '../support/clock.js';
+import { v1History } from '../support/ledger-history.js';
 import { MemoryStorage, TabStorage, image, reloaded, uniqueKey } from './helpers.js';
 
 const DAY = 864e5;
 const MODELS = ['flux-2-klein-4b', 'flux-2-pro', 'flux-2-max'];
 const PRICES = ['0.014', '0.03', '0.07'];
-const realNow = Date.now;
+const time = controlledClock();
+/** The test's present: where the clock stands between calls of `at`. */
+const now = () => time.now();
 const storageEvent = (key: string) => window.dispatchEvent(new StorageEvent('storage', { key }));
 
-/** Runs `fn` with the clock at `t`. */
-function at<T>(t: number, fn: () => T): T {
-  Date.now = () => t;
+/** Runs `fn` with the clock at `moment`, then puts it back. */
+function at<T>(moment: number, fn: () => T): T {
+  const present = time.now();
+  time.set(moment);
   try {
     return fn();
   } finally {
-    Date.now = realNow;
+    time.set(present);
   }
 }
 
@@ -56,18 +61,21 @@ class Expected {
   }
 }
 
-/** Records `n` settled entries through the API, one every `step` ms from `start` (every 40th void, every 33rd a paid failure). */
+/**
+ * Records `n` settled entries through the API, one every `step` ms from `start` (every 40th void, every 33rd a
+ * paid failure).
+ */
 function record(ledger: LedgerStore, expected: Expected, n: number, start: number, step: number) {
   for (let i = 0; i < n; i++) {
-    const t = start + i * step;
-    at(t, () => {
+    const settledAt = start + i * step;
+    at(settledAt, () => {
       const model = MODELS[i % 3];
       const usd = PRICES[i % 3];
       const { id } = ledger.open({ ...image, model, quoted: usd, prompt: 'a long prompt '.repeat(20) });
-      if (i % 40 == 39) return ledger.settle(id, { void: true, error: 'moderated' });
-      const failed = i % 33 == 32;
+      if (i % 40 === 39) return ledger.settle(id, { void: true, error: 'moderated' });
+      const failed = i % 33 === 32;
       ledger.settle(id, { charged: usd, error: failed ? 'timeout' : undefined });
-      expected.charge(model, usd, t, !failed);
+      expected.charge(model, usd, settledAt, !failed);
     });
   }
 }
@@ -85,24 +93,24 @@ describe('LedgerStore: compaction', () => {
   it('keeps totals, the per-model split and the spend per day exactly, and bounds what is stored', () => {
     const storage = new MemoryStorage();
     const storageKey = uniqueKey();
-    const ledger = at(realNow() - 21 * DAY, () => new LedgerStore({ storageKey, storage }));
+    const ledger = at(now() - 21 * DAY, () => new LedgerStore({ storageKey, storage }));
     const expected = new Expected();
-    record(ledger, expected, 1200, realNow() - 20 * DAY, (19 * DAY) / 1200);
+    record(ledger, expected, 1200, now() - 20 * DAY, (19 * DAY) / 1200);
     const stored = doc(storage, storageKey);
     expect(stored.v).to.equal(2);
     expect(stored.entries.length).to.be.within(200, 250);
     expect(stored.days.length).to.be.greaterThan(20);
-    expect(stored.cut).to.be.greaterThan(realNow() - 20 * DAY);
+    expect(stored.cut).to.be.greaterThan(now() - 20 * DAY);
     // Every entry settled before the cut is gone, every one after it is there.
     expect(Math.min(...ledger.entries().map((e) => e.settledAt!))).to.be.at.least(stored.cut);
     expected.check(ledger);
     expected.check(new LedgerStore({ storageKey, storage: reloaded(storage) }));
     // The compacted rows plus the entries still stored are the whole history.
     const rows = ledger.compacted();
-    const inRows = rows.reduce((s, r) => s.plus(r.spent), new Decimal(0));
+    const inRows = rows.reduce((sum, row) => sum.plus(row.spent), new Decimal(0));
     const inEntries = ledger
       .entries()
-      .reduce((s, e) => (e.status == 'charged' ? s.plus(e.charged!) : s), new Decimal(0));
+      .reduce((sum, entry) => (entry.status === 'charged' ? sum.plus(entry.charged!) : sum), new Decimal(0));
     expect(inRows.plus(inEntries).toFixed()).to.equal(expected.spent.toFixed());
     expect(rows[0]).to.have.keys('day', 'model', 'spent', 'images', 'count');
     expect(rows[0].day).to.match(/^\d{4}-\d\d-\d\d$/);
@@ -113,14 +121,14 @@ describe('LedgerStore: compaction', () => {
   it('never compacts what settled in the last hour, nor pending entries', () => {
     const storage = new MemoryStorage();
     const storageKey = uniqueKey();
-    const ledger = at(realNow() - 6 * DAY, () => new LedgerStore({ storageKey, storage }));
+    const ledger = at(now() - 6 * DAY, () => new LedgerStore({ storageKey, storage }));
     const expected = new Expected();
-    const pending = at(realNow() - 3 * DAY, () => ledger.open({ ...image, quoted: '0.03', prompt: 'still running' }));
-    record(ledger, expected, 400, realNow() - 50 * 60_000, 5000); // all within the last hour
+    const pending = at(now() - 3 * DAY, () => ledger.open({ ...image, quoted: '0.03', prompt: 'still running' }));
+    record(ledger, expected, 400, now() - 50 * 60_000, 5000); // all within the last hour
     expect(doc(storage, storageKey).entries).to.have.length(401);
     expect(doc(storage, storageKey).days).to.deep.equal([]);
     expected.check(ledger);
-    record(ledger, expected, 300, realNow() - 5 * DAY, 60_000);
+    record(ledger, expected, 300, now() - 5 * DAY, 60_000);
     expect(ledger.pending().map((e) => e.id)).to.deep.equal([pending.id]);
     expect(ledger.pending()[0].prompt).to.equal('still running');
     expected.check(ledger);
@@ -137,12 +145,13 @@ describe('LedgerStore: compaction', () => {
       const tabB = new TabStorage(shared); // has not seen anything A writes
       const expected = new Expected();
       const a = new LedgerStore({ storageKey, storage: tabA }); // migrates and compacts
-      record(a, expected, 60, realNow() - 30 * 60_000, 1000); // past 250 again: compacts further
+      record(a, expected, 60, now() - 30 * 60_000, 1000); // past 250 again: compacts further
       const cutA = JSON.parse(shared.get(ledgerKey)!).cut;
       const b = new LedgerStore({ storageKey, storage: tabB }); // compacts the stale v1 history its own way
-      record(b, expected, 5, realNow() - 10 * 60_000, 1000);
+      record(b, expected, 5, now() - 10 * 60_000, 1000);
       expect(JSON.parse(shared.get(ledgerKey)!).cut).to.be.lessThan(cutA);
-      if (!bWritesLast) a.settle(a.open({ ...image, quoted: '0.03' }).id, { void: true }); // A, not having seen B's write, writes over it
+      // A, not having seen B's write, writes over it.
+      if (!bWritesLast) a.settle(a.open({ ...image, quoted: '0.03' }).id, { void: true });
       for (const tab of [tabA, tabB, tabA, tabB]) {
         tab.receive();
         storageEvent(ledgerKey);
@@ -161,12 +170,12 @@ describe('LedgerStore: compaction', () => {
     const storageKey = uniqueKey();
     const ledgerKey = `${storageKey}:ledger`;
     const tabA = new TabStorage(shared);
-    const a = at(realNow() - 4 * DAY, () => new LedgerStore({ storageKey, storage: tabA }));
+    const a = at(now() - 4 * DAY, () => new LedgerStore({ storageKey, storage: tabA }));
     const expected = new Expected();
-    record(a, expected, 1, realNow() - 3 * DAY, 0); // A's own entry, stored
+    record(a, expected, 1, now() - 3 * DAY, 0); // A's own entry, stored
     const tabB = new TabStorage(shared);
     const b = new LedgerStore({ storageKey, storage: tabB });
-    record(b, expected, 300, realNow() - 2 * DAY, 60_000); // B compacts A's entry into its days
+    record(b, expected, 300, now() - 2 * DAY, 60_000); // B compacts A's entry into its days
     expect(JSON.parse(shared.get(ledgerKey)!).entries).to.have.length.at.most(250);
     tabA.receive();
     storageEvent(ledgerKey);
@@ -185,14 +194,14 @@ describe('LedgerStore: compaction', () => {
     const storageKey = uniqueKey();
     const ledgerKey = `${storageKey}:ledger`;
     const tabA = new FullTab(shared);
-    const a = at(realNow() - 4 * DAY, () => new LedgerStore({ storageKey, storage: tabA }));
+    const a = at(now() - 4 * DAY, () => new LedgerStore({ storageKey, storage: tabA }));
     const expected = new Expected();
     tabA.full = true;
-    record(a, expected, 1, realNow() - 3 * DAY, 0); // only in A's memory
+    record(a, expected, 1, now() - 3 * DAY, 0); // only in A's memory
     expect(a.notice).to.match(/full/);
     const tabB = new TabStorage(shared);
     const b = new LedgerStore({ storageKey, storage: tabB });
-    record(b, expected, 300, realNow() - 2 * DAY, 60_000); // compacts past A's entry, never having seen it
+    record(b, expected, 300, now() - 2 * DAY, 60_000); // compacts past A's entry, never having seen it
     expect(JSON.parse(shared.get(ledgerKey)!).cut).to.be.greaterThan(a.entries()[0].settledAt!);
     tabA.full = false;
     tabA.receive();
@@ -203,13 +212,13 @@ describe('LedgerStore: compaction', () => {
     for (const ledger of [a, b, new LedgerStore({ storageKey, storage: reloaded(tabA) })]) expected.check(ledger);
   });
 
-  it('a reset clears the compacted history too, also when a stale tab writes it back', async () => {
+  it('a reset clears the compacted history too, also when a stale tab writes it back', () => {
     const shared = new Map<string, string>();
     const storageKey = uniqueKey();
     const ledgerKey = `${storageKey}:ledger`;
     const tabA = new TabStorage(shared);
-    const a = at(realNow() - 6 * DAY, () => new LedgerStore({ storageKey, storage: tabA }));
-    record(a, new Expected(), 300, realNow() - 5 * DAY, 60_000);
+    const a = at(now() - 6 * DAY, () => new LedgerStore({ storageKey, storage: tabA }));
+    record(a, new Expected(), 300, now() - 5 * DAY, 60_000);
     expect(a.compacted()).not.to.deep.equal([]);
     const running = a.open({ ...image, quoted: '0.05' });
     const tabB = new TabStorage(shared); // has the compacted history
@@ -218,7 +227,7 @@ describe('LedgerStore: compaction', () => {
     expect(a.tally()).to.deep.include({ spent: '0', images: 0 });
     expect(a.compacted()).to.deep.equal([]);
     expect(a.spentByDay().size).to.equal(0);
-    await new Promise((r) => setTimeout(r, 3));
+    time.advance(3);
     b.settle(running.id, { charged: '0.05' }); // B has not seen the reset: writes the old days back
     for (const tab of [tabA, tabB, tabA]) {
       tab.receive();
@@ -275,16 +284,16 @@ describe('LedgerStore: schema versions', () => {
       const raw = JSON.stringify({
         ...history,
         v,
-        since: realNow() - 30 * DAY,
-        days: [[dayOf(realNow()) - 9, 'flux-2-pro', '0.3', 10, 10]],
-        cut: realNow() - 8 * DAY,
+        since: now() - 30 * DAY,
+        days: [[dayOf(now()) - 9, 'flux-2-pro', '0.3', 10, 10]],
+        cut: now() - 8 * DAY,
         extra: 'from the future',
       });
       const { storage, ledger } = holding(raw);
       expect(ledger.notice).to.match(/damaged/);
       expect(quarantined(storage).map((k) => storage.getItem(k))).to.deep.equal([raw]);
       expect(ledger.entries()).to.have.length(5);
-      expect(ledger.tally().byModel['flux-2-pro'].spent).to.equal(v == 3 ? '0.33' : '0.03');
+      expect(ledger.tally().byModel['flux-2-pro'].spent).to.equal(v === 3 ? '0.33' : '0.03');
       ledger.settle(ledger.open({ ...image, quoted: '0.01' }).id, { charged: '0.01' });
       expect(JSON.parse(storage.getItem(quarantined(storage)[0].split(':quarantine:')[0])!).v).to.equal(2);
     });
@@ -300,12 +309,12 @@ describe('LedgerStore: schema versions', () => {
 
   it('a damaged compacted row is dropped with a notice; the valid ones are kept', () => {
     const history = JSON.parse(v1History(5, 1).raw);
-    const d = dayOf(realNow()) - 9;
+    const d = dayOf(now()) - 9;
     const raw = JSON.stringify({
       ...history,
       v: 2,
-      since: realNow() - 30 * DAY,
-      cut: realNow() - 8 * DAY,
+      since: now() - 30 * DAY,
+      cut: now() - 8 * DAY,
       days: [[d, 'flux-2-pro', '0.3', 10, 10], [d, 'flux-2-max', '0.3 USD', 1, 1], 'x'],
     });
     const { ledger } = holding(raw);
@@ -324,14 +333,15 @@ describe('LedgerStore: compacted rows past 60 days', () => {
     const ledger = new LedgerStore({ storageKey, storage });
     expect(ledger.tally()).to.deep.include({ spent: history.spent, images: history.images });
     const rows = ledger.compacted();
-    const limit = new Date((dayOf(realNow()) - 60) * DAY).toISOString().slice(0, 10);
+    const limit = new Date((dayOf(now()) - 60) * DAY).toISOString().slice(0, 10);
     const old = rows.filter((r) => r.day < limit);
     expect(old.length).to.be.greaterThan(0);
     expect(old.every((r) => r.day.endsWith('-01'))).to.equal(true);
     expect(new Set(old.map((r) => r.day + r.model)).size).to.equal(old.length);
     expect(rows.length).to.be.lessThan(60 * 5 + 16 * 5);
     expect(
-      rows.reduce((n, r) => n + r.count, 0) + ledger.entries().filter((e) => e.status == 'charged').length,
+      rows.reduce((count, row) => count + row.count, 0) +
+        ledger.entries().filter((entry) => entry.status === 'charged').length,
     ).to.equal(3000 - 60);
   });
 });

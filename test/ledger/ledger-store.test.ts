@@ -2,7 +2,10 @@ import { expect } from '@open-wc/testing';
 import { LedgerStore } from '../../src/ledger/index.js';
 import { UserPaysError } from '../../src/errors.js';
 import type { Tally } from '../../src/types.js';
+import { controlledClock } from '../support/clock.js';
 import { MemoryStorage, image, reloaded, uniqueKey } from './helpers.js';
+
+const time = controlledClock();
 
 function fresh(storage = new MemoryStorage()) {
   const storageKey = uniqueKey();
@@ -13,11 +16,10 @@ const stored = (storage: MemoryStorage) =>
 
 describe('LedgerStore: tally', () => {
   it('starts at zero with since = now', () => {
-    const before = Date.now();
     const tally = fresh().ledger.tally();
     expect(tally).to.deep.include({ spent: '0', images: 0, byModel: {} });
     expect(tally).not.to.have.property('budget');
-    expect(Date.parse(tally.since)).to.be.within(before, Date.now() + 1);
+    expect(Date.parse(tally.since)).to.equal(time.now());
   });
 
   it('adds amounts exactly: ten entries of 0.014 make 0.14', () => {
@@ -208,7 +210,7 @@ describe('LedgerStore: persistence', () => {
     expect(doc.entries).to.have.length(1);
   });
 
-  it('reset: clears settled entries, keeps pending ones, which then count in the new session', async () => {
+  it('reset: clears settled entries, keeps pending ones, which then count in the new session', () => {
     const storage = new MemoryStorage();
     const storageKey = uniqueKey();
     const ledger = new LedgerStore({ storageKey, storage });
@@ -216,20 +218,14 @@ describe('LedgerStore: persistence', () => {
     ledger.settle(ledger.open({ ...image, quoted: '0.03' }).id, { void: true });
     const running = ledger.open({ ...image, quoted: '0.05' });
     const since = ledger.tally().since;
-    await new Promise((r) => setTimeout(r, 5));
-    const now = Date.now;
-    const frozen = now();
-    Date.now = () => frozen; // settlements in the same millisecond as the reset, before and after it
-    try {
-      ledger.settle(ledger.open({ ...image, quoted: '0.02' }).id, { charged: '0.02' });
-      ledger.reset();
-      expect(Date.parse(ledger.tally().since)).to.be.greaterThan(Date.parse(since));
-      expect(ledger.entries().map((e) => e.id)).to.deep.equal([running.id]);
-      expect(ledger.tally('1')).to.deep.include({ spent: '0', images: 0, remaining: '0.95' });
-      ledger.settle(running.id, { charged: '0.05' });
-    } finally {
-      Date.now = now;
-    }
+    time.advance(5);
+    // Settlements in the same millisecond as the reset, before and after it.
+    ledger.settle(ledger.open({ ...image, quoted: '0.02' }).id, { charged: '0.02' });
+    ledger.reset();
+    expect(Date.parse(ledger.tally().since)).to.be.greaterThan(Date.parse(since));
+    expect(ledger.entries().map((e) => e.id)).to.deep.equal([running.id]);
+    expect(ledger.tally('1')).to.deep.include({ spent: '0', images: 0, remaining: '0.95' });
+    ledger.settle(running.id, { charged: '0.05' });
     expect(ledger.tally()).to.deep.include({ spent: '0.05', images: 1 });
     const after = new LedgerStore({ storageKey, storage: reloaded(storage) });
     expect(after.tally()).to.deep.equal(ledger.tally());

@@ -41,7 +41,7 @@ async function reload(frame: HTMLIFrameElement) {
 /** The simulator endpoint with a marker for this test's requests (other test files use the simulator at the same time). */
 const endpointFor = (scenario: string, run: string) => bflEndpoint(`${scenario};run=${run}`);
 const submissions = async (run: string) =>
-  (await simLog()).filter((e) => e.method == 'POST' && e.path.includes(`;run=${run}/v1/`));
+  (await simLog()).filter((e) => e.method === 'POST' && e.path.includes(`;run=${run}/v1/`));
 
 let rpcId = 0;
 /** Calls `tab[cmd](...args)` in a frame of another origin, by postMessage. */
@@ -92,17 +92,17 @@ describe('Ledger across pages (iframes, BFL simulator)', () => {
         .map((e) => e.id)
         .sort(),
     ).to.deep.equal([...ids].sort());
-    expect(here.entries().every((e) => e.status == 'charged' && e.charged == '0.014')).to.equal(true);
+    expect(here.entries().every((e) => e.status === 'charged' && e.charged === '0.014')).to.equal(true);
     expect(here.tally()).to.deep.include({ spent: '0.112', images: 8 });
     expect((await new ImageStore({ storageKey }).list()).map((i) => i.id).sort()).to.deep.equal([...ids].sort());
     for (const frame of [a, b]) {
-      await until(() => tab(frame).tallyElement.tally?.spent == '0.112');
+      await until(() => tab(frame).tallyElement.tally?.spent === '0.112');
       expect(tab(frame).tallyElement.tally).to.deep.include({ images: 8 });
     }
     // A is idle: only storage events can tell its tally about B's next image.
     const heardByA = tab(a).tallies.length;
     await tab(b).generate(endpoint, 'third from B');
-    await until(() => tab(a).tallyElement.tally?.spent == '0.126');
+    await until(() => tab(a).tallyElement.tally?.spent === '0.126');
     expect(tab(a).tallies.length).to.be.greaterThan(heardByA);
     expect(tab(a).tallyElement.shadowRoot!.querySelector('[part~=tally]')!.textContent).to.contain('$0.126');
   });
@@ -136,7 +136,7 @@ describe('Ledger across pages (iframes, BFL simulator)', () => {
     expect(here.entries()[0]).to.deep.include({ status: 'charged', charged: '0.014', credits: '1.4' });
     expect(here.tally()).to.deep.include({ spent: '0.014', images: 1 });
     expect(await submissions(storageKey)).to.have.length(1);
-    await until(() => tab(frame).tallyElement.tally?.images == 1);
+    await until(() => tab(frame).tallyElement.tally?.images === 1);
   });
 
   it('without the key after a reload: "needs key" and still pending; with it: resumed', async () => {

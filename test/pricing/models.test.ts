@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { BUILTIN_PRICE_BOOK, DEFAULT_MODEL, MODELS, modelInfo } from '../../src/pricing/index.js';
 
 describe('models', () => {
-  it('lists every model of SPEC §3 in picker order, FLUX.2 first', () => {
+  it('lists every model in picker order, FLUX.2 first', () => {
     expect(MODELS.map((m) => m.id)).to.deep.equal([
       'flux-2-klein-4b',
       'flux-2-klein-9b',

@@ -5,7 +5,7 @@ import type { PriceBook, PriceEntry } from '../../src/pricing/index.js';
 const bfl = { provider: 'bfl' } as const;
 
 describe('price book', () => {
-  it('keeps the BFL rule of SPEC §3 as data with its source', () => {
+  it('keeps the BFL rule as data with its source', () => {
     expect(CREDIT_USD).to.equal('0.01');
     expect(BUILTIN_PRICE_BOOK['flux-2-pro']!.bfl).to.deep.equal({
       rule: { kind: 'megapixel', unit: 'credit', first: '3', extra: '1.5', inputs: true },

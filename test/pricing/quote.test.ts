@@ -80,7 +80,7 @@ describe('quoteFor: BFL prices at 1024×1024', () => {
     });
   }
 
-  it('returns the whole shape of SPEC §2', () => {
+  it('returns the whole Quote shape', () => {
     expect(bfl('flux-2-klein-4b')).to.deep.equal({
       provider: 'bfl',
       model: 'flux-2-klein-4b',
@@ -322,8 +322,8 @@ describe('quoteFor: lines add up to the total', () => {
           : model.id === 'flux-2-klein-9b' && random() < 0.5
             ? 'fal'
             : 'bfl';
-      let width = 1024;
-      let height = 1024;
+      let width: number;
+      let height: number;
       if (model.sizing === 'flux2') {
         do [width, height] = [pick(64, 2048, 16), pick(64, 2048, 16)];
         while (width * height > 4 * 1024 * 1024);

@@ -158,7 +158,7 @@ describe('BflProvider against the BFL simulator', () => {
     expect(times.length).to.be.at.most(5);
   });
 
-  describe('failures at submit map to SPEC codes, with nothing booked', () => {
+  describe('failures at submit map to our error codes, with nothing booked', () => {
     const cases: [string, string, boolean][] = [
       ['fault=401', 'auth-failed', false],
       ['fault=403', 'auth-failed', false],

@@ -197,7 +197,7 @@ describe('FalProvider against the fal queue simulator', () => {
     expect(result.at - (log[0].at + 2200)).to.be.within(0, 1600);
   });
 
-  describe('failures at submit map to SPEC codes', () => {
+  describe('failures at submit map to our error codes', () => {
     const cases: [string, string, boolean][] = [
       ['fault=401', 'auth-failed', false],
       ['fault=403', 'auth-failed', false],

@@ -17,7 +17,7 @@ function thrown(fn: () => unknown): UserPaysError {
 
 const reply = (status: number, headers: Record<string, string> = {}) => new Response(null, { status, headers });
 
-describe('provider URL checks (SPEC §6)', () => {
+describe('provider URL checks (docs/contract.md, Security)', () => {
   it('accepts https endpoints and http only on loopback, without a trailing slash', () => {
     expect(checkEndpoint('https://api.bfl.ai/')).to.equal('https://api.bfl.ai');
     expect(checkEndpoint('https://api.eu.bfl.ai')).to.equal('https://api.eu.bfl.ai');
@@ -73,7 +73,7 @@ describe('provider URL checks (SPEC §6)', () => {
 });
 
 describe('HTTP error mapping', () => {
-  it('maps statuses to the SPEC codes', () => {
+  it('maps statuses to our error codes', () => {
     expect(httpError(reply(401)).code).to.equal('auth-failed');
     expect(httpError(reply(403)).code).to.equal('auth-failed');
     expect(httpError(reply(402)).code).to.equal('insufficient-funds');

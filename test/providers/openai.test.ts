@@ -123,7 +123,7 @@ describe('OpenAiProvider against the gateway simulator', () => {
     expect(calls[0]).to.equal(`POST ${SIM}/v1/images/generations`);
   });
 
-  describe('errors in OpenAI’s shape map to SPEC codes', () => {
+  describe('errors in OpenAI’s shape map to our error codes', () => {
     const cases: [string, string, boolean][] = [
       ['fault=401', 'auth-failed', false],
       ['fault=402', 'insufficient-funds', false],
@@ -252,7 +252,8 @@ describe('<userpays-image provider="openai">', () => {
     el.apiKey = newKey();
     await el.updateComplete;
     // The picker offers what the page priced, and the preview includes the top-up fee.
-    expect(el.offeredModels).to.deep.equal(['flux-2-klein-9b']);
+    const offered = [...el.shadowRoot!.querySelector<HTMLSelectElement>('[part=model]')!.options].map((o) => o.value);
+    expect(offered).to.deep.equal(['flux-2-klein-9b']);
     expect(el.model).to.equal('flux-2-klein-9b');
     expect(el.quote?.total).to.equal('0.042106');
     const resultEvent = oneEvent(el, 'userpays-result');

@@ -38,7 +38,7 @@ function simulate(
   }
 }
 
-/** Fixed 2 s polling, the reference SPEC §8 reports against. */
+/** Fixed 2 s polling, the reference the performance targets are reported against. */
 const fixedLate = (readyMs: number) => Math.ceil(readyMs / 2000) * 2000 - readyMs;
 
 describe('nextPollDelay (the polling schedule)', () => {

@@ -146,7 +146,7 @@ describe('Puter provider (real SDK, simulator)', function () {
   it('maps an expired session to auth-required when the user cancels Puter’s sign-in', async () => {
     const pending = run('fault=token_auth_failed');
     // The SDK drops the token and asks the user to sign in again (its consent dialog: no click here).
-    let dialog: Element | null = null;
+    let dialog: Element | null;
     const end = Date.now() + 5000;
     while (!(dialog = document.querySelector('puter-dialog')) && Date.now() < end)
       await new Promise((r) => setTimeout(r, 20));

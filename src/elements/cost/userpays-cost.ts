@@ -1,22 +1,12 @@
 import { LitElement, html } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { BUILTIN_PRICE_BOOK, DEFAULT_MODEL, mergePriceBook } from '../../pricing/index.js';
+import { property } from 'lit/decorators.js';
+import { DEFAULT_MODEL } from '../../pricing/index.js';
 import type { PriceBook } from '../../pricing/index.js';
-import type { ProviderId, Quote, Size } from '../../types.js';
-import { announceQuote, priceOf } from '../shared/price.js';
-import { renderQuote, quoteStyles } from '../shared/quote-view.js';
+import type { ProviderId, Quote } from '../../types.js';
+import { QuoteController } from '../controllers/quote-controller.js';
+import { quoteStyles, renderQuote } from '../shared/quote-view.js';
 import { theme } from '../shared/theme.js';
-
-/** `inputs="1024x1024 512x768"` → sizes; anything unreadable is reported by the quote. */
-export function parseSizes(value: string | null | undefined): Size[] {
-  return (value ?? '')
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((token) => {
-      const [width, height] = token.toLowerCase().split('x').map(Number);
-      return { width, height };
-    });
-}
+import { parseSizes } from './parse-sizes.js';
 
 /**
  * The cost preview alone, for pages that build their own UI around it.
@@ -37,54 +27,52 @@ export class UserPaysCost extends LitElement {
   static override styles = [theme, quoteStyles];
 
   /** `puter` | `bfl` | `fal` | `openai`. */
-  @property({ attribute: 'provider' }) provider: ProviderId = 'puter';
-  @property({ attribute: 'model' }) model = DEFAULT_MODEL;
-  @property({ attribute: 'width', type: Number }) width = 1024;
-  @property({ attribute: 'height', type: Number }) height = 1024;
-  @property({ attribute: 'count', type: Number }) count = 1;
+  @property() provider: ProviderId = 'puter';
+  /** Model id from the price book. */
+  @property() model = DEFAULT_MODEL;
+  /** Output width in pixels. */
+  @property({ type: Number }) width = 1024;
+  /** Output height in pixels. */
+  @property({ type: Number }) height = 1024;
+  /** Images, 1–4. */
+  @property({ type: Number }) count = 1;
   /** Space-separated `WxH` sizes of the reference images. */
-  @property({ attribute: 'inputs' }) inputs = '';
-  /** BCP 47 locale for formatting; the browser's when empty. */
-  @property({ attribute: 'locale' }) locale = '';
-  /** Overrides or extends the built-in prices (property only). */
+  @property() inputs = '';
+  /** BCP 47 locale for money; the browser's when empty. */
+  @property() locale = '';
+  /** Provider "puter": the Puter API whose live prices apply (as on `<userpays-image>`); Puter's own when empty. */
+  @property() endpoint = '';
+  /** Overrides or extends the built-in prices. */
   @property({ attribute: false }) priceBook: PriceBook | null = null;
 
-  @state() private current?: Quote;
-  @state() private problem = '';
-  private announced = '';
+  private readonly pricing = new QuoteController(this, {
+    request: () => ({
+      provider: this.provider,
+      model: this.model,
+      width: this.width,
+      height: this.height,
+      count: this.count,
+      inputs: parseSizes(this.inputs),
+    }),
+    priceBook: () => this.priceBook,
+    puterEndpoint: () => this.endpoint,
+  });
 
   /**
    * The current quote, or undefined while the attributes describe nothing that can be priced.
    * A size the model cannot make is still priced; the preview shows the problem instead.
    */
   get quote(): Quote | undefined {
-    return this.current;
+    return this.pricing.quote;
   }
 
-  override willUpdate() {
-    ({ quote: this.current, problem: this.problem } = priceOf(
-      {
-        provider: this.provider,
-        model: this.model,
-        width: this.width,
-        height: this.height,
-        count: this.count,
-        inputs: parseSizes(this.inputs),
-      },
-      this.priceBook ? mergePriceBook(BUILTIN_PRICE_BOOK, this.priceBook) : BUILTIN_PRICE_BOOK,
-    ));
-  }
-
-  override updated() {
-    this.announced = announceQuote(this, this.current, this.announced);
-  }
-
-  override render() {
+  protected override render() {
+    const { quote, problem } = this.pricing;
     return html`<div part="cost" role="status" aria-live="polite" aria-atomic="true">
       ${
-        this.problem
-          ? html`<p part="error" class="error">${this.problem}</p>`
-          : renderQuote(this.current!, this.locale || undefined)
+        quote && !problem
+          ? renderQuote(quote, this.locale || undefined)
+          : html`<p part="error" class="error">${problem}</p>`
       }
     </div>`;
   }

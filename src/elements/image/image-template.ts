@@ -1,99 +1,122 @@
 import { html, nothing } from 'lit';
-import { asUserPaysError } from '../../errors.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { live } from 'lit/directives/live.js';
 import { formatUsd, modelInfo } from '../../pricing/index.js';
-import { providerFor } from '../../providers/registry.js';
+import * as text from '../../strings.js';
+import type { ErrorDetail, ProgressDetail, Quote, Tally } from '../../types.js';
+import type { GalleryImage } from '../controllers/generation-controller.js';
 import { renderQuote } from '../shared/quote-view.js';
 import { renderTallySummary } from '../shared/tally-view.js';
-import { renderAccount } from './account-view.js';
-import { readReferenceImage } from './reference-images.js';
-import { rememberKey, rememberedKey } from './remembered-key.js';
-import { presetKey, presetsFor } from './size-presets.js';
-import type { ProviderId } from '../../types.js';
-import type { UserPaysImage } from './userpays-image.js';
 
-const PROVIDER_NAMES: Record<string, string> = { puter: 'Puter', bfl: 'BFL', fal: 'fal', openai: 'gateway' };
-/** The adapter, or undefined for a provider this build does not have (the preview says so). */
-const providerOf = (id: ProviderId) => {
-  try {
-    return providerFor(id);
-  } catch {
-    return undefined;
-  }
-};
-const value = (e: Event) => (e.target as HTMLInputElement | HTMLSelectElement).value;
-
-function renderSize(el: UserPaysImage) {
-  const presets = presetsFor(modelInfo(el.model));
-  const current = presetKey(el.width, el.height);
-  const custom = el.customSize || !presets.some((p) => presetKey(p.width, p.height) === current);
-  const pick = (e: Event) => {
-    const choice = value(e);
-    el.customSize = choice === 'custom';
-    if (choice === 'custom') return;
-    [el.width, el.height] = choice.split('x').map(Number);
+/** Everything the widget's markup shows, read-only: built by the element before each render. */
+export interface ImageView {
+  locale?: string;
+  prompt: string;
+  model: string;
+  models: readonly { id: string; label: string }[];
+  size: {
+    presets: readonly { value: string; label: string }[];
+    /** A preset's `value`, or 'custom'. */
+    selected: string;
+    width: number;
+    height: number;
   };
-  const dimension = (label: string, key: 'width' | 'height') =>
+  count: number;
+  /** Undefined where the model or provider takes no reference images. */
+  references?: {
+    max: number;
+    required: boolean;
+    images: readonly { dataUrl: string; width: number; height: number }[];
+  };
+  /** Undefined for providers that need no key (Puter). */
+  key?: { provider: string; value: string; remembered: boolean; waiting: number };
+  /** Undefined unless the provider is Puter. */
+  account?: { user?: string; left?: string };
+  quote?: Quote;
+  /** Shown instead of the price when set. */
+  problem: string;
+  busy: boolean;
+  progress?: ProgressDetail;
+  error?: ErrorDetail;
+  chargeNote: string;
+  tally?: Tally;
+  gallery: readonly GalleryImage[];
+}
+
+/**
+ * The widget's event handlers, by what they respond to. Lit calls each with `this` set to the element.
+ * Controls that stand for one of several things say which in `name` or `data-index`.
+ */
+export interface ImageHandlers {
+  /** `input` of the prompt, the custom width or height (`name` = the property). */
+  fieldInput(event: Event): void;
+  /** `change` of the model, size or count picker (`name` = what it picks). */
+  pickerChange(event: Event): void;
+  referencesChosen(event: Event): void;
+  /** Click on a reference's remove button (`data-index`). */
+  referenceRemove(event: Event): void;
+  keyInput(event: Event): void;
+  keyCommit(event: Event): void;
+  rememberChange(event: Event): void;
+  signIn(): void;
+  signOut(): void;
+  submit(event: Event): void;
+  cancel(): void;
+  dismissError(): void;
+}
+
+const valueOf = (id: string, label: string, selected: boolean) =>
+  html`<option value=${id} ?selected=${selected}>${label}</option>`;
+
+function renderSize({ size }: ImageView, on: ImageHandlers) {
+  const custom = size.selected === 'custom';
+  const dimension = (label: string, name: 'width' | 'height') =>
     html`<label class="field small"
       >${label}
       <input
-        part=${key}
+        part=${name}
+        name=${name}
         type="number"
         min="64"
         step="16"
         inputmode="numeric"
-        .value=${String(el[key])}
-        @input=${(e: Event) => (el[key] = Number(value(e)))}
+        .value=${String(size[name])}
+        @input=${on.fieldInput}
     /></label>`;
   return html`<label class="field"
-      >Size
-      <select part="size" @change=${pick}>
-        ${presets.map(
-          (p) =>
-            html`<option
-              value=${presetKey(p.width, p.height)}
-              ?selected=${!custom && presetKey(p.width, p.height) === current}
-            >
-              ${p.label} · ${p.width}×${p.height}
-            </option>`,
-        )}
-        <option value="custom" ?selected=${custom}>Custom…</option>
+      >${text.sizeLabel()}
+      <select part="size" name="size" @change=${on.pickerChange}>
+        ${size.presets.map((preset) => valueOf(preset.value, preset.label, preset.value === size.selected))}
+        ${valueOf('custom', text.customSize(), custom)}
       </select></label
-    >${custom ? html`${dimension('Width', 'width')}${dimension('Height', 'height')}` : nothing}`;
+    >${custom ? html`${dimension(text.widthLabel(), 'width')}${dimension(text.heightLabel(), 'height')}` : nothing}`;
 }
 
-function renderReferences(el: UserPaysImage) {
-  const model = modelInfo(el.model);
-  if (!model?.maxInputs || providerOf(el.provider)?.takesReferences == false) return nothing;
-  const add = async (e: Event) => {
-    const input = e.target as HTMLInputElement;
-    const files = [...(input.files ?? [])];
-    input.value = '';
-    try {
-      const read = await Promise.all(files.map(readReferenceImage));
-      el.inputs = [...el.inputs, ...read].slice(0, model.maxInputs);
-    } catch (error) {
-      el.error = asUserPaysError(error).toDetail();
-    }
-  };
-  const full = el.inputs.length >= model.maxInputs;
+function renderReferences({ references }: ImageView, on: ImageHandlers) {
+  if (!references) return nothing;
   return html`<div class="refs">
     <label class="field"
-      >Reference images
-      <span class="muted"
-        >(${model.requiresInput ? 'required' : 'optional'}, up to ${model.maxInputs}; billed too)</span
-      >
-      <input type="file" accept="image/png,image/jpeg,image/webp" multiple ?disabled=${full} @change=${add} />
+      >${text.referencesLabel()}
+      <span class="muted">${text.referencesNote(references.required, references.max)}</span>
+      <input
+        type="file"
+        accept="image/png,image/jpeg,image/webp"
+        multiple
+        ?disabled=${references.images.length >= references.max}
+        @change=${on.referencesChosen}
+      />
     </label>
     <ul class="chips">
-      ${el.inputs.map(
-        (ref, i) =>
+      ${references.images.map(
+        (image, index) =>
           html`<li>
-            <img src=${ref.dataUrl} alt="Reference image ${i + 1}" />
-            <span class="muted">${ref.width}×${ref.height}</span>
+            <img src=${image.dataUrl} alt=${text.referenceAlt(index + 1)} />
+            <span class="muted">${image.width}×${image.height}</span>
             <button
               type="button"
-              aria-label="Remove reference image ${i + 1}"
-              @click=${() => (el.inputs = el.inputs.filter((_, j) => j !== i))}
+              aria-label=${text.referenceRemove(index + 1)}
+              data-index=${index}
+              @click=${on.referenceRemove}
             >
               ×
             </button>
@@ -103,61 +126,55 @@ function renderReferences(el: UserPaysImage) {
   </div>`;
 }
 
-function renderKey(el: UserPaysImage) {
-  if (!providerOf(el.provider)?.needsKey) return nothing;
-  const name = PROVIDER_NAMES[el.provider];
-  const remembered = !!rememberedKey(el.storageKey, el.provider);
-  const setKey = (e: Event) => {
-    el.apiKey = value(e).trim();
-    if (remembered) rememberKey(el.storageKey, el.provider, el.apiKey);
-  };
+function renderKey({ key }: ImageView, on: ImageHandlers) {
+  if (!key) return nothing;
   return html`<div class="field">
-    <label for="key">Your ${name} API key</label>
+    <label for="key">${text.keyLabel(key.provider)}</label>
     <input
       id="key"
       part="key"
       type="password"
       autocomplete="off"
       spellcheck="false"
-      .value=${el.apiKey}
-      @input=${setKey}
+      .value=${live(key.value) /* another provider's key may still be in the field: compare with it */}
+      @input=${on.keyInput}
+      @change=${on.keyCommit}
     />
-    ${
-      el.waiting
-        ? html`<span class="error"
-            >${el.waiting} paid image(s) from an earlier visit are waiting at ${name}: enter your key to fetch
-            them.</span
-          >`
-        : nothing
-    }
+    ${key.waiting ? html`<span class="error">${text.waitingForKey(key.waiting, key.provider)}</span>` : nothing}
     <label class="muted"
-      ><input
-        part="remember"
-        type="checkbox"
-        .checked=${remembered}
-        @change=${(e: Event) => rememberKey(el.storageKey, el.provider, (e.target as HTMLInputElement).checked ? el.apiKey : '')}
-      />
-      Remember my key on this device (otherwise it is kept in this page's memory only). It is sent only to ${name}; you
-      pay ${name} directly.</label
+      ><input part="remember" type="checkbox" .checked=${live(key.remembered)} @change=${on.rememberChange} />
+      ${text.rememberKey(key.provider)}</label
     >
   </div>`;
 }
 
-function renderProgress(el: UserPaysImage) {
-  if (!el.busy) return nothing;
-  const p = el.progress;
+/** Puter's account area, beside the preview: Sign in (its popup needs this very click), or who pays and what is left. */
+function renderAccount({ account, quote, locale }: ImageView, on: ImageHandlers) {
+  if (!account) return nothing;
+  // One line each: whitespace inside a template is not minified.
+  // prettier-ignore
+  return html`<p part="account" class="account">${account.user
+    ? html`${text.puterAccount()} <strong>${account.user}</strong>${quote && account.left ? ` · ${text.priceOfLeft(formatUsd(quote.total, locale), formatUsd(account.left, locale))}` : ''} <button type="button" class="secondary" @click=${on.signOut}>${text.signOut()}</button>`
+    : html`<button part="sign-in" type="button" class="secondary" @click=${on.signIn}>${text.signIn()}</button> ${text.signInWhy()}`}</p>`;
+}
+
+function renderProgress({ busy, progress }: ImageView, on: ImageHandlers) {
+  if (!busy) return nothing;
   return html`<div part="progress" class="progress">
-    <progress max="1" .value=${p?.progress ?? null} aria-label="Generation progress"></progress>
-    <span role="status">${p?.status ?? 'Sending'}${p ? ` · ${Math.round(p.elapsedMs / 1000)} s` : nothing}</span>
-    <button type="button" class="secondary" @click=${() => el.cancel()}>Cancel</button>
+    <!-- No value while the provider reports none: an indeterminate bar, not one stuck at 0 %. -->
+    <progress max="1" value=${ifDefined(progress?.progress?.toString())} aria-label=${text.progressLabel()}></progress>
+    <span role="status"
+      >${progress?.status ?? text.sending()}${progress ? ` · ${Math.round(progress.elapsedMs / 1000)} s` : nothing}</span
+    >
+    <button type="button" class="secondary" @click=${on.cancel}>${text.cancel()}</button>
   </div>`;
 }
 
-function renderGallery(el: UserPaysImage) {
-  if (!el.gallery.length) return nothing;
-  const locale = el.locale || undefined;
-  return html`<ul part="gallery" class="gallery" aria-label="Your generated images">
-    ${el.gallery.map(
+function renderGallery({ gallery, locale }: ImageView) {
+  if (!gallery.length) return nothing;
+  const label = (id: string) => modelInfo(id)?.label ?? id;
+  return html`<ul part="gallery" class="gallery" aria-label=${text.galleryLabel()}>
+    ${gallery.map(
       (image) =>
         html`<li>
           <figure>
@@ -165,10 +182,9 @@ function renderGallery(el: UserPaysImage) {
             <figcaption>
               <span class="prompt">${image.prompt}</span>
               <span class="muted"
-                >${modelInfo(image.model)?.label ?? image.model} · ${image.width}×${image.height} ·
-                ${formatUsd(image.charged, locale)}</span
+                >${label(image.model)} · ${image.width}×${image.height} · ${formatUsd(image.charged, locale)}</span
               >
-              <a href=${image.url} download="userpays-${image.id}.png">Download</a>
+              <a href=${image.url} download="userpays-${image.id}.png">${text.download()}</a>
             </figcaption>
           </figure>
         </li>`,
@@ -176,63 +192,57 @@ function renderGallery(el: UserPaysImage) {
   </ul>`;
 }
 
-/** The widget's markup; `UserPaysImage` owns the state and the flow. */
-export function renderImageWidget(el: UserPaysImage) {
-  const locale = el.locale || undefined;
-  const quote = el.quote;
-  const offered = el.offeredModels;
-  const submit = (e: Event) => {
-    e.preventDefault();
-    el.generate().catch(() => {});
-  };
-  return html`<form class="card" @submit=${submit} novalidate>
-      <label class="field" for="prompt">Describe the image</label>
+/** The widget's markup: draws `view`, wires `on`, and changes nothing itself. */
+export function renderImageWidget(view: ImageView, on: ImageHandlers) {
+  const { quote, problem, locale } = view;
+  const priced = quote && !problem;
+  return html`<form class="card" @submit=${on.submit} novalidate>
+      <label class="field" for="prompt">${text.promptLabel()}</label>
       <textarea
         id="prompt"
         part="prompt"
+        name="prompt"
         rows="3"
-        placeholder="A lighthouse on a cliff at dawn, watercolour"
-        .value=${el.prompt}
-        @input=${(e: Event) => (el.prompt = value(e))}
+        placeholder=${text.promptPlaceholder()}
+        .value=${view.prompt}
+        @input=${on.fieldInput}
       ></textarea>
       <div class="row">
         <label class="field"
-          >Model
-          <select part="model" @change=${(e: Event) => (el.model = value(e))}>
-            ${offered.map(
-              (id) => html`<option value=${id} ?selected=${id === el.model}>${modelInfo(id)?.label ?? id}</option>`,
-            )}
+          >${text.modelLabel()}
+          <select part="model" name="model" @change=${on.pickerChange}>
+            ${view.models.map((model) => valueOf(model.id, model.label, model.id === view.model))}
           </select></label
         >
-        ${renderSize(el)}
+        ${renderSize(view, on)}
         <label class="field small"
-          >Images
-          <select part="count" @change=${(e: Event) => (el.count = Number(value(e)))}>
-            ${[1, 2, 3, 4].map((n) => html`<option ?selected=${n === el.count}>${n}</option>`)}
+          >${text.countLabel()}
+          <select part="count" name="count" @change=${on.pickerChange}>
+            ${[1, 2, 3, 4].map((n) => valueOf(String(n), String(n), n === view.count))}
           </select></label
         >
       </div>
-      ${renderReferences(el)} ${renderKey(el)}
+      ${renderReferences(view, on)} ${renderKey(view, on)}
       <div part="cost" class="cost" role="status" aria-live="polite" aria-atomic="true">
-        ${quote && !el.problem ? renderQuote(quote, locale) : html`<p class="error">${el.problem}</p>`}
+        ${priced ? renderQuote(quote, locale) : html`<p class="error">${problem}</p>`}
       </div>
-      ${renderAccount(el)}
+      ${renderAccount(view, on)}
       <div class="actions">
-        <button part="submit" type="submit" ?disabled=${el.busy}>
-          ${el.busy ? 'Generating…' : `Generate${quote && !el.problem ? ` · ${formatUsd(quote.total, locale)}` : ''}`}
+        <button part="submit" type="submit" ?disabled=${view.busy}>
+          ${view.busy ? text.generating() : text.generate(priced ? formatUsd(quote.total, locale) : '')}
         </button>
       </div>
-      ${renderProgress(el)}
+      ${renderProgress(view, on)}
       ${
-        el.error
+        view.error
           ? html`<div part="error" class="error-box" role="alert">
-              <p>${el.error.message}</p>
-              <button type="button" class="secondary" @click=${() => (el.error = undefined)}>Dismiss</button>
+              <p>${view.error.message}</p>
+              <button type="button" class="secondary" @click=${on.dismissError}>${text.dismiss()}</button>
             </div>`
           : nothing
       }
-      ${el.chargeNote ? html`<p class="muted">${el.chargeNote}</p>` : nothing}
-      ${el.tally ? html`<p part="tally" class="tally">${renderTallySummary(el.tally, locale)}</p>` : nothing}
+      ${view.chargeNote ? html`<p class="muted">${view.chargeNote}</p>` : nothing}
+      ${view.tally ? html`<p part="tally" class="tally">${renderTallySummary(view.tally, locale)}</p>` : nothing}
     </form>
-    ${renderGallery(el)}`;
+    ${renderGallery(view)}`;
 }

@@ -1,8 +1,7 @@
-import { css, html, nothing } from 'lit';
+import { css, html } from 'lit';
 import { formatUsd } from '../../pricing/index.js';
+import * as text from '../../strings.js';
 import type { Quote } from '../../types.js';
-
-const mp = (n: number) => `${n} MP`;
 
 /**
  * The cost preview: total, per-image note, breakdown and source. Rendered inside a polite
@@ -10,22 +9,15 @@ const mp = (n: number) => `${n} MP`;
  */
 export function renderQuote(quote: Quote, locale?: string) {
   const money = (amount: string) => formatUsd(amount, locale);
-  const images = quote.count === 1 ? '1 image' : `${quote.count} images`;
+  // prettier-ignore
   return html`<p class="total">
       <strong>${money(quote.total)}</strong>
-      <span class="muted"
-        >for ${images}${quote.count > 1 ? ` · ${money(quote.perImage)} each` : nothing} · ${mp(quote.outputMegapixels)}
-        output${
-          quote.inputMegapixels ? ` + ${mp(quote.inputMegapixels)} reference` : nothing
-        }${quote.exact ? nothing : ' · estimate'}</span
-      >
+      <span class="muted">${text.forImages(quote.count)}${quote.count > 1 ? text.each(money(quote.perImage)) : ''}${text.output(quote.outputMegapixels)}${quote.inputMegapixels ? text.plusReference(quote.inputMegapixels) : ''}${quote.exact ? '' : text.estimate()}</span>
     </p>
     <ul class="lines">
       ${quote.lines.map((line) => html`<li><span>${line.label}</span><span>${money(line.amount)}</span></li>`)}
     </ul>
-    <p class="muted source">
-      ${quote.credits ? `${quote.credits} credits · ` : nothing}Prices: ${quote.source.name}, as of ${quote.source.asOf}
-    </p>`;
+    <p class="muted source">${quote.credits ? text.credits(quote.credits) : ''}${text.pricesFrom(quote.source.name, quote.source.asOf)}</p>`;
 }
 
 export const quoteStyles = css`

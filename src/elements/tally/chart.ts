@@ -1,30 +1,38 @@
+import type Decimal from 'decimal.js';
 import { html, nothing } from 'lit';
-import { dayOf, type LedgerStore } from '../../ledger/index.js';
 import { formatUsd } from '../../pricing/index.js';
+import * as text from '../../strings.js';
+
+const DAY_MS = 864e5;
+
+/** One day of the chart: its date (YYYY-MM-DD, as in the export) and what was spent, if anything. */
+export interface DaySpend {
+  date: string;
+  usd?: Decimal;
+}
+
+/** The 30 days up to and including `today` (a local day number, see the ledger's `dayOf`), oldest first. */
+export function last30Days(byDay: Map<number, Decimal>, today: number): DaySpend[] {
+  return Array.from({ length: 30 }, (_, i) => {
+    const day = today - 29 + i;
+    return { date: new Date(day * DAY_MS).toISOString().slice(0, 10), usd: byDay.get(day) };
+  });
+}
 
 /**
- * Spend over the last 30 days as a small inline-SVG bar chart (one path: a bar per day, oldest left, 40 units
- * high at the biggest day). Its text alternative (`aria-label`) lists every day with spending (YYYY-MM-DD, as in
- * the export) and the exact amount. Bar heights are the only numbers here that are not Decimal: pixels, not money.
+ * Spend per day as a small inline-SVG bar chart (one path: a bar per day, oldest left, 40 units high at the
+ * biggest day). Its text alternative (`aria-label`) lists every day with spending and the exact amount.
+ * Bar heights are the only numbers here that are not Decimal: pixels, not money.
  */
-export function renderChart(ledger: LedgerStore, locale?: string) {
-  const byDay = ledger.spentByDay();
-  const first = dayOf(Date.now()) - 29;
-  const days = Array.from({ length: 30 }, (_, i) => byDay.get(first + i));
-  const max = Math.max(...days.map((usd) => +(usd ?? 0)));
-  const date = (i: number) => new Date((first + i) * 864e5).toISOString().slice(0, 10); // as in the export
-  return max
-    ? html`<p part="chart" class="muted">
-        <svg
-          viewBox="0 0 300 40"
-          role="img"
-          aria-label="Spent per day: ${days.flatMap((usd, i) => (usd ? `${date(i)} ${formatUsd(usd, locale)}` : [])).join(', ')}"
-        >
-          <path
-            d=${days.map((usd, i) => (usd ? `M${i * 10} 40v${-Math.max(1, (+usd / max) * 40)}h8V40z` : '')).join('')}
-          ></path>
-        </svg>
-        Last 30 days
-      </p>`
-    : nothing;
+export function renderChart(days: DaySpend[], locale?: string) {
+  const max = Math.max(...days.map(({ usd }) => +(usd ?? 0)));
+  if (!max) return nothing;
+  const spent = days.flatMap(({ date, usd }) => (usd ? `${date} ${formatUsd(usd, locale)}` : []));
+  const bars = days.map(({ usd }, i) => (usd ? `M${i * 10} 40v${-Math.max(1, (+usd / max) * 40)}h8V40z` : ''));
+  return html`<p part="chart" class="muted">
+    <svg viewBox="0 0 300 40" role="img" aria-label=${text.chartLabel(spent.join(', '))}>
+      <path d=${bars.join('')}></path>
+    </svg>
+    ${text.last30Days()}
+  </p>`;
 }

@@ -16,7 +16,7 @@ export function ledgerFile(ledger: LedgerStore, tally: Tally, csv: boolean): str
     ...entries.map((e) => ({
       ...e,
       day: new Date(e.settledAt ?? e.at).toISOString(),
-      images: +(e.status == 'charged' && !e.error),
+      images: +(e.status === 'charged' && !e.error),
       count: 1,
     })),
     ...compacted.map((d) => ({ ...d, status: 'compacted', charged: d.spent })),

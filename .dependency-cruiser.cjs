@@ -1,0 +1,77 @@
+/**
+ * The layers of src/, bottom to top, and the only directions imports may take (see docs/architecture.md):
+ *
+ *   base (types, errors, strings, clock) ← pricing ← providers ← ledger ← generation ← elements ← entries
+ *
+ * A module imports from its own layer or the layers below it, never above; nothing imports in a circle.
+ * `npm test` runs `depcruise src` with this file and fails on any violation.
+ */
+const BASE = '^src/(types|errors|strings|clock)\\.ts$';
+const ENTRIES = '^src/(index|script|define|api)\\.ts$';
+
+/** A rule forbidding `from` to import any of `to`. */
+const forbid = (name, comment, from, to, more = {}) => ({
+  name,
+  comment,
+  severity: 'error',
+  from: { path: from, pathNot: ENTRIES },
+  to: { path: to, ...more },
+});
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      comment: 'Import circles make modules depend on evaluation order and hide which layer owns what.',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'no-orphans',
+      comment: 'A module nothing imports is dead code (the entries and type declarations aside).',
+      severity: 'error',
+      from: { orphan: true, pathNot: [ENTRIES, '\\.d\\.ts$'] },
+      to: {},
+    },
+    forbid('base-imports-nothing', 'types, errors, strings and clock are the bottom layer.', BASE, '^src/[^/]+/'),
+    forbid(
+      'pricing-is-pure',
+      'Prices are data and pure functions: no provider, ledger, flow or UI.',
+      '^src/pricing/',
+      '^src/(providers|ledger|generation|elements)/',
+    ),
+    forbid(
+      'providers-below-ledger',
+      'Providers know nothing of the ledger, the flow or the DOM elements.',
+      '^src/providers/',
+      '^src/(ledger|generation|elements)/',
+    ),
+    forbid(
+      'ledger-below-generation',
+      'The ledger knows nothing of the flow or the elements.',
+      '^src/ledger/',
+      '^src/(generation|elements)/',
+    ),
+    forbid(
+      'generation-below-elements',
+      'The flow is testable without any element.',
+      '^src/generation/',
+      '^src/elements/',
+    ),
+    forbid('nothing-imports-entries', 'Entries are the top: only they define elements and exports.', '^src/', ENTRIES),
+    forbid(
+      'templates-draw-only',
+      'A template draws a view: it may name their types, but runs no controller, store or provider code.',
+      '-template\\.ts$',
+      '^src/(providers|ledger|generation)/|/controllers/',
+      { dependencyTypesNot: ['type-only'] },
+    ),
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    exclude: { path: '^(node_modules|dist)/' },
+  },
+};

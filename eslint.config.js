@@ -1,0 +1,62 @@
+// Lint for src/, test/, demo/, bench/ and scripts/. Formatting is Prettier's (npm run format:check), not ESLint's.
+import js from '@eslint/js';
+import lit from 'eslint-plugin-lit';
+import litA11y from 'eslint-plugin-lit-a11y';
+import wc from 'eslint-plugin-wc';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'bench/results/', 'custom-elements.json'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      eqeqeq: ['error', 'always', { null: 'ignore' }],
+      'no-var': 'error',
+      'prefer-const': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/**/*.ts'],
+    ...lit.configs['flat/recommended'],
+  },
+  {
+    files: ['src/**/*.ts'],
+    ...wc.configs['flat/best-practice'],
+  },
+  {
+    files: ['src/**/*.ts'],
+    ...litA11y.configs.recommended,
+  },
+  {
+    // Provider replies, Puter's catalogue and the Puter SDK are untyped JSON and objects: `any` is allowed
+    // where they are read (and checked field by field), nowhere else in src/.
+    files: ['src/providers/**/*.ts', 'src/pricing/puter-catalogue.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
+    files: ['test/**/*.ts', 'bench/**/*.ts'],
+    languageOptions: { globals: { ...globals.mocha } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'off',
+      // chai's property assertions: expect(x).to.exist
+      '@typescript-eslint/no-unused-expressions': 'off',
+    },
+  },
+  {
+    files: ['**/*.mjs', '**/*.cjs', 'scripts/**', 'demo/server.mjs', 'demo/sim/**', '*.config.*'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    files: ['**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    // Runs inside the benchmark page, where the bundle defined window.UserPays.
+    files: ['bench/in-page.js'],
+    languageOptions: { globals: { UserPays: 'readonly' } },
+  },
+);

@@ -1,0 +1,47 @@
+// The browser suite, run more than once: at the real date and time, then with the browser's clock moved
+// (TEST_NOW, see test/support/test-clock.mjs) and in another time zone (TZ), so that a test that depends on
+// the date, the hour or the time zone fails here rather than on some day in CI. Prints one closing line,
+// `N passed, N failed, N skipped`, summed over the runs.
+//
+//   node scripts/test-suite.mjs          the real clock, then one hard moment (the default of `npm test`)
+//   node scripts/test-suite.mjs --dates  the real clock, then every moment below (`npm run test:dates`)
+import { spawn } from 'node:child_process';
+
+const HARD = [
+  // Five seconds after midnight on New Year's Day where the local day is a day ahead of UTC.
+  { now: '2027-01-01T00:00:05', tz: 'Pacific/Kiritimati' },
+];
+const MORE = [
+  // The hour that does not exist when Europe moves its clocks forward.
+  { now: '2026-03-29T01:59:30', tz: 'Europe/Berlin' },
+  // The hour that happens twice when the US moves its clocks back.
+  { now: '2026-11-01T01:30:00', tz: 'America/New_York' },
+  // The last seconds of a leap day, west of UTC: the date changes during the run.
+  { now: '2028-02-29T23:59:40', tz: 'America/Los_Angeles' },
+  // A day on which a date-dependent test once failed.
+  { now: '2026-11-22T12:00:00', tz: 'UTC' },
+];
+
+function run(label, env) {
+  return new Promise((resolve) => {
+    console.log(`\n== suite: ${label}`);
+    const child = spawn('npx', ['wtr'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    let last = '';
+    child.stdout.on('data', (chunk) => {
+      process.stdout.write(chunk);
+      const lines = String(chunk).match(/^\d+ passed, \d+ failed, \d+ skipped$/gm);
+      if (lines) last = lines.at(-1);
+    });
+    child.on('close', (code) => {
+      const [passed, failed, skipped] = (last.match(/\d+/g) ?? [0, 1, 0]).map(Number);
+      resolve({ passed, failed: failed || (code ? 1 : 0), skipped });
+    });
+  });
+}
+
+const moments = process.argv.includes('--dates') ? [...HARD, ...MORE] : HARD;
+const results = [await run('the real clock', {})];
+for (const { now, tz } of moments) results.push(await run(`${now} in ${tz}`, { TEST_NOW: now, TZ: tz }));
+const sum = (key) => results.reduce((total, result) => total + result[key], 0);
+console.log(`\n${sum('passed')} passed, ${sum('failed')} failed, ${sum('skipped')} skipped`);
+process.exit(sum('failed') ? 1 : 0);

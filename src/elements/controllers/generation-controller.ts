@@ -1,0 +1,297 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { UserPaysError, asUserPaysError } from '../../errors.js';
+import { resumeOrphans } from '../../generation/resume.js';
+import { runGeneration } from '../../generation/run-generation.js';
+import type { GenerationJob } from '../../generation/run-generation.js';
+import { ImageStore } from '../../ledger/index.js';
+import type { LedgerStore, StoredImage } from '../../ledger/index.js';
+import { checkEndpoint } from '../../providers/http.js';
+import type { ReferenceImage } from '../../providers/provider.js';
+import { keyedProviders, providerFor } from '../../providers/registry.js';
+import * as text from '../../strings.js';
+import type {
+  ErrorDetail,
+  GenerationResult,
+  ProgressDetail,
+  ProviderId,
+  PublicRequest,
+  Quote,
+  QuoteRequest,
+} from '../../types.js';
+import { emit } from '../shared/events.js';
+import type { Priced } from './quote-controller.js';
+
+/** A persisted image as the gallery shows it: its metadata and an object URL of its bytes. */
+export interface GalleryImage extends Omit<StoredImage, 'blob'> {
+  url: string;
+}
+
+/** What the user asked for, as the host's properties say at the moment of the click. */
+export interface SubmissionRequest extends Omit<PublicRequest, 'inputs'> {
+  inputs: ReferenceImage[];
+}
+
+/** Everything the controller needs from its host, read when it is needed (never a stale copy). */
+export interface GenerationSource {
+  request(): SubmissionRequest;
+  /** Prices a request as the preview does. */
+  price(request: QuoteRequest & { width: number; height: number }): Priced;
+  /** The configured endpoint for a provider; '' for the provider's public one. */
+  endpoint(provider: ProviderId): string;
+  /** The user's key for that provider only; '' when there is none. */
+  apiKey(provider: ProviderId): string;
+  budget(): string | null;
+  ledger(): LedgerStore | undefined;
+  storageKey(): string;
+  keepImages(): number;
+  /** Last step before anything is sent (Puter: sign in from this click; refuse what the balance cannot cover). */
+  beforeSend?(request: SubmissionRequest, quote: Quote): Promise<void>;
+  /** After every submission, whatever its outcome (Puter: re-read the balance). */
+  afterRun?(request: SubmissionRequest): void;
+}
+
+/**
+ * 'idle', 'preparing' (checks, the host page's veto, Puter's sign-in), 'generating' (the provider works).
+ * Anything but 'idle' is one submission in flight: a second click joins it.
+ */
+export type GenerationStatus = 'idle' | 'preparing' | 'generating';
+
+/**
+ * Submission, cancel, resume and the gallery of one widget. Every submission is priced again from the
+ * request as it is at the click, runs under its own AbortController, and ends in a result or in an error
+ * that is shown and fired as `userpays-error`. On connect, the persisted gallery is loaded and generations
+ * that a closed page left pending are finished (see docs/ledger.md, "Orphans").
+ */
+export class GenerationController implements ReactiveController {
+  status: GenerationStatus = 'idle';
+  progress?: ProgressDetail;
+  error?: ErrorDetail;
+  /** Set when a provider charged other than the preview said. */
+  chargeNote = '';
+  gallery: GalleryImage[] = [];
+  /** Paid images closed pages left at each provider, waiting for the user's key to be fetched. */
+  waiting: Partial<Record<ProviderId, number>> = {};
+
+  private images?: ImageStore;
+  private imagesFor = '';
+  private run?: { controller: AbortController; result: Promise<GenerationResult> };
+  private resumeController?: AbortController;
+  private resumeChain: Promise<void> = Promise.resolve();
+  /** The keys the last resume ran with: a resume runs once per key, not per keystroke. */
+  private resumedWith?: string;
+  /** Object URLs handed out in results for images the gallery no longer keeps (revoked on disconnect). */
+  private readonly handedOut: string[] = [];
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly source: GenerationSource,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected() {
+    this.openImages();
+  }
+
+  hostUpdate() {
+    if (this.images && this.imagesKey() !== this.imagesFor) this.openImages();
+  }
+
+  hostDisconnected() {
+    this.cancel();
+    this.resumeController?.abort();
+    this.resumedWith = undefined;
+    this.clearGallery();
+    for (const url of this.handedOut.splice(0)) URL.revokeObjectURL(url);
+    this.images = undefined;
+    this.imagesFor = '';
+  }
+
+  /** One submission; while it runs, calling again returns the same promise (a double click is one submission). */
+  generate(): Promise<GenerationResult> {
+    if (this.run) return this.run.result;
+    const controller = new AbortController();
+    const result = this.submit(controller.signal).finally(() => (this.run = undefined));
+    this.run = { controller, result };
+    return result;
+  }
+
+  /** Stops the running submission; what the provider already charged stays booked. */
+  cancel() {
+    this.run?.controller.abort();
+  }
+
+  /** Shows an error in the widget and fires `userpays-error`. */
+  report(error: UserPaysError) {
+    this.error = error.toDetail();
+    emit(this.host, 'userpays-error', this.error);
+    this.host.requestUpdate();
+  }
+
+  dismissError() {
+    this.error = undefined;
+    this.host.requestUpdate();
+  }
+
+  /** A key was entered: fetches the paid images waiting for one (once per key, not per keystroke). */
+  keyEntered() {
+    if (Object.keys(this.waiting).length) void this.resume();
+  }
+
+  private async submit(signal: AbortSignal): Promise<GenerationResult> {
+    this.update({ status: 'preparing', error: undefined, chargeNote: '' });
+    const asked = this.source.request();
+    let vetoed = false;
+    try {
+      const { quote, request, job } = this.prepare(asked);
+      if (!emit(this.host, 'userpays-submit', { quote, request }, true)) {
+        vetoed = true;
+        throw new UserPaysError('cancelled', text.vetoed(), false);
+      }
+      await this.source.beforeSend?.(asked, quote);
+      signal.throwIfAborted();
+      this.update({ status: 'generating' });
+      const outcome = await runGeneration({
+        ...job,
+        signal,
+        onProgress: (detail) => {
+          this.update({ progress: detail });
+          emit(this.host, 'userpays-progress', detail);
+        },
+      });
+      await this.loadGallery();
+      const urls = new Map(this.gallery.map((image) => [image.id, image.url]));
+      const result: GenerationResult = {
+        quote,
+        charged: outcome.charged,
+        images: outcome.stored.map((stored) => ({
+          url: urls.get(stored.id) ?? this.handOut(stored.blob), // beyond keep-images: evicted already
+          width: stored.width,
+          height: stored.height,
+          seed: stored.seed,
+        })),
+      };
+      if (outcome.charged !== quote.total) this.chargeNote = text.chargedOtherwise(outcome.charged, quote.total);
+      if (outcome.partialError) this.report(outcome.partialError);
+      emit(this.host, 'userpays-result', result);
+      return result;
+    } catch (thrown) {
+      const error = asUserPaysError(thrown);
+      if (!vetoed) this.report(error); // a veto is the host page's own decision: nothing to tell the user
+      throw error;
+    } finally {
+      this.update({ status: 'idle', progress: undefined });
+      this.source.afterRun?.(asked);
+    }
+  }
+
+  /** Every check that can fail before anything is sent, with the job to run: priced from `asked` itself. */
+  private prepare(asked: SubmissionRequest) {
+    const { quote, problem } = this.source.price(asked);
+    if (!quote || problem) throw new UserPaysError('invalid-input', problem);
+    const prompt = asked.prompt.trim();
+    if (!prompt) throw new UserPaysError('invalid-input', text.promptMissing());
+    const provider = providerFor(asked.provider);
+    const endpoint = checkEndpoint(this.source.endpoint(asked.provider) || provider.defaultEndpoint);
+    const apiKey = this.source.apiKey(asked.provider);
+    if (provider.needsKey && !apiKey) throw new UserPaysError('auth-required', text.keyMissing(asked.provider));
+    const ledger = this.source.ledger();
+    if (!ledger || !this.images) throw new UserPaysError('invalid-input', text.notOnPage(), false);
+    const request: PublicRequest = {
+      ...asked,
+      prompt,
+      count: quote.count,
+      inputs: asked.inputs.map(({ width, height }) => ({ width, height })),
+    };
+    const job: Omit<GenerationJob, 'signal'> = {
+      provider,
+      endpoint,
+      apiKey: apiKey || undefined,
+      request,
+      inputs: asked.inputs,
+      quote,
+      budget: this.source.budget(),
+      ledger,
+      images: this.images,
+    };
+    return { quote, request, job };
+  }
+
+  private update(changes: Partial<Pick<GenerationController, 'status' | 'progress' | 'error' | 'chargeNote'>>) {
+    Object.assign(this, changes);
+    this.host.requestUpdate();
+  }
+
+  private imagesKey() {
+    return `${this.source.storageKey()}\n${this.source.keepImages()}`;
+  }
+
+  private openImages() {
+    this.clearGallery();
+    this.imagesFor = this.imagesKey();
+    this.images = new ImageStore({ storageKey: this.source.storageKey(), keep: this.source.keepImages() });
+    const images = this.images;
+    void this.loadGallery().then(() => {
+      if (this.images === images) void this.resume();
+    });
+  }
+
+  /** Finishes what closed pages left pending; runs one at a time, and once for each set of keys. */
+  private resume(): Promise<void> {
+    const keys = keyedProviders()
+      .map((id) => this.source.apiKey(id))
+      .join('\n');
+    if (keys === this.resumedWith) return this.resumeChain;
+    this.resumedWith = keys;
+    return (this.resumeChain = this.resumeChain.then(() => this.resumeOnce()));
+  }
+
+  private async resumeOnce() {
+    const ledger = this.source.ledger();
+    const images = this.images;
+    if (!ledger || !images) return;
+    const controller = (this.resumeController = new AbortController());
+    const { needsKey } = await resumeOrphans({
+      ledger,
+      images,
+      providerFor,
+      endpointFor: (id) => this.source.endpoint(id) || providerFor(id).defaultEndpoint,
+      apiKeyFor: (id) => this.source.apiKey(id) || undefined,
+      signal: controller.signal,
+      onResumed: () => void this.loadGallery(),
+    }).catch(() => ({ needsKey: [] })); // no Web Locks, storage gone: nothing can be resumed here
+    if (controller.signal.aborted) return;
+    this.waiting = {};
+    for (const entry of needsKey) {
+      const id = entry.provider as ProviderId;
+      this.waiting[id] = (this.waiting[id] ?? 0) + 1;
+    }
+    this.host.requestUpdate();
+  }
+
+  /** Reads the persisted images, reusing the object URLs of those already shown. */
+  private async loadGallery() {
+    const images = this.images;
+    const stored = (await images?.list()) ?? [];
+    if (images !== this.images) return; // reopened (new storage key) or disconnected meanwhile
+    const known = new Map(this.gallery.map((image) => [image.id, image.url]));
+    this.gallery = stored.map(({ blob, ...meta }) => {
+      const url = known.get(meta.id) ?? URL.createObjectURL(blob);
+      known.delete(meta.id);
+      return { ...meta, url };
+    });
+    for (const url of known.values()) URL.revokeObjectURL(url);
+    this.host.requestUpdate();
+  }
+
+  private clearGallery() {
+    for (const image of this.gallery) URL.revokeObjectURL(image.url);
+    this.gallery = [];
+  }
+
+  private handOut(blob: Blob) {
+    const url = URL.createObjectURL(blob);
+    this.handedOut.push(url);
+    return url;
+  }
+}

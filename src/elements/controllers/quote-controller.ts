@@ -1,0 +1,91 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { asUserPaysError } from '../../errors.js';
+import { BUILTIN_PRICE_BOOK, MODELS, mergePriceBook, modelInfo, quoteFor, sizeProblem } from '../../pricing/index.js';
+import type { PriceBook } from '../../pricing/index.js';
+import { puterCatalogue } from '../../pricing/puter-catalogue.js';
+import type { ProviderId, Quote, QuoteRequest } from '../../types.js';
+import { emit } from '../shared/events.js';
+
+/** A quote, and why the request cannot be submitted as it is ('' when it can). */
+export interface Priced {
+  quote?: Quote;
+  /** No price (unknown model, bad input), or a size the model cannot make: shown instead of the price. */
+  problem: string;
+}
+
+/** What the host prices: its request as it stands, the page's `priceBook`, and Puter's API origin. */
+export interface QuoteSource {
+  request(): QuoteRequest & { width: number; height: number };
+  priceBook(): PriceBook | null;
+  /** The Puter API whose live catalogue prices `puter` requests; '' when unusable (the bundled prices apply). */
+  puterEndpoint(): string;
+}
+
+/**
+ * The live cost preview of an element: prices its request before every render, with Puter's live
+ * catalogue once it has arrived (fetched once per endpoint and page, so every element prices Puter the same),
+ * and fires `userpays-quote` when the quote's value changes (not on re-renders that leave it equal).
+ */
+export class QuoteController implements ReactiveController {
+  /** The current quote; undefined while the request cannot be priced. */
+  quote?: Quote;
+  problem = '';
+  /** Built-in prices with Puter's live ones laid over them, once they have arrived. */
+  private live?: PriceBook;
+  private liveFrom = '';
+  private announced = '';
+
+  constructor(
+    private readonly host: ReactiveControllerHost & EventTarget,
+    private readonly source: QuoteSource,
+  ) {
+    host.addController(this);
+  }
+
+  /** The price book in force: built-in (Puter's live prices once fetched) with the page's `priceBook` over it. */
+  prices(): PriceBook {
+    const book = this.live ?? BUILTIN_PRICE_BOOK;
+    const override = this.source.priceBook();
+    return override ? mergePriceBook(book, override) : book;
+  }
+
+  /** The models `provider` has a price for, in picker order, narrowed to `wanted` (space-separated ids) if given. */
+  models(provider: ProviderId, wanted: string): string[] {
+    const prices = this.prices();
+    const served = MODELS.filter((model) => model.hosted && prices[model.id]?.[provider]).map(({ id }) => id);
+    const narrowed = wanted.split(/\s+/).filter(Boolean);
+    return narrowed.length ? narrowed.filter((id) => served.includes(id)) : served;
+  }
+
+  /** Prices any request with the book in force: the same answer the preview gives for it. */
+  price(request: QuoteRequest & { width: number; height: number }): Priced {
+    try {
+      const quote = quoteFor(request, this.prices());
+      return { quote, problem: sizeProblem(modelInfo(request.model)!, request.width, request.height) ?? '' };
+    } catch (error) {
+      return { problem: asUserPaysError(error).message };
+    }
+  }
+
+  hostUpdate() {
+    const request = this.source.request();
+    if (request.provider === 'puter') this.loadCatalogue(this.source.puterEndpoint());
+    ({ quote: this.quote, problem: this.problem } = this.price(request));
+  }
+
+  hostUpdated() {
+    const key = this.quote ? JSON.stringify(this.quote) : '';
+    if (key && key !== this.announced) emit(this.host, 'userpays-quote', this.quote);
+    this.announced = key;
+  }
+
+  private loadCatalogue(endpoint: string) {
+    if (!endpoint || endpoint === this.liveFrom) return;
+    this.liveFrom = endpoint;
+    void puterCatalogue(endpoint).then((book) => {
+      if (endpoint !== this.liveFrom) return; // the endpoint changed meanwhile
+      this.live = book;
+      this.host.requestUpdate();
+    });
+  }
+}

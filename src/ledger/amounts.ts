@@ -1,0 +1,29 @@
+/**
+ * Money in the ledger: exact decimal strings outside, `Decimal` inside, never a float (docs/ledger.md, "Money").
+ */
+import Decimal from 'decimal.js';
+import { UserPaysError } from '../errors.js';
+
+/** The ledger's one import of decimal.js: the other modules take `Decimal` from here. */
+export { Decimal };
+
+/** A plain non-negative decimal ("3", "0.014", "2.", ".5"): no sign, no exponent, no currency. */
+const AMOUNT = /^(\d+\.?\d*|\.\d+)$/;
+
+export const isAmount = (value: unknown): value is string => typeof value === 'string' && AMOUNT.test(value);
+
+/** The amount `text` spells (spaces around it allowed), or undefined when it is not one. */
+export function decimalOf(text?: string | null): Decimal | undefined {
+  const trimmed = text?.trim();
+  return isAmount(trimmed) ? new Decimal(trimmed) : undefined;
+}
+
+/** `text` as the exact decimal string kept in the ledger ("0.00000010" → "0.0000001"); throws if it is no amount. */
+export function money(text: string): string {
+  const amount = decimalOf(text);
+  if (!amount) throw new UserPaysError('invalid-input', `"${text}" is not an amount of money.`);
+  return amount.toFixed();
+}
+
+/** `money(text)`, or undefined when no text is given. */
+export const moneyIfGiven = (text?: string) => (text ? money(text) : undefined);

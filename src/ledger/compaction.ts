@@ -1,0 +1,105 @@
+/**
+ * Bounded growth: old settled entries fold into one row per local day and model (per month past 60 days), so
+ * what is stored grows with months of use, not with entries. Folding never changes a total (docs/ledger.md,
+ * "Compaction").
+ */
+import { clock } from '../clock.js';
+import { Decimal, isAmount } from './amounts.js';
+import { isNumber, isString, type LedgerEntry } from './entry-codec.js';
+
+const DAY_MS = 864e5;
+/** Past MAX_ENTRIES stored entries, keep the KEEP_SETTLED newest settled ones and all settled in the last GRACE_MS. */
+const MAX_ENTRIES = 250;
+const KEEP_SETTLED = 200;
+const GRACE_MS = 36e5;
+/** Rows older than this many days join their month's row. */
+const DAILY_ROWS_DAYS = 60;
+
+/** A compacted row as stored: local day number (or its month's 1st), model, USD spent, images, charged entries. */
+export type DayRow = [day: number, model: string, spent: string, images: number, count: number];
+
+/** Compacted history: what was charged on one local day for one model (past 60 days: in one month). */
+export interface DaySummary {
+  /** `YYYY-MM-DD`: the day, or for a month row (older than 60 days) the month's 1st. */
+  day: string;
+  model: string;
+  /** USD, exact decimal string. */
+  spent: string;
+  images: number;
+  /** Charged entries (paid failures included). */
+  count: number;
+}
+
+/**
+ * What compaction works on (an `Area` of shared-area.ts): the entries, the compacted rows by `dayRowKey`, and
+ * the time before which every settled entry is in those rows.
+ */
+interface History {
+  view: Map<string, LedgerEntry>;
+  days: Map<string, DayRow>;
+  cut: number;
+}
+
+/** Local day number (days since 1970-01-01 in this time zone) of a time. */
+export const dayOf = (time: number) => Math.floor((time - new Date(time).getTimezoneOffset() * 6e4) / DAY_MS);
+
+/** The day a compacted row of `day` is kept under: its own for 60 days, then its month's 1st. */
+const rowDayOf = (day: number) =>
+  day < dayOf(clock.now()) - DAILY_ROWS_DAYS ? day - new Date(day * DAY_MS).getUTCDate() + 1 : day;
+
+export const dayRowKey = (day: number, model: string) => day + ' ' + model;
+
+/** Adds to the compacted row of a day (see `rowDayOf`) and model. */
+function addToDayRow(days: History['days'], day: number, model: string, spent: string, images: number, count: number) {
+  const rowDay = rowDayOf(day);
+  const key = dayRowKey(rowDay, model);
+  const row = days.get(key);
+  days.set(key, [
+    rowDay,
+    model,
+    new Decimal(row?.[2] ?? 0).plus(spent).toFixed(),
+    (row?.[3] ?? 0) + images,
+    (row?.[4] ?? 0) + count,
+  ]);
+}
+
+/** Adds a settled entry to the compacted rows (a void one adds nothing). */
+export const foldEntry = (days: History['days'], entry: LedgerEntry) =>
+  entry.status === 'charged' &&
+  addToDayRow(days, dayOf(entry.settledAt!), entry.model, entry.charged!, +!entry.error, 1);
+
+export const isDayRow = (row: unknown): row is DayRow =>
+  [isNumber, isString, isAmount, isNumber, isNumber].every((check, i) => check((row as unknown[] | null)?.[i]));
+
+export const summaryOf = ([day, model, spent, images, count]: DayRow): DaySummary => ({
+  day: new Date(day * DAY_MS).toISOString().slice(0, 10),
+  model,
+  spent,
+  images,
+  count,
+});
+
+/** Compacts `history` in place when it holds more than MAX_ENTRIES entries; true if anything changed. */
+export function compact(history: History): boolean {
+  const { view, days } = history;
+  if (view.size <= MAX_ENTRIES) return false;
+  const settledTimes = [...view.values()]
+    .map((entry) => entry.settledAt!)
+    .filter(isNumber)
+    .sort((a, b) => b - a);
+  const cut = Math.min(clock.now() - GRACE_MS, settledTimes[KEEP_SETTLED - 1] ?? 0);
+  if (cut <= history.cut) return false;
+  for (const entry of view.values()) {
+    if (entry.settledAt === undefined || entry.settledAt >= cut) continue; // pending, or settled recently
+    foldEntry(days, entry);
+    view.delete(entry.id);
+  }
+  // Rows whose day has passed 60 days join their month's.
+  for (const [key, row] of days) {
+    if (rowDayOf(row[0]) === row[0]) continue;
+    days.delete(key);
+    addToDayRow(days, ...row);
+  }
+  history.cut = cut;
+  return true;
+}

@@ -1,0 +1,119 @@
+/**
+ * A ledger entry and the row it is stored as: its fields in a fixed column order, trailing empty columns left
+ * out (docs/ledger.md, "Storage format"). Every column is checked on the way in: a damaged row is refused whole.
+ */
+import type { ProviderTask } from '../providers/provider.js';
+import { isAmount } from './amounts.js';
+
+export type EntryStatus = 'pending' | 'charged' | 'void';
+
+export interface LedgerEntry {
+  /** `crypto.randomUUID()`. */
+  id: string;
+  /** When it was opened, ms since the epoch. */
+  at: number;
+  provider: string;
+  model: string;
+  width: number;
+  height: number;
+  /** USD the preview said for this image, exact decimal string. */
+  quoted: string;
+  status: EntryStatus;
+  /**
+   * USD booked once 'charged' (the provider's real cost where known). On a pending entry: the cost the
+   * provider reported when it accepted the task, booked against the budget until it settles.
+   */
+  charged?: string;
+  /** Where the provider bills in credits. */
+  credits?: string;
+  /** Set once the provider accepted the task, to resume it after a reload; dropped when settled. */
+  task?: ProviderTask;
+  /** The prompt, kept while pending so a resumed image is stored with it; dropped when settled. */
+  prompt?: string;
+  settledAt?: number;
+  /** Error code when the generation failed (the entry may still be charged). */
+  error?: string;
+}
+
+export interface NewLedgerEntry {
+  provider: string;
+  model: string;
+  width: number;
+  height: number;
+  quoted: string;
+  /** Kept while the entry is pending (for resume after a reload). */
+  prompt?: string;
+}
+
+export type Settlement = { charged: string; credits?: string; error?: string } | { void: true; error?: string };
+
+/** A status is stored as its index here: append only. */
+const STATUSES: EntryStatus[] = ['pending', 'charged', 'void'];
+
+/** The columns of a row, in order. Stored rows are read by position: append only. */
+const COLUMNS = [
+  'id',
+  'at',
+  'provider',
+  'model',
+  'width',
+  'height',
+  'quoted',
+  'status',
+  'settledAt',
+  'charged',
+  'credits',
+  'error',
+  'task',
+  'prompt',
+] as const;
+
+/** Columns before this one are required, and it holds the status. */
+const STATUS_COLUMN = 7;
+
+export const isString = (value: unknown): value is string => typeof value === 'string';
+export const isNumber = (value: unknown): value is number => Number.isFinite(value);
+
+const isTask = (value: unknown) => isString((value as ProviderTask).provider) && isString((value as ProviderTask).id);
+
+/** The check of each column; the status (0) is checked by looking its index up. */
+const COLUMN_CHECKS: (((value: unknown) => boolean) | 0)[] = [
+  isString,
+  isNumber,
+  isString,
+  isString,
+  isNumber,
+  isNumber,
+  isAmount,
+  0,
+  isNumber,
+  isAmount,
+  isAmount,
+  isString,
+  isTask,
+  isString,
+];
+
+export function encodeEntry(entry: LedgerEntry): unknown[] {
+  const row: unknown[] = COLUMNS.map((column) =>
+    column === 'status' ? STATUSES.indexOf(entry.status) : entry[column],
+  );
+  while (row[row.length - 1] == null) row.length--;
+  return row;
+}
+
+/** The entry a stored row holds, or undefined when the row is damaged or inconsistent. */
+export function decodeEntry(stored: unknown): LedgerEntry | undefined {
+  if (!Array.isArray(stored)) return;
+  const row: unknown[] = stored;
+  const entry: Record<string, unknown> = {};
+  COLUMNS.forEach((column, i) => row[i] != null && (entry[column] = row[i]));
+  const status = (entry.status = STATUSES[row[STATUS_COLUMN] as number]);
+  const valid =
+    COLUMN_CHECKS.every((check, i) => (row[i] == null ? i > STATUS_COLUMN : !check || check(row[i]))) &&
+    entry.id &&
+    status &&
+    (status === 'pending' || entry.settledAt) &&
+    (status !== 'charged' || entry.charged);
+  return valid ? (entry as unknown as LedgerEntry) : undefined;
+}

@@ -1,0 +1,271 @@
+/**
+ * The ledger's state on this page, shared by every store of one storage and key, and how it keeps in step with
+ * storage and other tabs: merge by entry id, damaged values set aside, writes that fall back to memory, Web Locks.
+ * The rules and why they hold are in docs/ledger.md ("Concurrency", "Orphans", "Damaged data").
+ */
+import { clock } from '../clock.js';
+import { budgetKey, parseBudget } from './budget.js';
+import { compact, dayRowKey, foldEntry, isDayRow, type DayRow } from './compaction.js';
+import { decodeEntry, encodeEntry, isNumber, type LedgerEntry } from './entry-codec.js';
+import type { Sums } from './sums.js';
+import * as text from '../strings.js';
+
+/** What all stores of one key on one storage share on this page. */
+export interface Area {
+  storage?: Storage;
+  /** `${storageKey}:ledger`: where the ledger is stored, and the prefix of everything kept beside it. */
+  key: string;
+  /** The stored value `view` was built from; undefined before the first read. */
+  raw?: string | null;
+  /** Visible entries by id: stored ⊔ own, without those a reset cleared. */
+  view: Map<string, LedgerEntry>;
+  /** Session start, ms; only ever moves forward. */
+  since: number;
+  /** Entries this page changed: merged into every read until a reset clears them. */
+  own: Map<string, LedgerEntry>;
+  /** Own entries changed since the last successful write. */
+  unsaved: Set<string>;
+  /** Compacted history by `dayRowKey`, and the time before which every settled entry is in it. */
+  days: Map<string, DayRow>;
+  cut: number;
+  /** Releases the Web Lock of each entry this page opened, until it settles. */
+  held: Map<string, () => void>;
+  /** The budget the user set in the tally (see budget.ts). */
+  budget: string | null;
+  notice: string | null;
+  listeners: Set<() => void>;
+  /** The sums of `view` and `days`, until either changes. */
+  sum?: Sums;
+}
+
+/** The stored document as parsed: any JSON value, so every field is checked before use. */
+interface StoredDocument {
+  v?: unknown;
+  since?: unknown;
+  cut?: unknown;
+  days?: unknown;
+  entries?: unknown;
+}
+
+/** Areas by storage (by this map itself without one), then by key. */
+const areas = new WeakMap<object, Map<string, Area>>();
+
+/** A value stored beside the ledger, or null when it cannot be read (like an empty one). */
+function readItem(area: Area, key: string): string | null {
+  try {
+    return area.storage?.getItem(key) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+const loadBudget = (area: Area) => (area.budget = parseBudget(readItem(area, budgetKey(area))));
+
+/** Settled entries belong to the session they settled in; pending ones to every session until they settle. */
+const isVisible = (entry: LedgerEntry, since: number) => entry.status === 'pending' || entry.settledAt! >= since;
+
+/** Compares two states of one entry: > 0 when `a` is the later one. Total, so that merging converges. */
+function compareStates(a: LedgerEntry, b: LedgerEntry): number {
+  const settled = +(a.status !== 'pending') - +(b.status !== 'pending');
+  if (settled) return settled;
+  // Pending: the one with a task is later. Settled: the first settlement wins.
+  const progress = a.status === 'pending' ? +!!a.task - +!!b.task : b.settledAt! - a.settledAt!;
+  if (progress) return progress;
+  const rowA = JSON.stringify(encodeEntry(a));
+  const rowB = JSON.stringify(encodeEntry(b));
+  return rowA > rowB ? 1 : rowA < rowB ? -1 : 0;
+}
+
+const laterOf = (current: LedgerEntry | undefined, other: LedgerEntry) =>
+  !current || compareStates(other, current) > 0 ? other : current;
+
+/** The area of `storageKey` on `storage` (default `localStorage`), made on first use. */
+export function areaFor(storageKey: string, storage?: Storage): Area {
+  let notice: string | null = null;
+  try {
+    storage ??= localStorage;
+  } catch {
+    notice = text.storageOff(); // the page may not store data: reading `localStorage` throws
+  }
+  const scope = storage ?? areas;
+  const byKey = areas.get(scope) ?? new Map<string, Area>();
+  areas.set(scope, byKey);
+  const key = `${storageKey}:ledger`;
+  let area = byKey.get(key);
+  if (!area) {
+    const created: Area = (area = {
+      storage,
+      key,
+      view: new Map(),
+      since: 0,
+      own: new Map(),
+      unsaved: new Set(),
+      days: new Map(),
+      cut: 0,
+      held: new Map(),
+      budget: null,
+      notice,
+      listeners: new Set(),
+    });
+    byKey.set(key, area);
+    loadBudget(area);
+    // Writes by other tabs: the ledger, its budget, or everything (clear(): no key).
+    addEventListener('storage', (event) => (event.key ?? key).startsWith(key) && refresh(created));
+  }
+  return area;
+}
+
+/**
+ * Rebuilds `area`'s view from the stored value `raw` merged with this page's own changes, in memory only.
+ * Says whether `raw` is damaged, and whether storage lacks something the view now holds.
+ */
+function mergeStored(area: Area, raw: string | null): [damaged: boolean, behind: boolean] {
+  let parsed: StoredDocument | null | undefined;
+  try {
+    parsed = JSON.parse(raw!);
+  } catch {
+    // damaged: set aside by the caller
+  }
+  const { v: storedVersion, since: storedSince, cut: storedCut, days: storedDays, entries: rows } = parsed ?? {};
+  const version = Number(storedVersion); // any JSON value: compared as a number
+  const shaped = Array.isArray(rows);
+  const stored = shaped && isNumber(storedSince) ? storedSince : undefined;
+  const dayRows = version > 1 ? storedDays : undefined;
+  // v1 is migrated; any other version (newer, older, foreign) keeps what reads as v2 and is set aside.
+  let damaged =
+    raw !== null &&
+    (stored === undefined || (version !== 1 && version !== 2) || (version > 1 && !Array.isArray(dayRows)));
+  let since = Math.max(area.since, stored ?? 0);
+  const cut = shaped && isNumber(storedCut) ? storedCut : 0;
+  const view = new Map<string, LedgerEntry>();
+  const days = new Map<string, DayRow>();
+  for (const row of shaped ? rows : []) {
+    const entry = decodeEntry(row);
+    if (!entry) damaged = true;
+    else if (!since || isVisible(entry, since)) view.set(entry.id, laterOf(view.get(entry.id), entry));
+  }
+  // Rows compacted before the session began (a reset this page saw, the document not yet) are not counted.
+  for (const row of Array.isArray(dayRows) && cut > since ? dayRows : []) {
+    if (isDayRow(row)) days.set(dayRowKey(row[0], row[1]), row);
+    else damaged = true;
+  }
+  if (!since) {
+    // No session start anywhere (a damaged value): the session starts with its oldest entry.
+    since = clock.now();
+    for (const entry of view.values()) since = Math.min(since, entry.at);
+  }
+  let behind = damaged || since !== stored || version !== 2;
+  for (const own of area.own.values()) {
+    const current = view.get(own.id);
+    // Cleared by a reset, or saved and since compacted into the stored `days`: nothing left to merge.
+    if (!isVisible(own, since) || (own.settledAt! < cut && !area.unsaved.has(own.id))) area.own.delete(own.id);
+    else if (own.settledAt! < cut) {
+      // Never stored, so no one else has it: folded in here.
+      behind = true;
+      foldEntry(days, own);
+      view.delete(own.id);
+    } else if (laterOf(current, own) !== current) {
+      behind = true;
+      view.set(own.id, own);
+    }
+  }
+  Object.assign(area, { raw, view, since, days, cut, sum: undefined });
+  return [damaged, behind];
+}
+
+/** Sets a damaged stored value aside under `${key}:quarantine:${time}` and tells the user. */
+function quarantine(area: Area, raw: string) {
+  try {
+    area.storage!.setItem(`${area.key}:quarantine:${clock.now()}`, raw);
+  } catch {
+    // no room to set it aside: the readable part is kept all the same
+  }
+  area.notice = text.historyDamaged();
+}
+
+/** Writes the view (compacted first, if it has grown); when storage refuses, keeps it in memory and says so. */
+function writeToStorage(area: Area) {
+  if (compact(area)) area.sum = undefined;
+  const json = JSON.stringify({
+    v: 2,
+    since: area.since,
+    cut: area.cut,
+    days: [...area.days.values()],
+    entries: Array.from(area.view.values(), encodeEntry),
+  });
+  try {
+    area.storage!.setItem(area.key, json);
+    area.raw = json;
+    area.unsaved.clear();
+    if (area.notice === text.storageFull()) area.notice = null;
+  } catch (error) {
+    area.notice = (error as Error).name === 'QuotaExceededError' ? text.storageFull() : text.storageOff();
+  }
+}
+
+/**
+ * Brings `area.view` up to date with storage and returns it. Also writes: it sets a damaged value aside, and
+ * writes the merge back when storage lacks this page's changes (or holds a v1 or damaged document), so that a
+ * lost update heals at the next read.
+ */
+export function syncFromStorage(area: Area): Map<string, LedgerEntry> {
+  const raw = readItem(area, area.key);
+  if (raw !== area.raw) {
+    const [damaged, behind] = mergeStored(area, raw);
+    if (damaged) quarantine(area, raw!);
+    if (behind) writeToStorage(area);
+  }
+  return area.view;
+}
+
+export function notify(area: Area) {
+  for (const listener of area.listeners) {
+    try {
+      listener();
+    } catch (error) {
+      reportError(error); // one failing subscriber must not keep the others from hearing
+    }
+  }
+}
+
+/** Re-reads after a write elsewhere (or a lost one here) and tells subscribers if anything changed. */
+function refresh(area: Area) {
+  const before = `${area.raw}${area.budget}`;
+  syncFromStorage(area);
+  loadBudget(area);
+  if (`${area.raw}${area.budget}` !== before) notify(area);
+}
+
+/** Persists a change made to the view (after a fresh sync), with `entry` as this page's, then tells everyone. */
+export function commit(area: Area, entry?: LedgerEntry) {
+  if (entry) {
+    area.own.set(entry.id, Object.freeze(entry));
+    area.view.set(entry.id, entry);
+    area.unsaved.add(entry.id);
+  }
+  area.sum = undefined;
+  writeToStorage(area);
+  notify(area);
+  // Once more, serialised across tabs: heals a write another tab made meanwhile from a stale view.
+  navigator.locks?.request(area.key, () => refresh(area)).catch(() => {});
+}
+
+/** Starts a new session now: what settled before is hidden; pending entries stay, to settle in the new one. */
+export function startSession(area: Area) {
+  syncFromStorage(area);
+  area.since = clock.now() + 1; // after every settlement so far, also one made in this millisecond
+  for (const entry of area.view.values()) if (!isVisible(entry, area.since)) area.view.delete(entry.id);
+  for (const entry of area.own.values()) if (!isVisible(entry, area.since)) area.own.delete(entry.id);
+  area.days.clear();
+  commit(area);
+}
+
+/** The Web Lock the page working on an entry holds: free once that page is gone. */
+export const lockName = (area: Area, id: string) => area.key + ':' + id;
+
+/** Requests the entry's lock, held until `area.held.get(id)` is called; requested is as good as held for `orphans`. */
+export function holdLock(area: Area, id: string) {
+  navigator.locks
+    ?.request(lockName(area, id), () => new Promise<void>((release) => area.held.set(id, release)))
+    .catch(() => {});
+}

@@ -1,0 +1,67 @@
+/**
+ * The tally's figures, summed exactly over the compacted rows plus the entries still stored (docs/ledger.md,
+ * "Money"): `remaining = budget − spent − held`, never below 0.
+ */
+import type { Tally } from '../types.js';
+import { Decimal, decimalOf } from './amounts.js';
+import { dayOf, type DayRow } from './compaction.js';
+import type { LedgerEntry } from './entry-codec.js';
+
+export interface Sums {
+  spent: Decimal;
+  /** What pending entries will cost: the provider's reported charge once known, else the quote. */
+  held: Decimal;
+  images: number;
+  byModel: Map<string, { spent: Decimal; images: number }>;
+}
+
+/** What the sums are taken over (an `Area` of shared-area.ts), and where they are kept until it changes. */
+interface Summed {
+  view: Map<string, LedgerEntry>;
+  days: Map<string, DayRow>;
+  /** Session start, ms. */
+  since: number;
+  /** The user's budget. */
+  budget: string | null;
+  sum?: Sums;
+}
+
+/** Spent, held and images, by model; with `byDay`, also fills it (USD per local day number). */
+export function summarize({ view, days }: Summed, byDay?: Map<number, Decimal>): Sums {
+  const zero = new Decimal(0);
+  const sums: Sums = { spent: zero, held: zero, images: 0, byModel: new Map() };
+  const book = (day: number, model: string, usd: string, images: number) => {
+    const split = sums.byModel.get(model) ?? { spent: zero, images: 0 };
+    sums.byModel.set(model, { spent: split.spent.plus(usd), images: split.images + images });
+    byDay?.set(day, (byDay.get(day) ?? zero).plus(usd));
+    sums.images += images;
+  };
+  for (const [day, model, usd, images] of days.values()) book(day, model, usd, images);
+  for (const entry of view.values())
+    if (entry.status === 'pending') sums.held = sums.held.plus(entry.charged ?? entry.quoted);
+    else if (entry.status === 'charged')
+      book(byDay ? dayOf(entry.settledAt!) : 0, entry.model, entry.charged!, +!entry.error);
+  for (const split of sums.byModel.values()) sums.spent = sums.spent.plus(split.spent);
+  return sums;
+}
+
+export const sumsOf = (area: Summed) => (area.sum ??= summarize(area));
+
+/** The tally of `area`'s view as it is; with a valid `budget` (default: the user's), what remains of it. */
+export function tallyOf(area: Summed, budget?: string | null): Tally {
+  const sums = sumsOf(area);
+  const byModel: Tally['byModel'] = {};
+  for (const [model, split] of sums.byModel) byModel[model] = { spent: split.spent.toFixed(), images: split.images };
+  const tally: Tally = {
+    spent: sums.spent.toFixed(),
+    images: sums.images,
+    since: new Date(area.since).toISOString(),
+    byModel,
+  };
+  const limit = decimalOf(budget ?? area.budget);
+  if (limit) {
+    tally.budget = limit.toFixed();
+    tally.remaining = Decimal.max(0, limit.minus(sums.spent).minus(sums.held)).toFixed();
+  }
+  return tally;
+}

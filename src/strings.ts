@@ -1,0 +1,186 @@
+/**
+ * Every sentence the user sees, once, in plain words: what happened and what to do next. Nothing else in
+ * `src/` writes user-facing text; translating the widget means translating this file (see docs/architecture.md,
+ * "Strings"). Each is a function, so that a translation can reorder its values; those that mix text
+ * with markup return parts (`unknown[]`) that a Lit template renders in order.
+ */
+
+const plural = (n: number, one: string, many = one + 's') => `${n} ${n === 1 ? one : many}`;
+const PROVIDER_NAMES: Record<string, string> = { puter: 'Puter', bfl: 'BFL', fal: 'fal', openai: 'gateway' };
+
+// Providers, generation, errors
+export const providerName = (id: string) => PROVIDER_NAMES[id] ?? id;
+export const unknownProvider = (id: string) => `The provider "${id}" is not available yet. Choose another provider.`;
+export const cancelled = () => 'Generation cancelled. Nothing more will be charged for it.';
+export const cancelledPuter = () => 'Generation cancelled. Puter may still charge for it.';
+export const timeout = () => 'The provider took too long to answer. Try again in a moment.';
+export const network = () => 'Could not reach the provider. Check your connection and try again.';
+export const somethingWrong = () => 'Something went wrong at the provider. Try again in a moment.';
+export const vetoed = () => 'The page stopped this submission before it was sent.';
+export const promptMissing = () => 'Describe the image you want in the prompt box first.';
+export const keyMissing = (provider: string) => `Enter your own ${providerName(provider)} API key, then try again.`;
+export const notOnPage = () => 'This widget is not on the page any more: add it to the page, then try again.';
+export const budgetExceeded = (total: string, budget: string) =>
+  `This would cost ${total} USD and take you past your budget of ${budget} USD. ` +
+  'Choose a smaller size, fewer images or a cheaper model, or raise the budget.';
+export const chargedOtherwise = (charged: string, quoted: string) =>
+  `The provider charged ${charged} USD; the preview said ${quoted} USD.`;
+export const endpointInsecure = () =>
+  'The provider address (endpoint) must start with https:// (plain http:// only for localhost). Fix it and try again.';
+export const addressRefused = () => 'The provider sent an address this page will not contact. Try again later.';
+export const imageAddressRefused = () =>
+  'The provider sent an image address this page will not load. Try again; if it keeps happening, tell the site owner.';
+export const outOfCredits = () => 'Your provider account has run out of credits. Add credits there, then try again.';
+export const keyRejected = () =>
+  'The provider did not accept your API key. Check the key (or create a new one in your provider account) and try again.';
+export const tooManyRequests = (waitSeconds?: number) =>
+  `The provider is busy with too many of your requests. Wait ${waitSeconds ? `${waitSeconds} s` : 'a few seconds'} and try again.`;
+export const providerTrouble = (status: number) =>
+  `The provider had a problem (HTTP ${status}). Try again in a moment.`;
+export const moderated = () => 'The provider declined this prompt/image for safety reasons. Rephrase it and try again.';
+export const refused = (why: string) => `The provider refused the request (${why}). Change the settings and try again.`;
+export const unreadableReply = () => 'The provider sent a reply this page could not read. Try again in a moment.';
+export const downloadFailed = (status?: number) =>
+  `The finished image could not be downloaded (${status ? `HTTP ${status}` : 'not an image'}; its link may have expired). Generate it again.`;
+export const imageUnreadable = () => 'The provider sent an image this browser cannot open. Try again.';
+export const taskGone = () => 'The provider no longer knows this generation (it may have expired). Generate it again.';
+export const cannotMake = () => 'The provider could not make this image. Try again in a moment.';
+export const referencesUnsupported = () => 'This provider takes no reference images. Remove them and try again.';
+export const popupBlocked = () =>
+  'Your browser blocked the Puter sign-in window: allow pop-ups for this site, then sign in again.';
+export const signInAgain = () => 'Sign in with Puter, then try again.';
+
+// Progress
+export const queued = () => 'Queued';
+export const queuedAt = (position: number) => `Queued (position ${position})`;
+export const generatingNow = () => 'Generating';
+export const generatingPercent = (percent: number) => `Generating ${percent}%`;
+export const downloading = () => 'Downloading image';
+export const sending = () => 'Sending';
+export const imageOf = (status: string, index: number, count: number) => `${status} (${index} of ${count})`;
+
+// Reference images
+export const notAnImage = (file: string) => `"${file}" is not a PNG, JPEG or WebP image. Choose one of those.`;
+export const fileTooLarge = (file: string) => `"${file}" is larger than 10 MB. Choose a smaller image.`;
+export const fileNotAnImage = (file: string) => `"${file}" could not be read as an image. Choose another file.`;
+export const fileUnreadable = (file: string) => `"${file}" could not be read.`;
+
+// Storage
+export const historyDamaged = () => 'Your saved spending history was damaged; the readable part was kept.';
+export const storageFull = () => 'Storage is full: spending is tracked for this visit only.';
+export const storageOff = () =>
+  'This browser does not let the page save data: spending is tracked for this visit only.';
+export const imagesNotSaved = () => "Images can't be saved in this browser: they are kept until you leave the page.";
+
+// Prices and sizes
+export const wholePixels = (side: string) => `${side} must be a whole number of pixels, such as 1024.`;
+export const atLeast64 = (side: string) => `${side} must be at least 64 pixels for FLUX.2 models.`;
+export const multipleOf = (side: string, step: number, who: string, below: number) =>
+  `${side} must be a multiple of ${step} for ${who} — try ${below} or ${below + step}.`;
+export const flux2Models = () => 'FLUX.2 models';
+export const sideBetween = (side: string, model: string, suggestion: number) =>
+  `${side} must be between 256 and 1440 pixels for ${model} — try ${suggestion}.`;
+export const atMost4Mp = (width: number, height: number) =>
+  `FLUX.2 makes images of at most 4 megapixels (such as 2048×2048) — try ${width}×${height}.`;
+export const aspectRange = (model: string, width: number, height: number, ratio: string) =>
+  `${model} makes shapes from 21:9 (wide) to 9:21 (tall), and ${width}×${height} is ${ratio} — pick a less stretched size.`;
+export const width = () => 'Width';
+export const height = () => 'Height';
+export const badPrice = (where: string, price: string) =>
+  `The price set for ${where} is not a valid amount ("${price}"). Fix the price book.`;
+export const badTopUpFee = (where: string, fee: string) =>
+  `The top-up fee set for ${where} must be less than 1 ("${fee}"). Fix the price book.`;
+export const priceWhere = (model: string, provider: string) => `${model} at ${provider}`;
+export const aCredit = () => 'a credit';
+export const noSuchModel = (id: string, example: string) =>
+  `There is no model called "${id}". Pick one from the list, such as ${example}.`;
+export const localOnly = (model: string, example: string) =>
+  `${model} runs only on your own computer, so it cannot be priced or made here. Pick a hosted model such as ${example}.`;
+export const noPrice = (model: string, provider: string) =>
+  `${model} has no price for provider ${provider} yet. Pick another provider or model.`;
+export const countRange = () => 'The number of images must be 1, 2, 3 or 4.';
+export const tooManyReferences = (model: string, max: number, extra: number) =>
+  `${model} takes at most ${plural(max, 'reference image')} — remove ${extra}.`;
+export const needsImage = (model: string) => `${model} edits an image you provide — add the image to edit.`;
+export const referenceWithoutSize = (index: number) =>
+  `Reference image ${index} has no usable size — use an image file with a real width and height.`;
+export const firstMegapixel = () => 'First megapixel';
+export const moreMegapixels = (n: number) => `${plural(n, 'more megapixel', 'more megapixels')}`;
+export const megapixels = (n: number) => plural(n, 'megapixel');
+export const referenceImages = (n: number, megapixels: number) => `${plural(n, 'reference image')} (${megapixels} MP)`;
+export const referencesAtOneMp = (n: number) => `${plural(n, 'reference image')} (1 MP each)`;
+export const flatPerImage = () => 'Flat price per image';
+export const topUpFee = (percent: string) => `Top-up fee (${percent}%)`;
+export const timesImages = (count: number) => ` × ${count} images`;
+
+// The widget
+export const promptLabel = () => 'Describe the image';
+export const promptPlaceholder = () => 'A lighthouse on a cliff at dawn, watercolour';
+export const modelLabel = () => 'Model';
+export const sizeLabel = () => 'Size';
+export const customSize = () => 'Custom…';
+export const widthLabel = () => 'Width';
+export const heightLabel = () => 'Height';
+export const countLabel = () => 'Images';
+export const sizePreset = (shape: 'square' | 'landscape' | 'portrait' | 'small' | 'large' | 'huge', ratio: string) =>
+  ({
+    square: 'Square',
+    landscape: 'Landscape',
+    portrait: 'Portrait',
+    small: 'Small square',
+    large: 'Large square',
+    huge: 'Huge square',
+  })[shape] + ` ${ratio}${shape === 'huge' ? ' (4 MP)' : ''}`;
+export const referencesLabel = () => 'Reference images';
+export const referencesNote = (required: boolean, max: number) =>
+  `(${required ? 'required' : 'optional'}, up to ${max}; billed too)`;
+export const referenceAlt = (index: number) => `Reference image ${index}`;
+export const referenceRemove = (index: number) => `Remove reference image ${index}`;
+export const keyLabel = (provider: string) => `Your ${provider} API key`;
+export const waitingForKey = (n: number, provider: string) =>
+  `${n} paid image(s) from an earlier visit are waiting at ${provider}: enter your key to fetch them.`;
+export const rememberKey = (provider: string) =>
+  `Remember my key on this device (otherwise it is kept in this page's memory only). It is sent only to ${provider}; you pay ${provider} directly.`;
+export const puterAccount = () => 'Puter account';
+export const priceOfLeft = (price: string, left: string) => `${price} of your ${left} left`;
+export const signIn = () => 'Sign in with Puter';
+export const signInWhy = () => 'to pay from your own account.';
+export const signOut = () => 'Sign out';
+export const progressLabel = () => 'Generation progress';
+export const cancel = () => 'Cancel';
+export const generate = (price: string) => (price ? `Generate · ${price}` : 'Generate');
+export const generating = () => 'Generating…';
+export const dismiss = () => 'Dismiss';
+export const galleryLabel = () => 'Your generated images';
+export const download = () => 'Download';
+
+// The cost preview
+export const forImages = (count: number) => `for ${plural(count, 'image')}`;
+export const each = (price: string) => ` · ${price} each`;
+export const output = (megapixels: number) => ` · ${megapixels} MP output`;
+export const plusReference = (megapixels: number) => ` + ${megapixels} MP reference`;
+export const estimate = () => ' · estimate';
+export const credits = (credits: string) => `${credits} credits · `;
+export const pricesFrom = (source: string, asOf: string) => `Prices: ${source}, as of ${asOf}`;
+
+// The tally
+export const imageCount = (n: number) => plural(n, 'image');
+export const spentSummary = (spent: unknown, images: number) => ['Spent ', spent, ` on ${imageCount(images)}`];
+export const budgetLeft = (left: unknown, budget: string) => [' · ', left, ` of ${budget} budget left`];
+export const tallyLabel = () => 'Image generation spending';
+export const budgetLabel = () => 'Budget (USD)';
+export const budgetUsed = () => 'Budget used';
+export const budgetInvalid = () => 'Enter an amount in dollars, like 2.50';
+export const modelSplit = (model: string, spent: string, images: number) =>
+  `${model}: ${spent} on ${imageCount(images)}`;
+export const chartLabel = (days: string) => `Spent per day: ${days}`;
+export const last30Days = () => 'Last 30 days';
+export const pendingLabel = () => 'Generating now';
+export const pendingEntry = (model: string, started: string, held: string) => `${model}, started ${started}, ${held}`;
+export const since = (when: string) => `Since ${when}`;
+export const exportCsv = () => 'Export CSV';
+export const exportJson = () => 'Export JSON';
+export const resetOpen = () => 'Reset…';
+export const resetQuestion = () => 'Start a new session? Spent and images go back to zero.';
+export const reset = () => 'Reset';
+export const keep = () => 'Keep';

@@ -1,0 +1,149 @@
+// A key belongs to one provider: switching `provider` never sends the previous provider's key anywhere else,
+// in memory or remembered on disk. Every request the widget makes is recorded with its headers.
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/define.js';
+import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
+import { ProviderKeys } from '../../src/elements/image/provider-keys.js';
+import type { ErrorDetail } from '../../src/types.js';
+import { bflEndpoint, uniqueStorageKey } from '../support/sim.js';
+
+const falEndpoint = (scenario = '') => `${location.origin}/sim/fal${scenario ? `/s/${scenario}` : ''}`;
+const part = (el: UserPaysImage, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~=${name}]`);
+
+/** Every fetch of the page while a test runs, with the values of all its headers. */
+function recordRequests() {
+  const sent: { url: string; headers: string[] }[] = [];
+  const realFetch = window.fetch;
+  beforeEach(() => {
+    sent.length = 0;
+    window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+      const url = input instanceof Request ? input.url : String(input);
+      sent.push({ url, headers: [...new Headers(init?.headers).values()] });
+      return realFetch(input, init);
+    };
+  });
+  afterEach(() => (window.fetch = realFetch));
+  return sent;
+}
+
+async function failure(el: UserPaysImage): Promise<ErrorDetail> {
+  const error = new Promise<ErrorDetail>((resolve) =>
+    el.addEventListener('userpays-error', (e) => resolve(e.detail), { once: true }),
+  );
+  await el.generate().catch(() => {});
+  return error;
+}
+
+describe('keys stay with their provider', () => {
+  const sent = recordRequests();
+  afterEach(() => localStorage.clear());
+
+  it('a provider switch never sends the previous provider’s key, and switching back finds it again', async () => {
+    const el = await fixture<UserPaysImage>(
+      html`<userpays-image
+        provider="bfl"
+        storage-key=${uniqueStorageKey()}
+        endpoint=${bflEndpoint('pending=50')}
+        prompt="a lamp"
+      ></userpays-image>`,
+    );
+    el.apiKey = 'key-for-bfl';
+    await el.generate();
+
+    // Switched in the same task as the submission: no update ran in between.
+    el.provider = 'fal';
+    el.endpoint = falEndpoint('pending=50');
+    expect(el.apiKey).to.equal('');
+    expect((await failure(el)).code).to.equal('auth-required');
+    await el.updateComplete;
+    expect((part(el, 'key') as HTMLInputElement).value).to.equal('');
+
+    el.apiKey = 'key-for-fal';
+    await el.generate();
+    el.provider = 'bfl';
+    el.endpoint = bflEndpoint('pending=50');
+    expect(el.apiKey).to.equal('key-for-bfl');
+    await el.generate();
+
+    const carrying = (key: string) => sent.filter((request) => request.headers.some((value) => value.includes(key)));
+    expect(carrying('key-for-bfl').length).to.be.greaterThan(0);
+    expect(carrying('key-for-fal').length).to.be.greaterThan(0);
+    expect(carrying('key-for-bfl').every((request) => new URL(request.url).pathname.startsWith('/sim/bfl/'))).to.equal(
+      true,
+    );
+    expect(carrying('key-for-fal').every((request) => new URL(request.url).pathname.startsWith('/sim/fal/'))).to.equal(
+      true,
+    );
+  });
+
+  it('a key set before the first update belongs to the provider of that update', async () => {
+    const el = document.createElement('userpays-image');
+    el.apiKey = 'key-for-fal';
+    el.provider = 'fal';
+    document.body.append(el);
+    await el.updateComplete;
+    expect(el.apiKey).to.equal('key-for-fal');
+    el.provider = 'bfl';
+    expect(el.apiKey).to.equal('');
+    el.remove();
+  });
+
+  it('typed keys go to the provider in force; a remembered key only to its own provider', async () => {
+    const storageKey = uniqueStorageKey();
+    const el = await fixture<UserPaysImage>(
+      html`<userpays-image provider="bfl" storage-key=${storageKey}></userpays-image>`,
+    );
+    const key = part(el, 'key') as HTMLInputElement;
+    key.value = 'typed-bfl-key';
+    key.dispatchEvent(new Event('input'));
+    (part(el, 'remember') as HTMLInputElement).click();
+    el.provider = 'fal';
+    await el.updateComplete;
+    expect((part(el, 'key') as HTMLInputElement).value).to.equal('');
+    expect((part(el, 'remember') as HTMLInputElement).checked).to.equal(false);
+    expect(localStorage.getItem(`${storageKey}:key:bfl`)).to.equal('typed-bfl-key');
+    expect(localStorage.getItem(`${storageKey}:key:fal`)).to.equal(null);
+
+    const next = await fixture<UserPaysImage>(
+      html`<userpays-image provider="fal" storage-key=${storageKey}></userpays-image>`,
+    );
+    expect(next.apiKey).to.equal('');
+    next.provider = 'bfl';
+    expect(next.apiKey).to.equal('typed-bfl-key');
+  });
+});
+
+describe('ProviderKeys', () => {
+  afterEach(() => localStorage.clear());
+
+  /** The keys of a stand-in host that has rendered once, whose provider is `bfl`. */
+  const keysOf = (storageKey: string) =>
+    new ProviderKeys(
+      {
+        addController() {},
+        removeController() {},
+        requestUpdate() {},
+        updateComplete: Promise.resolve(true),
+        hasUpdated: true,
+      },
+      { storageKey: () => storageKey, provider: () => 'bfl' },
+    );
+
+  it('keeps one key per provider, on disk only after the opt-in, and keeps it in memory after an opt-out', () => {
+    const storageKey = uniqueStorageKey();
+    const keys = keysOf(storageKey);
+    keys.set('bfl', 'b');
+    keys.set('fal', 'f');
+    expect([keys.get('bfl'), keys.get('fal'), keys.get('openai')]).to.deep.equal(['b', 'f', '']);
+    expect(Object.keys(localStorage).filter((k) => k.startsWith(storageKey))).to.deep.equal([]);
+    keys.remember('bfl', true);
+    expect(localStorage.getItem(`${storageKey}:key:bfl`)).to.equal('b');
+    keys.set('bfl', 'b2');
+    expect(localStorage.getItem(`${storageKey}:key:bfl`)).to.equal('b2');
+    expect(keysOf(storageKey).current).to.equal('b2');
+    keys.remember('bfl', false);
+    expect(localStorage.getItem(`${storageKey}:key:bfl`)).to.equal(null);
+    expect(keys.get('bfl')).to.equal('b2');
+    expect(keys.isRemembered('bfl')).to.equal(false);
+  });
+});
