@@ -15,7 +15,12 @@ try {
   const signIn = page.locator('userpays-image [part~=sign-in]');
   if (await signIn.count()) {
     await signIn.click();
-    await page.waitForFunction(() => document.querySelector('userpays-image')?.account?.user);
+    await page.waitForFunction(() =>
+      document
+        .querySelector('userpays-image')
+        ?.shadowRoot?.querySelector('[part~=account]')
+        ?.textContent?.includes('Sign out'),
+    );
   }
   await page.locator('userpays-image').evaluate((el) => el.generate());
   await page.reload();

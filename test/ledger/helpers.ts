@@ -58,10 +58,10 @@ export const reloaded = (storage: MemoryStorage) => new MemoryStorage(new Map(st
 
 export const image = { provider: 'bfl', model: 'flux-2-pro', width: 1024, height: 1024 };
 
-/** Waits until `check()` is truthy (storage events arrive in a later task). */
+/** Waits until `check()` is (or resolves to) something truthy: storage events arrive in a later task. */
 export async function until(check: () => unknown, ms = 3000) {
   const end = Date.now() + ms;
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() > end) throw new Error('timed out waiting');
     await new Promise((r) => setTimeout(r, 10));
   }
