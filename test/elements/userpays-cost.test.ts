@@ -82,3 +82,21 @@ describe('<userpays-cost provider="puter">', () => {
     expect(text(cost)).to.contain('Puter live catalogue');
   });
 });
+
+describe('<userpays-cost provider="puter"> without an endpoint', () => {
+  it('asks Puter’s own API for its live prices (and keeps the bundled ones when it cannot be reached)', async () => {
+    const asked: string[] = [];
+    const realFetch = window.fetch;
+    window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+      asked.push(String(input));
+      return realFetch(input, init);
+    };
+    try {
+      const el = await fixture<UserPaysCost>(html`<userpays-cost provider="puter" model="flux-2-max"></userpays-cost>`);
+      expect(asked).to.include('https://api.puter.com/puterai/image/models/details');
+      expect(el.quote?.source.name).to.equal('Puter model catalogue (bundled)');
+    } finally {
+      window.fetch = realFetch;
+    }
+  });
+});

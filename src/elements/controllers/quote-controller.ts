@@ -5,6 +5,8 @@ import type { PriceBook } from '../../pricing/index.js';
 import { puterCatalogue } from '../../pricing/puter-catalogue.js';
 import type { ProviderId, Quote, QuoteRequest } from '../../types.js';
 import { emit } from '../shared/events.js';
+import { checkEndpoint } from '../../providers/http.js';
+import { PUTER_API } from '../../providers/puter.js';
 
 /** A quote, and why the request cannot be submitted as it is ('' when it can). */
 export interface Priced {
@@ -17,7 +19,7 @@ export interface Priced {
 export interface QuoteSource {
   request(): QuoteRequest & { width: number; height: number };
   priceBook(): PriceBook | null;
-  /** The Puter API whose live catalogue prices `puter` requests; '' when unusable (the bundled prices apply). */
+  /** The host's `endpoint`: the Puter API whose live catalogue prices `puter` requests ('' for Puter's own). */
   puterEndpoint(): string;
 }
 
@@ -69,7 +71,7 @@ export class QuoteController implements ReactiveController {
 
   hostUpdate() {
     const request = this.source.request();
-    if (request.provider === 'puter') this.loadCatalogue(this.source.puterEndpoint());
+    if (request.provider === 'puter') this.loadCatalogue(this.source.puterEndpoint() || PUTER_API);
     ({ quote: this.quote, problem: this.problem } = this.price(request));
   }
 
@@ -79,8 +81,14 @@ export class QuoteController implements ReactiveController {
     this.announced = key;
   }
 
-  private loadCatalogue(endpoint: string) {
-    if (!endpoint || endpoint === this.liveFrom) return;
+  private loadCatalogue(where: string) {
+    let endpoint: string;
+    try {
+      endpoint = checkEndpoint(where);
+    } catch {
+      return; // an endpoint the page may not contact: the bundled prices apply (a submission says what is wrong)
+    }
+    if (endpoint === this.liveFrom) return;
     this.liveFrom = endpoint;
     void puterCatalogue(endpoint).then((book) => {
       if (endpoint !== this.liveFrom) return; // the endpoint changed meanwhile
