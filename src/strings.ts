@@ -4,6 +4,7 @@
  * "Strings"). Each is a function, so that a translation can reorder its values; those that mix text
  * with markup return parts (`unknown[]`) that a Lit template renders in order.
  */
+import type { Size } from './types.js';
 
 const plural = (n: number, one: string, many = one + 's') => `${n} ${n === 1 ? one : many}`;
 const PROVIDER_NAMES: Record<string, string> = { puter: 'Puter', bfl: 'BFL', fal: 'fal', openai: 'gateway' };
@@ -63,6 +64,7 @@ export const imageOf = (status: string, index: number, count: number) => `${stat
 export const notAnImage = (file: string) => `"${file}" is not a PNG, JPEG or WebP image. Choose one of those.`;
 export const fileTooLarge = (file: string) => `"${file}" is larger than 10 MB. Choose a smaller image.`;
 export const fileNotAnImage = (file: string) => `"${file}" could not be read as an image. Choose another file.`;
+export const referenceNotResized = () => 'A reference image could not be prepared for sending. Choose it again.';
 export const fileUnreadable = (file: string) => `"${file}" could not be read.`;
 
 // Storage
@@ -74,20 +76,42 @@ export const imagesNotSaved = () => "Images can't be saved in this browser: they
 
 // Prices and sizes
 export const wholePixels = (side: string) => `${side} must be a whole number of pixels, such as 1024.`;
-export const atLeast64 = (side: string) => `${side} must be at least 64 pixels for FLUX.2 models.`;
 export const multipleOf = (side: string, step: number, who: string, below: number) =>
   `${side} must be a multiple of ${step} for ${who} — try ${below} or ${below + step}.`;
-export const flux2Models = () => 'FLUX.2 models';
-export const sideBetween = (side: string, model: string, suggestion: number) =>
-  `${side} must be between 256 and 1440 pixels for ${model} — try ${suggestion}.`;
-export const atMost4Mp = (width: number, height: number) =>
-  `FLUX.2 makes images of at most 4 megapixels (such as 2048×2048) — try ${width}×${height}.`;
+export const sideBetween = (side: string, model: string, min: number, max: number, suggestion: number) =>
+  `${side} must be between ${min} and ${max} pixels for ${model} — try ${suggestion}.`;
+export const atLeast = (side: string, min: number, model: string) =>
+  `${side} must be at least ${min} pixels for ${model}.`;
+export const atMostMegapixels = (model: string, megapixels: number, width: number, height: number) =>
+  `${model} makes images of at most ${megapixels} megapixels — try ${width}×${height}.`;
+export const snappedTo = (width: number, height: number, step: number) =>
+  `The provider makes ${width}×${height} (sides in steps of ${step}), and bills that size.`;
+export const madeAsRatio = (ratio: string, width: number, height: number) =>
+  `This provider makes ${ratio} at about 1 megapixel (${width}×${height}), whatever the size asked.`;
+export const totalTooLarge = (megapixels: number) =>
+  `The output and the reference images may not exceed ${megapixels} megapixels together — choose a smaller size or fewer references.`;
+export const referenceResized = (index: number, from: Size, to: Size) =>
+  `Reference image ${index} is sent at ${to.width}×${to.height} (resized from ${from.width}×${from.height}) and billed so.`;
 export const aspectRange = (model: string, width: number, height: number, ratio: string) =>
   `${model} makes shapes from 21:9 (wide) to 9:21 (tall), and ${width}×${height} is ${ratio} — pick a less stretched size.`;
 export const width = () => 'Width';
 export const height = () => 'Height';
 export const badPrice = (where: string, price: string) =>
-  `The price set for ${where} is not a valid amount ("${price}"). Fix the price book.`;
+  `The price set for ${where} is not a valid amount ("${price}"): write it as a decimal string, such as "0.04". Fix the price book.`;
+export const badRule = (where: string) =>
+  `The price set for ${where} has no rule this widget knows. Fix the price book.`;
+export const badUnit = (where: string, unit: string, units: readonly string[]) =>
+  `The price set for ${where} is in "${unit}", which is not a unit (use ${units.map((u) => `"${u}"`).join(' or ')}). Fix the price book.`;
+export const badSource = (where: string) =>
+  `The price set for ${where} does not say where it comes from (source: { name, asOf }). Fix the price book.`;
+export const badExact = (where: string) =>
+  `The price set for ${where} must say whether it is exact (exact: true or false). Fix the price book.`;
+export const badCapability = (where: string) =>
+  `The sizes or reference images set for ${where} are not in a form this widget knows. Fix the price book.`;
+export const notARequest = () =>
+  'Describe what to price: an object with provider, model, width, height, count and inputs.';
+export const referencesNotAList = () =>
+  'Reference images must be a list of sizes, such as [{ width: 1024, height: 1024 }].';
 export const badTopUpFee = (where: string, fee: string) =>
   `The top-up fee set for ${where} must be less than 1 ("${fee}"). Fix the price book.`;
 export const priceWhere = (model: string, provider: string) => `${model} at ${provider}`;
@@ -131,6 +155,9 @@ export const sizePreset = (shape: 'square' | 'landscape' | 'portrait' | 'small' 
     large: 'Large square',
     huge: 'Huge square',
   })[shape] + ` ${ratio}${shape === 'huge' ? ' (4 MP)' : ''}`;
+export const ratioPreset = (shape: 'square' | 'landscape' | 'portrait', ratio: string) =>
+  `${sizePreset(shape, ratio)} · about 1 MP`;
+export const sizeFromInput = () => 'The image is made at the size of the image to edit.';
 export const referencesLabel = () => 'Reference images';
 export const referencesNote = (required: boolean, max: number) =>
   `(${required ? 'required' : 'optional'}, up to ${max}; billed too)`;

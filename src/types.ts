@@ -18,6 +18,8 @@ export interface QuoteRequest {
   count?: number;
   /** Sizes of the reference images sent with the prompt (billed too on FLUX.2). */
   inputs?: Size[];
+  /** Where the provider is: for gateways, whose known prices apply (see GATEWAY_PRICE_BOOKS). */
+  endpoint?: string;
 }
 
 export interface QuoteLine {
@@ -50,6 +52,13 @@ export interface Quote {
   source: PriceSource;
   /** False where the provider may charge differently from the preview. */
   exact: boolean;
+  /**
+   * Set when the request cannot be sent as it is (a size the model cannot make, too many references, the
+   * image to edit missing), in plain words: such a quote is never payable, and a submission is refused.
+   */
+  problem?: string;
+  /** What the provider will make differently from what was asked (a size snapped, a reference resized). */
+  note?: string;
 }
 
 export interface TallyModelSplit {

@@ -5,7 +5,8 @@
 //   GET  /sim/bfl/v1/get_result?id=    no key needed → {id, status, result, progress}
 //   GET  /sim/bfl/v1/credits           header x-key → {credits} (every new key starts with 1000; 'sim-empty' has 0)
 //   GET  /sim/delivery/{id}.png?se=&sig=   the signed image URL (result.sample); 403 once expired or if tampered
-//   GET  /sim/bfl/_log                 the requests received: [{method, path, host, origin, hasKey, hasAuthorization, id, at}]
+//   GET  /sim/bfl/_log                 the requests received: [{method, path, host, origin, hasKey, hasAuthorization, id, at}];
+//                                      submits also `inputs`: [[w, h] | null, …] the reference images received, in field order
 //   POST /sim/bfl/_reset               forget tasks, accounts and the log
 //
 // The polling_url and result.sample point at the OTHER loopback name of the same server
@@ -36,8 +37,10 @@
 //   samehost=1                    polling_url and sample on the same host as the submit
 //
 // Validation follows BFL: missing key → 401; unknown model → 404; prompt required; FLUX.2 sides multiples of
-// 16, ≥ 64, ≤ 4 MP; FLUX1.1 [pro] multiples of 32 in 256–1440; aspect_ratio between 21:9 and 9:21; more than
-// 24 active tasks per key → 429. Costs come from this file's own table (it plays BFL), not from src/pricing.
+// 16, ≥ 64, ≤ 4 MP; FLUX.2 output + references at most 9 MP together; FLUX1.1 [pro] multiples of 32 in 256–1440;
+// aspect_ratio between 21:9 and 9:21; more than 24 active tasks per key → 429. Costs come from this file's own
+// table (it plays BFL), not from src/pricing. A FLUX.2 reference over 4 MP counts (cost, input_mp, the 9 MP
+// total) as resized to 4 MP at its shape: BFL processes at most 4 MP.
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { baseUrl, dropConnection, otherHost, parseScenario, preflight, readJson, send } from './http.mjs';
 import { encodePng, readImageSize } from './png.mjs';
@@ -72,6 +75,16 @@ function sizeForRatio(ratio, megapixels) {
   return { width: Math.round((w * scale) / 32) * 32, height: Math.round((h * scale) / 32) * 32 };
 }
 
+/**
+ * A reference as FLUX.2 processes it: at most 4 MP (help.bfl.ai "FLUX.2 Technical Specifications": max 4 MP),
+ * resized keeping its shape when larger.
+ */
+function processedSize({ width, height }) {
+  if (width * height <= 4 * MB) return { width, height };
+  const scale = Math.sqrt((4 * MB) / (width * height));
+  return { width: Math.max(1, Math.floor(width * scale)), height: Math.max(1, Math.floor(height * scale)) };
+}
+
 /** Size of a base64 image (raw or data: URL); undefined when it is not a PNG/JPEG/WebP. */
 function decodeImage(value) {
   if (typeof value !== 'string' || !value) return undefined;
@@ -91,7 +104,7 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
   const balance = (key) => credits.get(key) ?? (key === 'sim-empty' ? 0 : START_CREDITS);
   const sign = (id, se) => createHmac('sha256', secret).update(`${id}\n${se}`).digest('base64url');
 
-  /** Checks the body like BFL does; returns `{ width, height, inputs, problems }`. */
+  /** Checks the body like BFL does; returns `{ width, height, inputs, received, problems }`. */
   function validate(model, body) {
     const problems = [];
     if (typeof body.prompt !== 'string' || !body.prompt.trim()) {
@@ -103,6 +116,8 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
         ),
       );
     }
+    // Reference fields (bfl-openapi.json): Flux2Inputs input_image…input_image_8, Flux2KleinInputs …input_image_4,
+    // FluxKontextProInputs …input_image_4, FluxPro11Inputs image_prompt, FluxProFillInputs image (required).
     const fields = FLUX2[model]
       ? Array.from({ length: FLUX2[model][2] }, (_, i) => (i ? `input_image_${i + 1}` : 'input_image'))
       : model.startsWith('flux-kontext')
@@ -111,9 +126,11 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
           ? ['image']
           : ['image_prompt'];
     const inputs = [];
+    const received = []; // [w, h] of each reference as received, in field order (null: not an image)
     for (const field of fields) {
       if (body[field] == null) continue;
       const size = decodeImage(body[field]);
+      received.push(size ? [size.width, size.height] : null);
       if (size) inputs.push(size);
       else problems.push(detail([field], 'Could not decode the image: send a base64 PNG, JPEG or WebP'));
     }
@@ -139,6 +156,19 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
       }
       if (width * height > 4 * MB)
         problems.push(detail(['width'], 'width × height must be at most 4 megapixels (4,194,304 pixels)'));
+      // References are processed at most 4 MP each (help.bfl.ai "FLUX.2 Technical Specifications").
+      inputs.splice(0, inputs.length, ...inputs.map(processedSize));
+      // "input images + output = total MP" (black-forest-labs/skills flux-best-practices/rules/
+      // multi-reference-editing.md), at most 9 MP ("[pro] up to 8 via API (9MP total limit)",
+      // docs.bfl.ml/flux_2/flux2_image_editing). Documented for [pro]; applied to every FLUX.2 model (stricter).
+      const total = (width * height + inputs.reduce((sum, i) => sum + i.width * i.height, 0)) / MB;
+      if (inputs.length && Number.isFinite(total) && total > 9)
+        problems.push(
+          detail(
+            ['input_image'],
+            `The output and the input images together must be at most 9 megapixels (here ${Math.round(total * 100) / 100} MP); send smaller or fewer input images`,
+          ),
+        );
     } else if (model === 'flux-pro-1.1') {
       width = int('width', 1024);
       height = int('height', 768);
@@ -166,7 +196,7 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
         width = height = 0;
       } else ({ width, height } = sizeForRatio(ratio, model.includes('ultra') ? 4 : 1));
     }
-    return { width, height, inputs, problems };
+    return { width, height, inputs, received, problems };
   }
 
   /** Credits (a JSON number, exact to the hundredth) by BFL's rule. */
@@ -202,7 +232,8 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
         detail: [{ loc: ['body'], msg: 'Field required: a JSON object', type: 'missing' }],
       });
     }
-    const { width, height, inputs, problems } = validate(model, body);
+    const { width, height, inputs, received, problems } = validate(model, body);
+    entry.inputs = received;
     if (problems.length) return send(req, res, 422, { detail: problems });
     const now = Date.now();
     for (const [id, t] of tasks)

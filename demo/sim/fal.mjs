@@ -10,7 +10,9 @@
 //        or the request's error (422 {detail:[{loc,msg,type}]}, 500); 400 while it is not finished
 //   PUT  /sim/fal/{owner}/{alias}/requests/{id}/cancel   202 {status:'CANCELLATION_REQUESTED'} | 400 {status:'ALREADY_COMPLETED'}
 //   GET  /sim/fal-cdn/files/{id}.png                 the image (fal's CDN: the OTHER loopback name, never needs a key)
-//   GET  /sim/fal/_log                               requests received: [{method, path, host, origin, hasKey, id, at}]
+//   GET  /sim/fal/_log                               requests received: [{method, path, host, origin, hasKey, id, at}];
+//        submits to edit endpoints also `inputs`: [[w, h] | null, …] each image_urls entry as received (null: an
+//        https URL, not fetched, or not an image)
 //   POST /sim/fal/_reset                             forget requests and the log
 // The queue URLs use the app id only (`fal-ai/flux-2`, `fal-ai/flux-2-pro`): the endpoint's sub-path
 // (`/klein/4b`, `/edit`) is dropped, as on fal. Status, result and cancel need the submitting key.
@@ -32,6 +34,13 @@
 //   position=<n>                  queue position at submit, falling to 0 over the queue time (default 3)
 //   otherhost=1                   status/response/cancel URLs on the other loopback name (a proxy passing fal's replies through)
 // Output is always PNG (whatever output_format asks); sizes as requested; fal reports no cost.
+//
+// References (image_urls): [klein] edit at most 4 ("A maximum of 4 images are allowed", fal-ai/fal-js
+// libs/types/src/image/zod.gen.ts zFlux2Klein4bEditInput); [pro]/[flex]/[max] edit at most 8 (fal documents no
+// maximum: BFL's 8, stricter). How fal counts them (what it bills, not simulated here: no cost is reported):
+// [klein] edit resizes each to 1 MP (fal.ai/models/fal-ai/flux-2/klein/9b/base/edit/lora/llms.txt); [pro]/[flex]/
+// [max] edit resize each to at most 4 MP and count each as at least 1 MP ("Input images counted as processed
+// megapixel", fal.ai/models/fal-ai/flux-2-max/edit/llms.txt; 4 MP and 1 MP minimum per lumenfall.ai's notes).
 import { randomUUID } from 'node:crypto';
 import { baseUrl, corsHeaders, dropConnection, otherHost, parseScenario, readJson, send } from './http.mjs';
 import { encodePng, readImageSize } from './png.mjs';
@@ -39,11 +48,13 @@ import { encodePng, readImageSize } from './png.mjs';
 /** Endpoint id → [our model id (for timings), reference images it takes (0: text-to-image), label for logs]. */
 const ENDPOINTS = {};
 for (const [path, model, refs, label] of [
+  // "A maximum of 4 images are allowed" (fal-js zod.gen.ts zFlux2Klein4bEditInput, zFlux2Klein9bEditInput).
   ['flux-2/klein/4b', 'flux-2-klein-4b', 4, 'FLUX.2 [klein] 4B'],
   ['flux-2/klein/9b', 'flux-2-klein-9b', 4, 'FLUX.2 [klein] 9B'],
-  ['flux-2-pro', 'flux-2-pro', 9, 'FLUX.2 [pro]'],
-  ['flux-2-flex', 'flux-2-flex', 10, 'FLUX.2 [flex]'],
-  ['flux-2-max', 'flux-2-max', 10, 'FLUX.2 [max]'],
+  // fal states no maximum for these: BFL's 8 (bfl-openapi.json Flux2Inputs input_image…input_image_8), stricter.
+  ['flux-2-pro', 'flux-2-pro', 8, 'FLUX.2 [pro]'],
+  ['flux-2-flex', 'flux-2-flex', 8, 'FLUX.2 [flex]'],
+  ['flux-2-max', 'flux-2-max', 8, 'FLUX.2 [max]'],
 ]) {
   ENDPOINTS[`fal-ai/${path}`] = [model, 0, label];
   ENDPOINTS[`fal-ai/${path}/edit`] = [model, refs, label];
@@ -80,7 +91,7 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
   let log = [];
   const timing = (value, model) => (typeof value === 'function' ? value(model) : value);
 
-  /** Checks the input like fal's schema; returns `{ width, height, count, refs, problems }`. */
+  /** Checks the input like fal's schema; returns `{ width, height, count, refs, received, problems }`. */
   function validate(endpoint, body) {
     const [, maxRefs] = ENDPOINTS[endpoint];
     const problems = [];
@@ -92,19 +103,22 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
       );
     }
     const refs = [];
+    const received = []; // each image_urls entry as received: [w, h], or null (an https URL, or not an image)
     if (maxRefs) {
       const urls = body.image_urls;
+      const sizes = (Array.isArray(urls) ? urls : []).map((url) => {
+        const data = typeof url === 'string' && /^data:image\/[\w+.-]+;base64,/.exec(url);
+        return data ? readImageSize(Buffer.from(url.slice(data[0].length), 'base64')) : undefined;
+      });
+      for (const size of sizes) received.push(size ? [size.width, size.height] : null);
       if (!Array.isArray(urls) || !urls.length) problems.push(detail(['image_urls'], 'Field required', 'missing'));
       else if (urls.length > maxRefs)
         problems.push(detail(['image_urls'], `At most ${maxRefs} images are allowed`, 'too_long'));
       else {
         urls.forEach((url, i) => {
-          const data = typeof url === 'string' && /^data:image\/[\w+.-]+;base64,/.exec(url);
-          const size = data
-            ? readImageSize(Buffer.from(url.slice(data[0].length), 'base64'))
-            : /^https:\/\//.test(url)
-              ? { width: 1024, height: 1024 }
-              : undefined;
+          const size =
+            sizes[i] ??
+            (typeof url === 'string' && /^https:\/\//.test(url) ? { width: 1024, height: 1024 } : undefined);
           if (size) refs.push(size);
           else
             problems.push(
@@ -142,7 +156,7 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
       problems.push(detail(['num_images'], 'Input should be between 1 and 4', 'less_than_equal'));
     if (body.seed != null && !Number.isInteger(body.seed))
       problems.push(detail(['seed'], 'Input should be a valid integer', 'int_type'));
-    return { width, height, count, refs, problems };
+    return { width, height, count, refs, received, problems };
   }
 
   async function submit(req, res, endpoint, scenario, prefix, entry) {
@@ -178,7 +192,8 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
       });
     if (!body || typeof body !== 'object' || Array.isArray(body))
       return reply(req, res, 422, { detail: [detail([], 'Input should be a valid dictionary', 'dict_type')] });
-    const { width, height, count, refs, problems } = validate(endpoint, body);
+    const { width, height, count, refs, received, problems } = validate(endpoint, body);
+    if (ENDPOINTS[endpoint][1]) entry.inputs = received;
     if (problems.length) return reply(req, res, 422, { detail: problems });
 
     const [model, , label] = ENDPOINTS[endpoint];

@@ -19,7 +19,10 @@
 //   POST {api}/rao                        → {} (the SDK's "app opened" ping, sent only with sockets enabled)
 //   GET  /action/sign-in?msg_id=…         the sign-in popup on the GUI origin: posts {msg:'puter.token', msg_id,
 //                                         success, token, username} to its opener and closes
-//   GET  /sim/puter/_log                  requests received: [{method, path, kind, model, fault, at}] (never tokens)
+//   GET  /sim/puter/_log                  requests received: [{method, path, kind, model, fault, at}] (never tokens);
+//                                         generate calls also {ratio, inputs, used}: the ratio as sent on (Replicate
+//                                         "w:h" reduced, Together "WxH" snapped), the reference images received
+//                                         (input_image + every input_images element) and how many were used
 //   POST /sim/puter/_reset                forget accounts, counters and the log
 //   POST /sim/puter/_account              {token, balance?(microcents), username?} create or change an account
 //   POST /sim/puter/_signin               {outcome?:'ok'|'close', username?, balance?} what the next popups do
@@ -27,7 +30,17 @@
 // Accounts: one per auth token, created on first use with a $0.50 monthly allowance (50,000,000 microcents)
 // and the user name 'sim-user' (popup sign-ins: 'demo-user'). Generations cost what the catalogue below says,
 // by Puter's own rules: Replicate-served models `run + output_mp × 1 + input_mp × Σ⌈ref px / 10⁶⌉` (1 MP out),
-// per-image models their flat price, Together's per-MP models `1MP × w·h / 10⁶` — all in cents.
+// per-image models their flat price, Together's per-MP models `1MP × w·h / 10⁶` of the snapped size — in cents.
+//
+// Sizes and references as Puter passes them on (HeyPuter/puter@8307e8c, src/backend/drivers/ai-image/providers/):
+//   Replicate models get only `aspect_ratio`: ratio {w,h} (or width/height) rounded per side and reduced by the
+//   gcd to "w:h" (no shape expansion). FLUX.2 [pro]/[klein] and FLUX 1.1 [pro] accept only 1:1, 16:9, 3:2, 2:3,
+//   4:5, 5:4, 9:16, 3:4, 4:3 (anything else: 400 upstream_bad_request, upstreamStatus 422, Replicate's message);
+//   the image is 1 MP at that ratio: w = 16·round(1024·√(a/b) / 16), h = 16·round(1024·√(b/a) / 16) (16:9 →
+//   1360×768). References: [klein] at most 4, FLUX.2 [pro] at most 8, 1.1 [pro] one (via input_image).
+//   Together models get width/height: a pair with both sides ≤ 32 is a shape (scaled to about 1024² here), then
+//   each side max(64, round(v / 8) · 8); one reference only (input_image wins over input_images[0]; more than one
+//   input_images element: 400); Kontext [pro]/[max] need one.
 //
 // Scenarios: insert `/s/{scenario}` after `/sim/puter`, e.g. `/sim/puter/s/fault=429;times=2`.
 //   fault=402                     402 insufficient_funds at generate (the SDK also opens its "low balance" dialog)
@@ -162,6 +175,44 @@ const CATALOGUE = [
   }),
 ].sort((a, b) => a.provider.localeCompare(b.provider) || a.id.localeCompare(b.id));
 
+/** gcd of two positive integers. */
+const gcd = (a, b) => (b === 0 ? a : gcd(b, a % b));
+
+// Replicate's input schema for these models (replicate.com/black-forest-labs/<model>/api/schema):
+// `aspect_ratio` enum (without "custom"/"match_input_image", which Puter never sends) and the references taken.
+const REPLICATE_RATIOS = ['1:1', '16:9', '3:2', '2:3', '4:5', '5:4', '9:16', '3:4', '4:3'];
+const REPLICATE_LIMITS = {
+  'black-forest-labs/flux-2-pro': { ratios: REPLICATE_RATIOS, maxInputs: 8 }, // `input_images`, up to 8
+  'black-forest-labs/flux-2-klein-9b-base': { ratios: REPLICATE_RATIOS, maxInputs: 4 }, // `images`, up to 4
+  'black-forest-labs/flux-2-klein-4b': { ratios: REPLICATE_RATIOS, maxInputs: 4 }, // `images`, up to 4
+  'black-forest-labs/flux-1.1-pro': { ratios: REPLICATE_RATIOS, maxInputs: 1 }, // `image_prompt`, one image
+};
+
+/**
+ * Replicate's reply to an aspect ratio outside its enum, as Puter passes it on: the replicate client's ApiError
+ * message (replicate-javascript index.js: `Request to ${url} failed with status ${status} ${statusText}: ${body}.`)
+ * becomes a 400 upstream_bad_request with `upstreamStatus` (DriverController.ts l.106-150).
+ */
+function replicateRatioMessage(model, ratio, allowed) {
+  const description = `aspect_ratio must be one of the following: ${allowed.map((r) => `"${r}"`).join(', ')}`;
+  const body = JSON.stringify({
+    detail: `- input.aspect_ratio: ${description}\n`,
+    status: 422,
+    title: 'Input validation failed',
+    invalid_fields: [{ type: 'enum', field: 'input.aspect_ratio', description }],
+  });
+  return `Request to https://api.replicate.com/v1/models/${model.replicateId}/predictions failed with status 422 Unprocessable Entity: ${body}.`;
+}
+
+/** The 1 MP image Replicate makes at ratio a:b (`resolution: 1 MP`): sides multiples of 16, w·h ≈ 1024². */
+const oneMegapixel = (a, b) => ({
+  width: Math.max(16, Math.round((1024 * Math.sqrt(a / b)) / 16) * 16),
+  height: Math.max(16, Math.round((1024 * Math.sqrt(b / a)) / 16) * 16),
+});
+
+/** Together's side snapping (TogetherImageProvider.ts l.336-341): nearest multiple of 8, at least 64. */
+const togetherSide = (v) => Math.max(64, Math.round(Math.max(64, Math.round(v)) / 8) * 8);
+
 /** Catalogue entry for a model name as the driver resolves it: id, alias or puterId, case-insensitive. */
 function findModel(name) {
   const wanted = String(name ?? '')
@@ -186,6 +237,8 @@ function costOf(model, width, height, inputs, scale) {
     cents = (c.run ?? 0) + c.output_mp + (c.input_mp ?? 0) * inputMp;
   } else if (model.billingScheme === 'per-image') cents = c.output;
   else if (model.pricing_unit === 'per-image') cents = c['per-image'];
+  // Together per-MP: of the snapped size made. (Puter multiplies the pixel pair as sent, before snapping,
+  // TogetherImageProvider.ts l.141-148: at most 4 px a side apart, below 64 px more.)
   else return Math.round(c['1MP'] * width * height * scale); // cents × w·h/10⁶ MP × 10⁶ microcents
   return Math.round(cents * MICRO * scale);
 }
@@ -243,17 +296,74 @@ export function createPuterSimulator({ pendingMs = 1500 } = {}) {
     if (typeof args.prompt !== 'string' || !args.prompt.trim())
       return apiError(req, res, 400, '`prompt` must be a non-empty string', 'bad_request');
     if (!model) return apiError(req, res, 400, `Model not found: ${args.model}`, 'bad_request');
+    // The driver turns width/height into `ratio` (ImageGenerationDriver.ts l.220-246).
     const pair = args.ratio ?? (args.width != null ? { w: args.width, h: args.height } : { w: 1024, h: 1024 });
     let [width, height] = [Math.round(Number(pair.w)), Math.round(Number(pair.h))];
-    if (!(width > 0 && height > 0))
+    // (Puter falls back to 1024×1024 here; the simulator refuses: stricter.)
+    if (!(width > 0 && height > 0 && Number.isFinite(width) && Number.isFinite(height)))
       return apiError(req, res, 400, 'Image dimensions must be positive, finite numbers', 'bad_request');
-    if (Math.max(width, height) <= 32)
-      [width, height] = [Math.round(1024 * Math.sqrt(width / height)), Math.round(1024 * Math.sqrt(height / width))];
-    const refs = [args.input_image, ...(Array.isArray(args.input_images) ? args.input_images : [])].filter(
-      (x) => x != null,
-    );
+    const list = Array.isArray(args.input_images) ? args.input_images.filter((x) => x != null) : [];
+    const given = [args.input_image, ...list].filter((x) => x != null);
+    entry.inputs = given.length;
+    let refs;
+    let refused; // Replicate's 422, answered once the credit check has passed, as on Puter
+    if (model.provider === 'replicate-image-generation') {
+      // Only `aspect_ratio: #toAspectRatio(ratio)` reaches Replicate (ReplicateImageGenerationProvider.ts l.228-231):
+      // each side rounded, then reduced by the gcd (l.334-346). No shape expansion there.
+      const g = gcd(width, height);
+      const [a, b] = [width / g, height / g];
+      entry.ratio = `${a}:${b}`;
+      ({ width, height } = oneMegapixel(a, b));
+      const limits = REPLICATE_LIMITS[model.id];
+      if (limits?.maxInputs === 1) {
+        // FLUX 1.1 [pro]: one `image_prompt`. Puter takes only input_image (l.119-129) and drops input_images
+        // silently; more than one reference is refused here (stricter; message of inputImage.ts l.53-66).
+        if (given.length > 1)
+          return apiError(
+            req,
+            res,
+            400,
+            'Replicate supports only a single input image; pass one image via input_image or a single-element input_images.',
+            'bad_request',
+          );
+        refs = args.input_image != null ? [args.input_image] : [];
+      } else {
+        // input_image + input_images all go to the model's image field (l.101-118); models without one ignore them.
+        refs = model.imageInputKey ? given : [];
+        if (limits && given.length > limits.maxInputs)
+          return apiError(
+            req,
+            res,
+            400,
+            `Replicate accepts at most ${limits.maxInputs} input images for this model`,
+            'bad_request',
+          );
+      }
+      if (limits && !limits.ratios.includes(entry.ratio))
+        refused = replicateRatioMessage(model, entry.ratio, limits.ratios);
+    } else {
+      // Together: width/height = the pair, snapped max(64, round(v/8)*8) (TogetherImageProvider.ts l.336-341).
+      // A pair with both sides ≤ 32 is taken as a shape and scaled to about 1024² first (a simulator convention).
+      if (Math.max(width, height) <= 32)
+        [width, height] = [Math.round(1024 * Math.sqrt(width / height)), Math.round(1024 * Math.sqrt(height / width))];
+      [width, height] = [togetherSide(width), togetherSide(height)];
+      entry.ratio = `${width}x${height}`;
+      // One reference: input_images with more than one element is refused; else input_image ?? input_images[0]
+      // (TogetherImageProvider.ts l.94-101, inputImage.ts l.53-66).
+      if (list.length > 1)
+        return apiError(
+          req,
+          res,
+          400,
+          'Together AI supports only a single input image; pass one image via input_image or a single-element input_images.',
+          'bad_request',
+        );
+      refs = given.slice(0, 1);
+    }
+    entry.used = refs.length;
     const inputs = refs.map(imageSizeOf);
     if (inputs.some((i) => !i)) return apiError(req, res, 400, 'Could not read the input image', 'bad_request');
+    // Kontext needs a condition image (TogetherImageProvider.ts l.315-331; Puter's own words differ).
     if (model.requiresInputImage && !inputs.length)
       return apiError(req, res, 400, `${model.id} requires an input image`, 'bad_request');
     if (args.test_mode)
@@ -273,6 +383,8 @@ export function createPuterSimulator({ pendingMs = 1500 } = {}) {
         { 'X-Needs-Upgrade': 'true' },
       );
     }
+    // Replicate validates the input when the prediction is created: refused at once, nothing charged.
+    if (refused) return apiError(req, res, 400, refused, 'upstream_bad_request', { upstreamStatus: 422 });
     await new Promise((resolve) => setTimeout(resolve, Number(scenario.pending ?? pendingFor(model.id))));
     if (fault === 'upstream_bad_request') {
       return apiError(req, res, 400, 'unsupported parameter: output_megapixels', 'upstream_bad_request', {

@@ -12,6 +12,10 @@ export interface GenerationJob {
   apiKey?: string;
   request: PublicRequest;
   inputs: ReferenceImage[];
+  /** The aspect ratio to send, for a model the provider sizes by ratio. */
+  ratio?: string;
+  /** The provider's own name for the model, where the price book gives one (gateways). */
+  providerModel?: string;
   quote: Quote;
   budget?: string | null;
   ledger: LedgerStore;
@@ -63,6 +67,8 @@ export async function runGeneration(job: GenerationJob): Promise<GenerationOutco
           prompt: request.prompt,
           width: request.width,
           height: request.height,
+          ratio: job.ratio,
+          providerModel: job.providerModel,
           seed: request.seed === undefined ? undefined : request.seed + index,
           inputs: job.inputs,
         },

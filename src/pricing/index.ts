@@ -1,11 +1,21 @@
-export { DEFAULT_MODEL, MODELS, modelInfo, type ModelInfo } from './models.js';
+export { DEFAULT_MODEL, MODELS, modelInfo } from './models.js';
 export {
   BUILTIN_PRICE_BOOK,
   CREDIT_USD,
   mergePriceBook,
+  priceBookFor,
   type PriceBook,
   type PriceEntry,
   type PriceRule,
 } from './price-book.js';
-export { aspectRatio, megapixels, quoteFor, sizeProblem } from './quote.js';
+export {
+  aspectRatio,
+  fitWithin,
+  nearestRatio,
+  sizeOfRatio,
+  type Capability,
+  type Fitted,
+  type SizeRule,
+} from './capabilities.js';
+export { megapixels, quoteDetails, quoteFor } from './quote.js';
 export { formatUsd } from './format.js';

@@ -1,4 +1,13 @@
 import type { PriceSource, ProviderId } from '../types.js';
+import {
+  ASPECT_SIZES,
+  FLUX11_SIZES,
+  FLUX2_SIZES,
+  REFERENCE_MAX_PIXELS,
+  type Capability,
+  type ReferenceRule,
+  type SizeRule,
+} from './capabilities.js';
 
 export type PriceRule =
   /** BFL FLUX.2: first + (MP(out) − 1) × extra, plus Σ MP(ref) × extra when `inputs` (MP as in `megapixels()`). */
@@ -25,6 +34,12 @@ export interface PriceEntry {
   exact: boolean;
   /** Gateway fee taken at top-up, as a fraction ('0.05'): the money it takes is usage / (1 − fee). */
   topUpFee?: string;
+  /** The sizes the provider makes of this model (see capabilities.ts); default: BFL's rules for FLUX.2. */
+  sizes?: SizeRule;
+  /** The reference images it takes; default: up to 4 (none at a gateway), resized to 4 MP. */
+  references?: ReferenceRule;
+  /** Gateways: the model id to send; default `black-forest-labs/<our id>`. */
+  model?: string;
 }
 
 /** Model id → provider → price. */
@@ -39,16 +54,34 @@ const BFL_DOCS: PriceSource = {
   url: 'https://docs.bfl.ai/quick_start/pricing',
 };
 
-const bflMegapixel = (first: string, extra: string): PriceEntry => ({
+const MP = 1024 * 1024;
+/** References resized to 4 MP, none required, `max` of them (the `input_image…` fields of the model's schema). */
+const references = (max: number, more: Partial<ReferenceRule> = {}): ReferenceRule => ({
+  max,
+  maxPixels: REFERENCE_MAX_PIXELS,
+  ...more,
+});
+
+/**
+ * FLUX.2 at BFL: references `input_image` … `input_image_4` ([klein], Flux2KleinInputs) or … `input_image_8`
+ * (Flux2Inputs, Flux2FlexInputs) in bfl-openapi.json; output and references together at most 9 MP
+ * (docs.bfl.ml/flux_2/flux2_image_editing: "[pro] up to 8 via API (9MP total limit)"; applied to every FLUX.2
+ * model, the stricter reading where BFL says nothing).
+ */
+const bflMegapixel = (first: string, extra: string, maxReferences: number): PriceEntry => ({
   rule: { kind: 'megapixel', unit: 'credit', first, extra, inputs: true },
   source: BFL_DOCS,
   exact: true,
+  sizes: FLUX2_SIZES,
+  references: references(maxReferences, { totalPixels: 9 * MP }),
 });
 
-const bflFlat = (perImage: string): PriceEntry => ({
+/** FLUX.1 at BFL, flat per image, with its size rule and references (bfl-openapi.json schemas in the table). */
+const bflFlat = (perImage: string, capability: Capability): PriceEntry => ({
   rule: { kind: 'flat', unit: 'credit', perImage },
   source: BFL_DOCS,
   exact: true,
+  ...capability,
 });
 
 /**
@@ -62,64 +95,180 @@ const falSource = (path: string): PriceSource => ({
   url: 'https://fal.ai/models/fal-ai/' + path,
 });
 
-/** [klein] on fal: per MP of output; its /edit endpoint a higher price per MP of output and per reference. */
+/**
+ * [klein] on fal: per MP of output; its /edit endpoint a higher price per MP of output and per reference, each
+ * reference resized to 1 MP by fal ("Input images will be resized to 1MP", fal's klein 9B base edit page), at
+ * most 4 ("A maximum of 4 images are allowed", fal-js zFlux2Klein4bEditInput): sent at 1 MP already.
+ */
 const falKlein = (size: string, perMp: string, edit: string): PriceEntry => ({
   rule: { kind: 'per-megapixel', unit: 'usd', perMp, edit },
   source: falSource('flux-2/klein/' + size),
   exact: false,
+  sizes: FLUX2_SIZES,
+  references: { max: 4, maxPixels: 1_000_000 },
 });
 
-/** [pro], [flex], [max] on fal: BFL's shape in USD (first MP, each extra MP of output and of input). */
+/**
+ * [pro], [flex], [max] on fal: BFL's shape in USD (first MP, each extra MP of output and of input), references
+ * resized to 4 MP ("Input images counted as processed megapixel", fal's flux-2-max/edit page); fal states no
+ * maximum count: BFL's 8.
+ */
 const falMegapixel = (path: string, first: string, extra: string): PriceEntry => ({
   rule: { kind: 'megapixel', unit: 'usd', first, extra, inputs: true },
   source: falSource(path),
   exact: false,
+  sizes: FLUX2_SIZES,
+  references: references(8),
 });
 
 /** BFL prices in credits; fal's in USD. Gateways (`openai`) have none built in: the host page sets them. */
 export const BUILTIN_PRICE_BOOK: PriceBook = {
-  'flux-2-klein-4b': { bfl: bflMegapixel('1.4', '0.1'), fal: falKlein('4b', '0.005', '0.01') },
-  'flux-2-klein-9b': { bfl: bflMegapixel('1.5', '0.2'), fal: falKlein('9b', '0.006', '0.011') },
-  'flux-2-pro': { bfl: bflMegapixel('3', '1.5'), fal: falMegapixel('flux-2-pro', '0.03', '0.015') },
-  'flux-2-flex': { bfl: bflMegapixel('5', '5'), fal: falMegapixel('flux-2-flex', '0.05', '0.05') },
-  'flux-2-max': { bfl: bflMegapixel('7', '3'), fal: falMegapixel('flux-2-max', '0.07', '0.03') },
-  'flux-kontext-pro': { bfl: bflFlat('4') },
-  'flux-kontext-max': { bfl: bflFlat('8') },
-  'flux-pro-1.1': { bfl: bflFlat('4') },
-  'flux-pro-1.1-ultra': { bfl: bflFlat('6') },
-  'flux-pro-1.0-fill': { bfl: bflFlat('5') },
+  'flux-2-klein-4b': { bfl: bflMegapixel('1.4', '0.1', 4), fal: falKlein('4b', '0.005', '0.01') },
+  'flux-2-klein-9b': { bfl: bflMegapixel('1.5', '0.2', 4), fal: falKlein('9b', '0.006', '0.011') },
+  'flux-2-pro': { bfl: bflMegapixel('3', '1.5', 8), fal: falMegapixel('flux-2-pro', '0.03', '0.015') },
+  'flux-2-flex': { bfl: bflMegapixel('5', '5', 8), fal: falMegapixel('flux-2-flex', '0.05', '0.05') },
+  'flux-2-max': { bfl: bflMegapixel('7', '3', 8), fal: falMegapixel('flux-2-max', '0.07', '0.03') },
+  // FluxKontextProInputs: aspect_ratio, input_image … input_image_4 (2–4 "experimental multiref").
+  'flux-kontext-pro': { bfl: bflFlat('4', { sizes: ASPECT_SIZES, references: references(4) }) },
+  'flux-kontext-max': { bfl: bflFlat('8', { sizes: ASPECT_SIZES, references: references(4) }) },
+  // FluxPro11Inputs: width/height 256–1440, multiples of 32; one `image_prompt`.
+  'flux-pro-1.1': { bfl: bflFlat('4', { sizes: FLUX11_SIZES, references: references(1) }) },
+  // FluxUltraInput: aspect_ratio; one `image_prompt`.
+  'flux-pro-1.1-ultra': { bfl: bflFlat('6', { sizes: ASPECT_SIZES, references: references(1) }) },
+  // FluxProFillInputs: `image` required, the output takes its size.
+  'flux-pro-1.0-fill': {
+    bfl: bflFlat('5', { sizes: { kind: 'input' }, references: references(1, { required: true }) }),
+  },
 };
 
 /**
- * Puter (the default provider): our model id → [Puter's model id (its catalogue `id`, which `txt2img` takes), and
- * the `costs` its catalogue lists] — a bundled copy of `GET https://api.puter.com/puterai/image/models/details`
- * (HeyPuter/puter src/backend/drivers/ai-image/providers/{replicate,together}/models.ts). Replicate serves [klein],
- * [pro] and FLUX1.1 [pro], Together AI [flex], [max] and Kontext; Ultra and Fill are not on Puter. The widget lays
- * the live catalogue over these. Not exact: Puter may scale an account's AI costs (its `ai.cost.factor` hook), so
- * the balance change is booked where it is known.
+ * Replicate's FLUX models take an aspect ratio from this list and make about 1 MP (`resolution: 1 MP`) whatever
+ * pixel size is asked; Puter reduces the `ratio {w, h}` it is sent to `"w:h"` by their gcd and passes it on
+ * (HeyPuter/puter src/backend/drivers/ai-image/providers/replicate/ReplicateImageGenerationProvider.ts l.228-231,
+ * l.334-346, at 8307e8c; the list is Replicate's input schema, as in Puter's replicate/catalog.ts). Any other
+ * ratio comes back as a 400 `upstream_bad_request`.
  */
-export const PUTER_MODELS: Record<string, [string, Record<string, string>]> = {
-  'flux-2-klein-4b': ['black-forest-labs/flux-2-klein-4b', { input_mp: '0.1', output_mp: '0.1' }],
-  'flux-2-klein-9b': ['black-forest-labs/flux-2-klein-9b-base', { input_mp: '1.1', output_mp: '1.1' }],
-  'flux-2-pro': ['black-forest-labs/flux-2-pro', { run: '1.5', input_mp: '1.5', output_mp: '1.5' }],
-  'flux-2-flex': ['togetherai:black-forest-labs/flux.2-flex', { 'per-image': '3' }],
-  'flux-2-max': ['togetherai:black-forest-labs/flux.2-max', { '1MP': '7' }],
-  'flux-kontext-pro': ['togetherai:black-forest-labs/flux.1-kontext-pro', { '1MP': '4' }],
-  'flux-kontext-max': ['togetherai:black-forest-labs/flux.1-kontext-max', { '1MP': '8' }],
-  'flux-pro-1.1': ['black-forest-labs/flux-1.1-pro', { output: '4' }],
+const REPLICATE_SIZES: SizeRule = {
+  kind: 'ratios',
+  ratios: ['1:1', '16:9', '3:2', '2:3', '4:5', '5:4', '9:16', '3:4', '4:3'],
+  pixels: MP,
 };
-/** A `puter` price entry of Puter catalogue `costs`. */
-export const puterEntry = (costs: Record<string, string>, source: PriceSource): PriceEntry => ({
+
+/**
+ * Together AI rounds each side to a multiple of 8, at least 64, makes and bills that size; it takes one input
+ * image (a second in `input_images` is dropped, more are refused), and Puter's Kontext models require one
+ * (TogetherImageProvider.ts l.336-341 and l.94-101, inputImage.ts l.53-66).
+ */
+const TOGETHER_SIZES: SizeRule = { kind: 'snapped', step: 8, min: 64 };
+const togetherReferences = (required = false) => references(1, required ? { required } : {});
+
+/**
+ * Puter (the default provider): our model id → Puter's model id (its catalogue `id`, which `txt2img` takes), the
+ * `costs` its catalogue lists (a bundled copy of `GET https://api.puter.com/puterai/image/models/details`,
+ * HeyPuter/puter src/backend/drivers/ai-image/providers/{replicate,together}/models.ts), and what it makes of the
+ * model. Replicate serves [klein], [pro] and FLUX1.1 [pro] (references: `images` ≤ 4, `input_images` ≤ 8,
+ * `image_prompt` 1), Together AI [flex], [max] and Kontext; Ultra and Fill are not on Puter. The widget lays the
+ * live catalogue over these costs. Not exact: Puter may scale an account's AI costs (its `ai.cost.factor` hook),
+ * so the balance change is booked where it is known.
+ */
+export const PUTER_MODELS: Record<string, { id: string; costs: Record<string, string> } & Capability> = {
+  'flux-2-klein-4b': {
+    id: 'black-forest-labs/flux-2-klein-4b',
+    costs: { input_mp: '0.1', output_mp: '0.1' },
+    sizes: REPLICATE_SIZES,
+    references: references(4),
+  },
+  'flux-2-klein-9b': {
+    id: 'black-forest-labs/flux-2-klein-9b-base',
+    costs: { input_mp: '1.1', output_mp: '1.1' },
+    sizes: REPLICATE_SIZES,
+    references: references(4),
+  },
+  'flux-2-pro': {
+    id: 'black-forest-labs/flux-2-pro',
+    costs: { run: '1.5', input_mp: '1.5', output_mp: '1.5' },
+    sizes: REPLICATE_SIZES,
+    references: references(8),
+  },
+  'flux-2-flex': {
+    id: 'togetherai:black-forest-labs/flux.2-flex',
+    costs: { 'per-image': '3' },
+    sizes: TOGETHER_SIZES,
+    references: togetherReferences(),
+  },
+  'flux-2-max': {
+    id: 'togetherai:black-forest-labs/flux.2-max',
+    costs: { '1MP': '7' },
+    sizes: TOGETHER_SIZES,
+    references: togetherReferences(),
+  },
+  'flux-kontext-pro': {
+    id: 'togetherai:black-forest-labs/flux.1-kontext-pro',
+    costs: { '1MP': '4' },
+    sizes: TOGETHER_SIZES,
+    references: togetherReferences(true),
+  },
+  'flux-kontext-max': {
+    id: 'togetherai:black-forest-labs/flux.1-kontext-max',
+    costs: { '1MP': '8' },
+    sizes: TOGETHER_SIZES,
+    references: togetherReferences(true),
+  },
+  'flux-pro-1.1': {
+    id: 'black-forest-labs/flux-1.1-pro',
+    costs: { output: '4' },
+    sizes: REPLICATE_SIZES,
+    references: references(1),
+  },
+};
+
+/** The `puter` price entry of a model: Puter catalogue `costs` (bundled or live) with what Puter makes of it. */
+export const puterEntry = (id: string, costs: Record<string, string>, source: PriceSource): PriceEntry => ({
   rule: { kind: 'puter', unit: 'usd', costs },
   source,
   exact: false,
+  sizes: PUTER_MODELS[id].sizes,
+  references: PUTER_MODELS[id].references,
 });
 for (const id in PUTER_MODELS) {
-  BUILTIN_PRICE_BOOK[id].puter = puterEntry(PUTER_MODELS[id][1], {
+  BUILTIN_PRICE_BOOK[id].puter = puterEntry(id, PUTER_MODELS[id].costs, {
     name: 'Puter model catalogue (bundled)',
     asOf: '2026-11-22',
     url: 'https://api.puter.com/puterai/image/models/details',
   });
+}
+
+/**
+ * Gateways whose prices are known, by host: laid over the price book when `endpoint` names that host. Any
+ * other gateway needs the page's own prices (the widget never guesses).
+ */
+export const GATEWAY_PRICE_BOOKS: Record<string, PriceBook> = {
+  // AIgateway's price page for FLUX.2 [klein] 9B: "$0.040 per image … plus a 5% platform fee applied at credit
+  // top-up"; OpenAI-compatible at https://api.aigateway.sh/v1 with model "black-forest-labs/flux-2-klein-9b".
+  'api.aigateway.sh': {
+    'flux-2-klein-9b': {
+      openai: {
+        rule: { kind: 'flat', unit: 'usd', perImage: '0.040' },
+        topUpFee: '0.05',
+        source: { name: 'AIgateway price page', asOf: '2026-11-01' },
+        exact: true,
+        model: 'black-forest-labs/flux-2-klein-9b',
+        sizes: FLUX2_SIZES,
+        references: references(0),
+      },
+    },
+  },
+};
+
+/** The built-in prices (or `base`) with those of the gateway at `endpoint`'s host laid over them, if known. */
+export function priceBookFor(endpoint: string | undefined, base: PriceBook = BUILTIN_PRICE_BOOK): PriceBook {
+  let host = '';
+  try {
+    host = endpoint ? new URL(endpoint).host : '';
+  } catch {
+    // not a URL: no gateway prices (a submission says what is wrong with the endpoint)
+  }
+  return Object.hasOwn(GATEWAY_PRICE_BOOKS, host) ? mergePriceBook(base, GATEWAY_PRICE_BOOKS[host]) : base;
 }
 
 /** `override` wins per model and provider; neither argument is changed. */

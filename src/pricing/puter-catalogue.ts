@@ -1,10 +1,19 @@
 import { BUILTIN_PRICE_BOOK, PUTER_MODELS, mergePriceBook, puterEntry, type PriceBook } from './price-book.js';
 
-/** A catalogue entry's `costs` (US cents, see the `puter` rule); undefined for currencies or shapes this does not know. */
-const costsOf = (model: any): Record<string, string> | undefined =>
-  model?.costs_currency === 'usd-cents' && /"(run|output(_mp)?|per-image|1MP)"/.test(JSON.stringify(model.costs))
-    ? model.costs
-    : undefined;
+/**
+ * A catalogue entry's `costs` as decimal strings (US cents, see the `puter` rule): each JSON number read through
+ * its decimal text. Undefined for currencies, shapes or amounts this does not know.
+ */
+function costsOf(model: any): Record<string, string> | undefined {
+  if (model?.costs_currency !== 'usd-cents' || typeof model.costs !== 'object' || !model.costs) return undefined;
+  const costs: Record<string, string> = {};
+  for (const [key, value] of Object.entries(model.costs)) {
+    const amount = typeof value === 'number' && Number.isFinite(value) && value >= 0 ? String(value) : value;
+    if (typeof amount !== 'string' || !/^(\d+\.?\d*|\.\d+)$/.test(amount)) return undefined;
+    costs[key] = amount;
+  }
+  return /"(run|output(_mp)?|per-image|1MP)"/.test(JSON.stringify(costs)) ? costs : undefined;
+}
 
 const live: Record<string, Promise<PriceBook>> = {};
 
@@ -21,8 +30,8 @@ export function puterCatalogue(endpoint: string): Promise<PriceBook> {
       const source = { name: 'Puter live catalogue', asOf: new Date().toJSON().slice(0, 10), url };
       const found: PriceBook = {};
       for (const id in PUTER_MODELS) {
-        const costs = costsOf(models.find((model: any) => model.id === PUTER_MODELS[id][0]));
-        if (costs) found[id] = { puter: puterEntry(costs, source) };
+        const costs = costsOf(models.find((model: any) => model.id === PUTER_MODELS[id].id));
+        if (costs) found[id] = { puter: puterEntry(id, costs, source) };
       }
       return mergePriceBook(BUILTIN_PRICE_BOOK, found);
     })

@@ -1,178 +1,222 @@
 import Decimal from 'decimal.js';
 import { UserPaysError } from '../errors.js';
-import type { Quote, QuoteLine, QuoteRequest } from '../types.js';
-import { MODELS, modelInfo, type ModelInfo } from './models.js';
-import { BUILTIN_PRICE_BOOK, CREDIT_USD, type PriceBook } from './price-book.js';
 import * as text from '../strings.js';
+import type { ProviderId, Quote, QuoteLine, QuoteRequest, Size } from '../types.js';
+import { defaultCapability, fitRequest, type Capability, type Fitted } from './capabilities.js';
+import { MODELS, modelInfo } from './models.js';
+import { CREDIT_USD, priceBookFor, type PriceBook, type PriceEntry } from './price-book.js';
 
 const ONE_MP = 1024 * 1024;
-const FLUX2_MAX_PIXELS = 4 * ONE_MP;
 
-/** Megapixels as BFL bills them: every started megapixel counts, and never less than one. */
+/** Megapixels as BFL bills them: every started megapixel (1024²) counts, and never less than one. */
 export function megapixels(width: number, height: number): number {
   return Math.max(1, Math.ceil((width * height) / ONE_MP));
-}
-
-/** The reduced `W:H` an aspect-ratio model is sent, e.g. 1920×1080 → '16:9'. Expects whole numbers. */
-export function aspectRatio(width: number, height: number): string {
-  let a = width;
-  let b = height;
-  while (b) [a, b] = [b, a % b];
-  return `${width / a}:${height / a}`;
-}
-
-const isPixels = (value: unknown): value is number => Number.isInteger(value) && (value as number) > 0;
-
-function stepProblem(side: string, value: number, step: number, who: string): string | null {
-  const below = value - (value % step);
-  return below === value ? null : text.multipleOf(side, step, who, below);
-}
-
-function sideProblem(model: ModelInfo, side: string, value: number): string | null {
-  if (!isPixels(value)) return text.wholePixels(side);
-  if (model.sizing === 'flux2') {
-    return value < 64 ? text.atLeast64(side) : stepProblem(side, value, 16, text.flux2Models());
-  }
-  if (model.sizing === 'flux11') {
-    return value < 256 || value > 1440
-      ? text.sideBetween(side, model.label, value < 256 ? 256 : 1440)
-      : stepProblem(side, value, 32, model.label);
-  }
-  return null;
-}
-
-/** The first size rule of `model` that width × height breaks, in words a user can act on; null when it fits. */
-export function sizeProblem(model: ModelInfo, width: number, height: number): string | null {
-  const problem = sideProblem(model, text.width(), width) ?? sideProblem(model, text.height(), height);
-  if (problem) return problem;
-  if (model.sizing === 'flux2' && width * height > FLUX2_MAX_PIXELS) {
-    // Offer the largest size of about the same shape that fits.
-    const scale = Math.sqrt(FLUX2_MAX_PIXELS / (width * height));
-    const fitWidth = Math.max(64, Math.floor((width * scale) / 16) * 16);
-    const fitHeight = Math.floor(Math.min(height, FLUX2_MAX_PIXELS / fitWidth) / 16) * 16;
-    return text.atMost4Mp(fitWidth, fitHeight);
-  }
-  if (model.sizing === 'aspect' && (9 * width > 21 * height || 9 * height > 21 * width)) {
-    return text.aspectRange(model.label, width, height, aspectRatio(width, height));
-  }
-  return null;
 }
 
 function invalid(message: string): never {
   throw new UserPaysError('invalid-input', message);
 }
 
+const isPixels = (value: unknown): value is number => Number.isInteger(value) && (value as number) > 0;
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+/** A decimal written out in full: no sign, exponent, hex or spaces ('0.04', '3', '.5'). */
+const DECIMAL = /^(\d+\.?\d*|\.\d+)$/;
+
 // Price strings repeat on every keystroke: parse each once.
 const parsedPrices = new Map<string, Decimal>();
 
-function price(amount: string, where: string): Decimal {
-  let value = parsedPrices.get(amount);
+/**
+ * An amount from a price book, exactly. Only decimal strings are accepted: a JavaScript number has already
+ * lost exactness (0.1 + 0.2 is 0.30000000000000004) and a typo must not become a guessed price.
+ */
+function price(amount: unknown, where: string): Decimal {
+  let value = typeof amount === 'string' ? parsedPrices.get(amount) : undefined;
   if (!value) {
-    try {
-      value = new Decimal(amount);
-    } catch {
-      // handled below: a price that is not a number is as wrong as a negative one
-    }
-    if (!value?.isFinite() || value.isNeg()) invalid(text.badPrice(where, amount));
+    if (typeof amount !== 'string' || !DECIMAL.test(amount)) invalid(text.badPrice(where, String(amount)));
+    value = new Decimal(amount);
     parsedPrices.set(amount, value);
   }
   return value;
 }
 
-/**
- * The exact price of one submission, with a breakdown whose lines add up to the total.
- * Throws `UserPaysError('invalid-input')`, with a message that says how to fix the request, only
- * where no price can be given; whether the model can make that size is `sizeProblem`'s to say.
- */
-export function quoteFor(request: QuoteRequest, book: PriceBook = BUILTIN_PRICE_BOOK): Quote {
-  const { model: id, provider = 'puter', width = 1024, height = 1024, count = 1 } = request;
-  const inputs = request.inputs ?? [];
-  const model = modelInfo(id) ?? invalid(text.noSuchModel(id, MODELS[0].label));
-  if (!model.hosted) {
-    invalid(text.localOnly(model.label, MODELS[0].label));
+const UNITS: Record<string, readonly string[]> = {
+  megapixel: ['credit', 'usd'],
+  flat: ['credit', 'usd'],
+  'per-megapixel': ['usd'],
+  puter: ['usd'],
+};
+
+// Entries already checked (price books are long-lived objects; a page's own is checked once).
+const checkedEntries = new WeakSet<PriceEntry>();
+
+/** Refuses a price-book entry that is not whole: an unknown rule or unit, no source, sizes that make no sense. */
+function checkEntry(entry: PriceEntry, where: string): PriceEntry {
+  if (checkedEntries.has(entry)) return entry;
+  const rule: unknown = entry.rule;
+  if (!isRecord(rule) || !Object.hasOwn(UNITS, rule.kind as string)) invalid(text.badRule(where));
+  if (!UNITS[rule.kind as string].includes(rule.unit as string)) {
+    invalid(text.badUnit(where, String(rule.unit), UNITS[rule.kind as string]));
   }
-  const entry = book[id]?.[provider] ?? invalid(text.noPrice(model.label, provider));
-  if (!(isPixels(count) && count <= 4)) invalid(text.countRange());
-  // The model's own size rules (multiples of 16, 4 MP …) are `sizeProblem`'s, checked before a
-  // submission: a quote prices any real size, so that e.g. 1024×1025 shows what BFL would bill.
+  const source: unknown = entry.source;
+  if (!isRecord(source) || typeof source.name !== 'string' || typeof source.asOf !== 'string') {
+    invalid(text.badSource(where));
+  }
+  if (typeof entry.exact !== 'boolean') invalid(text.badExact(where));
+  if (entry.topUpFee !== undefined && !price(entry.topUpFee, where).lt(1)) {
+    invalid(text.badTopUpFee(where, String(entry.topUpFee)));
+  }
+  const sizes: unknown = entry.sizes;
+  const references: unknown = entry.references;
+  const whole = (value: unknown) => value === undefined || isPixels(value);
+  if (
+    (sizes !== undefined &&
+      !(isRecord(sizes) && ['pixels', 'snapped', 'ratios', 'aspect', 'input'].includes(sizes.kind as string))) ||
+    (references !== undefined &&
+      !(isRecord(references) && Number.isInteger(references.max) && isPixels(references.maxPixels))) ||
+    (isRecord(sizes) && !(whole(sizes.step) && whole(sizes.min) && whole(sizes.max) && whole(sizes.maxPixels)))
+  ) {
+    invalid(text.badCapability(where));
+  }
+  checkedEntries.add(entry);
+  return entry;
+}
+
+/** What the provider makes of the model: the entry's own rules, else the provider's defaults. */
+export function capabilityOf(entry: PriceEntry, provider: ProviderId): Capability {
+  const fallback = defaultCapability(provider);
+  return { sizes: entry.sizes ?? fallback.sizes, references: entry.references ?? fallback.references };
+}
+
+/** The request with its defaults, each field checked: what is malformed is refused in plain words. */
+function checkRequest(request: unknown) {
+  if (!isRecord(request)) invalid(text.notARequest());
+  const { provider = 'puter', model, width = 1024, height = 1024, count = 1, inputs = [], endpoint } = request;
+  if (typeof provider !== 'string') invalid(text.noPrice(String(model), String(provider)));
+  if (typeof model !== 'string') invalid(text.noSuchModel(String(model), MODELS[0].label));
   const unusable = !isPixels(width) ? text.width() : !isPixels(height) ? text.height() : '';
   if (unusable) invalid(text.wholePixels(unusable));
-  if (inputs.length > model.maxInputs) {
-    invalid(text.tooManyReferences(model.label, model.maxInputs, inputs.length - model.maxInputs));
-  }
-  if (model.requiresInput && !inputs.length) invalid(text.needsImage(model.label));
-  let inputMegapixels = 0;
-  for (let i = 0; i < inputs.length; i++) {
-    const size = inputs[i];
-    if (!(isPixels(size?.width) && isPixels(size.height))) {
-      invalid(text.referenceWithoutSize(i + 1));
+  if (!(isPixels(count) && count <= 4)) invalid(text.countRange());
+  if (!Array.isArray(inputs)) invalid(text.referencesNotAList());
+  inputs.forEach((size: unknown, index) => {
+    if (!(isRecord(size) && isPixels(size.width) && isPixels(size.height))) {
+      invalid(text.referenceWithoutSize(index + 1));
     }
-    inputMegapixels += megapixels(size.width, size.height);
-  }
+  });
+  if (endpoint !== undefined && typeof endpoint !== 'string') invalid(text.endpointInsecure());
+  return {
+    provider: provider as ProviderId,
+    model,
+    width: width as number,
+    height: height as number,
+    count,
+    inputs: inputs as Size[],
+    endpoint,
+  };
+}
 
-  const where = text.priceWhere(model.label, provider);
-  const rule = entry.rule;
-  let outputMegapixels = megapixels(width, height);
-  // Per image, in the rule's unit.
-  const parts: [string, Decimal][] = [];
+/**
+ * What a request costs and what the provider makes of it, checked against the book: the entry for the model
+ * and provider, its capability and the request fitted to it (`Fitted`). Throws `invalid-input` where no price
+ * exists; shared by `quoteFor` and the submission, which sends what was priced.
+ */
+export function priceRequest(request: QuoteRequest, book?: PriceBook) {
+  const asked = checkRequest(request);
+  const model = modelInfo(asked.model) ?? invalid(text.noSuchModel(asked.model, MODELS[0].label));
+  if (!model.hosted) invalid(text.localOnly(model.label, MODELS[0].label));
+  book ??= priceBookFor(asked.endpoint);
+  const byProvider = Object.hasOwn(book, model.id) ? book[model.id] : undefined;
+  const where = text.priceWhere(model.label, asked.provider);
+  const entry =
+    byProvider && Object.hasOwn(byProvider, asked.provider) && byProvider[asked.provider]
+      ? checkEntry(byProvider[asked.provider]!, where)
+      : invalid(text.noPrice(model.label, asked.provider));
+  const capability = capabilityOf(entry, asked.provider);
+  const fitted = fitRequest(capability, model, asked.width, asked.height, asked.inputs);
+  return { asked, model, entry, capability, fitted, where };
+}
+
+/** Per image, in the rule's unit: the breakdown's parts, and the megapixels billed. */
+function parts(entry: PriceEntry, fitted: Fitted, where: string) {
+  const { rule } = entry;
+  const { inputs } = fitted;
+  const lines: [string, Decimal][] = [];
+  let outputMegapixels = megapixels(fitted.width, fitted.height);
+  let inputMegapixels = inputs.reduce((sum, size) => sum + megapixels(size.width, size.height), 0);
   if (rule.kind === 'megapixel') {
     const extra = price(rule.extra, where);
-    parts.push([text.firstMegapixel(), price(rule.first, where)]);
-    if (outputMegapixels > 1) parts.push([text.moreMegapixels(outputMegapixels - 1), extra.mul(outputMegapixels - 1)]);
+    lines.push([text.firstMegapixel(), price(rule.first, where)]);
+    if (outputMegapixels > 1) lines.push([text.moreMegapixels(outputMegapixels - 1), extra.mul(outputMegapixels - 1)]);
     if (rule.inputs && inputs.length) {
-      parts.push([text.referenceImages(inputs.length, inputMegapixels), extra.mul(inputMegapixels)]);
+      lines.push([text.referenceImages(inputs.length, inputMegapixels), extra.mul(inputMegapixels)]);
     }
   } else if (rule.kind === 'flat') {
-    parts.push([text.flatPerImage(), price(rule.perImage, where)]);
+    lines.push([text.flatPerImage(), price(rule.perImage, where)]);
   } else if (rule.kind === 'per-megapixel') {
     const edit = inputs.length ? rule.edit : undefined;
     const perMp = price(edit ?? rule.perMp, where);
-    parts.push([text.megapixels(outputMegapixels), perMp.mul(outputMegapixels)]);
-    if (edit) {
-      inputMegapixels = inputs.length;
-      parts.push([text.referencesAtOneMp(inputs.length), perMp.mul(inputMegapixels)]);
-    }
+    lines.push([text.megapixels(outputMegapixels), perMp.mul(outputMegapixels)]);
+    inputMegapixels = edit ? inputs.length : 0;
+    if (edit) lines.push([text.referencesAtOneMp(inputs.length), perMp.mul(inputMegapixels)]);
   } else {
     // Puter's catalogue costs (see PriceRule): megapixels of 10⁶ pixels, the output's exactly (or the 1 MP a
     // Replicate-served model makes), each reference image's started ones.
+    const costs = isRecord(rule.costs) ? rule.costs : invalid(text.badRule(where));
     const cents = (...keys: string[]) =>
-      keys.reduce((sum, key) => sum.add(price(String(rule.costs[key] ?? 0), where)), new Decimal(0)).div(100);
-    const perMp = cents('1MP');
-    const perInput = cents('input_mp');
+      keys.reduce((sum, key) => (Object.hasOwn(costs, key) ? sum.add(price(costs[key], where)) : sum), new Decimal(0));
+    const perMp = cents('1MP').div(100);
+    const perInput = cents('input_mp').div(100);
+    const { width, height } = fitted;
     outputMegapixels = perMp.isZero() ? 1 : (width * height) / 1e6;
     inputMegapixels = perInput.isZero()
       ? 0
       : inputs.reduce((sum, size) => sum + Math.ceil((size.width * size.height) / 1e6), 0);
-    parts.push(
+    lines.push(
       perMp.isZero()
-        ? [text.flatPerImage(), cents('run', 'output_mp', 'output', 'per-image')]
+        ? [text.flatPerImage(), cents('run', 'output_mp', 'output', 'per-image').div(100)]
         : [text.megapixels(outputMegapixels), perMp.mul(width * height).div(1e6)],
     );
     if (inputMegapixels)
-      parts.push([text.referenceImages(inputs.length, inputMegapixels), perInput.mul(inputMegapixels)]);
+      lines.push([text.referenceImages(inputs.length, inputMegapixels), perInput.mul(inputMegapixels)]);
   }
+  return { lines, outputMegapixels, inputMegapixels };
+}
 
-  const usdPerUnit = rule.unit === 'credit' ? price(CREDIT_USD, text.aCredit()) : null;
+/**
+ * The exact price of one submission, with a breakdown whose lines add up to the total, priced as the provider
+ * bills what it will really make and receive: a size it snaps, references resized to fit. Throws
+ * `UserPaysError('invalid-input')`, in words that say how to fix the request, where no price can be given;
+ * a request that has a price but cannot be sent as it is (a size the model cannot make, a missing image to
+ * edit) carries the reason in `problem`, and a change made to fit it in `note`.
+ */
+export function quoteFor(request: QuoteRequest, book?: PriceBook): Quote {
+  return quoteDetails(request, book).quote;
+}
+
+/** `quoteFor`, with what `priceRequest` found on the way (the capability, the request fitted to it). */
+export function quoteDetails(request: QuoteRequest, book?: PriceBook) {
+  const priced = priceRequest(request, book);
+  const { asked, entry, fitted, where } = priced;
+  const { count } = asked;
+  const { lines: perImageParts, outputMegapixels, inputMegapixels } = parts(entry, fitted, where);
+  const usdPerUnit = entry.rule.unit === 'credit' ? price(CREDIT_USD, text.aCredit()) : null;
   const suffix = count > 1 ? text.timesImages(count) : '';
   const lines: QuoteLine[] = [];
-  let units = parts[0][1];
-  for (let i = 1; i < parts.length; i++) units = units.add(parts[i][1]);
-  const usage = usdPerUnit ? units.mul(usdPerUnit) : units;
-  for (const [label, amount] of parts) {
-    const usd = usdPerUnit ? amount.mul(usdPerUnit) : amount;
-    lines.push({ label: label + suffix, amount: usd.mul(count).toString() });
+  let units = new Decimal(0);
+  for (const [label, amount] of perImageParts) {
+    units = units.add(amount);
+    lines.push({ label: label + suffix, amount: (usdPerUnit ? amount.mul(usdPerUnit) : amount).mul(count).toString() });
   }
+  const usage = usdPerUnit ? units.mul(usdPerUnit) : units;
   let perImage = usage;
-  if (entry.topUpFee) {
+  if (entry.topUpFee !== undefined) {
     const fee = price(entry.topUpFee, where);
-    if (fee.gte(1)) invalid(text.badTopUpFee(where, entry.topUpFee));
     // Rounded up to a millionth of a dollar, so the preview never promises less than is taken.
     perImage = usage.div(new Decimal(1).sub(fee)).toDecimalPlaces(6, Decimal.ROUND_UP);
     lines.push({ label: text.topUpFee(fee.mul(100).toString()), amount: perImage.sub(usage).mul(count).toString() });
   }
   const quote: Quote = {
-    provider,
-    model: id,
+    provider: asked.provider,
+    model: asked.model,
     count,
     currency: 'USD',
     total: perImage.mul(count).toString(),
@@ -184,5 +228,7 @@ export function quoteFor(request: QuoteRequest, book: PriceBook = BUILTIN_PRICE_
     exact: entry.exact,
   };
   if (usdPerUnit) quote.credits = units.mul(count).toString();
-  return quote;
+  if (fitted.problem) quote.problem = fitted.problem;
+  if (fitted.note) quote.note = fitted.note;
+  return { ...priced, quote };
 }

@@ -1,15 +1,17 @@
 import Decimal from 'decimal.js';
 import { UserPaysError } from '../errors.js';
-import { aspectRatio, modelInfo } from '../pricing/index.js';
+import { BUILTIN_PRICE_BOOK, aspectRatio } from '../pricing/index.js';
 import { checkEndpoint, checkProviderUrl, fetchImage, fetchJson, guard, imageSize } from './http.js';
 import { pollUntil } from './poll.js';
 import type { Provider, ProviderOutcome, ProviderRequest, ProviderTask, RunContext } from './provider.js';
 import * as text from '../strings.js';
 
 /**
- * BFL's JSON body for one image. FLUX.2 and FLUX1.1 [pro] take width/height; Kontext and Ultra an
- * aspect ratio; Fill the first reference image as `image`. References go as raw base64 (no `data:` prefix):
- * `input_image`, `input_image_2`… (FLUX.2, Kontext) or `image_prompt` (FLUX1.1 [pro], Ultra).
+ * BFL's JSON body for one image, by the model's size rule in the price book: FLUX.2 and FLUX1.1 [pro] take
+ * width/height; Kontext and Ultra an aspect ratio; Fill the first reference image as `image`
+ * (bfl-openapi.json: Flux2Inputs, FluxKontextProInputs, FluxUltraInput, FluxProFillInputs). References go as
+ * raw base64 (no `data:` prefix): `input_image`, `input_image_2`… (FLUX.2, Kontext) or `image_prompt`
+ * (FLUX1.1 [pro], Ultra).
  */
 export function bflBody(request: ProviderRequest): Record<string, unknown> {
   const { model, width, height } = request;
@@ -19,8 +21,8 @@ export function bflBody(request: ProviderRequest): Record<string, unknown> {
     seed: request.seed,
     output_format: request.outputFormat ?? 'png',
   };
-  const sizing = modelInfo(model)?.sizing;
-  if (sizing === 'aspect') body.aspect_ratio = aspectRatio(width, height);
+  const sizing = BUILTIN_PRICE_BOOK[model]?.bfl?.sizes?.kind;
+  if (sizing === 'aspect') body.aspect_ratio = request.ratio ?? aspectRatio(width, height);
   else if (sizing !== 'input') Object.assign(body, { width, height });
   if (sizing === 'input') body.image = images[0];
   else if (/^flux-pro-1\.1/.test(model)) body.image_prompt = images[0];

@@ -39,7 +39,7 @@ export class OpenAiProvider implements Provider {
           method: 'POST',
           headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
           body: JSON.stringify({
-            model: gatewayModel(request.model),
+            model: request.providerModel ?? gatewayModel(request.model),
             prompt: request.prompt,
             n: 1,
             size: `${request.width}x${request.height}`,

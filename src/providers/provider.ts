@@ -11,9 +11,15 @@ export interface ReferenceImage {
 export interface ProviderRequest {
   model: string;
   prompt: string;
+  /** The size to make: already fitted to what the provider makes of the model (see pricing/capabilities.ts). */
   width: number;
   height: number;
+  /** The aspect ratio to send, for a model the provider sizes by ratio. */
+  ratio?: string;
+  /** The provider's own name for the model, where the price book gives one (gateways name models their way). */
+  providerModel?: string;
   seed?: number;
+  /** Reference images, already resized to what the provider takes. */
   inputs?: ReferenceImage[];
   outputFormat?: 'png' | 'jpeg' | 'webp';
 }

@@ -6,18 +6,39 @@ import type { ErrorCode } from '../types.js';
 import type { Provider, ProviderOutcome, ProviderRequest, RunContext } from './provider.js';
 import * as text from '../strings.js';
 
-/** Puter's public API origin; for any other endpoint (a simulator, a self-hosted Puter) the SDK's globals are set. */
+/** Puter's public API origin. */
 export const PUTER_API = 'https://api.puter.com';
 
 const g = globalThis as any;
 let sdk: Promise<any> | undefined;
+const withoutSlash = (url: string) => url.replace(/\/+$/, '');
+/** The Puter API the page itself chose (if any), read once, before the widget first touches the SDK. */
+let chosenByPage: string | undefined;
+let choiceRead = false;
 
 /**
- * The Puter SDK, never bundled: `window.puter` when the page has it, else one script tag from `src`, once
- * per page; pointed at `endpoint`. Its GUI origin (which serves the sign-in popup) is the endpoint's origin.
+ * The Puter API to use: the widget's `endpoint` when it is set; else the one the page chose for its own SDK
+ * (`puter.APIOrigin` of an SDK it loaded, or `PUTER_API_ORIGIN` set before puter.js, as a self-hosted Puter
+ * does — the SDK's own `defaultAPIOrigin`, @heyputer/puter.js src/index.js); else Puter's own. What a widget's
+ * own `endpoint` later does to the SDK is not the page's choice.
+ */
+export function puterApi(endpoint: string): string {
+  if (!choiceRead) {
+    choiceRead = true;
+    chosenByPage = g.puter?.APIOrigin || g.PUTER_API_ORIGIN || undefined;
+  }
+  return endpoint || withoutSlash(chosenByPage || PUTER_API);
+}
+
+/**
+ * The Puter SDK, never bundled: `window.puter` when the page has it, else one script tag from `src`, once per
+ * page; pointed at `endpoint` (already checked). An SDK the page configured itself keeps its origins unless the
+ * widget's `endpoint` names another; only then are the SDK's globals set before it loads, its GUI origin (which
+ * serves the sign-in popup) being the endpoint's origin.
  */
 export function puterSdk(endpoint: string, src = 'https://js.puter.com/v2/'): Promise<any> {
-  if (endpoint !== PUTER_API) {
+  puterApi(''); // reads what the page chose before this changes anything
+  if (!g.puter && !sdk && endpoint !== withoutSlash(g.PUTER_API_ORIGIN ?? PUTER_API)) {
     Object.assign(g, {
       PUTER_API_ORIGIN: endpoint,
       PUTER_ORIGIN: new URL(endpoint).origin,
@@ -32,7 +53,10 @@ export function puterSdk(endpoint: string, src = 'https://js.puter.com/v2/'): Pr
     script.onerror = () => reject(((sdk = undefined), new TypeError()));
     script.src = src;
   });
-  return sdk.then((puter) => (puter.setAPIOrigin(endpoint), puter));
+  return sdk.then((puter) => {
+    if (withoutSlash(puter.APIOrigin ?? '') !== endpoint) puter.setAPIOrigin(endpoint);
+    return puter;
+  });
 }
 
 /**
@@ -73,24 +97,41 @@ let started = 0;
  */
 export class PuterProvider implements Provider {
   readonly id = 'puter';
-  readonly defaultEndpoint = PUTER_API;
+  /** The Puter API the page configured for its SDK, else Puter's own (see `puterApi`). */
+  get defaultEndpoint() {
+    return puterApi('');
+  }
   readonly needsKey = false;
 
   generate(request: ProviderRequest, context: RunContext): Promise<ProviderOutcome> {
     return guard(context, async (signal): Promise<ProviderOutcome> => {
+      const references = request.inputs?.map((input) => input.dataUrl) ?? [];
+      const model = PUTER_MODELS[request.model];
+      const max = model?.references.max ?? 0;
+      // Never more than the model takes (Together keeps one image and drops a second without a word), and
+      // checked before anything is counted or sent.
+      if (!model || references.length > max) {
+        throw new UserPaysError(
+          'invalid-input',
+          text.tooManyReferences(request.model, max, references.length - max),
+          false,
+        );
+      }
       const puter = await puterSdk(context.endpoint);
       const mark = ++started;
       const before = running++ ? undefined : await puterLeft(puter);
       context.onProgress?.({ status: text.generatingNow() });
-      const [input_image, ...more] = request.inputs?.map((input) => input.dataUrl) ?? [];
+      const [input_image, ...more] = references;
+      const [w, h] = request.ratio?.split(':').map(Number) ?? [request.width, request.height];
       const image = await new Promise<any>((resolve, reject) => {
         // The SDK cannot be aborted: stop waiting (guard() tells a cancel from the deadline).
         signal.addEventListener('abort', () => reject(signal.reason));
         puter.ai
           .txt2img(request.prompt, {
-            model: PUTER_MODELS[request.model]?.[0],
-            // Puter's driver reads the size from `ratio` (pixels when a side is over 32).
-            ratio: { w: request.width, h: request.height },
+            model: model.id,
+            // Puter's driver reads the size from `ratio`: the ratio itself for models sized by ratio (it reduces
+            // it by the gcd, so 1360×768 would go out as 85:48), else the pixels, which Together snaps.
+            ratio: { w, h },
             seed: request.seed,
             input_image,
             input_images: more[0] && more,

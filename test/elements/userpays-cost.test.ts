@@ -45,12 +45,42 @@ describe('<userpays-cost>', () => {
     expect(el.quote?.inputMegapixels).to.equal(1);
   });
 
-  it('explains a size the model cannot make instead of showing a price', async () => {
+  it('explains a size the model cannot make beside its price, and the quote says it cannot be sent', async () => {
+    const quoted = nextEvent<Quote>(document.body, 'userpays-quote');
     const el = await fixture<UserPaysCost>(html`<userpays-cost provider="bfl" width="1000"></userpays-cost>`);
     expect(el.quote?.total, 'still priced as billed').to.equal('0.014');
-    expect(el.shadowRoot!.textContent).not.to.contain('$0.014');
+    expect(el.quote?.problem).to.equal('Width must be a multiple of 16 for FLUX.2 [klein] 4B — try 992 or 1008.');
+    expect((await quoted).detail.problem, 'the event is never payable either').to.equal(el.quote?.problem);
     const error = el.shadowRoot!.querySelector('[part=error]')!;
-    expect(error.textContent).to.match(/multiple of 16/);
+    expect(error.textContent).to.contain(el.quote!.problem);
+  });
+
+  it('prices references as sent: a 6000×4000 photo on FLUX.2 [pro] at BFL is resized to 4 MP, $0.09', async () => {
+    const el = await fixture<UserPaysCost>(
+      html`<userpays-cost provider="bfl" model="flux-2-pro" inputs="6000x4000" locale="en-US"></userpays-cost>`,
+    );
+    expect(el.quote?.total).to.equal('0.09');
+    expect(text(el)).to.contain('$0.09').and.contain('resized from 6000×4000');
+  });
+
+  it('refuses sizes it cannot read, in words', async () => {
+    for (const inputs of ['1024x1024x5', '1024', 'axb', '1024x']) {
+      const el = await fixture<UserPaysCost>(
+        html`<userpays-cost provider="bfl" model="flux-2-pro" inputs=${inputs}></userpays-cost>`,
+      );
+      expect(el.quote, inputs).to.equal(undefined);
+      expect(el.shadowRoot!.querySelector('[part=error]')!.textContent, inputs).to.match(
+        /Reference image 1 has no usable size/,
+      );
+    }
+  });
+
+  it('prices FLUX.1 Fill without the image, saying to add it', async () => {
+    const el = await fixture<UserPaysCost>(
+      html`<userpays-cost provider="bfl" model="flux-pro-1.0-fill" locale="en-US"></userpays-cost>`,
+    );
+    expect(el.quote?.total).to.equal('0.05');
+    expect(text(el)).to.contain('$0.05').and.contain('add the image to edit');
   });
 
   it('bubbles the quote event out of shadow roots', async () => {

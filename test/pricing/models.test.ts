@@ -25,27 +25,28 @@ describe('models', () => {
       id: 'flux-pro-1.1-ultra',
       label: 'FLUX1.1 [pro] Ultra',
       family: 'flux1',
-      sizing: 'aspect',
-      maxInputs: 1,
       hosted: true,
     });
     expect(modelInfo('flux-3')).to.equal(undefined);
   });
 
-  it('follows the BFL schema for sizing and reference images', () => {
+  it('states, beside each BFL price, the sizes and references of the BFL schema', () => {
     const facts = Object.fromEntries(
-      MODELS.map((m) => [m.id, `${m.family} ${m.sizing} ${m.maxInputs}${m.requiresInput ? ' required' : ''}`]),
+      MODELS.filter((m) => m.hosted).map((m) => {
+        const { sizes, references } = BUILTIN_PRICE_BOOK[m.id].bfl!;
+        const size = sizes!.kind === 'pixels' ? `pixels/${sizes!.step}` : sizes!.kind;
+        return [m.id, `${m.family} ${size} ${references!.max}${references!.required ? ' required' : ''}`];
+      }),
     );
     expect(facts).to.deep.equal({
-      'flux-2-klein-4b': 'flux2 flux2 4',
-      'flux-2-klein-9b': 'flux2 flux2 4',
-      'flux-2-pro': 'flux2 flux2 8',
-      'flux-2-flex': 'flux2 flux2 8',
-      'flux-2-max': 'flux2 flux2 8',
-      'flux-2-dev': 'flux2 flux2 6',
+      'flux-2-klein-4b': 'flux2 pixels/16 4',
+      'flux-2-klein-9b': 'flux2 pixels/16 4',
+      'flux-2-pro': 'flux2 pixels/16 8',
+      'flux-2-flex': 'flux2 pixels/16 8',
+      'flux-2-max': 'flux2 pixels/16 8',
       'flux-kontext-pro': 'flux1 aspect 4',
       'flux-kontext-max': 'flux1 aspect 4',
-      'flux-pro-1.1': 'flux1 flux11 1',
+      'flux-pro-1.1': 'flux1 pixels/32 1',
       'flux-pro-1.1-ultra': 'flux1 aspect 1',
       'flux-pro-1.0-fill': 'flux1 input 1 required',
     });

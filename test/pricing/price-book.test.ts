@@ -5,12 +5,14 @@ import type { PriceBook, PriceEntry } from '../../src/pricing/index.js';
 const bfl = { provider: 'bfl' } as const;
 
 describe('price book', () => {
-  it('keeps the BFL rule as data with its source', () => {
+  it('keeps the BFL rule as data with its source, and beside it what BFL makes', () => {
     expect(CREDIT_USD).to.equal('0.01');
     expect(BUILTIN_PRICE_BOOK['flux-2-pro']!.bfl).to.deep.equal({
       rule: { kind: 'megapixel', unit: 'credit', first: '3', extra: '1.5', inputs: true },
       source: { name: 'BFL pricing docs', asOf: '2026-11-01', url: 'https://docs.bfl.ai/quick_start/pricing' },
       exact: true,
+      sizes: { kind: 'pixels', step: 16, min: 64, maxPixels: 4 * 1024 * 1024 },
+      references: { max: 8, maxPixels: 4_000_000, totalPixels: 9 * 1024 * 1024 },
     });
     expect(BUILTIN_PRICE_BOOK['flux-kontext-max']?.bfl?.rule).to.deep.equal({
       kind: 'flat',

@@ -83,7 +83,7 @@ describe('<userpays-image provider="puter"> (real SDK, simulator)', function () 
   it('generates through the pipeline, books the real charge and refreshes the balance', async () => {
     const result = await el.generate();
     expect(result.images).to.have.length(1);
-    expect(result.images[0]).to.include({ width: 512, height: 512 });
+    expect(result.images[0]).to.include({ width: 1024, height: 1024 }); // 1:1 at Replicate's 1 MP
     expect(result.charged).to.equal('0.002');
     expect(el.tally).to.include({ spent: '0.002', images: 1 });
     await until(() => part(el, 'account')!.textContent!.includes('$0.498 left'));

@@ -33,8 +33,8 @@ describe('Puter prices', () => {
       expect(BUILTIN_PRICE_BOOK[id]!.puter!.exact, id).to.equal(false);
       expect(BUILTIN_PRICE_BOOK[id]!.bfl, `${id} keeps its BFL price`).to.exist;
     }
-    expect(PUTER_MODELS['flux-2-pro'][0]).to.equal('black-forest-labs/flux-2-pro');
-    expect(PUTER_MODELS['flux-2-flex'][0]).to.equal('togetherai:black-forest-labs/flux.2-flex');
+    expect(PUTER_MODELS['flux-2-pro'].id).to.equal('black-forest-labs/flux-2-pro');
+    expect(PUTER_MODELS['flux-2-flex'].id).to.equal('togetherai:black-forest-labs/flux.2-flex');
   });
 
   it('prices the Replicate-served models per image (they make 1 MP whatever the size), references per started 10⁶ px', () => {

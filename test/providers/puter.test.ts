@@ -32,7 +32,7 @@ async function run(
   const started = performance.now();
   const result = await provider
     .generate(
-      { model: 'flux-2-klein-4b', prompt: 'a lighthouse at dusk', width: 512, height: 256, ...request },
+      { model: 'flux-2-klein-4b', prompt: 'a lighthouse at dusk', width: 1024, height: 1024, ...request },
       {
         endpoint: puterEndpoint(scenario ? `${scenario};run=${marker}` : `run=${marker}`),
         signal: new AbortController().signal,
@@ -87,10 +87,23 @@ describe('Puter provider (real SDK, simulator)', function () {
     expect(outcome.image.blob.type).to.equal('image/png');
     const bytes = new Uint8Array(await outcome.image.blob.slice(0, 8).arrayBuffer());
     expect([...bytes]).to.deep.equal([137, 80, 78, 71, 13, 10, 26, 10]);
-    expect(outcome.image).to.include({ width: 512, height: 256 });
+    expect(outcome.image).to.include({ width: 1024, height: 1024 }); // Replicate makes 1:1 at 1 MP
     expect(log.map((e) => e.model)).to.deep.equal(['black-forest-labs/flux-2-klein-4b']);
     expect(statuses).to.deep.equal(['Generating']);
     expect(outcome.task.provider).to.equal('puter');
+  });
+
+  it('sends a model sized by ratio the ratio itself (Puter would reduce 1360×768 to 85:48)', async () => {
+    const { result, log } = await run('', { width: 1360, height: 768, ratio: '16:9' });
+    expect((log[0] as unknown as { ratio: string }).ratio).to.equal('16:9');
+    expect((result as ProviderOutcome).image).to.include({ width: 1360, height: 768 });
+  });
+
+  it('never sends a Together-served model more references than it takes (it would drop the second silently)', async () => {
+    const reference = { dataUrl: 'data:image/png;base64,AAAA', width: 64, height: 64 };
+    const { result, log } = await run('', { model: 'flux-2-flex', inputs: [reference, reference] });
+    expect((result as UserPaysError).code).to.equal('invalid-input');
+    expect(log, 'nothing sent').to.deep.equal([]);
   });
 
   it('reports the balance change as the real charge, even where it differs from the quote', async () => {
@@ -159,7 +172,7 @@ describe('Puter provider (real SDK, simulator)', function () {
 
   it('lets the SDK retry a 429 by itself, and maps the 429 it gives up on to rate-limited', async () => {
     const retried = await run('fault=429;times=2');
-    expect((retried.result as ProviderOutcome).image.width).to.equal(512);
+    expect((retried.result as ProviderOutcome).image.width).to.equal(1024);
     expect(retried.log.map((e) => e.fault)).to.deep.equal(['429', '429', undefined]);
     // The SDK retries a 429 for ~12 s; its kill switch (puter.config.autoRetry) shows the final mapping quickly.
     sdk().config = { autoRetry: false };

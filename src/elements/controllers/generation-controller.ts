@@ -7,6 +7,7 @@ import { ImageStore } from '../../ledger/index.js';
 import type { LedgerStore, StoredImage } from '../../ledger/index.js';
 import { checkEndpoint } from '../../providers/http.js';
 import type { ReferenceImage } from '../../providers/provider.js';
+import { referenceAt } from '../image/reference-images.js';
 import { keyedProviders, providerFor } from '../../providers/registry.js';
 import * as text from '../../strings.js';
 import type {
@@ -28,14 +29,16 @@ export interface GalleryImage extends Omit<StoredImage, 'blob'> {
 
 /** What the user asked for, as the host's properties say at the moment of the click. */
 export interface SubmissionRequest extends Omit<PublicRequest, 'inputs'> {
+  /** The reference images as chosen (resized to what the provider takes just before they are sent). */
   inputs: ReferenceImage[];
+  endpoint?: string;
 }
 
 /** Everything the controller needs from its host, read when it is needed (never a stale copy). */
 export interface GenerationSource {
   request(): SubmissionRequest;
-  /** Prices a request as the preview does. */
-  price(request: QuoteRequest & { width: number; height: number }): Priced;
+  /** Prices a request as the preview does, with what the provider makes of it. */
+  price(request: QuoteRequest): Priced;
   /** The configured endpoint for a provider; '' for the provider's public one. */
   endpoint(provider: ProviderId): string;
   /** The user's key for that provider only; '' when there is none. */
@@ -143,16 +146,19 @@ export class GenerationController implements ReactiveController {
     const asked = this.source.request();
     let vetoed = false;
     try {
-      const { quote, request, job } = this.prepare(asked);
+      const { quote, request, job, fitted } = this.prepare(asked);
       if (!emit(this.host, 'userpays-submit', { quote, request }, true)) {
         vetoed = true;
         throw new UserPaysError('cancelled', text.vetoed(), false);
       }
       await this.source.beforeSend?.(asked, quote);
+      // Sent as priced: each reference at the size the quote billed.
+      const inputs = await Promise.all(asked.inputs.map((input, i) => referenceAt(input, fitted.inputs[i])));
       signal.throwIfAborted();
       this.update({ status: 'generating' });
       const outcome = await runGeneration({
         ...job,
+        inputs,
         signal,
         onProgress: (detail) => {
           this.update({ progress: detail });
@@ -185,10 +191,13 @@ export class GenerationController implements ReactiveController {
     }
   }
 
-  /** Every check that can fail before anything is sent, with the job to run: priced from `asked` itself. */
+  /**
+   * Every check that can fail before anything is sent, with the job to run: priced from `asked` itself, at the
+   * size the provider makes of it (`fitted`).
+   */
   private prepare(asked: SubmissionRequest) {
-    const { quote, problem } = this.source.price(asked);
-    if (!quote || problem) throw new UserPaysError('invalid-input', problem);
+    const { quote, problem, fitted, entry } = this.source.price(asked);
+    if (!quote || !fitted || problem) throw new UserPaysError('invalid-input', problem);
     const prompt = asked.prompt.trim();
     if (!prompt) throw new UserPaysError('invalid-input', text.promptMissing());
     const provider = providerFor(asked.provider);
@@ -198,23 +207,28 @@ export class GenerationController implements ReactiveController {
     const ledger = this.source.ledger();
     if (!ledger || !this.images) throw new UserPaysError('invalid-input', text.notOnPage(), false);
     const request: PublicRequest = {
-      ...asked,
+      provider: asked.provider,
+      model: asked.model,
       prompt,
+      width: fitted.width,
+      height: fitted.height,
       count: quote.count,
-      inputs: asked.inputs.map(({ width, height }) => ({ width, height })),
+      inputs: fitted.inputs,
     };
-    const job: Omit<GenerationJob, 'signal'> = {
+    if (asked.seed !== undefined) request.seed = asked.seed;
+    const job: Omit<GenerationJob, 'signal' | 'inputs'> = {
       provider,
       endpoint,
       apiKey: apiKey || undefined,
       request,
-      inputs: asked.inputs,
+      ratio: fitted.ratio,
+      providerModel: entry?.model,
       quote,
       budget: this.source.budget(),
       ledger,
       images: this.images,
     };
-    return { quote, request, job };
+    return { quote, request, job, fitted };
   }
 
   private update(changes: Partial<Pick<GenerationController, 'status' | 'progress' | 'error' | 'chargeNote'>>) {

@@ -2,7 +2,7 @@ import type Decimal from 'decimal.js';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { UserPaysError } from '../../errors.js';
 import { checkEndpoint } from '../../providers/http.js';
-import { PUTER_API, puterError, puterLeft, puterSdk } from '../../providers/puter.js';
+import { puterApi, puterError, puterLeft, puterSdk } from '../../providers/puter.js';
 import * as text from '../../strings.js';
 
 /** Where the host's Puter is: its API endpoint ('' for Puter's own) and where its SDK loads from. */
@@ -33,14 +33,14 @@ export class PuterAccountController implements ReactiveController {
   }
 
   hostUpdate() {
-    const where = this.source.active() ? this.source.endpoint() || PUTER_API : '';
+    const where = this.source.active() ? puterApi(this.source.endpoint()) : '';
     if (where === this.readFor) return;
     this.readFor = where;
     if (where) void this.refresh();
   }
 
   private sdk() {
-    return puterSdk(checkEndpoint(this.source.endpoint() || PUTER_API), this.source.puterSrc());
+    return puterSdk(checkEndpoint(puterApi(this.source.endpoint())), this.source.puterSrc());
   }
 
   /**
@@ -50,7 +50,7 @@ export class PuterAccountController implements ReactiveController {
    */
   async refresh(): Promise<void> {
     try {
-      const endpoint = checkEndpoint(this.source.endpoint() || PUTER_API);
+      const endpoint = checkEndpoint(puterApi(this.source.endpoint()));
       if ((globalThis as { puter?: unknown }).puter || localStorage['puter.auth.token.origin.v2'] === endpoint) {
         const puter = await this.sdk();
         const [user, left] = puter.auth.isSignedIn() ? await Promise.all([puter.auth.getUser(), puterLeft(puter)]) : [];

@@ -1,23 +1,28 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { asUserPaysError } from '../../errors.js';
-import { BUILTIN_PRICE_BOOK, MODELS, mergePriceBook, modelInfo, quoteFor, sizeProblem } from '../../pricing/index.js';
-import type { PriceBook } from '../../pricing/index.js';
+import { BUILTIN_PRICE_BOOK, MODELS, mergePriceBook, priceBookFor, quoteDetails } from '../../pricing/index.js';
+import type { Capability, Fitted, PriceBook, PriceEntry } from '../../pricing/index.js';
 import { puterCatalogue } from '../../pricing/puter-catalogue.js';
 import type { ProviderId, Quote, QuoteRequest } from '../../types.js';
 import { emit } from '../shared/events.js';
 import { checkEndpoint } from '../../providers/http.js';
-import { PUTER_API } from '../../providers/puter.js';
+import { puterApi } from '../../providers/puter.js';
 
 /** A quote, and why the request cannot be submitted as it is ('' when it can). */
 export interface Priced {
   quote?: Quote;
-  /** No price (unknown model, bad input), or a size the model cannot make: shown instead of the price. */
+  /** No price (unknown model, bad input), or what the provider cannot make of it (`quote.problem`). */
   problem: string;
+  /** What the provider makes of the model, and of this request; undefined while there is no price. */
+  capability?: Capability;
+  fitted?: Fitted;
+  /** The price-book entry that priced it. */
+  entry?: PriceEntry;
 }
 
 /** What the host prices: its request as it stands, the page's `priceBook`, and Puter's API origin. */
 export interface QuoteSource {
-  request(): QuoteRequest & { width: number; height: number };
+  request(): QuoteRequest;
   priceBook(): PriceBook | null;
   /** The host's `endpoint`: the Puter API whose live catalogue prices `puter` requests ('' for Puter's own). */
   puterEndpoint(): string;
@@ -32,6 +37,9 @@ export class QuoteController implements ReactiveController {
   /** The current quote; undefined while the request cannot be priced. */
   quote?: Quote;
   problem = '';
+  /** What the provider makes of the model and of the current request (see `Priced`). */
+  capability?: Capability;
+  fitted?: Fitted;
   /** Built-in prices with Puter's live ones laid over them, once they have arrived. */
   private live?: PriceBook;
   private liveFrom = '';
@@ -46,7 +54,7 @@ export class QuoteController implements ReactiveController {
 
   /** The price book in force: built-in (Puter's live prices once fetched) with the page's `priceBook` over it. */
   prices(): PriceBook {
-    const book = this.live ?? BUILTIN_PRICE_BOOK;
+    const book = priceBookFor(this.source.request().endpoint, this.live ?? BUILTIN_PRICE_BOOK);
     const override = this.source.priceBook();
     return override ? mergePriceBook(book, override) : book;
   }
@@ -60,10 +68,10 @@ export class QuoteController implements ReactiveController {
   }
 
   /** Prices any request with the book in force: the same answer the preview gives for it. */
-  price(request: QuoteRequest & { width: number; height: number }): Priced {
+  price(request: QuoteRequest): Priced {
     try {
-      const quote = quoteFor(request, this.prices());
-      return { quote, problem: sizeProblem(modelInfo(request.model)!, request.width, request.height) ?? '' };
+      const { quote, capability, fitted, entry } = quoteDetails(request, this.prices());
+      return { quote, problem: quote.problem ?? '', capability, fitted, entry };
     } catch (error) {
       return { problem: asUserPaysError(error).message };
     }
@@ -71,8 +79,13 @@ export class QuoteController implements ReactiveController {
 
   hostUpdate() {
     const request = this.source.request();
-    if (request.provider === 'puter') this.loadCatalogue(this.source.puterEndpoint() || PUTER_API);
-    ({ quote: this.quote, problem: this.problem } = this.price(request));
+    if (request.provider === 'puter') this.loadCatalogue(puterApi(this.source.puterEndpoint()));
+    ({
+      quote: this.quote,
+      problem: this.problem,
+      capability: this.capability,
+      fitted: this.fitted,
+    } = this.price(request));
   }
 
   hostUpdated() {

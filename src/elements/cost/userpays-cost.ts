@@ -1,4 +1,4 @@
-import { LitElement, html } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { DEFAULT_MODEL } from '../../pricing/index.js';
 import type { PriceBook } from '../../pricing/index.js';
@@ -59,8 +59,8 @@ export class UserPaysCost extends LitElement {
   });
 
   /**
-   * The current quote, or undefined while the attributes describe nothing that can be priced.
-   * A size the model cannot make is still priced; the preview shows the problem instead.
+   * The current quote, or undefined while the attributes describe nothing that can be priced. A request that
+   * cannot be sent as it is (a size the model cannot make) is still priced, with the reason in `quote.problem`.
    */
   get quote(): Quote | undefined {
     return this.pricing.quote;
@@ -69,11 +69,8 @@ export class UserPaysCost extends LitElement {
   protected override render() {
     const { quote, problem } = this.pricing;
     return html`<div part="cost" role="status" aria-live="polite" aria-atomic="true">
-      ${
-        quote && !problem
-          ? renderQuote(quote, this.locale || undefined)
-          : html`<p part="error" class="error">${problem}</p>`
-      }
+      ${quote ? renderQuote(quote, this.locale || undefined) : nothing}
+      ${problem ? html`<p part="error" class="error">${problem}</p>` : nothing}
     </div>`;
   }
 }

@@ -15,9 +15,12 @@ export interface ImageView {
   model: string;
   models: readonly { id: string; label: string }[];
   size: {
+    /** Empty where the size is not chosen (a model that edits an image keeps its size). */
     presets: readonly { value: string; label: string }[];
     /** A preset's `value`, or 'custom'. */
     selected: string;
+    /** Whether a size may be typed (not where the provider takes only ratios). */
+    custom: boolean;
     width: number;
     height: number;
   };
@@ -26,7 +29,8 @@ export interface ImageView {
   references?: {
     max: number;
     required: boolean;
-    images: readonly { dataUrl: string; width: number; height: number }[];
+    /** Each as chosen, and the size it is sent at (resized to fit the provider), when that differs. */
+    images: readonly { dataUrl: string; width: number; height: number; sent?: { width: number; height: number } }[];
   };
   /** Undefined for providers that need no key (Puter). */
   key?: { provider: string; value: string; remembered: boolean; waiting: number };
@@ -69,6 +73,7 @@ const valueOf = (id: string, label: string, selected: boolean) =>
   html`<option value=${id} ?selected=${selected}>${label}</option>`;
 
 function renderSize({ size }: ImageView, on: ImageHandlers) {
+  if (!size.presets.length) return html`<p class="field muted">${text.sizeFromInput()}</p>`;
   const custom = size.selected === 'custom';
   const dimension = (label: string, name: 'width' | 'height') =>
     html`<label class="field small"
@@ -87,7 +92,7 @@ function renderSize({ size }: ImageView, on: ImageHandlers) {
       >${text.sizeLabel()}
       <select part="size" name="size" @change=${on.pickerChange}>
         ${size.presets.map((preset) => valueOf(preset.value, preset.label, preset.value === size.selected))}
-        ${valueOf('custom', text.customSize(), custom)}
+        ${size.custom ? valueOf('custom', text.customSize(), custom) : nothing}
       </select></label
     >${custom ? html`${dimension(text.widthLabel(), 'width')}${dimension(text.heightLabel(), 'height')}` : nothing}`;
 }
@@ -111,7 +116,9 @@ function renderReferences({ references }: ImageView, on: ImageHandlers) {
         (image, index) =>
           html`<li>
             <img src=${image.dataUrl} alt=${text.referenceAlt(index + 1)} />
-            <span class="muted">${image.width}×${image.height}</span>
+            <span class="muted"
+              >${image.width}×${image.height}${image.sent ? ` → ${image.sent.width}×${image.sent.height}` : ''}</span
+            >
             <button
               type="button"
               aria-label=${text.referenceRemove(index + 1)}
@@ -224,7 +231,7 @@ export function renderImageWidget(view: ImageView, on: ImageHandlers) {
       </div>
       ${renderReferences(view, on)} ${renderKey(view, on)}
       <div part="cost" class="cost" role="status" aria-live="polite" aria-atomic="true">
-        ${priced ? renderQuote(quote, locale) : html`<p class="error">${problem}</p>`}
+        ${quote ? renderQuote(quote, locale) : nothing} ${problem ? html`<p class="error">${problem}</p>` : nothing}
       </div>
       ${renderAccount(view, on)}
       <div class="actions">

@@ -1,52 +1,87 @@
-import { sizeProblem } from '../../pricing/index.js';
-import type { ModelInfo } from '../../pricing/index.js';
+import { nearestRatio, sizeOfRatio } from '../../pricing/index.js';
+import type { SizeRule } from '../../pricing/index.js';
 import * as text from '../../strings.js';
 
-interface SizePreset {
-  shape: Parameters<typeof text.sizePreset>[0];
-  ratio: string;
-  width: number;
-  height: number;
-}
+type Shape = Parameters<typeof text.sizePreset>[0];
 
-// Multiples of 32 so that they also fit FLUX1.1 [pro]; all within 1 MP except the last two.
-const PRESETS: readonly SizePreset[] = [
-  { shape: 'square', ratio: '1:1', width: 1024, height: 1024 },
-  { shape: 'landscape', ratio: '4:3', width: 1152, height: 864 },
-  { shape: 'landscape', ratio: '16:9', width: 1344, height: 768 },
-  { shape: 'portrait', ratio: '3:4', width: 864, height: 1152 },
-  { shape: 'portrait', ratio: '9:16', width: 768, height: 1344 },
-  { shape: 'small', ratio: '1:1', width: 512, height: 512 },
-  { shape: 'large', ratio: '1:1', width: 1440, height: 1440 },
-  { shape: 'huge', ratio: '1:1', width: 2048, height: 2048 },
+/** The picker's presets: a shape, its exact ratio, and about how many pixels. */
+const PRESETS: readonly [Shape, number, number, number][] = [
+  ['square', 1, 1, 1024 * 1024],
+  ['landscape', 4, 3, 1024 * 1024],
+  ['landscape', 16, 9, 1024 * 1024],
+  ['portrait', 3, 4, 1024 * 1024],
+  ['portrait', 9, 16, 1024 * 1024],
+  ['small', 1, 1, 512 * 512],
+  ['large', 1, 1, 1440 * 1440],
+  ['huge', 1, 1, 2048 * 2048],
 ];
 
-/** The presets this model can make, each with its size in the label. */
-function presetsFor(model: ModelInfo | undefined): SizePreset[] {
-  if (!model) return [];
-  const seenAspect = new Set<string>();
-  return PRESETS.filter((p) => {
-    if (sizeProblem(model, p.width, p.height)) return false;
-    if (model.sizing !== 'aspect') return true;
-    // Aspect-ratio models make one size per ratio: offer each ratio once.
-    if (seenAspect.has(p.ratio)) return false;
-    seenAspect.add(p.ratio);
-    return true;
-  });
-}
-
-const presetKey = (width: number, height: number) => `${width}x${height}`;
+const gcd = (a: number, b: number): number => (b ? gcd(b, a % b) : a);
+const lcm = (a: number, b: number) => (a * b) / gcd(a, b);
+const shapeOf = (ratio: string): 'square' | 'landscape' | 'portrait' => {
+  const [w, h] = ratio.split(':').map(Number);
+  return w === h ? 'square' : w > h ? 'landscape' : 'portrait';
+};
 
 /**
- * The size picker's state: the presets this model can make (value `WxH`, the size in the label), and which
- * is selected — 'custom' when the user chose Custom or the size is no preset.
+ * The size of exactly `a:b` nearest `pixels` whose sides are multiples of `step` and that `rule` accepts, or
+ * undefined when there is none (e.g. 16:9 at 4 MP for FLUX1.1 [pro], which stops at 1440 pixels a side).
  */
-export function sizeView(model: ModelInfo | undefined, width: number, height: number, custom: boolean) {
-  const presets = presetsFor(model).map((preset) => ({
-    value: presetKey(preset.width, preset.height),
-    label: `${text.sizePreset(preset.shape, preset.ratio)} · ${preset.width}×${preset.height}`,
-  }));
-  const current = presetKey(width, height);
-  const selected = !custom && presets.some((preset) => preset.value === current) ? current : 'custom';
-  return { presets, selected, width, height };
+function exactSize(
+  rule: { step: number; min: number; max?: number; maxPixels?: number },
+  a: number,
+  b: number,
+  pixels: number,
+) {
+  const unit = lcm(rule.step / gcd(rule.step, a), rule.step / gcd(rule.step, b));
+  const fits = (m: number) =>
+    a * m >= rule.min &&
+    b * m >= rule.min &&
+    (rule.max === undefined || Math.max(a, b) * m <= rule.max) &&
+    (rule.maxPixels === undefined || a * b * m * m <= rule.maxPixels);
+  for (let m = Math.max(unit, Math.round(Math.sqrt(pixels / (a * b)) / unit) * unit); m >= unit; m -= unit) {
+    if (fits(m)) return { width: a * m, height: b * m };
+  }
+  return undefined;
+}
+
+const valueOf = (width: number, height: number) => `${width}x${height}`;
+
+/**
+ * The size picker's state for what the provider makes of the model: its presets (value `WxH`, the size or
+ * "about 1 MP" in the label), which one is selected ('custom' when the user chose Custom or the size is no
+ * preset), and whether a custom size may be typed. Providers that take only ratios offer those; a model that
+ * edits an image has no size to choose (`presets` empty, `custom` false).
+ */
+export function sizeView(sizes: SizeRule | undefined, width: number, height: number, customChosen: boolean) {
+  const presets: { value: string; label: string }[] = [];
+  const add = (value: string, label: string) =>
+    presets.some((p) => p.value === value) || presets.push({ value, label });
+  let selected = valueOf(width, height);
+  let custom = true;
+  if (!sizes || sizes.kind === 'input') return { presets, selected: '', custom: false, width, height };
+  if (sizes.kind === 'ratios') {
+    custom = false;
+    const nearest = sizeOfRatio(nearestRatio(sizes.ratios, width, height), sizes.pixels);
+    selected = valueOf(nearest.width, nearest.height); // what the provider makes of the size asked
+    for (const ratio of sizes.ratios) {
+      const size = sizeOfRatio(ratio, sizes.pixels);
+      add(valueOf(size.width, size.height), text.ratioPreset(shapeOf(ratio), ratio));
+    }
+  } else {
+    const rule = sizes.kind === 'aspect' ? { step: 16, min: 64 } : sizes;
+    for (const [shape, a, b, pixels] of PRESETS) {
+      // An aspect-ratio model makes one size per ratio: offer each ratio once.
+      if (sizes.kind === 'aspect' && pixels !== 1024 * 1024) continue;
+      const size = exactSize(rule, a, b, pixels);
+      if (!size) continue;
+      const label = text.sizePreset(shape, `${a}:${b}`);
+      add(
+        valueOf(size.width, size.height),
+        sizes.kind === 'aspect' ? label : `${label} · ${size.width}×${size.height}`,
+      );
+    }
+  }
+  if (custom && (customChosen || !presets.some((preset) => preset.value === selected))) selected = 'custom';
+  return { presets, selected, custom, width, height };
 }

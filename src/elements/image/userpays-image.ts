@@ -135,7 +135,7 @@ export class UserPaysImage extends LitElement {
     },
     referencesChosen: (event) => {
       const input = event.target as HTMLInputElement;
-      void this.references.add([...(input.files ?? [])], modelInfo(this.model)?.maxInputs ?? 0);
+      void this.references.add([...(input.files ?? [])], this.pricing.capability?.references.max ?? 0);
       input.value = ''; // the same file can be chosen again
     },
     referenceRemove: (event) => this.references.remove(Number((event.currentTarget as HTMLElement).dataset.index)),
@@ -214,26 +214,31 @@ export class UserPaysImage extends LitElement {
   }
 
   private request(): SubmissionRequest {
-    const { provider, model, prompt, width, height, count, references } = this;
-    return { provider, model, prompt, width, height, count, inputs: references.images };
+    const { provider, model, prompt, width, height, count, references, endpoint } = this;
+    return { provider, model, prompt, width, height, count, inputs: references.images, endpoint };
   }
 
   private view(): ImageView {
-    const { provider, account, generation } = this;
-    const adapter = knownProvider(provider);
-    const model = modelInfo(this.model);
+    const { provider, account, generation, pricing } = this;
+    const references = pricing.capability?.references;
+    const sent = pricing.fitted?.inputs ?? [];
     return {
       locale: this.locale || undefined,
       prompt: this.prompt,
       model: this.model,
-      models: this.pricing.models(provider, this.models).map((id) => ({ id, label: modelInfo(id)?.label ?? id })),
-      size: sizeView(model, this.width, this.height, this.customSize),
+      models: pricing.models(provider, this.models).map((id) => ({ id, label: modelInfo(id)?.label ?? id })),
+      size: sizeView(pricing.capability?.sizes, this.width, this.height, this.customSize),
       count: this.count,
-      references:
-        model?.maxInputs && adapter?.takesReferences !== false
-          ? { max: model.maxInputs, required: !!model.requiresInput, images: this.references.images }
-          : undefined,
-      key: adapter?.needsKey
+      references: references?.max
+        ? {
+            max: references.max,
+            required: !!references.required,
+            images: this.references.images.map((image, i) =>
+              sent[i] && sent[i].width !== image.width ? { ...image, sent: sent[i] } : image,
+            ),
+          }
+        : undefined,
+      key: knownProvider(provider)?.needsKey
         ? {
             provider: text.providerName(provider),
             value: this.apiKey,
@@ -242,8 +247,8 @@ export class UserPaysImage extends LitElement {
           }
         : undefined,
       account: provider === 'puter' ? { user: account.user, left: account.left?.toString() } : undefined,
-      quote: this.pricing.quote,
-      problem: this.pricing.problem,
+      quote: pricing.quote,
+      problem: pricing.problem,
       busy: generation.status !== 'idle',
       progress: generation.progress,
       error: generation.error,

@@ -17,6 +17,7 @@ export function renderQuote(quote: Quote, locale?: string) {
     <ul class="lines">
       ${quote.lines.map((line) => html`<li><span>${line.label}</span><span>${money(line.amount)}</span></li>`)}
     </ul>
+    ${quote.note ? html`<p class="muted">${quote.note}</p>` : ''}
     <p class="muted source">${quote.credits ? text.credits(quote.credits) : ''}${text.pricesFrom(quote.source.name, quote.source.asOf)}</p>`;
 }
 

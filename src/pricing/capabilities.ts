@@ -1,0 +1,199 @@
+import * as text from '../strings.js';
+import type { ProviderId, Size } from '../types.js';
+import type { ModelInfo } from './models.js';
+
+/**
+ * What each provider can make of each model, beside its price (a `PriceEntry` carries `sizes` and
+ * `references`; see price-book.ts for every entry and its source). The size picker, the reference picker,
+ * the quote and the checks before a submission all read these rules, so that what the user sees is what the
+ * provider makes.
+ */
+
+/** How a provider takes the size of the image. */
+export type SizeRule =
+  /** Exact pixels: each side a multiple of `step`, at least `min`, at most `max`; the area at most `maxPixels`. */
+  | { kind: 'pixels'; step: number; min: number; max?: number; maxPixels?: number }
+  /** Any size: the provider rounds each side to a multiple of `step` (at least `min`), and makes and bills that. */
+  | { kind: 'snapped'; step: number; min: number }
+  /** Only these aspect ratios, at about `pixels` whatever size was asked. */
+  | { kind: 'ratios'; ratios: readonly string[]; pixels: number }
+  /** An aspect ratio between `widest` (e.g. [21, 9]) and its inverse; the provider chooses the pixels. */
+  | { kind: 'aspect'; widest: readonly [number, number] }
+  /** The output takes the size of the image to edit. */
+  | { kind: 'input' };
+
+/** How a provider takes reference images. */
+export interface ReferenceRule {
+  /** How many it takes (0: none). */
+  max: number;
+  /** The model edits an image and makes none from text alone. */
+  required?: boolean;
+  /** A larger reference is resized to at most this many pixels (keeping its shape) before it is sent. */
+  maxPixels: number;
+  /** The output and every reference together may not exceed this many pixels. */
+  totalPixels?: number;
+}
+
+export interface Capability {
+  sizes: SizeRule;
+  references: ReferenceRule;
+}
+
+const MP = 1024 * 1024;
+/**
+ * References above 4 MP are resized to 4 MP by the providers (fal's pricing notes for the FLUX.2 edit
+ * endpoints; BFL processes at most 4 MP): the widget resizes them first, to 4,000,000 pixels, which is at
+ * most 4 MP whether a provider counts a megapixel as 10⁶ pixels (Puter, fal) or 1024² (BFL).
+ */
+export const REFERENCE_MAX_PIXELS = 4_000_000;
+
+/** BFL FLUX.2: sides multiples of 16, at least 64, at most 4 MP (help.bfl.ai, "FLUX.2 Technical Specifications"). */
+export const FLUX2_SIZES: SizeRule = { kind: 'pixels', step: 16, min: 64, maxPixels: 4 * MP };
+/** FLUX1.1 [pro]: multiples of 32 in 256–1440 (bfl-openapi.json, FluxPro11Inputs). */
+export const FLUX11_SIZES: SizeRule = { kind: 'pixels', step: 32, min: 256, max: 1440 };
+/** Ultra and Kontext take an aspect ratio between 21:9 and 9:21 (bfl-openapi.json, FluxKontextProInputs). */
+export const ASPECT_SIZES: SizeRule = { kind: 'aspect', widest: [21, 9] };
+
+/** The capability of an entry that states none: BFL's rules for FLUX.2 models; no references at a gateway. */
+export function defaultCapability(provider: ProviderId): Capability {
+  return {
+    sizes: FLUX2_SIZES,
+    references: { max: provider === 'openai' ? 0 : 4, maxPixels: REFERENCE_MAX_PIXELS },
+  };
+}
+
+/** What the provider will make of a request, and what the widget changed to fit it. */
+export interface Fitted {
+  /** The size the provider makes (and bills). */
+  width: number;
+  height: number;
+  /** The aspect ratio sent, for providers that take one. */
+  ratio?: string;
+  /** The reference images as they are sent (resized to fit). */
+  inputs: Size[];
+  /** Why this cannot be sent as it is, in plain words; the preview shows it instead of the price. */
+  problem?: string;
+  /** What was changed to fit (a size snapped, a reference resized), in plain words. */
+  note?: string;
+}
+
+/** The reduced `W:H` of a size, e.g. 1920×1080 → '16:9'. Expects whole numbers. */
+export function aspectRatio(width: number, height: number): string {
+  let a = width;
+  let b = height;
+  while (b) [a, b] = [b, a % b];
+  return `${width / a}:${height / a}`;
+}
+
+const ratioValue = (ratio: string) => {
+  const [w, h] = ratio.split(':').map(Number);
+  return w / h;
+};
+
+/** The ratio of `ratios` nearest to width × height's (compared on a log scale, so 2:1 and 1:2 are as far from 1:1). */
+export function nearestRatio(ratios: readonly string[], width: number, height: number): string {
+  const wanted = Math.log(width / height);
+  let best = ratios[0];
+  for (const ratio of ratios) {
+    if (Math.abs(Math.log(ratioValue(ratio)) - wanted) < Math.abs(Math.log(ratioValue(best)) - wanted)) best = ratio;
+  }
+  return best;
+}
+
+/** About `pixels` at `ratio`, sides multiples of 16: what a provider that takes only a ratio makes. */
+export function sizeOfRatio(ratio: string, pixels: number): { width: number; height: number } {
+  const value = ratioValue(ratio);
+  const side = (length: number) => Math.max(16, Math.round(length / 16) * 16);
+  return { width: side(Math.sqrt(pixels * value)), height: side(Math.sqrt(pixels / value)) };
+}
+
+/** `size` scaled down (keeping its shape) to at most `maxPixels`; unchanged when it fits. */
+export function fitWithin(size: Size, maxPixels: number): Size {
+  const { width, height } = size;
+  if (width * height <= maxPixels) return { width, height };
+  const scale = Math.sqrt(maxPixels / (width * height));
+  let fitted = { width: Math.max(1, Math.floor(width * scale)), height: Math.max(1, Math.floor(height * scale)) };
+  // Rounding may leave it a few pixels over: trim the longer side until it fits.
+  while (fitted.width * fitted.height > maxPixels) {
+    fitted =
+      fitted.width >= fitted.height ? { ...fitted, width: fitted.width - 1 } : { ...fitted, height: fitted.height - 1 };
+  }
+  return fitted;
+}
+
+function stepProblem(side: string, value: number, step: number, who: string): string | undefined {
+  const below = value - (value % step);
+  return below === value ? undefined : text.multipleOf(side, step, who, below);
+}
+
+function sideProblem(rule: SizeRule & { kind: 'pixels' }, model: ModelInfo, side: string, value: number) {
+  if (rule.max !== undefined && (value < rule.min || value > rule.max)) {
+    return text.sideBetween(side, model.label, rule.min, rule.max, value < rule.min ? rule.min : rule.max);
+  }
+  if (value < rule.min) return text.atLeast(side, rule.min, model.label);
+  return stepProblem(side, value, rule.step, model.label);
+}
+
+/** The first rule of `rule` that width × height breaks, in words a user can act on. */
+function pixelProblem(rule: SizeRule & { kind: 'pixels' }, model: ModelInfo, width: number, height: number) {
+  const problem = sideProblem(rule, model, text.width(), width) ?? sideProblem(rule, model, text.height(), height);
+  if (problem || !rule.maxPixels || width * height <= rule.maxPixels) return problem;
+  // Offer the largest size of about the same shape that fits.
+  const scale = Math.sqrt(rule.maxPixels / (width * height));
+  const fitWidth = Math.max(rule.min, Math.floor((width * scale) / rule.step) * rule.step);
+  const fitHeight = Math.floor(Math.min(height, rule.maxPixels / fitWidth) / rule.step) * rule.step;
+  return text.atMostMegapixels(model.label, rule.maxPixels / MP, fitWidth, fitHeight);
+}
+
+const snap = (value: number, step: number, min: number) => Math.max(min, Math.round(value / step) * step);
+
+/**
+ * What `capability` makes of a request for `model` at width × height with `inputs` (whole pixels, checked by
+ * the caller): the size made and billed, the ratio sent, the references as sent, and what cannot be sent.
+ */
+export function fitRequest(capability: Capability, model: ModelInfo, width: number, height: number, inputs: Size[]) {
+  const { sizes, references } = capability;
+  const notes: string[] = [];
+  const fitted: Fitted = { width, height, inputs: [] };
+  let problem: string | undefined;
+  if (sizes.kind === 'pixels') problem = pixelProblem(sizes, model, width, height);
+  else if (sizes.kind === 'snapped') {
+    Object.assign(fitted, { width: snap(width, sizes.step, sizes.min), height: snap(height, sizes.step, sizes.min) });
+    if (fitted.width !== width || fitted.height !== height) {
+      notes.push(text.snappedTo(fitted.width, fitted.height, sizes.step));
+    }
+  } else if (sizes.kind === 'ratios') {
+    const ratio = nearestRatio(sizes.ratios, width, height);
+    Object.assign(fitted, { ratio, ...sizeOfRatio(ratio, sizes.pixels) });
+    if (fitted.width !== width || fitted.height !== height) {
+      notes.push(text.madeAsRatio(ratio, fitted.width, fitted.height));
+    }
+  } else if (sizes.kind === 'aspect') {
+    const [wide, high] = sizes.widest;
+    fitted.ratio = aspectRatio(width, height);
+    if (high * width > wide * height || high * height > wide * width) {
+      problem = text.aspectRange(model.label, width, height, fitted.ratio);
+    }
+  }
+
+  if (inputs.length > references.max) {
+    problem ??= references.max
+      ? text.tooManyReferences(model.label, references.max, inputs.length - references.max)
+      : text.referencesUnsupported();
+  } else if (references.required && !inputs.length) problem ??= text.needsImage(model.label);
+
+  // Each reference gets at most its share of what the total allows beside the output.
+  const share = references.totalPixels
+    ? Math.floor((references.totalPixels - fitted.width * fitted.height) / Math.max(1, inputs.length))
+    : Infinity;
+  if (inputs.length && share < 64 * 64) problem ??= text.totalTooLarge(references.totalPixels! / MP);
+  inputs.forEach((input, index) => {
+    const sent = fitWithin(input, Math.min(references.maxPixels, share));
+    fitted.inputs.push(sent);
+    if (sent.width !== input.width) notes.push(text.referenceResized(index + 1, input, sent));
+  });
+  if (sizes.kind === 'input' && fitted.inputs[0]) Object.assign(fitted, fitted.inputs[0]); // the edited image's size
+  if (problem) fitted.problem = problem;
+  if (notes.length) fitted.note = notes.join(' ');
+  return fitted;
+}

@@ -1,0 +1,124 @@
+// The widget against simulators as strict as the real services (demo/sim/): what it sends is what each
+// provider takes — Puter's Replicate ratios and Together's single reference through the real Puter SDK, BFL's
+// 4 MP references priced exactly as sent — and what a provider would refuse is refused before anything leaves.
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/define.js';
+import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
+import { puterSdk } from '../../src/providers/puter.js';
+import { until } from '../ledger/helpers.js';
+import { PUTER_SRC, puterEndpoint, puterLog, sdk, setPuterAccount, unique } from '../support/puter.js';
+import { bflEndpoint, simLog, uniqueStorageKey } from '../support/sim.js';
+
+const part = (el: UserPaysImage, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~=${name}]`);
+
+/** A PNG file of that size (one colour: small to send, real to decode). */
+async function png(width: number, height: number, name = `ref-${width}x${height}.png`): Promise<File> {
+  const canvas = new OffscreenCanvas(width, height);
+  const context = canvas.getContext('2d')!;
+  context.fillStyle = '#3a6';
+  context.fillRect(0, 0, width, height);
+  return new File([await canvas.convertToBlob({ type: 'image/png' })], name, { type: 'image/png' });
+}
+
+/** Chooses files in the widget's reference picker, as the user would, and waits until they are read. */
+async function choose(el: UserPaysImage, files: File[]) {
+  const input = el.shadowRoot!.querySelector<HTMLInputElement>('input[type=file]')!;
+  const chosen = new DataTransfer();
+  for (const file of files) chosen.items.add(file);
+  input.files = chosen.files;
+  input.dispatchEvent(new Event('change'));
+  await until(() => el.shadowRoot!.querySelectorAll('.chips li').length > 0);
+  await el.updateComplete;
+}
+
+describe('Puter through its real SDK, against the strict simulator', function () {
+  this.timeout(20_000);
+  let token: string;
+
+  before(async () => {
+    token = unique('token');
+    await setPuterAccount(token, { balance: 50_000_000 });
+    await puterSdk(puterEndpoint(), PUTER_SRC); // loaded as the widget loads it, then signed in without a popup
+    sdk().setAuthToken(token);
+  });
+
+  async function puterWidget(model: string, marker: string) {
+    const el = await fixture<UserPaysImage>(
+      html`<userpays-image
+        provider="puter"
+        model=${model}
+        locale="en-US"
+        storage-key=${uniqueStorageKey()}
+        endpoint=${puterEndpoint(`run=${marker}`)}
+        puter-src=${PUTER_SRC}
+        prompt="a harbour at dawn"
+      ></userpays-image>`,
+    );
+    return el;
+  }
+
+  it('[klein] 4B at the 16:9 preset: the ratio sent is 16:9 (one Replicate accepts), made at about 1 MP', async () => {
+    const marker = unique();
+    const el = await puterWidget('flux-2-klein-4b', marker);
+    const size = part(el, 'size') as HTMLSelectElement;
+    const wide = [...size.options].find((option) => option.textContent!.includes('16:9'))!;
+    expect(wide.textContent).to.contain('about 1 MP');
+    expect([...size.options].map((option) => option.value)).not.to.include('custom');
+    size.value = wide.value;
+    size.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    const result = await el.generate();
+    const [call] = (await puterLog(marker)).filter((entry) => entry.kind === 'generate');
+    expect((call as unknown as { ratio: string }).ratio).to.equal('16:9');
+    const { width, height } = result.images[0];
+    expect(Math.abs(width / height - 16 / 9)).to.be.below(0.02);
+    expect(width * height).to.be.within(0.9 * 1024 * 1024, 1.1 * 1024 * 1024);
+  });
+
+  it('Kontext without the image to edit is refused before anything is sent', async () => {
+    const marker = unique();
+    const el = await puterWidget('flux-kontext-pro', marker);
+    expect(part(el, 'cost')!.textContent).to.contain('add the image to edit');
+    const error = await el.generate().catch((e) => e);
+    expect(error.code).to.equal('invalid-input');
+    expect((await puterLog(marker)).filter((entry) => entry.kind === 'generate')).to.deep.equal([]);
+  });
+
+  it('[flex] never sends two images: the picker keeps one, and one reaches Puter', async () => {
+    const marker = unique();
+    const el = await puterWidget('flux-2-flex', marker);
+    await choose(el, [await png(640, 480, 'a.png'), await png(480, 640, 'b.png')]);
+    expect(el.shadowRoot!.querySelectorAll('.chips li')).to.have.length(1);
+    expect(el.shadowRoot!.querySelector<HTMLInputElement>('input[type=file]')!.disabled).to.equal(true);
+    await el.generate();
+    const [call] = (await puterLog(marker)).filter((entry) => entry.kind === 'generate');
+    expect((call as unknown as { inputs: number }).inputs).to.equal(1);
+  });
+});
+
+describe('BFL, against the strict simulator', () => {
+  it('a 6 MP reference reaches BFL at 4 MP or less, and the charge is exactly what the preview said', async () => {
+    const marker = uniqueStorageKey();
+    const el = await fixture<UserPaysImage>(
+      html`<userpays-image
+        provider="bfl"
+        model="flux-2-pro"
+        locale="en-US"
+        storage-key=${uniqueStorageKey()}
+        endpoint=${bflEndpoint(`pending=50;run=${marker}`)}
+        prompt="the same harbour, in autumn"
+      ></userpays-image>`,
+    );
+    el.apiKey = 'sim-rules-key';
+    await choose(el, [await png(3000, 2000)]);
+    expect(el.quote?.total).to.equal('0.09'); // 3 + 4 MP × 1.5 credits, not 3 + 6 × 1.5
+    expect(part(el, 'cost')!.textContent).to.contain('resized from 3000×2000');
+    expect(el.shadowRoot!.querySelector('.chips')!.textContent).to.contain('3000×2000 → 2449×1632');
+    const result = await el.generate();
+    expect(result.charged).to.equal(el.quote!.total);
+    const submit = (await simLog()).find((entry) => entry.method === 'POST' && entry.path.includes(`run=${marker}`));
+    const [[width, height]] = (submit as unknown as { inputs: [number, number][] }).inputs;
+    expect([width, height]).to.deep.equal([2449, 1632]);
+    expect(width * height).to.be.at.most(4 * 1024 * 1024);
+  });
+});

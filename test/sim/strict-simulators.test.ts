@@ -1,0 +1,474 @@
+// The simulators in demo/sim/ are as strict as the real services (each rule's source is cited beside it there):
+// Puter's Replicate and Together paths (ratios, sizes, reference counts, error shapes), BFL's 9 MP total and
+// 4 MP references, fal's reference counts, and what their logs record. Plain fetch against the test server's
+// own origin; every test uses a scenario key of its own (run=…) so that parallel test files never mix logs.
+import { expect } from '@open-wc/testing';
+import { bflEndpoint } from '../support/sim.js';
+import { puterEndpoint, unique } from '../support/puter.js';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Images
+
+const cache = new Map<string, Promise<string>>();
+/** Base64 (no data: prefix) of a w×h PNG drawn on an OffscreenCanvas. */
+function pngBase64(width: number, height: number): Promise<string> {
+  const key = `${width}x${height}`;
+  let made = cache.get(key);
+  if (!made) {
+    made = (async () => {
+      const canvas = new OffscreenCanvas(width, height);
+      const context = canvas.getContext('2d')!;
+      context.fillStyle = '#4a7';
+      context.fillRect(0, 0, width, height);
+      context.fillStyle = '#a47';
+      context.fillRect(0, 0, width / 2, height / 2);
+      const bytes = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer());
+      let binary = '';
+      for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      return btoa(binary);
+    })();
+    cache.set(key, made);
+  }
+  return made;
+}
+const pngDataUrl = async (width: number, height: number) => `data:image/png;base64,${await pngBase64(width, height)}`;
+
+/** Width and height of a PNG data URL, from its IHDR chunk. */
+function pngSize(dataUrl: string): { width: number; height: number } {
+  const head = atob(dataUrl.slice(dataUrl.indexOf(',') + 1, dataUrl.indexOf(',') + 1 + 44));
+  const u32 = (at: number) =>
+    ((head.charCodeAt(at) << 24) | (head.charCodeAt(at + 1) << 16) | (head.charCodeAt(at + 2) << 8)) +
+    head.charCodeAt(at + 3);
+  return { width: u32(16), height: u32(20) };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Puter
+
+interface PuterEntry {
+  path: string;
+  kind?: string;
+  model?: string;
+  ratio?: string;
+  inputs?: number;
+  used?: number;
+}
+
+interface PuterRun {
+  run: string;
+  token: string;
+  /** One drivers/call generate; answers the status and the JSON body. */
+  generate(args: Record<string, unknown>): Promise<{ status: number; body: any }>;
+  /** Microcents left on the account. */
+  remaining(): Promise<number>;
+  /** The generate entries of this run's log. */
+  log(): Promise<PuterEntry[]>;
+}
+
+async function puterRun(): Promise<PuterRun> {
+  const run = unique('strict');
+  const token = unique('token');
+  const api = puterEndpoint(`run=${run}`);
+  const made = await fetch(`${location.origin}/sim/puter/_account`, {
+    method: 'POST',
+    body: JSON.stringify({ token, balance: 50_000_000 }),
+  });
+  expect(made.status).to.equal(200);
+  return {
+    run,
+    token,
+    async generate(args) {
+      const response = await fetch(`${api}/drivers/call`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'text/plain;actually=json' },
+        body: JSON.stringify({
+          interface: 'puter-image-generation',
+          method: 'generate',
+          args: { prompt: 'a lighthouse at dusk', ...args },
+          auth_token: token,
+        }),
+      });
+      return { status: response.status, body: await response.json() };
+    },
+    async remaining() {
+      const response = await fetch(`${api}/metering/usage`, { headers: { Authorization: `Bearer ${token}` } });
+      return (await response.json()).allowanceInfo.remaining;
+    },
+    async log() {
+      const all: PuterEntry[] = await (await fetch(`${location.origin}/sim/puter/_log`)).json();
+      return all.filter((entry) => entry.path.includes(run) && entry.kind === 'generate');
+    },
+  };
+}
+
+const RATIOS = ['1:1', '16:9', '3:2', '2:3', '4:5', '5:4', '9:16', '3:4', '4:3'];
+
+describe('Puter simulator: Replicate-served models', () => {
+  it('reduces the ratio sent by the gcd and makes about 1 MP at it, sides multiples of 16', async () => {
+    const puter = await puterRun();
+    const cases: [Record<string, unknown>, string, [number, number]][] = [
+      [{ model: 'flux-2-pro', ratio: { w: 1920, h: 1080 } }, '16:9', [1360, 768]],
+      [{ model: 'flux-2-klein-4b', width: 1024, height: 1024 }, '1:1', [1024, 1024]],
+      [{ model: 'flux-2-klein-9b', ratio: { w: 1023.6, h: 767.8 } }, '4:3', [1184, 880]], // each side rounded first
+      [{ model: 'flux-2-klein-9b-base', ratio: { w: 2, h: 3 } }, '2:3', [832, 1248]],
+      [{ model: 'flux-1.1-pro', ratio: { w: 16, h: 9 } }, '16:9', [1360, 768]],
+    ];
+    for (const [args, ratio, [width, height]] of cases) {
+      const { status, body } = await puter.generate(args);
+      expect(status, JSON.stringify(args)).to.equal(200);
+      const size = pngSize(body.result);
+      expect(size, ratio).to.deep.equal({ width, height });
+      expect(size.width % 16).to.equal(0);
+      expect(size.height % 16).to.equal(0);
+      expect(Math.abs(size.width * size.height - 1024 * 1024)).to.be.below(1024 * 1024 * 0.02);
+    }
+    expect((await puter.log()).map((e) => e.ratio)).to.deep.equal(cases.map(([, ratio]) => ratio));
+  });
+
+  it('makes every ratio Replicate accepts at about 1 MP', async () => {
+    const puter = await puterRun();
+    for (const ratio of RATIOS) {
+      const [w, h] = ratio.split(':').map(Number);
+      const { status, body } = await puter.generate({ model: 'flux-2-klein-4b', ratio: { w: w * 64, h: h * 64 } });
+      expect(status, ratio).to.equal(200);
+      const size = pngSize(body.result);
+      expect(size.width % 16, ratio).to.equal(0);
+      expect(size.height % 16, ratio).to.equal(0);
+      expect(size.width / size.height, ratio).to.be.closeTo(w / h, 0.02);
+      expect(size.width * size.height, ratio).to.be.closeTo(1024 * 1024, 1024 * 1024 * 0.03);
+    }
+  });
+
+  it('refuses a ratio outside Replicate’s list as Puter relays it: 400 upstream_bad_request, upstreamStatus 422', async () => {
+    const puter = await puterRun();
+    const before = await puter.remaining();
+    const cases: [Record<string, unknown>, string][] = [
+      [{ model: 'flux-2-klein-4b', width: 512, height: 256 }, '2:1'],
+      [{ model: 'flux-2-pro', ratio: { w: 1360, h: 768 } }, '85:48'],
+      [{ model: 'flux-2-klein-9b', ratio: { w: 21, h: 9 } }, '7:3'], // a "shape" is not expanded for Replicate
+      [{ model: 'black-forest-labs/flux-2-klein-9b-base', ratio: { w: 1, h: 1.4 } }, '1:1'],
+      [{ model: 'flux-1.1-pro', ratio: { w: 21, h: 9 } }, '7:3'],
+    ];
+    for (const [args, ratio] of cases) {
+      const { status, body } = await puter.generate(args);
+      if (ratio === '1:1') {
+        // 1.4 rounds to 1: the ratio Replicate sees is 1:1, which it accepts.
+        expect(status, JSON.stringify(args)).to.equal(200);
+        continue;
+      }
+      expect(status, JSON.stringify(args)).to.equal(400);
+      expect(body).to.include({ code: 'upstream_bad_request', upstreamStatus: 422 });
+      expect(body.error).to.equal(body.message);
+      expect(body.message).to.include(
+        `input.aspect_ratio: aspect_ratio must be one of the following: ${RATIOS.map((r) => `\\"${r}\\"`).join(', ')}`,
+      );
+      expect(body.message).to.match(/failed with status 422/);
+    }
+    const log = await puter.log();
+    expect(log.map((e) => e.ratio)).to.deep.equal(cases.map(([, ratio]) => ratio));
+    // Refused upstream: nothing charged but the one accepted generation (FLUX.2 Klein 9B: 1.1 cents).
+    expect(before - (await puter.remaining())).to.equal(1_100_000);
+  });
+
+  it('takes at most 4 references for [klein], 8 for FLUX.2 [pro]; more is a plain 400 bad_request', async () => {
+    const puter = await puterRun();
+    const ref = await pngDataUrl(64, 64);
+    const refs = (n: number) => Array.from({ length: n }, () => ref);
+    for (const [model, max] of [
+      ['flux-2-klein-4b', 4],
+      ['flux-2-klein-9b', 4],
+      ['flux-2-klein-9b-base', 4],
+      ['flux-2-pro', 8],
+    ] as const) {
+      // input_image and every input_images element count.
+      const ok = await puter.generate({ model, input_image: ref, input_images: refs(max - 1) });
+      expect(ok.status, `${model} × ${max}`).to.equal(200);
+      const refused = await puter.generate({ model, input_image: ref, input_images: refs(max) });
+      expect(refused.status, `${model} × ${max + 1}`).to.equal(400);
+      expect(refused.body).to.deep.equal({
+        error: `Replicate accepts at most ${max} input images for this model`,
+        message: `Replicate accepts at most ${max} input images for this model`,
+        code: 'bad_request',
+      });
+    }
+    const log = await puter.log();
+    expect(log.map((e) => [e.inputs, e.used])).to.deep.equal([
+      [4, 4],
+      [5, undefined],
+      [4, 4],
+      [5, undefined],
+      [4, 4],
+      [5, undefined],
+      [8, 8],
+      [9, undefined],
+    ]);
+  });
+
+  it('takes exactly one reference for FLUX 1.1 [pro] (image_prompt), from input_image', async () => {
+    const puter = await puterRun();
+    const ref = await pngDataUrl(64, 64);
+    const message =
+      'Replicate supports only a single input image; pass one image via input_image or a single-element input_images.';
+    for (const args of [{ input_image: ref, input_images: [ref] }, { input_images: [ref, ref] }]) {
+      const { status, body } = await puter.generate({ model: 'flux-1.1-pro', ...args });
+      expect(status).to.equal(400);
+      expect(body).to.deep.equal({ error: message, message, code: 'bad_request' });
+    }
+    expect((await puter.generate({ model: 'flux-1.1-pro', input_image: ref })).status).to.equal(200);
+    // Puter reads only input_image for this model: a lone input_images element is dropped.
+    expect((await puter.generate({ model: 'flux-1.1-pro', input_images: [ref] })).status).to.equal(200);
+    const log = await puter.log();
+    expect(log.map((e) => [e.inputs, e.used])).to.deep.equal([
+      [2, undefined],
+      [2, undefined],
+      [1, 1],
+      [1, 0],
+    ]);
+  });
+
+  it('bills run + output_mp × 1 + input_mp × Σ⌈ref px / 10⁶⌉ as before', async () => {
+    const puter = await puterRun();
+    const before = await puter.remaining();
+    // FLUX.2 [pro]: run 1.5 + output 1.5 + input 1.5 × (⌈1500·1000 / 10⁶⌉ = 2, + 1) = 7.5 cents.
+    const { status } = await puter.generate({
+      model: 'flux-2-pro',
+      ratio: { w: 3, h: 2 },
+      input_image: await pngDataUrl(1500, 1000),
+      input_images: [await pngDataUrl(64, 64)],
+    });
+    expect(status).to.equal(200);
+    expect(before - (await puter.remaining())).to.equal(7_500_000);
+  });
+});
+
+describe('Puter simulator: Together-served models', () => {
+  it('snaps each side to max(64, round(v / 8) · 8), expands ≤ 32 shapes, and bills the snapped megapixels', async () => {
+    const puter = await puterRun();
+    const cases: [Record<string, unknown>, [number, number]][] = [
+      [{ model: 'togetherai:black-forest-labs/flux.2-max', width: 1001, height: 599 }, [1000, 600]],
+      [{ model: 'black-forest-labs/FLUX.2-max', ratio: { w: 16, h: 9 } }, [1368, 768]], // a shape: 1365×768, snapped
+      [{ model: 'FLUX.2-max', ratio: { w: 40, h: 10 } }, [64, 64]], // not a shape (a side over 32): pixels
+      [{ model: 'FLUX.2-max', ratio: { w: 1028, h: 1020 } }, [1032, 1024]],
+    ];
+    for (const [args, [width, height]] of cases) {
+      const before = await puter.remaining();
+      const { status, body } = await puter.generate(args);
+      expect(status, JSON.stringify(args)).to.equal(200);
+      expect(pngSize(body.result)).to.deep.equal({ width, height });
+      // 7 cents per 10⁶ px of the snapped size, in microcents.
+      expect(before - (await puter.remaining()), JSON.stringify(args)).to.equal(Math.round(7 * width * height));
+    }
+    expect((await puter.log()).map((e) => e.ratio)).to.deep.equal(cases.map(([, [w, h]]) => `${w}x${h}`));
+  });
+
+  it('snaps the other Together models the same way', async () => {
+    const puter = await puterRun();
+    const { status, body } = await puter.generate({ model: 'flux.2-flex', width: 515, height: 1027 });
+    expect(status).to.equal(200);
+    expect(pngSize(body.result)).to.deep.equal({ width: 512, height: 1024 });
+  });
+
+  it('takes one reference: more than one input_images element is refused; input_image wins over input_images[0]', async () => {
+    const puter = await puterRun();
+    const ref = await pngDataUrl(64, 64);
+    const message =
+      'Together AI supports only a single input image; pass one image via input_image or a single-element input_images.';
+    for (const model of ['flux.2-flex', 'flux.2-max', 'flux.1-kontext-pro', 'flux.1-kontext-max']) {
+      const refused = await puter.generate({ model, input_images: [ref, ref] });
+      expect(refused.status, model).to.equal(400);
+      expect(refused.body).to.deep.equal({ error: message, message, code: 'bad_request' });
+      const kept = await puter.generate({ model, input_image: ref, input_images: [ref] });
+      expect(kept.status, model).to.equal(200);
+    }
+    expect((await puter.generate({ model: 'flux.1-kontext-max', input_images: [ref] })).status).to.equal(200);
+    const log = await puter.log();
+    expect(log.map((e) => [e.inputs, e.used])).to.deep.equal([
+      [2, undefined],
+      [2, 1],
+      [2, undefined],
+      [2, 1],
+      [2, undefined],
+      [2, 1],
+      [2, undefined],
+      [2, 1],
+      [1, 1],
+    ]);
+  });
+
+  it('refuses Kontext [pro]/[max] without an input image', async () => {
+    const puter = await puterRun();
+    for (const model of ['flux.1-kontext-pro', 'black-forest-labs/FLUX.1-kontext-max']) {
+      const { status, body } = await puter.generate({ model });
+      expect(status, model).to.equal(400);
+      const id = model.includes('max')
+        ? 'togetherai:black-forest-labs/flux.1-kontext-max'
+        : 'togetherai:black-forest-labs/flux.1-kontext-pro';
+      expect(body).to.deep.equal({
+        error: `${id} requires an input image`,
+        message: `${id} requires an input image`,
+        code: 'bad_request',
+      });
+    }
+    const log = await puter.log();
+    expect(log.map((e) => [e.inputs, e.used])).to.deep.equal([
+      [0, 0],
+      [0, 0],
+    ]);
+  });
+
+  it('never logs the token', async () => {
+    const puter = await puterRun();
+    await puter.generate({ model: 'flux.2-max' });
+    const log = await (await fetch(`${location.origin}/sim/puter/_log`)).text();
+    expect(log).to.include(puter.run);
+    expect(log).not.to.include(puter.token);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// BFL
+
+async function bflSubmit(run: string, model: string, body: Record<string, unknown>) {
+  const response = await fetch(`${bflEndpoint(`run=${run}`)}/v1/${model}`, {
+    method: 'POST',
+    headers: { 'x-key': unique('key'), 'Content-Type': 'application/json' },
+    body: JSON.stringify({ prompt: 'a lighthouse at dusk', ...body }),
+  });
+  return { status: response.status, body: await response.json() };
+}
+
+async function bflLog(run: string): Promise<{ path: string; method: string; inputs?: ([number, number] | null)[] }[]> {
+  const all = await (await fetch(`${location.origin}/sim/bfl/_log`)).json();
+  return all.filter((e: { path: string; method: string }) => e.path.includes(run) && e.method === 'POST');
+}
+
+describe('BFL simulator: references', () => {
+  it('refuses FLUX.2 output + references over 9 MP with a 422 on input_image', async () => {
+    const run = unique('bfl');
+    const two = await pngBase64(2048, 1024); // 2 MP
+    // [pro]: 1 MP out + 4 × 2 MP = 9 MP: accepted.
+    const ok = await bflSubmit(run, 'flux-2-pro', {
+      width: 1024,
+      height: 1024,
+      input_image: two,
+      input_image_2: two,
+      input_image_3: two,
+      input_image_4: two,
+    });
+    expect(ok.status).to.equal(200);
+    expect(ok.body.input_mp).to.equal(8);
+    // 4 MP out + 3 × 2 MP = 10 MP, on every FLUX.2 model.
+    for (const model of ['flux-2-pro', 'flux-2-klein-4b', 'flux-2-klein-9b', 'flux-2-flex', 'flux-2-max']) {
+      const { status, body } = await bflSubmit(run, model, {
+        width: 2048,
+        height: 2048,
+        input_image: two,
+        input_image_2: two,
+        input_image_3: two,
+      });
+      expect(status, model).to.equal(422);
+      expect(body.detail).to.have.length(1);
+      expect(body.detail[0]).to.include({ type: 'value_error' });
+      expect(body.detail[0].loc).to.deep.equal(['body', 'input_image']);
+      expect(body.detail[0].msg).to.include('9 megapixels');
+    }
+    // Megapixels are pixels / 1024², not rounded: 1 MP out + 7 × 1.0625 MP (1088×1024) = 8.44 MP passes,
+    // 1 + 8 × 1.0625 = 9.5 MP does not.
+    const near = await pngBase64(1088, 1024);
+    const refs = (n: number) =>
+      Object.fromEntries(Array.from({ length: n }, (_, i) => [i ? `input_image_${i + 1}` : 'input_image', near]));
+    expect((await bflSubmit(run, 'flux-2-pro', { width: 1024, height: 1024, ...refs(7) })).status).to.equal(200);
+    expect((await bflSubmit(run, 'flux-2-pro', { width: 1024, height: 1024, ...refs(8) })).status).to.equal(422);
+  });
+
+  it('bills a reference over 4 MP as resized to 4 MP and counts it so in the 9 MP total', async () => {
+    const run = unique('bfl');
+    const big = await pngBase64(3000, 2000); // 6,000,000 px ≈ 5.72 MP
+    // 4 MP out + 5.72 MP would pass 9 MP; resized to 4 MP it does not: 8 MP.
+    const { status, body } = await bflSubmit(run, 'flux-2-pro', { width: 2048, height: 2048, input_image: big });
+    expect(status).to.equal(200);
+    // [pro]: 3 credits the first MP, 1.5 each further output MP (3) and each input MP (4, not 6).
+    expect(body.cost).to.equal(3 + 3 * 1.5 + 4 * 1.5);
+    expect(body.input_mp).to.equal(4);
+    expect(body.output_mp).to.equal(4);
+    // The log shows what reached BFL: the full size.
+    const [entry] = await bflLog(run);
+    expect(entry.inputs).to.deep.equal([[3000, 2000]]);
+    // At 1 MP out: 3 + 4 × 1.5.
+    const small = await bflSubmit(run, 'flux-2-pro', { width: 1024, height: 1024, input_image: big });
+    expect(small.body.cost).to.equal(3 + 4 * 1.5);
+    expect(small.body.input_mp).to.equal(4);
+  });
+
+  it('logs the pixel sizes of the references received, in field order', async () => {
+    const run = unique('bfl');
+    await bflSubmit(run, 'flux-2-klein-4b', {
+      width: 512,
+      height: 512,
+      input_image: await pngBase64(64, 64),
+      input_image_2: await pngBase64(128, 64),
+      input_image_4: await pngBase64(64, 96),
+    });
+    await bflSubmit(run, 'flux-kontext-pro', { input_image: await pngBase64(320, 200) });
+    await bflSubmit(run, 'flux-pro-1.1', { width: 1024, height: 768 });
+    const log = await bflLog(run);
+    expect(log.map((e) => e.inputs)).to.deep.equal([
+      [
+        [64, 64],
+        [128, 64],
+        [64, 96],
+      ],
+      [[320, 200]],
+      [],
+    ]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// fal
+
+async function falSubmit(run: string, endpoint: string, body: Record<string, unknown>) {
+  const response = await fetch(`${location.origin}/sim/fal/s/run=${run}/${endpoint}`, {
+    method: 'POST',
+    headers: { Authorization: 'Key strict-test', 'Content-Type': 'application/json' },
+    body: JSON.stringify({ prompt: 'a lighthouse at dusk', ...body }),
+  });
+  return { status: response.status, body: await response.json() };
+}
+
+describe('fal simulator: references', () => {
+  it('takes at most 4 image_urls on [klein] edit and 8 on [pro]/[flex]/[max] edit', async () => {
+    const run = unique('fal');
+    const ref = await pngDataUrl(64, 64);
+    for (const [endpoint, max] of [
+      ['fal-ai/flux-2/klein/4b/edit', 4],
+      ['fal-ai/flux-2/klein/9b/edit', 4],
+      ['fal-ai/flux-2-pro/edit', 8],
+      ['fal-ai/flux-2-flex/edit', 8],
+      ['fal-ai/flux-2-max/edit', 8],
+    ] as const) {
+      const ok = await falSubmit(run, endpoint, { image_urls: Array(max).fill(ref) });
+      expect(ok.status, `${endpoint} × ${max}`).to.equal(200);
+      const refused = await falSubmit(run, endpoint, { image_urls: Array(max + 1).fill(ref) });
+      expect(refused.status, `${endpoint} × ${max + 1}`).to.equal(422);
+      expect(refused.body.detail[0].loc).to.deep.equal(['body', 'image_urls']);
+      expect(refused.body.detail[0].type).to.equal('too_long');
+    }
+  });
+
+  it('logs each image_urls entry as received', async () => {
+    const run = unique('fal');
+    await falSubmit(run, 'fal-ai/flux-2-pro/edit', {
+      image_urls: [await pngDataUrl(96, 64), 'https://example.com/cat.png', await pngDataUrl(64, 128)],
+    });
+    await falSubmit(run, 'fal-ai/flux-2/klein/4b/edit', { image_urls: Array(5).fill(await pngDataUrl(64, 64)) });
+    await falSubmit(run, 'fal-ai/flux-2-pro', { image_size: 'square' });
+    const all = await (await fetch(`${location.origin}/sim/fal/_log`)).json();
+    const submits = all.filter((e: { path: string; method: string }) => e.path.includes(run) && e.method === 'POST');
+    expect(submits.map((e: { inputs?: unknown }) => e.inputs)).to.deep.equal([
+      [[96, 64], null, [64, 128]],
+      Array(5).fill([64, 64]),
+      undefined,
+    ]);
+  });
+});
