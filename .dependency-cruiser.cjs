@@ -31,7 +31,8 @@ module.exports = {
       name: 'no-orphans',
       comment: 'A module nothing imports is dead code (the entries and type declarations aside).',
       severity: 'error',
-      from: { orphan: true, pathNot: [ENTRIES, '\\.d\\.ts$'] },
+      // load-engine-script.ts replaces load-engine.ts in the classic-script build (rollup.config.mjs).
+      from: { orphan: true, pathNot: [ENTRIES, '\\.d\\.ts$', '^src/load-engine-script\\.ts$'] },
       to: {},
     },
     forbid('base-imports-nothing', 'types, errors, strings and clock are the bottom layer.', BASE, '^src/[^/]+/'),
@@ -60,6 +61,20 @@ module.exports = {
       '^src/elements/',
     ),
     forbid('nothing-imports-entries', 'Entries are the top: only they define elements and exports.', '^src/', ENTRIES),
+    forbid(
+      'media-is-base-only',
+      'Reading and resizing images in the browser depends on nothing but the base.',
+      '^src/media/',
+      '^src/[^/]+/',
+      { pathNot: '^src/media/', dependencyTypesNot: ['type-only'] },
+    ),
+    forbid(
+      'the-engine-loads-lazily',
+      'The elements reach the engine (adapters, pipeline, image store, media) only through loadEngine(), so that it stays out of the first load; they may name its types.',
+      '^src/elements/',
+      '^src/(generation|media)/|^src/ledger/image-store|^src/providers/(?!catalog|urls|provider)',
+      { dependencyTypesNot: ['type-only'] },
+    ),
     forbid(
       'templates-draw-only',
       'A template draws a view: it may name their types, but runs no controller, store or provider code.',

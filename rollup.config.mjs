@@ -4,14 +4,67 @@ import terser from '@rollup/plugin-terser';
 import { slimDecimal } from './scripts/slim-decimal.mjs';
 import minifyLiterals from 'rollup-plugin-minify-template-literals';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { relative } from 'node:path';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+/**
+ * What the elements bundle shares with the engine (src/engine.ts, loaded on first need): the classic script
+ * leaves these modules in `__userpays_core__` (src/script.ts) and the engine's classic script takes them from
+ * there, so no module is in both files and classes keep one identity (`instanceof UserPaysError`).
+ */
+const SHARED = {
+  'src/errors.ts': 'errors',
+  'src/strings.ts': 'strings',
+  'src/pricing/index.ts': 'pricing',
+  'src/providers/catalog.ts': 'catalog',
+  'src/providers/urls.ts': 'urls',
+  'decimal.js': 'Decimal',
+};
+
+/** In the engine's classic script: each shared module is external, read from the elements bundle's global. */
+function sharedFromCore() {
+  return {
+    name: 'userpays-shared-from-core',
+    async resolveId(source, importer, options) {
+      if (source === 'decimal.js') return { id: 'userpays-core:Decimal', external: true };
+      if (!importer) return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      const path = resolved && relative(root, resolved.id).replaceAll('\\', '/');
+      if (path && SHARED[path]) return { id: `userpays-core:${SHARED[path]}`, external: true };
+      // Any other module of the elements bundle imported here would be a second copy of it: refuse.
+      if (path?.startsWith('src/') && !isEngineModule(path)) {
+        this.error(`${relative(root, importer)} imports ${path}, which the engine does not share: add it to SHARED`);
+      }
+      return null;
+    },
+  };
+}
+const isEngineModule = (path) =>
+  /^src\/(engine\.ts|generation\/|media\/|ledger\/image-store\.ts|providers\/(?!catalog|urls))/.test(path) ||
+  path.endsWith('/provider.ts') ||
+  path === 'src/types.ts';
+
+/** In the elements' classic script: `loadEngine()` loads `userpays-engine.js` from beside it. */
+function engineByScript() {
+  return {
+    name: 'userpays-engine-by-script',
+    async resolveId(source, importer, options) {
+      if (!source.endsWith('/load-engine.js') && source !== './load-engine.js') return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      return resolved && { id: resolved.id.replace(/load-engine\.ts$/, 'load-engine-script.ts') };
+    },
+  };
+}
 
 // esbuild lowers the (experimental) decorators; terser does the minifying because it
 // compresses Lit templates and decimal.js noticeably better than esbuild's minifier.
-// `module` lets terser treat top-level names as private: right for the ES module, wrong for the
-// classic script, whose top-level `var UserPays` is its public API.
-const plugins = (module) => [
+// `module` lets terser treat top-level names as private: right for the ES modules, wrong for the
+// classic scripts, whose top-level `var UserPays` and `var __userpays_engine__` are read by name.
+const plugins = (module, ...more) => [
+  ...more,
   nodeResolve({ browser: true }),
   slimDecimal(),
   esbuild({
@@ -30,11 +83,24 @@ export default [
   {
     input: 'src/script.ts',
     output: { file: 'dist/userpays.js', format: 'iife', name: 'UserPays', exports: 'named' },
-    plugins: plugins(false),
+    plugins: plugins(false, engineByScript()),
+  },
+  {
+    input: 'src/engine.ts',
+    output: {
+      file: 'dist/userpays-engine.js',
+      format: 'iife',
+      name: '__userpays_engine__',
+      exports: 'named',
+      globals: (id) => `__userpays_core__.${id.slice('userpays-core:'.length)}`,
+    },
+    plugins: plugins(false, sharedFromCore()),
   },
   {
     input: 'src/index.ts',
-    output: { file: 'dist/userpays.mjs', format: 'es' },
+    // The engine chunk imports what it shares straight from the entry, which may export more for it.
+    preserveEntrySignatures: 'allow-extension',
+    output: { dir: 'dist', format: 'es', entryFileNames: 'userpays.mjs', chunkFileNames: 'userpays-[name].mjs' },
     plugins: plugins(true),
   },
 ];

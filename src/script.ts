@@ -1,4 +1,22 @@
 // Classic-script entry: rollup wraps this in an IIFE whose exports become `window.UserPays`.
+import Decimal from 'decimal.js';
 import './define.js';
+import * as errors from './errors.js';
+import * as pricing from './pricing/index.js';
+import * as catalog from './providers/catalog.js';
+import * as urls from './providers/urls.js';
+import * as strings from './strings.js';
+
+// The modules the engine's own classic script (userpays-engine.js, loaded on first need) takes from this one
+// instead of carrying copies: see SHARED in rollup.config.mjs. The first copy of the script on a page wins,
+// as its elements are the ones defined.
+(globalThis as { __userpays_core__?: object }).__userpays_core__ ??= {
+  errors,
+  strings,
+  pricing,
+  catalog,
+  urls,
+  Decimal,
+};
 
 export * from './api.js';

@@ -1,5 +1,6 @@
 import { asUserPaysError } from '../errors.js';
-import type { ImageStore, LedgerEntry, LedgerStore, StoredImage } from '../ledger/index.js';
+import type { ImageStore, StoredImage } from '../ledger/image-store.js';
+import type { LedgerEntry, LedgerStore } from '../ledger/index.js';
 import type { Provider } from '../providers/provider.js';
 import type { ProviderId } from '../types.js';
 

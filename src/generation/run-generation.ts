@@ -1,6 +1,7 @@
 import Decimal from 'decimal.js';
 import { UserPaysError, asUserPaysError } from '../errors.js';
-import type { ImageStore, LedgerStore, StoredImage } from '../ledger/index.js';
+import type { ImageStore, StoredImage } from '../ledger/image-store.js';
+import type { LedgerStore } from '../ledger/index.js';
 import type { Charge, PollPolicy, Provider, ReferenceImage } from '../providers/provider.js';
 import type { ProgressDetail, PublicRequest, Quote } from '../types.js';
 import * as text from '../strings.js';

@@ -2,6 +2,7 @@ export { DEFAULT_MODEL, MODELS, modelInfo } from './models.js';
 export {
   BUILTIN_PRICE_BOOK,
   CREDIT_USD,
+  PUTER_MODELS,
   mergePriceBook,
   priceBookFor,
   type PriceBook,

@@ -1,7 +1,9 @@
 import Decimal from 'decimal.js';
 import { UserPaysError } from '../errors.js';
 import { BUILTIN_PRICE_BOOK, aspectRatio } from '../pricing/index.js';
-import { checkEndpoint, checkProviderUrl, fetchImage, fetchJson, guard, imageSize } from './http.js';
+import { providerInfo } from './catalog.js';
+import { fetchImage, fetchJson, guard, imageSize } from './http.js';
+import { checkEndpoint, checkProviderUrl } from './urls.js';
 import { pollUntil } from './poll.js';
 import type { Provider, ProviderOutcome, ProviderRequest, ProviderTask, RunContext } from './provider.js';
 import * as text from '../strings.js';
@@ -33,7 +35,7 @@ export function bflBody(request: ProviderRequest): Record<string, unknown> {
 /** Black Forest Labs (api.bfl.ai and its regional hosts), paid with the user's own key. */
 export class BflProvider implements Provider {
   readonly id = 'bfl';
-  readonly defaultEndpoint = 'https://api.bfl.ai';
+  readonly defaultEndpoint = providerInfo('bfl')!.defaultEndpoint();
   readonly needsKey = true;
 
   generate(request: ProviderRequest, context: RunContext): Promise<ProviderOutcome> {

@@ -1,5 +1,7 @@
 import { UserPaysError } from '../errors.js';
-import { checkEndpoint, checkProviderUrl, fetchImage, fetchJson, guard, imageSize } from './http.js';
+import { providerInfo } from './catalog.js';
+import { fetchImage, fetchJson, guard, imageSize } from './http.js';
+import { checkEndpoint, checkProviderUrl } from './urls.js';
 import { pollUntil } from './poll.js';
 import type { Provider, ProviderOutcome, ProviderRequest, ProviderTask, RunContext } from './provider.js';
 import * as text from '../strings.js';
@@ -37,7 +39,7 @@ function keyOf(context: RunContext): string {
  */
 export class FalProvider implements Provider {
   readonly id = 'fal';
-  readonly defaultEndpoint = 'https://queue.fal.run';
+  readonly defaultEndpoint = providerInfo('fal')!.defaultEndpoint();
   readonly needsKey = true;
 
   generate(request: ProviderRequest, context: RunContext): Promise<ProviderOutcome> {

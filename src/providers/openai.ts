@@ -1,5 +1,7 @@
 import { UserPaysError } from '../errors.js';
-import { checkEndpoint, fetchImage, fetchJson, guard, imageSize } from './http.js';
+import { providerInfo } from './catalog.js';
+import { fetchImage, fetchJson, guard, imageSize } from './http.js';
+import { checkEndpoint } from './urls.js';
 import type { Provider, ProviderOutcome, ProviderRequest, RunContext } from './provider.js';
 import * as text from '../strings.js';
 
@@ -20,9 +22,8 @@ function decode(b64: string): Blob {
 export class OpenAiProvider implements Provider {
   readonly id = 'openai';
   /** No public default: the host page names its gateway (or the user's proxy) in `endpoint`. */
-  readonly defaultEndpoint = '';
+  readonly defaultEndpoint = providerInfo('openai')!.defaultEndpoint();
   readonly needsKey = true;
-  readonly takesReferences = false;
 
   generate(request: ProviderRequest, context: RunContext): Promise<ProviderOutcome> {
     return guard(context, async (signal) => {

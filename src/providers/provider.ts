@@ -91,8 +91,6 @@ export interface Provider {
   readonly defaultEndpoint: string;
   /** True for BYO-key providers (bfl, fal, openai). */
   readonly needsKey: boolean;
-  /** False where the protocol takes no reference images (gateways): the widget then offers none. */
-  readonly takesReferences?: boolean;
   /** Submit, wait, fetch the bytes. Rejects with `UserPaysError` only. */
   generate(request: ProviderRequest, context: RunContext): Promise<ProviderOutcome>;
   /** Pick up an accepted task after a reload, where the protocol allows it. */

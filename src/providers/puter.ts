@@ -1,34 +1,16 @@
 import Decimal from 'decimal.js';
 import { UserPaysError, asUserPaysError } from '../errors.js';
-import { PUTER_MODELS } from '../pricing/price-book.js';
-import { checkImageUrl, fetchImage, guard, imageSize } from './http.js';
+import { PUTER_MODELS } from '../pricing/index.js';
+import { PUTER_API, providerInfo, puterApi } from './catalog.js';
+import { fetchImage, guard, imageSize } from './http.js';
+import { checkImageUrl } from './urls.js';
 import type { ErrorCode } from '../types.js';
 import type { Provider, ProviderOutcome, ProviderRequest, RunContext } from './provider.js';
 import * as text from '../strings.js';
 
-/** Puter's public API origin. */
-export const PUTER_API = 'https://api.puter.com';
-
 const g = globalThis as any;
 let sdk: Promise<any> | undefined;
 const withoutSlash = (url: string) => url.replace(/\/+$/, '');
-/** The Puter API the page itself chose (if any), read once, before the widget first touches the SDK. */
-let chosenByPage: string | undefined;
-let choiceRead = false;
-
-/**
- * The Puter API to use: the widget's `endpoint` when it is set; else the one the page chose for its own SDK
- * (`puter.APIOrigin` of an SDK it loaded, or `PUTER_API_ORIGIN` set before puter.js, as a self-hosted Puter
- * does — the SDK's own `defaultAPIOrigin`, @heyputer/puter.js src/index.js); else Puter's own. What a widget's
- * own `endpoint` later does to the SDK is not the page's choice.
- */
-export function puterApi(endpoint: string): string {
-  if (!choiceRead) {
-    choiceRead = true;
-    chosenByPage = g.puter?.APIOrigin || g.PUTER_API_ORIGIN || undefined;
-  }
-  return endpoint || withoutSlash(chosenByPage || PUTER_API);
-}
 
 /**
  * The Puter SDK, never bundled: `window.puter` when the page has it, else one script tag from `src`, once per
@@ -97,11 +79,11 @@ let started = 0;
  */
 export class PuterProvider implements Provider {
   readonly id = 'puter';
+  readonly needsKey = providerInfo('puter')!.needsKey;
   /** The Puter API the page configured for its SDK, else Puter's own (see `puterApi`). */
   get defaultEndpoint() {
     return puterApi('');
   }
-  readonly needsKey = false;
 
   generate(request: ProviderRequest, context: RunContext): Promise<ProviderOutcome> {
     return guard(context, async (signal): Promise<ProviderOutcome> => {

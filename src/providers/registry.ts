@@ -7,7 +7,7 @@ import { OpenAiProvider } from './openai.js';
 import type { Provider } from './provider.js';
 import { PuterProvider } from './puter.js';
 
-/** Every provider adapter: adding one is its file plus one entry here. */
+/** Every provider adapter: adding one is its file, one entry here and one in catalog.ts. */
 const providers = new Map<string, Provider>([
   ['puter', new PuterProvider()],
   ['bfl', new BflProvider()],
@@ -20,14 +20,4 @@ export function providerFor(id: ProviderId): Provider {
   const provider = providers.get(id);
   if (!provider) throw new UserPaysError('invalid-input', text.unknownProvider(id), false);
   return provider;
-}
-
-/** The adapter for `id`, or undefined for a provider this build does not have (the preview says so). */
-export function knownProvider(id: ProviderId): Provider | undefined {
-  return providers.get(id);
-}
-
-/** The providers paid with the user's own key. */
-export function keyedProviders(): ProviderId[] {
-  return [...providers.values()].filter((provider) => provider.needsKey).map((provider) => provider.id);
 }

@@ -48,6 +48,19 @@ describe('dist bundle', () => {
     expect(quote.credits).to.equal('15');
   });
 
+  it('keeps the engine out of the first load, and loads it from beside the script on first need', async () => {
+    const engineScripts = () => document.querySelectorAll('script[src$="/dist/userpays-engine.js"]').length;
+    const source = await (await fetch('/dist/userpays.js')).text();
+    expect(source).not.to.contain('get_result'); // BFL's adapter is engine code
+    expect(engineScripts()).to.equal(0);
+    const el = await fixture<HTMLElement & { apiKey: string; generate(): Promise<{ charged: string }> }>(
+      html`<userpays-image provider="bfl" storage-key=${uniqueStorageKey()}></userpays-image>`,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 200)); // the gallery opens the image store: the engine loads
+    expect(engineScripts()).to.equal(1);
+    el.remove();
+  });
+
   it('generates with the bundled widget against the simulator', async () => {
     const el = await fixture<HTMLElement & { apiKey: string; generate(): Promise<{ charged: string }> }>(
       html`<userpays-image

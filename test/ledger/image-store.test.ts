@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { ImageStore } from '../../src/ledger/index.js';
-import type { StoredImage } from '../../src/ledger/index.js';
+import { ImageStore } from '../../src/ledger/image-store.js';
+import type { StoredImage } from '../../src/ledger/image-store.js';
 import { uniqueKey } from './helpers.js';
 
 const NOTICE = /kept until you leave the page/;

@@ -4,7 +4,8 @@ import { expect } from '@open-wc/testing';
 import { UserPaysError } from '../../src/errors.js';
 import { quoteFor } from '../../src/pricing/index.js';
 import type { ProviderOutcome, ProviderRequest, RunContext } from '../../src/providers/provider.js';
-import { PUTER_API, PuterProvider, puterError, puterSdk } from '../../src/providers/puter.js';
+import { PUTER_API } from '../../src/providers/catalog.js';
+import { PuterProvider, puterError, puterSdk } from '../../src/providers/puter.js';
 import {
   PUTER_SRC,
   puterEndpoint,

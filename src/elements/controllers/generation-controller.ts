@@ -1,14 +1,12 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { UserPaysError, asUserPaysError } from '../../errors.js';
-import { resumeOrphans } from '../../generation/resume.js';
-import { runGeneration } from '../../generation/run-generation.js';
 import type { GenerationJob } from '../../generation/run-generation.js';
-import { ImageStore } from '../../ledger/index.js';
-import type { LedgerStore, StoredImage } from '../../ledger/index.js';
-import { checkEndpoint } from '../../providers/http.js';
+import type { LedgerStore } from '../../ledger/index.js';
+import type { ImageStore, StoredImage } from '../../ledger/image-store.js';
+import { loadEngine } from '../../load-engine.js';
+import { keyedProviders, providerInfo } from '../../providers/catalog.js';
 import type { ReferenceImage } from '../../providers/provider.js';
-import { referenceAt } from '../image/reference-images.js';
-import { keyedProviders, providerFor } from '../../providers/registry.js';
+import { checkEndpoint } from '../../providers/urls.js';
 import * as text from '../../strings.js';
 import type {
   ErrorDetail,
@@ -76,6 +74,8 @@ export class GenerationController implements ReactiveController {
   waiting: Partial<Record<ProviderId, number>> = {};
 
   private images?: ImageStore;
+  /** The image store as it opens (the engine loads first); undefined once reopened or disconnected. */
+  private imagesOpening?: Promise<ImageStore | undefined>;
   private imagesFor = '';
   private run?: { controller: AbortController; result: Promise<GenerationResult> };
   private resumeController?: AbortController;
@@ -97,7 +97,7 @@ export class GenerationController implements ReactiveController {
   }
 
   hostUpdate() {
-    if (this.images && this.imagesKey() !== this.imagesFor) this.openImages();
+    if (this.imagesFor && this.imagesKey() !== this.imagesFor) this.openImages();
   }
 
   hostDisconnected() {
@@ -106,7 +106,7 @@ export class GenerationController implements ReactiveController {
     this.resumedWith = undefined;
     this.clearGallery();
     for (const url of this.handedOut.splice(0)) URL.revokeObjectURL(url);
-    this.images = undefined;
+    this.images = this.imagesOpening = undefined;
     this.imagesFor = '';
   }
 
@@ -152,12 +152,17 @@ export class GenerationController implements ReactiveController {
         throw new UserPaysError('cancelled', text.vetoed(), false);
       }
       await this.source.beforeSend?.(asked, quote);
+      const engine = await loadEngine();
+      const images = await this.imagesOpening;
+      if (!images) throw new UserPaysError('invalid-input', text.notOnPage(), false);
       // Sent as priced: each reference at the size the quote billed.
-      const inputs = await Promise.all(asked.inputs.map((input, i) => referenceAt(input, fitted.inputs[i])));
+      const inputs = await Promise.all(asked.inputs.map((input, i) => engine.referenceAt(input, fitted.inputs[i])));
       signal.throwIfAborted();
       this.update({ status: 'generating' });
-      const outcome = await runGeneration({
+      const outcome = await engine.runGeneration({
         ...job,
+        provider: engine.providerFor(asked.provider),
+        images,
         inputs,
         signal,
         onProgress: (detail) => {
@@ -200,12 +205,13 @@ export class GenerationController implements ReactiveController {
     if (!quote || !fitted || problem) throw new UserPaysError('invalid-input', problem);
     const prompt = asked.prompt.trim();
     if (!prompt) throw new UserPaysError('invalid-input', text.promptMissing());
-    const provider = providerFor(asked.provider);
-    const endpoint = checkEndpoint(this.source.endpoint(asked.provider) || provider.defaultEndpoint);
+    const provider = providerInfo(asked.provider);
+    if (!provider) throw new UserPaysError('invalid-input', text.unknownProvider(asked.provider), false);
+    const endpoint = checkEndpoint(this.source.endpoint(asked.provider) || provider.defaultEndpoint());
     const apiKey = this.source.apiKey(asked.provider);
     if (provider.needsKey && !apiKey) throw new UserPaysError('auth-required', text.keyMissing(asked.provider));
     const ledger = this.source.ledger();
-    if (!ledger || !this.images) throw new UserPaysError('invalid-input', text.notOnPage(), false);
+    if (!ledger || !this.imagesOpening) throw new UserPaysError('invalid-input', text.notOnPage(), false);
     const request: PublicRequest = {
       provider: asked.provider,
       model: asked.model,
@@ -216,8 +222,7 @@ export class GenerationController implements ReactiveController {
       inputs: fitted.inputs,
     };
     if (asked.seed !== undefined) request.seed = asked.seed;
-    const job: Omit<GenerationJob, 'signal' | 'inputs'> = {
-      provider,
+    const job: Omit<GenerationJob, 'signal' | 'inputs' | 'provider' | 'images'> = {
       endpoint,
       apiKey: apiKey || undefined,
       request,
@@ -226,7 +231,6 @@ export class GenerationController implements ReactiveController {
       quote,
       budget: this.source.budget(),
       ledger,
-      images: this.images,
     };
     return { quote, request, job, fitted };
   }
@@ -240,14 +244,22 @@ export class GenerationController implements ReactiveController {
     return `${this.source.storageKey()}\n${this.source.keepImages()}`;
   }
 
+  /** Opens the image store of the storage key (the engine loads first), then shows the gallery and resumes. */
   private openImages() {
     this.clearGallery();
-    this.imagesFor = this.imagesKey();
-    this.images = new ImageStore({ storageKey: this.source.storageKey(), keep: this.source.keepImages() });
-    const images = this.images;
-    void this.loadGallery().then(() => {
-      if (this.images === images) void this.resume();
-    });
+    const key = (this.imagesFor = this.imagesKey());
+    const [storageKey, keep] = [this.source.storageKey(), this.source.keepImages()];
+    this.images = undefined;
+    const opening = (this.imagesOpening = loadEngine().then(({ ImageStore }) =>
+      this.imagesFor === key ? (this.images = new ImageStore({ storageKey, keep })) : undefined,
+    ));
+    opening
+      .then(async (images) => {
+        if (!images) return; // reopened (new storage key) or disconnected meanwhile
+        await this.loadGallery();
+        if (this.images === images) await this.resume();
+      })
+      .catch(() => {}); // the engine could not load: the next submission says so
   }
 
   /** Finishes what closed pages left pending; runs one at a time, and once for each set of keys. */
@@ -265,11 +277,12 @@ export class GenerationController implements ReactiveController {
     const images = this.images;
     if (!ledger || !images) return;
     const controller = (this.resumeController = new AbortController());
+    const { resumeOrphans, providerFor } = await loadEngine();
     const { needsKey } = await resumeOrphans({
       ledger,
       images,
       providerFor,
-      endpointFor: (id) => this.source.endpoint(id) || providerFor(id).defaultEndpoint,
+      endpointFor: (id) => this.source.endpoint(id) || (providerInfo(id)?.defaultEndpoint() ?? ''),
       apiKeyFor: (id) => this.source.apiKey(id) || undefined,
       signal: controller.signal,
       onResumed: () => void this.loadGallery(),

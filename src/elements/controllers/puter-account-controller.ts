@@ -1,8 +1,9 @@
 import type Decimal from 'decimal.js';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { UserPaysError } from '../../errors.js';
-import { checkEndpoint } from '../../providers/http.js';
-import { puterApi, puterError, puterLeft, puterSdk } from '../../providers/puter.js';
+import { loadEngine } from '../../load-engine.js';
+import { puterApi } from '../../providers/catalog.js';
+import { checkEndpoint } from '../../providers/urls.js';
 import * as text from '../../strings.js';
 
 /** Where the host's Puter is: its API endpoint ('' for Puter's own) and where its SDK loads from. */
@@ -39,7 +40,8 @@ export class PuterAccountController implements ReactiveController {
     if (where) void this.refresh();
   }
 
-  private sdk() {
+  private async sdk() {
+    const { puterSdk } = await loadEngine();
     return puterSdk(checkEndpoint(puterApi(this.source.endpoint())), this.source.puterSrc());
   }
 
@@ -53,6 +55,7 @@ export class PuterAccountController implements ReactiveController {
       const endpoint = checkEndpoint(puterApi(this.source.endpoint()));
       if ((globalThis as { puter?: unknown }).puter || localStorage['puter.auth.token.origin.v2'] === endpoint) {
         const puter = await this.sdk();
+        const { puterLeft } = await loadEngine();
         const [user, left] = puter.auth.isSignedIn() ? await Promise.all([puter.auth.getUser(), puterLeft(puter)]) : [];
         this.user = user?.username;
         this.left = left;
@@ -68,7 +71,7 @@ export class PuterAccountController implements ReactiveController {
     try {
       await (await this.sdk()).auth.signIn();
     } catch (thrown) {
-      throw puterError(thrown);
+      throw (await loadEngine()).puterError(thrown);
     }
     await this.refresh();
   }

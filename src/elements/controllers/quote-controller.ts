@@ -5,8 +5,8 @@ import type { Capability, Fitted, PriceBook, PriceEntry } from '../../pricing/in
 import { puterCatalogue } from '../../pricing/puter-catalogue.js';
 import type { ProviderId, Quote, QuoteRequest } from '../../types.js';
 import { emit } from '../shared/events.js';
-import { checkEndpoint } from '../../providers/http.js';
-import { puterApi } from '../../providers/puter.js';
+import { puterApi } from '../../providers/catalog.js';
+import { checkEndpoint } from '../../providers/urls.js';
 
 /** A quote, and why the request cannot be submitted as it is ('' when it can). */
 export interface Priced {

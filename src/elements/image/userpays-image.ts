@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { asUserPaysError } from '../../errors.js';
 import { DEFAULT_MODEL, modelInfo } from '../../pricing/index.js';
 import type { PriceBook } from '../../pricing/index.js';
-import { knownProvider } from '../../providers/registry.js';
+import { providerInfo } from '../../providers/catalog.js';
 import * as text from '../../strings.js';
 import type { GenerationResult, ProviderId, Quote, Tally } from '../../types.js';
 import { GenerationController } from '../controllers/generation-controller.js';
@@ -238,7 +238,7 @@ export class UserPaysImage extends LitElement {
             ),
           }
         : undefined,
-      key: knownProvider(provider)?.needsKey
+      key: providerInfo(provider)?.needsKey
         ? {
             provider: text.providerName(provider),
             value: this.apiKey,

@@ -1,0 +1,64 @@
+import { UserPaysError } from '../errors.js';
+import type { ReferenceImage } from '../providers/provider.js';
+import type { Size } from '../types.js';
+import * as text from '../strings.js';
+
+const ACCEPTED = /^image\/(png|jpeg|webp)$/;
+const MAX_BYTES = 10 * 1024 * 1024;
+
+/** Reads a chosen file into a reference image (data URL + real pixel size), or explains why not. */
+export async function readReferenceImage(file: File): Promise<ReferenceImage> {
+  if (!ACCEPTED.test(file.type)) {
+    throw new UserPaysError('invalid-input', text.notAnImage(file.name));
+  }
+  if (file.size > MAX_BYTES) {
+    throw new UserPaysError('invalid-input', text.fileTooLarge(file.name));
+  }
+  let bitmap: ImageBitmap;
+  try {
+    bitmap = await createImageBitmap(file);
+  } catch {
+    throw new UserPaysError('invalid-input', text.fileNotAnImage(file.name));
+  }
+  const { width, height } = bitmap;
+  bitmap.close();
+  const dataUrl = await new Promise<string>((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as string);
+    reader.onerror = () => reject(new UserPaysError('invalid-input', text.fileUnreadable(file.name)));
+    reader.readAsDataURL(file);
+  });
+  return { dataUrl, width, height };
+}
+
+/** The bytes of a `data:` URL (decoded here: a page's CSP may forbid fetching `data:` URLs). */
+function bytesOf(dataUrl: string): Blob {
+  const comma = dataUrl.indexOf(',');
+  const type = dataUrl.slice(5, dataUrl.indexOf(';'));
+  return new Blob([Uint8Array.from(atob(dataUrl.slice(comma + 1)), (c) => c.charCodeAt(0))], { type });
+}
+
+/**
+ * The reference as it is sent: resized in the browser to `size` (what the provider takes, as priced), or as it
+ * was chosen when that already fits. Keeps its format (PNG stays lossless; JPEG and WebP at quality 0.92).
+ */
+export async function referenceAt(image: ReferenceImage, size: Size): Promise<ReferenceImage> {
+  if (size.width === image.width && size.height === image.height) return image;
+  const source = bytesOf(image.dataUrl);
+  const bitmap = await createImageBitmap(source, {
+    resizeWidth: size.width,
+    resizeHeight: size.height,
+    resizeQuality: 'high',
+  });
+  const canvas = new OffscreenCanvas(size.width, size.height);
+  canvas.getContext('2d')!.drawImage(bitmap, 0, 0);
+  bitmap.close();
+  const blob = await canvas.convertToBlob({ type: source.type, quality: 0.92 });
+  const dataUrl = await new Promise<string>((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as string);
+    reader.onerror = () => reject(new UserPaysError('invalid-input', text.referenceNotResized()));
+    reader.readAsDataURL(blob);
+  });
+  return { dataUrl, ...size };
+}

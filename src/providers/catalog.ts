@@ -1,0 +1,53 @@
+import type { ProviderId } from '../types.js';
+
+/**
+ * What the widget knows of each provider without loading its adapter (the adapters load on first use: see
+ * src/load-engine.ts): whether the user pays with their own key, and where it is when `endpoint` is not set.
+ */
+
+/** Puter's public API origin. */
+export const PUTER_API = 'https://api.puter.com';
+
+const g = globalThis as { puter?: { APIOrigin?: string }; PUTER_API_ORIGIN?: string };
+const withoutSlash = (url: string) => url.replace(/\/+$/, '');
+/** The Puter API the page itself chose (if any), read once, before the widget first touches the SDK. */
+let chosenByPage: string | undefined;
+let choiceRead = false;
+
+/**
+ * The Puter API to use: the widget's `endpoint` when it is set; else the one the page chose for its own SDK
+ * (`puter.APIOrigin` of an SDK it loaded, or `PUTER_API_ORIGIN` set before puter.js, as a self-hosted Puter
+ * does — the SDK's own `defaultAPIOrigin`, @heyputer/puter.js src/index.js); else Puter's own. What a widget's
+ * own `endpoint` later does to the SDK is not the page's choice.
+ */
+export function puterApi(endpoint: string): string {
+  if (!choiceRead) {
+    choiceRead = true;
+    chosenByPage = g.puter?.APIOrigin || g.PUTER_API_ORIGIN || undefined;
+  }
+  return endpoint || withoutSlash(chosenByPage || PUTER_API);
+}
+
+export interface ProviderInfo {
+  /** True for providers paid with the user's own key (bfl, fal, openai). */
+  needsKey: boolean;
+  /** The provider's public base URL, used when `endpoint` is not set ('' for gateways: the page names one). */
+  defaultEndpoint(): string;
+}
+
+const PROVIDERS: Record<ProviderId, ProviderInfo> = {
+  puter: { needsKey: false, defaultEndpoint: () => puterApi('') },
+  bfl: { needsKey: true, defaultEndpoint: () => 'https://api.bfl.ai' },
+  fal: { needsKey: true, defaultEndpoint: () => 'https://queue.fal.run' },
+  openai: { needsKey: true, defaultEndpoint: () => '' },
+};
+
+/** What is known of `id`, or undefined for a provider this build does not have (the preview says so). */
+export function providerInfo(id: string): ProviderInfo | undefined {
+  return Object.hasOwn(PROVIDERS, id) ? PROVIDERS[id as ProviderId] : undefined;
+}
+
+/** The providers paid with the user's own key. */
+export function keyedProviders(): ProviderId[] {
+  return (Object.keys(PROVIDERS) as ProviderId[]).filter((id) => PROVIDERS[id].needsKey);
+}
