@@ -24,6 +24,14 @@ export class UserPaysError extends Error {
    * cost the provider reported is booked, whatever happened after.
    */
   uncharged = false;
+  /** Set by a provider when it knows it charged for the failed request (it completed, then something failed). */
+  billed = false;
+  /**
+   * True when the provider answered with an HTTP error that says the request was not carried out (a 4xx, 500,
+   * 503, a redirect): at submission, nothing was charged. A lost reply, an unreadable 2xx, a 502/504 from a
+   * gateway in front of the provider, or a cancel in flight leave it open whether it was.
+   */
+  answered = false;
 
   constructor(code: ErrorCode, message: string, retryable = RETRYABLE.has(code)) {
     super(message);

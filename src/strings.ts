@@ -21,6 +21,9 @@ export const vetoed = () => 'The page stopped this submission before it was sent
 export const promptMissing = () => 'Describe the image you want in the prompt box first.';
 export const keyMissing = (provider: string) => `Enter your own ${providerName(provider)} API key, then try again.`;
 export const notOnPage = () => 'This widget is not on the page any more: add it to the page, then try again.';
+export const notAnAmount = (value: string) => `"${value}" is not an amount of money.`;
+export const badBudget = (value: string) =>
+  `The budget set on this page ("${value}") is not an amount of dollars, so nothing can be spent until it is fixed (write it like 2.50).`;
 export const budgetExceeded = (total: string, budget: string) =>
   `This would cost ${total} USD and take you past your budget of ${budget} USD. ` +
   'Choose a smaller size, fewer images or a cheaper model, or raise the budget.';
@@ -40,6 +43,11 @@ export const providerTrouble = (status: number) =>
   `The provider had a problem (HTTP ${status}). Try again in a moment.`;
 export const moderated = () => 'The provider declined this prompt/image for safety reasons. Rephrase it and try again.';
 export const refused = (why: string) => `The provider refused the request (${why}). Change the settings and try again.`;
+export const redirectRefused = () =>
+  'The provider sent this request to another address, where this page does not send your key. Check the provider address (endpoint).';
+export const imageTooLarge = () => 'The provider sent an image far larger than any it makes. Try again.';
+export const mayHaveBeenCharged = () =>
+  'The request reached the provider, but no reply says what became of it: it may have been charged. Your tally counts it apart until that is known.';
 export const unreadableReply = () => 'The provider sent a reply this page could not read. Try again in a moment.';
 export const downloadFailed = (status?: number) =>
   `The finished image could not be downloaded (${status ? `HTTP ${status}` : 'not an image'}; its link may have expired). Generate it again.`;
@@ -47,6 +55,8 @@ export const imageUnreadable = () => 'The provider sent an image this browser ca
 export const taskGone = () => 'The provider no longer knows this generation (it may have expired). Generate it again.';
 export const cannotMake = () => 'The provider could not make this image. Try again in a moment.';
 export const referencesUnsupported = () => 'This provider takes no reference images. Remove them and try again.';
+export const trustedTypesBlocked = () =>
+  "This site's security settings (Trusted Types) do not let the widget load its scripts: the site must allow the policy 'userpays'.";
 export const popupBlocked = () =>
   'Your browser blocked the Puter sign-in window: allow pop-ups for this site, then sign in again.';
 export const signInAgain = () => 'Sign in with Puter, then try again.';
@@ -196,6 +206,7 @@ export const spentSummary = (spent: unknown, images: number) => ['Spent ', spent
 export const budgetLeft = (left: unknown, budget: string) => [' · ', left, ` of ${budget} budget left`];
 export const tallyLabel = () => 'Image generation spending';
 export const budgetLabel = () => 'Budget (USD)';
+export const siteLimit = (limit: string) => `This site limits spending to ${limit}.`;
 export const budgetUsed = () => 'Budget used';
 export const budgetInvalid = () => 'Enter an amount in dollars, like 2.50';
 export const modelSplit = (model: string, spent: string, images: number) =>

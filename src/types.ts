@@ -73,6 +73,11 @@ export interface Tally {
   since: string;
   budget?: string;
   remaining?: string;
+  /**
+   * What may have been charged but is not known yet (a reply lost in flight), counted apart from `spent` and
+   * against the budget; absent when nothing is uncertain.
+   */
+  uncertain?: string;
   byModel: Record<string, TallyModelSplit>;
 }
 

@@ -1,6 +1,7 @@
 import { asUserPaysError } from '../errors.js';
 import type { ImageStore, StoredImage } from '../ledger/image-store.js';
-import type { LedgerEntry, LedgerStore } from '../ledger/index.js';
+import type { LedgerEntry, LedgerStore, Settlement } from '../ledger/index.js';
+import { bookFailure, type Seen } from './run-generation.js';
 import type { Provider } from '../providers/provider.js';
 import type { ProviderId } from '../types.js';
 
@@ -24,63 +25,79 @@ export interface ResumeReport {
 }
 
 /**
- * Finishes what pages that are gone (closed, reloaded, crashed) left pending. Each orphan is taken under
- * its Web Lock, so no two pages resume the same one, and re-read inside it, so one settled meanwhile is
- * left alone. A task the provider accepted is resumed: the image is persisted with the entry's prompt,
- * then the entry is settled at the cost the provider reported (at acceptance), else the quote. An entry
- * without a task (its page went before the provider accepted it) is void, error 'interrupted'. A resume
- * that fails settles like a failed generation (charged if a cost was reported at acceptance, else void),
- * except when offline or cancelled (`signal`): then the entry stays pending for the next call.
+ * Finishes what pages that are gone (closed, reloaded, crashed) left pending, and reconciles what a page left
+ * uncertain with a task the provider can still be asked about. Each entry is taken under its Web Lock, so no two
+ * pages work on the same one, and re-read inside it, so one settled meanwhile is left alone.
+ *
+ * A task the provider accepted is resumed: the image is persisted with the entry's prompt, then the entry is
+ * settled (or resolved) at the cost the provider reported at acceptance, else the quote. A pending entry without
+ * a task was never accepted as far as anyone knows: void ('interrupted') if its request had not left, uncertain
+ * (at the quote) if it had — its reply was lost with the page. A resume that fails is booked like a failed
+ * generation (`bookFailure`), except when offline or cancelled (`signal`): the entry then waits for the next call.
  */
 export async function resumeOrphans(o: ResumeOptions): Promise<ResumeReport> {
   const { ledger } = o;
   const needsKey: LedgerEntry[] = [];
-  const one = async (orphan: LedgerEntry) => {
-    const id = orphan.provider as ProviderId;
+  const one = async (found: LedgerEntry) => {
+    const id = found.provider as ProviderId;
     const apiKey = o.apiKeyFor?.(id);
     let provider: Provider | undefined;
     try {
-      provider = orphan.task && o.providerFor(id);
+      provider = found.task && o.providerFor(id);
     } catch {
       return; // not in this build: left for a page that has it
     }
-    if (provider?.needsKey && !apiKey) return void needsKey.push(orphan);
-    await ledger.claim(orphan.id, async () => {
-      const e = ledger.pending().find((x) => x.id === orphan.id);
-      if (!e) return; // settled meanwhile
-      let error = 'interrupted';
-      let charged = e.charged;
-      if (e.task && provider!.resume) {
-        try {
-          const { image, charge } = await provider!.resume(e.task, {
-            endpoint: o.endpointFor(id),
-            apiKey,
-            signal: o.signal,
-          });
-          const stored: StoredImage = {
-            ...image,
-            id: e.id,
-            entryId: e.id,
-            prompt: e.prompt ?? '',
-            model: e.model,
-            provider: id,
-            charged: charge?.usd ?? charged ?? e.quoted,
-            createdAt: Date.now(),
-          };
-          await o.images.put(stored);
-          ledger.settle(e.id, { charged: stored.charged, credits: charge?.credits ?? e.credits });
-          return o.onResumed?.(stored, e);
-        } catch (thrown) {
-          const x = asUserPaysError(thrown);
-          if (x.code === 'auth-failed') return void needsKey.push(e);
-          if (x.code === 'network' || x.code === 'cancelled') return; // tried again next time
-          error = x.code;
-          if (x.uncharged) charged = undefined;
-        }
+    if (provider?.needsKey && !apiKey) return void needsKey.push(found);
+    await ledger.claim(found.id, async () => {
+      const entry = ledger.entries().find((e) => e.id === found.id);
+      if (entry?.status !== found.status) return; // settled or resolved meanwhile
+      const book = (settlement: Settlement) =>
+        entry.status === 'pending'
+          ? ledger.settle(entry.id, settlement)
+          : 'uncertain' in settlement
+            ? undefined // still not known: it stays uncertain
+            : ledger.resolve(entry.id, settlement);
+      if (!entry.task || !provider?.resume) {
+        return book(
+          entry.sentAt ? { uncertain: entry.quoted, error: 'interrupted' } : { void: true, error: 'interrupted' },
+        );
       }
-      ledger.settle(e.id, charged ? { charged, credits: e.credits, error } : { void: true, error });
+      // BFL reported (and debited) a cost at acceptance; other providers bill what finishes.
+      const charge =
+        entry.status === 'pending' && entry.charged ? { usd: entry.charged, credits: entry.credits } : undefined;
+      const seen: Seen = { sending: true, accepted: true, charge, billed: !!charge, uncharged: false };
+      try {
+        const outcome = await provider.resume(entry.task, {
+          endpoint: o.endpointFor(id),
+          apiKey,
+          signal: o.signal,
+          onBilled: () => (seen.billed = true),
+          onUncharged: () => (seen.uncharged = true),
+        });
+        const paid = outcome.charge ?? charge;
+        const stored: StoredImage = {
+          ...outcome.image,
+          id: entry.id,
+          entryId: entry.id,
+          prompt: entry.prompt ?? '',
+          model: entry.model,
+          provider: id,
+          charged: paid?.usd ?? entry.quoted,
+          createdAt: Date.now(),
+        };
+        await o.images.put(stored);
+        book({ charged: stored.charged, credits: paid?.credits });
+        return o.onResumed?.(stored, entry);
+      } catch (thrown) {
+        const error = asUserPaysError(thrown);
+        if (error.code === 'auth-failed') return void needsKey.push(entry);
+        if (error.code === 'network' || error.code === 'cancelled') return; // tried again next time
+        book(bookFailure(seen, error, entry.quoted));
+      }
     });
   };
-  await Promise.all((await ledger.orphans()).map(one));
+  // Uncertain entries with a task are free to reconcile once their own page has settled them.
+  const uncertain = ledger.uncertain().filter((entry) => entry.task);
+  await Promise.all([...(await ledger.orphans()), ...uncertain].map(one));
   return { needsKey };
 }

@@ -1,7 +1,8 @@
 import Decimal from 'decimal.js';
 import { UserPaysError, asUserPaysError } from '../errors.js';
 import type { ImageStore, StoredImage } from '../ledger/image-store.js';
-import type { LedgerStore } from '../ledger/index.js';
+import type { LedgerStore, Settlement } from '../ledger/index.js';
+
 import type { Charge, PollPolicy, Provider, ReferenceImage } from '../providers/provider.js';
 import type { ProgressDetail, PublicRequest, Quote } from '../types.js';
 import * as text from '../strings.js';
@@ -35,6 +36,37 @@ export interface GenerationOutcome {
   partialError?: UserPaysError;
 }
 
+/** What a provider reported while one image was under way (RunContext's callbacks). */
+export interface Seen {
+  /** The request that may cost money has left. */
+  sending: boolean;
+  /** The provider accepted it (and `charge` is what it said it costs, where it says). */
+  accepted: boolean;
+  charge?: Charge;
+  /** The provider has certainly charged for it, or certainly not. */
+  billed: boolean;
+  uncharged: boolean;
+}
+
+/**
+ * How a failed image is booked (docs/contract.md, Money): never as nothing when it may have cost something.
+ * Charged: what the provider reported at acceptance (BFL debits then), else the quote, when it is known to have
+ * billed. Void: when it certainly did not (it said so, nothing left, or it refused the request at submission
+ * with an answer). Uncertain, at the quote: when the request left and no answer says what became of it (a lost
+ * reply, a cancel in flight, a 502 from a gateway in front of it).
+ */
+export function bookFailure(seen: Seen, error: UserPaysError, quoted: string): Settlement {
+  const because = { error: error.code };
+  if (seen.uncharged || error.uncharged) return { void: true, ...because };
+  if (seen.billed || error.billed) {
+    return seen.charge
+      ? { charged: seen.charge.usd, credits: seen.charge.credits, ...because }
+      : { charged: quoted, ...because };
+  }
+  if (!seen.sending || (!seen.accepted && error.answered)) return { void: true, ...because };
+  return { uncertain: quoted, ...because };
+}
+
 /**
  * Budget guard, then one ledger entry per image (all written before any request leaves),
  * then the provider calls in parallel; each finished image is persisted before its entry
@@ -42,25 +74,23 @@ export interface GenerationOutcome {
  */
 export async function runGeneration(job: GenerationJob): Promise<GenerationOutcome> {
   const { request, quote, ledger } = job;
-  if (ledger.wouldExceed(quote.total, job.budget)) {
-    throw new UserPaysError('budget-exceeded', text.budgetExceeded(quote.total, job.budget || ledger.budget!), false);
-  }
+  const entry = {
+    provider: request.provider,
+    model: request.model,
+    width: request.width,
+    height: request.height,
+    quoted: quote.perImage,
+    prompt: request.prompt, // for resume after a reload; dropped once settled
+  };
+  // Every entry is persisted before any request leaves, if the whole submission fits the budget in force.
+  const entries = await ledger.reserve(Array(request.count).fill(entry), quote.total, job.budget);
   const started = performance.now();
   const progress: number[] = new Array(request.count).fill(0);
-  const entries = Array.from({ length: request.count }, () =>
-    ledger.open({
-      provider: request.provider,
-      model: request.model,
-      width: request.width,
-      height: request.height,
-      quoted: quote.perImage,
-      prompt: request.prompt, // for resume after a reload; dropped once settled
-    }),
-  );
 
   let booked = new Decimal(0);
   const runOne = async (entryId: string, index: number) => {
-    let accepted: Charge | undefined;
+    /** What the provider said on the way: the ledger books a failure by it (see `bookFailure`). */
+    const seen: Seen = { sending: false, accepted: false, billed: false, uncharged: false };
     try {
       const outcome = await job.provider.generate(
         {
@@ -78,10 +108,16 @@ export async function runGeneration(job: GenerationJob): Promise<GenerationOutco
           apiKey: job.apiKey,
           signal: job.signal,
           poll: job.poll,
+          onSending() {
+            seen.sending = true;
+            ledger.markSent(entryId);
+          },
           onAccepted(task, charge) {
-            accepted = charge;
+            Object.assign(seen, { accepted: true, charge });
             ledger.attachTask(entryId, task, charge);
           },
+          onBilled: () => (seen.billed = true),
+          onUncharged: () => (seen.uncharged = true),
           onProgress(p) {
             progress[index] = p.progress ?? progress[index];
             const known = progress.some((x) => x > 0);
@@ -93,7 +129,7 @@ export async function runGeneration(job: GenerationJob): Promise<GenerationOutco
           },
         },
       );
-      const charge = outcome.charge ?? accepted;
+      const charge = outcome.charge ?? seen.charge;
       const charged = charge?.usd ?? quote.perImage;
       const stored: StoredImage = {
         id: entryId,
@@ -114,14 +150,10 @@ export async function runGeneration(job: GenerationJob): Promise<GenerationOutco
       return stored;
     } catch (thrown) {
       const error = asUserPaysError(thrown);
-      // A provider that reported a cost on acceptance (BFL) has debited it, whatever happened
-      // after; providers that report no cost (fal, gateways) bill only delivered images.
-      if (accepted && !error.uncharged) {
-        ledger.settle(entryId, { charged: accepted.usd, credits: accepted.credits, error: error.code });
-        booked = booked.plus(accepted.usd);
-      } else {
-        ledger.settle(entryId, { void: true, error: error.code });
-      }
+      const settlement = bookFailure(seen, error, quote.perImage);
+      ledger.settle(entryId, settlement);
+      if ('charged' in settlement) booked = booked.plus(settlement.charged);
+      if ('uncertain' in settlement) error.message = `${error.message} ${text.mayHaveBeenCharged()}`;
       throw error;
     }
   };

@@ -3,6 +3,7 @@
  */
 import Decimal from 'decimal.js';
 import { UserPaysError } from '../errors.js';
+import * as strings from '../strings.js';
 
 /** The ledger's one import of decimal.js: the other modules take `Decimal` from here. */
 export { Decimal };
@@ -21,7 +22,7 @@ export function decimalOf(text?: string | null): Decimal | undefined {
 /** `text` as the exact decimal string kept in the ledger ("0.00000010" → "0.0000001"); throws if it is no amount. */
 export function money(text: string): string {
   const amount = decimalOf(text);
-  if (!amount) throw new UserPaysError('invalid-input', `"${text}" is not an amount of money.`);
+  if (!amount) throw new UserPaysError('invalid-input', strings.notAnAmount(text));
   return amount.toFixed();
 }
 

@@ -68,8 +68,12 @@ export const foldEntry = (days: History['days'], entry: LedgerEntry) =>
   entry.status === 'charged' &&
   addToDayRow(days, dayOf(entry.settledAt!), entry.model, entry.charged!, +!entry.error, 1);
 
+/** A day number a Date can show (|day| ≤ 10⁸), and counts that are whole and not negative. */
+const isDay = (value: unknown) => Number.isInteger(value) && Math.abs(value as number) <= 1e8;
+const isCount = (value: unknown) => Number.isSafeInteger(value) && (value as number) >= 0;
+
 export const isDayRow = (row: unknown): row is DayRow =>
-  [isNumber, isString, isAmount, isNumber, isNumber].every((check, i) => check((row as unknown[] | null)?.[i]));
+  [isDay, isString, isAmount, isCount, isCount].every((check, i) => check((row as unknown[] | null)?.[i]));
 
 export const summaryOf = ([day, model, spent, images, count]: DayRow): DaySummary => ({
   day: new Date(day * DAY_MS).toISOString().slice(0, 10),
@@ -90,7 +94,8 @@ export function compact(history: History): boolean {
   const cut = Math.min(clock.now() - GRACE_MS, settledTimes[KEEP_SETTLED - 1] ?? 0);
   if (cut <= history.cut) return false;
   for (const entry of view.values()) {
-    if (entry.settledAt === undefined || entry.settledAt >= cut) continue; // pending, or settled recently
+    // Pending, settled recently, or not known yet (uncertain entries stay, to be resolved): kept as entries.
+    if (entry.settledAt === undefined || entry.settledAt >= cut || entry.status === 'uncertain') continue;
     foldEntry(days, entry);
     view.delete(entry.id);
   }

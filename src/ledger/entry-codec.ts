@@ -5,7 +5,12 @@
 import type { ProviderTask } from '../providers/provider.js';
 import { isAmount } from './amounts.js';
 
-export type EntryStatus = 'pending' | 'charged' | 'void';
+/**
+ * 'uncertain': the request may have reached the provider and been charged, but no reply says so (the
+ * connection dropped or the page cancelled while it was in flight). `charged` is what it may have cost; it is
+ * counted apart from what was spent until it is known (`resolve`).
+ */
+export type EntryStatus = 'pending' | 'charged' | 'void' | 'uncertain';
 
 export interface LedgerEntry {
   /** `crypto.randomUUID()`. */
@@ -33,6 +38,8 @@ export interface LedgerEntry {
   settledAt?: number;
   /** Error code when the generation failed (the entry may still be charged). */
   error?: string;
+  /** When the request that may cost money left (ms): a pending entry with it may have been charged. */
+  sentAt?: number;
 }
 
 export interface NewLedgerEntry {
@@ -45,10 +52,13 @@ export interface NewLedgerEntry {
   prompt?: string;
 }
 
-export type Settlement = { charged: string; credits?: string; error?: string } | { void: true; error?: string };
+export type Settlement =
+  | { charged: string; credits?: string; error?: string }
+  | { void: true; error?: string }
+  | { uncertain: string; error?: string };
 
 /** A status is stored as its index here: append only. */
-const STATUSES: EntryStatus[] = ['pending', 'charged', 'void'];
+const STATUSES: EntryStatus[] = ['pending', 'charged', 'void', 'uncertain'];
 
 /** The columns of a row, in order. Stored rows are read by position: append only. */
 const COLUMNS = [
@@ -66,6 +76,7 @@ const COLUMNS = [
   'error',
   'task',
   'prompt',
+  'sentAt',
 ] as const;
 
 /** Columns before this one are required, and it holds the status. */
@@ -73,25 +84,29 @@ const STATUS_COLUMN = 7;
 
 export const isString = (value: unknown): value is string => typeof value === 'string';
 export const isNumber = (value: unknown): value is number => Number.isFinite(value);
+/** A time a Date can hold (ms since the epoch, ≤ 8.64 × 10¹⁵): any other would throw where it is shown. */
+export const isTime = (value: unknown): value is number =>
+  Number.isSafeInteger(value) && (value as number) >= 0 && (value as number) <= 8.64e15;
 
 const isTask = (value: unknown) => isString((value as ProviderTask).provider) && isString((value as ProviderTask).id);
 
 /** The check of each column; the status (0) is checked by looking its index up. */
 const COLUMN_CHECKS: (((value: unknown) => boolean) | 0)[] = [
   isString,
-  isNumber,
+  isTime,
   isString,
   isString,
   isNumber,
   isNumber,
   isAmount,
   0,
-  isNumber,
+  isTime,
   isAmount,
   isAmount,
   isString,
   isTask,
   isString,
+  isTime,
 ];
 
 export function encodeEntry(entry: LedgerEntry): unknown[] {
@@ -108,12 +123,13 @@ export function decodeEntry(stored: unknown): LedgerEntry | undefined {
   const row: unknown[] = stored;
   const entry: Record<string, unknown> = {};
   COLUMNS.forEach((column, i) => row[i] != null && (entry[column] = row[i]));
-  const status = (entry.status = STATUSES[row[STATUS_COLUMN] as number]);
+  const index = row[STATUS_COLUMN];
+  const status = (entry.status = Number.isInteger(index) ? STATUSES[index as number] : undefined);
   const valid =
     COLUMN_CHECKS.every((check, i) => (row[i] == null ? i > STATUS_COLUMN : !check || check(row[i]))) &&
     entry.id &&
     status &&
     (status === 'pending' || entry.settledAt) &&
-    (status !== 'charged' || entry.charged);
+    (!['charged', 'uncertain'].includes(status) || entry.charged);
   return valid ? (entry as unknown as LedgerEntry) : undefined;
 }

@@ -2,17 +2,19 @@
  * The spend ledger: one entry per image, persisted before any request leaves, summed into the tally. This class
  * is the API; the state it works on is shared per page (shared-area.ts). How it all holds: docs/ledger.md.
  */
-import type Decimal from 'decimal.js';
 import { clock } from '../clock.js';
 import type { Charge, ProviderTask } from '../providers/provider.js';
 import type { Tally } from '../types.js';
-import { decimalOf, money, moneyIfGiven } from './amounts.js';
+import { UserPaysError } from '../errors.js';
+import * as text from '../strings.js';
+import { Decimal, money, moneyIfGiven } from './amounts.js';
 import { storeBudget } from './budget.js';
 import { summaryOf, type DaySummary } from './compaction.js';
 import type { LedgerEntry, NewLedgerEntry, Settlement } from './entry-codec.js';
 import {
   areaFor,
   commit,
+  heldAmounts,
   holdLock,
   lockName,
   notify,
@@ -20,7 +22,7 @@ import {
   syncFromStorage,
   type Area,
 } from './shared-area.js';
-import { summarize, sumsOf, tallyOf } from './sums.js';
+import { budgetOf, summarize, sumsOf, tallyOf } from './sums.js';
 
 export interface LedgerStoreOptions {
   /** Namespace of everything persisted; default 'userpays'. */
@@ -63,10 +65,15 @@ export class LedgerStore {
       status: 'pending',
     };
     if (prompt) opened.prompt = prompt;
-    holdLock(this.area, opened.id);
+    holdLock(this.area, opened.id, opened.quoted);
     syncFromStorage(this.area);
     commit(this.area, opened);
     return opened;
+  }
+
+  /** The request that may cost money is leaving now: from here on, the entry may have been charged. */
+  markSent(id: string): void {
+    this.update(id, { sentAt: clock.now() });
   }
 
   /** The provider accepted the task (and maybe reported its cost): kept for resume after a reload. */
@@ -79,15 +86,18 @@ export class LedgerStore {
 
   /** Settles a pending entry; settling an entry that is already settled (or unknown) changes nothing. */
   settle(id: string, outcome: Settlement): void {
-    const paid = 'void' in outcome ? undefined : outcome;
+    const paid = 'charged' in outcome ? outcome : undefined;
+    const uncertain = 'uncertain' in outcome ? outcome.uncertain : undefined;
     syncFromStorage(this.area); // `since` as of now, for settledAt
     this.update(id, {
-      status: paid ? 'charged' : 'void',
-      charged: paid && money(paid.charged),
+      status: paid ? 'charged' : uncertain ? 'uncertain' : 'void',
+      charged: paid ? money(paid.charged) : uncertain && money(uncertain),
       credits: moneyIfGiven(paid?.credits),
       error: outcome.error,
-      task: undefined, // nothing left to resume: keeps history small
+      // Nothing left to resume (keeps history small); an uncertain entry keeps its task to be reconciled.
+      ...(uncertain ? {} : { task: undefined }),
       prompt: undefined,
+      sentAt: undefined,
       settledAt: Math.max(clock.now(), this.area.since),
     });
     this.area.held.get(id)?.(); // releases the lock (a second call does nothing)
@@ -103,6 +113,23 @@ export class LedgerStore {
 
   pending(): readonly LedgerEntry[] {
     return this.entries().filter((entry) => entry.status === 'pending');
+  }
+
+  /** Entries that may have been charged, not known yet. */
+  uncertain(): readonly LedgerEntry[] {
+    return this.entries().filter((entry) => entry.status === 'uncertain');
+  }
+
+  /** What an uncertain entry turned out to cost (charged) or not (void); any other entry stays as it is. */
+  resolve(id: string, outcome: Exclude<Settlement, { uncertain: string }>): void {
+    const current = syncFromStorage(this.area).get(id);
+    if (current?.status !== 'uncertain') return;
+    const paid = 'charged' in outcome ? outcome : undefined;
+    const resolved: LedgerEntry = { ...current, status: paid ? 'charged' : 'void', error: outcome.error };
+    if (paid) Object.assign(resolved, { charged: money(paid.charged), credits: moneyIfGiven(paid.credits) });
+    else delete resolved.charged;
+    if (!resolved.error) delete resolved.error;
+    commit(this.area, resolved);
   }
 
   /** The compacted history (rows in no particular order). */
@@ -145,20 +172,63 @@ export class LedgerStore {
     notify(this.area);
   }
 
-  /** The tally; without a `budget` (null or undefined) the user's own budget, if set, applies. */
+  /**
+   * A budget an element of this page sets (its `budget` attribute, already checked to be an amount; null
+   * removes it). The lowest of these and the user's own is in force for every widget and tally of the key.
+   */
+  setPageBudget(owner: object, budget: string | null): void {
+    if (budget === (this.area.pageBudgets.get(owner) ?? null)) return;
+    if (budget) this.area.pageBudgets.set(owner, money(budget));
+    else this.area.pageBudgets.delete(owner);
+    notify(this.area);
+  }
+
+  /** The budget in force: the lowest of `budget` (if given), the user's own and this page's elements'. */
+  budgetInForce(budget?: string | null): string | null {
+    return budgetOf(this.area, budget)?.toFixed() ?? null;
+  }
+
+  /** The tally, with what remains of the budget in force (see `budgetInForce`). */
   tally(budget?: string | null): Tally {
     syncFromStorage(this.area);
     return tallyOf(this.area, budget);
   }
 
-  /** True when spent + pending + `quote` would go past the budget (as for `tally`); no valid budget: false. */
+  /** True when spent + held + uncertain + `quote` would go past the budget in force; none: false. */
   wouldExceed(quote: string, budget?: string | null): boolean {
-    const limit = decimalOf(budget ?? this.area.budget);
+    const limit = budgetOf(this.area, budget);
     const amount = money(quote);
     if (!limit) return false;
     syncFromStorage(this.area);
     const sums = sumsOf(this.area);
-    return sums.spent.plus(sums.held).plus(amount).gt(limit);
+    return sums.spent.plus(sums.held).plus(sums.uncertain).plus(amount).gt(limit);
+  }
+
+  /**
+   * Opens the entries of one submission, persisted before this resolves, if `total` fits the budget in force;
+   * else rejects with `budget-exceeded` and opens nothing. Tabs take turns (a Web Lock per key) and count
+   * what every tab holds as the lock manager knows it, so that two tabs submitting at the same moment cannot
+   * both pass a budget that has room for one (`localStorage` reaches other tabs a little later).
+   */
+  async reserve(entries: NewLedgerEntry[], total: string, budget?: string | null): Promise<LedgerEntry[]> {
+    const area = this.area;
+    const check = async () => {
+      const limit = budgetOf(area, budget);
+      if (limit) {
+        const held = await heldAmounts(area);
+        const view = syncFromStorage(area);
+        const sums = sumsOf(area);
+        // Pending entries this tab has not seen yet are held too, at the amount their lock names.
+        let elsewhere = new Decimal(0);
+        for (const [id, amount] of held) if (!view.has(id)) elsewhere = elsewhere.plus(amount);
+        const after = sums.spent.plus(sums.held).plus(sums.uncertain).plus(elsewhere).plus(money(total));
+        if (after.gt(limit)) {
+          throw new UserPaysError('budget-exceeded', text.budgetExceeded(money(total), limit.toFixed()), false);
+        }
+      }
+      return entries.map((entry) => this.open(entry));
+    };
+    return navigator.locks ? navigator.locks.request(area.key + ':reserve', check) : check();
   }
 
   /** Starts a new session now: settled entries are cleared; pending ones stay so they still settle. */
@@ -170,8 +240,8 @@ export class LedgerStore {
    * Calls `listener` with the new tally after every change made on this page (by any store with the
    * same key) or in another tab. Returns the function that stops it.
    */
-  subscribe(listener: (tally: Tally) => void, budget?: () => string | null | undefined): () => void {
-    const fire = () => listener(tallyOf(this.area, budget?.()));
+  subscribe(listener: (tally: Tally) => void): () => void {
+    const fire = () => listener(tallyOf(this.area));
     this.area.listeners.add(fire);
     return () => this.area.listeners.delete(fire);
   }

@@ -6,7 +6,7 @@
 import { clock } from '../clock.js';
 import { budgetKey, parseBudget } from './budget.js';
 import { compact, dayRowKey, foldEntry, isDayRow, type DayRow } from './compaction.js';
-import { decodeEntry, encodeEntry, isNumber, type LedgerEntry } from './entry-codec.js';
+import { decodeEntry, encodeEntry, isTime, type LedgerEntry } from './entry-codec.js';
 import type { Sums } from './sums.js';
 import * as text from '../strings.js';
 
@@ -32,6 +32,8 @@ export interface Area {
   held: Map<string, () => void>;
   /** The budget the user set in the tally (see budget.ts). */
   budget: string | null;
+  /** The budgets this page's elements set (their `budget` attribute), by element: the lowest of all applies. */
+  pageBudgets: Map<object, string>;
   notice: string | null;
   listeners: Set<() => void>;
   /** The sums of `view` and `days`, until either changes. */
@@ -66,7 +68,9 @@ const isVisible = (entry: LedgerEntry, since: number) => entry.status === 'pendi
 
 /** Compares two states of one entry: > 0 when `a` is the later one. Total, so that merging converges. */
 function compareStates(a: LedgerEntry, b: LedgerEntry): number {
-  const settled = +(a.status !== 'pending') - +(b.status !== 'pending');
+  // Pending, then uncertain (a charge not known yet), then settled: a later stage always wins.
+  const stage = (entry: LedgerEntry) => (entry.status === 'pending' ? 0 : entry.status === 'uncertain' ? 1 : 2);
+  const settled = stage(a) - stage(b);
   if (settled) return settled;
   // Pending: the one with a task is later. Settled: the first settlement wins.
   const progress = a.status === 'pending' ? +!!a.task - +!!b.task : b.settledAt! - a.settledAt!;
@@ -103,6 +107,7 @@ export function areaFor(storageKey: string, storage?: Storage): Area {
       days: new Map(),
       cut: 0,
       held: new Map(),
+      pageBudgets: new Map(),
       budget: null,
       notice,
       listeners: new Set(),
@@ -129,14 +134,14 @@ function mergeStored(area: Area, raw: string | null): [damaged: boolean, behind:
   const { v: storedVersion, since: storedSince, cut: storedCut, days: storedDays, entries: rows } = parsed ?? {};
   const version = Number(storedVersion); // any JSON value: compared as a number
   const shaped = Array.isArray(rows);
-  const stored = shaped && isNumber(storedSince) ? storedSince : undefined;
+  const stored = shaped && isTime(storedSince) ? storedSince : undefined;
   const dayRows = version > 1 ? storedDays : undefined;
   // v1 is migrated; any other version (newer, older, foreign) keeps what reads as v2 and is set aside.
   let damaged =
     raw !== null &&
     (stored === undefined || (version !== 1 && version !== 2) || (version > 1 && !Array.isArray(dayRows)));
   let since = Math.max(area.since, stored ?? 0);
-  const cut = shaped && isNumber(storedCut) ? storedCut : 0;
+  const cut = shaped && isTime(storedCut) ? storedCut : 0;
   const view = new Map<string, LedgerEntry>();
   const days = new Map<string, DayRow>();
   for (const row of shaped ? rows : []) {
@@ -146,7 +151,8 @@ function mergeStored(area: Area, raw: string | null): [damaged: boolean, behind:
   }
   // Rows compacted before the session began (a reset this page saw, the document not yet) are not counted.
   for (const row of Array.isArray(dayRows) && cut > since ? dayRows : []) {
-    if (isDayRow(row)) days.set(dayRowKey(row[0], row[1]), row);
+    if (isDayRow(row))
+      days.set(dayRowKey(row[0], row[1]), row.slice(0, 5) as DayRow); // nothing stored beyond it
     else damaged = true;
   }
   if (!since) {
@@ -175,8 +181,18 @@ function mergeStored(area: Area, raw: string | null): [damaged: boolean, behind:
 
 /** Sets a damaged stored value aside under `${key}:quarantine:${time}` and tells the user. */
 function quarantine(area: Area, raw: string) {
+  const prefix = `${area.key}:quarantine:`;
   try {
-    area.storage!.setItem(`${area.key}:quarantine:${clock.now()}`, raw);
+    const storage = area.storage!;
+    const kept = Object.keys(storage)
+      .filter((key) => key.startsWith(prefix))
+      .sort((a, b) => Number(a.slice(prefix.length)) - Number(b.slice(prefix.length)));
+    // One copy of each damaged value, and only the newest few: a value damaged over and over (by a faulty
+    // tab or a hostile script) must not fill the origin's storage.
+    if (!kept.some((key) => storage.getItem(key) === raw)) {
+      for (const key of kept.slice(0, Math.max(0, kept.length - QUARANTINE_COPIES + 1))) storage.removeItem(key);
+      storage.setItem(prefix + clock.now(), raw);
+    }
   } catch {
     // no room to set it aside: the readable part is kept all the same
   }
@@ -263,9 +279,51 @@ export function startSession(area: Area) {
 /** The Web Lock the page working on an entry holds: free once that page is gone. */
 export const lockName = (area: Area, id: string) => area.key + ':' + id;
 
-/** Requests the entry's lock, held until `area.held.get(id)` is called; requested is as good as held for `orphans`. */
-export function holdLock(area: Area, id: string) {
-  navigator.locks
-    ?.request(lockName(area, id), () => new Promise<void>((release) => area.held.set(id, release)))
+/** Where a pending entry's amount is announced to every tab: `${key}:hold:${amount}:${id}` (see `heldAmounts`). */
+const holdPrefix = (area: Area) => area.key + ':hold:';
+/** Damaged values set aside per key, newest kept. */
+const QUARANTINE_COPIES = 3;
+/** How long an amount stays announced after its entry settled: until the settled entry reached every tab. */
+const HOLD_AFTER_SETTLE_MS = 3000;
+
+/**
+ * Requests the entry's lock, held until `area.held.get(id)` is called; requested is as good as held for
+ * `orphans`. A second lock names the amount the entry holds, so that every tab sees what is held at once
+ * (the lock manager is one for the whole browser; `localStorage` reaches other tabs a little later).
+ */
+export function holdLock(area: Area, id: string, amount: string) {
+  const locks = navigator.locks;
+  if (!locks) return;
+  let releaseHold = () => {};
+  locks
+    .request(holdPrefix(area) + amount + ':' + id, () => new Promise<void>((release) => (releaseHold = release)))
     .catch(() => {});
+  locks
+    .request(
+      lockName(area, id),
+      () =>
+        new Promise<void>((release) =>
+          area.held.set(id, () => {
+            release();
+            setTimeout(() => releaseHold(), HOLD_AFTER_SETTLE_MS);
+          }),
+        ),
+    )
+    .catch(() => {});
+}
+
+/**
+ * The amounts held by pending entries of this key in every tab, by entry id, as the lock manager knows them
+ * (consistent across tabs at once). Empty without Web Locks.
+ */
+export async function heldAmounts(area: Area): Promise<Map<string, string>> {
+  const held = new Map<string, string>();
+  const snapshot = await navigator.locks?.query();
+  for (const lock of [...(snapshot?.held ?? []), ...(snapshot?.pending ?? [])]) {
+    const [amount, id] = lock.name?.startsWith(holdPrefix(area))
+      ? lock.name.slice(holdPrefix(area).length).split(':')
+      : [];
+    if (id) held.set(id, amount);
+  }
+  return held;
 }

@@ -11,6 +11,8 @@ export interface Sums {
   spent: Decimal;
   /** What pending entries will cost: the provider's reported charge once known, else the quote. */
   held: Decimal;
+  /** What uncertain entries may have cost (counted apart from `spent` until it is known). */
+  uncertain: Decimal;
   images: number;
   byModel: Map<string, { spent: Decimal; images: number }>;
 }
@@ -21,15 +23,16 @@ interface Summed {
   days: Map<string, DayRow>;
   /** Session start, ms. */
   since: number;
-  /** The user's budget. */
+  /** The user's budget, and those of this page's elements. */
   budget: string | null;
+  pageBudgets: Map<object, string>;
   sum?: Sums;
 }
 
 /** Spent, held and images, by model; with `byDay`, also fills it (USD per local day number). */
 export function summarize({ view, days }: Summed, byDay?: Map<number, Decimal>): Sums {
   const zero = new Decimal(0);
-  const sums: Sums = { spent: zero, held: zero, images: 0, byModel: new Map() };
+  const sums: Sums = { spent: zero, held: zero, uncertain: zero, images: 0, byModel: new Map() };
   const book = (day: number, model: string, usd: string, images: number) => {
     const split = sums.byModel.get(model) ?? { spent: zero, images: 0 };
     sums.byModel.set(model, { spent: split.spent.plus(usd), images: split.images + images });
@@ -39,6 +42,7 @@ export function summarize({ view, days }: Summed, byDay?: Map<number, Decimal>):
   for (const [day, model, usd, images] of days.values()) book(day, model, usd, images);
   for (const entry of view.values())
     if (entry.status === 'pending') sums.held = sums.held.plus(entry.charged ?? entry.quoted);
+    else if (entry.status === 'uncertain') sums.uncertain = sums.uncertain.plus(entry.charged!);
     else if (entry.status === 'charged')
       book(byDay ? dayOf(entry.settledAt!) : 0, entry.model, entry.charged!, +!entry.error);
   for (const split of sums.byModel.values()) sums.spent = sums.spent.plus(split.spent);
@@ -47,21 +51,38 @@ export function summarize({ view, days }: Summed, byDay?: Map<number, Decimal>):
 
 export const sumsOf = (area: Summed) => (area.sum ??= summarize(area));
 
-/** The tally of `area`'s view as it is; with a valid `budget` (default: the user's), what remains of it. */
+/**
+ * The budget in force: the lowest of the one given (if any), the one the user set and those this page's
+ * elements set. Undefined when there is none.
+ */
+export function budgetOf(area: Summed, budget?: string | null): Decimal | undefined {
+  let lowest: Decimal | undefined;
+  for (const candidate of [budget, area.budget, ...area.pageBudgets.values()]) {
+    const limit = decimalOf(candidate);
+    if (limit && (!lowest || limit.lt(lowest))) lowest = limit;
+  }
+  return lowest;
+}
+
+/** The tally of `area`'s view as it is, with what remains of the budget in force (`budgetOf`). */
 export function tallyOf(area: Summed, budget?: string | null): Tally {
   const sums = sumsOf(area);
-  const byModel: Tally['byModel'] = {};
-  for (const [model, split] of sums.byModel) byModel[model] = { spent: split.spent.toFixed(), images: split.images };
+  // Own properties even for a model called "__proto__" (an assignment would set the prototype instead).
+  const byModel: Tally['byModel'] = Object.fromEntries(
+    [...sums.byModel].map(([model, split]) => [model, { spent: split.spent.toFixed(), images: split.images }]),
+  );
   const tally: Tally = {
     spent: sums.spent.toFixed(),
     images: sums.images,
     since: new Date(area.since).toISOString(),
     byModel,
   };
-  const limit = decimalOf(budget ?? area.budget);
+  if (!sums.uncertain.isZero()) tally.uncertain = sums.uncertain.toFixed();
+  const limit = budgetOf(area, budget);
   if (limit) {
     tally.budget = limit.toFixed();
-    tally.remaining = Decimal.max(0, limit.minus(sums.spent).minus(sums.held)).toFixed();
+    // What may have been charged counts against the budget until it is known.
+    tally.remaining = Decimal.max(0, limit.minus(sums.spent).minus(sums.held).minus(sums.uncertain)).toFixed();
   }
   return tally;
 }

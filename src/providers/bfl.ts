@@ -1,11 +1,11 @@
 import Decimal from 'decimal.js';
 import { UserPaysError } from '../errors.js';
-import { BUILTIN_PRICE_BOOK, aspectRatio } from '../pricing/index.js';
+import { BUILTIN_PRICE_BOOK, CREDIT_USD, aspectRatio } from '../pricing/index.js';
 import { providerInfo } from './catalog.js';
 import { fetchImage, fetchJson, guard, imageSize } from './http.js';
 import { checkEndpoint, checkProviderUrl } from './urls.js';
 import { pollUntil } from './poll.js';
-import type { Provider, ProviderOutcome, ProviderRequest, ProviderTask, RunContext } from './provider.js';
+import type { Charge, Provider, ProviderOutcome, ProviderRequest, ProviderTask, RunContext } from './provider.js';
 import * as text from '../strings.js';
 
 /**
@@ -32,6 +32,20 @@ export function bflBody(request: ProviderRequest): Record<string, unknown> {
   return body;
 }
 
+/** No task costs more than this many credits (FLUX.2 [max] at 4 MP with 8 references is under 60). */
+const MAX_CREDITS = 10_000;
+
+/**
+ * What BFL says a task cost (`cost`, in credits), as money: a plain number, read to the nearest 0.001 credit
+ * (BFL's replies carry float noise such as 7.000000000000001 for 7). Anything else — a string, NaN, negative,
+ * absurd — is no report at all (undefined): the quote is booked instead.
+ */
+export function chargeOf(cost: unknown): Charge | undefined {
+  if (typeof cost !== 'number' || !Number.isFinite(cost) || cost < 0 || cost > MAX_CREDITS) return undefined;
+  const credits = new Decimal(cost).toDecimalPlaces(3);
+  return { credits: credits.toString(), usd: credits.times(CREDIT_USD).toString() };
+}
+
 /** Black Forest Labs (api.bfl.ai and its regional hosts), paid with the user's own key. */
 export class BflProvider implements Provider {
   readonly id = 'bfl';
@@ -43,6 +57,7 @@ export class BflProvider implements Provider {
       const key = context.apiKey;
       if (!key) throw new UserPaysError('auth-required', text.keyMissing('bfl'));
       // Checked again here: the key must never travel to a host docs/contract.md (Security) does not allow.
+      context.onSending?.();
       const reply = await fetchJson(
         `${checkEndpoint(context.endpoint)}/v1/${request.model}`,
         {
@@ -55,12 +70,9 @@ export class BflProvider implements Provider {
       );
       if (typeof reply.id !== 'string') throw new UserPaysError('provider-error', text.unreadableReply());
       const task: ProviderTask = { provider: 'bfl', id: reply.id, pollingUrl: reply.polling_url };
-      const cost = reply.cost;
-      const charge =
-        typeof cost === 'number'
-          ? { credits: String(cost), usd: new Decimal(cost).times('0.01').toString() }
-          : undefined;
+      const charge = chargeOf(reply.cost);
       context.onAccepted?.(task, charge);
+      context.onBilled?.(); // BFL debits a task's credits when it accepts it, whatever happens after
       return { ...(await this.finish(task, context, signal)), charge };
     });
   }

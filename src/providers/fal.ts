@@ -45,6 +45,7 @@ export class FalProvider implements Provider {
   generate(request: ProviderRequest, context: RunContext): Promise<ProviderOutcome> {
     return guard(context, async (signal) => {
       const key = keyOf(context);
+      context.onSending?.();
       const reply = await fetchJson(
         `${checkEndpoint(context.endpoint)}/${falEndpointId(request.model, request.inputs?.length)}`,
         {
@@ -86,7 +87,16 @@ export class FalProvider implements Provider {
     };
     const [status, response, cancelUrl] = [task.pollingUrl, task.responseUrl, task.cancelUrl].map(at);
     const init = { headers: { authorization: `Key ${key}` } };
-    const cancel = () => fetch(cancelUrl, { ...init, method: 'PUT', credentials: 'omit' }).catch(() => {});
+    // fal bills only requests that finish: one cancelled while still queued cost nothing. (Cancelled while in
+    // progress, or already finished, it may have been billed: the caller books it as uncertain.)
+    let state = 'IN_QUEUE';
+    let cancelling: Promise<void> | undefined;
+    const cancel = () =>
+      (cancelling = fetch(cancelUrl, { ...init, method: 'PUT', credentials: 'omit', redirect: 'manual' })
+        .then((reply) => {
+          if (reply.ok && state === 'IN_QUEUE') context.onUncharged?.();
+        })
+        .catch(() => {}));
     signal.addEventListener('abort', cancel);
     const { onProgress } = context;
     onProgress?.({ status: text.queued() });
@@ -94,7 +104,7 @@ export class FalProvider implements Provider {
       await pollUntil(
         () => fetchJson(status + '?logs=1', init, signal, key),
         (reply) => {
-          const state = reply.status;
+          state = reply.status;
           const position = reply.queue_position;
           if (state === 'COMPLETED') return { done: reply };
           if (state === 'IN_QUEUE')
@@ -110,9 +120,13 @@ export class FalProvider implements Provider {
       onProgress?.({ status: text.downloading(), progress: 1 });
       // A request that failed (content policy, validation, model error) answers here with its error.
       const result = await fetchJson(response, init, signal, key);
+      context.onBilled?.(); // it finished with images: fal has billed it, whatever happens to the download
       const blob = await fetchImage(result.images?.[0]?.url, signal);
       const seed = result.seed;
       return { image: { blob, ...(await imageSize(blob)), seed: typeof seed === 'number' ? seed : undefined }, task };
+    } catch (error) {
+      await cancelling; // what the cancel found decides what is booked: wait for it (loopback or not, it is quick)
+      throw error;
     } finally {
       signal.removeEventListener('abort', cancel);
     }

@@ -36,19 +36,21 @@ export function retryAfterMs(response: Response): number | undefined {
  * `insufficient_quota` on 429, fal's "Exhausted balance" on 403) is `insufficient-funds`; a 4xx naming
  * a content policy (OpenAI's `content_policy_violation`, fal's typed 422) is `moderated`.
  */
-export function httpError(response: Response, body?: any): HttpError {
+export function httpError(response: Response, body?: any, secret?: string): HttpError {
   const status = response.status;
   const wait = retryAfterMs(response);
   const bodyText = JSON.stringify(body ?? '');
   const detail = body?.detail ?? body?.error?.message;
-  const said = (
+  // Scrubbed of the key first, then shortened: a cut first could leave part of the key behind.
+  const said = scrub(
     Array.isArray(detail)
       ? detail
           .map((d) => [d?.loc?.filter((l: unknown) => l !== 'body').join(' '), d?.msg].filter(Boolean).join(': '))
           .join('; ')
       : typeof detail === 'string'
         ? detail
-        : ''
+        : '',
+    secret,
   ).slice(0, 300);
   const error: HttpError =
     status === 402 || /insufficient_quota|exhausted balance/i.test(bodyText)
@@ -63,28 +65,50 @@ export function httpError(response: Response, body?: any): HttpError {
               ? new UserPaysError('moderated', text.moderated(), false)
               : new UserPaysError('invalid-input', text.refused(said || `HTTP ${status}`), false);
   error.retryAfterMs = wait;
+  // A gateway in front of the provider (502, 504) may have passed the request on before failing: not an answer.
+  error.answered = status !== 502 && status !== 504;
   return error;
 }
 
+/** `value` with every occurrence of `secret` replaced. */
+const scrub = (value: string, secret?: string) => (secret ? value.split(secret).join('…') : value);
+
 /**
  * `fetch` + JSON with our error codes: HTTP errors via `httpError`, a failed connection → `network`,
- * an unreadable reply → `provider-error`. Never sends cookies. `secret` (the key) is scrubbed from messages.
+ * an unreadable reply → `provider-error`. Never sends cookies. `secret` (the key, when the request carries it)
+ * is scrubbed from messages, and such a request never follows a redirect: `fetch` would carry a custom header
+ * such as BFL's `x-key` to whatever origin the redirect names (docs/contract.md, Security).
  */
 export async function fetchJson(url: string, init: RequestInit, signal: AbortSignal, secret?: string): Promise<any> {
   try {
-    const response = await fetch(url, { ...init, signal, credentials: 'omit', cache: 'no-store' });
+    const response = await fetch(url, {
+      ...init,
+      signal,
+      credentials: 'omit',
+      cache: 'no-store',
+      redirect: secret ? 'manual' : 'follow',
+    });
+    if (response.type === 'opaqueredirect') {
+      const error = new UserPaysError('provider-error', text.redirectRefused(), false);
+      error.answered = true; // a redirect is not the provider carrying the request out
+      throw error;
+    }
     const body = await response.json().catch(() => undefined);
-    if (!response.ok) throw httpError(response, body);
+    if (!response.ok) throw httpError(response, body, secret);
     if (body == null || typeof body !== 'object') {
+      // A 2xx the page cannot read may still be the provider accepting (and charging): not an answer.
       throw new UserPaysError('provider-error', text.unreadableReply());
     }
     return body;
   } catch (thrown) {
     const error = asUserPaysError(thrown);
-    if (secret) error.message = error.message.split(secret).join('…');
+    error.message = scrub(error.message, secret);
     throw error;
   }
 }
+
+/** A finished image larger than this is refused: no FLUX image comes near it (4 MP as PNG is under 20 MB). */
+export const MAX_IMAGE_BYTES = 40 * 1024 * 1024;
 
 /** The image bytes at a provider's URL: no cookies, no key, no referrer; must be an image. */
 export async function fetchImage(url: unknown, signal: AbortSignal): Promise<Blob> {
@@ -98,6 +122,7 @@ export async function fetchImage(url: unknown, signal: AbortSignal): Promise<Blo
   if (!blob?.type.startsWith('image/')) {
     throw new UserPaysError('provider-error', text.downloadFailed(response.ok ? undefined : response.status));
   }
+  if (blob.size > MAX_IMAGE_BYTES) throw new UserPaysError('provider-error', text.imageTooLarge());
   return blob;
 }
 

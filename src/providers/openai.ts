@@ -1,6 +1,6 @@
 import { UserPaysError } from '../errors.js';
 import { providerInfo } from './catalog.js';
-import { fetchImage, fetchJson, guard, imageSize } from './http.js';
+import { MAX_IMAGE_BYTES, fetchImage, fetchJson, guard, imageSize } from './http.js';
 import { checkEndpoint } from './urls.js';
 import type { Provider, ProviderOutcome, ProviderRequest, RunContext } from './provider.js';
 import * as text from '../strings.js';
@@ -34,6 +34,7 @@ export class OpenAiProvider implements Provider {
       }
       context.onProgress?.({ status: text.generatingNow() });
       // An endpoint given the OpenAI SDK way (…/v1) works too.
+      context.onSending?.();
       const reply = await fetchJson(
         `${checkEndpoint(context.endpoint).replace(/\/v1$/, '')}/v1/images/generations`,
         {
@@ -50,7 +51,11 @@ export class OpenAiProvider implements Provider {
         key,
       );
       const image = reply.data?.[0] ?? {};
+      context.onBilled?.(); // the gateway answered: it made (and bills) the image, whatever happens to it now
       context.onProgress?.({ status: text.downloading(), progress: 1 });
+      if (typeof image.b64_json === 'string' && image.b64_json.length > (MAX_IMAGE_BYTES * 4) / 3) {
+        throw new UserPaysError('provider-error', text.imageTooLarge());
+      }
       const blob = typeof image.b64_json === 'string' ? decode(image.b64_json) : await fetchImage(image.url, signal);
       return { image: { blob, ...(await imageSize(blob)) }, task: { provider: 'openai', id: '' } };
     });

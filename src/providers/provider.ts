@@ -56,8 +56,14 @@ export interface RunContext {
   apiKey?: string;
   signal: AbortSignal;
   onProgress?(progress: ProviderProgress): void;
+  /** Called just before the request that may cost money leaves: from then on, a lost reply may mean a charge. */
+  onSending?(): void;
   /** Called once the provider accepted the task, before any polling: the ledger keeps it for resume. */
   onAccepted?(task: ProviderTask, charge?: Charge): void;
+  /** The provider has certainly charged for it (fal: the request completed; a gateway: it answered with an image). */
+  onBilled?(): void;
+  /** The provider has certainly not charged for it (fal: cancelled while still queued). */
+  onUncharged?(): void;
   /** Polling policy override (tests, bench). */
   poll?: PollPolicy;
 }

@@ -3,7 +3,7 @@ import { UserPaysError, asUserPaysError } from '../errors.js';
 import { PUTER_MODELS } from '../pricing/index.js';
 import { PUTER_API, providerInfo, puterApi } from './catalog.js';
 import { fetchImage, guard, imageSize } from './http.js';
-import { checkImageUrl } from './urls.js';
+import { checkImageUrl, setScriptSource } from './urls.js';
 import type { ErrorCode } from '../types.js';
 import type { Provider, ProviderOutcome, ProviderRequest, RunContext } from './provider.js';
 import * as text from '../strings.js';
@@ -30,10 +30,14 @@ export function puterSdk(endpoint: string, src = 'https://js.puter.com/v2/'): Pr
   }
   sdk ??= new Promise((resolve, reject) => {
     if (g.puter) return resolve(g.puter);
-    const script = document.head.appendChild(document.createElement('script'));
+    const script = document.createElement('script');
     script.onload = () => resolve(g.puter);
     script.onerror = () => reject(((sdk = undefined), new TypeError()));
-    script.src = src;
+    setScriptSource(script, src); // a page's Trusted Types that refuse it are reported as such, not as the network
+    document.head.append(script);
+  }).catch((error: unknown) => {
+    sdk = undefined;
+    throw error;
   });
   return sdk.then((puter) => {
     if (withoutSlash(puter.APIOrigin ?? '') !== endpoint) puter.setAPIOrigin(endpoint);
@@ -65,13 +69,40 @@ const PUTER_ERRORS: [RegExp, ErrorCode, () => string][] = [
  */
 export function puterError(thrown: any): UserPaysError {
   const said = `${thrown?.status}|${thrown?.code}|${thrown?.error?.code ?? thrown?.error}|${thrown?.message}`;
-  for (const [pattern, code, message] of PUTER_ERRORS)
-    if (pattern.test(said)) return new UserPaysError(code, message());
-  return asUserPaysError(thrown?.status === 0 ? new TypeError() : thrown);
+  const error = PUTER_ERRORS.find(([pattern]) => pattern.test(said));
+  const mapped = error
+    ? new UserPaysError(error[1], error[2]())
+    : asUserPaysError(thrown?.status === 0 ? new TypeError() : thrown);
+  // Puter answered with an error body (it charges a call only when it succeeds); a failed connection is no answer.
+  mapped.answered = mapped.answered || Boolean(thrown?.code || thrown?.error);
+  return mapped;
 }
 
-let running = 0;
-let started = 0;
+/**
+ * Puter calls of this origin, in every tab: how many started and how many finished (`localStorage`, so that
+ * tabs see each other's). The balance drop over a call is that call's charge only when no other call of the
+ * origin was running at its start, none started during it, and none finished during it; else the quote is
+ * booked. Without storage nothing can be told, and the quote is booked.
+ */
+const CALLS = 'userpays:puter-calls';
+function calls(): { started: number; finished: number } | undefined {
+  try {
+    const value = JSON.parse(localStorage.getItem(CALLS) ?? '{"started":0,"finished":0}');
+    return Number.isSafeInteger(value?.started) && Number.isSafeInteger(value?.finished) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+function count(field: 'started' | 'finished') {
+  const now = calls() ?? { started: 0, finished: 0 };
+  now[field]++;
+  try {
+    localStorage.setItem(CALLS, JSON.stringify(now));
+  } catch {
+    // no storage: `calls()` cannot vouch for anything, and the quote is booked
+  }
+  return now;
+}
 
 /**
  * Puter, "user-pays": each call is one `puter.ai.txt2img`, paid from the end user's own Puter account.
@@ -100,8 +131,10 @@ export class PuterProvider implements Provider {
         );
       }
       const puter = await puterSdk(context.endpoint);
-      const mark = ++started;
-      const before = running++ ? undefined : await puterLeft(puter);
+      const atStart = count('started');
+      // Alone at the start: no other call of this origin is between its start and its end.
+      const before = atStart.started === atStart.finished + 1 ? await puterLeft(puter) : undefined;
+      context.onSending?.();
       context.onProgress?.({ status: text.generatingNow() });
       const [input_image, ...more] = references;
       const [w, h] = request.ratio?.split(':').map(Number) ?? [request.width, request.height];
@@ -119,9 +152,12 @@ export class PuterProvider implements Provider {
             input_images: more[0] && more,
           })
           .then(resolve, (thrown: unknown) => reject(puterError(thrown)));
-      }).finally(() => running--);
+      }).finally(() => count('finished'));
       // A charge Puter has not metered yet reads as no change: the quote is booked then.
-      const after = before && mark === started && !running ? await puterLeft(puter) : undefined;
+      // Still alone: nothing started or finished since (our own finish is the one count since the start).
+      const atEnd = calls();
+      const alone = atEnd?.started === atStart.started && atEnd.finished === atStart.finished + 1;
+      const after = before && alone ? await puterLeft(puter) : undefined;
       const url = checkImageUrl(image?.src);
       const blob = url.startsWith('data:')
         ? new Blob([Uint8Array.from(atob(url.split(',')[1]), (c) => c.charCodeAt(0))], {

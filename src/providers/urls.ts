@@ -16,28 +16,64 @@ const parse = (url: unknown) => {
   }
 };
 
-/** `https:`, or plain `http:` on this machine only (local proxies and the simulators). */
-const secure = (u?: URL) => !!u && (u.protocol === 'https:' || (u.protocol === 'http:' && LOOPBACK.test(u.hostname)));
+/**
+ * `https:`, or plain `http:` on this machine only (local proxies and the simulators) — and that only when the
+ * page itself is served from this machine: a reply must not point a site on the web at the visitor's loopback.
+ */
+const secure = (u: URL | undefined, page: string) =>
+  !!u && (u.protocol === 'https:' || (u.protocol === 'http:' && LOOPBACK.test(u.hostname) && LOOPBACK.test(page)));
+
+/** The page's own host name: where `http:` on loopback is allowed (see `secure`). */
+const pageHost = () => globalThis.location?.hostname ?? '';
 
 /** The endpoint must be `https:` (`http:` only on loopback; docs/contract.md, Security); returned without a trailing slash. */
-export function checkEndpoint(url: string): string {
+export function checkEndpoint(url: string, page = pageHost()): string {
   const u = parse(url);
-  if (!u || !secure(u) || u.username || u.password || u.search || u.hash) {
+  if (!u || !secure(u, page) || u.username || u.password || u.search || u.hash) {
     throw new UserPaysError('invalid-input', text.endpointInsecure(), false);
   }
   return u.href.replace(/\/+$/, '');
 }
 
 /** A status or result URL a provider sent: `https:` (or `http:` on localhost) only. */
-export function checkProviderUrl(url: unknown): string {
-  if (secure(parse(url))) return url as string;
+export function checkProviderUrl(url: unknown, page = pageHost()): string {
+  if (secure(parse(url), page)) return url as string;
   throw new UserPaysError('provider-error', text.addressRefused(), false);
 }
 
 /** Image URLs from providers: `https:`, `blob:` or `data:image/(png|jpeg|webp)` (and `http:` on loopback). */
-export function checkImageUrl(url: unknown): string {
+export function checkImageUrl(url: unknown, page = pageHost()): string {
   const u = parse(url);
-  if (secure(u) || u?.protocol === 'blob:' || /^data:image\/(png|jpeg|webp)[;,]/i.test(url as string))
+  if (secure(u, page) || u?.protocol === 'blob:' || /^data:image\/(png|jpeg|webp)[;,]/i.test(url as string))
     return url as string;
   throw new UserPaysError('provider-error', text.imageAddressRefused(), false);
+}
+
+let policy: { createScriptURL(url: string): unknown } | null | undefined;
+
+/**
+ * A script address as a page that enforces Trusted Types accepts it: made by a policy named `userpays`, which
+ * such a page lists in its CSP (`trusted-types userpays`). Elsewhere it is the address as it is. Used only for
+ * the widget's own scripts (its engine, Puter's SDK from `puter-src`).
+ */
+export function scriptUrl(url: string): string {
+  if (policy === undefined) {
+    try {
+      const types = (globalThis as { trustedTypes?: { createPolicy(name: string, rules: object): typeof policy } })
+        .trustedTypes;
+      policy = types?.createPolicy('userpays', { createScriptURL: (address: string) => address }) ?? null;
+    } catch {
+      policy = null; // the page does not allow the name: assigning the address then fails, and that is reported
+    }
+  }
+  return (policy?.createScriptURL(url) ?? url) as string;
+}
+
+/** Sets a script element's address; a page's Trusted Types that refuse it are reported in words. */
+export function setScriptSource(script: HTMLScriptElement, url: string) {
+  try {
+    script.src = scriptUrl(url);
+  } catch {
+    throw new UserPaysError('provider-error', text.trustedTypesBlocked(), false);
+  }
 }

@@ -146,4 +146,14 @@ describe('ProviderKeys', () => {
     expect(keys.get('bfl')).to.equal('b2');
     expect(keys.isRemembered('bfl')).to.equal(false);
   });
+
+  it('saves what the box shows: ticked before the key is typed, the key is stored as it is typed', () => {
+    const storageKey = uniqueStorageKey();
+    const keys = keysOf(storageKey);
+    keys.remember('bfl', true);
+    expect(keys.isRemembered('bfl')).to.equal(true);
+    expect(localStorage.getItem(`${storageKey}:key:bfl`)).to.equal(null); // nothing to store yet
+    keys.set('bfl', 'typed-later');
+    expect(localStorage.getItem(`${storageKey}:key:bfl`)).to.equal('typed-later');
+  });
 });

@@ -114,13 +114,19 @@ describe('<userpays-tally>', () => {
     expect(el.tally).not.to.have.property('budget');
     expect(input.validity.valid).to.equal(true);
     expect(later.budget).to.equal(null);
-    // The attribute wins: shown, not editable, and the tally uses it.
+    // One budget: the lowest of the user's and the page's applies everywhere, and the input keeps the user's own.
     ledger.budget = '5';
     el.budget = '1';
     await el.updateComplete;
     expect(el.tally).to.deep.include({ budget: '1', remaining: '0.75' });
-    expect(input.disabled).to.equal(true);
-    expect(input.value).to.equal('1');
+    expect(later.tally()).to.deep.include({ budget: '1', remaining: '0.75' });
+    expect(later.wouldExceed('0.76')).to.equal(true);
+    expect(input.disabled).to.equal(false);
+    expect(input.value).to.equal('5');
+    expect(part(el, 'budget')!.textContent).to.contain('This site limits spending to $1.00');
+    el.budget = '';
+    await el.updateComplete;
+    expect(el.tally).to.deep.include({ budget: '5', remaining: '4.75' });
     await expect(el).to.be.accessible();
   });
 

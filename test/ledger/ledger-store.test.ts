@@ -255,21 +255,18 @@ describe('LedgerStore: subscribe (this page)', () => {
     const seenB: Tally[] = [];
     const seenOther: Tally[] = [];
     a.subscribe((t) => seenA.push(t));
-    const stop = b.subscribe(
-      (t) => seenB.push(t),
-      () => '1',
-    );
+    const stop = b.subscribe((t) => seenB.push(t));
+    b.setPageBudget(b, '1'); // an element of this page sets a budget: it is in force for the whole key
     other.subscribe((t) => seenOther.push(t));
     const { id } = a.open({ ...image, quoted: '0.03' });
     expect(seenB.at(-1)).to.deep.include({ spent: '0', remaining: '0.97' });
     b.settle(id, { charged: '0.03' });
-    expect(seenA.at(-1)).to.deep.include({ spent: '0.03', images: 1 });
-    expect(seenA.at(-1)).not.to.have.property('remaining');
+    expect(seenA.at(-1)).to.deep.include({ spent: '0.03', images: 1, remaining: '0.97' });
     expect(seenB.at(-1)).to.deep.include({ spent: '0.03', remaining: '0.97' });
     stop();
     a.reset();
     expect(seenA.at(-1)).to.deep.include({ spent: '0' });
-    expect(seenB).to.have.length(2);
+    expect(seenB).to.have.length(3); // the budget, the opening, the settlement
     expect(seenOther).to.have.length(0);
   });
 

@@ -67,10 +67,8 @@ describe('LedgerStore: several stores and tabs', () => {
     try {
       const here = new LedgerStore({ storageKey });
       const seen: Tally[] = [];
-      here.subscribe(
-        (t) => seen.push(t),
-        () => '1',
-      );
+      here.subscribe((t) => seen.push(t));
+      here.setPageBudget(here, '1');
       const there = new LedgerStore({ storageKey, storage: frame.contentWindow!.localStorage });
       const { id } = there.open({ ...image, quoted: '0.03' });
       await until(() => seen.at(-1)?.remaining === '0.97');

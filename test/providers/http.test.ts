@@ -28,6 +28,27 @@ describe('provider URL checks (docs/contract.md, Security)', () => {
     expect(checkEndpoint('http://127.0.0.1:9/proxy')).to.equal('http://127.0.0.1:9/proxy');
   });
 
+  it('lets a provider point at loopback http only when the page itself is on loopback', () => {
+    const local = 'http://127.0.0.1:9/result.png';
+    expect(checkImageUrl(local, 'localhost')).to.equal(local);
+    expect(checkEndpoint('http://localhost:8000/sim', '127.0.0.1')).to.equal('http://localhost:8000/sim');
+    for (const page of ['example.com', 'shop.example', '']) {
+      expect(() => checkImageUrl(local, page), page).to.throw(UserPaysError);
+      expect(() => checkEndpoint('http://localhost:8000/sim', page), page).to.throw(UserPaysError);
+    }
+    expect(checkImageUrl('https://cdn.example/a.png', 'example.com')).to.equal('https://cdn.example/a.png');
+  });
+
+  it('scrubs the key from what a provider says before shortening it: no fragment survives the cut', () => {
+    const key = 'sk-live-' + '0123456789abcdef'.repeat(4);
+    for (const at of [250, 290, 295, 299]) {
+      const detail = 'x'.repeat(at) + key + ' is not valid';
+      const error = httpError(new Response(null, { status: 422 }), { detail }, key);
+      expect(error.message, String(at)).not.to.contain(key.slice(0, 6));
+      expect(error.message).to.contain('…');
+    }
+  });
+
   it('rejects http on other hosts and anything odd with invalid-input', () => {
     for (const url of [
       'http://api.bfl.ai',

@@ -118,6 +118,23 @@ describe('OpenAiProvider against the gateway simulator', () => {
     expect(calls).to.have.length(1);
   });
 
+  it('refuses a b64_json image far larger than any FLUX image, without decoding it (it was billed all the same)', async () => {
+    const huge = 'A'.repeat(1 << 20);
+    const body = new Blob(['{"data":[{"b64_json":"', ...Array(54).fill(huge), '"}]}'], { type: 'application/json' });
+    const stubbed = window.fetch;
+    window.fetch = async () => new Response(body, { headers: { 'content-type': 'application/json' } });
+    let billed = false;
+    try {
+      const run = start('', {}, { onBilled: () => (billed = true) });
+      const error = await run.promise.catch((e) => e);
+      expect(error).to.be.instanceOf(UserPaysError);
+      expect(error.message).to.contain('far larger than any it makes');
+      expect(billed).to.equal(true);
+    } finally {
+      window.fetch = stubbed;
+    }
+  });
+
   it('accepts an endpoint written the OpenAI SDK way, ending in /v1', async () => {
     await start('', {}, { endpoint: `${SIM}/v1` }).promise;
     expect(calls[0]).to.equal(`POST ${SIM}/v1/images/generations`);
@@ -229,7 +246,7 @@ describe('gateway quotes: the host page’s per-image price and top-up fee', () 
     expect(quote.source.name).to.equal('AIgateway price page');
   });
 
-  it('has no built-in gateway prices: without the host page’s priceBook there is no quote', () => {
+  it('has no built-in price for a gateway it does not know: without the host page’s priceBook there is no quote', () => {
     expect(() => quoteFor({ provider: 'openai', model: 'flux-2-klein-9b' })).to.throw(
       UserPaysError,
       /no price for provider openai/,

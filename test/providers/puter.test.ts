@@ -107,6 +107,16 @@ describe('Puter provider (real SDK, simulator)', function () {
     expect(log, 'nothing sent').to.deep.equal([]);
   });
 
+  it('books the quote, not the balance drop, while a call of another tab runs (the drop would count both)', async () => {
+    localStorage.setItem('userpays:puter-calls', JSON.stringify({ started: 7, finished: 6 })); // one running elsewhere
+    try {
+      const { result } = await run();
+      expect((result as ProviderOutcome).charge).to.equal(undefined);
+    } finally {
+      localStorage.removeItem('userpays:puter-calls');
+    }
+  });
+
   it('reports the balance change as the real charge, even where it differs from the quote', async () => {
     const quote = quoteFor({ model: 'flux-2-max', width: 1024, height: 1024 });
     expect(quote.total).to.equal('0.07340032');

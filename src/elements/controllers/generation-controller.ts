@@ -42,6 +42,8 @@ export interface GenerationSource {
   /** The user's key for that provider only; '' when there is none. */
   apiKey(provider: ProviderId): string;
   budget(): string | null;
+  /** Why the budget set on the page cannot be used ('' when it can): nothing is spent while it stands. */
+  budgetProblem(): string;
   ledger(): LedgerStore | undefined;
   storageKey(): string;
   keepImages(): number;
@@ -205,6 +207,8 @@ export class GenerationController implements ReactiveController {
     if (!quote || !fitted || problem) throw new UserPaysError('invalid-input', problem);
     const prompt = asked.prompt.trim();
     if (!prompt) throw new UserPaysError('invalid-input', text.promptMissing());
+    const budgetProblem = this.source.budgetProblem();
+    if (budgetProblem) throw new UserPaysError('invalid-input', budgetProblem, false);
     const provider = providerInfo(asked.provider);
     if (!provider) throw new UserPaysError('invalid-input', text.unknownProvider(asked.provider), false);
     const endpoint = checkEndpoint(this.source.endpoint(asked.provider) || provider.defaultEndpoint());

@@ -1,26 +1,36 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { LedgerStore } from '../../ledger/index.js';
+import * as text from '../../strings.js';
 import type { Tally } from '../../types.js';
 import { emit } from '../shared/events.js';
 
-/** Which ledger the host follows, and the budget it applies (null: the one the user set, if any). */
+/** Which ledger the host follows, and the host's own `budget` attribute ('' for none). */
 export interface LedgerSource {
   storageKey(): string;
-  budget(): string | null;
+  budget(): string;
 }
+
+/** A budget attribute as the ledger takes it: an amount of dollars, spaces around allowed ('2', '0.50'). */
+const AMOUNT = /^\s*(\d+\.?\d*|\.\d+)\s*$/;
 
 /**
  * Follows the ledger of the host's storage key while the host is connected: keeps `tally` current after
  * every change (this page or another tab), re-renders the host (pending entries change what it shows
  * without changing the tally), and fires `userpays-tally` when the tally's value changes.
+ *
+ * The host's `budget` attribute joins the budget in force for the whole key (the lowest of the user's own and
+ * every element's: see LedgerStore.setPageBudget), so every widget and tally of the key enforces and shows the
+ * same one. A `budget` that is not an amount is `budgetProblem`, and nothing may be spent while it stands:
+ * a typo must not lift the cap.
  */
 export class LedgerController implements ReactiveController {
   /** The ledger of the current storage key; undefined while the host is not connected. */
   ledger?: LedgerStore;
   tally?: Tally;
+  /** Why the host's `budget` cannot be used ('' when it can). */
+  budgetProblem = '';
   private unsubscribe?: () => void;
   private openedFor = '';
-  private budgetFor: string | null = null;
 
   constructor(
     private readonly host: ReactiveControllerHost & EventTarget,
@@ -35,6 +45,7 @@ export class LedgerController implements ReactiveController {
 
   hostDisconnected() {
     this.unsubscribe?.();
+    this.ledger?.setPageBudget(this.host, null);
     this.unsubscribe = this.ledger = undefined;
     this.openedFor = '';
   }
@@ -42,21 +53,23 @@ export class LedgerController implements ReactiveController {
   hostUpdate() {
     if (!this.ledger) return;
     if (this.source.storageKey() !== this.openedFor) this.open();
-    else if (this.source.budget() !== this.budgetFor) this.changed(this.ledger.tally(this.budget()));
+    else this.applyBudget();
   }
 
-  private budget() {
-    return (this.budgetFor = this.source.budget());
+  private applyBudget() {
+    const budget = this.source.budget();
+    const valid = AMOUNT.test(budget);
+    this.budgetProblem = budget.trim() && !valid ? text.badBudget(budget) : '';
+    this.ledger!.setPageBudget(this.host, valid ? budget.trim() : null); // notifies when it changed
   }
 
   private open() {
     this.unsubscribe?.();
+    this.ledger?.setPageBudget(this.host, null);
     const ledger = (this.ledger = new LedgerStore({ storageKey: (this.openedFor = this.source.storageKey()) }));
-    this.unsubscribe = ledger.subscribe(
-      (tally) => this.changed(tally),
-      () => this.budget(),
-    );
-    this.changed(ledger.tally(this.budget()));
+    this.unsubscribe = ledger.subscribe((tally) => this.changed(tally));
+    this.applyBudget();
+    this.changed(ledger.tally());
   }
 
   private changed(tally: Tally) {

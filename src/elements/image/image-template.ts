@@ -44,6 +44,8 @@ export interface ImageView {
   error?: ErrorDetail;
   chargeNote: string;
   tally?: Tally;
+  /** The page's `budget` is not an amount: nothing can be spent until it is fixed. */
+  budgetProblem: string;
   gallery: readonly GalleryImage[];
 }
 
@@ -250,6 +252,7 @@ export function renderImageWidget(view: ImageView, on: ImageHandlers) {
       }
       ${view.chargeNote ? html`<p class="muted">${view.chargeNote}</p>` : nothing}
       ${view.tally ? html`<p part="tally" class="tally">${renderTallySummary(view.tally, locale)}</p>` : nothing}
+      ${view.budgetProblem ? html`<p class="error">${view.budgetProblem}</p>` : nothing}
     </form>
     ${renderGallery(view)}`;
 }

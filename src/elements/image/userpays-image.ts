@@ -93,7 +93,7 @@ export class UserPaysImage extends LitElement {
   private readonly keys = new ProviderKeys(this, { storageKey: () => this.storageKey, provider: () => this.provider });
   private readonly ledger = new LedgerController(this, {
     storageKey: () => this.storageKey,
-    budget: () => this.budget || null,
+    budget: () => this.budget,
   });
   private readonly pricing = new QuoteController(this, {
     request: () => this.request(),
@@ -111,6 +111,7 @@ export class UserPaysImage extends LitElement {
     endpoint: (provider) => (provider === this.provider ? this.endpoint : ''),
     apiKey: (provider) => (provider === this.provider ? this.apiKey : this.keys.get(provider)),
     budget: () => this.budget || null,
+    budgetProblem: () => this.ledger.budgetProblem,
     ledger: () => this.ledger.ledger,
     storageKey: () => this.storageKey,
     keepImages: () => this.keepImages,
@@ -254,6 +255,7 @@ export class UserPaysImage extends LitElement {
       error: generation.error,
       chargeNote: generation.chargeNote,
       tally: this.ledger.tally,
+      budgetProblem: this.ledger.budgetProblem,
       gallery: generation.gallery,
     };
   }

@@ -4,10 +4,21 @@ import type { Tally } from '../../types.js';
 const COLUMNS = 'day,id,provider,model,width,height,status,quoted,charged,credits,error,images,count'.split(',');
 
 /**
+ * One CSV cell (RFC 4180), safe to open in a spreadsheet: a value starting with `=`, `+`, `-`, `@`, a tab or a
+ * carriage return is prefixed with `'` so that it is read as text, never as a formula (OWASP, "CSV Injection");
+ * a value with a comma, quote or line break is quoted. Stored text may have been tampered with: none is trusted.
+ */
+function cell(value: unknown): string {
+  let text = value == null ? '' : String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/**
  * The ledger as a file. JSON: the tally, the compacted days and every entry, money as exact decimal strings.
  * CSV: one line per entry (`day` = when it settled, else when it was opened, as an ISO time), then one line
  * per compacted day and model (status `compacted`, `day` = the date, `count` entries that cost `charged` in
- * all). No value can hold a comma, quote or line break (ids, model ids, codes, ISO times, amounts): none is quoted.
+ * all); every cell through `cell()`.
  */
 export function ledgerFile(ledger: LedgerStore, tally: Tally, csv: boolean): string {
   const entries = ledger.entries();
@@ -22,6 +33,8 @@ export function ledgerFile(ledger: LedgerStore, tally: Tally, csv: boolean): str
     ...compacted.map((d) => ({ ...d, status: 'compacted', charged: d.spent })),
   ];
   return csv
-    ? [COLUMNS, ...rows.map((r) => COLUMNS.map((k) => r[k]))].map((r) => r + '\r\n').join('')
+    ? [COLUMNS, ...rows.map((row) => COLUMNS.map((column) => row[column]))]
+        .map((row) => row.map(cell).join(',') + '\r\n')
+        .join('')
     : JSON.stringify({ tally, compacted, entries }, null, 1);
 }

@@ -10,10 +10,10 @@ import type { DaySpend } from './chart.js';
 export interface TallyView {
   locale?: string;
   tally: Tally;
-  /** A storage problem the user should know about. */
+  /** A storage problem, or a budget on the page that is not an amount: what the user should know about. */
   notice: string | null;
-  /** The budget input: the budget in force, and whether the `budget` attribute fixes it. */
-  budget: { value: string; fixed: boolean };
+  /** The budget input holds the user's own budget; `siteLimit` is set when the page's is lower. */
+  budget: { value: string; siteLimit?: string };
   days: DaySpend[];
   /** Generations still running: model, when each started (ms since the epoch), the amount held. */
   pending: readonly { model: string; at: number; usd: string }[];
@@ -39,9 +39,9 @@ export function renderTally(view: TallyView, on: TallyHandlers) {
     ${view.notice ? html`<p part="notice" class="error" role="alert">${view.notice}</p>` : nothing}
     <p part="budget">
       <label
-        >${text.budgetLabel()}
-        <input inputmode="decimal" .value=${budget.value} ?disabled=${budget.fixed} @change=${on.budgetChange}
+        >${text.budgetLabel()} <input inputmode="decimal" .value=${budget.value} @change=${on.budgetChange}
       /></label>
+      ${budget.siteLimit ? html`<span class="muted">${text.siteLimit(usd(budget.siteLimit))}</span>` : nothing}
       ${used === undefined ? nothing : html`<meter aria-label=${text.budgetUsed()} .value=${used}></meter>`}
     </p>
     <ul part="models">

@@ -55,14 +55,17 @@ export class UserPaysTally extends LitElement {
 
   /** Namespace of the ledger to show. */
   @property({ attribute: 'storage-key' }) storageKey = 'userpays';
-  /** Session spending cap in USD (decimal string). When set, it wins over the budget the user sets here. */
+  /**
+   * Session spending cap in USD (decimal string) set by the page. The budget in force for the storage key is
+   * the lowest of this, every other element's on the page and the one the user sets here.
+   */
   @property() budget = '';
   /** BCP 47 locale for money and dates; the browser's when empty. */
   @property() locale = '';
 
   private readonly ledger = new LedgerController(this, {
     storageKey: () => this.storageKey,
-    budget: () => this.budget || null,
+    budget: () => this.budget,
   });
   private readonly handlers: TallyHandlers = {
     budgetChange: this.onBudgetChange,
@@ -87,8 +90,11 @@ export class UserPaysTally extends LitElement {
       {
         locale: this.locale || undefined,
         tally,
-        notice: ledger.notice,
-        budget: { value: this.budget || ledger.budget || '', fixed: !!this.budget },
+        notice: ledger.notice ?? (this.ledger.budgetProblem || null),
+        budget: {
+          value: ledger.budget ?? '',
+          siteLimit: tally.budget && tally.budget !== ledger.budget ? tally.budget : undefined,
+        },
         days: last30Days(ledger.spentByDay(), dayOf(clock.now())),
         pending: ledger
           .pending()

@@ -1,0 +1,251 @@
+// Money stays exact when things go wrong (issue 9's findings, each proved here): a programmatic submission is
+// priced as it is sent; one budget, parsed strictly, enforced by every element of its key and across tabs;
+// charges that may have happened are never booked as nothing; provider amounts are read strictly.
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/define.js';
+import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
+import type { UserPaysTally } from '../../src/elements/tally/userpays-tally.js';
+import { UserPaysError } from '../../src/errors.js';
+import { bookFailure, runGeneration } from '../../src/generation/run-generation.js';
+import { LedgerStore } from '../../src/ledger/index.js';
+import { ImageStore } from '../../src/ledger/image-store.js';
+import { quoteFor } from '../../src/pricing/index.js';
+import { chargeOf } from '../../src/providers/bfl.js';
+import type { Provider, ProviderOutcome, ProviderRequest, RunContext } from '../../src/providers/provider.js';
+import type { SubmitDetail } from '../../src/types.js';
+import { MemoryStorage, TabStorage, image as entryOf, uniqueKey } from '../ledger/helpers.js';
+import { bflEndpoint, simLog, uniqueStorageKey } from '../support/sim.js';
+
+const falEndpoint = (scenario: string) => `${location.origin}/sim/fal/s/${scenario}`;
+const part = (el: HTMLElement, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~=${name}]`);
+
+describe('a submission is priced as it is sent', () => {
+  it('properties changed in the same task as generate(): the budget sees the real price, the event the real request', async () => {
+    const run = uniqueStorageKey();
+    const el = await fixture<UserPaysImage>(
+      html`<userpays-image
+        provider="bfl"
+        budget="0.05"
+        storage-key=${uniqueStorageKey()}
+        endpoint=${bflEndpoint(`pending=50;run=${run}`)}
+        prompt="a lake"
+      ></userpays-image>`,
+    );
+    el.apiKey = 'sim-stale-key';
+    const submitted: SubmitDetail[] = [];
+    el.addEventListener('userpays-submit', (e) => submitted.push(e.detail));
+    el.model = 'flux-2-max';
+    el.width = el.height = 2048;
+    const error = await el.generate().catch((e) => e);
+    expect(error.code).to.equal('budget-exceeded'); // $0.16, not the $0.014 of the last render
+    expect(submitted[0].quote).to.include({ model: 'flux-2-max', total: '0.16' });
+    expect(submitted[0].request).to.include({ model: 'flux-2-max', width: 2048, height: 2048 });
+    expect((await simLog()).filter((entry) => entry.path.includes(run) && entry.method === 'POST')).to.deep.equal([]);
+  });
+
+  it('on fal the same submission is booked at its own price, not the previous model’s', async () => {
+    const el = await fixture<UserPaysImage>(
+      html`<userpays-image
+        provider="fal"
+        storage-key=${uniqueStorageKey()}
+        endpoint=${falEndpoint('pending=50')}
+        prompt="a lake"
+      ></userpays-image>`,
+    );
+    el.apiKey = 'sim-stale-fal-key';
+    el.model = 'flux-2-max';
+    el.width = el.height = 2048;
+    const result = await el.generate();
+    expect(result.charged).to.equal('0.16'); // $0.07 + 3 × $0.03, not klein 4B's $0.005
+    expect(result.quote).to.include({ model: 'flux-2-max', total: '0.16' });
+  });
+});
+
+describe('one budget, parsed strictly', () => {
+  for (const budget of ['$0.01', '0,01', 'ten', '-1']) {
+    it(`a malformed budget ("${budget}") stops spending, in words, instead of lifting the cap`, async () => {
+      const run = uniqueStorageKey();
+      const el = await fixture<UserPaysImage>(
+        html`<userpays-image
+          provider="bfl"
+          budget=${budget}
+          storage-key=${uniqueStorageKey()}
+          endpoint=${bflEndpoint(`pending=50;run=${run}`)}
+          prompt="a lake"
+        ></userpays-image>`,
+      );
+      el.apiKey = 'sim-budget-key';
+      const error = await el.generate().catch((e) => e);
+      expect(error.code).to.equal('invalid-input');
+      expect(error.message).to.contain(`("${budget}") is not an amount of dollars`);
+      expect(el.shadowRoot!.textContent).to.contain('nothing can be spent until it is fixed');
+      expect((await simLog()).filter((entry) => entry.path.includes(run))).to.deep.equal([]);
+    });
+  }
+
+  it('a <userpays-tally budget> is enforced by every widget of its key', async () => {
+    const storageKey = uniqueStorageKey();
+    const run = uniqueStorageKey();
+    const tally = await fixture<UserPaysTally>(
+      html`<userpays-tally storage-key=${storageKey} budget="0.02"></userpays-tally>`,
+    );
+    const el = await fixture<UserPaysImage>(
+      html`<userpays-image
+        provider="bfl"
+        storage-key=${storageKey}
+        endpoint=${bflEndpoint(`pending=50;run=${run}`)}
+        prompt="a lake"
+      ></userpays-image>`,
+    );
+    el.apiKey = 'sim-budget-key';
+    await el.generate();
+    expect((await el.generate().catch((e) => e)).code).to.equal('budget-exceeded');
+    expect(el.tally).to.deep.include({ budget: '0.02', remaining: '0.006' });
+    expect(tally.tally).to.deep.equal(el.tally);
+    tally.remove();
+  });
+
+  it('two tabs that reserve at the same moment cannot both pass a budget with room for one', async () => {
+    const storageKey = uniqueKey();
+    const shared = new Map<string, string>();
+    // Two tabs whose storage has not reached each other yet: only the lock manager tells them apart.
+    const tabA = new LedgerStore({ storageKey, storage: new TabStorage(shared) });
+    const tabB = new LedgerStore({ storageKey, storage: new TabStorage(shared) });
+    tabA.setPageBudget(tabA, '0.05');
+    tabB.setPageBudget(tabB, '0.05');
+    const request = { ...entryOf, quoted: '0.03' };
+    const outcomes = await Promise.allSettled([tabA.reserve([request], '0.03'), tabB.reserve([request], '0.03')]);
+    expect(outcomes.map((outcome) => outcome.status).sort()).to.deep.equal(['fulfilled', 'rejected']);
+    const refused = outcomes.find((outcome) => outcome.status === 'rejected') as PromiseRejectedResult;
+    expect(refused.reason.code).to.equal('budget-exceeded');
+    for (const tab of [tabA, tabB]) for (const entry of tab.pending()) tab.settle(entry.id, { void: true });
+  });
+});
+
+/** A provider that calls back as told, then fails with `error` (or succeeds with a 1×1 image). */
+function scripted(steps: (context: RunContext) => void, error?: UserPaysError): Provider {
+  return {
+    id: 'bfl',
+    defaultEndpoint: 'https://api.bfl.ai',
+    needsKey: false,
+    async generate(_request: ProviderRequest, context: RunContext): Promise<ProviderOutcome> {
+      steps(context);
+      if (error) throw error;
+      const canvas = new OffscreenCanvas(1, 1);
+      canvas.getContext('2d')!.fillRect(0, 0, 1, 1);
+      const blob = await canvas.convertToBlob({ type: 'image/png' });
+      return { image: { blob, width: 1, height: 1 }, task: { provider: 'bfl', id: 't' } };
+    },
+  };
+}
+
+async function run(provider: Provider) {
+  const storageKey = uniqueKey();
+  const ledger = new LedgerStore({ storageKey, storage: new MemoryStorage() });
+  const request = {
+    provider: 'bfl' as const,
+    model: 'flux-2-klein-4b',
+    prompt: 'p',
+    width: 1024,
+    height: 1024,
+    count: 1,
+    inputs: [],
+  };
+  const outcome = await runGeneration({
+    provider,
+    endpoint: 'https://api.bfl.ai',
+    request,
+    inputs: [],
+    quote: quoteFor(request),
+    ledger,
+    images: new ImageStore({ storageKey }),
+    signal: new AbortController().signal,
+  }).catch((error: unknown) => error as UserPaysError);
+  return { outcome, entry: ledger.entries()[0], tally: ledger.tally() };
+}
+
+describe('charges that may have happened are never booked as nothing', () => {
+  const lost = () => new UserPaysError('network', 'lost');
+
+  it('a reply lost after the request left: uncertain, counted apart and against the budget', async () => {
+    const { outcome, entry, tally } = await run(scripted((context) => context.onSending?.(), lost()));
+    expect(entry).to.include({ status: 'uncertain', charged: '0.014', error: 'network' });
+    expect(tally).to.deep.include({ spent: '0', uncertain: '0.014' });
+    expect((outcome as UserPaysError).message).to.contain('it may have been charged');
+  });
+
+  it('nothing left, or the provider refused at the door: void', async () => {
+    expect((await run(scripted(() => {}, lost()))).entry.status).to.equal('void');
+    const refused = new UserPaysError('invalid-input', 'HTTP 422');
+    refused.answered = true;
+    expect((await run(scripted((context) => context.onSending?.(), refused))).entry.status).to.equal('void');
+  });
+
+  it('a gateway 502 at submission is no answer: uncertain', async () => {
+    const gateway = new UserPaysError('provider-error', 'HTTP 502');
+    expect((await run(scripted((context) => context.onSending?.(), gateway))).entry.status).to.equal('uncertain');
+  });
+
+  it('billed, then the image could not be fetched: charged at the quote', async () => {
+    const { entry, tally } = await run(
+      scripted((context) => (context.onSending?.(), context.onBilled?.()), new UserPaysError('provider-error', '404')),
+    );
+    expect(entry).to.include({ status: 'charged', charged: '0.014' });
+    expect(tally).to.deep.include({ spent: '0.014', images: 0 });
+  });
+
+  it('a cost that is no plain number is no report: the quote is booked, the entry never left pending', async () => {
+    for (const cost of [1e25, -5, NaN, '7', null]) {
+      const { entry } = await run(
+        scripted(
+          (context) => {
+            context.onSending?.();
+            context.onAccepted?.({ provider: 'bfl', id: 't' }, chargeOf(cost));
+            context.onBilled?.();
+          },
+          new UserPaysError('moderated', 'after'),
+        ),
+      );
+      expect(entry, String(cost)).to.include({ status: 'charged', charged: '0.014' });
+    }
+  });
+
+  it('reads BFL’s cost to the nearest 0.001 credit (its replies carry float noise)', () => {
+    expect(chargeOf(7.000000000000001)).to.deep.equal({ credits: '7', usd: '0.07' });
+    expect(chargeOf(1.4)).to.deep.equal({ credits: '1.4', usd: '0.014' });
+    expect(chargeOf(0.30000000000000004)).to.deep.equal({ credits: '0.3', usd: '0.003' });
+    for (const cost of [1e25, -5, NaN, Infinity, '7', undefined]) expect(chargeOf(cost)).to.equal(undefined);
+  });
+
+  it('the booking rule, case by case', () => {
+    const error = (answered = false) => Object.assign(new UserPaysError('network', 'x'), { answered });
+    const seen = { sending: true, accepted: false, billed: false, uncharged: false };
+    expect(bookFailure({ ...seen, sending: false }, error(), '1')).to.deep.equal({ void: true, error: 'network' });
+    expect(bookFailure(seen, error(true), '1')).to.deep.equal({ void: true, error: 'network' });
+    expect(bookFailure(seen, error(), '1')).to.deep.equal({ uncertain: '1', error: 'network' });
+    expect(bookFailure({ ...seen, accepted: true, uncharged: true }, error(), '1')).to.deep.equal({
+      void: true,
+      error: 'network',
+    });
+    expect(
+      bookFailure({ ...seen, accepted: true, billed: true, charge: { usd: '2', credits: '200' } }, error(true), '1'),
+    ).to.deep.equal({ charged: '2', credits: '200', error: 'network' });
+  });
+});
+
+describe('a failure after BFL accepted is booked at BFL’s cost, in the widget too', () => {
+  it('content moderated after acceptance: charged, and the tally shows it as spent with no image', async () => {
+    const el = await fixture<UserPaysImage>(
+      html`<userpays-image
+        provider="bfl"
+        storage-key=${uniqueStorageKey()}
+        endpoint=${bflEndpoint('pending=50;fault=content-moderated')}
+        prompt="a lake"
+      ></userpays-image>`,
+    );
+    el.apiKey = 'sim-moderated-key';
+    expect((await el.generate().catch((e) => e)).code).to.equal('moderated');
+    expect(el.tally).to.deep.include({ spent: '0.014', images: 0 });
+    expect(part(el, 'submit')!.hasAttribute('disabled')).to.equal(false);
+  });
+});
