@@ -26,6 +26,8 @@ export class UserPaysError extends Error {
   uncharged = false;
   /** Set by a provider when it knows it charged for the failed request (it completed, then something failed). */
   billed = false;
+  /** Set by a provider whose answer leaves open whether it charged (BFL's 'Request Moderated'): booked as uncertain. */
+  uncertain = false;
   /**
    * True when the provider answered with an HTTP error that says the request was not carried out (a 4xx, 500,
    * 503, a redirect): at submission, nothing was charged. A lost reply, an unreadable 2xx, a 502/504 from a

@@ -6,21 +6,52 @@
 //   GET  /sim/bfl/v1/credits           header x-key → {credits} (every new key starts with 1000; 'sim-empty' has 0)
 //   GET  /sim/delivery/{id}.png?se=&sig=   the signed image URL (result.sample); 403 once expired or if tampered
 //   GET  /sim/bfl/_log                 the requests received: [{method, path, host, origin, hasKey, hasAuthorization, id, at}];
-//                                      submits also `inputs`: [[w, h] | null, …] the reference images received, in field order
-//   POST /sim/bfl/_reset               forget tasks, accounts and the log
+//                                      submits also `inputs`: [[w, h] | null, …] the reference images received, in field order;
+//                                      fault=hang: `hung: true`, then `closedAt` (ms) once the client's socket closed;
+//                                      fault=redirect: the 307 `redirectedTo` (its Location), the target `redirected: true`;
+//                                      fault=accept-then-drop: `dropped: true` and the task's `id`
+//   GET  /sim/bfl/_charges?key=        what the simulator debited that key: {credits, usd, tasks}: credits and usd
+//                                      (= credits × 0.01) as exact decimal strings in shortest form ('4.5', '0.045';
+//                                      '0' for none), tasks the number of tasks debited; 400 without `key`
+//   POST /sim/bfl/_reset               forget tasks, accounts, charges, counters and the log
 //
 // The polling_url and result.sample point at the OTHER loopback name of the same server
 // (localhost ↔ 127.0.0.1), as BFL's regional polling and delivery hosts differ from api.bfl.ai:
 // a client must follow them cross-origin and must not send its key there.
 //
+// Credits: a key is debited the task's cost (kept in hundredths, exact) when its submit is accepted (the 200
+// reply, or fault=accept-then-drop), and nothing is ever refunded, whatever the task does later (Request or
+// Content Moderated, Error, Task not found, never ready, an expired or insecure sample). Submits refused or
+// faulted before acceptance (401/403/402/404/422/429/500, network, 502/503, hang, bad-json, html, the 307 of
+// redirect) debit nothing; the target of a redirect is a submit like any other.
+//
+// Dropped connections (fault=network, fault=accept-then-drop) close after one stray byte and no reply (http.mjs
+// dropConnection): Chromium then fails the request at once instead of resending it by itself on another connection,
+// so one client call reaches the simulator once and is charged at most once (plain http on port 80: see there).
+//
 // Scenarios: insert `/s/{scenario}` after `/sim/bfl`, e.g. `/sim/bfl/s/fault=429;retryAfter=2/v1/flux-2-pro`.
 // The scenario is `;`-separated `key=value`; the polling_url carries it, so poll-time faults work.
+// Any other key (e.g. run=abc) is kept and only separates scenarios (and the submit counters of `times`).
 //   fault=401 | 403               key rejected at submit ({detail})
 //   fault=402                     insufficient credits at submit
 //   fault=422                     validation error at submit ({detail:[{loc,msg,type}]})
 //   fault=429                     too many active tasks at submit, with Retry-After (retryAfter=<s>, default 1)
 //   fault=500                     internal server error at submit
 //   fault=network                 the connection drops without a reply (at submit)
+//   fault=502                     502 {detail:'Bad Gateway'} at submit (before the key is checked)
+//   fault=503                     503 {detail:'Service Unavailable'} at submit; Retry-After only with retryAfter=<s>
+//   fault=hang                    the submit (body read) is held open and never answered; when the client's socket
+//                                 closes (it gave up) the response is ended; no timers; nothing created or debited
+//   fault=bad-json                200 with Content-Type application/json and the body `{"id": "` (not JSON);
+//                                 nothing created or debited
+//   fault=html                    a CDN/proxy HTML error page (Content-Type text/html), status 502 or status=<n>
+//                                 (200–599); nothing created or debited
+//   fault=redirect                307 to the same path and query on the OTHER loopback name, with `redirected=1`
+//                                 added; that target is served as a normal submit (no second redirect) and its _log
+//                                 entry's `hasKey` tells whether the x-key header followed the redirect
+//   fault=accept-then-drop        the reply is lost after BFL accepted: the task is created and the credits debited,
+//                                 then the connection drops without a reply. The task can be found only by its id
+//                                 (get_result), which was never sent; _log and _charges show it
 //   fault=request-moderated       polls answer 'Request Moderated' (from the first poll)
 //   fault=content-moderated       polls answer 'Content Moderated' once the task would be ready
 //   fault=error                   polls answer 'Error' once the task would be ready
@@ -28,13 +59,21 @@
 //   fault=never-ready             polls answer 'Pending' forever (no progress)
 //   fault=expired-delivery        result.sample has already expired (the image URL answers 403)
 //   fault=insecure-sample         result.sample is a plain-http URL on a non-loopback host
-//   at=poll                       with fault=401|403|429|500|network: the fault hits polls instead of the submit
-//   times=<n>                     with at=poll: only the first n polls of each task fail (default: all)
+//   at=poll                       with fault=401|403|429|500|network|502|503|hang|bad-json|html|redirect: the fault
+//                                 hits polls instead of the submit (the submit is accepted normally). bad-json: the
+//                                 poll answers `{"id": "<id>", "status": "Pen`; hang: the poll is held open; redirect:
+//                                 the polling_url answers 307 to the same URL on the other loopback name (+ redirected=1),
+//                                 and that target answers the poll normally and is not counted as a poll
+//   times=<n>                     with at=poll: only the first n polls of each task fail (default: all); without at=poll,
+//                                 only the first n submits under this scenario segment get a fault answered at submit
+//                                 (401 … accept-then-drop above; redirect targets are not counted)
 //   failAfter=<n>                 poll-status faults fire from poll n+1 on instead of at ready time
 //   pending=<ms>                  Pending time of the task (default: the simulator's pendingMs)
 //   queue=<ms>                    first part of the Pending time spent queued: progress null (default 0)
 //   progress=none                 never report progress
 //   samehost=1                    polling_url and sample on the same host as the submit
+//   imageDelay=<ms>               the delivery URL (result.sample) answers after that delay (a slow image; an
+//                                 expired or tampered URL too); a client that gives up first gets nothing
 //
 // Validation follows BFL: missing key → 401; unknown model → 404; prompt required; FLUX.2 sides multiples of
 // 16, ≥ 64, ≤ 4 MP; FLUX.2 output + references at most 9 MP together; FLUX1.1 [pro] multiples of 32 in 256–1440;
@@ -42,7 +81,20 @@
 // table (it plays BFL), not from src/pricing. A FLUX.2 reference over 4 MP counts (cost, input_mp, the 9 MP
 // total) as resized to 4 MP at its shape: BFL processes at most 4 MP.
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
-import { baseUrl, dropConnection, otherHost, parseScenario, preflight, readJson, send } from './http.mjs';
+import {
+  baseUrl,
+  decimal,
+  dropConnection,
+  edgeFault,
+  isRedirectTarget,
+  otherHost,
+  parseScenario,
+  preflight,
+  readJson,
+  send,
+  submitFault,
+  wait,
+} from './http.mjs';
 import { encodePng, readImageSize } from './png.mjs';
 
 const MB = 1024 * 1024;
@@ -95,13 +147,15 @@ function decodeImage(value) {
 export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlMs = 10 * 60 * 1000 } = {}) {
   const secret = randomUUID();
   const tasks = new Map();
-  const credits = new Map();
+  const credits = new Map(); // key → balance in hundredths of a credit
+  const charges = new Map(); // key → { hundredths, tasks } debited, never pruned (see `_charges`)
+  const counters = new Map(); // scenario segment → submits seen (times=<n> at submit)
   let log = [];
   const images = new Map(); // id → PNG, the few most recent
 
   const pendingFor = (model) => (typeof pendingMs === 'function' ? pendingMs(model) : pendingMs);
   const queueFor = (model) => (typeof queueMs === 'function' ? queueMs(model) : queueMs);
-  const balance = (key) => credits.get(key) ?? (key === 'sim-empty' ? 0 : START_CREDITS);
+  const balance = (key) => credits.get(key) ?? (key === 'sim-empty' ? 0 : START_CREDITS * 100);
   const sign = (id, se) => createHmac('sha256', secret).update(`${id}\n${se}`).digest('base64url');
 
   /** Checks the body like BFL does; returns `{ width, height, inputs, received, problems }`. */
@@ -199,23 +253,35 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
     return { width, height, inputs, received, problems };
   }
 
-  /** Credits (a JSON number, exact to the hundredth) by BFL's rule. */
+  /** Hundredths of a credit by BFL's rule (the reply's `cost` is this / 100, exact to the hundredth). */
   function costOf(model, width, height, inputs) {
-    if (FLAT[model]) return FLAT[model] / 100;
+    if (FLAT[model]) return FLAT[model];
     const [first, extra] = FLUX2[model];
-    const hundredths =
-      first + (mp(width, height) - 1) * extra + inputs.reduce((sum, i) => sum + mp(i.width, i.height) * extra, 0);
-    return hundredths / 100;
+    return first + (mp(width, height) - 1) * extra + inputs.reduce((sum, i) => sum + mp(i.width, i.height) * extra, 0);
+  }
+
+  /** Debits an accepted task: the balance, and the key's record of charges. */
+  function debit(key, hundredths) {
+    credits.set(key, balance(key) - hundredths);
+    const charged = charges.get(key) ?? { hundredths: 0, tasks: 0 };
+    charged.hundredths += hundredths;
+    charged.tasks++;
+    charges.set(key, charged);
   }
 
   const activeTasks = (key, now) =>
     [...tasks.values()].filter((t) => t.key === key && (t.scenario.fault === 'never-ready' || now < t.readyAt)).length;
 
-  async function submit(req, res, model, scenario, origin, prefix, entry) {
-    const fault = scenario.at === 'poll' ? undefined : scenario.fault;
+  async function submit(req, res, model, scenario, segment, origin, prefix, entry) {
     const key = req.headers['x-key'];
     const body = await readJson(req);
+    const fault = submitFault(req, scenario, segment, counters);
     if (fault === 'network') return dropConnection(req, res);
+    const edge = {
+      json: (status) => ({ detail: status === 502 ? 'Bad Gateway' : 'Service Unavailable' }),
+      truncated: '{"id": "',
+    };
+    if (edgeFault(req, res, fault, scenario, entry, edge)) return;
     if (!FLUX2[model] && !FLAT[model]) return send(req, res, 404, { detail: 'Not Found' });
     if (!key) return send(req, res, 401, { detail: 'Not authenticated: send your API key in the x-key header' });
     if (fault === '401' || fault === '403') return send(req, res, Number(fault), { detail: 'Invalid API key' });
@@ -243,7 +309,7 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
     }
     const cost = costOf(model, width, height, inputs);
     if (fault === '402' || balance(key) < cost) return send(req, res, 402, { detail: 'Insufficient credits' });
-    credits.set(key, Math.round((balance(key) - cost) * 100) / 100);
+    debit(key, cost);
 
     const id = randomUUID();
     const pending = Number(scenario.pending ?? pendingFor(model));
@@ -265,23 +331,33 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
       polls: 0,
     });
     entry.id = id;
+    if (fault === 'accept-then-drop') {
+      entry.dropped = true;
+      return dropConnection(req, res);
+    }
     send(req, res, 200, {
       id,
       polling_url: `${origin}${prefix}/v1/get_result?id=${id}`,
-      cost,
+      cost: cost / 100,
       input_mp: mp2(inputs.reduce((sum, i) => sum + i.width * i.height, 0)),
       output_mp: mp2(width * height),
     });
   }
 
-  function result(req, res, url, scenario) {
+  function result(req, res, url, scenario, entry) {
     const id = url.searchParams.get('id') ?? '';
     const task = tasks.get(id);
     const fault = task?.scenario.fault ?? scenario.fault;
-    if (task && task.scenario.at === 'poll') {
+    const target = isRedirectTarget(req); // the second leg of a poll-time redirect: a plain poll, not counted
+    if (task && task.scenario.at === 'poll' && !target) {
       task.polls++;
       if (!(task.polls > Number(task.scenario.times ?? Infinity))) {
         if (fault === 'network') return dropConnection(req, res);
+        const edge = {
+          json: (status) => ({ detail: status === 502 ? 'Bad Gateway' : 'Service Unavailable' }),
+          truncated: `{"id": "${id}", "status": "Pen`,
+        };
+        if (edgeFault(req, res, fault, task.scenario, entry, edge)) return;
         if (fault === '429')
           return send(
             req,
@@ -295,7 +371,7 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
             detail: fault === '500' ? 'Internal Server Error' : 'Invalid API key',
           });
       }
-    } else if (task) task.polls++;
+    } else if (task && !target) task.polls++;
     if (!task || fault === 'task-not-found')
       return send(req, res, 200, { id, status: 'Task not found', result: null, progress: null });
 
@@ -342,8 +418,10 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
     });
   }
 
-  function deliver(req, res, url, id) {
+  async function deliver(req, res, url, id) {
     const task = tasks.get(id);
+    // imageDelay=<ms>: a slow image (given up early, timer cleared, when the client goes away).
+    if (task?.scenario.imageDelay && !(await wait(res, Number(task.scenario.imageDelay)))) return;
     const se = url.searchParams.get('se') ?? '';
     const given = Buffer.from(url.searchParams.get('sig') ?? '');
     const expected = Buffer.from(sign(id, se));
@@ -390,13 +468,26 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
         id: delivery?.[1] ?? url.searchParams.get('id') ?? undefined,
         at: Date.now(),
       };
+      if (isRedirectTarget(req)) entry.redirected = true;
       if (path === '/sim/bfl/_log') {
         send(req, res, 200, log);
+        return true;
+      }
+      if (path === '/sim/bfl/_charges') {
+        const key = url.searchParams.get('key');
+        if (!key) send(req, res, 400, { detail: 'Query parameter `key` required' });
+        else {
+          const { hundredths, tasks: count } = charges.get(key) ?? { hundredths: 0, tasks: 0 };
+          // credits × 0.01 USD: hundredths of a credit are ten-thousandths of a dollar.
+          send(req, res, 200, { credits: decimal(hundredths, 2), usd: decimal(hundredths, 4), tasks: count });
+        }
         return true;
       }
       if (path === '/sim/bfl/_reset' && req.method === 'POST') {
         tasks.clear();
         credits.clear();
+        charges.clear();
+        counters.clear();
         images.clear();
         log = [];
         send(req, res, 200, { ok: true });
@@ -406,7 +497,7 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
       if (log.length > 5000) log = log.slice(-4000);
       if (delivery) {
         if (req.method !== 'GET' && req.method !== 'HEAD') send(req, res, 405, 'Method Not Allowed');
-        else deliver(req, res, url, delivery[1]);
+        else await deliver(req, res, url, delivery[1]);
         return true;
       }
 
@@ -419,17 +510,18 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
       const prefix = `/sim/bfl${match[1] ? `/s/${match[1]}` : ''}`;
       const host = req.headers.host;
       try {
-        if (match[2] === 'get_result' && req.method === 'GET') result(req, res, url, scenario);
+        if (match[2] === 'get_result' && req.method === 'GET') result(req, res, url, scenario, entry);
         else if (match[2] === 'credits' && req.method === 'GET') {
           const key = req.headers['x-key'];
           if (!key) send(req, res, 401, { detail: 'Not authenticated: send your API key in the x-key header' });
-          else send(req, res, 200, { credits: balance(key) });
+          else send(req, res, 200, { credits: balance(key) / 100 });
         } else if (req.method === 'POST')
           await submit(
             req,
             res,
             match[2],
             scenario,
+            match[1] ?? '',
             baseUrl(req, scenario.samehost ? host : otherHost(host)),
             prefix,
             entry,

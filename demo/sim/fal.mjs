@@ -12,24 +12,73 @@
 //   GET  /sim/fal-cdn/files/{id}.png                 the image (fal's CDN: the OTHER loopback name, never needs a key)
 //   GET  /sim/fal/_log                               requests received: [{method, path, host, origin, hasKey, id, at}];
 //        submits to edit endpoints also `inputs`: [[w, h] | null, …] each image_urls entry as received (null: an
-//        https URL, not fetched, or not an image)
-//   POST /sim/fal/_reset                             forget requests and the log
+//        https URL, not fetched, or not an image); fault=hang: `hung: true`, then `closedAt` (ms) once the client's
+//        socket closed; fault=redirect: the 307 `redirectedTo` (its Location), the target `redirected: true`;
+//        fault=accept-then-drop: `dropped: true` and the request's `id`
+//   GET  /sim/fal/_charges?key=                      what fal billed that key (with or without the `Key ` prefix):
+//        {usd, requests}: usd an exact decimal string in shortest form ('0.045'; '0' for none), requests the number
+//        billed; 400 without `key`
+//   POST /sim/fal/_reset                             forget requests, charges, counters and the log
 // The queue URLs use the app id only (`fal-ai/flux-2`, `fal-ai/flux-2-pro`): the endpoint's sub-path
 // (`/klein/4b`, `/edit`) is dropped, as on fal. Status, result and cancel need the submitting key.
 //
+// Billing (fal reports no cost; this is what `_charges` adds up): a request is billed once it COMPLETES with an
+// output, i.e. from its ready time on, whether or not anyone polls: including fault=result-500, expired-image,
+// insecure-image, accept-then-drop and poll-time faults. Not billed: cancelled before completion, never-ready
+// (never completes), and moderated / error (completed without an output: fal bills successful requests only).
+// Prices, USD (kept in integer micro-dollars), MP = started 1024² megapixels, at least 1; each of num_images images
+// costs the full price (references included):
+//   flux-2/klein/4b         $0.005 per MP of output;  /edit $0.01 per MP of output + $0.01 per reference image
+//   flux-2/klein/9b         $0.006 per MP of output;  /edit $0.011 per MP of output + $0.011 per reference image
+//   flux-2-pro (+ /edit)    $0.03 the first MP + $0.015 each further MP of output and each MP of each reference
+//   flux-2-flex (+ /edit)   $0.05 per MP of output and per MP of each reference
+//   flux-2-max (+ /edit)    $0.07 the first MP + $0.03 each further MP of output and each MP of each reference
+// A reference's MP is counted after resizing it to at most 4 MP (keeping its shape); an https reference (not
+// fetched) counts as 1024×1024.
+//
+// Dropped connections (fault=network, fault=accept-then-drop) close after one stray byte and no reply (http.mjs
+// dropConnection): Chromium then fails the request at once instead of resending it by itself on another connection,
+// so one client call reaches the simulator once and is charged at most once (plain http on port 80: see there).
+//
 // Scenarios: insert `/s/{scenario}` after `/sim/fal` (`;`-separated key=value); the queue URLs carry it.
+// Any other key (e.g. run=abc) is kept and only separates scenarios (and the submit counters of `times`).
 //   fault=401 | 403               key rejected at submit
 //   fault=402                     payment required at submit
 //   fault=exhausted               403 "User is locked. Reason: Exhausted balance…" (also: the key `sim-empty`)
 //   fault=422                     validation error at submit ({detail:[{loc,msg,type}]})
 //   fault=429                     rate limited at submit, with Retry-After (retryAfter=<s>, default 1)
 //   fault=500 | network           server error / dropped connection at submit
-//   at=poll (+ times=<n>)         with fault=401|403|429|500|network: the fault hits status polls instead (first n only)
+//   fault=502                     502 {detail:'Bad gateway'} at submit (before the key is checked)
+//   fault=503                     503 {detail:'Service temporarily unavailable'} at submit; Retry-After only with retryAfter=<s>
+//   fault=hang                    the submit (body read) is held open and never answered; when the client's socket
+//                                 closes (it gave up) the response is ended; no timers; nothing queued or billed
+//   fault=bad-json                200 with Content-Type application/json and the body `{"status": "IN_QUEUE",
+//                                 "request_id": "` (not JSON); nothing queued or billed
+//   fault=html                    a CDN/proxy HTML error page (Content-Type text/html), status 502 or status=<n>
+//                                 (200–599); nothing queued or billed
+//   fault=redirect                307 to the same path and query on the OTHER loopback name, with `redirected=1`
+//                                 added; that target is served as a normal submit (no second redirect) and its _log
+//                                 entry's `hasKey` tells whether the Authorization header followed the redirect
+//   fault=accept-then-drop        the reply is lost after fal accepted: the request is queued, completes and is billed,
+//                                 but the connection drops without the reply; nothing lists requests, so it cannot be
+//                                 found again (its id was never sent); _log and _charges show it
+//   at=poll (+ times=<n>)         with fault=401|403|429|500|network|502|503|hang|bad-json|html|redirect: the fault hits
+//                                 status polls instead (first n only; the submit is accepted normally). bad-json: the
+//                                 poll answers `{"status": "IN_PROGRESS", "request_id": "<id>", "resp`; hang: the poll is
+//                                 held open; redirect: the status URL answers 307 to the same URL on the other loopback
+//                                 name (+ redirected=1), whose answer is a normal status poll (not counted; it needs the
+//                                 key like any other)
+//   times=<n>                     without at=poll: only the first n submits under this scenario segment get a fault
+//                                 answered at submit (401 … accept-then-drop above; redirect targets are not counted)
 //   fault=moderated               completes, then the result is 422 with type content_policy_violation
 //   fault=error                   completes, then the result is 500
+//   fault=result-500              completes normally (COMPLETED without an error, billed), but fetching response_url
+//                                 answers 500 {detail:'Internal server error'}
 //   fault=never-ready             stays IN_QUEUE at position 0
 //   fault=insecure-image          the image URL is plain http on a non-loopback host
 //   fault=expired-image           the image URL answers 403
+//   imageDelay=<ms>               the CDN image URL answers after that delay (a slow image; an expired one too); a
+//                                 client that gives up first gets nothing
 //   queue=<ms> / pending=<ms>     time in IN_QUEUE / total time to COMPLETED (defaults: the simulator's queueMs / pendingMs)
 //   position=<n>                  queue position at submit, falling to 0 over the queue time (default 3)
 //   otherhost=1                   status/response/cancel URLs on the other loopback name (a proxy passing fal's replies through)
@@ -37,28 +86,68 @@
 //
 // References (image_urls): [klein] edit at most 4 ("A maximum of 4 images are allowed", fal-ai/fal-js
 // libs/types/src/image/zod.gen.ts zFlux2Klein4bEditInput); [pro]/[flex]/[max] edit at most 8 (fal documents no
-// maximum: BFL's 8, stricter). How fal counts them (what it bills, not simulated here: no cost is reported):
-// [klein] edit resizes each to 1 MP (fal.ai/models/fal-ai/flux-2/klein/9b/base/edit/lora/llms.txt); [pro]/[flex]/
-// [max] edit resize each to at most 4 MP and count each as at least 1 MP ("Input images counted as processed
-// megapixel", fal.ai/models/fal-ai/flux-2-max/edit/llms.txt; 4 MP and 1 MP minimum per lumenfall.ai's notes).
+// maximum: BFL's 8, stricter). How fal counts them (billed by the table above): [klein] edit resizes each to 1 MP
+// (fal.ai/models/fal-ai/flux-2/klein/9b/base/edit/lora/llms.txt); [pro]/[flex]/[max] edit resize each to at most
+// 4 MP and count each as at least 1 MP ("Input images counted as processed megapixel",
+// fal.ai/models/fal-ai/flux-2-max/edit/llms.txt; 4 MP and 1 MP minimum per lumenfall.ai's notes).
 import { randomUUID } from 'node:crypto';
-import { baseUrl, corsHeaders, dropConnection, otherHost, parseScenario, readJson, send } from './http.mjs';
+import {
+  baseUrl,
+  corsHeaders,
+  decimal,
+  dropConnection,
+  edgeFault,
+  isRedirectTarget,
+  otherHost,
+  parseScenario,
+  readJson,
+  send,
+  submitFault,
+  wait,
+} from './http.mjs';
 import { encodePng, readImageSize } from './png.mjs';
 
-/** Endpoint id → [our model id (for timings), reference images it takes (0: text-to-image), label for logs]. */
+/**
+ * Endpoint id → [our model id (for timings), reference images it takes (0: text-to-image), label for logs, price].
+ * Price in micro-dollars (see the header): [first output MP, each further output MP, each reference, 'image' |
+ * 'mp': the reference price is per image or per MP of the reference].
+ */
 const ENDPOINTS = {};
-for (const [path, model, refs, label] of [
+for (const [path, model, refs, label, price, editPrice] of [
   // "A maximum of 4 images are allowed" (fal-js zod.gen.ts zFlux2Klein4bEditInput, zFlux2Klein9bEditInput).
-  ['flux-2/klein/4b', 'flux-2-klein-4b', 4, 'FLUX.2 [klein] 4B'],
-  ['flux-2/klein/9b', 'flux-2-klein-9b', 4, 'FLUX.2 [klein] 9B'],
+  ['flux-2/klein/4b', 'flux-2-klein-4b', 4, 'FLUX.2 [klein] 4B', [5000, 5000], [10000, 10000, 10000, 'image']],
+  ['flux-2/klein/9b', 'flux-2-klein-9b', 4, 'FLUX.2 [klein] 9B', [6000, 6000], [11000, 11000, 11000, 'image']],
   // fal states no maximum for these: BFL's 8 (bfl-openapi.json Flux2Inputs input_image…input_image_8), stricter.
-  ['flux-2-pro', 'flux-2-pro', 8, 'FLUX.2 [pro]'],
-  ['flux-2-flex', 'flux-2-flex', 8, 'FLUX.2 [flex]'],
-  ['flux-2-max', 'flux-2-max', 8, 'FLUX.2 [max]'],
+  ['flux-2-pro', 'flux-2-pro', 8, 'FLUX.2 [pro]', [30000, 15000], [30000, 15000, 15000, 'mp']],
+  ['flux-2-flex', 'flux-2-flex', 8, 'FLUX.2 [flex]', [50000, 50000], [50000, 50000, 50000, 'mp']],
+  ['flux-2-max', 'flux-2-max', 8, 'FLUX.2 [max]', [70000, 30000], [70000, 30000, 30000, 'mp']],
 ]) {
-  ENDPOINTS[`fal-ai/${path}`] = [model, 0, label];
-  ENDPOINTS[`fal-ai/${path}/edit`] = [model, refs, label];
+  ENDPOINTS[`fal-ai/${path}`] = [model, 0, label, price];
+  ENDPOINTS[`fal-ai/${path}/edit`] = [model, refs, label, editPrice];
 }
+
+const MB = 1024 * 1024;
+/** Megapixels as fal bills them: started 1024² megapixels, at least 1. */
+const mp = (width, height) => Math.max(1, Math.ceil((width * height) / MB));
+/** A reference as [pro]/[flex]/[max] edit process it: resized to at most 4 MP keeping its shape. */
+function processed({ width, height }) {
+  if (width * height <= 4 * MB) return { width, height };
+  const scale = Math.sqrt((4 * MB) / (width * height));
+  return { width: Math.max(1, Math.floor(width * scale)), height: Math.max(1, Math.floor(height * scale)) };
+}
+
+/** Micro-dollars a request costs by the header's table: each of its `count` images at the full price. */
+function priceOf(endpoint, width, height, count, refs) {
+  const [first, extra, perRef = 0, unit] = ENDPOINTS[endpoint][3];
+  const references = refs.reduce((sum, ref) => {
+    const size = processed(ref);
+    return sum + perRef * (unit === 'mp' ? mp(size.width, size.height) : 1);
+  }, 0);
+  return count * (first + (mp(width, height) - 1) * extra + references);
+}
+
+/** Task faults that end without an output: such requests are not billed. */
+const UNBILLED = new Set(['moderated', 'error', 'never-ready']);
 const PRESETS = {
   square_hd: [1024, 1024],
   square: [512, 512],
@@ -88,6 +177,8 @@ const reply = (req, res, status, body, headers) => send(req, res, status, body, 
 export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
   const tasks = new Map();
   const images = new Map(); // `${id}-${n}` → PNG, the few most recent
+  const ledger = new Map(); // key (without `Key `) → every task it queued, never pruned (see `_charges`)
+  const counters = new Map(); // scenario segment → submits seen (times=<n> at submit)
   let log = [];
   const timing = (value, model) => (typeof value === 'function' ? value(model) : value);
 
@@ -159,11 +250,20 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
     return { width, height, count, refs, received, problems };
   }
 
-  async function submit(req, res, endpoint, scenario, prefix, entry) {
-    const fault = scenario.at === 'poll' ? undefined : scenario.fault;
+  /** Billed: queued, COMPLETED by now with an output (even if its result or image is then lost), not cancelled. */
+  const billed = (task, now) => !task.cancelledAt && !UNBILLED.has(task.scenario.fault) && now >= task.readyAt;
+
+  async function submit(req, res, endpoint, scenario, segment, prefix, entry) {
     const auth = req.headers.authorization ?? '';
     const body = await readJson(req);
+    const fault = submitFault(req, scenario, segment, counters);
     if (fault === 'network') return dropConnection(req, res);
+    const edge = {
+      json: (status) => ({ detail: status === 502 ? 'Bad gateway' : 'Service temporarily unavailable' }),
+      truncated: '{"status": "IN_QUEUE", "request_id": "',
+      reply,
+    };
+    if (edgeFault(req, res, fault, scenario, entry, edge)) return;
     if (!auth.startsWith('Key ') || auth.length < 5)
       return reply(req, res, 401, {
         detail: 'Missing or malformed Authorization header: send `Authorization: Key <your fal key>`',
@@ -223,9 +323,16 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
       readyAt: now + pending,
       position: queue ? Number(scenario.position ?? 3) : 0,
       polls: 0,
+      micro: priceOf(endpoint, width, height, count, refs),
     };
     tasks.set(id, task);
+    const key = auth.slice(4);
+    ledger.set(key, [...(ledger.get(key) ?? []), task]);
     entry.id = id;
+    if (fault === 'accept-then-drop') {
+      entry.dropped = true;
+      return dropConnection(req, res);
+    }
     reply(req, res, 200, { status: 'IN_QUEUE', ...task.urls, queue_position: task.position });
   }
 
@@ -253,13 +360,20 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
     return list;
   }
 
-  function status(req, res, url, task) {
+  function status(req, res, url, task, entry) {
     const { scenario } = task;
-    if (scenario.at === 'poll') {
+    // The second leg of a poll-time redirect is a plain status poll, not counted.
+    if (scenario.at === 'poll' && !isRedirectTarget(req)) {
       task.polls++;
       const fault = scenario.fault;
       if (!(task.polls > Number(scenario.times ?? Infinity))) {
         if (fault === 'network') return dropConnection(req, res);
+        const edge = {
+          json: (status) => ({ detail: status === 502 ? 'Bad gateway' : 'Service temporarily unavailable' }),
+          truncated: `{"status": "IN_PROGRESS", "request_id": "${task.id}", "resp`,
+          reply,
+        };
+        if (edgeFault(req, res, fault, scenario, entry, edge)) return;
         if (fault === '429')
           return reply(req, res, 429, { detail: 'Too many requests' }, { 'Retry-After': scenario.retryAfter ?? '1' });
         if (/^(401|403|500)$/.test(fault))
@@ -311,7 +425,7 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
         ],
       });
     }
-    if (fault === 'error') return reply(req, res, 500, { detail: 'Internal server error' });
+    if (fault === 'error' || fault === 'result-500') return reply(req, res, 500, { detail: 'Internal server error' });
     const file = (n) =>
       fault === 'insecure-image'
         ? `http://cdn.example.com/files/${task.id}-${n}.png`
@@ -343,9 +457,11 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
     reply(req, res, 202, { status: 'CANCELLATION_REQUESTED' });
   }
 
-  function deliver(req, res, name) {
+  async function deliver(req, res, name) {
     const [, id, n, expired] = /^(.+)-(\d+)(-expired)?$/.exec(name) ?? [];
     const task = tasks.get(id);
+    // imageDelay=<ms>: a slow image (given up early, timer cleared, when the client goes away).
+    if (task?.scenario.imageDelay && !(await wait(res, Number(task.scenario.imageDelay)))) return;
     if (!task || expired || Number(n) >= task.count) {
       return send(
         req,
@@ -381,9 +497,22 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
         reply(req, res, 200, log);
         return true;
       }
+      if (path === '/sim/fal/_charges') {
+        const key = (url.searchParams.get('key') ?? '').replace(/^Key /, '');
+        if (!key) reply(req, res, 400, { detail: 'Query parameter `key` required' });
+        else {
+          const now = Date.now();
+          const done = (ledger.get(key) ?? []).filter((task) => billed(task, now));
+          const micro = done.reduce((sum, task) => sum + task.micro, 0);
+          reply(req, res, 200, { usd: decimal(micro, 6), requests: done.length });
+        }
+        return true;
+      }
       if (path === '/sim/fal/_reset' && req.method === 'POST') {
         tasks.clear();
         images.clear();
+        ledger.clear();
+        counters.clear();
         log = [];
         reply(req, res, 200, { ok: true });
         return true;
@@ -399,11 +528,12 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
         id: cdn ? cdn[1].replace(/-\d+(-expired)?$/, '') : queued?.[2],
         at: Date.now(),
       };
+      if (isRedirectTarget(req)) entry.redirected = true;
       log.push(entry);
       if (log.length > 5000) log = log.slice(-4000);
       if (cdn) {
         if (req.method !== 'GET' && req.method !== 'HEAD') send(req, res, 405, 'Method Not Allowed');
-        else deliver(req, res, cdn[1]);
+        else await deliver(req, res, cdn[1]);
         return true;
       }
       if (!match) {
@@ -421,11 +551,11 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
             reply(req, res, 405, { detail: 'Method Not Allowed' });
           else {
             const task = own(req, res, app, id);
-            if (task && action === '/status') status(req, res, url, task);
+            if (task && action === '/status') status(req, res, url, task, entry);
             else if (task && action === '/cancel') cancel(req, res, task);
             else if (task) result(req, res, task);
           }
-        } else if (req.method === 'POST') await submit(req, res, match[2], scenario, prefix, entry);
+        } else if (req.method === 'POST') await submit(req, res, match[2], scenario, match[1] ?? '', prefix, entry);
         else reply(req, res, 405, { detail: 'Method Not Allowed' });
       } catch (error) {
         if (!res.headersSent)

@@ -1,4 +1,5 @@
 // Small helpers shared by the protocol simulators (plain node:http, no dependencies).
+import { STATUS_CODES } from 'node:http';
 
 /**
  * CORS headers for every reply, errors and preflights included. The request's Origin is echoed
@@ -94,9 +95,137 @@ export function baseUrl(req, host = req.headers.host) {
   return `${req.socket.encrypted ? 'https' : 'http'}://${host}`;
 }
 
-/** Simulates a network failure: the connection drops without any reply. */
+/**
+ * Simulates a network failure: the connection closes without a reply. It closes after one stray byte (a newline),
+ * not silently: Chromium resends a request by itself when a keep-alive connection it reused (or had opened ahead)
+ * closes with no byte of reply, on the next connection, until one was fresh, so one client call would reach the
+ * simulator several times (and be charged several times by fault=accept-then-drop, or use up several `times`).
+ * With a byte received it fails the request at once (net::ERR_INVALID_HTTP_RESPONSE; the page sees the same
+ * `TypeError: Failed to fetch`). On plain http port 80 such a byte would be read as an HTTP/0.9 reply: there the
+ * connection closes silently, and Chromium may resend.
+ */
 export function dropConnection(req, res) {
   res.statusCode = 599; // (for servers that log the status of requests they handed over)
-  res.socket?.destroy();
-  req.socket?.destroy();
+  const socket = req.socket ?? res.socket;
+  if (!socket || socket.destroyed) return;
+  if (!socket.encrypted && new URL(baseUrl(req)).port === '') {
+    socket.destroy();
+    return;
+  }
+  socket.end('\n', () => socket.destroy());
+}
+
+/** Resolves after `ms` (true), or early (false, the timer cleared) when the client goes away. */
+export function wait(res, ms) {
+  return new Promise((resolve) => {
+    if (!(ms > 0)) return resolve(true);
+    const stop = () => {
+      clearTimeout(timer);
+      res.statusCode = 599; // nothing was sent (for servers that log the status of requests they handed over)
+      resolve(false);
+    };
+    const timer = setTimeout(() => {
+      res.off('close', stop);
+      resolve(true);
+    }, ms);
+    res.once('close', stop);
+  });
+}
+
+/**
+ * `fault=hang`: the request is held open and never answered. No timer is involved: when the request's socket
+ * closes (the client gave up, or the connection went away) the response is ended (destroyed) and the log entry
+ * records it. `entry` (the request's log entry) gets `hung: true`, then `closedAt` (ms since the epoch).
+ */
+export function hang(req, res, entry = {}) {
+  entry.hung = true;
+  res.statusCode = 599; // never answered (for servers that log the status of requests they handed over)
+  const socket = req.socket;
+  const close = () => {
+    entry.closedAt = Date.now();
+    if (!res.writableEnded) res.destroy();
+  };
+  if (!socket || socket.destroyed) close();
+  else socket.once('close', close);
+}
+
+/** True when the request is the target of a `fault=redirect` (it carries `redirected=1`): served normally. */
+export const isRedirectTarget = (req) => new URL(req.url, 'http://sim.invalid').searchParams.get('redirected') === '1';
+
+/**
+ * `fault=redirect`: a 307 to the same path (and query) on the OTHER loopback name (`otherHost`), with
+ * `redirected=1` added to the query so the target answers normally instead of redirecting again.
+ */
+export function redirect(req, res, entry = {}, reply = send) {
+  const target = new URL(req.url, baseUrl(req, otherHost(req.headers.host)));
+  target.searchParams.set('redirected', '1');
+  entry.redirectedTo = target.href;
+  reply(req, res, 307, 'Temporary Redirect', { Location: target.href });
+}
+
+/** `fault=html`: the HTML error page a CDN or proxy in front of the provider sends (status 502 unless `status=<n>`). */
+export function htmlPage(req, res, scenario = {}) {
+  const asked = Number(scenario.status);
+  const status = Number.isInteger(asked) && asked >= 200 && asked <= 599 ? asked : 502;
+  const title = `${status} ${STATUS_CODES[status] ?? 'Error'}`;
+  const html = `<!DOCTYPE html>
+<html lang="en">
+<head><meta charset="utf-8"><title>${title}</title></head>
+<body>
+<center><h1>${title}</h1></center>
+<hr><center>edge-proxy (simulated)</center>
+</body>
+</html>
+`;
+  send(req, res, status, html, { 'Content-Type': 'text/html; charset=utf-8' });
+}
+
+/**
+ * The faults the BFL, fal and gateway simulators play alike (their headers give the details): `502`, `503`
+ * (Retry-After only with `retryAfter=<s>`), `hang`, `bad-json`, `html`, `redirect` (not on a redirect's target).
+ * `json(status)` is the provider's own error body, `truncated` the non-JSON text of `bad-json`, `reply` the
+ * provider's reply writer. True when the fault answered (or holds) the request.
+ */
+export function edgeFault(req, res, fault, scenario, entry, { json, truncated, reply = send }) {
+  if (fault === '502') reply(req, res, 502, json(502));
+  else if (fault === '503')
+    reply(req, res, 503, json(503), scenario.retryAfter !== undefined ? { 'Retry-After': scenario.retryAfter } : {});
+  else if (fault === 'hang') hang(req, res, entry);
+  else if (fault === 'bad-json') reply(req, res, 200, truncated, { 'Content-Type': 'application/json' });
+  else if (fault === 'html') htmlPage(req, res, scenario);
+  else if (fault === 'redirect' && !isRedirectTarget(req)) redirect(req, res, entry, reply);
+  else return false;
+  return true;
+}
+
+/**
+ * The fault a submit under `scenario` gets: `scenario.fault`, except with `at=poll` (none) and, with `times=<n>`,
+ * only for the first n submits under the same scenario segment (`counters`: segment → submits seen).
+ * Targets of a redirect are not counted.
+ */
+export function submitFault(req, scenario, segment, counters) {
+  if (scenario.at === 'poll' || scenario.fault === undefined) return undefined;
+  if (scenario.times === undefined || isRedirectTarget(req)) return scenario.fault;
+  const seen = (counters.get(segment) ?? 0) + 1;
+  counters.set(segment, seen);
+  return seen <= Number(scenario.times) ? scenario.fault : undefined;
+}
+
+/** The exact decimal text of `units` / 10^`places` (integers; no float): (4550, 4) → '0.455'; 0 → '0'. */
+export function decimal(units, places) {
+  const n = BigInt(units);
+  const digits = (n < 0n ? -n : n).toString().padStart(places + 1, '0');
+  const whole = digits.slice(0, digits.length - places);
+  const fraction = digits.slice(digits.length - places).replace(/0+$/, '');
+  return `${n < 0n ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`;
+}
+
+/** '0.04' → 40000 with `places` 6: a decimal text as an integer count of 10^-places; undefined if not exact. */
+export function parseDecimal(text, places) {
+  const match = /^(\d*)(?:\.(\d*))?$/.exec(String(text).trim());
+  if (!match || !(match[1] || match[2])) return undefined;
+  const fraction = (match[2] ?? '').replace(/0+$/, '');
+  if (fraction.length > places) return undefined;
+  const units = Number(match[1] || '0') * 10 ** places + Number(fraction.padEnd(places, '0') || '0');
+  return Number.isSafeInteger(units) ? units : undefined;
 }

@@ -6,11 +6,27 @@
 //        → after the generation time: {created, data:[{url} | {b64_json}], usage}
 //   GET  /sim/openai/v1/models               {object:'list', data:[{id, object:'model', owned_by}]}
 //   GET  /sim/openai-cdn/{id}.png            the image (the OTHER loopback name, never needs a key)
-//   GET  /sim/openai/_log                    requests received: [{method, path, host, origin, hasKey, id, at}]
-//   POST /sim/openai/_reset                  forget images and the log
+//   GET  /sim/openai/_log                    requests received: [{method, path, host, origin, hasKey, id, at}];
+//        fault=hang: `hung: true`, then `closedAt` (ms) once the client's socket closed; fault=redirect: the 307
+//        `redirectedTo` (its Location), the target `redirected: true`; fault=accept-then-drop: `dropped: true`
+//   GET  /sim/openai/_charges?key=           what the gateway billed that key (the bearer token, with or without
+//        `Bearer `): {usd, images}, usd an exact decimal string in shortest form ('0.08'; '0' for none); 400 without `key`
+//   POST /sim/openai/_reset                  forget images, charges, counters and the log
 // Errors have OpenAI's shape {error:{message, type, param, code}}.
 //
+// Billing (the gateway reports no cost; this is what `_charges` adds up): each image is billed a flat `price`
+// (default $0.04) when it is generated, i.e. at the end of the generation time of a request that passed every
+// check: including format=b64, insecure-url, expired-url, image-404, accept-then-drop, and a request whose client
+// went away during the generation (the gateway does not stop it: it is made and billed, only the reply is lost).
+// Refused requests (401, 402, 429, 400, 404, moderated, 500, network, 502/503, hang, bad-json, html, the 307 of
+// redirect) are not billed; the target of a redirect is a request like any other.
+//
+// Dropped connections (fault=network, fault=accept-then-drop) close after one stray byte and no reply (http.mjs
+// dropConnection): Chromium then fails the request at once instead of resending it by itself on another connection,
+// so one client call reaches the simulator once and is charged at most once (plain http on port 80: see there).
+//
 // Scenarios: insert `/s/{scenario}` after `/sim/openai`, e.g. `/sim/openai/s/fault=quota/v1/images/generations`.
+// Any other key (e.g. run=abc) is kept and only separates scenarios (and the counters of `times`).
 //   fault=401                     invalid_api_key
 //   fault=402                     insufficient balance (also: the key `sim-empty`)
 //   fault=quota                   429 insufficient_quota (OpenAI's "You exceeded your current quota")
@@ -18,13 +34,49 @@
 //   fault=moderated               400 content_policy_violation
 //   fault=400                     400 invalid_request_error naming `size`
 //   fault=500 | network           server error / dropped connection
+//   fault=502                     502 {error:{message:'Bad gateway.', type:'server_error', code:'bad_gateway'}}
+//                                 (before the key is checked)
+//   fault=503                     503 {error:{…, type:'server_error', code:'service_unavailable'}}; Retry-After only
+//                                 with retryAfter=<s>
+//   fault=hang                    the request (body read) is held open and never answered; when the client's socket
+//                                 closes (it gave up) the response is ended; no timers; nothing generated or billed
+//   fault=bad-json                200 with Content-Type application/json and the body `{"created": 1767225600,
+//                                 "data": [{"url": "` (not JSON); nothing generated or billed
+//   fault=html                    a CDN/proxy HTML error page (Content-Type text/html), status 502 or status=<n>
+//                                 (200–599); nothing generated or billed
+//   fault=redirect                307 to the same path and query on the OTHER loopback name, with `redirected=1`
+//                                 added; that target is served as a normal request (no second redirect) and its
+//                                 _log entry's `hasKey` tells whether the Authorization header followed the redirect
+//   fault=accept-then-drop        the reply is lost after the gateway accepted: the images are generated and billed,
+//                                 then the connection drops without the reply (nothing lists them afterwards)
 //   fault=insecure-url            the image URL is plain http on a non-loopback host
 //   fault=expired-url             the image URL answers 403
+//   fault=image-404               the generation succeeds (billed) but the image URL answers 404 (XML BlobNotFound)
+//   times=<n>                     only the first n requests under this scenario segment get the fault (default: all;
+//                                 redirect targets are not counted)
 //   format=b64                    answer with b64_json even when a URL was asked for (as some gateways do)
 //   pending=<ms>                  generation time (default: the simulator's pendingMs)
+//   price=<usd>                   the flat price billed per image, a decimal with at most 6 places (default 0.04);
+//                                 anything else: 400 invalid_value naming `price`
+//   imageDelay=<ms>               the image URL answers after that delay (a slow image; an expired or missing one
+//                                 too); a client that gives up first gets nothing
 // Like the gateways it plays, it reports no cost; output is PNG.
 import { randomUUID } from 'node:crypto';
-import { baseUrl, corsHeaders, dropConnection, otherHost, parseScenario, readJson, send } from './http.mjs';
+import {
+  baseUrl,
+  corsHeaders,
+  decimal,
+  dropConnection,
+  edgeFault,
+  isRedirectTarget,
+  otherHost,
+  parseDecimal,
+  parseScenario,
+  readJson,
+  send,
+  submitFault,
+  wait,
+} from './http.mjs';
 import { encodePng } from './png.mjs';
 
 const OWNER = 'black-forest-labs';
@@ -50,31 +102,28 @@ const reply = (req, res, status, body, headers) =>
     ...headers,
   });
 
-/** Resolves after `ms` (true), or early (false) when the client goes away. */
-const wait = (res, ms) =>
-  new Promise((resolve) => {
-    const stop = () => {
-      clearTimeout(timer);
-      resolve(false);
-    };
-    const timer = setTimeout(() => {
-      res.off('close', stop);
-      resolve(true);
-    }, ms);
-    res.once('close', stop);
-  });
-
 export function createOpenAiSimulator({ pendingMs = 3000 } = {}) {
-  const made = new Map(); // id → { width, height, prompt, seed, expired }
+  const made = new Map(); // id → { width, height, prompt, seed, expired, missing, delay }
   const images = new Map(); // id → PNG, the few most recent
+  const charges = new Map(); // key → { micro (micro-dollars), images } billed, never pruned (see `_charges`)
+  const counters = new Map(); // scenario segment → generate calls seen (times=<n>)
   let log = [];
   const timing = (model) => (typeof pendingMs === 'function' ? pendingMs(model) : pendingMs);
 
-  async function generate(req, res, scenario, entry) {
-    const fault = scenario.fault;
+  async function generate(req, res, scenario, segment, entry) {
     const auth = req.headers.authorization ?? '';
     const body = await readJson(req);
+    const fault = submitFault(req, scenario, segment, counters);
     if (fault === 'network') return dropConnection(req, res);
+    const edge = {
+      json: (status) =>
+        status === 502
+          ? error('Bad gateway.', 'server_error', 'bad_gateway')
+          : error('The engine is currently overloaded, please try again later.', 'server_error', 'service_unavailable'),
+      truncated: '{"created": 1767225600, "data": [{"url": "',
+      reply,
+    };
+    if (edgeFault(req, res, fault, scenario, entry, edge)) return;
     if (!/^Bearer \S/.test(auth) || fault === '401') {
       return reply(
         req,
@@ -206,14 +255,46 @@ export function createOpenAiSimulator({ pendingMs = 3000 } = {}) {
         ),
       );
     }
-    // A synchronous API: the answer comes when the image is made.
-    if (!(await wait(res, Number(scenario.pending ?? timing(model))))) return;
+    const price = parseDecimal(scenario.price ?? '0.04', 6);
+    if (price === undefined) {
+      return reply(
+        req,
+        res,
+        400,
+        error(
+          `Simulator scenario: price=${scenario.price} is not a decimal number of dollars with at most 6 places.`,
+          'invalid_request_error',
+          'invalid_value',
+          'price',
+        ),
+      );
+    }
+    // A synchronous API: the answer comes when the image is made. A generation whose client went away is not
+    // stopped: the images are made and billed all the same, only the reply is not sent.
+    let gone = false;
+    res.once('close', () => {
+      gone = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, Number(scenario.pending ?? timing(model))));
+    const key = auth.slice('Bearer '.length).trim();
+    const charged = charges.get(key) ?? { micro: 0, images: 0 };
+    charged.micro += price * n;
+    charged.images += n;
+    charges.set(key, charged);
     const seed = Math.floor(Math.random() * 2 ** 31);
     const cdn = baseUrl(req, otherHost(req.headers.host));
     const data = [];
     for (let i = 0; i < n; i++) {
       const id = randomUUID();
-      made.set(id, { width, height, prompt: body.prompt, seed: seed + i, expired: fault === 'expired-url' });
+      made.set(id, {
+        width,
+        height,
+        prompt: body.prompt,
+        seed: seed + i,
+        expired: fault === 'expired-url',
+        missing: fault === 'image-404',
+        delay: Number(scenario.imageDelay ?? 0),
+      });
       if (made.size > 200) made.delete(made.keys().next().value);
       if (format === 'b64_json') data.push({ b64_json: png(id).toString('base64') });
       else
@@ -222,6 +303,11 @@ export function createOpenAiSimulator({ pendingMs = 3000 } = {}) {
         });
       entry.id ??= id;
     }
+    if (fault === 'accept-then-drop') {
+      entry.dropped = true;
+      return dropConnection(req, res);
+    }
+    if (gone) return dropConnection(req, res); // (nothing to send it to)
     reply(req, res, 200, {
       created: Math.floor(Date.now() / 1000),
       data,
@@ -255,9 +341,20 @@ export function createOpenAiSimulator({ pendingMs = 3000 } = {}) {
         reply(req, res, 200, log);
         return true;
       }
+      if (path === '/sim/openai/_charges') {
+        const key = (url.searchParams.get('key') ?? '').replace(/^Bearer /, '');
+        if (!key) reply(req, res, 400, error('Query parameter `key` required.', 'invalid_request_error'));
+        else {
+          const { micro, images: count } = charges.get(key) ?? { micro: 0, images: 0 };
+          reply(req, res, 200, { usd: decimal(micro, 6), images: count });
+        }
+        return true;
+      }
       if (path === '/sim/openai/_reset' && req.method === 'POST') {
         made.clear();
         images.clear();
+        charges.clear();
+        counters.clear();
         log = [];
         reply(req, res, 200, { ok: true });
         return true;
@@ -271,12 +368,23 @@ export function createOpenAiSimulator({ pendingMs = 3000 } = {}) {
         id: cdn?.[1],
         at: Date.now(),
       };
+      if (isRedirectTarget(req)) entry.redirected = true;
       log.push(entry);
       if (log.length > 5000) log = log.slice(-4000);
       if (cdn) {
         const image = made.get(cdn[1]);
         if (req.method !== 'GET' && req.method !== 'HEAD') send(req, res, 405, 'Method Not Allowed');
-        else if (!image || image.expired) {
+        // imageDelay=<ms>: a slow image (given up early, timer cleared, when the client goes away).
+        else if (image?.delay && !(await wait(res, image.delay))) return true;
+        else if (image?.missing) {
+          send(
+            req,
+            res,
+            404,
+            '<?xml version="1.0"?><Error><Code>BlobNotFound</Code><Message>The specified blob does not exist.</Message></Error>',
+            { 'Content-Type': 'application/xml' },
+          );
+        } else if (!image || image.expired) {
           send(
             req,
             res,
@@ -305,7 +413,7 @@ export function createOpenAiSimulator({ pendingMs = 3000 } = {}) {
             data: MODELS.map((id) => ({ id: `${OWNER}/${id}`, object: 'model', created: 1767225600, owned_by: OWNER })),
           });
         } else if (match[2] === 'images/generations' && req.method === 'POST')
-          await generate(req, res, parseScenario(match[1]), entry);
+          await generate(req, res, parseScenario(match[1]), match[1] ?? '', entry);
         else reply(req, res, 405, error(`Method ${req.method} not allowed.`, 'invalid_request_error'));
       } catch (thrown) {
         if (!res.headersSent)

@@ -22,8 +22,13 @@
 //   GET  /sim/puter/_log                  requests received: [{method, path, kind, model, fault, at}] (never tokens);
 //                                         generate calls also {ratio, inputs, used}: the ratio as sent on (Replicate
 //                                         "w:h" reduced, Together "WxH" snapped), the reference images received
-//                                         (input_image + every input_images element) and how many were used
-//   POST /sim/puter/_reset                forget accounts, counters and the log
+//                                         (input_image + every input_images element) and how many were used;
+//                                         fault=accept-then-drop also `dropped: true`
+//   GET  /sim/puter/_charges?token=       what generate calls deducted from that token's account: {usd, calls}, usd
+//                                         the exact decimal of its microcents in shortest form ('0.011'; '0' for none,
+//                                         also for an unknown token), calls the number of charged calls; 400 without
+//                                         `token`. Balances set by _account or balance= are not charges
+//   POST /sim/puter/_reset                forget accounts (and their charges), counters and the log
 //   POST /sim/puter/_account              {token, balance?(microcents), username?} create or change an account
 //   POST /sim/puter/_signin               {outcome?:'ok'|'close', username?, balance?} what the next popups do
 //
@@ -31,6 +36,8 @@
 // and the user name 'sim-user' (popup sign-ins: 'demo-user'). Generations cost what the catalogue below says,
 // by Puter's own rules: Replicate-served models `run + output_mp × 1 + input_mp × Σ⌈ref px / 10⁶⌉` (1 MP out),
 // per-image models their flat price, Together's per-MP models `1MP × w·h / 10⁶` of the snapped size — in cents.
+// The cost is deducted once the generation time has passed and the call succeeded (even if the client has gone
+// away by then); refused calls, test_mode and faults other than accept-then-drop deduct nothing.
 //
 // Sizes and references as Puter passes them on (HeyPuter/puter@8307e8c, src/backend/drivers/ai-image/providers/):
 //   Replicate models get only `aspect_ratio`: ratio {w,h} (or width/height) rounded per side and reduced by the
@@ -42,6 +49,10 @@
 //   each side max(64, round(v / 8) · 8); one reference only (input_image wins over input_images[0]; more than one
 //   input_images element: 400); Kontext [pro]/[max] need one.
 //
+// Dropped connections (fault=network, fault=accept-then-drop) close after one stray byte and no reply (http.mjs
+// dropConnection): Chromium then fails the request at once instead of resending it by itself on another connection,
+// so one client call reaches the simulator once and is charged at most once (plain http on port 80: see there).
+//
 // Scenarios: insert `/s/{scenario}` after `/sim/puter`, e.g. `/sim/puter/s/fault=429;times=2`.
 //   fault=402                     402 insufficient_funds at generate (the SDK also opens its "low balance" dialog)
 //   fault=401                     401 Unauthorized at generate
@@ -51,6 +62,8 @@
 //   fault=moderated               400 upstream_bad_request whose message says the safety filter flagged it
 //   fault=500                     500 internal_error
 //   fault=network                 the connection drops without a reply
+//   fault=accept-then-drop        the reply is lost after Puter charged: the generation runs and its cost is deducted
+//                                 (usage, _charges), then the connection drops without a reply
 //   times=<n>                     only the first n generate calls under this scenario fail (default: all)
 //   pending=<ms>                  generation time (default: the simulator's pendingMs)
 //   balance=<microcents>          set the caller's balance to this, once per account and value
@@ -58,7 +71,7 @@
 //   catalogue=down                the catalogue answers 503 (clients fall back to their bundled prices)
 // Any other key (e.g. run=abc) is kept and only separates the counters of `times`.
 import { randomUUID } from 'node:crypto';
-import { dropConnection, parseScenario, preflight, readJson, send } from './http.mjs';
+import { decimal, dropConnection, parseScenario, preflight, readJson, send } from './http.mjs';
 import { encodePng, readImageSize } from './png.mjs';
 
 const START_BALANCE = 50_000_000; // $0.50 in microcents
@@ -248,7 +261,7 @@ const apiError = (req, res, status, message, code, fields = {}, headers = {}) =>
   send(req, res, status, { error: message, message, code, ...fields }, headers);
 
 export function createPuterSimulator({ pendingMs = 1500 } = {}) {
-  let accounts = new Map(); // token → { username, uuid, remaining, forced, usage: {total, byType} }
+  let accounts = new Map(); // token → { username, uuid, remaining, forced, usage: {total, byType}, charged, calls }
   let counters = new Map(); // scenario segment → generate calls seen
   let log = [];
   let signin = { outcome: 'ok', username: 'demo-user', balance: START_BALANCE };
@@ -262,6 +275,8 @@ export function createPuterSimulator({ pendingMs = 1500 } = {}) {
         uuid: randomUUID(),
         remaining: fresh.balance ?? START_BALANCE,
         usage: { total: 0, byType: {} },
+        charged: 0, // microcents deducted by generate calls (never changed by _account or balance=)
+        calls: 0, // generate calls charged
       };
       accounts.set(token, a);
     }
@@ -410,6 +425,12 @@ export function createPuterSimulator({ pendingMs = 1500 } = {}) {
     used.count++;
     used.units++;
     a.usage.total += cost;
+    a.charged += cost;
+    a.calls++;
+    if (fault === 'accept-then-drop') {
+      entry.dropped = true;
+      return dropConnection(req, res);
+    }
     const seed = Number.isInteger(args.seed) ? args.seed : Math.floor(Math.random() * 2 ** 31);
     const png = encodePng(width, height, `${args.prompt}\n${seed}`);
     send(req, res, 200, { success: true, result: `data:image/png;base64,${png.toString('base64')}` });
@@ -460,6 +481,13 @@ export function createPuterSimulator({ pendingMs = 1500 } = {}) {
   /** The test and demo controls under /sim/puter/_…: the log, a reset, accounts, what sign-in popups do. */
   async function control(req, res, path) {
     if (path === '/sim/puter/_log') return send(req, res, 200, log);
+    if (path === '/sim/puter/_charges') {
+      const token = new URL(req.url, 'http://sim.invalid').searchParams.get('token');
+      if (!token) return send(req, res, 400, { error: 'token required' });
+      const a = accounts.get(token);
+      // Microcents: $1 = 100 cents = 10⁸ microcents.
+      return send(req, res, 200, { usd: decimal(a?.charged ?? 0, 8), calls: a?.calls ?? 0 });
+    }
     if (req.method !== 'POST') return send(req, res, 405, { error: 'Method Not Allowed' });
     if (path === '/sim/puter/_reset') {
       accounts = new Map();

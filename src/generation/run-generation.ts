@@ -58,6 +58,7 @@ export interface Seen {
 export function bookFailure(seen: Seen, error: UserPaysError, quoted: string): Settlement {
   const because = { error: error.code };
   if (seen.uncharged || error.uncharged) return { void: true, ...because };
+  if (error.uncertain) return { uncertain: seen.charge?.usd ?? quoted, ...because };
   if (seen.billed || error.billed) {
     return seen.charge
       ? { charged: seen.charge.usd, credits: seen.charge.credits, ...because }

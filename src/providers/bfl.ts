@@ -104,8 +104,10 @@ export class BflProvider implements Provider {
         }
         if (/Moderated/.test(status)) {
           const error = new UserPaysError('moderated', text.moderated(), false);
-          // Refused before generation: BFL does not charge it.
-          error.uncharged = status === 'Request Moderated';
+          // Whether BFL returns the credits of a request it refused before generating ('Request Moderated') is not
+          // documented: it debited them at acceptance, so it is booked as possibly charged (uncertain), never as
+          // nothing (docs/contract.md, Money).
+          error.uncertain = status === 'Request Moderated';
           throw error;
         }
         throw new UserPaysError('provider-error', status === 'Task not found' ? text.taskGone() : text.cannotMake());

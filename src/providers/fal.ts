@@ -1,6 +1,6 @@
 import { UserPaysError } from '../errors.js';
 import { providerInfo } from './catalog.js';
-import { fetchImage, fetchJson, guard, imageSize } from './http.js';
+import { fetchImage, fetchJson, guard, imageSize, type HttpError } from './http.js';
 import { checkEndpoint, checkProviderUrl } from './urls.js';
 import { pollUntil } from './poll.js';
 import type { Provider, ProviderOutcome, ProviderRequest, ProviderTask, RunContext } from './provider.js';
@@ -118,14 +118,21 @@ export class FalProvider implements Provider {
         context.poll,
       );
       onProgress?.({ status: text.downloading(), progress: 1 });
-      // A request that failed (content policy, validation, model error) answers here with its error.
-      const result = await fetchJson(response, init, signal, key);
+      // A request that failed (content policy, validation, model error) answers here with its error: one that
+      // says so (4xx) was not billed; a 5xx may be the request or only this reply.
+      const result = await fetchJson(response, init, signal, key).catch((error: HttpError) => {
+        if (error.status && error.status < 500) context.onUncharged?.();
+        throw error;
+      });
       context.onBilled?.(); // it finished with images: fal has billed it, whatever happens to the download
       const blob = await fetchImage(result.images?.[0]?.url, signal);
       const seed = result.seed;
       return { image: { blob, ...(await imageSize(blob)), seed: typeof seed === 'number' ? seed : undefined }, task };
     } catch (error) {
-      await cancelling; // what the cancel found decides what is booked: wait for it (loopback or not, it is quick)
+      // Given up (cancel, deadline, a provider that stopped answering): cancel it at fal too, so that it is not
+      // finished and billed for nobody; what the cancel finds decides what is booked, so wait for it.
+      if (!cancelling && !signal.aborted) cancel();
+      await cancelling;
       throw error;
     } finally {
       signal.removeEventListener('abort', cancel);

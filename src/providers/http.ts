@@ -4,7 +4,7 @@ import type { RunContext } from './provider.js';
 import * as text from '../strings.js';
 
 /** A `UserPaysError` from an HTTP reply, with the wait the provider asked for (Retry-After). */
-export type HttpError = UserPaysError & { retryAfterMs?: number };
+export type HttpError = UserPaysError & { retryAfterMs?: number; status?: number };
 
 /** Waits `ms`; rejects with the signal's reason as soon as it aborts. */
 export function sleep(ms: number, signal: AbortSignal): Promise<void> {
@@ -65,6 +65,7 @@ export function httpError(response: Response, body?: any, secret?: string): Http
               ? new UserPaysError('moderated', text.moderated(), false)
               : new UserPaysError('invalid-input', text.refused(said || `HTTP ${status}`), false);
   error.retryAfterMs = wait;
+  error.status = status;
   // A gateway in front of the provider (502, 504) may have passed the request on before failing: not an answer.
   error.answered = status !== 502 && status !== 504;
   return error;

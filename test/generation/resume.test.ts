@@ -183,7 +183,11 @@ describe('resumeOrphans', () => {
     const { entry: b } = await acceptedThenGone(key2, 'pending=200;fault=request-moderated');
     const ledger2 = new LedgerStore({ storageKey: key2 });
     await resumeOrphans(options({ ledger: ledger2 }));
-    expect(ledger2.entries().find((e) => e.id === b.id)).to.deep.include({ status: 'void', error: 'moderated' });
+    expect(ledger2.entries().find((e) => e.id === b.id)).to.deep.include({
+      status: 'uncertain',
+      charged: '0.014',
+      error: 'moderated',
+    });
     expect(ledger.tally()).to.deep.include({ spent: '0.014', images: 0 });
   });
 

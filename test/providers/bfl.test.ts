@@ -214,10 +214,15 @@ describe('BflProvider against the BFL simulator', () => {
   });
 
   describe('failures while polling', () => {
-    it('Request Moderated → moderated, marked uncharged (refused before generation)', async () => {
+    it('Request Moderated → moderated, marked uncertain (BFL debited it at acceptance; no source says it is returned)', async () => {
       const run = start('fault=request-moderated');
       const error = await failure(run.promise);
-      expect([error.code, error.retryable, error.uncharged]).to.deep.equal(['moderated', false, true]);
+      expect([error.code, error.retryable, error.uncharged, error.uncertain]).to.deep.equal([
+        'moderated',
+        false,
+        false,
+        true,
+      ]);
       expect(error.message).to.contain('safety reasons');
       expect(run.accepted).to.equal(1);
     });

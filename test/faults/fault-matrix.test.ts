@@ -1,0 +1,218 @@
+// The fault matrix: every failure each provider can throw at a submission, through the real pipeline
+// (runGeneration, the provider adapters, a real ledger) against the simulators over loopback HTTP. Each case
+// ends in the right error code and plain words, and the books agree with what the simulator says it charged:
+// nothing booked that was not charged (spent ≤ charged), nothing charged left unbooked or unflagged
+// (charged ≤ spent + uncertain), and where the answer is certain, spent = charged exactly.
+import { expect } from '@open-wc/testing';
+import Decimal from 'decimal.js';
+import { UserPaysError } from '../../src/errors.js';
+import { runGeneration } from '../../src/generation/run-generation.js';
+import { LedgerStore } from '../../src/ledger/index.js';
+import { ImageStore } from '../../src/ledger/image-store.js';
+import { mergePriceBook, BUILTIN_PRICE_BOOK, quoteFor } from '../../src/pricing/index.js';
+import { providerFor } from '../../src/providers/registry.js';
+import type { ProviderId, PublicRequest } from '../../src/types.js';
+import { MemoryStorage } from '../ledger/helpers.js';
+import { uniqueStorageKey } from '../support/sim.js';
+
+type Status = 'charged' | 'void' | 'uncertain';
+/** One case: the scenario of the provider's simulator, the error code expected ('' = success), the booking. */
+type Case = [scenario: string, code: string, status: Status, cancelAfterMs?: number];
+
+const GATEWAY_BOOK = mergePriceBook(BUILTIN_PRICE_BOOK, {
+  'flux-2-klein-4b': {
+    openai: {
+      rule: { kind: 'flat', unit: 'usd', perImage: '0.04' },
+      source: { name: 'sim', asOf: 'now' },
+      exact: true,
+    },
+  },
+});
+const SIM: Record<string, string> = { bfl: 'bfl', fal: 'fal', openai: 'openai' };
+const POLL = { initialMs: 500, maxMs: 500, timeoutMs: 2500 };
+
+/** What the simulator says it charged the key, in USD. */
+async function simCharged(provider: ProviderId, key: string): Promise<string> {
+  const reply = await (
+    await fetch(`${location.origin}/sim/${SIM[provider]}/_charges?key=${encodeURIComponent(key)}`)
+  ).json();
+  return reply.usd;
+}
+
+async function attempt(provider: ProviderId, scenario: string, cancelAfterMs?: number) {
+  const key = `matrix-${uniqueStorageKey()}`;
+  const storageKey = uniqueStorageKey();
+  const ledger = new LedgerStore({ storageKey, storage: new MemoryStorage() });
+  const request: PublicRequest = {
+    provider,
+    model: 'flux-2-klein-4b',
+    prompt: 'a lighthouse in fog',
+    width: 1024,
+    height: 1024,
+    count: 1,
+    inputs: [],
+  };
+  const quote = quoteFor(request, GATEWAY_BOOK);
+  const controller = new AbortController();
+  if (cancelAfterMs !== undefined) setTimeout(() => controller.abort(), cancelAfterMs);
+  const endpoint = `${location.origin}/sim/${SIM[provider]}/s/${scenario || 'normal=1'};run=${storageKey}`;
+  const outcome = await runGeneration({
+    provider: providerFor(provider),
+    endpoint,
+    apiKey: key,
+    request,
+    inputs: [],
+    quote,
+    ledger,
+    images: new ImageStore({ storageKey }),
+    signal: controller.signal,
+    poll: POLL,
+  }).catch((error: unknown) => error as UserPaysError);
+  // A provider may still bill a request the page gave up on (fal finishing it): let it finish first.
+  await new Promise((resolve) => setTimeout(resolve, provider === 'fal' ? 400 : 100));
+  return { outcome, entry: ledger.entries()[0], tally: ledger.tally(), charged: await simCharged(provider, key) };
+}
+
+const MATRIX: Record<'bfl' | 'fal' | 'openai', Case[]> = {
+  bfl: [
+    ['', '', 'charged'],
+    ['fault=401', 'auth-failed', 'void'],
+    ['fault=403', 'auth-failed', 'void'],
+    ['fault=402', 'insufficient-funds', 'void'],
+    ['fault=422', 'invalid-input', 'void'],
+    ['fault=429', 'rate-limited', 'void'],
+    ['fault=429;retryAfter=2', 'rate-limited', 'void'],
+    ['fault=500', 'provider-error', 'void'],
+    ['fault=502', 'provider-error', 'uncertain'],
+    ['fault=503;retryAfter=1', 'provider-error', 'void'],
+    ['fault=hang', 'timeout', 'uncertain'],
+    ['fault=network', 'network', 'uncertain'],
+    ['fault=bad-json', 'provider-error', 'uncertain'],
+    ['fault=html', 'provider-error', 'uncertain'],
+    ['fault=html;status=500', 'provider-error', 'void'],
+    ['fault=redirect', 'provider-error', 'void'],
+    ['fault=accept-then-drop', 'network', 'uncertain'],
+    ['fault=task-not-found', 'provider-error', 'charged'],
+    ['fault=request-moderated', 'moderated', 'uncertain'],
+    ['fault=content-moderated', 'moderated', 'charged'],
+    ['fault=error', 'provider-error', 'charged'],
+    ['fault=expired-delivery', 'provider-error', 'charged'],
+    ['fault=never-ready', 'timeout', 'charged'],
+    ['imageDelay=400', '', 'charged'],
+    ['fault=500;at=poll;times=1', '', 'charged'],
+    ['fault=500;at=poll', 'provider-error', 'charged'],
+    ['fault=429;at=poll;times=2;retryAfter=0', '', 'charged'], // a busy poll is retried
+    ['fault=429;at=poll', 'timeout', 'charged'], // until the poll budget runs out; BFL billed at acceptance
+    ['fault=network;at=poll', 'network', 'charged'],
+    ['fault=redirect;at=poll', 'provider-error', 'charged'],
+    ['fault=bad-json;at=poll', 'provider-error', 'charged'],
+    ['fault=html;at=poll', 'provider-error', 'charged'],
+    ['fault=hang;at=poll', 'timeout', 'charged'],
+    ['fault=hang', 'cancelled', 'uncertain', 200], // cancelled while the submission is in flight
+    ['pending=3000', 'cancelled', 'charged', 800], // cancelled while BFL works on it
+    ['imageDelay=3000', 'cancelled', 'charged', 800], // cancelled while the image downloads
+  ],
+  fal: [
+    ['', '', 'charged'],
+    ['fault=401', 'auth-failed', 'void'],
+    ['fault=402', 'insufficient-funds', 'void'],
+    ['fault=exhausted', 'insufficient-funds', 'void'],
+    ['fault=422', 'invalid-input', 'void'],
+    ['fault=429', 'rate-limited', 'void'],
+    ['fault=500', 'provider-error', 'void'],
+    ['fault=502', 'provider-error', 'uncertain'],
+    ['fault=503', 'provider-error', 'void'],
+    ['fault=hang', 'timeout', 'uncertain'],
+    ['fault=network', 'network', 'uncertain'],
+    ['fault=bad-json', 'provider-error', 'uncertain'],
+    ['fault=html', 'provider-error', 'uncertain'],
+    ['fault=redirect', 'provider-error', 'void'],
+    ['fault=accept-then-drop', 'network', 'uncertain'],
+    ['fault=moderated', 'moderated', 'void'],
+    ['fault=error', 'provider-error', 'uncertain'],
+    ['fault=result-500', 'provider-error', 'uncertain'],
+    ['fault=expired-image', 'provider-error', 'charged'],
+    ['fault=never-ready', 'timeout', 'void'],
+    ['imageDelay=400', '', 'charged'],
+    ['fault=500;at=poll;times=1', '', 'charged'],
+    ['fault=redirect;at=poll', 'provider-error', 'uncertain'],
+    ['queue=3000;pending=4000', 'cancelled', 'void', 700], // cancelled while queued: fal bills only what finishes
+  ],
+  openai: [
+    ['', '', 'charged'],
+    ['fault=401', 'auth-failed', 'void'],
+    ['fault=402', 'insufficient-funds', 'void'],
+    ['fault=quota', 'insufficient-funds', 'void'],
+    ['fault=429', 'rate-limited', 'void'],
+    ['fault=400', 'invalid-input', 'void'],
+    ['fault=moderated', 'moderated', 'void'],
+    ['fault=500', 'provider-error', 'void'],
+    ['fault=502', 'provider-error', 'uncertain'],
+    ['fault=503', 'provider-error', 'void'],
+    ['fault=hang', 'timeout', 'uncertain'],
+    ['fault=network', 'network', 'uncertain'],
+    ['fault=bad-json', 'provider-error', 'uncertain'],
+    ['fault=html', 'provider-error', 'uncertain'],
+    ['fault=redirect', 'provider-error', 'void'],
+    ['fault=accept-then-drop', 'network', 'uncertain'],
+    ['fault=image-404', 'provider-error', 'charged'],
+    ['fault=expired-url', 'provider-error', 'charged'],
+    ['imageDelay=400', '', 'charged'],
+    ['pending=2000', 'cancelled', 'uncertain', 300], // cancelled while the gateway generates
+  ],
+};
+
+type Attempt = Awaited<ReturnType<typeof attempt>>;
+
+/**
+ * Runs every case of a provider, four at a time: the cases are independent (one key and one ledger each), and
+ * four stays under the browser's six connections per host, so a hung case cannot queue another one's fetch
+ * behind it (which would turn its wait into a false timeout).
+ */
+async function attemptAll(provider: ProviderId, cases: Case[]): Promise<Attempt[]> {
+  const results: Attempt[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < cases.length) {
+      const index = next++;
+      const [scenario, , , cancelAfterMs] = cases[index];
+      results[index] = await attempt(provider, scenario, cancelAfterMs);
+    }
+  };
+  await Promise.all([worker(), worker(), worker(), worker()]);
+  return results;
+}
+
+for (const [provider, cases] of Object.entries(MATRIX) as [ProviderId, Case[]][]) {
+  describe(`fault matrix: ${provider}`, function () {
+    let results: Attempt[] = [];
+    before(async function () {
+      this.timeout(60_000);
+      results = await attemptAll(provider, cases);
+    });
+    cases.forEach(([scenario, code, status, cancelAfterMs], index) => {
+      const title = `${scenario || 'no fault'}${cancelAfterMs ? `, cancelled after ${cancelAfterMs} ms` : ''}`;
+      it(`${title} → ${code || 'an image'}, booked ${status}`, () => {
+        const { outcome, entry, tally, charged } = results[index];
+        if (code) {
+          expect(outcome, 'fails').to.be.instanceOf(UserPaysError);
+          const error = outcome as UserPaysError;
+          expect(error.code).to.equal(code);
+          expect(error.message.length, 'plain words').to.be.greaterThan(20);
+          expect(error.message).not.to.match(/matrix-|TypeError|undefined|\[object/);
+        } else {
+          expect(outcome).not.to.be.instanceOf(UserPaysError);
+        }
+        expect(entry.status).to.equal(status);
+        const spent = new Decimal(tally.spent);
+        const uncertain = new Decimal(tally.uncertain ?? 0);
+        expect(spent.lte(charged), `booked ${spent} but ${provider} charged ${charged}`).to.equal(true);
+        expect(
+          new Decimal(charged).lte(spent.plus(uncertain)),
+          `${provider} charged ${charged}, booked ${spent} + ${uncertain} uncertain`,
+        ).to.equal(true);
+        if (status !== 'uncertain') expect(tally.spent).to.equal(new Decimal(charged).toFixed());
+      });
+    });
+  });
+}

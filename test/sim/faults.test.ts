@@ -1,0 +1,699 @@
+// The fault matrix of the simulators in demo/sim/ (the faults and `_charges` routes their headers document):
+// 502/503, hang, bad-json, html, redirect, accept-then-drop, times at submit, imageDelay, fal's result-500, the
+// gateway's image-404, and what each simulator says it charged. Plain fetch against the test server's own origin;
+// every test uses a scenario key of its own (run=…) and fresh keys, so parallel test files never mix logs or charges.
+import { expect } from '@open-wc/testing';
+import { unique } from '../support/puter.js';
+
+const ORIGIN = location.origin;
+const OTHER_HOST = location.host.startsWith('localhost')
+  ? location.host.replace('localhost', '127.0.0.1')
+  : location.host.replace('127.0.0.1', 'localhost');
+const OTHER_ORIGIN = `${location.protocol}//${OTHER_HOST}`;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Resolves with `check()`'s first truthy value, polling every 25 ms; rejects after `ms`. */
+async function until<T>(check: () => Promise<T>, ms = 5000, what = 'a condition'): Promise<NonNullable<T>> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = await check();
+    if (value) return value as NonNullable<T>;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await sleep(25);
+  }
+}
+
+interface Entry {
+  method: string;
+  path: string;
+  host: string;
+  hasKey: boolean;
+  id?: string;
+  at: number;
+  hung?: boolean;
+  closedAt?: number;
+  redirectedTo?: string;
+  redirected?: boolean;
+  dropped?: boolean;
+}
+
+type Name = 'bfl' | 'fal' | 'openai';
+
+/** How the tests talk to one of the three HTTP-API simulators. */
+interface Sim {
+  name: Name;
+  /** The submit (BFL task, fal queue submit, gateway generation) under `scenario`, with `key`. */
+  submit(scenario: string, key: string, init?: RequestInit): Promise<Response>;
+  /** The provider's own error shape. */
+  expectError(body: any): void;
+  /** `_charges` of `key`, with the amount field normalised to `usd` and the count to `count`. */
+  charges(key: string): Promise<{ usd: string; count: number }>;
+}
+
+const json = (body: unknown) => JSON.stringify(body);
+
+const SIMS: Sim[] = [
+  {
+    name: 'bfl',
+    submit: (scenario, key, init = {}) =>
+      fetch(`${ORIGIN}/sim/bfl/s/${scenario}/v1/flux-2-pro`, {
+        method: 'POST',
+        headers: { 'x-key': key, 'Content-Type': 'application/json' },
+        body: json({ prompt: 'a lighthouse', width: 1024, height: 1024 }),
+        ...init,
+      }),
+    expectError: (body) => expect(body.detail).to.be.a('string'),
+    charges: async (key) => {
+      const { usd, tasks } = await (await fetch(`${ORIGIN}/sim/bfl/_charges?key=${encodeURIComponent(key)}`)).json();
+      return { usd, count: tasks };
+    },
+  },
+  {
+    name: 'fal',
+    submit: (scenario, key, init = {}) =>
+      fetch(`${ORIGIN}/sim/fal/s/${scenario}/fal-ai/flux-2-pro`, {
+        method: 'POST',
+        headers: { Authorization: `Key ${key}`, 'Content-Type': 'application/json' },
+        body: json({ prompt: 'a lighthouse', image_size: { width: 1024, height: 1024 } }),
+        ...init,
+      }),
+    expectError: (body) => expect(body.detail).to.be.a('string'),
+    charges: async (key) => {
+      const { usd, requests } = await (await fetch(`${ORIGIN}/sim/fal/_charges?key=${encodeURIComponent(key)}`)).json();
+      return { usd, count: requests };
+    },
+  },
+  {
+    name: 'openai',
+    submit: (scenario, key, init = {}) =>
+      fetch(`${ORIGIN}/sim/openai/s/${scenario}/v1/images/generations`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
+        body: json({ model: 'black-forest-labs/flux-2-pro', prompt: 'a lighthouse', size: '1024x1024' }),
+        ...init,
+      }),
+    expectError: (body) => {
+      expect(body.error.message).to.be.a('string');
+      expect(body.error.type).to.equal('server_error');
+    },
+    charges: async (key) => {
+      const { usd, images } = await (
+        await fetch(`${ORIGIN}/sim/openai/_charges?key=${encodeURIComponent(key)}`)
+      ).json();
+      return { usd, count: images };
+    },
+  },
+];
+
+/** This run's entries of a simulator's `_log`. */
+async function logOf(name: Name | 'puter', run: string): Promise<Entry[]> {
+  const all: Entry[] = await (await fetch(`${ORIGIN}/sim/${name}/_log`)).json();
+  return all.filter((entry) => entry.path.includes(run));
+}
+
+/** What one successful submit of `Sim.submit` costs there, in US cents (fal: once completed). */
+const CENTS: Record<Name, number> = {
+  bfl: 3, // flux-2-pro 1 MP: 3 credits
+  fal: 3, // flux-2-pro 1 MP: $0.03
+  openai: 4, // the default flat price
+};
+const usd = (cents: number) => String(cents / 100);
+
+for (const sim of SIMS) {
+  describe(`${sim.name} simulator: edge faults at submit`, () => {
+    // The gateway answers after its generation time: keep it short.
+    const scenario = (fault: string, run: string) => `${fault};run=${run};pending=50`;
+
+    it('fault=502 and fault=503 answer in the provider’s JSON shape; Retry-After only with retryAfter', async () => {
+      const run = unique(sim.name);
+      const key = unique('key');
+      for (const [fault, status, retryAfter] of [
+        ['fault=502', 502, null],
+        ['fault=503', 503, null],
+        ['fault=503;retryAfter=7', 503, '7'],
+      ] as const) {
+        const response = await sim.submit(scenario(fault, run), key);
+        expect(response.status, fault).to.equal(status);
+        expect(response.headers.get('content-type'), fault).to.match(/^application\/json/);
+        expect(response.headers.get('retry-after'), fault).to.equal(retryAfter);
+        sim.expectError(await response.json());
+      }
+      expect(await sim.charges(key)).to.deep.equal({ usd: '0', count: 0 });
+    });
+
+    it('fault=hang holds the request open until the client gives up, then the server closes it', async () => {
+      const run = unique(sim.name);
+      const key = unique('key');
+      const controller = new AbortController();
+      const started = Date.now();
+      setTimeout(() => controller.abort(), 300);
+      const error = await sim.submit(scenario('fault=hang', run), key, { signal: controller.signal }).then(
+        () => undefined,
+        (thrown: unknown) => thrown,
+      );
+      expect((error as Error)?.name).to.equal('AbortError');
+      expect(Date.now() - started).to.be.at.least(280);
+      const entry = await until(
+        async () => (await logOf(sim.name, run)).find((e) => e.hung && e.closedAt),
+        3000,
+        'the hung request to be closed',
+      );
+      expect(entry.method).to.equal('POST');
+      expect(entry.closedAt! - entry.at).to.be.at.least(250);
+      expect(await sim.charges(key)).to.deep.equal({ usd: '0', count: 0 });
+    });
+
+    it('fault=bad-json answers 200 application/json with a body that is not JSON', async () => {
+      const run = unique(sim.name);
+      const key = unique('key');
+      const response = await sim.submit(scenario('fault=bad-json', run), key);
+      expect(response.status).to.equal(200);
+      expect(response.headers.get('content-type')).to.match(/^application\/json/);
+      const text = await response.text();
+      expect(text.startsWith('{')).to.equal(true);
+      expect(() => JSON.parse(text)).to.throw(SyntaxError);
+      expect(await sim.charges(key)).to.deep.equal({ usd: '0', count: 0 });
+    });
+
+    it('fault=html answers a proxy’s HTML error page, 502 or as status=<n> says', async () => {
+      const run = unique(sim.name);
+      const key = unique('key');
+      for (const [fault, status] of [
+        ['fault=html', 502],
+        ['fault=html;status=504', 504],
+      ] as const) {
+        const response = await sim.submit(scenario(fault, run), key);
+        expect(response.status, fault).to.equal(status);
+        expect(response.headers.get('content-type'), fault).to.match(/^text\/html/);
+        const text = await response.text();
+        expect(text, fault).to.match(/^<!DOCTYPE html>/);
+        expect(text, fault).to.include(`<title>${status} `);
+      }
+      expect(await sim.charges(key)).to.deep.equal({ usd: '0', count: 0 });
+    });
+
+    it('fault=redirect: a 307 to the same path on the other loopback name, whose target logs whether the key came', async () => {
+      const run = unique(sim.name);
+      const key = unique('key');
+      const response = await sim.submit(scenario('fault=redirect', run), key);
+      expect(response.redirected).to.equal(true);
+      expect(new URL(response.url).host).to.equal(OTHER_HOST);
+      const log = await logOf(sim.name, run);
+      expect(log).to.have.length(2);
+      const [first, target] = log;
+      expect(first.host).to.equal(location.host);
+      expect(first.hasKey).to.equal(true);
+      expect(first.redirectedTo).to.equal(`${OTHER_ORIGIN}${first.path}?redirected=1`);
+      expect(target.redirected).to.equal(true);
+      expect(target.host).to.equal(OTHER_HOST);
+      expect(target.method).to.equal('POST');
+      expect(target.path).to.equal(`${first.path}?redirected=1`);
+      // The browser keeps a custom header (BFL's x-key) across a cross-origin redirect but drops Authorization
+      // (fal, gateway): the fetch standard's "remove Authorization on cross-origin redirect".
+      const keyFollows = sim.name === 'bfl';
+      expect(target.hasKey, 'key at the target').to.equal(keyFollows);
+      expect(response.status).to.equal(keyFollows ? 200 : 401);
+      if (keyFollows) expect(await sim.charges(key)).to.deep.equal({ usd: usd(CENTS[sim.name]), count: 1 });
+      else expect(await sim.charges(key)).to.deep.equal({ usd: '0', count: 0 });
+    });
+
+    it('fault=accept-then-drop: the provider accepts and charges, the reply is lost (fetch rejects)', async () => {
+      const run = unique(sim.name);
+      const key = unique('key');
+      const error = await sim.submit(scenario('fault=accept-then-drop', run), key).then(
+        () => undefined,
+        (thrown: unknown) => thrown,
+      );
+      expect(error).to.be.instanceOf(TypeError);
+      // Received once (the drop leaves Chromium no reason to resend it), accepted once.
+      const log = await logOf(sim.name, run);
+      expect(log.map((e) => [e.method, e.dropped])).to.deep.equal([['POST', true]]);
+      // (fal bills once the request completes.)
+      const charged = await until(
+        async () => {
+          const charges = await sim.charges(key);
+          return charges.count ? charges : undefined;
+        },
+        3000,
+        'the charge',
+      );
+      await sleep(100);
+      expect(await sim.charges(key)).to.deep.equal(charged);
+      expect(charged).to.deep.equal({ usd: usd(CENTS[sim.name]), count: 1 });
+    });
+
+    it('times=<n> at submit: only the first n submits under the scenario get the fault', async () => {
+      const run = unique(sim.name);
+      const key = unique('key');
+      const statuses = [];
+      for (let i = 0; i < 3; i++) statuses.push((await sim.submit(scenario('fault=503;times=1', run), key)).status);
+      expect(statuses).to.deep.equal([503, 200, 200]);
+    });
+
+    it('times=<n> with fault=network: the next call, sent at once, is answered (the drop is not resent)', async () => {
+      const run = unique(sim.name);
+      const key = unique('key');
+      const outcomes = [];
+      for (let i = 0; i < 3; i++) {
+        outcomes.push(
+          await sim.submit(scenario('fault=network;times=1', run), key).then(
+            (response) => response.status,
+            (thrown: Error) => thrown.name,
+          ),
+        );
+      }
+      expect(outcomes).to.deep.equal(['TypeError', 200, 200]);
+      expect(await logOf(sim.name, run)).to.have.length(3);
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// BFL
+
+async function bflSubmit(scenario: string, key: string, model = 'flux-2-pro', body: Record<string, unknown> = {}) {
+  const response = await fetch(`${ORIGIN}/sim/bfl/s/${scenario}/v1/${model}`, {
+    method: 'POST',
+    headers: { 'x-key': key, 'Content-Type': 'application/json' },
+    body: json({ prompt: 'a lighthouse', width: 1024, height: 1024, ...body }),
+  });
+  return { status: response.status, body: await response.json() };
+}
+
+const bflCharges = async (key: string) =>
+  (await fetch(`${ORIGIN}/sim/bfl/_charges?key=${encodeURIComponent(key)}`)).json();
+const bflCredits = async (key: string) =>
+  (await (await fetch(`${ORIGIN}/sim/bfl/v1/credits`, { headers: { 'x-key': key } })).json()).credits;
+
+describe('bfl simulator: poll-time edge faults (at=poll)', () => {
+  it('502, 503, bad-json, html on the first polls (times), then the task answers', async () => {
+    const key = unique('key');
+    for (const [fault, status, type] of [
+      ['fault=502', 502, 'application/json'],
+      ['fault=503;retryAfter=2', 503, 'application/json'],
+      ['fault=bad-json', 200, 'application/json'],
+      ['fault=html;status=520', 520, 'text/html'],
+    ] as const) {
+      const run = unique('bfl');
+      const { status: submitted, body } = await bflSubmit(`${fault};at=poll;times=1;pending=50;run=${run}`, key);
+      expect(submitted, fault).to.equal(200);
+      expect(new URL(body.polling_url).host, fault).to.equal(OTHER_HOST);
+      const first = await fetch(body.polling_url);
+      expect(first.status, fault).to.equal(status);
+      expect(first.headers.get('content-type'), fault).to.include(type);
+      expect(first.headers.get('retry-after'), fault).to.equal(fault.includes('retryAfter') ? '2' : null);
+      const text = await first.text();
+      if (fault === 'fault=bad-json') {
+        expect(text).to.equal(`{"id": "${body.id}", "status": "Pen`);
+        expect(() => JSON.parse(text)).to.throw(SyntaxError);
+      }
+      const second = await fetch(body.polling_url);
+      expect(second.status, fault).to.equal(200);
+      expect((await second.json()).id, fault).to.equal(body.id);
+    }
+  });
+
+  it('hang holds a poll open until the client gives up', async () => {
+    const run = unique('bfl');
+    const { body } = await bflSubmit(`fault=hang;at=poll;run=${run}`, unique('key'));
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 300);
+    const error = await fetch(body.polling_url, { signal: controller.signal }).then(
+      () => undefined,
+      (thrown: unknown) => thrown,
+    );
+    expect((error as Error)?.name).to.equal('AbortError');
+    const entry = await until(
+      async () => (await logOf('bfl', run)).find((e) => e.hung && e.closedAt),
+      3000,
+      'the hung poll to be closed',
+    );
+    expect(entry.method).to.equal('GET');
+    expect(entry.id).to.equal(body.id);
+  });
+
+  it('redirect: the polling_url answers 307 to the other loopback name, which answers the poll', async () => {
+    const run = unique('bfl');
+    const { body } = await bflSubmit(`fault=redirect;at=poll;times=1;pending=50;run=${run}`, unique('key'));
+    const response = await fetch(body.polling_url);
+    expect(response.status).to.equal(200);
+    expect(response.redirected).to.equal(true);
+    expect(new URL(response.url).host).to.equal(location.host); // the polling host's other name: ours
+    expect((await response.json()).id).to.equal(body.id);
+    const polls = (await logOf('bfl', run)).filter((e) => e.method === 'GET');
+    expect(polls.map((e) => [e.host, e.redirected ?? false, e.hasKey])).to.deep.equal([
+      [OTHER_HOST, false, false],
+      [location.host, true, false],
+    ]);
+    expect(polls[0].redirectedTo).to.equal(`${body.polling_url}&redirected=1`.replace(OTHER_HOST, location.host));
+    // times=1: the next poll is answered directly.
+    const again = await fetch(body.polling_url);
+    expect(again.redirected).to.equal(false);
+  });
+});
+
+describe('bfl simulator: charges and slow images', () => {
+  it('_charges: the credits debited at acceptance, exact, never refunded; refusals debit nothing', async () => {
+    const key = unique('key');
+    const run = unique('bfl');
+    expect(await bflCharges(key)).to.deep.equal({ credits: '0', usd: '0', tasks: 0 });
+    // klein 4B 1 MP: 1.4 credits; [pro] 2 MP: 3 + 1.5 = 4.5; [pro] 1 MP whose poll says Request Moderated: 3.
+    expect((await bflSubmit(`run=${run}`, key, 'flux-2-klein-4b')).body.cost).to.equal(1.4);
+    expect((await bflSubmit(`run=${run}`, key, 'flux-2-pro', { width: 2048 })).body.cost).to.equal(4.5);
+    const moderated = await bflSubmit(`fault=request-moderated;run=${run}`, key);
+    expect(moderated.status).to.equal(200);
+    const poll = await (await fetch(moderated.body.polling_url)).json();
+    expect(poll.status).to.equal('Request Moderated');
+    // Refused or faulted before acceptance: nothing debited.
+    for (const [fault, status] of [
+      ['402', 402],
+      ['422', 422],
+      ['429', 429],
+      ['500', 500],
+      ['502', 502],
+      ['503', 503],
+      ['html', 502],
+      ['bad-json', 200],
+    ] as const) {
+      const response = await fetch(`${ORIGIN}/sim/bfl/s/fault=${fault};run=${run}/v1/flux-2-pro`, {
+        method: 'POST',
+        headers: { 'x-key': key, 'Content-Type': 'application/json' },
+        body: json({ prompt: 'x' }),
+      });
+      expect(response.status, fault).to.equal(status);
+    }
+    expect(await bflCharges(key)).to.deep.equal({ credits: '8.9', usd: '0.089', tasks: 3 });
+    expect(await bflCredits(key)).to.equal(991.1);
+    expect((await fetch(`${ORIGIN}/sim/bfl/_charges`)).status).to.equal(400);
+  });
+
+  it('accept-then-drop: the task exists and is debited, findable only by its id', async () => {
+    const key = unique('key');
+    const run = unique('bfl');
+    const error = await fetch(`${ORIGIN}/sim/bfl/s/fault=accept-then-drop;pending=50;run=${run}/v1/flux-2-klein-9b`, {
+      method: 'POST',
+      headers: { 'x-key': key, 'Content-Type': 'application/json' },
+      body: json({ prompt: 'x', width: 1024, height: 1024 }),
+    }).then(
+      () => undefined,
+      (thrown: unknown) => thrown,
+    );
+    expect(error).to.be.instanceOf(TypeError);
+    const dropped = await logOf('bfl', run);
+    expect(dropped.map((e) => e.dropped)).to.deep.equal([true]);
+    // klein 9B 1 MP: 1.5 credits, debited at acceptance.
+    expect(await bflCharges(key)).to.deep.equal({ credits: '1.5', usd: '0.015', tasks: 1 });
+    expect(await bflCredits(key)).to.equal(998.5);
+    // The task exists: its id (never sent to the client; the simulator's log has it) finds it.
+    const found = await (await fetch(`${OTHER_ORIGIN}/sim/bfl/v1/get_result?id=${dropped[0].id}`)).json();
+    expect(found.status).to.be.oneOf(['Pending', 'Ready']);
+  });
+
+  it('imageDelay=<ms> delays the delivery URL', async () => {
+    const { body } = await bflSubmit(`imageDelay=400;pending=50;run=${unique('bfl')}`, unique('key'));
+    const ready = await until(async () => {
+      const poll = await (await fetch(body.polling_url)).json();
+      return poll.status === 'Ready' && poll;
+    });
+    const started = performance.now();
+    const image = await fetch(ready.result.sample);
+    expect(image.status).to.equal(200);
+    expect(image.headers.get('content-type')).to.equal('image/png');
+    await image.arrayBuffer();
+    expect(performance.now() - started).to.be.at.least(390);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// fal
+
+async function falSubmit(scenario: string, key: string, endpoint = 'fal-ai/flux-2-pro', body: object = {}) {
+  const response = await fetch(`${ORIGIN}/sim/fal/s/${scenario}/${endpoint}`, {
+    method: 'POST',
+    headers: { Authorization: `Key ${key}`, 'Content-Type': 'application/json' },
+    body: json({ prompt: 'a lighthouse', image_size: { width: 1024, height: 1024 }, ...body }),
+  });
+  return { status: response.status, body: await response.json() };
+}
+const falAuth = (key: string) => ({ headers: { Authorization: `Key ${key}` } });
+const falCharges = async (key: string) =>
+  (await fetch(`${ORIGIN}/sim/fal/_charges?key=${encodeURIComponent(key)}`)).json();
+async function falDone(key: string, statusUrl: string) {
+  return until(async () => {
+    const response = await fetch(statusUrl, falAuth(key));
+    const body = response.status === 200 && (await response.json());
+    return body && body.status === 'COMPLETED' && body;
+  });
+}
+
+function pngDataUrl(width: number, height: number): string {
+  const canvas = document.createElement('canvas');
+  canvas.width = width;
+  canvas.height = height;
+  canvas.getContext('2d')!.fillRect(0, 0, width, height);
+  return canvas.toDataURL('image/png');
+}
+
+describe('fal simulator: poll-time faults, result-500, slow images', () => {
+  it('at=poll: 503, bad-json, html and hang hit the status polls; the submit is accepted', async () => {
+    const key = unique('key');
+    for (const [fault, status] of [
+      ['fault=503;retryAfter=4', 503],
+      ['fault=502', 502],
+      ['fault=bad-json', 200],
+      ['fault=html', 502],
+    ] as const) {
+      const { status: submitted, body } = await falSubmit(
+        `${fault};at=poll;times=1;pending=50;run=${unique('fal')}`,
+        key,
+      );
+      expect(submitted, fault).to.equal(200);
+      const first = await fetch(body.status_url, falAuth(key));
+      expect(first.status, fault).to.equal(status);
+      if (fault.includes('retryAfter')) expect(first.headers.get('retry-after')).to.equal('4');
+      if (fault === 'fault=bad-json') {
+        const text = await first.text();
+        expect(text).to.equal(`{"status": "IN_PROGRESS", "request_id": "${body.request_id}", "resp`);
+      }
+      expect(first.headers.get('content-type'), fault).to.include(fault === 'fault=html' ? 'text/html' : 'json');
+      expect((await fetch(body.status_url, falAuth(key))).status, fault).to.be.oneOf([200, 202]);
+    }
+    const run = unique('fal');
+    const { body } = await falSubmit(`fault=hang;at=poll;run=${run}`, key);
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 300);
+    const error = await fetch(body.status_url, { ...falAuth(key), signal: controller.signal }).then(
+      () => undefined,
+      (thrown: unknown) => thrown,
+    );
+    expect((error as Error)?.name).to.equal('AbortError');
+    await until(async () => (await logOf('fal', run)).some((e) => e.hung && e.closedAt && e.path.includes('/status')));
+  });
+
+  it('at=poll redirect: the status URL answers 307 to the other loopback name; Authorization does not follow', async () => {
+    const key = unique('key');
+    const run = unique('fal');
+    const { body } = await falSubmit(`fault=redirect;at=poll;times=1;run=${run}`, key);
+    const response = await fetch(body.status_url, falAuth(key));
+    expect(response.redirected).to.equal(true);
+    expect(response.status).to.equal(401); // the target needs the key like any status poll
+    const polls = (await logOf('fal', run)).filter((e) => e.path.includes('/status'));
+    expect(polls.map((e) => [e.redirected ?? false, e.hasKey])).to.deep.equal([
+      [false, true],
+      [true, false],
+    ]);
+  });
+
+  it('result-500: the request completes and is billed, but its response_url answers 500', async () => {
+    const key = unique('key');
+    const { body } = await falSubmit(`fault=result-500;pending=50;run=${unique('fal')}`, key);
+    const done = await falDone(key, body.status_url);
+    expect(done.error).to.equal(undefined);
+    const result = await fetch(body.response_url, falAuth(key));
+    expect(result.status).to.equal(500);
+    expect(await result.json()).to.deep.equal({ detail: 'Internal server error' });
+    expect(await falCharges(key)).to.deep.equal({ usd: '0.03', requests: 1 });
+  });
+
+  it('imageDelay=<ms> delays the CDN image', async () => {
+    const key = unique('key');
+    const { body } = await falSubmit(`imageDelay=400;pending=50;run=${unique('fal')}`, key);
+    await falDone(key, body.status_url);
+    const { images } = await (await fetch(body.response_url, falAuth(key))).json();
+    const started = performance.now();
+    const image = await fetch(images[0].url);
+    expect(image.status).to.equal(200);
+    await image.arrayBuffer();
+    expect(performance.now() - started).to.be.at.least(390);
+  });
+});
+
+describe('fal simulator: _charges', () => {
+  it('bills each completed request by fal’s table, exactly; not before completion, not cancelled or failed ones', async () => {
+    const key = unique('key');
+    const run = unique('fal');
+    const ref1 = pngDataUrl(1024, 1024); // 1 MP
+    const ref2 = pngDataUrl(1500, 1000); // 1.43 MP: 2 started MP
+    const cases: [string, object, number][] = [
+      // [endpoint, input, micro-dollars]
+      ['fal-ai/flux-2/klein/4b', { image_size: { width: 2048, height: 1024 } }, 2 * 5000],
+      ['fal-ai/flux-2/klein/4b/edit', { image_urls: [ref1, ref2] }, 10000 + 2 * 10000], // auto: 1024² out
+      ['fal-ai/flux-2/klein/9b', { image_size: { width: 1000, height: 1000 } }, 6000],
+      [
+        'fal-ai/flux-2/klein/9b/edit',
+        { image_urls: [ref1], image_size: { width: 1024, height: 2048 } },
+        2 * 11000 + 11000,
+      ],
+      ['fal-ai/flux-2-pro', { image_size: { width: 2048, height: 2048 } }, 30000 + 3 * 15000],
+      ['fal-ai/flux-2-pro/edit', { image_urls: [ref2], image_size: { width: 1024, height: 1024 } }, 30000 + 2 * 15000],
+      ['fal-ai/flux-2-flex/edit', { image_urls: [ref1, ref2], image_size: { width: 1024, height: 1024 } }, 50000 * 4],
+      ['fal-ai/flux-2-max', { image_size: { width: 1024, height: 1024 }, num_images: 2 }, 2 * 70000],
+      [
+        'fal-ai/flux-2-max/edit',
+        { image_urls: [ref2], image_size: { width: 1200, height: 1024 } },
+        70000 + 30000 + 2 * 30000,
+      ],
+    ];
+    const submitted = [];
+    for (const [endpoint, input] of cases) {
+      const { status, body } = await falSubmit(`pending=1500;run=${run}`, key, endpoint, input);
+      expect(status, endpoint).to.equal(200);
+      submitted.push(body);
+    }
+    // Not billed before it completes.
+    expect(await falCharges(key)).to.deep.equal({ usd: '0', requests: 0 });
+    // Expired image: billed. Cancelled before completion, moderated, error, never-ready: not.
+    const expired = await falSubmit(`fault=expired-image;pending=50;run=${run}`, key);
+    const cancelled = await falSubmit(`pending=5000;run=${run}`, key);
+    expect((await fetch(cancelled.body.cancel_url, { method: 'PUT', ...falAuth(key) })).status).to.equal(202);
+    for (const fault of ['moderated', 'error', 'never-ready'])
+      expect((await falSubmit(`fault=${fault};pending=50;run=${run}`, key)).status).to.equal(200);
+    for (const body of [...submitted, expired.body]) await falDone(key, body.status_url);
+    // Σ of the table above (0.714) + the expired image's 0.03.
+    expect(cases.reduce((sum, [, , price]) => sum + price, 0) + 30000).to.equal(744000);
+    expect(await falCharges(key)).to.deep.equal({ usd: '0.744', requests: cases.length + 1 });
+    // The key with its `Key ` prefix names the same account.
+    expect(await falCharges(`Key ${key}`)).to.deep.equal({ usd: '0.744', requests: cases.length + 1 });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Gateway
+
+async function gatewayGenerate(scenario: string, key: string, body: object = {}) {
+  const response = await fetch(`${ORIGIN}/sim/openai/s/${scenario}/v1/images/generations`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
+    body: json({ model: 'black-forest-labs/flux-2-klein-4b', prompt: 'x', size: '512x512', ...body }),
+  });
+  return { status: response.status, body: await response.json() };
+}
+const gatewayCharges = async (key: string) =>
+  (await fetch(`${ORIGIN}/sim/openai/_charges?key=${encodeURIComponent(key)}`)).json();
+
+describe('gateway simulator: image-404, slow images, _charges', () => {
+  it('bills a flat price per image generated (price=<usd>, default 0.04), refusals not', async () => {
+    const key = unique('key');
+    const run = unique('gw');
+    expect((await gatewayGenerate(`pending=20;run=${run}`, key)).status).to.equal(200);
+    expect((await gatewayGenerate(`pending=20;price=0.0125;run=${run}`, key, { n: 3 })).status).to.equal(200);
+    expect((await gatewayGenerate(`pending=20;format=b64;price=0.001;run=${run}`, key)).status).to.equal(200);
+    for (const fault of ['401', '429', 'moderated', '400', '500', '502'])
+      expect((await gatewayGenerate(`fault=${fault};pending=20;run=${run}`, key)).status).not.to.equal(200);
+    const bad = await gatewayGenerate(`price=1e-3;run=${run}`, key);
+    expect(bad.status).to.equal(400);
+    expect(bad.body.error.param).to.equal('price');
+    expect(await gatewayCharges(key)).to.deep.equal({ usd: '0.0785', images: 5 });
+    expect(await gatewayCharges(`Bearer ${key}`)).to.deep.equal({ usd: '0.0785', images: 5 });
+  });
+
+  it('image-404: the generation succeeds and is billed, its image URL answers 404', async () => {
+    const key = unique('key');
+    const { status, body } = await gatewayGenerate(`fault=image-404;pending=20;run=${unique('gw')}`, key);
+    expect(status).to.equal(200);
+    const image = await fetch(body.data[0].url);
+    expect(image.status).to.equal(404);
+    expect(await gatewayCharges(key)).to.deep.equal({ usd: '0.04', images: 1 });
+  });
+
+  it('imageDelay=<ms> delays the image URL', async () => {
+    const { body } = await gatewayGenerate(`imageDelay=400;pending=20;run=${unique('gw')}`, unique('key'));
+    const started = performance.now();
+    const image = await fetch(body.data[0].url);
+    expect(image.status).to.equal(200);
+    await image.arrayBuffer();
+    expect(performance.now() - started).to.be.at.least(390);
+  });
+
+  it('a generation whose client went away is still made and billed', async () => {
+    const key = unique('key');
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 100);
+    const request = fetch(`${ORIGIN}/sim/openai/s/pending=400;run=${unique('gw')}/v1/images/generations`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
+      body: json({ model: 'black-forest-labs/flux-2-klein-4b', prompt: 'x' }),
+      signal: controller.signal,
+    });
+    expect(
+      await request.then(
+        () => undefined,
+        (thrown: Error) => thrown.name,
+      ),
+    ).to.equal('AbortError');
+    expect(await gatewayCharges(key)).to.deep.equal({ usd: '0', images: 0 });
+    await until(async () => (await gatewayCharges(key)).images === 1, 3000, 'the charge');
+    expect(await gatewayCharges(key)).to.deep.equal({ usd: '0.04', images: 1 });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Puter
+
+async function puterGenerate(scenario: string, token: string) {
+  return fetch(`${ORIGIN}/sim/puter/s/${scenario}/drivers/call`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'text/plain;actually=json' },
+    body: json({
+      interface: 'puter-image-generation',
+      method: 'generate',
+      args: { prompt: 'a lighthouse', model: 'flux-2-klein-9b' },
+      auth_token: token,
+    }),
+  });
+}
+const puterCharges = async (token: string) =>
+  (await fetch(`${ORIGIN}/sim/puter/_charges?token=${encodeURIComponent(token)}`)).json();
+
+describe('puter simulator: _charges and accept-then-drop', () => {
+  it('_charges: the exact dollars of the microcents charged, and the calls; refusals and balances not', async () => {
+    const token = unique('token');
+    const run = unique('puter');
+    expect(await puterCharges(token)).to.deep.equal({ usd: '0', calls: 0 });
+    expect((await puterGenerate(`pending=10;run=${run}`, token)).status).to.equal(200);
+    expect((await puterGenerate(`pending=10;scale=3;run=${run}`, token)).status).to.equal(200);
+    expect((await puterGenerate(`fault=402;pending=10;run=${run}`, token)).status).to.equal(402);
+    expect((await puterGenerate(`fault=moderated;pending=10;run=${run}`, token)).status).to.equal(400);
+    // FLUX.2 Klein 9B: 1.1 cents; × 3: 3.3 cents.
+    expect(await puterCharges(token)).to.deep.equal({ usd: '0.044', calls: 2 });
+    expect((await fetch(`${ORIGIN}/sim/puter/_charges`)).status).to.equal(400);
+  });
+
+  it('accept-then-drop: the call is charged, then the connection drops', async () => {
+    const token = unique('token');
+    const run = unique('puter');
+    const error = await puterGenerate(`fault=accept-then-drop;pending=10;run=${run}`, token).then(
+      () => undefined,
+      (thrown: unknown) => thrown,
+    );
+    expect(error).to.be.instanceOf(TypeError);
+    const log = await logOf('puter', run);
+    expect(log.map((e) => [e.method, e.dropped])).to.deep.equal([['POST', true]]);
+    // FLUX.2 Klein 9B: 1.1 cents, deducted before the drop.
+    expect(await puterCharges(token)).to.deep.equal({ usd: '0.011', calls: 1 });
+    const usage = await (
+      await fetch(`${ORIGIN}/sim/puter/metering/usage`, { headers: { Authorization: `Bearer ${token}` } })
+    ).json();
+    expect(usage.allowanceInfo.remaining).to.equal(50_000_000 - 1_100_000);
+  });
+});
