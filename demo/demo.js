@@ -34,6 +34,8 @@ const PROVIDERS = [
       ['fault=content-moderated', 'Content moderated'],
       ['fault=error', 'Provider error'],
       ['fault=network', 'Network failure'],
+      ['fault=accept-then-drop', 'Reply lost after BFL accepted (may have been charged)'],
+      ['fault=request-moderated', 'Refused before generating (refund unknown)'],
     ],
   },
   {
@@ -51,6 +53,7 @@ const PROVIDERS = [
       ['fault=error', 'Provider error'],
       ['fault=never-ready', 'Stuck in the queue (try Cancel)'],
       ['fault=network', 'Network failure'],
+      ['fault=accept-then-drop', 'Reply lost after fal queued it (may have been charged)'],
     ],
   },
   {
@@ -78,6 +81,7 @@ const PROVIDERS = [
       ['fault=429', 'Rate limited (429)'],
       ['fault=moderated', 'Content policy (400)'],
       ['fault=network', 'Network failure'],
+      ['fault=accept-then-drop', 'Reply lost after the gateway billed (may have been charged)'],
     ],
   },
 ];

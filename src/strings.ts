@@ -214,6 +214,12 @@ export const modelSplit = (model: string, spent: string, images: number) =>
 export const chartLabel = (days: string) => `Spent per day: ${days}`;
 export const last30Days = () => 'Last 30 days';
 export const pendingLabel = () => 'Generating now';
+export const uncertainSummary = (amount: unknown) => [' · ', amount, ' more may have been charged'];
+export const uncertainLabel = () => 'May have been charged: no reply said';
+export const uncertainEntry = (model: string, sent: string, amount: string, provider: string) =>
+  `${model}, sent ${sent}: ${amount} may have been charged. If your ${providerName(provider)} account shows it, say so; it stays counted until then.`;
+export const uncertainCharged = () => 'It was charged';
+export const uncertainNotCharged = () => 'It was not';
 export const pendingEntry = (model: string, started: string, held: string) => `${model}, started ${started}, ${held}`;
 export const since = (when: string) => `Since ${when}`;
 export const exportCsv = () => 'Export CSV';

@@ -34,7 +34,8 @@
 // Any other key (e.g. run=abc) is kept and only separates scenarios (and the submit counters of `times`).
 //   fault=401 | 403               key rejected at submit ({detail})
 //   fault=402                     insufficient credits at submit
-//   fault=422                     validation error at submit ({detail:[{loc,msg,type}]})
+//   fault=422                     validation error at submit ({detail:[{loc,msg,type}]}); message=<text> sets msg
+//                                 (URL-encoded; e.g. markup, to check that a client renders provider text as text)
 //   fault=429                     too many active tasks at submit, with Retry-After (retryAfter=<s>, default 1)
 //   fault=500                     internal server error at submit
 //   fault=network                 the connection drops without a reply (at submit)
@@ -290,7 +291,7 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
       return send(req, res, 429, { detail: 'Too many active tasks' }, { 'Retry-After': scenario.retryAfter ?? '1' });
     if (fault === '422') {
       return send(req, res, 422, {
-        detail: [detail(['prompt'], 'Simulated validation error: this prompt is not accepted')],
+        detail: [detail(['prompt'], scenario.message ?? 'Simulated validation error: this prompt is not accepted')],
       });
     }
     if (!body || typeof body !== 'object' || Array.isArray(body)) {

@@ -177,8 +177,11 @@ export class LedgerStore {
    * removes it). The lowest of these and the user's own is in force for every widget and tally of the key.
    */
   setPageBudget(owner: object, budget: string | null): void {
-    if (budget === (this.area.pageBudgets.get(owner) ?? null)) return;
-    if (budget) this.area.pageBudgets.set(owner, money(budget));
+    // Compared as stored (normalised: "1.00" is kept as "1"): a raw comparison would notify on every call,
+    // and every notification re-renders the elements that call this.
+    const kept = budget ? money(budget) : null;
+    if (kept === (this.area.pageBudgets.get(owner) ?? null)) return;
+    if (kept) this.area.pageBudgets.set(owner, kept);
     else this.area.pageBudgets.delete(owner);
     notify(this.area);
   }

@@ -7,21 +7,14 @@ import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { LedgerStore } from '../../src/ledger/index.js';
 import { until } from '../ledger/helpers.js';
 import { bflEndpoint, uniqueStorageKey } from '../support/sim.js';
+import { openTab } from '../support/tabs.js';
 
 const part = (el: UserPaysImage, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~=${name}]`);
 const images = (el: UserPaysImage) => [...el.shadowRoot!.querySelectorAll<HTMLImageElement>('[part~=image]')];
 
 /** A page (iframe running test/fixtures/tab.ts) that starts a generation and then goes away. */
 async function pageThatLeavesAPaidTask(storageKey: string, endpoint: string) {
-  const frame = document.createElement('iframe');
-  const ready = new Promise<void>((resolve) =>
-    addEventListener('message', function on(e) {
-      if (e.source === frame.contentWindow && e.data?.ready) (removeEventListener('message', on), resolve());
-    }),
-  );
-  frame.src = `/test/fixtures/tab.html?key=${storageKey}`;
-  document.body.append(frame);
-  await ready;
+  const frame = await openTab(storageKey);
   void frame.contentWindow!.tab.generate(endpoint, 'left behind').catch(() => {});
   const ledger = new LedgerStore({ storageKey });
   await until(() => ledger.pending()[0]?.task);

@@ -180,6 +180,40 @@ describe('<userpays-image>', () => {
     expect(part(el, 'submit')!.hasAttribute('disabled')).to.equal(false);
   });
 
+  it('after every kind of failure: the message in words, nothing spinning, Generate usable again', async () => {
+    const faults = [
+      'fault=401',
+      'fault=429;retryAfter=0',
+      'fault=500',
+      'fault=502',
+      'fault=network',
+      'fault=bad-json',
+      'fault=html',
+      'fault=redirect',
+      'fault=accept-then-drop',
+      'fault=request-moderated',
+      'fault=content-moderated',
+      'fault=error',
+      'fault=task-not-found',
+      'fault=expired-delivery',
+    ];
+    const seen = await Promise.all(
+      faults.map(async (fault) => {
+        const el = await widget(`${fault};pending=60`);
+        const error = await failure(el);
+        await el.updateComplete;
+        return { fault, el, error };
+      }),
+    );
+    for (const { fault, el, error } of seen) {
+      expect(error.message, fault).to.match(/^[A-Z].{20,}\.$/);
+      expect(part(el, 'error')!.textContent, fault).to.contain(error.message);
+      expect(part(el, 'progress'), fault).to.equal(null);
+      expect(part(el, 'submit')!.hasAttribute('disabled'), fault).to.equal(false);
+      expect(part(el, 'submit')!.getAttribute('aria-busy') ?? 'false', fault).to.equal('false');
+    }
+  });
+
   it('cancels promptly, leaves nothing spinning and books what the provider already charged', async () => {
     const el = await widget('pending=5000');
     const accepted = new Promise<void>((resolve) =>

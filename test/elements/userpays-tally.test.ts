@@ -245,6 +245,32 @@ describe('<userpays-tally>', () => {
     expect(JSON.parse(localStorage.getItem(`${storageKey}:ledger`)!).v).to.equal(2);
   });
 
+  it('shows what may have been charged apart, and lets the user settle it from their provider account', async () => {
+    const { el, ledger } = await tally(uniqueStorageKey(), '1');
+    spend(ledger, '0.03');
+    const lost = ledger.open({ ...image, provider: 'bfl', model: 'flux-2-pro', quoted: '0.03' });
+    ledger.settle(lost.id, { uncertain: '0.03' });
+    const dropped = ledger.open({ ...image, provider: 'bfl', model: 'flux-2-max', quoted: '0.07' });
+    ledger.settle(dropped.id, { uncertain: '0.07' });
+    await el.updateComplete;
+    expect(part(el, 'tally')!.textContent).to.match(
+      /Spent \$0\.03 on 1 image · \$0\.10 more may have been charged · \$0\.87 of/,
+    );
+    const rows = [...part(el, 'uncertain')!.querySelectorAll('li')];
+    expect(rows.map((row) => row.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal([
+      `FLUX.2 [pro], sent ${new Date(lost.at).toLocaleString('en-US')}: $0.03 may have been charged. If your BFL account shows it, say so; it stays counted until then. It was charged It was not`,
+      `FLUX.2 [max], sent ${new Date(dropped.at).toLocaleString('en-US')}: $0.07 may have been charged. If your BFL account shows it, say so; it stays counted until then. It was charged It was not`,
+    ]);
+    await expect(el).to.be.accessible();
+    rows[0].querySelector<HTMLButtonElement>('button[value=charged]')!.click();
+    rows[1].querySelector<HTMLButtonElement>('button[value=void]')!.click();
+    await el.updateComplete;
+    expect(ledger.entries().map((entry) => entry.status)).to.deep.equal(['charged', 'charged', 'void']);
+    expect(el.tally).to.deep.include({ spent: '0.06', images: 2, remaining: '0.94' });
+    expect(el.tally!.uncertain).to.equal(undefined);
+    expect(part(el, 'uncertain')).to.equal(null);
+  });
+
   it('updates live when a widget on the page spends, and when the storage key changes', async () => {
     const { el, ledger } = await tally();
     const seen: string[] = [];

@@ -9,27 +9,22 @@ import { UserPaysError } from '../../src/errors.js';
 import { runGeneration } from '../../src/generation/run-generation.js';
 import { LedgerStore } from '../../src/ledger/index.js';
 import { ImageStore } from '../../src/ledger/image-store.js';
-import { mergePriceBook, BUILTIN_PRICE_BOOK, quoteFor } from '../../src/pricing/index.js';
+import { quoteFor } from '../../src/pricing/index.js';
 import { providerFor } from '../../src/providers/registry.js';
 import type { ProviderId, PublicRequest } from '../../src/types.js';
 import { MemoryStorage } from '../ledger/helpers.js';
-import { uniqueStorageKey } from '../support/sim.js';
+import { GATEWAY_PRICE_BOOK, uniqueStorageKey } from '../support/sim.js';
 
 type Status = 'charged' | 'void' | 'uncertain';
 /** One case: the scenario of the provider's simulator, the error code expected ('' = success), the booking. */
 type Case = [scenario: string, code: string, status: Status, cancelAfterMs?: number];
 
-const GATEWAY_BOOK = mergePriceBook(BUILTIN_PRICE_BOOK, {
-  'flux-2-klein-4b': {
-    openai: {
-      rule: { kind: 'flat', unit: 'usd', perImage: '0.04' },
-      source: { name: 'sim', asOf: 'now' },
-      exact: true,
-    },
-  },
-});
 const SIM: Record<string, string> = { bfl: 'bfl', fal: 'fal', openai: 'openai' };
-const POLL = { initialMs: 500, maxMs: 500, timeoutMs: 2500 };
+/**
+ * Polling as fast as the adapters allow. A case that must end in `timeout` gets a short deadline; every other
+ * case a long one, so that a busy machine never turns three failed polls (about 2 s) into a timeout.
+ */
+const poll = (code: string) => ({ initialMs: 500, maxMs: 500, timeoutMs: code === 'timeout' ? 2500 : 10_000 });
 
 /** What the simulator says it charged the key, in USD. */
 async function simCharged(provider: ProviderId, key: string): Promise<string> {
@@ -39,7 +34,7 @@ async function simCharged(provider: ProviderId, key: string): Promise<string> {
   return reply.usd;
 }
 
-async function attempt(provider: ProviderId, scenario: string, cancelAfterMs?: number) {
+async function attempt(provider: ProviderId, scenario: string, code: string, cancelAfterMs?: number) {
   const key = `matrix-${uniqueStorageKey()}`;
   const storageKey = uniqueStorageKey();
   const ledger = new LedgerStore({ storageKey, storage: new MemoryStorage() });
@@ -52,7 +47,7 @@ async function attempt(provider: ProviderId, scenario: string, cancelAfterMs?: n
     count: 1,
     inputs: [],
   };
-  const quote = quoteFor(request, GATEWAY_BOOK);
+  const quote = quoteFor(request, GATEWAY_PRICE_BOOK);
   const controller = new AbortController();
   if (cancelAfterMs !== undefined) setTimeout(() => controller.abort(), cancelAfterMs);
   const endpoint = `${location.origin}/sim/${SIM[provider]}/s/${scenario || 'normal=1'};run=${storageKey}`;
@@ -66,7 +61,7 @@ async function attempt(provider: ProviderId, scenario: string, cancelAfterMs?: n
     ledger,
     images: new ImageStore({ storageKey }),
     signal: controller.signal,
-    poll: POLL,
+    poll: poll(code),
   }).catch((error: unknown) => error as UserPaysError);
   // A provider may still bill a request the page gave up on (fal finishing it): let it finish first.
   await new Promise((resolve) => setTimeout(resolve, provider === 'fal' ? 400 : 100));
@@ -137,6 +132,8 @@ const MATRIX: Record<'bfl' | 'fal' | 'openai', Case[]> = {
     ['fault=500;at=poll;times=1', '', 'charged'],
     ['fault=redirect;at=poll', 'provider-error', 'uncertain'],
     ['queue=3000;pending=4000', 'cancelled', 'void', 700], // cancelled while queued: fal bills only what finishes
+    ['queue=0;pending=3000', 'cancelled', 'uncertain', 700], // cancelled while it runs: fal may still finish it
+    ['imageDelay=3000', 'cancelled', 'charged', 800], // cancelled while the image downloads: finished, billed
   ],
   openai: [
     ['', '', 'charged'],
@@ -175,8 +172,8 @@ async function attemptAll(provider: ProviderId, cases: Case[]): Promise<Attempt[
   const worker = async () => {
     while (next < cases.length) {
       const index = next++;
-      const [scenario, , , cancelAfterMs] = cases[index];
-      results[index] = await attempt(provider, scenario, cancelAfterMs);
+      const [scenario, code, , cancelAfterMs] = cases[index];
+      results[index] = await attempt(provider, scenario, code, cancelAfterMs);
     }
   };
   await Promise.all([worker(), worker(), worker(), worker()]);

@@ -105,6 +105,34 @@ describe('one budget, parsed strictly', () => {
     tally.remove();
   });
 
+  it('a budget written with trailing zeros ("1.00") settles: elements re-render a bounded number of times', async () => {
+    const storageKey = uniqueStorageKey();
+    const ledger = new LedgerStore({ storageKey, storage: new MemoryStorage() });
+    let heard = 0;
+    ledger.subscribe(() => heard++);
+    const owner = {};
+    ledger.setPageBudget(owner, '1.00');
+    ledger.setPageBudget(owner, '1.00'); // each render sets it again: the same amount is no news
+    ledger.setPageBudget(owner, '1');
+    expect(heard).to.equal(1);
+    expect(ledger.budgetInForce()).to.equal('1');
+    // On the page: a tally and a widget with such budgets (this once re-rendered forever and froze the page).
+    const tally = await fixture<UserPaysTally>(
+      html`<userpays-tally storage-key=${storageKey} budget="1.00"></userpays-tally>`,
+    );
+    const el = await fixture<UserPaysImage>(
+      html`<userpays-image provider="bfl" storage-key=${storageKey} budget="0.50"></userpays-image>`,
+    );
+    let updates = 0;
+    const count = () => updates++;
+    tally.addEventListener('userpays-tally', count);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(updates).to.be.lessThan(3);
+    expect(el.tally).to.deep.include({ budget: '0.5', remaining: '0.5' });
+    tally.remove();
+    el.remove();
+  });
+
   it('two tabs that reserve at the same moment cannot both pass a budget with room for one', async () => {
     const storageKey = uniqueKey();
     const shared = new Map<string, string>();

@@ -5,36 +5,18 @@ import { LedgerStore } from '../../src/ledger/index.js';
 import { ImageStore } from '../../src/ledger/image-store.js';
 import { bflEndpoint, simLog, uniqueStorageKey } from '../support/sim.js';
 import { cleanLocalStorage, until } from './helpers.js';
+import { openTab, tabLoaded } from '../support/tabs.js';
 
 type Tab = Window['tab'];
 const FULL = 'Storage is full: spending is tracked for this visit only.';
 /** The same server under its other loopback name: another origin, with its own localStorage. */
 const OTHER_ORIGIN = location.origin.replace('localhost', '127.0.0.1');
 
-/** Resolves when the frame's tab.ts has loaded (it posts `{ ready }`). */
-function loaded(frame: HTMLIFrameElement) {
-  return new Promise<void>((resolve) => {
-    const on = (e: MessageEvent) => {
-      if (e.source === frame.contentWindow && e.data?.ready) (removeEventListener('message', on), resolve());
-    };
-    addEventListener('message', on);
-  });
-}
-
-async function openTab(storageKey: string, origin = location.origin) {
-  const frame = document.createElement('iframe');
-  const ready = loaded(frame);
-  frame.src = `${origin}/test/fixtures/tab.html?key=${storageKey}`;
-  document.body.append(frame);
-  await ready;
-  return frame;
-}
-
 const tab = (frame: HTMLIFrameElement): Tab => frame.contentWindow!.tab;
 
 /** Reloads the frame's page: its document goes, with everything it was doing (and its locks). */
 async function reload(frame: HTMLIFrameElement) {
-  const ready = loaded(frame);
+  const ready = tabLoaded(frame);
   frame.contentWindow!.location.reload();
   await ready;
 }
@@ -64,7 +46,7 @@ describe('Ledger across pages (iframes, BFL simulator)', () => {
   const keys: string[] = [];
   const key = () => (keys.push(uniqueStorageKey()), keys.at(-1)!);
   const open = async (storageKey: string, origin?: string) => (
-    frames.push(await openTab(storageKey, origin)),
+    frames.push(await openTab(storageKey, { origin })),
     frames.at(-1)!
   );
   afterEach(async () => {
@@ -178,6 +160,47 @@ describe('Ledger across pages (iframes, BFL simulator)', () => {
     await tab(other).resume(bflEndpoint());
     expect(here.entries()[0]).to.deep.include({ status: 'void', error: 'interrupted' });
     expect(here.tally('1').remaining).to.equal('1');
+  });
+
+  it('a reload while the submission is on its way: the next load books it as may-have-been-charged, never as nothing', async () => {
+    const storageKey = key();
+    const frame = await open(storageKey);
+    // The submit is held open by BFL: it may be accepted and charged at any moment, and the page cannot know.
+    const endpoint = endpointFor('fault=hang', storageKey);
+    void tab(frame)
+      .generate(endpoint, 'a kite over dunes')
+      .catch(() => {});
+    const here = new LedgerStore({ storageKey });
+    await until(async () => (await submissions(storageKey)).length);
+    expect(here.pending()[0].sentAt, 'marked as sent before the request left').to.be.a('number');
+    await reload(frame);
+    await until(async () => (await here.orphans()).length);
+    await tab(frame).resume(endpoint, 'sim-tabs-key');
+    expect(here.entries()[0]).to.deep.include({ status: 'uncertain', charged: '0.014' });
+    expect(here.tally('1')).to.deep.include({ spent: '0', uncertain: '0.014', remaining: '0.986' });
+    await until(() => /may have been charged/.test(tab(frame).view().shown));
+  });
+
+  it('a reload while the finished image downloads: the next load fetches it again, keeps it, charges once', async () => {
+    const storageKey = key();
+    const frame = await open(storageKey);
+    const endpoint = endpointFor('pending=50;imageDelay=3000', storageKey);
+    void tab(frame)
+      .generate(endpoint, 'a slow sunrise')
+      .catch(() => {});
+    const here = new LedgerStore({ storageKey });
+    await until(() => here.pending()[0]?.task);
+    const { id, task } = here.pending()[0];
+    const downloads = async () =>
+      (await simLog()).filter((e) => e.method === 'GET' && e.path.startsWith(`/sim/delivery/${task!.id}.png`));
+    await until(async () => (await downloads()).length);
+    await reload(frame);
+    await until(async () => (await here.orphans()).length);
+    expect(await tab(frame).resume(endpoint, 'sim-tabs-key')).to.deep.equal({ resumed: [id], needsKey: [] });
+    expect((await downloads()).length).to.equal(2);
+    expect(here.entries()[0]).to.deep.include({ status: 'charged', charged: '0.014' });
+    expect((await new ImageStore({ storageKey }).get(id))?.prompt).to.equal('a slow sunrise');
+    expect(await submissions(storageKey)).to.have.length(1);
   });
 
   it('QuotaExceededError for real (a full origin): keeps counting in memory, says so, catches up when there is room', async () => {

@@ -1,4 +1,16 @@
 // Helpers for tests that talk to the simulators mounted on the test server (real HTTP, loopback).
+import { BUILTIN_PRICE_BOOK, mergePriceBook } from '../../src/pricing/index.js';
+
+/** The built-in prices plus the gateway simulator's default flat price for FLUX.2 [klein] 4B (0.04 per image). */
+export const GATEWAY_PRICE_BOOK = mergePriceBook(BUILTIN_PRICE_BOOK, {
+  'flux-2-klein-4b': {
+    openai: {
+      rule: { kind: 'flat', unit: 'usd', perImage: '0.04' },
+      source: { name: 'sim', asOf: 'now' },
+      exact: true,
+    },
+  },
+});
 
 /** Base URL of the BFL simulator, optionally with a fault/timing scenario (e.g. 'fault=402;pending=50'). */
 export function bflEndpoint(scenario = ''): string {

@@ -17,6 +17,8 @@ export interface TallyView {
   days: DaySpend[];
   /** Generations still running: model, when each started (ms since the epoch), the amount held. */
   pending: readonly { model: string; at: number; usd: string }[];
+  /** Charges no reply confirmed or denied: which provider, model, when sent, how much; the user may settle them. */
+  uncertain: readonly { id: string; provider: string; model: string; at: number; usd: string }[];
 }
 
 export interface TallyHandlers {
@@ -25,6 +27,8 @@ export interface TallyHandlers {
   exportClick(event: Event): void;
   /** A click on Reset or Keep in the confirmation (`value` says which). */
   resetChoice(event: Event): void;
+  /** "It was charged" or "It was not" on an uncertain charge (`value`: `charged` or `void`; `dataset.id`). */
+  uncertainChoice(event: Event): void;
 }
 
 const label = (id: string) => modelInfo(id)?.label ?? id;
@@ -57,6 +61,29 @@ export function renderTally(view: TallyView, on: TallyHandlers) {
               (entry) =>
                 html`<li>
                   ${text.pendingEntry(label(entry.model), new Date(entry.at).toLocaleString(locale), usd(entry.usd))}
+                </li>`,
+            )}
+          </ul>`
+        : nothing
+    }
+    ${
+      view.uncertain.length
+        ? html`<ul part="uncertain" aria-label=${text.uncertainLabel()}>
+            ${view.uncertain.map(
+              (entry) =>
+                html`<li>
+                  ${text.uncertainEntry(
+                    label(entry.model),
+                    new Date(entry.at).toLocaleString(locale),
+                    usd(entry.usd),
+                    entry.provider,
+                  )}
+                  <button value="charged" data-id=${entry.id} @click=${on.uncertainChoice}>
+                    ${text.uncertainCharged()}
+                  </button>
+                  <button value="void" data-id=${entry.id} @click=${on.uncertainChoice}>
+                    ${text.uncertainNotCharged()}
+                  </button>
                 </li>`,
             )}
           </ul>`

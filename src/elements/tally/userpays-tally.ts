@@ -23,6 +23,7 @@ import type { TallyHandlers } from './tally-template.js';
  * @csspart models - The per-model split (a list).
  * @csspart chart - Spend per day (an inline SVG bar chart; its figures also as text).
  * @csspart pending - Generations still running (model, when each started, amount held).
+ * @csspart uncertain - Charges no reply confirmed or denied, each with "It was charged" / "It was not".
  * @csspart export - The Export CSV and Export JSON buttons (each downloads the ledger as a file).
  * @csspart reset - Reset… and its confirmation (a disclosure: Reset / Keep).
  * @csspart notice - A storage problem the user should know about.
@@ -71,6 +72,7 @@ export class UserPaysTally extends LitElement {
     budgetChange: this.onBudgetChange,
     exportClick: this.onExportClick,
     resetChoice: this.onResetChoice,
+    uncertainChoice: this.onUncertainChoice,
   };
 
   /** The current tally (the same shape the widget reports). */
@@ -99,6 +101,13 @@ export class UserPaysTally extends LitElement {
         pending: ledger
           .pending()
           .map((entry) => ({ model: entry.model, at: entry.at, usd: entry.charged ?? entry.quoted })),
+        uncertain: ledger.uncertain().map(({ id, provider, model, at, sentAt, charged }) => ({
+          id,
+          provider,
+          model,
+          at: sentAt ?? at,
+          usd: charged!,
+        })),
       },
       this.handlers,
     );
@@ -111,6 +120,18 @@ export class UserPaysTally extends LitElement {
     if (button.value === 'reset') this.reset();
     details.open = false;
     details.querySelector('summary')!.focus();
+  }
+
+  /**
+   * The user's word on an uncertain charge, from their provider account: booked as charged (at the amount
+   * counted apart) or void. Nothing else can settle a charge whose request has no task id to ask about.
+   */
+  private onUncertainChoice(event: Event) {
+    const button = event.target as HTMLButtonElement;
+    const id = button.dataset.id!;
+    const entry = this.ledger.ledger?.uncertain().find((candidate) => candidate.id === id);
+    if (!entry) return;
+    this.ledger.ledger!.resolve(id, button.value === 'charged' ? { charged: entry.charged! } : { void: true });
   }
 
   /** A new budget from the input; one that is not an amount is refused in words (the browser's validation message). */

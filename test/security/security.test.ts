@@ -1,0 +1,271 @@
+// The security suite: the attacks of issue 9's probe, each as a test (docs/contract.md, Security). A key goes
+// only to its provider's origin, redirects included, and never into storage, the DOM, an event or the console
+// without the user's opt-in; text from a provider or from storage renders as text; the built widget works
+// under a strict CSP with Trusted Types, and says so in words where the page forbids its scripts.
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/define.js';
+import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
+import type { UserPaysTally } from '../../src/elements/tally/userpays-tally.js';
+import { UserPaysError } from '../../src/errors.js';
+import { runGeneration } from '../../src/generation/run-generation.js';
+import { LedgerStore } from '../../src/ledger/index.js';
+import { ImageStore } from '../../src/ledger/image-store.js';
+import { quoteFor } from '../../src/pricing/index.js';
+import { providerFor } from '../../src/providers/registry.js';
+import type { ProviderId, PublicRequest } from '../../src/types.js';
+import { MemoryStorage, cleanLocalStorage, image } from '../ledger/helpers.js';
+import { GATEWAY_PRICE_BOOK, bflEndpoint, uniqueStorageKey } from '../support/sim.js';
+
+const OTHER_HOST = location.host.startsWith('localhost')
+  ? location.host.replace('localhost', '127.0.0.1')
+  : location.host.replace('127.0.0.1', 'localhost');
+const HOSTILE = '<img src=x onerror="window.pwned=1">';
+const part = (root: ParentNode, name: string) => root.querySelector<HTMLElement>(`[part~=${name}]`);
+
+interface LogEntry {
+  method: string;
+  path: string;
+  host: string;
+  hasKey: boolean;
+}
+
+/** Every request a simulator received under this run marker (submits, polls, redirect targets, images). */
+async function logOf(sim: string, run: string): Promise<LogEntry[]> {
+  const all: LogEntry[] = await (await fetch(`${location.origin}/sim/${sim}/_log`)).json();
+  return all.filter((entry) => entry.path.includes(run));
+}
+
+/** One generation through the real pipeline against a simulator scenario; resolves with its outcome. */
+async function generateThrough(provider: ProviderId, scenario: string, key: string) {
+  const storageKey = uniqueStorageKey();
+  const request: PublicRequest = {
+    provider,
+    model: 'flux-2-klein-4b',
+    prompt: 'a lighthouse',
+    width: 1024,
+    height: 1024,
+    count: 1,
+    inputs: [],
+  };
+  return runGeneration({
+    provider: providerFor(provider),
+    endpoint: `${location.origin}/sim/${provider}/s/${scenario}`,
+    apiKey: key,
+    request,
+    inputs: [],
+    quote: quoteFor(request, GATEWAY_PRICE_BOOK),
+    ledger: new LedgerStore({ storageKey, storage: new MemoryStorage() }),
+    images: new ImageStore({ storageKey }),
+    signal: new AbortController().signal,
+    poll: { initialMs: 500, maxMs: 500, timeoutMs: 4000 },
+  }).catch((error: unknown) => error as UserPaysError);
+}
+
+describe('security: a key goes only to its provider’s origin', () => {
+  for (const provider of ['bfl', 'fal', 'openai'] as const) {
+    it(`${provider}: a redirect at submission is refused before the key can follow it`, async () => {
+      const run = uniqueStorageKey();
+      const outcome = await generateThrough(provider, `fault=redirect;pending=50;run=${run}`, `secret-${run}`);
+      expect(outcome).to.be.instanceOf(UserPaysError);
+      expect((outcome as UserPaysError).message).to.match(/another address/);
+      const log = await logOf(provider, run);
+      // BFL's x-key would follow a redirect anywhere (fetch keeps custom headers): the request is never re-sent.
+      expect(log.filter((entry) => entry.host === OTHER_HOST)).to.deep.equal([]);
+    });
+  }
+
+  for (const provider of ['bfl', 'fal'] as const) {
+    it(`${provider}: a status URL that redirects is refused too; the key reached this origin only`, async () => {
+      const run = uniqueStorageKey();
+      // samehost: BFL's polling_url on the endpoint's own origin, where the key is sent with each poll.
+      await generateThrough(provider, `fault=redirect;at=poll;samehost=1;pending=50;run=${run}`, `secret-${run}`);
+      const log = await logOf(provider, run);
+      expect(log.length).to.be.greaterThan(1);
+      for (const entry of log) if (entry.hasKey) expect(entry.host, entry.path).to.equal(location.host);
+    });
+  }
+
+  it('bfl: polls and the image on BFL’s other hosts go without the key (get_result needs none)', async () => {
+    const run = uniqueStorageKey();
+    const outcome = await generateThrough('bfl', `pending=50;run=${run}`, `secret-${run}`);
+    expect(outcome).not.to.be.instanceOf(UserPaysError);
+    const elsewhere = (await logOf('bfl', run)).filter((entry) => entry.host === OTHER_HOST);
+    expect(elsewhere.length, 'polls on the polling_url host').to.be.greaterThan(0);
+    expect(elsewhere.map((entry) => entry.hasKey)).to.deep.equal(elsewhere.map(() => false));
+  });
+
+  it('an image address that is not https, blob or a data image is refused, in words', async () => {
+    const run = uniqueStorageKey();
+    const outcome = await generateThrough('openai', `fault=insecure-url;pending=50;run=${run}`, `secret-${run}`);
+    expect(outcome).to.be.instanceOf(UserPaysError);
+    expect((outcome as UserPaysError).message).to.match(/image address this page will not load/);
+  });
+});
+
+/** Storage keys of the widgets below, cleared after each test. */
+const storageKeys: string[] = [];
+afterEach(() => storageKeys.splice(0).forEach(cleanLocalStorage));
+
+/** A BFL widget on a storage key of its own, against the simulator under `scenario`, holding `apiKey`. */
+async function bflWidget(scenario: string, apiKey: string, prompt = 'a fox') {
+  const storageKey = uniqueStorageKey();
+  storageKeys.push(storageKey);
+  const el = await fixture<UserPaysImage>(
+    html`<userpays-image
+      provider="bfl"
+      storage-key=${storageKey}
+      endpoint=${bflEndpoint(`${scenario};run=${storageKey}`)}
+    ></userpays-image>`,
+  );
+  el.prompt = prompt;
+  el.apiKey = apiKey;
+  return el;
+}
+
+describe('security: a key stays out of storage, the DOM, events and the console', () => {
+  it('through a whole generation and a refused one, unless the user ticks “Remember my key”', async () => {
+    const secret = `sk-secret-${uniqueStorageKey()}`;
+    const logged: string[] = [];
+    const methods = ['log', 'info', 'warn', 'error', 'debug'] as const;
+    const original = methods.map((method) => console[method]);
+    methods.forEach((method) => {
+      console[method] = (...args: unknown[]) => logged.push(args.map(String).join(' '));
+    });
+    const details: string[] = [];
+    const record = (event: Event) => details.push(JSON.stringify((event as CustomEvent).detail));
+    const types = ['submit', 'progress', 'result', 'error', 'tally'].map((type) => `userpays-${type}`);
+    types.forEach((type) => document.addEventListener(type, record));
+    try {
+      const el = await bflWidget('pending=50', secret);
+      await el.generate();
+      el.endpoint = bflEndpoint(`fault=401;run=${uniqueStorageKey()}`);
+      await el.generate().catch(() => {});
+      await el.updateComplete;
+      const storage = [localStorage, sessionStorage].flatMap((area) =>
+        Object.keys(area).map((name) => `${name}=${area.getItem(name)}`),
+      );
+      expect(
+        storage.filter((line) => line.includes(secret)),
+        'storage',
+      ).to.deep.equal([]);
+      expect(el.outerHTML + el.shadowRoot!.innerHTML, 'DOM').not.to.contain(secret);
+      expect(details.length).to.be.greaterThan(3);
+      expect(
+        details.filter((detail) => detail.includes(secret)),
+        'events',
+      ).to.deep.equal([]);
+      expect(
+        logged.filter((line) => line.includes(secret)),
+        'console',
+      ).to.deep.equal([]);
+
+      part(el.shadowRoot!, 'remember')!.click(); // the opt-in: now, and only now, it is on disk
+      expect(Object.values(localStorage).some((value) => value.includes(secret))).to.equal(true);
+    } finally {
+      methods.forEach((method, index) => (console[method] = original[index]));
+      types.forEach((type) => document.removeEventListener(type, record));
+    }
+  });
+});
+
+describe('security: text from a provider or from storage renders as text', () => {
+  afterEach(() => delete (window as { pwned?: number }).pwned);
+
+  it('a provider’s error text with markup', async () => {
+    const el = await bflWidget(`fault=422;message=${encodeURIComponent(HOSTILE)}`, 'sim-key');
+    await el.generate().catch(() => {});
+    await el.updateComplete;
+    expect(part(el.shadowRoot!, 'error')!.textContent).to.contain(HOSTILE);
+    expect(el.shadowRoot!.querySelector('img[src=x]')).to.equal(null);
+    expect((window as { pwned?: number }).pwned).to.equal(undefined);
+  });
+
+  it('a prompt with markup, in the gallery', async () => {
+    const el = await bflWidget('pending=50', 'sim-key', HOSTILE);
+    await el.generate();
+    await el.updateComplete;
+    const shown = el.shadowRoot!.querySelectorAll<HTMLImageElement>('[part~=image]');
+    expect([...shown].map((img) => img.alt)).to.deep.equal([HOSTILE]);
+    expect(el.shadowRoot!.querySelector('img[src=x]')).to.equal(null);
+  });
+
+  it('a model name with markup in a tampered ledger, in the tally', async () => {
+    const storageKey = uniqueStorageKey();
+    storageKeys.push(storageKey);
+    const ledger = new LedgerStore({ storageKey });
+    ledger.settle(ledger.open({ ...image, model: HOSTILE, quoted: '0.01' }).id, { charged: '0.01' });
+    const el = await fixture<UserPaysTally>(html`<userpays-tally storage-key=${storageKey}></userpays-tally>`);
+    expect(part(el.shadowRoot!, 'models')!.textContent).to.contain(HOSTILE);
+    expect(el.shadowRoot!.querySelector('img[src=x]')).to.equal(null);
+    expect((window as { pwned?: number }).pwned).to.equal(undefined);
+  });
+});
+
+describe('security: the built widget on a page with a strict CSP and Trusted Types', () => {
+  const frames: HTMLIFrameElement[] = [];
+  afterEach(() => frames.splice(0).forEach((frame) => frame.remove()));
+
+  /** The fixture page in a frame; its window once loaded (scripts run, elements defined). */
+  async function page(name: string) {
+    const frame = document.createElement('iframe');
+    frame.src = `/test/fixtures/${name}.html`;
+    frames.push(frame);
+    const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+    document.body.append(frame);
+    await loaded;
+    const view = frame.contentWindow as Window & { violations: string[] };
+    await view.customElements.whenDefined('userpays-image');
+    return view;
+  }
+
+  /** A widget in that page's document, made without markup (the page forbids strings as HTML). */
+  function widgetIn(view: Window, attributes: Record<string, string>) {
+    const el = view.document.createElement('userpays-image') as UserPaysImage;
+    for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+    view.document.body.append(el);
+    return el;
+  }
+
+  it('generates, shows the image and breaks no rule where the page allows the policy `userpays`', async () => {
+    const view = await page('strict');
+    const storageKey = uniqueStorageKey();
+    const el = widgetIn(view, {
+      provider: 'bfl',
+      'storage-key': storageKey,
+      endpoint: bflEndpoint(`pending=50;run=${storageKey}`),
+      prompt: 'a fox under a strict policy',
+    });
+    el.apiKey = 'sim-strict-key';
+    const result = await el.generate();
+    expect(result.charged).to.equal('0.014');
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelectorAll('[part~=image]').length).to.equal(1);
+    expect(view.violations).to.deep.equal([]);
+    cleanLocalStorage(storageKey);
+  });
+
+  it('says in words that the page’s Trusted Types forbid its scripts, for BFL and for Puter (not “network”)', async () => {
+    const view = await page('strict-no-policy');
+    // The page does enforce Trusted Types: a script address as a plain string is refused.
+    expect(() => (view.document.createElement('script').src = '/x.js')).to.throw(/TrustedScriptURL/);
+    for (const provider of ['bfl', 'puter']) {
+      const storageKey = uniqueStorageKey();
+      const el = widgetIn(view, {
+        provider,
+        'storage-key': storageKey,
+        endpoint: provider === 'bfl' ? bflEndpoint(`pending=50;run=${storageKey}`) : `${location.origin}/sim/puter`,
+        prompt: 'a fox',
+      });
+      el.apiKey = 'sim-key';
+      const error = await el.generate().then(
+        () => undefined,
+        (thrown: unknown) => thrown as { message: string },
+      );
+      expect(error?.message, provider).to.match(/Trusted Types/);
+
+      await el.updateComplete;
+      expect(part(el.shadowRoot!, 'error')!.textContent, provider).to.match(/Trusted Types/);
+      cleanLocalStorage(storageKey);
+    }
+  });
+});
