@@ -36,6 +36,13 @@ export default {
       }
       await next();
     },
+    // The demo page as `npm start` serves it (demo/server.mjs): its bundle and Puter's SDK beside it.
+    async (ctx, next) => {
+      if (ctx.path.startsWith('/demo/dist/')) ctx.url = ctx.url.slice('/demo'.length);
+      else if (ctx.path === '/demo/vendor/puter.js' || ctx.path === '/vendor/puter.js')
+        ctx.url = '/node_modules/@heyputer/puter.js/dist/puter.cjs';
+      await next();
+    },
     // The Puter SDK ships as dist/puter.cjs, a browser bundle: serve it as JavaScript (it is loaded by a script tag).
     async (ctx, next) => {
       await next();
