@@ -21,6 +21,7 @@ const SHARED = {
   'src/pricing/index.ts': 'pricing',
   'src/providers/catalog.ts': 'catalog',
   'src/providers/urls.ts': 'urls',
+  'src/clock.ts': 'clock',
   'decimal.js': 'Decimal',
 };
 

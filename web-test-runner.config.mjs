@@ -6,6 +6,7 @@ import { summaryReporter } from './test/support/summary-reporter.mjs';
 import { bundlePlugin } from './test/support/bundle-plugin.mjs';
 import { testClockScript } from './test/support/test-clock.mjs';
 import { CHROMIUM_ARGS, chromiumPath } from './scripts/chromium.mjs';
+import { relayMiddleware, relayPlugin } from './test/relay/relay-server.mjs';
 import { readFileSync } from 'node:fs';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
@@ -29,6 +30,8 @@ export default {
       ctx.type = 'text/javascript';
       ctx.body = testClockScript(process.env.TEST_NOW);
     },
+    // The relays (relay/worker.js in workerd, started by relayPlugin below): /__relays.json and the test upstream.
+    relayMiddleware,
     async (ctx, next) => {
       if (await simulator.handle(ctx.req, ctx.res)) {
         ctx.respond = false;
@@ -58,6 +61,8 @@ export default {
     }),
     // @fal-ai/client is CommonJS only: served bundled as /__bundle/@fal-ai/client.js for the fidelity tests.
     bundlePlugin(['@fal-ai/client']),
+    // Relays on their own ports, allowed to reach this server: test/relay/relay-server.mjs.
+    relayPlugin(),
   ],
   browsers: [
     chromeLauncher({

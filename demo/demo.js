@@ -35,6 +35,7 @@ const PROVIDERS = [
       ['fault=error', 'Provider error'],
       ['fault=network', 'Network failure'],
       ['fault=accept-then-drop', 'Reply lost after BFL accepted (may have been charged)'],
+      ['cors=none', 'BFL’s API refuses web pages (no CORS): needs the relay'],
       ['fault=request-moderated', 'Refused before generating (refund unknown)'],
     ],
   },
@@ -90,12 +91,19 @@ const widget = document.getElementById('widget');
 const providerSelect = document.getElementById('provider');
 const scenarioSelect = document.getElementById('scenario');
 const hint = document.getElementById('hint');
+const relaySelect = document.getElementById('relay');
 const options = (select, entries) => select.replaceChildren(...entries.map(([value, text]) => new Option(text, value)));
 const current = () => PROVIDERS.find((p) => p.id === providerSelect.value);
 
 function applyScenario() {
   const { sim } = current();
-  widget.endpoint = `${location.origin}${sim}${scenarioSelect.value ? `/s/${scenarioSelect.value}` : ''}`;
+  const scenario = scenarioSelect.value;
+  // A provider's own API is on another origin than the page: CORS applies only there. The simulators answer
+  // under both loopback names, so the scenario that refuses CORS is played on the other one.
+  const origin = scenario.includes('cors=none')
+    ? location.origin.replace(/localhost|127\.0\.0\.1/, (host) => (host === 'localhost' ? '127.0.0.1' : 'localhost'))
+    : location.origin;
+  widget.endpoint = `${origin}${sim}${scenario ? `/s/${scenario}` : ''}`;
 }
 
 function applyProvider() {
@@ -116,3 +124,11 @@ providerSelect.value = widget.getAttribute('provider');
 applyProvider();
 providerSelect.addEventListener('change', applyProvider);
 scenarioSelect.addEventListener('change', applyScenario);
+
+// The relay (relay/worker.js in the Workers runtime, started by demo/server.mjs): BFL's delivery host answers
+// no CORS, so without it BFL's images are shown from BFL's link and not saved; through it they are saved.
+relaySelect.addEventListener('change', () => (widget.relay = relaySelect.value));
+fetch('/relay.json')
+  .then((reply) => reply.json())
+  .then(({ url }) => url && relaySelect.append(new Option('Local relay (relay/worker.js, as on Cloudflare)', url)))
+  .catch(() => {});

@@ -1,11 +1,14 @@
 // `npm start`: serves the demo page at /, the built bundle at /dist/, and the provider simulators
 // under /sim/ with realistic queueing and Pending times. Plain node:http, no dependencies.
+// It also starts the relay (relay/worker.js in workerd, docs/relay.md) on a port of its own, allowed for this
+// page and these simulators; GET /relay.json tells the page its URL ({"url": null} when it could not start).
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createSimulator } from './sim/index.mjs';
+import { startRelay } from '../scripts/relay-local.mjs';
 
 const PORT = Number(process.env.PORT) || 8000;
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -87,11 +90,19 @@ async function resolveFile(pathname) {
   return undefined;
 }
 
+/** The relay once started, or null if workerd could not start it; set when the server listens. */
+let relay = Promise.resolve(null);
+
 const server = createServer(async (req, res) => {
   try {
     if (await simulator.handle(req, res)) return;
     if (req.method !== 'GET' && req.method !== 'HEAD') return reply(res, 405, 'Method Not Allowed');
     const { pathname } = new URL(req.url, 'http://localhost');
+    if (pathname === '/relay.json') {
+      const body = JSON.stringify({ url: (await relay)?.url ?? null });
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+      return res.end(req.method === 'HEAD' ? undefined : body);
+    }
     const found = await resolveFile(pathname);
     if (!found) return reply(res, 404, 'Not Found');
     res.writeHead(200, {
@@ -112,5 +123,26 @@ const server = createServer(async (req, res) => {
 // No HOST set: listens on every local address, so both http://localhost and http://127.0.0.1 reach it
 // (the BFL simulator sends its polling and image URLs to the other of the two names).
 server.listen(PORT, process.env.HOST, () => {
-  console.log(`userpays demo: http://localhost:${PORT}`);
+  const { port } = server.address();
+  console.log(`userpays demo: http://localhost:${port}`);
+  const local = [`localhost:${port}`, `127.0.0.1:${port}`];
+  relay = startRelay({
+    env: { RELAY_ORIGINS: local.map((host) => `http://${host}`).join(','), RELAY_HOSTS: local.join(',') },
+  }).then(
+    (started) => {
+      console.log(`relay (relay/worker.js in workerd): ${started.url}`);
+      return started;
+    },
+    (error) => {
+      console.warn(`warning: the relay did not start, the demo runs without it.\n${error.message}`);
+      return null;
+    },
+  );
 });
+
+// Ctrl-C or a kill: stop workerd with the server.
+for (const signal of ['SIGINT', 'SIGTERM'])
+  process.once(signal, async () => {
+    await (await relay)?.stop();
+    process.exit(0);
+  });

@@ -34,6 +34,11 @@ export class UserPaysError extends Error {
    * gateway in front of the provider, or a cancel in flight leave it open whether it was.
    */
   answered = false;
+  /**
+   * The host refused this page (no CORS), or the site's relay would not carry the request: nothing reached the
+   * provider. Set with the message left empty where the provider's name belongs in it (see `guard`).
+   */
+  cors = false;
 
   constructor(code: ErrorCode, message: string, retryable = RETRYABLE.has(code)) {
     super(message);

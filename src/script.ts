@@ -4,6 +4,7 @@ import './define.js';
 import * as errors from './errors.js';
 import * as pricing from './pricing/index.js';
 import * as catalog from './providers/catalog.js';
+import * as clock from './clock.js';
 import * as urls from './providers/urls.js';
 import * as strings from './strings.js';
 
@@ -16,6 +17,7 @@ import * as strings from './strings.js';
   pricing,
   catalog,
   urls,
+  clock,
   Decimal,
 };
 

@@ -43,6 +43,18 @@ export const providerTrouble = (status: number) =>
   `The provider had a problem (HTTP ${status}). Try again in a moment.`;
 export const moderated = () => 'The provider declined this prompt/image for safety reasons. Rephrase it and try again.';
 export const refused = (why: string) => `The provider refused the request (${why}). Change the settings and try again.`;
+export const relayInsecure = () =>
+  'The relay address must start with https:// (plain http:// only for localhost), without ? or #. Fix the relay attribute.';
+export const relayNeeded = (provider: string) =>
+  `${providerName(provider)} does not accept requests from web pages directly, so nothing was sent or charged: this site needs a relay (see "Relay" in the userpays README).`;
+export const relayUnreachable = () =>
+  "The site's relay did not answer this page (it may not list this site among its origins), so nothing was sent or charged.";
+export const relayRefusedHost = (why: string) =>
+  `The site's relay refused to pass this request on (${why}), so nothing was sent or charged.`;
+export const relayConsoleRefused = (relay: string, page: string) =>
+  `userpays: the relay ${relay} does not serve this page's origin (${page}): add it to the relay's RELAY_ORIGINS.`;
+export const relayConsole = (origin: string) =>
+  `userpays: ${origin} refused this page's cross-origin request (CORS). Set the widget's relay attribute to a relay (relay/worker.js, see "Relay" in the README).`;
 export const redirectRefused = () =>
   'The provider sent this request to another address, where this page does not send your key. Check the provider address (endpoint).';
 export const imageTooLarge = () => 'The provider sent an image far larger than any it makes. Try again.';
@@ -50,7 +62,9 @@ export const mayHaveBeenCharged = () =>
   'The request reached the provider, but no reply says what became of it: it may have been charged. Your tally counts it apart until that is known.';
 export const unreadableReply = () => 'The provider sent a reply this page could not read. Try again in a moment.';
 export const downloadFailed = (status?: number) =>
-  `The finished image could not be downloaded (${status ? `HTTP ${status}` : 'not an image'}; its link may have expired). Generate it again.`;
+  status
+    ? `The finished image could not be downloaded (HTTP ${status}; its link may have expired). Generate it again.`
+    : 'The finished image could not be loaded (its link may have expired, or it is not an image). Generate it again.';
 export const imageUnreadable = () => 'The provider sent an image this browser cannot open. Try again.';
 export const taskGone = () => 'The provider no longer knows this generation (it may have expired). Generate it again.';
 export const cannotMake = () => 'The provider could not make this image. Try again in a moment.';
@@ -190,6 +204,14 @@ export const generating = () => 'Generating…';
 export const dismiss = () => 'Dismiss';
 export const galleryLabel = () => 'Your generated images';
 export const download = () => 'Download';
+export const notSaved = (provider: string, until?: string) =>
+  `Not saved in this browser (${providerName(provider)} does not allow it): ` +
+  (until ? `its link works until ${until}.` : 'save it while its link works.');
+export const linkExpired = (provider: string, at?: string) =>
+  `Not saved in this browser, and ${providerName(provider)}'s link to it expired${at ? ` at ${at}` : ''}. It was paid for; generate it again to have it.`;
+export const expiredImage = (prompt: string) => `Expired image: ${prompt}`;
+export const open = () => 'Open';
+export const save = () => 'Save';
 
 // The cost preview
 export const forImages = (count: number) => `for ${plural(count, 'image')}`;

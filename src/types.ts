@@ -101,8 +101,15 @@ export interface ErrorDetail {
 }
 
 export interface GeneratedImage {
-  /** A `blob:` URL of the persisted image. */
+  /**
+   * A `blob:` URL of the persisted image; or, where the provider's host would not let the page read it (no
+   * CORS, and no relay), the provider's own URL, which expires (`expiresAt`).
+   */
   url: string;
+  /** False for an image shown from the provider's URL: it is not saved in this browser. */
+  saved: boolean;
+  /** When the provider's link of an image not saved expires (ISO 8601), where known. */
+  expiresAt?: string;
   width: number;
   height: number;
   seed?: number;

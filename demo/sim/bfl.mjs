@@ -1,6 +1,12 @@
 // Simulator of the Black Forest Labs API (https://api.bfl.ai, schema in shared/reference/bfl-openapi.json).
 //
-// Routes (all answer CORS, preflights included; every reply has a Content-Type):
+// Routes (every reply has a Content-Type). CORS as BFL answers it: the API (submit, get_result, credits) answers
+// CORS, preflights included, unless the scenario says cors=none (whether api.bfl.ai answers a preflight is not
+// documented); the delivery host answers NO CORS, as BFL's integration guide says of result.sample
+// (docs.bfl.ai/api_integration/integration_guidelines, "Content Delivery and Storage Guidelines": delivery URLs
+// are not meant to be served to end users directly) — a page can show the image (<img>) but not read its bytes.
+// deliveryCors=1 makes the delivery host answer CORS (tests of other things that need the bytes). The test-only
+// routes (_log, _charges, _reset) always answer CORS.
 //   POST /sim/bfl/v1/{model}           header x-key, JSON body → {id, polling_url, cost, input_mp, output_mp}
 //   GET  /sim/bfl/v1/get_result?id=    no key needed → {id, status, result, progress}
 //   GET  /sim/bfl/v1/credits           header x-key → {credits} (every new key starts with 1000; 'sim-empty' has 0)
@@ -73,6 +79,8 @@
 //   queue=<ms>                    first part of the Pending time spent queued: progress null (default 0)
 //   progress=none                 never report progress
 //   samehost=1                    polling_url and sample on the same host as the submit
+//   cors=none                     the API answers no CORS: preflights get 405 without CORS headers, replies none
+//   deliveryCors=1                the delivery URL answers CORS (by default it does not, as BFL's)
 //   imageDelay=<ms>               the delivery URL (result.sample) answers after that delay (a slow image; an
 //                                 expired or tampered URL too); a client that gives up first gets nothing
 //
@@ -455,6 +463,9 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
       const path = url.pathname;
       const delivery = /^\/sim\/delivery\/([\w-]+)\.png$/.exec(path);
       if (!delivery && !/^\/sim\/bfl(\/|$)/.test(path)) return false;
+      const api = /^\/sim\/bfl(?:\/s\/([^/]*))?\/v1\/([^/]+)$/.exec(path);
+      if (delivery) req.withoutCors = !tasks.get(delivery[1])?.scenario.deliveryCors;
+      else if (api) req.withoutCors = parseScenario(api[1]).cors === 'none';
       if (req.method === 'OPTIONS') {
         preflight(req, res);
         return true;
@@ -502,7 +513,7 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
         return true;
       }
 
-      const match = /^\/sim\/bfl(?:\/s\/([^/]*))?\/v1\/([^/]+)$/.exec(path);
+      const match = api;
       if (!match) {
         send(req, res, 404, { detail: 'Not Found' });
         return true;

@@ -3,9 +3,11 @@ import { STATUS_CODES } from 'node:http';
 
 /**
  * CORS headers for every reply, errors and preflights included. The request's Origin is echoed
- * (with credentials allowed, which the Puter SDK needs); without an Origin, `*`.
+ * (with credentials allowed, which the Puter SDK needs); without an Origin, `*`. None at all when the route
+ * plays a host that answers no CORS (`req.withoutCors`, set by the simulator; see bfl.mjs).
  */
 export function corsHeaders(req) {
+  if (req.withoutCors) return {};
   const origin = req.headers.origin;
   const headers = {
     'Access-Control-Allow-Origin': origin || '*',
@@ -36,8 +38,12 @@ export function send(req, res, status, body, headers = {}) {
   res.end(req.method === 'HEAD' ? undefined : body);
 }
 
-/** 204 reply to a CORS preflight. */
+/**
+ * The reply to a CORS preflight: 204 with the CORS headers, or, on a route without CORS, what a server that
+ * knows nothing of CORS answers to OPTIONS (405, no CORS headers: the browser refuses the request it precedes).
+ */
 export function preflight(req, res) {
+  if (req.withoutCors) return send(req, res, 405, { detail: 'Method Not Allowed' });
   res.writeHead(204, { ...corsHeaders(req), 'Content-Type': 'text/plain', 'Content-Length': 0 });
   res.end();
 }

@@ -12,6 +12,8 @@ export interface ResumeOptions {
   providerFor(id: ProviderId): Provider;
   /** The endpoint to use for a provider (the widget's `endpoint`, else the provider's default). */
   endpointFor(id: ProviderId): string;
+  /** The site's relay for a provider, if it has one (already checked). */
+  relayFor?(id: ProviderId): string | undefined;
   /** The user's key for a BYO-key provider, if the page has it (typed in, or remembered by opt-in). */
   apiKeyFor?(id: ProviderId): string | undefined;
   signal: AbortSignal;
@@ -70,6 +72,7 @@ export async function resumeOrphans(o: ResumeOptions): Promise<ResumeReport> {
         const outcome = await provider.resume(entry.task, {
           endpoint: o.endpointFor(id),
           apiKey,
+          relay: o.relayFor?.(id),
           signal: o.signal,
           onBilled: () => (seen.billed = true),
           onUncharged: () => (seen.uncharged = true),

@@ -12,6 +12,8 @@ export interface GenerationJob {
   provider: Provider;
   endpoint: string;
   apiKey?: string;
+  /** The site's relay, already checked: every request of the provider goes through it. */
+  relay?: string;
   request: PublicRequest;
   inputs: ReferenceImage[];
   /** The aspect ratio to send, for a model the provider sizes by ratio. */
@@ -107,6 +109,7 @@ export async function runGeneration(job: GenerationJob): Promise<GenerationOutco
         {
           endpoint: job.endpoint,
           apiKey: job.apiKey,
+          relay: job.relay,
           signal: job.signal,
           poll: job.poll,
           onSending() {
@@ -136,6 +139,7 @@ export async function runGeneration(job: GenerationJob): Promise<GenerationOutco
         id: entryId,
         entryId,
         blob: outcome.image.blob,
+        remote: outcome.image.remote,
         prompt: request.prompt,
         model: request.model,
         provider: request.provider,

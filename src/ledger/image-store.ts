@@ -9,7 +9,14 @@ import * as text from '../strings.js';
 export interface StoredImage {
   id: string;
   entryId: string;
-  blob: Blob;
+  /** The bytes, where the page could read them; else `remote`. */
+  blob?: Blob;
+  /**
+   * An image the provider's host would not let this page read (no CORS): shown from the provider's URL until
+   * `expiresAt` (ms since the epoch, where known), never saved. Kept so that what was paid for stays in the
+   * gallery, and says when it expired.
+   */
+  remote?: { url: string; expiresAt?: number };
   prompt: string;
   model: string;
   provider: string;

@@ -2,11 +2,12 @@ import Decimal from 'decimal.js';
 import { UserPaysError } from '../errors.js';
 import { BUILTIN_PRICE_BOOK, CREDIT_USD, aspectRatio } from '../pricing/index.js';
 import { providerInfo } from './catalog.js';
-import { fetchImage, fetchJson, guard, imageSize } from './http.js';
-import { checkEndpoint, checkProviderUrl } from './urls.js';
+import { downloadImage, fetchJson, guard } from './http.js';
+import { checkEndpoint, checkProviderUrl, routed } from './urls.js';
 import { pollUntil } from './poll.js';
 import type { Charge, Provider, ProviderOutcome, ProviderRequest, ProviderTask, RunContext } from './provider.js';
 import * as text from '../strings.js';
+import { clock } from '../clock.js';
 
 /**
  * BFL's JSON body for one image, by the model's size rule in the price book: FLUX.2 and FLUX1.1 [pro] take
@@ -53,32 +54,36 @@ export class BflProvider implements Provider {
   readonly needsKey = true;
 
   generate(request: ProviderRequest, context: RunContext): Promise<ProviderOutcome> {
-    return guard(context, async (signal) => {
-      const key = context.apiKey;
-      if (!key) throw new UserPaysError('auth-required', text.keyMissing('bfl'));
-      // Checked again here: the key must never travel to a host docs/contract.md (Security) does not allow.
-      context.onSending?.();
-      const reply = await fetchJson(
-        `${checkEndpoint(context.endpoint)}/v1/${request.model}`,
-        {
-          method: 'POST',
-          headers: { 'x-key': key, 'content-type': 'application/json' },
-          body: JSON.stringify(bflBody(request)),
-        },
-        signal,
-        key,
-      );
-      if (typeof reply.id !== 'string') throw new UserPaysError('provider-error', text.unreadableReply());
-      const task: ProviderTask = { provider: 'bfl', id: reply.id, pollingUrl: reply.polling_url };
-      const charge = chargeOf(reply.cost);
-      context.onAccepted?.(task, charge);
-      context.onBilled?.(); // BFL debits a task's credits when it accepts it, whatever happens after
-      return { ...(await this.finish(task, context, signal)), charge };
-    });
+    return guard(
+      context,
+      async (signal) => {
+        const key = context.apiKey;
+        if (!key) throw new UserPaysError('auth-required', text.keyMissing('bfl'));
+        // Checked again here: the key must never travel to a host docs/contract.md (Security) does not allow.
+        context.onSending?.();
+        const reply = await fetchJson(
+          routed(`${checkEndpoint(context.endpoint)}/v1/${request.model}`, context.relay),
+          {
+            method: 'POST',
+            headers: { 'x-key': key, 'content-type': 'application/json' },
+            body: JSON.stringify(bflBody(request)),
+          },
+          signal,
+          key,
+        );
+        if (typeof reply.id !== 'string') throw new UserPaysError('provider-error', text.unreadableReply());
+        const task: ProviderTask = { provider: 'bfl', id: reply.id, pollingUrl: reply.polling_url };
+        const charge = chargeOf(reply.cost);
+        context.onAccepted?.(task, charge);
+        context.onBilled?.(); // BFL debits a task's credits when it accepts it, whatever happens after
+        return { ...(await this.finish(task, context, signal)), charge };
+      },
+      this.id,
+    );
   }
 
   resume(task: ProviderTask, context: RunContext): Promise<ProviderOutcome> {
-    return guard(context, (signal) => this.finish(task, context, signal));
+    return guard(context, (signal) => this.finish(task, context, signal), this.id);
   }
 
   /** Polls the task until it is Ready, then downloads and measures the image. */
@@ -90,7 +95,7 @@ export class BflProvider implements Provider {
     const headers: HeadersInit = apiKey && new URL(url).origin === new URL(endpoint).origin ? { 'x-key': apiKey } : {};
     onProgress?.({ status: text.queued() });
     const result = await pollUntil(
-      () => fetchJson(url, { headers }, signal, apiKey),
+      () => fetchJson(routed(url, context.relay), { headers }, signal, apiKey),
       (reply): { done?: { sample?: unknown; seed?: unknown }; progress?: number | null } => {
         const { status, progress } = reply;
         if (status === 'Ready') return { done: reply.result ?? {} };
@@ -116,8 +121,11 @@ export class BflProvider implements Provider {
       context.poll,
     );
     onProgress?.({ status: text.downloading(), progress: 1 });
-    const blob = await fetchImage(result.sample, signal);
+    const image = await downloadImage(result.sample, signal, context.relay);
+    // BFL's delivery links last 10 minutes (help.bfl.ai, "Which API endpoint should I use?": "delivery URLs
+    // that expire after 10 minutes") where the URL itself does not say.
+    if (image.remote) image.remote.expiresAt ??= clock.now() + 10 * 60_000;
     const seed = result.seed;
-    return { image: { blob, ...(await imageSize(blob)), seed: typeof seed === 'number' ? seed : undefined }, task };
+    return { image: { ...image, seed: typeof seed === 'number' ? seed : undefined }, task };
   }
 }

@@ -1,7 +1,7 @@
 import { UserPaysError } from '../errors.js';
 import { providerInfo } from './catalog.js';
-import { fetchImage, fetchJson, guard, imageSize, type HttpError } from './http.js';
-import { checkEndpoint, checkProviderUrl } from './urls.js';
+import { downloadImage, fetchJson, guard, type HttpError } from './http.js';
+import { checkEndpoint, checkProviderUrl, routed } from './urls.js';
 import { pollUntil } from './poll.js';
 import type { Provider, ProviderOutcome, ProviderRequest, ProviderTask, RunContext } from './provider.js';
 import * as text from '../strings.js';
@@ -43,34 +43,41 @@ export class FalProvider implements Provider {
   readonly needsKey = true;
 
   generate(request: ProviderRequest, context: RunContext): Promise<ProviderOutcome> {
-    return guard(context, async (signal) => {
-      const key = keyOf(context);
-      context.onSending?.();
-      const reply = await fetchJson(
-        `${checkEndpoint(context.endpoint)}/${falEndpointId(request.model, request.inputs?.length)}`,
-        {
-          method: 'POST',
-          headers: { authorization: `Key ${key}`, 'content-type': 'application/json' },
-          body: JSON.stringify(falBody(request)),
-        },
-        signal,
-        key,
-      );
-      if (typeof reply.request_id !== 'string') throw new UserPaysError('provider-error', text.unreadableReply());
-      const task: ProviderTask = {
-        provider: 'fal',
-        id: reply.request_id,
-        pollingUrl: reply.status_url,
-        responseUrl: reply.response_url,
-        cancelUrl: reply.cancel_url,
-      };
-      context.onAccepted?.(task);
-      return this.finish(task, context, signal);
-    });
+    return guard(
+      context,
+      async (signal) => {
+        const key = keyOf(context);
+        context.onSending?.();
+        const reply = await fetchJson(
+          routed(
+            `${checkEndpoint(context.endpoint)}/${falEndpointId(request.model, request.inputs?.length)}`,
+            context.relay,
+          ),
+          {
+            method: 'POST',
+            headers: { authorization: `Key ${key}`, 'content-type': 'application/json' },
+            body: JSON.stringify(falBody(request)),
+          },
+          signal,
+          key,
+        );
+        if (typeof reply.request_id !== 'string') throw new UserPaysError('provider-error', text.unreadableReply());
+        const task: ProviderTask = {
+          provider: 'fal',
+          id: reply.request_id,
+          pollingUrl: reply.status_url,
+          responseUrl: reply.response_url,
+          cancelUrl: reply.cancel_url,
+        };
+        context.onAccepted?.(task);
+        return this.finish(task, context, signal);
+      },
+      this.id,
+    );
   }
 
   resume(task: ProviderTask, context: RunContext): Promise<ProviderOutcome> {
-    return guard(context, (signal) => this.finish(task, context, signal));
+    return guard(context, (signal) => this.finish(task, context, signal), this.id);
   }
 
   private async finish(task: ProviderTask, context: RunContext, signal: AbortSignal): Promise<ProviderOutcome> {
@@ -86,13 +93,14 @@ export class FalProvider implements Provider {
         : endpoint + (/\/[^/]+\/[^/]+\/requests\/.*/.exec(u.pathname) ?? [u.pathname])[0] + u.search;
     };
     const [status, response, cancelUrl] = [task.pollingUrl, task.responseUrl, task.cancelUrl].map(at);
+    const via = (url: string) => routed(url, context.relay);
     const init = { headers: { authorization: `Key ${key}` } };
     // fal bills only requests that finish: one cancelled while still queued cost nothing. (Cancelled while in
     // progress, or already finished, it may have been billed: the caller books it as uncertain.)
     let state = 'IN_QUEUE';
     let cancelling: Promise<void> | undefined;
     const cancel = () =>
-      (cancelling = fetch(cancelUrl, { ...init, method: 'PUT', credentials: 'omit', redirect: 'manual' })
+      (cancelling = fetch(via(cancelUrl), { ...init, method: 'PUT', credentials: 'omit', redirect: 'manual' })
         .then((reply) => {
           if (reply.ok && state === 'IN_QUEUE') context.onUncharged?.();
         })
@@ -102,7 +110,7 @@ export class FalProvider implements Provider {
     onProgress?.({ status: text.queued() });
     try {
       await pollUntil(
-        () => fetchJson(status + '?logs=1', init, signal, key),
+        () => fetchJson(via(status + '?logs=1'), init, signal, key),
         (reply) => {
           state = reply.status;
           const position = reply.queue_position;
@@ -120,14 +128,14 @@ export class FalProvider implements Provider {
       onProgress?.({ status: text.downloading(), progress: 1 });
       // A request that failed (content policy, validation, model error) answers here with its error: one that
       // says so (4xx) was not billed; a 5xx may be the request or only this reply.
-      const result = await fetchJson(response, init, signal, key).catch((error: HttpError) => {
+      const result = await fetchJson(via(response), init, signal, key).catch((error: HttpError) => {
         if (error.status && error.status < 500) context.onUncharged?.();
         throw error;
       });
       context.onBilled?.(); // it finished with images: fal has billed it, whatever happens to the download
-      const blob = await fetchImage(result.images?.[0]?.url, signal);
+      const image = await downloadImage(result.images?.[0]?.url, signal, context.relay);
       const seed = result.seed;
-      return { image: { blob, ...(await imageSize(blob)), seed: typeof seed === 'number' ? seed : undefined }, task };
+      return { image: { ...image, seed: typeof seed === 'number' ? seed : undefined }, task };
     } catch (error) {
       // Given up (cancel, deadline, a provider that stopped answering): cancel it at fal too, so that it is not
       // finished and billed for nobody; what the cancel finds decides what is booked, so wait for it.

@@ -1,7 +1,8 @@
 import { UserPaysError, asUserPaysError } from '../errors.js';
-import { checkImageUrl } from './urls.js';
-import type { RunContext } from './provider.js';
+import { checkImageUrl, routed } from './urls.js';
+import type { ProviderImage, RunContext } from './provider.js';
 import * as text from '../strings.js';
+import { clock } from '../clock.js';
 
 /** A `UserPaysError` from an HTTP reply, with the wait the provider asked for (Retry-After). */
 export type HttpError = UserPaysError & { retryAfterMs?: number; status?: number };
@@ -88,6 +89,8 @@ export async function fetchJson(url: string, init: RequestInit, signal: AbortSig
       credentials: 'omit',
       cache: 'no-store',
       redirect: secret ? 'manual' : 'follow',
+    }).catch(async (thrown: unknown) => {
+      throw (await refusedByCors(thrown, url, init, signal)) ?? thrown;
     });
     if (response.type === 'opaqueredirect') {
       const error = new UserPaysError('provider-error', text.redirectRefused(), false);
@@ -95,6 +98,12 @@ export async function fetchJson(url: string, init: RequestInit, signal: AbortSig
       throw error;
     }
     const body = await response.json().catch(() => undefined);
+    if (response.headers.get('x-userpays-relay') === 'refused') {
+      // The relay's own refusal (a host or address it does not serve): nothing went further (docs/relay.md).
+      const error = new UserPaysError('provider-error', text.relayRefusedHost(String(body?.detail ?? '')), false);
+      error.answered = true;
+      throw error;
+    }
     if (!response.ok) throw httpError(response, body, secret);
     if (body == null || typeof body !== 'object') {
       // A 2xx the page cannot read may still be the provider accepting (and charging): not an answer.
@@ -108,16 +117,63 @@ export async function fetchJson(url: string, init: RequestInit, signal: AbortSig
   }
 }
 
+/** Origins already reported in the developer console as refusing CORS (once each). */
+const reported = new Set<string>();
+
+/**
+ * Why a request that never got a reply failed, when the answer is that the host refuses this page (CORS): the
+ * browser reports a refused preflight and a lost connection alike (a TypeError). Two harmless probes tell them
+ * apart: a GET with the same header names (so the same preflight) that gets any reply means CORS is fine and
+ * the connection was lost; a `no-cors` GET that gets through means the host is up but refuses this page. Then
+ * the preflight was refused, so the request itself never left: `answered`, nothing charged (a provider that
+ * refuses CORS refuses the preflight; one that passes the preflight and then hides its reply would be
+ * misconfigured, and no provider is). Returns undefined when it is not CORS (or on an abort). `retry` false skips
+ * the first probe, for a simple GET (no preflight) whose only possible doubt is a lost connection.
+ */
+async function refusedByCors(thrown: unknown, url: string, init: RequestInit, signal: AbortSignal, retry = true) {
+  if (!(thrown instanceof TypeError) || signal.aborted) return undefined;
+  const names = Object.keys((init.headers as Record<string, string> | undefined) ?? {});
+  const probe = (extra: RequestInit) =>
+    fetch(url, { method: 'GET', credentials: 'omit', cache: 'no-store', signal, ...extra }).then(
+      () => true,
+      () => false,
+    );
+  const headers = Object.fromEntries(names.map((name) => [name, 'probe']));
+  if (retry && (await probe({ headers, redirect: 'manual' }))) return undefined;
+  if (!(await probe({ mode: 'no-cors' }))) return undefined; // unreachable: a network failure
+  const origin = new URL(url).origin;
+  const relayed = new URL(url).searchParams.has('url'); // `{relay}?url=…` (routed())
+  if (!reported.has(origin)) {
+    reported.add(origin);
+    console.warn(relayed ? text.relayConsoleRefused(origin, location.origin) : text.relayConsole(origin));
+  }
+  const error = new UserPaysError('network', relayed ? text.relayUnreachable() : '', false);
+  error.answered = true;
+  error.cors = true;
+  return error;
+}
+
 /** A finished image larger than this is refused: no FLUX image comes near it (4 MP as PNG is under 20 MB). */
 export const MAX_IMAGE_BYTES = 40 * 1024 * 1024;
 
 /** The image bytes at a provider's URL: no cookies, no key, no referrer; must be an image. */
-export async function fetchImage(url: unknown, signal: AbortSignal): Promise<Blob> {
+export async function fetchImage(url: string, signal: AbortSignal): Promise<Blob> {
   let response: Response;
   try {
-    response = await fetch(checkImageUrl(url), { signal, credentials: 'omit', referrerPolicy: 'no-referrer' });
+    response = await fetch(url, { signal, credentials: 'omit', referrerPolicy: 'no-referrer' }).catch(
+      async (thrown: unknown) => {
+        // An image: no need to ask again whether the connection was lost; at worst it is shown from its URL.
+        throw (await refusedByCors(thrown, url, {}, signal, false)) ?? thrown;
+      },
+    );
   } catch (thrown) {
     throw asUserPaysError(thrown);
+  }
+  if (response.headers.get('x-userpays-relay')) {
+    // The relay would not (or could not) fetch it: the page can still show it from the provider's URL.
+    const error = new UserPaysError('provider-error', text.downloadFailed(response.status));
+    error.cors = true;
+    throw error;
   }
   const blob = response.ok ? await response.blob() : undefined;
   if (!blob?.type.startsWith('image/')) {
@@ -125,6 +181,57 @@ export async function fetchImage(url: unknown, signal: AbortSignal): Promise<Blo
   }
   if (blob.size > MAX_IMAGE_BYTES) throw new UserPaysError('provider-error', text.imageTooLarge());
   return blob;
+}
+
+/** The longest a link just issued is believed to last; a signed expiry further off says the clock is wrong. */
+const LINK_LIFE_MS = 60 * 60_000;
+
+/**
+ * When the link of an image just issued ends: the signed expiry (`se`, an ISO time) that Azure-style signed URLs
+ * carry, as BFL's delivery URLs do. That time is the provider's clock; when this browser's clock puts it in the
+ * past or more than an hour ahead, the browser's clock is off, and undefined lets the caller use the provider's
+ * documented lifetime from now instead (an image is never called expired the moment it arrives).
+ */
+export function linkExpiry(url: string): number | undefined {
+  const time = Date.parse(new URL(url).searchParams.get('se') ?? '');
+  const left = time - clock.now();
+  return left > 0 && left <= LINK_LIFE_MS ? time : undefined;
+}
+
+/**
+ * A finished image: its bytes (to be saved) where the host lets this page read them; where it refuses this page
+ * (no CORS, as BFL's delivery host), the image shown from the provider's own URL (an <img> needs no CORS) and
+ * measured, so that what was paid for is never hidden. Such an image is not saved: its link expires.
+ * `relay` routes the download through the site's relay (then it is saved).
+ */
+export async function downloadImage(url: unknown, signal: AbortSignal, relay?: string): Promise<ProviderImage> {
+  const address = checkImageUrl(url);
+  try {
+    const blob = await fetchImage(routed(address, relay), signal);
+    return { blob, ...(await imageSize(blob)) };
+  } catch (error) {
+    if (!(error as UserPaysError).cors) throw error;
+    return { remote: { url: address, expiresAt: linkExpiry(address) }, ...(await remoteSize(address, signal)) };
+  }
+}
+
+/** Loads the image at `url` in an <img> (no CORS needed) and measures it; rejects in words if it will not load. */
+async function remoteSize(url: string, signal: AbortSignal): Promise<{ width: number; height: number }> {
+  const image = new Image();
+  image.referrerPolicy = 'no-referrer';
+  image.src = url;
+  const aborted = new Promise<never>((_, reject) =>
+    signal.addEventListener('abort', () => reject(signal.reason), { once: true }),
+  );
+  try {
+    await Promise.race([image.decode(), aborted]);
+  } catch (thrown) {
+    if (signal.aborted) throw asUserPaysError(thrown);
+    throw new UserPaysError('provider-error', text.downloadFailed());
+  } finally {
+    if (signal.aborted) image.src = '';
+  }
+  return { width: image.naturalWidth, height: image.naturalHeight };
 }
 
 /** Pixel size of an image blob (decodes it). */
@@ -144,7 +251,11 @@ export async function imageSize(blob: Blob): Promise<{ width: number; height: nu
  * any abort of the caller → `cancelled`, the deadline → `timeout`, everything else → a `UserPaysError`.
  * A cancel that lands after the work finished still rejects, so a cancelled run never reports success.
  */
-export async function guard<T>(context: RunContext, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+export async function guard<T>(
+  context: RunContext,
+  work: (signal: AbortSignal) => Promise<T>,
+  provider = '',
+): Promise<T> {
   const controller = new AbortController();
   const abort = () => controller.abort();
   const timer = setTimeout(abort, context.poll?.timeoutMs ?? 300_000);
@@ -155,6 +266,7 @@ export async function guard<T>(context: RunContext, work: (signal: AbortSignal) 
     controller.signal.throwIfAborted();
     return result;
   } catch (thrown) {
+    if (thrown instanceof UserPaysError && thrown.cors && !thrown.message) thrown.message = text.relayNeeded(provider);
     throw asUserPaysError(
       context.signal.aborted
         ? new DOMException('', 'AbortError')

@@ -1,17 +1,19 @@
 import { UserPaysError } from '../errors.js';
 import { providerInfo } from './catalog.js';
-import { MAX_IMAGE_BYTES, fetchImage, fetchJson, guard, imageSize } from './http.js';
-import { checkEndpoint } from './urls.js';
-import type { Provider, ProviderOutcome, ProviderRequest, RunContext } from './provider.js';
+import { MAX_IMAGE_BYTES, downloadImage, fetchJson, guard, imageSize } from './http.js';
+import { checkEndpoint, routed } from './urls.js';
+import type { Provider, ProviderImage, ProviderOutcome, ProviderRequest, RunContext } from './provider.js';
 import * as text from '../strings.js';
 
 /** The name gateways give our models (`flux-2-klein-9b` → `black-forest-labs/flux-2-klein-9b`). */
 export const gatewayModel = (model: string) => 'black-forest-labs/' + model;
 
 /** The bytes of a `b64_json` image; its type read from the first bytes (PNG unless JPEG or WebP). */
-function decode(b64: string): Blob {
+/** A `b64_json` image: its bytes and size. */
+async function decoded(b64: string): Promise<ProviderImage> {
   const type = b64.startsWith('/9j/') ? 'jpeg' : b64.startsWith('UklGR') ? 'webp' : 'png';
-  return new Blob([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], { type: 'image/' + type });
+  const blob = new Blob([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], { type: 'image/' + type });
+  return { blob, ...(await imageSize(blob)) };
 }
 
 /**
@@ -26,38 +28,45 @@ export class OpenAiProvider implements Provider {
   readonly needsKey = true;
 
   generate(request: ProviderRequest, context: RunContext): Promise<ProviderOutcome> {
-    return guard(context, async (signal) => {
-      const key = context.apiKey;
-      if (!key) throw new UserPaysError('auth-required', text.keyMissing('openai'));
-      if (request.inputs?.length) {
-        throw new UserPaysError('invalid-input', text.referencesUnsupported(), false);
-      }
-      context.onProgress?.({ status: text.generatingNow() });
-      // An endpoint given the OpenAI SDK way (…/v1) works too.
-      context.onSending?.();
-      const reply = await fetchJson(
-        `${checkEndpoint(context.endpoint).replace(/\/v1$/, '')}/v1/images/generations`,
-        {
-          method: 'POST',
-          headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-          body: JSON.stringify({
-            model: request.providerModel ?? gatewayModel(request.model),
-            prompt: request.prompt,
-            n: 1,
-            size: `${request.width}x${request.height}`,
-          }),
-        },
-        signal,
-        key,
-      );
-      const image = reply.data?.[0] ?? {};
-      context.onBilled?.(); // the gateway answered: it made (and bills) the image, whatever happens to it now
-      context.onProgress?.({ status: text.downloading(), progress: 1 });
-      if (typeof image.b64_json === 'string' && image.b64_json.length > (MAX_IMAGE_BYTES * 4) / 3) {
-        throw new UserPaysError('provider-error', text.imageTooLarge());
-      }
-      const blob = typeof image.b64_json === 'string' ? decode(image.b64_json) : await fetchImage(image.url, signal);
-      return { image: { blob, ...(await imageSize(blob)) }, task: { provider: 'openai', id: '' } };
-    });
+    return guard(
+      context,
+      async (signal) => {
+        const key = context.apiKey;
+        if (!key) throw new UserPaysError('auth-required', text.keyMissing('openai'));
+        if (request.inputs?.length) {
+          throw new UserPaysError('invalid-input', text.referencesUnsupported(), false);
+        }
+        context.onProgress?.({ status: text.generatingNow() });
+        // An endpoint given the OpenAI SDK way (…/v1) works too.
+        context.onSending?.();
+        const reply = await fetchJson(
+          routed(`${checkEndpoint(context.endpoint).replace(/\/v1$/, '')}/v1/images/generations`, context.relay),
+          {
+            method: 'POST',
+            headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+            body: JSON.stringify({
+              model: request.providerModel ?? gatewayModel(request.model),
+              prompt: request.prompt,
+              n: 1,
+              size: `${request.width}x${request.height}`,
+            }),
+          },
+          signal,
+          key,
+        );
+        const image = reply.data?.[0] ?? {};
+        context.onBilled?.(); // the gateway answered: it made (and bills) the image, whatever happens to it now
+        context.onProgress?.({ status: text.downloading(), progress: 1 });
+        if (typeof image.b64_json === 'string' && image.b64_json.length > (MAX_IMAGE_BYTES * 4) / 3) {
+          throw new UserPaysError('provider-error', text.imageTooLarge());
+        }
+        const made =
+          typeof image.b64_json === 'string'
+            ? await decoded(image.b64_json)
+            : await downloadImage(image.url, signal, context.relay);
+        return { image: made, task: { provider: 'openai', id: '' } };
+      },
+      this.id,
+    );
   }
 }

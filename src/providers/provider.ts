@@ -54,6 +54,8 @@ export interface RunContext {
   endpoint: string;
   /** Never logged, never put in a URL; sent only to `endpoint`'s origin. */
   apiKey?: string;
+  /** The site's relay (checked by `checkRelay()`): every request goes through it (`routed()`; docs/relay.md). */
+  relay?: string;
   signal: AbortSignal;
   onProgress?(progress: ProviderProgress): void;
   /** Called just before the request that may cost money leaves: from then on, a lost reply may mean a charge. */
@@ -77,11 +79,23 @@ export interface PollPolicy {
   timeoutMs: number;
 }
 
+/**
+ * A finished image: its bytes, or, where the host refused this page its bytes (no CORS), the provider's own URL
+ * to show it from (an <img> needs no CORS) until the link expires. Exactly one of `blob` and `remote`.
+ */
 export interface ProviderImage {
-  blob: Blob;
+  blob?: Blob;
+  remote?: RemoteImage;
   width: number;
   height: number;
   seed?: number;
+}
+
+/** An image shown from the provider's URL, not saved in the browser. */
+export interface RemoteImage {
+  url: string;
+  /** When the link stops working (ms since the epoch), where known. */
+  expiresAt?: number;
 }
 
 export interface ProviderOutcome {

@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { UserPaysError, asUserPaysError } from '../errors.js';
 import { PUTER_MODELS } from '../pricing/index.js';
 import { PUTER_API, providerInfo, puterApi } from './catalog.js';
-import { fetchImage, guard, imageSize } from './http.js';
+import { downloadImage, guard, imageSize } from './http.js';
 import { checkImageUrl, setScriptSource } from './urls.js';
 import type { ErrorCode } from '../types.js';
 import type { Provider, ProviderOutcome, ProviderRequest, RunContext } from './provider.js';
@@ -159,14 +159,14 @@ export class PuterProvider implements Provider {
       const alone = atEnd?.started === atStart.started && atEnd.finished === atStart.finished + 1;
       const after = before && alone ? await puterLeft(puter) : undefined;
       const url = checkImageUrl(image?.src);
-      const blob = url.startsWith('data:')
+      const bytes = url.startsWith('data:')
         ? new Blob([Uint8Array.from(atob(url.split(',')[1]), (c) => c.charCodeAt(0))], {
             type: url.slice(5, url.indexOf(';')),
           })
-        : await fetchImage(url, signal);
+        : undefined;
       return {
         // Puter reports no seed back, so none is claimed.
-        image: { blob, ...(await imageSize(blob)) },
+        image: bytes ? { blob: bytes, ...(await imageSize(bytes)) } : await downloadImage(url, signal),
         task: { provider: 'puter', id: '' },
         charge: after?.lt(before!) ? { usd: before!.minus(after).toString() } : undefined,
       };

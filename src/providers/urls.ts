@@ -35,6 +35,26 @@ export function checkEndpoint(url: string, page = pageHost()): string {
   return u.href.replace(/\/+$/, '');
 }
 
+/**
+ * A relay's base URL (`relay` attribute; docs/relay.md): the same rules as an endpoint. It may have a path; the
+ * address of the request it carries goes in its `url` query parameter (see `routed`).
+ */
+export function checkRelay(url: string, page = pageHost()): string {
+  const u = parse(url);
+  if (!u || !secure(u, page) || u.username || u.password || u.search || u.hash) {
+    throw new UserPaysError('invalid-input', text.relayInsecure(), false);
+  }
+  return u.href;
+}
+
+/** Where to send a request for `url`: `url` itself, or through the relay (`{relay}?url={url}`). */
+export function routed(url: string, relay?: string): string {
+  if (!relay) return url;
+  const through = new URL(relay);
+  through.searchParams.set('url', url);
+  return through.href;
+}
+
 /** A status or result URL a provider sent: `https:` (or `http:` on localhost) only. */
 export function checkProviderUrl(url: unknown, page = pageHost()): string {
   if (secure(parse(url), page)) return url as string;

@@ -60,7 +60,7 @@ describe('<userpays-image>', () => {
   });
 
   it('generates end to end: persisted blob image, booked cost, tally, events', async () => {
-    const el = await widget();
+    const el = await widget('pending=60;deliveryCors=1'); // the bytes readable, as through a relay
     const before = (await simLog()).length;
     const progress: string[] = [];
     el.addEventListener('userpays-progress', (e) => progress.push(e.detail.status));
@@ -85,7 +85,7 @@ describe('<userpays-image>', () => {
   });
 
   it('keeps the gallery and the tally across a reload', async () => {
-    const el = await widget();
+    const el = await widget('pending=60;deliveryCors=1');
     await el.generate();
     const key = el.storageKey;
     el.remove();

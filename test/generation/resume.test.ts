@@ -77,7 +77,7 @@ describe('resumeOrphans', () => {
   });
 
   it('resumes an accepted task: persists the image with its prompt, settles once at the reported cost', async () => {
-    const { entry, task } = await acceptedThenGone(storageKey, 'pending=500', 'a lighthouse at dusk');
+    const { entry, task } = await acceptedThenGone(storageKey, 'pending=500;deliveryCors=1', 'a lighthouse at dusk');
     expect((await ledger.orphans()).map((e) => e.id)).to.deep.equal([entry.id]);
     const before = (await simLog()).length;
     const resumed: [StoredImage, LedgerEntry][] = [];
@@ -94,7 +94,7 @@ describe('resumeOrphans', () => {
       width: 1024,
       height: 1024,
     });
-    expect(stored.blob.type).to.equal('image/png');
+    expect(stored.blob!.type).to.equal('image/png');
     const [settled] = ledger.entries();
     expect(settled).to.deep.include({ status: 'charged', charged: '0.014', credits: '1.4' });
     expect(settled).not.to.have.any.keys('task', 'prompt', 'error');
@@ -108,6 +108,16 @@ describe('resumeOrphans', () => {
     await resumeOrphans(options({ onResumed: (i, e) => resumed.push([i, e]) }));
     expect(resumed).to.deep.equal([]);
     expect(ledger.tally()).to.deep.include({ spent: '0.014', images: 1 });
+  });
+
+  it('resumes a task whose image the page may not read (no CORS): kept as the provider’s link, charged once', async () => {
+    const { entry } = await acceptedThenGone(storageKey, 'pending=500', 'a harbour at night');
+    await resumeOrphans(options());
+    const stored = (await images.get(entry.id))!;
+    expect(stored.blob).to.equal(undefined);
+    expect(stored.remote!.url).to.match(/\/sim\/delivery\//);
+    expect(stored.remote!.expiresAt).to.be.greaterThan(Date.now());
+    expect(ledger.entries()[0]).to.deep.include({ status: 'charged', charged: '0.014' });
   });
 
   it('without the key: reports "needs key", leaves it pending and sends nothing; with the key: resumes', async () => {

@@ -49,8 +49,8 @@ describe('ImageStore', () => {
     const { blob, ...meta } = a;
     const { blob: _, ...expected } = picture('a', 1000);
     expect(meta).to.deep.equal(expected);
-    expect(await blob.text()).to.equal('bytes of a');
-    expect(blob.type).to.equal('image/png');
+    expect(await blob!.text()).to.equal('bytes of a');
+    expect(blob!.type).to.equal('image/png');
     expect(await store.get('zzz')).to.equal(undefined);
     await store.remove('c');
     expect((await store.list()).map((i) => i.id)).to.deep.equal(['b', 'a']);
@@ -65,7 +65,7 @@ describe('ImageStore', () => {
     const again = new ImageStore({ storageKey });
     const [image] = await again.list();
     expect(image.id).to.equal('kept');
-    expect(await image.blob.text()).to.equal('png bytes');
+    expect(await image.blob!.text()).to.equal('png bytes');
     expect(await new ImageStore({ storageKey: key() }).list()).to.deep.equal([]);
   });
 
@@ -82,7 +82,7 @@ describe('ImageStore', () => {
     ]);
     await store.put(picture('p5', 9000, 'replaced')); // same id: replaces, keeps the rest
     expect((await store.list()).map((i) => i.id)).to.deep.equal(['p5', 'p4', 'old']);
-    expect(await (await store.get('p5'))!.blob.text()).to.equal('replaced');
+    expect(await (await store.get('p5'))!.blob!.text()).to.equal('replaced');
   });
 
   it('keeps images in memory with a notice when IndexedDB cannot be opened', async () => {
@@ -98,7 +98,7 @@ describe('ImageStore', () => {
       await store.put(picture('m3', 3));
       expect((await store.list()).map((i) => i.id)).to.deep.equal(['m3', 'm2']);
       expect(await store.get('m1')).to.equal(undefined);
-      expect(await (await store.get('m2'))!.blob.text()).to.equal('m2');
+      expect(await (await store.get('m2'))!.blob!.text()).to.equal('m2');
       await store.remove('m2');
       expect((await store.list()).map((i) => i.id)).to.deep.equal(['m3']);
       await store.clear();

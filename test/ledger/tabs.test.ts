@@ -184,7 +184,7 @@ describe('Ledger across pages (iframes, BFL simulator)', () => {
   it('a reload while the finished image downloads: the next load fetches it again, keeps it, charges once', async () => {
     const storageKey = key();
     const frame = await open(storageKey);
-    const endpoint = endpointFor('pending=50;imageDelay=3000', storageKey);
+    const endpoint = endpointFor('pending=50;imageDelay=3000;deliveryCors=1', storageKey);
     void tab(frame)
       .generate(endpoint, 'a slow sunrise')
       .catch(() => {});

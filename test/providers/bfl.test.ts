@@ -82,7 +82,14 @@ function start(scenario = '', request: Partial<ProviderRequest> = {}, context: P
 describe('BflProvider against the BFL simulator', () => {
   it('generates end to end: real PNG of the right size, the simulator’s cost booked, onAccepted before any poll', async () => {
     const refs = [reference(80, 48), reference(1100, 1000, 'image/jpeg')];
-    const run = start('pending=900', { model: 'flux-2-pro', width: 1280, height: 1024, seed: 42, inputs: refs });
+    // deliveryCors: as through a relay; BFL's own delivery host answers no CORS (the next test).
+    const run = start('pending=900;deliveryCors=1', {
+      model: 'flux-2-pro',
+      width: 1280,
+      height: 1024,
+      seed: 42,
+      inputs: refs,
+    });
     const outcome = await run.promise;
 
     // 1.25 MP out → 2 MP: 3 + 1.5; references 1 MP + 2 MP (1.05 MP) at 1.5 each → 9 credits (the simulator's own table).
@@ -91,15 +98,15 @@ describe('BflProvider against the BFL simulator', () => {
     const { credits } = await (await realFetch(`${SIM}/v1/credits`, { headers: { 'x-key': run.key } })).json();
     expect(credits).to.equal(1000 - 9);
 
-    expect(outcome.image.blob.type).to.equal('image/png');
-    const bitmap = await createImageBitmap(outcome.image.blob);
+    expect(outcome.image.blob!.type).to.equal('image/png');
+    const bitmap = await createImageBitmap(outcome.image.blob!);
     expect([bitmap.width, bitmap.height]).to.deep.equal([1280, 1024]);
     expect([outcome.image.width, outcome.image.height, outcome.image.seed]).to.deep.equal([1280, 1024, 42]);
     expect(outcome.task).to.deep.equal(run.task);
     expect(run.task!.provider).to.equal('bfl');
     expect(run.accepted).to.equal(1);
 
-    expect(calls[0]).to.equal(`POST ${SIM}/s/pending=900/v1/flux-2-pro`);
+    expect(calls[0]).to.equal(`POST ${SIM}/s/pending=900;deliveryCors=1/v1/flux-2-pro`);
     expect(calls[1]).to.equal('accepted');
     expect(calls.slice(2).every((c) => c.startsWith('GET '))).to.equal(true);
     expect(run.statuses[0]).to.equal('Queued');
@@ -173,7 +180,10 @@ describe('BflProvider against the BFL simulator', () => {
         expect([error.code, error.retryable]).to.deep.equal([code, retryable]);
         expect(run.accepted).to.equal(0);
         expect(error.message).to.not.contain(run.key);
-        expect(calls.filter((c) => c !== 'accepted').every((c) => c.startsWith('POST '))).to.equal(true);
+        // The submit, then (for a lost connection) the two probes that tell CORS from the network: GETs.
+        const [submit, ...after] = calls.filter((c) => c !== 'accepted');
+        expect(submit).to.match(/^POST /);
+        expect(after.every((c) => c.startsWith('GET '))).to.equal(true);
       });
     }
 
@@ -301,8 +311,30 @@ describe('BflProvider against the BFL simulator', () => {
   });
 
   describe('image delivery', () => {
+    it('BFL’s delivery host answers no CORS: the image is shown from its URL, measured, with the link’s expiry', async () => {
+      const run = start('pending=50', { width: 640, height: 480 });
+      const outcome = await run.promise;
+      expect(outcome.image.blob).to.equal(undefined);
+      const url = new URL(outcome.image.remote!.url);
+      expect(url.pathname).to.match(/^\/sim\/delivery\/[\w-]+\.png$/);
+      // The signed expiry, unless this browser's clock disagrees with it (the suite also runs with its clock
+      // moved): then BFL's documented 10 minutes from now.
+      const signed = Date.parse(url.searchParams.get('se')!);
+      const plausible = signed > Date.now() && signed - Date.now() <= 3_600_000;
+      if (plausible) expect(outcome.image.remote!.expiresAt).to.equal(signed);
+      else expect(outcome.image.remote!.expiresAt).to.be.closeTo(Date.now() + 600_000, 5000);
+      expect([outcome.image.width, outcome.image.height]).to.deep.equal([640, 480]);
+      expect(outcome.charge).to.deep.equal({ credits: '1.4', usd: '0.014' });
+    });
+
+    it('an expired delivery URL that the page may not read: provider-error in words (after the charge)', async () => {
+      const error = await failure(start('fault=expired-delivery').promise);
+      expect(error.code).to.equal('provider-error');
+      expect(error.message).to.match(/could not be loaded .*link may have expired/);
+    });
+
     it('an expired delivery URL → provider-error (after the charge was reported)', async () => {
-      const run = start('fault=expired-delivery');
+      const run = start('fault=expired-delivery;deliveryCors=1');
       const error = await failure(run.promise);
       expect(error.code).to.equal('provider-error');
       expect(error.message).to.contain('403');

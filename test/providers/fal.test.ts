@@ -112,8 +112,8 @@ describe('FalProvider against the fal queue simulator', () => {
     const run = start('queue=1200;pending=2600;position=3', { width: 640, height: 384, seed: 7 });
     const outcome = await run.promise;
 
-    expect(outcome.image.blob.type).to.equal('image/png');
-    const bitmap = await createImageBitmap(outcome.image.blob);
+    expect(outcome.image.blob!.type).to.equal('image/png');
+    const bitmap = await createImageBitmap(outcome.image.blob!);
     expect([bitmap.width, bitmap.height]).to.deep.equal([640, 384]);
     expect([outcome.image.width, outcome.image.height, outcome.image.seed]).to.deep.equal([640, 384, 7]);
     expect(outcome.charge).to.equal(undefined);
@@ -213,7 +213,9 @@ describe('FalProvider against the fal queue simulator', () => {
         expect([error.code, error.retryable]).to.deep.equal([code, retryable]);
         expect(run.accepted).to.equal(0);
         expect(error.message).to.not.contain(run.key);
-        expect(calls).to.have.length(1);
+        // One submission; a lost connection adds the probe (a GET, without the key) that tells it from CORS.
+        expect(calls.filter((c) => !c.startsWith('GET '))).to.have.length(1);
+        expect(calls.length).to.be.lessThan(4);
       });
     }
 

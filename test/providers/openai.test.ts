@@ -89,8 +89,8 @@ describe('OpenAiProvider against the gateway simulator', () => {
     calls.length = 0;
     const run = start('pending=300');
     const outcome = await run.promise;
-    expect(outcome.image.blob.type).to.equal('image/png');
-    const bitmap = await createImageBitmap(outcome.image.blob);
+    expect(outcome.image.blob!.type).to.equal('image/png');
+    const bitmap = await createImageBitmap(outcome.image.blob!);
     expect([bitmap.width, bitmap.height]).to.deep.equal([768, 512]);
     expect([outcome.image.width, outcome.image.height]).to.deep.equal([768, 512]);
     expect(outcome.charge).to.equal(undefined);
@@ -112,8 +112,8 @@ describe('OpenAiProvider against the gateway simulator', () => {
   it('decodes a b64_json image (and fetches nothing else)', async () => {
     const run = start('format=b64', { width: 320, height: 256 });
     const outcome = await run.promise;
-    expect(outcome.image.blob.type).to.equal('image/png');
-    const bitmap = await createImageBitmap(outcome.image.blob);
+    expect(outcome.image.blob!.type).to.equal('image/png');
+    const bitmap = await createImageBitmap(outcome.image.blob!);
     expect([bitmap.width, bitmap.height]).to.deep.equal([320, 256]);
     expect(calls).to.have.length(1);
   });
@@ -155,7 +155,9 @@ describe('OpenAiProvider against the gateway simulator', () => {
         const error = await failure(run.promise);
         expect([error.code, error.retryable]).to.deep.equal([code, retryable]);
         expect(error.message).to.not.contain(run.key);
-        expect(calls).to.have.length(1);
+        // One submission; a lost connection adds the probe (a GET, without the key) that tells it from CORS.
+        expect(calls.filter((c) => !c.startsWith('GET '))).to.have.length(1);
+        expect(calls.length).to.be.lessThan(4);
       });
     }
 

@@ -85,8 +85,8 @@ describe('Puter provider (real SDK, simulator)', function () {
   it('makes one image per call: a real PNG from the data: URL, measured, with the model mapped to Puter’s id', async () => {
     const { result, log, statuses } = await run('', { seed: 7 });
     const outcome = result as ProviderOutcome;
-    expect(outcome.image.blob.type).to.equal('image/png');
-    const bytes = new Uint8Array(await outcome.image.blob.slice(0, 8).arrayBuffer());
+    expect(outcome.image.blob!.type).to.equal('image/png');
+    const bytes = new Uint8Array(await outcome.image.blob!.slice(0, 8).arrayBuffer());
     expect([...bytes]).to.deep.equal([137, 80, 78, 71, 13, 10, 26, 10]);
     expect(outcome.image).to.include({ width: 1024, height: 1024 }); // Replicate makes 1:1 at 1 MP
     expect(log.map((e) => e.model)).to.deep.equal(['black-forest-labs/flux-2-klein-4b']);

@@ -232,7 +232,9 @@ describe('security: the built widget on a page with a strict CSP and Trusted Typ
     const el = widgetIn(view, {
       provider: 'bfl',
       'storage-key': storageKey,
-      endpoint: bflEndpoint(`pending=50;run=${storageKey}`),
+      // deliveryCors: the image saved (as through a relay); a page whose CSP lists no provider image host cannot
+      // show one from the provider's link.
+      endpoint: bflEndpoint(`pending=50;deliveryCors=1;run=${storageKey}`),
       prompt: 'a fox under a strict policy',
     });
     el.apiKey = 'sim-strict-key';

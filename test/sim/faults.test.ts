@@ -410,7 +410,7 @@ describe('bfl simulator: charges and slow images', () => {
   });
 
   it('imageDelay=<ms> delays the delivery URL', async () => {
-    const { body } = await bflSubmit(`imageDelay=400;pending=50;run=${unique('bfl')}`, unique('key'));
+    const { body } = await bflSubmit(`imageDelay=400;deliveryCors=1;pending=50;run=${unique('bfl')}`, unique('key'));
     const ready = await until(async () => {
       const poll = await (await fetch(body.polling_url)).json();
       return poll.status === 'Ready' && poll;

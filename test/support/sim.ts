@@ -22,6 +22,8 @@ export interface SimLogEntry {
   path: string;
   host: string;
   hasKey: boolean;
+  /** The request's Origin header (none when it came through the relay, which does not forward it). */
+  origin?: string | null;
 }
 
 /** Requests the BFL simulator received since the test page started, newest last. */

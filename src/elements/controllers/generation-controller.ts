@@ -2,11 +2,11 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { UserPaysError, asUserPaysError } from '../../errors.js';
 import type { GenerationJob } from '../../generation/run-generation.js';
 import type { LedgerStore } from '../../ledger/index.js';
-import type { ImageStore, StoredImage } from '../../ledger/image-store.js';
+import type { ImageStore } from '../../ledger/image-store.js';
 import { loadEngine } from '../../load-engine.js';
 import { keyedProviders, providerInfo } from '../../providers/catalog.js';
 import type { ReferenceImage } from '../../providers/provider.js';
-import { checkEndpoint } from '../../providers/urls.js';
+import { checkEndpoint, checkRelay } from '../../providers/urls.js';
 import * as text from '../../strings.js';
 import type {
   ErrorDetail,
@@ -19,11 +19,7 @@ import type {
 } from '../../types.js';
 import { emit } from '../shared/events.js';
 import type { Priced } from './quote-controller.js';
-
-/** A persisted image as the gallery shows it: its metadata and an object URL of its bytes. */
-export interface GalleryImage extends Omit<StoredImage, 'blob'> {
-  url: string;
-}
+import { Gallery, type GalleryImage } from './gallery.js';
 
 /** What the user asked for, as the host's properties say at the moment of the click. */
 export interface SubmissionRequest extends Omit<PublicRequest, 'inputs'> {
@@ -39,6 +35,8 @@ export interface GenerationSource {
   price(request: QuoteRequest): Priced;
   /** The configured endpoint for a provider; '' for the provider's public one. */
   endpoint(provider: ProviderId): string;
+  /** The site's relay for BYO-key providers ('' for none). */
+  relay(): string;
   /** The user's key for that provider only; '' when there is none. */
   apiKey(provider: ProviderId): string;
   budget(): string | null;
@@ -71,7 +69,6 @@ export class GenerationController implements ReactiveController {
   error?: ErrorDetail;
   /** Set when a provider charged other than the preview said. */
   chargeNote = '';
-  gallery: GalleryImage[] = [];
   /** Paid images closed pages left at each provider, waiting for the user's key to be fetched. */
   waiting: Partial<Record<ProviderId, number>> = {};
 
@@ -86,6 +83,7 @@ export class GenerationController implements ReactiveController {
   private resumedWith?: string;
   /** Object URLs handed out in results for images the gallery no longer keeps (revoked on disconnect). */
   private readonly handedOut: string[] = [];
+  private readonly shown = new Gallery(() => this.host.requestUpdate());
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -98,6 +96,11 @@ export class GenerationController implements ReactiveController {
     this.openImages();
   }
 
+  /** The images to show, newest first. */
+  get gallery(): GalleryImage[] {
+    return this.shown.images;
+  }
+
   hostUpdate() {
     if (this.imagesFor && this.imagesKey() !== this.imagesFor) this.openImages();
   }
@@ -106,7 +109,7 @@ export class GenerationController implements ReactiveController {
     this.cancel();
     this.resumeController?.abort();
     this.resumedWith = undefined;
-    this.clearGallery();
+    this.shown.clear();
     for (const url of this.handedOut.splice(0)) URL.revokeObjectURL(url);
     this.images = this.imagesOpening = undefined;
     this.imagesFor = '';
@@ -177,11 +180,14 @@ export class GenerationController implements ReactiveController {
       const result: GenerationResult = {
         quote,
         charged: outcome.charged,
-        images: outcome.stored.map((stored) => ({
-          url: urls.get(stored.id) ?? this.handOut(stored.blob), // beyond keep-images: evicted already
-          width: stored.width,
-          height: stored.height,
-          seed: stored.seed,
+        images: outcome.stored.map(({ id, blob, remote, width, height, seed }) => ({
+          // Beyond keep-images it is evicted already: an object URL of its own, revoked on disconnect.
+          url: remote?.url ?? urls.get(id) ?? this.handOut(blob!),
+          saved: !remote,
+          ...(remote?.expiresAt === undefined ? {} : { expiresAt: new Date(remote.expiresAt).toISOString() }),
+          width,
+          height,
+          seed,
         })),
       };
       if (outcome.charged !== quote.total) this.chargeNote = text.chargedOtherwise(outcome.charged, quote.total);
@@ -212,6 +218,7 @@ export class GenerationController implements ReactiveController {
     const provider = providerInfo(asked.provider);
     if (!provider) throw new UserPaysError('invalid-input', text.unknownProvider(asked.provider), false);
     const endpoint = checkEndpoint(this.source.endpoint(asked.provider) || provider.defaultEndpoint());
+    const relay = provider.needsKey && this.source.relay() ? checkRelay(this.source.relay()) : undefined;
     const apiKey = this.source.apiKey(asked.provider);
     if (provider.needsKey && !apiKey) throw new UserPaysError('auth-required', text.keyMissing(asked.provider));
     const ledger = this.source.ledger();
@@ -229,6 +236,7 @@ export class GenerationController implements ReactiveController {
     const job: Omit<GenerationJob, 'signal' | 'inputs' | 'provider' | 'images'> = {
       endpoint,
       apiKey: apiKey || undefined,
+      relay,
       request,
       ratio: fitted.ratio,
       providerModel: entry?.model,
@@ -250,7 +258,7 @@ export class GenerationController implements ReactiveController {
 
   /** Opens the image store of the storage key (the engine loads first), then shows the gallery and resumes. */
   private openImages() {
-    this.clearGallery();
+    this.shown.clear();
     const key = (this.imagesFor = this.imagesKey());
     const [storageKey, keep] = [this.source.storageKey(), this.source.keepImages()];
     this.images = undefined;
@@ -287,6 +295,8 @@ export class GenerationController implements ReactiveController {
       images,
       providerFor,
       endpointFor: (id) => this.source.endpoint(id) || (providerInfo(id)?.defaultEndpoint() ?? ''),
+      relayFor: (id) =>
+        providerInfo(id)?.needsKey && this.source.relay() ? checkRelay(this.source.relay()) : undefined,
       apiKeyFor: (id) => this.source.apiKey(id) || undefined,
       signal: controller.signal,
       onResumed: () => void this.loadGallery(),
@@ -300,24 +310,12 @@ export class GenerationController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** Reads the persisted images, reusing the object URLs of those already shown. */
+  /** Reads the persisted images and shows them. */
   private async loadGallery() {
     const images = this.images;
     const stored = (await images?.list()) ?? [];
     if (images !== this.images) return; // reopened (new storage key) or disconnected meanwhile
-    const known = new Map(this.gallery.map((image) => [image.id, image.url]));
-    this.gallery = stored.map(({ blob, ...meta }) => {
-      const url = known.get(meta.id) ?? URL.createObjectURL(blob);
-      known.delete(meta.id);
-      return { ...meta, url };
-    });
-    for (const url of known.values()) URL.revokeObjectURL(url);
-    this.host.requestUpdate();
-  }
-
-  private clearGallery() {
-    for (const image of this.gallery) URL.revokeObjectURL(image.url);
-    this.gallery = [];
+    this.shown.show(stored);
   }
 
   private handOut(blob: Blob) {

@@ -146,5 +146,14 @@ export const imageStyles = [
       text-overflow: ellipsis;
       white-space: nowrap;
     }
+    figure .expired {
+      aspect-ratio: 1;
+      border-radius: var(--_radius);
+      border: 1px dashed var(--_border);
+    }
+    .notice {
+      color: var(--_muted);
+      margin: 0.2em 0;
+    }
   `,
 ];

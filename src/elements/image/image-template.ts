@@ -4,7 +4,7 @@ import { live } from 'lit/directives/live.js';
 import { formatUsd, modelInfo } from '../../pricing/index.js';
 import * as text from '../../strings.js';
 import type { ErrorDetail, ProgressDetail, Quote, Tally } from '../../types.js';
-import type { GalleryImage } from '../controllers/generation-controller.js';
+import type { GalleryImage } from '../controllers/gallery.js';
 import { renderQuote } from '../shared/quote-view.js';
 import { renderTallySummary } from '../shared/tally-view.js';
 
@@ -179,6 +179,20 @@ function renderProgress({ busy, progress }: ImageView, on: ImageHandlers) {
   </div>`;
 }
 
+/** What the user must know of an image shown from the provider's link: it is not kept, and when the link ends. */
+function renderNotSaved({ notSaved, url, provider, id }: GalleryImage, locale?: string) {
+  const at =
+    notSaved!.expiresAt === undefined
+      ? undefined
+      : new Date(notSaved!.expiresAt).toLocaleTimeString(locale, { hour: 'numeric', minute: '2-digit' });
+  if (!url) return html`<span part="not-saved" class="notice">${text.linkExpired(provider, at)}</span>`;
+  return html`<span part="not-saved" class="notice">${text.notSaved(provider, at)}</span>
+    <span class="links">
+      <a href=${url} target="_blank" rel="noopener noreferrer">${text.open()}</a> ·
+      <a href=${url} download="userpays-${id}.png" target="_blank" rel="noopener noreferrer">${text.save()}</a>
+    </span>`;
+}
+
 function renderGallery({ gallery, locale }: ImageView) {
   if (!gallery.length) return nothing;
   const label = (id: string) => modelInfo(id)?.label ?? id;
@@ -187,13 +201,33 @@ function renderGallery({ gallery, locale }: ImageView) {
       (image) =>
         html`<li>
           <figure>
-            <img part="image" src=${image.url} alt=${image.prompt} width=${image.width} height=${image.height} />
+            ${
+              image.url
+                ? html`<img
+                    part="image"
+                    src=${image.url}
+                    alt=${image.prompt}
+                    width=${image.width}
+                    height=${image.height}
+                    referrerpolicy="no-referrer"
+                  />`
+                : html`<div
+                    part="image"
+                    class="expired"
+                    role="img"
+                    aria-label=${text.expiredImage(image.prompt)}
+                  ></div>`
+            }
             <figcaption>
               <span class="prompt">${image.prompt}</span>
               <span class="muted"
                 >${label(image.model)} · ${image.width}×${image.height} · ${formatUsd(image.charged, locale)}</span
               >
-              <a href=${image.url} download="userpays-${image.id}.png">${text.download()}</a>
+              ${
+                image.notSaved
+                  ? renderNotSaved(image, locale)
+                  : html`<a href=${image.url!} download="userpays-${image.id}.png">${text.download()}</a>`
+              }
             </figcaption>
           </figure>
         </li>`,

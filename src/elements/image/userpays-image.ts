@@ -46,6 +46,7 @@ import { sizeView } from './size-presets.js';
  * @csspart error - The error message.
  * @csspart tally - The session tally line.
  * @csspart gallery - The list of generated images.
+ * @csspart not-saved - Under an image shown from the provider's link (its host refused the page its bytes): not saved, and until when the link works.
  * @csspart image - One generated image.
  * @cssproperty --userpays-accent - Accent colour (button, focus ring).
  * @cssproperty --userpays-accent-text - Text on the accent colour.
@@ -76,6 +77,12 @@ export class UserPaysImage extends LitElement {
   @property() prompt = '';
   /** Provider base URL (regional host, your proxy, a local simulator); the provider's public URL when empty. */
   @property() endpoint = '';
+  /**
+   * Base URL of the site's relay (relay/worker.js, a Cloudflare Worker): every request of a BYO-key provider
+   * (BFL, fal, gateways) goes through it, polling and image downloads included, for providers that do not
+   * answer web pages (CORS). The key still reaches only the provider's own host. None when empty.
+   */
+  @property() relay = '';
   /** Session spending cap in USD (decimal string). */
   @property() budget = '';
   /** BCP 47 locale for money; the browser's when empty. */
@@ -109,6 +116,7 @@ export class UserPaysImage extends LitElement {
     request: () => this.request(),
     price: (request) => this.pricing.price(request),
     endpoint: (provider) => (provider === this.provider ? this.endpoint : ''),
+    relay: () => this.relay,
     apiKey: (provider) => (provider === this.provider ? this.apiKey : this.keys.get(provider)),
     budget: () => this.budget || null,
     budgetProblem: () => this.ledger.budgetProblem,
