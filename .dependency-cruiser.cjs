@@ -6,7 +6,7 @@
  * A module imports from its own layer or the layers below it, never above; nothing imports in a circle.
  * `npm test` runs `depcruise src` with this file and fails on any violation.
  */
-const BASE = '^src/(types|errors|strings|clock)\\.ts$';
+const BASE = '^src/((types|errors|clock)\\.ts|strings/)';
 const ENTRIES = '^src/(index|script|define|api)\\.ts$';
 
 /** A rule forbidding `from` to import any of `to`. */
@@ -35,7 +35,18 @@ module.exports = {
       from: { orphan: true, pathNot: [ENTRIES, '\\.d\\.ts$', '^src/load-engine-script\\.ts$'] },
       to: {},
     },
-    forbid('base-imports-nothing', 'types, errors, strings and clock are the bottom layer.', BASE, '^src/[^/]+/'),
+    forbid(
+      'base-imports-nothing',
+      'types, errors, strings and clock are the bottom layer.',
+      BASE,
+      '^src/(?!strings/)[^/]+/',
+    ),
+    forbid(
+      'page-strings-without-engine',
+      "The engine's sentences load with the engine: nothing the page loads may import them.",
+      '^src/(?!(generation|media|providers|strings)/|ledger/image-store|engine)',
+      '^src/strings/engine\\.ts$',
+    ),
     forbid(
       'pricing-is-pure',
       'Prices are data and pure functions: no provider, ledger, flow or UI.',
@@ -66,7 +77,7 @@ module.exports = {
       'Reading and resizing images in the browser depends on nothing but the base.',
       '^src/media/',
       '^src/[^/]+/',
-      { pathNot: '^src/media/', dependencyTypesNot: ['type-only'] },
+      { pathNot: '^src/(media|strings)/', dependencyTypesNot: ['type-only'] },
     ),
     forbid(
       'the-engine-loads-lazily',

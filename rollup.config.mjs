@@ -17,7 +17,7 @@ const root = fileURLToPath(new URL('.', import.meta.url));
  */
 const SHARED = {
   'src/errors.ts': 'errors',
-  'src/strings.ts': 'strings',
+  'src/strings/page.ts': 'strings',
   'src/pricing/index.ts': 'pricing',
   'src/providers/catalog.ts': 'catalog',
   'src/providers/urls.ts': 'urls',
@@ -44,7 +44,7 @@ function sharedFromCore() {
   };
 }
 const isEngineModule = (path) =>
-  /^src\/(engine\.ts|generation\/|media\/|ledger\/image-store\.ts|providers\/(?!catalog|urls))/.test(path) ||
+  /^src\/(engine\.ts|strings\/engine\.ts|generation\/|media\/|ledger\/image-store\.ts|providers\/(?!catalog|urls))/.test(path) ||
   path.endsWith('/provider.ts') ||
   path === 'src/types.ts';
 

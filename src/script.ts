@@ -6,7 +6,7 @@ import * as pricing from './pricing/index.js';
 import * as catalog from './providers/catalog.js';
 import * as clock from './clock.js';
 import * as urls from './providers/urls.js';
-import * as strings from './strings.js';
+import * as strings from './strings/page.js';
 
 // The modules the engine's own classic script (userpays-engine.js, loaded on first need) takes from this one
 // instead of carrying copies: see SHARED in rollup.config.mjs. The first copy of the script on a page wins,

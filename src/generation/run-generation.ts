@@ -5,7 +5,7 @@ import type { LedgerStore, Settlement } from '../ledger/index.js';
 
 import type { Charge, PollPolicy, Provider, ReferenceImage } from '../providers/provider.js';
 import type { ProgressDetail, PublicRequest, Quote } from '../types.js';
-import * as text from '../strings.js';
+import * as text from '../strings/engine.js';
 
 /** Everything one submission needs; the element builds it, this module runs it. */
 export interface GenerationJob {

@@ -3,7 +3,7 @@
  */
 import Decimal from 'decimal.js';
 import { UserPaysError } from '../errors.js';
-import * as strings from '../strings.js';
+import * as strings from '../strings/page.js';
 
 /** The ledger's one import of decimal.js: the other modules take `Decimal` from here. */
 export { Decimal };

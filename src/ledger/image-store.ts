@@ -1,4 +1,4 @@
-import * as text from '../strings.js';
+import * as text from '../strings/engine.js';
 
 /**
  * Finished images, kept in IndexedDB (`${storageKey}-images`) as soon as they are fetched: provider

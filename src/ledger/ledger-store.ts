@@ -6,7 +6,7 @@ import { clock } from '../clock.js';
 import type { Charge, ProviderTask } from '../providers/provider.js';
 import type { Tally } from '../types.js';
 import { UserPaysError } from '../errors.js';
-import * as text from '../strings.js';
+import * as text from '../strings/page.js';
 import { Decimal, money, moneyIfGiven } from './amounts.js';
 import { storeBudget } from './budget.js';
 import { summaryOf, type DaySummary } from './compaction.js';

@@ -1,7 +1,7 @@
 import { UserPaysError } from '../errors.js';
 import type { ReferenceImage } from '../providers/provider.js';
 import type { Size } from '../types.js';
-import * as text from '../strings.js';
+import * as text from '../strings/engine.js';
 
 const ACCEPTED = /^image\/(png|jpeg|webp)$/;
 const MAX_BYTES = 10 * 1024 * 1024;

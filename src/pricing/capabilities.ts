@@ -1,4 +1,4 @@
-import * as text from '../strings.js';
+import * as text from '../strings/page.js';
 import type { ProviderId, Size } from '../types.js';
 import type { ModelInfo } from './models.js';
 

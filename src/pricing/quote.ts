@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { UserPaysError } from '../errors.js';
-import * as text from '../strings.js';
+import * as text from '../strings/page.js';
 import type { ProviderId, Quote, QuoteLine, QuoteRequest, Size } from '../types.js';
 import { defaultCapability, fitRequest, type Capability, type Fitted } from './capabilities.js';
 import { MODELS, modelInfo } from './models.js';

@@ -6,7 +6,7 @@ import { downloadImage, fetchJson, guard } from './http.js';
 import { checkEndpoint, checkProviderUrl, routed } from './urls.js';
 import { pollUntil } from './poll.js';
 import type { Charge, Provider, ProviderOutcome, ProviderRequest, ProviderTask, RunContext } from './provider.js';
-import * as text from '../strings.js';
+import * as text from '../strings/engine.js';
 import { clock } from '../clock.js';
 
 /**

@@ -4,7 +4,7 @@ import { downloadImage, fetchJson, guard, type HttpError } from './http.js';
 import { checkEndpoint, checkProviderUrl, routed } from './urls.js';
 import { pollUntil } from './poll.js';
 import type { Provider, ProviderOutcome, ProviderRequest, ProviderTask, RunContext } from './provider.js';
-import * as text from '../strings.js';
+import * as text from '../strings/engine.js';
 
 /**
  * fal's endpoint id for one of our models (FLUX.2): `flux-2-klein-4b` → `fal-ai/flux-2/klein/4b`,
@@ -125,7 +125,6 @@ export class FalProvider implements Provider {
         signal,
         context.poll,
       );
-      onProgress?.({ status: text.downloading(), progress: 1 });
       // A request that failed (content policy, validation, model error) answers here with its error: one that
       // says so (4xx) was not billed; a 5xx may be the request or only this reply.
       const result = await fetchJson(via(response), init, signal, key).catch((error: HttpError) => {
@@ -133,6 +132,7 @@ export class FalProvider implements Provider {
         throw error;
       });
       context.onBilled?.(); // it finished with images: fal has billed it, whatever happens to the download
+      onProgress?.({ status: text.downloading(), progress: 1 });
       const image = await downloadImage(result.images?.[0]?.url, signal, context.relay);
       const seed = result.seed;
       return { image: { ...image, seed: typeof seed === 'number' ? seed : undefined }, task };

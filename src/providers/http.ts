@@ -1,7 +1,7 @@
 import { UserPaysError, asUserPaysError } from '../errors.js';
 import { checkImageUrl, routed } from './urls.js';
 import type { ProviderImage, RunContext } from './provider.js';
-import * as text from '../strings.js';
+import * as text from '../strings/engine.js';
 import { clock } from '../clock.js';
 
 /** A `UserPaysError` from an HTTP reply, with the wait the provider asked for (Retry-After). */

@@ -3,7 +3,7 @@ import { providerInfo } from './catalog.js';
 import { MAX_IMAGE_BYTES, downloadImage, fetchJson, guard, imageSize } from './http.js';
 import { checkEndpoint, routed } from './urls.js';
 import type { Provider, ProviderImage, ProviderOutcome, ProviderRequest, RunContext } from './provider.js';
-import * as text from '../strings.js';
+import * as text from '../strings/engine.js';
 
 /** The name gateways give our models (`flux-2-klein-9b` → `black-forest-labs/flux-2-klein-9b`). */
 export const gatewayModel = (model: string) => 'black-forest-labs/' + model;

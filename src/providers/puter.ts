@@ -6,7 +6,7 @@ import { downloadImage, guard, imageSize } from './http.js';
 import { checkImageUrl, setScriptSource } from './urls.js';
 import type { ErrorCode } from '../types.js';
 import type { Provider, ProviderOutcome, ProviderRequest, RunContext } from './provider.js';
-import * as text from '../strings.js';
+import * as text from '../strings/engine.js';
 
 const g = globalThis as any;
 let sdk: Promise<any> | undefined;

@@ -1,5 +1,5 @@
 import { UserPaysError } from '../errors.js';
-import * as text from '../strings.js';
+import * as text from '../strings/engine.js';
 import type { ProviderId } from '../types.js';
 import { BflProvider } from './bfl.js';
 import { FalProvider } from './fal.js';

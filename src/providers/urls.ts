@@ -1,5 +1,5 @@
 import { UserPaysError } from '../errors.js';
-import * as text from '../strings.js';
+import * as text from '../strings/page.js';
 
 /**
  * Which addresses the widget will talk to (docs/contract.md, Security): the checks every provider adapter and

@@ -12,12 +12,19 @@ import { ImageStore } from '../../src/ledger/image-store.js';
 import { quoteFor } from '../../src/pricing/index.js';
 import { providerFor } from '../../src/providers/registry.js';
 import type { ProviderId, PublicRequest } from '../../src/types.js';
+import * as text from '../../src/strings/engine.js';
 import { MemoryStorage } from '../ledger/helpers.js';
 import { GATEWAY_PRICE_BOOK, uniqueStorageKey } from '../support/sim.js';
 
 type Status = 'charged' | 'void' | 'uncertain';
 /** One case: the scenario of the provider's simulator, the error code expected ('' = success), the booking. */
-type Case = [scenario: string, code: string, status: Status, cancelAfterMs?: number];
+/**
+ * When a cancelled case cancels: once the submission is on its way (`sent`), once the provider holds the task
+ * (`accepted`), while it is queued (`queued`), while it runs (`running`), or while the image downloads
+ * (`downloading`). Stages, not milliseconds, so that a busy machine cannot move a cancel into another stage.
+ */
+type Stage = 'sent' | 'accepted' | 'queued' | 'running' | 'downloading';
+type Case = [scenario: string, code: string, status: Status, cancelAt?: Stage];
 
 const SIM: Record<string, string> = { bfl: 'bfl', fal: 'fal', openai: 'openai' };
 /**
@@ -34,7 +41,7 @@ async function simCharged(provider: ProviderId, key: string): Promise<string> {
   return reply.usd;
 }
 
-async function attempt(provider: ProviderId, scenario: string, code: string, cancelAfterMs?: number) {
+async function attempt(provider: ProviderId, scenario: string, code: string, cancelAt?: Stage) {
   const key = `matrix-${uniqueStorageKey()}`;
   const storageKey = uniqueStorageKey();
   const ledger = new LedgerStore({ storageKey, storage: new MemoryStorage() });
@@ -49,7 +56,14 @@ async function attempt(provider: ProviderId, scenario: string, code: string, can
   };
   const quote = quoteFor(request, GATEWAY_PRICE_BOOK);
   const controller = new AbortController();
-  if (cancelAfterMs !== undefined) setTimeout(() => controller.abort(), cancelAfterMs);
+  const reached = (stage: Stage) => stage === cancelAt && controller.abort();
+  ledger.subscribe(() => {
+    const entry = ledger.entries()[0];
+    if (entry?.sentAt !== undefined) reached('sent');
+    if (entry?.task) reached('accepted');
+  });
+  const stageOf = (status: string): Stage =>
+    status === text.downloading() ? 'downloading' : status.startsWith(text.queued()) ? 'queued' : 'running';
   const endpoint = `${location.origin}/sim/${SIM[provider]}/s/${scenario || 'normal=1'};run=${storageKey}`;
   const outcome = await runGeneration({
     provider: providerFor(provider),
@@ -62,6 +76,7 @@ async function attempt(provider: ProviderId, scenario: string, code: string, can
     images: new ImageStore({ storageKey }),
     signal: controller.signal,
     poll: poll(code),
+    onProgress: ({ status }) => reached(stageOf(status)),
   }).catch((error: unknown) => error as UserPaysError);
   // A provider may still bill a request the page gave up on (fal finishing it): let it finish first.
   await new Promise((resolve) => setTimeout(resolve, provider === 'fal' ? 400 : 100));
@@ -103,9 +118,9 @@ const MATRIX: Record<'bfl' | 'fal' | 'openai', Case[]> = {
     ['fault=bad-json;at=poll', 'provider-error', 'charged'],
     ['fault=html;at=poll', 'provider-error', 'charged'],
     ['fault=hang;at=poll', 'timeout', 'charged'],
-    ['fault=hang', 'cancelled', 'uncertain', 200], // cancelled while the submission is in flight
-    ['pending=3000', 'cancelled', 'charged', 800], // cancelled while BFL works on it
-    ['imageDelay=3000', 'cancelled', 'charged', 800], // cancelled while the image downloads
+    ['fault=hang', 'cancelled', 'uncertain', 'sent'], // cancelled while the submission is in flight
+    ['pending=3000', 'cancelled', 'charged', 'accepted'], // cancelled while BFL works on it
+    ['imageDelay=3000', 'cancelled', 'charged', 'downloading'], // cancelled while the image downloads
   ],
   fal: [
     ['', '', 'charged'],
@@ -131,9 +146,9 @@ const MATRIX: Record<'bfl' | 'fal' | 'openai', Case[]> = {
     ['imageDelay=400', '', 'charged'],
     ['fault=500;at=poll;times=1', '', 'charged'],
     ['fault=redirect;at=poll', 'provider-error', 'uncertain'],
-    ['queue=3000;pending=4000', 'cancelled', 'void', 700], // cancelled while queued: fal bills only what finishes
-    ['queue=0;pending=3000', 'cancelled', 'uncertain', 700], // cancelled while it runs: fal may still finish it
-    ['imageDelay=3000', 'cancelled', 'charged', 800], // cancelled while the image downloads: finished, billed
+    ['queue=3000;pending=4000', 'cancelled', 'void', 'queued'], // cancelled while queued: fal bills only what finishes
+    ['queue=0;pending=3000', 'cancelled', 'uncertain', 'running'], // cancelled while it runs: fal may still finish it
+    ['imageDelay=3000', 'cancelled', 'charged', 'downloading'], // cancelled while the image downloads: finished, billed
   ],
   openai: [
     ['', '', 'charged'],
@@ -155,7 +170,7 @@ const MATRIX: Record<'bfl' | 'fal' | 'openai', Case[]> = {
     ['fault=image-404', 'provider-error', 'charged'],
     ['fault=expired-url', 'provider-error', 'charged'],
     ['imageDelay=400', '', 'charged'],
-    ['pending=2000', 'cancelled', 'uncertain', 300], // cancelled while the gateway generates
+    ['pending=2000', 'cancelled', 'uncertain', 'sent'], // cancelled while the gateway generates
   ],
 };
 
@@ -172,8 +187,8 @@ async function attemptAll(provider: ProviderId, cases: Case[]): Promise<Attempt[
   const worker = async () => {
     while (next < cases.length) {
       const index = next++;
-      const [scenario, code, , cancelAfterMs] = cases[index];
-      results[index] = await attempt(provider, scenario, code, cancelAfterMs);
+      const [scenario, code, , cancelAt] = cases[index];
+      results[index] = await attempt(provider, scenario, code, cancelAt);
     }
   };
   await Promise.all([worker(), worker(), worker(), worker()]);
@@ -187,8 +202,8 @@ for (const [provider, cases] of Object.entries(MATRIX) as [ProviderId, Case[]][]
       this.timeout(60_000);
       results = await attemptAll(provider, cases);
     });
-    cases.forEach(([scenario, code, status, cancelAfterMs], index) => {
-      const title = `${scenario || 'no fault'}${cancelAfterMs ? `, cancelled after ${cancelAfterMs} ms` : ''}`;
+    cases.forEach(([scenario, code, status, cancelAt], index) => {
+      const title = `${scenario || 'no fault'}${cancelAt ? `, cancelled once ${cancelAt}` : ''}`;
       it(`${title} → ${code || 'an image'}, booked ${status}`, () => {
         const { outcome, entry, tally, charged } = results[index];
         if (code) {

@@ -7,7 +7,7 @@ import { loadEngine } from '../../load-engine.js';
 import { keyedProviders, providerInfo } from '../../providers/catalog.js';
 import type { ReferenceImage } from '../../providers/provider.js';
 import { checkEndpoint, checkRelay } from '../../providers/urls.js';
-import * as text from '../../strings.js';
+import * as text from '../../strings/page.js';
 import type {
   ErrorDetail,
   GenerationResult,

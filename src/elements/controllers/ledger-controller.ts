@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { LedgerStore } from '../../ledger/index.js';
-import * as text from '../../strings.js';
+import * as text from '../../strings/page.js';
 import type { Tally } from '../../types.js';
 import { emit } from '../shared/events.js';
 

@@ -4,7 +4,7 @@ import { UserPaysError } from '../../errors.js';
 import { loadEngine } from '../../load-engine.js';
 import { puterApi } from '../../providers/catalog.js';
 import { checkEndpoint } from '../../providers/urls.js';
-import * as text from '../../strings.js';
+import * as text from '../../strings/page.js';
 
 /** Where the host's Puter is: its API endpoint ('' for Puter's own) and where its SDK loads from. */
 export interface PuterAccountSource {

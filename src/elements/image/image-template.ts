@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { formatUsd, modelInfo } from '../../pricing/index.js';
-import * as text from '../../strings.js';
+import * as text from '../../strings/page.js';
 import type { ErrorDetail, ProgressDetail, Quote, Tally } from '../../types.js';
 import type { GalleryImage } from '../controllers/gallery.js';
 import { renderQuote } from '../shared/quote-view.js';

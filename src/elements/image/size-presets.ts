@@ -1,6 +1,6 @@
 import { nearestRatio, sizeOfRatio } from '../../pricing/index.js';
 import type { SizeRule } from '../../pricing/index.js';
-import * as text from '../../strings.js';
+import * as text from '../../strings/page.js';
 
 type Shape = Parameters<typeof text.sizePreset>[0];
 

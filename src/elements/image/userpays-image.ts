@@ -4,7 +4,7 @@ import { asUserPaysError } from '../../errors.js';
 import { DEFAULT_MODEL, modelInfo } from '../../pricing/index.js';
 import type { PriceBook } from '../../pricing/index.js';
 import { providerInfo } from '../../providers/catalog.js';
-import * as text from '../../strings.js';
+import * as text from '../../strings/page.js';
 import type { GenerationResult, ProviderId, Quote, Tally } from '../../types.js';
 import { GenerationController } from '../controllers/generation-controller.js';
 import type { SubmissionRequest } from '../controllers/generation-controller.js';

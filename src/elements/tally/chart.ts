@@ -1,7 +1,7 @@
 import type Decimal from 'decimal.js';
 import { html, nothing } from 'lit';
 import { formatUsd } from '../../pricing/index.js';
-import * as text from '../../strings.js';
+import * as text from '../../strings/page.js';
 
 const DAY_MS = 864e5;
 

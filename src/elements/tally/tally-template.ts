@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { formatUsd, modelInfo } from '../../pricing/index.js';
-import * as text from '../../strings.js';
+import * as text from '../../strings/page.js';
 import type { Tally } from '../../types.js';
 import { renderTallySummary } from '../shared/tally-view.js';
 import { renderChart } from './chart.js';

@@ -2,7 +2,7 @@ import { LitElement, css } from 'lit';
 import { property } from 'lit/decorators.js';
 import { clock } from '../../clock.js';
 import { dayOf } from '../../ledger/index.js';
-import * as text from '../../strings.js';
+import * as text from '../../strings/page.js';
 import type { Tally } from '../../types.js';
 import { LedgerController } from '../controllers/ledger-controller.js';
 import { theme } from '../shared/theme.js';

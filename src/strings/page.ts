@@ -1,10 +1,11 @@
 /**
- * Every sentence the user sees, once, in plain words: what happened and what to do next. Nothing else in
- * `src/` writes user-facing text; translating the widget means translating this file (see docs/architecture.md,
- * "Strings"). Each is a function, so that a translation can reorder its values; those that mix text
+ * Every sentence the user sees, once, in plain words: what happened and what to do next. Nothing outside
+ * `src/strings/` writes user-facing text. The sentences are split by when they load: this file, with the page
+ * (the elements, prices, the tally); `engine.ts`, with the engine, on first need (providers, generation, images).
+ * Translating the widget means translating both (see docs/architecture.md, "Strings"). Each is a function, so that a translation can reorder its values; those that mix text
  * with markup return parts (`unknown[]`) that a Lit template renders in order.
  */
-import type { Size } from './types.js';
+import type { Size } from '../types.js';
 
 const plural = (n: number, one: string, many = one + 's') => `${n} ${n === 1 ? one : many}`;
 const PROVIDER_NAMES: Record<string, string> = { puter: 'Puter', bfl: 'BFL', fal: 'fal', openai: 'gateway' };
@@ -13,7 +14,6 @@ const PROVIDER_NAMES: Record<string, string> = { puter: 'Puter', bfl: 'BFL', fal
 export const providerName = (id: string) => PROVIDER_NAMES[id] ?? id;
 export const unknownProvider = (id: string) => `The provider "${id}" is not available yet. Choose another provider.`;
 export const cancelled = () => 'Generation cancelled. Nothing more will be charged for it.';
-export const cancelledPuter = () => 'Generation cancelled. Puter may still charge for it.';
 export const timeout = () => 'The provider took too long to answer. Try again in a moment.';
 export const network = () => 'Could not reach the provider. Check your connection and try again.';
 export const somethingWrong = () => 'Something went wrong at the provider. Try again in a moment.';
@@ -35,68 +35,22 @@ export const addressRefused = () => 'The provider sent an address this page will
 export const imageAddressRefused = () =>
   'The provider sent an image address this page will not load. Try again; if it keeps happening, tell the site owner.';
 export const outOfCredits = () => 'Your provider account has run out of credits. Add credits there, then try again.';
-export const keyRejected = () =>
-  'The provider did not accept your API key. Check the key (or create a new one in your provider account) and try again.';
-export const tooManyRequests = (waitSeconds?: number) =>
-  `The provider is busy with too many of your requests. Wait ${waitSeconds ? `${waitSeconds} s` : 'a few seconds'} and try again.`;
-export const providerTrouble = (status: number) =>
-  `The provider had a problem (HTTP ${status}). Try again in a moment.`;
-export const moderated = () => 'The provider declined this prompt/image for safety reasons. Rephrase it and try again.';
-export const refused = (why: string) => `The provider refused the request (${why}). Change the settings and try again.`;
 export const relayInsecure = () =>
   'The relay address must start with https:// (plain http:// only for localhost), without ? or #. Fix the relay attribute.';
-export const relayNeeded = (provider: string) =>
-  `${providerName(provider)} does not accept requests from web pages directly, so nothing was sent or charged: this site needs a relay (see "Relay" in the userpays README).`;
-export const relayUnreachable = () =>
-  "The site's relay did not answer this page (it may not list this site among its origins), so nothing was sent or charged.";
-export const relayRefusedHost = (why: string) =>
-  `The site's relay refused to pass this request on (${why}), so nothing was sent or charged.`;
-export const relayConsoleRefused = (relay: string, page: string) =>
-  `userpays: the relay ${relay} does not serve this page's origin (${page}): add it to the relay's RELAY_ORIGINS.`;
-export const relayConsole = (origin: string) =>
-  `userpays: ${origin} refused this page's cross-origin request (CORS). Set the widget's relay attribute to a relay (relay/worker.js, see "Relay" in the README).`;
-export const redirectRefused = () =>
-  'The provider sent this request to another address, where this page does not send your key. Check the provider address (endpoint).';
-export const imageTooLarge = () => 'The provider sent an image far larger than any it makes. Try again.';
-export const mayHaveBeenCharged = () =>
-  'The request reached the provider, but no reply says what became of it: it may have been charged. Your tally counts it apart until that is known.';
-export const unreadableReply = () => 'The provider sent a reply this page could not read. Try again in a moment.';
-export const downloadFailed = (status?: number) =>
-  status
-    ? `The finished image could not be downloaded (HTTP ${status}; its link may have expired). Generate it again.`
-    : 'The finished image could not be loaded (its link may have expired, or it is not an image). Generate it again.';
-export const imageUnreadable = () => 'The provider sent an image this browser cannot open. Try again.';
-export const taskGone = () => 'The provider no longer knows this generation (it may have expired). Generate it again.';
-export const cannotMake = () => 'The provider could not make this image. Try again in a moment.';
 export const referencesUnsupported = () => 'This provider takes no reference images. Remove them and try again.';
 export const trustedTypesBlocked = () =>
   "This site's security settings (Trusted Types) do not let the widget load its scripts: the site must allow the policy 'userpays'.";
-export const popupBlocked = () =>
-  'Your browser blocked the Puter sign-in window: allow pop-ups for this site, then sign in again.';
-export const signInAgain = () => 'Sign in with Puter, then try again.';
 
 // Progress
-export const queued = () => 'Queued';
-export const queuedAt = (position: number) => `Queued (position ${position})`;
-export const generatingNow = () => 'Generating';
-export const generatingPercent = (percent: number) => `Generating ${percent}%`;
-export const downloading = () => 'Downloading image';
 export const sending = () => 'Sending';
-export const imageOf = (status: string, index: number, count: number) => `${status} (${index} of ${count})`;
 
 // Reference images
-export const notAnImage = (file: string) => `"${file}" is not a PNG, JPEG or WebP image. Choose one of those.`;
-export const fileTooLarge = (file: string) => `"${file}" is larger than 10 MB. Choose a smaller image.`;
-export const fileNotAnImage = (file: string) => `"${file}" could not be read as an image. Choose another file.`;
-export const referenceNotResized = () => 'A reference image could not be prepared for sending. Choose it again.';
-export const fileUnreadable = (file: string) => `"${file}" could not be read.`;
 
 // Storage
 export const historyDamaged = () => 'Your saved spending history was damaged; the readable part was kept.';
 export const storageFull = () => 'Storage is full: spending is tracked for this visit only.';
 export const storageOff = () =>
   'This browser does not let the page save data: spending is tracked for this visit only.';
-export const imagesNotSaved = () => "Images can't be saved in this browser: they are kept until you leave the page.";
 
 // Prices and sizes
 export const wholePixels = (side: string) => `${side} must be a whole number of pixels, such as 1024.`;

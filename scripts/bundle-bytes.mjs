@@ -1,0 +1,42 @@
+// What each part of the code costs: builds the two classic scripts as `npm run build` does and reports, per
+// source folder, the gzip bytes of its modules minified alone (a module minified alone compresses a little
+// worse than inside the bundle, so the parts add up to slightly more than the file; the ranking is what counts).
+import { rollup } from 'rollup';
+import { minify } from 'terser';
+import { gzipSync } from 'node:zlib';
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import configs from '../rollup.config.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** Groups a module id into the part of the code it belongs to. */
+function part(id) {
+  const path = relative(root, id).replaceAll('\\', '/');
+  if (path.includes('node_modules/')) return path.replace(/^.*node_modules\/((@[^/]+\/)?[^/]+).*$/, '$1');
+  return process.env.BY_FILE ? path : path.replace(/\/[^/]+$/, '') || path;
+}
+
+export async function bundleBytes() {
+  const report = {};
+  for (const config of configs.filter((c) => c.output.file)) {
+    const bundle = await rollup({ ...config, plugins: config.plugins.filter((p) => p.name !== 'terser') });
+    const { output } = await bundle.generate(config.output);
+    await bundle.close();
+    const parts = {};
+    for (const [id, module] of Object.entries(output[0].modules)) {
+      if (!module.code) continue;
+      const { code } = await minify(module.code, { ecma: 2022, module: false, compress: { passes: 2 } });
+      parts[part(id)] = (parts[part(id)] ?? 0) + gzipSync(code ?? '').length;
+    }
+    report[config.output.file] = Object.fromEntries(Object.entries(parts).sort((a, b) => b[1] - a[1]));
+  }
+  return report;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  for (const [file, parts] of Object.entries(await bundleBytes())) {
+    console.log(file);
+    for (const [name, bytes] of Object.entries(parts)) console.log(`  ${String(bytes).padStart(7)} B  ${name}`);
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * The engine's sentences (providers, generation, reference images), loaded with the engine on first need; the
+ * page's own are in `page.ts`, re-exported here so that engine modules read every sentence from one import.
+ * Each sentence exists once, in one of the two files (see page.ts).
+ */
+import { providerName } from './page.js';
+
+export * from './page.js';
+
+export const cancelledPuter = () => 'Generation cancelled. Puter may still charge for it.';
+export const keyRejected = () =>
+  'The provider did not accept your API key. Check the key (or create a new one in your provider account) and try again.';
+export const tooManyRequests = (waitSeconds?: number) =>
+  `The provider is busy with too many of your requests. Wait ${waitSeconds ? `${waitSeconds} s` : 'a few seconds'} and try again.`;
+export const providerTrouble = (status: number) =>
+  `The provider had a problem (HTTP ${status}). Try again in a moment.`;
+export const moderated = () => 'The provider declined this prompt/image for safety reasons. Rephrase it and try again.';
+export const refused = (why: string) => `The provider refused the request (${why}). Change the settings and try again.`;
+export const relayNeeded = (provider: string) =>
+  `${providerName(provider)} does not accept requests from web pages directly, so nothing was sent or charged: this site needs a relay (see "Relay" in the userpays README).`;
+export const relayUnreachable = () =>
+  "The site's relay did not answer this page (it may not list this site among its origins), so nothing was sent or charged.";
+export const relayRefusedHost = (why: string) =>
+  `The site's relay refused to pass this request on (${why}), so nothing was sent or charged.`;
+export const relayConsoleRefused = (relay: string, page: string) =>
+  `userpays: the relay ${relay} does not serve this page's origin (${page}): add it to the relay's RELAY_ORIGINS.`;
+export const relayConsole = (origin: string) =>
+  `userpays: ${origin} refused this page's cross-origin request (CORS). Set the widget's relay attribute to a relay (relay/worker.js, see "Relay" in the README).`;
+export const redirectRefused = () =>
+  'The provider sent this request to another address, where this page does not send your key. Check the provider address (endpoint).';
+export const imageTooLarge = () => 'The provider sent an image far larger than any it makes. Try again.';
+export const mayHaveBeenCharged = () =>
+  'The request reached the provider, but no reply says what became of it: it may have been charged. Your tally counts it apart until that is known.';
+export const unreadableReply = () => 'The provider sent a reply this page could not read. Try again in a moment.';
+export const downloadFailed = (status?: number) =>
+  status
+    ? `The finished image could not be downloaded (HTTP ${status}; its link may have expired). Generate it again.`
+    : 'The finished image could not be loaded (its link may have expired, or it is not an image). Generate it again.';
+export const imageUnreadable = () => 'The provider sent an image this browser cannot open. Try again.';
+export const taskGone = () => 'The provider no longer knows this generation (it may have expired). Generate it again.';
+export const cannotMake = () => 'The provider could not make this image. Try again in a moment.';
+export const popupBlocked = () =>
+  'Your browser blocked the Puter sign-in window: allow pop-ups for this site, then sign in again.';
+export const signInAgain = () => 'Sign in with Puter, then try again.';
+export const queued = () => 'Queued';
+export const queuedAt = (position: number) => `Queued (position ${position})`;
+export const generatingNow = () => 'Generating';
+export const generatingPercent = (percent: number) => `Generating ${percent}%`;
+export const downloading = () => 'Downloading image';
+export const imageOf = (status: string, index: number, count: number) => `${status} (${index} of ${count})`;
+export const notAnImage = (file: string) => `"${file}" is not a PNG, JPEG or WebP image. Choose one of those.`;
+export const fileTooLarge = (file: string) => `"${file}" is larger than 10 MB. Choose a smaller image.`;
+export const fileNotAnImage = (file: string) => `"${file}" could not be read as an image. Choose another file.`;
+export const referenceNotResized = () => 'A reference image could not be prepared for sending. Choose it again.';
+export const fileUnreadable = (file: string) => `"${file}" could not be read.`;
+export const imagesNotSaved = () => "Images can't be saved in this browser: they are kept until you leave the page.";
