@@ -44,7 +44,9 @@ function sharedFromCore() {
   };
 }
 const isEngineModule = (path) =>
-  /^src\/(engine\.ts|strings\/engine\.ts|generation\/|media\/|ledger\/image-store\.ts|providers\/(?!catalog|urls))/.test(path) ||
+  /^src\/(engine\.ts|strings\/engine\.ts|generation\/|media\/|ledger\/image-store\.ts|providers\/(?!catalog|urls))/.test(
+    path,
+  ) ||
   path.endsWith('/provider.ts') ||
   path === 'src/types.ts';
 
