@@ -31,8 +31,8 @@ module.exports = {
       name: 'no-orphans',
       comment: 'A module nothing imports is dead code (the entries and type declarations aside).',
       severity: 'error',
-      // load-engine-script.ts replaces load-engine.ts in the classic-script build (rollup.config.mjs).
-      from: { orphan: true, pathNot: [ENTRIES, '\\.d\\.ts$', '^src/load-engine-script\\.ts$'] },
+      // load-*-script.ts replace load-*.ts in the classic-script build (rollup.config.mjs).
+      from: { orphan: true, pathNot: [ENTRIES, '\\.d\\.ts$', '^src/load-(engine|panels)-script\\.ts$'] },
       to: {},
     },
     forbid(
@@ -84,6 +84,13 @@ module.exports = {
       'The elements reach the engine (adapters, pipeline, image store, media) only through loadEngine(), so that it stays out of the first load; they may name its types.',
       '^src/elements/',
       '^src/(generation|media)/|^src/ledger/image-store|^src/providers/(?!catalog|urls|provider)',
+      { dependencyTypesNot: ['type-only'] },
+    ),
+    forbid(
+      'the-panels-load-lazily',
+      'The elements reach the panels (comparison, projection) only through loadPanels(), after their first paint; they may name their types.',
+      '^src/elements/(?!panels/)',
+      '^src/elements/panels/|^src/pricing/compare|^src/ledger/projection|^src/strings/panels',
       { dependencyTypesNot: ['type-only'] },
     ),
     forbid(

@@ -4,6 +4,7 @@ import { defaultReporter } from '@web/test-runner';
 import { createSimulator } from './demo/sim/index.mjs';
 import { summaryReporter } from './test/support/summary-reporter.mjs';
 import { bundlePlugin } from './test/support/bundle-plugin.mjs';
+import { examplesPlugin } from './test/examples/examples-plugin.mjs';
 import { testClockScript } from './test/support/test-clock.mjs';
 import { CHROMIUM_ARGS, chromiumPath } from './scripts/chromium.mjs';
 import { relayMiddleware, relayPlugin } from './test/relay/relay-server.mjs';
@@ -61,6 +62,9 @@ export default {
     }),
     // @fal-ai/client is CommonJS only: served bundled as /__bundle/@fal-ai/client.js for the fidelity tests.
     bundlePlugin(['@fal-ai/client']),
+    // The examples (examples/*/) as `npm start` serves them: React, CommonJS only, bundled by esbuild on first
+    // request as /examples/vendor/react*.js, and the examples' bare imports left to their own import maps.
+    examplesPlugin(),
     // Relays on their own ports, allowed to reach this server: test/relay/relay-server.mjs.
     relayPlugin(),
   ],

@@ -1,5 +1,6 @@
-// `npm start`: serves the demo page at /, the built bundle at /dist/, and the provider simulators
-// under /sim/ with realistic queueing and Pending times. Plain node:http, no dependencies.
+// `npm start`: serves the demo page at /, the built bundle at /dist/, the examples at /examples/, and the provider
+// simulators under /sim/ with realistic queueing and Pending times. Plain node:http, no dependencies (but esbuild,
+// loaded when an example first asks for React: examples/vendor.mjs).
 // It also starts the relay (relay/worker.js in workerd, docs/relay.md) on a port of its own, allowed for this
 // page and these simulators; GET /relay.json tells the page its URL ({"url": null} when it could not start).
 import { createReadStream } from 'node:fs';
@@ -9,11 +10,14 @@ import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createSimulator } from './sim/index.mjs';
 import { startRelay } from '../scripts/relay-local.mjs';
+import { vendorModule } from '../examples/vendor.mjs';
 
 const PORT = Number(process.env.PORT) || 8000;
 const root = fileURLToPath(new URL('..', import.meta.url));
 const MOUNTS = [
   ['/dist/', join(root, 'dist')],
+  // The runnable examples (README.md, "Examples"): /examples/plain-html/, /examples/react/ …
+  ['/examples/', join(root, 'examples')],
   ['/', join(root, 'demo')],
 ];
 // Single files by exact path. The Puter SDK is never bundled into userpays: the demo serves the npm package's
@@ -101,6 +105,19 @@ const server = createServer(async (req, res) => {
     if (pathname === '/relay.json') {
       const body = JSON.stringify({ url: (await relay)?.url ?? null });
       res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+      return res.end(req.method === 'HEAD' ? undefined : body);
+    }
+    // The packages the examples' import maps name, as browser modules (examples/vendor.mjs: Vue's browser build;
+    // React, CommonJS only, bundled into ES modules on first request).
+    const vendor = vendorModule(pathname);
+    if (vendor) {
+      const body = await vendor;
+      res.writeHead(200, {
+        'Content-Type': TYPES['.js'],
+        'Content-Length': Buffer.byteLength(body),
+        'Cache-Control': 'no-cache',
+        'X-Content-Type-Options': 'nosniff',
+      });
       return res.end(req.method === 'HEAD' ? undefined : body);
     }
     const found = await resolveFile(pathname);

@@ -1,8 +1,13 @@
 import { UserPaysCost } from './elements/cost/userpays-cost.js';
 import { UserPaysImage } from './elements/image/userpays-image.js';
 import { UserPaysTally } from './elements/tally/userpays-tally.js';
+import { asUserPaysError } from './errors.js';
+import type { GenerateOptions, GenerateRequest } from './generation/headless.js';
+import { LedgerStore } from './ledger/index.js';
+import { loadEngine } from './load-engine.js';
 import { quoteFor } from './pricing/index.js';
-import type { Quote, QuoteRequest } from './types.js';
+import { puterCatalogue } from './pricing/puter-catalogue.js';
+import type { GenerateResult, Quote, QuoteRequest, Tally } from './types.js';
 
 /** Set at build time (rollup, the test server) from package.json's `version`. */
 declare const __USERPAYS_VERSION__: string;
@@ -15,5 +20,27 @@ export function quote(request: QuoteRequest): Quote {
   return quoteFor(request);
 }
 
+/**
+ * Headless generation, for pages with their own UI: the widget's submission without the widget (the same pipeline,
+ * ledger and gallery; see "Headless" in the README). Rejects with `UserPaysError` only.
+ */
+export async function generate(request: GenerateRequest, options?: GenerateOptions): Promise<GenerateResult> {
+  try {
+    const engine = await loadEngine();
+    return await engine.headless(request, options, {
+      ledger: (storageKey) => new LedgerStore({ storageKey }),
+      puterPrices: puterCatalogue,
+    });
+  } catch (error) {
+    throw asUserPaysError(error); // the engine could not load
+  }
+}
+
+/** The tally of a storage key (default `userpays`, the elements' own): what the widget and `<userpays-tally>` show. */
+export async function tally(storageKey?: string): Promise<Tally> {
+  return new LedgerStore({ storageKey }).tally();
+}
+
 export { UserPaysCost, UserPaysImage, UserPaysTally };
+export type { GenerateOptions, GenerateRequest };
 export { UserPaysError } from './errors.js';

@@ -2,9 +2,10 @@
 // loaded on first need rather than with the elements (see load-engine.ts and docs/architecture.md, "Loading").
 // It uses the modules the elements bundle already holds (errors, strings, clock, pricing, provider catalogue
 // and URL checks, decimal.js); it never carries a copy of them.
+export { headless } from './generation/headless.js';
 export { resumeOrphans } from './generation/resume.js';
-export { runGeneration } from './generation/run-generation.js';
+export { submit } from './generation/submit.js';
 export { ImageStore } from './ledger/image-store.js';
 export { providerFor } from './providers/registry.js';
 export { puterError, puterLeft, puterSdk } from './providers/puter.js';
-export { readReferenceImage, referenceAt } from './media/reference-images.js';
+export { readReferenceImage } from './media/reference-images.js';

@@ -1,5 +1,6 @@
 // Classic-script entry: rollup wraps this in an IIFE whose exports become `window.UserPays`.
 import Decimal from 'decimal.js';
+import { html, nothing, svg } from 'lit';
 import './define.js';
 import * as errors from './errors.js';
 import * as pricing from './pricing/index.js';
@@ -7,9 +8,10 @@ import * as catalog from './providers/catalog.js';
 import * as clock from './clock.js';
 import * as urls from './providers/urls.js';
 import * as strings from './strings/page.js';
+import * as tallyView from './elements/shared/tally-view.js';
 
-// The modules the engine's own classic script (userpays-engine.js, loaded on first need) takes from this one
-// instead of carrying copies: see SHARED in rollup.config.mjs. The first copy of the script on a page wins,
+// The modules the later parts' classic scripts (userpays-engine.js on first need, userpays-panels.js after the
+// first paint) take from this one instead of carrying copies: see SHARED in rollup.config.mjs. The first copy of the script on a page wins,
 // as its elements are the ones defined.
 (globalThis as { __userpays_core__?: object }).__userpays_core__ ??= {
   errors,
@@ -18,7 +20,9 @@ import * as strings from './strings/page.js';
   catalog,
   urls,
   clock,
+  tallyView,
   Decimal,
+  lit: { html, nothing, svg },
 };
 
 export * from './api.js';

@@ -122,6 +122,18 @@ export interface GenerationResult {
   quote: Quote;
 }
 
+/**
+ * What the headless `UserPays.generate()` resolves to: the `userpays-result` event's detail. Each saved image's
+ * `url` is a `blob:` URL made for the caller, who revokes it (`URL.revokeObjectURL`) when done with it.
+ */
+export interface GenerateResult extends GenerationResult {
+  /**
+   * With `count` > 1, when some images failed and others arrived (those are in `images`, and `charged` books every
+   * image as the ledger did): the first failure, as `userpays-error` would say it. Absent when all arrived.
+   */
+  error?: ErrorDetail;
+}
+
 export interface ProgressDetail {
   status: string;
   elapsedMs: number;

@@ -66,7 +66,8 @@
 //                                 (usage, _charges), then the connection drops without a reply
 //   times=<n>                     only the first n generate calls under this scenario fail (default: all)
 //   pending=<ms>                  generation time (default: the simulator's pendingMs)
-//   balance=<microcents>          set the caller's balance to this, once per account and value
+//   balance=<microcents>          set the caller's balance to this, once per account and value; a scenario
+//                                 without it gives back the balance from before, less what was spent meanwhile
 //   scale=<factor>                every catalogue cost (and charge) × factor, to tell live prices from bundled
 //   catalogue=down                the catalogue answers 503 (clients fall back to their bundled prices)
 // Any other key (e.g. run=abc) is kept and only separates the counters of `times`.
@@ -441,8 +442,13 @@ export function createPuterSimulator({ pendingMs = 1500 } = {}) {
     if (!token) return apiError(req, res, 401, 'Unauthorized', 'token_missing');
     const a = account(token);
     if (scenario.balance !== undefined && a.forced !== scenario.balance) {
+      a.unforced ??= { remaining: a.remaining, charged: a.charged };
       a.forced = scenario.balance;
       a.remaining = Number(scenario.balance);
+    } else if (scenario.balance === undefined && a.unforced) {
+      // Leaving a forced balance: the account has what it had before, less what it spent meanwhile.
+      a.remaining = a.unforced.remaining - (a.charged - a.unforced.charged);
+      a.forced = a.unforced = undefined;
     }
     send(req, res, 200, {
       allowanceInfo: { monthUsageAllowance: START_BALANCE, remaining: a.remaining },

@@ -17,6 +17,8 @@ export interface ResumeOptions {
   /** The user's key for a BYO-key provider, if the page has it (typed in, or remembered by opt-in). */
   apiKeyFor?(id: ProviderId): string | undefined;
   signal: AbortSignal;
+  /** A task the provider accepted is being asked for again (its image is on its way). */
+  onResuming?(entry: LedgerEntry): void;
   /** Each image as soon as it is persisted and its entry settled. */
   onResumed?(image: StoredImage, entry: LedgerEntry): void;
 }
@@ -68,6 +70,7 @@ export async function resumeOrphans(o: ResumeOptions): Promise<ResumeReport> {
       const charge =
         entry.status === 'pending' && entry.charged ? { usd: entry.charged, credits: entry.credits } : undefined;
       const seen: Seen = { sending: true, accepted: true, charge, billed: !!charge, uncharged: false };
+      o.onResuming?.(entry);
       try {
         const outcome = await provider.resume(entry.task, {
           endpoint: o.endpointFor(id),

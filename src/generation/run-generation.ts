@@ -5,6 +5,7 @@ import type { LedgerStore, Settlement } from '../ledger/index.js';
 
 import type { Charge, PollPolicy, Provider, ReferenceImage } from '../providers/provider.js';
 import type { ProgressDetail, PublicRequest, Quote } from '../types.js';
+import { formatUsd } from '../pricing/index.js';
 import * as text from '../strings/engine.js';
 
 /** Everything one submission needs; the element builds it, this module runs it. */
@@ -26,6 +27,8 @@ export interface GenerationJob {
   images: ImageStore;
   signal: AbortSignal;
   onProgress?(detail: ProgressDetail): void;
+  /** The provider accepted an image, and said what it charged for it where it says (BFL bills at acceptance). */
+  onAccepted?(charge?: Charge): void;
   poll?: PollPolicy;
 }
 
@@ -119,6 +122,7 @@ export async function runGeneration(job: GenerationJob): Promise<GenerationOutco
           onAccepted(task, charge) {
             Object.assign(seen, { accepted: true, charge });
             ledger.attachTask(entryId, task, charge);
+            job.onAccepted?.(charge);
           },
           onBilled: () => (seen.billed = true),
           onUncharged: () => (seen.uncharged = true),
@@ -157,7 +161,14 @@ export async function runGeneration(job: GenerationJob): Promise<GenerationOutco
       const error = asUserPaysError(thrown);
       const settlement = bookFailure(seen, error, quote.perImage);
       ledger.settle(entryId, settlement);
-      if ('charged' in settlement) booked = booked.plus(settlement.charged);
+      if ('charged' in settlement) {
+        booked = booked.plus(settlement.charged);
+        // Every charged failure says what was charged: the words of the error alone may suggest nothing was.
+        error.message =
+          error.code === 'cancelled'
+            ? text.cancelledCharged(request.provider, formatUsd(settlement.charged))
+            : `${error.message} ${text.chargedForIt(request.provider, formatUsd(settlement.charged))}`;
+      }
       if ('uncertain' in settlement) error.message = `${error.message} ${text.mayHaveBeenCharged()}`;
       throw error;
     }

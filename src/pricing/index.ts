@@ -2,6 +2,7 @@ export { DEFAULT_MODEL, MODELS, modelInfo } from './models.js';
 export {
   BUILTIN_PRICE_BOOK,
   CREDIT_USD,
+  billsReferences,
   PUTER_MODELS,
   mergePriceBook,
   priceBookFor,
@@ -19,4 +20,4 @@ export {
   type SizeRule,
 } from './capabilities.js';
 export { megapixels, quoteDetails, quoteFor } from './quote.js';
-export { formatUsd } from './format.js';
+export { formatUsd, formatUsdRounded } from './format.js';

@@ -27,6 +27,13 @@ export type PriceRule =
    */
   | { kind: 'puter'; unit: 'usd'; costs: Record<string, string> };
 
+/** Whether a rule charges for reference images (a flat price includes them). */
+export function billsReferences(rule: PriceRule): boolean {
+  if (rule.kind === 'megapixel') return rule.inputs;
+  if (rule.kind === 'per-megapixel') return !!rule.edit;
+  return rule.kind === 'puter' && 'input_mp' in rule.costs;
+}
+
 export interface PriceEntry {
   rule: PriceRule;
   source: PriceSource;

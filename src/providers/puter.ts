@@ -61,6 +61,9 @@ const PUTER_ERRORS: [RegExp, ErrorCode, () => string][] = [
   [/^401|\|auth_|token_/, 'auth-required', text.signInAgain],
   [/^429|too_many|rate_limit/, 'rate-limited', () => text.tooManyRequests()],
   [/moderat|safety|flagged|content.filter/i, 'moderated', text.moderated],
+  // The model's provider refused the parameters (any other 4xx upstream: HeyPuter/puter@8307e8c
+  // src/backend/controllers/drivers/DriverController.ts, translateProviderError): only other settings help.
+  [/upstream_bad_request/, 'invalid-input', text.settingsRefused],
 ];
 
 /**

@@ -14,6 +14,12 @@ export const tooManyRequests = (waitSeconds?: number) =>
   `The provider is busy with too many of your requests. Wait ${waitSeconds ? `${waitSeconds} s` : 'a few seconds'} and try again.`;
 export const providerTrouble = (status: number) =>
   `The provider had a problem (HTTP ${status}). Try again in a moment.`;
+export const settingsRefused = () =>
+  "The model's provider refused these settings. Change the size, model or reference images: sending them again unchanged will not help.";
+export const chargedForIt = (provider: string, amount: string) =>
+  `${providerName(provider)} charged ${amount} for it all the same, and your tally counts it.`;
+export const cancelledCharged = (provider: string, amount: string) =>
+  `Generation cancelled, but ${providerName(provider)} had already charged ${amount} for it; your tally counts it.`;
 export const moderated = () => 'The provider declined this prompt/image for safety reasons. Rephrase it and try again.';
 export const refused = (why: string) => `The provider refused the request (${why}). Change the settings and try again.`;
 export const relayNeeded = (provider: string) =>
@@ -54,3 +60,18 @@ export const fileNotAnImage = (file: string) => `"${file}" could not be read as 
 export const referenceNotResized = () => 'A reference image could not be prepared for sending. Choose it again.';
 export const fileUnreadable = (file: string) => `"${file}" could not be read.`;
 export const imagesNotSaved = () => "Images can't be saved in this browser: they are kept until you leave the page.";
+
+// The headless call (`UserPays.generate`): what is wrong with its arguments, said to the developer who wrote them
+export const notAGenerateRequest = () =>
+  'Describe what to generate: an object such as { provider: "bfl", model: "flux-2-klein-4b", prompt: "a lighthouse at dawn" }.';
+export const optionsNotAnObject = () => 'The options must be an object, such as { apiKey, storageKey, budget }.';
+export const promptNotText = () => 'Describe the image you want: prompt must be text, such as "a lighthouse at dawn".';
+export const notText = (name: string) => `${name} must be text (a string).`;
+export const budgetNotAnAmount = () =>
+  'The budget must be an amount of dollars written as text, such as "2.50", so that nothing is spent past a mistyped one.';
+export const seedNotWhole = (max: number) => `The seed must be a whole number from 0 to ${max}, such as 42.`;
+export const referencesNotImages = () =>
+  'references must be a list of image files (File or Blob objects), such as the files of an <input type="file">.';
+export const notAFunction = (name: string) => `${name} must be a function.`;
+export const notASignal = () => 'signal must be an AbortSignal (the signal of an AbortController).';
+export const notAPriceBook = () => "priceBook must be an object of prices, as the widget's priceBook property takes.";

@@ -119,11 +119,14 @@ export const timesImages = (count: number) => ` × ${count} images`;
 export const promptLabel = () => 'Describe the image';
 export const promptPlaceholder = () => 'A lighthouse on a cliff at dawn, watercolour';
 export const modelLabel = () => 'Model';
+export const modelWithPrice = (model: string, price: string) => `${model} — ${price}`;
 export const sizeLabel = () => 'Size';
 export const customSize = () => 'Custom…';
 export const widthLabel = () => 'Width';
 export const heightLabel = () => 'Height';
 export const countLabel = () => 'Images';
+export const seedLabel = () => 'Seed';
+export const randomSeed = () => 'random';
 export const sizePreset = (shape: 'square' | 'landscape' | 'portrait' | 'small' | 'large' | 'huge', ratio: string) =>
   ({
     square: 'Square',
@@ -137,8 +140,8 @@ export const ratioPreset = (shape: 'square' | 'landscape' | 'portrait', ratio: s
   `${sizePreset(shape, ratio)} · about 1 MP`;
 export const sizeFromInput = () => 'The image is made at the size of the image to edit.';
 export const referencesLabel = () => 'Reference images';
-export const referencesNote = (required: boolean, max: number) =>
-  `(${required ? 'required' : 'optional'}, up to ${max}; billed too)`;
+export const referencesNote = (required: boolean, max: number, billed: boolean) =>
+  `(${required ? 'required' : 'optional'}, up to ${max}; ${billed ? 'billed too' : 'included in the price'})`;
 export const referenceAlt = (index: number) => `Reference image ${index}`;
 export const referenceRemove = (index: number) => `Remove reference image ${index}`;
 export const keyLabel = (provider: string) => `Your ${provider} API key`;
@@ -153,19 +156,18 @@ export const signInWhy = () => 'to pay from your own account.';
 export const signOut = () => 'Sign out';
 export const progressLabel = () => 'Generation progress';
 export const cancel = () => 'Cancel';
+export const stopWaitingQuestion = (provider: string, billed: string) =>
+  `${providerName(provider)} has already charged ${billed} for this and finishes it whatever this page does. Stop waiting? It is still saved here when it is done.`;
+export const stopWaiting = () => 'Stop waiting';
+export const resuming = () => 'Finishing a paid image from your earlier visit';
+export const keepWaiting = () => 'Keep waiting';
+export const elapsed = (seconds: number) =>
+  seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${String(seconds % 60).padStart(2, '0')} s`;
+export const imagesReady = (count: number, prompt: string) =>
+  `${count === 1 ? 'Image' : `${count} images`} ready: ${prompt}`;
 export const generate = (price: string) => (price ? `Generate · ${price}` : 'Generate');
 export const generating = () => 'Generating…';
 export const dismiss = () => 'Dismiss';
-export const galleryLabel = () => 'Your generated images';
-export const download = () => 'Download';
-export const notSaved = (provider: string, until?: string) =>
-  `Not saved in this browser (${providerName(provider)} does not allow it): ` +
-  (until ? `its link works until ${until}.` : 'save it while its link works.');
-export const linkExpired = (provider: string, at?: string) =>
-  `Not saved in this browser, and ${providerName(provider)}'s link to it expired${at ? ` at ${at}` : ''}. It was paid for; generate it again to have it.`;
-export const expiredImage = (prompt: string) => `Expired image: ${prompt}`;
-export const open = () => 'Open';
-export const save = () => 'Save';
 
 // The cost preview
 export const forImages = (count: number) => `for ${plural(count, 'image')}`;
@@ -173,34 +175,22 @@ export const each = (price: string) => ` · ${price} each`;
 export const output = (megapixels: number) => ` · ${megapixels} MP output`;
 export const plusReference = (megapixels: number) => ` + ${megapixels} MP reference`;
 export const estimate = () => ' · estimate';
+export const estimateWhy = (provider: string) =>
+  provider === 'puter'
+    ? 'An estimate: Puter may bill your account differently from its price list; the tally books what your balance shows.'
+    : provider === 'fal'
+      ? 'An estimate from fal’s published prices: fal does not say what it charged, so the tally books this price.'
+      : 'An estimate: the provider may charge a little differently.';
 export const credits = (credits: string) => `${credits} credits · `;
 export const pricesFrom = (source: string, asOf: string) => `Prices: ${source}, as of ${asOf}`;
 
 // The tally
 export const imageCount = (n: number) => plural(n, 'image');
 export const spentSummary = (spent: unknown, images: number) => ['Spent ', spent, ` on ${imageCount(images)}`];
-export const budgetLeft = (left: unknown, budget: string) => [' · ', left, ` of ${budget} budget left`];
-export const tallyLabel = () => 'Image generation spending';
-export const budgetLabel = () => 'Budget (USD)';
-export const siteLimit = (limit: string) => `This site limits spending to ${limit}.`;
-export const budgetUsed = () => 'Budget used';
+export const budgetLeft = (left: unknown, budget: unknown) => [' · ', left, ' of ', budget, ' budget left'];
+export const heldSummary = (held: unknown) => [' · ', held, ' in progress'];
+export const overBudget = (over: unknown) => [' · ', over, ' over budget'];
+/** An amount exactly (a `title` beside the rounded one). */
+export const exactUsd = (amount: string) => `${amount} USD`;
 export const budgetInvalid = () => 'Enter an amount in dollars, like 2.50';
-export const modelSplit = (model: string, spent: string, images: number) =>
-  `${model}: ${spent} on ${imageCount(images)}`;
-export const chartLabel = (days: string) => `Spent per day: ${days}`;
-export const last30Days = () => 'Last 30 days';
-export const pendingLabel = () => 'Generating now';
 export const uncertainSummary = (amount: unknown) => [' · ', amount, ' more may have been charged'];
-export const uncertainLabel = () => 'May have been charged: no reply said';
-export const uncertainEntry = (model: string, sent: string, amount: string, provider: string) =>
-  `${model}, sent ${sent}: ${amount} may have been charged. If your ${providerName(provider)} account shows it, say so; it stays counted until then.`;
-export const uncertainCharged = () => 'It was charged';
-export const uncertainNotCharged = () => 'It was not';
-export const pendingEntry = (model: string, started: string, held: string) => `${model}, started ${started}, ${held}`;
-export const since = (when: string) => `Since ${when}`;
-export const exportCsv = () => 'Export CSV';
-export const exportJson = () => 'Export JSON';
-export const resetOpen = () => 'Reset…';
-export const resetQuestion = () => 'Start a new session? Spent and images go back to zero.';
-export const reset = () => 'Reset';
-export const keep = () => 'Keep';

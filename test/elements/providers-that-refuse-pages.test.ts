@@ -85,7 +85,7 @@ describe('BFL without a relay', () => {
     const links = [...notice.parentElement!.querySelectorAll('a')];
     expect(links.map((a) => [a.textContent, a.href, a.target, a.rel])).to.deep.equal([
       ['Open', image.url, '_blank', 'noopener noreferrer'],
-      ['Save', image.url, '_blank', 'noopener noreferrer'],
+      ['Download', image.url, '_blank', 'noopener noreferrer'],
     ]);
     await expect(el).to.be.accessible();
   });

@@ -38,7 +38,8 @@ describe('<userpays-image>', () => {
   it('renders labelled controls, a live cost preview and a priced Generate button', async () => {
     const el = await widget();
     for (const name of ['prompt', 'model', 'size', 'count', 'cost', 'submit']) expect(part(el, name), name).to.exist;
-    expect(part(el, 'cost')!.getAttribute('aria-live')).to.equal('polite');
+    // The price is said by a polite live region of its own, total only (the breakdown is not re-read).
+    expect(el.shadowRoot!.querySelector('[role=status]')!.textContent).to.equal('$0.014 for 1 image');
     expect(part(el, 'submit')!.textContent).to.contain('$0.014');
     expect(el.shadowRoot!.querySelector('label[for=prompt]')!.textContent).to.contain('Describe');
     await expect(el).to.be.accessible();
@@ -174,7 +175,7 @@ describe('<userpays-image>', () => {
     const error = await failure(el);
     expect(error).to.include({ code: 'insufficient-funds', retryable: false });
     await el.updateComplete;
-    expect(part(el, 'error')!.getAttribute('role')).to.equal('alert');
+    expect(el.shadowRoot!.querySelectorAll('[role=status]')[1].textContent).to.equal(error.message);
     expect(part(el, 'error')!.textContent!.length).to.be.greaterThan(20);
     expect(el.tally).to.include({ spent: '0', images: 0 });
     expect(part(el, 'submit')!.hasAttribute('disabled')).to.equal(false);

@@ -94,7 +94,7 @@ describe('<userpays-tally>', () => {
     expect(((await event) as CustomEvent<Tally>).detail).to.deep.include({ budget: '2', remaining: '1.75' });
     expect(localStorage.getItem(`${storageKey}:ledger:budget`)).to.equal('2');
     await el.updateComplete;
-    expect((part(el, 'budget')!.querySelector('meter') as HTMLMeterElement).value).to.equal(0.125);
+    expect((part(el, 'budget')!.querySelector('meter') as HTMLMeterElement).value).to.equal(0.12); // 12 % used
     // Any widget of the same key refuses a submission past it (it passes no budget of its own).
     const later = new LedgerStore({ storageKey });
     expect(later.budget).to.equal('2');

@@ -218,12 +218,12 @@ describe('OpenAiProvider against the gateway simulator', () => {
 
   it('cancel mid-request rejects with cancelled at once; no image is fetched', async () => {
     const before = (await simLog()).length;
-    const run = start('pending=3000');
+    const run = start('pending=60000');
     while (!(await simLog()).slice(before).some((e) => e.method === 'POST')) await wait(30);
-    const abortedAt = performance.now();
     run.controller.abort();
-    expect((await failure(run.promise)).code).to.equal('cancelled');
-    expect(performance.now() - abortedAt).to.be.below(50);
+    // At once: long before the gateway's minute would be up (no timing to measure, only an order of events).
+    const outcome = await Promise.race([failure(run.promise), wait(20_000).then(() => 'still waiting')]);
+    expect((outcome as UserPaysError).code).to.equal('cancelled');
     await wait(200);
     expect((await simLog()).slice(before).some((e) => e.path.startsWith('/sim/openai-cdn/'))).to.equal(false);
   });

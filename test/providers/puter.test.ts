@@ -197,10 +197,10 @@ describe('Puter provider (real SDK, simulator)', function () {
     }
   });
 
-  it('maps upstream_bad_request to moderated or provider-error by its message', async () => {
+  it('maps upstream_bad_request to moderated or, as only other settings help, to invalid-input', async () => {
     await expectError('fault=moderated', 'moderated');
-    const refused = await expectError('fault=upstream_bad_request', 'provider-error');
-    expect(refused.retryable).to.equal(true);
+    const refused = await expectError('fault=upstream_bad_request', 'invalid-input', /unchanged will not help/);
+    expect(refused.retryable).to.equal(false);
   });
 
   it('maps a 500 to provider-error and a dropped connection to network', async () => {

@@ -472,3 +472,33 @@ describe('fal simulator: references', () => {
     ]);
   });
 });
+
+describe('Puter simulator: the demo’s forced balance', () => {
+  it('gives the account its balance back, less what it spent meanwhile, once a scenario no longer forces one', async () => {
+    const token = unique('token');
+    await fetch(`${location.origin}/sim/puter/_account`, {
+      method: 'POST',
+      body: JSON.stringify({ token, balance: 50_000_000 }),
+    });
+    const usage = async (scenario: string) => {
+      const api = puterEndpoint(scenario);
+      const response = await fetch(`${api}/metering/usage`, { headers: { Authorization: `Bearer ${token}` } });
+      return (await response.json()).allowanceInfo.remaining as number;
+    };
+    expect(await usage('balance=1500000')).to.equal(1_500_000);
+    const generated = await fetch(`${puterEndpoint('balance=1500000')}/drivers/call`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain;actually=json' },
+      body: JSON.stringify({
+        interface: 'puter-image-generation',
+        method: 'generate',
+        args: { prompt: 'a lighthouse at dusk', model: 'flux-2-klein-4b' },
+        auth_token: token,
+      }),
+    });
+    expect(generated.status).to.equal(200);
+    const spent = 1_500_000 - (await usage('balance=1500000'));
+    expect(spent).to.be.greaterThan(0);
+    expect(await usage('')).to.equal(50_000_000 - spent);
+  });
+});

@@ -1,30 +1,20 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { UserPaysError, asUserPaysError } from '../../errors.js';
-import type { GenerationJob } from '../../generation/run-generation.js';
+import Decimal from 'decimal.js';
+import { asUserPaysError, type UserPaysError } from '../../errors.js';
+import type { Asked, Submission } from '../../generation/submit.js';
 import type { LedgerStore } from '../../ledger/index.js';
 import type { ImageStore } from '../../ledger/image-store.js';
 import { loadEngine } from '../../load-engine.js';
 import { keyedProviders, providerInfo } from '../../providers/catalog.js';
-import type { ReferenceImage } from '../../providers/provider.js';
-import { checkEndpoint, checkRelay } from '../../providers/urls.js';
+import { checkRelay } from '../../providers/urls.js';
 import * as text from '../../strings/page.js';
-import type {
-  ErrorDetail,
-  GenerationResult,
-  ProgressDetail,
-  ProviderId,
-  PublicRequest,
-  Quote,
-  QuoteRequest,
-} from '../../types.js';
+import type { ErrorDetail, GenerationResult, ProgressDetail, ProviderId, Quote, QuoteRequest } from '../../types.js';
 import { emit } from '../shared/events.js';
 import type { Priced } from './quote-controller.js';
 import { Gallery, type GalleryImage } from './gallery.js';
 
 /** What the user asked for, as the host's properties say at the moment of the click. */
-export interface SubmissionRequest extends Omit<PublicRequest, 'inputs'> {
-  /** The reference images as chosen (resized to what the provider takes just before they are sent). */
-  inputs: ReferenceImage[];
+export interface SubmissionRequest extends Asked {
   endpoint?: string;
 }
 
@@ -51,6 +41,12 @@ export interface GenerationSource {
   afterRun?(request: SubmissionRequest): void;
 }
 
+/** One submission: how to stop it, and what it comes to. */
+interface Run {
+  controller: AbortController;
+  result: Promise<GenerationResult>;
+}
+
 /**
  * 'idle', 'preparing' (checks, the host page's veto, Puter's sign-in), 'generating' (the provider works).
  * Anything but 'idle' is one submission in flight: a second click joins it.
@@ -69,6 +65,15 @@ export class GenerationController implements ReactiveController {
   error?: ErrorDetail;
   /** Set when a provider charged other than the preview said. */
   chargeNote = '';
+  /**
+   * What the provider of the running submission has already charged (BFL bills at acceptance, and finishes
+   * the image whatever the page does), in USD; '' while nothing is known to be. Cancel asks first then.
+   */
+  billed = '';
+  /** A generation an earlier visit left at the provider is being finished: shown as under way (no second payment). */
+  resuming = false;
+  /** The user pressed Cancel where the provider has billed: the widget asks whether to stop waiting. */
+  confirmingCancel = false;
   /** Paid images closed pages left at each provider, waiting for the user's key to be fetched. */
   waiting: Partial<Record<ProviderId, number>> = {};
 
@@ -76,7 +81,7 @@ export class GenerationController implements ReactiveController {
   /** The image store as it opens (the engine loads first); undefined once reopened or disconnected. */
   private imagesOpening?: Promise<ImageStore | undefined>;
   private imagesFor = '';
-  private run?: { controller: AbortController; result: Promise<GenerationResult> };
+  private run?: Run;
   private resumeController?: AbortController;
   private resumeChain: Promise<void> = Promise.resolve();
   /** The keys the last resume ran with: a resume runs once per key, not per keystroke. */
@@ -119,14 +124,42 @@ export class GenerationController implements ReactiveController {
   generate(): Promise<GenerationResult> {
     if (this.run) return this.run.result;
     const controller = new AbortController();
-    const result = this.submit(controller.signal).finally(() => (this.run = undefined));
-    this.run = { controller, result };
-    return result;
+    const run = { controller } as Run;
+    this.run = run;
+    run.result = this.submit(controller.signal).finally(() => {
+      if (this.run === run) this.run = undefined; // not a newer one, after the user stopped waiting for this
+    });
+    return run.result;
   }
 
   /** Stops the running submission; what the provider already charged stays booked. */
   cancel() {
     this.run?.controller.abort();
+  }
+
+  /**
+   * The Cancel button: stops at once where nothing is billed yet; where the provider has billed and keeps
+   * making the image, asks first (`confirmingCancel`), as stopping would throw away a paid image.
+   */
+  requestCancel() {
+    if (this.resuming)
+      this.resumeController?.abort(); // left pending: finished on the next visit
+    else if (this.billed) this.update({ confirmingCancel: true });
+    else this.cancel();
+  }
+
+  /** The user chose to keep waiting after all. */
+  keepWaiting() {
+    this.update({ confirmingCancel: false });
+  }
+
+  /**
+   * Stops waiting for a submission the provider has billed, without giving it up: the widget is free for the
+   * next one at once, and the paid image still lands in the gallery (and `userpays-result` fires) when done.
+   */
+  stopWaiting() {
+    this.run = undefined;
+    this.update({ status: 'idle', progress: undefined, confirmingCancel: false, billed: '' });
   }
 
   /** Shows an error in the widget and fires `userpays-error`. */
@@ -141,57 +174,65 @@ export class GenerationController implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /** Deletes an image from this browser (its charge stays in the ledger). */
+  async remove(id: string) {
+    await this.images?.remove(id);
+    await this.loadGallery();
+  }
+
   /** A key was entered: fetches the paid images waiting for one (once per key, not per keystroke). */
   keyEntered() {
     if (Object.keys(this.waiting).length) void this.resume();
   }
 
   private async submit(signal: AbortSignal): Promise<GenerationResult> {
-    this.update({ status: 'preparing', error: undefined, chargeNote: '' });
+    this.update({ status: 'preparing', error: undefined, chargeNote: '', billed: '', confirmingCancel: false });
+    const run = this.run;
+    /** Still the submission the widget shows (not one the user stopped waiting for). */
+    const shown = () => this.run === run;
     const asked = this.source.request();
+    // Everything as it is at the click: what changes after it (even in the same task) changes nothing of this one.
+    const submission: Omit<Submission, 'signal' | 'urlOf'> = {
+      asked,
+      priced: this.source.price(asked),
+      endpoint: this.source.endpoint(asked.provider),
+      relay: this.source.relay(),
+      apiKey: this.source.apiKey(asked.provider),
+      budget: this.source.budget(),
+      budgetProblem: this.source.budgetProblem(),
+      ledger: this.source.ledger(),
+      images: this.imagesOpening,
+    };
     let vetoed = false;
+    let urls = new Map<string, string | undefined>();
     try {
-      const { quote, request, job, fitted } = this.prepare(asked);
-      if (!emit(this.host, 'userpays-submit', { quote, request }, true)) {
-        vetoed = true;
-        throw new UserPaysError('cancelled', text.vetoed(), false);
-      }
-      await this.source.beforeSend?.(asked, quote);
       const engine = await loadEngine();
-      const images = await this.imagesOpening;
-      if (!images) throw new UserPaysError('invalid-input', text.notOnPage(), false);
-      // Sent as priced: each reference at the size the quote billed.
-      const inputs = await Promise.all(asked.inputs.map((input, i) => engine.referenceAt(input, fitted.inputs[i])));
-      signal.throwIfAborted();
-      this.update({ status: 'generating' });
-      const outcome = await engine.runGeneration({
-        ...job,
-        provider: engine.providerFor(asked.provider),
-        images,
-        inputs,
+      const { result, partialError } = await engine.submit({
+        ...submission,
         signal,
+        onSubmit: (detail) => {
+          vetoed = !emit(this.host, 'userpays-submit', detail, true);
+          return !vetoed;
+        },
+        beforeSend: (quote) => this.source.beforeSend?.(asked, quote) ?? Promise.resolve(),
+        onStart: () => this.update({ status: 'generating' }),
         onProgress: (detail) => {
-          this.update({ progress: detail });
+          if (shown()) this.update({ progress: detail });
           emit(this.host, 'userpays-progress', detail);
         },
+        onAccepted: (charge) => {
+          if (charge && shown()) this.update({ billed: new Decimal(this.billed || 0).plus(charge.usd).toString() });
+        },
+        onStored: async () => {
+          await this.loadGallery();
+          urls = new Map(this.gallery.map((image) => [image.id, image.url]));
+        },
+        // Beyond keep-images it is evicted already: an object URL of its own, revoked on disconnect.
+        urlOf: ({ id, blob }) => urls.get(id) ?? this.handOut(blob!),
       });
-      await this.loadGallery();
-      const urls = new Map(this.gallery.map((image) => [image.id, image.url]));
-      const result: GenerationResult = {
-        quote,
-        charged: outcome.charged,
-        images: outcome.stored.map(({ id, blob, remote, width, height, seed }) => ({
-          // Beyond keep-images it is evicted already: an object URL of its own, revoked on disconnect.
-          url: remote?.url ?? urls.get(id) ?? this.handOut(blob!),
-          saved: !remote,
-          ...(remote?.expiresAt === undefined ? {} : { expiresAt: new Date(remote.expiresAt).toISOString() }),
-          width,
-          height,
-          seed,
-        })),
-      };
-      if (outcome.charged !== quote.total) this.chargeNote = text.chargedOtherwise(outcome.charged, quote.total);
-      if (outcome.partialError) this.report(outcome.partialError);
+      const { charged, quote } = result;
+      if (charged !== quote.total) this.chargeNote = text.chargedOtherwise(charged, quote.total);
+      if (partialError) this.report(partialError);
       emit(this.host, 'userpays-result', result);
       return result;
     } catch (thrown) {
@@ -199,55 +240,19 @@ export class GenerationController implements ReactiveController {
       if (!vetoed) this.report(error); // a veto is the host page's own decision: nothing to tell the user
       throw error;
     } finally {
-      this.update({ status: 'idle', progress: undefined });
+      if (shown()) this.update({ status: 'idle', progress: undefined, billed: '', confirmingCancel: false });
       this.source.afterRun?.(asked);
     }
   }
 
-  /**
-   * Every check that can fail before anything is sent, with the job to run: priced from `asked` itself, at the
-   * size the provider makes of it (`fitted`).
-   */
-  private prepare(asked: SubmissionRequest) {
-    const { quote, problem, fitted, entry } = this.source.price(asked);
-    if (!quote || !fitted || problem) throw new UserPaysError('invalid-input', problem);
-    const prompt = asked.prompt.trim();
-    if (!prompt) throw new UserPaysError('invalid-input', text.promptMissing());
-    const budgetProblem = this.source.budgetProblem();
-    if (budgetProblem) throw new UserPaysError('invalid-input', budgetProblem, false);
-    const provider = providerInfo(asked.provider);
-    if (!provider) throw new UserPaysError('invalid-input', text.unknownProvider(asked.provider), false);
-    const endpoint = checkEndpoint(this.source.endpoint(asked.provider) || provider.defaultEndpoint());
-    const relay = provider.needsKey && this.source.relay() ? checkRelay(this.source.relay()) : undefined;
-    const apiKey = this.source.apiKey(asked.provider);
-    if (provider.needsKey && !apiKey) throw new UserPaysError('auth-required', text.keyMissing(asked.provider));
-    const ledger = this.source.ledger();
-    if (!ledger || !this.imagesOpening) throw new UserPaysError('invalid-input', text.notOnPage(), false);
-    const request: PublicRequest = {
-      provider: asked.provider,
-      model: asked.model,
-      prompt,
-      width: fitted.width,
-      height: fitted.height,
-      count: quote.count,
-      inputs: fitted.inputs,
-    };
-    if (asked.seed !== undefined) request.seed = asked.seed;
-    const job: Omit<GenerationJob, 'signal' | 'inputs' | 'provider' | 'images'> = {
-      endpoint,
-      apiKey: apiKey || undefined,
-      relay,
-      request,
-      ratio: fitted.ratio,
-      providerModel: entry?.model,
-      quote,
-      budget: this.source.budget(),
-      ledger,
-    };
-    return { quote, request, job, fitted };
-  }
-
-  private update(changes: Partial<Pick<GenerationController, 'status' | 'progress' | 'error' | 'chargeNote'>>) {
+  private update(
+    changes: Partial<
+      Pick<
+        GenerationController,
+        'status' | 'progress' | 'error' | 'chargeNote' | 'billed' | 'confirmingCancel' | 'resuming'
+      >
+    >,
+  ) {
     Object.assign(this, changes);
     this.host.requestUpdate();
   }
@@ -299,8 +304,11 @@ export class GenerationController implements ReactiveController {
         providerInfo(id)?.needsKey && this.source.relay() ? checkRelay(this.source.relay()) : undefined,
       apiKeyFor: (id) => this.source.apiKey(id) || undefined,
       signal: controller.signal,
+      onResuming: () => this.update({ resuming: true }),
       onResumed: () => void this.loadGallery(),
-    }).catch(() => ({ needsKey: [] })); // no Web Locks, storage gone: nothing can be resumed here
+    })
+      .catch(() => ({ needsKey: [] })) // no Web Locks, storage gone: nothing can be resumed here
+      .finally(() => this.update({ resuming: false }));
     if (controller.signal.aborted) return;
     this.waiting = {};
     for (const entry of needsKey) {

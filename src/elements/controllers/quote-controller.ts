@@ -40,6 +40,8 @@ export class QuoteController implements ReactiveController {
   /** What the provider makes of the model and of the current request (see `Priced`). */
   capability?: Capability;
   fitted?: Fitted;
+  /** The price-book entry of the current request. */
+  entry?: PriceEntry;
   /** Built-in prices with Puter's live ones laid over them, once they have arrived. */
   private live?: PriceBook;
   private liveFrom = '';
@@ -85,6 +87,7 @@ export class QuoteController implements ReactiveController {
       problem: this.problem,
       capability: this.capability,
       fitted: this.fitted,
+      entry: this.entry,
     } = this.price(request));
   }
 

@@ -5,7 +5,7 @@ import type { PriceBook } from '../../pricing/index.js';
 import type { ProviderId, Quote } from '../../types.js';
 import { QuoteController } from '../controllers/quote-controller.js';
 import { quoteStyles, renderQuote } from '../shared/quote-view.js';
-import { theme } from '../shared/theme.js';
+import { surface, theme } from '../shared/theme.js';
 import { parseSizes } from './parse-sizes.js';
 
 /**
@@ -24,7 +24,7 @@ import { parseSizes } from './parse-sizes.js';
  * @cssproperty --userpays-font - Font shorthand.
  */
 export class UserPaysCost extends LitElement {
-  static override styles = [theme, quoteStyles];
+  static override styles = [theme, surface, quoteStyles];
 
   /** `puter` | `bfl` | `fal` | `openai`. */
   @property() provider: ProviderId = 'puter';

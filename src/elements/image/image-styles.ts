@@ -8,6 +8,7 @@ export const imageStyles = [
   css`
     .card {
       display: grid;
+      grid-template-columns: minmax(0, 1fr);
       gap: 0.75em;
       background: var(--_surface);
       border: 1px solid var(--_border);
@@ -22,6 +23,7 @@ export const imageStyles = [
     }
     .field {
       display: grid;
+      grid-template-columns: minmax(0, 1fr);
       gap: 0.2em;
       font-weight: 600;
       font-size: 0.9em;
@@ -39,6 +41,13 @@ export const imageStyles = [
       border: 1px solid var(--_border);
       border-radius: calc(var(--_radius) / 2);
       padding: 0.4em 0.5em;
+    }
+    select,
+    input[type='file'] {
+      max-width: 100%;
+    }
+    .row > * {
+      min-width: 0;
     }
     textarea {
       resize: vertical;
@@ -75,6 +84,13 @@ export const imageStyles = [
       display: flex;
       gap: 0.75em;
       align-items: center;
+    }
+    .confirm {
+      flex-wrap: wrap;
+    }
+    .confirm p {
+      margin: 0;
+      flex-basis: 100%;
     }
     progress {
       flex: 1;
@@ -142,14 +158,66 @@ export const imageStyles = [
       padding-top: 0.3em;
     }
     .prompt {
+      display: -webkit-box;
+      -webkit-box-orient: vertical;
+      -webkit-line-clamp: 3;
       overflow: hidden;
-      text-overflow: ellipsis;
-      white-space: nowrap;
+    }
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 0.7em;
+    }
+    .actions a,
+    button.link {
+      color: var(--_accent);
+      background: none;
+      border: 0;
+      padding: 0;
+      font-size: inherit;
+      text-decoration: underline;
+    }
+    .failures h3 {
+      font-size: 0.95em;
+      margin: 1em 0 0.2em;
     }
     figure .expired {
       aspect-ratio: 1;
       border-radius: var(--_radius);
       border: 1px dashed var(--_border);
+    }
+    .announce {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+    .projection {
+      margin: 0;
+    }
+    .compare ul {
+      list-style: none;
+      padding: 0;
+      margin: 0.4em 0 0;
+    }
+    .compare li {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.2em 0.6em;
+      padding: 0.15em 0;
+    }
+    .compare [aria-pressed='true'] {
+      font-weight: 600;
+    }
+    .badge {
+      font-size: 0.8em;
+      color: var(--_accent-text);
+      background: var(--_accent);
+      border-radius: 1em;
+      padding: 0 0.6em;
     }
     .notice {
       color: var(--_muted);

@@ -1,10 +1,9 @@
 import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import { formatUsd, modelInfo } from '../../pricing/index.js';
+import { formatUsd } from '../../pricing/index.js';
 import * as text from '../../strings/page.js';
 import type { ErrorDetail, ProgressDetail, Quote, Tally } from '../../types.js';
-import type { GalleryImage } from '../controllers/gallery.js';
 import { renderQuote } from '../shared/quote-view.js';
 import { renderTallySummary } from '../shared/tally-view.js';
 
@@ -13,7 +12,8 @@ export interface ImageView {
   locale?: string;
   prompt: string;
   model: string;
-  models: readonly { id: string; label: string }[];
+  /** The models offered, each with the request's total on it where it can make it. */
+  models: readonly { id: string; label: string; price?: string }[];
   size: {
     /** Empty where the size is not chosen (a model that edits an image keeps its size). */
     presets: readonly { value: string; label: string }[];
@@ -25,10 +25,14 @@ export interface ImageView {
     height: number;
   };
   count: number;
+  /** The seed set; undefined for a random one per submission. */
+  seed?: number;
   /** Undefined where the model or provider takes no reference images. */
   references?: {
     max: number;
     required: boolean;
+    /** Whether they add to the price (a flat price includes them). */
+    billed: boolean;
     /** Each as chosen, and the size it is sent at (resized to fit the provider), when that differs. */
     images: readonly { dataUrl: string; width: number; height: number; sent?: { width: number; height: number } }[];
   };
@@ -40,13 +44,22 @@ export interface ImageView {
   /** Shown instead of the price when set. */
   problem: string;
   busy: boolean;
+  /** Whole seconds since the running submission started. */
+  elapsed: number;
   progress?: ProgressDetail;
+  /** Set while asking whether to stop waiting for an image the provider has billed: what it charged (USD). */
+  confirmCancel?: { provider: string; billed: string };
+  /** Said once, politely, when a submission's images are ready. */
+  announcement: string;
   error?: ErrorDetail;
   chargeNote: string;
   tally?: Tally;
   /** The page's `budget` is not an amount: nothing can be spent until it is fixed. */
   budgetProblem: string;
-  gallery: readonly GalleryImage[];
+  /** The panels, drawn by elements/panels/ once loaded (after the first paint). */
+  gallery?: unknown;
+  compare?: unknown;
+  projection?: unknown;
 }
 
 /**
@@ -54,7 +67,7 @@ export interface ImageView {
  * Controls that stand for one of several things say which in `name` or `data-index`.
  */
 export interface ImageHandlers {
-  /** `input` of the prompt, the custom width or height (`name` = the property). */
+  /** `input` of the prompt, the seed, the custom width or height (`name` = the property). */
   fieldInput(event: Event): void;
   /** `change` of the model, size or count picker (`name` = what it picks). */
   pickerChange(event: Event): void;
@@ -67,7 +80,16 @@ export interface ImageHandlers {
   signIn(): void;
   signOut(): void;
   submit(event: Event): void;
+  /** Click on an action of a gallery image (`data-action`: copy, reuse, vary, reference, finalize, delete; `data-id`). */
+  imageAction(event: Event): void;
+  /** Click on an offer of the comparison (`data-provider`, `data-model`). */
+  offerChoose(event: Event): void;
+  /** `keydown` anywhere in the form: Enter never spends; Ctrl/Cmd+Enter submits. */
+  formKeydown(event: KeyboardEvent): void;
   cancel(): void;
+  /** Stop waiting for a billed image (it is still saved when done), or keep waiting. */
+  stopWaiting(): void;
+  keepWaiting(): void;
   dismissError(): void;
 }
 
@@ -104,7 +126,7 @@ function renderReferences({ references }: ImageView, on: ImageHandlers) {
   return html`<div class="refs">
     <label class="field"
       >${text.referencesLabel()}
-      <span class="muted">${text.referencesNote(references.required, references.max)}</span>
+      <span class="muted">${text.referencesNote(references.required, references.max, references.billed)}</span>
       <input
         type="file"
         accept="image/png,image/jpeg,image/webp"
@@ -167,79 +189,29 @@ function renderAccount({ account, quote, locale }: ImageView, on: ImageHandlers)
     : html`<button part="sign-in" type="button" class="secondary" @click=${on.signIn}>${text.signIn()}</button> ${text.signInWhy()}`}</p>`;
 }
 
-function renderProgress({ busy, progress }: ImageView, on: ImageHandlers) {
+function renderProgress({ busy, progress, elapsed, confirmCancel, locale }: ImageView, on: ImageHandlers) {
   if (!busy) return nothing;
+  if (confirmCancel) {
+    return html`<div part="progress" class="progress confirm" role="group" aria-labelledby="stop">
+      <p id="stop">${text.stopWaitingQuestion(confirmCancel.provider, formatUsd(confirmCancel.billed, locale))}</p>
+      <button type="button" data-focus="cancel" @click=${on.stopWaiting}>${text.stopWaiting()}</button>
+      <button type="button" class="secondary" @click=${on.keepWaiting}>${text.keepWaiting()}</button>
+    </div>`;
+  }
+  // Not a live region: a status that changes every poll would be read out every poll. The end is announced.
   return html`<div part="progress" class="progress">
     <!-- No value while the provider reports none: an indeterminate bar, not one stuck at 0 %. -->
     <progress max="1" value=${ifDefined(progress?.progress?.toString())} aria-label=${text.progressLabel()}></progress>
-    <span role="status"
-      >${progress?.status ?? text.sending()}${progress ? ` · ${Math.round(progress.elapsedMs / 1000)} s` : nothing}</span
-    >
-    <button type="button" class="secondary" @click=${on.cancel}>${text.cancel()}</button>
+    <span>${progress?.status ?? text.sending()} · ${text.elapsed(elapsed)}</span>
+    <button type="button" class="secondary" data-focus="cancel" @click=${on.cancel}>${text.cancel()}</button>
   </div>`;
-}
-
-/** What the user must know of an image shown from the provider's link: it is not kept, and when the link ends. */
-function renderNotSaved({ notSaved, url, provider, id }: GalleryImage, locale?: string) {
-  const at =
-    notSaved!.expiresAt === undefined
-      ? undefined
-      : new Date(notSaved!.expiresAt).toLocaleTimeString(locale, { hour: 'numeric', minute: '2-digit' });
-  if (!url) return html`<span part="not-saved" class="notice">${text.linkExpired(provider, at)}</span>`;
-  return html`<span part="not-saved" class="notice">${text.notSaved(provider, at)}</span>
-    <span class="links">
-      <a href=${url} target="_blank" rel="noopener noreferrer">${text.open()}</a> ·
-      <a href=${url} download="userpays-${id}.png" target="_blank" rel="noopener noreferrer">${text.save()}</a>
-    </span>`;
-}
-
-function renderGallery({ gallery, locale }: ImageView) {
-  if (!gallery.length) return nothing;
-  const label = (id: string) => modelInfo(id)?.label ?? id;
-  return html`<ul part="gallery" class="gallery" aria-label=${text.galleryLabel()}>
-    ${gallery.map(
-      (image) =>
-        html`<li>
-          <figure>
-            ${
-              image.url
-                ? html`<img
-                    part="image"
-                    src=${image.url}
-                    alt=${image.prompt}
-                    width=${image.width}
-                    height=${image.height}
-                    referrerpolicy="no-referrer"
-                  />`
-                : html`<div
-                    part="image"
-                    class="expired"
-                    role="img"
-                    aria-label=${text.expiredImage(image.prompt)}
-                  ></div>`
-            }
-            <figcaption>
-              <span class="prompt">${image.prompt}</span>
-              <span class="muted"
-                >${label(image.model)} · ${image.width}×${image.height} · ${formatUsd(image.charged, locale)}</span
-              >
-              ${
-                image.notSaved
-                  ? renderNotSaved(image, locale)
-                  : html`<a href=${image.url!} download="userpays-${image.id}.png">${text.download()}</a>`
-              }
-            </figcaption>
-          </figure>
-        </li>`,
-    )}
-  </ul>`;
 }
 
 /** The widget's markup: draws `view`, wires `on`, and changes nothing itself. */
 export function renderImageWidget(view: ImageView, on: ImageHandlers) {
   const { quote, problem, locale } = view;
   const priced = quote && !problem;
-  return html`<form class="card" @submit=${on.submit} novalidate>
+  return html`<form class="card" @submit=${on.submit} @keydown=${on.formKeydown} novalidate>
       <label class="field" for="prompt">${text.promptLabel()}</label>
       <textarea
         id="prompt"
@@ -254,7 +226,13 @@ export function renderImageWidget(view: ImageView, on: ImageHandlers) {
         <label class="field"
           >${text.modelLabel()}
           <select part="model" name="model" @change=${on.pickerChange}>
-            ${view.models.map((model) => valueOf(model.id, model.label, model.id === view.model))}
+            ${view.models.map((model) =>
+              valueOf(
+                model.id,
+                model.price ? text.modelWithPrice(model.label, formatUsd(model.price, locale)) : model.label,
+                model.id === view.model,
+              ),
+            )}
           </select></label
         >
         ${renderSize(view, on)}
@@ -264,12 +242,30 @@ export function renderImageWidget(view: ImageView, on: ImageHandlers) {
             ${[1, 2, 3, 4].map((n) => valueOf(String(n), String(n), n === view.count))}
           </select></label
         >
+        <label class="field small"
+          >${text.seedLabel()}
+          <input
+            part="seed"
+            name="seed"
+            type="number"
+            min="0"
+            step="1"
+            inputmode="numeric"
+            placeholder=${text.randomSeed()}
+            .value=${live(view.seed === undefined ? '' : String(view.seed))}
+            @input=${on.fieldInput}
+        /></label>
       </div>
       ${renderReferences(view, on)} ${renderKey(view, on)}
-      <div part="cost" class="cost" role="status" aria-live="polite" aria-atomic="true">
+      <div part="cost" class="cost">
         ${quote ? renderQuote(quote, locale) : nothing} ${problem ? html`<p class="error">${problem}</p>` : nothing}
       </div>
-      ${renderAccount(view, on)}
+      <!-- What a screen reader hears of the price: its total, once per change, not the whole breakdown. -->
+      <span class="announce" role="status"
+        >${priced ? `${formatUsd(quote.total, locale)} ${text.forImages(quote.count)}` : problem}</span
+      >
+      <span class="announce" role="status">${view.announcement}</span>
+      ${view.projection ?? nothing} ${view.compare ?? nothing} ${renderAccount(view, on)}
       <div class="actions">
         <button part="submit" type="submit" ?disabled=${view.busy}>
           ${view.busy ? text.generating() : text.generate(priced ? formatUsd(quote.total, locale) : '')}
@@ -278,7 +274,7 @@ export function renderImageWidget(view: ImageView, on: ImageHandlers) {
       ${renderProgress(view, on)}
       ${
         view.error
-          ? html`<div part="error" class="error-box" role="alert">
+          ? html`<div part="error" class="error-box" tabindex="-1" data-focus="error">
               <p>${view.error.message}</p>
               <button type="button" class="secondary" @click=${on.dismissError}>${text.dismiss()}</button>
             </div>`
@@ -288,5 +284,5 @@ export function renderImageWidget(view: ImageView, on: ImageHandlers) {
       ${view.tally ? html`<p part="tally" class="tally">${renderTallySummary(view.tally, locale)}</p>` : nothing}
       ${view.budgetProblem ? html`<p class="error">${view.budgetProblem}</p>` : nothing}
     </form>
-    ${renderGallery(view)}`;
+    ${view.gallery ?? nothing}`;
 }

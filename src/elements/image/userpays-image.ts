@@ -1,11 +1,11 @@
 import { LitElement } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { asUserPaysError } from '../../errors.js';
-import { DEFAULT_MODEL, modelInfo } from '../../pricing/index.js';
+import { DEFAULT_MODEL } from '../../pricing/index.js';
 import type { PriceBook } from '../../pricing/index.js';
-import { providerInfo } from '../../providers/catalog.js';
 import * as text from '../../strings/page.js';
 import type { GenerationResult, ProviderId, Quote, Tally } from '../../types.js';
+import { FlowController } from '../controllers/flow-controller.js';
+import { PanelsController } from '../controllers/panels-controller.js';
 import { GenerationController } from '../controllers/generation-controller.js';
 import type { SubmissionRequest } from '../controllers/generation-controller.js';
 import { LedgerController } from '../controllers/ledger-controller.js';
@@ -13,10 +13,12 @@ import { PuterAccountController } from '../controllers/puter-account-controller.
 import { QuoteController } from '../controllers/quote-controller.js';
 import { imageStyles } from './image-styles.js';
 import { renderImageWidget } from './image-template.js';
-import type { ImageHandlers, ImageView } from './image-template.js';
+import type { ImageHandlers } from './image-template.js';
+import { imageHandlers } from './image-handlers.js';
+import type { ImageParts } from './image-parts.js';
+import { imageView } from './image-view.js';
 import { ProviderKeys } from './provider-keys.js';
 import { ReferenceImages } from './reference-images.js';
-import { sizeView } from './size-presets.js';
 
 /**
  * The whole widget: prompt, model, size, count, reference images, live cost preview,
@@ -36,6 +38,7 @@ import { sizeView } from './size-presets.js';
  * @csspart width - The custom width input (when the size is Custom).
  * @csspart height - The custom height input (when the size is Custom).
  * @csspart count - The image count picker.
+ * @csspart seed - The seed input (empty: a random seed for each submission).
  * @csspart key - The API key input (providers paid with the user's own key).
  * @csspart remember - The "Remember my key on this device" opt-in box.
  * @csspart cost - The live cost preview.
@@ -46,6 +49,8 @@ import { sizeView } from './size-presets.js';
  * @csspart error - The error message.
  * @csspart tally - The session tally line.
  * @csspart gallery - The list of generated images.
+ * @csspart compare - The request priced on every model and provider the page allows, cheapest first; choosing one switches to it.
+ * @csspart projection - What 100 such submissions cost, how many $1 buys, how many more fit the budget, and this month's pace.
  * @csspart not-saved - Under an image shown from the provider's link (its host refused the page its bytes): not saved, and until when the link works.
  * @csspart image - One generated image.
  * @cssproperty --userpays-accent - Accent colour (button, focus ring).
@@ -63,6 +68,11 @@ export class UserPaysImage extends LitElement {
 
   /** `puter` | `bfl` | `fal` | `openai`. */
   @property() provider: ProviderId = 'puter';
+  /**
+   * Space-separated providers the user may switch to from the price comparison (`compare` part), besides
+   * `provider`; only `provider` when empty.
+   */
+  @property() providers = '';
   /** Model id from the price book. */
   @property() model = DEFAULT_MODEL;
   /** Space-separated model ids offered in the picker; every model the provider prices when empty. */
@@ -71,6 +81,11 @@ export class UserPaysImage extends LitElement {
   @property({ type: Number }) width = 1024;
   /** Output height in pixels. */
   @property({ type: Number }) height = 1024;
+  /**
+   * The seed sent to the provider (image i of a submission gets seed + i), to make an image again; a random
+   * one for each submission when unset. Each image's seed is shown with it and can be reused.
+   */
+  @property({ type: Number }) seed?: number;
   /** Images per submission, 1–4. */
   @property({ type: Number }) count = 1;
   /** The prompt text. */
@@ -128,45 +143,17 @@ export class UserPaysImage extends LitElement {
     afterRun: (request) => void (request.provider === 'puter' && this.account.refresh()),
   });
   private readonly references = new ReferenceImages(this, (error) => this.generation.report(error));
+  private readonly panels = new PanelsController(this);
+  private readonly flow = new FlowController(this, {
+    busy: () => this.generation.status !== 'idle' || this.generation.resuming,
+    submitted: () => this.generation.status !== 'idle',
+    failure: () => this.generation.error?.message,
+    shown: () => this.generation.gallery.map((image) => image.id),
+    ready: (count) => text.imagesReady(count, this.generation.gallery[0].prompt),
+  });
 
   /** What the template's controls do (Lit calls each with the event). */
-  private readonly handlers: ImageHandlers = {
-    fieldInput: (event) => {
-      const { name, value } = event.target as HTMLInputElement;
-      if (name === 'prompt') this.prompt = value;
-      else if (name === 'width' || name === 'height') this[name] = Number(value);
-    },
-    pickerChange: (event) => {
-      const { name, value } = event.target as HTMLSelectElement;
-      if (name === 'model') this.model = value;
-      else if (name === 'count') this.count = Number(value);
-      else if (!(this.customSize = value === 'custom')) [this.width, this.height] = value.split('x').map(Number);
-    },
-    referencesChosen: (event) => {
-      const input = event.target as HTMLInputElement;
-      void this.references.add([...(input.files ?? [])], this.pricing.capability?.references.max ?? 0);
-      input.value = ''; // the same file can be chosen again
-    },
-    referenceRemove: (event) => this.references.remove(Number((event.currentTarget as HTMLElement).dataset.index)),
-    keyInput: (event) => {
-      this.keys.set(this.provider, (event.target as HTMLInputElement).value.trim());
-      this.requestUpdate();
-    },
-    // Committed (Enter, or focus left the field): only then may waiting images be fetched with the key.
-    keyCommit: () => this.generation.keyEntered(),
-    rememberChange: (event) => {
-      this.keys.remember(this.provider, (event.target as HTMLInputElement).checked);
-      this.requestUpdate();
-    },
-    signIn: () => void this.account.signIn().catch((error) => this.generation.report(asUserPaysError(error))),
-    signOut: () => void this.account.signOut(),
-    submit: (event) => {
-      event.preventDefault();
-      this.generate().catch(() => {}); // shown in the widget and fired as userpays-error
-    },
-    cancel: () => this.cancel(),
-    dismissError: () => this.generation.dismissError(),
-  };
+  private readonly handlers: ImageHandlers = imageHandlers(this, this.parts());
 
   /**
    * The end user's own key for the current provider (BYO-key providers). Memory only, never an attribute.
@@ -218,53 +205,36 @@ export class UserPaysImage extends LitElement {
     }
   }
 
+  /** Resolves once this update is done and the panels (loaded beside the first render) are drawn too. */
+  protected override getUpdateComplete(): Promise<boolean> {
+    return this.panels.drawn(() => super.getUpdateComplete());
+  }
+
   protected override render() {
-    return renderImageWidget(this.view(), this.handlers);
+    return renderImageWidget(imageView(this, this.parts(), this.handlers), this.handlers);
+  }
+
+  /** The widget's working parts, for its view and its handlers (image-view.ts, image-handlers.ts). */
+  private parts(): ImageParts {
+    const { keys, ledger, pricing, account, generation, references, panels, flow, customSize } = this;
+    return {
+      keys,
+      ledger,
+      pricing,
+      account,
+      generation,
+      references,
+      panels,
+      flow,
+      customSize,
+      setCustomSize: (custom: boolean) => (this.customSize = custom),
+      request: () => this.request(),
+    };
   }
 
   private request(): SubmissionRequest {
     const { provider, model, prompt, width, height, count, references, endpoint } = this;
-    return { provider, model, prompt, width, height, count, inputs: references.images, endpoint };
-  }
-
-  private view(): ImageView {
-    const { provider, account, generation, pricing } = this;
-    const references = pricing.capability?.references;
-    const sent = pricing.fitted?.inputs ?? [];
-    return {
-      locale: this.locale || undefined,
-      prompt: this.prompt,
-      model: this.model,
-      models: pricing.models(provider, this.models).map((id) => ({ id, label: modelInfo(id)?.label ?? id })),
-      size: sizeView(pricing.capability?.sizes, this.width, this.height, this.customSize),
-      count: this.count,
-      references: references?.max
-        ? {
-            max: references.max,
-            required: !!references.required,
-            images: this.references.images.map((image, i) =>
-              sent[i] && sent[i].width !== image.width ? { ...image, sent: sent[i] } : image,
-            ),
-          }
-        : undefined,
-      key: providerInfo(provider)?.needsKey
-        ? {
-            provider: text.providerName(provider),
-            value: this.apiKey,
-            remembered: this.keys.isRemembered(provider),
-            waiting: generation.waiting[provider] ?? 0,
-          }
-        : undefined,
-      account: provider === 'puter' ? { user: account.user, left: account.left?.toString() } : undefined,
-      quote: pricing.quote,
-      problem: pricing.problem,
-      busy: generation.status !== 'idle',
-      progress: generation.progress,
-      error: generation.error,
-      chargeNote: generation.chargeNote,
-      tally: this.ledger.tally,
-      budgetProblem: this.ledger.budgetProblem,
-      gallery: generation.gallery,
-    };
+    const seed = this.seed ?? undefined; // a removed attribute is null
+    return { provider, model, prompt, width, height, count, seed, inputs: references.images, endpoint };
   }
 }

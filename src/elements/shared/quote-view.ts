@@ -18,6 +18,7 @@ export function renderQuote(quote: Quote, locale?: string) {
       ${quote.lines.map((line) => html`<li><span>${line.label}</span><span>${money(line.amount)}</span></li>`)}
     </ul>
     ${quote.note ? html`<p class="muted">${quote.note}</p>` : ''}
+    ${quote.exact ? '' : html`<p class="muted">${text.estimateWhy(quote.provider)}</p>`}
     <p class="muted source">${quote.credits ? text.credits(quote.credits) : ''}${text.pricesFrom(quote.source.name, quote.source.asOf)}</p>`;
 }
 

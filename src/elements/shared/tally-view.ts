@@ -1,16 +1,62 @@
+import Decimal from 'decimal.js';
 import { html } from 'lit';
-import { formatUsd } from '../../pricing/index.js';
+import { formatUsdRounded } from '../../pricing/format.js';
 import * as text from '../../strings/page.js';
 import type { Tally } from '../../types.js';
 
 /**
- * One line of the session's spend, e.g. "Spent $0.042 on 3 images · $0.03 more may have been charged · $0.928 of
- * $1.00 budget left": what may have been charged is never shown as nothing.
+ * What the tally's own figures leave to work out, exactly (decimal strings), so that they add up: spent + held +
+ * uncertain + left = budget, or past it, spent + held + uncertain − over = budget. `held` is what generations
+ * still running hold; `percent`, the share of the budget all of it takes, in whole percent rounded down.
+ * Without a budget, only `held`.
  */
-export function renderTallySummary(tally: Tally, locale?: string) {
-  const money = (amount: string) => formatUsd(amount, locale);
+export interface BudgetFigures {
+  held: string;
+  left?: string;
+  over?: string;
+  percent?: number;
+}
+
+/**
+ * The figures of `tally`. `held` is the sum of the pending entries where the caller knows them (the tally);
+ * otherwise it is what `remaining` says they take of the budget, so every element shows the same left figure.
+ */
+export function budgetFigures({ spent, uncertain, budget, remaining }: Tally, held?: string): BudgetFigures {
+  const taken = new Decimal(spent).plus(uncertain ?? 0);
+  if (!budget) return { held: held ?? '0' };
+  const limit = new Decimal(budget);
+  const used = held ? taken.plus(held) : Decimal.max(taken, limit.minus(remaining!));
+  const left = limit.minus(used);
+  return {
+    held: used.minus(taken).toFixed(),
+    [left.isNeg() ? 'over' : 'left']: left.abs().toFixed(),
+    // In Decimal: 0.29 × 100 in binary floating point is 28.999…, which would round down to 28.
+    percent: used.gte(limit) ? 100 : Math.floor(+used.div(limit).times(100)),
+  };
+}
+
+/** An amount as a person reads it (`formatUsdRounded`), the exact one in its `title`. */
+export const usd = (amount: string, locale?: string) =>
+  html`<span title=${text.exactUsd(amount)}>${formatUsdRounded(amount, locale)}</span>`;
+
+/**
+ * One line of the session's spend whose figures add up to the budget, e.g. "Spent $0.25 on 3 images · $0.03 in
+ * progress · $0.03 more may have been charged · $0.69 of $1.00 budget left", or "… · $0.12 over budget" in the
+ * danger colour: what may have been charged is never shown as nothing. `figures` default to what the tally alone
+ * tells (the widget's line); the standalone tally passes its own, with what its pending entries hold.
+ */
+export function renderTallySummary(tally: Tally, locale?: string, figures = budgetFigures(tally)) {
+  const money = (amount: string) => usd(amount, locale);
   const strong = (amount: string) => html`<strong>${money(amount)}</strong>`;
+  const { held, left, over } = figures;
+  const { uncertain, budget } = tally;
   return html`${text.spentSummary(strong(tally.spent), tally.images)}${
-    tally.uncertain ? text.uncertainSummary(strong(tally.uncertain)) : ''
-  }${tally.remaining === undefined ? '' : text.budgetLeft(strong(tally.remaining), money(tally.budget!))}`;
+    +held ? text.heldSummary(strong(held)) : ''
+  }${uncertain ? text.uncertainSummary(strong(uncertain)) : ''}${
+    over
+      ? html`<span class="error">${text.overBudget(strong(over))}</span>`
+      : left
+        ? text.budgetLeft(strong(left), money(budget!))
+        : ''
+  }`;
 }

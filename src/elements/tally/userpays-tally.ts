@@ -1,15 +1,14 @@
-import { LitElement, css } from 'lit';
+import { LitElement, css, html } from 'lit';
 import { property } from 'lit/decorators.js';
 import { clock } from '../../clock.js';
-import { dayOf } from '../../ledger/index.js';
 import * as text from '../../strings/page.js';
 import type { Tally } from '../../types.js';
 import { LedgerController } from '../controllers/ledger-controller.js';
-import { theme } from '../shared/theme.js';
-import { last30Days } from './chart.js';
-import { ledgerFile } from './export.js';
-import { renderTally } from './tally-template.js';
-import type { TallyHandlers } from './tally-template.js';
+import { surface, theme } from '../shared/theme.js';
+import type { TallyHandlers } from '../panels/index.js';
+import { PanelsController } from '../controllers/panels-controller.js';
+import { renderTallySummary } from '../shared/tally-view.js';
+import { tallyView } from './view.js';
 
 /**
  * The running tally alone: what the user spent since the last reset, on this origin, from
@@ -18,38 +17,68 @@ import type { TallyHandlers } from './tally-template.js';
  * @summary Spent, images, budget, per-model split, spend per day, pending generations, export and reset; live across tabs.
  * @tagname userpays-tally
  * @event userpays-tally - The ledger or the budget changed (here or in another tab); `detail` is the new `Tally`.
- * @csspart tally - The summary line.
- * @csspart budget - The budget: its input and a bar of how much of it is used.
+ * @csspart tally - The summary line: spent, held by generations in progress, what may have been charged, and
+ * what is left of the budget in force (or how far past it), figures that add up to the budget.
+ * @csspart budget - The user's budget input, which budget is in force (the site's or the user's), and a meter of how
+ * much of it is used, with its words ("40 % of budget used").
  * @csspart models - The per-model split (a list).
- * @csspart chart - Spend per day (an inline SVG bar chart; its figures also as text).
- * @csspart pending - Generations still running (model, when each started, amount held).
+ * @csspart chart - Spend per day over the last 30 days: an inline SVG bar chart with its axis (the biggest day's
+ * amount, the first day … Today); its `aria-label` lists every day's amount. Absent when nothing was spent in them.
+ * @csspart pending - Generations in progress: what they hold of the budget, then each (model, when it started,
+ * amount held).
  * @csspart uncertain - Charges no reply confirmed or denied, each with "It was charged" / "It was not".
  * @csspart export - The Export CSV and Export JSON buttons (each downloads the ledger as a file).
  * @csspart reset - Reset… and its confirmation (a disclosure: Reset / Keep).
  * @csspart notice - A storage problem the user should know about.
- * @cssproperty --userpays-accent - Accent colour (also of the chart).
+ * @cssproperty --userpays-accent - Accent colour (buttons, the chart).
  * @cssproperty --userpays-text - Text colour.
  * @cssproperty --userpays-muted - Secondary text colour.
+ * @cssproperty --userpays-surface - Background the element paints.
  * @cssproperty --userpays-border - Line colour.
+ * @cssproperty --userpays-danger - Over budget, errors, and the Reset that empties the tally.
+ * @cssproperty --userpays-radius - Corner radius of buttons and the input.
  * @cssproperty --userpays-font - Font shorthand.
  */
 export class UserPaysTally extends LitElement {
   static override styles = [
     theme,
+    surface,
     css`
+      section {
+        overflow-wrap: anywhere;
+      }
+      meter {
+        width: 100%;
+      }
       button,
-      input {
+      input,
+      summary {
         font: inherit;
-        border: 1px solid var(--_border);
-        background: var(--_surface);
-        color: inherit;
+        color: var(--_accent);
+        background: none;
+        border: 1px solid;
         border-radius: var(--_radius);
-        padding: 0.1em 0.6em;
+        padding: 0.2em 0.8em;
+      }
+      input {
+        color: inherit;
+        border-color: var(--_border);
+      }
+      summary {
+        display: inline-block;
+      }
+      .danger {
+        background: var(--_danger);
+        color: var(--_surface);
       }
       svg {
         width: 100%;
-        height: 3em;
         fill: var(--_accent);
+        border-bottom: 1px solid;
+      }
+      .x {
+        display: flex;
+        justify-content: space-between;
       }
     `,
   ];
@@ -68,6 +97,7 @@ export class UserPaysTally extends LitElement {
     storageKey: () => this.storageKey,
     budget: () => this.budget,
   });
+  private readonly panels = new PanelsController(this);
   private readonly handlers: TallyHandlers = {
     budgetChange: this.onBudgetChange,
     exportClick: this.onExportClick,
@@ -85,32 +115,19 @@ export class UserPaysTally extends LitElement {
     this.ledger.ledger?.reset();
   }
 
+  /** Resolves once this update is done and the panels (loaded beside the first render) are drawn too. */
+  protected override getUpdateComplete(): Promise<boolean> {
+    return this.panels.drawn(() => super.getUpdateComplete());
+  }
+
   protected override render() {
-    const { ledger, tally } = this.ledger;
+    const { ledger, tally, budgetProblem } = this.ledger;
     if (!ledger || !tally) return;
-    return renderTally(
-      {
-        locale: this.locale || undefined,
-        tally,
-        notice: ledger.notice ?? (this.ledger.budgetProblem || null),
-        budget: {
-          value: ledger.budget ?? '',
-          siteLimit: tally.budget && tally.budget !== ledger.budget ? tally.budget : undefined,
-        },
-        days: last30Days(ledger.spentByDay(), dayOf(clock.now())),
-        pending: ledger
-          .pending()
-          .map((entry) => ({ model: entry.model, at: entry.at, usd: entry.charged ?? entry.quoted })),
-        uncertain: ledger.uncertain().map(({ id, provider, model, at, sentAt, charged }) => ({
-          id,
-          provider,
-          model,
-          at: sentAt ?? at,
-          usd: charged!,
-        })),
-      },
-      this.handlers,
-    );
+    const locale = this.locale || undefined;
+    const { panels } = this.panels;
+    // The summary line first; the rest (budget, split, chart, lists, export) with the panels, a moment later.
+    if (!panels) return html`<p part="tally">${renderTallySummary(tally, locale)}</p>`;
+    return panels.renderTally(tallyView(ledger, tally, clock.now(), locale, budgetProblem), this.handlers);
   }
 
   /** Reset or Keep in the confirmation: either closes it, and focus goes back to Reset…. */
@@ -150,7 +167,7 @@ export class UserPaysTally extends LitElement {
   /** Export CSV or JSON: the ledger as it is now, downloaded as `{storage-key}-spending.{csv,json}`. */
   private onExportClick(event: Event) {
     const format = (event.currentTarget as HTMLButtonElement).value;
-    const file = ledgerFile(this.ledger.ledger!, this.ledger.tally!, format === 'csv');
+    const file = this.panels.panels!.ledgerFile(this.ledger.ledger!, this.ledger.tally!, format === 'csv');
     const link = document.createElement('a');
     link.download = `${this.storageKey}-spending.${format}`;
     link.href = URL.createObjectURL(new Blob([file], { type: format === 'csv' ? 'text/csv' : 'application/json' }));

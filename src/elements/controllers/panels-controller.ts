@@ -1,0 +1,75 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type Decimal from 'decimal.js';
+import type { LedgerStore } from '../../ledger/index.js';
+import { loadPanels } from '../../load-panels.js';
+import type { Panels } from '../../load-panels.js';
+import type { PaidFailure } from '../panels/index.js';
+
+/**
+ * The panels an element shows beside its form (comparison, projection, the gallery: src/elements/panels/),
+ * loaded once, beside its first render rather than in it, so that the page's bundle and first paint carry only
+ * the form and its price. Until they arrive, and if they cannot be loaded, the form works without them.
+ */
+export class PanelsController implements ReactiveController {
+  panels?: typeof Panels;
+  private spentFor?: object;
+  private spent?: ReadonlyMap<number, Decimal>;
+  private failuresFor?: object;
+  private failures: PaidFailure[] = [];
+
+  constructor(private readonly host: ReactiveControllerHost) {
+    host.addController(this);
+  }
+
+  /** Settles once the panels have loaded, or failed to (the element then works without them). */
+  ready: Promise<void> = Promise.resolve();
+
+  hostConnected() {
+    // Asked for at once and arriving in a task of its own, after the first render: the gallery's images
+    // (read from IndexedDB by the engine) and a result arrive later still.
+    if (!this.panels)
+      this.ready = loadPanels().then(
+        (panels) => {
+          this.panels = panels;
+          this.host.requestUpdate();
+        },
+        () => {}, // the form works without them; the next connection tries again
+      );
+  }
+
+  /**
+   * The host's `updateComplete` with the panels drawn: an element's `getUpdateComplete()` returns this, so
+   * that `await el.updateComplete` (tests, pages) sees the whole element once it has loaded.
+   */
+  async drawn(update: () => Promise<boolean>): Promise<boolean> {
+    const first = await update();
+    await this.ready;
+    return (await update()) && first;
+  }
+
+  /** The paid generations that brought no image (newest first, at most 5), read again only when the tally changed. */
+  paidFailures(ledger: LedgerStore, version: object): readonly PaidFailure[] {
+    if (version !== this.failuresFor) {
+      this.failuresFor = version;
+      this.failures = ledger
+        .entries()
+        .filter((entry) => entry.status === 'charged' && entry.error && Number(entry.charged) > 0)
+        .map(({ model, provider, settledAt, charged, error }) => ({
+          model,
+          provider,
+          at: settledAt!,
+          charged: charged!,
+          error: error!,
+        }))
+        .sort((a, b) => b.at - a.at)
+        .slice(0, 5);
+    }
+    return this.failures;
+  }
+
+  /** The ledger's spending per local day, summed again only when its tally (`version`) changed. */
+  spentByDay(ledger: LedgerStore, version: object): ReadonlyMap<number, Decimal> {
+    if (version !== this.spentFor) [this.spent, this.spentFor] = [ledger.spentByDay(), version];
+    return this.spent!;
+  }
+}

@@ -1,0 +1,90 @@
+import { asUserPaysError } from '../../errors.js';
+import type { ProviderId } from '../../types.js';
+import type { ImageHost, ImageParts } from './image-parts.js';
+import { finalOf } from './image-view.js';
+import type { ImageHandlers } from './image-template.js';
+
+/** What the widget's controls do (Lit calls each with the event): they set the element's state, never draw. */
+export function imageHandlers(host: ImageHost, parts: ImageParts): ImageHandlers {
+  /** The user changed what would be sent: an error about the last attempt no longer describes it. */
+  const edited = () => {
+    if (parts.generation.status === 'idle') parts.generation.dismissError();
+  };
+  const handlers: ImageHandlers = {
+    fieldInput: (event) => {
+      edited();
+      const { name, value } = event.target as HTMLInputElement;
+      if (name === 'prompt') host.prompt = value;
+      else if (name === 'seed') host.seed = value === '' ? undefined : Number(value);
+      else if (name === 'width' || name === 'height') host[name] = Number(value);
+    },
+    pickerChange: (event) => {
+      edited();
+      const { name, value } = event.target as HTMLSelectElement;
+      if (name === 'model') host.model = value;
+      else if (name === 'count') host.count = Number(value);
+      else if (!parts.setCustomSize(value === 'custom')) [host.width, host.height] = value.split('x').map(Number);
+    },
+    referencesChosen: (event) => {
+      const input = event.target as HTMLInputElement;
+      void parts.references.add([...(input.files ?? [])], parts.pricing.capability?.references.max ?? 0);
+      input.value = ''; // the same file can be chosen again
+    },
+    referenceRemove: (event) => parts.references.remove(Number((event.currentTarget as HTMLElement).dataset.index)),
+    keyInput: (event) => {
+      edited();
+      parts.keys.set(host.provider, (event.target as HTMLInputElement).value.trim());
+      host.requestUpdate();
+    },
+    // Committed (Enter, or focus left the field): only then may waiting images be fetched with the key.
+    keyCommit: () => parts.generation.keyEntered(),
+    rememberChange: (event) => {
+      parts.keys.remember(host.provider, (event.target as HTMLInputElement).checked);
+      host.requestUpdate();
+    },
+    signIn: () => void parts.account.signIn().catch((error) => parts.generation.report(asUserPaysError(error))),
+    signOut: () => void parts.account.signOut(),
+    submit: (event) => {
+      event.preventDefault();
+      host.generate().catch(() => {}); // shown in the widget and fired as userpays-error
+    },
+    formKeydown: (event) => {
+      if (event.key !== 'Enter' || event.isComposing) return;
+      const target = event.composedPath()[0] as HTMLElement;
+      // The playground convention: Ctrl/Cmd+Enter generates; a bare Enter in a field never spends money.
+      if (event.ctrlKey || event.metaKey)
+        handlers.submit(event); // it prevents the default itself
+      else if (target.localName === 'input') {
+        event.preventDefault();
+        if (target.id === 'key') parts.generation.keyEntered(); // Enter commits the key, as leaving the field does
+      }
+    },
+    imageAction: (event) => {
+      const { action, id } = (event.currentTarget as HTMLElement).dataset;
+      const image = parts.generation.gallery.find((shown) => shown.id === id);
+      if (!image?.url && action !== 'delete' && action !== 'reuse' && action !== 'vary') return;
+      if (action === 'delete') return void parts.generation.remove(id!);
+      if (action === 'copy')
+        return void parts.panels.panels?.copyImage(image!.url!).then((sentence) => parts.flow.say(sentence));
+      if (action === 'reference')
+        return void fetch(image!.url!)
+          .then((response) => response.blob())
+          .then((blob) => parts.references.add([new File([blob], 'reference', { type: blob.type })], 8));
+      edited();
+      const { prompt, provider, model, width, height, seed } = image!;
+      Object.assign(host, { prompt, provider, model, width, height });
+      host.seed = action === 'vary' ? undefined : seed;
+      if (action === 'finalize') host.model = finalOf(host, parts, image!)!.model;
+    },
+    offerChoose: (event) => {
+      const { provider, model } = (event.currentTarget as HTMLElement).dataset;
+      edited();
+      [host.provider, host.model] = [provider as ProviderId, model!];
+    },
+    cancel: () => parts.generation.requestCancel(),
+    stopWaiting: () => parts.generation.stopWaiting(),
+    keepWaiting: () => parts.generation.keepWaiting(),
+    dismissError: () => parts.generation.dismissError(),
+  };
+  return handlers;
+}

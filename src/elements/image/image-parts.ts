@@ -1,0 +1,46 @@
+import type { ProviderId, GenerationResult } from '../../types.js';
+import type { FlowController } from '../controllers/flow-controller.js';
+import type { GenerationController, SubmissionRequest } from '../controllers/generation-controller.js';
+import type { LedgerController } from '../controllers/ledger-controller.js';
+import type { PanelsController } from '../controllers/panels-controller.js';
+import type { PuterAccountController } from '../controllers/puter-account-controller.js';
+import type { QuoteController } from '../controllers/quote-controller.js';
+import type { ProviderKeys } from './provider-keys.js';
+import type { ReferenceImages } from './reference-images.js';
+
+/**
+ * The working parts of a `<userpays-image>` (its controllers and its own state), handed by the element to the
+ * modules that build its view (image-view.ts) and its handlers (image-handlers.ts); private to the element.
+ */
+export interface ImageParts {
+  keys: ProviderKeys;
+  ledger: LedgerController;
+  pricing: QuoteController;
+  account: PuterAccountController;
+  generation: GenerationController;
+  references: ReferenceImages;
+  panels: PanelsController;
+  flow: FlowController;
+  /** The user chose Custom in the size picker. */
+  customSize: boolean;
+  setCustomSize(custom: boolean): boolean;
+  /** The request as the element's properties say now. */
+  request(): SubmissionRequest;
+}
+
+/** What the view and the handlers read and set of the element itself: its public properties. */
+export interface ImageHost {
+  provider: ProviderId;
+  providers: string;
+  model: string;
+  models: string;
+  width: number;
+  height: number;
+  count: number;
+  seed?: number;
+  prompt: string;
+  locale: string;
+  apiKey: string;
+  generate(): Promise<GenerationResult>;
+  requestUpdate(): void;
+}

@@ -1,0 +1,115 @@
+import { clock } from '../../clock.js';
+import { dayOf } from '../../ledger/index.js';
+import { billsReferences, modelInfo } from '../../pricing/index.js';
+import type { Offer } from '../../pricing/compare.js';
+import { providerInfo } from '../../providers/catalog.js';
+import * as text from '../../strings/page.js';
+import type { ProviderId } from '../../types.js';
+import type { GalleryImage } from '../controllers/gallery.js';
+import type { ImageHost, ImageParts } from './image-parts.js';
+import type { ImageHandlers, ImageView } from './image-template.js';
+import { sizeView } from './size-presets.js';
+
+/** The model a draft is finalized on, with its price for the draft's settings; none for a final already. */
+export function finalOf(host: ImageHost, parts: ImageParts, image: GalleryImage) {
+  const model = 'flux-2-pro';
+  if (!image.model.startsWith('flux-2-klein')) return undefined;
+  const provider = image.provider as ProviderId;
+  if (!parts.pricing.models(provider, host.models).includes(model)) return undefined;
+  const { quote } = parts.pricing.price({ ...image, provider, model, count: 1, inputs: [] });
+  return quote && { model, price: quote.total };
+}
+
+/** The request as set, priced on every model of every provider the page allows (see `providers`). */
+function offersOf(host: ImageHost, parts: ImageParts): Offer[] {
+  const request = parts.request();
+  const providers = new Set([host.provider, ...(host.providers.split(/\s+/).filter(Boolean) as ProviderId[])]);
+  return [...providers].flatMap((provider) =>
+    parts.pricing.models(provider, host.models).map((model) => {
+      // The page's endpoint is the current provider's: another is priced at its own.
+      const endpoint = provider === host.provider ? request.endpoint : '';
+      const { quote, problem } = parts.pricing.price({ ...request, provider, model, endpoint });
+      return { provider, model, total: quote?.total, problem };
+    }),
+  );
+}
+
+/** Everything the widget shows, read from the element and its parts before each render. */
+export function imageView(host: ImageHost, parts: ImageParts, handlers: ImageHandlers): ImageView {
+  const { provider } = host;
+  const { account, generation, pricing } = parts;
+  const references = pricing.capability?.references;
+  const sent = pricing.fitted?.inputs ?? [];
+  const offers = offersOf(host, parts);
+  const label = (id: string) => modelInfo(id)?.label ?? id;
+  const { panels } = parts.panels;
+  const { ledger, tally } = parts.ledger;
+  const locale = host.locale || undefined;
+  return {
+    locale,
+    prompt: host.prompt,
+    model: host.model,
+    models: offers
+      .filter((offer) => offer.provider === provider)
+      .map(({ model, total }) => ({ id: model, label: label(model), price: total })),
+    size: sizeView(pricing.capability?.sizes, host.width, host.height, parts.customSize),
+    count: host.count,
+    seed: host.seed ?? undefined,
+    references: references?.max
+      ? {
+          max: references.max,
+          required: !!references.required,
+          billed: !pricing.entry || billsReferences(pricing.entry.rule),
+          images: parts.references.images.map((image, i) =>
+            sent[i] && sent[i].width !== image.width ? { ...image, sent: sent[i] } : image,
+          ),
+        }
+      : undefined,
+    key: providerInfo(provider)?.needsKey
+      ? {
+          provider: text.providerName(provider),
+          value: host.apiKey,
+          remembered: parts.keys.isRemembered(provider),
+          waiting: generation.waiting[provider] ?? 0,
+        }
+      : undefined,
+    account: provider === 'puter' ? { user: account.user, left: account.left?.toString() } : undefined,
+    quote: pricing.quote,
+    problem: pricing.problem,
+    busy: generation.status !== 'idle' || generation.resuming,
+    elapsed: parts.flow.elapsedSeconds,
+    progress:
+      generation.resuming && generation.status === 'idle'
+        ? { status: text.resuming(), elapsedMs: 0 }
+        : generation.progress,
+    confirmCancel: generation.confirmingCancel ? { provider, billed: generation.billed } : undefined,
+    announcement: parts.flow.announcement,
+    error: generation.error,
+    chargeNote: generation.chargeNote,
+    tally: parts.ledger.tally,
+    budgetProblem: parts.ledger.budgetProblem,
+    gallery: panels?.renderGallery(
+      {
+        images: generation.gallery.map((image) => ({
+          ...image,
+          referable: !!references?.max,
+          finalize: finalOf(host, parts, image),
+        })),
+        failures: ledger && tally ? parts.panels.paidFailures(ledger, tally) : [],
+        locale,
+      },
+      handlers.imageAction,
+    ),
+    compare: panels?.renderCompare({ offers, provider, model: host.model, locale, label }, handlers.offerChoose),
+    projection:
+      panels && pricing.quote && ledger && tally
+        ? panels.renderProjection({
+            total: pricing.quote.total,
+            remaining: tally.remaining,
+            byDay: parts.panels.spentByDay(ledger, tally),
+            today: dayOf(clock.now()),
+            locale,
+          })
+        : undefined,
+  };
+}

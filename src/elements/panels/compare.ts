@@ -1,0 +1,55 @@
+import { html, nothing } from 'lit';
+import { formatUsd } from '../../pricing/index.js';
+import { rankOffers } from '../../pricing/compare.js';
+import type { Offer } from '../../pricing/compare.js';
+import * as text from '../../strings/panels.js';
+import type { ProviderId } from '../../types.js';
+
+/** The request as set, priced on every model and provider the page allows (the widget's `compare` part). */
+export interface CompareView {
+  offers: readonly Offer[];
+  /** The model and provider in force. */
+  provider: ProviderId;
+  model: string;
+  locale?: string;
+  /** Names a model by its id. */
+  label(model: string): string;
+}
+
+/**
+ * A disclosure that lists every offer, those that can make the request cheapest first and the cheapest
+ * marked, each a button that switches to it (`data-provider`, `data-model`); those that cannot make it are
+ * listed last, disabled, with the reason.
+ */
+export function renderCompare(view: CompareView, choose: (event: Event) => void) {
+  const ranked = rankOffers(view.offers);
+  if (ranked.length < 2) return nothing;
+  const price = (total?: string) => (total === undefined ? '' : formatUsd(total, view.locale));
+  const best = ranked[0].cheapest ? ranked[0] : undefined;
+  return html`<details part="compare" class="compare">
+    <summary>${best ? text.compareSummary(view.label(best.model), price(best.total)) : text.compareLabel()}</summary>
+    <ul>
+      ${ranked.map((offer) => {
+        const name = view.label(offer.model);
+        const provider = text.providerName(offer.provider);
+        const current = offer.provider === view.provider && offer.model === view.model;
+        return html`<li class=${offer.problem ? 'muted' : ''}>
+          <button
+            type="button"
+            class="secondary"
+            aria-label=${text.useOffer(name, provider)}
+            aria-pressed=${current}
+            ?disabled=${!!offer.problem}
+            data-provider=${offer.provider}
+            data-model=${offer.model}
+            @click=${choose}
+          >
+            ${text.offerName(name, provider)}
+          </button>
+          ${offer.problem ? html`<span>${offer.problem}</span>` : html`<strong>${price(offer.total)}</strong>`}
+          ${offer.cheapest ? html`<span class="badge">${text.cheapest()}</span>` : nothing}
+        </li>`;
+      })}
+    </ul>
+  </details>`;
+}

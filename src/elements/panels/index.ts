@@ -1,0 +1,13 @@
+// The panels: what the widget shows beside its form (comparison, projection, the gallery, the tally
+// beyond its summary line), loaded after its first paint
+// (src/load-panels.ts). They take everything they draw from a view the element builds and change nothing.
+export { renderCompare } from './compare.js';
+export type { CompareView } from './compare.js';
+export { renderProjection } from './projection.js';
+export type { ProjectionView } from './projection.js';
+export { renderGallery } from './gallery.js';
+export type { GalleryItem, GalleryView, PaidFailure } from './gallery.js';
+export { copyImage } from './copy-image.js';
+export { renderTally } from './tally/tally-template.js';
+export type { TallyHandlers, TallyView } from './tally/tally-template.js';
+export { ledgerFile } from './tally/export.js';

@@ -1,0 +1,245 @@
+import { UserPaysError, asUserPaysError } from '../errors.js';
+import { ImageStore } from '../ledger/image-store.js';
+import type { LedgerStore } from '../ledger/index.js';
+import { readReferenceImage } from '../media/reference-images.js';
+import {
+  BUILTIN_PRICE_BOOK,
+  DEFAULT_MODEL,
+  mergePriceBook,
+  priceBookFor,
+  quoteDetails,
+  type PriceBook,
+} from '../pricing/index.js';
+import { providerInfo, puterApi } from '../providers/catalog.js';
+import { puterError, puterLeft, puterSdk } from '../providers/puter.js';
+import { providerFor } from '../providers/registry.js';
+import { checkEndpoint, checkRelay } from '../providers/urls.js';
+import * as text from '../strings/engine.js';
+import type { GenerateResult, ProgressDetail, ProviderId } from '../types.js';
+import { resumeOrphans } from './resume.js';
+import { submit, type Asked, type Priced } from './submit.js';
+
+/** What `UserPays.generate()` makes: the widget's inputs, as data. */
+export interface GenerateRequest {
+  /** `puter` | `bfl` | `fal` | `openai`; default `puter`. */
+  provider?: ProviderId;
+  /** Model id from the price book; default `flux-2-klein-4b`. */
+  model?: string;
+  prompt: string;
+  /** Output pixels; default 1024 × 1024. */
+  width?: number;
+  height?: number;
+  /** Images, 1–4 (each its own provider call and ledger entry); default 1. */
+  count?: number;
+  /** Sent to the provider (image i gets seed + i); random when absent. */
+  seed?: number;
+  /** Reference images as a file input gives them (PNG, JPEG or WebP, at most 10 MB): resized and priced as sent. */
+  references?: Blob[];
+}
+
+/** How and where `UserPays.generate()` runs; the widget's attributes of the same names. */
+export interface GenerateOptions {
+  /** The end user's own key for `provider` (BYO-key providers): sent only to the provider's API host, kept nowhere. */
+  apiKey?: string;
+  /** Provider base URL; the provider's public one when absent. */
+  endpoint?: string;
+  /** The site's relay (relay/worker.js) for BYO-key providers. */
+  relay?: string;
+  /** Namespace of the ledger and the gallery, shared with every element and tab of the same key; default `userpays`. */
+  storageKey?: string;
+  /** This call's limit in USD, a decimal string ("2.50"); the lowest of it, the user's and the page's elements' holds. */
+  budget?: string;
+  /** Aborting it cancels the generation (`cancelled`), booked as the widget's Cancel is. */
+  signal?: AbortSignal;
+  /** The `userpays-progress` event's detail, each time it would fire. */
+  onProgress?(detail: ProgressDetail): void;
+  /** Overrides or extends the built-in prices, as the widget's `priceBook` (a gateway's own price). */
+  priceBook?: PriceBook | null;
+  /** Where the Puter SDK is loaded from (provider `puter`); default `https://js.puter.com/v2/`. */
+  puterSrc?: string;
+}
+
+/**
+ * The modules of the elements' bundle a headless call needs, handed over by the caller (src/api.ts) so that the
+ * engine carries no second copy of them: the ledger of a storage key (the one its elements and tabs use) and
+ * Puter's live prices.
+ */
+export interface PageModules {
+  ledger(storageKey: string): LedgerStore;
+  puterPrices(endpoint: string): Promise<PriceBook>;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+/** An amount of dollars as a budget is written ('2', '0.50'), spaces around allowed: the elements' rule. */
+const AMOUNT = /^\s*(\d+\.?\d*|\.\d+)\s*$/;
+
+function invalid(message: string): never {
+  throw new UserPaysError('invalid-input', message, false);
+}
+
+/** Each option of the right kind (a value of the wrong kind is refused in words, never met as a TypeError later). */
+function checkOptions(options: unknown) {
+  if (options === undefined || options === null) options = {};
+  if (!isRecord(options)) invalid(text.optionsNotAnObject());
+  const {
+    apiKey = '',
+    endpoint = '',
+    relay = '',
+    storageKey = 'userpays',
+    puterSrc = 'https://js.puter.com/v2/',
+  } = options;
+  for (const [name, value] of Object.entries({ apiKey, endpoint, relay, storageKey, puterSrc })) {
+    if (typeof value !== 'string') invalid(text.notText(name)); // never the value: it may be a key
+  }
+  const { budget, signal, onProgress, priceBook } = options;
+  const noBudget = budget === undefined || budget === null || budget === '';
+  if (!noBudget && !(typeof budget === 'string' && AMOUNT.test(budget))) invalid(text.budgetNotAnAmount());
+  if (signal !== undefined && !(signal instanceof AbortSignal)) invalid(text.notASignal());
+  if (onProgress !== undefined && typeof onProgress !== 'function') invalid(text.notAFunction('onProgress'));
+  if (priceBook !== undefined && priceBook !== null && !isRecord(priceBook)) invalid(text.notAPriceBook());
+  return {
+    apiKey: apiKey as string,
+    endpoint: endpoint as string,
+    relay: relay as string,
+    storageKey: storageKey as string,
+    puterSrc: puterSrc as string,
+    budget: noBudget ? null : (budget as string).trim(),
+    signal: signal as AbortSignal | undefined,
+    onProgress: onProgress as GenerateOptions['onProgress'],
+    priceBook: priceBook as PriceBook | null | undefined,
+  };
+}
+
+/** The request with its defaults; sizes and count are checked by the quote, as the widget's are. */
+function checkRequest(request: unknown) {
+  if (!isRecord(request)) invalid(text.notAGenerateRequest());
+  const { provider = 'puter', model = DEFAULT_MODEL, prompt, width = 1024, height = 1024, count = 1, seed } = request;
+  const { references = [] } = request;
+  if (typeof prompt !== 'string' || !prompt.trim()) invalid(text.promptNotText());
+  if (!Array.isArray(references) || !references.every((image) => image instanceof Blob)) {
+    invalid(text.referencesNotImages());
+  }
+  return { provider, model, prompt, width, height, count, seed, references } as Omit<Asked, 'inputs'> & {
+    references: Blob[];
+  };
+}
+
+/** One image store per storage key on this page (what could not be saved is kept in it for the page's life). */
+const stores = new Map<string, ImageStore>();
+/** Storage keys and providers whose orphans this page has finished (see `resumeOnce`). */
+const resumed = new Set<string>();
+
+/**
+ * What a closed page left pending under `storageKey` at `provider` is finished once per page, as a widget does
+ * on load, with this call's key and addresses; other providers' entries wait for a call or a widget that has
+ * what they need.
+ */
+function resumeOnce(
+  ledger: LedgerStore,
+  images: ImageStore,
+  provider: ProviderId,
+  run: ReturnType<typeof checkOptions>,
+) {
+  const claim = `${run.storageKey}\n${provider}`;
+  if (resumed.has(claim)) return;
+  resumed.add(claim);
+  const ours = (id: ProviderId) => id === provider;
+  void resumeOrphans({
+    ledger,
+    images,
+    providerFor,
+    endpointFor: (id) => (ours(id) && run.endpoint) || (providerInfo(id)?.defaultEndpoint() ?? ''),
+    relayFor: (id) => (ours(id) && providerInfo(id)?.needsKey && run.relay ? checkRelay(run.relay) : undefined),
+    apiKeyFor: (id) => (ours(id) && run.apiKey) || undefined,
+    signal: new AbortController().signal,
+  }).catch(() => {}); // no Web Locks, storage gone: nothing can be resumed here
+}
+
+/** Puter pays from the user's own account: sign in (the popup needs the user's click), then check the balance. */
+async function puterReady(endpoint: string, src: string, total: string) {
+  const puter = await puterSdk(endpoint, src);
+  try {
+    if (!puter.auth.isSignedIn()) await puter.auth.signIn();
+  } catch (thrown) {
+    throw puterError(thrown);
+  }
+  if ((await puterLeft(puter))?.lt(total)) throw new UserPaysError('insufficient-funds', text.outOfCredits());
+}
+
+/**
+ * The headless `UserPays.generate()`: the widget's submission without the widget, through the same pipeline
+ * (`submit`) — priced as sent, budget under the ledger's lock, the same ledger and gallery as the elements of
+ * `storageKey` — resolving to the images (`blob:` URLs the caller owns) and what was charged.
+ */
+export async function headless(request: unknown, options: unknown, page: PageModules): Promise<GenerateResult> {
+  const { references, ...asked } = checkRequest(request);
+  const run = checkOptions(options);
+  const { provider } = asked;
+  const { endpoint } = run;
+  // The caller's signal may carry any reason: stopping through our own makes every cancel a `cancelled`.
+  const controller = new AbortController();
+  const cancel = () => controller.abort();
+  if (run.signal?.aborted) cancel();
+  run.signal?.addEventListener('abort', cancel);
+  try {
+    const inputs = await Promise.all(
+      references.map((image, i) =>
+        readReferenceImage(
+          image instanceof File ? image : new File([image], text.referenceAlt(i + 1), { type: image.type }),
+        ),
+      ),
+    );
+    let live = BUILTIN_PRICE_BOOK;
+    if (provider === 'puter') {
+      try {
+        live = await page.puterPrices(checkEndpoint(puterApi(endpoint)));
+      } catch {
+        // an endpoint the page may not contact: the submission says so
+      }
+    }
+    const book = mergePriceBook(priceBookFor(endpoint, live), run.priceBook);
+    let priced: Priced;
+    try {
+      const { quote, fitted, entry } = quoteDetails({ ...asked, inputs, endpoint }, book);
+      priced = { quote, problem: quote.problem ?? '', fitted, entry };
+    } catch (error) {
+      priced = { problem: asUserPaysError(error).message };
+    }
+    controller.signal.throwIfAborted();
+    const ledger = page.ledger(run.storageKey);
+    const images = stores.get(run.storageKey) ?? new ImageStore({ storageKey: run.storageKey });
+    stores.set(run.storageKey, images);
+    const { onProgress } = run;
+    const { result, partialError } = await submit({
+      asked: { ...asked, inputs },
+      priced,
+      endpoint,
+      relay: run.relay,
+      apiKey: run.apiKey,
+      budget: run.budget,
+      budgetProblem: '',
+      ledger,
+      images: Promise.resolve(images),
+      signal: controller.signal,
+      // A throw in the caller's callback is theirs to see, as in an event listener; it never stops the generation.
+      onProgress:
+        onProgress &&
+        ((detail) => {
+          try {
+            onProgress(detail);
+          } catch (error) {
+            reportError(error);
+          }
+        }),
+      beforeSend: provider === 'puter' ? (quote, where) => puterReady(where, run.puterSrc, quote.total) : undefined,
+      // Past every check: the endpoint, the relay and the key are fit to finish what a closed page left.
+      onStart: () => resumeOnce(ledger, images, provider, run),
+      urlOf: ({ blob }) => URL.createObjectURL(blob!),
+    });
+    return partialError ? { ...result, error: partialError.toDetail() } : result;
+  } catch (thrown) {
+    throw asUserPaysError(thrown);
+  } finally {
+    run.signal?.removeEventListener('abort', cancel);
+  }
+}

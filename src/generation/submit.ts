@@ -1,0 +1,165 @@
+import { UserPaysError } from '../errors.js';
+import type { ImageStore, StoredImage } from '../ledger/image-store.js';
+import type { LedgerStore } from '../ledger/index.js';
+import { referenceAt } from '../media/reference-images.js';
+import type { Fitted, PriceEntry } from '../pricing/index.js';
+import { providerInfo } from '../providers/catalog.js';
+import type { ReferenceImage } from '../providers/provider.js';
+import { providerFor } from '../providers/registry.js';
+import { checkEndpoint, checkRelay } from '../providers/urls.js';
+import * as text from '../strings/engine.js';
+import type { GenerationResult, ProgressDetail, PublicRequest, Quote, SubmitDetail } from '../types.js';
+import { runGeneration, type GenerationJob } from './run-generation.js';
+
+/** What the user asked for, as it stood when the submission began (the widget's click, the headless call). */
+export interface Asked extends Omit<PublicRequest, 'inputs'> {
+  /** The reference images as chosen (resized to what the provider takes just before they are sent). */
+  inputs: ReferenceImage[];
+}
+
+/** `Asked` priced as the preview prices it: its quote and what the provider makes of it, or why it has none. */
+export interface Priced {
+  quote?: Quote;
+  /** No price (unknown model, bad input), or what the provider cannot make of it (`quote.problem`); '' when none. */
+  problem: string;
+  fitted?: Fitted;
+  /** The price-book entry that priced it (a gateway's own name for the model). */
+  entry?: PriceEntry;
+}
+
+/**
+ * One submission, everything read at the moment it began, so that what changes afterwards (a property set in
+ * the same task as the click) changes nothing of it; and what its caller does at each step.
+ */
+export interface Submission {
+  asked: Asked;
+  priced: Priced;
+  /** The configured endpoint; '' for the provider's public one. */
+  endpoint: string;
+  /** The site's relay for BYO-key providers; '' for none. */
+  relay: string;
+  /** The user's key for the asked provider only; '' when there is none. */
+  apiKey: string;
+  /** The caller's own limit (USD); the lowest of it, the user's and the page's elements' is in force. */
+  budget: string | null;
+  /** Why the caller's budget cannot be used ('' when it can): nothing is spent while it stands. */
+  budgetProblem: string;
+  /** Undefined when the caller has none any more (a widget taken off the page). */
+  ledger?: LedgerStore;
+  /** The image store as it opens; undefined (or resolving so) when the caller has none any more. */
+  images?: Promise<ImageStore | undefined>;
+  signal: AbortSignal;
+  /** Before anything is sent, with what will be (never the key): false stops it (the page's veto). */
+  onSubmit?(detail: SubmitDetail): boolean;
+  /** The last step before sending (Puter: sign in from the click; refuse what the balance cannot cover). */
+  beforeSend?(quote: Quote, endpoint: string): Promise<void>;
+  /** The provider calls begin. */
+  onStart?(): void;
+  onProgress?(detail: ProgressDetail): void;
+  /** The provider accepted an image and said what it charged for it, where it says (see `GenerationJob`). */
+  onAccepted?: GenerationJob['onAccepted'];
+  /** The images are persisted and their entries settled, before the result is made (the widget redraws its gallery). */
+  onStored?(): Promise<void>;
+  /** The URL handed out for a saved image (a `blob:` URL of its bytes). */
+  urlOf(image: StoredImage): string;
+}
+
+export interface Submitted {
+  result: GenerationResult;
+  /** Set when some of the `count` images failed while others arrived (they are in `result`). */
+  partialError?: UserPaysError;
+}
+
+/**
+ * The one pipeline behind both the widget's Generate and the headless `UserPays.generate()`: every check that
+ * can fail before anything is sent, the quote of the request as it is sent (at the size the provider makes of it,
+ * each reference resized as priced), the caller's veto and last step, then `runGeneration` (budget under the
+ * ledger's lock, entries, provider calls, image store, settlement) and the result.
+ */
+export async function submit(s: Submission): Promise<Submitted> {
+  const { quote, request, job, fitted, images } = prepare(s);
+  if (s.onSubmit && !s.onSubmit({ quote, request })) throw new UserPaysError('cancelled', text.vetoed(), false);
+  await s.beforeSend?.(quote, job.endpoint);
+  const store = await images;
+  if (!store) throw new UserPaysError('invalid-input', text.notOnPage(), false);
+  // Sent as priced: each reference at the size the quote billed.
+  const inputs = await Promise.all(s.asked.inputs.map((input, i) => referenceAt(input, fitted.inputs[i])));
+  s.signal.throwIfAborted();
+  s.onStart?.();
+  const outcome = await runGeneration({
+    ...job,
+    provider: providerFor(request.provider),
+    images: store,
+    inputs,
+    signal: s.signal,
+    onProgress: s.onProgress,
+    onAccepted: s.onAccepted,
+  });
+  await s.onStored?.();
+  const result: GenerationResult = {
+    quote,
+    charged: outcome.charged,
+    images: outcome.stored.map((image) => ({
+      url: image.remote?.url ?? s.urlOf(image),
+      saved: !image.remote,
+      ...(image.remote?.expiresAt === undefined ? {} : { expiresAt: new Date(image.remote.expiresAt).toISOString() }),
+      width: image.width,
+      height: image.height,
+      seed: image.seed,
+    })),
+  };
+  return { result, partialError: outcome.partialError };
+}
+
+/**
+ * The largest seed asked: image i of a submission is sent seed + i (at most 4 images), and every provider takes
+ * a 32-bit signed integer (BFL's OpenAPI: any integer; Replicate and fal: int).
+ */
+const MAX_SEED = 2 ** 31 - 4;
+const randomSeed = () => crypto.getRandomValues(new Uint32Array(1))[0] % (MAX_SEED + 1);
+
+/**
+ * Every check that can fail before anything is sent, with the job to run: priced from `asked` itself, at the
+ * size the provider makes of it (`fitted`).
+ */
+function prepare(s: Submission) {
+  const { asked } = s;
+  const { quote, problem, fitted, entry } = s.priced;
+  if (!quote || !fitted || problem) throw new UserPaysError('invalid-input', problem);
+  const prompt = asked.prompt.trim();
+  if (!prompt) throw new UserPaysError('invalid-input', text.promptMissing());
+  if (s.budgetProblem) throw new UserPaysError('invalid-input', s.budgetProblem, false);
+  const provider = providerInfo(asked.provider);
+  if (!provider) throw new UserPaysError('invalid-input', text.unknownProvider(asked.provider), false);
+  const endpoint = checkEndpoint(s.endpoint || provider.defaultEndpoint());
+  const relay = provider.needsKey && s.relay ? checkRelay(s.relay) : undefined;
+  if (provider.needsKey && !s.apiKey) throw new UserPaysError('auth-required', text.keyMissing(asked.provider));
+  const { ledger, images } = s;
+  if (!ledger || !images) throw new UserPaysError('invalid-input', text.notOnPage(), false);
+  const request: PublicRequest = {
+    provider: asked.provider,
+    model: asked.model,
+    prompt,
+    width: fitted.width,
+    height: fitted.height,
+    count: quote.count,
+    inputs: fitted.inputs,
+  };
+  const { seed = randomSeed() } = asked;
+  if (!Number.isSafeInteger(seed) || seed < 0 || seed > MAX_SEED) {
+    throw new UserPaysError('invalid-input', text.seedNotWhole(MAX_SEED), false);
+  }
+  request.seed = seed; // always sent, so that each image's seed is known and it can be made again
+  const job: Omit<GenerationJob, 'signal' | 'inputs' | 'provider' | 'images'> = {
+    endpoint,
+    apiKey: s.apiKey || undefined,
+    relay,
+    request,
+    ratio: fitted.ratio,
+    providerModel: entry?.model,
+    quote,
+    budget: s.budget,
+    ledger,
+  };
+  return { quote, request, job, fitted, images };
+}

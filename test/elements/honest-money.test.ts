@@ -1,0 +1,119 @@
+// Money the widget must never leave unsaid: a failure the provider charged for says what it charged; Cancel on a
+// provider that has billed and keeps working asks first, and "Stop waiting" still fetches the paid image; a
+// generation an earlier visit left at the provider shows as under way, and Generate waits for it.
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import Decimal from 'decimal.js';
+import '../../src/define.js';
+import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
+import { LedgerStore, type LedgerEntry } from '../../src/ledger/index.js';
+import type { GenerationResult } from '../../src/types.js';
+import { MemoryStorage, cleanLocalStorage, image } from '../ledger/helpers.js';
+import { bflEndpoint, uniqueStorageKey } from '../support/sim.js';
+
+const RUN = uniqueStorageKey();
+const KEY = 'sim-honest-key';
+const part = (el: UserPaysImage, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~=${name}]`);
+const button = (el: UserPaysImage, words: string) =>
+  [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.trim() === words);
+
+async function widget(scenario: string, storageKey = uniqueStorageKey()) {
+  const el = await fixture<UserPaysImage>(
+    html`<userpays-image
+      provider="bfl"
+      model="flux-2-klein-4b"
+      locale="en-US"
+      storage-key=${storageKey}
+      endpoint=${bflEndpoint(`${scenario};deliveryCors=1;run=${RUN}`)}
+      prompt="a lighthouse in a storm"
+    ></userpays-image>`,
+  );
+  el.apiKey = KEY;
+  await el.updateComplete;
+  return el;
+}
+
+describe('<userpays-image>: honest money', () => {
+  const keys: string[] = [];
+  afterEach(() => keys.splice(0).forEach(cleanLocalStorage));
+
+  it('a failure the provider charged for says what it charged, beside why it failed', async () => {
+    const el = await widget('fault=content-moderated;pending=60');
+    const error = await el.generate().catch((e) => e);
+    expect(error.code).to.equal('moderated');
+    expect(error.message).to.contain('BFL charged $0.014 for it all the same, and your tally counts it.');
+    await el.updateComplete;
+    expect(part(el, 'error')!.textContent).to.contain('$0.014');
+    expect(el.tally!.spent).to.equal('0.014');
+  });
+
+  it('Cancel after BFL billed asks first; "Keep waiting" goes on; "Stop waiting" frees the widget and still saves the image', async () => {
+    const el = await widget('pending=1500');
+    const result = oneEvent(el, 'userpays-result');
+    void el.generate().catch(() => {});
+    // BFL reports its cost when it accepts the task: from then on, Cancel asks.
+    await waitUntil(
+      () => el.shadowRoot!.querySelector('[part~=progress]')?.textContent?.includes('Queued'),
+      'accepted',
+    );
+    button(el, 'Cancel')!.click();
+    await el.updateComplete;
+    expect(part(el, 'progress')!.textContent).to.contain('BFL has already charged $0.014 for this');
+    button(el, 'Keep waiting')!.click();
+    await el.updateComplete;
+    expect(button(el, 'Cancel')).to.exist;
+    button(el, 'Cancel')!.click();
+    await el.updateComplete;
+    button(el, 'Stop waiting')!.click();
+    await el.updateComplete;
+    // Free at once: no progress, Generate live again.
+    expect(part(el, 'progress')).to.equal(null);
+    expect((part(el, 'submit') as HTMLButtonElement).disabled).to.equal(false);
+    // The paid image still arrives, once, and is kept.
+    const { detail } = (await result) as CustomEvent<GenerationResult>;
+    expect(detail.charged).to.equal('0.014');
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~=gallery] img'), 'the image is saved and shown');
+    expect(el.tally).to.include({ spent: '0.014', images: 1 });
+  });
+
+  it('Cancel before any provider billed stops at once, without asking', async () => {
+    const el = await widget('fault=hang');
+    const failed = el.generate().catch((e) => e);
+    await waitUntil(() => button(el, 'Cancel'), 'busy');
+    button(el, 'Cancel')!.click();
+    expect((await failed).code).to.equal('cancelled');
+    expect(button(el, 'Stop waiting')).to.equal(undefined);
+  });
+
+  it('a generation an earlier visit left at BFL shows as under way, and Generate waits for it', async () => {
+    const storageKey = uniqueStorageKey();
+    keys.push(storageKey);
+    // An earlier visit's page submitted a task and went before it was ready (no page holds its lock).
+    const task = await (
+      await fetch(`${bflEndpoint(`pending=1500;run=${RUN}`)}/v1/flux-2-klein-4b`, {
+        method: 'POST',
+        headers: { 'x-key': KEY, 'content-type': 'application/json' },
+        body: JSON.stringify({ prompt: 'an earlier harbour', width: 1024, height: 1024, output_format: 'png' }),
+      })
+    ).json();
+    const storage = new MemoryStorage();
+    const other = uniqueStorageKey();
+    const earlier = new LedgerStore({ storageKey: other, storage });
+    const { id } = earlier.open({ ...image, model: 'flux-2-klein-4b', quoted: '0.014', prompt: 'an earlier harbour' });
+    const credits = String(task.cost);
+    earlier.attachTask(
+      id,
+      { provider: 'bfl', id: task.id, pollingUrl: task.polling_url },
+      { usd: new Decimal(credits).times('0.01').toFixed(), credits },
+    );
+    localStorage.setItem(`${storageKey}:ledger`, storage.getItem(`${other}:ledger`)!);
+    const el = await widget('pending=60', storageKey);
+    await waitUntil(() => part(el, 'progress'), 'shown as under way');
+    expect(part(el, 'progress')!.textContent).to.contain('Finishing a paid image from your earlier visit');
+    expect((part(el, 'submit') as HTMLButtonElement).disabled, 'no second payment meanwhile').to.equal(true);
+    await waitUntil(() => !part(el, 'progress'), 'finished', { timeout: 10_000 });
+    expect((part(el, 'submit') as HTMLButtonElement).disabled).to.equal(false);
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~=gallery] img[alt="an earlier harbour"]'), 'kept');
+    expect((el.tally as { spent: string }).spent).to.equal('0.014');
+    expect((new LedgerStore({ storageKey }).entries() as LedgerEntry[])[0].status).to.equal('charged');
+  });
+});

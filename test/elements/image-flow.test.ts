@@ -1,0 +1,151 @@
+// The widget's flow for the keyboard and the screen reader (docs/contract.md, "Keyboard and focus"): Enter never
+// spends, Ctrl/Cmd+Enter generates, focus goes where the result or the error is, one polite sentence says so,
+// and a provider that reports no progress still shows time passing. Keys are real key presses (sendKeys), so
+// the browser's own implicit form submission is what is tested.
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/define.js';
+import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
+import { controlledClock } from '../support/clock.js';
+import { bflEndpoint, submissionsSince, simLog, uniqueStorageKey } from '../support/sim.js';
+
+const RUN = uniqueStorageKey();
+const ours = async (before: number) =>
+  (await submissionsSince(before)).filter((entry) => entry.path.includes(`run=${RUN}`));
+const inside = (el: UserPaysImage, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector)!;
+const said = (el: UserPaysImage) => [...el.shadowRoot!.querySelectorAll('[role=status]')].map((n) => n.textContent);
+
+async function widget(scenario = 'pending=60') {
+  const el = await fixture<UserPaysImage>(
+    html`<userpays-image
+      provider="bfl"
+      locale="en-US"
+      storage-key=${uniqueStorageKey()}
+      endpoint=${bflEndpoint(`${scenario};deliveryCors=1;run=${RUN}`)}
+      prompt="a red fox in the snow"
+    ></userpays-image>`,
+  );
+  el.apiKey = 'sim-test-key';
+  await el.updateComplete;
+  return el;
+}
+
+/** Counts `userpays-submit` events: each is a submission about to spend. */
+function submissions(el: UserPaysImage) {
+  const seen = { count: 0 };
+  el.addEventListener('userpays-submit', (event) => {
+    seen.count++;
+    event.preventDefault(); // nothing is sent: the count is what is tested
+  });
+  return seen;
+}
+
+describe('<userpays-image>: keyboard, focus and announcements', () => {
+  it('Enter in Width, Height or the key field never submits (nothing is sent)', async () => {
+    const el = await widget();
+    const seen = submissions(el);
+    const before = (await simLog()).length;
+    const size = inside(el, '[part~=size]') as HTMLSelectElement;
+    size.value = 'custom';
+    size.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    for (const name of ['width', 'height', 'key']) {
+      inside(el, `[part~=${name}]`).focus();
+      await sendKeys({ press: 'Enter' });
+    }
+    await el.updateComplete;
+    expect(seen.count).to.equal(0);
+    expect(await ours(before)).to.deep.equal([]);
+  });
+
+  it('Enter in the prompt writes a new line; Ctrl+Enter and Cmd+Enter generate', async () => {
+    const el = await widget();
+    const seen = submissions(el);
+    const prompt = inside(el, '[part~=prompt]') as HTMLTextAreaElement;
+    prompt.focus();
+    prompt.setSelectionRange(prompt.value.length, prompt.value.length);
+    await sendKeys({ press: 'Enter' });
+    await sendKeys({ type: 'at dusk' });
+    expect(el.prompt).to.equal('a red fox in the snow\nat dusk');
+    expect(seen.count).to.equal(0);
+    await sendKeys({ down: 'Control' });
+    await sendKeys({ press: 'Enter' });
+    await sendKeys({ up: 'Control' });
+    await el.updateComplete;
+    expect(seen.count).to.equal(1);
+    await sendKeys({ down: 'Meta' });
+    await sendKeys({ press: 'Enter' });
+    await sendKeys({ up: 'Meta' });
+    await el.updateComplete;
+    expect(seen.count).to.equal(2);
+  });
+
+  it('after a result, focus is on the new image and one polite sentence says it is ready', async () => {
+    const el = await widget();
+    inside(el, '[part~=submit]').focus();
+    const result = oneEvent(el, 'userpays-result');
+    await sendKeys({ press: 'Enter' });
+    // Generate is disabled while busy: the focus it had goes to Cancel, not to the page.
+    await waitUntil(() => el.shadowRoot!.activeElement?.textContent === 'Cancel', 'focus on Cancel');
+    await result;
+    await el.updateComplete;
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement).to.equal(inside(el, '[data-focus=result]'));
+    expect(inside(el, '[data-focus=result]').querySelector('img')).to.exist;
+    expect(said(el)).to.include('Image ready: a red fox in the snow');
+    await expect(el).to.be.accessible();
+  });
+
+  it('after an error, focus is on the error and the same polite region says it; editing clears it', async () => {
+    const el = await widget('fault=402');
+    inside(el, '[part~=submit]').focus();
+    const failed = oneEvent(el, 'userpays-error');
+    await sendKeys({ press: 'Enter' });
+    const { message } = (await failed).detail;
+    await el.updateComplete;
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement).to.equal(inside(el, '[part~=error]'));
+    expect(said(el)).to.include(message);
+    await expect(el).to.be.accessible();
+    // The error described the last attempt: once the user changes what would be sent, it goes.
+    (inside(el, '[part~=prompt]') as HTMLTextAreaElement).focus();
+    await sendKeys({ type: '!' });
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part~=error]')).to.equal(null);
+  });
+
+  it('does not take the focus from elsewhere on the page when a submission ends', async () => {
+    const outside = document.createElement('input');
+    document.body.append(outside);
+    try {
+      const el = await widget();
+      const result = oneEvent(el, 'userpays-result');
+      void el.generate();
+      outside.focus();
+      await result;
+      await el.updateComplete;
+      await el.updateComplete;
+      expect(document.activeElement).to.equal(outside);
+      expect(said(el)).to.include('Image ready: a red fox in the snow');
+    } finally {
+      outside.remove();
+    }
+  });
+
+  describe('time passing where the provider reports no progress', () => {
+    const time = controlledClock();
+
+    it('shows an indeterminate bar and the elapsed time, from the clock', async () => {
+      const el = await widget('pending=60000;progress=none');
+      void el.generate().catch(() => {});
+      await el.updateComplete;
+      const bar = inside(el, '[part~=progress] progress');
+      expect(bar.hasAttribute('value'), 'indeterminate').to.equal(false);
+      time.advance(65_000);
+      el.requestUpdate();
+      await el.updateComplete;
+      expect(inside(el, '[part~=progress]').textContent).to.contain('1 min 05 s');
+      el.cancel();
+    });
+  });
+});

@@ -1,0 +1,73 @@
+// Light and dark, any host background, down to 280 px: each element paints its own surface with tokens that
+// keep text readable, follows the user's prefers-color-scheme unless the page sets `color-scheme`, and reflows.
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
+import '../../src/define.js';
+import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
+import { uniqueStorageKey } from '../support/sim.js';
+
+const card = (el: UserPaysImage) => el.shadowRoot!.querySelector<HTMLElement>('.card')!;
+const colours = (node: Element) => {
+  const style = getComputedStyle(node);
+  return { background: style.backgroundColor, text: style.color };
+};
+
+async function widget(style = '') {
+  const el = await fixture<UserPaysImage>(
+    html`<userpays-image
+      provider="bfl"
+      providers="fal"
+      style=${style}
+      storage-key=${uniqueStorageKey()}
+      prompt="a lighthouse"
+    ></userpays-image>`,
+  );
+  await waitUntil(() => el.shadowRoot!.querySelector('[part~=compare]'), 'the panels load');
+  return el;
+}
+
+describe('<userpays-image>: light, dark and narrow', () => {
+  afterEach(async () => {
+    await emulateMedia({ colorScheme: 'light' });
+    document.body.style.background = '';
+  });
+
+  it('is light by default, dark where the user prefers dark, and the page can force either', async () => {
+    expect(colours(card(await widget()))).to.deep.equal({ background: 'rgb(255, 255, 255)', text: 'rgb(31, 41, 55)' });
+    await emulateMedia({ colorScheme: 'dark' });
+    const dark = colours(card(await widget()));
+    expect(dark).to.deep.equal({ background: 'rgb(21, 27, 40)', text: 'rgb(229, 231, 235)' });
+    expect(colours(card(await widget('color-scheme: light'))).background).to.equal('rgb(255, 255, 255)');
+    await emulateMedia({ colorScheme: 'light' });
+    expect(colours(card(await widget('color-scheme: dark')))).to.deep.equal(dark);
+  });
+
+  it('has no serious accessibility violation, light or dark, on a light or a black page', async () => {
+    for (const scheme of ['light', 'dark'] as const) {
+      for (const page of ['', '#000']) {
+        await emulateMedia({ colorScheme: scheme });
+        document.body.style.background = page;
+        await expect(await widget(), `${scheme} on ${page || 'white'}`).to.be.accessible();
+      }
+    }
+  });
+
+  it('a page palette (tokens) wins over both schemes', async () => {
+    await emulateMedia({ colorScheme: 'dark' });
+    const el = await widget('--userpays-surface: rgb(1, 2, 3)');
+    expect(colours(card(el)).background).to.equal('rgb(1, 2, 3)');
+  });
+
+  for (const width of [280, 320]) {
+    it(`reflows into ${width} px: nothing wider than the widget`, async () => {
+      const el = await widget(`width: ${width}px`);
+      await el.updateComplete;
+      const right = el.getBoundingClientRect().right + 0.5;
+      const sticksOut = [...el.shadowRoot!.querySelectorAll<HTMLElement>('*')]
+        .filter((node) => node.getBoundingClientRect().right > right)
+        .map((node) => `${node.localName}.${node.className}[${node.getAttribute('part')}]`);
+      expect(sticksOut).to.deep.equal([]);
+      expect(el.scrollWidth, 'the widget').to.be.at.most(width);
+    });
+  }
+});

@@ -1,0 +1,307 @@
+// <userpays-tally> as a new user reads it (issue 11): the pending list, figures that add up to the budget, the
+// chart's axis, the meter's words, the buttons, one budget for the page, overspend, dark pages, rounded money,
+// and a narrow column.
+import { expect, fixture, html } from '@open-wc/testing';
+import Decimal from 'decimal.js';
+import '../../../src/define.js';
+import type { UserPaysImage } from '../../../src/elements/image/userpays-image.js';
+import type { UserPaysTally } from '../../../src/elements/tally/userpays-tally.js';
+import { LedgerStore } from '../../../src/ledger/index.js';
+import { cleanLocalStorage, image } from '../../ledger/helpers.js';
+import { controlledClock } from '../../support/clock.js';
+import { uniqueStorageKey } from '../../support/sim.js';
+
+const part = (el: HTMLElement, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~=${name}]`);
+const words = (node: Node) => node.textContent!.replace(/\s+/g, ' ').trim();
+/** The exact amounts of the `title`s in `node`, in order ("0.126 USD" → "0.126"). */
+const exact = (node: HTMLElement) =>
+  [...node.querySelectorAll<HTMLElement>('[title]')].map((e) => e.title.split(' ')[0]);
+
+/** WCAG relative luminance and contrast, of computed `rgb()` colours. */
+function rgb(color: string): number[] {
+  const channels = color.match(/[\d.]+/g)!.map(Number);
+  expect(color, 'a computed colour').to.match(/^rgba?\(/);
+  return channels;
+}
+function luminance(color: string) {
+  const [r, g, b] = rgb(color).map((c) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4));
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+/** The colour painted behind `element`: its own background, else the nearest ancestor's (across the shadow root). */
+function backgroundOf(element: Element): string {
+  for (let at: Element | null = element; at; at = at.parentElement ?? ((at.getRootNode() as ShadowRoot).host || null)) {
+    const color = getComputedStyle(at).backgroundColor;
+    if (rgb(color)[3] !== 0) return color;
+  }
+  return 'rgb(255, 255, 255)';
+}
+/** Every element of the shadow root that shows text, with its colour against what is painted behind it. */
+function contrasts(el: HTMLElement) {
+  return [...el.shadowRoot!.querySelectorAll('*')]
+    .filter((e) => e.checkVisibility() && [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent!.trim()))
+    .map((e) => {
+      const [a, b] = [luminance(getComputedStyle(e).color), luminance(backgroundOf(e))];
+      return { text: words(e).slice(0, 30), ratio: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05) };
+    });
+}
+
+describe('<userpays-tally> at a glance', () => {
+  const time = controlledClock();
+  const keys: string[] = [];
+  afterEach(() => {
+    keys.splice(0).forEach(cleanLocalStorage);
+    document.body.style.background = '';
+  });
+
+  async function tally(budget = '') {
+    const storageKey = uniqueStorageKey();
+    keys.push(storageKey);
+    const ledger = new LedgerStore({ storageKey });
+    ledger.budget = budget;
+    const el = await fixture<UserPaysTally>(
+      html`<userpays-tally storage-key=${storageKey} locale="en-US"></userpays-tally>`,
+    );
+    return { el, ledger, storageKey };
+  }
+  const spend = (ledger: LedgerStore, usd: string, model = 'flux-2-pro') =>
+    ledger.settle(ledger.open({ ...image, model, quoted: usd }).id, { charged: usd });
+  /** Spent 0.25, one image generating (0.03), one that may have been charged (0.03). */
+  async function busy(el: UserPaysTally, ledger: LedgerStore) {
+    spend(ledger, '0.25');
+    const pending = ledger.open({ ...image, quoted: '0.03' });
+    ledger.settle(ledger.open({ ...image, model: 'flux-2-max', quoted: '0.03' }).id, { uncertain: '0.03' });
+    await el.updateComplete;
+    return pending;
+  }
+
+  it('lists what is generating now under a heading that says what it holds of the budget', async () => {
+    const { el, ledger } = await tally('1');
+    const first = ledger.open({ ...image, quoted: '0.03' });
+    time.advance(90_000);
+    ledger.open({ ...image, model: 'flux-2-klein-4b', quoted: '0.014' });
+    await el.updateComplete;
+    const pending = part(el, 'pending')!;
+    const list = pending.querySelector('ul')!;
+    const heading = el.shadowRoot!.getElementById(list.getAttribute('aria-labelledby')!)!;
+    expect(pending.contains(heading)).to.equal(true);
+    expect(words(heading)).to.equal('Generating now: $0.044 held until done');
+    const at = (ms: number) => new Date(ms).toLocaleString('en-US');
+    expect([...list.children].map(words)).to.deep.equal([
+      `FLUX.2 [pro], started ${at(first.at)}: $0.03`,
+      `FLUX.2 [klein] 4B, started ${at(first.at + 90_000)}: $0.014`,
+    ]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('spent, held, may have been charged and left add up to the budget, exactly', async () => {
+    const { el, ledger } = await tally('1');
+    await busy(el, ledger);
+    const summary = part(el, 'tally')!;
+    expect(words(summary)).to.equal(
+      'Spent $0.25 on 1 image · $0.03 in progress · $0.03 more may have been charged · $0.69 of $1.00 budget left',
+    );
+    const [spent, held, uncertain, left, budget] = exact(summary);
+    expect(budget).to.equal(el.tally!.budget);
+    expect(new Decimal(spent).plus(held).plus(uncertain).plus(left).eq(budget)).to.equal(true);
+    expect(left).to.equal(el.tally!.remaining);
+  });
+
+  it('charts the 30 days with an axis (first day … Today, the biggest day), hidden when nothing was spent', async () => {
+    time.advance(-40 * 864e5);
+    const { el, ledger } = await tally();
+    spend(ledger, '3'); // 40 days ago: outside the chart
+    time.advance(40 * 864e5);
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(words(part(el, 'tally')!)).to.contain('Spent $3.00');
+    expect(part(el, 'chart') === null).to.equal(true);
+    spend(ledger, '0.0421053');
+    time.advance(-3 * 864e5);
+    spend(ledger, '0.1');
+    time.advance(3 * 864e5);
+    await el.updateComplete;
+    const chart = part(el, 'chart')!;
+    expect(words(chart.querySelector('[title]')!)).to.equal('$0.10'); // the biggest day
+    expect(exact(chart)).to.deep.equal(['0.1']);
+    // The axis: the first day, what it spans, today (the clock says 2026-03-10).
+    const axis = [...chart.querySelector('.x')!.childNodes].filter((node) => node.nodeType !== Node.COMMENT_NODE);
+    expect(axis.map(words)).to.deep.equal(['Feb 9', 'Last 30 days', 'Today']);
+    const svg = chart.querySelector('svg')!;
+    expect(svg.getAttribute('aria-label')).to.equal('Spent per day: 2026-03-07 $0.10, 2026-03-10 $0.042105');
+    // The y label sits over the top left of the plot, the dates under its two ends.
+    const [max, from, today] = [chart.querySelector('[title]')!, ...chart.querySelectorAll('.x span')].map((e) =>
+      e.getBoundingClientRect(),
+    );
+    const plot = svg.getBoundingClientRect();
+    expect(max.left).to.be.closeTo(plot.left, 1);
+    expect(max.bottom).to.be.closeTo(plot.top, 4);
+    expect(from.left).to.be.closeTo(plot.left, 1);
+    expect(today.right).to.be.closeTo(plot.right, 1);
+    expect(from.top).to.be.at.least(plot.bottom - 1);
+  });
+
+  it('the meter says in words how much of the budget is used, and is named by them', async () => {
+    const { el, ledger } = await tally('0.75');
+    spend(ledger, '0.25');
+    ledger.open({ ...image, quoted: '0.05' });
+    await el.updateComplete;
+    const meter = part(el, 'budget')!.querySelector('meter')!;
+    expect(meter.value).to.equal(0.4);
+    expect(meter.min).to.equal(0);
+    expect(meter.max).to.equal(1);
+    expect(meter.labels).to.have.length(1);
+    expect(words(meter.labels[0])).to.equal('40 % of budget used');
+    expect(meter.labels[0].checkVisibility()).to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+
+  it('styles every button with the theme: outlined in the accent, Reset in the danger colour', async () => {
+    const { el, ledger } = await tally('1');
+    await busy(el, ledger);
+    const details = part(el, 'reset') as HTMLDetailsElement;
+    details.open = true;
+    const probe = document.createElement('span');
+    probe.style.color = 'var(--_accent)';
+    el.shadowRoot!.append(probe);
+    const accent = getComputedStyle(probe).color;
+    probe.style.color = 'var(--_danger)';
+    const danger = getComputedStyle(probe).color;
+    probe.remove();
+    const buttons = [...el.shadowRoot!.querySelectorAll<HTMLElement>('button, summary')];
+    expect(buttons.length).to.equal(7); // charged, not, CSV, JSON, Reset…, Reset, Keep
+    for (const button of buttons) {
+      const style = getComputedStyle(button);
+      expect(style.borderTopLeftRadius, button.textContent!).to.equal('8px');
+      expect(style.borderTopStyle).to.equal('solid');
+      expect(style.fontFamily).to.equal(getComputedStyle(el).fontFamily);
+      if (button.getAttribute('value') === 'reset') {
+        expect(style.backgroundColor).to.equal(danger);
+        expect(style.color).to.equal(getComputedStyle(el).backgroundColor); // the surface's colour on the danger
+      } else {
+        expect([style.color, style.borderTopColor], button.textContent!).to.deep.equal([accent, accent]);
+      }
+    }
+  });
+
+  for (const [own, site, left, says] of [
+    ['2.00', '1', '$0.72', 'This site limits spending to $1.00.'],
+    ['0.50', '0.5', '$0.22', 'Your budget applies.'],
+  ]) {
+    it(`one budget on the page: a widget's 1.00 and the user's ${own} show the same left figure, and say whose it is`, async () => {
+      const { el, ledger, storageKey } = await tally(own);
+      spend(ledger, '0.25');
+      ledger.open({ ...image, quoted: '0.03' });
+      const widget = await fixture<UserPaysImage>(
+        html`<userpays-image provider="bfl" storage-key=${storageKey} budget="1.00"></userpays-image>`,
+      );
+      await el.updateComplete;
+      expect(el.tally).to.deep.include({ budget: site });
+      expect(widget.tally).to.deep.equal(el.tally);
+      const leftOf = (host: HTMLElement) =>
+        words(part(host, 'tally')!)
+          .match(/(\S+) of (\S+) budget left/)!
+          .slice(1);
+      expect(leftOf(el)).to.deep.equal([left, `$${(+site).toFixed(2)}`]);
+      expect(leftOf(widget)).to.deep.equal(leftOf(el));
+      expect(exact(part(widget, 'tally')!)).to.deep.equal(exact(part(el, 'tally')!));
+      expect(words(part(el, 'budget')!)).to.contain(says);
+      expect(part(el, 'budget')!.querySelector('input')!.value).to.equal(String(+own));
+      widget.remove();
+    });
+  }
+
+  it('past the budget: "$0.12 over budget" in the danger colour, never "$0.00 left"', async () => {
+    const { el, ledger } = await tally();
+    spend(ledger, '0.5');
+    spend(ledger, '0.12');
+    ledger.budget = '0.50';
+    await el.updateComplete;
+    const summary = part(el, 'tally')!;
+    expect(words(summary)).to.equal('Spent $0.62 on 2 images · $0.12 over budget');
+    const over = summary.querySelector('.error')!;
+    expect(words(over)).to.equal('· $0.12 over budget');
+    const probe = document.createElement('span');
+    probe.style.color = 'var(--_danger)';
+    el.shadowRoot!.append(probe);
+    expect(getComputedStyle(over).color).to.equal(getComputedStyle(probe).color);
+    probe.remove();
+    expect(words(part(el, 'budget')!)).to.contain('100 % of budget used');
+  });
+
+  for (const scheme of ['light', 'dark'])
+    for (const [page, background] of [
+      ['dark', '#000'],
+      ['light', '#fff'],
+    ])
+      for (const state of ['idle', 'busy'])
+        it(`${scheme} scheme on a ${page} page, ${state}: every text ≥ 4.5:1 on the surface the tally paints; axe passes`, async () => {
+          document.body.style.background = background;
+          const { el, ledger } = await tally('1');
+          if (scheme === 'dark') el.style.colorScheme = 'dark';
+          if (state === 'busy') {
+            await busy(el, ledger);
+            (part(el, 'reset') as HTMLDetailsElement).open = true;
+          }
+          await el.updateComplete;
+          // The tally paints its own surface, opaque, of its scheme: its text never depends on the page's.
+          const surface = rgb(getComputedStyle(el).backgroundColor);
+          expect(surface[3] ?? 1).to.equal(1);
+          expect(luminance(getComputedStyle(el).backgroundColor) < 0.1).to.equal(scheme === 'dark');
+          const pairs = contrasts(el);
+          expect(pairs.length).to.be.greaterThan(state === 'busy' ? 15 : 5);
+          expect(pairs.filter((pair) => pair.ratio < 4.5)).to.deep.equal([]);
+          await expect(el).to.be.accessible();
+        });
+
+  it('rounds money for reading (cents from $1, 3 significant digits below), exact in the title and the exports', async () => {
+    const { el, ledger } = await tally();
+    spend(ledger, '0.126');
+    spend(ledger, '0.0421053', 'flux-2-klein-4b');
+    await el.updateComplete;
+    const summary = part(el, 'tally')!;
+    expect(words(summary)).to.equal('Spent $0.168 on 2 images');
+    expect(exact(summary)).to.deep.equal(['0.1681053']);
+    expect(summary.querySelector('[title]')!.getAttribute('title')).to.equal('0.1681053 USD');
+    const models = part(el, 'models')!;
+    expect([...models.querySelectorAll('li')].map(words)).to.deep.equal([
+      'FLUX.2 [pro]: $0.126 on 1 image',
+      'FLUX.2 [klein] 4B: $0.0421 on 1 image',
+    ]);
+    expect(exact(models)).to.deep.equal(['0.126', '0.0421053']);
+    // The exports keep every digit.
+    const files: string[] = [];
+    const realClick = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function () {
+      files.push(this.href);
+    };
+    try {
+      part(el, 'export')!
+        .querySelectorAll('button')
+        .forEach((button) => button.click());
+    } finally {
+      HTMLAnchorElement.prototype.click = realClick;
+    }
+    const [csv, json] = await Promise.all(files.map(async (href) => (await fetch(href)).text()));
+    expect(csv).to.contain(',0.126,0.126,').and.contain(',0.0421053,0.0421053,');
+    expect(JSON.parse(json).tally.spent).to.equal('0.1681053');
+  });
+
+  it('reflows into 280 px: nothing wider than the element', async () => {
+    const { el, ledger } = await tally('1');
+    // A model from the page's own price book may have a long name with nowhere to break it.
+    spend(ledger, '0.02', 'acme_custom_flux_finetune_portraits_v2_highres');
+    await busy(el, ledger);
+    (part(el, 'reset') as HTMLDetailsElement).open = true;
+    el.style.width = '280px';
+    await el.updateComplete;
+    const right = el.getBoundingClientRect().right;
+    const wide = [el, ...el.shadowRoot!.querySelectorAll<HTMLElement>('*')].filter(
+      (e) => e.scrollWidth > e.clientWidth && e.clientWidth > 0,
+    );
+    expect(wide.map((e) => e.localName)).to.deep.equal([]);
+    const outside = [...el.shadowRoot!.querySelectorAll('*')].filter(
+      (e) => e.getBoundingClientRect().right > right + 0.5,
+    );
+    expect(outside.map((e) => `${e.localName} ${words(e).slice(0, 30)}`)).to.deep.equal([]);
+  });
+});

@@ -1,0 +1,153 @@
+// The tally's logic, without an element: the money display rule, the budget figures, the chart and the view.
+import { expect } from '@open-wc/testing';
+import Decimal from 'decimal.js';
+import { formatUsdRounded } from '../../../src/pricing/format.js';
+import { budgetFigures } from '../../../src/elements/shared/tally-view.js';
+import { chartOf } from '../../../src/elements/panels/tally/chart.js';
+import { tallyView } from '../../../src/elements/tally/view.js';
+import { LedgerStore, dayOf } from '../../../src/ledger/index.js';
+import type { Tally } from '../../../src/types.js';
+import { MemoryStorage, image, uniqueKey } from '../../ledger/helpers.js';
+import { controlledClock } from '../../support/clock.js';
+
+const tally = (fields: Partial<Tally>): Tally => ({ spent: '0', images: 0, since: '', byModel: {}, ...fields });
+const sum = (...amounts: (string | undefined)[]) =>
+  amounts.reduce((total, amount) => total.plus(amount ?? 0), new Decimal(0)).toFixed();
+
+describe('formatUsdRounded: money at a glance', () => {
+  it('rounds to the cent from $1 up, half up', () => {
+    expect(formatUsdRounded('12.3456', 'en-US')).to.equal('$12.35');
+    expect(formatUsdRounded('1234.5', 'en-US')).to.equal('$1,234.50');
+    expect(formatUsdRounded('1.005', 'en-US')).to.equal('$1.01');
+    expect(formatUsdRounded('0', 'en-US')).to.equal('$0.00');
+  });
+
+  it('keeps three significant digits below $1 (at least cents), so $0.999 left never reads as $1.00', () => {
+    expect(formatUsdRounded('0.999', 'en-US')).to.equal('$0.999');
+    expect(formatUsdRounded('0.651106', 'en-US')).to.equal('$0.651');
+    expect(formatUsdRounded('0.126', 'en-US')).to.equal('$0.126');
+    expect(formatUsdRounded('0.1255', 'en-US')).to.equal('$0.126');
+    expect(formatUsdRounded('0.1', 'en-US')).to.equal('$0.10');
+    expect(formatUsdRounded('0.014', 'en-US')).to.equal('$0.014');
+    expect(formatUsdRounded('0.0421053', 'en-US')).to.equal('$0.0421');
+    expect(formatUsdRounded('0.05', 'en-US')).to.equal('$0.05');
+    expect(formatUsdRounded('0.00123456', 'en-US')).to.equal('$0.00123');
+    expect(formatUsdRounded('0.09996', 'en-US')).to.equal('$0.10');
+    expect(formatUsdRounded(new Decimal('0.0421053'), 'en-US')).to.equal('$0.0421');
+  });
+
+  it('follows the locale, and survives a malformed one', () => {
+    expect(formatUsdRounded('12.3456', 'de-DE')).to.equal('12,35\u00a0$');
+    expect(formatUsdRounded('0.126', 'not a locale!')).to.equal(formatUsdRounded('0.126'));
+  });
+});
+
+describe('budgetFigures', () => {
+  it('without a budget: spent, held and uncertain only', () => {
+    expect(budgetFigures(tally({ spent: '0.3' }), '0.03')).to.deep.equal({ held: '0.03' });
+    expect(budgetFigures(tally({ spent: '0.3' })).held).to.equal('0');
+  });
+
+  it('spent + held + uncertain + left = budget, exactly; the share used rounds down', () => {
+    const t = tally({ spent: '0.25', uncertain: '0.03', budget: '1', remaining: '0.69' });
+    const figures = budgetFigures(t, '0.03');
+    expect(figures).to.deep.equal({ held: '0.03', left: '0.69', percent: 31 });
+    expect(sum(t.spent, figures.held, t.uncertain, figures.left)).to.equal('1');
+    // 0.29 × 100 is 28.999… in floating point: the percent is worked out in Decimal.
+    expect(budgetFigures(tally({ spent: '0.29', budget: '1', remaining: '0.71' }), '0').percent).to.equal(29);
+    expect(budgetFigures(tally({ spent: '1', budget: '3', remaining: '2' }), '0').percent).to.equal(33);
+  });
+
+  it('past the budget: how much over, never "$0 left"', () => {
+    expect(budgetFigures(tally({ spent: '0.62', budget: '0.5', remaining: '0' }), '0')).to.deep.equal({
+      held: '0',
+      over: '0.12',
+      percent: 100,
+    });
+    const t = tally({ spent: '0.45', uncertain: '0.03', budget: '0.5', remaining: '0' });
+    const pending = budgetFigures(t, '0.07');
+    expect(pending.over).to.equal('0.05');
+    expect(new Decimal(sum(t.spent, pending.held, t.uncertain)).minus(pending.over!).toFixed()).to.equal('0.5');
+    // Exactly on the budget: nothing left, nothing over.
+    expect(budgetFigures(tally({ spent: '0.5', budget: '0.5', remaining: '0' }), '0')).to.deep.include({
+      left: '0',
+      percent: 100,
+    });
+    // A budget of 0 with nothing spent is all used.
+    expect(budgetFigures(tally({ budget: '0', remaining: '0' }), '0')).to.deep.include({ left: '0', percent: 100 });
+  });
+
+  it("with no `held` given (the widget), held is what `remaining` leaves: the left figure is the tally's own", () => {
+    const figures = budgetFigures(tally({ spent: '0.25', uncertain: '0.03', budget: '1', remaining: '0.69' }));
+    expect(figures).to.deep.include({ held: '0.03', left: '0.69' });
+    expect(budgetFigures(tally({ spent: '0.62', budget: '0.5', remaining: '0' }))).to.deep.include({
+      held: '0',
+      over: '0.12',
+    });
+    expect(budgetFigures(tally({ spent: '0.45', budget: '0.5', remaining: '0' }))).to.deep.include({
+      held: '0.05',
+      left: '0',
+    });
+  });
+});
+
+describe('chartOf', () => {
+  const time = controlledClock();
+  const today = () => dayOf(time.now());
+
+  it('nothing spent in the 30 days: no chart', () => {
+    expect(chartOf(new Map(), today(), 'en-US')).to.equal(undefined);
+    const old = new Map([[today() - 30, new Decimal('5')]]);
+    expect(chartOf(old, today(), 'en-US')).to.equal(undefined);
+    expect(chartOf(new Map([[today(), new Decimal(0)]]), today(), 'en-US')).to.equal(undefined);
+  });
+
+  it('bars in proportion, an axis from the first day to today, the biggest day exact', () => {
+    const byDay = new Map([
+      [today() - 29, new Decimal('0.0421053')],
+      [today() - 40, new Decimal('9')], // outside the 30 days
+      [today(), new Decimal('0.1')],
+    ]);
+    const chart = chartOf(byDay, today(), 'en-US')!;
+    expect(chart.bars).to.equal(`M0 40v${-(0.0421053 / 0.1) * 40}h8V40zM290 40v-40h8V40z`);
+    expect(chart.max).to.equal('0.1');
+    expect(chart.from).to.equal('Feb 9'); // the clock says 2026-03-10
+    const iso = (day: number) => new Date(day * 864e5).toISOString().slice(0, 10);
+    expect(chart.label).to.equal(`Spent per day: ${iso(today() - 29)} $0.042105, ${iso(today())} $0.10`);
+  });
+});
+
+describe('tallyView', () => {
+  const time = controlledClock();
+
+  it("held is the sum of what is pending; the budget in force is said to be the site's or the user's", () => {
+    const ledger = new LedgerStore({ storageKey: uniqueKey(), storage: new MemoryStorage() });
+    ledger.settle(ledger.open({ ...image, quoted: '0.25' }).id, { charged: '0.25' });
+    const first = ledger.open({ ...image, quoted: '0.03' });
+    time.advance(60_000);
+    ledger.open({ ...image, model: 'flux-2-klein-4b', quoted: '0.014' });
+    ledger.budget = '2';
+    const owner = {};
+    ledger.setPageBudget(owner, '1.00');
+    let view = tallyView(ledger, ledger.tally(), time.now(), 'en-US');
+    expect(view.figures).to.deep.equal({ held: '0.044', left: '0.706', percent: 29 });
+    expect(view.budget).to.deep.equal({ value: '2', site: '1' });
+    expect(view.pending).to.deep.equal([
+      { model: 'flux-2-pro', started: new Date(first.at).toLocaleString('en-US'), usd: '0.03' },
+      { model: 'flux-2-klein-4b', started: new Date(first.at + 60_000).toLocaleString('en-US'), usd: '0.014' },
+    ]);
+    expect(chartOf(view.byDay, view.today, 'en-US')!.max).to.equal('0.25'); // what was settled today
+    ledger.budget = '0.50';
+    view = tallyView(ledger, ledger.tally(), time.now(), 'en-US');
+    expect(view.budget).to.deep.equal({ value: '0.5', site: undefined });
+    expect(view.figures).to.deep.equal({ held: '0.044', left: '0.206', percent: 58 });
+    // No budget at all: held still, nothing else.
+    ledger.budget = null;
+    ledger.setPageBudget(owner, null);
+    view = tallyView(ledger, ledger.tally(), time.now(), 'en-US', 'The budget set on this page is wrong');
+    expect(view.figures).to.deep.equal({ held: '0.044' });
+    expect(view.budget).to.deep.equal({ value: '', site: undefined });
+    expect(view.notice).to.equal('The budget set on this page is wrong');
+    expect(view.since).to.equal(new Date(ledger.tally().since).toLocaleString('en-US'));
+  });
+});

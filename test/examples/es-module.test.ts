@@ -1,0 +1,62 @@
+// examples/es-module: `import { quote } from 'userpays'` (the page's import map resolves it to dist/userpays.mjs),
+// a price table from headless pricing, and the element it defines.
+import { expect } from '@open-wc/testing';
+import {
+  closeExample,
+  generateThrough,
+  openExample,
+  part,
+  policyAndImportMap,
+  typeInto,
+  waitFor,
+  widgetOf,
+  type Example,
+} from './helpers.js';
+
+const PAGE = '/examples/es-module/index.html';
+
+describe('examples/es-module', () => {
+  let example: Example | undefined;
+  afterEach(() => closeExample(example));
+
+  it('builds its price table with quote(), exact to the price book', async () => {
+    example = await openExample(PAGE);
+    await widgetOf(example);
+    const rows = [...example.doc.querySelectorAll<HTMLTableRowElement>('#prices tbody tr')].map((row) =>
+      [...row.cells].map((cell) => cell.textContent!.trim()),
+    );
+    // BFL FLUX.2: first MP + each extra MP (README, Prices); 1536×1024 is 2 MP, 2048×2048 is 4.
+    expect(rows).to.deep.equal([
+      ['flux-2-klein-4b', '$0.014', '$0.015', '$0.017'],
+      ['flux-2-pro', '$0.03', '$0.045', '$0.075'],
+      ['flux-2-max', '$0.07', '$0.10', '$0.16'],
+    ]);
+  });
+
+  it('sets the widget to a price from the table, and the widget shows that same price', async () => {
+    example = await openExample(PAGE);
+    const widget = await widgetOf(example);
+    const cell = [...example.doc.querySelectorAll<HTMLButtonElement>('#prices button')].find(
+      (button) => button.closest('tr')!.cells[0].textContent === 'flux-2-pro' && button.textContent === '$0.045',
+    )!;
+    cell.click();
+    await waitFor(() => part(widget, 'submit')!.textContent!.includes('$0.045'), 'the widget priced as the table');
+    expect(widget).to.include({ model: 'flux-2-pro', width: 1536, height: 1024 });
+  });
+
+  it('generates with the element the module defined, and shows the result from its listener', async () => {
+    example = await openExample(PAGE);
+    const widget = await widgetOf(example);
+    await generateThrough(example, widget, (key) => typeInto(part(widget, 'key') as HTMLInputElement, key));
+    expect(example.doc.querySelector('#result figcaption')!.textContent).to.equal('Charged $0.014');
+    expect(example.violations, 'CSP violations').to.deep.equal([]);
+    expect(example.errors).to.deep.equal([]);
+  });
+
+  it('runs under a strict policy that allows its import map by hash, and nothing else inline', async () => {
+    const { policy, mapHash, inline } = await policyAndImportMap(PAGE);
+    expect(policy, `the import map changed: its hash is now ${mapHash}`).to.contain(`script-src 'self' ${mapHash};`);
+    expect(policy).not.to.contain('unsafe');
+    expect(inline).to.equal(1);
+  });
+});

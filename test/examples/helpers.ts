@@ -1,0 +1,143 @@
+// Opening an example (examples/*/index.html) in an iframe, as a visitor would, and driving its widget like a user:
+// the price read before the click, a key entered, Generate clicked, the example's own result shown.
+import { expect } from '@open-wc/testing';
+import { ImageStore } from '../../src/ledger/image-store.js';
+import { nextEvent } from '../support/sim.js';
+
+/** The widget as these tests see it (the built element: no source types here). */
+export type Widget = HTMLElement & { apiKey: string; tally?: { images: number; spent: string } };
+
+/** The detail of `userpays-result` (README, Events). */
+export interface ResultDetail {
+  images: { url: string; saved: boolean; width: number; height: number }[];
+  charged: string;
+}
+
+export interface Example {
+  frame: HTMLIFrameElement;
+  view: Window;
+  doc: Document;
+  /** Content-Security-Policy violations reported in the page after it loaded. */
+  violations: string[];
+  /** Uncaught errors and rejections in the page after it loaded. */
+  errors: string[];
+}
+
+/** Resolves with `check()`'s first truthy value; fails with `what` if none came in `ms`. */
+export async function waitFor<T>(check: () => T | null | undefined | false | '', what: string, ms = 10_000) {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = check();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** Loads `path` in an iframe, as a browser would (its own policy, its own import map), and waits for its widget. */
+export async function openExample(path: string): Promise<Example> {
+  const frame = document.createElement('iframe');
+  frame.style.width = '1024px';
+  frame.style.height = '900px';
+  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  frame.src = path;
+  document.body.append(frame);
+  await loaded;
+  const view = frame.contentWindow!;
+  const example: Example = { frame, view, doc: view.document, violations: [], errors: [] };
+  view.document.addEventListener('securitypolicyviolation', (e) =>
+    example.violations.push(`${e.violatedDirective} ${e.blockedURI}`),
+  );
+  view.addEventListener('error', (e) => example.errors.push(e.message));
+  view.addEventListener('unhandledrejection', (e) => example.errors.push(String(e.reason)));
+  return example;
+}
+
+/** The example's `<userpays-image>`, once its framework rendered it and the element drew its Generate button. */
+export async function widgetOf(example: Example): Promise<Widget> {
+  return waitFor(() => {
+    const widget = example.doc.querySelector<Widget>('userpays-image');
+    return widget?.shadowRoot?.querySelector('[part~=submit]') ? widget : undefined;
+  }, 'the example to render <userpays-image>');
+}
+
+export const part = (element: Element, name: string) =>
+  element.shadowRoot!.querySelector<HTMLElement>(`[part~=${name}]`);
+
+/** A key the BFL simulator has not seen: its account starts with credits, and its charges are this test's alone. */
+export const freshKey = (name: string) => `sim-example-${name}-${Math.random().toString(36).slice(2, 10)}`;
+
+/** What the BFL simulator charged `key`, in USD. */
+export async function chargedTo(key: string): Promise<string> {
+  const response = await fetch(`/sim/bfl/_charges?key=${encodeURIComponent(key)}`);
+  return (await response.json()).usd;
+}
+
+/** Types into an input of the example's own UI as a user would: its value, then `input` and `change`. */
+export function typeInto(input: HTMLInputElement, value: string) {
+  // The prototype's setter: React tracks the value it last set through the instance and would miss the change.
+  Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, value);
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+/**
+ * The whole visit: the price of a 1024×1024 FLUX.2 [klein] 4B image ($0.014) is on the widget before the click,
+ * `enterKey` gives the widget the key (through the example's own wiring), Generate is clicked, and the example
+ * shows the result it heard in `userpays-result`: a `blob:` image that decodes, and what it cost.
+ */
+export async function generateThrough(
+  example: Example,
+  widget: Widget,
+  enterKey: (key: string) => void | Promise<void>,
+) {
+  await waitFor(() => part(widget, 'cost')?.textContent?.includes('$0.014'), 'the price on the widget');
+  expect(part(widget, 'submit')!.textContent).to.contain('$0.014');
+
+  const key = freshKey(example.doc.title.replace(/\W+/g, '-'));
+  await enterKey(key);
+  expect(widget.apiKey, 'the key reached the widget').to.equal(key);
+  // A key is a property only: never an attribute, never in the page's markup.
+  expect(example.doc.documentElement.outerHTML).not.to.contain(key);
+
+  const heard = nextEvent<ResultDetail>(widget, 'userpays-result');
+  part(widget, 'submit')!.click();
+  const { detail } = await heard;
+  expect(detail.charged).to.equal('0.014');
+  expect(detail.images[0].url).to.match(/^blob:/);
+
+  // The example's own listener showed it.
+  const img = await waitFor(() => {
+    const shown = example.doc.querySelector<HTMLImageElement>('#result img');
+    return shown?.src && shown.isConnected ? shown : undefined;
+  }, "the example's result image");
+  expect(img.src).to.equal(detail.images[0].url);
+  await img.decode();
+  expect(img.naturalWidth).to.be.greaterThan(0);
+  expect(example.doc.querySelector('#result')!.textContent).to.contain('$0.014');
+
+  // The widget shows it too, and the simulator charged this key once, that amount.
+  await waitFor(() => part(widget, 'image'), "the image in the widget's gallery");
+  expect(await chargedTo(key)).to.equal('0.014');
+  return detail;
+}
+
+/** Removes the example's frame, and what it stored (under the default storage key, on this page's origin). */
+export async function closeExample(example: Example | undefined) {
+  example?.frame.remove();
+  for (const k of Object.keys(localStorage)) if (k.startsWith('userpays')) localStorage.removeItem(k);
+  await new ImageStore({ storageKey: 'userpays' }).clear();
+}
+
+/** The page's Content-Security-Policy and the `'sha256-…'` source of its inline import map, as served. */
+export async function policyAndImportMap(path: string) {
+  const page = new DOMParser().parseFromString(await (await fetch(path)).text(), 'text/html');
+  const policy = page.querySelector('meta[http-equiv=Content-Security-Policy]')!.getAttribute('content')!;
+  const map = page.querySelector('script[type=importmap]')!.textContent!;
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(map)));
+  return {
+    policy,
+    mapHash: `'sha256-${btoa(String.fromCharCode(...digest))}'`,
+    inline: page.querySelectorAll('script:not([src])').length,
+  };
+}

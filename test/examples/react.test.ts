@@ -1,0 +1,72 @@
+// examples/react: React 19 renders <userpays-image> with attributes, sets `apiKey` through a ref, and listens with
+// React 19's custom-element event props (`onuserpays-result`, `onuserpays-error`). React itself ships CommonJS only:
+// test/examples/examples-plugin.mjs serves it as ES modules, bundled by esbuild, exactly as `npm start` does.
+import { expect } from '@open-wc/testing';
+import { nextEvent } from '../support/sim.js';
+import {
+  closeExample,
+  generateThrough,
+  openExample,
+  part,
+  policyAndImportMap,
+  typeInto,
+  waitFor,
+  widgetOf,
+  type Example,
+} from './helpers.js';
+
+const PAGE = '/examples/react/index.html';
+
+describe('examples/react', () => {
+  let example: Example | undefined;
+  afterEach(() => closeExample(example));
+
+  // The server prepares the vendor modules on first request (examples/vendor.mjs): not inside a test's time limit.
+  before(async function () {
+    this.timeout(60_000);
+    for (const path of ['/examples/vendor/react.js', '/examples/vendor/react-dom-client.js'])
+      expect((await fetch(path)).ok, path).to.equal(true);
+  });
+
+  it('renders the element with its attributes, one React in the page', async () => {
+    example = await openExample(PAGE);
+    const widget = await widgetOf(example);
+    expect(widget).to.include({ provider: 'bfl', model: 'flux-2-klein-4b', prompt: 'a paper boat on a puddle' });
+    expect((widget as unknown as { endpoint: string }).endpoint).to.match(/\/sim\/bfl\/s\/deliveryCors=1$/);
+    // react-dom/client bundled with `react` left to the page's React module, not a copy of its own.
+    const client = await (await fetch('/examples/vendor/react-dom-client.js')).text();
+    expect(client).to.match(/from "\.\/react\.js"/);
+    expect(client).not.to.contain('react/cjs/react.development.js');
+  });
+
+  it('hears userpays-error through onuserpays-error', async () => {
+    example = await openExample(PAGE);
+    const widget = await widgetOf(example);
+    const heard = nextEvent<{ code: string; message: string }>(widget, 'userpays-error');
+    part(widget, 'submit')!.click(); // no key yet
+    const { detail } = await heard;
+    expect(detail.code).to.equal('auth-required');
+    const shown = await waitFor(() => example!.doc.querySelector('#error'), "the app's error line");
+    expect(shown.textContent).to.equal(detail.message);
+  });
+
+  it('prices, passes the key from its own field through the ref, generates and renders the result', async () => {
+    example = await openExample(PAGE);
+    const widget = await widgetOf(example);
+    await generateThrough(example, widget, async (key) => {
+      typeInto(example!.doc.querySelector<HTMLInputElement>('input[type=password]')!, key);
+      await waitFor(() => widget.apiKey === key, 'the key set on the element by the effect');
+    });
+    expect(example.doc.querySelector('#result figcaption')!.textContent).to.equal('Charged $0.014');
+    expect(example.doc.querySelector('#error')).to.equal(null);
+    expect(example.violations, 'CSP violations').to.deep.equal([]);
+    expect(example.errors).to.deep.equal([]);
+  });
+
+  it('runs under a strict policy that allows its import map by hash, and nothing else inline', async () => {
+    const { policy, mapHash, inline } = await policyAndImportMap(PAGE);
+    expect(policy, `the import map changed: its hash is now ${mapHash}`).to.contain(`script-src 'self' ${mapHash};`);
+    expect(policy).not.to.contain('unsafe');
+    expect(inline).to.equal(1);
+  });
+});

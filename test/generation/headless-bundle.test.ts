@@ -1,0 +1,72 @@
+// The headless API in the built files, as a static site calls it (no source module is imported here): the classic
+// script's `window.UserPays.generate` loads the engine from beside it and shares the elements' modules with it, so
+// every error is the one `UserPaysError` the page sees; the ES module build does the same with its engine chunk.
+import { expect } from '@open-wc/testing';
+import { cleanLocalStorage } from '../ledger/helpers.js';
+import { bflEndpoint, uniqueStorageKey } from '../support/sim.js';
+
+interface Built {
+  generate(request: object, options?: object): Promise<{ charged: string; images: { url: string; saved: boolean }[] }>;
+  tally(storageKey?: string): Promise<{ spent: string; images: number }>;
+  UserPaysError: new (...args: never[]) => Error & { code: string };
+}
+
+function loadScript(src: string) {
+  return new Promise<void>((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = src;
+    script.onload = () => resolve();
+    script.onerror = () => reject(new Error(`could not load ${src}`));
+    document.head.append(script);
+  });
+}
+
+describe('the headless API in the built files', function () {
+  this.timeout(20_000);
+  const storageKeys: string[] = [];
+  afterEach(() => storageKeys.splice(0).forEach(cleanLocalStorage));
+
+  async function generatesAndRefuses(built: Built) {
+    const storageKey = uniqueStorageKey();
+    storageKeys.push(storageKey);
+    const options = { apiKey: `sim-bundle-${storageKey}`, storageKey };
+    const result = await built.generate(
+      { provider: 'bfl', prompt: 'a bundled fox' },
+      { ...options, endpoint: bflEndpoint(`pending=50;deliveryCors=1;run=${storageKey}`) },
+    );
+    expect(result.charged).to.equal('0.014');
+    expect(result.images[0].saved).to.equal(true);
+    expect(result.images[0].url).to.match(/^blob:/);
+    expect(await built.tally(storageKey)).to.include({ spent: '0.014', images: 1 });
+
+    // Refused by the engine's checks, by the ledger (the elements' bundle) and by the provider (the engine's
+    // adapter): one error class for all.
+    const refusals = await Promise.all(
+      [
+        built.generate({ provider: 'bfl' }, options),
+        built.generate({ provider: 'bfl', prompt: 'x' }, { ...options, endpoint: bflEndpoint(), budget: '0.01' }),
+        built.generate({ provider: 'bfl', prompt: 'x' }, { ...options, endpoint: bflEndpoint('fault=401') }),
+      ].map((call) => call.catch((error: unknown) => error)),
+    );
+    expect(refusals.map((error) => error instanceof built.UserPaysError)).to.deep.equal([true, true, true]);
+    expect(refusals.map((error) => (error as { code: string }).code)).to.deep.equal([
+      'invalid-input',
+      'budget-exceeded',
+      'auth-failed',
+    ]);
+  }
+
+  it('window.UserPays (the classic script): the engine loads from beside it, once', async () => {
+    await loadScript('/dist/userpays.js');
+    const built = (window as unknown as { UserPays: Built }).UserPays;
+    expect(document.querySelectorAll('script[src$="/dist/userpays-engine.js"]').length).to.equal(0);
+    await generatesAndRefuses(built);
+    expect(document.querySelectorAll('script[src$="/dist/userpays-engine.js"]').length).to.equal(1);
+  });
+
+  it('the ES module build', async () => {
+    // @ts-expect-error: the built module has no types at this path
+    const built: Built = await import('/dist/userpays.mjs');
+    await generatesAndRefuses(built);
+  });
+});
