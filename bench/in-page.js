@@ -64,3 +64,207 @@ export async function costUpdateFrames(tag) {
   updateMs.sort((a, b) => a - b);
   return { trials, withinOneFrame, medianUpdateMs: updateMs[trials >> 1] };
 }
+
+// ——— Load measurements (bench/load.mjs). Like the ones above, each runs in the page (written inline into the pages
+// bench/load-pages.mjs serves, or passed to page.evaluate), so each must stand alone: no helper outside its body.
+
+/**
+ * Inline at the top of a load page's head, before the bundle: records long tasks and long animation frames
+ * (with the scripts Chromium attributes them to) from the start of the page into `window.bench`.
+ */
+export function loadProbe() {
+  const bench = (window.bench = { longTasks: [], frames: [] });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) bench.longTasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  if (!PerformanceObserver.supportedEntryTypes.includes('long-animation-frame')) return;
+  const path = (url) => url.replace(location.origin, '');
+  new PerformanceObserver((list) => {
+    for (const f of list.getEntries()) {
+      bench.frames.push({
+        start: f.startTime,
+        duration: f.duration,
+        blockingMs: f.blockingDuration,
+        // style, layout and paint of the frame, after its scripts and rAF callbacks
+        renderMs: f.renderStart ? f.startTime + f.duration - f.renderStart : 0,
+        styleAndLayoutMs: f.styleAndLayoutStart ? f.startTime + f.duration - f.styleAndLayoutStart : 0,
+        scripts: f.scripts.map((s) => ({
+          invoker: path(s.invoker),
+          type: s.invokerType,
+          source: `${path(s.sourceURL)}${s.sourceFunctionName ? ` ${s.sourceFunctionName}` : ''}`,
+          start: s.startTime,
+          durationMs: s.duration,
+          compileMs: s.executionStart ? s.executionStart - s.startTime : 0,
+          forcedStyleAndLayoutMs: s.forcedStyleAndLayoutDuration,
+        })),
+      });
+    }
+  }).observe({ type: 'long-animation-frame', buffered: true });
+}
+
+/**
+ * Inline right before a widget's tag: marks `${tag}:before`; `${tag}:shown` when its shadow root first shows a
+ * price (the total; the tally: its summary's amount); and `${tag}:priced` at its first `updateComplete` with the
+ * price shown (which may wait for more than the price: the panels, say). A MutationObserver finds the element:
+ * its callback runs in the microtask checkpoint right after the parser inserted the element and ran its
+ * connectedCallback, before Lit's first update, so a first render done in that same checkpoint, before the
+ * parser goes on, is seen there (by a second observer, on the shadow root).
+ */
+export function watchElement(tag) {
+  const selector = tag === 'userpays-tally' ? '[part~=tally] strong' : '[part~=cost] .total strong';
+  performance.mark(`${tag}:before`);
+  const observer = new MutationObserver(() => {
+    const el = document.querySelector(tag);
+    if (!el) return;
+    observer.disconnect();
+    const priced = () => /\d/.test(el.shadowRoot?.querySelector(selector)?.textContent ?? '');
+    const inner = new MutationObserver(() => shown());
+    const shown = () => {
+      if (!priced() || performance.getEntriesByName(`${tag}:shown`).length) return;
+      performance.mark(`${tag}:shown`);
+      inner.disconnect();
+    };
+    if (el.shadowRoot) inner.observe(el.shadowRoot, { childList: true, subtree: true, characterData: true });
+    (async () => {
+      for (;;) {
+        await el.updateComplete;
+        if (priced()) break;
+        await new Promise((r) => setTimeout(r));
+      }
+      shown();
+      performance.mark(`${tag}:priced`);
+    })();
+  });
+  observer.observe(document.documentElement, { childList: true, subtree: true });
+}
+
+/**
+ * Inline in a page without the widget: what the platform's first `Intl.NumberFormat` for USD costs (constructed
+ * as src/pricing/format.ts does), its first format of a decimal string, and a second formatter for comparison.
+ */
+export function intlCost() {
+  const options = { style: 'currency', currency: 'USD', minimumFractionDigits: 2 };
+  const t0 = performance.now();
+  const format = new Intl.NumberFormat(undefined, { ...options, maximumFractionDigits: 3 });
+  const t1 = performance.now();
+  format.format('0.015');
+  const t2 = performance.now();
+  new Intl.NumberFormat(undefined, { ...options, maximumFractionDigits: 6 }).format('0.000125');
+  const t3 = performance.now();
+  window.intl = { constructMs: t1 - t0, firstFormatMs: t2 - t1, secondFormatterMs: t3 - t2 };
+}
+
+/** The page's marks (ms since navigation) and when the bundle's bytes had arrived. */
+export function pageMarks() {
+  const script = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/dist/userpays.js'));
+  return {
+    marks: Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])),
+    scriptResponseEnd: script?.responseEnd,
+  };
+}
+
+/**
+ * Waits for `load`, then until `quietMs` passed without a long task; returns the long tasks and long animation
+ * frames `loadProbe` saw, and the page's marks (`name:before`/`:after`/`:priced`, ms since navigation).
+ */
+export async function settled(quietMs) {
+  if (document.readyState !== 'complete') await new Promise((r) => addEventListener('load', r, { once: true }));
+  const loadAt = performance.now();
+  for (;;) {
+    const last = Math.max(loadAt, ...window.bench.longTasks.map((t) => t.start + t.duration));
+    const wait = last + quietMs - performance.now();
+    if (wait <= 0) break;
+    await new Promise((r) => setTimeout(r, wait));
+  }
+  const marks = Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime]));
+  const script = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/dist/userpays.js'));
+  return {
+    loadAt,
+    marks,
+    scriptResponseEnd: script?.responseEnd,
+    longTasks: window.bench.longTasks,
+    frames: window.bench.frames,
+  };
+}
+
+/**
+ * Adds `count` widgets (provider BFL, en-US) at once; ms until every one shows a price in its shadow root (seen
+ * by one MutationObserver on all of them), until the frame after that was painted (an animation frame, then a
+ * task), and until every one's `updateComplete` had resolved with the price shown.
+ */
+export async function addWidgets({ tag, count, batch }) {
+  const els = Array.from({ length: count }, () => {
+    const el = document.createElement(tag);
+    el.setAttribute('provider', 'bfl');
+    el.setAttribute('locale', 'en-US');
+    el.dataset.batch = batch;
+    return el;
+  });
+  const priced = (el) => /\d/.test(el.shadowRoot?.querySelector('[part~=cost] .total strong')?.textContent ?? '');
+  const start = performance.now();
+  document.body.append(...els);
+  const shownAt = await new Promise((resolve) => {
+    const pending = new Set(els);
+    const observer = new MutationObserver(() => {
+      for (const el of pending) if (priced(el)) pending.delete(el);
+      if (pending.size) return;
+      observer.disconnect();
+      resolve(performance.now());
+    });
+    const options = { childList: true, subtree: true, characterData: true };
+    for (const el of els) observer.observe(el.shadowRoot ?? el, options);
+  });
+  await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
+  const paintedAt = performance.now();
+  for (const el of els) {
+    for (;;) {
+      await el.updateComplete;
+      if (priced(el)) break;
+      await new Promise((r) => setTimeout(r));
+    }
+  }
+  return {
+    startAt: start,
+    shownMs: shownAt - start,
+    paintedMs: paintedAt - start,
+    updateCompleteMs: performance.now() - start,
+  };
+}
+
+/**
+ * Among the widgets of `batch`, `changes` picked at random (seeded) get a new count — `<userpays-image>` through
+ * its count picker (`change`), `<userpays-cost>` through its attribute — and the next animation-frame callback
+ * (before that frame is painted) looks whether the total shows the new price (as `costUpdateFrames`).
+ */
+export async function changeWidgets({ tag, batch, changes }) {
+  const els = [...document.querySelectorAll(`${tag}[data-batch="${batch}"]`)];
+  let seed = 12;
+  const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  const usd = new Intl.NumberFormat('en-US', {
+    style: 'currency',
+    currency: 'USD',
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 6,
+  });
+  let withinOneFrame = 0;
+  const updateMs = [];
+  for (let i = 0; i < changes; i++) {
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
+    const el = els[Math.floor(random() * els.length)];
+    const count = (el.count % 4) + 1;
+    const request = { provider: 'bfl', model: el.model, width: el.width, height: el.height, count };
+    const expected = usd.format(UserPays.quote(request).total);
+    const start = performance.now();
+    if (tag === 'userpays-image') {
+      const select = el.shadowRoot.querySelector('select[part~=count]');
+      select.value = String(count);
+      select.dispatchEvent(new Event('change'));
+    } else el.setAttribute('count', String(count));
+    const seen = el.updateComplete.then(() => updateMs.push(performance.now() - start));
+    await new Promise((r) => requestAnimationFrame(r));
+    if (el.shadowRoot.querySelector('[part~=cost] .total strong')?.textContent.trim() === expected) withinOneFrame++;
+    await seen;
+  }
+  updateMs.sort((a, b) => a - b);
+  return { changes, withinOneFrame, medianUpdateMs: updateMs[changes >> 1] };
+}

@@ -15,6 +15,7 @@ import { puterError, puterLeft, puterSdk } from '../providers/puter.js';
 import { providerFor } from '../providers/registry.js';
 import { checkEndpoint, checkRelay } from '../providers/urls.js';
 import * as text from '../strings/engine.js';
+import { formatUsd } from '../pricing/index.js';
 import type { GenerateResult, ProgressDetail, ProviderId } from '../types.js';
 import { resumeOrphans } from './resume.js';
 import { submit, type Asked, type Priced } from './submit.js';
@@ -163,7 +164,13 @@ async function puterReady(endpoint: string, src: string, total: string) {
   } catch (thrown) {
     throw puterError(thrown);
   }
-  if ((await puterLeft(puter))?.lt(total)) throw new UserPaysError('insufficient-funds', text.outOfCredits());
+  const left = await puterLeft(puter);
+  if (left?.lt(total)) {
+    throw new UserPaysError(
+      'insufficient-funds',
+      text.puterShort(formatUsd(total), formatUsd(left.toDecimalPlaces(6, 1))),
+    );
+  }
 }
 
 /**

@@ -267,6 +267,10 @@ export async function guard<T>(
     return result;
   } catch (thrown) {
     if (thrown instanceof UserPaysError && thrown.cors && !thrown.message) thrown.message = text.relayNeeded(provider);
+    // The provider's own words say whose account is short: name it, and where to add funds.
+    if (thrown instanceof UserPaysError && thrown.code === 'insufficient-funds' && provider) {
+      thrown.message = text.outOfCreditsAt(provider);
+    }
     throw asUserPaysError(
       context.signal.aborted
         ? new DOMException('', 'AbortError')

@@ -16,6 +16,8 @@ export const providerTrouble = (status: number) =>
   `The provider had a problem (HTTP ${status}). Try again in a moment.`;
 export const settingsRefused = () =>
   "The model's provider refused these settings. Change the size, model or reference images: sending them again unchanged will not help.";
+export const outOfCreditsAt = (provider: string) =>
+  `Your ${providerName(provider)} account does not have enough credit for this. Add credit at ${providerName(provider)} (or choose a smaller size or a cheaper model), then try again.`;
 export const chargedForIt = (provider: string, amount: string) =>
   `${providerName(provider)} charged ${amount} for it all the same, and your tally counts it.`;
 export const cancelledCharged = (provider: string, amount: string) =>

@@ -35,6 +35,9 @@ export const addressRefused = () => 'The provider sent an address this page will
 export const imageAddressRefused = () =>
   'The provider sent an image address this page will not load. Try again; if it keeps happening, tell the site owner.';
 export const outOfCredits = () => 'Your provider account has run out of credits. Add credits there, then try again.';
+export const puterShort = (price: string, left: string, cheaper?: string) =>
+  `This costs ${price} and your Puter account has ${left} left. Add funds at puter.com${cheaper ? `, or choose ${cheaper}` : ''}, then try again.`;
+export const cheaperChoice = (model: string, price: string) => `${model} (${price})`;
 export const relayInsecure = () =>
   'The relay address must start with https:// (plain http:// only for localhost), without ? or #. Fix the relay attribute.';
 export const referencesUnsupported = () => 'This provider takes no reference images. Remove them and try again.';

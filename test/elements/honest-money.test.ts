@@ -46,6 +46,14 @@ describe('<userpays-image>: honest money', () => {
     expect(el.tally!.spent).to.equal('0.014');
   });
 
+  it('a provider short of credit is named, with what to do', async () => {
+    const error = await (await widget('fault=402')).generate().catch((e) => e);
+    expect(error.code).to.equal('insufficient-funds');
+    expect(error.message).to.equal(
+      'Your BFL account does not have enough credit for this. Add credit at BFL (or choose a smaller size or a cheaper model), then try again.',
+    );
+  });
+
   it('Cancel after BFL billed asks first; "Keep waiting" goes on; "Stop waiting" frees the widget and still saves the image', async () => {
     const el = await widget('pending=1500');
     const result = oneEvent(el, 'userpays-result');

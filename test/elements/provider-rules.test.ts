@@ -75,6 +75,23 @@ describe('Puter through its real SDK, against the strict simulator', function ()
     expect(width * height).to.be.within(0.9 * 1024 * 1024, 1.1 * 1024 * 1024);
   });
 
+  it('a balance short of the price: both amounts, where to add funds and a cheaper model it covers; nothing sent', async () => {
+    const marker = unique();
+    await setPuterAccount(token, { balance: 500_000 }); // $0.005: [klein] 4B ($0.001) fits, [pro] does not
+    try {
+      const el = await puterWidget('flux-2-pro', marker);
+      const error = await el.generate().catch((e) => e);
+      expect(error.code).to.equal('insufficient-funds');
+      expect(error.message).to.match(
+        /^This costs \$0\.\d+ and your Puter account has \$0\.005 left\. Add funds at puter\.com/,
+      );
+      expect(error.message).to.contain('or choose FLUX.2 [klein] 4B ($0.001)');
+      expect((await puterLog(marker)).filter((entry) => entry.kind === 'generate')).to.deep.equal([]);
+    } finally {
+      await setPuterAccount(token, { balance: 50_000_000 });
+    }
+  });
+
   it('Kontext without the image to edit is refused before anything is sent', async () => {
     const marker = unique();
     const el = await puterWidget('flux-kontext-pro', marker);

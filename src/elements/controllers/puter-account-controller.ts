@@ -5,6 +5,7 @@ import { loadEngine } from '../../load-engine.js';
 import { puterApi } from '../../providers/catalog.js';
 import { checkEndpoint } from '../../providers/urls.js';
 import * as text from '../../strings/page.js';
+import { formatUsd } from '../../pricing/index.js';
 
 /** Where the host's Puter is: its API endpoint ('' for Puter's own) and where its SDK loads from. */
 export interface PuterAccountSource {
@@ -81,10 +82,15 @@ export class PuterAccountController implements ReactiveController {
     return this.refresh();
   }
 
-  /** Before a submission: signs in if needed (the click's popup); stops what the balance cannot cover before it is sent. */
-  async check(total: string): Promise<void> {
+  /**
+   * Before a submission: signs in if needed (the click's popup); stops what the balance cannot cover before it is
+   * sent, saying both amounts and, where `cheaper` finds one the balance covers, a cheaper choice.
+   */
+  async check(total: string, cheaper?: (left: Decimal) => string | undefined): Promise<void> {
     await ((await this.sdk()).auth.isSignedIn() ? this.refresh() : this.signIn());
-    // The account area shows both amounts: "$0.03 of your $0.01 left".
-    if (this.left?.lt(total)) throw new UserPaysError('insufficient-funds', text.outOfCredits());
+    const { left } = this;
+    if (!left?.lt(total)) return;
+    const message = text.puterShort(formatUsd(total), formatUsd(left.toDecimalPlaces(6, 1)), cheaper?.(left));
+    throw new UserPaysError('insufficient-funds', message);
   }
 }

@@ -175,6 +175,7 @@ export const imageStyles = [
       border: 0;
       padding: 0;
       font-size: inherit;
+      text-align: start;
       text-decoration: underline;
     }
     .failures h3 {

@@ -1,6 +1,7 @@
 import { clock } from '../../clock.js';
 import { dayOf } from '../../ledger/index.js';
-import { billsReferences, modelInfo } from '../../pricing/index.js';
+import Decimal from 'decimal.js';
+import { billsReferences, formatUsd, modelInfo } from '../../pricing/index.js';
 import type { Offer } from '../../pricing/compare.js';
 import { providerInfo } from '../../providers/catalog.js';
 import * as text from '../../strings/page.js';
@@ -31,6 +32,20 @@ function offersOf(host: ImageHost, parts: ImageParts): Offer[] {
       const { quote, problem } = parts.pricing.price({ ...request, provider, model, endpoint });
       return { provider, model, total: quote?.total, problem };
     }),
+  );
+}
+
+/**
+ * The cheapest model of the current provider that can make the request and that `left` (USD) covers, in words
+ * ("FLUX.2 [klein] 4B ($0.001)"), for a balance too short for the one chosen.
+ */
+export function cheaperChoice(host: ImageHost, parts: ImageParts, left: Decimal): string | undefined {
+  const [best] = offersOf(host, parts)
+    .filter((offer) => offer.provider === host.provider && offer.total && !offer.problem && left.gte(offer.total))
+    .sort((a, b) => new Decimal(a.total!).cmp(b.total!));
+  return (
+    best &&
+    text.cheaperChoice(modelInfo(best.model)?.label ?? best.model, formatUsd(best.total!, host.locale || undefined))
   );
 }
 

@@ -16,7 +16,7 @@ import { renderImageWidget } from './image-template.js';
 import type { ImageHandlers } from './image-template.js';
 import { imageHandlers } from './image-handlers.js';
 import type { ImageParts } from './image-parts.js';
-import { imageView } from './image-view.js';
+import { cheaperChoice, imageView } from './image-view.js';
 import { ProviderKeys } from './provider-keys.js';
 import { ReferenceImages } from './reference-images.js';
 
@@ -139,7 +139,9 @@ export class UserPaysImage extends LitElement {
     storageKey: () => this.storageKey,
     keepImages: () => this.keepImages,
     beforeSend: (request, quote) =>
-      request.provider === 'puter' ? this.account.check(quote.total) : Promise.resolve(),
+      request.provider === 'puter'
+        ? this.account.check(quote.total, (left) => cheaperChoice(this, this.parts(), left))
+        : Promise.resolve(),
     afterRun: (request) => void (request.provider === 'puter' && this.account.refresh()),
   });
   private readonly references = new ReferenceImages(this, (error) => this.generation.report(error));
