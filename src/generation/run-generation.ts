@@ -5,7 +5,8 @@ import type { LedgerStore, Settlement } from '../ledger/index.js';
 
 import type { Charge, PollPolicy, Provider, ReferenceImage } from '../providers/provider.js';
 import type { ProgressDetail, PublicRequest, Quote } from '../types.js';
-import { formatUsd } from '../pricing/index.js';
+import { formatUsd, megapixels } from '../pricing/index.js';
+import { DEFAULT_POLL } from '../providers/poll.js';
 import * as text from '../strings/engine.js';
 
 /** Everything one submission needs; the element builds it, this module runs it. */
@@ -94,9 +95,13 @@ export async function runGeneration(job: GenerationJob): Promise<GenerationOutco
   const progress: number[] = new Array(request.count).fill(0);
 
   let booked = new Decimal(0);
+  // How long this kind of image took here before: the default polling lands on it (a page's own policy stays).
+  const kind = `${request.provider} ${request.model} ${megapixels(request.width, request.height)}`;
+  const poll = job.poll ?? { ...DEFAULT_POLL, expectedMs: ledger.durations.earliest(kind) };
   const runOne = async (entryId: string, index: number) => {
     /** What the provider said on the way: the ledger books a failure by it (see `bookFailure`). */
     const seen: Seen = { sending: false, accepted: false, billed: false, uncharged: false };
+    let acceptedAt: number | undefined;
     try {
       const outcome = await job.provider.generate(
         {
@@ -114,19 +119,23 @@ export async function runGeneration(job: GenerationJob): Promise<GenerationOutco
           apiKey: job.apiKey,
           relay: job.relay,
           signal: job.signal,
-          poll: job.poll,
+          poll,
           onSending() {
             seen.sending = true;
             ledger.markSent(entryId);
           },
           onAccepted(task, charge) {
             Object.assign(seen, { accepted: true, charge });
+            acceptedAt = performance.now();
             ledger.attachTask(entryId, task, charge);
             job.onAccepted?.(charge);
           },
           onBilled: () => (seen.billed = true),
           onUncharged: () => (seen.uncharged = true),
           onProgress(p) {
+            // Progress 1 is the provider saying it is ready (the download starts): how long it took to make.
+            if (p.progress === 1 && acceptedAt !== undefined)
+              ledger.durations.record(kind, performance.now() - acceptedAt);
             progress[index] = p.progress ?? progress[index];
             const known = progress.some((x) => x > 0);
             job.onProgress?.({

@@ -23,6 +23,7 @@ import {
   type Area,
 } from './shared-area.js';
 import { budgetOf, summarize, sumsOf, tallyOf } from './sums.js';
+import { Durations } from './durations.js';
 
 export interface LedgerStoreOptions {
   /** Namespace of everything persisted; default 'userpays'. */
@@ -37,9 +38,12 @@ const newId = () =>
 
 export class LedgerStore {
   private area: Area;
+  /** How long the provider took to make each kind of image here: what a page predicts its polling from. */
+  readonly durations: Durations;
 
   constructor({ storageKey = 'userpays', storage }: LedgerStoreOptions = {}) {
     this.area = areaFor(storageKey, storage);
+    this.durations = new Durations(storageKey, storage);
     syncFromStorage(this.area);
   }
 

@@ -30,8 +30,10 @@ export interface PollState {
 /**
  * How long to wait before the next poll. With moving progress: extrapolate the ready time from the first and
  * latest samples and poll just after it (a far estimate is approached in steps of at most `maxMs`, leaving a
- * last step of at least the minimum gap). Without: start at `initialMs`, ×1.25 per poll up to `maxMs`. After a
- * failed poll: 2×, 4×… `initialMs`, up to `maxMs`. Always ≥ 500 ms and ≥ Retry-After.
+ * last step of at least the minimum gap). Without progress but with `expectedMs` (the earliest this kind of
+ * image has been ready here): sparse until then (steps of at most `maxMs`), then every 500 ms. Without either:
+ * start at `initialMs`, ×1.25 per poll up to `maxMs`. After a failed poll: 2×, 4×… `initialMs`, up to `maxMs`.
+ * Always ≥ 500 ms and ≥ Retry-After.
  */
 export function nextPollDelay(state: PollState, policy: PollPolicy = DEFAULT_POLL): number {
   const { first, last, now } = state;
@@ -39,6 +41,11 @@ export function nextPollDelay(state: PollState, policy: PollPolicy = DEFAULT_POL
   if (!state.failures && state.moving && first && last && last[1] > first[1]) {
     const left = last[0] + ((1 - last[1]) * (last[0] - first[0])) / (last[1] - first[1]) + AIM_MS - now;
     wait = left > policy.maxMs ? Math.min(policy.maxMs, left - MIN_GAP_MS) : left;
+  } else if (!state.failures && policy.expectedMs !== undefined) {
+    // No progress to go by, but a history: land the first poll at the earliest it has been ready, then as often
+    // as allowed, so that the ready moment is missed by at most the minimum gap.
+    const until = policy.expectedMs - now;
+    wait = until > MIN_GAP_MS ? until : MIN_GAP_MS;
   }
   return Math.max(MIN_GAP_MS, Math.min(wait, policy.maxMs), state.retryAfterMs ?? 0);
 }

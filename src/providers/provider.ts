@@ -77,6 +77,11 @@ export interface PollPolicy {
   maxMs: number;
   /** Give up (→ `timeout`) after this long, ms. */
   timeoutMs: number;
+  /**
+   * The earliest this kind of image has been ready here, ms after acceptance (learned: ledger/durations.ts):
+   * where the provider reports no progress, polls are sparse until then and dense after.
+   */
+  expectedMs?: number;
 }
 
 /**

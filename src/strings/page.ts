@@ -130,17 +130,12 @@ export const heightLabel = () => 'Height';
 export const countLabel = () => 'Images';
 export const seedLabel = () => 'Seed';
 export const randomSeed = () => 'random';
-export const sizePreset = (shape: 'square' | 'landscape' | 'portrait' | 'small' | 'large' | 'huge', ratio: string) =>
-  ({
-    square: 'Square',
-    landscape: 'Landscape',
-    portrait: 'Portrait',
-    small: 'Small square',
-    large: 'Large square',
-    huge: 'Huge square',
-  })[shape] + ` ${ratio}${shape === 'huge' ? ' (4 MP)' : ''}`;
-export const ratioPreset = (shape: 'square' | 'landscape' | 'portrait', ratio: string) =>
-  `${sizePreset(shape, ratio)} · about 1 MP`;
+export const shapeName = (shape: 'square' | 'landscape' | 'portrait', ratio: string) =>
+  `${{ square: 'Square', landscape: 'Landscape', portrait: 'Portrait' }[shape]} ${ratio}`;
+export const shapeLabel = () => 'Shape';
+export const sizeChoice = (width: number, height: number, megapixels: number) =>
+  `${width}×${height} · ${megapixels} MP`;
+export const aboutOneMegapixel = (ratio: string) => `${ratio} · about 1 MP (the provider chooses the pixels)`;
 export const sizeFromInput = () => 'The image is made at the size of the image to edit.';
 export const referencesLabel = () => 'Reference images';
 export const referencesNote = (required: boolean, max: number, billed: boolean) =>

@@ -125,4 +125,41 @@ describe('nextPollDelay (the polling schedule)', () => {
     expect(Math.max(...late)).to.be.below(800);
     expect(median(lateNoProgress)).to.be.below(median(fixed));
   });
+
+  it('with a history and no progress: sparse until the earliest it has been ready, then every 500 ms', () => {
+    const policy = { ...DEFAULT_POLL, expectedMs: 2500 };
+    const times: number[] = [];
+    const s = state();
+    for (let i = 0; i < 6; i++) {
+      s.now += nextPollDelay(s, policy);
+      times.push(s.now);
+      s.polls++;
+    }
+    // 1500 (the longest step), 2500 (the earliest ready so far), then as often as allowed.
+    expect(times).to.deep.equal([1500, 2500, 3000, 3500, 4000, 4500]);
+  });
+
+  it('with a history of similar tasks, sees a task without progress within 300 ms (median), fewer polls than dense polling', () => {
+    const lateLearned: number[] = [];
+    const lateBlind: number[] = [];
+    let pollsLearned = 0;
+    let pollsDense = 0;
+    // A kind of image that takes 2–3.3 s; the history is the last 9 of them, as ledger/durations.ts keeps.
+    const readies = Array.from({ length: 60 }, (_, i) => 2000 + ((i * 577) % 1300));
+    readies.forEach((readyMs, i) => {
+      const history = readies.slice(Math.max(0, i - 9), i);
+      const expectedMs = history.length >= 3 ? Math.min(...history) : undefined;
+      const learned = simulate(readyMs, 0, false, { ...DEFAULT_POLL, expectedMs });
+      if (expectedMs !== undefined) {
+        lateLearned.push(learned.late);
+        pollsLearned += learned.times.length;
+        pollsDense += Math.ceil(readyMs / MIN_GAP_MS);
+      }
+      learned.times.forEach((t, j) => j && expect(t - learned.times[j - 1]).to.be.at.least(MIN_GAP_MS));
+      lateBlind.push(simulate(readyMs, 0, false).late);
+    });
+    expect(median(lateLearned)).to.be.below(300);
+    expect(median(lateLearned)).to.be.below(median(lateBlind));
+    expect(pollsLearned).to.be.below(pollsDense);
+  });
 });

@@ -114,7 +114,9 @@ describe('<userpays-image provider="puter"> (real SDK, simulator)', function () 
     await el.generate().catch(() => {});
     expect((await failed).code).to.equal('insufficient-funds');
     await el.updateComplete;
-    expect(part(el, 'error')!.textContent).to.contain('run out of credits');
+    expect(part(el, 'error')!.textContent).to.contain(
+      'This costs $0.002 and your Puter account has $0.001 left. Add funds at puter.com',
+    );
     expect(part(el, 'account')!.textContent!.replace(/\s+/g, ' ')).to.contain('$0.002 of your $0.001 left');
     expect((await puterLog(marker)).filter((e) => e.kind === 'generate').length).to.equal(before);
     expect(el.tally).to.include({ images: 3 });

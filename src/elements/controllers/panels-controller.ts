@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { CSSResult, ReactiveController, ReactiveControllerHost } from 'lit';
 import type Decimal from 'decimal.js';
 import type { LedgerStore } from '../../ledger/index.js';
 import { loadPanels } from '../../load-panels.js';
@@ -17,7 +17,11 @@ export class PanelsController implements ReactiveController {
   private failuresFor?: object;
   private failures: PaidFailure[] = [];
 
-  constructor(private readonly host: ReactiveControllerHost) {
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    /** The panels' styles for this element, adopted beside its own once they load. */
+    private readonly styles: (panels: typeof Panels) => CSSResult,
+  ) {
     host.addController(this);
   }
 
@@ -31,6 +35,8 @@ export class PanelsController implements ReactiveController {
       this.ready = loadPanels().then(
         (panels) => {
           this.panels = panels;
+          const root = this.host.shadowRoot!;
+          root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.styles(panels).styleSheet!];
           this.host.requestUpdate();
         },
         () => {}, // the form works without them; the next connection tries again

@@ -2,6 +2,7 @@ import { asUserPaysError } from '../../errors.js';
 import type { ProviderId } from '../../types.js';
 import type { ImageHost, ImageParts } from './image-parts.js';
 import { finalOf } from './image-view.js';
+import type { GalleryImage } from '../controllers/gallery.js';
 import type { ImageHandlers } from './image-template.js';
 
 /** What the widget's controls do (Lit calls each with the event): they set the element's state, never draw. */
@@ -24,6 +25,11 @@ export function imageHandlers(host: ImageHost, parts: ImageParts): ImageHandlers
       if (name === 'model') host.model = value;
       else if (name === 'count') host.count = Number(value);
       else if (!parts.setCustomSize(value === 'custom')) [host.width, host.height] = value.split('x').map(Number);
+    },
+    shapeChoose: (event) => {
+      edited();
+      parts.setCustomSize(false);
+      [host.width, host.height] = (event.currentTarget as HTMLButtonElement).value.split('x').map(Number);
     },
     referencesChosen: (event) => {
       const input = event.target as HTMLInputElement;
@@ -59,23 +65,17 @@ export function imageHandlers(host: ImageHost, parts: ImageParts): ImageHandlers
         if (target.id === 'key') parts.generation.keyEntered(); // Enter commits the key, as leaving the field does
       }
     },
-    imageAction: (event) => {
-      const { action, id } = (event.currentTarget as HTMLElement).dataset;
-      const image = parts.generation.gallery.find((shown) => shown.id === id);
-      if (!image?.url && action !== 'delete' && action !== 'reuse' && action !== 'vary') return;
-      if (action === 'delete') return void parts.generation.remove(id!);
-      if (action === 'copy')
-        return void parts.panels.panels?.copyImage(image!.url!).then((sentence) => parts.flow.say(sentence));
-      if (action === 'reference')
-        return void fetch(image!.url!)
-          .then((response) => response.blob())
-          .then((blob) => parts.references.add([new File([blob], 'reference', { type: blob.type })], 8));
-      edited();
-      const { prompt, provider, model, width, height, seed } = image!;
-      Object.assign(host, { prompt, provider, model, width, height });
-      host.seed = action === 'vary' ? undefined : seed;
-      if (action === 'finalize') host.model = finalOf(host, parts, image!)!.model;
-    },
+    imageAction: (event) =>
+      void parts.panels.panels?.actOnImage(event, parts.generation.gallery, {
+        remove: (id) => parts.generation.remove(id),
+        say: (sentence) => parts.flow.say(sentence),
+        addReference: (file) => parts.references.add([file], 8),
+        reuse: (settings, final) => {
+          edited();
+          Object.assign(host, settings);
+          if (final) host.model = finalOf(host, parts, settings as GalleryImage)!.model;
+        },
+      }),
     offerChoose: (event) => {
       const { provider, model } = (event.currentTarget as HTMLElement).dataset;
       edited();

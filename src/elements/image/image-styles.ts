@@ -54,6 +54,38 @@ export const imageStyles = [
       width: 100%;
       box-sizing: border-box;
     }
+    .shapes {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.3em;
+      flex-basis: 100%;
+    }
+    .shapes button {
+      display: grid;
+      justify-items: center;
+      align-content: end;
+      gap: 0.15em;
+      min-width: 3.2em;
+      padding: 0.25em 0.3em;
+      font-size: 0.8em;
+      color: var(--_text);
+      background: var(--_surface);
+      border-color: var(--_border);
+    }
+    .shapes [aria-checked='true'] {
+      border-color: var(--_accent);
+      box-shadow: inset 0 0 0 1px var(--_accent);
+    }
+    .swatch {
+      height: 1.6em;
+      max-width: 2.8em;
+      fill: color-mix(in srgb, var(--_accent) 20%, transparent);
+      stroke: var(--_accent);
+      stroke-width: 1.5px;
+    }
+    .swatch rect {
+      vector-effect: non-scaling-stroke;
+    }
     .small input {
       width: 6em;
     }
@@ -135,58 +167,6 @@ export const imageStyles = [
     .account {
       margin: 0;
     }
-    .gallery {
-      display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(180px, 1fr));
-      gap: 0.75em;
-      list-style: none;
-      padding: 0;
-      margin: 1em 0 0;
-    }
-    figure {
-      margin: 0;
-    }
-    figure img {
-      width: 100%;
-      height: auto;
-      border-radius: var(--_radius);
-      display: block;
-    }
-    figcaption {
-      display: grid;
-      font-size: 0.85em;
-      padding-top: 0.3em;
-    }
-    .prompt {
-      display: -webkit-box;
-      -webkit-box-orient: vertical;
-      -webkit-line-clamp: 3;
-      overflow: hidden;
-    }
-    .actions {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0 0.7em;
-    }
-    .actions a,
-    button.link {
-      color: var(--_accent);
-      background: none;
-      border: 0;
-      padding: 0;
-      font-size: inherit;
-      text-align: start;
-      text-decoration: underline;
-    }
-    .failures h3 {
-      font-size: 0.95em;
-      margin: 1em 0 0.2em;
-    }
-    figure .expired {
-      aspect-ratio: 1;
-      border-radius: var(--_radius);
-      border: 1px dashed var(--_border);
-    }
     .announce {
       position: absolute;
       width: 1px;
@@ -194,35 +174,6 @@ export const imageStyles = [
       overflow: hidden;
       clip-path: inset(50%);
       white-space: nowrap;
-    }
-    .projection {
-      margin: 0;
-    }
-    .compare ul {
-      list-style: none;
-      padding: 0;
-      margin: 0.4em 0 0;
-    }
-    .compare li {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      gap: 0.2em 0.6em;
-      padding: 0.15em 0;
-    }
-    .compare [aria-pressed='true'] {
-      font-weight: 600;
-    }
-    .badge {
-      font-size: 0.8em;
-      color: var(--_accent-text);
-      background: var(--_accent);
-      border-radius: 1em;
-      padding: 0 0.6em;
-    }
-    .notice {
-      color: var(--_muted);
-      margin: 0.2em 0;
     }
   `,
 ];

@@ -15,9 +15,11 @@ export interface ImageView {
   /** The models offered, each with the request's total on it where it can make it. */
   models: readonly { id: string; label: string; price?: string }[];
   size: {
-    /** Empty where the size is not chosen (a model that edits an image keeps its size). */
-    presets: readonly { value: string; label: string }[];
-    /** A preset's `value`, or 'custom'. */
+    /** The sizes by shape (value `WxH`); empty where the size is not chosen (a model that edits an image). */
+    groups: readonly { label: string; options: readonly { value: string; label: string }[] }[];
+    /** The shapes the provider can make, widest to tallest: each picks `value`; `selected` is the one in force. */
+    shapes: readonly { ratio: string; shape: string; value: string; selected: boolean }[];
+    /** An option's `value`, or 'custom'. */
     selected: string;
     /** Whether a size may be typed (not where the provider takes only ratios). */
     custom: boolean;
@@ -71,6 +73,8 @@ export interface ImageHandlers {
   fieldInput(event: Event): void;
   /** `change` of the model, size or count picker (`name` = what it picks). */
   pickerChange(event: Event): void;
+  /** Click on a shape swatch (`value` = the size it picks). */
+  shapeChoose(event: Event): void;
   referencesChosen(event: Event): void;
   /** Click on a reference's remove button (`data-index`). */
   referenceRemove(event: Event): void;
@@ -97,7 +101,7 @@ const valueOf = (id: string, label: string, selected: boolean) =>
   html`<option value=${id} ?selected=${selected}>${label}</option>`;
 
 function renderSize({ size }: ImageView, on: ImageHandlers) {
-  if (!size.presets.length) return html`<p class="field muted">${text.sizeFromInput()}</p>`;
+  if (!size.groups.length) return html`<p class="field muted">${text.sizeFromInput()}</p>`;
   const custom = size.selected === 'custom';
   const dimension = (label: string, name: 'width' | 'height') =>
     html`<label class="field small"
@@ -112,10 +116,34 @@ function renderSize({ size }: ImageView, on: ImageHandlers) {
         .value=${String(size[name])}
         @input=${on.fieldInput}
     /></label>`;
-  return html`<label class="field"
+  // Swatches for the shape (a radio group: one is in force), the select for the size of it (or any other).
+  return html`<div class="field shapes" role="radiogroup" aria-label=${text.shapeLabel()}>
+      ${size.shapes.map(
+        (shape) =>
+          html`<button
+            type="button"
+            part="shape"
+            role="radio"
+            aria-checked=${shape.selected}
+            value=${shape.value}
+            title=${shape.ratio}
+            @click=${on.shapeChoose}
+          >
+            <svg class="swatch" viewBox=${`0 0 ${shape.ratio.replace(':', ' ')}`} aria-hidden="true">
+              <rect width="100%" height="100%"></rect></svg
+            >${shape.ratio}
+          </button>`,
+      )}
+    </div>
+    <label class="field"
       >${text.sizeLabel()}
       <select part="size" name="size" @change=${on.pickerChange}>
-        ${size.presets.map((preset) => valueOf(preset.value, preset.label, preset.value === size.selected))}
+        ${size.groups.map(
+          (group) =>
+            html`<optgroup label=${group.label}>
+              ${group.options.map((option) => valueOf(option.value, option.label, option.value === size.selected))}
+            </optgroup>`,
+        )}
         ${size.custom ? valueOf('custom', text.customSize(), custom) : nothing}
       </select></label
     >${custom ? html`${dimension(text.widthLabel(), 'width')}${dimension(text.heightLabel(), 'height')}` : nothing}`;

@@ -2,26 +2,24 @@ import { nearestRatio, sizeOfRatio } from '../../pricing/index.js';
 import type { SizeRule } from '../../pricing/index.js';
 import * as text from '../../strings/page.js';
 
-type Shape = Parameters<typeof text.sizePreset>[0];
-
-/** The picker's presets: a shape, its exact ratio, and about how many pixels. */
-const PRESETS: readonly [Shape, number, number, number][] = [
-  ['square', 1, 1, 1024 * 1024],
-  ['landscape', 4, 3, 1024 * 1024],
-  ['landscape', 16, 9, 1024 * 1024],
-  ['portrait', 3, 4, 1024 * 1024],
-  ['portrait', 9, 16, 1024 * 1024],
-  ['small', 1, 1, 512 * 512],
-  ['large', 1, 1, 1440 * 1440],
-  ['huge', 1, 1, 2048 * 2048],
+/** The shapes offered, widest to tallest (21:9 to 9:21, what FLUX makes), where the provider can make them. */
+const SHAPES: readonly [number, number][] = [
+  [21, 9],
+  [16, 9],
+  [3, 2],
+  [4, 3],
+  [1, 1],
+  [3, 4],
+  [2, 3],
+  [9, 16],
+  [9, 21],
 ];
+/** The resolutions offered for each shape, in pixels: about 0.25, 1, 2 and 4 megapixels. */
+const RESOLUTIONS = [512 * 512, 1024 * 1024, 1440 * 1440, 2048 * 2048];
 
 const gcd = (a: number, b: number): number => (b ? gcd(b, a % b) : a);
 const lcm = (a: number, b: number) => (a * b) / gcd(a, b);
-const shapeOf = (ratio: string): 'square' | 'landscape' | 'portrait' => {
-  const [w, h] = ratio.split(':').map(Number);
-  return w === h ? 'square' : w > h ? 'landscape' : 'portrait';
-};
+const shapeOf = (a: number, b: number) => (a === b ? 'square' : a > b ? 'landscape' : 'portrait');
 
 /**
  * The size of exactly `a:b` nearest `pixels` whose sides are multiples of `step` and that `rule` accepts, or
@@ -46,42 +44,80 @@ function exactSize(
 }
 
 const valueOf = (width: number, height: number) => `${width}x${height}`;
+const ratioOf = (ratio: string) => {
+  const [a, b] = ratio.split(':').map(Number);
+  return a / b;
+};
+
+/** One choice of the size picker: its value (`WxH`) and label. */
+export interface SizeOption {
+  value: string;
+  label: string;
+}
 
 /**
- * The size picker's state for what the provider makes of the model: its presets (value `WxH`, the size or
- * "about 1 MP" in the label), which one is selected ('custom' when the user chose Custom or the size is no
- * preset), and whether a custom size may be typed. Providers that take only ratios offer those; a model that
- * edits an image has no size to choose (`presets` empty, `custom` false).
+ * The size picker's state for what the provider makes of the model: the shapes it can make (swatches, each with
+ * the size it picks: the one nearest the current size's pixels), the sizes grouped by shape (value `WxH`), which
+ * is selected ('custom' when the user chose Custom or the size is none of them), and whether a custom size may
+ * be typed. Providers that take only ratios offer those, at the pixels they choose; a model that edits an image
+ * has no size to choose (no groups, `custom` false).
  */
 export function sizeView(sizes: SizeRule | undefined, width: number, height: number, customChosen: boolean) {
-  const presets: { value: string; label: string }[] = [];
-  const add = (value: string, label: string) =>
-    presets.some((p) => p.value === value) || presets.push({ value, label });
+  const groups: { label: string; options: SizeOption[] }[] = [];
+  const shapes: { ratio: string; shape: 'square' | 'landscape' | 'portrait'; value: string; selected: boolean }[] = [];
+  if (!sizes || sizes.kind === 'input') return { groups, shapes, selected: '', custom: false, width, height };
+  const seen = new Set<string>();
+  const pixels = width * height;
   let selected = valueOf(width, height);
-  let custom = true;
-  if (!sizes || sizes.kind === 'input') return { presets, selected: '', custom: false, width, height };
+  /** Adds a shape with its sizes (those not seen yet), and its swatch. */
+  const shape = (
+    ratio: string,
+    made: readonly { width: number; height: number }[],
+    label: (w: number, h: number) => string,
+  ) => {
+    const options = made
+      .map((size) => ({ ...size, value: valueOf(size.width, size.height) }))
+      .filter(({ value }) => !seen.has(value) && seen.add(value));
+    if (!options.length) return;
+    const [a, b] = ratio.split(':').map(Number);
+    const kind = shapeOf(a, b);
+    groups.push({
+      label: text.shapeName(kind, ratio),
+      options: options.map((o) => ({ value: o.value, label: label(o.width, o.height) })),
+    });
+    const nearest = options.reduce((best, o) =>
+      Math.abs(Math.log((o.width * o.height) / pixels)) < Math.abs(Math.log((best.width * best.height) / pixels))
+        ? o
+        : best,
+    );
+    shapes.push({ ratio, shape: kind, value: nearest.value, selected: false });
+  };
   if (sizes.kind === 'ratios') {
-    custom = false;
     const nearest = sizeOfRatio(nearestRatio(sizes.ratios, width, height), sizes.pixels);
     selected = valueOf(nearest.width, nearest.height); // what the provider makes of the size asked
-    for (const ratio of sizes.ratios) {
-      const size = sizeOfRatio(ratio, sizes.pixels);
-      add(valueOf(size.width, size.height), text.ratioPreset(shapeOf(ratio), ratio));
-    }
+    // Widest to tallest, as the swatches read.
+    for (const ratio of [...sizes.ratios].sort((x, y) => ratioOf(y) - ratioOf(x)))
+      shape(ratio, [sizeOfRatio(ratio, sizes.pixels)], () => text.aboutOneMegapixel(ratio));
   } else {
     const rule = sizes.kind === 'aspect' ? { step: 16, min: 64 } : sizes;
-    for (const [shape, a, b, pixels] of PRESETS) {
-      // An aspect-ratio model makes one size per ratio: offer each ratio once.
-      if (sizes.kind === 'aspect' && pixels !== 1024 * 1024) continue;
-      const size = exactSize(rule, a, b, pixels);
-      if (!size) continue;
-      const label = text.sizePreset(shape, `${a}:${b}`);
-      add(
-        valueOf(size.width, size.height),
-        sizes.kind === 'aspect' ? label : `${label} · ${size.width}×${size.height}`,
+    for (const [a, b] of SHAPES) {
+      // An aspect-ratio model makes one size per ratio (the provider chooses the pixels: about 1 MP).
+      const made = (sizes.kind === 'aspect' ? [1024 * 1024] : RESOLUTIONS).flatMap(
+        (area) => exactSize(rule, a, b, area) ?? [],
+      );
+      shape(`${a}:${b}`, made, (w, h) =>
+        sizes.kind === 'aspect'
+          ? text.aboutOneMegapixel(`${a}:${b}`)
+          : text.sizeChoice(w, h, Math.round((w * h) / 104857.6) / 10),
       );
     }
   }
-  if (custom && (customChosen || !presets.some((preset) => preset.value === selected))) selected = 'custom';
-  return { presets, selected, custom, width, height };
+  const custom = sizes.kind !== 'ratios';
+  const offered = groups.some((group) => group.options.some((option) => option.value === selected));
+  if (custom && (customChosen || !offered)) selected = 'custom';
+  // The swatch in force: the shape nearest the size asked (on a log scale, so 2:1 and 1:2 are as far from 1:1).
+  const distance = (ratio: string) => Math.abs(Math.log(ratioOf(ratio) / (width / height)));
+  const nearestShape = shapes.reduce((best, s) => (distance(s.ratio) < distance(best.ratio) ? s : best), shapes[0]);
+  if (nearestShape) nearestShape.selected = true;
+  return { groups, shapes, selected, custom, width, height };
 }

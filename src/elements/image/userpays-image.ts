@@ -145,7 +145,7 @@ export class UserPaysImage extends LitElement {
     afterRun: (request) => void (request.provider === 'puter' && this.account.refresh()),
   });
   private readonly references = new ReferenceImages(this, (error) => this.generation.report(error));
-  private readonly panels = new PanelsController(this);
+  private readonly panels = new PanelsController(this, (panels) => panels.imagePanelStyles);
   private readonly flow = new FlowController(this, {
     busy: () => this.generation.status !== 'idle' || this.generation.resuming,
     submitted: () => this.generation.status !== 'idle',

@@ -1,4 +1,4 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, html } from 'lit';
 import { property } from 'lit/decorators.js';
 import { clock } from '../../clock.js';
 import * as text from '../../strings/page.js';
@@ -40,48 +40,7 @@ import { tallyView } from './view.js';
  * @cssproperty --userpays-font - Font shorthand.
  */
 export class UserPaysTally extends LitElement {
-  static override styles = [
-    theme,
-    surface,
-    css`
-      section {
-        overflow-wrap: anywhere;
-      }
-      meter {
-        width: 100%;
-      }
-      button,
-      input,
-      summary {
-        font: inherit;
-        color: var(--_accent);
-        background: none;
-        border: 1px solid;
-        border-radius: var(--_radius);
-        padding: 0.2em 0.8em;
-      }
-      input {
-        color: inherit;
-        border-color: var(--_border);
-      }
-      summary {
-        display: inline-block;
-      }
-      .danger {
-        background: var(--_danger);
-        color: var(--_surface);
-      }
-      svg {
-        width: 100%;
-        fill: var(--_accent);
-        border-bottom: 1px solid;
-      }
-      .x {
-        display: flex;
-        justify-content: space-between;
-      }
-    `,
-  ];
+  static override styles = [theme, surface];
 
   /** Namespace of the ledger to show. */
   @property({ attribute: 'storage-key' }) storageKey = 'userpays';
@@ -97,7 +56,7 @@ export class UserPaysTally extends LitElement {
     storageKey: () => this.storageKey,
     budget: () => this.budget,
   });
-  private readonly panels = new PanelsController(this);
+  private readonly panels = new PanelsController(this, (panels) => panels.tallyPanelStyles);
   private readonly handlers: TallyHandlers = {
     budgetChange: this.onBudgetChange,
     exportClick: this.onExportClick,

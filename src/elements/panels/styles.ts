@@ -1,0 +1,131 @@
+import { css } from 'lit';
+
+/*
+ * The panels' styles, adopted by the element beside its own once the panels load (PanelsController): a
+ * constructed stylesheet, which a strict Content-Security-Policy allows where a <style> would not be.
+ */
+
+/** `<userpays-image>`'s panels: the gallery, the comparison, the projection. */
+export const imagePanelStyles = css`
+  .gallery {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(180px, 1fr));
+    gap: 0.75em;
+    list-style: none;
+    padding: 0;
+    margin: 1em 0 0;
+  }
+  figure {
+    margin: 0;
+  }
+  figure img {
+    width: 100%;
+    height: auto;
+    border-radius: var(--_radius);
+    display: block;
+  }
+  figcaption {
+    display: grid;
+    font-size: 0.85em;
+    padding-top: 0.3em;
+  }
+  .prompt {
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 3;
+    overflow: hidden;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 0.7em;
+  }
+  .actions a,
+  button.link {
+    color: var(--_accent);
+    background: none;
+    border: 0;
+    padding: 0;
+    font-size: inherit;
+    text-align: start;
+    text-decoration: underline;
+  }
+  .failures h3 {
+    font-size: 0.95em;
+    margin: 1em 0 0.2em;
+  }
+  figure .expired {
+    aspect-ratio: 1;
+    border-radius: var(--_radius);
+    border: 1px dashed var(--_border);
+  }
+  .projection {
+    margin: 0;
+  }
+  .compare ul {
+    list-style: none;
+    padding: 0;
+    margin: 0.4em 0 0;
+  }
+  .compare li {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.2em 0.6em;
+    padding: 0.15em 0;
+  }
+  .compare [aria-pressed='true'] {
+    font-weight: 600;
+  }
+  .badge {
+    font-size: 0.8em;
+    color: var(--_accent-text);
+    background: var(--_accent);
+    border-radius: 1em;
+    padding: 0 0.6em;
+  }
+  .notice {
+    color: var(--_muted);
+    margin: 0.2em 0;
+  }
+`;
+
+/** `<userpays-tally>` beyond its summary line: budget, meter, lists, chart, export, reset. */
+export const tallyPanelStyles = css`
+  section {
+    overflow-wrap: anywhere;
+  }
+  meter {
+    width: 100%;
+  }
+  button,
+  input,
+  summary {
+    font: inherit;
+    color: var(--_accent);
+    background: none;
+    border: 1px solid;
+    border-radius: var(--_radius);
+    padding: 0.2em 0.8em;
+  }
+  input {
+    color: inherit;
+    border-color: var(--_border);
+  }
+  summary {
+    display: inline-block;
+  }
+  .danger {
+    background: var(--_danger);
+    color: var(--_surface);
+  }
+  svg {
+    width: 100%;
+    fill: var(--_accent);
+    border-bottom: 1px solid;
+  }
+  .x {
+    display: flex;
+    justify-content: space-between;
+  }
+`;

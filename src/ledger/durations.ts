@@ -1,0 +1,60 @@
+/** Samples kept per kind of image, and kinds kept: a few KB at most. */
+const SAMPLES = 9;
+const KINDS = 40;
+/** A sample outside this is not a generation time (a clock jump, a page asleep): not kept. */
+const LONGEST_MS = 10 * 60_000;
+/** Samples needed before anything is predicted. */
+const ENOUGH = 3;
+
+/**
+ * How long the provider took to make images here, from acceptance to ready, per kind (provider, model, size):
+ * the last few of each, kept beside the ledger under `{storageKey}:durations` (per origin and storage key,
+ * bounded). A page polls sparsely until the earliest of them and densely after (providers/poll.ts). Storage
+ * that fails (full, off, damaged) only means no prediction.
+ */
+export class Durations {
+  private readonly key: string;
+
+  constructor(
+    storageKey: string,
+    private readonly storage?: Storage,
+  ) {
+    this.key = `${storageKey}:durations`;
+  }
+
+  /** The earliest the provider has been ready for `kind` (ms), once there are enough samples; else undefined. */
+  earliest(kind: string): number | undefined {
+    const samples = this.read()[kind];
+    return samples && samples.length >= ENOUGH ? Math.min(...samples) : undefined;
+  }
+
+  /** Keeps one sample for `kind` (the newest kinds and samples stay). */
+  record(kind: string, ms: number) {
+    if (!(ms > 0 && ms < LONGEST_MS)) return;
+    const all = this.read();
+    const samples = [...(all[kind] ?? []), Math.round(ms)].slice(-SAMPLES);
+    delete all[kind]; // re-inserted last: the oldest kinds go first
+    all[kind] = samples;
+    const kept = Object.fromEntries(Object.entries(all).slice(-KINDS));
+    try {
+      (this.storage ?? localStorage).setItem(this.key, JSON.stringify(kept));
+    } catch {
+      // full or off: this visit just predicts nothing
+    }
+  }
+
+  private read(): Record<string, number[]> {
+    try {
+      const parsed: unknown = JSON.parse((this.storage ?? localStorage).getItem(this.key) ?? '{}');
+      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return {};
+      // Stored data may be damaged or tampered with: only lists of plausible times count.
+      return Object.fromEntries(
+        Object.entries(parsed).filter(
+          ([, list]) => Array.isArray(list) && list.every((ms) => typeof ms === 'number' && ms > 0 && ms < LONGEST_MS),
+        ),
+      ) as Record<string, number[]>;
+    } catch {
+      return {};
+    }
+  }
+}

@@ -1,0 +1,48 @@
+// Polling learns: each image's time from acceptance to ready is kept per kind (ledger/durations.ts) by the real
+// pipeline, and the next submission of that kind polls from it.
+import { expect } from '@open-wc/testing';
+import { runGeneration } from '../../src/generation/run-generation.js';
+import { LedgerStore } from '../../src/ledger/index.js';
+import { ImageStore } from '../../src/ledger/image-store.js';
+import { quoteFor } from '../../src/pricing/index.js';
+import { providerFor } from '../../src/providers/registry.js';
+import { cleanLocalStorage } from '../ledger/helpers.js';
+import { bflEndpoint, uniqueStorageKey } from '../support/sim.js';
+
+describe('runGeneration learns how long each kind of image takes', () => {
+  it('records acceptance → ready per provider, model and size, and predicts from the third', async () => {
+    const storageKey = uniqueStorageKey();
+    const ledger = new LedgerStore({ storageKey });
+    const request = {
+      provider: 'bfl' as const,
+      model: 'flux-2-klein-4b',
+      prompt: 'a lighthouse',
+      width: 1024,
+      height: 1024,
+      count: 1,
+      inputs: [],
+    };
+    try {
+      for (let i = 0; i < 3; i++) {
+        expect(ledger.durations.earliest('bfl flux-2-klein-4b 1'), `after ${i}`).to.equal(undefined);
+        await runGeneration({
+          provider: providerFor('bfl'),
+          endpoint: bflEndpoint(`pending=700;progress=none;deliveryCors=1;run=${storageKey}`),
+          apiKey: 'sim-durations-key',
+          request,
+          inputs: [],
+          quote: quoteFor(request),
+          ledger,
+          images: new ImageStore({ storageKey }),
+          signal: new AbortController().signal,
+        });
+      }
+      // Not before the simulator's 700 ms of work (it is ready no sooner; less the reply's way back).
+      expect(ledger.durations.earliest('bfl flux-2-klein-4b 1')).to.be.at.least(500);
+      expect(ledger.durations.earliest('bfl flux-2-klein-4b 2')).to.equal(undefined);
+    } finally {
+      await new ImageStore({ storageKey }).clear();
+      cleanLocalStorage(storageKey);
+    }
+  });
+});
