@@ -132,3 +132,79 @@ fetch('/relay.json')
   .then((reply) => reply.json())
   .then(({ url }) => url && relaySelect.append(new Option('Local relay (relay/worker.js, as on Cloudflare)', url)))
   .catch(() => {});
+
+// The API reference below the demo, drawn from the manifest the build makes (custom-elements.json): for each
+// element, its attributes, properties, events, parts and CSS properties, with their descriptions. Built with the
+// DOM (never markup from text), as the page's CSP and Trusted Types would have it.
+const element = (tag, text, ...children) => {
+  const node = document.createElement(tag);
+  if (text) node.textContent = text;
+  node.append(...children);
+  return node;
+};
+function table(caption, head, rows) {
+  if (!rows.length) return element('div');
+  const body = rows.map((row) => element('tr', '', ...row.map((cell, i) => element(i ? 'td' : 'th', cell))));
+  const tableNode = element(
+    'table',
+    '',
+    element('caption', caption),
+    element('thead', '', element('tr', '', ...head.map((name) => element('th', name)))),
+    element('tbody', '', ...body),
+  );
+  return element('div', '', tableNode); // scrolls on its own on a narrow screen, never the page
+}
+const ORDER = ['userpays-image', 'userpays-cost', 'userpays-tally'];
+/** A default as source writes it, as a reader wants it: no quotes; none for an empty string. */
+const shown = (value = '') => (value === "''" ? 'none' : value.replace(/^'(.*)'$/, '$1'));
+fetch('/custom-elements.json')
+  .then((reply) => reply.json())
+  .then((manifest) => {
+    const declarations = manifest.modules
+      .flatMap((module) => module.declarations ?? [])
+      .filter((d) => d.tagName)
+      .sort((a, b) => ORDER.indexOf(a.tagName) - ORDER.indexOf(b.tagName));
+    document.getElementById('api').replaceChildren(
+      ...declarations.map((d) =>
+        element(
+          'article',
+          '',
+          element('h3', `<${d.tagName}>`),
+          element('p', d.summary ?? d.description ?? ''),
+          table(
+            'Attributes',
+            ['attribute', 'meaning', 'default'],
+            (d.attributes ?? []).map((a) => [a.name, a.description ?? '', shown(a.default)]),
+          ),
+          table(
+            'Properties only (never attributes)',
+            ['property', 'meaning'],
+            (d.members ?? [])
+              .filter((m) => m.kind === 'field' && !m.attribute && (!m.privacy || m.privacy === 'public'))
+              .map((m) => [m.name, m.description ?? '']),
+          ),
+          table(
+            'Methods',
+            ['method', 'what it does'],
+            (d.members ?? []).filter((m) => m.kind === 'method').map((m) => [`${m.name}()`, m.description ?? '']),
+          ),
+          table(
+            'Events',
+            ['event', 'detail'],
+            (d.events ?? []).map((e) => [e.name, e.description ?? '']),
+          ),
+          table(
+            'Parts (::part)',
+            ['part', 'what it is'],
+            (d.cssParts ?? []).map((p) => [p.name, p.description ?? '']),
+          ),
+          table(
+            'CSS properties',
+            ['property', 'what it sets'],
+            (d.cssProperties ?? []).map((p) => [p.name, p.description ?? '']),
+          ),
+        ),
+      ),
+    );
+  })
+  .catch(() => {});

@@ -24,6 +24,8 @@ const MOUNTS = [
 // browser build (a devDependency) as the widget's `puter-src`, so `npm start` works offline.
 const FILES = {
   '/vendor/puter.js': join(root, 'node_modules/@heyputer/puter.js/dist/puter.cjs'),
+  // The elements' manifest (made by the build): the demo's API reference is drawn from it.
+  '/custom-elements.json': join(root, 'custom-elements.json'),
 };
 const TYPES = {
   '.html': 'text/html; charset=utf-8',

@@ -39,7 +39,9 @@ try {
       .locator('userpays-image')
       .evaluate((el) => Promise.all([...el.shadowRoot.querySelectorAll('img')].map((i) => i.decode())));
     const out = `${prefix}-${name}.png`;
-    await page.screenshot({ path: out, fullPage: true });
+    // The widget and its neighbours: down to the end of <main> (the API reference below is text).
+    const bottom = await page.evaluate(() => document.querySelector('main').getBoundingClientRect().bottom + scrollY);
+    await page.screenshot({ path: out, fullPage: true, clip: { x: 0, y: 0, width, height: Math.ceil(bottom) } });
     console.log(`wrote ${out}`);
     await page.close();
   }

@@ -139,6 +139,7 @@ export class PuterProvider implements Provider {
       const before = atStart.started === atStart.finished + 1 ? await puterLeft(puter) : undefined;
       context.onSending?.();
       context.onProgress?.({ status: text.generatingNow() });
+      const token = puter.authToken; // a new one after the call: the user signed in again meanwhile
       const [input_image, ...more] = references;
       const [w, h] = request.ratio?.split(':').map(Number) ?? [request.width, request.height];
       const image = await new Promise<any>((resolve, reject) => {
@@ -154,7 +155,15 @@ export class PuterProvider implements Provider {
             input_image,
             input_images: more[0] && more,
           })
-          .then(resolve, (thrown: unknown) => reject(puterError(thrown)));
+          .then(resolve, (thrown: unknown) => {
+            const error = puterError(thrown);
+            // The SDK asked the user to sign in again and they did: the call itself still failed, but asking
+            // them to sign in would be wrong; they need only generate again.
+            if (error.code === 'auth-required' && puter.auth.isSignedIn() && puter.authToken !== token) {
+              error.message = text.signedInAgain();
+            }
+            reject(error);
+          });
       }).finally(() => count('finished'));
       // A charge Puter has not metered yet reads as no change: the quote is booked then.
       // Still alone: nothing started or finished since (our own finish is the one count since the start).

@@ -47,6 +47,8 @@ export const downloadFailed = (status?: number) =>
 export const imageUnreadable = () => 'The provider sent an image this browser cannot open. Try again.';
 export const taskGone = () => 'The provider no longer knows this generation (it may have expired). Generate it again.';
 export const cannotMake = () => 'The provider could not make this image. Try again in a moment.';
+export const signedInAgain = () =>
+  'Your Puter session had ended; you are signed in again now, and nothing was charged. Generate again.';
 export const popupBlocked = () =>
   'Your browser blocked the Puter sign-in window: allow pop-ups for this site, then sign in again.';
 export const signInAgain = () => 'Sign in with Puter, then try again.';

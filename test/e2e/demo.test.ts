@@ -41,4 +41,37 @@ describe('the demo page', () => {
     expect(tally.tally!.spent).to.equal(result.charged);
     await new Promise((resolve) => view.setTimeout(resolve, 0));
   });
+
+  it('doubles as the reference: an API table per element, drawn from custom-elements.json; never scrolls sideways at 320 px', async () => {
+    frame = document.createElement('iframe');
+    frame.style.width = '320px';
+    frame.style.height = '900px';
+    const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+    frame.src = '/demo/index.html';
+    document.body.append(frame);
+    await loaded;
+    const view = frame.contentWindow!;
+    await until(() => view.document.querySelectorAll('#api article').length === 3);
+    const api = view.document.getElementById('api')!;
+    expect([...api.querySelectorAll('h3')].map((h) => h.textContent)).to.deep.equal([
+      '<userpays-image>',
+      '<userpays-cost>',
+      '<userpays-tally>',
+    ]);
+    const rows = [...api.querySelectorAll('article:first-child tbody th')].map((th) => th.textContent);
+    for (const name of [
+      'provider',
+      'seed',
+      'relay',
+      'apiKey',
+      'generate()',
+      'userpays-result',
+      'compare',
+      '--userpays-accent',
+    ])
+      expect(rows, name).to.include(name);
+    const widget = view.document.querySelector<UserPaysImage>('userpays-image')!;
+    await widget.updateComplete;
+    expect(view.document.documentElement.scrollWidth, 'the page').to.be.at.most(320);
+  });
 });

@@ -4,7 +4,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
-import { uniqueStorageKey } from '../support/sim.js';
+import { bflEndpoint, uniqueStorageKey } from '../support/sim.js';
 
 const card = (el: UserPaysImage) => el.shadowRoot!.querySelector<HTMLElement>('.card')!;
 const colours = (node: Element) => {
@@ -23,6 +23,22 @@ async function widget(style = '') {
     ></userpays-image>`,
   );
   await waitUntil(() => el.shadowRoot!.querySelector('[part~=compare]'), 'the panels load');
+  return el;
+}
+
+/** A BFL widget against the simulator with `scenario`, its submission started. */
+async function generating(scenario: string) {
+  const el = await fixture<UserPaysImage>(
+    html`<userpays-image
+      provider="bfl"
+      storage-key=${uniqueStorageKey()}
+      endpoint=${bflEndpoint(`${scenario};deliveryCors=1`)}
+      prompt="a lighthouse"
+    ></userpays-image>`,
+  );
+  el.apiKey = 'sim-looks-key';
+  void el.generate().catch(() => {});
+  await el.updateComplete;
   return el;
 }
 
@@ -49,6 +65,28 @@ describe('<userpays-image>: light, dark and narrow', () => {
         document.body.style.background = page;
         await expect(await widget(), `${scheme} on ${page || 'white'}`).to.be.accessible();
       }
+    }
+  });
+
+  it('has no serious accessibility violation busy, asking to stop, failed or with results, light and dark', async () => {
+    for (const scheme of ['light', 'dark'] as const) {
+      await emulateMedia({ colorScheme: scheme });
+      const busy = await generating('pending=1500');
+      await waitUntil(
+        () => busy.shadowRoot!.querySelector('[part~=progress]')?.textContent?.includes('Queued'),
+        'accepted',
+      );
+      await expect(busy, `${scheme}: busy`).to.be.accessible();
+      busy.shadowRoot!.querySelector<HTMLButtonElement>('[part~=progress] button')!.click(); // BFL billed: it asks
+      await busy.updateComplete;
+      await expect(busy, `${scheme}: asking to stop`).to.be.accessible();
+      await busy.generate(); // the same submission: its result
+      await busy.updateComplete;
+      await expect(busy, `${scheme}: results`).to.be.accessible();
+      const failed = await generating('fault=402');
+      await failed.generate().catch(() => {});
+      await failed.updateComplete;
+      await expect(failed, `${scheme}: error`).to.be.accessible();
     }
   });
 

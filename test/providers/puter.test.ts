@@ -1,5 +1,6 @@
 // The Puter adapter with the REAL @heyputer/puter.js SDK (its dist/puter.cjs, loaded by a script tag the way the
 // element loads it) against the Puter simulator over real HTTP (demo/sim/puter.mjs; faults by scenario segment).
+import * as text from '../../src/strings/engine.js';
 import { expect } from '@open-wc/testing';
 import { UserPaysError } from '../../src/errors.js';
 import { quoteFor } from '../../src/pricing/index.js';
@@ -179,6 +180,20 @@ describe('Puter provider (real SDK, simulator)', function () {
     const { result } = await pending;
     expect((result as UserPaysError).code).to.equal('auth-required');
     expect(sdk().auth.isSignedIn()).to.equal(false);
+  });
+
+  it('an expired session the user signs in again to: says to generate again, not to sign in', async () => {
+    const pending = run('fault=token_auth_failed');
+    let dialog: Element | null;
+    const end = Date.now() + 5000;
+    while (!(dialog = document.querySelector('puter-dialog')) && Date.now() < end)
+      await new Promise((r) => setTimeout(r, 20));
+    expect(dialog, 'the SDK’s sign-in dialog').to.exist;
+    (dialog!.shadowRoot!.querySelector('#launch-auth-popup') as HTMLButtonElement).click(); // the simulator's popup signs in
+    const { result } = await pending;
+    expect((result as UserPaysError).code).to.equal('auth-required');
+    if (sdk().auth.isSignedIn()) expect((result as UserPaysError).message).to.equal(text.signedInAgain());
+    else expect.fail('the SDK did not sign in again through the simulated popup');
   });
 
   it('lets the SDK retry a 429 by itself, and maps the 429 it gives up on to rate-limited', async () => {

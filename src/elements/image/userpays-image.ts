@@ -34,7 +34,8 @@ import { ReferenceImages } from './reference-images.js';
  * @event userpays-tally - The tally changed (here or in another tab); `detail` is the `Tally`.
  * @csspart prompt - The prompt text box.
  * @csspart model - The model picker.
- * @csspart size - The size picker (presets and Custom).
+ * @csspart shape - Each shape swatch (21:9 … 9:21, those the provider can make of the model): a radio button.
+ * @csspart size - The size picker: the sizes grouped by shape, and Custom.
  * @csspart width - The custom width input (when the size is Custom).
  * @csspart height - The custom height input (when the size is Custom).
  * @csspart count - The image count picker.
@@ -53,6 +54,8 @@ import { ReferenceImages } from './reference-images.js';
  * @csspart projection - What 100 such submissions cost, how many $1 buys, how many more fit the budget, and this month's pace.
  * @csspart not-saved - Under an image shown from the provider's link (its host refused the page its bytes): not saved, and until when the link works.
  * @csspart image - One generated image.
+ * @csspart image-actions - Under an image: Open, Download, Copy, Reuse, Vary, Use as reference, Finalize, Delete.
+ * @csspart failures - Paid generations that brought no image, each with what it cost and why.
  * @cssproperty --userpays-accent - Accent colour (button, focus ring).
  * @cssproperty --userpays-accent-text - Text on the accent colour.
  * @cssproperty --userpays-text - Text colour.

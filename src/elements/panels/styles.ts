@@ -7,13 +7,20 @@ import { css } from 'lit';
 
 /** `<userpays-image>`'s panels: the gallery, the comparison, the projection. */
 export const imagePanelStyles = css`
+  /* A card of its own, like the form: its text is read on the widget's surface, whatever the page's. */
+  .gallery,
+  .failures {
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.75em;
+    margin: 0.75em 0 0;
+  }
   .gallery {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(180px, 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(170px, 1fr));
     gap: 0.75em;
     list-style: none;
-    padding: 0;
-    margin: 1em 0 0;
   }
   figure {
     margin: 0;
@@ -52,7 +59,7 @@ export const imagePanelStyles = css`
   }
   .failures h3 {
     font-size: 0.95em;
-    margin: 1em 0 0.2em;
+    margin: 0 0 0.2em;
   }
   figure .expired {
     aspect-ratio: 1;

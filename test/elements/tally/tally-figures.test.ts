@@ -1,7 +1,6 @@
-// The tally's logic, without an element: the money display rule, the budget figures, the chart and the view.
+// The tally's logic, without an element: the budget figures, the chart and the view.
 import { expect } from '@open-wc/testing';
 import Decimal from 'decimal.js';
-import { formatUsdRounded } from '../../../src/pricing/format.js';
 import { budgetFigures } from '../../../src/elements/shared/tally-view.js';
 import { chartOf } from '../../../src/elements/panels/tally/chart.js';
 import { tallyView } from '../../../src/elements/tally/view.js';
@@ -13,34 +12,6 @@ import { controlledClock } from '../../support/clock.js';
 const tally = (fields: Partial<Tally>): Tally => ({ spent: '0', images: 0, since: '', byModel: {}, ...fields });
 const sum = (...amounts: (string | undefined)[]) =>
   amounts.reduce((total, amount) => total.plus(amount ?? 0), new Decimal(0)).toFixed();
-
-describe('formatUsdRounded: money at a glance', () => {
-  it('rounds to the cent from $1 up, half up', () => {
-    expect(formatUsdRounded('12.3456', 'en-US')).to.equal('$12.35');
-    expect(formatUsdRounded('1234.5', 'en-US')).to.equal('$1,234.50');
-    expect(formatUsdRounded('1.005', 'en-US')).to.equal('$1.01');
-    expect(formatUsdRounded('0', 'en-US')).to.equal('$0.00');
-  });
-
-  it('keeps three significant digits below $1 (at least cents), so $0.999 left never reads as $1.00', () => {
-    expect(formatUsdRounded('0.999', 'en-US')).to.equal('$0.999');
-    expect(formatUsdRounded('0.651106', 'en-US')).to.equal('$0.651');
-    expect(formatUsdRounded('0.126', 'en-US')).to.equal('$0.126');
-    expect(formatUsdRounded('0.1255', 'en-US')).to.equal('$0.126');
-    expect(formatUsdRounded('0.1', 'en-US')).to.equal('$0.10');
-    expect(formatUsdRounded('0.014', 'en-US')).to.equal('$0.014');
-    expect(formatUsdRounded('0.0421053', 'en-US')).to.equal('$0.0421');
-    expect(formatUsdRounded('0.05', 'en-US')).to.equal('$0.05');
-    expect(formatUsdRounded('0.00123456', 'en-US')).to.equal('$0.00123');
-    expect(formatUsdRounded('0.09996', 'en-US')).to.equal('$0.10');
-    expect(formatUsdRounded(new Decimal('0.0421053'), 'en-US')).to.equal('$0.0421');
-  });
-
-  it('follows the locale, and survives a malformed one', () => {
-    expect(formatUsdRounded('12.3456', 'de-DE')).to.equal('12,35\u00a0$');
-    expect(formatUsdRounded('0.126', 'not a locale!')).to.equal(formatUsdRounded('0.126'));
-  });
-});
 
 describe('budgetFigures', () => {
   it('without a budget: spent, held and uncertain only', () => {
