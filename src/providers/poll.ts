@@ -30,8 +30,9 @@ export interface PollState {
 /**
  * How long to wait before the next poll. With moving progress: extrapolate the ready time from the first and
  * latest samples and poll just after it (a far estimate is approached in steps of at most `maxMs`, leaving a
- * last step of at least the minimum gap). Without progress but with `expectedMs` (the earliest this kind of
- * image has been ready here): sparse until then (steps of at most `maxMs`), then every 500 ms. Without either:
+ * last step of at least the minimum gap). When the first reply has no progress and there is `expectedMs` (the
+ * earliest this kind of image has been ready here): sparse until then (steps of at most `maxMs`), then every
+ * 500 ms. Without either:
  * start at `initialMs`, ×1.25 per poll up to `maxMs`. After a failed poll: 2×, 4×… `initialMs`, up to `maxMs`.
  * Always ≥ 500 ms and ≥ Retry-After.
  */
@@ -41,9 +42,10 @@ export function nextPollDelay(state: PollState, policy: PollPolicy = DEFAULT_POL
   if (!state.failures && state.moving && first && last && last[1] > first[1]) {
     const left = last[0] + ((1 - last[1]) * (last[0] - first[0])) / (last[1] - first[1]) + AIM_MS - now;
     wait = left > policy.maxMs ? Math.min(policy.maxMs, left - MIN_GAP_MS) : left;
-  } else if (!state.failures && policy.expectedMs !== undefined) {
-    // No progress to go by, but a history: land the first poll at the earliest it has been ready, then as often
-    // as allowed, so that the ready moment is missed by at most the minimum gap.
+  } else if (!state.failures && state.polls && !state.last && policy.expectedMs !== undefined) {
+    // The first reply had no progress to go by, but there is a history: land the next poll at the earliest this
+    // kind of image has been ready, then poll as often as allowed, so the ready moment is missed by at most the
+    // minimum gap. (The first poll comes at `initialMs` as ever: it shows whether the provider reports progress.)
     const until = policy.expectedMs - now;
     wait = until > MIN_GAP_MS ? until : MIN_GAP_MS;
   }
