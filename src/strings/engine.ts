@@ -16,6 +16,12 @@ export const providerTrouble = (status: number) =>
   `The provider had a problem (HTTP ${status}). Try again in a moment.`;
 export const settingsRefused = () =>
   "The model's provider refused these settings. Change the size, model or reference images: sending them again unchanged will not help.";
+export const unknownProvider = (id: string) => `The provider "${id}" is not available yet. Choose another provider.`;
+export const vetoed = () => 'The page stopped this submission before it was sent.';
+export const promptMissing = () => 'Describe the image you want in the prompt box first.';
+export const keyMissing = (provider: string) => `Enter your own ${providerName(provider)} API key, then try again.`;
+export const notOnPage = () => 'This widget is not on the page any more: add it to the page, then try again.';
+export const outOfCredits = () => 'Your provider account has run out of credits. Add credits there, then try again.';
 export const outOfCreditsAt = (provider: string) =>
   `Your ${providerName(provider)} account does not have enough credit for this. Add credit at ${providerName(provider)} (or choose a smaller size or a cheaper model), then try again.`;
 export const chargedForIt = (provider: string, amount: string) =>

@@ -12,15 +12,10 @@ const PROVIDER_NAMES: Record<string, string> = { puter: 'Puter', bfl: 'BFL', fal
 
 // Providers, generation, errors
 export const providerName = (id: string) => PROVIDER_NAMES[id] ?? id;
-export const unknownProvider = (id: string) => `The provider "${id}" is not available yet. Choose another provider.`;
 export const cancelled = () => 'Generation cancelled. Nothing more will be charged for it.';
 export const timeout = () => 'The provider took too long to answer. Try again in a moment.';
 export const network = () => 'Could not reach the provider. Check your connection and try again.';
 export const somethingWrong = () => 'Something went wrong at the provider. Try again in a moment.';
-export const vetoed = () => 'The page stopped this submission before it was sent.';
-export const promptMissing = () => 'Describe the image you want in the prompt box first.';
-export const keyMissing = (provider: string) => `Enter your own ${providerName(provider)} API key, then try again.`;
-export const notOnPage = () => 'This widget is not on the page any more: add it to the page, then try again.';
 export const notAnAmount = (value: string) => `"${value}" is not an amount of money.`;
 export const badBudget = (value: string) =>
   `The budget set on this page ("${value}") is not an amount of dollars, so nothing can be spent until it is fixed (write it like 2.50).`;
@@ -34,7 +29,6 @@ export const endpointInsecure = () =>
 export const addressRefused = () => 'The provider sent an address this page will not contact. Try again later.';
 export const imageAddressRefused = () =>
   'The provider sent an image address this page will not load. Try again; if it keeps happening, tell the site owner.';
-export const outOfCredits = () => 'Your provider account has run out of credits. Add credits there, then try again.';
 export const puterShort = (price: string, left: string, cheaper?: string) =>
   `This costs ${price} and your Puter account has ${left} left. Add funds at puter.com${cheaper ? `, or choose ${cheaper}` : ''}, then try again.`;
 export const cheaperChoice = (model: string, price: string) => `${model} (${price})`;
@@ -139,7 +133,7 @@ export const aboutOneMegapixel = (ratio: string) => `${ratio} · about 1 MP (the
 export const sizeFromInput = () => 'The image is made at the size of the image to edit.';
 export const referencesLabel = () => 'Reference images';
 export const referencesNote = (required: boolean, max: number, billed: boolean) =>
-  `(${required ? 'required' : 'optional'}, up to ${max}; ${billed ? 'billed too' : 'included in the price'})`;
+  `(${required ? 'required' : 'optional'}, up to ${max}; ${billed ? 'billed too' : 'included in the price'}; choose, drop or paste)`;
 export const referenceAlt = (index: number) => `Reference image ${index}`;
 export const referenceRemove = (index: number) => `Remove reference image ${index}`;
 export const keyLabel = (provider: string) => `Your ${provider} API key`;

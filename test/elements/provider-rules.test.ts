@@ -139,3 +139,28 @@ describe('BFL, against the strict simulator', () => {
     expect(width * height).to.be.at.most(4 * 1024 * 1024);
   });
 });
+
+describe('reference images given by drop or paste', () => {
+  it('takes images dropped on the reference area or pasted into the form, and leaves pasted text alone', async () => {
+    const el = await fixture<UserPaysImage>(
+      html`<userpays-image provider="bfl" model="flux-2-pro" storage-key=${uniqueStorageKey()}></userpays-image>`,
+    );
+    const files = new DataTransfer();
+    files.items.add(await png(640, 480, 'dropped.png'));
+    const drop = new DragEvent('drop', { dataTransfer: files, bubbles: true, cancelable: true });
+    el.shadowRoot!.querySelector('.refs')!.dispatchEvent(drop);
+    expect(drop.defaultPrevented, 'the browser does not open the file').to.equal(true);
+    await until(() => el.shadowRoot!.querySelectorAll('.chips li').length === 1);
+    const pasted = new DataTransfer();
+    pasted.items.add(await png(480, 640, 'pasted.png'));
+    const paste = new ClipboardEvent('paste', { clipboardData: pasted, bubbles: true, cancelable: true });
+    el.shadowRoot!.querySelector('textarea')!.dispatchEvent(paste);
+    await until(() => el.shadowRoot!.querySelectorAll('.chips li').length === 2);
+    expect(el.quote!.inputMegapixels).to.equal(2);
+    const text = new DataTransfer();
+    text.items.add('just words', 'text/plain');
+    const words = new ClipboardEvent('paste', { clipboardData: text, bubbles: true, cancelable: true });
+    el.shadowRoot!.querySelector('textarea')!.dispatchEvent(words);
+    expect(words.defaultPrevented, 'text pastes as text').to.equal(false);
+  });
+});

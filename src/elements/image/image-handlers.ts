@@ -32,9 +32,14 @@ export function imageHandlers(host: ImageHost, parts: ImageParts): ImageHandlers
       [host.width, host.height] = (event.currentTarget as HTMLButtonElement).value.split('x').map(Number);
     },
     referencesChosen: (event) => {
+      // Chosen in the picker, dropped on the area, or pasted: the files of the event that carries them.
+      const given = event as Partial<DragEvent & ClipboardEvent>;
       const input = event.target as HTMLInputElement;
-      void parts.references.add([...(input.files ?? [])], parts.pricing.capability?.references.max ?? 0);
-      input.value = ''; // the same file can be chosen again
+      const files = given.dataTransfer?.files ?? given.clipboardData?.files ?? input.files;
+      if (event.type === 'dragover' || (event.type !== 'change' && files?.length)) event.preventDefault();
+      if (event.type === 'dragover' || !files?.length) return;
+      void parts.references.add([...files], parts.pricing.capability?.references.max ?? 0);
+      if (event.type === 'change') input.value = ''; // the same file can be chosen again
     },
     referenceRemove: (event) => parts.references.remove(Number((event.currentTarget as HTMLElement).dataset.index)),
     keyInput: (event) => {

@@ -75,6 +75,7 @@ export interface ImageHandlers {
   pickerChange(event: Event): void;
   /** Click on a shape swatch (`value` = the size it picks). */
   shapeChoose(event: Event): void;
+  /** Reference images chosen in the picker (`change`), dropped (`dragover`, `drop`) or pasted (`paste`). */
   referencesChosen(event: Event): void;
   /** Click on a reference's remove button (`data-index`). */
   referenceRemove(event: Event): void;
@@ -151,7 +152,8 @@ function renderSize({ size }: ImageView, on: ImageHandlers) {
 
 function renderReferences({ references }: ImageView, on: ImageHandlers) {
   if (!references) return nothing;
-  return html`<div class="refs">
+  // Images may also be dropped on this area, or pasted anywhere in the form (the same handler).
+  return html`<div class="refs" @dragover=${on.referencesChosen} @drop=${on.referencesChosen}>
     <label class="field"
       >${text.referencesLabel()}
       <span class="muted">${text.referencesNote(references.required, references.max, references.billed)}</span>
@@ -239,7 +241,13 @@ function renderProgress({ busy, progress, elapsed, confirmCancel, locale }: Imag
 export function renderImageWidget(view: ImageView, on: ImageHandlers) {
   const { quote, problem, locale } = view;
   const priced = quote && !problem;
-  return html`<form class="card" @submit=${on.submit} @keydown=${on.formKeydown} novalidate>
+  return html`<form
+      class="card"
+      @submit=${on.submit}
+      @keydown=${on.formKeydown}
+      @paste=${view.references ? on.referencesChosen : nothing}
+      novalidate
+    >
       <label class="field" for="prompt">${text.promptLabel()}</label>
       <textarea
         id="prompt"
