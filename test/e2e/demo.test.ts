@@ -15,15 +15,20 @@ describe('the demo page', () => {
     await new ImageStore({ storageKey: 'userpays' }).clear();
   });
 
-  it('loads, answers, and generates through its own controls', async () => {
+  /** The demo page in an iframe `width` pixels wide, loaded. */
+  async function openDemo(width: number): Promise<Window> {
     frame = document.createElement('iframe');
-    frame.style.width = '1024px';
+    frame.style.width = `${width}px`;
     frame.style.height = '900px';
     const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
     frame.src = '/demo/index.html';
     document.body.append(frame);
     await loaded;
-    const view = frame.contentWindow!;
+    return frame.contentWindow!;
+  }
+
+  it('loads, answers, and generates through its own controls', async () => {
+    const view = await openDemo(1024);
     // A task in the page runs: its event loop is not held by an endless chain of updates.
     await new Promise((resolve) => view.setTimeout(resolve, 0));
     const widget = view.document.querySelector<UserPaysImage>('userpays-image')!;
@@ -43,14 +48,7 @@ describe('the demo page', () => {
   });
 
   it('doubles as the reference: an API table per element, drawn from custom-elements.json; never scrolls sideways at 320 px', async () => {
-    frame = document.createElement('iframe');
-    frame.style.width = '320px';
-    frame.style.height = '900px';
-    const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-    frame.src = '/demo/index.html';
-    document.body.append(frame);
-    await loaded;
-    const view = frame.contentWindow!;
+    const view = await openDemo(320);
     await until(() => view.document.querySelectorAll('#api article').length === 3);
     const api = view.document.getElementById('api')!;
     expect([...api.querySelectorAll('h3')].map((h) => h.textContent)).to.deep.equal([

@@ -141,3 +141,33 @@ export async function policyAndImportMap(path: string) {
     inline: page.querySelectorAll('script:not([src])').length,
   };
 }
+
+/**
+ * The error path of an example that renders its own error line: Generate without a key reaches the example as
+ * `userpays-error` (through its framework's event wiring) and the line shows the widget's own words.
+ */
+export async function expectErrorShown(example: Example) {
+  const widget = await widgetOf(example);
+  const heard = nextEvent<{ code: string; message: string }>(widget, 'userpays-error');
+  part(widget, 'submit')!.click(); // no key yet
+  const { detail } = await heard;
+  expect(detail.code).to.equal('auth-required');
+  const shown = await waitFor(() => example.doc.querySelector('#error'), "the app's error line");
+  expect(shown.textContent).to.equal(detail.message);
+}
+
+/**
+ * The paid path of an example with its own key field: the key typed there reaches `widget.apiKey` (`how` says by
+ * what wiring), Generate is clicked, and the example renders the result and its charge; no CSP violation, no error.
+ */
+export async function expectKeyedResult(example: Example, how: string) {
+  const widget = await widgetOf(example);
+  await generateThrough(example, widget, async (key) => {
+    typeInto(example.doc.querySelector<HTMLInputElement>('input[type=password]')!, key);
+    await waitFor(() => widget.apiKey === key, how);
+  });
+  expect(example.doc.querySelector('#result figcaption')!.textContent).to.equal('Charged $0.014');
+  expect(example.doc.querySelector('#error')).to.equal(null);
+  expect(example.violations, 'CSP violations').to.deep.equal([]);
+  expect(example.errors).to.deep.equal([]);
+}

@@ -2,15 +2,12 @@
 // React 19's custom-element event props (`onuserpays-result`, `onuserpays-error`). React itself ships CommonJS only:
 // test/examples/examples-plugin.mjs serves it as ES modules, bundled by esbuild, exactly as `npm start` does.
 import { expect } from '@open-wc/testing';
-import { nextEvent } from '../support/sim.js';
 import {
   closeExample,
-  generateThrough,
+  expectErrorShown,
+  expectKeyedResult,
   openExample,
-  part,
   policyAndImportMap,
-  typeInto,
-  waitFor,
   widgetOf,
   type Example,
 } from './helpers.js';
@@ -41,26 +38,12 @@ describe('examples/react', () => {
 
   it('hears userpays-error through onuserpays-error', async () => {
     example = await openExample(PAGE);
-    const widget = await widgetOf(example);
-    const heard = nextEvent<{ code: string; message: string }>(widget, 'userpays-error');
-    part(widget, 'submit')!.click(); // no key yet
-    const { detail } = await heard;
-    expect(detail.code).to.equal('auth-required');
-    const shown = await waitFor(() => example!.doc.querySelector('#error'), "the app's error line");
-    expect(shown.textContent).to.equal(detail.message);
+    await expectErrorShown(example);
   });
 
   it('prices, passes the key from its own field through the ref, generates and renders the result', async () => {
     example = await openExample(PAGE);
-    const widget = await widgetOf(example);
-    await generateThrough(example, widget, async (key) => {
-      typeInto(example!.doc.querySelector<HTMLInputElement>('input[type=password]')!, key);
-      await waitFor(() => widget.apiKey === key, 'the key set on the element by the effect');
-    });
-    expect(example.doc.querySelector('#result figcaption')!.textContent).to.equal('Charged $0.014');
-    expect(example.doc.querySelector('#error')).to.equal(null);
-    expect(example.violations, 'CSP violations').to.deep.equal([]);
-    expect(example.errors).to.deep.equal([]);
+    await expectKeyedResult(example, 'the key set on the element by the effect');
   });
 
   it('runs under a strict policy that allows its import map by hash, and nothing else inline', async () => {

@@ -1,15 +1,12 @@
 // examples/vue: Vue 3 with its run-time template compiler, `isCustomElement` for the userpays- tags, the key bound
 // as a DOM property (`.apiKey`) and the events heard with `@userpays-result` / `@userpays-error`.
 import { expect } from '@open-wc/testing';
-import { nextEvent } from '../support/sim.js';
 import {
   closeExample,
-  generateThrough,
+  expectErrorShown,
+  expectKeyedResult,
   openExample,
-  part,
   policyAndImportMap,
-  typeInto,
-  waitFor,
   widgetOf,
   type Example,
 } from './helpers.js';
@@ -48,26 +45,12 @@ describe('examples/vue', () => {
 
   it('hears userpays-error through @userpays-error', async () => {
     example = await openExample(PAGE);
-    const widget = await widgetOf(example);
-    const heard = nextEvent<{ code: string; message: string }>(widget, 'userpays-error');
-    part(widget, 'submit')!.click(); // no key yet
-    const { detail } = await heard;
-    expect(detail.code).to.equal('auth-required');
-    const shown = await waitFor(() => example!.doc.querySelector('#error'), "the app's error line");
-    expect(shown.textContent).to.equal(detail.message);
+    await expectErrorShown(example);
   });
 
   it('prices, binds the key from its own field as a property, generates and renders the result', async () => {
     example = await openExample(PAGE);
-    const widget = await widgetOf(example);
-    await generateThrough(example, widget, async (key) => {
-      typeInto(example!.doc.querySelector<HTMLInputElement>('input[type=password]')!, key);
-      await waitFor(() => widget.apiKey === key, 'the key bound to the element');
-    });
-    expect(example.doc.querySelector('#result figcaption')!.textContent).to.equal('Charged $0.014');
-    expect(example.doc.querySelector('#error')).to.equal(null);
-    expect(example.violations, 'CSP violations').to.deep.equal([]);
-    expect(example.errors).to.deep.equal([]);
+    await expectKeyedResult(example, 'the key bound to the element');
   });
 
   it("runs under a policy that allows its import map by hash, and eval for Vue's compiler only", async () => {

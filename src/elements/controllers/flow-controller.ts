@@ -17,9 +17,9 @@ export interface FlowOptions {
 /**
  * Where the keyboard and the screen reader are while a submission runs: it keeps focus in the widget (on Cancel
  * while busy, since the disabled Generate button would drop it to the page), then moves it to what came of it
- * (the newest image, or the error), and makes one polite announcement of it (docs/contract.md, "Keyboard and focus"). It also counts
- * the seconds since the submission started, redrawing once a second, so that a provider that reports no
- * progress (Puter) still shows time passing. Elements that render `[data-focus=…]` targets use it.
+ * (the newest image, or the error), and makes one polite announcement of it (docs/contract.md, "Keyboard and
+ * focus"). It also counts the seconds since the submission started, redrawing once a second, so that a provider
+ * that reports no progress (Puter) still shows time passing. Elements that render `[data-focus=…]` targets use it.
  */
 export class FlowController implements ReactiveController {
   /** The sentence of the polite live region: set once per finished submission. */
