@@ -1,3 +1,4 @@
+import { clock } from '../clock.js';
 import { BUILTIN_PRICE_BOOK, PUTER_MODELS, mergePriceBook, puterEntry, type PriceBook } from './price-book.js';
 
 /**
@@ -27,7 +28,7 @@ export function puterCatalogue(endpoint: string): Promise<PriceBook> {
   return (live[url] ??= fetch(url)
     .then((response) => response.json())
     .then(({ models }) => {
-      const source = { name: 'Puter live catalogue', asOf: new Date().toJSON().slice(0, 10), url };
+      const source = { name: 'Puter live catalogue', asOf: new Date(clock.now()).toJSON().slice(0, 10), url };
       const found: PriceBook = {};
       for (const id in PUTER_MODELS) {
         const costs = costsOf(models.find((model: any) => model.id === PUTER_MODELS[id].id));

@@ -6,6 +6,7 @@ import { BUILTIN_PRICE_BOOK, MODELS, quoteFor } from '../../src/pricing/index.js
 import { PUTER_MODELS } from '../../src/pricing/price-book.js';
 import { puterCatalogue } from '../../src/pricing/puter-catalogue.js';
 import { puterEndpoint, puterLog, unique } from '../support/puter.js';
+import { controlledClock } from '../support/clock.js';
 
 const BUNDLED = {
   name: 'Puter model catalogue (bundled)',
@@ -15,6 +16,8 @@ const BUNDLED = {
 const puter = (model: string, more: object = {}) => quoteFor({ provider: 'puter', model, ...more });
 
 describe('Puter prices', () => {
+  // The live catalogue is dated by the clock the test controls, never the wall clock's (midnight would split them).
+  const time = controlledClock('2026-03-10T23:59:59');
   it('has a bundled Puter price, with its source, for every model Puter serves, and none for the others', () => {
     const served = MODELS.filter((m) => BUILTIN_PRICE_BOOK[m.id]?.puter).map((m) => m.id);
     expect(served).to.deep.equal([
@@ -106,7 +109,7 @@ describe('Puter prices', () => {
     expect(live.total).to.equal('0.06');
     expect(live.source).to.deep.equal({
       name: 'Puter live catalogue',
-      asOf: new Date().toJSON().slice(0, 10),
+      asOf: new Date(time.now()).toJSON().slice(0, 10),
       url: `${endpoint}/puterai/image/models/details`,
     });
     expect(quoteFor({ provider: 'puter', model: 'flux-2-max' }, book).total).to.equal('0.14680064');
