@@ -7,5 +7,5 @@ export { resumeOrphans } from './generation/resume.js';
 export { submit } from './generation/submit.js';
 export { ImageStore } from './ledger/image-store.js';
 export { providerFor } from './providers/registry.js';
-export { puterError, puterLeft, puterSdk } from './providers/puter.js';
+export { puterCheck, puterError, puterLeft, puterSdk } from './providers/puter.js';
 export { readReferenceImage } from './media/reference-images.js';

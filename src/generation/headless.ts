@@ -11,11 +11,10 @@ import {
   type PriceBook,
 } from '../pricing/index.js';
 import { providerInfo, puterApi } from '../providers/catalog.js';
-import { puterError, puterLeft, puterSdk } from '../providers/puter.js';
+import { puterCheck, puterSdk } from '../providers/puter.js';
 import { providerFor } from '../providers/registry.js';
 import { checkEndpoint, checkRelay } from '../providers/urls.js';
 import * as text from '../strings/engine.js';
-import { formatUsd } from '../pricing/index.js';
 import type { GenerateResult, ProgressDetail, ProviderId } from '../types.js';
 import { resumeOrphans } from './resume.js';
 import { submit, type Asked, type Priced } from './submit.js';
@@ -158,19 +157,7 @@ function resumeOnce(
 
 /** Puter pays from the user's own account: sign in (the popup needs the user's click), then check the balance. */
 async function puterReady(endpoint: string, src: string, total: string) {
-  const puter = await puterSdk(endpoint, src);
-  try {
-    if (!puter.auth.isSignedIn()) await puter.auth.signIn();
-  } catch (thrown) {
-    throw puterError(thrown);
-  }
-  const left = await puterLeft(puter);
-  if (left?.lt(total)) {
-    throw new UserPaysError(
-      'insufficient-funds',
-      text.puterShort(formatUsd(total), formatUsd(left.toDecimalPlaces(6, 1))),
-    );
-  }
+  await puterCheck(await puterSdk(endpoint, src), total);
 }
 
 /**

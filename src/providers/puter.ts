@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { UserPaysError, asUserPaysError } from '../errors.js';
-import { PUTER_MODELS } from '../pricing/index.js';
+import { PUTER_MODELS, formatUsd } from '../pricing/index.js';
 import { PUTER_API, providerInfo, puterApi } from './catalog.js';
 import { downloadImage, guard, imageSize } from './http.js';
 import { checkImageUrl, setScriptSource } from './urls.js';
@@ -54,6 +54,24 @@ export const puterLeft = (puter: any): Promise<Decimal | undefined> =>
     .getMonthlyUsage()
     .then(({ allowanceInfo: info }: any) => (info.unit ? undefined : new Decimal(info.remaining).div(1e8)))
     .catch(() => undefined);
+
+/**
+ * Before a Puter submission (the widget's click, a headless call): signs in if needed (its popup needs the user's
+ * click) and refuses what the balance cannot cover before anything is sent, saying both amounts and, where
+ * `cheaper` finds one the balance covers, a cheaper choice.
+ */
+export async function puterCheck(puter: any, total: string, cheaper?: (left: Decimal) => string | undefined) {
+  try {
+    if (!puter.auth.isSignedIn()) await puter.auth.signIn();
+  } catch (thrown) {
+    throw puterError(thrown);
+  }
+  const left = await puterLeft(puter);
+  if (left?.lt(total)) {
+    const message = text.puterShort(formatUsd(total), formatUsd(left.toDecimalPlaces(6, 1)), cheaper?.(left));
+    throw new UserPaysError('insufficient-funds', message);
+  }
+}
 
 const PUTER_ERRORS: [RegExp, ErrorCode, () => string][] = [
   [/^402|_funds/, 'insufficient-funds', text.outOfCredits],

@@ -22,6 +22,8 @@ export const promptMissing = () => 'Describe the image you want in the prompt bo
 export const keyMissing = (provider: string) => `Enter your own ${providerName(provider)} API key, then try again.`;
 export const notOnPage = () => 'This widget is not on the page any more: add it to the page, then try again.';
 export const outOfCredits = () => 'Your provider account has run out of credits. Add credits there, then try again.';
+export const puterShort = (price: string, left: string, cheaper?: string) =>
+  `This costs ${price} and your Puter account has ${left} left. Add funds at puter.com${cheaper ? `, or choose ${cheaper}` : ''}, then try again.`;
 export const outOfCreditsAt = (provider: string) =>
   `Your ${providerName(provider)} account does not have enough credit for this. Add credit at ${providerName(provider)} (or choose a smaller size or a cheaper model), then try again.`;
 export const chargedForIt = (provider: string, amount: string) =>

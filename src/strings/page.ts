@@ -29,8 +29,6 @@ export const endpointInsecure = () =>
 export const addressRefused = () => 'The provider sent an address this page will not contact. Try again later.';
 export const imageAddressRefused = () =>
   'The provider sent an image address this page will not load. Try again; if it keeps happening, tell the site owner.';
-export const puterShort = (price: string, left: string, cheaper?: string) =>
-  `This costs ${price} and your Puter account has ${left} left. Add funds at puter.com${cheaper ? `, or choose ${cheaper}` : ''}, then try again.`;
 export const cheaperChoice = (model: string, price: string) => `${model} (${price})`;
 export const relayInsecure = () =>
   'The relay address must start with https:// (plain http:// only for localhost), without ? or #. Fix the relay attribute.';

@@ -15,6 +15,7 @@ import {
   sdk,
   setPuterAccount,
   unique,
+  until,
 } from '../support/puter.js';
 
 const provider = new PuterProvider();
@@ -168,15 +169,18 @@ describe('Puter provider (real SDK, simulator)', function () {
     await expectError('fault=401', 'auth-required', /Sign in with Puter/);
   });
 
+  /**
+   * The SDK drops an expired token and asks the user to sign in again in its own dialog: answers it with the
+   * dialog's sign-in or cancel button.
+   */
+  async function answerSignInDialog(button: '#launch-auth-popup' | '#launch-auth-popup-cancel') {
+    await until(() => document.querySelector('puter-dialog'));
+    (document.querySelector('puter-dialog')!.shadowRoot!.querySelector(button) as HTMLButtonElement).click();
+  }
+
   it('maps an expired session to auth-required when the user cancels Puter’s sign-in', async () => {
     const pending = run('fault=token_auth_failed');
-    // The SDK drops the token and asks the user to sign in again (its consent dialog: no click here).
-    let dialog: Element | null;
-    const end = Date.now() + 5000;
-    while (!(dialog = document.querySelector('puter-dialog')) && Date.now() < end)
-      await new Promise((r) => setTimeout(r, 20));
-    expect(dialog, 'the SDK’s sign-in dialog').to.exist;
-    (dialog!.shadowRoot!.querySelector('#launch-auth-popup-cancel') as HTMLButtonElement).click();
+    await answerSignInDialog('#launch-auth-popup-cancel');
     const { result } = await pending;
     expect((result as UserPaysError).code).to.equal('auth-required');
     expect(sdk().auth.isSignedIn()).to.equal(false);
@@ -184,12 +188,7 @@ describe('Puter provider (real SDK, simulator)', function () {
 
   it('an expired session the user signs in again to: says to generate again, not to sign in', async () => {
     const pending = run('fault=token_auth_failed');
-    let dialog: Element | null;
-    const end = Date.now() + 5000;
-    while (!(dialog = document.querySelector('puter-dialog')) && Date.now() < end)
-      await new Promise((r) => setTimeout(r, 20));
-    expect(dialog, 'the SDK’s sign-in dialog').to.exist;
-    (dialog!.shadowRoot!.querySelector('#launch-auth-popup') as HTMLButtonElement).click(); // the simulator's popup signs in
+    await answerSignInDialog('#launch-auth-popup'); // the simulator's popup signs in
     const { result } = await pending;
     expect((result as UserPaysError).code).to.equal('auth-required');
     if (sdk().auth.isSignedIn()) expect((result as UserPaysError).message).to.equal(text.signedInAgain());

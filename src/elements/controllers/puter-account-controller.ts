@@ -1,11 +1,8 @@
 import type Decimal from 'decimal.js';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { UserPaysError } from '../../errors.js';
 import { loadEngine } from '../../load-engine.js';
 import { puterApi } from '../../providers/catalog.js';
 import { checkEndpoint } from '../../providers/urls.js';
-import * as text from '../../strings/page.js';
-import { formatUsd } from '../../pricing/index.js';
 
 /** Where the host's Puter is: its API endpoint ('' for Puter's own) and where its SDK loads from. */
 export interface PuterAccountSource {
@@ -84,13 +81,14 @@ export class PuterAccountController implements ReactiveController {
 
   /**
    * Before a submission: signs in if needed (the click's popup); stops what the balance cannot cover before it is
-   * sent, saying both amounts and, where `cheaper` finds one the balance covers, a cheaper choice.
+   * sent, saying both amounts and, where `cheaper` finds one the balance covers, a cheaper choice (`puterCheck`).
+   * The account area is read again either way.
    */
   async check(total: string, cheaper?: (left: Decimal) => string | undefined): Promise<void> {
-    await ((await this.sdk()).auth.isSignedIn() ? this.refresh() : this.signIn());
-    const { left } = this;
-    if (!left?.lt(total)) return;
-    const message = text.puterShort(formatUsd(total), formatUsd(left.toDecimalPlaces(6, 1)), cheaper?.(left));
-    throw new UserPaysError('insufficient-funds', message);
+    try {
+      await (await loadEngine()).puterCheck(await this.sdk(), total, cheaper);
+    } finally {
+      await this.refresh();
+    }
   }
 }
