@@ -331,18 +331,23 @@ describe('relay: forwarding', () => {
   });
 
   it('forwards only content-type, accept, authorization and x-key, and passes back only the reply headers it lists', async () => {
+    const [pageKey, pageToken, nodeKey] = [newKey(), newKey(), newKey()];
     const fromPage = await fetch(await viaRelay(echo(unique('token'))), {
       method: 'POST',
       headers: {
-        'x-key': 'k1',
-        authorization: 'Bearer k2',
+        'x-key': pageKey,
+        authorization: `Bearer ${pageToken}`,
         'content-type': 'application/json',
         accept: 'application/json',
       },
       body: '{}',
     });
     const received = (await fromPage.json()).headers;
-    expect(received).to.include({ 'x-key': 'k1', authorization: 'Bearer k2', 'content-type': 'application/json' });
+    expect(received).to.include({
+      'x-key': pageKey,
+      authorization: `Bearer ${pageToken}`,
+      'content-type': 'application/json',
+    });
     const expected = [
       ...ALLOWED_HEADERS,
       'host',
@@ -364,12 +369,12 @@ describe('relay: forwarding', () => {
         'X-Forwarded-For': '203.0.113.7',
         'CF-Connecting-IP': '203.0.113.7',
         'X-Other': 'private',
-        'X-Key': 'k3',
+        'X-Key': nodeKey,
       },
     });
     expect(reply.status).to.equal(200);
     const upstreamSaw = JSON.parse(reply.body).headers;
-    expect(upstreamSaw['x-key']).to.equal('k3');
+    expect(upstreamSaw['x-key']).to.equal(nodeKey);
     expect(Object.keys(upstreamSaw).filter((name) => !expected.includes(name))).to.deep.equal([]);
     expect(reply.headers['set-cookie']).to.equal(undefined);
     expect(reply.headers['x-provider-private']).to.equal(undefined);
@@ -479,6 +484,7 @@ describe('relay: what it keeps', () => {
     const logs: Record<string, string> = await (await fetch('/__relay-logs.json')).json();
     expect(Object.keys(logs)).to.include.members(['main', 'strict', 'elsewhere', 'small']);
     for (const [name, output] of Object.entries(logs))
-      for (const key of [...keys, 'k1', 'k2', 'k3']) expect(output, name).not.to.include(key);
+      // Keys are long and unique: a short one ("k2") once matched a random error id in workerd's output.
+      for (const key of keys) expect(output, name).not.to.include(key);
   });
 });
