@@ -42,10 +42,10 @@ module.exports = {
       '^src/(?!strings/)[^/]+/',
     ),
     forbid(
-      'page-strings-without-engine',
-      "The engine's sentences load with the engine: nothing the page loads may import them.",
-      '^src/(?!(generation|media|providers|strings)/|ledger/image-store|engine)',
-      '^src/strings/engine\\.ts$',
+      'page-without-engine-modules',
+      "The engine's sentences and learned durations load with the engine: nothing the page loads may import them.",
+      '^src/(?!(generation|media|providers|strings)/|ledger/(image-store|durations)|engine)',
+      '^src/(strings/engine|ledger/durations)\\.ts$',
     ),
     forbid(
       'pricing-is-pure',

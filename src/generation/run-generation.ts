@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { UserPaysError, asUserPaysError } from '../errors.js';
 import type { ImageStore, StoredImage } from '../ledger/image-store.js';
 import type { LedgerStore, Settlement } from '../ledger/index.js';
-
+import { Durations } from '../ledger/durations.js';
 import type { Charge, PollPolicy, Provider, ReferenceImage } from '../providers/provider.js';
 import type { ProgressDetail, PublicRequest, Quote } from '../types.js';
 import { formatUsd, megapixels } from '../pricing/index.js';
@@ -97,7 +97,8 @@ export async function runGeneration(job: GenerationJob): Promise<GenerationOutco
   let booked = new Decimal(0);
   // How long this kind of image took here before: the default polling lands on it (a page's own policy stays).
   const kind = `${request.provider} ${request.model} ${megapixels(request.width, request.height)}`;
-  const poll = job.poll ?? { ...DEFAULT_POLL, expectedMs: ledger.durations.earliest(kind) };
+  const durations = new Durations(ledger.storageKey, ledger.storage);
+  const poll = job.poll ?? { ...DEFAULT_POLL, expectedMs: durations.earliest(kind) };
   const runOne = async (entryId: string, index: number) => {
     /** What the provider said on the way: the ledger books a failure by it (see `bookFailure`). */
     const seen: Seen = { sending: false, accepted: false, billed: false, uncharged: false };
@@ -134,8 +135,7 @@ export async function runGeneration(job: GenerationJob): Promise<GenerationOutco
           onUncharged: () => (seen.uncharged = true),
           onProgress(p) {
             // Progress 1 is the provider saying it is ready (the download starts): how long it took to make.
-            if (p.progress === 1 && acceptedAt !== undefined)
-              ledger.durations.record(kind, performance.now() - acceptedAt);
+            if (p.progress === 1 && acceptedAt !== undefined) durations.record(kind, performance.now() - acceptedAt);
             progress[index] = p.progress ?? progress[index];
             const known = progress.some((x) => x > 0);
             job.onProgress?.({

@@ -23,7 +23,6 @@ import {
   type Area,
 } from './shared-area.js';
 import { budgetOf, summarize, sumsOf, tallyOf } from './sums.js';
-import { Durations } from './durations.js';
 
 export interface LedgerStoreOptions {
   /** Namespace of everything persisted; default 'userpays'. */
@@ -38,12 +37,14 @@ const newId = () =>
 
 export class LedgerStore {
   private area: Area;
-  /** How long the provider took to make each kind of image here: what a page predicts its polling from. */
-  readonly durations: Durations;
+  /** Where the ledger is kept: what is kept beside it (generation durations, images) uses the same. */
+  readonly storageKey: string;
+  readonly storage?: Storage;
 
   constructor({ storageKey = 'userpays', storage }: LedgerStoreOptions = {}) {
     this.area = areaFor(storageKey, storage);
-    this.durations = new Durations(storageKey, storage);
+    this.storageKey = storageKey;
+    this.storage = storage;
     syncFromStorage(this.area);
   }
 

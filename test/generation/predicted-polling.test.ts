@@ -3,6 +3,7 @@
 import { expect } from '@open-wc/testing';
 import { runGeneration } from '../../src/generation/run-generation.js';
 import { LedgerStore } from '../../src/ledger/index.js';
+import { Durations } from '../../src/ledger/durations.js';
 import { ImageStore } from '../../src/ledger/image-store.js';
 import { quoteFor } from '../../src/pricing/index.js';
 import { providerFor } from '../../src/providers/registry.js';
@@ -13,6 +14,7 @@ describe('runGeneration learns how long each kind of image takes', () => {
   it('records acceptance → ready per provider, model and size, and predicts from the third', async () => {
     const storageKey = uniqueStorageKey();
     const ledger = new LedgerStore({ storageKey });
+    const durations = new Durations(storageKey);
     const request = {
       provider: 'bfl' as const,
       model: 'flux-2-klein-4b',
@@ -24,7 +26,7 @@ describe('runGeneration learns how long each kind of image takes', () => {
     };
     try {
       for (let i = 0; i < 3; i++) {
-        expect(ledger.durations.earliest('bfl flux-2-klein-4b 1'), `after ${i}`).to.equal(undefined);
+        expect(durations.earliest('bfl flux-2-klein-4b 1'), `after ${i}`).to.equal(undefined);
         await runGeneration({
           provider: providerFor('bfl'),
           endpoint: bflEndpoint(`pending=700;progress=none;deliveryCors=1;run=${storageKey}`),
@@ -38,8 +40,8 @@ describe('runGeneration learns how long each kind of image takes', () => {
         });
       }
       // Not before the simulator's 700 ms of work (it is ready no sooner; less the reply's way back).
-      expect(ledger.durations.earliest('bfl flux-2-klein-4b 1')).to.be.at.least(500);
-      expect(ledger.durations.earliest('bfl flux-2-klein-4b 2')).to.equal(undefined);
+      expect(durations.earliest('bfl flux-2-klein-4b 1')).to.be.at.least(500);
+      expect(durations.earliest('bfl flux-2-klein-4b 2')).to.equal(undefined);
     } finally {
       await new ImageStore({ storageKey }).clear();
       cleanLocalStorage(storageKey);
