@@ -46,6 +46,11 @@ export interface Quote {
   outputMegapixels: number;
   /** Megapixels of all reference images of one image, as the provider bills them. */
   inputMegapixels: number;
+  /**
+   * Where reference images are billed: for each (in the order sent), its megapixels as billed per image and
+   * what it adds to `total` (USD, for all `count` images; with a top-up fee, rounded up to a millionth).
+   */
+  references?: { megapixels: number; amount: string }[];
   /** Where the provider bills in credits (BFL: 1 credit = $0.01): credits for the whole submission. */
   credits?: string;
   lines: QuoteLine[];

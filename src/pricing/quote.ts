@@ -140,6 +140,8 @@ function parts(entry: PriceEntry, fitted: Fitted, where: string) {
   const { rule } = entry;
   const { inputs } = fitted;
   const lines: [string, Decimal][] = [];
+  /** What each reference image adds, where they are billed: its megapixels as billed, and its part of the line. */
+  let references: [number, Decimal][] = [];
   let outputMegapixels = megapixels(fitted.width, fitted.height);
   let inputMegapixels = inputs.reduce((sum, size) => sum + megapixels(size.width, size.height), 0);
   if (rule.kind === 'megapixel') {
@@ -148,6 +150,7 @@ function parts(entry: PriceEntry, fitted: Fitted, where: string) {
     if (outputMegapixels > 1) lines.push([text.moreMegapixels(outputMegapixels - 1), extra.mul(outputMegapixels - 1)]);
     if (rule.inputs && inputs.length) {
       lines.push([text.referenceImages(inputs.length, inputMegapixels), extra.mul(inputMegapixels)]);
+      references = inputs.map(({ width, height }) => [megapixels(width, height), extra.mul(megapixels(width, height))]);
     }
   } else if (rule.kind === 'flat') {
     lines.push([text.flatPerImage(), price(rule.perImage, where)]);
@@ -156,7 +159,10 @@ function parts(entry: PriceEntry, fitted: Fitted, where: string) {
     const perMp = price(edit ?? rule.perMp, where);
     lines.push([text.megapixels(outputMegapixels), perMp.mul(outputMegapixels)]);
     inputMegapixels = edit ? inputs.length : 0;
-    if (edit) lines.push([text.referencesAtOneMp(inputs.length), perMp.mul(inputMegapixels)]);
+    if (edit) {
+      lines.push([text.referencesAtOneMp(inputs.length), perMp.mul(inputMegapixels)]);
+      references = inputs.map(() => [1, perMp]);
+    }
   } else {
     // Puter's catalogue costs (see PriceRule): megapixels of 10⁶ pixels, the output's exactly (or the 1 MP a
     // Replicate-served model makes), each reference image's started ones.
@@ -175,10 +181,15 @@ function parts(entry: PriceEntry, fitted: Fitted, where: string) {
         ? [text.flatPerImage(), cents('run', 'output_mp', 'output', 'per-image').div(100)]
         : [text.megapixels(outputMegapixels), perMp.mul(width * height).div(1e6)],
     );
-    if (inputMegapixels)
+    if (inputMegapixels) {
       lines.push([text.referenceImages(inputs.length, inputMegapixels), perInput.mul(inputMegapixels)]);
+      references = inputs.map((size) => {
+        const started = Math.ceil((size.width * size.height) / 1e6);
+        return [started, perInput.mul(started)];
+      });
+    }
   }
-  return { lines, outputMegapixels, inputMegapixels };
+  return { lines, outputMegapixels, inputMegapixels, references };
 }
 
 /**
@@ -197,14 +208,16 @@ export function quoteDetails(request: QuoteRequest, book?: PriceBook) {
   const priced = priceRequest(request, book);
   const { asked, entry, fitted, where } = priced;
   const { count } = asked;
-  const { lines: perImageParts, outputMegapixels, inputMegapixels } = parts(entry, fitted, where);
+  const { lines: perImageParts, outputMegapixels, inputMegapixels, references } = parts(entry, fitted, where);
   const usdPerUnit = entry.rule.unit === 'credit' ? price(CREDIT_USD, text.aCredit()) : null;
+  /** Per image, in the rule's unit → USD for the whole submission, the top-up fee (set below) included. */
+  let submissionUsd = (amount: Decimal) => (usdPerUnit ? amount.mul(usdPerUnit) : amount).mul(count);
   const suffix = count > 1 ? text.timesImages(count) : '';
   const lines: QuoteLine[] = [];
   let units = new Decimal(0);
   for (const [label, amount] of perImageParts) {
     units = units.add(amount);
-    lines.push({ label: label + suffix, amount: (usdPerUnit ? amount.mul(usdPerUnit) : amount).mul(count).toString() });
+    lines.push({ label: label + suffix, amount: submissionUsd(amount).toString() });
   }
   const usage = usdPerUnit ? units.mul(usdPerUnit) : units;
   let perImage = usage;
@@ -212,6 +225,8 @@ export function quoteDetails(request: QuoteRequest, book?: PriceBook) {
     const fee = price(entry.topUpFee, where);
     // Rounded up to a millionth of a dollar, so the preview never promises less than is taken.
     perImage = usage.div(new Decimal(1).sub(fee)).toDecimalPlaces(6, Decimal.ROUND_UP);
+    const beforeFee = submissionUsd;
+    submissionUsd = (amount) => beforeFee(amount).div(new Decimal(1).sub(fee)).toDecimalPlaces(6, Decimal.ROUND_UP);
     lines.push({ label: text.topUpFee(fee.mul(100).toString()), amount: perImage.sub(usage).mul(count).toString() });
   }
   const quote: Quote = {
@@ -228,6 +243,11 @@ export function quoteDetails(request: QuoteRequest, book?: PriceBook) {
     exact: entry.exact,
   };
   if (usdPerUnit) quote.credits = units.mul(count).toString();
+  if (references.length)
+    quote.references = references.map(([megapixels, amount]) => ({
+      megapixels,
+      amount: submissionUsd(amount).toString(),
+    }));
   if (fitted.problem) quote.problem = fitted.problem;
   if (fitted.note) quote.note = fitted.note;
   return { ...priced, quote };

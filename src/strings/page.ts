@@ -133,6 +133,7 @@ export const referencesLabel = () => 'Reference images';
 export const referencesNote = (required: boolean, max: number, billed: boolean) =>
   `(${required ? 'required' : 'optional'}, up to ${max}; ${billed ? 'billed too' : 'included in the price'}; choose, drop or paste)`;
 export const referenceAlt = (index: number) => `Reference image ${index}`;
+export const referenceAdds = (megapixels: number, amount: string) => `adds ${megapixels} MP = ${amount}`;
 export const referenceRemove = (index: number) => `Remove reference image ${index}`;
 export const keyLabel = (provider: string) => `Your ${provider} API key`;
 export const waitingForKey = (n: number, provider: string) =>

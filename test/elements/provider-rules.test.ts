@@ -131,6 +131,8 @@ describe('BFL, against the strict simulator', () => {
     expect(el.quote?.total).to.equal('0.09'); // 3 + 4 MP × 1.5 credits, not 3 + 6 × 1.5
     expect(part(el, 'cost')!.textContent).to.contain('resized from 3000×2000');
     expect(el.shadowRoot!.querySelector('.chips')!.textContent).to.contain('3000×2000 → 2449×1632');
+    // Its own cost beside it: 2449×1632 is 4 started MP (of 1,048,576 px) at 1.5 credits.
+    expect(el.shadowRoot!.querySelector('.chips')!.textContent).to.contain('adds 4 MP = $0.06');
     const result = await el.generate();
     expect(result.charged).to.equal(el.quote!.total);
     const submit = (await simLog()).find((entry) => entry.method === 'POST' && entry.path.includes(`run=${marker}`));
@@ -157,6 +159,15 @@ describe('reference images given by drop or paste', () => {
     el.shadowRoot!.querySelector('textarea')!.dispatchEvent(paste);
     await until(() => el.shadowRoot!.querySelectorAll('.chips li').length === 2);
     expect(el.quote!.inputMegapixels).to.equal(2);
+    const chips = [...el.shadowRoot!.querySelectorAll('.chips li')].map((chip) =>
+      chip.textContent!.replace(/\s+/g, ' '),
+    );
+    expect(chips.map((chip) => chip.includes('adds 1 MP = $0.015'))).to.deep.equal([true, true]);
+    // A flat price includes its references: nothing is said to be added.
+    el.model = 'flux-kontext-pro';
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.chips')!.textContent).not.to.contain('adds');
+    expect(el.shadowRoot!.querySelector('.refs')!.textContent).to.contain('included in the price');
     const text = new DataTransfer();
     text.items.add('just words', 'text/plain');
     const words = new ClipboardEvent('paste', { clipboardData: text, bubbles: true, cancelable: true });

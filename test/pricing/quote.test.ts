@@ -5,6 +5,7 @@ import {
   BUILTIN_PRICE_BOOK,
   MODELS,
   aspectRatio,
+  billsReferences,
   megapixels,
   mergePriceBook,
   quoteFor,
@@ -164,6 +165,11 @@ describe('quoteFor: the FLUX.2 megapixel rule', () => {
       { label: '1 more megapixel', amount: '0.03' },
       { label: '2 reference images (5 MP)', amount: '0.15' },
     ]);
+    // What each adds, as the widget shows beside it ("adds 4 MP = $0.12").
+    expect(quote.references).to.deep.equal([
+      { megapixels: 4, amount: '0.12' },
+      { megapixels: 1, amount: '0.03' },
+    ]);
   });
 
   it('multiplies by count and says so on every line', () => {
@@ -175,6 +181,7 @@ describe('quoteFor: the FLUX.2 megapixel rule', () => {
       { label: '2 more megapixels × 3 images', amount: '0.012' },
       { label: '1 reference image (1 MP) × 3 images', amount: '0.006' },
     ]);
+    expect(quote.references).to.deep.equal([{ megapixels: 1, amount: '0.006' }]);
   });
 });
 
@@ -204,6 +211,41 @@ describe('quoteFor: FLUX.1 flat prices', () => {
     expect(quote.total).to.equal('0.04');
     expect(quote.inputMegapixels).to.equal(5);
     expect(quote.lines).to.deep.equal([{ label: 'Flat price per image', amount: '0.04' }]);
+    expect(quote.references).to.equal(undefined);
+  });
+});
+
+describe('quoteFor: what each reference image adds', () => {
+  it("on Puter, each reference's started megapixels at the catalogue's input_mp", () => {
+    // FLUX.2 [pro] on Puter: 1.5 cents per started MP of input; 2000×1500 is 3 MP, 1024² is 2 (1,048,576 px).
+    const quote = quoteFor({
+      provider: 'puter',
+      model: 'flux-2-pro',
+      inputs: [
+        { width: 2000, height: 1500 },
+        { width: 1024, height: 1024 },
+      ],
+    });
+    expect(quote.references).to.deep.equal([
+      { megapixels: 3, amount: '0.045' },
+      { megapixels: 2, amount: '0.03' },
+    ]);
+  });
+
+  it('with a top-up fee, its share of the fee too, rounded up to a millionth', () => {
+    const prices = mergePriceBook(BUILTIN_PRICE_BOOK, {
+      'flux-2-pro': {
+        fal: {
+          rule: { kind: 'megapixel', unit: 'usd', first: '0.03', extra: '0.015', inputs: true },
+          source: { name: 'test', asOf: '2026-11-22' },
+          exact: false,
+          topUpFee: '0.05',
+        },
+      },
+    });
+    const quote = quoteFor({ provider: 'fal', model: 'flux-2-pro', count: 2, inputs: [ONE_MP_IMAGE] }, prices);
+    // 0.015 × 2 / 0.95 = 0.0315789… → 0.031579
+    expect(quote.references).to.deep.equal([{ megapixels: 1, amount: '0.031579' }]);
   });
 });
 
@@ -347,6 +389,19 @@ describe('quoteFor: lines add up to the total', () => {
       if (provider === 'bfl') expect(new Decimal(quote.credits!).div(100).toString(), context).to.equal(quote.total);
       else expect(quote.credits, context).to.equal(undefined);
       expect(quote.lines.length, context).to.be.greaterThan(0);
+      // The references' amounts make up their line; and where nothing was resized to fit the provider (which
+      // takes less of each reference the more there are), each adds exactly what the total loses without it.
+      const referencesLine = quote.lines.find((line) => line.label.includes('reference'))?.amount ?? '0';
+      const shares = (quote.references ?? []).reduce((sum, reference) => sum.add(reference.amount), new Decimal(0));
+      expect(shares.toString(), context).to.equal(new Decimal(referencesLine).toString());
+      if (!quote.note)
+        quote.references?.forEach((reference, index) => {
+          const without = quoteFor({ ...request, inputs: inputs.filter((_, other) => other !== index) }, fee);
+          expect(new Decimal(quote.total).sub(without.total).toString(), context).to.equal(reference.amount);
+        });
+      expect(quote.references?.length ?? 0, context).to.equal(
+        provider === 'bfl' && billsReferences(rules.rule) ? inputs.length : 0,
+      );
     }
   });
 });

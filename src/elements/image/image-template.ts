@@ -35,8 +35,17 @@ export interface ImageView {
     required: boolean;
     /** Whether they add to the price (a flat price includes them). */
     billed: boolean;
-    /** Each as chosen, and the size it is sent at (resized to fit the provider), when that differs. */
-    images: readonly { dataUrl: string; width: number; height: number; sent?: { width: number; height: number } }[];
+    /**
+     * Each as chosen; the size it is sent at (resized to fit the provider) when that differs; what it adds to
+     * the price where references are billed.
+     */
+    images: readonly {
+      dataUrl: string;
+      width: number;
+      height: number;
+      sent?: { width: number; height: number };
+      adds?: { megapixels: number; amount: string };
+    }[];
   };
   /** Undefined for providers that need no key (Puter). */
   key?: { provider: string; value: string; remembered: boolean; waiting: number };
@@ -150,7 +159,7 @@ function renderSize({ size }: ImageView, on: ImageHandlers) {
     >${custom ? html`${dimension(text.widthLabel(), 'width')}${dimension(text.heightLabel(), 'height')}` : nothing}`;
 }
 
-function renderReferences({ references }: ImageView, on: ImageHandlers) {
+function renderReferences({ references, locale }: ImageView, on: ImageHandlers) {
   if (!references) return nothing;
   // Images may also be dropped on this area, or pasted anywhere in the form (the same handler).
   return html`<div class="refs" @dragover=${on.referencesChosen} @drop=${on.referencesChosen}>
@@ -171,7 +180,11 @@ function renderReferences({ references }: ImageView, on: ImageHandlers) {
           html`<li>
             <img src=${image.dataUrl} alt=${text.referenceAlt(index + 1)} />
             <span class="muted"
-              >${image.width}×${image.height}${image.sent ? ` → ${image.sent.width}×${image.sent.height}` : ''}</span
+              >${image.width}×${image.height}${image.sent ? ` → ${image.sent.width}×${image.sent.height}` : ''}${
+                image.adds
+                  ? html`<br />${text.referenceAdds(image.adds.megapixels, formatUsd(image.adds.amount, locale))}`
+                  : nothing
+              }</span
             >
             <button
               type="button"

@@ -75,9 +75,11 @@ export function imageView(host: ImageHost, parts: ImageParts, handlers: ImageHan
           max: references.max,
           required: !!references.required,
           billed: !pricing.entry || billsReferences(pricing.entry.rule),
-          images: parts.references.images.map((image, i) =>
-            sent[i] && sent[i].width !== image.width ? { ...image, sent: sent[i] } : image,
-          ),
+          images: parts.references.images.map((image, i) => ({
+            ...image,
+            sent: sent[i] && sent[i].width !== image.width ? sent[i] : undefined,
+            adds: pricing.quote?.references?.[i],
+          })),
         }
       : undefined,
     key: providerInfo(provider)?.needsKey
