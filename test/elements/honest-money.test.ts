@@ -2,6 +2,7 @@
 // provider that has billed and keeps working asks first, and "Stop waiting" still fetches the paid image; a
 // generation an earlier visit left at the provider shows as under way, and Generate waits for it.
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
 import Decimal from 'decimal.js';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
@@ -92,12 +93,12 @@ describe('<userpays-image>: honest money', () => {
     expect(button(el, 'Stop waiting')).to.equal(undefined);
   });
 
-  it('a generation an earlier visit left at BFL shows as under way, and Generate waits for it', async () => {
+  it('a generation an earlier visit left at BFL shows as under way, and Generate waits for it; axe-clean meanwhile', async () => {
     const storageKey = uniqueStorageKey();
     keys.push(storageKey);
     // An earlier visit's page submitted a task and went before it was ready (no page holds its lock).
     const task = await (
-      await fetch(`${bflEndpoint(`pending=1500;run=${RUN}`)}/v1/flux-2-klein-4b`, {
+      await fetch(`${bflEndpoint(`pending=3000;run=${RUN}`)}/v1/flux-2-klein-4b`, {
         method: 'POST',
         headers: { 'x-key': KEY, 'content-type': 'application/json' },
         body: JSON.stringify({ prompt: 'an earlier harbour', width: 1024, height: 1024, output_format: 'png' }),
@@ -118,6 +119,20 @@ describe('<userpays-image>: honest money', () => {
     await waitUntil(() => part(el, 'progress'), 'shown as under way');
     expect(part(el, 'progress')!.textContent).to.contain('Finishing a paid image from your earlier visit');
     expect((part(el, 'submit') as HTMLButtonElement).disabled, 'no second payment meanwhile').to.equal(true);
+    try {
+      for (const [scheme, page] of [
+        ['light', ''],
+        ['dark', '#000'],
+      ] as const) {
+        await emulateMedia({ colorScheme: scheme });
+        document.body.style.background = page;
+        await expect(el, `resumed, ${scheme} on ${page || 'white'}`).to.be.accessible();
+      }
+    } finally {
+      await emulateMedia({ colorScheme: 'light' });
+      document.body.style.background = '';
+    }
+    expect(part(el, 'progress'), 'still under way when checked').to.exist;
     await waitUntil(() => !part(el, 'progress'), 'finished', { timeout: 10_000 });
     expect((part(el, 'submit') as HTMLButtonElement).disabled).to.equal(false);
     await waitUntil(() => el.shadowRoot!.querySelector('[part~=gallery] img[alt="an earlier harbour"]'), 'kept');
