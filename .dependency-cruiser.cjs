@@ -43,9 +43,9 @@ module.exports = {
     ),
     forbid(
       'page-without-engine-modules',
-      "The engine's sentences and learned durations load with the engine: nothing the page loads may import them.",
+      "The engine's sentences, learned durations and Puter's live prices load with the engine: nothing the page loads may import them.",
       '^src/(?!(generation|media|providers|strings)/|ledger/(image-store|durations)|engine)',
-      '^src/(strings/engine|ledger/durations)\\.ts$',
+      '^src/(strings/engine|ledger/durations|pricing/puter-catalogue)\\.ts$',
     ),
     forbid(
       'pricing-is-pure',

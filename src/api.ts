@@ -6,7 +6,6 @@ import type { GenerateOptions, GenerateRequest } from './generation/headless.js'
 import { LedgerStore } from './ledger/index.js';
 import { loadEngine } from './load-engine.js';
 import { quoteFor } from './pricing/index.js';
-import { puterCatalogue } from './pricing/puter-catalogue.js';
 import type { GenerateResult, Quote, QuoteRequest, Tally } from './types.js';
 
 /** Set at build time (rollup, the test server) from package.json's `version`. */
@@ -29,7 +28,6 @@ export async function generate(request: GenerateRequest, options?: GenerateOptio
     const engine = await loadEngine();
     return await engine.headless(request, options, {
       ledger: (storageKey) => new LedgerStore({ storageKey }),
-      puterPrices: puterCatalogue,
     });
   } catch (error) {
     throw asUserPaysError(error); // the engine could not load

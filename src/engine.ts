@@ -6,6 +6,7 @@ export { headless } from './generation/headless.js';
 export { resumeOrphans } from './generation/resume.js';
 export { submit } from './generation/submit.js';
 export { ImageStore } from './ledger/image-store.js';
+export { puterCatalogue } from './pricing/puter-catalogue.js';
 export { providerFor } from './providers/registry.js';
 export { puterCheck, puterError, puterLeft, puterSdk } from './providers/puter.js';
 export { readReferenceImage } from './media/reference-images.js';

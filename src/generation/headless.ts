@@ -10,6 +10,7 @@ import {
   quoteDetails,
   type PriceBook,
 } from '../pricing/index.js';
+import { puterCatalogue } from '../pricing/puter-catalogue.js';
 import { providerInfo, puterApi } from '../providers/catalog.js';
 import { puterCheck, puterSdk } from '../providers/puter.js';
 import { providerFor } from '../providers/registry.js';
@@ -61,12 +62,10 @@ export interface GenerateOptions {
 
 /**
  * The modules of the elements' bundle a headless call needs, handed over by the caller (src/api.ts) so that the
- * engine carries no second copy of them: the ledger of a storage key (the one its elements and tabs use) and
- * Puter's live prices.
+ * engine carries no second copy of them: the ledger of a storage key (the one its elements and tabs use).
  */
 export interface PageModules {
   ledger(storageKey: string): LedgerStore;
-  puterPrices(endpoint: string): Promise<PriceBook>;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
@@ -186,7 +185,7 @@ export async function headless(request: unknown, options: unknown, page: PageMod
     let live = BUILTIN_PRICE_BOOK;
     if (provider === 'puter') {
       try {
-        live = await page.puterPrices(checkEndpoint(puterApi(endpoint)));
+        live = await puterCatalogue(checkEndpoint(puterApi(endpoint)));
       } catch {
         // an endpoint the page may not contact: the submission says so
       }

@@ -6,6 +6,7 @@ export {
   PUTER_MODELS,
   mergePriceBook,
   priceBookFor,
+  puterEntry,
   type PriceBook,
   type PriceEntry,
   type PriceRule,

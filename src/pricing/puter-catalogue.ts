@@ -1,5 +1,7 @@
 import { clock } from '../clock.js';
-import { BUILTIN_PRICE_BOOK, PUTER_MODELS, mergePriceBook, puterEntry, type PriceBook } from './price-book.js';
+// Loaded with the engine (the widget asks for Puter's live prices after its first paint): it uses the pricing the
+// page's bundle shares through the index, never a copy of it.
+import { BUILTIN_PRICE_BOOK, PUTER_MODELS, mergePriceBook, puterEntry, type PriceBook } from './index.js';
 
 /**
  * A catalogue entry's `costs` as decimal strings (US cents, see the `puter` rule): each JSON number read through

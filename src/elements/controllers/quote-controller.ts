@@ -2,7 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { asUserPaysError } from '../../errors.js';
 import { BUILTIN_PRICE_BOOK, MODELS, mergePriceBook, priceBookFor, quoteDetails } from '../../pricing/index.js';
 import type { Capability, Fitted, PriceBook, PriceEntry } from '../../pricing/index.js';
-import { puterCatalogue } from '../../pricing/puter-catalogue.js';
+import { loadEngine } from '../../load-engine.js';
 import type { ProviderId, Quote, QuoteRequest } from '../../types.js';
 import { emit } from '../shared/events.js';
 import { puterApi } from '../../providers/catalog.js';
@@ -106,10 +106,14 @@ export class QuoteController implements ReactiveController {
     }
     if (endpoint === this.liveFrom) return;
     this.liveFrom = endpoint;
-    void puterCatalogue(endpoint).then((book) => {
-      if (endpoint !== this.liveFrom) return; // the endpoint changed meanwhile
-      this.live = book;
-      this.host.requestUpdate();
-    });
+    // Puter's live prices come with the engine; until then (or if it cannot load) the bundled ones apply.
+    loadEngine()
+      .then((engine) => engine.puterCatalogue(endpoint))
+      .then((book) => {
+        if (endpoint !== this.liveFrom) return; // the endpoint changed meanwhile
+        this.live = book;
+        this.host.requestUpdate();
+      })
+      .catch(() => {});
   }
 }
