@@ -12,6 +12,7 @@ import type { ErrorDetail, GenerationResult, ProgressDetail, ProviderId, Quote, 
 import { emit } from '../shared/events.js';
 import type { Priced } from './quote-controller.js';
 import { Gallery, type GalleryImage } from './gallery.js';
+import type { StartupController } from './startup-controller.js';
 
 /** What the user asked for, as the host's properties say at the moment of the click. */
 export interface SubmissionRequest extends Asked {
@@ -93,12 +94,14 @@ export class GenerationController implements ReactiveController {
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly source: GenerationSource,
+    private readonly startup: StartupController,
   ) {
     host.addController(this);
   }
 
   hostConnected() {
-    this.openImages();
+    // The engine, IndexedDB and what closed pages left come after the first paint, unless a submission comes first.
+    this.startup.later(() => this.imagesOpening ?? this.openImages());
   }
 
   /** The images to show, newest first. */
@@ -201,7 +204,7 @@ export class GenerationController implements ReactiveController {
       budget: this.source.budget(),
       budgetProblem: this.source.budgetProblem(),
       ledger: this.source.ledger(),
-      images: this.imagesOpening,
+      images: this.imagesOpening ?? this.openImages(),
     };
     let vetoed = false;
     let urls = new Map<string, string | undefined>();
@@ -262,7 +265,7 @@ export class GenerationController implements ReactiveController {
   }
 
   /** Opens the image store of the storage key (the engine loads first), then shows the gallery and resumes. */
-  private openImages() {
+  private openImages(): Promise<ImageStore | undefined> {
     this.shown.clear();
     const key = (this.imagesFor = this.imagesKey());
     const [storageKey, keep] = [this.source.storageKey(), this.source.keepImages()];
@@ -277,6 +280,7 @@ export class GenerationController implements ReactiveController {
         if (this.images === images) await this.resume();
       })
       .catch(() => {}); // the engine could not load: the next submission says so
+    return opening;
   }
 
   /** Finishes what closed pages left pending; runs one at a time, and once for each set of keys. */

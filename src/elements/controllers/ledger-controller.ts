@@ -3,6 +3,7 @@ import { LedgerStore } from '../../ledger/index.js';
 import * as text from '../../strings/page.js';
 import type { Tally } from '../../types.js';
 import { emit } from '../shared/events.js';
+import type { StartupController } from './startup-controller.js';
 
 /** Which ledger the host follows, and the host's own `budget` attribute ('' for none). */
 export interface LedgerSource {
@@ -33,14 +34,22 @@ export class LedgerController implements ReactiveController {
   private openedFor = '';
 
   constructor(
-    private readonly host: ReactiveControllerHost & EventTarget,
+    private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly source: LedgerSource,
+    private readonly startup: StartupController,
   ) {
     host.addController(this);
   }
 
   hostConnected() {
-    this.open();
+    // Read after the first paint (it parses the whole stored ledger), unless something needs it sooner (`opened`).
+    this.startup.later(() => this.opened());
+  }
+
+  /** The ledger, opened now if it is not yet (a submission before the first paint); undefined while disconnected. */
+  opened(): LedgerStore | undefined {
+    if (!this.ledger && this.host.isConnected) this.open();
+    return this.ledger;
   }
 
   hostDisconnected() {

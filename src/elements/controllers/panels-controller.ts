@@ -4,6 +4,7 @@ import type { LedgerStore } from '../../ledger/index.js';
 import { loadPanels } from '../../load-panels.js';
 import type { Panels } from '../../load-panels.js';
 import type { PaidFailure } from '../panels/index.js';
+import type { StartupController } from './startup-controller.js';
 
 /**
  * The panels an element shows beside its form (comparison, projection, the gallery: src/elements/panels/),
@@ -21,6 +22,7 @@ export class PanelsController implements ReactiveController {
     private readonly host: ReactiveControllerHost & HTMLElement,
     /** The panels' styles for this element, adopted beside its own once they load. */
     private readonly styles: (panels: typeof Panels) => CSSResult,
+    private readonly startup: StartupController,
   ) {
     host.addController(this);
   }
@@ -29,8 +31,12 @@ export class PanelsController implements ReactiveController {
   ready: Promise<void> = Promise.resolve();
 
   hostConnected() {
-    // Asked for at once and arriving in a task of its own, after the first render: the gallery's images
-    // (read from IndexedDB by the engine) and a result arrive later still.
+    // Asked for after the first paint, and arriving in a task of its own: the gallery's images (read from
+    // IndexedDB by the engine) and a result arrive later still.
+    this.startup.later(() => this.load());
+  }
+
+  private load() {
     if (!this.panels)
       this.ready = loadPanels().then(
         (panels) => {
@@ -49,6 +55,7 @@ export class PanelsController implements ReactiveController {
    */
   async drawn(update: () => Promise<boolean>): Promise<boolean> {
     const first = await update();
+    await this.startup.settled; // the panels are asked for
     await this.ready;
     return (await update()) && first;
   }

@@ -7,6 +7,7 @@ import type { ProviderId, Quote, QuoteRequest } from '../../types.js';
 import { emit } from '../shared/events.js';
 import { puterApi } from '../../providers/catalog.js';
 import { checkEndpoint } from '../../providers/urls.js';
+import type { StartupController } from './startup-controller.js';
 
 /** A quote, and why the request cannot be submitted as it is ('' when it can). */
 export interface Priced {
@@ -45,11 +46,14 @@ export class QuoteController implements ReactiveController {
   /** Built-in prices with Puter's live ones laid over them, once they have arrived. */
   private live?: PriceBook;
   private liveFrom = '';
+  /** The Puter API last asked of `loadCatalogue` (after the first paint). */
+  private askedFrom = '';
   private announced = '';
 
   constructor(
     private readonly host: ReactiveControllerHost & EventTarget,
     private readonly source: QuoteSource,
+    private readonly startup: StartupController,
   ) {
     host.addController(this);
   }
@@ -81,7 +85,11 @@ export class QuoteController implements ReactiveController {
 
   hostUpdate() {
     const request = this.source.request();
-    if (request.provider === 'puter') this.loadCatalogue(puterApi(this.source.puterEndpoint()));
+    const where = request.provider === 'puter' ? puterApi(this.source.puterEndpoint()) : '';
+    if (where && where !== this.askedFrom) {
+      this.askedFrom = where;
+      this.startup.later(() => this.loadCatalogue(where));
+    }
     ({
       quote: this.quote,
       problem: this.problem,
@@ -89,6 +97,10 @@ export class QuoteController implements ReactiveController {
       fitted: this.fitted,
       entry: this.entry,
     } = this.price(request));
+  }
+
+  hostDisconnected() {
+    this.askedFrom = this.liveFrom; // asked for but not yet loaded (the work is skipped while disconnected): again
   }
 
   hostUpdated() {

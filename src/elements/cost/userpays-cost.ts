@@ -4,6 +4,7 @@ import { DEFAULT_MODEL } from '../../pricing/index.js';
 import type { PriceBook } from '../../pricing/index.js';
 import type { ProviderId, Quote } from '../../types.js';
 import { QuoteController } from '../controllers/quote-controller.js';
+import { StartupController } from '../controllers/startup-controller.js';
 import { quoteStyles, renderQuote } from '../shared/quote-view.js';
 import { surface, theme } from '../shared/theme.js';
 import { parseSizes } from './parse-sizes.js';
@@ -45,18 +46,23 @@ export class UserPaysCost extends LitElement {
   /** Overrides or extends the built-in prices. */
   @property({ attribute: false }) priceBook: PriceBook | null = null;
 
-  private readonly pricing = new QuoteController(this, {
-    request: () => ({
-      provider: this.provider,
-      model: this.model,
-      width: this.width,
-      height: this.height,
-      count: this.count,
-      inputs: parseSizes(this.inputs),
-    }),
-    priceBook: () => this.priceBook,
-    puterEndpoint: () => this.endpoint,
-  });
+  private readonly startup = new StartupController(this, () => this.locale);
+  private readonly pricing = new QuoteController(
+    this,
+    {
+      request: () => ({
+        provider: this.provider,
+        model: this.model,
+        width: this.width,
+        height: this.height,
+        count: this.count,
+        inputs: parseSizes(this.inputs),
+      }),
+      priceBook: () => this.priceBook,
+      puterEndpoint: () => this.endpoint,
+    },
+    this.startup,
+  );
 
   /**
    * The current quote, or undefined while the attributes describe nothing that can be priced. A request that
@@ -64,6 +70,18 @@ export class UserPaysCost extends LitElement {
    */
   get quote(): Quote | undefined {
     return this.pricing.quote;
+  }
+
+  /** The first update in a task of its own (see StartupController); the others as Lit schedules them. */
+  protected override scheduleUpdate(): void | Promise<void> {
+    return this.startup.schedule(() => super.scheduleUpdate());
+  }
+
+  /** Resolves once this update is done, and the work after the first paint (Puter's live prices asked for). */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    await this.startup.settled;
+    return (await super.getUpdateComplete()) && done;
   }
 
   protected override render() {

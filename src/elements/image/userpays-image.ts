@@ -11,6 +11,7 @@ import type { SubmissionRequest } from '../controllers/generation-controller.js'
 import { LedgerController } from '../controllers/ledger-controller.js';
 import { PuterAccountController } from '../controllers/puter-account-controller.js';
 import { QuoteController } from '../controllers/quote-controller.js';
+import { StartupController } from '../controllers/startup-controller.js';
 import { imageStyles } from './image-styles.js';
 import { renderImageWidget } from './image-template.js';
 import type { ImageHandlers } from './image-template.js';
@@ -115,40 +116,46 @@ export class UserPaysImage extends LitElement {
   @property({ attribute: false }) priceBook: PriceBook | null = null;
 
   @state() private customSize = false;
+  private readonly startup = new StartupController(this, () => this.locale);
   private readonly keys = new ProviderKeys(this, { storageKey: () => this.storageKey, provider: () => this.provider });
-  private readonly ledger = new LedgerController(this, {
-    storageKey: () => this.storageKey,
-    budget: () => this.budget,
-  });
-  private readonly pricing = new QuoteController(this, {
-    request: () => this.request(),
-    priceBook: () => this.priceBook,
-    puterEndpoint: () => this.endpoint,
-  });
+  private readonly ledger = new LedgerController(
+    this,
+    { storageKey: () => this.storageKey, budget: () => this.budget },
+    this.startup,
+  );
+  private readonly pricing = new QuoteController(
+    this,
+    { request: () => this.request(), priceBook: () => this.priceBook, puterEndpoint: () => this.endpoint },
+    this.startup,
+  );
   private readonly account = new PuterAccountController(this, {
     active: () => this.provider === 'puter',
     endpoint: () => this.endpoint,
     puterSrc: () => this.puterSrc,
   });
-  private readonly generation = new GenerationController(this, {
-    request: () => this.request(),
-    price: (request) => this.pricing.price(request),
-    endpoint: (provider) => (provider === this.provider ? this.endpoint : ''),
-    relay: () => this.relay,
-    apiKey: (provider) => (provider === this.provider ? this.apiKey : this.keys.get(provider)),
-    budget: () => this.budget || null,
-    budgetProblem: () => this.ledger.budgetProblem,
-    ledger: () => this.ledger.ledger,
-    storageKey: () => this.storageKey,
-    keepImages: () => this.keepImages,
-    beforeSend: (request, quote) =>
-      request.provider === 'puter'
-        ? this.account.check(quote.total, (left) => cheaperChoice(this, this.parts(), left))
-        : Promise.resolve(),
-    afterRun: (request) => void (request.provider === 'puter' && this.account.refresh()),
-  });
+  private readonly generation = new GenerationController(
+    this,
+    {
+      request: () => this.request(),
+      price: (request) => this.pricing.price(request),
+      endpoint: (provider) => (provider === this.provider ? this.endpoint : ''),
+      relay: () => this.relay,
+      apiKey: (provider) => (provider === this.provider ? this.apiKey : this.keys.get(provider)),
+      budget: () => this.budget || null,
+      budgetProblem: () => this.ledger.budgetProblem,
+      ledger: () => this.ledger.opened(),
+      storageKey: () => this.storageKey,
+      keepImages: () => this.keepImages,
+      beforeSend: (request, quote) =>
+        request.provider === 'puter'
+          ? this.account.check(quote.total, (left) => cheaperChoice(this, this.parts(), left))
+          : Promise.resolve(),
+      afterRun: (request) => void (request.provider === 'puter' && this.account.refresh()),
+    },
+    this.startup,
+  );
   private readonly references = new ReferenceImages(this, (error) => this.generation.report(error));
-  private readonly panels = new PanelsController(this, (panels) => panels.imagePanelStyles);
+  private readonly panels = new PanelsController(this, (panels) => panels.imagePanelStyles, this.startup);
   private readonly flow = new FlowController(this, {
     busy: () => this.generation.status !== 'idle' || this.generation.resuming,
     submitted: () => this.generation.status !== 'idle',
@@ -179,8 +186,9 @@ export class UserPaysImage extends LitElement {
     return this.pricing.quote;
   }
 
-  /** The session tally (read-only). */
+  /** The session tally (read-only); reading it before the first paint reads the ledger at once. */
   get tally(): Tally | undefined {
+    this.ledger.opened();
     return this.ledger.tally;
   }
 
@@ -199,7 +207,7 @@ export class UserPaysImage extends LitElement {
 
   /** Starts a new tally session. Images are kept. */
   resetTally() {
-    this.ledger.ledger?.reset();
+    this.ledger.opened()?.reset();
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>) {
@@ -210,7 +218,12 @@ export class UserPaysImage extends LitElement {
     }
   }
 
-  /** Resolves once this update is done and the panels (loaded beside the first render) are drawn too. */
+  /** The first update in a task of its own (see StartupController); the others as Lit schedules them. */
+  protected override scheduleUpdate(): void | Promise<void> {
+    return this.startup.schedule(() => super.scheduleUpdate());
+  }
+
+  /** Resolves once this update is done, and the work after the first paint and the panels are done too. */
   protected override getUpdateComplete(): Promise<boolean> {
     return this.panels.drawn(() => super.getUpdateComplete());
   }

@@ -7,6 +7,7 @@ import { LedgerController } from '../controllers/ledger-controller.js';
 import { surface, theme } from '../shared/theme.js';
 import type { TallyHandlers } from '../panels/index.js';
 import { PanelsController } from '../controllers/panels-controller.js';
+import { StartupController } from '../controllers/startup-controller.js';
 import { renderTallySummary } from '../shared/tally-view.js';
 import { tallyView } from './view.js';
 
@@ -52,11 +53,13 @@ export class UserPaysTally extends LitElement {
   /** BCP 47 locale for money and dates; the browser's when empty. */
   @property() locale = '';
 
-  private readonly ledger = new LedgerController(this, {
-    storageKey: () => this.storageKey,
-    budget: () => this.budget,
-  });
-  private readonly panels = new PanelsController(this, (panels) => panels.tallyPanelStyles);
+  private readonly startup = new StartupController(this, () => this.locale);
+  private readonly ledger = new LedgerController(
+    this,
+    { storageKey: () => this.storageKey, budget: () => this.budget },
+    this.startup,
+  );
+  private readonly panels = new PanelsController(this, (panels) => panels.tallyPanelStyles, this.startup);
   private readonly handlers: TallyHandlers = {
     budgetChange: this.onBudgetChange,
     exportClick: this.onExportClick,
@@ -66,17 +69,27 @@ export class UserPaysTally extends LitElement {
 
   /** The current tally (the same shape the widget reports). */
   get tally(): Tally | undefined {
+    this.ledger.opened();
     return this.ledger.tally;
   }
 
   /** Starts a new session: spent and images go back to zero (no confirmation: the UI asks first). */
   reset() {
-    this.ledger.ledger?.reset();
+    this.ledger.opened()?.reset();
   }
 
-  /** Resolves once this update is done and the panels (loaded beside the first render) are drawn too. */
+  /** The first update in a task of its own (see StartupController); the others as Lit schedules them. */
+  protected override scheduleUpdate(): void | Promise<void> {
+    return this.startup.schedule(() => super.scheduleUpdate());
+  }
+
+  /** Resolves once this update is done, and the work after the first paint and the panels are done too. */
   protected override getUpdateComplete(): Promise<boolean> {
     return this.panels.drawn(() => super.getUpdateComplete());
+  }
+
+  protected override willUpdate() {
+    this.ledger.opened(); // the tally is what this element shows: read in its first render
   }
 
   protected override render() {
