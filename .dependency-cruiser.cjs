@@ -44,7 +44,7 @@ module.exports = {
     forbid(
       'page-without-engine-modules',
       "The engine's sentences, learned durations and Puter's live prices load with the engine: nothing the page loads may import them.",
-      '^src/(?!(generation|media|providers|strings)/|ledger/(image-store|durations)|engine)',
+      '^src/(?!(generation|media|providers|strings)/|ledger/(image-store|gallery|durations)|engine)',
       '^src/(strings/engine|ledger/durations|pricing/puter-catalogue)\\.ts$',
     ),
     forbid(
@@ -83,7 +83,7 @@ module.exports = {
       'the-engine-loads-lazily',
       'The elements reach the engine (adapters, pipeline, image store, media) only through loadEngine(), so that it stays out of the first load; they may name its types.',
       '^src/elements/',
-      '^src/(generation|media)/|^src/ledger/image-store|^src/providers/(?!catalog|urls|provider)',
+      '^src/(generation|media)/|^src/ledger/(image-store|gallery|durations)|^src/pricing/puter-catalogue|^src/providers/(?!catalog|urls|provider)',
       { dependencyTypesNot: ['type-only'] },
     ),
     forbid(

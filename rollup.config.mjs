@@ -50,7 +50,7 @@ function sharedFromCore(part, owns) {
   };
 }
 const isEngineModule = (path) =>
-  /^src\/(engine\.ts|strings\/engine\.ts|generation\/|media\/|ledger\/(image-store|durations)\.ts|pricing\/puter-catalogue\.ts|providers\/(?!catalog|urls))/.test(
+  /^src\/(engine\.ts|strings\/engine\.ts|generation\/|media\/|ledger\/(image-store|gallery|durations)\.ts|pricing\/puter-catalogue\.ts|providers\/(?!catalog|urls))/.test(
     path,
   ) ||
   path.endsWith('/provider.ts') ||

@@ -5,6 +5,7 @@
 export { headless } from './generation/headless.js';
 export { resumeOrphans } from './generation/resume.js';
 export { submit } from './generation/submit.js';
+export { Gallery } from './ledger/gallery.js';
 export { ImageStore } from './ledger/image-store.js';
 export { puterCatalogue } from './pricing/puter-catalogue.js';
 export { providerFor } from './providers/registry.js';

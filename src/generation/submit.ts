@@ -68,6 +68,8 @@ export interface Submitted {
   result: GenerationResult;
   /** Set when some of the `count` images failed while others arrived (they are in `result`). */
   partialError?: UserPaysError;
+  /** Set when the provider charged other than the preview said: both amounts, in words. */
+  chargeNote?: string;
 }
 
 /**
@@ -108,7 +110,8 @@ export async function submit(s: Submission): Promise<Submitted> {
       seed: image.seed,
     })),
   };
-  return { result, partialError: outcome.partialError };
+  const chargeNote = result.charged === quote.total ? undefined : text.chargedOtherwise(result.charged, quote.total);
+  return { result, partialError: outcome.partialError, chargeNote };
 }
 
 /**

@@ -7,6 +7,8 @@ import { providerName } from './page.js';
 
 export * from './page.js';
 
+export const chargedOtherwise = (charged: string, quoted: string) =>
+  `The provider charged ${charged} USD; the preview said ${quoted} USD.`;
 export const cancelledPuter = () => 'Generation cancelled. Puter may still charge for it.';
 export const keyRejected = () =>
   'The provider did not accept your API key. Check the key (or create a new one in your provider account) and try again.';

@@ -22,8 +22,6 @@ export const badBudget = (value: string) =>
 export const budgetExceeded = (total: string, budget: string) =>
   `This would cost ${total} USD and take you past your budget of ${budget} USD. ` +
   'Choose a smaller size, fewer images or a cheaper model, or raise the budget.';
-export const chargedOtherwise = (charged: string, quoted: string) =>
-  `The provider charged ${charged} USD; the preview said ${quoted} USD.`;
 export const endpointInsecure = () =>
   'The provider address (endpoint) must start with https:// (plain http:// only for localhost). Fix it and try again.';
 export const addressRefused = () => 'The provider sent an address this page will not contact. Try again later.';

@@ -7,11 +7,10 @@ import type { ImageStore } from '../../ledger/image-store.js';
 import { loadEngine } from '../../load-engine.js';
 import { keyedProviders, providerInfo } from '../../providers/catalog.js';
 import { checkRelay } from '../../providers/urls.js';
-import * as text from '../../strings/page.js';
 import type { ErrorDetail, GenerationResult, ProgressDetail, ProviderId, Quote, QuoteRequest } from '../../types.js';
 import { emit } from '../shared/events.js';
 import type { Priced } from './quote-controller.js';
-import { Gallery, type GalleryImage } from './gallery.js';
+import type { Gallery, GalleryImage } from '../../ledger/gallery.js';
 import type { StartupController } from './startup-controller.js';
 
 /** What the user asked for, as the host's properties say at the moment of the click. */
@@ -89,7 +88,8 @@ export class GenerationController implements ReactiveController {
   private resumedWith?: string;
   /** Object URLs handed out in results for images the gallery no longer keeps (revoked on disconnect). */
   private readonly handedOut: string[] = [];
-  private readonly shown = new Gallery(() => this.host.requestUpdate());
+  /** The images shown (made with the engine, which holds the image store). */
+  private shown?: Gallery;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -106,7 +106,7 @@ export class GenerationController implements ReactiveController {
 
   /** The images to show, newest first. */
   get gallery(): GalleryImage[] {
-    return this.shown.images;
+    return this.shown?.images ?? [];
   }
 
   hostUpdate() {
@@ -117,7 +117,7 @@ export class GenerationController implements ReactiveController {
     this.cancel();
     this.resumeController?.abort();
     this.resumedWith = undefined;
-    this.shown.clear();
+    this.shown?.clear();
     for (const url of this.handedOut.splice(0)) URL.revokeObjectURL(url);
     this.images = this.imagesOpening = undefined;
     this.imagesFor = '';
@@ -210,7 +210,7 @@ export class GenerationController implements ReactiveController {
     let urls = new Map<string, string | undefined>();
     try {
       const engine = await loadEngine();
-      const { result, partialError } = await engine.submit({
+      const { result, partialError, chargeNote } = await engine.submit({
         ...submission,
         signal,
         onSubmit: (detail) => {
@@ -233,8 +233,7 @@ export class GenerationController implements ReactiveController {
         // Beyond keep-images it is evicted already: an object URL of its own, revoked on disconnect.
         urlOf: ({ id, blob }) => urls.get(id) ?? this.handOut(blob!),
       });
-      const { charged, quote } = result;
-      if (charged !== quote.total) this.chargeNote = text.chargedOtherwise(charged, quote.total);
+      if (chargeNote) this.chargeNote = chargeNote;
       if (partialError) this.report(partialError);
       emit(this.host, 'userpays-result', result);
       return result;
@@ -266,13 +265,15 @@ export class GenerationController implements ReactiveController {
 
   /** Opens the image store of the storage key (the engine loads first), then shows the gallery and resumes. */
   private openImages(): Promise<ImageStore | undefined> {
-    this.shown.clear();
+    this.shown?.clear();
     const key = (this.imagesFor = this.imagesKey());
     const [storageKey, keep] = [this.source.storageKey(), this.source.keepImages()];
     this.images = undefined;
-    const opening = (this.imagesOpening = loadEngine().then(({ ImageStore }) =>
-      this.imagesFor === key ? (this.images = new ImageStore({ storageKey, keep })) : undefined,
-    ));
+    const opening = (this.imagesOpening = loadEngine().then(({ ImageStore, Gallery }) => {
+      if (this.imagesFor !== key) return undefined;
+      this.shown ??= new Gallery(() => this.host.requestUpdate());
+      return (this.images = new ImageStore({ storageKey, keep }));
+    }));
     opening
       .then(async (images) => {
         if (!images) return; // reopened (new storage key) or disconnected meanwhile
@@ -327,7 +328,7 @@ export class GenerationController implements ReactiveController {
     const images = this.images;
     const stored = (await images?.list()) ?? [];
     if (images !== this.images) return; // reopened (new storage key) or disconnected meanwhile
-    this.shown.show(stored);
+    this.shown?.show(stored);
   }
 
   private handOut(blob: Blob) {

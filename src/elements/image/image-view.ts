@@ -6,7 +6,7 @@ import type { Offer } from '../../pricing/compare.js';
 import { providerInfo } from '../../providers/catalog.js';
 import * as text from '../../strings/page.js';
 import type { ProviderId } from '../../types.js';
-import type { GalleryImage } from '../controllers/gallery.js';
+import type { GalleryImage } from '../../ledger/gallery.js';
 import type { ImageHost, ImageParts } from './image-parts.js';
 import type { ImageHandlers, ImageView } from './image-template.js';
 import { sizeView } from './size-presets.js';

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { formatUsd, formatUsdRounded, modelInfo } from '../../pricing/index.js';
 import * as text from '../../strings/panels.js';
-import type { GalleryImage } from '../controllers/gallery.js';
+import type { GalleryImage } from '../../ledger/gallery.js';
 
 /** An image of the gallery, with what the widget offers to do with it. */
 export interface GalleryItem extends GalleryImage {

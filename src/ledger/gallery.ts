@@ -1,5 +1,5 @@
-import { clock } from '../../clock.js';
-import type { StoredImage } from '../../ledger/image-store.js';
+import { clock } from '../clock.js';
+import type { StoredImage } from './image-store.js';
 
 /** A persisted image as the gallery shows it: its metadata and where to show it from. */
 export interface GalleryImage extends Omit<StoredImage, 'blob' | 'remote'> {
