@@ -12,6 +12,8 @@ import type { PollPolicy } from '../src/providers/provider.js';
 interface Sample {
   /** ms from the provider's ready time (`end_time` of the Ready reply) to the decoded image. */
   addedMs: number;
+  /** Of which: ready → the reply that said so (how late the poll landed); the rest is download, store, decode. */
+  pollLateMs: number;
   polls: number;
   /** Shortest gap between two polls of this task, ms. */
   minGapMs: number;
@@ -67,7 +69,8 @@ async function once(endpoint: string, poll: PollPolicy | undefined, storageKey: 
   const times = pollTimes.get(id)!;
   let minGapMs = Infinity;
   for (let i = 1; i < times.length; i++) minGapMs = Math.min(minGapMs, times[i] - times[i - 1]);
-  return { addedMs: shown - ready, polls: times.length, minGapMs };
+  const pollLateMs = performance.timeOrigin + times[times.length - 1] - ready;
+  return { addedMs: shown - ready, pollLateMs, polls: times.length, minGapMs };
 }
 
 /** `runs` generations one after another, each with a different pending time, through the given policy. */
@@ -88,6 +91,7 @@ async function measure(base: string, scenario: string, poll: PollPolicy | undefi
   return {
     runs,
     medianAddedMs: Math.round(added[runs >> 1]),
+    medianPollLateMs: Math.round(samples.map((s) => s.pollLateMs).sort((a, b) => a - b)[runs >> 1]),
     p90AddedMs: Math.round(added[Math.floor(runs * 0.9)]),
     pollsPerTask: samples.reduce((sum, s) => sum + s.polls, 0) / runs,
     maxPollsPerSecond: Math.round((1000 / Math.min(...samples.map((s) => s.minGapMs))) * 100) / 100,

@@ -25,6 +25,8 @@ export interface PollState {
   moving?: boolean;
   /** Wait the provider asked for (Retry-After), ms. */
   retryAfterMs?: number;
+  /** When the last status request was sent: the 500 ms between polls count from there, not from its reply. */
+  lastPollAt?: number;
 }
 
 /**
@@ -34,10 +36,12 @@ export interface PollState {
  * earliest this kind of image has been ready here): sparse until then (steps of at most `maxMs`), then every
  * 500 ms. Without either:
  * start at `initialMs`, ×1.25 per poll up to `maxMs`. After a failed poll: 2×, 4×… `initialMs`, up to `maxMs`.
- * Always ≥ 500 ms and ≥ Retry-After.
+ * Always ≥ 500 ms after the last poll was sent (so dense polling is every 500 ms, not 500 ms plus the reply's
+ * way back) and ≥ Retry-After.
  */
 export function nextPollDelay(state: PollState, policy: PollPolicy = DEFAULT_POLL): number {
   const { first, last, now } = state;
+  const gap = MIN_GAP_MS - (state.lastPollAt === undefined ? 0 : now - state.lastPollAt);
   let wait = policy.initialMs * (state.failures ? 2 ** state.failures : 1.25 ** state.polls);
   if (!state.failures && state.moving && first && last && last[1] > first[1]) {
     const left = last[0] + ((1 - last[1]) * (last[0] - first[0])) / (last[1] - first[1]) + AIM_MS - now;
@@ -47,9 +51,9 @@ export function nextPollDelay(state: PollState, policy: PollPolicy = DEFAULT_POL
     // kind of image has been ready, then poll as often as allowed, so the ready moment is missed by at most the
     // minimum gap. (The first poll comes at `initialMs` as ever: it shows whether the provider reports progress.)
     const until = policy.expectedMs - now;
-    wait = until > MIN_GAP_MS ? until : MIN_GAP_MS;
+    wait = until > gap ? until : gap;
   }
-  return Math.max(MIN_GAP_MS, Math.min(wait, policy.maxMs), state.retryAfterMs ?? 0);
+  return Math.max(gap, Math.min(wait, policy.maxMs), state.retryAfterMs ?? 0);
 }
 
 /**
@@ -68,6 +72,7 @@ export async function pollUntil<T>(
   for (;;) {
     state.now = performance.now() - start;
     await sleep(nextPollDelay(state, policy), signal);
+    state.lastPollAt = performance.now() - start;
     let reply;
     try {
       reply = await request();

@@ -21,6 +21,7 @@ function simulate(
   for (;;) {
     s.now += nextPollDelay(s, policy);
     times.push(s.now);
+    s.lastPollAt = s.now;
     const serverTime = s.now + rttMs / 2;
     s.now += rttMs;
     if (serverTime >= readyMs) return { times, late: serverTime - readyMs };
@@ -42,7 +43,7 @@ function simulate(
 const fixedLate = (readyMs: number) => Math.ceil(readyMs / 2000) * 2000 - readyMs;
 
 describe('nextPollDelay (the polling schedule)', () => {
-  it('never waits less than 500 ms (≤ 2 polls/s), whatever the state or policy', () => {
+  it('never polls within 500 ms of the last poll sent (≤ 2 polls/s), whatever the state or policy', () => {
     const policies: PollPolicy[] = [
       DEFAULT_POLL,
       { initialMs: 0, maxMs: 0, timeoutMs: 1 },
@@ -63,7 +64,11 @@ describe('nextPollDelay (the polling schedule)', () => {
         last,
         moving: random() > 0.3,
       });
-      expect(nextPollDelay(s, policies[i % policies.length])).to.be.at.least(MIN_GAP_MS);
+      const policy = { ...policies[i % policies.length], expectedMs: random() > 0.5 ? random() * 5000 : undefined };
+      expect(nextPollDelay(s, policy)).to.be.at.least(MIN_GAP_MS); // before any poll: from now
+      // After one, sent `since` ago (its reply took that long): the next is 500 ms after it was sent, or later.
+      const since = random() * 700;
+      expect(nextPollDelay({ ...s, lastPollAt: now - since }, policy) + since).to.be.at.least(MIN_GAP_MS - 1e-9);
     }
   });
 
