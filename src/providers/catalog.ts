@@ -33,10 +33,13 @@ export interface ProviderInfo {
   needsKey: boolean;
   /** The provider's public base URL, used when `endpoint` is not set ('' for gateways: the page names one). */
   defaultEndpoint(): string;
+  /** Where the user adds funds, linked from a short-balance error. */
+  fundsUrl?: string;
 }
 
 const PROVIDERS: Record<ProviderId, ProviderInfo> = {
-  puter: { needsKey: false, defaultEndpoint: () => puterApi('') },
+  // Puter's own SDK sends a low balance there ("Upgrade Now" in @heyputer/puter.js src/modules/UsageLimitDialog.js).
+  puter: { needsKey: false, defaultEndpoint: () => puterApi(''), fundsUrl: 'https://puter.com/dashboard/#home' },
   bfl: { needsKey: true, defaultEndpoint: () => 'https://api.bfl.ai' },
   fal: { needsKey: true, defaultEndpoint: () => 'https://queue.fal.run' },
   openai: { needsKey: true, defaultEndpoint: () => '' },

@@ -8,6 +8,8 @@
 import type { Size } from '../types.js';
 
 const plural = (n: number, one: string, many = one + 's') => `${n} ${n === 1 ? one : many}`;
+/** Megapixels for reading, to two decimals ('≈1.05' for Puter's 1.048576); the quote keeps them exact. */
+const mp = (n: number) => (Math.round(n * 100) / 100 === n ? `${n}` : `≈${Math.round(n * 100) / 100}`);
 const PROVIDER_NAMES: Record<string, string> = { puter: 'Puter', bfl: 'BFL', fal: 'fal', openai: 'gateway' };
 
 // Providers, generation, errors
@@ -101,7 +103,7 @@ export const referenceWithoutSize = (index: number) =>
   `Reference image ${index} has no usable size — use an image file with a real width and height.`;
 export const firstMegapixel = () => 'First megapixel';
 export const moreMegapixels = (n: number) => `${plural(n, 'more megapixel', 'more megapixels')}`;
-export const megapixels = (n: number) => plural(n, 'megapixel');
+export const megapixels = (n: number) => `${mp(n)} megapixel${n === 1 ? '' : 's'}`;
 export const referenceImages = (n: number, megapixels: number) => `${plural(n, 'reference image')} (${megapixels} MP)`;
 export const referencesAtOneMp = (n: number) => `${plural(n, 'reference image')} (1 MP each)`;
 export const flatPerImage = () => 'Flat price per image';
@@ -131,6 +133,7 @@ export const referencesLabel = () => 'Reference images';
 export const referencesNote = (required: boolean, max: number, billed: boolean) =>
   `(${required ? 'required' : 'optional'}, up to ${max}; ${billed ? 'billed too' : 'included in the price'}; choose, drop or paste)`;
 export const referenceAlt = (index: number) => `Reference image ${index}`;
+export const addFunds = (provider: string) => `Open your ${provider} dashboard ↗`;
 export const referenceAdds = (megapixels: number, amount: string) => `adds ${megapixels} MP = ${amount}`;
 export const referenceRemove = (index: number) => `Remove reference image ${index}`;
 export const keyLabel = (provider: string) => `Your ${provider} API key`;
@@ -161,7 +164,7 @@ export const dismiss = () => 'Dismiss';
 // The cost preview
 export const forImages = (count: number) => `for ${plural(count, 'image')}`;
 export const each = (price: string) => ` · ${price} each`;
-export const output = (megapixels: number) => ` · ${megapixels} MP output`;
+export const output = (megapixels: number) => ` · ${mp(megapixels)} MP output`;
 export const plusReference = (megapixels: number) => ` + ${megapixels} MP reference`;
 export const estimate = () => ' · estimate';
 export const estimateWhy = (provider: string) =>

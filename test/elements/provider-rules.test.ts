@@ -86,6 +86,14 @@ describe('Puter through its real SDK, against the strict simulator', function ()
         /^This costs \$0\.\d+ and your Puter account has \$0\.005 left\. Add funds at puter\.com/,
       );
       expect(error.message).to.contain('or choose FLUX.2 [klein] 4B ($0.001)');
+      await el.updateComplete;
+      // A link to where Puter's own SDK sends a low balance, opened beside the page.
+      const link = part(el, 'error')!.querySelector('a')!;
+      expect([link.href, link.target, link.textContent!.trim()]).to.deep.equal([
+        'https://puter.com/dashboard/#home',
+        '_blank',
+        'Open your Puter dashboard ↗',
+      ]);
       expect((await puterLog(marker)).filter((entry) => entry.kind === 'generate')).to.deep.equal([]);
     } finally {
       await setPuterAccount(token, { balance: 50_000_000 });

@@ -215,6 +215,18 @@ describe('quoteFor: FLUX.1 flat prices', () => {
   });
 });
 
+describe('quoteFor: megapixels for reading, amounts exact', () => {
+  it("labels Puter's exact megapixels of 10⁶ px to two decimals, and keeps the quote's figures exact", () => {
+    // FLUX.2 [max] on Puter: 7 cents per 10⁶ px; 1024² is 1.048576 of them.
+    const quote = quoteFor({ provider: 'puter', model: 'flux-2-max', width: 1024, height: 1024 });
+    expect(quote.outputMegapixels).to.equal(1.048576);
+    expect(quote.lines).to.deep.equal([{ label: '≈1.05 megapixels', amount: '0.07340032' }]);
+    expect(quoteFor({ provider: 'puter', model: 'flux-2-max', width: 1000, height: 1000 }).lines[0].label).to.equal(
+      '1 megapixel',
+    );
+  });
+});
+
 describe('quoteFor: what each reference image adds', () => {
   it("on Puter, each reference's started megapixels at the catalogue's input_mp", () => {
     // FLUX.2 [pro] on Puter: 1.5 cents per started MP of input; 2000×1500 is 3 MP, 1024² is 2 (1,048,576 px).

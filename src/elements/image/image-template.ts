@@ -63,6 +63,8 @@ export interface ImageView {
   /** Said once, politely, when a submission's images are ready. */
   announcement: string;
   error?: ErrorDetail;
+  /** With a short-balance error: where the user adds funds, and to whom. */
+  funds?: { url: string; provider: string };
   chargeNote: string;
   tally?: Tally;
   /** The page's `budget` is not an amount: nothing can be spent until it is fixed. */
@@ -324,7 +326,16 @@ export function renderImageWidget(view: ImageView, on: ImageHandlers) {
       ${
         view.error
           ? html`<div part="error" class="error-box" tabindex="-1" data-focus="error">
-              <p>${view.error.message}</p>
+              <p>
+                ${view.error.message}
+                ${
+                  view.funds
+                    ? html`<a href=${view.funds.url} target="_blank" rel="noopener"
+                        >${text.addFunds(view.funds.provider)}</a
+                      >`
+                    : nothing
+                }
+              </p>
               <button type="button" class="secondary" @click=${on.dismissError}>${text.dismiss()}</button>
             </div>`
           : nothing

@@ -102,6 +102,10 @@ export function imageView(host: ImageHost, parts: ImageParts, handlers: ImageHan
     confirmCancel: generation.confirmingCancel ? { provider, billed: generation.billed } : undefined,
     announcement: parts.flow.announcement,
     error: generation.error,
+    funds:
+      generation.error?.code === 'insufficient-funds' && providerInfo(provider)?.fundsUrl
+        ? { url: providerInfo(provider)!.fundsUrl!, provider: text.providerName(provider) }
+        : undefined,
     chargeNote: generation.chargeNote,
     tally: parts.ledger.tally,
     budgetProblem: parts.ledger.budgetProblem,
