@@ -19,18 +19,23 @@ interface Sample {
   minGapMs: number;
 }
 
-// Watch the status replies to learn when the provider was ready and how often it was asked.
+// Watch the status requests (when each was sent: how often the provider was asked) and their replies (when the
+// provider was ready, and when the page heard it).
 const readyAt = new Map<string, number>();
+const heardAt = new Map<string, number>();
 const pollTimes = new Map<string, number[]>();
 const realFetch = window.fetch.bind(window);
 window.fetch = async (input, init) => {
   const url = String(input instanceof Request ? input.url : input);
-  const response = await realFetch(input, init);
   const id = /get_result\?id=([^&]+)/.exec(url)?.[1];
+  if (id) pollTimes.set(id, [...(pollTimes.get(id) ?? []), performance.now()]);
+  const response = await realFetch(input, init);
   if (id) {
-    pollTimes.set(id, [...(pollTimes.get(id) ?? []), performance.now()]);
     const body = await response.clone().json();
-    if (body.status === 'Ready') readyAt.set(id, body.result.end_time * 1000);
+    if (body.status === 'Ready') {
+      readyAt.set(id, body.result.end_time * 1000);
+      heardAt.set(id, performance.now());
+    }
   }
   return response;
 };
@@ -38,6 +43,7 @@ window.fetch = async (input, init) => {
 /** One generation; runs are sequential, so the watched replies all belong to it. */
 async function once(endpoint: string, poll: PollPolicy | undefined, storageKey: string): Promise<Sample> {
   readyAt.clear();
+  heardAt.clear();
   pollTimes.clear();
   const request = {
     provider: 'bfl' as const,
@@ -69,7 +75,7 @@ async function once(endpoint: string, poll: PollPolicy | undefined, storageKey: 
   const times = pollTimes.get(id)!;
   let minGapMs = Infinity;
   for (let i = 1; i < times.length; i++) minGapMs = Math.min(minGapMs, times[i] - times[i - 1]);
-  const pollLateMs = performance.timeOrigin + times[times.length - 1] - ready;
+  const pollLateMs = performance.timeOrigin + heardAt.get(id)! - ready;
   return { addedMs: shown - ready, pollLateMs, polls: times.length, minGapMs };
 }
 
@@ -79,9 +85,13 @@ async function measure(base: string, scenario: string, poll: PollPolicy | undefi
   // One user generating one kind of image again and again: from the fourth, the widget predicts from the
   // ones before (ledger/durations.ts). The first three (no history) are left out of the figures.
   const storageKey = `bench-${Date.now()}-${Math.random()}`;
+  // The same durations for every policy: a seeded generator, uniform over 1.5–2.5 s (an arithmetic sequence
+  // would fall into a few clusters modulo the 500 ms between polls, and favour or punish one phase of them).
+  let seed = 20261122;
+  const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
   for (let i = 0; i < runs + 3; i++) {
     // 1.5–2.5 s: one kind of image takes about as long each time (BFL's FLUX.2 [klein] takes 1–3 s).
-    const pending = 1500 + ((i * 373) % 1000);
+    const pending = Math.round(1500 + random() * 1000);
     // deliveryCors: the image saved in the browser (as through a relay), the path whose time is the target.
     const endpoint = `${base}/s/pending=${pending};queue=0;deliveryCors=1${scenario ? `;${scenario}` : ''}`;
     const sample = await once(endpoint, poll, storageKey);

@@ -103,6 +103,8 @@ export async function runGeneration(job: GenerationJob): Promise<GenerationOutco
     /** What the provider said on the way: the ledger books a failure by it (see `bookFailure`). */
     const seen: Seen = { sending: false, accepted: false, billed: false, uncharged: false };
     let acceptedAt: number | undefined;
+    /** When the provider last said "not yet": the image became ready between then and its "ready". */
+    let notYetAt: number | undefined;
     try {
       const outcome = await job.provider.generate(
         {
@@ -134,8 +136,14 @@ export async function runGeneration(job: GenerationJob): Promise<GenerationOutco
           onBilled: () => (seen.billed = true),
           onUncharged: () => (seen.uncharged = true),
           onProgress(p) {
-            // Progress 1 is the provider saying it is ready (the download starts): how long it took to make.
-            if (p.progress === 1 && acceptedAt !== undefined) durations.record(kind, performance.now() - acceptedAt);
+            // Progress 1 is the provider saying it is ready (the download starts): how long it took to make,
+            // estimated as the middle of the span it became ready in. Not the moment the page heard it: that is
+            // up to a poll's gap later, and polls placed by those would never learn that it can be sooner.
+            const now = performance.now();
+            if (acceptedAt !== undefined) {
+              if (p.progress !== 1) notYetAt = now;
+              else durations.record(kind, (Math.max(notYetAt ?? acceptedAt, acceptedAt) + now) / 2 - acceptedAt);
+            }
             progress[index] = p.progress ?? progress[index];
             const known = progress.some((x) => x > 0);
             job.onProgress?.({
