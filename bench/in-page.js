@@ -160,6 +160,7 @@ export function pageMarks() {
   return {
     marks: Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])),
     scriptResponseEnd: script?.responseEnd,
+    domContentLoaded: performance.getEntriesByType('navigation')[0]?.domContentLoadedEventStart,
   };
 }
 
