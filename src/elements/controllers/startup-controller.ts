@@ -29,17 +29,49 @@ const afterPaint = () =>
   });
 
 /**
- * The platform's first `Intl.NumberFormat` loads its locale data (25–35 ms, once per page): made in a task of
- * its own before the first element renders, so that neither is a long task (over 50 ms) on the host page.
+ * Script time the turns of one frame may take before the rest wait for the next: the other half of a 60 Hz
+ * frame is left to the browser, to style, lay out and paint what they drew (about 1.7 ms for a widget).
  */
-let intlReady: Promise<void> | undefined;
+const FRAME_BUDGET_MS = 8;
+/** Turns waiting, oldest first; whether they are being given. */
+const turns: { locale: string; start(): void }[] = [];
+let giving = false;
+
+/**
+ * Gives the turns: each in a task of its own, as many in a frame as fit `FRAME_BUDGET_MS`, then the next frame.
+ * The first is preceded by a task that makes the platform's first `Intl.NumberFormat`: its locale data costs
+ * 25–35 ms once per page, so neither it nor the first render is a long task (over 50 ms) on the host page.
+ */
+async function giveTurns() {
+  giving = true;
+  await nextTask();
+  formatUsd('0', turns[0].locale || undefined);
+  while (turns.length) {
+    const frameStart = performance.now();
+    while (turns.length && performance.now() - frameStart < FRAME_BUDGET_MS) {
+      await nextTask();
+      turns.shift()!.start(); // what it starts runs in this task's microtasks, before the next task
+    }
+    if (turns.length) await afterPaint();
+  }
+  giving = false;
+}
+
+/** Resolves in a turn of its own (see `giveTurns`). */
+function turn(locale: string): Promise<void> {
+  return new Promise((start) => {
+    turns.push({ locale, start });
+    if (!giving) void giveTurns();
+  });
+}
 
 /**
  * How an element starts without holding its page's main thread (SPEC §8: no long task at load): its first
- * render comes in a task of its own (each element on the page its own, in the order they asked), showing the
- * form and its price; what that first paint does without — the ledger, the gallery and its images, the panels,
- * Puter's live prices — is asked of `later`, and runs once that render has been painted, each piece in a task
- * of its own. `settled` lets the host's `updateComplete` include it.
+ * render comes in a turn of its own (a task; in the order the page's elements asked; a few to a frame, so that
+ * a hundred widgets are styled and laid out a few at a time), showing the form and its price. What that first
+ * paint does without — the ledger, the gallery and its images, the panels, Puter's live prices — is asked of
+ * `later`, and runs once that render has been painted, each piece in a turn of its own. `settled` lets the
+ * host's `updateComplete` include it.
  */
 export class StartupController implements ReactiveController {
   /** Settles once the work asked of `later` so far has run. */
@@ -57,12 +89,11 @@ export class StartupController implements ReactiveController {
     host.addController(this);
   }
 
-  /** For the host's `scheduleUpdate()`: the first update waits for a task of its own; the rest run as Lit schedules them. */
+  /** For the host's `scheduleUpdate()`: the first update waits for a turn of its own; the rest run as Lit schedules them. */
   schedule(update: () => void): void | Promise<void> {
     if (this.scheduled) return update();
     this.scheduled = true;
-    intlReady ??= nextTask().then(() => void formatUsd('0', this.locale() || undefined));
-    return intlReady.then(nextTask).then(update);
+    return turn(this.locale()).then(update);
   }
 
   hostUpdated() {
@@ -71,11 +102,11 @@ export class StartupController implements ReactiveController {
     void afterPaint().then(this.markPainted);
   }
 
-  /** Runs `work` once the host's first render has been painted, in a task of its own, if the host is still connected. */
+  /** Runs `work` once the host's first render has been painted, in a turn of its own, if the host is still connected. */
   later(work: () => void) {
     this.settled = this.settled
       .then(() => this.painted)
-      .then(nextTask)
+      .then(() => turn(this.locale()))
       .then(() => {
         if (this.host.isConnected) work();
       })
