@@ -55,9 +55,12 @@ export function imageView(host: ImageHost, parts: ImageParts, handlers: ImageHan
   const { account, generation, pricing } = parts;
   const references = pricing.capability?.references;
   const sent = pricing.fitted?.inputs ?? [];
-  const offers = offersOf(host, parts);
   const label = (id: string) => modelInfo(id)?.label ?? id;
   const { panels } = parts.panels;
+  // Every model priced once the panels are here, after the first paint: the first render names them alone.
+  const offers = panels
+    ? offersOf(host, parts)
+    : pricing.models(provider, host.models).map((model): Offer => ({ provider, model, problem: '' }));
   const { ledger, tally } = parts.ledger;
   const locale = host.locale || undefined;
   return {
