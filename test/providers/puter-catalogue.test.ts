@@ -72,7 +72,7 @@ describe('Puter prices', () => {
     expect(puter('flux-2-flex', { width: 2048, height: 1024 }).total).to.equal('0.03');
     const max = puter('flux-2-max');
     expect(max).to.deep.include({ total: '0.07340032', outputMegapixels: 1.048576 });
-    expect(max.lines).to.deep.equal([{ label: '1.048576 megapixels', amount: '0.07340032' }]);
+    expect(max.lines).to.deep.equal([{ label: '≈1.05 megapixels', amount: '0.07340032' }]);
     expect(puter('flux-2-max', { width: 2048, height: 1024, count: 3 }).total).to.equal('0.44040192');
     expect(puter('flux-kontext-pro', { inputs: [{ width: 1024, height: 1024 }] }).total).to.equal('0.04194304');
     expect(puter('flux-kontext-max', { width: 1000, height: 1000 }).total).to.equal('0.08');
