@@ -327,6 +327,7 @@ export class GenerationController implements ReactiveController {
   private async loadGallery() {
     const images = this.images;
     const stored = (await images?.list()) ?? [];
+    await this.startup.turn(); // a gallery of many images is drawn in a turn of its own
     if (images !== this.images) return; // reopened (new storage key) or disconnected meanwhile
     this.shown?.show(stored);
   }

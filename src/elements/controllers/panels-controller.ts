@@ -39,7 +39,8 @@ export class PanelsController implements ReactiveController {
   private load() {
     if (!this.panels)
       this.ready = loadPanels().then(
-        (panels) => {
+        async (panels) => {
+          await this.startup.turn(); // drawn in a turn of its own, not in the script's load event
           this.panels = panels;
           const root = this.host.shadowRoot!;
           root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.styles(panels).styleSheet!];

@@ -102,11 +102,16 @@ export class StartupController implements ReactiveController {
     void afterPaint().then(this.markPainted);
   }
 
+  /** Resolves in a turn of its own: what arrives later (the panels, the gallery) is drawn a few to a frame too. */
+  turn(): Promise<void> {
+    return turn(this.locale());
+  }
+
   /** Runs `work` once the host's first render has been painted, in a turn of its own, if the host is still connected. */
   later(work: () => void) {
     this.settled = this.settled
       .then(() => this.painted)
-      .then(() => turn(this.locale()))
+      .then(() => this.turn())
       .then(() => {
         if (this.host.isConnected) work();
       })
