@@ -106,7 +106,7 @@ export async function firstRender(browser, origin, runs) {
        * (StartupController).
        */
       shownMs: stats(samples.map((s) => shown(s.marks, tag))),
-      /** DOMContentLoaded → the price shown (SPEC §8: within one frame; 0 when shown before it). */
+      /** DOMContentLoaded → the price shown (docs/contract.md: within one frame; 0 when shown before it). */
       afterDomContentLoadedMs: stats(samples.map((s) => Math.max(0, at(s, 'shown') - s.domContentLoaded))),
       /** How many of the loads had the price shown before the parser went on (mark after the tag). */
       shownBeforeParsed: samples.filter((s) => at(s, 'shown') <= at(s, 'after')).length,

@@ -66,12 +66,12 @@ function turn(locale: string): Promise<void> {
 }
 
 /**
- * How an element starts without holding its page's main thread (SPEC §8: no long task at load): its first
- * render comes in a turn of its own (a task; in the order the page's elements asked; a few to a frame, so that
- * a hundred widgets are styled and laid out a few at a time), showing the form and its price. What that first
- * paint does without — the ledger, the gallery and its images, the panels, Puter's live prices — is asked of
- * `later`, and runs once that render has been painted, each piece in a turn of its own. `settled` lets the
- * host's `updateComplete` include it.
+ * How an element starts without holding its page's main thread (docs/contract.md, "Performance targets": no long
+ * task at load): its first render comes in a turn of its own (a task; in the order the page's elements asked; a
+ * few to a frame, so that a hundred widgets are styled and laid out a few at a time), showing the form and its
+ * price. What that first paint does without — the ledger, the gallery and its images, the panels, Puter's live
+ * prices — is asked of `later`, and runs once that render has been painted, each piece in a turn of its own.
+ * `settled` lets the host's `updateComplete` include it.
  */
 export class StartupController implements ReactiveController {
   /** Settles once the work asked of `later` so far has run. */
