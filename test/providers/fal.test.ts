@@ -285,7 +285,8 @@ describe('FalProvider against the fal queue simulator', () => {
       const run = start('fault=never-ready', {}, { poll: { initialMs: 500, maxMs: 500, timeoutMs: 1300 } });
       const error = await failure(run.promise);
       expect([error.code, error.retryable]).to.deep.equal(['timeout', true]);
-      expect(performance.now() - started).to.be.within(1250, 1800);
+      // Not before the 1.3 s timeout; the upper bound only tells a timeout from a hang, with room for a busy machine.
+      expect(performance.now() - started).to.be.within(1250, 6000);
       expect(calls).to.include(`PUT ${run.task!.cancelUrl}`);
     });
 

@@ -212,7 +212,8 @@ describe('OpenAiProvider against the gateway simulator', () => {
       const run = start('pending=5000', {}, { poll: { initialMs: 500, maxMs: 500, timeoutMs: 700 } });
       const started = performance.now();
       expect((await failure(run.promise)).code).to.equal('timeout');
-      expect(performance.now() - started).to.be.below(1200);
+      // Given up at the 700 ms timeout, well before the gateway's 5 s answer (a busy machine stays inside this).
+      expect(performance.now() - started).to.be.below(4000);
     });
   });
 

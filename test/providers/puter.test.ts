@@ -205,7 +205,7 @@ describe('Puter provider (real SDK, simulator)', function () {
       const { result, log, ms } = await run('fault=429');
       expect((result as UserPaysError).code).to.equal('rate-limited');
       expect(log.length).to.equal(1);
-      expect(ms).to.be.below(3000);
+      expect(ms).to.be.below(8000); // not the SDK's ~12 s of retries
     } finally {
       delete sdk().config;
     }
@@ -225,10 +225,10 @@ describe('Puter provider (real SDK, simulator)', function () {
   it('stops waiting on cancel, and says Puter may still charge', async () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 150);
-    const { result, ms, log } = await run('pending=3000', {}, { signal: controller.signal });
+    const { result, ms, log } = await run('pending=8000', {}, { signal: controller.signal });
     expect((result as UserPaysError).code).to.equal('cancelled');
     expect((result as UserPaysError).message).to.match(/may still charge/);
-    expect(ms).to.be.below(1500);
+    expect(ms).to.be.below(5000); // stopped at the cancel, not when Puter answered 8 s later
     expect(log.length).to.equal(1);
   });
 
