@@ -1,12 +1,13 @@
 // The gallery as a workbench: each image says what it is (model, provider, size, seed, charge, date) and offers
 // open, download under a meaningful name, copy, reuse, vary, use as reference, finalize a draft, delete; paid
 // generations that brought no image are listed with their reason and cost. The seed is always known.
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { downloadName } from '../../src/elements/panels/gallery.js';
 import type { SubmitDetail } from '../../src/types.js';
-import { bflEndpoint, simLog, submissionsSince, uniqueStorageKey } from '../support/sim.js';
+import { bflWidget } from '../support/bfl-widget.js';
+import { simLog, submissionsSince, uniqueStorageKey } from '../support/sim.js';
 
 const RUN = uniqueStorageKey();
 const ours = async (before: number) =>
@@ -17,17 +18,7 @@ const action = (el: UserPaysImage, name: string) =>
 const said = (el: UserPaysImage) => [...el.shadowRoot!.querySelectorAll('[role=status]')].map((n) => n.textContent);
 
 async function widget(scenario = 'pending=60', seed?: number) {
-  const el = await fixture<UserPaysImage>(
-    html`<userpays-image
-      provider="bfl"
-      model="flux-2-klein-4b"
-      locale="en-US"
-      storage-key=${uniqueStorageKey()}
-      endpoint=${bflEndpoint(`${scenario};deliveryCors=1;run=${RUN}`)}
-      prompt="A red fox, in the snow!"
-    ></userpays-image>`,
-  );
-  el.apiKey = 'sim-test-key';
+  const el = await bflWidget({ scenario, run: RUN, prompt: 'A red fox, in the snow!', apiKey: 'sim-test-key' });
   if (seed !== undefined) el.seed = seed;
   await el.updateComplete;
   return el;

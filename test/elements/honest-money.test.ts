@@ -1,7 +1,7 @@
 // Money the widget must never leave unsaid: a failure the provider charged for says what it charged; Cancel on a
 // provider that has billed and keeps working asks first, and "Stop waiting" still fetches the paid image; a
 // generation an earlier visit left at the provider shows as under way, and Generate waits for it.
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import Decimal from 'decimal.js';
 import '../../src/define.js';
@@ -9,6 +9,7 @@ import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { LedgerStore, type LedgerEntry } from '../../src/ledger/index.js';
 import type { GenerationResult } from '../../src/types.js';
 import { MemoryStorage, cleanLocalStorage, image } from '../ledger/helpers.js';
+import { bflWidget } from '../support/bfl-widget.js';
 import { bflEndpoint, uniqueStorageKey } from '../support/sim.js';
 
 const RUN = uniqueStorageKey();
@@ -17,21 +18,8 @@ const part = (el: UserPaysImage, name: string) => el.shadowRoot!.querySelector<H
 const button = (el: UserPaysImage, words: string) =>
   [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.trim() === words);
 
-async function widget(scenario: string, storageKey = uniqueStorageKey()) {
-  const el = await fixture<UserPaysImage>(
-    html`<userpays-image
-      provider="bfl"
-      model="flux-2-klein-4b"
-      locale="en-US"
-      storage-key=${storageKey}
-      endpoint=${bflEndpoint(`${scenario};deliveryCors=1;run=${RUN}`)}
-      prompt="a lighthouse in a storm"
-    ></userpays-image>`,
-  );
-  el.apiKey = KEY;
-  await el.updateComplete;
-  return el;
-}
+const widget = (scenario: string, storageKey?: string) =>
+  bflWidget({ scenario, run: RUN, prompt: 'a lighthouse in a storm', apiKey: KEY, storageKey });
 
 describe('<userpays-image>: honest money', () => {
   const keys: string[] = [];

@@ -2,12 +2,13 @@
 // spends, Ctrl/Cmd+Enter generates, focus goes where the result or the error is, one polite sentence says so,
 // and a provider that reports no progress still shows time passing. Keys are real key presses (sendKeys), so
 // the browser's own implicit form submission is what is tested.
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { controlledClock } from '../support/clock.js';
-import { bflEndpoint, submissionsSince, simLog, uniqueStorageKey } from '../support/sim.js';
+import { bflWidget } from '../support/bfl-widget.js';
+import { submissionsSince, simLog, uniqueStorageKey } from '../support/sim.js';
 
 const RUN = uniqueStorageKey();
 const ours = async (before: number) =>
@@ -15,20 +16,8 @@ const ours = async (before: number) =>
 const inside = (el: UserPaysImage, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector)!;
 const said = (el: UserPaysImage) => [...el.shadowRoot!.querySelectorAll('[role=status]')].map((n) => n.textContent);
 
-async function widget(scenario = 'pending=60') {
-  const el = await fixture<UserPaysImage>(
-    html`<userpays-image
-      provider="bfl"
-      locale="en-US"
-      storage-key=${uniqueStorageKey()}
-      endpoint=${bflEndpoint(`${scenario};deliveryCors=1;run=${RUN}`)}
-      prompt="a red fox in the snow"
-    ></userpays-image>`,
-  );
-  el.apiKey = 'sim-test-key';
-  await el.updateComplete;
-  return el;
-}
+const widget = (scenario = 'pending=60') =>
+  bflWidget({ scenario, run: RUN, prompt: 'a red fox in the snow', apiKey: 'sim-test-key' });
 
 /** Counts `userpays-submit` events: each is a submission about to spend. */
 function submissions(el: UserPaysImage) {

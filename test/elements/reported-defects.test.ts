@@ -12,7 +12,8 @@ import { puterSdk } from '../../src/providers/puter.js';
 import { cleanLocalStorage, until } from '../ledger/helpers.js';
 import { controlledClock } from '../support/clock.js';
 import { PUTER_SRC, puterEndpoint, sdk, setPuterAccount, unique } from '../support/puter.js';
-import { bflEndpoint, uniqueStorageKey } from '../support/sim.js';
+import { bflWidget } from '../support/bfl-widget.js';
+import { uniqueStorageKey } from '../support/sim.js';
 
 const RUN = uniqueStorageKey();
 const part = (el: HTMLElement, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~=${name}]`);
@@ -24,21 +25,8 @@ const liveRegions = (el: HTMLElement) => [
   ),
 ];
 
-async function bfl(scenario: string, prompt = 'a lighthouse in a storm') {
-  const el = await fixture<UserPaysImage>(
-    html`<userpays-image
-      provider="bfl"
-      model="flux-2-klein-4b"
-      locale="en-US"
-      storage-key=${uniqueStorageKey()}
-      endpoint=${bflEndpoint(`${scenario};deliveryCors=1;run=${RUN}`)}
-      prompt=${prompt}
-    ></userpays-image>`,
-  );
-  el.apiKey = 'sim-reported-key';
-  await el.updateComplete;
-  return el;
-}
+const bfl = (scenario: string, prompt = 'a lighthouse in a storm') =>
+  bflWidget({ scenario, run: RUN, prompt, apiKey: 'sim-reported-key' });
 
 describe('reported: charged failures are silent', () => {
   it('"Provider error" on BFL adds the price to the tally: the message says BFL charged it', async () => {
