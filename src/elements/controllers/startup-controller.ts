@@ -36,6 +36,8 @@ const FRAME_BUDGET_MS = 8;
 /** Turns waiting, oldest first; whether they are being given. */
 const turns: { locale: string; start(): void }[] = [];
 let giving = false;
+/** Whether the page's first formatter is made: the queue may empty and fill again, the warm-up is once. */
+let intlMade = false;
 
 /**
  * Gives the turns: each in a task of its own, as many in a frame as fit `FRAME_BUDGET_MS`, then the next frame.
@@ -44,8 +46,11 @@ let giving = false;
  */
 async function giveTurns() {
   giving = true;
-  await nextTask();
-  formatUsd('0', turns[0].locale || undefined);
+  if (!intlMade) {
+    await nextTask();
+    formatUsd('0', turns[0].locale || undefined);
+    intlMade = true;
+  }
   while (turns.length) {
     const frameStart = performance.now();
     while (turns.length && performance.now() - frameStart < FRAME_BUDGET_MS) {
