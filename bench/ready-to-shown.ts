@@ -85,13 +85,13 @@ async function measure(base: string, scenario: string, poll: PollPolicy | undefi
   // One user generating one kind of image again and again: from the fourth, the widget predicts from the
   // ones before (ledger/durations.ts). The first three (no history) are left out of the figures.
   const storageKey = `bench-${Date.now()}-${Math.random()}`;
-  // The same durations for every policy: a seeded generator, uniform over 1.5–2.5 s (an arithmetic sequence
-  // would fall into a few clusters modulo the 500 ms between polls, and favour or punish one phase of them).
-  let seed = 20261122;
-  const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  // The same durations for every policy, spread evenly over 1.5–2.5 s by the golden-ratio sequence: as even as
+  // uniform random draws in the long run, without their clumps, so a few dozen runs give a steady median. (An
+  // arithmetic sequence would fall into a few clusters modulo the 500 ms between polls, and favour or punish one
+  // phase of them; the golden ratio's multiples fall evenly modulo any gap.)
   for (let i = 0; i < runs + 3; i++) {
     // 1.5–2.5 s: one kind of image takes about as long each time (BFL's FLUX.2 [klein] takes 1–3 s).
-    const pending = Math.round(1500 + random() * 1000);
+    const pending = Math.round(1500 + ((i * 0.6180339887498949) % 1) * 1000);
     // deliveryCors: the image saved in the browser (as through a relay), the path whose time is the target.
     const endpoint = `${base}/s/pending=${pending};queue=0;deliveryCors=1${scenario ? `;${scenario}` : ''}`;
     const sample = await once(endpoint, poll, storageKey);

@@ -161,6 +161,16 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
   const counters = new Map(); // scenario segment → submits seen (times=<n> at submit)
   let log = [];
   const images = new Map(); // id → PNG, the few most recent
+  /** A task's image, made once: BFL's delivery host serves a finished file, so its making is no part of a download. */
+  const imageOf = (task) => {
+    let png = images.get(task.id);
+    if (!png) {
+      png = encodePng(task.width, task.height, `${task.prompt}\n${task.seed}`);
+      images.set(task.id, png);
+      if (images.size > 16) images.delete(images.keys().next().value);
+    }
+    return png;
+  };
 
   const pendingFor = (model) => (typeof pendingMs === 'function' ? pendingMs(model) : pendingMs);
   const queueFor = (model) => (typeof queueMs === 'function' ? queueMs(model) : queueMs);
@@ -339,6 +349,9 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
       readyAt: now + pending,
       polls: 0,
     });
+    // The image is made shortly before the task is ready (in this one thread, out of the way of the Ready poll),
+    // so fetching result.sample takes what a download of a finished file takes, as at BFL.
+    if (!scenario.fault) setTimeout(() => tasks.has(id) && imageOf(tasks.get(id)), Math.max(0, pending - 250)).unref();
     entry.id = id;
     if (fault === 'accept-then-drop') {
       entry.dropped = true;
@@ -447,13 +460,7 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
         },
       );
     }
-    let png = images.get(id);
-    if (!png) {
-      png = encodePng(task.width, task.height, `${task.prompt}\n${task.seed}`);
-      images.set(id, png);
-      if (images.size > 8) images.delete(images.keys().next().value);
-    }
-    send(req, res, 200, png, { 'Content-Type': 'image/png', 'Cache-Control': 'private, max-age=600' });
+    send(req, res, 200, imageOf(task), { 'Content-Type': 'image/png', 'Cache-Control': 'private, max-age=600' });
   }
 
   return {
