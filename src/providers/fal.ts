@@ -1,7 +1,8 @@
 import { UserPaysError } from '../errors.js';
 import { providerInfo } from './catalog.js';
 import { downloadImage, fetchJson, guard, type HttpError } from './http.js';
-import { checkEndpoint, checkProviderUrl, routed } from './urls.js';
+import { checkProviderUrl, routed } from './provider-urls.js';
+import { checkEndpoint } from './urls.js';
 import { pollUntil } from './poll.js';
 import type { Provider, ProviderOutcome, ProviderRequest, ProviderTask, RunContext } from './provider.js';
 import * as text from '../strings/engine.js';

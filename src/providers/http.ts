@@ -1,5 +1,5 @@
 import { UserPaysError, asUserPaysError } from '../errors.js';
-import { checkImageUrl, routed } from './urls.js';
+import { checkImageUrl, routed } from './provider-urls.js';
 import type { ProviderImage, RunContext } from './provider.js';
 import * as text from '../strings/engine.js';
 import { clock } from '../clock.js';

@@ -1,7 +1,8 @@
 import { UserPaysError } from '../errors.js';
 import { providerInfo } from './catalog.js';
 import { MAX_IMAGE_BYTES, downloadImage, fetchJson, guard, imageSize } from './http.js';
-import { checkEndpoint, routed } from './urls.js';
+import { routed } from './provider-urls.js';
+import { checkEndpoint } from './urls.js';
 import type { Provider, ProviderImage, ProviderOutcome, ProviderRequest, RunContext } from './provider.js';
 import * as text from '../strings/engine.js';
 

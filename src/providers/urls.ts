@@ -2,13 +2,14 @@ import { UserPaysError } from '../errors.js';
 import * as text from '../strings/page.js';
 
 /**
- * Which addresses the widget will talk to (docs/contract.md, Security): the checks every provider adapter and
- * controller applies to an endpoint, and to every URL a provider hands back.
+ * Which addresses the widget will talk to (docs/contract.md, Security): the checks every controller and provider
+ * adapter applies to an endpoint and a relay, and the widget's own script addresses. Those of the addresses a
+ * provider hands back are the engine's (provider-urls.ts).
  */
 
 const LOOPBACK = /^(localhost|127\.0\.0\.1|\[::1\])$/;
 
-const parse = (url: unknown) => {
+export const parse = (url: unknown) => {
   try {
     return new URL(url as string);
   } catch {
@@ -20,11 +21,11 @@ const parse = (url: unknown) => {
  * `https:`, or plain `http:` on this machine only (local proxies and the simulators) — and that only when the
  * page itself is served from this machine: a reply must not point a site on the web at the visitor's loopback.
  */
-const secure = (u: URL | undefined, page: string) =>
+export const secure = (u: URL | undefined, page: string) =>
   !!u && (u.protocol === 'https:' || (u.protocol === 'http:' && LOOPBACK.test(u.hostname) && LOOPBACK.test(page)));
 
 /** The page's own host name: where `http:` on loopback is allowed (see `secure`). */
-const pageHost = () => globalThis.location?.hostname ?? '';
+export const pageHost = () => globalThis.location?.hostname ?? '';
 
 /** The endpoint must be `https:` (`http:` only on loopback; docs/contract.md, Security); returned without a trailing slash. */
 export function checkEndpoint(url: string, page = pageHost()): string {
@@ -45,28 +46,6 @@ export function checkRelay(url: string, page = pageHost()): string {
     throw new UserPaysError('invalid-input', text.relayInsecure(), false);
   }
   return u.href;
-}
-
-/** Where to send a request for `url`: `url` itself, or through the relay (`{relay}?url={url}`). */
-export function routed(url: string, relay?: string): string {
-  if (!relay) return url;
-  const through = new URL(relay);
-  through.searchParams.set('url', url);
-  return through.href;
-}
-
-/** A status or result URL a provider sent: `https:` (or `http:` on localhost) only. */
-export function checkProviderUrl(url: unknown, page = pageHost()): string {
-  if (secure(parse(url), page)) return url as string;
-  throw new UserPaysError('provider-error', text.addressRefused(), false);
-}
-
-/** Image URLs from providers: `https:`, `blob:` or `data:image/(png|jpeg|webp)` (and `http:` on loopback). */
-export function checkImageUrl(url: unknown, page = pageHost()): string {
-  const u = parse(url);
-  if (secure(u, page) || u?.protocol === 'blob:' || /^data:image\/(png|jpeg|webp)[;,]/i.test(url as string))
-    return url as string;
-  throw new UserPaysError('provider-error', text.imageAddressRefused(), false);
 }
 
 let policy: { createScriptURL(url: string): unknown } | null | undefined;

@@ -7,6 +7,10 @@ import { providerName } from './page.js';
 
 export * from './page.js';
 
+export const addressRefused = () => 'The provider sent an address this page will not contact. Try again later.';
+export const imageAddressRefused = () =>
+  'The provider sent an image address this page will not load. Try again; if it keeps happening, tell the site owner.';
+
 export const chargedOtherwise = (charged: string, quoted: string) =>
   `The provider charged ${charged} USD; the preview said ${quoted} USD.`;
 export const cancelledPuter = () => 'Generation cancelled. Puter may still charge for it.';

@@ -26,9 +26,6 @@ export const budgetExceeded = (total: string, budget: string) =>
   'Choose a smaller size, fewer images or a cheaper model, or raise the budget.';
 export const endpointInsecure = () =>
   'The provider address (endpoint) must start with https:// (plain http:// only for localhost). Fix it and try again.';
-export const addressRefused = () => 'The provider sent an address this page will not contact. Try again later.';
-export const imageAddressRefused = () =>
-  'The provider sent an image address this page will not load. Try again; if it keeps happening, tell the site owner.';
 export const cheaperChoice = (model: string, price: string) => `${model} (${price})`;
 export const relayInsecure = () =>
   'The relay address must start with https:// (plain http:// only for localhost), without ? or #. Fix the relay attribute.';

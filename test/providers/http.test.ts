@@ -2,7 +2,8 @@ import { expect } from '@open-wc/testing';
 import { UserPaysError } from '../../src/errors.js';
 import { BflProvider, bflBody } from '../../src/providers/bfl.js';
 import { httpError, retryAfterMs, sleep } from '../../src/providers/http.js';
-import { checkEndpoint, checkImageUrl } from '../../src/providers/urls.js';
+import { checkImageUrl } from '../../src/providers/provider-urls.js';
+import { checkEndpoint } from '../../src/providers/urls.js';
 import { providerFor } from '../../src/providers/registry.js';
 import type { ProviderId } from '../../src/types.js';
 
