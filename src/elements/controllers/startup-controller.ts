@@ -39,8 +39,8 @@ const turns: { locale: string; start(): void }[] = [];
 let giving = false;
 /** Whether the page's first formatter is made: the queue may empty and fill again, the warm-up is once. */
 let intlMade = false;
-/** Element classes whose first render has been rehearsed on this page (see `schedule`). */
-const rehearsed = new WeakSet<object>();
+/** Whether a first render has been rehearsed on this page (see `schedule`). */
+let rehearsed = false;
 
 /**
  * Gives the turns: each in a task of its own, as many in a frame as fit `FRAME_BUDGET_MS`, then the next frame.
@@ -101,8 +101,8 @@ export class StartupController implements ReactiveController {
 
   /**
    * For the host's `scheduleUpdate()`: the first update waits for a turn of its own; the rest run as Lit schedules
-   * them. The first of its kind on the page (given a `template`) is rehearsed in a turn before: rendered once into
-   * a detached fragment and dropped. What a first render pays once per page — Lit preparing the templates, the
+   * them. The first host on the page that gives a `template` (only `<userpays-image>` does: its first render is
+   * the one worth splitting) is rehearsed in a turn before: rendered once into a detached fragment and dropped. What a first render pays once per page — Lit preparing the templates, the
    * engine compiling the code — is paid there, so no one task holds it all (measured for `<userpays-image>`: one
    * task of 22–41 ms became two, of 9–22 and 9–18 ms; the rehearsal fills its frame, so the page paints between
    * them and the price shows a frame later). A rehearsal that fails leaves the real render to meet the error.
@@ -110,17 +110,11 @@ export class StartupController implements ReactiveController {
   schedule(update: () => void): void | Promise<void> {
     if (this.scheduled) return update();
     this.scheduled = true;
-    const kind = this.host.constructor;
-    if (!this.template || rehearsed.has(kind)) return turn(this.locale()).then(update);
-    rehearsed.add(kind);
+    if (!this.template || rehearsed) return turn(this.locale()).then(update);
+    rehearsed = true;
     return turn(this.locale())
-      .then(() => {
-        try {
-          render(this.template!(), document.createDocumentFragment(), { host: this.host });
-        } catch {
-          // nothing shown, nothing kept: the real render below meets the same error and reports it
-        }
-      })
+      .then(() => render(this.template!(), document.createDocumentFragment()))
+      .catch(() => {}) // nothing shown, nothing kept: the real render meets the same error and reports it
       .then(() => turn(this.locale()))
       .then(update);
   }

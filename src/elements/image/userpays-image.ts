@@ -116,7 +116,11 @@ export class UserPaysImage extends LitElement {
   @property({ attribute: false }) priceBook: PriceBook | null = null;
 
   @state() private customSize = false;
-  private readonly startup = new StartupController(this, () => this.locale, () => this.render());
+  private readonly startup = new StartupController(
+    this,
+    () => this.locale,
+    () => this.render(),
+  );
   private readonly keys = new ProviderKeys(this, { storageKey: () => this.storageKey, provider: () => this.provider });
   private readonly ledger = new LedgerController(
     this,
