@@ -70,10 +70,22 @@ export async function costUpdateFrames(tag) {
 
 /**
  * Inline at the top of a load page's head, before the bundle: records long tasks and long animation frames
- * (with the scripts Chromium attributes them to) from the start of the page into `window.bench`.
+ * (with the scripts Chromium attributes them to) from the start of the page into `window.bench`, and when each
+ * `Intl.NumberFormat` was made and how long that took (so that a long task can be told to be the platform's
+ * one-time Intl construction rather than the widget's own work).
  */
 export function loadProbe() {
-  const bench = (window.bench = { longTasks: [], frames: [] });
+  const bench = (window.bench = { longTasks: [], frames: [], intl: [] });
+  const NumberFormat = Intl.NumberFormat;
+  const timed = function (...args) {
+    const start = performance.now();
+    const made = new NumberFormat(...args);
+    bench.intl.push({ start, duration: performance.now() - start });
+    return made;
+  };
+  timed.prototype = NumberFormat.prototype;
+  timed.supportedLocalesOf = NumberFormat.supportedLocalesOf;
+  Intl.NumberFormat = timed;
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) bench.longTasks.push({ start: e.startTime, duration: e.duration });
   }).observe({ type: 'longtask', buffered: true });
@@ -185,6 +197,7 @@ export async function settled(quietMs) {
     scriptResponseEnd: script?.responseEnd,
     longTasks: window.bench.longTasks,
     frames: window.bench.frames,
+    intl: window.bench.intl,
   };
 }
 
