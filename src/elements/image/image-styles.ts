@@ -6,6 +6,13 @@ export const imageStyles = [
   theme,
   quoteStyles,
   css`
+    /* Paint containment isolates the widget's inside from the page's paint properties, so that a page with many
+       widgets, which grow as their panels arrive, is not walked whole for each one that does (100 widgets: 176
+       frames with over 30 ms of Chromium's PrePaint → 1). Nothing of it is drawn outside its box: the card's
+       padding holds the focus rings. */
+    :host {
+      contain: layout paint;
+    }
     .card {
       display: grid;
       grid-template-columns: minmax(0, 1fr);
