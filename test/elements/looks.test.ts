@@ -96,6 +96,31 @@ describe('<userpays-image>: light, dark and narrow', () => {
     expect(colours(card(el)).background).to.equal('rgb(1, 2, 3)');
   });
 
+  it('contains its paint (a page of many widgets is not repainted whole when one grows), and clips no focus ring', async () => {
+    const el = await widget();
+    el.shadowRoot!.querySelector('[part~=compare]')!.setAttribute('open', ''); // the comparison's offers too
+    expect(getComputedStyle(el).contain).to.contain('paint');
+    const box = el.getBoundingClientRect();
+    // theme.ts: a focus ring is 2 px wide, 2 px off its control; paint containment would clip any beyond the box
+    const ring = 4;
+    const controls = [
+      ...el.shadowRoot!.querySelectorAll<HTMLElement>('button, input, select, textarea, a[href], summary'),
+    ].filter((control) => control.checkVisibility());
+    expect(controls.length).to.be.above(10);
+    const clipped = controls
+      .filter((control) => {
+        const r = control.getBoundingClientRect();
+        return (
+          r.left - ring < box.left ||
+          r.top - ring < box.top ||
+          r.right + ring > box.right ||
+          r.bottom + ring > box.bottom
+        );
+      })
+      .map((control) => `${control.localName}[${control.getAttribute('part')}] ${control.textContent!.trim()}`);
+    expect(clipped).to.deep.equal([]);
+  });
+
   for (const width of [280, 320]) {
     it(`reflows into ${width} px: nothing wider than the widget`, async () => {
       const el = await widget(`width: ${width}px`);
