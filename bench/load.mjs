@@ -1,4 +1,4 @@
-// The load figures of `npm run bench` (issue 12): what dist/userpays.js costs a page that loads it. Every load is
+// The load figures of `npm run bench` (docs/contract.md, "Performance targets"): what dist/userpays.js costs a page that loads it. Every load is
 // a fresh browser context (no cache, no storage) and page; figures are medians over `runs` loads.
 import { addWidgets, changeWidgets, pageMarks, settled } from './in-page.js';
 import { TAGS } from './load-pages.mjs';
@@ -143,8 +143,8 @@ export async function longTasks(browser, origin, runs) {
   );
   const loads = samples.map((s) => {
     const longest = s.longTasks.reduce((a, t) => (t.duration > (a?.duration ?? 0) ? t : a), undefined);
-    // A long task that is mostly one Intl.NumberFormat construction is the platform's one-time cost (issue 12
-    // leaves it out); any other is the widget's: its script, or the style, layout and paint of what it drew.
+    // A long task that is mostly one Intl.NumberFormat construction is the platform's one-time cost (the load
+    // target sets it aside: docs/contract.md); any other is the widget's: its script, or the rendering it caused.
     const isIntl = (t) =>
       s.intl.some((i) => i.start >= t.start - 1 && i.start < t.start + t.duration && i.duration >= t.duration / 2);
     const widgetTasks = s.longTasks.filter((t) => !isIntl(t));

@@ -101,11 +101,12 @@ export class StartupController implements ReactiveController {
 
   /**
    * For the host's `scheduleUpdate()`: the first update waits for a turn of its own; the rest run as Lit schedules
-   * them. The first host on the page that gives a `template` (only `<userpays-image>` does: its first render is
-   * the one worth splitting) is rehearsed in a turn before: rendered once into a detached fragment and dropped. What a first render pays once per page — Lit preparing the templates, the
-   * engine compiling the code — is paid there, so no one task holds it all (measured for `<userpays-image>`: one
-   * task of 22–41 ms became two, of 9–22 and 9–18 ms; the rehearsal fills its frame, so the page paints between
-   * them and the price shows a frame later). A rehearsal that fails leaves the real render to meet the error.
+   * them. The first host on the page that gives a `template` (only `<userpays-image>` does: its first render is the
+   * one worth splitting) is rehearsed in a turn before: rendered once into a detached fragment and dropped. What a
+   * first render pays once per page — Lit preparing the templates, the engine compiling the code — is paid there,
+   * so no one task holds it all (measured for `<userpays-image>`: one task of 22–41 ms became two, of 9–22 and
+   * 9–18 ms). The rehearsal fills its frame, so the page paints between the two and the price shows about a frame
+   * later. A rehearsal that fails leaves the real render to meet the error.
    */
   schedule(update: () => void): void | Promise<void> {
     if (this.scheduled) return update();
