@@ -1,5 +1,6 @@
-// The load figures of `npm run bench` (docs/contract.md, "Performance targets"): what dist/userpays.js costs a page that loads it. Every load is
-// a fresh browser context (no cache, no storage) and page; figures are medians over `runs` loads.
+// The load figures of `npm run bench` (docs/contract.md, "Performance targets"): what dist/userpays.js costs a
+// page that loads it. Every load is a fresh browser context (no cache, no storage) and page; figures are medians
+// over `runs` loads.
 import { addWidgets, changeWidgets, pageMarks, settled } from './in-page.js';
 import { TAGS } from './load-pages.mjs';
 
