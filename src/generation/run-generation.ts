@@ -30,6 +30,11 @@ export interface GenerationJob {
   onProgress?(detail: ProgressDetail): void;
   /** The provider accepted an image, and said what it charged for it where it says (BFL bills at acceptance). */
   onAccepted?(charge?: Charge): void;
+  /**
+   * An image's bytes are here, before they are saved (`id`: its entry's, and its stored image's): a page may
+   * start loading them to show (the gallery does), while they are saved and booked.
+   */
+  onDownloaded?(id: string, blob: Blob): void;
   poll?: PollPolicy;
 }
 
@@ -154,6 +159,7 @@ export async function runGeneration(job: GenerationJob): Promise<GenerationOutco
           },
         },
       );
+      if (outcome.image.blob) job.onDownloaded?.(entryId, outcome.image.blob);
       const charge = outcome.charge ?? seen.charge;
       const charged = charge?.usd ?? quote.perImage;
       const stored: StoredImage = {

@@ -58,6 +58,8 @@ export interface Submission {
   onProgress?(detail: ProgressDetail): void;
   /** The provider accepted an image and said what it charged for it, where it says (see `GenerationJob`). */
   onAccepted?: GenerationJob['onAccepted'];
+  /** An image's bytes are here, before they are saved (see `GenerationJob`). */
+  onDownloaded?: GenerationJob['onDownloaded'];
   /** The images are persisted and their entries settled, before the result is made (the widget redraws its gallery). */
   onStored?(): Promise<void>;
   /** The URL handed out for a saved image (a `blob:` URL of its bytes). */
@@ -96,6 +98,7 @@ export async function submit(s: Submission): Promise<Submitted> {
     signal: s.signal,
     onProgress: s.onProgress,
     onAccepted: s.onAccepted,
+    onDownloaded: s.onDownloaded,
   });
   await s.onStored?.();
   const result: GenerationResult = {

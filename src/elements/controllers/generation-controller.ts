@@ -226,6 +226,7 @@ export class GenerationController implements ReactiveController {
         onAccepted: (charge) => {
           if (charge && shown()) this.update({ billed: new Decimal(this.billed || 0).plus(charge.usd).toString() });
         },
+        onDownloaded: (id, blob) => this.shown?.preload(id, blob),
         onStored: async () => {
           await this.loadGallery();
           urls = new Map(this.gallery.map((image) => [image.id, image.url]));

@@ -1,0 +1,65 @@
+// The gallery's object URLs (src/ledger/gallery.ts): an image preloaded while it is saved is shown under the URL
+// it was loaded from, and a URL never shown is revoked when the gallery is cleared.
+import { expect } from '@open-wc/testing';
+import { Gallery } from '../../src/ledger/gallery.js';
+import type { StoredImage } from '../../src/ledger/image-store.js';
+
+const png = () => {
+  const canvas = new OffscreenCanvas(8, 8);
+  canvas.getContext('2d')!.fillRect(0, 0, 4, 4);
+  return canvas.convertToBlob();
+};
+const stored = (id: string, blob: Blob, createdAt: number): StoredImage => ({
+  id,
+  entryId: id,
+  blob,
+  prompt: id,
+  model: 'flux-2-klein-4b',
+  provider: 'bfl',
+  width: 8,
+  height: 8,
+  charged: '0.014',
+  createdAt,
+});
+
+describe('Gallery: preloaded images', () => {
+  const made: string[] = [];
+  const createObjectURL = URL.createObjectURL.bind(URL);
+  beforeEach(() => {
+    made.length = 0;
+    URL.createObjectURL = (blob: Blob) => {
+      const url = createObjectURL(blob);
+      made.push(url);
+      return url;
+    };
+  });
+  afterEach(() => (URL.createObjectURL = createObjectURL));
+
+  it('are shown under the URL they were loaded from, once the show has them', async () => {
+    const gallery = new Gallery(() => {});
+    const [a, b] = [await png(), await png()];
+    gallery.preload('b', b);
+    expect(made).to.have.length(1);
+    const preloaded = made[0];
+
+    gallery.show([stored('a', a, 1)]); // b is not saved yet: it waits
+    expect(made).to.have.length(2);
+    gallery.show([stored('b', b, 2), stored('a', a, 1)]);
+    expect(made, 'no URL made for b, none again for a').to.have.length(2);
+    expect(gallery.images.map((image) => image.url)).to.deep.equal([preloaded, made[1]]);
+    const img = new Image();
+    img.src = preloaded;
+    await img.decode(); // still live
+  });
+
+  it('revokes a preloaded URL never shown when cleared', async () => {
+    const gallery = new Gallery(() => {});
+    gallery.preload('c', await png());
+    const [url] = made;
+    await fetch(url); // live until then
+    gallery.clear();
+    let failed = false;
+    await fetch(url).catch(() => (failed = true));
+    expect(failed).to.equal(true);
+  });
+});
