@@ -1,6 +1,6 @@
-// Bundled by bench/run.mjs with esbuild: the real pipeline (provider → image store → ledger →
-// object URL → decoded <img>), with the polling policy under test passed in. The bundle also gives the
-// page the ledger's load measurement (bench/ledger-load.ts).
+// Bundled by bench/run.mjs with esbuild: provider ready → image shown, through the real pipeline (provider →
+// image store → ledger → object URL → decoded <img>) with the polling policy under test passed in, and through
+// the widget itself. The bundle also gives the page the ledger's load measurement (bench/ledger-load.ts).
 import { runGeneration } from '../src/generation/run-generation.js';
 import { ImageStore } from '../src/ledger/image-store.js';
 import { LedgerStore } from '../src/ledger/index.js';
@@ -40,37 +40,9 @@ window.fetch = async (input, init) => {
   return response;
 };
 
-/** One generation; runs are sequential, so the watched replies all belong to it. */
-async function once(endpoint: string, poll: PollPolicy | undefined, storageKey: string): Promise<Sample> {
-  readyAt.clear();
-  heardAt.clear();
-  pollTimes.clear();
-  const request = {
-    provider: 'bfl' as const,
-    model: 'flux-2-klein-4b',
-    prompt: 'bench',
-    width: 512,
-    height: 512,
-    count: 1,
-    inputs: [],
-  };
-  const outcome = await runGeneration({
-    provider: new BflProvider(),
-    endpoint,
-    apiKey: 'sim-bench-key',
-    request,
-    inputs: [],
-    quote: quoteFor(request),
-    ledger: new LedgerStore({ storageKey }),
-    images: new ImageStore({ storageKey }),
-    signal: new AbortController().signal,
-    poll,
-  });
-  const img = new Image();
-  img.src = URL.createObjectURL(outcome.stored[0].blob!);
-  document.body.append(img);
-  await img.decode();
-  const shown = performance.timeOrigin + performance.now();
+/** The generation just run, its image shown at `shown` (ms since the epoch): runs are sequential, so the watched
+ * replies all belong to it. */
+function sampleOf(shown: number): Sample {
   const [[id, ready]] = readyAt;
   const times = pollTimes.get(id)!;
   let minGapMs = Infinity;
@@ -79,12 +51,14 @@ async function once(endpoint: string, poll: PollPolicy | undefined, storageKey: 
   return { addedMs: shown - ready, pollLateMs, polls: times.length, minGapMs };
 }
 
-/** `runs` generations one after another, each with a different pending time, through the given policy. */
-async function measure(base: string, scenario: string, poll: PollPolicy | undefined, runs: number) {
+/**
+ * `runs` generations one after another, each given its endpoint (a different pending time) by `generate`, which
+ * resolves when its image is shown (ms since the epoch).
+ */
+async function measure(base: string, scenario: string, runs: number, generate: (endpoint: string) => Promise<number>) {
   const samples: Sample[] = [];
   // One user generating one kind of image again and again: from the fourth, the widget predicts from the
   // ones before (ledger/durations.ts). The first three (no history) are left out of the figures.
-  const storageKey = `bench-${Date.now()}-${Math.random()}`;
   // The same durations for every policy, spread evenly over 1.5–2.5 s by the golden-ratio sequence: as even as
   // uniform random draws in the long run, without their clumps, so a few dozen runs give a steady median. (An
   // arithmetic sequence would fall into a few clusters modulo the 500 ms between polls, and favour or punish one
@@ -94,7 +68,10 @@ async function measure(base: string, scenario: string, poll: PollPolicy | undefi
     const pending = Math.round(1500 + ((i * 0.6180339887498949) % 1) * 1000);
     // deliveryCors: the image saved in the browser (as through a relay), the path whose time is the target.
     const endpoint = `${base}/s/pending=${pending};queue=0;deliveryCors=1${scenario ? `;${scenario}` : ''}`;
-    const sample = await once(endpoint, poll, storageKey);
+    readyAt.clear();
+    heardAt.clear();
+    pollTimes.clear();
+    const sample = sampleOf(await generate(endpoint));
     if (i >= 3) samples.push(sample);
   }
   const added = samples.map((s) => s.addedMs).sort((a, b) => a - b);
@@ -102,11 +79,91 @@ async function measure(base: string, scenario: string, poll: PollPolicy | undefi
     runs,
     medianAddedMs: Math.round(added[runs >> 1]),
     medianPollLateMs: Math.round(samples.map((s) => s.pollLateMs).sort((a, b) => a - b)[runs >> 1]),
+    /** Of each: the Ready reply heard → the image shown (download, store, booking, decode; the widget's render). */
+    medianAfterPollMs: Math.round(samples.map((s) => s.addedMs - s.pollLateMs).sort((a, b) => a - b)[runs >> 1]),
     p90AddedMs: Math.round(added[Math.floor(runs * 0.9)]),
     pollsPerTask: samples.reduce((sum, s) => sum + s.polls, 0) / runs,
     maxPollsPerSecond: Math.round((1000 / Math.min(...samples.map((s) => s.minGapMs))) * 100) / 100,
   };
 }
 
-(window as any).readyToShown = measure;
+const request = {
+  provider: 'bfl' as const,
+  model: 'flux-2-klein-4b',
+  prompt: 'bench',
+  width: 512,
+  height: 512,
+  count: 1,
+  inputs: [],
+};
+
+/**
+ * The pipeline alone, with the polling policy under test: provider → image store → ledger → object URL →
+ * decoded `<img>`.
+ */
+function pipeline(base: string, scenario: string, poll: PollPolicy | undefined, runs: number) {
+  const storageKey = `bench-${Date.now()}-${Math.random()}`;
+  return measure(base, scenario, runs, async (endpoint) => {
+    const outcome = await runGeneration({
+      provider: new BflProvider(),
+      endpoint,
+      apiKey: 'sim-bench-key',
+      request,
+      inputs: [],
+      quote: quoteFor(request),
+      ledger: new LedgerStore({ storageKey }),
+      images: new ImageStore({ storageKey }),
+      signal: new AbortController().signal,
+      poll,
+    });
+    const img = new Image();
+    img.src = URL.createObjectURL(outcome.stored[0].blob!);
+    document.body.append(img);
+    await img.decode();
+    return performance.timeOrigin + performance.now();
+  });
+}
+
+/**
+ * The same through the widget itself (dist/userpays.js, loaded by the page), with its own polling: one
+ * `<userpays-image>` generating again and again, each image shown when its `<img>` in the gallery has decoded.
+ * This is what a user waits for: the pipeline, then the gallery read back from IndexedDB, the widget's render and
+ * the gallery's own `<img>`.
+ */
+async function widget(base: string, scenario: string, runs: number) {
+  const el = document.createElement('userpays-image') as HTMLElement & {
+    apiKey: string;
+    endpoint: string;
+    generate(): Promise<unknown>;
+  };
+  const attributes = { ...request, provider: 'bfl', locale: 'en-US', 'storage-key': `bench-${Math.random()}` };
+  for (const [name, value] of Object.entries(attributes)) if (name !== 'inputs') el.setAttribute(name, String(value));
+  document.body.append(el);
+  el.apiKey = 'sim-bench-key';
+  const root = el.shadowRoot!;
+  const images = () => [...root.querySelectorAll<HTMLImageElement>('img[part~=image]')];
+  try {
+    return await measure(base, scenario, runs, async (endpoint) => {
+      el.endpoint = endpoint;
+      const before = new Set(images().map((img) => img.src));
+      // Watched from before the click, so that no render is missed.
+      const shown = new Promise<number>((resolve) => {
+        const observer = new MutationObserver(() => {
+          const img = images().find((x) => !before.has(x.src));
+          if (!img) return;
+          observer.disconnect();
+          void img.decode().then(() => resolve(performance.timeOrigin + performance.now()));
+        });
+        observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['src'] });
+      });
+      await el.generate();
+      return shown;
+    });
+  } finally {
+    el.remove();
+  }
+}
+
+(window as any).readyToShown = pipeline;
+(window as any).widgetReadyToShown = widget;
 (window as any).measureLedgerLoad = measureLedgerLoad;

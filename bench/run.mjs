@@ -108,6 +108,12 @@ try {
       [base, RUNS * 2],
     ),
     fixed2s: await page.evaluate(([b, p, n]) => window.readyToShown(b, 'progress=none', p, n), [base, fixed, RUNS]),
+    // The same through <userpays-image> (its gallery's <img> decoded): what the user waits for.
+    widget: await page.evaluate(([b, n]) => window.widgetReadyToShown(b, '', n), [base, RUNS]),
+    widgetWithoutProgress: await page.evaluate(
+      ([b, n]) => window.widgetReadyToShown(b, 'progress=none', n),
+      [base, RUNS * 2],
+    ),
   };
   phase('ledger');
   results.ledger = await page.evaluate(() => window.measureLedgerLoad({ entries: 10_000, days: 365, runs: 21 }));
@@ -192,6 +198,7 @@ console.log(`
 | one quote | median ≤ 5 µs | median ${r.quote.medianUs.toFixed(2)} µs (p90 ${r.quote.p90Us.toFixed(2)} µs) |
 | input change → cost text | ≤ 1 frame | <userpays-cost> ${r.costUpdate['userpays-cost'].withinOneFrame}/${r.costUpdate['userpays-cost'].trials}, <userpays-image> ${r.costUpdate['userpays-image'].withinOneFrame}/${r.costUpdate['userpays-image'].trials} changes shown in the next frame (median ${r.costUpdate['userpays-image'].medianUpdateMs.toFixed(2)} ms to updated text) |
 | provider ready → image shown | median ≤ 100 ms with progress, ≤ 300 ms without; ≤ 2 polls/s | adaptive ${r.readyToShown.adaptive.medianAddedMs} ms (p90 ${r.readyToShown.adaptive.p90AddedMs}, max ${r.readyToShown.adaptive.maxPollsPerSecond} polls/s); without progress ${r.readyToShown.adaptiveWithoutProgress.medianAddedMs} ms (p90 ${r.readyToShown.adaptiveWithoutProgress.p90AddedMs}, ${r.readyToShown.adaptiveWithoutProgress.runs} runs, of which the Ready poll ${r.readyToShown.adaptiveWithoutProgress.medianPollLateMs} ms after ready; ${r.readyToShown.adaptiveWithoutProgress.pollsPerTask.toFixed(1)} polls per task, max ${r.readyToShown.adaptiveWithoutProgress.maxPollsPerSecond} polls/s); fixed 2 s polling ${r.readyToShown.fixed2s.medianAddedMs} ms (${r.readyToShown.ratioFixedToAdaptive}× slower) |
+| provider ready → image shown in \`<userpays-image>\`'s gallery | as above | with progress ${r.readyToShown.widget.medianAddedMs} ms (p90 ${r.readyToShown.widget.p90AddedMs}); without ${r.readyToShown.widgetWithoutProgress.medianAddedMs} ms (p90 ${r.readyToShown.widgetWithoutProgress.p90AddedMs}, ${r.readyToShown.widgetWithoutProgress.runs} runs, of which the Ready poll ${r.readyToShown.widgetWithoutProgress.medianPollLateMs} ms after ready) |
 | ledger with 10,000 entries | load ≤ 5 ms; ≤ 256 KB | load + tally median ${r.ledger.loadMedianMs.toFixed(2)} ms (p90 ${r.ledger.loadP90Ms.toFixed(2)} ms); ${(r.ledger.storedBytes / 1024).toFixed(1)} KB stored (UTF-16), ${r.ledger.keptEntries} entries + ${r.ledger.dayRows} day rows; spent ${r.ledger.spent} = expected ${r.ledger.expectedSpent} |
 ${[
   `| dist/userpays.js script evaluation (${loads(L.scriptEvaluation.runs)}) | — | ${ms(L.scriptEvaluation.evaluateMs)} compile + run; parser blocked ${ms(L.scriptEvaluation.blockedMs)} with the fetch |`,
