@@ -66,6 +66,8 @@
 //   fault=never-ready             polls answer 'Pending' forever (no progress)
 //   fault=expired-delivery        result.sample has already expired (the image URL answers 403)
 //   fault=insecure-sample         result.sample is a plain-http URL on a non-loopback host
+//   fault=broken-image            the delivery host answers 200 image/png with the first half of the PNG (its
+//                                 signature and header, not its pixels): a file no browser can open
 //   at=poll                       with fault=401|403|429|500|network|502|503|hang|bad-json|html|redirect: the fault
 //                                 hits polls instead of the submit (the submit is accepted normally). bad-json: the
 //                                 poll answers `{"id": "<id>", "status": "Pen`; hang: the poll is held open; redirect:
@@ -460,7 +462,9 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
         },
       );
     }
-    send(req, res, 200, imageOf(task), { 'Content-Type': 'image/png', 'Cache-Control': 'private, max-age=600' });
+    const png = imageOf(task);
+    const body = task.scenario.fault === 'broken-image' ? png.subarray(0, png.length >> 1) : png;
+    send(req, res, 200, body, { 'Content-Type': 'image/png', 'Cache-Control': 'private, max-age=600' });
   }
 
   return {

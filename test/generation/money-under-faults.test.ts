@@ -276,4 +276,26 @@ describe('a failure after BFL accepted is booked at BFL’s cost, in the widget 
     expect(el.tally).to.deep.include({ spent: '0.014', images: 0 });
     expect(part(el, 'submit')!.hasAttribute('disabled')).to.equal(false);
   });
+
+  it('an image no browser can open (a broken file from the delivery host): charged, said so, nothing saved', async () => {
+    const storageKey = uniqueStorageKey();
+    const el = await fixture<UserPaysImage>(
+      html`<userpays-image
+        provider="bfl"
+        locale="en-US"
+        storage-key=${storageKey}
+        endpoint=${bflEndpoint('pending=50;deliveryCors=1;fault=broken-image')}
+        prompt="a lake"
+      ></userpays-image>`,
+    );
+    el.apiKey = 'sim-broken-image-key';
+    const error = await el.generate().catch((e) => e);
+    expect(error.code).to.equal('provider-error');
+    expect(error.message).to.equal(
+      'The provider sent an image this browser cannot open. Try again. BFL charged $0.014 for it all the same, and your tally counts it.',
+    );
+    expect(el.tally).to.deep.include({ spent: '0.014', images: 0 });
+    expect(await new ImageStore({ storageKey }).list()).to.deep.equal([]);
+    expect(part(el, 'submit')!.hasAttribute('disabled')).to.equal(false);
+  });
 });
