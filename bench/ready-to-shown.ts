@@ -40,8 +40,10 @@ window.fetch = async (input, init) => {
   return response;
 };
 
-/** The generation just run, its image shown at `shown` (ms since the epoch): runs are sequential, so the watched
- * replies all belong to it. */
+/**
+ * The generation just run, its image shown at `shown` (ms since the epoch): runs are sequential, so the watched
+ * replies all belong to it.
+ */
 function sampleOf(shown: number): Sample {
   const [[id, ready]] = readyAt;
   const times = pollTimes.get(id)!;
@@ -136,8 +138,17 @@ async function widget(base: string, scenario: string, runs: number) {
     endpoint: string;
     generate(): Promise<unknown>;
   };
-  const attributes = { ...request, provider: 'bfl', locale: 'en-US', 'storage-key': `bench-${Math.random()}` };
-  for (const [name, value] of Object.entries(attributes)) if (name !== 'inputs') el.setAttribute(name, String(value));
+  const { provider, model, prompt, width, height } = request;
+  const attributes = {
+    provider,
+    model,
+    prompt,
+    width,
+    height,
+    locale: 'en-US',
+    'storage-key': `bench-${Math.random()}`,
+  };
+  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, String(value));
   document.body.append(el);
   el.apiKey = 'sim-bench-key';
   const root = el.shadowRoot!;
@@ -146,7 +157,7 @@ async function widget(base: string, scenario: string, runs: number) {
     return await measure(base, scenario, runs, async (endpoint) => {
       el.endpoint = endpoint;
       const before = new Set(images().map((img) => img.src));
-      // Watched from before the click, so that no render is missed.
+      // Watched from before the submission, so that no render is missed.
       const shown = new Promise<number>((resolve) => {
         const observer = new MutationObserver(() => {
           const img = images().find((x) => !before.has(x.src));
