@@ -9,5 +9,5 @@ export { Gallery } from './ledger/gallery.js';
 export { ImageStore } from './ledger/image-store.js';
 export { puterCatalogue } from './pricing/puter-catalogue.js';
 export { providerFor } from './providers/registry.js';
-export { puterCheck, puterError, puterLeft, puterSdk } from './providers/puter.js';
+export { puterCheck, puterLeft, puterSdk, puterSignIn } from './providers/puter.js';
 export { readReferenceImage } from './media/reference-images.js';

@@ -57,16 +57,32 @@ export const puterLeft = (puter: any): Promise<Decimal | undefined> =>
     .catch(() => undefined);
 
 /**
+ * Opens Puter's sign-in popup (from the user's click); its refusals as our errors (`auth-required`).
+ *
+ * The popup posts the token to the page, then closes itself (HeyPuter/puter src/gui/src/initgui.js, action
+ * 'sign-in'). The SDK rejects "window closed" when its 100 ms watch of `popup.closed` runs before that message is
+ * handled (@heyputer/puter.js src/modules/Auth.js, `watchPopup`), and its page-wide listener (src/index.js) takes
+ * the token anyway once it is. Across sites that order never showed (0 of 60 tries); with the popup in the page's
+ * own process (a Puter on the page's site, as the simulator is) and the page busy, it did in 20 of 60. So a
+ * "closed" counts only after the messages already sent are handled and they signed no one in.
+ */
+export async function puterSignIn(puter: any): Promise<void> {
+  try {
+    await puter.auth.signIn();
+  } catch (thrown) {
+    // A message posted before the popup closed is already queued: it is handled before this timer.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    if (!puter.auth.isSignedIn()) throw puterError(thrown);
+  }
+}
+
+/**
  * Before a Puter submission (the widget's click, a headless call): signs in if needed (its popup needs the user's
  * click) and refuses what the balance cannot cover before anything is sent, saying both amounts and, where
  * `cheaper` finds one the balance covers, a cheaper choice.
  */
 export async function puterCheck(puter: any, total: string, cheaper?: (left: Decimal) => string | undefined) {
-  try {
-    if (!puter.auth.isSignedIn()) await puter.auth.signIn();
-  } catch (thrown) {
-    throw puterError(thrown);
-  }
+  if (!puter.auth.isSignedIn()) await puterSignIn(puter);
   const left = await puterLeft(puter);
   if (left?.lt(total)) {
     const message = text.puterShort(formatUsd(total), formatUsd(left.toDecimalPlaces(6, 1)), cheaper?.(left));

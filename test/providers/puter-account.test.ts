@@ -208,6 +208,27 @@ describe('Puter account (real SDK, simulator)', function () {
     expect(account.user).to.equal(undefined);
   });
 
+  it('is signed in when the popup’s token is handled after the SDK saw the popup closed', async () => {
+    sdk().auth.signOut();
+    const token = unique('token');
+    await setPuterAccount(token, { username: 'hedy', balance: 1_000_000 });
+    const signIn = sdk().auth.signIn;
+    // The order a busy page can see with a popup in its own process (puterSignIn in src/providers/puter.ts):
+    // the popup's token message is still queued when the SDK's watch finds the popup closed and rejects.
+    sdk().auth.signIn = () => {
+      window.postMessage({ msg: 'puter.token', success: true, token, username: 'hedy' }, location.origin);
+      return Promise.reject({ error: 'auth_window_closed' });
+    };
+    const account = accountOn();
+    try {
+      await account.signIn();
+    } finally {
+      sdk().auth.signIn = signIn;
+    }
+    expect(account.user).to.equal('hedy');
+    expect(account.left?.toString()).to.equal('0.01');
+  });
+
   it('refreshes the balance from getMonthlyUsage (microcents → USD)', async () => {
     const token = unique('token');
     await setPuterAccount(token, { username: 'grace', balance: 13_494_935 });

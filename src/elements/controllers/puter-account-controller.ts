@@ -66,11 +66,7 @@ export class PuterAccountController implements ReactiveController {
 
   /** Opens Puter's sign-in popup: call it from the user's click. Rejects `auth-required` when cancelled or blocked. */
   async signIn(): Promise<void> {
-    try {
-      await (await this.sdk()).auth.signIn();
-    } catch (thrown) {
-      throw (await loadEngine()).puterError(thrown);
-    }
+    await (await loadEngine()).puterSignIn(await this.sdk());
     await this.refresh();
   }
 
