@@ -77,7 +77,8 @@
 //                                 only the first n submits under this scenario segment get a fault answered at submit
 //                                 (401 … accept-then-drop above; redirect targets are not counted)
 //   failAfter=<n>                 poll-status faults fire from poll n+1 on instead of at ready time
-//   pending=<ms>                  Pending time of the task (default: the simulator's pendingMs)
+//   pending=<ms>[,<ms>…]          Pending time of the task (default: the simulator's pendingMs); with a list, the
+//                                 nth submit under this scenario segment waits the nth time (the last one after)
 //   queue=<ms>                    first part of the Pending time spent queued: progress null (default 0)
 //   progress=none                 never report progress
 //   samehost=1                    polling_url and sample on the same host as the submit
@@ -161,6 +162,7 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
   const credits = new Map(); // key → balance in hundredths of a credit
   const charges = new Map(); // key → { hundredths, tasks } debited, never pruned (see `_charges`)
   const counters = new Map(); // scenario segment → submits seen (times=<n> at submit)
+  const submitted = new Map(); // scenario segment → submits accepted (pending=<list>)
   let log = [];
   const images = new Map(); // id → PNG, the few most recent
   /** A task's image, made once: BFL's delivery host serves a finished file, so its making is no part of a download. */
@@ -333,7 +335,10 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
     debit(key, cost);
 
     const id = randomUUID();
-    const pending = Number(scenario.pending ?? pendingFor(model));
+    const pendings = scenario.pending?.split(',') ?? [pendingFor(model)];
+    const nth = submitted.get(segment) ?? 0;
+    submitted.set(segment, nth + 1);
+    const pending = Number(pendings[Math.min(nth, pendings.length - 1)]);
     const queue = Math.min(pending, Number(scenario.queue ?? queueFor(model)));
     const seed = Number.isInteger(body.seed) ? body.seed : Math.floor(Math.random() * 2 ** 31);
     tasks.set(id, {
@@ -511,6 +516,7 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
         credits.clear();
         charges.clear();
         counters.clear();
+        submitted.clear();
         images.clear();
         log = [];
         send(req, res, 200, { ok: true });

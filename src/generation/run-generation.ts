@@ -35,6 +35,11 @@ export interface GenerationJob {
    * start loading them to show (the gallery does), while they are saved and booked.
    */
   onDownloaded?(id: string, blob: Blob): void;
+  /**
+   * An image is saved and booked, before the other images of the submission are done: a page may show it now
+   * (the widget does), not when the last one is.
+   */
+  onSaved?(image: StoredImage): void;
   poll?: PollPolicy;
 }
 
@@ -179,6 +184,7 @@ export async function runGeneration(job: GenerationJob): Promise<GenerationOutco
       await job.images.put(stored);
       ledger.settle(entryId, { charged, credits: charge?.credits });
       booked = booked.plus(charged);
+      job.onSaved?.(stored);
       return stored;
     } catch (thrown) {
       const error = asUserPaysError(thrown);

@@ -60,6 +60,8 @@ export interface Submission {
   onAccepted?: GenerationJob['onAccepted'];
   /** An image's bytes are here, before they are saved (see `GenerationJob`). */
   onDownloaded?: GenerationJob['onDownloaded'];
+  /** An image is saved and booked, before the others of the submission are done (see `GenerationJob`). */
+  onSaved?: GenerationJob['onSaved'];
   /** The images are persisted and their entries settled, before the result is made (the widget redraws its gallery). */
   onStored?(): Promise<void>;
   /** The URL handed out for a saved image (a `blob:` URL of its bytes). */
@@ -99,6 +101,7 @@ export async function submit(s: Submission): Promise<Submitted> {
     onProgress: s.onProgress,
     onAccepted: s.onAccepted,
     onDownloaded: s.onDownloaded,
+    onSaved: s.onSaved,
   });
   await s.onStored?.();
   const result: GenerationResult = {

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { LedgerStore } from '../../src/ledger/index.js';
@@ -121,6 +121,20 @@ describe('<userpays-image>', () => {
     expect(result.charged).to.equal('0.028');
     expect(new LedgerStore({ storageKey: el.storageKey }).entries()).to.have.length(2);
     expect(el.tally).to.include({ spent: '0.028', images: 2 });
+  });
+
+  it('shows each of count images once it is saved, not when the last one is', async () => {
+    // Under a scenario of its own, the first submit is ready after 100 ms and the second after 2.5 s.
+    const el = await widget(`pending=100,2500;run=${uniqueStorageKey()}`, { count: 2 });
+    const shown = () => el.shadowRoot!.querySelectorAll('img[part~=image]').length;
+    let done = false;
+    const generating = el.generate().finally(() => (done = true));
+    await waitUntil(() => shown() === 1, 'the first image is shown', { timeout: 2000 });
+    expect(done, 'while the second is still being made').to.equal(false);
+    expect(el.tally).to.include({ images: 1 });
+    expect((await generating).images).to.have.length(2);
+    await el.updateComplete;
+    expect(shown()).to.equal(2);
   });
 
   it('refuses an empty prompt before anything is sent', async () => {

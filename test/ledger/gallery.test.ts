@@ -52,6 +52,42 @@ describe('Gallery: preloaded images', () => {
     await img.decode(); // still live
   });
 
+  it('are decoded at once, and one no browser can open raises nothing', async () => {
+    const decode = HTMLImageElement.prototype.decode;
+    let decodes = 0;
+    HTMLImageElement.prototype.decode = function () {
+      decodes++;
+      return decode.call(this); // handed on untouched: a handler added here would hide an unhandled rejection
+    };
+    const unhandled: unknown[] = [];
+    const onUnhandled = (event: PromiseRejectionEvent) => {
+      unhandled.push(event.reason);
+      event.preventDefault();
+    };
+    addEventListener('unhandledrejection', onUnhandled);
+    try {
+      const broken = new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], { type: 'image/png' });
+      const gallery = new Gallery(() => {});
+      gallery.preload('broken', broken);
+      expect(decodes).to.equal(1);
+      // The same bytes decoded after the gallery's: once this fails, the gallery's has.
+      const same = new Image();
+      same.src = URL.createObjectURL(broken);
+      expect(
+        await decode.call(same).then(
+          () => 'decoded',
+          () => 'failed',
+        ),
+      ).to.equal('failed');
+      for (let task = 0; task < 3; task++) await new Promise((resolve) => setTimeout(resolve)); // reported by then
+      gallery.clear();
+    } finally {
+      HTMLImageElement.prototype.decode = decode;
+      removeEventListener('unhandledrejection', onUnhandled);
+    }
+    expect(unhandled).to.deep.equal([]);
+  });
+
   it('revokes a preloaded URL never shown when cleared', async () => {
     const gallery = new Gallery(() => {});
     gallery.preload('c', await png());

@@ -90,6 +90,8 @@ export class GenerationController implements ReactiveController {
   private readonly handedOut: string[] = [];
   /** The images shown (made with the engine, which holds the image store). */
   private shown?: Gallery;
+  /** Gallery reads started (see `loadGallery`). */
+  private galleryReads = 0;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -208,6 +210,7 @@ export class GenerationController implements ReactiveController {
     };
     let vetoed = false;
     let urls = new Map<string, string | undefined>();
+    let showing: Promise<void> | undefined;
     try {
       const engine = await loadEngine();
       const { result, partialError, chargeNote } = await engine.submit({
@@ -227,8 +230,10 @@ export class GenerationController implements ReactiveController {
           if (charge && shown()) this.update({ billed: new Decimal(this.billed || 0).plus(charge.usd).toString() });
         },
         onDownloaded: (id, blob) => this.shown?.preload(id, blob),
+        // Each image is shown once saved, not when the last of the submission is.
+        onSaved: () => void (showing = this.loadGallery()),
         onStored: async () => {
-          await this.loadGallery();
+          await (showing ?? this.loadGallery());
           urls = new Map(this.gallery.map((image) => [image.id, image.url]));
         },
         // Beyond keep-images it is evicted already: an object URL of its own, revoked on disconnect.
@@ -327,9 +332,12 @@ export class GenerationController implements ReactiveController {
   /** Reads the persisted images and shows them. */
   private async loadGallery() {
     const images = this.images;
+    const read = ++this.galleryReads;
     const stored = (await images?.list()) ?? [];
     await this.startup.turn(); // a gallery of many images is drawn in a turn of its own
     if (images !== this.images) return; // reopened (new storage key) or disconnected meanwhile
+    // A read started later is newer: this one, done late, would hide an image saved since (and revoke its URL).
+    if (read !== this.galleryReads) return;
     this.shown?.show(stored);
   }
 
