@@ -184,7 +184,11 @@ export async function runGeneration(job: GenerationJob): Promise<GenerationOutco
       await job.images.put(stored);
       ledger.settle(entryId, { charged, credits: charge?.credits });
       booked = booked.plus(charged);
-      job.onSaved?.(stored);
+      try {
+        job.onSaved?.(stored);
+      } catch (error) {
+        reportError(error); // the page's display of a saved, booked image: it cannot undo either
+      }
       return stored;
     } catch (thrown) {
       const error = asUserPaysError(thrown);

@@ -32,23 +32,23 @@ export class Gallery {
   /** Shows `stored` (newest first), reusing the object URLs of the images already shown. */
   show(stored: StoredImage[]) {
     const known = new Map(this.images.flatMap((image) => (image.notSaved ? [] : [[image.id, image.url!]])));
-    for (const { id } of stored) {
-      const preloaded = this.preloaded.get(id);
-      if (preloaded) known.set(id, preloaded.url);
-      this.preloaded.delete(id);
-    }
     const now = clock.now();
-    this.images = stored.map(({ blob, remote, ...meta }) => {
-      if (!remote) {
-        const url = known.get(meta.id) ?? URL.createObjectURL(blob!);
-        known.delete(meta.id);
-        return { ...meta, url };
-      }
-      const expired = remote.expiresAt !== undefined && remote.expiresAt <= now;
-      return { ...meta, url: expired ? undefined : remote.url, notSaved: { expiresAt: remote.expiresAt, expired } };
-    });
+    this.images = stored.map((image) => this.shownAs(image, known, now));
     for (const url of known.values()) URL.revokeObjectURL(url);
     this.watchExpiry(stored);
+    this.changed();
+  }
+
+  /**
+   * Shows an image just saved first, without reading the others back, and no more images than the store keeps
+   * (`keep`: it drops the oldest). A `show` of a read made after the save puts right what this cannot know (another
+   * tab's images, one removed meanwhile) and watches the new image's link if it has one.
+   */
+  add(stored: StoredImage, keep: number) {
+    if (this.images.some((image) => image.id === stored.id)) return;
+    const images = [this.shownAs(stored, new Map(), clock.now()), ...this.images];
+    for (const dropped of images.splice(keep)) if (!dropped.notSaved) URL.revokeObjectURL(dropped.url!);
+    this.images = images;
     this.changed();
   }
 
@@ -72,6 +72,25 @@ export class Gallery {
     this.preloaded.clear();
     this.images = [];
     clearTimeout(this.timer);
+  }
+
+  /**
+   * `stored` as shown: under its preloaded URL, else under its URL in `known` (taken from it), else a new object
+   * URL; an image not saved under its provider's link, until that expires.
+   */
+  private shownAs({ blob, remote, ...meta }: StoredImage, known: Map<string, string>, now: number): GalleryImage {
+    const preloaded = this.preloaded.get(meta.id);
+    if (preloaded) {
+      known.set(meta.id, preloaded.url);
+      this.preloaded.delete(meta.id);
+    }
+    if (!remote) {
+      const url = known.get(meta.id) ?? URL.createObjectURL(blob!);
+      known.delete(meta.id);
+      return { ...meta, url };
+    }
+    const expired = remote.expiresAt !== undefined && remote.expiresAt <= now;
+    return { ...meta, url: expired ? undefined : remote.url, notSaved: { expiresAt: remote.expiresAt, expired } };
   }
 
   /** Redraws when the first link still live expires. */

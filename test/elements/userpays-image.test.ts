@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
+import { ImageStore } from '../../src/ledger/image-store.js';
 import { LedgerStore } from '../../src/ledger/index.js';
 import type { ErrorDetail, GenerationResult, Tally } from '../../src/types.js';
 import { bflEndpoint, simLog, submissionsSince, uniqueStorageKey } from '../support/sim.js';
@@ -135,6 +136,31 @@ describe('<userpays-image>', () => {
     expect((await generating).images).to.have.length(2);
     await el.updateComplete;
     expect(shown()).to.equal(2);
+  });
+
+  it('shows a new image without waiting for its gallery to be read back', async () => {
+    const el = await widget();
+    const shown = () => el.shadowRoot!.querySelectorAll('img[part~=image]').length;
+    const list = ImageStore.prototype.list;
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    ImageStore.prototype.list = async function (this: ImageStore) {
+      await held;
+      return list.call(this);
+    };
+    try {
+      const generating = el.generate();
+      await waitUntil(() => shown() === 1, 'the image is shown while every read of the gallery is held', {
+        timeout: 3000,
+      });
+      release();
+      expect((await generating).images[0].url).to.equal(
+        el.shadowRoot!.querySelector<HTMLImageElement>('img[part~=image]')!.src,
+      );
+    } finally {
+      ImageStore.prototype.list = list;
+      release();
+    }
   });
 
   it('refuses an empty prompt before anything is sent', async () => {

@@ -1,5 +1,6 @@
 // runGeneration tells the page an image's bytes are here before it saves them (`onDownloaded`), so that the
-// widget can start loading them to show while they are saved and booked (src/ledger/gallery.ts, `preload`).
+// widget can start loading them to show while they are saved and booked (src/ledger/gallery.ts, `preload`), and
+// that each image is saved and booked (`onSaved`), so that the widget shows it before the others are done.
 import { expect } from '@open-wc/testing';
 import { runGeneration } from '../../src/generation/run-generation.js';
 import { LedgerStore } from '../../src/ledger/index.js';
@@ -52,6 +53,59 @@ describe('runGeneration: onDownloaded', () => {
         expect((await images.get(d.id))?.blob?.size).to.equal(d.blob.size);
       }
     } finally {
+      await images.clear();
+      cleanLocalStorage(storageKey);
+    }
+  });
+
+  it('onSaved: tells of each image once it is saved and booked; a throw in it undoes nothing', async () => {
+    const storageKey = uniqueStorageKey();
+    const images = new ImageStore({ storageKey });
+    const ledger = new LedgerStore({ storageKey });
+    const request = {
+      provider: 'bfl' as const,
+      model: 'flux-2-klein-4b',
+      prompt: 'a harbour',
+      width: 512,
+      height: 512,
+      count: 2,
+      inputs: [],
+    };
+    const saved: { id: string; savedThen: Promise<StoredImage | undefined>; status?: string }[] = [];
+    const reported: unknown[] = [];
+    const reportError = window.reportError;
+    window.reportError = (error) => reported.push(error);
+    try {
+      const outcome = await runGeneration({
+        provider: providerFor('bfl'),
+        endpoint: bflEndpoint(`pending=60;deliveryCors=1;run=${storageKey}`),
+        apiKey: 'sim-downloaded-key',
+        request,
+        inputs: [],
+        quote: quoteFor(request),
+        ledger,
+        images,
+        signal: new AbortController().signal,
+        onSaved: (image) => {
+          saved.push({
+            id: image.id,
+            savedThen: images.get(image.id),
+            status: ledger.entries().find((entry) => entry.id === image.id)?.status,
+          });
+          if (saved.length === 1) throw new Error('the page’s own display failed');
+        },
+      });
+      expect(saved.map((s) => s.id).sort()).to.deep.equal(outcome.stored.map((image) => image.id).sort());
+      for (const s of saved) {
+        expect((await s.savedThen)?.id, 'saved by then').to.equal(s.id);
+        expect(s.status, 'booked by then').to.equal('charged');
+      }
+      expect(reported.map((error) => (error as Error).message)).to.deep.equal(['the page’s own display failed']);
+      expect(outcome.stored).to.have.length(2);
+      expect(outcome.charged).to.equal(quoteFor(request).total);
+      expect(ledger.entries().map((entry) => entry.status)).to.deep.equal(['charged', 'charged']);
+    } finally {
+      window.reportError = reportError;
       await images.clear();
       cleanLocalStorage(storageKey);
     }

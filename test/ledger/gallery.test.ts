@@ -1,5 +1,6 @@
 // The gallery's object URLs (src/ledger/gallery.ts): an image preloaded while it is saved is shown under the URL
-// it was loaded from, and a URL never shown is revoked when the gallery is cleared.
+// it was loaded from, and a URL never shown is revoked when the gallery is cleared. An image just saved is shown
+// without the others read back (`add`), as the store keeps them.
 import { expect } from '@open-wc/testing';
 import { Gallery } from '../../src/ledger/gallery.js';
 import type { StoredImage } from '../../src/ledger/image-store.js';
@@ -97,5 +98,48 @@ describe('Gallery: preloaded images', () => {
     let failed = false;
     await fetch(url).catch(() => (failed = true));
     expect(failed).to.equal(true);
+  });
+});
+
+describe('Gallery: an image just saved', () => {
+  const revoked: string[] = [];
+  const revokeObjectURL = URL.revokeObjectURL.bind(URL);
+  beforeEach(() => {
+    revoked.length = 0;
+    URL.revokeObjectURL = (url: string) => {
+      revoked.push(url);
+      revokeObjectURL(url);
+    };
+  });
+  afterEach(() => (URL.revokeObjectURL = revokeObjectURL));
+
+  it('is shown first, under its preloaded URL, the others as they were', async () => {
+    let changes = 0;
+    const gallery = new Gallery(() => changes++);
+    const [a, b] = [await png(), await png()];
+    gallery.show([stored('a', a, 1)]);
+    const [shownA] = gallery.images;
+    gallery.preload('b', b);
+    gallery.add(stored('b', b, 2), 50);
+    expect(changes).to.equal(2);
+    expect(gallery.images.map((image) => image.id)).to.deep.equal(['b', 'a']);
+    expect(gallery.images[1]).to.equal(shownA);
+    const preloaded = gallery.images[0].url!;
+    gallery.show([stored('b', b, 2), stored('a', a, 1)]); // the read after it: no URL changes, none revoked
+    expect(gallery.images.map((image) => image.url)).to.deep.equal([preloaded, shownA.url]);
+    expect(revoked).to.deep.equal([]);
+  });
+
+  it('drops the oldest beyond what the store keeps, their URLs revoked, and is not shown twice', async () => {
+    const gallery = new Gallery(() => {});
+    gallery.show([stored('b', await png(), 2), stored('a', await png(), 1)]);
+    const oldest = gallery.images[1].url!;
+    const c = stored('c', await png(), 3);
+    gallery.add(c, 2);
+    gallery.add(c, 2);
+    expect(gallery.images.map((image) => image.id)).to.deep.equal(['c', 'b']);
+    expect(revoked).to.deep.equal([oldest]);
+    gallery.add(stored('d', await png(), 4), 0); // a store that keeps none shows none
+    expect(gallery.images).to.deep.equal([]);
   });
 });
