@@ -94,8 +94,8 @@ describe('<userpays-image>', () => {
     const again = await fixture<UserPaysImage>(
       html`<userpays-image provider="bfl" storage-key=${key}></userpays-image>`,
     );
-    await new Promise((r) => setTimeout(r, 50));
-    await again.updateComplete;
+    // The gallery is read after the first paint (docs/architecture.md, "Start-up order").
+    await waitUntil(() => part(again, 'image'), 'the saved image is shown again', { timeout: 5000 });
     expect(again.tally).to.include({ spent: '0.014', images: 1 });
     const img = part(again, 'image') as HTMLImageElement;
     expect(img.src).to.match(/^blob:/);

@@ -10,7 +10,7 @@ import { providerFor } from '../../src/providers/registry.js';
 import { cleanLocalStorage } from '../ledger/helpers.js';
 import { bflEndpoint, uniqueStorageKey } from '../support/sim.js';
 
-describe('runGeneration: onDownloaded', () => {
+describe('runGeneration: onDownloaded and onSaved', () => {
   it('gives each image’s id and bytes before they are saved; what is saved is the same', async () => {
     const storageKey = uniqueStorageKey();
     const images = new ImageStore({ storageKey });
