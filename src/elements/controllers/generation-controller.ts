@@ -197,6 +197,9 @@ export class GenerationController implements ReactiveController {
     const shown = () => this.run === run;
     const asked = this.source.request();
     const store = this.imagesOpening ?? this.openImages();
+    // Opened before the first image can be saved (submit waits for it): known to onSaved without waiting.
+    let opened: ImageStore | undefined;
+    store.then((images) => (opened = images)).catch(() => {});
     // Everything as it is at the click: what changes after it (even in the same task) changes nothing of this one.
     const submission: Omit<Submission, 'signal' | 'urlOf'> = {
       asked,
@@ -232,7 +235,7 @@ export class GenerationController implements ReactiveController {
         },
         onDownloaded: (id, blob) => this.shown?.preload(id, blob),
         // Each image is shown once saved, not when the last of the submission is (a failed read: see onStored).
-        onSaved: (image) => void (showing = this.showSaved(image, store)).catch(() => {}),
+        onSaved: (image) => void (showing = this.showSaved(image, opened)).catch(() => {}),
         onStored: async () => {
           await (showing ?? this.loadGallery());
           urls = new Map(this.gallery.map((image) => [image.id, image.url]));
@@ -335,9 +338,10 @@ export class GenerationController implements ReactiveController {
    * it back all the same, for what memory cannot know (another tab's images, one removed meanwhile); that read
    * starting here, no read started before the save can show the gallery without the image.
    */
-  private async showSaved(image: StoredImage, store: Promise<ImageStore | undefined>) {
-    // Not where the widget has moved to another store since the click (storage-key, keep-images).
-    if ((await store) === this.images) this.shown?.add(image, this.source.keepImages());
+  private showSaved(image: StoredImage, store: ImageStore | undefined) {
+    // Not where the widget has moved to another store since the click (storage-key, keep-images). Added at once,
+    // it is drawn in the same render as the booking the image's settling asked for.
+    if (store && store === this.images) this.shown?.add(image, this.source.keepImages());
     return this.loadGallery();
   }
 
