@@ -125,12 +125,12 @@ describe('<userpays-image>', () => {
   });
 
   it('shows each of count images once it is saved, not when the last one is', async () => {
-    // Under a scenario of its own, the first submit is ready after 100 ms and the second after 2.5 s.
-    const el = await widget(`pending=100,2500;run=${uniqueStorageKey()}`, { count: 2 });
+    // Under a scenario of its own, the first submit is ready after 100 ms and the second after 4 s.
+    const el = await widget(`pending=100,4000;run=${uniqueStorageKey()}`, { count: 2 });
     const shown = () => el.shadowRoot!.querySelectorAll('img[part~=image]').length;
     let done = false;
     const generating = el.generate().finally(() => (done = true));
-    await waitUntil(() => shown() === 1, 'the first image is shown', { timeout: 2000 });
+    await waitUntil(() => shown() === 1, 'the first image is shown', { timeout: 3500 });
     expect(done, 'while the second is still being made').to.equal(false);
     expect(el.tally).to.include({ images: 1 });
     expect((await generating).images).to.have.length(2);
