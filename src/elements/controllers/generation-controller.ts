@@ -334,9 +334,9 @@ export class GenerationController implements ReactiveController {
   }
 
   /**
-   * Shows an image just saved (to `store`) at once: reading the gallery back took 5–13 ms in the bench. Then reads
-   * it back all the same, for what memory cannot know (another tab's images, one removed meanwhile); that read
-   * starting here, no read started before the save can show the gallery without the image.
+   * Shows an image just saved (to `store`) at once: reading the gallery back took 5–13 ms in marked bench runs.
+   * Then reads it back all the same, for what memory cannot know (another tab's images, one removed meanwhile);
+   * that read starting here, no read started before the save can show the gallery without the image.
    */
   private showSaved(image: StoredImage, store: ImageStore | undefined) {
     // Not where the widget has moved to another store since the click (storage-key, keep-images). Added at once,
