@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { formatUsd, formatUsdRounded, modelInfo } from '../../pricing/index.js';
 import * as text from '../../strings/panels.js';
 import type { GalleryImage } from '../../ledger/gallery.js';
+import { formatDate } from './dates.js';
 
 /** An image of the gallery, with what the widget offers to do with it. */
 export interface GalleryItem extends GalleryImage {
@@ -28,8 +29,6 @@ export interface GalleryView {
 }
 
 const label = (id: string) => modelInfo(id)?.label ?? id;
-const when = (at: number, locale?: string) =>
-  new Date(at).toLocaleString(locale, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
 
 /** A file name that says what the image is: the prompt's first words and the seed ("a-red-fox-seed-42.png"). */
 export function downloadName(prompt: string, seed: number | undefined, type = 'image/png'): string {
@@ -46,10 +45,7 @@ export function downloadName(prompt: string, seed: number | undefined, type = 'i
 
 /** What the user must know of an image shown from the provider's link: it is not kept, and when the link ends. */
 function renderNotSaved({ notSaved, url, provider }: GalleryImage, locale?: string) {
-  const at =
-    notSaved!.expiresAt === undefined
-      ? undefined
-      : new Date(notSaved!.expiresAt).toLocaleTimeString(locale, { hour: 'numeric', minute: '2-digit' });
+  const at = notSaved!.expiresAt === undefined ? undefined : formatDate(notSaved!.expiresAt, locale, 'time');
   return html`<span part="not-saved" class="notice"
     >${url ? text.notSaved(provider, at) : text.linkExpired(provider, at)}</span
   >`;
@@ -128,7 +124,7 @@ export function renderGallery({ images, failures, locale }: GalleryView, act: (e
                   )}<br /><span title=${formatUsd(image.charged, locale)}
                     >${formatUsdRounded(image.charged, locale)}</span
                   >
-                  · ${when(image.createdAt, locale)}</span
+                  · ${formatDate(image.createdAt, locale, 'moment')}</span
                 >
                 ${image.notSaved ? renderNotSaved(image, locale) : nothing} ${renderActions(image, act, locale)}
               </figcaption>
@@ -147,7 +143,7 @@ export function renderGallery({ images, failures, locale }: GalleryView, act: (e
                     ${text.paidFailure(
                       label(failure.model),
                       text.providerName(failure.provider),
-                      when(failure.at, locale),
+                      formatDate(failure.at, locale, 'moment'),
                       formatUsd(failure.charged, locale),
                       text.failureReason(failure.error),
                     )}

@@ -1,6 +1,7 @@
 import Decimal from 'decimal.js';
 import { formatUsd } from '../../../pricing/index.js';
 import * as text from '../../../strings/panels.js';
+import { formatDate } from '../dates.js';
 
 const DAY_MS = 864e5;
 
@@ -32,8 +33,7 @@ export function chartOf(byDay: Map<number, Decimal>, today: number, locale?: str
     bars: spent
       .map(([day, usd]) => `M${(day - today + 29) * 10} 40v${-Math.max(1, (+usd / +max) * 40)}h8V40z`)
       .join(''),
-    // A local day number counts days since 1970-01-01 as a date, not an instant: read it in UTC.
-    from: new Date(days[0] * DAY_MS).toLocaleString(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' }),
+    from: formatDate(days[0] * DAY_MS, locale, 'day'),
     max: max.toFixed(),
   };
 }
