@@ -31,13 +31,19 @@ export interface GenerationJob {
   /** The provider accepted an image, and said what it charged for it where it says (BFL bills at acceptance). */
   onAccepted?(charge?: Charge): void;
   /**
-   * An image's bytes are here, before they are saved (`id`: its entry's, and its stored image's): a page may
-   * start loading them to show (the gallery does), while they are saved and booked.
+   * An image's bytes are here (`id`: its entry's, and its stored image's), before they are measured and saved: a
+   * page may start decoding them to show (the gallery does). They may yet be refused (bytes no browser can read).
    */
-  onDownloaded?(id: string, blob: Blob): void;
+  onBytes?(id: string, blob: Blob): void;
   /**
-   * An image is saved and booked, before the other images of the submission are done: a page may show it now
-   * (the widget does), not when the last one is.
+   * An image is here, measured and readable, as it is about to be saved (`image`, its id its entry's): a page may
+   * show it now (the widget does) while it is saved and booked, which nothing can stop once it is here (a save
+   * that fails keeps it in memory). A page crash before the save leaves its entry pending, resumed on the next visit.
+   */
+  onDownloaded?(image: StoredImage): void;
+  /**
+   * An image is saved and booked, before the other images of the submission are done: a page may read it back
+   * from the image store now (the widget does), not when the last one is.
    */
   onSaved?(image: StoredImage): void;
   poll?: PollPolicy;
@@ -82,6 +88,18 @@ export function bookFailure(seen: Seen, error: UserPaysError, quoted: string): S
   }
   if (!seen.sending || (!seen.accepted && error.answered)) return { void: true, ...because };
   return { uncertain: quoted, ...because };
+}
+
+/**
+ * Tells the page of an image (`onBytes`, `onDownloaded`, `onSaved`): a throw there is the page's display failing,
+ * reported, and never a failure of the image, which is paid for and saved all the same.
+ */
+function tell<A extends unknown[]>(callback: ((...args: A) => void) | undefined, ...args: A) {
+  try {
+    callback?.(...args);
+  } catch (error) {
+    reportError(error);
+  }
 }
 
 /**
@@ -144,6 +162,7 @@ export async function runGeneration(job: GenerationJob): Promise<GenerationOutco
             job.onAccepted?.(charge);
           },
           onBilled: () => (seen.billed = true),
+          onBytes: (blob) => tell(job.onBytes, entryId, blob),
           onUncharged: () => (seen.uncharged = true),
           onProgress(p) {
             // Progress 1 is the provider saying it is ready (the download starts): how long it took to make,
@@ -164,7 +183,6 @@ export async function runGeneration(job: GenerationJob): Promise<GenerationOutco
           },
         },
       );
-      if (outcome.image.blob) job.onDownloaded?.(entryId, outcome.image.blob);
       const charge = outcome.charge ?? seen.charge;
       const charged = charge?.usd ?? quote.perImage;
       const stored: StoredImage = {
@@ -181,14 +199,11 @@ export async function runGeneration(job: GenerationJob): Promise<GenerationOutco
         charged,
         createdAt: Date.now(),
       };
+      tell(job.onDownloaded, stored);
       await job.images.put(stored);
       ledger.settle(entryId, { charged, credits: charge?.credits });
       booked = booked.plus(charged);
-      try {
-        job.onSaved?.(stored);
-      } catch (error) {
-        reportError(error); // the page's display of a saved, booked image: it cannot undo either
-      }
+      tell(job.onSaved, stored);
       return stored;
     } catch (thrown) {
       const error = asUserPaysError(thrown);

@@ -58,7 +58,9 @@ export interface Submission {
   onProgress?(detail: ProgressDetail): void;
   /** The provider accepted an image and said what it charged for it, where it says (see `GenerationJob`). */
   onAccepted?: GenerationJob['onAccepted'];
-  /** An image's bytes are here, before they are saved (see `GenerationJob`). */
+  /** An image's bytes are here, before they are measured and saved (see `GenerationJob`). */
+  onBytes?: GenerationJob['onBytes'];
+  /** An image is here, about to be saved: it may be shown now (see `GenerationJob`). */
   onDownloaded?: GenerationJob['onDownloaded'];
   /** An image is saved and booked, before the others of the submission are done (see `GenerationJob`). */
   onSaved?: GenerationJob['onSaved'];
@@ -100,6 +102,7 @@ export async function submit(s: Submission): Promise<Submitted> {
     signal: s.signal,
     onProgress: s.onProgress,
     onAccepted: s.onAccepted,
+    onBytes: s.onBytes,
     onDownloaded: s.onDownloaded,
     onSaved: s.onSaved,
   });

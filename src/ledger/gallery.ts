@@ -24,31 +24,61 @@ export class Gallery {
   images: GalleryImage[] = [];
   /** Object URLs of images about to be shown (see `preload`), by id, with the element loading each. */
   private readonly preloaded = new Map<string, { url: string; image: HTMLImageElement }>();
+  /** Images shown before they are saved (see `add`), by id: a read made before their save does not hide them. */
+  private readonly unsaved = new Map<string, GalleryImage>();
   private timer?: ReturnType<typeof setTimeout>;
 
   /** `changed` is called whenever `images` changes. */
   constructor(private readonly changed: () => void) {}
 
-  /** Shows `stored` (newest first), reusing the object URLs of the images already shown. */
+  /**
+   * Shows `stored` (newest first), reusing the object URLs of the images already shown, and the images added and
+   * not yet saved that it lacks (it was read before their save).
+   */
   show(stored: StoredImage[]) {
     const known = new Map(this.images.flatMap((image) => (image.notSaved ? [] : [[image.id, image.url!]])));
     const now = clock.now();
-    this.images = stored.map((image) => this.shownAs(image, known, now));
+    const read = new Set(stored.map((image) => image.id));
+    const waiting = [...this.unsaved.values()].filter((image) => !read.has(image.id));
+    for (const image of waiting) known.delete(image.id);
+    this.images = [...waiting, ...stored.map((image) => this.shownAs(image, known, now))].sort(
+      (a, b) => b.createdAt - a.createdAt,
+    );
     for (const url of known.values()) URL.revokeObjectURL(url);
     this.watchExpiry(stored);
     this.changed();
   }
 
   /**
-   * Shows an image just saved first, without reading the others back, and no more images than the store keeps
-   * (`keep`: it drops the oldest). A `show` of a read made after the save puts right what this cannot know (another
-   * tab's images, one removed meanwhile) and watches the new image's link if it has one.
+   * Shows an image about to be saved first, without reading the others back, and no more images than the store
+   * keeps (`keep`: it drops the oldest). Until `saved` says it is saved, a `show` keeps it; a `show` of a read made
+   * after the save puts right what this cannot know (another tab's images, one removed meanwhile) and watches the
+   * new image's link if it has one.
    */
   add(stored: StoredImage, keep: number) {
     if (this.images.some((image) => image.id === stored.id)) return;
-    const images = [this.shownAs(stored, new Map(), clock.now()), ...this.images];
+    const added = this.shownAs(stored, new Map(), clock.now());
+    const images = [added, ...this.images];
     for (const dropped of images.splice(keep)) if (!dropped.notSaved) URL.revokeObjectURL(dropped.url!);
+    if (keep) this.unsaved.set(added.id, added);
     this.images = images;
+    this.changed();
+  }
+
+  /** An image `add` showed is saved: the store's reads have it from now on (see `show`). */
+  saved(id: string) {
+    this.unsaved.delete(id);
+  }
+
+  /** An image preloaded or added that will not be saved after all (refused, failed): its URL and its place go. */
+  forget(id: string) {
+    const preloaded = this.preloaded.get(id);
+    if (preloaded) URL.revokeObjectURL(preloaded.url);
+    this.preloaded.delete(id);
+    if (!this.unsaved.delete(id)) return;
+    const gone = this.images.find((image) => image.id === id);
+    if (gone && !gone.notSaved) URL.revokeObjectURL(gone.url!);
+    this.images = this.images.filter((image) => image !== gone);
     this.changed();
   }
 
@@ -56,12 +86,13 @@ export class Gallery {
    * Starts loading and decoding an image that is about to be shown (`id`: its stored image's), under the object URL
    * it will be shown from: the gallery's `<img>` then draws it at once. Measured, the time for that `<img>` to
    * decode a 512×512 PNG (median of 6): 2.4 ms so preloaded, 5.9 when only loaded, 16 under a new URL; 1024×1024:
-   * 1.1, 18 and 21 ms. The `show` that has the image takes the URL over; `clear` revokes those never shown.
+   * 1.1, 18 and 21 ms. The `add` or `show` that has the image takes the URL over; `forget` and `clear` revoke
+   * those never shown.
    */
   preload(id: string, blob: Blob) {
     const image = new Image();
     image.src = URL.createObjectURL(blob);
-    image.decode().catch(() => {}); // bytes no browser can open are refused before they are saved (imageSize)
+    image.decode().catch(() => {}); // bytes no browser can open are refused before they are shown (imageSize)
     this.preloaded.set(id, { url: image.src, image });
   }
 
@@ -70,6 +101,7 @@ export class Gallery {
     for (const image of this.images) if (!image.notSaved) URL.revokeObjectURL(image.url!);
     for (const { url } of this.preloaded.values()) URL.revokeObjectURL(url);
     this.preloaded.clear();
+    this.unsaved.clear();
     this.images = [];
     clearTimeout(this.timer);
   }

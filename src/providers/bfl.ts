@@ -122,7 +122,7 @@ export class BflProvider implements Provider {
       context.poll,
     );
     onProgress?.({ status: text.downloading(), progress: 1 });
-    const image = await downloadImage(result.sample, signal, context.relay);
+    const image = await downloadImage(result.sample, signal, context);
     // BFL's delivery links last 10 minutes (help.bfl.ai, "Which API endpoint should I use?": "delivery URLs
     // that expire after 10 minutes") where the URL itself does not say.
     if (image.remote) image.remote.expiresAt ??= clock.now() + 10 * 60_000;

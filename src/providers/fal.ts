@@ -134,7 +134,7 @@ export class FalProvider implements Provider {
       });
       context.onBilled?.(); // it finished with images: fal has billed it, whatever happens to the download
       onProgress?.({ status: text.downloading(), progress: 1 });
-      const image = await downloadImage(result.images?.[0]?.url, signal, context.relay);
+      const image = await downloadImage(result.images?.[0]?.url, signal, context);
       const seed = result.seed;
       return { image: { ...image, seed: typeof seed === 'number' ? seed : undefined }, task };
     } catch (error) {

@@ -1,6 +1,6 @@
 import { UserPaysError } from '../errors.js';
 import { providerInfo } from './catalog.js';
-import { MAX_IMAGE_BYTES, downloadImage, fetchJson, guard, imageSize } from './http.js';
+import { MAX_IMAGE_BYTES, downloadImage, fetchJson, guard, measured } from './http.js';
 import { routed } from './provider-urls.js';
 import { checkEndpoint } from './urls.js';
 import type { Provider, ProviderImage, ProviderOutcome, ProviderRequest, RunContext } from './provider.js';
@@ -9,12 +9,10 @@ import * as text from '../strings/engine.js';
 /** The name gateways give our models (`flux-2-klein-9b` → `black-forest-labs/flux-2-klein-9b`). */
 export const gatewayModel = (model: string) => 'black-forest-labs/' + model;
 
-/** The bytes of a `b64_json` image; its type read from the first bytes (PNG unless JPEG or WebP). */
-/** A `b64_json` image: its bytes and size. */
-async function decoded(b64: string): Promise<ProviderImage> {
+/** A `b64_json` image: its bytes (their type read from the first bytes: PNG unless JPEG or WebP) and size. */
+function decoded(b64: string, onBytes: RunContext['onBytes']): Promise<ProviderImage> {
   const type = b64.startsWith('/9j/') ? 'jpeg' : b64.startsWith('UklGR') ? 'webp' : 'png';
-  const blob = new Blob([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], { type: 'image/' + type });
-  return { blob, ...(await imageSize(blob)) };
+  return measured(new Blob([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], { type: 'image/' + type }), onBytes);
 }
 
 /**
@@ -63,8 +61,8 @@ export class OpenAiProvider implements Provider {
         }
         const made =
           typeof image.b64_json === 'string'
-            ? await decoded(image.b64_json)
-            : await downloadImage(image.url, signal, context.relay);
+            ? await decoded(image.b64_json, context.onBytes)
+            : await downloadImage(image.url, signal, context);
         return { image: made, task: { provider: 'openai', id: '' } };
       },
       this.id,

@@ -66,6 +66,11 @@ export interface RunContext {
   onBilled?(): void;
   /** The provider has certainly not charged for it (fal: cancelled while still queued). */
   onUncharged?(): void;
+  /**
+   * The finished image's bytes are here, before they are measured (`imageSize` decodes them) and returned: a page
+   * may start decoding them to show meanwhile. They may yet be refused. Must not throw.
+   */
+  onBytes?(blob: Blob): void;
   /** Polling policy override (tests, bench). */
   poll?: PollPolicy;
 }

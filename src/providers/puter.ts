@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { UserPaysError, asUserPaysError } from '../errors.js';
 import { PUTER_MODELS, formatUsd } from '../pricing/index.js';
 import { PUTER_API, providerInfo, puterApi } from './catalog.js';
-import { downloadImage, guard, imageSize } from './http.js';
+import { downloadImage, guard, measured } from './http.js';
 import { checkImageUrl } from './provider-urls.js';
 import { setScriptSource } from './urls.js';
 import type { ErrorCode } from '../types.js';
@@ -213,7 +213,9 @@ export class PuterProvider implements Provider {
         : undefined;
       return {
         // Puter reports no seed back, so none is claimed.
-        image: bytes ? { blob: bytes, ...(await imageSize(bytes)) } : await downloadImage(url, signal),
+        image: bytes
+          ? await measured(bytes, context.onBytes)
+          : await downloadImage(url, signal, { onBytes: context.onBytes }),
         task: { provider: 'puter', id: '' },
         charge: after?.lt(before!) ? { usd: before!.minus(after).toString() } : undefined,
       };

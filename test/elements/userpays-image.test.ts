@@ -124,41 +124,49 @@ describe('<userpays-image>', () => {
     expect(el.tally).to.include({ spent: '0.028', images: 2 });
   });
 
-  it('shows each of count images once it is saved, not when the last one is', async () => {
+  it('shows each of count images as it arrives, not when the last one is', async () => {
     // Under a scenario of its own, the first submit is ready after 100 ms and the second after 4 s.
     const el = await widget(`pending=100,4000;run=${uniqueStorageKey()}`, { count: 2 });
     const shown = () => el.shadowRoot!.querySelectorAll('img[part~=image]').length;
     let done = false;
     const generating = el.generate().finally(() => (done = true));
     await waitUntil(() => shown() === 1, 'the first image is shown', { timeout: 3500 });
+    await waitUntil(() => el.tally?.images === 1, 'then it is booked');
     expect(done, 'while the second is still being made').to.equal(false);
-    expect(el.tally).to.include({ images: 1 });
     expect((await generating).images).to.have.length(2);
     await el.updateComplete;
     expect(shown()).to.equal(2);
   });
 
-  it('shows a new image without waiting for its gallery to be read back', async () => {
+  it('shows a new image as it arrives, before it is saved, booked or read back; the tally counts it once saved', async () => {
     const el = await widget();
-    const shown = () => el.shadowRoot!.querySelectorAll('img[part~=image]').length;
-    const list = ImageStore.prototype.list;
+    const shown = () => el.shadowRoot!.querySelectorAll<HTMLImageElement>('img[part~=image]');
+    const { list, put } = ImageStore.prototype;
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
     ImageStore.prototype.list = async function (this: ImageStore) {
       await held;
       return list.call(this);
     };
+    ImageStore.prototype.put = async function (this: ImageStore, image) {
+      await held;
+      return put.call(this, image);
+    };
     try {
       const generating = el.generate();
-      await waitUntil(() => shown() === 1, 'the image is shown while every read of the gallery is held', {
+      await waitUntil(() => shown().length === 1, 'the image is shown while its save and every read are held', {
         timeout: 3000,
       });
+      await shown()[0].decode();
+      expect(el.tally, 'not booked yet').to.include({ spent: '0', images: 0 });
+      expect(new LedgerStore({ storageKey: el.storageKey }).entries()[0].status).to.equal('pending');
       release();
-      expect((await generating).images[0].url).to.equal(
-        el.shadowRoot!.querySelector<HTMLImageElement>('img[part~=image]')!.src,
-      );
+      const result = await generating;
+      expect(result.images[0].url).to.equal(shown()[0].src);
+      expect(el.tally).to.include({ spent: '0.014', images: 1 });
+      expect(shown()).to.have.length(1);
     } finally {
-      ImageStore.prototype.list = list;
+      Object.assign(ImageStore.prototype, { list, put });
       release();
     }
   });

@@ -1,6 +1,6 @@
-// runGeneration tells the page an image's bytes are here before it saves them (`onDownloaded`), so that the
-// widget can start loading them to show while they are saved and booked (src/ledger/gallery.ts, `preload`), and
-// that each image is saved and booked (`onSaved`), so that the widget shows it before the others are done.
+// runGeneration tells the page an image is here before it saves it (`onDownloaded`), so that the widget shows it
+// while it is saved and booked (src/ledger/gallery.ts, `add`), and that each image is saved and booked
+// (`onSaved`), so that the widget reads its gallery back before the other images are done.
 import { expect } from '@open-wc/testing';
 import { runGeneration, type GenerationJob } from '../../src/generation/run-generation.js';
 import { LedgerStore } from '../../src/ledger/index.js';
@@ -11,7 +11,7 @@ import { cleanLocalStorage } from '../ledger/helpers.js';
 import { bflEndpoint, uniqueStorageKey } from '../support/sim.js';
 
 /** Two images of one BFL submission on the simulator, with its own stores (`images`, `ledger`) and `callbacks`. */
-function twoImages(callbacks: Pick<GenerationJob, 'onDownloaded' | 'onSaved'>) {
+function twoImages(callbacks: Pick<GenerationJob, 'onBytes' | 'onDownloaded' | 'onSaved'>, scenario = '') {
   const storageKey = uniqueStorageKey();
   const images = new ImageStore({ storageKey });
   const ledger = new LedgerStore({ storageKey });
@@ -27,7 +27,7 @@ function twoImages(callbacks: Pick<GenerationJob, 'onDownloaded' | 'onSaved'>) {
   const quote = quoteFor(request);
   const generating = runGeneration({
     provider: providerFor('bfl'),
-    endpoint: bflEndpoint(`pending=60;deliveryCors=1;run=${storageKey}`),
+    endpoint: bflEndpoint(`pending=60;deliveryCors=1;run=${storageKey}${scenario}`),
     apiKey: 'sim-downloaded-key',
     request,
     inputs: [],
@@ -44,29 +44,87 @@ function twoImages(callbacks: Pick<GenerationJob, 'onDownloaded' | 'onSaved'>) {
   return { images, ledger, quote, generating, cleanUp };
 }
 
-describe('runGeneration: onDownloaded and onSaved', () => {
-  it('gives each image’s id and bytes before they are saved; what is saved is the same', async () => {
-    const downloaded: { id: string; blob: Blob; savedThen: Promise<StoredImage | undefined>; settled: boolean }[] = [];
-    const { images, ledger, generating, cleanUp } = twoImages({
-      onDownloaded: (id, blob) =>
-        downloaded.push({
-          id,
-          blob,
-          savedThen: images.get(id), // asked before the save: answered before it
-          settled: ledger.entries().find((entry) => entry.id === id)!.status !== 'pending',
-        }),
+describe('runGeneration: onBytes, onDownloaded and onSaved', () => {
+  it('onBytes: gives each image’s bytes before they are measured; a throw in it undoes nothing', async () => {
+    const order: string[] = [];
+    const bytes = new Map<string, Blob>();
+    const reported: unknown[] = [];
+    const reportError = window.reportError;
+    window.reportError = (error) => reported.push(error);
+    const { generating, quote, cleanUp } = twoImages({
+      onBytes: (id, blob) => {
+        order.push(`bytes ${id}`);
+        bytes.set(id, blob);
+        if (bytes.size === 1) throw new Error('the page’s own display failed');
+      },
+      onDownloaded: (image) => order.push(`downloaded ${image.id}`),
     });
     try {
       const outcome = await generating;
-      expect(downloaded.map((d) => d.id).sort()).to.deep.equal(outcome.stored.map((image) => image.id).sort());
+      for (const image of outcome.stored) {
+        expect(bytes.get(image.id)).to.equal(image.blob);
+        expect(order.indexOf(`bytes ${image.id}`)).to.be.lessThan(order.indexOf(`downloaded ${image.id}`));
+      }
+      expect(reported).to.have.length(1);
+      expect(outcome.charged).to.equal(quote.total);
+    } finally {
+      window.reportError = reportError;
+      await cleanUp();
+    }
+  });
+
+  it('onBytes: bytes no browser can read are told, then refused: never downloaded, saved or shown', async () => {
+    const told: string[] = [];
+    const { ledger, images, generating, cleanUp } = twoImages(
+      {
+        onBytes: (id) => told.push(`bytes ${id}`),
+        onDownloaded: (image) => told.push(`downloaded ${image.id}`),
+        onSaved: (image) => told.push(`saved ${image.id}`),
+      },
+      ';fault=broken-image',
+    );
+    try {
+      expect((await generating.catch((error) => error)).code).to.equal('provider-error');
+      expect(told.map((event) => event.split(' ')[0])).to.deep.equal(['bytes', 'bytes']);
+      expect(await images.list()).to.deep.equal([]);
+      expect(ledger.entries().map((entry) => entry.status)).to.deep.equal(['charged', 'charged']);
+    } finally {
+      await cleanUp();
+    }
+  });
+
+  it('gives each image before it is saved; what is saved is the same; a throw in it undoes nothing', async () => {
+    const downloaded: { image: StoredImage; savedThen: Promise<StoredImage | undefined>; settled: boolean }[] = [];
+    const reported: unknown[] = [];
+    const reportError = window.reportError;
+    window.reportError = (error) => reported.push(error);
+    const { images, ledger, quote, generating, cleanUp } = twoImages({
+      onDownloaded: (image) => {
+        downloaded.push({
+          image,
+          savedThen: images.get(image.id), // asked before the save: answered before it
+          settled: ledger.entries().find((entry) => entry.id === image.id)!.status !== 'pending',
+        });
+        if (downloaded.length === 1) throw new Error('the page’s own display failed');
+      },
+    });
+    try {
+      const outcome = await generating;
+      const ids = outcome.stored.map((image) => image.id).sort();
+      expect(downloaded.map((d) => d.image.id).sort()).to.deep.equal(ids);
       for (const d of downloaded) {
         expect(await d.savedThen, 'not saved yet').to.equal(undefined);
         expect(d.settled, 'not booked yet').to.equal(false);
-        const saved = outcome.stored.find((image) => image.id === d.id)!;
-        expect(saved.blob).to.equal(d.blob);
-        expect((await images.get(d.id))?.blob?.size).to.equal(d.blob.size);
+        expect(outcome.stored.find((image) => image.id === d.image.id)).to.equal(d.image);
+        expect(d.image.blob!.type).to.equal('image/png');
+        expect([d.image.width, d.image.height]).to.deep.equal([512, 512]);
+        expect((await images.get(d.image.id))?.blob?.size).to.equal(d.image.blob!.size);
       }
+      expect(reported.map((error) => (error as Error).message)).to.deep.equal(['the page’s own display failed']);
+      expect(outcome.charged).to.equal(quote.total);
+      expect(ledger.entries().map((entry) => entry.status)).to.deep.equal(['charged', 'charged']);
     } finally {
+      window.reportError = reportError;
       await cleanUp();
     }
   });

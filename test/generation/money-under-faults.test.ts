@@ -277,7 +277,7 @@ describe('a failure after BFL accepted is booked at BFL’s cost, in the widget 
     expect(part(el, 'submit')!.hasAttribute('disabled')).to.equal(false);
   });
 
-  it('an image no browser can open (a broken file from the delivery host): charged, said so, nothing saved', async () => {
+  it('an image no browser can open (a broken file from the delivery host): charged, said so, nothing saved or shown', async () => {
     const storageKey = uniqueStorageKey();
     const el = await fixture<UserPaysImage>(
       html`<userpays-image
@@ -289,7 +289,17 @@ describe('a failure after BFL accepted is booked at BFL’s cost, in the widget 
       ></userpays-image>`,
     );
     el.apiKey = 'sim-broken-image-key';
+    // Its bytes are decoded to show as they come (the gallery's preload), before they are refused: that URL goes.
+    const { createObjectURL, revokeObjectURL } = URL;
+    const [made, revoked] = [[] as string[], [] as string[]];
+    URL.createObjectURL = (blob) => (made[made.length] = createObjectURL(blob));
+    URL.revokeObjectURL = (url) => revokeObjectURL((revoked[revoked.length] = url));
     const error = await el.generate().catch((e) => e);
+    Object.assign(URL, { createObjectURL, revokeObjectURL });
+    expect(made).to.have.length(1);
+    expect(revoked).to.deep.equal(made);
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part~=image]')).to.equal(null);
     expect(error.code).to.equal('provider-error');
     expect(error.message).to.equal(
       'The provider sent an image this browser cannot open. Try again. BFL charged $0.014 for it all the same, and your tally counts it.',

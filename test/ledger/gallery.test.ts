@@ -1,6 +1,6 @@
 // The gallery's object URLs (src/ledger/gallery.ts): an image preloaded while it is saved is shown under the URL
-// it was loaded from, and a URL never shown is revoked when the gallery is cleared. An image just saved is shown
-// without the others read back (`add`), as the store keeps them.
+// it was loaded from, and a URL never shown is revoked when the gallery is cleared. An image about to be saved is
+// shown without the others read back (`add`), as the store keeps them, and no read made before its save hides it.
 import { expect } from '@open-wc/testing';
 import { Gallery } from '../../src/ledger/gallery.js';
 import type { StoredImage } from '../../src/ledger/image-store.js';
@@ -140,6 +140,56 @@ describe('Gallery: an image just saved', () => {
     expect(gallery.images.map((image) => image.id)).to.deep.equal(['c', 'b']);
     expect(revoked).to.deep.equal([oldest]);
     gallery.add(stored('d', await png(), 4), 0); // a store that keeps none shows none
+    expect(gallery.images).to.deep.equal([]);
+  });
+
+  it('stays shown, its URL kept, through reads made before its save; once saved, reads decide', async () => {
+    const gallery = new Gallery(() => {});
+    const [a, b, c] = [await png(), await png(), await png()];
+    gallery.show([stored('a', a, 1)]);
+    gallery.add(stored('c', c, 3), 50);
+    const url = gallery.images[0].url!;
+    // A read made before c's save, with an image b from another tab: c stays first, a is as it was.
+    gallery.show([stored('b', b, 2), stored('a', a, 1)]);
+    expect(gallery.images.map((image) => image.id)).to.deep.equal(['c', 'b', 'a']);
+    expect(gallery.images[0].url).to.equal(url);
+    expect(revoked).to.deep.equal([]);
+    gallery.saved('c');
+    gallery.show([stored('c', c, 3), stored('b', b, 2), stored('a', a, 1)]);
+    expect(gallery.images.map((image) => image.url)[0]).to.equal(url);
+    // Removed meanwhile (in another tab): a read after its save no longer shows it, and its URL goes.
+    gallery.show([stored('b', b, 2), stored('a', a, 1)]);
+    expect(gallery.images.map((image) => image.id)).to.deep.equal(['b', 'a']);
+    expect(revoked).to.deep.equal([url]);
+  });
+
+  it('forget: revokes the URL of an image preloaded and never shown, and takes back one shown unsaved', async () => {
+    let changes = 0;
+    const gallery = new Gallery(() => changes++);
+    const [a, b, c] = [await png(), await png(), await png()];
+    gallery.show([stored('a', a, 1)]);
+    gallery.preload('b', b);
+    gallery.preload('c', c);
+    gallery.add(stored('c', c, 3), 50);
+    const [preloadedC] = gallery.images.map((image) => image.url);
+    expect(changes).to.equal(2);
+    gallery.forget('b'); // refused: never shown
+    expect(revoked).to.have.length(1);
+    expect(changes).to.equal(2);
+    gallery.forget('c'); // shown, and failed before it was saved
+    expect(revoked.slice(1)).to.deep.equal([preloadedC]);
+    expect(gallery.images.map((image) => image.id)).to.deep.equal(['a']);
+    expect(changes).to.equal(3);
+    gallery.forget('a'); // saved: reads decide, not this
+    expect(gallery.images.map((image) => image.id)).to.deep.equal(['a']);
+    expect(revoked).to.have.length(2);
+  });
+
+  it('forgets an image not yet saved when cleared', async () => {
+    const gallery = new Gallery(() => {});
+    gallery.add(stored('c', await png(), 3), 50);
+    gallery.clear();
+    gallery.show([]);
     expect(gallery.images).to.deep.equal([]);
   });
 });

@@ -3,7 +3,7 @@ import Decimal from 'decimal.js';
 import { asUserPaysError, type UserPaysError } from '../../errors.js';
 import type { Asked, Submission } from '../../generation/submit.js';
 import type { LedgerStore } from '../../ledger/index.js';
-import type { ImageStore, StoredImage } from '../../ledger/image-store.js';
+import type { ImageStore } from '../../ledger/image-store.js';
 import { loadEngine } from '../../load-engine.js';
 import { keyedProviders, providerInfo } from '../../providers/catalog.js';
 import { checkRelay } from '../../providers/urls.js';
@@ -197,7 +197,7 @@ export class GenerationController implements ReactiveController {
     const shown = () => this.run === run;
     const asked = this.source.request();
     const store = this.imagesOpening ?? this.openImages();
-    // Opened before the first image can be saved (submit waits for it): known to onSaved without waiting.
+    // Opened before the first image can be saved (submit waits for it): known to onDownloaded without waiting.
     let opened: ImageStore | undefined;
     store.then((images) => (opened = images)).catch(() => {});
     // Everything as it is at the click: what changes after it (even in the same task) changes nothing of this one.
@@ -213,6 +213,8 @@ export class GenerationController implements ReactiveController {
       images: store,
     };
     let vetoed = false;
+    /** Images whose bytes came and that are not saved yet: forgotten at the end if never saved (refused, failed). */
+    const unsaved = new Set<string>();
     let urls = new Map<string, string | undefined>();
     let showing: Promise<void> | undefined;
     try {
@@ -233,9 +235,23 @@ export class GenerationController implements ReactiveController {
         onAccepted: (charge) => {
           if (charge && shown()) this.update({ billed: new Decimal(this.billed || 0).plus(charge.usd).toString() });
         },
-        onDownloaded: (id, blob) => this.shown?.preload(id, blob),
-        // Each image is shown once saved, not when the last of the submission is (a failed read: see onStored).
-        onSaved: (image) => void (showing = this.showSaved(image, opened)).catch(() => {}),
+        // Each image is decoded as its bytes come, and shown once measured, while it is saved: not once saved,
+        // nor when the last of the submission is. Not where the widget has moved to another store since the click
+        // (storage-key, keep-images).
+        onBytes: (id, blob) => {
+          if (!opened || opened !== this.images) return;
+          unsaved.add(id);
+          this.shown?.preload(id, blob);
+        },
+        onDownloaded: (image) => {
+          if (opened && opened === this.images) this.shown?.add(image, this.source.keepImages());
+        },
+        // Then read back (a failed read: see onStored).
+        onSaved: (image) => {
+          unsaved.delete(image.id);
+          this.shown?.saved(image.id);
+          void (showing = this.loadGallery()).catch(() => {});
+        },
         onStored: async () => {
           await (showing ?? this.loadGallery());
           urls = new Map(this.gallery.map((image) => [image.id, image.url]));
@@ -252,6 +268,7 @@ export class GenerationController implements ReactiveController {
       if (!vetoed) this.report(error); // a veto is the host page's own decision: nothing to tell the user
       throw error;
     } finally {
+      for (const id of unsaved) this.shown?.forget(id);
       if (shown()) this.update({ status: 'idle', progress: undefined, billed: '', confirmingCancel: false });
       this.source.afterRun?.(asked);
     }
@@ -331,18 +348,6 @@ export class GenerationController implements ReactiveController {
       this.waiting[id] = (this.waiting[id] ?? 0) + 1;
     }
     this.host.requestUpdate();
-  }
-
-  /**
-   * Shows an image just saved (to `store`) at once: reading the gallery back took 5–13 ms in marked bench runs.
-   * Then reads it back all the same, for what memory cannot know (another tab's images, one removed meanwhile);
-   * that read starting here, no read started before the save can show the gallery without the image.
-   */
-  private showSaved(image: StoredImage, store: ImageStore | undefined) {
-    // Not where the widget has moved to another store since the click (storage-key, keep-images). Added at once,
-    // it is drawn in the same render as the booking the image's settling asked for.
-    if (store && store === this.images) this.shown?.add(image, this.source.keepImages());
-    return this.loadGallery();
   }
 
   /** Reads the persisted images and shows them. */
