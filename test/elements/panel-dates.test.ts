@@ -14,6 +14,7 @@ describe('panel dates: one formatter per locale and style', () => {
       expect(formatDate(AT, locale, 'time')).to.equal(
         new Date(AT).toLocaleTimeString(locale, { hour: 'numeric', minute: '2-digit' }),
       );
+      expect(formatDate(AT, locale, 'full')).to.equal(new Date(AT).toLocaleString(locale));
       expect(formatDate(AT, locale, 'day')).to.equal(
         new Date(AT).toLocaleString(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' }),
       );

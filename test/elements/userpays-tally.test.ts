@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/define.js';
 import type { UserPaysTally } from '../../src/elements/tally/userpays-tally.js';
 import { LedgerStore, dayOf } from '../../src/ledger/index.js';
@@ -285,6 +285,20 @@ describe('<userpays-tally>', () => {
     expect(Date.parse(el.tally!.since)).to.equal(time.now());
     expect(part(el, 'tally')!.parentElement!.textContent).to.contain(
       `Since ${new Date(time.now()).toLocaleString('en-US')}`,
+    );
+  });
+
+  it('a malformed locale: its times in the browser’s locale, as its money, where they threw and blanked it', async () => {
+    const storageKey = uniqueStorageKey();
+    keys.push(storageKey);
+    const el = await fixture<UserPaysTally>(
+      html`<userpays-tally storage-key=${storageKey} locale="not a locale!"></userpays-tally>`,
+    );
+    new LedgerStore({ storageKey }).open({ ...image, quoted: '0.03' });
+    await waitUntil(() => part(el, 'pending'), 'the whole tally is drawn');
+    expect(part(el, 'pending')!.textContent).to.contain(new Date(time.now()).toLocaleString());
+    expect(part(el, 'tally')!.parentElement!.textContent).to.contain(
+      `Since ${new Date(Date.parse(el.tally!.since)).toLocaleString()}`,
     );
   });
 });

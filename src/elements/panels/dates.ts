@@ -1,5 +1,9 @@
-/** How the panels write a time: an image's or a failure's moment, a link's end, the first day of the chart. */
+/**
+ * How the panels write a time: an image's or a failure's moment, a link's end, the first day of the chart, and
+ * the tally's times in full (as `toLocaleString` writes them without options).
+ */
 const STYLES = {
+  full: { year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' },
   moment: { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' },
   time: { hour: 'numeric', minute: '2-digit' },
   // A local day number counts days since 1970-01-01 as a date, not an instant: read it in UTC.

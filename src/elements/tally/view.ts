@@ -14,7 +14,7 @@ export function tallyView(ledger: LedgerStore, tally: Tally, now: number, locale
   const own = ledger.budget;
   const pending = ledger.pending().map(({ model, at, charged, quoted }) => ({
     model,
-    started: new Date(at).toLocaleString(locale),
+    started: at,
     usd: charged ?? quoted,
   }));
   return {
@@ -30,9 +30,9 @@ export function tallyView(ledger: LedgerStore, tally: Tally, now: number, locale
       id,
       provider,
       model,
-      sent: new Date(sentAt ?? at).toLocaleString(locale),
+      sent: sentAt ?? at,
       usd: charged!,
     })),
-    since: new Date(tally.since).toLocaleString(locale),
+    since: Date.parse(tally.since),
   };
 }

@@ -5,6 +5,7 @@ import type { Tally } from '../../../types.js';
 import { renderTallySummary, usd } from '../../shared/tally-view.js';
 import type { BudgetFigures } from '../../shared/tally-view.js';
 import type Decimal from 'decimal.js';
+import { formatDate } from '../dates.js';
 import { chartOf } from './chart.js';
 
 /** Everything `<userpays-tally>` shows, read-only (built by `tallyView`). */
@@ -20,12 +21,12 @@ export interface TallyView {
   /** USD spent per local day (the ledger's `spentByDay`), and today's local day number: the 30-day chart. */
   byDay: Map<number, Decimal>;
   today: number;
-  /** Generations still running: model, when each started (as the user reads it), the amount held. */
-  pending: readonly { model: string; started: string; usd: string }[];
-  /** Charges no reply confirmed or denied: which provider, model, when sent, how much; the user may settle them. */
-  uncertain: readonly { id: string; provider: string; model: string; sent: string; usd: string }[];
-  /** When the session started, as the user reads it. */
-  since: string;
+  /** Generations still running: model, when each started (ms since the epoch), the amount held. */
+  pending: readonly { model: string; started: number; usd: string }[];
+  /** Charges no reply confirmed or denied: which provider, model, when sent (ms), how much; the user may settle them. */
+  uncertain: readonly { id: string; provider: string; model: string; sent: number; usd: string }[];
+  /** When the session started (ms since the epoch). */
+  since: number;
 }
 
 export interface TallyHandlers {
@@ -45,6 +46,7 @@ export function renderTally(view: TallyView, on: TallyHandlers) {
   const { tally, locale, budget, figures } = view;
   const chart = chartOf(view.byDay, view.today, locale);
   const money = (amount: string) => usd(amount, locale);
+  const when = (at: number) => formatDate(at, locale, 'full');
   return html`<section aria-label=${text.tallyLabel()}>
     <p part="tally" role="status" aria-live="polite">${renderTallySummary(tally, locale, figures)}</p>
     ${view.notice ? html`<p part="notice" class="error" role="alert">${view.notice}</p>` : nothing}
@@ -81,7 +83,8 @@ export function renderTally(view: TallyView, on: TallyHandlers) {
             <p id="pending">${text.pendingLabel(money(figures.held))}</p>
             <ul aria-labelledby="pending">
               ${view.pending.map(
-                (entry) => html`<li>${text.pendingEntry(label(entry.model), entry.started, money(entry.usd))}</li>`,
+                (entry) =>
+                  html`<li>${text.pendingEntry(label(entry.model), when(entry.started), money(entry.usd))}</li>`,
               )}
             </ul>
           </div>`
@@ -95,7 +98,7 @@ export function renderTally(view: TallyView, on: TallyHandlers) {
               ${view.uncertain.map(
                 (entry) =>
                   html`<li>
-                    ${text.uncertainEntry(label(entry.model), entry.sent, money(entry.usd), entry.provider)}
+                    ${text.uncertainEntry(label(entry.model), when(entry.sent), money(entry.usd), entry.provider)}
                     <button value="charged" data-id=${entry.id} @click=${on.uncertainChoice}>
                       ${text.uncertainCharged()}
                     </button>
@@ -108,7 +111,7 @@ export function renderTally(view: TallyView, on: TallyHandlers) {
           </div>`
         : nothing
     }
-    <p class="muted">${text.since(view.since)}</p>
+    <p class="muted">${text.since(when(view.since))}</p>
     <p part="export">
       <button value="csv" @click=${on.exportClick}>${text.exportCsv()}</button>
       <button value="json" @click=${on.exportClick}>${text.exportJson()}</button>
