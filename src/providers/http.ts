@@ -202,7 +202,8 @@ export function linkExpiry(url: string): number | undefined {
  * A finished image: its bytes (to be saved) where the host lets this page read them; where it refuses this page
  * (no CORS, as BFL's delivery host), the image shown from the provider's own URL (an <img> needs no CORS) and
  * measured, so that what was paid for is never hidden. Such an image is not saved: its link expires.
- * `relay` routes the download through the site's relay (then it is saved).
+ * `relay` routes the download through the site's relay (then it is saved); `onBytes` hears of the bytes before
+ * they are measured (see `measured`).
  */
 export async function downloadImage(
   url: unknown,
