@@ -44,13 +44,19 @@ function twoImages(callbacks: Pick<GenerationJob, 'onBytes' | 'onDownloaded' | '
   return { images, ledger, quote, generating, cleanUp };
 }
 
+/** What `reportError` is given until `restore()` (a throw in a page's callback is reported, not raised). */
+function catchReports() {
+  const reported: unknown[] = [];
+  const reportError = window.reportError;
+  window.reportError = (error) => reported.push(error);
+  return { reported, restore: () => (window.reportError = reportError) };
+}
+
 describe('runGeneration: onBytes, onDownloaded and onSaved', () => {
   it('onBytes: gives each image’s bytes before they are measured; a throw in it undoes nothing', async () => {
     const order: string[] = [];
     const bytes = new Map<string, Blob>();
-    const reported: unknown[] = [];
-    const reportError = window.reportError;
-    window.reportError = (error) => reported.push(error);
+    const { reported, restore } = catchReports();
     const { generating, quote, cleanUp } = twoImages({
       onBytes: (id, blob) => {
         order.push(`bytes ${id}`);
@@ -68,7 +74,7 @@ describe('runGeneration: onBytes, onDownloaded and onSaved', () => {
       expect(reported).to.have.length(1);
       expect(outcome.charged).to.equal(quote.total);
     } finally {
-      window.reportError = reportError;
+      restore();
       await cleanUp();
     }
   });
@@ -95,9 +101,7 @@ describe('runGeneration: onBytes, onDownloaded and onSaved', () => {
 
   it('gives each image before it is saved; what is saved is the same; a throw in it undoes nothing', async () => {
     const downloaded: { image: StoredImage; savedThen: Promise<StoredImage | undefined>; settled: boolean }[] = [];
-    const reported: unknown[] = [];
-    const reportError = window.reportError;
-    window.reportError = (error) => reported.push(error);
+    const { reported, restore } = catchReports();
     const { images, ledger, quote, generating, cleanUp } = twoImages({
       onDownloaded: (image) => {
         downloaded.push({
@@ -124,16 +128,14 @@ describe('runGeneration: onBytes, onDownloaded and onSaved', () => {
       expect(outcome.charged).to.equal(quote.total);
       expect(ledger.entries().map((entry) => entry.status)).to.deep.equal(['charged', 'charged']);
     } finally {
-      window.reportError = reportError;
+      restore();
       await cleanUp();
     }
   });
 
   it('onSaved: tells of each image once it is saved and booked; a throw in it undoes nothing', async () => {
     const saved: { id: string; savedThen: Promise<StoredImage | undefined>; status?: string }[] = [];
-    const reported: unknown[] = [];
-    const reportError = window.reportError;
-    window.reportError = (error) => reported.push(error);
+    const { reported, restore } = catchReports();
     const { images, ledger, quote, generating, cleanUp } = twoImages({
       onSaved: (image) => {
         saved.push({
@@ -156,7 +158,7 @@ describe('runGeneration: onBytes, onDownloaded and onSaved', () => {
       expect(outcome.charged).to.equal(quote.total);
       expect(ledger.entries().map((entry) => entry.status)).to.deep.equal(['charged', 'charged']);
     } finally {
-      window.reportError = reportError;
+      restore();
       await cleanUp();
     }
   });
