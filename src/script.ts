@@ -1,6 +1,6 @@
 // Classic-script entry: rollup wraps this in an IIFE whose exports become `window.UserPays`.
 import Decimal from 'decimal.js';
-import { css, html, nothing, svg } from 'lit';
+import { css, html, nothing, render, svg } from 'lit';
 import './define.js';
 import * as errors from './errors.js';
 import * as pricing from './pricing/index.js';
@@ -22,7 +22,7 @@ import * as tallyView from './elements/shared/tally-view.js';
   clock,
   tallyView,
   Decimal,
-  lit: { css, html, nothing, svg },
+  lit: { css, html, nothing, render, svg },
 };
 
 export * from './api.js';

@@ -3,7 +3,7 @@ import type Decimal from 'decimal.js';
 import type { LedgerStore } from '../../ledger/index.js';
 import { loadPanels } from '../../load-panels.js';
 import type { Panels } from '../../load-panels.js';
-import type { PaidFailure } from '../panels/index.js';
+import type { GalleryList, PaidFailure } from '../panels/index.js';
 import type { StartupController } from './startup-controller.js';
 
 /**
@@ -13,6 +13,8 @@ import type { StartupController } from './startup-controller.js';
  */
 export class PanelsController implements ReactiveController {
   panels?: typeof Panels;
+  /** The gallery's list of this element, which keeps its items from one render to the next. */
+  galleryList?: GalleryList;
   private spentFor?: object;
   private spent?: ReadonlyMap<number, Decimal>;
   private failuresFor?: object;
@@ -42,6 +44,7 @@ export class PanelsController implements ReactiveController {
         async (panels) => {
           await this.startup.turn(); // drawn in a turn of its own, not in the script's load event
           this.panels = panels;
+          this.galleryList = new panels.GalleryList();
           const root = this.host.shadowRoot!;
           root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.styles(panels).styleSheet!];
           this.host.requestUpdate();

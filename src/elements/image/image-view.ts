@@ -123,6 +123,7 @@ export function imageView(host: ImageHost, parts: ImageParts, handlers: ImageHan
         locale,
       },
       handlers.imageAction,
+      parts.panels.galleryList!,
     ),
     compare: panels?.renderCompare({ offers, provider, model: host.model, locale, label }, handlers.offerChoose),
     projection:

@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing, render } from 'lit';
 import { formatUsd, formatUsdRounded, modelInfo } from '../../pricing/index.js';
 import * as text from '../../strings/panels.js';
 import type { GalleryImage } from '../../ledger/gallery.js';
@@ -88,69 +88,95 @@ function renderActions(image: GalleryItem, act: (event: Event) => void, locale?:
   </span>`;
 }
 
-export function renderGallery({ images, failures, locale }: GalleryView, act: (event: Event) => void) {
-  if (!images.length && !failures.length) return nothing;
-  return html`<ul part="gallery" class="gallery" aria-label=${text.galleryLabel()}>
-      ${images.map(
-        (image, index) =>
-          html`<li>
-            <figure tabindex="-1" data-focus=${index ? nothing : 'result'}>
-              ${
-                image.url
-                  ? html`<a href=${image.url} target="_blank" rel="noopener noreferrer" tabindex="-1"
-                      ><img
-                        part="image"
-                        src=${image.url}
-                        alt=${image.prompt}
-                        width=${image.width}
-                        height=${image.height}
-                        referrerpolicy="no-referrer"
-                    /></a>`
-                  : html`<div
-                      part="image"
-                      class="expired"
-                      role="img"
-                      aria-label=${text.expiredImage(image.prompt)}
-                    ></div>`
-              }
-              <figcaption>
-                <span class="prompt" title=${image.prompt}>${image.prompt}</span>
-                <span class="muted"
-                  >${text.imageFacts(
-                    label(image.model),
-                    text.providerName(image.provider),
-                    `${image.width}×${image.height}`,
-                    image.seed,
-                  )}<br /><span title=${formatUsd(image.charged, locale)}
-                    >${formatUsdRounded(image.charged, locale)}</span
-                  >
-                  · ${formatDate(image.createdAt, locale, 'moment')}</span
-                >
-                ${image.notSaved ? renderNotSaved(image, locale) : nothing} ${renderActions(image, act, locale)}
-              </figcaption>
-            </figure>
-          </li>`,
-      )}
-    </ul>
+/** One image of the gallery: `first` marks the one that takes focus when a result arrives. */
+function renderItem(image: GalleryItem, first: boolean, act: (event: Event) => void, locale?: string) {
+  return html`<figure tabindex="-1" data-focus=${first ? 'result' : nothing}>
     ${
-      failures.length
-        ? html`<section part="failures" class="failures">
-            <h3>${text.paidFailures()}</h3>
-            <ul>
-              ${failures.map(
-                (failure) =>
-                  html`<li>
-                    ${text.paidFailure(
-                      label(failure.model),
-                      text.providerName(failure.provider),
-                      formatDate(failure.at, locale, 'moment'),
-                      formatUsd(failure.charged, locale),
-                      text.failureReason(failure.error),
-                    )}
-                  </li>`,
-              )}
-            </ul>
-          </section>`
-        : nothing
-    }`;
+      image.url
+        ? html`<a href=${image.url} target="_blank" rel="noopener noreferrer" tabindex="-1"
+            ><img
+              part="image"
+              src=${image.url}
+              alt=${image.prompt}
+              width=${image.width}
+              height=${image.height}
+              referrerpolicy="no-referrer"
+          /></a>`
+        : html`<div part="image" class="expired" role="img" aria-label=${text.expiredImage(image.prompt)}></div>`
+    }
+    <figcaption>
+      <span class="prompt" title=${image.prompt}>${image.prompt}</span>
+      <span class="muted"
+        >${text.imageFacts(
+          label(image.model),
+          text.providerName(image.provider),
+          `${image.width}×${image.height}`,
+          image.seed,
+        )}<br /><span title=${formatUsd(image.charged, locale)}>${formatUsdRounded(image.charged, locale)}</span> ·
+        ${formatDate(image.createdAt, locale, 'moment')}</span
+      >
+      ${image.notSaved ? renderNotSaved(image, locale) : nothing} ${renderActions(image, act, locale)}
+    </figcaption>
+  </figure>`;
+}
+
+/**
+ * The gallery's list: one `<li>` per image, kept by its id from one draw to the next, as Lit's `repeat` keeps
+ * items (the panels cannot import it without a second copy of lit-html). A new image at the top is one `<li>`
+ * inserted; the others keep their nodes and bindings. Without keys each item took the values of the one before
+ * it: every `<img>` was given another image to load, and a focused button (Vary, Delete) passed to another
+ * image. Measured (48 images, one widget alone): the provider's reply → the new `<img>` in the gallery, median
+ * 44 ms before, 34 after. One per element (PanelsController).
+ */
+export class GalleryList {
+  private list?: HTMLUListElement;
+  private items = new Map<string, HTMLLIElement>();
+
+  /** The `<ul>` showing `images` in their order (newest first), each item drawn afresh. */
+  update(images: readonly GalleryItem[], act: (event: Event) => void, locale?: string): HTMLUListElement {
+    const list = (this.list ??= Object.assign(document.createElement('ul'), { className: 'gallery' }));
+    list.setAttribute('part', 'gallery');
+    list.setAttribute('aria-label', text.galleryLabel());
+    const items = new Map(images.map((image) => [image.id, this.items.get(image.id) ?? document.createElement('li')]));
+    for (const [id, item] of this.items) if (!items.has(id)) item.remove();
+    let next = list.firstChild;
+    images.forEach((image, index) => {
+      const item = items.get(image.id)!;
+      render(renderItem(image, !index, act, locale), item);
+      if (item === next) next = item.nextSibling;
+      else list.insertBefore(item, next); // a new image, or one that moved: the rest stay where they are
+    });
+    this.items = items;
+    return list;
+  }
+}
+
+export function renderGallery(
+  { images, failures, locale }: GalleryView,
+  act: (event: Event) => void,
+  list: GalleryList,
+) {
+  if (!images.length && !failures.length) return nothing;
+  return html`${images.length ? list.update(images, act, locale) : nothing}
+  ${
+    failures.length
+      ? html`<section part="failures" class="failures">
+          <h3>${text.paidFailures()}</h3>
+          <ul>
+            ${failures.map(
+              (failure) =>
+                html`<li>
+                  ${text.paidFailure(
+                    label(failure.model),
+                    text.providerName(failure.provider),
+                    formatDate(failure.at, locale, 'moment'),
+                    formatUsd(failure.charged, locale),
+                    text.failureReason(failure.error),
+                  )}
+                </li>`,
+            )}
+          </ul>
+        </section>`
+      : nothing
+  }`;
 }

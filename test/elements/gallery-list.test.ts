@@ -1,0 +1,94 @@
+import { expect } from '@open-wc/testing';
+import { render } from 'lit';
+import { GalleryList, renderGallery } from '../../src/elements/panels/gallery.js';
+import type { GalleryItem } from '../../src/elements/panels/gallery.js';
+
+const item = (id: string, createdAt: number): GalleryItem => ({
+  id,
+  entryId: id,
+  url: `blob:${location.origin}/${id}`,
+  prompt: `picture ${id}`,
+  model: 'flux-2-pro',
+  provider: 'bfl',
+  width: 512,
+  height: 512,
+  charged: '0.03',
+  createdAt,
+  referable: true,
+});
+const [a, b, c] = [item('a', 1), item('b', 2), item('c', 3)];
+
+/** A gallery drawn into a host on the page, as the widget draws it, with its list kept between draws. */
+function drawn() {
+  const host = document.createElement('div');
+  document.body.append(host);
+  const list = new GalleryList();
+  const draw = (images: GalleryItem[]) =>
+    render(
+      renderGallery({ images, failures: [] }, () => {}, list),
+      host,
+    );
+  const items = () => [...host.querySelectorAll('li')];
+  const ids = () => items().map((li) => li.querySelector<HTMLElement>('[data-action=delete]')!.dataset.id);
+  return { host, draw, items, ids };
+}
+
+describe('gallery list: each image keeps its item from one draw to the next', () => {
+  afterEach(() => document.querySelectorAll('body > div').forEach((host) => host.remove()));
+
+  it('a new image at the top is one item added; the others keep their nodes and their image', () => {
+    const { draw, items, ids, host } = drawn();
+    draw([b, a]);
+    const [itemB, itemA] = items();
+    const [imageB, imageA] = host.querySelectorAll('img');
+    draw([c, b, a]);
+    expect(ids()).to.deep.equal(['c', 'b', 'a']);
+    expect(items().slice(1)).to.deep.equal([itemB, itemA]);
+    const images = host.querySelectorAll('img');
+    expect([images[1], images[2]]).to.deep.equal([imageB, imageA]);
+    expect(imageB.getAttribute('src')).to.equal(b.url);
+    expect(imageA.getAttribute('src')).to.equal(a.url);
+  });
+
+  it('moves the result focus mark to the newest image', () => {
+    const { draw, host } = drawn();
+    draw([b, a]);
+    draw([c, b, a]);
+    const marked = host.querySelectorAll('[data-focus=result]');
+    expect(marked).to.have.length(1);
+    expect(marked[0].querySelector('img')!.alt).to.equal('picture c');
+  });
+
+  it('a focused action stays on its own image when a new one arrives (a list without keys moved it to another)', () => {
+    const { draw, host } = drawn();
+    draw([b, a]);
+    const vary = host.querySelector<HTMLButtonElement>('[data-action=vary][data-id=b]')!;
+    vary.focus();
+    draw([c, b, a]);
+    expect(document.activeElement).to.equal(vary);
+    expect(vary.dataset.id).to.equal('b');
+    expect(vary.getAttribute('aria-label')).to.contain('picture b');
+  });
+
+  it('drops the items of removed images, keeps the order asked for, and draws changed values', () => {
+    const { draw, items, ids } = drawn();
+    draw([c, b, a]);
+    const itemA = items()[2];
+    draw([a, c]);
+    expect(ids()).to.deep.equal(['a', 'c']);
+    expect(items()[0]).to.equal(itemA);
+    draw([{ ...c, charged: '0.25' }]);
+    expect(ids()).to.deep.equal(['c']);
+    expect(items()[0].textContent).to.contain('$0.25');
+  });
+
+  it('shows no list without images, and a new one after', () => {
+    const { draw, host, ids } = drawn();
+    draw([a]);
+    draw([]);
+    expect(host.querySelector('[part~=gallery]')).to.equal(null);
+    draw([b]);
+    expect(ids()).to.deep.equal(['b']);
+    expect(host.querySelector('[part~=gallery]')!.getAttribute('aria-label')).to.be.a('string').and.not.equal('');
+  });
+});
