@@ -82,11 +82,13 @@ describe('gallery list: each image keeps its item from one draw to the next', ()
     expect(items()[0].textContent).to.contain('$0.25');
   });
 
-  it('shows no list without images, and a new one after', () => {
-    const { draw, host, ids } = drawn();
+  it('shows no list without images, lets go of the last items, and shows a new list after', () => {
+    const { draw, host, ids, items } = drawn();
     draw([a]);
+    const [itemA] = items();
     draw([]);
     expect(host.querySelector('[part~=gallery]')).to.equal(null);
+    expect(itemA.parentNode).to.equal(null);
     draw([b]);
     expect(ids()).to.deep.equal(['b']);
     expect(host.querySelector('[part~=gallery]')!.getAttribute('aria-label')).to.be.a('string').and.not.equal('');

@@ -156,8 +156,9 @@ export function renderGallery(
   act: (event: Event) => void,
   list: GalleryList,
 ) {
+  const shown = list.update(images, act, locale); // with no images: lets go of the items of the last ones
   if (!images.length && !failures.length) return nothing;
-  return html`${images.length ? list.update(images, act, locale) : nothing}
+  return html`${images.length ? shown : nothing}
   ${
     failures.length
       ? html`<section part="failures" class="failures">
