@@ -18,10 +18,13 @@ const item = (id: string, createdAt: number): GalleryItem => ({
 });
 const [a, b, c] = [item('a', 1), item('b', 2), item('c', 3)];
 
+const hosts: HTMLElement[] = [];
+
 /** A gallery drawn into a host on the page, as the widget draws it, with its list kept between draws. */
 function drawn() {
   const host = document.createElement('div');
   document.body.append(host);
+  hosts.push(host);
   const list = new GalleryList();
   const draw = (images: GalleryItem[]) =>
     render(
@@ -34,7 +37,7 @@ function drawn() {
 }
 
 describe('gallery list: each image keeps its item from one draw to the next', () => {
-  afterEach(() => document.querySelectorAll('body > div').forEach((host) => host.remove()));
+  afterEach(() => hosts.splice(0).forEach((host) => host.remove()));
 
   it('a new image at the top is one item added; the others keep their nodes and their image', () => {
     const { draw, items, ids, host } = drawn();
