@@ -2,7 +2,7 @@
 // image store → ledger → object URL → decoded <img>) with the polling policy under test passed in, and through
 // the widget itself. The bundle also gives the page the ledger's load measurement (bench/ledger-load.ts).
 import { runGeneration } from '../src/generation/run-generation.js';
-import { ImageStore } from '../src/ledger/image-store.js';
+import { ImageStore } from '../src/images/image-store.js';
 import { LedgerStore } from '../src/ledger/index.js';
 import { quoteFor } from '../src/pricing/index.js';
 import { BflProvider } from '../src/providers/bfl.js';

@@ -1,12 +1,12 @@
 import { UserPaysCost } from './elements/cost/userpays-cost.js';
 import { UserPaysImage } from './elements/image/userpays-image.js';
 import { UserPaysTally } from './elements/tally/userpays-tally.js';
-import { asUserPaysError } from './errors.js';
+import { asUserPaysError } from './base/errors.js';
 import type { GenerateOptions, GenerateRequest } from './generation/headless.js';
 import { LedgerStore } from './ledger/index.js';
-import { loadEngine } from './load-engine.js';
+import { loadEngine } from './lazy/index.js';
 import { quoteFor } from './pricing/index.js';
-import type { GenerateResult, Quote, QuoteRequest, Tally } from './types.js';
+import type { GenerateResult, Quote, QuoteRequest, Tally } from './base/types.js';
 
 /** Set at build time (rollup, the test server) from package.json's `version`. */
 declare const __USERPAYS_VERSION__: string;
@@ -41,4 +41,4 @@ export async function tally(storageKey?: string): Promise<Tally> {
 
 export { UserPaysCost, UserPaysImage, UserPaysTally };
 export type { GenerateOptions, GenerateRequest };
-export { UserPaysError } from './errors.js';
+export { UserPaysError } from './base/errors.js';

@@ -1,10 +1,12 @@
 import { UserPaysCost } from './elements/cost/userpays-cost.js';
 import { UserPaysImage } from './elements/image/userpays-image.js';
 import { UserPaysTally } from './elements/tally/userpays-tally.js';
-import type { ErrorDetail, GenerationResult, ProgressDetail, Quote, SubmitDetail, Tally } from './types.js';
+import type { ErrorDetail, GenerationResult, ProgressDetail, Quote, SubmitDetail, Tally } from './base/types.js';
+import * as api from './api.js';
 
-// The one module with side effects. Guarded so that two script tags, or a script tag plus the
-// ES module, never throw "this name has already been used".
+// The one module with side effects. Guarded so that two copies on a page (two script tags of different versions
+// or addresses, a script tag and a bundle) never throw "this name has already been used": the first copy's
+// elements are the ones defined, and `window.UserPays` stays that copy's, so that it matches them.
 const elements: [string, CustomElementConstructor][] = [
   ['userpays-image', UserPaysImage],
   ['userpays-cost', UserPaysCost],
@@ -14,7 +16,11 @@ for (const [name, element] of elements) {
   if (!customElements.get(name)) customElements.define(name, element);
 }
 
+globalThis.UserPays ??= api;
+
 declare global {
+  /** The public API for pages without a bundler (once the module has run: see "Embedding" in the README). */
+  var UserPays: typeof api;
   interface HTMLElementTagNameMap {
     'userpays-image': UserPaysImage;
     'userpays-cost': UserPaysCost;

@@ -1,6 +1,8 @@
-// ES module entry: the public API, with the elements defined on import.
+// The entry, for the script tag (`<script type="module" src=".../dist/userpays.js">`) and for bundlers
+// (`import 'userpays'`) alike: importing it defines the three elements and sets `window.UserPays` (define.ts);
+// its exports are the public API. What loads later is in lazy/.
 import './define.js';
 
 export * from './api.js';
-export type * from './types.js';
+export type * from './base/types.js';
 export type { PriceBook, PriceEntry, PriceRule } from './pricing/index.js';

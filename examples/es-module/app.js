@@ -1,5 +1,5 @@
 // `import … from 'userpays'` as in an app with a bundler; here the page's import map resolves the name to the
-// build (dist/userpays.mjs). Importing it also defines the three elements.
+// build (dist/userpays.js). Importing it also defines the three elements.
 import { quote } from 'userpays';
 
 const MODELS = ['flux-2-klein-4b', 'flux-2-pro', 'flux-2-max'];

@@ -1,7 +1,7 @@
-import { UserPaysError, asUserPaysError } from '../errors.js';
-import { ImageStore } from '../ledger/image-store.js';
+import { UserPaysError, asUserPaysError } from '../base/errors.js';
+import { ImageStore } from '../images/image-store.js';
 import type { LedgerStore } from '../ledger/index.js';
-import { readReferenceImage } from '../media/reference-images.js';
+import { readReferenceImage } from '../images/reference-images.js';
 import {
   BUILTIN_PRICE_BOOK,
   DEFAULT_MODEL,
@@ -16,7 +16,7 @@ import { puterCheck, puterSdk } from '../providers/puter.js';
 import { providerFor } from '../providers/registry.js';
 import { checkEndpoint, checkRelay } from '../providers/urls.js';
 import * as text from '../strings/engine.js';
-import type { GenerateResult, ProgressDetail, ProviderId } from '../types.js';
+import type { GenerateResult, ProgressDetail, ProviderId } from '../base/types.js';
 import { resumeOrphans } from './resume.js';
 import { submit, type Asked, type Priced } from './submit.js';
 

@@ -1,9 +1,9 @@
-import { asUserPaysError } from '../errors.js';
-import type { ImageStore, StoredImage } from '../ledger/image-store.js';
+import { asUserPaysError } from '../base/errors.js';
+import type { ImageStore, StoredImage } from '../images/image-store.js';
 import type { LedgerEntry, LedgerStore, Settlement } from '../ledger/index.js';
 import { bookFailure, type Seen } from './run-generation.js';
 import type { Provider } from '../providers/provider.js';
-import type { ProviderId } from '../types.js';
+import type { ProviderId } from '../base/types.js';
 
 export interface ResumeOptions {
   ledger: LedgerStore;

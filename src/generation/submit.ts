@@ -1,14 +1,14 @@
-import { UserPaysError } from '../errors.js';
-import type { ImageStore, StoredImage } from '../ledger/image-store.js';
+import { UserPaysError } from '../base/errors.js';
+import type { ImageStore, StoredImage } from '../images/image-store.js';
 import type { LedgerStore } from '../ledger/index.js';
-import { referenceAt } from '../media/reference-images.js';
+import { referenceAt } from '../images/reference-images.js';
 import type { Fitted, PriceEntry } from '../pricing/index.js';
 import { providerInfo } from '../providers/catalog.js';
 import type { ReferenceImage } from '../providers/provider.js';
 import { providerFor } from '../providers/registry.js';
 import { checkEndpoint, checkRelay } from '../providers/urls.js';
 import * as text from '../strings/engine.js';
-import type { GenerationResult, ProgressDetail, PublicRequest, Quote, SubmitDetail } from '../types.js';
+import type { GenerationResult, ProgressDetail, PublicRequest, Quote, SubmitDetail } from '../base/types.js';
 import { runGeneration, type GenerationJob } from './run-generation.js';
 
 /** What the user asked for, as it stood when the submission began (the widget's click, the headless call). */

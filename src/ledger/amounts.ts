@@ -2,7 +2,7 @@
  * Money in the ledger: exact decimal strings outside, `Decimal` inside, never a float (docs/ledger.md, "Money").
  */
 import Decimal from 'decimal.js';
-import { UserPaysError } from '../errors.js';
+import { UserPaysError } from '../base/errors.js';
 import * as strings from '../strings/page.js';
 
 /** The ledger's one import of decimal.js: the other modules take `Decimal` from here. */

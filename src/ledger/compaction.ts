@@ -3,7 +3,7 @@
  * what is stored grows with months of use, not with entries. Folding never changes a total (docs/ledger.md,
  * "Compaction").
  */
-import { clock } from '../clock.js';
+import { clock } from '../base/clock.js';
 import { Decimal, isAmount } from './amounts.js';
 import { isNumber, isString, type LedgerEntry } from './entry-codec.js';
 

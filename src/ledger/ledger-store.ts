@@ -2,10 +2,10 @@
  * The spend ledger: one entry per image, persisted before any request leaves, summed into the tally. This class
  * is the API; the state it works on is shared per page (shared-area.ts). How it all holds: docs/ledger.md.
  */
-import { clock } from '../clock.js';
+import { clock } from '../base/clock.js';
 import type { Charge, ProviderTask } from '../providers/provider.js';
-import type { Tally } from '../types.js';
-import { UserPaysError } from '../errors.js';
+import type { Tally } from '../base/types.js';
+import { UserPaysError } from '../base/errors.js';
 import * as text from '../strings/page.js';
 import { Decimal, money, moneyIfGiven } from './amounts.js';
 import { storeBudget } from './budget.js';

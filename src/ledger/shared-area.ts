@@ -3,7 +3,7 @@
  * storage and other tabs: merge by entry id, damaged values set aside, writes that fall back to memory, Web Locks.
  * The rules and why they hold are in docs/ledger.md ("Concurrency", "Orphans", "Damaged data").
  */
-import { clock } from '../clock.js';
+import { clock } from '../base/clock.js';
 import { budgetKey, parseBudget } from './budget.js';
 import { compact, dayRowKey, foldEntry, isDayRow, type DayRow } from './compaction.js';
 import { decodeEntry, encodeEntry, isTime, type LedgerEntry } from './entry-codec.js';

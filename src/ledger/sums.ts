@@ -2,7 +2,7 @@
  * The tally's figures, summed exactly over the compacted rows plus the entries still stored (docs/ledger.md,
  * "Money"): `remaining = budget − spent − held`, never below 0.
  */
-import type { Tally } from '../types.js';
+import type { Tally } from '../base/types.js';
 import { Decimal, decimalOf } from './amounts.js';
 import { dayOf, type DayRow } from './compaction.js';
 import type { LedgerEntry } from './entry-codec.js';

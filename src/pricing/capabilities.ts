@@ -1,5 +1,5 @@
 import * as text from '../strings/page.js';
-import type { ProviderId, Size } from '../types.js';
+import type { ProviderId, Size } from '../base/types.js';
 import type { ModelInfo } from './models.js';
 
 /**

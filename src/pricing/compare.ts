@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import type { ProviderId } from '../types.js';
+import type { ProviderId } from '../base/types.js';
 
 /** The request as set, priced on one model at one provider: its total, or why that one cannot make it. */
 export interface Offer {

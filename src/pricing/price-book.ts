@@ -1,4 +1,4 @@
-import type { PriceSource, ProviderId } from '../types.js';
+import type { PriceSource, ProviderId } from '../base/types.js';
 import {
   ASPECT_SIZES,
   FLUX11_SIZES,

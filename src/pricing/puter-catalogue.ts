@@ -1,4 +1,4 @@
-import { clock } from '../clock.js';
+import { clock } from '../base/clock.js';
 // Loaded with the engine (the widget asks for Puter's live prices after its first paint): it uses the pricing the
 // page's bundle shares through the index, never a copy of it.
 import { BUILTIN_PRICE_BOOK, PUTER_MODELS, mergePriceBook, puterEntry, type PriceBook } from './index.js';

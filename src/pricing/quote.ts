@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
-import { UserPaysError } from '../errors.js';
+import { UserPaysError } from '../base/errors.js';
 import * as text from '../strings/page.js';
-import type { ProviderId, Quote, QuoteLine, QuoteRequest, Size } from '../types.js';
+import type { ProviderId, Quote, QuoteLine, QuoteRequest, Size } from '../base/types.js';
 import { defaultCapability, fitRequest, type Capability, type Fitted } from './capabilities.js';
 import { MODELS, modelInfo } from './models.js';
 import { CREDIT_USD, priceBookFor, type PriceBook, type PriceEntry } from './price-book.js';

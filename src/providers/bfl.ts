@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { UserPaysError } from '../errors.js';
+import { UserPaysError } from '../base/errors.js';
 import { BUILTIN_PRICE_BOOK, CREDIT_USD, aspectRatio } from '../pricing/index.js';
 import { providerInfo } from './catalog.js';
 import { downloadImage, fetchJson, guard } from './http.js';
@@ -8,7 +8,7 @@ import { checkEndpoint } from './urls.js';
 import { pollUntil } from './poll.js';
 import type { Charge, Provider, ProviderOutcome, ProviderRequest, ProviderTask, RunContext } from './provider.js';
 import * as text from '../strings/engine.js';
-import { clock } from '../clock.js';
+import { clock } from '../base/clock.js';
 
 /**
  * BFL's JSON body for one image, by the model's size rule in the price book: FLUX.2 and FLUX1.1 [pro] take

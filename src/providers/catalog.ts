@@ -1,4 +1,4 @@
-import type { ProviderId } from '../types.js';
+import type { ProviderId } from '../base/types.js';
 
 /**
  * What the widget knows of each provider without loading its adapter (the adapters load on first use: see

@@ -1,4 +1,4 @@
-import { UserPaysError } from '../errors.js';
+import { UserPaysError } from '../base/errors.js';
 import { providerInfo } from './catalog.js';
 import { downloadImage, fetchJson, guard, type HttpError } from './http.js';
 import { checkProviderUrl, routed } from './provider-urls.js';

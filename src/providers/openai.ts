@@ -1,4 +1,4 @@
-import { UserPaysError } from '../errors.js';
+import { UserPaysError } from '../base/errors.js';
 import { providerInfo } from './catalog.js';
 import { MAX_IMAGE_BYTES, downloadImage, fetchJson, guard, measured } from './http.js';
 import { routed } from './provider-urls.js';

@@ -1,4 +1,4 @@
-import type { ProviderId } from '../types.js';
+import type { ProviderId } from '../base/types.js';
 
 /** A reference image the user attached; `dataUrl` is `data:image/(png|jpeg|webp);base64,…`. */
 export interface ReferenceImage {

@@ -1,11 +1,11 @@
 import Decimal from 'decimal.js';
-import { UserPaysError, asUserPaysError } from '../errors.js';
+import { UserPaysError, asUserPaysError } from '../base/errors.js';
 import { PUTER_MODELS, formatUsd } from '../pricing/index.js';
 import { PUTER_API, providerInfo, puterApi } from './catalog.js';
 import { downloadImage, guard, measured } from './http.js';
 import { checkImageUrl } from './provider-urls.js';
 import { setScriptSource } from './urls.js';
-import type { ErrorCode } from '../types.js';
+import type { ErrorCode } from '../base/types.js';
 import type { Provider, ProviderOutcome, ProviderRequest, RunContext } from './provider.js';
 import * as text from '../strings/engine.js';
 

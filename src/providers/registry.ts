@@ -1,6 +1,6 @@
-import { UserPaysError } from '../errors.js';
+import { UserPaysError } from '../base/errors.js';
 import * as text from '../strings/engine.js';
-import type { ProviderId } from '../types.js';
+import type { ProviderId } from '../base/types.js';
 import { BflProvider } from './bfl.js';
 import { FalProvider } from './fal.js';
 import { OpenAiProvider } from './openai.js';

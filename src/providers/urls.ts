@@ -1,4 +1,4 @@
-import { UserPaysError } from '../errors.js';
+import { UserPaysError } from '../base/errors.js';
 import * as text from '../strings/page.js';
 
 /**

@@ -5,7 +5,7 @@
  * Translating the widget means translating both (see docs/architecture.md, "Strings"). Each is a function, so that a translation can reorder its values; those that mix text
  * with markup return parts (`unknown[]`) that a Lit template renders in order.
  */
-import type { Size } from '../types.js';
+import type { Size } from '../base/types.js';
 
 const plural = (n: number, one: string, many = one + 's') => `${n} ${n === 1 ? one : many}`;
 /** Megapixels for reading, to two decimals ('≈1.05' for Puter's 1.048576); the quote keeps them exact. */

@@ -1,5 +1,6 @@
 // The built artefacts, as a static site would use them: no source modules are imported here.
 import { expect, fixture, html } from '@open-wc/testing';
+import { chunksFetched, loadModuleScript } from '../support/built.js';
 import { bflEndpoint, uniqueStorageKey } from '../support/sim.js';
 
 declare global {
@@ -12,26 +13,18 @@ declare global {
   }
 }
 
-function loadScript(src: string) {
-  return new Promise<void>((resolve, reject) => {
-    const script = document.createElement('script');
-    script.src = src;
-    script.onload = () => resolve();
-    script.onerror = () => reject(new Error(`could not load ${src}`));
-    document.head.append(script);
-  });
-}
-
 describe('dist bundle', () => {
   const errors: string[] = [];
   const onError = (e: ErrorEvent) => errors.push(e.message);
 
   before(async () => {
     window.addEventListener('error', onError);
-    await loadScript('/dist/userpays.js');
-    await loadScript('/dist/userpays.js'); // a second script tag
+    await loadModuleScript('/dist/userpays.js');
+    await loadModuleScript('/dist/userpays.js'); // a second script tag (the same module: it runs once)
+    // A second copy under another address (another version, a CDN and a bundle): it runs again, with its own
+    // classes, and finds the names taken.
     // @ts-expect-error: the built module has no types at this path
-    await import('/dist/userpays.mjs'); // and the ES module besides
+    await import('/dist/userpays.js?copy=2');
   });
   after(() => window.removeEventListener('error', onError));
 
@@ -40,6 +33,8 @@ describe('dist bundle', () => {
     for (const name of ['userpays-image', 'userpays-cost', 'userpays-tally'])
       expect(customElements.get(name), name).to.exist;
     expect(window.UserPays.version).to.match(/^\d+\.\d+\.\d+$/);
+    // The global stays the first copy's, whose classes are the ones defined.
+    expect(window.UserPays.UserPaysImage).to.equal(customElements.get('userpays-image'));
   });
 
   it('exposes the pure quote function', () => {
@@ -49,15 +44,15 @@ describe('dist bundle', () => {
   });
 
   it('keeps the engine out of the first load, and loads it from beside the script on first need', async () => {
-    const engineScripts = () => document.querySelectorAll('script[src$="/dist/userpays-engine.js"]').length;
+    const engineLoaded = () => chunksFetched().includes('engine');
     const source = await (await fetch('/dist/userpays.js')).text();
     expect(source).not.to.contain('get_result'); // BFL's adapter is engine code
-    expect(engineScripts()).to.equal(0);
+    expect(engineLoaded()).to.equal(false);
     const el = await fixture<HTMLElement & { apiKey: string; generate(): Promise<{ charged: string }> }>(
       html`<userpays-image provider="bfl" storage-key=${uniqueStorageKey()}></userpays-image>`,
     );
     await new Promise((resolve) => setTimeout(resolve, 200)); // the gallery opens the image store: the engine loads
-    expect(engineScripts()).to.equal(1);
+    expect(engineLoaded()).to.equal(true);
     el.remove();
   });
 
@@ -75,7 +70,7 @@ describe('dist bundle', () => {
     expect(result.charged).to.equal('0.014');
   });
 
-  it('still refuses a malformed amount with the build-time slimmed decimal.js', async () => {
+  it('refuses an amount decimal.js would read but money must not (hexadecimal)', async () => {
     const el = await fixture<HTMLElement & { priceBook: object; quote?: { total: string } }>(
       html`<userpays-cost provider="bfl" model="flux-2-pro"></userpays-cost>`,
     );

@@ -7,7 +7,7 @@ import Decimal from 'decimal.js';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { LedgerStore, type LedgerEntry } from '../../src/ledger/index.js';
-import type { GenerationResult } from '../../src/types.js';
+import type { GenerationResult } from '../../src/base/types.js';
 import { MemoryStorage, cleanLocalStorage, image } from '../ledger/helpers.js';
 import { bflWidget } from '../support/bfl-widget.js';
 import { bflEndpoint, uniqueStorageKey } from '../support/sim.js';

@@ -4,7 +4,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { ProviderKeys } from '../../src/elements/image/provider-keys.js';
-import type { ErrorDetail } from '../../src/types.js';
+import type { ErrorDetail } from '../../src/base/types.js';
 import { bflEndpoint, uniqueStorageKey } from '../support/sim.js';
 
 const falEndpoint = (scenario = '') => `${location.origin}/sim/fal${scenario ? `/s/${scenario}` : ''}`;

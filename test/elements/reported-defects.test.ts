@@ -6,7 +6,7 @@ import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import type { UserPaysTally } from '../../src/elements/tally/userpays-tally.js';
-import { ImageStore } from '../../src/ledger/image-store.js';
+import { ImageStore } from '../../src/images/image-store.js';
 import { formatUsd } from '../../src/pricing/index.js';
 import { puterSdk } from '../../src/providers/puter.js';
 import { cleanLocalStorage, until } from '../ledger/helpers.js';

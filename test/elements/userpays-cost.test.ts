@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define.js';
 import type { UserPaysCost } from '../../src/elements/cost/userpays-cost.js';
-import type { Quote } from '../../src/types.js';
+import type { Quote } from '../../src/base/types.js';
 import { nextEvent } from '../support/sim.js';
 import { until } from '../ledger/helpers.js';
 

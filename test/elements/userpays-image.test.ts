@@ -1,9 +1,9 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
-import { ImageStore } from '../../src/ledger/image-store.js';
+import { ImageStore } from '../../src/images/image-store.js';
 import { LedgerStore } from '../../src/ledger/index.js';
-import type { ErrorDetail, GenerationResult, Tally } from '../../src/types.js';
+import type { ErrorDetail, GenerationResult, Tally } from '../../src/base/types.js';
 import { bflEndpoint, simLog, submissionsSince, uniqueStorageKey } from '../support/sim.js';
 
 // This file's widgets carry their own `run` marker: other test files use the same simulator at the same time.

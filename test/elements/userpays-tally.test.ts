@@ -3,7 +3,7 @@ import '../../src/define.js';
 import type { UserPaysTally } from '../../src/elements/tally/userpays-tally.js';
 import { LedgerStore, dayOf } from '../../src/ledger/index.js';
 import { v1History } from '../support/ledger-history.js';
-import type { Tally } from '../../src/types.js';
+import type { Tally } from '../../src/base/types.js';
 import { MemoryStorage, cleanLocalStorage, image, until } from '../ledger/helpers.js';
 import { uniqueStorageKey } from '../support/sim.js';
 import { controlledClock } from '../support/clock.js';

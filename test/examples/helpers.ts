@@ -1,7 +1,7 @@
 // Opening an example (examples/*/index.html) in an iframe, as a visitor would, and driving its widget like a user:
 // the price read before the click, a key entered, Generate clicked, the example's own result shown.
 import { expect } from '@open-wc/testing';
-import { ImageStore } from '../../src/ledger/image-store.js';
+import { ImageStore } from '../../src/images/image-store.js';
 import { nextEvent } from '../support/sim.js';
 
 /** The widget as these tests see it (the built element: no source types here). */

@@ -5,13 +5,13 @@
 // (charged ≤ spent + uncertain), and where the answer is certain, spent = charged exactly.
 import { expect } from '@open-wc/testing';
 import Decimal from 'decimal.js';
-import { UserPaysError } from '../../src/errors.js';
+import { UserPaysError } from '../../src/base/errors.js';
 import { runGeneration } from '../../src/generation/run-generation.js';
 import { LedgerStore } from '../../src/ledger/index.js';
-import { ImageStore } from '../../src/ledger/image-store.js';
+import { ImageStore } from '../../src/images/image-store.js';
 import { quoteFor } from '../../src/pricing/index.js';
 import { providerFor } from '../../src/providers/registry.js';
-import type { ProviderId, PublicRequest } from '../../src/types.js';
+import type { ProviderId, PublicRequest } from '../../src/base/types.js';
 import * as text from '../../src/strings/engine.js';
 import { MemoryStorage } from '../ledger/helpers.js';
 import { GATEWAY_PRICE_BOOK, uniqueStorageKey } from '../support/sim.js';

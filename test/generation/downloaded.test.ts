@@ -4,7 +4,7 @@
 import { expect } from '@open-wc/testing';
 import { runGeneration, type GenerationJob } from '../../src/generation/run-generation.js';
 import { LedgerStore } from '../../src/ledger/index.js';
-import { ImageStore, type StoredImage } from '../../src/ledger/image-store.js';
+import { ImageStore, type StoredImage } from '../../src/images/image-store.js';
 import { quoteFor } from '../../src/pricing/index.js';
 import { providerFor } from '../../src/providers/registry.js';
 import { cleanLocalStorage } from '../ledger/helpers.js';

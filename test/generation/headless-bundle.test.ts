@@ -1,24 +1,15 @@
-// The headless API in the built files, as a static site calls it (no source module is imported here): the classic
-// script's `window.UserPays.generate` loads the engine from beside it and shares the elements' modules with it, so
-// every error is the one `UserPaysError` the page sees; the ES module build does the same with its engine chunk.
+// The headless API in the built files, as a static site calls it (no source module is imported here): the module's
+// `window.UserPays.generate` loads the engine chunk from beside it, which shares the entry's modules, so every error
+// is the one `UserPaysError` the page sees.
 import { expect } from '@open-wc/testing';
 import { cleanLocalStorage } from '../ledger/helpers.js';
+import { chunksFetched, loadModuleScript } from '../support/built.js';
 import { bflEndpoint, uniqueStorageKey } from '../support/sim.js';
 
 interface Built {
   generate(request: object, options?: object): Promise<{ charged: string; images: { url: string; saved: boolean }[] }>;
   tally(storageKey?: string): Promise<{ spent: string; images: number }>;
   UserPaysError: new (...args: never[]) => Error & { code: string };
-}
-
-function loadScript(src: string) {
-  return new Promise<void>((resolve, reject) => {
-    const script = document.createElement('script');
-    script.src = src;
-    script.onload = () => resolve();
-    script.onerror = () => reject(new Error(`could not load ${src}`));
-    document.head.append(script);
-  });
 }
 
 describe('the headless API in the built files', function () {
@@ -56,17 +47,14 @@ describe('the headless API in the built files', function () {
     ]);
   }
 
-  it('window.UserPays (the classic script): the engine loads from beside it, once', async () => {
-    await loadScript('/dist/userpays.js');
-    const built = (window as unknown as { UserPays: Built }).UserPays;
-    expect(document.querySelectorAll('script[src$="/dist/userpays-engine.js"]').length).to.equal(0);
-    await generatesAndRefuses(built);
-    expect(document.querySelectorAll('script[src$="/dist/userpays-engine.js"]').length).to.equal(1);
-  });
-
-  it('the ES module build', async () => {
+  it('window.UserPays and the module’s exports: the engine chunk loads from beside the entry, once', async () => {
+    await loadModuleScript('/dist/userpays.js');
+    const global = (window as unknown as { UserPays: Built }).UserPays;
     // @ts-expect-error: the built module has no types at this path
-    const built: Built = await import('/dist/userpays.mjs');
-    await generatesAndRefuses(built);
+    const exported: Built = await import('/dist/userpays.js');
+    expect(global.generate).to.equal(exported.generate); // one module graph
+    expect(chunksFetched()).not.to.include('engine');
+    await generatesAndRefuses(global);
+    expect(chunksFetched().filter((name) => name === 'engine').length).to.equal(1);
   });
 });

@@ -5,14 +5,14 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import type { UserPaysTally } from '../../src/elements/tally/userpays-tally.js';
-import { UserPaysError } from '../../src/errors.js';
+import { UserPaysError } from '../../src/base/errors.js';
 import { bookFailure, runGeneration } from '../../src/generation/run-generation.js';
 import { LedgerStore } from '../../src/ledger/index.js';
-import { ImageStore } from '../../src/ledger/image-store.js';
+import { ImageStore } from '../../src/images/image-store.js';
 import { quoteFor } from '../../src/pricing/index.js';
 import { chargeOf } from '../../src/providers/bfl.js';
 import type { Provider, ProviderOutcome, ProviderRequest, RunContext } from '../../src/providers/provider.js';
-import type { SubmitDetail } from '../../src/types.js';
+import type { SubmitDetail } from '../../src/base/types.js';
 import { MemoryStorage, TabStorage, image as entryOf, uniqueKey } from '../ledger/helpers.js';
 import { bflEndpoint, simLog, uniqueStorageKey } from '../support/sim.js';
 

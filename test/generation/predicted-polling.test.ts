@@ -3,8 +3,8 @@
 import { expect } from '@open-wc/testing';
 import { runGeneration } from '../../src/generation/run-generation.js';
 import { LedgerStore } from '../../src/ledger/index.js';
-import { Durations } from '../../src/ledger/durations.js';
-import { ImageStore } from '../../src/ledger/image-store.js';
+import { Durations } from '../../src/generation/durations.js';
+import { ImageStore } from '../../src/images/image-store.js';
 import { quoteFor } from '../../src/pricing/index.js';
 import { providerFor } from '../../src/providers/registry.js';
 import { cleanLocalStorage } from '../ledger/helpers.js';

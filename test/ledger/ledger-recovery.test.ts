@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { LedgerStore } from '../../src/ledger/index.js';
-import type { Tally } from '../../src/types.js';
+import type { Tally } from '../../src/base/types.js';
 import { FullStorage, MemoryStorage, image, reloaded, uniqueKey } from './helpers.js';
 
 const DAMAGED = 'Your saved spending history was damaged; the readable part was kept.';

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { LedgerStore } from '../../src/ledger/index.js';
-import { UserPaysError } from '../../src/errors.js';
-import type { Tally } from '../../src/types.js';
+import { UserPaysError } from '../../src/base/errors.js';
+import type { Tally } from '../../src/base/types.js';
 import { controlledClock } from '../support/clock.js';
 import { MemoryStorage, image, reloaded, uniqueKey } from './helpers.js';
 

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { LedgerStore } from '../../src/ledger/index.js';
-import type { Tally } from '../../src/types.js';
+import type { Tally } from '../../src/base/types.js';
 import { MemoryStorage, TabStorage, cleanLocalStorage, image, reloaded, uniqueKey, until } from './helpers.js';
 
 const ids = (ledger: LedgerStore) =>

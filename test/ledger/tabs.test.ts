@@ -2,7 +2,7 @@
 // module instances, Web Lock holder and storage events), generating against the BFL simulator over HTTP.
 import { expect } from '@open-wc/testing';
 import { LedgerStore } from '../../src/ledger/index.js';
-import { ImageStore } from '../../src/ledger/image-store.js';
+import { ImageStore } from '../../src/images/image-store.js';
 import { bflEndpoint, simLog, uniqueStorageKey } from '../support/sim.js';
 import { cleanLocalStorage, until } from './helpers.js';
 import { openTab, tabLoaded } from '../support/tabs.js';

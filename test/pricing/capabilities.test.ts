@@ -2,7 +2,7 @@
 // provider takes only as ratios, sizes it snaps, references resized to what it takes and priced so, totals,
 // gateway prices by host, and every malformed input refused in plain words.
 import { expect } from '@open-wc/testing';
-import { UserPaysError } from '../../src/errors.js';
+import { UserPaysError } from '../../src/base/errors.js';
 import {
   BUILTIN_PRICE_BOOK,
   fitWithin,
@@ -12,7 +12,7 @@ import {
   quoteFor,
 } from '../../src/pricing/index.js';
 import type { PriceBook } from '../../src/pricing/index.js';
-import type { QuoteRequest } from '../../src/types.js';
+import type { QuoteRequest } from '../../src/base/types.js';
 
 const PHONE_PHOTO = { width: 6000, height: 4000 };
 const ONE_MP = { width: 1024, height: 1024 };

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import Decimal from 'decimal.js';
-import { UserPaysError } from '../../src/errors.js';
+import { UserPaysError } from '../../src/base/errors.js';
 import {
   BUILTIN_PRICE_BOOK,
   MODELS,
@@ -11,7 +11,7 @@ import {
   quoteFor,
 } from '../../src/pricing/index.js';
 import type { PriceBook, PriceEntry } from '../../src/pricing/index.js';
-import type { QuoteRequest } from '../../src/types.js';
+import type { QuoteRequest } from '../../src/base/types.js';
 
 const BFL_SOURCE = { name: 'BFL pricing docs', asOf: '2026-11-01', url: 'https://docs.bfl.ai/quick_start/pricing' };
 const ONE_MP_IMAGE = { width: 1024, height: 1024 };

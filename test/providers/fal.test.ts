@@ -4,7 +4,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
-import { UserPaysError } from '../../src/errors.js';
+import { UserPaysError } from '../../src/base/errors.js';
 import { quoteFor } from '../../src/pricing/index.js';
 import { FalProvider, falBody, falEndpointId } from '../../src/providers/fal.js';
 import type { ProviderRequest, ProviderTask, RunContext } from '../../src/providers/provider.js';

@@ -1,11 +1,11 @@
 import { expect } from '@open-wc/testing';
-import { UserPaysError } from '../../src/errors.js';
+import { UserPaysError } from '../../src/base/errors.js';
 import { BflProvider, bflBody } from '../../src/providers/bfl.js';
 import { httpError, retryAfterMs, sleep } from '../../src/providers/http.js';
 import { checkImageUrl } from '../../src/providers/provider-urls.js';
 import { checkEndpoint } from '../../src/providers/urls.js';
 import { providerFor } from '../../src/providers/registry.js';
-import type { ProviderId } from '../../src/types.js';
+import type { ProviderId } from '../../src/base/types.js';
 
 function thrown(fn: () => unknown): UserPaysError {
   try {

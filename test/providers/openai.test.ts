@@ -5,7 +5,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import OpenAI from 'openai';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
-import { UserPaysError } from '../../src/errors.js';
+import { UserPaysError } from '../../src/base/errors.js';
 import { formatUsd, quoteFor } from '../../src/pricing/index.js';
 import type { PriceBook } from '../../src/pricing/index.js';
 import { OpenAiProvider, gatewayModel } from '../../src/providers/openai.js';

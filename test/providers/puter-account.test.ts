@@ -6,9 +6,9 @@ import { expect } from '@open-wc/testing';
 import { sendMouse } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
-import { UserPaysError } from '../../src/errors.js';
+import { UserPaysError } from '../../src/base/errors.js';
 import { PuterAccountController } from '../../src/elements/controllers/puter-account-controller.js';
-import type { ErrorDetail } from '../../src/types.js';
+import type { ErrorDetail } from '../../src/base/types.js';
 import { uniqueStorageKey } from '../support/sim.js';
 import {
   PUTER_SRC,

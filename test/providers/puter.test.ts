@@ -2,7 +2,7 @@
 // element loads it) against the Puter simulator over real HTTP (demo/sim/puter.mjs; faults by scenario segment).
 import * as text from '../../src/strings/engine.js';
 import { expect } from '@open-wc/testing';
-import { UserPaysError } from '../../src/errors.js';
+import { UserPaysError } from '../../src/base/errors.js';
 import { quoteFor } from '../../src/pricing/index.js';
 import type { ProviderOutcome, ProviderRequest, RunContext } from '../../src/providers/provider.js';
 import { PUTER_API } from '../../src/providers/catalog.js';

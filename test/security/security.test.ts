@@ -6,13 +6,13 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import type { UserPaysTally } from '../../src/elements/tally/userpays-tally.js';
-import { UserPaysError } from '../../src/errors.js';
+import { UserPaysError } from '../../src/base/errors.js';
 import { runGeneration } from '../../src/generation/run-generation.js';
 import { LedgerStore } from '../../src/ledger/index.js';
-import { ImageStore } from '../../src/ledger/image-store.js';
+import { ImageStore } from '../../src/images/image-store.js';
 import { quoteFor } from '../../src/pricing/index.js';
 import { providerFor } from '../../src/providers/registry.js';
-import type { ProviderId, PublicRequest } from '../../src/types.js';
+import type { ProviderId, PublicRequest } from '../../src/base/types.js';
 import { MemoryStorage, cleanLocalStorage, image } from '../ledger/helpers.js';
 import { GATEWAY_PRICE_BOOK, bflEndpoint, uniqueStorageKey } from '../support/sim.js';
 
@@ -246,28 +246,36 @@ describe('security: the built widget on a page with a strict CSP and Trusted Typ
     cleanLocalStorage(storageKey);
   });
 
-  it('says in words that the page’s Trusted Types forbid its scripts, for BFL and for Puter (not “network”)', async () => {
+  it('under Trusted Types without its policy: generates with BFL (its chunks are modules), and says in words that Puter’s SDK cannot load (not “network”)', async () => {
     const view = await page('strict-no-policy');
     // The page does enforce Trusted Types: a script address as a plain string is refused.
     expect(() => (view.document.createElement('script').src = '/x.js')).to.throw(/TrustedScriptURL/);
-    for (const provider of ['bfl', 'puter']) {
-      const storageKey = uniqueStorageKey();
-      const el = widgetIn(view, {
-        provider,
-        'storage-key': storageKey,
-        endpoint: provider === 'bfl' ? bflEndpoint(`pending=50;run=${storageKey}`) : `${location.origin}/sim/puter`,
-        prompt: 'a fox',
-      });
-      el.apiKey = 'sim-key';
-      const error = await el.generate().then(
-        () => undefined,
-        (thrown: unknown) => thrown as { message: string },
-      );
-      expect(error?.message, provider).to.match(/Trusted Types/);
+    const bflKey = uniqueStorageKey();
+    const bfl = widgetIn(view, {
+      provider: 'bfl',
+      'storage-key': bflKey,
+      endpoint: bflEndpoint(`pending=50;deliveryCors=1;run=${bflKey}`),
+      prompt: 'a fox',
+    });
+    bfl.apiKey = 'sim-key';
+    expect((await bfl.generate()).charged).to.equal('0.014');
+    cleanLocalStorage(bflKey);
 
-      await el.updateComplete;
-      expect(part(el.shadowRoot!, 'error')!.textContent, provider).to.match(/Trusted Types/);
-      cleanLocalStorage(storageKey);
-    }
+    const puterKey = uniqueStorageKey();
+    const puter = widgetIn(view, {
+      provider: 'puter',
+      'storage-key': puterKey,
+      endpoint: `${location.origin}/sim/puter`,
+      prompt: 'a fox',
+    });
+    const error = await puter.generate().then(
+      () => undefined,
+      (thrown: unknown) => thrown as { message: string },
+    );
+    expect(error?.message).to.match(/Trusted Types/);
+    await puter.updateComplete;
+    expect(part(puter.shadowRoot!, 'error')!.textContent).to.match(/Trusted Types/);
+    expect(view.violations.every((violation) => violation.startsWith('require-trusted-types-for'))).to.equal(true);
+    cleanLocalStorage(puterKey);
   });
 });

@@ -1,4 +1,4 @@
-import { clock } from '../../src/clock.js';
+import { clock } from '../../src/base/clock.js';
 
 /**
  * A clock this suite controls: `clock.now` (src/clock.ts) reads the time set here, from each test's start

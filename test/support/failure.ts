@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { UserPaysError } from '../../src/errors.js';
+import { UserPaysError } from '../../src/base/errors.js';
 
 /** The `UserPaysError` a generation rejects with; fails the test if it resolves or rejects with anything else. */
 export async function failure(promise: Promise<unknown>): Promise<UserPaysError> {

@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { clock } from '../../src/clock.js';
+import { clock } from '../../src/base/clock.js';
 
 const MODELS = ['flux-2-klein-4b', 'flux-2-klein-9b', 'flux-2-pro', 'flux-2-flex', 'flux-2-max'];
 const PRICES = ['0.014', '0.015', '0.03', '0.05', '0.07'];

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { clock } from '../../clock.js';
+import { clock } from '../../base/clock.js';
 
 export interface FlowOptions {
   /** Whether a submission is running, or a generation an earlier visit left is being finished. */

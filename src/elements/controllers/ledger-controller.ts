@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { LedgerStore } from '../../ledger/index.js';
 import * as text from '../../strings/page.js';
-import type { Tally } from '../../types.js';
+import type { Tally } from '../../base/types.js';
 import { emit } from '../shared/events.js';
 import type { StartupController } from './startup-controller.js';
 

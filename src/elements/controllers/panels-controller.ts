@@ -1,9 +1,9 @@
 import type { CSSResult, ReactiveController, ReactiveControllerHost } from 'lit';
 import type Decimal from 'decimal.js';
 import type { LedgerStore } from '../../ledger/index.js';
-import { loadPanels } from '../../load-panels.js';
-import type { Panels } from '../../load-panels.js';
-import type { GalleryList, PaidFailure } from '../panels/index.js';
+import { loadPanels } from '../../lazy/index.js';
+import type { Panels } from '../../lazy/index.js';
+import type { GalleryList, PaidFailure } from '../panels/panels.js';
 import type { StartupController } from './startup-controller.js';
 
 /**

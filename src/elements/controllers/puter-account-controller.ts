@@ -1,6 +1,6 @@
 import type Decimal from 'decimal.js';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { loadEngine } from '../../load-engine.js';
+import { loadEngine } from '../../lazy/index.js';
 import { puterApi } from '../../providers/catalog.js';
 import { checkEndpoint } from '../../providers/urls.js';
 

@@ -1,9 +1,9 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { asUserPaysError } from '../../errors.js';
+import { asUserPaysError } from '../../base/errors.js';
 import { BUILTIN_PRICE_BOOK, MODELS, mergePriceBook, priceBookFor, quoteDetails } from '../../pricing/index.js';
 import type { Capability, Fitted, PriceBook, PriceEntry } from '../../pricing/index.js';
-import { loadEngine } from '../../load-engine.js';
-import type { ProviderId, Quote, QuoteRequest } from '../../types.js';
+import { loadEngine } from '../../lazy/index.js';
+import type { ProviderId, Quote, QuoteRequest } from '../../base/types.js';
 import { emit } from '../shared/events.js';
 import { puterApi } from '../../providers/catalog.js';
 import { checkEndpoint } from '../../providers/urls.js';

@@ -1,4 +1,4 @@
-import type { Size } from '../../types.js';
+import type { Size } from '../../base/types.js';
 
 /**
  * `inputs="1024x1024 512x768"` → sizes. A token that is not exactly `WxH` in whole numbers becomes a size of

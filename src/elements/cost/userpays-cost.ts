@@ -2,7 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { DEFAULT_MODEL } from '../../pricing/index.js';
 import type { PriceBook } from '../../pricing/index.js';
-import type { ProviderId, Quote } from '../../types.js';
+import type { ProviderId, Quote } from '../../base/types.js';
 import { QuoteController } from '../controllers/quote-controller.js';
 import { StartupController } from '../controllers/startup-controller.js';
 import { quoteStyles, renderQuote } from '../shared/quote-view.js';

@@ -1,8 +1,8 @@
-import { asUserPaysError } from '../../errors.js';
-import type { ProviderId } from '../../types.js';
+import { asUserPaysError } from '../../base/errors.js';
+import type { ProviderId } from '../../base/types.js';
 import type { ImageHost, ImageParts } from './image-parts.js';
 import { finalOf } from './image-view.js';
-import type { GalleryImage } from '../../ledger/gallery.js';
+import type { GalleryImage } from '../../images/gallery.js';
 import type { ImageHandlers } from './image-template.js';
 
 /** What the widget's controls do (Lit calls each with the event): they set the element's state, never draw. */

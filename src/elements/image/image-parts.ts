@@ -1,4 +1,4 @@
-import type { ProviderId, GenerationResult } from '../../types.js';
+import type { ProviderId, GenerationResult } from '../../base/types.js';
 import type { FlowController } from '../controllers/flow-controller.js';
 import type { GenerationController, SubmissionRequest } from '../controllers/generation-controller.js';
 import type { LedgerController } from '../controllers/ledger-controller.js';

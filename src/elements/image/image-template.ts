@@ -3,9 +3,9 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { formatUsd } from '../../pricing/index.js';
 import * as text from '../../strings/page.js';
-import type { ErrorDetail, ProgressDetail, Quote, Tally } from '../../types.js';
+import type { ErrorDetail, ProgressDetail, Quote, Tally } from '../../base/types.js';
 import { renderQuote } from '../shared/quote-view.js';
-import { renderTallySummary } from '../shared/tally-view.js';
+import { renderTallySummary } from '../tally/tally-summary.js';
 
 /** Everything the widget's markup shows, read-only: built by the element before each render. */
 export interface ImageView {

@@ -1,12 +1,12 @@
-import { clock } from '../../clock.js';
+import { clock } from '../../base/clock.js';
 import { dayOf } from '../../ledger/index.js';
 import Decimal from 'decimal.js';
 import { billsReferences, formatUsd, modelInfo } from '../../pricing/index.js';
 import type { Offer } from '../../pricing/compare.js';
 import { providerInfo } from '../../providers/catalog.js';
 import * as text from '../../strings/page.js';
-import type { ProviderId } from '../../types.js';
-import type { GalleryImage } from '../../ledger/gallery.js';
+import type { ProviderId } from '../../base/types.js';
+import type { GalleryImage } from '../../images/gallery.js';
 import type { ImageHost, ImageParts } from './image-parts.js';
 import type { ImageHandlers, ImageView } from './image-template.js';
 import { sizeView } from './size-presets.js';

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { ProviderId } from '../../types.js';
+import type { ProviderId } from '../../base/types.js';
 
 /** Where a remembered key is kept: one slot per storage key and provider. */
 const slot = (storageKey: string, provider: string) => `${storageKey}:key:${provider}`;

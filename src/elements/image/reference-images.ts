@@ -1,6 +1,6 @@
-import { asUserPaysError } from '../../errors.js';
-import type { UserPaysError } from '../../errors.js';
-import { loadEngine } from '../../load-engine.js';
+import { asUserPaysError } from '../../base/errors.js';
+import type { UserPaysError } from '../../base/errors.js';
+import { loadEngine } from '../../lazy/index.js';
 import type { ReferenceImage } from '../../providers/provider.js';
 
 /**

@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { DEFAULT_MODEL } from '../../pricing/index.js';
 import type { PriceBook } from '../../pricing/index.js';
 import * as text from '../../strings/page.js';
-import type { GenerationResult, ProviderId, Quote, Tally } from '../../types.js';
+import type { GenerationResult, ProviderId, Quote, Tally } from '../../base/types.js';
 import { FlowController } from '../controllers/flow-controller.js';
 import { PanelsController } from '../controllers/panels-controller.js';
 import { GenerationController } from '../controllers/generation-controller.js';

@@ -3,7 +3,7 @@ import { formatUsd } from '../../pricing/index.js';
 import { rankOffers } from '../../pricing/compare.js';
 import type { Offer } from '../../pricing/compare.js';
 import * as text from '../../strings/panels.js';
-import type { ProviderId } from '../../types.js';
+import type { ProviderId } from '../../base/types.js';
 
 /** The request as set, priced on every model and provider the page allows (the widget's `compare` part). */
 export interface CompareView {

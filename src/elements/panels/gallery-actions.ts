@@ -1,4 +1,4 @@
-import type { GalleryImage } from '../../ledger/gallery.js';
+import type { GalleryImage } from '../../images/gallery.js';
 import { copyImage } from './copy-image.js';
 
 /** What the gallery's actions do to the widget (its handler hands these in). */

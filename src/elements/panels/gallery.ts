@@ -1,7 +1,7 @@
 import { html, nothing, render } from 'lit';
 import { formatUsd, formatUsdRounded, modelInfo } from '../../pricing/index.js';
 import * as text from '../../strings/panels.js';
-import type { GalleryImage } from '../../ledger/gallery.js';
+import type { GalleryImage } from '../../images/gallery.js';
 import { formatDate } from './dates.js';
 
 /** An image of the gallery, with what the widget offers to do with it. */

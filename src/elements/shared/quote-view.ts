@@ -1,7 +1,7 @@
 import { css, html } from 'lit';
 import { formatUsd } from '../../pricing/index.js';
 import * as text from '../../strings/page.js';
-import type { Quote } from '../../types.js';
+import type { Quote } from '../../base/types.js';
 
 /**
  * The cost preview: total, per-image note, breakdown and source. Rendered inside a polite

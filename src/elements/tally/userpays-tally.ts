@@ -1,15 +1,15 @@
 import { LitElement, html } from 'lit';
 import { property } from 'lit/decorators.js';
-import { clock } from '../../clock.js';
+import { clock } from '../../base/clock.js';
 import * as text from '../../strings/page.js';
-import type { Tally } from '../../types.js';
+import type { Tally } from '../../base/types.js';
 import { LedgerController } from '../controllers/ledger-controller.js';
 import { surface, theme } from '../shared/theme.js';
-import type { TallyHandlers } from '../panels/index.js';
+import type { TallyHandlers } from '../panels/panels.js';
 import { PanelsController } from '../controllers/panels-controller.js';
 import { StartupController } from '../controllers/startup-controller.js';
-import { renderTallySummary } from '../shared/tally-view.js';
-import { tallyView } from './view.js';
+import { renderTallySummary } from './tally-summary.js';
+import { tallyView } from './tally-view.js';
 
 /**
  * The running tally alone: what the user spent since the last reset, on this origin, from

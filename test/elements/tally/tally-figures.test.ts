@@ -1,11 +1,11 @@
 // The tally's logic, without an element: the budget figures, the chart and the view.
 import { expect } from '@open-wc/testing';
 import Decimal from 'decimal.js';
-import { budgetFigures } from '../../../src/elements/shared/tally-view.js';
-import { chartOf } from '../../../src/elements/panels/tally/chart.js';
-import { tallyView } from '../../../src/elements/tally/view.js';
+import { budgetFigures } from '../../../src/elements/tally/tally-summary.js';
+import { chartOf } from '../../../src/elements/tally/chart.js';
+import { tallyView } from '../../../src/elements/tally/tally-view.js';
 import { LedgerStore, dayOf } from '../../../src/ledger/index.js';
-import type { Tally } from '../../../src/types.js';
+import type { Tally } from '../../../src/base/types.js';
 import { MemoryStorage, image, uniqueKey } from '../../ledger/helpers.js';
 import { controlledClock } from '../../support/clock.js';
 

@@ -2,8 +2,8 @@
 // it was loaded from, and a URL never shown is revoked when the gallery is cleared. An image about to be saved is
 // shown without the others read back (`add`), as the store keeps them, and no read made before its save hides it.
 import { expect } from '@open-wc/testing';
-import { Gallery } from '../../src/ledger/gallery.js';
-import type { StoredImage } from '../../src/ledger/image-store.js';
+import { Gallery } from '../../src/images/gallery.js';
+import type { StoredImage } from '../../src/images/image-store.js';
 
 const png = () => {
   const canvas = new OffscreenCanvas(8, 8);

@@ -1,11 +1,11 @@
 import { html, nothing } from 'lit';
-import { modelInfo } from '../../../pricing/index.js';
-import * as text from '../../../strings/panels.js';
-import type { Tally } from '../../../types.js';
-import { renderTallySummary, usd } from '../../shared/tally-view.js';
-import type { BudgetFigures } from '../../shared/tally-view.js';
+import { modelInfo } from '../../pricing/index.js';
+import * as text from '../../strings/panels.js';
+import type { Tally } from '../../base/types.js';
+import { renderTallySummary, usd } from './tally-summary.js';
+import type { BudgetFigures } from './tally-summary.js';
 import type Decimal from 'decimal.js';
-import { formatDate } from '../dates.js';
+import { formatDate } from '../panels/dates.js';
 import { chartOf } from './chart.js';
 
 /** Everything `<userpays-tally>` shows, read-only (built by `tallyView`). */

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import Decimal from 'decimal.js';
-import { projectionOf } from '../../src/ledger/projection.js';
+import { projectionOf } from '../../src/pricing/projection.js';
 
 /** The local day number of a calendar date, as the ledger's `dayOf` counts (a UTC day of the local date). */
 const day = (date: string) => Date.parse(`${date}T00:00:00Z`) / 864e5;

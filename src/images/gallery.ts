@@ -1,4 +1,4 @@
-import { clock } from '../clock.js';
+import { clock } from '../base/clock.js';
 import type { StoredImage } from './image-store.js';
 
 /** A persisted image as the gallery shows it: its metadata and where to show it from. */

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { ImageStore } from '../../src/ledger/image-store.js';
-import type { StoredImage } from '../../src/ledger/image-store.js';
-import { uniqueKey } from './helpers.js';
+import { ImageStore } from '../../src/images/image-store.js';
+import type { StoredImage } from '../../src/images/image-store.js';
+import { uniqueKey } from '../ledger/helpers.js';
 
 const NOTICE = /kept until you leave the page/;
 

@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
-import { formatUsd } from '../../../pricing/index.js';
-import * as text from '../../../strings/panels.js';
-import { formatDate } from '../dates.js';
+import { formatUsd } from '../../pricing/index.js';
+import * as text from '../../strings/panels.js';
+import { formatDate } from '../panels/dates.js';
 
 const DAY_MS = 864e5;
 

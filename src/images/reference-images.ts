@@ -1,6 +1,6 @@
-import { UserPaysError } from '../errors.js';
+import { UserPaysError } from '../base/errors.js';
 import type { ReferenceImage } from '../providers/provider.js';
-import type { Size } from '../types.js';
+import type { Size } from '../base/types.js';
 import * as text from '../strings/engine.js';
 
 const ACCEPTED = /^image\/(png|jpeg|webp)$/;

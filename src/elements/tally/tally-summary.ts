@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { html } from 'lit';
 import { formatUsdRounded } from '../../pricing/format.js';
 import * as text from '../../strings/page.js';
-import type { Tally } from '../../types.js';
+import type { Tally } from '../../base/types.js';
 
 /**
  * What the tally's own figures leave to work out, exactly (decimal strings), so that they add up: spent + held +

@@ -1,5 +1,5 @@
-import type { LedgerStore } from '../../../ledger/index.js';
-import type { Tally } from '../../../types.js';
+import type { LedgerStore } from '../../ledger/index.js';
+import type { Tally } from '../../base/types.js';
 
 const COLUMNS = 'day,id,provider,model,width,height,status,quoted,charged,credits,error,images,count'.split(',');
 

@@ -1,9 +1,9 @@
 import Decimal from 'decimal.js';
 import { dayOf } from '../../ledger/index.js';
 import type { LedgerStore } from '../../ledger/index.js';
-import type { Tally } from '../../types.js';
-import { budgetFigures } from '../shared/tally-view.js';
-import type { TallyView } from '../panels/tally/tally-template.js';
+import type { Tally } from '../../base/types.js';
+import { budgetFigures } from './tally-summary.js';
+import type { TallyView } from './tally-template.js';
 
 /**
  * What `<userpays-tally>` shows of `ledger` at `now` (ms): the figures, which budget is in force, the chart, what
