@@ -1,4 +1,5 @@
-import { UserPaysError, asUserPaysError } from '../base/errors.js';
+import { invalid, isRecord, isTypedAmount } from '../base/checks.js';
+import { asUserPaysError } from '../base/errors.js';
 import { ImageStore } from '../images/image-store.js';
 import type { LedgerStore } from '../ledger/index.js';
 import { readReferenceImage } from '../images/reference-images.js';
@@ -7,7 +8,7 @@ import {
   DEFAULT_MODEL,
   mergePriceBook,
   priceBookFor,
-  quoteDetails,
+  priceOf,
   type PriceBook,
 } from '../pricing/index.js';
 import { puterCatalogue } from '../pricing/puter-catalogue.js';
@@ -18,7 +19,7 @@ import { checkEndpoint, checkRelay } from '../providers/urls.js';
 import * as text from '../strings/engine.js';
 import type { GenerateResult, ProgressDetail, ProviderId } from '../base/types.js';
 import { resumeOrphans } from './resume.js';
-import { submit, type Asked, type Priced } from './submit.js';
+import { submit, type Asked } from './submit.js';
 
 /** What `UserPays.generate()` makes: the widget's inputs, as data. */
 export interface GenerateRequest {
@@ -68,14 +69,6 @@ export interface PageModules {
   ledger(storageKey: string): LedgerStore;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
-/** An amount of dollars as a budget is written ('2', '0.50'), spaces around allowed: the elements' rule. */
-const AMOUNT = /^\s*(\d+\.?\d*|\.\d+)\s*$/;
-
-function invalid(message: string): never {
-  throw new UserPaysError('invalid-input', message, false);
-}
-
 /** Each option of the right kind (a value of the wrong kind is refused in words, never met as a TypeError later). */
 function checkOptions(options: unknown) {
   if (options === undefined || options === null) options = {};
@@ -92,7 +85,7 @@ function checkOptions(options: unknown) {
   }
   const { budget, signal, onProgress, priceBook } = options;
   const noBudget = budget === undefined || budget === null || budget === '';
-  if (!noBudget && !(typeof budget === 'string' && AMOUNT.test(budget))) invalid(text.budgetNotAnAmount());
+  if (!noBudget && !isTypedAmount(budget)) invalid(text.budgetNotAnAmount());
   if (signal !== undefined && !(signal instanceof AbortSignal)) invalid(text.notASignal());
   if (onProgress !== undefined && typeof onProgress !== 'function') invalid(text.notAFunction('onProgress'));
   if (priceBook !== undefined && priceBook !== null && !isRecord(priceBook)) invalid(text.notAPriceBook());
@@ -191,13 +184,7 @@ export async function headless(request: unknown, options: unknown, page: PageMod
       }
     }
     const book = mergePriceBook(priceBookFor(endpoint, live), run.priceBook);
-    let priced: Priced;
-    try {
-      const { quote, fitted, entry } = quoteDetails({ ...asked, inputs, endpoint }, book);
-      priced = { quote, problem: quote.problem ?? '', fitted, entry };
-    } catch (error) {
-      priced = { problem: asUserPaysError(error).message };
-    }
+    const priced = priceOf({ ...asked, inputs, endpoint }, book);
     controller.signal.throwIfAborted();
     const ledger = page.ledger(run.storageKey);
     const images = stores.get(run.storageKey) ?? new ImageStore({ storageKey: run.storageKey });

@@ -2,7 +2,7 @@ import { UserPaysError } from '../base/errors.js';
 import type { ImageStore, StoredImage } from '../images/image-store.js';
 import type { LedgerStore } from '../ledger/index.js';
 import { referenceAt } from '../images/reference-images.js';
-import type { Fitted, PriceEntry } from '../pricing/index.js';
+import type { Priced } from '../pricing/index.js';
 import { providerInfo } from '../providers/catalog.js';
 import type { ReferenceImage } from '../providers/provider.js';
 import { providerFor } from '../providers/registry.js';
@@ -15,16 +15,6 @@ import { runGeneration, type GenerationJob } from './run-generation.js';
 export interface Asked extends Omit<PublicRequest, 'inputs'> {
   /** The reference images as chosen (resized to what the provider takes just before they are sent). */
   inputs: ReferenceImage[];
-}
-
-/** `Asked` priced as the preview prices it: its quote and what the provider makes of it, or why it has none. */
-export interface Priced {
-  quote?: Quote;
-  /** No price (unknown model, bad input), or what the provider cannot make of it (`quote.problem`); '' when none. */
-  problem: string;
-  fitted?: Fitted;
-  /** The price-book entry that priced it (a gateway's own name for the model). */
-  entry?: PriceEntry;
 }
 
 /**

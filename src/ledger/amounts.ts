@@ -1,17 +1,13 @@
 /**
  * Money in the ledger: exact decimal strings outside, `Decimal` inside, never a float (docs/ledger.md, "Money").
  */
+import { isAmount } from '../base/checks.js';
 import Decimal from 'decimal.js';
 import { UserPaysError } from '../base/errors.js';
 import * as strings from '../strings/page.js';
 
 /** The ledger's one import of decimal.js: the other modules take `Decimal` from here. */
 export { Decimal };
-
-/** A plain non-negative decimal ("3", "0.014", "2.", ".5"): no sign, no exponent, no currency. */
-const AMOUNT = /^(\d+\.?\d*|\.\d+)$/;
-
-export const isAmount = (value: unknown): value is string => typeof value === 'string' && AMOUNT.test(value);
 
 /** The amount `text` spells (spaces around it allowed), or undefined when it is not one. */
 export function decimalOf(text?: string | null): Decimal | undefined {

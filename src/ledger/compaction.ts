@@ -4,10 +4,11 @@
  * "Compaction").
  */
 import { clock } from '../base/clock.js';
-import { Decimal, isAmount } from './amounts.js';
+import { isAmount } from '../base/checks.js';
+import { DAY_MS, dayOf, isoDay } from '../base/days.js';
+import { Decimal } from './amounts.js';
 import { isNumber, isString, type LedgerEntry } from './entry-codec.js';
 
-const DAY_MS = 864e5;
 /** Past MAX_ENTRIES stored entries, keep the KEEP_SETTLED newest settled ones and all settled in the last GRACE_MS. */
 const MAX_ENTRIES = 250;
 const KEEP_SETTLED = 200;
@@ -39,9 +40,6 @@ interface History {
   days: Map<string, DayRow>;
   cut: number;
 }
-
-/** Local day number (days since 1970-01-01 in this time zone) of a time. */
-export const dayOf = (time: number) => Math.floor((time - new Date(time).getTimezoneOffset() * 6e4) / DAY_MS);
 
 /** The day a compacted row of `day` is kept under: its own for 60 days, then its month's 1st. */
 const rowDayOf = (day: number) =>
@@ -76,7 +74,7 @@ export const isDayRow = (row: unknown): row is DayRow =>
   [isDay, isString, isAmount, isCount, isCount].every((check, i) => check((row as unknown[] | null)?.[i]));
 
 export const summaryOf = ([day, model, spent, images, count]: DayRow): DaySummary => ({
-  day: new Date(day * DAY_MS).toISOString().slice(0, 10),
+  day: isoDay(day),
   model,
   spent,
   images,

@@ -3,7 +3,7 @@
  * out (docs/ledger.md, "Storage format"). Every column is checked on the way in: a damaged row is refused whole.
  */
 import type { ProviderTask } from '../providers/provider.js';
-import { isAmount } from './amounts.js';
+import { isAmount } from '../base/checks.js';
 
 /**
  * 'uncertain': the request may have reached the provider and been charged, but no reply says so (the

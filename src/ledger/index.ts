@@ -1,3 +1,2 @@
 export { LedgerStore } from './ledger-store.js';
 export type { LedgerEntry, Settlement } from './entry-codec.js';
-export { dayOf } from './compaction.js';

@@ -4,7 +4,8 @@
  */
 import type { Tally } from '../base/types.js';
 import { Decimal, decimalOf } from './amounts.js';
-import { dayOf, type DayRow } from './compaction.js';
+import { dayOf } from '../base/days.js';
+import type { DayRow } from './compaction.js';
 import type { LedgerEntry } from './entry-codec.js';
 
 export interface Sums {

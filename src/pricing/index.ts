@@ -1,4 +1,4 @@
-export { DEFAULT_MODEL, MODELS, modelInfo } from './models.js';
+export { DEFAULT_MODEL, MODELS, modelInfo, modelName } from './models.js';
 export {
   BUILTIN_PRICE_BOOK,
   CREDIT_USD,
@@ -20,5 +20,5 @@ export {
   type Fitted,
   type SizeRule,
 } from './capabilities.js';
-export { megapixels, quoteDetails, quoteFor } from './quote.js';
+export { megapixels, priceOf, quoteDetails, quoteFor, type Priced } from './quote.js';
 export { formatUsd, formatUsdRounded } from './format.js';

@@ -35,3 +35,6 @@ export const DEFAULT_MODEL = 'flux-2-klein-4b';
 export function modelInfo(id: string): ModelInfo | undefined {
   return MODELS.find((known) => known.id === id);
 }
+
+/** The model's name as people read it ('FLUX.2 [pro]'); its id where the price book names no such model. */
+export const modelName = (id: string) => modelInfo(id)?.label ?? id;

@@ -1,10 +1,5 @@
 import Decimal from 'decimal.js';
-
-/** A day in ms, as `dayOf` (compaction.ts) counts local days; not imported, so this module loads with the panels. */
-const DAY_MS = 864e5;
-
-/** The whole part of a non-negative amount (only methods the slimmed decimal.js keeps: scripts/slim-decimal.mjs). */
-const whole = (amount: Decimal) => amount.toDecimalPlaces(0, Decimal.ROUND_DOWN).toNumber();
+import { DAY_MS } from '../base/days.js';
 
 /** What a submission at `total` means for the user's money (the widget's `projection` part). */
 export interface Projection {
@@ -20,7 +15,7 @@ export interface Projection {
 
 /**
  * The projection of a submission costing `total` USD, with `remaining` of the budget left, from the spending
- * per local day (`byDay`, day numbers as `dayOf`) with `today` the current day: the month's pace is what was
+ * per local day (`byDay`, local day numbers: base/days.ts) with `today` the current day: the month's pace is what was
  * spent this month so far, spread over the days gone (today included), times the days of the month.
  */
 export function projectionOf(
@@ -38,8 +33,8 @@ export function projectionOf(
   for (const [day, usd] of byDay) if (day > today - dayOfMonth && day <= today) month = month.plus(usd);
   return {
     hundred: each.times(100).toString(),
-    perDollar: whole(new Decimal(1).div(each)),
-    beforeBudget: remaining === undefined ? undefined : whole(new Decimal(remaining).div(each)),
-    monthPace: month.gt(0) ? month.dividedBy(dayOfMonth).times(daysInMonth).toString() : undefined,
+    perDollar: new Decimal(1).div(each).floor().toNumber(),
+    beforeBudget: remaining === undefined ? undefined : new Decimal(remaining).div(each).floor().toNumber(),
+    monthPace: month.gt(0) ? month.div(dayOfMonth).times(daysInMonth).toString() : undefined,
   };
 }

@@ -1,3 +1,4 @@
+import { isAmount } from '../base/checks.js';
 import { clock } from '../base/clock.js';
 // Loaded with the engine (the widget asks for Puter's live prices after its first paint): it uses the pricing the
 // page's bundle shares through the index, never a copy of it.
@@ -12,7 +13,7 @@ function costsOf(model: any): Record<string, string> | undefined {
   const costs: Record<string, string> = {};
   for (const [key, value] of Object.entries(model.costs)) {
     const amount = typeof value === 'number' && Number.isFinite(value) && value >= 0 ? String(value) : value;
-    if (typeof amount !== 'string' || !/^(\d+\.?\d*|\.\d+)$/.test(amount)) return undefined;
+    if (!isAmount(amount)) return undefined;
     costs[key] = amount;
   }
   return /"(run|output(_mp)?|per-image|1MP)"/.test(JSON.stringify(costs)) ? costs : undefined;

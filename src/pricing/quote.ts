@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
-import { UserPaysError } from '../base/errors.js';
+import { invalid, isAmount, isRecord } from '../base/checks.js';
+import { asUserPaysError } from '../base/errors.js';
 import * as text from '../strings/page.js';
 import type { ProviderId, Quote, QuoteLine, QuoteRequest, Size } from '../base/types.js';
 import { defaultCapability, fitRequest, type Capability, type Fitted } from './capabilities.js';
@@ -13,14 +14,7 @@ export function megapixels(width: number, height: number): number {
   return Math.max(1, Math.ceil((width * height) / ONE_MP));
 }
 
-function invalid(message: string): never {
-  throw new UserPaysError('invalid-input', message);
-}
-
 const isPixels = (value: unknown): value is number => Number.isInteger(value) && (value as number) > 0;
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
-/** A decimal written out in full: no sign, exponent, hex or spaces ('0.04', '3', '.5'). */
-const DECIMAL = /^(\d+\.?\d*|\.\d+)$/;
 
 // Price strings repeat on every keystroke: parse each once.
 const parsedPrices = new Map<string, Decimal>();
@@ -32,7 +26,7 @@ const parsedPrices = new Map<string, Decimal>();
 function price(amount: unknown, where: string): Decimal {
   let value = typeof amount === 'string' ? parsedPrices.get(amount) : undefined;
   if (!value) {
-    if (typeof amount !== 'string' || !DECIMAL.test(amount)) invalid(text.badPrice(where, String(amount)));
+    if (!isAmount(amount)) invalid(text.badPrice(where, String(amount)));
     value = new Decimal(amount);
     parsedPrices.set(amount, value);
   }
@@ -204,6 +198,28 @@ export function quoteFor(request: QuoteRequest, book?: PriceBook): Quote {
 }
 
 /** `quoteFor`, with what `priceRequest` found on the way (the capability, the request fitted to it). */
+/** A request priced as the preview prices it: its quote and what the provider makes of it, or why it has none. */
+export interface Priced {
+  quote?: Quote;
+  /** No price (unknown model, bad input), or what the provider cannot make of it (`quote.problem`); '' when none. */
+  problem: string;
+  /** What the provider makes of the model, and of this request; undefined while there is no price. */
+  capability?: Capability;
+  fitted?: Fitted;
+  /** The price-book entry that priced it (a gateway's own name for the model). */
+  entry?: PriceEntry;
+}
+
+/** `request` priced with `book`; never throws: what cannot be priced is its `problem`, in words. */
+export function priceOf(request: QuoteRequest, book?: PriceBook): Priced {
+  try {
+    const { quote, capability, fitted, entry } = quoteDetails(request, book);
+    return { quote, problem: quote.problem ?? '', capability, fitted, entry };
+  } catch (error) {
+    return { problem: asUserPaysError(error).message };
+  }
+}
+
 export function quoteDetails(request: QuoteRequest, book?: PriceBook) {
   const priced = priceRequest(request, book);
   const { asked, entry, fitted, where } = priced;

@@ -27,26 +27,27 @@ export const secure = (u: URL | undefined, page: string) =>
 /** The page's own host name: where `http:` on loopback is allowed (see `secure`). */
 export const pageHost = () => globalThis.location?.hostname ?? '';
 
-/** The endpoint must be `https:` (`http:` only on loopback; docs/contract.md, Security); returned without a trailing slash. */
-export function checkEndpoint(url: string, page = pageHost()): string {
+/**
+ * An address the widget may send requests to: `https:` (`http:` only on loopback; docs/contract.md, Security), with
+ * no credentials, query or fragment in it; refused with `refused()` in words otherwise.
+ */
+function checkAddress(url: string, page: string, refused: () => string): URL {
   const u = parse(url);
   if (!u || !secure(u, page) || u.username || u.password || u.search || u.hash) {
-    throw new UserPaysError('invalid-input', text.endpointInsecure(), false);
+    throw new UserPaysError('invalid-input', refused(), false);
   }
-  return u.href.replace(/\/+$/, '');
+  return u;
 }
 
+/** A provider's endpoint (see `checkAddress`), returned without a trailing slash. */
+export const checkEndpoint = (url: string, page = pageHost()): string =>
+  checkAddress(url, page, text.endpointInsecure).href.replace(/\/+$/, '');
+
 /**
- * A relay's base URL (`relay` attribute; docs/relay.md): the same rules as an endpoint. It may have a path; the
- * address of the request it carries goes in its `url` query parameter (see `routed`).
+ * A relay's base URL (`relay` attribute; docs/relay.md), as an endpoint. It may have a path; the address of the
+ * request it carries goes in its `url` query parameter (see `routed`).
  */
-export function checkRelay(url: string, page = pageHost()): string {
-  const u = parse(url);
-  if (!u || !secure(u, page) || u.username || u.password || u.search || u.hash) {
-    throw new UserPaysError('invalid-input', text.relayInsecure(), false);
-  }
-  return u.href;
-}
+export const checkRelay = (url: string, page = pageHost()): string => checkAddress(url, page, text.relayInsecure).href;
 
 let policy: { createScriptURL(url: string): unknown } | null | undefined;
 

@@ -1,7 +1,8 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/define.js';
 import type { UserPaysTally } from '../../src/elements/tally/userpays-tally.js';
-import { LedgerStore, dayOf } from '../../src/ledger/index.js';
+import { dayOf } from '../../src/base/days.js';
+import { LedgerStore } from '../../src/ledger/index.js';
 import { v1History } from '../support/ledger-history.js';
 import type { Tally } from '../../src/base/types.js';
 import { MemoryStorage, cleanLocalStorage, image, until } from '../ledger/helpers.js';

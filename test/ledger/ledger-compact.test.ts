@@ -3,7 +3,8 @@
 // (helpers.ts).
 import { expect } from '@open-wc/testing';
 import Decimal from 'decimal.js';
-import { LedgerStore, dayOf } from '../../src/ledger/index.js';
+import { dayOf } from '../../src/base/days.js';
+import { LedgerStore } from '../../src/ledger/index.js';
 import { controlledClock } from '../support/clock.js';
 import { v1History } from '../support/ledger-history.js';
 import { MemoryStorage, TabStorage, image, reloaded, uniqueKey } from './helpers.js';

@@ -4,12 +4,12 @@ import { asUserPaysError, type UserPaysError } from '../../base/errors.js';
 import type { Asked, Submission } from '../../generation/submit.js';
 import type { LedgerStore } from '../../ledger/index.js';
 import type { ImageStore } from '../../images/image-store.js';
+import type { Priced } from '../../pricing/index.js';
 import { loadEngine } from '../../lazy/index.js';
 import { keyedProviders, providerInfo } from '../../providers/catalog.js';
 import { checkRelay } from '../../providers/urls.js';
 import type { ErrorDetail, GenerationResult, ProgressDetail, ProviderId, Quote, QuoteRequest } from '../../base/types.js';
 import { emit } from '../shared/events.js';
-import type { Priced } from './quote-controller.js';
 import type { Gallery, GalleryImage } from '../../images/gallery.js';
 import type { StartupController } from './startup-controller.js';
 

@@ -1,3 +1,4 @@
+import { isTypedAmount } from '../../base/checks.js';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { LedgerStore } from '../../ledger/index.js';
 import * as text from '../../strings/page.js';
@@ -10,9 +11,6 @@ export interface LedgerSource {
   storageKey(): string;
   budget(): string;
 }
-
-/** A budget attribute as the ledger takes it: an amount of dollars, spaces around allowed ('2', '0.50'). */
-const AMOUNT = /^\s*(\d+\.?\d*|\.\d+)\s*$/;
 
 /**
  * Follows the ledger of the host's storage key while the host is connected: keeps `tally` current after
@@ -67,7 +65,7 @@ export class LedgerController implements ReactiveController {
 
   private applyBudget() {
     const budget = this.source.budget();
-    const valid = AMOUNT.test(budget);
+    const valid = isTypedAmount(budget);
     this.budgetProblem = budget.trim() && !valid ? text.badBudget(budget) : '';
     this.ledger!.setPageBudget(this.host, valid ? budget.trim() : null); // notifies when it changed
   }

@@ -1,25 +1,12 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { asUserPaysError } from '../../base/errors.js';
-import { BUILTIN_PRICE_BOOK, MODELS, mergePriceBook, priceBookFor, quoteDetails } from '../../pricing/index.js';
-import type { Capability, Fitted, PriceBook, PriceEntry } from '../../pricing/index.js';
+import { BUILTIN_PRICE_BOOK, MODELS, mergePriceBook, priceBookFor, priceOf } from '../../pricing/index.js';
+import type { Capability, Fitted, PriceBook, PriceEntry, Priced } from '../../pricing/index.js';
 import { loadEngine } from '../../lazy/index.js';
 import type { ProviderId, Quote, QuoteRequest } from '../../base/types.js';
 import { emit } from '../shared/events.js';
 import { puterApi } from '../../providers/catalog.js';
 import { checkEndpoint } from '../../providers/urls.js';
 import type { StartupController } from './startup-controller.js';
-
-/** A quote, and why the request cannot be submitted as it is ('' when it can). */
-export interface Priced {
-  quote?: Quote;
-  /** No price (unknown model, bad input), or what the provider cannot make of it (`quote.problem`). */
-  problem: string;
-  /** What the provider makes of the model, and of this request; undefined while there is no price. */
-  capability?: Capability;
-  fitted?: Fitted;
-  /** The price-book entry that priced it. */
-  entry?: PriceEntry;
-}
 
 /** What the host prices: its request as it stands, the page's `priceBook`, and Puter's API origin. */
 export interface QuoteSource {
@@ -75,12 +62,7 @@ export class QuoteController implements ReactiveController {
 
   /** Prices any request with the book in force: the same answer the preview gives for it. */
   price(request: QuoteRequest): Priced {
-    try {
-      const { quote, capability, fitted, entry } = quoteDetails(request, this.prices());
-      return { quote, problem: quote.problem ?? '', capability, fitted, entry };
-    } catch (error) {
-      return { problem: asUserPaysError(error).message };
-    }
+    return priceOf(request, this.prices());
   }
 
   hostUpdate() {

@@ -1,7 +1,7 @@
 import { clock } from '../../base/clock.js';
-import { dayOf } from '../../ledger/index.js';
+import { dayOf } from '../../base/days.js';
 import Decimal from 'decimal.js';
-import { billsReferences, formatUsd, modelInfo } from '../../pricing/index.js';
+import { billsReferences, formatUsd, modelName } from '../../pricing/index.js';
 import type { Offer } from '../../pricing/compare.js';
 import { providerInfo } from '../../providers/catalog.js';
 import * as text from '../../strings/page.js';
@@ -45,7 +45,7 @@ export function cheaperChoice(host: ImageHost, parts: ImageParts, left: Decimal)
     .sort((a, b) => new Decimal(a.total!).cmp(b.total!));
   return (
     best &&
-    text.cheaperChoice(modelInfo(best.model)?.label ?? best.model, formatUsd(best.total!, host.locale || undefined))
+    text.cheaperChoice(modelName(best.model), formatUsd(best.total!, host.locale || undefined))
   );
 }
 
@@ -55,7 +55,6 @@ export function imageView(host: ImageHost, parts: ImageParts, handlers: ImageHan
   const { account, generation, pricing } = parts;
   const references = pricing.capability?.references;
   const sent = pricing.fitted?.inputs ?? [];
-  const label = (id: string) => modelInfo(id)?.label ?? id;
   const { panels } = parts.panels;
   // Every model priced once the panels are here, after the first paint: the first render names them alone.
   const offers = panels
@@ -69,7 +68,7 @@ export function imageView(host: ImageHost, parts: ImageParts, handlers: ImageHan
     model: host.model,
     models: offers
       .filter((offer) => offer.provider === provider)
-      .map(({ model, total }) => ({ id: model, label: label(model), price: total })),
+      .map(({ model, total }) => ({ id: model, label: modelName(model), price: total })),
     size: sizeView(pricing.capability?.sizes, host.width, host.height, parts.customSize),
     count: host.count,
     seed: host.seed ?? undefined,
@@ -125,7 +124,7 @@ export function imageView(host: ImageHost, parts: ImageParts, handlers: ImageHan
       handlers.imageAction,
       parts.panels.galleryList!,
     ),
-    compare: panels?.renderCompare({ offers, provider, model: host.model, locale, label }, handlers.offerChoose),
+    compare: panels?.renderCompare({ offers, provider, model: host.model, locale }, handlers.offerChoose),
     projection:
       panels && pricing.quote && ledger && tally
         ? panels.renderProjection({

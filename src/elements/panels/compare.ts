@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { formatUsd } from '../../pricing/index.js';
+import { formatUsd, modelName } from '../../pricing/index.js';
 import { rankOffers } from '../../pricing/compare.js';
 import type { Offer } from '../../pricing/compare.js';
 import * as text from '../../strings/panels.js';
@@ -12,8 +12,6 @@ export interface CompareView {
   provider: ProviderId;
   model: string;
   locale?: string;
-  /** Names a model by its id. */
-  label(model: string): string;
 }
 
 /**
@@ -27,10 +25,10 @@ export function renderCompare(view: CompareView, choose: (event: Event) => void)
   const price = (total?: string) => (total === undefined ? '' : formatUsd(total, view.locale));
   const best = ranked[0].cheapest ? ranked[0] : undefined;
   return html`<details part="compare" class="compare">
-    <summary>${best ? text.compareSummary(view.label(best.model), price(best.total)) : text.compareLabel()}</summary>
+    <summary>${best ? text.compareSummary(modelName(best.model), price(best.total)) : text.compareLabel()}</summary>
     <ul>
       ${ranked.map((offer) => {
-        const name = view.label(offer.model);
+        const name = modelName(offer.model);
         const provider = text.providerName(offer.provider);
         const current = offer.provider === view.provider && offer.model === view.model;
         return html`<li class=${offer.problem ? 'muted' : ''}>

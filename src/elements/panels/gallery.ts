@@ -1,5 +1,5 @@
 import { html, nothing, render } from 'lit';
-import { formatUsd, formatUsdRounded, modelInfo } from '../../pricing/index.js';
+import { formatUsd, formatUsdRounded, modelName } from '../../pricing/index.js';
 import * as text from '../../strings/panels.js';
 import type { GalleryImage } from '../../images/gallery.js';
 import { formatDate } from './dates.js';
@@ -28,7 +28,6 @@ export interface GalleryView {
   locale?: string;
 }
 
-const label = (id: string) => modelInfo(id)?.label ?? id;
 
 /** A file name that says what the image is: the prompt's first words and the seed ("a-red-fox-seed-42.png"). */
 export function downloadName(prompt: string, seed: number | undefined, type = 'image/png'): string {
@@ -59,7 +58,7 @@ function renderActions(image: GalleryItem, act: (event: Event) => void, locale?:
     </button>`;
   const { prompt } = image;
   const download = downloadName(prompt, image.seed);
-  const finalize = image.finalize && ([label(image.finalize.model), formatUsd(image.finalize.price, locale)] as const);
+  const finalize = image.finalize && ([modelName(image.finalize.model), formatUsd(image.finalize.price, locale)] as const);
   return html`<span class="actions" part="image-actions">
     ${
       image.url
@@ -108,7 +107,7 @@ function renderItem(image: GalleryItem, first: boolean, act: (event: Event) => v
       <span class="prompt" title=${image.prompt}>${image.prompt}</span>
       <span class="muted"
         >${text.imageFacts(
-          label(image.model),
+          modelName(image.model),
           text.providerName(image.provider),
           `${image.width}×${image.height}`,
           image.seed,
@@ -168,7 +167,7 @@ export function renderGallery(
               (failure) =>
                 html`<li>
                   ${text.paidFailure(
-                    label(failure.model),
+                    modelName(failure.model),
                     text.providerName(failure.provider),
                     formatDate(failure.at, locale, 'moment'),
                     formatUsd(failure.charged, locale),

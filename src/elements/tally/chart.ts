@@ -1,9 +1,8 @@
 import Decimal from 'decimal.js';
 import { formatUsd } from '../../pricing/index.js';
 import * as text from '../../strings/panels.js';
+import { DAY_MS, isoDay } from '../../base/days.js';
 import { formatDate } from '../panels/dates.js';
-
-const DAY_MS = 864e5;
 
 /** The spend-per-day chart as the template draws it. */
 export interface ChartView {
@@ -18,7 +17,7 @@ export interface ChartView {
 }
 
 /**
- * The 30 days up to and including `today` (a local day number, see the ledger's `dayOf`) as a bar chart, the
+ * The 30 days up to and including `today` (a local day number, see base/days.ts) as a bar chart, the
  * biggest day 40 units high; undefined when nothing was spent in them. Bar heights are the only numbers here that
  * are not Decimal: pixels, not money.
  */
@@ -27,9 +26,8 @@ export function chartOf(byDay: Map<number, Decimal>, today: number, locale?: str
   const spent = days.flatMap((day) => (byDay.get(day)?.gt(0) ? [[day, byDay.get(day)!] as const] : []));
   if (!spent.length) return;
   const max = Decimal.max(...spent.map(([, usd]) => usd));
-  const iso = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
   return {
-    label: text.chartLabel(spent.map(([day, usd]) => `${iso(day)} ${formatUsd(usd, locale)}`).join(', ')),
+    label: text.chartLabel(spent.map(([day, usd]) => `${isoDay(day)} ${formatUsd(usd, locale)}`).join(', ')),
     bars: spent
       .map(([day, usd]) => `M${(day - today + 29) * 10} 40v${-Math.max(1, (+usd / +max) * 40)}h8V40z`)
       .join(''),

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { modelInfo } from '../../pricing/index.js';
+import { modelName } from '../../pricing/index.js';
 import * as text from '../../strings/panels.js';
 import type { Tally } from '../../base/types.js';
 import { renderTallySummary, usd } from './tally-summary.js';
@@ -39,7 +39,6 @@ export interface TallyHandlers {
   uncertainChoice(event: Event): void;
 }
 
-const label = (id: string) => modelInfo(id)?.label ?? id;
 
 /** The tally's markup: draws `view`, wires `on`, and changes nothing itself. */
 export function renderTally(view: TallyView, on: TallyHandlers) {
@@ -63,7 +62,7 @@ export function renderTally(view: TallyView, on: TallyHandlers) {
     </div>
     <ul part="models">
       ${Object.entries(tally.byModel).map(
-        ([id, split]) => html`<li>${text.modelSplit(label(id), money(split.spent), split.images)}</li>`,
+        ([id, split]) => html`<li>${text.modelSplit(modelName(id), money(split.spent), split.images)}</li>`,
       )}
     </ul>
     ${
@@ -84,7 +83,7 @@ export function renderTally(view: TallyView, on: TallyHandlers) {
             <ul aria-labelledby="pending">
               ${view.pending.map(
                 (entry) =>
-                  html`<li>${text.pendingEntry(label(entry.model), when(entry.started), money(entry.usd))}</li>`,
+                  html`<li>${text.pendingEntry(modelName(entry.model), when(entry.started), money(entry.usd))}</li>`,
               )}
             </ul>
           </div>`
@@ -98,7 +97,7 @@ export function renderTally(view: TallyView, on: TallyHandlers) {
               ${view.uncertain.map(
                 (entry) =>
                   html`<li>
-                    ${text.uncertainEntry(label(entry.model), when(entry.sent), money(entry.usd), entry.provider)}
+                    ${text.uncertainEntry(modelName(entry.model), when(entry.sent), money(entry.usd), entry.provider)}
                     <button value="charged" data-id=${entry.id} @click=${on.uncertainChoice}>
                       ${text.uncertainCharged()}
                     </button>

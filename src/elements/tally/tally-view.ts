@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { dayOf } from '../../ledger/index.js';
+import { dayOf } from '../../base/days.js';
 import type { LedgerStore } from '../../ledger/index.js';
 import type { Tally } from '../../base/types.js';
 import { budgetFigures } from './tally-summary.js';
