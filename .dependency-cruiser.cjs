@@ -1,20 +1,25 @@
 /**
  * The layers of src/, bottom to top, and the only directions imports may take (see docs/architecture.md):
  *
- *   base (types, errors, strings, clock) ← pricing ← providers ← ledger ← generation ← elements ← entries
+ *   base/, strings/ ← pricing/ ← providers/ ← ledger/, images/ ← generation/ ← lazy/ ← elements/ ← the entry
  *
- * A module imports from its own layer or the layers below it, never above; nothing imports in a circle.
- * `npm test` runs `depcruise src` with this file and fails on any violation.
+ * A module imports from its own layer or the layers below it, never above; nothing imports in a circle. The entry
+ * is the three modules at the root of src/ (index.ts, define.ts, api.ts). `npm test` runs `depcruise src` with this
+ * file and fails on any violation.
  */
-const BASE = '^src/((types|errors|clock)\\.ts|strings/)';
-const ENTRIES = '^src/(index|script|define|api)\\.ts$';
+const ENTRY = '^src/(index|define|api)\\.ts$';
+/** What loads after the first paint (lazy/index.ts): the engine's modules, the ledger, the panels. */
+const ENGINE = '^src/(generation|images)/|^src/pricing/puter-catalogue|^src/providers/(?!catalog|urls|provider)';
+const LEDGER = '^src/ledger/';
+const PANELS =
+  '^src/elements/panels/|^src/elements/tally/(tally-template|chart|export)|^src/pricing/(compare|projection)|^src/strings/(offers|gallery|tally)\\.ts';
 
 /** A rule forbidding `from` to import any of `to`. */
 const forbid = (name, comment, from, to, more = {}) => ({
   name,
   comment,
   severity: 'error',
-  from: { path: from, pathNot: ENTRIES },
+  from: { path: from, pathNot: ENTRY },
   to: { path: to, ...more },
 });
 
@@ -29,75 +34,78 @@ module.exports = {
     },
     {
       name: 'no-orphans',
-      comment: 'A module nothing imports is dead code (the entries and type declarations aside).',
+      comment: 'A module nothing imports is dead code (the entry and type declarations aside).',
       severity: 'error',
-      // load-*-script.ts replace load-*.ts in the classic-script build (rollup.config.mjs).
-      from: { orphan: true, pathNot: [ENTRIES, '\\.d\\.ts$', '^src/load-(engine|panels)-script\\.ts$'] },
+      from: { orphan: true, pathNot: ['^src/index\\.ts$', '\\.d\\.ts$'] },
       to: {},
     },
     forbid(
       'base-imports-nothing',
-      'types, errors, strings and clock are the bottom layer.',
-      BASE,
-      '^src/(?!strings/)[^/]+/',
-    ),
-    forbid(
-      'page-without-engine-modules',
-      "The engine's sentences, learned durations and Puter's live prices load with the engine: nothing the page loads may import them.",
-      '^src/(?!(generation|media|providers|strings)/|ledger/(image-store|gallery|durations)|engine)',
-      '^src/(strings/engine|ledger/durations|pricing/puter-catalogue)\\.ts$',
+      'base/ and strings/ are the bottom layer.',
+      '^src/(base|strings)/',
+      '^src/(?!base/|strings/)',
     ),
     forbid(
       'pricing-is-pure',
-      'Prices are data and pure functions: no provider, ledger, flow or UI.',
+      'Prices are data and pure functions: no provider, ledger, image, flow or UI.',
       '^src/pricing/',
-      '^src/(providers|ledger|generation|elements)/',
+      '^src/(providers|ledger|images|generation|lazy|elements)/',
     ),
     forbid(
       'providers-below-ledger',
-      'Providers know nothing of the ledger, the flow or the DOM elements.',
+      'Providers know nothing of the ledger, the image store, the flow or the elements.',
       '^src/providers/',
-      '^src/(ledger|generation|elements)/',
+      '^src/(ledger|images|generation|lazy|elements)/',
     ),
     forbid(
-      'ledger-below-generation',
-      'The ledger knows nothing of the flow or the elements.',
-      '^src/ledger/',
-      '^src/(generation|elements)/',
+      'ledger-and-images-below-generation',
+      'The ledger and the image store know nothing of the flow or the elements.',
+      '^src/(ledger|images)/',
+      '^src/(generation|lazy|elements)/',
     ),
+    forbid('ledger-knows-no-images', 'The ledger books money, not images.', '^src/ledger/', '^src/images/'),
+    forbid('images-know-no-ledger', 'The image store keeps images, not money.', '^src/images/', '^src/ledger/'),
     forbid(
       'generation-below-elements',
       'The flow is testable without any element.',
       '^src/generation/',
-      '^src/elements/',
+      '^src/(lazy|elements)/',
     ),
-    forbid('nothing-imports-entries', 'Entries are the top: only they define elements and exports.', '^src/', ENTRIES),
-    forbid(
-      'media-is-base-only',
-      'Reading and resizing images in the browser depends on nothing but the base.',
-      '^src/media/',
-      '^src/[^/]+/',
-      { pathNot: '^src/(media|strings)/', dependencyTypesNot: ['type-only'] },
-    ),
+    forbid('nothing-imports-the-entry', 'The entry is the top: only it defines elements and exports.', '^src/', ENTRY),
+    {
+      name: 'lazy-loads-only-by-import',
+      comment:
+        'lazy/index.ts reaches the parts it loads only through import() (and their types): a static import would pull them into the first load.',
+      severity: 'error',
+      from: { path: '^src/lazy/index\\.ts$' },
+      to: { dependencyTypesNot: ['dynamic-import', 'type-only'] },
+    },
     forbid(
       'the-engine-loads-lazily',
-      'The elements reach the engine (adapters, pipeline, image store, media) only through loadEngine(), so that it stays out of the first load; they may name its types.',
+      'The elements reach the engine (adapters, pipeline, image store) only through loadEngine(), so that it stays out of the first load; they may name its types.',
       '^src/elements/',
-      '^src/(generation|media)/|^src/ledger/(image-store|gallery|durations)|^src/pricing/puter-catalogue|^src/providers/(?!catalog|urls|provider)',
+      ENGINE,
+      { dependencyTypesNot: ['type-only'] },
+    ),
+    forbid(
+      'the-ledger-loads-lazily',
+      'The elements reach the ledger only through loadLedger(), just after the first paint; they may name its types.',
+      '^src/elements/',
+      LEDGER,
       { dependencyTypesNot: ['type-only'] },
     ),
     forbid(
       'the-panels-load-lazily',
-      'The elements reach the panels (comparison, projection) only through loadPanels(), after their first paint; they may name their types.',
-      '^src/elements/(?!panels/)',
-      '^src/elements/panels/|^src/pricing/compare|^src/ledger/projection|^src/strings/panels',
+      'The elements reach the panels (comparison, projection, gallery, the tally’s detail) only through loadPanels(), after their first paint; they may name their types.',
+      '^src/elements/(?!panels/|tally/(tally-template|chart|export))',
+      PANELS,
       { dependencyTypesNot: ['type-only'] },
     ),
     forbid(
       'templates-draw-only',
       'A template draws a view: it may name their types, but runs no controller, store or provider code.',
       '-template\\.ts$',
-      '^src/(providers|ledger|generation)/|/controllers/',
+      '^src/(providers|ledger|images|generation|lazy)/|/controllers/',
       { dependencyTypesNot: ['type-only'] },
     ),
   ],

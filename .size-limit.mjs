@@ -16,7 +16,8 @@ function staticClosure(file, seen = new Set()) {
   seen.add(file);
   const [imports] = parse(readFileSync(file, 'utf8'));
   for (const { n: specifier, d: dynamic } of imports)
-    if (dynamic === -1 && specifier?.startsWith('.')) staticClosure(relative('.', resolve(dirname(file), specifier)), seen);
+    if (dynamic === -1 && specifier?.startsWith('.'))
+      staticClosure(relative('.', resolve(dirname(file), specifier)), seen);
   return seen;
 }
 

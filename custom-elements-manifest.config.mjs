@@ -1,6 +1,7 @@
-// custom-elements.json lists the public API of the three elements only: the element files are analysed
-// (never the controllers or templates they delegate to), and private, protected and static members, which
-// the analyser lists too, are dropped.
+// custom-elements.json lists the public API of the three elements only: the element files and their shared base
+// class (src/elements/shared/userpays-element.ts, whose public members they inherit) are analysed, never the
+// controllers or templates they delegate to; the base class itself, and private, protected and static members,
+// which the analyser lists too, are dropped.
 export default {
   globs: ['src/elements/*/userpays-*.ts'],
   litelement: true,
@@ -8,8 +9,16 @@ export default {
     {
       name: 'userpays-public-api-only',
       packageLinkPhase({ customElementsManifest }) {
+        customElementsManifest.modules = customElementsManifest.modules.filter((module) =>
+          module.declarations?.some((declaration) => declaration.tagName),
+        );
         for (const module of customElementsManifest.modules) {
-          for (const declaration of module.declarations ?? []) {
+          module.declarations = module.declarations?.filter((declaration) => declaration.tagName);
+          module.exports = module.exports?.filter(
+            (entry) =>
+              entry.kind === 'custom-element-definition' || module.declarations.some((d) => d.name === entry.name),
+          );
+          for (const declaration of module.declarations) {
             declaration.members = declaration.members?.filter(
               (member) => !member.static && (member.privacy ?? 'public') === 'public',
             );

@@ -172,6 +172,7 @@ export function pageMarks() {
   return {
     marks: Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])),
     scriptResponseEnd: script?.responseEnd,
+    domInteractive: performance.getEntriesByType('navigation')[0]?.domInteractive,
     domContentLoaded: performance.getEntriesByType('navigation')[0]?.domContentLoadedEventStart,
   };
 }
@@ -195,6 +196,7 @@ export async function settled(quietMs) {
     loadAt,
     marks,
     scriptResponseEnd: script?.responseEnd,
+    domInteractive: performance.getEntriesByType('navigation')[0]?.domInteractive,
     longTasks: window.bench.longTasks,
     frames: window.bench.frames,
     intl: window.bench.intl,

@@ -1,6 +1,6 @@
 // The ledger's load figures (10,000 entries: load ≤ 5 ms, ≤ 256 KB stored; see docs/ledger.md), for
 // test/ledger/ledger-perf.test.ts and `npm run bench` (bench/ready-to-shown.ts exposes it to the bench page).
-import { LedgerStore } from '../src/ledger/index.js';
+import { LedgerStore } from '../src/ledger/ledger.js';
 import { v1History } from '../test/support/ledger-history.js';
 
 interface LedgerLoadFigures {

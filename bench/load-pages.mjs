@@ -1,12 +1,15 @@
 // The pages bench/load.mjs loads, served by bench/run.mjs at /bench/load/<name>: each a fresh page whose head
-// first registers the long-task observer (loadProbe), then loads dist/userpays.js synchronously, as a site would.
+// first registers the long-task observer (loadProbe), then loads dist/userpays.js as a site does: one module script
+// tag, which runs once the page is parsed, before DOMContentLoaded.
 import { intlCost, loadProbe, watchElement } from './in-page.js';
 
 export const TAGS = ['userpays-image', 'userpays-cost', 'userpays-tally'];
 
 const inline = (fn, ...args) => `<script>(${fn})(${args.map((a) => JSON.stringify(a)).join(', ')});</script>`;
 const mark = (name) => `<script>performance.mark(${JSON.stringify(name)});</script>`;
-const bundle = '<script src="/dist/userpays.js"></script>';
+const bundle = '<script type="module" src="/dist/userpays.js"></script>';
+/** Marks the end of the bundle's evaluation: an inline module script runs right after the module before it. */
+const afterBundle = '<script type="module">performance.mark("script:after");</script>';
 // BFL: priced from the built-in book, nothing fetched (Puter, the default, fetches its live catalogue).
 const element = (tag) =>
   `${inline(watchElement, tag)}\n<${tag}${tag === 'userpays-tally' ? '' : ' provider="bfl"'}></${tag}>\n${mark(`${tag}:after`)}`;
@@ -28,7 +31,7 @@ const page = (title, head, body = '') => `<!doctype html>
 
 const pages = {
   /** The bundle alone, between two marks: its evaluation. */
-  script: () => page('script evaluation', `${mark('script:before')}\n${bundle}\n${mark('script:after')}`),
+  script: () => page('script evaluation', `${mark('script:before')}\n${bundle}\n${afterBundle}`),
   /** One element (?tag=), between two marks, and marked when it shows a price. */
   element: (query) => {
     const tag = query.get('tag');
@@ -37,11 +40,7 @@ const pages = {
   },
   /** All three elements, as on a page that uses the widget. */
   all: () =>
-    page(
-      'all three elements',
-      `${mark('script:before')}\n${bundle}\n${mark('script:after')}`,
-      TAGS.map(element).join('\n'),
-    ),
+    page('all three elements', `${mark('script:before')}\n${bundle}\n${afterBundle}`, TAGS.map(element).join('\n')),
   /** No widget: the platform's first Intl.NumberFormat for USD. */
   intl: () => page('Intl.NumberFormat', inline(intlCost)),
   /** The bundle and an empty body, for widgets added by script. */

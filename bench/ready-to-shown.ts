@@ -3,7 +3,7 @@
 // the widget itself. The bundle also gives the page the ledger's load measurement (bench/ledger-load.ts).
 import { runGeneration } from '../src/generation/run-generation.js';
 import { ImageStore } from '../src/images/image-store.js';
-import { LedgerStore } from '../src/ledger/index.js';
+import { LedgerStore } from '../src/ledger/ledger.js';
 import { quoteFor } from '../src/pricing/index.js';
 import { BflProvider } from '../src/providers/bfl.js';
 import { measureLedgerLoad } from './ledger-load.js';

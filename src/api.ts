@@ -3,8 +3,7 @@ import { UserPaysImage } from './elements/image/userpays-image.js';
 import { UserPaysTally } from './elements/tally/userpays-tally.js';
 import { asUserPaysError } from './base/errors.js';
 import type { GenerateOptions, GenerateRequest } from './generation/headless.js';
-import { LedgerStore } from './ledger/index.js';
-import { loadEngine } from './lazy/index.js';
+import { loadEngine, loadLedger } from './lazy/index.js';
 import { quoteFor } from './pricing/index.js';
 import type { GenerateResult, Quote, QuoteRequest, Tally } from './base/types.js';
 
@@ -26,9 +25,7 @@ export function quote(request: QuoteRequest): Quote {
 export async function generate(request: GenerateRequest, options?: GenerateOptions): Promise<GenerateResult> {
   try {
     const engine = await loadEngine();
-    return await engine.headless(request, options, {
-      ledger: (storageKey) => new LedgerStore({ storageKey }),
-    });
+    return await engine.headless(request, options);
   } catch (error) {
     throw asUserPaysError(error); // the engine could not load
   }
@@ -36,6 +33,7 @@ export async function generate(request: GenerateRequest, options?: GenerateOptio
 
 /** The tally of a storage key (default `userpays`, the elements' own): what the widget and `<userpays-tally>` show. */
 export async function tally(storageKey?: string): Promise<Tally> {
+  const { LedgerStore } = await loadLedger();
   return new LedgerStore({ storageKey }).tally();
 }
 

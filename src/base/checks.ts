@@ -15,7 +15,8 @@ export const isAmount = (value: unknown): value is string => typeof value === 's
 export const isTypedAmount = (value: unknown): value is string => typeof value === 'string' && isAmount(value.trim());
 
 /** An object (not null): a record whose fields are checked one by one. */
-export const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null;
 
 /** Refuses what a page handed over, in `message`'s words; trying the same again cannot succeed. */
 export function invalid(message: string): never {

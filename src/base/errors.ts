@@ -1,5 +1,5 @@
 import type { ErrorCode, ErrorDetail } from './types.js';
-import * as text from '../strings/page.js';
+import * as text from '../strings/errors.js';
 
 /** Codes where trying the same thing again later can succeed. */
 const RETRYABLE: ReadonlySet<ErrorCode> = new Set<ErrorCode>([

@@ -1,7 +1,7 @@
 import { invalid, isRecord, isTypedAmount } from '../base/checks.js';
 import { asUserPaysError } from '../base/errors.js';
 import { ImageStore } from '../images/image-store.js';
-import type { LedgerStore } from '../ledger/index.js';
+import { LedgerStore } from '../ledger/ledger.js';
 import { readReferenceImage } from '../images/reference-images.js';
 import {
   BUILTIN_PRICE_BOOK,
@@ -16,7 +16,8 @@ import { providerInfo, puterApi } from '../providers/catalog.js';
 import { puterCheck, puterSdk } from '../providers/puter.js';
 import { providerFor } from '../providers/registry.js';
 import { checkEndpoint, checkRelay } from '../providers/urls.js';
-import * as text from '../strings/engine.js';
+import * as generationText from '../strings/generation.js';
+import * as widgetText from '../strings/widget.js';
 import type { GenerateResult, ProgressDetail, ProviderId } from '../base/types.js';
 import { resumeOrphans } from './resume.js';
 import { submit, type Asked } from './submit.js';
@@ -61,18 +62,10 @@ export interface GenerateOptions {
   puterSrc?: string;
 }
 
-/**
- * The modules of the elements' bundle a headless call needs, handed over by the caller (src/api.ts) so that the
- * engine carries no second copy of them: the ledger of a storage key (the one its elements and tabs use).
- */
-export interface PageModules {
-  ledger(storageKey: string): LedgerStore;
-}
-
 /** Each option of the right kind (a value of the wrong kind is refused in words, never met as a TypeError later). */
 function checkOptions(options: unknown) {
   if (options === undefined || options === null) options = {};
-  if (!isRecord(options)) invalid(text.optionsNotAnObject());
+  if (!isRecord(options)) invalid(generationText.optionsNotAnObject());
   const {
     apiKey = '',
     endpoint = '',
@@ -81,14 +74,14 @@ function checkOptions(options: unknown) {
     puterSrc = 'https://js.puter.com/v2/',
   } = options;
   for (const [name, value] of Object.entries({ apiKey, endpoint, relay, storageKey, puterSrc })) {
-    if (typeof value !== 'string') invalid(text.notText(name)); // never the value: it may be a key
+    if (typeof value !== 'string') invalid(generationText.notText(name)); // never the value: it may be a key
   }
   const { budget, signal, onProgress, priceBook } = options;
   const noBudget = budget === undefined || budget === null || budget === '';
-  if (!noBudget && !isTypedAmount(budget)) invalid(text.budgetNotAnAmount());
-  if (signal !== undefined && !(signal instanceof AbortSignal)) invalid(text.notASignal());
-  if (onProgress !== undefined && typeof onProgress !== 'function') invalid(text.notAFunction('onProgress'));
-  if (priceBook !== undefined && priceBook !== null && !isRecord(priceBook)) invalid(text.notAPriceBook());
+  if (!noBudget && !isTypedAmount(budget)) invalid(generationText.budgetNotAnAmount());
+  if (signal !== undefined && !(signal instanceof AbortSignal)) invalid(generationText.notASignal());
+  if (onProgress !== undefined && typeof onProgress !== 'function') invalid(generationText.notAFunction('onProgress'));
+  if (priceBook !== undefined && priceBook !== null && !isRecord(priceBook)) invalid(generationText.notAPriceBook());
   return {
     apiKey: apiKey as string,
     endpoint: endpoint as string,
@@ -104,12 +97,12 @@ function checkOptions(options: unknown) {
 
 /** The request with its defaults; sizes and count are checked by the quote, as the widget's are. */
 function checkRequest(request: unknown) {
-  if (!isRecord(request)) invalid(text.notAGenerateRequest());
+  if (!isRecord(request)) invalid(generationText.notAGenerateRequest());
   const { provider = 'puter', model = DEFAULT_MODEL, prompt, width = 1024, height = 1024, count = 1, seed } = request;
   const { references = [] } = request;
-  if (typeof prompt !== 'string' || !prompt.trim()) invalid(text.promptNotText());
+  if (typeof prompt !== 'string' || !prompt.trim()) invalid(generationText.promptNotText());
   if (!Array.isArray(references) || !references.every((image) => image instanceof Blob)) {
-    invalid(text.referencesNotImages());
+    invalid(generationText.referencesNotImages());
   }
   return { provider, model, prompt, width, height, count, seed, references } as Omit<Asked, 'inputs'> & {
     references: Blob[];
@@ -157,7 +150,7 @@ async function puterReady(endpoint: string, src: string, total: string) {
  * (`submit`) — priced as sent, budget under the ledger's lock, the same ledger and gallery as the elements of
  * `storageKey` — resolving to the images (`blob:` URLs the caller owns) and what was charged.
  */
-export async function headless(request: unknown, options: unknown, page: PageModules): Promise<GenerateResult> {
+export async function headless(request: unknown, options: unknown): Promise<GenerateResult> {
   const { references, ...asked } = checkRequest(request);
   const run = checkOptions(options);
   const { provider } = asked;
@@ -171,7 +164,7 @@ export async function headless(request: unknown, options: unknown, page: PageMod
     const inputs = await Promise.all(
       references.map((image, i) =>
         readReferenceImage(
-          image instanceof File ? image : new File([image], text.referenceAlt(i + 1), { type: image.type }),
+          image instanceof File ? image : new File([image], widgetText.referenceAlt(i + 1), { type: image.type }),
         ),
       ),
     );
@@ -186,7 +179,7 @@ export async function headless(request: unknown, options: unknown, page: PageMod
     const book = mergePriceBook(priceBookFor(endpoint, live), run.priceBook);
     const priced = priceOf({ ...asked, inputs, endpoint }, book);
     controller.signal.throwIfAborted();
-    const ledger = page.ledger(run.storageKey);
+    const ledger = new LedgerStore({ storageKey: run.storageKey }); // the one its elements and tabs use
     const images = stores.get(run.storageKey) ?? new ImageStore({ storageKey: run.storageKey });
     stores.set(run.storageKey, images);
     const { onProgress } = run;

@@ -1,6 +1,6 @@
 import { asUserPaysError } from '../base/errors.js';
 import type { ImageStore, StoredImage } from '../images/image-store.js';
-import type { LedgerEntry, LedgerStore, Settlement } from '../ledger/index.js';
+import type { LedgerEntry, LedgerStore, Settlement } from '../ledger/ledger.js';
 import { bookFailure, type Seen } from './run-generation.js';
 import type { Provider } from '../providers/provider.js';
 import type { ProviderId } from '../base/types.js';

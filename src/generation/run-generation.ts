@@ -1,13 +1,13 @@
 import Decimal from 'decimal.js';
 import { UserPaysError, asUserPaysError } from '../base/errors.js';
 import type { ImageStore, StoredImage } from '../images/image-store.js';
-import type { LedgerStore, Settlement } from '../ledger/index.js';
+import type { LedgerStore, Settlement } from '../ledger/ledger.js';
 import { Durations } from './durations.js';
 import type { Charge, PollPolicy, Provider, ReferenceImage } from '../providers/provider.js';
 import type { ProgressDetail, PublicRequest, Quote } from '../base/types.js';
 import { formatUsd, megapixels } from '../pricing/index.js';
 import { DEFAULT_POLL } from '../providers/poll.js';
-import * as text from '../strings/engine.js';
+import * as text from '../strings/generation.js';
 
 /** Everything one submission needs; the element builds it, this module runs it. */
 export interface GenerationJob {

@@ -1,13 +1,13 @@
 import { UserPaysError } from '../base/errors.js';
 import type { ImageStore, StoredImage } from '../images/image-store.js';
-import type { LedgerStore } from '../ledger/index.js';
+import type { LedgerStore } from '../ledger/ledger.js';
 import { referenceAt } from '../images/reference-images.js';
 import type { Priced } from '../pricing/index.js';
 import { providerInfo } from '../providers/catalog.js';
 import type { ReferenceImage } from '../providers/provider.js';
 import { providerFor } from '../providers/registry.js';
 import { checkEndpoint, checkRelay } from '../providers/urls.js';
-import * as text from '../strings/engine.js';
+import * as text from '../strings/generation.js';
 import type { GenerationResult, ProgressDetail, PublicRequest, Quote, SubmitDetail } from '../base/types.js';
 import { runGeneration, type GenerationJob } from './run-generation.js';
 

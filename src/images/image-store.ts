@@ -1,4 +1,4 @@
-import * as text from '../strings/engine.js';
+import * as text from '../strings/generation.js';
 
 /**
  * Finished images, kept in IndexedDB (`${storageKey}-images`) as soon as they are fetched: provider

@@ -4,7 +4,7 @@
 import { isAmount } from '../base/checks.js';
 import Decimal from 'decimal.js';
 import { UserPaysError } from '../base/errors.js';
-import * as strings from '../strings/page.js';
+import * as strings from '../strings/ledger.js';
 
 /** The ledger's one import of decimal.js: the other modules take `Decimal` from here. */
 export { Decimal };

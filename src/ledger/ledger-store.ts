@@ -6,7 +6,7 @@ import { clock } from '../base/clock.js';
 import type { Charge, ProviderTask } from '../providers/provider.js';
 import type { Tally } from '../base/types.js';
 import { UserPaysError } from '../base/errors.js';
-import * as text from '../strings/page.js';
+import * as text from '../strings/ledger.js';
 import { Decimal, money, moneyIfGiven } from './amounts.js';
 import { storeBudget } from './budget.js';
 import { summaryOf, type DaySummary } from './compaction.js';

@@ -8,7 +8,7 @@ import { budgetKey, parseBudget } from './budget.js';
 import { compact, dayRowKey, foldEntry, isDayRow, type DayRow } from './compaction.js';
 import { decodeEntry, encodeEntry, isTime, type LedgerEntry } from './entry-codec.js';
 import type { Sums } from './sums.js';
-import * as text from '../strings/page.js';
+import * as text from '../strings/ledger.js';
 
 /** What all stores of one key on one storage share on this page. */
 export interface Area {

@@ -1,4 +1,4 @@
-import * as text from '../strings/page.js';
+import * as text from '../strings/prices.js';
 import type { ProviderId, Size } from '../base/types.js';
 import type { ModelInfo } from './models.js';
 

@@ -1,7 +1,8 @@
 import Decimal from 'decimal.js';
 import { invalid, isAmount, isRecord } from '../base/checks.js';
 import { asUserPaysError } from '../base/errors.js';
-import * as text from '../strings/page.js';
+import * as errorsText from '../strings/errors.js';
+import * as pricesText from '../strings/prices.js';
 import type { ProviderId, Quote, QuoteLine, QuoteRequest, Size } from '../base/types.js';
 import { defaultCapability, fitRequest, type Capability, type Fitted } from './capabilities.js';
 import { MODELS, modelInfo } from './models.js';
@@ -26,7 +27,7 @@ const parsedPrices = new Map<string, Decimal>();
 function price(amount: unknown, where: string): Decimal {
   let value = typeof amount === 'string' ? parsedPrices.get(amount) : undefined;
   if (!value) {
-    if (!isAmount(amount)) invalid(text.badPrice(where, String(amount)));
+    if (!isAmount(amount)) invalid(pricesText.badPrice(where, String(amount)));
     value = new Decimal(amount);
     parsedPrices.set(amount, value);
   }
@@ -47,17 +48,17 @@ const checkedEntries = new WeakSet<PriceEntry>();
 function checkEntry(entry: PriceEntry, where: string): PriceEntry {
   if (checkedEntries.has(entry)) return entry;
   const rule: unknown = entry.rule;
-  if (!isRecord(rule) || !Object.hasOwn(UNITS, rule.kind as string)) invalid(text.badRule(where));
+  if (!isRecord(rule) || !Object.hasOwn(UNITS, rule.kind as string)) invalid(pricesText.badRule(where));
   if (!UNITS[rule.kind as string].includes(rule.unit as string)) {
-    invalid(text.badUnit(where, String(rule.unit), UNITS[rule.kind as string]));
+    invalid(pricesText.badUnit(where, String(rule.unit), UNITS[rule.kind as string]));
   }
   const source: unknown = entry.source;
   if (!isRecord(source) || typeof source.name !== 'string' || typeof source.asOf !== 'string') {
-    invalid(text.badSource(where));
+    invalid(pricesText.badSource(where));
   }
-  if (typeof entry.exact !== 'boolean') invalid(text.badExact(where));
+  if (typeof entry.exact !== 'boolean') invalid(pricesText.badExact(where));
   if (entry.topUpFee !== undefined && !price(entry.topUpFee, where).lt(1)) {
-    invalid(text.badTopUpFee(where, String(entry.topUpFee)));
+    invalid(pricesText.badTopUpFee(where, String(entry.topUpFee)));
   }
   const sizes: unknown = entry.sizes;
   const references: unknown = entry.references;
@@ -69,7 +70,7 @@ function checkEntry(entry: PriceEntry, where: string): PriceEntry {
       !(isRecord(references) && Number.isInteger(references.max) && isPixels(references.maxPixels))) ||
     (isRecord(sizes) && !(whole(sizes.step) && whole(sizes.min) && whole(sizes.max) && whole(sizes.maxPixels)))
   ) {
-    invalid(text.badCapability(where));
+    invalid(pricesText.badCapability(where));
   }
   checkedEntries.add(entry);
   return entry;
@@ -83,20 +84,20 @@ export function capabilityOf(entry: PriceEntry, provider: ProviderId): Capabilit
 
 /** The request with its defaults, each field checked: what is malformed is refused in plain words. */
 function checkRequest(request: unknown) {
-  if (!isRecord(request)) invalid(text.notARequest());
+  if (!isRecord(request)) invalid(pricesText.notARequest());
   const { provider = 'puter', model, width = 1024, height = 1024, count = 1, inputs = [], endpoint } = request;
-  if (typeof provider !== 'string') invalid(text.noPrice(String(model), String(provider)));
-  if (typeof model !== 'string') invalid(text.noSuchModel(String(model), MODELS[0].label));
-  const unusable = !isPixels(width) ? text.width() : !isPixels(height) ? text.height() : '';
-  if (unusable) invalid(text.wholePixels(unusable));
-  if (!(isPixels(count) && count <= 4)) invalid(text.countRange());
-  if (!Array.isArray(inputs)) invalid(text.referencesNotAList());
+  if (typeof provider !== 'string') invalid(pricesText.noPrice(String(model), String(provider)));
+  if (typeof model !== 'string') invalid(pricesText.noSuchModel(String(model), MODELS[0].label));
+  const unusable = !isPixels(width) ? pricesText.width() : !isPixels(height) ? pricesText.height() : '';
+  if (unusable) invalid(pricesText.wholePixels(unusable));
+  if (!(isPixels(count) && count <= 4)) invalid(pricesText.countRange());
+  if (!Array.isArray(inputs)) invalid(pricesText.referencesNotAList());
   inputs.forEach((size: unknown, index) => {
     if (!(isRecord(size) && isPixels(size.width) && isPixels(size.height))) {
-      invalid(text.referenceWithoutSize(index + 1));
+      invalid(pricesText.referenceWithoutSize(index + 1));
     }
   });
-  if (endpoint !== undefined && typeof endpoint !== 'string') invalid(text.endpointInsecure());
+  if (endpoint !== undefined && typeof endpoint !== 'string') invalid(errorsText.endpointInsecure());
   return {
     provider: provider as ProviderId,
     model,
@@ -115,15 +116,15 @@ function checkRequest(request: unknown) {
  */
 export function priceRequest(request: QuoteRequest, book?: PriceBook) {
   const asked = checkRequest(request);
-  const model = modelInfo(asked.model) ?? invalid(text.noSuchModel(asked.model, MODELS[0].label));
-  if (!model.hosted) invalid(text.localOnly(model.label, MODELS[0].label));
+  const model = modelInfo(asked.model) ?? invalid(pricesText.noSuchModel(asked.model, MODELS[0].label));
+  if (!model.hosted) invalid(pricesText.localOnly(model.label, MODELS[0].label));
   book ??= priceBookFor(asked.endpoint);
   const byProvider = Object.hasOwn(book, model.id) ? book[model.id] : undefined;
-  const where = text.priceWhere(model.label, asked.provider);
+  const where = pricesText.priceWhere(model.label, asked.provider);
   const entry =
     byProvider && Object.hasOwn(byProvider, asked.provider) && byProvider[asked.provider]
       ? checkEntry(byProvider[asked.provider]!, where)
-      : invalid(text.noPrice(model.label, asked.provider));
+      : invalid(pricesText.noPrice(model.label, asked.provider));
   const capability = capabilityOf(entry, asked.provider);
   const fitted = fitRequest(capability, model, asked.width, asked.height, asked.inputs);
   return { asked, model, entry, capability, fitted, where };
@@ -140,27 +141,28 @@ function parts(entry: PriceEntry, fitted: Fitted, where: string) {
   let inputMegapixels = inputs.reduce((sum, size) => sum + megapixels(size.width, size.height), 0);
   if (rule.kind === 'megapixel') {
     const extra = price(rule.extra, where);
-    lines.push([text.firstMegapixel(), price(rule.first, where)]);
-    if (outputMegapixels > 1) lines.push([text.moreMegapixels(outputMegapixels - 1), extra.mul(outputMegapixels - 1)]);
+    lines.push([pricesText.firstMegapixel(), price(rule.first, where)]);
+    if (outputMegapixels > 1)
+      lines.push([pricesText.moreMegapixels(outputMegapixels - 1), extra.mul(outputMegapixels - 1)]);
     if (rule.inputs && inputs.length) {
-      lines.push([text.referenceImages(inputs.length, inputMegapixels), extra.mul(inputMegapixels)]);
+      lines.push([pricesText.referenceImages(inputs.length, inputMegapixels), extra.mul(inputMegapixels)]);
       references = inputs.map(({ width, height }) => [megapixels(width, height), extra.mul(megapixels(width, height))]);
     }
   } else if (rule.kind === 'flat') {
-    lines.push([text.flatPerImage(), price(rule.perImage, where)]);
+    lines.push([pricesText.flatPerImage(), price(rule.perImage, where)]);
   } else if (rule.kind === 'per-megapixel') {
     const edit = inputs.length ? rule.edit : undefined;
     const perMp = price(edit ?? rule.perMp, where);
-    lines.push([text.megapixels(outputMegapixels), perMp.mul(outputMegapixels)]);
+    lines.push([pricesText.megapixels(outputMegapixels), perMp.mul(outputMegapixels)]);
     inputMegapixels = edit ? inputs.length : 0;
     if (edit) {
-      lines.push([text.referencesAtOneMp(inputs.length), perMp.mul(inputMegapixels)]);
+      lines.push([pricesText.referencesAtOneMp(inputs.length), perMp.mul(inputMegapixels)]);
       references = inputs.map(() => [1, perMp]);
     }
   } else {
     // Puter's catalogue costs (see PriceRule): megapixels of 10⁶ pixels, the output's exactly (or the 1 MP a
     // Replicate-served model makes), each reference image's started ones.
-    const costs = isRecord(rule.costs) ? rule.costs : invalid(text.badRule(where));
+    const costs = isRecord(rule.costs) ? rule.costs : invalid(pricesText.badRule(where));
     const cents = (...keys: string[]) =>
       keys.reduce((sum, key) => (Object.hasOwn(costs, key) ? sum.add(price(costs[key], where)) : sum), new Decimal(0));
     const perMp = cents('1MP').div(100);
@@ -172,11 +174,11 @@ function parts(entry: PriceEntry, fitted: Fitted, where: string) {
       : inputs.reduce((sum, size) => sum + Math.ceil((size.width * size.height) / 1e6), 0);
     lines.push(
       perMp.isZero()
-        ? [text.flatPerImage(), cents('run', 'output_mp', 'output', 'per-image').div(100)]
-        : [text.megapixels(outputMegapixels), perMp.mul(width * height).div(1e6)],
+        ? [pricesText.flatPerImage(), cents('run', 'output_mp', 'output', 'per-image').div(100)]
+        : [pricesText.megapixels(outputMegapixels), perMp.mul(width * height).div(1e6)],
     );
     if (inputMegapixels) {
-      lines.push([text.referenceImages(inputs.length, inputMegapixels), perInput.mul(inputMegapixels)]);
+      lines.push([pricesText.referenceImages(inputs.length, inputMegapixels), perInput.mul(inputMegapixels)]);
       references = inputs.map((size) => {
         const started = Math.ceil((size.width * size.height) / 1e6);
         return [started, perInput.mul(started)];
@@ -225,10 +227,10 @@ export function quoteDetails(request: QuoteRequest, book?: PriceBook) {
   const { asked, entry, fitted, where } = priced;
   const { count } = asked;
   const { lines: perImageParts, outputMegapixels, inputMegapixels, references } = parts(entry, fitted, where);
-  const usdPerUnit = entry.rule.unit === 'credit' ? price(CREDIT_USD, text.aCredit()) : null;
+  const usdPerUnit = entry.rule.unit === 'credit' ? price(CREDIT_USD, pricesText.aCredit()) : null;
   /** Per image, in the rule's unit → USD for the whole submission, the top-up fee (set below) included. */
   let submissionUsd = (amount: Decimal) => (usdPerUnit ? amount.mul(usdPerUnit) : amount).mul(count);
-  const suffix = count > 1 ? text.timesImages(count) : '';
+  const suffix = count > 1 ? pricesText.timesImages(count) : '';
   const lines: QuoteLine[] = [];
   let units = new Decimal(0);
   for (const [label, amount] of perImageParts) {
@@ -243,7 +245,10 @@ export function quoteDetails(request: QuoteRequest, book?: PriceBook) {
     perImage = usage.div(new Decimal(1).sub(fee)).toDecimalPlaces(6, Decimal.ROUND_UP);
     const beforeFee = submissionUsd;
     submissionUsd = (amount) => beforeFee(amount).div(new Decimal(1).sub(fee)).toDecimalPlaces(6, Decimal.ROUND_UP);
-    lines.push({ label: text.topUpFee(fee.mul(100).toString()), amount: perImage.sub(usage).mul(count).toString() });
+    lines.push({
+      label: pricesText.topUpFee(fee.mul(100).toString()),
+      amount: perImage.sub(usage).mul(count).toString(),
+    });
   }
   const quote: Quote = {
     provider: asked.provider,

@@ -7,7 +7,7 @@ import { checkProviderUrl, routed } from './provider-urls.js';
 import { checkEndpoint } from './urls.js';
 import { pollUntil } from './poll.js';
 import type { Charge, Provider, ProviderOutcome, ProviderRequest, ProviderTask, RunContext } from './provider.js';
-import * as text from '../strings/engine.js';
+import * as text from '../strings/generation.js';
 import { clock } from '../base/clock.js';
 
 /**

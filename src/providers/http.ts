@@ -1,7 +1,7 @@
 import { UserPaysError, asUserPaysError } from '../base/errors.js';
 import { checkImageUrl, routed } from './provider-urls.js';
 import type { ProviderImage, RunContext } from './provider.js';
-import * as text from '../strings/engine.js';
+import * as text from '../strings/generation.js';
 import { clock } from '../base/clock.js';
 
 /** A `UserPaysError` from an HTTP reply, with the wait the provider asked for (Retry-After). */

@@ -4,7 +4,8 @@ import { MAX_IMAGE_BYTES, downloadImage, fetchJson, guard, measured } from './ht
 import { routed } from './provider-urls.js';
 import { checkEndpoint } from './urls.js';
 import type { Provider, ProviderImage, ProviderOutcome, ProviderRequest, RunContext } from './provider.js';
-import * as text from '../strings/engine.js';
+import * as generationText from '../strings/generation.js';
+import * as pricesText from '../strings/prices.js';
 
 /** The name gateways give our models (`flux-2-klein-9b` → `black-forest-labs/flux-2-klein-9b`). */
 export const gatewayModel = (model: string) => 'black-forest-labs/' + model;
@@ -31,11 +32,11 @@ export class OpenAiProvider implements Provider {
       context,
       async (signal) => {
         const key = context.apiKey;
-        if (!key) throw new UserPaysError('auth-required', text.keyMissing('openai'));
+        if (!key) throw new UserPaysError('auth-required', generationText.keyMissing('openai'));
         if (request.inputs?.length) {
-          throw new UserPaysError('invalid-input', text.referencesUnsupported(), false);
+          throw new UserPaysError('invalid-input', pricesText.referencesUnsupported(), false);
         }
-        context.onProgress?.({ status: text.generatingNow() });
+        context.onProgress?.({ status: generationText.generatingNow() });
         // An endpoint given the OpenAI SDK way (…/v1) works too.
         context.onSending?.();
         const reply = await fetchJson(
@@ -55,9 +56,9 @@ export class OpenAiProvider implements Provider {
         );
         const image = reply.data?.[0] ?? {};
         context.onBilled?.(); // the gateway answered: it made (and bills) the image, whatever happens to it now
-        context.onProgress?.({ status: text.downloading(), progress: 1 });
+        context.onProgress?.({ status: generationText.downloading(), progress: 1 });
         if (typeof image.b64_json === 'string' && image.b64_json.length > (MAX_IMAGE_BYTES * 4) / 3) {
-          throw new UserPaysError('provider-error', text.imageTooLarge());
+          throw new UserPaysError('provider-error', generationText.imageTooLarge());
         }
         const made =
           typeof image.b64_json === 'string'

@@ -1,5 +1,5 @@
 import { UserPaysError } from '../base/errors.js';
-import * as text from '../strings/engine.js';
+import * as text from '../strings/generation.js';
 import { pageHost, parse, secure } from './urls.js';
 
 /**

@@ -7,7 +7,8 @@ import { checkImageUrl } from './provider-urls.js';
 import { setScriptSource } from './urls.js';
 import type { ErrorCode } from '../base/types.js';
 import type { Provider, ProviderOutcome, ProviderRequest, RunContext } from './provider.js';
-import * as text from '../strings/engine.js';
+import * as generationText from '../strings/generation.js';
+import * as pricesText from '../strings/prices.js';
 
 const g = globalThis as any;
 let sdk: Promise<any> | undefined;
@@ -85,20 +86,20 @@ export async function puterCheck(puter: any, total: string, cheaper?: (left: Dec
   if (!puter.auth.isSignedIn()) await puterSignIn(puter);
   const left = await puterLeft(puter);
   if (left?.lt(total)) {
-    const message = text.puterShort(formatUsd(total), formatUsd(left.toDecimalPlaces(6, 1)), cheaper?.(left));
+    const message = generationText.puterShort(formatUsd(total), formatUsd(left.toDecimalPlaces(6, 1)), cheaper?.(left));
     throw new UserPaysError('insufficient-funds', message);
   }
 }
 
 const PUTER_ERRORS: [RegExp, ErrorCode, () => string][] = [
-  [/^402|_funds/, 'insufficient-funds', text.outOfCredits],
-  [/popup/, 'auth-required', text.popupBlocked],
-  [/^401|\|auth_|token_/, 'auth-required', text.signInAgain],
-  [/^429|too_many|rate_limit/, 'rate-limited', () => text.tooManyRequests()],
-  [/moderat|safety|flagged|content.filter/i, 'moderated', text.moderated],
+  [/^402|_funds/, 'insufficient-funds', generationText.outOfCredits],
+  [/popup/, 'auth-required', generationText.popupBlocked],
+  [/^401|\|auth_|token_/, 'auth-required', generationText.signInAgain],
+  [/^429|too_many|rate_limit/, 'rate-limited', () => generationText.tooManyRequests()],
+  [/moderat|safety|flagged|content.filter/i, 'moderated', generationText.moderated],
   // The model's provider refused the parameters (any other 4xx upstream: HeyPuter/puter@8307e8c
   // src/backend/controllers/drivers/DriverController.ts, translateProviderError): only other settings help.
-  [/upstream_bad_request/, 'invalid-input', text.settingsRefused],
+  [/upstream_bad_request/, 'invalid-input', generationText.settingsRefused],
 ];
 
 /**
@@ -164,7 +165,7 @@ export class PuterProvider implements Provider {
       if (!model || references.length > max) {
         throw new UserPaysError(
           'invalid-input',
-          text.tooManyReferences(request.model, max, references.length - max),
+          pricesText.tooManyReferences(request.model, max, references.length - max),
           false,
         );
       }
@@ -173,7 +174,7 @@ export class PuterProvider implements Provider {
       // Alone at the start: no other call of this origin is between its start and its end.
       const before = atStart.started === atStart.finished + 1 ? await puterLeft(puter) : undefined;
       context.onSending?.();
-      context.onProgress?.({ status: text.generatingNow() });
+      context.onProgress?.({ status: generationText.generatingNow() });
       const token = puter.authToken; // a new one after the call: the user signed in again meanwhile
       const [input_image, ...more] = references;
       const [w, h] = request.ratio?.split(':').map(Number) ?? [request.width, request.height];
@@ -195,7 +196,7 @@ export class PuterProvider implements Provider {
             // The SDK asked the user to sign in again and they did: the call itself still failed, but asking
             // them to sign in would be wrong; they need only generate again.
             if (error.code === 'auth-required' && puter.auth.isSignedIn() && puter.authToken !== token) {
-              error.message = text.signedInAgain();
+              error.message = generationText.signedInAgain();
             }
             reject(error);
           });
@@ -220,7 +221,7 @@ export class PuterProvider implements Provider {
         charge: after?.lt(before!) ? { usd: before!.minus(after).toString() } : undefined,
       };
     }).catch((error: UserPaysError) => {
-      if (error.code === 'cancelled') error.message = text.cancelledPuter();
+      if (error.code === 'cancelled') error.message = generationText.cancelledPuter();
       throw error;
     });
   }

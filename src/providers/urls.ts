@@ -1,5 +1,5 @@
 import { UserPaysError } from '../base/errors.js';
-import * as text from '../strings/page.js';
+import * as text from '../strings/errors.js';
 
 /**
  * Which addresses the widget will talk to (docs/contract.md, Security): the checks every controller and provider

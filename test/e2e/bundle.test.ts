@@ -1,6 +1,6 @@
 // The built artefacts, as a static site would use them: no source modules are imported here.
 import { expect, fixture, html } from '@open-wc/testing';
-import { chunksFetched, loadModuleScript } from '../support/built.js';
+import { builtFiles, chunksFetched, loadModuleScript } from '../support/built.js';
 import { bflEndpoint, uniqueStorageKey } from '../support/sim.js';
 
 declare global {
@@ -35,6 +35,17 @@ describe('dist bundle', () => {
     expect(window.UserPays.version).to.match(/^\d+\.\d+\.\d+$/);
     // The global stays the first copy's, whose classes are the ones defined.
     expect(window.UserPays.UserPaysImage).to.equal(customElements.get('userpays-image'));
+  });
+
+  it('carries one copy of Lit and one of decimal.js in everything a page can load', async () => {
+    const files = [...(await builtFiles()).values()];
+    expect(files.length).to.be.greaterThan(3); // the entry and its chunks
+    // Each library registers its version once per copy; decimal.js names its errors.
+    const copies = (pattern: RegExp) => files.reduce((n, source) => n + (source.match(pattern)?.length ?? 0), 0);
+    expect(copies(/litHtmlVersions/g), 'lit-html').to.equal(1);
+    expect(copies(/reactiveElementVersions/g), '@lit/reactive-element').to.equal(1);
+    expect(copies(/litElementVersions/g), 'lit-element').to.equal(1);
+    expect(copies(/\[DecimalError\] /g), 'decimal.js').to.equal(1);
   });
 
   it('exposes the pure quote function', () => {

@@ -4,7 +4,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
-import { LedgerStore } from '../../src/ledger/index.js';
+import { LedgerStore } from '../../src/ledger/ledger.js';
 import { cleanLocalStorage, image } from '../ledger/helpers.js';
 import { controlledClock } from '../support/clock.js';
 import { uniqueStorageKey } from '../support/sim.js';

@@ -6,7 +6,7 @@ import { emulateMedia } from '@web/test-runner-commands';
 import Decimal from 'decimal.js';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
-import { LedgerStore, type LedgerEntry } from '../../src/ledger/index.js';
+import { LedgerStore, type LedgerEntry } from '../../src/ledger/ledger.js';
 import type { GenerationResult } from '../../src/base/types.js';
 import { MemoryStorage, cleanLocalStorage, image } from '../ledger/helpers.js';
 import { bflWidget } from '../support/bfl-widget.js';

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { render } from 'lit';
 import { formatDate } from '../../src/elements/panels/dates.js';
-import { GalleryList, renderGallery } from '../../src/elements/panels/gallery.js';
+import { renderGallery } from '../../src/elements/panels/gallery.js';
 
 const AT = Date.UTC(2026, 10, 22, 17, 5);
 
@@ -50,7 +50,7 @@ describe('panel dates: one formatter per locale and style', () => {
     const failure = { model: 'flux-2-pro', provider: 'bfl', at: AT, charged: '0.03', error: 'provider-error' };
     const host = document.createElement('div');
     render(
-      renderGallery({ images: [image], failures: [failure], locale: 'not a locale!' }, () => {}, new GalleryList()),
+      renderGallery({ images: [image], failures: [failure], locale: 'not a locale!' }, () => {}),
       host,
     );
     expect(host.querySelector('figcaption')!.textContent).to.contain(formatDate(AT, undefined, 'moment'));

@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { ImageStore } from '../../src/images/image-store.js';
-import { LedgerStore } from '../../src/ledger/index.js';
+import { LedgerStore } from '../../src/ledger/ledger.js';
 import type { ErrorDetail, GenerationResult, Tally } from '../../src/base/types.js';
 import { bflEndpoint, simLog, submissionsSince, uniqueStorageKey } from '../support/sim.js';
 

@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/define.js';
 import type { UserPaysTally } from '../../src/elements/tally/userpays-tally.js';
 import { dayOf } from '../../src/base/days.js';
-import { LedgerStore } from '../../src/ledger/index.js';
+import { LedgerStore } from '../../src/ledger/ledger.js';
 import { v1History } from '../support/ledger-history.js';
 import type { Tally } from '../../src/base/types.js';
 import { MemoryStorage, cleanLocalStorage, image, until } from '../ledger/helpers.js';

@@ -7,12 +7,12 @@ import { expect } from '@open-wc/testing';
 import Decimal from 'decimal.js';
 import { UserPaysError } from '../../src/base/errors.js';
 import { runGeneration } from '../../src/generation/run-generation.js';
-import { LedgerStore } from '../../src/ledger/index.js';
+import { LedgerStore } from '../../src/ledger/ledger.js';
 import { ImageStore } from '../../src/images/image-store.js';
 import { quoteFor } from '../../src/pricing/index.js';
 import { providerFor } from '../../src/providers/registry.js';
 import type { ProviderId, PublicRequest } from '../../src/base/types.js';
-import * as text from '../../src/strings/engine.js';
+import * as text from '../../src/strings/generation.js';
 import { MemoryStorage } from '../ledger/helpers.js';
 import { GATEWAY_PRICE_BOOK, uniqueStorageKey } from '../support/sim.js';
 

@@ -5,7 +5,7 @@
 // confirmed (counted apart, as `uncertain`); and the gallery holds the newest delivered images, `keep` of them.
 import { expect } from '@open-wc/testing';
 import Decimal from 'decimal.js';
-import { LedgerStore } from '../../src/ledger/index.js';
+import { LedgerStore } from '../../src/ledger/ledger.js';
 import { bflEndpoint, uniqueStorageKey } from '../support/sim.js';
 import { cleanLocalStorage } from '../ledger/helpers.js';
 import { openTab } from '../support/tabs.js';

@@ -3,7 +3,7 @@
 // (`onSaved`), so that the widget reads its gallery back before the other images are done.
 import { expect } from '@open-wc/testing';
 import { runGeneration, type GenerationJob } from '../../src/generation/run-generation.js';
-import { LedgerStore } from '../../src/ledger/index.js';
+import { LedgerStore } from '../../src/ledger/ledger.js';
 import { ImageStore, type StoredImage } from '../../src/images/image-store.js';
 import { quoteFor } from '../../src/pricing/index.js';
 import { providerFor } from '../../src/providers/registry.js';

@@ -7,9 +7,10 @@ import '../../src/define.js';
 import { UserPaysError, generate, tally } from '../../src/api.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { ImageStore } from '../../src/images/image-store.js';
-import { LedgerStore } from '../../src/ledger/index.js';
+import { LedgerStore } from '../../src/ledger/ledger.js';
 import { puterSdk } from '../../src/providers/puter.js';
-import * as text from '../../src/strings/engine.js';
+import * as generationText from '../../src/strings/generation.js';
+import * as ledgerText from '../../src/strings/ledger.js';
 import type { ProgressDetail, ProviderId } from '../../src/base/types.js';
 import { cleanLocalStorage, until } from '../ledger/helpers.js';
 import { controlledClock } from '../support/clock.js';
@@ -120,7 +121,7 @@ describe('UserPays.generate (headless) against the simulators', function () {
       expect(detail.status).to.be.a('string');
       expect(detail.elapsedMs).to.be.a('number');
     }
-    expect(progress.at(-1)!.status).to.equal(text.downloading());
+    expect(progress.at(-1)!.status).to.equal(generationText.downloading());
     URL.revokeObjectURL(image.url);
   });
 
@@ -222,7 +223,7 @@ describe('UserPays.generate (headless) against the simulators', function () {
 
     const over = await failure(generate(request, { ...options, budget: '0.01' }));
     expect(over.code).to.equal('budget-exceeded');
-    expect(over.message).to.equal(text.budgetExceeded('0.014', '0.01'));
+    expect(over.message).to.equal(ledgerText.budgetExceeded('0.014', '0.01'));
 
     const ledger = new LedgerStore({ storageKey });
     ledger.budget = '0.02'; // the user's own, set in a <userpays-tally>
@@ -311,7 +312,7 @@ describe('UserPays.generate (headless) against the simulators', function () {
     unsubscribe();
     expect(error.code).to.equal('cancelled');
     const charged = await simCharged('bfl', apiKey);
-    expect(error.message).to.equal(text.cancelledCharged('bfl', '$0.014'));
+    expect(error.message).to.equal(generationText.cancelledCharged('bfl', '$0.014'));
     expect(charged).to.equal('0.014');
     expect(ledger.entries()[0]).to.include({ status: 'charged', charged });
     expect(await tally(storageKey)).to.include({ spent: charged, images: 0 });
@@ -328,7 +329,7 @@ describe('UserPays.generate (headless) against the simulators', function () {
           storageKey,
           endpoint: falEndpoint(`queue=3000;pending=4000;run=${run}`),
           signal: controller.signal,
-          onProgress: ({ status }) => status.startsWith(text.queued()) && controller.abort(),
+          onProgress: ({ status }) => status.startsWith(generationText.queued()) && controller.abort(),
         },
       ),
     );

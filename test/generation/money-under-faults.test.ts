@@ -7,7 +7,7 @@ import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import type { UserPaysTally } from '../../src/elements/tally/userpays-tally.js';
 import { UserPaysError } from '../../src/base/errors.js';
 import { bookFailure, runGeneration } from '../../src/generation/run-generation.js';
-import { LedgerStore } from '../../src/ledger/index.js';
+import { LedgerStore } from '../../src/ledger/ledger.js';
 import { ImageStore } from '../../src/images/image-store.js';
 import { quoteFor } from '../../src/pricing/index.js';
 import { chargeOf } from '../../src/providers/bfl.js';

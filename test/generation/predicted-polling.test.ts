@@ -2,7 +2,7 @@
 // pipeline, and the next submission of that kind polls from it.
 import { expect } from '@open-wc/testing';
 import { runGeneration } from '../../src/generation/run-generation.js';
-import { LedgerStore } from '../../src/ledger/index.js';
+import { LedgerStore } from '../../src/ledger/ledger.js';
 import { Durations } from '../../src/generation/durations.js';
 import { ImageStore } from '../../src/images/image-store.js';
 import { quoteFor } from '../../src/pricing/index.js';

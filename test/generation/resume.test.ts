@@ -4,7 +4,7 @@
 import { expect } from '@open-wc/testing';
 import Decimal from 'decimal.js';
 import { resumeOrphans, type ResumeOptions } from '../../src/generation/resume.js';
-import { LedgerStore, type LedgerEntry } from '../../src/ledger/index.js';
+import { LedgerStore, type LedgerEntry } from '../../src/ledger/ledger.js';
 import { ImageStore, type StoredImage } from '../../src/images/image-store.js';
 import { providerFor } from '../../src/providers/registry.js';
 import { MemoryStorage, cleanLocalStorage, image } from '../ledger/helpers.js';

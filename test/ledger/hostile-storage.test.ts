@@ -3,7 +3,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define.js';
 import type { UserPaysTally } from '../../src/elements/tally/userpays-tally.js';
-import { LedgerStore } from '../../src/ledger/index.js';
+import { LedgerStore } from '../../src/ledger/ledger.js';
 import { cleanLocalStorage, image, uniqueKey } from './helpers.js';
 
 const ledgerDocument = (fields: object) => JSON.stringify({ v: 2, since: 1, cut: 0, days: [], entries: [], ...fields });

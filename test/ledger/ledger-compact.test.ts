@@ -4,7 +4,7 @@
 import { expect } from '@open-wc/testing';
 import Decimal from 'decimal.js';
 import { dayOf } from '../../src/base/days.js';
-import { LedgerStore } from '../../src/ledger/index.js';
+import { LedgerStore } from '../../src/ledger/ledger.js';
 import { controlledClock } from '../support/clock.js';
 import { v1History } from '../support/ledger-history.js';
 import { MemoryStorage, TabStorage, image, reloaded, uniqueKey } from './helpers.js';

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { LedgerStore } from '../../src/ledger/index.js';
+import { LedgerStore } from '../../src/ledger/ledger.js';
 import type { Tally } from '../../src/base/types.js';
 import { MemoryStorage, TabStorage, cleanLocalStorage, image, reloaded, uniqueKey, until } from './helpers.js';
 

@@ -1,7 +1,7 @@
 // The ledger guarantees across pages, for real: each "tab" is an iframe running test/fixtures/tab.ts (its own
 // module instances, Web Lock holder and storage events), generating against the BFL simulator over HTTP.
 import { expect } from '@open-wc/testing';
-import { LedgerStore } from '../../src/ledger/index.js';
+import { LedgerStore } from '../../src/ledger/ledger.js';
 import { ImageStore } from '../../src/images/image-store.js';
 import { bflEndpoint, simLog, uniqueStorageKey } from '../support/sim.js';
 import { cleanLocalStorage, until } from './helpers.js';

@@ -1,8 +1,10 @@
-import { isTypedAmount } from '../../base/checks.js';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { LedgerStore } from '../../ledger/index.js';
-import * as text from '../../strings/page.js';
+import { isTypedAmount } from '../../base/checks.js';
 import type { Tally } from '../../base/types.js';
+import type { LedgerStore } from '../../ledger/ledger.js';
+import { loadLedger } from '../../lazy/index.js';
+import type { Ledger } from '../../lazy/index.js';
+import * as text from '../../strings/ledger.js';
 import { emit } from '../shared/events.js';
 import type { StartupController } from './startup-controller.js';
 
@@ -15,7 +17,8 @@ export interface LedgerSource {
 /**
  * Follows the ledger of the host's storage key while the host is connected: keeps `tally` current after
  * every change (this page or another tab), re-renders the host (pending entries change what it shows
- * without changing the tally), and fires `userpays-tally` when the tally's value changes.
+ * without changing the tally), and fires `userpays-tally` when the tally's value changes. The ledger's code
+ * loads, and the stored ledger is read, just after the first paint (or sooner, when a submission needs it).
  *
  * The host's `budget` attribute joins the budget in force for the whole key (the lowest of the user's own and
  * every element's: see LedgerStore.setPageBudget), so every widget and tally of the key enforces and shows the
@@ -23,11 +26,12 @@ export interface LedgerSource {
  * a typo must not lift the cap.
  */
 export class LedgerController implements ReactiveController {
-  /** The ledger of the current storage key; undefined while the host is not connected. */
+  /** The ledger of the current storage key; undefined until it has loaded, and while the host is not connected. */
   ledger?: LedgerStore;
   tally?: Tally;
   /** Why the host's `budget` cannot be used ('' when it can). */
   budgetProblem = '';
+  private module?: typeof Ledger;
   private unsubscribe?: () => void;
   private openedFor = '';
 
@@ -40,14 +44,34 @@ export class LedgerController implements ReactiveController {
   }
 
   hostConnected() {
-    // Read after the first paint (it parses the whole stored ledger), unless something needs it sooner (`opened`).
-    this.startup.later(() => this.opened());
+    // Read after the first paint (it parses the whole stored ledger), unless something needs it sooner (`ready`).
+    this.startup.later(() => this.ready().catch(() => {})); // could not load: a submission says so
   }
 
-  /** The ledger, opened now if it is not yet (a submission before the first paint); undefined while disconnected. */
+  /** The ledger, opened now if its code has loaded and it is not open yet; undefined otherwise (see `ready`). */
   opened(): LedgerStore | undefined {
-    if (!this.ledger && this.host.isConnected) this.open();
+    if (!this.ledger && this.module && this.host.isConnected) this.open(this.module);
     return this.ledger;
+  }
+
+  /**
+   * The ledger once its code has loaded (at once if it has); undefined while the host is not connected. Rejects
+   * where the code cannot load (offline): nothing can be booked, so nothing may be spent.
+   */
+  async ready(): Promise<LedgerStore | undefined> {
+    this.module ??= await loadLedger();
+    return this.opened();
+  }
+
+  /** Runs `work` with the ledger: at once if it is open, else once it has loaded (nothing while disconnected). */
+  use(work: (ledger: LedgerStore) => void) {
+    const ledger = this.opened();
+    if (ledger) work(ledger);
+    else
+      void this.ready().then(
+        (loaded) => loaded && work(loaded),
+        () => {},
+      );
   }
 
   hostDisconnected() {
@@ -59,7 +83,7 @@ export class LedgerController implements ReactiveController {
 
   hostUpdate() {
     if (!this.ledger) return;
-    if (this.source.storageKey() !== this.openedFor) this.open();
+    if (this.source.storageKey() !== this.openedFor) this.open(this.module!);
     else this.applyBudget();
   }
 
@@ -70,7 +94,7 @@ export class LedgerController implements ReactiveController {
     this.ledger!.setPageBudget(this.host, valid ? budget.trim() : null); // notifies when it changed
   }
 
-  private open() {
+  private open({ LedgerStore }: typeof Ledger) {
     this.unsubscribe?.();
     this.ledger?.setPageBudget(this.host, null);
     const ledger = (this.ledger = new LedgerStore({ storageKey: (this.openedFor = this.source.storageKey()) }));

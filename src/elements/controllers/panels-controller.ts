@@ -1,9 +1,9 @@
 import type { CSSResult, ReactiveController, ReactiveControllerHost } from 'lit';
 import type Decimal from 'decimal.js';
-import type { LedgerStore } from '../../ledger/index.js';
+import type { LedgerStore } from '../../ledger/ledger.js';
 import { loadPanels } from '../../lazy/index.js';
 import type { Panels } from '../../lazy/index.js';
-import type { GalleryList, PaidFailure } from '../panels/panels.js';
+import type { PaidFailure } from '../panels/panels.js';
 import type { StartupController } from './startup-controller.js';
 
 /**
@@ -13,8 +13,6 @@ import type { StartupController } from './startup-controller.js';
  */
 export class PanelsController implements ReactiveController {
   panels?: typeof Panels;
-  /** The gallery's list of this element, which keeps its items from one render to the next. */
-  galleryList?: GalleryList;
   private spentFor?: object;
   private spent?: ReadonlyMap<number, Decimal>;
   private failuresFor?: object;
@@ -29,39 +27,25 @@ export class PanelsController implements ReactiveController {
     host.addController(this);
   }
 
-  /** Settles once the panels have loaded, or failed to (the element then works without them). */
-  ready: Promise<void> = Promise.resolve();
-
   hostConnected() {
     // Asked for after the first paint, and arriving in a task of its own: the gallery's images (read from
     // IndexedDB by the engine) and a result arrive later still.
     this.startup.later(() => this.load());
   }
 
-  private load() {
+  /** Settles once the panels have loaded and been drawn, or failed to load (the element then works without them). */
+  private load(): Promise<void> | undefined {
     if (!this.panels)
-      this.ready = loadPanels().then(
+      return loadPanels().then(
         async (panels) => {
           await this.startup.turn(); // drawn in a turn of its own, not in the script's load event
           this.panels = panels;
-          this.galleryList = new panels.GalleryList();
           const root = this.host.shadowRoot!;
           root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.styles(panels).styleSheet!];
           this.host.requestUpdate();
         },
         () => {}, // the form works without them; the next connection tries again
       );
-  }
-
-  /**
-   * The host's `updateComplete` with the panels drawn: an element's `getUpdateComplete()` returns this, so
-   * that `await el.updateComplete` (tests, pages) sees the whole element once it has loaded.
-   */
-  async drawn(update: () => Promise<boolean>): Promise<boolean> {
-    const first = await update();
-    await this.startup.settled; // the panels are asked for
-    await this.ready;
-    return (await update()) && first;
   }
 
   /** The paid generations that brought no image (newest first, at most 5), read again only when the tally changed. */

@@ -82,8 +82,10 @@ function turn(locale: string): Promise<void> {
  * `settled` lets the host's `updateComplete` include it.
  */
 export class StartupController implements ReactiveController {
-  /** Settles once the work asked of `later` so far has run. */
+  /** Settles once the work asked of `later` so far has run (and what it returned has settled). */
   settled: Promise<void> = Promise.resolve();
+  /** The works asked of `later` start in this order. */
+  private queue: Promise<void> = Promise.resolve();
   private scheduled = false;
   private paintAsked = false;
   private markPainted!: () => void;
@@ -131,14 +133,23 @@ export class StartupController implements ReactiveController {
     return turn(this.locale());
   }
 
-  /** Runs `work` once the host's first render has been painted, in a turn of its own, if the host is still connected. */
-  later(work: () => void) {
-    this.settled = this.settled
+  /**
+   * Runs `work` once the host's first render has been painted, in a turn of its own, if the host is still connected.
+   * The works asked start one after another, each in its turn; `settled` waits for each to end (a promise it
+   * returns included), without holding back the start of the next.
+   */
+  later(work: () => unknown) {
+    const started = this.queue
       .then(() => this.painted)
       .then(() => this.turn())
-      .then(() => {
-        if (this.host.isConnected) work();
-      })
-      .catch((error: unknown) => reportError(error)); // a bug here must not stop the work asked after it
+      .then(() => (this.host.isConnected ? { done: work() } : undefined));
+    this.queue = started.then(
+      () => {},
+      () => {},
+    );
+    this.settled = Promise.all([this.settled, started.then((run) => run?.done)]).then(
+      () => {},
+      (error: unknown) => reportError(error), // a bug here must not stop the work asked after it
+    );
   }
 }

@@ -1,12 +1,12 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { DEFAULT_MODEL } from '../../pricing/index.js';
 import type { PriceBook } from '../../pricing/index.js';
 import type { ProviderId, Quote } from '../../base/types.js';
 import { QuoteController } from '../controllers/quote-controller.js';
-import { StartupController } from '../controllers/startup-controller.js';
 import { quoteStyles, renderQuote } from '../shared/quote-view.js';
 import { surface, theme } from '../shared/theme.js';
+import { UserPaysElement } from '../shared/userpays-element.js';
 import { parseSizes } from './parse-sizes.js';
 
 /**
@@ -24,7 +24,7 @@ import { parseSizes } from './parse-sizes.js';
  * @cssproperty --userpays-danger - Error colour.
  * @cssproperty --userpays-font - Font shorthand.
  */
-export class UserPaysCost extends LitElement {
+export class UserPaysCost extends UserPaysElement {
   static override styles = [theme, surface, quoteStyles];
 
   /** `puter` | `bfl` | `fal` | `openai`. */
@@ -39,14 +39,11 @@ export class UserPaysCost extends LitElement {
   @property({ type: Number }) count = 1;
   /** Space-separated `WxH` sizes of the reference images. */
   @property() inputs = '';
-  /** BCP 47 locale for money; the browser's when empty. */
-  @property() locale = '';
   /** Provider "puter": the Puter API whose live prices apply (as on `<userpays-image>`); Puter's own when empty. */
   @property() endpoint = '';
   /** Overrides or extends the built-in prices. */
   @property({ attribute: false }) priceBook: PriceBook | null = null;
 
-  private readonly startup = new StartupController(this, () => this.locale);
   private readonly pricing = new QuoteController(
     this,
     {
@@ -70,18 +67,6 @@ export class UserPaysCost extends LitElement {
    */
   get quote(): Quote | undefined {
     return this.pricing.quote;
-  }
-
-  /** The first update in a task of its own (see StartupController); the others as Lit schedules them. */
-  protected override scheduleUpdate(): void | Promise<void> {
-    return this.startup.schedule(() => super.scheduleUpdate());
-  }
-
-  /** Resolves once this update is done, and the work after the first paint (Puter's live prices asked for). */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    const done = await super.getUpdateComplete();
-    await this.startup.settled;
-    return (await super.getUpdateComplete()) && done;
   }
 
   protected override render() {

@@ -9,7 +9,7 @@ import type { ImageHandlers } from './image-template.js';
 export function imageHandlers(host: ImageHost, parts: ImageParts): ImageHandlers {
   /** The user changed what would be sent: an error about the last attempt no longer describes it. */
   const edited = () => {
-    if (parts.generation.status === 'idle') parts.generation.dismissError();
+    if (parts.submission.status === 'idle') parts.submission.dismissError();
   };
   const handlers: ImageHandlers = {
     fieldInput: (event) => {
@@ -48,12 +48,12 @@ export function imageHandlers(host: ImageHost, parts: ImageParts): ImageHandlers
       host.requestUpdate();
     },
     // Committed (Enter, or focus left the field): only then may waiting images be fetched with the key.
-    keyCommit: () => parts.generation.keyEntered(),
+    keyCommit: () => parts.resume.keyEntered(),
     rememberChange: (event) => {
       parts.keys.remember(host.provider, (event.target as HTMLInputElement).checked);
       host.requestUpdate();
     },
-    signIn: () => void parts.account.signIn().catch((error) => parts.generation.report(asUserPaysError(error))),
+    signIn: () => void parts.account.signIn().catch((error) => parts.submission.report(asUserPaysError(error))),
     signOut: () => void parts.account.signOut(),
     submit: (event) => {
       event.preventDefault();
@@ -67,12 +67,12 @@ export function imageHandlers(host: ImageHost, parts: ImageParts): ImageHandlers
         handlers.submit(event); // it prevents the default itself
       else if (target.localName === 'input') {
         event.preventDefault();
-        if (target.id === 'key') parts.generation.keyEntered(); // Enter commits the key, as leaving the field does
+        if (target.id === 'key') parts.resume.keyEntered(); // Enter commits the key, as leaving the field does
       }
     },
     imageAction: (event) =>
-      void parts.panels.panels?.actOnImage(event, parts.generation.gallery, {
-        remove: (id) => parts.generation.remove(id),
+      void parts.panels.panels?.actOnImage(event, parts.gallery.images, {
+        remove: (id) => parts.gallery.remove(id),
         say: (sentence) => parts.flow.say(sentence),
         addReference: (file) => parts.references.add([file], 8),
         reuse: (settings, final) => {
@@ -86,10 +86,10 @@ export function imageHandlers(host: ImageHost, parts: ImageParts): ImageHandlers
       edited();
       [host.provider, host.model] = [provider as ProviderId, model!];
     },
-    cancel: () => parts.generation.requestCancel(),
-    stopWaiting: () => parts.generation.stopWaiting(),
-    keepWaiting: () => parts.generation.keepWaiting(),
-    dismissError: () => parts.generation.dismissError(),
+    cancel: () => parts.submission.requestCancel(),
+    stopWaiting: () => parts.submission.stopWaiting(),
+    keepWaiting: () => parts.submission.keepWaiting(),
+    dismissError: () => parts.submission.dismissError(),
   };
   return handlers;
 }

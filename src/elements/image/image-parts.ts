@@ -1,10 +1,12 @@
 import type { ProviderId, GenerationResult } from '../../base/types.js';
 import type { FlowController } from '../controllers/flow-controller.js';
-import type { GenerationController, SubmissionRequest } from '../controllers/generation-controller.js';
+import type { GalleryController } from '../controllers/gallery-controller.js';
 import type { LedgerController } from '../controllers/ledger-controller.js';
 import type { PanelsController } from '../controllers/panels-controller.js';
 import type { PuterAccountController } from '../controllers/puter-account-controller.js';
 import type { QuoteController } from '../controllers/quote-controller.js';
+import type { ResumeController } from '../controllers/resume-controller.js';
+import type { SubmissionController, SubmissionRequest } from '../controllers/submission-controller.js';
 import type { ProviderKeys } from './provider-keys.js';
 import type { ReferenceImages } from './reference-images.js';
 
@@ -17,7 +19,9 @@ export interface ImageParts {
   ledger: LedgerController;
   pricing: QuoteController;
   account: PuterAccountController;
-  generation: GenerationController;
+  submission: SubmissionController;
+  gallery: GalleryController;
+  resume: ResumeController;
   references: ReferenceImages;
   panels: PanelsController;
   flow: FlowController;

@@ -2,7 +2,8 @@ import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { formatUsd } from '../../pricing/index.js';
-import * as text from '../../strings/page.js';
+import * as pricesText from '../../strings/prices.js';
+import * as widgetText from '../../strings/widget.js';
 import type { ErrorDetail, ProgressDetail, Quote, Tally } from '../../base/types.js';
 import { renderQuote } from '../shared/quote-view.js';
 import { renderTallySummary } from '../tally/tally-summary.js';
@@ -113,7 +114,7 @@ const valueOf = (id: string, label: string, selected: boolean) =>
   html`<option value=${id} ?selected=${selected}>${label}</option>`;
 
 function renderSize({ size }: ImageView, on: ImageHandlers) {
-  if (!size.groups.length) return html`<p class="field muted">${text.sizeFromInput()}</p>`;
+  if (!size.groups.length) return html`<p class="field muted">${widgetText.sizeFromInput()}</p>`;
   const custom = size.selected === 'custom';
   const dimension = (label: string, name: 'width' | 'height') =>
     html`<label class="field small"
@@ -129,7 +130,7 @@ function renderSize({ size }: ImageView, on: ImageHandlers) {
         @input=${on.fieldInput}
     /></label>`;
   // Swatches for the shape (a radio group: one is in force), the select for the size of it (or any other).
-  return html`<div class="field shapes" role="radiogroup" aria-label=${text.shapeLabel()}>
+  return html`<div class="field shapes" role="radiogroup" aria-label=${widgetText.shapeLabel()}>
       ${size.shapes.map(
         (shape) =>
           html`<button
@@ -148,7 +149,7 @@ function renderSize({ size }: ImageView, on: ImageHandlers) {
       )}
     </div>
     <label class="field"
-      >${text.sizeLabel()}
+      >${widgetText.sizeLabel()}
       <select part="size" name="size" @change=${on.pickerChange}>
         ${size.groups.map(
           (group) =>
@@ -156,9 +157,9 @@ function renderSize({ size }: ImageView, on: ImageHandlers) {
               ${group.options.map((option) => valueOf(option.value, option.label, option.value === size.selected))}
             </optgroup>`,
         )}
-        ${size.custom ? valueOf('custom', text.customSize(), custom) : nothing}
+        ${size.custom ? valueOf('custom', widgetText.customSize(), custom) : nothing}
       </select></label
-    >${custom ? html`${dimension(text.widthLabel(), 'width')}${dimension(text.heightLabel(), 'height')}` : nothing}`;
+    >${custom ? html`${dimension(widgetText.widthLabel(), 'width')}${dimension(widgetText.heightLabel(), 'height')}` : nothing}`;
 }
 
 function renderReferences({ references, locale }: ImageView, on: ImageHandlers) {
@@ -166,8 +167,8 @@ function renderReferences({ references, locale }: ImageView, on: ImageHandlers) 
   // Images may also be dropped on this area, or pasted anywhere in the form (the same handler).
   return html`<div class="refs" @dragover=${on.referencesChosen} @drop=${on.referencesChosen}>
     <label class="field"
-      >${text.referencesLabel()}
-      <span class="muted">${text.referencesNote(references.required, references.max, references.billed)}</span>
+      >${widgetText.referencesLabel()}
+      <span class="muted">${widgetText.referencesNote(references.required, references.max, references.billed)}</span>
       <input
         type="file"
         accept="image/png,image/jpeg,image/webp"
@@ -180,17 +181,17 @@ function renderReferences({ references, locale }: ImageView, on: ImageHandlers) 
       ${references.images.map(
         (image, index) =>
           html`<li>
-            <img src=${image.dataUrl} alt=${text.referenceAlt(index + 1)} />
+            <img src=${image.dataUrl} alt=${widgetText.referenceAlt(index + 1)} />
             <span class="muted"
               >${image.width}×${image.height}${image.sent ? ` → ${image.sent.width}×${image.sent.height}` : ''}${
                 image.adds
-                  ? html`<br />${text.referenceAdds(image.adds.megapixels, formatUsd(image.adds.amount, locale))}`
+                  ? html`<br />${widgetText.referenceAdds(image.adds.megapixels, formatUsd(image.adds.amount, locale))}`
                   : nothing
               }</span
             >
             <button
               type="button"
-              aria-label=${text.referenceRemove(index + 1)}
+              aria-label=${widgetText.referenceRemove(index + 1)}
               data-index=${index}
               @click=${on.referenceRemove}
             >
@@ -205,7 +206,7 @@ function renderReferences({ references, locale }: ImageView, on: ImageHandlers) 
 function renderKey({ key }: ImageView, on: ImageHandlers) {
   if (!key) return nothing;
   return html`<div class="field">
-    <label for="key">${text.keyLabel(key.provider)}</label>
+    <label for="key">${widgetText.keyLabel(key.provider)}</label>
     <input
       id="key"
       part="key"
@@ -216,10 +217,10 @@ function renderKey({ key }: ImageView, on: ImageHandlers) {
       @input=${on.keyInput}
       @change=${on.keyCommit}
     />
-    ${key.waiting ? html`<span class="error">${text.waitingForKey(key.waiting, key.provider)}</span>` : nothing}
+    ${key.waiting ? html`<span class="error">${widgetText.waitingForKey(key.waiting, key.provider)}</span>` : nothing}
     <label class="muted"
       ><input part="remember" type="checkbox" .checked=${live(key.remembered)} @change=${on.rememberChange} />
-      ${text.rememberKey(key.provider)}</label
+      ${widgetText.rememberKey(key.provider)}</label
     >
   </div>`;
 }
@@ -230,25 +231,31 @@ function renderAccount({ account, quote, locale }: ImageView, on: ImageHandlers)
   // One line each: whitespace inside a template is not minified.
   // prettier-ignore
   return html`<p part="account" class="account">${account.user
-    ? html`${text.puterAccount()} <strong>${account.user}</strong>${quote && account.left ? ` · ${text.priceOfLeft(formatUsd(quote.total, locale), formatUsd(account.left, locale))}` : ''} <button type="button" class="secondary" @click=${on.signOut}>${text.signOut()}</button>`
-    : html`<button part="sign-in" type="button" class="secondary" @click=${on.signIn}>${text.signIn()}</button> ${text.signInWhy()}`}</p>`;
+    ? html`${widgetText.puterAccount()} <strong>${account.user}</strong>${quote && account.left ? ` · ${widgetText.priceOfLeft(formatUsd(quote.total, locale), formatUsd(account.left, locale))}` : ''} <button type="button" class="secondary" @click=${on.signOut}>${widgetText.signOut()}</button>`
+    : html`<button part="sign-in" type="button" class="secondary" @click=${on.signIn}>${widgetText.signIn()}</button> ${widgetText.signInWhy()}`}</p>`;
 }
 
 function renderProgress({ busy, progress, elapsed, confirmCancel, locale }: ImageView, on: ImageHandlers) {
   if (!busy) return nothing;
   if (confirmCancel) {
     return html`<div part="progress" class="progress confirm" role="group" aria-labelledby="stop">
-      <p id="stop">${text.stopWaitingQuestion(confirmCancel.provider, formatUsd(confirmCancel.billed, locale))}</p>
-      <button type="button" data-focus="cancel" @click=${on.stopWaiting}>${text.stopWaiting()}</button>
-      <button type="button" class="secondary" @click=${on.keepWaiting}>${text.keepWaiting()}</button>
+      <p id="stop">
+        ${widgetText.stopWaitingQuestion(confirmCancel.provider, formatUsd(confirmCancel.billed, locale))}
+      </p>
+      <button type="button" data-focus="cancel" @click=${on.stopWaiting}>${widgetText.stopWaiting()}</button>
+      <button type="button" class="secondary" @click=${on.keepWaiting}>${widgetText.keepWaiting()}</button>
     </div>`;
   }
   // Not a live region: a status that changes every poll would be read out every poll. The end is announced.
   return html`<div part="progress" class="progress">
     <!-- No value while the provider reports none: an indeterminate bar, not one stuck at 0 %. -->
-    <progress max="1" value=${ifDefined(progress?.progress?.toString())} aria-label=${text.progressLabel()}></progress>
-    <span>${progress?.status ?? text.sending()} · ${text.elapsed(elapsed)}</span>
-    <button type="button" class="secondary" data-focus="cancel" @click=${on.cancel}>${text.cancel()}</button>
+    <progress
+      max="1"
+      value=${ifDefined(progress?.progress?.toString())}
+      aria-label=${widgetText.progressLabel()}
+    ></progress>
+    <span>${progress?.status ?? widgetText.sending()} · ${widgetText.elapsed(elapsed)}</span>
+    <button type="button" class="secondary" data-focus="cancel" @click=${on.cancel}>${widgetText.cancel()}</button>
   </div>`;
 }
 
@@ -263,24 +270,24 @@ export function renderImageWidget(view: ImageView, on: ImageHandlers) {
       @paste=${view.references ? on.referencesChosen : nothing}
       novalidate
     >
-      <label class="field" for="prompt">${text.promptLabel()}</label>
+      <label class="field" for="prompt">${widgetText.promptLabel()}</label>
       <textarea
         id="prompt"
         part="prompt"
         name="prompt"
         rows="3"
-        placeholder=${text.promptPlaceholder()}
+        placeholder=${widgetText.promptPlaceholder()}
         .value=${view.prompt}
         @input=${on.fieldInput}
       ></textarea>
       <div class="row">
         <label class="field"
-          >${text.modelLabel()}
+          >${widgetText.modelLabel()}
           <select part="model" name="model" @change=${on.pickerChange}>
             ${view.models.map((model) =>
               valueOf(
                 model.id,
-                model.price ? text.modelWithPrice(model.label, formatUsd(model.price, locale)) : model.label,
+                model.price ? widgetText.modelWithPrice(model.label, formatUsd(model.price, locale)) : model.label,
                 model.id === view.model,
               ),
             )}
@@ -288,13 +295,13 @@ export function renderImageWidget(view: ImageView, on: ImageHandlers) {
         >
         ${renderSize(view, on)}
         <label class="field small"
-          >${text.countLabel()}
+          >${widgetText.countLabel()}
           <select part="count" name="count" @change=${on.pickerChange}>
             ${[1, 2, 3, 4].map((n) => valueOf(String(n), String(n), n === view.count))}
           </select></label
         >
         <label class="field small"
-          >${text.seedLabel()}
+          >${widgetText.seedLabel()}
           <input
             part="seed"
             name="seed"
@@ -302,7 +309,7 @@ export function renderImageWidget(view: ImageView, on: ImageHandlers) {
             min="0"
             step="1"
             inputmode="numeric"
-            placeholder=${text.randomSeed()}
+            placeholder=${widgetText.randomSeed()}
             .value=${live(view.seed === undefined ? '' : String(view.seed))}
             @input=${on.fieldInput}
         /></label>
@@ -313,13 +320,13 @@ export function renderImageWidget(view: ImageView, on: ImageHandlers) {
       </div>
       <!-- What a screen reader hears of the price: its total, once per change, not the whole breakdown. -->
       <span class="announce" role="status"
-        >${priced ? `${formatUsd(quote.total, locale)} ${text.forImages(quote.count)}` : problem}</span
+        >${priced ? `${formatUsd(quote.total, locale)} ${pricesText.forImages(quote.count)}` : problem}</span
       >
       <span class="announce" role="status">${view.announcement}</span>
       ${view.projection ?? nothing} ${view.compare ?? nothing} ${renderAccount(view, on)}
       <div class="actions">
         <button part="submit" type="submit" ?disabled=${view.busy}>
-          ${view.busy ? text.generating() : text.generate(priced ? formatUsd(quote.total, locale) : '')}
+          ${view.busy ? widgetText.generating() : widgetText.generate(priced ? formatUsd(quote.total, locale) : '')}
         </button>
       </div>
       ${renderProgress(view, on)}
@@ -331,12 +338,12 @@ export function renderImageWidget(view: ImageView, on: ImageHandlers) {
                 ${
                   view.funds
                     ? html`<a href=${view.funds.url} target="_blank" rel="noopener"
-                        >${text.addFunds(view.funds.provider)}</a
+                        >${widgetText.addFunds(view.funds.provider)}</a
                       >`
                     : nothing
                 }
               </p>
-              <button type="button" class="secondary" @click=${on.dismissError}>${text.dismiss()}</button>
+              <button type="button" class="secondary" @click=${on.dismissError}>${widgetText.dismiss()}</button>
             </div>`
           : nothing
       }

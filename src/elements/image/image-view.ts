@@ -4,7 +4,9 @@ import Decimal from 'decimal.js';
 import { billsReferences, formatUsd, modelName } from '../../pricing/index.js';
 import type { Offer } from '../../pricing/compare.js';
 import { providerInfo } from '../../providers/catalog.js';
-import * as text from '../../strings/page.js';
+import * as pricesText from '../../strings/prices.js';
+import * as widgetText from '../../strings/widget.js';
+import * as wordsText from '../../strings/words.js';
 import type { ProviderId } from '../../base/types.js';
 import type { GalleryImage } from '../../images/gallery.js';
 import type { ImageHost, ImageParts } from './image-parts.js';
@@ -43,16 +45,13 @@ export function cheaperChoice(host: ImageHost, parts: ImageParts, left: Decimal)
   const [best] = offersOf(host, parts)
     .filter((offer) => offer.provider === host.provider && offer.total && !offer.problem && left.gte(offer.total))
     .sort((a, b) => new Decimal(a.total!).cmp(b.total!));
-  return (
-    best &&
-    text.cheaperChoice(modelName(best.model), formatUsd(best.total!, host.locale || undefined))
-  );
+  return best && pricesText.cheaperChoice(modelName(best.model), formatUsd(best.total!, host.locale || undefined));
 }
 
 /** Everything the widget shows, read from the element and its parts before each render. */
 export function imageView(host: ImageHost, parts: ImageParts, handlers: ImageHandlers): ImageView {
   const { provider } = host;
-  const { account, generation, pricing } = parts;
+  const { account, submission, gallery, resume, pricing } = parts;
   const references = pricing.capability?.references;
   const sent = pricing.fitted?.inputs ?? [];
   const { panels } = parts.panels;
@@ -86,34 +85,34 @@ export function imageView(host: ImageHost, parts: ImageParts, handlers: ImageHan
       : undefined,
     key: providerInfo(provider)?.needsKey
       ? {
-          provider: text.providerName(provider),
+          provider: wordsText.providerName(provider),
           value: host.apiKey,
           remembered: parts.keys.isRemembered(provider),
-          waiting: generation.waiting[provider] ?? 0,
+          waiting: resume.waiting[provider] ?? 0,
         }
       : undefined,
     account: provider === 'puter' ? { user: account.user, left: account.left?.toString() } : undefined,
     quote: pricing.quote,
     problem: pricing.problem,
-    busy: generation.status !== 'idle' || generation.resuming,
+    busy: submission.status !== 'idle' || resume.resuming,
     elapsed: parts.flow.elapsedSeconds,
     progress:
-      generation.resuming && generation.status === 'idle'
-        ? { status: text.resuming(), elapsedMs: 0 }
-        : generation.progress,
-    confirmCancel: generation.confirmingCancel ? { provider, billed: generation.billed } : undefined,
+      resume.resuming && submission.status === 'idle'
+        ? { status: widgetText.resuming(), elapsedMs: 0 }
+        : submission.progress,
+    confirmCancel: submission.confirmingCancel ? { provider, billed: submission.billed } : undefined,
     announcement: parts.flow.announcement,
-    error: generation.error,
+    error: submission.error,
     funds:
-      generation.error?.code === 'insufficient-funds' && providerInfo(provider)?.fundsUrl
-        ? { url: providerInfo(provider)!.fundsUrl!, provider: text.providerName(provider) }
+      submission.error?.code === 'insufficient-funds' && providerInfo(provider)?.fundsUrl
+        ? { url: providerInfo(provider)!.fundsUrl!, provider: wordsText.providerName(provider) }
         : undefined,
-    chargeNote: generation.chargeNote,
+    chargeNote: submission.chargeNote,
     tally: parts.ledger.tally,
     budgetProblem: parts.ledger.budgetProblem,
     gallery: panels?.renderGallery(
       {
-        images: generation.gallery.map((image) => ({
+        images: gallery.images.map((image) => ({
           ...image,
           referable: !!references?.max,
           finalize: finalOf(host, parts, image),
@@ -122,7 +121,6 @@ export function imageView(host: ImageHost, parts: ImageParts, handlers: ImageHan
         locale,
       },
       handlers.imageAction,
-      parts.panels.galleryList!,
     ),
     compare: panels?.renderCompare({ offers, provider, model: host.model, locale }, handlers.offerChoose),
     projection:

@@ -1,6 +1,6 @@
 import { nearestRatio, sizeOfRatio } from '../../pricing/index.js';
 import type { SizeRule } from '../../pricing/index.js';
-import * as text from '../../strings/page.js';
+import * as text from '../../strings/widget.js';
 
 /** The shapes offered, widest to tallest (21:9 to 9:21, what FLUX makes), where the provider can make them. */
 const SHAPES: readonly [number, number][] = [

@@ -1,17 +1,18 @@
-import { LitElement } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { DEFAULT_MODEL } from '../../pricing/index.js';
 import type { PriceBook } from '../../pricing/index.js';
-import * as text from '../../strings/page.js';
+import * as text from '../../strings/widget.js';
 import type { GenerationResult, ProviderId, Quote, Tally } from '../../base/types.js';
 import { FlowController } from '../controllers/flow-controller.js';
 import { PanelsController } from '../controllers/panels-controller.js';
-import { GenerationController } from '../controllers/generation-controller.js';
-import type { SubmissionRequest } from '../controllers/generation-controller.js';
+import { GalleryController } from '../controllers/gallery-controller.js';
+import { ResumeController } from '../controllers/resume-controller.js';
+import { SubmissionController } from '../controllers/submission-controller.js';
+import type { Snapshot, SubmissionRequest } from '../controllers/submission-controller.js';
 import { LedgerController } from '../controllers/ledger-controller.js';
 import { PuterAccountController } from '../controllers/puter-account-controller.js';
 import { QuoteController } from '../controllers/quote-controller.js';
-import { StartupController } from '../controllers/startup-controller.js';
+import { UserPaysElement } from '../shared/userpays-element.js';
 import { imageStyles } from './image-styles.js';
 import { renderImageWidget } from './image-template.js';
 import type { ImageHandlers } from './image-template.js';
@@ -67,8 +68,9 @@ import { ReferenceImages } from './reference-images.js';
  * @cssproperty --userpays-radius - Corner radius.
  * @cssproperty --userpays-font - Font shorthand.
  */
-export class UserPaysImage extends LitElement {
+export class UserPaysImage extends UserPaysElement {
   static override styles = imageStyles;
+  protected static override rehearseFirstRender = true;
 
   /** `puter` | `bfl` | `fal` | `openai`. */
   @property() provider: ProviderId = 'puter';
@@ -104,8 +106,6 @@ export class UserPaysImage extends LitElement {
   @property() relay = '';
   /** Session spending cap in USD (decimal string). */
   @property() budget = '';
-  /** BCP 47 locale for money; the browser's when empty. */
-  @property() locale = '';
   /** Namespace of everything persisted. */
   @property({ attribute: 'storage-key' }) storageKey = 'userpays';
   /** Where the Puter SDK is loaded from on first use. */
@@ -116,11 +116,6 @@ export class UserPaysImage extends LitElement {
   @property({ attribute: false }) priceBook: PriceBook | null = null;
 
   @state() private customSize = false;
-  private readonly startup = new StartupController(
-    this,
-    () => this.locale,
-    () => this.render(),
-  );
   private readonly keys = new ProviderKeys(this, { storageKey: () => this.storageKey, provider: () => this.provider });
   private readonly ledger = new LedgerController(
     this,
@@ -137,35 +132,47 @@ export class UserPaysImage extends LitElement {
     endpoint: () => this.endpoint,
     puterSrc: () => this.puterSrc,
   });
-  private readonly generation = new GenerationController(
+  private readonly gallery: GalleryController = new GalleryController(
     this,
     {
-      request: () => this.request(),
-      price: (request) => this.pricing.price(request),
-      endpoint: (provider) => (provider === this.provider ? this.endpoint : ''),
-      relay: () => this.relay,
-      apiKey: (provider) => (provider === this.provider ? this.apiKey : this.keys.get(provider)),
-      budget: () => this.budget || null,
-      budgetProblem: () => this.ledger.budgetProblem,
-      ledger: () => this.ledger.opened(),
       storageKey: () => this.storageKey,
       keepImages: () => this.keepImages,
-      beforeSend: (request, quote) =>
-        request.provider === 'puter'
-          ? this.account.check(quote.total, (left) => cheaperChoice(this, this.parts(), left))
-          : Promise.resolve(),
-      afterRun: (request) => void (request.provider === 'puter' && this.account.refresh()),
+      opened: () => void this.resume.resume(),
     },
     this.startup,
   );
-  private readonly references = new ReferenceImages(this, (error) => this.generation.report(error));
+  private readonly resume = new ResumeController(
+    this,
+    {
+      ledger: () => this.ledger.ready(),
+      endpoint: (provider) => (provider === this.provider ? this.endpoint : ''),
+      relay: () => this.relay,
+      apiKey: (provider) => (provider === this.provider ? this.apiKey : this.keys.get(provider)),
+    },
+    this.gallery,
+  );
+  private readonly submission = new SubmissionController(
+    this,
+    {
+      snapshot: () => this.snapshot(),
+      ledger: () => this.ledger.ready(),
+      beforeSend: (asked, quote) =>
+        asked.provider === 'puter'
+          ? this.account.check(quote.total, (left) => cheaperChoice(this, this.parts(), left))
+          : Promise.resolve(),
+      afterRun: (asked) => void (asked.provider === 'puter' && this.account.refresh()),
+    },
+    this.gallery,
+    this.resume,
+  );
+  private readonly references = new ReferenceImages(this, (error) => this.submission.report(error));
   private readonly panels = new PanelsController(this, (panels) => panels.imagePanelStyles, this.startup);
   private readonly flow = new FlowController(this, {
-    busy: () => this.generation.status !== 'idle' || this.generation.resuming,
-    submitted: () => this.generation.status !== 'idle',
-    failure: () => this.generation.error?.message,
-    shown: () => this.generation.gallery.map((image) => image.id),
-    ready: (count) => text.imagesReady(count, this.generation.gallery[0].prompt),
+    busy: () => this.submission.status !== 'idle' || this.resume.resuming,
+    submitted: () => this.submission.status !== 'idle',
+    failure: () => this.submission.error?.message,
+    shown: () => this.gallery.images.map((image) => image.id),
+    ready: (count) => text.imagesReady(count, this.gallery.images[0].prompt),
   });
 
   /** What the template's controls do (Lit calls each with the event). */
@@ -182,7 +189,7 @@ export class UserPaysImage extends LitElement {
   }
   set apiKey(key: string) {
     this.keys.current = key;
-    this.generation.keyEntered();
+    this.resume.keyEntered();
   }
 
   /** The current quote (read-only); undefined while the inputs cannot be priced. */
@@ -190,7 +197,7 @@ export class UserPaysImage extends LitElement {
     return this.pricing.quote;
   }
 
-  /** The session tally (read-only); reading it before the first paint reads the ledger at once. */
+  /** The session tally (read-only); undefined until the ledger has been read, just after the first paint. */
   get tally(): Tally | undefined {
     this.ledger.opened();
     return this.ledger.tally;
@@ -201,17 +208,17 @@ export class UserPaysImage extends LitElement {
    * again returns the same promise: a double click is one submission.
    */
   generate(): Promise<GenerationResult> {
-    return this.generation.generate();
+    return this.submission.generate();
   }
 
   /** Stops the running submission; what the provider already charged stays booked. */
   cancel() {
-    this.generation.cancel();
+    this.submission.cancel();
   }
 
   /** Starts a new tally session. Images are kept. */
   resetTally() {
-    this.ledger.opened()?.reset();
+    this.ledger.use((ledger) => ledger.reset());
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>) {
@@ -222,35 +229,41 @@ export class UserPaysImage extends LitElement {
     }
   }
 
-  /** The first update in a task of its own (see StartupController); the others as Lit schedules them. */
-  protected override scheduleUpdate(): void | Promise<void> {
-    return this.startup.schedule(() => super.scheduleUpdate());
-  }
-
-  /** Resolves once this update is done, and the work after the first paint and the panels are done too. */
-  protected override getUpdateComplete(): Promise<boolean> {
-    return this.panels.drawn(() => super.getUpdateComplete());
-  }
-
   protected override render() {
     return renderImageWidget(imageView(this, this.parts(), this.handlers), this.handlers);
   }
 
   /** The widget's working parts, for its view and its handlers (image-view.ts, image-handlers.ts). */
   private parts(): ImageParts {
-    const { keys, ledger, pricing, account, generation, references, panels, flow, customSize } = this;
+    const { keys, ledger, pricing, account, submission, gallery, resume, references, panels, flow, customSize } = this;
     return {
       keys,
       ledger,
       pricing,
       account,
-      generation,
+      submission,
+      gallery,
+      resume,
       references,
       panels,
       flow,
       customSize,
       setCustomSize: (custom: boolean) => (this.customSize = custom),
       request: () => this.request(),
+    };
+  }
+
+  /** The submission as everything stands now (see `Snapshot`): what a click submits. */
+  private snapshot(): Snapshot {
+    const asked = this.request();
+    return {
+      asked,
+      priced: this.pricing.price(asked),
+      endpoint: this.endpoint,
+      relay: this.relay,
+      apiKey: this.apiKey,
+      budget: this.budget || null,
+      budgetProblem: this.ledger.budgetProblem,
     };
   }
 

@@ -2,7 +2,8 @@ import { html, nothing } from 'lit';
 import { formatUsd, modelName } from '../../pricing/index.js';
 import { rankOffers } from '../../pricing/compare.js';
 import type { Offer } from '../../pricing/compare.js';
-import * as text from '../../strings/panels.js';
+import * as offersText from '../../strings/offers.js';
+import * as wordsText from '../../strings/words.js';
 import type { ProviderId } from '../../base/types.js';
 
 /** The request as set, priced on every model and provider the page allows (the widget's `compare` part). */
@@ -25,27 +26,29 @@ export function renderCompare(view: CompareView, choose: (event: Event) => void)
   const price = (total?: string) => (total === undefined ? '' : formatUsd(total, view.locale));
   const best = ranked[0].cheapest ? ranked[0] : undefined;
   return html`<details part="compare" class="compare">
-    <summary>${best ? text.compareSummary(modelName(best.model), price(best.total)) : text.compareLabel()}</summary>
+    <summary>
+      ${best ? offersText.compareSummary(modelName(best.model), price(best.total)) : offersText.compareLabel()}
+    </summary>
     <ul>
       ${ranked.map((offer) => {
         const name = modelName(offer.model);
-        const provider = text.providerName(offer.provider);
+        const provider = wordsText.providerName(offer.provider);
         const current = offer.provider === view.provider && offer.model === view.model;
         return html`<li class=${offer.problem ? 'muted' : ''}>
           <button
             type="button"
             class="secondary"
-            aria-label=${text.useOffer(name, provider)}
+            aria-label=${offersText.useOffer(name, provider)}
             aria-pressed=${current}
             ?disabled=${!!offer.problem}
             data-provider=${offer.provider}
             data-model=${offer.model}
             @click=${choose}
           >
-            ${text.offerName(name, provider)}
+            ${offersText.offerName(name, provider)}
           </button>
           ${offer.problem ? html`<span>${offer.problem}</span>` : html`<strong>${price(offer.total)}</strong>`}
-          ${offer.cheapest ? html`<span class="badge">${text.cheapest()}</span>` : nothing}
+          ${offer.cheapest ? html`<span class="badge">${offersText.cheapest()}</span>` : nothing}
         </li>`;
       })}
     </ul>

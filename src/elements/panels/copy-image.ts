@@ -1,4 +1,4 @@
-import * as text from '../../strings/panels.js';
+import * as text from '../../strings/gallery.js';
 
 /**
  * Copies the image at `url` (a `blob:` URL of a saved image) to the clipboard, and says how that went (it never

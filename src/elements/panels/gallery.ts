@@ -1,6 +1,8 @@
-import { html, nothing, render } from 'lit';
+import { html, nothing } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import { formatUsd, formatUsdRounded, modelName } from '../../pricing/index.js';
-import * as text from '../../strings/panels.js';
+import * as galleryText from '../../strings/gallery.js';
+import * as wordsText from '../../strings/words.js';
 import type { GalleryImage } from '../../images/gallery.js';
 import { formatDate } from './dates.js';
 
@@ -28,7 +30,6 @@ export interface GalleryView {
   locale?: string;
 }
 
-
 /** A file name that says what the image is: the prompt's first words and the seed ("a-red-fox-seed-42.png"). */
 export function downloadName(prompt: string, seed: number | undefined, type = 'image/png'): string {
   const words =
@@ -46,7 +47,7 @@ export function downloadName(prompt: string, seed: number | undefined, type = 'i
 function renderNotSaved({ notSaved, url, provider }: GalleryImage, locale?: string) {
   const at = notSaved!.expiresAt === undefined ? undefined : formatDate(notSaved!.expiresAt, locale, 'time');
   return html`<span part="not-saved" class="notice"
-    >${url ? text.notSaved(provider, at) : text.linkExpired(provider, at)}</span
+    >${url ? galleryText.notSaved(provider, at) : galleryText.linkExpired(provider, at)}</span
   >`;
 }
 
@@ -58,32 +59,38 @@ function renderActions(image: GalleryItem, act: (event: Event) => void, locale?:
     </button>`;
   const { prompt } = image;
   const download = downloadName(prompt, image.seed);
-  const finalize = image.finalize && ([modelName(image.finalize.model), formatUsd(image.finalize.price, locale)] as const);
+  const finalize =
+    image.finalize && ([modelName(image.finalize.model), formatUsd(image.finalize.price, locale)] as const);
   return html`<span class="actions" part="image-actions">
     ${
       image.url
-        ? html`<a href=${image.url} target="_blank" rel="noopener noreferrer" aria-label=${text.openLabel(prompt)}
-              >${text.open()}</a
+        ? html`<a
+              href=${image.url}
+              target="_blank"
+              rel="noopener noreferrer"
+              aria-label=${galleryText.openLabel(prompt)}
+              >${galleryText.open()}</a
             >
             <a
               href=${image.url}
               download=${download}
               target=${image.notSaved ? '_blank' : nothing /* the provider's host: a new tab, never away from the page */}
               rel=${image.notSaved ? 'noopener noreferrer' : nothing}
-              aria-label=${text.downloadLabel(download)}
-              >${text.download()}</a
+              aria-label=${galleryText.downloadLabel(download)}
+              >${galleryText.download()}</a
             >`
         : nothing
     }
-    ${image.url && !image.notSaved ? button('copy', text.copyLabel(prompt), text.copy()) : nothing}
-    ${button('reuse', text.reuseLabel(prompt), text.reuse())} ${button('vary', text.varyLabel(prompt), text.vary())}
+    ${image.url && !image.notSaved ? button('copy', galleryText.copyLabel(prompt), galleryText.copy()) : nothing}
+    ${button('reuse', galleryText.reuseLabel(prompt), galleryText.reuse())}
+    ${button('vary', galleryText.varyLabel(prompt), galleryText.vary())}
     ${
       image.url && image.referable && !image.notSaved
-        ? button('reference', text.referenceLabel(prompt), text.asReference())
+        ? button('reference', galleryText.referenceLabel(prompt), galleryText.asReference())
         : nothing
     }
-    ${finalize ? button('finalize', text.finalizeLabel(prompt, ...finalize), text.finalize(...finalize)) : nothing}
-    ${button('delete', text.deleteLabel(prompt), text.remove())}
+    ${finalize ? button('finalize', galleryText.finalizeLabel(prompt, ...finalize), galleryText.finalize(...finalize)) : nothing}
+    ${button('delete', galleryText.deleteLabel(prompt), galleryText.remove())}
   </span>`;
 }
 
@@ -101,14 +108,14 @@ function renderItem(image: GalleryItem, first: boolean, act: (event: Event) => v
               height=${image.height}
               referrerpolicy="no-referrer"
           /></a>`
-        : html`<div part="image" class="expired" role="img" aria-label=${text.expiredImage(image.prompt)}></div>`
+        : html`<div part="image" class="expired" role="img" aria-label=${galleryText.expiredImage(image.prompt)}></div>`
     }
     <figcaption>
       <span class="prompt" title=${image.prompt}>${image.prompt}</span>
       <span class="muted"
-        >${text.imageFacts(
+        >${galleryText.imageFacts(
           modelName(image.model),
-          text.providerName(image.provider),
+          wordsText.providerName(image.provider),
           `${image.width}×${image.height}`,
           image.seed,
         )}<br /><span title=${formatUsd(image.charged, locale)}>${formatUsdRounded(image.charged, locale)}</span> ·
@@ -120,58 +127,37 @@ function renderItem(image: GalleryItem, first: boolean, act: (event: Event) => v
 }
 
 /**
- * The gallery's list: one `<li>` per image, kept by its id from one draw to the next, as Lit's `repeat` keeps
- * items (the panels cannot import it without a second copy of lit-html). A new image at the top is one `<li>`
- * inserted; the others keep their nodes and bindings. Without keys each item took the values of the one before
- * it: every `<img>` was given another image to load, and a focused button (Vary, Delete) passed to another
- * image. Measured (48 images, one widget alone): the provider's reply → the new `<img>` in the gallery, median
- * 44 ms before, 34 after. One per element (PanelsController).
+ * The gallery: its images, newest first, one `<li>` each kept by the image's id (`repeat`), so that a new image is
+ * one item inserted and the others keep their nodes, their `<img>` and the focus (without keys, every `<img>` was
+ * given another image to load, and a focused Vary or Delete passed to another image); then the paid failures.
  */
-export class GalleryList {
-  private list?: HTMLUListElement;
-  private items = new Map<string, HTMLLIElement>();
-
-  /** The `<ul>` showing `images` in their order (newest first), each item drawn afresh. */
-  update(images: readonly GalleryItem[], act: (event: Event) => void, locale?: string): HTMLUListElement {
-    const list = (this.list ??= Object.assign(document.createElement('ul'), { className: 'gallery' }));
-    list.setAttribute('part', 'gallery');
-    list.setAttribute('aria-label', text.galleryLabel());
-    const items = new Map(images.map((image) => [image.id, this.items.get(image.id) ?? document.createElement('li')]));
-    for (const [id, item] of this.items) if (!items.has(id)) item.remove();
-    let next = list.firstChild;
-    images.forEach((image, index) => {
-      const item = items.get(image.id)!;
-      render(renderItem(image, !index, act, locale), item);
-      if (item === next) next = item.nextSibling;
-      else list.insertBefore(item, next); // a new image, or one that moved: the rest stay where they are
-    });
-    this.items = items;
-    return list;
-  }
-}
-
-export function renderGallery(
-  { images, failures, locale }: GalleryView,
-  act: (event: Event) => void,
-  list: GalleryList,
-) {
-  const shown = list.update(images, act, locale); // with no images: lets go of the items of the last ones
+export function renderGallery({ images, failures, locale }: GalleryView, act: (event: Event) => void) {
   if (!images.length && !failures.length) return nothing;
-  return html`${images.length ? shown : nothing}
+  return html`${
+    images.length
+      ? html`<ul class="gallery" part="gallery" aria-label=${galleryText.galleryLabel()}>
+          ${repeat(
+            images,
+            (image) => image.id,
+            (image, index) => html`<li>${renderItem(image, !index, act, locale)}</li>`,
+          )}
+        </ul>`
+      : nothing
+  }
   ${
     failures.length
       ? html`<section part="failures" class="failures">
-          <h3>${text.paidFailures()}</h3>
+          <h3>${galleryText.paidFailures()}</h3>
           <ul>
             ${failures.map(
               (failure) =>
                 html`<li>
-                  ${text.paidFailure(
+                  ${galleryText.paidFailure(
                     modelName(failure.model),
-                    text.providerName(failure.provider),
+                    wordsText.providerName(failure.provider),
                     formatDate(failure.at, locale, 'moment'),
                     formatUsd(failure.charged, locale),
-                    text.failureReason(failure.error),
+                    galleryText.failureReason(failure.error),
                   )}
                 </li>`,
             )}

@@ -5,7 +5,7 @@ export { renderCompare } from './compare.js';
 export type { CompareView } from './compare.js';
 export { renderProjection } from './projection.js';
 export type { ProjectionView } from './projection.js';
-export { GalleryList, renderGallery } from './gallery.js';
+export { renderGallery } from './gallery.js';
 export type { GalleryItem, GalleryView, PaidFailure } from './gallery.js';
 export { actOnImage } from './gallery-actions.js';
 export type { ImageActionTarget } from './gallery-actions.js';

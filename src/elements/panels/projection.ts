@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import type Decimal from 'decimal.js';
 import { formatUsdRounded } from '../../pricing/index.js';
 import { projectionOf } from '../../pricing/projection.js';
-import * as text from '../../strings/panels.js';
+import * as text from '../../strings/offers.js';
 
 /** What the projection is made of: the submission's total, the budget left, and the spending per local day. */
 export interface ProjectionView {

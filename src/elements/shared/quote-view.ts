@@ -1,6 +1,6 @@
 import { css, html } from 'lit';
 import { formatUsd } from '../../pricing/index.js';
-import * as text from '../../strings/page.js';
+import * as text from '../../strings/prices.js';
 import type { Quote } from '../../base/types.js';
 
 /**

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { formatUsd } from '../../pricing/index.js';
-import * as text from '../../strings/panels.js';
+import * as text from '../../strings/tally.js';
 import { DAY_MS, isoDay } from '../../base/days.js';
 import { formatDate } from '../panels/dates.js';
 

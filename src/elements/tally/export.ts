@@ -1,4 +1,4 @@
-import type { LedgerStore } from '../../ledger/index.js';
+import type { LedgerStore } from '../../ledger/ledger.js';
 import type { Tally } from '../../base/types.js';
 
 const COLUMNS = 'day,id,provider,model,width,height,status,quoted,charged,credits,error,images,count'.split(',');

@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import { html } from 'lit';
 import { formatUsdRounded } from '../../pricing/format.js';
-import * as text from '../../strings/page.js';
+import * as text from '../../strings/tally-line.js';
 import type { Tally } from '../../base/types.js';
 
 /**

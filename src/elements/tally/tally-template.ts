@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { modelName } from '../../pricing/index.js';
-import * as text from '../../strings/panels.js';
+import * as text from '../../strings/tally.js';
 import type { Tally } from '../../base/types.js';
 import { renderTallySummary, usd } from './tally-summary.js';
 import type { BudgetFigures } from './tally-summary.js';
@@ -38,7 +38,6 @@ export interface TallyHandlers {
   /** "It was charged" or "It was not" on an uncertain charge (`value`: `charged` or `void`; `dataset.id`). */
   uncertainChoice(event: Event): void;
 }
-
 
 /** The tally's markup: draws `view`, wires `on`, and changes nothing itself. */
 export function renderTally(view: TallyView, on: TallyHandlers) {

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { dayOf } from '../../base/days.js';
-import type { LedgerStore } from '../../ledger/index.js';
+import type { LedgerStore } from '../../ledger/ledger.js';
 import type { Tally } from '../../base/types.js';
 import { budgetFigures } from './tally-summary.js';
 import type { TallyView } from './tally-template.js';

@@ -1,13 +1,13 @@
-import { LitElement, html } from 'lit';
+import { html } from 'lit';
 import { property } from 'lit/decorators.js';
 import { clock } from '../../base/clock.js';
-import * as text from '../../strings/page.js';
+import * as text from '../../strings/tally-line.js';
 import type { Tally } from '../../base/types.js';
 import { LedgerController } from '../controllers/ledger-controller.js';
 import { surface, theme } from '../shared/theme.js';
+import { UserPaysElement } from '../shared/userpays-element.js';
 import type { TallyHandlers } from '../panels/panels.js';
 import { PanelsController } from '../controllers/panels-controller.js';
-import { StartupController } from '../controllers/startup-controller.js';
 import { renderTallySummary } from './tally-summary.js';
 import { tallyView } from './tally-view.js';
 
@@ -40,7 +40,7 @@ import { tallyView } from './tally-view.js';
  * @cssproperty --userpays-radius - Corner radius of buttons and the input.
  * @cssproperty --userpays-font - Font shorthand.
  */
-export class UserPaysTally extends LitElement {
+export class UserPaysTally extends UserPaysElement {
   static override styles = [theme, surface];
 
   /** Namespace of the ledger to show. */
@@ -50,10 +50,7 @@ export class UserPaysTally extends LitElement {
    * the lowest of this, every other element's on the page and the one the user sets here.
    */
   @property() budget = '';
-  /** BCP 47 locale for money and dates; the browser's when empty. */
-  @property() locale = '';
 
-  private readonly startup = new StartupController(this, () => this.locale);
   private readonly ledger = new LedgerController(
     this,
     { storageKey: () => this.storageKey, budget: () => this.budget },
@@ -75,21 +72,12 @@ export class UserPaysTally extends LitElement {
 
   /** Starts a new session: spent and images go back to zero (no confirmation: the UI asks first). */
   reset() {
-    this.ledger.opened()?.reset();
-  }
-
-  /** The first update in a task of its own (see StartupController); the others as Lit schedules them. */
-  protected override scheduleUpdate(): void | Promise<void> {
-    return this.startup.schedule(() => super.scheduleUpdate());
-  }
-
-  /** Resolves once this update is done, and the work after the first paint and the panels are done too. */
-  protected override getUpdateComplete(): Promise<boolean> {
-    return this.panels.drawn(() => super.getUpdateComplete());
+    this.ledger.use((ledger) => ledger.reset());
   }
 
   protected override willUpdate() {
-    this.ledger.opened(); // the tally is what this element shows: read in its first render
+    // The tally is all this element shows: its ledger is asked for at once, not after the first paint.
+    if (!this.ledger.opened()) void this.ledger.ready().catch(() => {});
   }
 
   protected override render() {

@@ -6,7 +6,7 @@ import Decimal from 'decimal.js';
 import '../../../src/define.js';
 import type { UserPaysImage } from '../../../src/elements/image/userpays-image.js';
 import type { UserPaysTally } from '../../../src/elements/tally/userpays-tally.js';
-import { LedgerStore } from '../../../src/ledger/index.js';
+import { LedgerStore } from '../../../src/ledger/ledger.js';
 import { cleanLocalStorage, image } from '../../ledger/helpers.js';
 import { controlledClock } from '../../support/clock.js';
 import { uniqueStorageKey } from '../../support/sim.js';

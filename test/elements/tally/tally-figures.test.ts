@@ -5,7 +5,7 @@ import { budgetFigures } from '../../../src/elements/tally/tally-summary.js';
 import { chartOf } from '../../../src/elements/tally/chart.js';
 import { tallyView } from '../../../src/elements/tally/tally-view.js';
 import { dayOf } from '../../../src/base/days.js';
-import { LedgerStore } from '../../../src/ledger/index.js';
+import { LedgerStore } from '../../../src/ledger/ledger.js';
 import type { Tally } from '../../../src/base/types.js';
 import { MemoryStorage, image, uniqueKey } from '../../ledger/helpers.js';
 import { controlledClock } from '../../support/clock.js';

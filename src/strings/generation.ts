@@ -1,16 +1,9 @@
-/**
- * The engine's sentences (providers, generation, reference images), loaded with the engine on first need; the
- * page's own are in `page.ts`, re-exported here so that engine modules read every sentence from one import.
- * Each sentence exists once, in one of the two files (see page.ts).
- */
-import { providerName } from './page.js';
-
-export * from './page.js';
+/** What providers, generation and reference images say, and what is wrong with a headless call’s arguments. */
+import { providerName } from './words.js';
 
 export const addressRefused = () => 'The provider sent an address this page will not contact. Try again later.';
 export const imageAddressRefused = () =>
   'The provider sent an image address this page will not load. Try again; if it keeps happening, tell the site owner.';
-
 export const chargedOtherwise = (charged: string, quoted: string) =>
   `The provider charged ${charged} USD; the preview said ${quoted} USD.`;
 export const cancelledPuter = () => 'Generation cancelled. Puter may still charge for it.';
@@ -78,7 +71,6 @@ export const fileNotAnImage = (file: string) => `"${file}" could not be read as 
 export const referenceNotResized = () => 'A reference image could not be prepared for sending. Choose it again.';
 export const fileUnreadable = (file: string) => `"${file}" could not be read.`;
 export const imagesNotSaved = () => "Images can't be saved in this browser: they are kept until you leave the page.";
-
 // The headless call (`UserPays.generate`): what is wrong with its arguments, said to the developer who wrote them
 export const notAGenerateRequest = () =>
   'Describe what to generate: an object such as { provider: "bfl", model: "flux-2-klein-4b", prompt: "a lighthouse at dawn" }.';

@@ -1,0 +1,40 @@
+/** The gallery: each image, its actions, and paid generations that brought no image. */
+import { providerName } from './words.js';
+
+export const galleryLabel = () => 'Your generated images';
+export const download = () => 'Download';
+export const notSaved = (provider: string, until?: string) =>
+  `Not saved in this browser (${providerName(provider)} does not allow it): ` +
+  (until ? `its link works until ${until}.` : 'save it while its link works.');
+export const linkExpired = (provider: string, at?: string) =>
+  `Not saved in this browser, and ${providerName(provider)}'s link to it expired${at ? ` at ${at}` : ''}. It was paid for; generate it again to have it.`;
+export const expiredImage = (prompt: string) => `Expired image: ${prompt}`;
+export const open = () => 'Open';
+export const openLabel = (prompt: string) => `Open full size: ${prompt}`;
+export const downloadLabel = (file: string) => `Download ${file}`;
+export const copy = () => 'Copy';
+export const copyLabel = (prompt: string) => `Copy image: ${prompt}`;
+export const copied = () => 'Image copied.';
+export const copyFailed = () => 'This browser did not let the page copy the image: use Download instead.';
+export const reuse = () => 'Reuse';
+export const reuseLabel = (prompt: string) => `Reuse the prompt, settings and seed of: ${prompt}`;
+export const vary = () => 'Vary';
+export const varyLabel = (prompt: string) => `Vary (same prompt and settings, a new seed): ${prompt}`;
+export const asReference = () => 'Use as reference';
+export const referenceLabel = (prompt: string) => `Use as reference: ${prompt}`;
+export const finalize = (model: string, price: string) => `Finalize on ${model} · ${price}`;
+export const finalizeLabel = (prompt: string, model: string, price: string) =>
+  `${finalize(model, price)} (same prompt, size and seed; the price shows before it runs): ${prompt}`;
+export const remove = () => 'Delete';
+export const deleteLabel = (prompt: string) => `Delete from this browser: ${prompt}`;
+export const imageFacts = (model: string, provider: string, size: string, seed?: number) =>
+  `${model} · ${provider} · ${size}${seed === undefined ? '' : ` · seed ${seed}`}`;
+export const paidFailures = () => 'Paid, but no image';
+export const paidFailure = (model: string, provider: string, at: string, charged: string, reason: string) =>
+  `${model} at ${provider}, ${at}: ${charged} charged. ${reason}`;
+export const failureReason = (code: string) =>
+  ({
+    moderated: 'The provider declined it for safety reasons after starting.',
+    cancelled: 'You stopped waiting after the provider had charged.',
+    timeout: 'The provider took too long; it had charged when it accepted.',
+  })[code] ?? 'The provider charged, then could not deliver the image.';
