@@ -18,6 +18,8 @@ const MOUNTS = [
   ['/dist/', join(root, 'dist')],
   // The runnable examples (README.md, "Examples"): /examples/plain-html/, /examples/react/ …
   ['/examples/', join(root, 'examples')],
+  // The documentation the demo page links (README.md, docs/*.md), as plain text.
+  ['/docs/', join(root, 'docs')],
   ['/', join(root, 'demo')],
 ];
 // Single files by exact path. The Puter SDK is never bundled into userpays: the demo serves the npm package's
@@ -26,6 +28,7 @@ const FILES = {
   '/vendor/puter.js': join(root, 'node_modules/@heyputer/puter.js/dist/puter.cjs'),
   // The elements' manifest (made by the build): the demo's API reference is drawn from it.
   '/custom-elements.json': join(root, 'custom-elements.json'),
+  '/README.md': join(root, 'README.md'),
 };
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -43,6 +46,7 @@ const TYPES = {
   '.webp': 'image/webp',
   '.ico': 'image/x-icon',
   '.txt': 'text/plain; charset=utf-8',
+  '.md': 'text/plain; charset=utf-8',
 };
 
 // Seconds a real task of each model tends to stay Pending (roughly, as seen on api.bfl.ai), ±20 %.

@@ -20,7 +20,7 @@ export function quote(request: QuoteRequest): Quote {
 
 /**
  * Headless generation, for pages with their own UI: the widget's submission without the widget (the same pipeline,
- * ledger and gallery; see "Headless" in the README). Rejects with `UserPaysError` only.
+ * ledger and gallery; see docs/headless.md). Rejects with `UserPaysError` only.
  */
 export async function generate(request: GenerateRequest, options?: GenerateOptions): Promise<GenerateResult> {
   try {

@@ -1,7 +1,6 @@
 // The engine: everything that generates (provider adapters, the pipeline, the image store, reference images),
-// loaded on first need rather than with the elements (see load-engine.ts and docs/architecture.md, "Loading").
-// It uses the modules the elements bundle already holds (errors, strings, clock, pricing, provider catalogue
-// and URL checks, decimal.js); it never carries a copy of them.
+// a chunk loaded on first need rather than with the elements (loadEngine() in index.ts; docs/architecture.md,
+// "Loading"). What it shares with the entry, rollup shares: it carries no copy of it.
 export { headless } from '../generation/headless.js';
 export { resumeOrphans } from '../generation/resume.js';
 export { submit } from '../generation/submit.js';

@@ -2,7 +2,7 @@ import type { ProviderId } from '../base/types.js';
 
 /**
  * What the widget knows of each provider without loading its adapter (the adapters load on first use: see
- * src/load-engine.ts): whether the user pays with their own key, and where it is when `endpoint` is not set.
+ * src/lazy/index.ts): whether the user pays with their own key, and where it is when `endpoint` is not set.
  */
 
 /** Puter's public API origin. */

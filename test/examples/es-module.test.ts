@@ -1,4 +1,4 @@
-// examples/es-module: `import { quote } from 'userpays'` (the page's import map resolves it to dist/userpays.mjs),
+// examples/es-module: `import { quote } from 'userpays'` (the page's import map resolves it to dist/userpays.js),
 // a price table from headless pricing, and the element it defines.
 import { expect } from '@open-wc/testing';
 import {
@@ -25,7 +25,7 @@ describe('examples/es-module', () => {
     const rows = [...example.doc.querySelectorAll<HTMLTableRowElement>('#prices tbody tr')].map((row) =>
       [...row.cells].map((cell) => cell.textContent!.trim()),
     );
-    // BFL FLUX.2: first MP + each extra MP (README, Prices); 1536×1024 is 2 MP, 2048×2048 is 4.
+    // BFL FLUX.2: first MP + each extra MP (docs/prices.md); 1536×1024 is 2 MP, 2048×2048 is 4.
     expect(rows).to.deep.equal([
       ['flux-2-klein-4b', '$0.014', '$0.015', '$0.017'],
       ['flux-2-pro', '$0.03', '$0.045', '$0.075'],

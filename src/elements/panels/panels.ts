@@ -1,6 +1,6 @@
-// The panels: what the widget shows beside its form (comparison, projection, the gallery, the tally
-// beyond its summary line), loaded after its first paint
-// (src/load-panels.ts). They take everything they draw from a view the element builds and change nothing.
+// The panels: what the widget shows beside its form (comparison, projection, the gallery, the tally beyond its
+// summary line), a chunk loaded after the first paint (loadPanels() in src/lazy/index.ts). They take everything they
+// draw from a view the element builds and change nothing.
 export { renderCompare } from './compare.js';
 export type { CompareView } from './compare.js';
 export { renderProjection } from './projection.js';

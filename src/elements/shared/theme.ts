@@ -5,7 +5,7 @@ import { css } from 'lit';
  * its own surface, so its text is readable on any host background. The scheme follows the user's
  * `prefers-color-scheme`; a page that is always dark (or light) says so with `color-scheme` on the element
  * (`userpays-image { color-scheme: dark }`), and a page with its own palette sets the `--userpays-*` tokens
- * (README, "Theming"). Contrast of every pair is at least 4.5:1 in both schemes.
+ * (docs/theming.md). Contrast of every pair is at least 4.5:1 in both schemes.
  */
 export const theme = css`
   :host {
