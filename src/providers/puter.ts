@@ -4,7 +4,7 @@ import { PUTER_MODELS, formatUsd } from '../pricing/index.js';
 import { PUTER_API, providerInfo, puterApi } from './catalog.js';
 import { downloadImage, guard, measured } from './http.js';
 import { checkImageUrl } from './provider-urls.js';
-import { setScriptSource } from './urls.js';
+import { setScriptSource } from './scripts.js';
 import type { ErrorCode } from '../base/types.js';
 import type { Provider, ProviderOutcome, ProviderRequest, RunContext } from './provider.js';
 import * as generationText from '../strings/generation.js';

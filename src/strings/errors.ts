@@ -8,5 +8,3 @@ export const endpointInsecure = () =>
   'The provider address (endpoint) must start with https:// (plain http:// only for localhost). Fix it and try again.';
 export const relayInsecure = () =>
   'The relay address must start with https:// (plain http:// only for localhost), without ? or #. Fix the relay attribute.';
-export const trustedTypesBlocked = () =>
-  "This site's security settings (Trusted Types) do not let the widget load its scripts: the site must allow the policy 'userpays'.";

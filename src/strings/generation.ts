@@ -85,3 +85,5 @@ export const referencesNotImages = () =>
 export const notAFunction = (name: string) => `${name} must be a function.`;
 export const notASignal = () => 'signal must be an AbortSignal (the signal of an AbortController).';
 export const notAPriceBook = () => "priceBook must be an object of prices, as the widget's priceBook property takes.";
+export const trustedTypesBlocked = () =>
+  "This site's security settings (Trusted Types) do not let the widget load its scripts: the site must allow the policy 'userpays'.";

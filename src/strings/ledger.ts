@@ -1,8 +1,6 @@
 /** What the ledger says: amounts, the budget, and storage that cannot keep the user's history. */
 
 export const notAnAmount = (value: string) => `"${value}" is not an amount of money.`;
-export const badBudget = (value: string) =>
-  `The budget set on this page ("${value}") is not an amount of dollars, so nothing can be spent until it is fixed (write it like 2.50).`;
 export const budgetExceeded = (total: string, budget: string) =>
   `This would cost ${total} USD and take you past your budget of ${budget} USD. ` +
   'Choose a smaller size, fewer images or a cheaper model, or raise the budget.';

@@ -51,3 +51,5 @@ export const imagesReady = (count: number, prompt: string) =>
 export const generate = (price: string) => (price ? `Generate · ${price}` : 'Generate');
 export const generating = () => 'Generating…';
 export const dismiss = () => 'Dismiss';
+export const badBudget = (value: string) =>
+  `The budget set on this page ("${value}") is not an amount of dollars, so nothing can be spent until it is fixed (write it like 2.50).`;

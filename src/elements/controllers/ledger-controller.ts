@@ -4,7 +4,7 @@ import type { Tally } from '../../base/types.js';
 import type { LedgerStore } from '../../ledger/ledger.js';
 import { loadLedger } from '../../lazy/index.js';
 import type { Ledger } from '../../lazy/index.js';
-import * as text from '../../strings/ledger.js';
+import * as text from '../../strings/widget.js';
 import { emit } from '../shared/events.js';
 import type { StartupController } from './startup-controller.js';
 

@@ -9,7 +9,6 @@ import { UserPaysElement } from '../shared/userpays-element.js';
 import type { TallyHandlers } from '../panels/panels.js';
 import { PanelsController } from '../controllers/panels-controller.js';
 import { renderTallySummary } from './tally-summary.js';
-import { tallyView } from './tally-view.js';
 
 /**
  * The running tally alone: what the user spent since the last reset, on this origin, from
@@ -87,7 +86,7 @@ export class UserPaysTally extends UserPaysElement {
     const { panels } = this.panels;
     // The summary line first; the rest (budget, split, chart, lists, export) with the panels, a moment later.
     if (!panels) return html`<p part="tally">${renderTallySummary(tally, locale)}</p>`;
-    return panels.renderTally(tallyView(ledger, tally, clock.now(), locale, budgetProblem), this.handlers);
+    return panels.renderTally(panels.tallyView(ledger, tally, clock.now(), locale, budgetProblem), this.handlers);
   }
 
   /** Reset or Keep in the confirmation: either closes it, and focus goes back to Reset…. */
