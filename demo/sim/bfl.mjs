@@ -107,7 +107,7 @@ import {
   submitFault,
   wait,
 } from './http.mjs';
-import { encodePng, readImageSize } from './png.mjs';
+import { drawImage, fitWithin, readBase64ImageSize } from './png.mjs';
 
 const MB = 1024 * 1024;
 /** Credits in hundredths so the sums stay exact: [first MP, each extra output MP and each input MP, input fields]. */
@@ -143,18 +143,7 @@ function sizeForRatio(ratio, megapixels) {
  * A reference as FLUX.2 processes it: at most 4 MP (help.bfl.ai "FLUX.2 Technical Specifications": max 4 MP),
  * resized keeping its shape when larger.
  */
-function processedSize({ width, height }) {
-  if (width * height <= 4 * MB) return { width, height };
-  const scale = Math.sqrt((4 * MB) / (width * height));
-  return { width: Math.max(1, Math.floor(width * scale)), height: Math.max(1, Math.floor(height * scale)) };
-}
-
-/** Size of a base64 image (raw or data: URL); undefined when it is not a PNG/JPEG/WebP. */
-function decodeImage(value) {
-  if (typeof value !== 'string' || !value) return undefined;
-  const data = value.startsWith('data:') ? value.slice(value.indexOf(',') + 1) : value;
-  return readImageSize(Buffer.from(data, 'base64'));
-}
+const processedSize = (size) => fitWithin(size, 4 * MB);
 
 export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlMs = 10 * 60 * 1000 } = {}) {
   const secret = randomUUID();
@@ -169,7 +158,7 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
   const imageOf = (task) => {
     let png = images.get(task.id);
     if (!png) {
-      png = encodePng(task.width, task.height, `${task.prompt}\n${task.seed}`);
+      png = drawImage(task);
       images.set(task.id, png);
       if (images.size > 16) images.delete(images.keys().next().value);
     }
@@ -206,7 +195,7 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
     const received = []; // [w, h] of each reference as received, in field order (null: not an image)
     for (const field of fields) {
       if (body[field] == null) continue;
-      const size = decodeImage(body[field]);
+      const size = readBase64ImageSize(body[field]);
       received.push(size ? [size.width, size.height] : null);
       if (size) inputs.push(size);
       else problems.push(detail([field], 'Could not decode the image: send a base64 PNG, JPEG or WebP'));

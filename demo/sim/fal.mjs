@@ -105,7 +105,7 @@ import {
   submitFault,
   wait,
 } from './http.mjs';
-import { encodePng, readImageSize } from './png.mjs';
+import { drawImage, fitWithin, readImageSize } from './png.mjs';
 
 /**
  * Endpoint id → [our model id (for timings), reference images it takes (0: text-to-image), label for logs, price].
@@ -130,11 +130,7 @@ const MB = 1024 * 1024;
 /** Megapixels as fal bills them: started 1024² megapixels, at least 1. */
 const mp = (width, height) => Math.max(1, Math.ceil((width * height) / MB));
 /** A reference as [pro]/[flex]/[max] edit process it: resized to at most 4 MP keeping its shape. */
-function processed({ width, height }) {
-  if (width * height <= 4 * MB) return { width, height };
-  const scale = Math.sqrt((4 * MB) / (width * height));
-  return { width: Math.max(1, Math.floor(width * scale)), height: Math.max(1, Math.floor(height * scale)) };
-}
+const processed = (size) => fitWithin(size, 4 * MB);
 
 /** Micro-dollars a request costs by the header's table: each of its `count` images at the full price. */
 function priceOf(endpoint, width, height, count, refs) {
@@ -475,7 +471,7 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
     }
     let png = images.get(name);
     if (!png) {
-      png = encodePng(task.width, task.height, `${task.prompt}\n${task.seed + Number(n)}`);
+      png = drawImage({ width: task.width, height: task.height, prompt: task.prompt, seed: task.seed + Number(n) });
       images.set(name, png);
       if (images.size > 8) images.delete(images.keys().next().value);
     }

@@ -77,7 +77,7 @@ import {
   submitFault,
   wait,
 } from './http.mjs';
-import { encodePng } from './png.mjs';
+import { drawImage } from './png.mjs';
 
 const OWNER = 'black-forest-labs';
 const MODELS = ['flux-2-klein-4b', 'flux-2-klein-9b', 'flux-2-pro', 'flux-2-flex', 'flux-2-max'];
@@ -318,8 +318,7 @@ export function createOpenAiSimulator({ pendingMs = 3000 } = {}) {
   function png(id) {
     let bytes = images.get(id);
     if (!bytes) {
-      const image = made.get(id);
-      bytes = encodePng(image.width, image.height, `${image.prompt}\n${image.seed}`);
+      bytes = drawImage(made.get(id));
       images.set(id, bytes);
       if (images.size > 8) images.delete(images.keys().next().value);
     }

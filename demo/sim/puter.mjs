@@ -73,7 +73,7 @@
 // Any other key (e.g. run=abc) is kept and only separates the counters of `times`.
 import { randomUUID } from 'node:crypto';
 import { decimal, dropConnection, parseScenario, preflight, readJson, send } from './http.mjs';
-import { encodePng, readImageSize } from './png.mjs';
+import { drawImage, encodePng, readBase64ImageSize } from './png.mjs';
 
 const START_BALANCE = 50_000_000; // $0.50 in microcents
 const MICRO = 1_000_000; // microcents per cent
@@ -235,13 +235,6 @@ function findModel(name) {
   return CATALOGUE.find((m) => [m.id, m.puterId, ...m.aliases].some((id) => id?.toLowerCase() === wanted));
 }
 
-/** Size of a data-URL or raw base64 image; undefined when it is not a PNG/JPEG/WebP. */
-function imageSizeOf(value) {
-  if (typeof value !== 'string') return undefined;
-  const data = value.startsWith('data:') ? value.slice(value.indexOf(',') + 1) : value;
-  return readImageSize(Buffer.from(data, 'base64'));
-}
-
 /** Microcents one image costs, by the catalogue entry's own rule (see the header). */
 function costOf(model, width, height, inputs, scale) {
   const c = model.costs;
@@ -377,7 +370,7 @@ export function createPuterSimulator({ pendingMs = 1500 } = {}) {
       refs = given.slice(0, 1);
     }
     entry.used = refs.length;
-    const inputs = refs.map(imageSizeOf);
+    const inputs = refs.map(readBase64ImageSize);
     if (inputs.some((i) => !i)) return apiError(req, res, 400, 'Could not read the input image', 'bad_request');
     // Kontext needs a condition image (TogetherImageProvider.ts l.315-331; Puter's own words differ).
     if (model.requiresInputImage && !inputs.length)
@@ -433,7 +426,7 @@ export function createPuterSimulator({ pendingMs = 1500 } = {}) {
       return dropConnection(req, res);
     }
     const seed = Number.isInteger(args.seed) ? args.seed : Math.floor(Math.random() * 2 ** 31);
-    const png = encodePng(width, height, `${args.prompt}\n${seed}`);
+    const png = drawImage({ width, height, prompt: args.prompt, seed });
     send(req, res, 200, { success: true, result: `data:image/png;base64,${png.toString('base64')}` });
   }
 
