@@ -94,15 +94,18 @@
 // total) as resized to 4 MP at its shape: BFL processes at most 4 MP.
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import {
+  acceptThenDrop,
   baseUrl,
   decimal,
-  dropConnection,
   edgeFault,
   isRedirectTarget,
   otherHost,
   parseScenario,
+  pollFault,
   preflight,
   readJson,
+  requestUrl,
+  retryAfter,
   send,
   submitFault,
   wait,
@@ -131,6 +134,16 @@ const START_CREDITS = 1000;
 const mp = (w, h) => Math.max(1, Math.ceil((w * h) / MB));
 const mp2 = (pixels) => Math.round((pixels / MB) * 100) / 100;
 const detail = (loc, msg, type = 'value_error') => ({ loc: ['body', ...loc], msg, type });
+/** BFL's `detail` of the faults it plays, by status (a 429 at submit says 'Too many active tasks' instead). */
+const FAULT_DETAILS = {
+  401: 'Invalid API key',
+  403: 'Invalid API key',
+  429: 'Too many requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+};
+const faultBody = (status) => ({ detail: FAULT_DETAILS[status] });
 
 /** Output size for aspect-ratio models: `megapixels` at that ratio, sides multiples of 32. */
 function sizeForRatio(ratio, megapixels) {
@@ -288,18 +301,11 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
     const key = req.headers['x-key'];
     const body = await readJson(req);
     const fault = submitFault(req, scenario, segment, counters);
-    if (fault === 'network') return dropConnection(req, res);
-    const edge = {
-      json: (status) => ({ detail: status === 502 ? 'Bad Gateway' : 'Service Unavailable' }),
-      truncated: '{"id": "',
-    };
-    if (edgeFault(req, res, fault, scenario, entry, edge)) return;
+    if (edgeFault(req, res, fault, scenario, entry, { json: faultBody, truncated: '{"id": "' })) return;
     if (!FLUX2[model] && !FLAT[model]) return send(req, res, 404, { detail: 'Not Found' });
     if (!key) return send(req, res, 401, { detail: 'Not authenticated: send your API key in the x-key header' });
-    if (fault === '401' || fault === '403') return send(req, res, Number(fault), { detail: 'Invalid API key' });
-    if (fault === '500') return send(req, res, 500, { detail: 'Internal Server Error' });
-    if (fault === '429')
-      return send(req, res, 429, { detail: 'Too many active tasks' }, { 'Retry-After': scenario.retryAfter ?? '1' });
+    if (fault === '401' || fault === '403' || fault === '500') return send(req, res, Number(fault), faultBody(fault));
+    if (fault === '429') return send(req, res, 429, { detail: 'Too many active tasks' }, retryAfter(scenario));
     if (fault === '422') {
       return send(req, res, 422, {
         detail: [detail(['prompt'], scenario.message ?? 'Simulated validation error: this prompt is not accepted')],
@@ -316,9 +322,8 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
     const now = Date.now();
     for (const [id, t] of tasks)
       if (Math.max(t.readyAt, t.createdAt + 3600_000) + deliveryTtlMs < now) tasks.delete(id);
-    if (activeTasks(key, now) >= MAX_ACTIVE) {
-      return send(req, res, 429, { detail: 'Too many active tasks' }, { 'Retry-After': scenario.retryAfter ?? '1' });
-    }
+    if (activeTasks(key, now) >= MAX_ACTIVE)
+      return send(req, res, 429, { detail: 'Too many active tasks' }, retryAfter(scenario));
     const cost = costOf(model, width, height, inputs);
     if (fault === '402' || balance(key) < cost) return send(req, res, 402, { detail: 'Insufficient credits' });
     debit(key, cost);
@@ -349,10 +354,7 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
     // so fetching result.sample takes what a download of a finished file takes, as at BFL.
     if (!scenario.fault) setTimeout(() => tasks.has(id) && imageOf(tasks.get(id)), Math.max(0, pending - 250)).unref();
     entry.id = id;
-    if (fault === 'accept-then-drop') {
-      entry.dropped = true;
-      return dropConnection(req, res);
-    }
+    if (acceptThenDrop(req, res, fault, entry)) return;
     send(req, res, 200, {
       id,
       polling_url: `${origin}${prefix}/v1/get_result?id=${id}`,
@@ -366,30 +368,8 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
     const id = url.searchParams.get('id') ?? '';
     const task = tasks.get(id);
     const fault = task?.scenario.fault ?? scenario.fault;
-    const target = isRedirectTarget(req); // the second leg of a poll-time redirect: a plain poll, not counted
-    if (task && task.scenario.at === 'poll' && !target) {
-      task.polls++;
-      if (!(task.polls > Number(task.scenario.times ?? Infinity))) {
-        if (fault === 'network') return dropConnection(req, res);
-        const edge = {
-          json: (status) => ({ detail: status === 502 ? 'Bad Gateway' : 'Service Unavailable' }),
-          truncated: `{"id": "${id}", "status": "Pen`,
-        };
-        if (edgeFault(req, res, fault, task.scenario, entry, edge)) return;
-        if (fault === '429')
-          return send(
-            req,
-            res,
-            429,
-            { detail: 'Too many requests' },
-            { 'Retry-After': task.scenario.retryAfter ?? '1' },
-          );
-        if (/^(401|403|500)$/.test(fault))
-          return send(req, res, Number(fault), {
-            detail: fault === '500' ? 'Internal Server Error' : 'Invalid API key',
-          });
-      }
-    } else if (task && !target) task.polls++;
+    const truncated = `{"id": "${id}", "status": "Pen`;
+    if (task && pollFault(req, res, fault, task, entry, { json: faultBody, truncated })) return;
     if (!task || fault === 'task-not-found')
       return send(req, res, 200, { id, status: 'Task not found', result: null, progress: null });
 
@@ -464,7 +444,7 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
   return {
     /** Handles `/sim/bfl/…` and `/sim/delivery/…`; false for anything else. */
     async handle(req, res) {
-      const url = new URL(req.url, 'http://sim.invalid');
+      const url = requestUrl(req);
       const path = url.pathname;
       const delivery = /^\/sim\/delivery\/([\w-]+)\.png$/.exec(path);
       if (!delivery && !/^\/sim\/bfl(\/|$)/.test(path)) return false;

@@ -92,15 +92,18 @@
 // fal.ai/models/fal-ai/flux-2-max/edit/llms.txt; 4 MP and 1 MP minimum per lumenfall.ai's notes).
 import { randomUUID } from 'node:crypto';
 import {
+  acceptThenDrop,
   baseUrl,
-  corsHeaders,
   decimal,
-  dropConnection,
   edgeFault,
   isRedirectTarget,
   otherHost,
   parseScenario,
+  pollFault,
+  preflight,
   readJson,
+  requestUrl,
+  retryAfter,
   send,
   submitFault,
   wait,
@@ -154,18 +157,16 @@ const PRESETS = {
 };
 const STEPS = 4;
 const detail = (loc, msg, type = 'value_error') => ({ loc: ['body', ...loc], msg, type });
-
-/** Preflight for fal's methods (PUT cancel) and whatever headers the client asks for (x-fal-*). */
-function preflight(req, res) {
-  res.writeHead(204, {
-    ...corsHeaders(req),
-    'Access-Control-Allow-Methods': 'GET, POST, PUT, OPTIONS',
-    'Access-Control-Allow-Headers': req.headers['access-control-request-headers'] || 'authorization, content-type',
-    'Content-Type': 'text/plain',
-    'Content-Length': 0,
-  });
-  res.end();
-}
+/** fal's `detail` of the faults it plays, by status (a 429 at submit says 'Too many concurrent requests' instead). */
+const FAULT_DETAILS = {
+  401: 'Invalid key',
+  403: 'Invalid key',
+  429: 'Too many requests',
+  500: 'Internal server error',
+  502: 'Bad gateway',
+  503: 'Service temporarily unavailable',
+};
+const faultBody = (status) => ({ detail: FAULT_DETAILS[status] });
 
 const EXPOSE = { 'Access-Control-Expose-Headers': 'Retry-After, x-fal-request-id' };
 const reply = (req, res, status, body, headers) => send(req, res, status, body, { ...EXPOSE, ...headers });
@@ -253,18 +254,13 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
     const auth = req.headers.authorization ?? '';
     const body = await readJson(req);
     const fault = submitFault(req, scenario, segment, counters);
-    if (fault === 'network') return dropConnection(req, res);
-    const edge = {
-      json: (status) => ({ detail: status === 502 ? 'Bad gateway' : 'Service temporarily unavailable' }),
-      truncated: '{"status": "IN_QUEUE", "request_id": "',
-      reply,
-    };
-    if (edgeFault(req, res, fault, scenario, entry, edge)) return;
+    const truncated = '{"status": "IN_QUEUE", "request_id": "';
+    if (edgeFault(req, res, fault, scenario, entry, { json: faultBody, truncated, reply })) return;
     if (!auth.startsWith('Key ') || auth.length < 5)
       return reply(req, res, 401, {
         detail: 'Missing or malformed Authorization header: send `Authorization: Key <your fal key>`',
       });
-    if (fault === '401' || fault === '403') return reply(req, res, Number(fault), { detail: 'Invalid key' });
+    if (fault === '401' || fault === '403') return reply(req, res, Number(fault), faultBody(fault));
     if (fault === 'exhausted' || auth === 'Key sim-empty') {
       return reply(req, res, 403, {
         detail: 'User is locked. Reason: Exhausted balance. Top up your balance at fal.ai/dashboard/billing.',
@@ -272,15 +268,8 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
     }
     if (fault === '402')
       return reply(req, res, 402, { detail: 'Payment required: add credits at fal.ai/dashboard/billing.' });
-    if (fault === '429')
-      return reply(
-        req,
-        res,
-        429,
-        { detail: 'Too many concurrent requests' },
-        { 'Retry-After': scenario.retryAfter ?? '1' },
-      );
-    if (fault === '500') return reply(req, res, 500, { detail: 'Internal server error' });
+    if (fault === '429') return reply(req, res, 429, { detail: 'Too many concurrent requests' }, retryAfter(scenario));
+    if (fault === '500') return reply(req, res, 500, faultBody(500));
     if (!ENDPOINTS[endpoint]) return reply(req, res, 404, { detail: `Application '${endpoint}' not found` });
     if (fault === '422')
       return reply(req, res, 422, {
@@ -325,10 +314,7 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
     const key = auth.slice(4);
     ledger.set(key, [...(ledger.get(key) ?? []), task]);
     entry.id = id;
-    if (fault === 'accept-then-drop') {
-      entry.dropped = true;
-      return dropConnection(req, res);
-    }
+    if (acceptThenDrop(req, res, fault, entry)) return;
     reply(req, res, 200, { status: 'IN_QUEUE', ...task.urls, queue_position: task.position });
   }
 
@@ -358,24 +344,8 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
 
   function status(req, res, url, task, entry) {
     const { scenario } = task;
-    // The second leg of a poll-time redirect is a plain status poll, not counted.
-    if (scenario.at === 'poll' && !isRedirectTarget(req)) {
-      task.polls++;
-      const fault = scenario.fault;
-      if (!(task.polls > Number(scenario.times ?? Infinity))) {
-        if (fault === 'network') return dropConnection(req, res);
-        const edge = {
-          json: (status) => ({ detail: status === 502 ? 'Bad gateway' : 'Service temporarily unavailable' }),
-          truncated: `{"status": "IN_PROGRESS", "request_id": "${task.id}", "resp`,
-          reply,
-        };
-        if (edgeFault(req, res, fault, scenario, entry, edge)) return;
-        if (fault === '429')
-          return reply(req, res, 429, { detail: 'Too many requests' }, { 'Retry-After': scenario.retryAfter ?? '1' });
-        if (/^(401|403|500)$/.test(fault))
-          return reply(req, res, Number(fault), { detail: fault === '500' ? 'Internal server error' : 'Invalid key' });
-      }
-    }
+    const truncated = `{"status": "IN_PROGRESS", "request_id": "${task.id}", "resp`;
+    if (pollFault(req, res, scenario.fault, task, entry, { json: faultBody, truncated, reply })) return;
     const now = Date.now();
     const withLogs = url.searchParams.get('logs') === '1';
     if (now < doneAt(task) && (now < task.queuedUntil || scenario.fault === 'never-ready')) {
@@ -421,7 +391,7 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
         ],
       });
     }
-    if (fault === 'error' || fault === 'result-500') return reply(req, res, 500, { detail: 'Internal server error' });
+    if (fault === 'error' || fault === 'result-500') return reply(req, res, 500, faultBody(500));
     const file = (n) =>
       fault === 'insecure-image'
         ? `http://cdn.example.com/files/${task.id}-${n}.png`
@@ -481,12 +451,13 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
   return {
     /** Handles `/sim/fal/…` and `/sim/fal-cdn/…`; false for anything else. */
     async handle(req, res) {
-      const url = new URL(req.url, 'http://sim.invalid');
+      const url = requestUrl(req);
       const path = url.pathname;
       const cdn = /^\/sim\/fal-cdn\/files\/([\w-]+)\.png$/.exec(path);
       if (!cdn && !/^\/sim\/fal(\/|$)/.test(path)) return false;
       if (req.method === 'OPTIONS') {
-        preflight(req, res);
+        // fal cancels with PUT; @fal-ai/client adds headers of its own (x-fal-*).
+        preflight(req, res, { methods: 'GET, POST, PUT, OPTIONS', allowRequestedHeaders: true });
         return true;
       }
       if (path === '/sim/fal/_log') {

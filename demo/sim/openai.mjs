@@ -63,8 +63,8 @@
 // Like the gateways it plays, it reports no cost; output is PNG.
 import { randomUUID } from 'node:crypto';
 import {
+  acceptThenDrop,
   baseUrl,
-  corsHeaders,
   decimal,
   dropConnection,
   edgeFault,
@@ -72,8 +72,12 @@ import {
   otherHost,
   parseDecimal,
   parseScenario,
+  preflight,
   readJson,
+  requestUrl,
+  retryAfter,
   send,
+  sleep,
   submitFault,
   wait,
 } from './http.mjs';
@@ -84,16 +88,6 @@ const MODELS = ['flux-2-klein-4b', 'flux-2-klein-9b', 'flux-2-pro', 'flux-2-flex
 const MAX_PIXELS = 4 * 1024 * 1024;
 
 const error = (message, type, code = null, param = null) => ({ error: { message, type, param, code } });
-
-function preflight(req, res) {
-  res.writeHead(204, {
-    ...corsHeaders(req),
-    'Access-Control-Allow-Headers': req.headers['access-control-request-headers'] || 'authorization, content-type',
-    'Content-Type': 'text/plain',
-    'Content-Length': 0,
-  });
-  res.end();
-}
 
 const reply = (req, res, status, body, headers) =>
   send(req, res, status, body, {
@@ -114,7 +108,6 @@ export function createOpenAiSimulator({ pendingMs = 3000 } = {}) {
     const auth = req.headers.authorization ?? '';
     const body = await readJson(req);
     const fault = submitFault(req, scenario, segment, counters);
-    if (fault === 'network') return dropConnection(req, res);
     const edge = {
       json: (status) =>
         status === 502
@@ -162,9 +155,7 @@ export function createOpenAiSimulator({ pendingMs = 3000 } = {}) {
         res,
         429,
         error('Rate limit reached for images per minute. Please try again shortly.', 'requests', 'rate_limit_exceeded'),
-        {
-          'Retry-After': scenario.retryAfter ?? '1',
-        },
+        retryAfter(scenario),
       );
     }
     if (fault === '500')
@@ -275,7 +266,7 @@ export function createOpenAiSimulator({ pendingMs = 3000 } = {}) {
     res.once('close', () => {
       gone = true;
     });
-    await new Promise((resolve) => setTimeout(resolve, Number(scenario.pending ?? timing(model))));
+    await sleep(Number(scenario.pending ?? timing(model)));
     const key = auth.slice('Bearer '.length).trim();
     const charged = charges.get(key) ?? { micro: 0, images: 0 };
     charged.micro += price * n;
@@ -303,10 +294,7 @@ export function createOpenAiSimulator({ pendingMs = 3000 } = {}) {
         });
       entry.id ??= id;
     }
-    if (fault === 'accept-then-drop') {
-      entry.dropped = true;
-      return dropConnection(req, res);
-    }
+    if (acceptThenDrop(req, res, fault, entry)) return;
     if (gone) return dropConnection(req, res); // (nothing to send it to)
     reply(req, res, 200, {
       created: Math.floor(Date.now() / 1000),
@@ -328,12 +316,12 @@ export function createOpenAiSimulator({ pendingMs = 3000 } = {}) {
   return {
     /** Handles `/sim/openai/…` and `/sim/openai-cdn/…`; false for anything else. */
     async handle(req, res) {
-      const url = new URL(req.url, 'http://sim.invalid');
+      const url = requestUrl(req);
       const path = url.pathname;
       const cdn = /^\/sim\/openai-cdn\/([\w-]+)\.png$/.exec(path);
       if (!cdn && !/^\/sim\/openai(\/|$)/.test(path)) return false;
       if (req.method === 'OPTIONS') {
-        preflight(req, res);
+        preflight(req, res, { allowRequestedHeaders: true }); // the openai SDK adds x-stainless-* headers
         return true;
       }
       if (path === '/sim/openai/_log') {

@@ -72,7 +72,17 @@
 //   catalogue=down                the catalogue answers 503 (clients fall back to their bundled prices)
 // Any other key (e.g. run=abc) is kept and only separates the counters of `times`.
 import { randomUUID } from 'node:crypto';
-import { decimal, dropConnection, parseScenario, preflight, readJson, send } from './http.mjs';
+import {
+  acceptThenDrop,
+  decimal,
+  dropConnection,
+  parseScenario,
+  preflight,
+  readJson,
+  requestUrl,
+  send,
+  sleep,
+} from './http.mjs';
 import { drawImage, encodePng, readBase64ImageSize } from './png.mjs';
 
 const START_BALANCE = 50_000_000; // $0.50 in microcents
@@ -394,7 +404,7 @@ export function createPuterSimulator({ pendingMs = 1500 } = {}) {
     }
     // Replicate validates the input when the prediction is created: refused at once, nothing charged.
     if (refused) return apiError(req, res, 400, refused, 'upstream_bad_request', { upstreamStatus: 422 });
-    await new Promise((resolve) => setTimeout(resolve, Number(scenario.pending ?? pendingFor(model.id))));
+    await sleep(Number(scenario.pending ?? pendingFor(model.id)));
     if (fault === 'upstream_bad_request') {
       return apiError(req, res, 400, 'unsupported parameter: output_megapixels', 'upstream_bad_request', {
         upstreamStatus: 422,
@@ -421,10 +431,7 @@ export function createPuterSimulator({ pendingMs = 1500 } = {}) {
     a.usage.total += cost;
     a.charged += cost;
     a.calls++;
-    if (fault === 'accept-then-drop') {
-      entry.dropped = true;
-      return dropConnection(req, res);
-    }
+    if (acceptThenDrop(req, res, fault, entry)) return;
     const seed = Number.isInteger(args.seed) ? args.seed : Math.floor(Math.random() * 2 ** 31);
     const png = drawImage({ width, height, prompt: args.prompt, seed });
     send(req, res, 200, { success: true, result: `data:image/png;base64,${png.toString('base64')}` });
@@ -536,7 +543,7 @@ export function createPuterSimulator({ pendingMs = 1500 } = {}) {
   return {
     /** Handles `/sim/puter/…` and the popup at `/action/sign-in`; false for anything else. */
     async handle(req, res) {
-      const url = new URL(req.url, 'http://sim.invalid');
+      const url = requestUrl(req);
       const path = url.pathname;
       const popup = path === '/action/sign-in';
       if (!popup && !/^\/sim\/puter(\/|$)/.test(path)) return false;
