@@ -98,7 +98,6 @@ import {
   baseUrl,
   decimal,
   edgeFault,
-  isRedirectTarget,
   otherHost,
   parseScenario,
   pollFault,
@@ -108,9 +107,21 @@ import {
   retryAfter,
   send,
   submitFault,
-  wait,
 } from './http.mjs';
-import { drawImage, fitWithin, readBase64ImageSize } from './png.mjs';
+import {
+  createChargeBook,
+  createImageCache,
+  createRequestLog,
+  createSegmentCounter,
+  createTestRoutes,
+  deliverImage,
+  forgetExpired,
+  forModel,
+  requestEntry,
+  schedule,
+  seedFrom,
+} from './kit.mjs';
+import { fitWithin, readBase64ImageSize } from './png.mjs';
 
 const MB = 1024 * 1024;
 /** Credits in hundredths so the sums stay exact: [first MP, each extra output MP and each input MP, input fields]. */
@@ -162,24 +173,23 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
   const secret = randomUUID();
   const tasks = new Map();
   const credits = new Map(); // key → balance in hundredths of a credit
-  const charges = new Map(); // key → { hundredths, tasks } debited, never pruned (see `_charges`)
-  const counters = new Map(); // scenario segment → submits seen (times=<n> at submit)
-  const submitted = new Map(); // scenario segment → submits accepted (pending=<list>)
-  let log = [];
-  const images = new Map(); // id → PNG, the few most recent
-  /** A task's image, made once: BFL's delivery host serves a finished file, so its making is no part of a download. */
-  const imageOf = (task) => {
-    let png = images.get(task.id);
-    if (!png) {
-      png = drawImage(task);
-      images.set(task.id, png);
-      if (images.size > 16) images.delete(images.keys().next().value);
-    }
-    return png;
-  };
+  const charges = createChargeBook(); // key → hundredths of a credit debited, one charge per task
+  const faultCounter = createSegmentCounter(); // submits seen (times=<n> at submit)
+  const acceptedCounter = createSegmentCounter(); // submits accepted (pending=<list>)
+  const log = createRequestLog();
+  const images = createImageCache(16); // by task id
+  const testRoutes = createTestRoutes({
+    base: '/sim/bfl',
+    log,
+    charges: {
+      book: charges,
+      missing: { detail: 'Query parameter `key` required' },
+      // credits × 0.01 USD: hundredths of a credit are ten-thousandths of a dollar.
+      report: ({ units, count }) => ({ credits: decimal(units, 2), usd: decimal(units, 4), tasks: count }),
+    },
+    forget: [tasks, credits, faultCounter, acceptedCounter, images],
+  });
 
-  const pendingFor = (model) => (typeof pendingMs === 'function' ? pendingMs(model) : pendingMs);
-  const queueFor = (model) => (typeof queueMs === 'function' ? queueMs(model) : queueMs);
   const balance = (key) => credits.get(key) ?? (key === 'sim-empty' ? 0 : START_CREDITS * 100);
   const sign = (id, se) => createHmac('sha256', secret).update(`${id}\n${se}`).digest('base64url');
 
@@ -288,10 +298,7 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
   /** Debits an accepted task: the balance, and the key's record of charges. */
   function debit(key, hundredths) {
     credits.set(key, balance(key) - hundredths);
-    const charged = charges.get(key) ?? { hundredths: 0, tasks: 0 };
-    charged.hundredths += hundredths;
-    charged.tasks++;
-    charges.set(key, charged);
+    charges.charge(key, hundredths);
   }
 
   const activeTasks = (key, now) =>
@@ -300,7 +307,7 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
   async function submit(req, res, model, scenario, segment, origin, prefix, entry) {
     const key = req.headers['x-key'];
     const body = await readJson(req);
-    const fault = submitFault(req, scenario, segment, counters);
+    const fault = submitFault(req, scenario, segment, faultCounter);
     if (edgeFault(req, res, fault, scenario, entry, { json: faultBody, truncated: '{"id": "' })) return;
     if (!FLUX2[model] && !FLAT[model]) return send(req, res, 404, { detail: 'Not Found' });
     if (!key) return send(req, res, 401, { detail: 'Not authenticated: send your API key in the x-key header' });
@@ -320,8 +327,7 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
     entry.inputs = received;
     if (problems.length) return send(req, res, 422, { detail: problems });
     const now = Date.now();
-    for (const [id, t] of tasks)
-      if (Math.max(t.readyAt, t.createdAt + 3600_000) + deliveryTtlMs < now) tasks.delete(id);
+    forgetExpired(tasks, (task) => Math.max(task.readyAt, task.createdAt + 3600_000) + deliveryTtlMs, now);
     if (activeTasks(key, now) >= MAX_ACTIVE)
       return send(req, res, 429, { detail: 'Too many active tasks' }, retryAfter(scenario));
     const cost = costOf(model, width, height, inputs);
@@ -329,12 +335,12 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
     debit(key, cost);
 
     const id = randomUUID();
-    const pendings = scenario.pending?.split(',') ?? [pendingFor(model)];
-    const nth = submitted.get(segment) ?? 0;
-    submitted.set(segment, nth + 1);
+    const pendings = scenario.pending?.split(',') ?? [forModel(pendingMs, model)];
+    const nth = acceptedCounter.next(segment) - 1;
     const pending = Number(pendings[Math.min(nth, pendings.length - 1)]);
-    const queue = Math.min(pending, Number(scenario.queue ?? queueFor(model)));
-    const seed = Number.isInteger(body.seed) ? body.seed : Math.floor(Math.random() * 2 ** 31);
+    const queue = Number(scenario.queue ?? forModel(queueMs, model));
+    const seed = seedFrom(body.seed);
+    const timeline = schedule(now, pending, queue);
     tasks.set(id, {
       id,
       key,
@@ -345,14 +351,13 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
       height,
       scenario,
       origin,
-      createdAt: now,
-      queuedUntil: now + queue,
-      readyAt: now + pending,
+      ...timeline,
       polls: 0,
     });
     // The image is made shortly before the task is ready (in this one thread, out of the way of the Ready poll),
     // so fetching result.sample takes what a download of a finished file takes, as at BFL.
-    if (!scenario.fault) setTimeout(() => tasks.has(id) && imageOf(tasks.get(id)), Math.max(0, pending - 250)).unref();
+    const drawAhead = () => tasks.has(id) && images.image(id, tasks.get(id));
+    if (!scenario.fault) setTimeout(drawAhead, Math.max(0, pending - 250)).unref();
     entry.id = id;
     if (acceptThenDrop(req, res, fault, entry)) return;
     send(req, res, 200, {
@@ -416,29 +421,27 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
     });
   }
 
-  async function deliver(req, res, url, id) {
+  /** The delivery host (result.sample): a signed URL, answering 403 once expired or tampered with. */
+  function deliver(req, res, url, id) {
     const task = tasks.get(id);
-    // imageDelay=<ms>: a slow image (given up early, timer cleared, when the client goes away).
-    if (task?.scenario.imageDelay && !(await wait(res, Number(task.scenario.imageDelay)))) return;
-    const se = url.searchParams.get('se') ?? '';
-    const given = Buffer.from(url.searchParams.get('sig') ?? '');
-    const expected = Buffer.from(sign(id, se));
-    const valid = task && given.length === expected.length && timingSafeEqual(given, expected);
-    if (!valid || !(Date.parse(se) > Date.now())) {
+    const refusal = () => {
+      const se = url.searchParams.get('se') ?? '';
+      const given = Buffer.from(url.searchParams.get('sig') ?? '');
+      const expected = Buffer.from(sign(id, se));
+      const valid = task && given.length === expected.length && timingSafeEqual(given, expected);
+      if (valid && Date.parse(se) > Date.now()) return undefined;
       const why = valid ? 'Signed expiry time is in the past' : 'Signature did not match';
-      return send(
-        req,
-        res,
-        403,
-        `<?xml version="1.0" encoding="utf-8"?><Error><Code>AuthenticationFailed</Code><Message>${why}</Message></Error>`,
-        {
-          'Content-Type': 'application/xml',
-        },
-      );
-    }
-    const png = imageOf(task);
-    const body = task.scenario.fault === 'broken-image' ? png.subarray(0, png.length >> 1) : png;
-    send(req, res, 200, body, { 'Content-Type': 'image/png', 'Cache-Control': 'private, max-age=600' });
+      return {
+        status: 403,
+        xml: `<?xml version="1.0" encoding="utf-8"?><Error><Code>AuthenticationFailed</Code><Message>${why}</Message></Error>`,
+      };
+    };
+    const image = () => {
+      const png = images.image(id, task);
+      return task.scenario.fault === 'broken-image' ? png.subarray(0, png.length >> 1) : png;
+    };
+    const delayMs = Number(task?.scenario.imageDelay);
+    return deliverImage(req, res, { delayMs, refusal, image, cacheControl: 'private, max-age=600' });
   }
 
   return {
@@ -455,47 +458,11 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
         preflight(req, res);
         return true;
       }
-      const entry = {
-        method: req.method,
-        path: path + url.search,
-        host: req.headers.host ?? '',
-        origin: req.headers.origin ?? null,
-        hasKey: 'x-key' in req.headers,
-        hasAuthorization: 'authorization' in req.headers,
-        id: delivery?.[1] ?? url.searchParams.get('id') ?? undefined,
-        at: Date.now(),
-      };
-      if (isRedirectTarget(req)) entry.redirected = true;
-      if (path === '/sim/bfl/_log') {
-        send(req, res, 200, log);
-        return true;
-      }
-      if (path === '/sim/bfl/_charges') {
-        const key = url.searchParams.get('key');
-        if (!key) send(req, res, 400, { detail: 'Query parameter `key` required' });
-        else {
-          const { hundredths, tasks: count } = charges.get(key) ?? { hundredths: 0, tasks: 0 };
-          // credits × 0.01 USD: hundredths of a credit are ten-thousandths of a dollar.
-          send(req, res, 200, { credits: decimal(hundredths, 2), usd: decimal(hundredths, 4), tasks: count });
-        }
-        return true;
-      }
-      if (path === '/sim/bfl/_reset' && req.method === 'POST') {
-        tasks.clear();
-        credits.clear();
-        charges.clear();
-        counters.clear();
-        submitted.clear();
-        images.clear();
-        log = [];
-        send(req, res, 200, { ok: true });
-        return true;
-      }
-      log.push(entry);
-      if (log.length > 5000) log = log.slice(-4000);
+      if (testRoutes.handle(req, res, url)) return true;
+      const id = delivery?.[1] ?? url.searchParams.get('id') ?? undefined;
+      const entry = log.add(requestEntry(req, url, { keyHeader: 'x-key', id, withAuthorization: true }));
       if (delivery) {
-        if (req.method !== 'GET' && req.method !== 'HEAD') send(req, res, 405, 'Method Not Allowed');
-        else await deliver(req, res, url, delivery[1]);
+        await deliver(req, res, url, delivery[1]);
         return true;
       }
 

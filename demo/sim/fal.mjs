@@ -96,7 +96,6 @@ import {
   baseUrl,
   decimal,
   edgeFault,
-  isRedirectTarget,
   otherHost,
   parseScenario,
   pollFault,
@@ -106,9 +105,21 @@ import {
   retryAfter,
   send,
   submitFault,
-  wait,
 } from './http.mjs';
-import { drawImage, fitWithin, readImageSize } from './png.mjs';
+import {
+  createChargeBook,
+  createImageCache,
+  createRequestLog,
+  createSegmentCounter,
+  createTestRoutes,
+  deliverImage,
+  forgetExpired,
+  forModel,
+  requestEntry,
+  schedule,
+  seedFrom,
+} from './kit.mjs';
+import { fitWithin, readImageSize } from './png.mjs';
 
 /**
  * Endpoint id → [our model id (for timings), reference images it takes (0: text-to-image), label for logs, price].
@@ -173,11 +184,22 @@ const reply = (req, res, status, body, headers) => send(req, res, status, body, 
 
 export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
   const tasks = new Map();
-  const images = new Map(); // `${id}-${n}` → PNG, the few most recent
-  const ledger = new Map(); // key (without `Key `) → every task it queued, never pruned (see `_charges`)
-  const counters = new Map(); // scenario segment → submits seen (times=<n> at submit)
-  let log = [];
-  const timing = (value, model) => (typeof value === 'function' ? value(model) : value);
+  const images = createImageCache(8); // by `${id}-${n}`
+  const charges = createChargeBook(); // key (without `Key `) → micro-dollars of each request, billed once completed
+  const faultCounter = createSegmentCounter(); // submits seen (times=<n> at submit)
+  const log = createRequestLog();
+  const testRoutes = createTestRoutes({
+    base: '/sim/fal',
+    log,
+    reply,
+    charges: {
+      book: charges,
+      prefix: /^Key /,
+      missing: { detail: 'Query parameter `key` required' },
+      report: ({ units, count }) => ({ usd: decimal(units, 6), requests: count }),
+    },
+    forget: [tasks, images, faultCounter],
+  });
 
   /** Checks the input like fal's schema; returns `{ width, height, count, refs, received, problems }`. */
   function validate(endpoint, body) {
@@ -253,7 +275,7 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
   async function submit(req, res, endpoint, scenario, segment, prefix, entry) {
     const auth = req.headers.authorization ?? '';
     const body = await readJson(req);
-    const fault = submitFault(req, scenario, segment, counters);
+    const fault = submitFault(req, scenario, segment, faultCounter);
     const truncated = '{"status": "IN_QUEUE", "request_id": "';
     if (edgeFault(req, res, fault, scenario, entry, { json: faultBody, truncated, reply })) return;
     if (!auth.startsWith('Key ') || auth.length < 5)
@@ -283,9 +305,9 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
 
     const [model, , label] = ENDPOINTS[endpoint];
     const now = Date.now();
-    for (const [id, t] of tasks) if (t.createdAt + 3600_000 < now) tasks.delete(id);
-    const pending = Number(scenario.pending ?? timing(pendingMs, model));
-    const queue = Math.min(pending, Number(scenario.queue ?? timing(queueMs, model)));
+    forgetExpired(tasks, (task) => task.createdAt + 3600_000, now);
+    const pending = Number(scenario.pending ?? forModel(pendingMs, model));
+    const queue = Math.min(pending, Number(scenario.queue ?? forModel(queueMs, model)));
     const id = randomUUID();
     const app = endpoint.split('/').slice(0, 2).join('/');
     const base = `${prefix}/${app}/requests/${id}`;
@@ -295,7 +317,7 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
       key: auth,
       label,
       prompt: body.prompt,
-      seed: Number.isInteger(body.seed) ? body.seed : Math.floor(Math.random() * 2 ** 31),
+      seed: seedFrom(body.seed),
       width,
       height,
       count,
@@ -303,16 +325,13 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
       scenario,
       cdn: baseUrl(req, otherHost(req.headers.host)),
       urls: { request_id: id, response_url: base, status_url: `${base}/status`, cancel_url: `${base}/cancel` },
-      createdAt: now,
-      queuedUntil: now + queue,
-      readyAt: now + pending,
+      ...schedule(now, pending, queue),
       position: queue ? Number(scenario.position ?? 3) : 0,
       polls: 0,
       micro: priceOf(endpoint, width, height, count, refs),
     };
     tasks.set(id, task);
-    const key = auth.slice(4);
-    ledger.set(key, [...(ledger.get(key) ?? []), task]);
+    charges.charge(auth.slice(4), task.micro, { when: (now) => billed(task, now) });
     entry.id = id;
     if (acceptThenDrop(req, res, fault, entry)) return;
     reply(req, res, 200, { status: 'IN_QUEUE', ...task.urls, queue_position: task.position });
@@ -423,29 +442,21 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
     reply(req, res, 202, { status: 'CANCELLATION_REQUESTED' });
   }
 
-  async function deliver(req, res, name) {
+  /** fal's CDN: image n of a request, `{id}-{n}.png`; `-expired` names one whose URL has expired (403). */
+  function deliver(req, res, name) {
     const [, id, n, expired] = /^(.+)-(\d+)(-expired)?$/.exec(name) ?? [];
     const task = tasks.get(id);
-    // imageDelay=<ms>: a slow image (given up early, timer cleared, when the client goes away).
-    if (task?.scenario.imageDelay && !(await wait(res, Number(task.scenario.imageDelay)))) return;
-    if (!task || expired || Number(n) >= task.count) {
-      return send(
-        req,
-        res,
-        403,
-        '<?xml version="1.0"?><Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>',
-        {
-          'Content-Type': 'application/xml',
-        },
-      );
-    }
-    let png = images.get(name);
-    if (!png) {
-      png = drawImage({ width: task.width, height: task.height, prompt: task.prompt, seed: task.seed + Number(n) });
-      images.set(name, png);
-      if (images.size > 8) images.delete(images.keys().next().value);
-    }
-    send(req, res, 200, png, { 'Content-Type': 'image/png', 'Cache-Control': 'public, max-age=604800' });
+    const refusal = () =>
+      !task || expired || Number(n) >= task.count
+        ? {
+            status: 403,
+            xml: '<?xml version="1.0"?><Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>',
+          }
+        : undefined;
+    const { width, height, prompt, seed } = task ?? {};
+    const image = () => images.image(name, { width, height, prompt, seed: seed + Number(n) });
+    const delayMs = Number(task?.scenario.imageDelay);
+    return deliverImage(req, res, { delayMs, refusal, image, cacheControl: 'public, max-age=604800' });
   }
 
   return {
@@ -460,47 +471,13 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
         preflight(req, res, { methods: 'GET, POST, PUT, OPTIONS', allowRequestedHeaders: true });
         return true;
       }
-      if (path === '/sim/fal/_log') {
-        reply(req, res, 200, log);
-        return true;
-      }
-      if (path === '/sim/fal/_charges') {
-        const key = (url.searchParams.get('key') ?? '').replace(/^Key /, '');
-        if (!key) reply(req, res, 400, { detail: 'Query parameter `key` required' });
-        else {
-          const now = Date.now();
-          const done = (ledger.get(key) ?? []).filter((task) => billed(task, now));
-          const micro = done.reduce((sum, task) => sum + task.micro, 0);
-          reply(req, res, 200, { usd: decimal(micro, 6), requests: done.length });
-        }
-        return true;
-      }
-      if (path === '/sim/fal/_reset' && req.method === 'POST') {
-        tasks.clear();
-        images.clear();
-        ledger.clear();
-        counters.clear();
-        log = [];
-        reply(req, res, 200, { ok: true });
-        return true;
-      }
+      if (testRoutes.handle(req, res, url)) return true;
       const match = /^\/sim\/fal(?:\/s\/([^/]*))?\/(.+)$/.exec(path);
       const queued = match && /^([^/]+\/[^/]+)\/requests\/([\w-]+)(\/status|\/cancel)?$/.exec(match[2]);
-      const entry = {
-        method: req.method,
-        path: path + url.search,
-        host: req.headers.host ?? '',
-        origin: req.headers.origin ?? null,
-        hasKey: 'authorization' in req.headers,
-        id: cdn ? cdn[1].replace(/-\d+(-expired)?$/, '') : queued?.[2],
-        at: Date.now(),
-      };
-      if (isRedirectTarget(req)) entry.redirected = true;
-      log.push(entry);
-      if (log.length > 5000) log = log.slice(-4000);
+      const id = cdn ? cdn[1].replace(/-\d+(-expired)?$/, '') : queued?.[2];
+      const entry = log.add(requestEntry(req, url, { keyHeader: 'authorization', id }));
       if (cdn) {
-        if (req.method !== 'GET' && req.method !== 'HEAD') send(req, res, 405, 'Method Not Allowed');
-        else await deliver(req, res, cdn[1]);
+        await deliver(req, res, cdn[1]);
         return true;
       }
       if (!match) {

@@ -238,15 +238,13 @@ export function edgeFault(req, res, fault, scenario, entry, { json, truncated, r
 
 /**
  * The fault a submit under `scenario` gets: `scenario.fault`, except with `at=poll` (none) and, with `times=<n>`,
- * only for the first n submits under the same scenario segment (`counters`: segment → submits seen).
- * Targets of a redirect are not counted.
+ * only for the first n submits under the same scenario segment (`counter`, kit.mjs createSegmentCounter, counts
+ * them). Targets of a redirect are not counted.
  */
-export function submitFault(req, scenario, segment, counters) {
+export function submitFault(req, scenario, segment, counter) {
   if (scenario.at === 'poll' || scenario.fault === undefined) return undefined;
   if (scenario.times === undefined || isRedirectTarget(req)) return scenario.fault;
-  const seen = (counters.get(segment) ?? 0) + 1;
-  counters.set(segment, seen);
-  return seen <= Number(scenario.times) ? scenario.fault : undefined;
+  return counter.next(segment) <= Number(scenario.times) ? scenario.fault : undefined;
 }
 
 /**

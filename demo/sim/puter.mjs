@@ -83,6 +83,14 @@ import {
   send,
   sleep,
 } from './http.mjs';
+import {
+  createChargeBook,
+  createRequestLog,
+  createSegmentCounter,
+  createTestRoutes,
+  forModel,
+  seedFrom,
+} from './kit.mjs';
 import { drawImage, encodePng, readBase64ImageSize } from './png.mjs';
 
 const START_BALANCE = 50_000_000; // $0.50 in microcents
@@ -264,12 +272,28 @@ function costOf(model, width, height, inputs, scale) {
 const apiError = (req, res, status, message, code, fields = {}, headers = {}) =>
   send(req, res, status, { error: message, message, code, ...fields }, headers);
 
+/** What the sign-in popups do until `_signin` says otherwise. */
+const FIRST_SIGN_IN = { outcome: 'ok', username: 'demo-user', balance: START_BALANCE };
+
 export function createPuterSimulator({ pendingMs = 1500 } = {}) {
-  let accounts = new Map(); // token → { username, uuid, remaining, forced, usage: {total, byType}, charged, calls }
-  let counters = new Map(); // scenario segment → generate calls seen
-  let log = [];
-  let signin = { outcome: 'ok', username: 'demo-user', balance: START_BALANCE };
-  const pendingFor = (model) => (typeof pendingMs === 'function' ? pendingMs(model) : pendingMs);
+  const accounts = new Map(); // token → { username, uuid, remaining, forced, unforced, usage: {total, byType} }
+  // token → microcents deducted by generate calls, one charge per call (never changed by _account or balance=)
+  const charges = createChargeBook();
+  const faultCounter = createSegmentCounter(); // generate calls seen (times=<n>)
+  const log = createRequestLog();
+  let signin = FIRST_SIGN_IN;
+  const testRoutes = createTestRoutes({
+    base: '/sim/puter',
+    log,
+    charges: {
+      book: charges,
+      parameter: 'token',
+      missing: { error: 'token required' },
+      // Microcents: $1 = 100 cents = 10⁸ microcents.
+      report: ({ units, count }) => ({ usd: decimal(units, 8), calls: count }),
+    },
+    forget: [accounts, faultCounter, () => (signin = FIRST_SIGN_IN)],
+  });
 
   const account = (token, fresh = {}) => {
     let a = accounts.get(token);
@@ -279,8 +303,6 @@ export function createPuterSimulator({ pendingMs = 1500 } = {}) {
         uuid: randomUUID(),
         remaining: fresh.balance ?? START_BALANCE,
         usage: { total: 0, byType: {} },
-        charged: 0, // microcents deducted by generate calls (never changed by _account or balance=)
-        calls: 0, // generate calls charged
       };
       accounts.set(token, a);
     }
@@ -301,9 +323,7 @@ export function createPuterSimulator({ pendingMs = 1500 } = {}) {
     const args = body.args ?? {};
     const model = findModel(args.model || 'black-forest-labs/flux-schnell');
     entry.model = model?.id ?? String(args.model);
-    const seen = (counters.get(segment) ?? 0) + 1;
-    counters.set(segment, seen);
-    const fault = seen <= Number(scenario.times ?? Infinity) ? scenario.fault : undefined;
+    const fault = faultCounter.next(segment) <= Number(scenario.times ?? Infinity) ? scenario.fault : undefined;
     entry.fault = fault;
     if (fault === 'network') return dropConnection(req, res);
     if (fault === '401') return apiError(req, res, 401, 'Unauthorized', 'unauthorized');
@@ -404,7 +424,7 @@ export function createPuterSimulator({ pendingMs = 1500 } = {}) {
     }
     // Replicate validates the input when the prediction is created: refused at once, nothing charged.
     if (refused) return apiError(req, res, 400, refused, 'upstream_bad_request', { upstreamStatus: 422 });
-    await sleep(Number(scenario.pending ?? pendingFor(model.id)));
+    await sleep(Number(scenario.pending ?? forModel(pendingMs, model.id)));
     if (fault === 'upstream_bad_request') {
       return apiError(req, res, 400, 'unsupported parameter: output_megapixels', 'upstream_bad_request', {
         upstreamStatus: 422,
@@ -429,11 +449,10 @@ export function createPuterSimulator({ pendingMs = 1500 } = {}) {
     used.count++;
     used.units++;
     a.usage.total += cost;
-    a.charged += cost;
-    a.calls++;
+    // A call still generating when the simulator was reset charges the account it began with, which is forgotten.
+    if (accounts.get(token) === a) charges.charge(token, cost);
     if (acceptThenDrop(req, res, fault, entry)) return;
-    const seed = Number.isInteger(args.seed) ? args.seed : Math.floor(Math.random() * 2 ** 31);
-    const png = drawImage({ width, height, prompt: args.prompt, seed });
+    const png = drawImage({ width, height, prompt: args.prompt, seed: seedFrom(args.seed) });
     send(req, res, 200, { success: true, result: `data:image/png;base64,${png.toString('base64')}` });
   }
 
@@ -441,13 +460,14 @@ export function createPuterSimulator({ pendingMs = 1500 } = {}) {
     const token = tokenOf(req);
     if (!token) return apiError(req, res, 401, 'Unauthorized', 'token_missing');
     const a = account(token);
+    const charged = charges.total(token).units;
     if (scenario.balance !== undefined && a.forced !== scenario.balance) {
-      a.unforced ??= { remaining: a.remaining, charged: a.charged };
+      a.unforced ??= { remaining: a.remaining, charged };
       a.forced = scenario.balance;
       a.remaining = Number(scenario.balance);
     } else if (scenario.balance === undefined && a.unforced) {
       // Leaving a forced balance: the account has what it had before, less what it spent meanwhile.
-      a.remaining = a.unforced.remaining - (a.charged - a.unforced.charged);
+      a.remaining = a.unforced.remaining - (charged - a.unforced.charged);
       a.forced = a.unforced = undefined;
     }
     send(req, res, 200, {
@@ -484,23 +504,12 @@ export function createPuterSimulator({ pendingMs = 1500 } = {}) {
     send(req, res, 200, html, { 'Content-Type': 'text/html; charset=utf-8' });
   }
 
-  /** The test and demo controls under /sim/puter/_…: the log, a reset, accounts, what sign-in popups do. */
-  async function control(req, res, path) {
-    if (path === '/sim/puter/_log') return send(req, res, 200, log);
-    if (path === '/sim/puter/_charges') {
-      const token = new URL(req.url, 'http://sim.invalid').searchParams.get('token');
-      if (!token) return send(req, res, 400, { error: 'token required' });
-      const a = accounts.get(token);
-      // Microcents: $1 = 100 cents = 10⁸ microcents.
-      return send(req, res, 200, { usd: decimal(a?.charged ?? 0, 8), calls: a?.calls ?? 0 });
-    }
+  /** The test and demo controls under /sim/puter/_…: the log, charges and reset (kit), accounts, sign-in popups. */
+  async function control(req, res, url) {
+    if (testRoutes.handle(req, res, url)) return;
     if (req.method !== 'POST') return send(req, res, 405, { error: 'Method Not Allowed' });
-    if (path === '/sim/puter/_reset') {
-      accounts = new Map();
-      counters = new Map();
-      log = [];
-      signin = { outcome: 'ok', username: 'demo-user', balance: START_BALANCE };
-    } else if (path === '/sim/puter/_account') {
+    const path = url.pathname;
+    if (path === '/sim/puter/_account') {
       const { token, balance, username } = (await readJson(req)) ?? {};
       if (typeof token !== 'string' || !token) return send(req, res, 400, { error: 'token required' });
       const a = account(token, { username, balance });
@@ -560,10 +569,9 @@ export function createPuterSimulator({ pendingMs = 1500 } = {}) {
         at: Date.now(),
       };
       try {
-        if (path.startsWith('/sim/puter/_')) await control(req, res, path);
+        if (path.startsWith('/sim/puter/_')) await control(req, res, url);
         else {
-          log.push(entry);
-          if (log.length > 5000) log = log.slice(-4000);
+          log.add(entry);
           if (popup) {
             entry.kind = 'signin';
             signInPage(req, res, url);
