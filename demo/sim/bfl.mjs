@@ -94,20 +94,34 @@
 // total) as resized to 4 MP at its shape: BFL processes at most 4 MP.
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import {
+  acceptThenDrop,
   baseUrl,
   decimal,
-  dropConnection,
   edgeFault,
-  isRedirectTarget,
   otherHost,
   parseScenario,
+  pollFault,
   preflight,
   readJson,
+  requestUrl,
+  retryAfter,
   send,
   submitFault,
-  wait,
 } from './http.mjs';
-import { encodePng, readImageSize } from './png.mjs';
+import {
+  createChargeBook,
+  createImageCache,
+  createRequestLog,
+  createSegmentCounter,
+  createTestRoutes,
+  deliverImage,
+  forgetExpired,
+  forModel,
+  requestEntry,
+  schedule,
+  seedFrom,
+} from './kit.mjs';
+import { fitWithin, readBase64ImageSize } from './png.mjs';
 
 const MB = 1024 * 1024;
 /** Credits in hundredths so the sums stay exact: [first MP, each extra output MP and each input MP, input fields]. */
@@ -131,6 +145,16 @@ const START_CREDITS = 1000;
 const mp = (w, h) => Math.max(1, Math.ceil((w * h) / MB));
 const mp2 = (pixels) => Math.round((pixels / MB) * 100) / 100;
 const detail = (loc, msg, type = 'value_error') => ({ loc: ['body', ...loc], msg, type });
+/** BFL's `detail` of the faults it plays, by status (a 429 at submit says 'Too many active tasks' instead). */
+const FAULT_DETAILS = {
+  401: 'Invalid API key',
+  403: 'Invalid API key',
+  429: 'Too many requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+};
+const faultBody = (status) => ({ detail: FAULT_DETAILS[status] });
 
 /** Output size for aspect-ratio models: `megapixels` at that ratio, sides multiples of 32. */
 function sizeForRatio(ratio, megapixels) {
@@ -143,41 +167,29 @@ function sizeForRatio(ratio, megapixels) {
  * A reference as FLUX.2 processes it: at most 4 MP (help.bfl.ai "FLUX.2 Technical Specifications": max 4 MP),
  * resized keeping its shape when larger.
  */
-function processedSize({ width, height }) {
-  if (width * height <= 4 * MB) return { width, height };
-  const scale = Math.sqrt((4 * MB) / (width * height));
-  return { width: Math.max(1, Math.floor(width * scale)), height: Math.max(1, Math.floor(height * scale)) };
-}
-
-/** Size of a base64 image (raw or data: URL); undefined when it is not a PNG/JPEG/WebP. */
-function decodeImage(value) {
-  if (typeof value !== 'string' || !value) return undefined;
-  const data = value.startsWith('data:') ? value.slice(value.indexOf(',') + 1) : value;
-  return readImageSize(Buffer.from(data, 'base64'));
-}
+const processedSize = (size) => fitWithin(size, 4 * MB);
 
 export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlMs = 10 * 60 * 1000 } = {}) {
   const secret = randomUUID();
   const tasks = new Map();
   const credits = new Map(); // key → balance in hundredths of a credit
-  const charges = new Map(); // key → { hundredths, tasks } debited, never pruned (see `_charges`)
-  const counters = new Map(); // scenario segment → submits seen (times=<n> at submit)
-  const submitted = new Map(); // scenario segment → submits accepted (pending=<list>)
-  let log = [];
-  const images = new Map(); // id → PNG, the few most recent
-  /** A task's image, made once: BFL's delivery host serves a finished file, so its making is no part of a download. */
-  const imageOf = (task) => {
-    let png = images.get(task.id);
-    if (!png) {
-      png = encodePng(task.width, task.height, `${task.prompt}\n${task.seed}`);
-      images.set(task.id, png);
-      if (images.size > 16) images.delete(images.keys().next().value);
-    }
-    return png;
-  };
+  const charges = createChargeBook(); // key → hundredths of a credit debited, one charge per task
+  const faultCounter = createSegmentCounter(); // submits seen (times=<n> at submit)
+  const acceptedCounter = createSegmentCounter(); // submits accepted (pending=<list>)
+  const log = createRequestLog();
+  const images = createImageCache(16); // by task id
+  const testRoutes = createTestRoutes({
+    base: '/sim/bfl',
+    log,
+    charges: {
+      book: charges,
+      missing: { detail: 'Query parameter `key` required' },
+      // credits × 0.01 USD: hundredths of a credit are ten-thousandths of a dollar.
+      report: ({ units, count }) => ({ credits: decimal(units, 2), usd: decimal(units, 4), tasks: count }),
+    },
+    forget: [tasks, credits, faultCounter, acceptedCounter, images],
+  });
 
-  const pendingFor = (model) => (typeof pendingMs === 'function' ? pendingMs(model) : pendingMs);
-  const queueFor = (model) => (typeof queueMs === 'function' ? queueMs(model) : queueMs);
   const balance = (key) => credits.get(key) ?? (key === 'sim-empty' ? 0 : START_CREDITS * 100);
   const sign = (id, se) => createHmac('sha256', secret).update(`${id}\n${se}`).digest('base64url');
 
@@ -206,7 +218,7 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
     const received = []; // [w, h] of each reference as received, in field order (null: not an image)
     for (const field of fields) {
       if (body[field] == null) continue;
-      const size = decodeImage(body[field]);
+      const size = readBase64ImageSize(body[field]);
       received.push(size ? [size.width, size.height] : null);
       if (size) inputs.push(size);
       else problems.push(detail([field], 'Could not decode the image: send a base64 PNG, JPEG or WebP'));
@@ -286,10 +298,7 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
   /** Debits an accepted task: the balance, and the key's record of charges. */
   function debit(key, hundredths) {
     credits.set(key, balance(key) - hundredths);
-    const charged = charges.get(key) ?? { hundredths: 0, tasks: 0 };
-    charged.hundredths += hundredths;
-    charged.tasks++;
-    charges.set(key, charged);
+    charges.charge(key, hundredths);
   }
 
   const activeTasks = (key, now) =>
@@ -298,19 +307,12 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
   async function submit(req, res, model, scenario, segment, origin, prefix, entry) {
     const key = req.headers['x-key'];
     const body = await readJson(req);
-    const fault = submitFault(req, scenario, segment, counters);
-    if (fault === 'network') return dropConnection(req, res);
-    const edge = {
-      json: (status) => ({ detail: status === 502 ? 'Bad Gateway' : 'Service Unavailable' }),
-      truncated: '{"id": "',
-    };
-    if (edgeFault(req, res, fault, scenario, entry, edge)) return;
+    const fault = submitFault(req, scenario, segment, faultCounter);
+    if (edgeFault(req, res, fault, scenario, entry, { json: faultBody, truncated: '{"id": "' })) return;
     if (!FLUX2[model] && !FLAT[model]) return send(req, res, 404, { detail: 'Not Found' });
     if (!key) return send(req, res, 401, { detail: 'Not authenticated: send your API key in the x-key header' });
-    if (fault === '401' || fault === '403') return send(req, res, Number(fault), { detail: 'Invalid API key' });
-    if (fault === '500') return send(req, res, 500, { detail: 'Internal Server Error' });
-    if (fault === '429')
-      return send(req, res, 429, { detail: 'Too many active tasks' }, { 'Retry-After': scenario.retryAfter ?? '1' });
+    if (fault === '401' || fault === '403' || fault === '500') return send(req, res, Number(fault), faultBody(fault));
+    if (fault === '429') return send(req, res, 429, { detail: 'Too many active tasks' }, retryAfter(scenario));
     if (fault === '422') {
       return send(req, res, 422, {
         detail: [detail(['prompt'], scenario.message ?? 'Simulated validation error: this prompt is not accepted')],
@@ -325,22 +327,20 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
     entry.inputs = received;
     if (problems.length) return send(req, res, 422, { detail: problems });
     const now = Date.now();
-    for (const [id, t] of tasks)
-      if (Math.max(t.readyAt, t.createdAt + 3600_000) + deliveryTtlMs < now) tasks.delete(id);
-    if (activeTasks(key, now) >= MAX_ACTIVE) {
-      return send(req, res, 429, { detail: 'Too many active tasks' }, { 'Retry-After': scenario.retryAfter ?? '1' });
-    }
+    forgetExpired(tasks, (task) => Math.max(task.readyAt, task.createdAt + 3600_000) + deliveryTtlMs, now);
+    if (activeTasks(key, now) >= MAX_ACTIVE)
+      return send(req, res, 429, { detail: 'Too many active tasks' }, retryAfter(scenario));
     const cost = costOf(model, width, height, inputs);
     if (fault === '402' || balance(key) < cost) return send(req, res, 402, { detail: 'Insufficient credits' });
     debit(key, cost);
 
     const id = randomUUID();
-    const pendings = scenario.pending?.split(',') ?? [pendingFor(model)];
-    const nth = submitted.get(segment) ?? 0;
-    submitted.set(segment, nth + 1);
+    const pendings = scenario.pending?.split(',') ?? [forModel(pendingMs, model)];
+    const nth = acceptedCounter.next(segment) - 1;
     const pending = Number(pendings[Math.min(nth, pendings.length - 1)]);
-    const queue = Math.min(pending, Number(scenario.queue ?? queueFor(model)));
-    const seed = Number.isInteger(body.seed) ? body.seed : Math.floor(Math.random() * 2 ** 31);
+    const queue = Number(scenario.queue ?? forModel(queueMs, model));
+    const seed = seedFrom(body.seed);
+    const timeline = schedule(now, pending, queue);
     tasks.set(id, {
       id,
       key,
@@ -351,19 +351,15 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
       height,
       scenario,
       origin,
-      createdAt: now,
-      queuedUntil: now + queue,
-      readyAt: now + pending,
+      ...timeline,
       polls: 0,
     });
     // The image is made shortly before the task is ready (in this one thread, out of the way of the Ready poll),
     // so fetching result.sample takes what a download of a finished file takes, as at BFL.
-    if (!scenario.fault) setTimeout(() => tasks.has(id) && imageOf(tasks.get(id)), Math.max(0, pending - 250)).unref();
+    const drawAhead = () => tasks.has(id) && images.image(id, tasks.get(id));
+    if (!scenario.fault) setTimeout(drawAhead, Math.max(0, pending - 250)).unref();
     entry.id = id;
-    if (fault === 'accept-then-drop') {
-      entry.dropped = true;
-      return dropConnection(req, res);
-    }
+    if (acceptThenDrop(req, res, fault, entry)) return;
     send(req, res, 200, {
       id,
       polling_url: `${origin}${prefix}/v1/get_result?id=${id}`,
@@ -377,30 +373,8 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
     const id = url.searchParams.get('id') ?? '';
     const task = tasks.get(id);
     const fault = task?.scenario.fault ?? scenario.fault;
-    const target = isRedirectTarget(req); // the second leg of a poll-time redirect: a plain poll, not counted
-    if (task && task.scenario.at === 'poll' && !target) {
-      task.polls++;
-      if (!(task.polls > Number(task.scenario.times ?? Infinity))) {
-        if (fault === 'network') return dropConnection(req, res);
-        const edge = {
-          json: (status) => ({ detail: status === 502 ? 'Bad Gateway' : 'Service Unavailable' }),
-          truncated: `{"id": "${id}", "status": "Pen`,
-        };
-        if (edgeFault(req, res, fault, task.scenario, entry, edge)) return;
-        if (fault === '429')
-          return send(
-            req,
-            res,
-            429,
-            { detail: 'Too many requests' },
-            { 'Retry-After': task.scenario.retryAfter ?? '1' },
-          );
-        if (/^(401|403|500)$/.test(fault))
-          return send(req, res, Number(fault), {
-            detail: fault === '500' ? 'Internal Server Error' : 'Invalid API key',
-          });
-      }
-    } else if (task && !target) task.polls++;
+    const truncated = `{"id": "${id}", "status": "Pen`;
+    if (task && pollFault(req, res, fault, task, entry, { json: faultBody, truncated })) return;
     if (!task || fault === 'task-not-found')
       return send(req, res, 200, { id, status: 'Task not found', result: null, progress: null });
 
@@ -447,35 +421,33 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
     });
   }
 
-  async function deliver(req, res, url, id) {
+  /** The delivery host (result.sample): a signed URL, answering 403 once expired or tampered with. */
+  function deliver(req, res, url, id) {
     const task = tasks.get(id);
-    // imageDelay=<ms>: a slow image (given up early, timer cleared, when the client goes away).
-    if (task?.scenario.imageDelay && !(await wait(res, Number(task.scenario.imageDelay)))) return;
-    const se = url.searchParams.get('se') ?? '';
-    const given = Buffer.from(url.searchParams.get('sig') ?? '');
-    const expected = Buffer.from(sign(id, se));
-    const valid = task && given.length === expected.length && timingSafeEqual(given, expected);
-    if (!valid || !(Date.parse(se) > Date.now())) {
+    const refusal = () => {
+      const se = url.searchParams.get('se') ?? '';
+      const given = Buffer.from(url.searchParams.get('sig') ?? '');
+      const expected = Buffer.from(sign(id, se));
+      const valid = task && given.length === expected.length && timingSafeEqual(given, expected);
+      if (valid && Date.parse(se) > Date.now()) return undefined;
       const why = valid ? 'Signed expiry time is in the past' : 'Signature did not match';
-      return send(
-        req,
-        res,
-        403,
-        `<?xml version="1.0" encoding="utf-8"?><Error><Code>AuthenticationFailed</Code><Message>${why}</Message></Error>`,
-        {
-          'Content-Type': 'application/xml',
-        },
-      );
-    }
-    const png = imageOf(task);
-    const body = task.scenario.fault === 'broken-image' ? png.subarray(0, png.length >> 1) : png;
-    send(req, res, 200, body, { 'Content-Type': 'image/png', 'Cache-Control': 'private, max-age=600' });
+      return {
+        status: 403,
+        xml: `<?xml version="1.0" encoding="utf-8"?><Error><Code>AuthenticationFailed</Code><Message>${why}</Message></Error>`,
+      };
+    };
+    const image = () => {
+      const png = images.image(id, task);
+      return task.scenario.fault === 'broken-image' ? png.subarray(0, png.length >> 1) : png;
+    };
+    const delayMs = Number(task?.scenario.imageDelay);
+    return deliverImage(req, res, { delayMs, refusal, image, cacheControl: 'private, max-age=600' });
   }
 
   return {
     /** Handles `/sim/bfl/…` and `/sim/delivery/…`; false for anything else. */
     async handle(req, res) {
-      const url = new URL(req.url, 'http://sim.invalid');
+      const url = requestUrl(req);
       const path = url.pathname;
       const delivery = /^\/sim\/delivery\/([\w-]+)\.png$/.exec(path);
       if (!delivery && !/^\/sim\/bfl(\/|$)/.test(path)) return false;
@@ -486,47 +458,11 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
         preflight(req, res);
         return true;
       }
-      const entry = {
-        method: req.method,
-        path: path + url.search,
-        host: req.headers.host ?? '',
-        origin: req.headers.origin ?? null,
-        hasKey: 'x-key' in req.headers,
-        hasAuthorization: 'authorization' in req.headers,
-        id: delivery?.[1] ?? url.searchParams.get('id') ?? undefined,
-        at: Date.now(),
-      };
-      if (isRedirectTarget(req)) entry.redirected = true;
-      if (path === '/sim/bfl/_log') {
-        send(req, res, 200, log);
-        return true;
-      }
-      if (path === '/sim/bfl/_charges') {
-        const key = url.searchParams.get('key');
-        if (!key) send(req, res, 400, { detail: 'Query parameter `key` required' });
-        else {
-          const { hundredths, tasks: count } = charges.get(key) ?? { hundredths: 0, tasks: 0 };
-          // credits × 0.01 USD: hundredths of a credit are ten-thousandths of a dollar.
-          send(req, res, 200, { credits: decimal(hundredths, 2), usd: decimal(hundredths, 4), tasks: count });
-        }
-        return true;
-      }
-      if (path === '/sim/bfl/_reset' && req.method === 'POST') {
-        tasks.clear();
-        credits.clear();
-        charges.clear();
-        counters.clear();
-        submitted.clear();
-        images.clear();
-        log = [];
-        send(req, res, 200, { ok: true });
-        return true;
-      }
-      log.push(entry);
-      if (log.length > 5000) log = log.slice(-4000);
+      if (testRoutes.handle(req, res, url)) return true;
+      const id = delivery?.[1] ?? url.searchParams.get('id') ?? undefined;
+      const entry = log.add(requestEntry(req, url, { keyHeader: 'x-key', id, withAuthorization: true }));
       if (delivery) {
-        if (req.method !== 'GET' && req.method !== 'HEAD') send(req, res, 405, 'Method Not Allowed');
-        else await deliver(req, res, url, delivery[1]);
+        await deliver(req, res, url, delivery[1]);
         return true;
       }
 

@@ -92,20 +92,34 @@
 // fal.ai/models/fal-ai/flux-2-max/edit/llms.txt; 4 MP and 1 MP minimum per lumenfall.ai's notes).
 import { randomUUID } from 'node:crypto';
 import {
+  acceptThenDrop,
   baseUrl,
-  corsHeaders,
   decimal,
-  dropConnection,
   edgeFault,
-  isRedirectTarget,
   otherHost,
   parseScenario,
+  pollFault,
+  preflight,
   readJson,
+  requestUrl,
+  retryAfter,
   send,
   submitFault,
-  wait,
 } from './http.mjs';
-import { encodePng, readImageSize } from './png.mjs';
+import {
+  createChargeBook,
+  createImageCache,
+  createRequestLog,
+  createSegmentCounter,
+  createTestRoutes,
+  deliverImage,
+  forgetExpired,
+  forModel,
+  requestEntry,
+  schedule,
+  seedFrom,
+} from './kit.mjs';
+import { fitWithin, readImageSize } from './png.mjs';
 
 /**
  * Endpoint id → [our model id (for timings), reference images it takes (0: text-to-image), label for logs, price].
@@ -130,11 +144,7 @@ const MB = 1024 * 1024;
 /** Megapixels as fal bills them: started 1024² megapixels, at least 1. */
 const mp = (width, height) => Math.max(1, Math.ceil((width * height) / MB));
 /** A reference as [pro]/[flex]/[max] edit process it: resized to at most 4 MP keeping its shape. */
-function processed({ width, height }) {
-  if (width * height <= 4 * MB) return { width, height };
-  const scale = Math.sqrt((4 * MB) / (width * height));
-  return { width: Math.max(1, Math.floor(width * scale)), height: Math.max(1, Math.floor(height * scale)) };
-}
+const processed = (size) => fitWithin(size, 4 * MB);
 
 /** Micro-dollars a request costs by the header's table: each of its `count` images at the full price. */
 function priceOf(endpoint, width, height, count, refs) {
@@ -158,29 +168,38 @@ const PRESETS = {
 };
 const STEPS = 4;
 const detail = (loc, msg, type = 'value_error') => ({ loc: ['body', ...loc], msg, type });
-
-/** Preflight for fal's methods (PUT cancel) and whatever headers the client asks for (x-fal-*). */
-function preflight(req, res) {
-  res.writeHead(204, {
-    ...corsHeaders(req),
-    'Access-Control-Allow-Methods': 'GET, POST, PUT, OPTIONS',
-    'Access-Control-Allow-Headers': req.headers['access-control-request-headers'] || 'authorization, content-type',
-    'Content-Type': 'text/plain',
-    'Content-Length': 0,
-  });
-  res.end();
-}
+/** fal's `detail` of the faults it plays, by status (a 429 at submit says 'Too many concurrent requests' instead). */
+const FAULT_DETAILS = {
+  401: 'Invalid key',
+  403: 'Invalid key',
+  429: 'Too many requests',
+  500: 'Internal server error',
+  502: 'Bad gateway',
+  503: 'Service temporarily unavailable',
+};
+const faultBody = (status) => ({ detail: FAULT_DETAILS[status] });
 
 const EXPOSE = { 'Access-Control-Expose-Headers': 'Retry-After, x-fal-request-id' };
 const reply = (req, res, status, body, headers) => send(req, res, status, body, { ...EXPOSE, ...headers });
 
 export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
   const tasks = new Map();
-  const images = new Map(); // `${id}-${n}` → PNG, the few most recent
-  const ledger = new Map(); // key (without `Key `) → every task it queued, never pruned (see `_charges`)
-  const counters = new Map(); // scenario segment → submits seen (times=<n> at submit)
-  let log = [];
-  const timing = (value, model) => (typeof value === 'function' ? value(model) : value);
+  const images = createImageCache(8); // by `${id}-${n}`
+  const charges = createChargeBook(); // key (without `Key `) → micro-dollars of each request, billed once completed
+  const faultCounter = createSegmentCounter(); // submits seen (times=<n> at submit)
+  const log = createRequestLog();
+  const testRoutes = createTestRoutes({
+    base: '/sim/fal',
+    log,
+    reply,
+    charges: {
+      book: charges,
+      prefix: /^Key /,
+      missing: { detail: 'Query parameter `key` required' },
+      report: ({ units, count }) => ({ usd: decimal(units, 6), requests: count }),
+    },
+    forget: [tasks, images, faultCounter],
+  });
 
   /** Checks the input like fal's schema; returns `{ width, height, count, refs, received, problems }`. */
   function validate(endpoint, body) {
@@ -256,19 +275,14 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
   async function submit(req, res, endpoint, scenario, segment, prefix, entry) {
     const auth = req.headers.authorization ?? '';
     const body = await readJson(req);
-    const fault = submitFault(req, scenario, segment, counters);
-    if (fault === 'network') return dropConnection(req, res);
-    const edge = {
-      json: (status) => ({ detail: status === 502 ? 'Bad gateway' : 'Service temporarily unavailable' }),
-      truncated: '{"status": "IN_QUEUE", "request_id": "',
-      reply,
-    };
-    if (edgeFault(req, res, fault, scenario, entry, edge)) return;
+    const fault = submitFault(req, scenario, segment, faultCounter);
+    const truncated = '{"status": "IN_QUEUE", "request_id": "';
+    if (edgeFault(req, res, fault, scenario, entry, { json: faultBody, truncated, reply })) return;
     if (!auth.startsWith('Key ') || auth.length < 5)
       return reply(req, res, 401, {
         detail: 'Missing or malformed Authorization header: send `Authorization: Key <your fal key>`',
       });
-    if (fault === '401' || fault === '403') return reply(req, res, Number(fault), { detail: 'Invalid key' });
+    if (fault === '401' || fault === '403') return reply(req, res, Number(fault), faultBody(fault));
     if (fault === 'exhausted' || auth === 'Key sim-empty') {
       return reply(req, res, 403, {
         detail: 'User is locked. Reason: Exhausted balance. Top up your balance at fal.ai/dashboard/billing.',
@@ -276,15 +290,8 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
     }
     if (fault === '402')
       return reply(req, res, 402, { detail: 'Payment required: add credits at fal.ai/dashboard/billing.' });
-    if (fault === '429')
-      return reply(
-        req,
-        res,
-        429,
-        { detail: 'Too many concurrent requests' },
-        { 'Retry-After': scenario.retryAfter ?? '1' },
-      );
-    if (fault === '500') return reply(req, res, 500, { detail: 'Internal server error' });
+    if (fault === '429') return reply(req, res, 429, { detail: 'Too many concurrent requests' }, retryAfter(scenario));
+    if (fault === '500') return reply(req, res, 500, faultBody(500));
     if (!ENDPOINTS[endpoint]) return reply(req, res, 404, { detail: `Application '${endpoint}' not found` });
     if (fault === '422')
       return reply(req, res, 422, {
@@ -298,9 +305,9 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
 
     const [model, , label] = ENDPOINTS[endpoint];
     const now = Date.now();
-    for (const [id, t] of tasks) if (t.createdAt + 3600_000 < now) tasks.delete(id);
-    const pending = Number(scenario.pending ?? timing(pendingMs, model));
-    const queue = Math.min(pending, Number(scenario.queue ?? timing(queueMs, model)));
+    forgetExpired(tasks, (task) => task.createdAt + 3600_000, now);
+    const pending = Number(scenario.pending ?? forModel(pendingMs, model));
+    const queue = Math.min(pending, Number(scenario.queue ?? forModel(queueMs, model)));
     const id = randomUUID();
     const app = endpoint.split('/').slice(0, 2).join('/');
     const base = `${prefix}/${app}/requests/${id}`;
@@ -310,7 +317,7 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
       key: auth,
       label,
       prompt: body.prompt,
-      seed: Number.isInteger(body.seed) ? body.seed : Math.floor(Math.random() * 2 ** 31),
+      seed: seedFrom(body.seed),
       width,
       height,
       count,
@@ -318,21 +325,15 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
       scenario,
       cdn: baseUrl(req, otherHost(req.headers.host)),
       urls: { request_id: id, response_url: base, status_url: `${base}/status`, cancel_url: `${base}/cancel` },
-      createdAt: now,
-      queuedUntil: now + queue,
-      readyAt: now + pending,
+      ...schedule(now, pending, queue),
       position: queue ? Number(scenario.position ?? 3) : 0,
       polls: 0,
       micro: priceOf(endpoint, width, height, count, refs),
     };
     tasks.set(id, task);
-    const key = auth.slice(4);
-    ledger.set(key, [...(ledger.get(key) ?? []), task]);
+    charges.charge(auth.slice(4), task.micro, { when: (now) => billed(task, now) });
     entry.id = id;
-    if (fault === 'accept-then-drop') {
-      entry.dropped = true;
-      return dropConnection(req, res);
-    }
+    if (acceptThenDrop(req, res, fault, entry)) return;
     reply(req, res, 200, { status: 'IN_QUEUE', ...task.urls, queue_position: task.position });
   }
 
@@ -362,24 +363,8 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
 
   function status(req, res, url, task, entry) {
     const { scenario } = task;
-    // The second leg of a poll-time redirect is a plain status poll, not counted.
-    if (scenario.at === 'poll' && !isRedirectTarget(req)) {
-      task.polls++;
-      const fault = scenario.fault;
-      if (!(task.polls > Number(scenario.times ?? Infinity))) {
-        if (fault === 'network') return dropConnection(req, res);
-        const edge = {
-          json: (status) => ({ detail: status === 502 ? 'Bad gateway' : 'Service temporarily unavailable' }),
-          truncated: `{"status": "IN_PROGRESS", "request_id": "${task.id}", "resp`,
-          reply,
-        };
-        if (edgeFault(req, res, fault, scenario, entry, edge)) return;
-        if (fault === '429')
-          return reply(req, res, 429, { detail: 'Too many requests' }, { 'Retry-After': scenario.retryAfter ?? '1' });
-        if (/^(401|403|500)$/.test(fault))
-          return reply(req, res, Number(fault), { detail: fault === '500' ? 'Internal server error' : 'Invalid key' });
-      }
-    }
+    const truncated = `{"status": "IN_PROGRESS", "request_id": "${task.id}", "resp`;
+    if (pollFault(req, res, scenario.fault, task, entry, { json: faultBody, truncated, reply })) return;
     const now = Date.now();
     const withLogs = url.searchParams.get('logs') === '1';
     if (now < doneAt(task) && (now < task.queuedUntil || scenario.fault === 'never-ready')) {
@@ -425,7 +410,7 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
         ],
       });
     }
-    if (fault === 'error' || fault === 'result-500') return reply(req, res, 500, { detail: 'Internal server error' });
+    if (fault === 'error' || fault === 'result-500') return reply(req, res, 500, faultBody(500));
     const file = (n) =>
       fault === 'insecure-image'
         ? `http://cdn.example.com/files/${task.id}-${n}.png`
@@ -457,83 +442,42 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
     reply(req, res, 202, { status: 'CANCELLATION_REQUESTED' });
   }
 
-  async function deliver(req, res, name) {
+  /** fal's CDN: image n of a request, `{id}-{n}.png`; `-expired` names one whose URL has expired (403). */
+  function deliver(req, res, name) {
     const [, id, n, expired] = /^(.+)-(\d+)(-expired)?$/.exec(name) ?? [];
     const task = tasks.get(id);
-    // imageDelay=<ms>: a slow image (given up early, timer cleared, when the client goes away).
-    if (task?.scenario.imageDelay && !(await wait(res, Number(task.scenario.imageDelay)))) return;
-    if (!task || expired || Number(n) >= task.count) {
-      return send(
-        req,
-        res,
-        403,
-        '<?xml version="1.0"?><Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>',
-        {
-          'Content-Type': 'application/xml',
-        },
-      );
-    }
-    let png = images.get(name);
-    if (!png) {
-      png = encodePng(task.width, task.height, `${task.prompt}\n${task.seed + Number(n)}`);
-      images.set(name, png);
-      if (images.size > 8) images.delete(images.keys().next().value);
-    }
-    send(req, res, 200, png, { 'Content-Type': 'image/png', 'Cache-Control': 'public, max-age=604800' });
+    const refusal = () =>
+      !task || expired || Number(n) >= task.count
+        ? {
+            status: 403,
+            xml: '<?xml version="1.0"?><Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>',
+          }
+        : undefined;
+    const { width, height, prompt, seed } = task ?? {};
+    const image = () => images.image(name, { width, height, prompt, seed: seed + Number(n) });
+    const delayMs = Number(task?.scenario.imageDelay);
+    return deliverImage(req, res, { delayMs, refusal, image, cacheControl: 'public, max-age=604800' });
   }
 
   return {
     /** Handles `/sim/fal/…` and `/sim/fal-cdn/…`; false for anything else. */
     async handle(req, res) {
-      const url = new URL(req.url, 'http://sim.invalid');
+      const url = requestUrl(req);
       const path = url.pathname;
       const cdn = /^\/sim\/fal-cdn\/files\/([\w-]+)\.png$/.exec(path);
       if (!cdn && !/^\/sim\/fal(\/|$)/.test(path)) return false;
       if (req.method === 'OPTIONS') {
-        preflight(req, res);
+        // fal cancels with PUT; @fal-ai/client adds headers of its own (x-fal-*).
+        preflight(req, res, { methods: 'GET, POST, PUT, OPTIONS', allowRequestedHeaders: true });
         return true;
       }
-      if (path === '/sim/fal/_log') {
-        reply(req, res, 200, log);
-        return true;
-      }
-      if (path === '/sim/fal/_charges') {
-        const key = (url.searchParams.get('key') ?? '').replace(/^Key /, '');
-        if (!key) reply(req, res, 400, { detail: 'Query parameter `key` required' });
-        else {
-          const now = Date.now();
-          const done = (ledger.get(key) ?? []).filter((task) => billed(task, now));
-          const micro = done.reduce((sum, task) => sum + task.micro, 0);
-          reply(req, res, 200, { usd: decimal(micro, 6), requests: done.length });
-        }
-        return true;
-      }
-      if (path === '/sim/fal/_reset' && req.method === 'POST') {
-        tasks.clear();
-        images.clear();
-        ledger.clear();
-        counters.clear();
-        log = [];
-        reply(req, res, 200, { ok: true });
-        return true;
-      }
+      if (testRoutes.handle(req, res, url)) return true;
       const match = /^\/sim\/fal(?:\/s\/([^/]*))?\/(.+)$/.exec(path);
       const queued = match && /^([^/]+\/[^/]+)\/requests\/([\w-]+)(\/status|\/cancel)?$/.exec(match[2]);
-      const entry = {
-        method: req.method,
-        path: path + url.search,
-        host: req.headers.host ?? '',
-        origin: req.headers.origin ?? null,
-        hasKey: 'authorization' in req.headers,
-        id: cdn ? cdn[1].replace(/-\d+(-expired)?$/, '') : queued?.[2],
-        at: Date.now(),
-      };
-      if (isRedirectTarget(req)) entry.redirected = true;
-      log.push(entry);
-      if (log.length > 5000) log = log.slice(-4000);
+      const id = cdn ? cdn[1].replace(/-\d+(-expired)?$/, '') : queued?.[2];
+      const entry = log.add(requestEntry(req, url, { keyHeader: 'authorization', id }));
       if (cdn) {
-        if (req.method !== 'GET' && req.method !== 'HEAD') send(req, res, 405, 'Method Not Allowed');
-        else await deliver(req, res, cdn[1]);
+        await deliver(req, res, cdn[1]);
         return true;
       }
       if (!match) {

@@ -6,7 +6,7 @@ import { STATUS_CODES } from 'node:http';
  * (with credentials allowed, which the Puter SDK needs); without an Origin, `*`. None at all when the route
  * plays a host that answers no CORS (`req.withoutCors`, set by the simulator; see bfl.mjs).
  */
-export function corsHeaders(req) {
+function corsHeaders(req) {
   if (req.withoutCors) return {};
   const origin = req.headers.origin;
   const headers = {
@@ -41,10 +41,18 @@ export function send(req, res, status, body, headers = {}) {
 /**
  * The reply to a CORS preflight: 204 with the CORS headers, or, on a route without CORS, what a server that
  * knows nothing of CORS answers to OPTIONS (405, no CORS headers: the browser refuses the request it precedes).
+ * `methods` replaces the allowed methods (fal cancels with PUT); `allowRequestedHeaders` allows whatever headers
+ * the client asks for (the SDKs add their own, x-fal-* and x-stainless-*), `authorization, content-type` when it
+ * names none.
  */
-export function preflight(req, res) {
+export function preflight(req, res, { methods, allowRequestedHeaders = false } = {}) {
   if (req.withoutCors) return send(req, res, 405, { detail: 'Method Not Allowed' });
-  res.writeHead(204, { ...corsHeaders(req), 'Content-Type': 'text/plain', 'Content-Length': 0 });
+  const allowed = {};
+  if (methods) allowed['Access-Control-Allow-Methods'] = methods;
+  if (allowRequestedHeaders)
+    allowed['Access-Control-Allow-Headers'] =
+      req.headers['access-control-request-headers'] || 'authorization, content-type';
+  res.writeHead(204, { ...corsHeaders(req), ...allowed, 'Content-Type': 'text/plain', 'Content-Length': 0 });
   res.end();
 }
 
@@ -96,6 +104,9 @@ export function otherHost(host = 'localhost') {
   return host;
 }
 
+/** The request's path and query as a URL (the host is not read from it: see `baseUrl`). */
+export const requestUrl = (req) => new URL(req.url, 'http://sim.invalid');
+
 /** `http://host` of this request (the simulators speak plain HTTP on loopback). */
 export function baseUrl(req, host = req.headers.host) {
   return `${req.socket.encrypted ? 'https' : 'http'}://${host}`;
@@ -121,6 +132,17 @@ export function dropConnection(req, res) {
   socket.end('\n', () => socket.destroy());
 }
 
+/**
+ * `fault=accept-then-drop`: the provider accepted the request (and charged it), then the reply is lost: the log
+ * `entry` gets `dropped: true` and the connection drops (`dropConnection`). True when that fault was played.
+ */
+export function acceptThenDrop(req, res, fault, entry) {
+  if (fault !== 'accept-then-drop') return false;
+  entry.dropped = true;
+  dropConnection(req, res);
+  return true;
+}
+
 /** Resolves after `ms` (true), or early (false, the timer cleared) when the client goes away. */
 export function wait(res, ms) {
   return new Promise((resolve) => {
@@ -137,6 +159,12 @@ export function wait(res, ms) {
     res.once('close', stop);
   });
 }
+
+/**
+ * Resolves after `ms`, whether or not the client is still there (unlike `wait`): a generation the client walked
+ * away from runs to its end all the same, and is charged.
+ */
+export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * `fault=hang`: the request is held open and never answered. No timer is involved: when the request's socket
@@ -156,7 +184,7 @@ export function hang(req, res, entry = {}) {
 }
 
 /** True when the request is the target of a `fault=redirect` (it carries `redirected=1`): served normally. */
-export const isRedirectTarget = (req) => new URL(req.url, 'http://sim.invalid').searchParams.get('redirected') === '1';
+export const isRedirectTarget = (req) => requestUrl(req).searchParams.get('redirected') === '1';
 
 /**
  * `fault=redirect`: a 307 to the same path (and query) on the OTHER loopback name (`otherHost`), with
@@ -186,14 +214,18 @@ export function htmlPage(req, res, scenario = {}) {
   send(req, res, status, html, { 'Content-Type': 'text/html; charset=utf-8' });
 }
 
+/** The Retry-After of a simulated 429: `retryAfter=<s>` of the scenario, 1 s by default. */
+export const retryAfter = (scenario) => ({ 'Retry-After': scenario.retryAfter ?? '1' });
+
 /**
- * The faults the BFL, fal and gateway simulators play alike (their headers give the details): `502`, `503`
- * (Retry-After only with `retryAfter=<s>`), `hang`, `bad-json`, `html`, `redirect` (not on a redirect's target).
- * `json(status)` is the provider's own error body, `truncated` the non-JSON text of `bad-json`, `reply` the
- * provider's reply writer. True when the fault answered (or holds) the request.
+ * The faults the BFL, fal and gateway simulators play alike (their headers give the details): `network`, `502`,
+ * `503` (Retry-After only with `retryAfter=<s>`), `hang`, `bad-json`, `html`, `redirect` (not on a redirect's
+ * target). `json(status)` is the provider's own error body, `truncated` the non-JSON text of `bad-json`, `reply`
+ * the provider's reply writer. True when the fault answered (or holds, or dropped) the request.
  */
 export function edgeFault(req, res, fault, scenario, entry, { json, truncated, reply = send }) {
-  if (fault === '502') reply(req, res, 502, json(502));
+  if (fault === 'network') dropConnection(req, res);
+  else if (fault === '502') reply(req, res, 502, json(502));
   else if (fault === '503')
     reply(req, res, 503, json(503), scenario.retryAfter !== undefined ? { 'Retry-After': scenario.retryAfter } : {});
   else if (fault === 'hang') hang(req, res, entry);
@@ -206,15 +238,31 @@ export function edgeFault(req, res, fault, scenario, entry, { json, truncated, r
 
 /**
  * The fault a submit under `scenario` gets: `scenario.fault`, except with `at=poll` (none) and, with `times=<n>`,
- * only for the first n submits under the same scenario segment (`counters`: segment → submits seen).
- * Targets of a redirect are not counted.
+ * only for the first n submits under the same scenario segment (`counter`, kit.mjs createSegmentCounter, counts
+ * them). Targets of a redirect are not counted.
  */
-export function submitFault(req, scenario, segment, counters) {
+export function submitFault(req, scenario, segment, counter) {
   if (scenario.at === 'poll' || scenario.fault === undefined) return undefined;
   if (scenario.times === undefined || isRedirectTarget(req)) return scenario.fault;
-  const seen = (counters.get(segment) ?? 0) + 1;
-  counters.set(segment, seen);
-  return seen <= Number(scenario.times) ? scenario.fault : undefined;
+  return counter.next(segment) <= Number(scenario.times) ? scenario.fault : undefined;
+}
+
+/**
+ * A poll of a task (BFL's get_result, fal's status): counts it in `task.polls` (the target of a redirect is the
+ * second leg of a poll already counted), then, when the task's scenario has `at=poll`, plays `fault` on the first
+ * `times=<n>` polls (default: all): the edge faults (`edgeFault`), or 401, 403, 500 and 429 (with `retryAfter`)
+ * in the provider's shape, `json(status)`. True when the fault answered (or holds, or dropped) the poll.
+ */
+export function pollFault(req, res, fault, task, entry, { json, truncated, reply = send }) {
+  if (isRedirectTarget(req)) return false;
+  task.polls++;
+  const { scenario } = task;
+  if (scenario.at !== 'poll' || task.polls > Number(scenario.times ?? Infinity)) return false;
+  if (edgeFault(req, res, fault, scenario, entry, { json, truncated, reply })) return true;
+  if (fault === '429') reply(req, res, 429, json(429), retryAfter(scenario));
+  else if (fault === '401' || fault === '403' || fault === '500') reply(req, res, Number(fault), json(Number(fault)));
+  else return false;
+  return true;
 }
 
 /** The exact decimal text of `units` / 10^`places` (integers; no float): (4550, 4) → '0.455'; 0 → '0'. */

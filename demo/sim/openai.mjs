@@ -63,37 +63,39 @@
 // Like the gateways it plays, it reports no cost; output is PNG.
 import { randomUUID } from 'node:crypto';
 import {
+  acceptThenDrop,
   baseUrl,
-  corsHeaders,
   decimal,
   dropConnection,
   edgeFault,
-  isRedirectTarget,
   otherHost,
   parseDecimal,
   parseScenario,
+  preflight,
   readJson,
+  requestUrl,
+  retryAfter,
   send,
+  sleep,
   submitFault,
-  wait,
 } from './http.mjs';
-import { encodePng } from './png.mjs';
+import {
+  createChargeBook,
+  createImageCache,
+  createRequestLog,
+  createSegmentCounter,
+  createTestRoutes,
+  deliverImage,
+  forModel,
+  requestEntry,
+  seedFrom,
+} from './kit.mjs';
 
 const OWNER = 'black-forest-labs';
 const MODELS = ['flux-2-klein-4b', 'flux-2-klein-9b', 'flux-2-pro', 'flux-2-flex', 'flux-2-max'];
 const MAX_PIXELS = 4 * 1024 * 1024;
 
 const error = (message, type, code = null, param = null) => ({ error: { message, type, param, code } });
-
-function preflight(req, res) {
-  res.writeHead(204, {
-    ...corsHeaders(req),
-    'Access-Control-Allow-Headers': req.headers['access-control-request-headers'] || 'authorization, content-type',
-    'Content-Type': 'text/plain',
-    'Content-Length': 0,
-  });
-  res.end();
-}
 
 const reply = (req, res, status, body, headers) =>
   send(req, res, status, body, {
@@ -103,18 +105,28 @@ const reply = (req, res, status, body, headers) =>
   });
 
 export function createOpenAiSimulator({ pendingMs = 3000 } = {}) {
-  const made = new Map(); // id → { width, height, prompt, seed, expired, missing, delay }
-  const images = new Map(); // id → PNG, the few most recent
-  const charges = new Map(); // key → { micro (micro-dollars), images } billed, never pruned (see `_charges`)
-  const counters = new Map(); // scenario segment → generate calls seen (times=<n>)
-  let log = [];
-  const timing = (model) => (typeof pendingMs === 'function' ? pendingMs(model) : pendingMs);
+  const made = new Map(); // id → { width, height, prompt, seed, expired, missing, delay }, the 200 most recent
+  const images = createImageCache(8); // by id
+  const charges = createChargeBook(); // key → micro-dollars of each generation, counting its images
+  const faultCounter = createSegmentCounter(); // generate calls seen (times=<n>)
+  const log = createRequestLog();
+  const testRoutes = createTestRoutes({
+    base: '/sim/openai',
+    log,
+    reply,
+    charges: {
+      book: charges,
+      prefix: /^Bearer /,
+      missing: error('Query parameter `key` required.', 'invalid_request_error'),
+      report: ({ units, count }) => ({ usd: decimal(units, 6), images: count }),
+    },
+    forget: [made, images, faultCounter],
+  });
 
   async function generate(req, res, scenario, segment, entry) {
     const auth = req.headers.authorization ?? '';
     const body = await readJson(req);
-    const fault = submitFault(req, scenario, segment, counters);
-    if (fault === 'network') return dropConnection(req, res);
+    const fault = submitFault(req, scenario, segment, faultCounter);
     const edge = {
       json: (status) =>
         status === 502
@@ -162,9 +174,7 @@ export function createOpenAiSimulator({ pendingMs = 3000 } = {}) {
         res,
         429,
         error('Rate limit reached for images per minute. Please try again shortly.', 'requests', 'rate_limit_exceeded'),
-        {
-          'Retry-After': scenario.retryAfter ?? '1',
-        },
+        retryAfter(scenario),
       );
     }
     if (fault === '500')
@@ -275,13 +285,9 @@ export function createOpenAiSimulator({ pendingMs = 3000 } = {}) {
     res.once('close', () => {
       gone = true;
     });
-    await new Promise((resolve) => setTimeout(resolve, Number(scenario.pending ?? timing(model))));
-    const key = auth.slice('Bearer '.length).trim();
-    const charged = charges.get(key) ?? { micro: 0, images: 0 };
-    charged.micro += price * n;
-    charged.images += n;
-    charges.set(key, charged);
-    const seed = Math.floor(Math.random() * 2 ** 31);
+    await sleep(Number(scenario.pending ?? forModel(pendingMs, model)));
+    charges.charge(auth.slice('Bearer '.length).trim(), price * n, { count: n });
+    const seed = seedFrom(); // random: the gateway takes no seed
     const cdn = baseUrl(req, otherHost(req.headers.host));
     const data = [];
     for (let i = 0; i < n; i++) {
@@ -296,17 +302,14 @@ export function createOpenAiSimulator({ pendingMs = 3000 } = {}) {
         delay: Number(scenario.imageDelay ?? 0),
       });
       if (made.size > 200) made.delete(made.keys().next().value);
-      if (format === 'b64_json') data.push({ b64_json: png(id).toString('base64') });
+      if (format === 'b64_json') data.push({ b64_json: images.image(id, made.get(id)).toString('base64') });
       else
         data.push({
           url: fault === 'insecure-url' ? `http://cdn.example.com/${id}.png` : `${cdn}/sim/openai-cdn/${id}.png`,
         });
       entry.id ??= id;
     }
-    if (fault === 'accept-then-drop') {
-      entry.dropped = true;
-      return dropConnection(req, res);
-    }
+    if (acceptThenDrop(req, res, fault, entry)) return;
     if (gone) return dropConnection(req, res); // (nothing to send it to)
     reply(req, res, 200, {
       created: Math.floor(Date.now() / 1000),
@@ -315,87 +318,46 @@ export function createOpenAiSimulator({ pendingMs = 3000 } = {}) {
     });
   }
 
-  function png(id) {
-    let bytes = images.get(id);
-    if (!bytes) {
-      const image = made.get(id);
-      bytes = encodePng(image.width, image.height, `${image.prompt}\n${image.seed}`);
-      images.set(id, bytes);
-      if (images.size > 8) images.delete(images.keys().next().value);
-    }
-    return bytes;
+  /** The gateway's CDN: 404 for an image it lost (fault=image-404), 403 for an expired or unknown URL. */
+  function deliver(req, res, id) {
+    const image = made.get(id);
+    const refusal = () => {
+      if (image?.missing)
+        return {
+          status: 404,
+          xml: '<?xml version="1.0"?><Error><Code>BlobNotFound</Code><Message>The specified blob does not exist.</Message></Error>',
+        };
+      if (!image || image.expired)
+        return {
+          status: 403,
+          xml: '<?xml version="1.0"?><Error><Code>AuthenticationFailed</Code><Message>Signed expiry time is in the past</Message></Error>',
+        };
+      return undefined;
+    };
+    const png = () => images.image(id, image);
+    return deliverImage(req, res, {
+      delayMs: image?.delay,
+      refusal,
+      image: png,
+      cacheControl: 'private, max-age=3600',
+    });
   }
 
   return {
     /** Handles `/sim/openai/…` and `/sim/openai-cdn/…`; false for anything else. */
     async handle(req, res) {
-      const url = new URL(req.url, 'http://sim.invalid');
+      const url = requestUrl(req);
       const path = url.pathname;
       const cdn = /^\/sim\/openai-cdn\/([\w-]+)\.png$/.exec(path);
       if (!cdn && !/^\/sim\/openai(\/|$)/.test(path)) return false;
       if (req.method === 'OPTIONS') {
-        preflight(req, res);
+        preflight(req, res, { allowRequestedHeaders: true }); // the openai SDK adds x-stainless-* headers
         return true;
       }
-      if (path === '/sim/openai/_log') {
-        reply(req, res, 200, log);
-        return true;
-      }
-      if (path === '/sim/openai/_charges') {
-        const key = (url.searchParams.get('key') ?? '').replace(/^Bearer /, '');
-        if (!key) reply(req, res, 400, error('Query parameter `key` required.', 'invalid_request_error'));
-        else {
-          const { micro, images: count } = charges.get(key) ?? { micro: 0, images: 0 };
-          reply(req, res, 200, { usd: decimal(micro, 6), images: count });
-        }
-        return true;
-      }
-      if (path === '/sim/openai/_reset' && req.method === 'POST') {
-        made.clear();
-        images.clear();
-        charges.clear();
-        counters.clear();
-        log = [];
-        reply(req, res, 200, { ok: true });
-        return true;
-      }
-      const entry = {
-        method: req.method,
-        path: path + url.search,
-        host: req.headers.host ?? '',
-        origin: req.headers.origin ?? null,
-        hasKey: 'authorization' in req.headers,
-        id: cdn?.[1],
-        at: Date.now(),
-      };
-      if (isRedirectTarget(req)) entry.redirected = true;
-      log.push(entry);
-      if (log.length > 5000) log = log.slice(-4000);
+      if (testRoutes.handle(req, res, url)) return true;
+      const entry = log.add(requestEntry(req, url, { keyHeader: 'authorization', id: cdn?.[1] }));
       if (cdn) {
-        const image = made.get(cdn[1]);
-        if (req.method !== 'GET' && req.method !== 'HEAD') send(req, res, 405, 'Method Not Allowed');
-        // imageDelay=<ms>: a slow image (given up early, timer cleared, when the client goes away).
-        else if (image?.delay && !(await wait(res, image.delay))) return true;
-        else if (image?.missing) {
-          send(
-            req,
-            res,
-            404,
-            '<?xml version="1.0"?><Error><Code>BlobNotFound</Code><Message>The specified blob does not exist.</Message></Error>',
-            { 'Content-Type': 'application/xml' },
-          );
-        } else if (!image || image.expired) {
-          send(
-            req,
-            res,
-            403,
-            '<?xml version="1.0"?><Error><Code>AuthenticationFailed</Code><Message>Signed expiry time is in the past</Message></Error>',
-            {
-              'Content-Type': 'application/xml',
-            },
-          );
-        } else
-          send(req, res, 200, png(cdn[1]), { 'Content-Type': 'image/png', 'Cache-Control': 'private, max-age=3600' });
+        await deliver(req, res, cdn[1]);
         return true;
       }
       const match = /^\/sim\/openai(?:\/s\/([^/]*))?\/v1\/(images\/generations|models)$/.exec(path);

@@ -88,6 +88,26 @@ export function encodePng(width, height, text = '') {
   ]);
 }
 
+/**
+ * The image of a generation: `width`×`height`, its pattern drawn from the prompt and the seed, so the same request
+ * gives the same image and another seed another one.
+ */
+export const drawImage = ({ width, height, prompt, seed }) => encodePng(width, height, `${prompt}\n${seed}`);
+
+/** A size shrunk to at most `pixels` pixels, keeping its shape (sides rounded down, at least 1); as is if smaller. */
+export function fitWithin({ width, height }, pixels) {
+  if (width * height <= pixels) return { width, height };
+  const scale = Math.sqrt(pixels / (width * height));
+  return { width: Math.max(1, Math.floor(width * scale)), height: Math.max(1, Math.floor(height * scale)) };
+}
+
+/** `{ width, height, type }` of a base64 image (raw, or a data: URL); undefined when it is not a PNG/JPEG/WebP. */
+export function readBase64ImageSize(value) {
+  if (typeof value !== 'string' || !value) return undefined;
+  const data = value.startsWith('data:') ? value.slice(value.indexOf(',') + 1) : value;
+  return readImageSize(Buffer.from(data, 'base64'));
+}
+
 /** `{ width, height, type }` of a PNG, JPEG or WebP from its first bytes; undefined otherwise. */
 export function readImageSize(buf) {
   if (buf.length >= 24 && buf.readUInt32BE(0) === 0x89504e47 && buf.toString('latin1', 12, 16) === 'IHDR') {

@@ -72,8 +72,26 @@
 //   catalogue=down                the catalogue answers 503 (clients fall back to their bundled prices)
 // Any other key (e.g. run=abc) is kept and only separates the counters of `times`.
 import { randomUUID } from 'node:crypto';
-import { decimal, dropConnection, parseScenario, preflight, readJson, send } from './http.mjs';
-import { encodePng, readImageSize } from './png.mjs';
+import {
+  acceptThenDrop,
+  decimal,
+  dropConnection,
+  parseScenario,
+  preflight,
+  readJson,
+  requestUrl,
+  send,
+  sleep,
+} from './http.mjs';
+import {
+  createChargeBook,
+  createRequestLog,
+  createSegmentCounter,
+  createTestRoutes,
+  forModel,
+  seedFrom,
+} from './kit.mjs';
+import { drawImage, encodePng, readBase64ImageSize } from './png.mjs';
 
 const START_BALANCE = 50_000_000; // $0.50 in microcents
 const MICRO = 1_000_000; // microcents per cent
@@ -235,13 +253,6 @@ function findModel(name) {
   return CATALOGUE.find((m) => [m.id, m.puterId, ...m.aliases].some((id) => id?.toLowerCase() === wanted));
 }
 
-/** Size of a data-URL or raw base64 image; undefined when it is not a PNG/JPEG/WebP. */
-function imageSizeOf(value) {
-  if (typeof value !== 'string') return undefined;
-  const data = value.startsWith('data:') ? value.slice(value.indexOf(',') + 1) : value;
-  return readImageSize(Buffer.from(data, 'base64'));
-}
-
 /** Microcents one image costs, by the catalogue entry's own rule (see the header). */
 function costOf(model, width, height, inputs, scale) {
   const c = model.costs;
@@ -261,12 +272,28 @@ function costOf(model, width, height, inputs, scale) {
 const apiError = (req, res, status, message, code, fields = {}, headers = {}) =>
   send(req, res, status, { error: message, message, code, ...fields }, headers);
 
+/** What the sign-in popups do until `_signin` says otherwise. */
+const FIRST_SIGN_IN = { outcome: 'ok', username: 'demo-user', balance: START_BALANCE };
+
 export function createPuterSimulator({ pendingMs = 1500 } = {}) {
-  let accounts = new Map(); // token → { username, uuid, remaining, forced, usage: {total, byType}, charged, calls }
-  let counters = new Map(); // scenario segment → generate calls seen
-  let log = [];
-  let signin = { outcome: 'ok', username: 'demo-user', balance: START_BALANCE };
-  const pendingFor = (model) => (typeof pendingMs === 'function' ? pendingMs(model) : pendingMs);
+  const accounts = new Map(); // token → { username, uuid, remaining, forced, unforced, usage: {total, byType} }
+  // token → microcents deducted by generate calls, one charge per call (never changed by _account or balance=)
+  const charges = createChargeBook();
+  const faultCounter = createSegmentCounter(); // generate calls seen (times=<n>)
+  const log = createRequestLog();
+  let signin = FIRST_SIGN_IN;
+  const testRoutes = createTestRoutes({
+    base: '/sim/puter',
+    log,
+    charges: {
+      book: charges,
+      parameter: 'token',
+      missing: { error: 'token required' },
+      // Microcents: $1 = 100 cents = 10⁸ microcents.
+      report: ({ units, count }) => ({ usd: decimal(units, 8), calls: count }),
+    },
+    forget: [accounts, faultCounter, () => (signin = FIRST_SIGN_IN)],
+  });
 
   const account = (token, fresh = {}) => {
     let a = accounts.get(token);
@@ -276,8 +303,6 @@ export function createPuterSimulator({ pendingMs = 1500 } = {}) {
         uuid: randomUUID(),
         remaining: fresh.balance ?? START_BALANCE,
         usage: { total: 0, byType: {} },
-        charged: 0, // microcents deducted by generate calls (never changed by _account or balance=)
-        calls: 0, // generate calls charged
       };
       accounts.set(token, a);
     }
@@ -298,9 +323,7 @@ export function createPuterSimulator({ pendingMs = 1500 } = {}) {
     const args = body.args ?? {};
     const model = findModel(args.model || 'black-forest-labs/flux-schnell');
     entry.model = model?.id ?? String(args.model);
-    const seen = (counters.get(segment) ?? 0) + 1;
-    counters.set(segment, seen);
-    const fault = seen <= Number(scenario.times ?? Infinity) ? scenario.fault : undefined;
+    const fault = faultCounter.next(segment) <= Number(scenario.times ?? Infinity) ? scenario.fault : undefined;
     entry.fault = fault;
     if (fault === 'network') return dropConnection(req, res);
     if (fault === '401') return apiError(req, res, 401, 'Unauthorized', 'unauthorized');
@@ -377,7 +400,7 @@ export function createPuterSimulator({ pendingMs = 1500 } = {}) {
       refs = given.slice(0, 1);
     }
     entry.used = refs.length;
-    const inputs = refs.map(imageSizeOf);
+    const inputs = refs.map(readBase64ImageSize);
     if (inputs.some((i) => !i)) return apiError(req, res, 400, 'Could not read the input image', 'bad_request');
     // Kontext needs a condition image (TogetherImageProvider.ts l.315-331; Puter's own words differ).
     if (model.requiresInputImage && !inputs.length)
@@ -401,7 +424,7 @@ export function createPuterSimulator({ pendingMs = 1500 } = {}) {
     }
     // Replicate validates the input when the prediction is created: refused at once, nothing charged.
     if (refused) return apiError(req, res, 400, refused, 'upstream_bad_request', { upstreamStatus: 422 });
-    await new Promise((resolve) => setTimeout(resolve, Number(scenario.pending ?? pendingFor(model.id))));
+    await sleep(Number(scenario.pending ?? forModel(pendingMs, model.id)));
     if (fault === 'upstream_bad_request') {
       return apiError(req, res, 400, 'unsupported parameter: output_megapixels', 'upstream_bad_request', {
         upstreamStatus: 422,
@@ -426,14 +449,10 @@ export function createPuterSimulator({ pendingMs = 1500 } = {}) {
     used.count++;
     used.units++;
     a.usage.total += cost;
-    a.charged += cost;
-    a.calls++;
-    if (fault === 'accept-then-drop') {
-      entry.dropped = true;
-      return dropConnection(req, res);
-    }
-    const seed = Number.isInteger(args.seed) ? args.seed : Math.floor(Math.random() * 2 ** 31);
-    const png = encodePng(width, height, `${args.prompt}\n${seed}`);
+    // A call still generating when the simulator was reset charges the account it began with, which is forgotten.
+    if (accounts.get(token) === a) charges.charge(token, cost);
+    if (acceptThenDrop(req, res, fault, entry)) return;
+    const png = drawImage({ width, height, prompt: args.prompt, seed: seedFrom(args.seed) });
     send(req, res, 200, { success: true, result: `data:image/png;base64,${png.toString('base64')}` });
   }
 
@@ -441,13 +460,14 @@ export function createPuterSimulator({ pendingMs = 1500 } = {}) {
     const token = tokenOf(req);
     if (!token) return apiError(req, res, 401, 'Unauthorized', 'token_missing');
     const a = account(token);
+    const charged = charges.total(token).units;
     if (scenario.balance !== undefined && a.forced !== scenario.balance) {
-      a.unforced ??= { remaining: a.remaining, charged: a.charged };
+      a.unforced ??= { remaining: a.remaining, charged };
       a.forced = scenario.balance;
       a.remaining = Number(scenario.balance);
     } else if (scenario.balance === undefined && a.unforced) {
       // Leaving a forced balance: the account has what it had before, less what it spent meanwhile.
-      a.remaining = a.unforced.remaining - (a.charged - a.unforced.charged);
+      a.remaining = a.unforced.remaining - (charged - a.unforced.charged);
       a.forced = a.unforced = undefined;
     }
     send(req, res, 200, {
@@ -484,23 +504,12 @@ export function createPuterSimulator({ pendingMs = 1500 } = {}) {
     send(req, res, 200, html, { 'Content-Type': 'text/html; charset=utf-8' });
   }
 
-  /** The test and demo controls under /sim/puter/_…: the log, a reset, accounts, what sign-in popups do. */
-  async function control(req, res, path) {
-    if (path === '/sim/puter/_log') return send(req, res, 200, log);
-    if (path === '/sim/puter/_charges') {
-      const token = new URL(req.url, 'http://sim.invalid').searchParams.get('token');
-      if (!token) return send(req, res, 400, { error: 'token required' });
-      const a = accounts.get(token);
-      // Microcents: $1 = 100 cents = 10⁸ microcents.
-      return send(req, res, 200, { usd: decimal(a?.charged ?? 0, 8), calls: a?.calls ?? 0 });
-    }
+  /** The test and demo controls under /sim/puter/_…: the log, charges and reset (kit), accounts, sign-in popups. */
+  async function control(req, res, url) {
+    if (testRoutes.handle(req, res, url)) return;
     if (req.method !== 'POST') return send(req, res, 405, { error: 'Method Not Allowed' });
-    if (path === '/sim/puter/_reset') {
-      accounts = new Map();
-      counters = new Map();
-      log = [];
-      signin = { outcome: 'ok', username: 'demo-user', balance: START_BALANCE };
-    } else if (path === '/sim/puter/_account') {
+    const path = url.pathname;
+    if (path === '/sim/puter/_account') {
       const { token, balance, username } = (await readJson(req)) ?? {};
       if (typeof token !== 'string' || !token) return send(req, res, 400, { error: 'token required' });
       const a = account(token, { username, balance });
@@ -543,7 +552,7 @@ export function createPuterSimulator({ pendingMs = 1500 } = {}) {
   return {
     /** Handles `/sim/puter/…` and the popup at `/action/sign-in`; false for anything else. */
     async handle(req, res) {
-      const url = new URL(req.url, 'http://sim.invalid');
+      const url = requestUrl(req);
       const path = url.pathname;
       const popup = path === '/action/sign-in';
       if (!popup && !/^\/sim\/puter(\/|$)/.test(path)) return false;
@@ -560,10 +569,9 @@ export function createPuterSimulator({ pendingMs = 1500 } = {}) {
         at: Date.now(),
       };
       try {
-        if (path.startsWith('/sim/puter/_')) await control(req, res, path);
+        if (path.startsWith('/sim/puter/_')) await control(req, res, url);
         else {
-          log.push(entry);
-          if (log.length > 5000) log = log.slice(-4000);
+          log.add(entry);
           if (popup) {
             entry.kind = 'signin';
             signInPage(req, res, url);

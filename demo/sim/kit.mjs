@@ -1,0 +1,183 @@
+// What every protocol simulator keeps alike, so that each simulator's file is about its protocol: the log of
+// requests and the charges the tests read back (`_log`, `_charges`), the reset between tests (`_reset`), the
+// counters of scenario segments, task timings and expiry, and the images it makes and serves.
+// Wire helpers (replies, CORS, faults) are in http.mjs; image encoding and sizes in png.mjs.
+import { isRedirectTarget, send, wait } from './http.mjs';
+import { drawImage } from './png.mjs';
+
+/**
+ * The requests a simulator received, oldest first, as tests read them at `{base}/_log`. Past 5000 entries the
+ * oldest are forgotten (down to 4000), so that a long demo session does not grow it without bound.
+ */
+export function createRequestLog() {
+  let entries = [];
+  return {
+    /** Adds an entry (which the simulator may fill in further while it answers); returns it. */
+    add(entry) {
+      entries.push(entry);
+      if (entries.length > 5000) entries = entries.slice(-4000);
+      return entry;
+    },
+    entries: () => entries,
+    clear() {
+      entries = [];
+    },
+  };
+}
+
+/**
+ * The log entry of a request to a keyed HTTP API: `{method, path, host, origin, hasKey, id, at}`, `hasKey` telling
+ * whether the `keyHeader` came; with `withAuthorization`, also `hasAuthorization` (an Authorization header sent to
+ * a provider that takes its key elsewhere); on the target of a `fault=redirect`, `redirected: true`.
+ */
+export function requestEntry(req, url, { keyHeader, id, withAuthorization = false }) {
+  const entry = {
+    method: req.method,
+    path: url.pathname + url.search,
+    host: req.headers.host ?? '',
+    origin: req.headers.origin ?? null,
+    hasKey: keyHeader in req.headers,
+  };
+  if (withAuthorization) entry.hasAuthorization = 'authorization' in req.headers;
+  entry.id = id;
+  entry.at = Date.now();
+  if (isRedirectTarget(req)) entry.redirected = true;
+  return entry;
+}
+
+/**
+ * What a simulator charged each key, never pruned, as tests read it at `{base}/_charges`: integer `units` (of the
+ * simulator's own currency, so that sums stay exact) and a `count` (of tasks, requests, images or calls). A charge
+ * made with `when` counts only from the moment `when(now)` holds: fal bills a request once it completes with an
+ * output, and not if it is cancelled first.
+ */
+export function createChargeBook() {
+  const charges = new Map(); // key → [{ units, count, when }]
+  return {
+    charge(key, units, { count = 1, when } = {}) {
+      if (!charges.has(key)) charges.set(key, []);
+      charges.get(key).push({ units, count, when });
+    },
+    /** `{ units, count }` charged to `key` by `now` (zeros for a key never charged). */
+    total(key, now = Date.now()) {
+      const total = { units: 0, count: 0 };
+      for (const charge of charges.get(key) ?? []) {
+        if (charge.when && !charge.when(now)) continue;
+        total.units += charge.units;
+        total.count += charge.count;
+      }
+      return total;
+    },
+    clear: () => charges.clear(),
+  };
+}
+
+/**
+ * Counts per scenario segment (the `/s/{scenario}` text of a URL): the submits under it, for `times=<n>` (the
+ * first n get the fault) and `pending=<list>` (the nth waits the nth time). Distinct segments count apart, so a
+ * test's own `run=<id>` keeps its counts from every other test's.
+ */
+export function createSegmentCounter() {
+  const counts = new Map();
+  return {
+    /** Counts one more under `segment`; returns how many there have been, this one included. */
+    next(segment) {
+      const count = (counts.get(segment) ?? 0) + 1;
+      counts.set(segment, count);
+      return count;
+    },
+    clear: () => counts.clear(),
+  };
+}
+
+/** A timing option of a simulator (pendingMs, queueMs): one number for every model, or a function of the model. */
+export const forModel = (option, model) => (typeof option === 'function' ? option(model) : option);
+
+/** When a task is created, leaves the queue and is ready: `pending` ms in all, the first `queue` of them queued. */
+export const schedule = (now, pending, queue) => ({
+  createdAt: now,
+  queuedUntil: now + Math.min(pending, queue),
+  readyAt: now + pending,
+});
+
+/** The seed a request asked for when it is an integer, else a random one (as the providers pick one). */
+export const seedFrom = (requested) => (Number.isInteger(requested) ? requested : Math.floor(Math.random() * 2 ** 31));
+
+/**
+ * Forgets the tasks (id → task) whose `expiresAt(task)` has passed, so that a long session does not keep every
+ * task; each simulator says how long its tasks last.
+ */
+export function forgetExpired(tasks, expiresAt, now = Date.now()) {
+  for (const [id, task] of tasks) if (expiresAt(task) < now) tasks.delete(id);
+}
+
+/**
+ * The images a simulator made, by name, the `limit` most recent: an image is drawn once (a provider's image host
+ * serves a finished file, so drawing it is no part of a download), and a long session does not keep them all.
+ */
+export function createImageCache(limit) {
+  const images = new Map();
+  return {
+    /** The PNG named `name`, drawn from `{ width, height, prompt, seed }` the first time. */
+    image(name, generation) {
+      let png = images.get(name);
+      if (!png) {
+        png = drawImage(generation);
+        images.set(name, png);
+        if (images.size > limit) images.delete(images.keys().next().value);
+      }
+      return png;
+    },
+    clear: () => images.clear(),
+  };
+}
+
+/**
+ * Answers a request to a simulated image host (BFL's delivery host, fal's and the gateway's CDNs): 405 to any
+ * method but GET and HEAD; then, after `delayMs` (the scenario's `imageDelay=<ms>`: a slow image; a client that
+ * gives up first gets nothing, the timer cleared), the storage error `refusal()` returns (`{ status, xml }`: an
+ * expired, tampered or missing URL), or else `image()` as image/png with the host's `cacheControl`. Both are asked
+ * only once the delay has passed, so an expiry is judged when the answer goes out.
+ */
+export async function deliverImage(req, res, { delayMs, refusal, image, cacheControl }) {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return send(req, res, 405, 'Method Not Allowed');
+  if (delayMs && !(await wait(res, delayMs))) return;
+  const refused = refusal();
+  if (refused) return send(req, res, refused.status, refused.xml, { 'Content-Type': 'application/xml' });
+  send(req, res, 200, image(), { 'Content-Type': 'image/png', 'Cache-Control': cacheControl });
+}
+
+/**
+ * The test-only routes under `base`, answered by `reply` (the simulator's own reply writer):
+ *   `{base}/_log`       (any method) the log's entries
+ *   `{base}/_charges`   (any method) `report(book.total(key))` for the key named by the query `parameter` (without
+ *                       `prefix`, so a whole Authorization value may be given); 400 `missing` without it
+ *   `{base}/_reset`     (POST) forgets the log, the charges and everything in `forget` (each a Map, cache or
+ *                       counter with `clear()`, or a function that resets), then answers {ok: true}
+ * Other methods on `_reset`, and other paths, are left to the simulator (`handle` is then false), which answers
+ * them as it answers any route of its own.
+ */
+export function createTestRoutes({ base, log, charges, forget = [], reply = send }) {
+  const { book, parameter = 'key', prefix = '', missing, report } = charges;
+  return {
+    /** True when the request was one of the test routes, and has been answered. */
+    handle(req, res, url) {
+      const path = url.pathname;
+      if (path === `${base}/_log`) reply(req, res, 200, log.entries());
+      else if (path === `${base}/_charges`) {
+        const key = (url.searchParams.get(parameter) ?? '').replace(prefix, '');
+        if (!key) reply(req, res, 400, missing);
+        else reply(req, res, 200, report(book.total(key)));
+      } else if (path === `${base}/_reset` && req.method === 'POST') {
+        log.clear();
+        book.clear();
+        for (const state of forget) {
+          if (typeof state === 'function') state();
+          else state.clear();
+        }
+        reply(req, res, 200, { ok: true });
+      } else return false;
+      return true;
+    },
+  };
+}
