@@ -117,10 +117,10 @@ export function loadProbe() {
 /**
  * Inline right before a widget's tag: marks `${tag}:before`; `${tag}:shown` when its shadow root first shows a
  * price (the total; the tally: its summary's amount); and `${tag}:priced` at its first `updateComplete` with the
- * price shown (which may wait for more than the price: the panels, say). A MutationObserver finds the element:
- * its callback runs in the microtask checkpoint right after the parser inserted the element and ran its
- * connectedCallback, before Lit's first update, so a first render done in that same checkpoint, before the
- * parser goes on, is seen there (by a second observer, on the shadow root).
+ * price shown (which may wait for more than the price: the ledger, the panels). A MutationObserver finds the
+ * element as the parser inserts it; the module, which runs once the page is parsed, then upgrades it (its shadow
+ * root is made in its connectedCallback, during the upgrade), and a second observer, on the shadow root, sees the
+ * price arrive.
  */
 export function watchElement(tag) {
   const selector = tag === 'userpays-tally' ? '[part~=tally] strong' : '[part~=cost] .total strong';
@@ -136,7 +136,10 @@ export function watchElement(tag) {
       performance.mark(`${tag}:shown`);
       inner.disconnect();
     };
-    if (el.shadowRoot) inner.observe(el.shadowRoot, { childList: true, subtree: true, characterData: true });
+    void customElements.whenDefined(tag).then(() => {
+      inner.observe(el.shadowRoot, { childList: true, subtree: true, characterData: true });
+      shown();
+    });
     (async () => {
       for (;;) {
         await el.updateComplete;

@@ -105,19 +105,13 @@ export async function firstRender(browser, origin, runs) {
     result[tag] = {
       runs,
       /**
-       * Mark before the tag → the price first in the shadow root: constructor, connectedCallback, then the first
-       * render in a task of its own, after the one that makes the platform's first Intl.NumberFormat
-       * (StartupController).
+       * Mark before the tag (while the page is parsed) → the price first in the shadow root: the module runs once the
+       * page is parsed and defines the element (constructor, connectedCallback), then the first render in a task of
+       * its own, after the one that makes the platform's first Intl.NumberFormat (StartupController).
        */
       shownMs: stats(samples.map((s) => shown(s.marks, tag))),
       /** DOMContentLoaded → the price shown (docs/contract.md: within one frame; 0 when shown before it). */
       afterDomContentLoadedMs: stats(samples.map((s) => Math.max(0, at(s, 'shown') - s.domContentLoaded))),
-      /** How many of the loads had the price shown before the parser went on (mark after the tag). */
-      shownBeforeParsed: samples.filter((s) => at(s, 'shown') <= at(s, 'after')).length,
-      /** Mark before the tag → mark after it: also whatever the parser yields to first (often the first frame). */
-      parserBlockedMs: stats(samples.map((s) => between(s.marks, tag))),
-      /** Mark after the tag → the first updateComplete with the price in the shadow root (0 if before). */
-      parsedToPricedMs: stats(samples.map((s) => Math.max(0, at(s, 'priced') - at(s, 'after')))),
       /** Mark before the tag → that first updateComplete. */
       updateCompleteMs: stats(samples.map((s) => at(s, 'priced') - at(s, 'before'))),
     };

@@ -1,12 +1,13 @@
-// What each part of the code costs: builds the two classic scripts as `npm run build` does and reports, per
-// source folder, the gzip bytes of its modules minified alone (a module minified alone compresses a little
-// worse than inside the bundle, so the parts add up to slightly more than the file; the ranking is what counts).
+// What each part of the code costs: builds the module graph as `npm run build` does and reports, for the entry and
+// each chunk, per source folder, the gzip bytes of its modules minified alone (a module minified alone compresses a
+// little worse than inside its chunk, so the parts add up to slightly more than the file; the ranking is what
+// counts). `BY_FILE=1` reports per file instead of per folder.
 import { rollup } from 'rollup';
 import { minify } from 'terser';
 import { gzipSync } from 'node:zlib';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import configs from '../rollup.config.mjs';
+import config from '../rollup.config.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -17,19 +18,22 @@ function part(id) {
   return process.env.BY_FILE ? path : path.replace(/\/[^/]+$/, '') || path;
 }
 
+/** By built file (`userpays.js`, `chunks/engine`…: chunk names without their hash), the bytes of each part. */
 export async function bundleBytes() {
+  const bundle = await rollup({ ...config, plugins: config.plugins.filter((p) => p.name !== 'terser') });
+  const { output } = await bundle.generate(config.output);
+  await bundle.close();
   const report = {};
-  for (const config of configs.filter((c) => c.output.file)) {
-    const bundle = await rollup({ ...config, plugins: config.plugins.filter((p) => p.name !== 'terser') });
-    const { output } = await bundle.generate(config.output);
-    await bundle.close();
+  for (const chunk of output) {
+    if (chunk.type !== 'chunk') continue;
     const parts = {};
-    for (const [id, module] of Object.entries(output[0].modules)) {
+    for (const [id, module] of Object.entries(chunk.modules)) {
       if (!module.code) continue;
       const { code } = await minify(module.code, { ecma: 2022, module: false, compress: { passes: 2 } });
       parts[part(id)] = (parts[part(id)] ?? 0) + gzipSync(code ?? '').length;
     }
-    report[config.output.file] = Object.fromEntries(Object.entries(parts).sort((a, b) => b[1] - a[1]));
+    const name = chunk.isEntry ? chunk.fileName : `chunks/${chunk.name}`;
+    report[name] = Object.fromEntries(Object.entries(parts).sort((a, b) => b[1] - a[1]));
   }
   return report;
 }

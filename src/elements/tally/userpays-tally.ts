@@ -74,9 +74,10 @@ export class UserPaysTally extends UserPaysElement {
     this.ledger.use((ledger) => ledger.reset());
   }
 
-  protected override willUpdate() {
-    // The tally is all this element shows: its ledger is asked for at once, not after the first paint.
-    if (!this.ledger.opened()) void this.ledger.ready().catch(() => {});
+  override connectedCallback() {
+    super.connectedCallback();
+    // The tally is all this element shows: its ledger is loaded at once, not after the first paint.
+    void this.ledger.ready().catch(() => {}); // could not load: nothing to show
   }
 
   protected override render() {
