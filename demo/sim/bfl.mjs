@@ -40,7 +40,9 @@
 // Any other key (e.g. run=abc) is kept and only separates scenarios (and the submit counters of `times`).
 //   fault=401 | 403               key rejected at submit ({detail})
 //   fault=402                     insufficient credits at submit
-//   fault=422                     validation error at submit ({detail:[{loc,msg,type}]}); message=<text> sets msg
+//   fault=422                     validation error at submit ({detail:[{loc,msg,type}]}); message=<text> sets msg;
+//                                 echo=whole|cut|split|spaced: msg quotes the x-key it received, as a server that
+//                                 logs or checks keys may (whole; cut short; split by ': '; split by a space)
 //                                 (URL-encoded; e.g. markup, to check that a client renders provider text as text)
 //   fault=429                     too many active tasks at submit, with Retry-After (retryAfter=<s>, default 1)
 //   fault=500                     internal server error at submit
@@ -145,6 +147,13 @@ const START_CREDITS = 1000;
 const mp = (w, h) => Math.max(1, Math.ceil((w * h) / MB));
 const mp2 = (pixels) => Math.round((pixels / MB) * 100) / 100;
 const detail = (loc, msg, type = 'value_error') => ({ loc: ['body', ...loc], msg, type });
+/** An error text that quotes the key received, in the shapes a server's logging or validation may give it. */
+const echoedKey = (key, shape) =>
+  ({
+    cut: `Invalid key ${key.slice(0, 11)}…`,
+    split: `x-key ${key.slice(0, 8)}: ${key.slice(8)}`,
+    spaced: `Bad: ${key.slice(0, 10)} ${key.slice(10)}`,
+  })[shape] ?? `Invalid key ${key}`;
 /** BFL's `detail` of the faults it plays, by status (a 429 at submit says 'Too many active tasks' instead). */
 const FAULT_DETAILS = {
   401: 'Invalid API key',
@@ -315,7 +324,14 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
     if (fault === '429') return send(req, res, 429, { detail: 'Too many active tasks' }, retryAfter(scenario));
     if (fault === '422') {
       return send(req, res, 422, {
-        detail: [detail(['prompt'], scenario.message ?? 'Simulated validation error: this prompt is not accepted')],
+        detail: [
+          detail(
+            ['prompt'],
+            scenario.echo
+              ? echoedKey(key, scenario.echo)
+              : (scenario.message ?? 'Simulated validation error: this prompt is not accepted'),
+          ),
+        ],
       });
     }
     if (!body || typeof body !== 'object' || Array.isArray(body)) {

@@ -1,3 +1,4 @@
+import { scrubSecret } from '../base/secrets.js';
 import Decimal from 'decimal.js';
 import { UserPaysError, asUserPaysError } from '../base/errors.js';
 import type { ImageStore, StoredImage } from '../images/image-store.js';
@@ -175,8 +176,10 @@ export async function runGeneration(job: GenerationJob): Promise<GenerationOutco
             }
             progress[index] = p.progress ?? progress[index];
             const known = progress.some((x) => x > 0);
+            // A provider's own words (fal's logs) may echo the key: none of it reaches the page.
+            const status = scrubSecret(p.status, job.apiKey);
             job.onProgress?.({
-              status: request.count > 1 ? text.imageOf(p.status, index + 1, request.count) : p.status,
+              status: request.count > 1 ? text.imageOf(status, index + 1, request.count) : status,
               elapsedMs: Math.round(performance.now() - started),
               progress: known ? progress.reduce((a, b) => a + b, 0) / progress.length : undefined,
             });

@@ -1,4 +1,5 @@
 import { UserPaysError, asUserPaysError } from '../base/errors.js';
+import { scrubSecret } from '../base/secrets.js';
 import { checkImageUrl, routed } from './provider-urls.js';
 import type { ProviderImage, RunContext } from './provider.js';
 import * as text from '../strings/generation.js';
@@ -43,7 +44,7 @@ export function httpError(response: Response, body?: any, secret?: string): Http
   const bodyText = JSON.stringify(body ?? '');
   const detail = body?.detail ?? body?.error?.message;
   // Scrubbed of the key first, then shortened: a cut first could leave part of the key behind.
-  const said = scrub(
+  const said = scrubSecret(
     Array.isArray(detail)
       ? detail
           .map((d) => [d?.loc?.filter((l: unknown) => l !== 'body').join(' '), d?.msg].filter(Boolean).join(': '))
@@ -71,9 +72,6 @@ export function httpError(response: Response, body?: any, secret?: string): Http
   error.answered = status !== 502 && status !== 504;
   return error;
 }
-
-/** `value` with every occurrence of `secret` replaced. */
-const scrub = (value: string, secret?: string) => (secret ? value.split(secret).join('…') : value);
 
 /**
  * `fetch` + JSON with our error codes: HTTP errors via `httpError`, a failed connection → `network`,
@@ -112,7 +110,7 @@ export async function fetchJson(url: string, init: RequestInit, signal: AbortSig
     return body;
   } catch (thrown) {
     const error = asUserPaysError(thrown);
-    error.message = scrub(error.message, secret);
+    error.message = scrubSecret(error.message, secret);
     throw error;
   }
 }
@@ -284,13 +282,16 @@ export async function guard<T>(
     if (thrown instanceof UserPaysError && thrown.code === 'insufficient-funds' && provider) {
       thrown.message = text.outOfCreditsAt(provider);
     }
-    throw asUserPaysError(
+    const error = asUserPaysError(
       context.signal.aborted
         ? new DOMException('', 'AbortError')
         : controller.signal.aborted
           ? new DOMException('', 'TimeoutError')
           : thrown,
     );
+    // Whatever a provider's words reached the message by, no piece of the key leaves with them.
+    error.message = scrubSecret(error.message, context.apiKey);
+    throw error;
   } finally {
     clearTimeout(timer);
     context.signal.removeEventListener('abort', abort);
