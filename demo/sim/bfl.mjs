@@ -58,6 +58,8 @@
 //   fault=redirect                307 to the same path and query on the OTHER loopback name, with `redirected=1`
 //                                 added; that target is served as a normal submit (no second redirect) and its _log
 //                                 entry's `hasKey` tells whether the x-key header followed the redirect
+//   fault=accept-then-reset       as accept-then-drop, but the connection is reset without a byte (a proxy in front
+//                                 of BFL): the browser resends the POST by itself, and each copy is a task charged
 //   fault=accept-then-drop        the reply is lost after BFL accepted: the task is created and the credits debited,
 //                                 then the connection drops without a reply. The task can be found only by its id
 //                                 (get_result), which was never sent; _log and _charges show it

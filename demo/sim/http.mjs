@@ -137,10 +137,23 @@ export function dropConnection(req, res) {
  * `entry` gets `dropped: true` and the connection drops (`dropConnection`). True when that fault was played.
  */
 export function acceptThenDrop(req, res, fault, entry) {
-  if (fault !== 'accept-then-drop') return false;
+  if (fault !== 'accept-then-drop' && fault !== 'accept-then-reset') return false;
   entry.dropped = true;
-  dropConnection(req, res);
+  if (fault === 'accept-then-reset') resetConnection(req, res);
+  else dropConnection(req, res);
   return true;
+}
+
+/**
+ * `fault=accept-then-reset`: as a proxy that passes a request on and then resets the connection (TCP RST) without a
+ * byte of reply. Unlike `dropConnection`, the browser then sends the request again by itself on each keep-alive
+ * connection it reuses (Chromium's ShouldResendRequest), so one client call may reach the simulator, and be
+ * charged, several times: what the widget must count as possibly charged.
+ */
+export function resetConnection(req, res) {
+  res.statusCode = 599;
+  const socket = req.socket ?? res.socket;
+  if (socket && !socket.destroyed) socket.resetAndDestroy();
 }
 
 /** Resolves after `ms` (true), or early (false, the timer cleared) when the client goes away. */

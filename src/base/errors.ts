@@ -39,6 +39,11 @@ export class UserPaysError extends Error {
    * provider. Set with the message left empty where the provider's name belongs in it (see `guard`).
    */
   cors = false;
+  /**
+   * How many times the request may have reached the provider when its connection broke before any reply: the
+   * browser sends a request again by itself then (see `mostSends` in providers/http.ts). Unset: once.
+   */
+  sends?: number;
 
   constructor(code: ErrorCode, message: string, retryable = RETRYABLE.has(code)) {
     super(message);

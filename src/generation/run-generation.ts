@@ -88,7 +88,16 @@ export function bookFailure(seen: Seen, error: UserPaysError, quoted: string): S
       : { charged: quoted, ...because };
   }
   if (!seen.sending || (!seen.accepted && error.answered)) return { void: true, ...because };
-  return { uncertain: quoted, ...because };
+  // A connection that broke before any reply may have carried the request more than once (error.sends).
+  return { uncertain: new Decimal(quoted).times(error.sends ?? 1).toString(), ...because };
+}
+
+/** What the user is told of a charge that may have happened, by why no reply said (see `bookFailure`). */
+function uncertainWords(error: UserPaysError, provider: string, amount: string): string {
+  const usd = formatUsd(amount);
+  if (error.code === 'cancelled') return text.cancelledMaybeCharged(provider, usd);
+  if (error.code === 'network') return text.connectionBroke(provider, usd, (error.sends ?? 1) > 1);
+  return `${error.message} ${text.mayHaveBeenCharged(provider, usd)}`;
 }
 
 /**
@@ -220,7 +229,9 @@ export async function runGeneration(job: GenerationJob): Promise<GenerationOutco
             ? text.cancelledCharged(request.provider, formatUsd(settlement.charged))
             : `${error.message} ${text.chargedForIt(request.provider, formatUsd(settlement.charged))}`;
       }
-      if ('uncertain' in settlement) error.message = `${error.message} ${text.mayHaveBeenCharged()}`;
+      // One sentence for what may have been charged, in place of words that said what went wrong before it was
+      // known that the request had left ("Could not reach", "Nothing more will be charged").
+      if ('uncertain' in settlement) error.message = uncertainWords(error, request.provider, settlement.uncertain);
       throw error;
     }
   };

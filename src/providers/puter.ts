@@ -197,6 +197,8 @@ export class PuterProvider implements Provider {
             // them to sign in would be wrong; they need only generate again.
             if (error.code === 'auth-required' && puter.auth.isSignedIn() && puter.authToken !== token) {
               error.message = generationText.signedInAgain();
+              // Refused for its session before the driver ran: nothing was charged, as the words say.
+              error.uncharged = true;
             }
             reject(error);
           });

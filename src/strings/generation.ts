@@ -44,8 +44,14 @@ export const relayConsole = (origin: string) =>
 export const redirectRefused = () =>
   'The provider sent this request to another address, where this page does not send your key. Check the provider address (endpoint).';
 export const imageTooLarge = () => 'The provider sent an image far larger than any it makes. Try again.';
-export const mayHaveBeenCharged = () =>
-  'The request reached the provider, but no reply says what became of it: it may have been charged. Your tally counts it apart until that is known.';
+export const mayHaveBeenCharged = (provider: string, amount: string) =>
+  `No reply says what became of the request: ${providerName(provider)} may have charged ${amount} for it. Your tally counts that apart until you know.`;
+export const cancelledMaybeCharged = (provider: string, amount: string) =>
+  `Generation cancelled after the request had left: ${providerName(provider)} may have charged ${amount} for it. Your tally counts that apart until you know.`;
+export const connectionBroke = (provider: string, amount: string, resent: boolean) =>
+  `The connection broke after the request left, before any reply: ${providerName(provider)} may have charged ${
+    resent ? `up to ${amount} for it, as a browser sends a request again by itself when a connection breaks` : `${amount} for it`
+  }. Your tally counts that apart until you know.`;
 export const unreadableReply = () => 'The provider sent a reply this page could not read. Try again in a moment.';
 export const downloadFailed = (status?: number) =>
   status

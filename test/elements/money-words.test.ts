@@ -3,7 +3,13 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
-import { uniqueStorageKey } from '../support/sim.js';
+import { bflWidget } from '../support/bfl-widget.js';
+import { simLog, uniqueStorageKey } from '../support/sim.js';
+
+/** Resolves once `check` holds (asked every 20 ms). */
+async function until(check: () => Promise<boolean>) {
+  while (!(await check())) await new Promise((resolve) => setTimeout(resolve, 20));
+}
 
 const widget = (provider: string, model: string) =>
   fixture<UserPaysImage>(
@@ -24,5 +30,32 @@ describe('<userpays-image>: money in words', () => {
     const flat = await widget('bfl', 'flux-kontext-pro');
     expect(referencesNote(flat)).to.contain('included in the price');
     expect(referencesNote(flat)).not.to.contain('billed');
+  });
+});
+
+describe('<userpays-image>: one sentence for each state of a charge (issue 21, 5)', function () {
+  this.timeout(20_000);
+
+  it('Cancel while the submit has left and no reply has come: "may have charged", never "nothing more"', async () => {
+    const storageKey = uniqueStorageKey();
+    const el = await bflWidget({
+      scenario: 'fault=hang',
+      run: storageKey,
+      prompt: 'a fox',
+      apiKey: 'sim-key',
+      storageKey,
+    });
+    const running = el.generate().catch((error: Error) => error);
+    // The submit is held open at the simulator: it has left, and nothing has answered.
+    await until(async () =>
+      (await simLog()).some((entry) => entry.path.includes(storageKey) && entry.method === 'POST'),
+    );
+    el.cancel();
+    const error = await running;
+    expect(error.message).to.equal(
+      'Generation cancelled after the request had left: BFL may have charged $0.014 for it. Your tally counts that apart until you know.',
+    );
+    await el.updateComplete;
+    expect(el.tally).to.include({ spent: '0', uncertain: '0.014' });
   });
 });

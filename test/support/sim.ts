@@ -17,6 +17,10 @@ export function bflEndpoint(scenario = ''): string {
   return `${location.origin}/sim/bfl${scenario ? `/s/${scenario}` : ''}`;
 }
 
+/** The test server under its other loopback name: another origin, as a provider's API is (CORS, preflights). */
+export const otherOrigin = () =>
+  location.origin.replace(/localhost|127\.0\.0\.1/, (host) => (host === 'localhost' ? '127.0.0.1' : 'localhost'));
+
 export interface SimLogEntry {
   method: string;
   path: string;

@@ -1,0 +1,49 @@
+// Issue 21, 3: a connection reset after BFL accepted the submit. The browser sends a POST again by itself on a
+// keep-alive connection it reused that breaks before any reply (providers/http.ts, mostSends), and each copy that
+// reaches BFL is a task charged: the uncertain amount must cover every one of them, and the words say so once.
+import { expect } from '@open-wc/testing';
+import { LedgerStore } from '../../src/ledger/ledger.js';
+import { cleanLocalStorage } from '../ledger/helpers.js';
+import { bflWidget } from '../support/bfl-widget.js';
+import { otherOrigin, uniqueStorageKey } from '../support/sim.js';
+
+/** What the BFL simulator debited `key`: USD and the tasks it created. */
+async function charged(key: string): Promise<{ usd: string; tasks: number }> {
+  return (await fetch(`${location.origin}/sim/bfl/_charges?key=${encodeURIComponent(key)}`)).json();
+}
+
+describe('a reset after acceptance: what may have been charged covers every copy the browser sent', function () {
+  this.timeout(20_000);
+
+  it('books as uncertain at least what BFL charged, and says "up to" in one sentence', async () => {
+    const storageKey = uniqueStorageKey();
+    const key = `sim-reset-${storageKey}`;
+    try {
+      const el = await bflWidget({
+        scenario: 'fault=accept-then-reset',
+        run: storageKey,
+        prompt: 'a fox',
+        apiKey: key,
+        storageKey,
+      });
+      // BFL on another origin, as api.bfl.ai is: the submit is preceded by its CORS preflight, on a connection the
+      // POST then reuses.
+      el.endpoint = `${otherOrigin()}/sim/bfl/s/fault=accept-then-reset;run=${storageKey}`;
+      const error = await el.generate().then(
+        () => undefined,
+        (thrown: Error) => thrown,
+      );
+      const debited = await charged(key);
+      expect(debited.tasks, 'the browser sent the POST again by itself').to.be.greaterThan(1);
+      const entry = new LedgerStore({ storageKey }).entries()[0];
+      expect(entry.status).to.equal('uncertain');
+      expect(Number(entry.charged)).to.be.at.least(Number(debited.usd));
+      expect(error?.message).to.match(
+        /^The connection broke after the request left, before any reply: BFL may have charged up to \$0\.\d+/,
+      );
+      expect(error?.message).not.to.match(/Could not reach|Nothing more/);
+    } finally {
+      cleanLocalStorage(storageKey);
+    }
+  });
+});
