@@ -12,7 +12,7 @@ import {
   type PriceBook,
 } from '../pricing/index.js';
 import { puterCatalogue } from '../pricing/puter-catalogue.js';
-import { providerInfo, puterApi } from '../providers/catalog.js';
+import { keyOrigin, providerInfo, puterApi } from '../providers/catalog.js';
 import { puterCheck, puterSdk } from '../providers/puter.js';
 import { providerFor } from '../providers/registry.js';
 import { checkEndpoint, checkRelay } from '../providers/urls.js';
@@ -135,7 +135,10 @@ function resumeOnce(
     providerFor,
     endpointFor: (id) => (ours(id) && run.endpoint) || (providerInfo(id)?.defaultEndpoint() ?? ''),
     relayFor: (id) => (ours(id) && providerInfo(id)?.needsKey && run.relay ? checkRelay(run.relay) : undefined),
-    apiKeyFor: (id) => (ours(id) && run.apiKey) || undefined,
+    // The call's key goes only to the origin of the call's endpoint: an orphan accepted at another one waits for
+    // its own key (a widget's, or a call made there).
+    apiKeyFor: (id, endpoint) =>
+      (ours(id) && keyOrigin(id, endpoint) === keyOrigin(id, run.endpoint) && run.apiKey) || undefined,
     signal: new AbortController().signal,
   }).catch(() => {}); // no Web Locks, storage gone: nothing can be resumed here
 }

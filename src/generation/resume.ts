@@ -14,8 +14,11 @@ export interface ResumeOptions {
   endpointFor(id: ProviderId): string;
   /** The site's relay for a provider, if it has one (already checked). */
   relayFor?(id: ProviderId): string | undefined;
-  /** The user's key for a BYO-key provider, if the page has it (typed in, or remembered by opt-in). */
-  apiKeyFor?(id: ProviderId): string | undefined;
+  /**
+   * The user's key for a BYO-key provider at `endpoint`'s origin (the one the task was accepted at), if the page has
+   * it (typed in, or remembered by opt-in): a key is never sent to another origin than the one it belongs to.
+   */
+  apiKeyFor?(id: ProviderId, endpoint: string): string | undefined;
   signal: AbortSignal;
   /** A task the provider accepted is being asked for again (its image is on its way). */
   onResuming?(entry: LedgerEntry): void;
@@ -44,7 +47,9 @@ export async function resumeOrphans(o: ResumeOptions): Promise<ResumeReport> {
   const needsKey: LedgerEntry[] = [];
   const one = async (found: LedgerEntry) => {
     const id = found.provider as ProviderId;
-    const apiKey = o.apiKeyFor?.(id);
+    // Asked again where it was accepted (entries from before tasks kept it: where the page points now).
+    const endpoint = found.task?.endpoint ?? o.endpointFor(id);
+    const apiKey = o.apiKeyFor?.(id, endpoint);
     let provider: Provider | undefined;
     try {
       provider = found.task && o.providerFor(id);
@@ -73,7 +78,7 @@ export async function resumeOrphans(o: ResumeOptions): Promise<ResumeReport> {
       o.onResuming?.(entry);
       try {
         const outcome = await provider.resume(entry.task, {
-          endpoint: o.endpointFor(id),
+          endpoint,
           apiKey,
           relay: o.relayFor?.(id),
           signal: o.signal,

@@ -168,7 +168,7 @@ export async function runGeneration(job: GenerationJob): Promise<GenerationOutco
           onAccepted(task, charge) {
             Object.assign(seen, { accepted: true, charge });
             acceptedAt = performance.now();
-            ledger.attachTask(entryId, task, charge);
+            ledger.attachTask(entryId, { ...task, endpoint: job.endpoint }, charge);
             job.onAccepted?.(charge);
           },
           onBilled: () => (seen.billed = true),

@@ -88,7 +88,10 @@ export const isNumber = (value: unknown): value is number => Number.isFinite(val
 export const isTime = (value: unknown): value is number =>
   Number.isSafeInteger(value) && (value as number) >= 0 && (value as number) <= 8.64e15;
 
-const isTask = (value: unknown) => isString((value as ProviderTask).provider) && isString((value as ProviderTask).id);
+const isTask = (value: unknown) => {
+  const task = value as ProviderTask;
+  return isString(task.provider) && isString(task.id) && (task.endpoint === undefined || isString(task.endpoint));
+};
 
 /** The check of each column; the status (0) is checked by looking its index up. */
 const COLUMN_CHECKS: (((value: unknown) => boolean) | 0)[] = [

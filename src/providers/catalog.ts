@@ -45,6 +45,21 @@ const PROVIDERS: Record<ProviderId, ProviderInfo> = {
   openai: { needsKey: true, defaultEndpoint: () => '' },
 };
 
+/**
+ * The account a key belongs to: the origin of the endpoint it is used with (the provider's public one when none is
+ * set). For a gateway, a regional host or a proxy, the account is the host, not the provider: a key typed or
+ * remembered for one origin is never sent to another (docs/contract.md, Security). An endpoint that is no URL is
+ * its own bucket ('' for a gateway not named yet): nothing is sent there anyway.
+ */
+export function keyOrigin(provider: string, endpoint: string): string {
+  const address = endpoint || providerInfo(provider)?.defaultEndpoint() || '';
+  try {
+    return new URL(address).origin;
+  } catch {
+    return address;
+  }
+}
+
 /** What is known of `id`, or undefined for a provider this build does not have (the preview says so). */
 export function providerInfo(id: string): ProviderInfo | undefined {
   return Object.hasOwn(PROVIDERS, id) ? PROVIDERS[id as ProviderId] : undefined;

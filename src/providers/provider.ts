@@ -34,6 +34,11 @@ export interface ProviderTask {
   responseUrl?: string;
   /** fal: where a cancel is sent. */
   cancelUrl?: string;
+  /**
+   * The endpoint it was accepted at (set by the pipeline): a resume asks there, with the key of that origin only,
+   * whatever the page's `endpoint` says by then.
+   */
+  endpoint?: string;
 }
 
 /** What a provider reports it charged, in USD (and credits where it bills in credits). */

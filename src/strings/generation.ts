@@ -50,7 +50,9 @@ export const cancelledMaybeCharged = (provider: string, amount: string) =>
   `Generation cancelled after the request had left: ${providerName(provider)} may have charged ${amount} for it. Your tally counts that apart until you know.`;
 export const connectionBroke = (provider: string, amount: string, resent: boolean) =>
   `The connection broke after the request left, before any reply: ${providerName(provider)} may have charged ${
-    resent ? `up to ${amount} for it, as a browser sends a request again by itself when a connection breaks` : `${amount} for it`
+    resent
+      ? `up to ${amount} for it, as a browser sends a request again by itself when a connection breaks`
+      : `${amount} for it`
   }. Your tally counts that apart until you know.`;
 export const unreadableReply = () => 'The provider sent a reply this page could not read. Try again in a moment.';
 export const downloadFailed = (status?: number) =>

@@ -27,7 +27,10 @@ export const referenceAlt = (index: number) => `Reference image ${index}`;
 export const addFunds = (provider: string) => `Open your ${provider} dashboard ↗`;
 export const referenceAdds = (megapixels: number, amount: string) => `adds ${megapixels} MP = ${amount}`;
 export const referenceRemove = (index: number) => `Remove reference image ${index}`;
-export const keyLabel = (provider: string) => `Your ${provider} API key`;
+export const keyLabel = (provider: string, host?: string) =>
+  host ? `Your ${provider} API key for ${host}` : `Your ${provider} API key`;
+export const keyNotSentHere = (others: string[]) =>
+  `Your key for ${others.join(' and ')} is kept for it, and not sent here: this address needs its own.`;
 export const waitingForKey = (n: number, provider: string) =>
   `${n} paid image(s) from an earlier visit are waiting at ${provider}: enter your key to fetch them.`;
 export const rememberKey = (provider: string) =>

@@ -45,7 +45,10 @@ describe('<userpays-image>: one sentence for each state of a charge (issue 21, 5
       apiKey: 'sim-key',
       storageKey,
     });
-    const running = el.generate().catch((error: Error) => error);
+    const running = el.generate().then(
+      () => new Error('generated'),
+      (error: Error) => error,
+    );
     // The submit is held open at the simulator: it has left, and nothing has answered.
     await until(async () =>
       (await simLog()).some((entry) => entry.path.includes(storageKey) && entry.method === 'POST'),

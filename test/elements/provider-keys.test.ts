@@ -101,8 +101,8 @@ describe('keys stay with their provider', () => {
     await el.updateComplete;
     expect((part(el, 'key') as HTMLInputElement).value).to.equal('');
     expect((part(el, 'remember') as HTMLInputElement).checked).to.equal(false);
-    expect(localStorage.getItem(`${storageKey}:key:bfl`)).to.equal('typed-bfl-key');
-    expect(localStorage.getItem(`${storageKey}:key:fal`)).to.equal(null);
+    expect(localStorage.getItem(`${storageKey}:key:bfl:https://api.bfl.ai`)).to.equal('typed-bfl-key');
+    expect(Object.keys(localStorage).filter((name) => name.startsWith(`${storageKey}:key:fal`))).to.deep.equal([]);
 
     const next = await fixture<UserPaysImage>(
       html`<userpays-image provider="fal" storage-key=${storageKey}></userpays-image>`,
@@ -117,7 +117,7 @@ describe('ProviderKeys', () => {
   afterEach(() => localStorage.clear());
 
   /** The keys of a stand-in host that has rendered once, whose provider is `bfl`. */
-  const keysOf = (storageKey: string) =>
+  const keysOf = (storageKey: string, endpoint = '') =>
     new ProviderKeys(
       {
         addController() {},
@@ -126,34 +126,67 @@ describe('ProviderKeys', () => {
         updateComplete: Promise.resolve(true),
         hasUpdated: true,
       },
-      { storageKey: () => storageKey, provider: () => 'bfl' },
+      { storageKey: () => storageKey, provider: () => 'bfl', endpoint: () => endpoint },
     );
+  const BFL = 'https://api.bfl.ai';
 
-  it('keeps one key per provider, on disk only after the opt-in, and keeps it in memory after an opt-out', () => {
+  it('keeps one key per provider and origin, on disk only after the opt-in, and keeps it in memory after an opt-out', () => {
     const storageKey = uniqueStorageKey();
     const keys = keysOf(storageKey);
-    keys.set('bfl', 'b');
-    keys.set('fal', 'f');
-    expect([keys.get('bfl'), keys.get('fal'), keys.get('openai')]).to.deep.equal(['b', 'f', '']);
+    keys.set('bfl', '', 'b');
+    keys.set('fal', '', 'f');
+    expect([keys.get('bfl', ''), keys.get('bfl', BFL), keys.get('fal', ''), keys.get('openai', '')]).to.deep.equal([
+      'b',
+      'b',
+      'f',
+      '',
+    ]);
     expect(Object.keys(localStorage).filter((k) => k.startsWith(storageKey))).to.deep.equal([]);
-    keys.remember('bfl', true);
-    expect(localStorage.getItem(`${storageKey}:key:bfl`)).to.equal('b');
-    keys.set('bfl', 'b2');
-    expect(localStorage.getItem(`${storageKey}:key:bfl`)).to.equal('b2');
+    keys.remember(true);
+    expect(localStorage.getItem(`${storageKey}:key:bfl:${BFL}`)).to.equal('b');
+    keys.set('bfl', '', 'b2');
+    expect(localStorage.getItem(`${storageKey}:key:bfl:${BFL}`)).to.equal('b2');
     expect(keysOf(storageKey).current).to.equal('b2');
-    keys.remember('bfl', false);
-    expect(localStorage.getItem(`${storageKey}:key:bfl`)).to.equal(null);
-    expect(keys.get('bfl')).to.equal('b2');
-    expect(keys.isRemembered('bfl')).to.equal(false);
+    keys.remember(false);
+    expect(localStorage.getItem(`${storageKey}:key:bfl:${BFL}`)).to.equal(null);
+    expect(keys.get('bfl', '')).to.equal('b2');
+    expect(keys.isRemembered()).to.equal(false);
   });
 
   it('saves what the box shows: ticked before the key is typed, the key is stored as it is typed', () => {
     const storageKey = uniqueStorageKey();
     const keys = keysOf(storageKey);
-    keys.remember('bfl', true);
-    expect(keys.isRemembered('bfl')).to.equal(true);
-    expect(localStorage.getItem(`${storageKey}:key:bfl`)).to.equal(null); // nothing to store yet
-    keys.set('bfl', 'typed-later');
-    expect(localStorage.getItem(`${storageKey}:key:bfl`)).to.equal('typed-later');
+    keys.remember(true);
+    expect(keys.isRemembered()).to.equal(true);
+    expect(localStorage.getItem(`${storageKey}:key:bfl:${BFL}`)).to.equal(null); // nothing to store yet
+    keys.set('bfl', '', 'typed-later');
+    expect(localStorage.getItem(`${storageKey}:key:bfl:${BFL}`)).to.equal('typed-later');
+  });
+
+  it('a key belongs to its origin: another host of the same provider has none, on this page or after a reload', () => {
+    const storageKey = uniqueStorageKey();
+    const regional = keysOf(storageKey, 'https://api.eu.bfl.ai');
+    regional.current = 'eu-key';
+    regional.remember(true);
+    expect(keysOf(storageKey, 'https://api.eu.bfl.ai/').current).to.equal('eu-key'); // a reload, same origin
+    expect(keysOf(storageKey, 'https://api.us.bfl.ai').current).to.equal('');
+    expect(keysOf(storageKey).current).to.equal('');
+    expect(regional.otherOrigins('bfl', 'https://api.us.bfl.ai')).to.deep.equal(['https://api.eu.bfl.ai']);
+  });
+
+  it('a key remembered before keys had origins: kept for the provider’s public host; a gateway’s is forgotten', () => {
+    const storageKey = uniqueStorageKey();
+    localStorage.setItem(`${storageKey}:key:bfl`, 'old-bfl');
+    localStorage.setItem(`${storageKey}:key:openai`, 'old-gateway');
+    const keys = keysOf(storageKey);
+    expect(keys.get('bfl', '')).to.equal('old-bfl');
+    expect(keys.get('bfl', 'https://api.eu.bfl.ai')).to.equal('');
+    expect(keys.get('openai', 'https://gateway.example')).to.equal('');
+    expect(localStorage.getItem(`${storageKey}:key:bfl`)).to.equal(null);
+    expect(localStorage.getItem(`${storageKey}:key:bfl:${BFL}`)).to.equal('old-bfl');
+    expect(localStorage.getItem(`${storageKey}:key:openai`)).to.equal(null);
+    Object.keys(localStorage)
+      .filter((k) => k.startsWith(storageKey))
+      .forEach((k) => localStorage.removeItem(k));
   });
 });

@@ -44,13 +44,13 @@ export function imageHandlers(host: ImageHost, parts: ImageParts): ImageHandlers
     referenceRemove: (event) => parts.references.remove(Number((event.currentTarget as HTMLElement).dataset.index)),
     keyInput: (event) => {
       edited();
-      parts.keys.set(host.provider, (event.target as HTMLInputElement).value.trim());
+      parts.keys.current = (event.target as HTMLInputElement).value.trim();
       host.requestUpdate();
     },
     // Committed (Enter, or focus left the field): only then may waiting images be fetched with the key.
     keyCommit: () => parts.resume.keyEntered(),
     rememberChange: (event) => {
-      parts.keys.remember(host.provider, (event.target as HTMLInputElement).checked);
+      parts.keys.remember((event.target as HTMLInputElement).checked);
       host.requestUpdate();
     },
     signIn: () => void parts.account.signIn().catch((error) => parts.submission.report(asUserPaysError(error))),

@@ -36,6 +36,7 @@ export interface ImageParts {
 export interface ImageHost {
   provider: ProviderId;
   providers: string;
+  endpoint: string;
   model: string;
   models: string;
   width: number;

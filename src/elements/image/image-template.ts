@@ -49,7 +49,16 @@ export interface ImageView {
     }[];
   };
   /** Undefined for providers that need no key (Puter). */
-  key?: { provider: string; value: string; remembered: boolean; waiting: number };
+  key?: {
+    provider: string;
+    /** The host the key is for, where it is not the provider's public one (a gateway, a regional host, a proxy). */
+    host?: string;
+    /** Hosts of this provider the user has a key for on this page, other than this one: not sent here. */
+    others: string[];
+    value: string;
+    remembered: boolean;
+    waiting: number;
+  };
   /** Undefined unless the provider is Puter. */
   account?: { user?: string; left?: string };
   quote?: Quote;
@@ -206,7 +215,7 @@ function renderReferences({ references, locale }: ImageView, on: ImageHandlers) 
 function renderKey({ key }: ImageView, on: ImageHandlers) {
   if (!key) return nothing;
   return html`<div class="field">
-    <label for="key">${widgetText.keyLabel(key.provider)}</label>
+    <label for="key">${widgetText.keyLabel(key.provider, key.host)}</label>
     <input
       id="key"
       part="key"
@@ -217,6 +226,7 @@ function renderKey({ key }: ImageView, on: ImageHandlers) {
       @input=${on.keyInput}
       @change=${on.keyCommit}
     />
+    ${key.others.length && !key.value ? html`<span class="muted">${widgetText.keyNotSentHere(key.others)}</span>` : nothing}
     ${key.waiting ? html`<span class="error">${widgetText.waitingForKey(key.waiting, key.provider)}</span>` : nothing}
     <label class="muted"
       ><input part="remember" type="checkbox" .checked=${live(key.remembered)} @change=${on.rememberChange} />

@@ -3,7 +3,7 @@ import { dayOf } from '../../base/days.js';
 import Decimal from 'decimal.js';
 import { billsReferences, formatUsd, modelName } from '../../pricing/index.js';
 import type { Offer } from '../../pricing/compare.js';
-import { providerInfo } from '../../providers/catalog.js';
+import { keyOrigin, providerInfo } from '../../providers/catalog.js';
 import * as pricesText from '../../strings/prices.js';
 import * as widgetText from '../../strings/widget.js';
 import * as wordsText from '../../strings/words.js';
@@ -14,6 +14,20 @@ import type { ImageHandlers, ImageView } from './image-template.js';
 import { sizeView } from './size-presets.js';
 
 /** The model a draft is finalized on, with its price for the draft's settings; none for a final already. */
+const hostOf = (origin: string) => {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return undefined; // not an address: nothing is sent there
+  }
+};
+
+/** The host a key is asked for, where it is not the provider's public one: a gateway, a regional host, a proxy. */
+function keyHost(provider: ProviderId, endpoint: string): string | undefined {
+  const origin = keyOrigin(provider, endpoint);
+  return origin === keyOrigin(provider, '') ? undefined : hostOf(origin);
+}
+
 export function finalOf(host: ImageHost, parts: ImageParts, image: GalleryImage) {
   const model = 'flux-2-pro';
   if (!image.model.startsWith('flux-2-klein')) return undefined;
@@ -86,8 +100,10 @@ export function imageView(host: ImageHost, parts: ImageParts, handlers: ImageHan
     key: providerInfo(provider)?.needsKey
       ? {
           provider: wordsText.providerName(provider),
+          host: keyHost(provider, host.endpoint),
+          others: parts.keys.otherOrigins(provider, host.endpoint).flatMap((origin) => hostOf(origin) ?? []),
           value: host.apiKey,
-          remembered: parts.keys.isRemembered(provider),
+          remembered: parts.keys.isRemembered(),
           waiting: resume.waiting[provider] ?? 0,
         }
       : undefined,

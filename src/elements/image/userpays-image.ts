@@ -116,7 +116,11 @@ export class UserPaysImage extends UserPaysElement {
   @property({ attribute: false }) priceBook: PriceBook | null = null;
 
   @state() private customSize = false;
-  private readonly keys = new ProviderKeys(this, { storageKey: () => this.storageKey, provider: () => this.provider });
+  private readonly keys = new ProviderKeys(this, {
+    storageKey: () => this.storageKey,
+    provider: () => this.provider,
+    endpoint: () => this.endpoint,
+  });
   private readonly ledger = new LedgerController(
     this,
     { storageKey: () => this.storageKey, budget: () => this.budget },
@@ -147,7 +151,7 @@ export class UserPaysImage extends UserPaysElement {
       ledger: () => this.ledger.ready(),
       endpoint: (provider) => (provider === this.provider ? this.endpoint : ''),
       relay: () => this.relay,
-      apiKey: (provider) => (provider === this.provider ? this.apiKey : this.keys.get(provider)),
+      apiKey: (provider, endpoint) => this.keys.get(provider, endpoint),
     },
     this.gallery,
   );

@@ -1,0 +1,111 @@
+// Issue 21, 1: a key belongs to the origin it was typed or remembered for. Gateway A and gateway B are the gateway
+// simulator under the test server's two loopback names (two origins, as two gateways are): A's key never reaches B,
+// in the element, after a reload with the key remembered, or through UserPays.generate.
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/define.js';
+import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
+import { generate } from '../../src/api.js';
+import { GATEWAY_PRICE_BOOK, otherOrigin, uniqueStorageKey } from '../support/sim.js';
+
+const gatewayA = () => `${location.origin}/sim/openai/s/pending=50`;
+const gatewayB = () => `${otherOrigin()}/sim/openai/s/pending=50`;
+
+/** Every fetch of the page while a test runs: its URL and the values of its headers. */
+function recordRequests() {
+  const sent: { url: string; headers: string[] }[] = [];
+  const realFetch = window.fetch;
+  beforeEach(() => {
+    sent.length = 0;
+    window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+      sent.push({
+        url: input instanceof Request ? input.url : String(input),
+        headers: [...new Headers(init?.headers).values()],
+      });
+      return realFetch(input, init);
+    };
+  });
+  afterEach(() => (window.fetch = realFetch));
+  /** The origins `key` was sent to. */
+  return (key: string) =>
+    new Set(
+      sent.filter((request) => request.headers.some((value) => value.includes(key))).map((r) => new URL(r.url).origin),
+    );
+}
+
+const gateway = (storageKey: string, endpoint: string) =>
+  fixture<UserPaysImage>(
+    html`<userpays-image
+      provider="openai"
+      storage-key=${storageKey}
+      endpoint=${endpoint}
+      prompt="a lamp"
+      .priceBook=${GATEWAY_PRICE_BOOK}
+    ></userpays-image>`,
+  );
+
+describe('a key goes only to the origin it was given for', function () {
+  this.timeout(20_000);
+  const sentTo = recordRequests();
+  afterEach(() => localStorage.clear());
+
+  it('in the element: gateway B, set after A’s key was typed, asks for its own key and never receives A’s', async () => {
+    const el = await gateway(uniqueStorageKey(), gatewayA());
+    el.apiKey = 'key-for-gateway-a';
+    await el.generate();
+    el.endpoint = gatewayB(); // the page points the same widget at another gateway
+    expect(el.apiKey).to.equal('');
+    const error = await el.generate().catch((thrown: { code: string }) => thrown);
+    expect((error as { code: string }).code).to.equal('auth-required');
+    await el.updateComplete;
+    const key = el.shadowRoot!.querySelector<HTMLInputElement>('[part~=key]')!;
+    expect(key.value).to.equal('');
+    // The field says whose key it asks for, and that the other one is not sent here.
+    expect(key.closest('.field')!.textContent).to.contain(new URL(gatewayB()).host);
+    expect([...sentTo('key-for-gateway-a')]).to.deep.equal([location.origin]);
+    el.endpoint = gatewayA();
+    expect(el.apiKey).to.equal('key-for-gateway-a'); // back at A, A's key again
+  });
+
+  it('after a reload with the key remembered: a page that now names gateway B gets no key', async () => {
+    const storageKey = uniqueStorageKey();
+    const first = await gateway(storageKey, gatewayA());
+    first.apiKey = 'remembered-for-a';
+    await first.updateComplete;
+    first.shadowRoot!.querySelector<HTMLInputElement>('[part~=remember]')!.click();
+    first.remove();
+
+    const reloaded = await gateway(storageKey, gatewayB());
+    expect(reloaded.apiKey).to.equal('');
+    await reloaded.generate().catch(() => {});
+    expect(sentTo('remembered-for-a').size).to.equal(0);
+    reloaded.endpoint = gatewayA();
+    expect(reloaded.apiKey).to.equal('remembered-for-a');
+  });
+
+  it('through UserPays.generate: the call’s key goes to the call’s endpoint only, never to an orphan’s other origin', async () => {
+    const storageKey = uniqueStorageKey();
+    // A BFL task accepted at origin A and left pending by a page that closed (a cancel mid-way leaves it to resume).
+    const widget = await fixture<UserPaysImage>(
+      html`<userpays-image
+        provider="bfl"
+        storage-key=${storageKey}
+        endpoint=${`${location.origin}/sim/bfl/s/pending=3000;deliveryCors=1`}
+        prompt="a fox"
+      ></userpays-image>`,
+    );
+    widget.apiKey = 'key-for-bfl-at-a';
+    const started = new Promise((resolve) => widget.addEventListener('userpays-progress', resolve, { once: true }));
+    void widget.generate().catch(() => {});
+    await started;
+    widget.remove(); // the page goes away: the entry stays pending, its task at A
+
+    const result = await generate(
+      { provider: 'bfl', prompt: 'a cat' },
+      { apiKey: 'key-for-bfl-at-b', storageKey, endpoint: `${otherOrigin()}/sim/bfl/s/pending=50;deliveryCors=1` },
+    );
+    expect(result.charged).to.equal('0.014');
+    await new Promise((resolve) => setTimeout(resolve, 500)); // what the call started for the orphans has run
+    expect([...sentTo('key-for-bfl-at-b')]).to.deep.equal([otherOrigin()]);
+    expect([...sentTo('key-for-bfl-at-a')]).to.deep.equal([location.origin]);
+  });
+});
