@@ -1,40 +1,104 @@
-// Issue 21, 2: one intent, one submission.
+// Issue 21, 2: one intent, one submission. A double click, a stray click at the same point and an Enter are one
+// gesture (elements/shared/gesture.ts): they start one submission, however soon Generate is enabled again; Cancel
+// never takes the place under the pointer that pressed Generate, and the Enter of the same hand does not cancel.
+// Real pointer and key presses (the browser's own click counting and implicit submission); the widget's clock is
+// the test's, so that "the same gesture" does not depend on how fast this machine is.
 import { expect } from '@open-wc/testing';
-import { sendKeys, sendMouse, resetMouse, setViewport } from '@web/test-runner-commands';
+import { resetMouse, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
+import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
+import { GESTURE_MS } from '../../src/elements/shared/gesture.js';
 import { bflWidget } from '../support/bfl-widget.js';
+import { controlledClock } from '../support/clock.js';
 import { submissionsSince, simLog, uniqueStorageKey } from '../support/sim.js';
+
+/** The middle of Generate, in view, as the pointer presses it. */
+function generateButton(el: UserPaysImage): [number, number] {
+  const submit = el.shadowRoot!.querySelector<HTMLElement>('[part~=submit]')!;
+  submit.scrollIntoView({ block: 'center' });
+  const box = submit.getBoundingClientRect();
+  return [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)];
+}
+
+/** Double click, one more click at the same point, then Enter: the gesture of issue 21. */
+async function doubleClickClickEnter(position: [number, number]) {
+  await sendMouse({ type: 'click', position });
+  await sendMouse({ type: 'click', position });
+  await sendMouse({ type: 'click', position });
+  await sendKeys({ press: 'Enter' });
+}
 
 describe('one intent, one submission (real pointer and keys)', function () {
   this.timeout(20_000);
+  const time = controlledClock();
   afterEach(() => resetMouse());
 
-  it('a double click, a stray click at the same point and Enter on Generate make one BFL task', async () => {
+  for (const width of [1280, 390]) {
+    it(`at ${width} px: double click + click + Enter on Generate make one BFL task, which is not cancelled`, async () => {
+      await setViewport({ width, height: 800 });
+      const run = uniqueStorageKey();
+      const el = await bflWidget({ scenario: 'pending=800', run, prompt: 'a fox', apiKey: `sim-${run}` });
+      const before = (await simLog()).length;
+      const position = generateButton(el);
+      const result = new Promise((resolve) => el.addEventListener('userpays-result', resolve, { once: true }));
+      const cancelled: unknown[] = [];
+      el.addEventListener('userpays-error', (event) => cancelled.push(event.detail));
+      await sendMouse({ type: 'click', position });
+      // While it runs, Cancel is not where the pointer is.
+      await el.updateComplete;
+      const cancel = [...el.shadowRoot!.querySelectorAll('[part~=progress] button')].find(
+        (button) => button.textContent!.trim() === 'Cancel',
+      )!;
+      const box = cancel.getBoundingClientRect();
+      const [x, y] = position;
+      expect(x >= box.left && x <= box.right && y >= box.top && y <= box.bottom, 'Cancel under the pointer').to.equal(
+        false,
+      );
+      await sendMouse({ type: 'click', position });
+      await sendMouse({ type: 'click', position });
+      await sendKeys({ press: 'Enter' });
+      await result;
+      expect(cancelled).to.deep.equal([]);
+      const ours = (await submissionsSince(before)).filter((entry) => entry.path.includes(run));
+      expect(ours).to.have.length(1);
+    });
+  }
+
+  it('Enter on Generate, then Enter again from the same hand: the focus is on the progress, and nothing is cancelled', async () => {
     await setViewport({ width: 1280, height: 800 });
     const run = uniqueStorageKey();
-    const el = await bflWidget({
-      scenario: new URLSearchParams(location.search).get('s') ?? 'pending=0',
-      run,
-      prompt: 'a fox',
-      apiKey: `sim-${run}`,
-    });
+    const el = await bflWidget({ scenario: 'pending=800', run, prompt: 'a fox', apiKey: `sim-${run}` });
     const before = (await simLog()).length;
-    el.addEventListener('userpays-submit', () => log.push('SUBMIT'));
-    const submit = el.shadowRoot!.querySelector<HTMLElement>('[part=submit]')!;
-    submit.scrollIntoView();
-    const box = submit.getBoundingClientRect();
-    const position: [number, number] = [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)];
-    const log: string[] = [];
-    const note = (e: Event) => log.push(`${e.type} ${(e.composedPath()[0] as HTMLElement).outerHTML?.slice(0, 50)}`);
-    for (const type of ['click', 'keydown', 'focusin']) document.addEventListener(type, note, true);
-    el.addEventListener('userpays-error', (e) => log.push(`error ${(e as CustomEvent).detail.message}`));
-    await sendMouse({ type: 'click', position });
-    await sendMouse({ type: 'click', position });
-    await new Promise((r) => setTimeout(r, 0));
-    log.push('stray');
-    await sendMouse({ type: 'click', position });
+    const errors: unknown[] = [];
+    el.addEventListener('userpays-error', (event) => errors.push(event.detail));
+    const result = new Promise((resolve) => el.addEventListener('userpays-result', resolve, { once: true }));
+    el.shadowRoot!.querySelector<HTMLElement>('[part~=submit]')!.focus();
     await sendKeys({ press: 'Enter' });
-    await new Promise((r) => setTimeout(r, 3000));
-    console.log(log.join('\n'));
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement?.matches('[part~=progress]')).to.equal(true);
+    await sendKeys({ press: 'Enter' });
+    await sendKeys({ press: 'Space' });
+    await result;
+    expect(errors).to.deep.equal([]);
     expect((await submissionsSince(before)).filter((entry) => entry.path.includes(run))).to.have.length(1);
+  });
+
+  it('a submission that ends at once (the page’s veto) leaves Generate enabled: the rest of the gesture starts nothing', async () => {
+    await setViewport({ width: 1280, height: 800 });
+    const run = uniqueStorageKey();
+    const el = await bflWidget({ scenario: 'pending=800', run, prompt: 'a fox', apiKey: `sim-${run}` });
+    let submits = 0;
+    el.addEventListener('userpays-submit', (event) => {
+      submits++;
+      event.preventDefault(); // ends the submission at once: Generate is enabled for the next click
+    });
+    const position = generateButton(el);
+    await doubleClickClickEnter(position);
+    await el.updateComplete;
+    expect(submits).to.equal(1);
+    // After a pause, a new gesture: a click is a new intent.
+    time.advance(GESTURE_MS);
+    await sendMouse({ type: 'click', position });
+    await el.updateComplete;
+    expect(submits).to.equal(2);
   });
 });

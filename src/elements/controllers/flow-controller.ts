@@ -15,8 +15,9 @@ export interface FlowOptions {
 }
 
 /**
- * Where the keyboard and the screen reader are while a submission runs: it keeps focus in the widget (on Cancel
- * while busy, since the disabled Generate button would drop it to the page), then moves it to what came of it
+ * Where the keyboard and the screen reader are while a submission runs: it keeps focus in the widget (on the
+ * progress region while busy, since the disabled Generate button would drop it to the page; not on Cancel, where
+ * the Enter of the same gesture would cancel a task the provider may have charged), then moves it to what came of it
  * (the newest image, or the error), and makes one polite announcement of it (docs/contract.md, "Keyboard and
  * focus"). It also counts the seconds since the submission started, redrawing once a second, so that a provider
  * that reports no progress (Puter) still shows time passing. Elements that render `[data-focus=…]` targets use it.
@@ -28,12 +29,26 @@ export class FlowController implements ReactiveController {
   private newestBefore?: string;
   private moveFocus = false;
   private ticker?: ReturnType<typeof setInterval>;
+  /** What takes the focus once the next render is done (`[data-focus=…]`). */
+  private pending?: string;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly options: FlowOptions,
   ) {
     host.addController(this);
+  }
+
+  /** Moves the focus to `[data-focus=target]` once the next render has drawn it. */
+  focusNext(target: string) {
+    this.pending = target;
+    this.host.requestUpdate();
+  }
+
+  hostUpdated() {
+    const target = this.pending;
+    this.pending = undefined;
+    if (target) this.host.shadowRoot?.querySelector<HTMLElement>(`[data-focus=${target}]`)?.focus();
   }
 
   /** Says `sentence` once, politely (a copy done, …). */
@@ -65,11 +80,9 @@ export class FlowController implements ReactiveController {
     this.moveFocus = this.options.submitted();
     this.announcement = '';
     this.ticker = setInterval(() => this.host.requestUpdate(), 1000);
-    // Generate is disabled once this renders: where it had the focus, the focus would fall to the page.
-    void this.host.updateComplete.then(() => {
-      const inner = this.host.shadowRoot?.activeElement;
-      if (this.moveFocus && this.hasFocus() && (!inner || inner.matches(':disabled'))) this.focus('cancel');
-    });
+    // Generate is disabled by this render: where it had the focus, the focus would fall to the page.
+    const inner = this.host.shadowRoot?.activeElement;
+    if (this.moveFocus && this.hasFocus() && (!inner || inner.matches('[part~=submit]'))) this.pending = 'progress';
   }
 
   private finished() {
@@ -80,7 +93,7 @@ export class FlowController implements ReactiveController {
     const added = this.newestBefore === undefined || before < 0 ? shown.length : before;
     const failure = this.options.failure();
     if (!failure && !added) return;
-    if (this.moveFocus && this.hasFocus()) this.focus(failure ? 'error' : 'result');
+    if (this.moveFocus && this.hasFocus()) this.pending = failure ? 'error' : 'result';
     this.announcement = failure ?? this.options.ready(added);
   }
 
@@ -91,11 +104,5 @@ export class FlowController implements ReactiveController {
   private hasFocus() {
     const active = document.activeElement;
     return active === this.host || active === document.body || active === null;
-  }
-
-  private focus(target: string) {
-    const root = this.host.shadowRoot;
-    // After this render: the target appears in it.
-    void this.host.updateComplete.then(() => root?.querySelector<HTMLElement>(`[data-focus=${target}]`)?.focus());
   }
 }

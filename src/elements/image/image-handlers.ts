@@ -57,9 +57,13 @@ export function imageHandlers(host: ImageHost, parts: ImageParts): ImageHandlers
     signOut: () => void parts.account.signOut(),
     submit: (event) => {
       event.preventDefault();
+      // The second click of a double click, a stray third, the Enter after them: one intent, one submission.
+      if (!parts.gesture.claim()) return;
       host.generate().catch(() => {}); // shown in the widget and fired as userpays-error
     },
+    press: () => parts.gesture.input(),
     formKeydown: (event) => {
+      parts.gesture.input();
       if (event.key !== 'Enter' || event.isComposing) return;
       const target = event.composedPath()[0] as HTMLElement;
       // The playground convention: Ctrl/Cmd+Enter generates; a bare Enter in a field never spends money.
@@ -86,9 +90,19 @@ export function imageHandlers(host: ImageHost, parts: ImageParts): ImageHandlers
       edited();
       [host.provider, host.model] = [provider as ProviderId, model!];
     },
-    cancel: () => parts.submission.requestCancel(),
-    stopWaiting: () => parts.submission.stopWaiting(),
-    keepWaiting: () => parts.submission.keepWaiting(),
+    cancel: () => {
+      parts.submission.requestCancel();
+      // Asked first where the provider has billed: the focus on the choice that throws nothing away.
+      if (parts.submission.confirmingCancel) parts.flow.focusNext('keep-waiting');
+    },
+    stopWaiting: () => {
+      parts.submission.stopWaiting();
+      parts.flow.focusNext('submit'); // the widget is free for the next one
+    },
+    keepWaiting: () => {
+      parts.submission.keepWaiting();
+      parts.flow.focusNext('progress');
+    },
     dismissError: () => parts.submission.dismissError(),
   };
   return handlers;

@@ -9,6 +9,7 @@ import type { ResumeController } from '../controllers/resume-controller.js';
 import type { SubmissionController, SubmissionRequest } from '../controllers/submission-controller.js';
 import type { ProviderKeys } from './provider-keys.js';
 import type { ReferenceImages } from './reference-images.js';
+import type { GestureGuard } from '../shared/gesture.js';
 
 /**
  * The working parts of a `<userpays-image>` (its controllers and its own state), handed by the element to the
@@ -25,6 +26,8 @@ export interface ImageParts {
   references: ReferenceImages;
   panels: PanelsController;
   flow: FlowController;
+  /** One submission per gesture of the user's. */
+  gesture: GestureGuard;
   /** The user chose Custom in the size picker. */
   customSize: boolean;
   setCustomSize(custom: boolean): boolean;

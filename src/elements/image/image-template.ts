@@ -112,6 +112,8 @@ export interface ImageHandlers {
   offerChoose(event: Event): void;
   /** `keydown` anywhere in the form: Enter never spends; Ctrl/Cmd+Enter submits. */
   formKeydown(event: KeyboardEvent): void;
+  /** A pointer press anywhere in the form: part of a gesture (see GestureGuard). */
+  press(): void;
   cancel(): void;
   /** Stop waiting for a billed image (it is still saved when done), or keep waiting. */
   stopWaiting(): void;
@@ -252,12 +254,23 @@ function renderProgress({ busy, progress, elapsed, confirmCancel, locale }: Imag
       <p id="stop">
         ${widgetText.stopWaitingQuestion(confirmCancel.provider, formatUsd(confirmCancel.billed, locale))}
       </p>
-      <button type="button" data-focus="cancel" @click=${on.stopWaiting}>${widgetText.stopWaiting()}</button>
-      <button type="button" class="secondary" @click=${on.keepWaiting}>${widgetText.keepWaiting()}</button>
+      <button type="button" @click=${on.stopWaiting}>${widgetText.stopWaiting()}</button>
+      <button type="button" class="secondary" data-focus="keep-waiting" @click=${on.keepWaiting}>
+        ${widgetText.keepWaiting()}
+      </button>
     </div>`;
   }
   // Not a live region: a status that changes every poll would be read out every poll. The end is announced.
-  return html`<div part="progress" class="progress">
+  // Focused when a submission starts from Generate (FlowController): a place where a key pressed on the way does
+  // nothing, where Cancel would cancel. Cancel is the next Tab stop.
+  return html`<div
+    part="progress"
+    class="progress"
+    tabindex="-1"
+    data-focus="progress"
+    role="group"
+    aria-label=${widgetText.progressLabel()}
+  >
     <!-- No value while the provider reports none: an indeterminate bar, not one stuck at 0 %. -->
     <progress
       max="1"
@@ -265,7 +278,7 @@ function renderProgress({ busy, progress, elapsed, confirmCancel, locale }: Imag
       aria-label=${widgetText.progressLabel()}
     ></progress>
     <span>${progress?.status ?? widgetText.sending()} · ${widgetText.elapsed(elapsed)}</span>
-    <button type="button" class="secondary" data-focus="cancel" @click=${on.cancel}>${widgetText.cancel()}</button>
+    <button type="button" class="secondary" @click=${on.cancel}>${widgetText.cancel()}</button>
   </div>`;
 }
 
@@ -277,6 +290,7 @@ export function renderImageWidget(view: ImageView, on: ImageHandlers) {
       class="card"
       @submit=${on.submit}
       @keydown=${on.formKeydown}
+      @pointerdown=${on.press}
       @paste=${view.references ? on.referencesChosen : nothing}
       novalidate
     >
@@ -335,7 +349,7 @@ export function renderImageWidget(view: ImageView, on: ImageHandlers) {
       <span class="announce" role="status">${view.announcement}</span>
       ${view.projection ?? nothing} ${view.compare ?? nothing} ${renderAccount(view, on)}
       <div class="actions">
-        <button part="submit" type="submit" ?disabled=${view.busy}>
+        <button part="submit" type="submit" data-focus="submit" ?disabled=${view.busy}>
           ${view.busy ? widgetText.generating() : widgetText.generate(priced ? formatUsd(quote.total, locale) : '')}
         </button>
       </div>

@@ -12,6 +12,7 @@ import type { Snapshot, SubmissionRequest } from '../controllers/submission-cont
 import { LedgerController } from '../controllers/ledger-controller.js';
 import { PuterAccountController } from '../controllers/puter-account-controller.js';
 import { QuoteController } from '../controllers/quote-controller.js';
+import { GestureGuard } from '../shared/gesture.js';
 import { UserPaysElement } from '../shared/userpays-element.js';
 import { imageStyles } from './image-styles.js';
 import { renderImageWidget } from './image-template.js';
@@ -179,6 +180,8 @@ export class UserPaysImage extends UserPaysElement {
     ready: (count) => text.imagesReady(count, this.gallery.images[0].prompt),
   });
 
+  private readonly gesture = new GestureGuard();
+
   /** What the template's controls do (Lit calls each with the event). */
   private readonly handlers: ImageHandlers = imageHandlers(this, this.parts());
 
@@ -239,7 +242,7 @@ export class UserPaysImage extends UserPaysElement {
 
   /** The widget's working parts, for its view and its handlers (image-view.ts, image-handlers.ts). */
   private parts(): ImageParts {
-    const { keys, ledger, pricing, account, submission, gallery, resume, references, panels, flow, customSize } = this;
+    const { keys, ledger, pricing, account, submission, gallery, resume, references, panels, flow, gesture } = this;
     return {
       keys,
       ledger,
@@ -251,7 +254,8 @@ export class UserPaysImage extends UserPaysElement {
       references,
       panels,
       flow,
-      customSize,
+      gesture,
+      customSize: this.customSize,
       setCustomSize: (custom: boolean) => (this.customSize = custom),
       request: () => this.request(),
     };
