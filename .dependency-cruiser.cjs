@@ -12,7 +12,7 @@ const ENTRY = '^src/(index|define|api)\\.ts$';
 const ENGINE = '^src/(generation|images)/|^src/pricing/puter-catalogue|^src/providers/(?!catalog|urls|provider)';
 const LEDGER = '^src/ledger/';
 const PANELS =
-  '^src/elements/panels/|^src/elements/tally/(tally-template|tally-view|chart|export)|^src/pricing/(compare|projection)|^src/strings/(offers|gallery|tally)\\.ts';
+  '^src/elements/panels/|^src/elements/tally/(tally-template|tally-view|tally-actions|chart|export)|^src/pricing/(compare|projection)|^src/strings/(offers|gallery|tally)\\.ts';
 
 /** A rule forbidding `from` to import any of `to`. */
 const forbid = (name, comment, from, to, more = {}) => ({
@@ -97,7 +97,7 @@ module.exports = {
     forbid(
       'the-panels-load-lazily',
       'The elements reach the panels (comparison, projection, gallery, the tally’s detail) only through loadPanels(), after their first paint; they may name their types.',
-      '^src/elements/(?!panels/|tally/(tally-template|tally-view|chart|export))',
+      '^src/elements/(?!panels/|tally/(tally-template|tally-view|tally-actions|chart|export))',
       PANELS,
       { dependencyTypesNot: ['type-only'] },
     ),

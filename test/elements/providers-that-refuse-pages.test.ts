@@ -119,6 +119,7 @@ describe('BFL without a relay', () => {
     {
       const el = await widget('cors=none');
       el.endpoint = el.endpoint.replace(location.host, OTHER_HOST); // cross-origin, as api.bfl.ai is
+      el.apiKey = `sim-cors-${el.storageKey}`; // a key belongs to its origin: this one is for that host
       const failed = new Promise<ErrorDetail>((resolve) =>
         el.addEventListener('userpays-error', (e) => resolve(e.detail), { once: true }),
       );
@@ -151,6 +152,7 @@ describe('BFL through the relay', () => {
   async function relayed(scenario: string, name: RelayName) {
     const el = await widget(`cors=none;${scenario}`, { relay: await relayUrl(name) });
     el.endpoint = el.endpoint.replace(location.host, OTHER_HOST);
+    el.apiKey = `sim-cors-${el.storageKey}`; // a key belongs to its origin: this one is for that host
     return el;
   }
   const failureOf = async (el: UserPaysImage) => {
@@ -195,6 +197,7 @@ describe('BFL through the relay', () => {
   it('a relay that does not serve the provider’s host says so; nothing booked', async () => {
     const el = await widget('pending=60', { relay: await relayUrl('strict') }); // strict: 127.0.0.1 only
     el.endpoint = el.endpoint.replace('127.0.0.1', 'localhost');
+    el.apiKey = `sim-cors-${el.storageKey}`;
     const error = await failureOf(el);
     expect(error.message).to.match(/^The site's relay refused to pass this request on \(.+\), so nothing was sent/);
     expect(statuses(el)).to.deep.equal(['void']);

@@ -110,7 +110,7 @@ describe('<userpays-image> recovery, keep-images, remembered keys', () => {
 
     const remember = part(el, 'remember') as HTMLInputElement;
     remember.click();
-    expect(localStorage.getItem(`${storageKey}:key:bfl`)).to.equal('sim-secret-key');
+    expect(localStorage.getItem(`${storageKey}:key:bfl:https://api.bfl.ai`)).to.equal('sim-secret-key');
     const next = await fixture<UserPaysImage>(
       html`<userpays-image provider="bfl" storage-key=${storageKey}></userpays-image>`,
     );
@@ -118,6 +118,6 @@ describe('<userpays-image> recovery, keep-images, remembered keys', () => {
     expect(next.getAttributeNames().join(' ')).not.to.contain('key=');
 
     (part(next, 'remember') as HTMLInputElement).click();
-    expect(localStorage.getItem(`${storageKey}:key:bfl`)).to.equal(null);
+    expect(localStorage.getItem(`${storageKey}:key:bfl:https://api.bfl.ai`)).to.equal(null);
   });
 });

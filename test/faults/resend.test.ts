@@ -23,12 +23,13 @@ describe('a reset after acceptance: what may have been charged covers every copy
         scenario: 'fault=accept-then-reset',
         run: storageKey,
         prompt: 'a fox',
-        apiKey: key,
+        apiKey: '',
         storageKey,
       });
       // BFL on another origin, as api.bfl.ai is: the submit is preceded by its CORS preflight, on a connection the
       // POST then reuses.
       el.endpoint = `${otherOrigin()}/sim/bfl/s/fault=accept-then-reset;run=${storageKey}`;
+      el.apiKey = key; // a key belongs to its origin: this one is for that host
       const error = await el.generate().then(
         () => undefined,
         (thrown: Error) => thrown,

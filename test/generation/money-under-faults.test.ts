@@ -199,7 +199,9 @@ describe('charges that may have happened are never booked as nothing', () => {
     const { outcome, entry, tally } = await run(scripted((context) => context.onSending?.(), lost()));
     expect(entry).to.include({ status: 'uncertain', charged: '0.014', error: 'network' });
     expect(tally).to.deep.include({ spent: '0', uncertain: '0.014' });
-    expect((outcome as UserPaysError).message).to.contain('it may have been charged');
+    expect((outcome as UserPaysError).message).to.equal(
+      'The connection broke after the request left, before any reply: BFL may have charged $0.014 for it. Your tally counts that apart until you know.',
+    );
   });
 
   it('nothing left, or the provider refused at the door: void', async () => {

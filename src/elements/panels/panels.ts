@@ -12,5 +12,5 @@ export type { ImageActionTarget } from './gallery-actions.js';
 export { renderTally } from '../tally/tally-template.js';
 export type { TallyHandlers, TallyView } from '../tally/tally-template.js';
 export { tallyView } from '../tally/tally-view.js';
-export { ledgerFile } from '../tally/export.js';
+export { tallyHandlers } from '../tally/tally-actions.js';
 export { imagePanelStyles, tallyPanelStyles } from './styles.js';

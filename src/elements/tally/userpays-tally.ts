@@ -1,7 +1,6 @@
 import { html } from 'lit';
 import { property } from 'lit/decorators.js';
 import { clock } from '../../base/clock.js';
-import * as text from '../../strings/tally-line.js';
 import type { Tally } from '../../base/types.js';
 import { LedgerController } from '../controllers/ledger-controller.js';
 import { surface, theme } from '../shared/theme.js';
@@ -56,12 +55,8 @@ export class UserPaysTally extends UserPaysElement {
     this.startup,
   );
   private readonly panels = new PanelsController(this, (panels) => panels.tallyPanelStyles, this.startup);
-  private readonly handlers: TallyHandlers = {
-    budgetChange: this.onBudgetChange,
-    exportClick: this.onExportClick,
-    resetChoice: this.onResetChoice,
-    uncertainChoice: this.onUncertainChoice,
-  };
+  /** What the controls beyond the summary line do: made with the panels that draw them. */
+  private handlers?: TallyHandlers;
 
   /** The current tally (the same shape the widget reports). */
   get tally(): Tally | undefined {
@@ -87,51 +82,11 @@ export class UserPaysTally extends UserPaysElement {
     const { panels } = this.panels;
     // The summary line first; the rest (budget, split, chart, lists, export) with the panels, a moment later.
     if (!panels) return html`<p part="tally">${renderTallySummary(tally, locale)}</p>`;
+    this.handlers ??= panels.tallyHandlers({
+      ledger: () => this.ledger.ledger,
+      tally: () => this.ledger.tally,
+      storageKey: () => this.storageKey,
+    });
     return panels.renderTally(panels.tallyView(ledger, tally, clock.now(), locale, budgetProblem), this.handlers);
-  }
-
-  /** Reset or Keep in the confirmation: either closes it, and focus goes back to Reset…. */
-  private onResetChoice(event: Event) {
-    const button = event.target as HTMLButtonElement;
-    const details = button.parentElement as HTMLDetailsElement;
-    if (button.value === 'reset') this.reset();
-    details.open = false;
-    details.querySelector('summary')!.focus();
-  }
-
-  /**
-   * The user's word on an uncertain charge, from their provider account: booked as charged (at the amount
-   * counted apart) or void. Nothing else can settle a charge whose request has no task id to ask about.
-   */
-  private onUncertainChoice(event: Event) {
-    const button = event.target as HTMLButtonElement;
-    const id = button.dataset.id!;
-    const entry = this.ledger.ledger?.uncertain().find((candidate) => candidate.id === id);
-    if (!entry) return;
-    this.ledger.ledger!.resolve(id, button.value === 'charged' ? { charged: entry.charged! } : { void: true });
-  }
-
-  /** A new budget from the input; one that is not an amount is refused in words (the browser's validation message). */
-  private onBudgetChange(event: Event) {
-    const input = event.target as HTMLInputElement;
-    let problem = '';
-    try {
-      this.ledger.ledger!.budget = input.value || null; // spaces around are fine
-    } catch {
-      problem = text.budgetInvalid();
-    }
-    input.setCustomValidity(problem);
-    input.reportValidity();
-  }
-
-  /** Export CSV or JSON: the ledger as it is now, downloaded as `{storage-key}-spending.{csv,json}`. */
-  private onExportClick(event: Event) {
-    const format = (event.currentTarget as HTMLButtonElement).value;
-    const file = this.panels.panels!.ledgerFile(this.ledger.ledger!, this.ledger.tally!, format === 'csv');
-    const link = document.createElement('a');
-    link.download = `${this.storageKey}-spending.${format}`;
-    link.href = URL.createObjectURL(new Blob([file], { type: format === 'csv' ? 'text/csv' : 'application/json' }));
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(link.href), 60_000); // the download has long started by then
   }
 }
