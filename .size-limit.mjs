@@ -1,4 +1,5 @@
-// The two byte budgets of `npm test` (docs/performance.md), measured on the build in dist/ with gzip:
+// The two byte budgets of `npm test` (docs/performance.md), measured on the build in dist/ with gzip (size-limit reads
+// "40 KB" as 40,000 bytes):
 // - what a page loads before its first price: the entry and every chunk it imports statically (read from the built
 //   files themselves, so that a chunk rollup splits off in front of the first paint counts too);
 // - everything the widget can ever load: every file of dist/ a page can import (not the Puter SDK, loaded from
@@ -27,13 +28,13 @@ export default [
   {
     name: 'Before the first price: dist/userpays.js and what it imports statically',
     path: [...staticClosure(entry)],
-    limit: '40000 B',
+    limit: '40 KB',
     gzip: true,
   },
   {
     name: 'Everything the widget can load: dist/userpays.js and dist/chunks/*',
     path: everything,
-    limit: '80000 B',
+    limit: '80 KB',
     gzip: true,
   },
 ];

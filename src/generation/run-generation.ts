@@ -1,3 +1,4 @@
+import { newId } from '../base/ids.js';
 import { scrubSecret } from '../base/secrets.js';
 import Decimal from 'decimal.js';
 import { UserPaysError, asUserPaysError } from '../base/errors.js';
@@ -119,6 +120,8 @@ function tell<A extends unknown[]>(callback: ((...args: A) => void) | undefined,
  */
 export async function runGeneration(job: GenerationJob): Promise<GenerationOutcome> {
   const { request, quote, ledger } = job;
+  /** One id for the submission's images, which the gallery shows together. */
+  const batch = newId();
   const entry = {
     provider: request.provider,
     model: request.model,
@@ -200,6 +203,7 @@ export async function runGeneration(job: GenerationJob): Promise<GenerationOutco
       const stored: StoredImage = {
         id: entryId,
         entryId,
+        batch,
         blob: outcome.image.blob,
         remote: outcome.image.remote,
         prompt: request.prompt,

@@ -26,6 +26,8 @@ export interface StoredImage {
   /** USD booked for it, exact decimal string. */
   charged: string;
   createdAt: number;
+  /** The submission that made it (its images share it), so that the gallery shows them together. */
+  batch?: string;
 }
 
 export interface ImageStoreOptions {

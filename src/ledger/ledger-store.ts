@@ -2,6 +2,7 @@
  * The spend ledger: one entry per image, persisted before any request leaves, summed into the tally. This class
  * is the API; the state it works on is shared per page (shared-area.ts). How it all holds: docs/ledger.md.
  */
+import { newId } from '../base/ids.js';
 import { clock } from '../base/clock.js';
 import type { Charge, ProviderTask } from '../providers/provider.js';
 import type { Tally } from '../base/types.js';
@@ -30,10 +31,6 @@ export interface LedgerStoreOptions {
   /** Default `localStorage`. */
   storage?: Storage;
 }
-
-const newId = () =>
-  crypto.randomUUID?.() ?? // missing outside secure contexts
-  Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => (byte + 256).toString(16).slice(1)).join('');
 
 export class LedgerStore {
   private area: Area;

@@ -35,13 +35,23 @@ export interface ProviderInfo {
   defaultEndpoint(): string;
   /** Where the user adds funds, linked from a short-balance error. */
   fundsUrl?: string;
+  /** Where the user makes an API key, linked beside the key field ("Get a key"). */
+  keyUrl?: string;
 }
 
 const PROVIDERS: Record<ProviderId, ProviderInfo> = {
   // Puter's own SDK sends a low balance there ("Upgrade Now" in @heyputer/puter.js src/modules/UsageLimitDialog.js).
   puter: { needsKey: false, defaultEndpoint: () => puterApi(''), fundsUrl: 'https://puter.com/dashboard/#home' },
-  bfl: { needsKey: true, defaultEndpoint: () => 'https://api.bfl.ai' },
-  fal: { needsKey: true, defaultEndpoint: () => 'https://queue.fal.run' },
+  // Keys and credits are in BFL's dashboard (docs.bfl.ai/quick_start/create_account: "Once logged in, you will
+  // arrive on your BFL Dashboard - there you can create an API KEY by clicking the Add Key button").
+  bfl: {
+    needsKey: true,
+    defaultEndpoint: () => 'https://api.bfl.ai',
+    keyUrl: 'https://dashboard.bfl.ai/',
+    fundsUrl: 'https://dashboard.bfl.ai/',
+  },
+  // fal's keys page (docs.fal.ai/documentation/model-apis/authentication: "Navigate to fal.ai/dashboard/keys").
+  fal: { needsKey: true, defaultEndpoint: () => 'https://queue.fal.run', keyUrl: 'https://fal.ai/dashboard/keys' },
   openai: { needsKey: true, defaultEndpoint: () => '' },
 };
 

@@ -38,3 +38,18 @@ export const failureReason = (code: string) =>
     cancelled: 'You stopped waiting after the provider had charged.',
     timeout: 'The provider took too long; it had charged when it accepted.',
   })[code] ?? 'The provider charged, then could not deliver the image.';
+export const historyLabel = () => 'Earlier images';
+export const moreActions = (prompt: string) => `More actions: ${prompt}`;
+export const imageOfGroup = (index: number, count: number) => `Image ${index} of ${count}`;
+export const closeLightbox = () => 'Close';
+export const previousImage = () => 'Previous image';
+export const nextImage = () => 'Next image';
+export const lightboxLabel = (prompt: string) => `Full size: ${prompt}`;
+export const settingsFrom = (what: 'reuse' | 'vary' | 'finalize') =>
+  ({
+    reuse: 'The prompt, settings and seed of the image are in the form.',
+    vary: 'The prompt and settings of the image are in the form, with a new seed.',
+    finalize: 'The prompt, size and seed of the image are in the form, on the final model: its price is shown.',
+  })[what];
+export const referenceAdded = () => 'The image is added as a reference.';
+export const deleted = () => 'Image deleted from this browser.';

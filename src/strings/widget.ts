@@ -1,24 +1,14 @@
 /** The widget's form: labels, choices, progress and the Generate button. */
-import { providerName } from './words.js';
 
-export const sending = () => 'Sending';
 export const promptLabel = () => 'Describe the image';
 export const promptPlaceholder = () => 'A lighthouse on a cliff at dawn, watercolour';
 export const modelLabel = () => 'Model';
-export const modelWithPrice = (model: string, price: string) => `${model} — ${price}`;
-export const sizeLabel = () => 'Size';
-export const customSize = () => 'Custom…';
 export const widthLabel = () => 'Width';
 export const heightLabel = () => 'Height';
 export const countLabel = () => 'Images';
 export const seedLabel = () => 'Seed';
 export const randomSeed = () => 'random';
-export const shapeName = (shape: 'square' | 'landscape' | 'portrait', ratio: string) =>
-  `${{ square: 'Square', landscape: 'Landscape', portrait: 'Portrait' }[shape]} ${ratio}`;
 export const shapeLabel = () => 'Shape';
-export const sizeChoice = (width: number, height: number, megapixels: number) =>
-  `${width}×${height} · ${megapixels} MP`;
-export const aboutOneMegapixel = (ratio: string) => `${ratio} · about 1 MP (the provider chooses the pixels)`;
 export const sizeFromInput = () => 'The image is made at the size of the image to edit.';
 export const referencesLabel = () => 'Reference images';
 export const referencesNote = (required: boolean, max: number, billed: boolean) =>
@@ -32,27 +22,59 @@ export const keyLabel = (provider: string, host?: string) =>
 export const keyNotSentHere = (others: string[]) =>
   `Your key for ${others.join(' and ')} is kept for it, and not sent here: this address needs its own.`;
 export const waitingForKey = (n: number, provider: string) =>
-  `${n} paid image(s) from an earlier visit are waiting at ${provider}: enter your key to fetch them.`;
-export const rememberKey = (provider: string) =>
-  `Remember my key on this device (otherwise it is kept in this page's memory only). It is sent only to ${provider}; you pay ${provider} directly.`;
+  `${n === 1 ? 'A paid image' : `${n} paid images`} from an earlier visit ${n === 1 ? 'is' : 'are'} waiting at ${provider}: enter your key to fetch ${n === 1 ? 'it' : 'them'}.`;
+export const rememberKey = () => 'Remember my key on this device';
+export const keyStaysHere = (provider: string) =>
+  `Kept in this page's memory unless you tick the box; sent only to ${provider}, whom you pay directly.`;
+export const getKey = () => 'Get a key ↗';
 export const puterAccount = () => 'Puter account';
-export const priceOfLeft = (price: string, left: string) => `${price} of your ${left} left`;
+export const leftOnAccount = (left: string) => `${left} left`;
 export const signIn = () => 'Sign in with Puter';
 export const signInWhy = () => 'to pay from your own account.';
 export const signOut = () => 'Sign out';
-export const progressLabel = () => 'Generation progress';
-export const cancel = () => 'Cancel';
-export const stopWaitingQuestion = (provider: string, billed: string) =>
-  `${providerName(provider)} has already charged ${billed} for this and finishes it whatever this page does. Stop waiting? It is still saved here when it is done.`;
-export const stopWaiting = () => 'Stop waiting';
-export const resuming = () => 'Finishing a paid image from your earlier visit';
-export const keepWaiting = () => 'Keep waiting';
-export const elapsed = (seconds: number) =>
-  seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${String(seconds % 60).padStart(2, '0')} s`;
 export const imagesReady = (count: number, prompt: string) =>
   `${count === 1 ? 'Image' : `${count} images`} ready: ${prompt}`;
-export const generate = (price: string) => (price ? `Generate · ${price}` : 'Generate');
 export const generating = () => 'Generating…';
+export const generateLabel = () => 'Generate';
+/** The keyboard shortcut, as the platform writes it. */
+export const shortcut = (mac: boolean) => (mac ? '⌘↵' : 'Ctrl+↵');
+export const shortcutLabel = (mac: boolean) => (mac ? 'Command and Enter' : 'Control and Enter');
+export const retry = () => 'Try again';
+export const undo = () => 'Undo';
+export const undone = () => 'Undone.';
+
+// What a submission buys, beside its price
+export const buys = (count: number, megapixels: string) =>
+  `${count === 1 ? '1 image' : `${count} images`} · ${megapixels} MP${count === 1 ? '' : ' each'}`;
+export const priceDetails = () => 'Price details';
+
+// Why Generate cannot succeed now, and the fix it offers
+export const describeFirst = () => 'Describe the image first';
+export const addKeyFirst = (provider: string) => `Add your ${provider} API key`;
+export const overBudget = (budget: string) => `Over your ${budget} budget: raise it, or choose a cheaper request`;
+export const overBalance = (provider: string, left: string) => `Your ${provider} balance is ${left}`;
+export const useCheaper = (model: string, price: string) => `Use ${model} · ${price}`;
+export const fixPrompt = () => 'Write a prompt';
+export const fixKey = () => 'Enter the key';
+
+// Model, shape and size
+export const moreModels = (n: number) => `${n} more ${n === 1 ? 'model' : 'models'}`;
+export const fewerModels = () => 'Fewer models';
+export const resolutionLabel = () => 'Size';
+export const megapixelChoice = (megapixels: string) => `${megapixels} MP`;
+export const customSize = () => 'Custom size';
+export const presetSizes = () => 'Preset sizes';
+export const pixels = (width: number, height: number, megapixels: string) => `${width} × ${height} · ${megapixels} MP`;
+export const providerPicksPixels = (width: number, height: number) => `≈ ${width} × ${height}, as the provider picks`;
+export const moreOptions = () => 'More options';
+
+// The result canvas
+export const resultLabel = () => 'Result';
+export const emptyTitle = () => 'Your image appears here';
+export const emptyHint = () => 'Describe it, pick a model and a shape: the exact price shows before you pay.';
 export const dismiss = () => 'Dismiss';
 export const badBudget = (value: string) =>
   `The budget set on this page ("${value}") is not an amount of dollars, so nothing can be spent until it is fixed (write it like 2.50).`;
+export const dropReferences = () => 'Drop images here, paste them, or';
+export const chooseReferences = () => 'choose files';
+export const referencesCount = (n: number, max: number) => `${n} of ${max}`;

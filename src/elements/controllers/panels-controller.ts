@@ -13,6 +13,7 @@ import type { StartupController } from './startup-controller.js';
  */
 export class PanelsController implements ReactiveController {
   panels?: typeof Panels;
+  private loading?: Promise<void>;
   private spentFor?: object;
   private spent?: ReadonlyMap<number, Decimal>;
   private failuresFor?: object;
@@ -23,8 +24,16 @@ export class PanelsController implements ReactiveController {
     /** The panels' styles for this element, adopted beside its own once they load. */
     private readonly styles: (panels: typeof Panels) => CSSResult,
     private readonly startup: StartupController,
+    /** What the host makes of them once they are here (the widget: its gallery), before they are drawn. */
+    private readonly arrived?: (panels: typeof Panels) => void,
   ) {
     host.addController(this);
+  }
+
+  /** The panels, loaded now if they are not yet (a submission before the first paint); undefined where they cannot load. */
+  async loaded(): Promise<typeof Panels | undefined> {
+    await this.load();
+    return this.panels;
   }
 
   hostConnected() {
@@ -34,18 +43,21 @@ export class PanelsController implements ReactiveController {
   }
 
   /** Settles once the panels have loaded and been drawn, or failed to load (the element then works without them). */
-  private load(): Promise<void> | undefined {
-    if (!this.panels)
-      return loadPanels().then(
-        async (panels) => {
-          await this.startup.turn(); // drawn in a turn of its own, not in the script's load event
-          this.panels = panels;
-          const root = this.host.shadowRoot!;
-          root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.styles(panels).styleSheet!];
-          this.host.requestUpdate();
-        },
-        () => {}, // the form works without them; the next connection tries again
-      );
+  private load(): Promise<void> {
+    return (this.loading ??= loadPanels().then(
+      async (panels) => {
+        await this.startup.turn(); // drawn in a turn of its own, not in the script's load event
+        if (this.panels) return;
+        this.panels = panels;
+        this.arrived?.(panels);
+        const root = this.host.shadowRoot!;
+        root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.styles(panels).styleSheet!];
+        this.host.requestUpdate();
+      },
+      () => {
+        this.loading = undefined; // the form works without them; the next connection tries again
+      },
+    ));
   }
 
   /** The paid generations that brought no image (newest first, at most 5), read again only when the tally changed. */

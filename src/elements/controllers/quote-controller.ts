@@ -30,6 +30,8 @@ export class QuoteController implements ReactiveController {
   fitted?: Fitted;
   /** The price-book entry of the current request. */
   entry?: PriceEntry;
+  /** The provider, model and endpoint the capability in force belongs to. */
+  private capabilityFor = '';
   /** Built-in prices with Puter's live ones laid over them, once they have arrived. */
   private live?: PriceBook;
   private liveFrom = '';
@@ -72,6 +74,7 @@ export class QuoteController implements ReactiveController {
       this.askedFrom = where;
       this.startup.later(() => this.loadCatalogue(where));
     }
+    const kept = this.capability;
     ({
       quote: this.quote,
       problem: this.problem,
@@ -79,6 +82,11 @@ export class QuoteController implements ReactiveController {
       fitted: this.fitted,
       entry: this.entry,
     } = this.price(request));
+    // A request that cannot be priced for a moment (a side being typed, cleared) is still of the same model and
+    // provider: what they make (the shapes, the sizes, the references) stays shown while the problem is said.
+    const same = `${request.provider} ${request.model} ${request.endpoint ?? ''}`;
+    if (this.capability) this.capabilityFor = same;
+    else if (this.capabilityFor === same) this.capability = kept;
   }
 
   hostDisconnected() {

@@ -1,13 +1,11 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import Decimal from 'decimal.js';
 import { asUserPaysError, type UserPaysError } from '../../base/errors.js';
 import type { ErrorDetail, GenerationResult, ProgressDetail, Quote } from '../../base/types.js';
 import type { Asked, Submission } from '../../generation/submit.js';
 import type { LedgerStore } from '../../ledger/ledger.js';
-import { loadEngine } from '../../lazy/index.js';
+import type { Panels } from '../../lazy/index.js';
 import { emit } from '../shared/events.js';
-import type { GalleryController } from './gallery-controller.js';
-import type { ResumeController } from './resume-controller.js';
+import type { GalleryController } from '../panels/gallery-controller.js';
 
 /** What the user asked for, as the host's properties say at the moment of the click. */
 export interface SubmissionRequest extends Asked {
@@ -30,6 +28,13 @@ export interface SubmissionSource {
   beforeSend?(asked: Asked, quote: Quote): Promise<void>;
   /** After every submission, whatever its outcome (Puter: re-read the balance). */
   afterRun?(asked: Asked): void;
+  /** The gallery the images go to (it comes with the panels: loaded now if they are not yet). */
+  gallery(): Promise<GalleryController | undefined>;
+  /** The panels, loaded now if they are not yet: the work after the click comes with them. */
+  panels(): Promise<typeof Panels | undefined>;
+  /** Whether what closed pages left is being finished (Cancel stops that), and stopping it. */
+  resuming(): boolean;
+  stopResuming(): void;
 }
 
 /** One submission: how to stop it, and what it comes to. */
@@ -67,8 +72,6 @@ export class SubmissionController implements ReactiveController {
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly source: SubmissionSource,
-    private readonly gallery: GalleryController,
-    private readonly resume: ResumeController,
   ) {
     host.addController(this);
   }
@@ -99,8 +102,8 @@ export class SubmissionController implements ReactiveController {
    * making the image, asks first (`confirmingCancel`), as stopping would throw away a paid image.
    */
   requestCancel() {
-    if (this.resume.resuming)
-      this.resume.stop(); // left pending: finished on the next visit
+    if (this.source.resuming())
+      this.source.stopResuming(); // left pending: finished on the next visit
     else if (this.billed) this.update({ confirmingCancel: true });
     else this.cancel();
   }
@@ -138,33 +141,26 @@ export class SubmissionController implements ReactiveController {
     const snapshot = this.source.snapshot();
     const { asked } = snapshot;
     const ledger = this.source.ledger();
-    const { done, ...images } = this.gallery.receive();
     let vetoed = false;
+    let done = () => {};
     try {
-      const engine = await loadEngine();
-      const { result, partialError, chargeNote } = await engine.submit({
-        ...snapshot,
-        ...images,
-        ledger: await ledger,
+      // The work after the click comes with the panels, as the gallery the images go to does.
+      const panels = await this.source.panels();
+      const gallery = await this.source.gallery();
+      // Either could not load (offline): as the engine that could not, `network`.
+      if (!panels || !gallery) throw new TypeError('the panels could not load');
+      return await panels.runSubmission({
+        host: this.host,
+        controller: this,
+        snapshot,
+        ledger,
+        gallery,
         signal,
-        onSubmit: (detail) => {
-          vetoed = !emit(this.host, 'userpays-submit', detail, true);
-          return !vetoed;
-        },
+        shown,
         beforeSend: (quote) => this.source.beforeSend?.(asked, quote) ?? Promise.resolve(),
-        onStart: () => this.update({ status: 'generating' }),
-        onProgress: (detail) => {
-          if (shown()) this.update({ progress: detail });
-          emit(this.host, 'userpays-progress', detail);
-        },
-        onAccepted: (charge) => {
-          if (charge && shown()) this.update({ billed: new Decimal(this.billed || 0).plus(charge.usd).toString() });
-        },
+        vetoed: () => (vetoed = true),
+        done: (clean) => (done = clean),
       });
-      if (chargeNote) this.chargeNote = chargeNote;
-      if (partialError) this.report(partialError);
-      emit(this.host, 'userpays-result', result);
-      return result;
     } catch (thrown) {
       const error = asUserPaysError(thrown);
       if (!vetoed) this.report(error); // a veto is the host page's own decision: nothing to tell the user
@@ -176,7 +172,8 @@ export class SubmissionController implements ReactiveController {
     }
   }
 
-  private update(
+  /** Sets what the widget shows of the submission, and draws it. */
+  update(
     changes: Partial<
       Pick<SubmissionController, 'status' | 'progress' | 'error' | 'chargeNote' | 'billed' | 'confirmingCancel'>
     >,

@@ -1,11 +1,11 @@
 import type { ProviderId, GenerationResult } from '../../base/types.js';
-import type { FlowController } from '../controllers/flow-controller.js';
-import type { GalleryController } from '../controllers/gallery-controller.js';
+import type { FlowController } from '../panels/flow-controller.js';
+import type { GalleryController } from '../panels/gallery-controller.js';
 import type { LedgerController } from '../controllers/ledger-controller.js';
 import type { PanelsController } from '../controllers/panels-controller.js';
 import type { PuterAccountController } from '../controllers/puter-account-controller.js';
 import type { QuoteController } from '../controllers/quote-controller.js';
-import type { ResumeController } from '../controllers/resume-controller.js';
+import type { ResumeController } from '../panels/resume-controller.js';
 import type { SubmissionController, SubmissionRequest } from '../controllers/submission-controller.js';
 import type { ProviderKeys } from './provider-keys.js';
 import type { ReferenceImages } from './reference-images.js';
@@ -21,16 +21,28 @@ export interface ImageParts {
   pricing: QuoteController;
   account: PuterAccountController;
   submission: SubmissionController;
-  gallery: GalleryController;
-  resume: ResumeController;
+  /** The gallery and what closed pages left: there once the panels have loaded. */
+  readonly gallery?: GalleryController;
+  readonly resume?: ResumeController;
   references: ReferenceImages;
   panels: PanelsController;
-  flow: FlowController;
+  /** Focus and announcements around a submission: there once the panels have loaded, as a submission needs. */
+  readonly flow?: FlowController;
   /** One submission per gesture of the user's. */
   gesture: GestureGuard;
-  /** The user chose Custom in the size picker. */
+  /** The user chose to type a size. */
   customSize: boolean;
   setCustomSize(custom: boolean): boolean;
+  /** The user unfolded every model. */
+  allModels: boolean;
+  setAllModels(all: boolean): void;
+  /** A change just made for the user (Vary, Reuse, Delete…), said with an Undo; undefined when there is none. */
+  undo?: string;
+  offerUndo(sentence: string, undo: () => unknown): void;
+  /** Undo: runs what undoes the change, or, with `run` false, lets it stand. */
+  endUndo(run: boolean): void;
+  /** The user changed what would be sent: an error about the last attempt no longer describes it. */
+  edited(): void;
   /** The request as the element's properties say now. */
   request(): SubmissionRequest;
 }

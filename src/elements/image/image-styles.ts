@@ -1,178 +1,405 @@
 import { css } from 'lit';
-import { quoteStyles } from '../shared/quote-view.js';
 import { theme } from '../shared/theme.js';
 
+/**
+ * `<userpays-image>`: the controls and a result canvas side by side in a wide container, the result above the
+ * controls in a narrow one once there is one (a container query: the widget sits in sidebars as well as pages).
+ * The decision row sticks to the bottom of the controls, so the price and Generate stay in view.
+ */
 export const imageStyles = [
   theme,
-  quoteStyles,
   css`
     /* Paint containment isolates the widget's inside from the page's paint properties, so that a page with many
        widgets, which grow as their panels arrive, is not walked whole for each one that does (100 widgets: 176
-       frames with over 30 ms of Chromium's PrePaint → 1). Nothing of it is drawn outside its box: the card's
-       padding holds the focus rings. */
+       frames with over 30 ms of Chromium's PrePaint → 1). Layout is not contained: the decision row is sticky
+       within the page's scroll. Nothing is drawn outside the box: the cards' padding holds the focus rings. */
     :host {
-      contain: layout paint;
+      contain: paint;
+      container-type: inline-size;
     }
-    .card {
+    .widget {
       display: grid;
+      gap: 1rem;
       grid-template-columns: minmax(0, 1fr);
-      gap: 0.75em;
+    }
+    .controls,
+    .canvas {
       background: var(--_surface);
       border: 1px solid var(--_border);
       border-radius: var(--_radius);
-      padding: 1em;
+      box-shadow: var(--_shadow);
     }
-    .row {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.75em;
-      align-items: end;
-    }
-    .field {
+    .controls {
       display: grid;
-      grid-template-columns: minmax(0, 1fr);
-      gap: 0.2em;
-      font-weight: 600;
-      font-size: 0.9em;
+      gap: 1rem;
+      padding: 1rem 1rem 0;
+      min-width: 0;
     }
-    .field .muted {
-      font-weight: 400;
+    .canvas {
+      display: grid;
+      align-content: start;
+      gap: 0.75rem;
+      padding: 0.75rem;
+      min-width: 0;
+    }
+    /* Narrow: the result above the controls once there is one; before, the controls alone. */
+    .has-result .canvas {
+      order: -1;
+    }
+    .widget:not(.has-result) .canvas {
+      display: none;
+    }
+    @container (min-width: 720px) {
+      .widget {
+        grid-template-columns: minmax(320px, 420px) minmax(0, 1fr);
+        align-items: start;
+      }
+      .has-result .canvas {
+        order: 0;
+      }
+      .widget:not(.has-result) .canvas {
+        display: grid;
+      }
+      .canvas {
+        position: sticky;
+        top: 0.5rem;
+        min-height: 420px;
+      }
+    }
+    .label {
+      font-weight: 600;
+      font-size: 0.875rem;
+      padding: 0;
+      margin-bottom: 0.35rem;
+    }
+    .label-row {
+      display: flex;
+      justify-content: space-between;
+      align-items: baseline;
+      gap: 1rem;
+    }
+    fieldset {
+      border: 0;
+      margin: 0;
+      padding: 0;
+      min-width: 0;
     }
     textarea,
-    select,
-    input {
+    input[type='number'],
+    input[type='password'],
+    input[type='text'] {
       font: inherit;
-      font-weight: 400;
       color: inherit;
       background: var(--_surface);
       border: 1px solid var(--_border);
-      border-radius: calc(var(--_radius) / 2);
-      padding: 0.4em 0.5em;
-    }
-    select,
-    input[type='file'] {
-      max-width: 100%;
-    }
-    .row > * {
-      min-width: 0;
+      border-radius: calc(var(--_radius) * 0.75);
+      padding: 0.5rem 0.65rem;
+      box-sizing: border-box;
+      width: 100%;
     }
     textarea {
+      display: block;
       resize: vertical;
-      width: 100%;
+      font-size: 1.0625rem;
+      line-height: 1.45;
+      min-height: 6.5em;
+    }
+    [aria-invalid='true'] {
+      border-color: var(--_danger);
+      box-shadow: 0 0 0 1px var(--_danger);
+    }
+    /* Choices are native radios (one Tab stop, arrows move), drawn as cards; the radio itself is hidden but
+       focusable, and its focus ring is drawn on the card: focus and selection look different. */
+    .choices {
+      display: grid;
+      gap: 0.4rem;
+    }
+    .choices label {
+      position: relative;
+      cursor: pointer;
+    }
+    .choices input {
+      position: absolute;
+      opacity: 0;
+      inset: 0;
+      margin: 0;
+      cursor: pointer;
+    }
+    .models .choices {
+      gap: 0.3rem;
+    }
+    /* One line each: the name, what it is best for (cut short where the line is narrow), the price. */
+    .model-choice {
+      display: grid;
+      grid-template-columns: auto minmax(0, 1fr) auto;
+      align-items: baseline;
+      gap: 0.6rem;
+      padding: 0.4rem 0.65rem;
+      min-height: 36px;
       box-sizing: border-box;
+      border: 1px solid var(--_border);
+      border-radius: calc(var(--_radius) * 0.75);
+      background: var(--_surface);
     }
-    .shapes {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.3em;
-      flex-basis: 100%;
+    .model-choice .name {
+      font-weight: 600;
+      font-size: 0.875rem;
     }
-    .shapes button {
+    .model-choice .best {
+      font-size: 0.8125rem;
+      white-space: nowrap;
+      overflow: hidden;
+      text-overflow: ellipsis;
+    }
+    .model-choice .price {
+      font-size: 0.875rem;
+      font-variant-numeric: tabular-nums;
+    }
+    .choices label:has(:checked) {
+      border-color: var(--_accent);
+      background: var(--_selected);
+      box-shadow: inset 0 0 0 1px var(--_accent);
+    }
+    .choices label:has(:focus-visible) {
+      outline: 2px solid var(--_accent);
+      outline-offset: 2px;
+    }
+    .shapes .choices {
+      grid-template-columns: repeat(auto-fit, minmax(2.4rem, 1fr));
+      gap: 0.3rem;
+    }
+    .shape {
       display: grid;
       justify-items: center;
       align-content: end;
-      gap: 0.15em;
-      min-width: 3.2em;
-      padding: 0.25em 0.3em;
-      font-size: 0.8em;
-      color: var(--_text);
-      background: var(--_surface);
-      border-color: var(--_border);
-    }
-    .shapes [aria-checked='true'] {
-      border-color: var(--_accent);
-      box-shadow: inset 0 0 0 1px var(--_accent);
+      gap: 0.2rem;
+      min-height: 3.25rem;
+      padding: 0.3rem 0.1rem;
+      font-size: 0.8125rem;
+      border: 1px solid var(--_border);
+      border-radius: calc(var(--_radius) * 0.75);
+      background: var(--_field);
+      box-sizing: border-box;
     }
     .swatch {
-      height: 1.6em;
-      max-width: 2.8em;
-      fill: color-mix(in srgb, var(--_accent) 20%, transparent);
-      stroke: var(--_accent);
+      height: 1.4rem;
+      max-width: 2.4rem;
+      fill: color-mix(in srgb, var(--_accent) 18%, transparent);
+      stroke: var(--_muted);
       stroke-width: 1.5px;
+    }
+    .shape:has(:checked) .swatch {
+      stroke: var(--_accent);
     }
     .swatch rect {
       vector-effect: non-scaling-stroke;
     }
-    .small input {
-      width: 6em;
+    .pixels {
+      display: flex;
+      flex-wrap: wrap;
+      justify-content: space-between;
+      gap: 0.25rem 1rem;
+      margin: 0.4rem 0 0;
+      font-size: 0.8125rem;
     }
-    .cost {
-      border-left: 4px solid var(--_accent);
-      padding: 0.3em 0.8em;
-      background: color-mix(in srgb, var(--_accent) 6%, transparent);
+    .segmented {
+      display: flex;
+      flex-wrap: wrap;
+    }
+    .segmented label {
+      padding: 0.35rem 0.8rem;
+      min-height: 32px;
+      box-sizing: border-box;
+      font-size: 0.875rem;
+      border: 1px solid var(--_border);
+      border-radius: calc(var(--_radius) * 0.75);
+      background: var(--_field);
+    }
+    .custom {
+      display: flex;
+      gap: 0.75rem;
+    }
+    .dimension {
+      display: grid;
+      gap: 0.2rem;
+      font-size: 0.875rem;
+      font-weight: 600;
+      flex: 1;
+    }
+    details > summary {
+      cursor: pointer;
+      font-size: 0.875rem;
+      font-weight: 600;
+      color: var(--_accent);
+      min-height: 24px;
+      list-style-position: inside;
+    }
+    .more[open] {
+      display: grid;
+      gap: 0.75rem;
+    }
+    .key-field {
+      display: grid;
+      gap: 0.35rem;
+    }
+    .key-field p {
+      margin: 0;
+      font-size: 0.8125rem;
+    }
+    .check {
+      display: flex;
+      gap: 0.4rem;
+      align-items: center;
+      font-size: 0.875rem;
+    }
+    .account {
+      margin: 0;
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.4rem 0.75rem;
+    }
+    a {
+      color: var(--_accent);
     }
     button {
       font: inherit;
-      border-radius: var(--_radius);
-      border: 1px solid var(--_accent);
-      background: var(--_accent);
-      color: var(--_accent-text);
-      padding: 0.5em 1.2em;
       cursor: pointer;
     }
-    button.secondary {
+    button[type='submit'],
+    .confirm [data-focus],
+    .secondary {
+      border-radius: calc(var(--_radius) * 0.75);
+      border: 1px solid var(--_accent);
+      padding: 0.45rem 1rem;
+      min-height: 36px;
+    }
+    button[type='submit'],
+    .confirm [data-focus] {
+      background: var(--_accent);
+      color: var(--_accent-text);
+      font-weight: 600;
+    }
+    .secondary {
       background: transparent;
       color: var(--_accent);
-      padding: 0.2em 0.8em;
+    }
+    button.link {
+      border: 0;
+      background: none;
+      color: var(--_accent);
+      padding: 0.2rem 0;
+      min-height: 24px;
+      text-decoration: underline;
+      text-underline-offset: 2px;
+      font-size: 0.875rem;
     }
     button[disabled] {
-      opacity: 0.6;
-      cursor: progress;
+      cursor: not-allowed;
+      background: var(--_disabled);
+      border-color: var(--_disabled);
+      color: var(--_muted);
     }
-    .progress {
-      display: flex;
-      gap: 0.75em;
+    kbd {
+      font: inherit;
+      font-size: 0.75rem;
+      opacity: 0.8;
+      margin-left: 0.4rem;
+    }
+    /* The decision row: in view at the bottom of the controls (and of the viewport), over what scrolls under it. */
+    .decision {
+      position: sticky;
+      bottom: 0;
+      display: grid;
+      grid-template-columns: minmax(0, 1fr) auto;
       align-items: center;
+      gap: 0.5rem 1rem;
+      margin: 0 -1rem;
+      padding: 0.75rem 1rem;
+      background: var(--_surface);
+      border-top: 1px solid var(--_border);
+      border-radius: 0 0 var(--_radius) var(--_radius);
+      z-index: 1;
     }
-    .confirm {
-      flex-wrap: wrap;
-    }
-    .confirm p {
+    .total {
       margin: 0;
-      flex-basis: 100%;
+      display: flex;
+      flex-wrap: wrap;
+      align-items: baseline;
+      gap: 0 0.5rem;
     }
-    progress {
-      flex: 1;
-      accent-color: var(--_accent);
+    .total strong {
+      font-size: 1.5rem;
+      font-variant-numeric: tabular-nums;
+    }
+    .total .muted {
+      font-size: 0.875rem;
+    }
+    .details[open] {
+      padding-top: 0.4rem;
+    }
+    .reason {
+      grid-column: 1 / -1;
+      margin: 0;
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25rem 0.75rem;
+      align-items: baseline;
+      font-size: 0.875rem;
+      color: var(--_danger);
     }
     .error-box {
-      display: flex;
-      justify-content: space-between;
-      align-items: center;
-      gap: 1em;
+      display: grid;
+      gap: 0.5rem;
       color: var(--_danger);
       border: 1px solid currentColor;
-      border-radius: var(--_radius);
-      padding: 0.4em 0.8em;
+      border-radius: calc(var(--_radius) * 0.75);
+      padding: 0.6rem 0.8rem;
+      background: color-mix(in srgb, var(--_danger) 6%, transparent);
     }
     .error-box p {
       margin: 0;
     }
-    .chips {
+    .row {
       display: flex;
       flex-wrap: wrap;
-      gap: 0.5em;
-      list-style: none;
-      margin: 0;
-      padding: 0;
-    }
-    .chips li {
-      display: flex;
+      gap: 0.5rem 1rem;
       align-items: center;
-      gap: 0.3em;
     }
-    .chips img {
-      width: 40px;
-      height: 40px;
-      object-fit: cover;
-      border-radius: 4px;
+    .tally {
+      margin: 0 0 1rem;
+      font-size: 0.875rem;
     }
-    .chips button {
-      padding: 0 0.5em;
+    .tally strong {
+      color: var(--_text);
     }
-    .tally,
-    .account {
+    /* A frame has the image's pixels as its own size: it scales down as an image does, keeping its shape. */
+    .frame {
+      justify-self: center;
+      max-width: 100%;
+      max-height: 65vh;
+      width: auto;
+      height: auto;
+      border-radius: var(--_radius);
+    }
+    .empty {
+      display: grid;
+    }
+    .empty > * {
+      grid-area: 1 / 1;
+    }
+    .idle {
+      background: var(--_field);
+      outline: 1px dashed var(--_border);
+      outline-offset: -1px;
+    }
+    .empty p {
+      align-self: center;
+      justify-self: center;
+      max-width: 22rem;
       margin: 0;
+      padding: 1.5rem;
+      text-align: center;
     }
     .announce {
       position: absolute;

@@ -1,53 +1,31 @@
 import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { live } from 'lit/directives/live.js';
-import { formatUsd } from '../../pricing/index.js';
+import type { ErrorDetail, Tally } from '../../base/types.js';
 import * as pricesText from '../../strings/prices.js';
 import * as widgetText from '../../strings/widget.js';
-import type { ErrorDetail, ProgressDetail, Quote, Tally } from '../../base/types.js';
-import { renderQuote } from '../shared/quote-view.js';
 import { renderTallySummary } from '../tally/tally-summary.js';
+import { renderAccount, renderKey, renderModels, renderPrompt, renderSize } from './form-template.js';
+import type { SizeView } from './size-presets.js';
+
+/** Why Generate cannot succeed now, where (the field it concerns), and the fix it offers. */
+export interface Blocked {
+  reason: string;
+  /** The control the reason concerns: marked and described by it. */
+  at: 'prompt' | 'key' | 'price';
+  fix?: { label: string; focus: 'prompt' | 'key' } | { label: string; model: string } | { label: string; url: string };
+}
 
 /** Everything the widget's markup shows, read-only: built by the element before each render. */
 export interface ImageView {
   locale?: string;
+  /** The platform writes shortcuts with ⌘ (Apple) or Ctrl. */
+  mac: boolean;
   prompt: string;
-  model: string;
-  /** The models offered, each with the request's total on it where it can make it. */
-  models: readonly { id: string; label: string; price?: string }[];
-  size: {
-    /** The sizes by shape (value `WxH`); empty where the size is not chosen (a model that edits an image). */
-    groups: readonly { label: string; options: readonly { value: string; label: string }[] }[];
-    /** The shapes the provider can make, widest to tallest: each picks `value`; `selected` is the one in force. */
-    shapes: readonly { ratio: string; shape: string; value: string; selected: boolean }[];
-    /** An option's `value`, or 'custom'. */
-    selected: string;
-    /** Whether a size may be typed (not where the provider takes only ratios). */
-    custom: boolean;
-    width: number;
-    height: number;
-  };
-  count: number;
-  /** The seed set; undefined for a random one per submission. */
-  seed?: number;
-  /** Undefined where the model or provider takes no reference images. */
-  references?: {
-    max: number;
-    required: boolean;
-    /** Whether they add to the price (a flat price includes them). */
-    billed: boolean;
-    /**
-     * Each as chosen; the size it is sent at (resized to fit the provider) when that differs; what it adds to
-     * the price where references are billed.
-     */
-    images: readonly {
-      dataUrl: string;
-      width: number;
-      height: number;
-      sent?: { width: number; height: number };
-      adds?: { megapixels: number; amount: string };
-    }[];
-  };
+  /** The models of the provider, in picker order, each with what it is best for and the request's price on it. */
+  models: readonly { id: string; label: string; bestFor: string; price?: string; selected: boolean }[];
+  /** Whether every model is shown (the user unfolded them), or the first five and the one in force. */
+  allModels: boolean;
+  size: SizeView & { megapixels: string };
   /** Undefined for providers that need no key (Puter). */
   key?: {
     provider: string;
@@ -55,23 +33,32 @@ export interface ImageView {
     host?: string;
     /** Hosts of this provider the user has a key for on this page, other than this one: not sent here. */
     others: string[];
+    /** Where to make a key (the provider's key page). */
+    url?: string;
     value: string;
     remembered: boolean;
     waiting: number;
+    /** The last submission failed for the key: said here, beside it. */
+    error?: string;
   };
   /** Undefined unless the provider is Puter. */
   account?: { user?: string; left?: string };
-  quote?: Quote;
-  /** Shown instead of the price when set. */
-  problem: string;
+  /** The price, what it buys, and Generate: the row that stays in view. */
+  decision: {
+    /** The total as a person reads it (every digit in `exact`), or undefined where there is no payable price. */
+    price?: string;
+    exact?: string;
+    /** "1 image · 1 MP", and whether the price is an estimate. */
+    buys?: string;
+    estimate: boolean;
+    blocked?: Blocked;
+  };
   busy: boolean;
-  /** Whole seconds since the running submission started. */
-  elapsed: number;
-  progress?: ProgressDetail;
-  /** Set while asking whether to stop waiting for an image the provider has billed: what it charged (USD). */
-  confirmCancel?: { provider: string; billed: string };
   /** Said once, politely, when a submission's images are ready. */
   announcement: string;
+  /** A change just made for the user (Vary, Reuse, Delete…), said beside an Undo. */
+  undo?: string;
+  /** The error of the last submission, where it is not the key's (shown beside the key). */
   error?: ErrorDetail;
   /** With a short-balance error: where the user adds funds, and to whom. */
   funds?: { url: string; provider: string };
@@ -79,37 +66,48 @@ export interface ImageView {
   tally?: Tally;
   /** The page's `budget` is not an amount: nothing can be spent until it is fixed. */
   budgetProblem: string;
-  /** The panels, drawn by elements/panels/ once loaded (after the first paint). */
-  gallery?: unknown;
-  compare?: unknown;
-  projection?: unknown;
+  /** Drawn by elements/panels/ once loaded (after the first paint). */
+  panels: {
+    /** While a submission runs: placeholders at its shape, the progress, Cancel. */
+    running?: unknown;
+    /** The latest submission, large: `part="result"`. */
+    result?: unknown;
+    /** The earlier images, grouped by submission. */
+    history?: unknown;
+    /** The breakdown, source, estimate note, projection and comparison. */
+    details?: unknown;
+    /** Count, seed, reference images. */
+    more?: unknown;
+    /** Example prompts to start from, while the prompt is empty. */
+    examples?: unknown;
+    /** Images pasted anywhere in the form become reference images (where the model takes them). */
+    paste?: (event: Event) => void;
+  };
 }
 
 /**
  * The widget's event handlers, by what they respond to. Lit calls each with `this` set to the element.
- * Controls that stand for one of several things say which in `name` or `data-index`.
+ * Controls that stand for one of several things say which in `name`, `value` or `data-*`.
  */
 export interface ImageHandlers {
   /** `input` of the prompt, the seed, the custom width or height (`name` = the property). */
   fieldInput(event: Event): void;
-  /** `change` of the model, size or count picker (`name` = what it picks). */
+  /** `change` of the model or count (`name` = what it picks). */
   pickerChange(event: Event): void;
-  /** Click on a shape swatch (`value` = the size it picks). */
+  /** A shape or a size chosen (`value` = the size it picks, `WxH`). */
   shapeChoose(event: Event): void;
-  /** Reference images chosen in the picker (`change`), dropped (`dragover`, `drop`) or pasted (`paste`). */
-  referencesChosen(event: Event): void;
-  /** Click on a reference's remove button (`data-index`). */
-  referenceRemove(event: Event): void;
+  /** "Custom size" / "Preset sizes". */
+  customToggle(): void;
+  /** "5 more models" / "Fewer models". */
+  modelsToggle(): void;
   keyInput(event: Event): void;
   keyCommit(event: Event): void;
   rememberChange(event: Event): void;
   signIn(): void;
   signOut(): void;
   submit(event: Event): void;
-  /** Click on an action of a gallery image (`data-action`: copy, reuse, vary, reference, finalize, delete; `data-id`). */
-  imageAction(event: Event): void;
-  /** Click on an offer of the comparison (`data-provider`, `data-model`). */
-  offerChoose(event: Event): void;
+  /** The fix the decision row offers (`data-focus` or `data-model`). */
+  fix(event: Event): void;
   /** `keydown` anywhere in the form: Enter never spends; Ctrl/Cmd+Enter submits. */
   formKeydown(event: KeyboardEvent): void;
   /** A pointer press anywhere in the form: part of a gesture (see GestureGuard). */
@@ -119,261 +117,159 @@ export interface ImageHandlers {
   stopWaiting(): void;
   keepWaiting(): void;
   dismissError(): void;
+  /** Try again: a submission of the same request. */
+  retry(): void;
+  /** Undo the change just made (Vary, Reuse, Finalize, Delete). */
+  undo(): void;
 }
 
-const valueOf = (id: string, label: string, selected: boolean) =>
-  html`<option value=${id} ?selected=${selected}>${label}</option>`;
-
-function renderSize({ size }: ImageView, on: ImageHandlers) {
-  if (!size.groups.length) return html`<p class="field muted">${widgetText.sizeFromInput()}</p>`;
-  const custom = size.selected === 'custom';
-  const dimension = (label: string, name: 'width' | 'height') =>
-    html`<label class="field small"
-      >${label}
-      <input
-        part=${name}
-        name=${name}
-        type="number"
-        min="64"
-        step="16"
-        inputmode="numeric"
-        .value=${String(size[name])}
-        @input=${on.fieldInput}
-    /></label>`;
-  // Swatches for the shape (a radio group: one is in force), the select for the size of it (or any other).
-  return html`<div class="field shapes" role="radiogroup" aria-label=${widgetText.shapeLabel()}>
-      ${size.shapes.map(
-        (shape) =>
-          html`<button
-            type="button"
-            part="shape"
-            role="radio"
-            aria-checked=${shape.selected}
-            value=${shape.value}
-            title=${shape.ratio}
-            @click=${on.shapeChoose}
-          >
-            <svg class="swatch" viewBox=${`0 0 ${shape.ratio.replace(':', ' ')}`} aria-hidden="true">
-              <rect width="100%" height="100%"></rect></svg
-            >${shape.ratio}
-          </button>`,
-      )}
-    </div>
-    <label class="field"
-      >${widgetText.sizeLabel()}
-      <select part="size" name="size" @change=${on.pickerChange}>
-        ${size.groups.map(
-          (group) =>
-            html`<optgroup label=${group.label}>
-              ${group.options.map((option) => valueOf(option.value, option.label, option.value === size.selected))}
-            </optgroup>`,
-        )}
-        ${size.custom ? valueOf('custom', widgetText.customSize(), custom) : nothing}
-      </select></label
-    >${custom ? html`${dimension(widgetText.widthLabel(), 'width')}${dimension(widgetText.heightLabel(), 'height')}` : nothing}`;
-}
-
-function renderReferences({ references, locale }: ImageView, on: ImageHandlers) {
-  if (!references) return nothing;
-  // Images may also be dropped on this area, or pasted anywhere in the form (the same handler).
-  return html`<div class="refs" @dragover=${on.referencesChosen} @drop=${on.referencesChosen}>
-    <label class="field"
-      >${widgetText.referencesLabel()}
-      <span class="muted">${widgetText.referencesNote(references.required, references.max, references.billed)}</span>
-      <input
-        type="file"
-        accept="image/png,image/jpeg,image/webp"
-        multiple
-        ?disabled=${references.images.length >= references.max}
-        @change=${on.referencesChosen}
-      />
-    </label>
-    <ul class="chips">
-      ${references.images.map(
-        (image, index) =>
-          html`<li>
-            <img src=${image.dataUrl} alt=${widgetText.referenceAlt(index + 1)} />
-            <span class="muted"
-              >${image.width}×${image.height}${image.sent ? ` → ${image.sent.width}×${image.sent.height}` : ''}${
-                image.adds
-                  ? html`<br />${widgetText.referenceAdds(image.adds.megapixels, formatUsd(image.adds.amount, locale))}`
-                  : nothing
-              }</span
-            >
-            <button
-              type="button"
-              aria-label=${widgetText.referenceRemove(index + 1)}
-              data-index=${index}
-              @click=${on.referenceRemove}
-            >
-              ×
-            </button>
-          </li>`,
-      )}
-    </ul>
-  </div>`;
-}
-
-function renderKey({ key }: ImageView, on: ImageHandlers) {
-  if (!key) return nothing;
-  return html`<div class="field">
-    <label for="key">${widgetText.keyLabel(key.provider, key.host)}</label>
-    <input
-      id="key"
-      part="key"
-      type="password"
-      autocomplete="off"
-      spellcheck="false"
-      .value=${live(key.value) /* another provider's key may still be in the field: compare with it */}
-      @input=${on.keyInput}
-      @change=${on.keyCommit}
-    />
-    ${key.others.length && !key.value ? html`<span class="muted">${widgetText.keyNotSentHere(key.others)}</span>` : nothing}
-    ${key.waiting ? html`<span class="error">${widgetText.waitingForKey(key.waiting, key.provider)}</span>` : nothing}
-    <label class="muted"
-      ><input part="remember" type="checkbox" .checked=${live(key.remembered)} @change=${on.rememberChange} />
-      ${widgetText.rememberKey(key.provider)}</label
-    >
-  </div>`;
-}
-
-/** Puter's account area, beside the preview: Sign in (its popup needs this very click), or who pays and what is left. */
-function renderAccount({ account, quote, locale }: ImageView, on: ImageHandlers) {
-  if (!account) return nothing;
-  // One line each: whitespace inside a template is not minified.
-  // prettier-ignore
-  return html`<p part="account" class="account">${account.user
-    ? html`${widgetText.puterAccount()} <strong>${account.user}</strong>${quote && account.left ? ` · ${widgetText.priceOfLeft(formatUsd(quote.total, locale), formatUsd(account.left, locale))}` : ''} <button type="button" class="secondary" @click=${on.signOut}>${widgetText.signOut()}</button>`
-    : html`<button part="sign-in" type="button" class="secondary" @click=${on.signIn}>${widgetText.signIn()}</button> ${widgetText.signInWhy()}`}</p>`;
-}
-
-function renderProgress({ busy, progress, elapsed, confirmCancel, locale }: ImageView, on: ImageHandlers) {
-  if (!busy) return nothing;
-  if (confirmCancel) {
-    return html`<div part="progress" class="progress confirm" role="group" aria-labelledby="stop">
-      <p id="stop">
-        ${widgetText.stopWaitingQuestion(confirmCancel.provider, formatUsd(confirmCancel.billed, locale))}
+/**
+ * The row that stays in view at the bottom of the controls: the price and what it buys (the details fold out
+ * beside it), Generate with its shortcut, and, when a click cannot succeed, why, with the fix.
+ */
+function renderDecision(view: ImageView, on: ImageHandlers) {
+  const { decision, busy } = view;
+  const blocked = !busy && decision.blocked;
+  return html`<div part="decision" class="decision">
+    <div part="cost" class="cost">
+      <p class="total">
+        ${
+          decision.price
+            ? html`<strong title=${ifDefined(decision.exact)}>${decision.price}</strong>`
+            : html`<strong class="muted">—</strong>`
+        }
+        <span class="muted">${decision.buys ?? ''}${decision.estimate ? pricesText.estimate() : ''}</span>
       </p>
-      <button type="button" @click=${on.stopWaiting}>${widgetText.stopWaiting()}</button>
-      <button type="button" class="secondary" data-focus="keep-waiting" @click=${on.keepWaiting}>
-        ${widgetText.keepWaiting()}
-      </button>
-    </div>`;
-  }
-  // Not a live region: a status that changes every poll would be read out every poll. The end is announced.
-  // Focused when a submission starts from Generate (FlowController): a place where a key pressed on the way does
-  // nothing, where Cancel would cancel. Cancel is the next Tab stop.
-  return html`<div
-    part="progress"
-    class="progress"
-    tabindex="-1"
-    data-focus="progress"
-    role="group"
-    aria-label=${widgetText.progressLabel()}
-  >
-    <!-- No value while the provider reports none: an indeterminate bar, not one stuck at 0 %. -->
-    <progress
-      max="1"
-      value=${ifDefined(progress?.progress?.toString())}
-      aria-label=${widgetText.progressLabel()}
-    ></progress>
-    <span>${progress?.status ?? widgetText.sending()} · ${widgetText.elapsed(elapsed)}</span>
-    <button type="button" class="secondary" @click=${on.cancel}>${widgetText.cancel()}</button>
+      ${
+        view.panels.details
+          ? html`<details class="details">
+              <summary>${widgetText.priceDetails()}</summary>
+              ${view.panels.details}
+            </details>`
+          : nothing
+      }
+    </div>
+    <button
+      part="submit"
+      type="submit"
+      data-focus="submit"
+      ?disabled=${busy || !!blocked}
+      aria-describedby=${blocked ? 'reason' : nothing}
+      aria-keyshortcuts=${view.mac ? 'Meta+Enter' : 'Control+Enter'}
+    >
+      ${busy ? widgetText.generating() : widgetText.generateLabel()}
+      <kbd aria-hidden="true">${widgetText.shortcut(view.mac)}</kbd>
+    </button>
+    ${
+      blocked
+        ? html`<p id="reason" class="reason">
+            <span>${blocked.reason}</span>
+            ${
+              blocked.fix
+                ? 'url' in blocked.fix
+                  ? html`<a href=${blocked.fix.url} target="_blank" rel="noopener noreferrer">${blocked.fix.label}</a>`
+                  : html`<button
+                      type="button"
+                      class="link"
+                      data-focus-target=${ifDefined('focus' in blocked.fix ? blocked.fix.focus : undefined)}
+                      data-model=${ifDefined('model' in blocked.fix ? blocked.fix.model : undefined)}
+                      @click=${on.fix}
+                    >
+                      ${blocked.fix.label}
+                    </button>`
+                : nothing
+            }
+          </p>`
+        : nothing
+    }
   </div>`;
+}
+
+/** The error of the last submission, beside the decision row, with Try again where trying again can succeed. */
+function renderError({ error, funds }: ImageView, on: ImageHandlers) {
+  if (!error) return nothing;
+  return html`<div part="error" class="error-box" tabindex="-1" data-focus="error" role="group">
+    <p>${error.message}</p>
+    <div class="row">
+      ${
+        funds
+          ? html`<a href=${funds.url} target="_blank" rel="noopener">${widgetText.addFunds(funds.provider)}</a>`
+          : nothing
+      }
+      ${
+        error.retryable && error.code !== 'cancelled'
+          ? html`<button type="button" class="secondary" @click=${on.retry}>${widgetText.retry()}</button>`
+          : nothing
+      }
+      <button type="button" class="link" @click=${on.dismissError}>${widgetText.dismiss()}</button>
+    </div>
+  </div>`;
+}
+
+/**
+ * The frame of the empty canvas, at the shape chosen: an SVG whose view box is that shape sizes itself to it (no
+ * inline style, which a strict Content-Security-Policy refuses).
+ */
+const frame = (size: { width: number; height: number }) =>
+  html`<svg
+    class="frame idle"
+    width=${size.width || 1024}
+    height=${size.height || 1024}
+    viewBox="0 0 ${size.width || 1} ${size.height || 1}"
+    aria-hidden="true"
+  ></svg>`;
+
+/** The canvas: what runs, else the latest submission (both the panels'), else an inviting empty state. */
+function renderCanvas(view: ImageView) {
+  const content = view.busy
+    ? view.panels.running
+    : (view.panels.result ??
+      html`<div class="empty">
+        ${frame(view.size)}
+        <p><strong>${widgetText.emptyTitle()}</strong><br /><span class="muted">${widgetText.emptyHint()}</span></p>
+      </div>`);
+  return html`<section class="canvas" aria-label=${widgetText.resultLabel()}>${content}</section>`;
 }
 
 /** The widget's markup: draws `view`, wires `on`, and changes nothing itself. */
 export function renderImageWidget(view: ImageView, on: ImageHandlers) {
-  const { quote, problem, locale } = view;
-  const priced = quote && !problem;
-  return html`<form
-      class="card"
-      @submit=${on.submit}
-      @keydown=${on.formKeydown}
-      @pointerdown=${on.press}
-      @paste=${view.references ? on.referencesChosen : nothing}
-      novalidate
-    >
-      <label class="field" for="prompt">${widgetText.promptLabel()}</label>
-      <textarea
-        id="prompt"
-        part="prompt"
-        name="prompt"
-        rows="3"
-        placeholder=${widgetText.promptPlaceholder()}
-        .value=${view.prompt}
-        @input=${on.fieldInput}
-      ></textarea>
-      <div class="row">
-        <label class="field"
-          >${widgetText.modelLabel()}
-          <select part="model" name="model" @change=${on.pickerChange}>
-            ${view.models.map((model) =>
-              valueOf(
-                model.id,
-                model.price ? widgetText.modelWithPrice(model.label, formatUsd(model.price, locale)) : model.label,
-                model.id === view.model,
-              ),
-            )}
-          </select></label
-        >
-        ${renderSize(view, on)}
-        <label class="field small"
-          >${widgetText.countLabel()}
-          <select part="count" name="count" @change=${on.pickerChange}>
-            ${[1, 2, 3, 4].map((n) => valueOf(String(n), String(n), n === view.count))}
-          </select></label
-        >
-        <label class="field small"
-          >${widgetText.seedLabel()}
-          <input
-            part="seed"
-            name="seed"
-            type="number"
-            min="0"
-            step="1"
-            inputmode="numeric"
-            placeholder=${widgetText.randomSeed()}
-            .value=${live(view.seed === undefined ? '' : String(view.seed))}
-            @input=${on.fieldInput}
-        /></label>
-      </div>
-      ${renderReferences(view, on)} ${renderKey(view, on)}
-      <div part="cost" class="cost">
-        ${quote ? renderQuote(quote, locale) : nothing} ${problem ? html`<p class="error">${problem}</p>` : nothing}
-      </div>
-      <!-- What a screen reader hears of the price: its total, once per change, not the whole breakdown. -->
-      <span class="announce" role="status"
-        >${priced ? `${formatUsd(quote.total, locale)} ${pricesText.forImages(quote.count)}` : problem}</span
+  const { decision, locale } = view;
+  const hasResult = view.busy || !!view.panels.result;
+  return html`<div class="widget ${hasResult ? 'has-result' : ''}">
+      <form
+        class="controls"
+        @submit=${on.submit}
+        @keydown=${on.formKeydown}
+        @pointerdown=${on.press}
+        @paste=${view.panels.paste ?? nothing}
+        novalidate
       >
-      <span class="announce" role="status">${view.announcement}</span>
-      ${view.projection ?? nothing} ${view.compare ?? nothing} ${renderAccount(view, on)}
-      <div class="actions">
-        <button part="submit" type="submit" data-focus="submit" ?disabled=${view.busy}>
-          ${view.busy ? widgetText.generating() : widgetText.generate(priced ? formatUsd(quote.total, locale) : '')}
-        </button>
-      </div>
-      ${renderProgress(view, on)}
-      ${
-        view.error
-          ? html`<div part="error" class="error-box" tabindex="-1" data-focus="error">
-              <p>
-                ${view.error.message}
-                ${
-                  view.funds
-                    ? html`<a href=${view.funds.url} target="_blank" rel="noopener"
-                        >${widgetText.addFunds(view.funds.provider)}</a
-                      >`
-                    : nothing
-                }
-              </p>
-              <button type="button" class="secondary" @click=${on.dismissError}>${widgetText.dismiss()}</button>
-            </div>`
-          : nothing
-      }
-      ${view.chargeNote ? html`<p class="muted">${view.chargeNote}</p>` : nothing}
-      ${view.tally ? html`<p part="tally" class="tally">${renderTallySummary(view.tally, locale)}</p>` : nothing}
-      ${view.budgetProblem ? html`<p class="error">${view.budgetProblem}</p>` : nothing}
-    </form>
-    ${view.gallery ?? nothing}`;
+        ${renderPrompt(view, on)} ${renderModels(view, on)} ${renderSize(view, on)}
+        ${
+          view.panels.more
+            ? html`<details part="more" class="more">
+                <summary>${widgetText.moreOptions()}</summary>
+                ${view.panels.more}
+              </details>`
+            : nothing
+        }
+        ${
+          view.undo
+            ? html`<p class="undo" role="status">
+                <span>${view.undo}</span>
+                <button type="button" class="link" @click=${on.undo}>${widgetText.undo()}</button>
+              </p>`
+            : nothing
+        }
+        ${renderKey(view, on)} ${renderAccount(view, on)} ${renderDecision(view, on)} ${renderError(view, on)}
+        ${view.chargeNote ? html`<p class="muted">${view.chargeNote}</p>` : nothing}
+        ${view.budgetProblem ? html`<p class="error">${view.budgetProblem}</p>` : nothing}
+        ${view.tally ? html`<p part="tally" class="tally muted">${renderTallySummary(view.tally, locale)}</p>` : nothing}
+        <!-- What a screen reader hears of the price: its total, once per change, not the whole breakdown. -->
+        <span class="announce" role="status">${decision.price ? `${decision.price} ${decision.buys}` : ''}</span>
+        <span class="announce" role="status">${view.announcement}</span>
+      </form>
+      ${renderCanvas(view)}
+    </div>
+    ${view.panels.history ?? nothing}`;
 }

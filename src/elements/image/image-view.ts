@@ -1,19 +1,15 @@
-import { clock } from '../../base/clock.js';
-import { dayOf } from '../../base/days.js';
 import Decimal from 'decimal.js';
-import { billsReferences, formatUsd, modelName } from '../../pricing/index.js';
+import { formatUsd, formatUsdRounded, modelName } from '../../pricing/index.js';
 import type { Offer } from '../../pricing/compare.js';
 import { keyOrigin, providerInfo } from '../../providers/catalog.js';
-import * as pricesText from '../../strings/prices.js';
 import * as widgetText from '../../strings/widget.js';
 import * as wordsText from '../../strings/words.js';
 import type { ProviderId } from '../../base/types.js';
-import type { GalleryImage } from '../../images/gallery.js';
 import type { ImageHost, ImageParts } from './image-parts.js';
-import type { ImageHandlers, ImageView } from './image-template.js';
-import { sizeView } from './size-presets.js';
+import type { PanelHandlers } from '../panels/image-actions.js';
+import type { Blocked, ImageHandlers, ImageView } from './image-template.js';
+import { megapixelsOf, sizeView } from './size-presets.js';
 
-/** The model a draft is finalized on, with its price for the draft's settings; none for a final already. */
 const hostOf = (origin: string) => {
   try {
     return new URL(origin).host;
@@ -28,126 +24,142 @@ function keyHost(provider: ProviderId, endpoint: string): string | undefined {
   return origin === keyOrigin(provider, '') ? undefined : hostOf(origin);
 }
 
-export function finalOf(host: ImageHost, parts: ImageParts, image: GalleryImage) {
-  const model = 'flux-2-pro';
-  if (!image.model.startsWith('flux-2-klein')) return undefined;
-  const provider = image.provider as ProviderId;
-  if (!parts.pricing.models(provider, host.models).includes(model)) return undefined;
-  const { quote } = parts.pricing.price({ ...image, provider, model, count: 1, inputs: [] });
-  return quote && { model, price: quote.total };
-}
+/** What the offers are asked for: the request as set, on the providers and models the page allows. */
+const askOf = (host: ImageHost, parts: ImageParts) => ({
+  request: parts.request(),
+  provider: host.provider,
+  providers: host.providers,
+  models: host.models,
+});
 
-/** The request as set, priced on every model of every provider the page allows (see `providers`). */
-function offersOf(host: ImageHost, parts: ImageParts): Offer[] {
-  const request = parts.request();
-  const providers = new Set([host.provider, ...(host.providers.split(/\s+/).filter(Boolean) as ProviderId[])]);
-  return [...providers].flatMap((provider) =>
-    parts.pricing.models(provider, host.models).map((model) => {
-      // The page's endpoint is the current provider's: another is priced at its own.
-      const endpoint = provider === host.provider ? request.endpoint : '';
-      const { quote, problem } = parts.pricing.price({ ...request, provider, model, endpoint });
-      return { provider, model, total: quote?.total, problem };
-    }),
-  );
+/**
+ * The cheapest model of the provider in force the balance covers, in words ("FLUX.2 [klein] 4B ($0.001)"), for a
+ * balance too short for the one chosen (said at the click); none before the panels, which price the offers, load.
+ */
+export function cheaperChoice(host: ImageHost, parts: ImageParts, left: Decimal): string | undefined {
+  const best = parts.panels.panels?.cheapestWithin(askOf(host, parts), parts.pricing, left);
+  return best && `${modelName(best.model)} (${formatUsd(best.total!, host.locale || undefined)})`;
 }
 
 /**
- * The cheapest model of the current provider that can make the request and that `left` (USD) covers, in words
- * ("FLUX.2 [klein] 4B ($0.001)"), for a balance too short for the one chosen.
+ * Why a click on Generate cannot succeed now, before it is made, and the fix: no price for what is asked (a size
+ * the model cannot make), no prompt, no key, the page's budget unusable, over the budget in force, over the Puter
+ * balance. Undefined when it can.
  */
-export function cheaperChoice(host: ImageHost, parts: ImageParts, left: Decimal): string | undefined {
-  const [best] = offersOf(host, parts)
-    .filter((offer) => offer.provider === host.provider && offer.total && !offer.problem && left.gte(offer.total))
-    .sort((a, b) => new Decimal(a.total!).cmp(b.total!));
-  return best && pricesText.cheaperChoice(modelName(best.model), formatUsd(best.total!, host.locale || undefined));
+function blockedOf(host: ImageHost, parts: ImageParts, key?: ImageView['key']): Blocked | undefined {
+  const { quote, problem } = parts.pricing;
+  const locale = host.locale || undefined;
+  const provider = wordsText.providerName(host.provider);
+  if (!quote || problem) return { reason: problem, at: 'price' };
+  if (!host.prompt.trim())
+    return {
+      reason: widgetText.describeFirst(),
+      at: 'prompt',
+      fix: { label: widgetText.fixPrompt(), focus: 'prompt' },
+    };
+  if (key && !key.value)
+    return { reason: widgetText.addKeyFirst(provider), at: 'key', fix: { label: widgetText.fixKey(), focus: 'key' } };
+  const cheaper = (left: Decimal) => {
+    const best = parts.panels.panels?.cheapestWithin(askOf(host, parts), parts.pricing, left);
+    return (
+      best && { label: widgetText.useCheaper(modelName(best.model), formatUsd(best.total!, locale)), model: best.model }
+    );
+  };
+  const { ledger, tally, budgetProblem } = parts.ledger;
+  if (budgetProblem) return { reason: budgetProblem, at: 'price' };
+  if (ledger && tally?.budget && ledger.wouldExceed(quote.total)) {
+    // What the budget leaves once everything held and uncertain is counted (`remaining` says just that).
+    return {
+      reason: widgetText.overBudget(formatUsd(tally.budget, locale)),
+      at: 'price',
+      fix: cheaper(new Decimal(tally.remaining ?? 0)),
+    };
+  }
+  const { left } = parts.account;
+  if (host.provider === 'puter' && left && left.lt(quote.total)) {
+    const funds = providerInfo('puter')?.fundsUrl;
+    return {
+      reason: widgetText.overBalance(provider, formatUsd(left, locale)),
+      at: 'price',
+      fix: cheaper(left) ?? (funds ? { label: widgetText.addFunds(provider), url: funds } : undefined),
+    };
+  }
+  return undefined;
 }
 
 /** Everything the widget shows, read from the element and its parts before each render. */
-export function imageView(host: ImageHost, parts: ImageParts, handlers: ImageHandlers): ImageView {
+export function imageView(host: ImageHost, parts: ImageParts, on: ImageHandlers, handlers?: PanelHandlers): ImageView {
   const { provider } = host;
-  const { account, submission, gallery, resume, pricing } = parts;
-  const references = pricing.capability?.references;
-  const sent = pricing.fitted?.inputs ?? [];
+  const { account, submission, resume, pricing } = parts;
   const { panels } = parts.panels;
+  const { tally } = parts.ledger;
+  const locale = host.locale || undefined;
+  const info = providerInfo(provider);
+  const { quote } = pricing;
   // Every model priced once the panels are here, after the first paint: the first render names them alone.
   const offers = panels
-    ? offersOf(host, parts)
+    ? panels.offersOf(askOf(host, parts), pricing)
     : pricing.models(provider, host.models).map((model): Offer => ({ provider, model, problem: '' }));
-  const { ledger, tally } = parts.ledger;
-  const locale = host.locale || undefined;
+  const keyError =
+    submission.error && info?.needsKey && /^auth-/.test(submission.error.code) ? submission.error : undefined;
+  const key: ImageView['key'] = info?.needsKey
+    ? {
+        provider: wordsText.providerName(provider),
+        host: keyHost(provider, host.endpoint),
+        others: parts.keys.otherOrigins(provider, host.endpoint).flatMap((origin) => hostOf(origin) ?? []),
+        url: keyHost(provider, host.endpoint) ? undefined : info.keyUrl,
+        value: host.apiKey,
+        remembered: parts.keys.isRemembered(),
+        waiting: resume?.waiting[provider] ?? 0,
+        error: keyError?.message,
+      }
+    : undefined;
+  const size = sizeView(pricing.capability?.sizes, host.width, host.height, parts.customSize);
+  const busy = submission.status !== 'idle' || !!resume?.resuming;
+  const blocked = blockedOf(host, parts, key);
+  const payable = pricing.problem ? undefined : quote;
+  const made = pricing.fitted ?? size; // the size the provider makes and bills
   return {
     locale,
+    mac: /Mac|iP(hone|ad|od)/.test(globalThis.navigator?.platform ?? ''),
     prompt: host.prompt,
-    model: host.model,
     models: offers
       .filter((offer) => offer.provider === provider)
-      .map(({ model, total }) => ({ id: model, label: modelName(model), price: total })),
-    size: sizeView(pricing.capability?.sizes, host.width, host.height, parts.customSize),
-    count: host.count,
-    seed: host.seed ?? undefined,
-    references: references?.max
+      .map(({ model, total }) => ({
+        id: model,
+        label: modelName(model),
+        bestFor: panels?.bestFor(model) ?? '',
+        price: total && formatUsdRounded(total, locale),
+        selected: model === host.model,
+      })),
+    allModels: parts.allModels,
+    size: { ...size, megapixels: megapixelsOf(size.width, size.height) },
+    key,
+    account:
+      provider === 'puter'
+        ? { user: account.user, left: account.left && widgetText.leftOnAccount(formatUsd(account.left, locale)) }
+        : undefined,
+    // A request the model cannot make shows no payable price; the reason stands beside Generate.
+    decision: payable
       ? {
-          max: references.max,
-          required: !!references.required,
-          billed: !pricing.entry || billsReferences(pricing.entry.rule),
-          images: parts.references.images.map((image, i) => ({
-            ...image,
-            sent: sent[i] && sent[i].width !== image.width ? sent[i] : undefined,
-            adds: pricing.quote?.references?.[i],
-          })),
+          price: formatUsdRounded(payable.total, locale),
+          exact: formatUsd(payable.total, locale),
+          buys: widgetText.buys(payable.count, megapixelsOf(made.width, made.height)),
+          estimate: !payable.exact,
+          blocked,
         }
-      : undefined,
-    key: providerInfo(provider)?.needsKey
-      ? {
-          provider: wordsText.providerName(provider),
-          host: keyHost(provider, host.endpoint),
-          others: parts.keys.otherOrigins(provider, host.endpoint).flatMap((origin) => hostOf(origin) ?? []),
-          value: host.apiKey,
-          remembered: parts.keys.isRemembered(),
-          waiting: resume.waiting[provider] ?? 0,
-        }
-      : undefined,
-    account: provider === 'puter' ? { user: account.user, left: account.left?.toString() } : undefined,
-    quote: pricing.quote,
-    problem: pricing.problem,
-    busy: submission.status !== 'idle' || resume.resuming,
-    elapsed: parts.flow.elapsedSeconds,
-    progress:
-      resume.resuming && submission.status === 'idle'
-        ? { status: widgetText.resuming(), elapsedMs: 0 }
-        : submission.progress,
-    confirmCancel: submission.confirmingCancel ? { provider, billed: submission.billed } : undefined,
-    announcement: parts.flow.announcement,
-    error: submission.error,
+      : { estimate: false, blocked },
+    busy,
+    announcement: parts.flow?.announcement ?? '',
+    undo: parts.undo,
+    error: keyError ? undefined : submission.error,
     funds:
-      submission.error?.code === 'insufficient-funds' && providerInfo(provider)?.fundsUrl
-        ? { url: providerInfo(provider)!.fundsUrl!, provider: wordsText.providerName(provider) }
+      submission.error?.code === 'insufficient-funds' && info?.fundsUrl
+        ? { url: info.fundsUrl, provider: wordsText.providerName(provider) }
         : undefined,
     chargeNote: submission.chargeNote,
-    tally: parts.ledger.tally,
+    tally,
     budgetProblem: parts.ledger.budgetProblem,
-    gallery: panels?.renderGallery(
-      {
-        images: gallery.images.map((image) => ({
-          ...image,
-          referable: !!references?.max,
-          finalize: finalOf(host, parts, image),
-        })),
-        failures: ledger && tally ? parts.panels.paidFailures(ledger, tally) : [],
-        locale,
-      },
-      handlers.imageAction,
-    ),
-    compare: panels?.renderCompare({ offers, provider, model: host.model, locale }, handlers.offerChoose),
-    projection:
-      panels && pricing.quote && ledger && tally
-        ? panels.renderProjection({
-            total: pricing.quote.total,
-            remaining: tally.remaining,
-            byDay: parts.panels.spentByDay(ledger, tally),
-            today: dayOf(clock.now()),
-            locale,
-          })
-        : undefined,
+    panels: panels && handlers ? panels.imagePanels(host, parts, { ...on, ...handlers }, offers) : {},
   };
 }

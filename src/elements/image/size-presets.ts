@@ -1,6 +1,5 @@
 import { nearestRatio, sizeOfRatio } from '../../pricing/index.js';
 import type { SizeRule } from '../../pricing/index.js';
-import * as text from '../../strings/widget.js';
 
 /** The shapes offered, widest to tallest (21:9 to 9:21, what FLUX makes), where the provider can make them. */
 const SHAPES: readonly [number, number][] = [
@@ -19,7 +18,12 @@ const RESOLUTIONS = [512 * 512, 1024 * 1024, 1440 * 1440, 2048 * 2048];
 
 const gcd = (a: number, b: number): number => (b ? gcd(b, a % b) : a);
 const lcm = (a: number, b: number) => (a * b) / gcd(a, b);
-const shapeOf = (a: number, b: number) => (a === b ? 'square' : a > b ? 'landscape' : 'portrait');
+const ratioOf = (ratio: string) => {
+  const [a, b] = ratio.split(':').map(Number);
+  return a / b;
+};
+/** Megapixels for reading: one decimal (2.1, 4), as the choices are labelled. */
+export const megapixelsOf = (width: number, height: number) => `${Math.round((width * height) / 104857.6) / 10}`;
 
 /**
  * The size of exactly `a:b` nearest `pixels` whose sides are multiples of `step` and that `rule` accepts, or
@@ -43,81 +47,91 @@ function exactSize(
   return undefined;
 }
 
-const valueOf = (width: number, height: number) => `${width}x${height}`;
-const ratioOf = (ratio: string) => {
-  const [a, b] = ratio.split(':').map(Number);
-  return a / b;
-};
+interface Size {
+  width: number;
+  height: number;
+}
+const valueOf = ({ width, height }: Size) => `${width}x${height}`;
 
-/** One choice of the size picker: its value (`WxH`) and label. */
-export interface SizeOption {
-  value: string;
+/** A choice of the shape group or of the size group: what it is called, the size it picks (`WxH`), whether in force. */
+export interface SizeChoice {
   label: string;
+  value: string;
+  selected: boolean;
+}
+
+/** What the size controls show for the provider's rule and the size set. */
+export interface SizeView {
+  /** The shapes the provider makes, widest to tallest; empty where the image to edit sets the size. */
+  shapes: SizeChoice[];
+  /** The sizes of the shape in force (about 0.25, 1, 2, 4 MP) the model accepts; empty where the provider picks. */
+  sizes: SizeChoice[];
+  /** Width and height may be typed (pixel rules), and the user chose to (or the size is none of the choices). */
+  custom: boolean;
+  customAllowed: boolean;
+  /** The provider picks the pixels from the ratio (about 1 MP). */
+  providerPicks: boolean;
+  width: number;
+  height: number;
 }
 
 /**
- * The size picker's state for what the provider makes of the model: the shapes it can make (swatches, each with
- * the size it picks: the one nearest the current size's pixels), the sizes grouped by shape (value `WxH`), which
- * is selected ('custom' when the user chose Custom or the size is none of them), and whether a custom size may
- * be typed. Providers that take only ratios offer those, at the pixels they choose; a model that edits an image
- * has no size to choose (no groups, `custom` false).
+ * The size controls for what the provider makes of the model: one group of shapes, then, for rules in pixels, one
+ * group of sizes of the shape in force; a size that is none of them (typed, or asked by the page) is `custom`.
+ * A shape keeps the size level in force (its choice is the size of that shape nearest the current pixels); a size
+ * keeps the shape. Providers that take only ratios offer those, at the pixels they pick; a model that edits an
+ * image has no size to choose.
  */
-export function sizeView(sizes: SizeRule | undefined, width: number, height: number, customChosen: boolean) {
-  const groups: { label: string; options: SizeOption[] }[] = [];
-  const shapes: { ratio: string; shape: 'square' | 'landscape' | 'portrait'; value: string; selected: boolean }[] = [];
-  if (!sizes || sizes.kind === 'input') return { groups, shapes, selected: '', custom: false, width, height };
-  const seen = new Set<string>();
-  const pixels = width * height;
-  let selected = valueOf(width, height);
-  /** Adds a shape with its sizes (those not seen yet), and its swatch. */
-  const shape = (
-    ratio: string,
-    made: readonly { width: number; height: number }[],
-    label: (w: number, h: number) => string,
-  ) => {
-    const options = made
-      .map((size) => ({ ...size, value: valueOf(size.width, size.height) }))
-      .filter(({ value }) => !seen.has(value) && seen.add(value));
-    if (!options.length) return;
-    const [a, b] = ratio.split(':').map(Number);
-    const kind = shapeOf(a, b);
-    groups.push({
-      label: text.shapeName(kind, ratio),
-      options: options.map((o) => ({ value: o.value, label: label(o.width, o.height) })),
-    });
-    const nearest = options.reduce((best, o) =>
-      Math.abs(Math.log((o.width * o.height) / pixels)) < Math.abs(Math.log((best.width * best.height) / pixels))
-        ? o
+export function sizeView(rule: SizeRule | undefined, width: number, height: number, customChosen: boolean): SizeView {
+  const view: SizeView = {
+    shapes: [],
+    sizes: [],
+    custom: false,
+    customAllowed: false,
+    providerPicks: false,
+    width,
+    height,
+  };
+  if (!rule || rule.kind === 'input') return view;
+  const pixels = width * height || 1024 * 1024; // a half-typed size keeps the level of a megapixel
+  const distance = (ratio: string) => Math.abs(Math.log(ratioOf(ratio) / (width / height || 1)));
+  if (rule.kind === 'ratios') {
+    view.providerPicks = true;
+    const inForce = nearestRatio(rule.ratios, width, height);
+    for (const ratio of [...rule.ratios].sort((x, y) => ratioOf(y) - ratioOf(x))) {
+      view.shapes.push({ label: ratio, value: valueOf(sizeOfRatio(ratio, rule.pixels)), selected: ratio === inForce });
+    }
+    const made = sizeOfRatio(inForce, rule.pixels); // what the provider makes of the size asked
+    [view.width, view.height] = [made.width, made.height];
+    return view;
+  }
+  const accepts = rule.kind === 'aspect' ? { step: 16, min: 64 } : rule;
+  // An aspect-ratio model makes one size per ratio (the provider picks the pixels: about 1 MP).
+  const levels = rule.kind === 'aspect' ? [1024 * 1024] : RESOLUTIONS;
+  view.providerPicks = rule.kind === 'aspect';
+  const offered = SHAPES.map(([a, b]) => ({
+    ratio: `${a}:${b}`,
+    sizes: levels.flatMap((area) => exactSize(accepts, a, b, area) ?? []),
+  })).filter((shape) => shape.sizes.length);
+  const inForce = offered.reduce((best, shape) => (distance(shape.ratio) < distance(best.ratio) ? shape : best));
+  const nearest = (sizes: Size[]) =>
+    sizes.reduce((best, size) =>
+      Math.abs(Math.log((size.width * size.height) / pixels)) < Math.abs(Math.log((best.width * best.height) / pixels))
+        ? size
         : best,
     );
-    shapes.push({ ratio, shape: kind, value: nearest.value, selected: false });
-  };
-  if (sizes.kind === 'ratios') {
-    const nearest = sizeOfRatio(nearestRatio(sizes.ratios, width, height), sizes.pixels);
-    selected = valueOf(nearest.width, nearest.height); // what the provider makes of the size asked
-    // Widest to tallest, as the swatches read.
-    for (const ratio of [...sizes.ratios].sort((x, y) => ratioOf(y) - ratioOf(x)))
-      shape(ratio, [sizeOfRatio(ratio, sizes.pixels)], () => text.aboutOneMegapixel(ratio));
-  } else {
-    const rule = sizes.kind === 'aspect' ? { step: 16, min: 64 } : sizes;
-    for (const [a, b] of SHAPES) {
-      // An aspect-ratio model makes one size per ratio (the provider chooses the pixels: about 1 MP).
-      const made = (sizes.kind === 'aspect' ? [1024 * 1024] : RESOLUTIONS).flatMap(
-        (area) => exactSize(rule, a, b, area) ?? [],
-      );
-      shape(`${a}:${b}`, made, (w, h) =>
-        sizes.kind === 'aspect'
-          ? text.aboutOneMegapixel(`${a}:${b}`)
-          : text.sizeChoice(w, h, Math.round((w * h) / 104857.6) / 10),
-      );
-    }
+  for (const shape of offered) {
+    view.shapes.push({ label: shape.ratio, value: valueOf(nearest(shape.sizes)), selected: shape === inForce });
   }
-  const custom = sizes.kind !== 'ratios';
-  const offered = groups.some((group) => group.options.some((option) => option.value === selected));
-  if (custom && (customChosen || !offered)) selected = 'custom';
-  // The swatch in force: the shape nearest the size asked (on a log scale, so 2:1 and 1:2 are as far from 1:1).
-  const distance = (ratio: string) => Math.abs(Math.log(ratioOf(ratio) / (width / height)));
-  const nearestShape = shapes.reduce((best, s) => (distance(s.ratio) < distance(best.ratio) ? s : best), shapes[0]);
-  if (nearestShape) nearestShape.selected = true;
-  return { groups, shapes, selected, custom, width, height };
+  const asked = valueOf({ width, height });
+  if (rule.kind !== 'aspect') {
+    view.customAllowed = true;
+    view.sizes = inForce.sizes.map((size) => ({
+      label: megapixelsOf(size.width, size.height),
+      value: valueOf(size),
+      selected: valueOf(size) === asked,
+    }));
+    view.custom = customChosen || !view.sizes.some((size) => size.selected);
+  }
+  return view;
 }

@@ -1,12 +1,10 @@
 import { property, state } from 'lit/decorators.js';
 import { DEFAULT_MODEL } from '../../pricing/index.js';
 import type { PriceBook } from '../../pricing/index.js';
-import * as text from '../../strings/widget.js';
 import type { GenerationResult, ProviderId, Quote, Tally } from '../../base/types.js';
-import { FlowController } from '../controllers/flow-controller.js';
 import { PanelsController } from '../controllers/panels-controller.js';
-import { GalleryController } from '../controllers/gallery-controller.js';
-import { ResumeController } from '../controllers/resume-controller.js';
+import type { GalleryParts } from '../panels/gallery-parts.js';
+import type { PanelHandlers } from '../panels/image-actions.js';
 import { SubmissionController } from '../controllers/submission-controller.js';
 import type { Snapshot, SubmissionRequest } from '../controllers/submission-controller.js';
 import { LedgerController } from '../controllers/ledger-controller.js';
@@ -117,6 +115,9 @@ export class UserPaysImage extends UserPaysElement {
   @property({ attribute: false }) priceBook: PriceBook | null = null;
 
   @state() private customSize = false;
+  @state() private allModels = false;
+  /** A change just made for the user (Vary, Reuse, Finalize, Delete), and what undoes it. */
+  @state() private undoable?: { sentence: string; undo: () => unknown };
   private readonly keys = new ProviderKeys(this, {
     storageKey: () => this.storageKey,
     provider: () => this.provider,
@@ -137,53 +138,39 @@ export class UserPaysImage extends UserPaysElement {
     endpoint: () => this.endpoint,
     puterSrc: () => this.puterSrc,
   });
-  private readonly gallery: GalleryController = new GalleryController(
-    this,
-    {
-      storageKey: () => this.storageKey,
-      keepImages: () => this.keepImages,
-      opened: () => void this.resume.resume(),
-    },
-    this.startup,
-  );
-  private readonly resume = new ResumeController(
-    this,
-    {
-      ledger: () => this.ledger.ready(),
-      endpoint: (provider) => (provider === this.provider ? this.endpoint : ''),
-      relay: () => this.relay,
-      apiKey: (provider, endpoint) => this.keys.get(provider, endpoint),
-    },
-    this.gallery,
-  );
-  private readonly submission = new SubmissionController(
-    this,
-    {
-      snapshot: () => this.snapshot(),
-      ledger: () => this.ledger.ready(),
-      beforeSend: (asked, quote) =>
-        asked.provider === 'puter'
-          ? this.account.check(quote.total, (left) => cheaperChoice(this, this.parts(), left))
-          : Promise.resolve(),
-      afterRun: (asked) => void (asked.provider === 'puter' && this.account.refresh()),
-    },
-    this.gallery,
-    this.resume,
-  );
-  private readonly references = new ReferenceImages(this, (error) => this.submission.report(error));
-  private readonly panels = new PanelsController(this, (panels) => panels.imagePanelStyles, this.startup);
-  private readonly flow = new FlowController(this, {
-    busy: () => this.submission.status !== 'idle' || this.resume.resuming,
-    submitted: () => this.submission.status !== 'idle',
-    failure: () => this.submission.error?.message,
-    shown: () => this.gallery.images.map((image) => image.id),
-    ready: (count) => text.imagesReady(count, this.gallery.images[0].prompt),
+  /** The gallery and what closed pages left: made with the panels (after the first paint). */
+  private galleryParts?: GalleryParts;
+  /** What the panels' controls do: made with the panels. */
+  private panelHandlers?: PanelHandlers;
+  private readonly submission = new SubmissionController(this, {
+    snapshot: () => this.snapshot(),
+    ledger: () => this.ledger.ready(),
+    beforeSend: (asked, quote) =>
+      asked.provider === 'puter'
+        ? this.account.check(quote.total, (left) => cheaperChoice(this, this.parts, left))
+        : Promise.resolve(),
+    afterRun: (asked) => void (asked.provider === 'puter' && this.account.refresh()),
+    panels: () => this.panels.loaded(),
+    gallery: async () => ((await this.panels.loaded()) ? this.galleryParts?.gallery : undefined),
+    resuming: () => !!this.galleryParts?.resume.resuming,
+    stopResuming: () => this.galleryParts?.resume.stop(),
   });
+  private readonly references = new ReferenceImages(this, (error) => this.submission.report(error));
+  private readonly panels = new PanelsController(
+    this,
+    (panels) => panels.imagePanelStyles,
+    this.startup,
+    (panels) => {
+      this.panelHandlers = panels.panelHandlers(this, this.parts);
+      this.galleryParts = panels.galleryParts(this, this.keys, this.ledger, this.submission, this.startup);
+    },
+  );
 
   private readonly gesture = new GestureGuard();
 
+  private readonly parts: ImageParts = this.makeParts();
   /** What the template's controls do (Lit calls each with the event). */
-  private readonly handlers: ImageHandlers = imageHandlers(this, this.parts());
+  private readonly handlers: ImageHandlers = imageHandlers(this, this.parts);
 
   /**
    * The end user's own key for the current provider (BYO-key providers). Memory only, never an attribute.
@@ -196,7 +183,7 @@ export class UserPaysImage extends UserPaysElement {
   }
   set apiKey(key: string) {
     this.keys.current = key;
-    this.resume.keyEntered();
+    this.galleryParts?.resume.keyEntered();
   }
 
   /** The current quote (read-only); undefined while the inputs cannot be priced. */
@@ -237,26 +224,55 @@ export class UserPaysImage extends UserPaysElement {
   }
 
   protected override render() {
-    return renderImageWidget(imageView(this, this.parts(), this.handlers), this.handlers);
+    return renderImageWidget(imageView(this, this.parts, this.handlers, this.panelHandlers), this.handlers);
   }
 
-  /** The widget's working parts, for its view and its handlers (image-view.ts, image-handlers.ts). */
-  private parts(): ImageParts {
-    const { keys, ledger, pricing, account, submission, gallery, resume, references, panels, flow, gesture } = this;
+  /**
+   * The widget's working parts, for its view and its handlers (image-view.ts, image-handlers.ts): its controllers,
+   * and its own state read live (getters), so that the handlers made once see it as it is.
+   */
+  private makeParts(): ImageParts {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the getters below read the element's state live
+    const element = this;
+    const { keys, ledger, pricing, account, submission, references, panels, gesture } = this;
     return {
       keys,
       ledger,
       pricing,
       account,
       submission,
-      gallery,
-      resume,
+      get gallery() {
+        return element.galleryParts?.gallery;
+      },
+      get resume() {
+        return element.galleryParts?.resume;
+      },
       references,
       panels,
-      flow,
+      get flow() {
+        return element.galleryParts?.flow;
+      },
       gesture,
-      customSize: this.customSize,
+      get customSize() {
+        return element.customSize;
+      },
       setCustomSize: (custom: boolean) => (this.customSize = custom),
+      get allModels() {
+        return element.allModels;
+      },
+      setAllModels: (all: boolean) => (this.allModels = all),
+      get undo() {
+        return element.undoable?.sentence;
+      },
+      offerUndo: (sentence: string, undo: () => unknown) => (this.undoable = { sentence, undo }),
+      endUndo: (run: boolean) => {
+        const undoable = this.undoable;
+        this.undoable = undefined;
+        if (run) void undoable?.undo();
+      },
+      edited: () => {
+        if (submission.status === 'idle') submission.dismissError(); // it described the last attempt only
+      },
       request: () => this.request(),
     };
   }

@@ -1,12 +1,12 @@
 import * as text from '../../strings/gallery.js';
 
 /**
- * Copies the image at `url` (a `blob:` URL of a saved image) to the clipboard, and says how that went (it never
- * rejects). Browsers take only PNG there, so another type is drawn into a canvas and copied as PNG.
+ * Copies a saved image's bytes to the clipboard, and says how that went (it never rejects). Browsers take only PNG
+ * there, so another type is drawn into a canvas and copied as PNG.
  */
-export async function copyImage(url: string): Promise<string> {
+export async function copyImage(saved: Blob): Promise<string> {
   try {
-    let blob = await (await fetch(url)).blob();
+    let blob = saved;
     if (blob.type !== 'image/png') {
       const bitmap = await createImageBitmap(blob);
       const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);

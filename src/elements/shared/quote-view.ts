@@ -4,16 +4,17 @@ import * as text from '../../strings/prices.js';
 import type { Quote } from '../../base/types.js';
 
 /**
- * The cost preview: total, per-image note, breakdown and source. Rendered inside a polite
- * live region by the caller so screen readers hear the new price after each change.
+ * The cost preview: total (unless the caller shows it itself: the widget's decision row), per-image note,
+ * breakdown and source. Rendered inside a polite live region by `<userpays-cost>`, so screen readers hear the new
+ * price after each change.
  */
-export function renderQuote(quote: Quote, locale?: string) {
+export function renderQuote(quote: Quote, locale?: string, withTotal = true) {
   const money = (amount: string) => formatUsd(amount, locale);
   // prettier-ignore
-  return html`<p class="total">
+  return html`${withTotal ? html`<p class="total">
       <strong>${money(quote.total)}</strong>
       <span class="muted">${text.forImages(quote.count)}${quote.count > 1 ? text.each(money(quote.perImage)) : ''}${text.output(quote.outputMegapixels)}${quote.inputMegapixels ? text.plusReference(quote.inputMegapixels) : ''}${quote.exact ? '' : text.estimate()}</span>
-    </p>
+    </p>` : ''}
     <ul class="lines">
       ${quote.lines.map((line) => html`<li><span>${line.label}</span><span>${money(line.amount)}</span></li>`)}
     </ul>

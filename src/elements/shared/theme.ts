@@ -17,7 +17,12 @@ export const theme = css`
     --_surface: var(--userpays-surface, light-dark(#fff, #151b28));
     --_border: var(--userpays-border, light-dark(#d1d5db, #3b4558));
     --_danger: var(--userpays-danger, light-dark(#b91c1c, #fca5a5));
-    --_radius: var(--userpays-radius, 8px);
+    --_radius: var(--userpays-radius, 10px);
+    /* Derived: fields a step off the surface, the choice in force tinted with the accent, what cannot be used. */
+    --_field: color-mix(in srgb, var(--_surface) 96%, var(--_text));
+    --_selected: color-mix(in srgb, var(--_surface) 88%, var(--_accent));
+    --_disabled: color-mix(in srgb, var(--_surface) 85%, var(--_text));
+    --_shadow: light-dark(0 1px 2px rgb(15 23 42 / 6%), 0 1px 2px rgb(0 0 0 / 40%));
     display: block;
     min-width: 0;
     color: var(--_text);

@@ -41,14 +41,19 @@ export class FlowController implements ReactiveController {
 
   /** Moves the focus to `[data-focus=target]` once the next render has drawn it. */
   focusNext(target: string) {
-    this.pending = target;
+    this.focusAt(`[data-focus=${target}]`);
+  }
+
+  /** Moves the focus to what `selector` finds in the shadow root once the next render has drawn it. */
+  focusAt(selector: string) {
+    this.pending = selector;
     this.host.requestUpdate();
   }
 
   hostUpdated() {
-    const target = this.pending;
+    const selector = this.pending;
     this.pending = undefined;
-    if (target) this.host.shadowRoot?.querySelector<HTMLElement>(`[data-focus=${target}]`)?.focus();
+    if (selector) this.host.shadowRoot?.querySelector<HTMLElement>(selector)?.focus();
   }
 
   /** Says `sentence` once, politely (a copy done, …). */
@@ -82,7 +87,8 @@ export class FlowController implements ReactiveController {
     this.ticker = setInterval(() => this.host.requestUpdate(), 1000);
     // Generate is disabled by this render: where it had the focus, the focus would fall to the page.
     const inner = this.host.shadowRoot?.activeElement;
-    if (this.moveFocus && this.hasFocus() && (!inner || inner.matches('[part~=submit]'))) this.pending = 'progress';
+    if (this.moveFocus && this.hasFocus() && (!inner || inner.matches('[part~=submit]')))
+      this.pending = '[data-focus=progress]';
   }
 
   private finished() {
@@ -93,7 +99,7 @@ export class FlowController implements ReactiveController {
     const added = this.newestBefore === undefined || before < 0 ? shown.length : before;
     const failure = this.options.failure();
     if (!failure && !added) return;
-    if (this.moveFocus && this.hasFocus()) this.pending = failure ? 'error' : 'result';
+    if (this.moveFocus && this.hasFocus()) this.pending = `[data-focus=${failure ? 'error' : 'result'}]`;
     this.announcement = failure ?? this.options.ready(added);
   }
 

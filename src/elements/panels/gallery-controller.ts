@@ -3,7 +3,7 @@ import type { Submission } from '../../generation/submit.js';
 import type { Gallery, GalleryImage } from '../../images/gallery.js';
 import type { ImageStore } from '../../images/image-store.js';
 import { loadEngine } from '../../lazy/index.js';
-import type { StartupController } from './startup-controller.js';
+import type { StartupController } from '../controllers/startup-controller.js';
 
 /** Which images the host keeps, read when they are needed (never a stale copy). */
 export interface GallerySource {
@@ -78,10 +78,25 @@ export class GalleryController implements ReactiveController {
     return this.store;
   }
 
-  /** Deletes an image from this browser (its charge stays in the ledger). */
-  async remove(id: string) {
-    await this.store?.remove(id);
+  /** Deletes an image from this browser (its charge stays in the ledger); resolves to what puts it back. */
+  async remove(id: string): Promise<() => Promise<void>> {
+    const store = this.store;
+    const kept = await store?.get(id);
+    await store?.remove(id);
     await this.reload();
+    return async () => {
+      if (!kept || !store || store !== this.store) return; // another storage key since: nothing to put back here
+      await store.put(kept);
+      await this.reload();
+    };
+  }
+
+  /**
+   * The saved bytes of an image, from the store: a page whose CSP has no `blob:` in `connect-src` cannot `fetch()`
+   * even the object URL it shows the image from.
+   */
+  async blob(id: string): Promise<Blob | undefined> {
+    return (await this.store?.get(id))?.blob;
   }
 
   /** Reads the persisted images and shows them. */

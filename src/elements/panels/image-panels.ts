@@ -1,0 +1,114 @@
+import { clock } from '../../base/clock.js';
+import { dayOf } from '../../base/days.js';
+import { billsReferences, formatUsd } from '../../pricing/index.js';
+import * as progressText from '../../strings/progress.js';
+import type { Offer } from '../../pricing/compare.js';
+import type { ImageHost, ImageParts } from '../image/image-parts.js';
+import type { ImageHandlers, ImageView } from '../image/image-template.js';
+import { renderDetails } from './details.js';
+import type { PanelHandlers } from './image-actions.js';
+import { renderExamples, renderMore } from './more.js';
+import { finalOf } from './offers.js';
+import { renderHistory, renderResult } from './result.js';
+import { renderRunning } from './running.js';
+
+/**
+ * What `<userpays-image>`'s panels draw, from the element's properties and parts (as image-view.ts builds the rest):
+ * the latest submission large, the earlier ones, the price details, the examples and More options. `offers`: the
+ * request priced on every model and provider the page allows.
+ */
+export function imagePanels(
+  host: ImageHost,
+  parts: ImageParts,
+  on: ImageHandlers & PanelHandlers,
+  offers: readonly Offer[],
+): ImageView['panels'] {
+  const { pricing } = parts;
+  const { quote } = pricing;
+  const { ledger, tally } = parts.ledger;
+  const locale = host.locale || undefined;
+  const references = pricing.capability?.references;
+  const shown = (parts.gallery?.images ?? []).map((image) => ({
+    ...image,
+    referable: !!references?.max,
+    finalize: finalOf(image, host.models, pricing),
+  }));
+  // The latest submission (the newest image's), large; the rest as history.
+  const batchOf = (image?: { batch?: string; id: string }) => image?.batch ?? image?.id;
+  const latest = shown.filter((image) => batchOf(image) === batchOf(shown[0]));
+  const { submission, resume } = parts;
+  const size = pricing.fitted ?? host;
+  return {
+    running:
+      submission.status !== 'idle' || resume?.resuming
+        ? renderRunning(
+            {
+              progress:
+                resume?.resuming && submission.status === 'idle'
+                  ? { status: progressText.resuming(), elapsedMs: 0 }
+                  : submission.progress,
+              elapsed: parts.flow?.elapsedSeconds ?? 0,
+              placeholder: { width: size.width, height: size.height, count: host.count },
+              confirmCancel: submission.confirmingCancel
+                ? { provider: host.provider, billed: formatUsd(submission.billed, locale) }
+                : undefined,
+            },
+            on,
+          )
+        : undefined,
+    result: latest.length ? renderResult({ images: latest, locale }, on.imageAction) : undefined,
+    history: renderHistory(
+      {
+        images: shown.slice(latest.length),
+        failures: ledger && tally ? parts.panels.paidFailures(ledger, tally) : [],
+        locale,
+      },
+      on.imageAction,
+    ),
+    details:
+      quote &&
+      renderDetails(
+        {
+          quote,
+          locale,
+          offers,
+          provider: host.provider,
+          model: host.model,
+          projection: ledger &&
+            tally && {
+              total: quote.total,
+              remaining: tally.remaining,
+              byDay: parts.panels.spentByDay(ledger, tally),
+              today: dayOf(clock.now()),
+              locale,
+            },
+        },
+        on.offerChoose,
+      ),
+    examples: renderExamples(on.exampleChoose),
+    paste: references?.max ? on.referencesChosen : undefined,
+    more: renderMore(
+      {
+        count: host.count,
+        seed: host.seed ?? undefined,
+        references: references?.max
+          ? {
+              max: references.max,
+              required: !!references.required,
+              billed: !pricing.entry || billsReferences(pricing.entry.rule),
+              images: parts.references.images.map((image, i) => {
+                const sent = pricing.fitted?.inputs?.[i];
+                return {
+                  ...image,
+                  sent: sent && sent.width !== image.width ? sent : undefined,
+                  adds: quote?.references?.[i],
+                };
+              }),
+            }
+          : undefined,
+        locale,
+      },
+      on,
+    ),
+  };
+}

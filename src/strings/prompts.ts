@@ -1,0 +1,8 @@
+/** Prompts to start from, offered while the prompt is empty. */
+export const examplesLabel = () => 'Try';
+export const examplePrompts = () => [
+  'A lighthouse on a cliff at dawn, watercolour',
+  'A red fox in fresh snow, golden hour photo',
+  'A cosy reading nook with plants, isometric 3D',
+  'The word “hello” in neon on a brick wall',
+];
