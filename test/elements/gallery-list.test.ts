@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { render } from 'lit';
-import { renderGallery } from '../../src/elements/panels/gallery.js';
-import type { GalleryItem } from '../../src/elements/panels/gallery.js';
+import { renderHistory } from '../../src/elements/panels/result.js';
+import type { GalleryItem } from '../../src/elements/panels/result.js';
 
 const item = (id: string, createdAt: number): GalleryItem => ({
   id,
@@ -27,15 +27,15 @@ function drawn() {
   hosts.push(host);
   const draw = (images: GalleryItem[]) =>
     render(
-      renderGallery({ images, failures: [] }, () => {}),
+      renderHistory({ images, failures: [] }, () => {}),
       host,
     );
-  const items = () => [...host.querySelectorAll('li')];
+  const items = () => [...host.querySelectorAll('.tiles > li')];
   const ids = () => items().map((li) => li.querySelector<HTMLElement>('[data-action=delete]')!.dataset.id);
   return { host, draw, items, ids };
 }
 
-describe('gallery list: each image keeps its item from one draw to the next', () => {
+describe('history: each image keeps its item from one draw to the next', () => {
   afterEach(() => hosts.splice(0).forEach((host) => host.remove()));
 
   it('a new image at the top is one item added; the others keep their nodes and their image', () => {
@@ -52,13 +52,17 @@ describe('gallery list: each image keeps its item from one draw to the next', ()
     expect(imageA.getAttribute('src')).to.equal(a.url);
   });
 
-  it('moves the result focus mark to the newest image', () => {
-    const { draw, host } = drawn();
-    draw([b, a]);
-    draw([c, b, a]);
-    const marked = host.querySelectorAll('[data-focus=result]');
-    expect(marked).to.have.length(1);
-    expect(marked[0].querySelector('img')!.alt).to.equal('picture c');
+  it('groups the images of one submission under their prompt, said once', () => {
+    const { draw, host, ids } = drawn();
+    const batch = (image: GalleryItem) => ({ ...image, batch: 'one', prompt: 'two foxes' });
+    draw([c, batch(b), batch(a)]);
+    expect(ids()).to.deep.equal(['c', 'b', 'a']);
+    const groups = [...host.querySelectorAll('[part~=gallery] > li')];
+    expect(groups.map((group) => group.querySelectorAll('.tiles > li').length)).to.deep.equal([1, 2]);
+    expect(groups.map((group) => group.querySelector('.group-prompt')!.textContent)).to.deep.equal([
+      'picture c',
+      'two foxes',
+    ]);
   });
 
   it('a focused action stays on its own image when a new one arrives (a list without keys moved it to another)', () => {

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { render } from 'lit';
 import { formatDate } from '../../src/elements/panels/dates.js';
-import { renderGallery } from '../../src/elements/panels/gallery.js';
+import { renderHistory } from '../../src/elements/panels/result.js';
 
 const AT = Date.UTC(2026, 10, 22, 17, 5);
 
@@ -50,7 +50,7 @@ describe('panel dates: one formatter per locale and style', () => {
     const failure = { model: 'flux-2-pro', provider: 'bfl', at: AT, charged: '0.03', error: 'provider-error' };
     const host = document.createElement('div');
     render(
-      renderGallery({ images: [image], failures: [failure], locale: 'not a locale!' }, () => {}),
+      renderHistory({ images: [image], failures: [failure], locale: 'not a locale!' }, () => {}),
       host,
     );
     expect(host.querySelector('figcaption')!.textContent).to.contain(formatDate(AT, undefined, 'moment'));
