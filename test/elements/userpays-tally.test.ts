@@ -259,8 +259,8 @@ describe('<userpays-tally>', () => {
     );
     const rows = [...part(el, 'uncertain')!.querySelectorAll('li')];
     expect(rows.map((row) => row.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal([
-      `FLUX.2 [pro], sent ${new Date(lost.at).toLocaleString('en-US')}: $0.03 may have been charged. If your BFL account shows it, say so; it stays counted until then. It was charged It was not`,
-      `FLUX.2 [max], sent ${new Date(dropped.at).toLocaleString('en-US')}: $0.07 may have been charged. If your BFL account shows it, say so; it stays counted until then. It was charged It was not`,
+      `FLUX.2 [pro], sent today, 12:00 PM: $0.03 may have been charged. If your BFL account shows it, say so; it stays counted until then. It was charged It was not`,
+      `FLUX.2 [max], sent today, 12:00 PM: $0.07 may have been charged. If your BFL account shows it, say so; it stays counted until then. It was charged It was not`,
     ]);
     await expect(el).to.be.accessible();
     rows[0].querySelector<HTMLButtonElement>('button[value=charged]')!.click();
@@ -284,9 +284,7 @@ describe('<userpays-tally>', () => {
     await el.updateComplete;
     expect(el.tally!.spent).to.equal('0');
     expect(Date.parse(el.tally!.since)).to.equal(time.now());
-    expect(part(el, 'tally')!.parentElement!.textContent).to.contain(
-      `Since ${new Date(time.now()).toLocaleString('en-US')}`,
-    );
+    expect(part(el, 'tally')!.parentElement!.textContent).to.contain('Since today, 12:00 PM');
   });
 
   it('a malformed locale: its times in the browser’s locale, as its money, where they threw and blanked it', async () => {
@@ -297,9 +295,8 @@ describe('<userpays-tally>', () => {
     );
     new LedgerStore({ storageKey }).open({ ...image, quoted: '0.03' });
     await waitUntil(() => part(el, 'pending'), 'the whole tally is drawn');
-    expect(part(el, 'pending')!.textContent).to.contain(new Date(time.now()).toLocaleString());
-    expect(part(el, 'tally')!.parentElement!.textContent).to.contain(
-      `Since ${new Date(Date.parse(el.tally!.since)).toLocaleString()}`,
-    );
+    const browsers = new Date(time.now()).toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' });
+    expect(part(el, 'pending')!.textContent).to.contain(`started today, ${browsers}`);
+    expect(part(el, 'tally')!.parentElement!.textContent).to.contain(`Since today, ${browsers}`);
   });
 });
