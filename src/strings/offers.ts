@@ -6,7 +6,6 @@ export const compareLabel = () => 'Compare prices';
 export const compareSummary = (model: string, price: string) => `Compare prices · cheapest: ${model}, ${price}`;
 export const cheapest = () => 'cheapest';
 export const offerName = (model: string, provider: string) => `${model} · ${provider}`;
-export const useOffer = (model: string, provider: string) => `Use ${model} at ${provider}`;
 // Projection. What "100" counts is said, never "100 of these": images when a submission is one image (`count` 1),
 // else submissions, with the images they make where the count is known.
 export const hundredOf = (price: string, count?: number) =>

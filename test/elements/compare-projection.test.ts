@@ -8,6 +8,7 @@ import { renderProjection } from '../../src/elements/panels/projection.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { LedgerStore } from '../../src/ledger/ledger.js';
 import { cleanLocalStorage, image } from '../ledger/helpers.js';
+import { expectWcag22 } from '../support/axe.js';
 import { controlledClock } from '../support/clock.js';
 import { uniqueStorageKey } from '../support/sim.js';
 
@@ -51,6 +52,32 @@ describe('<userpays-image>: compare and projection', () => {
     expect(options).to.include('FLUX.2 [klein] 4B — $0.014');
     expect(options).to.include('FLUX.2 [pro] — $0.03');
     await expect(el).to.be.accessible();
+  });
+
+  it('each offer button is named by the words it shows (WCAG 2.5.3), open and in WCAG 2.2 AA', async () => {
+    const { el } = await widget({ providers: 'fal' });
+    const compare = part(el, 'compare') as HTMLDetailsElement;
+    compare.open = true;
+    const buttons = [...compare.querySelectorAll('button')];
+    expect(buttons.length).to.be.greaterThan(4);
+    for (const button of buttons) {
+      // The visible text is the name: no aria-label that says it another way.
+      expect(button.hasAttribute('aria-label'), button.textContent!).to.equal(false);
+      // Its price (or why it cannot make the request) is its description.
+      const description = button
+        .getAttribute('aria-describedby')!
+        .split(' ')
+        .map((id) => el.shadowRoot!.getElementById(id)!.textContent!.trim());
+      expect(description.join(' '), button.textContent!).to.match(/\$[\d.]+|\d/);
+    }
+    await expectWcag22(el, [compare]);
+    // No text under 12 px, the badge included.
+    const small = [compare, part(el, 'projection')!]
+      .flatMap((root) => [root, ...root.querySelectorAll('*')])
+      .filter((e) => [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent!.trim()))
+      .map((e) => [e.textContent!.trim().slice(0, 20), parseFloat(getComputedStyle(e).fontSize)] as const)
+      .filter(([, px]) => px < 12);
+    expect(small).to.deep.equal([]);
   });
 
   it('switches to the offer chosen, and re-prices everything', async () => {
