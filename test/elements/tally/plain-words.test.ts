@@ -5,8 +5,8 @@ import { emulateMedia } from '@web/test-runner-commands';
 import Decimal from 'decimal.js';
 import '../../../src/define.js';
 import type { UserPaysTally } from '../../../src/elements/tally/userpays-tally.js';
-import { LedgerStore, type LedgerEntry } from '../../../src/ledger/ledger.js';
-import { MemoryStorage, cleanLocalStorage, image, until } from '../../ledger/helpers.js';
+import { LedgerStore } from '../../../src/ledger/ledger.js';
+import { cleanLocalStorage, image, leftBehind, until } from '../../ledger/helpers.js';
 import { controlledClock } from '../../support/clock.js';
 import { uniqueStorageKey } from '../../support/sim.js';
 
@@ -170,16 +170,6 @@ describe('<userpays-tally> in plain words', () => {
   });
 
   describe('a task no page runs any more', () => {
-    /** Leaves entries under `storageKey` as a page that is gone would have (no page holds their Web Locks). */
-    function leftBehind(storageKey: string, make: (ledger: LedgerStore) => void): LedgerEntry[] {
-      const storage = new MemoryStorage();
-      const other = uniqueStorageKey();
-      const ledger = new LedgerStore({ storageKey: other, storage });
-      make(ledger);
-      localStorage.setItem(`${storageKey}:ledger`, storage.getItem(`${other}:ledger`)!);
-      return ledger.pending() as LedgerEntry[];
-    }
-
     it('is not "generating now": it says what happens to it next, and its amount stays held', async () => {
       const storageKey = uniqueStorageKey();
       const [accepted, sent, unsent] = leftBehind(storageKey, (ledger) => {

@@ -5,7 +5,7 @@ import { emulateMedia } from '@web/test-runner-commands';
 import '../../../src/define.js';
 import type { UserPaysTally } from '../../../src/elements/tally/userpays-tally.js';
 import { LedgerStore } from '../../../src/ledger/ledger.js';
-import { MemoryStorage, cleanLocalStorage, image, until } from '../../ledger/helpers.js';
+import { cleanLocalStorage, image, leftBehind, until } from '../../ledger/helpers.js';
 import { expectWcag22 } from '../../support/axe.js';
 import { controlledClock } from '../../support/clock.js';
 import { uniqueStorageKey } from '../../support/sim.js';
@@ -24,11 +24,7 @@ const STATES: Record<string, (ledger: LedgerStore, storageKey: string) => void> 
   'close to the limit': (ledger) => spend(ledger, '0.93'),
   'over budget': (ledger) => spend(ledger, '1.12'),
   'pending, left by a closed page, and uncertain': (ledger, storageKey) => {
-    // A page that is gone left one (made under another key, copied here: no page holds its lock).
-    const storage = new MemoryStorage();
-    const other = new LedgerStore({ storageKey: uniqueStorageKey(), storage });
-    other.open({ ...image, quoted: '0.07' });
-    localStorage.setItem(`${storageKey}:ledger`, storage.getItem(`${other.storageKey}:ledger`)!);
+    leftBehind(storageKey, (gone) => void gone.open({ ...image, quoted: '0.07' })); // by a page that is gone
     spend(ledger, '0.25');
     ledger.open({ ...image, quoted: '0.03' });
     const lost = ledger.open({ ...image, model: 'flux-2-max', quoted: '0.07' });
