@@ -131,8 +131,8 @@ class OrphanWatch implements ReactiveController {
       this.orphaned = new Set(orphans);
       this.host.requestUpdate();
     }
-    // A live page still runs one of them, and may go without a word too.
-    if (ledger && ledger.pending().length > orphans.length)
+    // A live page still runs one of them, and may go without a word too (without Web Locks there is no telling).
+    if (ledger && navigator.locks && ledger.pending().length > orphans.length)
       this.timer = setTimeout(() => void this.look(), LOOK_AGAIN_MS);
   }
 }

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { html } from 'lit';
-import { formatUsdRounded } from '../../pricing/format.js';
+import { formatUsd, formatUsdRounded } from '../../pricing/format.js';
 import * as text from '../../strings/tally-line.js';
 import type { Tally } from '../../base/types.js';
 
@@ -28,9 +28,12 @@ export function budgetFigures({ spent, uncertain, budget, remaining }: Tally, he
   return { held: used.minus(taken).toFixed(), [left.isNeg() ? 'over' : 'left']: left.abs().toFixed() };
 }
 
-/** An amount as a person reads it (`formatUsdRounded`), the exact one in its `title`. */
+/**
+ * An amount as a person reads it (`formatUsdRounded`), and in its `title` as prices are shown, to the millionth
+ * (`formatUsd`): money, never a raw "0.1681053 USD". The exports keep every digit.
+ */
 export const usd = (amount: string, locale?: string) =>
-  html`<span title=${text.exactUsd(amount)}>${formatUsdRounded(amount, locale)}</span>`;
+  html`<span title=${formatUsd(amount, locale)}>${formatUsdRounded(amount, locale)}</span>`;
 
 /**
  * One line of the session's spend whose figures add up to the budget, e.g. "Spent $0.25 on 3 images · $0.03 held ·

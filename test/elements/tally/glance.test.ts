@@ -13,9 +13,9 @@ import { uniqueStorageKey } from '../../support/sim.js';
 
 const part = (el: HTMLElement, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~=${name}]`);
 const words = (node: Node) => node.textContent!.replace(/\s+/g, ' ').trim();
-/** The exact amounts of the `title`s in `node`, in order ("0.126 USD" → "0.126"). */
+/** The amounts of the `title`s in `node`, in order, as decimals ("$0.126" → "0.126"; "$1,234.50" → "1234.5"). */
 const exact = (node: HTMLElement) =>
-  [...node.querySelectorAll<HTMLElement>('[title]')].map((e) => e.title.split(' ')[0]);
+  [...node.querySelectorAll<HTMLElement>('[title]')].map((e) => new Decimal(e.title.replace(/[$,]/g, '')).toFixed());
 
 /** WCAG relative luminance and contrast, of computed `rgb()` colours. */
 function rgb(color: string): number[] {
@@ -253,21 +253,24 @@ describe('<userpays-tally> at a glance', () => {
           await expect(el).to.be.accessible();
         });
 
-  it('rounds money for reading (cents from $1, 3 significant digits below), exact in the title and the exports', async () => {
+  it('rounds money for reading (cents from $1, 3 significant digits below), to the millionth in the title (as prices are), every digit in the exports', async () => {
     const { el, ledger } = await tally();
     spend(ledger, '0.126');
     spend(ledger, '0.0421053', 'flux-2-klein-4b');
     await el.updateComplete;
     const summary = part(el, 'tally')!;
     expect(words(summary)).to.equal('Spent $0.168 on 2 images');
-    expect(exact(summary)).to.deep.equal(['0.1681053']);
-    expect(summary.querySelector('[title]')!.getAttribute('title')).to.equal('0.1681053 USD');
+    // Money, formatted as every price is (formatUsd), never a raw "0.1681053 USD".
+    expect(summary.querySelector('[title]')!.getAttribute('title')).to.equal('$0.168105');
     const models = part(el, 'models')!;
     expect([...models.querySelectorAll('li')].map(words)).to.deep.equal([
       'FLUX.2 [pro]: $0.126 on 1 image',
       'FLUX.2 [klein] 4B: $0.0421 on 1 image',
     ]);
-    expect(exact(models)).to.deep.equal(['0.126', '0.0421053']);
+    expect([...models.querySelectorAll('[title]')].map((e) => e.getAttribute('title'))).to.deep.equal([
+      '$0.126',
+      '$0.042105',
+    ]);
     // The exports keep every digit.
     const files: string[] = [];
     const realClick = HTMLAnchorElement.prototype.click;
