@@ -3,9 +3,7 @@ import { imageCount } from './words.js';
 
 export const spentSummary = (spent: unknown, images: number) => ['Spent ', spent, ` on ${imageCount(images)}`];
 export const budgetLeft = (left: unknown, budget: unknown) => [' · ', left, ' of ', budget, ' budget left'];
-export const heldSummary = (held: unknown) => [' · ', held, ' in progress'];
+export const heldSummary = (held: unknown) => [' · ', held, ' held'];
 export const overBudget = (over: unknown) => [' · ', over, ' over budget'];
-/** An amount exactly (a `title` beside the rounded one). */
-export const exactUsd = (amount: string) => `${amount} USD`;
 export const budgetInvalid = () => 'Enter an amount in dollars, like 2.50';
 export const uncertainSummary = (amount: unknown) => [' · ', amount, ' more may have been charged'];

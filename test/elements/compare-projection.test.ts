@@ -2,10 +2,13 @@
 // page allows (`compare`, with prices in the model picker too), and what it means for the user's money
 // (`projection`: 100 of these, per $1, what fits the budget, this month's pace from the ledger).
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { render } from 'lit';
 import '../../src/define.js';
+import { renderProjection } from '../../src/elements/panels/projection.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { LedgerStore } from '../../src/ledger/ledger.js';
 import { cleanLocalStorage, image } from '../ledger/helpers.js';
+import { expectWcag22 } from '../support/axe.js';
 import { controlledClock } from '../support/clock.js';
 import { uniqueStorageKey } from '../support/sim.js';
 
@@ -51,6 +54,32 @@ describe('<userpays-image>: compare and projection', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('each offer button is named by the words it shows (WCAG 2.5.3), open and in WCAG 2.2 AA', async () => {
+    const { el } = await widget({ providers: 'fal' });
+    const compare = part(el, 'compare') as HTMLDetailsElement;
+    compare.open = true;
+    const buttons = [...compare.querySelectorAll('button')];
+    expect(buttons.length).to.be.greaterThan(4);
+    for (const button of buttons) {
+      // The visible text is the name: no aria-label that says it another way.
+      expect(button.hasAttribute('aria-label'), button.textContent!).to.equal(false);
+      // Its price (or why it cannot make the request) is its description.
+      const description = button
+        .getAttribute('aria-describedby')!
+        .split(' ')
+        .map((id) => el.shadowRoot!.getElementById(id)!.textContent!.trim());
+      expect(description.join(' '), button.textContent!).to.match(/\$[\d.]+|\d/);
+    }
+    await expectWcag22(el, [compare]);
+    // No text under 12 px, the badge included.
+    const small = [compare, part(el, 'projection')!]
+      .flatMap((root) => [root, ...root.querySelectorAll('*')])
+      .filter((e) => [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent!.trim()))
+      .map((e) => [e.textContent!.trim().slice(0, 20), parseFloat(getComputedStyle(e).fontSize)] as const)
+      .filter(([, px]) => px < 12);
+    expect(small).to.deep.equal([]);
+  });
+
   it('switches to the offer chosen, and re-prices everything', async () => {
     const { el } = await widget();
     part(el, 'compare')!.querySelector<HTMLButtonElement>('[data-model="flux-2-pro"]')!.click();
@@ -82,23 +111,82 @@ describe('<userpays-image>: compare and projection', () => {
     expect(el.shadowRoot!.querySelector('label[for=key]')!.textContent).to.contain('fal');
   });
 
-  it('projects 100 of these, per $1 and what fits the budget left', async () => {
+  it('projects 100 like this, per $1 and what fits the budget left', async () => {
     const { el } = await widget({ budget: '1.00' });
-    expect(part(el, 'projection')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
-      '100 of these: $1.40 · 71 per $1 · 71 more before your budget runs out',
+    // "images" where the widget says the count (1), else "submissions": never "100 of these".
+    expect(part(el, 'projection')!.textContent!.replace(/\s+/g, ' ').trim()).to.match(
+      /^100 (images|submissions) like this: \$1\.40 · 71 per \$1 · 71 more before your budget runs out$/,
     );
   });
 
-  it("projects this month's pace from the ledger, and follows new spending", async () => {
+  it('at count 2, says what 100 are: submissions like this, not "100 of these"', async () => {
+    const storageKey = uniqueStorageKey();
+    keys.push(storageKey);
+    const el = await fixture<UserPaysImage>(
+      html`<userpays-image
+        provider="bfl"
+        count="2"
+        budget="1.00"
+        locale="en-US"
+        storage-key=${storageKey}
+      ></userpays-image>`,
+    );
+    await waitUntil(() => part(el, 'projection'), 'the panels load');
+    const says = part(el, 'projection')!.textContent!.replace(/\s+/g, ' ').trim();
+    expect(says).to.match(/^100 submissions like this( \(200 images\))?: \$2\.80 · 35 per \$1/);
+    expect(says).not.to.contain('of these');
+  });
+
+  it("projects this month's pace from the ledger, not from one image, and follows new spending", async () => {
+    time.set('2026-11-02T10:00:00'); // the session starts on the 2nd
     const { el, ledger } = await widget();
     expect(part(el, 'projection')!.textContent).not.to.contain('this month');
-    time.set('2026-11-02T10:00:00');
     ledger.settle(ledger.open({ ...image, quoted: '0.3' }).id, { charged: '0.3' });
     time.set('2026-11-20T12:00:00');
+    el.requestUpdate();
+    await el.updateComplete;
+    // One image (on one day) is no pace: "this month comes to about $0.45" would be made up from a single click.
+    expect(part(el, 'projection')!.textContent).not.to.contain('this month');
     ledger.settle(ledger.open({ ...image, quoted: '0.3' }).id, { charged: '0.3' });
     await el.updateComplete;
-    // $0.60 over the 20 days gone of a 30-day month.
+    // $0.60 over the 20 days gone of a 30-day month, $0.90: to two significant figures, at least cents.
     await waitUntil(() => part(el, 'projection')!.textContent!.includes('$0.90'), 'the pace follows the ledger');
     expect(part(el, 'projection')!.textContent).to.contain('At your pace, this month comes to about $0.90.');
+  });
+});
+
+describe('renderProjection: what 100 are, said so that nobody has to guess', () => {
+  const today = Date.parse('2026-11-20T00:00:00Z') / 864e5;
+  const says = (count: number | undefined, remaining?: string) => {
+    const host = document.createElement('div');
+    render(
+      renderProjection({
+        total: (0.014 * (count ?? 1)).toFixed(3),
+        count,
+        remaining,
+        byDay: new Map(),
+        today,
+        locale: 'en-US',
+      }),
+      host,
+    );
+    return host.textContent!.replace(/\s+/g, ' ').trim();
+  };
+
+  it('one image a submission: in images', () => {
+    expect(says(1, '1')).to.equal('100 images like this: $1.40 · 71 per $1 · 71 more before your budget runs out');
+  });
+
+  it('several: in submissions, with their images counted', () => {
+    expect(says(2, '1')).to.equal(
+      '100 submissions like this (200 images): $2.80 · 35 per $1 (70 images) · 35 more (70 images) before your budget runs out',
+    );
+    expect(says(4)).to.equal('100 submissions like this (400 images): $5.60 · 17 per $1 (68 images)');
+  });
+
+  it('the count not given: in submissions', () => {
+    expect(says(undefined, '1')).to.equal(
+      '100 submissions like this: $1.40 · 71 per $1 · 71 more before your budget runs out',
+    );
   });
 });

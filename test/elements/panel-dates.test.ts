@@ -6,7 +6,7 @@ import { renderHistory } from '../../src/elements/panels/result.js';
 const AT = Date.UTC(2026, 10, 22, 17, 5);
 
 describe('panel dates: one formatter per locale and style', () => {
-  it('writes each style as toLocaleString does with its options', () => {
+  it('writes each style as toLocaleString does with its options, never with seconds', () => {
     for (const locale of ['en-US', 'de-DE', undefined]) {
       expect(formatDate(AT, locale, 'moment')).to.equal(
         new Date(AT).toLocaleString(locale, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }),
@@ -14,9 +14,20 @@ describe('panel dates: one formatter per locale and style', () => {
       expect(formatDate(AT, locale, 'time')).to.equal(
         new Date(AT).toLocaleTimeString(locale, { hour: 'numeric', minute: '2-digit' }),
       );
-      expect(formatDate(AT, locale, 'full')).to.equal(new Date(AT).toLocaleString(locale));
+      expect(formatDate(AT, locale, 'momentYear')).to.equal(
+        new Date(AT).toLocaleString(locale, {
+          year: 'numeric',
+          month: 'short',
+          day: 'numeric',
+          hour: 'numeric',
+          minute: '2-digit',
+        }),
+      );
       expect(formatDate(AT, locale, 'day')).to.equal(
         new Date(AT).toLocaleString(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' }),
+      );
+      expect(formatDate(AT, locale, 'dayYear')).to.equal(
+        new Date(AT).toLocaleString(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }),
       );
     }
   });

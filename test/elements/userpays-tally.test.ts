@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/define.js';
 import type { UserPaysTally } from '../../src/elements/tally/userpays-tally.js';
-import { dayOf } from '../../src/base/days.js';
+import { dayOf, isoDay } from '../../src/base/days.js';
 import { LedgerStore } from '../../src/ledger/ledger.js';
 import { v1History } from '../support/ledger-history.js';
 import type { Tally } from '../../src/base/types.js';
@@ -168,16 +168,53 @@ describe('<userpays-tally>', () => {
     const clicked = downloads.map((d) => d.href);
     const csv = await (await fetch(clicked[0])).text();
     const lines = csv.trim().split('\r\n');
-    expect(lines[0]).to.equal('day,id,provider,model,width,height,status,quoted,charged,credits,error,images,count');
+    expect(lines[0]).to.equal(
+      'day,time,id,provider,model,width,height,status,quoted,charged,credits,error,images,count',
+    );
     expect(lines.length).to.equal(1 + ledger.entries().length + ledger.compacted().length);
-    expect(lines.at(-1)).to.match(/^\d{4}-\d\d-\d\d,,,flux-2-[\w-]+,,,compacted,,[\d.]+,,,\d+,\d+$/);
-    expect(lines.find((l) => l.includes(mine.id))).to.match(
-      new RegExp(`^\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z,${mine.id},bfl,flux-2-pro,1024,1024,charged,0.03,0.03,,,1,1$`),
+    expect(lines.at(-1)).to.match(/^\d{4}-\d\d-\d\d,,,,flux-2-[\w-]+,,,compacted,,[\d.]+,,,\d+,\d+$/);
+    expect(lines.find((l) => l.includes(mine.id))).to.equal(
+      `${isoDay(dayOf(time.now()))},${new Date(time.now()).toISOString()},${mine.id},bfl,flux-2-pro,1024,1024,charged,0.03,0.03,,,1,1`,
     );
     const json = JSON.parse(await (await fetch(clicked[1])).text());
     expect(json.tally).to.deep.equal(el.tally);
     expect(json.entries).to.have.length(ledger.entries().length);
     expect(json.compacted).to.deep.equal(ledger.compacted());
+  });
+
+  it("the CSV's day is the local day the ledger counts a charge in (YYYY-MM-DD), its time the ISO moment apart", async () => {
+    // Half past midnight, local: a day ahead of UTC's date east of Greenwich, the same day elsewhere.
+    time.set('2026-11-23T00:30:00');
+    const { el, ledger } = await tally();
+    const opened = ledger.open({ ...image, quoted: '0.03' });
+    time.advance(60_000);
+    ledger.settle(opened.id, { charged: '0.03' });
+    const waiting = ledger.open({ ...image, model: 'flux-2-max', quoted: '0.07' });
+    await el.updateComplete;
+    const downloads: string[] = [];
+    const realClick = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function () {
+      downloads.push(this.href);
+    };
+    try {
+      part(el, 'export')!.querySelector<HTMLButtonElement>('button[value=csv]')!.click();
+    } finally {
+      HTMLAnchorElement.prototype.click = realClick;
+    }
+    const [header, ...rows] = (await (await fetch(downloads[0])).text()).trim().split('\r\n');
+    const columns = header.split(',');
+    const cells = (id: string) =>
+      Object.fromEntries(
+        rows
+          .find((row) => row.includes(id))!
+          .split(',')
+          .map((cell, i) => [columns[i], cell]),
+      );
+    // Settled: the day and moment it settled (as the chart and the compacted days count it).
+    expect(cells(opened.id)).to.deep.include({ day: '2026-11-23', time: new Date(time.now()).toISOString() });
+    expect(ledger.spentByDay().get(dayOf(time.now()))!.toFixed()).to.equal('0.03');
+    // Pending: the day and moment it was opened.
+    expect(cells(waiting.id)).to.deep.include({ day: '2026-11-23', time: new Date(waiting.at).toISOString() });
   });
 
   it('reset asks first (inline, no dialog); Keep changes nothing, Reset starts a new session; focus stays put', async () => {
@@ -259,8 +296,8 @@ describe('<userpays-tally>', () => {
     );
     const rows = [...part(el, 'uncertain')!.querySelectorAll('li')];
     expect(rows.map((row) => row.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal([
-      `FLUX.2 [pro], sent ${new Date(lost.at).toLocaleString('en-US')}: $0.03 may have been charged. If your BFL account shows it, say so; it stays counted until then. It was charged It was not`,
-      `FLUX.2 [max], sent ${new Date(dropped.at).toLocaleString('en-US')}: $0.07 may have been charged. If your BFL account shows it, say so; it stays counted until then. It was charged It was not`,
+      `FLUX.2 [pro], sent today, 12:00 PM: $0.03 may have been charged. If your BFL account shows it, say so; it stays counted until then. It was charged It was not`,
+      `FLUX.2 [max], sent today, 12:00 PM: $0.07 may have been charged. If your BFL account shows it, say so; it stays counted until then. It was charged It was not`,
     ]);
     await expect(el).to.be.accessible();
     rows[0].querySelector<HTMLButtonElement>('button[value=charged]')!.click();
@@ -284,9 +321,7 @@ describe('<userpays-tally>', () => {
     await el.updateComplete;
     expect(el.tally!.spent).to.equal('0');
     expect(Date.parse(el.tally!.since)).to.equal(time.now());
-    expect(part(el, 'tally')!.parentElement!.textContent).to.contain(
-      `Since ${new Date(time.now()).toLocaleString('en-US')}`,
-    );
+    expect(part(el, 'tally')!.parentElement!.textContent).to.contain('Since today, 12:00 PM');
   });
 
   it('a malformed locale: its times in the browser’s locale, as its money, where they threw and blanked it', async () => {
@@ -297,9 +332,8 @@ describe('<userpays-tally>', () => {
     );
     new LedgerStore({ storageKey }).open({ ...image, quoted: '0.03' });
     await waitUntil(() => part(el, 'pending'), 'the whole tally is drawn');
-    expect(part(el, 'pending')!.textContent).to.contain(new Date(time.now()).toLocaleString());
-    expect(part(el, 'tally')!.parentElement!.textContent).to.contain(
-      `Since ${new Date(Date.parse(el.tally!.since)).toLocaleString()}`,
-    );
+    const browsers = new Date(time.now()).toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' });
+    expect(part(el, 'pending')!.textContent).to.contain(`started today, ${browsers}`);
+    expect(part(el, 'tally')!.parentElement!.textContent).to.contain(`Since today, ${browsers}`);
   });
 });

@@ -1,3 +1,5 @@
+import { LedgerStore, type LedgerEntry } from '../../src/ledger/ledger.js';
+
 /** A `Storage` kept in a Map: a separate "page" or "tab" for the ledger, which keys its state by storage object. */
 export class MemoryStorage implements Storage {
   [name: string]: any;
@@ -57,6 +59,18 @@ export const uniqueKey = () =>
 export const reloaded = (storage: MemoryStorage) => new MemoryStorage(new Map(storage.map));
 
 export const image = { provider: 'bfl', model: 'flux-2-pro', width: 1024, height: 1024 };
+
+/**
+ * Leaves entries under `storageKey` in localStorage as a page that is gone would have: made by a store of another
+ * key on a storage of its own, then copied, so no page holds their Web Locks (orphans). Returns those still pending.
+ */
+export function leftBehind(storageKey: string, make: (ledger: LedgerStore) => void): LedgerEntry[] {
+  const storage = new MemoryStorage();
+  const ledger = new LedgerStore({ storageKey: uniqueKey(), storage });
+  make(ledger);
+  localStorage.setItem(`${storageKey}:ledger`, storage.getItem(`${ledger.storageKey}:ledger`)!);
+  return ledger.pending() as LedgerEntry[];
+}
 
 /** Waits until `check()` is (or resolves to) something truthy: storage events arrive in a later task. */
 export async function until(check: () => unknown, ms = 3000) {

@@ -26,8 +26,58 @@ describe('projectionOf', () => {
     ]);
     // $0.60 over 20 days of a 30-day month: $0.90.
     expect(projectionOf('0.03', undefined, byDay, day('2026-11-20'))!.monthPace).to.equal('0.9');
-    // On the 1st, the pace is that day's spending times the month's days (February 2028: 29).
-    const leap = new Map([[day('2028-02-01'), new Decimal('0.1')]]);
-    expect(projectionOf('0.03', undefined, leap, day('2028-02-01'))!.monthPace).to.equal('2.9');
+    // February 2028 has 29 days: $0.20 over 8 of them, $0.725, about $0.73.
+    const leap = new Map([
+      [day('2028-02-01'), new Decimal('0.1')],
+      [day('2028-02-08'), new Decimal('0.1')],
+    ]);
+    expect(projectionOf('0.03', undefined, leap, day('2028-02-08'))!.monthPace).to.equal('0.73');
+  });
+
+  it('no pace from too little history: fewer than 7 days of the month gone, or spending on one day only', () => {
+    const pace = (spending: [string, string][], today: string) =>
+      projectionOf('0.014', undefined, new Map(spending.map(([d, usd]) => [day(d), new Decimal(usd)])), day(today))!
+        .monthPace;
+    // One image: "this month comes to about $0.021" would be a pace made up from one click.
+    expect(pace([['2026-11-20', '0.014']], '2026-11-20')).to.equal(undefined);
+    expect(pace([['2026-11-02', '0.3']], '2026-11-20')).to.equal(undefined);
+    // Two days of spending, but only 6 days of the month gone.
+    expect(
+      pace(
+        [
+          ['2026-11-01', '0.3'],
+          ['2026-11-06', '0.3'],
+        ],
+        '2026-11-06',
+      ),
+    ).to.equal(undefined);
+    // Two days of spending, 7 days gone: $0.60 over 7 days of 30.
+    expect(
+      pace(
+        [
+          ['2026-11-01', '0.3'],
+          ['2026-11-07', '0.3'],
+        ],
+        '2026-11-07',
+      ),
+    ).to.equal('2.6');
+  });
+
+  it('rounds the pace to two significant figures, never finer than a cent; none when that is nothing', () => {
+    const pace = (first: string, second: string) =>
+      projectionOf(
+        '0.014',
+        undefined,
+        new Map([
+          [day('2026-11-01'), new Decimal(first)],
+          [day('2026-11-10'), new Decimal(second)],
+        ]),
+        day('2026-11-10'),
+      )!.monthPace;
+    expect(pace('0.014', '0.015')).to.equal('0.09'); // $0.029 × 30 / 10 = $0.087
+    expect(pace('10', '37.3')).to.equal('140'); // $141.90
+    expect(pace('1.2', '3.57')).to.equal('14'); // $14.31
+    expect(pace('0.002', '0.002')).to.equal('0.01'); // $0.012
+    expect(pace('0.0001', '0.0001')).to.equal(undefined); // $0.0006: less than a cent
   });
 });

@@ -18,7 +18,9 @@ export interface CompareView {
 /**
  * A disclosure that lists every offer, those that can make the request cheapest first and the cheapest
  * marked, each a button that switches to it (`data-provider`, `data-model`); those that cannot make it are
- * listed last, disabled, with the reason.
+ * listed last, disabled, with the reason. A button is named by the words it shows ("FLUX.2 [pro] · BFL": WCAG 2.5.3,
+ * a name that says it otherwise fails speech input), pressed for the offer in force, and described by its price (or
+ * the reason) and "cheapest", which are beside it.
  */
 export function renderCompare(view: CompareView, choose: (event: Event) => void) {
   const ranked = rankOffers(view.offers);
@@ -30,15 +32,16 @@ export function renderCompare(view: CompareView, choose: (event: Event) => void)
       ${best ? offersText.compareSummary(modelName(best.model), price(best.total)) : offersText.compareLabel()}
     </summary>
     <ul>
-      ${ranked.map((offer) => {
+      ${ranked.map((offer, index) => {
         const name = modelName(offer.model);
         const provider = wordsText.providerName(offer.provider);
         const current = offer.provider === view.provider && offer.model === view.model;
+        const about = `offer-${index}`;
         return html`<li class=${offer.problem ? 'muted' : ''}>
           <button
             type="button"
             class="secondary"
-            aria-label=${offersText.useOffer(name, provider)}
+            aria-describedby=${about}
             aria-pressed=${current}
             ?disabled=${!!offer.problem}
             data-provider=${offer.provider}
@@ -47,8 +50,10 @@ export function renderCompare(view: CompareView, choose: (event: Event) => void)
           >
             ${offersText.offerName(name, provider)}
           </button>
-          ${offer.problem ? html`<span>${offer.problem}</span>` : html`<strong>${price(offer.total)}</strong>`}
-          ${offer.cheapest ? html`<span class="badge">${offersText.cheapest()}</span>` : nothing}
+          <span id=${about}
+            >${offer.problem || html`<strong>${price(offer.total)}</strong>`}
+            ${offer.cheapest ? html`<span class="badge">${offersText.cheapest()}</span>` : nothing}</span
+          >
         </li>`;
       })}
     </ul>

@@ -1,13 +1,15 @@
 /**
- * How the panels write a time: an image's or a failure's moment, a link's end, the first day of the chart, and
- * the tally's times in full (as `toLocaleString` writes them without options).
+ * How the panels write a time, as a person writes it (never seconds, never a raw timestamp): an image's or a
+ * failure's moment, a link's end, the first day of the chart, the tally's times; `…Year` where the year is not
+ * this one.
  */
 const STYLES = {
-  full: { year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' },
   moment: { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' },
+  momentYear: { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' },
   time: { hour: 'numeric', minute: '2-digit' },
   // A local day number counts days since 1970-01-01 as a date, not an instant: read it in UTC.
   day: { month: 'short', day: 'numeric', timeZone: 'UTC' },
+  dayYear: { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' },
 } satisfies Record<string, Intl.DateTimeFormatOptions>;
 
 const formats = new Map<string, Intl.DateTimeFormat>();

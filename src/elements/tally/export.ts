@@ -1,7 +1,9 @@
 import type { LedgerStore } from '../../ledger/ledger.js';
 import type { Tally } from '../../base/types.js';
+import { dayOf, isoDay } from '../../base/days.js';
 
-const COLUMNS = 'day,id,provider,model,width,height,status,quoted,charged,credits,error,images,count'.split(',');
+/** The CSV's columns (docs/ledger.md, "Export"): a day, then a time, then the entry's own fields. */
+const COLUMNS = 'day,time,id,provider,model,width,height,status,quoted,charged,credits,error,images,count'.split(',');
 
 /**
  * One CSV cell (RFC 4180), safe to open in a spreadsheet: a value starting with `=`, `+`, `-`, `@`, a tab or a
@@ -15,10 +17,11 @@ function cell(value: unknown): string {
 }
 
 /**
- * The ledger as a file. JSON: the tally, the compacted days and every entry, money as exact decimal strings.
- * CSV: one line per entry (`day` = when it settled, else when it was opened, as an ISO time), then one line
- * per compacted day and model (status `compacted`, `day` = the date, `count` entries that cost `charged` in
- * all); every cell through `cell()`.
+ * The ledger as a file. JSON: the tally, the compacted days and every entry, money as exact decimal strings, times
+ * as the ledger keeps them (ms). CSV: one line per entry, then one line per compacted day and model (status
+ * `compacted`, `count` entries that cost `charged` in all, no time); every cell through `cell()`. An entry's `day`
+ * is the local day (YYYY-MM-DD) the ledger counts it in, as the chart and the compacted days do (base/days.ts):
+ * when it settled, else when it was opened; `time` is that moment as an ISO time (UTC).
  */
 export function ledgerFile(ledger: LedgerStore, tally: Tally, csv: boolean): string {
   const entries = ledger.entries();
@@ -26,7 +29,8 @@ export function ledgerFile(ledger: LedgerStore, tally: Tally, csv: boolean): str
   const rows: Record<string, unknown>[] = [
     ...entries.map((e) => ({
       ...e,
-      day: new Date(e.settledAt ?? e.at).toISOString(),
+      day: isoDay(dayOf(e.settledAt ?? e.at)),
+      time: new Date(e.settledAt ?? e.at).toISOString(),
       images: +(e.status === 'charged' && !e.error),
       count: 1,
     })),

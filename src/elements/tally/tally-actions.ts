@@ -1,3 +1,4 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Tally } from '../../base/types.js';
 import type { LedgerStore } from '../../ledger/ledger.js';
 import * as text from '../../strings/tally-line.js';
@@ -6,17 +7,30 @@ import type { TallyHandlers } from './tally-template.js';
 
 /** What `<userpays-tally>`'s controls act on, read when they act (never a stale copy). */
 export interface TallyActionTarget {
+  /** The element: the watch of closed pages (`OrphanWatch`) lives and stops with it, and redraws it. */
+  host: ReactiveControllerHost;
   ledger(): LedgerStore | undefined;
   tally(): Tally | undefined;
   storageKey(): string;
 }
 
+/** What `<userpays-tally>` does beyond its summary line: its controls, and what it watches beside the ledger. */
+export interface TallyActions extends TallyHandlers {
+  /** The ids of the pending entries whose page is gone, as last seen (none until the lock manager answers). */
+  readonly orphaned: ReadonlySet<string>;
+}
+
 /**
  * What `<userpays-tally>`'s controls do beyond its summary line (budget, uncertain charges, export, reset), loaded
- * with the panels that draw them, as the gallery's actions are (gallery-actions.ts).
+ * with the panels that draw them, as the gallery's actions are (gallery-actions.ts); and the watch of the pending
+ * entries whose page closed.
  */
-export function tallyHandlers(target: TallyActionTarget): TallyHandlers {
+export function tallyHandlers(target: TallyActionTarget): TallyActions {
+  const watch = new OrphanWatch(target.host, target.ledger);
   return {
+    get orphaned() {
+      return watch.orphaned;
+    },
     /** A new budget from the input; one that is not an amount is refused in words (the browser's validation message). */
     budgetChange(event) {
       const input = event.target as HTMLInputElement;
@@ -60,4 +74,65 @@ export function tallyHandlers(target: TallyActionTarget): TallyHandlers {
       ledger!.resolve(id, button.value === 'charged' ? { charged: entry.charged! } : { void: true });
     },
   };
+}
+
+/**
+ * How long a page may have been gone before the tally stops saying its generation is "generating now". A page that
+ * closes or crashes tells no one, and a lock that is freed fires no event: the only way to know is to look again.
+ */
+const LOOK_AGAIN_MS = 2000;
+
+/**
+ * Which pending entries no page runs any more (docs/ledger.md, "Orphans"): the page that opened an entry holds its
+ * Web Lock until it settles it, so an entry whose lock is free was left by a page that went. Asked of the lock
+ * manager (`LedgerStore.orphans`) after each render that shows other pending entries than the last, and every
+ * 2 s while a live page still runs one; only asked, never taken, even for a moment, which could keep a widget from
+ * resuming the entry. A new entry is never an orphan (its lock is held before it is written); until the first
+ * answer, a moment after the panels load, entries already pending are shown as generating.
+ */
+class OrphanWatch implements ReactiveController {
+  orphaned: ReadonlySet<string> = new Set();
+  /** The pending entries the last look was for, and which look is the latest. */
+  private pending = '';
+  private looks = 0;
+  private timer?: ReturnType<typeof setTimeout>;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly ledger: () => LedgerStore | undefined,
+  ) {
+    host.addController(this);
+  }
+
+  hostUpdated() {
+    const pending =
+      this.ledger()
+        ?.pending()
+        .map((entry) => entry.id)
+        .join() ?? '';
+    if (pending === this.pending) return;
+    this.pending = pending;
+    void this.look();
+  }
+
+  hostDisconnected() {
+    clearTimeout(this.timer);
+    this.pending = ''; // looked at again once connected and drawn
+    this.looks++; // an answer on its way is for a host no longer shown
+  }
+
+  private async look() {
+    clearTimeout(this.timer);
+    const look = ++this.looks;
+    const ledger = this.ledger();
+    const orphans = this.pending && ledger ? (await ledger.orphans()).map((entry) => entry.id) : [];
+    if (look !== this.looks) return; // a later look has begun, or the host left
+    if (orphans.join() !== [...this.orphaned].join()) {
+      this.orphaned = new Set(orphans);
+      this.host.requestUpdate();
+    }
+    // A live page still runs one of them, and may go without a word too (without Web Locks there is no telling).
+    if (ledger && navigator.locks && ledger.pending().length > orphans.length)
+      this.timer = setTimeout(() => void this.look(), LOOK_AGAIN_MS);
+  }
 }

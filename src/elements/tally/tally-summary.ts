@@ -1,20 +1,18 @@
 import Decimal from 'decimal.js';
 import { html } from 'lit';
-import { formatUsdRounded } from '../../pricing/format.js';
+import { formatUsd, formatUsdRounded } from '../../pricing/format.js';
 import * as text from '../../strings/tally-line.js';
 import type { Tally } from '../../base/types.js';
 
 /**
  * What the tally's own figures leave to work out, exactly (decimal strings), so that they add up: spent + held +
- * uncertain + left = budget, or past it, spent + held + uncertain − over = budget. `held` is what generations
- * still running hold; `percent`, the share of the budget all of it takes, in whole percent rounded down.
- * Without a budget, only `held`.
+ * uncertain + left = budget, or past it, spent + held + uncertain − over = budget. `held` is what pending
+ * generations hold. Without a budget, only `held`. (The share of the budget used is the meter's: tally-view.ts.)
  */
 export interface BudgetFigures {
   held: string;
   left?: string;
   over?: string;
-  percent?: number;
 }
 
 /**
@@ -27,23 +25,22 @@ export function budgetFigures({ spent, uncertain, budget, remaining }: Tally, he
   const limit = new Decimal(budget);
   const used = held ? taken.plus(held) : Decimal.max(taken, limit.minus(remaining!));
   const left = limit.minus(used);
-  return {
-    held: used.minus(taken).toFixed(),
-    [left.isNeg() ? 'over' : 'left']: left.abs().toFixed(),
-    // In Decimal: 0.29 × 100 in binary floating point is 28.999…, which would round down to 28.
-    percent: used.gte(limit) ? 100 : Math.floor(+used.div(limit).times(100)),
-  };
+  return { held: used.minus(taken).toFixed(), [left.isNeg() ? 'over' : 'left']: left.abs().toFixed() };
 }
 
-/** An amount as a person reads it (`formatUsdRounded`), the exact one in its `title`. */
+/**
+ * An amount as a person reads it (`formatUsdRounded`), and in its `title` as prices are shown, to the millionth
+ * (`formatUsd`): money, never a raw "0.1681053 USD". The exports keep every digit.
+ */
 export const usd = (amount: string, locale?: string) =>
-  html`<span title=${text.exactUsd(amount)}>${formatUsdRounded(amount, locale)}</span>`;
+  html`<span title=${formatUsd(amount, locale)}>${formatUsdRounded(amount, locale)}</span>`;
 
 /**
- * One line of the session's spend whose figures add up to the budget, e.g. "Spent $0.25 on 3 images · $0.03 in
- * progress · $0.03 more may have been charged · $0.69 of $1.00 budget left", or "… · $0.12 over budget" in the
- * danger colour: what may have been charged is never shown as nothing. `figures` default to what the tally alone
- * tells (the widget's line); the standalone tally passes its own, with what its pending entries hold.
+ * One line of the session's spend whose figures add up to the budget, e.g. "Spent $0.25 on 3 images · $0.03 held ·
+ * $0.03 more may have been charged · $0.69 of $1.00 budget left", or "… · $0.12 over budget" in the danger colour:
+ * what may have been charged is never shown as nothing. "Held" is what generations not finished hold: running, or
+ * left by a page that closed (not "in progress": those are not). `figures` default to what the tally alone tells
+ * (the widget's line); the standalone tally passes its own, with what its pending entries hold.
  */
 export function renderTallySummary(tally: Tally, locale?: string, figures = budgetFigures(tally)) {
   const money = (amount: string) => usd(amount, locale);

@@ -5,7 +5,7 @@ import type { Tally } from '../../base/types.js';
 import { LedgerController } from '../controllers/ledger-controller.js';
 import { surface, theme } from '../shared/theme.js';
 import { UserPaysElement } from '../shared/userpays-element.js';
-import type { TallyHandlers } from '../panels/panels.js';
+import type { TallyActions } from './tally-actions.js';
 import { PanelsController } from '../controllers/panels-controller.js';
 import { renderTallySummary } from './tally-summary.js';
 
@@ -16,15 +16,17 @@ import { renderTallySummary } from './tally-summary.js';
  * @summary Spent, images, budget, per-model split, spend per day, pending generations, export and reset; live across tabs.
  * @tagname userpays-tally
  * @event userpays-tally - The ledger or the budget changed (here or in another tab); `detail` is the new `Tally`.
- * @csspart tally - The summary line: spent, held by generations in progress, what may have been charged, and
+ * @csspart tally - The summary line: spent, held by generations not finished, what may have been charged, and
  * what is left of the budget in force (or how far past it), figures that add up to the budget.
  * @csspart budget - The user's budget input, which budget is in force (the site's or the user's), and a meter of how
- * much of it is used, with its words ("40 % of budget used").
+ * much of it is used, with its words ("40 % of budget used"; from 90 % "close to the limit", in the warning colour;
+ * at and past the budget "the budget is reached" / "over budget", in the danger colour).
  * @csspart models - The per-model split (a list).
  * @csspart chart - Spend per day over the last 30 days: an inline SVG bar chart with its axis (the biggest day's
  * amount, the first day … Today); its `aria-label` lists every day's amount. Absent when nothing was spent in them.
- * @csspart pending - Generations in progress: what they hold of the budget, then each (model, when it started,
- * amount held).
+ * @csspart pending - Generations not finished: those a page is running now ("Generating now"), and those whose page
+ * closed before they were done, with what becomes of each; what they hold of the budget, then each (model, when it
+ * started, amount held).
  * @csspart uncertain - Charges no reply confirmed or denied, each with "It was charged" / "It was not".
  * @csspart export - The Export CSV and Export JSON buttons (each downloads the ledger as a file).
  * @csspart reset - Reset… and its confirmation (a disclosure: Reset / Keep).
@@ -34,7 +36,8 @@ import { renderTallySummary } from './tally-summary.js';
  * @cssproperty --userpays-muted - Secondary text colour.
  * @cssproperty --userpays-surface - Background the element paints.
  * @cssproperty --userpays-border - Line colour.
- * @cssproperty --userpays-danger - Over budget, errors, and the Reset that empties the tally.
+ * @cssproperty --userpays-danger - Over budget (the meter from 100 %), errors, and the Reset that empties the tally.
+ * @cssproperty --userpays-warning - The budget meter close to the limit (from 90 %).
  * @cssproperty --userpays-radius - Corner radius of buttons and the input.
  * @cssproperty --userpays-font - Font shorthand.
  */
@@ -55,8 +58,8 @@ export class UserPaysTally extends UserPaysElement {
     this.startup,
   );
   private readonly panels = new PanelsController(this, (panels) => panels.tallyPanelStyles, this.startup);
-  /** What the controls beyond the summary line do: made with the panels that draw them. */
-  private handlers?: TallyHandlers;
+  /** What the controls beyond the summary line do, and which pending entries' pages are gone: made with the panels. */
+  private actions?: TallyActions;
 
   /** The current tally (the same shape the widget reports). */
   get tally(): Tally | undefined {
@@ -82,11 +85,15 @@ export class UserPaysTally extends UserPaysElement {
     const { panels } = this.panels;
     // The summary line first; the rest (budget, split, chart, lists, export) with the panels, a moment later.
     if (!panels) return html`<p part="tally">${renderTallySummary(tally, locale)}</p>`;
-    this.handlers ??= panels.tallyHandlers({
+    const actions = (this.actions ??= panels.tallyHandlers({
+      host: this,
       ledger: () => this.ledger.ledger,
       tally: () => this.ledger.tally,
       storageKey: () => this.storageKey,
-    });
-    return panels.renderTally(panels.tallyView(ledger, tally, clock.now(), locale, budgetProblem), this.handlers);
+    }));
+    return panels.renderTally(
+      panels.tallyView(ledger, tally, clock.now(), locale, budgetProblem, actions.orphaned),
+      actions,
+    );
   }
 }

@@ -13,9 +13,9 @@ import { uniqueStorageKey } from '../../support/sim.js';
 
 const part = (el: HTMLElement, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~=${name}]`);
 const words = (node: Node) => node.textContent!.replace(/\s+/g, ' ').trim();
-/** The exact amounts of the `title`s in `node`, in order ("0.126 USD" → "0.126"). */
+/** The amounts of the `title`s in `node`, in order, as decimals ("$0.126" → "0.126"; "$1,234.50" → "1234.5"). */
 const exact = (node: HTMLElement) =>
-  [...node.querySelectorAll<HTMLElement>('[title]')].map((e) => e.title.split(' ')[0]);
+  [...node.querySelectorAll<HTMLElement>('[title]')].map((e) => new Decimal(e.title.replace(/[$,]/g, '')).toFixed());
 
 /** WCAG relative luminance and contrast, of computed `rgb()` colours. */
 function rgb(color: string): number[] {
@@ -76,7 +76,7 @@ describe('<userpays-tally> at a glance', () => {
 
   it('lists what is generating now under a heading that says what it holds of the budget', async () => {
     const { el, ledger } = await tally('1');
-    const first = ledger.open({ ...image, quoted: '0.03' });
+    ledger.open({ ...image, quoted: '0.03' });
     time.advance(90_000);
     ledger.open({ ...image, model: 'flux-2-klein-4b', quoted: '0.014' });
     await el.updateComplete;
@@ -85,10 +85,10 @@ describe('<userpays-tally> at a glance', () => {
     const heading = el.shadowRoot!.getElementById(list.getAttribute('aria-labelledby')!)!;
     expect(pending.contains(heading)).to.equal(true);
     expect(words(heading)).to.equal('Generating now: $0.044 held until done');
-    const at = (ms: number) => new Date(ms).toLocaleString('en-US');
+    // The clock says noon: they started at 12:00 and 12:01 (a minute and a half later), today.
     expect([...list.children].map(words)).to.deep.equal([
-      `FLUX.2 [pro], started ${at(first.at)}: $0.03`,
-      `FLUX.2 [klein] 4B, started ${at(first.at + 90_000)}: $0.014`,
+      'FLUX.2 [pro], started today, 12:00 PM: $0.03',
+      'FLUX.2 [klein] 4B, started today, 12:01 PM: $0.014',
     ]);
     await expect(el).to.be.accessible();
   });
@@ -98,7 +98,7 @@ describe('<userpays-tally> at a glance', () => {
     await busy(el, ledger);
     const summary = part(el, 'tally')!;
     expect(words(summary)).to.equal(
-      'Spent $0.25 on 1 image · $0.03 in progress · $0.03 more may have been charged · $0.69 of $1.00 budget left',
+      'Spent $0.25 on 1 image · $0.03 held · $0.03 more may have been charged · $0.69 of $1.00 budget left',
     );
     const [spent, held, uncertain, left, budget] = exact(summary);
     expect(budget).to.equal(el.tally!.budget);
@@ -225,7 +225,7 @@ describe('<userpays-tally> at a glance', () => {
     el.shadowRoot!.append(probe);
     expect(getComputedStyle(over).color).to.equal(getComputedStyle(probe).color);
     probe.remove();
-    expect(words(part(el, 'budget')!)).to.contain('100 % of budget used');
+    expect(words(part(el, 'budget')!)).to.contain('124 % of budget used: over budget');
   });
 
   for (const scheme of ['light', 'dark'])
@@ -253,21 +253,24 @@ describe('<userpays-tally> at a glance', () => {
           await expect(el).to.be.accessible();
         });
 
-  it('rounds money for reading (cents from $1, 3 significant digits below), exact in the title and the exports', async () => {
+  it('rounds money for reading (cents from $1, 3 significant digits below), to the millionth in the title (as prices are), every digit in the exports', async () => {
     const { el, ledger } = await tally();
     spend(ledger, '0.126');
     spend(ledger, '0.0421053', 'flux-2-klein-4b');
     await el.updateComplete;
     const summary = part(el, 'tally')!;
     expect(words(summary)).to.equal('Spent $0.168 on 2 images');
-    expect(exact(summary)).to.deep.equal(['0.1681053']);
-    expect(summary.querySelector('[title]')!.getAttribute('title')).to.equal('0.1681053 USD');
+    // Money, formatted as every price is (formatUsd), never a raw "0.1681053 USD".
+    expect(summary.querySelector('[title]')!.getAttribute('title')).to.equal('$0.168105');
     const models = part(el, 'models')!;
     expect([...models.querySelectorAll('li')].map(words)).to.deep.equal([
       'FLUX.2 [pro]: $0.126 on 1 image',
       'FLUX.2 [klein] 4B: $0.0421 on 1 image',
     ]);
-    expect(exact(models)).to.deep.equal(['0.126', '0.0421053']);
+    expect([...models.querySelectorAll('[title]')].map((e) => e.getAttribute('title'))).to.deep.equal([
+      '$0.126',
+      '$0.042105',
+    ]);
     // The exports keep every digit.
     const files: string[] = [];
     const realClick = HTMLAnchorElement.prototype.click;

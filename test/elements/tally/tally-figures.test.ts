@@ -20,21 +20,17 @@ describe('budgetFigures', () => {
     expect(budgetFigures(tally({ spent: '0.3' })).held).to.equal('0');
   });
 
-  it('spent + held + uncertain + left = budget, exactly; the share used rounds down', () => {
+  it('spent + held + uncertain + left = budget, exactly', () => {
     const t = tally({ spent: '0.25', uncertain: '0.03', budget: '1', remaining: '0.69' });
     const figures = budgetFigures(t, '0.03');
-    expect(figures).to.deep.equal({ held: '0.03', left: '0.69', percent: 31 });
+    expect(figures).to.deep.equal({ held: '0.03', left: '0.69' });
     expect(sum(t.spent, figures.held, t.uncertain, figures.left)).to.equal('1');
-    // 0.29 × 100 is 28.999… in floating point: the percent is worked out in Decimal.
-    expect(budgetFigures(tally({ spent: '0.29', budget: '1', remaining: '0.71' }), '0').percent).to.equal(29);
-    expect(budgetFigures(tally({ spent: '1', budget: '3', remaining: '2' }), '0').percent).to.equal(33);
   });
 
   it('past the budget: how much over, never "$0 left"', () => {
     expect(budgetFigures(tally({ spent: '0.62', budget: '0.5', remaining: '0' }), '0')).to.deep.equal({
       held: '0',
       over: '0.12',
-      percent: 100,
     });
     const t = tally({ spent: '0.45', uncertain: '0.03', budget: '0.5', remaining: '0' });
     const pending = budgetFigures(t, '0.07');
@@ -43,10 +39,8 @@ describe('budgetFigures', () => {
     // Exactly on the budget: nothing left, nothing over.
     expect(budgetFigures(tally({ spent: '0.5', budget: '0.5', remaining: '0' }), '0')).to.deep.include({
       left: '0',
-      percent: 100,
     });
-    // A budget of 0 with nothing spent is all used.
-    expect(budgetFigures(tally({ budget: '0', remaining: '0' }), '0')).to.deep.include({ left: '0', percent: 100 });
+    expect(budgetFigures(tally({ budget: '0', remaining: '0' }), '0')).to.deep.include({ left: '0' });
   });
 
   it("with no `held` given (the widget), held is what `remaining` leaves: the left figure is the tally's own", () => {
@@ -102,24 +96,73 @@ describe('tallyView', () => {
     const owner = {};
     ledger.setPageBudget(owner, '1.00');
     let view = tallyView(ledger, ledger.tally(), time.now(), 'en-US');
-    expect(view.figures).to.deep.equal({ held: '0.044', left: '0.706', percent: 29 });
+    expect(view.figures).to.deep.equal({ held: '0.044', left: '0.706' });
+    expect(view.meter).to.deep.equal({ percent: 29, state: 'fine' });
     expect(view.budget).to.deep.equal({ value: '2', site: '1' });
-    expect(view.pending).to.deep.equal([
-      { model: 'flux-2-pro', started: first.at, usd: '0.03' },
-      { model: 'flux-2-klein-4b', started: first.at + 60_000, usd: '0.014' },
-    ]);
+    // The clock says noon: the entries started at 12:00 and 12:01, today.
+    expect(view.generating).to.deep.equal({
+      items: [
+        { model: 'flux-2-pro', started: 'today, 12:00 PM', usd: '0.03' },
+        { model: 'flux-2-klein-4b', started: 'today, 12:01 PM', usd: '0.014' },
+      ],
+      held: '0.044',
+    });
+    expect(view.orphaned).to.deep.equal({ items: [], held: '0' });
     expect(chartOf(view.byDay, view.today, 'en-US')!.max).to.equal('0.25'); // what was settled today
     ledger.budget = '0.50';
     view = tallyView(ledger, ledger.tally(), time.now(), 'en-US');
     expect(view.budget).to.deep.equal({ value: '0.5', site: undefined });
-    expect(view.figures).to.deep.equal({ held: '0.044', left: '0.206', percent: 58 });
+    expect(view.figures).to.deep.equal({ held: '0.044', left: '0.206' });
+    expect(view.meter).to.deep.equal({ percent: 58, state: 'fine' });
+    // The page that runs the first one is gone: it is held still, apart from what is generating.
+    view = tallyView(ledger, ledger.tally(), time.now(), 'en-US', '', new Set([first.id]));
+    expect(view.generating).to.deep.equal({
+      items: [{ model: 'flux-2-klein-4b', started: 'today, 12:01 PM', usd: '0.014' }],
+      held: '0.014',
+    });
+    expect(view.orphaned).to.deep.equal({
+      items: [
+        { model: 'flux-2-pro', started: 'today, 12:00 PM', usd: '0.03', provider: 'bfl', next: 'void', keyed: true },
+      ],
+      held: '0.03',
+    });
+    expect(view.figures).to.deep.equal({ held: '0.044', left: '0.206' });
     // No budget at all: held still, nothing else.
     ledger.budget = null;
     ledger.setPageBudget(owner, null);
     view = tallyView(ledger, ledger.tally(), time.now(), 'en-US', 'The budget set on this page is wrong');
     expect(view.figures).to.deep.equal({ held: '0.044' });
+    expect(view.meter).to.equal(undefined);
     expect(view.budget).to.deep.equal({ value: '', site: undefined });
     expect(view.notice).to.equal('The budget set on this page is wrong');
-    expect(view.since).to.equal(Date.parse(ledger.tally().since));
+    expect(view.since).to.equal('Since today, 12:00 PM');
+  });
+});
+
+describe('tallyView: the meter', () => {
+  const time = controlledClock();
+  const meterAt = (spent: string, budget: string, held = '0') => {
+    const ledger = new LedgerStore({ storageKey: uniqueKey(), storage: new MemoryStorage() });
+    if (+spent) ledger.settle(ledger.open({ ...image, quoted: spent }).id, { charged: spent });
+    if (+held) ledger.open({ ...image, quoted: held });
+    ledger.budget = budget;
+    return tallyView(ledger, ledger.tally(), time.now(), 'en-US').meter;
+  };
+
+  it('the share used rounds down, worked out in Decimal; from 90 % close to the limit', () => {
+    // 0.29 × 100 is 28.999… in floating point.
+    expect(meterAt('0.29', '1')).to.deep.equal({ percent: 29, state: 'fine' });
+    expect(meterAt('1', '3')).to.deep.equal({ percent: 33, state: 'fine' });
+    expect(meterAt('0.8999', '1')).to.deep.equal({ percent: 89, state: 'fine' });
+    expect(meterAt('0.85', '1', '0.05')).to.deep.equal({ percent: 90, state: 'near' });
+  });
+
+  it('at the budget exactly, reached; past it, over, with the real share', () => {
+    expect(meterAt('0.97', '1', '0.03')).to.deep.equal({ percent: 100, state: 'reached' });
+    expect(meterAt('1.001', '1')).to.deep.equal({ percent: 100, state: 'over' });
+    expect(meterAt('0.62', '0.5')).to.deep.equal({ percent: 124, state: 'over' });
+    // A budget of 0: all used with nothing spent, over with anything.
+    expect(meterAt('0', '0')).to.deep.equal({ percent: 100, state: 'reached' });
+    expect(meterAt('0.03', '0')).to.deep.equal({ percent: 100, state: 'over' });
   });
 });
