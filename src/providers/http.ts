@@ -1,3 +1,4 @@
+import Decimal from 'decimal.js';
 import { UserPaysError, asUserPaysError } from '../base/errors.js';
 import { checkImageUrl, routed } from './provider-urls.js';
 import type { ProviderImage, RunContext } from './provider.js';
@@ -79,9 +80,16 @@ const scrub = (value: string, secret?: string) => (secret ? value.split(secret).
  * `fetch` + JSON with our error codes: HTTP errors via `httpError`, a failed connection → `network`,
  * an unreadable reply → `provider-error`. Never sends cookies. `secret` (the key, when the request carries it)
  * is scrubbed from messages, and such a request never follows a redirect: `fetch` would carry a custom header
- * such as BFL's `x-key` to whatever origin the redirect names (docs/contract.md, Security).
+ * such as BFL's `x-key` to whatever origin the redirect names (docs/contract.md, Security). `onReply` sees a 2xx
+ * reply's headers (a poll's `Retry-After`).
  */
-export async function fetchJson(url: string, init: RequestInit, signal: AbortSignal, secret?: string): Promise<any> {
+export async function fetchJson(
+  url: string,
+  init: RequestInit,
+  signal: AbortSignal,
+  secret?: string,
+  onReply?: (response: Response) => void,
+): Promise<any> {
   try {
     const response = await fetch(url, {
       ...init,
@@ -105,6 +113,7 @@ export async function fetchJson(url: string, init: RequestInit, signal: AbortSig
       throw error;
     }
     if (!response.ok) throw httpError(response, body, secret);
+    onReply?.(response);
     if (body == null || typeof body !== 'object') {
       // A 2xx the page cannot read may still be the provider accepting (and charging): not an answer.
       throw new UserPaysError('provider-error', text.unreadableReply());
@@ -114,6 +123,35 @@ export async function fetchJson(url: string, init: RequestInit, signal: AbortSig
     const error = asUserPaysError(thrown);
     error.message = scrub(error.message, secret);
     throw error;
+  }
+}
+
+/**
+ * What an account has left, read from a provider's balance endpoint (`Provider.balance`): `amount(body)` picks the
+ * USD amount out of its JSON, which must be a finite number ≥ 0. Anything else (a refused key, a host that answers
+ * no CORS, no network, another shape) is undefined, quietly: a balance is a convenience, never an error, and a
+ * refusal here says nothing to the console. The key goes to the URL given, which must be the provider's own, and
+ * never follows a redirect.
+ */
+export async function readBalance(
+  url: string,
+  headers: Record<string, string>,
+  { relay, signal }: Pick<RunContext, 'relay'> & { signal?: AbortSignal },
+  amount: (body: any) => unknown,
+  scale = '1',
+): Promise<Decimal | undefined> {
+  try {
+    const response = await fetch(routed(url, relay), {
+      headers,
+      signal,
+      credentials: 'omit',
+      cache: 'no-store',
+      redirect: 'manual',
+    });
+    const value = response.ok ? amount(await response.json()) : undefined;
+    return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? new Decimal(value).mul(scale) : undefined;
+  } catch {
+    return undefined;
   }
 }
 
