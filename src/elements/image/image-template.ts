@@ -48,10 +48,13 @@ export interface ImageView {
       adds?: { megapixels: number; amount: string };
     }[];
   };
-  /** Undefined for providers that need no key (Puter). */
-  key?: { provider: string; value: string; remembered: boolean; waiting: number };
-  /** Undefined unless the provider is Puter. */
-  account?: { user?: string; left?: string };
+  /** Undefined for providers that need no key (Puter). `left`: USD the key's account has, where its provider says. */
+  key?: { provider: string; value: string; remembered: boolean; waiting: number; left?: string };
+  /**
+   * Undefined unless the provider is Puter. `left`: USD left, where known; else `note` says what is left in the
+   * credits Puter reports, and that the price cannot be checked against them.
+   */
+  account?: { user?: string; left?: string; note?: string };
   quote?: Quote;
   /** Shown instead of the price when set. */
   problem: string;
@@ -203,8 +206,14 @@ function renderReferences({ references, locale }: ImageView, on: ImageHandlers) 
   </div>`;
 }
 
-function renderKey({ key }: ImageView, on: ImageHandlers) {
+/** "$0.03 of your $4.20 left": the price beside what the account has left. */
+const ofLeft = ({ quote, locale }: ImageView, left?: string) =>
+  quote && left ? widgetText.priceOfLeft(formatUsd(quote.total, locale), formatUsd(left, locale)) : '';
+
+function renderKey(view: ImageView, on: ImageHandlers) {
+  const { key } = view;
   if (!key) return nothing;
+  const left = ofLeft(view, key.left);
   return html`<div class="field">
     <label for="key">${widgetText.keyLabel(key.provider)}</label>
     <input
@@ -218,6 +227,7 @@ function renderKey({ key }: ImageView, on: ImageHandlers) {
       @change=${on.keyCommit}
     />
     ${key.waiting ? html`<span class="error">${widgetText.waitingForKey(key.waiting, key.provider)}</span>` : nothing}
+    ${left ? html`<span class="muted">${left}</span>` : nothing}
     <label class="muted"
       ><input part="remember" type="checkbox" .checked=${live(key.remembered)} @change=${on.rememberChange} />
       ${widgetText.rememberKey(key.provider)}</label
@@ -226,12 +236,14 @@ function renderKey({ key }: ImageView, on: ImageHandlers) {
 }
 
 /** Puter's account area, beside the preview: Sign in (its popup needs this very click), or who pays and what is left. */
-function renderAccount({ account, quote, locale }: ImageView, on: ImageHandlers) {
+function renderAccount(view: ImageView, on: ImageHandlers) {
+  const { account } = view;
   if (!account) return nothing;
+  const left = ofLeft(view, account.left) || account.note;
   // One line each: whitespace inside a template is not minified.
   // prettier-ignore
   return html`<p part="account" class="account">${account.user
-    ? html`${widgetText.puterAccount()} <strong>${account.user}</strong>${quote && account.left ? ` · ${widgetText.priceOfLeft(formatUsd(quote.total, locale), formatUsd(account.left, locale))}` : ''} <button type="button" class="secondary" @click=${on.signOut}>${widgetText.signOut()}</button>`
+    ? html`${widgetText.puterAccount()} <strong>${account.user}</strong>${left ? ` · ${left}` : ''} <button type="button" class="secondary" @click=${on.signOut}>${widgetText.signOut()}</button>`
     : html`<button part="sign-in" type="button" class="secondary" @click=${on.signIn}>${widgetText.signIn()}</button> ${widgetText.signInWhy()}`}</p>`;
 }
 

@@ -89,9 +89,13 @@ export function imageView(host: ImageHost, parts: ImageParts, handlers: ImageHan
           value: host.apiKey,
           remembered: parts.keys.isRemembered(provider),
           waiting: resume.waiting[provider] ?? 0,
+          left: account.balance?.usd?.toString(),
         }
       : undefined,
-    account: provider === 'puter' ? { user: account.user, left: account.left?.toString() } : undefined,
+    account:
+      provider === 'puter'
+        ? { user: account.user, left: account.balance?.usd?.toString(), note: account.balance?.unpriced?.(locale) }
+        : undefined,
     quote: pricing.quote,
     problem: pricing.problem,
     busy: submission.status !== 'idle' || resume.resuming,

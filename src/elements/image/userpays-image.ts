@@ -131,6 +131,7 @@ export class UserPaysImage extends UserPaysElement {
     active: () => this.provider === 'puter',
     endpoint: () => this.endpoint,
     puterSrc: () => this.puterSrc,
+    key: () => (this.apiKey ? [this.provider, this.endpoint, this.relay, this.apiKey] : undefined),
   });
   private readonly gallery: GalleryController = new GalleryController(
     this,
@@ -160,7 +161,7 @@ export class UserPaysImage extends UserPaysElement {
         asked.provider === 'puter'
           ? this.account.check(quote.total, (left) => cheaperChoice(this, this.parts(), left))
           : Promise.resolve(),
-      afterRun: (asked) => void (asked.provider === 'puter' && this.account.refresh()),
+      afterRun: () => void this.account.refresh(),
     },
     this.gallery,
     this.resume,
@@ -235,7 +236,7 @@ export class UserPaysImage extends UserPaysElement {
 
   /** The widget's working parts, for its view and its handlers (image-view.ts, image-handlers.ts). */
   private parts(): ImageParts {
-    const { keys, ledger, pricing, account, submission, gallery, resume, references, panels, flow, customSize } = this;
+    const { keys, ledger, pricing, account, submission, gallery, resume, references, panels, flow } = this;
     return {
       keys,
       ledger,
@@ -247,7 +248,7 @@ export class UserPaysImage extends UserPaysElement {
       references,
       panels,
       flow,
-      customSize,
+      customSize: this.customSize,
       setCustomSize: (custom: boolean) => (this.customSize = custom),
       request: () => this.request(),
     };
