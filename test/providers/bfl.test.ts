@@ -171,8 +171,9 @@ describe('BflProvider against the BFL simulator', () => {
   });
 
   it('polls at most twice a second and sees the ready task soon after it is ready', async () => {
-    // pollWait=none: no Retry-After (kinder than BFL), to see the widget's own schedule.
-    const run = start('pending=2200;pollWait=none');
+    // pollWait=none, progress=moving: no Retry-After, and progress to extrapolate from (both kinder than BFL), to see
+    // the widget's own schedule at its best.
+    const run = start('pending=2200;pollWait=none;progress=moving');
     await run.promise;
     const log = await simLog(run.task!.id);
     const times = polls(log).map((e) => e.at);
