@@ -120,10 +120,7 @@ try {
     fixed2s: await page.evaluate(([b, p, n]) => window.readyToShown(b, '', p, n), [base, fixed, RUNS]),
     // The same through <userpays-image> (its gallery's <img> decoded): what the user waits for.
     widget: await page.evaluate(([b, n]) => window.widgetReadyToShown(b, 'progress=moving', n), [base, RUNS]),
-    widgetWithoutProgress: await page.evaluate(
-      ([b, n]) => window.widgetReadyToShown(b, '', n),
-      [base, RUNS * 4],
-    ),
+    widgetWithoutProgress: await page.evaluate(([b, n]) => window.widgetReadyToShown(b, '', n), [base, RUNS * 4]),
   };
   phase('ledger');
   results.ledger = await page.evaluate(() => window.measureLedgerLoad({ entries: 10_000, days: 365, runs: 21 }));

@@ -149,7 +149,9 @@ export async function readBalance(
       redirect: 'manual',
     });
     const value = response.ok ? amount(await response.json()) : undefined;
-    return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? new Decimal(value).mul(scale) : undefined;
+    return typeof value === 'number' && Number.isFinite(value) && value >= 0
+      ? new Decimal(value).mul(scale)
+      : undefined;
   } catch {
     return undefined;
   }

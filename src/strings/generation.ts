@@ -43,8 +43,7 @@ export const puterVerify = (what: 'email' | 'phone' | 'card') =>
 export const puterCredits = (credits: string) =>
   `Your Puter account has ${credits} credits left. Puter does not say what a credit is worth in dollars, so this price cannot be checked against them until a generation here shows it; Puter refuses what your credits cannot cover, and charges nothing then.`;
 export const puterNoCredits = () => 'Your Puter account has no credits left. Add funds at puter.com, then try again.';
-export const puterSlot = (limit: number) =>
-  `Waiting: Puter makes ${limit} images at a time for this account`;
+export const puterSlot = (limit: number) => `Waiting: Puter makes ${limit} images at a time for this account`;
 export const refused = (why: string) => `The provider refused the request (${why}). Change the settings and try again.`;
 export const relayNeeded = (provider: string) =>
   `${providerName(provider)} does not accept requests from web pages directly, so nothing was sent or charged: this site needs a relay (see "Relay" in the userpays README).`;

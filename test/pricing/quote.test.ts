@@ -445,9 +445,9 @@ describe('quoteFor: refusals in plain words', () => {
     );
     // fal-ai/flux-2: $0.012 per started MP of output and of each reference, sides 512–2048.
     expect(quoteFor({ provider: 'fal', model: 'flux-2-dev', width: 1024, height: 1040 }).total).to.equal('0.024');
-    expect(
-      quoteFor({ provider: 'fal', model: 'flux-2-dev', inputs: [{ width: 1024, height: 1024 }] }).total,
-    ).to.equal('0.024');
+    expect(quoteFor({ provider: 'fal', model: 'flux-2-dev', inputs: [{ width: 1024, height: 1024 }] }).total).to.equal(
+      '0.024',
+    );
     expect(quoteDetails({ provider: 'fal', model: 'flux-2-dev', width: 256, height: 256 }).quote.problem).to.match(
       /between 512 and 2048/,
     );

@@ -302,7 +302,9 @@ describe('Puter simulator: Together-served models', () => {
       const { status, body } = await puter.generate({ model });
       expect(status, model).to.equal(400);
       // TogetherImageProvider.ts #buildRequest: the model as sent to Together (its id without `togetherai:`).
-      const id = model.includes('max') ? 'black-forest-labs/flux.1-kontext-max' : 'black-forest-labs/flux.1-kontext-pro';
+      const id = model.includes('max')
+        ? 'black-forest-labs/flux.1-kontext-max'
+        : 'black-forest-labs/flux.1-kontext-pro';
       const said = `Model ${id} requires an image_url or image_base64 input`;
       expect(body).to.deep.equal({ error: said, message: said, code: 'bad_request' });
     }

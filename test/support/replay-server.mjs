@@ -34,7 +34,7 @@ import { drawImage } from '../../demo/sim/png.mjs';
 import { inCredits } from '../../demo/sim/puter.mjs';
 
 /** ../shared/recorded/ relative to the repository's root. */
-export const RECORDED = fileURLToPath(new URL('../../../shared/recorded/', import.meta.url));
+const RECORDED = fileURLToPath(new URL('../../../shared/recorded/', import.meta.url));
 /** How long after the submit the replay answers poll i with the recording's poll i: 10 times the recording's pace. */
 const STEP_MS = 10;
 
