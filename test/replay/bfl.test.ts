@@ -41,10 +41,32 @@ async function recorded(file: string): Promise<Recording> {
 const replayLog = async (run: string): Promise<ReplayEntry[]> =>
   ((await (await fetch('/replay/_log')).json()) as ReplayEntry[]).filter((entry) => entry.path.includes(run));
 
+/** A widget at the replay of `task`, its key entered: `size` and `relay` as the test asks. */
+async function replayed(task: string, storageKey: string, size: number, relay = '') {
+  const run = unique('replay');
+  const el = await fixture<UserPaysImage>(html`
+    <userpays-image
+      provider="bfl"
+      model=${task}
+      locale="en-US"
+      width=${size}
+      height=${size}
+      seed="42"
+      storage-key=${storageKey}
+      endpoint=${`${location.origin}/replay/bfl/${task}/${run}`}
+      relay=${relay}
+      prompt="A doodle of a shiba inu eating a pink ice-cream cone"
+    ></userpays-image>
+  `);
+  el.apiKey = 'bfl-replay-key';
+  return { el, run };
+}
+
 describe('real BFL tasks, replayed through the widget', function () {
   this.timeout(30_000);
   controlledClock();
   const keys: string[] = [];
+  const storageKey = () => keys[keys.push(uniqueStorageKey()) - 1];
   afterEach(async () => {
     for (const key of keys.splice(0)) {
       cleanLocalStorage(key);
@@ -58,34 +80,18 @@ describe('real BFL tasks, replayed through the widget', function () {
   ] as const) {
     it(`${task}: shown and saved, ${charged} booked as BFL reported it, no progress BFL did not send`, async () => {
       const recording = await recorded(`bfl-${task}.json`);
-      const run = unique('replay');
-      const storageKey = uniqueStorageKey();
-      keys.push(storageKey);
       const { width, height, seed } = recording.submit.request;
-      const el = await fixture<UserPaysImage>(html`
-        <userpays-image
-          provider="bfl"
-          model=${task}
-          locale="en-US"
-          width=${width}
-          height=${height}
-          seed=${seed}
-          storage-key=${storageKey}
-          endpoint=${`${location.origin}/replay/bfl/${task}/${run}`}
-          relay=${await relayUrl()}
-          prompt="A doodle of a shiba inu eating a pink ice-cream cone"
-        ></userpays-image>
-      `);
-      el.apiKey = 'bfl-replay-key';
+      expect([width, height, seed]).to.deep.equal([256, 256, 42]);
+      const key = storageKey();
+      const { el, run } = await replayed(task, key, width, await relayUrl());
       const progress: ProgressDetail[] = [];
       el.addEventListener('userpays-progress', (event) => progress.push(event.detail));
 
       const result = await el.generate();
-
       // The image: made, shown and saved, the very bytes BFL delivered.
       expect(result.images).to.have.length(1);
       expect(result.images[0]).to.include({ saved: true, width, height });
-      const [stored] = await new ImageStore({ storageKey }).list();
+      const [stored] = await new ImageStore({ storageKey: key }).list();
       const bytes = new Uint8Array(await stored.blob!.arrayBuffer());
       const want = Uint8Array.from(atob(recording.delivery.base64), (c) => c.charCodeAt(0));
       expect(bytes.length).to.equal(want.length);
@@ -97,7 +103,7 @@ describe('real BFL tasks, replayed through the widget', function () {
       expect(JSON.parse(recording.submit.body).cost).to.be.closeTo(Number(credits), 1e-9);
       expect(result.charged).to.equal(charged);
       expect(result.quote.total).to.equal(charged);
-      const [entry] = new LedgerStore({ storageKey }).entries();
+      const [entry] = new LedgerStore({ storageKey: key }).entries();
       expect(entry).to.include({ status: 'charged', charged, credits });
       expect(el.tally).to.include({ spent: charged, images: 1 });
 
@@ -124,23 +130,7 @@ describe('real BFL tasks, replayed through the widget', function () {
   }
 
   it('without a relay, shows the image from its link (not saved), books it, and says so', async () => {
-    const run = unique('replay');
-    const storageKey = uniqueStorageKey();
-    keys.push(storageKey);
-    const el = await fixture<UserPaysImage>(html`
-      <userpays-image
-        provider="bfl"
-        model="flux-2-pro"
-        locale="en-US"
-        width="256"
-        height="256"
-        seed="42"
-        storage-key=${storageKey}
-        endpoint=${`${location.origin}/replay/bfl/flux-2-pro/${run}`}
-        prompt="A doodle of a shiba inu"
-      ></userpays-image>
-    `);
-    el.apiKey = 'bfl-replay-key';
+    const { el } = await replayed('flux-2-pro', storageKey(), 256);
     const result = await el.generate();
     expect(result.images[0]).to.include({ saved: false, width: 256, height: 256 });
     expect(result.images[0].url).to.match(/\/replay\/bfl-delivery\/flux-2-pro\/results\//);
@@ -148,22 +138,7 @@ describe('real BFL tasks, replayed through the widget', function () {
   });
 
   it('answers only the recorded request: another size is refused, and nothing is booked', async () => {
-    const run = unique('replay');
-    const storageKey = uniqueStorageKey();
-    keys.push(storageKey);
-    const el = await fixture<UserPaysImage>(html`
-      <userpays-image
-        provider="bfl"
-        model="flux-2-pro"
-        width="512"
-        height="512"
-        seed="42"
-        storage-key=${storageKey}
-        endpoint=${`${location.origin}/replay/bfl/flux-2-pro/${run}`}
-        prompt="A doodle"
-      ></userpays-image>
-    `);
-    el.apiKey = 'bfl-replay-key';
+    const { el } = await replayed('flux-2-pro', storageKey(), 512);
     const error = await failure(el.generate());
     expect(error.code).to.equal('invalid-input');
     expect(error.message).to.contain('width 256');
