@@ -70,8 +70,8 @@
 //   2:3, 4:5, 5:4, 9:16, 3:4, 4:3 (anything else: 400 upstream_bad_request, upstreamStatus 422, Replicate's
 //   message); the image is 1 MP at that ratio: w = 16·round(1024·√(a/b) / 16), h = 16·round(1024·√(b/a) / 16)
 //   (16:9 → 1360×768). References: [klein] and [dev] at most 4, FLUX.2 [pro] at most 8, 1.1 [pro] one.
-//   Together models get width/height: a pair with both sides ≤ 32 is a shape (scaled to about 1024² here), then
-//   each side max(64, round(v / 8) · 8); one reference only (input_image wins over input_images[0]; more than one
+//   Together models get width/height: each side of the pair max(64, round(v / 8) · 8), a ratio such as {w: 16, h: 9}
+//   taken as pixels as Puter takes it (64×64); one reference only (input_image wins over input_images[0]; more than one
 //   input_images element: 400); Kontext [pro]/[max] need one.
 //
 // Dropped connections (fault=network, fault=accept-then-drop) close after one stray byte and no reply (http.mjs
@@ -518,12 +518,8 @@ export function createPuterSimulator({ pendingMs = 1500 } = {}) {
       if (limits && !limits.ratios.includes(entry.ratio))
         refused = replicateRatioMessage(model, entry.ratio, limits.ratios);
     } else {
-      // Together: width/height = the pair, snapped max(64, round(v/8)*8) (TogetherImageProvider.ts l.336-341).
-      // A pair with both sides ≤ 32 is taken as a shape and scaled to about 1024² first (a simulator convention).
-      if (Math.max(width, height) <= 32)
-        [width, height] = [Math.round(1024 * Math.sqrt(width / height)), Math.round(1024 * Math.sqrt(height / width))];
-      pair.w = width;
-      pair.h = height;
+      // Together: width/height = the pair, snapped max(64, round(v/8)*8) (TogetherImageProvider.ts l.336-341);
+      // billed on the pair as received (see usageOf).
       [width, height] = [togetherSide(width), togetherSide(height)];
       entry.ratio = `${width}x${height}`;
       // One reference: input_images with more than one element is refused; else input_image ?? input_images[0]
