@@ -8,6 +8,7 @@ import { examplesPlugin } from './test/examples/examples-plugin.mjs';
 import { testClockScript } from './test/support/test-clock.mjs';
 import { CHROMIUM_ARGS, chromiumPath } from './scripts/chromium.mjs';
 import { relayMiddleware, relayPlugin } from './test/relay/relay-server.mjs';
+import { createReplay } from './test/support/replay-server.mjs';
 import { readFileSync } from 'node:fs';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
@@ -15,6 +16,8 @@ const { version } = JSON.parse(readFileSync(new URL('./package.json', import.met
 // The same simulators the demo uses, on the test server's own origin, over real HTTP.
 // Short pending times keep the suite fast; tests that need the realistic ones ask per request.
 const simulator = createSimulator({ pendingMs: 120 });
+// Real exchanges recorded with the providers (../shared/recorded/, read at test time), replayed over loopback.
+const replay = createReplay({ simulator });
 
 export default {
   files: ['test/**/*.test.ts'],
@@ -34,7 +37,7 @@ export default {
     // The relays (relay/worker.js in workerd, started by relayPlugin below): /__relays.json and the test upstream.
     relayMiddleware,
     async (ctx, next) => {
-      if (await simulator.handle(ctx.req, ctx.res)) {
+      if ((await replay.handle(ctx.req, ctx.res)) || (await simulator.handle(ctx.req, ctx.res))) {
         ctx.respond = false;
         return;
       }

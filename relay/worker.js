@@ -7,9 +7,12 @@
 // an entry without a port matches only the scheme's default port.
 const DEFAULT_HOSTS = [
   // BFL: the API, whose polling_url may name a regional host (api.eu1.bfl.ai; api.us1.bfl.ai in BFL's OpenAPI
-  // schema), and the delivery hosts of result.sample (delivery-eu1.bfl.ai …; docs.bfl.ai, "Integration guidelines").
+  // schema; api.eu2.bfl.ai, api.eu4.bfl.ai as recorded), and the delivery hosts of result.sample (delivery-eu1.bfl.ai
+  // …; docs.bfl.ai, "Integration guidelines"; and, as two real tasks recorded it, the Azure storage account
+  // bfldeliveryprodeu4.blob.core.windows.net: shared/recorded/bfl-flux-2-{pro,max}.json).
   'api.bfl.ai',
   '*.bfl.ai',
+  'bfldeliveryprodeu4.blob.core.windows.net',
   // fal: the queue API (docs.fal.ai, "Asynchronous inference": https://queue.fal.run/{model}), synchronous runs
   // (fal.run), and the CDN its results point at (v3.fal.media, fal.media).
   'queue.fal.run',
@@ -19,8 +22,15 @@ const DEFAULT_HOSTS = [
   // Replicate: prediction outputs are served from replicate.delivery and its subdomains.
   'replicate.delivery',
   '*.replicate.delivery',
-  // An OpenAI-compatible gateway (api.aigateway.sh/v1/images/generations).
+  // fal's Platform API, for the account's balance (fal.ai/docs/platform-apis/v1/account/billing).
+  'api.fal.ai',
+  // The OpenAI-compatible gateways whose prices are built in (src/pricing/price-book.ts): AIgateway, Together AI
+  // (its API, and the short links its images come as: api.together.ai/shrt/…, shared/recorded/together-flux-2-max.json)
+  // and DeepInfra.
   'api.aigateway.sh',
+  'api.together.xyz',
+  'api.together.ai',
+  'api.deepinfra.com',
 ];
 
 const MiB = 1024 * 1024;

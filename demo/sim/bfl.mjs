@@ -8,7 +8,8 @@
 // deliveryCors=1 makes the delivery host answer CORS (tests of other things that need the bytes). The test-only
 // routes (_log, _charges, _reset) always answer CORS.
 //   POST /sim/bfl/v1/{model}           header x-key, JSON body → {id, polling_url, cost, input_mp, output_mp}
-//   GET  /sim/bfl/v1/get_result?id=    no key needed → {id, status, result, progress}
+//   GET  /sim/bfl/v1/get_result?id=    no key needed → {id, status, result, progress, details, preview} with
+//                                      Retry-After: 0 or 1
 //   GET  /sim/bfl/v1/credits           header x-key → {credits} (every new key starts with 1000; 'sim-empty' has 0)
 //   GET  /sim/delivery/{id}.png?se=&sig=   the signed image URL (result.sample); 403 once expired or if tampered
 //   GET  /sim/bfl/_log                 the requests received: [{method, path, host, origin, hasKey, hasAuthorization, id, at}];
@@ -20,6 +21,12 @@
 //                                      (= credits × 0.01) as exact decimal strings in shortest form ('4.5', '0.045';
 //                                      '0' for none), tasks the number of tasks debited; 400 without `key`
 //   POST /sim/bfl/_reset               forget tasks, accounts, charges, counters and the log
+//
+// As recorded (shared/recorded/bfl-flux-2-{pro,max}.json, real api.bfl.ai tasks): every Pending poll says
+// `progress: null` (74 and 172 polls), every poll reply carries `details` and `preview` (null) and a `Retry-After`
+// of 0 or 1 (runs of about half a second each, as the recorded ~10 polls a second show), a Ready reply's `result`
+// is {start_time, prompt, seed, sample} with `progress: null`; a key BFL does not know is refused 403
+// {"detail":"Not authenticated - Invalid Authentication"} (the key `sim-bad` here).
 //
 // The polling_url and result.sample point at the OTHER loopback name of the same server
 // (localhost ↔ 127.0.0.1), as BFL's regional polling and delivery hosts differ from api.bfl.ai:
@@ -38,7 +45,7 @@
 // Scenarios: insert `/s/{scenario}` after `/sim/bfl`, e.g. `/sim/bfl/s/fault=429;retryAfter=2/v1/flux-2-pro`.
 // The scenario is `;`-separated `key=value`; the polling_url carries it, so poll-time faults work.
 // Any other key (e.g. run=abc) is kept and only separates scenarios (and the submit counters of `times`).
-//   fault=401 | 403               key rejected at submit ({detail})
+//   fault=401 | 403               key rejected at submit ({detail}, as BFL refuses a bad key)
 //   fault=402                     insufficient credits at submit
 //   fault=422                     validation error at submit ({detail:[{loc,msg,type}]}); message=<text> sets msg;
 //                                 echo=whole|cut|split|spaced: msg quotes the x-key it received, as a server that
@@ -83,8 +90,13 @@
 //   failAfter=<n>                 poll-status faults fire from poll n+1 on instead of at ready time
 //   pending=<ms>[,<ms>…]          Pending time of the task (default: the simulator's pendingMs); with a list, the
 //                                 nth submit under this scenario segment waits the nth time (the last one after)
-//   queue=<ms>                    first part of the Pending time spent queued: progress null (default 0)
-//   progress=none                 never report progress
+//   queue=<ms>                    first part of the Pending time spent queued (default 0)
+//   progress=moving               report rising progress (0–1) after the queued part, as BFL's schema allows but no
+//                                 recorded FLUX.2 task does (kinder than BFL: a client can show a percentage)
+//   pollWait=none | <s>           no Retry-After on polls, or always <s> (kinder than BFL's 0 or 1)
+//   cost=null | <number>          the submit reply's `cost` as given: `null` (as BFL's schema allows, and FLUX.1
+//                                 [dev] answers), or a float such as 7.000000000000001 (as the recorded [max] task);
+//                                 the key is still debited the real cost
 //   samehost=1                    polling_url and sample on the same host as the submit
 //   cors=none                     the API answers no CORS: preflights get 405 without CORS headers, replies none
 //   deliveryCors=1                the delivery URL answers CORS (by default it does not, as BFL's)
@@ -157,9 +169,10 @@ const echoedKey = (key, shape) =>
     spaced: `Bad: ${key.slice(0, 10)} ${key.slice(10)}`,
   })[shape] ?? `Invalid key ${key}`;
 /** BFL's `detail` of the faults it plays, by status (a 429 at submit says 'Too many active tasks' instead). */
+const BAD_KEY = 'Not authenticated - Invalid Authentication'; // as recorded: 403 for a key BFL does not know
 const FAULT_DETAILS = {
-  401: 'Invalid API key',
-  403: 'Invalid API key',
+  401: BAD_KEY,
+  403: BAD_KEY,
   429: 'Too many requests',
   500: 'Internal Server Error',
   502: 'Bad Gateway',
@@ -322,6 +335,7 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
     if (edgeFault(req, res, fault, scenario, entry, { json: faultBody, truncated: '{"id": "' })) return;
     if (!FLUX2[model] && !FLAT[model]) return send(req, res, 404, { detail: 'Not Found' });
     if (!key) return send(req, res, 401, { detail: 'Not authenticated: send your API key in the x-key header' });
+    if (key === 'sim-bad') return send(req, res, 403, faultBody(403));
     if (fault === '401' || fault === '403' || fault === '500') return send(req, res, Number(fault), faultBody(fault));
     if (fault === '429') return send(req, res, 429, { detail: 'Too many active tasks' }, retryAfter(scenario));
     if (fault === '422') {
@@ -381,10 +395,20 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
     send(req, res, 200, {
       id,
       polling_url: `${origin}${prefix}/v1/get_result?id=${id}`,
-      cost: cost / 100,
+      cost: scenario.cost === undefined ? cost / 100 : JSON.parse(scenario.cost),
       input_mp: mp2(inputs.reduce((sum, i) => sum + i.width * i.height, 0)),
       output_mp: mp2(width * height),
     });
+  }
+
+  /**
+   * A status reply as BFL sends it: every field of ResultResponse (bfl-openapi.json) present, and the Retry-After of
+   * the recording (0 or 1, in runs of about half a second) unless the scenario sets another (`pollWait`).
+   */
+  function status(req, res, scenario, body) {
+    const wait = scenario.pollWait ?? String(Math.round(1 - (Date.now() % 1000) / 1000));
+    const headers = wait === 'none' ? {} : { 'Retry-After': wait };
+    send(req, res, 200, { result: null, progress: null, details: null, preview: null, ...body }, headers);
   }
 
   function result(req, res, url, scenario, entry) {
@@ -393,8 +417,7 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
     const fault = task?.scenario.fault ?? scenario.fault;
     const truncated = `{"id": "${id}", "status": "Pen`;
     if (task && pollFault(req, res, fault, task, entry, { json: faultBody, truncated })) return;
-    if (!task || fault === 'task-not-found')
-      return send(req, res, 200, { id, status: 'Task not found', result: null, progress: null });
+    if (!task || fault === 'task-not-found') return status(req, res, scenario, { id, status: 'Task not found' });
 
     const now = Date.now();
     const failAfter = task.scenario.failAfter;
@@ -407,15 +430,15 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
     };
     if (statuses[fault] && due) {
       const details = fault === 'error' ? null : { 'Moderation Reasons': ['Simulated moderation'] };
-      return send(req, res, 200, { id, status: statuses[fault], result: null, progress: null, details });
+      return status(req, res, task.scenario, { id, status: statuses[fault], details });
     }
     if (fault === 'never-ready' || now < task.readyAt) {
       const span = task.readyAt - task.queuedUntil;
       const progress =
-        fault === 'never-ready' || task.scenario.progress === 'none' || now < task.queuedUntil
+        fault === 'never-ready' || task.scenario.progress !== 'moving' || now < task.queuedUntil
           ? null
           : Math.round(((now - task.queuedUntil) / (span || 1)) * 1000) / 1000;
-      return send(req, res, 200, { id, status: 'Pending', result: null, progress });
+      return status(req, res, task.scenario, { id, status: 'Pending', progress });
     }
     const se = new Date(
       fault === 'expired-delivery' ? task.readyAt - 1000 : task.readyAt + deliveryTtlMs,
@@ -424,18 +447,10 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
       fault === 'insecure-sample'
         ? `http://delivery.example.com/${id}.png`
         : `${task.origin}/sim/delivery/${id}.png?se=${encodeURIComponent(se)}&sig=${sign(id, se)}`;
-    send(req, res, 200, {
+    status(req, res, task.scenario, {
       id,
       status: 'Ready',
-      result: {
-        sample,
-        seed: task.seed,
-        prompt: task.prompt,
-        start_time: task.queuedUntil / 1000,
-        end_time: task.readyAt / 1000,
-        duration: (task.readyAt - task.queuedUntil) / 1000,
-      },
-      progress: 1,
+      result: { start_time: task.queuedUntil / 1000, prompt: task.prompt, seed: task.seed, sample },
     });
   }
 
@@ -497,6 +512,7 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
         else if (match[2] === 'credits' && req.method === 'GET') {
           const key = req.headers['x-key'];
           if (!key) send(req, res, 401, { detail: 'Not authenticated: send your API key in the x-key header' });
+          else if (key === 'sim-bad') send(req, res, 403, faultBody(403));
           else send(req, res, 200, { credits: balance(key) / 100 });
         } else if (req.method === 'POST')
           await submit(

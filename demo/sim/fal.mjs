@@ -6,8 +6,14 @@
 //        {status:'IN_QUEUE', request_id, response_url, status_url, cancel_url, queue_position}
 //   GET  /sim/fal/{owner}/{alias}/requests/{id}/status[?logs=1]
 //        202 {status:'IN_QUEUE', queue_position} → 202 {status:'IN_PROGRESS', logs} → 200 {status:'COMPLETED', logs, metrics}
-//   GET  /sim/fal/{owner}/{alias}/requests/{id}      the result {images:[{url,width,height,content_type}], seed, …},
-//        or the request's error (422 {detail:[{loc,msg,type}]}, 500); 400 while it is not finished
+//   GET  /sim/fal/{owner}/{alias}/requests/{id}      the result, or the request's error (422 {detail:[{loc,msg,type}]},
+//        500); 400 while it is not finished. The result's fields are each endpoint's output type in fal-ai/fal-js@381105e
+//        libs/client/src/types/endpoints.ts: [klein] and [dev] (Flux2Klein4bOutput, Flux2Output… = v4Output)
+//        {images, has_nsfw_concepts, prompt, seed, timings}; [pro], [flex], [max] (Flux2ProOutput… = Emu35Output)
+//        {images, seed}; each image {url, width, height, content_type} (Image: all but `url` optional)
+//   GET  /sim/fal/v1/account/billing?expand=credits  fal's Platform API (fal.ai/docs/platform-apis/v1/account/billing,
+//        at https://api.fal.ai): {username, credits: {current_balance, currency: 'USD'}}; only an Admin API key may
+//        ask (a key starting `sim-admin` here: $10 less what it was billed), any other 403
 //   PUT  /sim/fal/{owner}/{alias}/requests/{id}/cancel   202 {status:'CANCELLATION_REQUESTED'} | 400 {status:'ALREADY_COMPLETED'}
 //   GET  /sim/fal-cdn/files/{id}.png                 the image (fal's CDN: the OTHER loopback name, never needs a key)
 //   GET  /sim/fal/_log                               requests received: [{method, path, host, origin, hasKey, id, at}];
@@ -71,6 +77,9 @@
 //   times=<n>                     without at=poll: only the first n submits under this scenario segment get a fault
 //                                 answered at submit (401 … accept-then-drop above; redirect targets are not counted)
 //   fault=moderated               completes, then the result is 422 with type content_policy_violation
+//   fault=nsfw                    [klein], [dev]: completes (billed), but the safety checker flagged the image: the
+//                                 result says `has_nsfw_concepts: [true]` and the image is black (fal's checker,
+//                                 `enable_safety_checker` default true, Flux2Klein4bInput)
 //   fault=error                   completes, then the result is 500
 //   fault=result-500              completes normally (COMPLETED without an error, billed), but fetching response_url
 //                                 answers 500 {detail:'Internal server error'}
@@ -84,8 +93,8 @@
 //   otherhost=1                   status/response/cancel URLs on the other loopback name (a proxy passing fal's replies through)
 // Output is always PNG (whatever output_format asks); sizes as requested; fal reports no cost.
 //
-// References (image_urls): [klein] edit at most 4 ("A maximum of 4 images are allowed", fal-ai/fal-js
-// libs/types/src/image/zod.gen.ts zFlux2Klein4bEditInput); [pro]/[flex]/[max] edit at most 8 (fal documents no
+// References (image_urls): [klein] edit at most 4 ("A maximum of 4 images are allowed", fal-ai/fal-js@381105e
+// libs/client/src/types/endpoints.ts Flux2Klein4bEditInput); [pro]/[flex]/[max] edit at most 8 (fal documents no
 // maximum: BFL's 8, stricter). How fal counts them (billed by the table above): [klein] edit resizes each to 1 MP
 // (fal.ai/models/fal-ai/flux-2/klein/9b/base/edit/lora/llms.txt); [pro]/[flex]/[max] edit resize each to at most
 // 4 MP and count each as at least 1 MP ("Input images counted as processed megapixel",
@@ -122,22 +131,26 @@ import {
 import { fitWithin, readImageSize } from './png.mjs';
 
 /**
- * Endpoint id → [our model id (for timings), reference images it takes (0: text-to-image), label for logs, price].
+ * Endpoint id → [our model id (for timings), reference images it takes (0: text-to-image), label for logs, price,
+ * output type ('v4': runs the safety checker and says so; 'emu35': images and seed only), sizes [min, max] side].
  * Price in micro-dollars (see the header): [first output MP, each further output MP, each reference, 'image' |
  * 'mp': the reference price is per image or per MP of the reference].
  */
 const ENDPOINTS = {};
-for (const [path, model, refs, label, price, editPrice] of [
-  // "A maximum of 4 images are allowed" (fal-js zod.gen.ts zFlux2Klein4bEditInput, zFlux2Klein9bEditInput).
-  ['flux-2/klein/4b', 'flux-2-klein-4b', 4, 'FLUX.2 [klein] 4B', [5000, 5000], [10000, 10000, 10000, 'image']],
-  ['flux-2/klein/9b', 'flux-2-klein-9b', 4, 'FLUX.2 [klein] 9B', [6000, 6000], [11000, 11000, 11000, 'image']],
+for (const [path, model, refs, label, price, editPrice, output = 'emu35', sides = [64, 4096]] of [
+  // "A maximum of 4 images are allowed" (fal-js endpoints.ts Flux2Klein4bEditInput; Flux2Klein9bEditInput is the same type).
+  ['flux-2/klein/4b', 'flux-2-klein-4b', 4, 'FLUX.2 [klein] 4B', [5000, 5000], [10000, 10000, 10000, 'image'], 'v4'],
+  ['flux-2/klein/9b', 'flux-2-klein-9b', 4, 'FLUX.2 [klein] 9B', [6000, 6000], [11000, 11000, 11000, 'image'], 'v4'],
+  // FLUX.2 [dev] at its bare `fal-ai/flux-2` (Flux2Input: sides 512–2048; Flux2EditInput: 4 images), $0.012 per MP
+  // of output and of each reference (fal.ai/models/fal-ai/flux-2, as lumenfall.ai cites it).
+  ['flux-2', 'flux-2-dev', 4, 'FLUX.2 [dev]', [12000, 12000], [12000, 12000, 12000, 'mp'], 'v4', [512, 2048]],
   // fal states no maximum for these: BFL's 8 (bfl-openapi.json Flux2Inputs input_image…input_image_8), stricter.
   ['flux-2-pro', 'flux-2-pro', 8, 'FLUX.2 [pro]', [30000, 15000], [30000, 15000, 15000, 'mp']],
   ['flux-2-flex', 'flux-2-flex', 8, 'FLUX.2 [flex]', [50000, 50000], [50000, 50000, 50000, 'mp']],
   ['flux-2-max', 'flux-2-max', 8, 'FLUX.2 [max]', [70000, 30000], [70000, 30000, 30000, 'mp']],
 ]) {
-  ENDPOINTS[`fal-ai/${path}`] = [model, 0, label, price];
-  ENDPOINTS[`fal-ai/${path}/edit`] = [model, refs, label, editPrice];
+  ENDPOINTS[`fal-ai/${path}`] = [model, 0, label, price, output, sides];
+  ENDPOINTS[`fal-ai/${path}/edit`] = [model, refs, label, editPrice, output, sides];
 }
 
 const MB = 1024 * 1024;
@@ -158,6 +171,8 @@ function priceOf(endpoint, width, height, count, refs) {
 
 /** Task faults that end without an output: such requests are not billed. */
 const UNBILLED = new Set(['moderated', 'error', 'never-ready']);
+/** What the Platform API says an Admin key's account had before it was billed anything, in micro-dollars. */
+const START_BALANCE = 10_000_000;
 const PRESETS = {
   square_hd: [1024, 1024],
   square: [512, 512],
@@ -256,9 +271,14 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
           `Input should be one of ${Object.keys(PRESETS).join(', ')} or {width, height} in whole pixels`,
         ),
       );
-    } else if (Math.min(width, height) < 64 || Math.max(width, height) > 4096 || width * height > 4 * 1024 * 1024) {
+    } else if (
+      Math.min(width, height) < ENDPOINTS[endpoint][5][0] ||
+      Math.max(width, height) > ENDPOINTS[endpoint][5][1] ||
+      width * height > 4 * 1024 * 1024
+    ) {
+      const [min, max] = ENDPOINTS[endpoint][5];
       problems.push(
-        detail(['image_size'], 'Width and height must be 64–4096 pixels and together at most 4 megapixels'),
+        detail(['image_size'], `Width and height must be ${min}–${max} pixels and together at most 4 megapixels`),
       );
     }
     const count = body.num_images ?? 1;
@@ -303,7 +323,7 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
     if (ENDPOINTS[endpoint][1]) entry.inputs = received;
     if (problems.length) return reply(req, res, 422, { detail: problems });
 
-    const [model, , label] = ENDPOINTS[endpoint];
+    const [model, , label, , output] = ENDPOINTS[endpoint];
     const now = Date.now();
     forgetExpired(tasks, (task) => task.createdAt + 3600_000, now);
     const pending = Number(scenario.pending ?? forModel(pendingMs, model));
@@ -323,6 +343,7 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
       count,
       refs,
       scenario,
+      output,
       cdn: baseUrl(req, otherHost(req.headers.host)),
       urls: { request_id: id, response_url: base, status_url: `${base}/status`, cancel_url: `${base}/cancel` },
       ...schedule(now, pending, queue),
@@ -415,24 +436,43 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
       fault === 'insecure-image'
         ? `http://cdn.example.com/files/${task.id}-${n}.png`
         : `${task.cdn}/sim/fal-cdn/files/${task.id}-${n}${fault === 'expired-image' ? '-expired' : ''}.png`;
+    const images = Array.from({ length: task.count }, (_, n) => ({
+      url: file(n),
+      width: task.width,
+      height: task.height,
+      content_type: 'image/png',
+    }));
+    // Only the endpoints with a safety checker say what it found (v4Output); the others send images and seed.
+    const flagged = fault === 'nsfw' && task.output === 'v4';
+    const checked = {
+      has_nsfw_concepts: Array(task.count).fill(flagged),
+      prompt: task.prompt,
+      timings: { inference: (task.readyAt - task.queuedUntil) / 1000 },
+    };
     reply(
       req,
       res,
       200,
+      { images, seed: task.seed, ...(task.output === 'v4' ? checked : {}) },
       {
-        images: Array.from({ length: task.count }, (_, n) => ({
-          url: file(n),
-          width: task.width,
-          height: task.height,
-          content_type: 'image/png',
-        })),
-        timings: { inference: (task.readyAt - task.queuedUntil) / 1000 },
-        seed: task.seed,
-        has_nsfw_concepts: Array(task.count).fill(false),
-        prompt: task.prompt,
+        'x-fal-request-id': task.id,
       },
-      { 'x-fal-request-id': task.id },
     );
+  }
+
+  /** The Platform API's billing: an Admin key's balance (what it was billed comes off $10), any other key refused. */
+  function billing(req, res, url) {
+    const key = /^Key (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    if (req.method !== 'GET') return reply(req, res, 405, { detail: 'Method Not Allowed' });
+    if (!key) return reply(req, res, 401, { detail: 'Missing Authorization header' });
+    if (!key.startsWith('sim-admin'))
+      return reply(req, res, 403, { detail: 'This endpoint requires an Admin API key' });
+    const credits = url.searchParams.get('expand') === 'credits';
+    const left = START_BALANCE - charges.total(key).units;
+    reply(req, res, 200, {
+      username: 'sim-team',
+      ...(credits ? { credits: { current_balance: Number(decimal(left, 6)), currency: 'USD' } } : {}),
+    });
   }
 
   function cancel(req, res, task) {
@@ -454,7 +494,9 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
           }
         : undefined;
     const { width, height, prompt, seed } = task ?? {};
-    const image = () => images.image(name, { width, height, prompt, seed: seed + Number(n) });
+    // A flagged image is sent black (fal's safety checker).
+    const black = task?.scenario.fault === 'nsfw' && task.output === 'v4';
+    const image = () => images.image(name, { width, height, prompt, seed: seed + Number(n), black });
     const delayMs = Number(task?.scenario.imageDelay);
     return deliverImage(req, res, { delayMs, refusal, image, cacheControl: 'public, max-age=604800' });
   }
@@ -472,6 +514,11 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
         return true;
       }
       if (testRoutes.handle(req, res, url)) return true;
+      if (/^\/sim\/fal(\/s\/[^/]*)?\/v1\/account\/billing$/.test(path)) {
+        log.add(requestEntry(req, url, { keyHeader: 'authorization' }));
+        billing(req, res, url);
+        return true;
+      }
       const match = /^\/sim\/fal(?:\/s\/([^/]*))?\/(.+)$/.exec(path);
       const queued = match && /^([^/]+\/[^/]+)\/requests\/([\w-]+)(\/status|\/cancel)?$/.exec(match[2]);
       const id = cdn ? cdn[1].replace(/-\d+(-expired)?$/, '') : queued?.[2];

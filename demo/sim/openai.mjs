@@ -1,12 +1,27 @@
-// Simulator of an OpenAI-compatible image gateway (the `images.generate` call of the `openai` SDK), serving
-// FLUX.2 under gateway names like `black-forest-labs/flux-2-klein-9b`.
+// Simulator of OpenAI-compatible image gateways (the `images.generate` call of the `openai` SDK), in three dialects:
+//   /sim/openai     a generic gateway: FLUX.2 as `black-forest-labs/flux-2-klein-9b`…, the size as `size: "WxH"`,
+//                   `url` (its CDN answers CORS) or `b64_json`; a flat price per image (`price=`)
+//   /sim/together   Together AI as recorded (shared/recorded/together-flux-2-max.json, a real api.together.xyz
+//                   exchange): models `black-forest-labs/FLUX.2-{dev,pro,flex,max}`; the size as `width` and `height`
+//                   (default 1024 each: `size` is ignored, so an image asked for as `size` comes back 1024×1024);
+//                   `reference_images` accepted; answers {id, model, object: 'list', data: [{timings: {inference},
+//                   index, url}]} with `Access-Control-Allow-Origin: *`, the url a short link on another host (the
+//                   recording's api.together.ai/shrt/…) whose CORS was not recorded: it answers none here, unless
+//                   `imageCors=1`; `response_format: 'base64'` answers `b64_json`. Billed as Puter's catalogue lists
+//                   Together's prices: [dev] $0.0154, [pro] and [flex] $0.03 per image, [max] $0.07 per 10⁶ pixels
+//   /sim/deepinfra  DeepInfra as its model pages document it (deepinfra.com/black-forest-labs/FLUX-2-dev/api): at
+//                   `/v1/openai/images/generations` (not `/v1/images/generations`), model `black-forest-labs/FLUX-2-dev`,
+//                   `size` "WxH", `b64_json` only ("Currently only b64_json is supported": another response_format is
+//                   refused 422); billed $0.01 × (width / 1024) × (height / 1024) (its price at the default 28 steps)
 //
-// Routes (CORS on every reply and preflight; every reply has a Content-Type):
-//   POST /sim/openai/v1/images/generations   header `Authorization: Bearer …`, JSON {model, prompt, n?, size?, response_format?}
-//        → after the generation time: {created, data:[{url} | {b64_json}], usage}
+// Routes (CORS on every reply and preflight but as said above; every reply has a Content-Type):
+//   POST /sim/{openai,together}/v1/images/generations, /sim/deepinfra/v1/openai/images/generations
+//        header `Authorization: Bearer …`, JSON {model, prompt, n?, size? | width?, height?, response_format?}
+//        → after the generation time, the dialect's reply (generic: {created, data:[{url} | {b64_json}], usage})
 //   GET  /sim/openai/v1/models               {object:'list', data:[{id, object:'model', owned_by}]}
 //   GET  /sim/openai-cdn/{id}.png            the image (the OTHER loopback name, never needs a key)
-//   GET  /sim/openai/_log                    requests received: [{method, path, host, origin, hasKey, id, at}];
+//   GET  /sim/openai/_log                    requests received (every dialect): [{method, path, host, origin, hasKey,
+//        id, at}], a generation also `asked`: {model, size, width, height} as sent;
 //        fault=hang: `hung: true`, then `closedAt` (ms) once the client's socket closed; fault=redirect: the 307
 //        `redirectedTo` (its Location), the target `redirected: true`; fault=accept-then-drop: `dropped: true`
 //   GET  /sim/openai/_charges?key=           what the gateway billed that key (the bearer token, with or without
@@ -92,8 +107,68 @@ import {
 } from './kit.mjs';
 
 const OWNER = 'black-forest-labs';
-const MODELS = ['flux-2-klein-4b', 'flux-2-klein-9b', 'flux-2-pro', 'flux-2-flex', 'flux-2-max'];
+const MODELS = ['flux-2-klein-4b', 'flux-2-klein-9b', 'flux-2-dev', 'flux-2-pro', 'flux-2-flex', 'flux-2-max'];
 const MAX_PIXELS = 4 * 1024 * 1024;
+/** Together's FLUX.2: micro-dollars per image, or per 10⁶ pixels of output for [max] (see the header). */
+const TOGETHER = { dev: [15400], pro: [30000], flex: [30000], max: [70000, 'mp'] };
+
+/**
+ * How each gateway reads a request and answers it: `model(name)` → our model id (undefined: unknown model);
+ * `size(body)` → [width, height] as it reads them; `formats` it answers; `price(scenario, model, w, h)` in
+ * micro-dollars per image (undefined: a bad scenario); `reply(data, model)` the body; `imageCors` whether its image
+ * host answers CORS.
+ */
+const DIALECTS = {
+  openai: {
+    path: 'v1/images/generations',
+    model: (name) =>
+      name.startsWith(`${OWNER}/`) && MODELS.includes(name.slice(OWNER.length + 1))
+        ? name.slice(OWNER.length + 1)
+        : undefined,
+    size: (body) =>
+      /^\d+x\d+$/.test(body.size ?? '1024x1024') ? (body.size ?? '1024x1024').split('x').map(Number) : [],
+    formats: { url: 'url', b64_json: 'b64_json' },
+    defaultFormat: 'url',
+    price: (scenario) => parseDecimal(scenario.price ?? '0.04', 6),
+    reply: (data) => ({
+      created: Math.floor(Date.now() / 1000),
+      data,
+      usage: { input_tokens: 0, output_tokens: 0, total_tokens: 0 },
+    }),
+    imageCors: () => true,
+  },
+  together: {
+    path: 'v1/images/generations',
+    model: (name) => (/^black-forest-labs\/FLUX\.2-(dev|pro|flex|max)$/.exec(name) ?? [])[1],
+    // `width` and `height`, 1024 when absent: `size` is not read.
+    size: (body) => [body.width ?? 1024, body.height ?? 1024],
+    formats: { url: 'url', base64: 'b64_json' },
+    defaultFormat: 'url',
+    price: (_, model, width, height) => {
+      const [micro, per] = TOGETHER[model];
+      return per ? Math.round((micro * width * height) / 1e6) : micro;
+    },
+    reply: (data, model) => ({
+      id: randomUUID(),
+      model: `black-forest-labs/FLUX.2-${model}`,
+      object: 'list',
+      data: data.map((image, index) => ({ timings: { inference: 1800 }, index, ...image })),
+    }),
+    imageCors: (scenario) => scenario.imageCors === '1',
+    cors: () => ({ 'Access-Control-Allow-Origin': '*' }),
+  },
+  deepinfra: {
+    path: 'v1/openai/images/generations',
+    model: (name) => (name === 'black-forest-labs/FLUX-2-dev' ? 'dev' : undefined),
+    size: (body) =>
+      /^\d+x\d+$/.test(body.size ?? '1024x1024') ? (body.size ?? '1024x1024').split('x').map(Number) : [],
+    formats: { b64_json: 'b64_json' },
+    defaultFormat: 'b64_json',
+    price: (_, model, width, height) => Math.round((10000 * width * height) / (1024 * 1024)),
+    reply: (data) => ({ created: Math.floor(Date.now() / 1000), data }),
+    imageCors: () => true,
+  },
+};
 
 const error = (message, type, code = null, param = null) => ({ error: { message, type, param, code } });
 
@@ -123,7 +198,7 @@ export function createOpenAiSimulator({ pendingMs = 3000 } = {}) {
     forget: [made, images, faultCounter],
   });
 
-  async function generate(req, res, scenario, segment, entry) {
+  async function generate(req, res, dialect, scenario, segment, entry) {
     const auth = req.headers.authorization ?? '';
     const body = await readJson(req);
     const fault = submitFault(req, scenario, segment, faultCounter);
@@ -188,10 +263,8 @@ export function createOpenAiSimulator({ pendingMs = 3000 } = {}) {
       return reply(req, res, 400, error('We could not parse the JSON body of your request.', 'invalid_request_error'));
     }
     const name = String(body.model ?? '');
-    const model =
-      name.startsWith(`${OWNER}/`) && MODELS.includes(name.slice(OWNER.length + 1))
-        ? name.slice(OWNER.length + 1)
-        : undefined;
+    const model = dialect.model(name);
+    entry.asked = { model: body.model, size: body.size, width: body.width, height: body.height };
     if (!model)
       return reply(
         req,
@@ -220,33 +293,40 @@ export function createOpenAiSimulator({ pendingMs = 3000 } = {}) {
         400,
         error(`Invalid 'n': must be between 1 and 4.`, 'invalid_request_error', 'invalid_value', 'n'),
       );
-    const [width, height] = /^\d+x\d+$/.test(body.size ?? '1024x1024')
-      ? (body.size ?? '1024x1024').split('x').map(Number)
-      : [];
+    const [width, height] = dialect.size(body);
     if (
       fault === '400' ||
-      !(width >= 64 && height >= 64 && width % 16 === 0 && height % 16 === 0 && width * height <= MAX_PIXELS)
+      !(
+        Number.isInteger(width) &&
+        Number.isInteger(height) &&
+        width >= 64 &&
+        height >= 64 &&
+        width % 16 === 0 &&
+        height % 16 === 0 &&
+        width * height <= MAX_PIXELS
+      )
     ) {
       return reply(
         req,
         res,
         400,
         error(
-          `Invalid size '${body.size}': width and height must be multiples of 16, at least 64, at most 4 megapixels together.`,
+          `Invalid size ${width}×${height}: width and height must be multiples of 16, at least 64, at most 4 megapixels together.`,
           'invalid_request_error',
           'invalid_value',
           'size',
         ),
       );
     }
-    const format = scenario.format === 'b64' ? 'b64_json' : (body.response_format ?? 'url');
-    if (format !== 'url' && format !== 'b64_json') {
+    const format =
+      scenario.format === 'b64' ? 'b64_json' : dialect.formats[body.response_format ?? dialect.defaultFormat];
+    if (!format) {
       return reply(
         req,
         res,
-        400,
+        dialect === DIALECTS.deepinfra ? 422 : 400,
         error(
-          `Invalid 'response_format': must be 'url' or 'b64_json'.`,
+          `Invalid 'response_format': must be one of ${Object.keys(dialect.formats).join(', ')}.`,
           'invalid_request_error',
           'invalid_value',
           'response_format',
@@ -265,7 +345,7 @@ export function createOpenAiSimulator({ pendingMs = 3000 } = {}) {
         ),
       );
     }
-    const price = parseDecimal(scenario.price ?? '0.04', 6);
+    const price = dialect.price(scenario, model, width, height);
     if (price === undefined) {
       return reply(
         req,
@@ -300,6 +380,7 @@ export function createOpenAiSimulator({ pendingMs = 3000 } = {}) {
         expired: fault === 'expired-url',
         missing: fault === 'image-404',
         delay: Number(scenario.imageDelay ?? 0),
+        cors: dialect.imageCors(scenario),
       });
       if (made.size > 200) made.delete(made.keys().next().value);
       if (format === 'b64_json') data.push({ b64_json: images.image(id, made.get(id)).toString('base64') });
@@ -311,11 +392,7 @@ export function createOpenAiSimulator({ pendingMs = 3000 } = {}) {
     }
     if (acceptThenDrop(req, res, fault, entry)) return;
     if (gone) return dropConnection(req, res); // (nothing to send it to)
-    reply(req, res, 200, {
-      created: Math.floor(Date.now() / 1000),
-      data,
-      usage: { input_tokens: 0, output_tokens: 0, total_tokens: 0 },
-    });
+    reply(req, res, 200, dialect.reply(data, model), dialect.cors?.());
   }
 
   /** The gateway's CDN: 404 for an image it lost (fault=image-404), 403 for an expired or unknown URL. */
@@ -349,7 +426,10 @@ export function createOpenAiSimulator({ pendingMs = 3000 } = {}) {
       const url = requestUrl(req);
       const path = url.pathname;
       const cdn = /^\/sim\/openai-cdn\/([\w-]+)\.png$/.exec(path);
-      if (!cdn && !/^\/sim\/openai(\/|$)/.test(path)) return false;
+      if (!cdn && !/^\/sim\/(openai|together|deepinfra)(\/|$)/.test(path)) return false;
+      // An image host that answers no CORS (Together's short links, unless imageCors=1): an <img> shows it, a page
+      // cannot read it.
+      if (cdn) req.withoutCors = made.get(cdn[1])?.cors === false;
       if (req.method === 'OPTIONS') {
         preflight(req, res, { allowRequestedHeaders: true }); // the openai SDK adds x-stainless-* headers
         return true;
@@ -360,22 +440,23 @@ export function createOpenAiSimulator({ pendingMs = 3000 } = {}) {
         await deliver(req, res, cdn[1]);
         return true;
       }
-      const match = /^\/sim\/openai(?:\/s\/([^/]*))?\/v1\/(images\/generations|models)$/.exec(path);
+      const match = /^\/sim\/(openai|together|deepinfra)(?:\/s\/([^/]*))?\/(.+)$/.exec(path);
+      const dialect = DIALECTS[match?.[1]];
       try {
-        if (!match)
+        if (match?.[1] === 'openai' && match[3] === 'v1/models' && req.method === 'GET') {
+          reply(req, res, 200, {
+            object: 'list',
+            data: MODELS.map((id) => ({ id: `${OWNER}/${id}`, object: 'model', created: 1767225600, owned_by: OWNER })),
+          });
+        } else if (match?.[3] !== dialect?.path)
           reply(
             req,
             res,
             404,
             error(`Unknown request URL: ${req.method} ${path}.`, 'invalid_request_error', 'unknown_url'),
           );
-        else if (match[2] === 'models' && req.method === 'GET') {
-          reply(req, res, 200, {
-            object: 'list',
-            data: MODELS.map((id) => ({ id: `${OWNER}/${id}`, object: 'model', created: 1767225600, owned_by: OWNER })),
-          });
-        } else if (match[2] === 'images/generations' && req.method === 'POST')
-          await generate(req, res, parseScenario(match[1]), match[1] ?? '', entry);
+        else if (req.method === 'POST')
+          await generate(req, res, dialect, parseScenario(match[2]), match[2] ?? '', entry);
         else reply(req, res, 405, error(`Method ${req.method} not allowed.`, 'invalid_request_error'));
       } catch (thrown) {
         if (!res.headersSent)

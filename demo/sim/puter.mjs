@@ -2,51 +2,76 @@
 // "user-pays" image generation. The SDK is pointed here with `PUTER_API_ORIGIN` = `{origin}/sim/puter`
 // (optionally `/s/{scenario}`, see below) and `PUTER_ORIGIN` = `{origin}` (the page's own origin, which
 // serves the sign-in popup). Wire facts follow puter.js 2.6 (src/lib/networkUtils.js, src/modules/Auth.js)
-// and the Puter backend (src/backend/controllers/puterai, drivers/ai-image, core/http/middleware/errorHandler.ts).
+// and the Puter backend at HeyPuter/puter@8307e8c (src/backend/controllers/drivers/DriverController.ts,
+// core/http/middleware/{errorHandler,gates}.ts, drivers/ai-image, drivers/util/aiLimits.ts, extensions/metering.ts);
+// the catalogue and usage replies take the shapes of that backend's own replies, recorded in
+// shared/recorded/puter/ (test/sim/recorded-shapes.test.ts holds them to it).
 //
 // Routes (every reply answers CORS with the exact Origin and credentials allowed, and has a Content-Type):
 //   POST {api}/drivers/call               body (text/plain;actually=json) {interface:'puter-image-generation',
 //                                         method:'generate', args:{prompt, model, ratio:{w,h} | width+height,
 //                                         input_image, input_images, test_mode}, auth_token}; Bearer token too.
-//                                         → 200 {success:true, result:'data:image/png;base64,…'} and the cost is
-//                                         deducted from the account; errors as Puter's errorHandler renders them:
-//                                         HTTP status + {error, message, code[, …fields]}.
-//   GET  {api}/metering/usage             Bearer → {allowanceInfo:{monthUsageAllowance, remaining}, appTotals, usage}
-//                                         in microcents ($0.01 = 1,000,000)
+//                                         → 200 {success:true, result, service:{name:'ai-image'}}, `result` the
+//                                         model's own image URL as Puter passes it on (Replicate's replicate.delivery
+//                                         files, Together's short links: ImageGenerationDriver.ts returns the
+//                                         provider's URL; here on the OTHER loopback name, `/sim/puter-cdn/…`); the
+//                                         cost is deducted from the account; errors as Puter's errorHandler renders
+//                                         them: HTTP status + {error, message, code[, …fields]}.
+//   GET  {api}/metering/usage             Bearer → {usage:{<usage type>:{units, cost, count}, total, allowanceUsed},
+//                                         appTotals:{<app>:{total, count}}, allowanceInfo:{remaining,
+//                                         monthUsageAllowance, addons:{}}}: amounts in microcents ($0.01 = 1,000,000);
+//                                         usage types named as Puter's drivers record them: `replicate:{model id}:
+//                                         {run|output_mp|input_mp|output}` (ReplicateImageGenerationProvider.ts,
+//                                         #recordUsage) and `{model id}:{1MP|per-image}` (TogetherImageProvider.ts)
 //   GET  {api}/whoami                     Bearer → {uuid, username, email_confirmed, is_temp, …}
-//   GET  {api}/puterai/image/models/details   no auth → {models:[…]} with `costs` (usd-cents), as the real one
+//   GET  {api}/puterai/image/models/details   no auth → {models:[…]}: the FLUX models of the recorded catalogue,
+//                                         field for field; costs in US cents
 //   GET  {api}/puterai/image/models       no auth → {models:[ids]}
 //   POST {api}/rao                        → {} (the SDK's "app opened" ping, sent only with sockets enabled)
+//   GET  /sim/puter-cdn/{id}.png          the image of a generation (the model's file host): answers no CORS unless
+//                                         the scenario says imageCors=1 (whether replicate.delivery does is not
+//                                         documented: stricter); a Replicate file 403s an hour after it was made
+//                                         (replicate.com/docs/topics/predictions/data-retention) or at once with
+//                                         fault=expired-image
 //   GET  /action/sign-in?msg_id=…         the sign-in popup on the GUI origin: posts {msg:'puter.token', msg_id,
 //                                         success, token, username} to its opener and closes
 //   GET  /sim/puter/_log                  requests received: [{method, path, kind, model, fault, at}] (never tokens);
 //                                         generate calls also {ratio, inputs, used}: the ratio as sent on (Replicate
 //                                         "w:h" reduced, Together "WxH" snapped), the reference images received
-//                                         (input_image + every input_images element) and how many were used;
+//                                         (input_image + every input_images element) and how many were used, and
+//                                         `refused: 429` when the account's concurrency cap turned it away;
 //                                         fault=accept-then-drop also `dropped: true`
 //   GET  /sim/puter/_charges?token=       what generate calls deducted from that token's account: {usd, calls}, usd
 //                                         the exact decimal of its microcents in shortest form ('0.011'; '0' for none,
 //                                         also for an unknown token), calls the number of charged calls; 400 without
 //                                         `token`. Balances set by _account or balance= are not charges
 //   POST /sim/puter/_reset                forget accounts (and their charges), counters and the log
-//   POST /sim/puter/_account              {token, balance?(microcents), username?} create or change an account
+//   POST /sim/puter/_account              {token, balance?(microcents), username?, plan?} create or change an account
 //   POST /sim/puter/_signin               {outcome?:'ok'|'close', username?, balance?} what the next popups do
 //
-// Accounts: one per auth token, created on first use with a $0.50 monthly allowance (50,000,000 microcents)
-// and the user name 'sim-user' (popup sign-ins: 'demo-user'). Generations cost what the catalogue below says,
-// by Puter's own rules: Replicate-served models `run + output_mp × 1 + input_mp × Σ⌈ref px / 10⁶⌉` (1 MP out),
-// per-image models their flat price, Together's per-MP models `1MP × w·h / 10⁶` of the snapped size — in cents.
-// The cost is deducted once the generation time has passed and the call succeeded (even if the client has gone
-// away by then); refused calls, test_mode and faults other than accept-then-drop deduct nothing.
+// Accounts: one per auth token, created on first use on the free plan with a $0.50 monthly allowance (50,000,000
+// microcents) and the user name 'sim-user' (popup sign-ins: 'demo-user'). Generations cost what the catalogue says,
+// by Puter's own rules: Replicate-served models `run + output_mp × 1 + input_mp × Σ⌈ref px / 10⁶⌉` (1 MP out; the
+// `costs_go_fast` where `param_transforms` default `go_fast` to true, as FLUX.2 [dev]'s), per-image models their
+// flat price, Together's per-MP models `1MP × w·h / 10⁶` of the pair as received (Puter bills it before snapping it,
+// TogetherImageProvider.ts l.141-148) — in cents. The cost is deducted once the generation time has passed and the
+// call succeeded (even if the client has gone away by then); refused calls, test_mode and faults other than
+// accept-then-drop deduct nothing. (Puter also meters the egress of every reply, `egress:bytes`, and writes usage
+// in batches every 5 s; this simulator does neither: its balances move by the generations alone, at once.)
 //
-// Sizes and references as Puter passes them on (HeyPuter/puter@8307e8c, src/backend/drivers/ai-image/providers/):
+// At most so many AI calls of one account run at once: 3 on the free plan, 2 on a temporary account (whoami
+// `is_temp`), 20 on a paid one (AI_CONCURRENT, drivers/util/aiLimits.ts); one more is refused at once 429
+// {code:'too_many_requests', message:'Too many concurrent requests.'} (DriverController.ts), which the SDK retries by
+// itself for about 12 s before passing it on (RETRY_DELAYS_MS, networkUtils.js).
+//
+// Sizes and references as Puter passes them on (src/backend/drivers/ai-image/providers/):
 //   Replicate models get only `aspect_ratio`: ratio {w,h} (or width/height) rounded per side and reduced by the
-//   gcd to "w:h" (no shape expansion). FLUX.2 [pro]/[klein] and FLUX 1.1 [pro] accept only 1:1, 16:9, 3:2, 2:3,
-//   4:5, 5:4, 9:16, 3:4, 4:3 (anything else: 400 upstream_bad_request, upstreamStatus 422, Replicate's message);
-//   the image is 1 MP at that ratio: w = 16·round(1024·√(a/b) / 16), h = 16·round(1024·√(b/a) / 16) (16:9 →
-//   1360×768). References: [klein] at most 4, FLUX.2 [pro] at most 8, 1.1 [pro] one (via input_image).
-//   Together models get width/height: a pair with both sides ≤ 32 is a shape (scaled to about 1024² here), then
-//   each side max(64, round(v / 8) · 8); one reference only (input_image wins over input_images[0]; more than one
+//   gcd to "w:h" (no shape expansion). FLUX.2 [dev]/[pro]/[klein] and FLUX 1.1 [pro] accept only 1:1, 16:9, 3:2,
+//   2:3, 4:5, 5:4, 9:16, 3:4, 4:3 (anything else: 400 upstream_bad_request, upstreamStatus 422, Replicate's
+//   message); the image is 1 MP at that ratio: w = 16·round(1024·√(a/b) / 16), h = 16·round(1024·√(b/a) / 16)
+//   (16:9 → 1360×768). References: [klein] and [dev] at most 4, FLUX.2 [pro] at most 8, 1.1 [pro] one.
+//   Together models get width/height: each side of the pair max(64, round(v / 8) · 8), a ratio such as {w: 16, h: 9}
+//   taken as pixels as Puter takes it (64×64); one reference only (input_image wins over input_images[0]; more than one
 //   input_images element: 400); Kontext [pro]/[max] need one.
 //
 // Dropped connections (fault=network, fault=accept-then-drop) close after one stray byte and no reply (http.mjs
@@ -59,23 +84,37 @@
 //   fault=token_auth_failed       401 {code:'token_auth_failed'}: the SDK drops the token and asks to sign in again
 //   fault=429                     429 too_many_requests, Retry-After: 1 (the SDK retries by itself for ~12 s)
 //   fault=upstream_bad_request    400 upstream_bad_request (the model's provider refused the parameters)
-//   fault=moderated               400 upstream_bad_request whose message says the safety filter flagged it
+//   fault=failed                  a failed or moderated Replicate prediction: the replicate client throws "Prediction
+//                                 failed: …" with no HTTP status, so Puter answers 500 internal_error (errorHandler.ts);
+//                                 nothing is charged (usage is recorded only after the model answered)
+//   fault=email_confirmation_required | phone_verification_required | card_verification_required
+//                                 403 with that code, as the account gates answer (gates.ts, assertVerifiedAccount)
 //   fault=500                     500 internal_error
 //   fault=network                 the connection drops without a reply
 //   fault=accept-then-drop        the reply is lost after Puter charged: the generation runs and its cost is deducted
 //                                 (usage, _charges), then the connection drops without a reply
+//   fault=expired-image           the image URL answers 403 (a file its host no longer has)
 //   times=<n>                     only the first n generate calls under this scenario fail (default: all)
 //   pending=<ms>                  generation time (default: the simulator's pendingMs)
 //   balance=<microcents>          set the caller's balance to this, once per account and value; a scenario
 //                                 without it gives back the balance from before, less what was spent meanwhile
+//   plan=free | temp | paid       the caller's account plan (default free): its concurrency cap, and whoami's is_temp
+//   credits=<multiplier>          the deployment shows usage in credits: every amount of /metering/usage is scaled by
+//                                 the multiplier (microcents × multiplier / 10⁸, toCredits) and `allowanceInfo.unit` is
+//                                 'credits'; the multiplier itself is never sent (extensions/metering.ts)
 //   scale=<factor>                every catalogue cost (and charge) × factor, to tell live prices from bundled
 //   catalogue=down                the catalogue answers 503 (clients fall back to their bundled prices)
+// Kinder than Puter, for tests of other things:
+//   imageCors=1                   the image host answers CORS (a page can read and save the image)
+//   result=data                   the image comes as a data: URL in the reply, as a model that sends base64 makes it
 // Any other key (e.g. run=abc) is kept and only separates the counters of `times`.
 import { randomUUID } from 'node:crypto';
 import {
   acceptThenDrop,
+  baseUrl,
   decimal,
   dropConnection,
+  otherHost,
   parseScenario,
   preflight,
   readJson,
@@ -85,9 +124,11 @@ import {
 } from './http.mjs';
 import {
   createChargeBook,
+  createImageCache,
   createRequestLog,
   createSegmentCounter,
   createTestRoutes,
+  deliverImage,
   forModel,
   seedFrom,
 } from './kit.mjs';
@@ -95,8 +136,12 @@ import { drawImage, encodePng, readBase64ImageSize } from './png.mjs';
 
 const START_BALANCE = 50_000_000; // $0.50 in microcents
 const MICRO = 1_000_000; // microcents per cent
+/** How many AI calls run at once per plan (AI_CONCURRENT in drivers/util/aiLimits.ts). */
+const CONCURRENT = { free: 3, temp: 2, paid: 20 };
+const HOUR = 3_600_000;
 
-const replicate = (id, name, aliases, costs, billingScheme, extra = {}) => ({
+/** The recorded shape of a Replicate-served entry (shared/recorded/puter/models-details.json). */
+const replicate = (id, name, aliases, costs, billingScheme, extra = {}, params = {}) => ({
   id,
   replicateId: id,
   puterId: `replicate:${id}`,
@@ -105,12 +150,13 @@ const replicate = (id, name, aliases, costs, billingScheme, extra = {}) => ({
   costs_currency: 'usd-cents',
   index_cost_key: billingScheme === 'megapixel' ? 'output_mp' : 'output',
   costs,
-  billingScheme,
   ...extra,
+  billingScheme,
+  ...params,
   provider: 'replicate-image-generation',
 });
-const together = (name, costs, pricing_unit, extra = {}) => ({
-  // The real driver lower-cases every id while building its model map, and the listing shows that.
+/** The recorded shape of a Together-served entry (the real driver lower-cases every id while building its map). */
+const together = (name, costs, pricing_unit) => ({
   id: `togetherai:${name}`.toLowerCase(),
   aliases: [name, name.split('/')[1]],
   costs_currency: 'usd-cents',
@@ -119,22 +165,23 @@ const together = (name, costs, pricing_unit, extra = {}) => ({
   allowedQualityLevels: [''],
   pricing_unit,
   costs,
-  ...extra,
   provider: 'together-image-generation',
 });
+const ALIASES = { response_format: 'output_format' };
 
-/** The FLUX part of Puter's image catalogue (HeyPuter/puter, drivers/ai-image/providers/{replicate,together}/models.ts). */
+/** The FLUX models of Puter's image catalogue, as the backend lists them (see the header). */
 const CATALOGUE = [
   replicate(
-    'black-forest-labs/flux-2-pro',
-    'FLUX.2 Pro',
-    ['flux-2-pro'],
-    { run: 1.5, input_mp: 1.5, output_mp: 1.5 },
-    'megapixel',
+    'black-forest-labs/flux-1.1-pro',
+    'FLUX 1.1 Pro',
+    ['flux-1.1-pro'],
+    { output: 4 },
+    'per-image',
+    {},
     {
-      imageInputKey: 'input_images',
-      resolutionInputKey: 'resolution',
-      resolutionSuffix: ' MP',
+      singleImageInputKey: 'image_prompt',
+      allowed_params: ['seed', 'response_format', 'output_quality', 'safety_tolerance', 'prompt_upsampling'],
+      param_aliases: ALIASES,
     },
   ),
   replicate(
@@ -143,23 +190,12 @@ const CATALOGUE = [
     ['flux-2-dev'],
     { input_mp: 1.4, output_mp: 1.4 },
     'megapixel',
+    { costs_go_fast: { input_mp: 1.2, output_mp: 1.2 } },
     {
-      costs_go_fast: { input_mp: 1.2, output_mp: 1.2 },
       imageInputKey: 'input_images',
-      supportsGoFast: true,
-      goFastDefault: true,
-      resolutionInputKey: 'output_megapixels',
-    },
-  ),
-  replicate(
-    'black-forest-labs/flux-2-klein-9b-base',
-    'FLUX.2 Klein 9B',
-    ['flux-2-klein-9b-base', 'flux-2-klein-9b'],
-    { input_mp: 1.1, output_mp: 1.1 },
-    'megapixel',
-    {
-      imageInputKey: 'images',
-      resolutionInputKey: 'output_megapixels',
+      allowed_params: ['seed', 'response_format', 'output_quality', 'disable_safety_checker', 'go_fast'],
+      param_aliases: ALIASES,
+      param_transforms: { go_fast: { default: true } },
     },
   ),
   replicate(
@@ -168,9 +204,45 @@ const CATALOGUE = [
     ['flux-2-klein-4b'],
     { input_mp: 0.1, output_mp: 0.1 },
     'megapixel',
+    {},
     {
       imageInputKey: 'images',
-      resolutionInputKey: 'output_megapixels',
+      allowed_params: ['seed', 'response_format', 'output_quality', 'disable_safety_checker', 'output_megapixels'],
+      param_aliases: ALIASES,
+    },
+  ),
+  replicate(
+    'black-forest-labs/flux-2-klein-9b-base',
+    'FLUX.2 Klein 9B',
+    ['flux-2-klein-9b-base', 'flux-2-klein-9b'],
+    { input_mp: 1.1, output_mp: 1.1 },
+    'megapixel',
+    {},
+    {
+      imageInputKey: 'images',
+      allowed_params: [
+        'seed',
+        'guidance',
+        'response_format',
+        'output_quality',
+        'disable_safety_checker',
+        'output_megapixels',
+      ],
+      param_aliases: ALIASES,
+    },
+  ),
+  replicate(
+    'black-forest-labs/flux-2-pro',
+    'FLUX.2 Pro',
+    ['flux-2-pro'],
+    { run: 1.5, input_mp: 1.5, output_mp: 1.5 },
+    'megapixel',
+    {},
+    {
+      imageInputKey: 'input_images',
+      allowed_params: ['seed', 'response_format', 'output_quality', 'output_megapixels', 'safety_tolerance'],
+      param_aliases: { ...ALIASES, output_megapixels: 'resolution' },
+      param_transforms: { resolution: { suffix: ' MP' } },
     },
   ),
   replicate(
@@ -179,33 +251,29 @@ const CATALOGUE = [
     ['flux-schnell', 'flux-1-schnell'],
     { output: 0.3 },
     'per-image',
+    {},
+    {
+      allowed_params: [
+        'seed',
+        'steps',
+        'response_format',
+        'output_quality',
+        'disable_safety_checker',
+        'output_megapixels',
+      ],
+      param_aliases: { ...ALIASES, steps: 'num_inference_steps', output_megapixels: 'megapixels' },
+    },
   ),
-  replicate('black-forest-labs/flux-1.1-pro', 'FLUX 1.1 Pro', ['flux-1.1-pro'], { output: 4 }, 'per-image', {
-    singleImageInputKey: 'image_prompt',
-  }),
-  together('black-forest-labs/FLUX.1-kontext-max', { '1MP': 8 }, 'per-MP', {
-    referenceImageField: 'image_url',
-    requiresInputImage: true,
-  }),
-  together('black-forest-labs/FLUX.1-kontext-pro', { '1MP': 4 }, 'per-MP', {
-    referenceImageField: 'image_url',
-    requiresInputImage: true,
-  }),
+  together('black-forest-labs/FLUX.1-kontext-max', { '1MP': 8 }, 'per-MP'),
+  together('black-forest-labs/FLUX.1-kontext-pro', { '1MP': 4 }, 'per-MP'),
+  together('black-forest-labs/FLUX.1-krea-dev', { '1MP': 2.5 }, 'per-MP'),
+  together('black-forest-labs/FLUX.1-schnell', { '1MP': 0.27 }, 'per-MP'),
   together('black-forest-labs/FLUX.1.1-pro', { '1MP': 4 }, 'per-MP'),
-  together('black-forest-labs/FLUX.2-dev', { 'per-image': 1.54 }, 'per-image', {
-    dimensionStep: 16,
-    minDimension: 128,
-    maxDimension: 2048,
-    referenceImageField: 'reference_images',
-  }),
-  together('black-forest-labs/FLUX.2-flex', { 'per-image': 3 }, 'per-image', {
-    referenceImageField: 'reference_images',
-  }),
-  together('black-forest-labs/FLUX.2-max', { '1MP': 7 }, 'per-MP', { referenceImageField: 'reference_images' }),
-  together('black-forest-labs/FLUX.2-pro', { 'per-image': 3 }, 'per-image', {
-    referenceImageField: 'reference_images',
-  }),
-].sort((a, b) => a.provider.localeCompare(b.provider) || a.id.localeCompare(b.id));
+  together('black-forest-labs/FLUX.2-dev', { 'per-image': 1.54 }, 'per-image'),
+  together('black-forest-labs/FLUX.2-flex', { 'per-image': 3 }, 'per-image'),
+  together('black-forest-labs/FLUX.2-max', { '1MP': 7 }, 'per-MP'),
+  together('black-forest-labs/FLUX.2-pro', { 'per-image': 3 }, 'per-image'),
+];
 
 /** gcd of two positive integers. */
 const gcd = (a, b) => (b === 0 ? a : gcd(b, a % b));
@@ -215,15 +283,21 @@ const gcd = (a, b) => (b === 0 ? a : gcd(b, a % b));
 const REPLICATE_RATIOS = ['1:1', '16:9', '3:2', '2:3', '4:5', '5:4', '9:16', '3:4', '4:3'];
 const REPLICATE_LIMITS = {
   'black-forest-labs/flux-2-pro': { ratios: REPLICATE_RATIOS, maxInputs: 8 }, // `input_images`, up to 8
+  'black-forest-labs/flux-2-dev': { ratios: REPLICATE_RATIOS, maxInputs: 4 }, // `input_images`, "Maximum 4 images"
   'black-forest-labs/flux-2-klein-9b-base': { ratios: REPLICATE_RATIOS, maxInputs: 4 }, // `images`, up to 4
   'black-forest-labs/flux-2-klein-4b': { ratios: REPLICATE_RATIOS, maxInputs: 4 }, // `images`, up to 4
   'black-forest-labs/flux-1.1-pro': { ratios: REPLICATE_RATIOS, maxInputs: 1 }, // `image_prompt`, one image
 };
+/** Together models that need a condition image (CONDITION_IMAGE_MODELS, TogetherImageProvider.ts l.48-52). */
+const CONDITION_IMAGE_MODELS = [
+  'togetherai:black-forest-labs/flux.1-kontext-pro',
+  'togetherai:black-forest-labs/flux.1-kontext-max',
+];
 
 /**
  * Replicate's reply to an aspect ratio outside its enum, as Puter passes it on: the replicate client's ApiError
  * message (replicate-javascript index.js: `Request to ${url} failed with status ${status} ${statusText}: ${body}.`)
- * becomes a 400 upstream_bad_request with `upstreamStatus` (DriverController.ts l.106-150).
+ * becomes a 400 upstream_bad_request with `upstreamStatus` (DriverController.ts, translateProviderError).
  */
 function replicateRatioMessage(model, ratio, allowed) {
   const description = `aspect_ratio must be one of the following: ${allowed.map((r) => `"${r}"`).join(', ')}`;
@@ -253,34 +327,78 @@ function findModel(name) {
   return CATALOGUE.find((m) => [m.id, m.puterId, ...m.aliases].some((id) => id?.toLowerCase() === wanted));
 }
 
-/** Microcents one image costs, by the catalogue entry's own rule (see the header). */
-function costOf(model, width, height, inputs, scale) {
-  const c = model.costs;
-  let cents;
-  if (model.billingScheme === 'megapixel') {
-    const inputMp = inputs.reduce((sum, i) => sum + Math.ceil((i.width * i.height) / 1e6), 0);
-    cents = (c.run ?? 0) + c.output_mp + (c.input_mp ?? 0) * inputMp;
-  } else if (model.billingScheme === 'per-image') cents = c.output;
-  else if (model.pricing_unit === 'per-image') cents = c['per-image'];
-  // Together per-MP: of the snapped size made. (Puter multiplies the pixel pair as sent, before snapping,
-  // TogetherImageProvider.ts l.141-148: at most 4 px a side apart, below 64 px more.)
-  else return Math.round(c['1MP'] * width * height * scale); // cents × w·h/10⁶ MP × 10⁶ microcents
-  return Math.round(cents * MICRO * scale);
+/**
+ * The usage one image records, `[usage type, units, microcents]` each, by the catalogue entry's own rule (see the
+ * header): what Puter's drivers pass to the metering service.
+ */
+function usageOf(model, pair, inputs, scale) {
+  const micro = (cents) => Math.round(cents * MICRO * scale);
+  if (model.provider === 'together-image-generation') {
+    if (model.pricing_unit === 'per-image') return [[`${model.id}:per-image`, 1, micro(model.costs['per-image'])]];
+    const mp = (pair.w * pair.h) / 1e6;
+    return [[`${model.id}:1MP`, mp, micro(model.costs['1MP'] * mp)]];
+  }
+  const prefix = `replicate:${model.id}`;
+  // #resolveCosts: the fast costs where `go_fast` is on, which param_transforms default to true for [dev].
+  const c = model.param_transforms?.go_fast?.default ? model.costs_go_fast : model.costs;
+  if (model.billingScheme === 'per-image') return [[`${prefix}:output`, 1, micro(c.output)]];
+  const inputMp = inputs.reduce((sum, i) => sum + Math.ceil((i.width * i.height) / 1e6), 0);
+  return [
+    ['run', 1, c.run ?? 0],
+    ['output_mp', 1, c.output_mp],
+    ['input_mp', inputMp, (c.input_mp ?? 0) * inputMp],
+  ]
+    .filter(([, units, cents]) => units > 0 && cents > 0)
+    .map(([key, units, cents]) => [`${prefix}:${key}`, units, micro(cents)]);
 }
 
 /** Puter's errorHandler shape: status + {error, message, code, …fields}. */
 const apiError = (req, res, status, message, code, fields = {}, headers = {}) =>
   send(req, res, status, { error: message, message, code, ...fields }, headers);
 
+/** The account gates' answers (gates.ts, assertVerifiedAccount): 403 with the gate's code. */
+const GATES = {
+  email_confirmation_required: 'Please confirm your email to continue',
+  phone_verification_required: 'Please verify your phone number to continue',
+  card_verification_required: 'Please verify your card to continue',
+};
+
+/**
+ * The usage reply of a deployment that shows credits (extensions/metering.ts, handleMeteringUsage): every monetary
+ * field scaled by toCredits (microcents × multiplier / 10⁸, services/metering/utils.ts), counts and units as they
+ * are, `allowanceInfo.unit: 'credits'`, and the multiplier not sent.
+ */
+export function inCredits({ usage: byType, appTotals, allowanceInfo }, multiplier) {
+  const toCredits = (microcents) => (microcents * multiplier) / 100_000_000;
+  const scaled = {};
+  for (const [key, value] of Object.entries(byType))
+    scaled[key] = typeof value === 'number' ? toCredits(value) : { ...value, cost: toCredits(value.cost) };
+  return {
+    usage: scaled,
+    appTotals: Object.fromEntries(
+      Object.entries(appTotals).map(([app, totals]) => [app, { ...totals, total: toCredits(totals.total) }]),
+    ),
+    allowanceInfo: {
+      ...allowanceInfo,
+      remaining: toCredits(allowanceInfo.remaining),
+      monthUsageAllowance: toCredits(allowanceInfo.monthUsageAllowance),
+      unit: 'credits',
+    },
+  };
+}
+
 /** What the sign-in popups do until `_signin` says otherwise. */
 const FIRST_SIGN_IN = { outcome: 'ok', username: 'demo-user', balance: START_BALANCE };
 
 export function createPuterSimulator({ pendingMs = 1500 } = {}) {
-  const accounts = new Map(); // token → { username, uuid, remaining, forced, unforced, usage: {total, byType} }
+  // token → { username, uuid, plan, remaining, running, forced, unforced, usage: {<type>: {units, cost, count}} }
+  const accounts = new Map();
   // token → microcents deducted by generate calls, one charge per call (never changed by _account or balance=)
   const charges = createChargeBook();
   const faultCounter = createSegmentCounter(); // generate calls seen (times=<n>)
   const log = createRequestLog();
+  const made = new Map(); // image id → { width, height, prompt, seed, at, cors, expired, replicate }, the 200 latest
+  const images = createImageCache(8);
   let signin = FIRST_SIGN_IN;
   const testRoutes = createTestRoutes({
     base: '/sim/puter',
@@ -292,7 +410,7 @@ export function createPuterSimulator({ pendingMs = 1500 } = {}) {
       // Microcents: $1 = 100 cents = 10⁸ microcents.
       report: ({ units, count }) => ({ usd: decimal(units, 8), calls: count }),
     },
-    forget: [accounts, faultCounter, () => (signin = FIRST_SIGN_IN)],
+    forget: [accounts, faultCounter, made, images, () => (signin = FIRST_SIGN_IN)],
   });
 
   const account = (token, fresh = {}) => {
@@ -301,8 +419,10 @@ export function createPuterSimulator({ pendingMs = 1500 } = {}) {
       a = {
         username: fresh.username ?? 'sim-user',
         uuid: randomUUID(),
+        plan: 'free',
         remaining: fresh.balance ?? START_BALANCE,
-        usage: { total: 0, byType: {} },
+        running: 0,
+        usage: {},
       };
       accounts.set(token, a);
     }
@@ -316,7 +436,7 @@ export function createPuterSimulator({ pendingMs = 1500 } = {}) {
   async function generate(req, res, scenario, segment, entry) {
     const body = await readJson(req);
     const token = tokenOf(req, body);
-    if (!token) return apiError(req, res, 401, 'Unauthorized', 'token_missing');
+    if (!token) return apiError(req, res, 401, 'Missing authentication token', 'token_missing');
     if (!body || body.interface !== 'puter-image-generation' || body.method !== 'generate') {
       return apiError(req, res, 400, 'Only puter-image-generation::generate is simulated', 'bad_request');
     }
@@ -328,14 +448,30 @@ export function createPuterSimulator({ pendingMs = 1500 } = {}) {
     if (fault === 'network') return dropConnection(req, res);
     if (fault === '401') return apiError(req, res, 401, 'Unauthorized', 'unauthorized');
     if (fault === 'token_auth_failed') return apiError(req, res, 401, 'Authentication failed', 'token_auth_failed');
+    if (GATES[fault]) return apiError(req, res, 403, GATES[fault], fault);
     if (fault === '429')
-      return apiError(req, res, 429, 'Too many requests', 'too_many_requests', {}, { 'Retry-After': '1' });
+      return apiError(req, res, 429, 'Too many requests.', 'too_many_requests', {}, { 'Retry-After': '1' });
     if (fault === '500') return apiError(req, res, 500, 'Internal Server Error', 'internal_error');
     const a = account(token);
+    if (scenario.plan) a.plan = scenario.plan;
+    // The concurrency cap is checked before the driver runs (DriverController.ts, acquireDriverConcurrent).
+    if (a.running >= (CONCURRENT[a.plan] ?? CONCURRENT.free)) {
+      entry.refused = 429;
+      return apiError(req, res, 429, 'Too many concurrent requests.', 'too_many_requests');
+    }
+    a.running++;
+    try {
+      await run(req, res, scenario, entry, args, model, fault, token, a);
+    } finally {
+      a.running--;
+    }
+  }
+
+  async function run(req, res, scenario, entry, args, model, fault, token, a) {
     if (typeof args.prompt !== 'string' || !args.prompt.trim())
       return apiError(req, res, 400, '`prompt` must be a non-empty string', 'bad_request');
     if (!model) return apiError(req, res, 400, `Model not found: ${args.model}`, 'bad_request');
-    // The driver turns width/height into `ratio` (ImageGenerationDriver.ts l.220-246).
+    // The driver turns width/height into `ratio` (ImageGenerationDriver.ts, #normalizeRatio).
     const pair = args.ratio ?? (args.width != null ? { w: args.width, h: args.height } : { w: 1024, h: 1024 });
     let [width, height] = [Math.round(Number(pair.w)), Math.round(Number(pair.h))];
     // (Puter falls back to 1024×1024 here; the simulator refuses: stricter.)
@@ -346,17 +482,18 @@ export function createPuterSimulator({ pendingMs = 1500 } = {}) {
     entry.inputs = given.length;
     let refs;
     let refused; // Replicate's 422, answered once the credit check has passed, as on Puter
-    if (model.provider === 'replicate-image-generation') {
-      // Only `aspect_ratio: #toAspectRatio(ratio)` reaches Replicate (ReplicateImageGenerationProvider.ts l.228-231):
-      // each side rounded, then reduced by the gcd (l.334-346). No shape expansion there.
+    const replicated = model.provider === 'replicate-image-generation';
+    if (replicated) {
+      // Only `aspect_ratio: #toAspectRatio(ratio)` reaches Replicate (ReplicateImageGenerationProvider.ts,
+      // #buildRequest): each side rounded, then reduced by the gcd. No shape expansion there.
       const g = gcd(width, height);
-      const [a, b] = [width / g, height / g];
-      entry.ratio = `${a}:${b}`;
-      ({ width, height } = oneMegapixel(a, b));
+      const [a1, b1] = [width / g, height / g];
+      entry.ratio = `${a1}:${b1}`;
+      ({ width, height } = oneMegapixel(a1, b1));
       const limits = REPLICATE_LIMITS[model.id];
-      if (limits?.maxInputs === 1) {
-        // FLUX 1.1 [pro]: one `image_prompt`. Puter takes only input_image (l.119-129) and drops input_images
-        // silently; more than one reference is refused here (stricter; message of inputImage.ts l.53-66).
+      if (model.singleImageInputKey) {
+        // FLUX 1.1 [pro]: one `image_prompt`. Puter takes only input_image and drops input_images silently; more
+        // than one reference is refused here (stricter; message of inputImage.ts resolveSingleInputImage).
         if (given.length > 1)
           return apiError(
             req,
@@ -367,7 +504,7 @@ export function createPuterSimulator({ pendingMs = 1500 } = {}) {
           );
         refs = args.input_image != null ? [args.input_image] : [];
       } else {
-        // input_image + input_images all go to the model's image field (l.101-118); models without one ignore them.
+        // input_image + input_images all go to the model's image field; models without one ignore them.
         refs = model.imageInputKey ? given : [];
         if (limits && given.length > limits.maxInputs)
           return apiError(
@@ -381,14 +518,12 @@ export function createPuterSimulator({ pendingMs = 1500 } = {}) {
       if (limits && !limits.ratios.includes(entry.ratio))
         refused = replicateRatioMessage(model, entry.ratio, limits.ratios);
     } else {
-      // Together: width/height = the pair, snapped max(64, round(v/8)*8) (TogetherImageProvider.ts l.336-341).
-      // A pair with both sides ≤ 32 is taken as a shape and scaled to about 1024² first (a simulator convention).
-      if (Math.max(width, height) <= 32)
-        [width, height] = [Math.round(1024 * Math.sqrt(width / height)), Math.round(1024 * Math.sqrt(height / width))];
+      // Together: width/height = the pair, snapped max(64, round(v/8)*8) (TogetherImageProvider.ts l.336-341);
+      // billed on the pair as received (see usageOf).
       [width, height] = [togetherSide(width), togetherSide(height)];
       entry.ratio = `${width}x${height}`;
       // One reference: input_images with more than one element is refused; else input_image ?? input_images[0]
-      // (TogetherImageProvider.ts l.94-101, inputImage.ts l.53-66).
+      // (TogetherImageProvider.ts generate, inputImage.ts resolveSingleInputImage).
       if (list.length > 1)
         return apiError(
           req,
@@ -402,15 +537,22 @@ export function createPuterSimulator({ pendingMs = 1500 } = {}) {
     entry.used = refs.length;
     const inputs = refs.map(readBase64ImageSize);
     if (inputs.some((i) => !i)) return apiError(req, res, 400, 'Could not read the input image', 'bad_request');
-    // Kontext needs a condition image (TogetherImageProvider.ts l.315-331; Puter's own words differ).
-    if (model.requiresInputImage && !inputs.length)
-      return apiError(req, res, 400, `${model.id} requires an input image`, 'bad_request');
+    if (CONDITION_IMAGE_MODELS.includes(model.id) && !inputs.length)
+      return apiError(
+        req,
+        res,
+        400,
+        `Model ${model.id.replace('togetherai:', '')} requires an image_url or image_base64 input`,
+        'bad_request',
+      );
     if (args.test_mode)
       return send(req, res, 200, {
         success: true,
         result: `data:image/png;base64,${encodePng(64, 64, 'sample').toString('base64')}`,
+        service: { name: 'ai-image' },
       });
-    const cost = costOf(model, width, height, inputs, Number(scenario.scale ?? 1));
+    const usage = usageOf(model, pair, inputs, Number(scenario.scale ?? 1));
+    const cost = usage.reduce((sum, [, , micro]) => sum + micro, 0);
     if (fault === '402' || a.remaining < cost) {
       return apiError(
         req,
@@ -430,35 +572,56 @@ export function createPuterSimulator({ pendingMs = 1500 } = {}) {
         upstreamStatus: 422,
       });
     }
-    if (fault === 'moderated') {
-      return apiError(
-        req,
-        res,
-        400,
-        'Prompt or output was flagged by the safety filter (content moderation)',
-        'upstream_bad_request',
-        {
-          upstreamStatus: 400,
-        },
-      );
-    }
+    if (fault === 'failed') return apiError(req, res, 500, 'Internal Server Error', 'internal_error');
     a.remaining -= cost;
-    const type = `${model.provider.split('-')[0]}:${model.id}:output`;
-    const used = (a.usage.byType[type] ??= { cost: 0, count: 0, units: 0 });
-    used.cost += cost;
-    used.count++;
-    used.units++;
-    a.usage.total += cost;
+    for (const [type, units, micro] of usage) {
+      const used = (a.usage[type] ??= { units: 0, cost: 0, count: 0 });
+      used.units += units;
+      used.cost += micro;
+      used.count++;
+    }
     // A call still generating when the simulator was reset charges the account it began with, which is forgotten.
     if (accounts.get(token) === a) charges.charge(token, cost);
     if (acceptThenDrop(req, res, fault, entry)) return;
-    const png = drawImage({ width, height, prompt: args.prompt, seed: seedFrom(args.seed) });
-    send(req, res, 200, { success: true, result: `data:image/png;base64,${png.toString('base64')}` });
+    const image = { width, height, prompt: args.prompt, seed: seedFrom(args.seed) };
+    let result;
+    if (scenario.result === 'data') result = `data:image/png;base64,${drawImage(image).toString('base64')}`;
+    else {
+      const id = randomUUID();
+      made.set(id, {
+        ...image,
+        at: Date.now(),
+        cors: scenario.imageCors === '1',
+        expired: fault === 'expired-image',
+        replicate: replicated,
+      });
+      if (made.size > 200) made.delete(made.keys().next().value);
+      result = `${baseUrl(req, otherHost(req.headers.host))}/sim/puter-cdn/${id}.png`;
+    }
+    send(req, res, 200, { success: true, result, service: { name: 'ai-image' } });
+  }
+
+  /** The model's file host: a generation's image; 403 once gone (an hour for Replicate's, or fault=expired-image). */
+  function deliver(req, res, id) {
+    const image = made.get(id);
+    req.withoutCors = !image?.cors;
+    const refusal = () =>
+      !image || image.expired || (image.replicate && Date.now() > image.at + HOUR)
+        ? {
+            status: 403,
+            xml: '<?xml version="1.0"?><Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>',
+          }
+        : undefined;
+    return deliverImage(req, res, {
+      refusal,
+      image: () => images.image(id, image),
+      cacheControl: 'public, max-age=3600',
+    });
   }
 
   function usage(req, res, scenario) {
     const token = tokenOf(req);
-    if (!token) return apiError(req, res, 401, 'Unauthorized', 'token_missing');
+    if (!token) return apiError(req, res, 401, 'Authentication required', 'token_missing');
     const a = account(token);
     const charged = charges.total(token).units;
     if (scenario.balance !== undefined && a.forced !== scenario.balance) {
@@ -470,24 +633,28 @@ export function createPuterSimulator({ pendingMs = 1500 } = {}) {
       a.remaining = a.unforced.remaining - (charged - a.unforced.charged);
       a.forced = a.unforced = undefined;
     }
-    send(req, res, 200, {
-      allowanceInfo: { monthUsageAllowance: START_BALANCE, remaining: a.remaining },
-      appTotals: {
-        'app-sim': { count: Object.values(a.usage.byType).reduce((n, u) => n + u.count, 0), total: a.usage.total },
-      },
-      usage: { total: a.usage.total, ...a.usage.byType },
-    });
+    const records = Object.values(a.usage);
+    const total = records.reduce((sum, record) => sum + record.cost, 0);
+    const count = records.reduce((sum, record) => sum + record.count, 0);
+    const reply = {
+      usage: { ...a.usage, total, allowanceUsed: total },
+      appTotals: { 'os-global': { total, count } },
+      allowanceInfo: { remaining: a.remaining, monthUsageAllowance: START_BALANCE, addons: {} },
+    };
+    const multiplier = Number(scenario.credits);
+    send(req, res, 200, multiplier > 0 ? inCredits(reply, multiplier) : reply);
   }
 
-  function whoami(req, res) {
+  function whoami(req, res, scenario) {
     const token = tokenOf(req);
-    if (!token) return apiError(req, res, 401, 'Unauthorized', 'token_missing');
+    if (!token) return apiError(req, res, 401, 'Authentication required', 'token_missing');
     const a = account(token);
+    if (scenario.plan) a.plan = scenario.plan;
     send(req, res, 200, {
       uuid: a.uuid,
       username: a.username,
       email_confirmed: true,
-      is_temp: false,
+      is_temp: a.plan === 'temp',
       requires_email_confirmation: false,
     });
   }
@@ -510,11 +677,12 @@ export function createPuterSimulator({ pendingMs = 1500 } = {}) {
     if (req.method !== 'POST') return send(req, res, 405, { error: 'Method Not Allowed' });
     const path = url.pathname;
     if (path === '/sim/puter/_account') {
-      const { token, balance, username } = (await readJson(req)) ?? {};
+      const { token, balance, username, plan } = (await readJson(req)) ?? {};
       if (typeof token !== 'string' || !token) return send(req, res, 400, { error: 'token required' });
       const a = account(token, { username, balance });
       if (balance !== undefined) a.remaining = Number(balance);
       if (username !== undefined) a.username = username;
+      if (plan !== undefined) a.plan = plan;
     } else if (path === '/sim/puter/_signin') signin = { ...signin, ...((await readJson(req)) ?? {}) };
     else return send(req, res, 404, { error: 'Not found' });
     send(req, res, 200, { ok: true });
@@ -534,15 +702,21 @@ export function createPuterSimulator({ pendingMs = 1500 } = {}) {
       usage(req, res, scenario);
     } else if (route === 'GET /whoami') {
       entry.kind = 'whoami';
-      whoami(req, res);
+      whoami(req, res, scenario);
     } else if (route === 'GET /puterai/image/models/details') {
       entry.kind = 'catalogue';
       if (scenario.catalogue === 'down')
         return apiError(req, res, 503, 'Service temporarily unavailable', 'db_unavailable');
       const scale = Number(scenario.scale ?? 1);
       const scaled = (costs) =>
-        Object.fromEntries(Object.entries(costs).map(([k, v]) => [k, Math.round(v * scale * 1e6) / 1e6]));
-      send(req, res, 200, { models: CATALOGUE.map((m) => ({ ...m, costs: scaled(m.costs) })) });
+        costs && Object.fromEntries(Object.entries(costs).map(([k, v]) => [k, Math.round(v * scale * 1e6) / 1e6]));
+      send(req, res, 200, {
+        models: CATALOGUE.map((m) => ({
+          ...m,
+          costs: scaled(m.costs),
+          ...(m.costs_go_fast ? { costs_go_fast: scaled(m.costs_go_fast) } : {}),
+        })),
+      });
     } else if (route === 'GET /puterai/image/models') {
       send(req, res, 200, { models: CATALOGUE.flatMap((m) => [m.id, m.puterId ?? []].flat()).sort() });
     } else if (route === 'POST /rao') send(req, res, 200, {});
@@ -550,11 +724,16 @@ export function createPuterSimulator({ pendingMs = 1500 } = {}) {
   }
 
   return {
-    /** Handles `/sim/puter/…` and the popup at `/action/sign-in`; false for anything else. */
+    /** Handles `/sim/puter/…`, `/sim/puter-cdn/…` and the popup at `/action/sign-in`; false for anything else. */
     async handle(req, res) {
       const url = requestUrl(req);
       const path = url.pathname;
       const popup = path === '/action/sign-in';
+      const cdn = /^\/sim\/puter-cdn\/([\w-]+)\.png$/.exec(path);
+      if (cdn) {
+        await deliver(req, res, cdn[1]);
+        return true;
+      }
       if (!popup && !/^\/sim\/puter(\/|$)/.test(path)) return false;
       if (req.method === 'OPTIONS') {
         preflight(req, res);

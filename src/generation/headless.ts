@@ -145,7 +145,7 @@ function resumeOnce(
 
 /** Puter pays from the user's own account: sign in (the popup needs the user's click), then check the balance. */
 async function puterReady(endpoint: string, src: string, total: string) {
-  await puterCheck(await puterSdk(endpoint, src), total);
+  await puterCheck(await puterSdk(endpoint, src), endpoint, total);
 }
 
 /**

@@ -5,7 +5,7 @@ import { UserPaysError, asUserPaysError } from '../base/errors.js';
 import type { ImageStore, StoredImage } from '../images/image-store.js';
 import type { LedgerStore, Settlement } from '../ledger/ledger.js';
 import { Durations } from './durations.js';
-import type { Charge, PollPolicy, Provider, ReferenceImage } from '../providers/provider.js';
+import type { Charge, PollPolicy, Provider, ReferenceImage, Wiring } from '../providers/provider.js';
 import type { ProgressDetail, PublicRequest, Quote } from '../base/types.js';
 import { formatUsd, megapixels } from '../pricing/index.js';
 import { DEFAULT_POLL } from '../providers/poll.js';
@@ -22,8 +22,8 @@ export interface GenerationJob {
   inputs: ReferenceImage[];
   /** The aspect ratio to send, for a model the provider sizes by ratio. */
   ratio?: string;
-  /** The provider's own name for the model, where the price book gives one (gateways). */
-  providerModel?: string;
+  /** How the provider wants the request, where the price book says (see `ProviderRequest.wiring`). */
+  wiring?: Wiring;
   quote: Quote;
   budget?: string | null;
   ledger: LedgerStore;
@@ -58,6 +58,8 @@ export interface GenerationOutcome {
   charged: string;
   /** Set when some of the `count` images failed while others succeeded. */
   partialError?: UserPaysError;
+  /** Set when a provider that reports its charges did not for some image (BFL's `cost: null`): its quote is booked. */
+  unreported?: boolean;
 }
 
 /** What a provider reported while one image was under way (RunContext's callbacks). */
@@ -136,6 +138,7 @@ export async function runGeneration(job: GenerationJob): Promise<GenerationOutco
   const progress: number[] = new Array(request.count).fill(0);
 
   let booked = new Decimal(0);
+  let unreported = false;
   // How long this kind of image took here before: the default polling lands on it (a page's own policy stays).
   const kind = `${request.provider} ${request.model} ${megapixels(request.width, request.height)}`;
   const durations = new Durations(ledger.storageKey, ledger.storage);
@@ -154,7 +157,7 @@ export async function runGeneration(job: GenerationJob): Promise<GenerationOutco
           width: request.width,
           height: request.height,
           ratio: job.ratio,
-          providerModel: job.providerModel,
+          wiring: job.wiring,
           seed: request.seed === undefined ? undefined : request.seed + index,
           inputs: job.inputs,
         },
@@ -200,6 +203,7 @@ export async function runGeneration(job: GenerationJob): Promise<GenerationOutco
       );
       const charge = outcome.charge ?? seen.charge;
       const charged = charge?.usd ?? quote.perImage;
+      unreported ||= !!outcome.unreported;
       const stored: StoredImage = {
         id: entryId,
         entryId,
@@ -244,5 +248,5 @@ export async function runGeneration(job: GenerationJob): Promise<GenerationOutco
   const stored = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
   const failures = settled.flatMap((s) => (s.status === 'rejected' ? [asUserPaysError(s.reason)] : []));
   if (stored.length === 0) throw failures[0];
-  return { stored, charged: booked.toString(), partialError: failures[0] };
+  return { stored, charged: booked.toString(), partialError: failures[0], unreported };
 }

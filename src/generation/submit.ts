@@ -3,6 +3,7 @@ import type { ImageStore, StoredImage } from '../images/image-store.js';
 import type { LedgerStore } from '../ledger/ledger.js';
 import { referenceAt } from '../images/reference-images.js';
 import type { Priced } from '../pricing/index.js';
+import { formatUsd } from '../pricing/index.js';
 import { providerInfo } from '../providers/catalog.js';
 import type { ReferenceImage } from '../providers/provider.js';
 import { providerFor } from '../providers/registry.js';
@@ -64,7 +65,10 @@ export interface Submitted {
   result: GenerationResult;
   /** Set when some of the `count` images failed while others arrived (they are in `result`). */
   partialError?: UserPaysError;
-  /** Set when the provider charged other than the preview said: both amounts, in words. */
+  /**
+   * Set when the provider charged other than the preview said (both amounts, in words), or did not say what it
+   * charged where it always does (BFL's `cost: null`: the preview's price is booked, and this says so).
+   */
   chargeNote?: string;
 }
 
@@ -109,7 +113,11 @@ export async function submit(s: Submission): Promise<Submitted> {
       seed: image.seed,
     })),
   };
-  const chargeNote = result.charged === quote.total ? undefined : text.chargedOtherwise(result.charged, quote.total);
+  const chargeNote = outcome.unreported
+    ? text.costNotReported(request.provider, formatUsd(result.charged))
+    : result.charged === quote.total
+      ? undefined
+      : text.chargedOtherwise(result.charged, quote.total);
   return { result, partialError: outcome.partialError, chargeNote };
 }
 
@@ -158,7 +166,7 @@ function prepare(s: Submission) {
     relay,
     request,
     ratio: fitted.ratio,
-    providerModel: entry?.model,
+    wiring: entry && { model: entry.model, path: entry.path, sizeAs: entry.sizeAs },
     quote,
     budget: s.budget,
     ledger,

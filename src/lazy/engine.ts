@@ -8,5 +8,6 @@ export { Gallery } from '../images/gallery.js';
 export { ImageStore } from '../images/image-store.js';
 export { puterCatalogue } from '../pricing/puter-catalogue.js';
 export { providerFor } from '../providers/registry.js';
-export { puterCheck, puterLeft, puterSdk, puterSignIn } from '../providers/puter.js';
+export { puterBalance, puterCheck, puterSdk, puterSignIn } from '../providers/puter.js';
+export { keyBalance } from '../providers/registry.js';
 export { readReferenceImage } from '../images/reference-images.js';

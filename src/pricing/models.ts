@@ -3,31 +3,29 @@ export interface ModelInfo {
   /** Also BFL's endpoint path: `/v1/{id}`. */
   id: string;
   label: string;
-  family: 'flux2' | 'flux1';
-  /** False where no provider serves it (FLUX.2 [dev] runs locally only). */
-  hosted: boolean;
 }
 
-const model = (id: string, label: string, family: ModelInfo['family'], hosted = true): ModelInfo => ({
-  id,
-  label,
-  family,
-  hosted,
-});
+const model = (id: string, label: string): ModelInfo => ({ id, label });
 
-/** Every model the price book knows, in picker order. */
+/**
+ * Every model the price book knows, in picker order. FLUX.2 [dev] is open weights that BFL itself does not host, but
+ * Puter (Replicate), fal and gateways (Together AI, DeepInfra) do. [klein] 9B base is the undistilled model Puter
+ * serves under the name "FLUX.2 Klein 9B" (its catalogue id `black-forest-labs/flux-2-klein-9b-base`): another
+ * model, priced otherwise, than the distilled [klein] 9B of BFL and fal.
+ */
 export const MODELS: readonly ModelInfo[] = [
-  model('flux-2-klein-4b', 'FLUX.2 [klein] 4B', 'flux2'),
-  model('flux-2-klein-9b', 'FLUX.2 [klein] 9B', 'flux2'),
-  model('flux-2-pro', 'FLUX.2 [pro]', 'flux2'),
-  model('flux-2-flex', 'FLUX.2 [flex]', 'flux2'),
-  model('flux-2-max', 'FLUX.2 [max]', 'flux2'),
-  model('flux-2-dev', 'FLUX.2 [dev]', 'flux2', false),
-  model('flux-kontext-pro', 'FLUX.1 Kontext [pro]', 'flux1'),
-  model('flux-kontext-max', 'FLUX.1 Kontext [max]', 'flux1'),
-  model('flux-pro-1.1', 'FLUX1.1 [pro]', 'flux1'),
-  model('flux-pro-1.1-ultra', 'FLUX1.1 [pro] Ultra', 'flux1'),
-  model('flux-pro-1.0-fill', 'FLUX.1 Fill [pro]', 'flux1'),
+  model('flux-2-klein-4b', 'FLUX.2 [klein] 4B'),
+  model('flux-2-klein-9b', 'FLUX.2 [klein] 9B'),
+  model('flux-2-klein-9b-base', 'FLUX.2 [klein] 9B base'),
+  model('flux-2-pro', 'FLUX.2 [pro]'),
+  model('flux-2-flex', 'FLUX.2 [flex]'),
+  model('flux-2-max', 'FLUX.2 [max]'),
+  model('flux-2-dev', 'FLUX.2 [dev]'),
+  model('flux-kontext-pro', 'FLUX.1 Kontext [pro]'),
+  model('flux-kontext-max', 'FLUX.1 Kontext [max]'),
+  model('flux-pro-1.1', 'FLUX1.1 [pro]'),
+  model('flux-pro-1.1-ultra', 'FLUX1.1 [pro] Ultra'),
+  model('flux-pro-1.0-fill', 'FLUX.1 Fill [pro]'),
 ];
 
 export const DEFAULT_MODEL = 'flux-2-klein-4b';

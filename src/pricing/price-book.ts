@@ -16,9 +16,11 @@ export type PriceRule =
   | { kind: 'flat'; unit: 'credit' | 'usd'; perImage: string }
   /**
    * fal: perMp × MP(output), MP as BFL counts them (`megapixels()`). With reference images and `edit` set (fal's FLUX.2 [klein]
-   * edit endpoints): `edit` × (MP(output) + 1 per reference image, as fal resizes each to 1 MP).
+   * edit endpoints): `edit` × (MP(output) + 1 per reference image, as fal resizes each to 1 MP). With `mp`, the
+   * output's area exactly instead, w·h / `mp`, not rounded (gateways: DeepInfra's "$0.01 × (width / 1024) × (height /
+   * 1024)", `mp` 1048576; Together AI's price per million pixels, `mp` 1000000).
    */
-  | { kind: 'per-megapixel'; unit: 'usd'; perMp: string; edit?: string }
+  | { kind: 'per-megapixel'; unit: 'usd'; perMp: string; edit?: string; mp?: number }
   /**
    * Puter: its image catalogue's `costs`, in US cents (decimal strings; the live catalogue's JSON numbers are read
    * through their decimal text). Replicate-served models: `run` + `output_mp`
@@ -45,8 +47,15 @@ export interface PriceEntry {
   sizes?: SizeRule;
   /** The reference images it takes; default: up to 4 (none at a gateway), resized to 4 MP. */
   references?: ReferenceRule;
-  /** Gateways: the model id to send; default `black-forest-labs/<our id>`. */
+  /** Gateways: the gateway's own name for the model; default `black-forest-labs/<our id>`. */
   model?: string;
+  /**
+   * Gateways: how this gateway wants the request, beside its price as `sizes` are. `path`: where under the endpoint
+   * (default OpenAI's `/v1/images/generations`); `sizeAs`: the size as OpenAI's `size: "WxH"` (the default) or as
+   * `width` and `height` (Together AI, which ignores `size`).
+   */
+  path?: string;
+  sizeAs?: 'size' | 'width-height';
 }
 
 /** Model id → provider → price. */
@@ -105,7 +114,8 @@ const falSource = (path: string): PriceSource => ({
 /**
  * [klein] on fal: per MP of output; its /edit endpoint a higher price per MP of output and per reference, each
  * reference resized to 1 MP by fal ("Input images will be resized to 1MP", fal's klein 9B base edit page), at
- * most 4 ("A maximum of 4 images are allowed", fal-js zFlux2Klein4bEditInput): sent at 1 MP already.
+ * most 4 ("A maximum of 4 images are allowed", Flux2Klein4bEditInput in fal-ai/fal-js
+ * libs/client/src/types/endpoints.ts at 381105e): sent at 1 MP already.
  */
 const falKlein = (size: string, perMp: string, edit: string): PriceEntry => ({
   rule: { kind: 'per-megapixel', unit: 'usd', perMp, edit },
@@ -128,10 +138,23 @@ const falMegapixel = (path: string, first: string, extra: string): PriceEntry =>
   references: references(8),
 });
 
-/** BFL prices in credits; fal's in USD. Gateways (`openai`) have none built in: the host page sets them. */
+/**
+ * BFL prices in credits; fal's in USD. Gateways (`openai`) have none here: the host page sets them, or the gateway's
+ * host is one of GATEWAY_PRICE_BOOKS. BFL does not host FLUX.2 [dev] ("Local only", docs.bfl.ai/quick_start/pricing).
+ */
 export const BUILTIN_PRICE_BOOK: PriceBook = {
   'flux-2-klein-4b': { bfl: bflMegapixel('1.4', '0.1', 4), fal: falKlein('4b', '0.005', '0.01') },
   'flux-2-klein-9b': { bfl: bflMegapixel('1.5', '0.2', 4), fal: falKlein('9b', '0.006', '0.011') },
+  'flux-2-dev': {
+    // fal-ai/flux-2 (fal-js libs/client/src/types/endpoints.ts at 381105e: Flux2Input "width and height must be
+    // between 512 and 2048", Flux2EditInput "A maximum of 4 images"): $0.012 per MP of output and of each
+    // reference, counted as BFL counts them (fal.ai/models/fal-ai/flux-2, as lumenfall.ai/models/fal/flux.2-dev cites it).
+    fal: {
+      ...falMegapixel('flux-2', '0.012', '0.012'),
+      sizes: { kind: 'pixels', step: 16, min: 512, max: 2048 },
+      references: references(4),
+    },
+  },
   'flux-2-pro': { bfl: bflMegapixel('3', '1.5', 8), fal: falMegapixel('flux-2-pro', '0.03', '0.015') },
   'flux-2-flex': { bfl: bflMegapixel('5', '5', 8), fal: falMegapixel('flux-2-flex', '0.05', '0.05') },
   'flux-2-max': { bfl: bflMegapixel('7', '3', 8), fal: falMegapixel('flux-2-max', '0.07', '0.03') },
@@ -170,59 +193,60 @@ const TOGETHER_SIZES: SizeRule = { kind: 'snapped', step: 8, min: 64 };
 const togetherReferences = (required = false) => references(1, required ? { required } : {});
 
 /**
- * Puter (the default provider): our model id → Puter's model id (its catalogue `id`, which `txt2img` takes), the
- * `costs` its catalogue lists (a bundled copy of `GET https://api.puter.com/puterai/image/models/details`,
- * HeyPuter/puter src/backend/drivers/ai-image/providers/{replicate,together}/models.ts), and what it makes of the
- * model. Replicate serves [klein], [pro] and FLUX1.1 [pro] (references: `images` ≤ 4, `input_images` ≤ 8,
- * `image_prompt` 1), Together AI [flex], [max] and Kontext; Ultra and Fill are not on Puter. The widget lays the
- * live catalogue over these costs. Not exact: Puter may scale an account's AI costs (its `ai.cost.factor` hook),
- * so the balance change is booked where it is known.
+ * Puter (the default provider): our model id → the `costs` its catalogue lists (a copy of `GET https://api.puter.com/puterai/image/models/details`, as recorded from
+ * HeyPuter/puter@8307e8c in shared/recorded/puter/models-details.json), and what it makes of the model (Puter's own ids for them, which only the engine needs, are PUTER_IDS in
+ * puter-catalogue.ts). Replicate
+ * serves [klein] 4B, [klein] 9B base, [dev], [pro] and FLUX1.1 [pro] (references: `images` ≤ 4, `input_images` ≤ 4
+ * for [dev] and ≤ 8 for [pro], `image_prompt` 1), Together AI [flex], [max] and Kontext; Ultra and Fill are not on
+ * Puter. [dev] is billed at `costs_go_fast` (1.2¢ per MP, not 1.4¢): its `param_transforms` default `go_fast` to
+ * true, and ReplicateImageGenerationProvider.ts (#applyTransforms, #resolveCosts) bills the fast costs then. The
+ * widget lays the live catalogue over these costs. Not exact: Together bills the pixel pair Puter passes before it
+ * snaps it (TogetherImageProvider.ts l.141-148), and the live catalogue may have moved since this copy; so the drop
+ * of the user's balance is booked where it is known (providers/puter.ts).
  */
-export const PUTER_MODELS: Record<string, { id: string; costs: Record<string, string> } & Capability> = {
+export const PUTER_MODELS: Record<string, { costs: Record<string, string> } & Capability> = {
   'flux-2-klein-4b': {
-    id: 'black-forest-labs/flux-2-klein-4b',
     costs: { input_mp: '0.1', output_mp: '0.1' },
     sizes: REPLICATE_SIZES,
     references: references(4),
   },
-  'flux-2-klein-9b': {
-    id: 'black-forest-labs/flux-2-klein-9b-base',
+  'flux-2-klein-9b-base': {
     costs: { input_mp: '1.1', output_mp: '1.1' },
     sizes: REPLICATE_SIZES,
     references: references(4),
   },
+  // Replicate's flux-2-dev schema: `input_images` "Maximum 4 images" (replicate.com/black-forest-labs/flux-2-dev/api).
+  'flux-2-dev': {
+    costs: { input_mp: '1.2', output_mp: '1.2' },
+    sizes: REPLICATE_SIZES,
+    references: references(4),
+  },
   'flux-2-pro': {
-    id: 'black-forest-labs/flux-2-pro',
     costs: { run: '1.5', input_mp: '1.5', output_mp: '1.5' },
     sizes: REPLICATE_SIZES,
     references: references(8),
   },
   'flux-2-flex': {
-    id: 'togetherai:black-forest-labs/flux.2-flex',
     costs: { 'per-image': '3' },
     sizes: TOGETHER_SIZES,
     references: togetherReferences(),
   },
   'flux-2-max': {
-    id: 'togetherai:black-forest-labs/flux.2-max',
     costs: { '1MP': '7' },
     sizes: TOGETHER_SIZES,
     references: togetherReferences(),
   },
   'flux-kontext-pro': {
-    id: 'togetherai:black-forest-labs/flux.1-kontext-pro',
     costs: { '1MP': '4' },
     sizes: TOGETHER_SIZES,
     references: togetherReferences(true),
   },
   'flux-kontext-max': {
-    id: 'togetherai:black-forest-labs/flux.1-kontext-max',
     costs: { '1MP': '8' },
     sizes: TOGETHER_SIZES,
     references: togetherReferences(true),
   },
   'flux-pro-1.1': {
-    id: 'black-forest-labs/flux-1.1-pro',
     costs: { output: '4' },
     sizes: REPLICATE_SIZES,
     references: references(1),
@@ -238,12 +262,39 @@ export const puterEntry = (id: string, costs: Record<string, string>, source: Pr
   references: PUTER_MODELS[id].references,
 });
 for (const id in PUTER_MODELS) {
-  BUILTIN_PRICE_BOOK[id].puter = puterEntry(id, PUTER_MODELS[id].costs, {
+  (BUILTIN_PRICE_BOOK[id] ??= {}).puter = puterEntry(id, PUTER_MODELS[id].costs, {
     name: 'Puter model catalogue (bundled)',
     asOf: '2026-11-22',
     url: 'https://api.puter.com/puterai/image/models/details',
   });
 }
+
+/**
+ * Together AI (`/v1/images/generations`, OpenAI's shape but the size as `width` and `height`: it ignores `size`, so
+ * an image asked for as `size` comes back 1024×1024; shared/recorded/together-flux-2-max.json): its FLUX.2 prices
+ * as Puter's catalogue passes them on for the models it serves through Together (recorded from HeyPuter/puter@8307e8c,
+ * providers/together/models.ts): [dev] 1.54¢, [pro] and [flex] 3¢ per image, [max] 7¢ per million pixels of output
+ * (TogetherImageProvider.ts l.141-148). Not exact: Together reports no cost, and this is Puter's copy of its prices.
+ * Gateways make FLUX.2 at BFL's sizes and take no references from the widget (`defaultCapability`).
+ */
+const together = (model: string, rule: PriceRule): PriceEntry => ({
+  rule,
+  source: {
+    name: 'Together AI prices, as Puter lists them',
+    asOf: '2026-11-22',
+    url: 'https://www.together.ai/pricing',
+  },
+  exact: false,
+  model: 'black-forest-labs/FLUX.2-' + model,
+  sizeAs: 'width-height',
+});
+const perImage = (usd: string): PriceRule => ({ kind: 'flat', unit: 'usd', perImage: usd });
+const TOGETHER: PriceBook = {
+  'flux-2-dev': { openai: together('dev', perImage('0.0154')) },
+  'flux-2-pro': { openai: together('pro', perImage('0.03')) },
+  'flux-2-flex': { openai: together('flex', perImage('0.03')) },
+  'flux-2-max': { openai: together('max', { kind: 'per-megapixel', unit: 'usd', perMp: '0.07', mp: 1e6 }) },
+};
 
 /**
  * Gateways whose prices are known, by host: laid over the price book when `endpoint` names that host. Any
@@ -255,13 +306,30 @@ export const GATEWAY_PRICE_BOOKS: Record<string, PriceBook> = {
   'api.aigateway.sh': {
     'flux-2-klein-9b': {
       openai: {
-        rule: { kind: 'flat', unit: 'usd', perImage: '0.040' },
+        rule: perImage('0.040'),
         topUpFee: '0.05',
         source: { name: 'AIgateway price page', asOf: '2026-11-01' },
         exact: true,
         model: 'black-forest-labs/flux-2-klein-9b',
-        sizes: FLUX2_SIZES,
-        references: references(0),
+      },
+    },
+  },
+  'api.together.xyz': TOGETHER,
+  // DeepInfra's FLUX.2 [dev] page: "$0.01 x (width / 1024) x (height / 1024) x (iters / 28)", served at
+  // https://api.deepinfra.com/v1/openai/images/generations, answering `b64_json` only. The widget sends no step
+  // count: priced at the 28 the formula is written for, so not exact.
+  'api.deepinfra.com': {
+    'flux-2-dev': {
+      openai: {
+        rule: { kind: 'per-megapixel', unit: 'usd', perMp: '0.01', mp: 1024 * 1024 },
+        source: {
+          name: 'DeepInfra model page',
+          asOf: '2026-11-22',
+          url: 'https://deepinfra.com/black-forest-labs/FLUX-2-dev',
+        },
+        exact: false,
+        model: 'black-forest-labs/FLUX-2-dev',
+        path: '/v1/openai/images/generations',
       },
     },
   },

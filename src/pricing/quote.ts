@@ -68,7 +68,8 @@ function checkEntry(entry: PriceEntry, where: string): PriceEntry {
       !(isRecord(sizes) && ['pixels', 'snapped', 'ratios', 'aspect', 'input'].includes(sizes.kind as string))) ||
     (references !== undefined &&
       !(isRecord(references) && Number.isInteger(references.max) && isPixels(references.maxPixels))) ||
-    (isRecord(sizes) && !(whole(sizes.step) && whole(sizes.min) && whole(sizes.max) && whole(sizes.maxPixels)))
+    (isRecord(sizes) && !(whole(sizes.step) && whole(sizes.min) && whole(sizes.max) && whole(sizes.maxPixels))) ||
+    (rule.mp !== undefined && !isPixels(rule.mp))
   ) {
     invalid(pricesText.badCapability(where));
   }
@@ -117,7 +118,6 @@ function checkRequest(request: unknown) {
 export function priceRequest(request: QuoteRequest, book?: PriceBook) {
   const asked = checkRequest(request);
   const model = modelInfo(asked.model) ?? invalid(pricesText.noSuchModel(asked.model, MODELS[0].label));
-  if (!model.hosted) invalid(pricesText.localOnly(model.label, MODELS[0].label));
   book ??= priceBookFor(asked.endpoint);
   const byProvider = Object.hasOwn(book, model.id) ? book[model.id] : undefined;
   const where = pricesText.priceWhere(model.label, asked.provider);
@@ -153,7 +153,13 @@ function parts(entry: PriceEntry, fitted: Fitted, where: string) {
   } else if (rule.kind === 'per-megapixel') {
     const edit = inputs.length ? rule.edit : undefined;
     const perMp = price(edit ?? rule.perMp, where);
-    lines.push([pricesText.megapixels(outputMegapixels), perMp.mul(outputMegapixels)]);
+    const area = fitted.width * fitted.height;
+    // With `mp`, the output's area exactly, as the gateway counts it (see PriceRule).
+    if (rule.mp) outputMegapixels = area / rule.mp;
+    lines.push([
+      pricesText.megapixels(outputMegapixels),
+      rule.mp ? perMp.mul(area).div(rule.mp) : perMp.mul(outputMegapixels),
+    ]);
     inputMegapixels = edit ? inputs.length : 0;
     if (edit) {
       lines.push([pricesText.referencesAtOneMp(inputs.length), perMp.mul(inputMegapixels)]);

@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { UserPaysError } from '../base/errors.js';
 import { BUILTIN_PRICE_BOOK, CREDIT_USD, aspectRatio } from '../pricing/index.js';
 import { providerInfo } from './catalog.js';
-import { downloadImage, fetchJson, guard } from './http.js';
+import { downloadImage, fetchJson, guard, readBalance, retryAfterMs } from './http.js';
 import { checkProviderUrl, routed } from './provider-urls.js';
 import { checkEndpoint } from './urls.js';
 import { pollUntil } from './poll.js';
@@ -38,9 +38,13 @@ export function bflBody(request: ProviderRequest): Record<string, unknown> {
 const MAX_CREDITS = 10_000;
 
 /**
- * What BFL says a task cost (`cost`, in credits), as money: a plain number, read to the nearest 0.001 credit
- * (BFL's replies carry float noise such as 7.000000000000001 for 7). Anything else — a string, NaN, negative,
- * absurd — is no report at all (undefined): the quote is booked instead.
+ * What BFL says a task cost (`cost`, in credits: "Cost in credits for this request", AsyncResponse in
+ * bfl-openapi.json), as money. BFL's replies carry binary float noise: the recorded [max] task says
+ * `7.000000000000001` for 7 (shared/recorded/bfl-flux-2-max.json). Every BFL price is a whole number of tenths of a
+ * credit (docs.bfl.ai/quick_start/pricing: 1.4, 0.1, 1.5, 0.2 …, and sums of them), and a double's noise is in its
+ * 16th digit, so the cost is read to the nearest thousandth of a credit: every real price exactly, the noise gone.
+ * Anything else — `null` (the schema allows it: FLUX.1 [dev] answers so), a string, NaN, negative, absurd — is no
+ * report at all (undefined): the quote is booked instead, and the user told so.
  */
 export function chargeOf(cost: unknown): Charge | undefined {
   if (typeof cost !== 'number' || !Number.isFinite(cost) || cost < 0 || cost > MAX_CREDITS) return undefined;
@@ -77,7 +81,7 @@ export class BflProvider implements Provider {
         const charge = chargeOf(reply.cost);
         context.onAccepted?.(task, charge);
         context.onBilled?.(); // BFL debits a task's credits when it accepts it, whatever happens after
-        return { ...(await this.finish(task, context, signal)), charge };
+        return { ...(await this.finish(task, context, signal)), charge, unreported: !charge };
       },
       this.id,
     );
@@ -85,6 +89,12 @@ export class BflProvider implements Provider {
 
   resume(task: ProviderTask, context: RunContext): Promise<ProviderOutcome> {
     return guard(context, (signal) => this.finish(task, context, signal), this.id);
+  }
+
+  /** `GET {endpoint}/v1/credits` with the key → `{ credits }` (bfl-openapi.json, CreditsResponse): 1 credit = $0.01. */
+  balance(context: Parameters<NonNullable<Provider['balance']>>[0]) {
+    const url = `${checkEndpoint(context.endpoint)}/v1/credits`;
+    return readBalance(url, { 'x-key': context.apiKey ?? '' }, context, (body) => body?.credits, CREDIT_USD);
   }
 
   /** Polls the task until it is Ready, then downloads and measures the image. */
@@ -95,18 +105,22 @@ export class BflProvider implements Provider {
     // get_result needs no key: it goes only to the endpoint's own origin (a user's proxy may want it), never elsewhere.
     const headers: HeadersInit = apiKey && new URL(url).origin === new URL(endpoint).origin ? { 'x-key': apiKey } : {};
     onProgress?.({ status: text.queued() });
+    /** The wait the last status reply asked for (`Retry-After`: BFL sends 0 or 1 with every poll, as recorded). */
+    let wait: number | undefined;
     const result = await pollUntil(
-      () => fetchJson(routed(url, context.relay), { headers }, signal, apiKey),
-      (reply): { done?: { sample?: unknown; seed?: unknown }; progress?: number | null } => {
+      () => fetchJson(routed(url, context.relay), { headers }, signal, apiKey, (reply) => (wait = retryAfterMs(reply))),
+      (reply): { done?: { sample?: unknown; seed?: unknown }; progress?: number | null; retryAfterMs?: number } => {
         const { status, progress } = reply;
         if (status === 'Ready') return { done: reply.result ?? {} };
         if (status === 'Pending') {
+          // Real FLUX.2 tasks report `progress: null` on every Pending poll (the 74 and 172 recorded polls of
+          // shared/recorded/bfl-flux-2-{pro,max}.json): no percentage is shown that BFL did not send.
           onProgress?.(
             typeof progress === 'number'
               ? { status: text.generatingPercent(Math.round(progress * 100)), progress }
-              : { status: text.queued() },
+              : { status: text.pendingAt('bfl') },
           );
-          return { progress };
+          return { progress, retryAfterMs: wait };
         }
         if (/Moderated/.test(status)) {
           const error = new UserPaysError('moderated', text.moderated(), false);

@@ -1,6 +1,6 @@
 import { UserPaysError } from '../base/errors.js';
 import { providerInfo } from './catalog.js';
-import { downloadImage, fetchJson, guard, type HttpError } from './http.js';
+import { downloadImage, fetchJson, guard, readBalance, type HttpError } from './http.js';
 import { checkProviderUrl, routed } from './provider-urls.js';
 import { checkEndpoint } from './urls.js';
 import { pollUntil } from './poll.js';
@@ -8,11 +8,14 @@ import type { Provider, ProviderOutcome, ProviderRequest, ProviderTask, RunConte
 import * as text from '../strings/generation.js';
 
 /**
- * fal's endpoint id for one of our models (FLUX.2): `flux-2-klein-4b` → `fal-ai/flux-2/klein/4b`,
- * `flux-2-pro` → `fal-ai/flux-2-pro`; with reference images its `/edit` endpoint.
+ * fal's endpoint id for one of our models (FLUX.2): `flux-2-klein-4b` → `fal-ai/flux-2/klein/4b`, `flux-2-pro` →
+ * `fal-ai/flux-2-pro`, and [dev] at fal's bare `fal-ai/flux-2` (fal-js libs/client/src/types/endpoints.ts at
+ * 381105e: "fal-ai/flux-2" takes Flux2Input); with reference images its `/edit` endpoint.
  */
 export const falEndpointId = (model: string, edit?: unknown) =>
-  'fal-ai/' + model.replace(/^flux-2-klein-/, 'flux-2/klein/') + (edit ? '/edit' : '');
+  'fal-ai/' +
+  model.replace(/^flux-2-klein-/, 'flux-2/klein/').replace(/^flux-2-dev$/, 'flux-2') +
+  (edit ? '/edit' : '');
 
 /** The JSON input of one image: custom `image_size`, references as data URIs in `image_urls` (edit endpoints). */
 export function falBody(request: ProviderRequest): Record<string, unknown> {
@@ -28,7 +31,7 @@ export function falBody(request: ProviderRequest): Record<string, unknown> {
 }
 
 /** The user's key, or `auth-required`: fal wants it for the status and result too. */
-function keyOf(context: RunContext): string {
+function keyOf(context: Pick<RunContext, 'apiKey'>): string {
   if (context.apiKey) return context.apiKey;
   throw new UserPaysError('auth-required', text.keyMissing('fal'));
 }
@@ -79,6 +82,24 @@ export class FalProvider implements Provider {
 
   resume(task: ProviderTask, context: RunContext): Promise<ProviderOutcome> {
     return guard(context, (signal) => this.finish(task, context, signal), this.id);
+  }
+
+  /**
+   * fal's Platform API, `GET /v1/account/billing?expand=credits` → `{ username, credits: { current_balance, currency
+   * } }` (fal.ai/docs/platform-apis/v1/account/billing), at `https://api.fal.ai` for fal's own queue (fal's API host,
+   * named here, never taken from a reply), else at the endpoint itself (a proxy or simulator of both). It answers
+   * only an Admin API key: with an ordinary key there is no balance, quietly.
+   */
+  balance(context: Parameters<NonNullable<Provider['balance']>>[0]) {
+    const endpoint = checkEndpoint(context.endpoint);
+    const base = endpoint === this.defaultEndpoint ? 'https://api.fal.ai' : endpoint;
+    const read = (body: any) => (body?.credits?.currency === 'USD' ? body.credits.current_balance : undefined);
+    return readBalance(
+      `${base}/v1/account/billing?expand=credits`,
+      { authorization: `Key ${keyOf(context)}` },
+      context,
+      read,
+    );
   }
 
   private async finish(task: ProviderTask, context: RunContext, signal: AbortSignal): Promise<ProviderOutcome> {
@@ -133,6 +154,14 @@ export class FalProvider implements Provider {
         throw error;
       });
       context.onBilled?.(); // it finished with images: fal has billed it, whatever happens to the download
+      // [klein] and [dev] run fal's safety checker (`enable_safety_checker`, default true) and say what it found in
+      // `has_nsfw_concepts`, one per image (v4Output in fal-js libs/client/src/types/endpoints.ts at 381105e): a
+      // flagged image is sent black in its place. fal withholds the image but bills the request, so the widget does too.
+      if (result.has_nsfw_concepts?.[0] === true) {
+        const error = new UserPaysError('moderated', text.safetyWithheld('fal'), false);
+        error.billed = true;
+        throw error;
+      }
       onProgress?.({ status: text.downloading(), progress: 1 });
       const image = await downloadImage(result.images?.[0]?.url, signal, context);
       const seed = result.seed;

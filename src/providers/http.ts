@@ -1,3 +1,4 @@
+import Decimal from 'decimal.js';
 import { UserPaysError, asUserPaysError } from '../base/errors.js';
 import { scrubSecret } from '../base/secrets.js';
 import { checkImageUrl, routed } from './provider-urls.js';
@@ -77,9 +78,16 @@ export function httpError(response: Response, body?: any, secret?: string): Http
  * `fetch` + JSON with our error codes: HTTP errors via `httpError`, a failed connection → `network`,
  * an unreadable reply → `provider-error`. Never sends cookies. `secret` (the key, when the request carries it)
  * is scrubbed from messages, and such a request never follows a redirect: `fetch` would carry a custom header
- * such as BFL's `x-key` to whatever origin the redirect names (docs/contract.md, Security).
+ * such as BFL's `x-key` to whatever origin the redirect names (docs/contract.md, Security). `onReply` sees a 2xx
+ * reply's headers (a poll's `Retry-After`).
  */
-export async function fetchJson(url: string, init: RequestInit, signal: AbortSignal, secret?: string): Promise<any> {
+export async function fetchJson(
+  url: string,
+  init: RequestInit,
+  signal: AbortSignal,
+  secret?: string,
+  onReply?: (response: Response) => void,
+): Promise<any> {
   try {
     const response = await fetch(url, {
       ...init,
@@ -103,6 +111,7 @@ export async function fetchJson(url: string, init: RequestInit, signal: AbortSig
       throw error;
     }
     if (!response.ok) throw httpError(response, body, secret);
+    onReply?.(response);
     if (body == null || typeof body !== 'object') {
       // A 2xx the page cannot read may still be the provider accepting (and charging): not an answer.
       throw new UserPaysError('provider-error', text.unreadableReply());
@@ -127,6 +136,37 @@ export async function fetchJson(url: string, init: RequestInit, signal: AbortSig
  * simulators), which speaks HTTP/1.1.
  */
 export const mostSends = (url: string) => (url.startsWith('https:') ? 2 : 7);
+
+/**
+ * What an account has left, read from a provider's balance endpoint (`Provider.balance`): `amount(body)` picks the
+ * USD amount out of its JSON, which must be a finite number ≥ 0. Anything else (a refused key, a host that answers
+ * no CORS, no network, another shape) is undefined, quietly: a balance is a convenience, never an error, and a
+ * refusal here says nothing to the console. The key goes to the URL given, which must be the provider's own, and
+ * never follows a redirect.
+ */
+export async function readBalance(
+  url: string,
+  headers: Record<string, string>,
+  { relay, signal }: Pick<RunContext, 'relay'> & { signal?: AbortSignal },
+  amount: (body: any) => unknown,
+  scale = '1',
+): Promise<Decimal | undefined> {
+  try {
+    const response = await fetch(routed(url, relay), {
+      headers,
+      signal,
+      credentials: 'omit',
+      cache: 'no-store',
+      redirect: 'manual',
+    });
+    const value = response.ok ? amount(await response.json()) : undefined;
+    return typeof value === 'number' && Number.isFinite(value) && value >= 0
+      ? new Decimal(value).mul(scale)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Origins already reported in the developer console as refusing CORS (once each). */
 const reported = new Set<string>();

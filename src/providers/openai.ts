@@ -10,6 +10,20 @@ import * as pricesText from '../strings/prices.js';
 /** The name gateways give our models (`flux-2-klein-9b` → `black-forest-labs/flux-2-klein-9b`). */
 export const gatewayModel = (model: string) => 'black-forest-labs/' + model;
 
+/**
+ * Where a gateway's images are made: `path` (a price-book entry's) under the endpoint, the endpoint given with or
+ * without the part of the path before `/images/` (an endpoint given the OpenAI SDK way, `…/v1`, or DeepInfra's
+ * `…/v1/openai`, works too). The key goes there: a path that would lead off the endpoint's origin is refused.
+ */
+export function gatewayUrl(endpoint: string, path: string): string {
+  const base = path.slice(0, path.lastIndexOf('/images/'));
+  const url = (base && endpoint.endsWith(base) ? endpoint.slice(0, -base.length) : endpoint) + path;
+  if (!/^\//.test(path) || new URL(url).origin !== new URL(endpoint).origin) {
+    throw new UserPaysError('invalid-input', generationText.badPath(path), false);
+  }
+  return url;
+}
+
 /** A `b64_json` image: its bytes (their type read from the first bytes: PNG unless JPEG or WebP) and size. */
 function decoded(b64: string, onBytes: RunContext['onBytes']): Promise<ProviderImage> {
   const type = b64.startsWith('/9j/') ? 'jpeg' : b64.startsWith('UklGR') ? 'webp' : 'png';
@@ -19,7 +33,8 @@ function decoded(b64: string, onBytes: RunContext['onBytes']): Promise<ProviderI
 /**
  * OpenAI-compatible gateways (`POST {endpoint}/v1/images/generations`), paid from the user's own gateway
  * account: one synchronous call per image, the image as a URL (fetched without the key) or as base64.
- * Gateways price per image; the host page sets that price (and any top-up fee) in `priceBook`.
+ * The price book says how each gateway wants the request (`wiring`: path, size fields, its name for the model) and
+ * what it costs; the host page sets both (and any top-up fee) in `priceBook` for a gateway not built in.
  */
 export class OpenAiProvider implements Provider {
   readonly id = 'openai';
@@ -37,18 +52,21 @@ export class OpenAiProvider implements Provider {
           throw new UserPaysError('invalid-input', pricesText.referencesUnsupported(), false);
         }
         context.onProgress?.({ status: generationText.generatingNow() });
-        // An endpoint given the OpenAI SDK way (…/v1) works too.
         context.onSending?.();
+        const { width, height } = request;
+        const { model = gatewayModel(request.model), path = '/v1/images/generations', sizeAs } = request.wiring ?? {};
         const reply = await fetchJson(
-          routed(`${checkEndpoint(context.endpoint).replace(/\/v1$/, '')}/v1/images/generations`, context.relay),
+          routed(gatewayUrl(checkEndpoint(context.endpoint), path), context.relay),
           {
             method: 'POST',
             headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
             body: JSON.stringify({
-              model: request.providerModel ?? gatewayModel(request.model),
+              model,
               prompt: request.prompt,
               n: 1,
-              size: `${request.width}x${request.height}`,
+              // Together AI reads `width` and `height` and ignores `size` (shared/recorded/together-flux-2-max.json
+              // asks for 512×512 so); OpenAI and the others read `size`.
+              ...(sizeAs === 'width-height' ? { width, height } : { size: `${width}x${height}` }),
             }),
           },
           signal,

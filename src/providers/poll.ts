@@ -58,12 +58,13 @@ export function nextPollDelay(state: PollState, policy: PollPolicy = DEFAULT_POL
 
 /**
  * Polls on the schedule above: `request` fetches a status (its retryable errors — 5xx, network, 429 — are
- * retried up to 3 times in a row, honouring Retry-After), `read` turns it into `{ done }` or `{ progress }`
- * and throws the final errors (moderated, failed …).
+ * retried up to 3 times in a row, honouring Retry-After), `read` turns it into `{ done }` or `{ progress }` (with
+ * the `retryAfterMs` the reply asked for, honoured before the next poll) and throws the final errors (moderated,
+ * failed …).
  */
 export async function pollUntil<T>(
   request: () => Promise<unknown>,
-  read: (reply: any) => { done?: T; progress?: number | null },
+  read: (reply: any) => { done?: T; progress?: number | null; retryAfterMs?: number },
   signal: AbortSignal,
   policy: PollPolicy = DEFAULT_POLL,
 ): Promise<T> {
@@ -83,9 +84,9 @@ export async function pollUntil<T>(
       continue;
     }
     state.failures = 0;
-    state.retryAfterMs = undefined;
-    const { done, progress } = read(reply);
+    const { done, progress, retryAfterMs } = read(reply);
     if (done) return done;
+    state.retryAfterMs = retryAfterMs; // what a status reply asks for too (BFL's Retry-After on every poll)
     state.polls++;
     if (typeof progress === 'number') {
       const sample: [number, number] = [performance.now() - start, progress];

@@ -1,4 +1,6 @@
+import type Decimal from 'decimal.js';
 import type { ProviderId } from '../base/types.js';
+import type { PriceEntry } from '../pricing/index.js';
 
 /** A reference image the user attached; `dataUrl` is `data:image/(png|jpeg|webp);base64,…`. */
 export interface ReferenceImage {
@@ -16,13 +18,19 @@ export interface ProviderRequest {
   height: number;
   /** The aspect ratio to send, for a model the provider sizes by ratio. */
   ratio?: string;
-  /** The provider's own name for the model, where the price book gives one (gateways name models their way). */
-  providerModel?: string;
+  /**
+   * How the provider wants the request, where the price book says (beside the price): its own name for the model
+   * (a gateway's, fal's endpoint id), and a gateway's path and size fields.
+   */
+  wiring?: Wiring;
   seed?: number;
   /** Reference images, already resized to what the provider takes. */
   inputs?: ReferenceImage[];
   outputFormat?: 'png' | 'jpeg' | 'webp';
 }
+
+/** What a price-book entry says of how its provider wants the request (see PriceEntry). */
+export type Wiring = Pick<PriceEntry, 'model' | 'path' | 'sizeAs'>;
 
 /** Enough to find an accepted task again (after a reload, for resume). JSON-serialisable. */
 export interface ProviderTask {
@@ -118,6 +126,11 @@ export interface ProviderOutcome {
   task: ProviderTask;
   /** The real charge where the provider reports it; otherwise the quote is booked. */
   charge?: Charge;
+  /**
+   * The provider, which reports what it charges, did not this time (BFL's `cost: null`): the quote is booked, and
+   * the user is told so.
+   */
+  unreported?: boolean;
 }
 
 export interface Provider {
@@ -130,4 +143,9 @@ export interface Provider {
   generate(request: ProviderRequest, context: RunContext): Promise<ProviderOutcome>;
   /** Pick up an accepted task after a reload, where the protocol allows it. */
   resume?(task: ProviderTask, context: RunContext): Promise<ProviderOutcome>;
+  /**
+   * What is left in the user's account at the provider, in USD, where the provider answers this page; undefined
+   * (never an error) where it does not, or the key may not ask.
+   */
+  balance?(context: Omit<RunContext, 'signal'> & { signal?: AbortSignal }): Promise<Decimal | undefined>;
 }

@@ -6,6 +6,7 @@ import { FalProvider } from './fal.js';
 import { OpenAiProvider } from './openai.js';
 import type { Provider } from './provider.js';
 import { PuterProvider } from './puter.js';
+import { checkEndpoint, checkRelay } from './urls.js';
 
 /** Every provider adapter: adding one is its file, one entry here and one in catalog.ts. */
 const providers = new Map<string, Provider>([
@@ -14,6 +15,23 @@ const providers = new Map<string, Provider>([
   ['fal', new FalProvider()],
   ['openai', new OpenAiProvider()],
 ]);
+
+/**
+ * What the user's `apiKey` has left at `id`, in USD, where its provider answers this page (`Provider.balance`); at
+ * `endpoint` (its public one when ''), through `relay` where the site has one. Undefined, never an error, otherwise.
+ */
+export async function keyBalance(id: ProviderId, endpoint: string, relay: string, apiKey: string) {
+  const provider = providers.get(id);
+  try {
+    return await provider?.balance?.({
+      endpoint: checkEndpoint(endpoint || provider.defaultEndpoint),
+      relay: relay ? checkRelay(relay) : undefined,
+      apiKey,
+    });
+  } catch {
+    return undefined; // an endpoint or relay the page may not use (a submission says what is wrong)
+  }
+}
 
 /** The adapter for `id`; `invalid-input` for a provider this build does not have. */
 export function providerFor(id: ProviderId): Provider {

@@ -15,6 +15,8 @@ export const providerTrouble = (status: number) =>
   `The provider had a problem (HTTP ${status}). Try again in a moment.`;
 export const settingsRefused = () =>
   "The model's provider refused these settings. Change the size, model or reference images: sending them again unchanged will not help.";
+export const badPath = (path: string) =>
+  `The gateway path set in the price book ("${path}") does not stay on the gateway's address: write it as a path, such as "/v1/images/generations".`;
 export const unknownProvider = (id: string) => `The provider "${id}" is not available yet. Choose another provider.`;
 export const vetoed = () => 'The page stopped this submission before it was sent.';
 export const promptMissing = () => 'Describe the image you want in the prompt box first.';
@@ -30,6 +32,18 @@ export const chargedForIt = (provider: string, amount: string) =>
 export const cancelledCharged = (provider: string, amount: string) =>
   `Generation cancelled, but ${providerName(provider)} had already charged ${amount} for it; your tally counts it.`;
 export const moderated = () => 'The provider declined this prompt/image for safety reasons. Rephrase it and try again.';
+export const safetyWithheld = (provider: string) =>
+  `${providerName(provider)}'s safety checker flagged this image and sent a black image in its place, so it is not shown. Rephrase the prompt and try again.`;
+export const costNotReported = (provider: string, amount: string) =>
+  `${providerName(provider)} did not say what this cost, so the preview's price (${amount}) is booked.`;
+export const puterFailed = () =>
+  "Puter could not make this image: the model's provider failed, or refused the prompt for safety reasons (Puter does not say which). Nothing was charged. Try again, or rephrase the prompt.";
+export const puterVerify = (what: 'email' | 'phone' | 'card') =>
+  `Puter asks you to ${what === 'email' ? 'confirm your email address' : `verify your ${what === 'phone' ? 'phone number' : 'card'}`} before it lets you generate. Do that at puter.com, then try again.`;
+export const puterCredits = (credits: string) =>
+  `Your Puter account has ${credits} credits left. Puter does not say what a credit is worth in dollars, so this price cannot be checked against them until a generation here shows it; Puter refuses what your credits cannot cover, and charges nothing then.`;
+export const puterNoCredits = () => 'Your Puter account has no credits left. Add funds at puter.com, then try again.';
+export const puterSlot = (limit: number) => `Waiting: Puter makes ${limit} images at a time for this account`;
 export const refused = (why: string) => `The provider refused the request (${why}). Change the settings and try again.`;
 export const relayNeeded = (provider: string) =>
   `${providerName(provider)} does not accept requests from web pages directly, so nothing was sent or charged: this site needs a relay (see "Relay" in the userpays README).`;
@@ -68,6 +82,7 @@ export const popupBlocked = () =>
   'Your browser blocked the Puter sign-in window: allow pop-ups for this site, then sign in again.';
 export const signInAgain = () => 'Sign in with Puter, then try again.';
 export const queued = () => 'Queued';
+export const pendingAt = (provider: string) => `Under way at ${providerName(provider)} (it does not say how far along)`;
 export const queuedAt = (position: number) => `Queued (position ${position})`;
 export const generatingNow = () => 'Generating';
 export const generatingPercent = (percent: number) => `Generating ${percent}%`;

@@ -47,8 +47,6 @@ export const priceWhere = (model: string, provider: string) => `${model} at ${pr
 export const aCredit = () => 'a credit';
 export const noSuchModel = (id: string, example: string) =>
   `There is no model called "${id}". Pick one from the list, such as ${example}.`;
-export const localOnly = (model: string, example: string) =>
-  `${model} runs only on your own computer, so it cannot be priced or made here. Pick a hosted model such as ${example}.`;
 export const noPrice = (model: string, provider: string) =>
   `${model} has no price for provider ${provider} yet. Pick another provider or model.`;
 export const countRange = () => 'The number of images must be 1, 2, 3 or 4.';
@@ -73,7 +71,7 @@ export const plusReference = (megapixels: number) => ` + ${megapixels} MP refere
 export const estimate = () => ' · estimate';
 export const estimateWhy = (provider: string) =>
   provider === 'puter'
-    ? 'An estimate: Puter may bill your account differently from its price list; the tally books what your balance shows.'
+    ? "An estimate from Puter's price list: the tally books what your balance shows it charged."
     : provider === 'fal'
       ? 'An estimate from fal’s published prices: fal does not say what it charged, so the tally books this price.'
       : 'An estimate: the provider may charge a little differently.';

@@ -49,7 +49,7 @@ describe('<userpays-image>: honest money', () => {
     void el.generate().catch(() => {});
     // BFL reports its cost when it accepts the task: from then on, Cancel asks.
     await waitUntil(
-      () => el.shadowRoot!.querySelector('[part~=progress]')?.textContent?.includes('Queued'),
+      () => el.shadowRoot!.querySelector('[part~=progress]')?.textContent?.match(/Queued|Under way at BFL/),
       'accepted',
     );
     button(el, 'Cancel')!.click();

@@ -127,7 +127,7 @@ describe('<userpays-image>: keyboard, focus and announcements', () => {
 
   describe('time passing where the provider reports no progress', () => {
     it('shows an indeterminate bar and the elapsed time, from the clock', async () => {
-      const el = await widget('pending=60000;progress=none');
+      const el = await widget('pending=60000');
       void el.generate().catch(() => {});
       await el.updateComplete;
       const bar = inside(el, '[part~=progress] progress');

@@ -73,7 +73,7 @@ describe('<userpays-image>: light, dark and narrow', () => {
       await emulateMedia({ colorScheme: scheme });
       const busy = await generating('pending=1500');
       await waitUntil(
-        () => busy.shadowRoot!.querySelector('[part~=progress]')?.textContent?.includes('Queued'),
+        () => busy.shadowRoot!.querySelector('[part~=progress]')?.textContent?.match(/Queued|Under way at BFL/),
         'accepted',
       );
       await expect(busy, `${scheme}: busy`).to.be.accessible();

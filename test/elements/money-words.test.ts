@@ -21,7 +21,7 @@ const referencesNote = (el: UserPaysImage) => el.shadowRoot!.querySelector('.ref
 describe('<userpays-image>: money in words', () => {
   it('says in one line why a preview is an estimate, per provider, and nothing where it is exact', async () => {
     expect(costText(await widget('fal', 'flux-2-pro'))).to.contain('fal does not say what it charged');
-    expect(costText(await widget('puter', 'flux-2-pro'))).to.contain('Puter may bill your account differently');
+    expect(costText(await widget('puter', 'flux-2-pro'))).to.contain("An estimate from Puter's price list");
     expect(costText(await widget('bfl', 'flux-2-pro'))).not.to.contain('estimate');
   });
 

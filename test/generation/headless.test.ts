@@ -461,7 +461,12 @@ describe('UserPays.generate with Puter (real SDK, simulator)', function () {
     cleanLocalStorage(storageKey);
     await new ImageStore({ storageKey }).clear();
   });
-  const options = () => ({ storageKey, endpoint: puterEndpoint(`scale=2;run=${marker}`), puterSrc: PUTER_SRC });
+  // imageCors=1: the image host lets the page save the image (whether Replicate's does is not documented).
+  const options = () => ({
+    storageKey,
+    endpoint: puterEndpoint(`scale=2;imageCors=1;run=${marker}`),
+    puterSrc: PUTER_SRC,
+  });
 
   it('priced from Puter’s live catalogue, paid from the user’s account, booked at the balance drop', async () => {
     const result = await generate({ prompt: 'a paper boat on a pond', width: 512, height: 512 }, options());

@@ -29,7 +29,7 @@ describe('runGeneration learns how long each kind of image takes', () => {
         expect(durations.earliest('bfl flux-2-klein-4b 1'), `after ${i}`).to.equal(undefined);
         await runGeneration({
           provider: providerFor('bfl'),
-          endpoint: bflEndpoint(`pending=700;progress=none;deliveryCors=1;run=${storageKey}`),
+          endpoint: bflEndpoint(`pending=700;pollWait=none;deliveryCors=1;run=${storageKey}`),
           apiKey: 'sim-durations-key',
           request,
           inputs: [],
@@ -39,8 +39,9 @@ describe('runGeneration learns how long each kind of image takes', () => {
           signal: new AbortController().signal,
         });
       }
-      // Polled at 500 ms (not yet) and next at about 1125 ms (ready): kept as the middle of that span, about
-      // 810 ms, not when the page heard it (later polls placed by that would never learn it can be sooner).
+      // pollWait=none: no Retry-After, to see what the schedule learns. Polled at 500 ms (not yet) and next at about
+      // 1125 ms (ready): kept as the middle of that span, about 810 ms, not when the page heard it (later polls
+      // placed by that would never learn it can be sooner).
       expect(durations.earliest('bfl flux-2-klein-4b 1')).to.be.within(500, 1000);
       expect(durations.earliest('bfl flux-2-klein-4b 2')).to.equal(undefined);
     } finally {

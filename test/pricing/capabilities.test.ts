@@ -44,7 +44,7 @@ describe('Puter’s Replicate-served models take a ratio from a list, at about 1
     expect(nearestRatio(ratios, 2100, 900)).to.equal('16:9');
     expect(nearestRatio(ratios, 900, 2100)).to.equal('9:16');
     expect(nearestRatio(ratios, 1200, 1000)).to.equal('5:4');
-    for (const model of ['flux-2-klein-9b', 'flux-2-pro', 'flux-pro-1.1']) {
+    for (const model of ['flux-2-klein-9b-base', 'flux-2-dev', 'flux-2-pro', 'flux-pro-1.1']) {
       const { fitted } = quoteDetails({ provider: 'puter', model, width: 777, height: 1234 });
       expect(ratios, model).to.include(fitted.ratio);
     }

@@ -6,6 +6,7 @@ describe('models', () => {
     expect(MODELS.map((m) => m.id)).to.deep.equal([
       'flux-2-klein-4b',
       'flux-2-klein-9b',
+      'flux-2-klein-9b-base',
       'flux-2-pro',
       'flux-2-flex',
       'flux-2-max',
@@ -21,41 +22,37 @@ describe('models', () => {
   it('defaults to FLUX.2 [klein] 4B and finds models by id', () => {
     expect(DEFAULT_MODEL).to.equal('flux-2-klein-4b');
     expect(modelInfo(DEFAULT_MODEL)?.label).to.equal('FLUX.2 [klein] 4B');
-    expect(modelInfo('flux-pro-1.1-ultra')).to.deep.equal({
-      id: 'flux-pro-1.1-ultra',
-      label: 'FLUX1.1 [pro] Ultra',
-      family: 'flux1',
-      hosted: true,
-    });
+    expect(modelInfo('flux-pro-1.1-ultra')).to.deep.equal({ id: 'flux-pro-1.1-ultra', label: 'FLUX1.1 [pro] Ultra' });
+    // Puter's "FLUX.2 Klein 9B" is Replicate's undistilled base model: its name says so.
+    expect(modelInfo('flux-2-klein-9b-base')?.label).to.equal('FLUX.2 [klein] 9B base');
     expect(modelInfo('flux-3')).to.equal(undefined);
   });
 
   it('states, beside each BFL price, the sizes and references of the BFL schema', () => {
     const facts = Object.fromEntries(
-      MODELS.filter((m) => m.hosted).map((m) => {
+      MODELS.filter((m) => BUILTIN_PRICE_BOOK[m.id].bfl).map((m) => {
         const { sizes, references } = BUILTIN_PRICE_BOOK[m.id].bfl!;
         const size = sizes!.kind === 'pixels' ? `pixels/${sizes!.step}` : sizes!.kind;
-        return [m.id, `${m.family} ${size} ${references!.max}${references!.required ? ' required' : ''}`];
+        return [m.id, `${size} ${references!.max}${references!.required ? ' required' : ''}`];
       }),
     );
     expect(facts).to.deep.equal({
-      'flux-2-klein-4b': 'flux2 pixels/16 4',
-      'flux-2-klein-9b': 'flux2 pixels/16 4',
-      'flux-2-pro': 'flux2 pixels/16 8',
-      'flux-2-flex': 'flux2 pixels/16 8',
-      'flux-2-max': 'flux2 pixels/16 8',
-      'flux-kontext-pro': 'flux1 aspect 4',
-      'flux-kontext-max': 'flux1 aspect 4',
-      'flux-pro-1.1': 'flux1 pixels/32 1',
-      'flux-pro-1.1-ultra': 'flux1 aspect 1',
-      'flux-pro-1.0-fill': 'flux1 input 1 required',
+      'flux-2-klein-4b': 'pixels/16 4',
+      'flux-2-klein-9b': 'pixels/16 4',
+      'flux-2-pro': 'pixels/16 8',
+      'flux-2-flex': 'pixels/16 8',
+      'flux-2-max': 'pixels/16 8',
+      'flux-kontext-pro': 'aspect 4',
+      'flux-kontext-max': 'aspect 4',
+      'flux-pro-1.1': 'pixels/32 1',
+      'flux-pro-1.1-ultra': 'aspect 1',
+      'flux-pro-1.0-fill': 'input 1 required',
     });
   });
 
-  it('has a BFL price for every hosted model and none for the local-only FLUX.2 [dev]', () => {
-    for (const model of MODELS) {
-      expect(Boolean(BUILTIN_PRICE_BOOK[model.id]?.bfl), model.id).to.equal(model.hosted);
-    }
-    expect(modelInfo('flux-2-dev')?.hosted).to.equal(false);
+  it('prices every model somewhere: FLUX.2 [dev] is hosted (not at BFL), and so is Puter’s [klein] 9B base', () => {
+    for (const model of MODELS) expect(Object.keys(BUILTIN_PRICE_BOOK[model.id] ?? {}), model.id).not.to.be.empty;
+    expect(Object.keys(BUILTIN_PRICE_BOOK['flux-2-dev']).sort()).to.deep.equal(['fal', 'puter']);
+    expect(Object.keys(BUILTIN_PRICE_BOOK['flux-2-klein-9b-base'])).to.deep.equal(['puter']);
   });
 });

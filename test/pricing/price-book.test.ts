@@ -19,7 +19,7 @@ describe('price book', () => {
       unit: 'credit',
       perImage: '8',
     });
-    expect(BUILTIN_PRICE_BOOK['flux-2-dev']).to.equal(undefined);
+    expect(BUILTIN_PRICE_BOOK['flux-2-dev']?.bfl, 'BFL does not host FLUX.2 [dev]').to.equal(undefined);
   });
 
   it('lets a one-line override change the quote', () => {

@@ -8,6 +8,7 @@ import {
   billsReferences,
   megapixels,
   mergePriceBook,
+  quoteDetails,
   quoteFor,
 } from '../../src/pricing/index.js';
 import type { PriceBook, PriceEntry } from '../../src/pricing/index.js';
@@ -351,7 +352,7 @@ describe('quoteFor: lines add up to the total', () => {
   const pick = (from: number, to: number, step = 1) => from + step * Math.floor(random() * ((to - from) / step + 1));
 
   it('for 2000 random valid requests, with exact credits', () => {
-    const hosted = MODELS.filter((m) => m.hosted);
+    const hosted = MODELS.filter((m) => BUILTIN_PRICE_BOOK[m.id].bfl);
     const fee = mergePriceBook(BUILTIN_PRICE_BOOK, {
       'flux-2-flex': {
         openai: {
@@ -437,10 +438,18 @@ describe('quoteFor: refusals in plain words', () => {
     );
   });
 
-  it('refuses the local-only FLUX.2 [dev]', () => {
+  it('prices FLUX.2 [dev] where it is hosted, and says BFL has no price for it', () => {
     expectInvalid(
       { provider: 'bfl', model: 'flux-2-dev' },
-      'FLUX.2 [dev] runs only on your own computer, so it cannot be priced or made here. Pick a hosted model such as FLUX.2 [klein] 4B.',
+      'FLUX.2 [dev] has no price for provider bfl yet. Pick another provider or model.',
+    );
+    // fal-ai/flux-2: $0.012 per started MP of output and of each reference, sides 512–2048.
+    expect(quoteFor({ provider: 'fal', model: 'flux-2-dev', width: 1024, height: 1040 }).total).to.equal('0.024');
+    expect(quoteFor({ provider: 'fal', model: 'flux-2-dev', inputs: [{ width: 1024, height: 1024 }] }).total).to.equal(
+      '0.024',
+    );
+    expect(quoteDetails({ provider: 'fal', model: 'flux-2-dev', width: 256, height: 256 }).quote.problem).to.match(
+      /between 512 and 2048/,
     );
   });
 

@@ -83,7 +83,8 @@ describe('BflProvider against the BFL simulator', () => {
   it('generates end to end: real PNG of the right size, the simulator’s cost booked, onAccepted before any poll', async () => {
     const refs = [reference(80, 48), reference(1100, 1000, 'image/jpeg')];
     // deliveryCors: as through a relay; BFL's own delivery host answers no CORS (the next test).
-    const run = start('pending=900;deliveryCors=1', {
+    // progress=moving: BFL's schema allows progress, though no recorded FLUX.2 task reports any (the next tests).
+    const run = start('pending=900;deliveryCors=1;progress=moving', {
       model: 'flux-2-pro',
       width: 1280,
       height: 1024,
@@ -106,7 +107,7 @@ describe('BflProvider against the BFL simulator', () => {
     expect(run.task!.provider).to.equal('bfl');
     expect(run.accepted).to.equal(1);
 
-    expect(calls[0]).to.equal(`POST ${SIM}/s/pending=900;deliveryCors=1/v1/flux-2-pro`);
+    expect(calls[0]).to.equal(`POST ${SIM}/s/pending=900;deliveryCors=1;progress=moving/v1/flux-2-pro`);
     expect(calls[1]).to.equal('accepted');
     expect(calls.slice(2).every((c) => c.startsWith('GET '))).to.equal(true);
     expect(run.statuses[0]).to.equal('Queued');
@@ -154,8 +155,25 @@ describe('BflProvider against the BFL simulator', () => {
     expect(delivery[0].hasKey).to.equal(false);
   });
 
+  it('shows no percentage BFL did not send: as recorded, Pending polls carry progress null', async () => {
+    const run = start('pending=1200;pollWait=none');
+    await run.promise;
+    expect(run.statuses.filter((s) => /%/.test(s))).to.deep.equal([]);
+    expect(run.statuses).to.include('Under way at BFL (it does not say how far along)');
+  });
+
+  it('waits as long as each poll’s Retry-After asks (BFL sends 0 or 1 with every poll)', async () => {
+    const run = start('pending=2600;pollWait=1');
+    await run.promise;
+    const times = polls(await simLog(run.task!.id)).map((e) => e.at);
+    expect(times.length).to.be.at.least(3);
+    times.forEach((t, i) => i && expect(t - times[i - 1], `poll ${i}`).to.be.at.least(990));
+  });
+
   it('polls at most twice a second and sees the ready task soon after it is ready', async () => {
-    const run = start('pending=2200');
+    // pollWait=none, progress=moving: no Retry-After, and progress to extrapolate from (both kinder than BFL), to see
+    // the widget's own schedule at its best.
+    const run = start('pending=2200;pollWait=none;progress=moving');
     await run.promise;
     const log = await simLog(run.task!.id);
     const times = polls(log).map((e) => e.at);

@@ -159,7 +159,12 @@ function accountOn(scenario = '') {
     updateComplete: Promise.resolve(true),
   };
   const endpoint = puterEndpoint(`${scenario};run=${FILE}`);
-  return new PuterAccountController(host, { active: () => true, endpoint: () => endpoint, puterSrc: () => PUTER_SRC });
+  return new PuterAccountController(host, {
+    active: () => true,
+    endpoint: () => endpoint,
+    puterSrc: () => PUTER_SRC,
+    key: () => undefined,
+  });
 }
 
 /** Clicks "Continue" in the SDK's consent dialog (shown when signIn() runs without a user gesture). */
@@ -187,7 +192,7 @@ describe('Puter account (real SDK, simulator)', function () {
     await continueInPuterDialog();
     await signingIn;
     expect(account.user).to.equal('ada');
-    expect(account.left?.toString()).to.equal('0.45');
+    expect(account.balance?.usd?.toString()).to.equal('0.45');
     expect(sdk().auth.isSignedIn()).to.equal(true);
     expect((await puterLog()).filter((e) => e.kind === 'signin').length).to.be.greaterThan(0);
     // A fresh account on the same page sees the session.
@@ -226,7 +231,7 @@ describe('Puter account (real SDK, simulator)', function () {
       sdk().auth.signIn = signIn;
     }
     expect(account.user).to.equal('hedy');
-    expect(account.left?.toString()).to.equal('0.01');
+    expect(account.balance?.usd?.toString()).to.equal('0.01');
   });
 
   it('refreshes the balance from getMonthlyUsage (microcents → USD)', async () => {
@@ -236,10 +241,10 @@ describe('Puter account (real SDK, simulator)', function () {
     const account = accountOn();
     await account.refresh();
     expect(account.user).to.equal('grace');
-    expect(account.left?.toString()).to.equal('0.13494935');
+    expect(account.balance?.usd?.toString()).to.equal('0.13494935');
     await setPuterAccount(token, { balance: 3_000_000 });
     await account.refresh();
-    expect(account.left?.toString()).to.equal('0.03');
+    expect(account.balance?.usd?.toString()).to.equal('0.03');
   });
 
   it('stops a submission the balance cannot cover before anything is sent', async () => {
@@ -250,7 +255,7 @@ describe('Puter account (real SDK, simulator)', function () {
     const account = accountOn(`check=${marker}`);
     const error = await account.check('0.03').catch((e: unknown) => e as UserPaysError);
     expect((error as UserPaysError).code).to.equal('insufficient-funds');
-    expect(account.left?.toString()).to.equal('0.02');
+    expect(account.balance?.usd?.toString()).to.equal('0.02');
     await account.check('0.02');
     expect((await puterLog(marker)).filter((e) => e.kind === 'generate')).to.deep.equal([]);
   });
@@ -265,7 +270,7 @@ describe('Puter account (real SDK, simulator)', function () {
     expect(account.user).to.equal('lin');
     await account.signOut();
     expect(account.user).to.equal(undefined);
-    expect(account.left).to.equal(undefined);
+    expect(account.balance).to.equal(undefined);
     expect(sdk().auth.isSignedIn()).to.equal(false);
   });
 });

@@ -4,7 +4,7 @@ import { expect } from '@open-wc/testing';
 import Decimal from 'decimal.js';
 import { BUILTIN_PRICE_BOOK, MODELS, quoteFor } from '../../src/pricing/index.js';
 import { PUTER_MODELS } from '../../src/pricing/price-book.js';
-import { puterCatalogue } from '../../src/pricing/puter-catalogue.js';
+import { PUTER_IDS, puterCatalogue } from '../../src/pricing/puter-catalogue.js';
 import { puterEndpoint, puterLog, unique } from '../support/puter.js';
 import { controlledClock } from '../support/clock.js';
 
@@ -22,22 +22,43 @@ describe('Puter prices', () => {
     const served = MODELS.filter((m) => BUILTIN_PRICE_BOOK[m.id]?.puter).map((m) => m.id);
     expect(served).to.deep.equal([
       'flux-2-klein-4b',
-      'flux-2-klein-9b',
+      'flux-2-klein-9b-base',
       'flux-2-pro',
       'flux-2-flex',
       'flux-2-max',
+      'flux-2-dev',
       'flux-kontext-pro',
       'flux-kontext-max',
       'flux-pro-1.1',
     ]);
-    expect(Object.keys(PUTER_MODELS)).to.deep.equal(served);
+    expect(Object.keys(PUTER_MODELS).sort()).to.deep.equal([...served].sort());
+    expect(Object.keys(PUTER_IDS).sort()).to.deep.equal([...served].sort());
     for (const id of served) {
       expect(BUILTIN_PRICE_BOOK[id]!.puter!.source, id).to.deep.equal(BUNDLED);
       expect(BUILTIN_PRICE_BOOK[id]!.puter!.exact, id).to.equal(false);
-      expect(BUILTIN_PRICE_BOOK[id]!.bfl, `${id} keeps its BFL price`).to.exist;
     }
-    expect(PUTER_MODELS['flux-2-pro'].id).to.equal('black-forest-labs/flux-2-pro');
-    expect(PUTER_MODELS['flux-2-flex'].id).to.equal('togetherai:black-forest-labs/flux.2-flex');
+    // BFL hosts neither Puter's undistilled [klein] 9B base nor FLUX.2 [dev].
+    expect(served.filter((id) => !BUILTIN_PRICE_BOOK[id]!.bfl)).to.deep.equal(['flux-2-klein-9b-base', 'flux-2-dev']);
+    expect(PUTER_IDS['flux-2-pro']).to.equal('black-forest-labs/flux-2-pro');
+    expect(PUTER_IDS['flux-2-flex']).to.equal('togetherai:black-forest-labs/flux.2-flex');
+  });
+
+  it('bundles the costs and ids of the real catalogue (recorded), [dev] at its go_fast costs', async () => {
+    const response = await fetch('/replay/_recorded/puter/models-details.json');
+    expect(response.ok, await response.clone().text()).to.equal(true);
+    const { models } = await response.json();
+    for (const [id, puterId] of Object.entries(PUTER_IDS)) {
+      const model = models.find((m: { id: string }) => m.id === puterId);
+      expect(model, puterId).to.exist;
+      const billed = model.param_transforms?.go_fast?.default ? model.costs_go_fast : model.costs;
+      expect(Object.fromEntries(Object.entries(billed).map(([k, v]) => [k, String(v)])), id).to.deep.equal(
+        PUTER_MODELS[id].costs,
+      );
+    }
+    // Puter names the undistilled model "FLUX.2 Klein 9B" and serves it under the distilled model's alias too.
+    expect(models.find((m: { id: string }) => m.id === PUTER_IDS['flux-2-klein-9b-base']).aliases).to.include(
+      'flux-2-klein-9b',
+    );
   });
 
   it('prices the Replicate-served models per image (they make 1 MP whatever the size), references per started 10⁶ px', () => {
@@ -50,7 +71,11 @@ describe('Puter prices', () => {
       source: BUNDLED,
     });
     expect(puter('flux-2-klein-4b', { width: 2048, height: 2048 }).total).to.equal('0.001');
-    expect(puter('flux-2-klein-9b').total).to.equal('0.011');
+    expect(puter('flux-2-klein-9b-base').total).to.equal('0.011');
+    // FLUX.2 [dev] through Replicate, go_fast on: 1.2¢ per image (1 MP), 1.2¢ per started 10⁶ px of reference.
+    expect(puter('flux-2-dev').total).to.equal('0.012');
+    expect(puter('flux-2-dev', { inputs: [{ width: 1500, height: 1000 }] }).total).to.equal('0.036');
+    expect(() => puter('flux-2-klein-9b')).to.throw(/no price for provider puter/);
     const pro = puter('flux-2-pro', {
       count: 2,
       inputs: [
@@ -82,7 +107,7 @@ describe('Puter prices', () => {
     let seed = 99;
     const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     for (let i = 0; i < 300; i++) {
-      const model = Object.keys(PUTER_MODELS)[Math.floor(random() * 8)];
+      const model = Object.keys(PUTER_MODELS)[Math.floor(random() * Object.keys(PUTER_MODELS).length)];
       const request = {
         width: 64 + 16 * Math.floor(random() * 100),
         height: 64 + 16 * Math.floor(random() * 100),
@@ -119,6 +144,14 @@ describe('Puter prices', () => {
     // Everything else of the built-in book is still there.
     expect(book['flux-2-pro']!.bfl).to.equal(BUILTIN_PRICE_BOOK['flux-2-pro']!.bfl);
     expect(book['flux-pro-1.1-ultra']).to.equal(BUILTIN_PRICE_BOOK['flux-pro-1.1-ultra']);
+  });
+
+  it('reads the real catalogue (replayed): [dev] at the costs Puter bills with go_fast on', async () => {
+    const book = await puterCatalogue(`${location.origin}/replay/puter/${unique()}`);
+    const dev = quoteFor({ provider: 'puter', model: 'flux-2-dev' }, book);
+    expect(dev.source.name).to.equal('Puter live catalogue');
+    expect(dev.total).to.equal('0.012');
+    expect(quoteFor({ provider: 'puter', model: 'flux-2-klein-9b-base' }, book).total).to.equal('0.011');
   });
 
   it('falls back to the bundled prices when the catalogue is unreachable, and the source says so', async () => {

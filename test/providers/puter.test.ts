@@ -84,16 +84,37 @@ describe('Puter provider (real SDK, simulator)', function () {
     expect(PUTER_API).to.equal('https://api.puter.com');
   });
 
-  it('makes one image per call: a real PNG from the data: URL, measured, with the model mapped to Puter’s id', async () => {
+  it('makes one image per call from the model’s own URL, as Puter returns it: shown from it, not saved, for an hour', async () => {
     const { result, log, statuses } = await run('', { seed: 7 });
     const outcome = result as ProviderOutcome;
-    expect(outcome.image.blob!.type).to.equal('image/png');
-    const bytes = new Uint8Array(await outcome.image.blob!.slice(0, 8).arrayBuffer());
-    expect([...bytes]).to.deep.equal([137, 80, 78, 71, 13, 10, 26, 10]);
+    // The file host answers no CORS (whether replicate.delivery does is not documented): the image is shown from its
+    // URL, measured there, and Replicate deletes it after an hour.
+    expect(outcome.image.blob).to.equal(undefined);
+    expect(outcome.image.remote!.url).to.match(/^http:\/\/[^/]+\/sim\/puter-cdn\/[\w-]+\.png$/);
+    expect(outcome.image.remote!.expiresAt! - Date.now()).to.be.within(3_590_000, 3_600_000);
     expect(outcome.image).to.include({ width: 1024, height: 1024 }); // Replicate makes 1:1 at 1 MP
     expect(log.map((e) => e.model)).to.deep.equal(['black-forest-labs/flux-2-klein-4b']);
     expect(statuses).to.deep.equal(['Generating']);
     expect(outcome.task.provider).to.equal('puter');
+  });
+
+  it('saves the image where its host lets the page read it, and reads a data: URL where a model sends one', async () => {
+    for (const scenario of ['imageCors=1', 'result=data']) {
+      const outcome = (await run(scenario, { seed: 7 })).result as ProviderOutcome;
+      expect(outcome.image.blob!.type, scenario).to.equal('image/png');
+      const bytes = new Uint8Array(await outcome.image.blob!.slice(0, 8).arrayBuffer());
+      expect([...bytes], scenario).to.deep.equal([137, 80, 78, 71, 13, 10, 26, 10]);
+      expect(outcome.image, scenario).to.include({ width: 1024, height: 1024 });
+    }
+  });
+
+  it('books a call whose image link is already gone as charged: Puter billed it when its model answered', async () => {
+    let billed = 0;
+    const { result, token } = await run('fault=expired-image', {}, { onBilled: () => billed++ });
+    expect((result as UserPaysError).code).to.equal('provider-error');
+    expect(billed, 'told the pipeline it is paid for (booked as charged, not as nothing)').to.equal(1);
+    const { usd } = await (await fetch(`/sim/puter/_charges?token=${token}`)).json();
+    expect(usd).to.equal('0.001');
   });
 
   it('sends a model sized by ratio the ratio itself (Puter would reduce 1360×768 to 85:48)', async () => {
@@ -211,8 +232,28 @@ describe('Puter provider (real SDK, simulator)', function () {
     }
   });
 
-  it('maps upstream_bad_request to moderated or, as only other settings help, to invalid-input', async () => {
-    await expectError('fault=moderated', 'moderated');
+  it('maps a failed or moderated prediction (500 internal_error) to provider-error, saying nothing was charged', async () => {
+    const failed = await expectError('fault=failed', 'provider-error', /provider failed, or refused the prompt/);
+    expect(failed.message).to.contain('Nothing was charged');
+    expect(failed.answered, 'booked as nothing').to.equal(true);
+  });
+
+  it('says which of Puter’s account gates stands in the way (403), and what to do', async () => {
+    const email = await expectError('fault=email_confirmation_required', 'auth-required', /confirm your email address/);
+    expect(email.message).to.contain('puter.com');
+    await expectError('fault=phone_verification_required', 'auth-required', /verify your phone number/);
+    await expectError('fault=card_verification_required', 'auth-required', /verify your card/);
+  });
+
+  it('maps the SDK’s own prompt_required (it refuses an empty prompt before any request) to invalid-input', async () => {
+    const { result, log } = await run('', { prompt: '' });
+    expect((result as UserPaysError).code).to.equal('invalid-input');
+    expect((result as UserPaysError).message).to.equal(text.promptMissing());
+    expect((result as UserPaysError).answered, 'nothing sent: booked as nothing').to.equal(true);
+    expect(log).to.deep.equal([]);
+  });
+
+  it('maps upstream_bad_request to invalid-input: only other settings help', async () => {
     const refused = await expectError('fault=upstream_bad_request', 'invalid-input', /unchanged will not help/);
     expect(refused.retryable).to.equal(false);
   });

@@ -223,6 +223,11 @@ describe('relay: upstream URLs', () => {
         'https://replicate.delivery/a.png',
         'https://pbxt.replicate.delivery/a.png',
         'https://api.aigateway.sh/v1/images/generations',
+        'https://bfldeliveryprodeu4.blob.core.windows.net/results/2025/12/17/a_sample.jpeg?se=1&sig=1',
+        'https://api.fal.ai/v1/account/billing?expand=credits',
+        'https://api.together.xyz/v1/images/generations',
+        'https://api.together.ai/shrt/Y6Nil8Nf2Jc7aT7k',
+        'https://api.deepinfra.com/v1/openai/images/generations',
       ];
       for (const upstream of allowed) {
         const response = await call(upstream);
@@ -236,6 +241,7 @@ describe('relay: upstream URLs', () => {
         'https://api.bfl.ai.evil.example/',
         'https://api.bfl.ai:8443/',
         'https://fal.ai/',
+        'https://evil.blob.core.windows.net/',
         'https://example.com/',
         'https://localhost/',
       ])

@@ -676,7 +676,7 @@ describe('puter simulator: _charges and accept-then-drop', () => {
     expect((await puterGenerate(`pending=10;run=${run}`, token)).status).to.equal(200);
     expect((await puterGenerate(`pending=10;scale=3;run=${run}`, token)).status).to.equal(200);
     expect((await puterGenerate(`fault=402;pending=10;run=${run}`, token)).status).to.equal(402);
-    expect((await puterGenerate(`fault=moderated;pending=10;run=${run}`, token)).status).to.equal(400);
+    expect((await puterGenerate(`fault=failed;pending=10;run=${run}`, token)).status).to.equal(500);
     // FLUX.2 Klein 9B: 1.1 cents; × 3: 3.3 cents.
     expect(await puterCharges(token)).to.deep.equal({ usd: '0.044', calls: 2 });
     expect((await fetch(`${ORIGIN}/sim/puter/_charges`)).status).to.equal(400);

@@ -68,7 +68,8 @@ interface PuterRun {
 async function puterRun(): Promise<PuterRun> {
   const run = unique('strict');
   const token = unique('token');
-  const api = puterEndpoint(`run=${run}`);
+  // result=data: the image in the reply, to measure what was made (Puter itself answers with the model's URL).
+  const api = puterEndpoint(`run=${run};result=data`);
   const made = await fetch(`${location.origin}/sim/puter/_account`, {
     method: 'POST',
     body: JSON.stringify({ token, balance: 50_000_000 }),
@@ -242,21 +243,20 @@ describe('Puter simulator: Replicate-served models', () => {
 });
 
 describe('Puter simulator: Together-served models', () => {
-  it('snaps each side to max(64, round(v / 8) · 8), expands ≤ 32 shapes, and bills the snapped megapixels', async () => {
+  it('snaps each side to max(64, round(v / 8) · 8) and bills the pixel pair as received, before snapping', async () => {
     const puter = await puterRun();
-    const cases: [Record<string, unknown>, [number, number]][] = [
-      [{ model: 'togetherai:black-forest-labs/flux.2-max', width: 1001, height: 599 }, [1000, 600]],
-      [{ model: 'black-forest-labs/FLUX.2-max', ratio: { w: 16, h: 9 } }, [1368, 768]], // a shape: 1365×768, snapped
-      [{ model: 'FLUX.2-max', ratio: { w: 40, h: 10 } }, [64, 64]], // not a shape (a side over 32): pixels
-      [{ model: 'FLUX.2-max', ratio: { w: 1028, h: 1020 } }, [1032, 1024]],
+    const cases: [Record<string, unknown>, [number, number], number][] = [
+      [{ model: 'togetherai:black-forest-labs/flux.2-max', width: 1001, height: 599 }, [1000, 600], 1001 * 599],
+      [{ model: 'black-forest-labs/FLUX.2-max', ratio: { w: 16, h: 9 } }, [64, 64], 16 * 9], // pixels, as Puter reads it
+      [{ model: 'FLUX.2-max', ratio: { w: 1028, h: 1020 } }, [1032, 1024], 1028 * 1020],
     ];
-    for (const [args, [width, height]] of cases) {
+    for (const [args, [width, height], billed] of cases) {
       const before = await puter.remaining();
       const { status, body } = await puter.generate(args);
       expect(status, JSON.stringify(args)).to.equal(200);
       expect(pngSize(body.result)).to.deep.equal({ width, height });
-      // 7 cents per 10⁶ px of the snapped size, in microcents.
-      expect(before - (await puter.remaining()), JSON.stringify(args)).to.equal(Math.round(7 * width * height));
+      // 7 cents per 10⁶ px of the pair received (TogetherImageProvider.ts l.141-148), in microcents.
+      expect(before - (await puter.remaining()), JSON.stringify(args)).to.equal(Math.round(7 * billed));
     }
     expect((await puter.log()).map((e) => e.ratio)).to.deep.equal(cases.map(([, [w, h]]) => `${w}x${h}`));
   });
@@ -300,14 +300,12 @@ describe('Puter simulator: Together-served models', () => {
     for (const model of ['flux.1-kontext-pro', 'black-forest-labs/FLUX.1-kontext-max']) {
       const { status, body } = await puter.generate({ model });
       expect(status, model).to.equal(400);
+      // TogetherImageProvider.ts #buildRequest: the model as sent to Together (its id without `togetherai:`).
       const id = model.includes('max')
-        ? 'togetherai:black-forest-labs/flux.1-kontext-max'
-        : 'togetherai:black-forest-labs/flux.1-kontext-pro';
-      expect(body).to.deep.equal({
-        error: `${id} requires an input image`,
-        message: `${id} requires an input image`,
-        code: 'bad_request',
-      });
+        ? 'black-forest-labs/flux.1-kontext-max'
+        : 'black-forest-labs/flux.1-kontext-pro';
+      const said = `Model ${id} requires an image_url or image_base64 input`;
+      expect(body).to.deep.equal({ error: said, message: said, code: 'bad_request' });
     }
     const log = await puter.log();
     expect(log.map((e) => [e.inputs, e.used])).to.deep.equal([

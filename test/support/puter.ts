@@ -35,7 +35,7 @@ async function post(path: string, body: object) {
 }
 
 /** Creates or changes the simulated account of `token`: balance in microcents ($0.01 = 1,000,000). */
-export const setPuterAccount = (token: string, account: { balance?: number; username?: string }) =>
+export const setPuterAccount = (token: string, account: { balance?: number; username?: string; plan?: string }) =>
   post('/sim/puter/_account', { token, ...account });
 
 /** What the next sign-in popups do: sign in as `username` with `balance`, or close without signing in. */

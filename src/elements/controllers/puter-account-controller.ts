@@ -1,6 +1,8 @@
 import type Decimal from 'decimal.js';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ProviderId } from '../../base/types.js';
 import { loadEngine } from '../../lazy/index.js';
+import type { PuterBalance } from '../../providers/puter.js';
 import { puterApi } from '../../providers/catalog.js';
 import { checkEndpoint } from '../../providers/urls.js';
 
@@ -10,18 +12,26 @@ export interface PuterAccountSource {
   active(): boolean;
   endpoint(): string;
   puterSrc(): string;
+  /** Otherwise the key provider in force, its endpoint and relay ('' for none) and the user's key, if one is set. */
+  key(): [provider: ProviderId, endpoint: string, relay: string, key: string] | undefined;
 }
+
+/** A key being typed is read only once it has rested this long: a half-typed key is not sent to the provider. */
+const REST_MS = 1000;
 
 /**
  * The end user's own Puter account: who is signed in and what is left to spend. Reading never opens a
  * popup; `signIn()` does, so it must run from the user's click. Re-read when the host switches to Puter or
- * to another Puter endpoint, and after every generation (`refresh()`).
+ * to another Puter endpoint, and after every generation (`refresh()`). With a key provider instead, what the key's
+ * account has left (BFL's credits, fal's billing), where the provider answers this page: read when the provider,
+ * its endpoint, the relay or the key change (the key once it rests) and after every generation; where the provider
+ * does not answer (no CORS, a key that may not ask), there is no balance and nothing is said.
  */
 export class PuterAccountController implements ReactiveController {
   /** The signed-in user's name; undefined while signed out (or not yet known). */
   user?: string;
-  /** Remaining balance in USD (Puter reports microcents). */
-  left?: Decimal;
+  /** What is left: in USD, or in the credits Puter reports while their worth is unknown (key providers: USD). */
+  balance?: PuterBalance;
   private readFor = '';
 
   constructor(
@@ -32,10 +42,13 @@ export class PuterAccountController implements ReactiveController {
   }
 
   hostUpdate() {
-    const where = this.source.active() ? puterApi(this.source.endpoint()) : '';
+    const active = this.source.active();
+    const where = active ? puterApi(this.source.endpoint()) : (this.source.key()?.join('\n') ?? '');
     if (where === this.readFor) return;
     this.readFor = where;
-    if (where) void this.refresh();
+    this.balance = undefined;
+    if (active) void this.refresh();
+    else if (where) setTimeout(() => where === this.readFor && void this.refresh(), REST_MS);
   }
 
   private async sdk() {
@@ -44,19 +57,27 @@ export class PuterAccountController implements ReactiveController {
   }
 
   /**
-   * Re-reads the user and the balance where the page has a Puter session. Without the SDK loaded or a
-   * session it stored for this endpoint (the origin it binds its token to), the SDK waits for the first click.
-   * Failures keep the last values.
+   * Re-reads the user and the balance where the page has a Puter session (or the key's balance). Without the SDK
+   * loaded or a session it stored for this endpoint (the origin it binds its token to), the SDK waits for the first
+   * click. Failures keep the last values.
    */
   async refresh(): Promise<void> {
+    const key = this.source.active() ? undefined : this.source.key();
     try {
-      const endpoint = checkEndpoint(puterApi(this.source.endpoint()));
-      if ((globalThis as { puter?: unknown }).puter || localStorage['puter.auth.token.origin.v2'] === endpoint) {
-        const puter = await this.sdk();
-        const { puterLeft } = await loadEngine();
-        const [user, left] = puter.auth.isSignedIn() ? await Promise.all([puter.auth.getUser(), puterLeft(puter)]) : [];
-        this.user = user?.username;
-        this.left = left;
+      if (key) {
+        const usd = await (await loadEngine()).keyBalance(...key);
+        if (key.join('\n') === this.readFor) this.balance = usd && { usd };
+      } else {
+        const endpoint = checkEndpoint(puterApi(this.source.endpoint()));
+        if ((globalThis as { puter?: unknown }).puter || localStorage['puter.auth.token.origin.v2'] === endpoint) {
+          const puter = await this.sdk();
+          const { puterBalance } = await loadEngine();
+          const [user, balance] = puter.auth.isSignedIn()
+            ? await Promise.all([puter.auth.getUser(), puterBalance(puter, endpoint)])
+            : [];
+          this.user = user?.username;
+          this.balance = balance;
+        }
       }
     } catch {
       // a bad endpoint (reported on submit), offline, or the session just ended: the next submission says what to do
@@ -82,7 +103,8 @@ export class PuterAccountController implements ReactiveController {
    */
   async check(total: string, cheaper?: (left: Decimal) => string | undefined): Promise<void> {
     try {
-      await (await loadEngine()).puterCheck(await this.sdk(), total, cheaper);
+      const endpoint = checkEndpoint(puterApi(this.source.endpoint()));
+      await (await loadEngine()).puterCheck(await this.sdk(), endpoint, total, cheaper);
     } finally {
       await this.refresh();
     }

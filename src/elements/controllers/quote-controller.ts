@@ -57,7 +57,7 @@ export class QuoteController implements ReactiveController {
   /** The models `provider` has a price for, in picker order, narrowed to `wanted` (space-separated ids) if given. */
   models(provider: ProviderId, wanted: string): string[] {
     const prices = this.prices();
-    const served = MODELS.filter((model) => model.hosted && prices[model.id]?.[provider]).map(({ id }) => id);
+    const served = MODELS.filter((model) => prices[model.id]?.[provider]).map(({ id }) => id);
     const narrowed = wanted.split(/\s+/).filter(Boolean);
     return narrowed.length ? narrowed.filter((id) => served.includes(id)) : served;
   }

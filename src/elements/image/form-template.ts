@@ -173,6 +173,7 @@ export function renderKey({ key, decision }: ImageView, on: ImageHandlers) {
     ${key.error ? html`<p id="key-error" class="error">${key.error}</p>` : nothing}
     ${key.others.length && !key.value ? html`<p class="muted">${widgetText.keyNotSentHere(key.others)}</p>` : nothing}
     ${key.waiting ? html`<p class="error">${widgetText.waitingForKey(key.waiting, key.provider)}</p>` : nothing}
+    ${key.left ? html`<p part="balance" class="muted">${key.left}</p>` : nothing}
     <label class="check"
       ><input part="remember" type="checkbox" .checked=${live(key.remembered)} @change=${on.rememberChange} />
       ${widgetText.rememberKey()}</label
@@ -181,12 +182,15 @@ export function renderKey({ key, decision }: ImageView, on: ImageHandlers) {
   </div>`;
 }
 
-/** Puter's account: Sign in (its popup needs this very click), or who pays and what is left. */
+/**
+ * Puter's account: Sign in (its popup needs this very click), or who pays and what is left (in credits, while their
+ * worth is unknown, said under it).
+ */
 export function renderAccount({ account }: ImageView, on: ImageHandlers) {
   if (!account) return nothing;
   // One line each: whitespace inside a template is not minified.
   // prettier-ignore
   return html`<p part="account" class="account">${account.user
     ? html`<span>${widgetText.puterAccount()} <strong>${account.user}</strong>${account.left ? ` · ${account.left}` : ''}</span> <button type="button" class="link" @click=${on.signOut}>${widgetText.signOut()}</button>`
-    : html`<button part="sign-in" type="button" class="secondary" data-provider="puter" @click=${on.signIn}>${widgetText.signIn()}</button> <span class="muted">${widgetText.signInWhy()}</span>`}</p>`;
+    : html`<button part="sign-in" type="button" class="secondary" data-provider="puter" @click=${on.signIn}>${widgetText.signIn()}</button> <span class="muted">${widgetText.signInWhy()}</span>`}</p>${account.user && account.note ? html`<p class="muted">${account.note}</p>` : nothing}`;
 }

@@ -267,15 +267,13 @@ export const imageStyles = [
       cursor: pointer;
     }
     button[type='submit'],
-    .confirm [data-focus],
     .secondary {
       border-radius: calc(var(--_radius) * 0.75);
       border: 1px solid var(--_accent);
       padding: 0.45rem 1rem;
       min-height: 36px;
     }
-    button[type='submit'],
-    .confirm [data-focus] {
+    button[type='submit'] {
       background: var(--_accent);
       color: var(--_accent-text);
       font-weight: 600;
@@ -347,24 +345,6 @@ export const imageStyles = [
       align-items: baseline;
       font-size: 0.875rem;
       color: var(--_danger);
-    }
-    .error-box {
-      display: grid;
-      gap: 0.5rem;
-      color: var(--_danger);
-      border: 1px solid currentColor;
-      border-radius: calc(var(--_radius) * 0.75);
-      padding: 0.6rem 0.8rem;
-      background: color-mix(in srgb, var(--_danger) 6%, transparent);
-    }
-    .error-box p {
-      margin: 0;
-    }
-    .row {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.5rem 1rem;
-      align-items: center;
     }
     .tally {
       margin: 0 0 1rem;

@@ -1,9 +1,8 @@
 import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import type { ErrorDetail, Tally } from '../../base/types.js';
+import type { ErrorDetail } from '../../base/types.js';
 import * as pricesText from '../../strings/prices.js';
 import * as widgetText from '../../strings/widget.js';
-import { renderTallySummary } from '../tally/tally-summary.js';
 import { renderAccount, renderKey, renderModels, renderPrompt, renderSize } from './form-template.js';
 import type { SizeView } from './size-presets.js';
 
@@ -40,9 +39,14 @@ export interface ImageView {
     waiting: number;
     /** The last submission failed for the key: said here, beside it. */
     error?: string;
+    /** What the key's account has left ("$4.20 left"), where its provider says (BFL's credits, fal's billing). */
+    left?: string;
   };
-  /** Undefined unless the provider is Puter. */
-  account?: { user?: string; left?: string };
+  /**
+   * Undefined unless the provider is Puter. `left`: what is left in USD, where known; else `note` says what is left
+   * in the credits Puter reports, and that the price cannot be checked against them.
+   */
+  account?: { user?: string; left?: string; note?: string };
   /** The price, what it buys, and Generate: the row that stays in view. */
   decision: {
     /** The total as a person reads it (every digit in `exact`), or undefined where there is no payable price. */
@@ -63,13 +67,12 @@ export interface ImageView {
   /** With a short-balance error: where the user adds funds, and to whom. */
   funds?: { url: string; provider: string };
   chargeNote: string;
-  tally?: Tally;
-  /** The page's `budget` is not an amount: nothing can be spent until it is fixed. */
-  budgetProblem: string;
   /** Drawn by elements/panels/ once loaded (after the first paint). */
   panels: {
     /** While a submission runs: placeholders at its shape, the progress, Cancel. */
     running?: unknown;
+    /** The session's spend in one line (the tally's summary), once the ledger is read. */
+    tally?: unknown;
     /** The latest submission, large: `part="result"`. */
     result?: unknown;
     /** The earlier images, grouped by submission. */
@@ -233,7 +236,7 @@ function renderCanvas(view: ImageView) {
 
 /** The widget's markup: draws `view`, wires `on`, and changes nothing itself. */
 export function renderImageWidget(view: ImageView, on: ImageHandlers) {
-  const { decision, locale } = view;
+  const { decision } = view;
   const hasResult = view.busy || !!view.panels.result;
   return html`<div class="widget ${hasResult ? 'has-result' : ''}">
       <form
@@ -263,8 +266,7 @@ export function renderImageWidget(view: ImageView, on: ImageHandlers) {
         }
         ${renderKey(view, on)} ${renderAccount(view, on)} ${renderDecision(view, on)} ${renderError(view, on)}
         ${view.chargeNote ? html`<p class="muted">${view.chargeNote}</p>` : nothing}
-        ${view.budgetProblem ? html`<p class="error">${view.budgetProblem}</p>` : nothing}
-        ${view.tally ? html`<p part="tally" class="tally muted">${renderTallySummary(view.tally, locale)}</p>` : nothing}
+        ${view.panels.tally ? html`<p part="tally" class="tally muted">${view.panels.tally}</p>` : nothing}
         <!-- What a screen reader hears of the price: its total, once per change, not the whole breakdown. -->
         <span class="announce" role="status">${decision.price ? `${decision.price} ${decision.buys}` : ''}</span>
         <span class="announce" role="status">${view.announcement}</span>

@@ -51,6 +51,9 @@ function blockedOf(host: ImageHost, parts: ImageParts, key?: ImageView['key']): 
   const locale = host.locale || undefined;
   const provider = wordsText.providerName(host.provider);
   if (!quote || problem) return { reason: problem, at: 'price' };
+  // The page's budget is not an amount: nothing can be spent until the page fixes it.
+  const { ledger, tally, budgetProblem } = parts.ledger;
+  if (budgetProblem) return { reason: budgetProblem, at: 'price' };
   if (!host.prompt.trim())
     return {
       reason: widgetText.describeFirst(),
@@ -65,8 +68,6 @@ function blockedOf(host: ImageHost, parts: ImageParts, key?: ImageView['key']): 
       best && { label: widgetText.useCheaper(modelName(best.model), formatUsd(best.total!, locale)), model: best.model }
     );
   };
-  const { ledger, tally, budgetProblem } = parts.ledger;
-  if (budgetProblem) return { reason: budgetProblem, at: 'price' };
   if (ledger && tally?.budget && ledger.wouldExceed(quote.total)) {
     // What the budget leaves once everything held and uncertain is counted (`remaining` says just that).
     return {
@@ -75,9 +76,9 @@ function blockedOf(host: ImageHost, parts: ImageParts, key?: ImageView['key']): 
       fix: cheaper(new Decimal(tally.remaining ?? 0)),
     };
   }
-  const { left } = parts.account;
-  if (host.provider === 'puter' && left && left.lt(quote.total)) {
-    const funds = providerInfo('puter')?.fundsUrl;
+  const left = parts.account.balance?.usd;
+  if (left?.lt(quote.total)) {
+    const funds = providerInfo(host.provider)?.fundsUrl;
     return {
       reason: widgetText.overBalance(provider, formatUsd(left, locale)),
       at: 'price',
@@ -92,7 +93,6 @@ export function imageView(host: ImageHost, parts: ImageParts, on: ImageHandlers,
   const { provider } = host;
   const { account, submission, resume, pricing } = parts;
   const { panels } = parts.panels;
-  const { tally } = parts.ledger;
   const locale = host.locale || undefined;
   const info = providerInfo(provider);
   const { quote } = pricing;
@@ -100,6 +100,9 @@ export function imageView(host: ImageHost, parts: ImageParts, on: ImageHandlers,
   const offers = panels
     ? panels.offersOf(askOf(host, parts), pricing)
     : pricing.models(provider, host.models).map((model): Offer => ({ provider, model, problem: '' }));
+  // What the account has left, where its provider says (Puter; BFL's credits; fal's billing for Admin keys).
+  const usdLeft = account.balance?.usd;
+  const left = usdLeft && formatUsd(usdLeft, locale);
   const keyError =
     submission.error && info?.needsKey && /^auth-/.test(submission.error.code) ? submission.error : undefined;
   const key: ImageView['key'] = info?.needsKey
@@ -112,6 +115,7 @@ export function imageView(host: ImageHost, parts: ImageParts, on: ImageHandlers,
         remembered: parts.keys.isRemembered(),
         waiting: resume?.waiting[provider] ?? 0,
         error: keyError?.message,
+        left: left && widgetText.leftOnAccount(left),
       }
     : undefined;
   const size = sizeView(pricing.capability?.sizes, host.width, host.height, parts.customSize);
@@ -137,7 +141,11 @@ export function imageView(host: ImageHost, parts: ImageParts, on: ImageHandlers,
     key,
     account:
       provider === 'puter'
-        ? { user: account.user, left: account.left && widgetText.leftOnAccount(formatUsd(account.left, locale)) }
+        ? {
+            user: account.user,
+            left: left && widgetText.leftOnAccount(left),
+            note: account.balance?.unpriced?.(locale),
+          }
         : undefined,
     // A request the model cannot make shows no payable price; the reason stands beside Generate.
     decision: payable
@@ -158,8 +166,6 @@ export function imageView(host: ImageHost, parts: ImageParts, on: ImageHandlers,
         ? { url: info.fundsUrl, provider: wordsText.providerName(provider) }
         : undefined,
     chargeNote: submission.chargeNote,
-    tally,
-    budgetProblem: parts.ledger.budgetProblem,
     panels: panels && handlers ? panels.imagePanels(host, parts, { ...on, ...handlers }, offers) : {},
   };
 }

@@ -137,6 +137,7 @@ export class UserPaysImage extends UserPaysElement {
     active: () => this.provider === 'puter',
     endpoint: () => this.endpoint,
     puterSrc: () => this.puterSrc,
+    key: () => (this.apiKey ? [this.provider, this.endpoint, this.relay, this.apiKey] : undefined),
   });
   /** The gallery and what closed pages left: made with the panels (after the first paint). */
   private galleryParts?: GalleryParts;
@@ -149,7 +150,7 @@ export class UserPaysImage extends UserPaysElement {
       asked.provider === 'puter'
         ? this.account.check(quote.total, (left) => cheaperChoice(this, this.parts, left))
         : Promise.resolve(),
-    afterRun: (asked) => void (asked.provider === 'puter' && this.account.refresh()),
+    afterRun: () => void this.account.refresh(),
     panels: () => this.panels.loaded(),
     gallery: async () => ((await this.panels.loaded()) ? this.galleryParts?.gallery : undefined),
     resuming: () => !!this.galleryParts?.resume.resuming,

@@ -11,6 +11,7 @@ import { renderExamples, renderMore } from './more.js';
 import { finalOf } from './offers.js';
 import { renderHistory, renderResult } from './result.js';
 import { renderRunning } from './running.js';
+import { renderTallySummary } from '../tally/tally-summary.js';
 
 /**
  * What `<userpays-image>`'s panels draw, from the element's properties and parts (as image-view.ts builds the rest):
@@ -56,6 +57,7 @@ export function imagePanels(
             on,
           )
         : undefined,
+    tally: tally && renderTallySummary(tally, locale),
     result: latest.length ? renderResult({ images: latest, locale }, on.imageAction) : undefined,
     history: renderHistory(
       {

@@ -83,6 +83,8 @@ function renderToolbar(image: GalleryItem, act: (event: Event) => void, locale?:
   const finalize =
     image.finalize && ([modelName(image.finalize.model), formatUsd(image.finalize.price, locale)] as const);
   const saved = image.url && !image.notSaved;
+  // An image on the provider's host opens in a new tab, never away from the page.
+  const away = image.notSaved ? '_blank' : nothing;
   return html`<div class="toolbar" part="image-actions">
     ${
       image.url
@@ -90,7 +92,7 @@ function renderToolbar(image: GalleryItem, act: (event: Event) => void, locale?:
             class="tool"
             href=${image.url}
             download=${download}
-            target=${image.notSaved ? '_blank' : nothing /* the provider's host: a new tab, never away from the page */}
+            target=${away}
             rel=${image.notSaved ? 'noopener noreferrer' : nothing}
             aria-label=${galleryText.downloadLabel(download)}
             title=${galleryText.download()}
@@ -150,7 +152,7 @@ function renderTile(image: GalleryItem, act: (event: Event) => void, locale: str
             part="image"
             class="expired"
             role="img"
-            style="aspect-ratio: ${image.width} / ${image.height}"
+            style=${`aspect-ratio: ${image.width} / ${image.height}`}
             aria-label=${galleryText.expiredImage(image.prompt)}
           ></div>`
     }

@@ -65,6 +65,35 @@ export const imagePanelStyles = css`
     margin: 0;
     flex-basis: 100%;
   }
+  .confirm [data-focus] {
+    border-radius: calc(var(--_radius) * 0.75);
+    border: 1px solid var(--_accent);
+    padding: 0.45rem 1rem;
+    min-height: 36px;
+    background: var(--_accent);
+    color: var(--_accent-text);
+    font-weight: 600;
+  }
+  /* A submission's error (only a submission, which waits for the panels, has one), with Retry and Dismiss. */
+  .error-box {
+    display: grid;
+    gap: 0.5rem;
+    color: var(--_danger);
+    border: 1px solid currentColor;
+    border-radius: calc(var(--_radius) * 0.75);
+    padding: 0.6rem 0.8rem;
+    background: color-mix(in srgb, var(--_danger) 6%, transparent);
+  }
+  .error-box p {
+    margin: 0;
+  }
+  .row {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem 1rem;
+    align-items: center;
+  }
+
   progress {
     flex: 1;
     min-width: 6rem;

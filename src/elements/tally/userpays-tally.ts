@@ -1,4 +1,3 @@
-import { html } from 'lit';
 import { property } from 'lit/decorators.js';
 import { clock } from '../../base/clock.js';
 import type { Tally } from '../../base/types.js';
@@ -7,7 +6,6 @@ import { surface, theme } from '../shared/theme.js';
 import { UserPaysElement } from '../shared/userpays-element.js';
 import type { TallyActions } from './tally-actions.js';
 import { PanelsController } from '../controllers/panels-controller.js';
-import { renderTallySummary } from './tally-summary.js';
 
 /**
  * The running tally alone: what the user spent since the last reset, on this origin, from
@@ -83,8 +81,8 @@ export class UserPaysTally extends UserPaysElement {
     if (!ledger || !tally) return;
     const locale = this.locale || undefined;
     const { panels } = this.panels;
-    // The summary line first; the rest (budget, split, chart, lists, export) with the panels, a moment later.
-    if (!panels) return html`<p part="tally">${renderTallySummary(tally, locale)}</p>`;
+    // Everything comes with the panels, just after the first paint: the first load is the widget's price's.
+    if (!panels) return;
     const actions = (this.actions ??= panels.tallyHandlers({
       host: this,
       ledger: () => this.ledger.ledger,

@@ -1,0 +1,120 @@
+// What the real providers do that a user of the widget meets, against the simulators that play them so: fal's
+// safety checker, FLUX.2 [dev] at fal, BFL's `cost: null`, and the balances BFL and fal tell a key's owner.
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../../src/define.js';
+import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
+import { ImageStore } from '../../src/images/image-store.js';
+import { LedgerStore } from '../../src/ledger/ledger.js';
+import { cleanLocalStorage } from '../ledger/helpers.js';
+import { failure } from '../support/failure.js';
+import { unique } from '../support/puter.js';
+import { uniqueStorageKey } from '../support/sim.js';
+
+const keys: string[] = [];
+
+async function widget(provider: string, model: string, endpoint: string, apiKey: string, size = 1024) {
+  const storageKey = uniqueStorageKey();
+  keys.push(storageKey);
+  const el = await fixture<UserPaysImage>(html`
+    <userpays-image
+      provider=${provider}
+      model=${model}
+      locale="en-US"
+      width=${size}
+      height=${size}
+      storage-key=${storageKey}
+      endpoint=${endpoint}
+      prompt="a red kite over the dunes"
+    ></userpays-image>
+  `);
+  el.apiKey = apiKey;
+  await el.updateComplete;
+  return { el, storageKey };
+}
+
+const text = (el: UserPaysImage) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+
+describe('real provider facts, in the widget', function () {
+  this.timeout(20_000);
+  afterEach(async () => {
+    for (const key of keys.splice(0)) {
+      cleanLocalStorage(key);
+      await new ImageStore({ storageKey: key }).clear();
+    }
+  });
+
+  it('fal: a flagged [klein] image (has_nsfw_concepts, a black image) is withheld, and booked as fal bills it', async () => {
+    const endpoint = `${location.origin}/sim/fal/s/fault=nsfw;pending=50;run=${unique()}`;
+    const { el, storageKey } = await widget('fal', 'flux-2-klein-4b', endpoint, `fal-${unique()}`);
+    const error = await failure(el.generate());
+    expect(error.code).to.equal('moderated');
+    expect(error.message).to.contain("fal's safety checker flagged this image");
+    expect(error.message).to.contain('fal charged $0.005 for it all the same');
+    expect(await new ImageStore({ storageKey }).list(), 'nothing shown or saved').to.deep.equal([]);
+    const [entry] = new LedgerStore({ storageKey }).entries();
+    expect(entry).to.include({ status: 'charged', charged: '0.005', error: 'moderated' });
+  });
+
+  it('fal: FLUX.2 [dev] is hosted, at fal-ai/flux-2, $0.012 per megapixel', async () => {
+    const run = unique();
+    const endpoint = `${location.origin}/sim/fal/s/pending=50;run=${run}`;
+    const { el } = await widget('fal', 'flux-2-dev', endpoint, `fal-${unique()}`);
+    const result = await el.generate();
+    expect(result.charged).to.equal('0.012');
+    const log: { method: string; path: string }[] = await (await fetch('/sim/fal/_log')).json();
+    const [submit] = log.filter((e) => e.method === 'POST' && e.path.includes(run));
+    expect(submit.path).to.equal(`/sim/fal/s/pending=50;run=${run}/fal-ai/flux-2`);
+  });
+
+  it('BFL: a task whose reply says `cost: null` is booked at the quote, and the widget says so', async () => {
+    const endpoint = `${location.origin}/sim/bfl/s/cost=null;pending=50;deliveryCors=1;run=${unique()}`;
+    const { el, storageKey } = await widget('bfl', 'flux-2-pro', endpoint, `bfl-${unique()}`);
+    const result = await el.generate();
+    expect(result.charged).to.equal('0.03');
+    const [entry] = new LedgerStore({ storageKey }).entries();
+    expect(entry).to.include({ status: 'charged', charged: '0.03' });
+    expect(entry.credits, 'no credits BFL did not report').to.equal(undefined);
+    await el.updateComplete;
+    expect(text(el)).to.contain("BFL did not say what this cost, so the preview's price ($0.03) is booked.");
+  });
+
+  it('BFL: the key’s credits beside the price ("$0.014 of your $10.00 left"), read once the key rests', async () => {
+    const { el } = await widget('bfl', 'flux-2-klein-4b', `${location.origin}/sim/bfl`, `bfl-${unique()}`);
+    await waitUntil(() => text(el).includes('of your'), 'the balance line', { timeout: 4000 });
+    expect(text(el)).to.contain('$0.014 of your $10.00 left');
+  });
+
+  it('fal: an Admin key’s balance from fal’s billing API; an ordinary key gets none, quietly', async () => {
+    const endpoint = `${location.origin}/sim/fal`;
+    const admin = await widget('fal', 'flux-2-klein-4b', endpoint, `sim-admin-${unique()}`);
+    await waitUntil(() => text(admin.el).includes('of your'), 'the balance line', { timeout: 4000 });
+    expect(text(admin.el)).to.contain('$0.005 of your $10.00 left');
+
+    const plain = await widget('fal', 'flux-2-klein-4b', endpoint, `fal-${unique()}`);
+    await new Promise((resolve) => setTimeout(resolve, 1600));
+    const log: { path: string; hasKey: boolean }[] = await (await fetch('/sim/fal/_log')).json();
+    expect(log.some((e) => e.path.startsWith('/sim/fal/v1/account/billing') && e.hasKey)).to.equal(true);
+    expect(text(plain.el)).not.to.contain('of your');
+    expect(plain.el.shadowRoot!.querySelector('[part~=error]')).to.equal(null);
+  });
+
+  it('BFL: a provider that does not answer the page (no CORS) shows no balance and no error', async () => {
+    const warnings: unknown[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args);
+    try {
+      // On the other loopback name: a cross-origin host, as api.bfl.ai is to a page.
+      const other = location.host.startsWith('localhost')
+        ? location.host.replace('localhost', '127.0.0.1')
+        : location.host.replace('127.0.0.1', 'localhost');
+      const endpoint = `${location.protocol}//${other}/sim/bfl/s/cors=none;run=${unique()}`;
+      const { el } = await widget('bfl', 'flux-2-klein-4b', endpoint, `bfl-${unique()}`);
+      await new Promise((resolve) => setTimeout(resolve, 1600));
+      expect(text(el)).not.to.contain('of your');
+      expect(el.shadowRoot!.querySelector('[part~=error]')).to.equal(null);
+      expect(warnings, 'nothing said to the console either').to.deep.equal([]);
+    } finally {
+      console.warn = warn;
+    }
+  });
+});

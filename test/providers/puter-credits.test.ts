@@ -1,0 +1,125 @@
+// Puter accounts as a deployment that shows credits reports them (HeyPuter/puter 27c4506, extensions/metering.ts:
+// every amount of /metering/usage pre-scaled by a multiplier it never sends, `allowanceInfo.unit: 'credits'`), and
+// Puter's cap on AI calls at once per account (drivers/util/aiLimits.ts): the real SDK against the simulator.
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../../src/define.js';
+import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
+import { ImageStore } from '../../src/images/image-store.js';
+import type { ProviderOutcome } from '../../src/providers/provider.js';
+import { PuterProvider, puterBalance, puterCheck, puterSdk } from '../../src/providers/puter.js';
+import { cleanLocalStorage } from '../ledger/helpers.js';
+import { failure } from '../support/failure.js';
+import {
+  PUTER_SRC,
+  puterEndpoint,
+  puterLog,
+  removePuterDialogs,
+  sdk,
+  setPuterAccount,
+  unique,
+} from '../support/puter.js';
+import { uniqueStorageKey } from '../support/sim.js';
+
+/** A fresh account of `balance` microcents on `plan`, signed in at the simulator under `scenario`. */
+async function account(scenario: string, balance = 50_000_000, plan?: string) {
+  const run = unique();
+  const endpoint = puterEndpoint(`${scenario};run=${run}`);
+  const puter = await puterSdk(endpoint, PUTER_SRC);
+  const token = unique('token');
+  await setPuterAccount(token, { balance, plan });
+  sdk().setAuthToken(token);
+  return { puter, endpoint, token, run };
+}
+
+const generated = async (run: string) => (await puterLog(run)).filter((entry) => entry.kind === 'generate');
+
+describe('Puter balances in credits', function () {
+  this.timeout(20_000);
+  afterEach(removePuterDialogs);
+  after(() => {
+    sdk()?.auth.signOut();
+    localStorage.removeItem('userpays:puter-credit-rates');
+  });
+
+  it('once a charge shows what a credit is worth, refuses in dollars what the credits cannot cover, before sending', async () => {
+    const { puter, endpoint, token, run } = await account('credits=2000;imageCors=1');
+    const outcome = (await new PuterProvider().generate(
+      { model: 'flux-2-klein-4b', prompt: 'a kite', width: 1024, height: 1024 },
+      { endpoint, signal: new AbortController().signal },
+    )) as ProviderOutcome;
+    expect(outcome.charge).to.deep.equal({ usd: '0.001' }); // 2 credits at 2000 a dollar
+    await setPuterAccount(token, { balance: 50_000 }); // 1 credit: $0.0005
+    expect((await puterBalance(puter, endpoint))!.usd!.toString()).to.equal('0.0005');
+    const error = await failure(puterCheck(puter, endpoint, '0.001'));
+    expect(error.code).to.equal('insufficient-funds');
+    expect(error.message).to.contain('This costs $0.001 and your Puter account has $0.0005 left');
+    expect(await generated(run)).to.have.length(1); // the first call only
+  });
+
+  it('without a charge to learn from: refuses nothing left, and says plainly it cannot check the rest', async () => {
+    const empty = await account('credits=2000', 0);
+    const error = await failure(puterCheck(empty.puter, empty.endpoint, '0.001'));
+    expect(error.code).to.equal('insufficient-funds');
+    expect(error.message).to.contain('no credits left');
+
+    const some = await account('credits=2000', 50_000);
+    const balance = (await puterBalance(some.puter, some.endpoint))!;
+    expect(balance.usd).to.equal(undefined);
+    expect(balance.credits!.toString()).to.equal('1');
+    // Not refused here: Puter itself refuses what it cannot cover (402, nothing charged).
+    await puterCheck(some.puter, some.endpoint, '0.001');
+    expect(await generated(some.run)).to.deep.equal([]);
+  });
+
+  it('says before the click, beside the price, that the balance is in credits and the price cannot be checked', async () => {
+    const storageKey = uniqueStorageKey();
+    const { endpoint } = await account('credits=2000', 13_500_000);
+    const el = await fixture<UserPaysImage>(html`
+      <userpays-image
+        locale="en-US"
+        storage-key=${storageKey}
+        endpoint=${endpoint}
+        puter-src=${PUTER_SRC}
+      ></userpays-image>
+    `);
+    const line = () => el.shadowRoot!.querySelector('[part~=account]')?.textContent ?? '';
+    await waitUntil(() => line().includes('credits'), 'the account line', { timeout: 5000 });
+    expect(line()).to.contain('Your Puter account has 270 credits left');
+    expect(line()).to.contain('cannot be checked');
+    cleanLocalStorage(storageKey);
+  });
+});
+
+describe('Puter’s cap on calls at once', function () {
+  this.timeout(30_000);
+  after(() => sdk()?.auth.signOut());
+
+  for (const [plan, count, limit] of [
+    ['free', 4, 3],
+    ['temp', 3, 2],
+  ] as const) {
+    it(`count=${count} on a ${plan} account makes every image with no 429: at most ${limit} calls at once`, async () => {
+      const storageKey = uniqueStorageKey();
+      const { endpoint, run } = await account(`pending=600;imageCors=1;plan=${plan}`);
+      const el = await fixture<UserPaysImage>(html`
+        <userpays-image
+          count=${count}
+          storage-key=${storageKey}
+          endpoint=${endpoint}
+          puter-src=${PUTER_SRC}
+          prompt="a paper crane"
+        ></userpays-image>
+      `);
+      const statuses: string[] = [];
+      el.addEventListener('userpays-progress', (event) => statuses.push(event.detail.status));
+      const result = await el.generate();
+      expect(result.images).to.have.length(count);
+      const calls = await generated(run);
+      expect(calls.filter((call) => (call as { refused?: number }).refused)).to.deep.equal([]);
+      expect(calls).to.have.length(count);
+      expect(statuses.some((s) => s.startsWith(`Waiting: Puter makes ${limit} images at a time`))).to.equal(true);
+      cleanLocalStorage(storageKey);
+      await new ImageStore({ storageKey }).clear();
+    });
+  }
+});

@@ -1,0 +1,158 @@
+// The simulators answer in the shapes of the real services' recorded replies (../shared/recorded/, read at test
+// time): the Puter catalogue field for field, the Puter usage reply, BFL's submit and poll replies, Together's reply.
+// And, where nothing was recorded (fal), in the shapes of the sources: fal-js's output types.
+import { expect } from '@open-wc/testing';
+import { puterEndpoint, setPuterAccount, unique } from '../support/puter.js';
+
+async function recorded(file: string) {
+  const response = await fetch(`/replay/_recorded/${file}`);
+  expect(response.ok, `${file}: ${await response.clone().text()}`).to.equal(true);
+  return response.json();
+}
+
+/** The keys of an object, and of the objects in it, as paths ('usage.total', 'allowanceInfo.addons' …). */
+function shape(value: unknown, at = ''): string[] {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return [at];
+  return Object.entries(value).flatMap(([key, inner]) => shape(inner, at ? `${at}.${key}` : key));
+}
+
+const json = (body: unknown) => JSON.stringify(body);
+
+describe('simulators in the shapes of the real services', () => {
+  it('Puter: every catalogue entry is the recorded one, field for field', async () => {
+    const { models: real } = await recorded('puter/models-details.json');
+    const { models } = await (await fetch(`${puterEndpoint()}/puterai/image/models/details`)).json();
+    expect(models.length).to.be.greaterThan(10);
+    for (const model of models) {
+      expect(model, model.id).to.deep.equal(real.find((entry: { id: string }) => entry.id === model.id));
+    }
+  });
+
+  it('Puter: the usage reply has the recorded shape, its records named as Puter’s drivers name them', async () => {
+    const before = await recorded('puter/usage-before.json');
+    const after = await recorded('puter/usage-after.json');
+    const token = unique('token');
+    await setPuterAccount(token, { balance: 50_000_000 });
+    const api = puterEndpoint(`run=${unique()}`);
+    const usage = async () =>
+      (await fetch(`${api}/metering/usage`, { headers: { Authorization: `Bearer ${token}` } })).json();
+    // The recorded account had egress only before its call; the simulator meters none (its header says so).
+    const without = (paths: string[]) => paths.filter((path) => !path.startsWith('usage.egress:bytes'));
+    expect(shape(await usage()).sort()).to.deep.equal(without(shape(before)).sort());
+    const call = await fetch(`${api}/drivers/call`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain;actually=json' },
+      body: json({
+        interface: 'puter-image-generation',
+        method: 'generate',
+        args: { prompt: 'a doodle', model: 'black-forest-labs/flux-2-klein-4b', ratio: { w: 1, h: 1 } },
+        auth_token: token,
+      }),
+    });
+    expect(call.status).to.equal(200);
+    const body = await call.json();
+    expect(Object.keys(body)).to.deep.equal(['success', 'result', 'service']); // DriverController.ts's payload
+    expect(body.result).to.match(/^http:\/\/[^/]+\/sim\/puter-cdn\//); // the model's URL, not a data: URL
+    const now = await usage();
+    expect(shape(now).sort()).to.deep.equal(without(shape(after)).sort());
+    const type = 'replicate:black-forest-labs/flux-2-klein-4b:output_mp';
+    expect(now.usage[type]).to.deep.equal(after.usage[type]);
+  });
+
+  it('Puter with credits: every amount scaled, counts and units not, the unit said, the multiplier never sent', async () => {
+    const token = unique('token');
+    await setPuterAccount(token, { balance: 40_000_000 });
+    const read = async (scenario: string) =>
+      (
+        await fetch(`${puterEndpoint(`${scenario};run=${unique()}`)}/metering/usage`, {
+          headers: { Authorization: `Bearer ${token}` },
+        })
+      ).json();
+    const credits = await read('credits=2000');
+    expect(credits.allowanceInfo).to.deep.equal({
+      remaining: 800,
+      monthUsageAllowance: 1000,
+      addons: {},
+      unit: 'credits',
+    });
+    expect(json(credits)).not.to.contain('2000');
+    expect((await read('')).allowanceInfo.unit).to.equal(undefined);
+  });
+
+  it('BFL: submit and poll replies have the recorded fields; Pending says progress null and sends Retry-After 0 or 1', async () => {
+    const real = await recorded('bfl-flux-2-pro.json');
+    const key = `sim-shape-${unique()}`;
+    const api = `${location.origin}/sim/bfl/s/pending=1500;run=${unique()}`;
+    const submit = await fetch(`${api}/v1/flux-2-pro`, {
+      method: 'POST',
+      headers: { 'x-key': key, 'content-type': 'application/json' },
+      body: json({ prompt: 'a doodle', width: 256, height: 256, seed: 42 }),
+    });
+    const accepted = await submit.json();
+    expect(Object.keys(accepted).sort()).to.deep.equal(Object.keys(JSON.parse(real.submit.body)).sort());
+    const poll = await fetch(accepted.polling_url);
+    const pending = await poll.json();
+    const recordedPending = JSON.parse(real.polls[0].body);
+    expect(Object.keys(pending).sort()).to.deep.equal(Object.keys(recordedPending).sort());
+    expect(pending).to.include({ status: 'Pending', progress: null, details: null, preview: null });
+    expect(['0', '1']).to.include(poll.headers.get('retry-after'));
+    await new Promise((resolve) => setTimeout(resolve, 1600));
+    const ready = await (await fetch(accepted.polling_url)).json();
+    const recordedReady = JSON.parse(real.polls.at(-1).body);
+    expect(Object.keys(ready).sort()).to.deep.equal(Object.keys(recordedReady).sort());
+    expect(Object.keys(ready.result).sort()).to.deep.equal(Object.keys(recordedReady.result).sort());
+    expect(ready.progress).to.equal(null);
+  });
+
+  it('BFL: a key it does not know is refused 403 with the recorded words', async () => {
+    const submit = await fetch(`${location.origin}/sim/bfl/v1/flux-2-pro`, {
+      method: 'POST',
+      headers: { 'x-key': 'sim-bad', 'content-type': 'application/json' },
+      body: json({ prompt: 'a doodle' }),
+    });
+    expect(submit.status).to.equal(403);
+    expect(await submit.json()).to.deep.equal({ detail: 'Not authenticated - Invalid Authentication' });
+  });
+
+  it('Together: the reply has the recorded fields, answers any origin, and reads width and height, not size', async () => {
+    const [call] = (await recorded('together-flux-2-max.json')).interactions;
+    const api = `${location.origin}/sim/together/s/pending=10;run=${unique()}`;
+    const ask = async (body: object) =>
+      fetch(`${api}/v1/images/generations`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer sim-together', 'content-type': 'application/json' },
+        body: json({ model: 'black-forest-labs/FLUX.2-max', prompt: 'a doodle', ...body }),
+      });
+    const reply = await ask({ width: 512, height: 512 });
+    expect(reply.headers.get('access-control-allow-origin')).to.equal('*');
+    const body = await reply.json();
+    const real = JSON.parse(call.body);
+    expect(Object.keys(body).sort()).to.deep.equal(Object.keys(real).sort());
+    expect(Object.keys(body.data[0]).sort()).to.deep.equal(Object.keys(real.data[0]).sort());
+    const charged = async () => (await (await fetch('/sim/openai/_charges?key=sim-together')).json()).usd;
+    const before = Number(await charged());
+    await ask({ size: '512x512' }); // `size` is not read: 1024 × 1024, billed so
+    expect(Number(await charged()) - before).to.be.closeTo(0.0734, 1e-9); // $0.07 × 1.048576 MP, to the micro-dollar
+  });
+
+  it('fal: [klein] and [dev] say what the safety checker found; [pro], [flex], [max] send images and seed only', async () => {
+    const key = `Key sim-fal-${unique()}`;
+    const api = `${location.origin}/sim/fal/s/pending=10;run=${unique()}`;
+    const result = async (endpoint: string) => {
+      const submit = await fetch(`${api}/${endpoint}`, {
+        method: 'POST',
+        headers: { authorization: key, 'content-type': 'application/json' },
+        body: json({ prompt: 'a doodle', image_size: { width: 512, height: 512 } }),
+      });
+      const { response_url: url } = await submit.json();
+      await new Promise((resolve) => setTimeout(resolve, 60));
+      return (await fetch(url, { headers: { authorization: key } })).json();
+    };
+    for (const endpoint of ['fal-ai/flux-2/klein/4b', 'fal-ai/flux-2']) {
+      expect(Object.keys(await result(endpoint)).sort(), endpoint).to.deep.equal(
+        ['has_nsfw_concepts', 'images', 'prompt', 'seed', 'timings'], // v4Output
+      );
+    }
+    expect(Object.keys(await result('fal-ai/flux-2-pro')).sort()).to.deep.equal(['images', 'seed']); // Emu35Output
+  });
+});

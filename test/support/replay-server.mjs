@@ -1,0 +1,196 @@
+// Replays of real exchanges with the providers, recorded in ../shared/recorded/ beside the repository (its README
+// says what each holds and where it comes from). They are read from there at test time, never copied into this
+// repository; without them every replay route answers 500 saying where they were looked for, so the replay tests
+// fail loudly instead of skipping. Served over loopback by the test server (web-test-runner.config.mjs) with the
+// hosts remapped to its two loopback names, bodies and headers as recorded, and the recorded time shortened.
+//
+//   GET  /replay/_recorded/{file}          a recorded file as it is (bfl-flux-2-pro.json, puter/usage-after.json …)
+//   GET  /replay/_log                      requests received: [{method, path, host, hasKey, at, retryAfter}] (no keys)
+//
+// BFL (bfl-flux-2-{pro,max}.json: one real api.bfl.ai task each, submit, every poll, the delivered JPEG):
+//   POST /replay/bfl/{task}/{run}/v1/{model}      header x-key; answers the recorded submit (its `polling_url`, on
+//        api.eu2.bfl.ai / api.eu4.bfl.ai, remapped to the other loopback name) when the request is the recorded
+//        one (model, width, height, seed); 422 naming what differs otherwise
+//   GET  /replay/bfl-poll/{task}/{run}/v1/get_result?id=   no key needed: the recorded poll reply for the time since
+//        the submit, poll i from i × STEP_MS on (the recording, some 10 polls a second, replayed 10 times faster),
+//        with its recorded Retry-After; its `result.sample` (on bfldeliveryprodeu4.blob.core.windows.net) remapped
+//   GET  /replay/bfl-delivery/{task}/results/…    the recorded JPEG, Content-Type and Content-MD5 as recorded; no CORS
+//        (BFL's delivery host answers none: docs.bfl.ai integration guidelines)
+// Together (together-flux-2-max.json: one real api.together.xyz exchange):
+//   POST /replay/together/{run}/v1/images/generations   Bearer key; answers the recorded reply (headers as recorded,
+//        `Access-Control-Allow-Origin: *`; its short link remapped) to the recorded request (model, width, height:
+//        Together reads no `size`); 400 naming what differs otherwise
+//   GET  /replay/together-shrt/{id}               the image: its body was not kept, so a stand-in PNG of the size asked
+// Puter (puter/*.json: the open-source backend's replies): under /replay/puter/{run}[;credits=<multiplier>]/ the
+//   catalogue (`/puterai/image/models/details`) and the usage (`/metering/usage`: usage-before.json until a generation
+//   of the run succeeded, usage-after.json from then on; with `credits`, scaled as a deployment with that multiplier
+//   scales them, extensions/metering.ts) are the recorded replies; the routes that were not recorded (whoami, the
+//   generation itself) are the Puter simulator's.
+import { createHash, randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { baseUrl, otherHost, preflight, readJson, requestUrl, send } from '../../demo/sim/http.mjs';
+import { drawImage } from '../../demo/sim/png.mjs';
+import { inCredits } from '../../demo/sim/puter.mjs';
+
+/** ../shared/recorded/ relative to the repository's root. */
+const RECORDED = fileURLToPath(new URL('../../../shared/recorded/', import.meta.url));
+/** How long after the submit the replay answers poll i with the recording's poll i: 10 times the recording's pace. */
+const STEP_MS = 10;
+
+/** A recorded file, parsed (JSON) or as bytes; throws a sentence saying where it was looked for. */
+function recorded(file, json = true) {
+  const path = RECORDED + file;
+  if (!existsSync(path)) {
+    throw new Error(
+      `The recorded exchanges are missing: ${path} does not exist. The replay tests read them from ../shared/recorded/ beside the repository (see its README).`,
+    );
+  }
+  return json ? JSON.parse(readFileSync(path, 'utf8')) : readFileSync(path);
+}
+
+/** `https://host/path?query` → `{base}/path?query`: a recorded address on the test server instead. */
+const rebase = (url, base) => {
+  const u = new URL(url);
+  return `${base}${u.pathname}${u.search}`;
+};
+
+/** The replay routes; `simulator` answers the Puter routes that were not recorded. */
+export function createReplay({ simulator }) {
+  const log = [];
+  /** `{task} {run}` → when its submit was answered. */
+  const started = new Map();
+  /** Puter runs with a generation that succeeded: their usage is the recorded "after". */
+  const generated = new Set();
+
+  function bfl(req, res, url, parts) {
+    const [route, task, run, ...rest] = parts;
+    const recording = recorded(`bfl-${task}.json`);
+    const other = baseUrl(req, otherHost(req.headers.host));
+    if (route === 'bfl' && req.method !== 'POST') return send(req, res, 404, { detail: 'Not recorded' });
+    if (route === 'bfl') {
+      return readJson(req).then((body) => {
+        const model = rest[1];
+        if (!req.headers['x-key']) return send(req, res, 403, { detail: 'Not authenticated - Invalid Authentication' });
+        const asked = recording.submit.request;
+        const differs = [
+          ['model', model, recording.model],
+          ...['width', 'height', 'seed'].map((field) => [field, body?.[field], asked[field]]),
+        ].filter(([, got, want]) => got !== want);
+        if (differs.length)
+          return send(req, res, 422, {
+            detail: differs.map(([field, got, want]) => ({
+              loc: ['body', field],
+              msg: `the replay holds the recorded request (${field} ${want}), not ${got}`,
+              type: 'value_error',
+            })),
+          });
+        started.set(`${task} ${run}`, Date.now());
+        const reply = JSON.parse(recording.submit.body);
+        reply.polling_url = rebase(reply.polling_url, `${other}/replay/bfl-poll/${task}/${run}`);
+        send(req, res, recording.submit.code, reply);
+      });
+    }
+    if (route === 'bfl-poll') {
+      const since = Date.now() - (started.get(`${task} ${run}`) ?? Date.now());
+      const poll = recording.polls[Math.min(recording.polls.length - 1, Math.floor(since / STEP_MS))];
+      const reply = JSON.parse(poll.body);
+      if (reply.result?.sample)
+        // The delivery host on the polling host's name, which is not the page's (the page's is the API's).
+        reply.result.sample = rebase(reply.result.sample, `${baseUrl(req)}/replay/bfl-delivery/${task}`);
+      log.at(-1).retryAfter = poll.retryAfter;
+      return send(req, res, poll.code, reply, { 'Retry-After': poll.retryAfter });
+    }
+    // The delivery host: no CORS, as BFL's.
+    req.withoutCors = true;
+    const { contentType, md5, base64 } = recording.delivery;
+    const bytes = Buffer.from(base64, 'base64');
+    if (createHash('md5').update(bytes).digest('base64') !== md5) throw new Error('the recorded JPEG is damaged');
+    send(req, res, 200, bytes, { 'Content-Type': contentType, 'Content-MD5': md5 });
+  }
+
+  async function together(req, res, url, parts) {
+    const [call, image] = recorded('together-flux-2-max.json').interactions;
+    if (parts[0] === 'together-shrt') {
+      req.withoutCors = true; // the short link's own headers were not recorded: no CORS assumed
+      const [width, height] = (url.searchParams.get('size') ?? '512x512').split('x').map(Number);
+      return send(req, res, 200, drawImage({ width, height, prompt: 'together', seed: 42 }), {
+        'Content-Type': 'image/png',
+      });
+    }
+    const body = await readJson(req);
+    const want = JSON.parse(call.requestBody);
+    if (!/^Bearer \S/.test(req.headers.authorization ?? ''))
+      return send(req, res, 401, { error: { message: 'Invalid API key provided', type: 'invalid_request_error' } });
+    const differs = ['model', 'width', 'height'].filter((field) => body?.[field] !== want[field]);
+    if (differs.length)
+      return send(req, res, 400, {
+        error: {
+          message: `the replay holds the recorded request (${differs.map((f) => `${f} ${want[f]}`).join(', ')}), not ${differs.map((f) => `${f} ${body?.[f]}`).join(', ')}`,
+          type: 'invalid_request_error',
+        },
+      });
+    const reply = JSON.parse(call.body);
+    const other = baseUrl(req, otherHost(req.headers.host));
+    for (const item of reply.data)
+      item.url = `${other}/replay/together-shrt/${new URL(item.url).pathname.split('/').pop()}?size=${want.width}x${want.height}`;
+    log.at(-1).image = image.url;
+    send(req, res, call.code, reply, call.headers);
+  }
+
+  async function puter(req, res, url, segment, rest) {
+    const [run, ...options] = segment.split(';');
+    const credits = Number(Object.fromEntries(options.map((o) => o.split('='))).credits);
+    const path = `/${rest.join('/')}`;
+    if (req.method === 'GET' && path === '/puterai/image/models/details')
+      return send(req, res, 200, recorded('puter/models-details.json'));
+    if (req.method === 'GET' && path === '/metering/usage') {
+      const usage = recorded(`puter/usage-${generated.has(run) ? 'after' : 'before'}.json`);
+      return send(req, res, 200, credits > 0 ? inCredits(usage, credits) : usage);
+    }
+    // Not recorded: the simulator answers (its own account of this token), under a scenario of this run.
+    req.url = `/sim/puter/s/run=${run}${path}${url.search}`;
+    if (path === '/drivers/call') res.once('finish', () => res.statusCode === 200 && generated.add(run));
+    return simulator.handle(req, res);
+  }
+
+  return {
+    /** True when the request was a replay route, and has been answered. */
+    async handle(req, res) {
+      const url = requestUrl(req);
+      const parts = url.pathname.split('/').slice(1);
+      if (parts[0] !== 'replay') return false;
+      const [, route, ...rest] = parts;
+      if (req.method === 'OPTIONS' && route !== 'bfl-delivery') {
+        preflight(req, res, { allowRequestedHeaders: true });
+        return true;
+      }
+      try {
+        if (route === '_log') {
+          send(req, res, 200, log);
+          return true;
+        }
+        if (route === '_recorded') {
+          const file = rest.join('/');
+          send(req, res, 200, recorded(file, false), { 'Content-Type': 'application/json' });
+          return true;
+        }
+        log.push({
+          method: req.method,
+          path: url.pathname + url.search,
+          host: req.headers.host ?? '',
+          hasKey: 'x-key' in req.headers || 'authorization' in req.headers,
+          at: Date.now(),
+          id: randomUUID(),
+        });
+        if (route.startsWith('bfl')) await bfl(req, res, url, [route, ...rest]);
+        else if (route.startsWith('together')) await together(req, res, url, [route, ...rest]);
+        else if (route === 'puter') await puter(req, res, url, rest[0], rest.slice(1));
+        else send(req, res, 404, { detail: 'No such replay' });
+      } catch (error) {
+        if (!res.headersSent) send(req, res, 500, { detail: String(error.message) });
+      }
+      return true;
+    },
+  };
+}
