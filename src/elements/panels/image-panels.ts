@@ -79,6 +79,7 @@ export function imagePanels(
           projection: ledger &&
             tally && {
               total: quote.total,
+              count: quote.count,
               remaining: tally.remaining,
               byDay: parts.panels.spentByDay(ledger, tally),
               today: dayOf(clock.now()),
