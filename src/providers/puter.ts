@@ -203,6 +203,17 @@ export async function puterCheck(
  * Puter's error codes (`code`, `error.code`, a status) and what they mean to the user: each row a pattern over
  * `status|code|error code|message`, our code, and the words (the pattern's match in hand).
  */
+/**
+ * On a 402 the SDK opens its own modal "Low Balance" dialog over the page (`<usage-limit-dialog>` appended to
+ * `document.body` and shown with `showModal()`: @heyputer/puter.js src/lib/networkUtils.js `promptUpgrade`,
+ * src/modules/UsageLimitDialog.js). The widget already says it beside Generate, with the link to add funds; and
+ * under a strict Content-Security-Policy the dialog's inline `<style>` is refused, so it is an invisible modal that
+ * swallows every click until Escape. Removed: a dialog out of the document leaves the top layer, and the page works.
+ */
+function closeLowBalanceDialog() {
+  for (const dialog of document.querySelectorAll('usage-limit-dialog')) dialog.remove();
+}
+
 const PUTER_ERRORS: [RegExp, ErrorCode, (match: RegExpExecArray) => string][] = [
   [/^402|_funds/, 'insufficient-funds', generationText.outOfCredits],
   [/popup/, 'auth-required', generationText.popupBlocked],
@@ -378,6 +389,7 @@ export class PuterProvider implements Provider {
             })
             .then(resolve, (thrown: unknown) => {
               const error = puterError(thrown);
+              if (error.code === 'insufficient-funds') closeLowBalanceDialog();
               // The SDK asked the user to sign in again and they did: the call itself still failed, but asking
               // them to sign in would be wrong; they need only generate again.
               if (error.code === 'auth-required' && puter.auth.isSignedIn() && puter.authToken !== token) {

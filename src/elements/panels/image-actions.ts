@@ -45,7 +45,13 @@ export function panelHandlers(host: ImageHost & HTMLElement, parts: ImageParts):
         remove: (id) => gallery.remove(id),
         say: (sentence) => parts.flow?.say(sentence),
         offerUndo: (sentence, undo) => parts.offerUndo(sentence, undo),
-        addReference: (file) => parts.references.add([file], parts.pricing.capability?.references.max ?? 0),
+        addReference: async (file) => {
+          await parts.references.add([file], parts.pricing.capability?.references.max ?? 0);
+          // Where it went: More options open, its thumbnails in view.
+          const more = root().querySelector<HTMLDetailsElement>('[part~=more]');
+          if (more) more.open = true;
+          more?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+        },
         reuse: (settings, final) => {
           parts.edited();
           const { prompt, provider, model, width, height, seed } = host;
