@@ -117,7 +117,7 @@ export async function submit(s: Submission): Promise<Submitted> {
     ? text.costNotReported(request.provider, formatUsd(result.charged))
     : result.charged === quote.total
       ? undefined
-      : text.chargedOtherwise(result.charged, quote.total);
+      : text.chargedOtherwise(request.provider, formatUsd(result.charged), formatUsd(quote.total));
   return { result, partialError: outcome.partialError, chargeNote };
 }
 

@@ -8,6 +8,7 @@ import type { Charge, ProviderTask } from '../providers/provider.js';
 import type { Tally } from '../base/types.js';
 import { UserPaysError } from '../base/errors.js';
 import * as text from '../strings/ledger.js';
+import { formatUsd } from '../pricing/format.js';
 import { Decimal, money, moneyIfGiven } from './amounts.js';
 import { storeBudget } from './budget.js';
 import { summaryOf, type DaySummary } from './compaction.js';
@@ -228,7 +229,7 @@ export class LedgerStore {
         for (const [id, amount] of held) if (!view.has(id)) elsewhere = elsewhere.plus(amount);
         const after = sums.spent.plus(sums.held).plus(sums.uncertain).plus(elsewhere).plus(money(total));
         if (after.gt(limit)) {
-          throw new UserPaysError('budget-exceeded', text.budgetExceeded(money(total), limit.toFixed()), false);
+          throw new UserPaysError('budget-exceeded', text.budgetExceeded(formatUsd(money(total)), formatUsd(limit)), false);
         }
       }
       return entries.map((entry) => this.open(entry));

@@ -2,6 +2,7 @@ import Decimal from 'decimal.js';
 import { UserPaysError, asUserPaysError } from '../base/errors.js';
 import { scrubSecret } from '../base/secrets.js';
 import { checkImageUrl, routed } from './provider-urls.js';
+import { parse } from './urls.js';
 import type { ProviderImage, RunContext } from './provider.js';
 import * as text from '../strings/generation.js';
 import { clock } from '../base/clock.js';
@@ -333,7 +334,8 @@ export async function guard<T>(
     if (thrown instanceof UserPaysError && thrown.cors && !thrown.message) thrown.message = text.relayNeeded(provider);
     // The provider's own words say whose account is short: name it, and where to add funds.
     if (thrown instanceof UserPaysError && thrown.code === 'insufficient-funds' && provider) {
-      thrown.message = text.outOfCreditsAt(provider);
+      // A gateway has no name of its own: its host says where the account is.
+      thrown.message = text.outOfCreditsAt(provider, provider === 'openai' ? parse(context.endpoint)?.host : undefined);
     }
     const error = asUserPaysError(
       context.signal.aborted

@@ -1,13 +1,13 @@
 /** The gallery: each image, its actions, and paid generations that brought no image. */
-import { providerName } from './words.js';
+import { theProvider } from './words.js';
 
 export const galleryLabel = () => 'Your generated images';
 export const download = () => 'Download';
 export const notSaved = (provider: string, until?: string) =>
-  `Not saved in this browser (${providerName(provider)} does not allow it): ` +
+  `Not saved in this browser (${theProvider(provider)} does not allow it): ` +
   (until ? `its link works until ${until}.` : 'save it while its link works.');
 export const linkExpired = (provider: string, at?: string) =>
-  `Not saved in this browser, and ${providerName(provider)}'s link to it expired${at ? ` at ${at}` : ''}. It was paid for; generate it again to have it.`;
+  `Not saved in this browser, and ${theProvider(provider)}'s link to it expired${at ? ` at ${at}` : ''}. It was paid for; generate it again to have it.`;
 export const expiredImage = (prompt: string) => `Expired image: ${prompt}`;
 export const open = () => 'Open';
 export const openLabel = (prompt: string) => `Open full size: ${prompt}`;

@@ -1,11 +1,11 @@
 /** What providers, generation and reference images say, and what is wrong with a headless call’s arguments. */
-import { providerName } from './words.js';
+import { providerName, theProvider, TheProvider } from './words.js';
 
 export const addressRefused = () => 'The provider sent an address this page will not contact. Try again later.';
 export const imageAddressRefused = () =>
   'The provider sent an image address this page will not load. Try again; if it keeps happening, tell the site owner.';
-export const chargedOtherwise = (charged: string, quoted: string) =>
-  `The provider charged ${charged} USD; the preview said ${quoted} USD.`;
+export const chargedOtherwise = (provider: string, charged: string, quoted: string) =>
+  `${TheProvider(provider)} charged ${charged}; the preview said ${quoted}. Your tally counts what was charged.`;
 export const cancelledPuter = () => 'Generation cancelled. Puter may still charge for it.';
 export const keyRejected = () =>
   'The provider did not accept your API key. Check the key (or create a new one in your provider account) and try again.';
@@ -25,17 +25,18 @@ export const notOnPage = () => 'This widget is not on the page any more: add it 
 export const outOfCredits = () => 'Your provider account has run out of credits. Add credits there, then try again.';
 export const puterShort = (price: string, left: string, cheaper?: string) =>
   `This costs ${price} and your Puter account has ${left} left. Add funds at puter.com${cheaper ? `, or choose ${cheaper}` : ''}, then try again.`;
-export const outOfCreditsAt = (provider: string) =>
-  `Your ${providerName(provider)} account does not have enough credit for this. Add credit at ${providerName(provider)} (or choose a smaller size or a cheaper model), then try again.`;
+/** `host`: where the account is, for a gateway (which has no name of its own). */
+export const outOfCreditsAt = (provider: string, host?: string) =>
+  `Your ${providerName(provider)} account does not have enough credit for this. Add credit at ${host ?? theProvider(provider)} (or choose a smaller size or a cheaper model), then try again.`;
 export const chargedForIt = (provider: string, amount: string) =>
-  `${providerName(provider)} charged ${amount} for it all the same, and your tally counts it.`;
+  `${TheProvider(provider)} charged ${amount} for it all the same, and your tally counts it.`;
 export const cancelledCharged = (provider: string, amount: string) =>
-  `Generation cancelled, but ${providerName(provider)} had already charged ${amount} for it; your tally counts it.`;
+  `Generation cancelled, but ${theProvider(provider)} had already charged ${amount} for it; your tally counts it.`;
 export const moderated = () => 'The provider declined this prompt/image for safety reasons. Rephrase it and try again.';
 export const safetyWithheld = (provider: string) =>
-  `${providerName(provider)}'s safety checker flagged this image and sent a black image in its place, so it is not shown. Rephrase the prompt and try again.`;
+  `${TheProvider(provider)}'s safety checker flagged this image and sent a black image in its place, so it is not shown. Rephrase the prompt and try again.`;
 export const costNotReported = (provider: string, amount: string) =>
-  `${providerName(provider)} did not say what this cost, so the preview's price (${amount}) is booked.`;
+  `${TheProvider(provider)} did not say what this cost, so the preview's price (${amount}) is booked.`;
 export const puterFailed = () =>
   "Puter could not make this image: the model's provider failed, or refused the prompt for safety reasons (Puter does not say which). Nothing was charged. Try again, or rephrase the prompt.";
 export const puterVerify = (what: 'email' | 'phone' | 'card') =>
@@ -46,7 +47,7 @@ export const puterNoCredits = () => 'Your Puter account has no credits left. Add
 export const puterSlot = (limit: number) => `Waiting: Puter makes ${limit} images at a time for this account`;
 export const refused = (why: string) => `The provider refused the request (${why}). Change the settings and try again.`;
 export const relayNeeded = (provider: string) =>
-  `${providerName(provider)} does not accept requests from web pages directly, so nothing was sent or charged: this site needs a relay (see "Relay" in the userpays README).`;
+  `${TheProvider(provider)} does not accept requests from web pages directly, so nothing was sent or charged: this site needs a relay (see "Relay" in the userpays README).`;
 export const relayUnreachable = () =>
   "The site's relay did not answer this page (it may not list this site among its origins), so nothing was sent or charged.";
 export const relayRefusedHost = (why: string) =>
@@ -59,11 +60,11 @@ export const redirectRefused = () =>
   'The provider sent this request to another address, where this page does not send your key. Check the provider address (endpoint).';
 export const imageTooLarge = () => 'The provider sent an image far larger than any it makes. Try again.';
 export const mayHaveBeenCharged = (provider: string, amount: string) =>
-  `No reply says what became of the request: ${providerName(provider)} may have charged ${amount} for it. Your tally counts that apart until you know.`;
+  `No reply says what became of the request: ${theProvider(provider)} may have charged ${amount} for it. Your tally counts that apart until you know.`;
 export const cancelledMaybeCharged = (provider: string, amount: string) =>
-  `Generation cancelled after the request had left: ${providerName(provider)} may have charged ${amount} for it. Your tally counts that apart until you know.`;
+  `Generation cancelled after the request had left: ${theProvider(provider)} may have charged ${amount} for it. Your tally counts that apart until you know.`;
 export const connectionBroke = (provider: string, amount: string, resent: boolean) =>
-  `The connection broke after the request left, before any reply: ${providerName(provider)} may have charged ${
+  `The connection broke after the request left, before any reply: ${theProvider(provider)} may have charged ${
     resent
       ? `up to ${amount} for it, as a browser sends a request again by itself when a connection breaks`
       : `${amount} for it`
@@ -82,7 +83,7 @@ export const popupBlocked = () =>
   'Your browser blocked the Puter sign-in window: allow pop-ups for this site, then sign in again.';
 export const signInAgain = () => 'Sign in with Puter, then try again.';
 export const queued = () => 'Queued';
-export const pendingAt = (provider: string) => `Under way at ${providerName(provider)} (it does not say how far along)`;
+export const pendingAt = (provider: string) => `Under way at ${theProvider(provider)} (it does not say how far along)`;
 export const queuedAt = (position: number) => `Queued (position ${position})`;
 export const generatingNow = () => 'Generating';
 export const generatingPercent = (percent: number) => `Generating ${percent}%`;

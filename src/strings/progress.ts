@@ -1,11 +1,11 @@
 /** What a running submission says: its progress, Cancel, and whether to stop waiting for an image paid for. */
-import { providerName } from './words.js';
+import { TheProvider } from './words.js';
 
 export const sending = () => 'Sending';
 export const progressLabel = () => 'Generation progress';
 export const cancel = () => 'Cancel';
 export const stopWaitingQuestion = (provider: string, billed: string) =>
-  `${providerName(provider)} has already charged ${billed} for this and finishes it whatever this page does. Stop waiting? It is still saved here when it is done.`;
+  `${TheProvider(provider)} has already charged ${billed} for this and finishes it whatever this page does. Stop waiting? It is still saved here when it is done.`;
 export const stopWaiting = () => 'Stop waiting';
 export const resuming = () => 'Finishing a paid image from your earlier visit';
 export const keepWaiting = () => 'Keep waiting';

@@ -1,5 +1,5 @@
 /** `<userpays-tally>`'s detail: budget, split, chart, what is generating or uncertain, export, reset. */
-import { imageCount, providerName } from './words.js';
+import { imageCount, providerName, theProvider, TheProvider } from './words.js';
 
 export const tallyLabel = () => 'Image generation spending';
 export const budgetLabel = () => 'Budget (USD)';
@@ -42,9 +42,9 @@ export const orphanEntry = (
   `${model}, started ${started}: `,
   held,
   next === 'fetch'
-    ? `. ${providerName(provider)} accepted it: the image is fetched ${NEXT_TIME}${keyed ? ` with your ${providerName(provider)} key` : ''}.`
+    ? `. ${TheProvider(provider)} accepted it: the image is fetched ${NEXT_TIME}${keyed ? ` with your ${providerName(provider)} key` : ''}.`
     : next === 'uncertain'
-      ? `. Its page closed before ${providerName(provider)} replied: ${NEXT_TIME}, it is listed as may have been charged, for you to settle.`
+      ? `. Its page closed before ${theProvider(provider)} replied: ${NEXT_TIME}, it is listed as may have been charged, for you to settle.`
       : `. Its request never left: nothing was charged, and it is cleared ${NEXT_TIME}.`,
 ];
 /** A moment of the day it is, or of the day before ("today, 7:37 AM"); other days are dates (tally-view.ts). */

@@ -8,7 +8,12 @@
 
 const PROVIDER_NAMES: Record<string, string> = { puter: 'Puter', bfl: 'BFL', fal: 'fal', openai: 'gateway' };
 
+/** The provider's name, as a label shows it and after "your": "BFL", "gateway" ("your gateway key"). */
 export const providerName = (id: string) => PROVIDER_NAMES[id] ?? id;
+/** The provider as a sentence names it: "BFL", or "the gateway", which has no name of its own. */
+export const theProvider = (id: string) => (id === 'openai' ? 'the gateway' : providerName(id));
+/** The same at the start of a sentence ("The gateway"; "fal" keeps its own small letter). */
+export const TheProvider = (id: string) => (id === 'openai' ? 'The gateway' : providerName(id));
 export const imageCount = (n: number) => plural(n, 'image');
 export const plural = (n: number, one: string, many = one + 's') => `${n} ${n === 1 ? one : many}`;
 /** Megapixels for reading, to two decimals ('≈1.05' for Puter's 1.048576); the quote keeps them exact. */

@@ -172,13 +172,13 @@ export function renderKey({ key, decision }: ImageView, on: ImageHandlers) {
     />
     ${key.error ? html`<p id="key-error" class="error">${key.error}</p>` : nothing}
     ${key.others.length && !key.value ? html`<p class="muted">${widgetText.keyNotSentHere(key.others)}</p>` : nothing}
-    ${key.waiting ? html`<p class="error">${widgetText.waitingForKey(key.waiting, key.provider)}</p>` : nothing}
+    ${key.waiting ? html`<p class="error">${widgetText.waitingForKey(key.waiting, key.payee)}</p>` : nothing}
     ${key.left ? html`<p part="balance" class="muted">${key.left}</p>` : nothing}
     <label class="check"
       ><input part="remember" type="checkbox" .checked=${live(key.remembered)} @change=${on.rememberChange} />
       ${widgetText.rememberKey()}</label
     >
-    <p class="muted">${widgetText.keyStaysHere(key.provider)}</p>
+    <p class="muted">${widgetText.keyStaysHere(key.payee)}</p>
   </div>`;
 }
 

@@ -27,7 +27,10 @@ export interface ImageView {
   size: SizeView & { megapixels: string };
   /** Undefined for providers that need no key (Puter). */
   key?: {
+    /** The provider's name after "your" ("your BFL key"). */
     provider: string;
+    /** Whom the key pays, as a sentence names it: "BFL", or a gateway's host. */
+    payee: string;
     /** The host the key is for, where it is not the provider's public one (a gateway, a regional host, a proxy). */
     host?: string;
     /** Hosts of this provider the user has a key for on this page, other than this one: not sent here. */

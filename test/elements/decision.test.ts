@@ -1,0 +1,95 @@
+// The decision row (issue 23, defect 5 and "Done when"): when a click on Generate cannot succeed, Generate is
+// disabled before the click and says why beside it, with the fix — no prompt, no key, over the budget, over the
+// account's balance, a size the model cannot make — and what it says of money is money ("$0.03"), never "0.03 USD".
+import { expect, waitUntil } from '@open-wc/testing';
+import '../../src/define.js';
+import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
+import { bflWidget } from '../support/bfl-widget.js';
+import { expectWcag22 } from '../support/axe.js';
+import { uniqueStorageKey } from '../support/sim.js';
+
+const RUN = uniqueStorageKey();
+const root = (el: UserPaysImage) => el.shadowRoot!;
+const submit = (el: UserPaysImage) => root(el).querySelector<HTMLButtonElement>('[part~=submit]')!;
+const reason = (el: UserPaysImage) => root(el).querySelector<HTMLElement>('#reason');
+const fix = (el: UserPaysImage) => reason(el)?.querySelector<HTMLElement>('button, a');
+const price = (el: UserPaysImage) => root(el).querySelector('[part~=cost] strong')!.textContent!.trim();
+
+const widget = (options: { prompt?: string; apiKey?: string }) =>
+  bflWidget({ scenario: 'pending=60', run: RUN, prompt: 'a red fox', apiKey: 'sim-test-key', ...options });
+
+/** Generate is disabled, described by the reason, which says `words`. */
+function expectBlocked(el: UserPaysImage, words: RegExp) {
+  expect(submit(el).disabled, 'Generate disabled').to.equal(true);
+  expect(submit(el).getAttribute('aria-describedby')).to.equal('reason');
+  expect(reason(el)!.textContent).to.match(words);
+}
+
+describe('<userpays-image>: Generate says why it cannot, before the click', function () {
+  this.timeout(20_000);
+
+  it('without a prompt: "Describe the image first", and the fix takes the focus to the prompt', async () => {
+    const el = await widget({ prompt: '' });
+    expectBlocked(el, /Describe the image first/);
+    expect(price(el)).to.equal('$0.014'); // the price still shows: what it would cost
+    fix(el)!.click();
+    expect(root(el).activeElement?.id).to.equal('prompt');
+    el.prompt = '   ';
+    await el.updateComplete;
+    expectBlocked(el, /Describe the image first/);
+    el.prompt = 'a red fox';
+    await el.updateComplete;
+    expect(submit(el).disabled).to.equal(false);
+    expect(reason(el)).to.equal(null);
+  });
+
+  it('without a key: "Add your BFL API key", the key field marked, and the fix focuses it', async () => {
+    const el = await widget({ apiKey: '' });
+    expectBlocked(el, /Add your BFL API key/);
+    const key = root(el).querySelector<HTMLInputElement>('[part~=key]')!;
+    expect(key.getAttribute('aria-invalid')).to.equal('true');
+    fix(el)!.click();
+    expect(root(el).activeElement).to.equal(key);
+    el.apiKey = 'sim-test-key';
+    await el.updateComplete;
+    expect(submit(el).disabled).to.equal(false);
+    expect(key.hasAttribute('aria-invalid')).to.equal(false);
+    await expectWcag22(el);
+  });
+
+  it('over the budget: says the budget as money, offers the cheaper model that fits, and the click is refused in money', async () => {
+    const el = await widget({});
+    el.model = 'flux-2-pro';
+    el.budget = '0.02';
+    await waitUntil(() => reason(el), 'the ledger is read and the budget applies');
+    expectBlocked(el, /Over your \$0\.02 budget/);
+    expect(fix(el)!.textContent).to.match(/FLUX\.2 \[klein\] 4B · \$0\.014/);
+    // A page calling generate() anyway hears why, in money.
+    const refused = await el.generate().catch((error: Error & { code: string }) => error);
+    expect((refused as { code: string }).code).to.equal('budget-exceeded');
+    expect((refused as Error).message).to.contain('$0.03').and.contain('$0.02').and.not.match(/USD/);
+    fix(el)!.click();
+    await el.updateComplete;
+    expect(el.model).to.equal('flux-2-klein-4b');
+    expect(submit(el).disabled).to.equal(false);
+  });
+
+  it('over the account’s balance (BFL’s credits, read once the key rests): says the balance, and where to add funds', async () => {
+    const el = await widget({ apiKey: 'sim-empty' }); // the simulator's key with no credits
+    await waitUntil(() => reason(el), 'the balance is read', { timeout: 5000 });
+    expectBlocked(el, /Your BFL balance is \$0\.00/);
+    const add = fix(el) as HTMLAnchorElement;
+    expect(add.localName).to.equal('a');
+    expect(add.href).to.match(/^https:\/\/dashboard\.bfl\.ai/);
+    expect(add.target).to.equal('_blank');
+  });
+
+  it('a size the model cannot make: no payable price, and why', async () => {
+    const el = await widget({});
+    Object.assign(el, { width: 100, height: 5000 });
+    await el.updateComplete;
+    expect(price(el)).to.equal('—');
+    expect(submit(el).disabled).to.equal(true);
+    expect(reason(el)!.textContent!.trim().length).to.be.greaterThan(10);
+  });
+});
