@@ -50,6 +50,8 @@ export class ImageStore {
   private db?: Promise<IDBDatabase>;
   /** Images that could not be saved. */
   private memory = new Map<string, StoredImage>();
+  /** This store among the stores of the storage key in every tab (see `watch`). */
+  private readonly id = Math.random();
 
   constructor({ storageKey = 'userpays', keep = 50 }: ImageStoreOptions = {}) {
     this.name = `${storageKey}-images`;
@@ -71,6 +73,7 @@ export class ImageStore {
         };
       });
       this.memory.delete(image.id);
+      this.changed();
     } catch {
       this.memory.set(image.id, image);
       const older = [...this.memory.values()].filter((i) => i !== image).sort((a, b) => a.createdAt - b.createdAt);
@@ -93,12 +96,32 @@ export class ImageStore {
 
   async remove(id: string): Promise<void> {
     this.memory.delete(id);
-    await this.run('readwrite', (s) => s.delete(id)).catch(() => {});
+    await this.run('readwrite', (s) => s.delete(id)).then(() => this.changed(), () => {});
   }
 
   async clear(): Promise<void> {
     this.memory.clear();
-    await this.run('readwrite', (s) => s.clear()).catch(() => {});
+    await this.run('readwrite', (s) => s.clear()).then(() => this.changed(), () => {});
+  }
+
+  /**
+   * Calls `onChange` when another store of this storage key (another tab, another widget of the page) saved or
+   * removed images, so a gallery follows them as the tally follows the ledger; returns what stops it.
+   * Without BroadcastChannel nothing is followed.
+   */
+  watch(onChange: () => void): () => void {
+    if (typeof BroadcastChannel === 'undefined') return () => {};
+    const channel = new BroadcastChannel(this.name);
+    channel.onmessage = (event: MessageEvent) => event.data !== this.id && onChange();
+    return () => channel.close();
+  }
+
+  /** Tells the other stores of the storage key that the images changed (see `watch`). */
+  private changed() {
+    if (typeof BroadcastChannel === 'undefined') return;
+    const channel = new BroadcastChannel(this.name);
+    channel.postMessage(this.id); // delivered to every other channel of the name, even once this one is closed
+    channel.close();
   }
 
   /** One transaction; resolves with the request's result once committed. Failures set `notice`. */

@@ -38,6 +38,8 @@ export class GalleryController implements ReactiveController {
   private reads = 0;
   /** Object URLs handed out in results for images the gallery no longer keeps. */
   private readonly handedOut: string[] = [];
+  /** Stops following the other tabs' changes to the store open. */
+  private unwatch?: () => void;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -59,7 +61,8 @@ export class GalleryController implements ReactiveController {
   hostDisconnected() {
     this.shown?.clear();
     for (const url of this.handedOut.splice(0)) URL.revokeObjectURL(url);
-    this.store = this.opening = undefined;
+    this.unwatch?.();
+    this.store = this.opening = this.unwatch = undefined;
     this.openFor = '';
   }
 
@@ -162,10 +165,14 @@ export class GalleryController implements ReactiveController {
     const key = (this.openFor = this.key());
     const [storageKey, keep] = [this.source.storageKey(), this.source.keepImages()];
     this.store = undefined;
+    this.unwatch?.();
     const opening = (this.opening = loadEngine().then(({ ImageStore, Gallery }) => {
       if (this.openFor !== key) return undefined;
       this.shown ??= new Gallery(() => this.host.requestUpdate());
-      return (this.store = new ImageStore({ storageKey, keep }));
+      const store = (this.store = new ImageStore({ storageKey, keep }));
+      // Images saved or deleted in another tab (or by another widget of the page) show here too.
+      this.unwatch = store.watch(() => void this.reload().catch(() => {}));
+      return store;
     }));
     opening
       .then(async (store) => {

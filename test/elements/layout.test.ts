@@ -1,0 +1,95 @@
+// The widget's layout (issue 23, "Done when"): at 1280×800 a widget of default attributes shows the prompt, the
+// price and an enabled Generate without scrolling, in a 360 px wide container too; after a result the newest image is
+// at least half the widget's width in a wide container; while generating, a placeholder at the chosen ratio holds the
+// result's place.
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
+import '../../src/define.js';
+import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
+import { bflEndpoint, uniqueStorageKey } from '../support/sim.js';
+
+const RUN = uniqueStorageKey();
+const part = (el: UserPaysImage, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~=${name}]`)!;
+
+/** Whether the whole of `node` is inside the viewport as it is now (nothing scrolled). */
+function inView(node: Element) {
+  const box = node.getBoundingClientRect();
+  return box.width > 0 && box.top >= 0 && box.left >= 0 && box.bottom <= innerHeight && box.right <= innerWidth;
+}
+
+async function inContainer(width: string, attributes = html``) {
+  const wrapper = await fixture<HTMLDivElement>(
+    html`<div style="width: ${width}; margin: 8px">
+      <userpays-image storage-key=${uniqueStorageKey()} locale="en-US" ${attributes}></userpays-image>
+    </div>`,
+  );
+  return wrapper.querySelector('userpays-image') as UserPaysImage;
+}
+
+describe('<userpays-image>: the layout', function () {
+  this.timeout(20_000);
+  before(() => setViewport({ width: 1280, height: 800 }));
+  after(() => setViewport({ width: 800, height: 600 }));
+  afterEach(() => scrollTo(0, 0));
+
+  for (const width of ['1264px', '360px']) {
+    it(`at 1280×800, in a ${width} container: the prompt, the price and an enabled Generate, with no scrolling`, async () => {
+      const el = await inContainer(width);
+      el.prompt = 'a lighthouse at dusk'; // typed: the default has none, and Generate asks for one
+      await waitUntil(() => el.quote, 'priced');
+      await el.updateComplete;
+      expect(scrollY).to.equal(0);
+      for (const name of ['prompt', 'cost', 'submit']) expect(inView(part(el, name)), name).to.equal(true);
+      expect(part(el, 'cost').textContent).to.match(/\$\d/);
+      expect((part(el, 'submit') as HTMLButtonElement).disabled).to.equal(false);
+    });
+  }
+
+  it('in a wide container: controls and the canvas side by side; the newest image at least half the widget wide', async () => {
+    const el = await fixture<UserPaysImage>(
+      html`<userpays-image
+        style="width: 1200px"
+        provider="bfl"
+        model="flux-2-klein-4b"
+        storage-key=${uniqueStorageKey()}
+        endpoint=${bflEndpoint(`pending=400;progress=moving;deliveryCors=1;run=${RUN}`)}
+        prompt="a lighthouse at dusk"
+      ></userpays-image>`,
+    );
+    el.apiKey = 'sim-test-key';
+    Object.assign(el, { width: 1024, height: 576 }); // 16:9
+    await el.updateComplete;
+    const running = el.generate();
+    // While generating: a placeholder at the ratio chosen, where the result will be, beside the controls.
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~=placeholder]'), 'a placeholder');
+    const placeholder = part(el, 'placeholder').getBoundingClientRect();
+    expect(placeholder.width / placeholder.height).to.be.closeTo(16 / 9, 0.02);
+    const controls = part(el, 'prompt').getBoundingClientRect();
+    expect(placeholder.left, 'beside the controls').to.be.greaterThan(controls.right);
+    await running;
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~=result] img[part~=image]'), 'the result');
+    const image = el.shadowRoot!.querySelector('[part~=result] img')!;
+    await waitUntil(() => (image as HTMLImageElement).complete, 'drawn');
+    const drawn = image.getBoundingClientRect();
+    expect(drawn.width, 'at least half the widget').to.be.at.least(el.getBoundingClientRect().width / 2);
+    expect(drawn.width / drawn.height).to.be.closeTo(16 / 9, 0.02);
+  });
+
+  it('in a narrow container: the result above the controls once it exists', async () => {
+    const el = await fixture<UserPaysImage>(
+      html`<userpays-image
+        style="width: 360px"
+        provider="bfl"
+        model="flux-2-klein-4b"
+        storage-key=${uniqueStorageKey()}
+        endpoint=${bflEndpoint(`pending=60;deliveryCors=1;run=${RUN}`)}
+        prompt="a lighthouse at dusk"
+      ></userpays-image>`,
+    );
+    el.apiKey = 'sim-test-key';
+    await el.generate();
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~=result] img'), 'the result');
+    const image = el.shadowRoot!.querySelector('[part~=result] img')!.getBoundingClientRect();
+    expect(image.bottom).to.be.at.most(part(el, 'prompt').getBoundingClientRect().top);
+  });
+});
