@@ -103,6 +103,7 @@ export const imageStyles = [
       font-size: 1.0625rem;
       line-height: 1.45;
       min-height: 6.5em;
+      scroll-margin-top: 2.5rem; /* brought into view (Vary, Reuse…) with its label */
     }
     [aria-invalid='true'] {
       border-color: var(--_danger);

@@ -24,6 +24,7 @@ export interface ImageActionTarget {
   /** Brings the form into view, the focus on the prompt. */
   showForm(): void;
   /** Moves the focus to the image `id` (after the next render), or to the result where it is gone. */
+  /** Moves the focus to that image, or without one to the Undo just offered. */
   focusImage(id?: string): void;
 }
 
@@ -75,7 +76,7 @@ export async function actOnImage(event: Event, images: readonly GalleryImage[], 
   if (action === 'delete') {
     const next = images[images.indexOf(image) + 1] ?? images[images.indexOf(image) - 1];
     const restore = await target.remove(image.id);
-    target.focusImage(next?.id); // never to the page: the next image, else the result
+    target.focusImage(next?.id); // never to the page: the next image, else (none is left) Undo
     return target.offerUndo(galleryText.deleted(), async () => {
       await restore();
       target.focusImage(image.id);
@@ -89,7 +90,11 @@ export async function actOnImage(event: Event, images: readonly GalleryImage[], 
   );
   // The form may be far from the image: it comes into view, and what changed is said, with Undo.
   target.showForm();
-  target.offerUndo(galleryText.settingsFrom(what), undo);
+  // Undone, the form is where the user was: the focus goes back to it, never to the page.
+  target.offerUndo(galleryText.settingsFrom(what), () => {
+    undo();
+    target.showForm();
+  });
 }
 
 /** The lightbox's arrows step through the images (the dialog's own keydown). */

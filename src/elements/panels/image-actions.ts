@@ -65,7 +65,7 @@ export function panelHandlers(host: ImageHost & HTMLElement, parts: ImageParts):
           prompt?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
           prompt?.focus({ preventScroll: true });
         },
-        focusImage: (id) => parts.flow?.focusAt(id ? `.tile[data-id="${id}"]` : '[data-focus=result]'),
+        focusImage: (id) => parts.flow?.focusAt(id ? `.tile[data-id="${id}"]` : '.undo button'),
       });
     },
     offerChoose: (event) => {
