@@ -35,7 +35,7 @@ export function imageHandlers(host: ImageHost & HTMLElement, parts: ImageParts):
     customToggle: () => {
       const custom = !parts.customSize;
       parts.setCustomSize(custom);
-      if (custom) parts.flow?.focusNext('width');
+      if (custom) parts.flow?.focusAt('[name=width]');
     },
     modelsToggle: () => parts.setAllModels(!parts.allModels),
     keyInput: (event) => {
