@@ -96,12 +96,18 @@ export class ImageStore {
 
   async remove(id: string): Promise<void> {
     this.memory.delete(id);
-    await this.run('readwrite', (s) => s.delete(id)).then(() => this.changed(), () => {});
+    await this.run('readwrite', (s) => s.delete(id)).then(
+      () => this.changed(),
+      () => {},
+    );
   }
 
   async clear(): Promise<void> {
     this.memory.clear();
-    await this.run('readwrite', (s) => s.clear()).then(() => this.changed(), () => {});
+    await this.run('readwrite', (s) => s.clear()).then(
+      () => this.changed(),
+      () => {},
+    );
   }
 
   /**

@@ -229,7 +229,11 @@ export class LedgerStore {
         for (const [id, amount] of held) if (!view.has(id)) elsewhere = elsewhere.plus(amount);
         const after = sums.spent.plus(sums.held).plus(sums.uncertain).plus(elsewhere).plus(money(total));
         if (after.gt(limit)) {
-          throw new UserPaysError('budget-exceeded', text.budgetExceeded(formatUsd(money(total)), formatUsd(limit)), false);
+          throw new UserPaysError(
+            'budget-exceeded',
+            text.budgetExceeded(formatUsd(money(total)), formatUsd(limit)),
+            false,
+          );
         }
       }
       return entries.map((entry) => this.open(entry));

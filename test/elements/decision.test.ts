@@ -67,7 +67,10 @@ describe('<userpays-image>: Generate says why it cannot, before the click', func
     // A page calling generate() anyway hears why, in money.
     const refused = await el.generate().catch((error: Error & { code: string }) => error);
     expect((refused as { code: string }).code).to.equal('budget-exceeded');
-    expect((refused as Error).message).to.contain('$0.03').and.contain('$0.02').and.not.match(/USD/);
+    expect((refused as Error).message)
+      .to.contain('$0.03')
+      .and.contain('$0.02')
+      .and.not.match(/USD/);
     fix(el)!.click();
     await el.updateComplete;
     expect(el.model).to.equal('flux-2-klein-4b');

@@ -11,7 +11,8 @@ const RUN = uniqueStorageKey();
 const root = (el: UserPaysImage) => el.shadowRoot!;
 const tiles = (el: UserPaysImage) => [...root(el).querySelectorAll<HTMLElement>('.tile[data-id]')];
 const undoBar = (el: UserPaysImage) => root(el).querySelector<HTMLElement>('.undo');
-const focused = (el: UserPaysImage) => (document.activeElement === el ? root(el).activeElement : document.activeElement);
+const focused = (el: UserPaysImage) =>
+  document.activeElement === el ? root(el).activeElement : document.activeElement;
 /** The focus is on `node` (said in words: chai's diff of two elements of a large tree takes minutes). */
 const expectFocusOn = (el: UserPaysImage, node: Element | null, what: string) =>
   expect(focused(el) === node, `the focus on ${what}, not on ${focused(el)?.outerHTML.slice(0, 80)}`).to.equal(true);

@@ -1,0 +1,111 @@
+// <userpays-image> through axe's WCAG 2.2 AA rules (target-size among them) and its default ones, in every state a
+// user meets — idle, busy, asking to stop, error, result (with the history and the lightbox open), resumed — in the
+// light and the dark scheme (issue 23, defect 8 and "Done when"); and no text under 12 px.
+import { expect, waitUntil } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
+import '../../src/define.js';
+import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
+import { cleanLocalStorage } from '../ledger/helpers.js';
+import { expectWcag22 } from '../support/axe.js';
+import { bflWidget } from '../support/bfl-widget.js';
+import { leftAtBfl } from '../support/earlier-visit.js';
+import { uniqueStorageKey } from '../support/sim.js';
+
+const RUN = uniqueStorageKey();
+const KEY = 'sim-axe-key';
+const part = (el: UserPaysImage, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~=${name}]`);
+const widget = (scenario: string, storageKey?: string) =>
+  bflWidget({ scenario, run: RUN, prompt: 'a lighthouse in a storm', apiKey: KEY, storageKey });
+
+/** No text the widget shows is smaller than 12 px. */
+function expectNoSmallText(el: UserPaysImage) {
+  const small = [...el.shadowRoot!.querySelectorAll<HTMLElement>('*')]
+    .filter((node) => [...node.childNodes].some((child) => child.nodeType === 3 && child.textContent!.trim()))
+    .filter((node) => node.checkVisibility() && parseFloat(getComputedStyle(node).fontSize) < 12)
+    .map((node) => `${node.localName}.${node.className}: "${node.textContent!.trim().slice(0, 30)}"`);
+  expect(small, small.join('\n')).to.deep.equal([]);
+}
+
+/** axe in the light scheme and the dark one, on a page of the same scheme. */
+async function expectAccessible(el: UserPaysImage) {
+  try {
+    for (const scheme of ['light', 'dark'] as const) {
+      await emulateMedia({ colorScheme: scheme });
+      document.body.style.background = scheme === 'dark' ? '#000' : '';
+      await el.updateComplete;
+      // Measured as it stands, not halfway through a reveal or a menu's fade.
+      // (The placeholder's shimmer runs for as long as the work does: not waited for.)
+      await Promise.all(
+        el
+          .shadowRoot!.getAnimations({ subtree: true })
+          .filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity)
+          .map((animation) => animation.finished.catch(() => {})),
+      );
+      await expectWcag22(el);
+      expectNoSmallText(el);
+    }
+  } finally {
+    await emulateMedia({ colorScheme: 'light' });
+    document.body.style.background = '';
+  }
+}
+
+describe('<userpays-image>: axe, WCAG 2.2 AA, in every state, light and dark', function () {
+  this.timeout(30_000);
+  const keys: string[] = [];
+  afterEach(() => keys.splice(0).forEach(cleanLocalStorage));
+
+  it('idle: the first screen, with its examples and More options', async () => {
+    const el = await widget('pending=60');
+    await waitUntil(() => part(el, 'more'), 'the panels are here');
+    el.prompt = '';
+    await expectAccessible(el); // Generate disabled, with why
+    el.prompt = 'a lighthouse in a storm';
+    part(el, 'more')!.setAttribute('open', '');
+    el.shadowRoot!.querySelector('details.details')?.setAttribute('open', '');
+    await expectAccessible(el);
+  });
+
+  it('busy: the placeholder and the progress; then Cancel asking first, where BFL has billed', async () => {
+    const el = await widget('pending=4000;progress=moving');
+    const running = el.generate().catch(() => {});
+    await waitUntil(() => part(el, 'placeholder') && part(el, 'progress'), 'running');
+    await expectAccessible(el);
+    // BFL debits at acceptance: Cancel asks first.
+    [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~=progress] button, .progress button')]
+      .find((button) => /Cancel/.test(button.textContent!))!
+      .click();
+    await waitUntil(() => el.shadowRoot!.querySelector('.confirm'), 'asks');
+    await expectAccessible(el);
+    await running;
+  });
+
+  it('error: the message, Try again and Dismiss', async () => {
+    const el = await widget('fault=error');
+    await el.generate().catch(() => {});
+    await waitUntil(() => part(el, 'error'), 'the error');
+    await expectAccessible(el);
+  });
+
+  it('result: the latest large with its toolbar and menu, the history, then the lightbox', async () => {
+    const el = await widget('pending=60');
+    await el.generate();
+    el.prompt = 'a quiet harbour';
+    await el.generate();
+    await waitUntil(() => part(el, 'result') && part(el, 'gallery'), 'result and history');
+    el.shadowRoot!.querySelector<HTMLDetailsElement>('[part~=result] details.menu')!.open = true;
+    await expectAccessible(el);
+    el.shadowRoot!.querySelector<HTMLElement>('[part~=result] [data-action=open]')!.click();
+    await waitUntil(() => el.shadowRoot!.querySelector<HTMLDialogElement>('[part~=lightbox]')!.open, 'lightbox');
+    await expectAccessible(el);
+  });
+
+  it('resumed: a paid image an earlier visit left, being fetched', async () => {
+    const storageKey = uniqueStorageKey();
+    keys.push(storageKey);
+    await leftAtBfl(storageKey, { run: RUN, key: KEY, prompt: 'an earlier harbour' });
+    const el = await widget('pending=60', storageKey);
+    await waitUntil(() => part(el, 'progress'), 'shown as under way');
+    await expectAccessible(el);
+  });
+});

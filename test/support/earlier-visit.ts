@@ -1,0 +1,32 @@
+// A paid BFL task an earlier visit left: its page submitted it and closed before it was ready (no page holds its
+// lock), as a ledger of `storageKey` records it.
+import Decimal from 'decimal.js';
+import { LedgerStore } from '../../src/ledger/ledger.js';
+import { MemoryStorage, image } from '../ledger/helpers.js';
+import { bflEndpoint, uniqueStorageKey } from './sim.js';
+
+/** Submits `prompt` to the BFL simulator with `key` (tagged `run`), and books it as pending in `storageKey`'s ledger. */
+export async function leftAtBfl(
+  storageKey: string,
+  { run, key, prompt }: { run: string; key: string; prompt: string },
+) {
+  const task = await (
+    await fetch(`${bflEndpoint(`pending=3000;run=${run}`)}/v1/flux-2-klein-4b`, {
+      method: 'POST',
+      headers: { 'x-key': key, 'content-type': 'application/json' },
+      body: JSON.stringify({ prompt, width: 1024, height: 1024, output_format: 'png' }),
+    })
+  ).json();
+  // Written by a ledger of its own (another page's), then handed to this page's storage.
+  const storage = new MemoryStorage();
+  const other = uniqueStorageKey();
+  const earlier = new LedgerStore({ storageKey: other, storage });
+  const { id } = earlier.open({ ...image, model: 'flux-2-klein-4b', quoted: '0.014', prompt });
+  const credits = String(task.cost);
+  earlier.attachTask(
+    id,
+    { provider: 'bfl', id: task.id, pollingUrl: task.polling_url },
+    { usd: new Decimal(credits).times('0.01').toFixed(), credits },
+  );
+  localStorage.setItem(`${storageKey}:ledger`, storage.getItem(`${other}:ledger`)!);
+}
