@@ -22,8 +22,9 @@ import { ProviderKeys } from './provider-keys.js';
 import { ReferenceImages } from './reference-images.js';
 
 /**
- * The whole widget: prompt, model, size, count, reference images, live cost preview,
- * Generate, progress, the persisted gallery and the session tally.
+ * The whole widget: the prompt, the model, the shape and size, the user's key or Puter account, one decision row
+ * with the exact price and Generate, then the result large beside the controls (in a wide container) or above them
+ * (in a narrow one), the history below, and the session tally.
  *
  * @summary Text-to-image generation paid from the end user's own account, with an exact price before every click.
  * @tagname userpays-image
@@ -34,28 +35,34 @@ import { ReferenceImages } from './reference-images.js';
  * @event userpays-error - Something failed; `detail` is `{ code, message, retryable }`.
  * @event userpays-tally - The tally changed (here or in another tab); `detail` is the `Tally`.
  * @csspart prompt - The prompt text box.
- * @csspart model - The model picker.
- * @csspart shape - Each shape swatch (21:9 … 9:21, those the provider can make of the model): a radio button.
- * @csspart size - The size picker: the sizes grouped by shape, and Custom.
- * @csspart width - The custom width input (when the size is Custom).
- * @csspart height - The custom height input (when the size is Custom).
- * @csspart count - The image count picker.
+ * @csspart model - The models: a radio group, each with what it is best for and the request's price on it.
+ * @csspart shape - Each shape (21:9 … 9:21, those the provider can make of the model): a radio of one group.
+ * @csspart size - The sizes of the shape in force (about 0.25, 1, 2 and 4 MP): a radio group.
+ * @csspart width - The custom width input (after "Custom size").
+ * @csspart height - The custom height input (after "Custom size").
+ * @csspart more - More options (a disclosure): the count, the seed and the reference images' drop zone.
+ * @csspart count - The number of images per submission: a radio group.
  * @csspart seed - The seed input (empty: a random seed for each submission).
- * @csspart key - The API key input (providers paid with the user's own key).
+ * @csspart key - The API key input (providers paid with the user's own key), with "Get a key ↗".
  * @csspart remember - The "Remember my key on this device" opt-in box.
- * @csspart cost - The live cost preview.
- * @csspart account - Puter's account area (provider "puter"): who pays, Sign in / Sign out.
- * @csspart sign-in - The Sign in with Puter button.
+ * @csspart balance - What the key's account has left, where its provider says (BFL's credits, fal's billing).
+ * @csspart account - Puter's account area (provider "puter"): who pays and what is left, Sign in / Sign out.
+ * @csspart sign-in - A sign-in button (`data-provider` names the account system).
+ * @csspart decision - The row that stays in view: the price, what it buys, Generate, and why Generate cannot, with the fix.
+ * @csspart cost - The price and what it buys, with the price details (breakdown, source, compare, projection).
  * @csspart submit - The Generate button.
- * @csspart progress - Progress while generating.
- * @csspart error - The error message.
- * @csspart tally - The session tally line.
- * @csspart gallery - The list of generated images.
  * @csspart compare - The request priced on every model and provider the page allows, cheapest first; choosing one switches to it.
  * @csspart projection - What 100 such submissions cost, how many $1 buys, how many more fit the budget, and this month's pace.
- * @csspart not-saved - Under an image shown from the provider's link (its host refused the page its bytes): not saved, and until when the link works.
+ * @csspart placeholder - While generating: the space each image will take, at the shape asked.
+ * @csspart progress - Progress while generating, with Cancel.
+ * @csspart error - The error of the last submission, with Try again where trying again can succeed.
+ * @csspart tally - The session tally line.
+ * @csspart result - The latest submission, large (a grid for more than one image).
+ * @csspart lightbox - An image full size (a modal dialog: arrows step, Escape closes).
+ * @csspart gallery - The earlier images, grouped by submission.
  * @csspart image - One generated image.
- * @csspart image-actions - Under an image: Open, Download, Copy, Reuse, Vary, Use as reference, Finalize, Delete.
+ * @csspart image-actions - An image's toolbar: Download, Copy, Vary, Use as reference, and a menu of Reuse, Finalize, Delete.
+ * @csspart not-saved - Under an image shown from the provider's link (its host refused the page its bytes): not saved, and until when the link works.
  * @csspart failures - Paid generations that brought no image, each with what it cost and why.
  * @cssproperty --userpays-accent - Accent colour (button, focus ring).
  * @cssproperty --userpays-accent-text - Text on the accent colour.

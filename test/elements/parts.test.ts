@@ -1,0 +1,80 @@
+// The shadow parts custom-elements.json declares for <userpays-image> are exactly those it draws, over the states
+// that draw them all (idle, custom size, running, result and history, lightbox, a paid failure, an image not saved,
+// a key's balance, Puter's account): no part documented that does not exist, none drawn that is not documented.
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../../src/define.js';
+import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
+import { bflWidget } from '../support/bfl-widget.js';
+import { uniqueStorageKey } from '../support/sim.js';
+
+const RUN = uniqueStorageKey();
+
+describe('<userpays-image>: its shadow parts', function () {
+  this.timeout(30_000);
+
+  it('are exactly the ones custom-elements.json declares', async () => {
+    const manifest = await (await fetch('/custom-elements.json')).json();
+    const declared: string[] = manifest.modules
+      .flatMap(
+        (module: { declarations?: { tagName?: string; cssParts?: { name: string }[] }[] }) => module.declarations ?? [],
+      )
+      .find((declaration: { tagName?: string }) => declaration.tagName === 'userpays-image')
+      .cssParts.map((part: { name: string }) => part.name);
+    const seen = new Set<string>();
+    const look = (el: UserPaysImage) => {
+      for (const node of el.shadowRoot!.querySelectorAll('[part]')) for (const name of node.part) seen.add(name);
+    };
+    const bfl = (scenario: string, prompt = 'a red fox') =>
+      bflWidget({ scenario: `${scenario}`, run: RUN, prompt, apiKey: 'sim-test-key' });
+
+    const el = await bfl('pending=1500;progress=moving');
+    await waitUntil(
+      () => el.shadowRoot!.querySelector('[part~=more]') && el.shadowRoot!.querySelector('[part~=balance]'),
+    );
+    el.shadowRoot!.querySelector<HTMLDetailsElement>('details.details')!.open = true; // the price details
+    await el.updateComplete;
+    look(el);
+    [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button.link')]
+      .find((button) => button.textContent!.trim() === 'Custom size')!
+      .click();
+    await el.updateComplete;
+    look(el);
+    const running = el.generate();
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~=placeholder]'));
+    look(el);
+    await running;
+    el.prompt = 'a grey wolf';
+    await el.generate();
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~=gallery]'));
+    el.shadowRoot!.querySelector<HTMLElement>('[part~=result] [data-action=open]')!.click();
+    look(el);
+
+    const failed = await bfl('fault=content-moderated;pending=60'); // paid for, and no image
+    await failed.generate().catch(() => {});
+    await waitUntil(() => failed.shadowRoot!.querySelector('[part~=failures]'));
+    look(failed);
+
+    // Its host refuses the page the bytes: shown from BFL's link, not saved.
+    const refused = await fixture<UserPaysImage>(
+      html`<userpays-image
+        provider="bfl"
+        storage-key=${uniqueStorageKey()}
+        endpoint=${`${location.origin}/sim/bfl/s/pending=60;run=${RUN}`}
+        prompt="a fox"
+      ></userpays-image>`,
+    );
+    refused.apiKey = 'sim-test-key';
+    await refused.generate();
+    await waitUntil(() => refused.shadowRoot!.querySelector('[part~=not-saved]'));
+    look(refused);
+
+    const puter = await fixture<UserPaysImage>(
+      html`<userpays-image provider="puter" storage-key=${uniqueStorageKey()}></userpays-image>`,
+    );
+    look(puter); // signed out: Sign in
+    expect(puter.shadowRoot!.querySelector('[part~=sign-in]')!.getAttribute('data-provider')).to.equal('puter');
+    expect(puter.shadowRoot!.querySelector('[part~=account]')).to.exist;
+
+    expect([...seen].sort()).to.deep.equal([...declared].sort());
+  });
+});
