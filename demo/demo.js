@@ -4,7 +4,7 @@
 const PROVIDERS = [
   {
     id: 'puter',
-    label: 'Puter (the user pays from their Puter account)',
+    label: 'Puter · the user’s Puter account',
     sim: '/sim/puter',
     hint: 'Sign in to the simulated Puter (a popup): images are paid from that account’s $0.50. As Puter does, it answers with the model’s own image link, which this page may not read: shown, not saved.',
     scenarios: [
@@ -25,7 +25,7 @@ const PROVIDERS = [
   },
   {
     id: 'bfl',
-    label: 'BFL (the user’s own API key)',
+    label: 'BFL · the user’s own key',
     sim: '/sim/bfl',
     key: 'sim-demo-key',
     hint: 'The demo fills in a simulator key for you; with a real provider, users paste their own.',
@@ -47,7 +47,7 @@ const PROVIDERS = [
   },
   {
     id: 'fal',
-    label: 'fal (the user’s own fal key)',
+    label: 'fal · the user’s own key',
     sim: '/sim/fal',
     key: 'sim-demo-key',
     hint: 'fal’s queue: the widget shows the queue position, then fal’s logs. Prices are fal’s per-megapixel rates.',
@@ -66,7 +66,7 @@ const PROVIDERS = [
   },
   {
     id: 'openai',
-    label: 'OpenAI-compatible gateway (the user’s own gateway key)',
+    label: 'A gateway · the user’s own key',
     sim: '/sim/openai',
     key: 'sim-demo-key',
     hint: 'A gateway whose price the page sets: $0.040 per image, plus the 5 % the gateway takes at top-up.',

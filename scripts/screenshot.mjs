@@ -1,47 +1,64 @@
-// Screenshots the demo in headless Chromium after one generation and a reload, in light, dark and 320 px:
-// `node scripts/screenshot.mjs [out-prefix]` with `npm start` running writes <prefix>-light.png,
-// <prefix>-dark.png and <prefix>-320.png (default prefix docs/demo, the README's pictures).
+// Screenshots the demo in headless Chromium, as a visitor sees its first screen: `node scripts/screenshot.mjs
+// [out-prefix]` with `npm start` running (DEMO_URL, default http://localhost:8000/) writes <prefix>-light.png and
+// <prefix>-dark.png (1280×800, after two submissions: the latest large beside the controls, the earlier below),
+// <prefix>-390.png (a phone, 390×844, the result above the controls) and <prefix>-generating.png (1280×800, while a
+// submission runs: its placeholder and progress). Default prefix docs/demo: the README's pictures.
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium.mjs';
 
 const prefix = process.argv[2] ?? 'docs/demo';
 const url = process.env.DEMO_URL ?? 'http://localhost:8000/';
-const VARIANTS = [
-  { name: 'light', width: 1280, colorScheme: 'light' },
-  { name: 'dark', width: 1280, colorScheme: 'dark' },
-  { name: '320', width: 320, colorScheme: 'light' },
+const PROMPTS = [
+  'A lighthouse on a basalt cliff at dusk, warm window light, long exposure sea',
+  'A red fox curled up asleep in fresh snow, soft morning light, shallow depth of field',
 ];
+const VARIANTS = [
+  { name: 'light', width: 1280, height: 800, colorScheme: 'light', prompts: PROMPTS },
+  { name: 'dark', width: 1280, height: 800, colorScheme: 'dark', prompts: PROMPTS },
+  { name: '390', width: 390, height: 844, colorScheme: 'light', prompts: PROMPTS.slice(1) },
+  { name: 'generating', width: 1280, height: 800, colorScheme: 'light', prompts: [], running: PROMPTS[0] },
+];
+
+const widget = (page) => page.locator('userpays-image');
 
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
 try {
-  for (const { name, width, colorScheme } of VARIANTS) {
-    const page = await browser.newPage({ viewport: { width, height: 900 }, deviceScaleFactor: 1, colorScheme });
+  for (const { name, width, height, colorScheme, prompts, running } of VARIANTS) {
+    const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: 1, colorScheme });
     page.on('console', (m) => m.type() === 'error' && console.error('page:', m.text()));
     page.on('pageerror', (e) => console.error('page error:', e.message));
     await page.goto(url);
     // Puter (the default provider) first needs the user's click on Sign in: the simulator's popup signs in by itself.
     const signIn = page.locator('userpays-image [part~=sign-in]');
-    if (await signIn.count()) {
-      await signIn.click();
-      await page.waitForFunction(() =>
-        document
-          .querySelector('userpays-image')
-          ?.shadowRoot?.querySelector('[part~=account]')
-          ?.textContent?.includes('Sign out'),
-      );
-    }
-    await page.locator('userpays-image').evaluate((el) => el.generate());
-    await page.reload();
+    await signIn.waitFor();
+    await signIn.click();
     await page.waitForFunction(() =>
-      document.querySelector('userpays-image')?.shadowRoot?.querySelector('[part~=image]'),
+      document.querySelector('userpays-image')?.shadowRoot?.querySelector('[part~=account]')?.textContent?.includes('Sign out'),
     );
-    await page
-      .locator('userpays-image')
-      .evaluate((el) => Promise.all([...el.shadowRoot.querySelectorAll('img')].map((i) => i.decode())));
+    // The simulated image host answers the page, so the images are saved (as a relay would have them).
+    await page.selectOption('#scenario', 'imageCors=1');
+    for (const prompt of prompts) {
+      await widget(page).evaluate((el, text) => ((el.prompt = text), el.generate()), prompt);
+    }
+    if (running) {
+      await page.selectOption('#scenario', 'pending=12000');
+      await widget(page).evaluate((el, text) => {
+        el.prompt = text;
+        el.generate().catch(() => {});
+      }, running);
+      await page.waitForFunction(() =>
+        document.querySelector('userpays-image')?.shadowRoot?.querySelector('[part~=progress]'),
+      );
+      await page.waitForTimeout(2500); // a few seconds in
+    } else {
+      await widget(page).evaluate((el) =>
+        Promise.all([...el.shadowRoot.querySelectorAll('img[src]')].map((image) => image.decode())),
+      );
+      await page.waitForTimeout(600); // the reveal's end
+    }
+    await page.evaluate(() => scrollTo(0, 0));
     const out = `${prefix}-${name}.png`;
-    // The widget and its neighbours: down to the end of <main> (the API reference below is text).
-    const bottom = await page.evaluate(() => document.querySelector('main').getBoundingClientRect().bottom + scrollY);
-    await page.screenshot({ path: out, fullPage: true, clip: { x: 0, y: 0, width, height: Math.ceil(bottom) } });
+    await page.screenshot({ path: out });
     console.log(`wrote ${out}`);
     await page.close();
   }

@@ -305,6 +305,11 @@ export const imageStyles = [
       opacity: 0.8;
       margin-left: 0.4rem;
     }
+    @media (hover: none) {
+      kbd {
+        display: none; /* a touch screen has no Ctrl+Enter */
+      }
+    }
     /* The decision row: in view at the bottom of the controls (and of the viewport), over what scrolls under it. */
     .decision {
       position: sticky;

@@ -1,4 +1,4 @@
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { ProgressDetail } from '../../base/types.js';
 import * as text from '../../strings/progress.js';
@@ -64,6 +64,7 @@ export function renderRunning(view: RunningView, on: RunningHandlers) {
       </div>`;
   return html`<div class="frames count-${view.placeholder.count}">
       ${Array.from({ length: view.placeholder.count }, () => placeholder(view.placeholder))}
+      ${confirmCancel ? nothing : status}
     </div>
-    ${status}`;
+    ${confirmCancel ? status : nothing}`;
 }

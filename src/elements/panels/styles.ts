@@ -29,20 +29,34 @@ export const imagePanelStyles = css`
   }
   /* The canvas: placeholders at the shape the running submission makes, the empty state at the shape chosen. */
   .frames {
+    position: relative;
     display: grid;
     gap: 0.5rem;
+    justify-self: center; /* as wide as its frames: the progress sits inside them */
+    max-width: 100%;
   }
   .frames.count-2,
   .frames.count-3,
   .frames.count-4 {
     grid-template-columns: repeat(2, minmax(0, 1fr));
+    justify-self: stretch;
   }
   .placeholder {
     background: linear-gradient(110deg, var(--_field) 30%, var(--_selected) 50%, var(--_field) 70%) 0 0 / 300% 100%;
     animation: shimmer 1.6s linear infinite;
   }
-  .frames .frame {
+  .frames:not(.count-1) .frame {
     width: 100%;
+    max-height: none;
+  }
+  /* The progress inside the placeholder, at its foot. */
+  .frames > .progress {
+    position: absolute;
+    inset: auto 0.75rem 0.75rem;
+    padding: 0.5rem 0.75rem;
+    border-radius: calc(var(--_radius) * 0.75);
+    background: color-mix(in srgb, var(--_surface) 92%, transparent);
+    box-shadow: var(--_shadow);
   }
   @keyframes shimmer {
     to {
@@ -95,7 +109,7 @@ export const imagePanelStyles = css`
   }
 
   progress {
-    flex: 1;
+    flex: 1 1 100%;
     min-width: 6rem;
     accent-color: var(--_accent);
   }
@@ -150,7 +164,7 @@ export const imagePanelStyles = css`
     display: block;
     width: 100%;
     height: auto;
-    max-height: 75vh;
+    max-height: 65vh; /* as the placeholder before it: the whole image in the first screen */
     object-fit: contain;
   }
   .expired {
