@@ -33,7 +33,10 @@ try {
     await signIn.waitFor();
     await signIn.click();
     await page.waitForFunction(() =>
-      document.querySelector('userpays-image')?.shadowRoot?.querySelector('[part~=account]')?.textContent?.includes('Sign out'),
+      document
+        .querySelector('userpays-image')
+        ?.shadowRoot?.querySelector('[part~=account]')
+        ?.textContent?.includes('Sign out'),
     );
     // The simulated image host answers the page, so the images are saved (as a relay would have them).
     await page.selectOption('#scenario', 'imageCors=1');

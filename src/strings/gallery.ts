@@ -9,24 +9,16 @@ export const notSaved = (provider: string, until?: string) =>
 export const linkExpired = (provider: string, at?: string) =>
   `Not saved in this browser, and ${theProvider(provider)}'s link to it expired${at ? ` at ${at}` : ''}. It was paid for; generate it again to have it.`;
 export const expiredImage = (prompt: string) => `Expired image: ${prompt}`;
-export const open = () => 'Open';
 export const openLabel = (prompt: string) => `Open full size: ${prompt}`;
 export const downloadLabel = (file: string) => `Download ${file}`;
-export const copy = () => 'Copy';
 export const copyLabel = (prompt: string) => `Copy image: ${prompt}`;
 export const copied = () => 'Image copied.';
 export const copyFailed = () => 'This browser did not let the page copy the image: use Download instead.';
 export const reuse = () => 'Reuse';
-export const reuseLabel = (prompt: string) => `Reuse the prompt, settings and seed of: ${prompt}`;
-export const vary = () => 'Vary';
 export const varyLabel = (prompt: string) => `Vary (same prompt and settings, a new seed): ${prompt}`;
-export const asReference = () => 'Use as reference';
 export const referenceLabel = (prompt: string) => `Use as reference: ${prompt}`;
 export const finalize = (model: string, price: string) => `Finalize on ${model} · ${price}`;
-export const finalizeLabel = (prompt: string, model: string, price: string) =>
-  `${finalize(model, price)} (same prompt, size and seed; the price shows before it runs): ${prompt}`;
 export const remove = () => 'Delete';
-export const deleteLabel = (prompt: string) => `Delete from this browser: ${prompt}`;
 export const imageFacts = (model: string, provider: string, size: string, seed?: number) =>
   `${model} · ${provider} · ${size}${seed === undefined ? '' : ` · seed ${seed}`}`;
 export const paidFailures = () => 'Paid, but no image';
@@ -40,7 +32,6 @@ export const failureReason = (code: string) =>
   })[code] ?? 'The provider charged, then could not deliver the image.';
 export const historyLabel = () => 'Earlier images';
 export const moreActions = (prompt: string) => `More actions: ${prompt}`;
-export const imageOfGroup = (index: number, count: number) => `Image ${index} of ${count}`;
 export const closeLightbox = () => 'Close';
 export const previousImage = () => 'Previous image';
 export const nextImage = () => 'Next image';

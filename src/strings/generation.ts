@@ -32,7 +32,8 @@ export const chargedForIt = (provider: string, amount: string) =>
   `${TheProvider(provider)} charged ${amount} for it all the same, and your tally counts it.`;
 export const cancelledCharged = (provider: string, amount: string) =>
   `Generation cancelled, but ${theProvider(provider)} had already charged ${amount} for it; your tally counts it.`;
-export const moderated = () => 'The provider declined this prompt or its images for safety reasons. Rephrase it and try again.';
+export const moderated = () =>
+  'The provider declined this prompt or its images for safety reasons. Rephrase it and try again.';
 export const safetyWithheld = (provider: string) =>
   `${TheProvider(provider)}'s safety checker flagged this image and sent a black image in its place, so it is not shown. Rephrase the prompt and try again.`;
 export const costNotReported = (provider: string, amount: string) =>

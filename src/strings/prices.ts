@@ -2,7 +2,6 @@
 import type { Size } from '../base/types.js';
 import { mp, plural } from './words.js';
 
-export const cheaperChoice = (model: string, price: string) => `${model} (${price})`;
 export const referencesUnsupported = () => 'This provider takes no reference images. Remove them and try again.';
 export const wholePixels = (side: string) => `${side} must be a whole number of pixels, such as 1024.`;
 export const multipleOf = (side: string, step: number, who: string, below: number) =>

@@ -38,7 +38,6 @@ export const generating = () => 'Generating…';
 export const generateLabel = () => 'Generate';
 /** The keyboard shortcut, as the platform writes it. */
 export const shortcut = (mac: boolean) => (mac ? '⌘↵' : 'Ctrl+↵');
-export const shortcutLabel = (mac: boolean) => (mac ? 'Command and Enter' : 'Control and Enter');
 export const retry = () => 'Try again';
 export const undo = () => 'Undo';
 export const undone = () => 'Undone.';

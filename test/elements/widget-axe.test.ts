@@ -37,7 +37,7 @@ async function expectAccessible(el: UserPaysImage) {
       // (The placeholder's shimmer runs for as long as the work does: not waited for.)
       await Promise.all(
         el
-          .shadowRoot!.getAnimations({ subtree: true })
+          .shadowRoot!.getAnimations()
           .filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity)
           .map((animation) => animation.finished.catch(() => {})),
       );

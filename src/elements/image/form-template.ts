@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import * as widgetText from '../../strings/widget.js';
 import type { ImageHandlers, ImageView } from './image-template.js';
@@ -164,7 +165,7 @@ export function renderKey({ key, decision }: ImageView, on: ImageHandlers) {
       autocomplete="off"
       spellcheck="false"
       data-focus=${key.error ? 'error' : nothing}
-      aria-invalid=${invalid ? 'true' : nothing}
+      aria-invalid=${ifDefined(invalid ? 'true' : undefined)}
       aria-describedby=${key.error ? 'key-error' : decision.blocked?.at === 'key' ? 'reason' : nothing}
       .value=${live(key.value) /* another provider's key may still be in the field: compare with it */}
       @input=${on.keyInput}
