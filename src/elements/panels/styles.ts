@@ -333,6 +333,8 @@ export const imagePanelStyles = css`
   }
   .gallery {
     display: grid;
+    /* A group as wide as the gallery, however long its prompt (one line, cut with an ellipsis). */
+    grid-template-columns: minmax(0, 1fr);
     gap: 1rem;
   }
   .group-prompt {
