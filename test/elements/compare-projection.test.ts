@@ -11,6 +11,7 @@ import { cleanLocalStorage, image } from '../ledger/helpers.js';
 import { expectWcag22 } from '../support/axe.js';
 import { controlledClock } from '../support/clock.js';
 import { uniqueStorageKey } from '../support/sim.js';
+import { modelChoices } from '../support/widget.js';
 
 const part = (el: UserPaysImage, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~=${name}]`);
 const offers = (el: UserPaysImage) =>
@@ -48,9 +49,10 @@ describe('<userpays-image>: compare and projection', () => {
     const totals = rows.map((row) => Number(row.match(/\$([\d.]+)/)?.[1]));
     expect(totals).to.deep.equal([...totals].sort((a, b) => a - b));
     expect(part(el, 'compare')!.querySelector('summary')!.textContent).to.contain('FLUX.2 [klein] 4B, $0.014');
-    const options = [...(part(el, 'model') as HTMLSelectElement).options].map((o) => o.textContent!.trim());
-    expect(options).to.include('FLUX.2 [klein] 4B — $0.014');
-    expect(options).to.include('FLUX.2 [pro] — $0.03');
+    // The picker's rows: each model with its price for this request.
+    const choices = (await modelChoices(el)).map(({ name, price }) => `${name} — ${price}`);
+    expect(choices).to.include('FLUX.2 [klein] 4B — $0.014');
+    expect(choices).to.include('FLUX.2 [pro] — $0.03');
     await expect(el).to.be.accessible();
   });
 

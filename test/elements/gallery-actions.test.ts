@@ -8,13 +8,14 @@ import { downloadName } from '../../src/elements/panels/result.js';
 import type { SubmitDetail } from '../../src/base/types.js';
 import { bflWidget } from '../support/bfl-widget.js';
 import { simLog, submissionsSince, uniqueStorageKey } from '../support/sim.js';
+import { decision, imageAction, part, settled, tiles, words } from '../support/widget.js';
 
 const RUN = uniqueStorageKey();
 const ours = async (before: number) =>
   (await submissionsSince(before)).filter((entry) => entry.path.includes(`run=${RUN}`));
-const gallery = (el: UserPaysImage) => el.shadowRoot!.querySelector<HTMLElement>('[part~=gallery]')!;
-const action = (el: UserPaysImage, name: string) =>
-  gallery(el).querySelector<HTMLButtonElement>(`li:first-child [data-action=${name}]`)!;
+/** The newest image: the latest submission's, large (`result`). */
+const newest = (el: UserPaysImage) => tiles(el)[0];
+const action = (el: UserPaysImage, name: string) => imageAction(newest(el), name) as HTMLButtonElement;
 const said = (el: UserPaysImage) => [...el.shadowRoot!.querySelectorAll('[role=status]')].map((n) => n.textContent);
 
 async function widget(scenario = 'pending=60', seed?: number) {
@@ -27,7 +28,7 @@ async function widget(scenario = 'pending=60', seed?: number) {
 async function generated(scenario?: string, seed?: number) {
   const el = await widget(scenario, seed);
   await el.generate();
-  await waitUntil(() => el.shadowRoot!.querySelector('[part~=gallery] li'), 'the gallery shows it');
+  await waitUntil(() => newest(el), 'the gallery shows it');
   return el;
 }
 
@@ -40,17 +41,31 @@ describe('<userpays-image>: the gallery', () => {
 
   it('says what each image is and offers its actions, named for the image', async () => {
     const el = await generated(undefined, 42);
-    const item = gallery(el).querySelector('li')!;
-    expect(item.textContent).to.contain('FLUX.2 [klein] 4B · BFL · 1024×1024 · seed 42');
+    const item = newest(el);
+    expect(part(el, 'result')!.contains(item), 'the newest image is the result, large').to.equal(true);
+    expect(words(item)).to.contain('FLUX.2 [klein] 4B · BFL · 1024×1024 · seed 42');
     expect(item.textContent).to.contain('$0.014');
     const download = item.querySelector<HTMLAnchorElement>('a[download]')!;
     expect(download.download).to.equal('a-red-fox-in-the-snow-seed-42.png');
     expect(download.href).to.match(/^blob:/);
-    expect(item.querySelector('.actions a[target=_blank]')!.getAttribute('aria-label')).to.contain('Open full size');
-    for (const name of ['copy', 'reuse', 'vary', 'reference', 'finalize', 'delete']) {
+    expect(download.getAttribute('aria-label')).to.equal('Download a-red-fox-in-the-snow-seed-42.png');
+    // Open shows it full size in the widget's lightbox, named for the image.
+    expect(action(el, 'open').getAttribute('aria-label')).to.equal('Open full size: A red fox, in the snow!');
+    // The toolbar's icon buttons are named for the image; Reuse, Finalize and Delete are in its menu, itself named
+    // for the image, and say what they do in words.
+    for (const name of ['copy', 'vary', 'reference']) {
       expect(action(el, name), name).to.exist;
       expect(action(el, name).getAttribute('aria-label'), name).to.contain('A red fox');
     }
+    for (const name of ['reuse', 'finalize', 'delete']) {
+      expect(action(el, name), name).to.exist;
+      const menu = action(el, name).closest('details')!;
+      expect(menu.querySelector('summary')!.getAttribute('aria-label'), name).to.equal(
+        'More actions: A red fox, in the snow!',
+      );
+      expect(words(action(el, name)), name).to.match(/^(Reuse|Finalize on .+|Delete)$/);
+    }
+    await settled(el);
     await expect(el).to.be.accessible();
   });
 
@@ -62,7 +77,7 @@ describe('<userpays-image>: the gallery', () => {
     expect(request.seed).to.be.a('number');
     const { images } = await result;
     expect(images[0].seed).to.equal(request.seed);
-    await waitUntil(() => gallery(el)?.textContent?.includes(`seed ${request.seed}`), 'the seed is shown');
+    await waitUntil(() => newest(el)?.textContent?.includes(`seed ${request.seed}`), 'the seed is shown');
   });
 
   it('reuses the prompt, settings and seed; varies with a new seed', async () => {
@@ -81,27 +96,32 @@ describe('<userpays-image>: the gallery', () => {
     await el.updateComplete;
     expect(el.seed).to.equal(undefined);
     expect(el.shadowRoot!.querySelector<HTMLInputElement>('[part~=seed]')!.value).to.equal('');
+    // What changed is said beside the form, with Undo; Undo puts back what was there.
+    expect(words(el.shadowRoot!.querySelector('.undo'))).to.contain('with a new seed');
+    el.shadowRoot!.querySelector<HTMLButtonElement>('.undo button')!.click();
+    await el.updateComplete;
+    expect(el.seed).to.equal(42);
   });
 
   it('finalizes a draft on FLUX.2 [pro] with the same seed, showing the price before anything is sent', async () => {
     const el = await generated(undefined, 42);
-    expect(action(el, 'finalize').textContent!.trim()).to.equal('Finalize on FLUX.2 [pro] · $0.03');
+    expect(words(action(el, 'finalize'))).to.equal('Finalize on FLUX.2 [pro] · $0.03');
     const before = (await simLog()).length;
     action(el, 'finalize').click();
     await el.updateComplete;
     expect([el.model, el.seed, el.prompt]).to.deep.equal(['flux-2-pro', 42, 'A red fox, in the snow!']);
     expect(el.quote!.total).to.equal('0.03');
-    expect(el.shadowRoot!.querySelector('[part~=submit]')!.textContent).to.contain('$0.03');
+    expect(decision(el).price).to.equal('$0.03');
     expect(await ours(before)).to.deep.equal([]);
   });
 
   it('uses an image as a reference, and deletes one (its charge stays booked)', async () => {
     const el = await generated();
     action(el, 'reference').click();
-    await waitUntil(() => el.shadowRoot!.querySelectorAll('.chips li').length === 1, 'the reference is added');
+    await waitUntil(() => el.shadowRoot!.querySelectorAll('.thumbs li').length === 1, 'the reference is added');
     expect(el.quote!.inputMegapixels).to.equal(1);
     action(el, 'delete').click();
-    await waitUntil(() => !el.shadowRoot!.querySelector('[part~=gallery] li'), 'the image is gone');
+    await waitUntil(() => tiles(el).length === 0, 'the image is gone');
     expect(el.tally!.spent).to.equal('0.014');
   });
 

@@ -11,10 +11,10 @@ import type { GenerationResult } from '../../src/base/types.js';
 import { MemoryStorage, cleanLocalStorage, image } from '../ledger/helpers.js';
 import { bflWidget } from '../support/bfl-widget.js';
 import { bflEndpoint, uniqueStorageKey } from '../support/sim.js';
+import { part, words } from '../support/widget.js';
 
 const RUN = uniqueStorageKey();
 const KEY = 'sim-honest-key';
-const part = (el: UserPaysImage, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~=${name}]`);
 const button = (el: UserPaysImage, words: string) =>
   [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.trim() === words);
 
@@ -54,7 +54,10 @@ describe('<userpays-image>: honest money', () => {
     );
     button(el, 'Cancel')!.click();
     await el.updateComplete;
-    expect(part(el, 'progress')!.textContent).to.contain('BFL has already charged $0.014 for this');
+    // The question takes the place of the progress, in the canvas, and the focus is on "Keep waiting".
+    expect(part(el, 'progress')).to.equal(null);
+    expect(words(el.shadowRoot!.querySelector('.canvas'))).to.contain('BFL has already charged $0.014 for this');
+    expect(el.shadowRoot!.activeElement).to.equal(button(el, 'Keep waiting'));
     button(el, 'Keep waiting')!.click();
     await el.updateComplete;
     expect(button(el, 'Cancel')).to.exist;
@@ -68,7 +71,7 @@ describe('<userpays-image>: honest money', () => {
     // The paid image still arrives, once, and is kept.
     const { detail } = (await result) as CustomEvent<GenerationResult>;
     expect(detail.charged).to.equal('0.014');
-    await waitUntil(() => el.shadowRoot!.querySelector('[part~=gallery] img'), 'the image is saved and shown');
+    await waitUntil(() => part(el, 'result')?.querySelector('img[part~=image]'), 'the image is saved and shown');
     expect(el.tally).to.include({ spent: '0.014', images: 1 });
   });
 
@@ -123,7 +126,7 @@ describe('<userpays-image>: honest money', () => {
     expect(part(el, 'progress'), 'still under way when checked').to.exist;
     await waitUntil(() => !part(el, 'progress'), 'finished', { timeout: 10_000 });
     expect((part(el, 'submit') as HTMLButtonElement).disabled).to.equal(false);
-    await waitUntil(() => el.shadowRoot!.querySelector('[part~=gallery] img[alt="an earlier harbour"]'), 'kept');
+    await waitUntil(() => part(el, 'result')?.querySelector('img[part~=image][alt="an earlier harbour"]'), 'kept');
     expect((el.tally as { spent: string }).spent).to.equal('0.014');
     expect((new LedgerStore({ storageKey }).entries() as LedgerEntry[])[0].status).to.equal('charged');
   });

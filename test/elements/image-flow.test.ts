@@ -10,6 +10,7 @@ import { GESTURE_MS } from '../../src/elements/shared/gesture.js';
 import { controlledClock } from '../support/clock.js';
 import { bflWidget } from '../support/bfl-widget.js';
 import { submissionsSince, simLog, uniqueStorageKey } from '../support/sim.js';
+import { customSize, settled } from '../support/widget.js';
 
 const RUN = uniqueStorageKey();
 const ours = async (before: number) =>
@@ -36,10 +37,7 @@ describe('<userpays-image>: keyboard, focus and announcements', () => {
     const el = await widget();
     const seen = submissions(el);
     const before = (await simLog()).length;
-    const size = inside(el, '[part~=size]') as HTMLSelectElement;
-    size.value = 'custom';
-    size.dispatchEvent(new Event('change'));
-    await el.updateComplete;
+    await customSize(el);
     for (const name of ['width', 'height', 'key']) {
       inside(el, `[part~=${name}]`).focus();
       await sendKeys({ press: 'Enter' });
@@ -86,6 +84,7 @@ describe('<userpays-image>: keyboard, focus and announcements', () => {
     expect(el.shadowRoot!.activeElement).to.equal(inside(el, '[data-focus=result]'));
     expect(inside(el, '[data-focus=result]').querySelector('img')).to.exist;
     expect(said(el)).to.include('Image ready: a red fox in the snow');
+    await settled(el); // the new image fades in: its colours as they are once shown
     await expect(el).to.be.accessible();
   });
 

@@ -5,8 +5,10 @@ import { emulateMedia } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { bflEndpoint, uniqueStorageKey } from '../support/sim.js';
+import { settled } from '../support/widget.js';
 
-const card = (el: UserPaysImage) => el.shadowRoot!.querySelector<HTMLElement>('.card')!;
+/** The card of the controls: the surface the widget paints its own (the result's canvas is a card like it). */
+const card = (el: UserPaysImage) => el.shadowRoot!.querySelector<HTMLElement>('.controls')!;
 const colours = (node: Element) => {
   const style = getComputedStyle(node);
   return { background: style.backgroundColor, text: style.color };
@@ -81,7 +83,7 @@ describe('<userpays-image>: light, dark and narrow', () => {
       await busy.updateComplete;
       await expect(busy, `${scheme}: asking to stop`).to.be.accessible();
       await busy.generate(); // the same submission: its result
-      await busy.updateComplete;
+      await settled(busy); // the new image fades in: its colours as they are once shown
       await expect(busy, `${scheme}: results`).to.be.accessible();
       const failed = await generating('fault=402');
       await failed.generate().catch(() => {});

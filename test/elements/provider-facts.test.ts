@@ -9,6 +9,7 @@ import { cleanLocalStorage } from '../ledger/helpers.js';
 import { failure } from '../support/failure.js';
 import { unique } from '../support/puter.js';
 import { uniqueStorageKey } from '../support/sim.js';
+import { decision, part, words } from '../support/widget.js';
 
 const keys: string[] = [];
 
@@ -80,21 +81,25 @@ describe('real provider facts, in the widget', function () {
 
   it('BFL: the key’s credits beside the price ("$0.014 of your $10.00 left"), read once the key rests', async () => {
     const { el } = await widget('bfl', 'flux-2-klein-4b', `${location.origin}/sim/bfl`, `bfl-${unique()}`);
-    await waitUntil(() => text(el).includes('of your'), 'the balance line', { timeout: 4000 });
-    expect(text(el)).to.contain('$0.014 of your $10.00 left');
+    // Beside the key it is read with, and the price in the decision row: what the click costs, what the key has.
+    await waitUntil(() => part(el, 'balance'), 'the balance line', { timeout: 4000 });
+    expect(words(part(el, 'balance'))).to.equal('$10.00 left');
+    expect(decision(el).price).to.equal('$0.014');
   });
 
   it('fal: an Admin key’s balance from fal’s billing API; an ordinary key gets none, quietly', async () => {
     const endpoint = `${location.origin}/sim/fal`;
     const admin = await widget('fal', 'flux-2-klein-4b', endpoint, `sim-admin-${unique()}`);
-    await waitUntil(() => text(admin.el).includes('of your'), 'the balance line', { timeout: 4000 });
-    expect(text(admin.el)).to.contain('$0.005 of your $10.00 left');
+    await waitUntil(() => part(admin.el, 'balance'), 'the balance line', { timeout: 4000 });
+    expect(words(part(admin.el, 'balance'))).to.equal('$10.00 left');
+    expect(decision(admin.el).price).to.equal('$0.005');
 
     const plain = await widget('fal', 'flux-2-klein-4b', endpoint, `fal-${unique()}`);
     await new Promise((resolve) => setTimeout(resolve, 1600));
     const log: { path: string; hasKey: boolean }[] = await (await fetch('/sim/fal/_log')).json();
     expect(log.some((e) => e.path.startsWith('/sim/fal/v1/account/billing') && e.hasKey)).to.equal(true);
-    expect(text(plain.el)).not.to.contain('of your');
+    expect(part(plain.el, 'balance')).to.equal(null);
+    expect(text(plain.el)).not.to.contain('left');
     expect(plain.el.shadowRoot!.querySelector('[part~=error]')).to.equal(null);
   });
 
@@ -110,7 +115,8 @@ describe('real provider facts, in the widget', function () {
       const endpoint = `${location.protocol}//${other}/sim/bfl/s/cors=none;run=${unique()}`;
       const { el } = await widget('bfl', 'flux-2-klein-4b', endpoint, `bfl-${unique()}`);
       await new Promise((resolve) => setTimeout(resolve, 1600));
-      expect(text(el)).not.to.contain('of your');
+      expect(part(el, 'balance')).to.equal(null);
+      expect(text(el)).not.to.contain('left');
       expect(el.shadowRoot!.querySelector('[part~=error]')).to.equal(null);
       expect(warnings, 'nothing said to the console either').to.deep.equal([]);
     } finally {

@@ -8,8 +8,10 @@ import { puterSdk } from '../../src/providers/puter.js';
 import { until } from '../ledger/helpers.js';
 import { PUTER_SRC, puterEndpoint, puterLog, sdk, setPuterAccount, unique } from '../support/puter.js';
 import { bflEndpoint, simLog, uniqueStorageKey } from '../support/sim.js';
+import { panelsLoaded, part, radios, words } from '../support/widget.js';
 
-const part = (el: UserPaysImage, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~=${name}]`);
+/** The reference images chosen, as their thumbnails show them. */
+const thumbs = (el: UserPaysImage) => [...el.shadowRoot!.querySelectorAll('.thumbs li')];
 
 /** A PNG file of that size (one colour: small to send, real to decode). */
 async function png(width: number, height: number, name = `ref-${width}x${height}.png`): Promise<File> {
@@ -22,12 +24,13 @@ async function png(width: number, height: number, name = `ref-${width}x${height}
 
 /** Chooses files in the widget's reference picker, as the user would, and waits until they are read. */
 async function choose(el: UserPaysImage, files: File[]) {
+  await panelsLoaded(el); // the references are under More options, which comes with the panels
   const input = el.shadowRoot!.querySelector<HTMLInputElement>('input[type=file]')!;
   const chosen = new DataTransfer();
   for (const file of files) chosen.items.add(file);
   input.files = chosen.files;
   input.dispatchEvent(new Event('change'));
-  await until(() => el.shadowRoot!.querySelectorAll('.chips li').length > 0);
+  await until(() => thumbs(el).length > 0);
   await el.updateComplete;
 }
 
@@ -60,19 +63,21 @@ describe('Puter through its real SDK, against the strict simulator', function ()
   it('[klein] 4B at the 16:9 preset: the ratio sent is 16:9 (one Replicate accepts), made at about 1 MP', async () => {
     const marker = unique();
     const el = await puterWidget('flux-2-klein-4b', marker);
-    const size = part(el, 'size') as HTMLSelectElement;
-    const wide = [...size.options].find((option) => option.textContent!.includes('16:9'))!;
-    expect(wide.textContent).to.contain('about 1 MP');
-    expect([...size.options].map((option) => option.value)).not.to.include('custom');
-    size.value = wide.value;
-    size.dispatchEvent(new Event('change'));
+    const wide = radios(el, 'shape').find((shape) => words(shape.closest('label')) === '16:9')!;
+    wide.click();
     await el.updateComplete;
+    // The provider picks the pixels of the ratio (about 1 MP), and says so; there is no size to type.
+    expect(words(el.shadowRoot!.querySelector('.pixels'))).to.match(/^≈ \d+ × \d+, as the provider picks$/);
+    const [width, height] = words(el.shadowRoot!.querySelector('.pixels')).match(/\d+/g)!.map(Number);
+    expect(width * height).to.be.within(0.9 * 1024 * 1024, 1.1 * 1024 * 1024);
+    expect(radios(el, 'size')).to.deep.equal([]);
+    expect(el.shadowRoot!.textContent).not.to.contain('Custom size');
     const result = await el.generate();
     const [call] = (await puterLog(marker)).filter((entry) => entry.kind === 'generate');
     expect((call as unknown as { ratio: string }).ratio).to.equal('16:9');
-    const { width, height } = result.images[0];
-    expect(Math.abs(width / height - 16 / 9)).to.be.below(0.02);
-    expect(width * height).to.be.within(0.9 * 1024 * 1024, 1.1 * 1024 * 1024);
+    const made = result.images[0];
+    expect(Math.abs(made.width / made.height - 16 / 9)).to.be.below(0.02);
+    expect(made.width * made.height).to.be.within(0.9 * 1024 * 1024, 1.1 * 1024 * 1024);
   });
 
   it('a balance short of the price: both amounts, where to add funds and a cheaper model it covers; nothing sent', async () => {
@@ -113,8 +118,10 @@ describe('Puter through its real SDK, against the strict simulator', function ()
     const marker = unique();
     const el = await puterWidget('flux-2-flex', marker);
     await choose(el, [await png(640, 480, 'a.png'), await png(480, 640, 'b.png')]);
-    expect(el.shadowRoot!.querySelectorAll('.chips li')).to.have.length(1);
-    expect(el.shadowRoot!.querySelector<HTMLInputElement>('input[type=file]')!.disabled).to.equal(true);
+    expect(thumbs(el)).to.have.length(1);
+    // Full: no way to choose another, and it says how many of how many.
+    expect(el.shadowRoot!.querySelector('input[type=file]')).to.equal(null);
+    expect(words(el.shadowRoot!.querySelector('.drop'))).to.contain('1 of 1');
     await el.generate();
     const [call] = (await puterLog(marker)).filter((entry) => entry.kind === 'generate');
     expect((call as unknown as { inputs: number }).inputs).to.equal(1);
@@ -138,9 +145,9 @@ describe('BFL, against the strict simulator', () => {
     await choose(el, [await png(3000, 2000)]);
     expect(el.quote?.total).to.equal('0.09'); // 3 + 4 MP × 1.5 credits, not 3 + 6 × 1.5
     expect(part(el, 'cost')!.textContent).to.contain('resized from 3000×2000');
-    expect(el.shadowRoot!.querySelector('.chips')!.textContent).to.contain('3000×2000 → 2449×1632');
+    expect(el.shadowRoot!.querySelector('.thumbs')!.textContent).to.contain('3000×2000 → 2449×1632');
     // Its own cost beside it: 2449×1632 is 4 started MP (of 1,048,576 px) at 1.5 credits.
-    expect(el.shadowRoot!.querySelector('.chips')!.textContent).to.contain('adds 4 MP = $0.06');
+    expect(el.shadowRoot!.querySelector('.thumbs')!.textContent).to.contain('adds 4 MP = $0.06');
     const result = await el.generate();
     expect(result.charged).to.equal(el.quote!.total);
     const submit = (await simLog()).find((entry) => entry.method === 'POST' && entry.path.includes(`run=${marker}`));
@@ -155,26 +162,25 @@ describe('reference images given by drop or paste', () => {
     const el = await fixture<UserPaysImage>(
       html`<userpays-image provider="bfl" model="flux-2-pro" storage-key=${uniqueStorageKey()}></userpays-image>`,
     );
+    await panelsLoaded(el); // the drop zone is under More options, which comes with the panels
     const files = new DataTransfer();
     files.items.add(await png(640, 480, 'dropped.png'));
     const drop = new DragEvent('drop', { dataTransfer: files, bubbles: true, cancelable: true });
-    el.shadowRoot!.querySelector('.refs')!.dispatchEvent(drop);
+    el.shadowRoot!.querySelector('.refs .drop')!.dispatchEvent(drop);
     expect(drop.defaultPrevented, 'the browser does not open the file').to.equal(true);
-    await until(() => el.shadowRoot!.querySelectorAll('.chips li').length === 1);
+    await until(() => thumbs(el).length === 1);
     const pasted = new DataTransfer();
     pasted.items.add(await png(480, 640, 'pasted.png'));
     const paste = new ClipboardEvent('paste', { clipboardData: pasted, bubbles: true, cancelable: true });
     el.shadowRoot!.querySelector('textarea')!.dispatchEvent(paste);
-    await until(() => el.shadowRoot!.querySelectorAll('.chips li').length === 2);
+    await until(() => thumbs(el).length === 2);
     expect(el.quote!.inputMegapixels).to.equal(2);
-    const chips = [...el.shadowRoot!.querySelectorAll('.chips li')].map((chip) =>
-      chip.textContent!.replace(/\s+/g, ' '),
-    );
+    const chips = thumbs(el).map((chip) => chip.textContent!.replace(/\s+/g, ' '));
     expect(chips.map((chip) => chip.includes('adds 1 MP = $0.015'))).to.deep.equal([true, true]);
     // A flat price includes its references: nothing is said to be added.
     el.model = 'flux-kontext-pro';
     await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('.chips')!.textContent).not.to.contain('adds');
+    expect(el.shadowRoot!.querySelector('.thumbs')!.textContent).not.to.contain('adds');
     expect(el.shadowRoot!.querySelector('.refs')!.textContent).to.contain('included in the price');
     const text = new DataTransfer();
     text.items.add('just words', 'text/plain');

@@ -12,12 +12,12 @@ import { cleanLocalStorage } from '../ledger/helpers.js';
 import { controlledClock } from '../support/clock.js';
 import { type RelayName, relayUrl } from '../support/relay.js';
 import { bflEndpoint, simLog, uniqueStorageKey } from '../support/sim.js';
+import { part, settled, words } from '../support/widget.js';
 
 /** The test server under its other loopback name: another origin, so CORS applies to it. */
 const OTHER_HOST = location.host.startsWith('localhost')
   ? location.host.replace('localhost', '127.0.0.1')
   : location.host.replace('127.0.0.1', 'localhost');
-const part = (el: UserPaysImage, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~=${name}]`);
 const storageKeys: string[] = [];
 afterEach(async () => {
   for (const key of storageKeys.splice(0)) {
@@ -44,11 +44,11 @@ async function widget(scenario: string, extra: Partial<UserPaysImage> = {}, stor
   return el;
 }
 
-/** The widget's gallery, once the image store has been read (it opens after the engine loads). */
+/** The widget's newest image (`result`), once the image store has been read (it opens after the engine loads). */
 async function shown(el: UserPaysImage) {
-  for (let i = 0; i < 100 && !part(el, 'gallery'); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+  for (let i = 0; i < 100 && !part(el, 'result'); i++) await new Promise((resolve) => setTimeout(resolve, 10));
   await el.updateComplete;
-  return part(el, 'gallery');
+  return part(el, 'result');
 }
 
 describe('BFL without a relay', () => {
@@ -79,14 +79,17 @@ describe('BFL without a relay', () => {
     await img.decode();
     expect(img.naturalWidth).to.equal(1024);
     const notice = part(el, 'not-saved')!;
-    expect(notice.textContent).to.equal(
+    expect(words(notice)).to.equal(
       `Not saved in this browser (BFL does not allow it): its link works until ${new Date(expiresAt).toLocaleTimeString('en-US', { hour: 'numeric', minute: '2-digit' })}.`,
     );
-    const links = [...notice.parentElement!.querySelectorAll('a')];
-    expect(links.map((a) => [a.textContent, a.href, a.target, a.rel])).to.deep.equal([
-      ['Open', image.url, '_blank', 'noopener noreferrer'],
-      ['Download', image.url, '_blank', 'noopener noreferrer'],
+    // Its link opens beside the page, never away from it; Open shows it full size in the widget's lightbox.
+    const tile = notice.closest('figure')!;
+    const links = [...tile.querySelectorAll('a')];
+    expect(links.map((a) => [a.getAttribute('aria-label'), a.href, a.target, a.rel])).to.deep.equal([
+      [`Download ${links[0].download}`, image.url, '_blank', 'noopener noreferrer'],
     ]);
+    expect(tile.querySelector('[data-action=open]')!.contains(img)).to.equal(true);
+    await settled(el); // the new image fades in: its colours as they are once shown
     await expect(el).to.be.accessible();
   });
 
@@ -108,10 +111,10 @@ describe('BFL without a relay', () => {
     await shown(later);
     expect(later.shadowRoot!.querySelector('img[part~=image]')).to.equal(null);
     expect(part(later, 'image')!.getAttribute('role')).to.equal('img');
-    expect(part(later, 'not-saved')!.textContent).to.match(
-      /^Not saved in this browser, and BFL's link to it expired at/,
-    );
-    expect(part(later, 'not-saved')!.parentElement!.querySelector('a')).to.equal(null);
+    expect(words(part(later, 'not-saved'))).to.match(/^Not saved in this browser, and BFL's link to it expired at/);
+    const tile = part(later, 'not-saved')!.closest('figure')!;
+    expect(tile.querySelector('a')).to.equal(null);
+    expect(tile.querySelector('[data-action=open]')).to.equal(null);
     expect(later.tally).to.include({ spent: '0.014' }); // it was paid for, and stays counted
   });
 

@@ -14,10 +14,9 @@ import { controlledClock } from '../support/clock.js';
 import { PUTER_SRC, puterEndpoint, sdk, setPuterAccount, unique } from '../support/puter.js';
 import { bflWidget } from '../support/bfl-widget.js';
 import { uniqueStorageKey } from '../support/sim.js';
+import { customSize, decision, part, settled, tiles, words } from '../support/widget.js';
 
 const RUN = uniqueStorageKey();
-const part = (el: HTMLElement, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~=${name}]`);
-const words = (node: Node) => node.textContent!.replace(/\s+/g, ' ').trim();
 /** Every live region of the widget: what a screen reader reads out by itself whenever it changes. */
 const liveRegions = (el: HTMLElement) => [
   ...el.shadowRoot!.querySelectorAll<HTMLElement>(
@@ -119,10 +118,7 @@ describe('reported: focus and announcements', () => {
 
   it('the price live region does not read the whole breakdown on each keystroke: the total only', async () => {
     const el = await bfl('pending=60');
-    const size = part(el, 'size') as HTMLSelectElement;
-    size.value = 'custom';
-    size.dispatchEvent(new Event('change'));
-    await el.updateComplete;
+    await customSize(el);
     part(el, 'width')!.focus();
     (part(el, 'width') as HTMLInputElement).select();
     for (const key of '2048') {
@@ -134,21 +130,24 @@ describe('reported: focus and announcements', () => {
     }
     expect(el.width).to.equal(2048);
     expect(el.quote!.lines.length).to.be.greaterThan(1); // a breakdown there was to leave out
-    expect(liveRegions(el).map(words)).to.include(`${formatUsd(el.quote!.total, 'en-US')} for 1 image`);
+    // The total and what it buys, as the decision row shows them.
+    expect(formatUsd(el.quote!.total, 'en-US')).to.equal('$0.015');
+    expect(decision(el)).to.deep.equal({ price: '$0.015', buys: '1 image · 2 MP' });
+    expect(liveRegions(el).map(words)).to.include('$0.015 1 image · 2 MP');
   });
 });
 
 describe('reported: the gallery', () => {
   const long = `A lighthouse on a cliff at dawn, ${'with gulls over the rocks and the sea below, '.repeat(8)}watercolour`;
-  /** The gallery's items, newest first, after generating each prompt in turn. */
+  /** The images shown (the latest submission's, then the earlier ones), newest first, after each prompt in turn. */
   async function gallery(...prompts: string[]) {
     const el = await bfl('pending=60', prompts[0]);
     for (const prompt of prompts) {
       el.prompt = prompt;
       await el.generate();
     }
-    await waitUntil(() => part(el, 'gallery')?.querySelectorAll('li').length === prompts.length, 'all shown');
-    return { el, items: [...part(el, 'gallery')!.querySelectorAll('li')] };
+    await waitUntil(() => tiles(el).length === prompts.length, 'all shown');
+    return { el, items: tiles(el) };
   }
 
   it('not one unlabeled "Download" per image: each is named for the file it saves', async () => {
@@ -158,15 +157,26 @@ describe('reported: the gallery', () => {
       downloads.map((a) => `Download ${a.download}`),
     );
     expect(downloads[0].download).not.to.equal(downloads[1].download);
+    await settled(el); // the new image fades in: its colours as they are once shown
     await expect(el).to.be.accessible();
   });
 
   it('not a prompt cut with no way to read it: cut to a few lines on screen, whole in its text and title', async () => {
-    const { items } = await gallery(long);
-    const prompt = items[0].querySelector<HTMLElement>('.prompt')!;
-    expect(prompt.scrollHeight, 'cut on screen').to.be.greaterThan(prompt.clientHeight);
-    expect(prompt.title).to.equal(long);
-    expect(prompt.textContent).to.equal(long);
+    // The latest submission's prompt is shown whole above it; once an earlier one, its group's prompt is cut.
+    const { el } = await gallery(long, 'a red fox in the snow');
+    const group = part(el, 'gallery')!.querySelector<HTMLElement>('.group-prompt')!;
+    expect(group.scrollWidth, 'cut on screen').to.be.greaterThan(group.clientWidth);
+    // Cut within the history's own width (a group as wide as its prompt would push its images out of view).
+    expect(group.getBoundingClientRect().right).to.be.at.most(part(el, 'gallery')!.getBoundingClientRect().right);
+    expect(group.title).to.equal(long);
+    expect(group.textContent).to.equal(long);
+    el.prompt = long;
+    await el.generate();
+    await el.updateComplete;
+    const latest = part(el, 'result')!.querySelector<HTMLElement>('.result-prompt')!;
+    expect(latest.textContent).to.equal(long);
+    expect(latest.scrollHeight, 'whole on screen').to.be.at.most(latest.clientHeight);
+    expect(latest.scrollWidth, 'whole on screen').to.be.at.most(latest.clientWidth);
   });
 
   it('not without a date: each image says when it was made', async () => {

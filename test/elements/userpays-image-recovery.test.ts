@@ -8,8 +8,8 @@ import { LedgerStore } from '../../src/ledger/ledger.js';
 import { until } from '../ledger/helpers.js';
 import { bflEndpoint, uniqueStorageKey } from '../support/sim.js';
 import { openTab } from '../support/tabs.js';
+import { part } from '../support/widget.js';
 
-const part = (el: UserPaysImage, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~=${name}]`);
 const images = (el: UserPaysImage) => [...el.shadowRoot!.querySelectorAll<HTMLImageElement>('[part~=image]')];
 
 /** A page (iframe running test/fixtures/tab.ts) that starts a generation and then goes away. */
@@ -32,13 +32,13 @@ describe('<userpays-image> recovery, keep-images, remembered keys', () => {
     const el = await fixture<UserPaysImage>(
       html`<userpays-image provider="bfl" storage-key=${storageKey} endpoint=${endpoint}></userpays-image>`,
     );
-    await until(() => el.shadowRoot!.textContent!.includes('1 paid image(s) from an earlier visit are waiting'));
+    await until(() => el.shadowRoot!.textContent!.includes('A paid image from an earlier visit is waiting at BFL'));
     expect(ledger.pending()).to.have.length(1);
 
     el.apiKey = 'sim-recovery-key';
     await until(() => images(el).length === 1);
     expect(images(el)[0].alt).to.equal('left behind');
-    expect(el.shadowRoot!.querySelector('[part~=gallery]')!.textContent).to.contain('$0.014');
+    expect(part(el, 'result')!.textContent).to.contain('$0.014');
     await until(() => el.tally?.images === 1);
     expect(el.tally?.spent).to.equal('0.014');
     expect(ledger.pending()).to.have.length(0);
@@ -54,7 +54,7 @@ describe('<userpays-image> recovery, keep-images, remembered keys', () => {
     const el = await fixture<UserPaysImage>(
       html`<userpays-image provider="bfl" storage-key=${storageKey} endpoint=${endpoint}></userpays-image>`,
     );
-    await until(() => el.shadowRoot!.textContent!.includes('are waiting at BFL'));
+    await until(() => el.shadowRoot!.textContent!.includes('is waiting at BFL'));
     const realFetch = window.fetch;
     const polls: string[] = [];
     window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {

@@ -5,13 +5,21 @@ import { ImageStore } from '../../src/images/image-store.js';
 import { LedgerStore } from '../../src/ledger/ledger.js';
 import type { ErrorDetail, GenerationResult, Tally } from '../../src/base/types.js';
 import { bflEndpoint, simLog, submissionsSince, uniqueStorageKey } from '../support/sim.js';
+import {
+  blocked,
+  chooseCount,
+  chooseModel,
+  decision,
+  generateButton,
+  modelChoices,
+  panelsLoaded,
+  part,
+} from '../support/widget.js';
 
 // This file's widgets carry their own `run` marker: other test files use the same simulator at the same time.
 const RUN = uniqueStorageKey();
 const ours = async (before: number) =>
   (await submissionsSince(before)).filter((entry) => entry.path.includes(`run=${RUN}`));
-
-const part = (el: UserPaysImage, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~=${name}]`);
 
 async function widget(scenario = '', extra: Partial<UserPaysImage> = {}) {
   const el = await fixture<UserPaysImage>(
@@ -38,27 +46,26 @@ async function failure(el: UserPaysImage): Promise<ErrorDetail> {
 describe('<userpays-image>', () => {
   it('renders labelled controls, a live cost preview and a priced Generate button', async () => {
     const el = await widget();
+    await panelsLoaded(el); // the count is under More options, which comes with the panels
     for (const name of ['prompt', 'model', 'size', 'count', 'cost', 'submit']) expect(part(el, name), name).to.exist;
     // The price is said by a polite live region of its own, total only (the breakdown is not re-read).
-    expect(el.shadowRoot!.querySelector('[role=status]')!.textContent).to.equal('$0.014 for 1 image');
-    expect(part(el, 'submit')!.textContent).to.contain('$0.014');
+    expect(el.shadowRoot!.querySelector('[role=status]')!.textContent).to.equal('$0.014 1 image · 1 MP');
+    // The price stands beside Generate, in the decision row, with what it buys; Generate can be clicked.
+    expect(decision(el)).to.deep.equal({ price: '$0.014', buys: '1 image · 1 MP' });
+    expect(part(el, 'decision')!.contains(part(el, 'cost'))).to.equal(true);
+    expect(part(el, 'decision')!.contains(generateButton(el))).to.equal(true);
+    expect(generateButton(el).disabled).to.equal(false);
     expect(el.shadowRoot!.querySelector('label[for=prompt]')!.textContent).to.contain('Describe');
     await expect(el).to.be.accessible();
   });
 
   it('re-prices on every input change before the next frame', async () => {
     const el = await widget();
-    const select = part(el, 'count') as HTMLSelectElement;
-    select.value = '3';
-    select.dispatchEvent(new Event('change'));
-    await el.updateComplete;
-    expect(part(el, 'cost')!.textContent).to.contain('$0.042');
-    const model = part(el, 'model') as HTMLSelectElement;
-    model.value = 'flux-2-max';
-    model.dispatchEvent(new Event('change'));
-    await el.updateComplete;
+    await chooseCount(el, 3);
+    expect(decision(el)).to.deep.equal({ price: '$0.042', buys: '3 images · 1 MP each' });
+    await chooseModel(el, 'flux-2-max');
     expect(el.quote?.total).to.equal('0.21');
-    expect(part(el, 'submit')!.textContent).to.contain('$0.21');
+    expect(decision(el).price).to.equal('$0.21');
   });
 
   it('generates end to end: persisted blob image, booked cost, tally, events', async () => {
@@ -256,7 +263,10 @@ describe('<userpays-image>', () => {
     );
     for (const { fault, el, error } of seen) {
       expect(error.message, fault).to.match(/^[A-Z].{20,}\.$/);
-      expect(part(el, 'error')!.textContent, fault).to.contain(error.message);
+      // A key the provider refused is said under the key field, which is marked; any other error in the error box.
+      const where = error.code.startsWith('auth-') ? '#key-error' : '[part~=error]';
+      expect(el.shadowRoot!.querySelector(where)?.textContent, fault).to.contain(error.message);
+      if (where === '#key-error') expect(part(el, 'key')!.getAttribute('aria-invalid'), fault).to.equal('true');
       expect(part(el, 'progress'), fault).to.equal(null);
       expect(part(el, 'submit')!.hasAttribute('disabled'), fault).to.equal(false);
       expect(part(el, 'submit')!.getAttribute('aria-busy') ?? 'false', fault).to.equal('false');
@@ -295,7 +305,7 @@ describe('<userpays-image>', () => {
     const el = await widget();
     el.models = 'flux-2-pro flux-kontext-pro not-a-model';
     await el.updateComplete;
-    const options = [...(part(el, 'model') as HTMLSelectElement).options].map((o) => o.value);
+    const options = (await modelChoices(el)).map((choice) => choice.id);
     expect(options).to.deep.equal(['flux-2-pro', 'flux-kontext-pro']);
     expect(el.model).to.equal('flux-2-pro');
     expect(el.quote?.total).to.equal('0.03');
@@ -303,13 +313,17 @@ describe('<userpays-image>', () => {
 
   it('offers no reference images where the provider takes none, and survives a provider it does not have', async () => {
     const el = await widget();
+    await panelsLoaded(el); // the references are under More options, which comes with the panels
     expect(el.shadowRoot!.querySelector('input[type=file]')).to.exist;
     el.provider = 'openai';
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('input[type=file]')).to.equal(null);
     el.provider = 'nope' as never;
     await el.updateComplete;
-    expect(part(el, 'cost')!.textContent).to.match(/no price for provider nope/);
+    // No payable price, and Generate says why before the click.
+    expect(decision(el).price).to.equal(undefined);
+    expect(blocked(el).reason).to.match(/no price for provider nope/);
+    expect(generateButton(el).disabled).to.equal(true);
     expect(part(el, 'key')).to.equal(null);
   });
 });

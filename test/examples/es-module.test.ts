@@ -3,6 +3,7 @@
 import { expect } from '@open-wc/testing';
 import {
   closeExample,
+  decision,
   generateThrough,
   openExample,
   part,
@@ -40,7 +41,7 @@ describe('examples/es-module', () => {
       (button) => button.closest('tr')!.cells[0].textContent === 'flux-2-pro' && button.textContent === '$0.045',
     )!;
     cell.click();
-    await waitFor(() => part(widget, 'submit')!.textContent!.includes('$0.045'), 'the widget priced as the table');
+    await waitFor(() => decision(widget).price === '$0.045', 'the widget priced as the table');
     expect(widget).to.include({ model: 'flux-2-pro', width: 1536, height: 1024 });
   });
 

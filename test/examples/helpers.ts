@@ -3,9 +3,15 @@
 import { expect } from '@open-wc/testing';
 import { ImageStore } from '../../src/images/image-store.js';
 import { nextEvent } from '../support/sim.js';
+import { blocked, decision, generateButton, part } from '../support/widget.js';
 
 /** The widget as these tests see it (the built element: no source types here). */
-export type Widget = HTMLElement & { apiKey: string; tally?: { images: number; spent: string } };
+export type Widget = HTMLElement & {
+  apiKey: string;
+  tally?: { images: number; spent: string };
+  updateComplete: Promise<boolean>;
+  generate(): Promise<unknown>;
+};
 
 /** The detail of `userpays-result` (README, Events). */
 export interface ResultDetail {
@@ -61,8 +67,7 @@ export async function widgetOf(example: Example): Promise<Widget> {
   }, 'the example to render <userpays-image>');
 }
 
-export const part = (element: Element, name: string) =>
-  element.shadowRoot!.querySelector<HTMLElement>(`[part~=${name}]`);
+export { decision, part };
 
 /** A key the BFL simulator has not seen: its account starts with credits, and its charges are this test's alone. */
 export const freshKey = (name: string) => `sim-example-${name}-${Math.random().toString(36).slice(2, 10)}`;
@@ -92,11 +97,15 @@ export async function generateThrough(
   enterKey: (key: string) => void | Promise<void>,
 ) {
   await waitFor(() => part(widget, 'cost')?.textContent?.includes('$0.014'), 'the price on the widget');
-  expect(part(widget, 'submit')!.textContent).to.contain('$0.014');
+  // The price beside Generate, with what it buys; without a key Generate cannot run, and says so.
+  expect(decision(widget)).to.deep.equal({ price: '$0.014', buys: '1 image · 1 MP' });
+  expect(generateButton(widget).disabled).to.equal(true);
+  expect(blocked(widget).reason).to.equal('Add your BFL API key');
 
   const key = freshKey(example.doc.title.replace(/\W+/g, '-'));
   await enterKey(key);
   expect(widget.apiKey, 'the key reached the widget').to.equal(key);
+  await waitFor(() => !generateButton(widget).disabled, 'Generate, the key given');
   // A key is a property only: never an attribute, never in the page's markup.
   expect(example.doc.documentElement.outerHTML).not.to.contain(key);
 
@@ -143,13 +152,17 @@ export async function policyAndImportMap(path: string) {
 }
 
 /**
- * The error path of an example that renders its own error line: Generate without a key reaches the example as
- * `userpays-error` (through its framework's event wiring) and the line shows the widget's own words.
+ * The error path of an example that renders its own error line: a generation without a key reaches the example as
+ * `userpays-error` (through its framework's event wiring) and the line shows the widget's own words. Generate itself
+ * cannot be clicked without a key (it says why beside it): the page's own call of `generate()` is refused.
  */
 export async function expectErrorShown(example: Example) {
   const widget = await widgetOf(example);
+  await waitFor(() => blocked(widget).reason, 'why Generate cannot run');
+  expect(generateButton(widget).disabled).to.equal(true);
+  expect(blocked(widget).reason).to.equal('Add your BFL API key');
   const heard = nextEvent<{ code: string; message: string }>(widget, 'userpays-error');
-  part(widget, 'submit')!.click(); // no key yet
+  widget.generate().catch(() => {}); // no key yet
   const { detail } = await heard;
   expect(detail.code).to.equal('auth-required');
   const shown = await waitFor(() => example.doc.querySelector('#error'), "the app's error line");

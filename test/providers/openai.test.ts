@@ -13,6 +13,7 @@ import type { ProviderRequest, RunContext } from '../../src/providers/provider.j
 import { uniqueStorageKey } from '../support/sim.js';
 import { failure } from '../support/failure.js';
 import { recordFetches } from '../support/record-fetches.js';
+import { decision, modelChoices, part } from '../support/widget.js';
 
 const OTHER_HOST = location.host.startsWith('localhost')
   ? location.host.replace('localhost', '127.0.0.1')
@@ -272,10 +273,13 @@ describe('<userpays-image provider="openai">', () => {
     el.apiKey = newKey();
     await el.updateComplete;
     // The picker offers what the page priced, and the preview includes the top-up fee.
-    const offered = [...el.shadowRoot!.querySelector<HTMLSelectElement>('[part=model]')!.options].map((o) => o.value);
+    const offered = (await modelChoices(el)).map((choice) => choice.id);
     expect(offered).to.deep.equal(['flux-2-klein-9b']);
     expect(el.model).to.equal('flux-2-klein-9b');
     expect(el.quote?.total).to.equal('0.042106');
+    // Shown rounded beside Generate; every digit in its title (and in the price details).
+    expect(decision(el).price).to.equal('$0.0421');
+    expect(part(el, 'cost')!.querySelector('strong')!.title).to.equal('$0.042106');
     const resultEvent = oneEvent(el, 'userpays-result');
     const result = await el.generate();
     expect((await resultEvent).detail).to.equal(result);

@@ -10,6 +10,7 @@ import { UserPaysError } from '../../src/base/errors.js';
 import { PuterAccountController } from '../../src/elements/controllers/puter-account-controller.js';
 import type { ErrorDetail } from '../../src/base/types.js';
 import { uniqueStorageKey } from '../support/sim.js';
+import { blocked, decision, generateButton, part, words } from '../support/widget.js';
 import {
   PUTER_SRC,
   puterEndpoint,
@@ -23,8 +24,6 @@ import {
 } from '../support/puter.js';
 
 const FILE = unique('account');
-
-const part = (el: UserPaysImage, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~=${name}]`);
 
 /** A real click (user activation, so the SDK may open its popup), at the middle of the element. */
 async function click(target: HTMLElement) {
@@ -74,9 +73,12 @@ describe('<userpays-image provider="puter"> (real SDK, simulator)', function () 
     await until(() => part(el, 'account')!.textContent!.includes('demo-user'));
     await el.updateComplete;
     expect(document.querySelector('puter-dialog'), 'the popup opened straight from the click').to.equal(null);
-    const account = part(el, 'account')!.textContent!.replace(/\s+/g, ' ');
+    const account = words(part(el, 'account'));
     expect(account).to.contain('demo-user');
-    expect(account).to.contain('$0.002 of your $0.50 left');
+    // What the account has left on its line; the price beside Generate, which the balance covers.
+    expect(account).to.contain('Puter account demo-user · $0.50 left');
+    expect(decision(el).price).to.equal('$0.002');
+    expect(generateButton(el).disabled).to.equal(false);
     expect(part(el, 'sign-in')).to.equal(null);
   });
 
@@ -88,7 +90,7 @@ describe('<userpays-image provider="puter"> (real SDK, simulator)', function () 
     expect(el.tally).to.include({ spent: '0.002', images: 1 });
     await until(() => part(el, 'account')!.textContent!.includes('$0.498 left'));
     await el.updateComplete;
-    expect(part(el, 'account')!.textContent!.replace(/\s+/g, ' ')).to.contain('of your $0.498 left');
+    expect(words(part(el, 'account'))).to.contain('demo-user · $0.498 left');
     const calls = (await puterLog(marker)).filter((e) => e.kind === 'generate');
     expect(calls.map((e) => e.model)).to.deep.equal(['black-forest-labs/flux-2-klein-4b']);
   });
@@ -117,7 +119,11 @@ describe('<userpays-image provider="puter"> (real SDK, simulator)', function () 
     expect(part(el, 'error')!.textContent).to.contain(
       'This costs $0.002 and your Puter account has $0.001 left. Add funds at puter.com',
     );
-    expect(part(el, 'account')!.textContent!.replace(/\s+/g, ' ')).to.contain('$0.002 of your $0.001 left');
+    // Now known: the balance on the account line, and Generate disabled, saying why, beside the price.
+    expect(words(part(el, 'account'))).to.contain('demo-user · $0.001 left');
+    expect(decision(el).price).to.equal('$0.002');
+    expect(generateButton(el).disabled).to.equal(true);
+    expect(blocked(el).reason).to.equal('Your Puter balance is $0.001');
     expect((await puterLog(marker)).filter((e) => e.kind === 'generate').length).to.equal(before);
     expect(el.tally).to.include({ images: 3 });
   });

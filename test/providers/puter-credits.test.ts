@@ -19,6 +19,7 @@ import {
   unique,
 } from '../support/puter.js';
 import { uniqueStorageKey } from '../support/sim.js';
+import { blocked, part, words } from '../support/widget.js';
 
 /** A fresh account of `balance` microcents on `plan`, signed in at the simulator under `scenario`. */
 async function account(scenario: string, balance = 50_000_000, plan?: string) {
@@ -82,10 +83,17 @@ describe('Puter balances in credits', function () {
         puter-src=${PUTER_SRC}
       ></userpays-image>
     `);
-    const line = () => el.shadowRoot!.querySelector('[part~=account]')?.textContent ?? '';
-    await waitUntil(() => line().includes('credits'), 'the account line', { timeout: 5000 });
-    expect(line()).to.contain('Your Puter account has 270 credits left');
-    expect(line()).to.contain('cannot be checked');
+    // The note under the account line, above the decision row with the price and Generate.
+    const note = () => {
+      const next = part(el, 'account')?.nextElementSibling;
+      return next?.matches('p.muted') ? next : undefined;
+    };
+    await waitUntil(() => words(note()).includes('credits'), 'the account line', { timeout: 5000 });
+    expect(words(note())).to.contain('Your Puter account has 270 credits left');
+    expect(words(note())).to.contain('cannot be checked');
+    expect(note()!.compareDocumentPosition(part(el, 'decision')!) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
+    // Not refused here (Puter refuses what the credits cannot cover): only the empty prompt stands in the way.
+    expect(blocked(el).reason).to.equal('Describe the image first');
     cleanLocalStorage(storageKey);
   });
 });

@@ -6,6 +6,7 @@ import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { generate } from '../../src/api.js';
 import { GATEWAY_PRICE_BOOK, otherOrigin, uniqueStorageKey } from '../support/sim.js';
+import { blocked, words } from '../support/widget.js';
 
 const gatewayA = () => `${location.origin}/sim/openai/s/pending=50`;
 const gatewayB = () => `${otherOrigin()}/sim/openai/s/pending=50`;
@@ -60,7 +61,11 @@ describe('a key goes only to the origin it was given for', function () {
     const key = el.shadowRoot!.querySelector<HTMLInputElement>('[part~=key]')!;
     expect(key.value).to.equal('');
     // The field says whose key it asks for, and that the other one is not sent here.
-    expect(key.closest('.field')!.textContent).to.contain(new URL(gatewayB()).host);
+    const field = key.closest('.key-field')!;
+    expect(field.querySelector('label[for=key]')!.textContent).to.contain(new URL(gatewayB()).host);
+    expect(words(field)).to.contain(`Your key for ${new URL(gatewayA()).host} is kept for it, and not sent here`);
+    // Generate says what is missing, beside it, before any click.
+    expect(blocked(el).reason).to.equal('Add your gateway API key');
     expect([...sentTo('key-for-gateway-a')]).to.deep.equal([location.origin]);
     el.endpoint = gatewayA();
     expect(el.apiKey).to.equal('key-for-gateway-a'); // back at A, A's key again

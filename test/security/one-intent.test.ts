@@ -3,16 +3,24 @@
 // never takes the place under the pointer that pressed Generate, and the Enter of the same hand does not cancel.
 // Real pointer and key presses (the browser's own click counting and implicit submission); the widget's clock is
 // the test's, so that "the same gesture" does not depend on how fast this machine is.
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { resetMouse, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { GESTURE_MS } from '../../src/elements/shared/gesture.js';
 import { bflWidget } from '../support/bfl-widget.js';
 import { controlledClock } from '../support/clock.js';
 import { submissionsSince, simLog, uniqueStorageKey } from '../support/sim.js';
+import { panelsLoaded, part } from '../support/widget.js';
 
-/** The middle of Generate, in view, as the pointer presses it. */
-function generateButton(el: UserPaysImage): [number, number] {
+/**
+ * The middle of Generate, in view, as the pointer presses it: once what arrives after the first paint above it has
+ * arrived (the panels: More options; the key's balance, read once the key has rested a second, under the key field),
+ * so that Generate stays where it is for the clicks that follow.
+ */
+async function generateButton(el: UserPaysImage): Promise<[number, number]> {
+  await panelsLoaded(el);
+  await waitUntil(() => part(el, 'balance'), "the key's balance", { timeout: 3000 });
+  await el.updateComplete;
   const submit = el.shadowRoot!.querySelector<HTMLElement>('[part~=submit]')!;
   submit.scrollIntoView({ block: 'center' });
   const box = submit.getBoundingClientRect();
@@ -38,7 +46,7 @@ describe('one intent, one submission (real pointer and keys)', function () {
       const run = uniqueStorageKey();
       const el = await bflWidget({ scenario: 'pending=800', run, prompt: 'a fox', apiKey: `sim-${run}` });
       const before = (await simLog()).length;
-      const position = generateButton(el);
+      const position = await generateButton(el);
       const result = new Promise((resolve) => el.addEventListener('userpays-result', resolve, { once: true }));
       const cancelled: unknown[] = [];
       el.addEventListener('userpays-error', (event) => cancelled.push(event.detail));
@@ -91,7 +99,7 @@ describe('one intent, one submission (real pointer and keys)', function () {
       submits++;
       event.preventDefault(); // ends the submission at once: Generate is enabled for the next click
     });
-    const position = generateButton(el);
+    const position = await generateButton(el);
     await doubleClickClickEnter(position);
     await el.updateComplete;
     expect(submits).to.equal(1);

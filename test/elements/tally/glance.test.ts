@@ -166,12 +166,15 @@ describe('<userpays-tally> at a glance', () => {
     const accent = getComputedStyle(probe).color;
     probe.style.color = 'var(--_danger)';
     const danger = getComputedStyle(probe).color;
+    probe.style.borderRadius = 'var(--_radius)'; // the theme's corner radius (--userpays-radius, 10px by default)
+    const radius = getComputedStyle(probe).borderTopLeftRadius;
     probe.remove();
+    expect(radius).to.equal('10px');
     const buttons = [...el.shadowRoot!.querySelectorAll<HTMLElement>('button, summary')];
     expect(buttons.length).to.equal(7); // charged, not, CSV, JSON, Reset…, Reset, Keep
     for (const button of buttons) {
       const style = getComputedStyle(button);
-      expect(style.borderTopLeftRadius, button.textContent!).to.equal('8px');
+      expect(style.borderTopLeftRadius, button.textContent!).to.equal(radius);
       expect(style.borderTopStyle).to.equal('solid');
       expect(style.fontFamily).to.equal(getComputedStyle(el).fontFamily);
       if (button.getAttribute('value') === 'reset') {

@@ -1,0 +1,110 @@
+// Finding and driving the controls of `<userpays-image>` as a user does (src/elements/image/form-template.ts,
+// image-template.ts and the panels of src/elements/panels/): native radio groups for the model, the shape, the size
+// and the count; More options and the price details, which arrive with the panels after the first paint; the
+// decision row (the price, what it buys, Generate and why it cannot run); the result and the history.
+import { waitUntil } from '@open-wc/testing';
+
+/** A `<userpays-image>`, the source element or the built one (the examples load dist/). */
+type Widget = HTMLElement & { updateComplete: Promise<boolean> };
+
+/** The first element of the widget's shadow tree with `name` among its parts. */
+export const part = (el: HTMLElement, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~=${name}]`);
+
+/** Whitespace as a reader hears it: runs of it as one space, none at the ends. */
+export const words = (node: Node | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/** Waits for the panels (More options, the price details, the result and the history), loaded after the first paint. */
+export async function panelsLoaded(el: Widget) {
+  await waitUntil(() => part(el, 'more'), 'the panels load');
+  await el.updateComplete;
+}
+
+/** The radios of a group (`model`, `shape`, `size`, `count`), in order. */
+export const radios = (el: HTMLElement, name: string) => [
+  ...el.shadowRoot!.querySelectorAll<HTMLInputElement>(`input[type=radio][name=${name}]`),
+];
+
+/** Every model the picker offers (unfolding "N more models" where the first five are shown): its row, as read. */
+export async function modelChoices(el: Widget) {
+  const more = el.shadowRoot!.querySelector<HTMLButtonElement>('[part~=model] button[aria-expanded=false]');
+  if (more) {
+    more.click();
+    await el.updateComplete;
+  }
+  return radios(el, 'model').map((radio) => {
+    const row = radio.closest('label')!;
+    return {
+      id: radio.value,
+      name: words(row.querySelector('.name')),
+      price: words(row.querySelector('.price')),
+      checked: radio.checked,
+    };
+  });
+}
+
+/** Chooses the model `id` in the picker, as a click on its row does. */
+export async function chooseModel(el: Widget, id: string) {
+  await modelChoices(el);
+  const radio = radios(el, 'model').find((choice) => choice.value === id);
+  if (!radio) throw new Error(`the picker offers no model ${id}`);
+  radio.click();
+  await el.updateComplete;
+}
+
+/** Chooses how many images under More options (once the panels are here). */
+export async function chooseCount(el: Widget, count: number) {
+  await panelsLoaded(el);
+  radios(el, 'count')
+    .find((radio) => radio.value === String(count))!
+    .click();
+  await el.updateComplete;
+}
+
+/** Shows Width and Height ("Custom size"), where they are not shown yet. */
+export async function customSize(el: Widget) {
+  if (part(el, 'width')) return;
+  const link = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find(
+    (button) => words(button) === 'Custom size',
+  );
+  if (!link) throw new Error('no "Custom size" to click');
+  link.click();
+  await el.updateComplete;
+}
+
+/** The decision row: the total as shown (undefined where there is no payable price), and what it buys. */
+export function decision(el: HTMLElement) {
+  const cost = part(el, 'cost')!;
+  const total = words(cost.querySelector('.total strong'));
+  return { price: total === '—' ? undefined : total, buys: words(cost.querySelector('.total .muted')) };
+}
+
+/** Why Generate cannot run now, as said beside it (empty where it can), and the fix it offers. */
+export function blocked(el: HTMLElement) {
+  const reason = el.shadowRoot!.querySelector('#reason');
+  return { reason: words(reason?.querySelector('span')), fix: reason?.querySelector<HTMLElement>('a, button') };
+}
+
+/** The Generate button. */
+export const generateButton = (el: HTMLElement) => part(el, 'submit') as HTMLButtonElement;
+
+/** The images shown, newest first: the latest submission's (`result`), then the earlier ones (`gallery`). */
+export const tiles = (el: HTMLElement) => [
+  ...el.shadowRoot!.querySelectorAll<HTMLElement>('[part~=result] figure.tile, [part~=gallery] figure.tile'),
+];
+
+/** An image's action (`data-action`): in its toolbar, or in the toolbar's menu (Reuse, Finalize, Delete). */
+export const imageAction = (tile: Element, action: string) =>
+  tile.querySelector<HTMLElement>(`[data-action=${action}]`);
+
+/**
+ * Waits until what the widget animates has come to rest (a new image fades in): axe reads colours as they are drawn,
+ * half-transparent in the middle of a fade. Animations that run for as long as they are shown (a placeholder's
+ * shimmer) are left to run.
+ */
+export async function settled(el: Widget) {
+  await el.updateComplete;
+  const finite = el
+    .shadowRoot!.getAnimations()
+    .filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity);
+  await Promise.all(finite.map((animation) => animation.finished.catch(() => {})));
+}
