@@ -40,6 +40,8 @@ export class GalleryController implements ReactiveController {
   private readonly handedOut: string[] = [];
   /** Stops following the other tabs' changes to the store open. */
   private unwatch?: () => void;
+  /** The ids of the images the running submission has handed in, in the order they came; none between submissions. */
+  private arriving?: string[];
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -69,6 +71,11 @@ export class GalleryController implements ReactiveController {
   /** The images to show, newest first. */
   get images(): GalleryImage[] {
     return this.shown?.images ?? [];
+  }
+
+  /** The images of the running submission shown so far, in the order they came (see `receive`). */
+  get arrived(): GalleryImage[] {
+    return (this.arriving ?? []).flatMap((id) => this.images.find((image) => image.id === id) ?? []);
   }
 
   /** The image store of the storage key in force, as it opens (undefined once the host has none any more). */
@@ -128,6 +135,7 @@ export class GalleryController implements ReactiveController {
     const unsaved = new Set<string>();
     let urls = new Map<string, string | undefined>();
     let showing: Promise<void> | undefined;
+    const arriving: string[] = (this.arriving = []);
     return {
       images,
       onBytes: (id, blob) => {
@@ -136,7 +144,9 @@ export class GalleryController implements ReactiveController {
         this.shown?.preload(id, blob);
       },
       onDownloaded: (image) => {
-        if (here()) this.shown?.add(image, this.source.keepImages());
+        if (!here()) return;
+        this.shown?.add(image, this.source.keepImages());
+        arriving.push(image.id);
       },
       onSaved: (image) => {
         unsaved.delete(image.id);
@@ -151,6 +161,7 @@ export class GalleryController implements ReactiveController {
       urlOf: ({ id, blob }) => urls.get(id) ?? this.handOut(blob!),
       done: () => {
         for (const id of unsaved) this.shown?.forget(id);
+        if (this.arriving === arriving) this.arriving = undefined;
       },
     };
   }

@@ -50,6 +50,7 @@ export function imagePanels(
                   : submission.progress,
               elapsed: parts.flow?.elapsedSeconds ?? 0,
               placeholder: { width: size.width, height: size.height, count: host.count },
+              arrived: parts.gallery?.arrived ?? [],
               confirmCancel: submission.confirmingCancel
                 ? { provider: host.provider, billed: formatUsd(submission.billed, locale) }
                 : undefined,

@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { ProgressDetail } from '../../base/types.js';
+import type { GalleryImage } from '../../images/gallery.js';
 import * as text from '../../strings/progress.js';
 
 /** What the canvas shows while a submission runs (or what a closed page left is finished). */
@@ -10,6 +11,8 @@ export interface RunningView {
   elapsed: number;
   /** The shape the images take, and how many: the placeholders' size. */
   placeholder: { width: number; height: number; count: number };
+  /** The images of the submission that have arrived, in the order they came: each takes a placeholder's place. */
+  arrived: readonly GalleryImage[];
   /** Set while asking whether to stop waiting for an image the provider has billed: who, and what it charged. */
   confirmCancel?: { provider: string; billed: string };
 }
@@ -34,6 +37,18 @@ const placeholder = (size: { width: number; height: number }) =>
     viewBox="0 0 ${size.width || 1} ${size.height || 1}"
     aria-hidden="true"
   ></svg>`;
+
+/** An image of the running submission, arrived: in the place of its placeholder, at its own shape. */
+const arrived = (image: GalleryImage) =>
+  html`<img
+    part="image"
+    class="frame"
+    src=${ifDefined(image.url)}
+    alt=${image.prompt}
+    width=${image.width}
+    height=${image.height}
+    referrerpolicy="no-referrer"
+  />`;
 
 /**
  * While a submission runs: a placeholder at the shape it makes for each image, the progress and Cancel (in the
@@ -62,8 +77,10 @@ export function renderRunning(view: RunningView, on: RunningHandlers) {
         <span>${progress?.status ?? text.sending()} · ${text.elapsed(elapsed)}</span>
         <button type="button" class="secondary" @click=${on.cancel}>${text.cancel()}</button>
       </div>`;
+  // An image is shown as it arrives (before it is saved, and before the others of its submission are made).
+  const waiting = Math.max(0, view.placeholder.count - view.arrived.length);
   return html`<div class="frames count-${view.placeholder.count}">
-      ${Array.from({ length: view.placeholder.count }, () => placeholder(view.placeholder))}
+      ${view.arrived.map(arrived)}${Array.from({ length: waiting }, () => placeholder(view.placeholder))}
       ${confirmCancel ? nothing : status}
     </div>
     ${confirmCancel ? status : nothing}`;
