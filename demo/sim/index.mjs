@@ -4,6 +4,7 @@
 import { createBflSimulator } from './bfl.mjs';
 import { createFalSimulator } from './fal.mjs';
 import { createOpenAiSimulator } from './openai.mjs';
+import { createOpenRouterSimulator } from './openrouter.mjs';
 import { createPuterSimulator } from './puter.mjs';
 
 /**
@@ -16,6 +17,7 @@ export function createSimulator(options = {}) {
     createBflSimulator(options),
     createFalSimulator(options),
     createOpenAiSimulator(options),
+    createOpenRouterSimulator(options),
     createPuterSimulator(options),
   ];
   return {

@@ -11,3 +11,5 @@ export { providerFor } from '../providers/registry.js';
 export { puterBalance, puterCheck, puterSdk, puterSignIn } from '../providers/puter.js';
 export { keyBalance } from '../providers/registry.js';
 export { readReferenceImage } from '../images/reference-images.js';
+export { finishSignIn, signIn } from '../providers/oauth.js';
+export { accountFor } from '../providers/registry.js';
