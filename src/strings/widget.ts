@@ -30,6 +30,11 @@ export const getKey = () => 'Get a key ↗';
 export const puterAccount = () => 'Puter account';
 export const leftOnAccount = (left: string) => `${left} left`;
 export const signIn = () => 'Sign in with Puter';
+export const signInWith = (provider: string) => `Sign in with ${provider}`;
+export const signedInWith = (provider: string) => `Signed in with ${provider}`;
+/** Who pays and what is left, beside the price: "$0.03 of your $4.20 at OpenRouter". */
+export const ofYour = (price: string, left: string, provider: string) => `${price} of your ${left} at ${provider}`;
+export const orPasteKey = () => 'or paste your own key below.';
 export const signInWhy = () => 'to pay from your own account.';
 export const signOut = () => 'Sign out';
 export const imagesReady = (count: number, prompt: string) =>

@@ -153,7 +153,12 @@ export function renderSize({ size }: ImageView, on: ImageHandlers) {
 export function renderKey({ key, decision }: ImageView, on: ImageHandlers) {
   if (!key) return nothing;
   const invalid = decision.blocked?.at === 'key' || key.error;
+  const signIn = key.signIn;
+  // prettier-ignore
   return html`<div class="key-field">
+    ${signIn ? html`<p part="account" class="account">${signIn.signed
+      ? html`<span>${widgetText.signedInWith(key.provider)}${key.share ? ` · ${key.share}` : ''}</span> <button type="button" class="link" @click=${on.keySignOut}>${widgetText.signOut()}</button>`
+      : html`<button part="sign-in" type="button" class="secondary" data-provider=${signIn.id} @click=${on.keySignIn}>${widgetText.signInWith(key.provider)}</button> <span class="muted">${widgetText.orPasteKey()}</span>`}</p>` : nothing}
     <div class="label-row">
       <label class="label" for="key">${widgetText.keyLabel(key.provider, key.host)}</label>
       ${key.url ? html`<a href=${key.url} target="_blank" rel="noopener noreferrer">${widgetText.getKey()}</a>` : nothing}

@@ -44,6 +44,10 @@ export interface ImageView {
     error?: string;
     /** What the key's account has left ("$4.20 left"), where its provider says (BFL's credits, fal's billing). */
     left?: string;
+    /** The provider lets the user sign in instead (OpenRouter); `signed` once the key came from that. */
+    signIn?: { id: string; signed: boolean };
+    /** The price against what is left: "$0.03 of your $4.20 at OpenRouter". */
+    share?: string;
   };
   /**
    * Undefined unless the provider is Puter. `left`: what is left in USD, where known; else `note` says what is left
@@ -111,6 +115,8 @@ export interface ImageHandlers {
   rememberChange(event: Event): void;
   signIn(): void;
   signOut(): void;
+  keySignIn(): void;
+  keySignOut(): void;
   submit(event: Event): void;
   /** The fix the decision row offers (`data-focus` or `data-model`). */
   fix(event: Event): void;

@@ -117,6 +117,9 @@ export function imageView(host: ImageHost, parts: ImageParts, on: ImageHandlers,
         waiting: resume?.waiting[provider] ?? 0,
         error: keyError?.message,
         left: left && widgetText.leftOnAccount(left),
+        signIn: parts.signIn.state() && { id: provider, ...parts.signIn.state()! },
+        share:
+          left && quote && widgetText.ofYour(formatUsd(quote.total, locale), left, wordsText.providerName(provider)),
       }
     : undefined;
   const size = sizeView(pricing.capability?.sizes, host.width, host.height, parts.customSize);

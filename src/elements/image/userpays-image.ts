@@ -1,4 +1,5 @@
 import { property, state } from 'lit/decorators.js';
+import { asUserPaysError } from '../../base/errors.js';
 import { DEFAULT_MODEL } from '../../pricing/index.js';
 import type { PriceBook } from '../../pricing/index.js';
 import type { GenerationResult, ProviderId, Quote, Tally } from '../../base/types.js';
@@ -10,6 +11,7 @@ import type { Snapshot, SubmissionRequest } from '../controllers/submission-cont
 import { LedgerController } from '../controllers/ledger-controller.js';
 import { PuterAccountController } from '../controllers/puter-account-controller.js';
 import { QuoteController } from '../controllers/quote-controller.js';
+import { SignInController } from '../controllers/sign-in-controller.js';
 import { GestureGuard } from '../shared/gesture.js';
 import { UserPaysElement } from '../shared/userpays-element.js';
 import { imageStyles } from './image-styles.js';
@@ -47,7 +49,7 @@ import { ReferenceImages } from './reference-images.js';
  * @csspart remember - The "Remember my key on this device" opt-in box.
  * @csspart balance - What the key's account has left, where its provider says (BFL's credits, fal's billing).
  * @csspart account - Puter's account area (provider "puter"): who pays and what is left, Sign in / Sign out.
- * @csspart sign-in - A sign-in button (`data-provider` names the account system).
+ * @csspart sign-in - A sign-in button (`data-provider` names the account system: `puter`, `openrouter`).
  * @csspart decision - The row that stays in view: the price, what it buys, Generate, and why Generate cannot, with the fix.
  * @csspart cost - The price and what it buys, with the price details (breakdown, source, compare, projection).
  * @csspart submit - The Generate button.
@@ -78,7 +80,7 @@ export class UserPaysImage extends UserPaysElement {
   static override styles = imageStyles;
   protected static override rehearseFirstRender = true;
 
-  /** `puter` | `bfl` | `fal` | `openai`. */
+  /** `puter` | `bfl` | `fal` | `openai` | `openrouter`. */
   @property() provider: ProviderId = 'puter';
   /**
    * Space-separated providers the user may switch to from the price comparison (`compare` part), besides
@@ -145,6 +147,18 @@ export class UserPaysImage extends UserPaysElement {
     endpoint: () => this.endpoint,
     puterSrc: () => this.puterSrc,
     key: () => (this.apiKey ? [this.provider, this.endpoint, this.relay, this.apiKey] : undefined),
+  });
+  private readonly signIn = new SignInController(this, {
+    provider: () => this.provider,
+    endpoint: () => this.endpoint,
+    keys: this.keys,
+    keep: () => ({ prompt: this.prompt, model: this.model, width: this.width, height: this.height, count: this.count }),
+    restore: (kept) => {
+      for (const name of ['prompt', 'model', 'width', 'height', 'count'] as const) {
+        if (typeof kept[name] === typeof this[name]) Object.assign(this, { [name]: kept[name] });
+      }
+    },
+    report: (error) => this.submission.report(asUserPaysError(error)),
   });
   /** The gallery and what closed pages left: made with the panels (after the first paint). */
   private galleryParts?: GalleryParts;
@@ -242,9 +256,10 @@ export class UserPaysImage extends UserPaysElement {
   private makeParts(): ImageParts {
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- the getters below read the element's state live
     const element = this;
-    const { keys, ledger, pricing, account, submission, references, panels, gesture } = this;
+    const { keys, ledger, pricing, account, submission, references, panels, gesture, signIn } = this;
     return {
       keys,
+      signIn,
       ledger,
       pricing,
       account,
