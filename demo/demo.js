@@ -65,6 +65,23 @@ const PROVIDERS = [
     ],
   },
   {
+    id: 'openrouter',
+    label: 'OpenRouter · sign in, or the user’s own key',
+    sim: '/sim/openrouter',
+    hint: 'Sign in with the simulated OpenRouter (a popup, or the whole page where popups are blocked): the key it gives pays from that account’s $4.20. OpenRouter says what each image cost, and that is what is booked.',
+    scenarios: [
+      ['', 'Normal generation'],
+      ['credits=0.01', 'Little credit left ($0.01: refused before sending)'],
+      ['fault=402', 'No credits (402)'],
+      ['fault=401', 'Key revoked or sign-in expired (401)'],
+      ['fault=429', 'Rate limited (429)'],
+      ['fault=403', 'Prompt flagged by moderation (403)'],
+      ['fault=network', 'Network failure'],
+      ['cost=null', 'Reply without usage.cost (the preview’s price is booked)'],
+      ['cost=0.02', 'Charged otherwise than the preview said'],
+    ],
+  },
+  {
     id: 'openai',
     label: 'A gateway · the user’s own key',
     sim: '/sim/openai',

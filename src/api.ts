@@ -5,7 +5,7 @@ import { asUserPaysError } from './base/errors.js';
 import type { GenerateOptions, GenerateRequest } from './generation/headless.js';
 import { loadEngine, loadLedger } from './lazy/index.js';
 import { quoteFor } from './pricing/index.js';
-import type { GenerateResult, Quote, QuoteRequest, Tally } from './base/types.js';
+import type { GenerateResult, ProviderId, Quote, QuoteRequest, Tally } from './base/types.js';
 
 /** Set at build time (rollup, the test server) from package.json's `version`. */
 declare const __USERPAYS_VERSION__: string;
@@ -29,6 +29,26 @@ export async function generate(request: GenerateRequest, options?: GenerateOptio
   } catch (error) {
     throw asUserPaysError(error); // the engine could not load
   }
+}
+
+/**
+ * Signs the user in to `provider` (OpenRouter), from the user's click: a popup, or the whole page where the browser
+ * blocks it (call it again on the page's return to finish). The key is held for `generate()` in memory, for the
+ * provider's endpoint (`endpoint`, its public one when absent), and sent only there (docs/headless.md).
+ */
+export async function signIn(provider: ProviderId, endpoint = ''): Promise<void> {
+  const popup = open('', 'userpays-sign-in', 'popup,width=520,height=720'); // in the click, before anything awaits
+  try {
+    await (await loadEngine()).headlessSignIn(provider, endpoint, popup);
+  } catch (error) {
+    popup?.close();
+    throw asUserPaysError(error);
+  }
+}
+
+/** Forgets the key `signIn(provider, endpoint)` gave. */
+export async function signOut(provider: ProviderId, endpoint = ''): Promise<void> {
+  (await loadEngine()).headlessSignOut(provider, endpoint);
 }
 
 /** The tally of a storage key (default `userpays`, the elements' own): what the widget and `<userpays-tally>` show. */

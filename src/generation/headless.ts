@@ -14,7 +14,8 @@ import {
 import { puterCatalogue } from '../pricing/puter-catalogue.js';
 import { keyOrigin, providerInfo, puterApi } from '../providers/catalog.js';
 import { puterCheck, puterSdk } from '../providers/puter.js';
-import { providerFor } from '../providers/registry.js';
+import { accountFor, providerFor } from '../providers/registry.js';
+import { finishSignIn, signIn } from '../providers/oauth.js';
 import { checkEndpoint, checkRelay } from '../providers/urls.js';
 import * as generationText from '../strings/generation.js';
 import * as widgetText from '../strings/widget.js';
@@ -109,6 +110,29 @@ function checkRequest(request: unknown) {
   };
 }
 
+/** Keys from `UserPays.signIn()`, by `provider origin`: memory only, sent only to that origin. */
+const signedIn = new Map<string, string>();
+
+/**
+ * `UserPays.signIn(provider)`: signs the user in (`popup`, opened by the caller in the user's click; the whole page
+ * goes and comes back where it was blocked, and the next call finishes it) and holds the key for `generate()`.
+ */
+export async function headlessSignIn(provider: ProviderId, endpoint: string, popup: Window | null): Promise<void> {
+  const back = await finishSignIn(accountFor);
+  if (back) signedIn.set(back.provider + keyOrigin(back.provider, back.endpoint), back.signedIn.key);
+  if (back?.provider === provider && keyOrigin(provider, back.endpoint) === keyOrigin(provider, endpoint)) {
+    popup?.close();
+    return;
+  }
+  const where = endpoint || providerInfo(provider)?.defaultEndpoint() || '';
+  const { key } = await signIn(accountFor(provider), { endpoint: where, popup });
+  signedIn.set(provider + keyOrigin(provider, endpoint), key);
+}
+
+/** `UserPays.signOut(provider)`: forgets the key a sign-in gave. */
+export const headlessSignOut = (provider: ProviderId, endpoint: string) =>
+  void signedIn.delete(provider + keyOrigin(provider, endpoint));
+
 /** One image store per storage key on this page (what could not be saved is kept in it for the page's life). */
 const stores = new Map<string, ImageStore>();
 /** Storage keys and providers whose orphans this page has finished (see `resumeOnce`). */
@@ -191,7 +215,7 @@ export async function headless(request: unknown, options: unknown): Promise<Gene
       priced,
       endpoint,
       relay: run.relay,
-      apiKey: run.apiKey,
+      apiKey: run.apiKey || signedIn.get(provider + keyOrigin(provider, endpoint)) || '',
       budget: run.budget,
       budgetProblem: '',
       ledger,

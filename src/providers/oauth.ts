@@ -180,10 +180,12 @@ export interface FinishedSignIn {
  * address (history.replaceState), then, in a sign-in popup, hands it to the page that waits for it and closes; after a
  * redirect, trades the code here. Undefined when the address carries no answer of ours, or it was handed on.
  */
-export async function finishSignIn(
-  accountFor: (id: ProviderId) => OAuthAccount,
-  signal?: AbortSignal,
-): Promise<FinishedSignIn | undefined> {
+export function finishSignIn(accountFor: (id: ProviderId) => OAuthAccount): Promise<FinishedSignIn | undefined> {
+  return (finishing ??= finish(accountFor)); // once per page: every widget and the headless API get the same answer
+}
+let finishing: Promise<FinishedSignIn | undefined> | undefined;
+
+async function finish(accountFor: (id: ProviderId) => OAuthAccount): Promise<FinishedSignIn | undefined> {
   const address = new URL(location.href);
   const state = address.searchParams.get('state') ?? '';
   if (!state.startsWith(OURS)) return undefined;
@@ -211,7 +213,7 @@ export async function finishSignIn(
   const pending = take(state)!;
   if (!code) throw new UserPaysError('auth-required', text.signInCancelled(pending.provider));
   try {
-    const signedIn = await trade(accountFor(pending.provider), pending, code, signal);
+    const signedIn = await trade(accountFor(pending.provider), pending, code);
     return { provider: pending.provider, endpoint: pending.endpoint, signedIn, keep: pending.keep };
   } catch (thrown) {
     throw asUserPaysError(thrown);

@@ -15,8 +15,13 @@ export interface SignInSource {
   report(error: unknown): void;
 }
 
-/** An address that came back from one of our sign-ins (providers/oauth.ts): finished once per page. */
-let answered = /[?&]state=up\./.test(globalThis.location?.search ?? '');
+/**
+ * The answer of one of our sign-ins in the address (providers/oauth.ts): finished as the page loads, once, whether
+ * a widget or the headless API asked (a sign-in popup hands it to its opener and closes).
+ */
+const answered = /[?&]state=up\./.test(globalThis.location?.search ?? '');
+const finished = () => loadEngine().then(({ finishSignIn, accountFor }) => finishSignIn(accountFor));
+if (answered) finished().catch(() => {}); // said by the widget that shows it
 
 /**
  * Sign in with an account system (OpenRouter: OAuth PKCE, src/providers/oauth.ts) instead of pasting a key: the
@@ -28,6 +33,7 @@ export class SignInController implements ReactiveController {
   /** The `provider origin`s whose key came from signing in on this page. */
   private readonly signedIn = new Set<string>();
   private running?: AbortController;
+  private back = false;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -37,16 +43,13 @@ export class SignInController implements ReactiveController {
   }
 
   hostConnected() {
-    if (!answered) return;
-    answered = false;
-    void loadEngine()
-      .then(async ({ finishSignIn, accountFor }) => {
-        const finished = await finishSignIn(accountFor);
-        if (!finished) return;
-        this.hold(finished.provider, finished.endpoint, finished.signedIn.key);
-        if (finished.keep) this.source.restore(finished.keep as Record<string, unknown>);
-      })
-      .catch((error) => this.source.report(error));
+    if (!answered || this.back) return;
+    this.back = true;
+    finished().then((back) => {
+      if (!back) return;
+      this.hold(back.provider, back.endpoint, back.signedIn.key);
+      if (back.keep) this.source.restore(back.keep as Record<string, unknown>);
+    }, this.source.report);
   }
 
   /** The provider in force lets the user sign in; `signed` when its key here came from that. */
