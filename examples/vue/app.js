@@ -4,11 +4,9 @@ import 'userpays'; // defines <userpays-image>, <userpays-cost> and <userpays-ta
 
 const app = createApp({
   setup() {
-    const apiKey = ref('');
     const result = ref(null);
     const error = ref(null);
     return {
-      apiKey,
       result,
       error,
       // Offline, against the BFL simulator that `npm start` serves (deliveryCors=1: its image host lets the page
@@ -18,19 +16,18 @@ const app = createApp({
       onError: (event) => (error.value = event.detail),
     };
   },
-  // `.apiKey` binds a DOM property (a key is never an attribute); `@userpays-result` listens to that event.
-  // A string template, not one in the page: HTML would lowercase `.apiKey` to `.apikey`.
+  // The user types their key into the widget's own field (one key field on the page). An app that holds the key
+  // binds it as a DOM property, `.apiKey="apiKey"` (a key is never an attribute), in a string template like this
+  // one: HTML would lowercase `.apiKey` to `.apikey`. `@userpays-result` listens to that event.
   template: `
     <main>
       <h1>userpays in Vue</h1>
-      <label>Your BFL key <input v-model="apiKey" type="password" autocomplete="off" /></label>
       <userpays-image
         provider="bfl"
         model="flux-2-klein-4b"
         prompt="a kite over the dunes"
         budget="1.00"
         :endpoint="endpoint"
-        .apiKey="apiKey"
         @userpays-result="onResult"
         @userpays-error="onError"
       ></userpays-image>

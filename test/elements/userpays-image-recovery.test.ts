@@ -32,7 +32,11 @@ describe('<userpays-image> recovery, keep-images, remembered keys', () => {
     const el = await fixture<UserPaysImage>(
       html`<userpays-image provider="bfl" storage-key=${storageKey} endpoint=${endpoint}></userpays-image>`,
     );
-    await until(() => el.shadowRoot!.textContent!.includes('A paid image from an earlier visit is waiting at BFL'));
+    await until(() =>
+      el.shadowRoot!.textContent!.includes(
+        `A paid image from an earlier visit is waiting at ${new URL(endpoint).host}`,
+      ),
+    );
     expect(ledger.pending()).to.have.length(1);
 
     el.apiKey = 'sim-recovery-key';
@@ -54,7 +58,7 @@ describe('<userpays-image> recovery, keep-images, remembered keys', () => {
     const el = await fixture<UserPaysImage>(
       html`<userpays-image provider="bfl" storage-key=${storageKey} endpoint=${endpoint}></userpays-image>`,
     );
-    await until(() => el.shadowRoot!.textContent!.includes('is waiting at BFL'));
+    await until(() => el.shadowRoot!.textContent!.includes(`is waiting at ${new URL(endpoint).host}`));
     const realFetch = window.fetch;
     const polls: string[] = [];
     window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {

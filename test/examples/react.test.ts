@@ -1,11 +1,11 @@
-// examples/react: React 19 renders <userpays-image> with attributes, sets `apiKey` through a ref, and listens with
-// React 19's custom-element event props (`onuserpays-result`, `onuserpays-error`). React itself ships CommonJS only:
-// test/examples/examples-plugin.mjs serves it as ES modules, bundled by esbuild, exactly as `npm start` does.
+// examples/react: React 19 renders <userpays-image> with attributes (the key typed into the widget's own field) and
+// listens with React 19's custom-element event props (`onuserpays-result`, `onuserpays-error`). React itself ships
+// CommonJS only: test/examples/examples-plugin.mjs serves it as ES modules, bundled by esbuild, as `npm start` does.
 import { expect } from '@open-wc/testing';
 import {
   closeExample,
   expectErrorShown,
-  expectKeyedResult,
+  expectPaidResult,
   openExample,
   policyAndImportMap,
   widgetOf,
@@ -41,9 +41,9 @@ describe('examples/react', () => {
     await expectErrorShown(example);
   });
 
-  it('prices, passes the key from its own field through the ref, generates and renders the result', async () => {
+  it('prices, takes the key in the widget’s own field (the only one), generates and renders the result', async () => {
     example = await openExample(PAGE);
-    await expectKeyedResult(example, 'the key set on the element by the effect');
+    await expectPaidResult(example);
   });
 
   it('runs under a strict policy that allows its import map by hash, and nothing else inline', async () => {

@@ -1,10 +1,10 @@
-// examples/vue: Vue 3 with its run-time template compiler, `isCustomElement` for the userpays- tags, the key bound
-// as a DOM property (`.apiKey`) and the events heard with `@userpays-result` / `@userpays-error`.
+// examples/vue: Vue 3 with its run-time template compiler, `isCustomElement` for the userpays- tags, the key typed
+// into the widget's own field, and the events heard with `@userpays-result` / `@userpays-error`.
 import { expect } from '@open-wc/testing';
 import {
   closeExample,
   expectErrorShown,
-  expectKeyedResult,
+  expectPaidResult,
   openExample,
   policyAndImportMap,
   widgetOf,
@@ -48,9 +48,9 @@ describe('examples/vue', () => {
     await expectErrorShown(example);
   });
 
-  it('prices, binds the key from its own field as a property, generates and renders the result', async () => {
+  it('prices, takes the key in the widget’s own field (the only one), generates and renders the result', async () => {
     example = await openExample(PAGE);
-    await expectKeyedResult(example, 'the key bound to the element');
+    await expectPaidResult(example);
   });
 
   it("runs under a policy that allows its import map by hash, and eval for Vue's compiler only", async () => {

@@ -7,7 +7,7 @@ import { resumeOrphans, type ResumeOptions } from '../../src/generation/resume.j
 import { LedgerStore, type LedgerEntry } from '../../src/ledger/ledger.js';
 import { ImageStore, type StoredImage } from '../../src/images/image-store.js';
 import { providerFor } from '../../src/providers/registry.js';
-import { MemoryStorage, cleanLocalStorage, image } from '../ledger/helpers.js';
+import { cleanLocalStorage, image, leftBehind } from '../ledger/helpers.js';
 import { bflEndpoint, simLog, uniqueStorageKey } from '../support/sim.js';
 
 const KEY = 'sim-resume-key';
@@ -24,16 +24,6 @@ async function submit(scenario = 'pending=400', prompt = 'a red fox in the snow'
     body: JSON.stringify({ prompt, width: 1024, height: 1024, output_format: 'png' }),
   });
   return response.json() as Promise<{ id: string; polling_url: string; cost: number }>;
-}
-
-/** Leaves pending entries under `storageKey` as a page that is gone would have; returns them. */
-function leftBehind(storageKey: string, make: (ledger: LedgerStore) => void): LedgerEntry[] {
-  const storage = new MemoryStorage();
-  const other = uniqueStorageKey();
-  const ledger = new LedgerStore({ storageKey: other, storage });
-  make(ledger);
-  localStorage.setItem(`${storageKey}:ledger`, storage.getItem(`${other}:ledger`)!);
-  return ledger.pending() as LedgerEntry[];
 }
 
 /** A page that accepted a BFL task (with its cost) and went before it was ready. */

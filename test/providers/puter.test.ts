@@ -177,9 +177,9 @@ describe('Puter provider (real SDK, simulator)', function () {
     expect(solo.charge).to.deep.equal({ usd: '0.001' });
   });
 
-  it('maps 402 insufficient_funds to insufficient-funds (the SDK also opens its own dialog)', async () => {
+  it('maps 402 insufficient_funds to insufficient-funds (and closes the dialog the SDK opens: puter-dialog.test.ts)', async () => {
     await expectError('fault=402', 'insufficient-funds');
-    expect(document.querySelector('usage-limit-dialog'), 'the SDK’s dialog').to.exist;
+    expect(document.querySelector('usage-limit-dialog'), 'the SDK’s dialog').to.not.exist;
     // A real shortfall, not a forced fault: the account has $0.0005 and the image costs $0.001.
     const { result, log } = await run('', {}, {}, 50_000);
     expect((result as UserPaysError).code).to.equal('insufficient-funds');
