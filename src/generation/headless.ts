@@ -24,7 +24,7 @@ import { submit, type Asked } from './submit.js';
 
 /** What `UserPays.generate()` makes: the widget's inputs, as data. */
 export interface GenerateRequest {
-  /** `puter` | `bfl` | `fal` | `openai`; default `puter`. */
+  /** `puter` | `bfl` | `fal` | `openai` | `huggingface`; default `puter`. */
   provider?: ProviderId;
   /** Model id from the price book; default `flux-2-klein-4b`. */
   model?: string;
@@ -60,6 +60,11 @@ export interface GenerateOptions {
   priceBook?: PriceBook | null;
   /** Where the Puter SDK is loaded from (provider `puter`); default `https://js.puter.com/v2/`. */
   puterSrc?: string;
+  /**
+   * The site's public OAuth client id for "Sign in with Hugging Face", as the widget's `huggingface-client-id`
+   * (provider `huggingface`; the token itself goes in `apiKey`).
+   */
+  huggingfaceClientId?: string;
 }
 
 /** Each option of the right kind (a value of the wrong kind is refused in words, never met as a TypeError later). */
@@ -72,8 +77,9 @@ function checkOptions(options: unknown) {
     relay = '',
     storageKey = 'userpays',
     puterSrc = 'https://js.puter.com/v2/',
+    huggingfaceClientId = '',
   } = options;
-  for (const [name, value] of Object.entries({ apiKey, endpoint, relay, storageKey, puterSrc })) {
+  for (const [name, value] of Object.entries({ apiKey, endpoint, relay, storageKey, puterSrc, huggingfaceClientId })) {
     if (typeof value !== 'string') invalid(generationText.notText(name)); // never the value: it may be a key
   }
   const { budget, signal, onProgress, priceBook } = options;
@@ -88,6 +94,7 @@ function checkOptions(options: unknown) {
     relay: relay as string,
     storageKey: storageKey as string,
     puterSrc: puterSrc as string,
+    huggingfaceClientId: huggingfaceClientId as string,
     budget: noBudget ? null : (budget as string).trim(),
     signal: signal as AbortSignal | undefined,
     onProgress: onProgress as GenerateOptions['onProgress'],

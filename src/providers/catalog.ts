@@ -53,6 +53,14 @@ const PROVIDERS: Record<ProviderId, ProviderInfo> = {
   // fal's keys page (docs.fal.ai/documentation/model-apis/authentication: "Navigate to fal.ai/dashboard/keys").
   fal: { needsKey: true, defaultEndpoint: () => 'https://queue.fal.run', keyUrl: 'https://fal.ai/dashboard/keys' },
   openai: { needsKey: true, defaultEndpoint: () => '' },
+  // The Inference Providers router (huggingface.co/docs/inference-providers); the token comes from "Sign in with
+  // Hugging Face" (OAuth, scope inference-api) or is a user access token; credits at the user's billing page.
+  huggingface: {
+    needsKey: true,
+    defaultEndpoint: () => 'https://router.huggingface.co',
+    keyUrl: 'https://huggingface.co/settings/tokens',
+    fundsUrl: 'https://huggingface.co/settings/billing',
+  },
 };
 
 /**

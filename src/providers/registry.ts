@@ -3,6 +3,7 @@ import * as text from '../strings/generation.js';
 import type { ProviderId } from '../base/types.js';
 import { BflProvider } from './bfl.js';
 import { FalProvider } from './fal.js';
+import { HuggingFaceProvider } from './huggingface.js';
 import { OpenAiProvider } from './openai.js';
 import type { Provider } from './provider.js';
 import { PuterProvider } from './puter.js';
@@ -14,6 +15,7 @@ const providers = new Map<string, Provider>([
   ['bfl', new BflProvider()],
   ['fal', new FalProvider()],
   ['openai', new OpenAiProvider()],
+  ['huggingface', new HuggingFaceProvider()],
 ]);
 
 /**

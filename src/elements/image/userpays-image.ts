@@ -78,7 +78,7 @@ export class UserPaysImage extends UserPaysElement {
   static override styles = imageStyles;
   protected static override rehearseFirstRender = true;
 
-  /** `puter` | `bfl` | `fal` | `openai`. */
+  /** `puter` | `bfl` | `fal` | `openai` | `huggingface`. */
   @property() provider: ProviderId = 'puter';
   /**
    * Space-separated providers the user may switch to from the price comparison (`compare` part), besides
@@ -118,6 +118,12 @@ export class UserPaysImage extends UserPaysElement {
   @property({ attribute: 'puter-src' }) puterSrc = 'https://js.puter.com/v2/';
   /** How many finished images are kept in this browser (oldest go first). */
   @property({ attribute: 'keep-images', type: Number }) keepImages = 50;
+  /**
+   * The site's public OAuth client id for "Sign in with Hugging Face" (provider `huggingface`): an OAuth app made at
+   * huggingface.co/settings/connected-applications with the scope `inference-api` and this page as a redirect URI.
+   * No secret goes with it. Without it the user can still enter a Hugging Face access token.
+   */
+  @property({ attribute: 'huggingface-client-id' }) huggingfaceClientId = '';
   /** Overrides or extends the built-in prices. */
   @property({ attribute: false }) priceBook: PriceBook | null = null;
 
