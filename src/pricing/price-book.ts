@@ -172,13 +172,12 @@ export const BUILTIN_PRICE_BOOK: PriceBook = {
 };
 
 /**
- * Hugging Face (`huggingface`): the router sends each model to fal (`/fal-ai/{model}`, the `model` here), and bills the
+ * Hugging Face (`huggingface`): the router sends each model to fal (`/fal-ai/{model}`, the `model` here) and bills the
  * user what fal charges, "with no markup from Hugging Face" (huggingface.co/docs/inference-providers/pricing): fal's
- * prices, per MP of output as fal counts them (started 1024² MP; FLUX.2 [dev] is $0.012 the first MP and each next, so
- * per MP). fal.ai/models/fal-ai/flux/schnell: $0.003 per MP;
- * fal-ai/flux/dev: $0.025 per MP; FLUX.2 as the `fal` entries above. fal documents no size limit for FLUX.1: held to
- * FLUX1.1 [pro]'s (stricter). Text to image only (the widget sends no references through the router). Not exact:
- * neither HF nor fal reports the charge.
+ * price per MP of output, MP as fal counts them (started 1024² MP): fal.ai/models/fal-ai/flux/schnell $0.003,
+ * fal-ai/flux/dev $0.025; FLUX.2 as the `fal` entries above ([dev] $0.012 the first MP and each next, so per MP). fal
+ * documents no size limit for FLUX.1: held to FLUX1.1 [pro]'s (stricter). Text to image only (no references through
+ * the router). Not exact: neither HF nor fal reports the charge.
  */
 const HF: [string, string, string, SizeRule?][] = [
   ['flux-2-klein-4b', 'flux-2/klein/4b', '0.005', FLUX2_SIZES],
