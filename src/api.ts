@@ -31,23 +31,30 @@ export async function generate(request: GenerateRequest, options?: GenerateOptio
   }
 }
 
+/** Where `signIn` and `signOut` act: the provider's endpoint (its public one when absent), and the site's client id. */
+export interface SignInOptions {
+  endpoint?: string;
+  /** The site's public OAuth client id, for Hugging Face (`huggingface-client-id` on the element). */
+  huggingfaceClientId?: string;
+}
+
 /**
- * Signs the user in to `provider` (OpenRouter), from the user's click: a popup, or the whole page where the browser
- * blocks it (call it again on the page's return to finish). The key is held for `generate()` in memory, for the
- * provider's endpoint (`endpoint`, its public one when absent), and sent only there (docs/headless.md).
+ * Signs the user in to `provider` (OpenRouter, Hugging Face), from the user's click: a popup, or the whole page where
+ * the browser blocks it (call it again on the page's return to finish). The key is held for `generate()` in memory,
+ * for the provider's endpoint, and sent only there (docs/headless.md).
  */
-export async function signIn(provider: ProviderId, endpoint = ''): Promise<void> {
+export async function signIn(provider: ProviderId, options: SignInOptions = {}): Promise<void> {
   const popup = open('', 'userpays-sign-in', 'popup,width=520,height=720'); // in the click, before anything awaits
   try {
-    await (await loadEngine()).headlessSignIn(provider, endpoint, popup);
+    await (await loadEngine()).headlessSignIn(provider, options, popup);
   } catch (error) {
     popup?.close();
     throw asUserPaysError(error);
   }
 }
 
-/** Forgets the key `signIn(provider, endpoint)` gave. */
-export async function signOut(provider: ProviderId, endpoint = ''): Promise<void> {
+/** Forgets the key `signIn(provider, options)` gave. */
+export async function signOut(provider: ProviderId, { endpoint = '' }: SignInOptions = {}): Promise<void> {
   (await loadEngine()).headlessSignOut(provider, endpoint);
 }
 

@@ -25,7 +25,7 @@ import { submit, type Asked } from './submit.js';
 
 /** What `UserPays.generate()` makes: the widget's inputs, as data. */
 export interface GenerateRequest {
-  /** `puter` | `bfl` | `fal` | `openai`; default `puter`. */
+  /** `puter` | `bfl` | `fal` | `openai` | `huggingface`; default `puter`. */
   provider?: ProviderId;
   /** Model id from the price book; default `flux-2-klein-4b`. */
   model?: string;
@@ -61,6 +61,11 @@ export interface GenerateOptions {
   priceBook?: PriceBook | null;
   /** Where the Puter SDK is loaded from (provider `puter`); default `https://js.puter.com/v2/`. */
   puterSrc?: string;
+  /**
+   * The site's public OAuth client id for "Sign in with Hugging Face", as the widget's `huggingface-client-id`
+   * (provider `huggingface`; the token itself goes in `apiKey`).
+   */
+  huggingfaceClientId?: string;
 }
 
 /** Each option of the right kind (a value of the wrong kind is refused in words, never met as a TypeError later). */
@@ -73,8 +78,9 @@ function checkOptions(options: unknown) {
     relay = '',
     storageKey = 'userpays',
     puterSrc = 'https://js.puter.com/v2/',
+    huggingfaceClientId = '',
   } = options;
-  for (const [name, value] of Object.entries({ apiKey, endpoint, relay, storageKey, puterSrc })) {
+  for (const [name, value] of Object.entries({ apiKey, endpoint, relay, storageKey, puterSrc, huggingfaceClientId })) {
     if (typeof value !== 'string') invalid(generationText.notText(name)); // never the value: it may be a key
   }
   const { budget, signal, onProgress, priceBook } = options;
@@ -89,6 +95,7 @@ function checkOptions(options: unknown) {
     relay: relay as string,
     storageKey: storageKey as string,
     puterSrc: puterSrc as string,
+    huggingfaceClientId: huggingfaceClientId as string,
     budget: noBudget ? null : (budget as string).trim(),
     signal: signal as AbortSignal | undefined,
     onProgress: onProgress as GenerateOptions['onProgress'],
@@ -117,7 +124,11 @@ const signedIn = new Map<string, string>();
  * `UserPays.signIn(provider)`: signs the user in (`popup`, opened by the caller in the user's click; the whole page
  * goes and comes back where it was blocked, and the next call finishes it) and holds the key for `generate()`.
  */
-export async function headlessSignIn(provider: ProviderId, endpoint: string, popup: Window | null): Promise<void> {
+export async function headlessSignIn(
+  provider: ProviderId,
+  { endpoint = '', huggingfaceClientId }: { endpoint?: string; huggingfaceClientId?: string },
+  popup: Window | null,
+): Promise<void> {
   const back = await finishSignIn(accountFor);
   if (back) signedIn.set(back.provider + keyOrigin(back.provider, back.endpoint), back.signedIn.key);
   if (back?.provider === provider && keyOrigin(provider, back.endpoint) === keyOrigin(provider, endpoint)) {
@@ -125,7 +136,7 @@ export async function headlessSignIn(provider: ProviderId, endpoint: string, pop
     return;
   }
   const where = endpoint || providerInfo(provider)?.defaultEndpoint() || '';
-  const { key } = await signIn(accountFor(provider), { endpoint: where, popup });
+  const { key } = await signIn(accountFor(provider), { endpoint: where, popup, clientId: huggingfaceClientId });
   signedIn.set(provider + keyOrigin(provider, endpoint), key);
 }
 

@@ -219,6 +219,35 @@ export const BUILTIN_PRICE_BOOK: PriceBook = {
 };
 
 /**
+ * Hugging Face (`huggingface`): the router sends each model to fal (`/fal-ai/{model}`, the `model` here) and bills the
+ * user what fal charges, "with no markup from Hugging Face" (huggingface.co/docs/inference-providers/pricing): fal's
+ * price per MP of output, MP as fal counts them (started 1024² MP): fal.ai/models/fal-ai/flux/schnell $0.003,
+ * fal-ai/flux/dev $0.025; FLUX.2 as the `fal` entries above ([dev] $0.012 the first MP and each next, so per MP). fal
+ * documents no size limit for FLUX.1: held to FLUX1.1 [pro]'s (stricter). Text to image only (no references through
+ * the router). Not exact: neither HF nor fal reports the charge.
+ */
+const HF: [string, string, string, SizeRule?][] = [
+  ['flux-2-klein-4b', 'flux-2/klein/4b', '0.005', FLUX2_SIZES],
+  ['flux-2-dev', 'flux-2', '0.012', BUILTIN_PRICE_BOOK['flux-2-dev'].fal!.sizes],
+  ['flux-1-schnell', 'flux/schnell', '0.003'],
+  ['flux-1-dev', 'flux/dev', '0.025'],
+];
+for (const [id, model, perMp, sizes = FLUX11_SIZES] of HF) {
+  (BUILTIN_PRICE_BOOK[id] ??= {}).huggingface = {
+    rule: { kind: 'per-megapixel', unit: 'usd', perMp },
+    source: {
+      name: 'fal prices, through Hugging Face',
+      asOf: '2026-11-23',
+      url: 'https://fal.ai/models/fal-ai/' + model,
+    },
+    exact: false,
+    sizes,
+    references: { max: 0, maxPixels: REFERENCE_MAX_PIXELS },
+    model: 'fal-ai/' + model,
+  };
+}
+
+/**
  * Replicate's FLUX models take an aspect ratio from this list and make about 1 MP (`resolution: 1 MP`) whatever
  * pixel size is asked; Puter reduces the `ratio {w, h}` it is sent to `"w:h"` by their gcd and passes it on
  * (HeyPuter/puter src/backend/drivers/ai-image/providers/replicate/ReplicateImageGenerationProvider.ts l.228-231,

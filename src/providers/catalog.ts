@@ -64,6 +64,15 @@ const PROVIDERS: Record<ProviderId, ProviderInfo> = {
     fundsUrl: 'https://openrouter.ai/settings/credits',
     signIn: true,
   },
+  // The Inference Providers router (huggingface.co/docs/inference-providers); the token comes from "Sign in with
+  // Hugging Face" (OAuth, scope inference-api) or is a user access token; credits at the user's billing page.
+  huggingface: {
+    needsKey: true,
+    defaultEndpoint: () => 'https://router.huggingface.co',
+    keyUrl: 'https://huggingface.co/settings/tokens',
+    fundsUrl: 'https://huggingface.co/settings/billing',
+    signIn: true,
+  },
 };
 
 /**

@@ -3,6 +3,7 @@ import * as text from '../strings/generation.js';
 import type { ProviderId } from '../base/types.js';
 import { BflProvider } from './bfl.js';
 import { FalProvider } from './fal.js';
+import { HuggingFaceProvider } from './huggingface.js';
 import { OpenAiProvider } from './openai.js';
 import { OpenRouterProvider } from './openrouter.js';
 import type { Provider } from './provider.js';
@@ -18,6 +19,7 @@ const providers = new Map<string, Provider>([
   ['fal', new FalProvider()],
   ['openai', new OpenAiProvider()],
   ['openrouter', new OpenRouterProvider()],
+  ['huggingface', new HuggingFaceProvider()],
 ]);
 
 /**

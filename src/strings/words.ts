@@ -12,6 +12,7 @@ const PROVIDER_NAMES: Record<string, string> = {
   fal: 'fal',
   openai: 'gateway',
   openrouter: 'OpenRouter',
+  huggingface: 'Hugging Face',
 };
 
 /** The provider's name, as a label shows it and after "your": "BFL", "gateway" ("your gateway key"). */

@@ -8,6 +8,8 @@ import type { ProviderKeys } from '../image/provider-keys.js';
 export interface SignInSource {
   provider(): ProviderId;
   endpoint(): string;
+  /** The site's public OAuth client id, for account systems that register clients (Hugging Face). */
+  clientId(): string;
   keys: ProviderKeys;
   /** The form as the user left it: kept in sessionStorage while the page goes to sign in and back. */
   keep(): Record<string, unknown>;
@@ -72,6 +74,7 @@ export class SignInController implements ReactiveController {
         const { key } = await signIn(accountFor(provider), {
           endpoint,
           popup,
+          clientId: this.source.clientId() || undefined,
           keep: this.source.keep(),
           signal: running.signal,
         });

@@ -80,7 +80,7 @@ export class UserPaysImage extends UserPaysElement {
   static override styles = imageStyles;
   protected static override rehearseFirstRender = true;
 
-  /** `puter` | `bfl` | `fal` | `openai` | `openrouter`. */
+  /** `puter` | `bfl` | `fal` | `openai` | `openrouter` | `huggingface`. */
   @property() provider: ProviderId = 'puter';
   /**
    * Space-separated providers the user may switch to from the price comparison (`compare` part), besides
@@ -120,6 +120,12 @@ export class UserPaysImage extends UserPaysElement {
   @property({ attribute: 'puter-src' }) puterSrc = 'https://js.puter.com/v2/';
   /** How many finished images are kept in this browser (oldest go first). */
   @property({ attribute: 'keep-images', type: Number }) keepImages = 50;
+  /**
+   * The site's public OAuth client id for "Sign in with Hugging Face" (provider `huggingface`): an OAuth app made at
+   * huggingface.co/settings/connected-applications with the scope `inference-api` and this page as a redirect URI.
+   * No secret goes with it. Without it the user can still enter a Hugging Face access token.
+   */
+  @property({ attribute: 'huggingface-client-id' }) huggingfaceClientId = '';
   /** Overrides or extends the built-in prices. */
   @property({ attribute: false }) priceBook: PriceBook | null = null;
 
@@ -151,6 +157,7 @@ export class UserPaysImage extends UserPaysElement {
   private readonly signIn = new SignInController(this, {
     provider: () => this.provider,
     endpoint: () => this.endpoint,
+    clientId: () => (this.provider === 'huggingface' ? this.huggingfaceClientId : ''),
     keys: this.keys,
     keep: () => ({ prompt: this.prompt, model: this.model, width: this.width, height: this.height, count: this.count }),
     restore: (kept) => {
