@@ -18,7 +18,7 @@ import { accountFor, providerFor } from '../providers/registry.js';
 import { finishSignIn, signIn } from '../providers/oauth.js';
 import { checkEndpoint, checkRelay } from '../providers/urls.js';
 import * as generationText from '../strings/generation.js';
-import * as widgetText from '../strings/widget.js';
+import * as moreText from '../strings/more-options.js';
 import type { GenerateResult, ProgressDetail, ProviderId } from '../base/types.js';
 import { resumeOrphans } from './resume.js';
 import { submit, type Asked } from './submit.js';
@@ -202,7 +202,7 @@ export async function headless(request: unknown, options: unknown): Promise<Gene
     const inputs = await Promise.all(
       references.map((image, i) =>
         readReferenceImage(
-          image instanceof File ? image : new File([image], widgetText.referenceAlt(i + 1), { type: image.type }),
+          image instanceof File ? image : new File([image], moreText.referenceAlt(i + 1), { type: image.type }),
         ),
       ),
     );

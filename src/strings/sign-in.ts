@@ -1,6 +1,17 @@
-/** Signing in to an account system from the page (OAuth PKCE: providers/oauth.ts) and OpenRouter's own errors. */
+/**
+ * Signing in to an account system from the page (OAuth PKCE: providers/oauth.ts; the button and the account line,
+ * drawn with the panels) and OpenRouter's own errors.
+ */
 
 import { providerName } from './words.js';
+
+export const puterAccount = () => 'Puter account';
+export const signInPuter = () => 'Sign in with Puter';
+export const signInPuterWhy = () => 'to pay from your own account.';
+export const signInWith = (provider: string) => `Sign in with ${provider}`;
+export const signedInWith = (provider: string) => `Signed in with ${provider}`;
+export const orPasteKey = () => 'or paste your own key below.';
+export const ofYour = (price: string, left: string, provider: string) => `${price} of your ${left} at ${provider}`;
 
 export const signInCancelled = (provider: string) =>
   `Sign-in with ${providerName(provider)} was cancelled. Sign in again, or enter your own key.`;

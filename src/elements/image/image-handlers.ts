@@ -51,8 +51,6 @@ export function imageHandlers(host: ImageHost & HTMLElement, parts: ImageParts):
     },
     signIn: () => void parts.account.signIn().catch((error) => parts.submission.report(asUserPaysError(error))),
     signOut: () => void parts.account.signOut(),
-    keySignIn: () => parts.signIn.signIn(),
-    keySignOut: () => parts.signIn.signOut(),
     submit: (event) => {
       event.preventDefault();
       // The second click of a double click, a stray third, the Enter after them: one intent, one submission.

@@ -117,9 +117,6 @@ export function imageView(host: ImageHost, parts: ImageParts, on: ImageHandlers,
         waiting: resume?.waiting[provider] ?? 0,
         error: keyError?.message,
         left: left && widgetText.leftOnAccount(left),
-        signIn: parts.signIn.state() && { id: provider, ...parts.signIn.state()! },
-        share:
-          left && quote && widgetText.ofYour(formatUsd(quote.total, locale), left, wordsText.providerName(provider)),
       }
     : undefined;
   const size = sizeView(pricing.capability?.sizes, host.width, host.height, parts.customSize);
@@ -143,14 +140,6 @@ export function imageView(host: ImageHost, parts: ImageParts, on: ImageHandlers,
     allModels: parts.allModels,
     size: { ...size, megapixels: megapixelsOf(size.width, size.height) },
     key,
-    account:
-      provider === 'puter'
-        ? {
-            user: account.user,
-            left: left && widgetText.leftOnAccount(left),
-            note: account.balance?.unpriced?.(locale),
-          }
-        : undefined,
     // A request the model cannot make shows no payable price; the reason stands beside Generate.
     decision: payable
       ? {

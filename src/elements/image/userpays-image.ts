@@ -1,5 +1,4 @@
 import { property, state } from 'lit/decorators.js';
-import { asUserPaysError } from '../../base/errors.js';
 import { DEFAULT_MODEL } from '../../pricing/index.js';
 import type { PriceBook } from '../../pricing/index.js';
 import type { GenerationResult, ProviderId, Quote, Tally } from '../../base/types.js';
@@ -11,7 +10,6 @@ import type { Snapshot, SubmissionRequest } from '../controllers/submission-cont
 import { LedgerController } from '../controllers/ledger-controller.js';
 import { PuterAccountController } from '../controllers/puter-account-controller.js';
 import { QuoteController } from '../controllers/quote-controller.js';
-import { SignInController } from '../controllers/sign-in-controller.js';
 import { GestureGuard } from '../shared/gesture.js';
 import { UserPaysElement } from '../shared/userpays-element.js';
 import { imageStyles } from './image-styles.js';
@@ -154,19 +152,6 @@ export class UserPaysImage extends UserPaysElement {
     puterSrc: () => this.puterSrc,
     key: () => (this.apiKey ? [this.provider, this.endpoint, this.relay, this.apiKey] : undefined),
   });
-  private readonly signIn = new SignInController(this, {
-    provider: () => this.provider,
-    endpoint: () => this.endpoint,
-    clientId: () => (this.provider === 'huggingface' ? this.huggingfaceClientId : ''),
-    keys: this.keys,
-    keep: () => ({ prompt: this.prompt, model: this.model, width: this.width, height: this.height, count: this.count }),
-    restore: (kept) => {
-      for (const name of ['prompt', 'model', 'width', 'height', 'count'] as const) {
-        if (typeof kept[name] === typeof this[name]) Object.assign(this, { [name]: kept[name] });
-      }
-    },
-    report: (error) => this.submission.report(asUserPaysError(error)),
-  });
   /** The gallery and what closed pages left: made with the panels (after the first paint). */
   private galleryParts?: GalleryParts;
   /** What the panels' controls do: made with the panels. */
@@ -263,10 +248,12 @@ export class UserPaysImage extends UserPaysElement {
   private makeParts(): ImageParts {
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- the getters below read the element's state live
     const element = this;
-    const { keys, ledger, pricing, account, submission, references, panels, gesture, signIn } = this;
+    const { keys, ledger, pricing, account, submission, references, panels, gesture } = this;
     return {
       keys,
-      signIn,
+      get signIn() {
+        return element.galleryParts?.signIn;
+      },
       ledger,
       pricing,
       account,

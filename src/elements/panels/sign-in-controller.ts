@@ -29,7 +29,8 @@ if (answered) finished().catch(() => {}); // said by the widget that shows it
  * Sign in with an account system (OpenRouter: OAuth PKCE, src/providers/oauth.ts) instead of pasting a key: the
  * window opens from the user's click, the key it brings is held like a typed key (memory; on disk only on the user's
  * "remember"), bound to the endpoint's origin; Sign out forgets it. A page that comes back from a sign-in by
- * redirect gets its key and its form back.
+ * redirect gets its key and its form back. Made with the panels (gallery-parts.ts): the button is drawn once they
+ * have loaded, just after the first paint, and the first price does not wait for it.
  */
 export class SignInController implements ReactiveController {
   /** The `provider origin`s whose key came from signing in on this page. */
