@@ -9,6 +9,12 @@ import { uniqueStorageKey } from '../support/sim.js';
 
 const RUN = uniqueStorageKey();
 
+/**
+ * The panels load after the first paint, balances and images come from the simulator over HTTP: seconds, not
+ * waitUntil's default second, on a busy machine.
+ */
+const until = (check: () => unknown) => waitUntil(check, undefined, { timeout: 10_000 });
+
 describe('<userpays-image>: its shadow parts', function () {
   this.timeout(30_000);
 
@@ -28,9 +34,7 @@ describe('<userpays-image>: its shadow parts', function () {
       bflWidget({ scenario: `${scenario}`, run: RUN, prompt, apiKey: 'sim-test-key' });
 
     const el = await bfl('pending=1500;progress=moving');
-    await waitUntil(
-      () => el.shadowRoot!.querySelector('[part~=more]') && el.shadowRoot!.querySelector('[part~=balance]'),
-    );
+    await until(() => el.shadowRoot!.querySelector('[part~=more]') && el.shadowRoot!.querySelector('[part~=balance]'));
     el.shadowRoot!.querySelector<HTMLDetailsElement>('details.details')!.open = true; // the price details
     await el.updateComplete;
     look(el);
@@ -40,18 +44,18 @@ describe('<userpays-image>: its shadow parts', function () {
     await el.updateComplete;
     look(el);
     const running = el.generate();
-    await waitUntil(() => el.shadowRoot!.querySelector('[part~=placeholder]'));
+    await until(() => el.shadowRoot!.querySelector('[part~=placeholder]'));
     look(el);
     await running;
     el.prompt = 'a grey wolf';
     await el.generate();
-    await waitUntil(() => el.shadowRoot!.querySelector('[part~=gallery]'));
+    await until(() => el.shadowRoot!.querySelector('[part~=gallery]'));
     el.shadowRoot!.querySelector<HTMLElement>('[part~=result] [data-action=open]')!.click();
     look(el);
 
     const failed = await bfl('fault=content-moderated;pending=60'); // paid for, and no image
     await failed.generate().catch(() => {});
-    await waitUntil(() => failed.shadowRoot!.querySelector('[part~=failures]'));
+    await until(() => failed.shadowRoot!.querySelector('[part~=failures]'));
     look(failed);
 
     // Its host refuses the page the bytes: shown from BFL's link, not saved.
@@ -65,7 +69,7 @@ describe('<userpays-image>: its shadow parts', function () {
     );
     refused.apiKey = 'sim-test-key';
     await refused.generate();
-    await waitUntil(() => refused.shadowRoot!.querySelector('[part~=not-saved]'));
+    await until(() => refused.shadowRoot!.querySelector('[part~=not-saved]'));
     look(refused);
 
     const puter = await fixture<UserPaysImage>(
