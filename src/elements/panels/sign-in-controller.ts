@@ -18,12 +18,10 @@ export interface SignInSource {
 }
 
 /**
- * The answer of one of our sign-ins in the address (providers/oauth.ts): finished as the page loads, once, whether
- * a widget or the headless API asked (a sign-in popup hands it to its opener and closes).
+ * The answer of one of our sign-ins that was in the page's address, finished as the page loaded (src/define.ts,
+ * before the panels, so the address no longer shows it): the same answer for every widget, once per page.
  */
-const answered = /[?&]state=up\./.test(globalThis.location?.search ?? '');
 const finished = () => loadEngine().then(({ finishSignIn, accountFor }) => finishSignIn(accountFor));
-if (answered) finished().catch(() => {}); // said by the widget that shows it
 
 /**
  * Sign in with an account system (OpenRouter: OAuth PKCE, src/providers/oauth.ts) instead of pasting a key: the
@@ -46,7 +44,7 @@ export class SignInController implements ReactiveController {
   }
 
   hostConnected() {
-    if (!answered || this.back) return;
+    if (this.back) return;
     this.back = true;
     finished().then((back) => {
       if (!back) return;
