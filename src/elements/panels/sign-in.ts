@@ -42,7 +42,7 @@ export function renderSignIn({ id, provider, signed, share }: SignInView, on: Si
   // prettier-ignore
   return html`<p part="account" class="account">${signed
     ? html`<span>${text.signedInWith(provider)}${share ? ` · ${share}` : ''}</span> <button type="button" class="link" @click=${on.keySignOut}>${widgetText.signOut()}</button>`
-    : html`<button part="sign-in" type="button" class="secondary" data-provider=${id} @click=${on.keySignIn}>${text.signInWith(provider)}</button> <span class="muted">${text.orPasteKey()}</span>`}</p>`;
+    : html`<button part="sign-in" id="sign-in" type="button" class="secondary" data-provider=${id} @click=${on.keySignIn}>${text.signInWith(provider)}</button> <span class="muted">${text.orPasteKey()}</span>`}</p>`;
 }
 
 /**
@@ -54,5 +54,5 @@ export function renderPuterAccount({ user, left, note }: PuterAccountView, on: S
   // prettier-ignore
   return html`<p part="account" class="account">${user
     ? html`<span>${text.puterAccount()} <strong>${user}</strong>${left ? ` · ${left}` : ''}</span> <button type="button" class="link" @click=${on.signOut}>${widgetText.signOut()}</button>`
-    : html`<button part="sign-in" type="button" class="secondary" data-provider="puter" @click=${on.signIn}>${text.signInPuter()}</button> <span class="muted">${text.signInPuterWhy()}</span>`}</p>${user && note ? html`<p class="muted">${note}</p>` : nothing}`;
+    : html`<button part="sign-in" id="sign-in" type="button" class="secondary" data-provider="puter" @click=${on.signIn}>${text.signInPuter()}</button> <span class="muted">${text.signInPuterWhy()}</span>`}</p>${user && note ? html`<p class="muted">${note}</p>` : nothing}`;
 }
