@@ -12,7 +12,7 @@ const ENTRY = '^src/(index|define|api)\\.ts$';
 const ENGINE = '^src/(generation|images)/|^src/pricing/puter-catalogue|^src/providers/(?!catalog|urls|provider)';
 const LEDGER = '^src/ledger/';
 const PANELS =
-  '^src/elements/panels/|^src/elements/tally/(tally-template|tally-view|tally-actions|chart|export)|^src/pricing/(compare|projection)|^src/strings/(offers|gallery|tally|models|prompts)\\.ts';
+  '^src/elements/panels/|^src/elements/tally/(tally-template|tally-view|tally-actions|chart|export)|^src/pricing/(compare|projection)|^src/strings/(offers|gallery|tally|models|prompts|more-options)\\.ts';
 
 /** A rule forbidding `from` to import any of `to`. */
 const forbid = (name, comment, from, to, more = {}) => ({

@@ -65,6 +65,41 @@ const PROVIDERS = [
     ],
   },
   {
+    id: 'openrouter',
+    label: 'OpenRouter · sign in, or the user’s own key',
+    sim: '/sim/openrouter',
+    hint: 'Sign in with the simulated OpenRouter (a popup, or the whole page where popups are blocked): the key it gives pays from that account’s $4.20. OpenRouter says what each image cost, and that is what is booked.',
+    scenarios: [
+      ['', 'Normal generation'],
+      ['credits=0.01', 'Little credit left ($0.01: refused before sending)'],
+      ['fault=402', 'No credits (402)'],
+      ['fault=401', 'Key revoked or sign-in expired (401)'],
+      ['fault=429', 'Rate limited (429)'],
+      ['fault=403', 'Prompt flagged by moderation (403)'],
+      ['fault=network', 'Network failure'],
+      ['cost=null', 'Reply without usage.cost (the preview’s price is booked)'],
+      ['cost=0.02', 'Charged otherwise than the preview said'],
+    ],
+  },
+  {
+    id: 'huggingface',
+    label: 'Hugging Face · sign in, or the user’s own token',
+    sim: '/sim/huggingface',
+    // The site's public OAuth client id (an OAuth app made at huggingface.co/settings/connected-applications); the
+    // simulator knows the ids that start with sim-client.
+    clientId: 'sim-client-demo',
+    hint: 'Sign in with the simulated Hugging Face (a popup, or the whole page where popups are blocked): HF routes the request to fal and bills the user’s HF account at fal’s price.',
+    scenarios: [
+      ['', 'Normal generation'],
+      ['fault=402', 'Included credits used up (402)'],
+      ['fault=401', 'Token expired or revoked (401)'],
+      ['fault=403', 'Token without the inference-api scope (403)'],
+      ['fault=429', 'Rate limited (429)'],
+      ['fault=500', 'Provider error (500)'],
+      ['fault=network', 'Network failure'],
+    ],
+  },
+  {
     id: 'openai',
     label: 'A gateway · the user’s own key',
     sim: '/sim/openai',
@@ -119,6 +154,7 @@ function applyProvider() {
   hint.textContent = provider.hint;
   widget.priceBook = provider.priceBook ?? null;
   widget.provider = provider.id;
+  widget.huggingfaceClientId = provider.clientId ?? '';
   widget.apiKey = provider.key ?? '';
   applyScenario();
 }
@@ -127,10 +163,21 @@ options(
   providerSelect,
   PROVIDERS.map((p) => [p.id, p.label]),
 );
-providerSelect.value = widget.getAttribute('provider');
+// The simulator chosen is kept for this tab: a sign-in by redirect (popups blocked) leaves the page and comes back.
+const kept = JSON.parse(sessionStorage.getItem('demo-simulator') ?? '{}');
+providerSelect.value = PROVIDERS.some((p) => p.id === kept.provider) ? kept.provider : widget.getAttribute('provider');
 applyProvider();
-providerSelect.addEventListener('change', applyProvider);
-scenarioSelect.addEventListener('change', applyScenario);
+if (current().scenarios.some(([value]) => value === kept.scenario)) {
+  scenarioSelect.value = kept.scenario;
+  applyScenario();
+}
+const keep = () =>
+  sessionStorage.setItem(
+    'demo-simulator',
+    JSON.stringify({ provider: providerSelect.value, scenario: scenarioSelect.value }),
+  );
+providerSelect.addEventListener('change', () => (applyProvider(), keep()));
+scenarioSelect.addEventListener('change', () => (applyScenario(), keep()));
 
 // The relay (relay/worker.js in the Workers runtime, started by demo/server.mjs): BFL's delivery host answers
 // no CORS, so without it BFL's images are shown from BFL's link and not saved; through it they are saved.

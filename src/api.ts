@@ -5,7 +5,7 @@ import { asUserPaysError } from './base/errors.js';
 import type { GenerateOptions, GenerateRequest } from './generation/headless.js';
 import { loadEngine, loadLedger } from './lazy/index.js';
 import { quoteFor } from './pricing/index.js';
-import type { GenerateResult, Quote, QuoteRequest, Tally } from './base/types.js';
+import type { GenerateResult, ProviderId, Quote, QuoteRequest, Tally } from './base/types.js';
 
 /** Set at build time (rollup, the test server) from package.json's `version`. */
 declare const __USERPAYS_VERSION__: string;
@@ -18,18 +18,42 @@ export function quote(request: QuoteRequest): Quote {
   return quoteFor(request);
 }
 
+/** Runs `run` with the engine, loaded on first use: its refusals, and the engine's failure to load, as `UserPaysError`. */
+async function withEngine<T>(run: (engine: Awaited<ReturnType<typeof loadEngine>>) => T): Promise<Awaited<T>> {
+  try {
+    return await run(await loadEngine());
+  } catch (error) {
+    throw asUserPaysError(error);
+  }
+}
+
 /**
  * Headless generation, for pages with their own UI: the widget's submission without the widget (the same pipeline,
  * ledger and gallery; see docs/headless.md). Rejects with `UserPaysError` only.
  */
-export async function generate(request: GenerateRequest, options?: GenerateOptions): Promise<GenerateResult> {
-  try {
-    const engine = await loadEngine();
-    return await engine.headless(request, options);
-  } catch (error) {
-    throw asUserPaysError(error); // the engine could not load
-  }
+export const generate = (request: GenerateRequest, options?: GenerateOptions): Promise<GenerateResult> =>
+  withEngine((engine) => engine.headless(request, options));
+
+/** Where `signIn` and `signOut` act: the provider's endpoint (its public one when absent), and the site's client id. */
+export interface SignInOptions {
+  endpoint?: string;
+  /** The site's public OAuth client id, for Hugging Face (`huggingface-client-id` on the element). */
+  huggingfaceClientId?: string;
 }
+
+/**
+ * Signs the user in to `provider` (OpenRouter, Hugging Face), from the user's click: a popup, or the whole page where
+ * the browser blocks it (call it again on the page's return to finish). The key is held for `generate()` in memory,
+ * for the provider's endpoint, and sent only there (docs/headless.md).
+ */
+export function signIn(provider: ProviderId, options: SignInOptions = {}): Promise<void> {
+  const popup = open('', 'userpays-sign-in', 'popup,width=520,height=720'); // in the click, before anything awaits
+  return withEngine((engine) => engine.headlessSignIn(provider, options, popup)).finally(() => popup?.close());
+}
+
+/** Forgets the key `signIn(provider, options)` gave. */
+export const signOut = (provider: ProviderId, { endpoint = '' }: SignInOptions = {}): Promise<void> =>
+  withEngine((engine) => engine.headlessSignOut(provider, endpoint));
 
 /** The tally of a storage key (default `userpays`, the elements' own): what the widget and `<userpays-tally>` show. */
 export async function tally(storageKey?: string): Promise<Tally> {

@@ -3,6 +3,7 @@ import { UserPaysImage } from './elements/image/userpays-image.js';
 import { UserPaysTally } from './elements/tally/userpays-tally.js';
 import type { ErrorDetail, GenerationResult, ProgressDetail, Quote, SubmitDetail, Tally } from './base/types.js';
 import * as api from './api.js';
+import { loadEngine } from './lazy/index.js';
 
 // The one module with side effects. Guarded so that two copies on a page (two script tags of different versions
 // or addresses, a script tag and a bundle) never throw "this name has already been used": the first copy's
@@ -17,6 +18,15 @@ for (const [name, element] of elements) {
 }
 
 globalThis.UserPays ??= api;
+
+// The answer of one of our sign-ins in this page's address (providers/oauth.ts): finished as the page loads, once,
+// widget or none (a sign-in popup hands it to the page that opened it, and closes); a widget or the headless API that
+// waits for it is given it, and says what went wrong.
+if (location.search.includes('state=up.')) {
+  loadEngine()
+    .then((engine) => engine.finishSignIn(engine.accountFor))
+    .catch(() => {});
+}
 
 declare global {
   /** The public API for pages without a bundler (once the module has run: see "Embedding" in the README). */

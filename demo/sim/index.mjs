@@ -1,9 +1,11 @@
 // The protocol simulators the demo server and the test runner mount under `/sim/`.
 // Each is a sibling module exporting `create…Simulator(options)` → `{ handle(req, res): Promise<boolean> }`;
-// adding one (puter, fal, openai) is one module and one line below.
+// adding one (puter, fal, openai, huggingface) is one module and one line below.
 import { createBflSimulator } from './bfl.mjs';
 import { createFalSimulator } from './fal.mjs';
+import { createHuggingFaceSimulator } from './huggingface.mjs';
 import { createOpenAiSimulator } from './openai.mjs';
+import { createOpenRouterSimulator } from './openrouter.mjs';
 import { createPuterSimulator } from './puter.mjs';
 
 /**
@@ -15,7 +17,9 @@ export function createSimulator(options = {}) {
   const simulators = [
     createBflSimulator(options),
     createFalSimulator(options),
+    createHuggingFaceSimulator(options),
     createOpenAiSimulator(options),
+    createOpenRouterSimulator(options),
     createPuterSimulator(options),
   ];
   return {

@@ -2,7 +2,7 @@
  * The public shapes (see the README and docs/contract.md). Money is always an exact decimal string here;
  * inside the modules it is a `Decimal` until the moment it is formatted.
  */
-export type ProviderId = 'puter' | 'bfl' | 'fal' | 'openai';
+export type ProviderId = 'puter' | 'bfl' | 'fal' | 'openai' | 'openrouter' | 'huggingface';
 
 export interface Size {
   width: number;

@@ -14,17 +14,18 @@ import {
 import { puterCatalogue } from '../pricing/puter-catalogue.js';
 import { keyOrigin, providerInfo, puterApi } from '../providers/catalog.js';
 import { puterCheck, puterSdk } from '../providers/puter.js';
-import { providerFor } from '../providers/registry.js';
+import { accountFor, providerFor } from '../providers/registry.js';
+import { finishSignIn, signIn } from '../providers/oauth.js';
 import { checkEndpoint, checkRelay } from '../providers/urls.js';
 import * as generationText from '../strings/generation.js';
-import * as widgetText from '../strings/widget.js';
+import * as moreText from '../strings/more-options.js';
 import type { GenerateResult, ProgressDetail, ProviderId } from '../base/types.js';
 import { resumeOrphans } from './resume.js';
 import { submit, type Asked } from './submit.js';
 
 /** What `UserPays.generate()` makes: the widget's inputs, as data. */
 export interface GenerateRequest {
-  /** `puter` | `bfl` | `fal` | `openai`; default `puter`. */
+  /** `puter` | `bfl` | `fal` | `openai` | `huggingface`; default `puter`. */
   provider?: ProviderId;
   /** Model id from the price book; default `flux-2-klein-4b`. */
   model?: string;
@@ -60,6 +61,11 @@ export interface GenerateOptions {
   priceBook?: PriceBook | null;
   /** Where the Puter SDK is loaded from (provider `puter`); default `https://js.puter.com/v2/`. */
   puterSrc?: string;
+  /**
+   * The site's public OAuth client id for "Sign in with Hugging Face", as the widget's `huggingface-client-id`
+   * (provider `huggingface`; the token itself goes in `apiKey`).
+   */
+  huggingfaceClientId?: string;
 }
 
 /** Each option of the right kind (a value of the wrong kind is refused in words, never met as a TypeError later). */
@@ -72,8 +78,9 @@ function checkOptions(options: unknown) {
     relay = '',
     storageKey = 'userpays',
     puterSrc = 'https://js.puter.com/v2/',
+    huggingfaceClientId = '',
   } = options;
-  for (const [name, value] of Object.entries({ apiKey, endpoint, relay, storageKey, puterSrc })) {
+  for (const [name, value] of Object.entries({ apiKey, endpoint, relay, storageKey, puterSrc, huggingfaceClientId })) {
     if (typeof value !== 'string') invalid(generationText.notText(name)); // never the value: it may be a key
   }
   const { budget, signal, onProgress, priceBook } = options;
@@ -88,6 +95,7 @@ function checkOptions(options: unknown) {
     relay: relay as string,
     storageKey: storageKey as string,
     puterSrc: puterSrc as string,
+    huggingfaceClientId: huggingfaceClientId as string,
     budget: noBudget ? null : (budget as string).trim(),
     signal: signal as AbortSignal | undefined,
     onProgress: onProgress as GenerateOptions['onProgress'],
@@ -108,6 +116,33 @@ function checkRequest(request: unknown) {
     references: Blob[];
   };
 }
+
+/** Keys from `UserPays.signIn()`, by `provider origin`: memory only, sent only to that origin. */
+const signedIn = new Map<string, string>();
+
+/**
+ * `UserPays.signIn(provider)`: signs the user in (`popup`, opened by the caller in the user's click; the whole page
+ * goes and comes back where it was blocked, and the next call finishes it) and holds the key for `generate()`.
+ */
+export async function headlessSignIn(
+  provider: ProviderId,
+  { endpoint = '', huggingfaceClientId }: { endpoint?: string; huggingfaceClientId?: string },
+  popup: Window | null,
+): Promise<void> {
+  const back = await finishSignIn(accountFor);
+  if (back) signedIn.set(back.provider + keyOrigin(back.provider, back.endpoint), back.signedIn.key);
+  if (back?.provider === provider && keyOrigin(provider, back.endpoint) === keyOrigin(provider, endpoint)) {
+    popup?.close();
+    return;
+  }
+  const where = endpoint || providerInfo(provider)?.defaultEndpoint() || '';
+  const { key } = await signIn(accountFor(provider), { endpoint: where, popup, clientId: huggingfaceClientId });
+  signedIn.set(provider + keyOrigin(provider, endpoint), key);
+}
+
+/** `UserPays.signOut(provider)`: forgets the key a sign-in gave. */
+export const headlessSignOut = (provider: ProviderId, endpoint: string) =>
+  void signedIn.delete(provider + keyOrigin(provider, endpoint));
 
 /** One image store per storage key on this page (what could not be saved is kept in it for the page's life). */
 const stores = new Map<string, ImageStore>();
@@ -167,7 +202,7 @@ export async function headless(request: unknown, options: unknown): Promise<Gene
     const inputs = await Promise.all(
       references.map((image, i) =>
         readReferenceImage(
-          image instanceof File ? image : new File([image], widgetText.referenceAlt(i + 1), { type: image.type }),
+          image instanceof File ? image : new File([image], moreText.referenceAlt(i + 1), { type: image.type }),
         ),
       ),
     );
@@ -191,7 +226,7 @@ export async function headless(request: unknown, options: unknown): Promise<Gene
       priced,
       endpoint,
       relay: run.relay,
-      apiKey: run.apiKey,
+      apiKey: run.apiKey || signedIn.get(provider + keyOrigin(provider, endpoint)) || '',
       budget: run.budget,
       budgetProblem: '',
       ledger,

@@ -101,7 +101,8 @@ export async function resumeOrphans(o: ResumeOptions): Promise<ResumeReport> {
         return o.onResumed?.(stored, entry);
       } catch (thrown) {
         const error = asUserPaysError(thrown);
-        if (error.code === 'auth-failed') return void needsKey.push(entry);
+        // A key refused, or a sign-in that expired (Hugging Face's 401): wait for the user's next one.
+        if (error.code === 'auth-failed' || error.code === 'auth-required') return void needsKey.push(entry);
         if (error.code === 'network' || error.code === 'cancelled') return; // tried again next time
         book(bookFailure(seen, error, entry.quoted));
       }

@@ -1,7 +1,7 @@
 // The engine: everything that generates (provider adapters, the pipeline, the image store, reference images),
 // a chunk loaded on first need rather than with the elements (loadEngine() in index.ts; docs/architecture.md,
 // "Loading"). What it shares with the entry, rollup shares: it carries no copy of it.
-export { headless } from '../generation/headless.js';
+export { headless, headlessSignIn, headlessSignOut } from '../generation/headless.js';
 export { resumeOrphans } from '../generation/resume.js';
 export { submit } from '../generation/submit.js';
 export { Gallery } from '../images/gallery.js';
@@ -11,3 +11,5 @@ export { providerFor } from '../providers/registry.js';
 export { puterBalance, puterCheck, puterSdk, puterSignIn } from '../providers/puter.js';
 export { keyBalance } from '../providers/registry.js';
 export { readReferenceImage } from '../images/reference-images.js';
+export { finishSignIn, signIn } from '../providers/oauth.js';
+export { accountFor } from '../providers/registry.js';

@@ -15,8 +15,11 @@ export type SizeRule =
   | { kind: 'pixels'; step: number; min: number; max?: number; maxPixels?: number }
   /** Any size: the provider rounds each side to a multiple of `step` (at least `min`), and makes and bills that. */
   | { kind: 'snapped'; step: number; min: number }
-  /** Only these aspect ratios, at about `pixels` whatever size was asked. */
-  | { kind: 'ratios'; ratios: readonly string[]; pixels: number }
+  /**
+   * Only these aspect ratios, at about `pixels` whatever size was asked; or, with `levels`, at about the one of those
+   * pixel counts nearest the size asked (OpenRouter's `image_size` tiers).
+   */
+  | { kind: 'ratios'; ratios: readonly string[]; pixels: number; levels?: readonly number[] }
   /** An aspect ratio between `widest` (e.g. [21, 9]) and its inverse; the provider chooses the pixels. */
   | { kind: 'aspect'; widest: readonly [number, number] }
   /** The output takes the size of the image to edit. */
@@ -107,6 +110,12 @@ export function sizeOfRatio(ratio: string, pixels: number): { width: number; hei
   return { width: side(Math.sqrt(pixels * value)), height: side(Math.sqrt(pixels / value)) };
 }
 
+/** The pixels a ratio rule makes of a request for `pixels`: its level nearest (on a log scale), else its one size. */
+export const nearestLevel = (rule: { pixels: number; levels?: readonly number[] }, pixels: number) =>
+  (rule.levels ?? [rule.pixels]).reduce((best, level) =>
+    Math.abs(Math.log(level / pixels)) < Math.abs(Math.log(best / pixels)) ? level : best,
+  );
+
 /** `size` scaled down (keeping its shape) to at most `maxPixels`; unchanged when it fits. */
 export function fitWithin(size: Size, maxPixels: number): Size {
   const { width, height } = size;
@@ -164,7 +173,7 @@ export function fitRequest(capability: Capability, model: ModelInfo, width: numb
     }
   } else if (sizes.kind === 'ratios') {
     const ratio = nearestRatio(sizes.ratios, width, height);
-    Object.assign(fitted, { ratio, ...sizeOfRatio(ratio, sizes.pixels) });
+    Object.assign(fitted, { ratio, ...sizeOfRatio(ratio, nearestLevel(sizes, width * height)) });
     if (fitted.width !== width || fitted.height !== height) {
       notes.push(text.madeAsRatio(ratio, fitted.width, fitted.height));
     }

@@ -14,6 +14,7 @@ export {
 export {
   aspectRatio,
   fitWithin,
+  nearestLevel,
   nearestRatio,
   sizeOfRatio,
   type Capability,

@@ -9,7 +9,8 @@ const model = (id: string, label: string): ModelInfo => ({ id, label });
 
 /**
  * Every model the price book knows, in picker order. FLUX.2 [dev] is open weights that BFL itself does not host, but
- * Puter (Replicate), fal and gateways (Together AI, DeepInfra) do. [klein] 9B base is the undistilled model Puter
+ * Puter (Replicate), fal and gateways (Together AI, DeepInfra) do; FLUX.1 [schnell] and [dev], open weights too, are
+ * offered through Hugging Face only. [klein] 9B base is the undistilled model Puter
  * serves under the name "FLUX.2 Klein 9B" (its catalogue id `black-forest-labs/flux-2-klein-9b-base`): another
  * model, priced otherwise, than the distilled [klein] 9B of BFL and fal.
  */
@@ -21,6 +22,8 @@ export const MODELS: readonly ModelInfo[] = [
   model('flux-2-flex', 'FLUX.2 [flex]'),
   model('flux-2-max', 'FLUX.2 [max]'),
   model('flux-2-dev', 'FLUX.2 [dev]'),
+  model('flux-1-schnell', 'FLUX.1 [schnell]'),
+  model('flux-1-dev', 'FLUX.1 [dev]'),
   model('flux-kontext-pro', 'FLUX.1 Kontext [pro]'),
   model('flux-kontext-max', 'FLUX.1 Kontext [max]'),
   model('flux-pro-1.1', 'FLUX1.1 [pro]'),

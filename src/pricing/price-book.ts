@@ -139,11 +139,46 @@ const falMegapixel = (path: string, first: string, extra: string): PriceEntry =>
 });
 
 /**
+ * OpenRouter (`black-forest-labs/flux.2-*` through `POST /api/v1/chat/completions`), in USD, from each model's page
+ * (openrouter.ai/black-forest-labs/{model}, "Pricing is as follows, per the docs"): [klein] 4B "$0.014 the first
+ * generated megapixel, $0.001 each subsequent" (output only); [pro] $0.03 first, $0.015 each next, $0.015 per input
+ * MP; [flex] "$0.06 for each megapixel on both input and output side"; [max] $0.07 first, $0.03 each next, $0.03 per
+ * input MP. Megapixels counted as BFL counts them (every started 1024²): OpenRouter does not say how it counts, and
+ * BFL's count is never lower. Not exact for that reason; but every reply carries `usage.cost`, the amount charged,
+ * which is booked (providers/openrouter.ts). References are not sent through OpenRouter by the widget (none).
+ * Sizes: an `aspect_ratio` of OpenRouter's documented list (openrouter.ai/docs/guides/overview/multimodal/
+ * image-generation: 1:1, 2:3, 3:2, 3:4, 4:3, 4:5, 5:4, 9:16, 16:9, 21:9) at an `image_size` tier: "1K" (about
+ * 1 MP) and "2K" (about 4 MP, kept under FLUX.2's 4 MP); "4K" is beyond what FLUX.2 makes, and OpenRouter names no
+ * pixels for a tier ("Concrete pixel dimensions are derived per-provider"): the widget asks for the size it priced.
+ */
+const OPENROUTER_SIZES: SizeRule = {
+  kind: 'ratios',
+  ratios: ['1:1', '2:3', '3:2', '3:4', '4:3', '4:5', '5:4', '9:16', '16:9', '21:9'],
+  pixels: MP,
+  levels: [MP, 4_000_000],
+};
+const openRouter = (model: string, first: string, extra: string): PriceEntry => ({
+  rule: { kind: 'megapixel', unit: 'usd', first, extra, inputs: false },
+  source: {
+    name: 'OpenRouter model page',
+    asOf: '2026-11-23',
+    url: 'https://openrouter.ai/black-forest-labs/' + model,
+  },
+  exact: false,
+  sizes: OPENROUTER_SIZES,
+  references: { max: 0, maxPixels: REFERENCE_MAX_PIXELS },
+});
+
+/**
  * BFL prices in credits; fal's in USD. Gateways (`openai`) have none here: the host page sets them, or the gateway's
  * host is one of GATEWAY_PRICE_BOOKS. BFL does not host FLUX.2 [dev] ("Local only", docs.bfl.ai/quick_start/pricing).
  */
 export const BUILTIN_PRICE_BOOK: PriceBook = {
-  'flux-2-klein-4b': { bfl: bflMegapixel('1.4', '0.1', 4), fal: falKlein('4b', '0.005', '0.01') },
+  'flux-2-klein-4b': {
+    bfl: bflMegapixel('1.4', '0.1', 4),
+    fal: falKlein('4b', '0.005', '0.01'),
+    openrouter: openRouter('flux.2-klein-4b', '0.014', '0.001'),
+  },
   'flux-2-klein-9b': { bfl: bflMegapixel('1.5', '0.2', 4), fal: falKlein('9b', '0.006', '0.011') },
   'flux-2-dev': {
     // fal-ai/flux-2 (fal-js libs/client/src/types/endpoints.ts at 381105e: Flux2Input "width and height must be
@@ -155,9 +190,21 @@ export const BUILTIN_PRICE_BOOK: PriceBook = {
       references: references(4),
     },
   },
-  'flux-2-pro': { bfl: bflMegapixel('3', '1.5', 8), fal: falMegapixel('flux-2-pro', '0.03', '0.015') },
-  'flux-2-flex': { bfl: bflMegapixel('5', '5', 8), fal: falMegapixel('flux-2-flex', '0.05', '0.05') },
-  'flux-2-max': { bfl: bflMegapixel('7', '3', 8), fal: falMegapixel('flux-2-max', '0.07', '0.03') },
+  'flux-2-pro': {
+    bfl: bflMegapixel('3', '1.5', 8),
+    fal: falMegapixel('flux-2-pro', '0.03', '0.015'),
+    openrouter: openRouter('flux.2-pro', '0.03', '0.015'),
+  },
+  'flux-2-flex': {
+    bfl: bflMegapixel('5', '5', 8),
+    fal: falMegapixel('flux-2-flex', '0.05', '0.05'),
+    openrouter: openRouter('flux.2-flex', '0.06', '0.06'),
+  },
+  'flux-2-max': {
+    bfl: bflMegapixel('7', '3', 8),
+    fal: falMegapixel('flux-2-max', '0.07', '0.03'),
+    openrouter: openRouter('flux.2-max', '0.07', '0.03'),
+  },
   // FluxKontextProInputs: aspect_ratio, input_image … input_image_4 (2–4 "experimental multiref").
   'flux-kontext-pro': { bfl: bflFlat('4', { sizes: ASPECT_SIZES, references: references(4) }) },
   'flux-kontext-max': { bfl: bflFlat('8', { sizes: ASPECT_SIZES, references: references(4) }) },
@@ -170,6 +217,35 @@ export const BUILTIN_PRICE_BOOK: PriceBook = {
     bfl: bflFlat('5', { sizes: { kind: 'input' }, references: references(1, { required: true }) }),
   },
 };
+
+/**
+ * Hugging Face (`huggingface`): the router sends each model to fal (`/fal-ai/{model}`, the `model` here) and bills the
+ * user what fal charges, "with no markup from Hugging Face" (huggingface.co/docs/inference-providers/pricing): fal's
+ * price per MP of output, MP as fal counts them (started 1024² MP): fal.ai/models/fal-ai/flux/schnell $0.003,
+ * fal-ai/flux/dev $0.025; FLUX.2 as the `fal` entries above ([dev] $0.012 the first MP and each next, so per MP). fal
+ * documents no size limit for FLUX.1: held to FLUX1.1 [pro]'s (stricter). Text to image only (no references through
+ * the router). Not exact: neither HF nor fal reports the charge.
+ */
+const HF: [string, string, string, SizeRule?][] = [
+  ['flux-2-klein-4b', 'flux-2/klein/4b', '0.005', FLUX2_SIZES],
+  ['flux-2-dev', 'flux-2', '0.012', BUILTIN_PRICE_BOOK['flux-2-dev'].fal!.sizes],
+  ['flux-1-schnell', 'flux/schnell', '0.003'],
+  ['flux-1-dev', 'flux/dev', '0.025'],
+];
+for (const [id, model, perMp, sizes = FLUX11_SIZES] of HF) {
+  (BUILTIN_PRICE_BOOK[id] ??= {}).huggingface = {
+    rule: { kind: 'per-megapixel', unit: 'usd', perMp },
+    source: {
+      name: 'fal prices, through Hugging Face',
+      asOf: '2026-11-23',
+      url: 'https://fal.ai/models/fal-ai/' + model,
+    },
+    exact: false,
+    sizes,
+    references: { max: 0, maxPixels: REFERENCE_MAX_PIXELS },
+    model: 'fal-ai/' + model,
+  };
+}
 
 /**
  * Replicate's FLUX models take an aspect ratio from this list and make about 1 MP (`resolution: 1 MP`) whatever

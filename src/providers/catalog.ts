@@ -37,6 +37,8 @@ export interface ProviderInfo {
   fundsUrl?: string;
   /** Where the user makes an API key, linked beside the key field ("Get a key"). */
   keyUrl?: string;
+  /** The user may sign in instead of pasting a key (OAuth PKCE: src/providers/oauth.ts); the key field stays. */
+  signIn?: boolean;
 }
 
 const PROVIDERS: Record<ProviderId, ProviderInfo> = {
@@ -53,6 +55,24 @@ const PROVIDERS: Record<ProviderId, ProviderInfo> = {
   // fal's keys page (docs.fal.ai/documentation/model-apis/authentication: "Navigate to fal.ai/dashboard/keys").
   fal: { needsKey: true, defaultEndpoint: () => 'https://queue.fal.run', keyUrl: 'https://fal.ai/dashboard/keys' },
   openai: { needsKey: true, defaultEndpoint: () => '' },
+  // One origin names the sign-in page ({endpoint}/auth) and the API ({endpoint}/api/v1) (openrouter.ai/docs/oauth);
+  // keys at openrouter.ai/settings/keys, credits at openrouter.ai/settings/credits.
+  openrouter: {
+    needsKey: true,
+    defaultEndpoint: () => 'https://openrouter.ai',
+    keyUrl: 'https://openrouter.ai/settings/keys',
+    fundsUrl: 'https://openrouter.ai/settings/credits',
+    signIn: true,
+  },
+  // The Inference Providers router (huggingface.co/docs/inference-providers); the token comes from "Sign in with
+  // Hugging Face" (OAuth, scope inference-api) or is a user access token; credits at the user's billing page.
+  huggingface: {
+    needsKey: true,
+    defaultEndpoint: () => 'https://router.huggingface.co',
+    keyUrl: 'https://huggingface.co/settings/tokens',
+    fundsUrl: 'https://huggingface.co/settings/billing',
+    signIn: true,
+  },
 };
 
 /**

@@ -1,6 +1,7 @@
 import type Decimal from 'decimal.js';
 import type { ProviderId } from '../base/types.js';
 import type { PriceEntry } from '../pricing/index.js';
+import type { OAuthAccount } from './sign-in.js';
 
 /** A reference image the user attached; `dataUrl` is `data:image/(png|jpeg|webp);base64,…`. */
 export interface ReferenceImage {
@@ -148,4 +149,6 @@ export interface Provider {
    * (never an error) where it does not, or the key may not ask.
    */
   balance?(context: Omit<RunContext, 'signal'> & { signal?: AbortSignal }): Promise<Decimal | undefined>;
+  /** Where the user may sign in instead of pasting a key (OAuth PKCE; the flow is providers/oauth.ts). */
+  readonly account?: OAuthAccount;
 }

@@ -3,8 +3,12 @@ import * as text from '../strings/generation.js';
 import type { ProviderId } from '../base/types.js';
 import { BflProvider } from './bfl.js';
 import { FalProvider } from './fal.js';
+import { HuggingFaceProvider } from './huggingface.js';
 import { OpenAiProvider } from './openai.js';
+import { OpenRouterProvider } from './openrouter.js';
 import type { Provider } from './provider.js';
+import type { OAuthAccount } from './sign-in.js';
+import * as signInText from '../strings/sign-in.js';
 import { PuterProvider } from './puter.js';
 import { checkEndpoint, checkRelay } from './urls.js';
 
@@ -14,6 +18,8 @@ const providers = new Map<string, Provider>([
   ['bfl', new BflProvider()],
   ['fal', new FalProvider()],
   ['openai', new OpenAiProvider()],
+  ['openrouter', new OpenRouterProvider()],
+  ['huggingface', new HuggingFaceProvider()],
 ]);
 
 /**
@@ -38,4 +44,11 @@ export function providerFor(id: ProviderId): Provider {
   const provider = providers.get(id);
   if (!provider) throw new UserPaysError('invalid-input', text.unknownProvider(id), false);
   return provider;
+}
+
+/** The account system the user signs in to for `id` (OAuth PKCE); `invalid-input` where it has none. */
+export function accountFor(id: ProviderId): OAuthAccount {
+  const account = providerFor(id).account;
+  if (!account) throw new UserPaysError('invalid-input', signInText.noSignIn(id), false);
+  return account;
 }

@@ -44,3 +44,5 @@ export const settingsFrom = (what: 'reuse' | 'vary' | 'finalize') =>
   })[what];
 export const referenceAdded = () => 'The image is added as a reference.';
 export const deleted = () => 'Image deleted from this browser.';
+export const imagesReady = (count: number, prompt: string) =>
+  `${count === 1 ? 'Image' : `${count} images`} ready: ${prompt}`;

@@ -20,7 +20,17 @@ export const badPath = (path: string) =>
 export const unknownProvider = (id: string) => `The provider "${id}" is not available yet. Choose another provider.`;
 export const vetoed = () => 'The page stopped this submission before it was sent.';
 export const promptMissing = () => 'Describe the image you want in the prompt box first.';
-export const keyMissing = (provider: string) => `Enter your own ${providerName(provider)} API key, then try again.`;
+export const keyMissing = (provider: string) =>
+  provider === 'huggingface' ? hfSignIn() : `Enter your own ${providerName(provider)} API key, then try again.`;
+// Hugging Face: sign-in (OAuth, scope inference-api) or a user access token.
+export const hfSignIn = () => 'Sign in with Hugging Face (or enter a Hugging Face access token), then try again.';
+export const hfTokenRefused = () =>
+  'Hugging Face did not accept your sign-in: it may have expired. Sign in with Hugging Face again, then try again.';
+export const hfScopeMissing = () =>
+  'Hugging Face did not allow this page to make images for you. Sign in with Hugging Face again and allow inference (or use an access token that may call Inference Providers), then try again.';
+export const hfSignInFailed = () => 'Hugging Face did not complete the sign-in. Sign in with Hugging Face again.';
+export const hfNoClientId = () =>
+  'This page has not set its Hugging Face app (the huggingface-client-id attribute), so you cannot sign in with Hugging Face here. Enter a Hugging Face access token instead.';
 export const notOnPage = () => 'This widget is not on the page any more: add it to the page, then try again.';
 export const outOfCredits = () => 'Your provider account has run out of credits. Add credits there, then try again.';
 export const puterShort = (price: string, left: string, cheaper?: string) =>

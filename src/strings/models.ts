@@ -14,4 +14,7 @@ export const bestFor = (model: string) =>
     'flux-pro-1.1': 'FLUX.1, fast',
     'flux-pro-1.1-ultra': 'FLUX.1, up to 4 MP',
     'flux-pro-1.0-fill': 'Fills a masked area',
+    // FLUX.1 [schnell]: BFL's few-step distilled model ("fastest"); [dev]: its open-weights guidance-distilled one.
+    'flux-1-schnell': 'FLUX.1, fastest',
+    'flux-1-dev': 'FLUX.1, open weights',
   })[model] ?? '';

@@ -5,18 +5,9 @@ export const promptPlaceholder = () => 'A lighthouse on a cliff at dawn, waterco
 export const modelLabel = () => 'Model';
 export const widthLabel = () => 'Width';
 export const heightLabel = () => 'Height';
-export const countLabel = () => 'Images';
-export const seedLabel = () => 'Seed';
-export const randomSeed = () => 'random';
 export const shapeLabel = () => 'Shape';
 export const sizeFromInput = () => 'The image is made at the size of the image to edit.';
-export const referencesLabel = () => 'Reference images';
-export const referencesNote = (required: boolean, max: number, billed: boolean) =>
-  `(${required ? 'required' : 'optional'}, up to ${max}; ${billed ? 'billed too' : 'included in the price'}; choose, drop or paste)`;
-export const referenceAlt = (index: number) => `Reference image ${index}`;
 export const addFunds = (provider: string) => `Open your ${provider} dashboard ↗`;
-export const referenceAdds = (megapixels: number, amount: string) => `adds ${megapixels} MP = ${amount}`;
-export const referenceRemove = (index: number) => `Remove reference image ${index}`;
 export const keyLabel = (provider: string, host?: string) =>
   host ? `Your ${provider} API key for ${host}` : `Your ${provider} API key`;
 export const keyNotSentHere = (others: string[]) =>
@@ -27,13 +18,9 @@ export const rememberKey = () => 'Remember my key on this device';
 export const keyStaysHere = (provider: string) =>
   `Kept in this page's memory unless you tick the box; sent only to ${provider}, whom you pay directly.`;
 export const getKey = () => 'Get a key ↗';
-export const puterAccount = () => 'Puter account';
 export const leftOnAccount = (left: string) => `${left} left`;
-export const signIn = () => 'Sign in with Puter';
-export const signInWhy = () => 'to pay from your own account.';
+/** Who pays and what is left, beside the price: "$0.03 of your $4.20 at OpenRouter". */
 export const signOut = () => 'Sign out';
-export const imagesReady = (count: number, prompt: string) =>
-  `${count === 1 ? 'Image' : `${count} images`} ready: ${prompt}`;
 export const generating = () => 'Generating…';
 export const generateLabel = () => 'Generate';
 /** The keyboard shortcut, as the platform writes it. */
@@ -74,6 +61,3 @@ export const emptyHint = () => 'Describe it, pick a model and a shape: the exact
 export const dismiss = () => 'Dismiss';
 export const badBudget = (value: string) =>
   `The budget set on this page ("${value}") is not an amount of dollars, so nothing can be spent until it is fixed (write it like 2.50).`;
-export const dropReferences = () => 'Drop images here, paste them, or';
-export const chooseReferences = () => 'choose files';
-export const referencesCount = (n: number, max: number) => `${n} of ${max}`;

@@ -6,7 +6,14 @@
  * modules in another language (docs/architecture.md, "Strings").
  */
 
-const PROVIDER_NAMES: Record<string, string> = { puter: 'Puter', bfl: 'BFL', fal: 'fal', openai: 'gateway' };
+const PROVIDER_NAMES: Record<string, string> = {
+  puter: 'Puter',
+  bfl: 'BFL',
+  fal: 'fal',
+  openai: 'gateway',
+  openrouter: 'OpenRouter',
+  huggingface: 'Hugging Face',
+};
 
 /** The provider's name, as a label shows it and after "your": "BFL", "gateway" ("your gateway key"). */
 export const providerName = (id: string) => PROVIDER_NAMES[id] ?? id;

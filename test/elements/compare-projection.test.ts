@@ -113,6 +113,29 @@ describe('<userpays-image>: compare and projection', () => {
     expect(el.shadowRoot!.querySelector('label[for=key]')!.textContent).to.contain('fal');
   });
 
+  it('lists the offers of the account systems a user signs in to (OpenRouter, Hugging Face) beside Puter’s and BFL’s', async () => {
+    const { el } = await widget({ providers: 'puter openrouter huggingface' });
+    const rows = offers(el);
+    // FLUX.2 [klein] 4B at 1024², from each: BFL $0.014, OpenRouter $0.014 (its first megapixel), fal's $0.005
+    // through Hugging Face; Puter's from its catalogue.
+    for (const [provider, price] of [
+      ['BFL', '$0.014'],
+      ['OpenRouter', '$0.014'],
+      ['Hugging Face', '$0.005'],
+    ]) {
+      expect(rows, provider).to.include(`FLUX.2 [klein] 4B · ${provider} ${price}`);
+    }
+    expect(
+      rows.some((row) => row.includes('· Puter')),
+      'Puter',
+    ).to.equal(true);
+    part(el, 'compare')!
+      .querySelector<HTMLButtonElement>('[data-provider="openrouter"][data-model="flux-2-pro"]')!
+      .click();
+    await el.updateComplete;
+    expect([el.provider, el.model]).to.deep.equal(['openrouter', 'flux-2-pro']);
+  });
+
   it('projects 100 like this, per $1 and what fits the budget left', async () => {
     const { el } = await widget({ budget: '1.00' });
     // "images" where the widget says the count (1), else "submissions": never "100 of these".

@@ -11,6 +11,8 @@ describe('models', () => {
       'flux-2-flex',
       'flux-2-max',
       'flux-2-dev',
+      'flux-1-schnell',
+      'flux-1-dev',
       'flux-kontext-pro',
       'flux-kontext-max',
       'flux-pro-1.1',
@@ -52,7 +54,10 @@ describe('models', () => {
 
   it('prices every model somewhere: FLUX.2 [dev] is hosted (not at BFL), and so is Puter’s [klein] 9B base', () => {
     for (const model of MODELS) expect(Object.keys(BUILTIN_PRICE_BOOK[model.id] ?? {}), model.id).not.to.be.empty;
-    expect(Object.keys(BUILTIN_PRICE_BOOK['flux-2-dev']).sort()).to.deep.equal(['fal', 'puter']);
+    expect(Object.keys(BUILTIN_PRICE_BOOK['flux-2-dev']).sort()).to.deep.equal(['fal', 'huggingface', 'puter']);
+    // FLUX.1 [schnell] and [dev] only through Hugging Face (routed to fal).
+    expect(Object.keys(BUILTIN_PRICE_BOOK['flux-1-schnell'])).to.deep.equal(['huggingface']);
+    expect(Object.keys(BUILTIN_PRICE_BOOK['flux-1-dev'])).to.deep.equal(['huggingface']);
     expect(Object.keys(BUILTIN_PRICE_BOOK['flux-2-klein-9b-base'])).to.deep.equal(['puter']);
   });
 });

@@ -62,7 +62,7 @@ async function generateThrough(provider: ProviderId, scenario: string, key: stri
 }
 
 describe('security: a key goes only to its provider’s origin', () => {
-  for (const provider of ['bfl', 'fal', 'openai'] as const) {
+  for (const provider of ['bfl', 'fal', 'openai', 'openrouter', 'huggingface'] as const) {
     it(`${provider}: a redirect at submission is refused before the key can follow it`, async () => {
       const run = uniqueStorageKey();
       const outcome = await generateThrough(provider, `fault=redirect;pending=50;run=${run}`, `secret-${run}`);

@@ -150,10 +150,11 @@ export function renderSize({ size }: ImageView, on: ImageHandlers) {
 }
 
 /** The user's own key, just above Generate: where to get one, and the opt-in to remember it. */
-export function renderKey({ key, decision }: ImageView, on: ImageHandlers) {
+export function renderKey({ key, decision, panels }: ImageView, on: ImageHandlers) {
   if (!key) return nothing;
   const invalid = decision.blocked?.at === 'key' || key.error;
   return html`<div class="key-field">
+    ${panels.signIn ?? nothing}
     <div class="label-row">
       <label class="label" for="key">${widgetText.keyLabel(key.provider, key.host)}</label>
       ${key.url ? html`<a href=${key.url} target="_blank" rel="noopener noreferrer">${widgetText.getKey()}</a>` : nothing}
@@ -181,17 +182,4 @@ export function renderKey({ key, decision }: ImageView, on: ImageHandlers) {
     >
     <p class="muted">${widgetText.keyStaysHere(key.payee)}</p>
   </div>`;
-}
-
-/**
- * Puter's account: Sign in (its popup needs this very click), or who pays and what is left (in credits, while their
- * worth is unknown, said under it).
- */
-export function renderAccount({ account }: ImageView, on: ImageHandlers) {
-  if (!account) return nothing;
-  // One line each: whitespace inside a template is not minified.
-  // prettier-ignore
-  return html`<p part="account" class="account">${account.user
-    ? html`<span>${widgetText.puterAccount()} <strong>${account.user}</strong>${account.left ? ` · ${account.left}` : ''}</span> <button type="button" class="link" @click=${on.signOut}>${widgetText.signOut()}</button>`
-    : html`<button part="sign-in" type="button" class="secondary" data-provider="puter" @click=${on.signIn}>${widgetText.signIn()}</button> <span class="muted">${widgetText.signInWhy()}</span>`}</p>${account.user && account.note ? html`<p class="muted">${account.note}</p>` : nothing}`;
 }

@@ -5,6 +5,7 @@ import type { LedgerController } from '../controllers/ledger-controller.js';
 import type { PanelsController } from '../controllers/panels-controller.js';
 import type { PuterAccountController } from '../controllers/puter-account-controller.js';
 import type { QuoteController } from '../controllers/quote-controller.js';
+import type { SignInController } from '../panels/sign-in-controller.js';
 import type { ResumeController } from '../panels/resume-controller.js';
 import type { SubmissionController, SubmissionRequest } from '../controllers/submission-controller.js';
 import type { ProviderKeys } from './provider-keys.js';
@@ -17,6 +18,8 @@ import type { GestureGuard } from '../shared/gesture.js';
  */
 export interface ImageParts {
   keys: ProviderKeys;
+  /** Signing in to get a key (OpenRouter, Hugging Face): there once the panels have loaded. */
+  readonly signIn?: SignInController;
   ledger: LedgerController;
   pricing: QuoteController;
   account: PuterAccountController;

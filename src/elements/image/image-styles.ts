@@ -253,13 +253,6 @@ export const imageStyles = [
       align-items: center;
       font-size: 0.875rem;
     }
-    .account {
-      margin: 0;
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      gap: 0.4rem 0.75rem;
-    }
     a {
       color: var(--_accent);
     }

@@ -3,7 +3,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import type { ErrorDetail } from '../../base/types.js';
 import * as pricesText from '../../strings/prices.js';
 import * as widgetText from '../../strings/widget.js';
-import { renderAccount, renderKey, renderModels, renderPrompt, renderSize } from './form-template.js';
+import { renderKey, renderModels, renderPrompt, renderSize } from './form-template.js';
 import type { SizeView } from './size-presets.js';
 
 /** Why Generate cannot succeed now, where (the field it concerns), and the fix it offers. */
@@ -45,11 +45,6 @@ export interface ImageView {
     /** What the key's account has left ("$4.20 left"), where its provider says (BFL's credits, fal's billing). */
     left?: string;
   };
-  /**
-   * Undefined unless the provider is Puter. `left`: what is left in USD, where known; else `note` says what is left
-   * in the credits Puter reports, and that the price cannot be checked against them.
-   */
-  account?: { user?: string; left?: string; note?: string };
   /** The price, what it buys, and Generate: the row that stays in view. */
   decision: {
     /** The total as a person reads it (every digit in `exact`), or undefined where there is no payable price. */
@@ -76,6 +71,10 @@ export interface ImageView {
     running?: unknown;
     /** The session's spend in one line (the tally's summary), once the ledger is read. */
     tally?: unknown;
+    /** Sign in instead of pasting a key (OpenRouter, Hugging Face), or who pays and what is left: above the key. */
+    signIn?: unknown;
+    /** Puter's account: Sign in, or who pays and what is left. */
+    account?: unknown;
     /** The latest submission, large: `part="result"`. */
     result?: unknown;
     /** The earlier images, grouped by submission. */
@@ -267,7 +266,7 @@ export function renderImageWidget(view: ImageView, on: ImageHandlers) {
               </p>`
             : nothing
         }
-        ${renderKey(view, on)} ${renderAccount(view, on)} ${renderDecision(view, on)} ${renderError(view, on)}
+        ${renderKey(view, on)} ${view.panels.account ?? nothing} ${renderDecision(view, on)} ${renderError(view, on)}
         ${view.chargeNote ? html`<p class="muted">${view.chargeNote}</p>` : nothing}
         ${view.panels.tally ? html`<p part="tally" class="tally muted">${view.panels.tally}</p>` : nothing}
         <!-- What a screen reader hears of the price: its total, once per change, not the whole breakdown. -->

@@ -140,14 +140,6 @@ export function imageView(host: ImageHost, parts: ImageParts, on: ImageHandlers,
     allModels: parts.allModels,
     size: { ...size, megapixels: megapixelsOf(size.width, size.height) },
     key,
-    account:
-      provider === 'puter'
-        ? {
-            user: account.user,
-            left: left && widgetText.leftOnAccount(left),
-            note: account.balance?.unpriced?.(locale),
-          }
-        : undefined,
     // A request the model cannot make shows no payable price; the reason stands beside Generate.
     decision: payable
       ? {

@@ -1,4 +1,4 @@
-import { nearestRatio, sizeOfRatio } from '../../pricing/index.js';
+import { nearestLevel, nearestRatio, sizeOfRatio } from '../../pricing/index.js';
 import type { SizeRule } from '../../pricing/index.js';
 
 /** The shapes offered, widest to tallest (21:9 to 9:21, what FLUX makes), where the provider can make them. */
@@ -98,11 +98,16 @@ export function sizeView(rule: SizeRule | undefined, width: number, height: numb
   if (rule.kind === 'ratios') {
     view.providerPicks = true;
     const inForce = nearestRatio(rule.ratios, width, height);
+    const level = nearestLevel(rule, pixels); // a shape keeps the level in force; a level keeps the shape
     for (const ratio of [...rule.ratios].sort((x, y) => ratioOf(y) - ratioOf(x))) {
-      view.shapes.push({ label: ratio, value: valueOf(sizeOfRatio(ratio, rule.pixels)), selected: ratio === inForce });
+      view.shapes.push({ label: ratio, value: valueOf(sizeOfRatio(ratio, level)), selected: ratio === inForce });
     }
-    const made = sizeOfRatio(inForce, rule.pixels); // what the provider makes of the size asked
+    const made = sizeOfRatio(inForce, level); // what the provider makes of the size asked
     [view.width, view.height] = [made.width, made.height];
+    view.sizes = (rule.levels ?? []).map((area) => {
+      const size = sizeOfRatio(inForce, area);
+      return { label: megapixelsOf(size.width, size.height), value: valueOf(size), selected: area === level };
+    });
     return view;
   }
   const accepts = rule.kind === 'aspect' ? { step: 16, min: 64 } : rule;

@@ -47,7 +47,7 @@ import { ReferenceImages } from './reference-images.js';
  * @csspart remember - The "Remember my key on this device" opt-in box.
  * @csspart balance - What the key's account has left, where its provider says (BFL's credits, fal's billing).
  * @csspart account - Puter's account area (provider "puter"): who pays and what is left, Sign in / Sign out.
- * @csspart sign-in - A sign-in button (`data-provider` names the account system).
+ * @csspart sign-in - A sign-in button (`data-provider` names the account system: `puter`, `openrouter`).
  * @csspart decision - The row that stays in view: the price, what it buys, Generate, and why Generate cannot, with the fix.
  * @csspart cost - The price and what it buys, with the price details (breakdown, source, compare, projection).
  * @csspart submit - The Generate button.
@@ -78,7 +78,7 @@ export class UserPaysImage extends UserPaysElement {
   static override styles = imageStyles;
   protected static override rehearseFirstRender = true;
 
-  /** `puter` | `bfl` | `fal` | `openai`. */
+  /** `puter` | `bfl` | `fal` | `openai` | `openrouter` | `huggingface`. */
   @property() provider: ProviderId = 'puter';
   /**
    * Space-separated providers the user may switch to from the price comparison (`compare` part), besides
@@ -118,6 +118,12 @@ export class UserPaysImage extends UserPaysElement {
   @property({ attribute: 'puter-src' }) puterSrc = 'https://js.puter.com/v2/';
   /** How many finished images are kept in this browser (oldest go first). */
   @property({ attribute: 'keep-images', type: Number }) keepImages = 50;
+  /**
+   * The site's public OAuth client id for "Sign in with Hugging Face" (provider `huggingface`): an OAuth app made at
+   * huggingface.co/settings/connected-applications with the scope `inference-api` and this page as a redirect URI.
+   * No secret goes with it. Without it the user can still enter a Hugging Face access token.
+   */
+  @property({ attribute: 'huggingface-client-id' }) huggingfaceClientId = '';
   /** Overrides or extends the built-in prices. */
   @property({ attribute: false }) priceBook: PriceBook | null = null;
 
@@ -245,6 +251,9 @@ export class UserPaysImage extends UserPaysElement {
     const { keys, ledger, pricing, account, submission, references, panels, gesture } = this;
     return {
       keys,
+      get signIn() {
+        return element.galleryParts?.signIn;
+      },
       ledger,
       pricing,
       account,

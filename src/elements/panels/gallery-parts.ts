@@ -1,20 +1,29 @@
 import type { ReactiveControllerHost } from 'lit';
+import { asUserPaysError } from '../../base/errors.js';
 import type { ProviderId } from '../../base/types.js';
 import type { LedgerController } from '../controllers/ledger-controller.js';
 import type { StartupController } from '../controllers/startup-controller.js';
 import type { ProviderKeys } from '../image/provider-keys.js';
-import * as text from '../../strings/widget.js';
+import * as text from '../../strings/gallery.js';
 import type { SubmissionController } from '../controllers/submission-controller.js';
 import { FlowController } from './flow-controller.js';
 import { GalleryController } from './gallery-controller.js';
 import { ResumeController } from './resume-controller.js';
+import { SignInController } from './sign-in-controller.js';
 
-/** The widget's images, what closed pages left, and the focus and words around a submission: made with the panels. */
+/**
+ * The widget's images, what closed pages left, the focus and words around a submission, and signing in to get a key
+ * (OpenRouter, Hugging Face): made with the panels.
+ */
 export interface GalleryParts {
   gallery: GalleryController;
   resume: ResumeController;
   flow: FlowController;
+  signIn: SignInController;
 }
+
+/** The form a sign-in by redirect keeps while the page goes to the account system and back. */
+const KEPT = ['prompt', 'model', 'width', 'height', 'count'] as const;
 
 /** What of `<userpays-image>` its gallery reads, when it reads it (never a stale copy). */
 export interface GalleryHost extends ReactiveControllerHost, HTMLElement {
@@ -23,6 +32,12 @@ export interface GalleryHost extends ReactiveControllerHost, HTMLElement {
   provider: ProviderId;
   endpoint: string;
   relay: string;
+  huggingfaceClientId: string;
+  prompt: string;
+  model: string;
+  width: number;
+  height: number;
+  count: number;
 }
 
 /**
@@ -63,5 +78,16 @@ export function galleryParts(
     shown: () => gallery.images.map((image) => image.id),
     ready: (count) => text.imagesReady(count, gallery.images[0].prompt),
   });
-  return { gallery, resume, flow };
+  const signIn = new SignInController(host, {
+    provider: () => host.provider,
+    endpoint: () => host.endpoint,
+    clientId: () => (host.provider === 'huggingface' ? host.huggingfaceClientId : ''),
+    keys,
+    keep: () => Object.fromEntries(KEPT.map((name) => [name, host[name]])),
+    restore: (kept) => {
+      for (const name of KEPT) if (typeof kept[name] === typeof host[name]) Object.assign(host, { [name]: kept[name] });
+    },
+    report: (error) => submission.report(asUserPaysError(error)),
+  });
+  return { gallery, resume, flow, signIn };
 }

@@ -15,12 +15,17 @@ export interface PanelHandlers {
   imageAction(event: Event): void;
   /** Click on an offer of the comparison (`data-provider`, `data-model`). */
   offerChoose(event: Event): void;
+  /** Sign in with the provider in force (its window opens in this click), or sign out of it. */
+  keySignIn(): void;
+  keySignOut(): void;
 }
 
 /** The handlers of the widget's panels: they set the element's state, never draw (as image-handlers.ts). */
 export function panelHandlers(host: ImageHost & HTMLElement, parts: ImageParts): PanelHandlers {
   const root = () => host.shadowRoot!;
   return {
+    keySignIn: () => parts.signIn?.signIn(),
+    keySignOut: () => parts.signIn?.signOut(),
     exampleChoose: (event) => {
       parts.edited();
       host.prompt = (event.currentTarget as HTMLButtonElement).value;

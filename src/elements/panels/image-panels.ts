@@ -12,6 +12,10 @@ import { finalOf } from './offers.js';
 import { renderHistory, renderResult } from './result.js';
 import { renderRunning } from './running.js';
 import { renderTallySummary } from '../tally/tally-summary.js';
+import { renderPuterAccount, renderSignIn } from './sign-in.js';
+import * as signInText from '../../strings/sign-in.js';
+import * as widgetText from '../../strings/widget.js';
+import * as wordsText from '../../strings/words.js';
 
 /**
  * What `<userpays-image>`'s panels draw, from the element's properties and parts (as image-view.ts builds the rest):
@@ -59,6 +63,8 @@ export function imagePanels(
           )
         : undefined,
     tally: tally && renderTallySummary(tally, locale),
+    signIn: signInOf(host, parts, on),
+    account: host.provider === 'puter' ? puterAccountOf(host, parts, on) : undefined,
     result: latest.length ? renderResult({ images: latest, locale }, on.imageAction) : undefined,
     history: renderHistory(
       {
@@ -115,4 +121,24 @@ export function imagePanels(
       on,
     ),
   };
+}
+
+/** Sign in with the provider in force, or who pays and what is left, where it lets the user sign in. */
+function signInOf(host: ImageHost, parts: ImageParts, on: ImageHandlers & PanelHandlers) {
+  const state = parts.signIn?.state();
+  if (!state) return undefined;
+  const locale = host.locale || undefined;
+  const provider = wordsText.providerName(host.provider);
+  const quote = parts.pricing.quote;
+  const left = parts.account.balance?.usd;
+  const share = left && quote && signInText.ofYour(formatUsd(quote.total, locale), formatUsd(left, locale), provider);
+  return renderSignIn({ id: host.provider, provider, signed: state.signed, share }, on);
+}
+
+/** Puter's account line: Sign in, or who pays and what is left. */
+function puterAccountOf(host: ImageHost, parts: ImageParts, on: ImageHandlers & PanelHandlers) {
+  const { user, balance } = parts.account;
+  const locale = host.locale || undefined;
+  const left = balance?.usd && widgetText.leftOnAccount(formatUsd(balance.usd, locale));
+  return renderPuterAccount({ user, left, note: balance?.unpriced?.(locale) }, on);
 }

@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { formatUsd } from '../../pricing/index.js';
 import * as promptsText from '../../strings/prompts.js';
-import * as widgetText from '../../strings/widget.js';
+import * as moreText from '../../strings/more-options.js';
 import { icon } from './icons.js';
 
 /** What "More options" holds: how many images, the seed, and the reference images where the model takes them. */
@@ -46,26 +46,26 @@ function renderReferences({ references, locale }: MoreView, on: MoreHandlers) {
   const full = references.images.length >= references.max;
   return html`<div class="refs">
     <p class="label">
-      ${widgetText.referencesLabel()}
-      <span class="muted">${widgetText.referencesNote(references.required, references.max, references.billed)}</span>
+      ${moreText.referencesLabel()}
+      <span class="muted">${moreText.referencesNote(references.required, references.max, references.billed)}</span>
     </p>
     <div class="drop" @dragover=${on.referencesChosen} @drop=${on.referencesChosen}>
       <ul class="thumbs">
         ${references.images.map(
           (image, index) =>
             html`<li>
-              <img src=${image.dataUrl} alt=${widgetText.referenceAlt(index + 1)} />
+              <img src=${image.dataUrl} alt=${moreText.referenceAlt(index + 1)} />
               <span class="muted"
                 >${image.width}×${image.height}${image.sent ? ` → ${image.sent.width}×${image.sent.height}` : ''}${
                   image.adds
-                    ? html`<br />${widgetText.referenceAdds(image.adds.megapixels, formatUsd(image.adds.amount, locale))}`
+                    ? html`<br />${moreText.referenceAdds(image.adds.megapixels, formatUsd(image.adds.amount, locale))}`
                     : nothing
                 }</span
               >
               <button
                 type="button"
                 class="tool"
-                aria-label=${widgetText.referenceRemove(index + 1)}
+                aria-label=${moreText.referenceRemove(index + 1)}
                 data-index=${index}
                 @click=${on.referenceRemove}
               >
@@ -76,10 +76,10 @@ function renderReferences({ references, locale }: MoreView, on: MoreHandlers) {
       </ul>
       ${
         full
-          ? html`<span class="muted">${widgetText.referencesCount(references.images.length, references.max)}</span>`
-          : html`<span class="muted">${widgetText.dropReferences()}</span>
+          ? html`<span class="muted">${moreText.referencesCount(references.images.length, references.max)}</span>`
+          : html`<span class="muted">${moreText.dropReferences()}</span>
               <label class="choose"
-                >${widgetText.chooseReferences()}<input
+                >${moreText.chooseReferences()}<input
                   type="file"
                   accept="image/png,image/jpeg,image/webp"
                   multiple
@@ -93,7 +93,7 @@ function renderReferences({ references, locale }: MoreView, on: MoreHandlers) {
 /** How many images (a segmented radio group), the seed, and the reference images. */
 export function renderMore(view: MoreView, on: MoreHandlers) {
   return html`<fieldset part="count" class="counts">
-      <legend class="label">${widgetText.countLabel()}</legend>
+      <legend class="label">${moreText.countLabel()}</legend>
       <div class="choices segmented">
         ${[1, 2, 3, 4].map(
           (n) =>
@@ -110,7 +110,7 @@ export function renderMore(view: MoreView, on: MoreHandlers) {
       </div>
     </fieldset>
     <label class="dimension"
-      >${widgetText.seedLabel()}
+      >${moreText.seedLabel()}
       <input
         part="seed"
         name="seed"
@@ -118,7 +118,7 @@ export function renderMore(view: MoreView, on: MoreHandlers) {
         min="0"
         step="1"
         inputmode="numeric"
-        placeholder=${widgetText.randomSeed()}
+        placeholder=${moreText.randomSeed()}
         .value=${live(view.seed === undefined ? '' : String(view.seed))}
         @input=${on.fieldInput}
     /></label>

@@ -7,6 +7,19 @@ import { css } from 'lit';
 
 /** `<userpays-image>`'s panels: the result and its lightbox, earlier images, more options, price details. */
 export const imagePanelStyles = css`
+  /* The accounts the user pays from (sign-in.ts): signing in is the way in, the key field below it the other way. */
+  .account {
+    margin: 0;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.4rem 0.75rem;
+  }
+  .account #sign-in {
+    flex: 1 1 100%;
+    min-height: 2.5rem;
+    font-weight: 600;
+  }
   .examples {
     display: flex;
     flex-wrap: wrap;

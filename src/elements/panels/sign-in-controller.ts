@@ -1,0 +1,101 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ProviderId } from '../../base/types.js';
+import { loadEngine } from '../../lazy/index.js';
+import { keyOrigin, providerInfo } from '../../providers/catalog.js';
+import type { ProviderKeys } from '../image/provider-keys.js';
+
+/** What the host hands the sign-in: its provider and endpoint, its keys, and the form to keep over a redirect. */
+export interface SignInSource {
+  provider(): ProviderId;
+  endpoint(): string;
+  /** The site's public OAuth client id, for account systems that register clients (Hugging Face). */
+  clientId(): string;
+  keys: ProviderKeys;
+  /** The form as the user left it: kept in sessionStorage while the page goes to sign in and back. */
+  keep(): Record<string, unknown>;
+  restore(kept: Record<string, unknown>): void;
+  report(error: unknown): void;
+}
+
+/**
+ * The answer of one of our sign-ins that was in the page's address, finished as the page loaded (src/define.ts,
+ * before the panels, so the address no longer shows it): the same answer for every widget, once per page.
+ */
+const finished = () => loadEngine().then(({ finishSignIn, accountFor }) => finishSignIn(accountFor));
+
+/**
+ * Sign in with an account system (OpenRouter: OAuth PKCE, src/providers/oauth.ts) instead of pasting a key: the
+ * window opens from the user's click, the key it brings is held like a typed key (memory; on disk only on the user's
+ * "remember"), bound to the endpoint's origin; Sign out forgets it. A page that comes back from a sign-in by
+ * redirect gets its key and its form back. Made with the panels (gallery-parts.ts): the button is drawn once they
+ * have loaded, just after the first paint, and the first price does not wait for it.
+ */
+export class SignInController implements ReactiveController {
+  /** The `provider origin`s whose key came from signing in on this page. */
+  private readonly signedIn = new Set<string>();
+  private running?: AbortController;
+  private back = false;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly source: SignInSource,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected() {
+    if (this.back) return;
+    this.back = true;
+    finished().then((back) => {
+      if (!back) return;
+      this.hold(back.provider, back.endpoint, back.signedIn.key);
+      if (back.keep) this.source.restore(back.keep as Record<string, unknown>);
+    }, this.source.report);
+  }
+
+  /** The provider in force lets the user sign in; `signed` when its key here came from that. */
+  state(): { signed: boolean } | undefined {
+    const provider = this.source.provider();
+    if (!providerInfo(provider)?.signIn) return undefined;
+    const signed = this.signedIn.has(provider + keyOrigin(provider, this.source.endpoint()));
+    return { signed: signed && !!this.source.keys.current };
+  }
+
+  /** From the user's click: the window opens now, before anything awaits (a popup needs the click). */
+  signIn() {
+    const popup = open('', 'userpays-sign-in', 'popup,width=520,height=720');
+    const provider = this.source.provider();
+    const endpoint = this.source.endpoint() || providerInfo(provider)!.defaultEndpoint();
+    this.running?.abort();
+    const running = (this.running = new AbortController());
+    void loadEngine()
+      .then(async ({ signIn, accountFor }) => {
+        const { key } = await signIn(accountFor(provider), {
+          endpoint,
+          popup,
+          clientId: this.source.clientId() || undefined,
+          keep: this.source.keep(),
+          signal: running.signal,
+        });
+        this.hold(provider, endpoint, key);
+      })
+      .catch((error) => {
+        if (!running.signal.aborted) this.source.report(error);
+      });
+  }
+
+  /** Forgets the key of the provider and endpoint in force (and on disk, where the user had it remembered). */
+  signOut() {
+    const provider = this.source.provider();
+    const endpoint = this.source.endpoint();
+    this.source.keys.set(provider, endpoint, '');
+    this.signedIn.delete(provider + keyOrigin(provider, endpoint));
+    this.host.requestUpdate();
+  }
+
+  private hold(provider: ProviderId, endpoint: string, key: string) {
+    this.source.keys.set(provider, endpoint, key);
+    this.signedIn.add(provider + keyOrigin(provider, endpoint));
+    this.host.requestUpdate();
+  }
+}

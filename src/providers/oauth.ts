@@ -1,0 +1,221 @@
+import { UserPaysError, asUserPaysError } from '../base/errors.js';
+import type { ProviderId } from '../base/types.js';
+import * as text from '../strings/sign-in.js';
+import type { OAuthAccount, SignedIn } from './sign-in.js';
+import { checkEndpoint } from './urls.js';
+
+/**
+ * Signing in to an account system from the page (OAuth 2 authorization code with PKCE, S256; RFC 7636), shared by
+ * every `OAuthAccount`: a random verifier and state, kept in `sessionStorage` only (this tab, gone when it closes;
+ * never `localStorage`); the provider's page opened in the window the user's click opened (the page stays as it is,
+ * the prompt being typed with it), or, where the browser blocked that window, the whole page sent there and back
+ * (what the page asked to keep survives the round trip in `sessionStorage`). The answer (`?code=&state=`, or
+ * `?state=` alone when the user cancelled) comes back to the page's own address: in the popup it is handed to the page
+ * that waits for it (a BroadcastChannel: an account system's page may cut the popup off from its opener,
+ * Cross-Origin-Opener-Policy), after a redirect it is traded here. The state is checked, the code traded once, and
+ * both removed from the address bar.
+ */
+
+const PENDING = 'userpays:sign-in';
+const CHANNEL = 'userpays:sign-in';
+/** Our states start so: an address whose `state` is the page's own is left alone. */
+const OURS = 'up.';
+/** A sign-in not finished within this long is forgotten. */
+const LIFE_MS = 15 * 60_000;
+
+interface Pending {
+  provider: ProviderId;
+  endpoint: string;
+  clientId?: string;
+  verifier: string;
+  state: string;
+  redirectUri: string;
+  /** The whole page went (no popup): it trades the code itself when it comes back. */
+  redirect: boolean;
+  keep?: unknown;
+  at: number;
+}
+
+const base64url = (bytes: Uint8Array) =>
+  btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
+
+/** `bytes` random bytes (crypto.getRandomValues), base64url: 32 make a 43-character PKCE verifier. */
+export const randomText = (bytes = 32) => base64url(crypto.getRandomValues(new Uint8Array(bytes)));
+
+/** The S256 challenge of a verifier: base64url(SHA-256(verifier)). */
+export const challengeOf = async (verifier: string) =>
+  base64url(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))));
+
+function pendings(): Pending[] {
+  try {
+    const list = JSON.parse(sessionStorage.getItem(PENDING) ?? '[]');
+    return Array.isArray(list) ? list.filter((p: Pending) => p && Date.now() - p.at < LIFE_MS) : [];
+  } catch {
+    return [];
+  }
+}
+
+function keepPendings(list: Pending[]) {
+  try {
+    if (list.length) sessionStorage.setItem(PENDING, JSON.stringify(list));
+    else sessionStorage.removeItem(PENDING);
+  } catch {
+    throw new UserPaysError('auth-required', text.signInUnavailable(), false);
+  }
+}
+
+/** The pending sign-in of `state`, taken out of storage (a code is traded once). */
+function take(state: string): Pending | undefined {
+  const list = pendings();
+  const found = list.find((p) => p.state === state);
+  if (found) keepPendings(list.filter((p) => p !== found));
+  return found;
+}
+
+export interface SignInOptions {
+  endpoint: string;
+  clientId?: string;
+  /**
+   * The window the user's click opened (`open()` before anything awaited), or null where the browser refused it:
+   * then the whole page goes to the provider and back, and `finishSignIn()` completes it there.
+   */
+  popup: Window | null;
+  /** What the page needs back after a redirect (the form as the user left it). */
+  keep?: unknown;
+  /** Aborting it gives up waiting (and closes the popup). */
+  signal?: AbortSignal;
+}
+
+const trade = (account: OAuthAccount, pending: Pending, code: string, signal?: AbortSignal) =>
+  account.exchange(
+    {
+      endpoint: pending.endpoint,
+      code,
+      verifier: pending.verifier,
+      redirectUri: pending.redirectUri,
+      clientId: pending.clientId,
+    },
+    signal,
+  );
+
+/**
+ * Signs the user in to `account` at `options.endpoint` and resolves to the key or token their requests will carry.
+ * With a popup, the page stays; without one, the page leaves for the provider (this never resolves) and
+ * `finishSignIn()` completes the sign-in when it comes back. Rejects with `UserPaysError` (`auth-required` when the
+ * user cancelled, `auth-failed` when the provider would not trade the code, `cancelled` on `signal`).
+ */
+export async function signIn(account: OAuthAccount, options: SignInOptions): Promise<SignedIn> {
+  const { popup, signal } = options;
+  try {
+    signal?.throwIfAborted();
+    const endpoint = checkEndpoint(options.endpoint);
+    const verifier = randomText();
+    const state = OURS + randomText(16);
+    const redirectUri = location.origin + location.pathname;
+    const pending: Pending = {
+      provider: account.provider,
+      endpoint,
+      clientId: options.clientId,
+      verifier,
+      state,
+      redirectUri,
+      redirect: !popup,
+      keep: options.keep,
+      at: Date.now(),
+    };
+    keepPendings([...pendings(), pending]);
+    const url = account.authorizeUrl({
+      endpoint,
+      redirectUri,
+      challenge: await challengeOf(verifier),
+      state,
+      clientId: options.clientId,
+    });
+    if (!popup) {
+      location.assign(url);
+      return await new Promise<never>(() => {}); // the page is leaving
+    }
+    popup.location.href = url;
+    const code = await new Promise<string>((resolve, reject) => {
+      const channel = new BroadcastChannel(CHANNEL);
+      const stop = () => {
+        channel.close();
+        signal?.removeEventListener('abort', abort);
+      };
+      const abort = () => {
+        stop();
+        reject(signal!.reason);
+      };
+      channel.onmessage = ({ data }) => {
+        if (data?.state !== state || data.taken) return;
+        channel.postMessage({ state, taken: true }); // the popup may close
+        stop();
+        if (typeof data.code === 'string' && data.code) resolve(data.code);
+        else reject(new UserPaysError('auth-required', text.signInCancelled(account.provider)));
+      };
+      signal?.addEventListener('abort', abort, { once: true });
+    });
+    const taken = take(state);
+    if (!taken) throw new UserPaysError('auth-failed', text.signInMismatch(), false);
+    return await trade(account, taken, code, signal);
+  } catch (thrown) {
+    popup?.close();
+    throw asUserPaysError(thrown);
+  }
+}
+
+/** What a page that came back from signing in by redirect gets: the key, where it belongs, what it kept. */
+export interface FinishedSignIn {
+  provider: ProviderId;
+  endpoint: string;
+  signedIn: SignedIn;
+  keep?: unknown;
+}
+
+/**
+ * The page's address carries an account system's answer to one of our sign-ins (`state` of ours): removes it from the
+ * address (history.replaceState), then, in a sign-in popup, hands it to the page that waits for it and closes; after a
+ * redirect, trades the code here. Undefined when the address carries no answer of ours, or it was handed on.
+ */
+export function finishSignIn(accountFor: (id: ProviderId) => OAuthAccount): Promise<FinishedSignIn | undefined> {
+  return (finishing ??= finish(accountFor)); // once per page: every widget and the headless API get the same answer
+}
+let finishing: Promise<FinishedSignIn | undefined> | undefined;
+
+async function finish(accountFor: (id: ProviderId) => OAuthAccount): Promise<FinishedSignIn | undefined> {
+  const address = new URL(location.href);
+  const state = address.searchParams.get('state') ?? '';
+  if (!state.startsWith(OURS)) return undefined;
+  const code = address.searchParams.get('code');
+  for (const name of ['code', 'state', 'error', 'error_description']) address.searchParams.delete(name);
+  history.replaceState(history.state, '', address.href);
+  const mine = pendings().find((p) => p.state === state);
+  if (!mine?.redirect) {
+    // A popup's answer: the page that opened it waits for it (it says when it has it; then this window closes).
+    const channel = new BroadcastChannel(CHANNEL);
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, 2000);
+      channel.onmessage = ({ data }) => {
+        if (data?.state === state && data.taken) {
+          clearTimeout(timer);
+          resolve();
+        }
+      };
+      channel.postMessage({ state, code });
+    });
+    channel.close();
+    window.close();
+    return undefined;
+  }
+  const pending = take(state)!;
+  if (!code) throw new UserPaysError('auth-required', text.signInCancelled(pending.provider));
+  try {
+    const signedIn = await trade(accountFor(pending.provider), pending, code);
+    return { provider: pending.provider, endpoint: pending.endpoint, signedIn, keep: pending.keep };
+  } catch (thrown) {
+    throw asUserPaysError(thrown);
+  }
+}

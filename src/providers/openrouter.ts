@@ -1,0 +1,189 @@
+import Decimal from 'decimal.js';
+import { UserPaysError } from '../base/errors.js';
+import { aspectRatio } from '../pricing/index.js';
+import { providerInfo } from './catalog.js';
+import { MAX_IMAGE_BYTES, fetchJson, guard, measured, readBalance, type HttpError } from './http.js';
+import { checkImageUrl, routed } from './provider-urls.js';
+import { checkEndpoint } from './urls.js';
+import type { Charge, Provider, ProviderOutcome, ProviderRequest, RunContext } from './provider.js';
+import type { AuthorizeRequest, ExchangeRequest, OAuthAccount, SignedIn } from './sign-in.js';
+import * as text from '../strings/generation.js';
+import * as signInText from '../strings/sign-in.js';
+
+/**
+ * OpenRouter (openrouter.ai), paid from the user's own OpenRouter credits: with a key they paste, or one they get by
+ * signing in (OAuth PKCE, `openRouterAccount`). `endpoint` (default https://openrouter.ai) names both the sign-in
+ * page (`{endpoint}/auth`) and the API (`{endpoint}/api/v1`). Sources beside each rule: openrouter.ai/docs.
+ */
+
+/** Our model id → OpenRouter's: `flux-2-klein-4b` → `black-forest-labs/flux.2-klein-4b`. */
+export const openRouterModel = (model: string) => 'black-forest-labs/' + model.replace(/^flux-2-/, 'flux.2-');
+
+/**
+ * The `image_size` tier of a size the price book fitted (OPENROUTER_SIZES in price-book.ts: about 1 MP or 4 MP):
+ * "1K" or "2K" (openrouter.ai/docs, ImageGenerationRequestResolution: "512" | "1K" | "2K" | "4K").
+ */
+export const imageSize = (width: number, height: number) => (width * height > 2 * 1024 * 1024 ? '2K' : '1K');
+
+/** No image costs more than this: FLUX.2 [max] at 4 MP is $0.16. A larger `usage.cost` is no report. */
+const MAX_USD = 100;
+
+/**
+ * What OpenRouter says it charged (`usage.cost`, USD: "every response carries usage.cost", openrouter.ai/docs,
+ * "Usage Accounting"), as money, to the nanodollar (a JSON number's float noise is far below). Anything else —
+ * absent, null, a string, negative, absurd — is no report: the quote is booked and the user told so.
+ */
+export function chargeOf(cost: unknown): Charge | undefined {
+  if (typeof cost !== 'number' || !Number.isFinite(cost) || cost < 0 || cost > MAX_USD) return undefined;
+  return { usd: new Decimal(cost).toDecimalPlaces(9).toString() };
+}
+
+/** A `data:image/…;base64,` URL's bytes, refused past the size no FLUX image comes near. */
+function dataUrlBlob(url: string): Blob {
+  const comma = url.indexOf(',');
+  if (!/;base64$/.test(url.slice(0, comma)) || url.length - comma > (MAX_IMAGE_BYTES * 4) / 3) {
+    throw new UserPaysError('provider-error', text.imageTooLarge());
+  }
+  const type = url.slice(5, url.indexOf(';'));
+  return new Blob([Uint8Array.from(atob(url.slice(comma + 1)), (c) => c.charCodeAt(0))], { type });
+}
+
+/**
+ * OpenRouter's error contract (openrouter.ai/docs/api/reference/errors-and-debugging): 401 "Invalid credentials
+ * (OAuth session expired, disabled/invalid API key)", 402 "insufficient credits", 403 "Your chosen model requires
+ * moderation and your input was flagged", 429 rate limited; the shared mapping (`httpError`) for the rest, with
+ * OpenRouter's words where its own differ.
+ */
+function openRouterError(error: HttpError): HttpError {
+  if (error.status === 401) error.message = signInText.keyRevoked('openrouter');
+  if (error.status === 403) {
+    const moderated: HttpError = new UserPaysError('moderated', signInText.flagged('openrouter'), false);
+    Object.assign(moderated, { status: 403, answered: true });
+    return moderated;
+  }
+  return error;
+}
+
+/** OpenRouter's sign-in (openrouter.ai/docs/oauth, "OAuth PKCE"): no client id, no secret; the key is the user's. */
+export const openRouterAccount: OAuthAccount = {
+  provider: 'openrouter',
+  /**
+   * `{endpoint}/auth?callback_url=…&code_challenge=…&code_challenge_method=S256`. OpenRouter sends the user back to
+   * `callback_url` with `?code=`, and takes no `state` of its own: ours travels in the callback's query.
+   */
+  authorizeUrl({ endpoint, redirectUri, challenge, state }: AuthorizeRequest) {
+    const callback = new URL(redirectUri);
+    callback.searchParams.set('state', state);
+    const url = new URL(`${checkEndpoint(endpoint)}/auth`);
+    url.search = new URLSearchParams({
+      callback_url: callback.href,
+      code_challenge: challenge,
+      code_challenge_method: 'S256',
+    }).toString();
+    return url.href;
+  },
+  /** `POST {endpoint}/api/v1/auth/keys {code, code_verifier, code_challenge_method}` → `{ key }`. */
+  async exchange({ endpoint, code, verifier }: ExchangeRequest, signal?: AbortSignal): Promise<SignedIn> {
+    let reply;
+    try {
+      reply = await fetchJson(
+        `${checkEndpoint(endpoint)}/api/v1/auth/keys`,
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ code, code_verifier: verifier, code_challenge_method: 'S256' }),
+        },
+        signal ?? new AbortController().signal,
+      );
+    } catch (thrown) {
+      const error = thrown as HttpError;
+      if (error.status) throw new UserPaysError('auth-failed', signInText.signInFailed('openrouter'), false);
+      throw error;
+    }
+    if (typeof reply.key !== 'string' || !reply.key) {
+      throw new UserPaysError('auth-failed', signInText.signInFailed('openrouter'), false);
+    }
+    return { key: reply.key };
+  },
+};
+
+/** OpenRouter's chat completions with image output, one image per call. */
+export class OpenRouterProvider implements Provider {
+  readonly id = 'openrouter';
+  readonly defaultEndpoint = providerInfo('openrouter')!.defaultEndpoint();
+  readonly needsKey = true;
+  readonly account = openRouterAccount;
+
+  generate(request: ProviderRequest, context: RunContext): Promise<ProviderOutcome> {
+    return guard(
+      context,
+      async (signal) => {
+        const key = context.apiKey;
+        if (!key) throw new UserPaysError('auth-required', text.keyMissing('openrouter'));
+        const { width, height } = request;
+        context.onProgress?.({ status: text.generatingNow() });
+        context.onSending?.();
+        // openrouter.ai/docs/guides/overview/multimodal/image-generation: image-only models (FLUX) take
+        // `modalities: ["image"]`; `image_config: { aspect_ratio, image_size }`; images come back as data URLs in
+        // `choices[0].message.images[].image_url.url`.
+        const reply = await fetchJson(
+          routed(`${checkEndpoint(context.endpoint)}/api/v1/chat/completions`, context.relay),
+          {
+            method: 'POST',
+            headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+            body: JSON.stringify({
+              model: openRouterModel(request.model),
+              messages: [{ role: 'user', content: request.prompt }],
+              modalities: ['image'],
+              image_config: {
+                aspect_ratio: request.ratio ?? aspectRatio(width, height),
+                image_size: imageSize(width, height),
+              },
+              seed: request.seed,
+            }),
+          },
+          signal,
+          key,
+        ).catch((thrown: unknown) => {
+          throw thrown instanceof UserPaysError ? openRouterError(thrown as HttpError) : thrown;
+        });
+        const charge = chargeOf(reply.usage?.cost);
+        const task = { provider: 'openrouter' as const, id: typeof reply.id === 'string' ? reply.id : '' };
+        context.onAccepted?.(task, charge);
+        const url = reply.choices?.[0]?.message?.images?.[0]?.image_url?.url;
+        if (typeof url !== 'string') {
+          // A 200 may carry an error (openrouter.ai/docs/api/reference/errors-and-debugging: "any error occurred
+          // while the LLM is producing the output will be emitted in the response body"); what it billed is booked.
+          const error = new UserPaysError('provider-error', signInText.noImage('openrouter'));
+          error.billed = !!charge && charge.usd !== '0';
+          error.answered = !error.billed;
+          throw error;
+        }
+        context.onBilled?.(); // it answered with an image: made, and billed
+        context.onProgress?.({ status: text.downloading(), progress: 1 });
+        const image = await measured(dataUrlBlob(checkImageUrl(url)), context.onBytes);
+        return { image: { ...image, seed: request.seed }, task, charge, unreported: !charge };
+      },
+      this.id,
+    );
+  }
+
+  /**
+   * What the key has left: `GET {endpoint}/api/v1/key` → `data.limit_remaining` (a key with a credit limit, as a
+   * sign-in's key may have; openrouter.ai/docs/api/api-reference/api-keys/get-current-key), else `GET
+   * /api/v1/credits` → `data.total_credits − data.total_usage` (which OpenRouter answers management keys only:
+   * openrouter.ai/docs/api/api-reference/credits/get-credits). Undefined where neither says.
+   */
+  async balance(context: Parameters<NonNullable<Provider['balance']>>[0]) {
+    if (!context.apiKey) return undefined;
+    const api = `${checkEndpoint(context.endpoint)}/api/v1`;
+    const headers = { authorization: `Bearer ${context.apiKey}` };
+    return (
+      (await readBalance(`${api}/key`, headers, context, (body) => body?.data?.limit_remaining)) ??
+      readBalance(`${api}/credits`, headers, context, (body) => {
+        const { total_credits: total, total_usage: used } = body?.data ?? {};
+        return typeof total === 'number' && typeof used === 'number' ? new Decimal(total).sub(used).toNumber() : NaN;
+      })
+    );
+  }
+}

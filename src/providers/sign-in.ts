@@ -1,0 +1,44 @@
+import type { ProviderId } from '../base/types.js';
+
+/**
+ * An account system the user signs in to from the page: OAuth 2 authorization code with PKCE (S256), no client
+ * secret, no backend. The sign-in flow (src/providers/oauth.ts: verifier in sessionStorage, popup or redirect,
+ * state checked) is shared; each provider says only where to send the user and how to trade the code.
+ */
+export interface OAuthAccount {
+  readonly provider: ProviderId;
+  /** The provider's page the user is sent to, to approve (PKCE challenge, our state, our return address). */
+  authorizeUrl(request: AuthorizeRequest): string;
+  /** Trades the code the provider sent back for the key or token the user's requests will carry. */
+  exchange(request: ExchangeRequest, signal?: AbortSignal): Promise<SignedIn>;
+}
+
+export interface AuthorizeRequest {
+  /** The provider's endpoint (checked by checkEndpoint), its public one when the page sets none. */
+  endpoint: string;
+  /** Where the provider sends the user back (the page itself, without its query). */
+  redirectUri: string;
+  /** base64url(SHA-256(verifier)). */
+  challenge: string;
+  /** Random, kept in sessionStorage with the verifier; checked on the way back. */
+  state: string;
+  /** The site's public OAuth client id, for providers that register clients (Hugging Face). */
+  clientId?: string;
+}
+
+export interface ExchangeRequest {
+  endpoint: string;
+  code: string;
+  verifier: string;
+  redirectUri: string;
+  clientId?: string;
+}
+
+/** What a sign-in gives: the secret the requests carry (held like a typed key), and who it belongs to. */
+export interface SignedIn {
+  key: string;
+  /** ms since the epoch, where the token expires (Hugging Face's access tokens do). */
+  expiresAt?: number;
+  /** A name to show in the account line, where the provider tells it. */
+  user?: string;
+}

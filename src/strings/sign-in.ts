@@ -1,0 +1,29 @@
+/**
+ * Signing in to an account system from the page (OAuth PKCE: providers/oauth.ts; the button and the account line,
+ * drawn with the panels) and OpenRouter's own errors.
+ */
+
+import { providerName } from './words.js';
+
+export const puterAccount = () => 'Puter account';
+export const signInPuter = () => 'Sign in with Puter';
+export const signInPuterWhy = () => 'to pay from your own account.';
+export const signInWith = (provider: string) => `Sign in with ${provider}`;
+export const signedInWith = (provider: string) => `Signed in with ${provider}`;
+export const orPasteKey = () => 'or paste your own key below.';
+export const ofYour = (price: string, left: string, provider: string) => `${price} of your ${left} at ${provider}`;
+
+export const signInCancelled = (provider: string) =>
+  `Sign-in with ${providerName(provider)} was cancelled. Sign in again, or enter your own key.`;
+export const signInFailed = (provider: string) =>
+  `${providerName(provider)} did not complete the sign-in. Sign in again, or enter your own key.`;
+export const signInMismatch = () =>
+  'This sign-in reply does not belong to this page (it may be an old or forged link). Sign in again.';
+export const signInUnavailable = () =>
+  'Signing in needs a browser with Web Crypto and session storage (a secure page: https, or localhost).';
+export const noSignIn = (provider: string) => `${providerName(provider)} has no sign-in here: enter your own key.`;
+export const keyRevoked = (provider: string) =>
+  `${providerName(provider)} refused your key: it may have been revoked, or the sign-in expired. Sign in again, or enter another key.`;
+export const flagged = (provider: string) =>
+  `${providerName(provider)} flagged the prompt under its moderation rules, and made nothing. Change the prompt and try again.`;
+export const noImage = (provider: string) => `${providerName(provider)} answered without an image. Try again.`;

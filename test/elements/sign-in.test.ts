@@ -1,0 +1,128 @@
+// Sign in with OpenRouter and with Hugging Face in the demo page (its simulators, under its strict CSP), as a user
+// does: by popup (the page stays as it is, the prompt being typed with it) and by redirect where popups are blocked
+// (the page leaves for the account system and comes back with its form); the key the sign-in gives pays, the account
+// line says what is left, Sign out forgets it, and the key goes only to the provider's own origin.
+import { expect } from '@open-wc/testing';
+import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
+import { until } from '../ledger/helpers.js';
+import { closeDemo, demoWidget, openDemo } from '../support/demo.js';
+import { blocked, generateButton, part, words } from '../support/widget.js';
+
+/** Runs `click` with the demo's window.open captured: the popup it opens, or none (`blocked`: as a browser that blocks it). */
+async function withPopup(view: Window, click: () => void, blocked = false): Promise<Window | null> {
+  const real = view.open;
+  let popup: Window | null = null;
+  view.open = (...args: Parameters<Window['open']>) => (blocked ? null : (popup = real.apply(view, args)));
+  try {
+    click();
+  } finally {
+    view.open = real;
+  }
+  return popup;
+}
+
+/** `find()`'s first truthy answer, looked for every 20 ms for up to `ms`. */
+async function found<T>(find: () => T | null | undefined, ms = 8000): Promise<T> {
+  let value: T | null | undefined;
+  await until(() => (value = find()), ms);
+  return value!;
+}
+
+/** The account system's page (the simulator's, same origin as the demo), loaded in `where`: Authorize is pressed. */
+async function authorize(where: () => Window | null) {
+  (await found(() => where()?.document?.querySelector<HTMLElement>('#authorize'))).click();
+}
+
+/** The widget of the demo (after a page load too), its sign-in button for `provider` drawn. */
+async function signInButton(view: Window, provider: string) {
+  const button = await found(() =>
+    view.document
+      .querySelector('userpays-image')
+      ?.shadowRoot?.querySelector<HTMLElement>(`[part~=sign-in][data-provider=${provider}]`),
+  );
+  return { widget: view.document.querySelector('userpays-image') as UserPaysImage, button };
+}
+
+const accountLine = (widget: UserPaysImage) => words(part(widget, 'account'));
+
+describe('Sign in with OpenRouter and Hugging Face (the demo, its simulators)', function () {
+  this.timeout(40_000);
+  afterEach(() => {
+    closeDemo();
+    sessionStorage.clear();
+  });
+
+  for (const [provider, name] of [
+    ['openrouter', 'OpenRouter'],
+    ['huggingface', 'Hugging Face'],
+  ] as const) {
+    it(`${name} by popup: the page and the prompt being typed stay; the key pays; Sign out forgets it`, async () => {
+      const view = await openDemo(1280);
+      await demoWidget(view, provider);
+      const { widget, button } = await signInButton(view, provider);
+      expect(words(button)).to.equal(`Sign in with ${name}`);
+      widget.prompt = 'a paper lantern on a dark river'; // being typed
+      expect(blocked(widget).reason).to.match(/key|token/i); // no key yet: Generate says what is missing
+
+      const popup = await withPopup(view, () => button.click());
+      expect(popup, 'a popup from the click').to.exist;
+      await authorize(() => popup);
+      await until(() => accountLine(widget).startsWith(`Signed in with ${name}`), 8000);
+      await until(() => popup!.closed, 5000);
+      expect(widget.prompt).to.equal('a paper lantern on a dark river');
+      expect(view.location.search, 'nothing of the sign-in left in the address').to.equal('');
+      expect(widget.apiKey, 'the key the sign-in gave').to.not.equal('');
+
+      // The key pays: the price before the click is what is booked.
+      const preview = widget.quote!.total;
+      const result = await widget.generate();
+      expect(result.images).to.have.length(1);
+      expect(result.charged).to.equal(preview);
+
+      // Sign out forgets it, in memory and on disk.
+      const key = widget.apiKey;
+      const signOut = [...widget.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~=account] button')].find(
+        (b) => words(b) === 'Sign out',
+      )!;
+      signOut.click();
+      await widget.updateComplete;
+      expect(widget.apiKey).to.equal('');
+      expect(part(widget, 'sign-in'), 'Sign in again').to.exist;
+      const stored = [...Array(view.localStorage.length).keys()].map((i) =>
+        view.localStorage.getItem(view.localStorage.key(i)!),
+      );
+      expect(stored.join('\n')).to.not.contain(key);
+      expect(JSON.stringify({ ...view.sessionStorage })).to.not.contain(key);
+    });
+
+    it(`${name} by redirect where popups are blocked: the page comes back with its form and the key`, async () => {
+      const view = await openDemo(1280);
+      await demoWidget(view, provider);
+      const first = await signInButton(view, provider);
+      first.widget.prompt = 'a kite over the dunes';
+      first.widget.count = 2;
+      await withPopup(view, () => first.button.click(), true); // the whole page goes
+      await authorize(() => (view.location.pathname.includes('/sim/') ? view : null));
+
+      // Back on the demo: a new page, its widget with the form as the user left it, and signed in.
+      await until(() => view.location.pathname.endsWith('/demo/index.html') && view.document.readyState === 'complete');
+      await until(() => (view.document.querySelector('userpays-image') as UserPaysImage | null)?.shadowRoot);
+      const widget = view.document.querySelector('userpays-image') as UserPaysImage;
+      await until(() => accountLine(widget).startsWith(`Signed in with ${name}`), 8000);
+      expect(widget.prompt).to.equal('a kite over the dunes');
+      expect(widget.count).to.equal(2);
+      expect(view.location.search, 'the code is gone from the address').to.equal('');
+    });
+  }
+
+  it('OpenRouter: the account line says what the price takes of what is left, and a price it cannot cover is refused before sending', async () => {
+    const view = await openDemo(1280);
+    await demoWidget(view, 'openrouter', 'credits=0.01');
+    const { widget, button } = await signInButton(view, 'openrouter');
+    const popup = await withPopup(view, () => button.click());
+    await authorize(() => popup);
+    await until(() => /of your \$0\.01 at OpenRouter/.test(accountLine(widget)), 8000);
+    expect(generateButton(widget).disabled, 'Generate').to.equal(true);
+    expect(blocked(widget).reason).to.match(/\$0\.01/);
+  });
+});
