@@ -1,4 +1,5 @@
 import { UserPaysError } from '../base/errors.js';
+import type { ProviderId } from '../base/types.js';
 import { providerInfo } from './catalog.js';
 import { downloadImage, fetchJson, guard, readBalance, type HttpError } from './http.js';
 import { checkProviderUrl, routed } from './provider-urls.js';
@@ -154,18 +155,7 @@ export class FalProvider implements Provider {
         throw error;
       });
       context.onBilled?.(); // it finished with images: fal has billed it, whatever happens to the download
-      // [klein] and [dev] run fal's safety checker (`enable_safety_checker`, default true) and say what it found in
-      // `has_nsfw_concepts`, one per image (v4Output in fal-js libs/client/src/types/endpoints.ts at 381105e): a
-      // flagged image is sent black in its place. fal withholds the image but bills the request, so the widget does too.
-      if (result.has_nsfw_concepts?.[0] === true) {
-        const error = new UserPaysError('moderated', text.safetyWithheld('fal'), false);
-        error.billed = true;
-        throw error;
-      }
-      onProgress?.({ status: text.downloading(), progress: 1 });
-      const image = await downloadImage(result.images?.[0]?.url, signal, context);
-      const seed = result.seed;
-      return { image: { ...image, seed: typeof seed === 'number' ? seed : undefined }, task };
+      return await falOutcome(result, 'fal', task, context, signal);
     } catch (error) {
       // Given up (cancel, deadline, a provider that stopped answering): cancel it at fal too, so that it is not
       // finished and billed for nobody; what the cancel finds decides what is booked, so wait for it.
@@ -176,4 +166,28 @@ export class FalProvider implements Provider {
       signal.removeEventListener('abort', cancel);
     }
   }
+}
+
+/**
+ * A finished fal result (fal's own, or passed on by Hugging Face's router: `provider`) as an outcome. [klein] and
+ * [dev] run fal's safety checker (`enable_safety_checker`, default true) and say what it found in
+ * `has_nsfw_concepts`, one per image (v4Output in fal-js libs/client/src/types/endpoints.ts at 381105e): a flagged
+ * image is sent black in its place. fal withholds the image but bills the request, so the widget does too.
+ */
+export async function falOutcome(
+  result: { has_nsfw_concepts?: boolean[]; images?: { url?: string }[]; seed?: unknown },
+  provider: ProviderId,
+  task: ProviderTask,
+  context: RunContext,
+  signal: AbortSignal,
+): Promise<ProviderOutcome> {
+  if (result.has_nsfw_concepts?.[0] === true) {
+    const error = new UserPaysError('moderated', text.safetyWithheld(provider), false);
+    error.billed = true;
+    throw error;
+  }
+  context.onProgress?.({ status: text.downloading(), progress: 1 });
+  const image = await downloadImage(result.images?.[0]?.url, signal, context);
+  const seed = result.seed;
+  return { image: { ...image, seed: typeof seed === 'number' ? seed : undefined }, task };
 }

@@ -1,8 +1,8 @@
 import { UserPaysError } from '../base/errors.js';
 import { providerInfo } from './catalog.js';
 import { huggingFaceAccount } from './huggingface-account.js';
-import { falEndpointId } from './fal.js';
-import { downloadImage, fetchJson, guard, type HttpError } from './http.js';
+import { falEndpointId, falOutcome } from './fal.js';
+import { fetchJson, guard, type HttpError } from './http.js';
 import { routed } from './provider-urls.js';
 import { checkEndpoint } from './urls.js';
 import { pollUntil } from './poll.js';
@@ -158,13 +158,5 @@ async function finish(task: ProviderTask, context: RunContext, signal: AbortSign
     throw error;
   });
   context.onBilled?.(); // fal bills a finished request, and Hugging Face passes the charge on
-  if (result.has_nsfw_concepts?.[0] === true) {
-    const error = new UserPaysError('moderated', text.safetyWithheld('huggingface'), false);
-    error.billed = true;
-    throw error;
-  }
-  onProgress?.({ status: text.downloading(), progress: 1 });
-  const image = await downloadImage(result.images?.[0]?.url, signal, context);
-  const seed = result.seed;
-  return { image: { ...image, seed: typeof seed === 'number' ? seed : undefined }, task };
+  return falOutcome(result, 'huggingface', task, context, signal);
 }
