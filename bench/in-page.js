@@ -274,11 +274,10 @@ export async function changeWidgets({ tag, batch, changes }) {
     const request = { provider: 'bfl', model: el.model, width: el.width, height: el.height, count };
     const expected = usd.format(UserPays.quote(request).total);
     const start = performance.now();
-    if (tag === 'userpays-image') {
-      const select = el.shadowRoot.querySelector('select[part~=count]');
-      select.value = String(count);
-      select.dispatchEvent(new Event('change'));
-    } else el.setAttribute('count', String(count));
+    // The widget's count is a radio group under More options (drawn with the panels, there once updateComplete is).
+    if (tag === 'userpays-image')
+      el.shadowRoot.querySelector(`input[type=radio][name=count][value="${count}"]`).click();
+    else el.setAttribute('count', String(count));
     const seen = el.updateComplete.then(() => updateMs.push(performance.now() - start));
     await new Promise((r) => requestAnimationFrame(r));
     if (el.shadowRoot.querySelector('[part~=cost] .total strong')?.textContent.trim() === expected) withinOneFrame++;
