@@ -43,7 +43,8 @@ results.budgets = [];
 for (const { name, path, limit } of budgets) {
   let gzipBytes = 0; // each file alone, as size-limit measures them
   for (const file of path) gzipBytes += gzipSync(await readFile(join(root, file)), { level: 9 }).length;
-  const budgetBytes = parseInt(limit, 10);
+  // size-limit's "40 KB" is 40,000 bytes.
+  const budgetBytes = parseFloat(limit) * (/KB/i.test(limit) ? 1000 : 1);
   results.budgets.push({
     name,
     files: path.length,

@@ -17,6 +17,7 @@
 //                                      fault=hang: `hung: true`, then `closedAt` (ms) once the client's socket closed;
 //                                      fault=redirect: the 307 `redirectedTo` (its Location), the target `redirected: true`;
 //                                      fault=accept-then-drop: `dropped: true` and the task's `id`
+//   GET  /sim/bfl/_ready?id=           for the bench: {readyAt} (ms since the epoch) of a task; 404 for another
 //   GET  /sim/bfl/_charges?key=        what the simulator debited that key: {credits, usd, tasks}: credits and usd
 //                                      (= credits × 0.01) as exact decimal strings in shortest form ('4.5', '0.045';
 //                                      '0' for none), tasks the number of tasks debited; 400 without `key`
@@ -492,6 +493,13 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
         return true;
       }
       if (testRoutes.handle(req, res, url)) return true;
+      if (url.pathname === '/sim/bfl/_ready') {
+        // For the bench: when a task became ready (ms since the epoch). Real BFL's Ready reply says it nowhere
+        // (the recordings carry only `start_time`), so the simulator's reply does not either.
+        const task = tasks.get(url.searchParams.get('id') ?? '');
+        send(req, res, task ? 200 : 404, task ? { readyAt: task.readyAt } : { detail: 'Task not found' });
+        return true;
+      }
       const id = delivery?.[1] ?? url.searchParams.get('id') ?? undefined;
       const entry = log.add(requestEntry(req, url, { keyHeader: 'x-key', id, withAuthorization: true }));
       if (delivery) {
