@@ -162,12 +162,25 @@ describe('BflProvider against the BFL simulator', () => {
     expect(run.statuses).to.include('Under way at BFL (it does not say how far along)');
   });
 
-  it('waits as long as each poll’s Retry-After asks (BFL sends 0 or 1 with every poll)', async () => {
-    const run = start('pending=2600;pollWait=1');
+  it('waits as long as a status reply’s Retry-After asks, where it asks for more than BFL’s usual 0 or 1', async () => {
+    const run = start('pending=4500;pollWait=2');
     await run.promise;
     const times = polls(await simLog(run.task!.id)).map((e) => e.at);
-    expect(times.length).to.be.at.least(3);
-    times.forEach((t, i) => i && expect(t - times[i - 1], `poll ${i}`).to.be.at.least(990));
+    expect(times.length).to.be.at.least(2);
+    times.forEach((t, i) => i && expect(t - times[i - 1], `poll ${i}`).to.be.at.least(1990));
+  });
+
+  it('takes BFL’s recorded Retry-After 0|1 as the hint it is: twice a second at most, the ready task seen soon', async () => {
+    // Every reply says 1 here (pollWait=1), as BFL's do for about half a second at a time.
+    const run = start('pending=2200;pollWait=1');
+    await run.promise;
+    const log = await simLog(run.task!.id);
+    const times = polls(log).map((e) => e.at);
+    const gaps = times.slice(1).map((t, i) => t - times[i]);
+    gaps.forEach((gap) => expect(gap).to.be.at.least(490));
+    // The widget's own schedule (500 ms, then ×1.25), not held to a second by each "1": polls at 0.5, 1.1, 1.9 s…
+    expect(Math.min(...gaps), 'a poll held to a whole second').to.be.below(900);
+    expect(times.at(-1)! - (log[0].at + 2200), 'the Ready poll after ready').to.be.within(0, 1000);
   });
 
   it('polls at most twice a second and sees the ready task soon after it is ready', async () => {
