@@ -25,7 +25,7 @@ import { submit, type Asked } from './submit.js';
 
 /** What `UserPays.generate()` makes: the widget's inputs, as data. */
 export interface GenerateRequest {
-  /** `puter` | `bfl` | `fal` | `openai` | `huggingface`; default `puter`. */
+  /** `puter` | `bfl` | `fal` | `openai` | `openrouter` | `huggingface`; default `puter`. */
   provider?: ProviderId;
   /** Model id from the price book; default `flux-2-klein-4b`. */
   model?: string;

@@ -27,7 +27,7 @@ import { parseSizes } from './parse-sizes.js';
 export class UserPaysCost extends UserPaysElement {
   static override styles = [theme, surface, quoteStyles];
 
-  /** `puter` | `bfl` | `fal` | `openai` | `huggingface`. */
+  /** `puter` | `bfl` | `fal` | `openai` | `openrouter` | `huggingface`. */
   @property() provider: ProviderId = 'puter';
   /** Model id from the price book. */
   @property() model = DEFAULT_MODEL;

@@ -47,7 +47,7 @@ import { ReferenceImages } from './reference-images.js';
  * @csspart remember - The "Remember my key on this device" opt-in box.
  * @csspart balance - What the key's account has left, where its provider says (BFL's credits, fal's billing).
  * @csspart account - Puter's account area (provider "puter"): who pays and what is left, Sign in / Sign out.
- * @csspart sign-in - A sign-in button (`data-provider` names the account system: `puter`, `openrouter`).
+ * @csspart sign-in - A sign-in button (`data-provider` names the account system: `puter`, `openrouter`, `huggingface`).
  * @csspart decision - The row that stays in view: the price, what it buys, Generate, and why Generate cannot, with the fix.
  * @csspart cost - The price and what it buys, with the price details (breakdown, source, compare, projection).
  * @csspart submit - The Generate button.
