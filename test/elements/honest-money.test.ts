@@ -3,14 +3,14 @@
 // generation an earlier visit left at the provider shows as under way, and Generate waits for it.
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
-import Decimal from 'decimal.js';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { LedgerStore, type LedgerEntry } from '../../src/ledger/ledger.js';
 import type { GenerationResult } from '../../src/base/types.js';
-import { MemoryStorage, cleanLocalStorage, image } from '../ledger/helpers.js';
+import { cleanLocalStorage } from '../ledger/helpers.js';
 import { bflWidget } from '../support/bfl-widget.js';
-import { bflEndpoint, uniqueStorageKey } from '../support/sim.js';
+import { uniqueStorageKey } from '../support/sim.js';
+import { leftAtBfl } from '../support/earlier-visit.js';
 import { part, words } from '../support/widget.js';
 
 const RUN = uniqueStorageKey();
@@ -88,24 +88,7 @@ describe('<userpays-image>: honest money', () => {
     const storageKey = uniqueStorageKey();
     keys.push(storageKey);
     // An earlier visit's page submitted a task and went before it was ready (no page holds its lock).
-    const task = await (
-      await fetch(`${bflEndpoint(`pending=3000;run=${RUN}`)}/v1/flux-2-klein-4b`, {
-        method: 'POST',
-        headers: { 'x-key': KEY, 'content-type': 'application/json' },
-        body: JSON.stringify({ prompt: 'an earlier harbour', width: 1024, height: 1024, output_format: 'png' }),
-      })
-    ).json();
-    const storage = new MemoryStorage();
-    const other = uniqueStorageKey();
-    const earlier = new LedgerStore({ storageKey: other, storage });
-    const { id } = earlier.open({ ...image, model: 'flux-2-klein-4b', quoted: '0.014', prompt: 'an earlier harbour' });
-    const credits = String(task.cost);
-    earlier.attachTask(
-      id,
-      { provider: 'bfl', id: task.id, pollingUrl: task.polling_url },
-      { usd: new Decimal(credits).times('0.01').toFixed(), credits },
-    );
-    localStorage.setItem(`${storageKey}:ledger`, storage.getItem(`${other}:ledger`)!);
+    await leftAtBfl(storageKey, { run: RUN, key: KEY, prompt: 'an earlier harbour' });
     const el = await widget('pending=60', storageKey);
     await waitUntil(() => part(el, 'progress'), 'shown as under way');
     expect(part(el, 'progress')!.textContent).to.contain('Finishing a paid image from your earlier visit');
