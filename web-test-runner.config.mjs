@@ -16,7 +16,7 @@ const { version } = JSON.parse(readFileSync(new URL('./package.json', import.met
 // The same simulators the demo uses, on the test server's own origin, over real HTTP.
 // Short pending times keep the suite fast; tests that need the realistic ones ask per request.
 const simulator = createSimulator({ pendingMs: 120 });
-// Real exchanges recorded with the providers (../shared/recorded/, read at test time), replayed over loopback.
+// Real exchanges recorded with the providers (test/recorded/, read at test time), replayed over loopback.
 const replay = createReplay({ simulator });
 
 export default {

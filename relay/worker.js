@@ -9,7 +9,7 @@ const DEFAULT_HOSTS = [
   // BFL: the API, whose polling_url may name a regional host (api.eu1.bfl.ai; api.us1.bfl.ai in BFL's OpenAPI
   // schema; api.eu2.bfl.ai, api.eu4.bfl.ai as recorded), and the delivery hosts of result.sample (delivery-eu1.bfl.ai
   // …; docs.bfl.ai, "Integration guidelines"; and, as two real tasks recorded it, the Azure storage account
-  // bfldeliveryprodeu4.blob.core.windows.net: shared/recorded/bfl-flux-2-{pro,max}.json).
+  // bfldeliveryprodeu4.blob.core.windows.net: test/recorded/bfl-flux-2-{pro,max}.json).
   'api.bfl.ai',
   '*.bfl.ai',
   'bfldeliveryprodeu4.blob.core.windows.net',
@@ -25,7 +25,7 @@ const DEFAULT_HOSTS = [
   // fal's Platform API, for the account's balance (fal.ai/docs/platform-apis/v1/account/billing).
   'api.fal.ai',
   // The OpenAI-compatible gateways whose prices are built in (src/pricing/price-book.ts): AIgateway, Together AI
-  // (its API, and the short links its images come as: api.together.ai/shrt/…, shared/recorded/together-flux-2-max.json)
+  // (its API, and the short links its images come as: api.together.ai/shrt/…, test/recorded/together-flux-2-max.json)
   // and DeepInfra.
   'api.aigateway.sh',
   'api.together.xyz',

@@ -27,14 +27,17 @@ function run(label, env) {
     console.log(`\n== suite: ${label}`);
     const child = spawn('npx', ['wtr'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
     let last = '';
+    let replays = '';
     child.stdout.on('data', (chunk) => {
       process.stdout.write(chunk);
       const lines = String(chunk).match(/^\d+ passed, \d+ failed, \d+ skipped$/gm);
       if (lines) last = lines.at(-1);
+      const replayLines = String(chunk).match(/^replays of recorded exchanges.*$/gm);
+      if (replayLines) replays = replayLines.at(-1);
     });
     child.on('close', (code) => {
       const [passed, failed, skipped] = (last.match(/\d+/g) ?? [0, 1, 0]).map(Number);
-      resolve({ passed, failed: failed || (code ? 1 : 0), skipped });
+      resolve({ label, replays, passed, failed: failed || (code ? 1 : 0), skipped });
     });
   });
 }
@@ -43,5 +46,11 @@ const moments = process.argv.includes('--dates') ? [...HARD, ...MORE] : HARD;
 const results = [await run('the real clock', {})];
 for (const { now, tz } of moments) results.push(await run(`${now} in ${tz}`, { TEST_NOW: now, TZ: tz }));
 const sum = (key) => results.reduce((total, result) => total + result[key], 0);
+console.log('');
+// The replays of the recorded exchanges run in every run of the whole suite; a run in which none ran fails.
+for (const result of results) {
+  console.log(`${result.label}: ${result.replays || 'replays of recorded exchanges: none ran'}`);
+  if (!result.replays) result.failed++;
+}
 console.log(`\n${sum('passed')} passed, ${sum('failed')} failed, ${sum('skipped')} skipped`);
 process.exit(sum('failed') ? 1 : 0);

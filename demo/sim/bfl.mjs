@@ -1,4 +1,4 @@
-// Simulator of the Black Forest Labs API (https://api.bfl.ai, schema in shared/reference/bfl-openapi.json).
+// Simulator of the Black Forest Labs API (https://api.bfl.ai, schema: BFL's OpenAPI, https://api.bfl.ai/openapi.json).
 //
 // Routes (every reply has a Content-Type). CORS as BFL answers it: the API (submit, get_result, credits) answers
 // CORS, preflights included, unless the scenario says cors=none (whether api.bfl.ai answers a preflight is not
@@ -23,7 +23,7 @@
 //                                      '0' for none), tasks the number of tasks debited; 400 without `key`
 //   POST /sim/bfl/_reset               forget tasks, accounts, charges, counters and the log
 //
-// As recorded (shared/recorded/bfl-flux-2-{pro,max}.json, real api.bfl.ai tasks): every Pending poll says
+// As recorded (test/recorded/bfl-flux-2-{pro,max}.json, real api.bfl.ai tasks): every Pending poll says
 // `progress: null` (74 and 172 polls), every poll reply carries `details` and `preview` (null) and a `Retry-After`
 // of 0 or 1 (runs of about half a second each, as the recorded ~10 polls a second show), a Ready reply's `result`
 // is {start_time, prompt, seed, sample} with `progress: null`; a key BFL does not know is refused 403
@@ -230,7 +230,7 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
         ),
       );
     }
-    // Reference fields (bfl-openapi.json): Flux2Inputs input_image…input_image_8, Flux2KleinInputs …input_image_4,
+    // Reference fields (BFL's OpenAPI schema): Flux2Inputs input_image…input_image_8, Flux2KleinInputs …input_image_4,
     // FluxKontextProInputs …input_image_4, FluxPro11Inputs image_prompt, FluxProFillInputs image (required).
     const fields = FLUX2[model]
       ? Array.from({ length: FLUX2[model][2] }, (_, i) => (i ? `input_image_${i + 1}` : 'input_image'))
@@ -403,7 +403,7 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
   }
 
   /**
-   * A status reply as BFL sends it: every field of ResultResponse (bfl-openapi.json) present, and the Retry-After of
+   * A status reply as BFL sends it: every field of ResultResponse (BFL's OpenAPI schema) present, and the Retry-After of
    * the recording (0 or 1, in runs of about half a second) unless the scenario sets another (`pollWait`).
    */
   function status(req, res, scenario, body) {

@@ -144,7 +144,7 @@ for (const [path, model, refs, label, price, editPrice, output = 'emu35', sides 
   // FLUX.2 [dev] at its bare `fal-ai/flux-2` (Flux2Input: sides 512–2048; Flux2EditInput: 4 images), $0.012 per MP
   // of output and of each reference (fal.ai/models/fal-ai/flux-2, as lumenfall.ai cites it).
   ['flux-2', 'flux-2-dev', 4, 'FLUX.2 [dev]', [12000, 12000], [12000, 12000, 12000, 'mp'], 'v4', [512, 2048]],
-  // fal states no maximum for these: BFL's 8 (bfl-openapi.json Flux2Inputs input_image…input_image_8), stricter.
+  // fal states no maximum for these: BFL's 8 (BFL's OpenAPI schema Flux2Inputs input_image…input_image_8), stricter.
   ['flux-2-pro', 'flux-2-pro', 8, 'FLUX.2 [pro]', [30000, 15000], [30000, 15000, 15000, 'mp']],
   ['flux-2-flex', 'flux-2-flex', 8, 'FLUX.2 [flex]', [50000, 50000], [50000, 50000, 50000, 'mp']],
   ['flux-2-max', 'flux-2-max', 8, 'FLUX.2 [max]', [70000, 30000], [70000, 30000, 30000, 'mp']],

@@ -1,7 +1,7 @@
 // Simulator of OpenAI-compatible image gateways (the `images.generate` call of the `openai` SDK), in three dialects:
 //   /sim/openai     a generic gateway: FLUX.2 as `black-forest-labs/flux-2-klein-9b`…, the size as `size: "WxH"`,
 //                   `url` (its CDN answers CORS) or `b64_json`; a flat price per image (`price=`)
-//   /sim/together   Together AI as recorded (shared/recorded/together-flux-2-max.json, a real api.together.xyz
+//   /sim/together   Together AI as recorded (test/recorded/together-flux-2-max.json, a real api.together.xyz
 //                   exchange): models `black-forest-labs/FLUX.2-{dev,pro,flex,max}`; the size as `width` and `height`
 //                   (default 1024 each: `size` is ignored, so an image asked for as `size` comes back 1024×1024);
 //                   `reference_images` accepted; answers {id, model, object: 'list', data: [{timings: {inference},

@@ -5,7 +5,7 @@
 // and the Puter backend at HeyPuter/puter@8307e8c (src/backend/controllers/drivers/DriverController.ts,
 // core/http/middleware/{errorHandler,gates}.ts, drivers/ai-image, drivers/util/aiLimits.ts, extensions/metering.ts);
 // the catalogue and usage replies take the shapes of that backend's own replies, recorded in
-// shared/recorded/puter/ (test/sim/recorded-shapes.test.ts holds them to it).
+// test/recorded/puter/ (test/replay/simulator-shapes.test.ts holds them to it).
 //
 // Routes (every reply answers CORS with the exact Origin and credentials allowed, and has a Content-Type):
 //   POST {api}/drivers/call               body (text/plain;actually=json) {interface:'puter-image-generation',
@@ -140,7 +140,7 @@ const MICRO = 1_000_000; // microcents per cent
 const CONCURRENT = { free: 3, temp: 2, paid: 20 };
 const HOUR = 3_600_000;
 
-/** The recorded shape of a Replicate-served entry (shared/recorded/puter/models-details.json). */
+/** The recorded shape of a Replicate-served entry (test/recorded/puter/models-details.json). */
 const replicate = (id, name, aliases, costs, billingScheme, extra = {}, params = {}) => ({
   id,
   replicateId: id,

@@ -52,9 +52,9 @@ export const REFERENCE_MAX_PIXELS = 4_000_000;
 
 /** BFL FLUX.2: sides multiples of 16, at least 64, at most 4 MP (help.bfl.ai, "FLUX.2 Technical Specifications"). */
 export const FLUX2_SIZES: SizeRule = { kind: 'pixels', step: 16, min: 64, maxPixels: 4 * MP };
-/** FLUX1.1 [pro]: multiples of 32 in 256–1440 (bfl-openapi.json, FluxPro11Inputs). */
+/** FLUX1.1 [pro]: multiples of 32 in 256–1440 (BFL's OpenAPI schema, FluxPro11Inputs). */
 export const FLUX11_SIZES: SizeRule = { kind: 'pixels', step: 32, min: 256, max: 1440 };
-/** Ultra and Kontext take an aspect ratio between 21:9 and 9:21 (bfl-openapi.json, FluxKontextProInputs). */
+/** Ultra and Kontext take an aspect ratio between 21:9 and 9:21 (BFL's OpenAPI schema, FluxKontextProInputs). */
 export const ASPECT_SIZES: SizeRule = { kind: 'aspect', widest: [21, 9] };
 
 /** The capability of an entry that states none: BFL's rules for FLUX.2 models; no references at a gateway. */

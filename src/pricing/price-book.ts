@@ -80,7 +80,7 @@ const references = (max: number, more: Partial<ReferenceRule> = {}): ReferenceRu
 
 /**
  * FLUX.2 at BFL: references `input_image` … `input_image_4` ([klein], Flux2KleinInputs) or … `input_image_8`
- * (Flux2Inputs, Flux2FlexInputs) in bfl-openapi.json; output and references together at most 9 MP
+ * (Flux2Inputs, Flux2FlexInputs) in BFL's OpenAPI schema; output and references together at most 9 MP
  * (docs.bfl.ml/flux_2/flux2_image_editing: "[pro] up to 8 via API (9MP total limit)"; applied to every FLUX.2
  * model, the stricter reading where BFL says nothing).
  */
@@ -92,7 +92,7 @@ const bflMegapixel = (first: string, extra: string, maxReferences: number): Pric
   references: references(maxReferences, { totalPixels: 9 * MP }),
 });
 
-/** FLUX.1 at BFL, flat per image, with its size rule and references (bfl-openapi.json schemas in the table). */
+/** FLUX.1 at BFL, flat per image, with its size rule and references (the schemas of BFL's OpenAPI, named in the table). */
 const bflFlat = (perImage: string, capability: Capability): PriceEntry => ({
   rule: { kind: 'flat', unit: 'credit', perImage },
   source: BFL_DOCS,
@@ -270,7 +270,7 @@ const togetherReferences = (required = false) => references(1, required ? { requ
 
 /**
  * Puter (the default provider): our model id → the `costs` its catalogue lists (a copy of `GET https://api.puter.com/puterai/image/models/details`, as recorded from
- * HeyPuter/puter@8307e8c in shared/recorded/puter/models-details.json), and what it makes of the model (Puter's own ids for them, which only the engine needs, are PUTER_IDS in
+ * HeyPuter/puter@8307e8c in test/recorded/puter/models-details.json), and what it makes of the model (Puter's own ids for them, which only the engine needs, are PUTER_IDS in
  * puter-catalogue.ts). Replicate
  * serves [klein] 4B, [klein] 9B base, [dev], [pro] and FLUX1.1 [pro] (references: `images` ≤ 4, `input_images` ≤ 4
  * for [dev] and ≤ 8 for [pro], `image_prompt` 1), Together AI [flex], [max] and Kontext; Ultra and Fill are not on
@@ -347,7 +347,7 @@ for (const id in PUTER_MODELS) {
 
 /**
  * Together AI (`/v1/images/generations`, OpenAI's shape but the size as `width` and `height`: it ignores `size`, so
- * an image asked for as `size` comes back 1024×1024; shared/recorded/together-flux-2-max.json): its FLUX.2 prices
+ * an image asked for as `size` comes back 1024×1024; test/recorded/together-flux-2-max.json): its FLUX.2 prices
  * as Puter's catalogue passes them on for the models it serves through Together (recorded from HeyPuter/puter@8307e8c,
  * providers/together/models.ts): [dev] 1.54¢, [pro] and [flex] 3¢ per image, [max] 7¢ per million pixels of output
  * (TogetherImageProvider.ts l.141-148). Not exact: Together reports no cost, and this is Puter's copy of its prices.

@@ -7,7 +7,7 @@ import { BUILTIN_PRICE_BOOK, PUTER_MODELS, mergePriceBook, puterEntry, type Pric
 /**
  * Our model id → Puter's (its catalogue's `id`, which `txt2img` takes and its usage records are named by), for the
  * models of PUTER_MODELS (price-book.ts), as recorded from HeyPuter/puter@8307e8c
- * (shared/recorded/puter/models-details.json). Replicate serves the `black-forest-labs/…` ones, Together AI the
+ * (test/recorded/puter/models-details.json). Replicate serves the `black-forest-labs/…` ones, Together AI the
  * `togetherai:…` ones. In the engine: only a generation and the live catalogue need them.
  */
 export const PUTER_IDS: Record<string, string> = {

@@ -13,7 +13,7 @@ import { clock } from '../base/clock.js';
 /**
  * BFL's JSON body for one image, by the model's size rule in the price book: FLUX.2 and FLUX1.1 [pro] take
  * width/height; Kontext and Ultra an aspect ratio; Fill the first reference image as `image`
- * (bfl-openapi.json: Flux2Inputs, FluxKontextProInputs, FluxUltraInput, FluxProFillInputs). References go as
+ * (BFL's OpenAPI schema: Flux2Inputs, FluxKontextProInputs, FluxUltraInput, FluxProFillInputs). References go as
  * raw base64 (no `data:` prefix): `input_image`, `input_image_2`… (FLUX.2, Kontext) or `image_prompt`
  * (FLUX1.1 [pro], Ultra).
  */
@@ -39,8 +39,8 @@ const MAX_CREDITS = 10_000;
 
 /**
  * What BFL says a task cost (`cost`, in credits: "Cost in credits for this request", AsyncResponse in
- * bfl-openapi.json), as money. BFL's replies carry binary float noise: the recorded [max] task says
- * `7.000000000000001` for 7 (shared/recorded/bfl-flux-2-max.json). Every BFL price is a whole number of tenths of a
+ * BFL's OpenAPI schema), as money. BFL's replies carry binary float noise: the recorded [max] task says
+ * `7.000000000000001` for 7 (test/recorded/bfl-flux-2-max.json). Every BFL price is a whole number of tenths of a
  * credit (docs.bfl.ai/quick_start/pricing: 1.4, 0.1, 1.5, 0.2 …, and sums of them), and a double's noise is in its
  * 16th digit, so the cost is read to the nearest thousandth of a credit: every real price exactly, the noise gone.
  * Anything else — `null` (the schema allows it: FLUX.1 [dev] answers so), a string, NaN, negative, absurd — is no
@@ -91,7 +91,7 @@ export class BflProvider implements Provider {
     return guard(context, (signal) => this.finish(task, context, signal), this.id);
   }
 
-  /** `GET {endpoint}/v1/credits` with the key → `{ credits }` (bfl-openapi.json, CreditsResponse): 1 credit = $0.01. */
+  /** `GET {endpoint}/v1/credits` with the key → `{ credits }` (BFL's OpenAPI schema, CreditsResponse): 1 credit = $0.01. */
   balance(context: Parameters<NonNullable<Provider['balance']>>[0]) {
     const url = `${checkEndpoint(context.endpoint)}/v1/credits`;
     return readBalance(url, { 'x-key': context.apiKey ?? '' }, context, (body) => body?.credits, CREDIT_USD);
@@ -108,7 +108,7 @@ export class BflProvider implements Provider {
     /**
      * The wait the last status reply asked for. BFL sends `Retry-After: 0|1` with every Pending reply, alternating in
      * runs of about half a second, and answered the recorded client's ~10 polls a second all the same
-     * (shared/recorded/bfl-flux-2-{pro,max}.json: 74 and 173 polls, no refusal): a whole-second hint that the
+     * (test/recorded/bfl-flux-2-{pro,max}.json: 74 and 173 polls, no refusal): a whole-second hint that the
      * widget's own floor of 500 ms between polls already respects. A longer wait on a status reply is honoured, as
      * is any wait on a refusal (429, 5xx: http.ts).
      */
@@ -120,7 +120,7 @@ export class BflProvider implements Provider {
         if (status === 'Ready') return { done: reply.result ?? {} };
         if (status === 'Pending') {
           // Real FLUX.2 tasks report `progress: null` on every Pending poll (the 74 and 172 recorded polls of
-          // shared/recorded/bfl-flux-2-{pro,max}.json): no percentage is shown that BFL did not send.
+          // test/recorded/bfl-flux-2-{pro,max}.json): no percentage is shown that BFL did not send.
           onProgress?.(
             typeof progress === 'number'
               ? { status: text.generatingPercent(Math.round(progress * 100)), progress }

@@ -64,7 +64,7 @@ export class OpenAiProvider implements Provider {
               model,
               prompt: request.prompt,
               n: 1,
-              // Together AI reads `width` and `height` and ignores `size` (shared/recorded/together-flux-2-max.json
+              // Together AI reads `width` and `height` and ignores `size` (test/recorded/together-flux-2-max.json
               // asks for 512×512 so); OpenAI and the others read `size`.
               ...(sizeAs === 'width-height' ? { width, height } : { size: `${width}x${height}` }),
             }),

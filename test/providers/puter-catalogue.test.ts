@@ -7,6 +7,7 @@ import { PUTER_MODELS } from '../../src/pricing/price-book.js';
 import { PUTER_IDS, puterCatalogue } from '../../src/pricing/puter-catalogue.js';
 import { puterEndpoint, puterLog, unique } from '../support/puter.js';
 import { controlledClock } from '../support/clock.js';
+import { recorded } from '../support/recorded.js';
 
 const BUNDLED = {
   name: 'Puter model catalogue (bundled)',
@@ -44,9 +45,7 @@ describe('Puter prices', () => {
   });
 
   it('bundles the costs and ids of the real catalogue (recorded), [dev] at its go_fast costs', async () => {
-    const response = await fetch('/replay/_recorded/puter/models-details.json');
-    expect(response.ok, await response.clone().text()).to.equal(true);
-    const { models } = await response.json();
+    const { models } = await recorded('puter/models-details.json');
     for (const [id, puterId] of Object.entries(PUTER_IDS)) {
       const model = models.find((m: { id: string }) => m.id === puterId);
       expect(model, puterId).to.exist;

@@ -1,6 +1,6 @@
 // Two real api.bfl.ai tasks (FLUX.2 [pro] and [max], 256×256, seed 42), replayed through the whole widget: the
 // recorded submit reply, every recorded poll (progress null throughout, Retry-After 0 or 1, the polling host
-// another than the API's), and the delivered JPEG, from ../shared/recorded/ (test/support/replay-server.mjs). The
+// another than the API's), and the delivered JPEG, from test/recorded/ (test/support/replay-server.mjs). The
 // widget must make the image, show it and save it (through the site's relay: BFL's delivery host answers no CORS),
 // book exactly what BFL said it cost, and show no progress BFL did not report.
 import { expect, fixture, html } from '@open-wc/testing';
@@ -15,6 +15,7 @@ import { relayUrl } from '../support/relay.js';
 import { uniqueStorageKey } from '../support/sim.js';
 import { unique } from '../support/puter.js';
 import { failure } from '../support/failure.js';
+import { recorded } from '../support/recorded.js';
 
 interface Recording {
   model: string;
@@ -29,13 +30,6 @@ interface ReplayEntry {
   hasKey: boolean;
   at: number;
   retryAfter?: string;
-}
-
-/** A recorded file, read from ../shared/recorded/ through the test server; the test fails if it is not there. */
-async function recorded(file: string): Promise<Recording> {
-  const response = await fetch(`/replay/_recorded/${file}`);
-  expect(response.ok, `${file}: ${await response.clone().text()}`).to.equal(true);
-  return response.json();
 }
 
 const replayLog = async (run: string): Promise<ReplayEntry[]> =>
@@ -79,7 +73,7 @@ describe('real BFL tasks, replayed through the widget', function () {
     ['flux-2-max', '0.07', '7'],
   ] as const) {
     it(`${task}: shown and saved, ${charged} booked as BFL reported it, no progress BFL did not send`, async () => {
-      const recording = await recorded(`bfl-${task}.json`);
+      const recording = await recorded<Recording>(`bfl-${task}.json`);
       const { width, height, seed } = recording.submit.request;
       expect([width, height, seed]).to.deep.equal([256, 256, 42]);
       const key = storageKey();

@@ -1,4 +1,4 @@
-// The real Puter backend's replies (../shared/recorded/puter/: the image catalogue, and /metering/usage before and
+// The real Puter backend's replies (test/recorded/puter/: the image catalogue, and /metering/usage before and
 // after one FLUX.2 [klein] 4B call), replayed to the real @heyputer/puter.js SDK through the adapter: the catalogue
 // prices the call, the balance drop between the two usage replies is what is booked. And the same replies as a
 // deployment that shows credits renders them (extensions/metering.ts: every amount × a multiplier it never sends).
@@ -33,8 +33,6 @@ describe('Puter’s recorded replies, replayed to the real SDK', function () {
   });
 
   it('books the recorded balance drop of one [klein] 4B call: exactly its catalogue price, $0.001', async () => {
-    const recorded = await fetch('/replay/_recorded/puter/usage-after.json');
-    expect(recorded.ok, await recorded.clone().text()).to.equal(true);
     const endpoint = `${location.origin}/replay/puter/${unique()}`;
     const puter = await signedIn(endpoint);
     expect((await puterBalance(puter, endpoint))!.usd!.toString()).to.equal('0.49999977357685566');

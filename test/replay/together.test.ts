@@ -1,4 +1,4 @@
-// Together AI as recorded (../shared/recorded/together-flux-2-max.json, one real api.together.xyz exchange):
+// Together AI as recorded (test/recorded/together-flux-2-max.json, one real api.together.xyz exchange):
 // `/v1/images/generations` with `width` and `height` (Together ignores `size`), answered with `data[].url` on a
 // short link; replayed through the widget with the built-in Together price book (test/support/replay-server.mjs).
 // And the gateway simulator's Together and DeepInfra dialects, which follow the same facts.
@@ -12,6 +12,7 @@ import { OpenAiProvider, gatewayUrl } from '../../src/providers/openai.js';
 import { cleanLocalStorage } from '../ledger/helpers.js';
 import { unique } from '../support/puter.js';
 import { failure } from '../support/failure.js';
+import { recorded } from '../support/recorded.js';
 import { uniqueStorageKey } from '../support/sim.js';
 
 interface Interaction {
@@ -62,9 +63,7 @@ describe('OpenAI-compatible gateways as they are', function () {
   });
 
   it('the recorded Together exchange: width and height as asked, the reply read, its price booked', async () => {
-    const response = await fetch('/replay/_recorded/together-flux-2-max.json');
-    expect(response.ok, await response.clone().text()).to.equal(true);
-    const [call] = (await response.json()).interactions as Interaction[];
+    const [call] = (await recorded('together-flux-2-max.json')).interactions as Interaction[];
     const asked = JSON.parse(call.requestBody!);
     expect(call.headers['Access-Control-Allow-Origin']).to.equal('*');
 

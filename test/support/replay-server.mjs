@@ -1,10 +1,8 @@
-// Replays of real exchanges with the providers, recorded in ../shared/recorded/ beside the repository (its README
-// says what each holds and where it comes from). They are read from there at test time, never copied into this
-// repository; without them every replay route answers 500 saying where they were looked for, so the replay tests
-// fail loudly instead of skipping. Served over loopback by the test server (web-test-runner.config.mjs) with the
+// Replays of real exchanges with the providers, recorded in test/recorded/ (its README says what each holds, its
+// NOTICE where each comes from and under which licence). A file that cannot be read makes its route answer 500
+// saying which, so the replay tests fail loudly instead of skipping. Served over loopback by the test server (web-test-runner.config.mjs) with the
 // hosts remapped to its two loopback names, bodies and headers as recorded, and the recorded time shortened.
 //
-//   GET  /replay/_recorded/{file}          a recorded file as it is (bfl-flux-2-pro.json, puter/usage-after.json …)
 //   GET  /replay/_log                      requests received: [{method, path, host, hasKey, at, retryAfter}] (no keys)
 //
 // BFL (bfl-flux-2-{pro,max}.json: one real api.bfl.ai task each, submit, every poll, the delivered JPEG):
@@ -33,20 +31,17 @@ import { baseUrl, otherHost, preflight, readJson, requestUrl, send } from '../..
 import { drawImage } from '../../demo/sim/png.mjs';
 import { inCredits } from '../../demo/sim/puter.mjs';
 
-/** ../shared/recorded/ relative to the repository's root. */
-const RECORDED = fileURLToPath(new URL('../../../shared/recorded/', import.meta.url));
+/** test/recorded/ in this repository. */
+const RECORDED = fileURLToPath(new URL('../recorded/', import.meta.url));
 /** How long after the submit the replay answers poll i with the recording's poll i: 10 times the recording's pace. */
 const STEP_MS = 10;
 
-/** A recorded file, parsed (JSON) or as bytes; throws a sentence saying where it was looked for. */
-function recorded(file, json = true) {
+/** A recorded file, parsed; throws a sentence naming it when it is not there. */
+function recorded(file) {
   const path = RECORDED + file;
-  if (!existsSync(path)) {
-    throw new Error(
-      `The recorded exchanges are missing: ${path} does not exist. The replay tests read them from ../shared/recorded/ beside the repository (see its README).`,
-    );
-  }
-  return json ? JSON.parse(readFileSync(path, 'utf8')) : readFileSync(path);
+  if (!existsSync(path))
+    throw new Error(`The recorded exchange ${path} does not exist (test/recorded/README.md lists them).`);
+  return JSON.parse(readFileSync(path, 'utf8'));
 }
 
 /** `https://host/path?query` → `{base}/path?query`: a recorded address on the test server instead. */
@@ -168,11 +163,6 @@ export function createReplay({ simulator }) {
       try {
         if (route === '_log') {
           send(req, res, 200, log);
-          return true;
-        }
-        if (route === '_recorded') {
-          const file = rest.join('/');
-          send(req, res, 200, recorded(file, false), { 'Content-Type': 'application/json' });
           return true;
         }
         log.push({

@@ -1,14 +1,8 @@
-// The simulators answer in the shapes of the real services' recorded replies (../shared/recorded/, read at test
-// time): the Puter catalogue field for field, the Puter usage reply, BFL's submit and poll replies, Together's reply.
+// The simulators answer in the shapes of the real services' recorded replies (test/recorded/): the Puter catalogue field for field, the Puter usage reply, BFL's submit and poll replies, Together's reply.
 // And, where nothing was recorded (fal), in the shapes of the sources: fal-js's output types.
 import { expect } from '@open-wc/testing';
 import { puterEndpoint, setPuterAccount, unique } from '../support/puter.js';
-
-async function recorded(file: string) {
-  const response = await fetch(`/replay/_recorded/${file}`);
-  expect(response.ok, `${file}: ${await response.clone().text()}`).to.equal(true);
-  return response.json();
-}
+import { recorded } from '../support/recorded.js';
 
 /** The keys of an object, and of the objects in it, as paths ('usage.total', 'allowanceInfo.addons' …). */
 function shape(value: unknown, at = ''): string[] {
