@@ -12,6 +12,25 @@ const { version } = JSON.parse(readFileSync(new URL('./package.json', import.met
  * (src/lazy/: the engine, the panels) is split by rollup into chunks that the entry loads with `import()`
  * from beside itself. Chunk names carry a hash of their content, so an entry never loads another version's chunk.
  */
+/**
+ * dist/userpays.css: the stylesheet a page links so that each widget's place is kept before its script runs
+ * (src/userpays.css says how). Emitted beside the entry with its comments and blank space taken out.
+ */
+const reservationStylesheet = {
+  name: 'reservation-stylesheet',
+  buildStart() {
+    this.addWatchFile('src/userpays.css');
+  },
+  generateBundle() {
+    const source = readFileSync(new URL('./src/userpays.css', import.meta.url), 'utf8')
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/\s+/g, ' ')
+      .replace(/\s*([{};,>])\s*/g, '$1')
+      .trim();
+    this.emitFile({ type: 'asset', fileName: 'userpays.css', source: `${source}\n` });
+  },
+};
+
 export default {
   input: 'src/index.ts',
   // The chunks import what they share from the entry itself (which then exports more than the public API, under
@@ -37,5 +56,6 @@ export default {
     // (a nested template's leading space, " · …", is text the user sees).
     minifyLiterals({ options: { minifyOptions: { conservativeCollapse: true } } }),
     terser({ ecma: 2022, module: true, compress: { passes: 3 }, format: { comments: false } }),
+    reservationStylesheet,
   ],
 };

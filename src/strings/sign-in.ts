@@ -1,10 +1,20 @@
 /**
- * Signing in to an account system from the page (OAuth PKCE: providers/oauth.ts; the button and the account line,
- * drawn with the panels) and OpenRouter's own errors.
+ * The accounts the user pays from, drawn with the panels: the key field, signing in to an account system from the
+ * page (OAuth PKCE: providers/oauth.ts; the button and the account line), and OpenRouter's own errors.
  */
 
 import { providerName } from './words.js';
 
+export const keyLabel = (provider: string, host?: string) =>
+  host ? `Your ${provider} API key for ${host}` : `Your ${provider} API key`;
+export const keyNotSentHere = (others: string[]) =>
+  `Your key for ${others.join(' and ')} is kept for it, and not sent here: this address needs its own.`;
+export const waitingForKey = (n: number, provider: string) =>
+  `${n === 1 ? 'A paid image' : `${n} paid images`} from an earlier visit ${n === 1 ? 'is' : 'are'} waiting at ${provider}: enter your key to fetch ${n === 1 ? 'it' : 'them'}.`;
+export const rememberKey = () => 'Remember my key on this device';
+export const keyStaysHere = (provider: string) =>
+  `Sent only to ${provider}, whom you pay; kept in this page unless you tick the box.`;
+export const getKey = () => 'Get a key ↗';
 export const puterAccount = () => 'Puter account';
 export const signInPuter = () => 'Sign in with Puter';
 export const signInPuterWhy = () => 'to pay from your own account.';

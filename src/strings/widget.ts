@@ -8,16 +8,6 @@ export const heightLabel = () => 'Height';
 export const shapeLabel = () => 'Shape';
 export const sizeFromInput = () => 'The image is made at the size of the image to edit.';
 export const addFunds = (provider: string) => `Open your ${provider} dashboard ↗`;
-export const keyLabel = (provider: string, host?: string) =>
-  host ? `Your ${provider} API key for ${host}` : `Your ${provider} API key`;
-export const keyNotSentHere = (others: string[]) =>
-  `Your key for ${others.join(' and ')} is kept for it, and not sent here: this address needs its own.`;
-export const waitingForKey = (n: number, provider: string) =>
-  `${n === 1 ? 'A paid image' : `${n} paid images`} from an earlier visit ${n === 1 ? 'is' : 'are'} waiting at ${provider}: enter your key to fetch ${n === 1 ? 'it' : 'them'}.`;
-export const rememberKey = () => 'Remember my key on this device';
-export const keyStaysHere = (provider: string) =>
-  `Kept in this page's memory unless you tick the box; sent only to ${provider}, whom you pay directly.`;
-export const getKey = () => 'Get a key ↗';
 export const leftOnAccount = (left: string) => `${left} left`;
 /** Who pays and what is left, beside the price: "$0.03 of your $4.20 at OpenRouter". */
 export const signOut = () => 'Sign out';

@@ -103,6 +103,7 @@ export async function generateThrough(
   expect(blocked(widget).reason).to.equal('Add your BFL API key');
 
   const key = freshKey(example.doc.title.replace(/\W+/g, '-'));
+  await waitFor(() => part(widget, 'key'), 'the key field (drawn with the accounts, after the first paint)');
   await enterKey(key);
   expect(widget.apiKey, 'the key reached the widget').to.equal(key);
   await waitFor(() => !generateButton(widget).disabled, 'Generate, the key given');

@@ -1,5 +1,4 @@
 import { html, nothing } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import * as widgetText from '../../strings/widget.js';
 import type { ImageHandlers, ImageView } from './image-template.js';
@@ -8,6 +7,12 @@ import type { ImageHandlers, ImageView } from './image-template.js';
  * The controls of `<userpays-image>` above its decision row: the prompt (with examples while it is empty), the
  * models, the shape and size, the key or the account. Functions of the view and the handlers; they write nothing.
  */
+
+/**
+ * The place of what the panels draw after the first paint (Puter's account line, the examples, the sign-in), at the
+ * size it will have, so that nothing moves when it comes (image-styles.ts, "No layout shift").
+ */
+export const slot = (name: string) => html`<div class="${name}" aria-hidden="true"></div>`;
 
 /** The prompt, large, and while it is empty a few examples to start from (a click puts one in). */
 export function renderPrompt(view: ImageView, on: ImageHandlers) {
@@ -23,7 +28,7 @@ export function renderPrompt(view: ImageView, on: ImageHandlers) {
       .value=${live(view.prompt)}
       @input=${on.fieldInput}
     ></textarea>
-    ${view.prompt.trim() ? nothing : (view.panels.examples ?? nothing)}
+    ${view.prompt.trim() ? nothing : (view.panels.examples ?? slot('examples'))}
   </div>`;
 }
 
@@ -147,39 +152,4 @@ export function renderSize({ size }: ImageView, on: ImageHandlers) {
             </fieldset>`
           : nothing
     }`;
-}
-
-/** The user's own key, just above Generate: where to get one, and the opt-in to remember it. */
-export function renderKey({ key, decision, panels }: ImageView, on: ImageHandlers) {
-  if (!key) return nothing;
-  const invalid = decision.blocked?.at === 'key' || key.error;
-  return html`<div class="key-field">
-    ${panels.signIn ?? nothing}
-    <div class="label-row">
-      <label class="label" for="key">${widgetText.keyLabel(key.provider, key.host)}</label>
-      ${key.url ? html`<a href=${key.url} target="_blank" rel="noopener noreferrer">${widgetText.getKey()}</a>` : nothing}
-    </div>
-    <input
-      id="key"
-      part="key"
-      type="password"
-      autocomplete="off"
-      spellcheck="false"
-      data-focus=${key.error ? 'error' : nothing}
-      aria-invalid=${ifDefined(invalid ? 'true' : undefined)}
-      aria-describedby=${key.error ? 'key-error' : decision.blocked?.at === 'key' ? 'reason' : nothing}
-      .value=${live(key.value) /* another provider's key may still be in the field: compare with it */}
-      @input=${on.keyInput}
-      @change=${on.keyCommit}
-    />
-    ${key.error ? html`<p id="key-error" class="error">${key.error}</p>` : nothing}
-    ${key.others.length && !key.value ? html`<p class="muted">${widgetText.keyNotSentHere(key.others)}</p>` : nothing}
-    ${key.waiting ? html`<p class="error">${widgetText.waitingForKey(key.waiting, key.payee)}</p>` : nothing}
-    ${key.left ? html`<p part="balance" class="muted">${key.left}</p>` : nothing}
-    <label class="check"
-      ><input part="remember" type="checkbox" .checked=${live(key.remembered)} @change=${on.rememberChange} />
-      ${widgetText.rememberKey()}</label
-    >
-    <p class="muted">${widgetText.keyStaysHere(key.payee)}</p>
-  </div>`;
 }

@@ -5,6 +5,11 @@ import { theme } from '../shared/theme.js';
  * `<userpays-image>`: the controls and a result canvas side by side in a wide container, the result above the
  * controls in a narrow one once there is one (a container query: the widget sits in sidebars as well as pages).
  * The decision row sticks to the bottom of the controls, so the price and Generate stay in view.
+ *
+ * No layout shift: until a user acts, the widget's height changes with its width only at its container widths
+ * (360 px and 720 px), never with how a line of text wraps (one line each, cut short with "…", or a fixed number of
+ * lines), and what the panels draw after the first paint comes into a place kept at its size (`slot()` in
+ * form-template.ts). So the page's reservation (src/userpays.css) can hold exactly the first paint's height.
  */
 export const imageStyles = [
   theme,
@@ -72,12 +77,6 @@ export const imageStyles = [
       padding: 0;
       margin-bottom: 0.35rem;
     }
-    .label-row {
-      display: flex;
-      justify-content: space-between;
-      align-items: baseline;
-      gap: 1rem;
-    }
     fieldset {
       border: 0;
       margin: 0;
@@ -143,6 +142,7 @@ export const imageStyles = [
       background: var(--_surface);
     }
     .model-choice .name {
+      white-space: nowrap;
       font-weight: 600;
       font-size: 0.875rem;
     }
@@ -165,9 +165,15 @@ export const imageStyles = [
       outline: 2px solid var(--_accent);
       outline-offset: 2px;
     }
+    /* The shapes in one row, up to nine; more (OpenRouter's eleven) in rows of six; five to a row when compact. */
     .shapes .choices {
-      grid-template-columns: repeat(auto-fit, minmax(2.4rem, 1fr));
+      grid-auto-flow: column;
+      grid-auto-columns: minmax(0, 1fr);
       gap: 0.3rem;
+    }
+    .shapes .choices:has(> :nth-child(10)) {
+      grid-auto-flow: row;
+      grid-template-columns: repeat(6, minmax(0, 1fr));
     }
     .shape {
       display: grid;
@@ -197,18 +203,23 @@ export const imageStyles = [
     }
     .pixels {
       display: flex;
-      flex-wrap: wrap;
+      white-space: nowrap;
+      overflow: hidden;
       justify-content: space-between;
       gap: 0.25rem 1rem;
       margin: 0.4rem 0 0;
       font-size: 0.8125rem;
     }
     .segmented {
-      display: flex;
-      flex-wrap: wrap;
+      grid-auto-flow: column;
+      grid-auto-columns: minmax(0, 1fr);
     }
     .segmented label {
-      padding: 0.35rem 0.8rem;
+      padding: 0.35rem 0.25rem;
+      text-align: center;
+      white-space: nowrap;
+      overflow: hidden;
+      text-overflow: ellipsis;
       min-height: 32px;
       box-sizing: border-box;
       font-size: 0.875rem;
@@ -238,20 +249,6 @@ export const imageStyles = [
     .more[open] {
       display: grid;
       gap: 0.75rem;
-    }
-    .key-field {
-      display: grid;
-      gap: 0.35rem;
-    }
-    .key-field p {
-      margin: 0;
-      font-size: 0.8125rem;
-    }
-    .check {
-      display: flex;
-      gap: 0.4rem;
-      align-items: center;
-      font-size: 0.875rem;
     }
     a {
       color: var(--_accent);
@@ -303,6 +300,11 @@ export const imageStyles = [
         display: none; /* a touch screen has no Ctrl+Enter */
       }
     }
+    @container (max-width: 479px) {
+      kbd {
+        display: none; /* room for what the price buys beside Generate */
+      }
+    }
     /* The decision row: in view at the bottom of the controls (and of the viewport), over what scrolls under it. */
     .decision {
       position: sticky;
@@ -320,10 +322,7 @@ export const imageStyles = [
     }
     .total {
       margin: 0;
-      display: flex;
-      flex-wrap: wrap;
-      align-items: baseline;
-      gap: 0 0.5rem;
+      display: grid;
     }
     .total strong {
       font-size: 1.5rem;
@@ -331,6 +330,9 @@ export const imageStyles = [
     }
     .total .muted {
       font-size: 0.875rem;
+      white-space: nowrap;
+      overflow: hidden;
+      text-overflow: ellipsis;
     }
     .details[open] {
       padding-top: 0.4rem;
@@ -348,6 +350,73 @@ export const imageStyles = [
     .tally {
       margin: 0 0 1rem;
       font-size: 0.875rem;
+      min-height: calc(2 * 1.45em);
+    }
+    /*
+     * Places kept for what the panels draw (see the top), as tall as what comes into them (accounts.ts, more.ts draw
+     * to these heights): the key field (a label line, the field, the opt-in line, the note's two lines), under its
+     * sign-in where the provider has one; Puter's account line or a sign-in (the button, a line under it); the
+     * examples (two rows of two).
+     */
+    .key-field {
+      display: grid;
+      gap: 0.35rem;
+      align-content: start;
+      --_key-lines: calc(5.5rem + 3 * 0.35rem + 2 * 1.45 * 0.8125rem);
+      min-height: var(--_key-lines);
+    }
+    .key-field.signs-in {
+      min-height: calc(var(--_key-lines) + 0.35rem + 2.9rem + 1.45 * 0.875rem);
+    }
+    .account {
+      margin: 0;
+      display: grid;
+      grid-template-columns: minmax(0, 1fr) auto;
+      align-items: center;
+      gap: 0.4rem 0.75rem;
+      font-size: 0.875rem;
+      min-height: calc(2.9rem + 1.45 * 0.875rem);
+    }
+    .examples {
+      display: grid;
+      grid-template-columns: auto repeat(2, minmax(0, 1fr));
+      grid-auto-rows: 28px;
+      gap: 0.4rem;
+      height: calc(2 * 28px + 0.4rem);
+      margin-top: 0.5rem;
+    }
+    .examples > span {
+      grid-row: span 2;
+      align-self: center;
+    }
+    @container (max-width: 359px) {
+      .shapes .choices {
+        grid-auto-flow: row;
+        grid-template-columns: repeat(5, minmax(0, 1fr));
+      }
+      .examples {
+        grid-template-columns: minmax(0, 1fr);
+        height: calc(4 * 28px + 3 * 0.4rem);
+      }
+      .examples > span {
+        display: none; /* the group keeps its name */
+      }
+      .decision {
+        grid-template-columns: minmax(0, 1fr);
+      }
+      /* Why Generate cannot, then its fix, below it. */
+      .reason {
+        flex-direction: column;
+        align-items: start;
+      }
+      .key-field {
+        /* the opt-in in two lines, the note in three */
+        --_key-lines: calc(4rem + 3 * 0.35rem + 2 * 1.45 * 0.875rem + 3 * 1.45 * 0.8125rem);
+      }
+      .segmented label {
+        padding-inline: 0;
+        font-size: 0.8125rem;
+      }
     }
     .tally strong {
       color: var(--_text);
@@ -356,7 +425,7 @@ export const imageStyles = [
     .frame {
       justify-self: center;
       max-width: 100%;
-      max-height: 65vh;
+      max-height: min(65vh, 36rem);
       width: auto;
       height: auto;
       border-radius: var(--_radius);

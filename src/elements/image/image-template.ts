@@ -3,7 +3,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import type { ErrorDetail } from '../../base/types.js';
 import * as pricesText from '../../strings/prices.js';
 import * as widgetText from '../../strings/widget.js';
-import { renderKey, renderModels, renderPrompt, renderSize } from './form-template.js';
+import { renderModels, renderPrompt, renderSize, slot } from './form-template.js';
 import type { SizeView } from './size-presets.js';
 
 /** Why Generate cannot succeed now, where (the field it concerns), and the fix it offers. */
@@ -27,6 +27,8 @@ export interface ImageView {
   size: SizeView & { megapixels: string };
   /** Undefined for providers that need no key (Puter). */
   key?: {
+    /** The user may sign in to the provider for a key (its button is drawn with the panels, above the field). */
+    signIn: boolean;
     /** The provider's name after "your" ("your BFL key"). */
     provider: string;
     /** Whom the key pays, as a sentence names it: "BFL", or a gateway's host. */
@@ -75,6 +77,8 @@ export interface ImageView {
     signIn?: unknown;
     /** Puter's account: Sign in, or who pays and what is left. */
     account?: unknown;
+    /** The key field (under its sign-in), drawn from this whole view. */
+    keyField?: (view: ImageView) => unknown;
     /** The latest submission, large: `part="result"`. */
     result?: unknown;
     /** The earlier images, grouped by submission. */
@@ -145,14 +149,10 @@ function renderDecision(view: ImageView, on: ImageHandlers) {
         }
         <span class="muted">${decision.buys ?? ''}${decision.estimate ? pricesText.estimate() : ''}</span>
       </p>
-      ${
-        view.panels.details
-          ? html`<details class="details">
-              <summary>${widgetText.priceDetails()}</summary>
-              ${view.panels.details}
-            </details>`
-          : nothing
-      }
+      <details class="details">
+        <summary>${widgetText.priceDetails()}</summary>
+        ${view.panels.details ?? nothing}
+      </details>
     </div>
     <button
       part="submit"
@@ -250,14 +250,10 @@ export function renderImageWidget(view: ImageView, on: ImageHandlers) {
         novalidate
       >
         ${renderPrompt(view, on)} ${renderModels(view, on)} ${renderSize(view, on)}
-        ${
-          view.panels.more
-            ? html`<details part="more" class="more">
-                <summary>${widgetText.moreOptions()}</summary>
-                ${view.panels.more}
-              </details>`
-            : nothing
-        }
+        <details part="more" class="more">
+          <summary>${widgetText.moreOptions()}</summary>
+          ${view.panels.more ?? nothing}
+        </details>
         ${
           view.undo
             ? html`<p class="undo" role="status">
@@ -266,9 +262,14 @@ export function renderImageWidget(view: ImageView, on: ImageHandlers) {
               </p>`
             : nothing
         }
-        ${renderKey(view, on)} ${view.panels.account ?? nothing} ${renderDecision(view, on)} ${renderError(view, on)}
+        ${
+          view.key
+            ? (view.panels.keyField?.(view) ?? slot(view.key.signIn ? 'key-field signs-in' : 'key-field'))
+            : (view.panels.account ?? slot('account'))
+        }
+        ${renderDecision(view, on)} ${renderError(view, on)}
         ${view.chargeNote ? html`<p class="muted">${view.chargeNote}</p>` : nothing}
-        ${view.panels.tally ? html`<p part="tally" class="tally muted">${view.panels.tally}</p>` : nothing}
+        <p part="tally" class="tally muted">${view.panels.tally ?? nothing}</p>
         <!-- What a screen reader hears of the price: its total, once per change, not the whole breakdown. -->
         <span class="announce" role="status">${decision.price ? `${decision.price} ${decision.buys}` : ''}</span>
         <span class="announce" role="status">${view.announcement}</span>

@@ -108,6 +108,7 @@ export function imageView(host: ImageHost, parts: ImageParts, on: ImageHandlers,
   const key: ImageView['key'] = info?.needsKey
     ? {
         provider: wordsText.providerName(provider),
+        signIn: !!info.signIn,
         payee: keyHost(provider, host.endpoint) ?? wordsText.theProvider(provider),
         host: keyHost(provider, host.endpoint),
         others: parts.keys.otherOrigins(provider, host.endpoint).flatMap((origin) => hostOf(origin) ?? []),

@@ -12,7 +12,7 @@ import { finalOf } from './offers.js';
 import { renderHistory, renderResult } from './result.js';
 import { renderRunning } from './running.js';
 import { renderTallySummary } from '../tally/tally-summary.js';
-import { renderPuterAccount, renderSignIn } from './sign-in.js';
+import { renderKeyField, renderPuterAccount, renderSignIn } from './accounts.js';
 import * as signInText from '../../strings/sign-in.js';
 import * as widgetText from '../../strings/widget.js';
 import * as wordsText from '../../strings/words.js';
@@ -65,6 +65,7 @@ export function imagePanels(
     tally: tally && renderTallySummary(tally, locale),
     signIn: signInOf(host, parts, on),
     account: host.provider === 'puter' ? puterAccountOf(host, parts, on) : undefined,
+    keyField: (view) => renderKeyField(view, on),
     result: latest.length ? renderResult({ images: latest, locale }, on.imageAction) : undefined,
     history: renderHistory(
       {

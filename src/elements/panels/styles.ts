@@ -7,25 +7,66 @@ import { css } from 'lit';
 
 /** `<userpays-image>`'s panels: the result and its lightbox, earlier images, more options, price details. */
 export const imagePanelStyles = css`
-  /* The accounts the user pays from (sign-in.ts): signing in is the way in, the key field below it the other way. */
-  .account {
-    margin: 0;
+  /*
+   * The accounts the user pays from (sign-in.ts): signing in is the way in, the key field below it the other way.
+   * Their lines and the examples come into places kept at their size (image-styles.ts): one line each, cut short.
+   */
+  /* The key field, to the heights its place has (image-styles.ts): one line each, the note at least two. */
+  .label-row {
     display: flex;
-    flex-wrap: wrap;
+    justify-content: space-between;
     align-items: center;
-    gap: 0.4rem 0.75rem;
+    gap: 1rem;
+    height: 1.5rem;
+    white-space: nowrap;
+  }
+  .label-row .label {
+    margin: 0;
+  }
+  #key {
+    height: 2.5rem;
+  }
+  .key-field p {
+    margin: 0;
+    font-size: 0.8125rem;
+  }
+  .key-field > p:last-child {
+    min-height: calc(2 * 1.45 * 0.8125rem);
+  }
+  .check {
+    display: flex;
+    gap: 0.4rem;
+    align-items: center;
+    height: 1.5rem;
+    font-size: 0.875rem;
+  }
+  .label-row .label,
+  .check {
+    min-width: 0;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  @container (max-width: 359px) {
+    .check {
+      height: auto;
+      min-height: calc(2 * 1.45 * 0.875rem);
+      white-space: normal;
+    }
+    .key-field > p:last-child {
+      min-height: calc(3 * 1.45 * 0.8125rem);
+    }
   }
   .account #sign-in {
-    flex: 1 1 100%;
+    grid-column: 1 / -1;
     min-height: 2.5rem;
     font-weight: 600;
   }
-  .examples {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.4rem;
-    margin-top: 0.5rem;
+  .account > span,
+  .chip {
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
   }
   .chip {
     font-size: 0.8125rem;
@@ -33,8 +74,7 @@ export const imagePanelStyles = css`
     background: var(--_field);
     color: var(--_text);
     border-radius: 999px;
-    padding: 0.3rem 0.75rem;
-    min-height: 28px;
+    padding: 0 0.75rem;
   }
   .chip:hover,
   .drop:hover {

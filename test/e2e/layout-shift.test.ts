@@ -1,0 +1,105 @@
+// No layout shift (docs/contract.md, "Performance targets"; docs/theming.md, "No layout shift"): a page that embeds the
+// built widget as the README's first snippet shows, followed by a paragraph, does not move while the widget loads.
+// Each case is a page of its own in a frame as wide as the viewport it stands for: its layout shifts (a
+// PerformanceObserver of `layout-shift`, as Lighthouse and the Web Vitals count them) over its first 3 s, the height
+// dist/userpays.css reserves before the script runs, the height of the widget's first paint, and its height once
+// everything that loads without a user's action has drawn.
+import { expect } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
+import { PUTER_SRC, puterEndpoint } from '../support/puter.js';
+import { uniqueStorageKey } from '../support/sim.js';
+
+interface Measured {
+  cls: number;
+  shifts: { value: number; at: number }[];
+  reserved: number;
+  firstPaint?: number;
+  settled: number;
+}
+
+/** The README's first HTML snippet, with the CDN's addresses pointed at this build's dist/. */
+async function readmeSnippet(): Promise<{ head: string; element: string }> {
+  const readme = await (await fetch('/README.md')).text();
+  const snippet = /```html\n([\s\S]*?)```/.exec(readme)![1]!.replaceAll('https://cdn.jsdelivr.net/npm/userpays/', '/');
+  const lines = snippet.split('\n').filter((line) => line.trim());
+  const element = lines.find((line) => line.startsWith('<userpays-image'));
+  expect(element, 'the README’s first snippet embeds <userpays-image>').to.be.a('string');
+  expect(snippet, 'the snippet links the reservation stylesheet').to.contain('/dist/userpays.css');
+  return { head: lines.filter((line) => line !== element).join('\n'), element: element! };
+}
+
+/** What the page in the frame records: its layout shifts, the reserved height, the first painted height. */
+const probe = `<script>
+  window.measured = { cls: 0, shifts: [] };
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries())
+      if (!entry.hadRecentInput) {
+        measured.cls += entry.value;
+        measured.shifts.push({ value: entry.value, at: Math.round(entry.startTime) });
+      }
+  }).observe({ type: 'layout-shift', buffered: true });
+</script>`;
+const afterElement = `<script>
+  const widget = document.querySelector('userpays-image');
+  measured.reserved = widget.getBoundingClientRect().height; // a classic script waits for the stylesheet above it
+  (function frame() {
+    if (widget.matches(':state(rendered)')) measured.firstPaint = widget.getBoundingClientRect().height;
+    else requestAnimationFrame(frame);
+  })();
+</script>`;
+
+/** The snippet's page, `width` px wide, with `attributes` on its element; what it measured in its first 3 s. */
+async function load(width: number, attributes: string): Promise<Measured> {
+  const { head, element } = await readmeSnippet();
+  const frame = document.createElement('iframe');
+  frame.style.cssText = `position: fixed; top: 0; left: 0; width: ${width}px; height: 900px; border: 0`;
+  frame.srcdoc = `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <link rel="icon" href="data:," />
+    ${probe}
+    ${head}
+  </head>
+  <body>
+    ${element.replace('<userpays-image', `<userpays-image ${attributes}`)}
+    ${afterElement}
+    <p>A paragraph under the widget, as on any page that embeds it.</p>
+  </body>
+</html>`;
+  document.body.append(frame);
+  try {
+    await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+    const page = frame.contentWindow as Window & typeof globalThis & { measured: Measured };
+    const widget = page.document.querySelector('userpays-image') as HTMLElement & { updateComplete: Promise<boolean> };
+    await page.customElements.whenDefined('userpays-image');
+    await widget.updateComplete; // the ledger, the panels, the accounts: all that comes without a user's action
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, 3000 - page.performance.now())));
+    return { ...page.measured, settled: widget.getBoundingClientRect().height };
+  } finally {
+    frame.remove();
+  }
+}
+
+describe('no layout shift on a page that embeds the widget as the README shows', function () {
+  this.timeout(30_000);
+  before(() => setViewport({ width: 1300, height: 950 }));
+  after(() => setViewport({ width: 800, height: 600 }));
+
+  const providers: Record<string, () => string> = {
+    puter: () => `endpoint="${puterEndpoint()}" puter-src="${PUTER_SRC}" storage-key="${uniqueStorageKey()}"`,
+    bfl: () => `provider="bfl" storage-key="${uniqueStorageKey()}"`,
+  };
+  for (const [provider, attributes] of Object.entries(providers))
+    for (const width of [1280, 390, 280])
+      it(`${provider}, ${width} px wide: CLS ≤ 0.02, the reservation within 8 px of the first paint, no growth after`, async () => {
+        const measured = await load(width, attributes());
+        const said = JSON.stringify(measured);
+        expect(measured.firstPaint, said).to.be.a('number');
+        expect(measured.cls, said).to.be.at.most(0.02);
+        // When the widget's first paint changes, src/userpays.css takes the new height (the message says it).
+        expect(Math.abs(measured.reserved - measured.firstPaint!), said).to.be.at.most(8);
+        expect(Math.abs(measured.settled - measured.firstPaint!), said).to.be.at.most(8);
+      });
+});
