@@ -41,6 +41,12 @@ const REQUEST_HEADERS = ['content-type', 'accept', 'authorization', 'x-key'];
 const RESPONSE_HEADERS = ['content-type', 'content-length', 'retry-after', 'location', 'cache-control'];
 // http: only to the local simulators; a deployed worker cannot reach loopback anyway.
 const LOOPBACK = ['localhost', '127.0.0.1', '[::1]'];
+// On every reply, the relay's own and the provider's: a browser never sniffs it into something it may run, and a
+// reply opened as a page (it should never be: see `navigation`) runs nothing on the relay's origin.
+const SAFE_HEADERS = { 'X-Content-Type-Options': 'nosniff', 'Content-Security-Policy': 'sandbox' };
+// What a browser asks for when it opens a page (Fetch Metadata: Sec-Fetch-Mode, Sec-Fetch-Dest): the relay serves
+// pages' fetch() calls only, never a page, a frame or an embedded document, whatever RELAY_ORIGINS allows.
+const DOCUMENT_DESTINATIONS = ['document', 'iframe', 'frame', 'embed', 'object'];
 
 const list = (value) =>
   String(value ?? '')
@@ -52,6 +58,13 @@ const limit = (value, fallback) => {
   const number = Number(value);
   return value != null && value !== '' && Number.isFinite(number) && number >= 0 ? number : fallback;
 };
+
+/** True when the browser is opening the reply as a page or frame (a navigation), not fetching it for a page. */
+function navigation(request) {
+  const mode = request.headers.get('sec-fetch-mode')?.toLowerCase();
+  const destination = request.headers.get('sec-fetch-dest')?.toLowerCase();
+  return mode === 'navigate' || mode === 'nested-navigate' || DOCUMENT_DESTINATIONS.includes(destination);
+}
 
 /** The origin the reply may be read by, or null when this page (or a non-browser client) is not served. */
 function allowedOrigin(request, env) {
@@ -107,6 +120,7 @@ function own(status, detail, kind, origin) {
     status,
     headers: {
       ...(origin ? corsHeaders(origin) : {}),
+      ...SAFE_HEADERS,
       'Content-Type': 'application/json',
       'Cache-Control': 'no-store',
       'x-userpays-relay': kind,
@@ -139,6 +153,7 @@ function capped(body, max, onOver = () => {}) {
 function preflight(request, origin) {
   const requested = list(request.headers.get('access-control-request-headers'));
   const headers = {
+    ...SAFE_HEADERS,
     'Access-Control-Allow-Origin': origin,
     'Access-Control-Allow-Methods': METHODS.join(', '),
     'Access-Control-Max-Age': '600',
@@ -151,6 +166,8 @@ function preflight(request, origin) {
 
 export default {
   async fetch(request, env = {}) {
+    // Before anything else, RELAY_ORIGINS="*" included: a navigation would run an allowed host's HTML here.
+    if (navigation(request)) return own(403, 'The relay serves web pages’ requests, never a page.', 'refused', null);
     const origin = allowedOrigin(request, env);
     // No CORS headers: the browser keeps the page from reading this, and nothing was forwarded.
     if (!origin) return own(403, 'This origin may not use the relay.', 'refused', null);
@@ -196,7 +213,7 @@ export default {
       return own(502, 'The relay could not reach the provider.', 'error', origin);
     }
 
-    const out = new Headers(corsHeaders(origin));
+    const out = new Headers({ ...corsHeaders(origin), ...SAFE_HEADERS });
     for (const name of RESPONSE_HEADERS) {
       const value = upstream.headers.get(name);
       if (value != null) out.set(name, value);

@@ -151,6 +151,8 @@ export function relayPlugin() {
         main: { RELAY_ORIGINS: pages, RELAY_HOSTS: hosts },
         // The test pages, but only one of the two names of each server upstream.
         strict: { RELAY_ORIGINS: pages, RELAY_HOSTS: `127.0.0.1:${config.port},127.0.0.1:${up}` },
+        // A relay that serves every page (RELAY_ORIGINS="*"): still never a navigation.
+        open: { RELAY_ORIGINS: '*', RELAY_HOSTS: hosts },
         // Another site's relay: the test pages' origins are not allowed.
         elsewhere: { RELAY_ORIGINS: 'https://site.example', RELAY_HOSTS: hosts },
         small: {

@@ -150,6 +150,60 @@ describe('relay: origins', () => {
   });
 });
 
+describe('relay: never a page (issue 29, item 5)', () => {
+  const SAFE = { 'x-content-type-options': 'nosniff', 'content-security-policy': 'sandbox' };
+  const navigations: Record<string, string>[] = [
+    { 'sec-fetch-mode': 'navigate', 'sec-fetch-dest': 'document' },
+    { 'sec-fetch-mode': 'navigate', 'sec-fetch-dest': 'iframe' },
+    { 'sec-fetch-dest': 'embed' },
+    { 'sec-fetch-dest': 'object' },
+  ];
+
+  it('refuses a navigation whatever RELAY_ORIGINS says, "*" included, unforwarded', async () => {
+    for (const relay of ['open', 'main'] as const)
+      for (const headers of navigations) {
+        const token = unique('token');
+        const reply = await fromNode({ relay, path: query(echo(token)), headers: { origin: ORIGIN, ...headers } });
+        const said = `${relay} ${JSON.stringify(headers)}`;
+        expect(reply.status, said).to.equal(403);
+        expect(reply.headers['x-userpays-relay'], said).to.equal('refused');
+        expect(reply.headers['access-control-allow-origin'], said).to.equal(undefined);
+        expect(reply.headers, said).to.include(SAFE);
+        expect(await seen(token), said).to.equal(0);
+      }
+  });
+
+  it('refuses a page that opens it in a frame: the allowed host’s page never reaches the relay’s origin', async () => {
+    const token = unique('token');
+    const frame = document.createElement('iframe');
+    frame.src = `${await relayUrl('open')}${query(echo(token))}`;
+    const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+    document.body.append(frame);
+    await loaded;
+    frame.remove();
+    expect(await seen(token)).to.equal(0);
+  });
+
+  it('sends nosniff and a sandbox policy with every reply: forwarded, its own, a preflight', async () => {
+    const token = unique('token');
+    const replies = {
+      forwarded: await fromNode({ relay: 'main', path: query(echo(token)), headers: { origin: ORIGIN } }),
+      'to any page': await fromNode({ relay: 'open', path: query(echo(token)), headers: { origin: OTHER } }),
+      refused: await fromNode({ relay: 'main', path: query('https://evil.example/'), headers: { origin: ORIGIN } }),
+      'other origin': await fromNode({ relay: 'elsewhere', path: query(echo(token)), headers: { origin: ORIGIN } }),
+      preflight: await fromNode({
+        relay: 'main',
+        path: query(echo(token)),
+        method: 'OPTIONS',
+        headers: { origin: ORIGIN, 'access-control-request-method': 'POST' },
+      }),
+    };
+    expect(replies.forwarded.status).to.equal(200);
+    expect(replies['to any page'].status).to.equal(200);
+    for (const [kind, reply] of Object.entries(replies)) expect(reply.headers, kind).to.include(SAFE);
+  });
+});
+
 describe('relay: upstream URLs', () => {
   it('refuses a host outside RELAY_HOSTS (port included) with a reason the page can read', async () => {
     const token = unique('token');

@@ -1,7 +1,7 @@
 // The relays the test runner starts (relay/worker.js in workerd; test/relay/relay-server.mjs says which and how
 // each is configured), for tests that send provider calls through one.
 
-export type RelayName = 'main' | 'strict' | 'elsewhere' | 'small';
+export type RelayName = 'main' | 'strict' | 'elsewhere' | 'small' | 'open';
 
 let relays: Promise<Record<RelayName, string>> | undefined;
 
