@@ -7,8 +7,18 @@
  * is the three modules at the root of src/ (index.ts, define.ts, api.ts). `npm test` runs `depcruise src` with this
  * file and fails on any violation.
  */
+const { readFileSync } = require('node:fs');
+
 const ENTRY = '^src/(index|define|api)\\.ts$';
-/** What loads after the first paint (lazy/index.ts): the engine's modules, the ledger, the panels. */
+/**
+ * The provider adapters: in providers/, the file named by each `ProviderId` (src/base/types.ts, read here so that a
+ * provider added there is an adapter here), and the files named after it that only it uses (huggingface-account.ts).
+ * Each is a chunk of its own, loaded when its provider is first used (providers/registry.ts).
+ */
+const PROVIDER_IDS = /export type ProviderId =([^;]+);/.exec(readFileSync(`${__dirname}/src/base/types.ts`, 'utf8'));
+if (!PROVIDER_IDS) throw new Error('.dependency-cruiser.cjs: no `export type ProviderId = …;` in src/base/types.ts');
+const ADAPTER = `^src/providers/(${PROVIDER_IDS[1].match(/[\w-]+/g).join('|')})[.-]`;
+/** What loads after the first paint (lazy/index.ts): the engine's modules (and the adapters), the ledger, the panels. */
 const ENGINE = '^src/(generation|images)/|^src/pricing/puter-catalogue|^src/providers/(?!catalog|urls|provider)';
 const LEDGER = '^src/ledger/';
 const PANELS =
@@ -76,14 +86,30 @@ module.exports = {
     {
       name: 'lazy-loads-only-by-import',
       comment:
-        'lazy/index.ts reaches the parts it loads only through import() (and their types): a static import would pull them into the first load.',
+        'lazy/index.ts reaches the parts it loads only through import() (and their types): a static import would pull them into the first load. It shares base/ (lazily.ts) with the registry.',
       severity: 'error',
       from: { path: '^src/lazy/index\\.ts$' },
-      to: { dependencyTypesNot: ['dynamic-import', 'type-only'] },
+      to: { pathNot: '^src/base/', dependencyTypesNot: ['dynamic-import', 'type-only'] },
+    },
+    {
+      name: 'adapters-load-lazily',
+      comment:
+        'A provider adapter is a chunk of its own, loaded when its provider is first used: nothing but an adapter imports one statically (the Hugging Face adapter shares fal’s queue), so that a session with one provider never loads the others’ code. Types may be named.',
+      severity: 'error',
+      from: { pathNot: ADAPTER },
+      to: { path: ADAPTER, dependencyTypesNot: ['dynamic-import', 'type-only'] },
+    },
+    {
+      name: 'only-the-registry-loads-adapters',
+      comment:
+        'providers/registry.ts is where an adapter is loaded (once, shared, retried after a failed load, its failure said in words): nothing else import()s one.',
+      severity: 'error',
+      from: { pathNot: ['^src/providers/registry\\.ts$', ADAPTER] },
+      to: { path: ADAPTER, dependencyTypes: ['dynamic-import'] },
     },
     forbid(
       'the-engine-loads-lazily',
-      'The elements reach the engine (adapters, pipeline, image store) only through loadEngine(), so that it stays out of the first load; they may name its types.',
+      'The elements reach the engine (pipeline, image store, provider registry and through it the adapters) only through loadEngine(), so that it stays out of the first load; they may name its types.',
       '^src/elements/',
       ENGINE,
       { dependencyTypesNot: ['type-only'] },

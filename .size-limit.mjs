@@ -1,9 +1,12 @@
-// The two byte budgets of `npm test` (docs/performance.md), measured on the build in dist/ with gzip (size-limit reads
-// "40 KB" as 40,000 bytes):
-// - what a page loads before its first price: the entry and every chunk it imports statically (read from the built
-//   files themselves, so that a chunk rollup splits off in front of the first paint counts too);
-// - everything the widget can ever load: every file of dist/ a page can import (not the Puter SDK, loaded from
-//   Puter's own host on first use of provider "puter").
+// The byte budgets of `npm test` (docs/performance.md), measured on the build in dist/ with gzip, each file alone
+// (size-limit reads "40 KB" as 40,000 bytes):
+// - what a page loads before its first price: the entry and every chunk it imports statically;
+// - a whole session with each provider: that, and the ledger, engine and panels chunks, and that provider's adapter
+//   (a chunk of its own, which the engine's registry loads with import() when the provider is first used), each with
+//   what it imports statically. Not the Puter SDK, loaded from Puter's own host on first use of provider "puter".
+// Every list of files is read from the built files themselves (their imports, with es-module-lexer), so that a chunk
+// rollup splits off and shares counts wherever it is loaded; chunks are found by their rollup names
+// (chunks/<name>-<hash>.js: rollup.config.mjs), and the providers are the chunks the engine loads with import().
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { init, parse } from 'es-module-lexer';
@@ -11,18 +14,38 @@ import { init, parse } from 'es-module-lexer';
 await init;
 const entry = 'dist/userpays.js';
 
+/** The imports of a built file, as paths from the root: `import … from` (static), or `import()` (dynamic). */
+function imports(file, dynamic) {
+  const [found] = parse(readFileSync(file, 'utf8'));
+  return found
+    .filter(({ n: specifier, d }) => specifier?.startsWith('.') && (d !== -1) === dynamic)
+    .map(({ n: specifier }) => relative('.', resolve(dirname(file), specifier)));
+}
+
 /** `file` and every file it imports statically (`import … from`), transitively; dynamic `import()`s are later. */
 function staticClosure(file, seen = new Set()) {
   if (seen.has(file)) return seen;
   seen.add(file);
-  const [imports] = parse(readFileSync(file, 'utf8'));
-  for (const { n: specifier, d: dynamic } of imports)
-    if (dynamic === -1 && specifier?.startsWith('.'))
-      staticClosure(relative('.', resolve(dirname(file), specifier)), seen);
+  for (const imported of imports(file, false)) staticClosure(imported, seen);
   return seen;
 }
 
-const everything = [entry, ...readdirSync('dist/chunks').map((name) => join('dist/chunks', name))];
+const chunkFiles = readdirSync('dist/chunks').map((name) => join('dist/chunks', name));
+
+/** The chunk rollup named `name` (dist/chunks/<name>-<hash>.js); there must be exactly one. */
+function chunk(name) {
+  const found = chunkFiles.filter((file) => new RegExp(`^dist/chunks/${name}-[\\w-]{8}\\.js$`).test(file));
+  if (found.length !== 1) throw new Error(`.size-limit.mjs: ${found.length} chunks named "${name}" in dist/chunks/`);
+  return found[0];
+}
+
+const engine = chunk('engine');
+/** Each provider's adapter: the chunks the engine loads with import() (src/providers/registry.ts), by name. */
+const adapters = imports(engine, true).map((file) => /^dist\/chunks\/(.+)-[\w-]{8}\.js$/.exec(file)[1]);
+if (!adapters.length) throw new Error('.size-limit.mjs: the engine loads no adapter chunk with import()');
+
+/** What every session loads, whatever its provider: the entry, the ledger, the engine and the panels. */
+const session = [entry, chunk('ledger'), engine, chunk('panels')];
 
 export default [
   {
@@ -31,10 +54,10 @@ export default [
     limit: '40 KB',
     gzip: true,
   },
-  {
-    name: 'Everything the widget can load: dist/userpays.js and dist/chunks/*',
-    path: everything,
+  ...adapters.map((provider) => ({
+    name: `A whole session with ${provider}: the entry, chunks/ledger, engine, panels and ${provider}, and what they import statically`,
+    path: [...[...session, chunk(provider)].reduce((seen, file) => staticClosure(file, seen), new Set())],
     limit: '80 KB',
     gzip: true,
-  },
+  })),
 ];

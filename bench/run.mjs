@@ -6,7 +6,7 @@
 // BENCH_TRACE=1: also a Chrome trace of one more load of the page with all three elements, summarized into the
 // JSON (bench/trace-summary.mjs) and kept in bench/results/load-trace.json.
 import { createServer } from 'node:http';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { extname, join, normalize } from 'node:path';
@@ -35,14 +35,17 @@ const results = {
   machine: { cpus: cpus().length, loadAverageAtStart: loadavg().map((l) => +l.toFixed(2)) },
 };
 
-// The two budgets of npm test (.size-limit.mjs), and what each built file costs by part of the code (before the
-// browser starts: it keeps both cores busy for a while).
+// The budgets of npm test (.size-limit.mjs: before the first price, and a whole session with each provider), what
+// each built file weighs, and what each costs by part of the code (before the browser starts: it keeps both cores
+// busy for a while).
 phase('bundle bytes');
+/** A built file's gzip bytes, alone, as size-limit measures them. */
+const gzipBytesOf = async (file) => gzipSync(await readFile(join(root, file)), { level: 9 }).length;
 const { default: budgets } = await import(pathToFileURL(join(root, '.size-limit.mjs')).href);
 results.budgets = [];
 for (const { name, path, limit } of budgets) {
-  let gzipBytes = 0; // each file alone, as size-limit measures them
-  for (const file of path) gzipBytes += gzipSync(await readFile(join(root, file)), { level: 9 }).length;
+  let gzipBytes = 0;
+  for (const file of path) gzipBytes += await gzipBytesOf(file);
   // size-limit's "40 KB" is 40,000 bytes.
   const budgetBytes = parseFloat(limit) * (/KB/i.test(limit) ? 1000 : 1);
   results.budgets.push({
@@ -53,6 +56,10 @@ for (const { name, path, limit } of budgets) {
     ratio: +(gzipBytes / budgetBytes).toFixed(4),
   });
 }
+// Each built file (`userpays.js`, `chunks/engine`…: chunk names without their hash, as in results.parts).
+results.chunks = { 'userpays.js': await gzipBytesOf('dist/userpays.js') };
+for (const name of (await readdir(join(root, 'dist/chunks'))).sort())
+  results.chunks[`chunks/${name.replace(/-[\w-]{8}\.js$/, '')}`] = await gzipBytesOf(join('dist/chunks', name));
 results.parts = await bundleBytes();
 
 await build({

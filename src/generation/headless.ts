@@ -13,8 +13,7 @@ import {
 } from '../pricing/index.js';
 import { puterCatalogue } from '../pricing/puter-catalogue.js';
 import { keyOrigin, providerInfo, puterApi } from '../providers/catalog.js';
-import { puterCheck, puterSdk } from '../providers/puter.js';
-import { accountFor, providerFor } from '../providers/registry.js';
+import { accountFor, loadPuter, providerFor } from '../providers/registry.js';
 import { finishSignIn, signIn } from '../providers/oauth.js';
 import { checkEndpoint, checkRelay } from '../providers/urls.js';
 import * as generationText from '../strings/generation.js';
@@ -136,7 +135,7 @@ export async function headlessSignIn(
     return;
   }
   const where = endpoint || providerInfo(provider)?.defaultEndpoint() || '';
-  const { key } = await signIn(accountFor(provider), { endpoint: where, popup, clientId: huggingfaceClientId });
+  const { key } = await signIn(await accountFor(provider), { endpoint: where, popup, clientId: huggingfaceClientId });
   signedIn.set(provider + keyOrigin(provider, endpoint), key);
 }
 
@@ -180,6 +179,7 @@ function resumeOnce(
 
 /** Puter pays from the user's own account: sign in (the popup needs the user's click), then check the balance. */
 async function puterReady(endpoint: string, src: string, total: string) {
+  const { puterCheck, puterSdk } = await loadPuter();
   await puterCheck(await puterSdk(endpoint, src), endpoint, total);
 }
 

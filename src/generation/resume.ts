@@ -8,8 +8,11 @@ import type { ProviderId } from '../base/types.js';
 export interface ResumeOptions {
   ledger: LedgerStore;
   images: ImageStore;
-  /** The adapter for a provider id; may throw for a provider this build does not have (left pending). */
-  providerFor(id: ProviderId): Provider;
+  /**
+   * The adapter for a provider id, loaded on first use; may reject for a provider this build does not have, or one
+   * whose code cannot load now (left pending either way).
+   */
+  providerFor(id: ProviderId): Promise<Provider>;
   /** The endpoint to use for a provider (the widget's `endpoint`, else the provider's default). */
   endpointFor(id: ProviderId): string;
   /** The site's relay for a provider, if it has one (already checked). */
@@ -52,9 +55,9 @@ export async function resumeOrphans(o: ResumeOptions): Promise<ResumeReport> {
     const apiKey = o.apiKeyFor?.(id, endpoint);
     let provider: Provider | undefined;
     try {
-      provider = found.task && o.providerFor(id);
+      provider = found.task && (await o.providerFor(id));
     } catch {
-      return; // not in this build: left for a page that has it
+      return; // not in this build, or its adapter could not load: left for a page that has it, or the next visit
     }
     if (provider?.needsKey && !apiKey) return void needsKey.push(found);
     await ledger.claim(found.id, async () => {

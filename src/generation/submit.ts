@@ -82,7 +82,9 @@ export async function submit(s: Submission): Promise<Submitted> {
   const { quote, request, job, fitted, images } = prepare(s);
   if (s.onSubmit && !s.onSubmit({ quote, request })) throw new UserPaysError('cancelled', text.vetoed(), false);
   await s.beforeSend?.(quote, job.endpoint);
-  const store = await images;
+  // The provider's adapter loads before any ledger entry is written (runGeneration writes them): one that cannot
+  // load (offline for a moment) books nothing, and says so.
+  const [provider, store] = await Promise.all([providerFor(request.provider), images]);
   if (!store) throw new UserPaysError('invalid-input', text.notOnPage(), false);
   // Sent as priced: each reference at the size the quote billed.
   const inputs = await Promise.all(s.asked.inputs.map((input, i) => referenceAt(input, fitted.inputs[i])));
@@ -90,7 +92,7 @@ export async function submit(s: Submission): Promise<Submitted> {
   s.onStart?.();
   const outcome = await runGeneration({
     ...job,
-    provider: providerFor(request.provider),
+    provider,
     images: store,
     inputs,
     signal: s.signal,

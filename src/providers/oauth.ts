@@ -178,14 +178,17 @@ export interface FinishedSignIn {
 /**
  * The page's address carries an account system's answer to one of our sign-ins (`state` of ours): removes it from the
  * address (history.replaceState), then, in a sign-in popup, hands it to the page that waits for it and closes; after a
- * redirect, trades the code here. Undefined when the address carries no answer of ours, or it was handed on.
+ * redirect, trades the code here (with the account `accountFor` gives, from its provider's adapter). Undefined when
+ * the address carries no answer of ours, or it was handed on.
  */
-export function finishSignIn(accountFor: (id: ProviderId) => OAuthAccount): Promise<FinishedSignIn | undefined> {
+export function finishSignIn(
+  accountFor: (id: ProviderId) => Promise<OAuthAccount>,
+): Promise<FinishedSignIn | undefined> {
   return (finishing ??= finish(accountFor)); // once per page: every widget and the headless API get the same answer
 }
 let finishing: Promise<FinishedSignIn | undefined> | undefined;
 
-async function finish(accountFor: (id: ProviderId) => OAuthAccount): Promise<FinishedSignIn | undefined> {
+async function finish(accountFor: (id: ProviderId) => Promise<OAuthAccount>): Promise<FinishedSignIn | undefined> {
   const address = new URL(location.href);
   const state = address.searchParams.get('state') ?? '';
   if (!state.startsWith(OURS)) return undefined;
@@ -213,7 +216,7 @@ async function finish(accountFor: (id: ProviderId) => OAuthAccount): Promise<Fin
   const pending = take(state)!;
   if (!code) throw new UserPaysError('auth-required', text.signInCancelled(pending.provider));
   try {
-    const signedIn = await trade(accountFor(pending.provider), pending, code);
+    const signedIn = await trade(await accountFor(pending.provider), pending, code);
     return { provider: pending.provider, endpoint: pending.endpoint, signedIn, keep: pending.keep };
   } catch (thrown) {
     throw asUserPaysError(thrown);

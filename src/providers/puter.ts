@@ -157,6 +157,13 @@ export async function puterBalance(puter: any, endpoint: string): Promise<PuterB
   return { credits: left, unpriced: (locale) => generationText.puterCredits(formatCredits(left, locale)) };
 }
 
+/** Who is signed in to `puter` and what their account has left (the widget's account line); nothing while signed out. */
+export async function puterAccount(puter: any, endpoint: string): Promise<{ user?: string; balance?: PuterBalance }> {
+  if (!puter.auth.isSignedIn()) return {};
+  const [user, balance] = await Promise.all([puter.auth.getUser(), puterBalance(puter, endpoint)]);
+  return { user: user?.username, balance };
+}
+
 /**
  * Opens Puter's sign-in popup (from the user's click); its refusals as our errors (`auth-required`).
  *

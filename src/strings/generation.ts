@@ -18,6 +18,8 @@ export const settingsRefused = () =>
 export const badPath = (path: string) =>
   `The gateway path set in the price book ("${path}") does not stay on the gateway's address: write it as a path, such as "/v1/images/generations".`;
 export const unknownProvider = (id: string) => `The provider "${id}" is not available yet. Choose another provider.`;
+export const adapterNotLoaded = (provider: string) =>
+  `Could not load what the widget needs to use ${theProvider(provider)}. Check your connection and try again: nothing was sent, and nothing was charged.`;
 export const vetoed = () => 'The page stopped this submission before it was sent.';
 export const promptMissing = () => 'Describe the image you want in the prompt box first.';
 export const keyMissing = (provider: string) =>

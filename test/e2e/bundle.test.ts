@@ -57,7 +57,7 @@ describe('dist bundle', () => {
   it('keeps the engine out of the first load, and loads it from beside the script on first need', async () => {
     const engineLoaded = () => chunksFetched().includes('engine');
     const source = await (await fetch('/dist/userpays.js')).text();
-    expect(source).not.to.contain('get_result'); // BFL's adapter is engine code
+    expect(source).not.to.contain('get_result'); // BFL's adapter loads later, a chunk of its own
     expect(engineLoaded()).to.equal(false);
     const el = await fixture<HTMLElement & { apiKey: string; generate(): Promise<{ charged: string }> }>(
       html`<userpays-image provider="bfl" storage-key=${uniqueStorageKey()}></userpays-image>`,

@@ -66,7 +66,7 @@ async function attempt(provider: ProviderId, scenario: string, code: string, can
     status === text.downloading() ? 'downloading' : status.startsWith(text.queued()) ? 'queued' : 'running';
   const endpoint = `${location.origin}/sim/${SIM[provider]}/s/${scenario || 'normal=1'};run=${storageKey}`;
   const outcome = await runGeneration({
-    provider: providerFor(provider),
+    provider: await providerFor(provider),
     endpoint,
     apiKey: key,
     request,

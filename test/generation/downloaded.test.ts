@@ -25,18 +25,20 @@ function twoImages(callbacks: Pick<GenerationJob, 'onBytes' | 'onDownloaded' | '
     inputs: [],
   };
   const quote = quoteFor(request);
-  const generating = runGeneration({
-    provider: providerFor('bfl'),
-    endpoint: bflEndpoint(`pending=60;deliveryCors=1;run=${storageKey}${scenario}`),
-    apiKey: 'sim-downloaded-key',
-    request,
-    inputs: [],
-    quote,
-    ledger,
-    images,
-    signal: new AbortController().signal,
-    ...callbacks,
-  });
+  const generating = providerFor('bfl').then((provider) =>
+    runGeneration({
+      provider,
+      endpoint: bflEndpoint(`pending=60;deliveryCors=1;run=${storageKey}${scenario}`),
+      apiKey: 'sim-downloaded-key',
+      request,
+      inputs: [],
+      quote,
+      ledger,
+      images,
+      signal: new AbortController().signal,
+      ...callbacks,
+    }),
+  );
   const cleanUp = async () => {
     await images.clear();
     cleanLocalStorage(storageKey);

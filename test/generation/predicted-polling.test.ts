@@ -28,7 +28,7 @@ describe('runGeneration learns how long each kind of image takes', () => {
       for (let i = 0; i < 3; i++) {
         expect(durations.earliest('bfl flux-2-klein-4b 1'), `after ${i}`).to.equal(undefined);
         await runGeneration({
-          provider: providerFor('bfl'),
+          provider: await providerFor('bfl'),
           endpoint: bflEndpoint(`pending=700;pollWait=none;deliveryCors=1;run=${storageKey}`),
           apiKey: 'sim-durations-key',
           request,

@@ -197,9 +197,7 @@ describe('resumeOrphans', () => {
     expect(ledger.pending().map((e) => e.id)).to.deep.equal([entry.id]);
     await resumeOrphans(
       options({
-        providerFor: () => {
-          throw new Error('not in this build');
-        },
+        providerFor: () => Promise.reject(new Error('not in this build')),
       }),
     );
     expect(ledger.pending().map((e) => e.id)).to.deep.equal([entry.id]);

@@ -5,6 +5,7 @@ import { httpError, retryAfterMs, sleep } from '../../src/providers/http.js';
 import { checkImageUrl } from '../../src/providers/provider-urls.js';
 import { checkEndpoint } from '../../src/providers/urls.js';
 import { providerFor } from '../../src/providers/registry.js';
+import { failure } from '../support/failure.js';
 import type { ProviderId } from '../../src/base/types.js';
 
 function thrown(fn: () => unknown): UserPaysError {
@@ -192,13 +193,15 @@ describe('BFL request bodies', () => {
 });
 
 describe('provider registry', () => {
-  it('serves the BFL adapter and refuses providers not built yet', () => {
-    const bfl = providerFor('bfl');
+  it('serves the BFL adapter, loaded once and shared, and refuses providers not built yet', async () => {
+    const [bfl, again] = await Promise.all([providerFor('bfl'), providerFor('bfl')]);
     expect(bfl).to.be.instanceOf(BflProvider);
+    expect(again).to.equal(bfl);
+    expect(await providerFor('bfl')).to.equal(bfl);
     expect([bfl.id, bfl.defaultEndpoint, bfl.needsKey]).to.deep.equal(['bfl', 'https://api.bfl.ai', true]);
-    const error = thrown(() => providerFor('midjourney' as ProviderId));
+    const error = await failure(providerFor('midjourney' as ProviderId));
     expect(error.code).to.equal('invalid-input');
     expect(error.message).to.contain('"midjourney" is not available yet');
-    expect(() => providerFor('constructor' as ProviderId)).to.throw(UserPaysError);
+    expect((await failure(providerFor('constructor' as ProviderId))).code).to.equal('invalid-input');
   });
 });

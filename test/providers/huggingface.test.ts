@@ -230,7 +230,7 @@ describe('Hugging Face adapter (router → fal)', () => {
   it('has no balance to show: asking fails quietly and sends nothing', async () => {
     const before = (await simLog()).length;
     expect(await keyBalance('huggingface', SIM, '', 'hf_sim_user')).to.equal(undefined);
-    expect(providerFor('huggingface').balance).to.equal(undefined);
+    expect((await providerFor('huggingface')).balance).to.equal(undefined);
     expect((await simLog()).length).to.equal(before);
   });
 

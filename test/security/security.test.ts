@@ -48,7 +48,7 @@ async function generateThrough(provider: ProviderId, scenario: string, key: stri
     inputs: [],
   };
   return runGeneration({
-    provider: providerFor(provider),
+    provider: await providerFor(provider),
     endpoint: `${location.origin}/sim/${provider}/s/${scenario}`,
     apiKey: key,
     request,

@@ -13,12 +13,38 @@ export function loadModuleScript(src: string, into: Document = document) {
   });
 }
 
-/** The chunks of dist/chunks/ this page has loaded as modules so far, by name without the hash (`engine`…). */
-export function chunksFetched(): string[] {
-  return (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+/** The files of dist/ this page (or `view`, a page of its own) has loaded as modules so far: their addresses. */
+export function filesLoaded(view: Window = window): string[] {
+  return (view.performance.getEntriesByType('resource') as PerformanceResourceTiming[])
     .filter(({ initiatorType }) => initiatorType !== 'fetch') // a test's own fetch() of a file is not a load
-    .map(({ name }) => /\/dist\/chunks\/([\w-]+?)-[\w-]{8}\.js$/.exec(name)?.[1])
+    .map(({ name }) => name)
+    .filter((name) => new URL(name).pathname.startsWith('/dist/'));
+}
+
+/** A built chunk's name without its hash (`engine`…, from `…/dist/chunks/engine-<hash>.js`); undefined for the entry. */
+export const chunkName = (url: string) => /\/dist\/chunks\/([\w-]+?)-[\w-]{8}\.js$/.exec(url)?.[1];
+
+/** The chunks of dist/chunks/ this page (or `view`) has loaded as modules so far, by name (`engine`…). */
+export function chunksFetched(view: Window = window): string[] {
+  return filesLoaded(view)
+    .map(chunkName)
     .filter((name): name is string => !!name);
+}
+
+/**
+ * A page of its own (test/fixtures/built.html in an iframe: its own modules, and its own record of what it fetched)
+ * that loads the built entry as a static site does, with `importMap` if given; resolves once the module has run.
+ * Remove `frame` when done.
+ */
+export async function builtPage(importMap?: { imports: Record<string, string> }) {
+  const frame = document.createElement('iframe');
+  frame.style.width = '800px';
+  frame.style.height = '600px';
+  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  frame.src = `/test/fixtures/built.html${importMap ? `?importmap=${encodeURIComponent(JSON.stringify(importMap))}` : ''}`;
+  document.body.append(frame);
+  await loaded; // a module script runs before the load event
+  return { frame, view: frame.contentWindow! };
 }
 
 /** Every file of the build a page can load: the entry and each chunk it imports, statically or with `import()`. */

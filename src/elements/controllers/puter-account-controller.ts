@@ -51,9 +51,14 @@ export class PuterAccountController implements ReactiveController {
     else if (where) setTimeout(() => where === this.readFor && void this.refresh(), REST_MS);
   }
 
-  private async sdk() {
-    const { puterSdk } = await loadEngine();
-    return puterSdk(checkEndpoint(puterApi(this.source.endpoint())), this.source.puterSrc());
+  /**
+   * Puter's adapter (a chunk of its own, loaded by the engine's registry: the account, sign-in, the check before
+   * sending) and the SDK, pointed at the host's Puter.
+   */
+  private async puter() {
+    const adapter = await (await loadEngine()).loadPuter();
+    const sdk = await adapter.puterSdk(checkEndpoint(puterApi(this.source.endpoint())), this.source.puterSrc());
+    return [adapter, sdk] as const;
   }
 
   /**
@@ -70,13 +75,8 @@ export class PuterAccountController implements ReactiveController {
       } else {
         const endpoint = checkEndpoint(puterApi(this.source.endpoint()));
         if ((globalThis as { puter?: unknown }).puter || localStorage['puter.auth.token.origin.v2'] === endpoint) {
-          const puter = await this.sdk();
-          const { puterBalance } = await loadEngine();
-          const [user, balance] = puter.auth.isSignedIn()
-            ? await Promise.all([puter.auth.getUser(), puterBalance(puter, endpoint)])
-            : [];
-          this.user = user?.username;
-          this.balance = balance;
+          const [{ puterAccount }, sdk] = await this.puter();
+          ({ user: this.user, balance: this.balance } = await puterAccount(sdk, endpoint));
         }
       }
     } catch {
@@ -87,7 +87,8 @@ export class PuterAccountController implements ReactiveController {
 
   /** Opens Puter's sign-in popup: call it from the user's click. Rejects `auth-required` when cancelled or blocked. */
   async signIn(): Promise<void> {
-    await (await loadEngine()).puterSignIn(await this.sdk());
+    const [{ puterSignIn }, sdk] = await this.puter();
+    await puterSignIn(sdk);
     await this.refresh();
   }
 
@@ -104,7 +105,8 @@ export class PuterAccountController implements ReactiveController {
   async check(total: string, cheaper?: (left: Decimal) => string | undefined): Promise<void> {
     try {
       const endpoint = checkEndpoint(puterApi(this.source.endpoint()));
-      await (await loadEngine()).puterCheck(await this.sdk(), endpoint, total, cheaper);
+      const [{ puterCheck }, sdk] = await this.puter();
+      await puterCheck(sdk, endpoint, total, cheaper);
     } finally {
       await this.refresh();
     }

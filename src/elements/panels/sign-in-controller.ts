@@ -70,7 +70,7 @@ export class SignInController implements ReactiveController {
     const running = (this.running = new AbortController());
     void loadEngine()
       .then(async ({ signIn, accountFor }) => {
-        const { key } = await signIn(accountFor(provider), {
+        const { key } = await signIn(await accountFor(provider), {
           endpoint,
           popup,
           clientId: this.source.clientId() || undefined,

@@ -1,0 +1,173 @@
+// Each provider's adapter is a chunk of its own, loaded when its provider is used (src/providers/registry.ts): a
+// whole session with one provider, on the built files as a static site uses them, loads no other adapter's code; and
+// an adapter that does not arrive (offline for a moment) is said in words, books nothing and sends nothing. Each
+// session runs in a page of its own (an iframe), so that what it loaded is its own.
+import { expect } from '@open-wc/testing';
+import { LedgerStore } from '../../src/ledger/ledger.js';
+import * as text from '../../src/strings/generation.js';
+import { cleanLocalStorage } from '../ledger/helpers.js';
+import { builtFiles, builtPage, chunkName, filesLoaded } from '../support/built.js';
+import { PUTER_SRC, puterEndpoint, puterLog, setPuterAccount, unique } from '../support/puter.js';
+import { bflEndpoint, simLog, uniqueStorageKey } from '../support/sim.js';
+import { part } from '../support/widget.js';
+
+/**
+ * What only each adapter's code carries (a request it makes, a key it keeps), to know its code wherever rollup puts
+ * it: the first test holds each to being in exactly one built file.
+ */
+const MARKERS: Record<string, string> = {
+  puter: 'userpays:puter-calls', // its count of calls under way, kept beside the ledger
+  bfl: '/v1/get_result', // where it polls a task
+  fal: '/v1/account/billing', // where it reads the balance
+  openai: 'b64_json', // the image a gateway answers with
+  openrouter: 'modalities', // what it asks the chat completion for
+  huggingface: '/oauth/userinfo', // who signed in
+};
+
+/** The built element, as these tests use it (no source types: it is the built class of another page). */
+type Widget = HTMLElement & {
+  apiKey: string;
+  updateComplete: Promise<boolean>;
+  generate(): Promise<{ charged: string; images: { saved: boolean }[] }>;
+};
+
+/** A `<userpays-image>` in `view`, with these attributes. */
+async function widgetIn(view: Window, attributes: Record<string, string>): Promise<Widget> {
+  await view.customElements.whenDefined('userpays-image');
+  const el = view.document.createElement('userpays-image') as Widget;
+  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+  view.document.body.append(el);
+  await el.updateComplete;
+  return el;
+}
+
+/** The providers whose adapter code is in what `view` has loaded of the build. */
+async function adaptersLoaded(view: Window): Promise<string[]> {
+  const sources = await Promise.all(filesLoaded(view).map(async (url) => (await fetch(url)).text()));
+  return Object.keys(MARKERS).filter((provider) => sources.some((source) => source.includes(MARKERS[provider])));
+}
+
+describe('each provider’s adapter is a chunk of its own (the built files)', function () {
+  this.timeout(20_000);
+  const frames: HTMLIFrameElement[] = [];
+  const storageKeys: string[] = [];
+  afterEach(() => {
+    frames.splice(0).forEach((frame) => frame.remove());
+    storageKeys.splice(0).forEach(cleanLocalStorage);
+  });
+  const page = async (importMap?: { imports: Record<string, string> }) => {
+    const opened = await builtPage(importMap);
+    frames.push(opened.frame);
+    return opened.view;
+  };
+  const storageKey = () => {
+    const key = uniqueStorageKey();
+    storageKeys.push(key);
+    return key;
+  };
+
+  it('each adapter’s code is in one built file: the chunk named after it, not the entry or the engine', async () => {
+    const files = [...(await builtFiles())];
+    for (const [provider, marker] of Object.entries(MARKERS)) {
+      const carriers = files.filter(([, source]) => source.includes(marker)).map(([url]) => url);
+      expect(carriers, provider).to.have.length(1);
+      expect(chunkName(carriers[0]), provider).to.equal(provider);
+    }
+  });
+
+  it('a BFL session (key entered, one image) loads BFL’s adapter and no other', async () => {
+    const view = await page();
+    const key = storageKey();
+    const el = await widgetIn(view, {
+      provider: 'bfl',
+      model: 'flux-2-klein-4b',
+      'storage-key': key,
+      endpoint: bflEndpoint(`pending=50;deliveryCors=1;run=${key}`),
+      prompt: 'a fox in the snow',
+    });
+    el.apiKey = 'sim-chunks-key';
+    const result = await el.generate();
+    expect(result.charged).to.equal('0.014');
+    expect(result.images.map((image) => image.saved)).to.deep.equal([true]);
+    expect(filesLoaded(view).map(chunkName)).to.include.members(['engine', 'ledger', 'panels', 'bfl']);
+    expect(await adaptersLoaded(view)).to.deep.equal(['bfl']);
+  });
+
+  it('a Puter session (signed in, one image) loads Puter’s adapter and no other', async () => {
+    const token = unique('token');
+    await setPuterAccount(token, { balance: 50_000_000 });
+    const marker = unique();
+    const endpoint = puterEndpoint(`run=${marker}`);
+    const view = await page();
+    // The page's own Puter SDK, pointed at the simulator before it loads (as the widget would point it), signed in.
+    const origins = { PUTER_API_ORIGIN: endpoint, PUTER_ORIGIN: location.origin };
+    Object.assign(view, { ...origins, puter_socket_enabled: false, PUTER_QUIET: true });
+    await new Promise((resolve, reject) => {
+      const script = Object.assign(view.document.createElement('script'), { src: PUTER_SRC, onload: resolve });
+      script.onerror = reject;
+      view.document.head.append(script);
+    });
+    (view as unknown as { puter: { setAuthToken(token: string): void } }).puter.setAuthToken(token);
+    const el = await widgetIn(view, {
+      provider: 'puter',
+      model: 'flux-2-klein-4b',
+      'storage-key': storageKey(),
+      endpoint,
+      'puter-src': PUTER_SRC,
+      prompt: 'a paper boat on a pond',
+    });
+    const result = await el.generate();
+    expect(result.images).to.have.length(1);
+    expect((await puterLog(marker)).filter((entry) => entry.kind === 'generate')).to.have.length(1);
+    expect(filesLoaded(view).map(chunkName)).to.include.members(['engine', 'ledger', 'panels', 'puter']);
+    expect(await adaptersLoaded(view)).to.deep.equal(['puter']);
+  });
+
+  it('an adapter that does not arrive: the widget says so (network), books and sends nothing, and is ready again', async () => {
+    const bfl = [...(await builtFiles()).keys()].find((url) => chunkName(url) === 'bfl')!;
+    // The page's import map sends BFL's chunk to an address that answers 404, as a connection lost just then would.
+    const view = await page({ imports: { [bfl]: '/dist/chunks/not-here.js' } });
+    const key = storageKey();
+    const el = await widgetIn(view, {
+      provider: 'bfl',
+      model: 'flux-2-klein-4b',
+      'storage-key': key,
+      endpoint: bflEndpoint(`pending=50;deliveryCors=1;run=${key}`),
+      prompt: 'a fox in the snow',
+    });
+    el.apiKey = 'sim-chunks-key';
+    const reported = new Promise<CustomEvent>((resolve) =>
+      el.addEventListener('userpays-error', (event) => resolve(event as CustomEvent), { once: true }),
+    );
+    const error = await el.generate().then(
+      () => expect.fail('the generation should fail'),
+      (thrown: Error & { code: string }) => thrown,
+    );
+    expect(error).to.include({ name: 'UserPaysError', code: 'network', message: text.adapterNotLoaded('bfl') });
+    expect((await reported).detail).to.deep.equal({ code: 'network', message: error.message, retryable: true });
+    await el.updateComplete;
+    expect(part(el, 'error')!.textContent).to.contain(text.adapterNotLoaded('bfl'));
+    expect(part(el, 'progress')).to.equal(null);
+    expect(part(el, 'submit')!.hasAttribute('disabled')).to.equal(false);
+    expect(part(el, 'submit')!.getAttribute('aria-busy') ?? 'false').to.equal('false');
+    expect(new LedgerStore({ storageKey: key }).entries()).to.deep.equal([]);
+    expect((await simLog()).filter((entry) => entry.path.includes(key))).to.deep.equal([]);
+
+    // The headless call on the same page: the same words, nothing booked.
+    const headlessKey = storageKey();
+    const built = (view as unknown as { UserPays: { generate(request: object, options: object): Promise<unknown> } })
+      .UserPays;
+    const refused = await built
+      .generate(
+        { provider: 'bfl', prompt: 'a fox in the snow' },
+        { apiKey: 'sim-chunks-key', storageKey: headlessKey, endpoint: bflEndpoint(`run=${headlessKey}`) },
+      )
+      .then(
+        () => expect.fail('the generation should fail'),
+        (thrown: Error & { code: string }) => thrown,
+      );
+    expect(refused).to.include({ code: 'network', message: text.adapterNotLoaded('bfl') });
+    expect(new LedgerStore({ storageKey: headlessKey }).entries()).to.deep.equal([]);
+    expect(filesLoaded(view).map(chunkName)).not.to.include('bfl');
+  });
+});
