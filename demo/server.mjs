@@ -12,7 +12,8 @@ import { createSimulator } from './sim/index.mjs';
 import { startRelay } from '../scripts/relay-local.mjs';
 import { vendorModule } from '../examples/vendor.mjs';
 
-const PORT = Number(process.env.PORT) || 8000;
+// PORT=0: any free port (printed below; bench/lighthouse.mjs starts the demo so).
+const PORT = Number(process.env.PORT || 8000);
 const root = fileURLToPath(new URL('..', import.meta.url));
 const MOUNTS = [
   ['/dist/', join(root, 'dist')],
