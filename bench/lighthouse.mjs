@@ -16,7 +16,7 @@
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import lighthouse, { desktopConfig } from 'lighthouse';
@@ -269,6 +269,9 @@ export async function runLighthouse({ runs = 3, reportDir, log = () => {} } = {}
         desktop: 'lighthouse/core/config/desktop-config.js: simulated throttling (dense 4G, no CPU slowdown)',
       },
       formFactors: {},
+      // The machine's load (1, 5, 15 minutes) before and after: Lighthouse's simulation scales what it observed,
+      // so a busy machine shows in TBT first.
+      loadAverage: { start: loadavg().map((l) => +l.toFixed(2)) },
     };
     const samples = { mobile: [], desktop: [] };
     for (let i = 0; i < runs; i++) {
@@ -313,6 +316,7 @@ export async function runLighthouse({ runs = 3, reportDir, log = () => {} } = {}
         failing,
       };
     }
+    out.loadAverage.end = loadavg().map((l) => +l.toFixed(2));
     return out;
   } finally {
     await stop(demo.child);
@@ -359,6 +363,6 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   console.log(`\n| what | target | measured |\n|---|---|---|\n${lighthouseRows(result).join('\n')}\n`);
   console.log(failingText(result) || 'Every category at its target.');
   console.log(
-    `\nHTML reports: bench/results/lighthouse-{mobile,desktop}-N.html (${Math.round((Date.now() - started) / 1000)} s)`,
+    `\nHTML reports: bench/results/lighthouse-{mobile,desktop}-N.html (${Math.round((Date.now() - started) / 1000)} s; load average ${result.loadAverage.start.join(' ')} before, ${result.loadAverage.end.join(' ')} after)`,
   );
 }
