@@ -33,6 +33,10 @@ const FILES = {
   '/custom-elements.json': join(root, 'custom-elements.json'),
   '/README.md': join(root, 'README.md'),
 };
+// The reservation stylesheet a site links beside the bundle (userpays-image:not(:defined) …: the widget's space
+// held before its script runs). Served empty while a build has not made it, so that the demo's link never 404s
+// (a console error, which Lighthouse's best practices count).
+const OPTIONAL = { '/dist/userpays.css': '/* dist/userpays.css: not in this build */\n' };
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -138,6 +142,14 @@ const server = createServer(async (req, res) => {
       return res.end(req.method === 'HEAD' ? undefined : body);
     }
     const found = await resolveFile(pathname);
+    if (!found && Object.hasOwn(OPTIONAL, pathname)) {
+      res.writeHead(200, {
+        'Content-Type': TYPES['.css'],
+        'Cache-Control': 'no-cache',
+        'X-Content-Type-Options': 'nosniff',
+      });
+      return res.end(req.method === 'HEAD' ? undefined : OPTIONAL[pathname]);
+    }
     if (!found) return reply(res, 404, 'Not Found');
     const type = TYPES[extname(found.file).toLowerCase()] ?? 'application/octet-stream';
     const gzip = gzipFor(req, type);
