@@ -5,6 +5,8 @@
 // 100-widget pages ⅙ as many (they take seconds each), so that the whole bench stays within about 6 minutes.
 // BENCH_TRACE=1: also a Chrome trace of one more load of the page with all three elements, summarized into the
 // JSON (bench/trace-summary.mjs) and kept in bench/results/load-trace.json.
+// Last, Lighthouse on the demo page, mobile and desktop (bench/lighthouse.mjs, its own Chromium and demo server):
+// LIGHTHOUSE_RUNS (default 3) runs of each, about 10 s a run.
 import { createServer } from 'node:http';
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
@@ -19,6 +21,7 @@ import { CHROMIUM_ARGS, chromiumPath } from '../scripts/chromium.mjs';
 import { costUpdateFrames, quoteMedian } from './in-page.js';
 import { firstRender, longTasks, manyWidgets, scriptEvaluation, traceLoad } from './load.mjs';
 import { TAGS, loadPage } from './load-pages.mjs';
+import { failingText, lighthouseRows, runLighthouse } from './lighthouse.mjs';
 import { summarize } from './trace-summary.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -163,6 +166,18 @@ try {
   server.close();
 }
 
+// Lighthouse on the demo (SPEC §8), after the rest: a failure here is reported, and keeps the figures above.
+phase('lighthouse');
+try {
+  results.lighthouse = await runLighthouse({
+    runs: Number(process.env.LIGHTHOUSE_RUNS) || 3,
+    log: (line) => phase(line),
+  });
+} catch (error) {
+  console.error(`bench: lighthouse failed: ${error.stack}`);
+  results.lighthouse = { error: String(error.message) };
+}
+
 results.machine.loadAverageAtEnd = loadavg().map((l) => +l.toFixed(2));
 results.seconds = Math.round((Date.now() - started) / 1000);
 phase('done');
@@ -225,4 +240,8 @@ ${[
   manyRow('userpays-image'),
   manyRow('userpays-cost'),
   ...Object.entries(r.parts).map(partsRow),
+  ...(r.lighthouse.error
+    ? [`| Lighthouse on the demo | — | failed: ${r.lighthouse.error} |`]
+    : lighthouseRows(r.lighthouse)),
 ].join('\n')}`);
+if (!r.lighthouse.error) console.log(`\n${failingText(r.lighthouse) || 'Lighthouse: every category at its target.'}`);

@@ -1,18 +1,21 @@
 // `npm start`: serves the demo page at /, the built bundle at /dist/, the examples at /examples/, and the provider
 // simulators under /sim/ with realistic queueing and Pending times. Plain node:http, no dependencies (but esbuild,
-// loaded when an example first asks for React: examples/vendor.mjs).
+// loaded when an example first asks for React: examples/vendor.mjs); text gzipped, as a CDN serves it.
 // It also starts the relay (relay/worker.js in workerd, docs/relay.md) on a port of its own, allowed for this
 // page and these simulators; GET /relay.json tells the page its URL ({"url": null} when it could not start).
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { pipeline } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { createGzip, gzipSync } from 'node:zlib';
 import { createSimulator } from './sim/index.mjs';
 import { startRelay } from '../scripts/relay-local.mjs';
 import { vendorModule } from '../examples/vendor.mjs';
 
-const PORT = Number(process.env.PORT) || 8000;
+// PORT=0: any free port (printed below; bench/lighthouse.mjs starts the demo so).
+const PORT = Number(process.env.PORT || 8000);
 const root = fileURLToPath(new URL('..', import.meta.url));
 const MOUNTS = [
   ['/dist/', join(root, 'dist')],
@@ -30,6 +33,10 @@ const FILES = {
   '/custom-elements.json': join(root, 'custom-elements.json'),
   '/README.md': join(root, 'README.md'),
 };
+// The reservation stylesheet a site links beside the bundle (userpays-image:not(:defined) …: the widget's space
+// held before its script runs). Served empty while a build has not made it, so that the demo's link never 404s
+// (a console error, which Lighthouse's best practices count).
+const OPTIONAL = { '/dist/userpays.css': '/* dist/userpays.css: not in this build */\n' };
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -67,6 +74,10 @@ const simulator = createSimulator({
   pendingMs: (model) => Math.round((PENDING_S[model] ?? 3) * 1000 * jitter()),
   queueMs: () => Math.round(400 * jitter()),
 });
+
+/** Text compresses: served gzipped to a browser that takes it, as any CDN would serve the bundle. */
+const COMPRESSIBLE = /^(text\/|application\/json|image\/svg)/;
+const gzipFor = (req, type) => COMPRESSIBLE.test(type) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
 
 function reply(res, status, text) {
   res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
@@ -117,25 +128,41 @@ const server = createServer(async (req, res) => {
     // React, CommonJS only, bundled into ES modules on first request).
     const vendor = vendorModule(pathname);
     if (vendor) {
-      const body = await vendor;
+      const text = await vendor;
+      const gzip = gzipFor(req, TYPES['.js']);
+      const body = gzip ? gzipSync(text) : Buffer.from(text);
       res.writeHead(200, {
         'Content-Type': TYPES['.js'],
-        'Content-Length': Buffer.byteLength(body),
+        'Content-Length': body.length,
+        ...(gzip && { 'Content-Encoding': 'gzip' }),
+        Vary: 'Accept-Encoding',
         'Cache-Control': 'no-cache',
         'X-Content-Type-Options': 'nosniff',
       });
       return res.end(req.method === 'HEAD' ? undefined : body);
     }
     const found = await resolveFile(pathname);
+    if (!found && Object.hasOwn(OPTIONAL, pathname)) {
+      res.writeHead(200, {
+        'Content-Type': TYPES['.css'],
+        'Cache-Control': 'no-cache',
+        'X-Content-Type-Options': 'nosniff',
+      });
+      return res.end(req.method === 'HEAD' ? undefined : OPTIONAL[pathname]);
+    }
     if (!found) return reply(res, 404, 'Not Found');
+    const type = TYPES[extname(found.file).toLowerCase()] ?? 'application/octet-stream';
+    const gzip = gzipFor(req, type);
     res.writeHead(200, {
-      'Content-Type': TYPES[extname(found.file).toLowerCase()] ?? 'application/octet-stream',
-      'Content-Length': found.size,
+      'Content-Type': type,
+      ...(gzip ? { 'Content-Encoding': 'gzip' } : { 'Content-Length': found.size }),
+      Vary: 'Accept-Encoding',
       'Cache-Control': 'no-cache',
       'X-Content-Type-Options': 'nosniff',
     });
     if (req.method === 'HEAD') return res.end();
-    createReadStream(found.file).pipe(res);
+    const streams = [createReadStream(found.file), ...(gzip ? [createGzip()] : []), res];
+    pipeline(...streams, (error) => error && res.destroy());
   } catch (error) {
     console.error(error);
     if (!res.headersSent) reply(res, 500, 'Internal Server Error');

@@ -72,4 +72,33 @@ describe('the demo page', () => {
     await widget.updateComplete;
     expect(view.document.documentElement.scrollWidth, 'the page').to.be.at.most(320);
   });
+
+  // Lighthouse's layout shift on desktop was 0.30 from the page alone: demo.js filled the simulator bar after the
+  // first paint, and it grew a row. The same page with its scripts off (a sandboxed frame) must draw the bar as
+  // demo.js leaves it, for the default provider.
+  it('draws its simulator bar at its final size before demo.js runs: nothing below it moves then', async () => {
+    sessionStorage.removeItem('demo-simulator'); // the provider the first test chose, kept for this tab
+    for (const width of [1280, 390, 320]) {
+      const view = await openDemo(width);
+      await until(() => view.document.querySelector('#provider option'));
+      const bare = document.createElement('iframe');
+      bare.sandbox.add('allow-same-origin'); // no allow-scripts: the page as first drawn
+      bare.style.width = `${width}px`;
+      bare.style.height = '900px';
+      const loaded = new Promise((resolve) => bare.addEventListener('load', resolve, { once: true }));
+      bare.src = '/demo/index.html';
+      document.body.append(bare);
+      await loaded;
+      try {
+        const text = (doc: Document) => doc.getElementById('hint')!.textContent!.replace(/\s+/g, ' ').trim();
+        const top = (doc: Document, selector: string) => doc.querySelector(selector)!.getBoundingClientRect().top;
+        expect(bare.contentDocument!.querySelector('#provider option'), 'scripts off').to.equal(null);
+        expect(text(bare.contentDocument!), `${width} px: the hint`).to.equal(text(view.document));
+        expect(top(bare.contentDocument!, 'main'), `${width} px: main`).to.be.closeTo(top(view.document, 'main'), 0.5);
+      } finally {
+        bare.remove();
+        frame.remove();
+      }
+    }
+  });
 });
