@@ -226,6 +226,9 @@ console.log(`
 | what | target | measured |
 |---|---|---|
 ${r.budgets.map(budgetRow).join('\n')}
+| each built file (gzip, each alone) | reported, not capped | ${Object.entries(r.chunks)
+  .map(([file, n]) => `${file} ${bytes(n)}`)
+  .join(', ')} |
 | one quote | median ≤ 5 µs | median ${r.quote.medianUs.toFixed(2)} µs (p90 ${r.quote.p90Us.toFixed(2)} µs) |
 | input change → cost text | ≤ 1 frame | <userpays-cost> ${r.costUpdate['userpays-cost'].withinOneFrame}/${r.costUpdate['userpays-cost'].trials}, <userpays-image> ${r.costUpdate['userpays-image'].withinOneFrame}/${r.costUpdate['userpays-image'].trials} changes shown in the next frame (median ${r.costUpdate['userpays-image'].medianUpdateMs.toFixed(2)} ms to updated text) |
 | provider ready → image shown | median ≤ 100 ms with progress, ≤ 300 ms without; ≤ 2 polls/s | adaptive ${r.readyToShown.adaptive.medianAddedMs} ms (p90 ${r.readyToShown.adaptive.p90AddedMs}, max ${r.readyToShown.adaptive.maxPollsPerSecond} polls/s); without progress ${r.readyToShown.adaptiveWithoutProgress.medianAddedMs} ms (p90 ${r.readyToShown.adaptiveWithoutProgress.p90AddedMs}, ${r.readyToShown.adaptiveWithoutProgress.runs} runs, of which the Ready poll ${r.readyToShown.adaptiveWithoutProgress.medianPollLateMs} ms after ready and the image ${r.readyToShown.adaptiveWithoutProgress.medianAfterPollMs} ms after that; ${r.readyToShown.adaptiveWithoutProgress.pollsPerTask.toFixed(1)} polls per task, max ${r.readyToShown.adaptiveWithoutProgress.maxPollsPerSecond} polls/s); fixed 2 s polling ${r.readyToShown.fixed2s.medianAddedMs} ms (${r.readyToShown.ratioFixedToAdaptive}× slower) |
