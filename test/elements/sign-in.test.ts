@@ -5,43 +5,8 @@
 import { expect } from '@open-wc/testing';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { until } from '../ledger/helpers.js';
-import { closeDemo, demoWidget, openDemo } from '../support/demo.js';
+import { authorize, closeDemo, demoWidget, openDemo, signInButton, signInPage, withPopup } from '../support/demo.js';
 import { blocked, generateButton, part, words } from '../support/widget.js';
-
-/** Runs `click` with the demo's window.open captured: the popup it opens, or none (`blocked`: as a browser that blocks it). */
-async function withPopup(view: Window, click: () => void, blocked = false): Promise<Window | null> {
-  const real = view.open;
-  let popup: Window | null = null;
-  view.open = (...args: Parameters<Window['open']>) => (blocked ? null : (popup = real.apply(view, args)));
-  try {
-    click();
-  } finally {
-    view.open = real;
-  }
-  return popup;
-}
-
-/** `find()`'s first truthy answer, looked for every 20 ms for up to `ms`. */
-async function found<T>(find: () => T | null | undefined, ms = 8000): Promise<T> {
-  let value: T | null | undefined;
-  await until(() => (value = find()), ms);
-  return value!;
-}
-
-/** The account system's page (the simulator's, same origin as the demo), loaded in `where`: Authorize is pressed. */
-async function authorize(where: () => Window | null) {
-  (await found(() => where()?.document?.querySelector<HTMLElement>('#authorize'))).click();
-}
-
-/** The widget of the demo (after a page load too), its sign-in button for `provider` drawn. */
-async function signInButton(view: Window, provider: string) {
-  const button = await found(() =>
-    view.document
-      .querySelector('userpays-image')
-      ?.shadowRoot?.querySelector<HTMLElement>(`[part~=sign-in][data-provider=${provider}]`),
-  );
-  return { widget: view.document.querySelector('userpays-image') as UserPaysImage, button };
-}
 
 const accountLine = (widget: UserPaysImage) => words(part(widget, 'account'));
 
