@@ -47,7 +47,9 @@ export interface SignInOptions {
  * for the provider's endpoint, and sent only there (docs/headless.md).
  */
 export function signIn(provider: ProviderId, options: SignInOptions = {}): Promise<void> {
-  const popup = open('', 'userpays-sign-in', 'popup,width=520,height=720'); // in the click, before anything awaits
+  // In the click, before anything awaits; on about:blank, with a handle kept: the sign-in takes its opener away before
+  // it sends it to the account system (providers/oauth.ts).
+  const popup = open('about:blank', '_blank', 'popup,width=520,height=720');
   return withEngine((engine) => engine.headlessSignIn(provider, options, popup)).finally(() => popup?.close());
 }
 

@@ -61,9 +61,13 @@ export class SignInController implements ReactiveController {
     return { signed: signed && !!this.source.keys.current };
   }
 
-  /** From the user's click: the window opens now, before anything awaits (a popup needs the click). */
+  /**
+   * From the user's click: the window opens now, before anything awaits (a popup needs the click), on `about:blank`,
+   * a window of its own each time (a second click's is not the first's, which that click's abort closes); the sign-in
+   * takes its `opener` away before it sends it to the account system (`signIn` in providers/oauth.ts).
+   */
   signIn() {
-    const popup = open('', 'userpays-sign-in', 'popup,width=520,height=720');
+    const popup = open('about:blank', '_blank', 'popup,width=520,height=720');
     const provider = this.source.provider();
     const endpoint = this.source.endpoint() || providerInfo(provider)!.defaultEndpoint();
     this.running?.abort();
