@@ -67,7 +67,7 @@ export function galleryParts(
       ledger: () => ledger.ready(),
       endpoint: (provider) => (provider === host.provider ? host.endpoint : ''),
       relay: () => host.relay,
-      apiKey: (provider, endpoint) => keys.get(provider, endpoint),
+      apiKey: (provider, endpoint, relay) => keys.get(provider, endpoint, relay),
     },
     gallery,
   );
@@ -81,6 +81,7 @@ export function galleryParts(
   const signIn = new SignInController(host, {
     provider: () => host.provider,
     endpoint: () => host.endpoint,
+    relay: () => host.relay,
     clientId: () => (host.provider === 'huggingface' ? host.huggingfaceClientId : ''),
     keys,
     keep: () => Object.fromEntries(KEPT.map((name) => [name, host[name]])),
