@@ -62,6 +62,10 @@ export interface ProviderKeysSource {
  * `current` is the key of the provider, endpoint and relay in force. A key set before the host's first update
  * belongs to those of that update (a framework may set `apiKey` before `provider` or `endpoint`); afterwards, to
  * those in force when it is set.
+ *
+ * Forgetting a key (Sign out, or unticking "Remember") reaches every widget and tab of the storage key at once
+ * (`tell`, and `drop` in each of the others: the panels' KeysChannel carries the word), so that no other widget goes
+ * on paying with a key the user meant to be rid of.
  */
 export class ProviderKeys implements ReactiveController {
   /** Typed (or remembered) keys, by storage slot. */
@@ -69,6 +73,8 @@ export class ProviderKeys implements ReactiveController {
   /** The user's "remember" choice, by storage slot (read from storage the first time a slot is used). */
   private readonly remembered = new Map<string, boolean>();
   private unbound?: string;
+  /** Tells the other widgets and tabs of the storage key that the key of a slot was forgotten (set with the panels). */
+  tell?: (where: string) => void;
 
   constructor(
     private readonly host: ReactiveControllerHost & { readonly hasUpdated: boolean },
@@ -105,6 +111,17 @@ export class ProviderKeys implements ReactiveController {
     if (this.remembered.get(where)) write(where, key);
   }
 
+  /**
+   * Sign out: forgets the key for `provider` at `endpoint`'s origin through `relay`, here, on disk, and in every other
+   * widget and tab of the storage key.
+   */
+  forget(provider: ProviderId, endpoint: string, relay: string) {
+    const where = this.load(provider, endpoint, relay);
+    this.keys.set(where, '');
+    write(where, ''); // whoever remembered it, here or in another tab
+    this.tell?.(where);
+  }
+
   /** Whether the user chose to remember the key of the provider, endpoint and relay in force. */
   isRemembered(): boolean {
     return this.remembered.get(this.load(...this.inForce()))!;
@@ -112,12 +129,25 @@ export class ProviderKeys implements ReactiveController {
 
   /**
    * The user's "Remember my key on this device", for the provider, endpoint and relay in force: stores the key, or
-   * deletes it.
+   * deletes it (and the other widgets and tabs, which may have read it from there, drop it).
    */
   remember(on: boolean) {
     const where = this.load(...this.inForce());
     this.remembered.set(where, on);
-    write(where, on ? this.get(...this.inForce()) : ''); // unticked, it still serves this visit
+    write(where, on ? this.get(...this.inForce()) : ''); // unticked, it still serves this visit, in this widget
+    if (!on) this.tell?.(where);
+  }
+
+  /** Another widget or tab of the storage key forgot the key of the slot `where`: held here or not read yet, it is gone. */
+  drop(where: string) {
+    this.keys.set(where, ''); // the word comes on this storage key's channel only (see KeysChannel)
+    this.remembered.set(where, false); // nothing of it is left on this device
+    this.host.requestUpdate();
+  }
+
+  /** Drops each key read from disk that is no longer there: forgotten elsewhere before this widget could hear of it. */
+  recheck() {
+    for (const [where, key] of this.keys) if (key && this.remembered.get(where) && !read(where)) this.drop(where);
   }
 
   /**

@@ -28,8 +28,9 @@ const finished = () => loadEngine().then(({ finishSignIn, accountFor }) => finis
 /**
  * Sign in with an account system (OpenRouter: OAuth PKCE, src/providers/oauth.ts) instead of pasting a key: the
  * window opens from the user's click, the key it brings is held like a typed key (memory; on disk only on the user's
- * "remember"), bound to the endpoint's origin and the relay; Sign out forgets it. A page that comes back from a
- * sign-in by redirect gets its key and its form back. Made with the panels (gallery-parts.ts): the button is drawn once they
+ * "remember"), bound to the endpoint's origin and the relay; Sign out forgets it, in every widget and tab of the
+ * storage key (`ProviderKeys.forget`). A page that comes back from a sign-in by
+ * redirect gets its key and its form back. Made with the panels (gallery-parts.ts): the button is drawn once they
  * have loaded, just after the first paint, and the first price does not wait for it.
  */
 export class SignInController implements ReactiveController {
@@ -91,10 +92,13 @@ export class SignInController implements ReactiveController {
       });
   }
 
-  /** Forgets the key of the provider, endpoint and relay in force (and on disk, where the user had it remembered). */
+  /**
+   * Forgets the key of the provider, endpoint and relay in force: here, on disk, and in every other widget and tab of
+   * the storage key, which may hold it too (remembered on this device, or typed there).
+   */
   signOut() {
     const [provider, endpoint, relay] = [this.source.provider(), this.source.endpoint(), this.source.relay()];
-    this.source.keys.set(provider, endpoint, relay, '');
+    this.source.keys.forget(provider, endpoint, relay);
     this.signedIn.delete(provider + keyRoute(provider, endpoint, relay));
     this.host.requestUpdate();
   }
