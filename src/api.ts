@@ -34,9 +34,14 @@ async function withEngine<T>(run: (engine: Awaited<ReturnType<typeof loadEngine>
 export const generate = (request: GenerateRequest, options?: GenerateOptions): Promise<GenerateResult> =>
   withEngine((engine) => engine.headless(request, options));
 
-/** Where `signIn` and `signOut` act: the provider's endpoint (its public one when absent), and the site's client id. */
+/**
+ * Where `signIn` and `signOut` act: the provider's endpoint (its public one when absent), the site's relay that
+ * `generate()` will send through (none when absent), and the site's client id.
+ */
 export interface SignInOptions {
   endpoint?: string;
+  /** The key is held for this relay only: `generate()` sends it through this one (or, absent, through none). */
+  relay?: string;
   /** The site's public OAuth client id, for Hugging Face (`huggingface-client-id` on the element). */
   huggingfaceClientId?: string;
 }
@@ -47,13 +52,15 @@ export interface SignInOptions {
  * for the provider's endpoint, and sent only there (docs/headless.md).
  */
 export function signIn(provider: ProviderId, options: SignInOptions = {}): Promise<void> {
-  const popup = open('', 'userpays-sign-in', 'popup,width=520,height=720'); // in the click, before anything awaits
+  // In the click, before anything awaits; on about:blank, with a handle kept: the sign-in takes its opener away before
+  // it sends it to the account system (providers/oauth.ts).
+  const popup = open('about:blank', '_blank', 'popup,width=520,height=720');
   return withEngine((engine) => engine.headlessSignIn(provider, options, popup)).finally(() => popup?.close());
 }
 
 /** Forgets the key `signIn(provider, options)` gave. */
-export const signOut = (provider: ProviderId, { endpoint = '' }: SignInOptions = {}): Promise<void> =>
-  withEngine((engine) => engine.headlessSignOut(provider, endpoint));
+export const signOut = (provider: ProviderId, options: SignInOptions = {}): Promise<void> =>
+  withEngine((engine) => engine.headlessSignOut(provider, options));
 
 /** The tally of a storage key (default `userpays`, the elements' own): what the widget and `<userpays-tally>` show. */
 export async function tally(storageKey?: string): Promise<Tally> {

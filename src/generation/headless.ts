@@ -12,7 +12,7 @@ import {
   type PriceBook,
 } from '../pricing/index.js';
 import { puterCatalogue } from '../pricing/puter-catalogue.js';
-import { keyOrigin, providerInfo, puterApi } from '../providers/catalog.js';
+import { keyOrigin, keyRoute, providerInfo, puterApi } from '../providers/catalog.js';
 import { accountFor, loadPuter, providerFor } from '../providers/registry.js';
 import { finishSignIn, signIn } from '../providers/oauth.js';
 import { checkEndpoint, checkRelay } from '../providers/urls.js';
@@ -116,32 +116,43 @@ function checkRequest(request: unknown) {
   };
 }
 
-/** Keys from `UserPays.signIn()`, by `provider origin`: memory only, sent only to that origin. */
+/**
+ * Keys from `UserPays.signIn()`, by `provider route` (`keyRoute`: the endpoint's origin and the relay's): memory
+ * only, sent only to that origin, and only through that relay.
+ */
 const signedIn = new Map<string, string>();
+
+/** Where `UserPays.signIn` and `signOut` act (api.ts `SignInOptions`). */
+interface SignInPlace {
+  endpoint?: string;
+  relay?: string;
+  huggingfaceClientId?: string;
+}
 
 /**
  * `UserPays.signIn(provider)`: signs the user in (`popup`, opened by the caller in the user's click; the whole page
- * goes and comes back where it was blocked, and the next call finishes it) and holds the key for `generate()`.
+ * goes and comes back where it was blocked, and the next call finishes it) and holds the key for `generate()`, for
+ * the endpoint's origin and the relay the call names.
  */
 export async function headlessSignIn(
   provider: ProviderId,
-  { endpoint = '', huggingfaceClientId }: { endpoint?: string; huggingfaceClientId?: string },
+  { endpoint = '', relay = '', huggingfaceClientId }: SignInPlace,
   popup: Window | null,
 ): Promise<void> {
   const back = await finishSignIn(accountFor);
-  if (back) signedIn.set(back.provider + keyOrigin(back.provider, back.endpoint), back.signedIn.key);
+  if (back) signedIn.set(back.provider + keyRoute(back.provider, back.endpoint, relay), back.signedIn.key);
   if (back?.provider === provider && keyOrigin(provider, back.endpoint) === keyOrigin(provider, endpoint)) {
     popup?.close();
     return;
   }
   const where = endpoint || providerInfo(provider)?.defaultEndpoint() || '';
   const { key } = await signIn(await accountFor(provider), { endpoint: where, popup, clientId: huggingfaceClientId });
-  signedIn.set(provider + keyOrigin(provider, endpoint), key);
+  signedIn.set(provider + keyRoute(provider, endpoint, relay), key);
 }
 
-/** `UserPays.signOut(provider)`: forgets the key a sign-in gave. */
-export const headlessSignOut = (provider: ProviderId, endpoint: string) =>
-  void signedIn.delete(provider + keyOrigin(provider, endpoint));
+/** `UserPays.signOut(provider)`: forgets the key a sign-in gave for that endpoint's origin and relay. */
+export const headlessSignOut = (provider: ProviderId, { endpoint = '', relay = '' }: SignInPlace) =>
+  void signedIn.delete(provider + keyRoute(provider, endpoint, relay));
 
 /** One image store per storage key on this page (what could not be saved is kept in it for the page's life). */
 const stores = new Map<string, ImageStore>();
@@ -226,7 +237,8 @@ export async function headless(request: unknown, options: unknown): Promise<Gene
       priced,
       endpoint,
       relay: run.relay,
-      apiKey: run.apiKey || signedIn.get(provider + keyOrigin(provider, endpoint)) || '',
+      // The call's own key, else the one a sign-in gave for this endpoint's origin and this relay: no other's.
+      apiKey: run.apiKey || signedIn.get(provider + keyRoute(provider, endpoint, run.relay)) || '',
       budget: run.budget,
       budgetProblem: '',
       ledger,

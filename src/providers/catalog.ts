@@ -75,6 +75,15 @@ const PROVIDERS: Record<ProviderId, ProviderInfo> = {
   },
 };
 
+/** The origin of an address ('' for none); an address that is no URL is its own (nothing is sent there anyway). */
+const originOf = (address: string) => {
+  try {
+    return address && new URL(address).origin;
+  } catch {
+    return address;
+  }
+};
+
 /**
  * The account a key belongs to: the origin of the endpoint it is used with (the provider's public one when none is
  * set). For a gateway, a regional host or a proxy, the account is the host, not the provider: a key typed or
@@ -82,12 +91,27 @@ const PROVIDERS: Record<ProviderId, ProviderInfo> = {
  * its own bucket ('' for a gateway not named yet): nothing is sent there anyway.
  */
 export function keyOrigin(provider: string, endpoint: string): string {
-  const address = endpoint || providerInfo(provider)?.defaultEndpoint() || '';
-  try {
-    return new URL(address).origin;
-  } catch {
-    return address;
-  }
+  return originOf(endpoint || providerInfo(provider)?.defaultEndpoint() || '');
+}
+
+/** What joins an account and a relay in a `keyRoute`: a space is in no origin. */
+const VIA = ' via ';
+
+/**
+ * Where a key was given, and so the only way it may go: the account (`keyOrigin`), and the site's relay when the
+ * page sends through one (`{origin} via {relay's origin}`), since a relay sees every key it passes on. A key given
+ * for one way is never sent another: a page that moves `relay` to another host, or drops it, asks for the key again
+ * (docs/contract.md, Security).
+ */
+export function keyRoute(provider: string, endpoint: string, relay: string): string {
+  const origin = keyOrigin(provider, endpoint);
+  return relay ? `${origin}${VIA}${originOf(relay)}` : origin;
+}
+
+/** A `keyRoute` taken apart: the account's origin, and the relay's origin ('' where the key goes straight there). */
+export function routeParts(route: string): { origin: string; relay: string } {
+  const [origin, relay = ''] = route.split(VIA);
+  return { origin, relay };
 }
 
 /** What is known of `id`, or undefined for a provider this build does not have (the preview says so). */

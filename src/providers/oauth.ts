@@ -9,11 +9,15 @@ import { checkEndpoint } from './urls.js';
  * every `OAuthAccount`: a random verifier and state, kept in `sessionStorage` only (this tab, gone when it closes;
  * never `localStorage`); the provider's page opened in the window the user's click opened (the page stays as it is,
  * the prompt being typed with it), or, where the browser blocked that window, the whole page sent there and back
- * (what the page asked to keep survives the round trip in `sessionStorage`). The answer (`?code=&state=`, or
- * `?state=` alone when the user cancelled) comes back to the page's own address: in the popup it is handed to the page
- * that waits for it (a BroadcastChannel: an account system's page may cut the popup off from its opener,
- * Cross-Origin-Opener-Policy), after a redirect it is traded here. The state is checked, the code traded once, and
- * both removed from the address bar.
+ * (what the page asked to keep survives the round trip in `sessionStorage`). The window is opened on `about:blank`
+ * with a handle kept, and its `opener` taken away before it goes to the provider, so that the provider's page cannot
+ * steer the site's tab (reverse tabnabbing) while the tab can still see the window closed, and close it. The answer
+ * (`?code=&state=`, or `?state=` with `error` or alone when the user cancelled) comes back to the page's own address:
+ * in the popup only `code`, `state` and `error` are handed on, to the tab that started (a BroadcastChannel, as the
+ * popup has no opener; the other tabs of the origin hold no pending sign-in of that state, and a code is worth
+ * nothing without the verifier, which only that tab holds), and that tab trades it; after a redirect it is traded
+ * here. The state is checked, the code traded once, and both removed from the address bar. A window closed without
+ * an answer cancels the sign-in, and its verifier, state and kept form are removed.
  */
 
 const PENDING = 'userpays:sign-in';
@@ -22,6 +26,8 @@ const CHANNEL = 'userpays:sign-in';
 const OURS = 'up.';
 /** A sign-in not finished within this long is forgotten. */
 const LIFE_MS = 15 * 60_000;
+/** How often the page looks whether the user closed the sign-in window without answering. */
+const CLOSED_POLL_MS = 250;
 
 interface Pending {
   provider: ProviderId;
@@ -75,6 +81,15 @@ function take(state: string): Pending | undefined {
   return found;
 }
 
+/** Removes the pending sign-in of `state` where it is still kept (storage gone: nothing is). */
+function drop(state: string) {
+  try {
+    take(state);
+  } catch {
+    // session storage refused the write: what it kept is gone with the tab
+  }
+}
+
 export interface SignInOptions {
   endpoint: string;
   clientId?: string;
@@ -88,6 +103,15 @@ export interface SignInOptions {
   /** Aborting it gives up waiting (and closes the popup). */
   signal?: AbortSignal;
 }
+
+/**
+ * What an account system's answer without a code means (RFC 6749 §4.1.2.1): `access_denied`, or none (OpenRouter's
+ * Cancel comes back with no parameter of its own), is the user's cancel; any other error the provider's failure.
+ */
+const noCode = (provider: ProviderId, error: unknown) =>
+  !error || error === 'access_denied'
+    ? new UserPaysError('auth-required', text.signInCancelled(provider))
+    : new UserPaysError('auth-failed', text.signInFailed(provider), false);
 
 const trade = (account: OAuthAccount, pending: Pending, code: string, signal?: AbortSignal) =>
   account.exchange(
@@ -109,11 +133,12 @@ const trade = (account: OAuthAccount, pending: Pending, code: string, signal?: A
  */
 export async function signIn(account: OAuthAccount, options: SignInOptions): Promise<SignedIn> {
   const { popup, signal } = options;
+  let state = '';
   try {
     signal?.throwIfAborted();
     const endpoint = checkEndpoint(options.endpoint);
     const verifier = randomText();
-    const state = OURS + randomText(16);
+    state = OURS + randomText(16);
     const redirectUri = location.origin + location.pathname;
     const pending: Pending = {
       provider: account.provider,
@@ -138,11 +163,16 @@ export async function signIn(account: OAuthAccount, options: SignInOptions): Pro
       location.assign(url);
       return await new Promise<never>(() => {}); // the page is leaving
     }
+    // The window the click opened is ours (about:blank, same origin): it loses its opener before it goes, so that the
+    // provider's page gets no handle on this tab; this tab keeps its handle on the window.
+    popup.opener = null;
     popup.location.href = url;
     const code = await new Promise<string>((resolve, reject) => {
       const channel = new BroadcastChannel(CHANNEL);
+      let seenClosed = 0;
       const stop = () => {
         channel.close();
+        clearInterval(watch);
         signal?.removeEventListener('abort', abort);
       };
       const abort = () => {
@@ -154,8 +184,16 @@ export async function signIn(account: OAuthAccount, options: SignInOptions): Pro
         channel.postMessage({ state, taken: true }); // the popup may close
         stop();
         if (typeof data.code === 'string' && data.code) resolve(data.code);
-        else reject(new UserPaysError('auth-required', text.signInCancelled(account.provider)));
+        else reject(noCode(account.provider, data.error));
       };
+      // The user closed the window without answering: cancelled. Seen on two looks in a row, so that an answer the
+      // window handed over just before it closed (see `finish`) is read first.
+      const watch = setInterval(() => {
+        if (!popup.closed) return;
+        if (seenClosed++ === 0) return;
+        stop();
+        reject(new UserPaysError('auth-required', text.signInCancelled(account.provider)));
+      }, CLOSED_POLL_MS);
       signal?.addEventListener('abort', abort, { once: true });
     });
     const taken = take(state);
@@ -163,6 +201,8 @@ export async function signIn(account: OAuthAccount, options: SignInOptions): Pro
     return await trade(account, taken, code, signal);
   } catch (thrown) {
     popup?.close();
+    // Cancelled, closed, aborted, refused: what this sign-in kept (its verifier, its state, the form) goes with it.
+    if (state) drop(state);
     throw asUserPaysError(thrown);
   }
 }
@@ -193,11 +233,13 @@ async function finish(accountFor: (id: ProviderId) => Promise<OAuthAccount>): Pr
   const state = address.searchParams.get('state') ?? '';
   if (!state.startsWith(OURS)) return undefined;
   const code = address.searchParams.get('code');
+  const error = address.searchParams.get('error');
   for (const name of ['code', 'state', 'error', 'error_description']) address.searchParams.delete(name);
   history.replaceState(history.state, '', address.href);
   const mine = pendings().find((p) => p.state === state);
   if (!mine?.redirect) {
-    // A popup's answer: the page that opened it waits for it (it says when it has it; then this window closes).
+    // A popup's answer: the page that opened it waits for it (it says when it has it; then this window closes). Only
+    // the code, the state and the error go: the verifier, which trades the code, never leaves that page.
     const channel = new BroadcastChannel(CHANNEL);
     await new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, 2000);
@@ -207,14 +249,14 @@ async function finish(accountFor: (id: ProviderId) => Promise<OAuthAccount>): Pr
           resolve();
         }
       };
-      channel.postMessage({ state, code });
+      channel.postMessage({ state, code, error });
     });
     channel.close();
     window.close();
     return undefined;
   }
   const pending = take(state)!;
-  if (!code) throw new UserPaysError('auth-required', text.signInCancelled(pending.provider));
+  if (!code) throw noCode(pending.provider, error);
   try {
     const signedIn = await trade(await accountFor(pending.provider), pending, code);
     return { provider: pending.provider, endpoint: pending.endpoint, signedIn, keep: pending.keep };

@@ -9,6 +9,11 @@ export const keyLabel = (provider: string, host?: string) =>
   host ? `Your ${provider} API key for ${host}` : `Your ${provider} API key`;
 export const keyNotSentHere = (others: string[]) =>
   `Your key for ${others.join(' and ')} is kept for it, and not sent here: this address needs its own.`;
+/** How a key goes to whom it pays: through the site's relay at `relay` (its host), or, where there is none, straight. */
+const wayOf = (relay: string, payee: string) => (relay ? `through the relay at ${relay}` : `straight to ${payee}`);
+/** A key given for this account another way (`given`: other relays' hosts, '' for none) than the page's now. */
+export const keyGivenAnotherWay = (given: string[], now: string, payee: string) =>
+  `Your key was given to go ${given.map((relay) => wayOf(relay, payee)).join(' or ')}; this page now sends it ${wayOf(now, payee)}, so it is not sent: enter it again to send it this way.`;
 export const waitingForKey = (n: number, provider: string) =>
   `${n === 1 ? 'A paid image' : `${n} paid images`} from an earlier visit ${n === 1 ? 'is' : 'are'} waiting at ${provider}: enter your key to fetch ${n === 1 ? 'it' : 'them'}.`;
 export const rememberKey = () => 'Remember my key on this device';

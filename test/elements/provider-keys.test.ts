@@ -117,39 +117,43 @@ describe('ProviderKeys', () => {
   afterEach(() => localStorage.clear());
 
   /** The keys of a stand-in host that has rendered once, whose provider is `bfl`. */
+  /** A host that has rendered once, for keys outside an element. */
+  const standIn = {
+    addController() {},
+    removeController() {},
+    requestUpdate() {},
+    updateComplete: Promise.resolve(true),
+    hasUpdated: true,
+  };
   const keysOf = (storageKey: string, endpoint = '') =>
-    new ProviderKeys(
-      {
-        addController() {},
-        removeController() {},
-        requestUpdate() {},
-        updateComplete: Promise.resolve(true),
-        hasUpdated: true,
-      },
-      { storageKey: () => storageKey, provider: () => 'bfl', endpoint: () => endpoint },
-    );
+    new ProviderKeys(standIn, {
+      storageKey: () => storageKey,
+      provider: () => 'bfl',
+      endpoint: () => endpoint,
+      relay: () => '',
+    });
   const BFL = 'https://api.bfl.ai';
 
   it('keeps one key per provider and origin, on disk only after the opt-in, and keeps it in memory after an opt-out', () => {
     const storageKey = uniqueStorageKey();
     const keys = keysOf(storageKey);
-    keys.set('bfl', '', 'b');
-    keys.set('fal', '', 'f');
-    expect([keys.get('bfl', ''), keys.get('bfl', BFL), keys.get('fal', ''), keys.get('openai', '')]).to.deep.equal([
-      'b',
-      'b',
-      'f',
-      '',
-    ]);
+    keys.set('bfl', '', '', 'b');
+    keys.set('fal', '', '', 'f');
+    expect([
+      keys.get('bfl', '', ''),
+      keys.get('bfl', BFL, ''),
+      keys.get('fal', '', ''),
+      keys.get('openai', '', ''),
+    ]).to.deep.equal(['b', 'b', 'f', '']);
     expect(Object.keys(localStorage).filter((k) => k.startsWith(storageKey))).to.deep.equal([]);
     keys.remember(true);
     expect(localStorage.getItem(`${storageKey}:key:bfl:${BFL}`)).to.equal('b');
-    keys.set('bfl', '', 'b2');
+    keys.set('bfl', '', '', 'b2');
     expect(localStorage.getItem(`${storageKey}:key:bfl:${BFL}`)).to.equal('b2');
     expect(keysOf(storageKey).current).to.equal('b2');
     keys.remember(false);
     expect(localStorage.getItem(`${storageKey}:key:bfl:${BFL}`)).to.equal(null);
-    expect(keys.get('bfl', '')).to.equal('b2');
+    expect(keys.get('bfl', '', '')).to.equal('b2');
     expect(keys.isRemembered()).to.equal(false);
   });
 
@@ -159,7 +163,7 @@ describe('ProviderKeys', () => {
     keys.remember(true);
     expect(keys.isRemembered()).to.equal(true);
     expect(localStorage.getItem(`${storageKey}:key:bfl:${BFL}`)).to.equal(null); // nothing to store yet
-    keys.set('bfl', '', 'typed-later');
+    keys.set('bfl', '', '', 'typed-later');
     expect(localStorage.getItem(`${storageKey}:key:bfl:${BFL}`)).to.equal('typed-later');
   });
 
@@ -171,7 +175,26 @@ describe('ProviderKeys', () => {
     expect(keysOf(storageKey, 'https://api.eu.bfl.ai/').current).to.equal('eu-key'); // a reload, same origin
     expect(keysOf(storageKey, 'https://api.us.bfl.ai').current).to.equal('');
     expect(keysOf(storageKey).current).to.equal('');
-    expect(regional.otherOrigins('bfl', 'https://api.us.bfl.ai')).to.deep.equal(['https://api.eu.bfl.ai']);
+    expect(regional.routes('bfl')).to.deep.equal(['https://api.eu.bfl.ai']); // said at the other host's field
+  });
+
+  it('a key belongs to the relay it was given through: another relay, or none, has none, on this page or after a reload', () => {
+    const storageKey = uniqueStorageKey();
+    const keysThrough = (relay: string) =>
+      new ProviderKeys(
+        { ...standIn, hasUpdated: true },
+        { storageKey: () => storageKey, provider: () => 'bfl', endpoint: () => '', relay: () => relay },
+      );
+    const relayed = keysThrough('https://relay.example/worker');
+    relayed.current = 'relayed-key';
+    relayed.remember(true);
+    expect(localStorage.getItem(`${storageKey}:key:bfl:${BFL} via https://relay.example`)).to.equal('relayed-key');
+    expect(keysThrough('https://relay.example/another-path').current, 'the same relay (its origin)').to.equal(
+      'relayed-key',
+    );
+    expect(keysThrough('https://other-relay.example').current).to.equal('');
+    expect(keysThrough('').current, 'straight to BFL').to.equal('');
+    expect(relayed.routes('bfl')).to.deep.equal([`${BFL} via https://relay.example`]);
   });
 
   it('a key remembered before keys had origins: kept for the provider’s public host; a gateway’s is forgotten', () => {
@@ -179,9 +202,9 @@ describe('ProviderKeys', () => {
     localStorage.setItem(`${storageKey}:key:bfl`, 'old-bfl');
     localStorage.setItem(`${storageKey}:key:openai`, 'old-gateway');
     const keys = keysOf(storageKey);
-    expect(keys.get('bfl', '')).to.equal('old-bfl');
-    expect(keys.get('bfl', 'https://api.eu.bfl.ai')).to.equal('');
-    expect(keys.get('openai', 'https://gateway.example')).to.equal('');
+    expect(keys.get('bfl', '', '')).to.equal('old-bfl');
+    expect(keys.get('bfl', 'https://api.eu.bfl.ai', '')).to.equal('');
+    expect(keys.get('openai', 'https://gateway.example', '')).to.equal('');
     expect(localStorage.getItem(`${storageKey}:key:bfl`)).to.equal(null);
     expect(localStorage.getItem(`${storageKey}:key:bfl:${BFL}`)).to.equal('old-bfl');
     expect(localStorage.getItem(`${storageKey}:key:openai`)).to.equal(null);

@@ -5,43 +5,8 @@
 import { expect } from '@open-wc/testing';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { until } from '../ledger/helpers.js';
-import { closeDemo, demoWidget, openDemo } from '../support/demo.js';
+import { authorize, closeDemo, demoWidget, openDemo, signInButton, signInPage, withPopup } from '../support/demo.js';
 import { blocked, generateButton, part, words } from '../support/widget.js';
-
-/** Runs `click` with the demo's window.open captured: the popup it opens, or none (`blocked`: as a browser that blocks it). */
-async function withPopup(view: Window, click: () => void, blocked = false): Promise<Window | null> {
-  const real = view.open;
-  let popup: Window | null = null;
-  view.open = (...args: Parameters<Window['open']>) => (blocked ? null : (popup = real.apply(view, args)));
-  try {
-    click();
-  } finally {
-    view.open = real;
-  }
-  return popup;
-}
-
-/** `find()`'s first truthy answer, looked for every 20 ms for up to `ms`. */
-async function found<T>(find: () => T | null | undefined, ms = 8000): Promise<T> {
-  let value: T | null | undefined;
-  await until(() => (value = find()), ms);
-  return value!;
-}
-
-/** The account system's page (the simulator's, same origin as the demo), loaded in `where`: Authorize is pressed. */
-async function authorize(where: () => Window | null) {
-  (await found(() => where()?.document?.querySelector<HTMLElement>('#authorize'))).click();
-}
-
-/** The widget of the demo (after a page load too), its sign-in button for `provider` drawn. */
-async function signInButton(view: Window, provider: string) {
-  const button = await found(() =>
-    view.document
-      .querySelector('userpays-image')
-      ?.shadowRoot?.querySelector<HTMLElement>(`[part~=sign-in][data-provider=${provider}]`),
-  );
-  return { widget: view.document.querySelector('userpays-image') as UserPaysImage, button };
-}
 
 const accountLine = (widget: UserPaysImage) => words(part(widget, 'account'));
 
@@ -93,6 +58,42 @@ describe('Sign in with OpenRouter and Hugging Face (the demo, its simulators)', 
       );
       expect(stored.join('\n')).to.not.contain(key);
       expect(JSON.stringify({ ...view.sessionStorage })).to.not.contain(key);
+    });
+
+    it(`${name}: its sign-in page gets no window.opener, and the widget keeps its handle on the window`, async () => {
+      const view = await openDemo(1280);
+      await demoWidget(view, provider);
+      const { widget, button } = await signInButton(view, provider);
+      const popup = await withPopup(view, () => button.click());
+      expect(popup, 'the widget keeps a handle on the window').to.exist;
+      const page = await signInPage(() => popup);
+      expect(page.location.pathname, 'the account system’s page').to.match(new RegExp(`/sim/${provider}/`));
+      // Reverse tabnabbing: the account system's page could otherwise send the site's tab anywhere. (A Window is
+      // compared as a boolean: chai would try to print the whole window.)
+      expect(page.opener === null, 'window.opener in the account system’s page is null').to.equal(true);
+      await authorize(() => popup); // and the answer still comes back to the page that asked
+      await until(() => accountLine(widget).startsWith(`Signed in with ${name}`), 8000);
+      await until(() => popup!.closed, 5000);
+    });
+
+    it(`${name}: a sign-in window closed without an answer is cancelled, in words; its verifier, state and form removed`, async () => {
+      const view = await openDemo(1280);
+      await demoWidget(view, provider);
+      const { widget, button } = await signInButton(view, provider);
+      widget.prompt = 'a paper lantern on a dark river'; // kept for a redirect: here, removed with the rest
+      const popup = await withPopup(view, () => button.click());
+      await signInPage(() => popup);
+      const pending = () => view.sessionStorage.getItem('userpays:sign-in');
+      expect(JSON.parse(pending()!), 'the verifier and the state, while the user signs in').to.have.length(1);
+
+      popup!.close(); // the user closes the window without answering
+      const error = () => words(widget.shadowRoot!.querySelector('#key-error'));
+      await until(() => error(), 8000);
+      expect(error()).to.equal(`Sign-in with ${name} was cancelled. Sign in again, or enter your own key.`);
+      expect(pending(), 'the verifier, the state and the form it kept: removed').to.equal(null);
+      expect(widget.apiKey).to.equal('');
+      expect(widget.prompt, 'the page as it was').to.equal('a paper lantern on a dark river');
+      expect(part(widget, 'sign-in'), 'Sign in again').to.exist;
     });
 
     it(`${name} by redirect where popups are blocked: the page comes back with its form and the key`, async () => {

@@ -3,6 +3,8 @@ import { until } from './puter.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 
 let frame: HTMLIFrameElement | undefined;
+/** The windows the demo opened (`withPopup`): closed with it, so that no test finds another's left open. */
+const popups: Window[] = [];
 
 /** The demo in an iframe `width` pixels wide (and `height` high), loaded, its widget rendered. */
 export async function openDemo(width: number, height = 900): Promise<Window> {
@@ -36,4 +38,45 @@ export async function demoWidget(view: Window, provider: string, scenario = ''):
 export function closeDemo() {
   frame?.remove();
   frame = undefined;
+  for (const popup of popups.splice(0)) popup.close();
+}
+
+/** Runs `click` with the demo's window.open captured: the popup it opens, or none (`blocked`: as a browser that blocks it). */
+export async function withPopup(view: Window, click: () => void, blocked = false): Promise<Window | null> {
+  const real = view.open;
+  let popup: Window | null = null;
+  view.open = (...args: Parameters<Window['open']>) => (blocked ? null : (popup = real.apply(view, args)));
+  try {
+    click();
+  } finally {
+    view.open = real;
+  }
+  if (popup) popups.push(popup);
+  return popup;
+}
+
+/** `find()`'s first truthy answer, looked for every 20 ms for up to `ms`. */
+export async function found<T>(find: () => T | null | undefined, ms = 8000): Promise<T> {
+  let value: T | null | undefined;
+  await until(() => (value = find()), ms);
+  return value!;
+}
+
+/** The account system's page (the simulator's, same origin as the demo) in `where`, once it has loaded. */
+export const signInPage = (where: () => Window | null) =>
+  found(() => (where()?.document?.querySelector('#authorize') ? where() : null));
+
+/** The account system's page (the simulator's, same origin as the demo), loaded in `where`: Authorize is pressed. */
+export async function authorize(where: () => Window | null) {
+  (await signInPage(where))!.document.querySelector<HTMLElement>('#authorize')!.click();
+}
+
+/** The widget of the demo (after a page load too), its sign-in button for `provider` drawn. */
+export async function signInButton(view: Window, provider: string) {
+  const button = await found(() =>
+    view.document
+      .querySelector('userpays-image')
+      ?.shadowRoot?.querySelector<HTMLElement>(`[part~=sign-in][data-provider=${provider}]`),
+  );
+  return { widget: view.document.querySelector('userpays-image') as UserPaysImage, button };
 }

@@ -55,6 +55,7 @@ export interface ImageHost {
   provider: ProviderId;
   providers: string;
   endpoint: string;
+  relay: string;
   model: string;
   models: string;
   width: number;

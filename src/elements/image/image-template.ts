@@ -35,8 +35,6 @@ export interface ImageView {
     payee: string;
     /** The host the key is for, where it is not the provider's public one (a gateway, a regional host, a proxy). */
     host?: string;
-    /** Hosts of this provider the user has a key for on this page, other than this one: not sent here. */
-    others: string[];
     /** Where to make a key (the provider's key page). */
     url?: string;
     value: string;

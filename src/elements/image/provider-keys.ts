@@ -1,9 +1,14 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ProviderId } from '../../base/types.js';
-import { keyOrigin, providerInfo } from '../../providers/catalog.js';
+import { keyOrigin, keyRoute, providerInfo } from '../../providers/catalog.js';
 
-/** Where a remembered key is kept: one slot per storage key, provider and origin (the account it belongs to). */
-const slot = (storageKey: string, provider: string, origin: string) => `${storageKey}:key:${provider}:${origin}`;
+/**
+ * Where a remembered key is kept: one slot per storage key, provider and route (`keyRoute`: the account it belongs
+ * to, and the relay it goes through, if any). A key that goes straight to the provider keeps the slot it had before
+ * keys named their relay (`{storageKey}:key:{provider}:{origin}`), so no key remembered then is ever read as one
+ * given for a relay.
+ */
+const slot = (storageKey: string, provider: string, route: string) => `${storageKey}:key:${provider}:${route}`;
 /** Before keys were bound to their origin, one slot per provider: read as the provider's public origin's. */
 const legacySlot = (storageKey: string, provider: string) => `${storageKey}:key:${provider}`;
 
@@ -37,29 +42,39 @@ function migrate(storageKey: string, provider: ProviderId) {
   write(legacySlot(storageKey, provider), '');
 }
 
-/** The host's storage key, the provider in force and its configured endpoint ('' for the provider's public one). */
+/**
+ * The host's storage key, the provider in force, its configured endpoint ('' for the provider's public one) and the
+ * site's relay ('' for none).
+ */
 export interface ProviderKeysSource {
   storageKey(): string;
   provider(): ProviderId;
   endpoint(): string;
+  relay(): string;
 }
 
 /**
- * The end user's own keys, one per provider and origin (`keyOrigin`), so that a key typed for one provider or one
- * gateway is never sent to another. Kept in memory; on disk (`{storageKey}:key:{provider}:{origin}`) only for an
- * origin where the user ticked "Remember my key on this device", and deleted from there when they untick it.
- * Storage is read once per slot, not on every render.
+ * The end user's own keys, one per provider and route (`keyRoute`: the endpoint's origin and the relay's), so that a
+ * key typed for one provider, one gateway or one relay is never sent to another. Kept in memory; on disk
+ * (`{storageKey}:key:{provider}:{route}`) only where the user ticked "Remember my key on this device", and deleted
+ * from there when they untick it. Storage is read once per slot, not on every render.
  *
- * `current` is the key of the provider and endpoint in force. A key set before the host's first update belongs to
- * the provider and endpoint of that update (a framework may set `apiKey` before `provider` or `endpoint`);
- * afterwards, to those in force when it is set.
+ * `current` is the key of the provider, endpoint and relay in force. A key set before the host's first update
+ * belongs to those of that update (a framework may set `apiKey` before `provider` or `endpoint`); afterwards, to
+ * those in force when it is set.
+ *
+ * Forgetting a key (Sign out, or unticking "Remember") reaches every widget and tab of the storage key at once
+ * (`tell`, and `drop` in each of the others: the panels' KeysChannel carries the word), so that no other widget goes
+ * on paying with a key the user meant to be rid of.
  */
 export class ProviderKeys implements ReactiveController {
-  /** Typed (or remembered) keys, by `provider origin`. */
+  /** Typed (or remembered) keys, by storage slot. */
   private readonly keys = new Map<string, string>();
   /** The user's "remember" choice, by storage slot (read from storage the first time a slot is used). */
   private readonly remembered = new Map<string, boolean>();
   private unbound?: string;
+  /** Tells the other widgets and tabs of the storage key that the key of a slot was forgotten (set with the panels). */
+  tell?: (where: string) => void;
 
   constructor(
     private readonly host: ReactiveControllerHost & { readonly hasUpdated: boolean },
@@ -69,59 +84,92 @@ export class ProviderKeys implements ReactiveController {
   }
 
   get current(): string {
-    return this.unbound ?? this.get(this.source.provider(), this.source.endpoint());
+    return this.unbound ?? this.get(...this.inForce());
   }
   set current(key: string) {
-    if (this.host.hasUpdated) this.set(this.source.provider(), this.source.endpoint(), key);
+    if (this.host.hasUpdated) this.set(...this.inForce(), key);
     else this.unbound = key;
   }
 
   hostUpdate() {
-    if (this.unbound !== undefined) this.set(this.source.provider(), this.source.endpoint(), this.unbound);
+    if (this.unbound !== undefined) this.set(...this.inForce(), this.unbound);
     this.unbound = undefined;
   }
 
-  /** The key for `provider` at `endpoint`'s origin: typed on this page, else remembered on this device, else ''. */
-  get(provider: ProviderId, endpoint: string): string {
-    return this.keys.get(this.load(provider, endpoint)) ?? '';
+  /**
+   * The key for `provider` at `endpoint`'s origin through `relay` ('' for none): typed on this page, else remembered
+   * on this device, else ''.
+   */
+  get(provider: ProviderId, endpoint: string, relay: string): string {
+    return this.keys.get(this.load(provider, endpoint, relay)) ?? '';
   }
 
-  /** Sets the key for `provider` at `endpoint`'s origin (and stores it there when the user opted in for it). */
-  set(provider: ProviderId, endpoint: string, key: string) {
-    const where = this.load(provider, endpoint);
+  /** Sets the key for `provider` at `endpoint`'s origin through `relay` (stored there if the user opted in). */
+  set(provider: ProviderId, endpoint: string, relay: string, key: string) {
+    const where = this.load(provider, endpoint, relay);
     this.keys.set(where, key);
     if (this.remembered.get(where)) write(where, key);
   }
 
-  /** Whether the user chose to remember the key of the provider and endpoint in force. */
-  isRemembered(): boolean {
-    return this.remembered.get(this.load(this.source.provider(), this.source.endpoint()))!;
+  /**
+   * Sign out: forgets the key for `provider` at `endpoint`'s origin through `relay`, here, on disk, and in every other
+   * widget and tab of the storage key.
+   */
+  forget(provider: ProviderId, endpoint: string, relay: string) {
+    const where = this.load(provider, endpoint, relay);
+    this.keys.set(where, '');
+    write(where, ''); // whoever remembered it, here or in another tab
+    this.tell?.(where);
   }
 
-  /** The user's "Remember my key on this device", for the provider and endpoint in force: stores the key, or deletes it. */
-  remember(on: boolean) {
-    const [provider, endpoint] = [this.source.provider(), this.source.endpoint()];
-    const where = this.load(provider, endpoint);
-    this.remembered.set(where, on);
-    write(where, on ? this.get(provider, endpoint) : ''); // unticked, it still serves this visit
+  /** Whether the user chose to remember the key of the provider, endpoint and relay in force. */
+  isRemembered(): boolean {
+    return this.remembered.get(this.load(...this.inForce()))!;
   }
 
   /**
-   * The origins (other than `endpoint`'s) for which the user has a key for `provider` on this page: a key there
-   * is not sent here, and the widget says so.
+   * The user's "Remember my key on this device", for the provider, endpoint and relay in force: stores the key, or
+   * deletes it (and the other widgets and tabs, which may have read it from there, drop it).
    */
-  otherOrigins(provider: ProviderId, endpoint: string): string[] {
-    const here = keyOrigin(provider, endpoint);
+  remember(on: boolean) {
+    const where = this.load(...this.inForce());
+    this.remembered.set(where, on);
+    write(where, on ? this.get(...this.inForce()) : ''); // unticked, it still serves this visit, in this widget
+    if (!on) this.tell?.(where);
+  }
+
+  /** Another widget or tab of the storage key forgot the key of the slot `where`: held here or not read yet, it is gone. */
+  drop(where: string) {
+    this.keys.set(where, ''); // the word comes on this storage key's channel only (see KeysChannel)
+    this.remembered.set(where, false); // nothing of it is left on this device
+    this.host.requestUpdate();
+  }
+
+  /** Drops each key read from disk that is no longer there: forgotten elsewhere before this widget could hear of it. */
+  recheck() {
+    for (const [where, key] of this.keys) if (key && this.remembered.get(where) && !read(where)) this.drop(where);
+  }
+
+  /**
+   * The routes (`keyRoute`) for which the user has a key for `provider` on this page: one for another origin or
+   * another relay is not sent here, and the key field says so (panels/image-panels.ts).
+   */
+  routes(provider: ProviderId): string[] {
     const prefix = `${this.source.storageKey()}:key:${provider}:`;
     return [...this.keys]
-      .filter(([where, key]) => key && where.startsWith(prefix) && where.slice(prefix.length) !== here)
+      .filter(([where, key]) => key && where.startsWith(prefix))
       .map(([where]) => where.slice(prefix.length));
   }
 
-  /** The slot of `provider` at `endpoint`'s origin, its remembered key read into memory the first time. */
-  private load(provider: ProviderId, endpoint: string): string {
+  /** The provider, endpoint and relay in force. */
+  private inForce(): [ProviderId, string, string] {
+    return [this.source.provider(), this.source.endpoint(), this.source.relay()];
+  }
+
+  /** The slot of `provider` at `endpoint`'s origin through `relay`, its remembered key read into memory the first time. */
+  private load(provider: ProviderId, endpoint: string, relay: string): string {
     const storageKey = this.source.storageKey();
-    const where = slot(storageKey, provider, keyOrigin(provider, endpoint));
+    const where = slot(storageKey, provider, keyRoute(provider, endpoint, relay));
     if (!this.remembered.has(where)) {
       if (providerInfo(provider)?.needsKey) migrate(storageKey, provider);
       const stored = read(where);

@@ -135,6 +135,7 @@ export class UserPaysImage extends UserPaysElement {
     storageKey: () => this.storageKey,
     provider: () => this.provider,
     endpoint: () => this.endpoint,
+    relay: () => this.relay,
   });
   private readonly ledger = new LedgerController(
     this,

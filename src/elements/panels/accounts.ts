@@ -68,8 +68,10 @@ export function renderPuterAccount({ user, left, note }: PuterAccountView, on: S
 /**
  * The user's own key, just above Generate (under its sign-in, where the provider has one): where to get one, and the
  * opt-in to remember it. Drawn from the widget's whole view, into the place its first paint kept (`slot()`).
+ * `notSentHere`: why the field is empty though the user gave a key for this provider on this page (for another
+ * origin, or through another relay, or none), each in a sentence.
  */
-export function renderKeyField({ key, decision, panels }: ImageView, on: KeyHandlers) {
+export function renderKeyField({ key, decision, panels }: ImageView, on: KeyHandlers, notSentHere: string[] = []) {
   if (!key) return nothing;
   const invalid = decision.blocked?.at === 'key' || key.error;
   return html`<div class="key-field">
@@ -92,7 +94,7 @@ export function renderKeyField({ key, decision, panels }: ImageView, on: KeyHand
       @change=${on.keyCommit}
     />
     ${key.error ? html`<p id="key-error" class="error">${key.error}</p>` : nothing}
-    ${key.others.length && !key.value ? html`<p class="muted">${text.keyNotSentHere(key.others)}</p>` : nothing}
+    ${key.value ? nothing : notSentHere.map((why) => html`<p class="muted">${why}</p>`)}
     ${key.waiting ? html`<p class="error">${text.waitingForKey(key.waiting, key.payee)}</p>` : nothing}
     ${key.left ? html`<p part="balance" class="muted">${key.left}</p>` : nothing}
     <label class="check"

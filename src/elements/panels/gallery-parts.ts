@@ -8,12 +8,13 @@ import * as text from '../../strings/gallery.js';
 import type { SubmissionController } from '../controllers/submission-controller.js';
 import { FlowController } from './flow-controller.js';
 import { GalleryController } from './gallery-controller.js';
+import { KeysChannel } from './keys-channel.js';
 import { ResumeController } from './resume-controller.js';
 import { SignInController } from './sign-in-controller.js';
 
 /**
- * The widget's images, what closed pages left, the focus and words around a submission, and signing in to get a key
- * (OpenRouter, Hugging Face): made with the panels.
+ * The widget's images, what closed pages left, the focus and words around a submission, signing in to get a key
+ * (OpenRouter, Hugging Face) and the word that a key was forgotten (KeysChannel): made with the panels.
  */
 export interface GalleryParts {
   gallery: GalleryController;
@@ -67,7 +68,7 @@ export function galleryParts(
       ledger: () => ledger.ready(),
       endpoint: (provider) => (provider === host.provider ? host.endpoint : ''),
       relay: () => host.relay,
-      apiKey: (provider, endpoint) => keys.get(provider, endpoint),
+      apiKey: (provider, endpoint, relay) => keys.get(provider, endpoint, relay),
     },
     gallery,
   );
@@ -78,9 +79,12 @@ export function galleryParts(
     shown: () => gallery.images.map((image) => image.id),
     ready: (count) => text.imagesReady(count, gallery.images[0].prompt),
   });
+  // Sign out and "Remember" unticked, drawn with the panels, reach every widget and tab of the storage key.
+  new KeysChannel(host, keys, () => host.storageKey);
   const signIn = new SignInController(host, {
     provider: () => host.provider,
     endpoint: () => host.endpoint,
+    relay: () => host.relay,
     clientId: () => (host.provider === 'huggingface' ? host.huggingfaceClientId : ''),
     keys,
     keep: () => Object.fromEntries(KEPT.map((name) => [name, host[name]])),

@@ -13,6 +13,7 @@ import { renderHistory, renderResult } from './result.js';
 import { renderRunning } from './running.js';
 import { renderTallySummary } from '../tally/tally-summary.js';
 import { renderKeyField, renderPuterAccount, renderSignIn } from './accounts.js';
+import { keyOrigin, keyRoute, routeParts } from '../../providers/catalog.js';
 import * as signInText from '../../strings/sign-in.js';
 import * as widgetText from '../../strings/widget.js';
 import * as wordsText from '../../strings/words.js';
@@ -65,7 +66,7 @@ export function imagePanels(
     tally: tally && renderTallySummary(tally, locale),
     signIn: signInOf(host, parts, on),
     account: host.provider === 'puter' ? puterAccountOf(host, parts, on) : undefined,
-    keyField: (view) => renderKeyField(view, on),
+    keyField: (view) => renderKeyField(view, on, view.key && keyNotSentHere(host, parts, view.key.payee)),
     result: latest.length ? renderResult({ images: latest, locale }, on.imageAction) : undefined,
     history: renderHistory(
       {
@@ -134,6 +135,35 @@ function signInOf(host: ImageHost, parts: ImageParts, on: ImageHandlers & PanelH
   const left = parts.account.balance?.usd;
   const share = left && quote && signInText.ofYour(formatUsd(quote.total, locale), formatUsd(left, locale), provider);
   return renderSignIn({ id: host.provider, provider, signed: state.signed, share }, on);
+}
+
+/** The host of an address; undefined where it is none (nothing is sent there). */
+const hostOf = (address: string) => {
+  try {
+    return new URL(address).host;
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * Why the key field is empty though the user gave a key for this provider on this page: a key goes only to the
+ * origin it was given for, and only the way it was given (through the relay in force then, or none: `keyRoute`,
+ * providers/catalog.ts).
+ */
+function keyNotSentHere(host: ImageHost, parts: ImageParts, payee: string): string[] {
+  const origin = keyOrigin(host.provider, host.endpoint);
+  const here = keyRoute(host.provider, host.endpoint, host.relay);
+  const given = parts.keys
+    .routes(host.provider)
+    .filter((route) => route !== here)
+    .map(routeParts);
+  const origins = [...new Set(given.map((route) => route.origin))].filter((other) => other !== origin);
+  const relays = given.filter((route) => route.origin === origin).map((route) => hostOf(route.relay) ?? route.relay);
+  const why: string[] = [];
+  if (origins.length) why.push(signInText.keyNotSentHere(origins.flatMap((other) => hostOf(other) ?? [])));
+  if (relays.length) why.push(signInText.keyGivenAnotherWay(relays, hostOf(host.relay) ?? host.relay, payee));
+  return why;
 }
 
 /** Puter's account line: Sign in, or who pays and what is left. */

@@ -13,8 +13,8 @@ export interface ResumeSource {
   endpoint(provider: ProviderId): string;
   /** The site's relay for BYO-key providers ('' for none). */
   relay(): string;
-  /** The user's key for that provider at that endpoint's origin only; '' when there is none. */
-  apiKey(provider: ProviderId, endpoint: string): string;
+  /** The user's key for that provider at that endpoint's origin, given for that relay ('' for none); '' if none. */
+  apiKey(provider: ProviderId, endpoint: string, relay: string): string;
 }
 
 /**
@@ -58,7 +58,7 @@ export class ResumeController implements ReactiveController {
   /** Finishes what closed pages left pending; runs one at a time, and once for each set of keys. */
   resume(): Promise<void> {
     const keys = keyedProviders()
-      .map((id) => this.source.apiKey(id, this.source.endpoint(id)))
+      .map((id) => this.source.apiKey(id, this.source.endpoint(id), this.source.relay()))
       .join('\n');
     if (keys === this.resumedWith) return this.chain;
     this.resumedWith = keys;
@@ -78,7 +78,8 @@ export class ResumeController implements ReactiveController {
       providerFor,
       endpointFor: (id) => this.source.endpoint(id) || (providerInfo(id)?.defaultEndpoint() ?? ''),
       relayFor: (id) => (providerInfo(id)?.needsKey && relay ? checkRelay(relay) : undefined),
-      apiKeyFor: (id, endpoint) => this.source.apiKey(id, endpoint) || undefined,
+      // Only a key given for the relay the tasks are asked through goes through it.
+      apiKeyFor: (id, endpoint) => this.source.apiKey(id, endpoint, relay) || undefined,
       signal: controller.signal,
       onResuming: () => this.update(true),
       onResumed: () => void this.gallery.reload(),

@@ -1,13 +1,15 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ProviderId } from '../../base/types.js';
 import { loadEngine } from '../../lazy/index.js';
-import { keyOrigin, providerInfo } from '../../providers/catalog.js';
+import { keyRoute, providerInfo } from '../../providers/catalog.js';
 import type { ProviderKeys } from '../image/provider-keys.js';
 
-/** What the host hands the sign-in: its provider and endpoint, its keys, and the form to keep over a redirect. */
+/** What the host hands the sign-in: its provider, endpoint and relay, its keys, and the form to keep over a redirect. */
 export interface SignInSource {
   provider(): ProviderId;
   endpoint(): string;
+  /** The site's relay ('' for none): the key a sign-in gives is held for the way it will go, as a typed key is. */
+  relay(): string;
   /** The site's public OAuth client id, for account systems that register clients (Hugging Face). */
   clientId(): string;
   keys: ProviderKeys;
@@ -26,12 +28,13 @@ const finished = () => loadEngine().then(({ finishSignIn, accountFor }) => finis
 /**
  * Sign in with an account system (OpenRouter: OAuth PKCE, src/providers/oauth.ts) instead of pasting a key: the
  * window opens from the user's click, the key it brings is held like a typed key (memory; on disk only on the user's
- * "remember"), bound to the endpoint's origin; Sign out forgets it. A page that comes back from a sign-in by
+ * "remember"), bound to the endpoint's origin and the relay; Sign out forgets it, in every widget and tab of the
+ * storage key (`ProviderKeys.forget`). A page that comes back from a sign-in by
  * redirect gets its key and its form back. Made with the panels (gallery-parts.ts): the button is drawn once they
  * have loaded, just after the first paint, and the first price does not wait for it.
  */
 export class SignInController implements ReactiveController {
-  /** The `provider origin`s whose key came from signing in on this page. */
+  /** The `provider route`s (`keyRoute`) whose key came from signing in on this page. */
   private readonly signedIn = new Set<string>();
   private running?: AbortController;
   private back = false;
@@ -48,7 +51,7 @@ export class SignInController implements ReactiveController {
     this.back = true;
     finished().then((back) => {
       if (!back) return;
-      this.hold(back.provider, back.endpoint, back.signedIn.key);
+      this.hold(back.provider, back.endpoint, this.source.relay(), back.signedIn.key);
       if (back.keep) this.source.restore(back.keep as Record<string, unknown>);
     }, this.source.report);
   }
@@ -57,15 +60,20 @@ export class SignInController implements ReactiveController {
   state(): { signed: boolean } | undefined {
     const provider = this.source.provider();
     if (!providerInfo(provider)?.signIn) return undefined;
-    const signed = this.signedIn.has(provider + keyOrigin(provider, this.source.endpoint()));
+    const signed = this.signedIn.has(provider + keyRoute(provider, this.source.endpoint(), this.source.relay()));
     return { signed: signed && !!this.source.keys.current };
   }
 
-  /** From the user's click: the window opens now, before anything awaits (a popup needs the click). */
+  /**
+   * From the user's click: the window opens now, before anything awaits (a popup needs the click), on `about:blank`,
+   * a window of its own each time (a second click's is not the first's, which that click's abort closes); the sign-in
+   * takes its `opener` away before it sends it to the account system (`signIn` in providers/oauth.ts).
+   */
   signIn() {
-    const popup = open('', 'userpays-sign-in', 'popup,width=520,height=720');
+    const popup = open('about:blank', '_blank', 'popup,width=520,height=720');
     const provider = this.source.provider();
     const endpoint = this.source.endpoint() || providerInfo(provider)!.defaultEndpoint();
+    const relay = this.source.relay();
     this.running?.abort();
     const running = (this.running = new AbortController());
     void loadEngine()
@@ -77,25 +85,27 @@ export class SignInController implements ReactiveController {
           keep: this.source.keep(),
           signal: running.signal,
         });
-        this.hold(provider, endpoint, key);
+        this.hold(provider, endpoint, relay, key);
       })
       .catch((error) => {
         if (!running.signal.aborted) this.source.report(error);
       });
   }
 
-  /** Forgets the key of the provider and endpoint in force (and on disk, where the user had it remembered). */
+  /**
+   * Forgets the key of the provider, endpoint and relay in force: here, on disk, and in every other widget and tab of
+   * the storage key, which may hold it too (remembered on this device, or typed there).
+   */
   signOut() {
-    const provider = this.source.provider();
-    const endpoint = this.source.endpoint();
-    this.source.keys.set(provider, endpoint, '');
-    this.signedIn.delete(provider + keyOrigin(provider, endpoint));
+    const [provider, endpoint, relay] = [this.source.provider(), this.source.endpoint(), this.source.relay()];
+    this.source.keys.forget(provider, endpoint, relay);
+    this.signedIn.delete(provider + keyRoute(provider, endpoint, relay));
     this.host.requestUpdate();
   }
 
-  private hold(provider: ProviderId, endpoint: string, key: string) {
-    this.source.keys.set(provider, endpoint, key);
-    this.signedIn.add(provider + keyOrigin(provider, endpoint));
+  private hold(provider: ProviderId, endpoint: string, relay: string, key: string) {
+    this.source.keys.set(provider, endpoint, relay, key);
+    this.signedIn.add(provider + keyRoute(provider, endpoint, relay));
     this.host.requestUpdate();
   }
 }
