@@ -50,7 +50,11 @@
 //   fault=402                     insufficient credits at submit
 //   fault=422                     validation error at submit ({detail:[{loc,msg,type}]}); message=<text> sets msg;
 //                                 echo=whole|cut|split|spaced: msg quotes the x-key it received, as a server that
-//                                 logs or checks keys may (whole; cut short; split by ': '; split by a space)
+//                                 logs or checks keys may (whole; cut short; split by ': '; split by a space);
+//                                 echo=pieces;every=<n>;by=<separator>: as a hostile server may, the whole key in
+//                                 pieces of n characters (default 5) joined by space | newline | zwsp | zwnj | zwj |
+//                                 word-joiner | bom | soft-hyphen (U+200B–U+200D, U+2060, U+FEFF, U+00AD) | tag
+//                                 (`<b></b>`) | reference (`&#98;`) | hex-reference (`&#x200B;`) (kit.mjs keyInPieces)
 //                                 (URL-encoded; e.g. markup, to check that a client renders provider text as text)
 //   fault=429                     too many active tasks at submit, with Retry-After (retryAfter=<s>, default 1)
 //   fault=500                     internal server error at submit
@@ -134,6 +138,7 @@ import {
   deliverImage,
   forgetExpired,
   forModel,
+  keyInPieces,
   requestEntry,
   schedule,
   seedFrom,
@@ -163,8 +168,9 @@ const mp = (w, h) => Math.max(1, Math.ceil((w * h) / MB));
 const mp2 = (pixels) => Math.round((pixels / MB) * 100) / 100;
 const detail = (loc, msg, type = 'value_error') => ({ loc: ['body', ...loc], msg, type });
 /** An error text that quotes the key received, in the shapes a server's logging or validation may give it. */
-const echoedKey = (key, shape) =>
+const echoedKey = (key, { echo: shape, every, by }) =>
   ({
+    pieces: `Invalid key ${keyInPieces(key, every, by)}`,
     cut: `Invalid key ${key.slice(0, 11)}…`,
     split: `x-key ${key.slice(0, 8)}: ${key.slice(8)}`,
     spaced: `Bad: ${key.slice(0, 10)} ${key.slice(10)}`,
@@ -345,7 +351,7 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
           detail(
             ['prompt'],
             scenario.echo
-              ? echoedKey(key, scenario.echo)
+              ? echoedKey(key, scenario)
               : (scenario.message ?? 'Simulated validation error: this prompt is not accepted'),
           ),
         ],

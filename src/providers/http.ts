@@ -120,7 +120,7 @@ export async function fetchJson(
     return body;
   } catch (thrown) {
     const error = asUserPaysError(thrown);
-    error.message = scrubSecret(error.message, secret);
+    error.message = scrubSecret(error.message, secret, text.keyQuoted());
     // A request that may charge (a POST) lost on the way may have gone more than once (see `mostSends`).
     if (error.code === 'network' && !error.answered && init.method === 'POST') error.sends = mostSends(url);
     throw error;
@@ -345,7 +345,7 @@ export async function guard<T>(
           : thrown,
     );
     // Whatever a provider's words reached the message by, no piece of the key leaves with them.
-    error.message = scrubSecret(error.message, context.apiKey);
+    error.message = scrubSecret(error.message, context.apiKey, text.keyQuoted());
     throw error;
   } finally {
     clearTimeout(timer);

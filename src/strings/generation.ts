@@ -80,6 +80,8 @@ export const connectionBroke = (provider: string, amount: string, resent: boolea
       ? `up to ${amount} for it, as a browser sends a request again by itself when a connection breaks`
       : `${amount} for it`
   }. Your tally counts that apart until you know.`;
+export const keyQuoted = () =>
+  "The provider's answer quoted your key, so its words are not shown here. Check the settings and try again.";
 export const unreadableReply = () => 'The provider sent a reply this page could not read. Try again in a moment.';
 export const downloadFailed = (status?: number) =>
   status
