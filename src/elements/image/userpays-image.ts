@@ -55,7 +55,7 @@ import { ReferenceImages } from './reference-images.js';
  * @csspart projection - What 100 such submissions cost, how many $1 buys, how many more fit the budget, and this month's pace.
  * @csspart placeholder - While generating: the space each image will take, at the shape asked.
  * @csspart progress - Progress while generating, with Cancel.
- * @csspart error - The error of the last submission, with Try again where trying again can succeed.
+ * @csspart error - Every error the widget shows: the last submission's (with Try again where trying again can succeed), the key's beside the key field, and why the request cannot be priced, made or paid beside Generate.
  * @csspart tally - The session tally line.
  * @csspart result - The latest submission, large (a grid for more than one image).
  * @csspart lightbox - An image full size (a modal dialog: arrows step, Escape closes).

@@ -91,7 +91,7 @@ export function renderKeyField({ key, decision, panels }: ImageView, on: KeyHand
       @input=${on.keyInput}
       @change=${on.keyCommit}
     />
-    ${key.error ? html`<p id="key-error" class="error">${key.error}</p>` : nothing}
+    ${key.error ? html`<p id="key-error" part="error" class="error">${key.error}</p>` : nothing}
     ${key.others.length && !key.value ? html`<p class="muted">${text.keyNotSentHere(key.others)}</p>` : nothing}
     ${key.waiting ? html`<p class="error">${text.waitingForKey(key.waiting, key.payee)}</p>` : nothing}
     ${key.left ? html`<p part="balance" class="muted">${key.left}</p>` : nothing}
