@@ -58,7 +58,10 @@ describe('every error an element shows carries part error', function () {
       apiKey: 'sim-k',
       storageKey,
     });
-    const error = await el.generate().catch((thrown: Error) => thrown);
+    const error = await el.generate().then(
+      () => undefined,
+      (thrown: Error) => thrown,
+    );
     await el.updateComplete;
     shownAsError(el, error!.message);
     errorPartsVisible(el);
@@ -73,7 +76,10 @@ describe('every error an element shows carries part error', function () {
       apiKey: 'sim-k',
       storageKey,
     });
-    const error = await el.generate().catch((thrown: Error) => thrown);
+    const error = await el.generate().then(
+      () => undefined,
+      (thrown: Error) => thrown,
+    );
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('#key-error'), 'said beside the key').to.not.equal(null);
     shownAsError(el, error!.message);
