@@ -88,6 +88,8 @@ export const downloadFailed = (status?: number) =>
     ? `The finished image could not be downloaded (HTTP ${status}; its link may have expired). Generate it again.`
     : 'The finished image could not be loaded (its link may have expired, or it is not an image). Generate it again.';
 export const imageUnreadable = () => 'The provider sent an image this browser cannot open. Try again.';
+export const imageNotData = () =>
+  'The provider sent its image in a form this page could not read (not base64 image data). Try again.';
 export const taskGone = () => 'The provider no longer knows this generation (it may have expired). Generate it again.';
 export const cannotMake = () => 'The provider could not make this image. Try again in a moment.';
 export const signedInAgain = () =>
