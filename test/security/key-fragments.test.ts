@@ -2,9 +2,11 @@
 // line with any run of 6 characters of the key (base/secrets.ts). Issue 29, 3: nor when a hostile provider cuts it
 // into pieces of 1 to 8 characters joined by white space, invisible characters or markup, which a reader (or a page
 // that strips them) puts back together.
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { UserPaysError } from '../../src/base/errors.js';
 import { KEY_RUN, scrubSecret } from '../../src/base/secrets.js';
+import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
+import * as generationText from '../../src/strings/generation.js';
 import { cleanLocalStorage } from '../ledger/helpers.js';
 import { bflWidget } from '../support/bfl-widget.js';
 import { uniqueStorageKey } from '../support/sim.js';
@@ -183,4 +185,54 @@ describe('a key never leaves in pieces through provider text', function () {
       expect(fragments(everything, key)).to.deep.equal([]);
     });
   }
+
+  it("fal's log lines quoting the key in pieces, shown as progress, show none of it", async function () {
+    this.timeout(90_000);
+    const storageKey = uniqueStorageKey();
+    const key = `fal_SECRETkey_${storageKey}`;
+    const seen: string[] = [];
+    const lines = await consoleDuring(async () => {
+      const el = await fixture<UserPaysImage>(
+        html`<userpays-image
+          provider="fal"
+          locale="en-US"
+          storage-key=${storageKey}
+          endpoint=${`${location.origin}/sim/fal`}
+          prompt="a fox"
+        ></userpays-image>`,
+      );
+      el.apiKey = key; // the simulator's origin's key, whatever scenario its path names
+      for (const type of ['userpays-error', 'userpays-progress', 'userpays-result'])
+        el.addEventListener(type, (event) => seen.push(JSON.stringify((event as CustomEvent).detail)));
+      try {
+        // Every separator, and every width from 1 to 8 among them.
+        for (const [index, by] of SEPARATORS.entries()) {
+          const every = (index % 8) + 1;
+          el.endpoint = `${location.origin}/sim/fal/s/queue=0;pending=1500;echo=pieces;every=${every};by=${by};run=${storageKey}`;
+          await el.updateComplete;
+          const watch = setInterval(() => seen.push(el.shadowRoot!.innerHTML), 25);
+          const progress: string[] = [];
+          const listen = (event: Event) => progress.push((event as CustomEvent<{ status: string }>).detail.status);
+          el.addEventListener('userpays-progress', listen);
+          try {
+            await el.generate();
+          } finally {
+            clearInterval(watch);
+            el.removeEventListener('userpays-progress', listen);
+          }
+          // The log lines were shown: what is left of them (pieces under 6), or in their place the plain word.
+          const fromLogs = progress.filter(
+            (status) => /^(Key|Loading)/.test(status) || status === generationText.generatingNow(),
+          );
+          expect(fromLogs, `${by} every ${every}: the log lines were read`).to.not.deep.equal([]);
+          expect(fragments(joined(progress.join('\n')), key), `${by} every ${every}`).to.deep.equal([]);
+        }
+      } finally {
+        cleanLocalStorage(storageKey);
+      }
+    });
+    const everything = [...seen, ...lines].join('\n');
+    expect(fragments(joined(everything), key)).to.deep.equal([]);
+    expect(fragments(everything, key)).to.deep.equal([]);
+  });
 });
