@@ -27,7 +27,7 @@ const RAN = '__userpaysRan';
 const ran = () => (window as unknown as Record<string, unknown>)[RAN];
 const MARKUP = `<img src=x onerror="window.${RAN}=1"><script>window.${RAN}=1</script>`;
 
-type Sim = 'bfl' | 'openrouter';
+type Sim = 'bfl' | 'fal' | 'openrouter';
 
 /** What the simulator says it charged `key`, in USD. */
 async function charged(sim: Sim, key: string): Promise<string> {
@@ -441,11 +441,11 @@ describe('bad input, tried whole', function () {
         return { el: await bflWidget({ scenario, run: storageKey, prompt, apiKey, storageKey }), apiKey };
       const el = await fixture<UserPaysImage>(
         html`<userpays-image
-          provider="openrouter"
+          provider=${sim}
           model="flux-2-klein-4b"
           locale="en-US"
           storage-key=${storageKey}
-          endpoint=${`${location.origin}/sim/openrouter/s/${scenario};run=${storageKey}`}
+          endpoint=${`${location.origin}/sim/${sim}/s/${scenario};run=${storageKey}`}
           prompt=${prompt}
         ></userpays-image>`,
       );
@@ -520,6 +520,19 @@ describe('bad input, tried whole', function () {
         for (const { progress: fraction } of seen) if (fraction !== undefined) expect(fraction).to.be.within(0, 1);
         booksAgree(el.tally, await charged('bfl', apiKey), progress);
       }
+    });
+
+    tried("a queue position of 1e308 is no position: fal's queue is said without it", async () => {
+      const { el, apiKey } = await widgetAt('fal', 'queue=1000;pending=1600;position=1e308');
+      const seen: string[] = [];
+      el.addEventListener('userpays-progress', (event) =>
+        seen.push((event as CustomEvent<ProgressDetail>).detail.status),
+      );
+      const result = await el.generate();
+      expect(result.images).to.have.length(1);
+      expect(seen, 'queued, said').to.include('Queued');
+      for (const status of seen) expect(status).not.to.match(/e\+|Infinity|NaN|\d{10}/);
+      booksAgree(el.tally, await charged('fal', apiKey), 'position=1e308');
     });
 
     tried(
