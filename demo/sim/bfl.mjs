@@ -50,7 +50,12 @@
 //   fault=402                     insufficient credits at submit
 //   fault=422                     validation error at submit ({detail:[{loc,msg,type}]}); message=<text> sets msg;
 //                                 echo=whole|cut|split|spaced: msg quotes the x-key it received, as a server that
-//                                 logs or checks keys may (whole; cut short; split by ': '; split by a space)
+//                                 logs or checks keys may (whole; cut short; split by ': '; split by a space);
+//                                 echo=pieces;every=<n>;by=<separator>: as a hostile server may, the whole key in
+//                                 pieces of n characters (default 5) joined by space | newline | zwsp | zwnj | zwj |
+//                                 word-joiner | bom | soft-hyphen (U+200B–U+200D, U+2060, U+FEFF, U+00AD) | tag
+//                                 (`<b></b>`) | reference (`&#98;`) | hex-reference (`&#x200B;`) (kit.mjs keyInPieces);
+//                                 detail=<JSON>: the reply's `detail` as given (URL-encoded), of whatever shape
 //                                 (URL-encoded; e.g. markup, to check that a client renders provider text as text)
 //   fault=429                     too many active tasks at submit, with Retry-After (retryAfter=<s>, default 1)
 //   fault=500                     internal server error at submit
@@ -61,6 +66,8 @@
 //                                 closes (it gave up) the response is ended; no timers; nothing created or debited
 //   fault=bad-json                200 with Content-Type application/json and the body `{"id": "` (not JSON);
 //                                 nothing created or debited
+//   fault=wrong-shape             the task is accepted and debited, and the 200 reply is JSON of another shape
+//                                 (`{"id": 42, "polling_url": ["…"], "cost": "1.4"}`): as a proxy that rewrote it may
 //   fault=html                    a CDN/proxy HTML error page (Content-Type text/html), status 502 or status=<n>
 //                                 (200–599); nothing created or debited
 //   fault=redirect                307 to the same path and query on the OTHER loopback name, with `redirected=1`
@@ -94,6 +101,11 @@
 //   queue=<ms>                    first part of the Pending time spent queued (default 0)
 //   progress=moving               report rising progress (0–1) after the queued part, as BFL's schema allows but no
 //                                 recorded FLUX.2 task does (kinder than BFL: a client can show a percentage)
+//   progress=<number>             every Pending poll after the queued part says this progress, whatever it is (a
+//                                 broken or hostile reply: 1e308, -5), where BFL's schema says 0–1
+//   status=<JSON>                 every poll reply's `status` as given (URL-encoded), of whatever shape (`{"a": 1}`)
+//   sample=<URL>                  a Ready reply's result.sample as given (URL-encoded): `javascript:…`,
+//                                 `data:text/html,…`, a plain-http address
 //   pollWait=none | <s>           no Retry-After on polls, or always <s> (kinder than BFL's 0 or 1)
 //   cost=null | <number>          the submit reply's `cost` as given: `null` (as BFL's schema allows, and FLUX.1
 //                                 [dev] answers), or a float such as 7.000000000000001 (as the recorded [max] task);
@@ -134,6 +146,7 @@ import {
   deliverImage,
   forgetExpired,
   forModel,
+  keyInPieces,
   requestEntry,
   schedule,
   seedFrom,
@@ -163,8 +176,9 @@ const mp = (w, h) => Math.max(1, Math.ceil((w * h) / MB));
 const mp2 = (pixels) => Math.round((pixels / MB) * 100) / 100;
 const detail = (loc, msg, type = 'value_error') => ({ loc: ['body', ...loc], msg, type });
 /** An error text that quotes the key received, in the shapes a server's logging or validation may give it. */
-const echoedKey = (key, shape) =>
+const echoedKey = (key, { echo: shape, every, by }) =>
   ({
+    pieces: `Invalid key ${keyInPieces(key, every, by)}`,
     cut: `Invalid key ${key.slice(0, 11)}…`,
     split: `x-key ${key.slice(0, 8)}: ${key.slice(8)}`,
     spaced: `Bad: ${key.slice(0, 10)} ${key.slice(10)}`,
@@ -345,10 +359,11 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
           detail(
             ['prompt'],
             scenario.echo
-              ? echoedKey(key, scenario.echo)
+              ? echoedKey(key, scenario)
               : (scenario.message ?? 'Simulated validation error: this prompt is not accepted'),
           ),
         ],
+        ...(scenario.detail === undefined ? {} : { detail: JSON.parse(scenario.detail) }),
       });
     }
     if (!body || typeof body !== 'object' || Array.isArray(body)) {
@@ -393,6 +408,7 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
     if (!scenario.fault) setTimeout(drawAhead, Math.max(0, pending - 250)).unref();
     entry.id = id;
     if (acceptThenDrop(req, res, fault, entry)) return;
+    if (fault === 'wrong-shape') return send(req, res, 200, { id: 42, polling_url: [id], cost: String(cost / 100) });
     send(req, res, 200, {
       id,
       polling_url: `${origin}${prefix}/v1/get_result?id=${id}`,
@@ -409,7 +425,8 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
   function status(req, res, scenario, body) {
     const wait = scenario.pollWait ?? String(Math.round(1 - (Date.now() % 1000) / 1000));
     const headers = wait === 'none' ? {} : { 'Retry-After': wait };
-    send(req, res, 200, { result: null, progress: null, details: null, preview: null, ...body }, headers);
+    const shape = scenario.status === undefined ? {} : { status: JSON.parse(scenario.status) };
+    send(req, res, 200, { result: null, progress: null, details: null, preview: null, ...body, ...shape }, headers);
   }
 
   function result(req, res, url, scenario, entry) {
@@ -435,19 +452,23 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
     }
     if (fault === 'never-ready' || now < task.readyAt) {
       const span = task.readyAt - task.queuedUntil;
+      const given = task.scenario.progress;
       const progress =
-        fault === 'never-ready' || task.scenario.progress !== 'moving' || now < task.queuedUntil
+        fault === 'never-ready' || given === undefined || now < task.queuedUntil
           ? null
-          : Math.round(((now - task.queuedUntil) / (span || 1)) * 1000) / 1000;
+          : given === 'moving'
+            ? Math.round(((now - task.queuedUntil) / (span || 1)) * 1000) / 1000
+            : Number(given);
       return status(req, res, task.scenario, { id, status: 'Pending', progress });
     }
     const se = new Date(
       fault === 'expired-delivery' ? task.readyAt - 1000 : task.readyAt + deliveryTtlMs,
     ).toISOString();
     const sample =
-      fault === 'insecure-sample'
+      task.scenario.sample ??
+      (fault === 'insecure-sample'
         ? `http://delivery.example.com/${id}.png`
-        : `${task.origin}/sim/delivery/${id}.png?se=${encodeURIComponent(se)}&sig=${sign(id, se)}`;
+        : `${task.origin}/sim/delivery/${id}.png?se=${encodeURIComponent(se)}&sig=${sign(id, se)}`);
     status(req, res, task.scenario, {
       id,
       status: 'Ready',

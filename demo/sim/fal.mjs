@@ -91,6 +91,9 @@
 //   queue=<ms> / pending=<ms>     time in IN_QUEUE / total time to COMPLETED (defaults: the simulator's queueMs / pendingMs)
 //   position=<n>                  queue position at submit, falling to 0 over the queue time (default 3)
 //   otherhost=1                   status/response/cancel URLs on the other loopback name (a proxy passing fal's replies through)
+//   echo=pieces;every=<n>;by=<separator>   the IN_PROGRESS log lines quote the key the request was sent with, in
+//                                 pieces of n characters joined by the separator named (kit.mjs keyInPieces): a
+//                                 hostile service's logs, which a client shows as progress
 // Output is always PNG (whatever output_format asks); sizes as requested; fal reports no cost.
 //
 // References (image_urls): [klein] edit at most 4 ("A maximum of 4 images are allowed", fal-ai/fal-js@381105e
@@ -124,6 +127,7 @@ import {
   deliverImage,
   forgetExpired,
   forModel,
+  keyInPieces,
   requestEntry,
   schedule,
   seedFrom,
@@ -374,10 +378,12 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
     const at = (ms) => new Date(ms).toISOString();
     const list = [{ message: `Loading ${task.label}`, level: 'INFO', source: 'user', timestamp: at(task.queuedUntil) }];
     const span = Math.max(1, task.readyAt - task.queuedUntil);
+    const { echo, every, by } = task.scenario;
+    const key = task.key.replace(/^Key /, '');
     for (let step = 1; step <= STEPS; step++) {
       const time = task.queuedUntil + (span * step) / (STEPS + 1);
-      if (time <= now)
-        list.push({ message: `Generating: step ${step}/${STEPS}`, level: 'INFO', source: 'user', timestamp: at(time) });
+      const message = echo === 'pieces' ? `Key ${keyInPieces(key, every, by)}` : `Generating: step ${step}/${STEPS}`;
+      if (time <= now) list.push({ message, level: 'INFO', source: 'user', timestamp: at(time) });
     }
     return list;
   }

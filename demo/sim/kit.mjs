@@ -46,6 +46,36 @@ export function requestEntry(req, url, { keyHeader, id, withAuthorization = fals
 }
 
 /**
+ * What a hostile server may put between the pieces of a key it echoes, by name (`by=` of `echo=pieces`): white space,
+ * the invisible characters a page does not show (zero-width space, non-joiner and joiner, word joiner, byte-order mark,
+ * soft hyphen), and markup (an empty tag, character references: `&#98;` is a "b", `&#x200B;` a zero-width space).
+ */
+const KEY_SEPARATORS = {
+  space: ' ',
+  newline: '\n',
+  zwsp: '\u200b',
+  zwnj: '\u200c',
+  zwj: '\u200d',
+  'word-joiner': '\u2060',
+  bom: '\ufeff',
+  'soft-hyphen': '\u00ad',
+  tag: '<b></b>',
+  reference: '&#98;',
+  'hex-reference': '&#x200B;',
+};
+
+/**
+ * `key` cut into pieces of `every` characters joined by the separator named `by` (`KEY_SEPARATORS`): how a hostile
+ * server may quote a key it received so that a client comparing the raw text finds no run of it.
+ */
+export function keyInPieces(key, every, by) {
+  const size = Math.max(1, Number.parseInt(every, 10) || 5);
+  const pieces = [];
+  for (let at = 0; at < key.length; at += size) pieces.push(key.slice(at, at + size));
+  return pieces.join(KEY_SEPARATORS[by] ?? ' ');
+}
+
+/**
  * What a simulator charged each key, never pruned, as tests read it at `{base}/_charges`: integer `units` (of the
  * simulator's own currency, so that sums stay exact) and a `count` (of tasks, requests, images or calls). A charge
  * made with `when` counts only from the moment `when(now)` holds: fal bills a request once it completes with an

@@ -40,6 +40,8 @@
 //   cost=null (a reply without usage.cost) | cost=<usd> (the reply's usage.cost as given; the account is debited
 //     the real price)   pending=<ms> the generation time (default the simulator's pendingMs)
 //   credits=<usd> a new account's credits; limit=none a signed-in key without a credit limit
+//   image=<URL>   the reply's image URL as given (URL-encoded; the account is debited as usual): what a client must
+//     refuse, as OpenRouter documents `data:image/…;base64,` URLs only (`data:image/png,abc`, `https://…`, `javascript:…`)
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import {
   acceptThenDrop,
@@ -280,7 +282,12 @@ export function createOpenRouterSimulator({ pendingMs = 1500 } = {}) {
             role: 'assistant',
             content: '',
             refusal: null,
-            images: [{ type: 'image_url', image_url: { url: `data:image/png;base64,${png.toString('base64')}` } }],
+            images: [
+              {
+                type: 'image_url',
+                image_url: { url: scenario.image ?? `data:image/png;base64,${png.toString('base64')}` },
+              },
+            ],
           },
         },
       ],

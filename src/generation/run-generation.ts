@@ -192,7 +192,7 @@ export async function runGeneration(job: GenerationJob): Promise<GenerationOutco
             progress[index] = p.progress ?? progress[index];
             const known = progress.some((x) => x > 0);
             // A provider's own words (fal's logs) may echo the key: none of it reaches the page.
-            const status = scrubSecret(p.status, job.apiKey);
+            const status = scrubSecret(p.status, job.apiKey, text.generatingNow());
             job.onProgress?.({
               status: request.count > 1 ? text.imageOf(status, index + 1, request.count) : status,
               elapsedMs: Math.round(performance.now() - started),

@@ -139,7 +139,8 @@ function prepare(s: Submission) {
   const { quote, problem, fitted, entry } = s.priced;
   if (!quote || !fitted || problem) throw new UserPaysError('invalid-input', problem);
   const prompt = asked.prompt.trim();
-  if (!prompt) throw new UserPaysError('invalid-input', text.promptMissing());
+  // Control and format characters alone (NUL, zero-width spaces, a byte-order mark) describe nothing either.
+  if (!/[^\p{C}\p{Z}\s]/u.test(prompt)) throw new UserPaysError('invalid-input', text.promptMissing());
   if (s.budgetProblem) throw new UserPaysError('invalid-input', s.budgetProblem, false);
   const provider = providerInfo(asked.provider);
   if (!provider) throw new UserPaysError('invalid-input', text.unknownProvider(asked.provider), false);

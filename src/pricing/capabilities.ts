@@ -130,28 +130,48 @@ export function fitWithin(size: Size, maxPixels: number): Size {
   return fitted;
 }
 
-function stepProblem(side: string, value: number, step: number, who: string): string | undefined {
+/**
+ * A side that is not a multiple of `step`: the multiples either side of it, the one above only where it fits `most`
+ * (the area left beside the other side; a side's own maximum is a multiple of its step, so the one above is within it).
+ */
+function stepProblem(side: string, value: number, step: number, who: string, most: number): string | undefined {
   const below = value - (value % step);
-  return below === value ? undefined : text.multipleOf(side, step, who, below);
+  const above = below + step;
+  return below === value ? undefined : text.multipleOf(side, step, who, below, above <= most ? above : undefined);
 }
 
-function sideProblem(rule: SizeRule & { kind: 'pixels' }, model: ModelInfo, side: string, value: number) {
+/** What is wrong with one side (`other` the other side's length, for the area), in words a user can act on. */
+function sideProblem(
+  rule: SizeRule & { kind: 'pixels' },
+  model: ModelInfo,
+  side: string,
+  value: number,
+  other: number,
+) {
   if (rule.max !== undefined && (value < rule.min || value > rule.max)) {
     return text.sideBetween(side, model.label, rule.min, rule.max, value < rule.min ? rule.min : rule.max);
   }
   if (value < rule.min) return text.atLeast(side, rule.min, model.label);
-  return stepProblem(side, value, rule.step, model.label);
+  return stepProblem(side, value, rule.step, model.label, (rule.maxPixels ?? Infinity) / other);
 }
 
 /** The first rule of `rule` that width × height breaks, in words a user can act on. */
 function pixelProblem(rule: SizeRule & { kind: 'pixels' }, model: ModelInfo, width: number, height: number) {
-  const problem = sideProblem(rule, model, text.width(), width) ?? sideProblem(rule, model, text.height(), height);
-  if (problem || !rule.maxPixels || width * height <= rule.maxPixels) return problem;
-  // Offer the largest size of about the same shape that fits.
-  const scale = Math.sqrt(rule.maxPixels / (width * height));
-  const fitWidth = Math.max(rule.min, Math.floor((width * scale) / rule.step) * rule.step);
-  const fitHeight = Math.floor(Math.min(height, rule.maxPixels / fitWidth) / rule.step) * rule.step;
-  return text.atMostMegapixels(model.label, rule.maxPixels / MP, fitWidth, fitHeight);
+  const most = rule.maxPixels;
+  if (!most || width * height <= most) {
+    return (
+      sideProblem(rule, model, text.width(), width, height) ?? sideProblem(rule, model, text.height(), height, width)
+    );
+  }
+  // Too large first: its advice is a whole size the model makes, where a side's own ("try 2992 or 3008" for 3000×2000)
+  // would still be too large. The largest size of about the same shape: the width scaled down to a step (never under
+  // the smallest side), the height what the area leaves of the one asked; a shape so long that the height would fall
+  // under the smallest side gets the smallest, and the width the area leaves (1e9×1024 → 65536×64).
+  const down = (length: number) => Math.floor(length / rule.step) * rule.step;
+  let fitWidth = Math.max(rule.min, down(width * Math.sqrt(most / (width * height))));
+  let fitHeight = down(Math.min(height, most / fitWidth));
+  if (fitHeight < rule.min) [fitWidth, fitHeight] = [down(most / rule.min), rule.min];
+  return text.atMostMegapixels(model.label, most / MP, fitWidth, fitHeight);
 }
 
 const snap = (value: number, step: number, min: number) => Math.max(min, Math.round(value / step) * step);

@@ -116,15 +116,20 @@ export class BflProvider implements Provider {
     const result = await pollUntil(
       () => fetchJson(routed(url, context.relay), { headers }, signal, apiKey, (reply) => (wait = retryAfterMs(reply))),
       (reply): { done?: { sample?: unknown; seed?: unknown }; progress?: number | null; retryAfterMs?: number } => {
-        const { status, progress } = reply;
+        const { status } = reply;
+        // A status is one of BFL's words (StatusResponse in BFL's OpenAPI schema): anything else is a reply this page
+        // cannot read, not a task that failed.
+        if (typeof status !== 'string') throw new UserPaysError('provider-error', text.unreadableReply());
         if (status === 'Ready') return { done: reply.result ?? {} };
         if (status === 'Pending') {
           // Real FLUX.2 tasks report `progress: null` on every Pending poll (the 74 and 172 recorded polls of
-          // test/recorded/bfl-flux-2-{pro,max}.json): no percentage is shown that BFL did not send.
+          // test/recorded/bfl-flux-2-{pro,max}.json): no percentage is shown that BFL did not send. One outside the
+          // schema's 0–1 (1e308, -5) is held to it: a percentage is never over 100 or under 0.
+          const progress = typeof reply.progress === 'number' ? Math.min(1, Math.max(0, reply.progress)) : undefined;
           onProgress?.(
-            typeof progress === 'number'
-              ? { status: text.generatingPercent(Math.round(progress * 100)), progress }
-              : { status: text.pendingAt('bfl') },
+            progress === undefined
+              ? { status: text.pendingAt('bfl') }
+              : { status: text.generatingPercent(Math.round(progress * 100)), progress },
           );
           return { progress, retryAfterMs: wait !== undefined && wait > 1000 ? wait : undefined };
         }

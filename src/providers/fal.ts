@@ -31,6 +31,13 @@ export function falBody(request: ProviderRequest): Record<string, unknown> {
   };
 }
 
+/**
+ * "Queued (position 2)" from fal's `queue_position` (0 first): a whole number of people ahead, else no position
+ * ("Queued"), never a hostile or broken one (1e308, "3", -1) shown as a place in the queue.
+ */
+export const queueStatus = (position: unknown) =>
+  Number.isSafeInteger(position) && (position as number) >= 0 ? text.queuedAt((position as number) + 1) : text.queued();
+
 /** The user's key, or `auth-required`: fal wants it for the status and result too. */
 function keyOf(context: Pick<RunContext, 'apiKey'>): string {
   if (context.apiKey) return context.apiKey;
@@ -136,10 +143,8 @@ export class FalProvider implements Provider {
         () => fetchJson(via(status + '?logs=1'), init, signal, key),
         (reply) => {
           state = reply.status;
-          const position = reply.queue_position;
           if (state === 'COMPLETED') return { done: reply };
-          if (state === 'IN_QUEUE')
-            onProgress?.({ status: position >= 0 ? text.queuedAt(position + 1) : text.queued() });
+          if (state === 'IN_QUEUE') onProgress?.({ status: queueStatus(reply.queue_position) });
           else if (state === 'IN_PROGRESS')
             onProgress?.({ status: String(reply.logs?.at(-1)?.message ?? text.generatingNow()).slice(0, 80) });
           else throw new UserPaysError('provider-error', text.cannotMake());

@@ -45,15 +45,29 @@ export function httpError(response: Response, body?: any, secret?: string): Http
   const wait = retryAfterMs(response);
   const bodyText = JSON.stringify(body ?? '');
   const detail = body?.detail ?? body?.error?.message;
+  // Only the words of the shape FastAPI and OpenAI give them; a reply of another shape says nothing here (and is
+  // still an answer: never read as a lost connection by a TypeError on the way).
+  const words = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
   // Scrubbed of the key first, then shortened: a cut first could leave part of the key behind.
   const said = scrubSecret(
     Array.isArray(detail)
       ? detail
-          .map((d) => [d?.loc?.filter((l: unknown) => l !== 'body').join(' '), d?.msg].filter(Boolean).join(': '))
+          .map((d) =>
+            [
+              Array.isArray(d?.loc)
+                ? d.loc
+                    .filter((l: unknown) => l !== 'body')
+                    .map(words)
+                    .join(' ')
+                : '',
+              words(d?.msg),
+            ]
+              .filter(Boolean)
+              .join(': '),
+          )
+          .filter(Boolean)
           .join('; ')
-      : typeof detail === 'string'
-        ? detail
-        : '',
+      : words(detail),
     secret,
   ).slice(0, 300);
   const error: HttpError =
@@ -120,7 +134,7 @@ export async function fetchJson(
     return body;
   } catch (thrown) {
     const error = asUserPaysError(thrown);
-    error.message = scrubSecret(error.message, secret);
+    error.message = scrubSecret(error.message, secret, text.keyQuoted());
     // A request that may charge (a POST) lost on the way may have gone more than once (see `mostSends`).
     if (error.code === 'network' && !error.answered && init.method === 'POST') error.sends = mostSends(url);
     throw error;
@@ -207,6 +221,17 @@ async function refusedByCors(thrown: unknown, url: string, init: RequestInit, si
 
 /** A finished image larger than this is refused: no FLUX image comes near it (4 MP as PNG is under 20 MB). */
 export const MAX_IMAGE_BYTES = 40 * 1024 * 1024;
+
+/** Base64 image data (a data URL's, a `b64_json`) as image bytes of `type`; what is not base64 cannot be opened. */
+export function base64Image(data: string, type: string): Blob {
+  let bytes: Uint8Array<ArrayBuffer>;
+  try {
+    bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+  } catch {
+    throw new UserPaysError('provider-error', text.imageUnreadable());
+  }
+  return new Blob([bytes], { type });
+}
 
 /** The image bytes at a provider's URL: no cookies, no key, no referrer; must be an image. */
 export async function fetchImage(url: string, signal: AbortSignal): Promise<Blob> {
@@ -345,7 +370,7 @@ export async function guard<T>(
           : thrown,
     );
     // Whatever a provider's words reached the message by, no piece of the key leaves with them.
-    error.message = scrubSecret(error.message, context.apiKey);
+    error.message = scrubSecret(error.message, context.apiKey, text.keyQuoted());
     throw error;
   } finally {
     clearTimeout(timer);

@@ -1,7 +1,7 @@
 import { UserPaysError } from '../base/errors.js';
 import { providerInfo } from './catalog.js';
 import { huggingFaceAccount } from './huggingface-account.js';
-import { falEndpointId, falOutcome } from './fal.js';
+import { falEndpointId, falOutcome, queueStatus } from './fal.js';
 import { fetchJson, guard, type HttpError } from './http.js';
 import { routed } from './provider-urls.js';
 import { checkEndpoint } from './urls.js';
@@ -141,10 +141,8 @@ async function finish(task: ProviderTask, context: RunContext, signal: AbortSign
   await pollUntil(
     () => send(status, init, signal, token),
     (reply) => {
-      const position = reply.queue_position;
       if (reply.status === 'COMPLETED') return { done: true };
-      if (reply.status === 'IN_QUEUE')
-        onProgress?.({ status: position >= 0 ? text.queuedAt(position + 1) : text.queued() });
+      if (reply.status === 'IN_QUEUE') onProgress?.({ status: queueStatus(reply.queue_position) });
       else if (reply.status === 'IN_PROGRESS') onProgress?.({ status: text.generatingNow() });
       else throw new UserPaysError('provider-error', text.cannotMake());
       return {};

@@ -1,6 +1,6 @@
 import { UserPaysError } from '../base/errors.js';
 import { providerInfo } from './catalog.js';
-import { MAX_IMAGE_BYTES, downloadImage, fetchJson, guard, measured } from './http.js';
+import { MAX_IMAGE_BYTES, base64Image, downloadImage, fetchJson, guard, measured } from './http.js';
 import { routed } from './provider-urls.js';
 import { checkEndpoint } from './urls.js';
 import type { Provider, ProviderImage, ProviderOutcome, ProviderRequest, RunContext } from './provider.js';
@@ -27,7 +27,7 @@ export function gatewayUrl(endpoint: string, path: string): string {
 /** A `b64_json` image: its bytes (their type read from the first bytes: PNG unless JPEG or WebP) and size. */
 function decoded(b64: string, onBytes: RunContext['onBytes']): Promise<ProviderImage> {
   const type = b64.startsWith('/9j/') ? 'jpeg' : b64.startsWith('UklGR') ? 'webp' : 'png';
-  return measured(new Blob([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], { type: 'image/' + type }), onBytes);
+  return measured(base64Image(b64, 'image/' + type), onBytes);
 }
 
 /**

@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { UserPaysError } from '../base/errors.js';
 import { aspectRatio } from '../pricing/index.js';
 import { providerInfo } from './catalog.js';
-import { MAX_IMAGE_BYTES, fetchJson, guard, measured, readBalance, type HttpError } from './http.js';
+import { MAX_IMAGE_BYTES, base64Image, fetchJson, guard, measured, readBalance, type HttpError } from './http.js';
 import { checkImageUrl, routed } from './provider-urls.js';
 import { checkEndpoint } from './urls.js';
 import type { Charge, Provider, ProviderOutcome, ProviderRequest, RunContext } from './provider.js';
@@ -38,14 +38,18 @@ export function chargeOf(cost: unknown): Charge | undefined {
   return { usd: new Decimal(cost).toDecimalPlaces(9).toString() };
 }
 
-/** A `data:image/…;base64,` URL's bytes, refused past the size no FLUX image comes near. */
+/**
+ * A `data:image/…;base64,` URL's bytes, the one form OpenRouter sends images in (openrouter.ai/docs, "Image
+ * Generation": "base64-encoded data URLs"): anything else (a link, data that is not base64) is refused saying so, and
+ * an image past the size no FLUX image comes near, before it is decoded.
+ */
 function dataUrlBlob(url: string): Blob {
-  const comma = url.indexOf(',');
-  if (!/;base64$/.test(url.slice(0, comma)) || url.length - comma > (MAX_IMAGE_BYTES * 4) / 3) {
+  const head = /^data:(image\/(?:png|jpeg|webp));base64,/i.exec(url);
+  if (!head) throw new UserPaysError('provider-error', text.imageNotData());
+  if (url.length - head[0].length > (MAX_IMAGE_BYTES * 4) / 3) {
     throw new UserPaysError('provider-error', text.imageTooLarge());
   }
-  const type = url.slice(5, url.indexOf(';'));
-  return new Blob([Uint8Array.from(atob(url.slice(comma + 1)), (c) => c.charCodeAt(0))], { type });
+  return base64Image(url.slice(head[0].length), head[1].toLowerCase());
 }
 
 /**

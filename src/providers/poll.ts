@@ -1,6 +1,8 @@
+import { UserPaysError } from '../base/errors.js';
 import type { HttpError } from './http.js';
 import { sleep } from './http.js';
 import type { PollPolicy } from './provider.js';
+import * as text from '../strings/generation.js';
 
 /** Never more than 2 polls a second (docs/contract.md, performance targets), whatever the policy says. */
 export const MIN_GAP_MS = 500;
@@ -84,7 +86,14 @@ export async function pollUntil<T>(
       continue;
     }
     state.failures = 0;
-    const { done, progress, retryAfterMs } = read(reply);
+    let answer: ReturnType<typeof read>;
+    try {
+      answer = read(reply);
+    } catch (thrown) {
+      // A reply of a shape `read` cannot take (a TypeError on the way) is the provider's, not a lost connection.
+      throw thrown instanceof UserPaysError ? thrown : new UserPaysError('provider-error', text.unreadableReply());
+    }
+    const { done, progress, retryAfterMs } = answer;
     if (done) return done;
     state.retryAfterMs = retryAfterMs; // what a status reply asks for too (BFL's Retry-After on every poll)
     state.polls++;

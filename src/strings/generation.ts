@@ -82,12 +82,16 @@ export const connectionBroke = (provider: string, amount: string, resent: boolea
       ? `up to ${amount} for it, as a browser sends a request again by itself when a connection breaks`
       : `${amount} for it`
   }. Your tally counts that apart until you know.`;
+export const keyQuoted = () =>
+  "The provider's answer quoted your key, so its words are not shown here. Check the settings and try again.";
 export const unreadableReply = () => 'The provider sent a reply this page could not read. Try again in a moment.';
 export const downloadFailed = (status?: number) =>
   status
     ? `The finished image could not be downloaded (HTTP ${status}; its link may have expired). Generate it again.`
     : 'The finished image could not be loaded (its link may have expired, or it is not an image). Generate it again.';
 export const imageUnreadable = () => 'The provider sent an image this browser cannot open. Try again.';
+export const imageNotData = () =>
+  'The provider sent its image in a form this page could not read (not base64 image data). Try again.';
 export const taskGone = () => 'The provider no longer knows this generation (it may have expired). Generate it again.';
 export const cannotMake = () => 'The provider could not make this image. Try again in a moment.';
 export const signedInAgain = () =>

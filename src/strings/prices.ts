@@ -4,8 +4,8 @@ import { mp, plural } from './words.js';
 
 export const referencesUnsupported = () => 'This provider takes no reference images. Remove them and try again.';
 export const wholePixels = (side: string) => `${side} must be a whole number of pixels, such as 1024.`;
-export const multipleOf = (side: string, step: number, who: string, below: number) =>
-  `${side} must be a multiple of ${step} for ${who} — try ${below} or ${below + step}.`;
+export const multipleOf = (side: string, step: number, who: string, below: number, above?: number) =>
+  `${side} must be a multiple of ${step} for ${who} — try ${below}${above ? ` or ${above}` : ''}.`;
 export const sideBetween = (side: string, model: string, min: number, max: number, suggestion: number) =>
   `${side} must be between ${min} and ${max} pixels for ${model} — try ${suggestion}.`;
 export const atLeast = (side: string, min: number, model: string) =>

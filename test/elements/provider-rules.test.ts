@@ -92,8 +92,9 @@ describe('Puter through its real SDK, against the strict simulator', function ()
       );
       expect(error.message).to.contain('or choose FLUX.2 [klein] 4B ($0.001)');
       await el.updateComplete;
-      // A link to where Puter's own SDK sends a low balance, opened beside the page.
-      const link = part(el, 'error')!.querySelector('a')!;
+      // A link to where Puter's own SDK sends a low balance, opened beside the page, in the submission's error (the
+      // reason beside Generate, an error too, offers the cheaper model).
+      const link = el.shadowRoot!.querySelector<HTMLAnchorElement>('[part~=error].error-box a')!;
       expect([link.href, link.target, link.textContent!.trim()]).to.deep.equal([
         'https://puter.com/dashboard/#home',
         '_blank',

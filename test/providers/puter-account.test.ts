@@ -116,7 +116,8 @@ describe('<userpays-image provider="puter"> (real SDK, simulator)', function () 
     await el.generate().catch(() => {});
     expect((await failed).code).to.equal('insufficient-funds');
     await el.updateComplete;
-    expect(part(el, 'error')!.textContent).to.contain(
+    // The submission's error (the reason beside Generate, below, is one too).
+    expect(el.shadowRoot!.querySelector('[part~=error].error-box')!.textContent).to.contain(
       'This costs $0.002 and your Puter account has $0.001 left. Add funds at puter.com',
     );
     // Now known: the balance on the account line, and Generate disabled, saying why, beside the price.
@@ -147,7 +148,7 @@ describe('<userpays-image provider="puter"> (real SDK, simulator)', function () 
     await until(() => errors.length);
     expect(errors).to.deep.equal(['auth-required']);
     await el.updateComplete;
-    expect(part(el, 'error')!.textContent).to.contain('Sign in with Puter');
+    expect(el.shadowRoot!.querySelector('[part~=error].error-box')!.textContent).to.contain('Sign in with Puter');
     expect(part(el, 'sign-in')).to.exist;
     await setPuterSignIn({});
   });

@@ -1,7 +1,12 @@
 // Issue 21, 4: a provider's error text that echoes the key, whole, cut or split, reaches no message, event or console
-// line with any run of 6 characters of the key (base/secrets.ts).
-import { expect } from '@open-wc/testing';
+// line with any run of 6 characters of the key (base/secrets.ts). Issue 29, 3: nor when a hostile provider cuts it
+// into pieces of 1 to 8 characters joined by white space, invisible characters or markup, which a reader (or a page
+// that strips them) puts back together.
+import { expect, fixture, html } from '@open-wc/testing';
+import { UserPaysError } from '../../src/base/errors.js';
 import { KEY_RUN, scrubSecret } from '../../src/base/secrets.js';
+import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
+import * as generationText from '../../src/strings/generation.js';
 import { cleanLocalStorage } from '../ledger/helpers.js';
 import { bflWidget } from '../support/bfl-widget.js';
 import { uniqueStorageKey } from '../support/sim.js';
@@ -13,6 +18,47 @@ const fragments = (text: string, key: string) => {
     if (text.includes(key.slice(i, i + KEY_RUN))) found.add(key.slice(i, i + KEY_RUN));
   return [...found];
 };
+
+/**
+ * `text` as a reader puts it back together: without white space, the invisible characters (zero-width space,
+ * non-joiner, joiner, word joiner, byte-order mark, soft hyphen), tags and character references.
+ */
+const joined = (text: string) =>
+  text.replace(/<[^>]*>|&#?[0-9a-z]+;/gi, '').replace(/[\s\u200b-\u200d\u2060\ufeff\u00ad]/g, '');
+
+/** What the BFL simulator may put between the pieces of the key it echoes (`echo=pieces;by=…`, demo/sim/kit.mjs). */
+const SEPARATORS = [
+  'space',
+  'newline',
+  'zwsp',
+  'zwnj',
+  'zwj',
+  'word-joiner',
+  'bom',
+  'soft-hyphen',
+  'tag',
+  'reference',
+  'hex-reference',
+];
+
+/** Everything said to the console while `work` runs, each call as one line. */
+async function consoleDuring(work: () => Promise<void>): Promise<string[]> {
+  const seen: string[] = [];
+  const methods = ['log', 'info', 'warn', 'error', 'debug'] as const;
+  const original = methods.map((method) => console[method]);
+  methods.forEach((method, i) => {
+    console[method] = (...args: unknown[]) => {
+      seen.push(args.map(String).join(' '));
+      original[i].apply(console, args);
+    };
+  });
+  try {
+    await work();
+  } finally {
+    methods.forEach((method, i) => (console[method] = original[i]));
+  }
+  return seen;
+}
 
 describe('a key never leaves in pieces through provider text', function () {
   this.timeout(20_000);
@@ -69,4 +115,124 @@ describe('a key never leaves in pieces through provider text', function () {
       }
     });
   }
+
+  it('scrubSecret leaves no run of 6 of the key once white space, invisible characters and markup are taken out', () => {
+    const key = 'bfl_SECRETkey_a9F3xQ7LmN2pR8';
+    const between: Record<string, string> = {
+      space: ' ',
+      newline: '\n',
+      zwsp: '\u200b',
+      zwnj: '\u200c',
+      zwj: '\u200d',
+      'word-joiner': '\u2060',
+      bom: '\ufeff',
+      'soft-hyphen': '\u00ad',
+      tag: '<b></b>',
+      reference: '&#98;',
+      'hex-reference': '&#x200B;',
+    };
+    for (const [name, separator] of Object.entries(between)) {
+      for (let every = 1; every <= 8; every++) {
+        const pieces = key.match(new RegExp(`.{1,${every}}`, 'g'))!.join(separator);
+        const scrubbed = scrubSecret(`Invalid key ${pieces} for this account`, key);
+        expect(fragments(joined(scrubbed), key), `${name} every ${every}: ${scrubbed}`).to.deep.equal([]);
+        expect(fragments(scrubbed, key), `${name} every ${every}: ${scrubbed}`).to.deep.equal([]);
+      }
+    }
+    // Words that hold no piece of the key are left as they are.
+    expect(scrubSecret('Input should be a multiple of 16 <b>here</b> &amp; there', key)).to.equal(
+      'Input should be a multiple of 16 <b>here</b> &amp; there',
+    );
+  });
+
+  for (const by of SEPARATORS) {
+    it(`BFL's error text quoting the key in pieces of 1 to 8 characters joined by ${by} reaches no text the widget shows or emits`, async function () {
+      this.timeout(60_000);
+      const storageKey = uniqueStorageKey();
+      const key = `bfl_SECRETkey_${storageKey}`;
+      const seen: string[] = [];
+      const lines = await consoleDuring(async () => {
+        const el = await bflWidget({
+          scenario: 'fault=422',
+          run: storageKey,
+          prompt: 'a fox',
+          apiKey: key,
+          storageKey,
+        });
+        for (const type of ['userpays-error', 'userpays-progress', 'userpays-submit', 'userpays-result'])
+          el.addEventListener(type, (event) => seen.push(JSON.stringify((event as CustomEvent).detail)));
+        try {
+          for (let every = 1; every <= 8; every++) {
+            el.endpoint = `${location.origin}/sim/bfl/s/fault=422;echo=pieces;every=${every};by=${by};run=${storageKey}`;
+            await el.updateComplete;
+            const error = await el.generate().then(
+              () => undefined,
+              (thrown: Error) => thrown,
+            );
+            await el.updateComplete;
+            expect(error, `every ${every}`).to.be.instanceOf(UserPaysError);
+            expect((error as UserPaysError).code).to.equal('invalid-input');
+            seen.push(error!.message, el.shadowRoot!.innerHTML, el.shadowRoot!.textContent ?? '');
+            const shown = joined(`${error!.message}\n${el.shadowRoot!.innerHTML}`);
+            expect(fragments(shown, key), `every ${every}: ${error!.message}`).to.deep.equal([]);
+          }
+        } finally {
+          cleanLocalStorage(storageKey);
+        }
+      });
+      const everything = [...seen, ...lines].join('\n');
+      expect(fragments(joined(everything), key)).to.deep.equal([]);
+      expect(fragments(everything, key)).to.deep.equal([]);
+    });
+  }
+
+  it("fal's log lines quoting the key in pieces, shown as progress, show none of it", async function () {
+    this.timeout(90_000);
+    const storageKey = uniqueStorageKey();
+    const key = `fal_SECRETkey_${storageKey}`;
+    const seen: string[] = [];
+    const lines = await consoleDuring(async () => {
+      const el = await fixture<UserPaysImage>(
+        html`<userpays-image
+          provider="fal"
+          locale="en-US"
+          storage-key=${storageKey}
+          endpoint=${`${location.origin}/sim/fal`}
+          prompt="a fox"
+        ></userpays-image>`,
+      );
+      el.apiKey = key; // the simulator's origin's key, whatever scenario its path names
+      for (const type of ['userpays-error', 'userpays-progress', 'userpays-result'])
+        el.addEventListener(type, (event) => seen.push(JSON.stringify((event as CustomEvent).detail)));
+      try {
+        // Every separator, and every width from 1 to 8 among them.
+        for (const [index, by] of SEPARATORS.entries()) {
+          const every = (index % 8) + 1;
+          el.endpoint = `${location.origin}/sim/fal/s/queue=0;pending=1500;echo=pieces;every=${every};by=${by};run=${storageKey}`;
+          await el.updateComplete;
+          const watch = setInterval(() => seen.push(el.shadowRoot!.innerHTML), 25);
+          const progress: string[] = [];
+          const listen = (event: Event) => progress.push((event as CustomEvent<{ status: string }>).detail.status);
+          el.addEventListener('userpays-progress', listen);
+          try {
+            await el.generate();
+          } finally {
+            clearInterval(watch);
+            el.removeEventListener('userpays-progress', listen);
+          }
+          // The log lines were shown: what is left of them (pieces under 6), or in their place the plain word.
+          const fromLogs = progress.filter(
+            (status) => /^(Key|Loading)/.test(status) || status === generationText.generatingNow(),
+          );
+          expect(fromLogs, `${by} every ${every}: the log lines were read`).to.not.deep.equal([]);
+          expect(fragments(joined(progress.join('\n')), key), `${by} every ${every}`).to.deep.equal([]);
+        }
+      } finally {
+        cleanLocalStorage(storageKey);
+      }
+    });
+    const everything = [...seen, ...lines].join('\n');
+    expect(fragments(joined(everything), key)).to.deep.equal([]);
+    expect(fragments(everything, key)).to.deep.equal([]);
+  });
 });

@@ -9,7 +9,10 @@ import type { SizeView } from './size-presets.js';
 /** Why Generate cannot succeed now, where (the field it concerns), and the fix it offers. */
 export interface Blocked {
   reason: string;
-  /** The control the reason concerns: marked and described by it. */
+  /**
+   * The control the reason concerns: marked and described by it. At `price` the request cannot be priced, made or
+   * paid as it stands (an error, shown as one: part `error`); at `prompt` and `key` the form asks for its next step.
+   */
   at: 'prompt' | 'key' | 'price';
   fix?: { label: string; focus: 'prompt' | 'key' } | { label: string; model: string } | { label: string; url: string };
 }
@@ -165,7 +168,7 @@ function renderDecision(view: ImageView, on: ImageHandlers) {
     </button>
     ${
       blocked
-        ? html`<p id="reason" class="reason">
+        ? html`<p id="reason" class="reason" part=${ifDefined(blocked.at === 'price' ? 'error' : undefined)}>
             <span>${blocked.reason}</span>
             ${
               blocked.fix

@@ -1,5 +1,5 @@
 import { property, state } from 'lit/decorators.js';
-import { DEFAULT_MODEL } from '../../pricing/index.js';
+import { DEFAULT_MODEL, modelInfo } from '../../pricing/index.js';
 import type { PriceBook } from '../../pricing/index.js';
 import type { GenerationResult, ProviderId, Quote, Tally } from '../../base/types.js';
 import { PanelsController } from '../controllers/panels-controller.js';
@@ -55,7 +55,7 @@ import { ReferenceImages } from './reference-images.js';
  * @csspart projection - What 100 such submissions cost, how many $1 buys, how many more fit the budget, and this month's pace.
  * @csspart placeholder - While generating: the space each image will take, at the shape asked.
  * @csspart progress - Progress while generating, with Cancel.
- * @csspart error - The error of the last submission, with Try again where trying again can succeed.
+ * @csspart error - Every error the widget shows: the last submission's (with Try again where trying again can succeed), the key's beside the key field, and why the request cannot be priced, made or paid beside Generate.
  * @csspart tally - The session tally line.
  * @csspart result - The latest submission, large (a grid for more than one image).
  * @csspart lightbox - An image full size (a modal dialog: arrows step, Escape closes).
@@ -231,10 +231,16 @@ export class UserPaysImage extends UserPaysElement {
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>) {
+    // An attribute a framework stops setting is removed (the property null), and a page may set what is not text:
+    // no text then (the default model), never met later as a TypeError in a render.
+    for (const name of ['prompt', 'providers', 'models', 'budget'] as const)
+      if (typeof this[name] !== 'string') this[name] = '';
+    this.model ??= DEFAULT_MODEL;
     if (changed.has('models') || changed.has('provider') || changed.has('priceBook')) {
-      // A picker that cannot show the selected model would silently price something else.
+      // A picker that cannot show the selected model would silently price something else. A model there is none
+      // of is the page's mistake: said (see `modelCheck`, with the panels), never made into another behind its back.
       const offered = this.pricing.models(this.provider, this.models);
-      if (offered.length && !offered.includes(this.model)) this.model = offered[0];
+      if (offered.length && !offered.includes(this.model) && modelInfo(this.model)) this.model = offered[0];
     }
   }
 

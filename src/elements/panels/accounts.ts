@@ -93,7 +93,7 @@ export function renderKeyField({ key, decision, panels }: ImageView, on: KeyHand
       @input=${on.keyInput}
       @change=${on.keyCommit}
     />
-    ${key.error ? html`<p id="key-error" class="error">${key.error}</p>` : nothing}
+    ${key.error ? html`<p id="key-error" part="error" class="error">${key.error}</p>` : nothing}
     ${key.value ? nothing : notSentHere.map((why) => html`<p class="muted">${why}</p>`)}
     ${key.waiting ? html`<p class="error">${text.waitingForKey(key.waiting, key.payee)}</p>` : nothing}
     ${key.left ? html`<p part="balance" class="muted">${key.left}</p>` : nothing}

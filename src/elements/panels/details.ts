@@ -8,7 +8,8 @@ import { renderProjection, type ProjectionView } from './projection.js';
 
 /** What the price details unfold: the quote, the offers of the comparison, and what the projection needs. */
 export interface DetailsView {
-  quote: Quote;
+  /** Undefined where the request has no payable price (a size the model cannot make): only the comparison is shown. */
+  quote?: Quote;
   locale?: string;
   offers: readonly Offer[];
   provider: ProviderId;
@@ -24,7 +25,8 @@ export interface DetailsView {
 export function renderDetails(view: DetailsView, choose: (event: Event) => void) {
   const { quote, locale } = view;
   return html`<div class="details-body">
-    ${renderQuote(quote, locale, false)} ${view.projection ? renderProjection(view.projection) : nothing}
+    ${quote ? renderQuote(quote, locale, false) : nothing}
+    ${quote && view.projection ? renderProjection(view.projection) : nothing}
     ${renderCompare({ offers: view.offers, provider: view.provider, model: view.model, locale }, choose)}
   </div>`;
 }

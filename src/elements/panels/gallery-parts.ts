@@ -1,6 +1,9 @@
 import type { ReactiveControllerHost } from 'lit';
 import { asUserPaysError } from '../../base/errors.js';
 import type { ProviderId } from '../../base/types.js';
+import { MODELS, modelInfo } from '../../pricing/index.js';
+import * as pricesText from '../../strings/prices.js';
+import { emit } from '../shared/events.js';
 import type { LedgerController } from '../controllers/ledger-controller.js';
 import type { StartupController } from '../controllers/startup-controller.js';
 import type { ProviderKeys } from '../image/provider-keys.js';
@@ -93,5 +96,25 @@ export function galleryParts(
     },
     report: (error) => submission.report(asUserPaysError(error)),
   });
+  modelCheck(host);
   return { gallery, resume, flow, signIn };
+}
+
+/**
+ * A model there is none of is the page's mistake (docs/contract.md, Errors): the widget keeps it (it never makes
+ * another model behind the page's back), says why there is no price beside Generate, and tells the page, with
+ * `userpays-error` (`invalid-input`), once for each such value it is set to (from the panels on: after the first paint).
+ */
+function modelCheck(host: GalleryHost) {
+  let told = '';
+  host.addController({
+    hostUpdated() {
+      const { model } = host;
+      if (model !== told && !modelInfo(model)) {
+        const message = pricesText.noSuchModel(String(model), MODELS[0].label);
+        emit(host, 'userpays-error', { code: 'invalid-input', message, retryable: false });
+      }
+      told = model;
+    },
+  });
 }

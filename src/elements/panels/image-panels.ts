@@ -54,7 +54,8 @@ export function imagePanels(
                   ? { status: progressText.resuming(), elapsedMs: 0 }
                   : submission.progress,
               elapsed: parts.flow?.elapsedSeconds ?? 0,
-              placeholder: { width: size.width, height: size.height, count: host.count },
+              // As priced: the count as set may be anything a page wrote (Infinity, NaN) until the submission refuses it.
+              placeholder: { width: size.width, height: size.height, count: quote?.count ?? 1 },
               arrived: parts.gallery?.arrived ?? [],
               confirmCancel: submission.confirmingCancel
                 ? { provider: host.provider, billed: formatUsd(submission.billed, locale) }
@@ -80,7 +81,8 @@ export function imagePanels(
       quote &&
       renderDetails(
         {
-          quote,
+          // A request the model cannot make has no payable price: the details compare what can make it.
+          quote: pricing.problem ? undefined : quote,
           locale,
           offers,
           provider: host.provider,
@@ -113,7 +115,7 @@ export function imagePanels(
                 return {
                   ...image,
                   sent: sent && sent.width !== image.width ? sent : undefined,
-                  adds: quote?.references?.[i],
+                  adds: pricing.problem ? undefined : quote?.references?.[i],
                 };
               }),
             }
@@ -133,7 +135,10 @@ function signInOf(host: ImageHost, parts: ImageParts, on: ImageHandlers & PanelH
   const provider = wordsText.providerName(host.provider);
   const quote = parts.pricing.quote;
   const left = parts.account.balance?.usd;
-  const share = left && quote && signInText.ofYour(formatUsd(quote.total, locale), formatUsd(left, locale), provider);
+  const share =
+    left && quote && !parts.pricing.problem
+      ? signInText.ofYour(formatUsd(quote.total, locale), formatUsd(left, locale), provider)
+      : undefined;
   return renderSignIn({ id: host.provider, provider, signed: state.signed, share }, on);
 }
 

@@ -26,7 +26,8 @@ export function offersOf(ask: OfferAsk, pricing: Pricer): Offer[] {
       // The page's endpoint is the current provider's: another is priced at its own.
       const endpoint = provider === ask.provider ? ask.request.endpoint : '';
       const { quote, problem } = pricing.price({ ...ask.request, provider, model, endpoint });
-      return { provider, model, total: quote?.total, problem };
+      // An offer that cannot make the request has no price to show (the picker, the comparison).
+      return { provider, model, total: problem ? undefined : quote?.total, problem };
     }),
   );
 }

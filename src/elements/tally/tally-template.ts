@@ -78,7 +78,7 @@ export function renderTally(view: TallyView, on: TallyHandlers) {
   const { generating, orphaned, meter } = view;
   return html`<section aria-label=${text.tallyLabel()}>
     <p part="tally" role="status" aria-live="polite">${renderTallySummary(tally, locale, figures)}</p>
-    ${view.notice ? html`<p part="notice" class="error" role="alert">${view.notice}</p>` : nothing}
+    ${view.notice ? html`<p part="notice error" class="error" role="alert">${view.notice}</p>` : nothing}
     <div part="budget">
       <label
         >${text.budgetLabel()} <input inputmode="decimal" .value=${budget.value} @change=${on.budgetChange}

@@ -28,7 +28,8 @@ import { PanelsController } from '../controllers/panels-controller.js';
  * @csspart uncertain - Charges no reply confirmed or denied, each with "It was charged" / "It was not".
  * @csspart export - The Export CSV and Export JSON buttons (each downloads the ledger as a file).
  * @csspart reset - Reset… and its confirmation (a disclosure: Reset / Keep).
- * @csspart notice - A storage problem the user should know about.
+ * @csspart notice - A storage problem the user should know about, or a budget on the page that is not an amount.
+ * @csspart error - Every error it shows (the notice is one).
  * @cssproperty --userpays-accent - Accent colour (buttons, the chart).
  * @cssproperty --userpays-text - Text colour.
  * @cssproperty --userpays-muted - Secondary text colour.
