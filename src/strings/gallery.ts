@@ -2,6 +2,8 @@
 import { theProvider } from './words.js';
 
 export const galleryLabel = () => 'Your generated images';
+/** Beside a change just made to the gallery or the form (Vary, Reuse, Delete…). */
+export const undo = () => 'Undo';
 export const download = () => 'Download';
 export const notSaved = (provider: string, until?: string) =>
   `Not saved in this browser (${theProvider(provider)} does not allow it): ` +

@@ -15,8 +15,6 @@ export const generating = () => 'Generating…';
 export const generateLabel = () => 'Generate';
 /** The keyboard shortcut, as the platform writes it. */
 export const shortcut = (mac: boolean) => (mac ? '⌘↵' : 'Ctrl+↵');
-export const retry = () => 'Try again';
-export const undo = () => 'Undo';
 export const undone = () => 'Undone.';
 
 // What a submission buys, beside its price
@@ -48,6 +46,5 @@ export const moreOptions = () => 'More options';
 export const resultLabel = () => 'Result';
 export const emptyTitle = () => 'Your image appears here';
 export const emptyHint = () => 'Describe it, pick a model and a shape: the exact price shows before you pay.';
-export const dismiss = () => 'Dismiss';
 export const badBudget = (value: string) =>
   `The budget set on this page ("${value}") is not an amount of dollars, so nothing can be spent until it is fixed (write it like 2.50).`;

@@ -61,8 +61,6 @@ export interface ImageView {
   busy: boolean;
   /** Said once, politely, when a submission's images are ready. */
   announcement: string;
-  /** A change just made for the user (Vary, Reuse, Delete…), said beside an Undo. */
-  undo?: string;
   /** The error of the last submission, where it is not the key's (shown beside the key). */
   error?: ErrorDetail;
   /** With a short-balance error: where the user adds funds, and to whom. */
@@ -80,6 +78,10 @@ export interface ImageView {
     account?: unknown;
     /** The key field (under its sign-in), drawn from this whole view. */
     keyField?: (view: ImageView) => unknown;
+    /** What the last submission came to (its error, what it charged), drawn from this whole view. */
+    outcome?: (view: ImageView) => unknown;
+    /** A change just made for the user (Vary, Reuse, Delete…), said beside an Undo. */
+    undo?: unknown;
     /** The latest submission, large: `part="result"`. */
     result?: unknown;
     /** The earlier images, grouped by submission. */
@@ -191,27 +193,6 @@ function renderDecision(view: ImageView, on: ImageHandlers) {
   </div>`;
 }
 
-/** The error of the last submission, beside the decision row, with Try again where trying again can succeed. */
-function renderError({ error, funds }: ImageView, on: ImageHandlers) {
-  if (!error) return nothing;
-  return html`<div part="error" class="error-box" tabindex="-1" data-focus="error" role="group">
-    <p>${error.message}</p>
-    <div class="row">
-      ${
-        funds
-          ? html`<a href=${funds.url} target="_blank" rel="noopener">${widgetText.addFunds(funds.provider)}</a>`
-          : nothing
-      }
-      ${
-        error.retryable && error.code !== 'cancelled'
-          ? html`<button type="button" class="secondary" @click=${on.retry}>${widgetText.retry()}</button>`
-          : nothing
-      }
-      <button type="button" class="link" @click=${on.dismissError}>${widgetText.dismiss()}</button>
-    </div>
-  </div>`;
-}
-
 /**
  * The frame of the empty canvas, at the shape chosen: an SVG whose view box is that shape sizes itself to it (no
  * inline style, which a strict Content-Security-Policy refuses).
@@ -255,21 +236,18 @@ export function renderImageWidget(view: ImageView, on: ImageHandlers) {
           <summary>${widgetText.moreOptions()}</summary>
           ${view.panels.more ?? nothing}
         </details>
-        ${
-          view.undo
-            ? html`<p class="undo" role="status">
-                <span>${view.undo}</span>
-                <button type="button" class="link" @click=${on.undo}>${widgetText.undo()}</button>
-              </p>`
-            : nothing
-        }
+        ${view.panels.undo ?? nothing}
         ${
           view.key
             ? (view.panels.keyField?.(view) ?? slot(view.key.signIn ? 'key-field signs-in' : 'key-field'))
             : (view.panels.account ?? slot('account'))
         }
-        ${renderDecision(view, on)} ${renderError(view, on)}
-        ${view.chargeNote ? html`<p class="muted">${view.chargeNote}</p>` : nothing}
+        ${renderDecision(view, on)}
+        ${
+          view.panels.outcome?.(view) ??
+          // Where the panels could not load (offline): the error's words all the same.
+          (view.error ? html`<p part="error" class="error">${view.error.message}</p>` : nothing)
+        }
         <p part="tally" class="tally muted">${view.panels.tally ?? nothing}</p>
         <!-- What a screen reader hears of the price: its total, once per change, not the whole breakdown. -->
         <span class="announce" role="status">${decision.price ? `${decision.price} ${decision.buys}` : ''}</span>

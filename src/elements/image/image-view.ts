@@ -152,7 +152,6 @@ export function imageView(host: ImageHost, parts: ImageParts, on: ImageHandlers,
       : { estimate: false, blocked },
     busy,
     announcement: parts.flow?.announcement ?? '',
-    undo: parts.undo,
     error: keyError ? undefined : submission.error,
     funds:
       submission.error?.code === 'insufficient-funds' && info?.fundsUrl

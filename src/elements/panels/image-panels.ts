@@ -13,6 +13,7 @@ import { renderHistory, renderResult } from './result.js';
 import { renderRunning } from './running.js';
 import { renderTallySummary } from '../tally/tally-summary.js';
 import { renderKeyField, renderPuterAccount, renderSignIn } from './accounts.js';
+import { renderOutcome, renderUndo } from './outcome.js';
 import { keyOrigin, keyRoute, routeParts } from '../../providers/catalog.js';
 import * as signInText from '../../strings/sign-in.js';
 import * as widgetText from '../../strings/widget.js';
@@ -68,6 +69,8 @@ export function imagePanels(
     signIn: signInOf(host, parts, on),
     account: host.provider === 'puter' ? puterAccountOf(host, parts, on) : undefined,
     keyField: (view) => renderKeyField(view, on, view.key && keyNotSentHere(host, parts, view.key.payee)),
+    outcome: (view) => renderOutcome(view, on),
+    undo: parts.undo && renderUndo(parts.undo, on.undo),
     result: latest.length ? renderResult({ images: latest, locale }, on.imageAction) : undefined,
     history: renderHistory(
       {
