@@ -300,9 +300,13 @@ export const imageStyles = [
         display: none; /* a touch screen has no Ctrl+Enter */
       }
     }
+    /* No shortcut where Generate cannot run (while generating, or blocked), nor where the row needs the room. */
+    button[disabled] kbd {
+      display: none;
+    }
     @container (max-width: 479px) {
       kbd {
-        display: none; /* room for what the price buys beside Generate */
+        display: none;
       }
     }
     /* The decision row: in view at the bottom of the controls (and of the viewport), over what scrolls under it. */
