@@ -18,11 +18,11 @@ const ENTRY = '^src/(index|define|api)\\.ts$';
 const PROVIDER_IDS = /export type ProviderId =([^;]+);/.exec(readFileSync(`${__dirname}/src/base/types.ts`, 'utf8'));
 if (!PROVIDER_IDS) throw new Error('.dependency-cruiser.cjs: no `export type ProviderId = …;` in src/base/types.ts');
 const ADAPTER = `^src/providers/(${PROVIDER_IDS[1].match(/[\w-]+/g).join('|')})[.-]`;
-/** What loads after the first paint (lazy/index.ts): the engine's modules (and the adapters), the ledger, the panels. */
+/** What loads after the first paint (lazy/index.ts): the engine's modules (and the adapters), the ledger. */
 const ENGINE = '^src/(generation|images)/|^src/pricing/puter-catalogue|^src/providers/(?!catalog|urls|provider)';
 const LEDGER = '^src/ledger/';
-const PANELS =
-  '^src/elements/panels/|^src/elements/tally/(tally-template|tally-view|tally-actions|chart|export)|^src/pricing/(compare|projection)|^src/strings/(offers|gallery|tally|models|prompts|more-options)\\.ts';
+/** Each element's panels: the `panels/` folder under it, which only that element loads, with `import()`. */
+const PANELS = '^src/elements/[^/]+/panels/';
 
 /** A rule forbidding `from` to import any of `to`. */
 const forbid = (name, comment, from, to, more = {}) => ({
@@ -38,10 +38,10 @@ module.exports = {
     {
       name: 'no-circular',
       comment:
-        'Import circles make modules depend on evaluation order and hide which layer owns what. A circle through a type import (a controller naming the type of what the panels give it) or through an import() (a lazy part that loads the engine) fixes no order of evaluation: it is allowed.',
+        'Import circles make modules depend on evaluation order and hide which layer owns what: none, type-only and import() edges included (the view’s interfaces live in the view’s module, image/view.ts, below what draws and builds it).',
       severity: 'error',
       from: {},
-      to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only', 'dynamic-import'] } },
+      to: { circular: true },
     },
     {
       name: 'no-orphans',
@@ -123,16 +123,30 @@ module.exports = {
     ),
     forbid(
       'the-panels-load-lazily',
-      'The elements reach the panels (comparison, projection, gallery, the tally’s detail) only through loadPanels(), after their first paint; they may name their types.',
-      '^src/elements/(?!panels/|tally/(tally-template|tally-view|tally-actions|chart|export))',
+      'An element reaches its panels (its `panels/` folder) only with import(), after its first paint (its PanelsController); the rest of the element may name their types.',
+      '^src/elements/(?![^/]+/panels/)',
       PANELS,
-      { dependencyTypesNot: ['type-only'] },
+      { dependencyTypesNot: ['type-only', 'dynamic-import'] },
+    ),
+    {
+      name: 'each-element-loads-its-own-panels',
+      comment:
+        'An element’s panels are its own: no other element, and nothing below the elements (lazy/ loads only the engine and the ledger), loads them.',
+      severity: 'error',
+      from: { path: '^src/(?!elements/)|^src/elements/([^/]+)/', pathNot: ENTRY },
+      to: { path: PANELS, pathNot: '^src/elements/$1/' },
+    },
+    forbid(
+      'the-lazy-loaders-are-below-the-elements',
+      'lazy/ loads parts below the elements (the engine, the ledger): it never imports an element’s module.',
+      '^src/lazy/',
+      '^src/elements/',
     ),
     forbid(
       'templates-draw-only',
       'A template draws a view: it may name their types, but runs no controller, store or provider code.',
       '-template\\.ts$',
-      '^src/(providers|ledger|images|generation|lazy)/|/controllers/',
+      '^src/(providers|ledger|images|generation|lazy)/|-controller\\.ts$',
       { dependencyTypesNot: ['type-only'] },
     ),
   ],

@@ -1,7 +1,7 @@
 // The byte budgets of `npm test` (docs/performance.md), measured on the build in dist/ with gzip, each file alone
 // (size-limit reads "40 KB" as 40,000 bytes):
 // - what a page loads before its first price: the entry and every chunk it imports statically;
-// - a whole session with each provider: that, and the ledger, engine and panels chunks, and that provider's adapter
+// - a whole session with each provider: that, and the ledger, engine and widget's panels chunks, and that provider's adapter
 //   (a chunk of its own, which the engine's registry loads with import() when the provider is first used), each with
 //   what it imports statically. Not the Puter SDK, loaded from Puter's own host on first use of provider "puter".
 // Every list of files is read from the built files themselves (their imports, with es-module-lexer), so that a chunk
@@ -44,8 +44,8 @@ const engine = chunk('engine');
 const adapters = imports(engine, true).map((file) => /^dist\/chunks\/(.+)-[\w-]{8}\.js$/.exec(file)[1]);
 if (!adapters.length) throw new Error('.size-limit.mjs: the engine loads no adapter chunk with import()');
 
-/** What every session loads, whatever its provider: the entry, the ledger, the engine and the panels. */
-const session = [entry, chunk('ledger'), engine, chunk('panels')];
+/** What every session loads, whatever its provider: the entry, the ledger, the engine and the widget's panels. */
+const session = [entry, chunk('ledger'), engine, chunk('image-panels')];
 
 export default [
   {
@@ -55,7 +55,7 @@ export default [
     gzip: true,
   },
   ...adapters.map((provider) => ({
-    name: `A whole session with ${provider}: the entry, chunks/ledger, engine, panels and ${provider}, and what they import statically`,
+    name: `A whole session with ${provider}: the entry, chunks/ledger, engine, image-panels and ${provider}, and what they import statically`,
     path: [...[...session, chunk(provider)].reduce((seen, file) => staticClosure(file, seen), new Set())],
     limit: '80 KB',
     gzip: true,

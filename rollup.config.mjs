@@ -3,6 +3,7 @@ import esbuild from 'rollup-plugin-esbuild';
 import terser from '@rollup/plugin-terser';
 import minifyLiterals from 'rollup-plugin-minify-template-literals';
 import { readFileSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
@@ -40,7 +41,12 @@ export default {
     dir: 'dist',
     format: 'es',
     entryFileNames: 'userpays.js',
-    chunkFileNames: 'chunks/[name]-[hash].js',
+    // Named by what they are: an element's panels by the element (`image-panels`, `tally-panels`: each is the
+    // `panels/index.ts` of its folder), the rest by their module (`engine`, `ledger`, `bfl`…).
+    chunkFileNames: ({ facadeModuleId }) =>
+      facadeModuleId && /[\\/]elements[\\/][^\\/]+[\\/]panels[\\/]index\.ts$/.test(facadeModuleId)
+        ? `chunks/${basename(dirname(dirname(facadeModuleId)))}-panels-[hash].js`
+        : 'chunks/[name]-[hash].js',
   },
   plugins: [
     nodeResolve({ browser: true }),

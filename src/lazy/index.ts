@@ -1,24 +1,20 @@
 /**
- * The parts of the widget that load after its first paint, as `import()` chunks that rollup splits off
+ * The parts below the elements that load after their first paint, as `import()` chunks that rollup splits off
  * (docs/architecture.md, "Loading"): the **ledger** (`ledger/`: spending, budget, the tally), read just after the
  * first paint; the **engine** (`engine.ts`: the generation pipeline, the image store, the provider registry), on
  * first need, and through its registry each **provider's adapter**, a chunk of its own, when that provider is first
- * used; the **panels** (`elements/panels/`: comparison, projection, gallery, the tally's detail), beside the first
- * render. Everything the page loads before its first price is what the entry imports statically; size-limit holds
- * it, and a whole session with each provider, to their budgets (.size-limit.mjs).
+ * used. Each element loads its own panels (`elements/<name>/panels/`). Everything the page loads before its first
+ * price is what the entry imports statically; size-limit holds it, and a whole session with each provider, to their
+ * budgets (.size-limit.mjs).
  */
 import { lazily } from '../base/lazily.js';
 import type * as Engine from './engine.js';
-import type * as Panels from '../elements/panels/panels.js';
 import type * as Ledger from '../ledger/ledger.js';
 
-export type { Engine, Ledger, Panels };
+export type { Engine, Ledger };
 
 /** The ledger (spending, budget, the tally): read from storage just after the first paint. */
 export const loadLedger = lazily<typeof Ledger>(() => import('../ledger/ledger.js'));
 
 /** The engine: generating, resuming, the gallery's images, sign-in, Puter's live prices, each provider's adapter. */
 export const loadEngine = lazily<typeof Engine>(() => import('./engine.js'));
-
-/** The panels: what the widget and the tally show beside their first paint. */
-export const loadPanels = lazily<typeof Panels>(() => import('../elements/panels/panels.js'));

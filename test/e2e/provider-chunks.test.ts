@@ -89,7 +89,7 @@ describe('each provider’s adapter is a chunk of its own (the built files)', fu
     const result = await el.generate();
     expect(result.charged).to.equal('0.014');
     expect(result.images.map((image) => image.saved)).to.deep.equal([true]);
-    expect(filesLoaded(view).map(chunkName)).to.include.members(['engine', 'ledger', 'panels', 'bfl']);
+    expect(filesLoaded(view).map(chunkName)).to.include.members(['engine', 'ledger', 'image-panels', 'bfl']);
     expect(await adaptersLoaded(view)).to.deep.equal(['bfl']);
   });
 
@@ -119,7 +119,7 @@ describe('each provider’s adapter is a chunk of its own (the built files)', fu
     const result = await el.generate();
     expect(result.images).to.have.length(1);
     expect((await puterLog(marker)).filter((entry) => entry.kind === 'generate')).to.have.length(1);
-    expect(filesLoaded(view).map(chunkName)).to.include.members(['engine', 'ledger', 'panels', 'puter']);
+    expect(filesLoaded(view).map(chunkName)).to.include.members(['engine', 'ledger', 'image-panels', 'puter']);
     expect(await adaptersLoaded(view)).to.deep.equal(['puter']);
   });
 

@@ -4,7 +4,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { render } from 'lit';
 import '../../src/define.js';
-import { renderProjection } from '../../src/elements/panels/projection.js';
+import { renderProjection } from '../../src/elements/image/panels/projection.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { LedgerStore } from '../../src/ledger/ledger.js';
 import { cleanLocalStorage, image } from '../ledger/helpers.js';

@@ -4,7 +4,7 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
-import { downloadName } from '../../src/elements/panels/result.js';
+import { downloadName } from '../../src/elements/image/panels/gallery/result.js';
 import type { SubmitDetail } from '../../src/base/types.js';
 import { bflWidget } from '../support/bfl-widget.js';
 import { simLog, submissionsSince, uniqueStorageKey } from '../support/sim.js';

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { render } from 'lit';
-import { renderHistory } from '../../src/elements/panels/result.js';
-import type { GalleryItem } from '../../src/elements/panels/result.js';
+import { renderHistory } from '../../src/elements/image/panels/gallery/result.js';
+import type { GalleryItem } from '../../src/elements/image/panels/gallery/result.js';
 
 const item = (id: string, createdAt: number): GalleryItem => ({
   id,

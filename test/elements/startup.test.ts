@@ -1,4 +1,4 @@
-// StartupController (src/elements/controllers/startup-controller.ts): the first host on a page that gives a
+// StartupController (src/elements/shared/startup-controller.ts): the first host on a page that gives a
 // template is rehearsed off the document before its first render; the rest are not. (A rehearsal is once per
 // page, and each test file has a page of its own: a failing rehearsal is in startup-failing-rehearsal.test.ts.)
 import { expect, fixture, html } from '@open-wc/testing';

@@ -1,5 +1,5 @@
 import { LitElement, html } from 'lit';
-import { StartupController } from '../../src/elements/controllers/startup-controller.js';
+import { StartupController } from '../../src/elements/shared/startup-controller.js';
 
 /**
  * A host of StartupController that gives it a template to rehearse (as `<userpays-image>` does), and records each

@@ -1,5 +1,5 @@
 // Finding and driving the controls of `<userpays-image>` as a user does (src/elements/image/form-template.ts,
-// image-template.ts and the panels of src/elements/panels/): native radio groups for the model, the shape, the size
+// image-template.ts and the panels of src/elements/image/panels/): native radio groups for the model, the shape, the size
 // and the count; More options and the price details, which arrive with the panels after the first paint; the
 // decision row (the price, what it buys, Generate and why it cannot run); the result and the history.
 import { waitUntil } from '@open-wc/testing';

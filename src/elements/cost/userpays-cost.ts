@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import { DEFAULT_MODEL } from '../../pricing/index.js';
 import type { PriceBook } from '../../pricing/index.js';
 import type { ProviderId, Quote } from '../../base/types.js';
-import { QuoteController } from '../controllers/quote-controller.js';
+import { QuoteController } from '../shared/quote-controller.js';
 import { quoteStyles, renderQuote } from '../shared/quote-view.js';
 import { surface, theme } from '../shared/theme.js';
 import { UserPaysElement } from '../shared/userpays-element.js';

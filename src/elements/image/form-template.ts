@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import * as widgetText from '../../strings/widget.js';
-import type { ImageHandlers, ImageView } from './image-template.js';
+import type { ImageHandlers, ImageView } from './view.js';
 
 /**
  * The controls of `<userpays-image>` above its decision row: the prompt (with examples while it is empty), the

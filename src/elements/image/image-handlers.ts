@@ -1,10 +1,11 @@
 import { asUserPaysError } from '../../base/errors.js';
 import * as widgetText from '../../strings/widget.js';
-import type { ImageHost, ImageParts } from './image-parts.js';
-import type { ImageHandlers } from './image-template.js';
+import type { ImageHost } from './image-parts.js';
+import type { ImageParts } from './panels/lazy-parts.js';
+import type { ImageHandlers } from './view.js';
 
 /** What the widget's controls do (Lit calls each with the event): they set the element's state, never draw. */
-export function imageHandlers(host: ImageHost & HTMLElement, parts: ImageParts): ImageHandlers {
+export function imageHandlers(host: ImageHost, parts: ImageParts): ImageHandlers {
   const { edited } = parts;
   const root = () => host.shadowRoot!;
   /** A submission from the user's gesture: once per gesture (a double click is one intent). */

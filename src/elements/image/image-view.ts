@@ -5,9 +5,11 @@ import { keyOrigin, providerInfo } from '../../providers/catalog.js';
 import * as widgetText from '../../strings/widget.js';
 import * as wordsText from '../../strings/words.js';
 import type { ProviderId } from '../../base/types.js';
-import type { ImageHost, ImageParts } from './image-parts.js';
-import type { PanelHandlers } from '../panels/image-actions.js';
-import type { Blocked, ImageHandlers, ImageView } from './image-template.js';
+import type { ImageHost } from './image-parts.js';
+import type * as ImagePanels from './panels/index.js';
+import type { ImageParts } from './panels/lazy-parts.js';
+import type { PanelHandlers } from './panels/image-actions.js';
+import type { Blocked, ImageHandlers, ImageView } from './view.js';
 import { megapixelsOf, sizeView } from './size-presets.js';
 
 const hostOf = (origin: string) => {
@@ -36,8 +38,13 @@ const askOf = (host: ImageHost, parts: ImageParts) => ({
  * The cheapest model of the provider in force the balance covers, in words ("FLUX.2 [klein] 4B ($0.001)"), for a
  * balance too short for the one chosen (said at the click); none before the panels, which price the offers, load.
  */
-export function cheaperChoice(host: ImageHost, parts: ImageParts, left: Decimal): string | undefined {
-  const best = parts.panels.panels?.cheapestWithin(askOf(host, parts), parts.pricing, left);
+export function cheaperChoice(
+  host: ImageHost,
+  parts: ImageParts,
+  panels: typeof ImagePanels | undefined,
+  left: Decimal,
+): string | undefined {
+  const best = panels?.cheapestWithin(askOf(host, parts), parts.pricing, left);
   return best && `${modelName(best.model)} (${formatUsd(best.total!, host.locale || undefined)})`;
 }
 
@@ -46,7 +53,12 @@ export function cheaperChoice(host: ImageHost, parts: ImageParts, left: Decimal)
  * the model cannot make), no prompt, no key, the page's budget unusable, over the budget in force, over the Puter
  * balance. Undefined when it can.
  */
-function blockedOf(host: ImageHost, parts: ImageParts, key?: ImageView['key']): Blocked | undefined {
+function blockedOf(
+  host: ImageHost,
+  parts: ImageParts,
+  panels: typeof ImagePanels | undefined,
+  key?: ImageView['key'],
+): Blocked | undefined {
   const { quote, problem } = parts.pricing;
   const locale = host.locale || undefined;
   const provider = wordsText.providerName(host.provider);
@@ -63,7 +75,7 @@ function blockedOf(host: ImageHost, parts: ImageParts, key?: ImageView['key']): 
   if (key && !key.value)
     return { reason: widgetText.addKeyFirst(provider), at: 'key', fix: { label: widgetText.fixKey(), focus: 'key' } };
   const cheaper = (left: Decimal) => {
-    const best = parts.panels.panels?.cheapestWithin(askOf(host, parts), parts.pricing, left);
+    const best = panels?.cheapestWithin(askOf(host, parts), parts.pricing, left);
     return (
       best && { label: widgetText.useCheaper(modelName(best.model), formatUsd(best.total!, locale)), model: best.model }
     );
@@ -89,10 +101,16 @@ function blockedOf(host: ImageHost, parts: ImageParts, key?: ImageView['key']): 
 }
 
 /** Everything the widget shows, read from the element and its parts before each render. */
-export function imageView(host: ImageHost, parts: ImageParts, on: ImageHandlers, handlers?: PanelHandlers): ImageView {
+/** `panels`: the panels module once it has loaded; `handlers`: what its controls do, made with it. */
+export function imageView(
+  host: ImageHost,
+  parts: ImageParts,
+  on: ImageHandlers,
+  panels?: typeof ImagePanels,
+  handlers?: PanelHandlers,
+): ImageView {
   const { provider } = host;
   const { account, submission, resume, pricing } = parts;
-  const { panels } = parts.panels;
   const locale = host.locale || undefined;
   const info = providerInfo(provider);
   const { quote } = pricing;
@@ -121,7 +139,7 @@ export function imageView(host: ImageHost, parts: ImageParts, on: ImageHandlers,
     : undefined;
   const size = sizeView(pricing.capability?.sizes, host.width, host.height, parts.customSize);
   const busy = submission.status !== 'idle' || !!resume?.resuming;
-  const blocked = blockedOf(host, parts, key);
+  const blocked = blockedOf(host, parts, panels, key);
   const payable = pricing.problem ? undefined : quote;
   const made = pricing.fitted ?? size; // the size the provider makes and bills
   return {

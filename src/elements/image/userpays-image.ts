@@ -2,21 +2,22 @@ import { property, state } from 'lit/decorators.js';
 import { DEFAULT_MODEL, modelInfo } from '../../pricing/index.js';
 import type { PriceBook } from '../../pricing/index.js';
 import type { GenerationResult, ProviderId, Quote, Tally } from '../../base/types.js';
-import { PanelsController } from '../controllers/panels-controller.js';
-import type { GalleryParts } from '../panels/gallery-parts.js';
-import type { PanelHandlers } from '../panels/image-actions.js';
-import { SubmissionController } from '../controllers/submission-controller.js';
-import type { Snapshot, SubmissionRequest } from '../controllers/submission-controller.js';
-import { LedgerController } from '../controllers/ledger-controller.js';
-import { PuterAccountController } from '../controllers/puter-account-controller.js';
-import { QuoteController } from '../controllers/quote-controller.js';
+import { PanelsController } from '../shared/panels-controller.js';
+import type * as ImagePanels from './panels/index.js';
+import type { ImageParts, LazyParts } from './panels/lazy-parts.js';
+import type { PanelHandlers } from './panels/image-actions.js';
+import { SubmissionController } from './submission-controller.js';
+import type { Snapshot, SubmissionRequest } from './submission-controller.js';
+import { LedgerController } from '../shared/ledger-controller.js';
+import { PuterAccountController } from './puter-account-controller.js';
+import { QuoteController } from '../shared/quote-controller.js';
 import { GestureGuard } from '../shared/gesture.js';
 import { UserPaysElement } from '../shared/userpays-element.js';
 import { imageStyles } from './image-styles.js';
 import { renderImageWidget } from './image-template.js';
-import type { ImageHandlers } from './image-template.js';
+import type { ImageHandlers } from './view.js';
 import { imageHandlers } from './image-handlers.js';
-import type { ImageParts } from './image-parts.js';
+import type { ImageCore } from './image-parts.js';
 import { cheaperChoice, imageView } from './image-view.js';
 import { ProviderKeys } from './provider-keys.js';
 import { ReferenceImages } from './reference-images.js';
@@ -153,8 +154,8 @@ export class UserPaysImage extends UserPaysElement {
     puterSrc: () => this.puterSrc,
     key: () => (this.apiKey ? [this.provider, this.endpoint, this.relay, this.apiKey] : undefined),
   });
-  /** The gallery and what closed pages left: made with the panels (after the first paint). */
-  private galleryParts?: GalleryParts;
+  /** The gallery, what closed pages left, the focus, the sign-in: made with the panels (after the first paint). */
+  private lazy?: LazyParts;
   /** What the panels' controls do: made with the panels. */
   private panelHandlers?: PanelHandlers;
   private readonly submission = new SubmissionController(this, {
@@ -162,22 +163,28 @@ export class UserPaysImage extends UserPaysElement {
     ledger: () => this.ledger.ready(),
     beforeSend: (asked, quote) =>
       asked.provider === 'puter'
-        ? this.account.check(quote.total, (left) => cheaperChoice(this, this.parts, left))
+        ? this.account.check(quote.total, (left) => cheaperChoice(this, this.parts, this.panels.panels, left))
         : Promise.resolve(),
     afterRun: () => void this.account.refresh(),
-    panels: () => this.panels.loaded(),
-    gallery: async () => ((await this.panels.loaded()) ? this.galleryParts?.gallery : undefined),
-    resuming: () => !!this.galleryParts?.resume.resuming,
-    stopResuming: () => this.galleryParts?.resume.stop(),
+    // The work after the click comes with the panels, as the gallery the images go to does: where they cannot load
+    // (offline), a TypeError, said as the engine that could not load is (`network`).
+    run: async (run) => {
+      const panels = await this.panels.loaded();
+      if (!panels || !this.lazy) throw new TypeError('the panels could not load');
+      return panels.runSubmission({ ...run, host: this, gallery: this.lazy.gallery });
+    },
+    resuming: () => !!this.lazy?.resume.resuming,
+    stopResuming: () => this.lazy?.resume.stop(),
   });
   private readonly references = new ReferenceImages(this, (error) => this.submission.report(error));
-  private readonly panels = new PanelsController(
+  private readonly panels = new PanelsController<typeof ImagePanels>(
     this,
+    () => import('./panels/index.js'),
     (panels) => panels.imagePanelStyles,
     this.startup,
     (panels) => {
+      this.lazy = panels.lazyParts(this.parts);
       this.panelHandlers = panels.panelHandlers(this, this.parts);
-      this.galleryParts = panels.galleryParts(this, this.keys, this.ledger, this.submission, this.startup);
     },
   );
 
@@ -198,7 +205,7 @@ export class UserPaysImage extends UserPaysElement {
   }
   set apiKey(key: string) {
     this.keys.current = key;
-    this.galleryParts?.resume.keyEntered();
+    this.lazy?.resume.keyEntered();
   }
 
   /** The current quote (read-only); undefined while the inputs cannot be priced. */
@@ -245,7 +252,8 @@ export class UserPaysImage extends UserPaysElement {
   }
 
   protected override render() {
-    return renderImageWidget(imageView(this, this.parts, this.handlers, this.panelHandlers), this.handlers);
+    const { parts, handlers, panels } = this;
+    return renderImageWidget(imageView(this, parts, handlers, panels.panels, this.panelHandlers), handlers);
   }
 
   /**
@@ -255,27 +263,16 @@ export class UserPaysImage extends UserPaysElement {
   private makeParts(): ImageParts {
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- the getters below read the element's state live
     const element = this;
-    const { keys, ledger, pricing, account, submission, references, panels, gesture } = this;
-    return {
+    const { keys, ledger, pricing, account, submission, references, startup, gesture } = this;
+    const core: ImageCore = {
+      host: this,
       keys,
-      get signIn() {
-        return element.galleryParts?.signIn;
-      },
       ledger,
       pricing,
       account,
       submission,
-      get gallery() {
-        return element.galleryParts?.gallery;
-      },
-      get resume() {
-        return element.galleryParts?.resume;
-      },
       references,
-      panels,
-      get flow() {
-        return element.galleryParts?.flow;
-      },
+      startup,
       gesture,
       get customSize() {
         return element.customSize;
@@ -299,6 +296,10 @@ export class UserPaysImage extends UserPaysElement {
       },
       request: () => this.request(),
     };
+    // What the panels add, read through to them once they are here.
+    for (const name of ['gallery', 'resume', 'flow', 'signIn', 'paidFailures', 'spentByDay'] as const)
+      Object.defineProperty(core, name, { get: () => element.lazy?.[name], enumerable: true });
+    return core;
   }
 
   /** The submission as everything stands now (see `Snapshot`): what a click submits. */

@@ -1,7 +1,7 @@
 import { LitElement } from 'lit';
 import type { PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { StartupController } from '../controllers/startup-controller.js';
+import { StartupController } from './startup-controller.js';
 
 /**
  * What the three elements share, as Shoelace's `ShoelaceElement` holds what its components share: a `locale`, a

@@ -1,11 +1,12 @@
 import { property } from 'lit/decorators.js';
 import { clock } from '../../base/clock.js';
 import type { Tally } from '../../base/types.js';
-import { LedgerController } from '../controllers/ledger-controller.js';
+import { LedgerController } from '../shared/ledger-controller.js';
 import { surface, theme } from '../shared/theme.js';
 import { UserPaysElement } from '../shared/userpays-element.js';
-import type { TallyActions } from './tally-actions.js';
-import { PanelsController } from '../controllers/panels-controller.js';
+import type { TallyActions } from './panels/tally-actions.js';
+import type * as TallyPanels from './panels/index.js';
+import { PanelsController } from '../shared/panels-controller.js';
 
 /**
  * The running tally alone: what the user spent since the last reset, on this origin, from
@@ -56,7 +57,12 @@ export class UserPaysTally extends UserPaysElement {
     { storageKey: () => this.storageKey, budget: () => this.budget },
     this.startup,
   );
-  private readonly panels = new PanelsController(this, (panels) => panels.tallyPanelStyles, this.startup);
+  private readonly panels = new PanelsController<typeof TallyPanels>(
+    this,
+    () => import('./panels/index.js'),
+    (panels) => panels.tallyPanelStyles,
+    this.startup,
+  );
   /** What the controls beyond the summary line do, and which pending entries' pages are gone: made with the panels. */
   private actions?: TallyActions;
 

@@ -2,8 +2,8 @@
 import { expect } from '@open-wc/testing';
 import Decimal from 'decimal.js';
 import { budgetFigures } from '../../../src/elements/tally/tally-summary.js';
-import { chartOf } from '../../../src/elements/tally/chart.js';
-import { tallyView } from '../../../src/elements/tally/tally-view.js';
+import { chartOf } from '../../../src/elements/tally/panels/chart.js';
+import { tallyView } from '../../../src/elements/tally/panels/tally-view.js';
 import { dayOf } from '../../../src/base/days.js';
 import { LedgerStore } from '../../../src/ledger/ledger.js';
 import type { Tally } from '../../../src/base/types.js';

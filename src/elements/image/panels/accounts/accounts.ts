@@ -1,0 +1,106 @@
+import { html, nothing } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { live } from 'lit/directives/live.js';
+import * as text from '../../../../strings/sign-in.js';
+import * as widgetText from '../../../../strings/widget.js';
+import { slot } from '../../form-template.js';
+import type { ImageHandlers, ImageView } from '../../view.js';
+
+/**
+ * The accounts the user pays from, drawn with the panels (the first price does not wait for them) into the places
+ * the first paint kept at their size: Puter's, the account systems a key comes from by signing in (OpenRouter,
+ * Hugging Face), and the key field.
+ */
+
+/** What the key field's controls do (the widget's own handlers). */
+type KeyHandlers = Pick<ImageHandlers, 'keyInput' | 'keyCommit' | 'rememberChange'>;
+
+/** An account system the user may sign in to for the provider in force (OpenRouter, Hugging Face). */
+export interface SignInView {
+  /** The provider's id (`data-provider`) and name. */
+  id: string;
+  provider: string;
+  /** The key in force came from signing in. */
+  signed: boolean;
+  /** The price against what is left: "$0.03 of your $4.20 at OpenRouter", where the provider says. */
+  share?: string;
+}
+
+export interface SignInHandlers {
+  keySignIn(): void;
+  keySignOut(): void;
+  /** Puter's own sign-in (its SDK's popup needs this very click) and sign-out. */
+  signIn(): void;
+  signOut(): void;
+}
+
+/** Puter's account: who is signed in, what is left, and (while a credit's worth is unknown) a note on the credits. */
+export interface PuterAccountView {
+  user?: string;
+  left?: string;
+  note?: string;
+}
+
+/**
+ * Above the key field: "Sign in with OpenRouter" (the user may still paste a key below), or who pays and what is
+ * left, with Sign out. Drawn with the panels: the first price does not wait for it.
+ */
+export function renderSignIn({ id, provider, signed, share }: SignInView, on: SignInHandlers) {
+  // One line each: whitespace inside a template is not minified.
+  // prettier-ignore
+  return html`<p part="account" class="account">${signed
+    ? html`<span>${text.signedInWith(provider)}${share ? ` · ${share}` : ''}</span> <button type="button" class="link" @click=${on.keySignOut}>${widgetText.signOut()}</button>`
+    : html`<button part="sign-in" id="sign-in" type="button" class="secondary" data-provider=${id} @click=${on.keySignIn}>${text.signInWith(provider)}</button> <span class="muted">${text.orPasteKey()}</span>`}</p>`;
+}
+
+/**
+ * Puter's account: Sign in (its popup needs this very click), or who pays and what is left (in credits, while their
+ * worth is unknown, said under it).
+ */
+export function renderPuterAccount({ user, left, note }: PuterAccountView, on: SignInHandlers) {
+  // One line each: whitespace inside a template is not minified.
+  // prettier-ignore
+  return html`<p part="account" class="account">${user
+    ? html`<span>${text.puterAccount()} <strong>${user}</strong>${left ? ` · ${left}` : ''}</span> <button type="button" class="link" @click=${on.signOut}>${widgetText.signOut()}</button>`
+    : html`<button part="sign-in" id="sign-in" type="button" class="secondary" data-provider="puter" @click=${on.signIn}>${text.signInPuter()}</button> <span class="muted">${text.signInPuterWhy()}</span>`}</p>${user && note ? html`<p class="muted">${note}</p>` : nothing}`;
+}
+
+/**
+ * The user's own key, just above Generate (under its sign-in, where the provider has one): where to get one, and the
+ * opt-in to remember it. Drawn from the widget's whole view, into the place its first paint kept (`slot()`).
+ * `notSentHere`: why the field is empty though the user gave a key for this provider on this page (for another
+ * origin, or through another relay, or none), each in a sentence.
+ */
+export function renderKeyField({ key, decision, panels }: ImageView, on: KeyHandlers, notSentHere: string[] = []) {
+  if (!key) return nothing;
+  const invalid = decision.blocked?.at === 'key' || key.error;
+  return html`<div class="key-field">
+    ${panels.signIn ?? (key.signIn ? slot('account') : nothing)}
+    <div class="label-row">
+      <label class="label" for="key">${text.keyLabel(key.provider, key.host)}</label>
+      ${key.url ? html`<a href=${key.url} target="_blank" rel="noopener noreferrer">${text.getKey()}</a>` : nothing}
+    </div>
+    <input
+      id="key"
+      part="key"
+      type="password"
+      autocomplete="off"
+      spellcheck="false"
+      data-focus=${key.error ? 'error' : nothing}
+      aria-invalid=${ifDefined(invalid ? 'true' : undefined)}
+      aria-describedby=${key.error ? 'key-error' : decision.blocked?.at === 'key' ? 'reason' : nothing}
+      .value=${live(key.value) /* another provider's key may still be in the field: compare with it */}
+      @input=${on.keyInput}
+      @change=${on.keyCommit}
+    />
+    ${key.error ? html`<p id="key-error" part="error" class="error">${key.error}</p>` : nothing}
+    ${key.value ? nothing : notSentHere.map((why) => html`<p class="muted">${why}</p>`)}
+    ${key.waiting ? html`<p class="error">${text.waitingForKey(key.waiting, key.payee)}</p>` : nothing}
+    ${key.left ? html`<p part="balance" class="muted">${key.left}</p>` : nothing}
+    <label class="check"
+      ><input part="remember" type="checkbox" .checked=${live(key.remembered)} @change=${on.rememberChange} />
+      ${text.rememberKey()}</label
+    >
+    <p class="muted">${text.keyStaysHere(key.payee)}</p>
+  </div>`;
+}

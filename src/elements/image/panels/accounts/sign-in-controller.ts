@@ -1,0 +1,111 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ProviderId } from '../../../../base/types.js';
+import { loadEngine } from '../../../../lazy/index.js';
+import { keyRoute, providerInfo } from '../../../../providers/catalog.js';
+import type { ProviderKeys } from '../../provider-keys.js';
+
+/** What the host hands the sign-in: its provider, endpoint and relay, its keys, and the form to keep over a redirect. */
+export interface SignInSource {
+  provider(): ProviderId;
+  endpoint(): string;
+  /** The site's relay ('' for none): the key a sign-in gives is held for the way it will go, as a typed key is. */
+  relay(): string;
+  /** The site's public OAuth client id, for account systems that register clients (Hugging Face). */
+  clientId(): string;
+  keys: ProviderKeys;
+  /** The form as the user left it: kept in sessionStorage while the page goes to sign in and back. */
+  keep(): Record<string, unknown>;
+  restore(kept: Record<string, unknown>): void;
+  report(error: unknown): void;
+}
+
+/**
+ * The answer of one of our sign-ins that was in the page's address, finished as the page loaded (src/define.ts,
+ * before the panels, so the address no longer shows it): the same answer for every widget, once per page.
+ */
+const finished = () => loadEngine().then(({ finishSignIn, accountFor }) => finishSignIn(accountFor));
+
+/**
+ * Sign in with an account system (OpenRouter: OAuth PKCE, src/providers/oauth.ts) instead of pasting a key: the
+ * window opens from the user's click, the key it brings is held like a typed key (memory; on disk only on the user's
+ * "remember"), bound to the endpoint's origin and the relay; Sign out forgets it, in every widget and tab of the
+ * storage key (`ProviderKeys.forget`). A page that comes back from a sign-in by
+ * redirect gets its key and its form back. Made with the panels (gallery-parts.ts): the button is drawn once they
+ * have loaded, just after the first paint, and the first price does not wait for it.
+ */
+export class SignInController implements ReactiveController {
+  /** The `provider route`s (`keyRoute`) whose key came from signing in on this page. */
+  private readonly signedIn = new Set<string>();
+  private running?: AbortController;
+  private back = false;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly source: SignInSource,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected() {
+    if (this.back) return;
+    this.back = true;
+    finished().then((back) => {
+      if (!back) return;
+      this.hold(back.provider, back.endpoint, this.source.relay(), back.signedIn.key);
+      if (back.keep) this.source.restore(back.keep as Record<string, unknown>);
+    }, this.source.report);
+  }
+
+  /** The provider in force lets the user sign in; `signed` when its key here came from that. */
+  state(): { signed: boolean } | undefined {
+    const provider = this.source.provider();
+    if (!providerInfo(provider)?.signIn) return undefined;
+    const signed = this.signedIn.has(provider + keyRoute(provider, this.source.endpoint(), this.source.relay()));
+    return { signed: signed && !!this.source.keys.current };
+  }
+
+  /**
+   * From the user's click: the window opens now, before anything awaits (a popup needs the click), on `about:blank`,
+   * a window of its own each time (a second click's is not the first's, which that click's abort closes); the sign-in
+   * takes its `opener` away before it sends it to the account system (`signIn` in providers/oauth.ts).
+   */
+  signIn() {
+    const popup = open('about:blank', '_blank', 'popup,width=520,height=720');
+    const provider = this.source.provider();
+    const endpoint = this.source.endpoint() || providerInfo(provider)!.defaultEndpoint();
+    const relay = this.source.relay();
+    this.running?.abort();
+    const running = (this.running = new AbortController());
+    void loadEngine()
+      .then(async ({ signIn, accountFor }) => {
+        const { key } = await signIn(await accountFor(provider), {
+          endpoint,
+          popup,
+          clientId: this.source.clientId() || undefined,
+          keep: this.source.keep(),
+          signal: running.signal,
+        });
+        this.hold(provider, endpoint, relay, key);
+      })
+      .catch((error) => {
+        if (!running.signal.aborted) this.source.report(error);
+      });
+  }
+
+  /**
+   * Forgets the key of the provider, endpoint and relay in force: here, on disk, and in every other widget and tab of
+   * the storage key, which may hold it too (remembered on this device, or typed there).
+   */
+  signOut() {
+    const [provider, endpoint, relay] = [this.source.provider(), this.source.endpoint(), this.source.relay()];
+    this.source.keys.forget(provider, endpoint, relay);
+    this.signedIn.delete(provider + keyRoute(provider, endpoint, relay));
+    this.host.requestUpdate();
+  }
+
+  private hold(provider: ProviderId, endpoint: string, relay: string, key: string) {
+    this.source.keys.set(provider, endpoint, relay, key);
+    this.signedIn.add(provider + keyRoute(provider, endpoint, relay));
+    this.host.requestUpdate();
+  }
+}

@@ -1,0 +1,105 @@
+import type { GalleryImage } from '../../../../images/gallery.js';
+import * as galleryText from '../../../../strings/gallery.js';
+import { copyImage } from './copy-image.js';
+
+/** The settings an image was made with, as the widget takes them back. */
+export type ImageSettings = Pick<GalleryImage, 'prompt' | 'provider' | 'model' | 'width' | 'height' | 'seed'>;
+
+/** What the gallery's actions do to the widget (its handler hands these in). */
+export interface ImageActionTarget {
+  /**
+   * The saved bytes of an image, read from the image store: a page whose Content-Security-Policy has no `blob:` in
+   * `connect-src` cannot `fetch()` even its own object URLs.
+   */
+  blob(id: string): Promise<Blob | undefined>;
+  /** Deletes it from this browser (its charge stays in the ledger); resolves to what puts it back. */
+  remove(id: string): Promise<() => Promise<void>>;
+  /** Says a sentence once, politely. */
+  say(sentence: string): void;
+  /** Shows `sentence` with an Undo that runs `undo` (and says so). */
+  offerUndo(sentence: string, undo: () => unknown): void;
+  addReference(file: File): Promise<void>;
+  /** Sets the widget to these settings; `final`: on the model a draft finalizes on. Returns what sets them back. */
+  reuse(settings: ImageSettings, final: boolean): () => void;
+  /** Brings the form into view, the focus on the prompt. */
+  showForm(): void;
+  /** Moves the focus to the image `id` (after the next render), or to the result where it is gone. */
+  /** Moves the focus to that image, or without one to the Undo just offered. */
+  focusImage(id?: string): void;
+}
+
+/** The lightbox of the widget the event came from, and the image it shows (`data-id`). */
+function lightboxOf(event: Event) {
+  const root = (event.currentTarget as Element).getRootNode() as ShadowRoot;
+  return root.querySelector<HTMLDialogElement>('dialog.lightbox');
+}
+
+/** Shows `image` in the lightbox (opening it when it is closed). */
+function show(dialog: HTMLDialogElement, image: GalleryImage) {
+  dialog.dataset.id = image.id;
+  const img = dialog.querySelector('img')!;
+  img.src = image.url ?? '';
+  img.alt = image.prompt;
+  dialog.querySelector('.caption')!.textContent = image.prompt;
+  if (!dialog.open) dialog.showModal(); // modal: the keyboard stays in it; Escape closes it and focus goes back
+}
+
+/**
+ * A click on an image's action (`data-action`; `data-id` for the image, the lightbox's own for previous, next and
+ * close): open it full size and step through the images, copy it, use it as a reference, set the widget to its
+ * settings (reuse; vary: without its seed; finalize: on the final model, the price shown before anything runs) with
+ * Undo, or delete it from this browser with Undo.
+ */
+export async function actOnImage(event: Event, images: readonly GalleryImage[], target: ImageActionTarget) {
+  const { action, id } = (event.currentTarget as HTMLElement).dataset;
+  const dialog = lightboxOf(event);
+  if (action === 'close') return dialog?.close();
+  if (action === 'previous' || action === 'next') {
+    const at = images.findIndex((image) => image.id === dialog?.dataset.id);
+    const step = images[(at + (action === 'next' ? 1 : images.length - 1)) % images.length];
+    return dialog && step?.url && show(dialog, step);
+  }
+  const image = images.find((shown) => shown.id === id);
+  if (!image) return;
+  (event.currentTarget as Element).closest('details')?.removeAttribute('open'); // a menu closes once used
+  if (action === 'open') return dialog && image.url && show(dialog, image);
+  if (action === 'copy') {
+    const blob = await target.blob(image.id);
+    return target.say(blob ? await copyImage(blob) : galleryText.copyFailed());
+  }
+  if (action === 'reference') {
+    const blob = await target.blob(image.id);
+    if (!blob) return target.say(galleryText.copyFailed());
+    await target.addReference(new File([blob], 'reference', { type: blob.type }));
+    return target.say(galleryText.referenceAdded());
+  }
+  if (action === 'delete') {
+    const next = images[images.indexOf(image) + 1] ?? images[images.indexOf(image) - 1];
+    const restore = await target.remove(image.id);
+    target.focusImage(next?.id); // never to the page: the next image, else (none is left) Undo
+    return target.offerUndo(galleryText.deleted(), async () => {
+      await restore();
+      target.focusImage(image.id);
+    });
+  }
+  const { prompt, provider, model, width, height, seed } = image;
+  const what = action === 'vary' ? 'vary' : action === 'finalize' ? 'finalize' : 'reuse';
+  const undo = target.reuse(
+    { prompt, provider, model, width, height, seed: what === 'vary' ? undefined : seed },
+    what === 'finalize',
+  );
+  // The form may be far from the image: it comes into view, and what changed is said, with Undo.
+  target.showForm();
+  // Undone, the form is where the user was: the focus goes back to it, never to the page.
+  target.offerUndo(galleryText.settingsFrom(what), () => {
+    undo();
+    target.showForm();
+  });
+}
+
+/** The lightbox's arrows step through the images (the dialog's own keydown). */
+export function lightboxKeys(event: KeyboardEvent) {
+  if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+  const dialog = event.currentTarget as HTMLDialogElement;
+  dialog.querySelector<HTMLElement>(`[data-action=${event.key === 'ArrowLeft' ? 'previous' : 'next'}]`)?.click();
+}

@@ -1,0 +1,203 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Submission } from '../../../../generation/submit.js';
+import type { Gallery, GalleryImage } from '../../../../images/gallery.js';
+import type { ImageStore } from '../../../../images/image-store.js';
+import { loadEngine } from '../../../../lazy/index.js';
+import type { StartupController } from '../../../shared/startup-controller.js';
+
+/** Which images the host keeps, read when they are needed (never a stale copy). */
+export interface GallerySource {
+  storageKey(): string;
+  keepImages(): number;
+  /** The store of the storage key is open and its gallery shown (a closed page's paid images are fetched then). */
+  opened?(): void;
+}
+
+/** What a submission hands its images to (the fields of the same names of `Submission`), and its end. */
+export type ImageReceiver = Required<Pick<Submission, 'images' | 'onBytes' | 'onDownloaded' | 'onSaved' | 'onStored'>> &
+  Pick<Submission, 'urlOf'> & {
+    /** The submission is over: images whose bytes came but that were never saved (refused, failed) are taken back. */
+    done(): void;
+  };
+
+/**
+ * The images the widget keeps in this browser: opens the image store of the host's storage key (IndexedDB, with
+ * the engine, after the first paint or at the first submission), shows its images newest first, and shows a new
+ * image as it arrives, before it is saved (`receive`). Object URLs handed out for images the gallery no longer
+ * keeps are revoked on disconnect.
+ */
+export class GalleryController implements ReactiveController {
+  /** The image store open for `openFor`; undefined while it opens. */
+  private store?: ImageStore;
+  /** The image store as it opens (the engine loads first); undefined once reopened or disconnected. */
+  private opening?: Promise<ImageStore | undefined>;
+  private openFor = '';
+  /** The images shown (made with the engine, which holds the image store). */
+  private shown?: Gallery;
+  /** Gallery reads started (see `reload`). */
+  private reads = 0;
+  /** Object URLs handed out in results for images the gallery no longer keeps. */
+  private readonly handedOut: string[] = [];
+  /** Stops following the other tabs' changes to the store open. */
+  private unwatch?: () => void;
+  /** The ids of the images the running submission has handed in, in the order they came; none between submissions. */
+  private arriving?: string[];
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly source: GallerySource,
+    private readonly startup: StartupController,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected() {
+    // The engine, IndexedDB and what closed pages left come after the first paint, unless a submission comes first.
+    this.startup.later(() => this.opened());
+  }
+
+  hostUpdate() {
+    if (this.openFor && this.key() !== this.openFor) void this.open();
+  }
+
+  hostDisconnected() {
+    this.shown?.clear();
+    for (const url of this.handedOut.splice(0)) URL.revokeObjectURL(url);
+    this.unwatch?.();
+    this.store = this.opening = this.unwatch = undefined;
+    this.openFor = '';
+  }
+
+  /** The images to show, newest first. */
+  get images(): GalleryImage[] {
+    return this.shown?.images ?? [];
+  }
+
+  /** The images of the running submission shown so far, in the order they came (see `receive`). */
+  get arrived(): GalleryImage[] {
+    return (this.arriving ?? []).flatMap((id) => this.images.find((image) => image.id === id) ?? []);
+  }
+
+  /** The image store of the storage key in force, as it opens (undefined once the host has none any more). */
+  opened(): Promise<ImageStore | undefined> {
+    return this.opening ?? this.open();
+  }
+
+  /** The image store open now, if any. */
+  get current(): ImageStore | undefined {
+    return this.store;
+  }
+
+  /** Deletes an image from this browser (its charge stays in the ledger); resolves to what puts it back. */
+  async remove(id: string): Promise<() => Promise<void>> {
+    const store = this.store;
+    const kept = await store?.get(id);
+    await store?.remove(id);
+    await this.reload();
+    return async () => {
+      if (!kept || !store || store !== this.store) return; // another storage key since: nothing to put back here
+      await store.put(kept);
+      await this.reload();
+    };
+  }
+
+  /**
+   * The saved bytes of an image, from the store: a page whose CSP has no `blob:` in `connect-src` cannot `fetch()`
+   * even the object URL it shows the image from.
+   */
+  async blob(id: string): Promise<Blob | undefined> {
+    return (await this.store?.get(id))?.blob;
+  }
+
+  /** Reads the persisted images and shows them. */
+  async reload() {
+    const store = this.store;
+    const read = ++this.reads;
+    const stored = (await store?.list()) ?? [];
+    await this.startup.turn(); // a gallery of many images is drawn in a turn of its own
+    if (store !== this.store) return; // reopened (new storage key) or disconnected meanwhile
+    // A read started later is newer: this one, done late, would hide an image saved since (and revoke its URL).
+    if (read !== this.reads) return;
+    this.shown?.show(stored);
+  }
+
+  /**
+   * For one submission: each image is decoded as its bytes come, and shown once measured, while it is saved (not
+   * once saved, nor when the last of the submission is); not where the widget has moved to another store since the
+   * click (storage-key, keep-images). Once saved, the gallery is read back.
+   */
+  receive(): ImageReceiver {
+    const images = this.opened();
+    // Opened before the first image can be saved (submit waits for it): known to onDownloaded without waiting.
+    let opened: ImageStore | undefined;
+    images.then((store) => (opened = store)).catch(() => {});
+    const here = () => !!opened && opened === this.store;
+    const unsaved = new Set<string>();
+    let urls = new Map<string, string | undefined>();
+    let showing: Promise<void> | undefined;
+    const arriving: string[] = (this.arriving = []);
+    return {
+      images,
+      onBytes: (id, blob) => {
+        if (!here()) return;
+        unsaved.add(id);
+        this.shown?.preload(id, blob);
+      },
+      onDownloaded: (image) => {
+        if (!here()) return;
+        this.shown?.add(image, this.source.keepImages());
+        arriving.push(image.id);
+      },
+      onSaved: (image) => {
+        unsaved.delete(image.id);
+        this.shown?.saved(image.id);
+        void (showing = this.reload()).catch(() => {});
+      },
+      onStored: async () => {
+        await (showing ?? this.reload());
+        urls = new Map(this.images.map((image) => [image.id, image.url]));
+      },
+      // Beyond keep-images it is evicted already: an object URL of its own, revoked on disconnect.
+      urlOf: ({ id, blob }) => urls.get(id) ?? this.handOut(blob!),
+      done: () => {
+        for (const id of unsaved) this.shown?.forget(id);
+        if (this.arriving === arriving) this.arriving = undefined;
+      },
+    };
+  }
+
+  private key() {
+    return `${this.source.storageKey()}\n${this.source.keepImages()}`;
+  }
+
+  /** Opens the image store of the storage key (the engine loads first), then shows the gallery. */
+  private open(): Promise<ImageStore | undefined> {
+    this.shown?.clear();
+    const key = (this.openFor = this.key());
+    const [storageKey, keep] = [this.source.storageKey(), this.source.keepImages()];
+    this.store = undefined;
+    this.unwatch?.();
+    const opening = (this.opening = loadEngine().then(({ ImageStore, Gallery }) => {
+      if (this.openFor !== key) return undefined;
+      this.shown ??= new Gallery(() => this.host.requestUpdate());
+      const store = (this.store = new ImageStore({ storageKey, keep }));
+      // Images saved or deleted in another tab (or by another widget of the page) show here too.
+      this.unwatch = store.watch(() => void this.reload().catch(() => {}));
+      return store;
+    }));
+    opening
+      .then(async (store) => {
+        if (!store) return; // reopened (new storage key) or disconnected meanwhile
+        await this.reload();
+        if (this.store === store) this.source.opened?.();
+      })
+      .catch(() => {}); // the engine could not load: the next submission says so
+    return opening;
+  }
+
+  private handOut(blob: Blob) {
+    const url = URL.createObjectURL(blob);
+    this.handedOut.push(url);
+    return url;
+  }
+}

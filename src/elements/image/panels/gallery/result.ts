@@ -1,0 +1,274 @@
+import { html, nothing } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import { formatUsd, formatUsdRounded, modelName } from '../../../../pricing/index.js';
+import * as galleryText from '../../../../strings/gallery.js';
+import * as wordsText from '../../../../strings/words.js';
+import type { GalleryImage } from '../../../../images/gallery.js';
+import { formatDate } from '../../../../base/dates.js';
+import { lightboxKeys } from './gallery-actions.js';
+import { icon, type IconName } from '../icons.js';
+
+/** An image of the gallery, with what the widget offers to do with it. */
+export interface GalleryItem extends GalleryImage {
+  /** The model to finalize it on (same prompt, size and seed) and that one's price; none where it is that model. */
+  finalize?: { model: string; price: string };
+  /** Whether the current model takes reference images (Use as reference). */
+  referable: boolean;
+}
+
+/** A paid generation that brought no image: when, on what, what it cost, and why. */
+export interface PaidFailure {
+  model: string;
+  provider: string;
+  at: number;
+  charged: string;
+  error: string;
+}
+
+/** The latest submission's images, large. */
+export interface ResultView {
+  images: readonly GalleryItem[];
+  locale?: string;
+}
+
+/** The earlier images, newest first, and the paid failures. */
+export interface HistoryView {
+  images: readonly GalleryItem[];
+  failures: readonly PaidFailure[];
+  locale?: string;
+}
+
+/** A file name that says what the image is: the prompt's first words and the seed ("a-red-fox-seed-42.png"). */
+export function downloadName(prompt: string, seed: number | undefined, type = 'image/png'): string {
+  const words =
+    prompt
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '') // accents come apart from their letters: drop them
+      .match(/[a-z0-9]+/g) ?? [];
+  const slug = words.slice(0, 8).join('-').slice(0, 60).replace(/-$/, '') || 'image';
+  const extension = { 'image/jpeg': 'jpg', 'image/webp': 'webp' }[type] ?? 'png';
+  return `${slug}${seed === undefined ? '' : `-seed-${seed}`}.${extension}`;
+}
+
+/** What the user must know of an image shown from the provider's link: it is not kept, and when the link ends. */
+function renderNotSaved({ notSaved, url, provider }: GalleryImage, locale?: string) {
+  const at = notSaved!.expiresAt === undefined ? undefined : formatDate(notSaved!.expiresAt, locale, 'time');
+  return html`<p part="not-saved" class="notice">
+    ${url ? galleryText.notSaved(provider, at) : galleryText.linkExpired(provider, at)}
+  </p>`;
+}
+
+/** An icon button of the toolbar: the action (`data-action`) on which image (`data-id`), named for both. */
+const tool = (image: GalleryItem, action: string, name: string, iconName: IconName, act: (event: Event) => void) =>
+  html`<button
+    type="button"
+    class="tool"
+    data-action=${action}
+    data-id=${image.id}
+    aria-label=${name}
+    title=${name}
+    @click=${act}
+  >
+    ${icon(iconName)}
+  </button>`;
+
+/**
+ * The image's toolbar, shown on hover and focus: Download, Copy, Vary, Use as reference, and a menu for Reuse,
+ * Finalize and Delete. Every target is at least 32 px square.
+ */
+function renderToolbar(image: GalleryItem, act: (event: Event) => void, locale?: string) {
+  const { prompt } = image;
+  const download = downloadName(prompt, image.seed);
+  const finalize =
+    image.finalize && ([modelName(image.finalize.model), formatUsd(image.finalize.price, locale)] as const);
+  const saved = image.url && !image.notSaved;
+  // An image on the provider's host opens in a new tab, never away from the page.
+  const away = image.notSaved ? '_blank' : nothing;
+  return html`<div class="toolbar" part="image-actions">
+    ${
+      image.url
+        ? html`<a
+            class="tool"
+            href=${image.url}
+            download=${download}
+            target=${away}
+            rel=${image.notSaved ? 'noopener noreferrer' : nothing}
+            aria-label=${galleryText.downloadLabel(download)}
+            title=${galleryText.download()}
+            >${icon('download')}</a
+          >`
+        : nothing
+    }
+    ${saved ? tool(image, 'copy', galleryText.copyLabel(prompt), 'copy', act) : nothing}
+    ${tool(image, 'vary', galleryText.varyLabel(prompt), 'vary', act)}
+    ${saved && image.referable ? tool(image, 'reference', galleryText.referenceLabel(prompt), 'reference', act) : nothing}
+    <details class="menu">
+      <summary class="tool" aria-label=${galleryText.moreActions(prompt)} title=${galleryText.moreActions(prompt)}>
+        ${icon('more')}
+      </summary>
+      <div class="menu-items">
+        <button type="button" data-action="reuse" data-id=${image.id} @click=${act}>
+          ${icon('reuse')}${galleryText.reuse()}
+        </button>
+        ${
+          finalize
+            ? html`<button type="button" data-action="finalize" data-id=${image.id} @click=${act}>
+                ${icon('finalize')}${galleryText.finalize(...finalize)}
+              </button>`
+            : nothing
+        }
+        <button type="button" data-action="delete" data-id=${image.id} @click=${act}>
+          ${icon('remove')}${galleryText.remove()}
+        </button>
+      </div>
+    </details>
+  </div>`;
+}
+
+/** One image: a button that opens it full size, its toolbar, and what it is (model, size, seed, price, when). */
+function renderTile(image: GalleryItem, act: (event: Event) => void, locale: string | undefined, first: boolean) {
+  return html`<figure class="tile" tabindex="-1" data-focus=${first ? 'result' : nothing} data-id=${image.id}>
+    ${
+      image.url
+        ? html`<button
+            type="button"
+            class="open"
+            data-action="open"
+            data-id=${image.id}
+            aria-label=${galleryText.openLabel(image.prompt)}
+            @click=${act}
+          >
+            <img
+              part="image"
+              src=${image.url}
+              alt=${image.prompt}
+              width=${image.width}
+              height=${image.height}
+              referrerpolicy="no-referrer"
+            />
+          </button>`
+        : html`<div
+            part="image"
+            class="expired"
+            role="img"
+            style=${`aspect-ratio: ${image.width} / ${image.height}`}
+            aria-label=${galleryText.expiredImage(image.prompt)}
+          ></div>`
+    }
+    ${renderToolbar(image, act, locale)}
+    <figcaption class="muted">
+      ${galleryText.imageFacts(
+        modelName(image.model),
+        wordsText.providerName(image.provider),
+        `${image.width}×${image.height}`,
+        image.seed,
+      )}
+      · <span title=${formatUsd(image.charged, locale)}>${formatUsdRounded(image.charged, locale)}</span> ·
+      ${formatDate(image.createdAt, locale, 'moment')}
+    </figcaption>
+    ${image.notSaved ? renderNotSaved(image, locale) : nothing}
+  </figure>`;
+}
+
+/**
+ * The latest submission, large (a grid for more than one image), under its prompt; and the lightbox a click on an
+ * image opens (a modal `<dialog>`: the keyboard stays in it, Escape closes it, arrows step through the images).
+ */
+export function renderResult({ images, locale }: ResultView, act: (event: Event) => void) {
+  if (!images.length) return nothing;
+  return html`<div part="result" class="result">
+    <p class="result-prompt">${images[0].prompt}</p>
+    <div class="result-images count-${Math.min(images.length, 4)}">
+      ${repeat(
+        images,
+        (image) => image.id,
+        (image, index) => renderTile(image, act, locale, index === 0),
+      )}
+    </div>
+    <dialog
+      part="lightbox"
+      class="lightbox"
+      aria-label=${galleryText.lightboxLabel(images[0].prompt)}
+      @keydown=${lightboxKeys}
+    >
+      <img alt="" />
+      <p class="caption"></p>
+      <div class="lightbox-tools">
+        <button type="button" data-action="previous" aria-label=${galleryText.previousImage()} @click=${act}>
+          ${icon('previous')}
+        </button>
+        <button type="button" data-action="next" aria-label=${galleryText.nextImage()} @click=${act}>
+          ${icon('next')}
+        </button>
+        <button type="button" data-action="close" aria-label=${galleryText.closeLightbox()} @click=${act}>
+          ${icon('close')}
+        </button>
+      </div>
+    </dialog>
+  </div>`;
+}
+
+/** Images grouped by the submission that made them, the prompt once per group. */
+function groups(images: readonly GalleryItem[]) {
+  const byBatch: GalleryItem[][] = [];
+  for (const image of images) {
+    const last = byBatch.at(-1);
+    if (last && (last[0].batch ?? last[0].id) === (image.batch ?? image.id)) last.push(image);
+    else byBatch.push([image]);
+  }
+  return byBatch;
+}
+
+/**
+ * The earlier images, grouped by submission (one `<li>` per image, kept by id so a new image moves none of the
+ * others' nodes, their `<img>` or the focus), then the paid generations that brought no image.
+ */
+export function renderHistory({ images, failures, locale }: HistoryView, act: (event: Event) => void) {
+  if (!images.length && !failures.length) return nothing;
+  return html`${
+    images.length
+      ? html`<section class="history" aria-labelledby="history">
+          <h2 id="history">${galleryText.historyLabel()}</h2>
+          <ul part="gallery" class="gallery" aria-label=${galleryText.galleryLabel()}>
+            ${repeat(
+              groups(images),
+              (group) => group[0].batch ?? group[0].id,
+              (group) =>
+                html`<li class="group">
+                  <p class="group-prompt" title=${group[0].prompt}>${group[0].prompt}</p>
+                  <ul class="tiles">
+                    ${repeat(
+                      group,
+                      (image) => image.id,
+                      (image) => html`<li>${renderTile(image, act, locale, false)}</li>`,
+                    )}
+                  </ul>
+                </li>`,
+            )}
+          </ul>
+        </section>`
+      : nothing
+  }
+  ${
+    failures.length
+      ? html`<section part="failures" class="failures" aria-labelledby="failures">
+          <h2 id="failures">${galleryText.paidFailures()}</h2>
+          <ul>
+            ${failures.map(
+              (failure) =>
+                html`<li>
+                  ${galleryText.paidFailure(
+                    modelName(failure.model),
+                    wordsText.providerName(failure.provider),
+                    formatDate(failure.at, locale, 'moment'),
+                    formatUsd(failure.charged, locale),
+                    galleryText.failureReason(failure.error),
+                  )}
+                </li>`,
+            )}
+          </ul>
+        </section>`
+      : nothing
+  }`;
+}

@@ -1,0 +1,83 @@
+import type { ProviderId } from '../../../base/types.js';
+import type { ImageHost } from '../image-parts.js';
+import type { ImageParts } from './lazy-parts.js';
+import { actOnImage } from './gallery/gallery-actions.js';
+import { finalOf } from '../../../pricing/offers.js';
+
+/** What the panels' controls of `<userpays-image>` do: loaded with the panels that draw them. */
+export interface PanelHandlers {
+  /** An example prompt (`value`). */
+  exampleChoose(event: Event): void;
+  /** Reference images chosen in the picker (`change`), dropped (`dragover`, `drop`) or pasted (`paste`). */
+  referencesChosen(event: Event): void;
+  /** Click on a reference's remove button (`data-index`). */
+  referenceRemove(event: Event): void;
+  /** Click on an action of an image (`data-action`: open, copy, reuse, vary, reference, finalize, delete; `data-id`). */
+  imageAction(event: Event): void;
+  /** Click on an offer of the comparison (`data-provider`, `data-model`). */
+  offerChoose(event: Event): void;
+  /** Sign in with the provider in force (its window opens in this click), or sign out of it. */
+  keySignIn(): void;
+  keySignOut(): void;
+}
+
+/** The handlers of the widget's panels: they set the element's state, never draw (as image-handlers.ts). */
+export function panelHandlers(host: ImageHost, parts: ImageParts): PanelHandlers {
+  const root = () => host.shadowRoot!;
+  return {
+    keySignIn: () => parts.signIn?.signIn(),
+    keySignOut: () => parts.signIn?.signOut(),
+    exampleChoose: (event) => {
+      parts.edited();
+      host.prompt = (event.currentTarget as HTMLButtonElement).value;
+      parts.flow?.focusAt('#prompt');
+    },
+    referencesChosen: (event) => {
+      // Chosen in the picker, dropped on the area, or pasted: the files of the event that carries them.
+      const given = event as Partial<DragEvent & ClipboardEvent>;
+      const input = event.target as HTMLInputElement;
+      const files = given.dataTransfer?.files ?? given.clipboardData?.files ?? input.files;
+      if (event.type === 'dragover' || (event.type !== 'change' && files?.length)) event.preventDefault();
+      if (event.type === 'dragover' || !files?.length) return;
+      void parts.references.add([...files], parts.pricing.capability?.references.max ?? 0);
+      if (event.type === 'change') input.value = ''; // the same file can be chosen again
+    },
+    referenceRemove: (event) => parts.references.remove(Number((event.currentTarget as HTMLElement).dataset.index)),
+    imageAction: (event) => {
+      const { gallery } = parts;
+      if (!gallery) return;
+      void actOnImage(event, gallery.images, {
+        blob: (id) => gallery.blob(id),
+        remove: (id) => gallery.remove(id),
+        say: (sentence) => parts.flow?.say(sentence),
+        offerUndo: (sentence, undo) => parts.offerUndo(sentence, undo),
+        addReference: async (file) => {
+          await parts.references.add([file], parts.pricing.capability?.references.max ?? 0);
+          // Where it went: More options open, its thumbnails in view.
+          const more = root().querySelector<HTMLDetailsElement>('[part~=more]');
+          if (more) more.open = true;
+          more?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+        },
+        reuse: (settings, final) => {
+          parts.edited();
+          const { prompt, provider, model, width, height, seed } = host;
+          Object.assign(host, settings);
+          const finalModel = final && finalOf(settings, host.models, parts.pricing)?.model;
+          if (finalModel) host.model = finalModel;
+          return () => Object.assign(host, { prompt, provider, model, width, height, seed });
+        },
+        showForm: () => {
+          const prompt = root().querySelector<HTMLElement>('#prompt');
+          prompt?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+          prompt?.focus({ preventScroll: true });
+        },
+        focusImage: (id) => parts.flow?.focusAt(id ? `.tile[data-id="${id}"]` : '.undo button'),
+      });
+    },
+    offerChoose: (event) => {
+      const { provider, model } = (event.currentTarget as HTMLElement).dataset;
+      parts.edited();
+      [host.provider, host.model] = [provider as ProviderId, model!];
+    },
+  };
+}

@@ -1,0 +1,184 @@
+import { clock } from '../../../base/clock.js';
+import { dayOf } from '../../../base/days.js';
+import { billsReferences, formatUsd } from '../../../pricing/index.js';
+import * as progressText from '../../../strings/progress.js';
+import type { Offer } from '../../../pricing/compare.js';
+import type { ImageHost } from '../image-parts.js';
+import type { ImageParts } from './lazy-parts.js';
+import type { ImageHandlers, ImageView } from '../view.js';
+import { renderDetails } from './details.js';
+import type { PanelHandlers } from './image-actions.js';
+import { renderExamples, renderMore } from './more.js';
+import { finalOf } from '../../../pricing/offers.js';
+import { renderHistory, renderResult } from './gallery/result.js';
+import { renderRunning } from './submission/running.js';
+import { renderTallySummary } from '../../tally/tally-summary.js';
+import { renderKeyField, renderPuterAccount, renderSignIn } from './accounts/accounts.js';
+import { renderOutcome, renderUndo } from './submission/outcome.js';
+import { keyOrigin, keyRoute, routeParts } from '../../../providers/catalog.js';
+import * as signInText from '../../../strings/sign-in.js';
+import * as widgetText from '../../../strings/widget.js';
+import * as wordsText from '../../../strings/words.js';
+
+/**
+ * What `<userpays-image>`'s panels draw, from the element's properties and parts (as image-view.ts builds the rest):
+ * the latest submission large, the earlier ones, the price details, the examples and More options. `offers`: the
+ * request priced on every model and provider the page allows.
+ */
+export function imagePanels(
+  host: ImageHost,
+  parts: ImageParts,
+  on: ImageHandlers & PanelHandlers,
+  offers: readonly Offer[],
+): ImageView['panels'] {
+  const { pricing } = parts;
+  const { quote } = pricing;
+  const { ledger, tally } = parts.ledger;
+  const locale = host.locale || undefined;
+  const references = pricing.capability?.references;
+  const shown = (parts.gallery?.images ?? []).map((image) => ({
+    ...image,
+    referable: !!references?.max,
+    finalize: finalOf(image, host.models, pricing),
+  }));
+  // The latest submission (the newest image's), large; the rest as history.
+  const batchOf = (image?: { batch?: string; id: string }) => image?.batch ?? image?.id;
+  const latest = shown.filter((image) => batchOf(image) === batchOf(shown[0]));
+  const { submission, resume } = parts;
+  const size = pricing.fitted ?? host;
+  return {
+    running:
+      submission.status !== 'idle' || resume?.resuming
+        ? renderRunning(
+            {
+              progress:
+                resume?.resuming && submission.status === 'idle'
+                  ? { status: progressText.resuming(), elapsedMs: 0 }
+                  : submission.progress,
+              elapsed: parts.flow?.elapsedSeconds ?? 0,
+              // As priced: the count as set may be anything a page wrote (Infinity, NaN) until the submission refuses it.
+              placeholder: { width: size.width, height: size.height, count: quote?.count ?? 1 },
+              arrived: parts.gallery?.arrived ?? [],
+              confirmCancel: submission.confirmingCancel
+                ? { provider: host.provider, billed: formatUsd(submission.billed, locale) }
+                : undefined,
+            },
+            on,
+          )
+        : undefined,
+    tally: tally && renderTallySummary(tally, locale),
+    signIn: signInOf(host, parts, on),
+    account: host.provider === 'puter' ? puterAccountOf(host, parts, on) : undefined,
+    keyField: (view) => renderKeyField(view, on, view.key && keyNotSentHere(host, parts, view.key.payee)),
+    outcome: (view) => renderOutcome(view, on),
+    undo: parts.undo && renderUndo(parts.undo, on.undo),
+    result: latest.length ? renderResult({ images: latest, locale }, on.imageAction) : undefined,
+    history: renderHistory(
+      {
+        images: shown.slice(latest.length),
+        failures: ledger && tally ? (parts.paidFailures?.(ledger, tally) ?? []) : [],
+        locale,
+      },
+      on.imageAction,
+    ),
+    details:
+      quote &&
+      renderDetails(
+        {
+          // A request the model cannot make has no payable price: the details compare what can make it.
+          quote: pricing.problem ? undefined : quote,
+          locale,
+          offers,
+          provider: host.provider,
+          model: host.model,
+          projection: ledger &&
+            tally && {
+              total: quote.total,
+              count: quote.count,
+              remaining: tally.remaining,
+              byDay: parts.spentByDay?.(ledger, tally) ?? new Map(),
+              today: dayOf(clock.now()),
+              locale,
+            },
+        },
+        on.offerChoose,
+      ),
+    examples: renderExamples(on.exampleChoose),
+    paste: references?.max ? on.referencesChosen : undefined,
+    more: renderMore(
+      {
+        count: host.count,
+        seed: host.seed ?? undefined,
+        references: references?.max
+          ? {
+              max: references.max,
+              required: !!references.required,
+              billed: !pricing.entry || billsReferences(pricing.entry.rule),
+              images: parts.references.images.map((image, i) => {
+                const sent = pricing.fitted?.inputs?.[i];
+                return {
+                  ...image,
+                  sent: sent && sent.width !== image.width ? sent : undefined,
+                  adds: pricing.problem ? undefined : quote?.references?.[i],
+                };
+              }),
+            }
+          : undefined,
+        locale,
+      },
+      on,
+    ),
+  };
+}
+
+/** Sign in with the provider in force, or who pays and what is left, where it lets the user sign in. */
+function signInOf(host: ImageHost, parts: ImageParts, on: ImageHandlers & PanelHandlers) {
+  const state = parts.signIn?.state();
+  if (!state) return undefined;
+  const locale = host.locale || undefined;
+  const provider = wordsText.providerName(host.provider);
+  const quote = parts.pricing.quote;
+  const left = parts.account.balance?.usd;
+  const share =
+    left && quote && !parts.pricing.problem
+      ? signInText.ofYour(formatUsd(quote.total, locale), formatUsd(left, locale), provider)
+      : undefined;
+  return renderSignIn({ id: host.provider, provider, signed: state.signed, share }, on);
+}
+
+/** The host of an address; undefined where it is none (nothing is sent there). */
+const hostOf = (address: string) => {
+  try {
+    return new URL(address).host;
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * Why the key field is empty though the user gave a key for this provider on this page: a key goes only to the
+ * origin it was given for, and only the way it was given (through the relay in force then, or none: `keyRoute`,
+ * providers/catalog.ts).
+ */
+function keyNotSentHere(host: ImageHost, parts: ImageParts, payee: string): string[] {
+  const origin = keyOrigin(host.provider, host.endpoint);
+  const here = keyRoute(host.provider, host.endpoint, host.relay);
+  const given = parts.keys
+    .routes(host.provider)
+    .filter((route) => route !== here)
+    .map(routeParts);
+  const origins = [...new Set(given.map((route) => route.origin))].filter((other) => other !== origin);
+  const relays = given.filter((route) => route.origin === origin).map((route) => hostOf(route.relay) ?? route.relay);
+  const why: string[] = [];
+  if (origins.length) why.push(signInText.keyNotSentHere(origins.flatMap((other) => hostOf(other) ?? [])));
+  if (relays.length) why.push(signInText.keyGivenAnotherWay(relays, hostOf(host.relay) ?? host.relay, payee));
+  return why;
+}
+
+/** Puter's account line: Sign in, or who pays and what is left. */
+function puterAccountOf(host: ImageHost, parts: ImageParts, on: ImageHandlers & PanelHandlers) {
+  const { user, balance } = parts.account;
+  const locale = host.locale || undefined;
+  const left = balance?.usd && widgetText.leftOnAccount(formatUsd(balance.usd, locale));
+  return renderPuterAccount({ user, left, note: balance?.unpriced?.(locale) }, on);
+}

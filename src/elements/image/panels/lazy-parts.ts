@@ -1,0 +1,141 @@
+import type Decimal from 'decimal.js';
+import { asUserPaysError } from '../../../base/errors.js';
+import type { LedgerStore } from '../../../ledger/ledger.js';
+import { MODELS, modelInfo } from '../../../pricing/index.js';
+import * as pricesText from '../../../strings/prices.js';
+import { emit } from '../../shared/events.js';
+import type { ImageCore, ImageHost } from '../image-parts.js';
+import * as text from '../../../strings/gallery.js';
+import type { PaidFailure } from './gallery/result.js';
+import { FlowController } from './submission/flow-controller.js';
+import { GalleryController } from './gallery/gallery-controller.js';
+import { KeysChannel } from './accounts/keys-channel.js';
+import { ResumeController } from './submission/resume-controller.js';
+import { SignInController } from './accounts/sign-in-controller.js';
+
+/**
+ * What the panels add to the widget's parts when they load (after the first paint): its images, what closed pages
+ * left, the focus and words around a submission, signing in to get a key (OpenRouter, Hugging Face), the word that a
+ * key was forgotten (KeysChannel), and what the history and the projection read of the ledger, read again only when
+ * the tally changed.
+ */
+export interface LazyParts {
+  gallery: GalleryController;
+  resume: ResumeController;
+  flow: FlowController;
+  signIn: SignInController;
+  /** The paid generations that brought no image (newest first, at most 5). */
+  paidFailures(ledger: LedgerStore, version: object): readonly PaidFailure[];
+  /** The ledger's spending per local day. */
+  spentByDay(ledger: LedgerStore, version: object): ReadonlyMap<number, Decimal>;
+}
+
+/** The widget's parts as its view and its handlers read them: the lazy ones there once the panels have loaded. */
+export type ImageParts = ImageCore & Partial<LazyParts>;
+
+/** The form a sign-in by redirect keeps while the page goes to the account system and back. */
+const KEPT = ['prompt', 'model', 'width', 'height', 'count'] as const;
+
+/**
+ * The gallery and the resume of a `<userpays-image>`, made when the panels load (after the first paint): the store of
+ * its images opens then, and what closed pages left pending is finished once it is open, each task where it was
+ * accepted, with that origin's key.
+ */
+export function lazyParts(core: ImageCore): LazyParts {
+  const { host, keys, ledger, submission, startup } = core;
+  const gallery: GalleryController = new GalleryController(
+    host,
+    {
+      storageKey: () => host.storageKey,
+      keepImages: () => host.keepImages,
+      opened: () => void resume.resume(),
+    },
+    startup,
+  );
+  const resume = new ResumeController(
+    host,
+    {
+      ledger: () => ledger.ready(),
+      endpoint: (provider) => (provider === host.provider ? host.endpoint : ''),
+      relay: () => host.relay,
+      apiKey: (provider, endpoint, relay) => keys.get(provider, endpoint, relay),
+    },
+    gallery,
+  );
+  const flow = new FlowController(host, {
+    busy: () => submission.status !== 'idle' || resume.resuming,
+    submitted: () => submission.status !== 'idle',
+    failure: () => submission.error?.message,
+    shown: () => gallery.images.map((image) => image.id),
+    ready: (count) => text.imagesReady(count, gallery.images[0].prompt),
+  });
+  // Sign out and "Remember" unticked, drawn with the panels, reach every widget and tab of the storage key.
+  new KeysChannel(host, keys, () => host.storageKey);
+  const signIn = new SignInController(host, {
+    provider: () => host.provider,
+    endpoint: () => host.endpoint,
+    relay: () => host.relay,
+    clientId: () => (host.provider === 'huggingface' ? host.huggingfaceClientId : ''),
+    keys,
+    keep: () => Object.fromEntries(KEPT.map((name) => [name, host[name]])),
+    restore: (kept) => {
+      for (const name of KEPT) if (typeof kept[name] === typeof host[name]) Object.assign(host, { [name]: kept[name] });
+    },
+    report: (error) => submission.report(asUserPaysError(error)),
+  });
+  modelCheck(host);
+  return { gallery, resume, flow, signIn, paidFailures: lastFailures(), spentByDay: daySums() };
+}
+
+/** The paid generations that brought no image (newest first, at most 5), read again only when the tally changed. */
+function lastFailures() {
+  let readFor: object | undefined;
+  let failures: PaidFailure[] = [];
+  return (ledger: LedgerStore, version: object): readonly PaidFailure[] => {
+    if (version !== readFor) {
+      readFor = version;
+      failures = ledger
+        .entries()
+        .filter((entry) => entry.status === 'charged' && entry.error && Number(entry.charged) > 0)
+        .map(({ model, provider, settledAt, charged, error }) => ({
+          model,
+          provider,
+          at: settledAt!,
+          charged: charged!,
+          error: error!,
+        }))
+        .sort((a, b) => b.at - a.at)
+        .slice(0, 5);
+    }
+    return failures;
+  };
+}
+
+/** The ledger's spending per local day, summed again only when its tally (`version`) changed. */
+function daySums() {
+  let sumsFor: object | undefined;
+  let sums: ReadonlyMap<number, Decimal> = new Map();
+  return (ledger: LedgerStore, version: object): ReadonlyMap<number, Decimal> => {
+    if (version !== sumsFor) [sums, sumsFor] = [ledger.spentByDay(), version];
+    return sums;
+  };
+}
+
+/**
+ * A model there is none of is the page's mistake (docs/contract.md, Errors): the widget keeps it (it never makes
+ * another model behind the page's back), says why there is no price beside Generate, and tells the page, with
+ * `userpays-error` (`invalid-input`), once for each such value it is set to (from the panels on: after the first paint).
+ */
+function modelCheck(host: ImageHost) {
+  let told = '';
+  host.addController({
+    hostUpdated() {
+      const { model } = host;
+      if (model !== told && !modelInfo(model)) {
+        const message = pricesText.noSuchModel(String(model), MODELS[0].label);
+        emit(host, 'userpays-error', { code: 'invalid-input', message, retryable: false });
+      }
+      told = model;
+    },
+  });
+}

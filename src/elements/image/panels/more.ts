@@ -1,0 +1,136 @@
+import { html, nothing } from 'lit';
+import { live } from 'lit/directives/live.js';
+import { formatUsd } from '../../../pricing/index.js';
+import * as promptsText from '../../../strings/prompts.js';
+import * as moreText from '../../../strings/more-options.js';
+import { icon } from './icons.js';
+
+/** What "More options" holds: how many images, the seed, and the reference images where the model takes them. */
+export interface MoreView {
+  count: number;
+  /** The seed set; undefined for a random one per submission. */
+  seed?: number;
+  /** Undefined where the model or provider takes no reference images. */
+  references?: {
+    max: number;
+    required: boolean;
+    /** Whether they add to the price (a flat price includes them). */
+    billed: boolean;
+    /** Each as chosen; the size it is sent at where it is resized; what it adds where references are billed. */
+    images: readonly {
+      dataUrl: string;
+      width: number;
+      height: number;
+      sent?: { width: number; height: number };
+      adds?: { megapixels: number; amount: string };
+    }[];
+  };
+  locale?: string;
+}
+
+/** The handlers the options use (a subset of the widget's). */
+export interface MoreHandlers {
+  pickerChange(event: Event): void;
+  fieldInput(event: Event): void;
+  referencesChosen(event: Event): void;
+  referenceRemove(event: Event): void;
+}
+
+/**
+ * A drop zone for reference images: drop or paste them, or choose files (the file input itself is hidden behind
+ * its label, so no "No file chosen" stands beside the thumbnails); each chosen image as a thumbnail with its size,
+ * the size it is sent at, and what it adds to the price.
+ */
+function renderReferences({ references, locale }: MoreView, on: MoreHandlers) {
+  if (!references) return nothing;
+  const full = references.images.length >= references.max;
+  return html`<div class="refs">
+    <p class="label">
+      ${moreText.referencesLabel()}
+      <span class="muted">${moreText.referencesNote(references.required, references.max, references.billed)}</span>
+    </p>
+    <div class="drop" @dragover=${on.referencesChosen} @drop=${on.referencesChosen}>
+      <ul class="thumbs">
+        ${references.images.map(
+          (image, index) =>
+            html`<li>
+              <img src=${image.dataUrl} alt=${moreText.referenceAlt(index + 1)} />
+              <span class="muted"
+                >${image.width}×${image.height}${image.sent ? ` → ${image.sent.width}×${image.sent.height}` : ''}${
+                  image.adds
+                    ? html`<br />${moreText.referenceAdds(image.adds.megapixels, formatUsd(image.adds.amount, locale))}`
+                    : nothing
+                }</span
+              >
+              <button
+                type="button"
+                class="tool"
+                aria-label=${moreText.referenceRemove(index + 1)}
+                data-index=${index}
+                @click=${on.referenceRemove}
+              >
+                ${icon('close')}
+              </button>
+            </li>`,
+        )}
+      </ul>
+      ${
+        full
+          ? html`<span class="muted">${moreText.referencesCount(references.images.length, references.max)}</span>`
+          : html`<span class="muted">${moreText.dropReferences()}</span>
+              <label class="choose"
+                >${moreText.chooseReferences()}<input
+                  type="file"
+                  accept="image/png,image/jpeg,image/webp"
+                  multiple
+                  @change=${on.referencesChosen}
+              /></label>`
+      }
+    </div>
+  </div>`;
+}
+
+/** How many images (a segmented radio group), the seed, and the reference images. */
+export function renderMore(view: MoreView, on: MoreHandlers) {
+  return html`<fieldset part="count" class="counts">
+      <legend class="label">${moreText.countLabel()}</legend>
+      <div class="choices segmented">
+        ${[1, 2, 3, 4].map(
+          (n) =>
+            html`<label
+              ><input
+                type="radio"
+                name="count"
+                value=${n}
+                .checked=${live(n === view.count)}
+                @change=${on.pickerChange}
+              /><span>${n}</span></label
+            >`,
+        )}
+      </div>
+    </fieldset>
+    <label class="dimension"
+      >${moreText.seedLabel()}
+      <input
+        part="seed"
+        name="seed"
+        type="number"
+        min="0"
+        step="1"
+        inputmode="numeric"
+        placeholder=${moreText.randomSeed()}
+        .value=${live(view.seed === undefined ? '' : String(view.seed))}
+        @input=${on.fieldInput}
+    /></label>
+    ${renderReferences(view, on)}`;
+}
+
+/** While the prompt is empty: a few prompts to start from, each a button that puts it in. */
+export function renderExamples(choose: (event: Event) => void) {
+  return html`<div class="examples" role="group" aria-label=${promptsText.examplesLabel()}>
+    <span class="muted" aria-hidden="true">${promptsText.examplesLabel()}</span>
+    ${promptsText
+      .examplePrompts()
+      .map((example) => html`<button type="button" class="chip" value=${example} @click=${choose}>${example}</button>`)}
+  </div>`;
+}

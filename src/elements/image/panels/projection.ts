@@ -1,0 +1,34 @@
+import { html, nothing } from 'lit';
+import type Decimal from 'decimal.js';
+import { formatUsd, formatUsdRounded } from '../../../pricing/index.js';
+import { projectionOf } from '../../../pricing/projection.js';
+import * as text from '../../../strings/offers.js';
+
+/** What the projection is made of: the submission's total, the budget left, and the spending per local day. */
+export interface ProjectionView {
+  total: string;
+  /** Images per submission: the projection counts images when it is 1, else submissions and their images. */
+  count?: number;
+  remaining?: string;
+  byDay: ReadonlyMap<number, Decimal>;
+  /** Today's local day number (as the ledger's `dayOf`). */
+  today: number;
+  locale?: string;
+}
+
+/**
+ * "100 images like this: $1.40 · 71 per $1 · 38 more before your budget runs out" (at count 2: "100 submissions like
+ * this (200 images): $2.80 · 35 per $1 (70 images) · …"), and this month's pace ("about $0.90", already rounded:
+ * pricing/projection.ts).
+ */
+export function renderProjection(view: ProjectionView) {
+  const projection = projectionOf(view.total, view.remaining, view.byDay, view.today);
+  if (!projection) return nothing;
+  const { count, locale } = view;
+  const { hundred, perDollar, beforeBudget, monthPace } = projection;
+  return html`<p part="projection" class="muted projection">
+    ${text.hundredOf(formatUsdRounded(hundred, locale), count)}${text.perDollar(perDollar, count)}${
+      beforeBudget === undefined ? nothing : text.beforeBudget(beforeBudget, count)
+    }${monthPace ? html`<br />${text.monthPace(formatUsd(monthPace, locale))}` : nothing}
+  </p>`;
+}

@@ -1,0 +1,114 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { clock } from '../../../../base/clock.js';
+
+export interface FlowOptions {
+  /** Whether a submission is running, or a generation an earlier visit left is being finished. */
+  busy(): boolean;
+  /** Whether what runs is the user's own submission: only then does the focus follow it. */
+  submitted(): boolean;
+  /** The message of the error the last submission ended in (shown in the widget), if it did. */
+  failure(): string | undefined;
+  /** The ids of the gallery's images, newest first. */
+  shown(): readonly string[];
+  /** The sentence announced once when a submission's images are ready (`count` of them). */
+  ready(count: number): string;
+}
+
+/**
+ * Where the keyboard and the screen reader are while a submission runs: it keeps focus in the widget (on the
+ * progress region while busy, since the disabled Generate button would drop it to the page; not on Cancel, where
+ * the Enter of the same gesture would cancel a task the provider may have charged), then moves it to what came of it
+ * (the newest image, or the error), and makes one polite announcement of it (docs/contract.md, "Keyboard and
+ * focus"). It also counts the seconds since the submission started, redrawing once a second, so that a provider
+ * that reports no progress (Puter) still shows time passing. Elements that render `[data-focus=…]` targets use it.
+ */
+export class FlowController implements ReactiveController {
+  /** The sentence of the polite live region: set once per finished submission. */
+  announcement = '';
+  private startedAt?: number;
+  private newestBefore?: string;
+  private moveFocus = false;
+  private ticker?: ReturnType<typeof setInterval>;
+  /** What takes the focus once the next render is done (`[data-focus=…]`). */
+  private pending?: string;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly options: FlowOptions,
+  ) {
+    host.addController(this);
+  }
+
+  /** Moves the focus to `[data-focus=target]` once the next render has drawn it. */
+  focusNext(target: string) {
+    this.focusAt(`[data-focus=${target}]`);
+  }
+
+  /** Moves the focus to what `selector` finds in the shadow root once the next render has drawn it. */
+  focusAt(selector: string) {
+    this.pending = selector;
+    this.host.requestUpdate();
+  }
+
+  hostUpdated() {
+    const selector = this.pending;
+    this.pending = undefined;
+    if (selector) this.host.shadowRoot?.querySelector<HTMLElement>(selector)?.focus();
+  }
+
+  /** Says `sentence` once, politely (a copy done, …). */
+  say(sentence: string) {
+    this.announcement = sentence;
+    this.host.requestUpdate();
+  }
+
+  /** Whole seconds since the running submission started (0 when idle). */
+  get elapsedSeconds(): number {
+    return this.startedAt === undefined ? 0 : Math.max(0, Math.floor((clock.now() - this.startedAt) / 1000));
+  }
+
+  /** Before each render: what it draws (the announcement) is decided here, not in a second update. */
+  hostUpdate() {
+    const busy = this.options.busy();
+    if (busy && this.startedAt === undefined) this.started();
+    else if (!busy && this.startedAt !== undefined) this.finished();
+  }
+
+  hostDisconnected() {
+    clearInterval(this.ticker);
+    this.ticker = undefined;
+  }
+
+  private started() {
+    this.startedAt = clock.now();
+    this.newestBefore = this.options.shown()[0];
+    this.moveFocus = this.options.submitted();
+    this.announcement = '';
+    this.ticker = setInterval(() => this.host.requestUpdate(), 1000);
+    // Generate is disabled by this render: where it had the focus, the focus would fall to the page.
+    const inner = this.host.shadowRoot?.activeElement;
+    if (this.moveFocus && this.hasFocus() && (!inner || inner.matches('[part~=submit]')))
+      this.pending = '[data-focus=progress]';
+  }
+
+  private finished() {
+    clearInterval(this.ticker);
+    this.startedAt = this.ticker = undefined;
+    const shown = this.options.shown();
+    const before = shown.indexOf(this.newestBefore!);
+    const added = this.newestBefore === undefined || before < 0 ? shown.length : before;
+    const failure = this.options.failure();
+    if (!failure && !added) return;
+    if (this.moveFocus && this.hasFocus()) this.pending = `[data-focus=${failure ? 'error' : 'result'}]`;
+    this.announcement = failure ?? this.options.ready(added);
+  }
+
+  /**
+   * Whether the keyboard is in this widget, or nowhere (the disabled button dropped it to the page): focus is
+   * moved only then, never taken from another part of the page.
+   */
+  private hasFocus() {
+    const active = document.activeElement;
+    return active === this.host || active === document.body || active === null;
+  }
+}

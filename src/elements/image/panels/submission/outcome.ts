@@ -1,0 +1,41 @@
+import { html, nothing } from 'lit';
+import * as progressText from '../../../../strings/progress.js';
+import * as galleryText from '../../../../strings/gallery.js';
+import * as widgetText from '../../../../strings/widget.js';
+import type { ImageHandlers, ImageView } from '../../view.js';
+
+/**
+ * What the last submission came to, beside the decision row, drawn with the panels as everything a submission shows
+ * is (a submission waits for them): its error, with where to add funds and Try again where trying again can succeed;
+ * what it charged where that differs from the preview.
+ */
+export function renderOutcome({ error, funds, chargeNote }: ImageView, on: ImageHandlers) {
+  return html`${
+    error
+      ? html`<div part="error" class="error-box" tabindex="-1" data-focus="error" role="group">
+          <p>${error.message}</p>
+          <div class="row">
+            ${
+              funds
+                ? html`<a href=${funds.url} target="_blank" rel="noopener">${widgetText.addFunds(funds.provider)}</a>`
+                : nothing
+            }
+            ${
+              error.retryable && error.code !== 'cancelled'
+                ? html`<button type="button" class="secondary" @click=${on.retry}>${progressText.retry()}</button>`
+                : nothing
+            }
+            <button type="button" class="link" @click=${on.dismissError}>${progressText.dismiss()}</button>
+          </div>
+        </div>`
+      : nothing
+  }${chargeNote ? html`<p class="muted">${chargeNote}</p>` : nothing}`;
+}
+
+/** A change just made for the user (Vary, Reuse, Finalize, Delete), said beside an Undo. */
+export function renderUndo(sentence: string, undo: () => void) {
+  return html`<p class="undo" role="status">
+    <span>${sentence}</span>
+    <button type="button" class="link" @click=${undo}>${galleryText.undo()}</button>
+  </p>`;
+}

@@ -1,0 +1,87 @@
+import { html, nothing } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import type { ProgressDetail } from '../../../../base/types.js';
+import type { GalleryImage } from '../../../../images/gallery.js';
+import * as text from '../../../../strings/progress.js';
+
+/** What the canvas shows while a submission runs (or what a closed page left is finished). */
+export interface RunningView {
+  progress?: ProgressDetail;
+  /** Whole seconds since it started. */
+  elapsed: number;
+  /** The shape the images take, and how many: the placeholders' size. */
+  placeholder: { width: number; height: number; count: number };
+  /** The images of the submission that have arrived, in the order they came: each takes a placeholder's place. */
+  arrived: readonly GalleryImage[];
+  /** Set while asking whether to stop waiting for an image the provider has billed: who, and what it charged. */
+  confirmCancel?: { provider: string; billed: string };
+}
+
+/** The handlers of its controls (the widget's own). */
+export interface RunningHandlers {
+  cancel(): void;
+  stopWaiting(): void;
+  keepWaiting(): void;
+}
+
+/**
+ * A frame at the shape of `size`: an SVG whose view box is that shape sizes itself to it (no inline style, which a
+ * strict Content-Security-Policy refuses). The space a running submission's image will take.
+ */
+const placeholder = (size: { width: number; height: number }) =>
+  html`<svg
+    part="placeholder"
+    class="frame placeholder"
+    width=${size.width || 1024}
+    height=${size.height || 1024}
+    viewBox="0 0 ${size.width || 1} ${size.height || 1}"
+    aria-hidden="true"
+  ></svg>`;
+
+/** An image of the running submission, arrived: in the place of its placeholder, at its own shape. */
+const arrived = (image: GalleryImage) =>
+  html`<img
+    part="image"
+    class="frame"
+    src=${ifDefined(image.url)}
+    alt=${image.prompt}
+    width=${image.width}
+    height=${image.height}
+    referrerpolicy="no-referrer"
+  />`;
+
+/**
+ * While a submission runs: a placeholder at the shape it makes for each image, the progress and Cancel (in the
+ * canvas, never where Generate is), or the question whether to stop waiting for an image the provider has billed.
+ */
+export function renderRunning(view: RunningView, on: RunningHandlers) {
+  const { progress, elapsed, confirmCancel } = view;
+  const status = confirmCancel
+    ? html`<div class="confirm" role="group" aria-labelledby="stop">
+        <p id="stop">${text.stopWaitingQuestion(confirmCancel.provider, confirmCancel.billed)}</p>
+        <button type="button" class="secondary" @click=${on.stopWaiting}>${text.stopWaiting()}</button>
+        <button type="button" data-focus="keep-waiting" @click=${on.keepWaiting}>${text.keepWaiting()}</button>
+      </div>`
+    : // Focused when a submission starts from Generate (FlowController): a place where a key pressed on the way does
+      // nothing, where Cancel would cancel. Cancel is the next Tab stop.
+      html`<div
+        part="progress"
+        class="progress"
+        tabindex="-1"
+        data-focus="progress"
+        role="group"
+        aria-label=${text.progressLabel()}
+      >
+        <!-- No value while the provider reports none: an indeterminate bar, not one stuck at 0 %. -->
+        <progress max="1" value=${ifDefined(progress?.progress?.toString())} aria-hidden="true"></progress>
+        <span>${progress?.status ?? text.sending()} · ${text.elapsed(elapsed)}</span>
+        <button type="button" class="secondary" @click=${on.cancel}>${text.cancel()}</button>
+      </div>`;
+  // An image is shown as it arrives (before it is saved, and before the others of its submission are made).
+  const waiting = Math.max(0, view.placeholder.count - view.arrived.length);
+  return html`<div class="frames count-${view.placeholder.count}">
+      ${view.arrived.map(arrived)}${Array.from({ length: waiting }, () => placeholder(view.placeholder))}
+      ${confirmCancel ? nothing : status}
+    </div>
+    ${confirmCancel ? status : nothing}`;
+}

@@ -1,0 +1,121 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { BUILTIN_PRICE_BOOK, MODELS, mergePriceBook, priceBookFor, priceOf } from '../../pricing/index.js';
+import type { Capability, Fitted, PriceBook, PriceEntry, Priced } from '../../pricing/index.js';
+import { loadEngine } from '../../lazy/index.js';
+import type { ProviderId, Quote, QuoteRequest } from '../../base/types.js';
+import { emit } from './events.js';
+import { puterApi } from '../../providers/catalog.js';
+import { checkEndpoint } from '../../providers/urls.js';
+import type { StartupController } from './startup-controller.js';
+
+/** What the host prices: its request as it stands, the page's `priceBook`, and Puter's API origin. */
+export interface QuoteSource {
+  request(): QuoteRequest;
+  priceBook(): PriceBook | null;
+  /** The host's `endpoint`: the Puter API whose live catalogue prices `puter` requests ('' for Puter's own). */
+  puterEndpoint(): string;
+}
+
+/**
+ * The live cost preview of an element: prices its request before every render, with Puter's live
+ * catalogue once it has arrived (fetched once per endpoint and page, so every element prices Puter the same),
+ * and fires `userpays-quote` when the quote's value changes (not on re-renders that leave it equal).
+ */
+export class QuoteController implements ReactiveController {
+  /** The current quote; undefined while the request cannot be priced. */
+  quote?: Quote;
+  problem = '';
+  /** What the provider makes of the model and of the current request (see `Priced`). */
+  capability?: Capability;
+  fitted?: Fitted;
+  /** The price-book entry of the current request. */
+  entry?: PriceEntry;
+  /** The provider, model and endpoint the capability in force belongs to. */
+  private capabilityFor = '';
+  /** Built-in prices with Puter's live ones laid over them, once they have arrived. */
+  private live?: PriceBook;
+  private liveFrom = '';
+  /** The Puter API last asked of `loadCatalogue` (after the first paint). */
+  private askedFrom = '';
+  private announced = '';
+
+  constructor(
+    private readonly host: ReactiveControllerHost & EventTarget,
+    private readonly source: QuoteSource,
+    private readonly startup: StartupController,
+  ) {
+    host.addController(this);
+  }
+
+  /** The price book in force: built-in (Puter's live prices once fetched) with the page's `priceBook` over it. */
+  prices(): PriceBook {
+    const book = priceBookFor(this.source.request().endpoint, this.live ?? BUILTIN_PRICE_BOOK);
+    const override = this.source.priceBook();
+    return override ? mergePriceBook(book, override) : book;
+  }
+
+  /** The models `provider` has a price for, in picker order, narrowed to `wanted` (space-separated ids) if given. */
+  models(provider: ProviderId, wanted: string): string[] {
+    const prices = this.prices();
+    const served = MODELS.filter((model) => prices[model.id]?.[provider]).map(({ id }) => id);
+    const narrowed = wanted.split(/\s+/).filter(Boolean);
+    return narrowed.length ? narrowed.filter((id) => served.includes(id)) : served;
+  }
+
+  /** Prices any request with the book in force: the same answer the preview gives for it. */
+  price(request: QuoteRequest): Priced {
+    return priceOf(request, this.prices());
+  }
+
+  hostUpdate() {
+    const request = this.source.request();
+    const where = request.provider === 'puter' ? puterApi(this.source.puterEndpoint()) : '';
+    if (where && where !== this.askedFrom) {
+      this.askedFrom = where;
+      this.startup.later(() => this.loadCatalogue(where));
+    }
+    const kept = this.capability;
+    ({
+      quote: this.quote,
+      problem: this.problem,
+      capability: this.capability,
+      fitted: this.fitted,
+      entry: this.entry,
+    } = this.price(request));
+    // A request that cannot be priced for a moment (a side being typed, cleared) is still of the same model and
+    // provider: what they make (the shapes, the sizes, the references) stays shown while the problem is said.
+    const same = `${request.provider} ${request.model} ${request.endpoint ?? ''}`;
+    if (this.capability) this.capabilityFor = same;
+    else if (this.capabilityFor === same) this.capability = kept;
+  }
+
+  hostDisconnected() {
+    this.askedFrom = this.liveFrom; // asked for but not yet loaded (the work is skipped while disconnected): again
+  }
+
+  hostUpdated() {
+    const key = this.quote ? JSON.stringify(this.quote) : '';
+    if (key && key !== this.announced) emit(this.host, 'userpays-quote', this.quote);
+    this.announced = key;
+  }
+
+  private loadCatalogue(where: string) {
+    let endpoint: string;
+    try {
+      endpoint = checkEndpoint(where);
+    } catch {
+      return; // an endpoint the page may not contact: the bundled prices apply (a submission says what is wrong)
+    }
+    if (endpoint === this.liveFrom) return;
+    this.liveFrom = endpoint;
+    // Puter's live prices come with the engine; until then (or if it cannot load) the bundled ones apply.
+    loadEngine()
+      .then((engine) => engine.puterCatalogue(endpoint))
+      .then((book) => {
+        if (endpoint !== this.liveFrom) return; // the endpoint changed meanwhile
+        this.live = book;
+        this.host.requestUpdate();
+      })
+      .catch(() => {});
+  }
+}

@@ -1,0 +1,44 @@
+import type { LedgerStore } from '../../../ledger/ledger.js';
+import type { Tally } from '../../../base/types.js';
+import { dayOf, isoDay } from '../../../base/days.js';
+
+/** The CSV's columns (docs/ledger.md, "Export"): a day, then a time, then the entry's own fields. */
+const COLUMNS = 'day,time,id,provider,model,width,height,status,quoted,charged,credits,error,images,count'.split(',');
+
+/**
+ * One CSV cell (RFC 4180), safe to open in a spreadsheet: a value starting with `=`, `+`, `-`, `@`, a tab or a
+ * carriage return is prefixed with `'` so that it is read as text, never as a formula (OWASP, "CSV Injection");
+ * a value with a comma, quote or line break is quoted. Stored text may have been tampered with: none is trusted.
+ */
+function cell(value: unknown): string {
+  let text = value == null ? '' : String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/**
+ * The ledger as a file. JSON: the tally, the compacted days and every entry, money as exact decimal strings, times
+ * as the ledger keeps them (ms). CSV: one line per entry, then one line per compacted day and model (status
+ * `compacted`, `count` entries that cost `charged` in all, no time); every cell through `cell()`. An entry's `day`
+ * is the local day (YYYY-MM-DD) the ledger counts it in, as the chart and the compacted days do (base/days.ts):
+ * when it settled, else when it was opened; `time` is that moment as an ISO time (UTC).
+ */
+export function ledgerFile(ledger: LedgerStore, tally: Tally, csv: boolean): string {
+  const entries = ledger.entries();
+  const compacted = ledger.compacted();
+  const rows: Record<string, unknown>[] = [
+    ...entries.map((e) => ({
+      ...e,
+      day: isoDay(dayOf(e.settledAt ?? e.at)),
+      time: new Date(e.settledAt ?? e.at).toISOString(),
+      images: +(e.status === 'charged' && !e.error),
+      count: 1,
+    })),
+    ...compacted.map((d) => ({ ...d, status: 'compacted', charged: d.spent })),
+  ];
+  return csv
+    ? [COLUMNS, ...rows.map((row) => COLUMNS.map((column) => row[column]))]
+        .map((row) => row.map(cell).join(',') + '\r\n')
+        .join('')
+    : JSON.stringify({ tally, compacted, entries }, null, 1);
+}

@@ -1,0 +1,72 @@
+import { css } from 'lit';
+
+/** `<userpays-tally>` beyond its summary line: budget, meter, lists, chart, export, reset. */
+export const tallyPanelStyles = css`
+  :host {
+    /* The budget meter close to the limit; ≥ 3:1 on the surface in both schemes, as the accent and danger are. */
+    --_warning: var(--userpays-warning, light-dark(#b45309, #fcd34d));
+  }
+  section {
+    overflow-wrap: anywhere;
+  }
+  /*
+   * The budget meter in the theme's colours, its regions set by its low and high (tally-template.ts): the accent,
+   * the warning colour close to the limit, the danger colour at and past it. Chromium and WebKit, then Firefox
+   * (a rule with a pseudo-element the browser does not know is dropped whole, so each has its own).
+   */
+  meter {
+    width: 100%;
+  }
+  meter::-webkit-meter-bar {
+    background: var(--_surface);
+    border: 1px solid var(--_muted);
+  }
+  meter::-webkit-meter-optimum-value {
+    background: var(--_accent);
+  }
+  meter::-webkit-meter-suboptimum-value {
+    background: var(--_warning);
+  }
+  meter::-webkit-meter-even-less-good-value {
+    background: var(--_danger);
+  }
+  meter::-moz-meter-bar {
+    background: var(--_accent);
+  }
+  meter:-moz-meter-sub-optimum::-moz-meter-bar {
+    background: var(--_warning);
+  }
+  meter:-moz-meter-sub-sub-optimum::-moz-meter-bar {
+    background: var(--_danger);
+  }
+  button,
+  input,
+  summary {
+    font: inherit;
+    color: var(--_accent);
+    background: none;
+    border: 1px solid;
+    border-radius: var(--_radius);
+    padding: 0.2em 0.8em;
+  }
+  input {
+    color: inherit;
+    border-color: var(--_border);
+  }
+  summary {
+    display: inline-block;
+  }
+  .danger {
+    background: var(--_danger);
+    color: var(--_surface);
+  }
+  svg {
+    width: 100%;
+    fill: var(--_accent);
+    border-bottom: 1px solid;
+  }
+  .x {
+    display: flex;
+    justify-content: space-between;
+  }
+`;

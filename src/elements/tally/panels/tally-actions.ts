@@ -1,0 +1,138 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Tally } from '../../../base/types.js';
+import type { LedgerStore } from '../../../ledger/ledger.js';
+import * as text from '../../../strings/tally-line.js';
+import { ledgerFile } from './export.js';
+import type { TallyHandlers } from './tally-template.js';
+
+/** What `<userpays-tally>`'s controls act on, read when they act (never a stale copy). */
+export interface TallyActionTarget {
+  /** The element: the watch of closed pages (`OrphanWatch`) lives and stops with it, and redraws it. */
+  host: ReactiveControllerHost;
+  ledger(): LedgerStore | undefined;
+  tally(): Tally | undefined;
+  storageKey(): string;
+}
+
+/** What `<userpays-tally>` does beyond its summary line: its controls, and what it watches beside the ledger. */
+export interface TallyActions extends TallyHandlers {
+  /** The ids of the pending entries whose page is gone, as last seen (none until the lock manager answers). */
+  readonly orphaned: ReadonlySet<string>;
+}
+
+/**
+ * What `<userpays-tally>`'s controls do beyond its summary line (budget, uncertain charges, export, reset), loaded
+ * with the panels that draw them, as the gallery's actions are (gallery-actions.ts); and the watch of the pending
+ * entries whose page closed.
+ */
+export function tallyHandlers(target: TallyActionTarget): TallyActions {
+  const watch = new OrphanWatch(target.host, target.ledger);
+  return {
+    get orphaned() {
+      return watch.orphaned;
+    },
+    /** A new budget from the input; one that is not an amount is refused in words (the browser's validation message). */
+    budgetChange(event) {
+      const input = event.target as HTMLInputElement;
+      let problem = '';
+      try {
+        target.ledger()!.budget = input.value || null; // spaces around are fine
+      } catch {
+        problem = text.budgetInvalid();
+      }
+      input.setCustomValidity(problem);
+      input.reportValidity();
+    },
+    /** Export CSV or JSON: the ledger as it is now, downloaded as `{storage-key}-spending.{csv,json}`. */
+    exportClick(event) {
+      const format = (event.currentTarget as HTMLButtonElement).value;
+      const file = ledgerFile(target.ledger()!, target.tally()!, format === 'csv');
+      const link = document.createElement('a');
+      link.download = `${target.storageKey()}-spending.${format}`;
+      link.href = URL.createObjectURL(new Blob([file], { type: format === 'csv' ? 'text/csv' : 'application/json' }));
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(link.href), 60_000); // the download has long started by then
+    },
+    /** Reset or Keep in the confirmation: either closes it, and focus goes back to Reset…. */
+    resetChoice(event) {
+      const button = event.target as HTMLButtonElement;
+      const details = button.parentElement as HTMLDetailsElement;
+      if (button.value === 'reset') target.ledger()?.reset();
+      details.open = false;
+      details.querySelector('summary')!.focus();
+    },
+    /**
+     * The user's word on an uncertain charge, from their provider account: booked as charged (at the amount
+     * counted apart) or void. Nothing else can settle a charge whose request has no task id to ask about.
+     */
+    uncertainChoice(event) {
+      const button = event.target as HTMLButtonElement;
+      const id = button.dataset.id!;
+      const ledger = target.ledger();
+      const entry = ledger?.uncertain().find((candidate) => candidate.id === id);
+      if (!entry) return;
+      ledger!.resolve(id, button.value === 'charged' ? { charged: entry.charged! } : { void: true });
+    },
+  };
+}
+
+/**
+ * How long a page may have been gone before the tally stops saying its generation is "generating now". A page that
+ * closes or crashes tells no one, and a lock that is freed fires no event: the only way to know is to look again.
+ */
+const LOOK_AGAIN_MS = 2000;
+
+/**
+ * Which pending entries no page runs any more (docs/ledger.md, "Orphans"): the page that opened an entry holds its
+ * Web Lock until it settles it, so an entry whose lock is free was left by a page that went. Asked of the lock
+ * manager (`LedgerStore.orphans`) after each render that shows other pending entries than the last, and every
+ * 2 s while a live page still runs one; only asked, never taken, even for a moment, which could keep a widget from
+ * resuming the entry. A new entry is never an orphan (its lock is held before it is written); until the first
+ * answer, a moment after the panels load, entries already pending are shown as generating.
+ */
+class OrphanWatch implements ReactiveController {
+  orphaned: ReadonlySet<string> = new Set();
+  /** The pending entries the last look was for, and which look is the latest. */
+  private pending = '';
+  private looks = 0;
+  private timer?: ReturnType<typeof setTimeout>;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly ledger: () => LedgerStore | undefined,
+  ) {
+    host.addController(this);
+  }
+
+  hostUpdated() {
+    const pending =
+      this.ledger()
+        ?.pending()
+        .map((entry) => entry.id)
+        .join() ?? '';
+    if (pending === this.pending) return;
+    this.pending = pending;
+    void this.look();
+  }
+
+  hostDisconnected() {
+    clearTimeout(this.timer);
+    this.pending = ''; // looked at again once connected and drawn
+    this.looks++; // an answer on its way is for a host no longer shown
+  }
+
+  private async look() {
+    clearTimeout(this.timer);
+    const look = ++this.looks;
+    const ledger = this.ledger();
+    const orphans = this.pending && ledger ? (await ledger.orphans()).map((entry) => entry.id) : [];
+    if (look !== this.looks) return; // a later look has begun, or the host left
+    if (orphans.join() !== [...this.orphaned].join()) {
+      this.orphaned = new Set(orphans);
+      this.host.requestUpdate();
+    }
+    // A live page still runs one of them, and may go without a word too (without Web Locks there is no telling).
+    if (ledger && navigator.locks && ledger.pending().length > orphans.length)
+      this.timer = setTimeout(() => void this.look(), LOOK_AGAIN_MS);
+  }
+}

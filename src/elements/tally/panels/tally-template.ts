@@ -1,0 +1,200 @@
+import { html, nothing } from 'lit';
+import { modelName } from '../../../pricing/index.js';
+import * as text from '../../../strings/tally.js';
+import type { Tally } from '../../../base/types.js';
+import { renderTallySummary, usd } from '../tally-summary.js';
+import type { BudgetFigures } from '../tally-summary.js';
+import type Decimal from 'decimal.js';
+import type { OrphanNext } from '../../../strings/tally.js';
+import { chartOf } from './chart.js';
+
+/** A pending generation: its model, when it started (as a person writes it), the amount it holds. */
+export interface PendingItem {
+  model: string;
+  started: string;
+  usd: string;
+}
+
+/** A pending generation whose page closed, and what the next widget to open does with it (`orphanEntry`). */
+export interface OrphanItem extends PendingItem {
+  provider: string;
+  next: OrphanNext;
+  /** The provider is paid with the user's own key: the widget needs it to fetch the image. */
+  keyed: boolean;
+}
+
+/** Pending generations of one kind, and what they hold together. */
+export interface PendingGroup<Item> {
+  items: readonly Item[];
+  held: string;
+}
+
+/** How much of the budget is used (whole percent, past 100 when over) and what that means for the meter. */
+export interface BudgetMeter {
+  percent: number;
+  state: 'fine' | 'near' | 'reached' | 'over';
+}
+
+/** Everything `<userpays-tally>` shows, read-only (built by `tallyView`). */
+export interface TallyView {
+  locale?: string;
+  tally: Tally;
+  /** A storage problem, or a budget on the page that is not an amount: what the user should know about. */
+  notice: string | null;
+  /** The input holds the user's own budget; `site` is the budget in force when it is the site's (lower). */
+  budget: { value: string; site?: string };
+  /** Spent, held, uncertain and left (or over), exactly. */
+  figures: BudgetFigures;
+  /** How much of the budget in force is used; undefined without a budget. */
+  meter?: BudgetMeter;
+  /** USD spent per local day (the ledger's `spentByDay`), and today's local day number: the 30-day chart. */
+  byDay: Map<number, Decimal>;
+  today: number;
+  /** Generations a live page is running. */
+  generating: PendingGroup<PendingItem>;
+  /** Generations whose page closed before they were done (docs/ledger.md, "Orphans"): held until a widget settles them. */
+  orphaned: PendingGroup<OrphanItem>;
+  /** Charges no reply confirmed or denied: which provider, model, when sent, how much; the user may settle them. */
+  uncertain: readonly { id: string; provider: string; model: string; sent: string; usd: string }[];
+  /** When the session started, in words ("Since today, 7:37 AM"). */
+  since: string;
+}
+
+export interface TallyHandlers {
+  budgetChange(event: Event): void;
+  /** A click on Export CSV or Export JSON (`value` says which). */
+  exportClick(event: Event): void;
+  /** A click on Reset or Keep in the confirmation (`value` says which). */
+  resetChoice(event: Event): void;
+  /** "It was charged" or "It was not" on an uncertain charge (`value`: `charged` or `void`; `dataset.id`). */
+  uncertainChoice(event: Event): void;
+}
+
+/** The tally's markup: draws `view`, wires `on`, and changes nothing itself. */
+export function renderTally(view: TallyView, on: TallyHandlers) {
+  const { tally, locale, budget, figures } = view;
+  const chart = chartOf(view.byDay, view.today, locale);
+  const money = (amount: string) => usd(amount, locale);
+  const { generating, orphaned, meter } = view;
+  return html`<section aria-label=${text.tallyLabel()}>
+    <p part="tally" role="status" aria-live="polite">${renderTallySummary(tally, locale, figures)}</p>
+    ${view.notice ? html`<p part="notice error" class="error" role="alert">${view.notice}</p>` : nothing}
+    <div part="budget">
+      <label
+        >${text.budgetLabel()} <input inputmode="decimal" .value=${budget.value} @change=${on.budgetChange}
+      /></label>
+      ${
+        meter
+          ? html`<p class="muted">${budget.site ? text.siteLimit(money(budget.site)) : text.ownLimit()}</p>
+              ${renderMeter(meter)}`
+          : nothing
+      }
+    </div>
+    <ul part="models">
+      ${Object.entries(tally.byModel).map(
+        ([id, split]) => html`<li>${text.modelSplit(modelName(id), money(split.spent), split.images)}</li>`,
+      )}
+    </ul>
+    ${
+      chart
+        ? html`<div part="chart" class="muted">
+            ${money(chart.max)}
+            <svg viewBox="0 0 300 40" role="img" aria-label=${chart.label}>
+              <path d=${chart.bars}></path>
+            </svg>
+            <span class="x"><span>${chart.from}</span>${text.last30Days()}<span>${text.today()}</span></span>
+          </div>`
+        : nothing
+    }
+    ${
+      generating.items.length || orphaned.items.length
+        ? html`<div part="pending">
+            ${
+              generating.items.length
+                ? html`<p id="generating">${text.pendingLabel(money(generating.held))}</p>
+                    <ul aria-labelledby="generating">
+                      ${generating.items.map(
+                        (entry) =>
+                          html`<li>${text.pendingEntry(modelName(entry.model), entry.started, money(entry.usd))}</li>`,
+                      )}
+                    </ul>`
+                : nothing
+            }
+            ${
+              orphaned.items.length
+                ? html`<p id="orphaned">${text.orphanLabel(money(orphaned.held))}</p>
+                    <ul aria-labelledby="orphaned">
+                      ${orphaned.items.map(
+                        (entry) =>
+                          html`<li>
+                            ${text.orphanEntry(
+                              modelName(entry.model),
+                              entry.started,
+                              money(entry.usd),
+                              entry.next,
+                              entry.provider,
+                              entry.keyed,
+                            )}
+                          </li>`,
+                      )}
+                    </ul>`
+                : nothing
+            }
+          </div>`
+        : nothing
+    }
+    ${
+      view.uncertain.length
+        ? html`<div part="uncertain">
+            <p id="uncertain">${text.uncertainLabel()}</p>
+            <ul aria-labelledby="uncertain">
+              ${view.uncertain.map(
+                (entry) =>
+                  html`<li>
+                    ${text.uncertainEntry(modelName(entry.model), entry.sent, money(entry.usd), entry.provider)}
+                    <button value="charged" data-id=${entry.id} @click=${on.uncertainChoice}>
+                      ${text.uncertainCharged()}
+                    </button>
+                    <button value="void" data-id=${entry.id} @click=${on.uncertainChoice}>
+                      ${text.uncertainNotCharged()}
+                    </button>
+                  </li>`,
+              )}
+            </ul>
+          </div>`
+        : nothing
+    }
+    <p class="muted">${view.since}</p>
+    <p part="export">
+      <button value="csv" @click=${on.exportClick}>${text.exportCsv()}</button>
+      <button value="json" @click=${on.exportClick}>${text.exportJson()}</button>
+    </p>
+    <details part="reset">
+      <summary>${text.resetOpen()}</summary>
+      ${text.resetQuestion()}
+      <button class="danger" value="reset" @click=${on.resetChoice}>${text.reset()}</button>
+      <button value="keep" @click=${on.resetChoice}>${text.keep()}</button>
+    </details>
+  </section>`;
+}
+
+/**
+ * How much of the budget is used, in words and as a `<meter>` whose regions say it too: percents are whole, so past
+ * `low` (90–99 %) is the warning region and past `high` (100 % and more) the danger one, `optimum` being none used.
+ * From 100 % the words are in the danger colour as well.
+ */
+function renderMeter(meter: BudgetMeter) {
+  const { percent, state } = meter;
+  const used = state === 'reached' || state === 'over';
+  return html`<label class=${used ? 'error' : ''}
+    >${
+      state === 'over'
+        ? text.budgetPassed(percent)
+        : state === 'reached'
+          ? text.budgetReached()
+          : state === 'near'
+            ? text.budgetNearlyUsed(percent)
+            : text.budgetUsed(percent)
+    }<meter min="0" max="1" optimum="0" low="0.89" high="0.99" .value=${Math.min(percent, 100) / 100}></meter
+  ></label>`;
+}

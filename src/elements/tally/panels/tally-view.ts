@@ -1,0 +1,102 @@
+import Decimal from 'decimal.js';
+import { DAY_MS, dayOf } from '../../../base/days.js';
+import type { LedgerEntry, LedgerStore } from '../../../ledger/ledger.js';
+import type { Tally } from '../../../base/types.js';
+import { providerInfo } from '../../../providers/catalog.js';
+import * as text from '../../../strings/tally.js';
+import { formatDate } from '../../../base/dates.js';
+import { budgetFigures } from '../tally-summary.js';
+import type { BudgetMeter, OrphanItem, TallyView } from './tally-template.js';
+
+/** From this share of the budget used (spent, held and what may have been charged), the meter warns. */
+const NEAR_PERCENT = 90;
+
+/**
+ * What `<userpays-tally>` shows of `ledger` at `now` (ms): the figures, which budget is in force and how much of it
+ * is used, the chart, what is generating, what was left unfinished by a page that closed (`orphaned`: the ids of
+ * the pending entries no page holds the lock of, see LedgerStore.orphans) and what may have been charged, times as
+ * `locale` writes them. `problem`: why the element's own `budget` attribute cannot be used ('' when it can).
+ */
+export function tallyView(
+  ledger: LedgerStore,
+  tally: Tally,
+  now: number,
+  locale?: string,
+  problem = '',
+  orphaned: ReadonlySet<string> = new Set(),
+): TallyView {
+  const own = ledger.budget;
+  const today = dayOf(now);
+  const when = (at: number) => spokenTime(at, today, locale, true);
+  const item = ({ model, at, charged, quoted }: LedgerEntry) => ({ model, started: when(at), usd: charged ?? quoted });
+  const pending = ledger.pending();
+  const generating = pending.filter((entry) => !orphaned.has(entry.id));
+  const left = pending.filter((entry) => orphaned.has(entry.id));
+  const held = sum(pending);
+  const figures = budgetFigures(tally, held);
+  return {
+    locale,
+    tally,
+    notice: ledger.notice ?? (problem || null),
+    budget: { value: own ?? '', site: tally.budget === own ? undefined : tally.budget },
+    figures,
+    meter: tally.budget ? meterOf(tally, held, figures.over) : undefined,
+    byDay: ledger.spentByDay(),
+    today,
+    generating: { items: generating.map(item), held: sum(generating) },
+    orphaned: {
+      // What the next widget to open does with each (src/generation/resume.ts): the provider accepted it, so its
+      // image is fetched; it was sent and no reply came, so it may have been charged; or it never left.
+      items: left.map((entry): OrphanItem => ({
+        ...item(entry),
+        provider: entry.provider,
+        next: entry.task ? 'fetch' : entry.sentAt ? 'uncertain' : 'void',
+        keyed: !!providerInfo(entry.provider)?.needsKey,
+      })),
+      held: sum(left),
+    },
+    uncertain: ledger.uncertain().map(({ id, provider, model, at, sentAt, charged }) => ({
+      id,
+      provider,
+      model,
+      sent: when(sentAt ?? at),
+      usd: charged!,
+    })),
+    since: text.since(spokenTime(Date.parse(tally.since), today, locale, false)),
+  };
+}
+
+/** What pending entries hold: the cost the provider reported at acceptance, else the quote. */
+const sum = (entries: readonly LedgerEntry[]) =>
+  entries.reduce((total, { charged, quoted }) => total.plus(charged ?? quoted), new Decimal(0)).toFixed();
+
+/**
+ * How much of the budget spent + held + uncertain take (whole percent, rounded down, past 100 when over; in Decimal:
+ * 0.29 × 100 in binary floating point is 28.999…), and what that means: under 90 %, close to the limit, the budget
+ * reached exactly (nothing more can be spent), or passed.
+ */
+function meterOf({ spent, uncertain, budget }: Tally, held: string, over?: string): BudgetMeter {
+  const limit = new Decimal(budget!);
+  const used = new Decimal(spent).plus(uncertain ?? 0).plus(held);
+  const percent = limit.isZero() ? 100 : used.div(limit).times(100).floor().toNumber();
+  return {
+    percent,
+    state: over ? 'over' : used.eq(limit) ? 'reached' : percent >= NEAR_PERCENT ? 'near' : 'fine',
+  };
+}
+
+/**
+ * `at` (ms) as a person writes it, seen from the local day `today` (base/days.ts): today and yesterday by name,
+ * with the time ("today, 7:37 AM"); another day by its date ("Nov 2"; "Dec 30, 2025" in another year), with the
+ * time too when `withTime` ("Nov 2, 7:37 AM"). Never seconds, never a timestamp.
+ */
+function spokenTime(at: number, today: number, locale: string | undefined, withTime: boolean): string {
+  const day = dayOf(at);
+  const time = formatDate(at, locale, 'time');
+  if (day === today) return text.todayAt(time);
+  if (day === today - 1) return text.yesterdayAt(time);
+  const thisYear = new Date(day * DAY_MS).getUTCFullYear() === new Date(today * DAY_MS).getUTCFullYear();
+  return withTime
+    ? formatDate(at, locale, thisYear ? 'moment' : 'momentYear')
+    : formatDate(day * DAY_MS, locale, thisYear ? 'day' : 'dayYear');
+}
