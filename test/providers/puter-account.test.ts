@@ -7,7 +7,7 @@ import { sendMouse } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { UserPaysError } from '../../src/base/errors.js';
-import { PuterAccountController } from '../../src/elements/image/puter-account-controller.js';
+import { AccountController } from '../../src/elements/image/panels/accounts/account-controller.js';
 import type { ErrorDetail } from '../../src/base/types.js';
 import { uniqueStorageKey } from '../support/sim.js';
 import { blocked, decision, generateButton, part, words } from '../support/widget.js';
@@ -166,7 +166,7 @@ function accountOn(scenario = '') {
     updateComplete: Promise.resolve(true),
   };
   const endpoint = puterEndpoint(`${scenario};run=${FILE}`);
-  return new PuterAccountController(host, {
+  return new AccountController(host, {
     active: () => true,
     endpoint: () => endpoint,
     puterSrc: () => PUTER_SRC,
