@@ -1,5 +1,8 @@
 import type { ErrorCode, ErrorDetail } from './types.js';
-import * as text from '../strings/errors.js';
+import { errors } from '../strings/errors.js';
+import { reword, sayer, type Sentence, type Translation } from '../strings/strings.js';
+
+const say = sayer('errors', errors);
 
 /** Codes where trying the same thing again later can succeed. */
 const RETRYABLE: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
@@ -18,6 +21,8 @@ const RETRYABLE: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
 export class UserPaysError extends Error {
   readonly code: ErrorCode;
   readonly retryable: boolean;
+  /** The sentences the error was said in (`say`): `message` is their English. */
+  private said: readonly Sentence[];
   /**
    * Set by a provider when it knows the failed task cost nothing even though it was accepted
    * (BFL's "Request Moderated": refused before generation). Otherwise an accepted task whose
@@ -45,15 +50,40 @@ export class UserPaysError extends Error {
    */
   sends?: number;
 
-  constructor(code: ErrorCode, message: string, retryable = RETRYABLE.has(code)) {
-    super(message);
+  constructor(code: ErrorCode, message: string | Sentence, retryable = RETRYABLE.has(code)) {
+    const said = typeof message === 'string' ? { text: message } : message;
+    super(said.text);
     this.name = 'UserPaysError';
     this.code = code;
     this.retryable = retryable;
+    this.said = [said];
   }
 
-  toDetail(): ErrorDetail {
-    return { code: this.code, message: this.message, retryable: this.retryable };
+  /**
+   * What `message` says, sentence by sentence, each named where it is one of the widget's (`Sentence`), so that the
+   * element that shows the error says it in its own language (`wordedIn`). Words put into `message` after it was
+   * said (a provider's, with a key taken out) are one sentence of their own, as they are: never the words before.
+   */
+  get sentences(): readonly Sentence[] {
+    const { said, message } = this;
+    return said.map((sentence) => sentence.text).join(' ') === message ? said : [{ text: message }];
+  }
+
+  /** Says `sentences` instead: `message` is their English, one after the other. */
+  say(...sentences: Sentence[]): this {
+    this.said = sentences;
+    this.message = sentences.map((sentence) => sentence.text).join(' ');
+    return this;
+  }
+
+  /** `message` in `translation`'s words, sentence by sentence (English where it gives none). */
+  wordedIn(translation: Translation | undefined): string {
+    return this.sentences.map((sentence) => reword(sentence, translation)).join(' ');
+  }
+
+  /** What `userpays-error` carries, in `translation`'s words (the element's; English without one). */
+  toDetail(translation?: Translation): ErrorDetail {
+    return { code: this.code, message: this.wordedIn(translation), retryable: this.retryable };
   }
 }
 
@@ -61,13 +91,13 @@ export class UserPaysError extends Error {
 export function asUserPaysError(error: unknown): UserPaysError {
   if (error instanceof UserPaysError) return error;
   if (error instanceof DOMException && error.name === 'AbortError') {
-    return new UserPaysError('cancelled', text.cancelled());
+    return new UserPaysError('cancelled', say.cancelled());
   }
   if (error instanceof DOMException && error.name === 'TimeoutError') {
-    return new UserPaysError('timeout', text.timeout());
+    return new UserPaysError('timeout', say.timeout());
   }
   if (error instanceof TypeError) {
-    return new UserPaysError('network', text.network());
+    return new UserPaysError('network', say.network());
   }
-  return new UserPaysError('provider-error', text.somethingWrong());
+  return new UserPaysError('provider-error', say.somethingWrong());
 }

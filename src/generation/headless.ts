@@ -16,8 +16,8 @@ import { keyOrigin, keyRoute, providerInfo, puterApi } from '../providers/catalo
 import { accountFor, loadPuter, providerFor } from '../providers/registry.js';
 import { finishSignIn, signIn } from '../providers/oauth.js';
 import { checkEndpoint, checkRelay } from '../providers/urls.js';
-import * as generationText from '../strings/generation.js';
-import * as moreText from '../strings/more-options.js';
+import * as generationDeveloper from '../strings/generation.js';
+import { moreOptions } from '../strings/more-options.js';
 import type { GenerateResult, ProgressDetail, ProviderId } from '../base/types.js';
 import { resumeOrphans } from './resume.js';
 import { submit, type Asked } from './submit.js';
@@ -70,7 +70,7 @@ export interface GenerateOptions {
 /** Each option of the right kind (a value of the wrong kind is refused in words, never met as a TypeError later). */
 function checkOptions(options: unknown) {
   if (options === undefined || options === null) options = {};
-  if (!isRecord(options)) invalid(generationText.optionsNotAnObject());
+  if (!isRecord(options)) invalid(generationDeveloper.optionsNotAnObject());
   const {
     apiKey = '',
     endpoint = '',
@@ -80,14 +80,16 @@ function checkOptions(options: unknown) {
     huggingfaceClientId = '',
   } = options;
   for (const [name, value] of Object.entries({ apiKey, endpoint, relay, storageKey, puterSrc, huggingfaceClientId })) {
-    if (typeof value !== 'string') invalid(generationText.notText(name)); // never the value: it may be a key
+    if (typeof value !== 'string') invalid(generationDeveloper.notText(name)); // never the value: it may be a key
   }
   const { budget, signal, onProgress, priceBook } = options;
   const noBudget = budget === undefined || budget === null || budget === '';
-  if (!noBudget && !isTypedAmount(budget)) invalid(generationText.budgetNotAnAmount());
-  if (signal !== undefined && !(signal instanceof AbortSignal)) invalid(generationText.notASignal());
-  if (onProgress !== undefined && typeof onProgress !== 'function') invalid(generationText.notAFunction('onProgress'));
-  if (priceBook !== undefined && priceBook !== null && !isRecord(priceBook)) invalid(generationText.notAPriceBook());
+  if (!noBudget && !isTypedAmount(budget)) invalid(generationDeveloper.budgetNotAnAmount());
+  if (signal !== undefined && !(signal instanceof AbortSignal)) invalid(generationDeveloper.notASignal());
+  if (onProgress !== undefined && typeof onProgress !== 'function')
+    invalid(generationDeveloper.notAFunction('onProgress'));
+  if (priceBook !== undefined && priceBook !== null && !isRecord(priceBook))
+    invalid(generationDeveloper.notAPriceBook());
   return {
     apiKey: apiKey as string,
     endpoint: endpoint as string,
@@ -104,12 +106,12 @@ function checkOptions(options: unknown) {
 
 /** The request with its defaults; sizes and count are checked by the quote, as the widget's are. */
 function checkRequest(request: unknown) {
-  if (!isRecord(request)) invalid(generationText.notAGenerateRequest());
+  if (!isRecord(request)) invalid(generationDeveloper.notAGenerateRequest());
   const { provider = 'puter', model = DEFAULT_MODEL, prompt, width = 1024, height = 1024, count = 1, seed } = request;
   const { references = [] } = request;
-  if (typeof prompt !== 'string' || !prompt.trim()) invalid(generationText.promptNotText());
+  if (typeof prompt !== 'string' || !prompt.trim()) invalid(generationDeveloper.promptNotText());
   if (!Array.isArray(references) || !references.every((image) => image instanceof Blob)) {
-    invalid(generationText.referencesNotImages());
+    invalid(generationDeveloper.referencesNotImages());
   }
   return { provider, model, prompt, width, height, count, seed, references } as Omit<Asked, 'inputs'> & {
     references: Blob[];
@@ -213,7 +215,7 @@ export async function headless(request: unknown, options: unknown): Promise<Gene
     const inputs = await Promise.all(
       references.map((image, i) =>
         readReferenceImage(
-          image instanceof File ? image : new File([image], moreText.referenceAlt(i + 1), { type: image.type }),
+          image instanceof File ? image : new File([image], moreOptions.referenceAlt(i + 1), { type: image.type }),
         ),
       ),
     );
@@ -249,7 +251,7 @@ export async function headless(request: unknown, options: unknown): Promise<Gene
         onProgress &&
         ((detail) => {
           try {
-            onProgress(detail);
+            onProgress({ ...detail, status: detail.status.text }); // the headless API speaks English (docs/headless.md)
           } catch (error) {
             reportError(error);
           }

@@ -9,7 +9,16 @@ import type { Charge, PollPolicy, Provider, ReferenceImage, Wiring } from '../pr
 import type { ProgressDetail, PublicRequest, Quote } from '../base/types.js';
 import { formatUsd, megapixels } from '../pricing/index.js';
 import { DEFAULT_POLL } from '../providers/poll.js';
-import * as text from '../strings/generation.js';
+import { generation } from '../strings/generation.js';
+import { sayer, type Sentence } from '../strings/strings.js';
+
+const text = sayer('generation', generation);
+
+/**
+ * Progress as the pipeline reports it: `ProgressDetail` with its status as a `Sentence`, for the element to say in its
+ * language (the headless API says its English).
+ */
+export type Progress = Omit<ProgressDetail, 'status'> & { status: Sentence };
 
 /** Everything one submission needs; the element builds it, this module runs it. */
 export interface GenerationJob {
@@ -26,10 +35,12 @@ export interface GenerationJob {
   wiring?: Wiring;
   quote: Quote;
   budget?: string | null;
+  /** How amounts in its words are written (BCP 47): the element's locale; the browser's where undefined. */
+  locale?: string;
   ledger: LedgerStore;
   images: ImageStore;
   signal: AbortSignal;
-  onProgress?(detail: ProgressDetail): void;
+  onProgress?(detail: Progress): void;
   /** The provider accepted an image, and said what it charged for it where it says (BFL bills at acceptance). */
   onAccepted?(charge?: Charge): void;
   /**
@@ -96,11 +107,10 @@ export function bookFailure(seen: Seen, error: UserPaysError, quoted: string): S
 }
 
 /** What the user is told of a charge that may have happened, by why no reply said (see `bookFailure`). */
-function uncertainWords(error: UserPaysError, provider: string, amount: string): string {
-  const usd = formatUsd(amount);
-  if (error.code === 'cancelled') return text.cancelledMaybeCharged(provider, usd);
-  if (error.code === 'network') return text.connectionBroke(provider, usd, (error.sends ?? 1) > 1);
-  return `${error.message} ${text.mayHaveBeenCharged(provider, usd)}`;
+function sayUncertain(error: UserPaysError, provider: string, usd: string) {
+  if (error.code === 'cancelled') return error.say(text.cancelledMaybeCharged(provider, usd));
+  if (error.code === 'network') return error.say(text.connectionBroke(provider, usd, (error.sends ?? 1) > 1));
+  return error.say(...error.sentences, text.mayHaveBeenCharged(provider, usd));
 }
 
 /**
@@ -133,7 +143,7 @@ export async function runGeneration(job: GenerationJob): Promise<GenerationOutco
     prompt: request.prompt, // for resume after a reload; dropped once settled
   };
   // Every entry is persisted before any request leaves, if the whole submission fits the budget in force.
-  const entries = await ledger.reserve(Array(request.count).fill(entry), quote.total, job.budget);
+  const entries = await ledger.reserve(Array(request.count).fill(entry), quote.total, job.budget, job.locale);
   const started = performance.now();
   const progress: number[] = new Array(request.count).fill(0);
 
@@ -192,7 +202,11 @@ export async function runGeneration(job: GenerationJob): Promise<GenerationOutco
             progress[index] = p.progress ?? progress[index];
             const known = progress.some((x) => x > 0);
             // A provider's own words (fal's logs) may echo the key: none of it reaches the page.
-            const status = scrubSecret(p.status, job.apiKey, text.generatingNow());
+            const status = p.status.said
+              ? p.status
+              : scrubSecret(p.status.text, job.apiKey) === p.status.text
+                ? p.status
+                : text.generatingNow();
             job.onProgress?.({
               status: request.count > 1 ? text.imageOf(status, index + 1, request.count) : status,
               elapsedMs: Math.round(performance.now() - started),
@@ -232,14 +246,13 @@ export async function runGeneration(job: GenerationJob): Promise<GenerationOutco
       if ('charged' in settlement) {
         booked = booked.plus(settlement.charged);
         // Every charged failure says what was charged: the words of the error alone may suggest nothing was.
-        error.message =
-          error.code === 'cancelled'
-            ? text.cancelledCharged(request.provider, formatUsd(settlement.charged))
-            : `${error.message} ${text.chargedForIt(request.provider, formatUsd(settlement.charged))}`;
+        const usd = formatUsd(settlement.charged, job.locale);
+        if (error.code === 'cancelled') error.say(text.cancelledCharged(request.provider, usd));
+        else error.say(...error.sentences, text.chargedForIt(request.provider, usd));
       }
       // One sentence for what may have been charged, in place of words that said what went wrong before it was
       // known that the request had left ("Could not reach", "Nothing more will be charged").
-      if ('uncertain' in settlement) error.message = uncertainWords(error, request.provider, settlement.uncertain);
+      if ('uncertain' in settlement) sayUncertain(error, request.provider, formatUsd(settlement.uncertain, job.locale));
       throw error;
     }
   };

@@ -8,9 +8,12 @@ import { providerInfo } from '../providers/catalog.js';
 import type { ReferenceImage } from '../providers/provider.js';
 import { providerFor } from '../providers/registry.js';
 import { checkEndpoint, checkRelay } from '../providers/urls.js';
-import * as text from '../strings/generation.js';
-import type { GenerationResult, ProgressDetail, PublicRequest, Quote, SubmitDetail } from '../base/types.js';
-import { runGeneration, type GenerationJob } from './run-generation.js';
+import { generation } from '../strings/generation.js';
+import type { GenerationResult, PublicRequest, Quote, SubmitDetail } from '../base/types.js';
+import { runGeneration, type GenerationJob, type Progress } from './run-generation.js';
+import { sayer, type Sentence } from '../strings/strings.js';
+
+const text = sayer('generation', generation);
 
 /** What the user asked for, as it stood when the submission began (the widget's click, the headless call). */
 export interface Asked extends Omit<PublicRequest, 'inputs'> {
@@ -35,6 +38,8 @@ export interface Submission {
   budget: string | null;
   /** Why the caller's budget cannot be used ('' when it can): nothing is spent while it stands. */
   budgetProblem: string;
+  /** How amounts in its words are written (BCP 47): the element's locale; the browser's where undefined. */
+  locale?: string;
   /** Undefined when the caller has none any more (a widget taken off the page). */
   ledger?: LedgerStore;
   /** The image store as it opens; undefined (or resolving so) when the caller has none any more. */
@@ -46,7 +51,7 @@ export interface Submission {
   beforeSend?(quote: Quote, endpoint: string): Promise<void>;
   /** The provider calls begin. */
   onStart?(): void;
-  onProgress?(detail: ProgressDetail): void;
+  onProgress?(detail: Progress): void;
   /** The provider accepted an image and said what it charged for it, where it says (see `GenerationJob`). */
   onAccepted?: GenerationJob['onAccepted'];
   /** An image's bytes are here, before they are measured and saved (see `GenerationJob`). */
@@ -69,7 +74,7 @@ export interface Submitted {
    * Set when the provider charged other than the preview said (both amounts, in words), or did not say what it
    * charged where it always does (BFL's `cost: null`: the preview's price is booked, and this says so).
    */
-  chargeNote?: string;
+  chargeNote?: Sentence;
 }
 
 /**
@@ -115,11 +120,12 @@ export async function submit(s: Submission): Promise<Submitted> {
       seed: image.seed,
     })),
   };
+  const usd = (amount: string) => formatUsd(amount, s.locale);
   const chargeNote = outcome.unreported
-    ? text.costNotReported(request.provider, formatUsd(result.charged))
+    ? text.costNotReported(request.provider, usd(result.charged))
     : result.charged === quote.total
       ? undefined
-      : text.chargedOtherwise(request.provider, formatUsd(result.charged), formatUsd(quote.total));
+      : text.chargedOtherwise(request.provider, usd(result.charged), usd(quote.total));
   return { result, partialError: outcome.partialError, chargeNote };
 }
 
@@ -172,6 +178,7 @@ function prepare(s: Submission) {
     wiring: entry && { model: entry.model, path: entry.path, sizeAs: entry.sizeAs },
     quote,
     budget: s.budget,
+    locale: s.locale,
     ledger,
   };
   return { quote, request, job, fitted, images };

@@ -1,4 +1,7 @@
-import * as text from '../strings/generation.js';
+import { generation } from '../strings/generation.js';
+import { sayer, type Sentence } from '../strings/strings.js';
+
+const text = sayer('generation', generation);
 
 /**
  * Finished images, kept in IndexedDB (`${storageKey}-images`) as soon as they are fetched: provider
@@ -44,7 +47,7 @@ const excess = <T>(older: T[], keep: number) => older.slice(0, Math.max(0, older
 
 export class ImageStore {
   /** A storage problem in plain words for the user, else null. */
-  notice: string | null = null;
+  notice: Sentence | null = null;
   private name: string;
   private keep: number;
   private db?: Promise<IDBDatabase>;

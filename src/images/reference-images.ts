@@ -1,7 +1,10 @@
 import { UserPaysError } from '../base/errors.js';
 import type { ReferenceImage } from '../providers/provider.js';
 import type { Size } from '../base/types.js';
-import * as text from '../strings/generation.js';
+import { generation } from '../strings/generation.js';
+import { sayer } from '../strings/strings.js';
+
+const text = sayer('generation', generation);
 
 const ACCEPTED = /^image\/(png|jpeg|webp)$/;
 const MAX_BYTES = 10 * 1024 * 1024;

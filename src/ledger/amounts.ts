@@ -4,7 +4,10 @@
 import { isAmount } from '../base/checks.js';
 import Decimal from 'decimal.js';
 import { UserPaysError } from '../base/errors.js';
-import * as strings from '../strings/ledger.js';
+import { ledger } from '../strings/ledger.js';
+import { sayer } from '../strings/strings.js';
+
+const strings = sayer('ledger', ledger);
 
 /** The ledger's one import of decimal.js: the other modules take `Decimal` from here. */
 export { Decimal };

@@ -7,7 +7,7 @@ import { clock } from '../base/clock.js';
 import type { Charge, ProviderTask } from '../providers/provider.js';
 import type { Tally } from '../base/types.js';
 import { UserPaysError } from '../base/errors.js';
-import * as text from '../strings/ledger.js';
+import { ledger } from '../strings/ledger.js';
 import { formatUsd } from '../pricing/format.js';
 import { Decimal, money, moneyIfGiven } from './amounts.js';
 import { storeBudget } from './budget.js';
@@ -25,6 +25,9 @@ import {
   type Area,
 } from './shared-area.js';
 import { budgetOf, summarize, sumsOf, tallyOf } from './sums.js';
+import { sayer, type Sentence } from '../strings/strings.js';
+
+const text = sayer('ledger', ledger);
 
 export interface LedgerStoreOptions {
   /** Namespace of everything persisted; default 'userpays'. */
@@ -47,7 +50,7 @@ export class LedgerStore {
   }
 
   /** A storage problem in plain words for the user (damaged data set aside, storage full), else null. */
-  get notice(): string | null {
+  get notice(): Sentence | null {
     return this.area.notice;
   }
 
@@ -216,7 +219,13 @@ export class LedgerStore {
    * what every tab holds as the lock manager knows it, so that two tabs submitting at the same moment cannot
    * both pass a budget that has room for one (`localStorage` reaches other tabs a little later).
    */
-  async reserve(entries: NewLedgerEntry[], total: string, budget?: string | null): Promise<LedgerEntry[]> {
+  async reserve(
+    entries: NewLedgerEntry[],
+    total: string,
+    budget?: string | null,
+    /** How the amounts of its `budget-exceeded` are written (the element's locale; the browser's where undefined). */
+    locale?: string,
+  ): Promise<LedgerEntry[]> {
     const area = this.area;
     const check = async () => {
       const limit = budgetOf(area, budget);
@@ -231,7 +240,7 @@ export class LedgerStore {
         if (after.gt(limit)) {
           throw new UserPaysError(
             'budget-exceeded',
-            text.budgetExceeded(formatUsd(money(total)), formatUsd(limit)),
+            text.budgetExceeded(formatUsd(money(total), locale), formatUsd(limit, locale)),
             false,
           );
         }

@@ -8,7 +8,10 @@ import { budgetKey, parseBudget } from './budget.js';
 import { compact, dayRowKey, foldEntry, isDayRow, type DayRow } from './compaction.js';
 import { decodeEntry, encodeEntry, isTime, type LedgerEntry } from './entry-codec.js';
 import type { Sums } from './sums.js';
-import * as text from '../strings/ledger.js';
+import { ledger } from '../strings/ledger.js';
+import { sayer, type Sentence } from '../strings/strings.js';
+
+const text = sayer('ledger', ledger);
 
 /** What all stores of one key on one storage share on this page. */
 export interface Area {
@@ -34,7 +37,7 @@ export interface Area {
   budget: string | null;
   /** The budgets this page's elements set (their `budget` attribute), by element: the lowest of all applies. */
   pageBudgets: Map<object, string>;
-  notice: string | null;
+  notice: Sentence | null;
   listeners: Set<() => void>;
   /** The sums of `view` and `days`, until either changes. */
   sum?: Sums;
@@ -85,7 +88,7 @@ const laterOf = (current: LedgerEntry | undefined, other: LedgerEntry) =>
 
 /** The area of `storageKey` on `storage` (default `localStorage`), made on first use. */
 export function areaFor(storageKey: string, storage?: Storage): Area {
-  let notice: string | null = null;
+  let notice: Sentence | null = null;
   try {
     storage ??= localStorage;
   } catch {
@@ -213,7 +216,7 @@ function writeToStorage(area: Area) {
     area.storage!.setItem(area.key, json);
     area.raw = json;
     area.unsaved.clear();
-    if (area.notice === text.storageFull()) area.notice = null;
+    if (area.notice?.text === text.storageFull().text) area.notice = null;
   } catch (error) {
     area.notice = (error as Error).name === 'QuotaExceededError' ? text.storageFull() : text.storageOff();
   }

@@ -1,4 +1,4 @@
-import * as text from '../strings/prices.js';
+import { prices, type PricesStrings } from '../strings/prices.js';
 import type { ProviderId, Size } from '../base/types.js';
 import type { ModelInfo } from './models.js';
 
@@ -134,7 +134,14 @@ export function fitWithin(size: Size, maxPixels: number): Size {
  * A side that is not a multiple of `step`: the multiples either side of it, the one above only where it fits `most`
  * (the area left beside the other side; a side's own maximum is a multiple of its step, so the one above is within it).
  */
-function stepProblem(side: string, value: number, step: number, who: string, most: number): string | undefined {
+function stepProblem(
+  side: string,
+  value: number,
+  step: number,
+  who: string,
+  most: number,
+  text: PricesStrings,
+): string | undefined {
   const below = value - (value % step);
   const above = below + step;
   return below === value ? undefined : text.multipleOf(side, step, who, below, above <= most ? above : undefined);
@@ -147,20 +154,28 @@ function sideProblem(
   side: string,
   value: number,
   other: number,
+  text: PricesStrings,
 ) {
   if (rule.max !== undefined && (value < rule.min || value > rule.max)) {
     return text.sideBetween(side, model.label, rule.min, rule.max, value < rule.min ? rule.min : rule.max);
   }
   if (value < rule.min) return text.atLeast(side, rule.min, model.label);
-  return stepProblem(side, value, rule.step, model.label, (rule.maxPixels ?? Infinity) / other);
+  return stepProblem(side, value, rule.step, model.label, (rule.maxPixels ?? Infinity) / other, text);
 }
 
 /** The first rule of `rule` that width × height breaks, in words a user can act on. */
-function pixelProblem(rule: SizeRule & { kind: 'pixels' }, model: ModelInfo, width: number, height: number) {
+function pixelProblem(
+  rule: SizeRule & { kind: 'pixels' },
+  model: ModelInfo,
+  width: number,
+  height: number,
+  text: PricesStrings,
+) {
   const most = rule.maxPixels;
   if (!most || width * height <= most) {
     return (
-      sideProblem(rule, model, text.width(), width, height) ?? sideProblem(rule, model, text.height(), height, width)
+      sideProblem(rule, model, text.width(), width, height, text) ??
+      sideProblem(rule, model, text.height(), height, width, text)
     );
   }
   // Too large first: its advice is a whole size the model makes, where a side's own ("try 2992 or 3008" for 3000×2000)
@@ -180,12 +195,19 @@ const snap = (value: number, step: number, min: number) => Math.max(min, Math.ro
  * What `capability` makes of a request for `model` at width × height with `inputs` (whole pixels, checked by
  * the caller): the size made and billed, the ratio sent, the references as sent, and what cannot be sent.
  */
-export function fitRequest(capability: Capability, model: ModelInfo, width: number, height: number, inputs: Size[]) {
+export function fitRequest(
+  capability: Capability,
+  model: ModelInfo,
+  width: number,
+  height: number,
+  inputs: Size[],
+  text = prices,
+) {
   const { sizes, references } = capability;
   const notes: string[] = [];
   const fitted: Fitted = { width, height, inputs: [] };
   let problem: string | undefined;
-  if (sizes.kind === 'pixels') problem = pixelProblem(sizes, model, width, height);
+  if (sizes.kind === 'pixels') problem = pixelProblem(sizes, model, width, height, text);
   else if (sizes.kind === 'snapped') {
     Object.assign(fitted, { width: snap(width, sizes.step, sizes.min), height: snap(height, sizes.step, sizes.min) });
     if (fitted.width !== width || fitted.height !== height) {

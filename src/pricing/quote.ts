@@ -1,14 +1,18 @@
 import Decimal from 'decimal.js';
 import { invalid, isAmount, isRecord } from '../base/checks.js';
-import { asUserPaysError } from '../base/errors.js';
-import * as errorsText from '../strings/errors.js';
-import * as pricesText from '../strings/prices.js';
+import { asUserPaysError, UserPaysError } from '../base/errors.js';
+import * as pricesDeveloper from '../strings/prices.js';
+import { errors } from '../strings/errors.js';
+import { prices, type PricesStrings } from '../strings/prices.js';
+import { sayer, wordsIn, type Translation } from '../strings/strings.js';
 import type { ProviderId, Quote, QuoteLine, QuoteRequest, Size } from '../base/types.js';
 import { defaultCapability, fitRequest, type Capability, type Fitted } from './capabilities.js';
 import { MODELS, modelInfo } from './models.js';
 import { CREDIT_USD, priceBookFor, type PriceBook, type PriceEntry } from './price-book.js';
 
 const ONE_MP = 1024 * 1024;
+/** The address sentences, named, for the element that shows a problem to say it in its words. */
+const sayError = sayer('errors', errors);
 
 /** Megapixels as BFL bills them: every started megapixel (1024²) counts, and never less than one. */
 export function megapixels(width: number, height: number): number {
@@ -24,10 +28,10 @@ const parsedPrices = new Map<string, Decimal>();
  * An amount from a price book, exactly. Only decimal strings are accepted: a JavaScript number has already
  * lost exactness (0.1 + 0.2 is 0.30000000000000004) and a typo must not become a guessed price.
  */
-function price(amount: unknown, where: string): Decimal {
+function price(amount: unknown, where: string, text: PricesStrings): Decimal {
   let value = typeof amount === 'string' ? parsedPrices.get(amount) : undefined;
   if (!value) {
-    if (!isAmount(amount)) invalid(pricesText.badPrice(where, String(amount)));
+    if (!isAmount(amount)) invalid(text.badPrice(where, String(amount)));
     value = new Decimal(amount);
     parsedPrices.set(amount, value);
   }
@@ -45,20 +49,20 @@ const UNITS: Record<string, readonly string[]> = {
 const checkedEntries = new WeakSet<PriceEntry>();
 
 /** Refuses a price-book entry that is not whole: an unknown rule or unit, no source, sizes that make no sense. */
-function checkEntry(entry: PriceEntry, where: string): PriceEntry {
+function checkEntry(entry: PriceEntry, where: string, text: PricesStrings): PriceEntry {
   if (checkedEntries.has(entry)) return entry;
   const rule: unknown = entry.rule;
-  if (!isRecord(rule) || !Object.hasOwn(UNITS, rule.kind as string)) invalid(pricesText.badRule(where));
+  if (!isRecord(rule) || !Object.hasOwn(UNITS, rule.kind as string)) invalid(text.badRule(where));
   if (!UNITS[rule.kind as string].includes(rule.unit as string)) {
-    invalid(pricesText.badUnit(where, String(rule.unit), UNITS[rule.kind as string]));
+    invalid(text.badUnit(where, String(rule.unit), UNITS[rule.kind as string]));
   }
   const source: unknown = entry.source;
   if (!isRecord(source) || typeof source.name !== 'string' || typeof source.asOf !== 'string') {
-    invalid(pricesText.badSource(where));
+    invalid(text.badSource(where));
   }
-  if (typeof entry.exact !== 'boolean') invalid(pricesText.badExact(where));
-  if (entry.topUpFee !== undefined && !price(entry.topUpFee, where).lt(1)) {
-    invalid(pricesText.badTopUpFee(where, String(entry.topUpFee)));
+  if (typeof entry.exact !== 'boolean') invalid(text.badExact(where));
+  if (entry.topUpFee !== undefined && !price(entry.topUpFee, where, text).lt(1)) {
+    invalid(text.badTopUpFee(where, String(entry.topUpFee)));
   }
   const sizes: unknown = entry.sizes;
   const references: unknown = entry.references;
@@ -71,7 +75,7 @@ function checkEntry(entry: PriceEntry, where: string): PriceEntry {
     (isRecord(sizes) && !(whole(sizes.step) && whole(sizes.min) && whole(sizes.max) && whole(sizes.maxPixels))) ||
     (rule.mp !== undefined && !isPixels(rule.mp))
   ) {
-    invalid(pricesText.badCapability(where));
+    invalid(text.badCapability(where));
   }
   checkedEntries.add(entry);
   return entry;
@@ -84,21 +88,23 @@ export function capabilityOf(entry: PriceEntry, provider: ProviderId): Capabilit
 }
 
 /** The request with its defaults, each field checked: what is malformed is refused in plain words. */
-function checkRequest(request: unknown) {
-  if (!isRecord(request)) invalid(pricesText.notARequest());
+function checkRequest(request: unknown, text: PricesStrings) {
+  if (!isRecord(request)) invalid(pricesDeveloper.notARequest());
   const { provider = 'puter', model, width = 1024, height = 1024, count = 1, inputs = [], endpoint } = request;
-  if (typeof provider !== 'string') invalid(pricesText.noPrice(String(model), String(provider)));
-  if (typeof model !== 'string') invalid(pricesText.noSuchModel(String(model), MODELS[0].label));
-  const unusable = !isPixels(width) ? pricesText.width() : !isPixels(height) ? pricesText.height() : '';
-  if (unusable) invalid(pricesText.wholePixels(unusable));
-  if (!(isPixels(count) && count <= 4)) invalid(pricesText.countRange());
-  if (!Array.isArray(inputs)) invalid(pricesText.referencesNotAList());
+  if (typeof provider !== 'string') invalid(text.noPrice(String(model), String(provider)));
+  if (typeof model !== 'string') invalid(text.noSuchModel(String(model), MODELS[0].label));
+  const unusable = !isPixels(width) ? text.width() : !isPixels(height) ? text.height() : '';
+  if (unusable) invalid(text.wholePixels(unusable));
+  if (!(isPixels(count) && count <= 4)) invalid(text.countRange());
+  if (!Array.isArray(inputs)) invalid(pricesDeveloper.referencesNotAList());
   inputs.forEach((size: unknown, index) => {
     if (!(isRecord(size) && isPixels(size.width) && isPixels(size.height))) {
-      invalid(pricesText.referenceWithoutSize(index + 1));
+      invalid(text.referenceWithoutSize(index + 1));
     }
   });
-  if (endpoint !== undefined && typeof endpoint !== 'string') invalid(errorsText.endpointInsecure());
+  if (endpoint !== undefined && typeof endpoint !== 'string') {
+    throw new UserPaysError('invalid-input', sayError.endpointInsecure(), false);
+  }
   return {
     provider: provider as ProviderId,
     model,
@@ -115,23 +121,23 @@ function checkRequest(request: unknown) {
  * and provider, its capability and the request fitted to it (`Fitted`). Throws `invalid-input` where no price
  * exists; shared by `quoteFor` and the submission, which sends what was priced.
  */
-export function priceRequest(request: QuoteRequest, book?: PriceBook) {
-  const asked = checkRequest(request);
-  const model = modelInfo(asked.model) ?? invalid(pricesText.noSuchModel(asked.model, MODELS[0].label));
+export function priceRequest(request: QuoteRequest, book?: PriceBook, text = prices) {
+  const asked = checkRequest(request, text);
+  const model = modelInfo(asked.model) ?? invalid(text.noSuchModel(asked.model, MODELS[0].label));
   book ??= priceBookFor(asked.endpoint);
   const byProvider = Object.hasOwn(book, model.id) ? book[model.id] : undefined;
-  const where = pricesText.priceWhere(model.label, asked.provider);
+  const where = text.priceWhere(model.label, asked.provider);
   const entry =
     byProvider && Object.hasOwn(byProvider, asked.provider) && byProvider[asked.provider]
-      ? checkEntry(byProvider[asked.provider]!, where)
-      : invalid(pricesText.noPrice(model.label, asked.provider));
+      ? checkEntry(byProvider[asked.provider]!, where, text)
+      : invalid(text.noPrice(model.label, asked.provider));
   const capability = capabilityOf(entry, asked.provider);
-  const fitted = fitRequest(capability, model, asked.width, asked.height, asked.inputs);
+  const fitted = fitRequest(capability, model, asked.width, asked.height, asked.inputs, text);
   return { asked, model, entry, capability, fitted, where };
 }
 
 /** Per image, in the rule's unit: the breakdown's parts, and the megapixels billed. */
-function parts(entry: PriceEntry, fitted: Fitted, where: string) {
+function parts(entry: PriceEntry, fitted: Fitted, where: string, text: PricesStrings) {
   const { rule } = entry;
   const { inputs } = fitted;
   const lines: [string, Decimal][] = [];
@@ -140,37 +146,39 @@ function parts(entry: PriceEntry, fitted: Fitted, where: string) {
   let outputMegapixels = megapixels(fitted.width, fitted.height);
   let inputMegapixels = inputs.reduce((sum, size) => sum + megapixels(size.width, size.height), 0);
   if (rule.kind === 'megapixel') {
-    const extra = price(rule.extra, where);
-    lines.push([pricesText.firstMegapixel(), price(rule.first, where)]);
-    if (outputMegapixels > 1)
-      lines.push([pricesText.moreMegapixels(outputMegapixels - 1), extra.mul(outputMegapixels - 1)]);
+    const extra = price(rule.extra, where, text);
+    lines.push([text.firstMegapixel(), price(rule.first, where, text)]);
+    if (outputMegapixels > 1) lines.push([text.moreMegapixels(outputMegapixels - 1), extra.mul(outputMegapixels - 1)]);
     if (rule.inputs && inputs.length) {
-      lines.push([pricesText.referenceImages(inputs.length, inputMegapixels), extra.mul(inputMegapixels)]);
+      lines.push([text.referenceImages(inputs.length, inputMegapixels), extra.mul(inputMegapixels)]);
       references = inputs.map(({ width, height }) => [megapixels(width, height), extra.mul(megapixels(width, height))]);
     }
   } else if (rule.kind === 'flat') {
-    lines.push([pricesText.flatPerImage(), price(rule.perImage, where)]);
+    lines.push([text.flatPerImage(), price(rule.perImage, where, text)]);
   } else if (rule.kind === 'per-megapixel') {
     const edit = inputs.length ? rule.edit : undefined;
-    const perMp = price(edit ?? rule.perMp, where);
+    const perMp = price(edit ?? rule.perMp, where, text);
     const area = fitted.width * fitted.height;
     // With `mp`, the output's area exactly, as the gateway counts it (see PriceRule).
     if (rule.mp) outputMegapixels = area / rule.mp;
     lines.push([
-      pricesText.megapixels(outputMegapixels),
+      text.megapixels(outputMegapixels),
       rule.mp ? perMp.mul(area).div(rule.mp) : perMp.mul(outputMegapixels),
     ]);
     inputMegapixels = edit ? inputs.length : 0;
     if (edit) {
-      lines.push([pricesText.referencesAtOneMp(inputs.length), perMp.mul(inputMegapixels)]);
+      lines.push([text.referencesAtOneMp(inputs.length), perMp.mul(inputMegapixels)]);
       references = inputs.map(() => [1, perMp]);
     }
   } else {
     // Puter's catalogue costs (see PriceRule): megapixels of 10⁶ pixels, the output's exactly (or the 1 MP a
     // Replicate-served model makes), each reference image's started ones.
-    const costs = isRecord(rule.costs) ? rule.costs : invalid(pricesText.badRule(where));
+    const costs = isRecord(rule.costs) ? rule.costs : invalid(text.badRule(where));
     const cents = (...keys: string[]) =>
-      keys.reduce((sum, key) => (Object.hasOwn(costs, key) ? sum.add(price(costs[key], where)) : sum), new Decimal(0));
+      keys.reduce(
+        (sum, key) => (Object.hasOwn(costs, key) ? sum.add(price(costs[key], where, text)) : sum),
+        new Decimal(0),
+      );
     const perMp = cents('1MP').div(100);
     const perInput = cents('input_mp').div(100);
     const { width, height } = fitted;
@@ -180,11 +188,11 @@ function parts(entry: PriceEntry, fitted: Fitted, where: string) {
       : inputs.reduce((sum, size) => sum + Math.ceil((size.width * size.height) / 1e6), 0);
     lines.push(
       perMp.isZero()
-        ? [pricesText.flatPerImage(), cents('run', 'output_mp', 'output', 'per-image').div(100)]
-        : [pricesText.megapixels(outputMegapixels), perMp.mul(width * height).div(1e6)],
+        ? [text.flatPerImage(), cents('run', 'output_mp', 'output', 'per-image').div(100)]
+        : [text.megapixels(outputMegapixels), perMp.mul(width * height).div(1e6)],
     );
     if (inputMegapixels) {
-      lines.push([pricesText.referenceImages(inputs.length, inputMegapixels), perInput.mul(inputMegapixels)]);
+      lines.push([text.referenceImages(inputs.length, inputMegapixels), perInput.mul(inputMegapixels)]);
       references = inputs.map((size) => {
         const started = Math.ceil((size.width * size.height) / 1e6);
         return [started, perInput.mul(started)];
@@ -218,25 +226,28 @@ export interface Priced {
   entry?: PriceEntry;
 }
 
-/** `request` priced with `book`; never throws: what cannot be priced is its `problem`, in words. */
-export function priceOf(request: QuoteRequest, book?: PriceBook): Priced {
+/**
+ * `request` priced with `book`; never throws: what cannot be priced is its `problem`, in words (`translation`'s over
+ * English: the element's, so that its quote, its lines and its problem are in its language).
+ */
+export function priceOf(request: QuoteRequest, book?: PriceBook, translation?: Translation): Priced {
   try {
-    const { quote, capability, fitted, entry } = quoteDetails(request, book);
+    const { quote, capability, fitted, entry } = quoteDetails(request, book, wordsIn(translation, 'prices', prices));
     return { quote, problem: quote.problem ?? '', capability, fitted, entry };
   } catch (error) {
-    return { problem: asUserPaysError(error).message };
+    return { problem: asUserPaysError(error).wordedIn(translation) };
   }
 }
 
-export function quoteDetails(request: QuoteRequest, book?: PriceBook) {
-  const priced = priceRequest(request, book);
+export function quoteDetails(request: QuoteRequest, book?: PriceBook, text = prices) {
+  const priced = priceRequest(request, book, text);
   const { asked, entry, fitted, where } = priced;
   const { count } = asked;
-  const { lines: perImageParts, outputMegapixels, inputMegapixels, references } = parts(entry, fitted, where);
-  const usdPerUnit = entry.rule.unit === 'credit' ? price(CREDIT_USD, pricesText.aCredit()) : null;
+  const { lines: perImageParts, outputMegapixels, inputMegapixels, references } = parts(entry, fitted, where, text);
+  const usdPerUnit = entry.rule.unit === 'credit' ? price(CREDIT_USD, text.aCredit(), text) : null;
   /** Per image, in the rule's unit → USD for the whole submission, the top-up fee (set below) included. */
   let submissionUsd = (amount: Decimal) => (usdPerUnit ? amount.mul(usdPerUnit) : amount).mul(count);
-  const suffix = count > 1 ? pricesText.timesImages(count) : '';
+  const suffix = count > 1 ? text.timesImages(count) : '';
   const lines: QuoteLine[] = [];
   let units = new Decimal(0);
   for (const [label, amount] of perImageParts) {
@@ -246,13 +257,13 @@ export function quoteDetails(request: QuoteRequest, book?: PriceBook) {
   const usage = usdPerUnit ? units.mul(usdPerUnit) : units;
   let perImage = usage;
   if (entry.topUpFee !== undefined) {
-    const fee = price(entry.topUpFee, where);
+    const fee = price(entry.topUpFee, where, text);
     // Rounded up to a millionth of a dollar, so the preview never promises less than is taken.
     perImage = usage.div(new Decimal(1).sub(fee)).toDecimalPlaces(6, Decimal.ROUND_UP);
     const beforeFee = submissionUsd;
     submissionUsd = (amount) => beforeFee(amount).div(new Decimal(1).sub(fee)).toDecimalPlaces(6, Decimal.ROUND_UP);
     lines.push({
-      label: pricesText.topUpFee(fee.mul(100).toString()),
+      label: text.topUpFee(fee.mul(100).toString()),
       amount: perImage.sub(usage).mul(count).toString(),
     });
   }

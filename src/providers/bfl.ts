@@ -7,8 +7,11 @@ import { checkProviderUrl, routed } from './provider-urls.js';
 import { checkEndpoint } from './urls.js';
 import { pollUntil } from './poll.js';
 import type { Charge, Provider, ProviderOutcome, ProviderRequest, ProviderTask, RunContext } from './provider.js';
-import * as text from '../strings/generation.js';
+import { generation } from '../strings/generation.js';
 import { clock } from '../base/clock.js';
+import { sayer } from '../strings/strings.js';
+
+const text = sayer('generation', generation);
 
 /**
  * BFL's JSON body for one image, by the model's size rule in the price book: FLUX.2 and FLUX1.1 [pro] take

@@ -6,7 +6,10 @@ import { checkProviderUrl, routed } from './provider-urls.js';
 import { checkEndpoint } from './urls.js';
 import { pollUntil } from './poll.js';
 import type { Provider, ProviderOutcome, ProviderRequest, ProviderTask, RunContext } from './provider.js';
-import * as text from '../strings/generation.js';
+import { generation } from '../strings/generation.js';
+import { sayer } from '../strings/strings.js';
+
+const text = sayer('generation', generation);
 
 /**
  * fal's endpoint id for one of our models (FLUX.2): `flux-2-klein-4b` → `fal-ai/flux-2/klein/4b`, `flux-2-pro` →
@@ -145,9 +148,12 @@ export class FalProvider implements Provider {
           state = reply.status;
           if (state === 'COMPLETED') return { done: reply };
           if (state === 'IN_QUEUE') onProgress?.({ status: queueStatus(reply.queue_position) });
-          else if (state === 'IN_PROGRESS')
-            onProgress?.({ status: String(reply.logs?.at(-1)?.message ?? text.generatingNow()).slice(0, 80) });
-          else throw new UserPaysError('provider-error', text.cannotMake());
+          else if (state === 'IN_PROGRESS') {
+            // fal's own words (its last log line) as they are, where it has any.
+            const log: unknown = reply.logs?.at(-1)?.message;
+            const own = log !== undefined && log !== null;
+            onProgress?.({ status: own ? { text: String(log).slice(0, 80) } : text.generatingNow() });
+          } else throw new UserPaysError('provider-error', text.cannotMake());
           return {};
         },
         signal,

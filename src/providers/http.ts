@@ -4,8 +4,22 @@ import { scrubSecret } from '../base/secrets.js';
 import { checkImageUrl, routed } from './provider-urls.js';
 import { parse } from './urls.js';
 import type { ProviderImage, RunContext } from './provider.js';
-import * as text from '../strings/generation.js';
+import * as generationDeveloper from '../strings/generation.js';
+import { generation } from '../strings/generation.js';
 import { clock } from '../base/clock.js';
+import { sayer } from '../strings/strings.js';
+
+const text = sayer('generation', generation);
+
+/**
+ * `error` with no piece of `secret` in its words (see `scrubSecret`): a provider's words that held a piece of it are
+ * said without it, as words of their own (the sentences that carried them are dropped with their values), or, where
+ * what is left still holds one, not at all (`keyQuoted`).
+ */
+function withoutKey(error: UserPaysError, secret?: string): UserPaysError {
+  const message = scrubSecret(error.message, secret);
+  return message === error.message ? error : error.say(message ? { text: message } : text.keyQuoted());
+}
 
 /** A `UserPaysError` from an HTTP reply, with the wait the provider asked for (Retry-After). */
 export type HttpError = UserPaysError & { retryAfterMs?: number; status?: number };
@@ -133,8 +147,7 @@ export async function fetchJson(
     }
     return body;
   } catch (thrown) {
-    const error = asUserPaysError(thrown);
-    error.message = scrubSecret(error.message, secret, text.keyQuoted());
+    const error = withoutKey(asUserPaysError(thrown), secret);
     // A request that may charge (a POST) lost on the way may have gone more than once (see `mostSends`).
     if (error.code === 'network' && !error.answered && init.method === 'POST') error.sends = mostSends(url);
     throw error;
@@ -211,7 +224,11 @@ async function refusedByCors(thrown: unknown, url: string, init: RequestInit, si
   const relayed = new URL(url).searchParams.has('url'); // `{relay}?url=…` (routed())
   if (!reported.has(origin)) {
     reported.add(origin);
-    console.warn(relayed ? text.relayConsoleRefused(origin, location.origin) : text.relayConsole(origin));
+    console.warn(
+      relayed
+        ? generationDeveloper.relayConsoleRefused(origin, location.origin)
+        : generationDeveloper.relayConsole(origin),
+    );
   }
   const error = new UserPaysError('network', relayed ? text.relayUnreachable() : '', false);
   error.answered = true;
@@ -356,11 +373,11 @@ export async function guard<T>(
     controller.signal.throwIfAborted();
     return result;
   } catch (thrown) {
-    if (thrown instanceof UserPaysError && thrown.cors && !thrown.message) thrown.message = text.relayNeeded(provider);
+    if (thrown instanceof UserPaysError && thrown.cors && !thrown.message) thrown.say(text.relayNeeded(provider));
     // The provider's own words say whose account is short: name it, and where to add funds.
     if (thrown instanceof UserPaysError && thrown.code === 'insufficient-funds' && provider) {
       // A gateway has no name of its own: its host says where the account is.
-      thrown.message = text.outOfCreditsAt(provider, provider === 'openai' ? parse(context.endpoint)?.host : undefined);
+      thrown.say(text.outOfCreditsAt(provider, provider === 'openai' ? parse(context.endpoint)?.host : undefined));
     }
     const error = asUserPaysError(
       context.signal.aborted
@@ -370,8 +387,7 @@ export async function guard<T>(
           : thrown,
     );
     // Whatever a provider's words reached the message by, no piece of the key leaves with them.
-    error.message = scrubSecret(error.message, context.apiKey, text.keyQuoted());
-    throw error;
+    throw withoutKey(error, context.apiKey);
   } finally {
     clearTimeout(timer);
     context.signal.removeEventListener('abort', abort);

@@ -3,7 +3,10 @@ import { clock } from '../base/clock.js';
 import { providerInfo } from './catalog.js';
 import { fetchJson } from './http.js';
 import type { AuthorizeRequest, ExchangeRequest, OAuthAccount, SignedIn } from './sign-in.js';
-import * as text from '../strings/generation.js';
+import { generation } from '../strings/generation.js';
+import { sayer } from '../strings/strings.js';
+
+const text = sayer('generation', generation);
 
 /**
  * "Sign in with Hugging Face" (huggingface.co/docs/hub/oauth): OAuth 2 with PKCE from the page, the site's public

@@ -7,8 +7,12 @@ import { routed } from './provider-urls.js';
 import { checkEndpoint } from './urls.js';
 import { pollUntil } from './poll.js';
 import type { Provider, ProviderOutcome, ProviderRequest, ProviderTask, RunContext } from './provider.js';
-import * as text from '../strings/generation.js';
-import * as pricesText from '../strings/prices.js';
+import { generation } from '../strings/generation.js';
+import { prices } from '../strings/prices.js';
+import { sayer } from '../strings/strings.js';
+
+const text = sayer('generation', generation);
+const pricesText = sayer('prices', prices);
 
 /**
  * Hugging Face's Inference Providers, paid from the signed-in user's HF account: every request goes to the router

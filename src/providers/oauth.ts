@@ -1,8 +1,11 @@
 import { UserPaysError, asUserPaysError } from '../base/errors.js';
 import type { ProviderId } from '../base/types.js';
-import * as text from '../strings/sign-in.js';
+import { signIn as signInWords } from '../strings/sign-in.js';
 import type { OAuthAccount, SignedIn } from './sign-in.js';
 import { checkEndpoint } from './urls.js';
+import { sayer } from '../strings/strings.js';
+
+const text = sayer('signIn', signInWords);
 
 /**
  * Signing in to an account system from the page (OAuth 2 authorization code with PKCE, S256; RFC 7636), shared by

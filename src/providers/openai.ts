@@ -4,8 +4,12 @@ import { MAX_IMAGE_BYTES, base64Image, downloadImage, fetchJson, guard, measured
 import { routed } from './provider-urls.js';
 import { checkEndpoint } from './urls.js';
 import type { Provider, ProviderImage, ProviderOutcome, ProviderRequest, RunContext } from './provider.js';
-import * as generationText from '../strings/generation.js';
-import * as pricesText from '../strings/prices.js';
+import { generation } from '../strings/generation.js';
+import { prices } from '../strings/prices.js';
+import { sayer } from '../strings/strings.js';
+
+const generationText = sayer('generation', generation);
+const pricesText = sayer('prices', prices);
 
 /** The name gateways give our models (`flux-2-klein-9b` → `black-forest-labs/flux-2-klein-9b`). */
 export const gatewayModel = (model: string) => 'black-forest-labs/' + model;

@@ -7,8 +7,12 @@ import { checkImageUrl, routed } from './provider-urls.js';
 import { checkEndpoint } from './urls.js';
 import type { Charge, Provider, ProviderOutcome, ProviderRequest, RunContext } from './provider.js';
 import type { AuthorizeRequest, ExchangeRequest, OAuthAccount, SignedIn } from './sign-in.js';
-import * as text from '../strings/generation.js';
-import * as signInText from '../strings/sign-in.js';
+import { generation } from '../strings/generation.js';
+import { signIn } from '../strings/sign-in.js';
+import { sayer } from '../strings/strings.js';
+
+const text = sayer('generation', generation);
+const signInText = sayer('signIn', signIn);
 
 /**
  * OpenRouter (openrouter.ai), paid from the user's own OpenRouter credits: with a key they paste, or one they get by
@@ -59,7 +63,7 @@ function dataUrlBlob(url: string): Blob {
  * OpenRouter's words where its own differ.
  */
 function openRouterError(error: HttpError): HttpError {
-  if (error.status === 401) error.message = signInText.keyRevoked('openrouter');
+  if (error.status === 401) error.say(signInText.keyRevoked('openrouter'));
   if (error.status === 403) {
     const moderated: HttpError = new UserPaysError('moderated', signInText.flagged('openrouter'), false);
     Object.assign(moderated, { status: 403, answered: true });

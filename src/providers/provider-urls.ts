@@ -1,6 +1,9 @@
 import { UserPaysError } from '../base/errors.js';
-import * as text from '../strings/generation.js';
+import { generation } from '../strings/generation.js';
 import { pageHost, parse, secure } from './urls.js';
+import { sayer } from '../strings/strings.js';
+
+const text = sayer('generation', generation);
 
 /**
  * The addresses a provider hands back (status, result and image URLs), checked as urls.ts checks an endpoint

@@ -1,6 +1,7 @@
 import type Decimal from 'decimal.js';
 import type { ProviderId } from '../base/types.js';
 import type { PriceEntry } from '../pricing/index.js';
+import type { Sentence } from '../strings/strings.js';
 import type { OAuthAccount } from './sign-in.js';
 
 /** A reference image the user attached; `dataUrl` is `data:image/(png|jpeg|webp);base64,…`. */
@@ -57,8 +58,11 @@ export interface Charge {
 }
 
 export interface ProviderProgress {
-  /** Short words for the user: "Queued (position 3)", "Generating", "Downloading image". */
-  status: string;
+  /**
+   * Short words for the user: "Queued (position 3)", "Generating", "Downloading image", said as a `Sentence` (one of
+   * the widget's, or a provider's own words as they are) for the element to say in its language.
+   */
+  status: Sentence;
   /** 0–1 where the provider reports it. */
   progress?: number;
 }

@@ -9,8 +9,12 @@ import { checkImageUrl } from './provider-urls.js';
 import { setScriptSource } from './scripts.js';
 import type { ErrorCode } from '../base/types.js';
 import type { Provider, ProviderOutcome, ProviderRequest, RunContext } from './provider.js';
-import * as generationText from '../strings/generation.js';
-import * as pricesText from '../strings/prices.js';
+import { generation } from '../strings/generation.js';
+import { prices } from '../strings/prices.js';
+import { sayer, type Sentence } from '../strings/strings.js';
+
+const generationText = sayer('generation', generation);
+const pricesText = sayer('prices', prices);
 
 const g = globalThis as any;
 let sdk: Promise<any> | undefined;
@@ -134,7 +138,7 @@ export interface PuterBalance {
   /** In credits, while their worth in USD is unknown. */
   credits?: Decimal;
   /** What the account line says instead of a USD amount, while only credits are known. */
-  unpriced?(locale?: string): string;
+  unpriced?(locale?: string): Sentence;
 }
 
 /** Credits for people: grouped as the locale groups, at most 2 decimals (Intl formats the decimal text exactly). */
@@ -196,12 +200,14 @@ export async function puterCheck(
   endpoint: string,
   total: string,
   cheaper?: (left: Decimal) => string | undefined,
+  /** How its amounts are written (the element's locale; the browser's where undefined). */
+  locale?: string,
 ) {
   if (!puter.auth.isSignedIn()) await puterSignIn(puter);
   const { usd, credits } = (await puterBalance(puter, endpoint)) ?? {};
   if (usd?.lt(total)) {
-    const message = generationText.puterShort(formatUsd(total), formatUsd(usd.toDecimalPlaces(6, 1)), cheaper?.(usd));
-    throw new UserPaysError('insufficient-funds', message);
+    const [price, left] = [total, usd.toDecimalPlaces(6, 1)].map((amount) => formatUsd(amount, locale));
+    throw new UserPaysError('insufficient-funds', generationText.puterShort(price, left, cheaper?.(usd)));
   }
   if (credits?.lte(0)) throw new UserPaysError('insufficient-funds', generationText.puterNoCredits());
 }
@@ -221,9 +227,9 @@ function closeLowBalanceDialog() {
   for (const dialog of document.querySelectorAll('usage-limit-dialog')) dialog.remove();
 }
 
-const PUTER_ERRORS: [RegExp, ErrorCode, (match: RegExpExecArray) => string][] = [
-  [/^402|_funds/, 'insufficient-funds', generationText.outOfCredits],
-  [/popup/, 'auth-required', generationText.popupBlocked],
+const PUTER_ERRORS: [RegExp, ErrorCode, (match: RegExpExecArray) => Sentence][] = [
+  [/^402|_funds/, 'insufficient-funds', () => generationText.outOfCredits()],
+  [/popup/, 'auth-required', () => generationText.popupBlocked()],
   // The account gates answer 403 with one of these codes before any driver runs; the SDK prompts for them only
   // inside Puter's own desktop and passes them on elsewhere (HeyPuter/puter@8307e8c core/http/middleware/gates.ts,
   // assertVerifiedAccount; @heyputer/puter.js src/lib/networkUtils.js, resolveVerificationGate).
@@ -232,20 +238,20 @@ const PUTER_ERRORS: [RegExp, ErrorCode, (match: RegExpExecArray) => string][] = 
     'auth-required',
     ([, what]) => generationText.puterVerify(what as 'email' | 'phone' | 'card'),
   ],
-  [/^401|\|auth_|token_|reauth_required/, 'auth-required', generationText.signInAgain],
+  [/^401|\|auth_|token_|reauth_required/, 'auth-required', () => generationText.signInAgain()],
   // 429 too_many_requests, after the SDK's own retries (about 12 s: RETRY_DELAYS_MS in networkUtils.js).
   [/^429|too_many|rate_limit/, 'rate-limited', () => generationText.tooManyRequests()],
   // The new SDK refuses an empty prompt itself, before any request (src/modules/ai/image.js, `prompt_required`).
-  [/prompt_required/, 'invalid-input', generationText.promptMissing],
-  [/moderat|safety|flagged|content.filter/i, 'moderated', generationText.moderated],
+  [/prompt_required/, 'invalid-input', () => generationText.promptMissing()],
+  [/moderat|safety|flagged|content.filter/i, 'moderated', () => generationText.moderated()],
   // The model's provider refused the parameters (any other 4xx upstream: HeyPuter/puter@8307e8c
   // src/backend/controllers/drivers/DriverController.ts, translateProviderError): only other settings help.
-  [/upstream_bad_request/, 'invalid-input', generationText.settingsRefused],
+  [/upstream_bad_request/, 'invalid-input', () => generationText.settingsRefused()],
   // A failed or moderated Replicate prediction: the replicate client throws "Prediction failed: …" with no HTTP
   // status, which translateProviderError passes through and errorHandler.ts renders as 500 `internal_error`. Puter
   // records usage only after the model answered (ReplicateImageGenerationProvider.ts, #recordUsage after run):
   // nothing was charged.
-  [/^500|internal_error/, 'provider-error', generationText.puterFailed],
+  [/^500|internal_error/, 'provider-error', () => generationText.puterFailed()],
 ];
 
 /**
@@ -400,7 +406,7 @@ export class PuterProvider implements Provider {
               // The SDK asked the user to sign in again and they did: the call itself still failed, but asking
               // them to sign in would be wrong; they need only generate again.
               if (error.code === 'auth-required' && puter.auth.isSignedIn() && puter.authToken !== token) {
-                error.message = generationText.signedInAgain();
+                error.say(generationText.signedInAgain());
                 // Refused for its session before the driver ran: nothing was charged, as the words say.
                 error.uncharged = true;
               }
@@ -444,7 +450,7 @@ export class PuterProvider implements Provider {
         };
       });
     }).catch((error: UserPaysError) => {
-      if (error.code === 'cancelled') error.message = generationText.cancelledPuter();
+      if (error.code === 'cancelled') error.say(generationText.cancelledPuter());
       throw error;
     });
   }

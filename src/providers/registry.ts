@@ -1,11 +1,15 @@
 import { lazily } from '../base/lazily.js';
 import { UserPaysError } from '../base/errors.js';
-import * as text from '../strings/generation.js';
+import { generation } from '../strings/generation.js';
 import type { ProviderId } from '../base/types.js';
 import type { Provider } from './provider.js';
 import type { OAuthAccount } from './sign-in.js';
-import * as signInText from '../strings/sign-in.js';
+import { signIn } from '../strings/sign-in.js';
 import { checkEndpoint, checkRelay } from './urls.js';
+import { sayer } from '../strings/strings.js';
+
+const text = sayer('generation', generation);
+const signInText = sayer('signIn', signIn);
 
 /**
  * Puter's adapter module, loaded once and shared: its provider, and what the widget's account area and the headless

@@ -1,5 +1,8 @@
 import { UserPaysError } from '../base/errors.js';
-import * as text from '../strings/generation.js';
+import { generation } from '../strings/generation.js';
+import { sayer } from '../strings/strings.js';
+
+const text = sayer('generation', generation);
 
 let policy: { createScriptURL(url: string): unknown } | null | undefined;
 

@@ -1,5 +1,8 @@
 import { UserPaysError } from '../base/errors.js';
-import * as text from '../strings/errors.js';
+import { errors } from '../strings/errors.js';
+import { sayer, type Sentence } from '../strings/strings.js';
+
+const text = sayer('errors', errors);
 
 /**
  * Which addresses the widget will talk to (docs/contract.md, Security): the checks every controller and provider
@@ -31,7 +34,7 @@ export const pageHost = () => globalThis.location?.hostname ?? '';
  * An address the widget may send requests to: `https:` (`http:` only on loopback; docs/contract.md, Security), with
  * no credentials, query or fragment in it; refused with `refused()` in words otherwise.
  */
-function checkAddress(url: string, page: string, refused: () => string): URL {
+function checkAddress(url: string, page: string, refused: () => Sentence): URL {
   const u = parse(url);
   if (!u || !secure(u, page) || u.username || u.password || u.search || u.hash) {
     throw new UserPaysError('invalid-input', refused(), false);

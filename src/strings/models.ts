@@ -1,20 +1,27 @@
 /** What each model is best for, beside its name in the model choices (loaded with the panels). */
-export const bestFor = (model: string) =>
-  ({
-    // Black Forest Labs' own words for each model (docs.bfl.ai, "FLUX.2 models": [klein] for real-time and high
-    // volume, [pro] for production, [flex] for typography and fine control, [max] for the highest quality).
-    'flux-2-klein-4b': 'Real-time, high volume',
-    'flux-2-klein-9b': 'Real-time, more detail',
-    'flux-2-pro': 'Production quality',
-    'flux-2-flex': 'Typography, fine control',
-    'flux-2-max': 'Highest quality',
-    'flux-2-dev': 'Open weights',
-    'flux-kontext-pro': 'Edits an image you give',
-    'flux-kontext-max': 'Edits, highest quality',
-    'flux-pro-1.1': 'FLUX.1, fast',
-    'flux-pro-1.1-ultra': 'FLUX.1, up to 4 MP',
-    'flux-pro-1.0-fill': 'Fills a masked area',
-    // FLUX.1 [schnell]: BFL's few-step distilled model ("fastest"); [dev]: its open-weights guidance-distilled one.
-    'flux-1-schnell': 'FLUX.1, fastest',
-    'flux-1-dev': 'FLUX.1, open weights',
-  })[model] ?? '';
+
+export interface ModelsStrings {
+  bestFor(model: string): string;
+}
+
+export const models: ModelsStrings = {
+  bestFor: (model) =>
+    ({
+      // Black Forest Labs' own words for each model (docs.bfl.ai, "FLUX.2 models": [klein] for real-time and high
+      // volume, [pro] for production, [flex] for typography and fine control, [max] for the highest quality).
+      'flux-2-klein-4b': 'Real-time, high volume',
+      'flux-2-klein-9b': 'Real-time, more detail',
+      'flux-2-pro': 'Production quality',
+      'flux-2-flex': 'Typography, fine control',
+      'flux-2-max': 'Highest quality',
+      'flux-2-dev': 'Open weights',
+      'flux-kontext-pro': 'Edits an image you give',
+      'flux-kontext-max': 'Edits, highest quality',
+      'flux-pro-1.1': 'FLUX.1, fast',
+      'flux-pro-1.1-ultra': 'FLUX.1, up to 4 MP',
+      'flux-pro-1.0-fill': 'Fills a masked area',
+      // FLUX.1 [schnell]: BFL's few-step distilled model ("fastest"); [dev]: its open-weights guidance-distilled one.
+      'flux-1-schnell': 'FLUX.1, fastest',
+      'flux-1-dev': 'FLUX.1, open weights',
+    })[model] ?? '',
+};

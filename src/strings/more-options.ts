@@ -1,14 +1,30 @@
 /** More options (the widget's panels): how many images, the seed, and reference images. */
 
-export const countLabel = () => 'Images';
-export const seedLabel = () => 'Seed';
-export const randomSeed = () => 'random';
-export const referencesLabel = () => 'Reference images';
-export const referencesNote = (required: boolean, max: number, billed: boolean) =>
-  `(${required ? 'required' : 'optional'}, up to ${max}; ${billed ? 'billed too' : 'included in the price'}; choose, drop or paste)`;
-export const referenceAlt = (index: number) => `Reference image ${index}`;
-export const referenceAdds = (megapixels: number, amount: string) => `adds ${megapixels} MP = ${amount}`;
-export const referenceRemove = (index: number) => `Remove reference image ${index}`;
-export const dropReferences = () => 'Drop images here, paste them, or';
-export const chooseReferences = () => 'choose files';
-export const referencesCount = (n: number, max: number) => `${n} of ${max}`;
+export interface MoreOptionsStrings {
+  countLabel(): string;
+  seedLabel(): string;
+  randomSeed(): string;
+  referencesLabel(): string;
+  referencesNote(required: boolean, max: number, billed: boolean): string;
+  referenceAlt(index: number): string;
+  referenceAdds(megapixels: number, amount: string): string;
+  referenceRemove(index: number): string;
+  dropReferences(): string;
+  chooseReferences(): string;
+  referencesCount(n: number, max: number): string;
+}
+
+export const moreOptions: MoreOptionsStrings = {
+  countLabel: () => 'Images',
+  seedLabel: () => 'Seed',
+  randomSeed: () => 'random',
+  referencesLabel: () => 'Reference images',
+  referencesNote: (required, max, billed) =>
+    `(${required ? 'required' : 'optional'}, up to ${max}; ${billed ? 'billed too' : 'included in the price'}; choose, drop or paste)`,
+  referenceAlt: (index) => `Reference image ${index}`,
+  referenceAdds: (megapixels, amount) => `adds ${megapixels} MP = ${amount}`,
+  referenceRemove: (index) => `Remove reference image ${index}`,
+  dropReferences: () => 'Drop images here, paste them, or',
+  chooseReferences: () => 'choose files',
+  referencesCount: (n, max) => `${n} of ${max}`,
+};

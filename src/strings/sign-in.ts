@@ -3,42 +3,77 @@
  * page (OAuth PKCE: providers/oauth.ts; the button and the account line), and OpenRouter's own errors.
  */
 
-import { providerName } from './words.js';
+import { words } from './words.js';
 
-export const keyLabel = (provider: string, host?: string) =>
-  host ? `Your ${provider} API key for ${host}` : `Your ${provider} API key`;
-export const keyNotSentHere = (others: string[]) =>
-  `Your key for ${others.join(' and ')} is kept for it, and not sent here: this address needs its own.`;
+export interface SignInStrings {
+  keyLabel(provider: string, host?: string): string;
+  keyNotSentHere(others: string[]): string;
+  /** A key given for this account another way (`given`: other relays' hosts, '' for none) than the page's now. */
+  keyGivenAnotherWay(given: string[], now: string, payee: string): string;
+  waitingForKey(n: number, provider: string): string;
+  rememberKey(): string;
+  keyStaysHere(provider: string): string;
+  getKey(): string;
+  puterAccount(): string;
+  signInPuter(): string;
+  signInPuterWhy(): string;
+  signInWith(provider: string): string;
+  signedInWith(provider: string): string;
+  orPasteKey(): string;
+  ofYour(price: string, left: string, provider: string): string;
+  signInCancelled(provider: string): string;
+  signInFailed(provider: string): string;
+  signInMismatch(): string;
+  signInUnavailable(): string;
+  noSignIn(provider: string): string;
+  keyRevoked(provider: string): string;
+  flagged(provider: string): string;
+  noImage(provider: string): string;
+  // What the account has left, beside Generate where it falls short of the price, and where to add to it
+  leftOnAccount(left: string): string;
+  /** Who pays and what is left, beside the price: "$0.03 of your $4.20 at OpenRouter". */
+  signOut(): string;
+  overBalance(provider: string, left: string): string;
+  addFunds(provider: string): string;
+}
+
 /** How a key goes to whom it pays: through the site's relay at `relay` (its host), or, where there is none, straight. */
 const wayOf = (relay: string, payee: string) => (relay ? `through the relay at ${relay}` : `straight to ${payee}`);
-/** A key given for this account another way (`given`: other relays' hosts, '' for none) than the page's now. */
-export const keyGivenAnotherWay = (given: string[], now: string, payee: string) =>
-  `Your key was given to go ${given.map((relay) => wayOf(relay, payee)).join(' or ')}; this page now sends it ${wayOf(now, payee)}, so it is not sent: enter it again to send it this way.`;
-export const waitingForKey = (n: number, provider: string) =>
-  `${n === 1 ? 'A paid image' : `${n} paid images`} from an earlier visit ${n === 1 ? 'is' : 'are'} waiting at ${provider}: enter your key to fetch ${n === 1 ? 'it' : 'them'}.`;
-export const rememberKey = () => 'Remember my key on this device';
-export const keyStaysHere = (provider: string) =>
-  `Sent only to ${provider}, whom you pay; kept in this page unless you tick the box.`;
-export const getKey = () => 'Get a key ↗';
-export const puterAccount = () => 'Puter account';
-export const signInPuter = () => 'Sign in with Puter';
-export const signInPuterWhy = () => 'to pay from your own account.';
-export const signInWith = (provider: string) => `Sign in with ${provider}`;
-export const signedInWith = (provider: string) => `Signed in with ${provider}`;
-export const orPasteKey = () => 'or paste your own key below.';
-export const ofYour = (price: string, left: string, provider: string) => `${price} of your ${left} at ${provider}`;
 
-export const signInCancelled = (provider: string) =>
-  `Sign-in with ${providerName(provider)} was cancelled. Sign in again, or enter your own key.`;
-export const signInFailed = (provider: string) =>
-  `${providerName(provider)} did not complete the sign-in. Sign in again, or enter your own key.`;
-export const signInMismatch = () =>
-  'This sign-in reply does not belong to this page (it may be an old or forged link). Sign in again.';
-export const signInUnavailable = () =>
-  'Signing in needs a browser with Web Crypto and session storage (a secure page: https, or localhost).';
-export const noSignIn = (provider: string) => `${providerName(provider)} has no sign-in here: enter your own key.`;
-export const keyRevoked = (provider: string) =>
-  `${providerName(provider)} refused your key: it may have been revoked, or the sign-in expired. Sign in again, or enter another key.`;
-export const flagged = (provider: string) =>
-  `${providerName(provider)} flagged the prompt under its moderation rules, and made nothing. Change the prompt and try again.`;
-export const noImage = (provider: string) => `${providerName(provider)} answered without an image. Try again.`;
+export const signIn: SignInStrings = {
+  keyLabel: (provider, host) => (host ? `Your ${provider} API key for ${host}` : `Your ${provider} API key`),
+  keyNotSentHere: (others) =>
+    `Your key for ${others.join(' and ')} is kept for it, and not sent here: this address needs its own.`,
+  keyGivenAnotherWay: (given, now, payee) =>
+    `Your key was given to go ${given.map((relay) => wayOf(relay, payee)).join(' or ')}; this page now sends it ${wayOf(now, payee)}, so it is not sent: enter it again to send it this way.`,
+  waitingForKey: (n, provider) =>
+    `${n === 1 ? 'A paid image' : `${n} paid images`} from an earlier visit ${n === 1 ? 'is' : 'are'} waiting at ${provider}: enter your key to fetch ${n === 1 ? 'it' : 'them'}.`,
+  rememberKey: () => 'Remember my key on this device',
+  keyStaysHere: (provider) => `Sent only to ${provider}, whom you pay; kept in this page unless you tick the box.`,
+  getKey: () => 'Get a key ↗',
+  puterAccount: () => 'Puter account',
+  signInPuter: () => 'Sign in with Puter',
+  signInPuterWhy: () => 'to pay from your own account.',
+  signInWith: (provider) => `Sign in with ${provider}`,
+  signedInWith: (provider) => `Signed in with ${provider}`,
+  orPasteKey: () => 'or paste your own key below.',
+  ofYour: (price, left, provider) => `${price} of your ${left} at ${provider}`,
+  signInCancelled: (provider) =>
+    `Sign-in with ${words.providerName(provider)} was cancelled. Sign in again, or enter your own key.`,
+  signInFailed: (provider) =>
+    `${words.providerName(provider)} did not complete the sign-in. Sign in again, or enter your own key.`,
+  signInMismatch: () =>
+    'This sign-in reply does not belong to this page (it may be an old or forged link). Sign in again.',
+  signInUnavailable: () =>
+    'Signing in needs a browser with Web Crypto and session storage (a secure page: https, or localhost).',
+  noSignIn: (provider) => `${words.providerName(provider)} has no sign-in here: enter your own key.`,
+  keyRevoked: (provider) =>
+    `${words.providerName(provider)} refused your key: it may have been revoked, or the sign-in expired. Sign in again, or enter another key.`,
+  flagged: (provider) =>
+    `${words.providerName(provider)} flagged the prompt under its moderation rules, and made nothing. Change the prompt and try again.`,
+  noImage: (provider) => `${words.providerName(provider)} answered without an image. Try again.`,
+  leftOnAccount: (left) => `${left} left`,
+  signOut: () => 'Sign out',
+  overBalance: (provider, left) => `Your ${provider} balance is ${left}`,
+  addFunds: (provider) => `Open your ${provider} dashboard ↗`,
+};

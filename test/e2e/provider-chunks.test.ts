@@ -4,7 +4,7 @@
 // session runs in a page of its own (an iframe), so that what it loaded is its own.
 import { expect } from '@open-wc/testing';
 import { LedgerStore } from '../../src/ledger/ledger.js';
-import * as text from '../../src/strings/generation.js';
+import { generation as text } from '../../src/strings/generation.js';
 import { cleanLocalStorage } from '../ledger/helpers.js';
 import { builtFiles, builtPage, chunkName, filesLoaded } from '../support/built.js';
 import { PUTER_SRC, puterEndpoint, puterLog, setPuterAccount, unique } from '../support/puter.js';

@@ -12,7 +12,7 @@ import { ImageStore } from '../../src/images/image-store.js';
 import { quoteFor } from '../../src/pricing/index.js';
 import { providerFor } from '../../src/providers/registry.js';
 import type { ProviderId, PublicRequest } from '../../src/base/types.js';
-import * as text from '../../src/strings/generation.js';
+import { generation as text } from '../../src/strings/generation.js';
 import { MemoryStorage } from '../ledger/helpers.js';
 import { GATEWAY_PRICE_BOOK, uniqueStorageKey } from '../support/sim.js';
 
@@ -76,7 +76,7 @@ async function attempt(provider: ProviderId, scenario: string, code: string, can
     images: new ImageStore({ storageKey }),
     signal: controller.signal,
     poll: poll(code),
-    onProgress: ({ status }) => reached(stageOf(status)),
+    onProgress: ({ status }) => reached(stageOf(status.text)),
   }).catch((error: unknown) => error as UserPaysError);
   // A provider may still bill a request the page gave up on (fal finishing it): let it finish first.
   await new Promise((resolve) => setTimeout(resolve, provider === 'fal' ? 400 : 100));

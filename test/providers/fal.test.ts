@@ -76,7 +76,7 @@ function start(scenario = '', request: Partial<ProviderRequest> = {}, context: P
         run.task = task;
         run.charge = charge;
       },
-      onProgress: (p) => run.statuses.push(p.status),
+      onProgress: (p) => run.statuses.push(p.status.text),
       ...context,
     },
   );

@@ -13,7 +13,7 @@ import { HF_SCOPES, huggingFaceAccount } from '../../src/providers/huggingface-a
 import { keyBalance, providerFor } from '../../src/providers/registry.js';
 import type { ProviderRequest } from '../../src/providers/provider.js';
 import type { SignedIn } from '../../src/providers/sign-in.js';
-import * as text from '../../src/strings/generation.js';
+import { generation as text } from '../../src/strings/generation.js';
 import { controlledClock } from '../support/clock.js';
 import { failure } from '../support/failure.js';
 import { otherOrigin, uniqueStorageKey } from '../support/sim.js';

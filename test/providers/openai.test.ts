@@ -72,7 +72,7 @@ function start(scenario = '', request: Partial<ProviderRequest> = {}, context: P
       apiKey: run.key,
       signal: controller.signal,
       onAccepted: () => run.accepted++,
-      onProgress: (p) => run.statuses.push(p.status),
+      onProgress: (p) => run.statuses.push(p.status.text),
       ...context,
     },
   );

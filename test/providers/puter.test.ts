@@ -1,6 +1,6 @@
 // The Puter adapter with the REAL @heyputer/puter.js SDK (its dist/puter.cjs, loaded by a script tag the way the
 // element loads it) against the Puter simulator over real HTTP (demo/sim/puter.mjs; faults by scenario segment).
-import * as text from '../../src/strings/generation.js';
+import { generation as text } from '../../src/strings/generation.js';
 import { expect } from '@open-wc/testing';
 import { UserPaysError } from '../../src/base/errors.js';
 import { quoteFor } from '../../src/pricing/index.js';
@@ -39,7 +39,7 @@ async function run(
       {
         endpoint: puterEndpoint(scenario ? `${scenario};run=${marker}` : `run=${marker}`),
         signal: new AbortController().signal,
-        onProgress: (p) => statuses.push(p.status),
+        onProgress: (p) => statuses.push(p.status.text),
         ...context,
       },
     )

@@ -6,7 +6,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { UserPaysError } from '../../src/base/errors.js';
 import { KEY_RUN, scrubSecret } from '../../src/base/secrets.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
-import * as generationText from '../../src/strings/generation.js';
+import { generation as generationText } from '../../src/strings/generation.js';
 import { cleanLocalStorage } from '../ledger/helpers.js';
 import { bflWidget } from '../support/bfl-widget.js';
 import { uniqueStorageKey } from '../support/sim.js';

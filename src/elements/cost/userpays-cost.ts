@@ -57,6 +57,7 @@ export class UserPaysCost extends UserPaysElement {
       }),
       priceBook: () => this.priceBook,
       puterEndpoint: () => this.endpoint,
+      translation: () => this.language.translation,
     },
     this.startup,
   );
@@ -72,7 +73,7 @@ export class UserPaysCost extends UserPaysElement {
   protected override render() {
     const { quote, problem } = this.pricing;
     return html`<div part="cost" role="status" aria-live="polite" aria-atomic="true">
-      ${quote ? renderQuote(quote, this.locale || undefined) : nothing}
+      ${quote ? renderQuote(quote, this.language) : nothing}
       ${problem ? html`<p part="error" class="error">${problem}</p>` : nothing}
     </div>`;
   }

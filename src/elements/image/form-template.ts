@@ -1,6 +1,5 @@
 import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
-import * as widgetText from '../../strings/widget.js';
 import type { ImageHandlers, ImageView } from './view.js';
 
 /**
@@ -16,6 +15,7 @@ export const slot = (name: string) => html`<div class="${name}" aria-hidden="tru
 
 /** The prompt, large, and while it is empty a few examples to start from (a click puts one in). */
 export function renderPrompt(view: ImageView, on: ImageHandlers) {
+  const widgetText = view.widget;
   return html`<div class="prompt-field">
     <label class="label" for="prompt">${widgetText.promptLabel()}</label>
     <textarea
@@ -36,7 +36,7 @@ export function renderPrompt(view: ImageView, on: ImageHandlers) {
  * The models as one radio group (native radios: one Tab stop, arrows move the choice), each with what it is best
  * for and the request's price on it. Beyond the first five, the rest unfold ("5 more models").
  */
-export function renderModels({ models, allModels }: ImageView, on: ImageHandlers) {
+export function renderModels({ models, allModels, widget: widgetText }: ImageView, on: ImageHandlers) {
   const shown = allModels ? models : models.filter((model, index) => index < 5 || model.selected);
   const hidden = models.length - shown.length;
   return html`<fieldset part="model" class="models">
@@ -78,7 +78,7 @@ const swatch = (ratio: string) =>
  * One shape group (native radios), the pixels it makes, and for rules in pixels one group of sizes and a link to
  * type a size. A model that edits an image has no size to choose: it says so.
  */
-export function renderSize({ size }: ImageView, on: ImageHandlers) {
+export function renderSize({ size, widget: widgetText }: ImageView, on: ImageHandlers) {
   if (!size.shapes.length) return html`<p class="muted">${widgetText.sizeFromInput()}</p>`;
   const dimension = (label: string, name: 'width' | 'height') =>
     html`<label class="dimension"
@@ -145,7 +145,7 @@ export function renderSize({ size }: ImageView, on: ImageHandlers) {
                         value=${choice.value}
                         .checked=${live(choice.selected)}
                         @change=${on.shapeChoose}
-                      /><span>${widgetText.megapixelChoice(choice.label)}</span>
+                      /><span>${widgetText.megapixelChoice(choice.megapixels)}</span>
                     </label>`,
                 )}
               </div>

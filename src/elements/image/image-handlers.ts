@@ -1,4 +1,5 @@
-import * as widgetText from '../../strings/widget.js';
+import { wordsIn } from '../../strings/strings.js';
+import { widget } from '../../strings/widget.js';
 import type { ImageHost } from './image-parts.js';
 import type { ImageParts } from './panels/lazy-parts.js';
 import type { ImageHandlers } from './view.js';
@@ -75,7 +76,7 @@ export function imageHandlers(host: ImageHost, parts: ImageParts): ImageHandlers
     },
     undo: () => {
       parts.endUndo(true);
-      parts.flow?.say(widgetText.undone());
+      parts.flow?.say(wordsIn(parts.language.translation, 'widget', widget).undone());
     },
     cancel: () => {
       parts.submission.requestCancel();

@@ -4,6 +4,7 @@ import type { LedgerController } from '../shared/ledger-controller.js';
 import type { QuoteController } from '../shared/quote-controller.js';
 import type { StartupController } from '../shared/startup-controller.js';
 import type { GestureGuard } from '../shared/gesture.js';
+import type { LanguageController } from '../shared/language-controller.js';
 import type { ProviderKeys } from './provider-keys.js';
 import type { ReferenceImages } from './reference-images.js';
 import type { SubmissionController, SubmissionRequest } from './submission-controller.js';
@@ -24,7 +25,6 @@ export interface ImageHost extends ReactiveControllerHost, HTMLElement {
   count: number;
   seed?: number;
   prompt: string;
-  locale: string;
   apiKey: string;
   storageKey: string;
   keepImages: number;
@@ -46,6 +46,8 @@ export interface ImageCore {
   submission: SubmissionController;
   references: ReferenceImages;
   startup: StartupController;
+  /** The words the widget speaks, and the locale of its amounts and dates. */
+  language: LanguageController;
   /** One submission per gesture of the user's. */
   gesture: GestureGuard;
   /** The user chose to type a size. */

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import * as pricesText from '../../strings/prices.js';
-import * as widgetText from '../../strings/widget.js';
+import { prices } from '../../strings/prices.js';
+import { wordsIn } from '../../strings/strings.js';
 import { renderModels, renderPrompt, renderSize, slot } from './form-template.js';
 import type { ImageHandlers, ImageView } from './view.js';
 
@@ -10,7 +10,7 @@ import type { ImageHandlers, ImageView } from './view.js';
  * beside it), Generate with its shortcut, and, when a click cannot succeed, why, with the fix.
  */
 function renderDecision(view: ImageView, on: ImageHandlers) {
-  const { decision, busy } = view;
+  const { decision, busy, translation, widget: widgetText } = view;
   const blocked = !busy && decision.blocked;
   return html`<div part="decision" class="decision">
     <div part="cost" class="cost">
@@ -20,7 +20,9 @@ function renderDecision(view: ImageView, on: ImageHandlers) {
             ? html`<strong title=${ifDefined(decision.exact)}>${decision.price}</strong>`
             : html`<strong class="muted">—</strong>`
         }
-        <span class="muted">${decision.buys ?? ''}${decision.estimate ? pricesText.estimate() : ''}</span>
+        <span class="muted"
+          >${decision.buys ?? ''}${decision.estimate ? wordsIn(translation, 'prices', prices).estimate() : ''}</span
+        >
       </p>
       <details class="details">
         <summary>${widgetText.priceDetails()}</summary>
@@ -78,6 +80,7 @@ const frame = (size: { width: number; height: number }) =>
 
 /** The canvas: what runs, else the latest submission (both the panels'), else an inviting empty state. */
 function renderCanvas(view: ImageView) {
+  const widgetText = view.widget;
   const content = view.busy
     ? view.panels.running
     : (view.panels.result ??
@@ -90,6 +93,7 @@ function renderCanvas(view: ImageView) {
 
 /** The widget's markup: draws `view`, wires `on`, and changes nothing itself. */
 export function renderImageWidget(view: ImageView, on: ImageHandlers) {
+  const widgetText = view.widget;
   const { decision } = view;
   const hasResult = view.busy || !!view.panels.result;
   return html`<div class="widget ${hasResult ? 'has-result' : ''}">

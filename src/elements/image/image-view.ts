@@ -1,9 +1,10 @@
-import Decimal from 'decimal.js';
+import type Decimal from 'decimal.js';
 import { formatUsd, formatUsdRounded, modelName } from '../../pricing/index.js';
 import type { Offer } from '../../pricing/compare.js';
 import { keyOrigin, providerInfo } from '../../providers/catalog.js';
-import * as widgetText from '../../strings/widget.js';
-import * as wordsText from '../../strings/words.js';
+import { reword, wordsIn } from '../../strings/strings.js';
+import { widget } from '../../strings/widget.js';
+import { words } from '../../strings/words.js';
 import type { ProviderId } from '../../base/types.js';
 import type { ImageHost } from './image-parts.js';
 import type * as ImagePanels from './panels/index.js';
@@ -45,13 +46,13 @@ export function cheaperChoice(
   left: Decimal,
 ): string | undefined {
   const best = panels?.cheapestWithin(askOf(host, parts), parts.pricing, left);
-  return best && `${modelName(best.model)} (${formatUsd(best.total!, host.locale || undefined)})`;
+  return best && `${modelName(best.model)} (${formatUsd(best.total!, parts.language.locale)})`;
 }
 
 /**
  * Why a click on Generate cannot succeed now, before it is made, and the fix: no price for what is asked (a size
  * the model cannot make), no prompt, no key, the page's budget unusable, over the budget in force, over the Puter
- * balance. Undefined when it can.
+ * balance (these two with the panels). Undefined when it can.
  */
 function blockedOf(
   host: ImageHost,
@@ -60,11 +61,10 @@ function blockedOf(
   key?: ImageView['key'],
 ): Blocked | undefined {
   const { quote, problem } = parts.pricing;
-  const locale = host.locale || undefined;
-  const provider = wordsText.providerName(host.provider);
+  const widgetText = wordsIn(parts.language.translation, 'widget', widget);
   if (!quote || problem) return { reason: problem, at: 'price' };
   // The page's budget is not an amount: nothing can be spent until the page fixes it.
-  const { ledger, tally, budgetProblem } = parts.ledger;
+  const { budgetProblem } = parts.ledger;
   if (budgetProblem) return { reason: budgetProblem, at: 'price' };
   if (!host.prompt.trim())
     return {
@@ -73,31 +73,13 @@ function blockedOf(
       fix: { label: widgetText.fixPrompt(), focus: 'prompt' },
     };
   if (key && !key.value)
-    return { reason: widgetText.addKeyFirst(provider), at: 'key', fix: { label: widgetText.fixKey(), focus: 'key' } };
-  const cheaper = (left: Decimal) => {
-    const best = panels?.cheapestWithin(askOf(host, parts), parts.pricing, left);
-    return (
-      best && { label: widgetText.useCheaper(modelName(best.model), formatUsd(best.total!, locale)), model: best.model }
-    );
-  };
-  if (ledger && tally?.budget && ledger.wouldExceed(quote.total)) {
-    // What the budget leaves once everything held and uncertain is counted (`remaining` says just that).
     return {
-      reason: widgetText.overBudget(formatUsd(tally.budget, locale)),
-      at: 'price',
-      fix: cheaper(new Decimal(tally.remaining ?? 0)),
+      reason: widgetText.addKeyFirst(key.provider),
+      at: 'key',
+      fix: { label: widgetText.fixKey(), focus: 'key' },
     };
-  }
-  const left = parts.account?.balance?.usd;
-  if (left?.lt(quote.total)) {
-    const funds = providerInfo(host.provider)?.fundsUrl;
-    return {
-      reason: widgetText.overBalance(provider, formatUsd(left, locale)),
-      at: 'price',
-      fix: cheaper(left) ?? (funds ? { label: widgetText.addFunds(provider), url: funds } : undefined),
-    };
-  }
-  return undefined;
+  // What the budget and the account leave: known after the first paint, said with the panels.
+  return panels?.spendingBlocked(host, parts, quote, askOf(host, parts));
 }
 
 /** Everything the widget shows, read from the element and its parts before each render. */
@@ -111,7 +93,9 @@ export function imageView(
 ): ImageView {
   const { provider } = host;
   const { account, submission, resume, pricing } = parts;
-  const locale = host.locale || undefined;
+  const { locale, translation } = parts.language;
+  const widgetText = wordsIn(translation, 'widget', widget);
+  const wordsText = wordsIn(translation, 'words', words);
   const info = providerInfo(provider);
   const { quote } = pricing;
   // Every model priced once the panels are here, after the first paint: the first render names them alone.
@@ -120,7 +104,6 @@ export function imageView(
     : pricing.models(provider, host.models).map((model): Offer => ({ provider, model, problem: '' }));
   // What the account has left, where its provider says (Puter; BFL's credits; fal's billing for Admin keys).
   const usdLeft = account?.balance?.usd;
-  const left = usdLeft && formatUsd(usdLeft, locale);
   const keyError =
     submission.error && info?.needsKey && /^auth-/.test(submission.error.code) ? submission.error : undefined;
   const key: ImageView['key'] = info?.needsKey
@@ -134,7 +117,7 @@ export function imageView(
         remembered: parts.keys.isRemembered(),
         waiting: resume?.waiting[provider] ?? 0,
         error: keyError?.message,
-        left: left && widgetText.leftOnAccount(left),
+        left: usdLeft && formatUsd(usdLeft, locale),
       }
     : undefined;
   const size = sizeView(pricing.capability?.sizes, host.width, host.height, parts.customSize);
@@ -143,6 +126,8 @@ export function imageView(
   const payable = pricing.problem ? undefined : quote;
   const made = pricing.fitted ?? size; // the size the provider makes and bills
   return {
+    translation,
+    widget: widgetText,
     locale,
     mac: /Mac|iP(hone|ad|od)/.test(globalThis.navigator?.platform ?? ''),
     prompt: host.prompt,
@@ -151,7 +136,7 @@ export function imageView(
       .map(({ model, total }) => ({
         id: model,
         label: modelName(model),
-        bestFor: panels?.bestFor(model) ?? '',
+        bestFor: panels ? wordsIn(translation, 'models', panels.models).bestFor(model) : '',
         price: total && formatUsdRounded(total, locale),
         selected: model === host.model,
       })),
@@ -175,7 +160,7 @@ export function imageView(
       submission.error?.code === 'insufficient-funds' && info?.fundsUrl
         ? { url: info.fundsUrl, provider: wordsText.providerName(provider) }
         : undefined,
-    chargeNote: submission.chargeNote,
+    chargeNote: submission.chargeNote ? reword(submission.chargeNote, translation) : '',
     panels: panels && handlers ? panels.imagePanels(host, parts, { ...on, ...handlers }, offers) : {},
   };
 }

@@ -22,8 +22,8 @@ const ratioOf = (ratio: string) => {
   const [a, b] = ratio.split(':').map(Number);
   return a / b;
 };
-/** Megapixels for reading: one decimal (2.1, 4), as the choices are labelled. */
-export const megapixelsOf = (width: number, height: number) => `${Math.round((width * height) / 104857.6) / 10}`;
+/** Megapixels for reading: to one decimal (2.1, 4), as the choices are labelled; each language writes the number. */
+export const megapixelsOf = (width: number, height: number) => Math.round((width * height) / 104857.6) / 10;
 
 /**
  * The size of exactly `a:b` nearest `pixels` whose sides are multiples of `step` and that `rule` accepts, or
@@ -64,8 +64,11 @@ export interface SizeChoice {
 export interface SizeView {
   /** The shapes the provider makes, widest to tallest; empty where the image to edit sets the size. */
   shapes: SizeChoice[];
-  /** The sizes of the shape in force (about 0.25, 1, 2, 4 MP) the model accepts; empty where the provider picks. */
-  sizes: SizeChoice[];
+  /**
+   * The sizes of the shape in force (about 0.25, 1, 2, 4 MP) the model accepts, each called by its megapixels;
+   * empty where the provider picks.
+   */
+  sizes: (Omit<SizeChoice, 'label'> & { megapixels: number })[];
   /** Width and height may be typed (pixel rules), and the user chose to (or the size is none of the choices). */
   custom: boolean;
   customAllowed: boolean;
@@ -106,7 +109,7 @@ export function sizeView(rule: SizeRule | undefined, width: number, height: numb
     [view.width, view.height] = [made.width, made.height];
     view.sizes = (rule.levels ?? []).map((area) => {
       const size = sizeOfRatio(inForce, area);
-      return { label: megapixelsOf(size.width, size.height), value: valueOf(size), selected: area === level };
+      return { megapixels: megapixelsOf(size.width, size.height), value: valueOf(size), selected: area === level };
     });
     return view;
   }
@@ -132,7 +135,7 @@ export function sizeView(rule: SizeRule | undefined, width: number, height: numb
   if (rule.kind !== 'aspect') {
     view.customAllowed = true;
     view.sizes = inForce.sizes.map((size) => ({
-      label: megapixelsOf(size.width, size.height),
+      megapixels: megapixelsOf(size.width, size.height),
       value: valueOf(size),
       selected: valueOf(size) === asked,
     }));

@@ -3,6 +3,7 @@ import { asUserPaysError, type UserPaysError } from '../../base/errors.js';
 import type { ErrorDetail, GenerationResult, ProgressDetail, Quote } from '../../base/types.js';
 import type { Asked, Submission } from '../../generation/submit.js';
 import type { LedgerStore } from '../../ledger/ledger.js';
+import { reword, type Sentence, type Translation } from '../../strings/strings.js';
 import { emit } from '../shared/events.js';
 
 /** What the user asked for, as the host's properties say at the moment of the click. */
@@ -13,7 +14,7 @@ export interface SubmissionRequest extends Asked {
 /** A submission as everything stands at the click: what is asked, its price, where it goes and what it may spend. */
 export type Snapshot = Pick<
   Submission,
-  'asked' | 'priced' | 'endpoint' | 'relay' | 'apiKey' | 'budget' | 'budgetProblem'
+  'asked' | 'priced' | 'endpoint' | 'relay' | 'apiKey' | 'budget' | 'budgetProblem' | 'locale'
 >;
 
 /** What the controller needs from its host, read when it is needed (never a stale copy). */
@@ -34,6 +35,8 @@ export interface SubmissionSource {
   /** Whether what closed pages left is being finished (Cancel stops that), and stopping it. */
   resuming(): boolean;
   stopResuming(): void;
+  /** The host's words over English, as they are when a submission's words are shown (see `LanguageController`). */
+  translation(): Translation | undefined;
 }
 
 /** One submission of the widget as its controller begins it at the click, for the work after it (`run`). */
@@ -71,10 +74,10 @@ export type SubmissionStatus = 'idle' | 'preparing' | 'generating';
  */
 export class SubmissionController implements ReactiveController {
   status: SubmissionStatus = 'idle';
+  /** As the widget shows it and `userpays-progress` says it: in the host's words. */
   progress?: ProgressDetail;
-  error?: ErrorDetail;
   /** Set when a provider charged other than the preview said. */
-  chargeNote = '';
+  chargeNote?: Sentence;
   /**
    * What the provider of the running submission has already charged (BFL bills at acceptance, and finishes
    * the image whatever the page does), in USD; '' while nothing is known to be. Cancel asks first then.
@@ -83,6 +86,8 @@ export class SubmissionController implements ReactiveController {
   /** The user pressed Cancel where the provider has billed: the widget asks whether to stop waiting. */
   confirmingCancel = false;
   private run?: Run;
+  /** The last submission's error, as it was said: shown in the host's words as they are (`error`). */
+  private failure?: UserPaysError;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -137,18 +142,34 @@ export class SubmissionController implements ReactiveController {
     this.update({ status: 'idle', progress: undefined, confirmingCancel: false, billed: '' });
   }
 
-  /** Shows an error in the widget and fires `userpays-error`. */
+  /** The last submission's error in the host's words (they follow its language as it changes). */
+  get error(): ErrorDetail | undefined {
+    return this.failure?.toDetail(this.source.translation());
+  }
+
+  /** `sentence` in the host's words. */
+  say(sentence: Sentence): string {
+    return reword(sentence, this.source.translation());
+  }
+
+  /** Shows an error in the widget and fires `userpays-error`, in the host's words. */
   report(error: UserPaysError) {
-    this.update({ error: error.toDetail() });
+    this.update({ failure: error });
     emit(this.host, 'userpays-error', this.error!);
   }
 
   dismissError() {
-    this.update({ error: undefined });
+    this.update({ failure: undefined });
   }
 
   private async submit(signal: AbortSignal): Promise<GenerationResult> {
-    this.update({ status: 'preparing', error: undefined, chargeNote: '', billed: '', confirmingCancel: false });
+    this.update({
+      status: 'preparing',
+      failure: undefined,
+      chargeNote: undefined,
+      billed: '',
+      confirmingCancel: false,
+    });
     const run = this.run;
     /** Still the submission the widget shows (not one the user stopped waiting for). */
     const shown = () => this.run === run;
@@ -183,7 +204,9 @@ export class SubmissionController implements ReactiveController {
   /** Sets what the widget shows of the submission, and draws it. */
   update(
     changes: Partial<
-      Pick<SubmissionController, 'status' | 'progress' | 'error' | 'chargeNote' | 'billed' | 'confirmingCancel'>
+      Pick<SubmissionController, 'status' | 'progress' | 'chargeNote' | 'billed' | 'confirmingCancel'> & {
+        failure: UserPaysError;
+      }
     >,
   ) {
     Object.assign(this, changes);

@@ -139,12 +139,21 @@ export class UserPaysImage extends UserPaysElement {
   });
   private readonly ledger = new LedgerController(
     this,
-    { storageKey: () => this.storageKey, budget: () => this.budget },
+    {
+      storageKey: () => this.storageKey,
+      budget: () => this.budget,
+      translation: () => this.language.translation,
+    },
     this.startup,
   );
   private readonly pricing = new QuoteController(
     this,
-    { request: () => this.request(), priceBook: () => this.priceBook, puterEndpoint: () => this.endpoint },
+    {
+      request: () => this.request(),
+      priceBook: () => this.priceBook,
+      puterEndpoint: () => this.endpoint,
+      translation: () => this.language.translation,
+    },
     this.startup,
   );
   /** The gallery, what closed pages left, the focus, the sign-in: made with the panels (after the first paint). */
@@ -157,7 +166,11 @@ export class UserPaysImage extends UserPaysElement {
     beforeSend: (asked, quote) =>
       asked.provider === 'puter'
         ? // Sent only once the panels are here (run() above waits for them), so the account is.
-          this.lazy!.account.check(quote.total, (left) => cheaperChoice(this, this.parts, this.panels.panels, left))
+          this.lazy!.account.check(
+            quote.total,
+            (left) => cheaperChoice(this, this.parts, this.panels.panels, left),
+            this.language.locale,
+          )
         : Promise.resolve(),
     afterRun: () => void this.lazy?.account.refresh(),
     // The work after the click comes with the panels, as the gallery the images go to does: where they cannot load
@@ -169,6 +182,7 @@ export class UserPaysImage extends UserPaysElement {
     },
     resuming: () => !!this.lazy?.resume.resuming,
     stopResuming: () => this.lazy?.resume.stop(),
+    translation: () => this.language.translation,
   });
   private readonly references = new ReferenceImages(this, (error) => this.submission.report(error));
   private readonly panels = new PanelsController<typeof ImagePanels>(
@@ -257,7 +271,7 @@ export class UserPaysImage extends UserPaysElement {
   private makeParts(): ImageParts {
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- the getters below read the element's state live
     const element = this;
-    const { keys, ledger, pricing, submission, references, startup, gesture } = this;
+    const { keys, ledger, pricing, submission, references, startup, gesture, language } = this;
     const core: ImageCore = {
       host: this,
       keys,
@@ -267,6 +281,7 @@ export class UserPaysImage extends UserPaysElement {
       references,
       startup,
       gesture,
+      language,
       get customSize() {
         return element.customSize;
       },
@@ -306,6 +321,7 @@ export class UserPaysImage extends UserPaysElement {
       apiKey: this.apiKey,
       budget: this.budget || null,
       budgetProblem: this.ledger.budgetProblem,
+      locale: this.language.locale,
     };
   }
 

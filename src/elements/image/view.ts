@@ -2,6 +2,8 @@
 // the handlers, by what they respond to. Types only, below everything that draws or builds them (form-template.ts,
 // image-template.ts, the panels, image-view.ts), so that none of them imports another in a circle.
 import type { ErrorDetail } from '../../base/types.js';
+import type { Translation } from '../../strings/strings.js';
+import type { WidgetStrings } from '../../strings/widget.js';
 import type { SizeView } from './size-presets.js';
 
 /** Why Generate cannot succeed now, where (the field it concerns), and the fix it offers. */
@@ -17,6 +19,9 @@ export interface Blocked {
 
 /** Everything the widget's markup shows, read-only: built by the element before each render. */
 export interface ImageView {
+  /** The element's words over English (see `wordsIn`), the form's among them, and the locale of its amounts and dates. */
+  translation?: Translation;
+  widget: WidgetStrings;
   locale?: string;
   /** The platform writes shortcuts with ⌘ (Apple) or Ctrl. */
   mac: boolean;
@@ -25,7 +30,7 @@ export interface ImageView {
   models: readonly { id: string; label: string; bestFor: string; price?: string; selected: boolean }[];
   /** Whether every model is shown (the user unfolded them), or the first five and the one in force. */
   allModels: boolean;
-  size: SizeView & { megapixels: string };
+  size: SizeView & { megapixels: number };
   /** Undefined for providers that need no key (Puter). */
   key?: {
     /** The user may sign in to the provider for a key (its button is drawn with the panels, above the field). */
@@ -43,7 +48,7 @@ export interface ImageView {
     waiting: number;
     /** The last submission failed for the key: said here, beside it. */
     error?: string;
-    /** What the key's account has left ("$4.20 left"), where its provider says (BFL's credits, fal's billing). */
+    /** What the key's account has left ("$4.20"), where its provider says (BFL's credits, fal's billing). */
     left?: string;
   };
   /** The price, what it buys, and Generate: the row that stays in view. */
@@ -59,10 +64,11 @@ export interface ImageView {
   busy: boolean;
   /** Said once, politely, when a submission's images are ready. */
   announcement: string;
-  /** The error of the last submission, where it is not the key's (shown beside the key). */
+  /** The error of the last submission, where it is not the key's (shown beside the key), in the element's words. */
   error?: ErrorDetail;
   /** With a short-balance error: where the user adds funds, and to whom. */
   funds?: { url: string; provider: string };
+  /** What the provider charged, where the preview did not say it (see `Submitted.chargeNote`). */
   chargeNote: string;
   /** Drawn by the panels (./panels/) once they have loaded, after the first paint. */
   panels: {

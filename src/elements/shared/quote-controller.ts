@@ -3,6 +3,7 @@ import { BUILTIN_PRICE_BOOK, MODELS, mergePriceBook, priceBookFor, priceOf } fro
 import type { Capability, Fitted, PriceBook, PriceEntry, Priced } from '../../pricing/index.js';
 import { loadEngine } from '../../lazy/index.js';
 import type { ProviderId, Quote, QuoteRequest } from '../../base/types.js';
+import type { Translation } from '../../strings/strings.js';
 import { emit } from './events.js';
 import { puterApi } from '../../providers/catalog.js';
 import { checkEndpoint } from '../../providers/urls.js';
@@ -14,6 +15,8 @@ export interface QuoteSource {
   priceBook(): PriceBook | null;
   /** The host's `endpoint`: the Puter API whose live catalogue prices `puter` requests ('' for Puter's own). */
   puterEndpoint(): string;
+  /** The host's words over English: its quote's lines and problems are said in them. */
+  translation(): Translation | undefined;
 }
 
 /**
@@ -62,9 +65,9 @@ export class QuoteController implements ReactiveController {
     return narrowed.length ? narrowed.filter((id) => served.includes(id)) : served;
   }
 
-  /** Prices any request with the book in force: the same answer the preview gives for it. */
+  /** Prices any request with the book in force: the same answer the preview gives for it, in the host's words. */
   price(request: QuoteRequest): Priced {
-    return priceOf(request, this.prices());
+    return priceOf(request, this.prices(), this.source.translation());
   }
 
   hostUpdate() {

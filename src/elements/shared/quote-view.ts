@@ -1,6 +1,7 @@
 import { css, html } from 'lit';
 import { formatUsd } from '../../pricing/index.js';
-import * as text from '../../strings/prices.js';
+import { prices } from '../../strings/prices.js';
+import { wordsIn, type Translation } from '../../strings/strings.js';
 import type { Quote } from '../../base/types.js';
 
 /**
@@ -8,8 +9,13 @@ import type { Quote } from '../../base/types.js';
  * breakdown and source. Rendered inside a polite live region by `<userpays-cost>`, so screen readers hear the new
  * price after each change.
  */
-export function renderQuote(quote: Quote, locale?: string, withTotal = true) {
+export function renderQuote(
+  quote: Quote,
+  { locale, translation }: { locale?: string; translation?: Translation },
+  withTotal = true,
+) {
   const money = (amount: string) => formatUsd(amount, locale);
+  const text = wordsIn(translation, 'prices', prices);
   // prettier-ignore
   return html`${withTotal ? html`<p class="total">
       <strong>${money(quote.total)}</strong>

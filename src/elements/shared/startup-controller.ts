@@ -110,8 +110,10 @@ export class StartupController implements ReactiveController {
    * 9–18 ms). The rehearsal fills its frame, so the page paints between the two and the price shows about a frame
    * later. A rehearsal that fails leaves the real render to meet the error.
    */
-  schedule(update: () => void): void | Promise<void> {
+  schedule(update: () => void, ready?: Promise<unknown>): void | Promise<void> {
     if (this.scheduled) return update();
+    // What the first render needs before it can show (the words of the host's language), then a turn as any.
+    if (ready) return ready.then(() => this.schedule(update));
     this.scheduled = true;
     if (!this.template || rehearsed) return turn(this.locale()).then(update);
     rehearsed = true;

@@ -1,13 +1,15 @@
 import { LitElement } from 'lit';
 import type { PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
+import type { Translation } from '../../strings/strings.js';
+import { LanguageController } from './language-controller.js';
 import { StartupController } from './startup-controller.js';
 
 /**
- * What the three elements share, as Shoelace's `ShoelaceElement` holds what its components share: a `locale`, a
- * first update in a turn of its own (`StartupController`: no long task at load), and an `updateComplete` that also
- * waits for what the first paint did without (the ledger, the panels, Puter's live prices), so that
- * `await el.updateComplete` sees the whole element.
+ * What the three elements share, as Shoelace's `ShoelaceElement` holds what its components share: their words (the
+ * closest `lang`, `strings` over it) and `locale`, a first update in a turn of its own (`StartupController`: no long
+ * task at load), and an `updateComplete` that also waits for what the first paint did without (the ledger, the
+ * panels, Puter's live prices), so that `await el.updateComplete` sees the whole element.
  *
  * @cssstate rendered - The element has drawn its first paint; until then dist/userpays.css keeps its place.
  */
@@ -18,8 +20,23 @@ export abstract class UserPaysElement extends LitElement {
    */
   protected static rehearseFirstRender = false;
 
-  /** BCP 47 locale for money and dates; the browser's when empty. */
+  /**
+   * The language of the element's words (BCP 47); where it has none, its closest ancestor's, as native controls
+   * take it. English and German (`de`) are bundled; `strings` gives any other.
+   */
+  @property({ reflect: true }) override lang = '';
+
+  /** BCP 47 locale for money and dates; when empty, the element's language (`lang`, its own or inherited), else the browser's. */
   @property() locale = '';
+
+  /**
+   * The element's words, typed by `Strings`: a translation into any language, whole or in part, over those of its
+   * `lang` (English where neither gives a sentence). See docs/translating.md.
+   */
+  @property({ attribute: false }) strings: Translation | null = null;
+
+  /** The words the element speaks and the locale of its amounts and dates, as `lang`, `strings` and `locale` say. */
+  protected readonly language = new LanguageController(this);
 
   /**
    * Custom state `rendered` (`:state(rendered)`) once the first render is in the DOM: until then the page's
@@ -29,13 +46,16 @@ export abstract class UserPaysElement extends LitElement {
 
   protected readonly startup = new StartupController(
     this,
-    () => this.locale,
+    () => this.language.locale ?? '',
     (this.constructor as typeof UserPaysElement).rehearseFirstRender ? () => this.render() : undefined,
   );
 
-  /** The first update in a turn of its own (see StartupController); the others as Lit schedules them. */
+  /**
+   * The first update in a turn of its own (see StartupController), once the words of the element's language are
+   * here (a bundled translation, loading: never English first); the others as Lit schedules them.
+   */
   protected override scheduleUpdate(): void | Promise<void> {
-    return this.startup.schedule(() => super.scheduleUpdate());
+    return this.startup.schedule(() => super.scheduleUpdate(), this.language.loading);
   }
 
   protected override firstUpdated(changed: PropertyValues): void {
@@ -47,6 +67,7 @@ export abstract class UserPaysElement extends LitElement {
   protected override async getUpdateComplete(): Promise<boolean> {
     const first = await super.getUpdateComplete();
     await this.startup.settled;
+    await this.language.loading; // the words of a language just set, and the update they ask for
     return (await super.getUpdateComplete()) && first;
   }
 }

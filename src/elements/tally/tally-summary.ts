@@ -1,7 +1,9 @@
 import Decimal from 'decimal.js';
 import { html } from 'lit';
 import { formatUsd, formatUsdRounded } from '../../pricing/format.js';
-import * as text from '../../strings/tally-line.js';
+import { wordsIn } from '../../strings/strings.js';
+import { tallyLine } from '../../strings/tally-line.js';
+import type { Spoken } from '../shared/language-controller.js';
 import type { Tally } from '../../base/types.js';
 
 /**
@@ -42,8 +44,9 @@ export const usd = (amount: string, locale?: string) =>
  * left by a page that closed (not "in progress": those are not). `figures` default to what the tally alone tells
  * (the widget's line); the standalone tally passes its own, with what its pending entries hold.
  */
-export function renderTallySummary(tally: Tally, locale?: string, figures = budgetFigures(tally)) {
+export function renderTallySummary(tally: Tally, { locale, translation }: Spoken, figures = budgetFigures(tally)) {
   const money = (amount: string) => usd(amount, locale);
+  const text = wordsIn(translation, 'tallyLine', tallyLine);
   const strong = (amount: string) => html`<strong>${money(amount)}</strong>`;
   const { held, left, over } = figures;
   const { uncertain, budget } = tally;

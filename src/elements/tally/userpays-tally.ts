@@ -54,7 +54,11 @@ export class UserPaysTally extends UserPaysElement {
 
   private readonly ledger = new LedgerController(
     this,
-    { storageKey: () => this.storageKey, budget: () => this.budget },
+    {
+      storageKey: () => this.storageKey,
+      budget: () => this.budget,
+      translation: () => this.language.translation,
+    },
     this.startup,
   );
   private readonly panels = new PanelsController<typeof TallyPanels>(
@@ -86,7 +90,6 @@ export class UserPaysTally extends UserPaysElement {
   protected override render() {
     const { ledger, tally, budgetProblem } = this.ledger;
     if (!ledger || !tally) return;
-    const locale = this.locale || undefined;
     const { panels } = this.panels;
     // Everything comes with the panels, just after the first paint: the first load is the widget's price's.
     if (!panels) return;
@@ -95,9 +98,10 @@ export class UserPaysTally extends UserPaysElement {
       ledger: () => this.ledger.ledger,
       tally: () => this.ledger.tally,
       storageKey: () => this.storageKey,
+      translation: () => this.language.translation,
     }));
     return panels.renderTally(
-      panels.tallyView(ledger, tally, clock.now(), locale, budgetProblem, actions.orphaned),
+      panels.tallyView(ledger, tally, clock.now(), this.language, budgetProblem, actions.orphaned),
       actions,
     );
   }

@@ -62,10 +62,10 @@ describe('chartOf', () => {
   const today = () => dayOf(time.now());
 
   it('nothing spent in the 30 days: no chart', () => {
-    expect(chartOf(new Map(), today(), 'en-US')).to.equal(undefined);
+    expect(chartOf(new Map(), today(), { locale: 'en-US' })).to.equal(undefined);
     const old = new Map([[today() - 30, new Decimal('5')]]);
-    expect(chartOf(old, today(), 'en-US')).to.equal(undefined);
-    expect(chartOf(new Map([[today(), new Decimal(0)]]), today(), 'en-US')).to.equal(undefined);
+    expect(chartOf(old, today(), { locale: 'en-US' })).to.equal(undefined);
+    expect(chartOf(new Map([[today(), new Decimal(0)]]), today(), { locale: 'en-US' })).to.equal(undefined);
   });
 
   it('bars in proportion, an axis from the first day to today, the biggest day exact', () => {
@@ -74,7 +74,7 @@ describe('chartOf', () => {
       [today() - 40, new Decimal('9')], // outside the 30 days
       [today(), new Decimal('0.1')],
     ]);
-    const chart = chartOf(byDay, today(), 'en-US')!;
+    const chart = chartOf(byDay, today(), { locale: 'en-US' })!;
     expect(chart.bars).to.equal(`M0 40v${-(0.0421053 / 0.1) * 40}h8V40zM290 40v-40h8V40z`);
     expect(chart.max).to.equal('0.1');
     expect(chart.from).to.equal('Feb 9'); // the clock says 2026-03-10
@@ -95,7 +95,7 @@ describe('tallyView', () => {
     ledger.budget = '2';
     const owner = {};
     ledger.setPageBudget(owner, '1.00');
-    let view = tallyView(ledger, ledger.tally(), time.now(), 'en-US');
+    let view = tallyView(ledger, ledger.tally(), time.now(), { locale: 'en-US' });
     expect(view.figures).to.deep.equal({ held: '0.044', left: '0.706' });
     expect(view.meter).to.deep.equal({ percent: 29, state: 'fine' });
     expect(view.budget).to.deep.equal({ value: '2', site: '1' });
@@ -108,14 +108,14 @@ describe('tallyView', () => {
       held: '0.044',
     });
     expect(view.orphaned).to.deep.equal({ items: [], held: '0' });
-    expect(chartOf(view.byDay, view.today, 'en-US')!.max).to.equal('0.25'); // what was settled today
+    expect(chartOf(view.byDay, view.today, { locale: 'en-US' })!.max).to.equal('0.25'); // what was settled today
     ledger.budget = '0.50';
-    view = tallyView(ledger, ledger.tally(), time.now(), 'en-US');
+    view = tallyView(ledger, ledger.tally(), time.now(), { locale: 'en-US' });
     expect(view.budget).to.deep.equal({ value: '0.5', site: undefined });
     expect(view.figures).to.deep.equal({ held: '0.044', left: '0.206' });
     expect(view.meter).to.deep.equal({ percent: 58, state: 'fine' });
     // The page that runs the first one is gone: it is held still, apart from what is generating.
-    view = tallyView(ledger, ledger.tally(), time.now(), 'en-US', '', new Set([first.id]));
+    view = tallyView(ledger, ledger.tally(), time.now(), { locale: 'en-US' }, '', new Set([first.id]));
     expect(view.generating).to.deep.equal({
       items: [{ model: 'flux-2-klein-4b', started: 'today, 12:01 PM', usd: '0.014' }],
       held: '0.014',
@@ -130,7 +130,7 @@ describe('tallyView', () => {
     // No budget at all: held still, nothing else.
     ledger.budget = null;
     ledger.setPageBudget(owner, null);
-    view = tallyView(ledger, ledger.tally(), time.now(), 'en-US', 'The budget set on this page is wrong');
+    view = tallyView(ledger, ledger.tally(), time.now(), { locale: 'en-US' }, 'The budget set on this page is wrong');
     expect(view.figures).to.deep.equal({ held: '0.044' });
     expect(view.meter).to.equal(undefined);
     expect(view.budget).to.deep.equal({ value: '', site: undefined });
@@ -146,7 +146,7 @@ describe('tallyView: the meter', () => {
     if (+spent) ledger.settle(ledger.open({ ...image, quoted: spent }).id, { charged: spent });
     if (+held) ledger.open({ ...image, quoted: held });
     ledger.budget = budget;
-    return tallyView(ledger, ledger.tally(), time.now(), 'en-US').meter;
+    return tallyView(ledger, ledger.tally(), time.now(), { locale: 'en-US' }).meter;
   };
 
   it('the share used rounds down, worked out in Decimal; from 90 % close to the limit', () => {

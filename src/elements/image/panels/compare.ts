@@ -2,8 +2,9 @@ import { html, nothing } from 'lit';
 import { formatUsd, modelName } from '../../../pricing/index.js';
 import { rankOffers } from '../../../pricing/compare.js';
 import type { Offer } from '../../../pricing/compare.js';
-import * as offersText from '../../../strings/offers.js';
-import * as wordsText from '../../../strings/words.js';
+import { offers } from '../../../strings/offers.js';
+import { wordsIn, type Translation } from '../../../strings/strings.js';
+import { words } from '../../../strings/words.js';
 import type { ProviderId } from '../../../base/types.js';
 
 /** The request as set, priced on every model and provider the page allows (the widget's `compare` part). */
@@ -13,6 +14,8 @@ export interface CompareView {
   provider: ProviderId;
   model: string;
   locale?: string;
+  /** The element's words over English (see `wordsIn`). */
+  translation?: Translation;
 }
 
 /**
@@ -27,6 +30,8 @@ export function renderCompare(view: CompareView, choose: (event: Event) => void)
   if (ranked.length < 2) return nothing;
   const price = (total?: string) => (total === undefined ? '' : formatUsd(total, view.locale));
   const best = ranked[0].cheapest ? ranked[0] : undefined;
+  const offersText = wordsIn(view.translation, 'offers', offers);
+  const wordsText = wordsIn(view.translation, 'words', words);
   return html`<details part="compare" class="compare">
     <summary>
       ${best ? offersText.compareSummary(modelName(best.model), price(best.total)) : offersText.compareLabel()}

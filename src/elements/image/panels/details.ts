@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import type { Quote } from '../../../base/types.js';
+import type { Translation } from '../../../strings/strings.js';
 import type { Offer } from '../../../pricing/compare.js';
 import type { ProviderId } from '../../../base/types.js';
 import { renderQuote } from '../../shared/quote-view.js';
@@ -11,6 +12,8 @@ export interface DetailsView {
   /** Undefined where the request has no payable price (a size the model cannot make): only the comparison is shown. */
   quote?: Quote;
   locale?: string;
+  /** The element's words over English (see `wordsIn`). */
+  translation?: Translation;
   offers: readonly Offer[];
   provider: ProviderId;
   model: string;
@@ -23,10 +26,10 @@ export interface DetailsView {
  * the page allows (`compare`).
  */
 export function renderDetails(view: DetailsView, choose: (event: Event) => void) {
-  const { quote, locale } = view;
+  const { quote, locale, translation } = view;
   return html`<div class="details-body">
-    ${quote ? renderQuote(quote, locale, false) : nothing}
+    ${quote ? renderQuote(quote, view, false) : nothing}
     ${quote && view.projection ? renderProjection(view.projection) : nothing}
-    ${renderCompare({ offers: view.offers, provider: view.provider, model: view.model, locale }, choose)}
+    ${renderCompare({ offers: view.offers, provider: view.provider, model: view.model, locale, translation }, choose)}
   </div>`;
 }

@@ -4,6 +4,8 @@ import type { ImageHost } from '../image-parts.js';
 import type { ImageParts } from './lazy-parts.js';
 import { actOnImage } from './gallery/gallery-actions.js';
 import { finalOf } from '../../../pricing/offers.js';
+import { gallery as galleryWords } from '../../../strings/gallery.js';
+import { wordsIn } from '../../../strings/strings.js';
 
 /** What the panels' controls of `<userpays-image>` do: loaded with the panels that draw them. */
 export interface PanelHandlers {
@@ -53,6 +55,7 @@ export function panelHandlers(host: ImageHost, parts: ImageParts): PanelHandlers
       const { gallery } = parts;
       if (!gallery) return;
       void actOnImage(event, gallery.images, {
+        words: wordsIn(parts.language.translation, 'gallery', galleryWords),
         blob: (id) => gallery.blob(id),
         remove: (id) => gallery.remove(id),
         say: (sentence) => parts.flow?.say(sentence),

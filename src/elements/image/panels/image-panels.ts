@@ -1,24 +1,27 @@
 import { clock } from '../../../base/clock.js';
 import { dayOf } from '../../../base/days.js';
-import { billsReferences, formatUsd } from '../../../pricing/index.js';
-import * as progressText from '../../../strings/progress.js';
+import Decimal from 'decimal.js';
+import { billsReferences, formatUsd, modelName } from '../../../pricing/index.js';
+import type { Quote } from '../../../base/types.js';
+import { offers } from '../../../strings/offers.js';
+import { progress } from '../../../strings/progress.js';
+import { reword, wordsIn } from '../../../strings/strings.js';
 import type { Offer } from '../../../pricing/compare.js';
 import type { ImageHost } from '../image-parts.js';
 import type { ImageParts } from './lazy-parts.js';
-import type { ImageHandlers, ImageView } from '../view.js';
+import type { Blocked, ImageHandlers, ImageView } from '../view.js';
 import { renderDetails } from './details.js';
 import type { PanelHandlers } from './image-actions.js';
 import { renderExamples, renderMore } from './more.js';
-import { finalOf } from '../../../pricing/offers.js';
+import { cheapestWithin, finalOf } from '../../../pricing/offers.js';
 import { renderHistory, renderResult } from './gallery/result.js';
 import { renderRunning } from './submission/running.js';
 import { renderTallySummary } from '../../tally/tally-summary.js';
 import { renderKeyField, renderPuterAccount, renderSignIn } from './accounts/accounts.js';
 import { renderOutcome, renderUndo } from './submission/outcome.js';
-import { keyOrigin, keyRoute, routeParts } from '../../../providers/catalog.js';
-import * as signInText from '../../../strings/sign-in.js';
-import * as widgetText from '../../../strings/widget.js';
-import * as wordsText from '../../../strings/words.js';
+import { keyOrigin, keyRoute, providerInfo, routeParts } from '../../../providers/catalog.js';
+import { signIn } from '../../../strings/sign-in.js';
+import { words } from '../../../strings/words.js';
 
 /**
  * What `<userpays-image>`'s panels draw, from the element's properties and parts (as image-view.ts builds the rest):
@@ -34,7 +37,7 @@ export function imagePanels(
   const { pricing } = parts;
   const { quote } = pricing;
   const { ledger, tally } = parts.ledger;
-  const locale = host.locale || undefined;
+  const { locale, translation } = parts.language;
   const references = pricing.capability?.references;
   const shown = (parts.gallery?.images ?? []).map((image) => ({
     ...image,
@@ -53,7 +56,7 @@ export function imagePanels(
             {
               progress:
                 resume?.resuming && submission.status === 'idle'
-                  ? { status: progressText.resuming(), elapsedMs: 0 }
+                  ? { status: wordsIn(translation, 'progress', progress).resuming(), elapsedMs: 0 }
                   : submission.progress,
               elapsed: parts.flow?.elapsedSeconds ?? 0,
               // As priced: the count as set may be anything a page wrote (Infinity, NaN) until the submission refuses it.
@@ -62,22 +65,24 @@ export function imagePanels(
               confirmCancel: submission.confirmingCancel
                 ? { provider: host.provider, billed: formatUsd(submission.billed, locale) }
                 : undefined,
+              translation,
             },
             on,
           )
         : undefined,
-    tally: tally && renderTallySummary(tally, locale),
+    tally: tally && renderTallySummary(tally, parts.language),
     signIn: signInOf(host, parts, on),
-    account: host.provider === 'puter' ? puterAccountOf(host, parts, on) : undefined,
+    account: host.provider === 'puter' ? puterAccountOf(parts, on) : undefined,
     keyField: (view) => renderKeyField(view, on, view.key && keyNotSentHere(host, parts, view.key.payee)),
     outcome: (view) => renderOutcome(view, on),
-    undo: parts.undo && renderUndo(parts.undo, on.undo),
-    result: latest.length ? renderResult({ images: latest, locale }, on.imageAction) : undefined,
+    undo: parts.undo && renderUndo(parts.undo, on.undo, translation),
+    result: latest.length ? renderResult({ images: latest, locale, translation }, on.imageAction) : undefined,
     history: renderHistory(
       {
         images: shown.slice(latest.length),
         failures: ledger && tally ? (parts.paidFailures?.(ledger, tally) ?? []) : [],
         locale,
+        translation,
       },
       on.imageAction,
     ),
@@ -88,6 +93,7 @@ export function imagePanels(
           // A request the model cannot make has no payable price: the details compare what can make it.
           quote: pricing.problem ? undefined : quote,
           locale,
+          translation,
           offers,
           provider: host.provider,
           model: host.model,
@@ -99,11 +105,12 @@ export function imagePanels(
               byDay: parts.spentByDay?.(ledger, tally) ?? new Map(),
               today: dayOf(clock.now()),
               locale,
+              translation,
             },
         },
         on.offerChoose,
       ),
-    examples: renderExamples(on.exampleChoose),
+    examples: renderExamples(on.exampleChoose, translation),
     paste: references?.max ? on.referencesChosen : undefined,
     more: renderMore(
       {
@@ -125,6 +132,7 @@ export function imagePanels(
             }
           : undefined,
         locale,
+        translation,
       },
       on,
     ),
@@ -135,15 +143,15 @@ export function imagePanels(
 function signInOf(host: ImageHost, parts: ImageParts, on: ImageHandlers & PanelHandlers) {
   const state = parts.signIn?.state();
   if (!state) return undefined;
-  const locale = host.locale || undefined;
-  const provider = wordsText.providerName(host.provider);
+  const { locale, translation } = parts.language;
+  const provider = wordsIn(translation, 'words', words).providerName(host.provider);
   const quote = parts.pricing.quote;
   const left = parts.account?.balance?.usd;
   const share =
     left && quote && !parts.pricing.problem
-      ? signInText.ofYour(formatUsd(quote.total, locale), formatUsd(left, locale), provider)
+      ? wordsIn(translation, 'signIn', signIn).ofYour(formatUsd(quote.total, locale), formatUsd(left, locale), provider)
       : undefined;
-  return renderSignIn({ id: host.provider, provider, signed: state.signed, share }, on);
+  return renderSignIn({ id: host.provider, provider, signed: state.signed, share, translation }, on);
 }
 
 /** The host of an address; undefined where it is none (nothing is sent there). */
@@ -169,6 +177,7 @@ function keyNotSentHere(host: ImageHost, parts: ImageParts, payee: string): stri
     .map(routeParts);
   const origins = [...new Set(given.map((route) => route.origin))].filter((other) => other !== origin);
   const relays = given.filter((route) => route.origin === origin).map((route) => hostOf(route.relay) ?? route.relay);
+  const signInText = wordsIn(parts.language.translation, 'signIn', signIn);
   const why: string[] = [];
   if (origins.length) why.push(signInText.keyNotSentHere(origins.flatMap((other) => hostOf(other) ?? [])));
   if (relays.length) why.push(signInText.keyGivenAnotherWay(relays, hostOf(host.relay) ?? host.relay, payee));
@@ -176,9 +185,52 @@ function keyNotSentHere(host: ImageHost, parts: ImageParts, payee: string): stri
 }
 
 /** Puter's account line: Sign in, or who pays and what is left. */
-function puterAccountOf(host: ImageHost, parts: ImageParts, on: ImageHandlers & PanelHandlers) {
+function puterAccountOf(parts: ImageParts, on: ImageHandlers & PanelHandlers) {
   const { user, balance } = parts.account ?? {};
-  const locale = host.locale || undefined;
-  const left = balance?.usd && widgetText.leftOnAccount(formatUsd(balance.usd, locale));
-  return renderPuterAccount({ user, left, note: balance?.unpriced?.(locale) }, on);
+  const { locale, translation } = parts.language;
+  const left = balance?.usd && wordsIn(translation, 'signIn', signIn).leftOnAccount(formatUsd(balance.usd, locale));
+  const note = balance?.unpriced && reword(balance.unpriced(locale), translation);
+  return renderPuterAccount({ user, left, note, translation }, on);
+}
+
+/**
+ * Why a click on Generate cannot succeed for what the budget in force or the account leaves, with the fix (the
+ * cheapest request that fits, or where to add funds): known once the ledger and the account are, after the first
+ * paint (image-view.ts says the rest). `ask`: the request as set, on the providers and models the page allows.
+ */
+export function spendingBlocked(
+  host: ImageHost,
+  parts: ImageParts,
+  quote: Quote,
+  ask: Parameters<typeof cheapestWithin>[0],
+): Blocked | undefined {
+  const { locale, translation } = parts.language;
+  const offersText = wordsIn(translation, 'offers', offers);
+  const signInText = wordsIn(translation, 'signIn', signIn);
+  const provider = wordsIn(translation, 'words', words).providerName(host.provider);
+  const cheaper = (left: Decimal) => {
+    const best = cheapestWithin(ask, parts.pricing, left);
+    return (
+      best && { label: offersText.useCheaper(modelName(best.model), formatUsd(best.total!, locale)), model: best.model }
+    );
+  };
+  const { ledger, tally } = parts.ledger;
+  if (ledger && tally?.budget && ledger.wouldExceed(quote.total)) {
+    // What the budget leaves once everything held and uncertain is counted (`remaining` says just that).
+    return {
+      reason: offersText.overBudget(formatUsd(tally.budget, locale)),
+      at: 'price',
+      fix: cheaper(new Decimal(tally.remaining ?? 0)),
+    };
+  }
+  const left = parts.account?.balance?.usd;
+  if (left?.lt(quote.total)) {
+    const funds = providerInfo(host.provider)?.fundsUrl;
+    return {
+      reason: signInText.overBalance(provider, formatUsd(left, locale)),
+      at: 'price',
+      fix: cheaper(left) ?? (funds ? { label: signInText.addFunds(provider), url: funds } : undefined),
+    };
+  }
+  return undefined;
 }

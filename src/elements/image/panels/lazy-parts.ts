@@ -2,10 +2,11 @@ import type Decimal from 'decimal.js';
 import { asUserPaysError } from '../../../base/errors.js';
 import type { LedgerStore } from '../../../ledger/ledger.js';
 import { MODELS, modelInfo } from '../../../pricing/index.js';
-import * as pricesText from '../../../strings/prices.js';
+import { prices } from '../../../strings/prices.js';
+import { wordsIn } from '../../../strings/strings.js';
 import { emit } from '../../shared/events.js';
-import type { ImageCore, ImageHost } from '../image-parts.js';
-import * as text from '../../../strings/gallery.js';
+import type { ImageCore } from '../image-parts.js';
+import { gallery as galleryWords } from '../../../strings/gallery.js';
 import type { PaidFailure } from './gallery/result.js';
 import { FlowController } from './submission/flow-controller.js';
 import { GalleryController } from './gallery/gallery-controller.js';
@@ -70,7 +71,8 @@ export function lazyParts(core: ImageCore): LazyParts {
     submitted: () => submission.status !== 'idle',
     failure: () => submission.error?.message,
     shown: () => gallery.images.map((image) => image.id),
-    ready: (count) => text.imagesReady(count, gallery.images[0].prompt),
+    ready: (count) =>
+      wordsIn(core.language.translation, 'gallery', galleryWords).imagesReady(count, gallery.images[0].prompt),
   });
   // Sign out and "Remember" unticked, drawn with the panels, reach every widget and tab of the storage key.
   new KeysChannel(host, keys, () => host.storageKey);
@@ -86,7 +88,7 @@ export function lazyParts(core: ImageCore): LazyParts {
     },
     report: (error) => submission.report(asUserPaysError(error)),
   });
-  modelCheck(host);
+  modelCheck(core);
   const account = new AccountController(host, {
     active: () => host.provider === 'puter',
     endpoint: () => host.endpoint,
@@ -135,13 +137,13 @@ function daySums() {
  * another model behind the page's back), says why there is no price beside Generate, and tells the page, with
  * `userpays-error` (`invalid-input`), once for each such value it is set to (from the panels on: after the first paint).
  */
-function modelCheck(host: ImageHost) {
+function modelCheck({ host, language }: ImageCore) {
   let told = '';
   host.addController({
     hostUpdated() {
       const { model } = host;
       if (model !== told && !modelInfo(model)) {
-        const message = pricesText.noSuchModel(String(model), MODELS[0].label);
+        const message = wordsIn(language.translation, 'prices', prices).noSuchModel(String(model), MODELS[0].label);
         emit(host, 'userpays-error', { code: 'invalid-input', message, retryable: false });
       }
       told = model;

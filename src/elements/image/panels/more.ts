@@ -1,8 +1,9 @@
 import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { formatUsd } from '../../../pricing/index.js';
-import * as promptsText from '../../../strings/prompts.js';
-import * as moreText from '../../../strings/more-options.js';
+import { prompts } from '../../../strings/prompts.js';
+import { moreOptions } from '../../../strings/more-options.js';
+import { wordsIn, type Translation } from '../../../strings/strings.js';
 import { icon } from './icons.js';
 
 /** What "More options" holds: how many images, the seed, and the reference images where the model takes them. */
@@ -26,6 +27,8 @@ export interface MoreView {
     }[];
   };
   locale?: string;
+  /** The element's words over English (see `wordsIn`). */
+  translation?: Translation;
 }
 
 /** The handlers the options use (a subset of the widget's). */
@@ -41,8 +44,9 @@ export interface MoreHandlers {
  * its label, so no "No file chosen" stands beside the thumbnails); each chosen image as a thumbnail with its size,
  * the size it is sent at, and what it adds to the price.
  */
-function renderReferences({ references, locale }: MoreView, on: MoreHandlers) {
+function renderReferences({ references, locale, translation }: MoreView, on: MoreHandlers) {
   if (!references) return nothing;
+  const moreText = wordsIn(translation, 'moreOptions', moreOptions);
   const full = references.images.length >= references.max;
   return html`<div class="refs">
     <p class="label">
@@ -92,6 +96,7 @@ function renderReferences({ references, locale }: MoreView, on: MoreHandlers) {
 
 /** How many images (a segmented radio group), the seed, and the reference images. */
 export function renderMore(view: MoreView, on: MoreHandlers) {
+  const moreText = wordsIn(view.translation, 'moreOptions', moreOptions);
   return html`<fieldset part="count" class="counts">
       <legend class="label">${moreText.countLabel()}</legend>
       <div class="choices segmented">
@@ -126,7 +131,8 @@ export function renderMore(view: MoreView, on: MoreHandlers) {
 }
 
 /** While the prompt is empty: a few prompts to start from, each a button that puts it in. */
-export function renderExamples(choose: (event: Event) => void) {
+export function renderExamples(choose: (event: Event) => void, translation?: Translation) {
+  const promptsText = wordsIn(translation, 'prompts', prompts);
   return html`<div class="examples" role="group" aria-label=${promptsText.examplesLabel()}>
     <span class="muted" aria-hidden="true">${promptsText.examplesLabel()}</span>
     ${promptsText

@@ -2,7 +2,8 @@ import { html, nothing } from 'lit';
 import type Decimal from 'decimal.js';
 import { formatUsd, formatUsdRounded } from '../../../pricing/index.js';
 import { projectionOf } from '../../../pricing/projection.js';
-import * as text from '../../../strings/offers.js';
+import { offers } from '../../../strings/offers.js';
+import { wordsIn, type Translation } from '../../../strings/strings.js';
 
 /** What the projection is made of: the submission's total, the budget left, and the spending per local day. */
 export interface ProjectionView {
@@ -14,6 +15,8 @@ export interface ProjectionView {
   /** Today's local day number (as the ledger's `dayOf`). */
   today: number;
   locale?: string;
+  /** The element's words over English (see `wordsIn`). */
+  translation?: Translation;
 }
 
 /**
@@ -25,6 +28,7 @@ export function renderProjection(view: ProjectionView) {
   const projection = projectionOf(view.total, view.remaining, view.byDay, view.today);
   if (!projection) return nothing;
   const { count, locale } = view;
+  const text = wordsIn(view.translation, 'offers', offers);
   const { hundred, perDollar, beforeBudget, monthPace } = projection;
   return html`<p part="projection" class="muted projection">
     ${text.hundredOf(formatUsdRounded(hundred, locale), count)}${text.perDollar(perDollar, count)}${

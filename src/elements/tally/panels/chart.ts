@@ -1,6 +1,8 @@
 import Decimal from 'decimal.js';
 import { formatUsd } from '../../../pricing/index.js';
-import * as text from '../../../strings/tally.js';
+import { wordsIn } from '../../../strings/strings.js';
+import { tally } from '../../../strings/tally.js';
+import type { Spoken } from '../../shared/language-controller.js';
 import { DAY_MS, isoDay } from '../../../base/days.js';
 import { formatDate } from '../../../base/dates.js';
 
@@ -21,13 +23,19 @@ export interface ChartView {
  * biggest day 40 units high; undefined when nothing was spent in them. Bar heights are the only numbers here that
  * are not Decimal: pixels, not money.
  */
-export function chartOf(byDay: Map<number, Decimal>, today: number, locale?: string): ChartView | undefined {
+export function chartOf(
+  byDay: Map<number, Decimal>,
+  today: number,
+  { locale, translation }: Spoken,
+): ChartView | undefined {
   const days = Array.from({ length: 30 }, (_, i) => today - 29 + i);
   const spent = days.flatMap((day) => (byDay.get(day)?.gt(0) ? [[day, byDay.get(day)!] as const] : []));
   if (!spent.length) return;
   const max = Decimal.max(...spent.map(([, usd]) => usd));
   return {
-    label: text.chartLabel(spent.map(([day, usd]) => `${isoDay(day)} ${formatUsd(usd, locale)}`).join(', ')),
+    label: wordsIn(translation, 'tally', tally).chartLabel(
+      spent.map(([day, usd]) => `${isoDay(day)} ${formatUsd(usd, locale)}`).join(', '),
+    ),
     bars: spent
       .map(([day, usd]) => `M${(day - today + 29) * 10} 40v${-Math.max(1, (+usd / +max) * 40)}h8V40z`)
       .join(''),

@@ -1,7 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Tally } from '../../../base/types.js';
 import type { LedgerStore } from '../../../ledger/ledger.js';
-import * as text from '../../../strings/tally-line.js';
+import { wordsIn, type Translation } from '../../../strings/strings.js';
+import { tallyLine } from '../../../strings/tally-line.js';
 import { ledgerFile } from './export.js';
 import type { TallyHandlers } from './tally-template.js';
 
@@ -12,6 +13,8 @@ export interface TallyActionTarget {
   ledger(): LedgerStore | undefined;
   tally(): Tally | undefined;
   storageKey(): string;
+  /** The element's words over English. */
+  translation(): Translation | undefined;
 }
 
 /** What `<userpays-tally>` does beyond its summary line: its controls, and what it watches beside the ledger. */
@@ -38,7 +41,7 @@ export function tallyHandlers(target: TallyActionTarget): TallyActions {
       try {
         target.ledger()!.budget = input.value || null; // spaces around are fine
       } catch {
-        problem = text.budgetInvalid();
+        problem = wordsIn(target.translation(), 'tallyLine', tallyLine).budgetInvalid();
       }
       input.setCustomValidity(problem);
       input.reportValidity();

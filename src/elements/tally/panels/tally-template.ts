@@ -1,7 +1,9 @@
 import { html, nothing } from 'lit';
 import { modelName } from '../../../pricing/index.js';
-import * as text from '../../../strings/tally.js';
+import { wordsIn } from '../../../strings/strings.js';
+import { tally as english, type TallyStrings } from '../../../strings/tally.js';
 import type { Tally } from '../../../base/types.js';
+import type { Spoken } from '../../shared/language-controller.js';
 import { renderTallySummary, usd } from '../tally-summary.js';
 import type { BudgetFigures } from '../tally-summary.js';
 import type Decimal from 'decimal.js';
@@ -36,8 +38,7 @@ export interface BudgetMeter {
 }
 
 /** Everything `<userpays-tally>` shows, read-only (built by `tallyView`). */
-export interface TallyView {
-  locale?: string;
+export interface TallyView extends Spoken {
   tally: Tally;
   /** A storage problem, or a budget on the page that is not an amount: what the user should know about. */
   notice: string | null;
@@ -73,11 +74,12 @@ export interface TallyHandlers {
 /** The tally's markup: draws `view`, wires `on`, and changes nothing itself. */
 export function renderTally(view: TallyView, on: TallyHandlers) {
   const { tally, locale, budget, figures } = view;
-  const chart = chartOf(view.byDay, view.today, locale);
+  const text = wordsIn(view.translation, 'tally', english);
+  const chart = chartOf(view.byDay, view.today, view);
   const money = (amount: string) => usd(amount, locale);
   const { generating, orphaned, meter } = view;
   return html`<section aria-label=${text.tallyLabel()}>
-    <p part="tally" role="status" aria-live="polite">${renderTallySummary(tally, locale, figures)}</p>
+    <p part="tally" role="status" aria-live="polite">${renderTallySummary(tally, view, figures)}</p>
     ${view.notice ? html`<p part="notice error" class="error" role="alert">${view.notice}</p>` : nothing}
     <div part="budget">
       <label
@@ -86,7 +88,7 @@ export function renderTally(view: TallyView, on: TallyHandlers) {
       ${
         meter
           ? html`<p class="muted">${budget.site ? text.siteLimit(money(budget.site)) : text.ownLimit()}</p>
-              ${renderMeter(meter)}`
+              ${renderMeter(meter, text)}`
           : nothing
       }
     </div>
@@ -183,7 +185,7 @@ export function renderTally(view: TallyView, on: TallyHandlers) {
  * `low` (90–99 %) is the warning region and past `high` (100 % and more) the danger one, `optimum` being none used.
  * From 100 % the words are in the danger colour as well.
  */
-function renderMeter(meter: BudgetMeter) {
+function renderMeter(meter: BudgetMeter, text: TallyStrings) {
   const { percent, state } = meter;
   const used = state === 'reached' || state === 'over';
   return html`<label class=${used ? 'error' : ''}

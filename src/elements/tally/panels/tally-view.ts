@@ -3,7 +3,9 @@ import { DAY_MS, dayOf } from '../../../base/days.js';
 import type { LedgerEntry, LedgerStore } from '../../../ledger/ledger.js';
 import type { Tally } from '../../../base/types.js';
 import { providerInfo } from '../../../providers/catalog.js';
-import * as text from '../../../strings/tally.js';
+import { reword, wordsIn } from '../../../strings/strings.js';
+import { tally as english, type TallyStrings } from '../../../strings/tally.js';
+import type { Spoken } from '../../shared/language-controller.js';
 import { formatDate } from '../../../base/dates.js';
 import { budgetFigures } from '../tally-summary.js';
 import type { BudgetMeter, OrphanItem, TallyView } from './tally-template.js';
@@ -21,23 +23,26 @@ export function tallyView(
   ledger: LedgerStore,
   tally: Tally,
   now: number,
-  locale?: string,
+  { locale, translation }: Spoken,
   problem = '',
   orphaned: ReadonlySet<string> = new Set(),
 ): TallyView {
   const own = ledger.budget;
   const today = dayOf(now);
-  const when = (at: number) => spokenTime(at, today, locale, true);
+  const text = wordsIn(translation, 'tally', english);
+  const when = (at: number) => spokenTime(at, today, locale, true, text);
   const item = ({ model, at, charged, quoted }: LedgerEntry) => ({ model, started: when(at), usd: charged ?? quoted });
   const pending = ledger.pending();
   const generating = pending.filter((entry) => !orphaned.has(entry.id));
   const left = pending.filter((entry) => orphaned.has(entry.id));
   const held = sum(pending);
   const figures = budgetFigures(tally, held);
+  const { notice } = ledger;
   return {
     locale,
+    translation,
     tally,
-    notice: ledger.notice ?? (problem || null),
+    notice: notice ? reword(notice, translation) : problem || null,
     budget: { value: own ?? '', site: tally.budget === own ? undefined : tally.budget },
     figures,
     meter: tally.budget ? meterOf(tally, held, figures.over) : undefined,
@@ -62,7 +67,7 @@ export function tallyView(
       sent: when(sentAt ?? at),
       usd: charged!,
     })),
-    since: text.since(spokenTime(Date.parse(tally.since), today, locale, false)),
+    since: text.since(spokenTime(Date.parse(tally.since), today, locale, false, text)),
   };
 }
 
@@ -90,7 +95,13 @@ function meterOf({ spent, uncertain, budget }: Tally, held: string, over?: strin
  * with the time ("today, 7:37 AM"); another day by its date ("Nov 2"; "Dec 30, 2025" in another year), with the
  * time too when `withTime` ("Nov 2, 7:37 AM"). Never seconds, never a timestamp.
  */
-function spokenTime(at: number, today: number, locale: string | undefined, withTime: boolean): string {
+function spokenTime(
+  at: number,
+  today: number,
+  locale: string | undefined,
+  withTime: boolean,
+  text: TallyStrings,
+): string {
   const day = dayOf(at);
   const time = formatDate(at, locale, 'time');
   if (day === today) return text.todayAt(time);

@@ -101,13 +101,13 @@ export class AccountController implements ReactiveController {
   /**
    * Before a submission: signs in if needed (the click's popup); stops what the balance cannot cover before it is
    * sent, saying both amounts and, where `cheaper` finds one the balance covers, a cheaper choice (`puterCheck`).
-   * The account area is read again either way.
+   * The account area is read again either way. `locale`: how the amounts are written (the host's).
    */
-  async check(total: string, cheaper?: (left: Decimal) => string | undefined): Promise<void> {
+  async check(total: string, cheaper?: (left: Decimal) => string | undefined, locale?: string): Promise<void> {
     try {
       const endpoint = checkEndpoint(puterApi(this.source.endpoint()));
       const [{ puterCheck }, sdk] = await this.puter();
-      await puterCheck(sdk, endpoint, total, cheaper);
+      await puterCheck(sdk, endpoint, total, cheaper, locale);
     } finally {
       await this.refresh();
     }

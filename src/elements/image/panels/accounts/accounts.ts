@@ -1,8 +1,8 @@
 import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import * as text from '../../../../strings/sign-in.js';
-import * as widgetText from '../../../../strings/widget.js';
+import { signIn } from '../../../../strings/sign-in.js';
+import { wordsIn, type Translation } from '../../../../strings/strings.js';
 import { slot } from '../../form-template.js';
 import type { ImageHandlers, ImageView } from '../../view.js';
 
@@ -24,6 +24,8 @@ export interface SignInView {
   signed: boolean;
   /** The price against what is left: "$0.03 of your $4.20 at OpenRouter", where the provider says. */
   share?: string;
+  /** The element's words over English (see `wordsIn`). */
+  translation?: Translation;
 }
 
 export interface SignInHandlers {
@@ -39,17 +41,20 @@ export interface PuterAccountView {
   user?: string;
   left?: string;
   note?: string;
+  /** The element's words over English (see `wordsIn`). */
+  translation?: Translation;
 }
 
 /**
  * Above the key field: "Sign in with OpenRouter" (the user may still paste a key below), or who pays and what is
  * left, with Sign out. Drawn with the panels: the first price does not wait for it.
  */
-export function renderSignIn({ id, provider, signed, share }: SignInView, on: SignInHandlers) {
+export function renderSignIn({ id, provider, signed, share, translation }: SignInView, on: SignInHandlers) {
+  const text = wordsIn(translation, 'signIn', signIn);
   // One line each: whitespace inside a template is not minified.
   // prettier-ignore
   return html`<p part="account" class="account">${signed
-    ? html`<span>${text.signedInWith(provider)}${share ? ` · ${share}` : ''}</span> <button type="button" class="link" @click=${on.keySignOut}>${widgetText.signOut()}</button>`
+    ? html`<span>${text.signedInWith(provider)}${share ? ` · ${share}` : ''}</span> <button type="button" class="link" @click=${on.keySignOut}>${text.signOut()}</button>`
     : html`<button part="sign-in" id="sign-in" type="button" class="secondary" data-provider=${id} @click=${on.keySignIn}>${text.signInWith(provider)}</button> <span class="muted">${text.orPasteKey()}</span>`}</p>`;
 }
 
@@ -57,11 +62,12 @@ export function renderSignIn({ id, provider, signed, share }: SignInView, on: Si
  * Puter's account: Sign in (its popup needs this very click), or who pays and what is left (in credits, while their
  * worth is unknown, said under it).
  */
-export function renderPuterAccount({ user, left, note }: PuterAccountView, on: SignInHandlers) {
+export function renderPuterAccount({ user, left, note, translation }: PuterAccountView, on: SignInHandlers) {
+  const text = wordsIn(translation, 'signIn', signIn);
   // One line each: whitespace inside a template is not minified.
   // prettier-ignore
   return html`<p part="account" class="account">${user
-    ? html`<span>${text.puterAccount()} <strong>${user}</strong>${left ? ` · ${left}` : ''}</span> <button type="button" class="link" @click=${on.signOut}>${widgetText.signOut()}</button>`
+    ? html`<span>${text.puterAccount()} <strong>${user}</strong>${left ? ` · ${left}` : ''}</span> <button type="button" class="link" @click=${on.signOut}>${text.signOut()}</button>`
     : html`<button part="sign-in" id="sign-in" type="button" class="secondary" data-provider="puter" @click=${on.signIn}>${text.signInPuter()}</button> <span class="muted">${text.signInPuterWhy()}</span>`}</p>${user && note ? html`<p class="muted">${note}</p>` : nothing}`;
 }
 
@@ -71,8 +77,13 @@ export function renderPuterAccount({ user, left, note }: PuterAccountView, on: S
  * `notSentHere`: why the field is empty though the user gave a key for this provider on this page (for another
  * origin, or through another relay, or none), each in a sentence.
  */
-export function renderKeyField({ key, decision, panels }: ImageView, on: KeyHandlers, notSentHere: string[] = []) {
+export function renderKeyField(
+  { key, decision, panels, translation }: ImageView,
+  on: KeyHandlers,
+  notSentHere: string[] = [],
+) {
   if (!key) return nothing;
+  const text = wordsIn(translation, 'signIn', signIn);
   const invalid = decision.blocked?.at === 'key' || key.error;
   return html`<div class="key-field">
     ${panels.signIn ?? (key.signIn ? slot('account') : nothing)}
@@ -96,7 +107,7 @@ export function renderKeyField({ key, decision, panels }: ImageView, on: KeyHand
     ${key.error ? html`<p id="key-error" part="error" class="error">${key.error}</p>` : nothing}
     ${key.value ? nothing : notSentHere.map((why) => html`<p class="muted">${why}</p>`)}
     ${key.waiting ? html`<p class="error">${text.waitingForKey(key.waiting, key.payee)}</p>` : nothing}
-    ${key.left ? html`<p part="balance" class="muted">${key.left}</p>` : nothing}
+    ${key.left ? html`<p part="balance" class="muted">${text.leftOnAccount(key.left)}</p>` : nothing}
     <label class="check"
       ><input part="remember" type="checkbox" .checked=${live(key.remembered)} @change=${on.rememberChange} />
       ${text.rememberKey()}</label

@@ -1,10 +1,10 @@
-import * as text from '../../../../strings/gallery.js';
+import type { GalleryStrings } from '../../../../strings/gallery.js';
 
 /**
  * Copies a saved image's bytes to the clipboard, and says how that went (it never rejects). Browsers take only PNG
  * there, so another type is drawn into a canvas and copied as PNG.
  */
-export async function copyImage(saved: Blob): Promise<string> {
+export async function copyImage(saved: Blob, text: GalleryStrings): Promise<string> {
   try {
     let blob = saved;
     if (blob.type !== 'image/png') {

@@ -1,5 +1,5 @@
 import type { GalleryImage } from '../../../../images/gallery.js';
-import * as galleryText from '../../../../strings/gallery.js';
+import type { GalleryStrings } from '../../../../strings/gallery.js';
 import { copyImage } from './copy-image.js';
 
 /** The settings an image was made with, as the widget takes them back. */
@@ -7,6 +7,8 @@ export type ImageSettings = Pick<GalleryImage, 'prompt' | 'provider' | 'model' |
 
 /** What the gallery's actions do to the widget (its handler hands these in). */
 export interface ImageActionTarget {
+  /** The widget's words for what the actions say. */
+  words: GalleryStrings;
   /**
    * The saved bytes of an image, read from the image store: a page whose Content-Security-Policy has no `blob:` in
    * `connect-src` cannot `fetch()` even its own object URLs.
@@ -51,6 +53,7 @@ function show(dialog: HTMLDialogElement, image: GalleryImage) {
  * Undo, or delete it from this browser with Undo.
  */
 export async function actOnImage(event: Event, images: readonly GalleryImage[], target: ImageActionTarget) {
+  const galleryText = target.words;
   const { action, id } = (event.currentTarget as HTMLElement).dataset;
   const dialog = lightboxOf(event);
   if (action === 'close') return dialog?.close();
@@ -65,7 +68,7 @@ export async function actOnImage(event: Event, images: readonly GalleryImage[], 
   if (action === 'open') return dialog && image.url && show(dialog, image);
   if (action === 'copy') {
     const blob = await target.blob(image.id);
-    return target.say(blob ? await copyImage(blob) : galleryText.copyFailed());
+    return target.say(blob ? await copyImage(blob, galleryText) : galleryText.copyFailed());
   }
   if (action === 'reference') {
     const blob = await target.blob(image.id);

@@ -1,8 +1,10 @@
 import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { formatUsd, formatUsdRounded, modelName } from '../../../../pricing/index.js';
-import * as galleryText from '../../../../strings/gallery.js';
-import * as wordsText from '../../../../strings/words.js';
+import { gallery } from '../../../../strings/gallery.js';
+import { wordsIn } from '../../../../strings/strings.js';
+import { words } from '../../../../strings/words.js';
+import type { Spoken } from '../../../shared/language-controller.js';
 import type { GalleryImage } from '../../../../images/gallery.js';
 import { formatDate } from '../../../../base/dates.js';
 import { lightboxKeys } from './gallery-actions.js';
@@ -26,16 +28,14 @@ export interface PaidFailure {
 }
 
 /** The latest submission's images, large. */
-export interface ResultView {
+export interface ResultView extends Spoken {
   images: readonly GalleryItem[];
-  locale?: string;
 }
 
 /** The earlier images, newest first, and the paid failures. */
-export interface HistoryView {
+export interface HistoryView extends Spoken {
   images: readonly GalleryItem[];
   failures: readonly PaidFailure[];
-  locale?: string;
 }
 
 /** A file name that says what the image is: the prompt's first words and the seed ("a-red-fox-seed-42.png"). */
@@ -52,7 +52,8 @@ export function downloadName(prompt: string, seed: number | undefined, type = 'i
 }
 
 /** What the user must know of an image shown from the provider's link: it is not kept, and when the link ends. */
-function renderNotSaved({ notSaved, url, provider }: GalleryImage, locale?: string) {
+function renderNotSaved({ notSaved, url, provider }: GalleryImage, { locale, translation }: Spoken) {
+  const galleryText = wordsIn(translation, 'gallery', gallery);
   const at = notSaved!.expiresAt === undefined ? undefined : formatDate(notSaved!.expiresAt, locale, 'time');
   return html`<p part="not-saved" class="notice">
     ${url ? galleryText.notSaved(provider, at) : galleryText.linkExpired(provider, at)}
@@ -77,7 +78,8 @@ const tool = (image: GalleryItem, action: string, name: string, iconName: IconNa
  * The image's toolbar, shown on hover and focus: Download, Copy, Vary, Use as reference, and a menu for Reuse,
  * Finalize and Delete. Every target is at least 32 px square.
  */
-function renderToolbar(image: GalleryItem, act: (event: Event) => void, locale?: string) {
+function renderToolbar(image: GalleryItem, act: (event: Event) => void, { locale, translation }: Spoken) {
+  const galleryText = wordsIn(translation, 'gallery', gallery);
   const { prompt } = image;
   const download = downloadName(prompt, image.seed);
   const finalize =
@@ -127,7 +129,9 @@ function renderToolbar(image: GalleryItem, act: (event: Event) => void, locale?:
 }
 
 /** One image: a button that opens it full size, its toolbar, and what it is (model, size, seed, price, when). */
-function renderTile(image: GalleryItem, act: (event: Event) => void, locale: string | undefined, first: boolean) {
+function renderTile(image: GalleryItem, act: (event: Event) => void, spoken: Spoken, first: boolean) {
+  const { locale, translation } = spoken;
+  const galleryText = wordsIn(translation, 'gallery', gallery);
   return html`<figure class="tile" tabindex="-1" data-focus=${first ? 'result' : nothing} data-id=${image.id}>
     ${
       image.url
@@ -156,18 +160,18 @@ function renderTile(image: GalleryItem, act: (event: Event) => void, locale: str
             aria-label=${galleryText.expiredImage(image.prompt)}
           ></div>`
     }
-    ${renderToolbar(image, act, locale)}
+    ${renderToolbar(image, act, spoken)}
     <figcaption class="muted">
       ${galleryText.imageFacts(
         modelName(image.model),
-        wordsText.providerName(image.provider),
+        wordsIn(translation, 'words', words).providerName(image.provider),
         `${image.width}×${image.height}`,
         image.seed,
       )}
       · <span title=${formatUsd(image.charged, locale)}>${formatUsdRounded(image.charged, locale)}</span> ·
       ${formatDate(image.createdAt, locale, 'moment')}
     </figcaption>
-    ${image.notSaved ? renderNotSaved(image, locale) : nothing}
+    ${image.notSaved ? renderNotSaved(image, spoken) : nothing}
   </figure>`;
 }
 
@@ -175,7 +179,9 @@ function renderTile(image: GalleryItem, act: (event: Event) => void, locale: str
  * The latest submission, large (a grid for more than one image), under its prompt; and the lightbox a click on an
  * image opens (a modal `<dialog>`: the keyboard stays in it, Escape closes it, arrows step through the images).
  */
-export function renderResult({ images, locale }: ResultView, act: (event: Event) => void) {
+export function renderResult(view: ResultView, act: (event: Event) => void) {
+  const { images } = view;
+  const galleryText = wordsIn(view.translation, 'gallery', gallery);
   if (!images.length) return nothing;
   return html`<div part="result" class="result">
     <p class="result-prompt">${images[0].prompt}</p>
@@ -183,7 +189,7 @@ export function renderResult({ images, locale }: ResultView, act: (event: Event)
       ${repeat(
         images,
         (image) => image.id,
-        (image, index) => renderTile(image, act, locale, index === 0),
+        (image, index) => renderTile(image, act, view, index === 0),
       )}
     </div>
     <dialog
@@ -224,7 +230,9 @@ function groups(images: readonly GalleryItem[]) {
  * The earlier images, grouped by submission (one `<li>` per image, kept by id so a new image moves none of the
  * others' nodes, their `<img>` or the focus), then the paid generations that brought no image.
  */
-export function renderHistory({ images, failures, locale }: HistoryView, act: (event: Event) => void) {
+export function renderHistory(view: HistoryView, act: (event: Event) => void) {
+  const { images, failures, locale, translation } = view;
+  const galleryText = wordsIn(translation, 'gallery', gallery);
   if (!images.length && !failures.length) return nothing;
   return html`${
     images.length
@@ -241,7 +249,7 @@ export function renderHistory({ images, failures, locale }: HistoryView, act: (e
                     ${repeat(
                       group,
                       (image) => image.id,
-                      (image) => html`<li>${renderTile(image, act, locale, false)}</li>`,
+                      (image) => html`<li>${renderTile(image, act, view, false)}</li>`,
                     )}
                   </ul>
                 </li>`,
@@ -260,7 +268,7 @@ export function renderHistory({ images, failures, locale }: HistoryView, act: (e
                 html`<li>
                   ${galleryText.paidFailure(
                     modelName(failure.model),
-                    wordsText.providerName(failure.provider),
+                    wordsIn(translation, 'words', words).providerName(failure.provider),
                     formatDate(failure.at, locale, 'moment'),
                     formatUsd(failure.charged, locale),
                     galleryText.failureReason(failure.error),

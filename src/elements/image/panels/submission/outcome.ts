@@ -1,7 +1,8 @@
 import { html, nothing } from 'lit';
-import * as progressText from '../../../../strings/progress.js';
-import * as galleryText from '../../../../strings/gallery.js';
-import * as widgetText from '../../../../strings/widget.js';
+import { progress } from '../../../../strings/progress.js';
+import { gallery } from '../../../../strings/gallery.js';
+import { wordsIn, type Translation } from '../../../../strings/strings.js';
+import { signIn } from '../../../../strings/sign-in.js';
 import type { ImageHandlers, ImageView } from '../../view.js';
 
 /**
@@ -9,7 +10,8 @@ import type { ImageHandlers, ImageView } from '../../view.js';
  * is (a submission waits for them): its error, with where to add funds and Try again where trying again can succeed;
  * what it charged where that differs from the preview.
  */
-export function renderOutcome({ error, funds, chargeNote }: ImageView, on: ImageHandlers) {
+export function renderOutcome({ error, funds, chargeNote, translation }: ImageView, on: ImageHandlers) {
+  const progressText = wordsIn(translation, 'progress', progress);
   return html`${
     error
       ? html`<div part="error" class="error-box" tabindex="-1" data-focus="error" role="group">
@@ -17,7 +19,9 @@ export function renderOutcome({ error, funds, chargeNote }: ImageView, on: Image
           <div class="row">
             ${
               funds
-                ? html`<a href=${funds.url} target="_blank" rel="noopener">${widgetText.addFunds(funds.provider)}</a>`
+                ? html`<a href=${funds.url} target="_blank" rel="noopener"
+                    >${wordsIn(translation, 'signIn', signIn).addFunds(funds.provider)}</a
+                  >`
                 : nothing
             }
             ${
@@ -33,9 +37,9 @@ export function renderOutcome({ error, funds, chargeNote }: ImageView, on: Image
 }
 
 /** A change just made for the user (Vary, Reuse, Finalize, Delete), said beside an Undo. */
-export function renderUndo(sentence: string, undo: () => void) {
+export function renderUndo(sentence: string, undo: () => void, translation?: Translation) {
   return html`<p class="undo" role="status">
     <span>${sentence}</span>
-    <button type="button" class="link" @click=${undo}>${galleryText.undo()}</button>
+    <button type="button" class="link" @click=${undo}>${wordsIn(translation, 'gallery', gallery).undo()}</button>
   </p>`;
 }

@@ -2,7 +2,8 @@ import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { ProgressDetail } from '../../../../base/types.js';
 import type { GalleryImage } from '../../../../images/gallery.js';
-import * as text from '../../../../strings/progress.js';
+import { progress } from '../../../../strings/progress.js';
+import { wordsIn, type Translation } from '../../../../strings/strings.js';
 
 /** What the canvas shows while a submission runs (or what a closed page left is finished). */
 export interface RunningView {
@@ -15,6 +16,8 @@ export interface RunningView {
   arrived: readonly GalleryImage[];
   /** Set while asking whether to stop waiting for an image the provider has billed: who, and what it charged. */
   confirmCancel?: { provider: string; billed: string };
+  /** The element's words over English (see `wordsIn`). */
+  translation?: Translation;
 }
 
 /** The handlers of its controls (the widget's own). */
@@ -55,7 +58,8 @@ const arrived = (image: GalleryImage) =>
  * canvas, never where Generate is), or the question whether to stop waiting for an image the provider has billed.
  */
 export function renderRunning(view: RunningView, on: RunningHandlers) {
-  const { progress, elapsed, confirmCancel } = view;
+  const { progress: at, elapsed, confirmCancel } = view;
+  const text = wordsIn(view.translation, 'progress', progress);
   const status = confirmCancel
     ? html`<div class="confirm" role="group" aria-labelledby="stop">
         <p id="stop">${text.stopWaitingQuestion(confirmCancel.provider, confirmCancel.billed)}</p>
@@ -73,8 +77,8 @@ export function renderRunning(view: RunningView, on: RunningHandlers) {
         aria-label=${text.progressLabel()}
       >
         <!-- No value while the provider reports none: an indeterminate bar, not one stuck at 0 %. -->
-        <progress max="1" value=${ifDefined(progress?.progress?.toString())} aria-hidden="true"></progress>
-        <span>${progress?.status ?? text.sending()} · ${text.elapsed(elapsed)}</span>
+        <progress max="1" value=${ifDefined(at?.progress?.toString())} aria-hidden="true"></progress>
+        <span>${at?.status ?? text.sending()} · ${text.elapsed(elapsed)}</span>
         <button type="button" class="secondary" @click=${on.cancel}>${text.cancel()}</button>
       </div>`;
   // An image is shown as it arrives (before it is saved, and before the others of its submission are made).

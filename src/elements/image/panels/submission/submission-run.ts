@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import type { GenerationResult, ProgressDetail } from '../../../../base/types.js';
+import type { GenerationResult } from '../../../../base/types.js';
 import type { SubmissionRun } from '../../submission-controller.js';
 import { loadEngine } from '../../../../lazy/index.js';
 import { emit } from '../../../shared/events.js';
@@ -33,7 +33,8 @@ export async function runSubmission(run: WidgetRun): Promise<GenerationResult> {
     },
     beforeSend: (quote) => run.beforeSend(quote),
     onStart: () => controller.update({ status: 'generating' }),
-    onProgress: (detail: ProgressDetail) => {
+    onProgress: (said) => {
+      const detail = { ...said, status: controller.say(said.status) };
       if (run.shown()) controller.update({ progress: detail });
       emit(host, 'userpays-progress', detail);
     },

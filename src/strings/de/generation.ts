@@ -1,0 +1,126 @@
+import type { GenerationStrings } from '../generation.js';
+import { atProvider, words } from './words.js';
+
+export const generation: GenerationStrings = {
+  addressRefused: () =>
+    'Der Anbieter hat eine Adresse geschickt, die diese Seite nicht aufruft. Versuchen Sie es später noch einmal.',
+  imageAddressRefused: () =>
+    'Der Anbieter hat eine Bildadresse geschickt, die diese Seite nicht lädt. Versuchen Sie es noch einmal; wenn es wieder passiert, sagen Sie es dem Betreiber der Website.',
+  chargedOtherwise: (provider, charged, quoted) =>
+    `${words.TheProvider(provider)} hat ${charged} berechnet; die Vorschau nannte ${quoted}. Ihre Ausgabenübersicht zählt, was berechnet wurde.`,
+  cancelledPuter: () => 'Erzeugung abgebrochen. Puter berechnet sie vielleicht trotzdem.',
+  keyRejected: () =>
+    'Der Anbieter hat Ihren API-Schlüssel nicht angenommen. Prüfen Sie den Schlüssel (oder erstellen Sie in Ihrem Konto beim Anbieter einen neuen) und versuchen Sie es noch einmal.',
+  tooManyRequests: (waitSeconds) =>
+    `Der Anbieter ist mit zu vielen Ihrer Anfragen beschäftigt. Warten Sie ${waitSeconds ? `${waitSeconds} s` : 'ein paar Sekunden'} und versuchen Sie es noch einmal.`,
+  providerTrouble: (status) => `Der Anbieter hatte ein Problem (HTTP ${status}). Versuchen Sie es gleich noch einmal.`,
+  settingsRefused: () =>
+    'Der Anbieter des Modells hat diese Einstellungen abgelehnt. Ändern Sie Größe, Modell oder Referenzbilder: Sie unverändert noch einmal zu senden, hilft nicht.',
+  unknownProvider: (id) => `Den Anbieter „${id}“ gibt es hier noch nicht. Wählen Sie einen anderen Anbieter.`,
+  adapterNotLoaded: (provider) =>
+    `Was das Widget für ${words.theProvider(provider)} braucht, konnte nicht geladen werden. Prüfen Sie Ihre Verbindung und versuchen Sie es noch einmal: Nichts wurde gesendet, nichts wurde berechnet.`,
+  vetoed: () => 'Die Seite hat diesen Auftrag angehalten, bevor er gesendet wurde.',
+  promptMissing: () => 'Beschreiben Sie zuerst im Prompt-Feld das Bild, das Sie möchten.',
+  keyMissing: (provider) =>
+    provider === 'huggingface'
+      ? generation.hfSignIn()
+      : `Geben Sie Ihren eigenen API-Schlüssel für ${words.providerName(provider)} ein und versuchen Sie es dann noch einmal.`,
+  hfSignIn: () =>
+    'Melden Sie sich mit Hugging Face an (oder geben Sie ein Zugriffstoken von Hugging Face ein) und versuchen Sie es dann noch einmal.',
+  hfTokenRefused: () =>
+    'Hugging Face hat Ihre Anmeldung nicht angenommen: Sie ist vielleicht abgelaufen. Melden Sie sich erneut mit Hugging Face an und versuchen Sie es dann noch einmal.',
+  hfScopeMissing: () =>
+    'Hugging Face hat dieser Seite nicht erlaubt, Bilder für Sie zu erzeugen. Melden Sie sich erneut mit Hugging Face an und erlauben Sie Inferenz (oder verwenden Sie ein Zugriffstoken, das Inference Providers aufrufen darf), und versuchen Sie es dann noch einmal.',
+  hfSignInFailed: () =>
+    'Hugging Face hat die Anmeldung nicht abgeschlossen. Melden Sie sich erneut mit Hugging Face an.',
+  hfNoClientId: () =>
+    'Diese Seite hat ihre Hugging-Face-App nicht angegeben (das Attribut huggingface-client-id), daher können Sie sich hier nicht mit Hugging Face anmelden. Geben Sie stattdessen ein Zugriffstoken von Hugging Face ein.',
+  notOnPage: () =>
+    'Dieses Widget ist nicht mehr auf der Seite: Fügen Sie es wieder ein und versuchen Sie es dann noch einmal.',
+  outOfCredits: () =>
+    'Ihr Konto beim Anbieter hat kein Guthaben mehr. Laden Sie es dort auf und versuchen Sie es dann noch einmal.',
+  puterShort: (price, left, cheaper) =>
+    `Das kostet ${price}, und Ihr Puter-Konto hat noch ${left}. Laden Sie auf puter.com auf${cheaper ? ` oder wählen Sie ${cheaper}` : ''} und versuchen Sie es dann noch einmal.`,
+  outOfCreditsAt: (provider, host) =>
+    `Ihr Konto ${atProvider(provider)} hat dafür nicht genug Guthaben. Laden Sie es ${host ? `unter ${host}` : atProvider(provider)} auf (oder wählen Sie eine kleinere Größe oder ein günstigeres Modell) und versuchen Sie es dann noch einmal.`,
+  chargedForIt: (provider, amount) =>
+    `${words.TheProvider(provider)} hat trotzdem ${amount} dafür berechnet, und Ihre Ausgabenübersicht zählt es.`,
+  cancelledCharged: (provider, amount) =>
+    `Erzeugung abgebrochen, aber ${words.theProvider(provider)} hatte schon ${amount} dafür berechnet; Ihre Ausgabenübersicht zählt es.`,
+  moderated: () =>
+    'Der Anbieter hat diesen Prompt oder seine Bilder aus Sicherheitsgründen abgelehnt. Formulieren Sie ihn um und versuchen Sie es noch einmal.',
+  safetyWithheld: (provider) =>
+    `Die Sicherheitsprüfung ${provider === 'openai' ? 'des Gateways' : `von ${words.providerName(provider)}`} hat dieses Bild beanstandet und an seiner Stelle ein schwarzes Bild geschickt, daher wird es nicht gezeigt. Formulieren Sie den Prompt um und versuchen Sie es noch einmal.`,
+  costNotReported: (provider, amount) =>
+    `${words.TheProvider(provider)} hat nicht gesagt, was das gekostet hat, daher wird der Preis der Vorschau (${amount}) verbucht.`,
+  puterFailed: () =>
+    'Puter konnte dieses Bild nicht erzeugen: Der Anbieter des Modells ist gescheitert oder hat den Prompt aus Sicherheitsgründen abgelehnt (Puter sagt nicht, was davon). Nichts wurde berechnet. Versuchen Sie es noch einmal oder formulieren Sie den Prompt um.',
+  puterVerify: (what) =>
+    `Puter möchte, dass Sie ${what === 'email' ? 'Ihre E-Mail-Adresse bestätigen' : what === 'phone' ? 'Ihre Telefonnummer bestätigen' : 'Ihre Karte bestätigen'}, bevor Sie erzeugen können. Tun Sie das auf puter.com und versuchen Sie es dann noch einmal.`,
+  puterCredits: (credits) =>
+    `Ihr Puter-Konto hat noch ${credits} Credits. Puter sagt nicht, wie viel ein Credit in Dollar wert ist, daher lässt sich dieser Preis nicht daran messen, bis eine Erzeugung hier es zeigt; was Ihre Credits nicht decken, lehnt Puter ab und berechnet dann nichts.`,
+  puterNoCredits: () =>
+    'Ihr Puter-Konto hat keine Credits mehr. Laden Sie auf puter.com auf und versuchen Sie es dann noch einmal.',
+  puterSlot: (limit) => `Warten: Puter erzeugt für dieses Konto ${limit} Bilder gleichzeitig`,
+  refused: (why) =>
+    `Der Anbieter hat die Anfrage abgelehnt (${why}). Ändern Sie die Einstellungen und versuchen Sie es noch einmal.`,
+  relayNeeded: (provider) =>
+    `${words.TheProvider(provider)} nimmt keine Anfragen direkt von Webseiten an, daher wurde nichts gesendet und nichts berechnet: Diese Website braucht ein Relay (siehe „Relay“ in der README von userpays).`,
+  relayUnreachable: () =>
+    'Das Relay der Website hat dieser Seite nicht geantwortet (vielleicht führt es diese Website nicht unter seinen Origins), daher wurde nichts gesendet und nichts berechnet.',
+  relayRefusedHost: (why) =>
+    `Das Relay der Website hat es abgelehnt, diese Anfrage weiterzugeben (${why}), daher wurde nichts gesendet und nichts berechnet.`,
+  redirectRefused: () =>
+    'Der Anbieter hat diese Anfrage an eine andere Adresse umgeleitet, an die diese Seite Ihren Schlüssel nicht sendet. Prüfen Sie die Adresse des Anbieters (endpoint).',
+  imageTooLarge: () =>
+    'Der Anbieter hat ein Bild geschickt, das weit größer ist als alle, die er erzeugt. Versuchen Sie es noch einmal.',
+  mayHaveBeenCharged: (provider, amount) =>
+    `Keine Antwort sagt, was aus der Anfrage geworden ist: ${words.theProvider(provider)} hat dafür vielleicht ${amount} berechnet. Ihre Ausgabenübersicht zählt das gesondert, bis Sie es wissen.`,
+  cancelledMaybeCharged: (provider, amount) =>
+    `Erzeugung abgebrochen, nachdem die Anfrage abgegangen war: ${words.theProvider(provider)} hat dafür vielleicht ${amount} berechnet. Ihre Ausgabenübersicht zählt das gesondert, bis Sie es wissen.`,
+  connectionBroke: (provider, amount, resent) =>
+    `Die Verbindung ist nach dem Absenden der Anfrage abgerissen, vor jeder Antwort: ${words.theProvider(provider)} hat dafür vielleicht ${
+      resent
+        ? `bis zu ${amount} berechnet, denn ein Browser sendet eine Anfrage von selbst noch einmal, wenn eine Verbindung abreißt`
+        : `${amount} berechnet`
+    }. Ihre Ausgabenübersicht zählt das gesondert, bis Sie es wissen.`,
+  keyQuoted: () =>
+    'Die Antwort des Anbieters hat Ihren Schlüssel zitiert, daher werden ihre Worte hier nicht gezeigt. Prüfen Sie die Einstellungen und versuchen Sie es noch einmal.',
+  unreadableReply: () =>
+    'Der Anbieter hat eine Antwort geschickt, die diese Seite nicht lesen konnte. Versuchen Sie es gleich noch einmal.',
+  downloadFailed: (status) =>
+    status
+      ? `Das fertige Bild konnte nicht heruntergeladen werden (HTTP ${status}; sein Link ist vielleicht abgelaufen). Erzeugen Sie es noch einmal.`
+      : 'Das fertige Bild konnte nicht geladen werden (sein Link ist vielleicht abgelaufen, oder es ist kein Bild). Erzeugen Sie es noch einmal.',
+  imageUnreadable: () =>
+    'Der Anbieter hat ein Bild geschickt, das dieser Browser nicht öffnen kann. Versuchen Sie es noch einmal.',
+  imageNotData: () =>
+    'Der Anbieter hat sein Bild in einer Form geschickt, die diese Seite nicht lesen konnte (keine base64-Bilddaten). Versuchen Sie es noch einmal.',
+  taskGone: () =>
+    'Der Anbieter kennt diese Erzeugung nicht mehr (sie ist vielleicht abgelaufen). Erzeugen Sie sie noch einmal.',
+  cannotMake: () => 'Der Anbieter konnte dieses Bild nicht erzeugen. Versuchen Sie es gleich noch einmal.',
+  signedInAgain: () =>
+    'Ihre Puter-Sitzung war abgelaufen; Sie sind jetzt wieder angemeldet, und nichts wurde berechnet. Erzeugen Sie noch einmal.',
+  popupBlocked: () =>
+    'Ihr Browser hat das Anmeldefenster von Puter blockiert: Erlauben Sie Pop-ups für diese Website und melden Sie sich dann erneut an.',
+  signInAgain: () => 'Melden Sie sich mit Puter an und versuchen Sie es dann noch einmal.',
+  queued: () => 'In der Warteschlange',
+  pendingAt: (provider) => `In Arbeit ${atProvider(provider)} (ohne Angabe, wie weit)`,
+  queuedAt: (position) => `In der Warteschlange (Platz ${position})`,
+  generatingNow: () => 'Wird erzeugt',
+  generatingPercent: (percent) => `Wird erzeugt: ${percent} %`,
+  downloading: () => 'Bild wird heruntergeladen',
+  imageOf: (status, index, count) => `${status} (${index} von ${count})`,
+  notAnImage: (file) => `„${file}“ ist kein PNG-, JPEG- oder WebP-Bild. Wählen Sie eines davon.`,
+  fileTooLarge: (file) => `„${file}“ ist größer als 10 MB. Wählen Sie ein kleineres Bild.`,
+  fileNotAnImage: (file) => `„${file}“ ließ sich nicht als Bild lesen. Wählen Sie eine andere Datei.`,
+  referenceNotResized: () => 'Ein Referenzbild konnte nicht zum Senden vorbereitet werden. Wählen Sie es noch einmal.',
+  fileUnreadable: (file) => `„${file}“ ließ sich nicht lesen.`,
+  imagesNotSaved: () =>
+    'Bilder lassen sich in diesem Browser nicht speichern: Sie bleiben erhalten, bis Sie die Seite verlassen.',
+  seedNotWhole: (max) => `Der Seed muss eine ganze Zahl von 0 bis ${max} sein, etwa 42.`,
+  badPath: (path) =>
+    `Der in der Preisliste gesetzte Gateway-Pfad („${path}“) bleibt nicht auf der Adresse des Gateways: Schreiben Sie ihn als Pfad, etwa "/v1/images/generations".`,
+  trustedTypesBlocked: () =>
+    "Die Sicherheitseinstellungen dieser Website (Trusted Types) lassen das Widget seine Skripte nicht laden: Die Website muss die Richtlinie 'userpays' erlauben.",
+};

@@ -1,0 +1,110 @@
+/**
+ * The widget's words as one typed whole, `Strings`: each module of `src/strings/` is an interface (what a translation
+ * gives) and its English, typed by it. English is the default, and each English module loads with the code that says
+ * it (the form's with the first paint, the engine's with the engine). An element speaks the language of its closest
+ * `lang` (languages.ts loads a bundled translation, German, when a `lang` asks for it) with its `strings` property
+ * over it: a `Translation`, whole or in part (docs/translating.md).
+ *
+ * What the layers below the elements say (an error a provider throws, a progress status, what was charged) is said
+ * in English with its name and values, a `Sentence`, for the element that shows it to word in its own language.
+ */
+import type { ErrorsStrings } from './errors.js';
+import type { GalleryStrings } from './gallery.js';
+import type { GenerationStrings } from './generation.js';
+import type { LedgerStrings } from './ledger.js';
+import type { ModelsStrings } from './models.js';
+import type { MoreOptionsStrings } from './more-options.js';
+import type { OffersStrings } from './offers.js';
+import type { PricesStrings } from './prices.js';
+import type { ProgressStrings } from './progress.js';
+import type { PromptsStrings } from './prompts.js';
+import type { SignInStrings } from './sign-in.js';
+import type { TallyLineStrings } from './tally-line.js';
+import type { TallyStrings } from './tally.js';
+import type { WidgetStrings } from './widget.js';
+import type { WordsStrings } from './words.js';
+
+/**
+ * Every word the widget shows or emits, by module. A words module that lives elsewhere (a provider's, in its own
+ * folder) adds itself here by declaration merging: `declare module '…/strings/strings.js' { interface Strings { … } }`.
+ */
+export interface Strings {
+  errors: ErrorsStrings;
+  gallery: GalleryStrings;
+  generation: GenerationStrings;
+  ledger: LedgerStrings;
+  models: ModelsStrings;
+  moreOptions: MoreOptionsStrings;
+  offers: OffersStrings;
+  prices: PricesStrings;
+  progress: ProgressStrings;
+  prompts: PromptsStrings;
+  signIn: SignInStrings;
+  tallyLine: TallyLineStrings;
+  tally: TallyStrings;
+  widget: WidgetStrings;
+  words: WordsStrings;
+}
+
+/**
+ * Words over English, module by module and sentence by sentence, as the `strings` property takes them: a whole
+ * translation, or a few sentences a page words its own way. What it leaves out is said in the element's language.
+ */
+export type Translation = { [M in keyof Strings]?: Partial<Strings[M]> };
+
+/** The sentences merged for each translation, module by module (a translation is made once per element and change). */
+const merged = new WeakMap<Translation, Partial<Strings>>();
+
+/** The words of `module` in force: `translation`'s, and `english` where it gives none (or there is none). */
+export function wordsIn<M extends keyof Strings>(
+  translation: Translation | undefined,
+  module: M,
+  english: Strings[M],
+): Strings[M] {
+  const own = translation?.[module];
+  if (!own) return english;
+  let modules = merged.get(translation);
+  if (!modules) merged.set(translation, (modules = {}));
+  return (modules[module] ??= { ...english, ...own });
+}
+
+/**
+ * A sentence as a layer below the elements says it: its English `text` and, where it is one of `Strings`' (not a
+ * provider's own words), its module, name and values, for an element to say it again in its language (`reword`).
+ * A value may be a sentence itself (a status "of 2 images").
+ */
+export interface Sentence {
+  text: string;
+  said?: readonly [module: keyof Strings, name: string, values: readonly unknown[]];
+}
+
+/** The sentences of `module` as `Sentence`s: `say.keyRejected()` is the English of `keyRejected`, named. */
+export type Sayer<M extends keyof Strings> = {
+  [N in keyof Strings[M]]: Strings[M][N] extends (...values: infer V) => string
+    ? (...values: { [I in keyof V]: V[I] | Sentence }) => Sentence
+    : never;
+};
+
+const textOf = (value: unknown) => (isSentence(value) ? value.text : value);
+const isSentence = (value: unknown): value is Sentence =>
+  typeof value === 'object' && value !== null && typeof (value as Sentence).text === 'string';
+
+/** What the English sentences of `module` say, as `Sentence`s (see `Sayer`). */
+export function sayer<M extends keyof Strings>(module: M, english: Strings[M]): Sayer<M> {
+  return new Proxy(english, {
+    get:
+      (words, name: string) =>
+      (...values: unknown[]): Sentence => ({
+        text: (words[name as keyof typeof words] as (...values: unknown[]) => string)(...values.map(textOf)),
+        said: [module, name, values],
+      }),
+  }) as unknown as Sayer<M>;
+}
+
+/** `sentence` in `translation`'s words where it gives them (its values too), else as it was said. */
+export function reword(sentence: Sentence, translation: Translation | undefined): string {
+  const [module, name, values] = sentence.said ?? [];
+  const own =
+    module && (translation?.[module] as Record<string, (...values: unknown[]) => string> | undefined)?.[name!];
+  return own ? own(...values!.map((value) => (isSentence(value) ? reword(value, translation) : value))) : sentence.text;
+}
