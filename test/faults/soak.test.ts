@@ -6,7 +6,7 @@
 import { expect } from '@open-wc/testing';
 import Decimal from 'decimal.js';
 import { LedgerStore } from '../../src/ledger/ledger.js';
-import { mostSends } from '../../src/providers/http.js';
+import { mostSends } from '../../src/providers/engine/http.js';
 import { bflEndpoint, uniqueStorageKey } from '../support/sim.js';
 import { cleanLocalStorage } from '../ledger/helpers.js';
 import { openTab } from '../support/tabs.js';
