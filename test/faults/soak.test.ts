@@ -24,7 +24,7 @@ interface Fault {
   uncertain: boolean;
   /**
    * The submit's connection broke before any reply: the browser may have sent it more than once, and it is booked
-   * uncertain at the quote times as many copies as may have reached BFL (providers/http.ts, mostSends).
+   * uncertain at the quote times as many copies as may have reached BFL (providers/engine/http.ts, mostSends).
    */
   broken?: boolean;
 }

@@ -42,7 +42,7 @@ async function run(scenario: string, request: ProviderRequest, key = newKey(), c
   return { outcome, charge, key };
 }
 
-/** A PKCE pair made as the widget makes it (providers/oauth.ts), here by hand. */
+/** A PKCE pair made as the widget makes it (providers/engine/oauth.ts), here by hand. */
 async function pkce() {
   const bytes = crypto.getRandomValues(new Uint8Array(32));
   const b64url = (b: Uint8Array) =>
