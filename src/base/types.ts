@@ -2,7 +2,21 @@
  * The public shapes (see the README and docs/contract.md). Money is always an exact decimal string here;
  * inside the modules it is a `Decimal` until the moment it is formatted.
  */
-export type ProviderId = 'puter' | 'bfl' | 'fal' | 'openai' | 'openrouter' | 'huggingface';
+/**
+ * Every provider, by its id, with its name as a label shows it ("your BFL key"; the gateways have none of their own):
+ * adding a provider's line here makes its id one of `ProviderId`, and the registry (src/providers/registry.ts) then
+ * asks for its folder. A name, not a sentence: a translation may still say it its own way (strings/words.ts).
+ */
+export const PROVIDER_NAMES = {
+  puter: 'Puter',
+  bfl: 'BFL',
+  fal: 'fal',
+  openai: 'gateway',
+  openrouter: 'OpenRouter',
+  huggingface: 'Hugging Face',
+} as const;
+
+export type ProviderId = keyof typeof PROVIDER_NAMES;
 
 export interface Size {
   width: number;

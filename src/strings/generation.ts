@@ -6,11 +6,9 @@ export interface GenerationStrings {
   addressRefused(): string;
   imageAddressRefused(): string;
   chargedOtherwise(provider: string, charged: string, quoted: string): string;
-  cancelledPuter(): string;
   keyRejected(): string;
   tooManyRequests(waitSeconds?: number): string;
   providerTrouble(status: number): string;
-  settingsRefused(): string;
   unknownProvider(id: string): string;
   adapterNotLoaded(provider: string): string;
   vetoed(): string;
@@ -18,13 +16,8 @@ export interface GenerationStrings {
   keyMissing(provider: string): string;
   // Hugging Face: sign-in (OAuth, scope inference-api) or a user access token.
   hfSignIn(): string;
-  hfTokenRefused(): string;
-  hfScopeMissing(): string;
-  hfSignInFailed(): string;
-  hfNoClientId(): string;
   notOnPage(): string;
   outOfCredits(): string;
-  puterShort(price: string, left: string, cheaper?: string): string;
   /** `host`: where the account is, for a gateway (which has no name of its own). */
   outOfCreditsAt(provider: string, host?: string): string;
   chargedForIt(provider: string, amount: string): string;
@@ -32,11 +25,6 @@ export interface GenerationStrings {
   moderated(): string;
   safetyWithheld(provider: string): string;
   costNotReported(provider: string, amount: string): string;
-  puterFailed(): string;
-  puterVerify(what: 'email' | 'phone' | 'card'): string;
-  puterCredits(credits: string): string;
-  puterNoCredits(): string;
-  puterSlot(limit: number): string;
   refused(why: string): string;
   relayNeeded(provider: string): string;
   relayUnreachable(): string;
@@ -50,12 +38,8 @@ export interface GenerationStrings {
   unreadableReply(): string;
   downloadFailed(status?: number): string;
   imageUnreadable(): string;
-  imageNotData(): string;
   taskGone(): string;
   cannotMake(): string;
-  signedInAgain(): string;
-  popupBlocked(): string;
-  signInAgain(): string;
   queued(): string;
   pendingAt(provider: string): string;
   queuedAt(position: number): string;
@@ -70,7 +54,6 @@ export interface GenerationStrings {
   fileUnreadable(file: string): string;
   imagesNotSaved(): string;
   seedNotWhole(max: number): string;
-  badPath(path: string): string;
   trustedTypesBlocked(): string;
 }
 
@@ -80,14 +63,11 @@ export const generation: GenerationStrings = {
     'The provider sent an image address this page will not load. Try again; if it keeps happening, tell the site owner.',
   chargedOtherwise: (provider, charged, quoted) =>
     `${words.TheProvider(provider)} charged ${charged}; the preview said ${quoted}. Your tally counts what was charged.`,
-  cancelledPuter: () => 'Generation cancelled. Puter may still charge for it.',
   keyRejected: () =>
     'The provider did not accept your API key. Check the key (or create a new one in your provider account) and try again.',
   tooManyRequests: (waitSeconds) =>
     `The provider is busy with too many of your requests. Wait ${waitSeconds ? `${waitSeconds} s` : 'a few seconds'} and try again.`,
   providerTrouble: (status) => `The provider had a problem (HTTP ${status}). Try again in a moment.`,
-  settingsRefused: () =>
-    "The model's provider refused these settings. Change the size, model or reference images: sending them again unchanged will not help.",
   unknownProvider: (id) => `The provider "${id}" is not available yet. Choose another provider.`,
   adapterNotLoaded: (provider) =>
     `Could not load what the widget needs to use ${words.theProvider(provider)}. Check your connection and try again: nothing was sent, and nothing was charged.`,
@@ -98,17 +78,8 @@ export const generation: GenerationStrings = {
       ? generation.hfSignIn()
       : `Enter your own ${words.providerName(provider)} API key, then try again.`,
   hfSignIn: () => 'Sign in with Hugging Face (or enter a Hugging Face access token), then try again.',
-  hfTokenRefused: () =>
-    'Hugging Face did not accept your sign-in: it may have expired. Sign in with Hugging Face again, then try again.',
-  hfScopeMissing: () =>
-    'Hugging Face did not allow this page to make images for you. Sign in with Hugging Face again and allow inference (or use an access token that may call Inference Providers), then try again.',
-  hfSignInFailed: () => 'Hugging Face did not complete the sign-in. Sign in with Hugging Face again.',
-  hfNoClientId: () =>
-    'This page has not set its Hugging Face app (the huggingface-client-id attribute), so you cannot sign in with Hugging Face here. Enter a Hugging Face access token instead.',
   notOnPage: () => 'This widget is not on the page any more: add it to the page, then try again.',
   outOfCredits: () => 'Your provider account has run out of credits. Add credits there, then try again.',
-  puterShort: (price, left, cheaper) =>
-    `This costs ${price} and your Puter account has ${left} left. Add funds at puter.com${cheaper ? `, or choose ${cheaper}` : ''}, then try again.`,
   outOfCreditsAt: (provider, host) =>
     `Your ${words.providerName(provider)} account does not have enough credit for this. Add credit at ${host ?? words.theProvider(provider)} (or choose a smaller size or a cheaper model), then try again.`,
   chargedForIt: (provider, amount) =>
@@ -120,14 +91,6 @@ export const generation: GenerationStrings = {
     `${words.TheProvider(provider)}'s safety checker flagged this image and sent a black image in its place, so it is not shown. Rephrase the prompt and try again.`,
   costNotReported: (provider, amount) =>
     `${words.TheProvider(provider)} did not say what this cost, so the preview's price (${amount}) is booked.`,
-  puterFailed: () =>
-    "Puter could not make this image: the model's provider failed, or refused the prompt for safety reasons (Puter does not say which). Nothing was charged. Try again, or rephrase the prompt.",
-  puterVerify: (what) =>
-    `Puter asks you to ${what === 'email' ? 'confirm your email address' : `verify your ${what === 'phone' ? 'phone number' : 'card'}`} before it lets you generate. Do that at puter.com, then try again.`,
-  puterCredits: (credits) =>
-    `Your Puter account has ${credits} credits left. Puter does not say what a credit is worth in dollars, so this price cannot be checked against them until a generation here shows it; Puter refuses what your credits cannot cover, and charges nothing then.`,
-  puterNoCredits: () => 'Your Puter account has no credits left. Add funds at puter.com, then try again.',
-  puterSlot: (limit) => `Waiting: Puter makes ${limit} images at a time for this account`,
   refused: (why) => `The provider refused the request (${why}). Change the settings and try again.`,
   relayNeeded: (provider) =>
     `${words.TheProvider(provider)} does not accept requests from web pages directly, so nothing was sent or charged: this site needs a relay (see "Relay" in the userpays README).`,
@@ -156,14 +119,8 @@ export const generation: GenerationStrings = {
       ? `The finished image could not be downloaded (HTTP ${status}; its link may have expired). Generate it again.`
       : 'The finished image could not be loaded (its link may have expired, or it is not an image). Generate it again.',
   imageUnreadable: () => 'The provider sent an image this browser cannot open. Try again.',
-  imageNotData: () =>
-    'The provider sent its image in a form this page could not read (not base64 image data). Try again.',
   taskGone: () => 'The provider no longer knows this generation (it may have expired). Generate it again.',
   cannotMake: () => 'The provider could not make this image. Try again in a moment.',
-  signedInAgain: () =>
-    'Your Puter session had ended; you are signed in again now, and nothing was charged. Generate again.',
-  popupBlocked: () => 'Your browser blocked the Puter sign-in window: allow pop-ups for this site, then sign in again.',
-  signInAgain: () => 'Sign in with Puter, then try again.',
   queued: () => 'Queued',
   pendingAt: (provider) => `Under way at ${words.theProvider(provider)} (it does not say how far along)`,
   queuedAt: (position) => `Queued (position ${position})`,
@@ -178,8 +135,6 @@ export const generation: GenerationStrings = {
   fileUnreadable: (file) => `"${file}" could not be read.`,
   imagesNotSaved: () => "Images can't be saved in this browser: they are kept until you leave the page.",
   seedNotWhole: (max) => `The seed must be a whole number from 0 to ${max}, such as 42.`,
-  badPath: (path) =>
-    `The gateway path set in the price book ("${path}") does not stay on the gateway's address: write it as a path, such as "/v1/images/generations".`,
   trustedTypesBlocked: () =>
     "This site's security settings (Trusted Types) do not let the widget load its scripts: the site must allow the policy 'userpays'.",
 };

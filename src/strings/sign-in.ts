@@ -1,6 +1,6 @@
 /**
  * The accounts the user pays from, drawn with the panels: the key field, signing in to an account system from the
- * page (OAuth PKCE: providers/oauth.ts; the button and the account line), and OpenRouter's own errors.
+ * page (OAuth PKCE: providers/engine/oauth.ts; the button and the account line).
  */
 
 import { words } from './words.js';
@@ -26,9 +26,6 @@ export interface SignInStrings {
   signInMismatch(): string;
   signInUnavailable(): string;
   noSignIn(provider: string): string;
-  keyRevoked(provider: string): string;
-  flagged(provider: string): string;
-  noImage(provider: string): string;
   // What the account has left, beside Generate where it falls short of the price, and where to add to it
   leftOnAccount(left: string): string;
   /** Who pays and what is left, beside the price: "$0.03 of your $4.20 at OpenRouter". */
@@ -67,11 +64,6 @@ export const signIn: SignInStrings = {
   signInUnavailable: () =>
     'Signing in needs a browser with Web Crypto and session storage (a secure page: https, or localhost).',
   noSignIn: (provider) => `${words.providerName(provider)} has no sign-in here: enter your own key.`,
-  keyRevoked: (provider) =>
-    `${words.providerName(provider)} refused your key: it may have been revoked, or the sign-in expired. Sign in again, or enter another key.`,
-  flagged: (provider) =>
-    `${words.providerName(provider)} flagged the prompt under its moderation rules, and made nothing. Change the prompt and try again.`,
-  noImage: (provider) => `${words.providerName(provider)} answered without an image. Try again.`,
   leftOnAccount: (left) => `${left} left`,
   signOut: () => 'Sign out',
   overBalance: (provider, left) => `Your ${provider} balance is ${left}`,

@@ -6,7 +6,7 @@
  * (`unknown[]`) that a Lit template renders in order. An element speaks the language of its closest `lang`, or the
  * words its `strings` property gives (strings.ts; docs/translating.md).
  */
-import type { ProviderId } from '../base/types.js';
+import { PROVIDER_NAMES, type ProviderId } from '../base/types.js';
 
 export interface WordsStrings {
   /** The provider's name, as a label shows it and after "your": "BFL", "gateway" ("your gateway key"). */
@@ -17,19 +17,9 @@ export interface WordsStrings {
   TheProvider(id: string): string;
 }
 
-/** Each provider's name: one missing, for a provider added to `ProviderId`, is a compile error. */
-const PROVIDER_NAMES: Record<ProviderId, string> = {
-  puter: 'Puter',
-  bfl: 'BFL',
-  fal: 'fal',
-  openai: 'gateway',
-  openrouter: 'OpenRouter',
-  huggingface: 'Hugging Face',
-};
-
 export const words: WordsStrings = {
   // An id of no provider (a ledger entry of another version) is said as it is written.
-  providerName: (id) => PROVIDER_NAMES[id as ProviderId] ?? id,
+  providerName: (id) => (Object.hasOwn(PROVIDER_NAMES, id) ? PROVIDER_NAMES[id as ProviderId] : id),
   theProvider: (id) => (id === 'openai' ? 'the gateway' : words.providerName(id)),
   TheProvider: (id) => (id === 'openai' ? 'The gateway' : words.providerName(id)),
 };

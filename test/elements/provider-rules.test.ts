@@ -4,7 +4,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
-import { puterSdk } from '../../src/providers/puter.js';
+import { puterSdk } from '../../src/providers/puter/adapter.js';
 import { until } from '../ledger/helpers.js';
 import { PUTER_SRC, puterEndpoint, puterLog, sdk, setPuterAccount, unique } from '../support/puter.js';
 import { bflEndpoint, simLog, uniqueStorageKey } from '../support/sim.js';

@@ -8,7 +8,7 @@ import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import type { UserPaysTally } from '../../src/elements/tally/userpays-tally.js';
 import { ImageStore } from '../../src/images/image-store.js';
 import { formatUsd } from '../../src/pricing/index.js';
-import { puterSdk } from '../../src/providers/puter.js';
+import { puterSdk } from '../../src/providers/puter/adapter.js';
 import { cleanLocalStorage } from '../ledger/helpers.js';
 import { controlledClock } from '../support/clock.js';
 import { PUTER_SRC, puterEndpoint, sdk, setPuterAccount, unique } from '../support/puter.js';

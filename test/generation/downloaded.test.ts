@@ -5,8 +5,8 @@ import { expect } from '@open-wc/testing';
 import { runGeneration, type GenerationJob } from '../../src/generation/run-generation.js';
 import { LedgerStore } from '../../src/ledger/ledger.js';
 import { ImageStore, type StoredImage } from '../../src/images/image-store.js';
-import { quoteFor } from '../../src/pricing/index.js';
-import { providerFor } from '../../src/providers/registry.js';
+import { quoteFor } from '../../src/providers/prices.js';
+import { providerFor } from '../../src/providers/engine/adapters.js';
 import { cleanLocalStorage } from '../ledger/helpers.js';
 import { bflEndpoint, uniqueStorageKey } from '../support/sim.js';
 

@@ -8,7 +8,7 @@ import { UserPaysError, generate, tally } from '../../src/api.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { ImageStore } from '../../src/images/image-store.js';
 import { LedgerStore } from '../../src/ledger/ledger.js';
-import { puterSdk } from '../../src/providers/puter.js';
+import { puterSdk } from '../../src/providers/puter/adapter.js';
 import { generation as generationText } from '../../src/strings/generation.js';
 import { ledger as ledgerText } from '../../src/strings/ledger.js';
 import type { ProgressDetail, ProviderId } from '../../src/base/types.js';

@@ -5,8 +5,8 @@ import { runGeneration } from '../../src/generation/run-generation.js';
 import { LedgerStore } from '../../src/ledger/ledger.js';
 import { Durations } from '../../src/generation/durations.js';
 import { ImageStore } from '../../src/images/image-store.js';
-import { quoteFor } from '../../src/pricing/index.js';
-import { providerFor } from '../../src/providers/registry.js';
+import { quoteFor } from '../../src/providers/prices.js';
+import { providerFor } from '../../src/providers/engine/adapters.js';
 import { cleanLocalStorage } from '../ledger/helpers.js';
 import { bflEndpoint, uniqueStorageKey } from '../support/sim.js';
 

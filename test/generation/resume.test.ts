@@ -6,7 +6,7 @@ import Decimal from 'decimal.js';
 import { resumeOrphans, type ResumeOptions } from '../../src/generation/resume.js';
 import { LedgerStore, type LedgerEntry } from '../../src/ledger/ledger.js';
 import { ImageStore, type StoredImage } from '../../src/images/image-store.js';
-import { providerFor } from '../../src/providers/registry.js';
+import { providerFor } from '../../src/providers/engine/adapters.js';
 import { cleanLocalStorage, image, leftBehind } from '../ledger/helpers.js';
 import { bflEndpoint, simLog, uniqueStorageKey } from '../support/sim.js';
 

@@ -225,7 +225,7 @@ describe('Puter account (real SDK, simulator)', function () {
     const token = unique('token');
     await setPuterAccount(token, { username: 'hedy', balance: 1_000_000 });
     const signIn = sdk().auth.signIn;
-    // The order a busy page can see with a popup in its own process (puterSignIn in src/providers/puter.ts):
+    // The order a busy page can see with a popup in its own process (puterSignIn in src/providers/puter/account.ts):
     // the popup's token message is still queued when the SDK's watch finds the popup closed and rejects.
     sdk().auth.signIn = () => {
       window.postMessage({ msg: 'puter.token', success: true, token, username: 'hedy' }, location.origin);

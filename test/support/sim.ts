@@ -1,5 +1,6 @@
 // Helpers for tests that talk to the simulators mounted on the test server (real HTTP, loopback).
-import { BUILTIN_PRICE_BOOK, mergePriceBook } from '../../src/pricing/index.js';
+import { BUILTIN_PRICE_BOOK } from '../../src/providers/prices.js';
+import { mergePriceBook } from '../../src/pricing/index.js';
 
 /** The built-in prices plus the gateway simulator's default flat price for FLUX.2 [klein] 4B (0.04 per image). */
 export const GATEWAY_PRICE_BOOK = mergePriceBook(BUILTIN_PRICE_BOOK, {

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { bundledWords } from '../../strings/languages.js';
+import { bundledWords } from '../../translations/languages.js';
 import type { Strings, Translation } from '../../strings/strings.js';
 
 /** How a view speaks: the element's words over English (see `wordsIn`) and the locale of its amounts and dates. */

@@ -2,7 +2,7 @@ import type Decimal from 'decimal.js';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ProviderId } from '../../../../base/types.js';
 import { loadEngine } from '../../../../lazy/index.js';
-import type { PuterBalance } from '../../../../providers/puter.js';
+import type { PuterBalance } from '../../../../providers/puter/account.js';
 import { puterApi } from '../../../../providers/catalog.js';
 import { checkEndpoint } from '../../../../providers/urls.js';
 

@@ -1,0 +1,164 @@
+import Decimal from 'decimal.js';
+import { UserPaysError } from '../../base/errors.js';
+import { CREDIT_USD, aspectRatio } from '../../pricing/index.js';
+import { downloadImage, fetchJson, guard, readBalance, retryAfterMs } from '../engine/http.js';
+import { checkProviderUrl, routed } from '../engine/provider-urls.js';
+import { checkEndpoint } from '../urls.js';
+import { pollUntil } from '../engine/poll.js';
+import type { Charge, Provider, ProviderOutcome, ProviderRequest, ProviderTask, RunContext } from '../provider.js';
+import { generation } from '../../strings/generation.js';
+import { clock } from '../../base/clock.js';
+import { info } from './info.js';
+import { prices } from './prices.js';
+import { sayer } from '../../strings/strings.js';
+
+const text = sayer('generation', generation);
+
+/**
+ * BFL's JSON body for one image, by the model's size rule in the price book: FLUX.2 and FLUX1.1 [pro] take
+ * width/height; Kontext and Ultra an aspect ratio; Fill the first reference image as `image`
+ * (BFL's OpenAPI schema: Flux2Inputs, FluxKontextProInputs, FluxUltraInput, FluxProFillInputs). References go as
+ * raw base64 (no `data:` prefix): `input_image`, `input_image_2`… (FLUX.2, Kontext) or `image_prompt`
+ * (FLUX1.1 [pro], Ultra).
+ */
+export function bflBody(request: ProviderRequest): Record<string, unknown> {
+  const { model, width, height } = request;
+  const images = (request.inputs ?? []).map((input) => input.dataUrl.slice(input.dataUrl.indexOf(',') + 1));
+  const body: Record<string, unknown> = {
+    prompt: request.prompt,
+    seed: request.seed,
+    output_format: request.outputFormat ?? 'png',
+  };
+  const sizing = prices[model]?.sizes?.kind;
+  if (sizing === 'aspect') body.aspect_ratio = request.ratio ?? aspectRatio(width, height);
+  else if (sizing !== 'input') Object.assign(body, { width, height });
+  if (sizing === 'input') body.image = images[0];
+  else if (/^flux-pro-1\.1/.test(model)) body.image_prompt = images[0];
+  else images.forEach((image, i) => (body[i ? `input_image_${i + 1}` : 'input_image'] = image));
+  return body;
+}
+
+/** No task costs more than this many credits (FLUX.2 [max] at 4 MP with 8 references is under 60). */
+const MAX_CREDITS = 10_000;
+
+/**
+ * What BFL says a task cost (`cost`, in credits: "Cost in credits for this request", AsyncResponse in
+ * BFL's OpenAPI schema), as money. BFL's replies carry binary float noise: the recorded [max] task says
+ * `7.000000000000001` for 7 (test/recorded/bfl-flux-2-max.json). Every BFL price is a whole number of tenths of a
+ * credit (docs.bfl.ai/quick_start/pricing: 1.4, 0.1, 1.5, 0.2 …, and sums of them), and a double's noise is in its
+ * 16th digit, so the cost is read to the nearest thousandth of a credit: every real price exactly, the noise gone.
+ * Anything else — `null` (the schema allows it: FLUX.1 [dev] answers so), a string, NaN, negative, absurd — is no
+ * report at all (undefined): the quote is booked instead, and the user told so.
+ */
+export function chargeOf(cost: unknown): Charge | undefined {
+  if (typeof cost !== 'number' || !Number.isFinite(cost) || cost < 0 || cost > MAX_CREDITS) return undefined;
+  const credits = new Decimal(cost).toDecimalPlaces(3);
+  return { credits: credits.toString(), usd: credits.times(CREDIT_USD).toString() };
+}
+
+/** Black Forest Labs (api.bfl.ai and its regional hosts), paid with the user's own key. */
+export class BflProvider implements Provider {
+  readonly id = 'bfl';
+  readonly defaultEndpoint = info.defaultEndpoint();
+  readonly needsKey = true;
+
+  generate(request: ProviderRequest, context: RunContext): Promise<ProviderOutcome> {
+    return guard(
+      context,
+      async (signal) => {
+        const key = context.apiKey;
+        if (!key) throw new UserPaysError('auth-required', text.keyMissing('bfl'));
+        // Checked again here: the key must never travel to a host docs/contract.md (Security) does not allow.
+        context.onSending?.();
+        const reply = await fetchJson(
+          routed(`${checkEndpoint(context.endpoint)}/v1/${request.model}`, context.relay),
+          {
+            method: 'POST',
+            headers: { 'x-key': key, 'content-type': 'application/json' },
+            body: JSON.stringify(bflBody(request)),
+          },
+          signal,
+          key,
+        );
+        if (typeof reply.id !== 'string') throw new UserPaysError('provider-error', text.unreadableReply());
+        const task: ProviderTask = { provider: 'bfl', id: reply.id, pollingUrl: reply.polling_url };
+        const charge = chargeOf(reply.cost);
+        context.onAccepted?.(task, charge);
+        context.onBilled?.(); // BFL debits a task's credits when it accepts it, whatever happens after
+        return { ...(await this.finish(task, context, signal)), charge, unreported: !charge };
+      },
+      this.id,
+    );
+  }
+
+  resume(task: ProviderTask, context: RunContext): Promise<ProviderOutcome> {
+    return guard(context, (signal) => this.finish(task, context, signal), this.id);
+  }
+
+  /** `GET {endpoint}/v1/credits` with the key → `{ credits }` (BFL's OpenAPI schema, CreditsResponse): 1 credit = $0.01. */
+  balance(context: Parameters<NonNullable<Provider['balance']>>[0]) {
+    const url = `${checkEndpoint(context.endpoint)}/v1/credits`;
+    return readBalance(url, { 'x-key': context.apiKey ?? '' }, context, (body) => body?.credits, CREDIT_USD);
+  }
+
+  /** Polls the task until it is Ready, then downloads and measures the image. */
+  private async finish(task: ProviderTask, context: RunContext, signal: AbortSignal): Promise<ProviderOutcome> {
+    const { apiKey, onProgress } = context;
+    const endpoint = checkEndpoint(context.endpoint);
+    const url = checkProviderUrl(task.pollingUrl ?? `${endpoint}/v1/get_result?id=${encodeURIComponent(task.id)}`);
+    // get_result needs no key: it goes only to the endpoint's own origin (a user's proxy may want it), never elsewhere.
+    const headers: HeadersInit = apiKey && new URL(url).origin === new URL(endpoint).origin ? { 'x-key': apiKey } : {};
+    onProgress?.({ status: text.queued() });
+    /**
+     * The wait the last status reply asked for. BFL sends `Retry-After: 0|1` with every Pending reply, alternating in
+     * runs of about half a second, and answered the recorded client's ~10 polls a second all the same
+     * (test/recorded/bfl-flux-2-{pro,max}.json: 74 and 173 polls, no refusal): a whole-second hint that the
+     * widget's own floor of 500 ms between polls already respects. A longer wait on a status reply is honoured, as
+     * is any wait on a refusal (429, 5xx: http.ts).
+     */
+    let wait: number | undefined;
+    const result = await pollUntil(
+      () => fetchJson(routed(url, context.relay), { headers }, signal, apiKey, (reply) => (wait = retryAfterMs(reply))),
+      (reply): { done?: { sample?: unknown; seed?: unknown }; progress?: number | null; retryAfterMs?: number } => {
+        const { status } = reply;
+        // A status is one of BFL's words (StatusResponse in BFL's OpenAPI schema): anything else is a reply this page
+        // cannot read, not a task that failed.
+        if (typeof status !== 'string') throw new UserPaysError('provider-error', text.unreadableReply());
+        if (status === 'Ready') return { done: reply.result ?? {} };
+        if (status === 'Pending') {
+          // Real FLUX.2 tasks report `progress: null` on every Pending poll (the 74 and 172 recorded polls of
+          // test/recorded/bfl-flux-2-{pro,max}.json): no percentage is shown that BFL did not send. One outside the
+          // schema's 0–1 (1e308, -5) is held to it: a percentage is never over 100 or under 0.
+          const progress = typeof reply.progress === 'number' ? Math.min(1, Math.max(0, reply.progress)) : undefined;
+          onProgress?.(
+            progress === undefined
+              ? { status: text.pendingAt('bfl') }
+              : { status: text.generatingPercent(Math.round(progress * 100)), progress },
+          );
+          return { progress, retryAfterMs: wait !== undefined && wait > 1000 ? wait : undefined };
+        }
+        if (/Moderated/.test(status)) {
+          const error = new UserPaysError('moderated', text.moderated(), false);
+          // Whether BFL returns the credits of a request it refused before generating ('Request Moderated') is not
+          // documented: it debited them at acceptance, so it is booked as possibly charged (uncertain), never as
+          // nothing (docs/contract.md, Money).
+          error.uncertain = status === 'Request Moderated';
+          throw error;
+        }
+        throw new UserPaysError('provider-error', status === 'Task not found' ? text.taskGone() : text.cannotMake());
+      },
+      signal,
+      context.poll,
+    );
+    onProgress?.({ status: text.downloading(), progress: 1 });
+    const image = await downloadImage(result.sample, signal, context);
+    // BFL's delivery links last 10 minutes (help.bfl.ai, "Which API endpoint should I use?": "delivery URLs
+    // that expire after 10 minutes") where the URL itself does not say.
+    if (image.remote) image.remote.expiresAt ??= clock.now() + 10 * 60_000;
+    const seed = result.seed;
+    return { image: { ...image, seed: typeof seed === 'number' ? seed : undefined }, task };
+  }
+}
+
+/** BFL's adapter, as the registry loads it (registry.ts). */
+export const provider = new BflProvider();

@@ -1,0 +1,395 @@
+import Decimal from 'decimal.js';
+import { UserPaysError, asUserPaysError } from '../../base/errors.js';
+import { scrubSecret } from '../../base/secrets.js';
+import { checkImageUrl, routed } from './provider-urls.js';
+import { parse } from '../urls.js';
+import type { ProviderImage, RunContext } from '../provider.js';
+import * as generationDeveloper from '../../strings/generation.js';
+import { generation } from '../../strings/generation.js';
+import { clock } from '../../base/clock.js';
+import { sayer } from '../../strings/strings.js';
+
+const text = sayer('generation', generation);
+
+/**
+ * `error` with no piece of `secret` in its words (see `scrubSecret`): a provider's words that held a piece of it are
+ * said without it, as words of their own (the sentences that carried them are dropped with their values), or, where
+ * what is left still holds one, not at all (`keyQuoted`).
+ */
+function withoutKey(error: UserPaysError, secret?: string): UserPaysError {
+  const message = scrubSecret(error.message, secret);
+  return message === error.message ? error : error.say(message ? { text: message } : text.keyQuoted());
+}
+
+/** A `UserPaysError` from an HTTP reply, with the wait the provider asked for (Retry-After). */
+export type HttpError = UserPaysError & { retryAfterMs?: number; status?: number };
+
+/** Waits `ms`; rejects with the signal's reason as soon as it aborts. */
+export function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    signal.throwIfAborted();
+    const stop = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', stop);
+      resolve();
+    }, ms);
+    signal.addEventListener('abort', stop, { once: true });
+  });
+}
+
+/** The `Retry-After` header (seconds or an HTTP date) in ms; undefined when absent or unreadable. */
+export function retryAfterMs(response: Response): number | undefined {
+  const value = response.headers.get('retry-after')?.trim();
+  if (!value) return undefined;
+  const ms = /^\d+(\.\d+)?$/.test(value) ? Number(value) * 1000 : Date.parse(value) - Date.now();
+  return Number.isNaN(ms) ? undefined : Math.max(0, ms);
+}
+
+/**
+ * The error (docs/contract.md, Errors) for a non-2xx reply. `detail` (FastAPI style, as BFL and fal send it) or OpenAI's
+ * `error.message` goes into the message. A body that says the account is out of money (OpenAI's
+ * `insufficient_quota` on 429, fal's "Exhausted balance" on 403) is `insufficient-funds`; a 4xx naming
+ * a content policy (OpenAI's `content_policy_violation`, fal's typed 422) is `moderated`.
+ */
+export function httpError(response: Response, body?: any, secret?: string): HttpError {
+  const status = response.status;
+  const wait = retryAfterMs(response);
+  const bodyText = JSON.stringify(body ?? '');
+  const detail = body?.detail ?? body?.error?.message;
+  // Only the words of the shape FastAPI and OpenAI give them; a reply of another shape says nothing here (and is
+  // still an answer: never read as a lost connection by a TypeError on the way).
+  const words = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
+  // Scrubbed of the key first, then shortened: a cut first could leave part of the key behind.
+  const said = scrubSecret(
+    Array.isArray(detail)
+      ? detail
+          .map((d) =>
+            [
+              Array.isArray(d?.loc)
+                ? d.loc
+                    .filter((l: unknown) => l !== 'body')
+                    .map(words)
+                    .join(' ')
+                : '',
+              words(d?.msg),
+            ]
+              .filter(Boolean)
+              .join(': '),
+          )
+          .filter(Boolean)
+          .join('; ')
+      : words(detail),
+    secret,
+  ).slice(0, 300);
+  const error: HttpError =
+    status === 402 || /insufficient_quota|exhausted balance/i.test(bodyText)
+      ? new UserPaysError('insufficient-funds', text.outOfCredits())
+      : status === 401 || status === 403
+        ? new UserPaysError('auth-failed', text.keyRejected())
+        : status === 429
+          ? new UserPaysError('rate-limited', text.tooManyRequests(wait ? Math.ceil(wait / 1000) : undefined))
+          : status >= 500
+            ? new UserPaysError('provider-error', text.providerTrouble(status))
+            : /content_policy|moderation_blocked/i.test(bodyText)
+              ? new UserPaysError('moderated', text.moderated(), false)
+              : new UserPaysError('invalid-input', text.refused(said || `HTTP ${status}`), false);
+  error.retryAfterMs = wait;
+  error.status = status;
+  // A gateway in front of the provider (502, 504) may have passed the request on before failing: not an answer.
+  error.answered = status !== 502 && status !== 504;
+  return error;
+}
+
+/**
+ * `fetch` + JSON with our error codes: HTTP errors via `httpError`, a failed connection → `network`,
+ * an unreadable reply → `provider-error`. Never sends cookies. `secret` (the key, when the request carries it)
+ * is scrubbed from messages, and such a request never follows a redirect: `fetch` would carry a custom header
+ * such as BFL's `x-key` to whatever origin the redirect names (docs/contract.md, Security). `onReply` sees a 2xx
+ * reply's headers (a poll's `Retry-After`).
+ */
+export async function fetchJson(
+  url: string,
+  init: RequestInit,
+  signal: AbortSignal,
+  secret?: string,
+  onReply?: (response: Response) => void,
+): Promise<any> {
+  try {
+    const response = await fetch(url, {
+      ...init,
+      signal,
+      credentials: 'omit',
+      cache: 'no-store',
+      redirect: secret ? 'manual' : 'follow',
+    }).catch(async (thrown: unknown) => {
+      throw (await refusedByCors(thrown, url, init, signal)) ?? thrown;
+    });
+    if (response.type === 'opaqueredirect') {
+      const error = new UserPaysError('provider-error', text.redirectRefused(), false);
+      error.answered = true; // a redirect is not the provider carrying the request out
+      throw error;
+    }
+    const body = await response.json().catch(() => undefined);
+    if (response.headers.get('x-userpays-relay') === 'refused') {
+      // The relay's own refusal (a host or address it does not serve): nothing went further (docs/relay.md).
+      const error = new UserPaysError('provider-error', text.relayRefusedHost(String(body?.detail ?? '')), false);
+      error.answered = true;
+      throw error;
+    }
+    if (!response.ok) throw httpError(response, body, secret);
+    onReply?.(response);
+    if (body == null || typeof body !== 'object') {
+      // A 2xx the page cannot read may still be the provider accepting (and charging): not an answer.
+      throw new UserPaysError('provider-error', text.unreadableReply());
+    }
+    return body;
+  } catch (thrown) {
+    const error = withoutKey(asUserPaysError(thrown), secret);
+    // A request that may charge (a POST) lost on the way may have gone more than once (see `mostSends`).
+    if (error.code === 'network' && !error.answered && init.method === 'POST') error.sends = mostSends(url);
+    throw error;
+  }
+}
+
+/**
+ * How many times a request may have reached its host when the connection broke before any byte of reply: the
+ * browser sends it again by itself when a connection it reused breaks so (Chromium: HttpNetworkTransaction's
+ * ShouldResendRequest, which resends a POST as readily as a GET). Measured in Chromium 156 against a server that
+ * reads the POST and resets the connection: over HTTP/2 it is sent twice, whatever else the page had open; over
+ * HTTP/1.1 once more for each idle connection to the host it tries, 7 times with 6 open (the most a host gets).
+ * Every provider's API and the relay are `https:` (HTTP/2); plain `http:` is loopback only (a local proxy, the
+ * simulators), which speaks HTTP/1.1.
+ */
+export const mostSends = (url: string) => (url.startsWith('https:') ? 2 : 7);
+
+/**
+ * What an account has left, read from a provider's balance endpoint (`Provider.balance`): `amount(body)` picks the
+ * USD amount out of its JSON, which must be a finite number ≥ 0. Anything else (a refused key, a host that answers
+ * no CORS, no network, another shape) is undefined, quietly: a balance is a convenience, never an error, and a
+ * refusal here says nothing to the console. The key goes to the URL given, which must be the provider's own, and
+ * never follows a redirect.
+ */
+export async function readBalance(
+  url: string,
+  headers: Record<string, string>,
+  { relay, signal }: Pick<RunContext, 'relay'> & { signal?: AbortSignal },
+  amount: (body: any) => unknown,
+  scale = '1',
+): Promise<Decimal | undefined> {
+  try {
+    const response = await fetch(routed(url, relay), {
+      headers,
+      signal,
+      credentials: 'omit',
+      cache: 'no-store',
+      redirect: 'manual',
+    });
+    const value = response.ok ? amount(await response.json()) : undefined;
+    return typeof value === 'number' && Number.isFinite(value) && value >= 0
+      ? new Decimal(value).mul(scale)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Origins already reported in the developer console as refusing CORS (once each). */
+const reported = new Set<string>();
+
+/**
+ * Why a request that never got a reply failed, when the answer is that the host refuses this page (CORS): the
+ * browser reports a refused preflight and a lost connection alike (a TypeError). Two harmless probes tell them
+ * apart: a GET with the same header names (so the same preflight) that gets any reply means CORS is fine and
+ * the connection was lost; a `no-cors` GET that gets through means the host is up but refuses this page. Then
+ * the preflight was refused, so the request itself never left: `answered`, nothing charged (a provider that
+ * refuses CORS refuses the preflight; one that passes the preflight and then hides its reply would be
+ * misconfigured, and no provider is). Returns undefined when it is not CORS (or on an abort). `retry` false skips
+ * the first probe, for a simple GET (no preflight) whose only possible doubt is a lost connection.
+ */
+async function refusedByCors(thrown: unknown, url: string, init: RequestInit, signal: AbortSignal, retry = true) {
+  if (!(thrown instanceof TypeError) || signal.aborted) return undefined;
+  const names = Object.keys((init.headers as Record<string, string> | undefined) ?? {});
+  const probe = (extra: RequestInit) =>
+    fetch(url, { method: 'GET', credentials: 'omit', cache: 'no-store', signal, ...extra }).then(
+      () => true,
+      () => false,
+    );
+  const headers = Object.fromEntries(names.map((name) => [name, 'probe']));
+  if (retry && (await probe({ headers, redirect: 'manual' }))) return undefined;
+  if (!(await probe({ mode: 'no-cors' }))) return undefined; // unreachable: a network failure
+  const origin = new URL(url).origin;
+  const relayed = new URL(url).searchParams.has('url'); // `{relay}?url=…` (routed())
+  if (!reported.has(origin)) {
+    reported.add(origin);
+    console.warn(
+      relayed
+        ? generationDeveloper.relayConsoleRefused(origin, location.origin)
+        : generationDeveloper.relayConsole(origin),
+    );
+  }
+  const error = new UserPaysError('network', relayed ? text.relayUnreachable() : '', false);
+  error.answered = true;
+  error.cors = true;
+  return error;
+}
+
+/** A finished image larger than this is refused: no FLUX image comes near it (4 MP as PNG is under 20 MB). */
+export const MAX_IMAGE_BYTES = 40 * 1024 * 1024;
+
+/** Base64 image data (a data URL's, a `b64_json`) as image bytes of `type`; what is not base64 cannot be opened. */
+export function base64Image(data: string, type: string): Blob {
+  let bytes: Uint8Array<ArrayBuffer>;
+  try {
+    bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+  } catch {
+    throw new UserPaysError('provider-error', text.imageUnreadable());
+  }
+  return new Blob([bytes], { type });
+}
+
+/** The image bytes at a provider's URL: no cookies, no key, no referrer; must be an image. */
+export async function fetchImage(url: string, signal: AbortSignal): Promise<Blob> {
+  let response: Response;
+  try {
+    response = await fetch(url, { signal, credentials: 'omit', referrerPolicy: 'no-referrer' }).catch(
+      async (thrown: unknown) => {
+        // An image: no need to ask again whether the connection was lost; at worst it is shown from its URL.
+        throw (await refusedByCors(thrown, url, {}, signal, false)) ?? thrown;
+      },
+    );
+  } catch (thrown) {
+    throw asUserPaysError(thrown);
+  }
+  if (response.headers.get('x-userpays-relay')) {
+    // The relay would not (or could not) fetch it: the page can still show it from the provider's URL.
+    const error = new UserPaysError('provider-error', text.downloadFailed(response.status));
+    error.cors = true;
+    throw error;
+  }
+  const blob = response.ok ? await response.blob() : undefined;
+  if (!blob?.type.startsWith('image/')) {
+    throw new UserPaysError('provider-error', text.downloadFailed(response.ok ? undefined : response.status));
+  }
+  if (blob.size > MAX_IMAGE_BYTES) throw new UserPaysError('provider-error', text.imageTooLarge());
+  return blob;
+}
+
+/** The longest a link just issued is believed to last; a signed expiry further off says the clock is wrong. */
+const LINK_LIFE_MS = 60 * 60_000;
+
+/**
+ * When the link of an image just issued ends: the signed expiry (`se`, an ISO time) that Azure-style signed URLs
+ * carry, as BFL's delivery URLs do. That time is the provider's clock; when this browser's clock puts it in the
+ * past or more than an hour ahead, the browser's clock is off, and undefined lets the caller use the provider's
+ * documented lifetime from now instead (an image is never called expired the moment it arrives).
+ */
+export function linkExpiry(url: string): number | undefined {
+  const time = Date.parse(new URL(url).searchParams.get('se') ?? '');
+  const left = time - clock.now();
+  return left > 0 && left <= LINK_LIFE_MS ? time : undefined;
+}
+
+/**
+ * A finished image: its bytes (to be saved) where the host lets this page read them; where it refuses this page
+ * (no CORS, as BFL's delivery host), the image shown from the provider's own URL (an <img> needs no CORS) and
+ * measured, so that what was paid for is never hidden. Such an image is not saved: its link expires.
+ * `relay` routes the download through the site's relay (then it is saved); `onBytes` hears of the bytes before
+ * they are measured (see `measured`).
+ */
+export async function downloadImage(
+  url: unknown,
+  signal: AbortSignal,
+  { relay, onBytes }: Pick<RunContext, 'relay' | 'onBytes'>,
+): Promise<ProviderImage> {
+  const address = checkImageUrl(url);
+  try {
+    return await measured(await fetchImage(routed(address, relay), signal), onBytes);
+  } catch (error) {
+    if (!(error as UserPaysError).cors) throw error;
+    return { remote: { url: address, expiresAt: linkExpiry(address) }, ...(await remoteSize(address, signal)) };
+  }
+}
+
+/** Loads the image at `url` in an <img> (no CORS needed) and measures it; rejects in words if it will not load. */
+async function remoteSize(url: string, signal: AbortSignal): Promise<{ width: number; height: number }> {
+  const image = new Image();
+  image.referrerPolicy = 'no-referrer';
+  image.src = url;
+  const aborted = new Promise<never>((_, reject) =>
+    signal.addEventListener('abort', () => reject(signal.reason), { once: true }),
+  );
+  try {
+    await Promise.race([image.decode(), aborted]);
+  } catch (thrown) {
+    if (signal.aborted) throw asUserPaysError(thrown);
+    throw new UserPaysError('provider-error', text.downloadFailed());
+  } finally {
+    if (signal.aborted) image.src = '';
+  }
+  return { width: image.naturalWidth, height: image.naturalHeight };
+}
+
+/**
+ * A finished image's bytes and pixel size. `onBytes` hears of the bytes first (see `RunContext`): the 512×512 PNG
+ * of the bench takes 7 ms to measure here and 16 ms to decode in an `<img>`, which can run side by side.
+ */
+export async function measured(blob: Blob, onBytes: RunContext['onBytes']): Promise<ProviderImage> {
+  onBytes?.(blob);
+  return { blob, ...(await imageSize(blob)) };
+}
+
+/** Pixel size of an image blob (decodes it): bytes no browser can read are refused here. */
+async function imageSize(blob: Blob): Promise<{ width: number; height: number }> {
+  try {
+    const bitmap = await createImageBitmap(blob);
+    const size = { width: bitmap.width, height: bitmap.height };
+    bitmap.close();
+    return size;
+  } catch {
+    throw new UserPaysError('provider-error', text.imageUnreadable());
+  }
+}
+
+/**
+ * Runs `work` under the caller's cancel signal and the overall deadline (`poll.timeoutMs`, default 5 min):
+ * any abort of the caller → `cancelled`, the deadline → `timeout`, everything else → a `UserPaysError`.
+ * A cancel that lands after the work finished still rejects, so a cancelled run never reports success.
+ */
+export async function guard<T>(
+  context: RunContext,
+  work: (signal: AbortSignal) => Promise<T>,
+  provider = '',
+): Promise<T> {
+  const controller = new AbortController();
+  const abort = () => controller.abort();
+  const timer = setTimeout(abort, context.poll?.timeoutMs ?? 300_000);
+  context.signal.addEventListener('abort', abort);
+  try {
+    context.signal.throwIfAborted();
+    const result = await work(controller.signal);
+    controller.signal.throwIfAborted();
+    return result;
+  } catch (thrown) {
+    if (thrown instanceof UserPaysError && thrown.cors && !thrown.message) thrown.say(text.relayNeeded(provider));
+    // The provider's own words say whose account is short: name it, and where to add funds.
+    if (thrown instanceof UserPaysError && thrown.code === 'insufficient-funds' && provider) {
+      // A gateway has no name of its own: its host says where the account is.
+      thrown.say(text.outOfCreditsAt(provider, provider === 'openai' ? parse(context.endpoint)?.host : undefined));
+    }
+    const error = asUserPaysError(
+      context.signal.aborted
+        ? new DOMException('', 'AbortError')
+        : controller.signal.aborted
+          ? new DOMException('', 'TimeoutError')
+          : thrown,
+    );
+    // Whatever a provider's words reached the message by, no piece of the key leaves with them.
+    throw withoutKey(error, context.apiKey);
+  } finally {
+    clearTimeout(timer);
+    context.signal.removeEventListener('abort', abort);
+  }
+}

@@ -1,0 +1,98 @@
+import { UserPaysError } from '../../base/errors.js';
+import { clock } from '../../base/clock.js';
+import { fetchJson } from '../engine/http.js';
+import type { AuthorizeRequest, ExchangeRequest, OAuthAccount, SignedIn } from '../sign-in.js';
+import { generation } from '../../strings/generation.js';
+import { info } from './info.js';
+import { huggingfaceWords } from './words.js';
+import { sayer } from '../../strings/strings.js';
+
+const text = sayer('generation', generation);
+const huggingFaceText = sayer('huggingface', huggingfaceWords);
+
+/**
+ * "Sign in with Hugging Face" (huggingface.co/docs/hub/oauth): OAuth 2 with PKCE from the page, the site's public
+ * client id (`huggingface-client-id`; an OAuth app made at huggingface.co/settings/connected-applications, its
+ * redirect URI the page's address), no secret. Checked against `@huggingface/hub` 2.17.5 (src/lib/oauth-login-url.ts,
+ * oauth-handle-redirect.ts), which reads the same endpoints from https://huggingface.co/.well-known/openid-configuration:
+ *   {hub}/oauth/authorize?client_id&scope&response_type=code&redirect_uri&state&code_challenge&code_challenge_method=S256
+ *   POST {hub}/oauth/token (form: grant_type=authorization_code, code, redirect_uri, code_verifier; and our client_id,
+ *        which RFC 6749 §4.1.3 asks of a public client, though the hub's client leaves it out)
+ *        → {access_token, expires_in, id_token, scope, token_type}
+ *   GET  {hub}/oauth/userinfo (Bearer) → {sub, name, preferred_username, …}
+ * `{hub}` is https://huggingface.co for the public router; for any other endpoint (a proxy, the simulator) the
+ * endpoint itself, which then answers both. The token goes to the hub only to exchange and to ask who it is (the
+ * issuer's own userinfo, named here); every request after that goes to the router.
+ */
+
+/** `openid profile` for the user's name, `inference-api` to make requests for them (the hub's list of scopes). */
+export const HF_SCOPES = 'openid profile inference-api';
+
+const hubOf = (endpoint: string) => (endpoint === info.defaultEndpoint() ? 'https://huggingface.co' : endpoint);
+
+function clientIdOf(request: { clientId?: string }): string {
+  if (request.clientId) return request.clientId;
+  throw new UserPaysError('invalid-input', huggingFaceText.noClientId(), false);
+}
+
+export const huggingFaceAccount: OAuthAccount = {
+  provider: 'huggingface',
+
+  authorizeUrl(request: AuthorizeRequest): string {
+    const query = new URLSearchParams({
+      client_id: clientIdOf(request),
+      redirect_uri: request.redirectUri,
+      scope: HF_SCOPES,
+      state: request.state,
+      response_type: 'code',
+      code_challenge: request.challenge,
+      code_challenge_method: 'S256',
+    });
+    return `${hubOf(request.endpoint)}/oauth/authorize?${query}`;
+  },
+
+  async exchange(request: ExchangeRequest, signal = new AbortController().signal): Promise<SignedIn> {
+    const hub = hubOf(request.endpoint);
+    const body = new URLSearchParams({
+      grant_type: 'authorization_code',
+      code: request.code,
+      redirect_uri: request.redirectUri,
+      client_id: clientIdOf(request),
+      code_verifier: request.verifier,
+    });
+    const reply = await fetchJson(
+      `${hub}/oauth/token`,
+      { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: String(body) },
+      signal,
+      request.code,
+    ).catch((error: UserPaysError & { status?: number }) => {
+      // The hub refused the code (used, expired, another verifier): only a new sign-in helps.
+      throw error.status && error.status < 500
+        ? new UserPaysError('auth-required', huggingFaceText.signInFailed())
+        : error;
+    });
+    const key = reply.access_token;
+    if (typeof key !== 'string' || !key) throw new UserPaysError('provider-error', text.unreadableReply());
+    // A token that may not call Inference Providers would fail at the first image: say so now.
+    if (typeof reply.scope === 'string' && !reply.scope.split(/\s+/).includes('inference-api')) {
+      throw new UserPaysError('auth-required', huggingFaceText.scopeMissing());
+    }
+    const life = reply.expires_in;
+    // Who it is, for the account line: a convenience, quietly left out when the hub does not say.
+    const info = await fetch(`${hub}/oauth/userinfo`, {
+      headers: { authorization: `Bearer ${key}` },
+      signal,
+      credentials: 'omit',
+      cache: 'no-store',
+      redirect: 'manual',
+    })
+      .then((response) => (response.ok ? response.json() : undefined))
+      .catch(() => undefined);
+    const user: unknown = info?.preferred_username ?? info?.name;
+    return {
+      key,
+      expiresAt: typeof life === 'number' && life > 0 ? clock.now() + life * 1000 : undefined,
+      user: typeof user === 'string' && user ? user : undefined,
+    };
+  },
+};

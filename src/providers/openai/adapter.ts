@@ -1,0 +1,99 @@
+import { UserPaysError } from '../../base/errors.js';
+import { MAX_IMAGE_BYTES, base64Image, downloadImage, fetchJson, guard, measured } from '../engine/http.js';
+import { routed } from '../engine/provider-urls.js';
+import { checkEndpoint } from '../urls.js';
+import type { Provider, ProviderImage, ProviderOutcome, ProviderRequest, RunContext } from '../provider.js';
+import { generation } from '../../strings/generation.js';
+import { prices } from '../../strings/prices.js';
+import { info } from './info.js';
+import { openaiWords } from './words.js';
+import { sayer } from '../../strings/strings.js';
+
+const generationText = sayer('generation', generation);
+const pricesText = sayer('prices', prices);
+const text = sayer('openai', openaiWords);
+
+/** The name gateways give our models (`flux-2-klein-9b` → `black-forest-labs/flux-2-klein-9b`). */
+export const gatewayModel = (model: string) => 'black-forest-labs/' + model;
+
+/**
+ * Where a gateway's images are made: `path` (a price-book entry's) under the endpoint, the endpoint given with or
+ * without the part of the path before `/images/` (an endpoint given the OpenAI SDK way, `…/v1`, or DeepInfra's
+ * `…/v1/openai`, works too). The key goes there: a path that would lead off the endpoint's origin is refused.
+ */
+export function gatewayUrl(endpoint: string, path: string): string {
+  const base = path.slice(0, path.lastIndexOf('/images/'));
+  const url = (base && endpoint.endsWith(base) ? endpoint.slice(0, -base.length) : endpoint) + path;
+  if (!/^\//.test(path) || new URL(url).origin !== new URL(endpoint).origin) {
+    throw new UserPaysError('invalid-input', text.badPath(path), false);
+  }
+  return url;
+}
+
+/** A `b64_json` image: its bytes (their type read from the first bytes: PNG unless JPEG or WebP) and size. */
+function decoded(b64: string, onBytes: RunContext['onBytes']): Promise<ProviderImage> {
+  const type = b64.startsWith('/9j/') ? 'jpeg' : b64.startsWith('UklGR') ? 'webp' : 'png';
+  return measured(base64Image(b64, 'image/' + type), onBytes);
+}
+
+/**
+ * OpenAI-compatible gateways (`POST {endpoint}/v1/images/generations`), paid from the user's own gateway
+ * account: one synchronous call per image, the image as a URL (fetched without the key) or as base64.
+ * The price book says how each gateway wants the request (`wiring`: path, size fields, its name for the model) and
+ * what it costs; the host page sets both (and any top-up fee) in `priceBook` for a gateway not built in.
+ */
+export class OpenAiProvider implements Provider {
+  readonly id = 'openai';
+  /** No public default: the host page names its gateway (or the user's proxy) in `endpoint`. */
+  readonly defaultEndpoint = info.defaultEndpoint();
+  readonly needsKey = true;
+
+  generate(request: ProviderRequest, context: RunContext): Promise<ProviderOutcome> {
+    return guard(
+      context,
+      async (signal) => {
+        const key = context.apiKey;
+        if (!key) throw new UserPaysError('auth-required', generationText.keyMissing('openai'));
+        if (request.inputs?.length) {
+          throw new UserPaysError('invalid-input', pricesText.referencesUnsupported(), false);
+        }
+        context.onProgress?.({ status: generationText.generatingNow() });
+        context.onSending?.();
+        const { width, height } = request;
+        const { model = gatewayModel(request.model), path = '/v1/images/generations', sizeAs } = request.wiring ?? {};
+        const reply = await fetchJson(
+          routed(gatewayUrl(checkEndpoint(context.endpoint), path), context.relay),
+          {
+            method: 'POST',
+            headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+            body: JSON.stringify({
+              model,
+              prompt: request.prompt,
+              n: 1,
+              // Together AI reads `width` and `height` and ignores `size` (test/recorded/together-flux-2-max.json
+              // asks for 512×512 so); OpenAI and the others read `size`.
+              ...(sizeAs === 'width-height' ? { width, height } : { size: `${width}x${height}` }),
+            }),
+          },
+          signal,
+          key,
+        );
+        const image = reply.data?.[0] ?? {};
+        context.onBilled?.(); // the gateway answered: it made (and bills) the image, whatever happens to it now
+        context.onProgress?.({ status: generationText.downloading(), progress: 1 });
+        if (typeof image.b64_json === 'string' && image.b64_json.length > (MAX_IMAGE_BYTES * 4) / 3) {
+          throw new UserPaysError('provider-error', generationText.imageTooLarge());
+        }
+        const made =
+          typeof image.b64_json === 'string'
+            ? await decoded(image.b64_json, context.onBytes)
+            : await downloadImage(image.url, signal, context);
+        return { image: made, task: { provider: 'openai', id: '' } };
+      },
+      this.id,
+    );
+  }
+}
+
+/** The gateways' adapter, as the registry loads it (registry.ts). */
+export const provider = new OpenAiProvider();

@@ -1,0 +1,47 @@
+/**
+ * The widget's words in German, whole (`Strings`: a sentence missing, or of another shape than English's, is a
+ * compile error), each module beside its English in `de/`. A chunk of its own, loaded when an element's closest
+ * `lang` is German (languages.ts): never in the first load.
+ */
+import type { Strings } from '../strings/strings.js';
+import { errors } from './de/errors.js';
+import { gallery } from './de/gallery.js';
+import { generation } from './de/generation.js';
+import { ledger } from './de/ledger.js';
+import { models } from './de/models.js';
+import { moreOptions } from './de/more-options.js';
+import { offers } from './de/offers.js';
+import { prices } from './de/prices.js';
+import { progress } from './de/progress.js';
+import { prompts } from './de/prompts.js';
+import { signIn } from './de/sign-in.js';
+import { tallyLine } from './de/tally-line.js';
+import { tally } from './de/tally.js';
+import { widget } from './de/widget.js';
+import { words } from './de/words.js';
+import { puter } from './de/puter.js';
+import { huggingface } from './de/huggingface.js';
+import { openai } from './de/openai.js';
+import { openrouter } from './de/openrouter.js';
+
+export const de: Strings = {
+  errors,
+  gallery,
+  generation,
+  ledger,
+  models,
+  moreOptions,
+  offers,
+  prices,
+  progress,
+  prompts,
+  signIn,
+  tallyLine,
+  tally,
+  widget,
+  words,
+  puter,
+  huggingface,
+  openai,
+  openrouter,
+};

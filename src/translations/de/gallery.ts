@@ -1,0 +1,52 @@
+import type { GalleryStrings } from '../../strings/gallery.js';
+import { ofProvider, words } from './words.js';
+
+export const gallery: GalleryStrings = {
+  galleryLabel: () => 'Ihre erzeugten Bilder',
+  undo: () => 'Rückgängig',
+  download: () => 'Herunterladen',
+  notSaved: (provider, until) =>
+    `Nicht in diesem Browser gespeichert (${words.theProvider(provider)} erlaubt es nicht): ` +
+    (until ? `Der Link funktioniert bis ${until}.` : 'Speichern Sie es, solange der Link funktioniert.'),
+  linkExpired: (provider, at) =>
+    `Nicht in diesem Browser gespeichert, und der Link ${ofProvider(provider)} ist${at ? ` um ${at}` : ''} abgelaufen. Es wurde bezahlt; erzeugen Sie es noch einmal, um es zu haben.`,
+  expiredImage: (prompt) => `Abgelaufenes Bild: ${prompt}`,
+  openLabel: (prompt) => `In voller Größe öffnen: ${prompt}`,
+  downloadLabel: (file) => `${file} herunterladen`,
+  copyLabel: (prompt) => `Bild kopieren: ${prompt}`,
+  copied: () => 'Bild kopiert.',
+  copyFailed: () =>
+    'Dieser Browser hat der Seite das Kopieren des Bildes nicht erlaubt: Laden Sie es stattdessen herunter.',
+  reuse: () => 'Wiederverwenden',
+  varyLabel: (prompt) => `Variieren (gleicher Prompt, gleiche Einstellungen, neuer Seed): ${prompt}`,
+  referenceLabel: (prompt) => `Als Referenz verwenden: ${prompt}`,
+  finalize: (model, price) => `Mit ${model} fertigstellen · ${price}`,
+  remove: () => 'Löschen',
+  imageFacts: (model, provider, size, seed) =>
+    `${model} · ${provider} · ${size}${seed === undefined ? '' : ` · Seed ${seed}`}`,
+  paidFailures: () => 'Bezahlt, aber kein Bild',
+  paidFailure: (model, provider, at, charged, reason) =>
+    `${model} bei ${provider}, ${at}: ${charged} berechnet. ${reason}`,
+  failureReason: (code) =>
+    ({
+      moderated: 'Der Anbieter hat es nach dem Start aus Sicherheitsgründen abgelehnt.',
+      cancelled: 'Sie haben aufgehört zu warten, nachdem der Anbieter schon berechnet hatte.',
+      timeout: 'Der Anbieter hat zu lange gebraucht; er hatte bei der Annahme schon berechnet.',
+    })[code] ?? 'Der Anbieter hat berechnet und konnte das Bild dann nicht liefern.',
+  historyLabel: () => 'Frühere Bilder',
+  moreActions: (prompt) => `Weitere Aktionen: ${prompt}`,
+  closeLightbox: () => 'Schließen',
+  previousImage: () => 'Vorheriges Bild',
+  nextImage: () => 'Nächstes Bild',
+  lightboxLabel: (prompt) => `Volle Größe: ${prompt}`,
+  settingsFrom: (what) =>
+    ({
+      reuse: 'Prompt, Einstellungen und Seed des Bildes stehen im Formular.',
+      vary: 'Prompt und Einstellungen des Bildes stehen im Formular, mit einem neuen Seed.',
+      finalize:
+        'Prompt, Größe und Seed des Bildes stehen im Formular, mit dem endgültigen Modell: Sein Preis wird angezeigt.',
+    })[what],
+  referenceAdded: () => 'Das Bild ist als Referenz hinzugefügt.',
+  deleted: () => 'Bild aus diesem Browser gelöscht.',
+  imagesReady: (count, prompt) => `${count === 1 ? 'Bild' : `${count} Bilder`} fertig: ${prompt}`,
+};

@@ -1,0 +1,95 @@
+import type { GenerationStrings } from '../../strings/generation.js';
+import { atProvider, words } from './words.js';
+
+export const generation: GenerationStrings = {
+  addressRefused: () =>
+    'Der Anbieter hat eine Adresse geschickt, die diese Seite nicht aufruft. Versuchen Sie es später noch einmal.',
+  imageAddressRefused: () =>
+    'Der Anbieter hat eine Bildadresse geschickt, die diese Seite nicht lädt. Versuchen Sie es noch einmal; wenn es wieder passiert, sagen Sie es dem Betreiber der Website.',
+  chargedOtherwise: (provider, charged, quoted) =>
+    `${words.TheProvider(provider)} hat ${charged} berechnet; die Vorschau nannte ${quoted}. Ihre Ausgabenübersicht zählt, was berechnet wurde.`,
+  keyRejected: () =>
+    'Der Anbieter hat Ihren API-Schlüssel nicht angenommen. Prüfen Sie den Schlüssel (oder erstellen Sie in Ihrem Konto beim Anbieter einen neuen) und versuchen Sie es noch einmal.',
+  tooManyRequests: (waitSeconds) =>
+    `Der Anbieter ist mit zu vielen Ihrer Anfragen beschäftigt. Warten Sie ${waitSeconds ? `${waitSeconds} s` : 'ein paar Sekunden'} und versuchen Sie es noch einmal.`,
+  providerTrouble: (status) => `Der Anbieter hatte ein Problem (HTTP ${status}). Versuchen Sie es gleich noch einmal.`,
+  unknownProvider: (id) => `Den Anbieter „${id}“ gibt es hier noch nicht. Wählen Sie einen anderen Anbieter.`,
+  adapterNotLoaded: (provider) =>
+    `Was das Widget für ${words.theProvider(provider)} braucht, konnte nicht geladen werden. Prüfen Sie Ihre Verbindung und versuchen Sie es noch einmal: Nichts wurde gesendet, nichts wurde berechnet.`,
+  vetoed: () => 'Die Seite hat diesen Auftrag angehalten, bevor er gesendet wurde.',
+  promptMissing: () => 'Beschreiben Sie zuerst im Prompt-Feld das Bild, das Sie möchten.',
+  keyMissing: (provider) =>
+    provider === 'huggingface'
+      ? generation.hfSignIn()
+      : `Geben Sie Ihren eigenen API-Schlüssel für ${words.providerName(provider)} ein und versuchen Sie es dann noch einmal.`,
+  hfSignIn: () =>
+    'Melden Sie sich mit Hugging Face an (oder geben Sie ein Zugriffstoken von Hugging Face ein) und versuchen Sie es dann noch einmal.',
+  notOnPage: () =>
+    'Dieses Widget ist nicht mehr auf der Seite: Fügen Sie es wieder ein und versuchen Sie es dann noch einmal.',
+  outOfCredits: () =>
+    'Ihr Konto beim Anbieter hat kein Guthaben mehr. Laden Sie es dort auf und versuchen Sie es dann noch einmal.',
+  outOfCreditsAt: (provider, host) =>
+    `Ihr Konto ${atProvider(provider)} hat dafür nicht genug Guthaben. Laden Sie es ${host ? `unter ${host}` : atProvider(provider)} auf (oder wählen Sie eine kleinere Größe oder ein günstigeres Modell) und versuchen Sie es dann noch einmal.`,
+  chargedForIt: (provider, amount) =>
+    `${words.TheProvider(provider)} hat trotzdem ${amount} dafür berechnet, und Ihre Ausgabenübersicht zählt es.`,
+  cancelledCharged: (provider, amount) =>
+    `Erzeugung abgebrochen, aber ${words.theProvider(provider)} hatte schon ${amount} dafür berechnet; Ihre Ausgabenübersicht zählt es.`,
+  moderated: () =>
+    'Der Anbieter hat diesen Prompt oder seine Bilder aus Sicherheitsgründen abgelehnt. Formulieren Sie ihn um und versuchen Sie es noch einmal.',
+  safetyWithheld: (provider) =>
+    `Die Sicherheitsprüfung ${provider === 'openai' ? 'des Gateways' : `von ${words.providerName(provider)}`} hat dieses Bild beanstandet und an seiner Stelle ein schwarzes Bild geschickt, daher wird es nicht gezeigt. Formulieren Sie den Prompt um und versuchen Sie es noch einmal.`,
+  costNotReported: (provider, amount) =>
+    `${words.TheProvider(provider)} hat nicht gesagt, was das gekostet hat, daher wird der Preis der Vorschau (${amount}) verbucht.`,
+  refused: (why) =>
+    `Der Anbieter hat die Anfrage abgelehnt (${why}). Ändern Sie die Einstellungen und versuchen Sie es noch einmal.`,
+  relayNeeded: (provider) =>
+    `${words.TheProvider(provider)} nimmt keine Anfragen direkt von Webseiten an, daher wurde nichts gesendet und nichts berechnet: Diese Website braucht ein Relay (siehe „Relay“ in der README von userpays).`,
+  relayUnreachable: () =>
+    'Das Relay der Website hat dieser Seite nicht geantwortet (vielleicht führt es diese Website nicht unter seinen Origins), daher wurde nichts gesendet und nichts berechnet.',
+  relayRefusedHost: (why) =>
+    `Das Relay der Website hat es abgelehnt, diese Anfrage weiterzugeben (${why}), daher wurde nichts gesendet und nichts berechnet.`,
+  redirectRefused: () =>
+    'Der Anbieter hat diese Anfrage an eine andere Adresse umgeleitet, an die diese Seite Ihren Schlüssel nicht sendet. Prüfen Sie die Adresse des Anbieters (endpoint).',
+  imageTooLarge: () =>
+    'Der Anbieter hat ein Bild geschickt, das weit größer ist als alle, die er erzeugt. Versuchen Sie es noch einmal.',
+  mayHaveBeenCharged: (provider, amount) =>
+    `Keine Antwort sagt, was aus der Anfrage geworden ist: ${words.theProvider(provider)} hat dafür vielleicht ${amount} berechnet. Ihre Ausgabenübersicht zählt das gesondert, bis Sie es wissen.`,
+  cancelledMaybeCharged: (provider, amount) =>
+    `Erzeugung abgebrochen, nachdem die Anfrage abgegangen war: ${words.theProvider(provider)} hat dafür vielleicht ${amount} berechnet. Ihre Ausgabenübersicht zählt das gesondert, bis Sie es wissen.`,
+  connectionBroke: (provider, amount, resent) =>
+    `Die Verbindung ist nach dem Absenden der Anfrage abgerissen, vor jeder Antwort: ${words.theProvider(provider)} hat dafür vielleicht ${
+      resent
+        ? `bis zu ${amount} berechnet, denn ein Browser sendet eine Anfrage von selbst noch einmal, wenn eine Verbindung abreißt`
+        : `${amount} berechnet`
+    }. Ihre Ausgabenübersicht zählt das gesondert, bis Sie es wissen.`,
+  keyQuoted: () =>
+    'Die Antwort des Anbieters hat Ihren Schlüssel zitiert, daher werden ihre Worte hier nicht gezeigt. Prüfen Sie die Einstellungen und versuchen Sie es noch einmal.',
+  unreadableReply: () =>
+    'Der Anbieter hat eine Antwort geschickt, die diese Seite nicht lesen konnte. Versuchen Sie es gleich noch einmal.',
+  downloadFailed: (status) =>
+    status
+      ? `Das fertige Bild konnte nicht heruntergeladen werden (HTTP ${status}; sein Link ist vielleicht abgelaufen). Erzeugen Sie es noch einmal.`
+      : 'Das fertige Bild konnte nicht geladen werden (sein Link ist vielleicht abgelaufen, oder es ist kein Bild). Erzeugen Sie es noch einmal.',
+  imageUnreadable: () =>
+    'Der Anbieter hat ein Bild geschickt, das dieser Browser nicht öffnen kann. Versuchen Sie es noch einmal.',
+  taskGone: () =>
+    'Der Anbieter kennt diese Erzeugung nicht mehr (sie ist vielleicht abgelaufen). Erzeugen Sie sie noch einmal.',
+  cannotMake: () => 'Der Anbieter konnte dieses Bild nicht erzeugen. Versuchen Sie es gleich noch einmal.',
+  queued: () => 'In der Warteschlange',
+  pendingAt: (provider) => `In Arbeit ${atProvider(provider)} (ohne Angabe, wie weit)`,
+  queuedAt: (position) => `In der Warteschlange (Platz ${position})`,
+  generatingNow: () => 'Wird erzeugt',
+  generatingPercent: (percent) => `Wird erzeugt: ${percent} %`,
+  downloading: () => 'Bild wird heruntergeladen',
+  imageOf: (status, index, count) => `${status} (${index} von ${count})`,
+  notAnImage: (file) => `„${file}“ ist kein PNG-, JPEG- oder WebP-Bild. Wählen Sie eines davon.`,
+  fileTooLarge: (file) => `„${file}“ ist größer als 10 MB. Wählen Sie ein kleineres Bild.`,
+  fileNotAnImage: (file) => `„${file}“ ließ sich nicht als Bild lesen. Wählen Sie eine andere Datei.`,
+  referenceNotResized: () => 'Ein Referenzbild konnte nicht zum Senden vorbereitet werden. Wählen Sie es noch einmal.',
+  fileUnreadable: (file) => `„${file}“ ließ sich nicht lesen.`,
+  imagesNotSaved: () =>
+    'Bilder lassen sich in diesem Browser nicht speichern: Sie bleiben erhalten, bis Sie die Seite verlassen.',
+  seedNotWhole: (max) => `Der Seed muss eine ganze Zahl von 0 bis ${max} sein, etwa 42.`,
+  trustedTypesBlocked: () =>
+    "Die Sicherheitseinstellungen dieser Website (Trusted Types) lassen das Widget seine Skripte nicht laden: Die Website muss die Richtlinie 'userpays' erlauben.",
+};

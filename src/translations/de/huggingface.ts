@@ -1,0 +1,11 @@
+import type { HuggingFaceStrings } from '../../providers/huggingface/words.js';
+
+export const huggingface: HuggingFaceStrings = {
+  tokenRefused: () =>
+    'Hugging Face hat Ihre Anmeldung nicht angenommen: Sie ist vielleicht abgelaufen. Melden Sie sich erneut mit Hugging Face an und versuchen Sie es dann noch einmal.',
+  scopeMissing: () =>
+    'Hugging Face hat dieser Seite nicht erlaubt, Bilder für Sie zu erzeugen. Melden Sie sich erneut mit Hugging Face an und erlauben Sie Inferenz (oder verwenden Sie ein Zugriffstoken, das Inference Providers aufrufen darf), und versuchen Sie es dann noch einmal.',
+  signInFailed: () => 'Hugging Face hat die Anmeldung nicht abgeschlossen. Melden Sie sich erneut mit Hugging Face an.',
+  noClientId: () =>
+    'Diese Seite hat ihre Hugging-Face-App nicht angegeben (das Attribut huggingface-client-id), daher können Sie sich hier nicht mit Hugging Face anmelden. Geben Sie stattdessen ein Zugriffstoken von Hugging Face ein.',
+};

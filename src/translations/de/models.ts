@@ -1,0 +1,20 @@
+import type { ModelsStrings } from '../../strings/models.js';
+
+export const models: ModelsStrings = {
+  bestFor: (model) =>
+    ({
+      'flux-2-klein-4b': 'Echtzeit, große Mengen',
+      'flux-2-klein-9b': 'Echtzeit, mehr Details',
+      'flux-2-pro': 'Produktionsqualität',
+      'flux-2-flex': 'Typografie, feine Steuerung',
+      'flux-2-max': 'Höchste Qualität',
+      'flux-2-dev': 'Offene Gewichte',
+      'flux-kontext-pro': 'Bearbeitet ein Bild, das Sie geben',
+      'flux-kontext-max': 'Bearbeitung, höchste Qualität',
+      'flux-pro-1.1': 'FLUX.1, schnell',
+      'flux-pro-1.1-ultra': 'FLUX.1, bis 4 MP',
+      'flux-pro-1.0-fill': 'Füllt einen maskierten Bereich',
+      'flux-1-schnell': 'FLUX.1, am schnellsten',
+      'flux-1-dev': 'FLUX.1, offene Gewichte',
+    })[model] ?? '',
+};

@@ -1,0 +1,17 @@
+import type { MoreOptionsStrings } from '../../strings/more-options.js';
+import { number } from './words.js';
+
+export const moreOptions: MoreOptionsStrings = {
+  countLabel: () => 'Bilder',
+  seedLabel: () => 'Seed',
+  randomSeed: () => 'zufällig',
+  referencesLabel: () => 'Referenzbilder',
+  referencesNote: (required, max, billed) =>
+    `(${required ? 'erforderlich' : 'optional'}, bis zu ${max}; ${billed ? 'werden mitberechnet' : 'im Preis enthalten'}; auswählen, ablegen oder einfügen)`,
+  referenceAlt: (index) => `Referenzbild ${index}`,
+  referenceAdds: (megapixels, amount) => `kostet ${number(megapixels)} MP = ${amount} mehr`,
+  referenceRemove: (index) => `Referenzbild ${index} entfernen`,
+  dropReferences: () => 'Bilder hier ablegen, einfügen oder',
+  chooseReferences: () => 'Dateien auswählen',
+  referencesCount: (n, max) => `${n} von ${max}`,
+};

@@ -1,0 +1,23 @@
+import type { OffersStrings } from '../../strings/offers.js';
+import { images } from './words.js';
+
+/** The images of `submissions` of `count` images each, where a submission is more than one. */
+const imagesOf = (submissions: number, count?: number) =>
+  count && count > 1 ? ` (${images(submissions * count)})` : '';
+
+export const offers: OffersStrings = {
+  compareLabel: () => 'Preise vergleichen',
+  compareSummary: (model, price) => `Preise vergleichen · am günstigsten: ${model}, ${price}`,
+  cheapest: () => 'am günstigsten',
+  offerName: (model, provider) => `${model} · ${provider}`,
+  hundredOf: (price, count) =>
+    count === 1
+      ? `100 solche Bilder: ${price}`
+      : `100 solche Aufträge${count ? ` (${images(100 * count)})` : ''}: ${price}`,
+  perDollar: (submissions, count) => ` · ${submissions} pro Dollar${imagesOf(submissions, count)}`,
+  beforeBudget: (submissions, count) =>
+    ` · noch ${submissions}${imagesOf(submissions, count)}, bevor Ihr Budget aufgebraucht ist`,
+  monthPace: (price) => `In Ihrem Tempo kommt dieser Monat auf etwa ${price}.`,
+  overBudget: (budget) => `Über Ihrem Budget von ${budget}: Erhöhen Sie es oder wählen Sie eine günstigere Anfrage`,
+  useCheaper: (model, price) => `${model} verwenden · ${price}`,
+};

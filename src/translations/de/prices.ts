@@ -1,0 +1,73 @@
+import type { PricesStrings } from '../../strings/prices.js';
+import { images, mp, number, referenceImages } from './words.js';
+
+export const prices: PricesStrings = {
+  referencesUnsupported: () =>
+    'Dieser Anbieter nimmt keine Referenzbilder an. Entfernen Sie sie und versuchen Sie es noch einmal.',
+  wholePixels: (side) => `${side} muss eine ganze Zahl von Pixeln sein, etwa 1024.`,
+  multipleOf: (side, step, who, below, above) =>
+    `${side} muss für ${who} ein Vielfaches von ${step} sein – versuchen Sie ${below}${above ? ` oder ${above}` : ''}.`,
+  sideBetween: (side, model, min, max, suggestion) =>
+    `${side} muss für ${model} zwischen ${min} und ${max} Pixeln liegen – versuchen Sie ${suggestion}.`,
+  atLeast: (side, min, model) => `${side} muss für ${model} mindestens ${min} Pixel betragen.`,
+  atMostMegapixels: (model, megapixels, width, height) =>
+    `${model} erzeugt Bilder von höchstens ${number(megapixels)} Megapixeln – versuchen Sie ${width}×${height}.`,
+  snappedTo: (width, height, step) =>
+    `Der Anbieter erzeugt ${width}×${height} (Seiten in Schritten von ${step}) und berechnet diese Größe.`,
+  madeAsRatio: (ratio, width, height) =>
+    `Dieser Anbieter erzeugt ${ratio} mit etwa 1 Megapixel (${width}×${height}), gleich welche Größe angefragt ist.`,
+  totalTooLarge: (megapixels) =>
+    `Ausgabe und Referenzbilder dürfen zusammen höchstens ${number(megapixels)} Megapixel haben – wählen Sie eine kleinere Größe oder weniger Referenzbilder.`,
+  referenceResized: (index, from, to) =>
+    `Referenzbild ${index} wird in ${to.width}×${to.height} gesendet (verkleinert von ${from.width}×${from.height}) und so berechnet.`,
+  aspectRange: (model, width, height, ratio) =>
+    `${model} erzeugt Formate von 21:9 (breit) bis 9:21 (hoch), und ${width}×${height} ist ${ratio} – wählen Sie eine weniger gestreckte Größe.`,
+  width: () => 'Die Breite',
+  height: () => 'Die Höhe',
+  noSuchModel: (id, example) => `Es gibt kein Modell namens „${id}“. Wählen Sie eines aus der Liste, etwa ${example}.`,
+  noPrice: (model, provider) =>
+    `${model} hat beim Anbieter ${provider} noch keinen Preis. Wählen Sie einen anderen Anbieter oder ein anderes Modell.`,
+  countRange: () => 'Die Anzahl der Bilder muss 1, 2, 3 oder 4 sein.',
+  tooManyReferences: (model, max, extra) =>
+    `${model} nimmt höchstens ${referenceImages(max)} an – entfernen Sie ${extra}.`,
+  needsImage: (model) => `${model} bearbeitet ein Bild, das Sie angeben – fügen Sie das zu bearbeitende Bild hinzu.`,
+  referenceWithoutSize: (index) =>
+    `Referenzbild ${index} hat keine brauchbare Größe – verwenden Sie eine Bilddatei mit echter Breite und Höhe.`,
+  firstMegapixel: () => 'Erstes Megapixel',
+  moreMegapixels: (n) => `${n} ${n === 1 ? 'weiteres Megapixel' : 'weitere Megapixel'}`,
+  megapixels: (n) => `${mp(n)} Megapixel`,
+  referenceImages: (n, megapixels) => `${referenceImages(n)} (${number(megapixels)} MP)`,
+  referencesAtOneMp: (n) => `${referenceImages(n)} (je 1 MP)`,
+  flatPerImage: () => 'Festpreis pro Bild',
+  topUpFee: (percent) => `Aufladegebühr (${percent.replace('.', ',')} %)`,
+  timesImages: (count) => ` × ${count} Bilder`,
+  forImages: (count) => `für ${images(count)}`,
+  each: (price) => ` · je ${price}`,
+  output: (megapixels) => ` · ${mp(megapixels)} MP Ausgabe`,
+  plusReference: (megapixels) => ` + ${number(megapixels)} MP Referenz`,
+  estimate: () => ' · geschätzt',
+  estimateWhy: (provider) =>
+    provider === 'puter'
+      ? 'Eine Schätzung nach der Preisliste von Puter: Die Ausgabenübersicht verbucht, was Ihr Guthaben als berechnet zeigt.'
+      : provider === 'fal'
+        ? 'Eine Schätzung nach den veröffentlichten Preisen von fal: fal sagt nicht, was es berechnet hat, daher verbucht die Ausgabenübersicht diesen Preis.'
+        : 'Eine Schätzung: Der Anbieter kann etwas anders abrechnen.',
+  credits: (credits) => `${credits} Credits · `,
+  pricesFrom: (source, asOf) => `Preise: ${source}, Stand ${asOf}`,
+  priceWhere: (model, provider) => `${model} bei ${provider}`,
+  aCredit: () => 'einen Credit',
+  badPrice: (where, price) =>
+    `Der Preis für ${where} ist kein gültiger Betrag („${price}“): Schreiben Sie ihn als Dezimalzahl in Anführungszeichen, etwa "0.04". Korrigieren Sie die Preisliste.`,
+  badRule: (where) =>
+    `Der Preis für ${where} folgt keiner Regel, die dieses Widget kennt. Korrigieren Sie die Preisliste.`,
+  badUnit: (where, unit, units) =>
+    `Der Preis für ${where} ist in „${unit}“ angegeben, was keine Einheit ist (verwenden Sie ${units.map((u) => `„${u}“`).join(' oder ')}). Korrigieren Sie die Preisliste.`,
+  badSource: (where) =>
+    `Der Preis für ${where} sagt nicht, woher er stammt (source: { name, asOf }). Korrigieren Sie die Preisliste.`,
+  badExact: (where) =>
+    `Der Preis für ${where} muss sagen, ob er genau ist (exact: true oder false). Korrigieren Sie die Preisliste.`,
+  badCapability: (where) =>
+    `Die Größen oder Referenzbilder für ${where} haben keine Form, die dieses Widget kennt. Korrigieren Sie die Preisliste.`,
+  badTopUpFee: (where, fee) =>
+    `Die Aufladegebühr für ${where} muss kleiner als 1 sein („${fee}“). Korrigieren Sie die Preisliste.`,
+};

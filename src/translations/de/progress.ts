@@ -1,0 +1,17 @@
+import type { ProgressStrings } from '../../strings/progress.js';
+import { words } from './words.js';
+
+export const progress: ProgressStrings = {
+  sending: () => 'Wird gesendet',
+  progressLabel: () => 'Fortschritt der Erzeugung',
+  cancel: () => 'Abbrechen',
+  stopWaitingQuestion: (provider, billed) =>
+    `${words.TheProvider(provider)} hat dafür bereits ${billed} berechnet und stellt es fertig, was diese Seite auch tut. Nicht mehr warten? Es wird trotzdem hier gespeichert, wenn es fertig ist.`,
+  stopWaiting: () => 'Nicht mehr warten',
+  resuming: () => 'Ein bezahltes Bild aus Ihrem früheren Besuch wird fertiggestellt',
+  keepWaiting: () => 'Weiter warten',
+  retry: () => 'Noch einmal versuchen',
+  dismiss: () => 'Schließen',
+  elapsed: (seconds) =>
+    seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${String(seconds % 60).padStart(2, '0')} s`,
+};

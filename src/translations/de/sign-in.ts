@@ -1,0 +1,41 @@
+import type { SignInStrings } from '../../strings/sign-in.js';
+import { words } from './words.js';
+
+/** How a key goes to whom it pays: through the site's relay at `relay` (its host), or, where there is none, straight. */
+const wayOf = (relay: string, payee: string) => (relay ? `über das Relay unter ${relay}` : `direkt an ${payee}`);
+
+export const signIn: SignInStrings = {
+  keyLabel: (provider, host) =>
+    host ? `Ihr API-Schlüssel für ${provider} unter ${host}` : `Ihr API-Schlüssel für ${provider}`,
+  keyNotSentHere: (others) =>
+    `Ihr Schlüssel für ${others.join(' und ')} bleibt dafür und wird nicht hierher gesendet: Diese Adresse braucht einen eigenen.`,
+  keyGivenAnotherWay: (given, now, payee) =>
+    `Ihr Schlüssel wurde gegeben, um ${given.map((relay) => wayOf(relay, payee)).join(' oder ')} zu gehen; diese Seite sendet ihn jetzt ${wayOf(now, payee)}, daher wird er nicht gesendet: Geben Sie ihn erneut ein, um ihn auf diesem Weg zu senden.`,
+  waitingForKey: (n, provider) =>
+    `${n === 1 ? 'Ein bezahltes Bild' : `${n} bezahlte Bilder`} aus einem früheren Besuch ${n === 1 ? 'wartet' : 'warten'} bei ${provider}: Geben Sie Ihren Schlüssel ein, um ${n === 1 ? 'es' : 'sie'} abzuholen.`,
+  rememberKey: () => 'Meinen Schlüssel auf diesem Gerät speichern',
+  keyStaysHere: (provider) =>
+    `Wird nur an ${provider} gesendet, die Sie bezahlen; bleibt auf dieser Seite, solange Sie das Feld nicht ankreuzen.`,
+  getKey: () => 'Schlüssel holen ↗',
+  puterAccount: () => 'Puter-Konto',
+  signInPuter: () => 'Mit Puter anmelden',
+  signInPuterWhy: () => 'um von Ihrem eigenen Konto zu bezahlen.',
+  signInWith: (provider) => `Mit ${provider} anmelden`,
+  signedInWith: (provider) => `Angemeldet mit ${provider}`,
+  orPasteKey: () => 'oder fügen Sie unten Ihren eigenen Schlüssel ein.',
+  ofYour: (price, left, provider) => `${price} von Ihren ${left} bei ${provider}`,
+  signInCancelled: (provider) =>
+    `Die Anmeldung mit ${words.providerName(provider)} wurde abgebrochen. Melden Sie sich erneut an oder geben Sie Ihren eigenen Schlüssel ein.`,
+  signInFailed: (provider) =>
+    `${words.providerName(provider)} hat die Anmeldung nicht abgeschlossen. Melden Sie sich erneut an oder geben Sie Ihren eigenen Schlüssel ein.`,
+  signInMismatch: () =>
+    'Diese Antwort auf eine Anmeldung gehört nicht zu dieser Seite (vielleicht ein alter oder gefälschter Link). Melden Sie sich erneut an.',
+  signInUnavailable: () =>
+    'Die Anmeldung braucht einen Browser mit Web Crypto und Session Storage (eine sichere Seite: https oder localhost).',
+  noSignIn: (provider) =>
+    `Mit ${words.providerName(provider)} kann man sich hier nicht anmelden: Geben Sie Ihren eigenen Schlüssel ein.`,
+  leftOnAccount: (left) => `${left} übrig`,
+  signOut: () => 'Abmelden',
+  overBalance: (provider, left) => `Ihr Guthaben bei ${provider} beträgt ${left}`,
+  addFunds: (provider) => `Ihr Dashboard bei ${provider} öffnen ↗`,
+};

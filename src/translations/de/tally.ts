@@ -1,0 +1,48 @@
+import type { TallyStrings } from '../../strings/tally.js';
+import { images, words } from './words.js';
+
+const NEXT_TIME = 'beim nächsten Öffnen des Bild-Widgets auf dieser Website';
+
+export const tally: TallyStrings = {
+  tallyLabel: () => 'Ausgaben für Bilderzeugung',
+  budgetLabel: () => 'Budget (US-Dollar)',
+  siteLimit: (limit) => ['Diese Website begrenzt die Ausgaben auf ', limit, '.'],
+  ownLimit: () => 'Ihr Budget gilt.',
+  budgetUsed: (percent) => `${percent} % des Budgets verbraucht`,
+  budgetNearlyUsed: (percent) => `${percent} % des Budgets verbraucht: nahe an der Grenze`,
+  budgetReached: () => '100 % des Budgets verbraucht: Das Budget ist erreicht',
+  budgetPassed: (percent) => `${percent} % des Budgets verbraucht: über dem Budget`,
+  modelSplit: (model, spent, count) => [`${model}: `, spent, ` für ${images(count)}`],
+  chartLabel: (days) => `Ausgaben pro Tag: ${days}`,
+  last30Days: () => 'Letzte 30 Tage',
+  today: () => 'Heute',
+  pendingLabel: (held) => ['Wird gerade erzeugt: ', held, ' reserviert bis zum Ende'],
+  uncertainLabel: () => 'Vielleicht berechnet: Keine Antwort hat es gesagt',
+  uncertainEntry: (model, sent, amount, provider) => [
+    `${model}, gesendet ${sent}: `,
+    amount,
+    ` wurden vielleicht berechnet. Wenn Ihr Konto bei ${words.providerName(provider)} es zeigt, sagen Sie es; bis dahin bleibt es gezählt.`,
+  ],
+  uncertainCharged: () => 'Es wurde berechnet',
+  uncertainNotCharged: () => 'Es wurde nicht berechnet',
+  pendingEntry: (model, started, held) => [`${model}, gestartet ${started}: `, held],
+  orphanLabel: (held) => ['Unfertig geblieben, als ihre Seite geschlossen wurde: ', held, ' reserviert'],
+  orphanEntry: (model, started, held, next, provider, keyed) => [
+    `${model}, gestartet ${started}: `,
+    held,
+    next === 'fetch'
+      ? `. ${words.TheProvider(provider)} hat es angenommen: Das Bild wird ${NEXT_TIME} abgeholt${keyed ? `, mit Ihrem Schlüssel für ${words.providerName(provider)}` : ''}.`
+      : next === 'uncertain'
+        ? `. Seine Seite wurde geschlossen, bevor ${words.theProvider(provider)} antwortete: ${NEXT_TIME} wird es als vielleicht berechnet aufgeführt, damit Sie es klären.`
+        : `. Die Anfrage ist nie abgegangen: Nichts wurde berechnet, und sie wird ${NEXT_TIME} entfernt.`,
+  ],
+  todayAt: (time) => `heute, ${time}`,
+  yesterdayAt: (time) => `gestern, ${time}`,
+  since: (when) => `Seit ${when}`,
+  exportCsv: () => 'Als CSV exportieren',
+  exportJson: () => 'Als JSON exportieren',
+  resetOpen: () => 'Zurücksetzen…',
+  resetQuestion: () => 'Eine neue Sitzung beginnen? Ausgaben und Bilder gehen auf null zurück.',
+  reset: () => 'Zurücksetzen',
+  keep: () => 'Behalten',
+};

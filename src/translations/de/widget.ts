@@ -1,0 +1,38 @@
+import type { WidgetStrings } from '../../strings/widget.js';
+import { number } from './words.js';
+
+export const widget: WidgetStrings = {
+  promptLabel: () => 'Beschreiben Sie das Bild',
+  promptPlaceholder: () => 'Ein Leuchtturm auf einer Klippe im Morgengrauen, Aquarell',
+  modelLabel: () => 'Modell',
+  widthLabel: () => 'Breite',
+  heightLabel: () => 'Höhe',
+  shapeLabel: () => 'Format',
+  sizeFromInput: () => 'Das Bild entsteht in der Größe des Bildes, das Sie bearbeiten.',
+  generating: () => 'Wird erzeugt…',
+  generateLabel: () => 'Erzeugen',
+  shortcut: (mac) => (mac ? '⌘↵' : 'Strg+↵'),
+  undone: () => 'Rückgängig gemacht.',
+  buys: (count, megapixels) =>
+    count === 1 ? `1 Bild · ${number(megapixels)} MP` : `${count} Bilder · je ${number(megapixels)} MP`,
+  priceDetails: () => 'Preisdetails',
+  describeFirst: () => 'Beschreiben Sie zuerst das Bild',
+  addKeyFirst: (provider) => `Geben Sie Ihren API-Schlüssel für ${provider} ein`,
+  fixPrompt: () => 'Prompt schreiben',
+  fixKey: () => 'Schlüssel eingeben',
+  moreModels: (n) => `${n} ${n === 1 ? 'weiteres Modell' : 'weitere Modelle'}`,
+  fewerModels: () => 'Weniger Modelle',
+  resolutionLabel: () => 'Größe',
+  megapixelChoice: (megapixels) => `${number(megapixels)} MP`,
+  customSize: () => 'Eigene Größe',
+  presetSizes: () => 'Vorgegebene Größen',
+  pixels: (width, height, megapixels) => `${width} × ${height} Pixel · ${number(megapixels)} MP`,
+  providerPicksPixels: (width, height) => `≈ ${width} × ${height} Pixel, wie der Anbieter sie wählt`,
+  moreOptions: () => 'Weitere Optionen',
+  resultLabel: () => 'Ergebnis',
+  emptyTitle: () => 'Hier erscheint Ihr Bild',
+  emptyHint: () =>
+    'Beschreiben Sie es, wählen Sie ein Modell und ein Format: Der genaue Preis steht da, bevor Sie bezahlen.',
+  badBudget: (value) =>
+    `Das auf dieser Seite gesetzte Budget („${value}“) ist kein Dollarbetrag, daher kann nichts ausgegeben werden, bis es korrigiert ist (schreiben Sie es etwa als 2.50).`,
+};
