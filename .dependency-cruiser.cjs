@@ -11,14 +11,17 @@ const { readFileSync } = require('node:fs');
 
 const ENTRY = '^src/(index|define|api)\\.ts$';
 /**
- * A provider's folder: src/providers/<id>/, for each `ProviderId` (src/base/types.ts, read here so that a provider
+ * A provider's folder: src/providers/<id>/, for each `ProviderId` (the keys of `PROVIDER_NAMES` in src/base/types.ts, read here so that a provider
  * added there is a folder here). It holds what the page knows of the provider before its adapter loads (info.ts,
  * prices.ts: the registry holds them, with the first paint) and its adapter (adapter.ts, a chunk of its own, loaded
  * when the provider is first used) with what only the adapter uses (its account, its words).
  */
-const PROVIDER_IDS = /export type ProviderId =([^;]+);/.exec(readFileSync(`${__dirname}/src/base/types.ts`, 'utf8'));
-if (!PROVIDER_IDS) throw new Error('.dependency-cruiser.cjs: no `export type ProviderId = …;` in src/base/types.ts');
-const PROVIDER_FOLDER = `^src/providers/(${PROVIDER_IDS[1].match(/[\w-]+/g).join('|')})/`;
+const PROVIDER_NAMES = /export const PROVIDER_NAMES = \{([^}]+)\}/.exec(
+  readFileSync(`${__dirname}/src/base/types.ts`, 'utf8'),
+);
+if (!PROVIDER_NAMES)
+  throw new Error('.dependency-cruiser.cjs: no `export const PROVIDER_NAMES = {…}` in src/base/types.ts');
+const PROVIDER_FOLDER = `^src/providers/(${[...PROVIDER_NAMES[1].matchAll(/^\s*([\w-]+):/gm)].map(([, id]) => id).join('|')})/`;
 const ADAPTER = '^src/providers/[^/]+/adapter\\.ts$';
 /**
  * What of the providers loads with the first paint: the top level of providers/ (the registry, the catalog, the

@@ -40,10 +40,10 @@ function chunk(name) {
   return found[0];
 }
 
-/** The providers: the `ProviderId` union of src/base/types.ts, as .dependency-cruiser.cjs reads it. */
-const union = /export type ProviderId =([^;]+);/.exec(readFileSync('src/base/types.ts', 'utf8'));
-if (!union) throw new Error('.size-limit.mjs: no `export type ProviderId = …;` in src/base/types.ts');
-const adapters = union[1].match(/[\w-]+/g);
+/** The providers: the keys of `PROVIDER_NAMES` (src/base/types.ts), which make `ProviderId`, as .dependency-cruiser.cjs reads them. */
+const names = /export const PROVIDER_NAMES = \{([^}]+)\}/.exec(readFileSync('src/base/types.ts', 'utf8'));
+if (!names) throw new Error('.size-limit.mjs: no `export const PROVIDER_NAMES = {…}` in src/base/types.ts');
+const adapters = [...names[1].matchAll(/^\s*([\w-]+):/gm)].map(([, id]) => id);
 /** Each provider's adapter: a chunk of its own, named by the provider, which the registry (in the entry) import()s. */
 for (const provider of adapters) {
   if (!imports(entry, true).includes(chunk(provider))) {

@@ -1,10 +1,10 @@
 import { UserPaysError } from '../base/errors.js';
 import type { ReferenceImage } from '../providers/provider.js';
 import type { Size } from '../base/types.js';
-import { generation } from '../strings/generation.js';
+import { references } from '../strings/references.js';
 import { sayer } from '../strings/strings.js';
 
-const text = sayer('generation', generation);
+const text = sayer('references', references);
 
 const ACCEPTED = /^image\/(png|jpeg|webp)$/;
 const MAX_BYTES = 10 * 1024 * 1024;

@@ -47,11 +47,6 @@ export interface GenerationStrings {
   generatingPercent(percent: number): string;
   downloading(): string;
   imageOf(status: string, index: number, count: number): string;
-  notAnImage(file: string): string;
-  fileTooLarge(file: string): string;
-  fileNotAnImage(file: string): string;
-  referenceNotResized(): string;
-  fileUnreadable(file: string): string;
   imagesNotSaved(): string;
   seedNotWhole(max: number): string;
   trustedTypesBlocked(): string;
@@ -128,11 +123,6 @@ export const generation: GenerationStrings = {
   generatingPercent: (percent) => `Generating ${percent}%`,
   downloading: () => 'Downloading image',
   imageOf: (status, index, count) => `${status} (${index} of ${count})`,
-  notAnImage: (file) => `"${file}" is not a PNG, JPEG or WebP image. Choose one of those.`,
-  fileTooLarge: (file) => `"${file}" is larger than 10 MB. Choose a smaller image.`,
-  fileNotAnImage: (file) => `"${file}" could not be read as an image. Choose another file.`,
-  referenceNotResized: () => 'A reference image could not be prepared for sending. Choose it again.',
-  fileUnreadable: (file) => `"${file}" could not be read.`,
   imagesNotSaved: () => "Images can't be saved in this browser: they are kept until you leave the page.",
   seedNotWhole: (max) => `The seed must be a whole number from 0 to ${max}, such as 42.`,
   trustedTypesBlocked: () =>

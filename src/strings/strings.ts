@@ -18,6 +18,7 @@ import type { OffersStrings } from './offers.js';
 import type { PricesStrings } from './prices.js';
 import type { ProgressStrings } from './progress.js';
 import type { PromptsStrings } from './prompts.js';
+import type { ReferencesStrings } from './references.js';
 import type { SignInStrings } from './sign-in.js';
 import type { TallyLineStrings } from './tally-line.js';
 import type { TallyStrings } from './tally.js';
@@ -39,6 +40,7 @@ export interface Strings {
   prices: PricesStrings;
   progress: ProgressStrings;
   prompts: PromptsStrings;
+  references: ReferencesStrings;
   signIn: SignInStrings;
   tallyLine: TallyLineStrings;
   tally: TallyStrings;

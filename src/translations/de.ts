@@ -14,6 +14,7 @@ import { offers } from './de/offers.js';
 import { prices } from './de/prices.js';
 import { progress } from './de/progress.js';
 import { prompts } from './de/prompts.js';
+import { references } from './de/references.js';
 import { signIn } from './de/sign-in.js';
 import { tallyLine } from './de/tally-line.js';
 import { tally } from './de/tally.js';
@@ -35,6 +36,7 @@ export const de: Strings = {
   prices,
   progress,
   prompts,
+  references,
   signIn,
   tallyLine,
   tally,

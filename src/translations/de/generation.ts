@@ -82,11 +82,6 @@ export const generation: GenerationStrings = {
   generatingPercent: (percent) => `Wird erzeugt: ${percent} %`,
   downloading: () => 'Bild wird heruntergeladen',
   imageOf: (status, index, count) => `${status} (${index} von ${count})`,
-  notAnImage: (file) => `„${file}“ ist kein PNG-, JPEG- oder WebP-Bild. Wählen Sie eines davon.`,
-  fileTooLarge: (file) => `„${file}“ ist größer als 10 MB. Wählen Sie ein kleineres Bild.`,
-  fileNotAnImage: (file) => `„${file}“ ließ sich nicht als Bild lesen. Wählen Sie eine andere Datei.`,
-  referenceNotResized: () => 'Ein Referenzbild konnte nicht zum Senden vorbereitet werden. Wählen Sie es noch einmal.',
-  fileUnreadable: (file) => `„${file}“ ließ sich nicht lesen.`,
   imagesNotSaved: () =>
     'Bilder lassen sich in diesem Browser nicht speichern: Sie bleiben erhalten, bis Sie die Seite verlassen.',
   seedNotWhole: (max) => `Der Seed muss eine ganze Zahl von 0 bis ${max} sein, etwa 42.`,
