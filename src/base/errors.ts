@@ -21,8 +21,11 @@ const RETRYABLE: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
 export class UserPaysError extends Error {
   readonly code: ErrorCode;
   readonly retryable: boolean;
-  /** The sentences the error was said in (`say`): `message` is their English. */
-  private said: readonly Sentence[];
+  /**
+   * What `message` says, sentence by sentence (`say`), each named where it is one of the widget's (`Sentence`), so
+   * that the element that shows the error says it in its own language (`toDetail`). `message` is their English.
+   */
+  said: readonly Sentence[];
   /**
    * Set by a provider when it knows the failed task cost nothing even though it was accepted
    * (BFL's "Request Moderated": refused before generation). Otherwise an accepted task whose
@@ -60,30 +63,19 @@ export class UserPaysError extends Error {
   }
 
   /**
-   * What `message` says, sentence by sentence, each named where it is one of the widget's (`Sentence`), so that the
-   * element that shows the error says it in its own language (`wordedIn`). Words put into `message` after it was
-   * said (a provider's, with a key taken out) are one sentence of their own, as they are: never the words before.
+   * Says `sentences` instead: `message` is their English, one after the other. Words put into the message after it
+   * was said (a provider's, with a key taken out) are said this way too, as one sentence of their own.
    */
-  get sentences(): readonly Sentence[] {
-    const { said, message } = this;
-    return said.map((sentence) => sentence.text).join(' ') === message ? said : [{ text: message }];
-  }
-
-  /** Says `sentences` instead: `message` is their English, one after the other. */
   say(...sentences: Sentence[]): this {
     this.said = sentences;
     this.message = sentences.map((sentence) => sentence.text).join(' ');
     return this;
   }
 
-  /** `message` in `translation`'s words, sentence by sentence (English where it gives none). */
-  wordedIn(translation: Translation | undefined): string {
-    return this.sentences.map((sentence) => reword(sentence, translation)).join(' ');
-  }
-
-  /** What `userpays-error` carries, in `translation`'s words (the element's; English without one). */
+  /** What `userpays-error` carries, `message` in `translation`'s words (the element's; English without one). */
   toDetail(translation?: Translation): ErrorDetail {
-    return { code: this.code, message: this.wordedIn(translation), retryable: this.retryable };
+    const message = this.said.map((sentence) => reword(sentence, translation)).join(' ');
+    return { code: this.code, message, retryable: this.retryable };
   }
 }
 

@@ -110,7 +110,7 @@ export function bookFailure(seen: Seen, error: UserPaysError, quoted: string): S
 function sayUncertain(error: UserPaysError, provider: string, usd: string) {
   if (error.code === 'cancelled') return error.say(text.cancelledMaybeCharged(provider, usd));
   if (error.code === 'network') return error.say(text.connectionBroke(provider, usd, (error.sends ?? 1) > 1));
-  return error.say(...error.sentences, text.mayHaveBeenCharged(provider, usd));
+  return error.say(...error.said, text.mayHaveBeenCharged(provider, usd));
 }
 
 /**
@@ -248,7 +248,7 @@ export async function runGeneration(job: GenerationJob): Promise<GenerationOutco
         // Every charged failure says what was charged: the words of the error alone may suggest nothing was.
         const usd = formatUsd(settlement.charged, job.locale);
         if (error.code === 'cancelled') error.say(text.cancelledCharged(request.provider, usd));
-        else error.say(...error.sentences, text.chargedForIt(request.provider, usd));
+        else error.say(...error.said, text.chargedForIt(request.provider, usd));
       }
       // One sentence for what may have been charged, in place of words that said what went wrong before it was
       // known that the request had left ("Could not reach", "Nothing more will be charged").

@@ -223,7 +223,7 @@ export function priceOf(request: QuoteRequest, book: PriceBook, translation?: Tr
     const { quote, capability, fitted, entry } = quoteDetails(request, book, wordsIn(translation, 'prices', prices));
     return { quote, problem: quote.problem ?? '', capability, fitted, entry };
   } catch (error) {
-    return { problem: asUserPaysError(error).wordedIn(translation) };
+    return { problem: asUserPaysError(error).toDetail(translation).message };
   }
 }
 

@@ -54,21 +54,12 @@ export interface Strings {
  */
 export type Translation = { [M in keyof Strings]?: Partial<Strings[M]> };
 
-/** The sentences merged for each translation, module by module (a translation is made once per element and change). */
-const merged = new WeakMap<Translation, Partial<Strings>>();
-
 /** The words of `module` in force: `translation`'s, and `english` where it gives none (or there is none). */
-export function wordsIn<M extends keyof Strings>(
+export const wordsIn = <M extends keyof Strings>(
   translation: Translation | undefined,
   module: M,
   english: Strings[M],
-): Strings[M] {
-  const own = translation?.[module];
-  if (!own) return english;
-  let modules = merged.get(translation);
-  if (!modules) merged.set(translation, (modules = {}));
-  return (modules[module] ??= { ...english, ...own });
-}
+): Strings[M] => ({ ...english, ...translation?.[module] });
 
 /**
  * A sentence as a layer below the elements says it: its English `text` and, where it is one of `Strings`' (not a
@@ -87,9 +78,9 @@ export type Sayer<M extends keyof Strings> = {
     : never;
 };
 
-const textOf = (value: unknown) => (isSentence(value) ? value.text : value);
-const isSentence = (value: unknown): value is Sentence =>
-  typeof value === 'object' && value !== null && typeof (value as Sentence).text === 'string';
+/** A sentence's value as said: a sentence in `translation`'s words (English without one), anything else as it is. */
+const valueIn = (value: unknown, translation?: Translation) =>
+  (value as Sentence | undefined)?.text === undefined ? value : reword(value as Sentence, translation);
 
 /** What the English sentences of `module` say, as `Sentence`s (see `Sayer`). */
 export function sayer<M extends keyof Strings>(module: M, english: Strings[M]): Sayer<M> {
@@ -97,16 +88,17 @@ export function sayer<M extends keyof Strings>(module: M, english: Strings[M]): 
     get:
       (words, name: string) =>
       (...values: unknown[]): Sentence => ({
-        text: (words[name as keyof typeof words] as (...values: unknown[]) => string)(...values.map(textOf)),
+        text: (words[name as keyof typeof words] as (...values: unknown[]) => string)(
+          ...values.map((value) => valueIn(value)),
+        ),
         said: [module, name, values],
       }),
   }) as unknown as Sayer<M>;
 }
 
 /** `sentence` in `translation`'s words where it gives them (its values too), else as it was said. */
-export function reword(sentence: Sentence, translation: Translation | undefined): string {
-  const [module, name, values] = sentence.said ?? [];
+export function reword({ text, said }: Sentence, translation?: Translation): string {
   const own =
-    module && (translation?.[module] as Record<string, (...values: unknown[]) => string> | undefined)?.[name!];
-  return own ? own(...values!.map((value) => (isSentence(value) ? reword(value, translation) : value))) : sentence.text;
+    said && (translation?.[said[0]] as Record<string, (...values: unknown[]) => string> | undefined)?.[said[1]];
+  return own ? own(...said[2].map((value) => valueIn(value, translation))) : text;
 }

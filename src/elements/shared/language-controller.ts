@@ -14,10 +14,6 @@ export interface LanguageHost extends ReactiveControllerHost, HTMLElement {
   locale: string;
 }
 
-/** The connected hosts: each is updated, and so looks its language up again, when a `lang` changes on the page. */
-const hosts = new Set<LanguageHost>();
-const observer = new MutationObserver(() => hosts.forEach((host) => host.requestUpdate()));
-
 /**
  * The words an element speaks: those of its closest `lang` (its own, else its closest ancestor's across shadow roots,
  * followed as it changes, as native controls follow it), a bundled translation when that language has one
@@ -27,13 +23,14 @@ const observer = new MutationObserver(() => hosts.forEach((host) => host.request
 export class LanguageController implements ReactiveController, Spoken {
   /** The closest `lang` ('' where there is none). */
   lang = '';
-  /** The words in force over English (undefined: English). */
+  /** The words in force over English: the bundled words of `lang`, with the host's `strings` over them. */
   translation?: Translation;
   /** While the bundled words of `lang` load: the first render waits for them, so that it never shows English first. */
   loading?: Promise<void>;
-  /** The bundled words of `lang`, once here; and what `translation` was made of. */
+  /** The bundled words of `lang`, once here. */
   private bundle?: Strings;
-  private madeOf?: [Translation | null, Strings | undefined];
+  /** A `lang` changed in a tree above the host: it looks its language up again. */
+  private readonly observer = new MutationObserver(() => this.host.requestUpdate());
 
   constructor(private readonly host: LanguageHost) {
     host.addController(this);
@@ -45,40 +42,20 @@ export class LanguageController implements ReactiveController, Spoken {
   }
 
   hostConnected() {
-    hosts.add(this.host);
-    // Every tree above the host (its own shadow root's hosts', up to the document), where a `lang` may change.
-    for (let node: Node = this.host; ; node = (node as ShadowRoot).host) {
+    // Every tree above the host (its own, its shadow root's host's, up to the document), where a `lang` may change.
+    for (let node: Node | undefined = this.host; node; node = (node as ShadowRoot).host) {
       node = node.getRootNode();
-      observer.observe(node, { attributeFilter: ['lang'], subtree: true });
-      if (!(node instanceof ShadowRoot)) break;
+      this.observer.observe(node, { attributeFilter: ['lang'], subtree: true });
     }
-    this.follow();
+    this.hostUpdate();
   }
 
   hostDisconnected() {
-    hosts.delete(this.host);
+    this.observer.disconnect();
   }
 
+  /** Looks the language up again (where it changed, its bundled words load: those in force stay until then). */
   hostUpdate() {
-    this.follow();
-    const { host, bundle } = this;
-    const { strings } = host;
-    if (strings !== this.madeOf?.[0] || bundle !== this.madeOf[1]) {
-      this.madeOf = [strings, bundle];
-      this.translation =
-        strings && bundle
-          ? Object.fromEntries(
-              Object.keys({ ...bundle, ...strings }).map((name) => {
-                const module = name as keyof Strings;
-                return [module, { ...bundle[module], ...strings[module] }];
-              }),
-            )
-          : (strings ?? bundle);
-    }
-  }
-
-  /** Looks the language up again; where it changed, its bundled words load (the words in force stay until then). */
-  private follow() {
     let lang = '';
     for (
       let element: Element | undefined = this.host;
@@ -86,13 +63,18 @@ export class LanguageController implements ReactiveController, Spoken {
       element = (element.getRootNode() as ShadowRoot).host
     )
       lang = element.closest('[lang]')?.getAttribute('lang') ?? '';
-    if (lang === this.lang) return;
-    this.lang = lang;
-    const loading = bundledWords(lang);
-    if (!loading) this.bundle = undefined;
-    this.loading = loading?.then((bundle) => {
-      if (this.lang === lang) [this.bundle, this.loading] = [bundle, undefined];
-      this.host.requestUpdate();
-    });
+    if (lang !== this.lang) {
+      this.lang = lang;
+      const loading = bundledWords(lang);
+      if (!loading) this.bundle = undefined;
+      this.loading = loading?.then((bundle) => {
+        if (this.lang === lang) [this.bundle, this.loading] = [bundle, undefined];
+        this.host.requestUpdate();
+      });
+    }
+    const { strings } = this.host;
+    const words: Record<string, object> = { ...this.bundle };
+    for (const module in strings) words[module] = { ...words[module], ...strings[module as keyof Strings] };
+    this.translation = words;
   }
 }

@@ -11,6 +11,9 @@ import { StartupController } from './startup-controller.js';
  * task at load), and an `updateComplete` that also waits for what the first paint did without (the ledger, the
  * panels, Puter's live prices), so that `await el.updateComplete` sees the whole element.
  *
+ * @attribute lang - The language of the element's words (BCP 47), the global attribute: where the element has none,
+ * its closest ancestor's, as native controls take it (followed as it changes). English and German (`de`) are bundled;
+ * `strings` gives any other.
  * @cssstate rendered - The element has drawn its first paint; until then dist/userpays.css keeps its place.
  */
 export abstract class UserPaysElement extends LitElement {
@@ -19,12 +22,6 @@ export abstract class UserPaysElement extends LitElement {
    * `StartupController.schedule`): the widget's is.
    */
   protected static rehearseFirstRender = false;
-
-  /**
-   * The language of the element's words (BCP 47); where it has none, its closest ancestor's, as native controls
-   * take it. English and German (`de`) are bundled; `strings` gives any other.
-   */
-  @property({ reflect: true }) override lang = '';
 
   /** BCP 47 locale for money and dates; when empty, the element's language (`lang`, its own or inherited), else the browser's. */
   @property() locale = '';
