@@ -57,7 +57,7 @@ export class UserPaysCost extends UserPaysElement {
       }),
       priceBook: () => this.priceBook,
       puterEndpoint: () => this.endpoint,
-      translation: () => this.language.translation,
+      language: this.language,
     },
     this.startup,
   );

@@ -3,7 +3,8 @@ import { asUserPaysError, type UserPaysError } from '../../base/errors.js';
 import type { ErrorDetail, GenerationResult, ProgressDetail, Quote } from '../../base/types.js';
 import type { Asked, Submission } from '../../generation/submit.js';
 import type { LedgerStore } from '../../ledger/ledger.js';
-import { reword, type Sentence, type Translation } from '../../strings/strings.js';
+import { reword, type Sentence } from '../../strings/strings.js';
+import type { Spoken } from '../shared/language-controller.js';
 import { emit } from '../shared/events.js';
 
 /** What the user asked for, as the host's properties say at the moment of the click. */
@@ -36,7 +37,7 @@ export interface SubmissionSource {
   resuming(): boolean;
   stopResuming(): void;
   /** The host's words over English, as they are when a submission's words are shown (see `LanguageController`). */
-  translation(): Translation | undefined;
+  language: Spoken;
 }
 
 /** One submission of the widget as its controller begins it at the click, for the work after it (`run`). */
@@ -144,12 +145,12 @@ export class SubmissionController implements ReactiveController {
 
   /** The last submission's error in the host's words (they follow its language as it changes). */
   get error(): ErrorDetail | undefined {
-    return this.failure?.toDetail(this.source.translation());
+    return this.failure?.toDetail(this.source.language.translation);
   }
 
   /** `sentence` in the host's words. */
   say(sentence: Sentence): string {
-    return reword(sentence, this.source.translation());
+    return reword(sentence, this.source.language.translation);
   }
 
   /** Shows an error in the widget and fires `userpays-error`, in the host's words. */

@@ -142,7 +142,7 @@ export class UserPaysImage extends UserPaysElement {
     {
       storageKey: () => this.storageKey,
       budget: () => this.budget,
-      translation: () => this.language.translation,
+      language: this.language,
     },
     this.startup,
   );
@@ -152,7 +152,7 @@ export class UserPaysImage extends UserPaysElement {
       request: () => this.request(),
       priceBook: () => this.priceBook,
       puterEndpoint: () => this.endpoint,
-      translation: () => this.language.translation,
+      language: this.language,
     },
     this.startup,
   );
@@ -182,7 +182,7 @@ export class UserPaysImage extends UserPaysElement {
     },
     resuming: () => !!this.lazy?.resume.resuming,
     stopResuming: () => this.lazy?.resume.stop(),
-    translation: () => this.language.translation,
+    language: this.language,
   });
   private readonly references = new ReferenceImages(this, (error) => this.submission.report(error));
   private readonly panels = new PanelsController<typeof ImagePanels>(

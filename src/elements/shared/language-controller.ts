@@ -23,6 +23,8 @@ export interface LanguageHost extends ReactiveControllerHost, HTMLElement {
 export class LanguageController implements ReactiveController, Spoken {
   /** The closest `lang` ('' where there is none). */
   lang = '';
+  /** BCP 47 locale for amounts and dates: the host's `locale`, else its language, else the browser's (undefined). */
+  locale?: string;
   /** The words in force over English: the bundled words of `lang`, with the host's `strings` over them. */
   translation?: Translation;
   /** While the bundled words of `lang` load: the first render waits for them, so that it never shows English first. */
@@ -36,17 +38,7 @@ export class LanguageController implements ReactiveController, Spoken {
     host.addController(this);
   }
 
-  /** BCP 47 locale for amounts and dates: the host's `locale`, else its language, else the browser's (undefined). */
-  get locale(): string | undefined {
-    return this.host.locale || this.lang || undefined;
-  }
-
   hostConnected() {
-    // Every tree above the host (its own, its shadow root's host's, up to the document), where a `lang` may change.
-    for (let node: Node | undefined = this.host; node; node = (node as ShadowRoot).host) {
-      node = node.getRootNode();
-      this.observer.observe(node, { attributeFilter: ['lang'], subtree: true });
-    }
     this.hostUpdate();
   }
 
@@ -54,25 +46,30 @@ export class LanguageController implements ReactiveController, Spoken {
     this.observer.disconnect();
   }
 
-  /** Looks the language up again (where it changed, its bundled words load: those in force stay until then). */
+  /**
+   * Looks the language up again, in every tree above the host (its own, its shadow root's host's, up to the
+   * document), each observed for a `lang` that changes; where it changed, its bundled words load (those in force
+   * stay until then).
+   */
   hostUpdate() {
-    let lang = '';
-    for (
-      let element: Element | undefined = this.host;
-      element && !lang;
-      element = (element.getRootNode() as ShadowRoot).host
-    )
-      lang = element.closest('[lang]')?.getAttribute('lang') ?? '';
+    const { host } = this;
+    let lang: string | undefined;
+    for (let root: Node | undefined = host; root; root = (root as ShadowRoot).host) {
+      lang ??= (root as Element).closest('[lang]')?.getAttribute('lang') ?? undefined;
+      this.observer.observe((root = root.getRootNode()), { attributeFilter: ['lang'], subtree: true });
+    }
+    lang ??= '';
     if (lang !== this.lang) {
       this.lang = lang;
       const loading = bundledWords(lang);
       if (!loading) this.bundle = undefined;
       this.loading = loading?.then((bundle) => {
         if (this.lang === lang) [this.bundle, this.loading] = [bundle, undefined];
-        this.host.requestUpdate();
+        host.requestUpdate();
       });
     }
-    const { strings } = this.host;
+    this.locale = host.locale || lang || undefined;
+    const { strings } = host;
     const words: Record<string, object> = { ...this.bundle };
     for (const module in strings) words[module] = { ...words[module], ...strings[module as keyof Strings] };
     this.translation = words;

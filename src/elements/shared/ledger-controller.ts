@@ -4,7 +4,8 @@ import type { Tally } from '../../base/types.js';
 import type { LedgerStore } from '../../ledger/ledger.js';
 import { loadLedger } from '../../lazy/index.js';
 import type { Ledger } from '../../lazy/index.js';
-import { wordsIn, type Translation } from '../../strings/strings.js';
+import { wordsIn } from '../../strings/strings.js';
+import type { Spoken } from './language-controller.js';
 import { widget } from '../../strings/widget.js';
 import { emit } from './events.js';
 import type { StartupController } from './startup-controller.js';
@@ -13,8 +14,8 @@ import type { StartupController } from './startup-controller.js';
 export interface LedgerSource {
   storageKey(): string;
   budget(): string;
-  /** The host's words over English (`budgetProblem` is said in them). */
-  translation(): Translation | undefined;
+  /** The host's words (`budgetProblem` is said in them). */
+  language: Spoken;
 }
 
 /**
@@ -93,7 +94,7 @@ export class LedgerController implements ReactiveController {
   private applyBudget() {
     const budget = this.source.budget();
     const valid = isTypedAmount(budget);
-    const text = wordsIn(this.source.translation(), 'widget', widget);
+    const text = wordsIn(this.source.language.translation, 'widget', widget);
     this.budgetProblem = budget.trim() && !valid ? text.badBudget(budget) : '';
     this.ledger!.setPageBudget(this.host, valid ? budget.trim() : null); // notifies when it changed
   }

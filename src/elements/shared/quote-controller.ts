@@ -3,7 +3,7 @@ import { MODELS, mergePriceBook, priceOf } from '../../pricing/index.js';
 import type { Capability, Fitted, PriceBook, PriceEntry, Priced } from '../../pricing/index.js';
 import { loadEngine } from '../../lazy/index.js';
 import type { ProviderId, Quote, QuoteRequest } from '../../base/types.js';
-import type { Translation } from '../../strings/strings.js';
+import type { Spoken } from './language-controller.js';
 import { emit } from './events.js';
 import { puterApi } from '../../providers/catalog.js';
 import { BUILTIN_PRICE_BOOK, priceBookFor } from '../../providers/prices.js';
@@ -17,7 +17,7 @@ export interface QuoteSource {
   /** The host's `endpoint`: the Puter API whose live catalogue prices `puter` requests ('' for Puter's own). */
   puterEndpoint(): string;
   /** The host's words over English: its quote's lines and problems are said in them. */
-  translation(): Translation | undefined;
+  language: Spoken;
 }
 
 /**
@@ -68,7 +68,7 @@ export class QuoteController implements ReactiveController {
 
   /** Prices any request with the book in force: the same answer the preview gives for it, in the host's words. */
   price(request: QuoteRequest): Priced {
-    return priceOf(request, this.prices(), this.source.translation());
+    return priceOf(request, this.prices(), this.source.language.translation);
   }
 
   hostUpdate() {

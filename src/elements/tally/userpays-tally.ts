@@ -57,7 +57,7 @@ export class UserPaysTally extends UserPaysElement {
     {
       storageKey: () => this.storageKey,
       budget: () => this.budget,
-      translation: () => this.language.translation,
+      language: this.language,
     },
     this.startup,
   );
@@ -98,7 +98,7 @@ export class UserPaysTally extends UserPaysElement {
       ledger: () => this.ledger.ledger,
       tally: () => this.ledger.tally,
       storageKey: () => this.storageKey,
-      translation: () => this.language.translation,
+      language: this.language,
     }));
     return panels.renderTally(
       panels.tallyView(ledger, tally, clock.now(), this.language, budgetProblem, actions.orphaned),

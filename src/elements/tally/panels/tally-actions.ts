@@ -1,7 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Tally } from '../../../base/types.js';
 import type { LedgerStore } from '../../../ledger/ledger.js';
-import { wordsIn, type Translation } from '../../../strings/strings.js';
+import { wordsIn } from '../../../strings/strings.js';
+import type { Spoken } from '../../shared/language-controller.js';
 import { tallyLine } from '../../../strings/tally-line.js';
 import { ledgerFile } from './export.js';
 import type { TallyHandlers } from './tally-template.js';
@@ -14,7 +15,7 @@ export interface TallyActionTarget {
   tally(): Tally | undefined;
   storageKey(): string;
   /** The element's words over English. */
-  translation(): Translation | undefined;
+  language: Spoken;
 }
 
 /** What `<userpays-tally>` does beyond its summary line: its controls, and what it watches beside the ledger. */
@@ -41,7 +42,7 @@ export function tallyHandlers(target: TallyActionTarget): TallyActions {
       try {
         target.ledger()!.budget = input.value || null; // spaces around are fine
       } catch {
-        problem = wordsIn(target.translation(), 'tallyLine', tallyLine).budgetInvalid();
+        problem = wordsIn(target.language.translation, 'tallyLine', tallyLine).budgetInvalid();
       }
       input.setCustomValidity(problem);
       input.reportValidity();
