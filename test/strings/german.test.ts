@@ -1,0 +1,177 @@
+// Issue 30, item 6: German is bundled whole (src/translations/de.ts, typed `Strings`: a sentence missing is a compile
+// error), and none of it is English left in place: every sentence of every module, said with the same values in both
+// languages, differs from its English, but for the few that are the same words in both (names, symbols), listed here.
+import { expect } from '@open-wc/testing';
+import type { Strings } from '../../src/strings/strings.js';
+import { errors } from '../../src/strings/errors.js';
+import { gallery } from '../../src/strings/gallery.js';
+import { generation } from '../../src/strings/generation.js';
+import { ledger } from '../../src/strings/ledger.js';
+import { models } from '../../src/strings/models.js';
+import { moreOptions } from '../../src/strings/more-options.js';
+import { offers } from '../../src/strings/offers.js';
+import { prices } from '../../src/strings/prices.js';
+import { progress } from '../../src/strings/progress.js';
+import { prompts } from '../../src/strings/prompts.js';
+import { references } from '../../src/strings/references.js';
+import { signIn } from '../../src/strings/sign-in.js';
+import { tallyLine } from '../../src/strings/tally-line.js';
+import { tally } from '../../src/strings/tally.js';
+import { widget } from '../../src/strings/widget.js';
+import { words } from '../../src/strings/words.js';
+import { puterWords } from '../../src/providers/puter/words.js';
+import { huggingfaceWords } from '../../src/providers/huggingface/words.js';
+import { openaiWords } from '../../src/providers/openai/words.js';
+import { openrouterWords } from '../../src/providers/openrouter/words.js';
+import { de } from '../../src/translations/de.js';
+import { MODELS } from '../../src/pricing/models.js';
+
+/** Every module in English: typed `Strings`, so that a module added to the widget is walked here too. */
+const english: Strings = {
+  errors,
+  gallery,
+  generation,
+  ledger,
+  models,
+  moreOptions,
+  offers,
+  prices,
+  progress,
+  prompts,
+  references,
+  signIn,
+  tallyLine,
+  tally,
+  widget,
+  words,
+  puter: puterWords,
+  huggingface: huggingfaceWords,
+  openai: openaiWords,
+  openrouter: openrouterWords,
+};
+
+/**
+ * The sentences German says as English does, each for its reason: names (a provider's, a model's), and words made
+ * of symbols and values alone. Nothing else may be the same.
+ */
+const SAME_IN_BOTH: Record<string, string> = {
+  'words.providerName': 'the providers’ names (Puter, BFL, fal, OpenRouter, Hugging Face) are names in German too',
+  'words.theProvider': 'a provider named in a sentence is its name (the gateway aside, "das Gateway")',
+  'words.TheProvider': 'the same, at the start of a sentence',
+  'offers.offerName': 'a model’s name and its provider’s, side by side ("FLUX.2 [pro] · BFL")',
+  'progress.elapsed': 'seconds and minutes in their international symbols ("42 s", "1 min 15 s")',
+  'moreOptions.seedLabel': '"Seed", the word German image tools use as English ones do',
+};
+
+/**
+ * (A sentence that says nothing for a value, in English, as a model with no words on what it is best for, is not
+ * compared.) The values said for sentences that choose among a few (each of them, each to be German), or whose English and
+ * German differ for some values only (a shortcut is "⌘↵" on a Mac in both; "Strg+↵" is German for "Ctrl+↵").
+ */
+const VALUES: Record<string, unknown[][]> = {
+  'gallery.settingsFrom': [['reuse'], ['vary'], ['finalize']],
+  'models.bestFor': MODELS.map((model) => [model.id]),
+  'widget.shortcut': [[false]],
+  'widget.megapixelChoice': [[2.5]],
+};
+
+/**
+ * A value for any sentence's parameter: a number where a sentence counts or compares (2), words where it writes one
+ * in ("Fox"), a size (`width`, `height`), a list, a provider.
+ */
+const chameleon = (n: number) =>
+  Object.assign([`Fox${n}`], {
+    width: 1000 + n,
+    height: 700 + n,
+    [Symbol.toPrimitive]: (hint: string) => (hint === 'number' ? n + 2 : `Fox${n}`),
+  });
+/** The values tried, in turn, until a sentence says something in both languages: each kind alone, then all at once. */
+const SAMPLES: ((index: number) => unknown)[] = [
+  chameleon,
+  (index) => index + 2,
+  (index) => `Fox${index}`,
+  () => 1,
+  () => true,
+  () => false,
+];
+
+/** What a sentence says, as text: its string, or its parts (text, values, Lit templates) one after the other. */
+function said(value: unknown): string {
+  if (Array.isArray(value)) return value.map(said).join('');
+  if (value && typeof value === 'object' && 'strings' in value && 'values' in value) {
+    const template = value as { strings: readonly string[]; values: unknown[] };
+    return template.strings
+      .map((text, index) => text + (index < template.values.length ? said(template.values[index]) : ''))
+      .join('');
+  }
+  return String(value);
+}
+
+/** A sentence said in both languages with `given` values, else with each kind of sample in turn: the first both say. */
+function sayBoth(englishSentence: unknown, germanSentence: unknown, given?: unknown[]): [string, string] | undefined {
+  if (typeof englishSentence !== 'function') return [said(englishSentence), said(germanSentence)];
+  if (given)
+    return [said(englishSentence(...given)), said((germanSentence as (...values: unknown[]) => unknown)(...given))];
+  const arity = Math.max(englishSentence.length, (germanSentence as () => unknown).length, 1);
+  for (const sample of SAMPLES) {
+    const values = Array.from({ length: arity + 1 }, (_, index) => sample(index));
+    try {
+      return [said(englishSentence(...values)), said((germanSentence as (...values: unknown[]) => unknown)(...values))];
+    } catch {
+      // another kind of value
+    }
+  }
+  return undefined;
+}
+
+/** Every sentence of `translation` said as its English is: those it says as English does, outside the list. */
+function walk(translation: Strings) {
+  const same: string[] = [];
+  const unsaid: string[] = [];
+  let walked = 0;
+  for (const module of Object.keys(english) as (keyof Strings)[]) {
+    for (const [name, sentence] of Object.entries(english[module])) {
+      const id = `${module}.${name}`;
+      const german = (translation[module] as Record<string, unknown>)[name];
+      walked++;
+      for (const values of VALUES[id] ?? [undefined]) {
+        const both = sayBoth(sentence, german, values);
+        if (!both) unsaid.push(id);
+        else if (both[0] && both[0] === both[1] && !SAME_IN_BOTH[id]) same.push(`${id}: "${both[0]}"`);
+      }
+    }
+  }
+  return { same, unsaid, walked };
+}
+
+describe('German, bundled (src/translations/de.ts)', () => {
+  it('has every module English has, each with every sentence, and nothing English lacks', () => {
+    expect(Object.keys(de).sort()).to.deep.equal(Object.keys(english).sort());
+    for (const module of Object.keys(english) as (keyof Strings)[]) {
+      expect(Object.keys(de[module]).sort(), module).to.deep.equal(Object.keys(english[module]).sort());
+    }
+  });
+
+  it('says every sentence in German: none equals its English, but the listed names', () => {
+    const { same, unsaid, walked } = walk(de);
+    expect(unsaid, 'sentences no sample value could say').to.deep.equal([]);
+    expect(same, 'German sentences equal to their English').to.deep.equal([]);
+    expect(walked, 'every sentence walked').to.be.greaterThan(250);
+  });
+
+  it('finds an English sentence left in German (the walk itself)', () => {
+    const leftInEnglish: Strings = { ...de, widget: { ...de.widget, generateLabel: widget.generateLabel } };
+    expect(walk(leftInEnglish).same).to.deep.equal(['widget.generateLabel: "Generate"']);
+  });
+
+  it('lists no name that German now says otherwise (the list stays true)', () => {
+    for (const id of Object.keys(SAME_IN_BOTH)) {
+      const [module, name] = id.split('.') as [keyof Strings, string];
+      const both = sayBoth(
+        (english[module] as Record<string, unknown>)[name],
+        (de[module] as Record<string, unknown>)[name],
+      );
+      expect(both?.[0], id).to.equal(both?.[1]);
+    }
+  });
+});
