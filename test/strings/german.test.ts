@@ -132,7 +132,7 @@ function walk(translation: Strings) {
   for (const module of Object.keys(english) as (keyof Strings)[]) {
     for (const [name, sentence] of Object.entries(english[module])) {
       const id = `${module}.${name}`;
-      const german = (translation[module] as Record<string, unknown>)[name];
+      const german = (translation[module] as unknown as Record<string, unknown>)[name];
       walked++;
       for (const values of VALUES[id] ?? [undefined]) {
         const both = sayBoth(sentence, german, values);
@@ -168,8 +168,8 @@ describe('German, bundled (src/translations/de.ts)', () => {
     for (const id of Object.keys(SAME_IN_BOTH)) {
       const [module, name] = id.split('.') as [keyof Strings, string];
       const both = sayBoth(
-        (english[module] as Record<string, unknown>)[name],
-        (de[module] as Record<string, unknown>)[name],
+        (english[module] as unknown as Record<string, unknown>)[name],
+        (de[module] as unknown as Record<string, unknown>)[name],
       );
       expect(both?.[0], id).to.equal(both?.[1]);
     }
