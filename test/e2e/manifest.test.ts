@@ -12,30 +12,36 @@ interface Declaration {
   cssProperties?: { name: string }[];
 }
 
-/** Each element's public API: attributes (each also a property, in camelCase), property-only members, methods, events. */
+/**
+ * Each element's public API: attributes (each also a property, in camelCase, but HTML's own `lang`), property-only
+ * members, methods, events.
+ */
 const API: Record<string, { attributes: string[]; propertiesOnly: string[]; methods: string[]; events: string[] }> = {
   'userpays-image': {
     attributes:
-      'provider providers model models width height count seed prompt endpoint relay budget locale storage-key puter-src keep-images huggingface-client-id'.split(
+      'provider providers model models width height count seed prompt endpoint relay budget lang locale storage-key puter-src keep-images huggingface-client-id'.split(
         ' ',
       ),
-    propertiesOnly: ['priceBook', 'apiKey', 'quote', 'tally'],
+    propertiesOnly: ['priceBook', 'apiKey', 'quote', 'tally', 'strings'],
     methods: ['generate', 'cancel', 'resetTally'],
     events: 'quote submit progress result error tally'.split(' ').map((name) => `userpays-${name}`),
   },
   'userpays-cost': {
-    attributes: 'provider model width height count inputs locale endpoint'.split(' '),
-    propertiesOnly: ['priceBook', 'quote'],
+    attributes: 'provider model width height count inputs lang locale endpoint'.split(' '),
+    propertiesOnly: ['priceBook', 'quote', 'strings'],
     methods: [],
     events: ['userpays-quote'],
   },
   'userpays-tally': {
-    attributes: ['storage-key', 'budget', 'locale'],
-    propertiesOnly: ['tally'],
+    attributes: ['storage-key', 'budget', 'lang', 'locale'],
+    propertiesOnly: ['tally', 'strings'],
     methods: ['reset'],
     events: ['userpays-tally'],
   },
 };
+
+/** HTML's own attributes the elements document (the language of their words): no field of the element's own. */
+const GLOBAL_ATTRIBUTES = ['lang'];
 
 const camelCase = (attribute: string) => attribute.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase());
 
@@ -55,7 +61,10 @@ describe('custom-elements.json', () => {
       const declaration = declarations.find((d) => d.tagName === tag)!;
       const members = declaration.members ?? [];
       const names = (kind: string) => members.filter((member) => member.kind === kind).map((member) => member.name);
-      const fields = [...api.attributes.map(camelCase), ...api.propertiesOnly];
+      const fields = [
+        ...api.attributes.filter((name) => !GLOBAL_ATTRIBUTES.includes(name)).map(camelCase),
+        ...api.propertiesOnly,
+      ];
       expect(names('field').sort()).to.deep.equal(fields.sort());
       expect(names('method').sort()).to.deep.equal([...api.methods].sort());
       expect(members.every((member) => !member.privacy || member.privacy === 'public')).to.equal(true);
