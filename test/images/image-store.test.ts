@@ -93,7 +93,7 @@ describe('ImageStore', () => {
     try {
       const store = new ImageStore({ storageKey: uniqueKey(), keep: 2 });
       await store.put(picture('m1', 1, 'memory bytes'));
-      expect(store.notice).to.match(NOTICE);
+      expect(store.notice?.text).to.match(NOTICE);
       await store.put(picture('m2', 2));
       await store.put(picture('m3', 3));
       expect((await store.list()).map((i) => i.id)).to.deep.equal(['m3', 'm2']);
@@ -121,7 +121,7 @@ describe('ImageStore', () => {
     } finally {
       IDBObjectStore.prototype.put = put;
     }
-    expect(store.notice).to.match(NOTICE);
+    expect(store.notice?.text).to.match(NOTICE);
     expect((await store.list()).map((i) => i.id)).to.deep.equal(['unsaved', 'saved']);
     expect((await store.get('unsaved'))!.id).to.equal('unsaved');
     expect((await new ImageStore({ storageKey }).list()).map((i) => i.id)).to.deep.equal(['saved']);

@@ -199,7 +199,7 @@ describe('LedgerStore: compaction', () => {
     const expected = new Expected();
     tabA.full = true;
     record(a, expected, 1, now() - 3 * DAY, 0); // only in A's memory
-    expect(a.notice).to.match(/full/);
+    expect(a.notice?.text).to.match(/full/);
     const tabB = new TabStorage(shared);
     const b = new LedgerStore({ storageKey, storage: tabB });
     record(b, expected, 300, now() - 2 * DAY, 60_000); // compacts past A's entry, never having seen it
@@ -269,7 +269,7 @@ describe('LedgerStore: schema versions', () => {
     const history = JSON.parse(v1History(10, 2).raw);
     history.entries[3] = ['broken'];
     const { storageKey, storage, ledger } = holding(JSON.stringify(history));
-    expect(ledger.notice).to.match(/damaged/);
+    expect(ledger.notice?.text).to.match(/damaged/);
     expect(quarantined(storage)).to.have.length(1);
     expect(ledger.entries()).to.have.length(9);
     expect(new LedgerStore({ storageKey, storage: reloaded(storage) }).notice).to.equal(null);
@@ -291,7 +291,7 @@ describe('LedgerStore: schema versions', () => {
         extra: 'from the future',
       });
       const { storage, ledger } = holding(raw);
-      expect(ledger.notice).to.match(/damaged/);
+      expect(ledger.notice?.text).to.match(/damaged/);
       expect(quarantined(storage).map((k) => storage.getItem(k))).to.deep.equal([raw]);
       expect(ledger.entries()).to.have.length(5);
       expect(ledger.tally().byModel['flux-2-pro'].spent).to.equal(v === 3 ? '0.33' : '0.03');
@@ -303,7 +303,7 @@ describe('LedgerStore: schema versions', () => {
   it('a v2 document whose compacted rows are not a list: keeps the entries, sets it aside, says so', () => {
     const history = JSON.parse(v1History(5, 1).raw);
     const { storage, ledger } = holding(JSON.stringify({ ...history, v: 2, cut: 1, days: { oops: true } }));
-    expect(ledger.notice).to.match(/damaged/);
+    expect(ledger.notice?.text).to.match(/damaged/);
     expect(quarantined(storage)).to.have.length(1);
     expect(ledger.entries()).to.have.length(5);
   });
@@ -319,7 +319,7 @@ describe('LedgerStore: schema versions', () => {
       days: [[d, 'flux-2-pro', '0.3', 10, 10], [d, 'flux-2-max', '0.3 USD', 1, 1], 'x'],
     });
     const { ledger } = holding(raw);
-    expect(ledger.notice).to.match(/damaged/);
+    expect(ledger.notice?.text).to.match(/damaged/);
     expect(ledger.compacted()).to.deep.equal([
       { day: new Date(d * DAY).toISOString().slice(0, 10), model: 'flux-2-pro', spent: '0.3', images: 10, count: 10 },
     ]);

@@ -39,7 +39,7 @@ describe('LedgerStore: damaged or foreign data', () => {
     it(`${what}: no throw, value set aside, notice, then works`, () => {
       const { storageKey, storage, ledgerKey } = holding(raw);
       const ledger = new LedgerStore({ storageKey, storage });
-      expect(ledger.notice).to.equal(DAMAGED);
+      expect(ledger.notice?.text).to.equal(DAMAGED);
       expect(quarantined(storage, ledgerKey)).to.deep.equal([raw]);
       expect(ledger.tally()).to.deep.include({ spent: '0', images: 0 });
       ledger.settle(ledger.open({ ...image, quoted: '0.03' }).id, { charged: '0.03' });
@@ -58,7 +58,7 @@ describe('LedgerStore: damaged or foreign data', () => {
     const raw = JSON.stringify(doc);
     const { storageKey, storage, ledgerKey } = holding(raw);
     const ledger = new LedgerStore({ storageKey, storage });
-    expect(ledger.notice).to.equal(DAMAGED);
+    expect(ledger.notice?.text).to.equal(DAMAGED);
     expect(ledger.entries()).to.deep.equal([entries[2]]);
     expect(ledger.tally()).to.deep.include({ spent: '0.03', images: 1 });
     expect(quarantined(storage, ledgerKey)).to.deep.equal([raw]);
@@ -73,7 +73,7 @@ describe('LedgerStore: damaged or foreign data', () => {
     const { storageKey, storage } = holding(JSON.stringify(doc));
     const ledger = new LedgerStore({ storageKey, storage });
     expect(ledger.entries()).to.have.length(0);
-    expect(ledger.notice).to.equal(DAMAGED);
+    expect(ledger.notice?.text).to.equal(DAMAGED);
   });
 
   it('keeps valid entries even when `since` is missing', () => {
@@ -84,7 +84,7 @@ describe('LedgerStore: damaged or foreign data', () => {
     expect(ledger.entries()).to.deep.equal(entries);
     expect(ledger.tally().spent).to.equal('0.06');
     expect(Date.parse(ledger.tally().since)).to.be.at.most(entries[0].at);
-    expect(ledger.notice).to.equal(DAMAGED);
+    expect(ledger.notice?.text).to.equal(DAMAGED);
   });
 
   it('damage written by another tab later is handled the same way', () => {
@@ -94,7 +94,7 @@ describe('LedgerStore: damaged or foreign data', () => {
     const { id } = ledger.open({ ...image, quoted: '0.03' });
     storage.setItem(`${storageKey}:ledger`, '{oops');
     window.dispatchEvent(new StorageEvent('storage', { key: `${storageKey}:ledger` }));
-    expect(ledger.notice).to.equal(DAMAGED);
+    expect(ledger.notice?.text).to.equal(DAMAGED);
     expect(ledger.pending().map((e) => e.id)).to.deep.equal([id]); // this page's entry is written back
     expect(new LedgerStore({ storageKey, storage: reloaded(storage) }).pending()).to.have.length(1);
   });
@@ -106,14 +106,14 @@ describe('LedgerStore: storage full or unavailable', () => {
     const ledger = new LedgerStore({ storageKey: uniqueKey(), storage });
     const seen: Tally[] = [];
     ledger.subscribe((t) => seen.push(t));
-    expect(ledger.notice).to.equal(FULL);
+    expect(ledger.notice?.text).to.equal(FULL);
     const { id } = ledger.open({ ...image, quoted: '0.03' });
     expect(ledger.pending()).to.have.length(1);
     ledger.settle(id, { charged: '0.03' });
     ledger.settle(id, { charged: '0.03' });
     expect(ledger.tally()).to.deep.include({ spent: '0.03', images: 1 });
     expect(seen.map((t) => t.spent)).to.deep.equal(['0', '0.03']);
-    expect(ledger.notice).to.equal(FULL);
+    expect(ledger.notice?.text).to.equal(FULL);
     expect(storage.length).to.equal(0);
   });
 
@@ -125,7 +125,7 @@ describe('LedgerStore: storage full or unavailable', () => {
     ledger.settle(ledger.open({ ...image, quoted: '0.01' }).id, { charged: '0.01' });
     storage.full = true;
     ledger.settle(ledger.open({ ...image, quoted: '0.02' }).id, { charged: '0.02' });
-    expect(ledger.notice).to.equal(FULL);
+    expect(ledger.notice?.text).to.equal(FULL);
     expect(ledger.tally().spent).to.equal('0.03');
     expect(new LedgerStore({ storageKey, storage: reloaded(storage) }).tally().spent).to.equal('0.01');
     storage.full = false;
@@ -153,7 +153,7 @@ describe('LedgerStore: storage full or unavailable', () => {
       throw new DOMException('denied', 'SecurityError');
     };
     const ledger = new LedgerStore({ storageKey: uniqueKey(), storage: broken });
-    expect(ledger.notice).to.match(/visit only/);
+    expect(ledger.notice?.text).to.match(/visit only/);
     ledger.settle(ledger.open({ ...image, quoted: '0.05' }).id, { charged: '0.05' });
     expect(ledger.tally()).to.deep.include({ spent: '0.05', images: 1 });
   });

@@ -213,7 +213,7 @@ describe('Ledger across pages (iframes, BFL simulator)', () => {
       await rpc(frame, 'generate', endpoint, 'while full');
       let view = await rpc(frame, 'view');
       expect(view.tally).to.deep.include({ spent: '0.014', images: 1 });
-      expect(view.notice).to.equal(FULL);
+      expect(view.notice?.text).to.equal(FULL);
       await until(async () => (await rpc(frame, 'view')).shown.includes(FULL));
       expect(JSON.parse(await rpc(frame, 'stored')).entries).to.deep.equal([]); // written before it filled up
       await rpc(frame, 'unfill', filler);

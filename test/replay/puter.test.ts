@@ -48,8 +48,8 @@ describe('Puter’s recorded replies, replayed to the real SDK', function () {
     const before = (await puterBalance(puter, endpoint))!;
     expect(before.usd).to.equal(undefined);
     expect(before.credits!.toDecimalPlaces(4).toString()).to.equal('999.9995');
-    expect(before.unpriced!('en-US')).to.contain('1,000 credits left');
-    expect(before.unpriced!('en-US')).to.contain('cannot be checked');
+    expect(before.unpriced!('en-US').text).to.contain('1,000 credits left');
+    expect(before.unpriced!('en-US').text).to.contain('cannot be checked');
     // The call's record (replicate:…/flux-2-klein-4b:output_mp, 2 credits for 1 unit at 0.1¢) teaches the rate:
     // 2000 credits a dollar, and the drop of 2 credits is $0.001.
     const outcome = await generate(endpoint);
