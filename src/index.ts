@@ -11,3 +11,4 @@ import './define.js';
 export * from './api.js';
 export type * from './base/types.js';
 export type { PriceBook, PriceEntry, PriceRule } from './pricing/index.js';
+export type { Strings, Translation } from './strings/strings.js';
