@@ -76,7 +76,9 @@ async function attempt(provider: ProviderId, scenario: string, code: string, can
     images: new ImageStore({ storageKey }),
     signal: controller.signal,
     poll: poll(code),
-    onProgress: ({ status }) => reached(stageOf(status)),
+    onStage: (stage) => {
+      if (stage.stage === 'progress') reached(stageOf(stage.detail.status));
+    },
   }).catch((error: unknown) => error as UserPaysError);
   // A provider may still bill a request the page gave up on (fal finishing it): let it finish first.
   await new Promise((resolve) => setTimeout(resolve, provider === 'fal' ? 400 : 100));

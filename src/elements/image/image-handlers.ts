@@ -78,6 +78,8 @@ export function imageHandlers(host: ImageHost, parts: ImageParts): ImageHandlers
       parts.flow?.say(widgetText.undone());
     },
     cancel: () => {
+      // What closed pages left is left pending, finished on the next visit.
+      if (parts.resume?.resuming) return parts.resume.stop();
       parts.submission.requestCancel();
       // Asked first where the provider has billed: the focus on the choice that throws nothing away.
       if (parts.submission.confirmingCancel) parts.flow?.focusNext('keep-waiting');
