@@ -127,7 +127,7 @@ export class GalleryController implements ReactiveController {
    */
   receive(): ImageReceiver {
     const images = this.opened();
-    // Opened before the first image can be saved (submit waits for it): known to onDownloaded without waiting.
+    // Opened before the first image can be saved (submit waits for it): known at `downloaded` without waiting.
     let opened: ImageStore | undefined;
     images.then((store) => (opened = store)).catch(() => {});
     const here = () => !!opened && opened === this.store;
