@@ -77,25 +77,6 @@ export function imageHandlers(host: ImageHost, parts: ImageParts): ImageHandlers
       parts.endUndo(true);
       parts.flow?.say(widgetText.undone());
     },
-    cancel: () => {
-      // What closed pages left is left pending, finished on the next visit.
-      if (parts.resume?.resuming) return parts.resume.stop();
-      parts.submission.requestCancel();
-      // Asked first where the provider has billed: the focus on the choice that throws nothing away.
-      if (parts.submission.confirmingCancel) parts.flow?.focusNext('keep-waiting');
-    },
-    stopWaiting: () => {
-      parts.submission.stopWaiting();
-      parts.flow?.focusNext('submit'); // the widget is free for the next one
-    },
-    keepWaiting: () => {
-      parts.submission.keepWaiting();
-      parts.flow?.focusNext('progress');
-    },
-    dismissError: () => {
-      parts.submission.dismissError();
-      parts.flow?.focusNext('submit'); // never to the page
-    },
   };
   return handlers;
 }

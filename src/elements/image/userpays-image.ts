@@ -278,7 +278,7 @@ export class UserPaysImage extends UserPaysElement {
   }
 
   /**
-   * The work of one submission (the controller's `run`): everything read as it stands at the click, before anything
+   * The work of one submission (the controller's `task`): everything read as it stands at the click, before anything
    * is awaited, so that what changes after it (even in the same task) changes nothing of it; then the work after the
    * click, which comes with the panels, as the gallery the images go to does. Where they cannot load (offline), a
    * TypeError, said as the engine that could not load is (`network`).
