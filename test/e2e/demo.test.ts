@@ -5,7 +5,8 @@ import { expect } from '@open-wc/testing';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import type { UserPaysTally } from '../../src/elements/tally/userpays-tally.js';
 import { ImageStore } from '../../src/images/image-store.js';
-import { cleanLocalStorage, until } from '../ledger/helpers.js';
+import { cleanLocalStorage } from '../ledger/helpers.js';
+import { until } from '../support/wait.js';
 
 describe('the demo page', () => {
   let frame: HTMLIFrameElement;

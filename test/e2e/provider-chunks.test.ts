@@ -7,8 +7,8 @@ import { LedgerStore } from '../../src/ledger/ledger.js';
 import * as text from '../../src/strings/generation.js';
 import { cleanLocalStorage } from '../ledger/helpers.js';
 import { builtFiles, builtPage, chunkName, filesLoaded } from '../support/built.js';
-import { PUTER_SRC, puterEndpoint, puterLog, setPuterAccount, unique } from '../support/puter.js';
-import { bflEndpoint, simLog, uniqueStorageKey } from '../support/sim.js';
+import { PUTER_SRC, puterCalls, puterEndpoint, setPuterAccount } from '../support/puter.js';
+import { bflEndpoint, simLog, unique, uniqueStorageKey } from '../support/sim.js';
 import { part } from '../support/widget.js';
 
 /**
@@ -118,7 +118,7 @@ describe('each provider’s adapter is a chunk of its own (the built files)', fu
     });
     const result = await el.generate();
     expect(result.images).to.have.length(1);
-    expect((await puterLog(marker)).filter((entry) => entry.kind === 'generate')).to.have.length(1);
+    expect(await puterCalls(marker)).to.have.length(1);
     expect(filesLoaded(view).map(chunkName)).to.include.members(['engine', 'ledger', 'image-panels', 'puter']);
     expect(await adaptersLoaded(view)).to.deep.equal(['puter']);
   });

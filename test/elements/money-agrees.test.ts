@@ -8,7 +8,7 @@ import Decimal from 'decimal.js';
 import { ImageStore } from '../../src/images/image-store.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { closeDemo, demoWidget, openDemo } from '../support/demo.js';
-import { until } from '../support/puter.js';
+import { until } from '../support/wait.js';
 
 const MAY_HAVE = /may have (been )?charged/i;
 const NOTHING = /nothing (was|is|more will be) charged|not charged|nothing was sent or charged|charges nothing/i;

@@ -5,9 +5,9 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { puterSdk } from '../../src/providers/puter.js';
-import { until } from '../ledger/helpers.js';
-import { PUTER_SRC, puterEndpoint, puterLog, sdk, setPuterAccount, unique } from '../support/puter.js';
-import { bflEndpoint, simLog, uniqueStorageKey } from '../support/sim.js';
+import { until } from '../support/wait.js';
+import { PUTER_SRC, puterCalls, puterEndpoint, sdk, setPuterAccount } from '../support/puter.js';
+import { bflEndpoint, simLog, unique, uniqueStorageKey } from '../support/sim.js';
 import { panelsLoaded, part, radios, words } from '../support/widget.js';
 
 /** The reference images chosen, as their thumbnails show them. */
@@ -73,7 +73,7 @@ describe('Puter through its real SDK, against the strict simulator', function ()
     expect(radios(el, 'size')).to.deep.equal([]);
     expect(el.shadowRoot!.textContent).not.to.contain('Custom size');
     const result = await el.generate();
-    const [call] = (await puterLog(marker)).filter((entry) => entry.kind === 'generate');
+    const [call] = await puterCalls(marker);
     expect((call as unknown as { ratio: string }).ratio).to.equal('16:9');
     const made = result.images[0];
     expect(Math.abs(made.width / made.height - 16 / 9)).to.be.below(0.02);
@@ -100,7 +100,7 @@ describe('Puter through its real SDK, against the strict simulator', function ()
         '_blank',
         'Open your Puter dashboard ↗',
       ]);
-      expect((await puterLog(marker)).filter((entry) => entry.kind === 'generate')).to.deep.equal([]);
+      expect(await puterCalls(marker)).to.deep.equal([]);
     } finally {
       await setPuterAccount(token, { balance: 50_000_000 });
     }
@@ -112,7 +112,7 @@ describe('Puter through its real SDK, against the strict simulator', function ()
     expect(part(el, 'cost')!.textContent).to.contain('add the image to edit');
     const error = await el.generate().catch((e) => e);
     expect(error.code).to.equal('invalid-input');
-    expect((await puterLog(marker)).filter((entry) => entry.kind === 'generate')).to.deep.equal([]);
+    expect(await puterCalls(marker)).to.deep.equal([]);
   });
 
   it('[flex] never sends two images: the picker keeps one, and one reaches Puter', async () => {
@@ -124,7 +124,7 @@ describe('Puter through its real SDK, against the strict simulator', function ()
     expect(el.shadowRoot!.querySelector('input[type=file]')).to.equal(null);
     expect(words(el.shadowRoot!.querySelector('.drop'))).to.contain('1 of 1');
     await el.generate();
-    const [call] = (await puterLog(marker)).filter((entry) => entry.kind === 'generate');
+    const [call] = await puterCalls(marker);
     expect((call as unknown as { inputs: number }).inputs).to.equal(1);
   });
 });

@@ -11,9 +11,9 @@ import { formatUsd } from '../../src/pricing/index.js';
 import { puterSdk } from '../../src/providers/puter.js';
 import { cleanLocalStorage } from '../ledger/helpers.js';
 import { controlledClock } from '../support/clock.js';
-import { PUTER_SRC, puterEndpoint, sdk, setPuterAccount, unique } from '../support/puter.js';
+import { PUTER_SRC, puterEndpoint, sdk, setPuterAccount } from '../support/puter.js';
 import { bflWidget } from '../support/bfl-widget.js';
-import { uniqueStorageKey } from '../support/sim.js';
+import { unique, uniqueStorageKey } from '../support/sim.js';
 import { closeDemo, openDemo } from '../support/demo.js';
 import { customSize, decision, part, settled, tiles, words } from '../support/widget.js';
 

@@ -4,7 +4,7 @@
 import { expect } from '@open-wc/testing';
 import { ImageStore } from '../../src/images/image-store.js';
 import { closeDemo, demoWidget, openDemo } from '../support/demo.js';
-import { until } from '../support/puter.js';
+import { until } from '../support/wait.js';
 
 describe('a page with a strict CSP: the gallery’s Copy and Use as reference', function () {
   this.timeout(30_000);

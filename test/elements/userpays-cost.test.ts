@@ -3,7 +3,7 @@ import '../../src/define.js';
 import type { UserPaysCost } from '../../src/elements/cost/userpays-cost.js';
 import type { Quote } from '../../src/base/types.js';
 import { nextEvent } from '../support/sim.js';
-import { until } from '../ledger/helpers.js';
+import { until } from '../support/wait.js';
 
 const text = (el: UserPaysCost) => el.shadowRoot!.querySelector('[part=cost]')!.textContent!.replace(/\s+/g, ' ');
 

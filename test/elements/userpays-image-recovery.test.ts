@@ -5,7 +5,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { LedgerStore } from '../../src/ledger/ledger.js';
-import { until } from '../ledger/helpers.js';
+import { until } from '../support/wait.js';
 import { bflEndpoint, uniqueStorageKey } from '../support/sim.js';
 import { openTab } from '../support/tabs.js';
 import { part } from '../support/widget.js';

@@ -12,11 +12,12 @@ import { puterSdk } from '../../src/providers/puter.js';
 import * as generationText from '../../src/strings/generation.js';
 import * as ledgerText from '../../src/strings/ledger.js';
 import type { ProgressDetail, ProviderId } from '../../src/base/types.js';
-import { cleanLocalStorage, until } from '../ledger/helpers.js';
+import { cleanLocalStorage } from '../ledger/helpers.js';
+import { until } from '../support/wait.js';
 import { controlledClock } from '../support/clock.js';
-import { PUTER_SRC, puterEndpoint, puterLog, sdk, setPuterAccount, unique } from '../support/puter.js';
+import { PUTER_SRC, puterCalls, puterEndpoint, sdk, setPuterAccount } from '../support/puter.js';
 import { relayUrl } from '../support/relay.js';
-import { bflEndpoint, uniqueStorageKey } from '../support/sim.js';
+import { bflEndpoint, unique, uniqueStorageKey } from '../support/sim.js';
 import { openTab } from '../support/tabs.js';
 
 /** The test server under its other loopback name: BFL's polling and delivery hosts in the simulator. */
@@ -479,10 +480,10 @@ describe('UserPays.generate with Puter (real SDK, simulator)', function () {
 
   it('refuses what the balance cannot cover before anything is sent', async () => {
     await setPuterAccount(token, { balance: 100_000 }); // $0.001; the image costs $0.002
-    const before = (await puterLog(marker)).filter((entry) => entry.kind === 'generate').length;
+    const before = (await puterCalls(marker)).length;
     const error = await failure(generate({ prompt: 'a paper boat' }, options()));
     expect(error.code).to.equal('insufficient-funds');
-    expect((await puterLog(marker)).filter((entry) => entry.kind === 'generate').length).to.equal(before);
+    expect((await puterCalls(marker)).length).to.equal(before);
     expect(await tally(storageKey)).to.include({ spent: '0.002', images: 1 });
   });
 });

@@ -13,7 +13,7 @@ import { quoteFor } from '../../src/pricing/index.js';
 import { chargeOf } from '../../src/providers/bfl.js';
 import type { Provider, ProviderOutcome, ProviderRequest, RunContext } from '../../src/providers/provider.js';
 import type { SubmitDetail } from '../../src/base/types.js';
-import { MemoryStorage, TabStorage, image as entryOf, uniqueKey } from '../ledger/helpers.js';
+import { MemoryStorage, TabStorage, image as entryOf } from '../ledger/helpers.js';
 import { bflEndpoint, simLog, uniqueStorageKey } from '../support/sim.js';
 
 const falEndpoint = (scenario: string) => `${location.origin}/sim/fal/s/${scenario}`;
@@ -136,7 +136,7 @@ describe('one budget, parsed strictly', () => {
   });
 
   it('two tabs that reserve at the same moment cannot both pass a budget with room for one', async () => {
-    const storageKey = uniqueKey();
+    const storageKey = uniqueStorageKey();
     const shared = new Map<string, string>();
     // Two tabs whose storage has not reached each other yet: only the lock manager tells them apart.
     const tabA = new LedgerStore({ storageKey, storage: new TabStorage(shared) });
@@ -170,7 +170,7 @@ function scripted(steps: (context: RunContext) => void, error?: UserPaysError): 
 }
 
 async function run(provider: Provider) {
-  const storageKey = uniqueKey();
+  const storageKey = uniqueStorageKey();
   const ledger = new LedgerStore({ storageKey, storage: new MemoryStorage() });
   const request = {
     provider: 'bfl' as const,

@@ -1,4 +1,5 @@
 import { LedgerStore, type LedgerEntry } from '../../src/ledger/ledger.js';
+import { uniqueStorageKey } from '../support/sim.js';
 
 /** A `Storage` kept in a Map: a separate "page" or "tab" for the ledger, which keys its state by storage object. */
 export class MemoryStorage implements Storage {
@@ -50,11 +51,6 @@ export class FullStorage extends MemoryStorage {
   }
 }
 
-let n = 0;
-/** A storage key no other test uses. */
-export const uniqueKey = () =>
-  `t${Date.now().toString(36)}${(n++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-
 /** The same data in a new storage object: what a reload (or another page) reads. */
 export const reloaded = (storage: MemoryStorage) => new MemoryStorage(new Map(storage.map));
 
@@ -66,19 +62,10 @@ export const image = { provider: 'bfl', model: 'flux-2-pro', width: 1024, height
  */
 export function leftBehind(storageKey: string, make: (ledger: LedgerStore) => void): LedgerEntry[] {
   const storage = new MemoryStorage();
-  const ledger = new LedgerStore({ storageKey: uniqueKey(), storage });
+  const ledger = new LedgerStore({ storageKey: uniqueStorageKey(), storage });
   make(ledger);
   localStorage.setItem(`${storageKey}:ledger`, storage.getItem(`${ledger.storageKey}:ledger`)!);
   return ledger.pending() as LedgerEntry[];
-}
-
-/** Waits until `check()` is (or resolves to) something truthy: storage events arrive in a later task. */
-export async function until(check: () => unknown, ms = 3000) {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 10));
-  }
 }
 
 /** Removes everything tests wrote to the page's localStorage under `key`. */

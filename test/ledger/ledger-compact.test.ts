@@ -7,7 +7,8 @@ import { dayOf } from '../../src/base/days.js';
 import { LedgerStore } from '../../src/ledger/ledger.js';
 import { controlledClock } from '../support/clock.js';
 import { v1History } from '../support/ledger-history.js';
-import { MemoryStorage, TabStorage, image, reloaded, uniqueKey } from './helpers.js';
+import { MemoryStorage, TabStorage, image, reloaded } from './helpers.js';
+import { uniqueStorageKey } from '../support/sim.js';
 
 const DAY = 864e5;
 const MODELS = ['flux-2-klein-4b', 'flux-2-pro', 'flux-2-max'];
@@ -93,7 +94,7 @@ class FullTab extends TabStorage {
 describe('LedgerStore: compaction', () => {
   it('keeps totals, the per-model split and the spend per day exactly, and bounds what is stored', () => {
     const storage = new MemoryStorage();
-    const storageKey = uniqueKey();
+    const storageKey = uniqueStorageKey();
     const ledger = at(now() - 21 * DAY, () => new LedgerStore({ storageKey, storage }));
     const expected = new Expected();
     record(ledger, expected, 1200, now() - 20 * DAY, (19 * DAY) / 1200);
@@ -121,7 +122,7 @@ describe('LedgerStore: compaction', () => {
 
   it('never compacts what settled in the last hour, nor pending entries', () => {
     const storage = new MemoryStorage();
-    const storageKey = uniqueKey();
+    const storageKey = uniqueStorageKey();
     const ledger = at(now() - 6 * DAY, () => new LedgerStore({ storageKey, storage }));
     const expected = new Expected();
     const pending = at(now() - 3 * DAY, () => ledger.open({ ...image, quoted: '0.03', prompt: 'still running' }));
@@ -138,7 +139,7 @@ describe('LedgerStore: compaction', () => {
   it('two tabs compacting the same history at once: nothing lost, nothing counted twice', () => {
     for (const bWritesLast of [true, false]) {
       const shared = new Map<string, string>();
-      const storageKey = uniqueKey();
+      const storageKey = uniqueStorageKey();
       const ledgerKey = `${storageKey}:ledger`;
       const history = v1History(300, 10);
       shared.set(ledgerKey, history.raw);
@@ -168,7 +169,7 @@ describe('LedgerStore: compaction', () => {
 
   it('an entry this page stored and another tab compacted is not merged back (no double count)', () => {
     const shared = new Map<string, string>();
-    const storageKey = uniqueKey();
+    const storageKey = uniqueStorageKey();
     const ledgerKey = `${storageKey}:ledger`;
     const tabA = new TabStorage(shared);
     const a = at(now() - 4 * DAY, () => new LedgerStore({ storageKey, storage: tabA }));
@@ -192,7 +193,7 @@ describe('LedgerStore: compaction', () => {
 
   it('an entry this page could not store (storage full) is folded in once another tab compacted past it', () => {
     const shared = new Map<string, string>();
-    const storageKey = uniqueKey();
+    const storageKey = uniqueStorageKey();
     const ledgerKey = `${storageKey}:ledger`;
     const tabA = new FullTab(shared);
     const a = at(now() - 4 * DAY, () => new LedgerStore({ storageKey, storage: tabA }));
@@ -215,7 +216,7 @@ describe('LedgerStore: compaction', () => {
 
   it('a reset clears the compacted history too, also when a stale tab writes it back', () => {
     const shared = new Map<string, string>();
-    const storageKey = uniqueKey();
+    const storageKey = uniqueStorageKey();
     const ledgerKey = `${storageKey}:ledger`;
     const tabA = new TabStorage(shared);
     const a = at(now() - 6 * DAY, () => new LedgerStore({ storageKey, storage: tabA }));
@@ -243,7 +244,7 @@ describe('LedgerStore: compaction', () => {
 
 describe('LedgerStore: schema versions', () => {
   const holding = (raw: string) => {
-    const storageKey = uniqueKey();
+    const storageKey = uniqueStorageKey();
     const storage = new MemoryStorage(new Map([[`${storageKey}:ledger`, raw]]));
     return { storageKey, storage, ledger: new LedgerStore({ storageKey, storage }) };
   };
@@ -329,7 +330,7 @@ describe('LedgerStore: schema versions', () => {
 describe('LedgerStore: compacted rows past 60 days', () => {
   it('merge into one row per month and model, dated the 1st, with the same totals', () => {
     const history = v1History(3000, 400);
-    const storageKey = uniqueKey();
+    const storageKey = uniqueStorageKey();
     const storage = new MemoryStorage(new Map([[`${storageKey}:ledger`, history.raw]]));
     const ledger = new LedgerStore({ storageKey, storage });
     expect(ledger.tally()).to.deep.include({ spent: history.spent, images: history.images });

@@ -1,7 +1,9 @@
 import { expect } from '@open-wc/testing';
 import { LedgerStore } from '../../src/ledger/ledger.js';
 import type { Tally } from '../../src/base/types.js';
-import { MemoryStorage, TabStorage, cleanLocalStorage, image, reloaded, uniqueKey, until } from './helpers.js';
+import { MemoryStorage, TabStorage, cleanLocalStorage, image, reloaded } from './helpers.js';
+import { uniqueStorageKey } from '../support/sim.js';
+import { until } from '../support/wait.js';
 
 const ids = (ledger: LedgerStore) =>
   ledger
@@ -13,7 +15,7 @@ const storageEvent = (key: string | null) => window.dispatchEvent(new StorageEve
 describe('LedgerStore: several stores and tabs', () => {
   const keys: string[] = [];
   const key = () => {
-    keys.push(uniqueKey());
+    keys.push(uniqueStorageKey());
     return keys.at(-1)!;
   };
   afterEach(() => keys.splice(0).forEach(cleanLocalStorage));
@@ -105,7 +107,7 @@ describe('LedgerStore: several stores and tabs', () => {
 
   it('heals a lost update: a stale tab overwrites a fresh entry, the owner writes it back', () => {
     const shared = new Map<string, string>();
-    const storageKey = uniqueKey();
+    const storageKey = uniqueStorageKey();
     const ledgerKey = `${storageKey}:ledger`;
     const tabA = new TabStorage(shared);
     const a = new LedgerStore({ storageKey, storage: tabA });
@@ -137,7 +139,7 @@ describe('LedgerStore: several stores and tabs', () => {
 
   it("a task attached in one tab survives a stale tab's write of the same pending entry", () => {
     const shared = new Map<string, string>();
-    const storageKey = uniqueKey();
+    const storageKey = uniqueStorageKey();
     const ledgerKey = `${storageKey}:ledger`;
     const tabA = new TabStorage(shared);
     const a = new LedgerStore({ storageKey, storage: tabA });
@@ -163,7 +165,7 @@ describe('LedgerStore: several stores and tabs', () => {
 
   it('a settlement made in two tabs counts once, the same in both', () => {
     const shared = new Map<string, string>();
-    const storageKey = uniqueKey();
+    const storageKey = uniqueStorageKey();
     const ledgerKey = `${storageKey}:ledger`;
     const tabA = new TabStorage(shared);
     const a = new LedgerStore({ storageKey, storage: tabA });
@@ -183,7 +185,7 @@ describe('LedgerStore: several stores and tabs', () => {
 
   it('a reset in one tab and a settlement in a stale tab merge: the later settlement counts', async () => {
     const shared = new Map<string, string>();
-    const storageKey = uniqueKey();
+    const storageKey = uniqueStorageKey();
     const ledgerKey = `${storageKey}:ledger`;
     const tabA = new TabStorage(shared);
     const a = new LedgerStore({ storageKey, storage: tabA });

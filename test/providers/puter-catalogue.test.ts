@@ -5,7 +5,8 @@ import Decimal from 'decimal.js';
 import { BUILTIN_PRICE_BOOK, MODELS, quoteFor } from '../../src/pricing/index.js';
 import { PUTER_MODELS } from '../../src/pricing/price-book.js';
 import { PUTER_IDS, puterCatalogue } from '../../src/pricing/puter-catalogue.js';
-import { puterEndpoint, puterLog, unique } from '../support/puter.js';
+import { puterEndpoint } from '../support/puter.js';
+import { simLogOf, unique } from '../support/sim.js';
 import { controlledClock } from '../support/clock.js';
 import { recorded } from '../support/recorded.js';
 
@@ -128,7 +129,7 @@ describe('Puter prices', () => {
     const endpoint = puterEndpoint(`scale=2;run=${marker}`);
     const [book, again] = await Promise.all([puterCatalogue(endpoint), puterCatalogue(endpoint)]);
     expect(again).to.equal(book);
-    expect((await puterLog(marker)).filter((e) => e.kind === 'catalogue').length).to.equal(1);
+    expect((await simLogOf('puter', marker)).filter((e) => e.kind === 'catalogue').length).to.equal(1);
     const live = quoteFor({ provider: 'puter', model: 'flux-2-pro' }, book);
     expect(live.total).to.equal('0.06');
     expect(live.source).to.deep.equal({

@@ -4,9 +4,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
-import { until } from '../ledger/helpers.js';
-import { PUTER_SRC, puterEndpoint, puterLog, sdk, setPuterAccount, unique } from '../support/puter.js';
-import { uniqueStorageKey } from '../support/sim.js';
+import { until } from '../support/wait.js';
+import { PUTER_SRC, puterEndpoint, sdk, setPuterAccount } from '../support/puter.js';
+import { simLogOf, unique, uniqueStorageKey } from '../support/sim.js';
 
 describe('a Puter SDK the page configured itself', function () {
   this.timeout(20_000);
@@ -38,7 +38,7 @@ describe('a Puter SDK the page configured itself', function () {
     const result = await el.generate();
     expect(result.images).to.have.length(1);
     expect(sdk().APIOrigin).to.equal(origin);
-    const kinds = (await puterLog(marker)).map((entry) => entry.kind);
+    const kinds = (await simLogOf('puter', marker)).map((entry) => entry.kind);
     expect(kinds).to.include.members(['catalogue', 'generate']);
   });
 });

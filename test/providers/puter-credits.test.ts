@@ -9,16 +9,8 @@ import type { ProviderOutcome } from '../../src/providers/provider.js';
 import { PuterProvider, puterBalance, puterCheck, puterSdk } from '../../src/providers/puter.js';
 import { cleanLocalStorage } from '../ledger/helpers.js';
 import { failure } from '../support/failure.js';
-import {
-  PUTER_SRC,
-  puterEndpoint,
-  puterLog,
-  removePuterDialogs,
-  sdk,
-  setPuterAccount,
-  unique,
-} from '../support/puter.js';
-import { uniqueStorageKey } from '../support/sim.js';
+import { PUTER_SRC, puterCalls, puterEndpoint, removePuterDialogs, sdk, setPuterAccount } from '../support/puter.js';
+import { unique, uniqueStorageKey } from '../support/sim.js';
 import { blocked, part, words } from '../support/widget.js';
 
 /** A fresh account of `balance` microcents on `plan`, signed in at the simulator under `scenario`. */
@@ -32,7 +24,7 @@ async function account(scenario: string, balance = 50_000_000, plan?: string) {
   return { puter, endpoint, token, run };
 }
 
-const generated = async (run: string) => (await puterLog(run)).filter((entry) => entry.kind === 'generate');
+const generated = async (run: string) => await puterCalls(run);
 
 describe('Puter balances in credits', function () {
   this.timeout(20_000);

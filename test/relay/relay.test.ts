@@ -4,7 +4,7 @@
 // CORS headers: the relay adds its own.
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { unique } from '../support/puter.js';
+import { unique } from '../support/sim.js';
 import { relayUrl, viaRelay, type RelayName } from '../support/relay.js';
 
 const ORIGIN = location.origin;

@@ -12,8 +12,7 @@ import type { ProgressDetail } from '../../src/base/types.js';
 import { cleanLocalStorage } from '../ledger/helpers.js';
 import { controlledClock } from '../support/clock.js';
 import { relayUrl } from '../support/relay.js';
-import { uniqueStorageKey } from '../support/sim.js';
-import { unique } from '../support/puter.js';
+import { unique, uniqueStorageKey } from '../support/sim.js';
 import { failure } from '../support/failure.js';
 import { recorded } from '../support/recorded.js';
 

@@ -5,7 +5,8 @@
 import { expect } from '@open-wc/testing';
 import type { ProviderOutcome } from '../../src/providers/provider.js';
 import { PuterProvider, puterBalance, puterSdk } from '../../src/providers/puter.js';
-import { PUTER_SRC, removePuterDialogs, sdk, setPuterAccount, unique } from '../support/puter.js';
+import { PUTER_SRC, removePuterDialogs, sdk, setPuterAccount } from '../support/puter.js';
+import { unique } from '../support/sim.js';
 
 const provider = new PuterProvider();
 

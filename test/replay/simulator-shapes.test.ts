@@ -1,7 +1,8 @@
 // The simulators answer in the shapes of the real services' recorded replies (test/recorded/): the Puter catalogue field for field, the Puter usage reply, BFL's submit and poll replies, Together's reply.
 // And, where nothing was recorded (fal), in the shapes of the sources: fal-js's output types.
 import { expect } from '@open-wc/testing';
-import { puterEndpoint, setPuterAccount, unique } from '../support/puter.js';
+import { puterEndpoint, setPuterAccount } from '../support/puter.js';
+import { unique } from '../support/sim.js';
 import { recorded } from '../support/recorded.js';
 
 /** The keys of an object, and of the objects in it, as paths ('usage.total', 'allowanceInfo.addons' …). */

@@ -10,10 +10,9 @@ import { BUILTIN_PRICE_BOOK, mergePriceBook, quoteFor } from '../../src/pricing/
 import { GATEWAY_PRICE_BOOKS } from '../../src/pricing/price-book.js';
 import { OpenAiProvider, gatewayUrl } from '../../src/providers/openai.js';
 import { cleanLocalStorage } from '../ledger/helpers.js';
-import { unique } from '../support/puter.js';
 import { failure } from '../support/failure.js';
 import { recorded } from '../support/recorded.js';
-import { uniqueStorageKey } from '../support/sim.js';
+import { unique, uniqueStorageKey } from '../support/sim.js';
 
 interface Interaction {
   method: string;

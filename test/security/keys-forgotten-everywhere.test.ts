@@ -8,7 +8,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
-import { cleanLocalStorage, until } from '../ledger/helpers.js';
+import { cleanLocalStorage } from '../ledger/helpers.js';
+import { until } from '../support/wait.js';
 import { authorize, closeDemo, demoWidget, openDemo, signInButton, withPopup } from '../support/demo.js';
 import { type SimLogEntry, bflEndpoint, uniqueStorageKey } from '../support/sim.js';
 import { openTab } from '../support/tabs.js';

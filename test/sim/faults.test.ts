@@ -3,7 +3,7 @@
 // gateway's image-404, and what each simulator says it charged. Plain fetch against the test server's own origin;
 // every test uses a scenario key of its own (run=…) and fresh keys, so parallel test files never mix logs or charges.
 import { expect } from '@open-wc/testing';
-import { unique } from '../support/puter.js';
+import { unique } from '../support/sim.js';
 
 const ORIGIN = location.origin;
 const OTHER_HOST = location.host.startsWith('localhost')

@@ -3,8 +3,8 @@
 // 4 MP references, fal's reference counts, and what their logs record. Plain fetch against the test server's
 // own origin; every test uses a scenario key of its own (run=…) so that parallel test files never mix logs.
 import { expect } from '@open-wc/testing';
-import { bflEndpoint } from '../support/sim.js';
-import { puterEndpoint, unique } from '../support/puter.js';
+import { bflEndpoint, unique } from '../support/sim.js';
+import { puterEndpoint } from '../support/puter.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Images

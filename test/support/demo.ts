@@ -1,5 +1,5 @@
 // The demo page (demo/index.html, under its own strict Content-Security-Policy) in an iframe of the test page.
-import { until } from './puter.js';
+import { until } from './wait.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 
 let frame: HTMLIFrameElement | undefined;

@@ -1,6 +1,8 @@
 // Helpers for tests that run the REAL Puter SDK (@heyputer/puter.js, its browser bundle dist/puter.cjs served
 // from node_modules) against the Puter simulator mounted on the test server (demo/sim/puter.mjs).
 
+import { simLogOf, type SimLogEntry } from './sim.js';
+
 /** Where the tests load the SDK from (the element's `puter-src`). */
 export const PUTER_SRC = '/node_modules/@heyputer/puter.js/dist/puter.cjs';
 
@@ -9,24 +11,9 @@ export function puterEndpoint(scenario = ''): string {
   return `${location.origin}/sim/puter${scenario ? `/s/${scenario}` : ''}`;
 }
 
-let counter = 0;
-/** A value no other test uses: scenario run ids, tokens. */
-export const unique = (prefix = 'run') =>
-  `${prefix}-${Date.now().toString(36)}-${(counter++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-
-export interface PuterLogEntry {
-  method: string;
-  path: string;
-  kind?: 'generate' | 'usage' | 'whoami' | 'catalogue' | 'signin';
-  model?: string;
-  fault?: string;
-  at: number;
-}
-
-/** Requests the simulator received (never tokens), oldest first; with `marker`, only paths containing it. */
-export async function puterLog(marker?: string): Promise<PuterLogEntry[]> {
-  const log: PuterLogEntry[] = await (await fetch('/sim/puter/_log')).json();
-  return marker ? log.filter((entry) => entry.path.includes(marker)) : log;
+/** The generate calls the simulator received for one run (those whose path holds `marker`), oldest first. */
+export async function puterCalls(marker: string): Promise<SimLogEntry[]> {
+  return (await simLogOf('puter', marker)).filter((entry) => entry.kind === 'generate');
 }
 
 async function post(path: string, body: object) {
@@ -48,13 +35,4 @@ export const sdk = () => (window as any).puter;
 /** Removes the SDK's own dialogs (its "low balance" dialog on 402, its sign-in consent dialog). */
 export function removePuterDialogs() {
   for (const dialog of document.querySelectorAll('usage-limit-dialog, puter-dialog')) dialog.remove();
-}
-
-/** Resolves once `check()` is true, polling every 20 ms; rejects after `ms`. */
-export async function until(check: () => unknown, ms = 5000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${check}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }

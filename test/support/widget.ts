@@ -2,10 +2,33 @@
 // image-template.ts and the panels of src/elements/image/panels/): native radio groups for the model, the shape, the size
 // and the count; More options and the price details, which arrive with the panels after the first paint; the
 // decision row (the price, what it buys, Generate and why it cannot run); the result and the history.
-import { waitUntil } from '@open-wc/testing';
+import { fixture, waitUntil } from '@open-wc/testing';
+import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
+import { uniqueStorageKey } from './sim.js';
 
 /** A `<userpays-image>`, the source element or the built one (the examples load dist/). */
 type Widget = HTMLElement & { updateComplete: Promise<boolean> };
+
+/** A widget's attributes as a page writes them (`'storage-key'`, `endpoint`, `style`…); undefined ones are left out. */
+export type Attributes = Record<string, string | number | undefined>;
+
+/**
+ * A `<userpays-image>` in the test's fixture container, whichever definition the test loaded (the source's, by
+ * importing src/define.js, or the built one), with `attributes` (a `storage-key` of its own unless one is given), then
+ * `properties` set (a key, a price book…), its update done.
+ */
+export async function imageWidget(
+  attributes: Attributes = {},
+  properties: Partial<UserPaysImage> = {},
+): Promise<UserPaysImage> {
+  const el = document.createElement('userpays-image') as UserPaysImage;
+  for (const [name, value] of Object.entries({ 'storage-key': uniqueStorageKey(), ...attributes }))
+    if (value !== undefined) el.setAttribute(name, String(value));
+  await fixture(el);
+  Object.assign(el, properties);
+  await el.updateComplete;
+  return el;
+}
 
 /** The first element of the widget's shadow tree with `name` among its parts. */
 export const part = (el: HTMLElement, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~=${name}]`);

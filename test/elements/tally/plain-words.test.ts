@@ -6,7 +6,8 @@ import Decimal from 'decimal.js';
 import '../../../src/define.js';
 import type { UserPaysTally } from '../../../src/elements/tally/userpays-tally.js';
 import { LedgerStore } from '../../../src/ledger/ledger.js';
-import { cleanLocalStorage, image, leftBehind, until } from '../../ledger/helpers.js';
+import { cleanLocalStorage, image, leftBehind } from '../../ledger/helpers.js';
+import { until } from '../../support/wait.js';
 import { controlledClock } from '../../support/clock.js';
 import { uniqueStorageKey } from '../../support/sim.js';
 
