@@ -6,6 +6,7 @@ import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { ImageStore } from '../../src/images/image-store.js';
 import { uniqueStorageKey } from '../support/sim.js';
+import { imageWidget } from '../support/widget.js';
 
 const shownIds = (el: UserPaysImage) =>
   [...el.shadowRoot!.querySelectorAll<HTMLElement>('.tile[data-id]')].map((tile) => tile.dataset.id);
@@ -32,9 +33,7 @@ const image = async (id: string, createdAt: number) => ({
 describe('<userpays-image>: the gallery follows other tabs', () => {
   it('shows what another tab saved, and drops what it deleted, without a reload', async () => {
     const storageKey = uniqueStorageKey();
-    const el = await fixture<UserPaysImage>(
-      html`<userpays-image provider="bfl" storage-key=${storageKey}></userpays-image>`,
-    );
+    const el = await imageWidget({ provider: 'bfl', 'storage-key': storageKey });
     const elsewhere = new ImageStore({ storageKey }); // another tab's store of the same key
     await waitUntil(() => el.shadowRoot!.querySelector('.empty, [part~=result]'), 'the gallery is open');
     await new Promise((resolve) => setTimeout(resolve, 50)); // opened after the first paint: let it read

@@ -7,6 +7,7 @@ import { setViewport } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { bflEndpoint, uniqueStorageKey } from '../support/sim.js';
+import { imageWidget } from '../support/widget.js';
 
 const RUN = uniqueStorageKey();
 const part = (el: UserPaysImage, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~=${name}]`)!;
@@ -46,16 +47,13 @@ describe('<userpays-image>: the layout', function () {
   }
 
   it('in a wide container: controls and the canvas side by side; the newest image at least half the widget wide', async () => {
-    const el = await fixture<UserPaysImage>(
-      html`<userpays-image
-        style="width: 1200px"
-        provider="bfl"
-        model="flux-2-klein-4b"
-        storage-key=${uniqueStorageKey()}
-        endpoint=${bflEndpoint(`pending=400;progress=moving;deliveryCors=1;run=${RUN}`)}
-        prompt="a lighthouse at dusk"
-      ></userpays-image>`,
-    );
+    const el = await imageWidget({
+      style: 'width: 1200px',
+      provider: 'bfl',
+      model: 'flux-2-klein-4b',
+      endpoint: bflEndpoint(`pending=400;progress=moving;deliveryCors=1;run=${RUN}`),
+      prompt: 'a lighthouse at dusk',
+    });
     el.apiKey = 'sim-test-key';
     Object.assign(el, { width: 1024, height: 576 }); // 16:9
     await el.updateComplete;
@@ -76,16 +74,13 @@ describe('<userpays-image>: the layout', function () {
   });
 
   it('in a narrow container: the result above the controls once it exists', async () => {
-    const el = await fixture<UserPaysImage>(
-      html`<userpays-image
-        style="width: 360px"
-        provider="bfl"
-        model="flux-2-klein-4b"
-        storage-key=${uniqueStorageKey()}
-        endpoint=${bflEndpoint(`pending=60;deliveryCors=1;run=${RUN}`)}
-        prompt="a lighthouse at dusk"
-      ></userpays-image>`,
-    );
+    const el = await imageWidget({
+      style: 'width: 360px',
+      provider: 'bfl',
+      model: 'flux-2-klein-4b',
+      endpoint: bflEndpoint(`pending=60;deliveryCors=1;run=${RUN}`),
+      prompt: 'a lighthouse at dusk',
+    });
     el.apiKey = 'sim-test-key';
     await el.generate();
     await waitUntil(() => el.shadowRoot!.querySelector('[part~=result] img'), 'the result');

@@ -1,20 +1,18 @@
 // What the widget says about money, in words a person can check: why a preview is an estimate, and whether
 // reference images add to the price.
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { bflWidget } from '../support/bfl-widget.js';
 import { simLog, uniqueStorageKey } from '../support/sim.js';
+import { imageWidget } from '../support/widget.js';
 
 /** Resolves once `check` holds (asked every 20 ms). */
 async function until(check: () => Promise<boolean>) {
   while (!(await check())) await new Promise((resolve) => setTimeout(resolve, 20));
 }
 
-const widget = (provider: string, model: string) =>
-  fixture<UserPaysImage>(
-    html`<userpays-image provider=${provider} model=${model} storage-key=${uniqueStorageKey()}></userpays-image>`,
-  );
+const widget = (provider: string, model: string) => imageWidget({ provider, model });
 const costText = (el: UserPaysImage) => el.shadowRoot!.querySelector('[part~=cost]')!.textContent!;
 const referencesNote = (el: UserPaysImage) => el.shadowRoot!.querySelector('.refs .muted')!.textContent!;
 

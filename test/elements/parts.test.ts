@@ -1,11 +1,12 @@
 // The shadow parts custom-elements.json declares for <userpays-image> are exactly those it draws, over the states
 // that draw them all (idle, custom size, running, result and history, lightbox, a paid failure, an image not saved,
 // a key's balance, Puter's account): no part documented that does not exist, none drawn that is not documented.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { bflWidget } from '../support/bfl-widget.js';
 import { uniqueStorageKey } from '../support/sim.js';
+import { imageWidget } from '../support/widget.js';
 
 const RUN = uniqueStorageKey();
 
@@ -59,22 +60,17 @@ describe('<userpays-image>: its shadow parts', function () {
     look(failed);
 
     // Its host refuses the page the bytes: shown from BFL's link, not saved.
-    const refused = await fixture<UserPaysImage>(
-      html`<userpays-image
-        provider="bfl"
-        storage-key=${uniqueStorageKey()}
-        endpoint=${`${location.origin}/sim/bfl/s/pending=60;run=${RUN}`}
-        prompt="a fox"
-      ></userpays-image>`,
-    );
+    const refused = await imageWidget({
+      provider: 'bfl',
+      endpoint: `${location.origin}/sim/bfl/s/pending=60;run=${RUN}`,
+      prompt: 'a fox',
+    });
     refused.apiKey = 'sim-test-key';
     await refused.generate();
     await until(() => refused.shadowRoot!.querySelector('[part~=not-saved]'));
     look(refused);
 
-    const puter = await fixture<UserPaysImage>(
-      html`<userpays-image provider="puter" storage-key=${uniqueStorageKey()}></userpays-image>`,
-    );
+    const puter = await imageWidget({ provider: 'puter' });
     look(puter); // signed out: Sign in
     expect(puter.shadowRoot!.querySelector('[part~=sign-in]')!.getAttribute('data-provider')).to.equal('puter');
     expect(puter.shadowRoot!.querySelector('[part~=account]')).to.exist;

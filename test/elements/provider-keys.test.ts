@@ -1,30 +1,16 @@
 // A key belongs to one provider: switching `provider` never sends the previous provider's key anywhere else,
 // in memory or remembered on disk. Every request the widget makes is recorded with its headers.
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { ProviderKeys } from '../../src/elements/image/provider-keys.js';
 import type { ErrorDetail } from '../../src/base/types.js';
 import { bflEndpoint, uniqueStorageKey } from '../support/sim.js';
+import { recordRequests } from '../support/record-fetches.js';
+import { imageWidget } from '../support/widget.js';
 
 const falEndpoint = (scenario = '') => `${location.origin}/sim/fal${scenario ? `/s/${scenario}` : ''}`;
 const part = (el: UserPaysImage, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~=${name}]`);
-
-/** Every fetch of the page while a test runs, with the values of all its headers. */
-function recordRequests() {
-  const sent: { url: string; headers: string[] }[] = [];
-  const realFetch = window.fetch;
-  beforeEach(() => {
-    sent.length = 0;
-    window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
-      const url = input instanceof Request ? input.url : String(input);
-      sent.push({ url, headers: [...new Headers(init?.headers).values()] });
-      return realFetch(input, init);
-    };
-  });
-  afterEach(() => (window.fetch = realFetch));
-  return sent;
-}
 
 async function failure(el: UserPaysImage): Promise<ErrorDetail> {
   const error = new Promise<ErrorDetail>((resolve) =>
@@ -35,18 +21,11 @@ async function failure(el: UserPaysImage): Promise<ErrorDetail> {
 }
 
 describe('keys stay with their provider', () => {
-  const sent = recordRequests();
+  const { carrying } = recordRequests();
   afterEach(() => localStorage.clear());
 
   it('a provider switch never sends the previous provider’s key, and switching back finds it again', async () => {
-    const el = await fixture<UserPaysImage>(
-      html`<userpays-image
-        provider="bfl"
-        storage-key=${uniqueStorageKey()}
-        endpoint=${bflEndpoint('pending=50')}
-        prompt="a lamp"
-      ></userpays-image>`,
-    );
+    const el = await imageWidget({ provider: 'bfl', endpoint: bflEndpoint('pending=50'), prompt: 'a lamp' });
     el.apiKey = 'key-for-bfl';
     await el.generate();
 
@@ -65,7 +44,6 @@ describe('keys stay with their provider', () => {
     expect(el.apiKey).to.equal('key-for-bfl');
     await el.generate();
 
-    const carrying = (key: string) => sent.filter((request) => request.headers.some((value) => value.includes(key)));
     expect(carrying('key-for-bfl').length).to.be.greaterThan(0);
     expect(carrying('key-for-fal').length).to.be.greaterThan(0);
     expect(carrying('key-for-bfl').every((request) => new URL(request.url).pathname.startsWith('/sim/bfl/'))).to.equal(
@@ -90,9 +68,7 @@ describe('keys stay with their provider', () => {
 
   it('typed keys go to the provider in force; a remembered key only to its own provider', async () => {
     const storageKey = uniqueStorageKey();
-    const el = await fixture<UserPaysImage>(
-      html`<userpays-image provider="bfl" storage-key=${storageKey}></userpays-image>`,
-    );
+    const el = await imageWidget({ provider: 'bfl', 'storage-key': storageKey });
     const key = part(el, 'key') as HTMLInputElement;
     key.value = 'typed-bfl-key';
     key.dispatchEvent(new Event('input'));
@@ -104,9 +80,7 @@ describe('keys stay with their provider', () => {
     expect(localStorage.getItem(`${storageKey}:key:bfl:https://api.bfl.ai`)).to.equal('typed-bfl-key');
     expect(Object.keys(localStorage).filter((name) => name.startsWith(`${storageKey}:key:fal`))).to.deep.equal([]);
 
-    const next = await fixture<UserPaysImage>(
-      html`<userpays-image provider="fal" storage-key=${storageKey}></userpays-image>`,
-    );
+    const next = await imageWidget({ provider: 'fal', 'storage-key': storageKey });
     expect(next.apiKey).to.equal('');
     next.provider = 'bfl';
     expect(next.apiKey).to.equal('typed-bfl-key');

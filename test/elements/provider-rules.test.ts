@@ -1,14 +1,14 @@
 // The widget against simulators as strict as the real services (demo/sim/): what it sends is what each
 // provider takes — Puter's Replicate ratios and Together's single reference through the real Puter SDK, BFL's
 // 4 MP references priced exactly as sent — and what a provider would refuse is refused before anything leaves.
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { puterSdk } from '../../src/providers/puter.js';
 import { until } from '../support/wait.js';
 import { PUTER_SRC, puterCalls, puterEndpoint, sdk, setPuterAccount } from '../support/puter.js';
 import { bflEndpoint, simLog, unique, uniqueStorageKey } from '../support/sim.js';
-import { panelsLoaded, part, radios, words } from '../support/widget.js';
+import { imageWidget, panelsLoaded, part, radios, words } from '../support/widget.js';
 
 /** The reference images chosen, as their thumbnails show them. */
 const thumbs = (el: UserPaysImage) => [...el.shadowRoot!.querySelectorAll('.thumbs li')];
@@ -46,17 +46,14 @@ describe('Puter through its real SDK, against the strict simulator', function ()
   });
 
   async function puterWidget(model: string, marker: string) {
-    const el = await fixture<UserPaysImage>(
-      html`<userpays-image
-        provider="puter"
-        model=${model}
-        locale="en-US"
-        storage-key=${uniqueStorageKey()}
-        endpoint=${puterEndpoint(`run=${marker}`)}
-        puter-src=${PUTER_SRC}
-        prompt="a harbour at dawn"
-      ></userpays-image>`,
-    );
+    const el = await imageWidget({
+      provider: 'puter',
+      model,
+      locale: 'en-US',
+      endpoint: puterEndpoint(`run=${marker}`),
+      'puter-src': PUTER_SRC,
+      prompt: 'a harbour at dawn',
+    });
     return el;
   }
 
@@ -132,16 +129,13 @@ describe('Puter through its real SDK, against the strict simulator', function ()
 describe('BFL, against the strict simulator', () => {
   it('a 6 MP reference reaches BFL at 4 MP or less, and the charge is exactly what the preview said', async () => {
     const marker = uniqueStorageKey();
-    const el = await fixture<UserPaysImage>(
-      html`<userpays-image
-        provider="bfl"
-        model="flux-2-pro"
-        locale="en-US"
-        storage-key=${uniqueStorageKey()}
-        endpoint=${bflEndpoint(`pending=50;run=${marker}`)}
-        prompt="the same harbour, in autumn"
-      ></userpays-image>`,
-    );
+    const el = await imageWidget({
+      provider: 'bfl',
+      model: 'flux-2-pro',
+      locale: 'en-US',
+      endpoint: bflEndpoint(`pending=50;run=${marker}`),
+      prompt: 'the same harbour, in autumn',
+    });
     el.apiKey = 'sim-rules-key';
     await choose(el, [await png(3000, 2000)]);
     expect(el.quote?.total).to.equal('0.09'); // 3 + 4 MP × 1.5 credits, not 3 + 6 × 1.5
@@ -160,9 +154,7 @@ describe('BFL, against the strict simulator', () => {
 
 describe('reference images given by drop or paste', () => {
   it('takes images dropped on the reference area or pasted into the form, and leaves pasted text alone', async () => {
-    const el = await fixture<UserPaysImage>(
-      html`<userpays-image provider="bfl" model="flux-2-pro" storage-key=${uniqueStorageKey()}></userpays-image>`,
-    );
+    const el = await imageWidget({ provider: 'bfl', model: 'flux-2-pro' });
     await panelsLoaded(el); // the drop zone is under More options, which comes with the panels
     const files = new DataTransfer();
     files.items.add(await png(640, 480, 'dropped.png'));

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { ImageStore } from '../../src/images/image-store.js';
@@ -11,6 +11,7 @@ import {
   chooseModel,
   decision,
   generateButton,
+  imageWidget,
   modelChoices,
   panelsLoaded,
   part,
@@ -22,15 +23,12 @@ const ours = async (before: number) =>
   (await submissionsSince(before)).filter((entry) => entry.path.includes(`run=${RUN}`));
 
 async function widget(scenario = '', extra: Partial<UserPaysImage> = {}) {
-  const el = await fixture<UserPaysImage>(
-    html`<userpays-image
-      provider="bfl"
-      locale="en-US"
-      storage-key=${uniqueStorageKey()}
-      endpoint=${bflEndpoint(`${scenario || 'pending=60'};run=${RUN}`)}
-      prompt="a red fox in the snow"
-    ></userpays-image>`,
-  );
+  const el = await imageWidget({
+    provider: 'bfl',
+    locale: 'en-US',
+    endpoint: bflEndpoint(`${scenario || 'pending=60'};run=${RUN}`),
+    prompt: 'a red fox in the snow',
+  });
   el.apiKey = 'sim-test-key';
   Object.assign(el, extra);
   await el.updateComplete;
@@ -98,9 +96,7 @@ describe('<userpays-image>', () => {
     await el.generate();
     const key = el.storageKey;
     el.remove();
-    const again = await fixture<UserPaysImage>(
-      html`<userpays-image provider="bfl" storage-key=${key}></userpays-image>`,
-    );
+    const again = await imageWidget({ provider: 'bfl', 'storage-key': key });
     // The gallery is read after the first paint (docs/architecture.md, "Start-up order").
     await waitUntil(() => part(again, 'image'), 'the saved image is shown again', { timeout: 5000 });
     expect(again.tally).to.include({ spent: '0.014', images: 1 });

@@ -9,10 +9,10 @@ import {
   part,
   policyAndImportMap,
   typeInto,
-  waitFor,
   widgetOf,
   type Example,
-} from './helpers.js';
+} from '../support/examples.js';
+import { until } from '../support/wait.js';
 
 const PAGE = '/examples/es-module/index.html';
 
@@ -41,7 +41,7 @@ describe('examples/es-module', () => {
       (button) => button.closest('tr')!.cells[0].textContent === 'flux-2-pro' && button.textContent === '$0.045',
     )!;
     cell.click();
-    await waitFor(() => decision(widget).price === '$0.045', 'the widget priced as the table');
+    await until(() => decision(widget).price === '$0.045', 10_000, 'the widget priced as the table');
     expect(widget).to.include({ model: 'flux-2-pro', width: 1536, height: 1024 });
   });
 

@@ -7,10 +7,10 @@ import {
   openExample,
   part,
   typeInto,
-  waitFor,
   type Example,
   type Widget,
-} from './helpers.js';
+} from '../support/examples.js';
+import { until } from '../support/wait.js';
 
 describe('examples/plain-html', () => {
   let example: Example | undefined;
@@ -20,11 +20,11 @@ describe('examples/plain-html', () => {
     example = await openExample('/examples/plain-html/index.html');
     const { doc } = example;
     const widget = doc.querySelector<Widget>('userpays-image')!;
-    await waitFor(() => part(widget, 'submit'), 'the widget');
+    await until(() => part(widget, 'submit'), 10_000, 'the widget');
 
     // <userpays-cost>: a 2048×1024 FLUX.2 [pro] image is 2 MP: 3 + 1.5 credits.
     const cost = doc.querySelector('userpays-cost')!;
-    await waitFor(() => part(cost, 'cost')?.textContent?.includes('$0.045'), 'the standalone price');
+    await until(() => part(cost, 'cost')?.textContent?.includes('$0.045'), 10_000, 'the standalone price');
 
     await generateThrough(example, widget, (key) => {
       const field = part(widget, 'key') as HTMLInputElement;
@@ -33,7 +33,7 @@ describe('examples/plain-html', () => {
 
     // <userpays-tally> followed the widget's spending.
     const tally = doc.querySelector<Widget>('userpays-tally')!;
-    await waitFor(() => tally.tally?.images === 1, 'the standalone tally');
+    await until(() => tally.tally?.images === 1, 10_000, 'the standalone tally');
     expect(tally.tally!.spent).to.equal('0.014');
     expect(doc.querySelector('#result figcaption')!.textContent).to.contain('1024×1024');
     expect(example.violations, 'CSP violations').to.deep.equal([]);

@@ -10,7 +10,7 @@ import {
   policyAndImportMap,
   widgetOf,
   type Example,
-} from './helpers.js';
+} from '../support/examples.js';
 
 const PAGE = '/examples/react/index.html';
 

@@ -9,7 +9,7 @@ import {
   policyAndImportMap,
   widgetOf,
   type Example,
-} from './helpers.js';
+} from '../support/examples.js';
 
 const PAGE = '/examples/vue/index.html';
 

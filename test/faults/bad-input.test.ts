@@ -7,20 +7,19 @@
 // against what the simulator says it charged), no script of theirs runs, and the widget goes on working.
 // Page-side inputs go through `UserPays.generate` (src/generation/headless.ts) and the widget; provider-side ones
 // through the simulators' fault scenarios (demo/sim/bfl.mjs, openrouter.mjs), over real HTTP on loopback.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import Decimal from 'decimal.js';
 import '../../src/define.js';
 import { UserPaysError, generate, tally as tallyOf } from '../../src/api.js';
-import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { ImageStore } from '../../src/images/image-store.js';
 import { priceOf } from '../../src/pricing/index.js';
 import type { ErrorDetail, ProgressDetail, Tally } from '../../src/base/types.js';
 import * as errorsText from '../../src/strings/errors.js';
 import * as generationText from '../../src/strings/generation.js';
-import { cleanLocalStorage } from '../ledger/helpers.js';
+import { cleanLocalStorage } from '../support/storage.js';
 import { bflWidget } from '../support/bfl-widget.js';
 import { bflEndpoint, uniqueStorageKey } from '../support/sim.js';
-import { blocked, decision, generateButton, panelsLoaded, part, words } from '../support/widget.js';
+import { blocked, decision, generateButton, imageWidget, panelsLoaded, part, words } from '../support/widget.js';
 
 /** Set by every script a hostile input carries: if anything of theirs ran, it is set. */
 const RAN = '__userpaysRan';
@@ -353,16 +352,14 @@ describe('bad input, tried whole', function () {
     tried(
       'a size far too large shows no payable price anywhere, and advice that is a size the model makes',
       async () => {
-        const el = await fixture<UserPaysImage>(
-          html`<userpays-image
-            provider="bfl"
-            locale="en-US"
-            storage-key=${newStorageKey()}
-            width="1000000000"
-            height="1024"
-            prompt="a fox"
-          ></userpays-image>`,
-        );
+        const el = await imageWidget({
+          provider: 'bfl',
+          locale: 'en-US',
+          'storage-key': newStorageKey(),
+          width: 1000000000,
+          height: 1024,
+          prompt: 'a fox',
+        });
         await panelsLoaded(el);
         el.shadowRoot!.querySelector<HTMLDetailsElement>('details.details')!.open = true;
         await el.updateComplete;
@@ -389,15 +386,13 @@ describe('bad input, tried whole', function () {
         const listen = (event: Event) => errors.push((event as CustomEvent<ErrorDetail>).detail);
         document.addEventListener('userpays-error', listen);
         try {
-          const el = await fixture<UserPaysImage>(
-            html`<userpays-image
-              provider="bfl"
-              model="flux-evil"
-              storage-key=${storageKey}
-              endpoint=${bflEndpoint(`run=${storageKey}`)}
-              prompt="a fox"
-            ></userpays-image>`,
-          );
+          const el = await imageWidget({
+            provider: 'bfl',
+            model: 'flux-evil',
+            'storage-key': storageKey,
+            endpoint: bflEndpoint(`run=${storageKey}`),
+            prompt: 'a fox',
+          });
           el.apiKey = `bad-input-${storageKey}`;
           await panelsLoaded(el);
           expect(el.model, 'kept as the page set it').to.equal('flux-evil');
@@ -439,16 +434,14 @@ describe('bad input, tried whole', function () {
       const apiKey = `bad-input-${storageKey}`;
       if (sim === 'bfl')
         return { el: await bflWidget({ scenario, run: storageKey, prompt, apiKey, storageKey }), apiKey };
-      const el = await fixture<UserPaysImage>(
-        html`<userpays-image
-          provider=${sim}
-          model="flux-2-klein-4b"
-          locale="en-US"
-          storage-key=${storageKey}
-          endpoint=${`${location.origin}/sim/${sim}/s/${scenario};run=${storageKey}`}
-          prompt=${prompt}
-        ></userpays-image>`,
-      );
+      const el = await imageWidget({
+        provider: sim,
+        model: 'flux-2-klein-4b',
+        locale: 'en-US',
+        'storage-key': storageKey,
+        endpoint: `${location.origin}/sim/${sim}/s/${scenario};run=${storageKey}`,
+        prompt,
+      });
       el.apiKey = apiKey;
       await el.updateComplete;
       return { el, apiKey };

@@ -13,7 +13,7 @@ import { quoteFor } from '../../src/pricing/index.js';
 import { providerFor } from '../../src/providers/registry.js';
 import type { ProviderId, PublicRequest } from '../../src/base/types.js';
 import * as text from '../../src/strings/generation.js';
-import { MemoryStorage } from '../ledger/helpers.js';
+import { MemoryStorage } from '../support/ledger.js';
 import { GATEWAY_PRICE_BOOK, uniqueStorageKey } from '../support/sim.js';
 
 type Status = 'charged' | 'void' | 'uncertain';

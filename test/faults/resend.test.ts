@@ -3,9 +3,10 @@
 // reaches BFL is a task charged: the uncertain amount must cover every one of them, and the words say so once.
 import { expect } from '@open-wc/testing';
 import { LedgerStore } from '../../src/ledger/ledger.js';
-import { cleanLocalStorage } from '../ledger/helpers.js';
+import { cleanLocalStorage } from '../support/storage.js';
 import { bflWidget } from '../support/bfl-widget.js';
 import { otherOrigin, uniqueStorageKey } from '../support/sim.js';
+import { rejection } from '../support/failure.js';
 
 /** What the BFL simulator debited `key`: USD and the tasks it created. */
 async function charged(key: string): Promise<{ usd: string; tasks: number }> {
@@ -30,10 +31,7 @@ describe('a reset after acceptance: what may have been charged covers every copy
       // POST then reuses.
       el.endpoint = `${otherOrigin()}/sim/bfl/s/fault=accept-then-reset;run=${storageKey}`;
       el.apiKey = key; // a key belongs to its origin: this one is for that host
-      const error = await el.generate().then(
-        () => undefined,
-        (thrown: Error) => thrown,
-      );
+      const error = await rejection(el.generate());
       const debited = await charged(key);
       expect(debited.tasks, 'the browser sent the POST again by itself').to.be.greaterThan(1);
       const entry = new LedgerStore({ storageKey }).entries()[0];

@@ -2,23 +2,23 @@
 // real HTTP against the simulators the test server mounts under /sim/. Each test checks the books against what the
 // simulator says it charged, and that the widget, the headless call and other tabs of a storage key share one
 // ledger and one gallery.
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import '../../src/define.js';
 import { UserPaysError, generate, tally } from '../../src/api.js';
-import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { ImageStore } from '../../src/images/image-store.js';
 import { LedgerStore } from '../../src/ledger/ledger.js';
 import { puterSdk } from '../../src/providers/puter.js';
 import * as generationText from '../../src/strings/generation.js';
 import * as ledgerText from '../../src/strings/ledger.js';
 import type { ProgressDetail, ProviderId } from '../../src/base/types.js';
-import { cleanLocalStorage } from '../ledger/helpers.js';
+import { cleanLocalStorage } from '../support/storage.js';
 import { until } from '../support/wait.js';
 import { controlledClock } from '../support/clock.js';
 import { PUTER_SRC, puterCalls, puterEndpoint, sdk, setPuterAccount } from '../support/puter.js';
 import { relayUrl } from '../support/relay.js';
 import { bflEndpoint, unique, uniqueStorageKey } from '../support/sim.js';
 import { openTab } from '../support/tabs.js';
+import { imageWidget } from '../support/widget.js';
 
 /** The test server under its other loopback name: BFL's polling and delivery hosts in the simulator. */
 const OTHER_HOST = location.host.startsWith('localhost')
@@ -232,9 +232,7 @@ describe('UserPays.generate (headless) against the simulators', function () {
     expect((await failure(generate(request, { ...options, budget: '5' }))).code).to.equal('budget-exceeded');
     ledger.budget = null;
 
-    const widget = await fixture<UserPaysImage>(
-      html`<userpays-image provider="bfl" storage-key=${storageKey} budget="0.02"></userpays-image>`,
-    );
+    const widget = await imageWidget({ provider: 'bfl', 'storage-key': storageKey, budget: '0.02' });
     expect((await failure(generate(request, options))).code).to.equal('budget-exceeded');
     widget.remove();
 
@@ -384,14 +382,7 @@ describe('UserPays.generate (headless) against the simulators', function () {
   it('the widget and the headless call share one ledger and one gallery: same tally, live, in this page and other tabs', async () => {
     const [storageKey, run, apiKey] = [newStorageKey(), unique(), unique('sim-shared')];
     const endpoint = bflEndpoint(`pending=50;deliveryCors=1;run=${run}`);
-    const el = await fixture<UserPaysImage>(
-      html`<userpays-image
-        provider="bfl"
-        storage-key=${storageKey}
-        endpoint=${endpoint}
-        prompt="from the widget"
-      ></userpays-image>`,
-    );
+    const el = await imageWidget({ provider: 'bfl', 'storage-key': storageKey, endpoint, prompt: 'from the widget' });
     el.apiKey = apiKey;
     const tab = await openTab(storageKey);
     const tabTally = () => (tab.contentWindow as Window & { tab: { tallyElement: { tally?: { spent: string } } } }).tab;
@@ -413,9 +404,7 @@ describe('UserPays.generate (headless) against the simulators', function () {
 
     // A widget of the key opened later shows both images, the headless one among them.
     el.remove();
-    const later = await fixture<UserPaysImage>(
-      html`<userpays-image provider="bfl" storage-key=${storageKey}></userpays-image>`,
-    );
+    const later = await imageWidget({ provider: 'bfl', 'storage-key': storageKey });
     await until(() => part(later.shadowRoot!, 'image').length === 2);
     const prompts = (await new ImageStore({ storageKey }).list()).map((image) => image.prompt);
     expect(prompts.sort()).to.deep.equal(['from script', 'from the widget']);

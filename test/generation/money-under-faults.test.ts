@@ -3,7 +3,6 @@
 // charges that may have happened are never booked as nothing; provider amounts are read strictly.
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define.js';
-import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import type { UserPaysTally } from '../../src/elements/tally/userpays-tally.js';
 import { UserPaysError } from '../../src/base/errors.js';
 import { bookFailure, runGeneration } from '../../src/generation/run-generation.js';
@@ -13,8 +12,9 @@ import { quoteFor } from '../../src/pricing/index.js';
 import { chargeOf } from '../../src/providers/bfl.js';
 import type { Provider, ProviderOutcome, ProviderRequest, RunContext } from '../../src/providers/provider.js';
 import type { SubmitDetail } from '../../src/base/types.js';
-import { MemoryStorage, TabStorage, image as entryOf } from '../ledger/helpers.js';
+import { MemoryStorage, TabStorage, image as entryOf } from '../support/ledger.js';
 import { bflEndpoint, simLog, uniqueStorageKey } from '../support/sim.js';
+import { imageWidget } from '../support/widget.js';
 
 const falEndpoint = (scenario: string) => `${location.origin}/sim/fal/s/${scenario}`;
 const part = (el: HTMLElement, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~=${name}]`);
@@ -22,15 +22,12 @@ const part = (el: HTMLElement, name: string) => el.shadowRoot!.querySelector<HTM
 describe('a submission is priced as it is sent', () => {
   it('properties changed in the same task as generate(): the budget sees the real price, the event the real request', async () => {
     const run = uniqueStorageKey();
-    const el = await fixture<UserPaysImage>(
-      html`<userpays-image
-        provider="bfl"
-        budget="0.05"
-        storage-key=${uniqueStorageKey()}
-        endpoint=${bflEndpoint(`pending=50;run=${run}`)}
-        prompt="a lake"
-      ></userpays-image>`,
-    );
+    const el = await imageWidget({
+      provider: 'bfl',
+      budget: '0.05',
+      endpoint: bflEndpoint(`pending=50;run=${run}`),
+      prompt: 'a lake',
+    });
     el.apiKey = 'sim-stale-key';
     const submitted: SubmitDetail[] = [];
     el.addEventListener('userpays-submit', (e) => submitted.push(e.detail));
@@ -44,14 +41,7 @@ describe('a submission is priced as it is sent', () => {
   });
 
   it('on fal the same submission is booked at its own price, not the previous model’s', async () => {
-    const el = await fixture<UserPaysImage>(
-      html`<userpays-image
-        provider="fal"
-        storage-key=${uniqueStorageKey()}
-        endpoint=${falEndpoint('pending=50')}
-        prompt="a lake"
-      ></userpays-image>`,
-    );
+    const el = await imageWidget({ provider: 'fal', endpoint: falEndpoint('pending=50'), prompt: 'a lake' });
     el.apiKey = 'sim-stale-fal-key';
     el.model = 'flux-2-max';
     el.width = el.height = 2048;
@@ -65,15 +55,12 @@ describe('one budget, parsed strictly', () => {
   for (const budget of ['$0.01', '0,01', 'ten', '-1']) {
     it(`a malformed budget ("${budget}") stops spending, in words, instead of lifting the cap`, async () => {
       const run = uniqueStorageKey();
-      const el = await fixture<UserPaysImage>(
-        html`<userpays-image
-          provider="bfl"
-          budget=${budget}
-          storage-key=${uniqueStorageKey()}
-          endpoint=${bflEndpoint(`pending=50;run=${run}`)}
-          prompt="a lake"
-        ></userpays-image>`,
-      );
+      const el = await imageWidget({
+        provider: 'bfl',
+        budget,
+        endpoint: bflEndpoint(`pending=50;run=${run}`),
+        prompt: 'a lake',
+      });
       el.apiKey = 'sim-budget-key';
       const error = await el.generate().catch((e) => e);
       expect(error.code).to.equal('invalid-input');
@@ -91,14 +78,12 @@ describe('one budget, parsed strictly', () => {
     const tally = await fixture<UserPaysTally>(
       html`<userpays-tally storage-key=${storageKey} budget="0.02"></userpays-tally>`,
     );
-    const el = await fixture<UserPaysImage>(
-      html`<userpays-image
-        provider="bfl"
-        storage-key=${storageKey}
-        endpoint=${bflEndpoint(`pending=50;run=${run}`)}
-        prompt="a lake"
-      ></userpays-image>`,
-    );
+    const el = await imageWidget({
+      provider: 'bfl',
+      'storage-key': storageKey,
+      endpoint: bflEndpoint(`pending=50;run=${run}`),
+      prompt: 'a lake',
+    });
     el.apiKey = 'sim-budget-key';
     await el.generate();
     expect((await el.generate().catch((e) => e)).code).to.equal('budget-exceeded');
@@ -122,9 +107,7 @@ describe('one budget, parsed strictly', () => {
     const tally = await fixture<UserPaysTally>(
       html`<userpays-tally storage-key=${storageKey} budget="1.00"></userpays-tally>`,
     );
-    const el = await fixture<UserPaysImage>(
-      html`<userpays-image provider="bfl" storage-key=${storageKey} budget="0.50"></userpays-image>`,
-    );
+    const el = await imageWidget({ provider: 'bfl', 'storage-key': storageKey, budget: '0.50' });
     let updates = 0;
     const count = () => updates++;
     tally.addEventListener('userpays-tally', count);
@@ -267,14 +250,11 @@ describe('charges that may have happened are never booked as nothing', () => {
 
 describe('a failure after BFL accepted is booked at BFL’s cost, in the widget too', () => {
   it('content moderated after acceptance: charged, and the tally shows it as spent with no image', async () => {
-    const el = await fixture<UserPaysImage>(
-      html`<userpays-image
-        provider="bfl"
-        storage-key=${uniqueStorageKey()}
-        endpoint=${bflEndpoint('pending=50;fault=content-moderated')}
-        prompt="a lake"
-      ></userpays-image>`,
-    );
+    const el = await imageWidget({
+      provider: 'bfl',
+      endpoint: bflEndpoint('pending=50;fault=content-moderated'),
+      prompt: 'a lake',
+    });
     el.apiKey = 'sim-moderated-key';
     expect((await el.generate().catch((e) => e)).code).to.equal('moderated');
     expect(el.tally).to.deep.include({ spent: '0.014', images: 0 });
@@ -283,15 +263,13 @@ describe('a failure after BFL accepted is booked at BFL’s cost, in the widget 
 
   it('an image no browser can open (a broken file from the delivery host): charged, said so, nothing saved or shown', async () => {
     const storageKey = uniqueStorageKey();
-    const el = await fixture<UserPaysImage>(
-      html`<userpays-image
-        provider="bfl"
-        locale="en-US"
-        storage-key=${storageKey}
-        endpoint=${bflEndpoint('pending=50;deliveryCors=1;fault=broken-image')}
-        prompt="a lake"
-      ></userpays-image>`,
-    );
+    const el = await imageWidget({
+      provider: 'bfl',
+      locale: 'en-US',
+      'storage-key': storageKey,
+      endpoint: bflEndpoint('pending=50;deliveryCors=1;fault=broken-image'),
+      prompt: 'a lake',
+    });
     el.apiKey = 'sim-broken-image-key';
     // Its bytes are decoded to show as they come (the gallery's preload), before they are refused: that URL goes.
     const { createObjectURL, revokeObjectURL } = URL;

@@ -7,7 +7,8 @@ import { resumeOrphans, type ResumeOptions } from '../../src/generation/resume.j
 import { LedgerStore, type LedgerEntry } from '../../src/ledger/ledger.js';
 import { ImageStore, type StoredImage } from '../../src/images/image-store.js';
 import { providerFor } from '../../src/providers/registry.js';
-import { cleanLocalStorage, image, leftBehind } from '../ledger/helpers.js';
+import { image, leftBehind } from '../support/ledger.js';
+import { cleanLocalStorage } from '../support/storage.js';
 import { bflEndpoint, simLog, uniqueStorageKey } from '../support/sim.js';
 
 const KEY = 'sim-resume-key';

@@ -4,7 +4,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define.js';
 import type { UserPaysTally } from '../../src/elements/tally/userpays-tally.js';
 import { LedgerStore } from '../../src/ledger/ledger.js';
-import { cleanLocalStorage, image } from './helpers.js';
+import { image } from '../support/ledger.js';
+import { cleanLocalStorage } from '../support/storage.js';
 import { uniqueStorageKey } from '../support/sim.js';
 
 const ledgerDocument = (fields: object) => JSON.stringify({ v: 2, since: 1, cut: 0, days: [], entries: [], ...fields });

@@ -7,7 +7,7 @@ import { dayOf } from '../../src/base/days.js';
 import { LedgerStore } from '../../src/ledger/ledger.js';
 import { controlledClock } from '../support/clock.js';
 import { v1History } from '../support/ledger-history.js';
-import { MemoryStorage, TabStorage, image, reloaded } from './helpers.js';
+import { MemoryStorage, TabStorage, image, reloaded } from '../support/ledger.js';
 import { uniqueStorageKey } from '../support/sim.js';
 
 const DAY = 864e5;

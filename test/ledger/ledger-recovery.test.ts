@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { LedgerStore } from '../../src/ledger/ledger.js';
 import type { Tally } from '../../src/base/types.js';
-import { FullStorage, MemoryStorage, image, reloaded } from './helpers.js';
+import { FullStorage, MemoryStorage, image, reloaded } from '../support/ledger.js';
 import { uniqueStorageKey } from '../support/sim.js';
 
 const DAMAGED = 'Your saved spending history was damaged; the readable part was kept.';

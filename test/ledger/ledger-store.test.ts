@@ -3,7 +3,7 @@ import { LedgerStore } from '../../src/ledger/ledger.js';
 import { UserPaysError } from '../../src/base/errors.js';
 import type { Tally } from '../../src/base/types.js';
 import { controlledClock } from '../support/clock.js';
-import { MemoryStorage, image, reloaded } from './helpers.js';
+import { MemoryStorage, image, reloaded } from '../support/ledger.js';
 import { uniqueStorageKey } from '../support/sim.js';
 
 const time = controlledClock();

@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { LedgerStore } from '../../src/ledger/ledger.js';
 import type { Tally } from '../../src/base/types.js';
-import { MemoryStorage, TabStorage, cleanLocalStorage, image, reloaded } from './helpers.js';
+import { MemoryStorage, TabStorage, image, reloaded } from '../support/ledger.js';
+import { cleanLocalStorage } from '../support/storage.js';
 import { uniqueStorageKey } from '../support/sim.js';
 import { until } from '../support/wait.js';
 

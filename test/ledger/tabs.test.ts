@@ -4,7 +4,7 @@ import { expect } from '@open-wc/testing';
 import { LedgerStore } from '../../src/ledger/ledger.js';
 import { ImageStore } from '../../src/images/image-store.js';
 import { bflEndpoint, simLog, uniqueStorageKey } from '../support/sim.js';
-import { cleanLocalStorage } from './helpers.js';
+import { cleanLocalStorage } from '../support/storage.js';
 import { until } from '../support/wait.js';
 import { openTab, tabLoaded } from '../support/tabs.js';
 

@@ -7,7 +7,7 @@ import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { ImageStore } from '../../src/images/image-store.js';
 import type { ProviderOutcome } from '../../src/providers/provider.js';
 import { PuterProvider, puterBalance, puterCheck, puterSdk } from '../../src/providers/puter.js';
-import { cleanLocalStorage } from '../ledger/helpers.js';
+import { cleanLocalStorage } from '../support/storage.js';
 import { failure } from '../support/failure.js';
 import { PUTER_SRC, puterCalls, puterEndpoint, removePuterDialogs, sdk, setPuterAccount } from '../support/puter.js';
 import { unique, uniqueStorageKey } from '../support/sim.js';

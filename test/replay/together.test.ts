@@ -9,7 +9,7 @@ import { ImageStore } from '../../src/images/image-store.js';
 import { BUILTIN_PRICE_BOOK, mergePriceBook, quoteFor } from '../../src/pricing/index.js';
 import { GATEWAY_PRICE_BOOKS } from '../../src/pricing/price-book.js';
 import { OpenAiProvider, gatewayUrl } from '../../src/providers/openai.js';
-import { cleanLocalStorage } from '../ledger/helpers.js';
+import { cleanLocalStorage } from '../support/storage.js';
 import { failure } from '../support/failure.js';
 import { recorded } from '../support/recorded.js';
 import { unique, uniqueStorageKey } from '../support/sim.js';

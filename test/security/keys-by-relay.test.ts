@@ -6,52 +6,29 @@
 // told apart by a scenario segment, `run=…`, which the simulator ignores and a key's account does not depend on (it
 // is the endpoint's origin): one tag before the relay moves and another after, so that a balance read begun through
 // the first relay, and answered after the move, is not taken for one sent through the second.
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
-import { cleanLocalStorage } from '../ledger/helpers.js';
+import { cleanLocalStorage } from '../support/storage.js';
 import { authorize, closeDemo, openDemo, withPopup } from '../support/demo.js';
 import { relayUrl } from '../support/relay.js';
 import { type SimLogEntry, bflEndpoint, simLog, uniqueStorageKey } from '../support/sim.js';
-import { blocked, panelsLoaded, part, words } from '../support/widget.js';
-
-/** Every fetch of the page while a test runs: its URL and the values of its headers. */
-function recordRequests() {
-  const sent: { url: string; headers: string[] }[] = [];
-  const realFetch = window.fetch;
-  beforeEach(() => {
-    sent.length = 0;
-    window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
-      sent.push({
-        url: input instanceof Request ? input.url : String(input),
-        headers: [...new Headers(init?.headers).values()],
-      });
-      return realFetch(input, init);
-    };
-  });
-  afterEach(() => (window.fetch = realFetch));
-  /** The origins `key` was handed to (a relay's own origin for a relayed request). */
-  return (key: string) =>
-    new Set(
-      sent.filter((request) => request.headers.some((value) => value.includes(key))).map((r) => new URL(r.url).origin),
-    );
-}
+import { blocked, imageWidget, panelsLoaded, part, words } from '../support/widget.js';
+import { recordRequests } from '../support/record-fetches.js';
 
 /** The BFL simulator, its requests tagged `tag` in its log. */
 const tagged = (tag: string) => bflEndpoint(`pending=50;run=${tag}`);
 
 /** A BFL widget on `storageKey`, its requests through `relay`, tagged `tag` (the storage key unless said). */
 const bflWidget = (storageKey: string, relay: string, tag = storageKey) =>
-  fixture<UserPaysImage>(
-    html`<userpays-image
-      provider="bfl"
-      locale="en-US"
-      storage-key=${storageKey}
-      endpoint=${tagged(tag)}
-      relay=${relay}
-      prompt="a lamp"
-    ></userpays-image>`,
-  );
+  imageWidget({
+    provider: 'bfl',
+    locale: 'en-US',
+    'storage-key': storageKey,
+    endpoint: tagged(tag),
+    relay,
+    prompt: 'a lamp',
+  });
 
 /** What the simulator received tagged `tag`. */
 const received = async (tag: string) => (await simLog()).filter((entry) => entry.path.includes(`run=${tag}/`));
@@ -68,7 +45,7 @@ async function typeKey(el: UserPaysImage, key: string) {
 
 describe('a key goes only through the relay it was given through', function () {
   this.timeout(20_000);
-  const sentTo = recordRequests();
+  const sentTo = recordRequests().originsGiven;
   const storageKeys: string[] = [];
   const storageKey = () => (storageKeys.push(uniqueStorageKey()), storageKeys.at(-1)!);
   afterEach(() => storageKeys.splice(0).forEach(cleanLocalStorage));

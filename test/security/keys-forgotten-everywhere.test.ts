@@ -5,15 +5,15 @@
 // segment, `run=…`, which the simulators ignore and a key's account does not depend on (it is the endpoint's origin):
 // one tag before the click and another after it, so that a balance read begun before the click, and answered after,
 // is not taken for one sent after it.
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
-import { cleanLocalStorage } from '../ledger/helpers.js';
+import { cleanLocalStorage } from '../support/storage.js';
 import { until } from '../support/wait.js';
 import { authorize, closeDemo, demoWidget, openDemo, signInButton, withPopup } from '../support/demo.js';
 import { type SimLogEntry, bflEndpoint, uniqueStorageKey } from '../support/sim.js';
 import { openTab } from '../support/tabs.js';
-import { blocked, panelsLoaded, part, words } from '../support/widget.js';
+import { blocked, imageWidget, panelsLoaded, part, words } from '../support/widget.js';
 
 /** What the simulator `sim` received for the run `tag`. */
 const received = async (sim: string, tag: string): Promise<SimLogEntry[]> =>
@@ -94,15 +94,7 @@ describe('forgetting a key reaches every widget and tab of the storage key', fun
   it('unticking "Remember my key" in one widget: the others, on this page and in another tab, forget the key they read from it', async () => {
     const [storageKey, after] = [uniqueStorageKey(), uniqueStorageKey()];
     const endpoint = bflEndpoint(`pending=50;run=${storageKey}`);
-    const make = () =>
-      fixture<UserPaysImage>(
-        html`<userpays-image
-          provider="bfl"
-          storage-key=${storageKey}
-          endpoint=${endpoint}
-          prompt="a lamp"
-        ></userpays-image>`,
-      );
+    const make = () => imageWidget({ provider: 'bfl', 'storage-key': storageKey, endpoint, prompt: 'a lamp' });
     const typed = await make();
     await panelsLoaded(typed);
     const field = part(typed, 'key') as HTMLInputElement;

@@ -3,112 +3,76 @@
 // gateway's image-404, and what each simulator says it charged. Plain fetch against the test server's own origin;
 // every test uses a scenario key of its own (run=…) and fresh keys, so parallel test files never mix logs or charges.
 import { expect } from '@open-wc/testing';
-import { unique } from '../support/sim.js';
+import { rejection } from '../support/failure.js';
+import { OTHER_HOST, otherOrigin, simCharges, simLogOf, unique } from '../support/sim.js';
+import { sleep, until } from '../support/wait.js';
 
 const ORIGIN = location.origin;
-const OTHER_HOST = location.host.startsWith('localhost')
-  ? location.host.replace('localhost', '127.0.0.1')
-  : location.host.replace('127.0.0.1', 'localhost');
-const OTHER_ORIGIN = `${location.protocol}//${OTHER_HOST}`;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Resolves with `check()`'s first truthy value, polling every 25 ms; rejects after `ms`. */
-async function until<T>(check: () => Promise<T>, ms = 5000, what = 'a condition'): Promise<NonNullable<T>> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value) return value as NonNullable<T>;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(25);
-  }
-}
-
-interface Entry {
-  method: string;
-  path: string;
-  host: string;
-  hasKey: boolean;
-  id?: string;
-  at: number;
-  hung?: boolean;
-  closedAt?: number;
-  redirectedTo?: string;
-  redirected?: boolean;
-  dropped?: boolean;
-}
+const OTHER_ORIGIN = otherOrigin();
+const logOf = simLogOf;
 
 type Name = 'bfl' | 'fal' | 'openai';
 
 /** How the tests talk to one of the three HTTP-API simulators. */
 interface Sim {
   name: Name;
-  /** The submit (BFL task, fal queue submit, gateway generation) under `scenario`, with `key`. */
-  submit(scenario: string, key: string, init?: RequestInit): Promise<Response>;
+  /** Where the submit goes (a BFL task, a fal queue submit, a gateway generation), and with what. */
+  path: string;
+  headers: (key: string) => Record<string, string>;
+  body: object;
   /** The provider's own error shape. */
   expectError(body: any): void;
-  /** `_charges` of `key`, with the amount field normalised to `usd` and the count to `count`. */
-  charges(key: string): Promise<{ usd: string; count: number }>;
+  /** What `_charges` counts (tasks, requests, images). */
+  counted: string;
 }
 
 const json = (body: unknown) => JSON.stringify(body);
+const jsonType = { 'Content-Type': 'application/json' };
+const detailSaid = (body: any) => expect(body.detail).to.be.a('string');
 
 const SIMS: Sim[] = [
   {
     name: 'bfl',
-    submit: (scenario, key, init = {}) =>
-      fetch(`${ORIGIN}/sim/bfl/s/${scenario}/v1/flux-2-pro`, {
-        method: 'POST',
-        headers: { 'x-key': key, 'Content-Type': 'application/json' },
-        body: json({ prompt: 'a lighthouse', width: 1024, height: 1024 }),
-        ...init,
-      }),
-    expectError: (body) => expect(body.detail).to.be.a('string'),
-    charges: async (key) => {
-      const { usd, tasks } = await (await fetch(`${ORIGIN}/sim/bfl/_charges?key=${encodeURIComponent(key)}`)).json();
-      return { usd, count: tasks };
-    },
+    path: '/v1/flux-2-pro',
+    headers: (key) => ({ 'x-key': key, ...jsonType }),
+    body: { prompt: 'a lighthouse', width: 1024, height: 1024 },
+    expectError: detailSaid,
+    counted: 'tasks',
   },
   {
     name: 'fal',
-    submit: (scenario, key, init = {}) =>
-      fetch(`${ORIGIN}/sim/fal/s/${scenario}/fal-ai/flux-2-pro`, {
-        method: 'POST',
-        headers: { Authorization: `Key ${key}`, 'Content-Type': 'application/json' },
-        body: json({ prompt: 'a lighthouse', image_size: { width: 1024, height: 1024 } }),
-        ...init,
-      }),
-    expectError: (body) => expect(body.detail).to.be.a('string'),
-    charges: async (key) => {
-      const { usd, requests } = await (await fetch(`${ORIGIN}/sim/fal/_charges?key=${encodeURIComponent(key)}`)).json();
-      return { usd, count: requests };
-    },
+    path: '/fal-ai/flux-2-pro',
+    headers: (key) => ({ Authorization: `Key ${key}`, ...jsonType }),
+    body: { prompt: 'a lighthouse', image_size: { width: 1024, height: 1024 } },
+    expectError: detailSaid,
+    counted: 'requests',
   },
   {
     name: 'openai',
-    submit: (scenario, key, init = {}) =>
-      fetch(`${ORIGIN}/sim/openai/s/${scenario}/v1/images/generations`, {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
-        body: json({ model: 'black-forest-labs/flux-2-pro', prompt: 'a lighthouse', size: '1024x1024' }),
-        ...init,
-      }),
+    path: '/v1/images/generations',
+    headers: (key) => ({ Authorization: `Bearer ${key}`, ...jsonType }),
+    body: { model: 'black-forest-labs/flux-2-pro', prompt: 'a lighthouse', size: '1024x1024' },
     expectError: (body) => {
       expect(body.error.message).to.be.a('string');
       expect(body.error.type).to.equal('server_error');
     },
-    charges: async (key) => {
-      const { usd, images } = await (
-        await fetch(`${ORIGIN}/sim/openai/_charges?key=${encodeURIComponent(key)}`)
-      ).json();
-      return { usd, count: images };
-    },
+    counted: 'images',
   },
 ];
 
-/** This run's entries of a simulator's `_log`. */
-async function logOf(name: Name | 'puter', run: string): Promise<Entry[]> {
-  const all: Entry[] = await (await fetch(`${ORIGIN}/sim/${name}/_log`)).json();
-  return all.filter((entry) => entry.path.includes(run));
+/** The submit of `sim` under `scenario`, with `key`. */
+const submit = (sim: Sim, scenario: string, key: string, init: RequestInit = {}) =>
+  fetch(`${ORIGIN}/sim/${sim.name}/s/${scenario}${sim.path}`, {
+    method: 'POST',
+    headers: sim.headers(key),
+    body: json(sim.body),
+    ...init,
+  });
+
+/** `_charges` of `key`, with the amount as `usd` and the count (tasks, requests, images) as `count`. */
+async function chargesAt(sim: Sim, key: string) {
+  const charges = await simCharges(sim.name, key);
+  return { usd: charges.usd, count: charges[sim.counted] };
 }
 
 /** What one successful submit of `Sim.submit` costs there, in US cents (fal: once completed). */
@@ -132,23 +96,20 @@ for (const sim of SIMS) {
         ['fault=503', 503, null],
         ['fault=503;retryAfter=7', 503, '7'],
       ] as const) {
-        const response = await sim.submit(scenario(fault, run), key);
+        const response = await submit(sim, scenario(fault, run), key);
         expect(response.status, fault).to.equal(status);
         expect(response.headers.get('content-type'), fault).to.match(/^application\/json/);
         expect(response.headers.get('retry-after'), fault).to.equal(retryAfter);
         sim.expectError(await response.json());
       }
-      expect(await sim.charges(key)).to.deep.equal({ usd: '0', count: 0 });
+      expect(await chargesAt(sim, key)).to.deep.equal({ usd: '0', count: 0 });
     });
 
     it('fault=hang holds the request open until the client gives up, then the server closes it', async () => {
       const run = unique(sim.name);
       const key = unique('key');
       const controller = new AbortController();
-      const settled = sim.submit(scenario('fault=hang', run), key, { signal: controller.signal }).then(
-        () => undefined,
-        (thrown: unknown) => thrown,
-      );
+      const settled = rejection(submit(sim, scenario('fault=hang', run), key, { signal: controller.signal }));
       // Held: logged, not answered and not closed while the client waits (told by the server's log, not by times,
       // which a busy machine stretches).
       const hung = async () => (await logOf(sim.name, run)).find((e) => e.hung);
@@ -163,19 +124,19 @@ for (const sim of SIMS) {
         'the hung request to be closed',
       );
       expect(entry.method).to.equal('POST');
-      expect(await sim.charges(key)).to.deep.equal({ usd: '0', count: 0 });
+      expect(await chargesAt(sim, key)).to.deep.equal({ usd: '0', count: 0 });
     });
 
     it('fault=bad-json answers 200 application/json with a body that is not JSON', async () => {
       const run = unique(sim.name);
       const key = unique('key');
-      const response = await sim.submit(scenario('fault=bad-json', run), key);
+      const response = await submit(sim, scenario('fault=bad-json', run), key);
       expect(response.status).to.equal(200);
       expect(response.headers.get('content-type')).to.match(/^application\/json/);
       const text = await response.text();
       expect(text.startsWith('{')).to.equal(true);
       expect(() => JSON.parse(text)).to.throw(SyntaxError);
-      expect(await sim.charges(key)).to.deep.equal({ usd: '0', count: 0 });
+      expect(await chargesAt(sim, key)).to.deep.equal({ usd: '0', count: 0 });
     });
 
     it('fault=html answers a proxy’s HTML error page, 502 or as status=<n> says', async () => {
@@ -185,20 +146,20 @@ for (const sim of SIMS) {
         ['fault=html', 502],
         ['fault=html;status=504', 504],
       ] as const) {
-        const response = await sim.submit(scenario(fault, run), key);
+        const response = await submit(sim, scenario(fault, run), key);
         expect(response.status, fault).to.equal(status);
         expect(response.headers.get('content-type'), fault).to.match(/^text\/html/);
         const text = await response.text();
         expect(text, fault).to.match(/^<!DOCTYPE html>/);
         expect(text, fault).to.include(`<title>${status} `);
       }
-      expect(await sim.charges(key)).to.deep.equal({ usd: '0', count: 0 });
+      expect(await chargesAt(sim, key)).to.deep.equal({ usd: '0', count: 0 });
     });
 
     it('fault=redirect: a 307 to the same path on the other loopback name, whose target logs whether the key came', async () => {
       const run = unique(sim.name);
       const key = unique('key');
-      const response = await sim.submit(scenario('fault=redirect', run), key);
+      const response = await submit(sim, scenario('fault=redirect', run), key);
       expect(response.redirected).to.equal(true);
       expect(new URL(response.url).host).to.equal(OTHER_HOST);
       const log = await logOf(sim.name, run);
@@ -216,17 +177,14 @@ for (const sim of SIMS) {
       const keyFollows = sim.name === 'bfl';
       expect(target.hasKey, 'key at the target').to.equal(keyFollows);
       expect(response.status).to.equal(keyFollows ? 200 : 401);
-      if (keyFollows) expect(await sim.charges(key)).to.deep.equal({ usd: usd(CENTS[sim.name]), count: 1 });
-      else expect(await sim.charges(key)).to.deep.equal({ usd: '0', count: 0 });
+      if (keyFollows) expect(await chargesAt(sim, key)).to.deep.equal({ usd: usd(CENTS[sim.name]), count: 1 });
+      else expect(await chargesAt(sim, key)).to.deep.equal({ usd: '0', count: 0 });
     });
 
     it('fault=accept-then-drop: the provider accepts and charges, the reply is lost (fetch rejects)', async () => {
       const run = unique(sim.name);
       const key = unique('key');
-      const error = await sim.submit(scenario('fault=accept-then-drop', run), key).then(
-        () => undefined,
-        (thrown: unknown) => thrown,
-      );
+      const error = await rejection(submit(sim, scenario('fault=accept-then-drop', run), key));
       expect(error).to.be.instanceOf(TypeError);
       // Received once (the drop leaves Chromium no reason to resend it), accepted once.
       const log = await logOf(sim.name, run);
@@ -234,14 +192,14 @@ for (const sim of SIMS) {
       // (fal bills once the request completes.)
       const charged = await until(
         async () => {
-          const charges = await sim.charges(key);
+          const charges = await chargesAt(sim, key);
           return charges.count ? charges : undefined;
         },
         3000,
         'the charge',
       );
       await sleep(100);
-      expect(await sim.charges(key)).to.deep.equal(charged);
+      expect(await chargesAt(sim, key)).to.deep.equal(charged);
       expect(charged).to.deep.equal({ usd: usd(CENTS[sim.name]), count: 1 });
     });
 
@@ -249,7 +207,7 @@ for (const sim of SIMS) {
       const run = unique(sim.name);
       const key = unique('key');
       const statuses = [];
-      for (let i = 0; i < 3; i++) statuses.push((await sim.submit(scenario('fault=503;times=1', run), key)).status);
+      for (let i = 0; i < 3; i++) statuses.push((await submit(sim, scenario('fault=503;times=1', run), key)).status);
       expect(statuses).to.deep.equal([503, 200, 200]);
     });
 
@@ -259,7 +217,7 @@ for (const sim of SIMS) {
       const outcomes = [];
       for (let i = 0; i < 3; i++) {
         outcomes.push(
-          await sim.submit(scenario('fault=network;times=1', run), key).then(
+          await submit(sim, scenario('fault=network;times=1', run), key).then(
             (response) => response.status,
             (thrown: Error) => thrown.name,
           ),
@@ -321,10 +279,7 @@ describe('bfl simulator: poll-time edge faults (at=poll)', () => {
     const { body } = await bflSubmit(`fault=hang;at=poll;run=${run}`, unique('key'));
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 300);
-    const error = await fetch(body.polling_url, { signal: controller.signal }).then(
-      () => undefined,
-      (thrown: unknown) => thrown,
-    );
+    const error = await rejection(fetch(body.polling_url, { signal: controller.signal }));
     expect((error as Error)?.name).to.equal('AbortError');
     const entry = await until(
       async () => (await logOf('bfl', run)).find((e) => e.hung && e.closedAt),
@@ -393,13 +348,12 @@ describe('bfl simulator: charges and slow images', () => {
   it('accept-then-drop: the task exists and is debited, findable only by its id', async () => {
     const key = unique('key');
     const run = unique('bfl');
-    const error = await fetch(`${ORIGIN}/sim/bfl/s/fault=accept-then-drop;pending=50;run=${run}/v1/flux-2-klein-9b`, {
-      method: 'POST',
-      headers: { 'x-key': key, 'Content-Type': 'application/json' },
-      body: json({ prompt: 'x', width: 1024, height: 1024 }),
-    }).then(
-      () => undefined,
-      (thrown: unknown) => thrown,
+    const error = await rejection(
+      fetch(`${ORIGIN}/sim/bfl/s/fault=accept-then-drop;pending=50;run=${run}/v1/flux-2-klein-9b`, {
+        method: 'POST',
+        headers: { 'x-key': key, 'Content-Type': 'application/json' },
+        body: json({ prompt: 'x', width: 1024, height: 1024 }),
+      }),
     );
     expect(error).to.be.instanceOf(TypeError);
     const dropped = await logOf('bfl', run);
@@ -485,10 +439,7 @@ describe('fal simulator: poll-time faults, result-500, slow images', () => {
     const { body } = await falSubmit(`fault=hang;at=poll;run=${run}`, key);
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 300);
-    const error = await fetch(body.status_url, { ...falAuth(key), signal: controller.signal }).then(
-      () => undefined,
-      (thrown: unknown) => thrown,
-    );
+    const error = await rejection(fetch(body.status_url, { ...falAuth(key), signal: controller.signal }));
     expect((error as Error)?.name).to.equal('AbortError');
     await until(async () => (await logOf('fal', run)).some((e) => e.hung && e.closedAt && e.path.includes('/status')));
   });
@@ -685,10 +636,7 @@ describe('puter simulator: _charges and accept-then-drop', () => {
   it('accept-then-drop: the call is charged, then the connection drops', async () => {
     const token = unique('token');
     const run = unique('puter');
-    const error = await puterGenerate(`fault=accept-then-drop;pending=10;run=${run}`, token).then(
-      () => undefined,
-      (thrown: unknown) => thrown,
-    );
+    const error = await rejection(puterGenerate(`fault=accept-then-drop;pending=10;run=${run}`, token));
     expect(error).to.be.instanceOf(TypeError);
     const log = await logOf('puter', run);
     expect(log.map((e) => [e.method, e.dropped])).to.deep.equal([['POST', true]]);

@@ -12,6 +12,14 @@ type Widget = HTMLElement & { updateComplete: Promise<boolean> };
 /** A widget's attributes as a page writes them (`'storage-key'`, `endpoint`, `style`…); undefined ones are left out. */
 export type Attributes = Record<string, string | number | undefined>;
 
+/** A `<userpays-image>` of `doc` with `attributes` (a `storage-key` of its own unless one is given), not yet connected. */
+function imageElement(doc: Document, attributes: Attributes) {
+  const el = doc.createElement('userpays-image') as UserPaysImage;
+  for (const [name, value] of Object.entries({ 'storage-key': uniqueStorageKey(), ...attributes }))
+    if (value !== undefined) el.setAttribute(name, String(value));
+  return el;
+}
+
 /**
  * A `<userpays-image>` in the test's fixture container, whichever definition the test loaded (the source's, by
  * importing src/define.js, or the built one), with `attributes` (a `storage-key` of its own unless one is given), then
@@ -21,11 +29,21 @@ export async function imageWidget(
   attributes: Attributes = {},
   properties: Partial<UserPaysImage> = {},
 ): Promise<UserPaysImage> {
-  const el = document.createElement('userpays-image') as UserPaysImage;
-  for (const [name, value] of Object.entries({ 'storage-key': uniqueStorageKey(), ...attributes }))
-    if (value !== undefined) el.setAttribute(name, String(value));
+  const el = imageElement(document, attributes);
   await fixture(el);
   Object.assign(el, properties);
+  await el.updateComplete;
+  return el;
+}
+
+/**
+ * A `<userpays-image>` in another page (`view`, a frame with modules of its own: the built files, a strict policy),
+ * made without markup, with `attributes`, at the end of its body, its first update done.
+ */
+export async function imageWidgetIn(view: Window, attributes: Attributes): Promise<UserPaysImage> {
+  await view.customElements.whenDefined('userpays-image');
+  const el = imageElement(view.document, attributes);
+  view.document.body.append(el);
   await el.updateComplete;
   return el;
 }

@@ -4,12 +4,13 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import Decimal from 'decimal.js';
 import '../../../src/define.js';
-import type { UserPaysImage } from '../../../src/elements/image/userpays-image.js';
 import type { UserPaysTally } from '../../../src/elements/tally/userpays-tally.js';
 import { LedgerStore } from '../../../src/ledger/ledger.js';
-import { cleanLocalStorage, image } from '../../ledger/helpers.js';
+import { image } from '../../support/ledger.js';
+import { cleanLocalStorage } from '../../support/storage.js';
 import { controlledClock } from '../../support/clock.js';
 import { uniqueStorageKey } from '../../support/sim.js';
+import { imageWidget } from '../../support/widget.js';
 
 const part = (el: HTMLElement, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~=${name}]`);
 const words = (node: Node) => node.textContent!.replace(/\s+/g, ' ').trim();
@@ -194,9 +195,7 @@ describe('<userpays-tally> at a glance', () => {
       const { el, ledger, storageKey } = await tally(own);
       spend(ledger, '0.25');
       ledger.open({ ...image, quoted: '0.03' });
-      const widget = await fixture<UserPaysImage>(
-        html`<userpays-image provider="bfl" storage-key=${storageKey} budget="1.00"></userpays-image>`,
-      );
+      const widget = await imageWidget({ provider: 'bfl', 'storage-key': storageKey, budget: '1.00' });
       await el.updateComplete;
       expect(el.tally).to.deep.include({ budget: site });
       expect(widget.tally).to.deep.equal(el.tally);

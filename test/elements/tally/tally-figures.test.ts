@@ -7,7 +7,7 @@ import { tallyView } from '../../../src/elements/tally/panels/tally-view.js';
 import { dayOf } from '../../../src/base/days.js';
 import { LedgerStore } from '../../../src/ledger/ledger.js';
 import type { Tally } from '../../../src/base/types.js';
-import { MemoryStorage, image } from '../../ledger/helpers.js';
+import { MemoryStorage, image } from '../../support/ledger.js';
 import { uniqueStorageKey } from '../../support/sim.js';
 import { controlledClock } from '../../support/clock.js';
 

@@ -1,5 +1,5 @@
 import { LedgerStore, type LedgerEntry } from '../../src/ledger/ledger.js';
-import { uniqueStorageKey } from '../support/sim.js';
+import { uniqueStorageKey } from './sim.js';
 
 /** A `Storage` kept in a Map: a separate "page" or "tab" for the ledger, which keys its state by storage object. */
 export class MemoryStorage implements Storage {
@@ -66,9 +66,4 @@ export function leftBehind(storageKey: string, make: (ledger: LedgerStore) => vo
   make(ledger);
   localStorage.setItem(`${storageKey}:ledger`, storage.getItem(`${ledger.storageKey}:ledger`)!);
   return ledger.pending() as LedgerEntry[];
-}
-
-/** Removes everything tests wrote to the page's localStorage under `key`. */
-export function cleanLocalStorage(key: string) {
-  for (const k of Object.keys(localStorage)) if (k.startsWith(key)) localStorage.removeItem(k);
 }
