@@ -12,9 +12,8 @@ import { cleanLocalStorage } from '../support/storage.js';
 import { expectWcag22 } from '../support/axe.js';
 import { controlledClock } from '../support/clock.js';
 import { uniqueStorageKey } from '../support/sim.js';
-import { imageWidget, modelChoices } from '../support/widget.js';
+import { imageWidget, modelChoices, part } from '../support/widget.js';
 
-const part = (el: UserPaysImage, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~=${name}]`);
 const offers = (el: UserPaysImage) =>
   [...part(el, 'compare')!.querySelectorAll('li')].map((row) => row.textContent!.replace(/\s+/g, ' ').trim());
 

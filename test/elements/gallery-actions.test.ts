@@ -8,15 +8,14 @@ import { downloadName } from '../../src/elements/image/panels/gallery/result.js'
 import type { SubmitDetail } from '../../src/base/types.js';
 import { bflWidget } from '../support/bfl-widget.js';
 import { simLog, submissionsSince, uniqueStorageKey } from '../support/sim.js';
-import { decision, imageAction, part, settled, tiles, words } from '../support/widget.js';
+import { announced, decision, imageAction, part, settled, tiles, words } from '../support/widget.js';
 
 const RUN = uniqueStorageKey();
-const ours = async (before: number) =>
-  (await submissionsSince(before)).filter((entry) => entry.path.includes(`run=${RUN}`));
+/** This file's submissions since `before` requests. */
+const ours = (before: number) => submissionsSince(before, `run=${RUN}`);
 /** The newest image: the latest submission's, large (`result`). */
 const newest = (el: UserPaysImage) => tiles(el)[0];
 const action = (el: UserPaysImage, name: string) => imageAction(newest(el), name) as HTMLButtonElement;
-const said = (el: UserPaysImage) => [...el.shadowRoot!.querySelectorAll('[role=status]')].map((n) => n.textContent);
 
 async function widget(scenario = 'pending=60', seed?: number) {
   const el = await bflWidget({ scenario, run: RUN, prompt: 'A red fox, in the snow!', apiKey: 'sim-test-key' });
@@ -128,7 +127,7 @@ describe('<userpays-image>: the gallery', () => {
   it('says whether the copy worked', async () => {
     const el = await generated();
     action(el, 'copy').click();
-    await waitUntil(() => said(el).some((sentence) => /copied|did not let/.test(sentence ?? '')), 'it says so');
+    await waitUntil(() => announced(el).some((sentence) => /copied|did not let/.test(sentence ?? '')), 'it says so');
   });
 
   it('lists a paid generation that brought no image, with what it cost and why', async () => {

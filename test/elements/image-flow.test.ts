@@ -9,18 +9,16 @@ import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { GESTURE_MS } from '../../src/elements/shared/gesture.js';
 import { formatUsd } from '../../src/pricing/index.js';
-import { puterSdk } from '../../src/providers/puter.js';
 import { controlledClock } from '../support/clock.js';
 import { bflWidget } from '../support/bfl-widget.js';
 import { submissionsSince, simLog, unique, uniqueStorageKey } from '../support/sim.js';
-import { customSize, decision, imageWidget, part, settled, words } from '../support/widget.js';
-import { PUTER_SRC, puterEndpoint, sdk, setPuterAccount } from '../support/puter.js';
+import { announced, customSize, decision, imageWidget, part, settled, words } from '../support/widget.js';
+import { PUTER_SRC, puterEndpoint, signedInToPuter } from '../support/puter.js';
 
 const RUN = uniqueStorageKey();
-const ours = async (before: number) =>
-  (await submissionsSince(before)).filter((entry) => entry.path.includes(`run=${RUN}`));
+/** This file's submissions since `before` requests. */
+const ours = (before: number) => submissionsSince(before, `run=${RUN}`);
 const inside = (el: UserPaysImage, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector)!;
-const said = (el: UserPaysImage) => [...el.shadowRoot!.querySelectorAll('[role=status]')].map((n) => n.textContent);
 
 /** Every live region of the widget: what a screen reader reads out by itself whenever it changes. */
 const liveRegions = (el: HTMLElement) => [
@@ -94,7 +92,7 @@ describe('<userpays-image>: keyboard, focus and announcements', () => {
     await el.updateComplete;
     expect(el.shadowRoot!.activeElement).to.equal(inside(el, '[data-focus=result]'));
     expect(inside(el, '[data-focus=result]').querySelector('img')).to.exist;
-    expect(said(el)).to.include('Image ready: a red fox in the snow');
+    expect(announced(el)).to.include('Image ready: a red fox in the snow');
     await settled(el); // the new image fades in: its colours as they are once shown
     await expect(el).to.be.accessible();
   });
@@ -108,7 +106,7 @@ describe('<userpays-image>: keyboard, focus and announcements', () => {
     await el.updateComplete;
     await el.updateComplete;
     expect(el.shadowRoot!.activeElement).to.equal(inside(el, '[part~=error]'));
-    expect(said(el)).to.include(message);
+    expect(announced(el)).to.include(message);
     await expect(el).to.be.accessible();
     // The error described the last attempt: once the user changes what would be sent, it goes.
     (inside(el, '[part~=prompt]') as HTMLTextAreaElement).focus();
@@ -129,7 +127,7 @@ describe('<userpays-image>: keyboard, focus and announcements', () => {
       await el.updateComplete;
       await el.updateComplete;
       expect(document.activeElement).to.equal(outside);
-      expect(said(el)).to.include('Image ready: a red fox in the snow');
+      expect(announced(el)).to.include('Image ready: a red fox in the snow');
     } finally {
       outside.remove();
     }
@@ -192,12 +190,7 @@ describe('<userpays-image>: keyboard, focus and announcements', () => {
 
     describe('on Puter, which reports one status when the call starts and nothing after it', function () {
       this.timeout(20_000);
-      before(async () => {
-        const token = unique('token');
-        await setPuterAccount(token, { balance: 50_000_000 });
-        await puterSdk(puterEndpoint(), PUTER_SRC);
-        sdk().setAuthToken(token);
-      });
+      before(() => signedInToPuter());
 
       it('an indeterminate bar and seconds that tick by themselves, never "Generating · 0 s" for the whole wait', async () => {
         const el = await imageWidget({

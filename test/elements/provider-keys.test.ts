@@ -5,12 +5,9 @@ import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { ProviderKeys } from '../../src/elements/image/provider-keys.js';
 import type { ErrorDetail } from '../../src/base/types.js';
-import { bflEndpoint, uniqueStorageKey } from '../support/sim.js';
+import { bflEndpoint, falEndpoint, uniqueStorageKey } from '../support/sim.js';
 import { recordRequests } from '../support/record-fetches.js';
-import { imageWidget } from '../support/widget.js';
-
-const falEndpoint = (scenario = '') => `${location.origin}/sim/fal${scenario ? `/s/${scenario}` : ''}`;
-const part = (el: UserPaysImage, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~=${name}]`);
+import { imageWidget, part, typeKey } from '../support/widget.js';
 
 async function failure(el: UserPaysImage): Promise<ErrorDetail> {
   const error = new Promise<ErrorDetail>((resolve) =>
@@ -69,9 +66,7 @@ describe('keys stay with their provider', () => {
   it('typed keys go to the provider in force; a remembered key only to its own provider', async () => {
     const storageKey = uniqueStorageKey();
     const el = await imageWidget({ provider: 'bfl', 'storage-key': storageKey });
-    const key = part(el, 'key') as HTMLInputElement;
-    key.value = 'typed-bfl-key';
-    key.dispatchEvent(new Event('input'));
+    await typeKey(el, 'typed-bfl-key');
     (part(el, 'remember') as HTMLInputElement).click();
     el.provider = 'fal';
     await el.updateComplete;

@@ -4,10 +4,9 @@
 import { expect } from '@open-wc/testing';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
-import { puterSdk } from '../../src/providers/puter.js';
 import { until } from '../support/wait.js';
-import { PUTER_SRC, puterCalls, puterEndpoint, sdk, setPuterAccount } from '../support/puter.js';
-import { bflEndpoint, simLog, unique, uniqueStorageKey } from '../support/sim.js';
+import { PUTER_SRC, puterCalls, puterEndpoint, setPuterAccount, signedInToPuter } from '../support/puter.js';
+import { bflEndpoint, submissionsOf, unique, uniqueStorageKey } from '../support/sim.js';
 import { imageWidget, panelsLoaded, part, radios, words } from '../support/widget.js';
 
 /** The reference images chosen, as their thumbnails show them. */
@@ -39,10 +38,7 @@ describe('Puter through its real SDK, against the strict simulator', function ()
   let token: string;
 
   before(async () => {
-    token = unique('token');
-    await setPuterAccount(token, { balance: 50_000_000 });
-    await puterSdk(puterEndpoint(), PUTER_SRC); // loaded as the widget loads it, then signed in without a popup
-    sdk().setAuthToken(token);
+    ({ token } = await signedInToPuter()); // loaded as the widget loads it, then signed in without a popup
   });
 
   async function puterWidget(model: string, marker: string) {
@@ -129,14 +125,9 @@ describe('Puter through its real SDK, against the strict simulator', function ()
 describe('BFL, against the strict simulator', () => {
   it('a 6 MP reference reaches BFL at 4 MP or less, and the charge is exactly what the preview said', async () => {
     const marker = uniqueStorageKey();
-    const el = await imageWidget({
-      provider: 'bfl',
-      model: 'flux-2-pro',
-      locale: 'en-US',
-      endpoint: bflEndpoint(`pending=50;run=${marker}`),
-      prompt: 'the same harbour, in autumn',
-    });
-    el.apiKey = 'sim-rules-key';
+    const endpoint = bflEndpoint(`pending=50;run=${marker}`);
+    const attributes = { provider: 'bfl', model: 'flux-2-pro', locale: 'en-US', endpoint };
+    const el = await imageWidget({ ...attributes, prompt: 'the same harbour, in autumn' }, { apiKey: 'sim-rules-key' });
     await choose(el, [await png(3000, 2000)]);
     expect(el.quote?.total).to.equal('0.09'); // 3 + 4 MP × 1.5 credits, not 3 + 6 × 1.5
     expect(part(el, 'cost')!.textContent).to.contain('resized from 3000×2000');
@@ -145,8 +136,8 @@ describe('BFL, against the strict simulator', () => {
     expect(el.shadowRoot!.querySelector('.thumbs')!.textContent).to.contain('adds 4 MP = $0.06');
     const result = await el.generate();
     expect(result.charged).to.equal(el.quote!.total);
-    const submit = (await simLog()).find((entry) => entry.method === 'POST' && entry.path.includes(`run=${marker}`));
-    const [[width, height]] = (submit as unknown as { inputs: [number, number][] }).inputs;
+    const [submit] = await submissionsOf('bfl', `run=${marker}`);
+    const [[width, height]] = submit.inputs as [number, number][];
     expect([width, height]).to.deep.equal([2449, 1632]);
     expect(width * height).to.be.at.most(4 * 1024 * 1024);
   });

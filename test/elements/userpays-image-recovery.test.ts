@@ -8,7 +8,7 @@ import { LedgerStore } from '../../src/ledger/ledger.js';
 import { until } from '../support/wait.js';
 import { bflEndpoint, uniqueStorageKey } from '../support/sim.js';
 import { openTab } from '../support/tabs.js';
-import { imageWidget, part } from '../support/widget.js';
+import { imageWidget, part, typeKey } from '../support/widget.js';
 
 const images = (el: UserPaysImage) => [...el.shadowRoot!.querySelectorAll<HTMLImageElement>('[part~=image]')];
 
@@ -97,9 +97,7 @@ describe('<userpays-image> recovery, keep-images, remembered keys', () => {
   it('keeps the key in memory only unless the user opts in, and forgets it when they opt out', async () => {
     const storageKey = uniqueStorageKey();
     const el = await imageWidget({ provider: 'bfl', 'storage-key': storageKey });
-    const input = part(el, 'key') as HTMLInputElement;
-    input.value = 'sim-secret-key';
-    input.dispatchEvent(new Event('input'));
+    await typeKey(el, 'sim-secret-key');
     expect(el.apiKey).to.equal('sim-secret-key');
     expect(JSON.stringify({ ...localStorage })).not.to.contain('sim-secret-key');
 

@@ -19,8 +19,8 @@ import {
 
 // This file's widgets carry their own `run` marker: other test files use the same simulator at the same time.
 const RUN = uniqueStorageKey();
-const ours = async (before: number) =>
-  (await submissionsSince(before)).filter((entry) => entry.path.includes(`run=${RUN}`));
+/** This file's submissions since `before` requests. */
+const ours = (before: number) => submissionsSince(before, `run=${RUN}`);
 
 async function widget(scenario = '', extra: Partial<UserPaysImage> = {}) {
   const el = await imageWidget({

@@ -11,8 +11,8 @@ import { until } from '../support/wait.js';
 import { uniqueStorageKey } from '../support/sim.js';
 import { controlledClock } from '../support/clock.js';
 import { formatUsd } from '../../src/pricing/index.js';
+import { part } from '../support/widget.js';
 
-const part = (el: UserPaysTally, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~=${name}]`);
 /** The chart's bars as [x, height] (one `M x 40 v -height h8 V40 z` per day with spending). */
 const bars = (el: UserPaysTally) =>
   [

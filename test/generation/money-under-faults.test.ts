@@ -8,27 +8,22 @@ import { UserPaysError } from '../../src/base/errors.js';
 import { bookFailure, runGeneration } from '../../src/generation/run-generation.js';
 import { LedgerStore } from '../../src/ledger/ledger.js';
 import { ImageStore } from '../../src/images/image-store.js';
-import { quoteFor } from '../../src/pricing/index.js';
 import { chargeOf } from '../../src/providers/bfl.js';
 import type { Provider, ProviderOutcome, ProviderRequest, RunContext } from '../../src/providers/provider.js';
 import type { SubmitDetail } from '../../src/base/types.js';
 import { MemoryStorage, TabStorage, image as entryOf } from '../support/ledger.js';
-import { bflEndpoint, simLog, uniqueStorageKey } from '../support/sim.js';
-import { imageWidget } from '../support/widget.js';
+import { bflEndpoint, falEndpoint, simLog, uniqueStorageKey } from '../support/sim.js';
+import { imageWidget, part, type Attributes } from '../support/widget.js';
+import { generationJob } from '../support/generation.js';
 
-const falEndpoint = (scenario: string) => `${location.origin}/sim/fal/s/${scenario}`;
-const part = (el: HTMLElement, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~=${name}]`);
+/** A BFL widget at the simulator under `scenario`, prompt "a lake", holding `apiKey`, with `attributes` more. */
+const lakeWidget = (scenario: string, apiKey: string, attributes: Attributes = {}) =>
+  imageWidget({ provider: 'bfl', endpoint: bflEndpoint(scenario), prompt: 'a lake', ...attributes }, { apiKey });
 
 describe('a submission is priced as it is sent', () => {
   it('properties changed in the same task as generate(): the budget sees the real price, the event the real request', async () => {
     const run = uniqueStorageKey();
-    const el = await imageWidget({
-      provider: 'bfl',
-      budget: '0.05',
-      endpoint: bflEndpoint(`pending=50;run=${run}`),
-      prompt: 'a lake',
-    });
-    el.apiKey = 'sim-stale-key';
+    const el = await lakeWidget(`pending=50;run=${run}`, 'sim-stale-key', { budget: '0.05' });
     const submitted: SubmitDetail[] = [];
     el.addEventListener('userpays-submit', (e) => submitted.push(e.detail));
     el.model = 'flux-2-max';
@@ -55,13 +50,7 @@ describe('one budget, parsed strictly', () => {
   for (const budget of ['$0.01', '0,01', 'ten', '-1']) {
     it(`a malformed budget ("${budget}") stops spending, in words, instead of lifting the cap`, async () => {
       const run = uniqueStorageKey();
-      const el = await imageWidget({
-        provider: 'bfl',
-        budget,
-        endpoint: bflEndpoint(`pending=50;run=${run}`),
-        prompt: 'a lake',
-      });
-      el.apiKey = 'sim-budget-key';
+      const el = await lakeWidget(`pending=50;run=${run}`, 'sim-budget-key', { budget });
       const error = await el.generate().catch((e) => e);
       expect(error.code).to.equal('invalid-input');
       expect(error.message).to.contain(`("${budget}") is not an amount of dollars`);
@@ -78,13 +67,7 @@ describe('one budget, parsed strictly', () => {
     const tally = await fixture<UserPaysTally>(
       html`<userpays-tally storage-key=${storageKey} budget="0.02"></userpays-tally>`,
     );
-    const el = await imageWidget({
-      provider: 'bfl',
-      'storage-key': storageKey,
-      endpoint: bflEndpoint(`pending=50;run=${run}`),
-      prompt: 'a lake',
-    });
-    el.apiKey = 'sim-budget-key';
+    const el = await lakeWidget(`pending=50;run=${run}`, 'sim-budget-key', { 'storage-key': storageKey });
     await el.generate();
     expect((await el.generate().catch((e) => e)).code).to.equal('budget-exceeded');
     expect(el.tally).to.deep.include({ budget: '0.02', remaining: '0.006' });
@@ -153,27 +136,9 @@ function scripted(steps: (context: RunContext) => void, error?: UserPaysError): 
 }
 
 async function run(provider: Provider) {
-  const storageKey = uniqueStorageKey();
-  const ledger = new LedgerStore({ storageKey, storage: new MemoryStorage() });
-  const request = {
-    provider: 'bfl' as const,
-    model: 'flux-2-klein-4b',
-    prompt: 'p',
-    width: 1024,
-    height: 1024,
-    count: 1,
-    inputs: [],
-  };
-  const outcome = await runGeneration({
-    provider,
-    endpoint: 'https://api.bfl.ai',
-    request,
-    inputs: [],
-    quote: quoteFor(request),
-    ledger,
-    images: new ImageStore({ storageKey }),
-    signal: new AbortController().signal,
-  }).catch((error: unknown) => error as UserPaysError);
+  const job = generationJob({ provider, endpoint: 'https://api.bfl.ai', request: { prompt: 'p' } });
+  const { ledger } = job;
+  const outcome = await runGeneration(job).catch((error: unknown) => error as UserPaysError);
   return { outcome, entry: ledger.entries()[0], tally: ledger.tally() };
 }
 
@@ -250,12 +215,7 @@ describe('charges that may have happened are never booked as nothing', () => {
 
 describe('a failure after BFL accepted is booked at BFL’s cost, in the widget too', () => {
   it('content moderated after acceptance: charged, and the tally shows it as spent with no image', async () => {
-    const el = await imageWidget({
-      provider: 'bfl',
-      endpoint: bflEndpoint('pending=50;fault=content-moderated'),
-      prompt: 'a lake',
-    });
-    el.apiKey = 'sim-moderated-key';
+    const el = await lakeWidget('pending=50;fault=content-moderated', 'sim-moderated-key');
     expect((await el.generate().catch((e) => e)).code).to.equal('moderated');
     expect(el.tally).to.deep.include({ spent: '0.014', images: 0 });
     expect(part(el, 'submit')!.hasAttribute('disabled')).to.equal(false);
@@ -263,14 +223,10 @@ describe('a failure after BFL accepted is booked at BFL’s cost, in the widget 
 
   it('an image no browser can open (a broken file from the delivery host): charged, said so, nothing saved or shown', async () => {
     const storageKey = uniqueStorageKey();
-    const el = await imageWidget({
-      provider: 'bfl',
+    const el = await lakeWidget('pending=50;deliveryCors=1;fault=broken-image', 'sim-broken-image-key', {
       locale: 'en-US',
       'storage-key': storageKey,
-      endpoint: bflEndpoint('pending=50;deliveryCors=1;fault=broken-image'),
-      prompt: 'a lake',
     });
-    el.apiKey = 'sim-broken-image-key';
     // Its bytes are decoded to show as they come (the gallery's preload), before they are refused: that URL goes.
     const { createObjectURL, revokeObjectURL } = URL;
     const [made, revoked] = [[] as string[], [] as string[]];

@@ -27,6 +27,17 @@ function threeEntries() {
   return { doc: JSON.parse(storage.getItem(`${storageKey}:ledger`)!), entries: ledger.entries() };
 }
 
+/** A ledger that stored one charge of $0.01, on a storage that is now full (it refuses every write). */
+function fullAfterOneCharge() {
+  const storage = new FullStorage();
+  storage.full = false;
+  const storageKey = uniqueStorageKey();
+  const ledger = new LedgerStore({ storageKey, storage });
+  ledger.settle(ledger.open({ ...image, quoted: '0.01' }).id, { charged: '0.01' });
+  storage.full = true;
+  return { storage, storageKey, ledger };
+}
+
 describe('LedgerStore: damaged or foreign data', () => {
   for (const [what, raw] of [
     ['broken JSON', '{"v":1,"since":17000000'],
@@ -119,12 +130,7 @@ describe('LedgerStore: storage full or unavailable', () => {
   });
 
   it('catches up when storage has room again', () => {
-    const storage = new FullStorage();
-    storage.full = false;
-    const storageKey = uniqueStorageKey();
-    const ledger = new LedgerStore({ storageKey, storage });
-    ledger.settle(ledger.open({ ...image, quoted: '0.01' }).id, { charged: '0.01' });
-    storage.full = true;
+    const { storage, storageKey, ledger } = fullAfterOneCharge();
     ledger.settle(ledger.open({ ...image, quoted: '0.02' }).id, { charged: '0.02' });
     expect(ledger.notice).to.equal(FULL);
     expect(ledger.tally().spent).to.equal('0.03');
@@ -137,12 +143,7 @@ describe('LedgerStore: storage full or unavailable', () => {
   });
 
   it('a reset that could not be written still holds on this page', () => {
-    const storage = new FullStorage();
-    storage.full = false;
-    const storageKey = uniqueStorageKey();
-    const ledger = new LedgerStore({ storageKey, storage });
-    ledger.settle(ledger.open({ ...image, quoted: '0.01' }).id, { charged: '0.01' });
-    storage.full = true;
+    const { storage, storageKey, ledger } = fullAfterOneCharge();
     ledger.reset();
     expect(ledger.tally().spent).to.equal('0');
     expect(new LedgerStore({ storageKey, storage }).tally().spent).to.equal('0');

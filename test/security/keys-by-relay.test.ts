@@ -13,7 +13,7 @@ import { cleanLocalStorage } from '../support/storage.js';
 import { authorize, closeDemo, openDemo, withPopup } from '../support/demo.js';
 import { relayUrl } from '../support/relay.js';
 import { type SimLogEntry, bflEndpoint, simLog, uniqueStorageKey } from '../support/sim.js';
-import { blocked, imageWidget, panelsLoaded, part, words } from '../support/widget.js';
+import { blocked, imageWidget, part, typeKey, words } from '../support/widget.js';
 import { recordRequests } from '../support/record-fetches.js';
 
 /** The BFL simulator, its requests tagged `tag` in its log. */
@@ -33,15 +33,8 @@ const bflWidget = (storageKey: string, relay: string, tag = storageKey) =>
 /** What the simulator received tagged `tag`. */
 const received = async (tag: string) => (await simLog()).filter((entry) => entry.path.includes(`run=${tag}/`));
 
-/** Types `key` into the widget's key field, as the user does (and commits it). */
-async function typeKey(el: UserPaysImage, key: string) {
-  await panelsLoaded(el);
-  const field = part(el, 'key') as HTMLInputElement;
-  field.value = key;
-  field.dispatchEvent(new Event('input'));
-  field.dispatchEvent(new Event('change'));
-  await el.updateComplete;
-}
+/** Types `key` into the widget's key field, as the user does, and commits it. */
+const typeAndCommit = (el: UserPaysImage, key: string) => typeKey(el, key, { commit: true });
 
 describe('a key goes only through the relay it was given through', function () {
   this.timeout(20_000);
@@ -58,7 +51,7 @@ describe('a key goes only through the relay it was given through', function () {
     const { first, second } = await relays();
     const key = storageKey();
     const el = await bflWidget(key, first);
-    await typeKey(el, 'typed-through-the-first-relay');
+    await typeAndCommit(el, 'typed-through-the-first-relay');
     await el.generate();
     const submitted = (await received(key)).find((entry) => entry.method === 'POST')!;
     expect([submitted.method, submitted.hasKey, submitted.origin], 'through the first relay').to.deep.equal([
@@ -92,7 +85,7 @@ describe('a key goes only through the relay it was given through', function () {
     const { first, second } = await relays();
     const key = storageKey();
     const page = await bflWidget(key, first);
-    await typeKey(page, 'remembered-through-the-first-relay');
+    await typeAndCommit(page, 'remembered-through-the-first-relay');
     (part(page, 'remember') as HTMLInputElement).click();
     page.remove();
 

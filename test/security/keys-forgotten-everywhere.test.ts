@@ -13,7 +13,7 @@ import { until } from '../support/wait.js';
 import { authorize, closeDemo, demoWidget, openDemo, signInButton, withPopup } from '../support/demo.js';
 import { type SimLogEntry, bflEndpoint, uniqueStorageKey } from '../support/sim.js';
 import { openTab } from '../support/tabs.js';
-import { blocked, imageWidget, panelsLoaded, part, words } from '../support/widget.js';
+import { blocked, imageWidget, part, typeKey, words } from '../support/widget.js';
 
 /** What the simulator `sim` received for the run `tag`. */
 const received = async (sim: string, tag: string): Promise<SimLogEntry[]> =>
@@ -96,11 +96,7 @@ describe('forgetting a key reaches every widget and tab of the storage key', fun
     const endpoint = bflEndpoint(`pending=50;run=${storageKey}`);
     const make = () => imageWidget({ provider: 'bfl', 'storage-key': storageKey, endpoint, prompt: 'a lamp' });
     const typed = await make();
-    await panelsLoaded(typed);
-    const field = part(typed, 'key') as HTMLInputElement;
-    field.value = 'remembered-then-forgotten';
-    field.dispatchEvent(new Event('input'));
-    field.dispatchEvent(new Event('change'));
+    await typeKey(typed, 'remembered-then-forgotten', { commit: true });
     (part(typed, 'remember') as HTMLInputElement).click();
     await typed.updateComplete;
     const other = await make();

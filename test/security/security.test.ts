@@ -9,11 +9,9 @@ import type { UserPaysTally } from '../../src/elements/tally/userpays-tally.js';
 import { UserPaysError } from '../../src/base/errors.js';
 import { runGeneration } from '../../src/generation/run-generation.js';
 import { LedgerStore } from '../../src/ledger/ledger.js';
-import { ImageStore } from '../../src/images/image-store.js';
-import { quoteFor } from '../../src/pricing/index.js';
 import { providerFor } from '../../src/providers/registry.js';
-import type { ProviderId, PublicRequest } from '../../src/base/types.js';
-import { MemoryStorage, image } from '../support/ledger.js';
+import type { ProviderId } from '../../src/base/types.js';
+import { image } from '../support/ledger.js';
 import { storageKeysForgottenAfterEach } from '../support/storage.js';
 import {
   bflEndpoint,
@@ -26,37 +24,22 @@ import {
 import { rejection } from '../support/failure.js';
 import { loadedFrame } from '../support/frames.js';
 import { consoleDuring } from '../support/console.js';
-import { imageWidget, imageWidgetIn } from '../support/widget.js';
+import { imageWidget, imageWidgetIn, part } from '../support/widget.js';
+import { generationJob } from '../support/generation.js';
 
 const HOSTILE = '<img src=x onerror="window.pwned=1">';
-const part = (root: ParentNode, name: string) => root.querySelector<HTMLElement>(`[part~=${name}]`);
-
-const logOf = simLogOf;
 
 /** One generation through the real pipeline against a simulator scenario; resolves with its outcome. */
 async function generateThrough(provider: ProviderId, scenario: string, key: string) {
-  const storageKey = uniqueStorageKey();
-  const request: PublicRequest = {
-    provider,
-    model: 'flux-2-klein-4b',
-    prompt: 'a lighthouse',
-    width: 1024,
-    height: 1024,
-    count: 1,
-    inputs: [],
-  };
-  return runGeneration({
+  const job = generationJob({
     provider: await providerFor(provider),
-    endpoint: `${location.origin}/sim/${provider}/s/${scenario}`,
+    endpoint: simEndpoint(provider, scenario),
     apiKey: key,
-    request,
-    inputs: [],
-    quote: quoteFor(request, GATEWAY_PRICE_BOOK),
-    ledger: new LedgerStore({ storageKey, storage: new MemoryStorage() }),
-    images: new ImageStore({ storageKey }),
-    signal: new AbortController().signal,
+    request: { provider },
+    priceBook: GATEWAY_PRICE_BOOK,
     poll: { initialMs: 500, maxMs: 500, timeoutMs: 4000 },
-  }).catch((error: unknown) => error as UserPaysError);
+  });
+  return runGeneration(job).catch((error: unknown) => error as UserPaysError);
 }
 
 describe('security: a key goes only to its provider’s origin', () => {
@@ -66,7 +49,7 @@ describe('security: a key goes only to its provider’s origin', () => {
       const outcome = await generateThrough(provider, `fault=redirect;pending=50;run=${run}`, `secret-${run}`);
       expect(outcome).to.be.instanceOf(UserPaysError);
       expect((outcome as UserPaysError).message).to.match(/another address/);
-      const log = await logOf(provider, run);
+      const log = await simLogOf(provider, run);
       // BFL's x-key would follow a redirect anywhere (fetch keeps custom headers): the request is never re-sent.
       expect(log.filter((entry) => entry.host === OTHER_HOST)).to.deep.equal([]);
     });
@@ -77,7 +60,7 @@ describe('security: a key goes only to its provider’s origin', () => {
       const run = uniqueStorageKey();
       // samehost: BFL's polling_url on the endpoint's own origin, where the key is sent with each poll.
       await generateThrough(provider, `fault=redirect;at=poll;samehost=1;pending=50;run=${run}`, `secret-${run}`);
-      const log = await logOf(provider, run);
+      const log = await simLogOf(provider, run);
       expect(log.length).to.be.greaterThan(1);
       for (const entry of log) if (entry.hasKey) expect(entry.host, entry.path).to.equal(location.host);
     });
@@ -87,7 +70,7 @@ describe('security: a key goes only to its provider’s origin', () => {
     const run = uniqueStorageKey();
     const outcome = await generateThrough('bfl', `pending=50;run=${run}`, `secret-${run}`);
     expect(outcome).not.to.be.instanceOf(UserPaysError);
-    const elsewhere = (await logOf('bfl', run)).filter((entry) => entry.host === OTHER_HOST);
+    const elsewhere = (await simLogOf('bfl', run)).filter((entry) => entry.host === OTHER_HOST);
     expect(elsewhere.length, 'polls on the polling_url host').to.be.greaterThan(0);
     expect(elsewhere.map((entry) => entry.hasKey)).to.deep.equal(elsewhere.map(() => false));
   });
@@ -144,7 +127,7 @@ describe('security: a key stays out of storage, the DOM, events and the console'
         'console',
       ).to.deep.equal([]);
 
-      part(el.shadowRoot!, 'remember')!.click(); // the opt-in: now, and only now, it is on disk
+      part(el, 'remember')!.click(); // the opt-in: now, and only now, it is on disk
       expect(Object.values(localStorage).some((value) => value.includes(secret))).to.equal(true);
     } finally {
       types.forEach((type) => document.removeEventListener(type, record));
@@ -159,7 +142,7 @@ describe('security: text from a provider or from storage renders as text', () =>
     const el = await widgetHolding('sim-key', `fault=422;message=${encodeURIComponent(HOSTILE)}`);
     await el.generate().catch(() => {});
     await el.updateComplete;
-    expect(part(el.shadowRoot!, 'error')!.textContent).to.contain(HOSTILE);
+    expect(part(el, 'error')!.textContent).to.contain(HOSTILE);
     expect(el.shadowRoot!.querySelector('img[src=x]')).to.equal(null);
     expect((window as { pwned?: number }).pwned).to.equal(undefined);
   });
@@ -178,7 +161,7 @@ describe('security: text from a provider or from storage renders as text', () =>
     const ledger = new LedgerStore({ storageKey });
     ledger.settle(ledger.open({ ...image, model: HOSTILE, quoted: '0.01' }).id, { charged: '0.01' });
     const el = await fixture<UserPaysTally>(html`<userpays-tally storage-key=${storageKey}></userpays-tally>`);
-    expect(part(el.shadowRoot!, 'models')!.textContent).to.contain(HOSTILE);
+    expect(part(el, 'models')!.textContent).to.contain(HOSTILE);
     expect(el.shadowRoot!.querySelector('img[src=x]')).to.equal(null);
     expect((window as { pwned?: number }).pwned).to.equal(undefined);
   });
@@ -234,7 +217,7 @@ describe('security: the built widget on a page with a strict CSP and Trusted Typ
     const error = await rejection<{ message: string }>(puter.generate());
     expect(error?.message).to.match(/Trusted Types/);
     await puter.updateComplete;
-    expect(part(puter.shadowRoot!, 'error')!.textContent).to.match(/Trusted Types/);
+    expect(part(puter, 'error')!.textContent).to.match(/Trusted Types/);
     // What the page refuses is Trusted Types only (the widget's policy, then Puter's script), which it said in words.
     expect(view.violations.filter((violation) => !/^(require-)?trusted-types/.test(violation))).to.deep.equal([]);
   });

@@ -4,12 +4,13 @@
 // every test uses a scenario key of its own (run=…) and fresh keys, so parallel test files never mix logs or charges.
 import { expect } from '@open-wc/testing';
 import { rejection } from '../support/failure.js';
-import { OTHER_HOST, otherOrigin, simCharges, simLogOf, unique } from '../support/sim.js';
+import { OTHER_HOST, otherOrigin, simCharges, simEndpoint, simLogOf, unique } from '../support/sim.js';
 import { sleep, until } from '../support/wait.js';
+import { referenceImage } from '../support/images.js';
+import { puterGenerate, puterUsage } from '../support/puter.js';
 
 const ORIGIN = location.origin;
 const OTHER_ORIGIN = otherOrigin();
-const logOf = simLogOf;
 
 type Name = 'bfl' | 'fal' | 'openai';
 
@@ -26,7 +27,6 @@ interface Sim {
   counted: string;
 }
 
-const json = (body: unknown) => JSON.stringify(body);
 const jsonType = { 'Content-Type': 'application/json' };
 const detailSaid = (body: any) => expect(body.detail).to.be.a('string');
 
@@ -65,7 +65,7 @@ const submit = (sim: Sim, scenario: string, key: string, init: RequestInit = {})
   fetch(`${ORIGIN}/sim/${sim.name}/s/${scenario}${sim.path}`, {
     method: 'POST',
     headers: sim.headers(key),
-    body: json(sim.body),
+    body: JSON.stringify(sim.body),
     ...init,
   });
 
@@ -112,14 +112,14 @@ for (const sim of SIMS) {
       const settled = rejection(submit(sim, scenario('fault=hang', run), key, { signal: controller.signal }));
       // Held: logged, not answered and not closed while the client waits (told by the server's log, not by times,
       // which a busy machine stretches).
-      const hung = async () => (await logOf(sim.name, run)).find((e) => e.hung);
+      const hung = async () => (await simLogOf(sim.name, run)).find((e) => e.hung);
       await until(hung, 3000, 'the request to be held');
       await new Promise((resolve) => setTimeout(resolve, 250));
       expect((await hung())!.closedAt, 'still open 250 ms on').to.equal(undefined);
       controller.abort();
       expect(((await settled) as Error)?.name).to.equal('AbortError');
       const entry = await until(
-        async () => (await logOf(sim.name, run)).find((e) => e.hung && e.closedAt),
+        async () => (await simLogOf(sim.name, run)).find((e) => e.hung && e.closedAt),
         3000,
         'the hung request to be closed',
       );
@@ -162,7 +162,7 @@ for (const sim of SIMS) {
       const response = await submit(sim, scenario('fault=redirect', run), key);
       expect(response.redirected).to.equal(true);
       expect(new URL(response.url).host).to.equal(OTHER_HOST);
-      const log = await logOf(sim.name, run);
+      const log = await simLogOf(sim.name, run);
       expect(log).to.have.length(2);
       const [first, target] = log;
       expect(first.host).to.equal(location.host);
@@ -187,7 +187,7 @@ for (const sim of SIMS) {
       const error = await rejection(submit(sim, scenario('fault=accept-then-drop', run), key));
       expect(error).to.be.instanceOf(TypeError);
       // Received once (the drop leaves Chromium no reason to resend it), accepted once.
-      const log = await logOf(sim.name, run);
+      const log = await simLogOf(sim.name, run);
       expect(log.map((e) => [e.method, e.dropped])).to.deep.equal([['POST', true]]);
       // (fal bills once the request completes.)
       const charged = await until(
@@ -224,7 +224,7 @@ for (const sim of SIMS) {
         );
       }
       expect(outcomes).to.deep.equal(['TypeError', 200, 200]);
-      expect(await logOf(sim.name, run)).to.have.length(3);
+      expect(await simLogOf(sim.name, run)).to.have.length(3);
     });
   });
 }
@@ -236,13 +236,11 @@ async function bflSubmit(scenario: string, key: string, model = 'flux-2-pro', bo
   const response = await fetch(`${ORIGIN}/sim/bfl/s/${scenario}/v1/${model}`, {
     method: 'POST',
     headers: { 'x-key': key, 'Content-Type': 'application/json' },
-    body: json({ prompt: 'a lighthouse', width: 1024, height: 1024, ...body }),
+    body: JSON.stringify({ prompt: 'a lighthouse', width: 1024, height: 1024, ...body }),
   });
   return { status: response.status, body: await response.json() };
 }
 
-const bflCharges = async (key: string) =>
-  (await fetch(`${ORIGIN}/sim/bfl/_charges?key=${encodeURIComponent(key)}`)).json();
 const bflCredits = async (key: string) =>
   (await (await fetch(`${ORIGIN}/sim/bfl/v1/credits`, { headers: { 'x-key': key } })).json()).credits;
 
@@ -282,7 +280,7 @@ describe('bfl simulator: poll-time edge faults (at=poll)', () => {
     const error = await rejection(fetch(body.polling_url, { signal: controller.signal }));
     expect((error as Error)?.name).to.equal('AbortError');
     const entry = await until(
-      async () => (await logOf('bfl', run)).find((e) => e.hung && e.closedAt),
+      async () => (await simLogOf('bfl', run)).find((e) => e.hung && e.closedAt),
       3000,
       'the hung poll to be closed',
     );
@@ -298,7 +296,7 @@ describe('bfl simulator: poll-time edge faults (at=poll)', () => {
     expect(response.redirected).to.equal(true);
     expect(new URL(response.url).host).to.equal(location.host); // the polling host's other name: ours
     expect((await response.json()).id).to.equal(body.id);
-    const polls = (await logOf('bfl', run)).filter((e) => e.method === 'GET');
+    const polls = (await simLogOf('bfl', run)).filter((e) => e.method === 'GET');
     expect(polls.map((e) => [e.host, e.redirected ?? false, e.hasKey])).to.deep.equal([
       [OTHER_HOST, false, false],
       [location.host, true, false],
@@ -314,7 +312,7 @@ describe('bfl simulator: charges and slow images', () => {
   it('_charges: the credits debited at acceptance, exact, never refunded; refusals debit nothing', async () => {
     const key = unique('key');
     const run = unique('bfl');
-    expect(await bflCharges(key)).to.deep.equal({ credits: '0', usd: '0', tasks: 0 });
+    expect(await simCharges('bfl', key)).to.deep.equal({ credits: '0', usd: '0', tasks: 0 });
     // klein 4B 1 MP: 1.4 credits; [pro] 2 MP: 3 + 1.5 = 4.5; [pro] 1 MP whose poll says Request Moderated: 3.
     expect((await bflSubmit(`run=${run}`, key, 'flux-2-klein-4b')).body.cost).to.equal(1.4);
     expect((await bflSubmit(`run=${run}`, key, 'flux-2-pro', { width: 2048 })).body.cost).to.equal(4.5);
@@ -336,11 +334,11 @@ describe('bfl simulator: charges and slow images', () => {
       const response = await fetch(`${ORIGIN}/sim/bfl/s/fault=${fault};run=${run}/v1/flux-2-pro`, {
         method: 'POST',
         headers: { 'x-key': key, 'Content-Type': 'application/json' },
-        body: json({ prompt: 'x' }),
+        body: JSON.stringify({ prompt: 'x' }),
       });
       expect(response.status, fault).to.equal(status);
     }
-    expect(await bflCharges(key)).to.deep.equal({ credits: '8.9', usd: '0.089', tasks: 3 });
+    expect(await simCharges('bfl', key)).to.deep.equal({ credits: '8.9', usd: '0.089', tasks: 3 });
     expect(await bflCredits(key)).to.equal(991.1);
     expect((await fetch(`${ORIGIN}/sim/bfl/_charges`)).status).to.equal(400);
   });
@@ -352,14 +350,14 @@ describe('bfl simulator: charges and slow images', () => {
       fetch(`${ORIGIN}/sim/bfl/s/fault=accept-then-drop;pending=50;run=${run}/v1/flux-2-klein-9b`, {
         method: 'POST',
         headers: { 'x-key': key, 'Content-Type': 'application/json' },
-        body: json({ prompt: 'x', width: 1024, height: 1024 }),
+        body: JSON.stringify({ prompt: 'x', width: 1024, height: 1024 }),
       }),
     );
     expect(error).to.be.instanceOf(TypeError);
-    const dropped = await logOf('bfl', run);
+    const dropped = await simLogOf('bfl', run);
     expect(dropped.map((e) => e.dropped)).to.deep.equal([true]);
     // klein 9B 1 MP: 1.5 credits, debited at acceptance.
-    expect(await bflCharges(key)).to.deep.equal({ credits: '1.5', usd: '0.015', tasks: 1 });
+    expect(await simCharges('bfl', key)).to.deep.equal({ credits: '1.5', usd: '0.015', tasks: 1 });
     expect(await bflCredits(key)).to.equal(998.5);
     // The task exists: its id (never sent to the client; the simulator's log has it) finds it.
     const found = await (await fetch(`${OTHER_ORIGIN}/sim/bfl/v1/get_result?id=${dropped[0].id}`)).json();
@@ -388,27 +386,17 @@ async function falSubmit(scenario: string, key: string, endpoint = 'fal-ai/flux-
   const response = await fetch(`${ORIGIN}/sim/fal/s/${scenario}/${endpoint}`, {
     method: 'POST',
     headers: { Authorization: `Key ${key}`, 'Content-Type': 'application/json' },
-    body: json({ prompt: 'a lighthouse', image_size: { width: 1024, height: 1024 }, ...body }),
+    body: JSON.stringify({ prompt: 'a lighthouse', image_size: { width: 1024, height: 1024 }, ...body }),
   });
   return { status: response.status, body: await response.json() };
 }
 const falAuth = (key: string) => ({ headers: { Authorization: `Key ${key}` } });
-const falCharges = async (key: string) =>
-  (await fetch(`${ORIGIN}/sim/fal/_charges?key=${encodeURIComponent(key)}`)).json();
 async function falDone(key: string, statusUrl: string) {
   return until(async () => {
     const response = await fetch(statusUrl, falAuth(key));
     const body = response.status === 200 && (await response.json());
     return body && body.status === 'COMPLETED' && body;
   });
-}
-
-function pngDataUrl(width: number, height: number): string {
-  const canvas = document.createElement('canvas');
-  canvas.width = width;
-  canvas.height = height;
-  canvas.getContext('2d')!.fillRect(0, 0, width, height);
-  return canvas.toDataURL('image/png');
 }
 
 describe('fal simulator: poll-time faults, result-500, slow images', () => {
@@ -441,7 +429,9 @@ describe('fal simulator: poll-time faults, result-500, slow images', () => {
     setTimeout(() => controller.abort(), 300);
     const error = await rejection(fetch(body.status_url, { ...falAuth(key), signal: controller.signal }));
     expect((error as Error)?.name).to.equal('AbortError');
-    await until(async () => (await logOf('fal', run)).some((e) => e.hung && e.closedAt && e.path.includes('/status')));
+    await until(async () =>
+      (await simLogOf('fal', run)).some((e) => e.hung && e.closedAt && e.path.includes('/status')),
+    );
   });
 
   it('at=poll redirect: the status URL answers 307 to the other loopback name; Authorization does not follow', async () => {
@@ -451,7 +441,7 @@ describe('fal simulator: poll-time faults, result-500, slow images', () => {
     const response = await fetch(body.status_url, falAuth(key));
     expect(response.redirected).to.equal(true);
     expect(response.status).to.equal(401); // the target needs the key like any status poll
-    const polls = (await logOf('fal', run)).filter((e) => e.path.includes('/status'));
+    const polls = (await simLogOf('fal', run)).filter((e) => e.path.includes('/status'));
     expect(polls.map((e) => [e.redirected ?? false, e.hasKey])).to.deep.equal([
       [false, true],
       [true, false],
@@ -466,7 +456,7 @@ describe('fal simulator: poll-time faults, result-500, slow images', () => {
     const result = await fetch(body.response_url, falAuth(key));
     expect(result.status).to.equal(500);
     expect(await result.json()).to.deep.equal({ detail: 'Internal server error' });
-    expect(await falCharges(key)).to.deep.equal({ usd: '0.03', requests: 1 });
+    expect(await simCharges('fal', key)).to.deep.equal({ usd: '0.03', requests: 1 });
   });
 
   it('imageDelay=<ms> delays the CDN image', async () => {
@@ -486,8 +476,8 @@ describe('fal simulator: _charges', () => {
   it('bills each completed request by fal’s table, exactly; not before completion, not cancelled or failed ones', async () => {
     const key = unique('key');
     const run = unique('fal');
-    const ref1 = pngDataUrl(1024, 1024); // 1 MP
-    const ref2 = pngDataUrl(1500, 1000); // 1.43 MP: 2 started MP
+    const ref1 = referenceImage(1024, 1024).dataUrl; // 1 MP
+    const ref2 = referenceImage(1500, 1000).dataUrl; // 1.43 MP: 2 started MP
     const cases: [string, object, number][] = [
       // [endpoint, input, micro-dollars]
       ['fal-ai/flux-2/klein/4b', { image_size: { width: 2048, height: 1024 } }, 2 * 5000],
@@ -515,7 +505,7 @@ describe('fal simulator: _charges', () => {
       submitted.push(body);
     }
     // Not billed before it completes.
-    expect(await falCharges(key)).to.deep.equal({ usd: '0', requests: 0 });
+    expect(await simCharges('fal', key)).to.deep.equal({ usd: '0', requests: 0 });
     // Expired image: billed. Cancelled before completion, moderated, error, never-ready: not.
     const expired = await falSubmit(`fault=expired-image;pending=50;run=${run}`, key);
     const cancelled = await falSubmit(`pending=5000;run=${run}`, key);
@@ -525,9 +515,9 @@ describe('fal simulator: _charges', () => {
     for (const body of [...submitted, expired.body]) await falDone(key, body.status_url);
     // Σ of the table above (0.714) + the expired image's 0.03.
     expect(cases.reduce((sum, [, , price]) => sum + price, 0) + 30000).to.equal(744000);
-    expect(await falCharges(key)).to.deep.equal({ usd: '0.744', requests: cases.length + 1 });
+    expect(await simCharges('fal', key)).to.deep.equal({ usd: '0.744', requests: cases.length + 1 });
     // The key with its `Key ` prefix names the same account.
-    expect(await falCharges(`Key ${key}`)).to.deep.equal({ usd: '0.744', requests: cases.length + 1 });
+    expect(await simCharges('fal', `Key ${key}`)).to.deep.equal({ usd: '0.744', requests: cases.length + 1 });
   });
 });
 
@@ -538,12 +528,10 @@ async function gatewayGenerate(scenario: string, key: string, body: object = {})
   const response = await fetch(`${ORIGIN}/sim/openai/s/${scenario}/v1/images/generations`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
-    body: json({ model: 'black-forest-labs/flux-2-klein-4b', prompt: 'x', size: '512x512', ...body }),
+    body: JSON.stringify({ model: 'black-forest-labs/flux-2-klein-4b', prompt: 'x', size: '512x512', ...body }),
   });
   return { status: response.status, body: await response.json() };
 }
-const gatewayCharges = async (key: string) =>
-  (await fetch(`${ORIGIN}/sim/openai/_charges?key=${encodeURIComponent(key)}`)).json();
 
 describe('gateway simulator: image-404, slow images, _charges', () => {
   it('bills a flat price per image generated (price=<usd>, default 0.04), refusals not', async () => {
@@ -557,8 +545,8 @@ describe('gateway simulator: image-404, slow images, _charges', () => {
     const bad = await gatewayGenerate(`price=1e-3;run=${run}`, key);
     expect(bad.status).to.equal(400);
     expect(bad.body.error.param).to.equal('price');
-    expect(await gatewayCharges(key)).to.deep.equal({ usd: '0.0785', images: 5 });
-    expect(await gatewayCharges(`Bearer ${key}`)).to.deep.equal({ usd: '0.0785', images: 5 });
+    expect(await simCharges('openai', key)).to.deep.equal({ usd: '0.0785', images: 5 });
+    expect(await simCharges('openai', `Bearer ${key}`)).to.deep.equal({ usd: '0.0785', images: 5 });
   });
 
   it('image-404: the generation succeeds and is billed, its image URL answers 404', async () => {
@@ -567,7 +555,7 @@ describe('gateway simulator: image-404, slow images, _charges', () => {
     expect(status).to.equal(200);
     const image = await fetch(body.data[0].url);
     expect(image.status).to.equal(404);
-    expect(await gatewayCharges(key)).to.deep.equal({ usd: '0.04', images: 1 });
+    expect(await simCharges('openai', key)).to.deep.equal({ usd: '0.04', images: 1 });
   });
 
   it('imageDelay=<ms> delays the image URL', async () => {
@@ -586,7 +574,7 @@ describe('gateway simulator: image-404, slow images, _charges', () => {
     const request = fetch(`${ORIGIN}/sim/openai/s/pending=400;run=${unique('gw')}/v1/images/generations`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
-      body: json({ model: 'black-forest-labs/flux-2-klein-4b', prompt: 'x' }),
+      body: JSON.stringify({ model: 'black-forest-labs/flux-2-klein-4b', prompt: 'x' }),
       signal: controller.signal,
     });
     expect(
@@ -595,56 +583,43 @@ describe('gateway simulator: image-404, slow images, _charges', () => {
         (thrown: Error) => thrown.name,
       ),
     ).to.equal('AbortError');
-    expect(await gatewayCharges(key)).to.deep.equal({ usd: '0', images: 0 });
-    await until(async () => (await gatewayCharges(key)).images === 1, 3000, 'the charge');
-    expect(await gatewayCharges(key)).to.deep.equal({ usd: '0.04', images: 1 });
+    expect(await simCharges('openai', key)).to.deep.equal({ usd: '0', images: 0 });
+    await until(async () => (await simCharges('openai', key)).images === 1, 3000, 'the charge');
+    expect(await simCharges('openai', key)).to.deep.equal({ usd: '0.04', images: 1 });
   });
 });
 
 // ---------------------------------------------------------------------------------------------------------------
 // Puter
 
-async function puterGenerate(scenario: string, token: string) {
-  return fetch(`${ORIGIN}/sim/puter/s/${scenario}/drivers/call`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'text/plain;actually=json' },
-    body: json({
-      interface: 'puter-image-generation',
-      method: 'generate',
-      args: { prompt: 'a lighthouse', model: 'flux-2-klein-9b' },
-      auth_token: token,
-    }),
-  });
-}
-const puterCharges = async (token: string) =>
-  (await fetch(`${ORIGIN}/sim/puter/_charges?token=${encodeURIComponent(token)}`)).json();
+/** A generate call at the Puter simulator under `scenario`, as `token`: FLUX.2 [klein] 9B. */
+const generateAtPuter = (scenario: string, token: string) =>
+  puterGenerate(simEndpoint('puter', scenario), token, { prompt: 'a lighthouse', model: 'flux-2-klein-9b' });
 
 describe('puter simulator: _charges and accept-then-drop', () => {
   it('_charges: the exact dollars of the microcents charged, and the calls; refusals and balances not', async () => {
     const token = unique('token');
     const run = unique('puter');
-    expect(await puterCharges(token)).to.deep.equal({ usd: '0', calls: 0 });
-    expect((await puterGenerate(`pending=10;run=${run}`, token)).status).to.equal(200);
-    expect((await puterGenerate(`pending=10;scale=3;run=${run}`, token)).status).to.equal(200);
-    expect((await puterGenerate(`fault=402;pending=10;run=${run}`, token)).status).to.equal(402);
-    expect((await puterGenerate(`fault=failed;pending=10;run=${run}`, token)).status).to.equal(500);
+    expect(await simCharges('puter', token)).to.deep.equal({ usd: '0', calls: 0 });
+    expect((await generateAtPuter(`pending=10;run=${run}`, token)).status).to.equal(200);
+    expect((await generateAtPuter(`pending=10;scale=3;run=${run}`, token)).status).to.equal(200);
+    expect((await generateAtPuter(`fault=402;pending=10;run=${run}`, token)).status).to.equal(402);
+    expect((await generateAtPuter(`fault=failed;pending=10;run=${run}`, token)).status).to.equal(500);
     // FLUX.2 Klein 9B: 1.1 cents; × 3: 3.3 cents.
-    expect(await puterCharges(token)).to.deep.equal({ usd: '0.044', calls: 2 });
+    expect(await simCharges('puter', token)).to.deep.equal({ usd: '0.044', calls: 2 });
     expect((await fetch(`${ORIGIN}/sim/puter/_charges`)).status).to.equal(400);
   });
 
   it('accept-then-drop: the call is charged, then the connection drops', async () => {
     const token = unique('token');
     const run = unique('puter');
-    const error = await rejection(puterGenerate(`fault=accept-then-drop;pending=10;run=${run}`, token));
+    const error = await rejection(generateAtPuter(`fault=accept-then-drop;pending=10;run=${run}`, token));
     expect(error).to.be.instanceOf(TypeError);
-    const log = await logOf('puter', run);
+    const log = await simLogOf('puter', run);
     expect(log.map((e) => [e.method, e.dropped])).to.deep.equal([['POST', true]]);
     // FLUX.2 Klein 9B: 1.1 cents, deducted before the drop.
-    expect(await puterCharges(token)).to.deep.equal({ usd: '0.011', calls: 1 });
-    const usage = await (
-      await fetch(`${ORIGIN}/sim/puter/metering/usage`, { headers: { Authorization: `Bearer ${token}` } })
-    ).json();
+    expect(await simCharges('puter', token)).to.deep.equal({ usd: '0.011', calls: 1 });
+    const usage = await puterUsage(simEndpoint('puter'), token);
     expect(usage.allowanceInfo.remaining).to.equal(50_000_000 - 1_100_000);
   });
 });

@@ -67,3 +67,34 @@ export function leftBehind(storageKey: string, make: (ledger: LedgerStore) => vo
   localStorage.setItem(`${storageKey}:ledger`, storage.getItem(`${ledger.storageKey}:ledger`)!);
   return ledger.pending() as LedgerEntry[];
 }
+
+/** Tells this page's ledgers that `key` changed in storage, as the browser does when another tab writes it. */
+export const storageEvent = (key: string | null) => window.dispatchEvent(new StorageEvent('storage', { key }));
+
+/**
+ * Tabs of one origin sharing its storage under one storage key, each in a process of its own (a TabStorage: its own
+ * copy, which catches up only when it hears of a write). `open()` gives a tab and the ledger it runs; `hear(...tabs)`
+ * delivers the others' writes to each tab in turn, as the browser's storage event does; `stored()` is the ledger
+ * document as the origin holds it; `reloaded(tab)` a ledger reading what `tab` stored, as a reload of it would.
+ */
+export function oneOrigin() {
+  const shared = new Map<string, string>();
+  const storageKey = uniqueStorageKey();
+  const ledgerKey = `${storageKey}:ledger`;
+  return {
+    shared,
+    storageKey,
+    ledgerKey,
+    open<T extends TabStorage>(tab: T = new TabStorage(shared) as T) {
+      return { tab, ledger: new LedgerStore({ storageKey, storage: tab }) };
+    },
+    hear(...tabs: TabStorage[]) {
+      for (const tab of tabs) {
+        tab.receive();
+        storageEvent(ledgerKey);
+      }
+    },
+    stored: () => JSON.parse(shared.get(ledgerKey)!),
+    reloaded: (tab: MemoryStorage) => new LedgerStore({ storageKey, storage: reloaded(tab) }),
+  };
+}

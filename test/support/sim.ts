@@ -71,6 +71,8 @@ export interface SimLogEntry {
   kind?: 'generate' | 'usage' | 'whoami' | 'catalogue' | 'signin';
   model?: string;
   fault?: string;
+  /** BFL: the width and height of each reference a submission carried (null where it was not an image). */
+  inputs?: ([number, number] | null)[];
   /** OpenRouter: what the request asked for. */
   asked?: { model: string; modalities: string[]; image_config: { aspect_ratio: string; image_size: string } };
 }
@@ -90,9 +92,16 @@ export async function taskLog(name: SimulatorName, id: string): Promise<SimLogEn
   return (await simLog(name)).filter((entry) => entry.id === id);
 }
 
-/** Submissions (POST /v1/{model}) the BFL simulator received after `since` requests. */
-export async function submissionsSince(since: number): Promise<SimLogEntry[]> {
-  return (await simLog()).slice(since).filter((e) => e.method === 'POST' && /\/v1\//.test(e.path));
+/** Submissions (POST /v1/{model}) the BFL simulator received after `since` requests (with `marker` in their path). */
+export async function submissionsSince(since: number, marker = ''): Promise<SimLogEntry[]> {
+  return (await simLog())
+    .slice(since)
+    .filter((e) => e.method === 'POST' && /\/v1\//.test(e.path) && e.path.includes(marker));
+}
+
+/** The submissions (POSTs) the simulator `name` received under the run marker `run` (polls and images are not). */
+export async function submissionsOf(name: SimulatorName, run: string): Promise<SimLogEntry[]> {
+  return (await simLogOf(name, run)).filter((entry) => entry.method === 'POST');
 }
 
 /**

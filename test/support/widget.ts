@@ -101,6 +101,20 @@ export async function chooseCount(el: Widget, count: number) {
   await el.updateComplete;
 }
 
+/**
+ * Types `key` into the widget's key field as the user does (once the panels are here): its value, then `input`;
+ * `commit`: then `change` too, as Enter or the focus leaving the field sends. Its update done; the field.
+ */
+export async function typeKey(el: Widget, key: string, { commit = false } = {}) {
+  await panelsLoaded(el);
+  const field = part(el, 'key') as HTMLInputElement;
+  field.value = key;
+  field.dispatchEvent(new Event('input'));
+  if (commit) field.dispatchEvent(new Event('change'));
+  await el.updateComplete;
+  return field;
+}
+
 /** Shows Width and Height ("Custom size"), where they are not shown yet. */
 export async function customSize(el: Widget) {
   if (part(el, 'width')) return;
@@ -124,6 +138,10 @@ export function blocked(el: HTMLElement) {
   const reason = el.shadowRoot!.querySelector('#reason');
   return { reason: words(reason?.querySelector('span')), fix: reason?.querySelector<HTMLElement>('a, button') };
 }
+
+/** What the widget's polite status regions say now, one string each (a screen reader reads them as they change). */
+export const announced = (el: HTMLElement) =>
+  [...el.shadowRoot!.querySelectorAll('[role=status]')].map((node) => node.textContent);
 
 /** The Generate button. */
 export const generateButton = (el: HTMLElement) => part(el, 'submit') as HTMLButtonElement;

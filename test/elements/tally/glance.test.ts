@@ -10,10 +10,8 @@ import { image } from '../../support/ledger.js';
 import { cleanLocalStorage } from '../../support/storage.js';
 import { controlledClock } from '../../support/clock.js';
 import { uniqueStorageKey } from '../../support/sim.js';
-import { imageWidget } from '../../support/widget.js';
+import { imageWidget, part, words } from '../../support/widget.js';
 
-const part = (el: HTMLElement, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~=${name}]`);
-const words = (node: Node) => node.textContent!.replace(/\s+/g, ' ').trim();
 /** The amounts of the `title`s in `node`, in order, as decimals ("$0.126" → "0.126"; "$1,234.50" → "1234.5"). */
 const exact = (node: HTMLElement) =>
   [...node.querySelectorAll<HTMLElement>('[title]')].map((e) => new Decimal(e.title.replace(/[$,]/g, '')).toFixed());

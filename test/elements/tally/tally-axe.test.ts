@@ -11,8 +11,8 @@ import { until } from '../../support/wait.js';
 import { expectWcag22 } from '../../support/axe.js';
 import { controlledClock } from '../../support/clock.js';
 import { uniqueStorageKey } from '../../support/sim.js';
+import { part } from '../../support/widget.js';
 
-const part = (el: HTMLElement, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~=${name}]`);
 const spend = (ledger: LedgerStore, usd: string, model = 'flux-2-pro') =>
   ledger.settle(ledger.open({ ...image, model, quoted: usd }).id, { charged: usd });
 
