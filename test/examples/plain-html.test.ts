@@ -1,23 +1,12 @@
 // examples/plain-html: one script tag, the three elements, and the page's own listener in an external file,
 // under a strict Content-Security-Policy.
 import { expect } from '@open-wc/testing';
-import {
-  closeExample,
-  generateThrough,
-  openExample,
-  part,
-  typeInto,
-  type Example,
-  type Widget,
-} from '../support/examples.js';
+import { describeExample, generateThrough, part, typeInto, type Widget } from '../support/examples.js';
 import { until } from '../support/wait.js';
 
-describe('examples/plain-html', () => {
-  let example: Example | undefined;
-  afterEach(() => closeExample(example));
-
+describeExample('plain-html', (open, page) => {
   it('prices, generates with the key typed into the widget, and shows the result from its listener', async () => {
-    example = await openExample('/examples/plain-html/index.html');
+    const example = await open();
     const { doc } = example;
     const widget = doc.querySelector<Widget>('userpays-image')!;
     await until(() => part(widget, 'submit'), 10_000, 'the widget');
@@ -41,12 +30,12 @@ describe('examples/plain-html', () => {
   });
 
   it('loads no inline script: the policy allows none, and the page needs none', async () => {
-    const html = await (await fetch('/examples/plain-html/index.html')).text();
-    const page = new DOMParser().parseFromString(html, 'text/html');
-    const policy = page.querySelector('meta[http-equiv=Content-Security-Policy]')!.getAttribute('content')!;
+    const html = await (await fetch(page)).text();
+    const parsed = new DOMParser().parseFromString(html, 'text/html');
+    const policy = parsed.querySelector('meta[http-equiv=Content-Security-Policy]')!.getAttribute('content')!;
     expect(policy).to.match(/script-src 'self';/);
     expect(policy).not.to.contain('unsafe');
-    const scripts = [...page.querySelectorAll('script')];
+    const scripts = [...parsed.querySelectorAll('script')];
     expect(scripts.every((script) => script.src && !script.textContent!.trim())).to.equal(true);
     expect(scripts.filter((script) => /dist\/userpays\.js$/.test(script.getAttribute('src')!))).to.have.length(1);
   });

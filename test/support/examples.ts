@@ -177,3 +177,52 @@ export async function expectPaidResult(example: Example) {
   expect(example.violations, 'CSP violations').to.deep.equal([]);
   expect(example.errors).to.deep.equal([]);
 }
+
+/**
+ * The suite of one example page (`/examples/<name>/index.html`): `body` declares its tests, each of which opens the
+ * page afresh with `open()`; after each test the page is closed and what it stored forgotten.
+ */
+export function describeExample(name: string, body: (open: () => Promise<Example>, page: string) => void) {
+  const page = `/examples/${name}/index.html`;
+  describe(`examples/${name}`, () => {
+    let example: Example | undefined;
+    afterEach(() => closeExample(example));
+    body(async () => (example = await openExample(page)), page);
+  });
+}
+
+/**
+ * Before the suite: the vendor modules a framework example imports (examples/vendor.mjs), which the server prepares
+ * on first request, outside any test's time limit.
+ */
+export function vendorModulesReady(...paths: string[]) {
+  before(async function () {
+    this.timeout(60_000);
+    for (const path of paths) expect((await fetch(path)).ok, path).to.equal(true);
+  });
+}
+
+/**
+ * What every framework example does with the widget: its error heard through the framework's own event wiring
+ * (`wiring`: `onuserpays-error`, `@userpays-error`…), shown in the app's words; and the paid path through the widget's
+ * own key field.
+ */
+export function itWiresTheWidget(open: () => Promise<Example>, wiring: string) {
+  it(`hears userpays-error through ${wiring}`, async () => {
+    await expectErrorShown(await open());
+  });
+
+  it('prices, takes the key in the widget’s own field (the only one), generates and renders the result', async () => {
+    await expectPaidResult(await open());
+  });
+}
+
+/** The page's policy is strict: its import map allowed by hash, and nothing else inline, nothing unsafe. */
+export function itRunsUnderAStrictPolicy(page: string) {
+  it('runs under a strict policy that allows its import map by hash, and nothing else inline', async () => {
+    const { policy, mapHash, inline } = await policyAndImportMap(page);
+    expect(policy, `the import map changed: its hash is now ${mapHash}`).to.contain(`script-src 'self' ${mapHash};`);
+    expect(policy).not.to.contain('unsafe');
+    expect(inline).to.equal(1);
+  });
+}
