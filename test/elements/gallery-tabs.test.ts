@@ -7,20 +7,15 @@ import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { ImageStore } from '../../src/images/image-store.js';
 import { uniqueStorageKey } from '../support/sim.js';
 import { imageWidget } from '../support/widget.js';
+import { pngBlob } from '../support/images.js';
 
 const shownIds = (el: UserPaysImage) =>
   [...el.shadowRoot!.querySelectorAll<HTMLElement>('.tile[data-id]')].map((tile) => tile.dataset.id);
 
-async function pixel(): Promise<Blob> {
-  const canvas = new OffscreenCanvas(4, 4);
-  canvas.getContext('2d')!.fillRect(0, 0, 4, 4);
-  return canvas.convertToBlob({ type: 'image/png' });
-}
-
 const image = async (id: string, createdAt: number) => ({
   id,
   entryId: id,
-  blob: await pixel(),
+  blob: await pngBlob(4, 4),
   prompt: `picture ${id}`,
   model: 'flux-2-pro',
   provider: 'bfl',

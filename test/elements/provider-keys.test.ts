@@ -2,20 +2,11 @@
 // in memory or remembered on disk. Every request the widget makes is recorded with its headers.
 import { expect } from '@open-wc/testing';
 import '../../src/define.js';
-import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { ProviderKeys } from '../../src/elements/image/provider-keys.js';
-import type { ErrorDetail } from '../../src/base/types.js';
 import { bflEndpoint, falEndpoint, uniqueStorageKey } from '../support/sim.js';
 import { recordRequests } from '../support/record-fetches.js';
 import { imageWidget, part, typeKey } from '../support/widget.js';
-
-async function failure(el: UserPaysImage): Promise<ErrorDetail> {
-  const error = new Promise<ErrorDetail>((resolve) =>
-    el.addEventListener('userpays-error', (e) => resolve(e.detail), { once: true }),
-  );
-  await el.generate().catch(() => {});
-  return error;
-}
+import { errorEvent } from '../support/failure.js';
 
 describe('keys stay with their provider', () => {
   const { carrying } = recordRequests();
@@ -30,7 +21,7 @@ describe('keys stay with their provider', () => {
     el.provider = 'fal';
     el.endpoint = falEndpoint('pending=50');
     expect(el.apiKey).to.equal('');
-    expect((await failure(el)).code).to.equal('auth-required');
+    expect((await errorEvent(el)).code).to.equal('auth-required');
     await el.updateComplete;
     expect((part(el, 'key') as HTMLInputElement).value).to.equal('');
 

@@ -8,18 +8,10 @@ import { until } from '../support/wait.js';
 import { PUTER_SRC, puterCalls, puterEndpoint, setPuterAccount, signedInToPuter } from '../support/puter.js';
 import { bflEndpoint, submissionsOf, unique, uniqueStorageKey } from '../support/sim.js';
 import { imageWidget, panelsLoaded, part, radios, words } from '../support/widget.js';
+import { pngFile } from '../support/images.js';
 
 /** The reference images chosen, as their thumbnails show them. */
 const thumbs = (el: UserPaysImage) => [...el.shadowRoot!.querySelectorAll('.thumbs li')];
-
-/** A PNG file of that size (one colour: small to send, real to decode). */
-async function png(width: number, height: number, name = `ref-${width}x${height}.png`): Promise<File> {
-  const canvas = new OffscreenCanvas(width, height);
-  const context = canvas.getContext('2d')!;
-  context.fillStyle = '#3a6';
-  context.fillRect(0, 0, width, height);
-  return new File([await canvas.convertToBlob({ type: 'image/png' })], name, { type: 'image/png' });
-}
 
 /** Chooses files in the widget's reference picker, as the user would, and waits until they are read. */
 async function choose(el: UserPaysImage, files: File[]) {
@@ -111,7 +103,7 @@ describe('Puter through its real SDK, against the strict simulator', function ()
   it('[flex] never sends two images: the picker keeps one, and one reaches Puter', async () => {
     const marker = unique();
     const el = await puterWidget('flux-2-flex', marker);
-    await choose(el, [await png(640, 480, 'a.png'), await png(480, 640, 'b.png')]);
+    await choose(el, [await pngFile(640, 480, 'a.png'), await pngFile(480, 640, 'b.png')]);
     expect(thumbs(el)).to.have.length(1);
     // Full: no way to choose another, and it says how many of how many.
     expect(el.shadowRoot!.querySelector('input[type=file]')).to.equal(null);
@@ -128,7 +120,7 @@ describe('BFL, against the strict simulator', () => {
     const endpoint = bflEndpoint(`pending=50;run=${marker}`);
     const attributes = { provider: 'bfl', model: 'flux-2-pro', locale: 'en-US', endpoint };
     const el = await imageWidget({ ...attributes, prompt: 'the same harbour, in autumn' }, { apiKey: 'sim-rules-key' });
-    await choose(el, [await png(3000, 2000)]);
+    await choose(el, [await pngFile(3000, 2000)]);
     expect(el.quote?.total).to.equal('0.09'); // 3 + 4 MP × 1.5 credits, not 3 + 6 × 1.5
     expect(part(el, 'cost')!.textContent).to.contain('resized from 3000×2000');
     expect(el.shadowRoot!.querySelector('.thumbs')!.textContent).to.contain('3000×2000 → 2449×1632');
@@ -148,13 +140,13 @@ describe('reference images given by drop or paste', () => {
     const el = await imageWidget({ provider: 'bfl', model: 'flux-2-pro' });
     await panelsLoaded(el); // the drop zone is under More options, which comes with the panels
     const files = new DataTransfer();
-    files.items.add(await png(640, 480, 'dropped.png'));
+    files.items.add(await pngFile(640, 480, 'dropped.png'));
     const drop = new DragEvent('drop', { dataTransfer: files, bubbles: true, cancelable: true });
     el.shadowRoot!.querySelector('.refs .drop')!.dispatchEvent(drop);
     expect(drop.defaultPrevented, 'the browser does not open the file').to.equal(true);
     await until(() => thumbs(el).length === 1);
     const pasted = new DataTransfer();
-    pasted.items.add(await png(480, 640, 'pasted.png'));
+    pasted.items.add(await pngFile(480, 640, 'pasted.png'));
     const paste = new ClipboardEvent('paste', { clipboardData: pasted, bubbles: true, cancelable: true });
     el.shadowRoot!.querySelector('textarea')!.dispatchEvent(paste);
     await until(() => thumbs(el).length === 2);

@@ -3,7 +3,7 @@ import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { ImageStore } from '../../src/images/image-store.js';
 import { LedgerStore } from '../../src/ledger/ledger.js';
-import type { ErrorDetail, GenerationResult, Tally } from '../../src/base/types.js';
+import type { GenerationResult, Tally } from '../../src/base/types.js';
 import { bflEndpoint, simLog, submissionsSince, uniqueStorageKey } from '../support/sim.js';
 import {
   blocked,
@@ -16,6 +16,7 @@ import {
   panelsLoaded,
   part,
 } from '../support/widget.js';
+import { errorEvent } from '../support/failure.js';
 
 // This file's widgets carry their own `run` marker: other test files use the same simulator at the same time.
 const RUN = uniqueStorageKey();
@@ -33,12 +34,6 @@ async function widget(scenario = '', extra: Partial<UserPaysImage> = {}) {
   Object.assign(el, extra);
   await el.updateComplete;
   return el;
-}
-
-async function failure(el: UserPaysImage): Promise<ErrorDetail> {
-  const event = oneEvent(el, 'userpays-error');
-  await el.generate().catch(() => {});
-  return (await event).detail;
 }
 
 describe('<userpays-image>', () => {
@@ -177,7 +172,7 @@ describe('<userpays-image>', () => {
   it('refuses an empty prompt before anything is sent', async () => {
     const el = await widget('', { prompt: '   ' });
     const before = (await simLog()).length;
-    const error = await failure(el);
+    const error = await errorEvent(el);
     expect(error.code).to.equal('invalid-input');
     expect(part(el, 'error')!.textContent).to.contain('Describe the image');
     expect(await ours(before)).to.have.length(0);
@@ -186,7 +181,7 @@ describe('<userpays-image>', () => {
   it('refuses a bad size before anything is sent', async () => {
     const el = await widget('', { width: 1000 });
     const before = (await simLog()).length;
-    const error = await failure(el);
+    const error = await errorEvent(el);
     expect(error.code).to.equal('invalid-input');
     expect(error.message).to.match(/multiple of 16/);
     expect(await ours(before)).to.have.length(0);
@@ -195,7 +190,7 @@ describe('<userpays-image>', () => {
   it('asks for a key when there is none, before anything is sent', async () => {
     const el = await widget('', { apiKey: '' });
     const before = (await simLog()).length;
-    const error = await failure(el);
+    const error = await errorEvent(el);
     expect(error.code).to.equal('auth-required');
     expect(await ours(before)).to.have.length(0);
     expect(part(el, 'key')).to.exist;
@@ -205,7 +200,7 @@ describe('<userpays-image>', () => {
     const el = await widget('', { budget: '0.02' });
     await el.generate();
     const before = (await simLog()).length;
-    const error = await failure(el);
+    const error = await errorEvent(el);
     expect(error.code).to.equal('budget-exceeded');
     expect(await ours(before)).to.have.length(0);
     expect(el.tally).to.include({ spent: '0.014', remaining: '0.006' });
@@ -223,7 +218,7 @@ describe('<userpays-image>', () => {
 
   it('shows insufficient funds in plain words and books nothing', async () => {
     const el = await widget('fault=402');
-    const error = await failure(el);
+    const error = await errorEvent(el);
     expect(error).to.include({ code: 'insufficient-funds', retryable: false });
     await el.updateComplete;
     expect(el.shadowRoot!.querySelectorAll('[role=status]')[1].textContent).to.equal(error.message);
@@ -252,7 +247,7 @@ describe('<userpays-image>', () => {
     const seen = await Promise.all(
       faults.map(async (fault) => {
         const el = await widget(`${fault};pending=60`);
-        const error = await failure(el);
+        const error = await errorEvent(el);
         await el.updateComplete;
         return { fault, el, error };
       }),

@@ -237,7 +237,7 @@ describe('bad input, tried whole', function () {
       async () => {
         const storageKey = newStorageKey();
         const apiKey = `bad-input-${storageKey}`;
-        const el = await bflWidget({ scenario: '', run: storageKey, prompt: 'a fox', apiKey, storageKey });
+        const el = await bflWidget({ scenario: '', apiKey, storageKey });
         await panelsLoaded(el);
         const errors: ErrorDetail[] = [];
         el.addEventListener('userpays-error', (event) => errors.push((event as CustomEvent<ErrorDetail>).detail));
@@ -287,7 +287,7 @@ describe('bad input, tried whole', function () {
       'a prompt taken away or not text asks for a prompt, nothing is sent, and other attributes taken away are their defaults again',
       async () => {
         const storageKey = newStorageKey();
-        const el = await bflWidget({ scenario: '', run: storageKey, prompt: 'a fox', apiKey: 'sim-k', storageKey });
+        const el = await bflWidget({ scenario: '', apiKey: 'sim-k', storageKey });
         await panelsLoaded(el);
         for (const take of [
           () => el.removeAttribute('prompt'), // what a framework does with an attribute it no longer sets
@@ -386,7 +386,7 @@ describe('bad input, tried whole', function () {
 
     tried('markup in the prompt is shown as text, and nothing of it runs', async () => {
       const storageKey = newStorageKey();
-      const el = await bflWidget({ scenario: '', run: storageKey, prompt: MARKUP, apiKey: 'sim-k', storageKey });
+      const el = await bflWidget({ scenario: '', prompt: MARKUP, apiKey: 'sim-k', storageKey });
       await el.generate();
       await el.updateComplete;
       expect(el.shadowRoot!.querySelector('img[src=x], script')).to.equal(null);
@@ -400,8 +400,7 @@ describe('bad input, tried whole', function () {
     async function widgetAt(sim: Sim, scenario: string, prompt = 'a fox') {
       const storageKey = newStorageKey();
       const apiKey = `bad-input-${storageKey}`;
-      if (sim === 'bfl')
-        return { el: await bflWidget({ scenario, run: storageKey, prompt, apiKey, storageKey }), apiKey };
+      if (sim === 'bfl') return { el: await bflWidget({ scenario, prompt, apiKey, storageKey }), apiKey };
       const el = await imageWidget({
         provider: sim,
         model: 'flux-2-klein-4b',

@@ -11,7 +11,7 @@ import {
   itRidesOutFailingPolls,
   providerHarness,
 } from '../support/provider-harness.js';
-import { pageFetch, taskLog, type SimLogEntry } from '../support/sim.js';
+import { pageFetch, type SimLogEntry, submitToBfl, taskLog } from '../support/sim.js';
 
 /** FLUX.2 [klein] 4B at 512×384 from the BFL simulator, each generation with a key of its own; `calls` records
  * what happened when. */
@@ -266,13 +266,8 @@ describe('BflProvider against the BFL simulator', () => {
   describe('resume', () => {
     it('completes a task from its pollingUrl (after a reload), without needing the key', async () => {
       const key = newKey();
-      const submitted = await (
-        await pageFetch(`${endpoint('pending=400')}/v1/flux-2-klein-4b`, {
-          method: 'POST',
-          headers: { 'x-key': key, 'content-type': 'application/json' },
-          body: JSON.stringify({ prompt: 'a reloaded page', width: 320, height: 240, seed: 9 }),
-        })
-      ).json();
+      const body = { prompt: 'a reloaded page', width: 320, height: 240, seed: 9 };
+      const { body: submitted } = await submitToBfl(endpoint('pending=400'), key, 'flux-2-klein-4b', body);
       const task: ProviderTask = { provider: 'bfl', id: submitted.id, pollingUrl: submitted.polling_url };
       const outcome = await provider.resume(task, { endpoint: SIM, signal: new AbortController().signal });
       expect([outcome.image.width, outcome.image.height, outcome.image.seed]).to.deep.equal([320, 240, 9]);

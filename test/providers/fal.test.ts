@@ -15,7 +15,7 @@ import {
   itRidesOutFailingPolls,
   providerHarness,
 } from '../support/provider-harness.js';
-import { OTHER_HOST, pageFetch, taskLog, type SimLogEntry } from '../support/sim.js';
+import { OTHER_HOST, pageFetch, type SimLogEntry, submitToFal, taskLog } from '../support/sim.js';
 import { sleep as wait } from '../support/wait.js';
 import { imageWidget } from '../support/widget.js';
 
@@ -223,12 +223,8 @@ describe('FalProvider against the fal queue simulator', () => {
 
   describe('resume', () => {
     async function submitDirectly(key: string, scenario = 'pending=500') {
-      const response = await pageFetch(`${endpoint(scenario)}/fal-ai/flux-2-pro`, {
-        method: 'POST',
-        headers: { authorization: `Key ${key}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ prompt: 'a reloaded page', image_size: { width: 320, height: 240 }, seed: 9 }),
-      });
-      const reply = await response.json();
+      const body = { prompt: 'a reloaded page', image_size: { width: 320, height: 240 }, seed: 9 };
+      const { body: reply } = await submitToFal(endpoint(scenario), key, 'fal-ai/flux-2-pro', body);
       const task: ProviderTask = {
         provider: 'fal',
         id: reply.request_id,

@@ -12,7 +12,7 @@ import { OpenAiProvider, gatewayUrl } from '../../src/providers/openai.js';
 import { cleanLocalStorage } from '../support/storage.js';
 import { failure } from '../support/failure.js';
 import { recorded } from '../support/recorded.js';
-import { unique, uniqueStorageKey } from '../support/sim.js';
+import { simLogOf, unique, uniqueStorageKey } from '../support/sim.js';
 
 interface Interaction {
   method: string;
@@ -44,12 +44,7 @@ async function widget(endpoint: string, host: string, model: string, width: numb
   return { el, storageKey };
 }
 
-interface GatewayLogEntry {
-  path: string;
-  asked?: { model?: string; size?: string; width?: number; height?: number };
-}
-const gatewayLog = async (run: string): Promise<GatewayLogEntry[]> =>
-  ((await (await fetch('/sim/openai/_log')).json()) as GatewayLogEntry[]).filter((e) => e.path.includes(run));
+const gatewayLog = (run: string) => simLogOf('openai', run);
 
 describe('OpenAI-compatible gateways as they are', function () {
   this.timeout(20_000);

@@ -12,7 +12,7 @@ import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { cleanLocalStorage } from '../support/storage.js';
 import { authorize, closeDemo, openDemo, withPopup } from '../support/demo.js';
 import { relayUrl } from '../support/relay.js';
-import { type SimLogEntry, bflEndpoint, simLog, uniqueStorageKey } from '../support/sim.js';
+import { bflEndpoint, simLogOf, uniqueStorageKey } from '../support/sim.js';
 import { blocked, imageWidget, part, typeKey, words } from '../support/widget.js';
 import { recordRequests } from '../support/record-fetches.js';
 
@@ -31,7 +31,7 @@ const bflWidget = (storageKey: string, relay: string, tag = storageKey) =>
   });
 
 /** What the simulator received tagged `tag`. */
-const received = async (tag: string) => (await simLog()).filter((entry) => entry.path.includes(`run=${tag}/`));
+const received = (tag: string) => simLogOf('bfl', `run=${tag}/`);
 
 /** Types `key` into the widget's key field, as the user does, and commits it. */
 const typeAndCommit = (el: UserPaysImage, key: string) => typeKey(el, key, { commit: true });
@@ -117,10 +117,7 @@ describe('a key goes only through the relay it was given through', function () {
     const { first, second } = await relays();
     const [before, after] = [uniqueStorageKey(), uniqueStorageKey()];
     const at = (tag: string) => `${location.origin}/sim/openrouter/s/run=${tag}`;
-    const received = async (tag: string) =>
-      ((await (await fetch(`${location.origin}/sim/openrouter/_log`)).json()) as SimLogEntry[]).filter((entry) =>
-        entry.path.includes(`run=${tag}/`),
-      );
+    const received = (tag: string) => simLogOf('openrouter', `run=${tag}/`);
     const view = await openDemo(1280); // a page whose address can take the sign-in's answer
     try {
       const { UserPays } = view as unknown as typeof globalThis;

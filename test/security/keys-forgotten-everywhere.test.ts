@@ -11,15 +11,12 @@ import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { cleanLocalStorage } from '../support/storage.js';
 import { until } from '../support/wait.js';
 import { authorize, closeDemo, demoWidget, openDemo, signInButton, withPopup } from '../support/demo.js';
-import { type SimLogEntry, bflEndpoint, uniqueStorageKey } from '../support/sim.js';
+import { bflEndpoint, simLogOf, type SimulatorName, uniqueStorageKey } from '../support/sim.js';
 import { openTab } from '../support/tabs.js';
 import { blocked, imageWidget, part, typeKey, words } from '../support/widget.js';
 
 /** What the simulator `sim` received for the run `tag`. */
-const received = async (sim: string, tag: string): Promise<SimLogEntry[]> =>
-  ((await (await fetch(`${location.origin}/sim/${sim}/_log`)).json()) as SimLogEntry[]).filter((entry) =>
-    entry.path.includes(`run=${tag}/`),
-  );
+const received = (sim: SimulatorName, tag: string) => simLogOf(sim, `run=${tag}/`);
 
 /** A `<userpays-image>` made in `document` (this page's, a tab's, the demo's: each defines the element itself). */
 async function widgetIn(document: Document, settings: Partial<UserPaysImage>): Promise<UserPaysImage> {

@@ -4,7 +4,16 @@
 // every test uses a scenario key of its own (run=…) and fresh keys, so parallel test files never mix logs or charges.
 import { expect } from '@open-wc/testing';
 import { rejection } from '../support/failure.js';
-import { OTHER_HOST, otherOrigin, simCharges, simEndpoint, simLogOf, unique } from '../support/sim.js';
+import {
+  OTHER_HOST,
+  otherOrigin,
+  simCharges,
+  simEndpoint,
+  simLogOf,
+  submitToBfl,
+  submitToFal,
+  unique,
+} from '../support/sim.js';
 import { sleep, until } from '../support/wait.js';
 import { referenceImage } from '../support/images.js';
 import { puterGenerate, puterUsage } from '../support/puter.js';
@@ -232,14 +241,9 @@ for (const sim of SIMS) {
 // ---------------------------------------------------------------------------------------------------------------
 // BFL
 
-async function bflSubmit(scenario: string, key: string, model = 'flux-2-pro', body: Record<string, unknown> = {}) {
-  const response = await fetch(`${ORIGIN}/sim/bfl/s/${scenario}/v1/${model}`, {
-    method: 'POST',
-    headers: { 'x-key': key, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ prompt: 'a lighthouse', width: 1024, height: 1024, ...body }),
-  });
-  return { status: response.status, body: await response.json() };
-}
+/** A FLUX.2 task (a lighthouse, 1024×1024, [pro] unless said) submitted to the BFL simulator under `scenario`. */
+const bflSubmit = (scenario: string, key: string, model = 'flux-2-pro', body: object = {}) =>
+  submitToBfl(simEndpoint('bfl', scenario), key, model, { prompt: 'a lighthouse', width: 1024, height: 1024, ...body });
 
 const bflCredits = async (key: string) =>
   (await (await fetch(`${ORIGIN}/sim/bfl/v1/credits`, { headers: { 'x-key': key } })).json()).credits;
@@ -382,14 +386,13 @@ describe('bfl simulator: charges and slow images', () => {
 // ---------------------------------------------------------------------------------------------------------------
 // fal
 
-async function falSubmit(scenario: string, key: string, endpoint = 'fal-ai/flux-2-pro', body: object = {}) {
-  const response = await fetch(`${ORIGIN}/sim/fal/s/${scenario}/${endpoint}`, {
-    method: 'POST',
-    headers: { Authorization: `Key ${key}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ prompt: 'a lighthouse', image_size: { width: 1024, height: 1024 }, ...body }),
+/** A request (a lighthouse, 1024×1024, to `endpoint`: [pro] unless said) submitted to the fal simulator under `scenario`. */
+const falSubmit = (scenario: string, key: string, endpoint = 'fal-ai/flux-2-pro', body: object = {}) =>
+  submitToFal(simEndpoint('fal', scenario), key, endpoint, {
+    prompt: 'a lighthouse',
+    image_size: { width: 1024, height: 1024 },
+    ...body,
   });
-  return { status: response.status, body: await response.json() };
-}
 const falAuth = (key: string) => ({ headers: { Authorization: `Key ${key}` } });
 async function falDone(key: string, statusUrl: string) {
   return until(async () => {

@@ -3,7 +3,7 @@
 // 4 MP references, fal's reference counts, and what their logs record. Plain fetch against the test server's
 // own origin; every test uses a scenario key of its own (run=…) so that parallel test files never mix logs.
 import { expect } from '@open-wc/testing';
-import { bflEndpoint, submissionsOf, unique } from '../support/sim.js';
+import { bflEndpoint, simEndpoint, submissionsOf, submitToBfl, submitToFal, unique } from '../support/sim.js';
 import { puterCalls, puterEndpoint, puterGenerate, puterUsage } from '../support/puter.js';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -315,14 +315,9 @@ describe('Puter simulator: Together-served models', () => {
 // ---------------------------------------------------------------------------------------------------------------
 // BFL
 
-async function bflSubmit(run: string, model: string, body: Record<string, unknown>) {
-  const response = await fetch(`${bflEndpoint(`run=${run}`)}/v1/${model}`, {
-    method: 'POST',
-    headers: { 'x-key': unique('key'), 'Content-Type': 'application/json' },
-    body: JSON.stringify({ prompt: 'a lighthouse at dusk', ...body }),
-  });
-  return { status: response.status, body: await response.json() };
-}
+/** A task submitted to the BFL simulator (run `run`, a fresh key), "a lighthouse at dusk" with `body`. */
+const bflSubmit = (run: string, model: string, body: object) =>
+  submitToBfl(bflEndpoint(`run=${run}`), unique('key'), model, { prompt: 'a lighthouse at dusk', ...body });
 
 describe('BFL simulator: references', () => {
   it('refuses FLUX.2 output + references over 9 MP with a 422 on input_image', async () => {
@@ -409,14 +404,9 @@ describe('BFL simulator: references', () => {
 // ---------------------------------------------------------------------------------------------------------------
 // fal
 
-async function falSubmit(run: string, endpoint: string, body: Record<string, unknown>) {
-  const response = await fetch(`${location.origin}/sim/fal/s/run=${run}/${endpoint}`, {
-    method: 'POST',
-    headers: { Authorization: 'Key strict-test', 'Content-Type': 'application/json' },
-    body: JSON.stringify({ prompt: 'a lighthouse at dusk', ...body }),
-  });
-  return { status: response.status, body: await response.json() };
-}
+/** A request submitted to the fal simulator's `endpoint` (run `run`), "a lighthouse at dusk" with `body`. */
+const falSubmit = (run: string, endpoint: string, body: object) =>
+  submitToFal(simEndpoint('fal', `run=${run}`), 'strict-test', endpoint, { prompt: 'a lighthouse at dusk', ...body });
 
 describe('fal simulator: references', () => {
   it('takes at most 4 image_urls on [klein] edit and 8 on [pro]/[flex]/[max] edit', async () => {

@@ -5,7 +5,7 @@ import { LedgerStore } from '../../src/ledger/ledger.js';
 import { waitUntil } from '@open-wc/testing';
 import { bflWidget } from './bfl-widget.js';
 import { MemoryStorage, image } from './ledger.js';
-import { bflEndpoint, uniqueStorageKey } from './sim.js';
+import { bflEndpoint, submitToBfl, uniqueStorageKey } from './sim.js';
 import { part } from './widget.js';
 
 /** Submits `prompt` to the BFL simulator with `key` (tagged `run`), and books it as pending in `storageKey`'s ledger. */
@@ -13,13 +13,8 @@ export async function leftAtBfl(
   storageKey: string,
   { run, key, prompt }: { run: string; key: string; prompt: string },
 ) {
-  const task = await (
-    await fetch(`${bflEndpoint(`pending=3000;run=${run}`)}/v1/flux-2-klein-4b`, {
-      method: 'POST',
-      headers: { 'x-key': key, 'content-type': 'application/json' },
-      body: JSON.stringify({ prompt, width: 1024, height: 1024, output_format: 'png' }),
-    })
-  ).json();
+  const body = { prompt, width: 1024, height: 1024, output_format: 'png' };
+  const { body: task } = await submitToBfl(bflEndpoint(`pending=3000;run=${run}`), key, 'flux-2-klein-4b', body);
   // Written by a ledger of its own (another page's), then handed to this page's storage.
   const storage = new MemoryStorage();
   const other = uniqueStorageKey();

@@ -73,8 +73,8 @@ export interface SimLogEntry {
   fault?: string;
   /** BFL: the width and height of each reference a submission carried (null where it was not an image). */
   inputs?: ([number, number] | null)[];
-  /** OpenRouter: what the request asked for. */
-  asked?: { model: string; modalities: string[]; image_config: { aspect_ratio: string; image_size: string } };
+  /** What a generation asked for (OpenRouter: `modalities` and `image_config`; a gateway: `size`, or `width` and `height`). */
+  asked?: { model?: string; [field: string]: any };
 }
 
 /** Every request the simulator `name` (BFL unless said) received since the server started, oldest first. */
@@ -117,6 +117,24 @@ export async function simCharges(name: SimulatorName, key: string): Promise<{ us
 /** What the simulator `name` charged `key`, in USD. */
 export const simCharged = async (name: SimulatorName, key: string): Promise<string> =>
   (await simCharges(name, key)).usd;
+
+/** POSTs `body` as JSON to `url` with `headers`, as a provider's client does: the status and the JSON reply. */
+async function postJson(url: string, headers: Record<string, string>, body: object) {
+  const response = await pageFetch(url, {
+    method: 'POST',
+    headers: { ...headers, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, body: await response.json() };
+}
+
+/** A task submitted straight to the BFL simulator at `endpoint` (its `model`, `key` as x-key): status and reply. */
+export const submitToBfl = (endpoint: string, key: string, model: string, body: object) =>
+  postJson(`${endpoint}/v1/${model}`, { 'x-key': key }, body);
+
+/** A request submitted straight to the fal queue simulator at `endpoint` (fal's `app` id, with `key`): status and reply. */
+export const submitToFal = (endpoint: string, key: string, app: string, body: object) =>
+  postJson(`${endpoint}/${app}`, { Authorization: `Key ${key}` }, body);
 
 let counter = 0;
 /** A value no other test uses (`prefix-<time>-<n><random>`): scenario run ids, keys, tokens. */
