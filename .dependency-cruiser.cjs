@@ -11,15 +11,27 @@ const { readFileSync } = require('node:fs');
 
 const ENTRY = '^src/(index|define|api)\\.ts$';
 /**
- * The provider adapters: in providers/, the file named by each `ProviderId` (src/base/types.ts, read here so that a
- * provider added there is an adapter here), and the files named after it that only it uses (huggingface-account.ts).
- * Each is a chunk of its own, loaded when its provider is first used (providers/registry.ts).
+ * A provider's folder: src/providers/<id>/, for each `ProviderId` (src/base/types.ts, read here so that a provider
+ * added there is a folder here). It holds what the page knows of the provider before its adapter loads (info.ts,
+ * prices.ts: the registry holds them, with the first paint) and its adapter (adapter.ts, a chunk of its own, loaded
+ * when the provider is first used) with what only the adapter uses (its account, its words).
  */
 const PROVIDER_IDS = /export type ProviderId =([^;]+);/.exec(readFileSync(`${__dirname}/src/base/types.ts`, 'utf8'));
 if (!PROVIDER_IDS) throw new Error('.dependency-cruiser.cjs: no `export type ProviderId = …;` in src/base/types.ts');
-const ADAPTER = `^src/providers/(${PROVIDER_IDS[1].match(/[\w-]+/g).join('|')})[.-]`;
-/** What loads after the first paint (lazy/index.ts): the engine's modules (and the adapters), the ledger. */
-const ENGINE = '^src/(generation|images)/|^src/pricing/puter-catalogue|^src/providers/(?!catalog|urls|provider)';
+const PROVIDER_FOLDER = `^src/providers/(${PROVIDER_IDS[1].match(/[\w-]+/g).join('|')})/`;
+const ADAPTER = '^src/providers/[^/]+/adapter\\.ts$';
+/**
+ * What of the providers loads with the first paint: the top level of providers/ (the registry, the catalog, the
+ * built-in price book, the address checks, the types) and each folder's info and prices.
+ */
+const PROVIDERS_FIRST_PAINT = '^src/providers/([^/]+|[^/]+/(info|prices))\\.ts$';
+/**
+ * What loads after the first paint (lazy/index.ts): the engine's modules (the pipeline, the image store, and the
+ * folders of providers/: the code the adapters share, engine/, and each provider's folder, whose adapter the engine
+ * loads), the ledger. The elements know the providers through the top level of providers/ only (the registry, which
+ * holds each folder's info and prices, the catalog, the price book).
+ */
+const ENGINE = '^src/(generation|images)/|^src/providers/[^/]+/';
 const LEDGER = '^src/ledger/';
 /** Each element's panels: the `panels/` folder under it, which only that element loads, with `import()`. */
 const PANELS = '^src/elements/[^/]+/panels/';
@@ -92,24 +104,39 @@ module.exports = {
       to: { pathNot: '^src/base/', dependencyTypesNot: ['dynamic-import', 'type-only'] },
     },
     {
-      name: 'adapters-load-lazily',
+      name: 'a-provider-is-its-own-folder',
       comment:
-        'A provider adapter is a chunk of its own, loaded when its provider is first used: nothing but an adapter imports one statically (the Hugging Face adapter shares fal’s queue), so that a session with one provider never loads the others’ code. Types may be named.',
+        'A provider’s folder imports the shared provider code (the top level of providers/, engine/) and the layers below, never another provider’s folder (Hugging Face aside: its own rule below), nor what reads the registry (that would be a circle: no-circular).',
       severity: 'error',
-      from: { pathNot: ADAPTER },
-      to: { path: ADAPTER, dependencyTypesNot: ['dynamic-import', 'type-only'] },
+      from: { path: PROVIDER_FOLDER, pathNot: '^src/providers/huggingface/' },
+      to: { path: PROVIDER_FOLDER, pathNot: '^src/providers/$1/' },
     },
+    {
+      name: 'huggingface-builds-on-fals-queue',
+      comment:
+        'Hugging Face’s router passes a request under /fal-ai/ on to fal’s queue and fal’s replies back unchanged: its adapter reads them with fal’s queue code (fal/queue.ts), its prices take fal’s sizes for FLUX.2 [dev] (fal/prices.ts). Nothing else of fal’s, and no other provider’s.',
+      severity: 'error',
+      from: { path: '^src/providers/huggingface/' },
+      to: { path: PROVIDER_FOLDER, pathNot: '^src/providers/(huggingface/|fal/(queue|prices)\\.ts$)' },
+    },
+    forbid(
+      'the-first-paint-holds-no-adapter-code',
+      'What the registry holds (each folder’s info and prices) and the top level of providers/ load with the first paint: they import no adapter, no account, no provider’s words and none of engine/, statically; the registry loads each adapter by import().',
+      PROVIDERS_FIRST_PAINT,
+      '^src/providers/[^/]+/',
+      { pathNot: '^src/providers/[^/]+/(info|prices)\\.ts$', dependencyTypesNot: ['type-only', 'dynamic-import'] },
+    ),
     {
       name: 'only-the-registry-loads-adapters',
       comment:
-        'providers/registry.ts is where an adapter is loaded (once, shared, retried after a failed load, its failure said in words): nothing else import()s one.',
+        'A provider’s adapter is a chunk of its own, loaded when its provider is first used: only providers/registry.ts imports one, and only by import() (engine/adapters.ts loads it from there: once, shared, retried after a failed load, its failure said in words), so that a session with one provider never loads the others’ code. Types may be named.',
       severity: 'error',
-      from: { pathNot: ['^src/providers/registry\\.ts$', ADAPTER] },
-      to: { path: ADAPTER, dependencyTypes: ['dynamic-import'] },
+      from: { pathNot: '^src/providers/registry\\.ts$' },
+      to: { path: ADAPTER, dependencyTypesNot: ['type-only'] },
     },
     forbid(
       'the-engine-loads-lazily',
-      'The elements reach the engine (pipeline, image store, provider registry and through it the adapters) only through loadEngine(), so that it stays out of the first load; they may name its types.',
+      'The elements reach the engine (pipeline, image store, the providers’ engine code and folders) only through loadEngine(), so that it stays out of the first load; they know the providers through the top level of providers/ (the registry, the catalog, the price book); they may name the engine’s types.',
       '^src/elements/',
       ENGINE,
       { dependencyTypesNot: ['type-only'] },

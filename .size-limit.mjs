@@ -2,11 +2,12 @@
 // (size-limit reads "40 KB" as 40,000 bytes):
 // - what a page loads before its first price: the entry and every chunk it imports statically;
 // - a whole session with each provider: that, and the ledger, engine and widget's panels chunks, and that provider's adapter
-//   (a chunk of its own, which the engine's registry loads with import() when the provider is first used), each with
+//   (a chunk of its own, which the registry loads with import() when the provider is first used), each with
 //   what it imports statically. Not the Puter SDK, loaded from Puter's own host on first use of provider "puter".
 // Every list of files is read from the built files themselves (their imports, with es-module-lexer), so that a chunk
 // rollup splits off and shares counts wherever it is loaded; chunks are found by their rollup names
-// (chunks/<name>-<hash>.js: rollup.config.mjs), and the providers are the chunks the engine loads with import().
+// (chunks/<name>-<hash>.js: rollup.config.mjs), and the providers are the chunks the entry's registry loads with
+// import(), each named by its `ProviderId` (src/base/types.ts).
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { init, parse } from 'es-module-lexer';
@@ -39,13 +40,19 @@ function chunk(name) {
   return found[0];
 }
 
-const engine = chunk('engine');
-/** Each provider's adapter: the chunks the engine loads with import() (src/providers/registry.ts), by name. */
-const adapters = imports(engine, true).map((file) => /^dist\/chunks\/(.+)-[\w-]{8}\.js$/.exec(file)[1]);
-if (!adapters.length) throw new Error('.size-limit.mjs: the engine loads no adapter chunk with import()');
+/** The providers: the `ProviderId` union of src/base/types.ts, as .dependency-cruiser.cjs reads it. */
+const union = /export type ProviderId =([^;]+);/.exec(readFileSync('src/base/types.ts', 'utf8'));
+if (!union) throw new Error('.size-limit.mjs: no `export type ProviderId = …;` in src/base/types.ts');
+const adapters = union[1].match(/[\w-]+/g);
+/** Each provider's adapter: a chunk of its own, named by the provider, which the registry (in the entry) import()s. */
+for (const provider of adapters) {
+  if (!imports(entry, true).includes(chunk(provider))) {
+    throw new Error(`.size-limit.mjs: the entry does not load the chunk of ${provider} with import()`);
+  }
+}
 
 /** What every session loads, whatever its provider: the entry, the ledger, the engine and the widget's panels. */
-const session = [entry, chunk('ledger'), engine, chunk('image-panels')];
+const session = [entry, chunk('ledger'), chunk('engine'), chunk('image-panels')];
 
 export default [
   {

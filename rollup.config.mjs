@@ -3,7 +3,6 @@ import esbuild from 'rollup-plugin-esbuild';
 import terser from '@rollup/plugin-terser';
 import minifyLiterals from 'rollup-plugin-minify-template-literals';
 import { readFileSync } from 'node:fs';
-import { basename, dirname } from 'node:path';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
@@ -32,6 +31,59 @@ const reservationStylesheet = {
   },
 };
 
+/**
+ * Chunks are named by what they are, since several files share a name (every element's panels are its
+ * `panels/index.ts`, every provider's adapter is its `adapter.ts`): an element's panels by the element
+ * (`image-panels`, `tally-panels`), a provider's adapter by the provider (`bfl`, `puter`…: src/providers/<id>/),
+ * what a provider's folder shares between chunks by the provider and the module (`fal-queue`), the rest by their
+ * module (`engine`, `ledger`…).
+ */
+function chunkFileNames({ facadeModuleId, moduleIds }) {
+  const [path, ...more] = (facadeModuleId ? [facadeModuleId] : moduleIds).map((id) => id.replaceAll('\\', '/'));
+  const panels = /\/elements\/([^/]+)\/panels\/index\.ts$/.exec(path);
+  if (panels) return `chunks/${panels[1]}-panels-[hash].js`;
+  const provider = /\/src\/providers\/([^/]+)\/([^/]+)\.ts$/.exec(path);
+  if (provider && provider[1] !== 'engine' && more.every((id) => id.includes(`/src/providers/${provider[1]}/`))) {
+    return `chunks/${provider[1]}${provider[2] === 'adapter' ? '' : `-${provider[2]}`}-[hash].js`;
+  }
+  return 'chunks/[name]-[hash].js';
+}
+
+/** The engine's modules of each build (see engineModules), by the build's own module graph. */
+const engines = new WeakMap();
+
+/**
+ * The modules of the engine's chunk: every module the engine (src/lazy/engine.ts) imports, directly or not, that
+ * nothing loaded without it imports (the entry, the ledger, an element's panels). The adapters, which the registry
+ * (src/providers/registry.ts, in the entry) loads with import(), build on the engine's code (HTTP, polling, the
+ * engine's words); rollup cannot know that the engine is always there before them, and would split what they share
+ * with it into chunks of their own, each a request more, compressed alone. They import it from the engine's chunk.
+ */
+function engineModules({ getModuleIds, getModuleInfo }) {
+  if (engines.has(getModuleInfo)) return engines.get(getModuleInfo);
+  const ids = [...getModuleIds()];
+  const endsWith = (path) => ids.find((id) => id.replaceAll('\\', '/').endsWith(path));
+  const [root, registry] = [endsWith('/src/lazy/engine.ts'), endsWith('/src/providers/registry.ts')];
+  const adapters = getModuleInfo(registry).dynamicallyImportedIds;
+  /** `from` and every module it imports statically, directly or not. */
+  const reach = (from, seen = new Set()) => {
+    if (!seen.has(from)) {
+      seen.add(from);
+      for (const imported of getModuleInfo(from).importedIds) reach(imported, seen);
+    }
+    return seen;
+  };
+  const others = new Set();
+  for (const id of ids) {
+    const info = getModuleInfo(id);
+    const loadedAlone = info.isEntry || (info.dynamicImporters.length > 0 && id !== root && !adapters.includes(id));
+    if (loadedAlone) reach(id, others);
+  }
+  const engine = new Set([...reach(root)].filter((id) => !others.has(id)));
+  engines.set(getModuleInfo, engine);
+  return engine;
+}
+
 export default {
   input: 'src/index.ts',
   // The chunks import what they share from the entry itself (which then exports more than the public API, under
@@ -41,12 +93,10 @@ export default {
     dir: 'dist',
     format: 'es',
     entryFileNames: 'userpays.js',
-    // Named by what they are: an element's panels by the element (`image-panels`, `tally-panels`: each is the
-    // `panels/index.ts` of its folder), the rest by their module (`engine`, `ledger`, `bfl`…).
-    chunkFileNames: ({ facadeModuleId }) =>
-      facadeModuleId && /[\\/]elements[\\/][^\\/]+[\\/]panels[\\/]index\.ts$/.test(facadeModuleId)
-        ? `chunks/${basename(dirname(dirname(facadeModuleId)))}-panels-[hash].js`
-        : 'chunks/[name]-[hash].js',
+    chunkFileNames,
+    // Only the engine's modules are placed by hand (see engineModules); the rest, rollup places.
+    onlyExplicitManualChunks: true,
+    manualChunks: (id, meta) => (engineModules(meta).has(id) ? 'engine' : undefined),
   },
   plugins: [
     nodeResolve({ browser: true }),

@@ -24,7 +24,7 @@ const DEFAULT_HOSTS = [
   '*.replicate.delivery',
   // fal's Platform API, for the account's balance (fal.ai/docs/platform-apis/v1/account/billing).
   'api.fal.ai',
-  // The OpenAI-compatible gateways whose prices are built in (src/pricing/price-book.ts): AIgateway, Together AI
+  // The OpenAI-compatible gateways whose prices are built in (src/providers/openai/prices.ts): AIgateway, Together AI
   // (its API, and the short links its images come as: api.together.ai/shrt/…, test/recorded/together-flux-2-max.json)
   // and DeepInfra.
   'api.aigateway.sh',

@@ -4,7 +4,7 @@ import { UserPaysTally } from './elements/tally/userpays-tally.js';
 import { asUserPaysError } from './base/errors.js';
 import type { GenerateOptions, GenerateRequest } from './generation/headless.js';
 import { loadEngine, loadLedger } from './lazy/index.js';
-import { quoteFor } from './pricing/index.js';
+import { quoteFor } from './providers/prices.js';
 import type { GenerateResult, ProviderId, Quote, QuoteRequest, Tally } from './base/types.js';
 
 /** Set at build time (rollup, the test server) from package.json's `version`. */
@@ -53,7 +53,7 @@ export interface SignInOptions {
  */
 export function signIn(provider: ProviderId, options: SignInOptions = {}): Promise<void> {
   // In the click, before anything awaits; on about:blank, with a handle kept: the sign-in takes its opener away before
-  // it sends it to the account system (providers/oauth.ts).
+  // it sends it to the account system (providers/engine/oauth.ts).
   const popup = open('about:blank', '_blank', 'popup,width=520,height=720');
   return withEngine((engine) => engine.headlessSignIn(provider, options, popup)).finally(() => popup?.close());
 }

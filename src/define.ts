@@ -19,9 +19,9 @@ for (const [name, element] of elements) {
 
 globalThis.UserPays ??= api;
 
-// The answer of one of our sign-ins in this page's address (providers/oauth.ts): finished as the page loads, once,
-// widget or none (a sign-in popup hands it to the page that opened it, and closes); a widget or the headless API that
-// waits for it is given it, and says what went wrong.
+// The answer of one of our sign-ins in this page's address (providers/engine/oauth.ts): finished as the page loads,
+// once, widget or none (a sign-in popup hands it to the page that opened it, and closes); a widget or the headless API
+// that waits for it is given it, and says what went wrong.
 if (location.search.includes('state=up.')) {
   loadEngine()
     .then((engine) => engine.finishSignIn(engine.accountFor))

@@ -119,8 +119,8 @@
 // Validation follows BFL: missing key → 401; unknown model → 404; prompt required; FLUX.2 sides multiples of
 // 16, ≥ 64, ≤ 4 MP; FLUX.2 output + references at most 9 MP together; FLUX1.1 [pro] multiples of 32 in 256–1440;
 // aspect_ratio between 21:9 and 9:21; more than 24 active tasks per key → 429. Costs come from this file's own
-// table (it plays BFL), not from src/pricing. A FLUX.2 reference over 4 MP counts (cost, input_mp, the 9 MP
-// total) as resized to 4 MP at its shape: BFL processes at most 4 MP.
+// table (it plays BFL), not from src/providers/bfl/prices.ts. A FLUX.2 reference over 4 MP counts (cost, input_mp,
+// the 9 MP total) as resized to 4 MP at its shape: BFL processes at most 4 MP.
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import {
   acceptThenDrop,

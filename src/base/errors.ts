@@ -41,7 +41,7 @@ export class UserPaysError extends Error {
   cors = false;
   /**
    * How many times the request may have reached the provider when its connection broke before any reply: the
-   * browser sends a request again by itself then (see `mostSends` in providers/http.ts). Unset: once.
+   * browser sends a request again by itself then (see `mostSends` in providers/engine/http.ts). Unset: once.
    */
   sends?: number;
 

@@ -10,7 +10,7 @@ const ENOUGH = 3;
  * How long the provider took to make images here, from acceptance to ready (the middle of the span between its
  * last "not yet" and its "ready", as the page polls), per kind (provider, model, size):
  * the last few of each, kept beside the ledger under `{storageKey}:durations` (per origin and storage key,
- * bounded). A page polls sparsely until the earliest of them and densely after (providers/poll.ts). Storage
+ * bounded). A page polls sparsely until the earliest of them and densely after (providers/engine/poll.ts). Storage
  * that fails (full, off, damaged) only means no prediction.
  */
 export class Durations {

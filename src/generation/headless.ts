@@ -3,18 +3,11 @@ import { asUserPaysError } from '../base/errors.js';
 import { ImageStore } from '../images/image-store.js';
 import { LedgerStore } from '../ledger/ledger.js';
 import { readReferenceImage } from '../images/reference-images.js';
-import {
-  BUILTIN_PRICE_BOOK,
-  DEFAULT_MODEL,
-  mergePriceBook,
-  priceBookFor,
-  priceOf,
-  type PriceBook,
-} from '../pricing/index.js';
-import { puterCatalogue } from '../pricing/puter-catalogue.js';
+import { DEFAULT_MODEL, mergePriceBook, priceOf, type PriceBook } from '../pricing/index.js';
 import { keyOrigin, keyRoute, providerInfo, puterApi } from '../providers/catalog.js';
-import { accountFor, loadPuter, providerFor } from '../providers/registry.js';
-import { finishSignIn, signIn } from '../providers/oauth.js';
+import { accountFor, loadPuter, providerFor, puterCatalogue } from '../providers/engine/adapters.js';
+import { finishSignIn, signIn } from '../providers/engine/oauth.js';
+import { BUILTIN_PRICE_BOOK, priceBookFor } from '../providers/prices.js';
 import { checkEndpoint, checkRelay } from '../providers/urls.js';
 import * as generationText from '../strings/generation.js';
 import * as moreText from '../strings/more-options.js';

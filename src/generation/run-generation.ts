@@ -8,7 +8,7 @@ import { Durations } from './durations.js';
 import type { Charge, PollPolicy, Provider, ReferenceImage, Wiring } from '../providers/provider.js';
 import type { ProgressDetail, PublicRequest, Quote } from '../base/types.js';
 import { formatUsd, megapixels } from '../pricing/index.js';
-import { DEFAULT_POLL } from '../providers/poll.js';
+import { DEFAULT_POLL } from '../providers/engine/poll.js';
 import * as text from '../strings/generation.js';
 
 /** Everything one submission needs; the element builds it, this module runs it. */

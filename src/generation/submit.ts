@@ -6,7 +6,7 @@ import type { Priced } from '../pricing/index.js';
 import { formatUsd } from '../pricing/index.js';
 import { providerInfo } from '../providers/catalog.js';
 import type { ReferenceImage } from '../providers/provider.js';
-import { providerFor } from '../providers/registry.js';
+import { providerFor } from '../providers/engine/adapters.js';
 import { checkEndpoint, checkRelay } from '../providers/urls.js';
 import * as text from '../strings/generation.js';
 import type { GenerationResult, ProgressDetail, PublicRequest, Quote, SubmitDetail } from '../base/types.js';

@@ -3,9 +3,9 @@ import type { ProviderId, Size } from '../base/types.js';
 import type { ModelInfo } from './models.js';
 
 /**
- * What each provider can make of each model, beside its price (a `PriceEntry` carries `sizes` and
- * `references`; see price-book.ts for every entry and its source). The size picker, the reference picker,
- * the quote and the checks before a submission all read these rules, so that what the user sees is what the
+ * What each provider can make of each model, beside its price (a `PriceEntry` carries `sizes` and `references`; every
+ * entry, with its source, is in its provider's folder: src/providers/<id>/prices.ts). The size picker, the reference
+ * picker, the quote and the checks before a submission all read these rules, so that what the user sees is what the
  * provider makes.
  */
 
@@ -49,6 +49,13 @@ const MP = 1024 * 1024;
  * most 4 MP whether a provider counts a megapixel as 10⁶ pixels (Puter, fal) or 1024² (BFL).
  */
 export const REFERENCE_MAX_PIXELS = 4_000_000;
+
+/** References resized to 4 MP (`REFERENCE_MAX_PIXELS`), none required, at most `max` of them; `more` as it says. */
+export const referenceRule = (max: number, more: Partial<ReferenceRule> = {}): ReferenceRule => ({
+  max,
+  maxPixels: REFERENCE_MAX_PIXELS,
+  ...more,
+});
 
 /** BFL FLUX.2: sides multiples of 16, at least 64, at most 4 MP (help.bfl.ai, "FLUX.2 Technical Specifications"). */
 export const FLUX2_SIZES: SizeRule = { kind: 'pixels', step: 16, min: 64, maxPixels: 4 * MP };

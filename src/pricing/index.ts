@@ -1,25 +1,27 @@
 export { DEFAULT_MODEL, MODELS, modelInfo, modelName } from './models.js';
 export {
-  BUILTIN_PRICE_BOOK,
   CREDIT_USD,
   billsReferences,
-  PUTER_MODELS,
   mergePriceBook,
-  priceBookFor,
-  puterEntry,
   type PriceBook,
   type PriceEntry,
   type PriceRule,
+  type ProviderPrices,
 } from './price-book.js';
 export {
+  ASPECT_SIZES,
+  FLUX11_SIZES,
+  FLUX2_SIZES,
+  REFERENCE_MAX_PIXELS,
   aspectRatio,
   fitWithin,
   nearestLevel,
   nearestRatio,
+  referenceRule,
   sizeOfRatio,
   type Capability,
   type Fitted,
   type SizeRule,
 } from './capabilities.js';
-export { megapixels, priceOf, quoteDetails, quoteFor, type Priced } from './quote.js';
+export { megapixels, priceOf, quoteDetails, type Priced } from './quote.js';
 export { formatUsd, formatUsdRounded } from './format.js';

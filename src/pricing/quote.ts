@@ -6,7 +6,7 @@ import * as pricesText from '../strings/prices.js';
 import type { ProviderId, Quote, QuoteLine, QuoteRequest, Size } from '../base/types.js';
 import { defaultCapability, fitRequest, type Capability, type Fitted } from './capabilities.js';
 import { MODELS, modelInfo } from './models.js';
-import { CREDIT_USD, priceBookFor, type PriceBook, type PriceEntry } from './price-book.js';
+import { CREDIT_USD, type PriceBook, type PriceEntry } from './price-book.js';
 
 const ONE_MP = 1024 * 1024;
 
@@ -111,14 +111,14 @@ function checkRequest(request: unknown) {
 }
 
 /**
- * What a request costs and what the provider makes of it, checked against the book: the entry for the model
- * and provider, its capability and the request fitted to it (`Fitted`). Throws `invalid-input` where no price
- * exists; shared by `quoteFor` and the submission, which sends what was priced.
+ * What a request costs and what the provider makes of it, checked against `book` (the built-in prices, the page's,
+ * Puter's live ones: src/providers/prices.ts puts the built-in ones together): the entry for the model and provider,
+ * its capability and the request fitted to it (`Fitted`). Throws `invalid-input` where no price exists; shared by the
+ * quote and the submission, which sends what was priced.
  */
-export function priceRequest(request: QuoteRequest, book?: PriceBook) {
+export function priceRequest(request: QuoteRequest, book: PriceBook) {
   const asked = checkRequest(request);
   const model = modelInfo(asked.model) ?? invalid(pricesText.noSuchModel(asked.model, MODELS[0].label));
-  book ??= priceBookFor(asked.endpoint);
   const byProvider = Object.hasOwn(book, model.id) ? book[model.id] : undefined;
   const where = pricesText.priceWhere(model.label, asked.provider);
   const entry =
@@ -194,18 +194,6 @@ function parts(entry: PriceEntry, fitted: Fitted, where: string) {
   return { lines, outputMegapixels, inputMegapixels, references };
 }
 
-/**
- * The exact price of one submission, with a breakdown whose lines add up to the total, priced as the provider
- * bills what it will really make and receive: a size it snaps, references resized to fit. Throws
- * `UserPaysError('invalid-input')`, in words that say how to fix the request, where no price can be given;
- * a request that has a price but cannot be sent as it is (a size the model cannot make, a missing image to
- * edit) carries the reason in `problem`, and a change made to fit it in `note`.
- */
-export function quoteFor(request: QuoteRequest, book?: PriceBook): Quote {
-  return quoteDetails(request, book).quote;
-}
-
-/** `quoteFor`, with what `priceRequest` found on the way (the capability, the request fitted to it). */
 /** A request priced as the preview prices it: its quote and what the provider makes of it, or why it has none. */
 export interface Priced {
   quote?: Quote;
@@ -219,7 +207,7 @@ export interface Priced {
 }
 
 /** `request` priced with `book`; never throws: what cannot be priced is its `problem`, in words. */
-export function priceOf(request: QuoteRequest, book?: PriceBook): Priced {
+export function priceOf(request: QuoteRequest, book: PriceBook): Priced {
   try {
     const { quote, capability, fitted, entry } = quoteDetails(request, book);
     return { quote, problem: quote.problem ?? '', capability, fitted, entry };
@@ -228,7 +216,15 @@ export function priceOf(request: QuoteRequest, book?: PriceBook): Priced {
   }
 }
 
-export function quoteDetails(request: QuoteRequest, book?: PriceBook) {
+/**
+ * The exact price of one submission with `book`, with a breakdown whose lines add up to the total, priced as the
+ * provider bills what it will really make and receive: a size it snaps, references resized to fit; and what
+ * `priceRequest` found on the way (the capability, the request fitted to it). Throws `UserPaysError('invalid-input')`,
+ * in words that say how to fix the request, where no price can be given; a request that has a price but cannot be
+ * sent as it is (a size the model cannot make, a missing image to edit) carries the reason in `problem`, and a change
+ * made to fit it in `note`.
+ */
+export function quoteDetails(request: QuoteRequest, book: PriceBook) {
   const priced = priceRequest(request, book);
   const { asked, entry, fitted, where } = priced;
   const { count } = asked;

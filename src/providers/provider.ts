@@ -1,7 +1,47 @@
 import type Decimal from 'decimal.js';
 import type { ProviderId } from '../base/types.js';
-import type { PriceEntry } from '../pricing/index.js';
+import type { PriceEntry, ProviderPrices } from '../pricing/index.js';
 import type { OAuthAccount } from './sign-in.js';
+
+/**
+ * One provider, as the registry holds it (registry.ts): what the page knows of it without its adapter, its prices,
+ * and its adapter, loaded on first use. Each is a file of the provider's folder (src/providers/<id>/).
+ */
+export interface ProviderEntry {
+  /** What the elements know of it before its adapter loads (its folder's info.ts). */
+  info: ProviderInfo;
+  /** Its entries of the built-in price book (its folder's prices.ts). */
+  prices: ProviderPrices;
+  /**
+   * Where the provider is whatever host the page names (OpenAI-compatible gateways): the prices known at some hosts,
+   * by host, laid over `prices` when `endpoint` names that host. Any other host needs the page's own prices.
+   */
+  hostPrices?: Record<string, ProviderPrices>;
+  /**
+   * Its adapter module (its folder's adapter.ts), by `import()` only, so that rollup makes it (and what only it uses)
+   * a chunk of its own, loaded when the provider is first used.
+   */
+  adapter(): Promise<AdapterModule>;
+}
+
+/** What an adapter module gives the registry: the provider's adapter, made once, when the module first loads. */
+export interface AdapterModule {
+  readonly provider: Provider;
+}
+
+/** What the widget knows of a provider without loading its adapter (the adapters load on first use). */
+export interface ProviderInfo {
+  /** True for providers paid with the user's own key or sign-in (all but Puter, which its SDK signs in to). */
+  needsKey: boolean;
+  /** The provider's public base URL, used when `endpoint` is not set ('' for gateways: the page names one). */
+  defaultEndpoint(): string;
+  /** Where the user adds funds, linked from a short-balance error. */
+  fundsUrl?: string;
+  /** Where the user makes an API key, linked beside the key field ("Get a key"). */
+  keyUrl?: string;
+  /** The user may sign in instead of pasting a key (OAuth PKCE: engine/oauth.ts); the key field stays. */
+  signIn?: boolean;
+}
 
 /** A reference image the user attached; `dataUrl` is `data:image/(png|jpeg|webp);base64,…`. */
 export interface ReferenceImage {
@@ -149,6 +189,6 @@ export interface Provider {
    * (never an error) where it does not, or the key may not ask.
    */
   balance?(context: Omit<RunContext, 'signal'> & { signal?: AbortSignal }): Promise<Decimal | undefined>;
-  /** Where the user may sign in instead of pasting a key (OAuth PKCE; the flow is providers/oauth.ts). */
+  /** Where the user may sign in instead of pasting a key (OAuth PKCE; the flow is providers/engine/oauth.ts). */
   readonly account?: OAuthAccount;
 }

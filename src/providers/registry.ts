@@ -1,73 +1,36 @@
-import { lazily } from '../base/lazily.js';
-import { UserPaysError } from '../base/errors.js';
-import * as text from '../strings/generation.js';
 import type { ProviderId } from '../base/types.js';
-import type { Provider } from './provider.js';
-import type { OAuthAccount } from './sign-in.js';
-import * as signInText from '../strings/sign-in.js';
-import { checkEndpoint, checkRelay } from './urls.js';
+import type { ProviderEntry } from './provider.js';
+import { info as puterInfo } from './puter/info.js';
+import { prices as puterPrices } from './puter/prices.js';
+import { info as bflInfo } from './bfl/info.js';
+import { prices as bflPrices } from './bfl/prices.js';
+import { info as falInfo } from './fal/info.js';
+import { prices as falPrices } from './fal/prices.js';
+import { info as openAiInfo } from './openai/info.js';
+import { hostPrices as openAiHostPrices, prices as openAiPrices } from './openai/prices.js';
+import { info as openRouterInfo } from './openrouter/info.js';
+import { prices as openRouterPrices } from './openrouter/prices.js';
+import { info as huggingFaceInfo } from './huggingface/info.js';
+import { prices as huggingFacePrices } from './huggingface/prices.js';
 
 /**
- * Puter's adapter module, loaded once and shared: its provider, and what the widget's account area and the headless
- * call use of it (the SDK, sign-in, the balance, the check before sending).
+ * Every provider, in one place: a provider is its folder (src/providers/<id>/) and its line here. What the page knows
+ * of it before its adapter loads (its info, its prices) is held here and loads with the first paint; its adapter is
+ * reached only by `import()`, so that rollup makes it (and what only it uses) a chunk of its own, loaded when the
+ * provider is first used (engine/adapters.ts): a page that uses BFL never loads the others' code. The type holds each
+ * `ProviderId` (src/base/types.ts) to a whole entry: a provider missing, or missing a piece, does not compile.
+ * docs/architecture.md, "Adding a provider", says what else one takes.
  */
-const puterModule = lazily(() => import('./puter.js'));
-
-/**
- * How each provider's adapter is made. Each is reached only by `import()`, so that rollup makes it (and what only it
- * uses) a chunk of its own, loaded when its provider is first used: a page that uses BFL never loads the others'
- * code. Adding a provider is its file, one line here and one in catalog.ts.
- */
-const ADAPTERS: Record<ProviderId, () => Promise<Provider>> = {
-  puter: async () => new (await puterModule()).PuterProvider(),
-  bfl: async () => new (await import('./bfl.js')).BflProvider(),
-  fal: async () => new (await import('./fal.js')).FalProvider(),
-  openai: async () => new (await import('./openai.js')).OpenAiProvider(),
-  openrouter: async () => new (await import('./openrouter.js')).OpenRouterProvider(),
-  huggingface: async () => new (await import('./huggingface.js')).HuggingFaceProvider(),
-};
-
-/** Each adapter, made once on first need and shared; one that could not load is tried again next time. */
-const adapters = new Map(Object.entries(ADAPTERS).map(([id, make]) => [id, lazily(make)]));
-
-/** An adapter's code that did not arrive (offline for a moment): said in words, as `network`, never as a TypeError. */
-function notLoaded(id: ProviderId): never {
-  throw new UserPaysError('network', text.adapterNotLoaded(id));
-}
-
-/** Puter's adapter module (see `puterModule`); `network` when it cannot load. */
-export const loadPuter = () => puterModule().catch(() => notLoaded('puter'));
-
-/**
- * The adapter for `id`, loaded on first use; `invalid-input` for a provider this build does not have, `network`
- * when its code cannot load.
- */
-export async function providerFor(id: ProviderId): Promise<Provider> {
-  const load = adapters.get(id);
-  if (!load) throw new UserPaysError('invalid-input', text.unknownProvider(id), false);
-  return load().catch(() => notLoaded(id));
-}
-
-/**
- * What the user's `apiKey` has left at `id`, in USD, where its provider answers this page (`Provider.balance`); at
- * `endpoint` (its public one when ''), through `relay` where the site has one. Undefined, never an error, otherwise.
- */
-export async function keyBalance(id: ProviderId, endpoint: string, relay: string, apiKey: string) {
-  try {
-    const provider = await providerFor(id);
-    return await provider.balance?.({
-      endpoint: checkEndpoint(endpoint || provider.defaultEndpoint),
-      relay: relay ? checkRelay(relay) : undefined,
-      apiKey,
-    });
-  } catch {
-    return undefined; // an endpoint or relay the page may not use, or the adapter could not load (a submission says)
-  }
-}
-
-/** The account system the user signs in to for `id` (OAuth PKCE), from its adapter; `invalid-input` where it has none. */
-export async function accountFor(id: ProviderId): Promise<OAuthAccount> {
-  const { account } = await providerFor(id);
-  if (!account) throw new UserPaysError('invalid-input', signInText.noSignIn(id), false);
-  return account;
-}
+export const PROVIDERS = {
+  puter: { info: puterInfo, prices: puterPrices, adapter: () => import('./puter/adapter.js') },
+  bfl: { info: bflInfo, prices: bflPrices, adapter: () => import('./bfl/adapter.js') },
+  fal: { info: falInfo, prices: falPrices, adapter: () => import('./fal/adapter.js') },
+  openai: {
+    info: openAiInfo,
+    prices: openAiPrices,
+    hostPrices: openAiHostPrices,
+    adapter: () => import('./openai/adapter.js'),
+  },
+  openrouter: { info: openRouterInfo, prices: openRouterPrices, adapter: () => import('./openrouter/adapter.js') },
+  huggingface: { info: huggingFaceInfo, prices: huggingFacePrices, adapter: () => import('./huggingface/adapter.js') },
+} satisfies Record<ProviderId, ProviderEntry>;

@@ -2,7 +2,7 @@ import type { ProviderId } from '../base/types.js';
 
 /**
  * An account system the user signs in to from the page: OAuth 2 authorization code with PKCE (S256), no client
- * secret, no backend. The sign-in flow (src/providers/oauth.ts: verifier in sessionStorage, popup or redirect,
+ * secret, no backend. The sign-in flow (src/providers/engine/oauth.ts: verifier in sessionStorage, popup or redirect,
  * state checked) is shared; each provider says only where to send the user and how to trade the code.
  */
 export interface OAuthAccount {

@@ -4,7 +4,7 @@ import * as text from '../strings/errors.js';
 /**
  * Which addresses the widget will talk to (docs/contract.md, Security): the checks every controller and provider
  * adapter applies to an endpoint and a relay, and the widget's own script addresses. Those of the addresses a
- * provider hands back are the engine's (provider-urls.ts).
+ * provider hands back are the engine's (engine/provider-urls.ts).
  */
 
 const LOOPBACK = /^(localhost|127\.0\.0\.1|\[::1\])$/;

@@ -6,17 +6,12 @@ export const imageAddressRefused = () =>
   'The provider sent an image address this page will not load. Try again; if it keeps happening, tell the site owner.';
 export const chargedOtherwise = (provider: string, charged: string, quoted: string) =>
   `${TheProvider(provider)} charged ${charged}; the preview said ${quoted}. Your tally counts what was charged.`;
-export const cancelledPuter = () => 'Generation cancelled. Puter may still charge for it.';
 export const keyRejected = () =>
   'The provider did not accept your API key. Check the key (or create a new one in your provider account) and try again.';
 export const tooManyRequests = (waitSeconds?: number) =>
   `The provider is busy with too many of your requests. Wait ${waitSeconds ? `${waitSeconds} s` : 'a few seconds'} and try again.`;
 export const providerTrouble = (status: number) =>
   `The provider had a problem (HTTP ${status}). Try again in a moment.`;
-export const settingsRefused = () =>
-  "The model's provider refused these settings. Change the size, model or reference images: sending them again unchanged will not help.";
-export const badPath = (path: string) =>
-  `The gateway path set in the price book ("${path}") does not stay on the gateway's address: write it as a path, such as "/v1/images/generations".`;
 export const unknownProvider = (id: string) => `The provider "${id}" is not available yet. Choose another provider.`;
 export const adapterNotLoaded = (provider: string) =>
   `Could not load what the widget needs to use ${theProvider(provider)}. Check your connection and try again: nothing was sent, and nothing was charged.`;
@@ -26,17 +21,8 @@ export const keyMissing = (provider: string) =>
   provider === 'huggingface' ? hfSignIn() : `Enter your own ${providerName(provider)} API key, then try again.`;
 // Hugging Face: sign-in (OAuth, scope inference-api) or a user access token.
 export const hfSignIn = () => 'Sign in with Hugging Face (or enter a Hugging Face access token), then try again.';
-export const hfTokenRefused = () =>
-  'Hugging Face did not accept your sign-in: it may have expired. Sign in with Hugging Face again, then try again.';
-export const hfScopeMissing = () =>
-  'Hugging Face did not allow this page to make images for you. Sign in with Hugging Face again and allow inference (or use an access token that may call Inference Providers), then try again.';
-export const hfSignInFailed = () => 'Hugging Face did not complete the sign-in. Sign in with Hugging Face again.';
-export const hfNoClientId = () =>
-  'This page has not set its Hugging Face app (the huggingface-client-id attribute), so you cannot sign in with Hugging Face here. Enter a Hugging Face access token instead.';
 export const notOnPage = () => 'This widget is not on the page any more: add it to the page, then try again.';
 export const outOfCredits = () => 'Your provider account has run out of credits. Add credits there, then try again.';
-export const puterShort = (price: string, left: string, cheaper?: string) =>
-  `This costs ${price} and your Puter account has ${left} left. Add funds at puter.com${cheaper ? `, or choose ${cheaper}` : ''}, then try again.`;
 /** `host`: where the account is, for a gateway (which has no name of its own). */
 export const outOfCreditsAt = (provider: string, host?: string) =>
   `Your ${providerName(provider)} account does not have enough credit for this. Add credit at ${host ?? theProvider(provider)} (or choose a smaller size or a cheaper model), then try again.`;
@@ -50,14 +36,6 @@ export const safetyWithheld = (provider: string) =>
   `${TheProvider(provider)}'s safety checker flagged this image and sent a black image in its place, so it is not shown. Rephrase the prompt and try again.`;
 export const costNotReported = (provider: string, amount: string) =>
   `${TheProvider(provider)} did not say what this cost, so the preview's price (${amount}) is booked.`;
-export const puterFailed = () =>
-  "Puter could not make this image: the model's provider failed, or refused the prompt for safety reasons (Puter does not say which). Nothing was charged. Try again, or rephrase the prompt.";
-export const puterVerify = (what: 'email' | 'phone' | 'card') =>
-  `Puter asks you to ${what === 'email' ? 'confirm your email address' : `verify your ${what === 'phone' ? 'phone number' : 'card'}`} before it lets you generate. Do that at puter.com, then try again.`;
-export const puterCredits = (credits: string) =>
-  `Your Puter account has ${credits} credits left. Puter does not say what a credit is worth in dollars, so this price cannot be checked against them until a generation here shows it; Puter refuses what your credits cannot cover, and charges nothing then.`;
-export const puterNoCredits = () => 'Your Puter account has no credits left. Add funds at puter.com, then try again.';
-export const puterSlot = (limit: number) => `Waiting: Puter makes ${limit} images at a time for this account`;
 export const refused = (why: string) => `The provider refused the request (${why}). Change the settings and try again.`;
 export const relayNeeded = (provider: string) =>
   `${TheProvider(provider)} does not accept requests from web pages directly, so nothing was sent or charged: this site needs a relay (see "Relay" in the userpays README).`;
@@ -90,15 +68,8 @@ export const downloadFailed = (status?: number) =>
     ? `The finished image could not be downloaded (HTTP ${status}; its link may have expired). Generate it again.`
     : 'The finished image could not be loaded (its link may have expired, or it is not an image). Generate it again.';
 export const imageUnreadable = () => 'The provider sent an image this browser cannot open. Try again.';
-export const imageNotData = () =>
-  'The provider sent its image in a form this page could not read (not base64 image data). Try again.';
 export const taskGone = () => 'The provider no longer knows this generation (it may have expired). Generate it again.';
 export const cannotMake = () => 'The provider could not make this image. Try again in a moment.';
-export const signedInAgain = () =>
-  'Your Puter session had ended; you are signed in again now, and nothing was charged. Generate again.';
-export const popupBlocked = () =>
-  'Your browser blocked the Puter sign-in window: allow pop-ups for this site, then sign in again.';
-export const signInAgain = () => 'Sign in with Puter, then try again.';
 export const queued = () => 'Queued';
 export const pendingAt = (provider: string) => `Under way at ${theProvider(provider)} (it does not say how far along)`;
 export const queuedAt = (position: number) => `Queued (position ${position})`;

@@ -1,6 +1,6 @@
 /**
  * The accounts the user pays from, drawn with the panels: the key field, signing in to an account system from the
- * page (OAuth PKCE: providers/oauth.ts; the button and the account line), and OpenRouter's own errors.
+ * page (OAuth PKCE: providers/engine/oauth.ts; the button and the account line).
  */
 
 import { providerName } from './words.js';
@@ -37,8 +37,3 @@ export const signInMismatch = () =>
 export const signInUnavailable = () =>
   'Signing in needs a browser with Web Crypto and session storage (a secure page: https, or localhost).';
 export const noSignIn = (provider: string) => `${providerName(provider)} has no sign-in here: enter your own key.`;
-export const keyRevoked = (provider: string) =>
-  `${providerName(provider)} refused your key: it may have been revoked, or the sign-in expired. Sign in again, or enter another key.`;
-export const flagged = (provider: string) =>
-  `${providerName(provider)} flagged the prompt under its moderation rules, and made nothing. Change the prompt and try again.`;
-export const noImage = (provider: string) => `${providerName(provider)} answered without an image. Try again.`;

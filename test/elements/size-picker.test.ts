@@ -5,7 +5,7 @@ import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
-import { BUILTIN_PRICE_BOOK } from '../../src/pricing/index.js';
+import { BUILTIN_PRICE_BOOK } from '../../src/providers/prices.js';
 import { sizeView } from '../../src/elements/image/size-presets.js';
 import { capabilityOf } from '../../src/pricing/quote.js';
 import { imageWidget } from '../support/widget.js';

@@ -12,6 +12,7 @@ import Decimal from 'decimal.js';
 import '../../src/define.js';
 import { UserPaysError, generate, tally as tallyOf } from '../../src/api.js';
 import { priceOf } from '../../src/pricing/index.js';
+import { BUILTIN_PRICE_BOOK } from '../../src/providers/prices.js';
 import type { ErrorDetail, ProgressDetail, Tally } from '../../src/base/types.js';
 import * as errorsText from '../../src/strings/errors.js';
 import * as generationText from '../../src/strings/generation.js';
@@ -166,19 +167,25 @@ describe('bad input, tried whole', function () {
       ];
       for (const [width, height] of sizes) {
         const what = `${width}×${height}`;
-        const { problem } = priceOf({ provider: 'bfl', model: 'flux-2-klein-4b', width, height });
+        const { problem } = priceOf({ provider: 'bfl', model: 'flux-2-klein-4b', width, height }, BUILTIN_PRICE_BOOK);
         const advice = /try (\d+)×(\d+)/.exec(problem);
         expect(advice, `${what}: ${problem}`).to.not.equal(null);
         const [made, tall] = [Number(advice![1]), Number(advice![2])];
-        const again = priceOf({ provider: 'bfl', model: 'flux-2-klein-4b', width: made, height: tall });
+        const again = priceOf(
+          { provider: 'bfl', model: 'flux-2-klein-4b', width: made, height: tall },
+          BUILTIN_PRICE_BOOK,
+        );
         expect(again.problem, `${what} → ${made}×${tall}`).to.equal('');
         expect(made * tall, `${what} → ${made}×${tall}: about as large as allowed`).to.be.greaterThan(3_000_000);
       }
       // A side's own advice offers only what fits beside the other side: 2064×2040 would be over 4 MP.
-      expect(priceOf({ provider: 'bfl', model: 'flux-2-klein-4b', width: 2050, height: 2040 }).problem).to.equal(
-        'Width must be a multiple of 16 for FLUX.2 [klein] 4B — try 2048.',
+      expect(
+        priceOf({ provider: 'bfl', model: 'flux-2-klein-4b', width: 2050, height: 2040 }, BUILTIN_PRICE_BOOK).problem,
+      ).to.equal('Width must be a multiple of 16 for FLUX.2 [klein] 4B — try 2048.');
+      const { problem } = priceOf(
+        { provider: 'bfl', model: 'flux-2-klein-4b', width: 1e9, height: 1024 },
+        BUILTIN_PRICE_BOOK,
       );
-      const { problem } = priceOf({ provider: 'bfl', model: 'flux-2-klein-4b', width: 1e9, height: 1024 });
       const [, width, height] = /try (\d+)×(\d+)/.exec(problem)!.map(Number);
       const { result, apiKey, tally } = await headless({ prompt: 'a long strip', width, height });
       expect(result, String(result)).not.to.be.instanceOf(Error);
@@ -336,7 +343,9 @@ describe('bad input, tried whole', function () {
         expect(words(details), 'the price details').not.to.match(/\$\d/);
         expect(words(part(el, 'model')), 'the models').not.to.match(/\$\d/);
         const [, width, height] = /try (\d+)×(\d+)/.exec(blocked(el).reason)!.map(Number);
-        expect(priceOf({ provider: 'bfl', model: 'flux-2-klein-4b', width, height }).problem).to.equal('');
+        expect(
+          priceOf({ provider: 'bfl', model: 'flux-2-klein-4b', width, height }, BUILTIN_PRICE_BOOK).problem,
+        ).to.equal('');
         // Taking the advice prices it.
         el.width = width;
         el.height = height;

@@ -8,12 +8,12 @@ import Decimal from 'decimal.js';
 import { UserPaysError } from '../../src/base/errors.js';
 import { runGeneration } from '../../src/generation/run-generation.js';
 import { LedgerStore } from '../../src/ledger/ledger.js';
-import { providerFor } from '../../src/providers/registry.js';
 import type { ProviderId } from '../../src/base/types.js';
 import * as text from '../../src/strings/generation.js';
 import { MemoryStorage } from '../support/ledger.js';
 import { GATEWAY_PRICE_BOOK, simCharged, simEndpoint, type SimulatorName, uniqueStorageKey } from '../support/sim.js';
 import { generationJob } from '../support/generation.js';
+import { providerFor } from '../../src/providers/engine/adapters.js';
 
 type Status = 'charged' | 'void' | 'uncertain';
 /** One case: the scenario of the provider's simulator, the error code expected ('' = success), the booking. */

@@ -1,6 +1,6 @@
 // Issue 21, 3: a connection reset after BFL accepted the submit. The browser sends a POST again by itself on a
-// keep-alive connection it reused that breaks before any reply (providers/http.ts, mostSends), and each copy that
-// reaches BFL is a task charged: the uncertain amount must cover every one of them, and the words say so once.
+// keep-alive connection it reused that breaks before any reply (providers/engine/http.ts, mostSends), and each copy
+// that reaches BFL is a task charged: the uncertain amount must cover every one of them, and the words say so once.
 import { expect } from '@open-wc/testing';
 import { LedgerStore } from '../../src/ledger/ledger.js';
 import { cleanLocalStorage } from '../support/storage.js';

@@ -6,7 +6,7 @@
 import { expect } from '@open-wc/testing';
 import Decimal from 'decimal.js';
 import { LedgerStore } from '../../src/ledger/ledger.js';
-import { mostSends } from '../../src/providers/http.js';
+import { mostSends } from '../../src/providers/engine/http.js';
 import { bflEndpoint, uniqueStorageKey } from '../support/sim.js';
 import { cleanLocalStorage } from '../support/storage.js';
 import { openTab } from '../support/tabs.js';
@@ -24,7 +24,7 @@ interface Fault {
   uncertain: boolean;
   /**
    * The submit's connection broke before any reply: the browser may have sent it more than once, and it is booked
-   * uncertain at the quote times as many copies as may have reached BFL (providers/http.ts, mostSends).
+   * uncertain at the quote times as many copies as may have reached BFL (providers/engine/http.ts, mostSends).
    */
   broken?: boolean;
 }

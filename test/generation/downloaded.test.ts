@@ -5,10 +5,10 @@ import { expect } from '@open-wc/testing';
 import { runGeneration, type GenerationJob } from '../../src/generation/run-generation.js';
 import { LedgerStore } from '../../src/ledger/ledger.js';
 import { type StoredImage } from '../../src/images/image-store.js';
-import { providerFor } from '../../src/providers/registry.js';
 import { cleanLocalStorage } from '../support/storage.js';
 import { bflEndpoint, uniqueStorageKey } from '../support/sim.js';
 import { generationJob } from '../support/generation.js';
+import { providerFor } from '../../src/providers/engine/adapters.js';
 
 /** Two images of one BFL submission on the simulator, with its own stores (`images`, `ledger`) and `callbacks`. */
 async function twoImages(callbacks: Pick<GenerationJob, 'onBytes' | 'onDownloaded' | 'onSaved'>, scenario = '') {

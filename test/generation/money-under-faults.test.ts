@@ -8,7 +8,7 @@ import { UserPaysError } from '../../src/base/errors.js';
 import { bookFailure, runGeneration } from '../../src/generation/run-generation.js';
 import { LedgerStore } from '../../src/ledger/ledger.js';
 import { ImageStore } from '../../src/images/image-store.js';
-import { chargeOf } from '../../src/providers/bfl.js';
+import { chargeOf } from '../../src/providers/bfl/adapter.js';
 import type { Provider, ProviderOutcome, ProviderRequest, RunContext } from '../../src/providers/provider.js';
 import type { SubmitDetail } from '../../src/base/types.js';
 import { MemoryStorage, TabStorage, image as entryOf } from '../support/ledger.js';

@@ -5,10 +5,10 @@ import { runGeneration } from '../../src/generation/run-generation.js';
 import { LedgerStore } from '../../src/ledger/ledger.js';
 import { Durations } from '../../src/generation/durations.js';
 import { ImageStore } from '../../src/images/image-store.js';
-import { providerFor } from '../../src/providers/registry.js';
 import { cleanLocalStorage } from '../support/storage.js';
 import { bflEndpoint, uniqueStorageKey } from '../support/sim.js';
 import { generationJob } from '../support/generation.js';
+import { providerFor } from '../../src/providers/engine/adapters.js';
 
 describe('runGeneration learns how long each kind of image takes', () => {
   it('records acceptance → ready per provider, model and size, and predicts from the third', async () => {

@@ -6,10 +6,10 @@ import Decimal from 'decimal.js';
 import { resumeOrphans, type ResumeOptions } from '../../src/generation/resume.js';
 import { LedgerStore, type LedgerEntry } from '../../src/ledger/ledger.js';
 import { ImageStore, type StoredImage } from '../../src/images/image-store.js';
-import { providerFor } from '../../src/providers/registry.js';
 import { image, leftBehind } from '../support/ledger.js';
 import { cleanLocalStorage } from '../support/storage.js';
 import { bflEndpoint, simLog, submitToBfl, uniqueStorageKey } from '../support/sim.js';
+import { providerFor } from '../../src/providers/engine/adapters.js';
 
 const KEY = 'sim-resume-key';
 

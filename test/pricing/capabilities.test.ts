@@ -3,14 +3,8 @@
 // gateway prices by host, and every malformed input refused in plain words.
 import { expect } from '@open-wc/testing';
 import { UserPaysError } from '../../src/base/errors.js';
-import {
-  BUILTIN_PRICE_BOOK,
-  fitWithin,
-  mergePriceBook,
-  nearestRatio,
-  quoteDetails,
-  quoteFor,
-} from '../../src/pricing/index.js';
+import { BUILTIN_PRICE_BOOK, priceBookFor, quoteFor } from '../../src/providers/prices.js';
+import { fitWithin, mergePriceBook, nearestRatio, quoteDetails } from '../../src/pricing/index.js';
 import type { PriceBook } from '../../src/pricing/index.js';
 import type { QuoteRequest } from '../../src/base/types.js';
 
@@ -30,7 +24,10 @@ function refused(request: unknown, book?: PriceBook): string {
 
 describe('Puter’s Replicate-served models take a ratio from a list, at about 1 MP', () => {
   it('sends the widget’s 16:9 size as 16:9 (never 7:4), made at about 1 MP, and says so', () => {
-    const { quote, fitted } = quoteDetails({ provider: 'puter', model: 'flux-2-klein-4b', width: 1344, height: 768 });
+    const { quote, fitted } = quoteDetails(
+      { provider: 'puter', model: 'flux-2-klein-4b', width: 1344, height: 768 },
+      BUILTIN_PRICE_BOOK,
+    );
     expect(fitted.ratio).to.equal('16:9');
     expect([fitted.width, fitted.height]).to.deep.equal([1360, 768]);
     expect(quote.problem).to.equal(undefined);
@@ -45,7 +42,7 @@ describe('Puter’s Replicate-served models take a ratio from a list, at about 1
     expect(nearestRatio(ratios, 900, 2100)).to.equal('9:16');
     expect(nearestRatio(ratios, 1200, 1000)).to.equal('5:4');
     for (const model of ['flux-2-klein-9b-base', 'flux-2-dev', 'flux-2-pro', 'flux-pro-1.1']) {
-      const { fitted } = quoteDetails({ provider: 'puter', model, width: 777, height: 1234 });
+      const { fitted } = quoteDetails({ provider: 'puter', model, width: 777, height: 1234 }, BUILTIN_PRICE_BOOK);
       expect(ratios, model).to.include(fitted.ratio);
     }
   });
@@ -53,7 +50,10 @@ describe('Puter’s Replicate-served models take a ratio from a list, at about 1
 
 describe('Puter’s Together-served models', () => {
   it('snap each side to a multiple of 8 (at least 64) and bill the snapped size', () => {
-    const { quote, fitted } = quoteDetails({ provider: 'puter', model: 'flux-2-max', width: 1001, height: 30 });
+    const { quote, fitted } = quoteDetails(
+      { provider: 'puter', model: 'flux-2-max', width: 1001, height: 30 },
+      BUILTIN_PRICE_BOOK,
+    );
     expect([fitted.width, fitted.height]).to.deep.equal([1000, 64]);
     expect(quote.note).to.match(/makes 1000×64 \(sides in steps of 8\)/);
     // 7 cents per 10⁶ px of 1000 × 64
@@ -74,7 +74,10 @@ describe('Puter’s Together-served models', () => {
 
 describe('references are resized to what the provider takes, and priced so', () => {
   it('a 6000×4000 photo on FLUX.2 [pro] at BFL goes at 4 MP: $0.09, not $0.375', () => {
-    const { quote, fitted } = quoteDetails({ provider: 'bfl', model: 'flux-2-pro', inputs: [PHONE_PHOTO] });
+    const { quote, fitted } = quoteDetails(
+      { provider: 'bfl', model: 'flux-2-pro', inputs: [PHONE_PHOTO] },
+      BUILTIN_PRICE_BOOK,
+    );
     expect(fitted.inputs).to.deep.equal([{ width: 2449, height: 1632 }]);
     expect(2449 * 1632).to.be.at.most(4_000_000);
     expect([quote.total, quote.credits, quote.inputMegapixels]).to.deep.equal(['0.09', '9', 4]);
@@ -97,7 +100,10 @@ describe('references are resized to what the provider takes, and priced so', () 
 
   it('shares BFL’s 9 MP of output and references among the references', () => {
     const inputs = Array(8).fill(PHONE_PHOTO);
-    const { quote, fitted } = quoteDetails({ provider: 'bfl', model: 'flux-2-pro', width: 2048, height: 2048, inputs });
+    const { quote, fitted } = quoteDetails(
+      { provider: 'bfl', model: 'flux-2-pro', width: 2048, height: 2048, inputs },
+      BUILTIN_PRICE_BOOK,
+    );
     const pixels = 2048 * 2048 + fitted.inputs.reduce((sum, size) => sum + size.width * size.height, 0);
     expect(pixels).to.be.at.most(9 * 1024 * 1024);
     expect(quote.problem).to.equal(undefined);
@@ -106,7 +112,10 @@ describe('references are resized to what the provider takes, and priced so', () 
   });
 
   it('sends fal [klein] references at 1 MP, as fal resizes them', () => {
-    const { fitted } = quoteDetails({ provider: 'fal', model: 'flux-2-klein-4b', inputs: [PHONE_PHOTO] });
+    const { fitted } = quoteDetails(
+      { provider: 'fal', model: 'flux-2-klein-4b', inputs: [PHONE_PHOTO] },
+      BUILTIN_PRICE_BOOK,
+    );
     expect(fitted.inputs[0].width * fitted.inputs[0].height).to.be.at.most(1_000_000);
   });
 });
@@ -114,7 +123,7 @@ describe('references are resized to what the provider takes, and priced so', () 
 describe('gateways', () => {
   it('AIgateway’s FLUX.2 [klein] 9B price is built in for its host, with its top-up fee and model id', () => {
     const request = { provider: 'openai', model: 'flux-2-klein-9b', endpoint: 'https://api.aigateway.sh/v1' } as const;
-    const { quote, entry } = quoteDetails(request);
+    const { quote, entry } = quoteDetails(request, priceBookFor(request.endpoint));
     expect(quote.total).to.equal('0.042106');
     expect(entry.model).to.equal('black-forest-labs/flux-2-klein-9b');
     expect(refused({ ...request, endpoint: 'https://gateway.example' })).to.match(/no price for provider openai/);

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { BUILTIN_PRICE_BOOK, DEFAULT_MODEL, MODELS, modelInfo } from '../../src/pricing/index.js';
+import { BUILTIN_PRICE_BOOK } from '../../src/providers/prices.js';
+import { DEFAULT_MODEL, MODELS, modelInfo } from '../../src/pricing/index.js';
 
 describe('models', () => {
   it('lists every model in picker order, FLUX.2 first', () => {

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { BUILTIN_PRICE_BOOK, CREDIT_USD, mergePriceBook, quoteFor } from '../../src/pricing/index.js';
+import { BUILTIN_PRICE_BOOK, quoteFor } from '../../src/providers/prices.js';
+import { CREDIT_USD, mergePriceBook } from '../../src/pricing/index.js';
 import type { PriceBook, PriceEntry } from '../../src/pricing/index.js';
 
 const bfl = { provider: 'bfl' } as const;

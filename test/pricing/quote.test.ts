@@ -1,15 +1,14 @@
 import { expect } from '@open-wc/testing';
 import Decimal from 'decimal.js';
 import { UserPaysError } from '../../src/base/errors.js';
+import { BUILTIN_PRICE_BOOK, quoteFor } from '../../src/providers/prices.js';
 import {
-  BUILTIN_PRICE_BOOK,
   MODELS,
   aspectRatio,
   billsReferences,
   megapixels,
   mergePriceBook,
   quoteDetails,
-  quoteFor,
 } from '../../src/pricing/index.js';
 import type { PriceBook, PriceEntry } from '../../src/pricing/index.js';
 import type { QuoteRequest } from '../../src/base/types.js';
@@ -448,9 +447,9 @@ describe('quoteFor: refusals in plain words', () => {
     expect(quoteFor({ provider: 'fal', model: 'flux-2-dev', inputs: [{ width: 1024, height: 1024 }] }).total).to.equal(
       '0.024',
     );
-    expect(quoteDetails({ provider: 'fal', model: 'flux-2-dev', width: 256, height: 256 }).quote.problem).to.match(
-      /between 512 and 2048/,
-    );
+    expect(
+      quoteDetails({ provider: 'fal', model: 'flux-2-dev', width: 256, height: 256 }, BUILTIN_PRICE_BOOK).quote.problem,
+    ).to.match(/between 512 and 2048/);
   });
 
   it('takes 1 to 4 whole images', () => {

@@ -1,7 +1,7 @@
 // The BFL adapter end to end, over real HTTP against the BFL simulator mounted on the test server
 // (demo/sim/bfl.mjs; faults by scenario path segment, see the comment at its top).
 import { expect } from '@open-wc/testing';
-import { BflProvider } from '../../src/providers/bfl.js';
+import { BflProvider } from '../../src/providers/bfl/adapter.js';
 import type { ProviderTask } from '../../src/providers/provider.js';
 import { failure } from '../support/failure.js';
 import { referenceImage as reference } from '../support/images.js';

@@ -4,8 +4,7 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import '../../src/define.js';
 import { UserPaysError } from '../../src/base/errors.js';
-import { quoteFor } from '../../src/pricing/index.js';
-import { FalProvider, falBody, falEndpointId } from '../../src/providers/fal.js';
+import { FalProvider, falBody } from '../../src/providers/fal/adapter.js';
 import type { ProviderTask } from '../../src/providers/provider.js';
 import { failure } from '../support/failure.js';
 import { referenceImage as reference } from '../support/images.js';
@@ -18,6 +17,8 @@ import {
 import { OTHER_HOST, pageFetch, type SimLogEntry, submitToFal, taskLog } from '../support/sim.js';
 import { sleep as wait } from '../support/wait.js';
 import { imageWidget } from '../support/widget.js';
+import { quoteFor } from '../../src/providers/prices.js';
+import { falEndpointId } from '../../src/providers/fal/queue.js';
 
 /** FLUX.2 [klein] 4B at 512×384 from the fal queue simulator, across origins, each generation with a key of its own;
  * `calls` records what happened when. */

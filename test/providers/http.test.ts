@@ -1,10 +1,10 @@
 import { expect } from '@open-wc/testing';
 import { UserPaysError } from '../../src/base/errors.js';
-import { BflProvider, bflBody } from '../../src/providers/bfl.js';
-import { httpError, retryAfterMs, sleep } from '../../src/providers/http.js';
-import { checkImageUrl } from '../../src/providers/provider-urls.js';
+import { BflProvider, bflBody } from '../../src/providers/bfl/adapter.js';
+import { httpError, retryAfterMs, sleep } from '../../src/providers/engine/http.js';
+import { checkImageUrl } from '../../src/providers/engine/provider-urls.js';
 import { checkEndpoint } from '../../src/providers/urls.js';
-import { providerFor } from '../../src/providers/registry.js';
+import { providerFor } from '../../src/providers/engine/adapters.js';
 import { failure } from '../support/failure.js';
 import type { ProviderId } from '../../src/base/types.js';
 

@@ -7,13 +7,14 @@ import { oauthHandleRedirectIfPresent, oauthLoginUrl } from '@huggingface/hub';
 import { textToImage } from '@huggingface/inference';
 import { generate, tally } from '../../src/api.js';
 import { LedgerStore } from '../../src/ledger/ledger.js';
-import { BUILTIN_PRICE_BOOK, quoteFor } from '../../src/pricing/index.js';
-import { HuggingFaceProvider } from '../../src/providers/huggingface.js';
-import { HF_SCOPES, huggingFaceAccount } from '../../src/providers/huggingface-account.js';
-import { keyBalance, providerFor } from '../../src/providers/registry.js';
+import { BUILTIN_PRICE_BOOK, quoteFor } from '../../src/providers/prices.js';
+import { HuggingFaceProvider } from '../../src/providers/huggingface/adapter.js';
+import { HF_SCOPES, huggingFaceAccount } from '../../src/providers/huggingface/account.js';
+import { keyBalance, providerFor } from '../../src/providers/engine/adapters.js';
 import type { ProviderRequest } from '../../src/providers/provider.js';
 import type { SignedIn } from '../../src/providers/sign-in.js';
 import * as text from '../../src/strings/generation.js';
+import * as huggingFaceText from '../../src/providers/huggingface/words.js';
 import { controlledClock } from '../support/clock.js';
 import { failure } from '../support/failure.js';
 import { pkcePair } from '../support/pkce.js';
@@ -93,7 +94,7 @@ describe('Hugging Face sign-in (OAuthAccount)', () => {
     const request = { endpoint: SIM, redirectUri: REDIRECT, challenge: 'c'.repeat(43), state: 's' };
     expect(() => huggingFaceAccount.authorizeUrl(request))
       .to.throw()
-      .that.includes({ code: 'invalid-input', message: text.hfNoClientId() });
+      .that.includes({ code: 'invalid-input', message: huggingFaceText.noClientId() });
   });
 
   it('trades the code for a token that expires when the hub says, and names the user', async () => {
@@ -120,7 +121,7 @@ describe('Hugging Face sign-in (OAuthAccount)', () => {
     const exchange = (v: string) =>
       huggingFaceAccount.exchange({ endpoint: SIM, code, verifier: v, redirectUri: REDIRECT, clientId: CLIENT_ID });
     const wrong = await failure(exchange((await pkcePair()).verifier));
-    expect(wrong).to.include({ code: 'auth-required', message: text.hfSignInFailed() });
+    expect(wrong).to.include({ code: 'auth-required', message: huggingFaceText.signInFailed() });
     const reused = await failure(exchange(verifier)); // the failed exchange used the code up
     expect(reused.code).to.equal('auth-required');
   });
@@ -194,9 +195,9 @@ describe('Hugging Face adapter (router → fal)', () => {
 
   it('says 401, 403, 402 and 429 in plain words, as answered (nothing charged)', async () => {
     const cases: [string, string, string, string][] = [
-      ['hf_sim_user', 'fault=401', 'auth-required', text.hfTokenRefused()],
-      ['hf_not_a_token', '', 'auth-required', text.hfTokenRefused()],
-      ['hf_sim_readonly', '', 'auth-required', text.hfScopeMissing()],
+      ['hf_sim_user', 'fault=401', 'auth-required', huggingFaceText.tokenRefused()],
+      ['hf_not_a_token', '', 'auth-required', huggingFaceText.tokenRefused()],
+      ['hf_sim_readonly', '', 'auth-required', huggingFaceText.scopeMissing()],
       ['hf_sim_empty', '', 'insufficient-funds', text.outOfCreditsAt('huggingface')],
       ['hf_sim_user', 'fault=429;retryAfter=2', 'rate-limited', text.tooManyRequests(2)],
     ];

@@ -2,8 +2,9 @@
 // (demo/sim/openrouter.mjs), and the simulator proven by OpenRouter's own client (@openrouter/sdk).
 import { expect } from '@open-wc/testing';
 import { OpenRouter } from '@openrouter/sdk';
-import { quoteFor } from '../../src/pricing/index.js';
-import { OpenRouterProvider, openRouterAccount } from '../../src/providers/openrouter.js';
+import { quoteFor } from '../../src/providers/prices.js';
+import { OpenRouterProvider } from '../../src/providers/openrouter/adapter.js';
+import { openRouterAccount } from '../../src/providers/openrouter/account.js';
 import type { Charge, ProviderRequest, RunContext } from '../../src/providers/provider.js';
 import { failure } from '../support/failure.js';
 import { pkcePair } from '../support/pkce.js';

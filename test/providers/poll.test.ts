@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { DEFAULT_POLL, MIN_GAP_MS, nextPollDelay, type PollState } from '../../src/providers/poll.js';
+import { DEFAULT_POLL, MIN_GAP_MS, nextPollDelay, type PollState } from '../../src/providers/engine/poll.js';
 import type { PollPolicy } from '../../src/providers/provider.js';
 
 const state = (s: Partial<PollState> = {}): PollState => ({ now: 0, polls: 0, failures: 0, ...s });

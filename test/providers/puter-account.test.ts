@@ -7,7 +7,7 @@ import { sendMouse } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { UserPaysError } from '../../src/base/errors.js';
-import { PuterAccountController } from '../../src/elements/image/puter-account-controller.js';
+import { AccountController } from '../../src/elements/image/panels/accounts/account-controller.js';
 import type { ErrorDetail } from '../../src/base/types.js';
 import { simLog, unique, uniqueStorageKey } from '../support/sim.js';
 import { blocked, decision, generateButton, part, words } from '../support/widget.js';
@@ -165,7 +165,7 @@ function accountOn(scenario = '') {
     updateComplete: Promise.resolve(true),
   };
   const endpoint = puterEndpoint(`${scenario};run=${FILE}`);
-  return new PuterAccountController(host, {
+  return new AccountController(host, {
     active: () => true,
     endpoint: () => endpoint,
     puterSrc: () => PUTER_SRC,
@@ -224,7 +224,7 @@ describe('Puter account (real SDK, simulator)', function () {
     const token = unique('token');
     await setPuterAccount(token, { username: 'hedy', balance: 1_000_000 });
     const signIn = sdk().auth.signIn;
-    // The order a busy page can see with a popup in its own process (puterSignIn in src/providers/puter.ts):
+    // The order a busy page can see with a popup in its own process (puterSignIn in src/providers/puter/account.ts):
     // the popup's token message is still queued when the SDK's watch finds the popup closed and rejects.
     sdk().auth.signIn = () => {
       window.postMessage({ msg: 'puter.token', success: true, token, username: 'hedy' }, location.origin);

@@ -2,13 +2,15 @@
 // and the live catalogue (GET {api}/puterai/image/models/details, here the simulator's) laid over the bundled one.
 import { expect } from '@open-wc/testing';
 import Decimal from 'decimal.js';
-import { BUILTIN_PRICE_BOOK, MODELS, quoteFor } from '../../src/pricing/index.js';
-import { PUTER_MODELS } from '../../src/pricing/price-book.js';
-import { PUTER_IDS, puterCatalogue } from '../../src/pricing/puter-catalogue.js';
+import { MODELS } from '../../src/pricing/index.js';
+import { PUTER_IDS } from '../../src/providers/puter/catalogue.js';
 import { puterEndpoint } from '../support/puter.js';
 import { simLogOf, unique } from '../support/sim.js';
 import { controlledClock } from '../support/clock.js';
 import { recorded } from '../support/recorded.js';
+import { BUILTIN_PRICE_BOOK, quoteFor } from '../../src/providers/prices.js';
+import { PUTER_MODELS } from '../../src/providers/puter/prices.js';
+import { puterCatalogue } from '../../src/providers/engine/adapters.js';
 
 const BUNDLED = {
   name: 'Puter model catalogue (bundled)',

@@ -6,7 +6,7 @@ import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { ImageStore } from '../../src/images/image-store.js';
 import type { ProviderOutcome } from '../../src/providers/provider.js';
-import { PuterProvider, puterBalance, puterCheck } from '../../src/providers/puter.js';
+import { PuterProvider, puterBalance, puterCheck } from '../../src/providers/puter/adapter.js';
 import { cleanLocalStorage } from '../support/storage.js';
 import { failure } from '../support/failure.js';
 import {

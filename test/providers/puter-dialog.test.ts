@@ -3,7 +3,7 @@
 // words beside Generate, so the adapter closes the SDK's dialog and the page stays usable.
 import { expect } from '@open-wc/testing';
 import { UserPaysError } from '../../src/base/errors.js';
-import { PuterProvider, puterSdk } from '../../src/providers/puter.js';
+import { PuterProvider, puterSdk } from '../../src/providers/puter/adapter.js';
 import { PUTER_SRC, puterCalls, puterEndpoint, sdk } from '../support/puter.js';
 import { unique } from '../support/sim.js';
 

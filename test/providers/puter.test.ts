@@ -1,12 +1,13 @@
 // The Puter adapter with the REAL @heyputer/puter.js SDK (its dist/puter.cjs, loaded by a script tag the way the
 // element loads it) against the Puter simulator over real HTTP (demo/sim/puter.mjs; faults by scenario segment).
 import * as text from '../../src/strings/generation.js';
+import * as puterText from '../../src/providers/puter/words.js';
 import { expect } from '@open-wc/testing';
 import { UserPaysError } from '../../src/base/errors.js';
-import { quoteFor } from '../../src/pricing/index.js';
+import { quoteFor } from '../../src/providers/prices.js';
 import type { ProviderOutcome, ProviderRequest, RunContext } from '../../src/providers/provider.js';
 import { PUTER_API } from '../../src/providers/catalog.js';
-import { PuterProvider, puterError, puterSdk } from '../../src/providers/puter.js';
+import { PuterProvider, puterError, puterSdk } from '../../src/providers/puter/adapter.js';
 import { PUTER_SRC, puterCalls, puterEndpoint, removePuterDialogs, sdk, setPuterAccount } from '../support/puter.js';
 import { until } from '../support/wait.js';
 import { unique } from '../support/sim.js';
@@ -205,7 +206,7 @@ describe('Puter provider (real SDK, simulator)', function () {
     await answerSignInDialog('#launch-auth-popup'); // the simulator's popup signs in
     const { result } = await pending;
     expect((result as UserPaysError).code).to.equal('auth-required');
-    if (sdk().auth.isSignedIn()) expect((result as UserPaysError).message).to.equal(text.signedInAgain());
+    if (sdk().auth.isSignedIn()) expect((result as UserPaysError).message).to.equal(puterText.signedInAgain());
     else expect.fail('the SDK did not sign in again through the simulated popup');
   });
 

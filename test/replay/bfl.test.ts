@@ -109,7 +109,7 @@ describe('real BFL tasks, replayed through the widget', function () {
 
       // The wire: the key only to the API host, polls on the recorded polling host (remapped to the other loopback
       // name), at most two a second: the recorded Retry-After 0|1 is a hint BFL did not hold its recorded client to
-      // (~10 polls a second, all answered), and the widget's 500 ms floor respects it (providers/bfl.ts).
+      // (~10 polls a second, all answered), and the widget's 500 ms floor respects it (providers/bfl/adapter.ts).
       const log = await replayLog(run);
       const [submit] = log;
       const polls = log.filter((e) => e.path.includes('/get_result'));

@@ -4,7 +4,7 @@
 // deployment that shows credits renders them (extensions/metering.ts: every amount × a multiplier it never sends).
 import { expect } from '@open-wc/testing';
 import type { ProviderOutcome } from '../../src/providers/provider.js';
-import { PuterProvider, puterBalance } from '../../src/providers/puter.js';
+import { PuterProvider, puterBalance } from '../../src/providers/puter/adapter.js';
 import { puterSessionsEnded, signedInToPuter } from '../support/puter.js';
 import { unique } from '../support/sim.js';
 

@@ -6,13 +6,13 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { ImageStore } from '../../src/images/image-store.js';
-import { BUILTIN_PRICE_BOOK, mergePriceBook, quoteFor } from '../../src/pricing/index.js';
-import { GATEWAY_PRICE_BOOKS } from '../../src/pricing/price-book.js';
-import { OpenAiProvider, gatewayUrl } from '../../src/providers/openai.js';
+import { mergePriceBook } from '../../src/pricing/index.js';
+import { OpenAiProvider, gatewayUrl } from '../../src/providers/openai/adapter.js';
 import { cleanLocalStorage } from '../support/storage.js';
 import { failure } from '../support/failure.js';
 import { recorded } from '../support/recorded.js';
 import { simLogOf, unique, uniqueStorageKey } from '../support/sim.js';
+import { BUILTIN_PRICE_BOOK, quoteFor, GATEWAY_PRICE_BOOKS } from '../../src/providers/prices.js';
 
 interface Interaction {
   method: string;

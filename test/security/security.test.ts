@@ -9,7 +9,6 @@ import type { UserPaysTally } from '../../src/elements/tally/userpays-tally.js';
 import { UserPaysError } from '../../src/base/errors.js';
 import { runGeneration } from '../../src/generation/run-generation.js';
 import { LedgerStore } from '../../src/ledger/ledger.js';
-import { providerFor } from '../../src/providers/registry.js';
 import type { ProviderId } from '../../src/base/types.js';
 import { image } from '../support/ledger.js';
 import { storageKeysForgottenAfterEach } from '../support/storage.js';
@@ -26,6 +25,7 @@ import { loadedFrame } from '../support/frames.js';
 import { consoleDuring } from '../support/console.js';
 import { imageWidget, imageWidgetIn, part } from '../support/widget.js';
 import { generationJob } from '../support/generation.js';
+import { providerFor } from '../../src/providers/engine/adapters.js';
 
 const HOSTILE = '<img src=x onerror="window.pwned=1">';
 

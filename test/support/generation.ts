@@ -3,10 +3,11 @@
 import type { GenerationJob } from '../../src/generation/run-generation.js';
 import { LedgerStore } from '../../src/ledger/ledger.js';
 import { ImageStore } from '../../src/images/image-store.js';
-import { quoteFor, type PriceBook } from '../../src/pricing/index.js';
+import { type PriceBook } from '../../src/pricing/index.js';
 import type { PublicRequest } from '../../src/base/types.js';
 import { MemoryStorage } from './ledger.js';
 import { uniqueStorageKey } from './sim.js';
+import { quoteFor } from '../../src/providers/prices.js';
 
 export interface JobOptions extends Omit<
   GenerationJob,

@@ -1,7 +1,7 @@
 // Helpers for tests that run the REAL Puter SDK (@heyputer/puter.js, its browser bundle dist/puter.cjs served
 // from node_modules) against the Puter simulator mounted on the test server (demo/sim/puter.mjs).
 
-import { puterSdk } from '../../src/providers/puter.js';
+import { puterSdk } from '../../src/providers/puter/adapter.js';
 import { simEndpoint, simLogOf, unique, type SimLogEntry } from './sim.js';
 
 /** Where the tests load the SDK from (the element's `puter-src`). */

@@ -1,7 +1,8 @@
 // Helpers for tests that talk to the simulators mounted on the test server (demo/sim/, real HTTP over loopback): their
 // addresses (on this page's origin or the other loopback name), what each logged and charged, and values no other
 // test uses (keys, storage keys, run ids).
-import { BUILTIN_PRICE_BOOK, mergePriceBook } from '../../src/pricing/index.js';
+import { mergePriceBook } from '../../src/pricing/index.js';
+import { BUILTIN_PRICE_BOOK } from '../../src/providers/prices.js';
 
 /** The fetch of the page as it loaded: the simulators' logs and charges are read with it, so a test that records or
  * replaces `window.fetch` never sees these reads among the widget's own requests. */

@@ -1,4 +1,3 @@
-import { asUserPaysError } from '../../base/errors.js';
 import * as widgetText from '../../strings/widget.js';
 import type { ImageHost } from './image-parts.js';
 import type { ImageParts } from './panels/lazy-parts.js';
@@ -50,8 +49,6 @@ export function imageHandlers(host: ImageHost, parts: ImageParts): ImageHandlers
       parts.keys.remember((event.target as HTMLInputElement).checked);
       host.requestUpdate();
     },
-    signIn: () => void parts.account.signIn().catch((error) => parts.submission.report(asUserPaysError(error))),
-    signOut: () => void parts.account.signOut(),
     submit: (event) => {
       event.preventDefault();
       // The second click of a double click, a stray third, the Enter after them: one intent, one submission.

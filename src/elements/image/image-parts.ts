@@ -4,7 +4,6 @@ import type { LedgerController } from '../shared/ledger-controller.js';
 import type { QuoteController } from '../shared/quote-controller.js';
 import type { StartupController } from '../shared/startup-controller.js';
 import type { GestureGuard } from '../shared/gesture.js';
-import type { PuterAccountController } from './puter-account-controller.js';
 import type { ProviderKeys } from './provider-keys.js';
 import type { ReferenceImages } from './reference-images.js';
 import type { SubmissionController, SubmissionRequest } from './submission-controller.js';
@@ -30,6 +29,7 @@ export interface ImageHost extends ReactiveControllerHost, HTMLElement {
   storageKey: string;
   keepImages: number;
   huggingfaceClientId: string;
+  puterSrc: string;
   generate(): Promise<GenerationResult>;
 }
 
@@ -43,7 +43,6 @@ export interface ImageCore {
   keys: ProviderKeys;
   ledger: LedgerController;
   pricing: QuoteController;
-  account: PuterAccountController;
   submission: SubmissionController;
   references: ReferenceImages;
   startup: StartupController;

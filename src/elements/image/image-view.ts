@@ -88,7 +88,7 @@ function blockedOf(
       fix: cheaper(new Decimal(tally.remaining ?? 0)),
     };
   }
-  const left = parts.account.balance?.usd;
+  const left = parts.account?.balance?.usd;
   if (left?.lt(quote.total)) {
     const funds = providerInfo(host.provider)?.fundsUrl;
     return {
@@ -119,7 +119,7 @@ export function imageView(
     ? panels.offersOf(askOf(host, parts), pricing)
     : pricing.models(provider, host.models).map((model): Offer => ({ provider, model, problem: '' }));
   // What the account has left, where its provider says (Puter; BFL's credits; fal's billing for Admin keys).
-  const usdLeft = account.balance?.usd;
+  const usdLeft = account?.balance?.usd;
   const left = usdLeft && formatUsd(usdLeft, locale);
   const keyError =
     submission.error && info?.needsKey && /^auth-/.test(submission.error.code) ? submission.error : undefined;

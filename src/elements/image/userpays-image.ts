@@ -9,7 +9,6 @@ import type { PanelHandlers } from './panels/image-actions.js';
 import { SubmissionController } from './submission-controller.js';
 import type { Snapshot, SubmissionRequest } from './submission-controller.js';
 import { LedgerController } from '../shared/ledger-controller.js';
-import { PuterAccountController } from './puter-account-controller.js';
 import { QuoteController } from '../shared/quote-controller.js';
 import { GestureGuard } from '../shared/gesture.js';
 import { UserPaysElement } from '../shared/userpays-element.js';
@@ -148,12 +147,6 @@ export class UserPaysImage extends UserPaysElement {
     { request: () => this.request(), priceBook: () => this.priceBook, puterEndpoint: () => this.endpoint },
     this.startup,
   );
-  private readonly account = new PuterAccountController(this, {
-    active: () => this.provider === 'puter',
-    endpoint: () => this.endpoint,
-    puterSrc: () => this.puterSrc,
-    key: () => (this.apiKey ? [this.provider, this.endpoint, this.relay, this.apiKey] : undefined),
-  });
   /** The gallery, what closed pages left, the focus, the sign-in: made with the panels (after the first paint). */
   private lazy?: LazyParts;
   /** What the panels' controls do: made with the panels. */
@@ -163,9 +156,10 @@ export class UserPaysImage extends UserPaysElement {
     ledger: () => this.ledger.ready(),
     beforeSend: (asked, quote) =>
       asked.provider === 'puter'
-        ? this.account.check(quote.total, (left) => cheaperChoice(this, this.parts, this.panels.panels, left))
+        ? // Sent only once the panels are here (run() above waits for them), so the account is.
+          this.lazy!.account.check(quote.total, (left) => cheaperChoice(this, this.parts, this.panels.panels, left))
         : Promise.resolve(),
-    afterRun: () => void this.account.refresh(),
+    afterRun: () => void this.lazy?.account.refresh(),
     // The work after the click comes with the panels, as the gallery the images go to does: where they cannot load
     // (offline), a TypeError, said as the engine that could not load is (`network`).
     run: async (run) => {
@@ -263,13 +257,12 @@ export class UserPaysImage extends UserPaysElement {
   private makeParts(): ImageParts {
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- the getters below read the element's state live
     const element = this;
-    const { keys, ledger, pricing, account, submission, references, startup, gesture } = this;
+    const { keys, ledger, pricing, submission, references, startup, gesture } = this;
     const core: ImageCore = {
       host: this,
       keys,
       ledger,
       pricing,
-      account,
       submission,
       references,
       startup,
@@ -297,7 +290,7 @@ export class UserPaysImage extends UserPaysElement {
       request: () => this.request(),
     };
     // What the panels add, read through to them once they are here.
-    for (const name of ['gallery', 'resume', 'flow', 'signIn', 'paidFailures', 'spentByDay'] as const)
+    for (const name of ['account', 'gallery', 'resume', 'flow', 'signIn', 'paidFailures', 'spentByDay'] as const)
       Object.defineProperty(core, name, { get: () => element.lazy?.[name], enumerable: true });
     return core;
   }

@@ -113,8 +113,6 @@ export interface ImageHandlers {
   keyInput(event: Event): void;
   keyCommit(event: Event): void;
   rememberChange(event: Event): void;
-  signIn(): void;
-  signOut(): void;
   submit(event: Event): void;
   /** The fix the decision row offers (`data-focus` or `data-model`). */
   fix(event: Event): void;

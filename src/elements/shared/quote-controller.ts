@@ -1,10 +1,11 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { BUILTIN_PRICE_BOOK, MODELS, mergePriceBook, priceBookFor, priceOf } from '../../pricing/index.js';
+import { MODELS, mergePriceBook, priceOf } from '../../pricing/index.js';
 import type { Capability, Fitted, PriceBook, PriceEntry, Priced } from '../../pricing/index.js';
 import { loadEngine } from '../../lazy/index.js';
 import type { ProviderId, Quote, QuoteRequest } from '../../base/types.js';
 import { emit } from './events.js';
 import { puterApi } from '../../providers/catalog.js';
+import { BUILTIN_PRICE_BOOK, priceBookFor } from '../../providers/prices.js';
 import { checkEndpoint } from '../../providers/urls.js';
 import type { StartupController } from './startup-controller.js';
 

@@ -1,3 +1,4 @@
+import { asUserPaysError } from '../../../base/errors.js';
 import type { ProviderId } from '../../../base/types.js';
 import type { ImageHost } from '../image-parts.js';
 import type { ImageParts } from './lazy-parts.js';
@@ -19,12 +20,17 @@ export interface PanelHandlers {
   /** Sign in with the provider in force (its window opens in this click), or sign out of it. */
   keySignIn(): void;
   keySignOut(): void;
+  /** Puter's own sign-in (its SDK's popup needs this very click) and sign-out. */
+  signIn(): void;
+  signOut(): void;
 }
 
 /** The handlers of the widget's panels: they set the element's state, never draw (as image-handlers.ts). */
 export function panelHandlers(host: ImageHost, parts: ImageParts): PanelHandlers {
   const root = () => host.shadowRoot!;
   return {
+    signIn: () => void parts.account?.signIn().catch((error) => parts.submission.report(asUserPaysError(error))),
+    signOut: () => void parts.account?.signOut(),
     keySignIn: () => parts.signIn?.signIn(),
     keySignOut: () => parts.signIn?.signOut(),
     exampleChoose: (event) => {

@@ -138,7 +138,7 @@ function signInOf(host: ImageHost, parts: ImageParts, on: ImageHandlers & PanelH
   const locale = host.locale || undefined;
   const provider = wordsText.providerName(host.provider);
   const quote = parts.pricing.quote;
-  const left = parts.account.balance?.usd;
+  const left = parts.account?.balance?.usd;
   const share =
     left && quote && !parts.pricing.problem
       ? signInText.ofYour(formatUsd(quote.total, locale), formatUsd(left, locale), provider)
@@ -177,7 +177,7 @@ function keyNotSentHere(host: ImageHost, parts: ImageParts, payee: string): stri
 
 /** Puter's account line: Sign in, or who pays and what is left. */
 function puterAccountOf(host: ImageHost, parts: ImageParts, on: ImageHandlers & PanelHandlers) {
-  const { user, balance } = parts.account;
+  const { user, balance } = parts.account ?? {};
   const locale = host.locale || undefined;
   const left = balance?.usd && widgetText.leftOnAccount(formatUsd(balance.usd, locale));
   return renderPuterAccount({ user, left, note: balance?.unpriced?.(locale) }, on);

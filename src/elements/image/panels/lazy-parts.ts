@@ -12,6 +12,7 @@ import { GalleryController } from './gallery/gallery-controller.js';
 import { KeysChannel } from './accounts/keys-channel.js';
 import { ResumeController } from './submission/resume-controller.js';
 import { SignInController } from './accounts/sign-in-controller.js';
+import { AccountController } from './accounts/account-controller.js';
 
 /**
  * What the panels add to the widget's parts when they load (after the first paint): its images, what closed pages
@@ -20,6 +21,8 @@ import { SignInController } from './accounts/sign-in-controller.js';
  * the tally changed.
  */
 export interface LazyParts {
+  /** The account the user pays from: Puter's (who, what is left), or what the key's account has left. */
+  account: AccountController;
   gallery: GalleryController;
   resume: ResumeController;
   flow: FlowController;
@@ -84,7 +87,13 @@ export function lazyParts(core: ImageCore): LazyParts {
     report: (error) => submission.report(asUserPaysError(error)),
   });
   modelCheck(host);
-  return { gallery, resume, flow, signIn, paidFailures: lastFailures(), spentByDay: daySums() };
+  const account = new AccountController(host, {
+    active: () => host.provider === 'puter',
+    endpoint: () => host.endpoint,
+    puterSrc: () => host.puterSrc,
+    key: () => (host.apiKey ? [host.provider, host.endpoint, host.relay, host.apiKey] : undefined),
+  });
+  return { account, gallery, resume, flow, signIn, paidFailures: lastFailures(), spentByDay: daySums() };
 }
 
 /** The paid generations that brought no image (newest first, at most 5), read again only when the tally changed. */

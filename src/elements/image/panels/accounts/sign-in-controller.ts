@@ -26,7 +26,7 @@ export interface SignInSource {
 const finished = () => loadEngine().then(({ finishSignIn, accountFor }) => finishSignIn(accountFor));
 
 /**
- * Sign in with an account system (OpenRouter: OAuth PKCE, src/providers/oauth.ts) instead of pasting a key: the
+ * Sign in with an account system (OpenRouter: OAuth PKCE, src/providers/engine/oauth.ts) instead of pasting a key: the
  * window opens from the user's click, the key it brings is held like a typed key (memory; on disk only on the user's
  * "remember"), bound to the endpoint's origin and the relay; Sign out forgets it, in every widget and tab of the
  * storage key (`ProviderKeys.forget`). A page that comes back from a sign-in by
@@ -67,7 +67,7 @@ export class SignInController implements ReactiveController {
   /**
    * From the user's click: the window opens now, before anything awaits (a popup needs the click), on `about:blank`,
    * a window of its own each time (a second click's is not the first's, which that click's abort closes); the sign-in
-   * takes its `opener` away before it sends it to the account system (`signIn` in providers/oauth.ts).
+   * takes its `opener` away before it sends it to the account system (`signIn` in providers/engine/oauth.ts).
    */
   signIn() {
     const popup = open('about:blank', '_blank', 'popup,width=520,height=720');

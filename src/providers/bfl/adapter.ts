@@ -1,14 +1,15 @@
 import Decimal from 'decimal.js';
-import { UserPaysError } from '../base/errors.js';
-import { BUILTIN_PRICE_BOOK, CREDIT_USD, aspectRatio } from '../pricing/index.js';
-import { providerInfo } from './catalog.js';
-import { downloadImage, fetchJson, guard, readBalance, retryAfterMs } from './http.js';
-import { checkProviderUrl, routed } from './provider-urls.js';
-import { checkEndpoint } from './urls.js';
-import { pollUntil } from './poll.js';
-import type { Charge, Provider, ProviderOutcome, ProviderRequest, ProviderTask, RunContext } from './provider.js';
-import * as text from '../strings/generation.js';
-import { clock } from '../base/clock.js';
+import { UserPaysError } from '../../base/errors.js';
+import { CREDIT_USD, aspectRatio } from '../../pricing/index.js';
+import { downloadImage, fetchJson, guard, readBalance, retryAfterMs } from '../engine/http.js';
+import { checkProviderUrl, routed } from '../engine/provider-urls.js';
+import { checkEndpoint } from '../urls.js';
+import { pollUntil } from '../engine/poll.js';
+import type { Charge, Provider, ProviderOutcome, ProviderRequest, ProviderTask, RunContext } from '../provider.js';
+import * as text from '../../strings/generation.js';
+import { clock } from '../../base/clock.js';
+import { info } from './info.js';
+import { prices } from './prices.js';
 
 /**
  * BFL's JSON body for one image, by the model's size rule in the price book: FLUX.2 and FLUX1.1 [pro] take
@@ -25,7 +26,7 @@ export function bflBody(request: ProviderRequest): Record<string, unknown> {
     seed: request.seed,
     output_format: request.outputFormat ?? 'png',
   };
-  const sizing = BUILTIN_PRICE_BOOK[model]?.bfl?.sizes?.kind;
+  const sizing = prices[model]?.sizes?.kind;
   if (sizing === 'aspect') body.aspect_ratio = request.ratio ?? aspectRatio(width, height);
   else if (sizing !== 'input') Object.assign(body, { width, height });
   if (sizing === 'input') body.image = images[0];
@@ -55,7 +56,7 @@ export function chargeOf(cost: unknown): Charge | undefined {
 /** Black Forest Labs (api.bfl.ai and its regional hosts), paid with the user's own key. */
 export class BflProvider implements Provider {
   readonly id = 'bfl';
-  readonly defaultEndpoint = providerInfo('bfl')!.defaultEndpoint();
+  readonly defaultEndpoint = info.defaultEndpoint();
   readonly needsKey = true;
 
   generate(request: ProviderRequest, context: RunContext): Promise<ProviderOutcome> {
@@ -155,3 +156,6 @@ export class BflProvider implements Provider {
     return { image: { ...image, seed: typeof seed === 'number' ? seed : undefined }, task };
   }
 }
+
+/** BFL's adapter, as the registry loads it (registry.ts). */
+export const provider = new BflProvider();

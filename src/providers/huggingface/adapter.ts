@@ -1,19 +1,20 @@
-import { UserPaysError } from '../base/errors.js';
-import { providerInfo } from './catalog.js';
-import { huggingFaceAccount } from './huggingface-account.js';
-import { falEndpointId, falOutcome, queueStatus } from './fal.js';
-import { fetchJson, guard, type HttpError } from './http.js';
-import { routed } from './provider-urls.js';
-import { checkEndpoint } from './urls.js';
-import { pollUntil } from './poll.js';
-import type { Provider, ProviderOutcome, ProviderRequest, ProviderTask, RunContext } from './provider.js';
-import * as text from '../strings/generation.js';
-import * as pricesText from '../strings/prices.js';
+import { UserPaysError } from '../../base/errors.js';
+import { falEndpointId, falOutcome, queueStatus } from '../fal/queue.js';
+import { fetchJson, guard, type HttpError } from '../engine/http.js';
+import { routed } from '../engine/provider-urls.js';
+import { checkEndpoint } from '../urls.js';
+import { pollUntil } from '../engine/poll.js';
+import type { Provider, ProviderOutcome, ProviderRequest, ProviderTask, RunContext } from '../provider.js';
+import * as text from '../../strings/generation.js';
+import * as pricesText from '../../strings/prices.js';
+import { huggingFaceAccount } from './account.js';
+import { info } from './info.js';
+import * as huggingFaceText from './words.js';
 
 /**
  * Hugging Face's Inference Providers, paid from the signed-in user's HF account: every request goes to the router
  * (`https://router.huggingface.co`, or the page's `endpoint`) with `Authorization: Bearer <token>`, the token of
- * "Sign in with Hugging Face" (scope `inference-api`, huggingface-account.ts) or a user access token. The router
+ * "Sign in with Hugging Face" (scope `inference-api`, account.ts) or a user access token. The router
  * passes a request under `/<routed provider>/…` on to that provider, billed to the user's HF account at that
  * provider's price.
  *
@@ -25,7 +26,7 @@ import * as pricesText from '../strings/prices.js';
  *   GET  {endpoint}/fal-ai{path of response_url}?_subdomain=queue          fal's result `{images: [{url}], seed, …}`
  * The client rebuilds the status and result URLs on the router from the path of `response_url` (never its host), so
  * the token never leaves the endpoint's origin; the image is fetched from fal's CDN without it. The fal model id is
- * the price book's `model` (`fal-ai/flux/schnell`…; default: the `fal` adapter's id for our model).
+ * the price book's `model` (`fal-ai/flux/schnell`…; default: fal's id for our model, fal/queue.ts).
  *
  * Errors (huggingface.co/docs/inference-providers: the router answers for the account before the provider sees the
  * request): 401 (no token, a bad or expired one) and 403 (a token without the inference permission: an OAuth token
@@ -35,7 +36,7 @@ import * as pricesText from '../strings/prices.js';
  */
 export class HuggingFaceProvider implements Provider {
   readonly id = 'huggingface';
-  readonly defaultEndpoint = providerInfo('huggingface')!.defaultEndpoint();
+  readonly defaultEndpoint = info.defaultEndpoint();
   readonly needsKey = true;
   readonly account = huggingFaceAccount;
 
@@ -120,7 +121,10 @@ async function send(url: string, init: RequestInit, signal: AbortSignal, token: 
   } catch (thrown) {
     const status = (thrown as HttpError).status;
     if (status !== 401 && status !== 403) throw thrown;
-    const error = new UserPaysError('auth-required', status === 401 ? text.hfTokenRefused() : text.hfScopeMissing());
+    const error = new UserPaysError(
+      'auth-required',
+      status === 401 ? huggingFaceText.tokenRefused() : huggingFaceText.scopeMissing(),
+    );
     error.answered = true;
     throw error;
   }
@@ -158,3 +162,6 @@ async function finish(task: ProviderTask, context: RunContext, signal: AbortSign
   context.onBilled?.(); // fal bills a finished request, and Hugging Face passes the charge on
   return falOutcome(result, 'huggingface', task, context, signal);
 }
+
+/** Hugging Face's adapter, as the registry loads it (registry.ts). */
+export const provider = new HuggingFaceProvider();

@@ -1,8 +1,8 @@
-import { UserPaysError, asUserPaysError } from '../base/errors.js';
-import type { ProviderId } from '../base/types.js';
-import * as text from '../strings/sign-in.js';
-import type { OAuthAccount, SignedIn } from './sign-in.js';
-import { checkEndpoint } from './urls.js';
+import { UserPaysError, asUserPaysError } from '../../base/errors.js';
+import type { ProviderId } from '../../base/types.js';
+import * as text from '../../strings/sign-in.js';
+import type { OAuthAccount, SignedIn } from '../sign-in.js';
+import { checkEndpoint } from '../urls.js';
 
 /**
  * Signing in to an account system from the page (OAuth 2 authorization code with PKCE, S256; RFC 7636), shared by

@@ -1,11 +1,12 @@
-import { UserPaysError } from '../base/errors.js';
-import { providerInfo } from './catalog.js';
-import { MAX_IMAGE_BYTES, base64Image, downloadImage, fetchJson, guard, measured } from './http.js';
-import { routed } from './provider-urls.js';
-import { checkEndpoint } from './urls.js';
-import type { Provider, ProviderImage, ProviderOutcome, ProviderRequest, RunContext } from './provider.js';
-import * as generationText from '../strings/generation.js';
-import * as pricesText from '../strings/prices.js';
+import { UserPaysError } from '../../base/errors.js';
+import { MAX_IMAGE_BYTES, base64Image, downloadImage, fetchJson, guard, measured } from '../engine/http.js';
+import { routed } from '../engine/provider-urls.js';
+import { checkEndpoint } from '../urls.js';
+import type { Provider, ProviderImage, ProviderOutcome, ProviderRequest, RunContext } from '../provider.js';
+import * as generationText from '../../strings/generation.js';
+import * as pricesText from '../../strings/prices.js';
+import { info } from './info.js';
+import * as text from './words.js';
 
 /** The name gateways give our models (`flux-2-klein-9b` → `black-forest-labs/flux-2-klein-9b`). */
 export const gatewayModel = (model: string) => 'black-forest-labs/' + model;
@@ -19,7 +20,7 @@ export function gatewayUrl(endpoint: string, path: string): string {
   const base = path.slice(0, path.lastIndexOf('/images/'));
   const url = (base && endpoint.endsWith(base) ? endpoint.slice(0, -base.length) : endpoint) + path;
   if (!/^\//.test(path) || new URL(url).origin !== new URL(endpoint).origin) {
-    throw new UserPaysError('invalid-input', generationText.badPath(path), false);
+    throw new UserPaysError('invalid-input', text.badPath(path), false);
   }
   return url;
 }
@@ -39,7 +40,7 @@ function decoded(b64: string, onBytes: RunContext['onBytes']): Promise<ProviderI
 export class OpenAiProvider implements Provider {
   readonly id = 'openai';
   /** No public default: the host page names its gateway (or the user's proxy) in `endpoint`. */
-  readonly defaultEndpoint = providerInfo('openai')!.defaultEndpoint();
+  readonly defaultEndpoint = info.defaultEndpoint();
   readonly needsKey = true;
 
   generate(request: ProviderRequest, context: RunContext): Promise<ProviderOutcome> {
@@ -88,3 +89,6 @@ export class OpenAiProvider implements Provider {
     );
   }
 }
+
+/** The gateways' adapter, as the registry loads it (registry.ts). */
+export const provider = new OpenAiProvider();

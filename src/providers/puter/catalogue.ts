@@ -1,12 +1,11 @@
-import { isAmount } from '../base/checks.js';
-import { clock } from '../base/clock.js';
-// Loaded with the engine (the widget asks for Puter's live prices after its first paint): it uses the pricing the
-// page's bundle shares through the index, never a copy of it.
-import { BUILTIN_PRICE_BOOK, PUTER_MODELS, mergePriceBook, puterEntry, type PriceBook } from './index.js';
+import { isAmount } from '../../base/checks.js';
+import { clock } from '../../base/clock.js';
+import type { PriceBook } from '../../pricing/index.js';
+import { PUTER_MODELS, puterEntry } from './prices.js';
 
 /**
  * Our model id → Puter's (its catalogue's `id`, which `txt2img` takes and its usage records are named by), for the
- * models of PUTER_MODELS (price-book.ts), as recorded from HeyPuter/puter@8307e8c
+ * models of PUTER_MODELS (prices.ts), as recorded from HeyPuter/puter@8307e8c
  * (test/recorded/puter/models-details.json). Replicate serves the `black-forest-labs/…` ones, Together AI the
  * `togetherai:…` ones. In the engine: only a generation and the live catalogue need them.
  */
@@ -41,14 +40,14 @@ function costsOf(model: any): Record<string, string> | undefined {
   return /"(run|output(_mp)?|per-image|1MP)"/.test(JSON.stringify(costs)) ? costs : undefined;
 }
 
-const live: Record<string, Promise<PriceBook>> = {};
+const live: Record<string, Promise<PriceBook | undefined>> = {};
 
 /**
- * The built-in price book with Puter's live prices (`GET {endpoint}/puterai/image/models/details`) laid over
- * its bundled ones, fetched once per endpoint (and page); just the built-in one when unreachable.
- * `quoteFor` stays synchronous: the element switches to this book when it arrives.
+ * Puter's live prices (`GET {endpoint}/puterai/image/models/details`), as a price book to lay over the built-in one:
+ * those of the models whose costs it lists in a shape this knows. Fetched once per endpoint (and page), in the engine
+ * (the widget asks for them after its first paint); undefined when unreachable, and the bundled prices apply.
  */
-export function puterCatalogue(endpoint: string): Promise<PriceBook> {
+export function livePuterPrices(endpoint: string): Promise<PriceBook | undefined> {
   const url = `${endpoint}/puterai/image/models/details`;
   return (live[url] ??= fetch(url)
     .then((response) => response.json())
@@ -59,7 +58,7 @@ export function puterCatalogue(endpoint: string): Promise<PriceBook> {
         const costs = costsOf(models.find((model: any) => model.id === PUTER_IDS[id]));
         if (costs) found[id] = { puter: puterEntry(id, costs, source) };
       }
-      return mergePriceBook(BUILTIN_PRICE_BOOK, found);
+      return found;
     })
-    .catch(() => BUILTIN_PRICE_BOOK));
+    .catch(() => undefined));
 }

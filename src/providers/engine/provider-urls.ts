@@ -1,6 +1,6 @@
-import { UserPaysError } from '../base/errors.js';
-import * as text from '../strings/generation.js';
-import { pageHost, parse, secure } from './urls.js';
+import { UserPaysError } from '../../base/errors.js';
+import * as text from '../../strings/generation.js';
+import { pageHost, parse, secure } from '../urls.js';
 
 /**
  * The addresses a provider hands back (status, result and image URLs), checked as urls.ts checks an endpoint

@@ -1,5 +1,5 @@
-import { UserPaysError } from '../base/errors.js';
-import * as text from '../strings/generation.js';
+import { UserPaysError } from '../../base/errors.js';
+import * as text from '../../strings/generation.js';
 
 let policy: { createScriptURL(url: string): unknown } | null | undefined;
 

@@ -1,18 +1,26 @@
 import Decimal from 'decimal.js';
-import { UserPaysError } from '../base/errors.js';
-import { aspectRatio } from '../pricing/index.js';
-import { providerInfo } from './catalog.js';
-import { MAX_IMAGE_BYTES, base64Image, fetchJson, guard, measured, readBalance, type HttpError } from './http.js';
-import { checkImageUrl, routed } from './provider-urls.js';
-import { checkEndpoint } from './urls.js';
-import type { Charge, Provider, ProviderOutcome, ProviderRequest, RunContext } from './provider.js';
-import type { AuthorizeRequest, ExchangeRequest, OAuthAccount, SignedIn } from './sign-in.js';
-import * as text from '../strings/generation.js';
-import * as signInText from '../strings/sign-in.js';
+import { UserPaysError } from '../../base/errors.js';
+import { aspectRatio } from '../../pricing/index.js';
+import {
+  MAX_IMAGE_BYTES,
+  base64Image,
+  fetchJson,
+  guard,
+  measured,
+  readBalance,
+  type HttpError,
+} from '../engine/http.js';
+import { checkImageUrl, routed } from '../engine/provider-urls.js';
+import { checkEndpoint } from '../urls.js';
+import type { Charge, Provider, ProviderOutcome, ProviderRequest, RunContext } from '../provider.js';
+import * as text from '../../strings/generation.js';
+import { openRouterAccount } from './account.js';
+import { info } from './info.js';
+import * as openRouterText from './words.js';
 
 /**
  * OpenRouter (openrouter.ai), paid from the user's own OpenRouter credits: with a key they paste, or one they get by
- * signing in (OAuth PKCE, `openRouterAccount`). `endpoint` (default https://openrouter.ai) names both the sign-in
+ * signing in (OAuth PKCE, `openRouterAccount`: account.ts). `endpoint` (default https://openrouter.ai) names both the sign-in
  * page (`{endpoint}/auth`) and the API (`{endpoint}/api/v1`). Sources beside each rule: openrouter.ai/docs.
  */
 
@@ -20,7 +28,7 @@ import * as signInText from '../strings/sign-in.js';
 export const openRouterModel = (model: string) => 'black-forest-labs/' + model.replace(/^flux-2-/, 'flux.2-');
 
 /**
- * The `image_size` tier of a size the price book fitted (OPENROUTER_SIZES in price-book.ts: about 1 MP or 4 MP):
+ * The `image_size` tier of a size the price book fitted (OPENROUTER_SIZES in prices.ts: about 1 MP or 4 MP):
  * "1K" or "2K" (openrouter.ai/docs, ImageGenerationRequestResolution: "512" | "1K" | "2K" | "4K").
  */
 export const imageSize = (width: number, height: number) => (width * height > 2 * 1024 * 1024 ? '2K' : '1K');
@@ -45,7 +53,7 @@ export function chargeOf(cost: unknown): Charge | undefined {
  */
 function dataUrlBlob(url: string): Blob {
   const head = /^data:(image\/(?:png|jpeg|webp));base64,/i.exec(url);
-  if (!head) throw new UserPaysError('provider-error', text.imageNotData());
+  if (!head) throw new UserPaysError('provider-error', openRouterText.imageNotData());
   if (url.length - head[0].length > (MAX_IMAGE_BYTES * 4) / 3) {
     throw new UserPaysError('provider-error', text.imageTooLarge());
   }
@@ -59,62 +67,19 @@ function dataUrlBlob(url: string): Blob {
  * OpenRouter's words where its own differ.
  */
 function openRouterError(error: HttpError): HttpError {
-  if (error.status === 401) error.message = signInText.keyRevoked('openrouter');
+  if (error.status === 401) error.message = openRouterText.keyRevoked();
   if (error.status === 403) {
-    const moderated: HttpError = new UserPaysError('moderated', signInText.flagged('openrouter'), false);
+    const moderated: HttpError = new UserPaysError('moderated', openRouterText.flagged(), false);
     Object.assign(moderated, { status: 403, answered: true });
     return moderated;
   }
   return error;
 }
 
-/** OpenRouter's sign-in (openrouter.ai/docs/oauth, "OAuth PKCE"): no client id, no secret; the key is the user's. */
-export const openRouterAccount: OAuthAccount = {
-  provider: 'openrouter',
-  /**
-   * `{endpoint}/auth?callback_url=…&code_challenge=…&code_challenge_method=S256`. OpenRouter sends the user back to
-   * `callback_url` with `?code=`, and takes no `state` of its own: ours travels in the callback's query.
-   */
-  authorizeUrl({ endpoint, redirectUri, challenge, state }: AuthorizeRequest) {
-    const callback = new URL(redirectUri);
-    callback.searchParams.set('state', state);
-    const url = new URL(`${checkEndpoint(endpoint)}/auth`);
-    url.search = new URLSearchParams({
-      callback_url: callback.href,
-      code_challenge: challenge,
-      code_challenge_method: 'S256',
-    }).toString();
-    return url.href;
-  },
-  /** `POST {endpoint}/api/v1/auth/keys {code, code_verifier, code_challenge_method}` → `{ key }`. */
-  async exchange({ endpoint, code, verifier }: ExchangeRequest, signal?: AbortSignal): Promise<SignedIn> {
-    let reply;
-    try {
-      reply = await fetchJson(
-        `${checkEndpoint(endpoint)}/api/v1/auth/keys`,
-        {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ code, code_verifier: verifier, code_challenge_method: 'S256' }),
-        },
-        signal ?? new AbortController().signal,
-      );
-    } catch (thrown) {
-      const error = thrown as HttpError;
-      if (error.status) throw new UserPaysError('auth-failed', signInText.signInFailed('openrouter'), false);
-      throw error;
-    }
-    if (typeof reply.key !== 'string' || !reply.key) {
-      throw new UserPaysError('auth-failed', signInText.signInFailed('openrouter'), false);
-    }
-    return { key: reply.key };
-  },
-};
-
 /** OpenRouter's chat completions with image output, one image per call. */
 export class OpenRouterProvider implements Provider {
   readonly id = 'openrouter';
-  readonly defaultEndpoint = providerInfo('openrouter')!.defaultEndpoint();
+  readonly defaultEndpoint = info.defaultEndpoint();
   readonly needsKey = true;
   readonly account = openRouterAccount;
 
@@ -158,7 +123,7 @@ export class OpenRouterProvider implements Provider {
         if (typeof url !== 'string') {
           // A 200 may carry an error (openrouter.ai/docs/api/reference/errors-and-debugging: "any error occurred
           // while the LLM is producing the output will be emitted in the response body"); what it billed is booked.
-          const error = new UserPaysError('provider-error', signInText.noImage('openrouter'));
+          const error = new UserPaysError('provider-error', openRouterText.noImage());
           error.billed = !!charge && charge.usd !== '0';
           error.answered = !error.billed;
           throw error;
@@ -191,3 +156,6 @@ export class OpenRouterProvider implements Provider {
     );
   }
 }
+
+/** OpenRouter's adapter, as the registry loads it (registry.ts). */
+export const provider = new OpenRouterProvider();

@@ -1,22 +1,12 @@
-import { UserPaysError } from '../base/errors.js';
-import type { ProviderId } from '../base/types.js';
-import { providerInfo } from './catalog.js';
-import { downloadImage, fetchJson, guard, readBalance, type HttpError } from './http.js';
-import { checkProviderUrl, routed } from './provider-urls.js';
-import { checkEndpoint } from './urls.js';
-import { pollUntil } from './poll.js';
-import type { Provider, ProviderOutcome, ProviderRequest, ProviderTask, RunContext } from './provider.js';
-import * as text from '../strings/generation.js';
-
-/**
- * fal's endpoint id for one of our models (FLUX.2): `flux-2-klein-4b` → `fal-ai/flux-2/klein/4b`, `flux-2-pro` →
- * `fal-ai/flux-2-pro`, and [dev] at fal's bare `fal-ai/flux-2` (fal-js libs/client/src/types/endpoints.ts at
- * 381105e: "fal-ai/flux-2" takes Flux2Input); with reference images its `/edit` endpoint.
- */
-export const falEndpointId = (model: string, edit?: unknown) =>
-  'fal-ai/' +
-  model.replace(/^flux-2-klein-/, 'flux-2/klein/').replace(/^flux-2-dev$/, 'flux-2') +
-  (edit ? '/edit' : '');
+import { UserPaysError } from '../../base/errors.js';
+import { fetchJson, guard, readBalance, type HttpError } from '../engine/http.js';
+import { checkProviderUrl, routed } from '../engine/provider-urls.js';
+import { checkEndpoint } from '../urls.js';
+import { pollUntil } from '../engine/poll.js';
+import type { Provider, ProviderOutcome, ProviderRequest, ProviderTask, RunContext } from '../provider.js';
+import * as text from '../../strings/generation.js';
+import { info } from './info.js';
+import { falEndpointId, falOutcome, queueStatus } from './queue.js';
 
 /** The JSON input of one image: custom `image_size`, references as data URIs in `image_urls` (edit endpoints). */
 export function falBody(request: ProviderRequest): Record<string, unknown> {
@@ -31,13 +21,6 @@ export function falBody(request: ProviderRequest): Record<string, unknown> {
   };
 }
 
-/**
- * "Queued (position 2)" from fal's `queue_position` (0 first): a whole number of people ahead, else no position
- * ("Queued"), never a hostile or broken one (1e308, "3", -1) shown as a place in the queue.
- */
-export const queueStatus = (position: unknown) =>
-  Number.isSafeInteger(position) && (position as number) >= 0 ? text.queuedAt((position as number) + 1) : text.queued();
-
 /** The user's key, or `auth-required`: fal wants it for the status and result too. */
 function keyOf(context: Pick<RunContext, 'apiKey'>): string {
   if (context.apiKey) return context.apiKey;
@@ -51,7 +34,7 @@ function keyOf(context: Pick<RunContext, 'apiKey'>): string {
  */
 export class FalProvider implements Provider {
   readonly id = 'fal';
-  readonly defaultEndpoint = providerInfo('fal')!.defaultEndpoint();
+  readonly defaultEndpoint = info.defaultEndpoint();
   readonly needsKey = true;
 
   generate(request: ProviderRequest, context: RunContext): Promise<ProviderOutcome> {
@@ -173,26 +156,5 @@ export class FalProvider implements Provider {
   }
 }
 
-/**
- * A finished fal result (fal's own, or passed on by Hugging Face's router: `provider`) as an outcome. [klein] and
- * [dev] run fal's safety checker (`enable_safety_checker`, default true) and say what it found in
- * `has_nsfw_concepts`, one per image (v4Output in fal-js libs/client/src/types/endpoints.ts at 381105e): a flagged
- * image is sent black in its place. fal withholds the image but bills the request, so the widget does too.
- */
-export async function falOutcome(
-  result: { has_nsfw_concepts?: boolean[]; images?: { url?: string }[]; seed?: unknown },
-  provider: ProviderId,
-  task: ProviderTask,
-  context: RunContext,
-  signal: AbortSignal,
-): Promise<ProviderOutcome> {
-  if (result.has_nsfw_concepts?.[0] === true) {
-    const error = new UserPaysError('moderated', text.safetyWithheld(provider), false);
-    error.billed = true;
-    throw error;
-  }
-  context.onProgress?.({ status: text.downloading(), progress: 1 });
-  const image = await downloadImage(result.images?.[0]?.url, signal, context);
-  const seed = result.seed;
-  return { image: { ...image, seed: typeof seed === 'number' ? seed : undefined }, task };
-}
+/** fal's adapter, as the registry loads it (registry.ts). */
+export const provider = new FalProvider();

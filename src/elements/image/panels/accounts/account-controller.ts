@@ -1,13 +1,13 @@
 import type Decimal from 'decimal.js';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { ProviderId } from '../../base/types.js';
-import { loadEngine } from '../../lazy/index.js';
-import type { PuterBalance } from '../../providers/puter.js';
-import { puterApi } from '../../providers/catalog.js';
-import { checkEndpoint } from '../../providers/urls.js';
+import type { ProviderId } from '../../../../base/types.js';
+import { loadEngine } from '../../../../lazy/index.js';
+import type { PuterBalance } from '../../../../providers/puter/account.js';
+import { puterApi } from '../../../../providers/catalog.js';
+import { checkEndpoint } from '../../../../providers/urls.js';
 
 /** Where the host's Puter is: its API endpoint ('' for Puter's own) and where its SDK loads from. */
-export interface PuterAccountSource {
+export interface AccountSource {
   /** True while the host uses Puter: only then is the account read. */
   active(): boolean;
   endpoint(): string;
@@ -20,14 +20,15 @@ export interface PuterAccountSource {
 const REST_MS = 1000;
 
 /**
- * The end user's own Puter account: who is signed in and what is left to spend. Reading never opens a
+ * The account the user pays from, drawn with the panels (accounts.ts), made with them: the end user's own Puter
+ * account, who is signed in and what is left to spend. Reading never opens a
  * popup; `signIn()` does, so it must run from the user's click. Re-read when the host switches to Puter or
  * to another Puter endpoint, and after every generation (`refresh()`). With a key provider instead, what the key's
  * account has left (BFL's credits, fal's billing), where the provider answers this page: read when the provider,
  * its endpoint, the relay or the key change (the key once it rests) and after every generation; where the provider
  * does not answer (no CORS, a key that may not ask), there is no balance and nothing is said.
  */
-export class PuterAccountController implements ReactiveController {
+export class AccountController implements ReactiveController {
   /** The signed-in user's name; undefined while signed out (or not yet known). */
   user?: string;
   /** What is left: in USD, or in the credits Puter reports while their worth is unknown (key providers: USD). */
@@ -36,7 +37,7 @@ export class PuterAccountController implements ReactiveController {
 
   constructor(
     private readonly host: ReactiveControllerHost,
-    private readonly source: PuterAccountSource,
+    private readonly source: AccountSource,
   ) {
     host.addController(this);
   }

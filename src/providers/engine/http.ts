@@ -1,11 +1,11 @@
 import Decimal from 'decimal.js';
-import { UserPaysError, asUserPaysError } from '../base/errors.js';
-import { scrubSecret } from '../base/secrets.js';
+import { UserPaysError, asUserPaysError } from '../../base/errors.js';
+import { scrubSecret } from '../../base/secrets.js';
 import { checkImageUrl, routed } from './provider-urls.js';
-import { parse } from './urls.js';
-import type { ProviderImage, RunContext } from './provider.js';
-import * as text from '../strings/generation.js';
-import { clock } from '../base/clock.js';
+import { parse } from '../urls.js';
+import type { ProviderImage, RunContext } from '../provider.js';
+import * as text from '../../strings/generation.js';
+import { clock } from '../../base/clock.js';
 
 /** A `UserPaysError` from an HTTP reply, with the wait the provider asked for (Retry-After). */
 export type HttpError = UserPaysError & { retryAfterMs?: number; status?: number };

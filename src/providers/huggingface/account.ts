@@ -1,9 +1,10 @@
-import { UserPaysError } from '../base/errors.js';
-import { clock } from '../base/clock.js';
-import { providerInfo } from './catalog.js';
-import { fetchJson } from './http.js';
-import type { AuthorizeRequest, ExchangeRequest, OAuthAccount, SignedIn } from './sign-in.js';
-import * as text from '../strings/generation.js';
+import { UserPaysError } from '../../base/errors.js';
+import { clock } from '../../base/clock.js';
+import { fetchJson } from '../engine/http.js';
+import type { AuthorizeRequest, ExchangeRequest, OAuthAccount, SignedIn } from '../sign-in.js';
+import * as text from '../../strings/generation.js';
+import { info } from './info.js';
+import * as huggingFaceText from './words.js';
 
 /**
  * "Sign in with Hugging Face" (huggingface.co/docs/hub/oauth): OAuth 2 with PKCE from the page, the site's public
@@ -23,12 +24,11 @@ import * as text from '../strings/generation.js';
 /** `openid profile` for the user's name, `inference-api` to make requests for them (the hub's list of scopes). */
 export const HF_SCOPES = 'openid profile inference-api';
 
-const hubOf = (endpoint: string) =>
-  endpoint === providerInfo('huggingface')!.defaultEndpoint() ? 'https://huggingface.co' : endpoint;
+const hubOf = (endpoint: string) => (endpoint === info.defaultEndpoint() ? 'https://huggingface.co' : endpoint);
 
 function clientIdOf(request: { clientId?: string }): string {
   if (request.clientId) return request.clientId;
-  throw new UserPaysError('invalid-input', text.hfNoClientId(), false);
+  throw new UserPaysError('invalid-input', huggingFaceText.noClientId(), false);
 }
 
 export const huggingFaceAccount: OAuthAccount = {
@@ -63,13 +63,15 @@ export const huggingFaceAccount: OAuthAccount = {
       request.code,
     ).catch((error: UserPaysError & { status?: number }) => {
       // The hub refused the code (used, expired, another verifier): only a new sign-in helps.
-      throw error.status && error.status < 500 ? new UserPaysError('auth-required', text.hfSignInFailed()) : error;
+      throw error.status && error.status < 500
+        ? new UserPaysError('auth-required', huggingFaceText.signInFailed())
+        : error;
     });
     const key = reply.access_token;
     if (typeof key !== 'string' || !key) throw new UserPaysError('provider-error', text.unreadableReply());
     // A token that may not call Inference Providers would fail at the first image: say so now.
     if (typeof reply.scope === 'string' && !reply.scope.split(/\s+/).includes('inference-api')) {
-      throw new UserPaysError('auth-required', text.hfScopeMissing());
+      throw new UserPaysError('auth-required', huggingFaceText.scopeMissing());
     }
     const life = reply.expires_in;
     // Who it is, for the account line: a convenience, quietly left out when the hub does not say.

@@ -1,0 +1,85 @@
+import { lazily } from '../../base/lazily.js';
+import { UserPaysError } from '../../base/errors.js';
+import { mergePriceBook, type PriceBook } from '../../pricing/index.js';
+import * as text from '../../strings/generation.js';
+import type { ProviderId } from '../../base/types.js';
+import type { AdapterModule, Provider } from '../provider.js';
+import type { OAuthAccount } from '../sign-in.js';
+import * as signInText from '../../strings/sign-in.js';
+import { BUILTIN_PRICE_BOOK } from '../prices.js';
+import { livePuterPrices } from '../puter/catalogue.js';
+import { PROVIDERS } from '../registry.js';
+import { checkEndpoint, checkRelay } from '../urls.js';
+
+/**
+ * What the engine reaches of the providers through the registry (registry.ts): each adapter, loaded by the registry's
+ * `import()` when its provider is first used; and Puter's live prices.
+ */
+
+/**
+ * Each adapter module, loaded once on first need and shared; one that could not load is tried again next time.
+ * Puter's module also carries what the widget's account area and the headless call use of it (the SDK, sign-in, the
+ * balance, the check before sending: puter/account.ts).
+ */
+const puterModule = lazily(PROVIDERS.puter.adapter);
+const modules = new Map<string, () => Promise<AdapterModule>>(
+  Object.entries(PROVIDERS).map(([id, { adapter }]) => [
+    id,
+    id === 'puter' ? puterModule : lazily<AdapterModule>(adapter),
+  ]),
+);
+
+/** An adapter's code that did not arrive (offline for a moment): said in words, as `network`, never as a TypeError. */
+function notLoaded(id: ProviderId): never {
+  throw new UserPaysError('network', text.adapterNotLoaded(id));
+}
+
+/** Puter's adapter module (see `modules`); `network` when it cannot load. */
+export const loadPuter = () => puterModule().catch(() => notLoaded('puter'));
+
+/**
+ * The adapter for `id`, loaded on first use; `invalid-input` for a provider this build does not have, `network`
+ * when its code cannot load.
+ */
+export async function providerFor(id: ProviderId): Promise<Provider> {
+  const load = modules.get(id);
+  if (!load) throw new UserPaysError('invalid-input', text.unknownProvider(id), false);
+  return (await load().catch(() => notLoaded(id))).provider;
+}
+
+/**
+ * What the user's `apiKey` has left at `id`, in USD, where its provider answers this page (`Provider.balance`); at
+ * `endpoint` (its public one when ''), through `relay` where the site has one. Undefined, never an error, otherwise.
+ */
+export async function keyBalance(id: ProviderId, endpoint: string, relay: string, apiKey: string) {
+  try {
+    const provider = await providerFor(id);
+    return await provider.balance?.({
+      endpoint: checkEndpoint(endpoint || provider.defaultEndpoint),
+      relay: relay ? checkRelay(relay) : undefined,
+      apiKey,
+    });
+  } catch {
+    return undefined; // an endpoint or relay the page may not use, or the adapter could not load (a submission says)
+  }
+}
+
+/** The account system the user signs in to for `id` (OAuth PKCE), from its adapter; `invalid-input` where it has none. */
+export async function accountFor(id: ProviderId): Promise<OAuthAccount> {
+  const { account } = await providerFor(id);
+  if (!account) throw new UserPaysError('invalid-input', signInText.noSignIn(id), false);
+  return account;
+}
+
+const catalogues: Record<string, Promise<PriceBook>> = {};
+
+/**
+ * The built-in price book with Puter's live prices (puter/catalogue.ts, `GET {endpoint}/puterai/image/models/details`)
+ * laid over its bundled ones, once per endpoint (and page); just the built-in one when unreachable. The quote stays
+ * synchronous: the element switches to this book when it arrives.
+ */
+export function puterCatalogue(endpoint: string): Promise<PriceBook> {
+  return (catalogues[endpoint] ??= livePuterPrices(endpoint).then((live) =>
+    live ? mergePriceBook(BUILTIN_PRICE_BOOK, live) : BUILTIN_PRICE_BOOK,
+  ));
+}

@@ -1,0 +1,11 @@
+import type { ProviderInfo } from '../provider.js';
+
+/**
+ * fal's queue, paid with the user's own key: its keys page (docs.fal.ai/documentation/model-apis/authentication:
+ * "Navigate to fal.ai/dashboard/keys").
+ */
+export const info: ProviderInfo = {
+  needsKey: true,
+  defaultEndpoint: () => 'https://queue.fal.run',
+  keyUrl: 'https://fal.ai/dashboard/keys',
+};

@@ -1,0 +1,13 @@
+/**
+ * What Hugging Face's adapter and sign-in say, and only they (src/strings/ holds the sentences several parts share:
+ * asking for a sign-in before sending is `keyMissing`, which the pipeline says too; docs/architecture.md, "Strings"):
+ * loaded with the adapter.
+ */
+
+export const tokenRefused = () =>
+  'Hugging Face did not accept your sign-in: it may have expired. Sign in with Hugging Face again, then try again.';
+export const scopeMissing = () =>
+  'Hugging Face did not allow this page to make images for you. Sign in with Hugging Face again and allow inference (or use an access token that may call Inference Providers), then try again.';
+export const signInFailed = () => 'Hugging Face did not complete the sign-in. Sign in with Hugging Face again.';
+export const noClientId = () =>
+  'This page has not set its Hugging Face app (the huggingface-client-id attribute), so you cannot sign in with Hugging Face here. Enter a Hugging Face access token instead.';

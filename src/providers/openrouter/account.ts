@@ -1,0 +1,48 @@
+import { UserPaysError } from '../../base/errors.js';
+import { fetchJson, type HttpError } from '../engine/http.js';
+import { checkEndpoint } from '../urls.js';
+import type { AuthorizeRequest, ExchangeRequest, OAuthAccount, SignedIn } from '../sign-in.js';
+import * as signInText from '../../strings/sign-in.js';
+
+/** OpenRouter's sign-in (openrouter.ai/docs/oauth, "OAuth PKCE"): no client id, no secret; the key is the user's. */
+export const openRouterAccount: OAuthAccount = {
+  provider: 'openrouter',
+  /**
+   * `{endpoint}/auth?callback_url=…&code_challenge=…&code_challenge_method=S256`. OpenRouter sends the user back to
+   * `callback_url` with `?code=`, and takes no `state` of its own: ours travels in the callback's query.
+   */
+  authorizeUrl({ endpoint, redirectUri, challenge, state }: AuthorizeRequest) {
+    const callback = new URL(redirectUri);
+    callback.searchParams.set('state', state);
+    const url = new URL(`${checkEndpoint(endpoint)}/auth`);
+    url.search = new URLSearchParams({
+      callback_url: callback.href,
+      code_challenge: challenge,
+      code_challenge_method: 'S256',
+    }).toString();
+    return url.href;
+  },
+  /** `POST {endpoint}/api/v1/auth/keys {code, code_verifier, code_challenge_method}` → `{ key }`. */
+  async exchange({ endpoint, code, verifier }: ExchangeRequest, signal?: AbortSignal): Promise<SignedIn> {
+    let reply;
+    try {
+      reply = await fetchJson(
+        `${checkEndpoint(endpoint)}/api/v1/auth/keys`,
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ code, code_verifier: verifier, code_challenge_method: 'S256' }),
+        },
+        signal ?? new AbortController().signal,
+      );
+    } catch (thrown) {
+      const error = thrown as HttpError;
+      if (error.status) throw new UserPaysError('auth-failed', signInText.signInFailed('openrouter'), false);
+      throw error;
+    }
+    if (typeof reply.key !== 'string' || !reply.key) {
+      throw new UserPaysError('auth-failed', signInText.signInFailed('openrouter'), false);
+    }
+    return { key: reply.key };
+  },
+};

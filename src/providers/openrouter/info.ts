@@ -1,0 +1,14 @@
+import type { ProviderInfo } from '../provider.js';
+
+/**
+ * OpenRouter, paid from the user's own credits: one origin names the sign-in page ({endpoint}/auth) and the API
+ * ({endpoint}/api/v1) (openrouter.ai/docs/oauth); keys at openrouter.ai/settings/keys, credits at
+ * openrouter.ai/settings/credits.
+ */
+export const info: ProviderInfo = {
+  needsKey: true,
+  defaultEndpoint: () => 'https://openrouter.ai',
+  keyUrl: 'https://openrouter.ai/settings/keys',
+  fundsUrl: 'https://openrouter.ai/settings/credits',
+  signIn: true,
+};

@@ -1,0 +1,49 @@
+import type { ProviderId, Quote, QuoteRequest } from '../base/types.js';
+import { mergePriceBook, quoteDetails, type PriceBook } from '../pricing/index.js';
+import type { ProviderEntry } from './provider.js';
+import { PROVIDERS } from './registry.js';
+
+/**
+ * The built-in price book, put together from each provider's prices (its folder's prices.ts, held by the registry):
+ * model → provider → price. src/pricing/ reads a book; it knows no provider.
+ */
+export const BUILTIN_PRICE_BOOK: PriceBook = {};
+
+/**
+ * What is known at some hosts only (OpenAI-compatible gateways: AIgateway, Together AI, DeepInfra), by host: laid
+ * over the price book when `endpoint` names that host. Any other gateway needs the page's own prices (the widget never
+ * guesses).
+ */
+export const GATEWAY_PRICE_BOOKS: Record<string, PriceBook> = {};
+
+for (const id in PROVIDERS) {
+  const { prices, hostPrices = {} }: ProviderEntry = PROVIDERS[id as ProviderId];
+  for (const model in prices) (BUILTIN_PRICE_BOOK[model] ??= {})[id as ProviderId] = prices[model];
+  for (const host in hostPrices) {
+    for (const model in hostPrices[host]) {
+      ((GATEWAY_PRICE_BOOKS[host] ??= {})[model] ??= {})[id as ProviderId] = hostPrices[host][model];
+    }
+  }
+}
+
+/** The built-in prices (or `base`) with those known at `endpoint`'s host laid over them, if any. */
+export function priceBookFor(endpoint: string | undefined, base: PriceBook = BUILTIN_PRICE_BOOK): PriceBook {
+  let host = '';
+  try {
+    host = endpoint ? new URL(endpoint).host : '';
+  } catch {
+    // not a URL: no gateway prices (a submission says what is wrong with the endpoint)
+  }
+  return Object.hasOwn(GATEWAY_PRICE_BOOKS, host) ? mergePriceBook(base, GATEWAY_PRICE_BOOKS[host]) : base;
+}
+
+/**
+ * The exact price of one submission (`quoteDetails` in src/pricing/quote.ts), with `book`, else the built-in prices of
+ * `request.endpoint`'s host: what `UserPays.quote()` answers. Throws `UserPaysError('invalid-input')` where no price
+ * can be given.
+ */
+export function quoteFor(request: QuoteRequest, book?: PriceBook): Quote {
+  // A request that is no object, or an endpoint that is no URL, gets the built-in prices, and the quote says what is
+  // wrong with it.
+  return quoteDetails(request, book ?? priceBookFor(request?.endpoint)).quote;
+}

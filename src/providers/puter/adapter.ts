@@ -1,0 +1,215 @@
+import { clock } from '../../base/clock.js';
+import { UserPaysError } from '../../base/errors.js';
+import { downloadImage, guard, measured } from '../engine/http.js';
+import { checkImageUrl } from '../engine/provider-urls.js';
+import type { Provider, ProviderOutcome, ProviderRequest, RunContext } from '../provider.js';
+import * as generationText from '../../strings/generation.js';
+import * as pricesText from '../../strings/prices.js';
+import { puterError, puterSdk, readUsage } from './account.js';
+import { PUTER_IDS } from './catalogue.js';
+import { info, puterApi } from './info.js';
+import { PUTER_MODELS } from './prices.js';
+import * as puterText from './words.js';
+
+/** What the engine's `loadPuter` gives the widget's account line and the headless call (account.ts). */
+export { puterAccount, puterBalance, puterCheck, puterError, puterSdk, puterSignIn } from './account.js';
+
+/**
+ * On a 402 the SDK opens its own modal "Low Balance" dialog over the page (`<usage-limit-dialog>` appended to
+ * `document.body` and shown with `showModal()`: @heyputer/puter.js src/lib/networkUtils.js `promptUpgrade`,
+ * src/modules/UsageLimitDialog.js). The widget already says it beside Generate, with the link to add funds; and
+ * under a strict Content-Security-Policy the dialog's inline `<style>` is refused, so it is an invisible modal that
+ * swallows every click until Escape. Removed: a dialog out of the document leaves the top layer, and the page works.
+ */
+function closeLowBalanceDialog() {
+  for (const dialog of document.querySelectorAll('usage-limit-dialog')) dialog.remove();
+}
+
+/**
+ * How many AI calls Puter runs at once for one user: 3 on a free account, 2 on a temporary one, 20 on a paid one
+ * (AI_CONCURRENT, HeyPuter/puter@8307e8c src/backend/drivers/util/aiLimits.ts); one more is refused 429 "Too many
+ * concurrent requests." (DriverController.ts), which the SDK retries for about 12 s and then passes on. A page
+ * cannot read whether an account pays (whoami says only `is_temp`), so a registered account is held to the free
+ * tier's 3: slower for a paying user, never a 429 of the widget's own making.
+ */
+const limits = new Map<string, Promise<number>>();
+const limitOf = (puter: any) => {
+  const token = String(puter.authToken);
+  let limit = limits.get(token);
+  if (!limit) {
+    limit = puter.auth.getUser().then(
+      (user: any) => (user?.is_temp ? 2 : 3),
+      () => 2,
+    );
+    limits.set(token, limit!);
+  }
+  return limit!;
+};
+
+/**
+ * Runs `work` in one of `limit` slots shared by every tab of this origin (Web Locks, as Puter's cap is per user, not
+ * per page): at once when a slot is free, else after `waiting()`, when the first frees up. A cancel while waiting
+ * rejects with the signal's reason. Without Web Locks, at once.
+ */
+function inSlot<T>(limit: number, signal: AbortSignal, waiting: () => void, work: () => Promise<T>): Promise<T> {
+  const locks = globalThis.navigator?.locks;
+  if (!locks) return work();
+  const names = Array.from({ length: limit }, (_, i) => `userpays:puter-call-${i}`);
+  return new Promise<T>((resolve, reject) => {
+    const taken = new AbortController();
+    let started = false;
+    const run = async (lock: unknown) => {
+      if (!lock || started) return; // busy (asked only if free), or another slot came first
+      started = true;
+      taken.abort(); // the other slots need not be waited for any more
+      await work().then(resolve, reject);
+    };
+    void Promise.all(names.map((name) => locks.request(name, { ifAvailable: true }, run))).then(() => {
+      if (started) return;
+      waiting();
+      for (const name of names) {
+        locks.request(name, { signal: AbortSignal.any([signal, taken.signal]) }, run).catch(() => {
+          if (!started) reject(signal.reason);
+        });
+      }
+    });
+  });
+}
+
+/**
+ * Puter calls of this origin, in every tab: how many started and how many finished (`localStorage`, so that
+ * tabs see each other's). The balance drop over a call is that call's charge only when no other call of the
+ * origin was running at its start, none started during it, and none finished during it; else the quote is
+ * booked. Without storage nothing can be told, and the quote is booked.
+ */
+const CALLS = 'userpays:puter-calls';
+function calls(): { started: number; finished: number } | undefined {
+  try {
+    const value = JSON.parse(localStorage.getItem(CALLS) ?? '{"started":0,"finished":0}');
+    return Number.isSafeInteger(value?.started) && Number.isSafeInteger(value?.finished) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+function count(field: 'started' | 'finished') {
+  const now = calls() ?? { started: 0, finished: 0 };
+  now[field]++;
+  try {
+    localStorage.setItem(CALLS, JSON.stringify(now));
+  } catch {
+    // no storage: `calls()` cannot vouch for anything, and the quote is booked
+  }
+  return now;
+}
+
+/**
+ * Puter, "user-pays": each call is one `puter.ai.txt2img`, paid from the end user's own Puter account, at most as
+ * many at once as Puter allows the account (`limitOf`). The balance read before and after is the real charge, when
+ * no other call of this origin ran meanwhile.
+ */
+export class PuterProvider implements Provider {
+  readonly id = 'puter';
+  readonly needsKey = info.needsKey;
+  /** The Puter API the page configured for its SDK, else Puter's own (see `puterApi`). */
+  get defaultEndpoint() {
+    return puterApi('');
+  }
+
+  generate(request: ProviderRequest, context: RunContext): Promise<ProviderOutcome> {
+    return guard(context, async (signal): Promise<ProviderOutcome> => {
+      const references = request.inputs?.map((input) => input.dataUrl) ?? [];
+      const model = PUTER_MODELS[request.model];
+      const id = PUTER_IDS[request.model];
+      const max = model?.references.max ?? 0;
+      // Never more than the model takes (Together keeps one image and drops a second without a word), and
+      // checked before anything is counted or sent.
+      if (!model || references.length > max) {
+        throw new UserPaysError(
+          'invalid-input',
+          pricesText.tooManyReferences(request.model, max, references.length - max),
+          false,
+        );
+      }
+      const puter = await puterSdk(context.endpoint);
+      const limit = await limitOf(puter);
+      const waiting = () => context.onProgress?.({ status: puterText.waitingForSlot(limit) });
+      return inSlot(limit, signal, waiting, async (): Promise<ProviderOutcome> => {
+        const atStart = count('started');
+        // Alone at the start: no other call of this origin is between its start and its end.
+        const before = atStart.started === atStart.finished + 1 ? await readUsage(puter, context.endpoint) : undefined;
+        context.onSending?.();
+        context.onProgress?.({ status: generationText.generatingNow() });
+        const token = puter.authToken; // a new one after the call: the user signed in again meanwhile
+        const [input_image, ...more] = references;
+        const [w, h] = request.ratio?.split(':').map(Number) ?? [request.width, request.height];
+        const image = await new Promise<any>((resolve, reject) => {
+          // The SDK cannot be aborted: stop waiting (guard() tells a cancel from the deadline).
+          signal.addEventListener('abort', () => reject(signal.reason));
+          puter.ai
+            .txt2img(request.prompt, {
+              model: id,
+              // Puter's driver reads the size from `ratio`: the ratio itself for models sized by ratio (it reduces
+              // it by the gcd, so 1360×768 would go out as 85:48), else the pixels, which Together snaps.
+              ratio: { w, h },
+              seed: request.seed,
+              input_image,
+              input_images: more[0] && more,
+            })
+            .then(resolve, (thrown: unknown) => {
+              const error = puterError(thrown);
+              if (error.code === 'insufficient-funds') closeLowBalanceDialog();
+              // The SDK asked the user to sign in again and they did: the call itself still failed, but asking
+              // them to sign in would be wrong; they need only generate again.
+              if (error.code === 'auth-required' && puter.auth.isSignedIn() && puter.authToken !== token) {
+                error.message = puterText.signedInAgain();
+                // Refused for its session before the driver ran: nothing was charged, as the words say.
+                error.uncharged = true;
+              }
+              reject(error);
+            });
+        }).finally(() => count('finished'));
+        // Puter records a call's usage once its model answered with the image (ReplicateImageGenerationProvider.ts
+        // #recordUsage after run; TogetherImageProvider.ts incrementUsage after generate): it is paid for, whatever
+        // becomes of the download.
+        context.onBilled?.();
+        // A charge Puter has not metered yet reads as no change: the quote is booked then.
+        // Still alone: nothing started or finished since (our own finish is the one count since the start).
+        const atEnd = calls();
+        const alone = atEnd?.started === atStart.started && atEnd.finished === atStart.finished + 1;
+        const after = before && alone ? await readUsage(puter, context.endpoint) : undefined;
+        // A rate learned from this very call's record converts its drop too.
+        const perUsd = after?.perUsd ?? before?.perUsd;
+        const dropped = before && after && perUsd && after.credits === before.credits && after.left.lt(before.left);
+        // Puter returns the provider's own https URL (replicate.delivery, Together's short links: the driver passes
+        // the model's output URL on, ImageGenerationDriver.ts generate); a data URL only where the model sent base64.
+        const url = checkImageUrl(image?.src);
+        const bytes = url.startsWith('data:')
+          ? new Blob([Uint8Array.from(atob(url.split(',')[1]), (c) => c.charCodeAt(0))], {
+              type: url.slice(5, url.indexOf(';')),
+            })
+          : undefined;
+        const made = bytes
+          ? await measured(bytes, context.onBytes)
+          : await downloadImage(url, signal, { onBytes: context.onBytes });
+        // Replicate deletes a prediction's output files after an hour (replicate.com/docs/topics/predictions/
+        // data-retention): an image shown from its link is gone then.
+        if (made.remote && !id.startsWith('togetherai:')) made.remote.expiresAt ??= clock.now() + 3600_000;
+        return {
+          // Puter reports no seed back, so none is claimed.
+          image: made,
+          task: { provider: 'puter', id: '' },
+          // In USD to the microcent, Puter's own unit of account.
+          charge: dropped
+            ? { usd: before.left.minus(after.left).div(perUsd).toDecimalPlaces(8).toString() }
+            : undefined,
+        };
+      });
+    }).catch((error: UserPaysError) => {
+      if (error.code === 'cancelled') error.message = puterText.cancelled();
+      throw error;
+    });
+  }
+}
+
+/** Puter's adapter, as the registry loads it (registry.ts). */
+export const provider = new PuterProvider();
