@@ -4,7 +4,7 @@
 // line says what is left, Sign out forgets it, and the key goes only to the provider's own origin.
 import { expect } from '@open-wc/testing';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
-import { until } from '../ledger/helpers.js';
+import { until } from '../support/wait.js';
 import { authorize, closeDemo, demoWidget, openDemo, signInButton, signInPage, withPopup } from '../support/demo.js';
 import { blocked, generateButton, part, words } from '../support/widget.js';
 

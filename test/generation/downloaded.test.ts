@@ -4,41 +4,27 @@
 import { expect } from '@open-wc/testing';
 import { runGeneration, type GenerationJob } from '../../src/generation/run-generation.js';
 import { LedgerStore } from '../../src/ledger/ledger.js';
-import { ImageStore, type StoredImage } from '../../src/images/image-store.js';
-import { quoteFor } from '../../src/providers/prices.js';
-import { providerFor } from '../../src/providers/engine/adapters.js';
-import { cleanLocalStorage } from '../ledger/helpers.js';
+import { type StoredImage } from '../../src/images/image-store.js';
+import { cleanLocalStorage } from '../support/storage.js';
 import { bflEndpoint, uniqueStorageKey } from '../support/sim.js';
+import { generationJob } from '../support/generation.js';
+import { providerFor } from '../../src/providers/engine/adapters.js';
 
 /** Two images of one BFL submission on the simulator, with its own stores (`images`, `ledger`) and `callbacks`. */
-function twoImages(callbacks: Pick<GenerationJob, 'onBytes' | 'onDownloaded' | 'onSaved'>, scenario = '') {
+async function twoImages(callbacks: Pick<GenerationJob, 'onBytes' | 'onDownloaded' | 'onSaved'>, scenario = '') {
   const storageKey = uniqueStorageKey();
-  const images = new ImageStore({ storageKey });
   const ledger = new LedgerStore({ storageKey });
-  const request = {
-    provider: 'bfl' as const,
-    model: 'flux-2-klein-4b',
-    prompt: 'a lighthouse',
-    width: 512,
-    height: 512,
-    count: 2,
-    inputs: [],
-  };
-  const quote = quoteFor(request);
-  const generating = providerFor('bfl').then((provider) =>
-    runGeneration({
-      provider,
-      endpoint: bflEndpoint(`pending=60;deliveryCors=1;run=${storageKey}${scenario}`),
-      apiKey: 'sim-downloaded-key',
-      request,
-      inputs: [],
-      quote,
-      ledger,
-      images,
-      signal: new AbortController().signal,
-      ...callbacks,
-    }),
-  );
+  const job = generationJob({
+    provider: await providerFor('bfl'),
+    endpoint: bflEndpoint(`pending=60;deliveryCors=1;run=${storageKey}${scenario}`),
+    apiKey: 'sim-downloaded-key',
+    request: { width: 512, height: 512, count: 2 },
+    storageKey,
+    ledger,
+    ...callbacks,
+  });
+  const { images, quote } = job;
+  const generating = runGeneration(job);
   const cleanUp = async () => {
     await images.clear();
     cleanLocalStorage(storageKey);
@@ -59,7 +45,7 @@ describe('runGeneration: onBytes, onDownloaded and onSaved', () => {
     const order: string[] = [];
     const bytes = new Map<string, Blob>();
     const { reported, restore } = catchReports();
-    const { generating, quote, cleanUp } = twoImages({
+    const { generating, quote, cleanUp } = await twoImages({
       onBytes: (id, blob) => {
         order.push(`bytes ${id}`);
         bytes.set(id, blob);
@@ -83,7 +69,7 @@ describe('runGeneration: onBytes, onDownloaded and onSaved', () => {
 
   it('onBytes: bytes no browser can read are told, then refused: never downloaded, saved or shown', async () => {
     const told: string[] = [];
-    const { ledger, images, generating, cleanUp } = twoImages(
+    const { ledger, images, generating, cleanUp } = await twoImages(
       {
         onBytes: (id) => told.push(`bytes ${id}`),
         onDownloaded: (image) => told.push(`downloaded ${image.id}`),
@@ -104,7 +90,7 @@ describe('runGeneration: onBytes, onDownloaded and onSaved', () => {
   it('gives each image before it is saved; what is saved is the same; a throw in it undoes nothing', async () => {
     const downloaded: { image: StoredImage; savedThen: Promise<StoredImage | undefined>; settled: boolean }[] = [];
     const { reported, restore } = catchReports();
-    const { images, ledger, quote, generating, cleanUp } = twoImages({
+    const { images, ledger, quote, generating, cleanUp } = await twoImages({
       onDownloaded: (image) => {
         downloaded.push({
           image,
@@ -138,7 +124,7 @@ describe('runGeneration: onBytes, onDownloaded and onSaved', () => {
   it('onSaved: tells of each image once it is saved and booked; a throw in it undoes nothing', async () => {
     const saved: { id: string; savedThen: Promise<StoredImage | undefined>; status?: string }[] = [];
     const { reported, restore } = catchReports();
-    const { images, ledger, quote, generating, cleanUp } = twoImages({
+    const { images, ledger, quote, generating, cleanUp } = await twoImages({
       onSaved: (image) => {
         saved.push({
           id: image.id,

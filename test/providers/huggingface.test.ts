@@ -17,37 +17,19 @@ import * as text from '../../src/strings/generation.js';
 import * as huggingFaceText from '../../src/providers/huggingface/words.js';
 import { controlledClock } from '../support/clock.js';
 import { failure } from '../support/failure.js';
-import { otherOrigin, uniqueStorageKey } from '../support/sim.js';
+import { pkcePair } from '../support/pkce.js';
+import { simCharged, simEndpoint, simLog, uniqueStorageKey } from '../support/sim.js';
 
-const SIM = `${otherOrigin()}/sim/huggingface`;
+const SIM = simEndpoint('huggingface', '', { crossOrigin: true });
 const SIM_HOST = new URL(SIM).host;
-const endpoint = (scenario = '') => (scenario ? `${SIM}/s/${scenario}` : SIM);
+const endpoint = (scenario = '') => simEndpoint('huggingface', scenario, { crossOrigin: true });
 const provider = new HuggingFaceProvider();
 const FAST = { initialMs: 100, maxMs: 200, timeoutMs: 10_000 };
 const CLIENT_ID = 'sim-client-userpays';
 const REDIRECT = `${location.origin}/callback`;
 const time = controlledClock('2026-11-23T10:00:00Z');
 
-interface LogEntry {
-  method: string;
-  path: string;
-  host: string;
-  hasKey: boolean;
-  id?: string;
-}
-const simLog = async (): Promise<LogEntry[]> => (await fetch(`${SIM}/_log`)).json();
-const charged = async (token: string): Promise<string> =>
-  (await (await fetch(`${SIM}/_charges?key=${encodeURIComponent(token)}`)).json()).usd;
-
-const base64url = (bytes: ArrayBuffer) =>
-  btoa(String.fromCharCode(...new Uint8Array(bytes)))
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_')
-    .replace(/=+$/, '');
-async function pkce() {
-  const verifier = base64url(crypto.getRandomValues(new Uint8Array(32)).buffer);
-  return { verifier, challenge: base64url(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))) };
-}
+const charged = (token: string) => simCharged('huggingface', token);
 
 /** The simulator's authorize page for `url`, and where its Authorize (or Cancel) link sends the user back. */
 async function approve(url: string, button = 'authorize'): Promise<URL> {
@@ -59,7 +41,7 @@ async function approve(url: string, button = 'authorize'): Promise<URL> {
 
 /** Signs in through the simulator as the shared flow will: authorize URL, the user's approval, the exchange. */
 async function signIn(): Promise<SignedIn> {
-  const { verifier, challenge } = await pkce();
+  const { verifier, challenge } = await pkcePair();
   const state = crypto.randomUUID();
   const back = await approve(
     huggingFaceAccount.authorizeUrl({ endpoint: SIM, redirectUri: REDIRECT, challenge, state, clientId: CLIENT_ID }),
@@ -125,7 +107,7 @@ describe('Hugging Face sign-in (OAuthAccount)', () => {
   });
 
   it('refuses a wrong verifier and a code used twice: sign in again', async () => {
-    const { verifier, challenge } = await pkce();
+    const { verifier, challenge } = await pkcePair();
     const back = await approve(
       huggingFaceAccount.authorizeUrl({
         endpoint: SIM,
@@ -138,7 +120,7 @@ describe('Hugging Face sign-in (OAuthAccount)', () => {
     const code = back.searchParams.get('code')!;
     const exchange = (v: string) =>
       huggingFaceAccount.exchange({ endpoint: SIM, code, verifier: v, redirectUri: REDIRECT, clientId: CLIENT_ID });
-    const wrong = await failure(exchange((await pkce()).verifier));
+    const wrong = await failure(exchange((await pkcePair()).verifier));
     expect(wrong).to.include({ code: 'auth-required', message: huggingFaceText.signInFailed() });
     const reused = await failure(exchange(verifier)); // the failed exchange used the code up
     expect(reused.code).to.equal('auth-required');
@@ -148,7 +130,7 @@ describe('Hugging Face sign-in (OAuthAccount)', () => {
     const ok = huggingFaceAccount.authorizeUrl({
       endpoint: SIM,
       redirectUri: REDIRECT,
-      challenge: (await pkce()).challenge,
+      challenge: (await pkcePair()).challenge,
       state: 's',
       clientId: CLIENT_ID,
     });
@@ -199,7 +181,7 @@ describe('Hugging Face adapter (router → fal)', () => {
     };
     try {
       const outcome = await run(token);
-      const log = (await simLog()).filter((e) => e.path.includes(outcome.task.id));
+      const log = (await simLog('huggingface')).filter((e) => e.path.includes(outcome.task.id));
       expect(log.filter((e) => e.hasKey).every((e) => e.host === SIM_HOST)).to.equal(true);
       const image = log.filter((e) => e.path.startsWith('/sim/huggingface-cdn/'));
       expect(image).to.have.length(1);
@@ -229,10 +211,10 @@ describe('Hugging Face adapter (router → fal)', () => {
   });
 
   it('has no balance to show: asking fails quietly and sends nothing', async () => {
-    const before = (await simLog()).length;
+    const before = (await simLog('huggingface')).length;
     expect(await keyBalance('huggingface', SIM, '', 'hf_sim_user')).to.equal(undefined);
     expect((await providerFor('huggingface')).balance).to.equal(undefined);
-    expect((await simLog()).length).to.equal(before);
+    expect((await simLog('huggingface')).length).to.equal(before);
   });
 
   it('books exactly once through the headless API, at the preview', async () => {
