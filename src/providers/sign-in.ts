@@ -41,4 +41,9 @@ export interface SignedIn {
   expiresAt?: number;
   /** A name to show in the account line, where the provider tells it. */
   user?: string;
+  /**
+   * The account cannot pay for an image as it stands, as the provider said at sign-in (Hugging Face: no PRO and no
+   * payment method): the user is told before the click, never stopped (the provider's refusal decides).
+   */
+  cannotPay?: boolean;
 }

@@ -5,10 +5,9 @@ import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { ImageStore } from '../../src/images/image-store.js';
 import { LedgerStore } from '../../src/ledger/ledger.js';
-import { cleanLocalStorage } from '../ledger/helpers.js';
+import { cleanLocalStorage } from '../support/storage.js';
 import { failure } from '../support/failure.js';
-import { unique } from '../support/puter.js';
-import { uniqueStorageKey } from '../support/sim.js';
+import { unique, uniqueStorageKey } from '../support/sim.js';
 import { decision, part, words } from '../support/widget.js';
 
 const keys: string[] = [];

@@ -4,7 +4,8 @@
 // line says what is left, Sign out forgets it, and the key goes only to the provider's own origin.
 import { expect } from '@open-wc/testing';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
-import { until } from '../ledger/helpers.js';
+import { LedgerStore } from '../../src/ledger/ledger.js';
+import { until } from '../support/wait.js';
 import { authorize, closeDemo, demoWidget, openDemo, signInButton, signInPage, withPopup } from '../support/demo.js';
 import { blocked, generateButton, part, words } from '../support/widget.js';
 
@@ -125,5 +126,32 @@ describe('Sign in with OpenRouter and Hugging Face (the demo, its simulators)', 
     await until(() => /of your \$0\.01 at OpenRouter/.test(accountLine(widget)), 8000);
     expect(generateButton(widget).disabled, 'Generate').to.equal(true);
     expect(blocked(widget).reason).to.match(/\$0\.01/);
+  });
+
+  it('Hugging Face: a free account is told before the click what it takes to pay, is not stopped, and the 402 says the same way out', async () => {
+    const view = await openDemo(1280);
+    await demoWidget(view, 'huggingface');
+    const { widget, button } = await signInButton(view, 'huggingface');
+    const popup = await withPopup(view, () => button.click());
+    await authorize(() => popup, 'authorize-free');
+    await until(() => accountLine(widget).startsWith('Signed in with Hugging Face'), 8000);
+    const note = await until(() =>
+      [...widget.shadowRoot!.querySelectorAll('p.muted')].find((p) => /cannot pay for images yet/.test(words(p))),
+    );
+    expect(words(note)).to.match(/no credits and no payment method\. Buy credits or a subscription there first/);
+    expect(note.querySelector('a')!.getAttribute('href')).to.equal('https://huggingface.co/settings/billing');
+
+    widget.prompt = 'a paper lantern on a dark river';
+    await widget.updateComplete;
+    expect(blocked(widget).reason, 'never stopped before the click: the provider decides').to.equal('');
+    expect(generateButton(widget).disabled).to.equal(false);
+    const error = await widget.generate().then(
+      () => undefined,
+      (thrown: { code: string; message: string }) => thrown,
+    );
+    expect(error).to.include({ code: 'insufficient-funds' });
+    expect(error!.message).to.match(/buy credits or subscribe to PRO/i);
+    const last = new LedgerStore({ storageKey: widget.storageKey }).entries().at(-1)!;
+    expect([last.status, last.provider], 'nothing booked').to.deep.equal(['void', 'huggingface']);
   });
 });

@@ -5,12 +5,14 @@ import { dayOf, isoDay } from '../../src/base/days.js';
 import { LedgerStore } from '../../src/ledger/ledger.js';
 import { v1History } from '../support/ledger-history.js';
 import type { Tally } from '../../src/base/types.js';
-import { MemoryStorage, cleanLocalStorage, image, until } from '../ledger/helpers.js';
+import { MemoryStorage, image } from '../support/ledger.js';
+import { cleanLocalStorage } from '../support/storage.js';
+import { until } from '../support/wait.js';
 import { uniqueStorageKey } from '../support/sim.js';
 import { controlledClock } from '../support/clock.js';
 import { formatUsd } from '../../src/pricing/index.js';
+import { part } from '../support/widget.js';
 
-const part = (el: UserPaysTally, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~=${name}]`);
 /** The chart's bars as [x, height] (one `M x 40 v -height h8 V40 z` per day with spending). */
 const bars = (el: UserPaysTally) =>
   [

@@ -4,11 +4,11 @@
 import { expect } from '@open-wc/testing';
 import { runGeneration } from '../../src/generation/run-generation.js';
 import { LedgerStore } from '../../src/ledger/ledger.js';
-import { ImageStore, type StoredImage } from '../../src/images/image-store.js';
-import { quoteFor } from '../../src/providers/prices.js';
-import { providerFor } from '../../src/providers/engine/adapters.js';
-import { cleanLocalStorage } from '../ledger/helpers.js';
+import { type StoredImage } from '../../src/images/image-store.js';
+import { cleanLocalStorage } from '../support/storage.js';
 import { bflEndpoint, uniqueStorageKey } from '../support/sim.js';
+import { generationJob } from '../support/generation.js';
+import { providerFor } from '../../src/providers/engine/adapters.js';
 
 /** What a test does at the stages `bytes`, `downloaded` and `saved` of each image. */
 interface OnStages {
@@ -18,38 +18,24 @@ interface OnStages {
 }
 
 /** Two images of one BFL submission on the simulator, with its own stores (`images`, `ledger`), told to `on`. */
-function twoImages(on: OnStages, scenario = '') {
+async function twoImages(on: OnStages, scenario = '') {
   const storageKey = uniqueStorageKey();
-  const images = new ImageStore({ storageKey });
   const ledger = new LedgerStore({ storageKey });
-  const request = {
-    provider: 'bfl' as const,
-    model: 'flux-2-klein-4b',
-    prompt: 'a lighthouse',
-    width: 512,
-    height: 512,
-    count: 2,
-    inputs: [],
-  };
-  const quote = quoteFor(request);
-  const generating = providerFor('bfl').then((provider) =>
-    runGeneration({
-      provider,
-      endpoint: bflEndpoint(`pending=60;deliveryCors=1;run=${storageKey}${scenario}`),
-      apiKey: 'sim-downloaded-key',
-      request,
-      inputs: [],
-      quote,
-      ledger,
-      images,
-      signal: new AbortController().signal,
-      onStage: (stage) => {
-        if (stage.stage === 'bytes') on.bytes?.(stage.id, stage.blob);
-        if (stage.stage === 'downloaded') on.downloaded?.(stage.image);
-        if (stage.stage === 'saved') on.saved?.(stage.image);
-      },
-    }),
-  );
+  const job = generationJob({
+    provider: await providerFor('bfl'),
+    endpoint: bflEndpoint(`pending=60;deliveryCors=1;run=${storageKey}${scenario}`),
+    apiKey: 'sim-downloaded-key',
+    request: { width: 512, height: 512, count: 2 },
+    storageKey,
+    ledger,
+    onStage: (stage) => {
+      if (stage.stage === 'bytes') on.bytes?.(stage.id, stage.blob);
+      if (stage.stage === 'downloaded') on.downloaded?.(stage.image);
+      if (stage.stage === 'saved') on.saved?.(stage.image);
+    },
+  });
+  const { images, quote } = job;
+  const generating = runGeneration(job);
   const cleanUp = async () => {
     await images.clear();
     cleanLocalStorage(storageKey);
@@ -70,7 +56,7 @@ describe('runGeneration: the stages bytes, downloaded and saved', () => {
     const order: string[] = [];
     const bytes = new Map<string, Blob>();
     const { reported, restore } = catchReports();
-    const { generating, quote, cleanUp } = twoImages({
+    const { generating, quote, cleanUp } = await twoImages({
       bytes: (id, blob) => {
         order.push(`bytes ${id}`);
         bytes.set(id, blob);
@@ -94,7 +80,7 @@ describe('runGeneration: the stages bytes, downloaded and saved', () => {
 
   it('bytes: bytes no browser can read are told, then refused: never downloaded, saved or shown', async () => {
     const told: string[] = [];
-    const { ledger, images, generating, cleanUp } = twoImages(
+    const { ledger, images, generating, cleanUp } = await twoImages(
       {
         bytes: (id) => told.push(`bytes ${id}`),
         downloaded: (image) => told.push(`downloaded ${image.id}`),
@@ -115,7 +101,7 @@ describe('runGeneration: the stages bytes, downloaded and saved', () => {
   it('gives each image before it is saved; what is saved is the same; a throw in it undoes nothing', async () => {
     const downloaded: { image: StoredImage; savedThen: Promise<StoredImage | undefined>; settled: boolean }[] = [];
     const { reported, restore } = catchReports();
-    const { images, ledger, quote, generating, cleanUp } = twoImages({
+    const { images, ledger, quote, generating, cleanUp } = await twoImages({
       downloaded: (image) => {
         downloaded.push({
           image,
@@ -149,7 +135,7 @@ describe('runGeneration: the stages bytes, downloaded and saved', () => {
   it('saved: tells of each image once it is saved and booked; a throw in it undoes nothing', async () => {
     const saved: { id: string; savedThen: Promise<StoredImage | undefined>; status?: string }[] = [];
     const { reported, restore } = catchReports();
-    const { images, ledger, quote, generating, cleanUp } = twoImages({
+    const { images, ledger, quote, generating, cleanUp } = await twoImages({
       saved: (image) => {
         saved.push({
           id: image.id,

@@ -8,7 +8,8 @@ import { ImageStore } from '../../src/images/image-store.js';
 import { LedgerStore } from '../../src/ledger/ledger.js';
 import { priceOf } from '../../src/pricing/index.js';
 import { BUILTIN_PRICE_BOOK } from '../../src/providers/prices.js';
-import { cleanLocalStorage, until } from '../ledger/helpers.js';
+import { cleanLocalStorage } from '../support/storage.js';
+import { until } from '../support/wait.js';
 import { controlledClock } from '../support/clock.js';
 import { bflEndpoint, uniqueStorageKey } from '../support/sim.js';
 

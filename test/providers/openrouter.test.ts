@@ -7,22 +7,14 @@ import { OpenRouterProvider } from '../../src/providers/openrouter/adapter.js';
 import { openRouterAccount } from '../../src/providers/openrouter/account.js';
 import type { Charge, ProviderRequest, RunContext } from '../../src/providers/provider.js';
 import { failure } from '../support/failure.js';
+import { pkcePair } from '../support/pkce.js';
+import { simEndpoint, simLog, unique } from '../support/sim.js';
 
-const SIM = `${location.origin}/sim/openrouter`;
-const endpoint = (scenario = '') => (scenario ? `${SIM}/s/${scenario}` : SIM);
+const SIM = simEndpoint('openrouter');
+const endpoint = (scenario = '') => simEndpoint('openrouter', scenario);
 const provider = new OpenRouterProvider();
 
-interface LogEntry {
-  method: string;
-  path: string;
-  host: string;
-  hasKey: boolean;
-  asked?: { model: string; modalities: string[]; image_config: { aspect_ratio: string; image_size: string } };
-}
-const simLog = async (): Promise<LogEntry[]> => (await fetch(`${SIM}/_log`)).json();
-
-let keyCounter = 0;
-const newKey = () => `sk-or-test-${Date.now()}-${++keyCounter}`;
+const newKey = () => unique('sk-or-test');
 
 /** The request the widget sends for `model` at width × height: fitted by the price book, as a submission is. */
 function priced(model: string, width: number, height: number): ProviderRequest & { total: string } {
@@ -40,19 +32,6 @@ async function run(scenario: string, request: ProviderRequest, key = newKey(), c
     ...context,
   });
   return { outcome, charge, key };
-}
-
-/** A PKCE pair made as the widget makes it (providers/engine/oauth.ts), here by hand. */
-async function pkce() {
-  const bytes = crypto.getRandomValues(new Uint8Array(32));
-  const b64url = (b: Uint8Array) =>
-    btoa(String.fromCharCode(...b))
-      .replace(/\+/g, '-')
-      .replace(/\//g, '_')
-      .replace(/=+$/, '');
-  const verifier = b64url(bytes);
-  const challenge = b64url(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))));
-  return { verifier, challenge };
 }
 
 /** Authorizes on the simulated sign-in page as a user would (its form's POST), returning the code it sends back. */
@@ -92,7 +71,7 @@ describe('OpenRouter adapter (against the simulator)', () => {
       expect(outcome.charge?.usd).to.equal(quote.total);
       expect(outcome.unreported).to.equal(false);
     }
-    const asked = (await simLog()).filter((e) => e.asked).slice(-4);
+    const asked = (await simLog('openrouter')).filter((e) => e.asked).slice(-4);
     expect(asked.map((e) => e.asked!.image_config.image_size)).to.deep.equal(['1K', '2K', '1K', '2K']);
     expect(asked.map((e) => e.asked!.image_config.aspect_ratio)).to.deep.equal(['1:1', '16:9', '1:1', '9:16']);
     expect(asked[0].asked!.model).to.equal('black-forest-labs/flux.2-klein-4b');
@@ -139,9 +118,9 @@ describe('OpenRouter adapter (against the simulator)', () => {
   });
 
   it('signs in: the code traded for a key with the verifier (S256), once only, never with another verifier', async () => {
-    const { verifier, challenge } = await pkce();
+    const { verifier, challenge } = await pkcePair();
     const code = await authorize('credits=1.50', challenge);
-    const wrong = await pkce();
+    const wrong = await pkcePair();
     const refused = await failure(
       openRouterAccount.exchange({ endpoint: endpoint(), code, verifier: wrong.verifier, redirectUri: '' }),
     );
@@ -176,7 +155,7 @@ describe('OpenRouter adapter (against the simulator)', () => {
 
 describe('the OpenRouter simulator, proven by @openrouter/sdk', () => {
   it('answers chat.send with an image and usage.cost, and the SDK trades a sign-in code for a key', async () => {
-    const { verifier, challenge } = await pkce();
+    const { verifier, challenge } = await pkcePair();
     const code = await authorize('', challenge);
     const sdk = new OpenRouter({ serverURL: `${SIM}/api/v1` });
     const { key } = await sdk.oAuth.exchangeAuthCodeForAPIKey({

@@ -16,7 +16,7 @@ import { renderRunning } from './submission/running.js';
 import { renderTallySummary } from '../../tally/tally-summary.js';
 import { renderKeyField, renderPuterAccount, renderSignIn } from './accounts/accounts.js';
 import { renderOutcome, renderUndo } from './submission/outcome.js';
-import { keyOrigin, keyRoute, routeParts } from '../../../providers/catalog.js';
+import { keyOrigin, keyRoute, providerInfo, routeParts } from '../../../providers/catalog.js';
 import * as signInText from '../../../strings/sign-in.js';
 import * as widgetText from '../../../strings/widget.js';
 import * as wordsText from '../../../strings/words.js';
@@ -143,7 +143,8 @@ function signInOf(host: ImageHost, parts: ImageParts, on: ImageHandlers & PanelH
     left && quote && !parts.pricing.problem
       ? signInText.ofYour(formatUsd(quote.total, locale), formatUsd(left, locale), provider)
       : undefined;
-  return renderSignIn({ id: host.provider, provider, signed: state.signed, share }, on);
+  const cannotPay = state.cannotPay ? providerInfo(host.provider)?.fundsUrl : undefined;
+  return renderSignIn({ id: host.provider, provider, signed: state.signed, share, cannotPay }, on);
 }
 
 /** The host of an address; undefined where it is none (nothing is sent there). */
