@@ -1,4 +1,3 @@
-import * as widgetText from '../../strings/widget.js';
 import type { ImageHost } from './image-parts.js';
 import type { ImageParts } from './panels/lazy-parts.js';
 import type { ImageHandlers } from './view.js';
@@ -72,10 +71,6 @@ export function imageHandlers(host: ImageHost, parts: ImageParts): ImageHandlers
         event.preventDefault();
         if (target.id === 'key') parts.resume?.keyEntered(); // Enter commits the key, as leaving the field does
       }
-    },
-    undo: () => {
-      parts.endUndo(true);
-      parts.flow?.say(widgetText.undone());
     },
   };
   return handlers;

@@ -122,6 +122,4 @@ export interface ImageHandlers {
   press(): void;
   /** Try again: a submission of the same request. */
   retry(): void;
-  /** Undo the change just made (Vary, Reuse, Finalize, Delete). */
-  undo(): void;
 }

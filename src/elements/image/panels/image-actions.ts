@@ -4,6 +4,7 @@ import type { ImageHost } from '../image-parts.js';
 import type { ImageParts } from './lazy-parts.js';
 import { actOnImage } from './gallery/gallery-actions.js';
 import { finalOf } from '../../../pricing/offers.js';
+import * as widgetText from '../../../strings/widget.js';
 
 /** What the panels' controls of `<userpays-image>` do: loaded with the panels that draw them. */
 export interface PanelHandlers {
@@ -30,6 +31,8 @@ export interface PanelHandlers {
   keepWaiting(): void;
   /** Dismiss the error shown. */
   dismissError(): void;
+  /** Undo the change just made (Vary, Reuse, Finalize, Delete). */
+  undo(): void;
 }
 
 /** The handlers of the widget's panels: they set the element's state, never draw (as image-handlers.ts). */
@@ -54,6 +57,10 @@ export function panelHandlers(host: ImageHost, parts: ImageParts): PanelHandlers
     dismissError: () => {
       parts.submission.dismissError();
       parts.flow?.focusNext('submit'); // never to the page
+    },
+    undo: () => {
+      parts.endUndo(true);
+      parts.flow?.say(widgetText.undone());
     },
     signIn: () => void parts.account?.signIn().catch((error) => parts.submission.report(asUserPaysError(error))),
     signOut: () => void parts.account?.signOut(),
