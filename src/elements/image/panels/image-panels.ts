@@ -15,7 +15,7 @@ import { renderRunning } from './submission/running.js';
 import { renderTallySummary } from '../../tally/tally-summary.js';
 import { renderKeyField, renderPuterAccount, renderSignIn } from './accounts/accounts.js';
 import { renderOutcome, renderUndo } from './submission/outcome.js';
-import { keyOrigin, keyRoute, routeParts } from '../../../providers/catalog.js';
+import { keyOrigin, keyRoute, providerInfo, routeParts } from '../../../providers/catalog.js';
 import * as signInText from '../../../strings/sign-in.js';
 import * as widgetText from '../../../strings/widget.js';
 import * as wordsText from '../../../strings/words.js';
@@ -139,11 +139,15 @@ function signInOf(host: ImageHost, parts: ImageParts, on: ImageHandlers & PanelH
   const provider = wordsText.providerName(host.provider);
   const quote = parts.pricing.quote;
   const left = parts.account?.balance?.usd;
+  // Where the provider says the key has no cap, what is left is unknown: that is said, and no amount.
   const share =
     left && quote && !parts.pricing.problem
       ? signInText.ofYour(formatUsd(quote.total, locale), formatUsd(left, locale), provider)
-      : undefined;
-  return renderSignIn({ id: host.provider, provider, signed: state.signed, share }, on);
+      : parts.account?.uncapped
+        ? signInText.noCapOnKey(provider)
+        : undefined;
+  const revoke = providerInfo(host.provider)?.revokeUrl;
+  return renderSignIn({ id: host.provider, provider, signed: state.signed, share, revoke }, on);
 }
 
 /** The host of an address; undefined where it is none (nothing is sent there). */
