@@ -96,6 +96,11 @@ export interface ProviderTask {
 export interface Charge {
   usd: string;
   credits?: string;
+  /**
+   * Of `usd`, what the user paid the upstream provider on their own key, besides what OpenRouter charged (OpenRouter's
+   * BYOK): booked with the rest, shown apart.
+   */
+  upstream?: string;
 }
 
 export interface ProviderProgress {
