@@ -537,6 +537,10 @@ ${limit === null ? '' : `<input type="hidden" name="limit" value="${escapeHtml(l
         is_provisioning_key: false,
         expires_at: null,
         creator_user_id: null,
+        organization_id: null,
+        workspace_id: null,
+        allowed_data_regions: [],
+        free_model_daily_requests: { limit: 1000, remaining: 1000, used: 0 },
         rate_limit: { requests: -1, interval: '10s', note: 'This field is deprecated and safe to ignore.' },
       },
     });

@@ -106,11 +106,10 @@ function openRouterError(error: HttpError, body: any, key: string): HttpError {
           .join(', ')
           .slice(0, 100)
       : '';
+    // A key past its own limit is no shortage of the account's credits: its words say so, and not "add credit".
     const refused: HttpError = /moderation|flagged/i.test(said)
       ? new UserPaysError('moderated', openRouterText.flagged(said, why), false)
-      : /key limit/i.test(said)
-        ? new UserPaysError('insufficient-funds', openRouterText.refused(said), false)
-        : new UserPaysError('invalid-input', openRouterText.refused(said), false);
+      : new UserPaysError('invalid-input', openRouterText.refused(said), false);
     return Object.assign(refused, { status, answered: true });
   }
   if ((status === 502 || status === 503) && ownError(body)) error.uncharged = true;
