@@ -74,6 +74,7 @@ const PROVIDERS = [
       ['images=none', 'Chat completions (the model not on the image API)'],
       ['credits=0.01', 'Little credit left ($0.01: 402 at OpenRouter)'],
       ['keylimit=0.01', 'A pasted key capped at $0.01 (refused before sending)'],
+      ['limit=ignored', 'The sign-in’s key made without a cap (“no cap” said)'],
       ['fault=402', 'No credits (402)'],
       ['fault=401', 'Key revoked or sign-in expired (401)'],
       ['fault=429', 'Rate limited (429)'],

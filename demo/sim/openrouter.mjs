@@ -72,6 +72,7 @@
 //   byok=1   the request ran on the user's own provider key (BYOK): `usage.is_byok` true, `usage.cost` OpenRouter's
 //     fee (5% of the price, as OpenRouter's BYOK fee), `usage.cost_details.upstream_inference_cost` the price,
 //     which the upstream provider charged the user; the account is debited the fee only
+//   limit=ignored   a sign-in's key is made without its `limit` (what no doc rules out): /key reports null
 //   credits=<usd> a new account's credits; keylimit=<usd> a pasted key's limit; images=none | <ids> the models the
 //     image API lists (ids as `flux.2-pro`, comma-separated; default all four)
 //   image=<URL>   chat completions' image URL as given (URL-encoded; the account is debited as usual): what a client
@@ -250,7 +251,8 @@ ${limit === null ? '' : `<input type="hidden" name="limit" value="${escapeHtml(l
   async function approve(req, res, scenario) {
     const form = new URLSearchParams((await readBody(req)).toString('utf8'));
     const code = base64url(randomBytes(24));
-    const limit = limitOf(form.get('limit')) ?? null;
+    // `limit=ignored`: the key is made without the sign-in's limit (no doc says that OpenRouter keeps it).
+    const limit = scenario.limit === 'ignored' ? null : (limitOf(form.get('limit')) ?? null);
     codes.set(code, { challenge: form.get('code_challenge'), at: Date.now(), scenario, limit, used: false });
     // The callback's own query (and fragment) are not kept: only `code` comes back (see the header).
     const target = new URL(form.get('callback_url'));
