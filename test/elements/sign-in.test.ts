@@ -7,7 +7,7 @@ import Decimal from 'decimal.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { until } from '../support/wait.js';
 import { authorize, closeDemo, demoWidget, openDemo, signInButton, signInPage, withPopup } from '../support/demo.js';
-import { blocked, generateButton, part, words } from '../support/widget.js';
+import { blocked, part, words } from '../support/widget.js';
 
 const accountLine = (widget: UserPaysImage) => words(part(widget, 'account'));
 
