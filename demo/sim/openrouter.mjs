@@ -64,8 +64,8 @@
 // Scenarios (`;`-separated), at the image API and chat completions alike:
 //   fault=401 | 402 | 403 (moderation: the input flagged, with metadata.reasons) | 403-guardrail | 403-region |
 //     403-keylimit (403s of other causes, each its own message, no reasons) | 429 (Retry-After: retryAfter=<s>,
-//     default 1) | 500 | 502 | 503 (OpenRouter's own error body: the generation failed, nothing charged: "failed
-//     generations are not billed") | 502-bare (a 502 with no body of OpenRouter's, from a proxy in front, after the
+//     default 1) | 500 | 502 | 503 (OpenRouter's own error body: no image, nothing charged: "Zero Completion
+//     Insurance", openrouter.ai/docs/guides/features/zero-completion-insurance) | 502-bare (a 502 with no body of OpenRouter's, from a proxy in front, after the
 //     request went through: charged) | network | hang | bad-json | html | redirect   times=<n>: only the first n
 //   cost=null (a reply without usage.cost) | cost=<usd> (the reply's usage.cost as given; the account is debited
 //     the real price)   pending=<ms> the generation time (default the simulator's pendingMs)
@@ -297,7 +297,7 @@ ${limit === null ? '' : `<input type="hidden" name="limit" value="${escapeHtml(l
   async function generation(req, res, { scenario, segment, entry, model, prompt, width, height, inputs = 0 }) {
     const key = bearer(req);
     const fault = submitFault(req, scenario, segment, counter);
-    // A 502/503 with OpenRouter's own body: the upstream provider failed, and "failed generations are not billed".
+    // A 502/503 with OpenRouter's own body: no image, and no charge (Zero Completion Insurance: see the header).
     const own = {
       502: 'Provider returned error',
       503: 'No available model provider that meets your routing requirements',

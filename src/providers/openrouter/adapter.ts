@@ -83,14 +83,16 @@ function base64Blob(data: string, type: string): Blob {
 const ownError = (body: any) => typeof body?.error?.code === 'number' && typeof body.error.message === 'string';
 
 /**
- * OpenRouter's error contract (openrouter.ai/docs/api/reference/errors-and-debugging): 401 "Invalid credentials
- * (OAuth session expired, disabled/invalid API key)"; 403 for several causes, each said in its body's `error.message`
- * (@openrouter/sdk ForbiddenResponseErrorData: `{code, message, metadata?}`): moderation ("Your chosen model requires
- * moderation and your input was flagged", `metadata.reasons`), a guardrail, a region, or a key past its own limit
- * ("Key limit exceeded (total limit). Manage it using https://openrouter.ai/settings/keys": gptme/gptme#1449) — its
- * own words shown, never "flagged" unless the body says moderation. A 502 ("Your chosen model is down or we received
- * an invalid response from it") or 503 ("no available model provider") in OpenRouter's own body is a generation that
- * failed, and "failed generations are not billed" (openrouter.ai/docs, "Errors and Debugging"): nothing booked. Any
+ * OpenRouter's error contract (openrouter.ai/docs/api/errors, "Errors and Debugging"): 401 "Invalid credentials
+ * (OAuth session expired, disabled/invalid API key)"; 403 "Forbidden (insufficient permissions, guardrail block, or
+ * moderation flag)", each said in its body's `error.message` (@openrouter/sdk ForbiddenResponseErrorData: `{code,
+ * message, metadata?}`; "If your input was flagged, the error.metadata will contain information about the issue":
+ * `reasons`), or a key past its own limit ("Key limit exceeded (total limit). Manage it using
+ * https://openrouter.ai/settings/keys": gptme/gptme#1449) — its own words shown, never "flagged" unless the body says
+ * moderation. A 502 ("Your chosen model is down or we received an invalid response from it") or 503 ("There is no
+ * available model provider that meets your routing requirements") in OpenRouter's own body delivered no image, and
+ * OpenRouter does not bill a request without usable output (openrouter.ai/docs/guides/features/zero-completion-insurance:
+ * "For image generation requests, usable output means the response delivered at least one image"): nothing booked. Any
  * other 5xx after the request left (a bare 502 from a proxy in front, a 500) may have been charged. The shared mapping
  * (`httpError`) for the rest.
  */
