@@ -142,9 +142,6 @@ function listed(endpoint: string, context: RunContext, signal: AbortSignal): Pro
   return list;
 }
 
-/** What one call sent and got back: the reply, where its image is, and the call's own error mapping. */
-type Sent = { reply: any; image: () => Blob | undefined };
-
 /**
  * OpenRouter, FLUX.2 one image per call: through the dedicated image API for the models it lists, else chat
  * completions with image output.
@@ -163,14 +160,14 @@ export class OpenRouterProvider implements Provider {
         if (!key) throw new UserPaysError('auth-required', text.keyMissing('openrouter'));
         const endpoint = checkEndpoint(context.endpoint);
         const model = openRouterModel(request.model);
-        const api = (await listed(endpoint, context, signal)).has(model) ? images : chat;
+        const route = (await listed(endpoint, context, signal)).has(model) ? images : chat;
         context.onProgress?.({ status: text.generatingNow() });
         context.onSending?.();
-        const { reply, image } = await api(endpoint, model, request, context, signal);
+        const reply = await post(endpoint + route.path, route.body(model, request), context, signal);
         const charge = chargeOf(reply.usage);
         const task = { provider: 'openrouter' as const, id: typeof reply.id === 'string' ? reply.id : '' };
         context.onAccepted?.(task, charge);
-        const blob = image();
+        const blob = route.image(reply);
         if (!blob) {
           // A 200 may carry an error (openrouter.ai/docs/api/reference/errors-and-debugging: "any error occurred
           // while the LLM is producing the output will be emitted in the response body"); what it billed is booked.
@@ -231,74 +228,55 @@ async function post(url: string, body: object, context: RunContext, signal: Abor
   });
 }
 
+/** One of OpenRouter's two ways to an image: where it is sent, what it is sent, and where the image is in the reply. */
+interface Route {
+  path: string;
+  body(model: string, request: ProviderRequest): object;
+  /** The image's bytes; undefined where the reply has none. */
+  image(reply: any): Blob | undefined;
+}
+
 /**
  * The image API (@openrouter/sdk 1.3.19 ImageGenerationRequest/Response: `POST /api/v1/images {model, prompt, n,
  * size, output_format, seed}` → `{data: [{b64_json, media_type}], usage}`): the exact size the price book fitted, as
  * `size: 'WxH'` ("An explicit pixel size is authoritative").
  */
-async function images(
-  endpoint: string,
-  model: string,
-  request: ProviderRequest,
-  context: RunContext,
-  signal: AbortSignal,
-): Promise<Sent> {
-  const reply = await post(
-    `${endpoint}/api/v1/images`,
-    {
-      model,
-      prompt: request.prompt,
-      n: 1,
-      size: `${request.width}x${request.height}`,
-      ...(request.outputFormat ? { output_format: request.outputFormat } : {}),
-      seed: request.seed,
-    },
-    context,
-    signal,
-  );
-  return {
-    reply,
-    image: () => {
-      const data = Array.isArray(reply.data) ? reply.data[0] : undefined;
-      if (typeof data?.b64_json !== 'string') return undefined;
-      return base64Blob(data.b64_json, typeof data.media_type === 'string' ? data.media_type : 'image/png');
-    },
-  };
-}
+const images: Route = {
+  path: '/api/v1/images',
+  body: (model, { prompt, width, height, outputFormat, seed }) => ({
+    model,
+    prompt,
+    n: 1,
+    size: `${width}x${height}`,
+    ...(outputFormat ? { output_format: outputFormat } : {}),
+    seed,
+  }),
+  image(reply) {
+    const data = Array.isArray(reply.data) ? reply.data[0] : undefined;
+    if (typeof data?.b64_json !== 'string') return undefined;
+    return base64Blob(data.b64_json, typeof data.media_type === 'string' ? data.media_type : 'image/png');
+  },
+};
 
 /**
  * Chat completions with image output (openrouter.ai/docs/guides/overview/multimodal/image-generation): image-only
  * models (FLUX) take `modalities: ["image"]`; `image_config: { aspect_ratio, image_size }`; images come back as data
  * URLs in `choices[0].message.images[].image_url.url`.
  */
-async function chat(
-  endpoint: string,
-  model: string,
-  request: ProviderRequest,
-  context: RunContext,
-  signal: AbortSignal,
-): Promise<Sent> {
-  const { width, height } = request;
-  const reply = await post(
-    `${endpoint}/api/v1/chat/completions`,
-    {
-      model,
-      messages: [{ role: 'user', content: request.prompt }],
-      modalities: ['image'],
-      image_config: { aspect_ratio: request.ratio ?? aspectRatio(width, height), image_size: imageSize(width, height) },
-      seed: request.seed,
-    },
-    context,
-    signal,
-  );
-  return {
-    reply,
-    image: () => {
-      const url = reply.choices?.[0]?.message?.images?.[0]?.image_url?.url;
-      return typeof url === 'string' ? dataUrlBlob(checkImageUrl(url)) : undefined;
-    },
-  };
-}
+const chat: Route = {
+  path: '/api/v1/chat/completions',
+  body: (model, { prompt, width, height, ratio, seed }) => ({
+    model,
+    messages: [{ role: 'user', content: prompt }],
+    modalities: ['image'],
+    image_config: { aspect_ratio: ratio ?? aspectRatio(width, height), image_size: imageSize(width, height) },
+    seed,
+  }),
+  image(reply) {
+    const url = reply.choices?.[0]?.message?.images?.[0]?.image_url?.url;
+    return typeof url === 'string' ? dataUrlBlob(checkImageUrl(url)) : undefined;
+  },
+};
 
 /** OpenRouter's adapter, as the registry loads it (registry.ts). */
 export const provider = new OpenRouterProvider();
