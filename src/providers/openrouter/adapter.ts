@@ -167,8 +167,8 @@ export class OpenRouterProvider implements Provider {
         const charge = chargeOf(reply.usage);
         const task = { provider: 'openrouter' as const, id: typeof reply.id === 'string' ? reply.id : '' };
         context.onAccepted?.(task, charge);
-        const blob = route.image(reply);
-        if (!blob) {
+        const image = route.image(reply);
+        if (!image) {
           // A 200 may carry an error (openrouter.ai/docs/api/reference/errors-and-debugging: "any error occurred
           // while the LLM is producing the output will be emitted in the response body"); what it billed is booked.
           const error = new UserPaysError('provider-error', openRouterText.noImage());
@@ -178,7 +178,7 @@ export class OpenRouterProvider implements Provider {
         }
         context.onBilled?.(); // it answered with an image: made, and billed
         context.onProgress?.({ status: text.downloading(), progress: 1 });
-        const made = await measured(blob, context.onBytes);
+        const made = await measured(image(), context.onBytes);
         return { image: { ...made, seed: request.seed }, task, charge, unreported: !charge };
       },
       this.id,
@@ -232,8 +232,11 @@ async function post(url: string, body: object, context: RunContext, signal: Abor
 interface Route {
   path: string;
   body(model: string, request: ProviderRequest): object;
-  /** The image's bytes; undefined where the reply has none. */
-  image(reply: any): Blob | undefined;
+  /**
+   * How to read the image the reply carries (it is then made, and billed, whether or not its bytes can be read);
+   * undefined where the reply has none.
+   */
+  image(reply: any): (() => Blob) | undefined;
 }
 
 /**
@@ -254,7 +257,7 @@ const images: Route = {
   image(reply) {
     const data = Array.isArray(reply.data) ? reply.data[0] : undefined;
     if (typeof data?.b64_json !== 'string') return undefined;
-    return base64Blob(data.b64_json, typeof data.media_type === 'string' ? data.media_type : 'image/png');
+    return () => base64Blob(data.b64_json, typeof data.media_type === 'string' ? data.media_type : 'image/png');
   },
 };
 
@@ -274,7 +277,7 @@ const chat: Route = {
   }),
   image(reply) {
     const url = reply.choices?.[0]?.message?.images?.[0]?.image_url?.url;
-    return typeof url === 'string' ? dataUrlBlob(checkImageUrl(url)) : undefined;
+    return typeof url === 'string' ? () => dataUrlBlob(checkImageUrl(url)) : undefined;
   },
 };
 
