@@ -41,7 +41,8 @@
 //        modalities: ["image"]"); one user message with text; aspect_ratio one of the documented ten (default 1:1),
 //        image_size "1K" or "2K" (default "1K"; "512" and "4K" refused: FLUX.2 makes 64 px to 4 MP, and the tiers
 //        OpenRouter documents for FLUX are not known). A PNG at the size made: the ratio at about 1 MP (1K) or
-//        4,000,000 px (2K), sides multiples of 16.
+//        4,000,000 px (2K), sides multiples of 16. References: the user message's image parts (`{type:
+//        'image_url', image_url: {url}}`, OpenRouter's "Image Inputs"), as the image API's.
 //   Both: `usage.cost` in USD, the model page's price, megapixels counted as BFL counts them (every started 1024²);
 //        the account is debited it. A request the account cannot cover is 402 "Insufficient credits" before anything
 //        is made; one the key's own limit cannot cover is 403 "Key limit exceeded (total limit). Manage it using
@@ -368,6 +369,24 @@ ${limit === null ? '' : `<input type="hidden" name="limit" value="${escapeHtml(l
     return { usage };
   }
 
+  /**
+   * The input megapixels of `references` (`{type: 'image_url', image_url: {url}}` each, a base64 data URL of a PNG,
+   * JPEG or WebP), each counted as BFL counts; their sizes in the log entry. Undefined where one is not an image.
+   */
+  function measureReferences(references, entry) {
+    let inputs = 0;
+    entry.inputs = [];
+    for (const reference of references) {
+      const url = reference?.type === 'image_url' ? reference.image_url?.url : undefined;
+      const data = /^data:image\/(?:png|jpeg|webp);base64,([A-Za-z0-9+/=]+)$/.exec(typeof url === 'string' ? url : '');
+      const measured = data && imageSizeOf(Buffer.from(data[1], 'base64'));
+      entry.inputs.push(measured ? [measured.width, measured.height] : null);
+      if (!measured) return undefined;
+      inputs += megapixels(measured.width, measured.height);
+    }
+    return inputs;
+  }
+
   /** The text of the one user message of a chat request. */
   function promptOf(messages) {
     const message = Array.isArray(messages) ? messages.find((m) => m?.role === 'user') : undefined;
@@ -398,8 +417,15 @@ ${limit === null ? '' : `<input type="hidden" name="limit" value="${escapeHtml(l
     if (!Object.hasOwn(TIERS, tier)) return send(req, res, 400, error(400, `Unsupported image_size ${tier}.`));
     if (body.seed !== undefined && !Number.isInteger(body.seed))
       return send(req, res, 400, error(400, 'seed must be an integer.'));
+    // References: the user message's image parts ("Image Inputs": `{type: 'image_url', image_url: {url}}`).
+    const message = Array.isArray(body.messages) ? body.messages.find((m) => m?.role === 'user') : undefined;
+    const parts = Array.isArray(message?.content) ? message.content.filter((p) => p?.type !== 'text') : [];
+    if (parts.length > MAX_REFERENCES) return send(req, res, 400, error(400, `At most ${MAX_REFERENCES} images.`));
+    const inputs = measureReferences(parts, entry);
+    if (inputs === undefined) return send(req, res, 400, error(400, 'Each image part: a base64 data URL of an image.'));
     const { width, height } = sizeOf(ratio, TIERS[tier]);
-    const made = await generation(req, res, { scenario, segment, entry, model: body.model, prompt, width, height });
+    const model = body.model;
+    const made = await generation(req, res, { scenario, segment, entry, model, prompt, width, height, inputs });
     if (!made) return;
     const id = `gen-${randomUUID()}`;
     entry.id = id;
@@ -482,16 +508,9 @@ ${limit === null ? '' : `<input type="hidden" name="limit" value="${escapeHtml(l
     if (size.problem) return send(req, res, 400, error(400, size.problem));
     if (!Array.isArray(references) || references.length > MAX_REFERENCES)
       return send(req, res, 400, error(400, `input_references: at most ${MAX_REFERENCES} images.`));
-    let inputs = 0;
-    entry.inputs = [];
-    for (const reference of references) {
-      const url = reference?.type === 'image_url' ? reference.image_url?.url : undefined;
-      const data = /^data:image\/(?:png|jpeg|webp);base64,([A-Za-z0-9+/=]+)$/.exec(typeof url === 'string' ? url : '');
-      const measured = data && imageSizeOf(Buffer.from(data[1], 'base64'));
-      entry.inputs.push(measured ? [measured.width, measured.height] : null);
-      if (!measured) return send(req, res, 400, error(400, 'input_references: each a base64 data URL of an image.'));
-      inputs += megapixels(measured.width, measured.height);
-    }
+    const inputs = measureReferences(references, entry);
+    if (inputs === undefined)
+      return send(req, res, 400, error(400, 'input_references: each a base64 data URL of an image.'));
     const { width, height } = size;
     const model = body.model;
     const made = await generation(req, res, {

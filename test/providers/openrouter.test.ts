@@ -8,6 +8,7 @@ import { openRouterAccount } from '../../src/providers/openrouter/account.js';
 import { bookFailure } from '../../src/generation/run-generation.js';
 import type { Charge, ProviderRequest, RunContext } from '../../src/providers/provider.js';
 import { failure } from '../support/failure.js';
+import { referenceImage } from '../support/images.js';
 import { pkcePair } from '../support/pkce.js';
 import { simCharged, simEndpoint, simLog, unique } from '../support/sim.js';
 
@@ -131,6 +132,48 @@ describe('OpenRouter adapter (against the simulator)', () => {
     expect(chat.modalities).to.deep.equal(['image']);
     expect(chat.image_config).to.deep.equal({ aspect_ratio: '16:9', image_size: '2K' });
     expect(image.route).to.equal('images');
+  });
+
+  it('references: the image API’s input_references or the chat message’s image parts, priced per input megapixel', async () => {
+    const tag = unique('run');
+    // A 1 MP and a 2 MP reference (counted as BFL counts: every started 1024²): [pro] at 1 MP is $0.03, and each
+    // input megapixel $0.015 — $0.075 in all; [klein] 4B prices output only.
+    const inputs = [referenceImage(1024, 1024), referenceImage(1448, 1448)];
+    const sizes = inputs.map(({ width, height }) => ({ width, height }));
+    for (const [model, scenario, total] of [
+      ['flux-2-pro', `run=${tag}`, '0.075'],
+      ['flux-2-pro', `images=none;run=${tag}`, '0.075'],
+      ['flux-2-klein-4b', `run=${tag}`, '0.014'],
+    ]) {
+      const quote = quoteFor({ provider: 'openrouter', model, width: 1024, height: 1024, inputs: sizes });
+      expect(quote.total, `${model}: the preview`).to.equal(total);
+      const { charge } = await run(scenario, { ...priced(model, 1024, 1024), inputs });
+      expect(charge?.usd, `${model} ${scenario}: booked`).to.equal(total);
+    }
+    const asked = (await simLog('openrouter')).filter((e) => e.asked && e.path.includes(tag));
+    expect(asked.map((e) => [e.asked!.route, e.inputs])).to.deep.equal([
+      [
+        'images',
+        [
+          [1024, 1024],
+          [1448, 1448],
+        ],
+      ],
+      [
+        'chat',
+        [
+          [1024, 1024],
+          [1448, 1448],
+        ],
+      ],
+      [
+        'images',
+        [
+          [1024, 1024],
+          [1448, 1448],
+        ],
+      ],
+    ]);
   });
 
   it('a reply without usage.cost books the quote and says so (unreported), on either route', async () => {

@@ -12,7 +12,15 @@ import {
 } from '../engine/http.js';
 import { checkImageUrl, routed } from '../engine/provider-urls.js';
 import { checkEndpoint } from '../urls.js';
-import type { Charge, KeyBalance, Provider, ProviderOutcome, ProviderRequest, RunContext } from '../provider.js';
+import type {
+  Charge,
+  KeyBalance,
+  Provider,
+  ProviderOutcome,
+  ProviderRequest,
+  ReferenceImage,
+  RunContext,
+} from '../provider.js';
 import { scrubSecret } from '../../base/secrets.js';
 import * as text from '../../strings/generation.js';
 import { openRouterAccount } from './account.js';
@@ -228,6 +236,13 @@ async function post(url: string, body: object, context: RunContext, signal: Abor
   });
 }
 
+/**
+ * A reference image as OpenRouter takes one, a base64 data URL (@openrouter/sdk ContentPartImage, `{type: 'image_url',
+ * image_url: {url}}`: the image API's `input_references`, "as base64 data URLs or HTTP(S) URLs", and a chat message's
+ * image part).
+ */
+const imagePart = ({ dataUrl }: ReferenceImage) => ({ type: 'image_url', image_url: { url: dataUrl } });
+
 /** One of OpenRouter's two ways to an image: where it is sent, what it is sent, and where the image is in the reply. */
 interface Route {
   path: string;
@@ -246,12 +261,13 @@ interface Route {
  */
 const images: Route = {
   path: '/api/v1/images',
-  body: (model, { prompt, width, height, outputFormat, seed }) => ({
+  body: (model, { prompt, width, height, outputFormat, seed, inputs }) => ({
     model,
     prompt,
     n: 1,
     size: `${width}x${height}`,
     ...(outputFormat ? { output_format: outputFormat } : {}),
+    ...(inputs?.length ? { input_references: inputs.map(imagePart) } : {}),
     seed,
   }),
   image(reply) {
@@ -268,9 +284,11 @@ const images: Route = {
  */
 const chat: Route = {
   path: '/api/v1/chat/completions',
-  body: (model, { prompt, width, height, ratio, seed }) => ({
+  body: (model, { prompt, width, height, ratio, seed, inputs }) => ({
     model,
-    messages: [{ role: 'user', content: prompt }],
+    messages: [
+      { role: 'user', content: inputs?.length ? [{ type: 'text', text: prompt }, ...inputs.map(imagePart)] : prompt },
+    ],
     modalities: ['image'],
     image_config: { aspect_ratio: ratio ?? aspectRatio(width, height), image_size: imageSize(width, height) },
     seed,
