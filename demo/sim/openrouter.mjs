@@ -64,7 +64,7 @@
 // with no limit unless `keylimit=<usd>` (a key made on OpenRouter's keys page with a limit).
 // Scenarios (`;`-separated), at the image API and chat completions alike:
 //   fault=401 | 402 | 403 (moderation: the input flagged, with metadata.reasons) | 403-guardrail | 403-region |
-//     403-keylimit (403s of other causes, each its own message, no reasons) | 429 (Retry-After: retryAfter=<s>,
+//     403-keylimit (403s of other causes, each its own message, no reasons) | 403-bare (no body of OpenRouter's) | 429 (Retry-After: retryAfter=<s>,
 //     default 1) | 500 | 502 | 503 (OpenRouter's own error body: no image, nothing charged: "Zero Completion
 //     Insurance", openrouter.ai/docs/guides/features/zero-completion-insurance) | 502-bare (a 502 with no body of OpenRouter's, from a proxy in front, after the
 //     request went through: charged) | network | hang | bad-json | html | redirect   times=<n>: only the first n
@@ -327,6 +327,9 @@ ${limit === null ? '' : `<input type="hidden" name="limit" value="${escapeHtml(l
     if (fault === '403-keylimit' || (acct.limit !== null && acct.limit - acct.used < cost))
       return void send(req, res, 403, error(403, REFUSALS['403-keylimit']));
     if (REFUSALS[fault]) return void send(req, res, 403, error(403, REFUSALS[fault]));
+    // A 403 that is not OpenRouter's own (a firewall in front): no body of its shape.
+    if (fault === '403-bare')
+      return void send(req, res, 403, '<html><body>403 Forbidden</body></html>', { 'Content-Type': 'text/html' });
     // 403 "Your chosen model requires moderation and your input was flagged", with the reasons in `metadata`.
     if (fault === '403' || fault === 'moderated') {
       return void send(

@@ -216,6 +216,7 @@ describe('OpenRouter adapter (against the simulator)', () => {
       ['fault=403-guardrail', 'invalid-input', /OpenRouter refused this request.*guardrail/],
       ['fault=403-region', 'invalid-input', /OpenRouter refused this request.*not available in your region/],
       ['fault=403-keylimit', 'invalid-input', /OpenRouter refused this request.*Key limit exceeded/],
+      ['fault=403-bare', 'invalid-input', /^OpenRouter refused this request, and made nothing\.$/],
     ];
     for (const [scenario, code, words] of cases) {
       const { error, settlement } = await booked(scenario);

@@ -119,7 +119,7 @@ function openRouterError(error: HttpError, body: any, key: string): HttpError {
     // A key past its own limit is no shortage of the account's credits: its words say so, and not "add credit".
     const refused: HttpError = /moderation|flagged/i.test(said)
       ? new UserPaysError('moderated', openRouterText.flagged(said, why), false)
-      : new UserPaysError('invalid-input', openRouterText.refused(said), false);
+      : new UserPaysError('invalid-input', openRouterText.refused(said, why), false);
     return Object.assign(refused, { status, answered: true });
   }
   if ((status === 502 || status === 503) && ownError(body)) error.uncharged = true;
@@ -169,6 +169,7 @@ export class OpenRouterProvider implements Provider {
         const endpoint = checkEndpoint(context.endpoint);
         const model = openRouterModel(request.model);
         const route = (await listed(endpoint, context, signal)).has(model) ? images : chat;
+        signal.throwIfAborted(); // cancelled while the list was read: nothing sent
         context.onProgress?.({ status: text.generatingNow() });
         context.onSending?.();
         const reply = await post(endpoint + route.path, route.body(model, request), context, signal);

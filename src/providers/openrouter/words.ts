@@ -13,11 +13,9 @@ export const keyRevoked = () =>
 /** A 403 that says moderation: OpenRouter's own words (`said`), and its reasons where it gives them. */
 export const flagged = (said: string, reasons: string) =>
   `${name()} flagged the prompt under its moderation rules${reasons ? ` (${reasons})` : ''}, and made nothing${said ? `: "${said}"` : ''}. Change the prompt and try again.`;
-/** Any other 403: OpenRouter's own words (`said`), or, where its body says none, that it refused. */
-export const refused = (said: string) =>
-  said
-    ? `${name()} refused this request, and made nothing: "${said}"`
-    : `${name()} refused this request, and made nothing.`;
+/** Any other 403: OpenRouter's own words (`said`) and reasons, or, where its body says none, that it refused. */
+export const refused = (said: string, reasons: string) =>
+  `${name()} refused this request${reasons ? ` (${reasons})` : ''}, and made nothing${said ? `: "${said}"` : '.'}`;
 export const noImage = () => `${name()} answered without an image. Try again.`;
 export const imageNotData = () =>
   'The provider sent its image in a form this page could not read (not base64 image data). Try again.';
