@@ -60,6 +60,6 @@ const DEFAULT_CAP = '5';
  * chosen: the form where the user chooses it (part `grant`, to come) replaces this function.
  */
 export function signInCap(budget?: string | null): string {
-  const typed = budget?.trim();
-  return isTypedAmount(typed) && Number(typed) > 0 ? typed : DEFAULT_CAP;
+  // As a number's text, as OpenRouter's own client writes `limit` (@openrouter/sdk: `limit.toString()`): '1.00' → '1'.
+  return isTypedAmount(budget) && Number(budget) > 0 ? String(Number(budget)) : DEFAULT_CAP;
 }

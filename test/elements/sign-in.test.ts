@@ -125,7 +125,7 @@ describe('Sign in with OpenRouter and Hugging Face (the demo, its simulators)', 
     const { widget, button } = await signInButton(view, 'openrouter');
     const popup = await withPopup(view, () => button.click());
     const asked = new URL((await signInPage(() => popup)).location.href);
-    expect(asked.searchParams.get('limit'), 'the demo’s budget="1.00"').to.equal('1.00');
+    expect(asked.searchParams.get('limit'), 'the demo’s budget="1.00"').to.equal('1');
     expect(asked.searchParams.get('callback_url')).to.equal(view.location.origin + view.location.pathname);
     await authorize(() => popup);
     await until(() => /of your \$1\.00 at OpenRouter/.test(accountLine(widget)), 8000);

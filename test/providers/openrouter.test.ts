@@ -5,6 +5,7 @@ import { OpenRouter } from '@openrouter/sdk';
 import { quoteFor } from '../../src/providers/prices.js';
 import { OpenRouterProvider } from '../../src/providers/openrouter/adapter.js';
 import { openRouterAccount } from '../../src/providers/openrouter/account.js';
+import { signInCap } from '../../src/providers/sign-in.js';
 import { bookFailure } from '../../src/generation/run-generation.js';
 import type { Charge, ProviderRequest, RunContext } from '../../src/providers/provider.js';
 import { failure } from '../support/failure.js';
@@ -292,6 +293,19 @@ describe('OpenRouter adapter (against the simulator)', () => {
       usd: undefined,
       uncapped: true,
     });
+  });
+
+  it('the cap a sign-in asks for: the page’s budget when it is an amount above zero, else $5, as a number’s text', () => {
+    const cases: [string | null | undefined, string][] = [
+      [undefined, '5'],
+      ['', '5'],
+      ['abc', '5'],
+      ['0', '5'],
+      ['-2', '5'],
+      [' 1.00 ', '1'],
+      ['2.50', '2.5'],
+    ];
+    for (const [budget, cap] of cases) expect(signInCap(budget), String(budget)).to.equal(cap);
   });
 
   it('signs in: the code traded for a key with the verifier (S256), once only, never with another verifier', async () => {
