@@ -49,6 +49,11 @@ export interface SignedIn {
   expiresAt?: number;
   /** A name to show in the account line, where the provider tells it. */
   user?: string;
+  /**
+   * The account cannot pay for an image as it stands, as the provider said at sign-in (Hugging Face: no PRO and no
+   * payment method): the user is told before the click, never stopped (the provider's refusal decides).
+   */
+  cannotPay?: boolean;
 }
 
 /** The cap a sign-in asks for where the page names no budget (SPEC §4: "else $5"). */

@@ -40,3 +40,6 @@ export const signInMismatch = () =>
 export const signInUnavailable = () =>
   'Signing in needs a browser with Web Crypto and session storage (a secure page: https, or localhost).';
 export const noSignIn = (provider: string) => `${providerName(provider)} has no sign-in here: enter your own key.`;
+/** Under the account line, before the click: the provider said at sign-in that the account cannot pay as it stands. */
+export const cannotPayYet = (provider: string) =>
+  `${provider} says this account cannot pay for images yet: it has no credits and no payment method. Buy credits or a subscription there first.`;

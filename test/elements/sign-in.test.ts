@@ -5,9 +5,10 @@
 import { expect } from '@open-wc/testing';
 import Decimal from 'decimal.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
+import { LedgerStore } from '../../src/ledger/ledger.js';
 import { until } from '../support/wait.js';
 import { authorize, closeDemo, demoWidget, openDemo, signInButton, signInPage, withPopup } from '../support/demo.js';
-import { blocked, part, words } from '../support/widget.js';
+import { blocked, generateButton, part, words } from '../support/widget.js';
 
 const accountLine = (widget: UserPaysImage) => words(part(widget, 'account'));
 
@@ -148,5 +149,32 @@ describe('Sign in with OpenRouter and Hugging Face (the demo, its simulators)', 
     await until(() => accountLine(widget).includes('OpenRouter set no cap on this key'), 8000);
     expect(accountLine(widget)).not.to.match(/\$\d/);
     expect(part(widget, 'balance'), 'no amount in the key field either').to.equal(null);
+  });
+
+  it('Hugging Face: a free account is told before the click what it takes to pay, is not stopped, and the 402 says the same way out', async () => {
+    const view = await openDemo(1280);
+    await demoWidget(view, 'huggingface');
+    const { widget, button } = await signInButton(view, 'huggingface');
+    const popup = await withPopup(view, () => button.click());
+    await authorize(() => popup, 'authorize-free');
+    await until(() => accountLine(widget).startsWith('Signed in with Hugging Face'), 8000);
+    const note = await until(() =>
+      [...widget.shadowRoot!.querySelectorAll('p.muted')].find((p) => /cannot pay for images yet/.test(words(p))),
+    );
+    expect(words(note)).to.match(/no credits and no payment method\. Buy credits or a subscription there first/);
+    expect(note.querySelector('a')!.getAttribute('href')).to.equal('https://huggingface.co/settings/billing');
+
+    widget.prompt = 'a paper lantern on a dark river';
+    await widget.updateComplete;
+    expect(blocked(widget).reason, 'never stopped before the click: the provider decides').to.equal('');
+    expect(generateButton(widget).disabled).to.equal(false);
+    const error = await widget.generate().then(
+      () => undefined,
+      (thrown: { code: string; message: string }) => thrown,
+    );
+    expect(error).to.include({ code: 'insufficient-funds' });
+    expect(error!.message).to.match(/buy credits or subscribe to PRO/i);
+    const last = new LedgerStore({ storageKey: widget.storageKey }).entries().at(-1)!;
+    expect([last.status, last.provider], 'nothing booked').to.deep.equal(['void', 'huggingface']);
   });
 });

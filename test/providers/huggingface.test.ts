@@ -39,12 +39,16 @@ async function approve(url: string, button = 'authorize'): Promise<URL> {
   return new URL(doc.querySelector<HTMLAnchorElement>(`#${button}`)!.getAttribute('href')!);
 }
 
-/** Signs in through the simulator as the shared flow will: authorize URL, the user's approval, the exchange. */
-async function signIn(): Promise<SignedIn> {
+/**
+ * Signs in through the simulator as the shared flow will: authorize URL, the user's approval (`button`: the
+ * simulator's Authorize, or its free account's), the exchange.
+ */
+async function signIn(button = 'authorize'): Promise<SignedIn> {
   const { verifier, challenge } = await pkcePair();
   const state = crypto.randomUUID();
   const back = await approve(
     huggingFaceAccount.authorizeUrl({ endpoint: SIM, redirectUri: REDIRECT, challenge, state, clientId: CLIENT_ID }),
+    button,
   );
   expect(back.searchParams.get('state')).to.equal(state);
   return huggingFaceAccount.exchange({
@@ -67,7 +71,7 @@ function run(token: string, request: Partial<ProviderRequest> = {}, scenario = '
 }
 
 describe('Hugging Face sign-in (OAuthAccount)', () => {
-  it('builds the authorize URL the hub expects: client id, PKCE S256, scope inference-api, state', () => {
+  it('builds the authorize URL the hub expects: client id, PKCE S256, scopes inference-api and read-billing, state', () => {
     const url = new URL(
       huggingFaceAccount.authorizeUrl({
         endpoint: 'https://router.huggingface.co',
@@ -81,7 +85,7 @@ describe('Hugging Face sign-in (OAuthAccount)', () => {
     expect(Object.fromEntries(url.searchParams)).to.deep.equal({
       client_id: 'abc-123',
       redirect_uri: 'https://example.com/page',
-      scope: 'openid profile inference-api',
+      scope: 'openid profile inference-api read-billing',
       state: 'xyz',
       response_type: 'code',
       code_challenge: 'c'.repeat(43),
@@ -102,8 +106,42 @@ describe('Hugging Face sign-in (OAuthAccount)', () => {
     expect(signedIn.key).to.match(/^hf_oauth_/);
     expect(signedIn.expiresAt).to.equal(time.now() + 28_800_000);
     expect(signedIn.user).to.equal('sim-user');
+    expect(signedIn.cannotPay, 'a PRO account with a payment method').to.equal(false);
     const outcome = await run(signedIn.key);
     expect(outcome.image).to.include({ width: 512, height: 512 });
+  });
+
+  it('a free account (no PRO, no payment method) is known at sign-in, and its 402 says the way out', async () => {
+    const signedIn = await signIn('authorize-free');
+    expect(signedIn.user).to.equal('sim-free');
+    expect(signedIn.cannotPay).to.equal(true);
+    const refused = await failure(run(signedIn.key));
+    expect(refused).to.include({ code: 'insufficient-funds', message: huggingFaceText.noCredits(), answered: true });
+    expect(refused.message).to.match(/buy credits or subscribe to PRO/i);
+    expect(await charged(signedIn.key)).to.equal('0');
+  });
+
+  it('without read-billing the hub leaves canPay out: unknown, and nothing is said', async () => {
+    const { verifier, challenge } = await pkcePair();
+    const url = new URL(
+      huggingFaceAccount.authorizeUrl({
+        endpoint: SIM,
+        redirectUri: REDIRECT,
+        challenge,
+        state: 's',
+        clientId: CLIENT_ID,
+      }),
+    );
+    url.searchParams.set('scope', 'openid profile inference-api'); // an app that may not read billing
+    const back = await approve(url.href, 'authorize-free');
+    const signedIn = await huggingFaceAccount.exchange({
+      endpoint: SIM,
+      code: back.searchParams.get('code')!,
+      verifier,
+      redirectUri: REDIRECT,
+      clientId: CLIENT_ID,
+    });
+    expect(signedIn.cannotPay, 'isPro false alone does not say the account cannot pay').to.equal(false);
   });
 
   it('refuses a wrong verifier and a code used twice: sign in again', async () => {
@@ -198,7 +236,7 @@ describe('Hugging Face adapter (router → fal)', () => {
       ['hf_sim_user', 'fault=401', 'auth-required', huggingFaceText.tokenRefused()],
       ['hf_not_a_token', '', 'auth-required', huggingFaceText.tokenRefused()],
       ['hf_sim_readonly', '', 'auth-required', huggingFaceText.scopeMissing()],
-      ['hf_sim_empty', '', 'insufficient-funds', text.outOfCreditsAt('huggingface')],
+      ['hf_sim_empty', '', 'insufficient-funds', huggingFaceText.noCredits()],
       ['hf_sim_user', 'fault=429;retryAfter=2', 'rate-limited', text.tooManyRequests(2)],
     ];
     for (const [token, scenario, code, message] of cases) {

@@ -62,9 +62,12 @@ export async function withPopup(view: Window, click: () => void, blocked = false
 export const signInPage = (where: () => Window | null) =>
   until(() => (where()?.document?.querySelector('#authorize') ? where() : null), 8000);
 
-/** The account system's page (the simulator's, same origin as the demo), loaded in `where`: Authorize is pressed. */
-export async function authorize(where: () => Window | null) {
-  (await signInPage(where))!.document.querySelector<HTMLElement>('#authorize')!.click();
+/**
+ * The account system's page (the simulator's, same origin as the demo), loaded in `where`: Authorize is pressed (or
+ * another of its links, such as Hugging Face's `authorize-free`).
+ */
+export async function authorize(where: () => Window | null, link = 'authorize') {
+  (await signInPage(where))!.document.querySelector<HTMLElement>(`#${link}`)!.click();
 }
 
 /** The widget of the demo (after a page load too), its sign-in button for `provider` drawn. */

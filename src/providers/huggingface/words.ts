@@ -11,3 +11,6 @@ export const scopeMissing = () =>
 export const signInFailed = () => 'Hugging Face did not complete the sign-in. Sign in with Hugging Face again.';
 export const noClientId = () =>
   'This page has not set its Hugging Face app (the huggingface-client-id attribute), so you cannot sign in with Hugging Face here. Enter a Hugging Face access token instead.';
+/** Hugging Face's refusal to bill the account (402), with the way out. */
+export const noCredits = () =>
+  'Hugging Face did not bill this image: your account has no credits for it (a free account cannot pay as it goes). Buy credits or subscribe to PRO in your Hugging Face billing settings, then try again.';

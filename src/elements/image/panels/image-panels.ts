@@ -147,7 +147,8 @@ function signInOf(host: ImageHost, parts: ImageParts, on: ImageHandlers & PanelH
         ? signInText.noCapOnKey(provider)
         : undefined;
   const revoke = providerInfo(host.provider)?.revokeUrl;
-  return renderSignIn({ id: host.provider, provider, signed: state.signed, share, revoke }, on);
+  const cannotPay = state.cannotPay ? providerInfo(host.provider)?.fundsUrl : undefined;
+  return renderSignIn({ id: host.provider, provider, signed: state.signed, share, revoke, cannotPay }, on);
 }
 
 /** The host of an address; undefined where it is none (nothing is sent there). */
