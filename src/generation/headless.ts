@@ -7,6 +7,7 @@ import { DEFAULT_MODEL, mergePriceBook, priceOf, type PriceBook } from '../prici
 import { keyOrigin, keyRoute, providerInfo, puterApi } from '../providers/catalog.js';
 import { accountFor, loadPuter, providerFor, puterCatalogue } from '../providers/engine/adapters.js';
 import { finishSignIn, signIn } from '../providers/engine/oauth.js';
+import { signInCap } from '../providers/sign-in.js';
 import { BUILTIN_PRICE_BOOK, priceBookFor } from '../providers/prices.js';
 import { checkEndpoint, checkRelay } from '../providers/urls.js';
 import * as generationText from '../strings/generation.js';
@@ -139,7 +140,12 @@ export async function headlessSignIn(
     return;
   }
   const where = endpoint || providerInfo(provider)?.defaultEndpoint() || '';
-  const { key } = await signIn(await accountFor(provider), { endpoint: where, popup, clientId: huggingfaceClientId });
+  const { key } = await signIn(await accountFor(provider), {
+    endpoint: where,
+    popup,
+    clientId: huggingfaceClientId,
+    limit: signInCap(), // no budget here: the default cap
+  });
   signedIn.set(provider + keyRoute(provider, endpoint, relay), key);
 }
 

@@ -44,6 +44,8 @@ export interface GenerationOutcome {
   partialError?: UserPaysError;
   /** Set when a provider that reports its charges did not for some image (BFL's `cost: null`): its quote is booked. */
   unreported?: boolean;
+  /** Of `charged`, what the user paid upstream providers on their own keys (OpenRouter's BYOK), shown apart. */
+  upstream?: string;
 }
 
 /** What a provider reported while one image was under way (RunContext's callbacks). */
@@ -122,6 +124,8 @@ export async function runGeneration(job: GenerationJob): Promise<GenerationOutco
   const progress: number[] = new Array(request.count).fill(0);
 
   let booked = new Decimal(0);
+  /** Of `booked`, what the user paid upstream providers on their own keys (OpenRouter's BYOK). */
+  let upstream = new Decimal(0);
   let unreported = false;
   // How long this kind of image took here before: the default polling lands on it (a page's own policy stays).
   const kind = `${request.provider} ${request.model} ${megapixels(request.width, request.height)}`;
@@ -208,8 +212,9 @@ export async function runGeneration(job: GenerationJob): Promise<GenerationOutco
       };
       tell(job.onStage, { stage: 'downloaded', image: stored });
       await job.images.put(stored);
-      ledger.settle(entryId, { charged, credits: charge?.credits });
+      ledger.settle(entryId, { charged, credits: charge?.credits, upstream: charge?.upstream });
       booked = booked.plus(charged);
+      upstream = upstream.plus(charge?.upstream ?? 0);
       tell(job.onStage, { stage: 'saved', image: stored });
       return stored;
     } catch (thrown) {
@@ -235,5 +240,11 @@ export async function runGeneration(job: GenerationJob): Promise<GenerationOutco
   const stored = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
   const failures = settled.flatMap((s) => (s.status === 'rejected' ? [asUserPaysError(s.reason)] : []));
   if (stored.length === 0) throw failures[0];
-  return { stored, charged: booked.toString(), partialError: failures[0], unreported };
+  return {
+    stored,
+    charged: booked.toString(),
+    partialError: failures[0],
+    unreported,
+    ...(upstream.isZero() ? {} : { upstream: upstream.toString() }),
+  };
 }

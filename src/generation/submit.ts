@@ -1,3 +1,4 @@
+import Decimal from 'decimal.js';
 import { UserPaysError } from '../base/errors.js';
 import type { ImageStore, StoredImage } from '../images/image-store.js';
 import type { LedgerStore } from '../ledger/ledger.js';
@@ -104,9 +105,15 @@ export async function submit(s: Submission): Promise<Submitted> {
   };
   const chargeNote = outcome.unreported
     ? text.costNotReported(request.provider, formatUsd(result.charged))
-    : result.charged === quote.total
-      ? undefined
-      : text.chargedOtherwise(request.provider, formatUsd(result.charged), formatUsd(quote.total));
+    : outcome.upstream
+      ? text.chargedWithUpstream(
+          request.provider,
+          formatUsd(new Decimal(result.charged).minus(outcome.upstream).toString()),
+          formatUsd(outcome.upstream),
+        )
+      : result.charged === quote.total
+        ? undefined
+        : text.chargedOtherwise(request.provider, formatUsd(result.charged), formatUsd(quote.total));
   return { result, partialError: outcome.partialError, chargeNote };
 }
 

@@ -38,6 +38,9 @@ export const moderated = () =>
   'The provider declined this prompt or its images for safety reasons. Rephrase it and try again.';
 export const safetyWithheld = (provider: string) =>
   `${TheProvider(provider)}'s safety checker flagged this image and sent a black image in its place, so it is not shown. Rephrase the prompt and try again.`;
+/** A charge in two parts (OpenRouter's BYOK): the provider's fee, and what the upstream provider charged the user's own key. */
+export const chargedWithUpstream = (provider: string, fee: string, upstream: string) =>
+  `${TheProvider(provider)} charged ${fee}, and the model's own provider charged ${upstream} to your key there (bring your own key); both are booked.`;
 export const costNotReported = (provider: string, amount: string) =>
   `${TheProvider(provider)} did not say what this cost, so the preview's price (${amount}) is booked.`;
 export const refused = (why: string) => `The provider refused the request (${why}). Change the settings and try again.`;

@@ -27,6 +27,9 @@ export const signInWith = (provider: string) => `Sign in with ${provider}`;
 export const signedInWith = (provider: string) => `Signed in with ${provider}`;
 export const orPasteKey = () => 'or paste your own key below.';
 export const ofYour = (price: string, left: string, provider: string) => `${price} of your ${left} at ${provider}`;
+/** The provider says the key a sign-in gave has no spending cap of its own (OpenRouter's `limit` null). */
+export const noCapOnKey = (provider: string) => `${provider} set no cap on this key`;
+export const revokeKey = () => 'Revoke this key ↗';
 
 export const signInCancelled = (provider: string) =>
   `Sign-in with ${providerName(provider)} was cancelled. Sign in again, or enter your own key.`;

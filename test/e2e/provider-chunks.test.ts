@@ -19,7 +19,7 @@ const MARKERS: Record<string, string> = {
   puter: 'userpays:puter-calls', // its count of calls under way, kept beside the ledger
   bfl: '/v1/get_result', // where it polls a task
   fal: '/v1/account/billing', // where it reads the balance
-  openai: 'b64_json', // the image a gateway answers with
+  openai: '/v1/images/generations', // where it asks a gateway for an image (OpenRouter's image API answers b64_json too)
   openrouter: 'modalities', // what it asks the chat completion for
   huggingface: '/oauth/userinfo', // who signed in
 };

@@ -516,7 +516,11 @@ describe('bad input, tried whole', function () {
         for (const address of addresses) {
           for (const sim of ['bfl', 'openrouter'] as const) {
             const key = sim === 'bfl' ? 'sample' : 'image';
-            const { el } = await fails(sim, `${key}=${encodeURIComponent(address)}`, 'provider-error');
+            const { el } = await fails(
+              sim,
+              `${sim === 'bfl' ? '' : 'images=none;'}${key}=${encodeURIComponent(address)}`,
+              'provider-error',
+            );
             expect(el.tally?.spent, `${sim} ${address}: the charge is booked`).to.not.equal('0');
             const sources = [...el.shadowRoot!.querySelectorAll('[src], [href]')].map(
               (node) => node.getAttribute('src') ?? node.getAttribute('href'),
@@ -535,7 +539,11 @@ describe('bad input, tried whole', function () {
         'data:image/png;base64,@@not base64@@',
         'https://example.com/x.png',
       ]) {
-        const { error } = await fails('openrouter', `image=${encodeURIComponent(address)}`, 'provider-error');
+        const { error } = await fails(
+          'openrouter',
+          `images=none;image=${encodeURIComponent(address)}`,
+          'provider-error',
+        );
         expect(error.message, address).not.to.contain(generationText.imageTooLarge());
         expect(error.message, address).to.match(/could not read|cannot open|not an image|address/i);
       }

@@ -129,7 +129,7 @@ describe('a key goes only through the relay it was given through', function () {
       await signedIn;
       const request = { provider: 'openrouter' as const, prompt: 'a lamp' };
       await UserPays.generate(request, { endpoint: at(before), relay: first });
-      const paid = (await received(before)).filter((entry) => entry.path.endsWith('/chat/completions'));
+      const paid = (await received(before)).filter((entry) => /\/(images|chat\/completions)$/.test(entry.path));
       expect(
         paid.map((entry) => [entry.hasKey, entry.origin]),
         'through the first relay',

@@ -72,9 +72,12 @@ export interface SimLogEntry {
   kind?: 'generate' | 'usage' | 'whoami' | 'catalogue' | 'signin';
   model?: string;
   fault?: string;
-  /** BFL: the width and height of each reference a submission carried (null where it was not an image). */
+  /** BFL, OpenRouter: the width and height of each reference a submission carried (null where it was not an image). */
   inputs?: ([number, number] | null)[];
-  /** What a generation asked for (OpenRouter: `modalities` and `image_config`; a gateway: `size`, or `width` and `height`). */
+  /**
+   * What a generation asked for (OpenRouter: its `route`, 'images' or 'chat', and `size` or `modalities` and
+   * `image_config`; a gateway: `size`, or `width` and `height`).
+   */
   asked?: { model?: string; [field: string]: any };
 }
 

@@ -35,6 +35,8 @@ export interface ImageHost extends ReactiveControllerHost, HTMLElement {
   storageKey: string;
   keepImages: number;
   huggingfaceClientId: string;
+  /** The page's `budget` attribute, as written ('' for none). */
+  budget: string;
   puterSrc: string;
   generate(): Promise<GenerationResult>;
 }

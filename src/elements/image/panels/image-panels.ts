@@ -139,12 +139,16 @@ function signInOf(host: ImageHost, parts: ImageParts, on: ImageHandlers & PanelH
   const provider = wordsText.providerName(host.provider);
   const quote = parts.pricing.quote;
   const left = parts.account?.balance?.usd;
+  // Where the provider says the key has no cap, what is left is unknown: that is said, and no amount.
   const share =
     left && quote && !parts.pricing.problem
       ? signInText.ofYour(formatUsd(quote.total, locale), formatUsd(left, locale), provider)
-      : undefined;
+      : parts.account?.uncapped
+        ? signInText.noCapOnKey(provider)
+        : undefined;
+  const revoke = providerInfo(host.provider)?.revokeUrl;
   const cannotPay = state.cannotPay ? providerInfo(host.provider)?.fundsUrl : undefined;
-  return renderSignIn({ id: host.provider, provider, signed: state.signed, share, cannotPay }, on);
+  return renderSignIn({ id: host.provider, provider, signed: state.signed, share, revoke, cannotPay }, on);
 }
 
 /** The host of an address; undefined where it is none (nothing is sent there). */

@@ -79,6 +79,7 @@ export function lazyParts(core: ImageCore): LazyParts {
     endpoint: () => host.endpoint,
     relay: () => host.relay,
     clientId: () => (host.provider === 'huggingface' ? host.huggingfaceClientId : ''),
+    budget: () => host.budget,
     keys,
     keep: () => Object.fromEntries(KEPT.map((name) => [name, host[name]])),
     restore: (kept) => {

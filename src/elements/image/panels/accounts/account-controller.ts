@@ -32,6 +32,8 @@ export class AccountController implements ReactiveController {
   user?: string;
   /** What is left: in USD, or in the credits Puter reports while their worth is unknown (key providers: USD). */
   balance?: PuterBalance;
+  /** The key provider says the key has no spending cap (OpenRouter): what is left is unknown, and said so. */
+  uncapped = false;
   private readFor = '';
 
   constructor(
@@ -47,6 +49,7 @@ export class AccountController implements ReactiveController {
     if (where === this.readFor) return;
     this.readFor = where;
     this.balance = undefined;
+    this.uncapped = false;
     if (active) void this.refresh();
     else if (where) setTimeout(() => where === this.readFor && void this.refresh(), REST_MS);
   }
@@ -70,8 +73,11 @@ export class AccountController implements ReactiveController {
     const key = this.source.active() ? undefined : this.source.key();
     try {
       if (key) {
-        const usd = await (await loadEngine()).keyBalance(...key);
-        if (key.join('\n') === this.readFor) this.balance = usd && { usd };
+        const read = await (await loadEngine()).keyBalance(...key);
+        if (key.join('\n') === this.readFor) {
+          this.balance = read?.usd && { usd: read.usd };
+          this.uncapped = !!read?.uncapped;
+        }
       } else {
         const endpoint = checkEndpoint(puterApi(this.source.endpoint()));
         if ((globalThis as { puter?: unknown }).puter || localStorage['puter.auth.token.origin.v2'] === endpoint) {

@@ -3,7 +3,7 @@ import type { ProviderId } from '../../../../base/types.js';
 import { loadEngine } from '../../../../lazy/index.js';
 import { keyRoute, providerInfo } from '../../../../providers/catalog.js';
 import type { ProviderKeys } from '../../provider-keys.js';
-import type { SignedIn } from '../../../../providers/sign-in.js';
+import { signInCap, type SignedIn } from '../../../../providers/sign-in.js';
 
 /** What the host hands the sign-in: its provider, endpoint and relay, its keys, and the form to keep over a redirect. */
 export interface SignInSource {
@@ -13,6 +13,8 @@ export interface SignInSource {
   relay(): string;
   /** The site's public OAuth client id, for account systems that register clients (Hugging Face). */
   clientId(): string;
+  /** The page's `budget` ('' for none): the cap a sign-in asks for follows it (`signInCap`). */
+  budget(): string;
   keys: ProviderKeys;
   /** The form as the user left it: kept in sessionStorage while the page goes to sign in and back. */
   keep(): Record<string, unknown>;
@@ -90,6 +92,7 @@ export class SignInController implements ReactiveController {
           endpoint,
           popup,
           clientId: this.source.clientId() || undefined,
+          limit: signInCap(this.source.budget()),
           keep: this.source.keep(),
           signal: running.signal,
         });
