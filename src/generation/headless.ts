@@ -14,7 +14,7 @@ import * as generationText from '../strings/generation.js';
 import * as moreText from '../strings/more-options.js';
 import type { GenerateResult, ProgressDetail, ProviderId } from '../base/types.js';
 import { resumeOrphans } from './resume.js';
-import { submit, type Asked } from './submit.js';
+import { balanceRefusal, submit, type Asked } from './submit.js';
 
 /** What `UserPays.generate()` makes: the widget's inputs, as data. */
 export interface GenerateRequest {
@@ -190,7 +190,8 @@ function resumeOnce(
 /** Puter pays from the user's own account: sign in (the popup needs the user's click), then check the balance. */
 async function puterReady(endpoint: string, src: string, total: string) {
   const { puterCheck, puterSdk } = await loadPuter();
-  await puterCheck(await puterSdk(endpoint, src), endpoint, total);
+  const found = await puterCheck(await puterSdk(endpoint, src), endpoint, total);
+  if (!found.enough) throw balanceRefusal(found, total);
 }
 
 /**
@@ -243,19 +244,18 @@ export async function headless(request: unknown, options: unknown): Promise<Gene
       ledger,
       images: Promise.resolve(images),
       signal: controller.signal,
-      // A throw in the caller's callback is theirs to see, as in an event listener; it never stops the generation.
-      onProgress:
-        onProgress &&
-        ((detail) => {
-          try {
-            onProgress(detail);
-          } catch (error) {
-            reportError(error);
-          }
-        }),
       beforeSend: provider === 'puter' ? (quote, where) => puterReady(where, run.puterSrc, quote.total) : undefined,
-      // Past every check: the endpoint, the relay and the key are fit to finish what a closed page left.
-      onStart: () => resumeOnce(ledger, images, provider, run),
+      onStage: (stage) => {
+        // Past every check: the endpoint, the relay and the key are fit to finish what a closed page left.
+        if (stage.stage === 'started') resumeOnce(ledger, images, provider, run);
+        if (stage.stage !== 'progress' || !onProgress) return;
+        // A throw in the caller's callback is theirs to see, as in an event listener; it never stops the generation.
+        try {
+          onProgress(stage.detail);
+        } catch (error) {
+          reportError(error);
+        }
+      },
       urlOf: ({ blob }) => URL.createObjectURL(blob!),
     });
     return partialError ? { ...result, error: partialError.toDetail() } : result;

@@ -7,11 +7,13 @@ import type { Priced } from '../pricing/index.js';
 import { formatUsd } from '../pricing/index.js';
 import { providerInfo } from '../providers/catalog.js';
 import type { ReferenceImage } from '../providers/provider.js';
+import type { PuterFound } from '../providers/puter/account.js';
 import { providerFor } from '../providers/engine/adapters.js';
 import { checkEndpoint, checkRelay } from '../providers/urls.js';
 import * as text from '../strings/generation.js';
-import type { GenerationResult, ProgressDetail, PublicRequest, Quote, SubmitDetail } from '../base/types.js';
+import type { GenerationResult, PublicRequest, Quote, SubmitDetail } from '../base/types.js';
 import { runGeneration, type GenerationJob } from './run-generation.js';
+import type { StageListener } from './stages.js';
 
 /** What the user asked for, as it stood when the submission began (the widget's click, the headless call). */
 export interface Asked extends Omit<PublicRequest, 'inputs'> {
@@ -36,28 +38,17 @@ export interface Submission {
   budget: string | null;
   /** Why the caller's budget cannot be used ('' when it can): nothing is spent while it stands. */
   budgetProblem: string;
-  /** Undefined when the caller has none any more (a widget taken off the page). */
-  ledger?: LedgerStore;
+  /** As it opens; undefined (or resolving so) when the caller has none any more (a widget taken off the page). */
+  ledger?: LedgerStore | Promise<LedgerStore | undefined>;
   /** The image store as it opens; undefined (or resolving so) when the caller has none any more. */
   images?: Promise<ImageStore | undefined>;
   signal: AbortSignal;
-  /** Before anything is sent, with what will be (never the key): false stops it (the page's veto). */
+  /** A step: before anything is sent, with what will be (never the key): false stops it (the page's veto). */
   onSubmit?(detail: SubmitDetail): boolean;
-  /** The last step before sending (Puter: sign in from the click; refuse what the balance cannot cover). */
+  /** A step: the last before sending (Puter: sign in from the click; refuse what the balance cannot cover). */
   beforeSend?(quote: Quote, endpoint: string): Promise<void>;
-  /** The provider calls begin. */
-  onStart?(): void;
-  onProgress?(detail: ProgressDetail): void;
-  /** The provider accepted an image and said what it charged for it, where it says (see `GenerationJob`). */
-  onAccepted?: GenerationJob['onAccepted'];
-  /** An image's bytes are here, before they are measured and saved (see `GenerationJob`). */
-  onBytes?: GenerationJob['onBytes'];
-  /** An image is here, about to be saved: it may be shown now (see `GenerationJob`). */
-  onDownloaded?: GenerationJob['onDownloaded'];
-  /** An image is saved and booked, before the others of the submission are done (see `GenerationJob`). */
-  onSaved?: GenerationJob['onSaved'];
-  /** The images are persisted and their entries settled, before the result is made (the widget redraws its gallery). */
-  onStored?(): Promise<void>;
+  /** What the submission comes to, stage by stage (see `SubmissionStage`): `started`, each image's, `stored`. */
+  onStage?: StageListener;
   /** The URL handed out for a saved image (a `blob:` URL of its bytes). */
   urlOf(image: StoredImage): string;
 }
@@ -80,7 +71,7 @@ export interface Submitted {
  * ledger's lock, entries, provider calls, image store, settlement) and the result.
  */
 export async function submit(s: Submission): Promise<Submitted> {
-  const { quote, request, job, fitted, images } = prepare(s);
+  const { quote, request, job, fitted, images } = prepare(s, await s.ledger);
   if (s.onSubmit && !s.onSubmit({ quote, request })) throw new UserPaysError('cancelled', text.vetoed(), false);
   await s.beforeSend?.(quote, job.endpoint);
   // The provider's adapter loads before any ledger entry is written (runGeneration writes them): one that cannot
@@ -90,20 +81,16 @@ export async function submit(s: Submission): Promise<Submitted> {
   // Sent as priced: each reference at the size the quote billed.
   const inputs = await Promise.all(s.asked.inputs.map((input, i) => referenceAt(input, fitted.inputs[i])));
   s.signal.throwIfAborted();
-  s.onStart?.();
+  void s.onStage?.({ stage: 'started' });
   const outcome = await runGeneration({
     ...job,
     provider,
     images: store,
     inputs,
     signal: s.signal,
-    onProgress: s.onProgress,
-    onAccepted: s.onAccepted,
-    onBytes: s.onBytes,
-    onDownloaded: s.onDownloaded,
-    onSaved: s.onSaved,
+    onStage: s.onStage,
   });
-  await s.onStored?.();
+  await s.onStage?.({ stage: 'stored' });
   const result: GenerationResult = {
     quote,
     charged: outcome.charged,
@@ -131,6 +118,17 @@ export async function submit(s: Submission): Promise<Submitted> {
 }
 
 /**
+ * What the user is told where Puter's check found the balance short of `total` (`found.enough` false): both amounts
+ * and, where the caller found one the balance covers (the widget), a cheaper choice; or that no credits are left.
+ */
+export function balanceRefusal({ left }: PuterFound, total: string, cheaper?: string): UserPaysError {
+  const message = left
+    ? text.puterBalanceShort(formatUsd(total), formatUsd(left.toDecimalPlaces(6, 1)), cheaper)
+    : text.puterNoCredits();
+  return new UserPaysError('insufficient-funds', message);
+}
+
+/**
  * The largest seed asked: image i of a submission is sent seed + i (at most 4 images), and every provider takes
  * a 32-bit signed integer (BFL's OpenAPI: any integer; Replicate and fal: int).
  */
@@ -141,7 +139,7 @@ const randomSeed = () => crypto.getRandomValues(new Uint32Array(1))[0] % (MAX_SE
  * Every check that can fail before anything is sent, with the job to run: priced from `asked` itself, at the
  * size the provider makes of it (`fitted`).
  */
-function prepare(s: Submission) {
+function prepare(s: Submission, ledger: LedgerStore | undefined) {
   const { asked } = s;
   const { quote, problem, fitted, entry } = s.priced;
   if (!quote || !fitted || problem) throw new UserPaysError('invalid-input', problem);
@@ -154,7 +152,7 @@ function prepare(s: Submission) {
   const endpoint = checkEndpoint(s.endpoint || provider.defaultEndpoint());
   const relay = provider.needsKey && s.relay ? checkRelay(s.relay) : undefined;
   if (provider.needsKey && !s.apiKey) throw new UserPaysError('auth-required', text.keyMissing(asked.provider));
-  const { ledger, images } = s;
+  const { images } = s;
   if (!ledger || !images) throw new UserPaysError('invalid-input', text.notOnPage(), false);
   const request: PublicRequest = {
     provider: asked.provider,

@@ -26,6 +26,10 @@ export const outOfCredits = () => 'Your provider account has run out of credits.
 /** `host`: where the account is, for a gateway (which has no name of its own). */
 export const outOfCreditsAt = (provider: string, host?: string) =>
   `Your ${providerName(provider)} account does not have enough credit for this. Add credit at ${host ?? theProvider(provider)} (or choose a smaller size or a cheaper model), then try again.`;
+/** Said by the widget and the headless call from what Puter's check found (`cheaper`: a model the balance covers). */
+export const puterBalanceShort = (price: string, left: string, cheaper?: string) =>
+  `This costs ${price} and your Puter account has ${left} left. Add funds at puter.com${cheaper ? `, or choose ${cheaper}` : ''}, then try again.`;
+export const puterNoCredits = () => 'Your Puter account has no credits left. Add funds at puter.com, then try again.';
 export const chargedForIt = (provider: string, amount: string) =>
   `${TheProvider(provider)} charged ${amount} for it all the same, and your tally counts it.`;
 export const cancelledCharged = (provider: string, amount: string) =>

@@ -55,7 +55,9 @@ async function attempt(provider: ProviderId, scenario: string, code: string, can
     ledger,
     signal: controller.signal,
     poll: poll(code),
-    onProgress: ({ status }) => reached(stageOf(status)),
+    onStage: (stage) => {
+      if (stage.stage === 'progress') reached(stageOf(stage.detail.status));
+    },
   });
   const outcome = await runGeneration(job).catch((error: unknown) => error as UserPaysError);
   // A provider may still bill a request the page gave up on (fal finishing it): let it finish first.

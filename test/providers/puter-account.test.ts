@@ -253,16 +253,18 @@ describe('Puter account (real SDK, simulator)', function () {
     expect(account.balance?.usd?.toString()).to.equal('0.03');
   });
 
-  it('stops a submission the balance cannot cover before anything is sent', async () => {
+  it('finds the balance short of a price, or covering it, before anything is sent', async () => {
     const token = unique('token');
     await setPuterAccount(token, { balance: 2_000_000 }); // $0.02
     sdk().setAuthToken(token);
     const marker = unique();
     const account = accountOn(`check=${marker}`);
-    const error = await account.check('0.03').catch((e: unknown) => e as UserPaysError);
-    expect((error as UserPaysError).code).to.equal('insufficient-funds');
+    // What it found, for the submission to say (runSubmission, balanceRefusal): nothing is sent by the check itself.
+    const short = await account.check('0.03');
+    expect([short.enough, short.left?.toString()]).to.deep.equal([false, '0.02']);
     expect(account.balance?.usd?.toString()).to.equal('0.02');
-    await account.check('0.02');
+    const covered = await account.check('0.02');
+    expect([covered.enough, covered.left?.toString()]).to.deep.equal([true, '0.02']);
     expect(await puterCalls(marker)).to.deep.equal([]);
   });
 

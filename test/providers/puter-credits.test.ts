@@ -4,11 +4,11 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
+import { balanceRefusal } from '../../src/generation/submit.js';
 import { ImageStore } from '../../src/images/image-store.js';
 import type { ProviderOutcome } from '../../src/providers/provider.js';
 import { PuterProvider, puterBalance, puterCheck } from '../../src/providers/puter/adapter.js';
 import { cleanLocalStorage } from '../support/storage.js';
-import { failure } from '../support/failure.js';
 import {
   PUTER_SRC,
   puterCalls,
@@ -42,7 +42,10 @@ describe('Puter balances in credits', function () {
     expect(outcome.charge).to.deep.equal({ usd: '0.001' }); // 2 credits at 2000 a dollar
     await setPuterAccount(token, { balance: 50_000 }); // 1 credit: $0.0005
     expect((await puterBalance(puter, endpoint))!.usd!.toString()).to.equal('0.0005');
-    const error = await failure(puterCheck(puter, endpoint, '0.001'));
+    const found = await puterCheck(puter, endpoint, '0.001');
+    expect(found.enough).to.equal(false);
+    expect(found.left!.toString()).to.equal('0.0005');
+    const error = balanceRefusal(found, '0.001');
     expect(error.code).to.equal('insufficient-funds');
     expect(error.message).to.contain('This costs $0.001 and your Puter account has $0.0005 left');
     expect(await puterCalls(run)).to.have.length(1); // the first call only
@@ -50,7 +53,10 @@ describe('Puter balances in credits', function () {
 
   it('without a charge to learn from: refuses nothing left, and says plainly it cannot check the rest', async () => {
     const empty = await account('credits=2000', 0);
-    const error = await failure(puterCheck(empty.puter, empty.endpoint, '0.001'));
+    const none = await puterCheck(empty.puter, empty.endpoint, '0.001');
+    expect(none.enough).to.equal(false);
+    expect([none.left, none.credits!.toString()]).to.deep.equal([undefined, '0']);
+    const error = balanceRefusal(none, '0.001');
     expect(error.code).to.equal('insufficient-funds');
     expect(error.message).to.contain('no credits left');
 
@@ -59,7 +65,9 @@ describe('Puter balances in credits', function () {
     expect(balance.usd).to.equal(undefined);
     expect(balance.credits!.toString()).to.equal('1');
     // Not refused here: Puter itself refuses what it cannot cover (402, nothing charged).
-    await puterCheck(some.puter, some.endpoint, '0.001');
+    const enough = await puterCheck(some.puter, some.endpoint, '0.001');
+    expect(enough.enough).to.equal(true);
+    expect(enough.credits!.toString()).to.equal('1');
     expect(await puterCalls(some.run)).to.deep.equal([]);
   });
 

@@ -120,13 +120,6 @@ export interface ImageHandlers {
   formKeydown(event: KeyboardEvent): void;
   /** A pointer press anywhere in the form: part of a gesture (see GestureGuard). */
   press(): void;
-  cancel(): void;
-  /** Stop waiting for a billed image (it is still saved when done), or keep waiting. */
-  stopWaiting(): void;
-  keepWaiting(): void;
-  dismissError(): void;
   /** Try again: a submission of the same request. */
   retry(): void;
-  /** Undo the change just made (Vary, Reuse, Finalize, Delete). */
-  undo(): void;
 }

@@ -1,6 +1,5 @@
 import Decimal from 'decimal.js';
 import { UserPaysError, asUserPaysError } from '../../base/errors.js';
-import { formatUsd } from '../../pricing/index.js';
 import { setScriptSource } from '../engine/scripts.js';
 import type { ErrorCode } from '../../base/types.js';
 import * as generationText from '../../strings/generation.js';
@@ -187,26 +186,29 @@ export async function puterSignIn(puter: any): Promise<void> {
   }
 }
 
+/** What the check before a Puter submission found (`puterCheck`): its caller says what to do about it. */
+export interface PuterFound {
+  /**
+   * False where the balance is known not to cover the price (in USD, or no credits left); true where it does, or
+   * where that cannot be told (credits of unknown worth, some left: Puter itself refuses what they cannot cover, and
+   * charges nothing then).
+   */
+  enough: boolean;
+  /** What the account has left in USD, where known. */
+  left?: Decimal;
+  /** What it has left in credits, while their worth in USD is unknown. */
+  credits?: Decimal;
+}
+
 /**
  * Before a Puter submission (the widget's click, a headless call): signs in if needed (its popup needs the user's
- * click) and refuses what the balance cannot cover before anything is sent, saying both amounts and, where
- * `cheaper` finds one the balance covers, a cheaper choice. A balance in credits whose worth is not known yet can
- * refuse only when nothing is left; otherwise the account line has already said it cannot tell (`unpriced`), and
- * Puter itself refuses what it cannot cover, charging nothing.
+ * click), then reads what the account has left against `total` (USD), before anything is sent. It refuses nothing
+ * itself: its caller says so, and what else the user may do (the widget: a cheaper model the balance covers).
  */
-export async function puterCheck(
-  puter: any,
-  endpoint: string,
-  total: string,
-  cheaper?: (left: Decimal) => string | undefined,
-) {
+export async function puterCheck(puter: any, endpoint: string, total: string): Promise<PuterFound> {
   if (!puter.auth.isSignedIn()) await puterSignIn(puter);
-  const { usd, credits } = (await puterBalance(puter, endpoint)) ?? {};
-  if (usd?.lt(total)) {
-    const message = puterText.balanceShort(formatUsd(total), formatUsd(usd.toDecimalPlaces(6, 1)), cheaper?.(usd));
-    throw new UserPaysError('insufficient-funds', message);
-  }
-  if (credits?.lte(0)) throw new UserPaysError('insufficient-funds', puterText.noCredits());
+  const { usd: left, credits } = (await puterBalance(puter, endpoint)) ?? {};
+  return { enough: !left?.lt(total) && !credits?.lte(0), left, credits };
 }
 
 /**

@@ -3,6 +3,7 @@ import { dayOf } from '../../../base/days.js';
 import { billsReferences, formatUsd } from '../../../pricing/index.js';
 import * as progressText from '../../../strings/progress.js';
 import type { Offer } from '../../../pricing/compare.js';
+import type { ProgressDetail } from '../../../base/types.js';
 import type { ImageHost } from '../image-parts.js';
 import type { ImageParts } from './lazy-parts.js';
 import type { ImageHandlers, ImageView } from '../view.js';
@@ -46,26 +47,25 @@ export function imagePanels(
   const latest = shown.filter((image) => batchOf(image) === batchOf(shown[0]));
   const { submission, resume } = parts;
   const size = pricing.fitted ?? host;
+  const running = (progress?: ProgressDetail) =>
+    renderRunning(
+      {
+        progress,
+        elapsed: parts.flow?.elapsedSeconds ?? 0,
+        // As priced: the count as set may be anything a page wrote (Infinity, NaN) until the submission refuses it.
+        placeholder: { width: size.width, height: size.height, count: quote?.count ?? 1 },
+        arrived: parts.gallery?.arrived ?? [],
+        confirmCancel: submission.confirmingCancel
+          ? { provider: host.provider, billed: formatUsd(submission.billed, locale) }
+          : undefined,
+      },
+      on,
+    );
   return {
+    // The user's submission, else what closed pages left being finished.
     running:
-      submission.status !== 'idle' || resume?.resuming
-        ? renderRunning(
-            {
-              progress:
-                resume?.resuming && submission.status === 'idle'
-                  ? { status: progressText.resuming(), elapsedMs: 0 }
-                  : submission.progress,
-              elapsed: parts.flow?.elapsedSeconds ?? 0,
-              // As priced: the count as set may be anything a page wrote (Infinity, NaN) until the submission refuses it.
-              placeholder: { width: size.width, height: size.height, count: quote?.count ?? 1 },
-              arrived: parts.gallery?.arrived ?? [],
-              confirmCancel: submission.confirmingCancel
-                ? { provider: host.provider, billed: formatUsd(submission.billed, locale) }
-                : undefined,
-            },
-            on,
-          )
-        : undefined,
+      submission.render({ pending: running }) ??
+      (resume?.resuming ? running({ status: progressText.resuming(), elapsedMs: 0 }) : undefined),
     tally: tally && renderTallySummary(tally, locale),
     signIn: signInOf(host, parts, on),
     account: host.provider === 'puter' ? puterAccountOf(host, parts, on) : undefined,

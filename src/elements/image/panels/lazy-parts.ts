@@ -66,8 +66,8 @@ export function lazyParts(core: ImageCore): LazyParts {
     gallery,
   );
   const flow = new FlowController(host, {
-    busy: () => submission.status !== 'idle' || resume.resuming,
-    submitted: () => submission.status !== 'idle',
+    busy: () => submission.pending || resume.resuming,
+    submitted: () => submission.pending,
     failure: () => submission.error?.message,
     shown: () => gallery.images.map((image) => image.id),
     ready: (count) => text.imagesReady(count, gallery.images[0].prompt),

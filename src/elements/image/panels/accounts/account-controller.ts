@@ -1,8 +1,7 @@
-import type Decimal from 'decimal.js';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ProviderId } from '../../../../base/types.js';
 import { loadEngine } from '../../../../lazy/index.js';
-import type { PuterBalance } from '../../../../providers/puter/account.js';
+import type { PuterBalance, PuterFound } from '../../../../providers/puter/account.js';
 import { puterApi } from '../../../../providers/catalog.js';
 import { checkEndpoint } from '../../../../providers/urls.js';
 
@@ -105,15 +104,14 @@ export class AccountController implements ReactiveController {
   }
 
   /**
-   * Before a submission: signs in if needed (the click's popup); stops what the balance cannot cover before it is
-   * sent, saying both amounts and, where `cheaper` finds one the balance covers, a cheaper choice (`puterCheck`).
-   * The account area is read again either way.
+   * Before a submission: signs in if needed (the click's popup), and reads what the account has left against `total`
+   * (`puterCheck`): what it found, for the submission to say. The account area is read again either way.
    */
-  async check(total: string, cheaper?: (left: Decimal) => string | undefined): Promise<void> {
+  async check(total: string): Promise<PuterFound> {
     try {
       const endpoint = checkEndpoint(puterApi(this.source.endpoint()));
       const [{ puterCheck }, sdk] = await this.puter();
-      await puterCheck(sdk, endpoint, total, cheaper);
+      return await puterCheck(sdk, endpoint, total);
     } finally {
       await this.refresh();
     }

@@ -3,13 +3,17 @@ import * as progressText from '../../../../strings/progress.js';
 import * as galleryText from '../../../../strings/gallery.js';
 import * as widgetText from '../../../../strings/widget.js';
 import type { ImageHandlers, ImageView } from '../../view.js';
+import type { PanelHandlers } from '../image-actions.js';
 
 /**
  * What the last submission came to, beside the decision row, drawn with the panels as everything a submission shows
  * is (a submission waits for them): its error, with where to add funds and Try again where trying again can succeed;
  * what it charged where that differs from the preview.
  */
-export function renderOutcome({ error, funds, chargeNote }: ImageView, on: ImageHandlers) {
+export function renderOutcome(
+  { error, funds, chargeNote }: ImageView,
+  on: Pick<ImageHandlers & PanelHandlers, 'retry' | 'dismissError'>,
+) {
   return html`${
     error
       ? html`<div part="error" class="error-box" tabindex="-1" data-focus="error" role="group">
