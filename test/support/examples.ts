@@ -186,7 +186,23 @@ export function describeExample(name: string, body: (open: () => Promise<Example
   const page = `/examples/${name}/index.html`;
   describe(`examples/${name}`, () => {
     let example: Example | undefined;
-    afterEach(() => closeExample(example));
+    let release: (() => void) | undefined;
+    // Every example page keeps its ledger and images under the default storage key of this one origin, and the
+    // runner runs two test files at once: one example's generation or clean-up would land in the other's tally. So
+    // one example test at a time, across files (a Web Lock is shared by every page of the origin).
+    beforeEach(async function () {
+      this.timeout(120_000);
+      await new Promise<void>((held) => {
+        void navigator.locks.request('userpays-example', () => new Promise<void>((done) => ((release = done), held())));
+      });
+    });
+    afterEach(async () => {
+      try {
+        await closeExample(example);
+      } finally {
+        release?.();
+      }
+    });
     body(async () => (example = await openExample(page)), page);
   });
 }
