@@ -1,16 +1,19 @@
 // The demo page (demo/index.html, under its own strict Content-Security-Policy) in an iframe of the test page.
 import { loadedFrame } from './frames.js';
-import { forgetStorage } from './storage.js';
+import { forgetStorage, holdDefaultStorageKey } from './storage.js';
 import { until } from './wait.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 
 let frame: HTMLIFrameElement | undefined;
+/** Lets the next test have the default storage key, which the demo stores under (`holdDefaultStorageKey`). */
+let release: (() => void) | undefined;
 /** The windows the demo opened (`withPopup`): closed with it, so that no test finds another's left open. */
 const popups: Window[] = [];
 
 /** The demo in an iframe `width` pixels wide (and `height` high), loaded, its widget rendered. */
 export async function openDemo(width: number, height = 900): Promise<Window> {
   closeDemo();
+  release = await holdDefaultStorageKey();
   frame = await loadedFrame('/demo/index.html', { width, height });
   const view = frame.contentWindow!;
   await until(() => view.document.querySelector('userpays-image')?.shadowRoot?.querySelector('[part~=submit]'));
@@ -31,17 +34,22 @@ export async function demoWidget(view: Window, provider: string, scenario = ''):
   return widget;
 }
 
-/** Removes the demo's frame and closes the windows it opened. */
+/** Removes the demo's frame, closes the windows it opened, and lets the next test have the default storage key. */
 export function closeDemo() {
   frame?.remove();
   frame = undefined;
   for (const popup of popups.splice(0)) popup.close();
+  release?.();
+  release = undefined;
 }
 
-/** Closes the demo, and forgets what it stored (under its storage key, `userpays`, which no other test uses). */
+/** Closes the demo, and forgets what it stored (under its storage key, `userpays`, which the examples share). */
 export async function forgetDemo() {
+  const held = release;
+  release = undefined; // held until what the demo stored is forgotten
   closeDemo();
   await forgetStorage('userpays');
+  held?.();
 }
 
 /** Runs `click` with the demo's window.open captured: the popup it opens, or none (`blocked`: as a browser that blocks it). */

@@ -1,5 +1,6 @@
 // Opening an example (examples/*/index.html) in an iframe, as a visitor would, and driving its widget like a user:
 // the price read before the click, a key entered, Generate clicked, the example's own result shown.
+import { holdDefaultStorageKey } from './storage.js';
 import { expect } from '@open-wc/testing';
 import { ImageStore } from '../../src/images/image-store.js';
 import { nextEvent } from './sim.js';
@@ -187,14 +188,9 @@ export function describeExample(name: string, body: (open: () => Promise<Example
   describe(`examples/${name}`, () => {
     let example: Example | undefined;
     let release: (() => void) | undefined;
-    // Every example page keeps its ledger and images under the default storage key of this one origin, and the
-    // runner runs two test files at once: one example's generation or clean-up would land in the other's tally. So
-    // one example test at a time, across files (a Web Lock is shared by every page of the origin).
     beforeEach(async function () {
-      this.timeout(120_000);
-      await new Promise<void>((held) => {
-        void navigator.locks.request('userpays-example', () => new Promise<void>((done) => ((release = done), held())));
-      });
+      this.timeout(120_000); // while another test file's demo or example has the default storage key
+      release = await holdDefaultStorageKey();
     });
     afterEach(async () => {
       try {

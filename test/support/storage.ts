@@ -25,3 +25,14 @@ export function storageKeysForgottenAfterEach() {
   });
   return Object.assign(() => made[made.push(uniqueStorageKey()) - 1], { made });
 }
+
+/**
+ * Holds the default storage key (`userpays`) for this page until the returned function is called: the demo and the
+ * example pages store under it, on the one origin every test file shares, and the runner runs two files at once, so
+ * one's generation or clean-up would land in the other's tally. A Web Lock, held by one page of the origin at a time.
+ */
+export function holdDefaultStorageKey(): Promise<() => void> {
+  return new Promise((held) => {
+    void navigator.locks.request('userpays-default-storage-key', () => new Promise<void>((done) => held(done)));
+  });
+}
