@@ -1,6 +1,7 @@
 // examples/plain-html: one script tag, the three elements, and the page's own listener in an external file,
 // under a strict Content-Security-Policy.
 import { expect } from '@open-wc/testing';
+import Decimal from 'decimal.js';
 import { describeExample, generateThrough, part, typeInto, type Widget } from '../support/examples.js';
 import { until } from '../support/wait.js';
 
@@ -15,15 +16,18 @@ describeExample('plain-html', (open, page) => {
     const cost = doc.querySelector('userpays-cost')!;
     await until(() => part(cost, 'cost')?.textContent?.includes('$0.045'), 10_000, 'the standalone price');
 
+    // <userpays-tally> follows the widget's spending: this image, on top of whatever the tally held before it.
+    const tally = doc.querySelector<Widget>('userpays-tally')!;
+    await until(() => tally.tally, 10_000, 'the standalone tally, before');
+    const before = { ...tally.tally! };
     await generateThrough(example, widget, (key) => {
       const field = part(widget, 'key') as HTMLInputElement;
       typeInto(field, key);
     });
-
-    // <userpays-tally> followed the widget's spending.
-    const tally = doc.querySelector<Widget>('userpays-tally')!;
-    await until(() => tally.tally?.images === 1, 10_000, 'the standalone tally');
-    expect(tally.tally!.spent).to.equal('0.014');
+    await until(() => tally.tally!.images === before.images + 1, 10_000, 'the standalone tally').catch((error) => {
+      throw new Error(`${error.message} (before, now: ${JSON.stringify([before, tally.tally])})`);
+    });
+    expect(new Decimal(tally.tally!.spent).minus(before.spent).toString()).to.equal('0.014');
     expect(doc.querySelector('#result figcaption')!.textContent).to.contain('1024×1024');
     expect(example.violations, 'CSP violations').to.deep.equal([]);
     expect(example.errors).to.deep.equal([]);
