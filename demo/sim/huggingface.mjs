@@ -19,7 +19,10 @@
 //        43–128 unreserved characters whose base64url(SHA-256) is the code's challenge (RFC 7636 §4.1, §4.6); a code
 //        works once, for 10 minutes. → {access_token: 'hf_oauth_…', token_type: 'bearer', expires_in: 28800, scope,
 //        id_token} | 400 {error: 'invalid_grant' | 'invalid_request' | 'unsupported_grant_type', error_description}
-//   GET  /sim/huggingface/oauth/userinfo   Bearer → {sub, name, preferred_username, picture, profile, isPro} | 401
+//   GET  /sim/huggingface/oauth/userinfo   Bearer → {sub, name, preferred_username, picture, profile, isPro, canPay} | 401;
+//        `canPay` only for a token with the read-billing scope. Two users: sim-user (PRO, a payment method) and
+//        sim-free (a free account: isPro false, canPay false), whom the authorize page's second link signs in: a free
+//        account has no included credits and cannot pay as it goes (SPEC §4), so the router answers its requests 402.
 //   POST /sim/huggingface/fal-ai/{fal model}?_subdomain=queue   Bearer; fal's JSON input → fal's queue reply
 //        {status: 'IN_QUEUE', request_id, response_url, status_url, cancel_url, queue_position}, its URLs on fal's own
 //        host (https://queue.fal.run/{app}/requests/{id}): the router passes fal's reply on, and the client rebuilds
@@ -129,6 +132,7 @@ const errorBody = (status) => ({ error: routerError(status) });
 export function createHuggingFaceSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
   const codes = new Map(); // code → {clientId, redirectUri, challenge, scope, expiresAt}
   const tokens = new Map(); // access token → scope
+  const freeAccounts = new Set(); // access tokens of the free account (sim-free): no PRO, no payment method
   const tasks = new Map();
   const images = createImageCache(8);
   const charges = createChargeBook();
@@ -143,7 +147,7 @@ export function createHuggingFaceSimulator({ pendingMs = 3000, queueMs = 0 } = {
       missing: { error: 'Query parameter `key` required' },
       report: ({ units, count }) => ({ usd: decimal(units, 6), requests: count }),
     },
-    forget: [codes, tokens, tasks, images, counter],
+    forget: [codes, tokens, freeAccounts, tasks, images, counter],
   });
 
   /** The scope of the token a request carries, or undefined after answering 401 (as the router does). */
@@ -176,13 +180,19 @@ export function createHuggingFaceSimulator({ pendingMs = 3000, queueMs = 0 } = {
                     : undefined;
     if (problem) return send(req, res, 400, `Invalid request: ${problem}`);
     const code = randomUUID();
-    codes.set(code, {
-      clientId: q.client_id,
-      redirectUri: q.redirect_uri,
-      challenge: q.code_challenge,
-      scope: scopes.join(' '),
-      expiresAt: Date.now() + 600_000,
-    });
+    const free = randomUUID();
+    for (const [each, account] of [
+      [code, 'sim-user'],
+      [free, 'sim-free'],
+    ])
+      codes.set(each, {
+        account,
+        clientId: q.client_id,
+        redirectUri: q.redirect_uri,
+        challenge: q.code_challenge,
+        scope: scopes.join(' '),
+        expiresAt: Date.now() + 600_000,
+      });
     const back = (params) => {
       const target = new URL(q.redirect_uri);
       for (const [name, value] of Object.entries({ ...params, state: q.state })) target.searchParams.set(name, value);
@@ -192,7 +202,9 @@ export function createHuggingFaceSimulator({ pendingMs = 3000, queueMs = 0 } = {
 <html lang="en"><head><meta charset="utf-8"><title>Authorize application (simulated Hugging Face)</title></head>
 <body><h1>Authorize ${escape(q.client_id)}</h1>
 <p>The app asks to: ${escape(scopes.join(', '))}. It may make inference requests billed to your account.</p>
-<p><a id="authorize" href="${back({ code })}">Authorize</a> <a id="cancel" href="${back({
+<p><a id="authorize" href="${back({ code })}">Authorize</a> <a id="authorize-free" href="${back({
+      code: free,
+    })}">Authorize as sim-free (a free account: no PRO, no payment method)</a> <a id="cancel" href="${back({
       error: 'access_denied',
       error_description: 'The user cancelled',
     })}">Cancel</a></p></body></html>`;
@@ -218,6 +230,7 @@ export function createHuggingFaceSimulator({ pendingMs = 3000, queueMs = 0 } = {
       return refuse('invalid_grant', 'code_verifier does not match the code_challenge');
     const access = `hf_oauth_${randomUUID().replace(/-/g, '')}`;
     tokens.set(access, code.scope);
+    if (code.account === 'sim-free') freeAccounts.add(access);
     send(req, res, 200, {
       access_token: access,
       token_type: 'bearer',
@@ -228,14 +241,21 @@ export function createHuggingFaceSimulator({ pendingMs = 3000, queueMs = 0 } = {
   }
 
   function userinfo(req, res) {
-    if (scopeOf(req, res) === undefined) return;
+    const scope = scopeOf(req, res);
+    if (scope === undefined) return;
+    const free = freeAccounts.has(/^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1]);
+    const name = free ? 'sim-free' : 'sim-user';
     send(req, res, 200, {
-      sub: '0123456789abcdef01234567',
-      name: 'Sim User',
-      preferred_username: 'sim-user',
-      picture: 'https://huggingface.co/avatars/sim-user.svg',
-      profile: 'https://huggingface.co/sim-user',
-      isPro: false,
+      sub: free ? 'fedcba9876543210fedcba98' : '0123456789abcdef01234567',
+      name: free ? 'Sim Free' : 'Sim User',
+      preferred_username: name,
+      picture: `https://huggingface.co/avatars/${name}.svg`,
+      profile: `https://huggingface.co/${name}`,
+      isPro: !free,
+      // Only with the read-billing scope (@huggingface/hub src/lib/oauth-handle-redirect.ts, UserInfo.canPay: "Needs
+      // "read-billing" scope"; huggingface.co/docs/hub/oauth: read-billing "Know whether the user has a payment method
+      // set up").
+      ...(scope.split(' ').includes('read-billing') ? { canPay: !free } : {}),
     });
   }
 
@@ -264,7 +284,8 @@ export function createHuggingFaceSimulator({ pendingMs = 3000, queueMs = 0 } = {
     if (scope === undefined) return;
     const token = req.headers.authorization.slice(7);
     if (fault === '401' || fault === '403' || fault === '500') return send(req, res, Number(fault), errorBody(fault));
-    if (fault === '402' || token === 'hf_sim_empty') return send(req, res, 402, errorBody(402));
+    if (fault === '402' || token === 'hf_sim_empty' || freeAccounts.has(token))
+      return send(req, res, 402, errorBody(402));
     if (!scope.split(' ').includes('inference-api')) return send(req, res, 403, errorBody(403));
     if (fault === '429') return send(req, res, 429, errorBody(429), retryAfter(scenario));
     if (url.searchParams.get('_subdomain') !== 'queue')

@@ -1,18 +1,37 @@
-// Simulator of OpenRouter (https://openrouter.ai): its sign-in (OAuth PKCE), FLUX.2 through chat completions with image
-// output, and what a key has left. Sources beside each rule: openrouter.ai/docs ("OAuth PKCE", "Image Generation",
-// "Errors and Debugging", the API reference of /key, /credits and /models). Where the docs leave a case open, the
-// simulator is the stricter reading, and says so.
+// Simulator of OpenRouter (https://openrouter.ai): its sign-in (OAuth PKCE), FLUX.2 through the dedicated image API
+// and through chat completions with image output, and what a key has left. Sources beside each rule: openrouter.ai/docs
+// ("OAuth PKCE", "Image Generation", "Errors and Debugging", "API Rate Limits", the API reference of /key, /credits
+// and /models) and the types of OpenRouter's own client, @openrouter/sdk 1.3.19 (oAuthCreateAuthorizationUrl,
+// GetCurrentKeyData, ImageGenerationRequest/Response, ImageGenerationUsage, CostDetails, ForbiddenResponseErrorData).
+// Where the sources leave a case open, the simulator is the stricter reading, and says so.
 //
 // Routes (CORS on every reply and preflight; `/s/{scenario}` may follow `/sim/openrouter`, as the widget's endpoint):
-//   GET  /sim/openrouter/auth?callback_url=&code_challenge=&code_challenge_method=S256
-//        the sign-in page: Authorize (POST auth/approve → 302 to callback_url with `code=` added to its query) and
-//        Cancel (a link back to callback_url, no code). Stricter than OpenRouter, which also takes `plain` and no
-//        challenge at all ("The code_challenge parameter is optional but recommended"): a challenge is required, S256
-//        only, 43 base64url characters (base64url of a SHA-256); anything else is a 400 page.
+//   GET  /sim/openrouter/auth?callback_url=&code_challenge=&code_challenge_method=S256&limit=
+//        the sign-in page: Authorize (POST auth/approve → 302 to callback_url with its query dropped and `?code=`
+//        added) and Cancel (a link back to callback_url, no code). OpenRouter takes no `state`, and no source says what
+//        it does with a callback_url that has a query: the strict reading is that it is not kept. `limit` (USD, the
+//        SDK's `limit` of oAuthCreateAuthorizationUrl) is the spending cap of the key the sign-in makes; without it the
+//        key has none. Stricter than OpenRouter, which also takes `plain` and no challenge at all ("The
+//        code_challenge parameter is optional but recommended"): a challenge is required, S256 only, 43 base64url
+//        characters (base64url of a SHA-256); a `limit` that is not a positive number, or anything else wrong, is a
+//        400 page.
 //   POST /sim/openrouter/api/v1/auth/keys  JSON {code, code_verifier, code_challenge_method: 'S256'} → {key, user_id}:
 //        the code once only, within 10 minutes, base64url(SHA-256(code_verifier)) equal to its challenge, else 400
 //        {error:{code:400, message}}. The key's account starts with `credits=<usd>` of the scenario (default 4.20),
-//        and the key a credit limit of that much (`limit=none`: no limit, so /key says nothing of what is left).
+//        and the key has the sign-in's `limit` (none without it).
+//   GET  /sim/openrouter/api/v1/images/models  {data: [{id, name, created, description, endpoints, architecture:
+//        {input_modalities, output_modalities}, supported_parameters, supports_streaming}]} (the SDK's
+//        ImageModelsListResponse): the FLUX.2 models `images=` names (default all four; `images=none`: none).
+//   POST /sim/openrouter/api/v1/images  `Authorization: Bearer …`, JSON {model, prompt, n?, size?: 'WxH',
+//        aspect_ratio?, resolution?, output_format?, input_references?: [{type: 'image_url', image_url: {url}}],
+//        seed?} → {created, data: [{b64_json, media_type}], usage: {prompt_tokens, completion_tokens, total_tokens,
+//        cost, is_byok, cost_details?}} (ImageGenerationRequest/Response). Only the models the list names (else 400).
+//        `n` 1 only (FLUX makes one image a call: "providers that only support single-image generation reject
+//        n > 1"). An explicit `size` is authoritative ("a mismatched resolution or aspect_ratio alongside it is
+//        rejected with a 400"): sides multiples of 16 from 64 to 4 MP (FLUX.2's range; stricter: OpenRouter may
+//        round), else an aspect_ratio of the ten at a resolution "1K" or "2K", as chat completions. References: data
+//        URLs of PNG, JPEG or WebP, at most 8 (FLUX.2 [pro]'s count at BFL), each priced per started input megapixel
+//        at the model's input price (below). The PNG made is at the size asked.
 //   POST /sim/openrouter/api/v1/chat/completions  `Authorization: Bearer …`, JSON {model, messages, modalities,
 //        image_config: {aspect_ratio, image_size}, seed?} → {id, provider, model, object: 'chat.completion', created,
 //        choices: [{index, finish_reason, message: {role: 'assistant', content: '', images: [{type: 'image_url',
@@ -22,26 +41,44 @@
 //        modalities: ["image"]"); one user message with text; aspect_ratio one of the documented ten (default 1:1),
 //        image_size "1K" or "2K" (default "1K"; "512" and "4K" refused: FLUX.2 makes 64 px to 4 MP, and the tiers
 //        OpenRouter documents for FLUX are not known). A PNG at the size made: the ratio at about 1 MP (1K) or
-//        4,000,000 px (2K), sides multiples of 16. `usage.cost` in USD: the model page's price, megapixels counted as
-//        BFL counts them (every started 1024²); the account is debited it, and a request it cannot cover is 402
-//        before anything is made.
-//   GET  /sim/openrouter/api/v1/key       {data: {label, limit, usage, limit_remaining, is_free_tier, rate_limit}}
+//        4,000,000 px (2K), sides multiples of 16. References: the user message's image parts (`{type:
+//        'image_url', image_url: {url}}`, OpenRouter's "Image Inputs"), as the image API's.
+//   Both: `usage.cost` in USD, the model page's price, megapixels counted as BFL counts them (every started 1024²);
+//        the account is debited it. A request the account cannot cover is 402 "Insufficient credits" before anything
+//        is made; one the key's own limit cannot cover is 403 "Key limit exceeded (total limit). Manage it using
+//        https://openrouter.ai/settings/keys" (what OpenRouter answers a key past its limit: gptme/gptme#1449,
+//        RooCodeInc/Roo-Code#515).
+//   GET  /sim/openrouter/api/v1/key       {data: {label, limit, limit_remaining, limit_reset, usage, usage_daily,
+//        usage_weekly, usage_monthly, byok_usage, include_byok_in_limit, is_free_tier, is_management_key, …}}
+//        (GetCurrentKeyData): `limit` and `limit_remaining` null for a key without a limit, as OpenRouter reports it
+//        ("limitRemaining: number | null").
 //   GET  /sim/openrouter/api/v1/credits   {data: {total_credits, total_usage}}: management keys only (`sim-mgmt…`;
 //        "Management key required"), 403 otherwise
 //   GET  /sim/openrouter/api/v1/models?output_modalities=image  {data: [{id, name, created, description,
 //        architecture: {input_modalities, output_modalities}, pricing}]}, the four FLUX.2 models
-//   GET  /sim/openrouter/_log | _charges?key= ({usd, images}) | POST _reset   for tests, as the other simulators
+//   GET  /sim/openrouter/_log | _charges?key= ({usd, images}: what OpenRouter itself charged; a BYOK upstream charge
+//        is the provider's, not OpenRouter's) | POST _reset   for tests, as the other simulators
 //
 // Errors have OpenRouter's shape {error: {code, message, metadata?}}, the HTTP status equal to `code`. Keys:
-// `sim-bad` is refused 401, `sim-empty` has no credits; any other key is an account of `credits=` (default $4.20).
-// Scenarios (`;`-separated):
-//   fault=401 | 402 | 403 (moderation: the input flagged) | 429 (Retry-After: retryAfter=<s>, default 1) | 500 |
-//     network | 502 | 503 | hang | bad-json | html | redirect   at chat completions; times=<n>: only the first n
+// `sim-bad` is refused 401, `sim-empty` has no credits; any other key is an account of `credits=` (default $4.20),
+// with no limit unless `keylimit=<usd>` (a key made on OpenRouter's keys page with a limit).
+// Scenarios (`;`-separated), at the image API and chat completions alike:
+//   fault=401 | 402 | 403 (moderation: the input flagged, with metadata.reasons) | 403-guardrail | 403-region |
+//     403-keylimit (403s of other causes, each its own message, no reasons) | 403-bare (no body of OpenRouter's) | 429 (Retry-After: retryAfter=<s>,
+//     default 1) | 500 | 502 | 503 (OpenRouter's own error body: no image, nothing charged: "Zero Completion
+//     Insurance", openrouter.ai/docs/guides/features/zero-completion-insurance) | 502-bare (a 502 with no body of OpenRouter's, from a proxy in front, after the
+//     request went through: charged) | network | hang | bad-json | html | redirect   times=<n>: only the first n
 //   cost=null (a reply without usage.cost) | cost=<usd> (the reply's usage.cost as given; the account is debited
 //     the real price)   pending=<ms> the generation time (default the simulator's pendingMs)
-//   credits=<usd> a new account's credits; limit=none a signed-in key without a credit limit
-//   image=<URL>   the reply's image URL as given (URL-encoded; the account is debited as usual): what a client must
-//     refuse, as OpenRouter documents `data:image/…;base64,` URLs only (`data:image/png,abc`, `https://…`, `javascript:…`)
+//   byok=1   the request ran on the user's own provider key (BYOK): `usage.is_byok` true, `usage.cost` OpenRouter's
+//     fee (5% of the price, as OpenRouter's BYOK fee), `usage.cost_details.upstream_inference_cost` the price,
+//     which the upstream provider charged the user; the account is debited the fee only
+//   limit=ignored   a sign-in's key is made without its `limit` (what no doc rules out): /key reports null
+//   credits=<usd> a new account's credits; keylimit=<usd> a pasted key's limit; images=none | <ids> the models the
+//     image API lists (ids as `flux.2-pro`, comma-separated; default all four)
+//   image=<URL>   chat completions' image URL as given (URL-encoded; the account is debited as usual): what a client
+//     must refuse, as OpenRouter documents `data:image/…;base64,` URLs only (`data:image/png,abc`, `https://…`,
+//     `javascript:…`)
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import {
   acceptThenDrop,
@@ -65,22 +102,36 @@ import {
   createTestRoutes,
   forModel,
   requestEntry,
+  seedFrom,
 } from './kit.mjs';
 import { drawImage } from './png.mjs';
 
 const MP = 1024 * 1024;
-/** The model pages' prices, in micro-dollars: [first MP, each next MP] (see price-book.ts for the sources). */
+/**
+ * The model pages' prices, in micro-dollars: [first MP, each next MP, each input MP] (see prices.ts for the
+ * sources; [klein] 4B prices output only).
+ */
 const MODELS = {
-  'black-forest-labs/flux.2-klein-4b': [14000, 1000],
-  'black-forest-labs/flux.2-pro': [30000, 15000],
-  'black-forest-labs/flux.2-flex': [60000, 60000],
-  'black-forest-labs/flux.2-max': [70000, 30000],
+  'black-forest-labs/flux.2-klein-4b': [14000, 1000, 0],
+  'black-forest-labs/flux.2-pro': [30000, 15000, 15000],
+  'black-forest-labs/flux.2-flex': [60000, 60000, 60000],
+  'black-forest-labs/flux.2-max': [70000, 30000, 30000],
 };
 /** openrouter.ai/docs/guides/overview/multimodal/image-generation, "Aspect Ratio". */
 const RATIOS = ['1:1', '2:3', '3:2', '3:4', '4:3', '4:5', '5:4', '9:16', '16:9', '21:9'];
 /** The `image_size` tiers FLUX.2 can make here, in pixels (see the header). */
 const TIERS = { '1K': MP, '2K': 4_000_000 };
 const DEFAULT_CREDITS = '4.20';
+/** The most references a call takes (FLUX.2 [pro]'s 8 at BFL; OpenRouter states none). */
+const MAX_REFERENCES = 8;
+/** OpenRouter's fee on a BYOK request, as a share of what the request would cost on OpenRouter's credits. */
+const BYOK_FEE = 0.05;
+/** The 403s of causes other than moderation (each OpenRouter's message as reported; see the header). */
+const REFUSALS = {
+  '403-guardrail': 'Request blocked by guardrail: this model is not allowed for this key.',
+  '403-region': 'This model is not available in your region.',
+  '403-keylimit': 'Key limit exceeded (total limit). Manage it using https://openrouter.ai/settings/keys',
+};
 
 const error = (code, message, metadata) => ({ error: { code, message, ...(metadata ? { metadata } : {}) } });
 const base64url = (buffer) => buffer.toString('base64url');
@@ -92,11 +143,43 @@ function sizeOf(ratio, pixels) {
   return { width: side(Math.sqrt((pixels * w) / h)), height: side(Math.sqrt((pixels * h) / w)) };
 }
 
+/** Started megapixels, as BFL counts them (every started 1024², at least one). */
+const megapixels = (width, height) => Math.max(1, Math.ceil((width * height) / MP));
+
+/** A PNG's width and height from its IHDR, or a JPEG's from its first SOF marker; undefined for anything else. */
+function imageSizeOf(bytes) {
+  if (bytes.length > 24 && bytes.readUInt32BE(0) === 0x89504e47) {
+    return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+  }
+  if (bytes[0] === 0xff && bytes[1] === 0xd8) {
+    for (let at = 2; at + 9 < bytes.length;) {
+      if (bytes[at] !== 0xff) return undefined;
+      const marker = bytes[at + 1];
+      if (marker >= 0xc0 && marker <= 0xc3)
+        return { width: bytes.readUInt16BE(at + 7), height: bytes.readUInt16BE(at + 5) };
+      at += 2 + bytes.readUInt16BE(at + 2);
+    }
+  }
+  if (bytes.length > 30 && bytes.toString('latin1', 0, 4) === 'RIFF' && bytes.toString('latin1', 8, 12) === 'WEBP') {
+    const kind = bytes.toString('latin1', 12, 16);
+    if (kind === 'VP8X') return { width: 1 + bytes.readUIntLE(24, 3), height: 1 + bytes.readUIntLE(27, 3) };
+    if (kind === 'VP8 ') return { width: bytes.readUInt16LE(26) & 0x3fff, height: bytes.readUInt16LE(28) & 0x3fff };
+    if (kind === 'VP8L') {
+      const bits = bytes.readUInt32LE(21);
+      return { width: 1 + (bits & 0x3fff), height: 1 + ((bits >> 14) & 0x3fff) };
+    }
+  }
+  return undefined;
+}
+
 const escapeHtml = (text) =>
   String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 
+/** A key's spending limit of the sign-in's `limit` (USD text), in micro-dollars; undefined where it is none. */
+const limitOf = (text) => (text === undefined || text === null || text === '' ? undefined : parseDecimal(text, 6));
+
 export function createOpenRouterSimulator({ pendingMs = 1500 } = {}) {
-  const codes = new Map(); // code → { challenge, at, scenario, used }
+  const codes = new Map(); // code → { challenge, at, scenario, limit, used }
   const accounts = new Map(); // key → { credits, used, limit } in micro-dollars (limit null: none)
   const charges = createChargeBook();
   const counter = createSegmentCounter();
@@ -113,11 +196,14 @@ export function createOpenRouterSimulator({ pendingMs = 1500 } = {}) {
     forget: [codes, accounts, counter],
   });
 
-  /** The account of `key`, made on first sight with the scenario's credits (a key the real service would know). */
-  function account(key, scenario, limited = true) {
+  /**
+   * The account of `key`, made on first sight with the scenario's credits (a key the real service would know): a key
+   * made by signing in has the sign-in's `limit` (null: none); any other the scenario's `keylimit`, else none.
+   */
+  function account(key, scenario, limit = limitOf(scenario.keylimit) ?? null) {
     if (!accounts.has(key)) {
       const credits = key === 'sim-empty' ? 0 : (parseDecimal(scenario.credits ?? DEFAULT_CREDITS, 6) ?? 0);
-      accounts.set(key, { credits, used: 0, limit: limited && scenario.limit !== 'none' ? credits : null });
+      accounts.set(key, { credits, used: 0, limit });
     }
     return accounts.get(key);
   }
@@ -133,24 +219,29 @@ export function createOpenRouterSimulator({ pendingMs = 1500 } = {}) {
     } catch {
       target = undefined;
     }
+    const limit = q.get('limit');
     const problem = !target
       ? 'callback_url is missing or not an address.'
       : q.get('code_challenge_method') !== 'S256'
         ? 'code_challenge_method must be S256 (this simulator is stricter than OpenRouter, which also takes plain).'
         : !/^[A-Za-z0-9_-]{43}$/.test(q.get('code_challenge') ?? '')
           ? 'code_challenge must be base64url(SHA-256(code_verifier)): 43 characters.'
-          : '';
+          : limit !== null && !(limitOf(limit) > 0)
+            ? 'limit must be a positive amount of USD.'
+            : '';
     if (problem)
       return send(req, res, 400, `<!DOCTYPE html><p>${escapeHtml(problem)}</p>`, { 'Content-Type': 'text/html' });
     const cancel = escapeHtml(target.href);
+    const cap = limit === null ? 'no spending limit' : `a spending limit of ${escapeHtml(limit)} USD`;
     const page = `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Authorize — OpenRouter (simulated)</title></head>
 <body>
 <h1>Authorize this page</h1>
-<p>${escapeHtml(target.host)} asks for a key on your OpenRouter account (simulated: ${escapeHtml(scenario.credits ?? DEFAULT_CREDITS)} USD of credits).</p>
+<p>${escapeHtml(target.host)} asks for a key on your OpenRouter account with ${cap} (simulated: ${escapeHtml(scenario.credits ?? DEFAULT_CREDITS)} USD of credits).</p>
 <form method="post" action="${escapeHtml(url.pathname.replace(/\/auth$/, '/auth/approve'))}">
 <input type="hidden" name="callback_url" value="${escapeHtml(callback)}">
 <input type="hidden" name="code_challenge" value="${escapeHtml(q.get('code_challenge'))}">
+${limit === null ? '' : `<input type="hidden" name="limit" value="${escapeHtml(limit)}">`}
 <button type="submit" id="authorize">Authorize</button>
 <a id="cancel" href="${cancel}">Cancel</a>
 </form>
@@ -161,8 +252,13 @@ export function createOpenRouterSimulator({ pendingMs = 1500 } = {}) {
   async function approve(req, res, scenario) {
     const form = new URLSearchParams((await readBody(req)).toString('utf8'));
     const code = base64url(randomBytes(24));
-    codes.set(code, { challenge: form.get('code_challenge'), at: Date.now(), scenario, used: false });
+    // `limit=ignored`: the key is made without the sign-in's limit (no doc says that OpenRouter keeps it).
+    const limit = scenario.limit === 'ignored' ? null : (limitOf(form.get('limit')) ?? null);
+    codes.set(code, { challenge: form.get('code_challenge'), at: Date.now(), scenario, limit, used: false });
+    // The callback's own query (and fragment) are not kept: only `code` comes back (see the header).
     const target = new URL(form.get('callback_url'));
+    target.search = '';
+    target.hash = '';
     target.searchParams.set('code', code);
     res.writeHead(302, { Location: target.href, 'Content-Length': 0 });
     res.end();
@@ -182,42 +278,140 @@ export function createOpenRouterSimulator({ pendingMs = 1500 } = {}) {
     if (digest !== grant.challenge) return refuse('code_verifier does not match the code_challenge.');
     grant.used = true;
     const key = `sk-or-v1-sim-${randomBytes(24).toString('hex')}`;
-    account(key, grant.scenario);
+    account(key, grant.scenario, grant.limit);
     send(req, res, 200, { key, user_id: `user_sim_${randomBytes(4).toString('hex')}` });
+  }
+
+  /** The models the image API lists under `scenario` (`images=`). */
+  function imageModels(scenario) {
+    const named = scenario.images;
+    if (named === undefined) return Object.keys(MODELS);
+    if (named === 'none') return [];
+    return named.split(',').map((id) => `black-forest-labs/${id}`);
+  }
+
+  /**
+   * What both image routes do before and after the image is made: the faults, the key, the price (`width` ×
+   * `height` made, `inputs` input megapixels) against the account and the key's limit, the time it takes, the
+   * charge. Returns the cost and its `usage` reply, or undefined when it answered (a fault, a refusal).
+   */
+  async function generation(req, res, { scenario, segment, entry, model, prompt, width, height, inputs = 0 }) {
+    const key = bearer(req);
+    const fault = submitFault(req, scenario, segment, counter);
+    // A 502/503 with OpenRouter's own body: no image, and no charge (Zero Completion Insurance: see the header).
+    const own = {
+      502: 'Provider returned error',
+      503: 'No available model provider that meets your routing requirements',
+    };
+    const edge = { json: (status) => error(status, own[status] ?? 'Service Unavailable'), truncated: '{"id":"gen-' };
+    if (edgeFault(req, res, fault, scenario, entry, edge)) return undefined;
+    // Errors and Debugging: 401 "Invalid credentials (OAuth session expired, disabled/invalid API key)".
+    if (!key || key === 'sim-bad' || fault === '401') return void send(req, res, 401, error(401, 'User not found.'));
+    const acct = account(key, scenario);
+    if (fault === '429')
+      return void send(req, res, 429, error(429, 'Rate limit exceeded: too many requests.'), retryAfter(scenario));
+    if (fault === '500') return void send(req, res, 500, error(500, 'Internal Server Error'));
+    const price = MODELS[model];
+    const byok = scenario.byok === '1';
+    const full = price[0] + price[1] * (megapixels(width, height) - 1) + price[2] * inputs;
+    const cost = byok ? Math.round(full * BYOK_FEE) : full;
+    // 402 "Your account or API key has insufficient credits": before anything is made. A key past its own limit is
+    // refused 403 (see the header).
+    if (fault === '402' || left(acct) < cost)
+      return void send(
+        req,
+        res,
+        402,
+        error(402, 'Insufficient credits. Add more using https://openrouter.ai/settings/credits'),
+      );
+    if (fault === '403-keylimit' || (acct.limit !== null && acct.limit - acct.used < cost))
+      return void send(req, res, 403, error(403, REFUSALS['403-keylimit']));
+    if (REFUSALS[fault]) return void send(req, res, 403, error(403, REFUSALS[fault]));
+    // A 403 that is not OpenRouter's own (a firewall in front): no body of its shape.
+    if (fault === '403-bare')
+      return void send(req, res, 403, '<html><body>403 Forbidden</body></html>', { 'Content-Type': 'text/html' });
+    // 403 "Your chosen model requires moderation and your input was flagged", with the reasons in `metadata`.
+    if (fault === '403' || fault === 'moderated') {
+      return void send(
+        req,
+        res,
+        403,
+        error(403, `${model} requires moderation on OpenRouter. Your input was flagged for "sexual".`, {
+          reasons: ['sexual'],
+          flagged_input: prompt.slice(0, 100),
+          provider_name: 'Black Forest Labs',
+          model_slug: model,
+        }),
+      );
+    }
+    await sleep(Number(scenario.pending ?? forModel(pendingMs, model.replace('black-forest-labs/flux.2-', 'flux-2-'))));
+    acct.used += cost;
+    charges.charge(key, cost);
+    // A proxy in front answers 502 with a page of its own after the request went through (and was charged).
+    if (fault === '502-bare')
+      return void send(req, res, 502, '<html><body>502 Bad Gateway</body></html>', { 'Content-Type': 'text/html' });
+    if (acceptThenDrop(req, res, fault, entry)) return undefined;
+    const reported =
+      scenario.cost === 'null' ? undefined : scenario.cost !== undefined ? Number(scenario.cost) : cost / 1e6;
+    const usage = {
+      prompt_tokens: 0,
+      completion_tokens: 0,
+      total_tokens: 0,
+      ...(reported === undefined ? {} : { cost: reported }),
+      is_byok: byok,
+      ...(byok
+        ? {
+            cost_details: {
+              upstream_inference_cost: full / 1e6,
+              upstream_inference_prompt_cost: (price[2] * inputs) / 1e6,
+              upstream_inference_completions_cost: (full - price[2] * inputs) / 1e6,
+            },
+          }
+        : {}),
+    };
+    return { usage };
+  }
+
+  /**
+   * The input megapixels of `references` (`{type: 'image_url', image_url: {url}}` each, a base64 data URL of a PNG,
+   * JPEG or WebP), each counted as BFL counts; their sizes in the log entry. Undefined where one is not an image.
+   */
+  function measureReferences(references, entry) {
+    let inputs = 0;
+    entry.inputs = [];
+    for (const reference of references) {
+      const url = reference?.type === 'image_url' ? reference.image_url?.url : undefined;
+      const data = /^data:image\/(?:png|jpeg|webp);base64,([A-Za-z0-9+/=]+)$/.exec(typeof url === 'string' ? url : '');
+      const measured = data && imageSizeOf(Buffer.from(data[1], 'base64'));
+      entry.inputs.push(measured ? [measured.width, measured.height] : null);
+      if (!measured) return undefined;
+      inputs += megapixels(measured.width, measured.height);
+    }
+    return inputs;
+  }
+
+  /** The text of the one user message of a chat request. */
+  function promptOf(messages) {
+    const message = Array.isArray(messages) ? messages.find((m) => m?.role === 'user') : undefined;
+    return typeof message?.content === 'string'
+      ? message.content
+      : Array.isArray(message?.content)
+        ? message.content
+            .filter((p) => p?.type === 'text')
+            .map((p) => p.text)
+            .join('\n')
+        : '';
   }
 
   async function complete(req, res, scenario, segment, entry) {
     const body = await readJson(req);
-    const key = bearer(req);
-    const fault = submitFault(req, scenario, segment, counter);
-    const edge = {
-      json: (status) => error(status, status === 502 ? 'Provider returned error' : 'Service Unavailable'),
-      truncated: '{"id":"gen-',
-    };
-    if (edgeFault(req, res, fault, scenario, entry, edge)) return;
-    // Errors and Debugging: 401 "Invalid credentials (OAuth session expired, disabled/invalid API key)".
-    if (!key || key === 'sim-bad' || fault === '401') return send(req, res, 401, error(401, 'User not found.'));
-    const acct = account(key, scenario);
-    if (fault === '429')
-      return send(req, res, 429, error(429, 'Rate limit exceeded: too many requests.'), retryAfter(scenario));
-    if (fault === '500') return send(req, res, 500, error(500, 'Internal Server Error'));
     if (!body || typeof body !== 'object') return send(req, res, 400, error(400, 'Invalid JSON body.'));
-    const price = MODELS[body.model];
-    entry.asked = { model: body.model, modalities: body.modalities, image_config: body.image_config };
-    if (!price) return send(req, res, 400, error(400, `${body.model} is not a valid model ID`));
+    entry.asked = { route: 'chat', model: body.model, modalities: body.modalities, image_config: body.image_config };
+    if (!MODELS[body.model]) return send(req, res, 400, error(400, `${body.model} is not a valid model ID`));
     if (!Array.isArray(body.modalities) || body.modalities.length !== 1 || body.modalities[0] !== 'image') {
       return send(req, res, 400, error(400, 'This model only outputs images: modalities must be ["image"].'));
     }
-    const message = Array.isArray(body.messages) ? body.messages.find((m) => m?.role === 'user') : undefined;
-    const prompt =
-      typeof message?.content === 'string'
-        ? message.content
-        : Array.isArray(message?.content)
-          ? message.content
-              .filter((p) => p?.type === 'text')
-              .map((p) => p.text)
-              .join('\n')
-          : '';
+    const prompt = promptOf(body.messages);
     if (!prompt.trim()) return send(req, res, 400, error(400, 'Input required: a user message with text.'));
     const config = body.image_config ?? {};
     const ratio = config.aspect_ratio ?? '1:1';
@@ -226,45 +420,20 @@ export function createOpenRouterSimulator({ pendingMs = 1500 } = {}) {
     if (!Object.hasOwn(TIERS, tier)) return send(req, res, 400, error(400, `Unsupported image_size ${tier}.`));
     if (body.seed !== undefined && !Number.isInteger(body.seed))
       return send(req, res, 400, error(400, 'seed must be an integer.'));
+    // References: the user message's image parts ("Image Inputs": `{type: 'image_url', image_url: {url}}`).
+    const message = Array.isArray(body.messages) ? body.messages.find((m) => m?.role === 'user') : undefined;
+    const parts = Array.isArray(message?.content) ? message.content.filter((p) => p?.type !== 'text') : [];
+    if (parts.length > MAX_REFERENCES) return send(req, res, 400, error(400, `At most ${MAX_REFERENCES} images.`));
+    const inputs = measureReferences(parts, entry);
+    if (inputs === undefined) return send(req, res, 400, error(400, 'Each image part: a base64 data URL of an image.'));
     const { width, height } = sizeOf(ratio, TIERS[tier]);
-    const megapixels = Math.max(1, Math.ceil((width * height) / MP));
-    const cost = price[0] + price[1] * (megapixels - 1);
-    // 402 "Your account or API key has insufficient credits": before anything is made.
-    const limited = acct.limit === null ? left(acct) : Math.min(left(acct), acct.limit - acct.used);
-    if (fault === '402' || limited < cost) {
-      return send(
-        req,
-        res,
-        402,
-        error(402, 'Insufficient credits. Add more using https://openrouter.ai/settings/credits'),
-      );
-    }
-    // 403 "Your chosen model requires moderation and your input was flagged".
-    if (fault === '403' || fault === 'moderated') {
-      return send(
-        req,
-        res,
-        403,
-        error(403, `${body.model} requires moderation on OpenRouter. Your input was flagged.`, {
-          reasons: ['sexual'],
-          flagged_input: prompt.slice(0, 100),
-          provider_name: 'Black Forest Labs',
-          model_slug: body.model,
-        }),
-      );
-    }
-    await sleep(
-      Number(scenario.pending ?? forModel(pendingMs, body.model.replace('black-forest-labs/flux.2-', 'flux-2-'))),
-    );
-    acct.used += cost;
-    charges.charge(key, cost);
+    const model = body.model;
+    const made = await generation(req, res, { scenario, segment, entry, model, prompt, width, height, inputs });
+    if (!made) return;
     const id = `gen-${randomUUID()}`;
     entry.id = id;
-    if (acceptThenDrop(req, res, fault, entry)) return;
-    const seed = Number.isInteger(body.seed) ? body.seed : Math.floor(Math.random() * 2 ** 31);
+    const seed = seedFrom(body.seed);
     const png = drawImage({ width, height, prompt, seed });
-    const reported =
-      scenario.cost === 'null' ? undefined : scenario.cost !== undefined ? Number(scenario.cost) : cost / 1e6;
     send(req, res, 200, {
       id,
       provider: 'Black Forest Labs',
@@ -291,12 +460,79 @@ export function createOpenRouterSimulator({ pendingMs = 1500 } = {}) {
           },
         },
       ],
-      usage: {
-        prompt_tokens: 0,
-        completion_tokens: 0,
-        total_tokens: 0,
-        ...(reported === undefined ? {} : { cost: reported }),
-      },
+      usage: made.usage,
+    });
+  }
+
+  /** The size an image API request asks for: an explicit `size`, else a ratio at a resolution; or why it is refused. */
+  function askedSize(body) {
+    if (body.size !== undefined) {
+      const match = /^(\d+)x(\d+)$/.exec(String(body.size));
+      if (!match) return { problem: `Unsupported size ${body.size}: "WxH" in pixels, or a tier.` };
+      if (body.aspect_ratio !== undefined || body.resolution !== undefined)
+        return { problem: 'An explicit pixel size is authoritative: do not send aspect_ratio or resolution with it.' };
+      const [width, height] = [Number(match[1]), Number(match[2])];
+      if (width % 16 || height % 16 || width < 64 || height < 64 || width * height > 4 * MP)
+        return { problem: `Unsupported size ${body.size}: sides multiples of 16, from 64 px, at most 4 MP.` };
+      return { width, height };
+    }
+    const ratio = body.aspect_ratio ?? '1:1';
+    const tier = body.resolution ?? '1K';
+    if (!RATIOS.includes(ratio)) return { problem: `Unsupported aspect_ratio ${ratio}.` };
+    if (!Object.hasOwn(TIERS, tier)) return { problem: `Unsupported resolution ${tier}.` };
+    return sizeOf(ratio, TIERS[tier]);
+  }
+
+  async function images(req, res, scenario, segment, entry) {
+    const body = await readJson(req);
+    if (!body || typeof body !== 'object') return send(req, res, 400, error(400, 'Invalid JSON body.'));
+    const references = body.input_references ?? [];
+    entry.asked = {
+      route: 'images',
+      model: body.model,
+      size: body.size,
+      aspect_ratio: body.aspect_ratio,
+      resolution: body.resolution,
+      output_format: body.output_format,
+      references: Array.isArray(references) ? references.length : -1,
+    };
+    if (!imageModels(scenario).includes(body.model))
+      return send(req, res, 400, error(400, `${body.model} is not available on the image generation API.`));
+    if (typeof body.prompt !== 'string' || !body.prompt.trim())
+      return send(req, res, 400, error(400, 'prompt is required.'));
+    if (body.n !== undefined && body.n !== 1)
+      return send(req, res, 400, error(400, 'This model generates one image per request: n must be 1.'));
+    if (body.seed !== undefined && !Number.isInteger(body.seed))
+      return send(req, res, 400, error(400, 'seed must be an integer.'));
+    const format = body.output_format ?? 'png';
+    if (!['png', 'jpeg', 'webp'].includes(format))
+      return send(req, res, 400, error(400, `Unsupported output_format ${format}.`));
+    const size = askedSize(body);
+    if (size.problem) return send(req, res, 400, error(400, size.problem));
+    if (!Array.isArray(references) || references.length > MAX_REFERENCES)
+      return send(req, res, 400, error(400, `input_references: at most ${MAX_REFERENCES} images.`));
+    const inputs = measureReferences(references, entry);
+    if (inputs === undefined)
+      return send(req, res, 400, error(400, 'input_references: each a base64 data URL of an image.'));
+    const { width, height } = size;
+    const model = body.model;
+    const made = await generation(req, res, {
+      scenario,
+      segment,
+      entry,
+      model,
+      prompt: body.prompt,
+      width,
+      height,
+      inputs,
+    });
+    if (!made) return;
+    entry.id = `img-${randomUUID()}`;
+    const png = drawImage({ width, height, prompt: body.prompt, seed: seedFrom(body.seed) });
+    send(req, res, 200, {
+      created: Math.floor(Date.now() / 1000),
+      data: [{ b64_json: png.toString('base64'), media_type: 'image/png' }],
+      usage: made.usage,
     });
   }
 
@@ -309,10 +545,27 @@ export function createOpenRouterSimulator({ pendingMs = 1500 } = {}) {
       data: {
         label: `${key.slice(0, 12)}...${key.slice(-3)}`,
         limit: a.limit === null ? null : usd(a.limit),
-        usage: usd(a.used),
         limit_remaining: a.limit === null ? null : usd(Math.max(0, a.limit - a.used)),
+        limit_reset: null,
+        include_byok_in_limit: false,
+        usage: usd(a.used),
+        usage_daily: usd(a.used),
+        usage_weekly: usd(a.used),
+        usage_monthly: usd(a.used),
+        byok_usage: 0,
+        byok_usage_daily: 0,
+        byok_usage_weekly: 0,
+        byok_usage_monthly: 0,
         is_free_tier: false,
-        rate_limit: { requests: -1, interval: '10s' },
+        is_management_key: false,
+        is_provisioning_key: false,
+        expires_at: null,
+        creator_user_id: null,
+        organization_id: null,
+        workspace_id: null,
+        allowed_data_regions: [],
+        free_model_daily_requests: { limit: 1000, remaining: 1000, used: 0 },
+        rate_limit: { requests: -1, interval: '10s', note: 'This field is deprecated and safe to ignore.' },
       },
     });
   }
@@ -322,7 +575,7 @@ export function createOpenRouterSimulator({ pendingMs = 1500 } = {}) {
     if (!key || key === 'sim-bad') return send(req, res, 401, error(401, 'User not found.'));
     // "Management key required" (openrouter.ai/docs/api/api-reference/credits/get-credits).
     if (!key.startsWith('sim-mgmt')) return send(req, res, 403, error(403, 'Only management keys can fetch credits.'));
-    const a = account(key, scenario, false);
+    const a = account(key, scenario, null);
     send(req, res, 200, { data: { total_credits: a.credits / 1e6, total_usage: a.used / 1e6 } });
   }
 
@@ -342,6 +595,22 @@ export function createOpenRouterSimulator({ pendingMs = 1500 } = {}) {
       pricing: { prompt: '0', completion: '0', request: '0', image: '0' },
     }));
     send(req, res, 200, { data: wanted && !wanted.split(',').includes('image') ? [] : list });
+  }
+
+  function imageModelList(req, res, scenario) {
+    const data = imageModels(scenario)
+      .filter((id) => MODELS[id])
+      .map((id) => ({
+        id,
+        name: `Black Forest Labs: ${id.split('/')[1]}`,
+        created: 1764028800,
+        description: 'FLUX.2 (simulated).',
+        endpoints: `/api/v1/images/models/${id}/endpoints`,
+        architecture: { input_modalities: ['text', 'image'], output_modalities: ['image'] },
+        supported_parameters: {},
+        supports_streaming: false,
+      }));
+    send(req, res, 200, { data });
   }
 
   return {
@@ -364,6 +633,8 @@ export function createOpenRouterSimulator({ pendingMs = 1500 } = {}) {
         else if (route === 'POST /auth/approve') await approve(req, res, scenario);
         else if (route === 'POST /api/v1/auth/keys') await exchange(req, res);
         else if (route === 'POST /api/v1/chat/completions') await complete(req, res, scenario, segment, entry);
+        else if (route === 'POST /api/v1/images') await images(req, res, scenario, segment, entry);
+        else if (route === 'GET /api/v1/images/models') imageModelList(req, res, scenario);
         else if (route === 'GET /api/v1/key') keyInfo(req, res, scenario);
         else if (route === 'GET /api/v1/credits') credits(req, res, scenario);
         else if (route === 'GET /api/v1/models') models(req, res, url);

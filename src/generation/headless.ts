@@ -7,13 +7,14 @@ import { DEFAULT_MODEL, mergePriceBook, priceOf, type PriceBook } from '../prici
 import { keyOrigin, keyRoute, providerInfo, puterApi } from '../providers/catalog.js';
 import { accountFor, loadPuter, providerFor, puterCatalogue } from '../providers/engine/adapters.js';
 import { finishSignIn, signIn } from '../providers/engine/oauth.js';
+import { signInCap } from '../providers/sign-in.js';
 import { BUILTIN_PRICE_BOOK, priceBookFor } from '../providers/prices.js';
 import { checkEndpoint, checkRelay } from '../providers/urls.js';
 import * as generationDeveloper from '../strings/generation.js';
 import { moreOptions } from '../strings/more-options.js';
 import type { GenerateResult, ProgressDetail, ProviderId } from '../base/types.js';
 import { resumeOrphans } from './resume.js';
-import { submit, type Asked } from './submit.js';
+import { balanceRefusal, submit, type Asked } from './submit.js';
 
 /** What `UserPays.generate()` makes: the widget's inputs, as data. */
 export interface GenerateRequest {
@@ -141,7 +142,12 @@ export async function headlessSignIn(
     return;
   }
   const where = endpoint || providerInfo(provider)?.defaultEndpoint() || '';
-  const { key } = await signIn(await accountFor(provider), { endpoint: where, popup, clientId: huggingfaceClientId });
+  const { key } = await signIn(await accountFor(provider), {
+    endpoint: where,
+    popup,
+    clientId: huggingfaceClientId,
+    limit: signInCap(), // no budget here: the default cap
+  });
   signedIn.set(provider + keyRoute(provider, endpoint, relay), key);
 }
 
@@ -186,7 +192,8 @@ function resumeOnce(
 /** Puter pays from the user's own account: sign in (the popup needs the user's click), then check the balance. */
 async function puterReady(endpoint: string, src: string, total: string) {
   const { puterCheck, puterSdk } = await loadPuter();
-  await puterCheck(await puterSdk(endpoint, src), endpoint, total);
+  const found = await puterCheck(await puterSdk(endpoint, src), endpoint, total);
+  if (!found.enough) throw balanceRefusal(found, total);
 }
 
 /**
@@ -239,19 +246,18 @@ export async function headless(request: unknown, options: unknown): Promise<Gene
       ledger,
       images: Promise.resolve(images),
       signal: controller.signal,
-      // A throw in the caller's callback is theirs to see, as in an event listener; it never stops the generation.
-      onProgress:
-        onProgress &&
-        ((detail) => {
-          try {
-            onProgress({ ...detail, status: detail.status.text }); // the headless API speaks English (docs/headless.md)
-          } catch (error) {
-            reportError(error);
-          }
-        }),
       beforeSend: provider === 'puter' ? (quote, where) => puterReady(where, run.puterSrc, quote.total) : undefined,
-      // Past every check: the endpoint, the relay and the key are fit to finish what a closed page left.
-      onStart: () => resumeOnce(ledger, images, provider, run),
+      onStage: (stage) => {
+        // Past every check: the endpoint, the relay and the key are fit to finish what a closed page left.
+        if (stage.stage === 'started') resumeOnce(ledger, images, provider, run);
+        if (stage.stage !== 'progress' || !onProgress) return;
+        // A throw in the caller's callback is theirs to see, as in an event listener; it never stops the generation.
+        try {
+          onProgress({ ...stage.detail, status: stage.detail.status.text }); // the headless API speaks English (docs/headless.md)
+        } catch (error) {
+          reportError(error);
+        }
+      },
       urlOf: ({ blob }) => URL.createObjectURL(blob!),
     });
     return partialError ? { ...result, error: partialError.toDetail() } : result;

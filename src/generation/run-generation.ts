@@ -6,19 +6,14 @@ import type { ImageStore, StoredImage } from '../images/image-store.js';
 import type { LedgerStore, Settlement } from '../ledger/ledger.js';
 import { Durations } from './durations.js';
 import type { Charge, PollPolicy, Provider, ReferenceImage, Wiring } from '../providers/provider.js';
-import type { ProgressDetail, PublicRequest, Quote } from '../base/types.js';
+import type { PublicRequest, Quote } from '../base/types.js';
+import type { StageListener, SubmissionStage } from './stages.js';
 import { formatUsd, megapixels } from '../pricing/index.js';
 import { DEFAULT_POLL } from '../providers/engine/poll.js';
 import { generation } from '../strings/generation.js';
-import { sayer, type Sentence } from '../strings/strings.js';
+import { sayer } from '../strings/strings.js';
 
 const text = sayer('generation', generation);
-
-/**
- * Progress as the pipeline reports it: `ProgressDetail` with its status as a `Sentence`, for the element to say in its
- * language (the headless API says its English).
- */
-export type Progress = Omit<ProgressDetail, 'status'> & { status: Sentence };
 
 /** Everything one submission needs; the element builds it, this module runs it. */
 export interface GenerationJob {
@@ -40,25 +35,8 @@ export interface GenerationJob {
   ledger: LedgerStore;
   images: ImageStore;
   signal: AbortSignal;
-  onProgress?(detail: Progress): void;
-  /** The provider accepted an image, and said what it charged for it where it says (BFL bills at acceptance). */
-  onAccepted?(charge?: Charge): void;
-  /**
-   * An image's bytes are here (`id`: its entry's, and its stored image's), before they are measured and saved: a
-   * page may start decoding them to show (the gallery does). They may yet be refused (bytes no browser can read).
-   */
-  onBytes?(id: string, blob: Blob): void;
-  /**
-   * An image is here, measured and readable, as it is about to be saved (`image`, its id its entry's): a page may
-   * show it now (the widget does) while it is saved and booked, which nothing can stop once it is here (a save
-   * that fails keeps it in memory). A page crash before the save leaves its entry pending, resumed on the next visit.
-   */
-  onDownloaded?(image: StoredImage): void;
-  /**
-   * An image is saved and booked, before the other images of the submission are done: a page may read it back
-   * from the image store now (the widget does), not when the last one is.
-   */
-  onSaved?(image: StoredImage): void;
+  /** Each image's stages as they come: `progress`, `accepted`, `bytes`, `downloaded`, `saved` (see `SubmissionStage`). */
+  onStage?: StageListener;
   poll?: PollPolicy;
 }
 
@@ -71,6 +49,8 @@ export interface GenerationOutcome {
   partialError?: UserPaysError;
   /** Set when a provider that reports its charges did not for some image (BFL's `cost: null`): its quote is booked. */
   unreported?: boolean;
+  /** Of `charged`, what the user paid upstream providers on their own keys (OpenRouter's BYOK), shown apart. */
+  upstream?: string;
 }
 
 /** What a provider reported while one image was under way (RunContext's callbacks). */
@@ -114,12 +94,12 @@ function sayUncertain(error: UserPaysError, provider: string, usd: string) {
 }
 
 /**
- * Tells the page of an image (`onBytes`, `onDownloaded`, `onSaved`): a throw there is the page's display failing,
+ * Tells the page of an image (`bytes`, `downloaded`, `saved`): a throw there is the page's display failing,
  * reported, and never a failure of the image, which is paid for and saved all the same.
  */
-function tell<A extends unknown[]>(callback: ((...args: A) => void) | undefined, ...args: A) {
+function tell(listener: StageListener | undefined, stage: SubmissionStage) {
   try {
-    callback?.(...args);
+    void listener?.(stage);
   } catch (error) {
     reportError(error);
   }
@@ -148,6 +128,8 @@ export async function runGeneration(job: GenerationJob): Promise<GenerationOutco
   const progress: number[] = new Array(request.count).fill(0);
 
   let booked = new Decimal(0);
+  /** Of `booked`, what the user paid upstream providers on their own keys (OpenRouter's BYOK). */
+  let upstream = new Decimal(0);
   let unreported = false;
   // How long this kind of image took here before: the default polling lands on it (a page's own policy stays).
   const kind = `${request.provider} ${request.model} ${megapixels(request.width, request.height)}`;
@@ -185,10 +167,10 @@ export async function runGeneration(job: GenerationJob): Promise<GenerationOutco
             Object.assign(seen, { accepted: true, charge });
             acceptedAt = performance.now();
             ledger.attachTask(entryId, { ...task, endpoint: job.endpoint }, charge);
-            job.onAccepted?.(charge);
+            void job.onStage?.({ stage: 'accepted', charge });
           },
           onBilled: () => (seen.billed = true),
-          onBytes: (blob) => tell(job.onBytes, entryId, blob),
+          onBytes: (blob) => tell(job.onStage, { stage: 'bytes', id: entryId, blob }),
           onUncharged: () => (seen.uncharged = true),
           onProgress(p) {
             // Progress 1 is the provider saying it is ready (the download starts): how long it took to make,
@@ -207,10 +189,13 @@ export async function runGeneration(job: GenerationJob): Promise<GenerationOutco
               : scrubSecret(p.status.text, job.apiKey) === p.status.text
                 ? p.status
                 : text.generatingNow();
-            job.onProgress?.({
-              status: request.count > 1 ? text.imageOf(status, index + 1, request.count) : status,
-              elapsedMs: Math.round(performance.now() - started),
-              progress: known ? progress.reduce((a, b) => a + b, 0) / progress.length : undefined,
+            void job.onStage?.({
+              stage: 'progress',
+              detail: {
+                status: request.count > 1 ? text.imageOf(status, index + 1, request.count) : status,
+                elapsedMs: Math.round(performance.now() - started),
+                progress: known ? progress.reduce((a, b) => a + b, 0) / progress.length : undefined,
+              },
             });
           },
         },
@@ -233,11 +218,12 @@ export async function runGeneration(job: GenerationJob): Promise<GenerationOutco
         charged,
         createdAt: Date.now(),
       };
-      tell(job.onDownloaded, stored);
+      tell(job.onStage, { stage: 'downloaded', image: stored });
       await job.images.put(stored);
-      ledger.settle(entryId, { charged, credits: charge?.credits });
+      ledger.settle(entryId, { charged, credits: charge?.credits, upstream: charge?.upstream });
       booked = booked.plus(charged);
-      tell(job.onSaved, stored);
+      upstream = upstream.plus(charge?.upstream ?? 0);
+      tell(job.onStage, { stage: 'saved', image: stored });
       return stored;
     } catch (thrown) {
       const error = asUserPaysError(thrown);
@@ -261,5 +247,11 @@ export async function runGeneration(job: GenerationJob): Promise<GenerationOutco
   const stored = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
   const failures = settled.flatMap((s) => (s.status === 'rejected' ? [asUserPaysError(s.reason)] : []));
   if (stored.length === 0) throw failures[0];
-  return { stored, charged: booked.toString(), partialError: failures[0], unreported };
+  return {
+    stored,
+    charged: booked.toString(),
+    partialError: failures[0],
+    unreported,
+    ...(upstream.isZero() ? {} : { upstream: upstream.toString() }),
+  };
 }

@@ -1,3 +1,4 @@
+import Decimal from 'decimal.js';
 import { UserPaysError } from '../base/errors.js';
 import type { ImageStore, StoredImage } from '../images/image-store.js';
 import type { LedgerStore } from '../ledger/ledger.js';
@@ -6,12 +7,14 @@ import type { Priced } from '../pricing/index.js';
 import { formatUsd } from '../pricing/index.js';
 import { providerInfo } from '../providers/catalog.js';
 import type { ReferenceImage } from '../providers/provider.js';
+import type { PuterFound } from '../providers/puter/account.js';
 import { providerFor } from '../providers/engine/adapters.js';
 import { checkEndpoint, checkRelay } from '../providers/urls.js';
 import { generation } from '../strings/generation.js';
-import type { GenerationResult, PublicRequest, Quote, SubmitDetail } from '../base/types.js';
-import { runGeneration, type GenerationJob, type Progress } from './run-generation.js';
 import { sayer, type Sentence } from '../strings/strings.js';
+import type { GenerationResult, PublicRequest, Quote, SubmitDetail } from '../base/types.js';
+import { runGeneration, type GenerationJob } from './run-generation.js';
+import type { StageListener } from './stages.js';
 
 const text = sayer('generation', generation);
 
@@ -40,28 +43,17 @@ export interface Submission {
   budgetProblem: string;
   /** How amounts in its words are written (BCP 47): the element's locale; the browser's where undefined. */
   locale?: string;
-  /** Undefined when the caller has none any more (a widget taken off the page). */
-  ledger?: LedgerStore;
+  /** As it opens; undefined (or resolving so) when the caller has none any more (a widget taken off the page). */
+  ledger?: LedgerStore | Promise<LedgerStore | undefined>;
   /** The image store as it opens; undefined (or resolving so) when the caller has none any more. */
   images?: Promise<ImageStore | undefined>;
   signal: AbortSignal;
-  /** Before anything is sent, with what will be (never the key): false stops it (the page's veto). */
+  /** A step: before anything is sent, with what will be (never the key): false stops it (the page's veto). */
   onSubmit?(detail: SubmitDetail): boolean;
-  /** The last step before sending (Puter: sign in from the click; refuse what the balance cannot cover). */
+  /** A step: the last before sending (Puter: sign in from the click; refuse what the balance cannot cover). */
   beforeSend?(quote: Quote, endpoint: string): Promise<void>;
-  /** The provider calls begin. */
-  onStart?(): void;
-  onProgress?(detail: Progress): void;
-  /** The provider accepted an image and said what it charged for it, where it says (see `GenerationJob`). */
-  onAccepted?: GenerationJob['onAccepted'];
-  /** An image's bytes are here, before they are measured and saved (see `GenerationJob`). */
-  onBytes?: GenerationJob['onBytes'];
-  /** An image is here, about to be saved: it may be shown now (see `GenerationJob`). */
-  onDownloaded?: GenerationJob['onDownloaded'];
-  /** An image is saved and booked, before the others of the submission are done (see `GenerationJob`). */
-  onSaved?: GenerationJob['onSaved'];
-  /** The images are persisted and their entries settled, before the result is made (the widget redraws its gallery). */
-  onStored?(): Promise<void>;
+  /** What the submission comes to, stage by stage (see `SubmissionStage`): `started`, each image's, `stored`. */
+  onStage?: StageListener;
   /** The URL handed out for a saved image (a `blob:` URL of its bytes). */
   urlOf(image: StoredImage): string;
 }
@@ -84,7 +76,7 @@ export interface Submitted {
  * ledger's lock, entries, provider calls, image store, settlement) and the result.
  */
 export async function submit(s: Submission): Promise<Submitted> {
-  const { quote, request, job, fitted, images } = prepare(s);
+  const { quote, request, job, fitted, images } = prepare(s, await s.ledger);
   if (s.onSubmit && !s.onSubmit({ quote, request })) throw new UserPaysError('cancelled', text.vetoed(), false);
   await s.beforeSend?.(quote, job.endpoint);
   // The provider's adapter loads before any ledger entry is written (runGeneration writes them): one that cannot
@@ -94,20 +86,16 @@ export async function submit(s: Submission): Promise<Submitted> {
   // Sent as priced: each reference at the size the quote billed.
   const inputs = await Promise.all(s.asked.inputs.map((input, i) => referenceAt(input, fitted.inputs[i])));
   s.signal.throwIfAborted();
-  s.onStart?.();
+  void s.onStage?.({ stage: 'started' });
   const outcome = await runGeneration({
     ...job,
     provider,
     images: store,
     inputs,
     signal: s.signal,
-    onProgress: s.onProgress,
-    onAccepted: s.onAccepted,
-    onBytes: s.onBytes,
-    onDownloaded: s.onDownloaded,
-    onSaved: s.onSaved,
+    onStage: s.onStage,
   });
-  await s.onStored?.();
+  await s.onStage?.({ stage: 'stored' });
   const result: GenerationResult = {
     quote,
     charged: outcome.charged,
@@ -120,13 +108,31 @@ export async function submit(s: Submission): Promise<Submitted> {
       seed: image.seed,
     })),
   };
-  const usd = (amount: string) => formatUsd(amount, s.locale);
+  const usd = (amount: string | Decimal) => formatUsd(amount, s.locale);
   const chargeNote = outcome.unreported
     ? text.costNotReported(request.provider, usd(result.charged))
-    : result.charged === quote.total
-      ? undefined
-      : text.chargedOtherwise(request.provider, usd(result.charged), usd(quote.total));
+    : outcome.upstream
+      ? text.chargedWithUpstream(
+          request.provider,
+          usd(new Decimal(result.charged).minus(outcome.upstream)),
+          usd(outcome.upstream),
+        )
+      : result.charged === quote.total
+        ? undefined
+        : text.chargedOtherwise(request.provider, usd(result.charged), usd(quote.total));
   return { result, partialError: outcome.partialError, chargeNote };
+}
+
+/**
+ * What the user is told where Puter's check found the balance short of `total` (`found.enough` false): both amounts
+ * and, where the caller found one the balance covers (the widget), a cheaper choice; or that no credits are left.
+ * `locale`: how the amounts are written (the element's; the browser's where undefined).
+ */
+export function balanceRefusal({ left }: PuterFound, total: string, cheaper?: string, locale?: string): UserPaysError {
+  const message = left
+    ? text.puterBalanceShort(formatUsd(total, locale), formatUsd(left.toDecimalPlaces(6, 1), locale), cheaper)
+    : text.puterNoCredits();
+  return new UserPaysError('insufficient-funds', message);
 }
 
 /**
@@ -140,7 +146,7 @@ const randomSeed = () => crypto.getRandomValues(new Uint32Array(1))[0] % (MAX_SE
  * Every check that can fail before anything is sent, with the job to run: priced from `asked` itself, at the
  * size the provider makes of it (`fitted`).
  */
-function prepare(s: Submission) {
+function prepare(s: Submission, ledger: LedgerStore | undefined) {
   const { asked } = s;
   const { quote, problem, fitted, entry } = s.priced;
   if (!quote || !fitted || problem) throw new UserPaysError('invalid-input', problem);
@@ -153,7 +159,7 @@ function prepare(s: Submission) {
   const endpoint = checkEndpoint(s.endpoint || provider.defaultEndpoint());
   const relay = provider.needsKey && s.relay ? checkRelay(s.relay) : undefined;
   if (provider.needsKey && !s.apiKey) throw new UserPaysError('auth-required', text.keyMissing(asked.provider));
-  const { ledger, images } = s;
+  const { images } = s;
   if (!ledger || !images) throw new UserPaysError('invalid-input', text.notOnPage(), false);
   const request: PublicRequest = {
     provider: asked.provider,

@@ -5,7 +5,7 @@
 // entry, rollup shares: it carries no copy of it.
 export { headless, headlessSignIn, headlessSignOut } from '../generation/headless.js';
 export { resumeOrphans } from '../generation/resume.js';
-export { submit } from '../generation/submit.js';
+export { balanceRefusal, submit } from '../generation/submit.js';
 export { Gallery } from '../images/gallery.js';
 export { ImageStore } from '../images/image-store.js';
 export { accountFor, keyBalance, loadPuter, providerFor, puterCatalogue } from '../providers/engine/adapters.js';

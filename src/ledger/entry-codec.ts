@@ -40,6 +40,8 @@ export interface LedgerEntry {
   error?: string;
   /** When the request that may cost money left (ms): a pending entry with it may have been charged. */
   sentAt?: number;
+  /** Of `charged`, what the user paid the upstream provider on their own key (OpenRouter's BYOK), shown apart. */
+  upstream?: string;
 }
 
 export interface NewLedgerEntry {
@@ -53,7 +55,7 @@ export interface NewLedgerEntry {
 }
 
 export type Settlement =
-  | { charged: string; credits?: string; error?: string }
+  | { charged: string; credits?: string; upstream?: string; error?: string }
   | { void: true; error?: string }
   | { uncertain: string; error?: string };
 
@@ -77,6 +79,7 @@ const COLUMNS = [
   'task',
   'prompt',
   'sentAt',
+  'upstream',
 ] as const;
 
 /** Columns before this one are required, and it holds the status. */
@@ -110,6 +113,7 @@ const COLUMN_CHECKS: (((value: unknown) => boolean) | 0)[] = [
   isTask,
   isString,
   isTime,
+  isAmount,
 ];
 
 export function encodeEntry(entry: LedgerEntry): unknown[] {

@@ -99,6 +99,7 @@ export class LedgerStore {
       status: paid ? 'charged' : uncertain ? 'uncertain' : 'void',
       charged: paid ? money(paid.charged) : uncertain && money(uncertain),
       credits: moneyIfGiven(paid?.credits),
+      upstream: moneyIfGiven(paid?.upstream),
       error: outcome.error,
       // Nothing left to resume (keeps history small); an uncertain entry keeps its task to be reconciled.
       ...(uncertain ? {} : { task: undefined }),

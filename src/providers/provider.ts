@@ -42,6 +42,8 @@ export interface ProviderInfo {
   keyUrl?: string;
   /** The user may sign in instead of pasting a key (OAuth PKCE: engine/oauth.ts); the key field stays. */
   signIn?: boolean;
+  /** Where the user revokes a key a sign-in gave, linked beside the account line. */
+  revokeUrl?: string;
 }
 
 /** A reference image the user attached; `dataUrl` is `data:image/(png|jpeg|webp);base64,…`. */
@@ -95,6 +97,11 @@ export interface ProviderTask {
 export interface Charge {
   usd: string;
   credits?: string;
+  /**
+   * Of `usd`, what the user paid the upstream provider on their own key, besides what OpenRouter charged (OpenRouter's
+   * BYOK): booked with the rest, shown apart.
+   */
+  upstream?: string;
 }
 
 export interface ProviderProgress {
@@ -166,6 +173,14 @@ export interface RemoteImage {
   expiresAt?: number;
 }
 
+/** What a key has left, where its provider says more than an amount (OpenRouter's `GET /api/v1/key`). */
+export interface KeyBalance {
+  /** What is left, in USD; undefined where it is unknown. */
+  usd?: Decimal;
+  /** The provider says the key has no spending cap of its own: what is left is unknown, and said so. */
+  uncapped?: boolean;
+}
+
 export interface ProviderOutcome {
   image: ProviderImage;
   task: ProviderTask;
@@ -189,10 +204,11 @@ export interface Provider {
   /** Pick up an accepted task after a reload, where the protocol allows it. */
   resume?(task: ProviderTask, context: RunContext): Promise<ProviderOutcome>;
   /**
-   * What is left in the user's account at the provider, in USD, where the provider answers this page; undefined
-   * (never an error) where it does not, or the key may not ask.
+   * What is left in the user's account at the provider, in USD, where the provider answers this page (or, for a key
+   * with a spending cap of its own, what is left of the cap; `KeyBalance`); undefined (never an error) where it does
+   * not, or the key may not ask.
    */
-  balance?(context: Omit<RunContext, 'signal'> & { signal?: AbortSignal }): Promise<Decimal | undefined>;
+  balance?(context: Omit<RunContext, 'signal'> & { signal?: AbortSignal }): Promise<Decimal | KeyBalance | undefined>;
   /** Where the user may sign in instead of pasting a key (OAuth PKCE; the flow is providers/engine/oauth.ts). */
   readonly account?: OAuthAccount;
 }

@@ -1,3 +1,4 @@
+import { isTypedAmount } from '../base/checks.js';
 import type { ProviderId } from '../base/types.js';
 
 /**
@@ -7,6 +8,11 @@ import type { ProviderId } from '../base/types.js';
  */
 export interface OAuthAccount {
   readonly provider: ProviderId;
+  /**
+   * The account system takes no `state` and sends back only `?code=` (OpenRouter): the callback is the page's origin
+   * and path with no query; the tab that started the sign-in, which alone holds the verifier, trades the code.
+   */
+  readonly stateless?: boolean;
   /** The provider's page the user is sent to, to approve (PKCE challenge, our state, our return address). */
   authorizeUrl(request: AuthorizeRequest): string;
   /** Trades the code the provider sent back for the key or token the user's requests will carry. */
@@ -24,6 +30,8 @@ export interface AuthorizeRequest {
   state: string;
   /** The site's public OAuth client id, for providers that register clients (Hugging Face). */
   clientId?: string;
+  /** The spending cap the key should carry, in USD (decimal text), where the account system takes one (OpenRouter). */
+  limit?: string;
 }
 
 export interface ExchangeRequest {
@@ -41,4 +49,22 @@ export interface SignedIn {
   expiresAt?: number;
   /** A name to show in the account line, where the provider tells it. */
   user?: string;
+  /**
+   * The account cannot pay for an image as it stands, as the provider said at sign-in (Hugging Face: no PRO and no
+   * payment method): the user is told before the click, never stopped (the provider's refusal decides).
+   */
+  cannotPay?: boolean;
+}
+
+/** The cap a sign-in asks for where the page names no budget (SPEC §4: "else $5"). */
+const DEFAULT_CAP = '5';
+
+/**
+ * The spending cap, in USD, a sign-in that can carry one asks the account system to put on the key (OpenRouter's
+ * `limit`): the page's `budget` when it is an amount above zero, else $5 (SPEC §4). For now the one place the cap is
+ * chosen: the form where the user chooses it (part `grant`, to come) replaces this function.
+ */
+export function signInCap(budget?: string | null): string {
+  // As a number's text, as OpenRouter's own client writes `limit` (@openrouter/sdk: `limit.toString()`): '1.00' → '1'.
+  return isTypedAmount(budget) && Number(budget) > 0 ? String(Number(budget)) : DEFAULT_CAP;
 }

@@ -20,10 +20,15 @@ export interface GenerationStrings {
   outOfCredits(): string;
   /** `host`: where the account is, for a gateway (which has no name of its own). */
   outOfCreditsAt(provider: string, host?: string): string;
+  /** Said by the widget and the headless call from what Puter's check found (`cheaper`: a model the balance covers). */
+  puterBalanceShort(price: string, left: string, cheaper?: string): string;
+  puterNoCredits(): string;
   chargedForIt(provider: string, amount: string): string;
   cancelledCharged(provider: string, amount: string): string;
   moderated(): string;
   safetyWithheld(provider: string): string;
+  /** A charge in two parts (OpenRouter's BYOK): the provider's fee, and what the upstream provider charged the user's own key. */
+  chargedWithUpstream(provider: string, fee: string, upstream: string): string;
   costNotReported(provider: string, amount: string): string;
   refused(why: string): string;
   relayNeeded(provider: string): string;
@@ -77,6 +82,9 @@ export const generation: GenerationStrings = {
   outOfCredits: () => 'Your provider account has run out of credits. Add credits there, then try again.',
   outOfCreditsAt: (provider, host) =>
     `Your ${words.providerName(provider)} account does not have enough credit for this. Add credit at ${host ?? words.theProvider(provider)} (or choose a smaller size or a cheaper model), then try again.`,
+  puterBalanceShort: (price, left, cheaper) =>
+    `This costs ${price} and your Puter account has ${left} left. Add funds at puter.com${cheaper ? `, or choose ${cheaper}` : ''}, then try again.`,
+  puterNoCredits: () => 'Your Puter account has no credits left. Add funds at puter.com, then try again.',
   chargedForIt: (provider, amount) =>
     `${words.TheProvider(provider)} charged ${amount} for it all the same, and your tally counts it.`,
   cancelledCharged: (provider, amount) =>
@@ -84,6 +92,8 @@ export const generation: GenerationStrings = {
   moderated: () => 'The provider declined this prompt or its images for safety reasons. Rephrase it and try again.',
   safetyWithheld: (provider) =>
     `${words.TheProvider(provider)}'s safety checker flagged this image and sent a black image in its place, so it is not shown. Rephrase the prompt and try again.`,
+  chargedWithUpstream: (provider, fee, upstream) =>
+    `${words.TheProvider(provider)} charged ${fee}, and the model's own provider charged ${upstream} to your key there (bring your own key); both are booked.`,
   costNotReported: (provider, amount) =>
     `${words.TheProvider(provider)} did not say what this cost, so the preview's price (${amount}) is booked.`,
   refused: (why) => `The provider refused the request (${why}). Change the settings and try again.`,

@@ -21,11 +21,16 @@ export interface SignInStrings {
   signedInWith(provider: string): string;
   orPasteKey(): string;
   ofYour(price: string, left: string, provider: string): string;
+  /** The provider says the key a sign-in gave has no spending cap of its own (OpenRouter's `limit` null). */
+  noCapOnKey(provider: string): string;
+  revokeKey(): string;
   signInCancelled(provider: string): string;
   signInFailed(provider: string): string;
   signInMismatch(): string;
   signInUnavailable(): string;
   noSignIn(provider: string): string;
+  /** Under the account line, before the click: the provider said at sign-in that the account cannot pay as it stands. */
+  cannotPayYet(provider: string): string;
   // What the account has left, beside Generate where it falls short of the price, and where to add to it
   leftOnAccount(left: string): string;
   /** Who pays and what is left, beside the price: "$0.03 of your $4.20 at OpenRouter". */
@@ -55,6 +60,8 @@ export const signIn: SignInStrings = {
   signedInWith: (provider) => `Signed in with ${provider}`,
   orPasteKey: () => 'or paste your own key below.',
   ofYour: (price, left, provider) => `${price} of your ${left} at ${provider}`,
+  noCapOnKey: (provider) => `${provider} set no cap on this key`,
+  revokeKey: () => 'Revoke this key ↗',
   signInCancelled: (provider) =>
     `Sign-in with ${words.providerName(provider)} was cancelled. Sign in again, or enter your own key.`,
   signInFailed: (provider) =>
@@ -64,6 +71,8 @@ export const signIn: SignInStrings = {
   signInUnavailable: () =>
     'Signing in needs a browser with Web Crypto and session storage (a secure page: https, or localhost).',
   noSignIn: (provider) => `${words.providerName(provider)} has no sign-in here: enter your own key.`,
+  cannotPayYet: (provider) =>
+    `${provider} says this account cannot pay for images yet: it has no credits and no payment method. Buy credits or a subscription there first.`,
   leftOnAccount: (left) => `${left} left`,
   signOut: () => 'Sign out',
   overBalance: (provider, left) => `Your ${provider} balance is ${left}`,

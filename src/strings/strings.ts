@@ -9,20 +9,20 @@
  * in English with its name and values, a `Sentence`, for the element that shows it to word in its own language.
  */
 import type { ErrorsStrings } from './errors.js';
-import type { GalleryStrings } from './gallery.js';
+import type { GalleryStrings } from './image/gallery.js';
 import type { GenerationStrings } from './generation.js';
 import type { LedgerStrings } from './ledger.js';
-import type { ModelsStrings } from './models.js';
+import type { ModelsStrings } from './image/models.js';
 import type { MoreOptionsStrings } from './more-options.js';
-import type { OffersStrings } from './offers.js';
+import type { OffersStrings } from './image/offers.js';
 import type { PricesStrings } from './prices.js';
-import type { ProgressStrings } from './progress.js';
-import type { PromptsStrings } from './prompts.js';
+import type { ProgressStrings } from './image/progress.js';
+import type { PromptsStrings } from './image/prompts.js';
 import type { ReferencesStrings } from './references.js';
 import type { SignInStrings } from './sign-in.js';
-import type { TallyLineStrings } from './tally-line.js';
-import type { TallyStrings } from './tally.js';
-import type { WidgetStrings } from './widget.js';
+import type { TallyLineStrings } from './tally/tally-line.js';
+import type { TallyStrings } from './tally/tally.js';
+import type { WidgetStrings } from './image/widget.js';
 import type { WordsStrings } from './words.js';
 
 /**

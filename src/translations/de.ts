@@ -5,25 +5,25 @@
  */
 import type { Strings } from '../strings/strings.js';
 import { errors } from './de/errors.js';
-import { gallery } from './de/gallery.js';
+import { gallery } from './de/image/gallery.js';
 import { generation } from './de/generation.js';
 import { ledger } from './de/ledger.js';
-import { models } from './de/models.js';
+import { models } from './de/image/models.js';
 import { moreOptions } from './de/more-options.js';
-import { offers } from './de/offers.js';
+import { offers } from './de/image/offers.js';
 import { prices } from './de/prices.js';
-import { progress } from './de/progress.js';
-import { prompts } from './de/prompts.js';
+import { progress } from './de/image/progress.js';
+import { prompts } from './de/image/prompts.js';
 import { references } from './de/references.js';
 import { signIn } from './de/sign-in.js';
-import { tallyLine } from './de/tally-line.js';
-import { tally } from './de/tally.js';
-import { widget } from './de/widget.js';
+import { tallyLine } from './de/tally/tally-line.js';
+import { tally } from './de/tally/tally.js';
+import { widget } from './de/image/widget.js';
 import { words } from './de/words.js';
-import { puter } from './de/puter.js';
-import { huggingface } from './de/huggingface.js';
-import { openai } from './de/openai.js';
-import { openrouter } from './de/openrouter.js';
+import { puter } from './de/providers/puter.js';
+import { huggingface } from './de/providers/huggingface.js';
+import { openai } from './de/providers/openai.js';
+import { openrouter } from './de/providers/openrouter.js';
 
 export const de: Strings = {
   errors,

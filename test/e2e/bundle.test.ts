@@ -1,7 +1,8 @@
 // The built artefacts, as a static site would use them: no source modules are imported here.
 import { expect, fixture, html } from '@open-wc/testing';
 import { builtFiles, chunksFetched, loadModuleScript } from '../support/built.js';
-import { bflEndpoint, uniqueStorageKey } from '../support/sim.js';
+import { bflEndpoint } from '../support/sim.js';
+import { imageWidget } from '../support/widget.js';
 
 declare global {
   interface Window {
@@ -59,23 +60,15 @@ describe('dist bundle', () => {
     const source = await (await fetch('/dist/userpays.js')).text();
     expect(source).not.to.contain('get_result'); // BFL's adapter loads later, a chunk of its own
     expect(engineLoaded()).to.equal(false);
-    const el = await fixture<HTMLElement & { apiKey: string; generate(): Promise<{ charged: string }> }>(
-      html`<userpays-image provider="bfl" storage-key=${uniqueStorageKey()}></userpays-image>`,
-    );
+    const el = await imageWidget({ provider: 'bfl' });
     await new Promise((resolve) => setTimeout(resolve, 200)); // the gallery opens the image store: the engine loads
     expect(engineLoaded()).to.equal(true);
     el.remove();
   });
 
   it('generates with the bundled widget against the simulator', async () => {
-    const el = await fixture<HTMLElement & { apiKey: string; generate(): Promise<{ charged: string }> }>(
-      html`<userpays-image
-        provider="bfl"
-        storage-key=${uniqueStorageKey()}
-        endpoint=${bflEndpoint('pending=50')}
-        prompt="a bundled fox"
-      ></userpays-image>`,
-    );
+    // (the built element, as these tests use it: no source types)
+    const el = await imageWidget({ provider: 'bfl', endpoint: bflEndpoint('pending=50'), prompt: 'a bundled fox' });
     el.apiKey = 'sim-bundle-key';
     const result = await el.generate();
     expect(result.charged).to.equal('0.014');

@@ -5,7 +5,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { de } from '../../src/translations/de.js';
 import { builtFiles, builtPage, chunkName, chunksFetched } from '../support/built.js';
 import { uniqueStorageKey } from '../support/sim.js';
-import { cleanLocalStorage } from '../ledger/helpers.js';
+import { cleanLocalStorage } from '../support/storage.js';
 import { part, words } from '../support/widget.js';
 
 type Built = HTMLElement & { updateComplete: Promise<boolean> };

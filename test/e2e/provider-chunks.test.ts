@@ -5,11 +5,11 @@
 import { expect } from '@open-wc/testing';
 import { LedgerStore } from '../../src/ledger/ledger.js';
 import { generation as text } from '../../src/strings/generation.js';
-import { cleanLocalStorage } from '../ledger/helpers.js';
+import { storageKeysForgottenAfterEach } from '../support/storage.js';
 import { builtFiles, builtPage, chunkName, filesLoaded } from '../support/built.js';
-import { PUTER_SRC, puterEndpoint, puterLog, setPuterAccount, unique } from '../support/puter.js';
-import { bflEndpoint, simLog, uniqueStorageKey } from '../support/sim.js';
-import { part } from '../support/widget.js';
+import { PUTER_SRC, puterCalls, puterEndpoint, setPuterAccount } from '../support/puter.js';
+import { bflEndpoint, simLog, unique } from '../support/sim.js';
+import { imageWidgetIn, part } from '../support/widget.js';
 
 /**
  * What only each adapter's code carries (a request it makes, a key it keeps), to know its code wherever rollup puts
@@ -19,27 +19,10 @@ const MARKERS: Record<string, string> = {
   puter: 'userpays:puter-calls', // its count of calls under way, kept beside the ledger
   bfl: '/v1/get_result', // where it polls a task
   fal: '/v1/account/billing', // where it reads the balance
-  openai: 'b64_json', // the image a gateway answers with
+  openai: '/v1/images/generations', // where it asks a gateway for an image (OpenRouter's image API answers b64_json too)
   openrouter: 'modalities', // what it asks the chat completion for
   huggingface: '/oauth/userinfo', // who signed in
 };
-
-/** The built element, as these tests use it (no source types: it is the built class of another page). */
-type Widget = HTMLElement & {
-  apiKey: string;
-  updateComplete: Promise<boolean>;
-  generate(): Promise<{ charged: string; images: { saved: boolean }[] }>;
-};
-
-/** A `<userpays-image>` in `view`, with these attributes. */
-async function widgetIn(view: Window, attributes: Record<string, string>): Promise<Widget> {
-  await view.customElements.whenDefined('userpays-image');
-  const el = view.document.createElement('userpays-image') as Widget;
-  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
-  view.document.body.append(el);
-  await el.updateComplete;
-  return el;
-}
 
 /** The providers whose adapter code is in what `view` has loaded of the build. */
 async function adaptersLoaded(view: Window): Promise<string[]> {
@@ -50,21 +33,26 @@ async function adaptersLoaded(view: Window): Promise<string[]> {
 describe('each provider’s adapter is a chunk of its own (the built files)', function () {
   this.timeout(20_000);
   const frames: HTMLIFrameElement[] = [];
-  const storageKeys: string[] = [];
-  afterEach(() => {
-    frames.splice(0).forEach((frame) => frame.remove());
-    storageKeys.splice(0).forEach(cleanLocalStorage);
-  });
+  const newStorageKey = storageKeysForgottenAfterEach();
+  afterEach(() => frames.splice(0).forEach((frame) => frame.remove()));
   const page = async (importMap?: { imports: Record<string, string> }) => {
     const opened = await builtPage(importMap);
     frames.push(opened.frame);
     return opened.view;
   };
-  const storageKey = () => {
-    const key = uniqueStorageKey();
-    storageKeys.push(key);
-    return key;
-  };
+  /** A BFL widget in `view` (FLUX.2 [klein] 4B at the simulator, its key entered), on a storage key of its own. */
+  async function bflWidgetIn(view: Window) {
+    const storageKey = newStorageKey();
+    const el = await imageWidgetIn(view, {
+      provider: 'bfl',
+      model: 'flux-2-klein-4b',
+      'storage-key': storageKey,
+      endpoint: bflEndpoint(`pending=50;deliveryCors=1;run=${storageKey}`),
+      prompt: 'a fox in the snow',
+    });
+    el.apiKey = 'sim-chunks-key';
+    return el;
+  }
 
   it('each adapter’s code is in one built file: the chunk named after it, not the entry or the engine', async () => {
     const files = [...(await builtFiles())];
@@ -77,15 +65,7 @@ describe('each provider’s adapter is a chunk of its own (the built files)', fu
 
   it('a BFL session (key entered, one image) loads BFL’s adapter and no other', async () => {
     const view = await page();
-    const key = storageKey();
-    const el = await widgetIn(view, {
-      provider: 'bfl',
-      model: 'flux-2-klein-4b',
-      'storage-key': key,
-      endpoint: bflEndpoint(`pending=50;deliveryCors=1;run=${key}`),
-      prompt: 'a fox in the snow',
-    });
-    el.apiKey = 'sim-chunks-key';
+    const el = await bflWidgetIn(view);
     const result = await el.generate();
     expect(result.charged).to.equal('0.014');
     expect(result.images.map((image) => image.saved)).to.deep.equal([true]);
@@ -108,17 +88,16 @@ describe('each provider’s adapter is a chunk of its own (the built files)', fu
       view.document.head.append(script);
     });
     (view as unknown as { puter: { setAuthToken(token: string): void } }).puter.setAuthToken(token);
-    const el = await widgetIn(view, {
+    const el = await imageWidgetIn(view, {
       provider: 'puter',
       model: 'flux-2-klein-4b',
-      'storage-key': storageKey(),
       endpoint,
       'puter-src': PUTER_SRC,
       prompt: 'a paper boat on a pond',
     });
     const result = await el.generate();
     expect(result.images).to.have.length(1);
-    expect((await puterLog(marker)).filter((entry) => entry.kind === 'generate')).to.have.length(1);
+    expect(await puterCalls(marker)).to.have.length(1);
     expect(filesLoaded(view).map(chunkName)).to.include.members(['engine', 'ledger', 'image-panels', 'puter']);
     expect(await adaptersLoaded(view)).to.deep.equal(['puter']);
   });
@@ -127,15 +106,8 @@ describe('each provider’s adapter is a chunk of its own (the built files)', fu
     const bfl = [...(await builtFiles()).keys()].find((url) => chunkName(url) === 'bfl')!;
     // The page's import map sends BFL's chunk to an address that answers 404, as a connection lost just then would.
     const view = await page({ imports: { [bfl]: '/dist/chunks/not-here.js' } });
-    const key = storageKey();
-    const el = await widgetIn(view, {
-      provider: 'bfl',
-      model: 'flux-2-klein-4b',
-      'storage-key': key,
-      endpoint: bflEndpoint(`pending=50;deliveryCors=1;run=${key}`),
-      prompt: 'a fox in the snow',
-    });
-    el.apiKey = 'sim-chunks-key';
+    const el = await bflWidgetIn(view);
+    const key = el.storageKey;
     const reported = new Promise<CustomEvent>((resolve) =>
       el.addEventListener('userpays-error', (event) => resolve(event as CustomEvent), { once: true }),
     );
@@ -154,7 +126,7 @@ describe('each provider’s adapter is a chunk of its own (the built files)', fu
     expect((await simLog()).filter((entry) => entry.path.includes(key))).to.deep.equal([]);
 
     // The headless call on the same page: the same words, nothing booked.
-    const headlessKey = storageKey();
+    const headlessKey = newStorageKey();
     const built = (view as unknown as { UserPays: { generate(request: object, options: object): Promise<unknown> } })
       .UserPays;
     const refused = await built

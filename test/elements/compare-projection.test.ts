@@ -1,19 +1,19 @@
 // The widget as a place to decide what an image is worth: the request priced on every model and provider the
 // page allows (`compare`, with prices in the model picker too), and what it means for the user's money
 // (`projection`: 100 of these, per $1, what fits the budget, this month's pace from the ledger).
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { render } from 'lit';
 import '../../src/define.js';
 import { renderProjection } from '../../src/elements/image/panels/projection.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { LedgerStore } from '../../src/ledger/ledger.js';
-import { cleanLocalStorage, image } from '../ledger/helpers.js';
+import { image } from '../support/ledger.js';
+import { cleanLocalStorage } from '../support/storage.js';
 import { expectWcag22 } from '../support/axe.js';
 import { controlledClock } from '../support/clock.js';
 import { uniqueStorageKey } from '../support/sim.js';
-import { modelChoices } from '../support/widget.js';
+import { imageWidget, modelChoices, part } from '../support/widget.js';
 
-const part = (el: UserPaysImage, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~=${name}]`);
 const offers = (el: UserPaysImage) =>
   [...part(el, 'compare')!.querySelectorAll('li')].map((row) => row.textContent!.replace(/\s+/g, ' ').trim());
 
@@ -25,17 +25,15 @@ describe('<userpays-image>: compare and projection', () => {
   async function widget(attributes: { provider?: string; providers?: string; budget?: string; width?: number } = {}) {
     const storageKey = uniqueStorageKey();
     keys.push(storageKey);
-    const el = await fixture<UserPaysImage>(
-      html`<userpays-image
-        provider=${attributes.provider ?? 'bfl'}
-        providers=${attributes.providers ?? ''}
-        budget=${attributes.budget ?? ''}
-        width=${attributes.width ?? 1024}
-        height=${attributes.width ?? 1024}
-        locale="en-US"
-        storage-key=${storageKey}
-      ></userpays-image>`,
-    );
+    const el = await imageWidget({
+      provider: attributes.provider ?? 'bfl',
+      providers: attributes.providers ?? '',
+      budget: attributes.budget ?? '',
+      width: attributes.width ?? 1024,
+      height: attributes.width ?? 1024,
+      locale: 'en-US',
+      'storage-key': storageKey,
+    });
     await waitUntil(() => part(el, 'compare') && part(el, 'projection'), 'the panels load');
     return { el, ledger: new LedgerStore({ storageKey }) };
   }
@@ -147,15 +145,13 @@ describe('<userpays-image>: compare and projection', () => {
   it('at count 2, says what 100 are: submissions like this, not "100 of these"', async () => {
     const storageKey = uniqueStorageKey();
     keys.push(storageKey);
-    const el = await fixture<UserPaysImage>(
-      html`<userpays-image
-        provider="bfl"
-        count="2"
-        budget="1.00"
-        locale="en-US"
-        storage-key=${storageKey}
-      ></userpays-image>`,
-    );
+    const el = await imageWidget({
+      provider: 'bfl',
+      count: 2,
+      budget: '1.00',
+      locale: 'en-US',
+      'storage-key': storageKey,
+    });
     await waitUntil(() => part(el, 'projection'), 'the panels load');
     const says = part(el, 'projection')!.textContent!.replace(/\s+/g, ' ').trim();
     expect(says).to.match(/^100 submissions like this( \(200 images\))?: \$2\.80 · 35 per \$1/);

@@ -2,26 +2,18 @@
 // Width/Height and the reference area disappear for good ("The image is made at the size of the image to edit.").
 // A side being typed is a size not yet valid: every control stays, the price is withheld with the reason, and
 // typing the side again brings it back.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
-import { uniqueStorageKey } from '../support/sim.js';
+import { imageWidget } from '../support/widget.js';
 
 const root = (el: UserPaysImage) => el.shadowRoot!;
 const field = (el: UserPaysImage, name: string) => root(el).querySelector<HTMLInputElement>(`[name=${name}]`);
 
 describe('<userpays-image>: a custom size being typed', () => {
   it('clearing Width keeps every control, withholds the price, and typing it again brings the price back', async () => {
-    const el = await fixture<UserPaysImage>(
-      html`<userpays-image
-        provider="bfl"
-        model="flux-2-pro"
-        locale="en-US"
-        prompt="a fox"
-        storage-key=${uniqueStorageKey()}
-      ></userpays-image>`,
-    );
+    const el = await imageWidget({ provider: 'bfl', model: 'flux-2-pro', locale: 'en-US', prompt: 'a fox' });
     el.apiKey = 'sim-test-key';
     await waitUntil(() => root(el).querySelector('[part~=more]'), 'More options (with the reference area) are here');
     const custom = [...root(el).querySelectorAll<HTMLButtonElement>('button.link')].find(

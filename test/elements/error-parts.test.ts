@@ -5,15 +5,13 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/define.js';
 import type { UserPaysCost } from '../../src/elements/cost/userpays-cost.js';
-import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import type { UserPaysTally } from '../../src/elements/tally/userpays-tally.js';
-import { cleanLocalStorage } from '../ledger/helpers.js';
+import { storageKeysForgottenAfterEach } from '../support/storage.js';
 import { bflWidget } from '../support/bfl-widget.js';
-import { uniqueStorageKey } from '../support/sim.js';
-import { panelsLoaded, words } from '../support/widget.js';
+import { imageWidget, panelsLoaded, words } from '../support/widget.js';
+import { rejection } from '../support/failure.js';
 
-const storageKeys: string[] = [];
-const newStorageKey = () => (storageKeys.push(uniqueStorageKey()), storageKeys.at(-1)!);
+const newStorageKey = storageKeysForgottenAfterEach();
 
 /** The elements of `el`'s shadow tree whose own words are `sentence` (the innermost that hold it all). */
 function saying(el: HTMLElement, sentence: string): Element[] {
@@ -47,55 +45,28 @@ function errorPartsVisible(el: HTMLElement) {
 
 describe('every error an element shows carries part error', function () {
   this.timeout(20_000);
-  afterEach(() => storageKeys.splice(0).forEach(cleanLocalStorage));
 
-  it('<userpays-image>: a failed submission, with Try again', async () => {
-    const storageKey = newStorageKey();
-    const el = await bflWidget({
-      scenario: 'fault=500',
-      run: storageKey,
-      prompt: 'a fox',
-      apiKey: 'sim-k',
-      storageKey,
+  for (const [what, scenario, beside] of [
+    ['a failed submission, with Try again', 'fault=500', undefined],
+    ['a key the provider refused, beside the key field', 'fault=403', '#key-error'],
+  ])
+    it(`<userpays-image>: ${what}`, async () => {
+      const el = await bflWidget({ scenario, apiKey: 'sim-k', storageKey: newStorageKey() });
+      const error = await rejection(el.generate());
+      await el.updateComplete;
+      if (beside) expect(el.shadowRoot!.querySelector(beside), 'said beside the key').to.not.equal(null);
+      shownAsError(el, error!.message);
+      errorPartsVisible(el);
     });
-    const error = await el.generate().then(
-      () => undefined,
-      (thrown: Error) => thrown,
-    );
-    await el.updateComplete;
-    shownAsError(el, error!.message);
-    errorPartsVisible(el);
-  });
-
-  it('<userpays-image>: a key the provider refused, beside the key field', async () => {
-    const storageKey = newStorageKey();
-    const el = await bflWidget({
-      scenario: 'fault=403',
-      run: storageKey,
-      prompt: 'a fox',
-      apiKey: 'sim-k',
-      storageKey,
-    });
-    const error = await el.generate().then(
-      () => undefined,
-      (thrown: Error) => thrown,
-    );
-    await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('#key-error'), 'said beside the key').to.not.equal(null);
-    shownAsError(el, error!.message);
-    errorPartsVisible(el);
-  });
 
   it('<userpays-image>: a size the model cannot make, beside Generate', async () => {
-    const el = await fixture<UserPaysImage>(
-      html`<userpays-image
-        provider="bfl"
-        storage-key=${newStorageKey()}
-        width="100000"
-        height="64"
-        prompt="a fox"
-      ></userpays-image>`,
-    );
+    const el = await imageWidget({
+      provider: 'bfl',
+      'storage-key': newStorageKey(),
+      width: 100000,
+      height: 64,
+      prompt: 'a fox',
+    });
     await panelsLoaded(el);
     const reason = words(el.shadowRoot!.querySelector('#reason span'));
     expect(reason).to.match(/at most 4 megapixels/);
@@ -105,8 +76,7 @@ describe('every error an element shows carries part error', function () {
 
   it('<userpays-image>: a budget that is not an amount, and a price over the budget', async () => {
     for (const budget of ['two dollars', '0.001']) {
-      const storageKey = newStorageKey();
-      const el = await bflWidget({ scenario: '', run: storageKey, prompt: 'a fox', apiKey: 'sim-k', storageKey });
+      const el = await bflWidget({ apiKey: 'sim-k', storageKey: newStorageKey() });
       el.budget = budget;
       await panelsLoaded(el);
       await waitUntil(() => el.shadowRoot!.querySelector('#reason'), `the reason for ${budget}`);
@@ -117,9 +87,7 @@ describe('every error an element shows carries part error', function () {
   });
 
   it('<userpays-image>: the next step of an empty form (a prompt, a key) is not an error', async () => {
-    const el = await fixture<UserPaysImage>(
-      html`<userpays-image provider="bfl" storage-key=${newStorageKey()}></userpays-image>`,
-    );
+    const el = await imageWidget({ provider: 'bfl', 'storage-key': newStorageKey() });
     await panelsLoaded(el);
     expect(words(el.shadowRoot!.querySelector('#reason span'))).to.match(/Describe/);
     expect(el.shadowRoot!.querySelector('[part~=error]')).to.equal(null);

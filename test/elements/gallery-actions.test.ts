@@ -8,15 +8,14 @@ import { downloadName } from '../../src/elements/image/panels/gallery/result.js'
 import type { SubmitDetail } from '../../src/base/types.js';
 import { bflWidget } from '../support/bfl-widget.js';
 import { simLog, submissionsSince, uniqueStorageKey } from '../support/sim.js';
-import { decision, imageAction, part, settled, tiles, words } from '../support/widget.js';
+import { announced, decision, imageAction, part, settled, tiles, words } from '../support/widget.js';
 
 const RUN = uniqueStorageKey();
-const ours = async (before: number) =>
-  (await submissionsSince(before)).filter((entry) => entry.path.includes(`run=${RUN}`));
+/** This file's submissions since `before` requests. */
+const ours = (before: number) => submissionsSince(before, `run=${RUN}`);
 /** The newest image: the latest submission's, large (`result`). */
 const newest = (el: UserPaysImage) => tiles(el)[0];
 const action = (el: UserPaysImage, name: string) => imageAction(newest(el), name) as HTMLButtonElement;
-const said = (el: UserPaysImage) => [...el.shadowRoot!.querySelectorAll('[role=status]')].map((n) => n.textContent);
 
 async function widget(scenario = 'pending=60', seed?: number) {
   const el = await bflWidget({ scenario, run: RUN, prompt: 'A red fox, in the snow!', apiKey: 'sim-test-key' });
@@ -128,7 +127,7 @@ describe('<userpays-image>: the gallery', () => {
   it('says whether the copy worked', async () => {
     const el = await generated();
     action(el, 'copy').click();
-    await waitUntil(() => said(el).some((sentence) => /copied|did not let/.test(sentence ?? '')), 'it says so');
+    await waitUntil(() => announced(el).some((sentence) => /copied|did not let/.test(sentence ?? '')), 'it says so');
   });
 
   it('lists a paid generation that brought no image, with what it cost and why', async () => {
@@ -139,5 +138,55 @@ describe('<userpays-image>: the gallery', () => {
     expect(failure).to.contain('FLUX.2 [klein] 4B at BFL');
     expect(failure).to.contain('$0.014 charged');
     expect(failure).to.contain('safety');
+  });
+
+  describe('several images, newest first', () => {
+    const long = `A lighthouse on a cliff at dawn, ${'with gulls over the rocks and the sea below, '.repeat(8)}watercolour`;
+    /** The images shown (the latest submission's, then the earlier ones), newest first, after each prompt in turn. */
+    async function gallery(...prompts: string[]) {
+      const el = await bflWidget({ scenario: 'pending=60', run: RUN, prompt: prompts[0], apiKey: 'sim-test-key' });
+      for (const prompt of prompts) {
+        el.prompt = prompt;
+        await el.generate();
+      }
+      await waitUntil(() => tiles(el).length === prompts.length, 'all shown');
+      return { el, items: tiles(el) };
+    }
+
+    it('names each image’s Download for the file it saves (never one unlabeled "Download" per image)', async () => {
+      const { el, items } = await gallery('a lighthouse in a storm', 'a red fox in the snow');
+      const downloads = items.map((item) => item.querySelector<HTMLAnchorElement>('a[download]')!);
+      expect(downloads.map((a) => a.getAttribute('aria-label'))).to.deep.equal(
+        downloads.map((a) => `Download ${a.download}`),
+      );
+      expect(downloads[0].download).not.to.equal(downloads[1].download);
+      await settled(el); // the new image fades in: its colours as they are once shown
+      await expect(el).to.be.accessible();
+    });
+
+    it('cuts an earlier image’s long prompt to a few lines on screen, whole in its text and title; the latest’s whole', async () => {
+      // The latest submission's prompt is shown whole above it; once an earlier one, its group's prompt is cut.
+      const { el } = await gallery(long, 'a red fox in the snow');
+      const group = part(el, 'gallery')!.querySelector<HTMLElement>('.group-prompt')!;
+      expect(group.scrollWidth, 'cut on screen').to.be.greaterThan(group.clientWidth);
+      // Cut within the history's own width (a group as wide as its prompt would push its images out of view).
+      expect(group.getBoundingClientRect().right).to.be.at.most(part(el, 'gallery')!.getBoundingClientRect().right);
+      expect(group.title).to.equal(long);
+      expect(group.textContent).to.equal(long);
+      el.prompt = long;
+      await el.generate();
+      await el.updateComplete;
+      const latest = part(el, 'result')!.querySelector<HTMLElement>('.result-prompt')!;
+      expect(latest.textContent).to.equal(long);
+      expect(latest.scrollHeight, 'whole on screen').to.be.at.most(latest.clientHeight);
+      expect(latest.scrollWidth, 'whole on screen').to.be.at.most(latest.clientWidth);
+    });
+
+    it('says when each image was made', async () => {
+      const { items } = await gallery('a lighthouse in a storm');
+      expect(words(items[0])).to.match(
+        /· (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{1,2}, \d{1,2}:\d{2} (AM|PM)/,
+      );
+    });
   });
 });

@@ -6,20 +6,16 @@ import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { ImageStore } from '../../src/images/image-store.js';
 import { uniqueStorageKey } from '../support/sim.js';
+import { imageWidget } from '../support/widget.js';
+import { pngBlob } from '../support/images.js';
 
 const shownIds = (el: UserPaysImage) =>
   [...el.shadowRoot!.querySelectorAll<HTMLElement>('.tile[data-id]')].map((tile) => tile.dataset.id);
 
-async function pixel(): Promise<Blob> {
-  const canvas = new OffscreenCanvas(4, 4);
-  canvas.getContext('2d')!.fillRect(0, 0, 4, 4);
-  return canvas.convertToBlob({ type: 'image/png' });
-}
-
 const image = async (id: string, createdAt: number) => ({
   id,
   entryId: id,
-  blob: await pixel(),
+  blob: await pngBlob(4, 4),
   prompt: `picture ${id}`,
   model: 'flux-2-pro',
   provider: 'bfl',
@@ -32,9 +28,7 @@ const image = async (id: string, createdAt: number) => ({
 describe('<userpays-image>: the gallery follows other tabs', () => {
   it('shows what another tab saved, and drops what it deleted, without a reload', async () => {
     const storageKey = uniqueStorageKey();
-    const el = await fixture<UserPaysImage>(
-      html`<userpays-image provider="bfl" storage-key=${storageKey}></userpays-image>`,
-    );
+    const el = await imageWidget({ provider: 'bfl', 'storage-key': storageKey });
     const elsewhere = new ImageStore({ storageKey }); // another tab's store of the same key
     await waitUntil(() => el.shadowRoot!.querySelector('.empty, [part~=result]'), 'the gallery is open');
     await new Promise((resolve) => setTimeout(resolve, 50)); // opened after the first paint: let it read

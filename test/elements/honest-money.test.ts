@@ -7,10 +7,10 @@ import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { LedgerStore, type LedgerEntry } from '../../src/ledger/ledger.js';
 import type { GenerationResult } from '../../src/base/types.js';
-import { cleanLocalStorage } from '../ledger/helpers.js';
+import { storageKeysForgottenAfterEach } from '../support/storage.js';
 import { bflWidget } from '../support/bfl-widget.js';
 import { uniqueStorageKey } from '../support/sim.js';
-import { leftAtBfl } from '../support/earlier-visit.js';
+import { widgetResuming } from '../support/earlier-visit.js';
 import { part, words } from '../support/widget.js';
 
 const RUN = uniqueStorageKey();
@@ -18,22 +18,24 @@ const KEY = 'sim-honest-key';
 const button = (el: UserPaysImage, words: string) =>
   [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.trim() === words);
 
-const widget = (scenario: string, storageKey?: string) =>
-  bflWidget({ scenario, run: RUN, prompt: 'a lighthouse in a storm', apiKey: KEY, storageKey });
+const widget = (scenario: string) => bflWidget({ scenario, run: RUN, prompt: 'a lighthouse in a storm', apiKey: KEY });
 
 describe('<userpays-image>: honest money', () => {
-  const keys: string[] = [];
-  afterEach(() => keys.splice(0).forEach(cleanLocalStorage));
+  const newStorageKey = storageKeysForgottenAfterEach();
 
-  it('a failure the provider charged for says what it charged, beside why it failed', async () => {
-    const el = await widget('fault=content-moderated;pending=60');
-    const error = await el.generate().catch((e) => e);
-    expect(error.code).to.equal('moderated');
-    expect(error.message).to.contain('BFL charged $0.014 for it all the same, and your tally counts it.');
-    await el.updateComplete;
-    expect(part(el, 'error')!.textContent).to.contain('$0.014');
-    expect(el.tally!.spent).to.equal('0.014');
-  });
+  for (const [what, scenario, code] of [
+    ['content moderated after acceptance', 'fault=content-moderated;pending=60', 'moderated'],
+    ['"Provider error" on BFL', 'fault=error;pending=60', 'provider-error'],
+  ])
+    it(`a failure the provider charged for (${what}) says what it charged, beside why it failed; the tally counts it`, async () => {
+      const el = await widget(scenario);
+      const error = await el.generate().catch((e) => e);
+      expect(error.code).to.equal(code);
+      expect(error.message).to.contain('BFL charged $0.014 for it all the same, and your tally counts it.');
+      await el.updateComplete;
+      expect(part(el, 'error')!.textContent).to.contain('BFL charged $0.014');
+      expect(el.tally).to.include({ spent: '0.014', images: 0 });
+    });
 
   it('a provider short of credit is named, with what to do', async () => {
     const error = await (await widget('fault=402')).generate().catch((e) => e);
@@ -84,13 +86,26 @@ describe('<userpays-image>: honest money', () => {
     expect(button(el, 'Stop waiting')).to.equal(undefined);
   });
 
+  it('cancel() after BFL billed: the message says BFL charged it, never "Nothing more will be charged"; the tally counts it', async () => {
+    const el = await widget('pending=5000');
+    const accepted = oneEvent(el, 'userpays-progress'); // BFL bills when it accepts, before the first poll
+    const running = el.generate().catch((e) => e);
+    await accepted;
+    el.cancel();
+    const error = await running;
+    expect(error.code).to.equal('cancelled');
+    expect(error.message).to.equal(
+      'Generation cancelled, but BFL had already charged $0.014 for it; your tally counts it.',
+    );
+    await el.updateComplete;
+    expect(part(el, 'error')!.textContent).to.contain('$0.014');
+    expect(el.tally).to.include({ spent: '0.014', images: 0 });
+  });
+
   it('a generation an earlier visit left at BFL shows as under way, and Generate waits for it; axe-clean meanwhile', async () => {
-    const storageKey = uniqueStorageKey();
-    keys.push(storageKey);
+    const storageKey = newStorageKey();
     // An earlier visit's page submitted a task and went before it was ready (no page holds its lock).
-    await leftAtBfl(storageKey, { run: RUN, key: KEY, prompt: 'an earlier harbour' });
-    const el = await widget('pending=60', storageKey);
-    await waitUntil(() => part(el, 'progress'), 'shown as under way');
+    const el = await widgetResuming(storageKey, { run: RUN, key: KEY });
     expect(part(el, 'progress')!.textContent).to.contain('Finishing a paid image from your earlier visit');
     expect((part(el, 'submit') as HTMLButtonElement).disabled, 'no second payment meanwhile').to.equal(true);
     try {

@@ -1,22 +1,31 @@
 // The widget's flow for the keyboard and the screen reader (docs/contract.md, "Keyboard and focus"): Enter never
-// spends, Ctrl/Cmd+Enter generates, focus goes where the result or the error is, one polite sentence says so,
-// and a provider that reports no progress still shows time passing. Keys are real key presses (sendKeys), so
+// spends, Ctrl/Cmd+Enter generates, focus goes where the result or the error is, one polite sentence says so (and
+// no live region speaks every second or reads the whole price breakdown on each keystroke), and a provider that
+// reports no progress still shows time passing. Keys are real key presses (sendKeys), so
 // the browser's own implicit form submission is what is tested.
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { GESTURE_MS } from '../../src/elements/shared/gesture.js';
+import { formatUsd } from '../../src/pricing/index.js';
 import { controlledClock } from '../support/clock.js';
 import { bflWidget } from '../support/bfl-widget.js';
-import { submissionsSince, simLog, uniqueStorageKey } from '../support/sim.js';
-import { customSize, settled } from '../support/widget.js';
+import { submissionsSince, simLog, unique, uniqueStorageKey } from '../support/sim.js';
+import { announced, customSize, decision, imageWidget, part, settled, words } from '../support/widget.js';
+import { PUTER_SRC, puterEndpoint, signedInToPuter } from '../support/puter.js';
 
 const RUN = uniqueStorageKey();
-const ours = async (before: number) =>
-  (await submissionsSince(before)).filter((entry) => entry.path.includes(`run=${RUN}`));
+/** This file's submissions since `before` requests. */
+const ours = (before: number) => submissionsSince(before, `run=${RUN}`);
 const inside = (el: UserPaysImage, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector)!;
-const said = (el: UserPaysImage) => [...el.shadowRoot!.querySelectorAll('[role=status]')].map((n) => n.textContent);
+
+/** Every live region of the widget: what a screen reader reads out by itself whenever it changes. */
+const liveRegions = (el: HTMLElement) => [
+  ...el.shadowRoot!.querySelectorAll<HTMLElement>(
+    '[aria-live]:not([aria-live=off]), [role=status], [role=alert], [role=log], [role=marquee], [role=timer], output',
+  ),
+];
 
 const widget = (scenario = 'pending=60') =>
   bflWidget({ scenario, run: RUN, prompt: 'a red fox in the snow', apiKey: 'sim-test-key' });
@@ -83,7 +92,7 @@ describe('<userpays-image>: keyboard, focus and announcements', () => {
     await el.updateComplete;
     expect(el.shadowRoot!.activeElement).to.equal(inside(el, '[data-focus=result]'));
     expect(inside(el, '[data-focus=result]').querySelector('img')).to.exist;
-    expect(said(el)).to.include('Image ready: a red fox in the snow');
+    expect(announced(el)).to.include('Image ready: a red fox in the snow');
     await settled(el); // the new image fades in: its colours as they are once shown
     await expect(el).to.be.accessible();
   });
@@ -97,7 +106,7 @@ describe('<userpays-image>: keyboard, focus and announcements', () => {
     await el.updateComplete;
     await el.updateComplete;
     expect(el.shadowRoot!.activeElement).to.equal(inside(el, '[part~=error]'));
-    expect(said(el)).to.include(message);
+    expect(announced(el)).to.include(message);
     await expect(el).to.be.accessible();
     // The error described the last attempt: once the user changes what would be sent, it goes.
     (inside(el, '[part~=prompt]') as HTMLTextAreaElement).focus();
@@ -118,10 +127,51 @@ describe('<userpays-image>: keyboard, focus and announcements', () => {
       await el.updateComplete;
       await el.updateComplete;
       expect(document.activeElement).to.equal(outside);
-      expect(said(el)).to.include('Image ready: a red fox in the snow');
+      expect(announced(el)).to.include('Image ready: a red fox in the snow');
     } finally {
       outside.remove();
     }
+  });
+
+  it('the progress live region does not speak every second: no live region changes while the time passes', async () => {
+    const el = await widget('pending=60000');
+    const reported = oneEvent(el, 'userpays-progress');
+    void el.generate().catch(() => {});
+    await reported;
+    await el.updateComplete;
+    const progress = part(el, 'progress')!;
+    const spoken = () => liveRegions(el).map((region) => region.textContent);
+    expect(liveRegions(el).filter((region) => region.contains(progress) || progress.contains(region))).to.deep.equal(
+      [],
+    );
+    const before = spoken();
+    const shown = progress.textContent;
+    time.advance(5000);
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(part(el, 'progress')!.textContent, 'the time shown moved on').not.to.equal(shown);
+    expect(spoken()).to.deep.equal(before);
+    el.cancel();
+  });
+
+  it('the price live region does not read the whole breakdown on each keystroke: the total only', async () => {
+    const el = await widget();
+    await customSize(el);
+    part(el, 'width')!.focus();
+    (part(el, 'width') as HTMLInputElement).select();
+    for (const key of '2048') {
+      await sendKeys({ type: key });
+      await el.updateComplete;
+      const spoken = liveRegions(el).map(words).join(' | ');
+      for (const line of el.quote!.lines) expect(spoken, `after "${key}"`).not.to.contain(line.label);
+      expect(spoken).not.to.contain('Prices');
+    }
+    expect(el.width).to.equal(2048);
+    expect(el.quote!.lines.length).to.be.greaterThan(1); // a breakdown there was to leave out
+    // The total and what it buys, as the decision row shows them.
+    expect(formatUsd(el.quote!.total, 'en-US')).to.equal('$0.015');
+    expect(decision(el)).to.deep.equal({ price: '$0.015', buys: '1 image · 2 MP' });
+    expect(liveRegions(el).map(words)).to.include('$0.015 1 image · 2 MP');
   });
 
   describe('time passing where the provider reports no progress', () => {
@@ -136,6 +186,32 @@ describe('<userpays-image>: keyboard, focus and announcements', () => {
       await el.updateComplete;
       expect(inside(el, '[part~=progress]').textContent).to.contain('1 min 05 s');
       el.cancel();
+    });
+
+    describe('on Puter, which reports one status when the call starts and nothing after it', function () {
+      this.timeout(20_000);
+      before(() => signedInToPuter());
+
+      it('an indeterminate bar and seconds that tick by themselves, never "Generating · 0 s" for the whole wait', async () => {
+        const el = await imageWidget({
+          provider: 'puter',
+          locale: 'en-US',
+          endpoint: puterEndpoint(`pending=8000;run=${unique()}`),
+          'puter-src': PUTER_SRC,
+          prompt: 'a harbour at dawn',
+        });
+        void el.generate().catch(() => {});
+        await waitUntil(() => part(el, 'progress')?.textContent?.includes('Generating · 0 s'), 'under way', {
+          timeout: 5000,
+        });
+        expect(part(el, 'progress')!.querySelector('progress')!.hasAttribute('value'), 'indeterminate').to.equal(false);
+        time.advance(65_000);
+        // Nothing but the widget's own ticker redraws it now (no requestUpdate here).
+        await waitUntil(() => part(el, 'progress')?.textContent?.includes('Generating · 1 min 05 s'), 'it ticks', {
+          timeout: 3000,
+        });
+        el.cancel();
+      });
     });
   });
 });

@@ -9,10 +9,11 @@ import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import type { UserPaysTally } from '../../src/elements/tally/userpays-tally.js';
 import type { ErrorDetail } from '../../src/base/types.js';
 import type { Translation } from '../../src/strings/strings.js';
-import { widget } from '../../src/strings/widget.js';
+import { widget } from '../../src/strings/image/widget.js';
 import { de } from '../../src/translations/de.js';
 import { LedgerStore } from '../../src/ledger/ledger.js';
-import { cleanLocalStorage, image } from '../ledger/helpers.js';
+import { image } from '../support/ledger.js';
+import { cleanLocalStorage } from '../support/storage.js';
 import { bflEndpoint, uniqueStorageKey } from '../support/sim.js';
 import { panelsLoaded, part, words } from '../support/widget.js';
 

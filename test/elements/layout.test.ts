@@ -7,9 +7,9 @@ import { setViewport } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { bflEndpoint, uniqueStorageKey } from '../support/sim.js';
+import { imageWidget, part } from '../support/widget.js';
 
 const RUN = uniqueStorageKey();
-const part = (el: UserPaysImage, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~=${name}]`)!;
 
 /** Whether the whole of `node` is inside the viewport as it is now (nothing scrolled). */
 function inView(node: Element) {
@@ -39,32 +39,29 @@ describe('<userpays-image>: the layout', function () {
       await waitUntil(() => el.quote, 'priced');
       await el.updateComplete;
       expect(scrollY).to.equal(0);
-      for (const name of ['prompt', 'cost', 'submit']) expect(inView(part(el, name)), name).to.equal(true);
-      expect(part(el, 'cost').textContent).to.match(/\$\d/);
-      expect((part(el, 'submit') as HTMLButtonElement).disabled).to.equal(false);
+      for (const name of ['prompt', 'cost', 'submit']) expect(inView(part(el, name)!), name).to.equal(true);
+      expect(part(el, 'cost')!.textContent).to.match(/\$\d/);
+      expect((part(el, 'submit')! as HTMLButtonElement).disabled).to.equal(false);
     });
   }
 
   it('in a wide container: controls and the canvas side by side; the newest image at least half the widget wide', async () => {
-    const el = await fixture<UserPaysImage>(
-      html`<userpays-image
-        style="width: 1200px"
-        provider="bfl"
-        model="flux-2-klein-4b"
-        storage-key=${uniqueStorageKey()}
-        endpoint=${bflEndpoint(`pending=400;progress=moving;deliveryCors=1;run=${RUN}`)}
-        prompt="a lighthouse at dusk"
-      ></userpays-image>`,
-    );
+    const el = await imageWidget({
+      style: 'width: 1200px',
+      provider: 'bfl',
+      model: 'flux-2-klein-4b',
+      endpoint: bflEndpoint(`pending=400;progress=moving;deliveryCors=1;run=${RUN}`),
+      prompt: 'a lighthouse at dusk',
+    });
     el.apiKey = 'sim-test-key';
     Object.assign(el, { width: 1024, height: 576 }); // 16:9
     await el.updateComplete;
     const running = el.generate();
     // While generating: a placeholder at the ratio chosen, where the result will be, beside the controls.
     await waitUntil(() => el.shadowRoot!.querySelector('[part~=placeholder]'), 'a placeholder');
-    const placeholder = part(el, 'placeholder').getBoundingClientRect();
+    const placeholder = part(el, 'placeholder')!.getBoundingClientRect();
     expect(placeholder.width / placeholder.height).to.be.closeTo(16 / 9, 0.02);
-    const controls = part(el, 'prompt').getBoundingClientRect();
+    const controls = part(el, 'prompt')!.getBoundingClientRect();
     expect(placeholder.left, 'beside the controls').to.be.greaterThan(controls.right);
     await running;
     await waitUntil(() => el.shadowRoot!.querySelector('[part~=result] img[part~=image]'), 'the result');
@@ -76,20 +73,17 @@ describe('<userpays-image>: the layout', function () {
   });
 
   it('in a narrow container: the result above the controls once it exists', async () => {
-    const el = await fixture<UserPaysImage>(
-      html`<userpays-image
-        style="width: 360px"
-        provider="bfl"
-        model="flux-2-klein-4b"
-        storage-key=${uniqueStorageKey()}
-        endpoint=${bflEndpoint(`pending=60;deliveryCors=1;run=${RUN}`)}
-        prompt="a lighthouse at dusk"
-      ></userpays-image>`,
-    );
+    const el = await imageWidget({
+      style: 'width: 360px',
+      provider: 'bfl',
+      model: 'flux-2-klein-4b',
+      endpoint: bflEndpoint(`pending=60;deliveryCors=1;run=${RUN}`),
+      prompt: 'a lighthouse at dusk',
+    });
     el.apiKey = 'sim-test-key';
     await el.generate();
     await waitUntil(() => el.shadowRoot!.querySelector('[part~=result] img'), 'the result');
     const image = el.shadowRoot!.querySelector('[part~=result] img')!.getBoundingClientRect();
-    expect(image.bottom).to.be.at.most(part(el, 'prompt').getBoundingClientRect().top);
+    expect(image.bottom).to.be.at.most(part(el, 'prompt')!.getBoundingClientRect().top);
   });
 });

@@ -4,8 +4,9 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
+import type { UserPaysTally } from '../../src/elements/tally/userpays-tally.js';
 import { bflEndpoint, uniqueStorageKey } from '../support/sim.js';
-import { settled } from '../support/widget.js';
+import { imageWidget, settled } from '../support/widget.js';
 
 /** The card of the controls: the surface the widget paints its own (the result's canvas is a card like it). */
 const card = (el: UserPaysImage) => el.shadowRoot!.querySelector<HTMLElement>('.controls')!;
@@ -15,29 +16,18 @@ const colours = (node: Element) => {
 };
 
 async function widget(style = '') {
-  const el = await fixture<UserPaysImage>(
-    html`<userpays-image
-      provider="bfl"
-      providers="fal"
-      style=${style}
-      storage-key=${uniqueStorageKey()}
-      prompt="a lighthouse"
-    ></userpays-image>`,
-  );
+  const el = await imageWidget({ provider: 'bfl', providers: 'fal', style, prompt: 'a lighthouse' });
   await waitUntil(() => el.shadowRoot!.querySelector('[part~=compare]'), 'the panels load');
   return el;
 }
 
 /** A BFL widget against the simulator with `scenario`, its submission started. */
 async function generating(scenario: string) {
-  const el = await fixture<UserPaysImage>(
-    html`<userpays-image
-      provider="bfl"
-      storage-key=${uniqueStorageKey()}
-      endpoint=${bflEndpoint(`${scenario};deliveryCors=1`)}
-      prompt="a lighthouse"
-    ></userpays-image>`,
-  );
+  const el = await imageWidget({
+    provider: 'bfl',
+    endpoint: bflEndpoint(`${scenario};deliveryCors=1`),
+    prompt: 'a lighthouse',
+  });
   el.apiKey = 'sim-looks-key';
   void el.generate().catch(() => {});
   await el.updateComplete;
@@ -48,6 +38,16 @@ describe('<userpays-image>: light, dark and narrow', () => {
   afterEach(async () => {
     await emulateMedia({ colorScheme: 'light' });
     document.body.style.background = '';
+  });
+
+  it('<userpays-tally> follows prefers-color-scheme, as the widget does', async () => {
+    const tally = async () =>
+      getComputedStyle(
+        await fixture<UserPaysTally>(html`<userpays-tally storage-key=${uniqueStorageKey()}></userpays-tally>`),
+      ).backgroundColor;
+    expect(await tally()).to.equal('rgb(255, 255, 255)');
+    await emulateMedia({ colorScheme: 'dark' });
+    expect(await tally()).to.equal('rgb(21, 27, 40)');
   });
 
   it('is light by default, dark where the user prefers dark, and the page can force either', async () => {

@@ -5,10 +5,9 @@
 // And never "Could not reach the provider" beside "may have charged".
 import { expect } from '@open-wc/testing';
 import Decimal from 'decimal.js';
-import { ImageStore } from '../../src/images/image-store.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
-import { closeDemo, demoWidget, openDemo } from '../support/demo.js';
-import { until } from '../support/puter.js';
+import { demoWidget, forgetDemo, openDemo } from '../support/demo.js';
+import { until } from '../support/wait.js';
 
 const MAY_HAVE = /may have (been )?charged/i;
 const NOTHING = /nothing (was|is|more will be) charged|not charged|nothing was sent or charged|charges nothing/i;
@@ -20,11 +19,7 @@ const said = (widget: UserPaysImage) =>
 
 describe('what the widget says of a failure agrees with what the ledger booked', function () {
   this.timeout(120_000);
-  after(async () => {
-    closeDemo();
-    for (const key of Object.keys(localStorage)) if (key.startsWith('userpays')) localStorage.removeItem(key);
-    await new ImageStore({ storageKey: 'userpays' }).clear(); // the demo's storage key
-  });
+  after(forgetDemo);
 
   // The demo gives the key providers' simulators a key; those a user signs in to get one as a pasted key would be.
   const signedIn: Record<string, string> = { openrouter: 'sim-money-key', huggingface: 'hf_sim_user' };

@@ -1,20 +1,14 @@
 // What the widget says about money, in words a person can check: why a preview is an estimate, and whether
 // reference images add to the price.
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { bflWidget } from '../support/bfl-widget.js';
-import { simLog, uniqueStorageKey } from '../support/sim.js';
+import { submissionsOf, uniqueStorageKey } from '../support/sim.js';
+import { imageWidget } from '../support/widget.js';
+import { until } from '../support/wait.js';
 
-/** Resolves once `check` holds (asked every 20 ms). */
-async function until(check: () => Promise<boolean>) {
-  while (!(await check())) await new Promise((resolve) => setTimeout(resolve, 20));
-}
-
-const widget = (provider: string, model: string) =>
-  fixture<UserPaysImage>(
-    html`<userpays-image provider=${provider} model=${model} storage-key=${uniqueStorageKey()}></userpays-image>`,
-  );
+const widget = (provider: string, model: string) => imageWidget({ provider, model });
 const costText = (el: UserPaysImage) => el.shadowRoot!.querySelector('[part~=cost]')!.textContent!;
 const referencesNote = (el: UserPaysImage) => el.shadowRoot!.querySelector('.refs .muted')!.textContent!;
 
@@ -38,21 +32,13 @@ describe('<userpays-image>: one sentence for each state of a charge (issue 21, 5
 
   it('Cancel while the submit has left and no reply has come: "may have charged", never "nothing more"', async () => {
     const storageKey = uniqueStorageKey();
-    const el = await bflWidget({
-      scenario: 'fault=hang',
-      run: storageKey,
-      prompt: 'a fox',
-      apiKey: 'sim-key',
-      storageKey,
-    });
+    const el = await bflWidget({ scenario: 'fault=hang', apiKey: 'sim-key', storageKey });
     const running = el.generate().then(
       () => new Error('generated'),
       (error: Error) => error,
     );
     // The submit is held open at the simulator: it has left, and nothing has answered.
-    await until(async () =>
-      (await simLog()).some((entry) => entry.path.includes(storageKey) && entry.method === 'POST'),
-    );
+    await until(async () => (await submissionsOf('bfl', storageKey)).length, 15_000, 'the submit at BFL');
     el.cancel();
     const error = await running;
     expect(error.message).to.equal(

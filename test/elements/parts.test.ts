@@ -1,11 +1,13 @@
 // The shadow parts custom-elements.json declares for <userpays-image> are exactly those it draws, over the states
 // that draw them all (idle, custom size, running, result and history, lightbox, a paid failure, an image not saved,
 // a key's balance, Puter's account): no part documented that does not exist, none drawn that is not documented.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { bflWidget } from '../support/bfl-widget.js';
 import { uniqueStorageKey } from '../support/sim.js';
+import { imageWidget } from '../support/widget.js';
+import { until } from '../support/wait.js';
 
 const RUN = uniqueStorageKey();
 
@@ -13,7 +15,6 @@ const RUN = uniqueStorageKey();
  * The panels load after the first paint, balances and images come from the simulator over HTTP: seconds, not
  * waitUntil's default second, on a busy machine.
  */
-const until = (check: () => unknown) => waitUntil(check, undefined, { timeout: 10_000 });
 
 describe('<userpays-image>: its shadow parts', function () {
   this.timeout(30_000);
@@ -34,7 +35,10 @@ describe('<userpays-image>: its shadow parts', function () {
       bflWidget({ scenario: `${scenario}`, run: RUN, prompt, apiKey: 'sim-test-key' });
 
     const el = await bfl('pending=1500;progress=moving');
-    await until(() => el.shadowRoot!.querySelector('[part~=more]') && el.shadowRoot!.querySelector('[part~=balance]'));
+    await until(
+      () => el.shadowRoot!.querySelector('[part~=more]') && el.shadowRoot!.querySelector('[part~=balance]'),
+      10_000,
+    );
     el.shadowRoot!.querySelector<HTMLDetailsElement>('details.details')!.open = true; // the price details
     await el.updateComplete;
     look(el);
@@ -44,37 +48,32 @@ describe('<userpays-image>: its shadow parts', function () {
     await el.updateComplete;
     look(el);
     const running = el.generate();
-    await until(() => el.shadowRoot!.querySelector('[part~=placeholder]'));
+    await until(() => el.shadowRoot!.querySelector('[part~=placeholder]'), 10_000);
     look(el);
     await running;
     el.prompt = 'a grey wolf';
     await el.generate();
-    await until(() => el.shadowRoot!.querySelector('[part~=gallery]'));
+    await until(() => el.shadowRoot!.querySelector('[part~=gallery]'), 10_000);
     el.shadowRoot!.querySelector<HTMLElement>('[part~=result] [data-action=open]')!.click();
     look(el);
 
     const failed = await bfl('fault=content-moderated;pending=60'); // paid for, and no image
     await failed.generate().catch(() => {});
-    await until(() => failed.shadowRoot!.querySelector('[part~=failures]'));
+    await until(() => failed.shadowRoot!.querySelector('[part~=failures]'), 10_000);
     look(failed);
 
     // Its host refuses the page the bytes: shown from BFL's link, not saved.
-    const refused = await fixture<UserPaysImage>(
-      html`<userpays-image
-        provider="bfl"
-        storage-key=${uniqueStorageKey()}
-        endpoint=${`${location.origin}/sim/bfl/s/pending=60;run=${RUN}`}
-        prompt="a fox"
-      ></userpays-image>`,
-    );
+    const refused = await imageWidget({
+      provider: 'bfl',
+      endpoint: `${location.origin}/sim/bfl/s/pending=60;run=${RUN}`,
+      prompt: 'a fox',
+    });
     refused.apiKey = 'sim-test-key';
     await refused.generate();
-    await until(() => refused.shadowRoot!.querySelector('[part~=not-saved]'));
+    await until(() => refused.shadowRoot!.querySelector('[part~=not-saved]'), 10_000);
     look(refused);
 
-    const puter = await fixture<UserPaysImage>(
-      html`<userpays-image provider="puter" storage-key=${uniqueStorageKey()}></userpays-image>`,
-    );
+    const puter = await imageWidget({ provider: 'puter' });
     look(puter); // signed out: Sign in
     expect(puter.shadowRoot!.querySelector('[part~=sign-in]')!.getAttribute('data-provider')).to.equal('puter');
     expect(puter.shadowRoot!.querySelector('[part~=account]')).to.exist;

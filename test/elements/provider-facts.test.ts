@@ -1,14 +1,14 @@
 // What the real providers do that a user of the widget meets, against the simulators that play them so: fal's
-// safety checker, FLUX.2 [dev] at fal, BFL's `cost: null`, and the balances BFL and fal tell a key's owner.
+// safety checker, FLUX.2 [dev] at fal, BFL's `cost: null`, OpenRouter's 502s and BYOK, and the balances BFL and fal
+// tell a key's owner.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { ImageStore } from '../../src/images/image-store.js';
 import { LedgerStore } from '../../src/ledger/ledger.js';
-import { cleanLocalStorage } from '../ledger/helpers.js';
+import { cleanLocalStorage } from '../support/storage.js';
 import { failure } from '../support/failure.js';
-import { unique } from '../support/puter.js';
-import { uniqueStorageKey } from '../support/sim.js';
+import { unique, uniqueStorageKey } from '../support/sim.js';
 import { decision, part, words } from '../support/widget.js';
 
 const keys: string[] = [];
@@ -77,6 +77,38 @@ describe('real provider facts, in the widget', function () {
     expect(entry.credits, 'no credits BFL did not report').to.equal(undefined);
     await el.updateComplete;
     expect(text(el)).to.contain("BFL did not say what this cost, so the preview's price ($0.03) is booked.");
+  });
+
+  it('OpenRouter: a 502 in its own error body books nothing; a bare 502 after sending may have been charged', async () => {
+    const cases: [string, object][] = [
+      ['fault=502', { status: 'void', error: 'provider-error' }],
+      ['fault=503', { status: 'void', error: 'provider-error' }],
+      ['fault=502-bare', { status: 'uncertain', charged: '0.014', error: 'provider-error' }],
+    ];
+    for (const [scenario, booked] of cases) {
+      const endpoint = `${location.origin}/sim/openrouter/s/${scenario};pending=50;run=${unique()}`;
+      const { el, storageKey } = await widget('openrouter', 'flux-2-klein-4b', endpoint, `sk-or-${unique()}`);
+      await failure(el.generate());
+      const [entry] = new LedgerStore({ storageKey }).entries();
+      expect(entry, scenario).to.include(booked);
+      await el.updateComplete;
+      if (entry.status === 'void') expect(el.tally?.spent ?? '0', scenario).to.equal('0');
+      if (entry.status === 'void') expect(el.tally?.uncertain ?? '0', scenario).to.equal('0');
+      else expect(text(el), scenario).to.match(/may have (been )?charged/i);
+    }
+  });
+
+  it('OpenRouter BYOK: OpenRouter’s fee and the upstream provider’s charge both booked, said apart', async () => {
+    const endpoint = `${location.origin}/sim/openrouter/s/byok=1;pending=50;run=${unique()}`;
+    const { el, storageKey } = await widget('openrouter', 'flux-2-klein-4b', endpoint, `sk-or-${unique()}`);
+    const result = await el.generate();
+    expect(result.charged).to.equal('0.0147');
+    const [entry] = new LedgerStore({ storageKey }).entries();
+    expect(entry).to.include({ status: 'charged', charged: '0.0147', upstream: '0.014' });
+    await el.updateComplete;
+    expect(text(el)).to.contain(
+      "OpenRouter charged $0.0007, and the model's own provider charged $0.014 to your key there (bring your own key); both are booked.",
+    );
   });
 
   it('BFL: the key’s credits beside the price ("$0.014 of your $10.00 left"), read once the key rests', async () => {

@@ -1,52 +1,19 @@
 // A key belongs to one provider: switching `provider` never sends the previous provider's key anywhere else,
 // in memory or remembered on disk. Every request the widget makes is recorded with its headers.
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import '../../src/define.js';
-import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { ProviderKeys } from '../../src/elements/image/provider-keys.js';
-import type { ErrorDetail } from '../../src/base/types.js';
-import { bflEndpoint, uniqueStorageKey } from '../support/sim.js';
-
-const falEndpoint = (scenario = '') => `${location.origin}/sim/fal${scenario ? `/s/${scenario}` : ''}`;
-const part = (el: UserPaysImage, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~=${name}]`);
-
-/** Every fetch of the page while a test runs, with the values of all its headers. */
-function recordRequests() {
-  const sent: { url: string; headers: string[] }[] = [];
-  const realFetch = window.fetch;
-  beforeEach(() => {
-    sent.length = 0;
-    window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
-      const url = input instanceof Request ? input.url : String(input);
-      sent.push({ url, headers: [...new Headers(init?.headers).values()] });
-      return realFetch(input, init);
-    };
-  });
-  afterEach(() => (window.fetch = realFetch));
-  return sent;
-}
-
-async function failure(el: UserPaysImage): Promise<ErrorDetail> {
-  const error = new Promise<ErrorDetail>((resolve) =>
-    el.addEventListener('userpays-error', (e) => resolve(e.detail), { once: true }),
-  );
-  await el.generate().catch(() => {});
-  return error;
-}
+import { bflEndpoint, falEndpoint, uniqueStorageKey } from '../support/sim.js';
+import { recordRequests } from '../support/record-fetches.js';
+import { imageWidget, part, typeKey } from '../support/widget.js';
+import { errorEvent } from '../support/failure.js';
 
 describe('keys stay with their provider', () => {
-  const sent = recordRequests();
+  const { carrying } = recordRequests();
   afterEach(() => localStorage.clear());
 
   it('a provider switch never sends the previous provider’s key, and switching back finds it again', async () => {
-    const el = await fixture<UserPaysImage>(
-      html`<userpays-image
-        provider="bfl"
-        storage-key=${uniqueStorageKey()}
-        endpoint=${bflEndpoint('pending=50')}
-        prompt="a lamp"
-      ></userpays-image>`,
-    );
+    const el = await imageWidget({ provider: 'bfl', endpoint: bflEndpoint('pending=50'), prompt: 'a lamp' });
     el.apiKey = 'key-for-bfl';
     await el.generate();
 
@@ -54,7 +21,7 @@ describe('keys stay with their provider', () => {
     el.provider = 'fal';
     el.endpoint = falEndpoint('pending=50');
     expect(el.apiKey).to.equal('');
-    expect((await failure(el)).code).to.equal('auth-required');
+    expect((await errorEvent(el)).code).to.equal('auth-required');
     await el.updateComplete;
     expect((part(el, 'key') as HTMLInputElement).value).to.equal('');
 
@@ -65,7 +32,6 @@ describe('keys stay with their provider', () => {
     expect(el.apiKey).to.equal('key-for-bfl');
     await el.generate();
 
-    const carrying = (key: string) => sent.filter((request) => request.headers.some((value) => value.includes(key)));
     expect(carrying('key-for-bfl').length).to.be.greaterThan(0);
     expect(carrying('key-for-fal').length).to.be.greaterThan(0);
     expect(carrying('key-for-bfl').every((request) => new URL(request.url).pathname.startsWith('/sim/bfl/'))).to.equal(
@@ -90,12 +56,8 @@ describe('keys stay with their provider', () => {
 
   it('typed keys go to the provider in force; a remembered key only to its own provider', async () => {
     const storageKey = uniqueStorageKey();
-    const el = await fixture<UserPaysImage>(
-      html`<userpays-image provider="bfl" storage-key=${storageKey}></userpays-image>`,
-    );
-    const key = part(el, 'key') as HTMLInputElement;
-    key.value = 'typed-bfl-key';
-    key.dispatchEvent(new Event('input'));
+    const el = await imageWidget({ provider: 'bfl', 'storage-key': storageKey });
+    await typeKey(el, 'typed-bfl-key');
     (part(el, 'remember') as HTMLInputElement).click();
     el.provider = 'fal';
     await el.updateComplete;
@@ -104,9 +66,7 @@ describe('keys stay with their provider', () => {
     expect(localStorage.getItem(`${storageKey}:key:bfl:https://api.bfl.ai`)).to.equal('typed-bfl-key');
     expect(Object.keys(localStorage).filter((name) => name.startsWith(`${storageKey}:key:fal`))).to.deep.equal([]);
 
-    const next = await fixture<UserPaysImage>(
-      html`<userpays-image provider="fal" storage-key=${storageKey}></userpays-image>`,
-    );
+    const next = await imageWidget({ provider: 'fal', 'storage-key': storageKey });
     expect(next.apiKey).to.equal('');
     next.provider = 'bfl';
     expect(next.apiKey).to.equal('typed-bfl-key');

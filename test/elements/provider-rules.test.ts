@@ -1,26 +1,17 @@
 // The widget against simulators as strict as the real services (demo/sim/): what it sends is what each
 // provider takes — Puter's Replicate ratios and Together's single reference through the real Puter SDK, BFL's
 // 4 MP references priced exactly as sent — and what a provider would refuse is refused before anything leaves.
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
-import { puterSdk } from '../../src/providers/puter/adapter.js';
-import { until } from '../ledger/helpers.js';
-import { PUTER_SRC, puterEndpoint, puterLog, sdk, setPuterAccount, unique } from '../support/puter.js';
-import { bflEndpoint, simLog, uniqueStorageKey } from '../support/sim.js';
-import { panelsLoaded, part, radios, words } from '../support/widget.js';
+import { until } from '../support/wait.js';
+import { PUTER_SRC, puterCalls, puterEndpoint, setPuterAccount, signedInToPuter } from '../support/puter.js';
+import { bflEndpoint, submissionsOf, unique, uniqueStorageKey } from '../support/sim.js';
+import { imageWidget, panelsLoaded, part, radios, words } from '../support/widget.js';
+import { pngFile } from '../support/images.js';
 
 /** The reference images chosen, as their thumbnails show them. */
 const thumbs = (el: UserPaysImage) => [...el.shadowRoot!.querySelectorAll('.thumbs li')];
-
-/** A PNG file of that size (one colour: small to send, real to decode). */
-async function png(width: number, height: number, name = `ref-${width}x${height}.png`): Promise<File> {
-  const canvas = new OffscreenCanvas(width, height);
-  const context = canvas.getContext('2d')!;
-  context.fillStyle = '#3a6';
-  context.fillRect(0, 0, width, height);
-  return new File([await canvas.convertToBlob({ type: 'image/png' })], name, { type: 'image/png' });
-}
 
 /** Chooses files in the widget's reference picker, as the user would, and waits until they are read. */
 async function choose(el: UserPaysImage, files: File[]) {
@@ -39,24 +30,18 @@ describe('Puter through its real SDK, against the strict simulator', function ()
   let token: string;
 
   before(async () => {
-    token = unique('token');
-    await setPuterAccount(token, { balance: 50_000_000 });
-    await puterSdk(puterEndpoint(), PUTER_SRC); // loaded as the widget loads it, then signed in without a popup
-    sdk().setAuthToken(token);
+    ({ token } = await signedInToPuter()); // loaded as the widget loads it, then signed in without a popup
   });
 
   async function puterWidget(model: string, marker: string) {
-    const el = await fixture<UserPaysImage>(
-      html`<userpays-image
-        provider="puter"
-        model=${model}
-        locale="en-US"
-        storage-key=${uniqueStorageKey()}
-        endpoint=${puterEndpoint(`run=${marker}`)}
-        puter-src=${PUTER_SRC}
-        prompt="a harbour at dawn"
-      ></userpays-image>`,
-    );
+    const el = await imageWidget({
+      provider: 'puter',
+      model,
+      locale: 'en-US',
+      endpoint: puterEndpoint(`run=${marker}`),
+      'puter-src': PUTER_SRC,
+      prompt: 'a harbour at dawn',
+    });
     return el;
   }
 
@@ -73,7 +58,7 @@ describe('Puter through its real SDK, against the strict simulator', function ()
     expect(radios(el, 'size')).to.deep.equal([]);
     expect(el.shadowRoot!.textContent).not.to.contain('Custom size');
     const result = await el.generate();
-    const [call] = (await puterLog(marker)).filter((entry) => entry.kind === 'generate');
+    const [call] = await puterCalls(marker);
     expect((call as unknown as { ratio: string }).ratio).to.equal('16:9');
     const made = result.images[0];
     expect(Math.abs(made.width / made.height - 16 / 9)).to.be.below(0.02);
@@ -100,7 +85,7 @@ describe('Puter through its real SDK, against the strict simulator', function ()
         '_blank',
         'Open your Puter dashboard ↗',
       ]);
-      expect((await puterLog(marker)).filter((entry) => entry.kind === 'generate')).to.deep.equal([]);
+      expect(await puterCalls(marker)).to.deep.equal([]);
     } finally {
       await setPuterAccount(token, { balance: 50_000_000 });
     }
@@ -112,19 +97,19 @@ describe('Puter through its real SDK, against the strict simulator', function ()
     expect(part(el, 'cost')!.textContent).to.contain('add the image to edit');
     const error = await el.generate().catch((e) => e);
     expect(error.code).to.equal('invalid-input');
-    expect((await puterLog(marker)).filter((entry) => entry.kind === 'generate')).to.deep.equal([]);
+    expect(await puterCalls(marker)).to.deep.equal([]);
   });
 
   it('[flex] never sends two images: the picker keeps one, and one reaches Puter', async () => {
     const marker = unique();
     const el = await puterWidget('flux-2-flex', marker);
-    await choose(el, [await png(640, 480, 'a.png'), await png(480, 640, 'b.png')]);
+    await choose(el, [await pngFile(640, 480, 'a.png'), await pngFile(480, 640, 'b.png')]);
     expect(thumbs(el)).to.have.length(1);
     // Full: no way to choose another, and it says how many of how many.
     expect(el.shadowRoot!.querySelector('input[type=file]')).to.equal(null);
     expect(words(el.shadowRoot!.querySelector('.drop'))).to.contain('1 of 1');
     await el.generate();
-    const [call] = (await puterLog(marker)).filter((entry) => entry.kind === 'generate');
+    const [call] = await puterCalls(marker);
     expect((call as unknown as { inputs: number }).inputs).to.equal(1);
   });
 });
@@ -132,18 +117,10 @@ describe('Puter through its real SDK, against the strict simulator', function ()
 describe('BFL, against the strict simulator', () => {
   it('a 6 MP reference reaches BFL at 4 MP or less, and the charge is exactly what the preview said', async () => {
     const marker = uniqueStorageKey();
-    const el = await fixture<UserPaysImage>(
-      html`<userpays-image
-        provider="bfl"
-        model="flux-2-pro"
-        locale="en-US"
-        storage-key=${uniqueStorageKey()}
-        endpoint=${bflEndpoint(`pending=50;run=${marker}`)}
-        prompt="the same harbour, in autumn"
-      ></userpays-image>`,
-    );
-    el.apiKey = 'sim-rules-key';
-    await choose(el, [await png(3000, 2000)]);
+    const endpoint = bflEndpoint(`pending=50;run=${marker}`);
+    const attributes = { provider: 'bfl', model: 'flux-2-pro', locale: 'en-US', endpoint };
+    const el = await imageWidget({ ...attributes, prompt: 'the same harbour, in autumn' }, { apiKey: 'sim-rules-key' });
+    await choose(el, [await pngFile(3000, 2000)]);
     expect(el.quote?.total).to.equal('0.09'); // 3 + 4 MP × 1.5 credits, not 3 + 6 × 1.5
     expect(part(el, 'cost')!.textContent).to.contain('resized from 3000×2000');
     expect(el.shadowRoot!.querySelector('.thumbs')!.textContent).to.contain('3000×2000 → 2449×1632');
@@ -151,8 +128,8 @@ describe('BFL, against the strict simulator', () => {
     expect(el.shadowRoot!.querySelector('.thumbs')!.textContent).to.contain('adds 4 MP = $0.06');
     const result = await el.generate();
     expect(result.charged).to.equal(el.quote!.total);
-    const submit = (await simLog()).find((entry) => entry.method === 'POST' && entry.path.includes(`run=${marker}`));
-    const [[width, height]] = (submit as unknown as { inputs: [number, number][] }).inputs;
+    const [submit] = await submissionsOf('bfl', `run=${marker}`);
+    const [[width, height]] = submit.inputs as [number, number][];
     expect([width, height]).to.deep.equal([2449, 1632]);
     expect(width * height).to.be.at.most(4 * 1024 * 1024);
   });
@@ -160,18 +137,16 @@ describe('BFL, against the strict simulator', () => {
 
 describe('reference images given by drop or paste', () => {
   it('takes images dropped on the reference area or pasted into the form, and leaves pasted text alone', async () => {
-    const el = await fixture<UserPaysImage>(
-      html`<userpays-image provider="bfl" model="flux-2-pro" storage-key=${uniqueStorageKey()}></userpays-image>`,
-    );
+    const el = await imageWidget({ provider: 'bfl', model: 'flux-2-pro' });
     await panelsLoaded(el); // the drop zone is under More options, which comes with the panels
     const files = new DataTransfer();
-    files.items.add(await png(640, 480, 'dropped.png'));
+    files.items.add(await pngFile(640, 480, 'dropped.png'));
     const drop = new DragEvent('drop', { dataTransfer: files, bubbles: true, cancelable: true });
     el.shadowRoot!.querySelector('.refs .drop')!.dispatchEvent(drop);
     expect(drop.defaultPrevented, 'the browser does not open the file').to.equal(true);
     await until(() => thumbs(el).length === 1);
     const pasted = new DataTransfer();
-    pasted.items.add(await png(480, 640, 'pasted.png'));
+    pasted.items.add(await pngFile(480, 640, 'pasted.png'));
     const paste = new ClipboardEvent('paste', { clipboardData: pasted, bubbles: true, cancelable: true });
     el.shadowRoot!.querySelector('textarea')!.dispatchEvent(paste);
     await until(() => thumbs(el).length === 2);

@@ -3,8 +3,10 @@
 // (the page leaves for the account system and comes back with its form); the key the sign-in gives pays, the account
 // line says what is left, Sign out forgets it, and the key goes only to the provider's own origin.
 import { expect } from '@open-wc/testing';
+import Decimal from 'decimal.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
-import { until } from '../ledger/helpers.js';
+import { LedgerStore } from '../../src/ledger/ledger.js';
+import { until } from '../support/wait.js';
 import { authorize, closeDemo, demoWidget, openDemo, signInButton, signInPage, withPopup } from '../support/demo.js';
 import { blocked, generateButton, part, words } from '../support/widget.js';
 
@@ -99,6 +101,7 @@ describe('Sign in with OpenRouter and Hugging Face (the demo, its simulators)', 
     it(`${name} by redirect where popups are blocked: the page comes back with its form and the key`, async () => {
       const view = await openDemo(1280);
       await demoWidget(view, provider);
+      view.history.replaceState(null, '', `${view.location.pathname}?from=redirect-test`); // the page's own query
       const first = await signInButton(view, provider);
       first.widget.prompt = 'a kite over the dunes';
       first.widget.count = 2;
@@ -112,18 +115,66 @@ describe('Sign in with OpenRouter and Hugging Face (the demo, its simulators)', 
       await until(() => accountLine(widget).startsWith(`Signed in with ${name}`), 8000);
       expect(widget.prompt).to.equal('a kite over the dunes');
       expect(widget.count).to.equal(2);
-      expect(view.location.search, 'the code is gone from the address').to.equal('');
+      expect(view.location.search, 'the code is gone, the page’s own query back').to.equal('?from=redirect-test');
     });
   }
 
-  it('OpenRouter: the account line says what the price takes of what is left, and a price it cannot cover is refused before sending', async () => {
+  it('OpenRouter: the sign-in asks for the page’s budget as the cap, with a callback of no query; the account line says what is left of it, after an image too, and links to revoke the key', async () => {
     const view = await openDemo(1280);
-    await demoWidget(view, 'openrouter', 'credits=0.01');
+    await demoWidget(view, 'openrouter');
+    view.history.replaceState(null, '', `${view.location.pathname}?from=sign-in-test`); // the page's own query
+    const { widget, button } = await signInButton(view, 'openrouter');
+    const popup = await withPopup(view, () => button.click());
+    const asked = new URL((await signInPage(() => popup)).location.href);
+    expect(asked.searchParams.get('limit'), 'the demo’s budget="1.00"').to.equal('1');
+    expect(asked.searchParams.get('callback_url')).to.equal(view.location.origin + view.location.pathname);
+    await authorize(() => popup);
+    await until(() => /of your \$1\.00 at OpenRouter/.test(accountLine(widget)), 8000);
+    expect(view.location.search, 'the page’s own address as it was').to.equal('?from=sign-in-test');
+    const revoke = part(widget, 'revoke') as HTMLAnchorElement;
+    expect([revoke.href, words(revoke)]).to.deep.equal(['https://openrouter.ai/settings/keys', 'Revoke this key ↗']);
+
+    const result = await widget.generate();
+    // What is left of the cap, read from OpenRouter again after the image.
+    const left = new Decimal('1').minus(result.charged);
+    await until(() => accountLine(widget).includes(`of your $${left.toString()} at OpenRouter`), 8000);
+  });
+
+  it('OpenRouter: a key made without the cap asked for is said to have none, and no amount is shown for what is left', async () => {
+    const view = await openDemo(1280);
+    await demoWidget(view, 'openrouter', 'limit=ignored');
     const { widget, button } = await signInButton(view, 'openrouter');
     const popup = await withPopup(view, () => button.click());
     await authorize(() => popup);
-    await until(() => /of your \$0\.01 at OpenRouter/.test(accountLine(widget)), 8000);
-    expect(generateButton(widget).disabled, 'Generate').to.equal(true);
-    expect(blocked(widget).reason).to.match(/\$0\.01/);
+    await until(() => accountLine(widget).includes('OpenRouter set no cap on this key'), 8000);
+    expect(accountLine(widget)).not.to.match(/\$\d/);
+    expect(part(widget, 'balance'), 'no amount in the key field either').to.equal(null);
+  });
+
+  it('Hugging Face: a free account is told before the click what it takes to pay, is not stopped, and the 402 says the same way out', async () => {
+    const view = await openDemo(1280);
+    await demoWidget(view, 'huggingface');
+    const { widget, button } = await signInButton(view, 'huggingface');
+    const popup = await withPopup(view, () => button.click());
+    await authorize(() => popup, 'authorize-free');
+    await until(() => accountLine(widget).startsWith('Signed in with Hugging Face'), 8000);
+    const note = await until(() =>
+      [...widget.shadowRoot!.querySelectorAll('p.muted')].find((p) => /cannot pay for images yet/.test(words(p))),
+    );
+    expect(words(note)).to.match(/no credits and no payment method\. Buy credits or a subscription there first/);
+    expect(note.querySelector('a')!.getAttribute('href')).to.equal('https://huggingface.co/settings/billing');
+
+    widget.prompt = 'a paper lantern on a dark river';
+    await widget.updateComplete;
+    expect(blocked(widget).reason, 'never stopped before the click: the provider decides').to.equal('');
+    expect(generateButton(widget).disabled).to.equal(false);
+    const error = await widget.generate().then(
+      () => undefined,
+      (thrown: { code: string; message: string }) => thrown,
+    );
+    expect(error).to.include({ code: 'insufficient-funds' });
+    expect(error!.message).to.match(/buy credits or subscribe to PRO/i);
+    const last = new LedgerStore({ storageKey: widget.storageKey }).entries().at(-1)!;
+    expect([last.status, last.provider], 'nothing booked').to.deep.equal(['void', 'huggingface']);
   });
 });

@@ -1,14 +1,14 @@
 // The size picker: one group of shapes from 21:9 to 9:21 (those the provider can make of the model), drawn at
 // their ratio, and for rules in pixels one group of sizes of the shape in force, each exactly that shape (a
 // "16:9" that is 7:4 would lie). Native radios: one Tab stop per group, arrows move within it.
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { BUILTIN_PRICE_BOOK } from '../../src/providers/prices.js';
 import { sizeView } from '../../src/elements/image/size-presets.js';
 import { capabilityOf } from '../../src/pricing/quote.js';
-import { uniqueStorageKey } from '../support/sim.js';
+import { imageWidget } from '../support/widget.js';
 
 const shapes = (el: UserPaysImage) => [
   ...el.shadowRoot!.querySelectorAll<HTMLInputElement>('[part~=shape] input[type=radio]'),
@@ -17,10 +17,7 @@ const sizes = (el: UserPaysImage) => [
   ...el.shadowRoot!.querySelectorAll<HTMLInputElement>('[part~=size] input[type=radio]'),
 ];
 const labelOf = (input: HTMLInputElement) => input.closest('label')!.textContent!.trim();
-const widget = (provider: string, model: string) =>
-  fixture<UserPaysImage>(
-    html`<userpays-image provider=${provider} model=${model} storage-key=${uniqueStorageKey()}></userpays-image>`,
-  );
+const widget = (provider: string, model: string) => imageWidget({ provider, model });
 
 describe('<userpays-image>: the size picker', () => {
   it('offers, for every provider, model and shape, only sizes of exactly that shape', () => {

@@ -2,17 +2,12 @@
 // the gallery's Copy and Use as reference read the image the widget stored, never fetch() its own blob: URL, which
 // that policy refuses (issue 23, defect 3).
 import { expect } from '@open-wc/testing';
-import { ImageStore } from '../../src/images/image-store.js';
-import { closeDemo, demoWidget, openDemo } from '../support/demo.js';
-import { until } from '../support/puter.js';
+import { demoWidget, forgetDemo, openDemo } from '../support/demo.js';
+import { until } from '../support/wait.js';
 
 describe('a page with a strict CSP: the gallery’s Copy and Use as reference', function () {
   this.timeout(30_000);
-  afterEach(async () => {
-    closeDemo();
-    for (const key of Object.keys(localStorage)) if (key.startsWith('userpays')) localStorage.removeItem(key);
-    await new ImageStore({ storageKey: 'userpays' }).clear(); // the demo's storage key
-  });
+  afterEach(forgetDemo);
 
   it('copies the saved image and uses it as a reference, and the policy refuses nothing', async () => {
     const view = await openDemo(1280);

@@ -3,7 +3,8 @@ import '../../src/define.js';
 import type { UserPaysCost } from '../../src/elements/cost/userpays-cost.js';
 import type { Quote } from '../../src/base/types.js';
 import { nextEvent } from '../support/sim.js';
-import { until } from '../ledger/helpers.js';
+import { until } from '../support/wait.js';
+import { imageWidget } from '../support/widget.js';
 
 const text = (el: UserPaysCost) => el.shadowRoot!.querySelector('[part=cost]')!.textContent!.replace(/\s+/g, ' ');
 
@@ -103,9 +104,7 @@ describe('<userpays-cost provider="puter">', () => {
     const cost = await fixture<UserPaysCost>(
       html`<userpays-cost provider="puter" endpoint=${endpoint} model="flux-2-pro"></userpays-cost>`,
     );
-    const widget = await fixture<HTMLElementTagNameMap['userpays-image']>(
-      html`<userpays-image provider="puter" endpoint=${endpoint} model="flux-2-pro"></userpays-image>`,
-    );
+    const widget = await imageWidget({ provider: 'puter', endpoint, model: 'flux-2-pro' });
     await until(() => cost.quote?.source.name === 'Puter live catalogue');
     await until(() => widget.quote?.source.name === 'Puter live catalogue');
     expect(cost.quote).to.deep.equal(widget.quote);

@@ -1,14 +1,14 @@
 // The widget's side of the ledger's recovery and of key storage (docs/ledger.md, docs/contract.md): paid work a closed page left behind is finished on the next load
 // (asking for the key when it is needed), the gallery is bounded by keep-images, and a key is persisted
 // only on the user's explicit opt-in.
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { LedgerStore } from '../../src/ledger/ledger.js';
-import { until } from '../ledger/helpers.js';
+import { until } from '../support/wait.js';
 import { bflEndpoint, uniqueStorageKey } from '../support/sim.js';
 import { openTab } from '../support/tabs.js';
-import { part } from '../support/widget.js';
+import { imageWidget, part, typeKey } from '../support/widget.js';
 
 const images = (el: UserPaysImage) => [...el.shadowRoot!.querySelectorAll<HTMLImageElement>('[part~=image]')];
 
@@ -29,9 +29,7 @@ describe('<userpays-image> recovery, keep-images, remembered keys', () => {
     const storageKey = uniqueStorageKey();
     const endpoint = bflEndpoint('pending=1200');
     const ledger = await pageThatLeavesAPaidTask(storageKey, endpoint);
-    const el = await fixture<UserPaysImage>(
-      html`<userpays-image provider="bfl" storage-key=${storageKey} endpoint=${endpoint}></userpays-image>`,
-    );
+    const el = await imageWidget({ provider: 'bfl', 'storage-key': storageKey, endpoint });
     await until(() =>
       el.shadowRoot!.textContent!.includes(
         `A paid image from an earlier visit is waiting at ${new URL(endpoint).host}`,
@@ -55,9 +53,7 @@ describe('<userpays-image> recovery, keep-images, remembered keys', () => {
     const endpoint = bflEndpoint('pending=600');
     const ledger = await pageThatLeavesAPaidTask(storageKey, endpoint);
     const taskId = ledger.pending()[0].task!.id;
-    const el = await fixture<UserPaysImage>(
-      html`<userpays-image provider="bfl" storage-key=${storageKey} endpoint=${endpoint}></userpays-image>`,
-    );
+    const el = await imageWidget({ provider: 'bfl', 'storage-key': storageKey, endpoint });
     await until(() => el.shadowRoot!.textContent!.includes(`is waiting at ${new URL(endpoint).host}`));
     const realFetch = window.fetch;
     const polls: string[] = [];
@@ -83,16 +79,13 @@ describe('<userpays-image> recovery, keep-images, remembered keys', () => {
   });
 
   it('keeps only keep-images images, newest first', async () => {
-    const el = await fixture<UserPaysImage>(
-      html`<userpays-image
-        provider="bfl"
-        keep-images="2"
-        storage-key=${uniqueStorageKey()}
-        endpoint=${bflEndpoint('pending=50')}
-        prompt="three foxes"
-        count="3"
-      ></userpays-image>`,
-    );
+    const el = await imageWidget({
+      provider: 'bfl',
+      'keep-images': 2,
+      endpoint: bflEndpoint('pending=50'),
+      prompt: 'three foxes',
+      count: 3,
+    });
     el.apiKey = 'sim-keep-key';
     await el.generate();
     await el.generate();
@@ -103,21 +96,15 @@ describe('<userpays-image> recovery, keep-images, remembered keys', () => {
 
   it('keeps the key in memory only unless the user opts in, and forgets it when they opt out', async () => {
     const storageKey = uniqueStorageKey();
-    const el = await fixture<UserPaysImage>(
-      html`<userpays-image provider="bfl" storage-key=${storageKey}></userpays-image>`,
-    );
-    const input = part(el, 'key') as HTMLInputElement;
-    input.value = 'sim-secret-key';
-    input.dispatchEvent(new Event('input'));
+    const el = await imageWidget({ provider: 'bfl', 'storage-key': storageKey });
+    await typeKey(el, 'sim-secret-key');
     expect(el.apiKey).to.equal('sim-secret-key');
     expect(JSON.stringify({ ...localStorage })).not.to.contain('sim-secret-key');
 
     const remember = part(el, 'remember') as HTMLInputElement;
     remember.click();
     expect(localStorage.getItem(`${storageKey}:key:bfl:https://api.bfl.ai`)).to.equal('sim-secret-key');
-    const next = await fixture<UserPaysImage>(
-      html`<userpays-image provider="bfl" storage-key=${storageKey}></userpays-image>`,
-    );
+    const next = await imageWidget({ provider: 'bfl', 'storage-key': storageKey });
     expect(next.apiKey).to.equal('sim-secret-key');
     expect(next.getAttributeNames().join(' ')).not.to.contain('key=');
 

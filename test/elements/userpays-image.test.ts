@@ -1,9 +1,9 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { ImageStore } from '../../src/images/image-store.js';
 import { LedgerStore } from '../../src/ledger/ledger.js';
-import type { ErrorDetail, GenerationResult, Tally } from '../../src/base/types.js';
+import type { GenerationResult, Tally } from '../../src/base/types.js';
 import { bflEndpoint, simLog, submissionsSince, uniqueStorageKey } from '../support/sim.js';
 import {
   blocked,
@@ -11,36 +11,29 @@ import {
   chooseModel,
   decision,
   generateButton,
+  imageWidget,
   modelChoices,
   panelsLoaded,
   part,
 } from '../support/widget.js';
+import { errorEvent } from '../support/failure.js';
 
 // This file's widgets carry their own `run` marker: other test files use the same simulator at the same time.
 const RUN = uniqueStorageKey();
-const ours = async (before: number) =>
-  (await submissionsSince(before)).filter((entry) => entry.path.includes(`run=${RUN}`));
+/** This file's submissions since `before` requests. */
+const ours = (before: number) => submissionsSince(before, `run=${RUN}`);
 
 async function widget(scenario = '', extra: Partial<UserPaysImage> = {}) {
-  const el = await fixture<UserPaysImage>(
-    html`<userpays-image
-      provider="bfl"
-      locale="en-US"
-      storage-key=${uniqueStorageKey()}
-      endpoint=${bflEndpoint(`${scenario || 'pending=60'};run=${RUN}`)}
-      prompt="a red fox in the snow"
-    ></userpays-image>`,
-  );
+  const el = await imageWidget({
+    provider: 'bfl',
+    locale: 'en-US',
+    endpoint: bflEndpoint(`${scenario || 'pending=60'};run=${RUN}`),
+    prompt: 'a red fox in the snow',
+  });
   el.apiKey = 'sim-test-key';
   Object.assign(el, extra);
   await el.updateComplete;
   return el;
-}
-
-async function failure(el: UserPaysImage): Promise<ErrorDetail> {
-  const event = oneEvent(el, 'userpays-error');
-  await el.generate().catch(() => {});
-  return (await event).detail;
 }
 
 describe('<userpays-image>', () => {
@@ -98,9 +91,7 @@ describe('<userpays-image>', () => {
     await el.generate();
     const key = el.storageKey;
     el.remove();
-    const again = await fixture<UserPaysImage>(
-      html`<userpays-image provider="bfl" storage-key=${key}></userpays-image>`,
-    );
+    const again = await imageWidget({ provider: 'bfl', 'storage-key': key });
     // The gallery is read after the first paint (docs/architecture.md, "Start-up order").
     await waitUntil(() => part(again, 'image'), 'the saved image is shown again', { timeout: 5000 });
     expect(again.tally).to.include({ spent: '0.014', images: 1 });
@@ -181,7 +172,7 @@ describe('<userpays-image>', () => {
   it('refuses an empty prompt before anything is sent', async () => {
     const el = await widget('', { prompt: '   ' });
     const before = (await simLog()).length;
-    const error = await failure(el);
+    const error = await errorEvent(el);
     expect(error.code).to.equal('invalid-input');
     expect(part(el, 'error')!.textContent).to.contain('Describe the image');
     expect(await ours(before)).to.have.length(0);
@@ -190,7 +181,7 @@ describe('<userpays-image>', () => {
   it('refuses a bad size before anything is sent', async () => {
     const el = await widget('', { width: 1000 });
     const before = (await simLog()).length;
-    const error = await failure(el);
+    const error = await errorEvent(el);
     expect(error.code).to.equal('invalid-input');
     expect(error.message).to.match(/multiple of 16/);
     expect(await ours(before)).to.have.length(0);
@@ -199,7 +190,7 @@ describe('<userpays-image>', () => {
   it('asks for a key when there is none, before anything is sent', async () => {
     const el = await widget('', { apiKey: '' });
     const before = (await simLog()).length;
-    const error = await failure(el);
+    const error = await errorEvent(el);
     expect(error.code).to.equal('auth-required');
     expect(await ours(before)).to.have.length(0);
     expect(part(el, 'key')).to.exist;
@@ -209,7 +200,7 @@ describe('<userpays-image>', () => {
     const el = await widget('', { budget: '0.02' });
     await el.generate();
     const before = (await simLog()).length;
-    const error = await failure(el);
+    const error = await errorEvent(el);
     expect(error.code).to.equal('budget-exceeded');
     expect(await ours(before)).to.have.length(0);
     expect(el.tally).to.include({ spent: '0.014', remaining: '0.006' });
@@ -227,7 +218,7 @@ describe('<userpays-image>', () => {
 
   it('shows insufficient funds in plain words and books nothing', async () => {
     const el = await widget('fault=402');
-    const error = await failure(el);
+    const error = await errorEvent(el);
     expect(error).to.include({ code: 'insufficient-funds', retryable: false });
     await el.updateComplete;
     expect(el.shadowRoot!.querySelectorAll('[role=status]')[1].textContent).to.equal(error.message);
@@ -256,7 +247,7 @@ describe('<userpays-image>', () => {
     const seen = await Promise.all(
       faults.map(async (fault) => {
         const el = await widget(`${fault};pending=60`);
-        const error = await failure(el);
+        const error = await errorEvent(el);
         await el.updateComplete;
         return { fault, el, error };
       }),

@@ -5,12 +5,14 @@ import { dayOf, isoDay } from '../../src/base/days.js';
 import { LedgerStore } from '../../src/ledger/ledger.js';
 import { v1History } from '../support/ledger-history.js';
 import type { Tally } from '../../src/base/types.js';
-import { MemoryStorage, cleanLocalStorage, image, until } from '../ledger/helpers.js';
+import { MemoryStorage, image } from '../support/ledger.js';
+import { cleanLocalStorage } from '../support/storage.js';
+import { until } from '../support/wait.js';
 import { uniqueStorageKey } from '../support/sim.js';
 import { controlledClock } from '../support/clock.js';
 import { formatUsd } from '../../src/pricing/index.js';
+import { part } from '../support/widget.js';
 
-const part = (el: UserPaysTally, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~=${name}]`);
 /** The chart's bars as [x, height] (one `M x 40 v -height h8 V40 z` per day with spending). */
 const bars = (el: UserPaysTally) =>
   [
@@ -169,12 +171,12 @@ describe('<userpays-tally>', () => {
     const csv = await (await fetch(clicked[0])).text();
     const lines = csv.trim().split('\r\n');
     expect(lines[0]).to.equal(
-      'day,time,id,provider,model,width,height,status,quoted,charged,credits,error,images,count',
+      'day,time,id,provider,model,width,height,status,quoted,charged,credits,error,images,count,upstream',
     );
     expect(lines.length).to.equal(1 + ledger.entries().length + ledger.compacted().length);
-    expect(lines.at(-1)).to.match(/^\d{4}-\d\d-\d\d,,,,flux-2-[\w-]+,,,compacted,,[\d.]+,,,\d+,\d+$/);
+    expect(lines.at(-1)).to.match(/^\d{4}-\d\d-\d\d,,,,flux-2-[\w-]+,,,compacted,,[\d.]+,,,\d+,\d+,$/);
     expect(lines.find((l) => l.includes(mine.id))).to.equal(
-      `${isoDay(dayOf(time.now()))},${new Date(time.now()).toISOString()},${mine.id},bfl,flux-2-pro,1024,1024,charged,0.03,0.03,,,1,1`,
+      `${isoDay(dayOf(time.now()))},${new Date(time.now()).toISOString()},${mine.id},bfl,flux-2-pro,1024,1024,charged,0.03,0.03,,,1,1,`,
     );
     const json = JSON.parse(await (await fetch(clicked[1])).text());
     expect(json.tally).to.deep.equal(el.tally);

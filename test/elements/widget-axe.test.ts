@@ -5,17 +5,16 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
-import { cleanLocalStorage } from '../ledger/helpers.js';
+import { storageKeysForgottenAfterEach } from '../support/storage.js';
+import { part } from '../support/widget.js';
 import { expectWcag22 } from '../support/axe.js';
 import { bflWidget } from '../support/bfl-widget.js';
-import { leftAtBfl } from '../support/earlier-visit.js';
+import { widgetResuming } from '../support/earlier-visit.js';
 import { uniqueStorageKey } from '../support/sim.js';
 
 const RUN = uniqueStorageKey();
 const KEY = 'sim-axe-key';
-const part = (el: UserPaysImage, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~=${name}]`);
-const widget = (scenario: string, storageKey?: string) =>
-  bflWidget({ scenario, run: RUN, prompt: 'a lighthouse in a storm', apiKey: KEY, storageKey });
+const widget = (scenario: string) => bflWidget({ scenario, run: RUN, prompt: 'a lighthouse in a storm', apiKey: KEY });
 
 /** No text the widget shows is smaller than 12 px. */
 function expectNoSmallText(el: UserPaysImage) {
@@ -52,8 +51,7 @@ async function expectAccessible(el: UserPaysImage) {
 
 describe('<userpays-image>: axe, WCAG 2.2 AA, in every state, light and dark', function () {
   this.timeout(30_000);
-  const keys: string[] = [];
-  afterEach(() => keys.splice(0).forEach(cleanLocalStorage));
+  const newStorageKey = storageKeysForgottenAfterEach();
 
   it('idle: the first screen, with its examples and More options', async () => {
     const el = await widget('pending=60');
@@ -101,11 +99,7 @@ describe('<userpays-image>: axe, WCAG 2.2 AA, in every state, light and dark', f
   });
 
   it('resumed: a paid image an earlier visit left, being fetched', async () => {
-    const storageKey = uniqueStorageKey();
-    keys.push(storageKey);
-    await leftAtBfl(storageKey, { run: RUN, key: KEY, prompt: 'an earlier harbour' });
-    const el = await widget('pending=60', storageKey);
-    await waitUntil(() => part(el, 'progress'), 'shown as under way');
+    const el = await widgetResuming(newStorageKey(), { run: RUN, key: KEY });
     await expectAccessible(el);
   });
 });

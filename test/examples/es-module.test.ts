@@ -2,26 +2,19 @@
 // a price table from headless pricing, and the element it defines.
 import { expect } from '@open-wc/testing';
 import {
-  closeExample,
   decision,
+  describeExample,
   generateThrough,
-  openExample,
+  itRunsUnderAStrictPolicy,
   part,
-  policyAndImportMap,
   typeInto,
-  waitFor,
   widgetOf,
-  type Example,
-} from './helpers.js';
+} from '../support/examples.js';
+import { until } from '../support/wait.js';
 
-const PAGE = '/examples/es-module/index.html';
-
-describe('examples/es-module', () => {
-  let example: Example | undefined;
-  afterEach(() => closeExample(example));
-
+describeExample('es-module', (open, page) => {
   it('builds its price table with quote(), exact to the price book', async () => {
-    example = await openExample(PAGE);
+    const example = await open();
     await widgetOf(example);
     const rows = [...example.doc.querySelectorAll<HTMLTableRowElement>('#prices tbody tr')].map((row) =>
       [...row.cells].map((cell) => cell.textContent!.trim()),
@@ -35,18 +28,18 @@ describe('examples/es-module', () => {
   });
 
   it('sets the widget to a price from the table, and the widget shows that same price', async () => {
-    example = await openExample(PAGE);
+    const example = await open();
     const widget = await widgetOf(example);
     const cell = [...example.doc.querySelectorAll<HTMLButtonElement>('#prices button')].find(
       (button) => button.closest('tr')!.cells[0].textContent === 'flux-2-pro' && button.textContent === '$0.045',
     )!;
     cell.click();
-    await waitFor(() => decision(widget).price === '$0.045', 'the widget priced as the table');
+    await until(() => decision(widget).price === '$0.045', 10_000, 'the widget priced as the table');
     expect(widget).to.include({ model: 'flux-2-pro', width: 1536, height: 1024 });
   });
 
   it('generates with the element the module defined, and shows the result from its listener', async () => {
-    example = await openExample(PAGE);
+    const example = await open();
     const widget = await widgetOf(example);
     await generateThrough(example, widget, (key) => typeInto(part(widget, 'key') as HTMLInputElement, key));
     expect(example.doc.querySelector('#result figcaption')!.textContent).to.equal('Charged $0.014');
@@ -54,10 +47,5 @@ describe('examples/es-module', () => {
     expect(example.errors).to.deep.equal([]);
   });
 
-  it('runs under a strict policy that allows its import map by hash, and nothing else inline', async () => {
-    const { policy, mapHash, inline } = await policyAndImportMap(PAGE);
-    expect(policy, `the import map changed: its hash is now ${mapHash}`).to.contain(`script-src 'self' ${mapHash};`);
-    expect(policy).not.to.contain('unsafe');
-    expect(inline).to.equal(1);
-  });
+  itRunsUnderAStrictPolicy(page);
 });

@@ -3,31 +3,18 @@
 // CommonJS only: test/examples/examples-plugin.mjs serves it as ES modules, bundled by esbuild, as `npm start` does.
 import { expect } from '@open-wc/testing';
 import {
-  closeExample,
-  expectErrorShown,
-  expectPaidResult,
-  openExample,
-  policyAndImportMap,
+  describeExample,
+  itRunsUnderAStrictPolicy,
+  itWiresTheWidget,
+  vendorModulesReady,
   widgetOf,
-  type Example,
-} from './helpers.js';
+} from '../support/examples.js';
 
-const PAGE = '/examples/react/index.html';
-
-describe('examples/react', () => {
-  let example: Example | undefined;
-  afterEach(() => closeExample(example));
-
-  // The server prepares the vendor modules on first request (examples/vendor.mjs): not inside a test's time limit.
-  before(async function () {
-    this.timeout(60_000);
-    for (const path of ['/examples/vendor/react.js', '/examples/vendor/react-dom-client.js'])
-      expect((await fetch(path)).ok, path).to.equal(true);
-  });
+describeExample('react', (open, page) => {
+  vendorModulesReady('/examples/vendor/react.js', '/examples/vendor/react-dom-client.js');
 
   it('renders the element with its attributes, one React in the page', async () => {
-    example = await openExample(PAGE);
-    const widget = await widgetOf(example);
+    const widget = await widgetOf(await open());
     expect(widget).to.include({ provider: 'bfl', model: 'flux-2-klein-4b', prompt: 'a paper boat on a puddle' });
     expect((widget as unknown as { endpoint: string }).endpoint).to.match(/\/sim\/bfl\/s\/deliveryCors=1$/);
     // react-dom/client bundled with `react` left to the page's React module, not a copy of its own.
@@ -36,20 +23,7 @@ describe('examples/react', () => {
     expect(client).not.to.contain('react/cjs/react.development.js');
   });
 
-  it('hears userpays-error through onuserpays-error', async () => {
-    example = await openExample(PAGE);
-    await expectErrorShown(example);
-  });
+  itWiresTheWidget(open, 'onuserpays-error');
 
-  it('prices, takes the key in the widget’s own field (the only one), generates and renders the result', async () => {
-    example = await openExample(PAGE);
-    await expectPaidResult(example);
-  });
-
-  it('runs under a strict policy that allows its import map by hash, and nothing else inline', async () => {
-    const { policy, mapHash, inline } = await policyAndImportMap(PAGE);
-    expect(policy, `the import map changed: its hash is now ${mapHash}`).to.contain(`script-src 'self' ${mapHash};`);
-    expect(policy).not.to.contain('unsafe');
-    expect(inline).to.equal(1);
-  });
+  itRunsUnderAStrictPolicy(page);
 });

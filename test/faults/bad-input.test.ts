@@ -7,21 +7,21 @@
 // against what the simulator says it charged), no script of theirs runs, and the widget goes on working.
 // Page-side inputs go through `UserPays.generate` (src/generation/headless.ts) and the widget; provider-side ones
 // through the simulators' fault scenarios (demo/sim/bfl.mjs, openrouter.mjs), over real HTTP on loopback.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import Decimal from 'decimal.js';
 import '../../src/define.js';
 import { UserPaysError, generate, tally as tallyOf } from '../../src/api.js';
-import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
-import { ImageStore } from '../../src/images/image-store.js';
 import { priceOf } from '../../src/pricing/index.js';
 import { BUILTIN_PRICE_BOOK } from '../../src/providers/prices.js';
 import type { ErrorDetail, ProgressDetail, Tally } from '../../src/base/types.js';
 import { errors as errorsText } from '../../src/strings/errors.js';
 import { generation as generationText } from '../../src/strings/generation.js';
-import { cleanLocalStorage } from '../ledger/helpers.js';
 import { bflWidget } from '../support/bfl-widget.js';
-import { bflEndpoint, uniqueStorageKey } from '../support/sim.js';
-import { blocked, decision, generateButton, panelsLoaded, part, words } from '../support/widget.js';
+import { bflEndpoint, simCharged, submissionsOf, uniqueStorageKey } from '../support/sim.js';
+import { blocked, decision, generateButton, imageWidget, panelsLoaded, part, words } from '../support/widget.js';
+import { pngBlob } from '../support/images.js';
+import { rejection } from '../support/failure.js';
+import { storageKeysForgottenAfterEach } from '../support/storage.js';
 
 /** Set by every script a hostile input carries: if anything of theirs ran, it is set. */
 const RAN = '__userpaysRan';
@@ -29,17 +29,6 @@ const ran = () => (window as unknown as Record<string, unknown>)[RAN];
 const MARKUP = `<img src=x onerror="window.${RAN}=1"><script>window.${RAN}=1</script>`;
 
 type Sim = 'bfl' | 'fal' | 'openrouter';
-
-/** What the simulator says it charged `key`, in USD. */
-async function charged(sim: Sim, key: string): Promise<string> {
-  return (await (await fetch(`${location.origin}/sim/${sim}/_charges?key=${encodeURIComponent(key)}`)).json()).usd;
-}
-
-/** The submissions a simulator received under the run marker `run` (polls and images are not submissions). */
-async function submissions(sim: Sim, run: string): Promise<unknown[]> {
-  const log: { method: string; path: string }[] = await (await fetch(`${location.origin}/sim/${sim}/_log`)).json();
-  return log.filter((entry) => entry.method === 'POST' && entry.path.includes(run));
-}
 
 /**
  * The books agree with the provider: nothing booked that it did not charge (spent ≤ charged), nothing it charged
@@ -66,20 +55,6 @@ function inWords(error: unknown, code: string | RegExp, what: string): UserPaysE
   return error as UserPaysError;
 }
 
-/** The rejection of `call` (undefined when it resolved). */
-const outcome = (call: Promise<unknown>) =>
-  call.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-
-/** A PNG of that size, as a file input gives it. */
-async function png(width: number, height: number): Promise<Blob> {
-  const canvas = new OffscreenCanvas(width, height);
-  canvas.getContext('2d')!.fillRect(0, 0, width, height);
-  return canvas.convertToBlob({ type: 'image/png' });
-}
-
 /** CRC-32 of PNG chunks (ISO 3309, as the PNG specification gives it). */
 function crc32(bytes: Uint8Array): number {
   let crc = ~0;
@@ -92,16 +67,13 @@ function crc32(bytes: Uint8Array): number {
 
 /** A 1×1 PNG whose header says it is width × height (a decompression bomb's header), its checksum made good. */
 async function pngClaiming(width: number, height: number): Promise<Blob> {
-  const bytes = new Uint8Array(await (await png(1, 1)).arrayBuffer());
+  const bytes = new Uint8Array(await (await pngBlob(1, 1)).arrayBuffer());
   const view = new DataView(bytes.buffer);
   view.setUint32(16, width); // IHDR's data starts at 16: width, height
   view.setUint32(20, height);
   view.setUint32(29, crc32(bytes.subarray(12, 29))); // the CRC of "IHDR" and its 13 bytes
   return new Blob([bytes], { type: 'image/png' });
 }
-
-const storageKeys: string[] = [];
-const newStorageKey = () => (storageKeys.push(uniqueStorageKey()), storageKeys.at(-1)!);
 
 /**
  * A test that also fails when anything was thrown that no one caught (a render that throws, a rejection left
@@ -129,12 +101,7 @@ function tried(title: string, test: () => Promise<void>) {
 
 describe('bad input, tried whole', function () {
   this.timeout(30_000);
-  afterEach(async () => {
-    for (const key of storageKeys.splice(0)) {
-      cleanLocalStorage(key);
-      await new ImageStore({ storageKey: key }).clear();
-    }
-  });
+  const newStorageKey = storageKeysForgottenAfterEach();
 
   describe('from the page, through UserPays.generate', () => {
     /** A headless call at the BFL simulator under its own run, key and storage key. */
@@ -181,7 +148,7 @@ describe('bad input, tried whole', function () {
           const what = `${field} = ${String(value)}`;
           const { result, run, tally } = await headless({ prompt: 'a fox', [field]: value });
           inWords(result, 'invalid-input', what);
-          expect(await submissions('bfl', run), `${what}: nothing sent`).to.deep.equal([]);
+          expect(await submissionsOf('bfl', run), `${what}: nothing sent`).to.deep.equal([]);
           expect([tally.spent, tally.uncertain ?? '0'], `${what}: nothing booked`).to.deep.equal(['0', '0']);
         }
       },
@@ -222,7 +189,7 @@ describe('bad input, tried whole', function () {
       const [, width, height] = /try (\d+)×(\d+)/.exec(problem)!.map(Number);
       const { result, apiKey, tally } = await headless({ prompt: 'a long strip', width, height });
       expect(result, String(result)).not.to.be.instanceOf(Error);
-      booksAgree(tally, await charged('bfl', apiKey), `${width}×${height}`);
+      booksAgree(tally, await simCharged('bfl', apiKey), `${width}×${height}`);
     });
 
     tried(
@@ -236,13 +203,13 @@ describe('bad input, tried whole', function () {
           const what = `a prompt of ${prompt.length} characters`;
           const { result, apiKey, tally } = await headless({ prompt });
           if (result instanceof Error) inWords(result, /invalid-input|provider-error/, what);
-          booksAgree(tally, await charged('bfl', apiKey), what);
+          booksAgree(tally, await simCharged('bfl', apiKey), what);
         }
         for (const prompt of ['\u0000\u0001\u001f', '\u200b\u200d\ufeff', ' \u00a0\n\t\u2060 ']) {
           const what = `a prompt of ${[...prompt].map((c) => c.codePointAt(0)!.toString(16)).join(' ')}`;
           const { result, run, tally } = await headless({ prompt });
           inWords(result, 'invalid-input', what);
-          expect(await submissions('bfl', run), `${what}: nothing sent`).to.deep.equal([]);
+          expect(await submissionsOf('bfl', run), `${what}: nothing sent`).to.deep.equal([]);
           expect(tally.spent, what).to.equal('0');
         }
       },
@@ -264,7 +231,7 @@ describe('bad input, tried whole', function () {
         for (const [what, reference] of references) {
           const { result, run, tally } = await headless({ prompt: 'a fox', references: [reference] });
           inWords(result, 'invalid-input', what);
-          expect(await submissions('bfl', run), `${what}: nothing sent`).to.deep.equal([]);
+          expect(await submissionsOf('bfl', run), `${what}: nothing sent`).to.deep.equal([]);
           expect(tally.spent, what).to.equal('0');
         }
       },
@@ -277,7 +244,7 @@ describe('bad input, tried whole', function () {
       async () => {
         const storageKey = newStorageKey();
         const apiKey = `bad-input-${storageKey}`;
-        const el = await bflWidget({ scenario: '', run: storageKey, prompt: 'a fox', apiKey, storageKey });
+        const el = await bflWidget({ scenario: '', apiKey, storageKey });
         await panelsLoaded(el);
         const errors: ErrorDetail[] = [];
         el.addEventListener('userpays-error', (event) => errors.push((event as CustomEvent<ErrorDetail>).detail));
@@ -305,7 +272,7 @@ describe('bad input, tried whole', function () {
             expect(decision(el).price, `${what}: no price`).to.equal(undefined);
             expect(blocked(el).reason, `${what}: said beside Generate`).to.not.equal('');
           }
-          const error = inWords(await outcome(el.generate()), 'invalid-input', what);
+          const error = inWords(await rejection(el.generate()), 'invalid-input', what);
           await el.updateComplete;
           expect(words(el.shadowRoot!), `${what}: shown`).to.contain(error.message);
           expect(errors.at(-1)?.message, `${what}: told the page`).to.equal(error.message);
@@ -314,12 +281,12 @@ describe('bad input, tried whole', function () {
           else el.setAttribute(attribute, attribute === 'count' ? '1' : '1024');
           await el.updateComplete;
         }
-        expect(await submissions('bfl', storageKey), 'nothing sent').to.deep.equal([]);
+        expect(await submissionsOf('bfl', storageKey), 'nothing sent').to.deep.equal([]);
         expect(el.tally?.spent).to.equal('0');
         // And it works.
         const result = await el.generate();
         expect(result.images).to.have.length(1);
-        booksAgree(el.tally, await charged('bfl', apiKey), 'the generation after');
+        booksAgree(el.tally, await simCharged('bfl', apiKey), 'the generation after');
       },
     );
 
@@ -327,7 +294,7 @@ describe('bad input, tried whole', function () {
       'a prompt taken away or not text asks for a prompt, nothing is sent, and other attributes taken away are their defaults again',
       async () => {
         const storageKey = newStorageKey();
-        const el = await bflWidget({ scenario: '', run: storageKey, prompt: 'a fox', apiKey: 'sim-k', storageKey });
+        const el = await bflWidget({ scenario: '', apiKey: 'sim-k', storageKey });
         await panelsLoaded(el);
         for (const take of [
           () => el.removeAttribute('prompt'), // what a framework does with an attribute it no longer sets
@@ -339,10 +306,10 @@ describe('bad input, tried whole', function () {
           await el.updateComplete;
           take();
           await el.updateComplete;
-          inWords(await outcome(el.generate()), 'invalid-input', String(el.prompt));
+          inWords(await rejection(el.generate()), 'invalid-input', String(el.prompt));
           await el.updateComplete;
         }
-        expect(await submissions('bfl', storageKey)).to.deep.equal([]);
+        expect(await submissionsOf('bfl', storageKey)).to.deep.equal([]);
         // The other attributes of text a framework may take away: the widget goes on, at their defaults.
         for (const attribute of ['providers', 'models', 'budget', 'model']) {
           el.setAttribute(attribute, attribute === 'budget' ? '2' : 'flux-2-pro');
@@ -360,16 +327,14 @@ describe('bad input, tried whole', function () {
     tried(
       'a size far too large shows no payable price anywhere, and advice that is a size the model makes',
       async () => {
-        const el = await fixture<UserPaysImage>(
-          html`<userpays-image
-            provider="bfl"
-            locale="en-US"
-            storage-key=${newStorageKey()}
-            width="1000000000"
-            height="1024"
-            prompt="a fox"
-          ></userpays-image>`,
-        );
+        const el = await imageWidget({
+          provider: 'bfl',
+          locale: 'en-US',
+          'storage-key': newStorageKey(),
+          width: 1000000000,
+          height: 1024,
+          prompt: 'a fox',
+        });
         await panelsLoaded(el);
         el.shadowRoot!.querySelector<HTMLDetailsElement>('details.details')!.open = true;
         await el.updateComplete;
@@ -398,15 +363,13 @@ describe('bad input, tried whole', function () {
         const listen = (event: Event) => errors.push((event as CustomEvent<ErrorDetail>).detail);
         document.addEventListener('userpays-error', listen);
         try {
-          const el = await fixture<UserPaysImage>(
-            html`<userpays-image
-              provider="bfl"
-              model="flux-evil"
-              storage-key=${storageKey}
-              endpoint=${bflEndpoint(`run=${storageKey}`)}
-              prompt="a fox"
-            ></userpays-image>`,
-          );
+          const el = await imageWidget({
+            provider: 'bfl',
+            model: 'flux-evil',
+            'storage-key': storageKey,
+            endpoint: bflEndpoint(`run=${storageKey}`),
+            prompt: 'a fox',
+          });
           el.apiKey = `bad-input-${storageKey}`;
           await panelsLoaded(el);
           expect(el.model, 'kept as the page set it').to.equal('flux-evil');
@@ -417,8 +380,8 @@ describe('bad input, tried whole', function () {
           expect(generateButton(el).disabled).to.equal(true);
           expect(errors.map(({ code }) => code)).to.deep.equal(['invalid-input']);
           expect(errors[0].message).to.equal(blocked(el).reason);
-          inWords(await outcome(el.generate()), 'invalid-input', 'generate()');
-          expect(await submissions('bfl', storageKey)).to.deep.equal([]);
+          inWords(await rejection(el.generate()), 'invalid-input', 'generate()');
+          expect(await submissionsOf('bfl', storageKey)).to.deep.equal([]);
           // A model the page knows puts it right.
           el.model = 'flux-2-pro';
           await el.updateComplete;
@@ -432,7 +395,7 @@ describe('bad input, tried whole', function () {
 
     tried('markup in the prompt is shown as text, and nothing of it runs', async () => {
       const storageKey = newStorageKey();
-      const el = await bflWidget({ scenario: '', run: storageKey, prompt: MARKUP, apiKey: 'sim-k', storageKey });
+      const el = await bflWidget({ scenario: '', prompt: MARKUP, apiKey: 'sim-k', storageKey });
       await el.generate();
       await el.updateComplete;
       expect(el.shadowRoot!.querySelector('img[src=x], script')).to.equal(null);
@@ -446,18 +409,15 @@ describe('bad input, tried whole', function () {
     async function widgetAt(sim: Sim, scenario: string, prompt = 'a fox') {
       const storageKey = newStorageKey();
       const apiKey = `bad-input-${storageKey}`;
-      if (sim === 'bfl')
-        return { el: await bflWidget({ scenario, run: storageKey, prompt, apiKey, storageKey }), apiKey };
-      const el = await fixture<UserPaysImage>(
-        html`<userpays-image
-          provider=${sim}
-          model="flux-2-klein-4b"
-          locale="en-US"
-          storage-key=${storageKey}
-          endpoint=${`${location.origin}/sim/${sim}/s/${scenario};run=${storageKey}`}
-          prompt=${prompt}
-        ></userpays-image>`,
-      );
+      if (sim === 'bfl') return { el: await bflWidget({ scenario, prompt, apiKey, storageKey }), apiKey };
+      const el = await imageWidget({
+        provider: sim,
+        model: 'flux-2-klein-4b',
+        locale: 'en-US',
+        'storage-key': storageKey,
+        endpoint: `${location.origin}/sim/${sim}/s/${scenario};run=${storageKey}`,
+        prompt,
+      });
       el.apiKey = apiKey;
       await el.updateComplete;
       return { el, apiKey };
@@ -469,10 +429,10 @@ describe('bad input, tried whole', function () {
      */
     async function fails(sim: Sim, scenario: string, code: string | RegExp) {
       const { el, apiKey } = await widgetAt(sim, scenario);
-      const error = inWords(await outcome(el.generate()), code, scenario);
+      const error = inWords(await rejection(el.generate()), code, scenario);
       await el.updateComplete;
       await waitUntil(() => el.tally, 'the ledger is read');
-      booksAgree(el.tally, await charged(sim, apiKey), scenario);
+      booksAgree(el.tally, await simCharged(sim, apiKey), scenario);
       expect(words(el.shadowRoot!), `${scenario}: shown`).to.contain(error.message.slice(0, 40));
       expect(generateButton(el).disabled, `${scenario}: Generate again`).to.equal(false);
       expect(part(el, 'progress'), `${scenario}: nothing running`).to.equal(null);
@@ -527,7 +487,7 @@ describe('bad input, tried whole', function () {
         expect(percents.length, `${progress}: a percentage is shown`).to.be.greaterThan(0);
         for (const percent of percents) expect(percent, progress).to.be.within(0, 100);
         for (const { progress: fraction } of seen) if (fraction !== undefined) expect(fraction).to.be.within(0, 1);
-        booksAgree(el.tally, await charged('bfl', apiKey), progress);
+        booksAgree(el.tally, await simCharged('bfl', apiKey), progress);
       }
     });
 
@@ -541,7 +501,7 @@ describe('bad input, tried whole', function () {
       expect(result.images).to.have.length(1);
       expect(seen, 'queued, said').to.include('Queued');
       for (const status of seen) expect(status).not.to.match(/e\+|Infinity|NaN|\d{10}/);
-      booksAgree(el.tally, await charged('fal', apiKey), 'position=1e308');
+      booksAgree(el.tally, await simCharged('fal', apiKey), 'position=1e308');
     });
 
     tried(
@@ -556,7 +516,11 @@ describe('bad input, tried whole', function () {
         for (const address of addresses) {
           for (const sim of ['bfl', 'openrouter'] as const) {
             const key = sim === 'bfl' ? 'sample' : 'image';
-            const { el } = await fails(sim, `${key}=${encodeURIComponent(address)}`, 'provider-error');
+            const { el } = await fails(
+              sim,
+              `${sim === 'bfl' ? '' : 'images=none;'}${key}=${encodeURIComponent(address)}`,
+              'provider-error',
+            );
             expect(el.tally?.spent, `${sim} ${address}: the charge is booked`).to.not.equal('0');
             const sources = [...el.shadowRoot!.querySelectorAll('[src], [href]')].map(
               (node) => node.getAttribute('src') ?? node.getAttribute('href'),
@@ -575,7 +539,11 @@ describe('bad input, tried whole', function () {
         'data:image/png;base64,@@not base64@@',
         'https://example.com/x.png',
       ]) {
-        const { error } = await fails('openrouter', `image=${encodeURIComponent(address)}`, 'provider-error');
+        const { error } = await fails(
+          'openrouter',
+          `images=none;image=${encodeURIComponent(address)}`,
+          'provider-error',
+        );
         expect(error.message, address).not.to.contain(generationText.imageTooLarge());
         expect(error.message, address).to.match(/could not read|cannot open|not an image|address/i);
       }

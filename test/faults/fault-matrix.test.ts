@@ -8,13 +8,12 @@ import Decimal from 'decimal.js';
 import { UserPaysError } from '../../src/base/errors.js';
 import { runGeneration } from '../../src/generation/run-generation.js';
 import { LedgerStore } from '../../src/ledger/ledger.js';
-import { ImageStore } from '../../src/images/image-store.js';
-import { quoteFor } from '../../src/providers/prices.js';
-import { providerFor } from '../../src/providers/engine/adapters.js';
-import type { ProviderId, PublicRequest } from '../../src/base/types.js';
+import type { ProviderId } from '../../src/base/types.js';
 import { generation as text } from '../../src/strings/generation.js';
-import { MemoryStorage } from '../ledger/helpers.js';
-import { GATEWAY_PRICE_BOOK, uniqueStorageKey } from '../support/sim.js';
+import { MemoryStorage } from '../support/ledger.js';
+import { GATEWAY_PRICE_BOOK, simCharged, simEndpoint, type SimulatorName, uniqueStorageKey } from '../support/sim.js';
+import { generationJob } from '../support/generation.js';
+import { providerFor } from '../../src/providers/engine/adapters.js';
 
 type Status = 'charged' | 'void' | 'uncertain';
 /** One case: the scenario of the provider's simulator, the error code expected ('' = success), the booking. */
@@ -26,35 +25,16 @@ type Status = 'charged' | 'void' | 'uncertain';
 type Stage = 'sent' | 'accepted' | 'queued' | 'running' | 'downloading';
 type Case = [scenario: string, code: string, status: Status, cancelAt?: Stage];
 
-const SIM: Record<string, string> = { bfl: 'bfl', fal: 'fal', openai: 'openai' };
 /**
  * Polling as fast as the adapters allow. A case that must end in `timeout` gets a short deadline; every other
  * case a long one, so that a busy machine never turns three failed polls (about 2 s) into a timeout.
  */
 const poll = (code: string) => ({ initialMs: 500, maxMs: 500, timeoutMs: code === 'timeout' ? 2500 : 10_000 });
 
-/** What the simulator says it charged the key, in USD. */
-async function simCharged(provider: ProviderId, key: string): Promise<string> {
-  const reply = await (
-    await fetch(`${location.origin}/sim/${SIM[provider]}/_charges?key=${encodeURIComponent(key)}`)
-  ).json();
-  return reply.usd;
-}
-
 async function attempt(provider: ProviderId, scenario: string, code: string, cancelAt?: Stage) {
   const key = `matrix-${uniqueStorageKey()}`;
   const storageKey = uniqueStorageKey();
   const ledger = new LedgerStore({ storageKey, storage: new MemoryStorage() });
-  const request: PublicRequest = {
-    provider,
-    model: 'flux-2-klein-4b',
-    prompt: 'a lighthouse in fog',
-    width: 1024,
-    height: 1024,
-    count: 1,
-    inputs: [],
-  };
-  const quote = quoteFor(request, GATEWAY_PRICE_BOOK);
   const controller = new AbortController();
   const reached = (stage: Stage) => stage === cancelAt && controller.abort();
   ledger.subscribe(() => {
@@ -64,24 +44,47 @@ async function attempt(provider: ProviderId, scenario: string, code: string, can
   });
   const stageOf = (status: string): Stage =>
     status === text.downloading() ? 'downloading' : status.startsWith(text.queued()) ? 'queued' : 'running';
-  const endpoint = `${location.origin}/sim/${SIM[provider]}/s/${scenario || 'normal=1'};run=${storageKey}`;
-  const outcome = await runGeneration({
+  const endpoint = simEndpoint(provider as SimulatorName, `${scenario || 'normal=1'};run=${storageKey}`);
+  const job = generationJob({
     provider: await providerFor(provider),
     endpoint,
     apiKey: key,
-    request,
-    inputs: [],
-    quote,
+    request: { provider, prompt: 'a lighthouse in fog' },
+    priceBook: GATEWAY_PRICE_BOOK,
+    storageKey,
     ledger,
-    images: new ImageStore({ storageKey }),
     signal: controller.signal,
     poll: poll(code),
-    onProgress: ({ status }) => reached(stageOf(status.text)),
-  }).catch((error: unknown) => error as UserPaysError);
+    onStage: (stage) => {
+      if (stage.stage === 'progress') reached(stageOf(stage.detail.status.text));
+    },
+  });
+  const outcome = await runGeneration(job).catch((error: unknown) => error as UserPaysError);
   // A provider may still bill a request the page gave up on (fal finishing it): let it finish first.
   await new Promise((resolve) => setTimeout(resolve, provider === 'fal' ? 400 : 100));
-  return { outcome, entry: ledger.entries()[0], tally: ledger.tally(), charged: await simCharged(provider, key) };
+  return {
+    outcome,
+    entry: ledger.entries()[0],
+    tally: ledger.tally(),
+    charged: await simCharged(provider as SimulatorName, key),
+  };
 }
+
+/**
+ * The edge faults at submission that the fal queue and a gateway meet alike (the simulators share them:
+ * demo/sim/kit.mjs): what each comes to, and what is booked.
+ */
+const EDGE_FAULTS_AT_SUBMIT: Case[] = [
+  ['fault=500', 'provider-error', 'void'],
+  ['fault=502', 'provider-error', 'uncertain'],
+  ['fault=503', 'provider-error', 'void'],
+  ['fault=hang', 'timeout', 'uncertain'],
+  ['fault=network', 'network', 'uncertain'],
+  ['fault=bad-json', 'provider-error', 'uncertain'],
+  ['fault=html', 'provider-error', 'uncertain'],
+  ['fault=redirect', 'provider-error', 'void'],
+  ['fault=accept-then-drop', 'network', 'uncertain'],
+];
 
 const MATRIX: Record<'bfl' | 'fal' | 'openai', Case[]> = {
   bfl: [
@@ -129,15 +132,7 @@ const MATRIX: Record<'bfl' | 'fal' | 'openai', Case[]> = {
     ['fault=exhausted', 'insufficient-funds', 'void'],
     ['fault=422', 'invalid-input', 'void'],
     ['fault=429', 'rate-limited', 'void'],
-    ['fault=500', 'provider-error', 'void'],
-    ['fault=502', 'provider-error', 'uncertain'],
-    ['fault=503', 'provider-error', 'void'],
-    ['fault=hang', 'timeout', 'uncertain'],
-    ['fault=network', 'network', 'uncertain'],
-    ['fault=bad-json', 'provider-error', 'uncertain'],
-    ['fault=html', 'provider-error', 'uncertain'],
-    ['fault=redirect', 'provider-error', 'void'],
-    ['fault=accept-then-drop', 'network', 'uncertain'],
+    ...EDGE_FAULTS_AT_SUBMIT,
     ['fault=moderated', 'moderated', 'void'],
     ['fault=error', 'provider-error', 'uncertain'],
     ['fault=result-500', 'provider-error', 'uncertain'],
@@ -158,15 +153,7 @@ const MATRIX: Record<'bfl' | 'fal' | 'openai', Case[]> = {
     ['fault=429', 'rate-limited', 'void'],
     ['fault=400', 'invalid-input', 'void'],
     ['fault=moderated', 'moderated', 'void'],
-    ['fault=500', 'provider-error', 'void'],
-    ['fault=502', 'provider-error', 'uncertain'],
-    ['fault=503', 'provider-error', 'void'],
-    ['fault=hang', 'timeout', 'uncertain'],
-    ['fault=network', 'network', 'uncertain'],
-    ['fault=bad-json', 'provider-error', 'uncertain'],
-    ['fault=html', 'provider-error', 'uncertain'],
-    ['fault=redirect', 'provider-error', 'void'],
-    ['fault=accept-then-drop', 'network', 'uncertain'],
+    ...EDGE_FAULTS_AT_SUBMIT,
     ['fault=image-404', 'provider-error', 'charged'],
     ['fault=expired-url', 'provider-error', 'charged'],
     ['imageDelay=400', '', 'charged'],

@@ -3,14 +3,10 @@
 // that reaches BFL is a task charged: the uncertain amount must cover every one of them, and the words say so once.
 import { expect } from '@open-wc/testing';
 import { LedgerStore } from '../../src/ledger/ledger.js';
-import { cleanLocalStorage } from '../ledger/helpers.js';
+import { cleanLocalStorage } from '../support/storage.js';
 import { bflWidget } from '../support/bfl-widget.js';
-import { otherOrigin, uniqueStorageKey } from '../support/sim.js';
-
-/** What the BFL simulator debited `key`: USD and the tasks it created. */
-async function charged(key: string): Promise<{ usd: string; tasks: number }> {
-  return (await fetch(`${location.origin}/sim/bfl/_charges?key=${encodeURIComponent(key)}`)).json();
-}
+import { otherOrigin, simCharges, uniqueStorageKey } from '../support/sim.js';
+import { rejection } from '../support/failure.js';
 
 describe('a reset after acceptance: what may have been charged covers every copy the browser sent', function () {
   this.timeout(20_000);
@@ -19,22 +15,13 @@ describe('a reset after acceptance: what may have been charged covers every copy
     const storageKey = uniqueStorageKey();
     const key = `sim-reset-${storageKey}`;
     try {
-      const el = await bflWidget({
-        scenario: 'fault=accept-then-reset',
-        run: storageKey,
-        prompt: 'a fox',
-        apiKey: '',
-        storageKey,
-      });
+      const el = await bflWidget({ scenario: 'fault=accept-then-reset', apiKey: '', storageKey });
       // BFL on another origin, as api.bfl.ai is: the submit is preceded by its CORS preflight, on a connection the
       // POST then reuses.
       el.endpoint = `${otherOrigin()}/sim/bfl/s/fault=accept-then-reset;run=${storageKey}`;
       el.apiKey = key; // a key belongs to its origin: this one is for that host
-      const error = await el.generate().then(
-        () => undefined,
-        (thrown: Error) => thrown,
-      );
-      const debited = await charged(key);
+      const error = await rejection(el.generate());
+      const debited = await simCharges('bfl', key);
       expect(debited.tasks, 'the browser sent the POST again by itself').to.be.greaterThan(1);
       const entry = new LedgerStore({ storageKey }).entries()[0];
       expect(entry.status).to.equal('uncertain');

@@ -8,7 +8,7 @@ import Decimal from 'decimal.js';
 import { LedgerStore } from '../../src/ledger/ledger.js';
 import { mostSends } from '../../src/providers/engine/http.js';
 import { bflEndpoint, uniqueStorageKey } from '../support/sim.js';
-import { cleanLocalStorage } from '../ledger/helpers.js';
+import { cleanLocalStorage } from '../support/storage.js';
 import { openTab } from '../support/tabs.js';
 
 type Tab = Window['tab'];

@@ -1,44 +1,41 @@
-// runGeneration tells the page an image is here before it saves it (`onDownloaded`), so that the widget shows it
-// while it is saved and booked (src/ledger/gallery.ts, `add`), and that each image is saved and booked
-// (`onSaved`), so that the widget reads its gallery back before the other images are done.
+// runGeneration tells the page an image is here before it saves it (stage `downloaded`), so that the widget shows it
+// while it is saved and booked (src/images/gallery.ts, `add`), and that each image is saved and booked
+// (stage `saved`), so that the widget reads its gallery back before the other images are done.
 import { expect } from '@open-wc/testing';
-import { runGeneration, type GenerationJob } from '../../src/generation/run-generation.js';
+import { runGeneration } from '../../src/generation/run-generation.js';
 import { LedgerStore } from '../../src/ledger/ledger.js';
-import { ImageStore, type StoredImage } from '../../src/images/image-store.js';
-import { quoteFor } from '../../src/providers/prices.js';
-import { providerFor } from '../../src/providers/engine/adapters.js';
-import { cleanLocalStorage } from '../ledger/helpers.js';
+import { type StoredImage } from '../../src/images/image-store.js';
+import { cleanLocalStorage } from '../support/storage.js';
 import { bflEndpoint, uniqueStorageKey } from '../support/sim.js';
+import { generationJob } from '../support/generation.js';
+import { providerFor } from '../../src/providers/engine/adapters.js';
 
-/** Two images of one BFL submission on the simulator, with its own stores (`images`, `ledger`) and `callbacks`. */
-function twoImages(callbacks: Pick<GenerationJob, 'onBytes' | 'onDownloaded' | 'onSaved'>, scenario = '') {
+/** What a test does at the stages `bytes`, `downloaded` and `saved` of each image. */
+interface OnStages {
+  bytes?(id: string, blob: Blob): void;
+  downloaded?(image: StoredImage): void;
+  saved?(image: StoredImage): void;
+}
+
+/** Two images of one BFL submission on the simulator, with its own stores (`images`, `ledger`), told to `on`. */
+async function twoImages(on: OnStages, scenario = '') {
   const storageKey = uniqueStorageKey();
-  const images = new ImageStore({ storageKey });
   const ledger = new LedgerStore({ storageKey });
-  const request = {
-    provider: 'bfl' as const,
-    model: 'flux-2-klein-4b',
-    prompt: 'a lighthouse',
-    width: 512,
-    height: 512,
-    count: 2,
-    inputs: [],
-  };
-  const quote = quoteFor(request);
-  const generating = providerFor('bfl').then((provider) =>
-    runGeneration({
-      provider,
-      endpoint: bflEndpoint(`pending=60;deliveryCors=1;run=${storageKey}${scenario}`),
-      apiKey: 'sim-downloaded-key',
-      request,
-      inputs: [],
-      quote,
-      ledger,
-      images,
-      signal: new AbortController().signal,
-      ...callbacks,
-    }),
-  );
+  const job = generationJob({
+    provider: await providerFor('bfl'),
+    endpoint: bflEndpoint(`pending=60;deliveryCors=1;run=${storageKey}${scenario}`),
+    apiKey: 'sim-downloaded-key',
+    request: { width: 512, height: 512, count: 2 },
+    storageKey,
+    ledger,
+    onStage: (stage) => {
+      if (stage.stage === 'bytes') on.bytes?.(stage.id, stage.blob);
+      if (stage.stage === 'downloaded') on.downloaded?.(stage.image);
+      if (stage.stage === 'saved') on.saved?.(stage.image);
+    },
+  });
+  const { images, quote } = job;
+  const generating = runGeneration(job);
   const cleanUp = async () => {
     await images.clear();
     cleanLocalStorage(storageKey);
@@ -54,18 +51,18 @@ function catchReports() {
   return { reported, restore: () => (window.reportError = reportError) };
 }
 
-describe('runGeneration: onBytes, onDownloaded and onSaved', () => {
-  it('onBytes: gives each image’s bytes before they are measured; a throw in it undoes nothing', async () => {
+describe('runGeneration: the stages bytes, downloaded and saved', () => {
+  it('bytes: gives each image’s bytes before they are measured; a throw in it undoes nothing', async () => {
     const order: string[] = [];
     const bytes = new Map<string, Blob>();
     const { reported, restore } = catchReports();
-    const { generating, quote, cleanUp } = twoImages({
-      onBytes: (id, blob) => {
+    const { generating, quote, cleanUp } = await twoImages({
+      bytes: (id, blob) => {
         order.push(`bytes ${id}`);
         bytes.set(id, blob);
         if (bytes.size === 1) throw new Error('the page’s own display failed');
       },
-      onDownloaded: (image) => order.push(`downloaded ${image.id}`),
+      downloaded: (image) => order.push(`downloaded ${image.id}`),
     });
     try {
       const outcome = await generating;
@@ -81,13 +78,13 @@ describe('runGeneration: onBytes, onDownloaded and onSaved', () => {
     }
   });
 
-  it('onBytes: bytes no browser can read are told, then refused: never downloaded, saved or shown', async () => {
+  it('bytes: bytes no browser can read are told, then refused: never downloaded, saved or shown', async () => {
     const told: string[] = [];
-    const { ledger, images, generating, cleanUp } = twoImages(
+    const { ledger, images, generating, cleanUp } = await twoImages(
       {
-        onBytes: (id) => told.push(`bytes ${id}`),
-        onDownloaded: (image) => told.push(`downloaded ${image.id}`),
-        onSaved: (image) => told.push(`saved ${image.id}`),
+        bytes: (id) => told.push(`bytes ${id}`),
+        downloaded: (image) => told.push(`downloaded ${image.id}`),
+        saved: (image) => told.push(`saved ${image.id}`),
       },
       ';fault=broken-image',
     );
@@ -104,8 +101,8 @@ describe('runGeneration: onBytes, onDownloaded and onSaved', () => {
   it('gives each image before it is saved; what is saved is the same; a throw in it undoes nothing', async () => {
     const downloaded: { image: StoredImage; savedThen: Promise<StoredImage | undefined>; settled: boolean }[] = [];
     const { reported, restore } = catchReports();
-    const { images, ledger, quote, generating, cleanUp } = twoImages({
-      onDownloaded: (image) => {
+    const { images, ledger, quote, generating, cleanUp } = await twoImages({
+      downloaded: (image) => {
         downloaded.push({
           image,
           savedThen: images.get(image.id), // asked before the save: answered before it
@@ -135,11 +132,11 @@ describe('runGeneration: onBytes, onDownloaded and onSaved', () => {
     }
   });
 
-  it('onSaved: tells of each image once it is saved and booked; a throw in it undoes nothing', async () => {
+  it('saved: tells of each image once it is saved and booked; a throw in it undoes nothing', async () => {
     const saved: { id: string; savedThen: Promise<StoredImage | undefined>; status?: string }[] = [];
     const { reported, restore } = catchReports();
-    const { images, ledger, quote, generating, cleanUp } = twoImages({
-      onSaved: (image) => {
+    const { images, ledger, quote, generating, cleanUp } = await twoImages({
+      saved: (image) => {
         saved.push({
           id: image.id,
           savedThen: images.get(image.id),

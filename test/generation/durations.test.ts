@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { Durations } from '../../src/generation/durations.js';
-import { MemoryStorage } from '../ledger/helpers.js';
+import { MemoryStorage } from '../support/ledger.js';
 
 describe('Durations (how long each kind of image took here)', () => {
   it('predicts nothing before three samples, then the earliest of the last nine', () => {

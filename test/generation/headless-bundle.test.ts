@@ -2,7 +2,7 @@
 // `window.UserPays.generate` loads the engine chunk from beside it, which shares the entry's modules, so every error
 // is the one `UserPaysError` the page sees.
 import { expect } from '@open-wc/testing';
-import { cleanLocalStorage } from '../ledger/helpers.js';
+import { cleanLocalStorage } from '../support/storage.js';
 import { chunksFetched, loadModuleScript } from '../support/built.js';
 import { bflEndpoint, uniqueStorageKey } from '../support/sim.js';
 

@@ -2,65 +2,29 @@
 // real HTTP against the simulators the test server mounts under /sim/. Each test checks the books against what the
 // simulator says it charged, and that the widget, the headless call and other tabs of a storage key share one
 // ledger and one gallery.
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import '../../src/define.js';
-import { UserPaysError, generate, tally } from '../../src/api.js';
-import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
+import { generate, tally } from '../../src/api.js';
 import { ImageStore } from '../../src/images/image-store.js';
 import { LedgerStore } from '../../src/ledger/ledger.js';
-import { puterSdk } from '../../src/providers/puter/adapter.js';
 import { generation as generationText } from '../../src/strings/generation.js';
 import { ledger as ledgerText } from '../../src/strings/ledger.js';
 import type { ProgressDetail, ProviderId } from '../../src/base/types.js';
-import { cleanLocalStorage, until } from '../ledger/helpers.js';
+import { cleanLocalStorage } from '../support/storage.js';
+import { until } from '../support/wait.js';
 import { controlledClock } from '../support/clock.js';
-import { PUTER_SRC, puterEndpoint, puterLog, sdk, setPuterAccount, unique } from '../support/puter.js';
+import { PUTER_SRC, puterCalls, puterEndpoint, sdk, setPuterAccount, signedInToPuter } from '../support/puter.js';
 import { relayUrl } from '../support/relay.js';
-import { bflEndpoint, uniqueStorageKey } from '../support/sim.js';
+import { bflEndpoint, falEndpoint, simCharged, simLogOf, unique, uniqueStorageKey } from '../support/sim.js';
 import { openTab } from '../support/tabs.js';
+import { imageWidget } from '../support/widget.js';
+import { failure } from '../support/failure.js';
+import { pngBlob } from '../support/images.js';
 
 /** The test server under its other loopback name: BFL's polling and delivery hosts in the simulator. */
 const OTHER_HOST = location.host.startsWith('localhost')
   ? location.host.replace('localhost', '127.0.0.1')
   : location.host.replace('127.0.0.1', 'localhost');
-const falEndpoint = (scenario: string) => `${location.origin}/sim/fal/s/${scenario}`;
-const part = (root: ParentNode, name: string) => root.querySelectorAll<HTMLElement>(`[part~=${name}]`);
-
-interface LogEntry {
-  method: string;
-  path: string;
-  host: string;
-  hasKey: boolean;
-  origin?: string | null;
-}
-
-/** Every request a simulator received under this run marker (submissions, polls, images). */
-async function logOf(sim: 'bfl' | 'fal', run: string): Promise<LogEntry[]> {
-  const all: LogEntry[] = await (await fetch(`${location.origin}/sim/${sim}/_log`)).json();
-  return all.filter((entry) => entry.path.includes(run));
-}
-
-/** What the simulator says it charged the key, in USD (an exact decimal string). */
-async function simCharged(sim: 'bfl' | 'fal', key: string): Promise<string> {
-  return (await (await fetch(`${location.origin}/sim/${sim}/_charges?key=${encodeURIComponent(key)}`)).json()).usd;
-}
-
-/** The rejection of a call that must fail; fails the test if it resolves or rejects with anything else. */
-async function failure(call: Promise<unknown>): Promise<UserPaysError> {
-  const error = await call.then(
-    () => new Error('expected the call to fail'),
-    (thrown: unknown) => thrown,
-  );
-  expect(error).to.be.instanceOf(UserPaysError);
-  return error as UserPaysError;
-}
-
-/** A PNG of that size, as a file input would give it. */
-async function png(width: number, height: number): Promise<Blob> {
-  const canvas = new OffscreenCanvas(width, height);
-  canvas.getContext('2d')!.fillRect(0, 0, width, height);
-  return canvas.convertToBlob({ type: 'image/png' });
-}
 
 describe('UserPays.generate (headless) against the simulators', function () {
   this.timeout(20_000);
@@ -140,13 +104,13 @@ describe('UserPays.generate (headless) against the simulators', function () {
       expect((await (await fetch(image.url)).blob()).type).to.match(/^image\//);
     }
     expect(await tally(storageKey)).to.include({ spent: '0.02', images: 2 });
-    expect((await logOf('fal', run)).filter((entry) => entry.method === 'POST').length).to.equal(2);
+    expect((await simLogOf('fal', run)).filter((entry) => entry.method === 'POST').length).to.equal(2);
   });
 
   it('sends a reference resized and priced as it is sent: a 6 MP picture goes to FLUX.2 [pro] at 4 MP', async () => {
     const [storageKey, run, apiKey] = [newStorageKey(), unique(), unique('sim-headless-reference')];
     const result = await generate(
-      { provider: 'bfl', model: 'flux-2-pro', prompt: 'the same, at dusk', references: [await png(3000, 2000)] },
+      { provider: 'bfl', model: 'flux-2-pro', prompt: 'the same, at dusk', references: [await pngBlob(3000, 2000)] },
       { apiKey, storageKey, endpoint: bflEndpoint(`pending=50;deliveryCors=1;run=${run}`) },
     );
     expect(result.quote.note).to.contain('resized from 3000×2000');
@@ -181,7 +145,7 @@ describe('UserPays.generate (headless) against the simulators', function () {
     expect(result.images[0].saved).to.equal(true);
     expect(result.images[0].url).to.match(/^blob:/);
     expect(result.charged).to.equal(await simCharged('bfl', apiKey));
-    const [submitted, ...polls] = await logOf('bfl', run);
+    const [submitted, ...polls] = await simLogOf('bfl', run);
     expect([submitted.method, submitted.host, submitted.hasKey]).to.deep.equal(['POST', OTHER_HOST, true]);
     expect(polls.length).to.be.greaterThan(0);
     expect(polls.every((entry) => !entry.hasKey)).to.equal(true);
@@ -197,7 +161,7 @@ describe('UserPays.generate (headless) against the simulators', function () {
       { provider: 'bfl', prompt: 'a lantern' },
       { apiKey, storageKey, endpoint: bflEndpoint(`pending=50;run=${run}`) },
     );
-    const log = await logOf('bfl', run);
+    const log = await simLogOf('bfl', run);
     const elsewhere = log.filter((entry) => entry.host === OTHER_HOST);
     expect(elsewhere.length, 'polls and the image on BFL’s other hosts').to.be.greaterThan(0);
     expect(elsewhere.every((entry) => !entry.hasKey)).to.equal(true);
@@ -231,14 +195,12 @@ describe('UserPays.generate (headless) against the simulators', function () {
     expect((await failure(generate(request, { ...options, budget: '5' }))).code).to.equal('budget-exceeded');
     ledger.budget = null;
 
-    const widget = await fixture<UserPaysImage>(
-      html`<userpays-image provider="bfl" storage-key=${storageKey} budget="0.02"></userpays-image>`,
-    );
+    const widget = await imageWidget({ provider: 'bfl', 'storage-key': storageKey, budget: '0.02' });
     expect((await failure(generate(request, options))).code).to.equal('budget-exceeded');
     widget.remove();
 
     expect(
-      (await logOf('bfl', run)).filter((entry) => entry.method === 'POST').length,
+      (await simLogOf('bfl', run)).filter((entry) => entry.method === 'POST').length,
       'only the one that fit',
     ).to.equal(1);
     expect(ledger.entries().map((entry) => entry.status)).to.deep.equal(['charged']);
@@ -293,7 +255,7 @@ describe('UserPays.generate (headless) against the simulators', function () {
       expect(error.message, what).not.to.contain('12345');
     }
     expect((await failure(generate(good, { ...options, apiKey: '' }))).code).to.equal('auth-required');
-    expect(await logOf('bfl', run)).to.deep.equal([]);
+    expect(await simLogOf('bfl', run)).to.deep.equal([]);
     expect(await tally(options.storageKey)).to.include({ spent: '0', images: 0 });
   });
 
@@ -348,7 +310,7 @@ describe('UserPays.generate (headless) against the simulators', function () {
       ),
     );
     expect(error.code).to.equal('cancelled');
-    expect(await logOf('bfl', run)).to.deep.equal([]);
+    expect(await simLogOf('bfl', run)).to.deep.equal([]);
     expect(new LedgerStore({ storageKey }).entries()).to.deep.equal([]);
   });
 
@@ -383,14 +345,7 @@ describe('UserPays.generate (headless) against the simulators', function () {
   it('the widget and the headless call share one ledger and one gallery: same tally, live, in this page and other tabs', async () => {
     const [storageKey, run, apiKey] = [newStorageKey(), unique(), unique('sim-shared')];
     const endpoint = bflEndpoint(`pending=50;deliveryCors=1;run=${run}`);
-    const el = await fixture<UserPaysImage>(
-      html`<userpays-image
-        provider="bfl"
-        storage-key=${storageKey}
-        endpoint=${endpoint}
-        prompt="from the widget"
-      ></userpays-image>`,
-    );
+    const el = await imageWidget({ provider: 'bfl', 'storage-key': storageKey, endpoint, prompt: 'from the widget' });
     el.apiKey = apiKey;
     const tab = await openTab(storageKey);
     const tabTally = () => (tab.contentWindow as Window & { tab: { tallyElement: { tally?: { spent: string } } } }).tab;
@@ -412,10 +367,8 @@ describe('UserPays.generate (headless) against the simulators', function () {
 
     // A widget of the key opened later shows both images, the headless one among them.
     el.remove();
-    const later = await fixture<UserPaysImage>(
-      html`<userpays-image provider="bfl" storage-key=${storageKey}></userpays-image>`,
-    );
-    await until(() => part(later.shadowRoot!, 'image').length === 2);
+    const later = await imageWidget({ provider: 'bfl', 'storage-key': storageKey });
+    await until(() => later.shadowRoot!.querySelectorAll('[part~=image]').length === 2);
     const prompts = (await new ImageStore({ storageKey }).list()).map((image) => image.prompt);
     expect(prompts.sort()).to.deep.equal(['from script', 'from the widget']);
   });
@@ -451,10 +404,7 @@ describe('UserPays.generate with Puter (real SDK, simulator)', function () {
   let token: string;
   before(async () => {
     // Signed in already (a session the page has): the sign-in popup is the widget's tests' business.
-    await puterSdk(puterEndpoint(), PUTER_SRC);
-    token = unique('token');
-    await setPuterAccount(token, { balance: 50_000_000 });
-    sdk().setAuthToken(token);
+    ({ token } = await signedInToPuter());
   });
   after(async () => {
     sdk()?.auth.signOut();
@@ -479,10 +429,10 @@ describe('UserPays.generate with Puter (real SDK, simulator)', function () {
 
   it('refuses what the balance cannot cover before anything is sent', async () => {
     await setPuterAccount(token, { balance: 100_000 }); // $0.001; the image costs $0.002
-    const before = (await puterLog(marker)).filter((entry) => entry.kind === 'generate').length;
+    const before = (await puterCalls(marker)).length;
     const error = await failure(generate({ prompt: 'a paper boat' }, options()));
     expect(error.code).to.equal('insufficient-funds');
-    expect((await puterLog(marker)).filter((entry) => entry.kind === 'generate').length).to.equal(before);
+    expect((await puterCalls(marker)).length).to.equal(before);
     expect(await tally(storageKey)).to.include({ spent: '0.002', images: 1 });
   });
 });

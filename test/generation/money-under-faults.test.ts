@@ -3,35 +3,27 @@
 // charges that may have happened are never booked as nothing; provider amounts are read strictly.
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define.js';
-import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import type { UserPaysTally } from '../../src/elements/tally/userpays-tally.js';
 import { UserPaysError } from '../../src/base/errors.js';
 import { bookFailure, runGeneration } from '../../src/generation/run-generation.js';
 import { LedgerStore } from '../../src/ledger/ledger.js';
 import { ImageStore } from '../../src/images/image-store.js';
-import { quoteFor } from '../../src/providers/prices.js';
 import { chargeOf } from '../../src/providers/bfl/adapter.js';
 import type { Provider, ProviderOutcome, ProviderRequest, RunContext } from '../../src/providers/provider.js';
 import type { SubmitDetail } from '../../src/base/types.js';
-import { MemoryStorage, TabStorage, image as entryOf, uniqueKey } from '../ledger/helpers.js';
-import { bflEndpoint, simLog, uniqueStorageKey } from '../support/sim.js';
+import { MemoryStorage, TabStorage, image as entryOf } from '../support/ledger.js';
+import { bflEndpoint, falEndpoint, simLog, uniqueStorageKey } from '../support/sim.js';
+import { imageWidget, part, type Attributes } from '../support/widget.js';
+import { generationJob } from '../support/generation.js';
 
-const falEndpoint = (scenario: string) => `${location.origin}/sim/fal/s/${scenario}`;
-const part = (el: HTMLElement, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~=${name}]`);
+/** A BFL widget at the simulator under `scenario`, prompt "a lake", holding `apiKey`, with `attributes` more. */
+const lakeWidget = (scenario: string, apiKey: string, attributes: Attributes = {}) =>
+  imageWidget({ provider: 'bfl', endpoint: bflEndpoint(scenario), prompt: 'a lake', ...attributes }, { apiKey });
 
 describe('a submission is priced as it is sent', () => {
   it('properties changed in the same task as generate(): the budget sees the real price, the event the real request', async () => {
     const run = uniqueStorageKey();
-    const el = await fixture<UserPaysImage>(
-      html`<userpays-image
-        provider="bfl"
-        budget="0.05"
-        storage-key=${uniqueStorageKey()}
-        endpoint=${bflEndpoint(`pending=50;run=${run}`)}
-        prompt="a lake"
-      ></userpays-image>`,
-    );
-    el.apiKey = 'sim-stale-key';
+    const el = await lakeWidget(`pending=50;run=${run}`, 'sim-stale-key', { budget: '0.05' });
     const submitted: SubmitDetail[] = [];
     el.addEventListener('userpays-submit', (e) => submitted.push(e.detail));
     el.model = 'flux-2-max';
@@ -44,14 +36,7 @@ describe('a submission is priced as it is sent', () => {
   });
 
   it('on fal the same submission is booked at its own price, not the previous model’s', async () => {
-    const el = await fixture<UserPaysImage>(
-      html`<userpays-image
-        provider="fal"
-        storage-key=${uniqueStorageKey()}
-        endpoint=${falEndpoint('pending=50')}
-        prompt="a lake"
-      ></userpays-image>`,
-    );
+    const el = await imageWidget({ provider: 'fal', endpoint: falEndpoint('pending=50'), prompt: 'a lake' });
     el.apiKey = 'sim-stale-fal-key';
     el.model = 'flux-2-max';
     el.width = el.height = 2048;
@@ -65,16 +50,7 @@ describe('one budget, parsed strictly', () => {
   for (const budget of ['$0.01', '0,01', 'ten', '-1']) {
     it(`a malformed budget ("${budget}") stops spending, in words, instead of lifting the cap`, async () => {
       const run = uniqueStorageKey();
-      const el = await fixture<UserPaysImage>(
-        html`<userpays-image
-          provider="bfl"
-          budget=${budget}
-          storage-key=${uniqueStorageKey()}
-          endpoint=${bflEndpoint(`pending=50;run=${run}`)}
-          prompt="a lake"
-        ></userpays-image>`,
-      );
-      el.apiKey = 'sim-budget-key';
+      const el = await lakeWidget(`pending=50;run=${run}`, 'sim-budget-key', { budget });
       const error = await el.generate().catch((e) => e);
       expect(error.code).to.equal('invalid-input');
       expect(error.message).to.contain(`("${budget}") is not an amount of dollars`);
@@ -91,15 +67,7 @@ describe('one budget, parsed strictly', () => {
     const tally = await fixture<UserPaysTally>(
       html`<userpays-tally storage-key=${storageKey} budget="0.02"></userpays-tally>`,
     );
-    const el = await fixture<UserPaysImage>(
-      html`<userpays-image
-        provider="bfl"
-        storage-key=${storageKey}
-        endpoint=${bflEndpoint(`pending=50;run=${run}`)}
-        prompt="a lake"
-      ></userpays-image>`,
-    );
-    el.apiKey = 'sim-budget-key';
+    const el = await lakeWidget(`pending=50;run=${run}`, 'sim-budget-key', { 'storage-key': storageKey });
     await el.generate();
     expect((await el.generate().catch((e) => e)).code).to.equal('budget-exceeded');
     expect(el.tally).to.deep.include({ budget: '0.02', remaining: '0.006' });
@@ -122,9 +90,7 @@ describe('one budget, parsed strictly', () => {
     const tally = await fixture<UserPaysTally>(
       html`<userpays-tally storage-key=${storageKey} budget="1.00"></userpays-tally>`,
     );
-    const el = await fixture<UserPaysImage>(
-      html`<userpays-image provider="bfl" storage-key=${storageKey} budget="0.50"></userpays-image>`,
-    );
+    const el = await imageWidget({ provider: 'bfl', 'storage-key': storageKey, budget: '0.50' });
     let updates = 0;
     const count = () => updates++;
     tally.addEventListener('userpays-tally', count);
@@ -136,7 +102,7 @@ describe('one budget, parsed strictly', () => {
   });
 
   it('two tabs that reserve at the same moment cannot both pass a budget with room for one', async () => {
-    const storageKey = uniqueKey();
+    const storageKey = uniqueStorageKey();
     const shared = new Map<string, string>();
     // Two tabs whose storage has not reached each other yet: only the lock manager tells them apart.
     const tabA = new LedgerStore({ storageKey, storage: new TabStorage(shared) });
@@ -170,27 +136,9 @@ function scripted(steps: (context: RunContext) => void, error?: UserPaysError): 
 }
 
 async function run(provider: Provider) {
-  const storageKey = uniqueKey();
-  const ledger = new LedgerStore({ storageKey, storage: new MemoryStorage() });
-  const request = {
-    provider: 'bfl' as const,
-    model: 'flux-2-klein-4b',
-    prompt: 'p',
-    width: 1024,
-    height: 1024,
-    count: 1,
-    inputs: [],
-  };
-  const outcome = await runGeneration({
-    provider,
-    endpoint: 'https://api.bfl.ai',
-    request,
-    inputs: [],
-    quote: quoteFor(request),
-    ledger,
-    images: new ImageStore({ storageKey }),
-    signal: new AbortController().signal,
-  }).catch((error: unknown) => error as UserPaysError);
+  const job = generationJob({ provider, endpoint: 'https://api.bfl.ai', request: { prompt: 'p' } });
+  const { ledger } = job;
+  const outcome = await runGeneration(job).catch((error: unknown) => error as UserPaysError);
   return { outcome, entry: ledger.entries()[0], tally: ledger.tally() };
 }
 
@@ -267,15 +215,7 @@ describe('charges that may have happened are never booked as nothing', () => {
 
 describe('a failure after BFL accepted is booked at BFL’s cost, in the widget too', () => {
   it('content moderated after acceptance: charged, and the tally shows it as spent with no image', async () => {
-    const el = await fixture<UserPaysImage>(
-      html`<userpays-image
-        provider="bfl"
-        storage-key=${uniqueStorageKey()}
-        endpoint=${bflEndpoint('pending=50;fault=content-moderated')}
-        prompt="a lake"
-      ></userpays-image>`,
-    );
-    el.apiKey = 'sim-moderated-key';
+    const el = await lakeWidget('pending=50;fault=content-moderated', 'sim-moderated-key');
     expect((await el.generate().catch((e) => e)).code).to.equal('moderated');
     expect(el.tally).to.deep.include({ spent: '0.014', images: 0 });
     expect(part(el, 'submit')!.hasAttribute('disabled')).to.equal(false);
@@ -283,16 +223,10 @@ describe('a failure after BFL accepted is booked at BFL’s cost, in the widget 
 
   it('an image no browser can open (a broken file from the delivery host): charged, said so, nothing saved or shown', async () => {
     const storageKey = uniqueStorageKey();
-    const el = await fixture<UserPaysImage>(
-      html`<userpays-image
-        provider="bfl"
-        locale="en-US"
-        storage-key=${storageKey}
-        endpoint=${bflEndpoint('pending=50;deliveryCors=1;fault=broken-image')}
-        prompt="a lake"
-      ></userpays-image>`,
-    );
-    el.apiKey = 'sim-broken-image-key';
+    const el = await lakeWidget('pending=50;deliveryCors=1;fault=broken-image', 'sim-broken-image-key', {
+      locale: 'en-US',
+      'storage-key': storageKey,
+    });
     // Its bytes are decoded to show as they come (the gallery's preload), before they are refused: that URL goes.
     const { createObjectURL, revokeObjectURL } = URL;
     const [made, revoked] = [[] as string[], [] as string[]];

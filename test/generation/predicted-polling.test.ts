@@ -5,39 +5,22 @@ import { runGeneration } from '../../src/generation/run-generation.js';
 import { LedgerStore } from '../../src/ledger/ledger.js';
 import { Durations } from '../../src/generation/durations.js';
 import { ImageStore } from '../../src/images/image-store.js';
-import { quoteFor } from '../../src/providers/prices.js';
-import { providerFor } from '../../src/providers/engine/adapters.js';
-import { cleanLocalStorage } from '../ledger/helpers.js';
+import { cleanLocalStorage } from '../support/storage.js';
 import { bflEndpoint, uniqueStorageKey } from '../support/sim.js';
+import { generationJob } from '../support/generation.js';
+import { providerFor } from '../../src/providers/engine/adapters.js';
 
 describe('runGeneration learns how long each kind of image takes', () => {
   it('records acceptance → ready per provider, model and size, and predicts from the third', async () => {
     const storageKey = uniqueStorageKey();
     const ledger = new LedgerStore({ storageKey });
     const durations = new Durations(storageKey);
-    const request = {
-      provider: 'bfl' as const,
-      model: 'flux-2-klein-4b',
-      prompt: 'a lighthouse',
-      width: 1024,
-      height: 1024,
-      count: 1,
-      inputs: [],
-    };
     try {
       for (let i = 0; i < 3; i++) {
         expect(durations.earliest('bfl flux-2-klein-4b 1'), `after ${i}`).to.equal(undefined);
-        await runGeneration({
-          provider: await providerFor('bfl'),
-          endpoint: bflEndpoint(`pending=700;pollWait=none;deliveryCors=1;run=${storageKey}`),
-          apiKey: 'sim-durations-key',
-          request,
-          inputs: [],
-          quote: quoteFor(request),
-          ledger,
-          images: new ImageStore({ storageKey }),
-          signal: new AbortController().signal,
-        });
+        const endpoint = bflEndpoint(`pending=700;pollWait=none;deliveryCors=1;run=${storageKey}`);
+        const provider = await providerFor('bfl');
+        await runGeneration(generationJob({ provider, endpoint, apiKey: 'sim-durations-key', storageKey, ledger }));
       }
       // pollWait=none: no Retry-After, to see what the schedule learns. Polled at 500 ms (not yet) and next at about
       // 1125 ms (ready): kept as the middle of that span, about 810 ms, not when the page heard it (later polls

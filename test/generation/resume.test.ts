@@ -6,9 +6,10 @@ import Decimal from 'decimal.js';
 import { resumeOrphans, type ResumeOptions } from '../../src/generation/resume.js';
 import { LedgerStore, type LedgerEntry } from '../../src/ledger/ledger.js';
 import { ImageStore, type StoredImage } from '../../src/images/image-store.js';
+import { image, leftBehind } from '../support/ledger.js';
+import { cleanLocalStorage } from '../support/storage.js';
+import { bflEndpoint, simLog, submitToBfl, uniqueStorageKey } from '../support/sim.js';
 import { providerFor } from '../../src/providers/engine/adapters.js';
-import { cleanLocalStorage, image, leftBehind } from '../ledger/helpers.js';
-import { bflEndpoint, simLog, uniqueStorageKey } from '../support/sim.js';
 
 const KEY = 'sim-resume-key';
 
@@ -18,12 +19,9 @@ const ours = async (since = 0) => (await simLog()).slice(since).filter((e) => e.
 
 /** Submits a task to the simulator as a page would have before it went: `{ id, polling_url, cost }`. */
 async function submit(scenario = 'pending=400', prompt = 'a red fox in the snow') {
-  const response = await fetch(`${bflEndpoint(`${scenario};${RUN}`)}/v1/flux-2-klein-4b`, {
-    method: 'POST',
-    headers: { 'x-key': KEY, 'content-type': 'application/json' },
-    body: JSON.stringify({ prompt, width: 1024, height: 1024, output_format: 'png' }),
-  });
-  return response.json() as Promise<{ id: string; polling_url: string; cost: number }>;
+  const body = { prompt, width: 1024, height: 1024, output_format: 'png' };
+  const { body: task } = await submitToBfl(bflEndpoint(`${scenario};${RUN}`), KEY, 'flux-2-klein-4b', body);
+  return task as { id: string; polling_url: string; cost: number };
 }
 
 /** A page that accepted a BFL task (with its cost) and went before it was ready. */

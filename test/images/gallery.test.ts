@@ -4,12 +4,8 @@
 import { expect } from '@open-wc/testing';
 import { Gallery } from '../../src/images/gallery.js';
 import type { StoredImage } from '../../src/images/image-store.js';
+import { pngBlob } from '../support/images.js';
 
-const png = () => {
-  const canvas = new OffscreenCanvas(8, 8);
-  canvas.getContext('2d')!.fillRect(0, 0, 4, 4);
-  return canvas.convertToBlob();
-};
 const stored = (id: string, blob: Blob, createdAt: number): StoredImage => ({
   id,
   entryId: id,
@@ -23,22 +19,31 @@ const stored = (id: string, blob: Blob, createdAt: number): StoredImage => ({
   createdAt,
 });
 
-describe('Gallery: preloaded images', () => {
-  const made: string[] = [];
-  const createObjectURL = URL.createObjectURL.bind(URL);
+/**
+ * The object URLs the page makes (`createObjectURL`) or revokes (`revokeObjectURL`) while each test of the calling
+ * suite runs, in order: the calls are recorded on their way through.
+ */
+function objectUrls(method: 'createObjectURL' | 'revokeObjectURL'): string[] {
+  const urls: string[] = [];
+  const real = URL[method].bind(URL) as (argument: Blob | string) => string | undefined;
   beforeEach(() => {
-    made.length = 0;
-    URL.createObjectURL = (blob: Blob) => {
-      const url = createObjectURL(blob);
-      made.push(url);
-      return url;
+    urls.length = 0;
+    (URL as unknown as Record<string, unknown>)[method] = (argument: Blob | string) => {
+      const result = real(argument);
+      urls.push(method === 'createObjectURL' ? result! : (argument as string));
+      return result;
     };
   });
-  afterEach(() => (URL.createObjectURL = createObjectURL));
+  afterEach(() => ((URL as unknown as Record<string, unknown>)[method] = real));
+  return urls;
+}
+
+describe('Gallery: preloaded images', () => {
+  const made = objectUrls('createObjectURL');
 
   it('are shown under the URL they were loaded from, once the show has them', async () => {
     const gallery = new Gallery(() => {});
-    const [a, b] = [await png(), await png()];
+    const [a, b] = [await pngBlob(8, 8), await pngBlob(8, 8)];
     gallery.preload('b', b);
     expect(made).to.have.length(1);
     const preloaded = made[0];
@@ -91,7 +96,7 @@ describe('Gallery: preloaded images', () => {
 
   it('revokes a preloaded URL never shown when cleared', async () => {
     const gallery = new Gallery(() => {});
-    gallery.preload('c', await png());
+    gallery.preload('c', await pngBlob(8, 8));
     const [url] = made;
     await fetch(url); // live until then
     gallery.clear();
@@ -102,21 +107,12 @@ describe('Gallery: preloaded images', () => {
 });
 
 describe('Gallery: an image just saved', () => {
-  const revoked: string[] = [];
-  const revokeObjectURL = URL.revokeObjectURL.bind(URL);
-  beforeEach(() => {
-    revoked.length = 0;
-    URL.revokeObjectURL = (url: string) => {
-      revoked.push(url);
-      revokeObjectURL(url);
-    };
-  });
-  afterEach(() => (URL.revokeObjectURL = revokeObjectURL));
+  const revoked = objectUrls('revokeObjectURL');
 
   it('is shown first, under its preloaded URL, the others as they were', async () => {
     let changes = 0;
     const gallery = new Gallery(() => changes++);
-    const [a, b] = [await png(), await png()];
+    const [a, b] = [await pngBlob(8, 8), await pngBlob(8, 8)];
     gallery.show([stored('a', a, 1)]);
     const [shownA] = gallery.images;
     gallery.preload('b', b);
@@ -132,20 +128,20 @@ describe('Gallery: an image just saved', () => {
 
   it('drops the oldest beyond what the store keeps, their URLs revoked, and is not shown twice', async () => {
     const gallery = new Gallery(() => {});
-    gallery.show([stored('b', await png(), 2), stored('a', await png(), 1)]);
+    gallery.show([stored('b', await pngBlob(8, 8), 2), stored('a', await pngBlob(8, 8), 1)]);
     const oldest = gallery.images[1].url!;
-    const c = stored('c', await png(), 3);
+    const c = stored('c', await pngBlob(8, 8), 3);
     gallery.add(c, 2);
     gallery.add(c, 2);
     expect(gallery.images.map((image) => image.id)).to.deep.equal(['c', 'b']);
     expect(revoked).to.deep.equal([oldest]);
-    gallery.add(stored('d', await png(), 4), 0); // a store that keeps none shows none
+    gallery.add(stored('d', await pngBlob(8, 8), 4), 0); // a store that keeps none shows none
     expect(gallery.images).to.deep.equal([]);
   });
 
   it('stays shown, its URL kept, through reads made before its save; once saved, reads decide', async () => {
     const gallery = new Gallery(() => {});
-    const [a, b, c] = [await png(), await png(), await png()];
+    const [a, b, c] = [await pngBlob(8, 8), await pngBlob(8, 8), await pngBlob(8, 8)];
     gallery.show([stored('a', a, 1)]);
     gallery.add(stored('c', c, 3), 50);
     const url = gallery.images[0].url!;
@@ -166,7 +162,7 @@ describe('Gallery: an image just saved', () => {
   it('forget: revokes the URL of an image preloaded and never shown, and takes back one shown unsaved', async () => {
     let changes = 0;
     const gallery = new Gallery(() => changes++);
-    const [a, b, c] = [await png(), await png(), await png()];
+    const [a, b, c] = [await pngBlob(8, 8), await pngBlob(8, 8), await pngBlob(8, 8)];
     gallery.show([stored('a', a, 1)]);
     gallery.preload('b', b);
     gallery.preload('c', c);
@@ -187,7 +183,7 @@ describe('Gallery: an image just saved', () => {
 
   it('forgets an image not yet saved when cleared', async () => {
     const gallery = new Gallery(() => {});
-    gallery.add(stored('c', await png(), 3), 50);
+    gallery.add(stored('c', await pngBlob(8, 8), 3), 50);
     gallery.clear();
     gallery.show([]);
     expect(gallery.images).to.deep.equal([]);

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { ImageStore } from '../../src/images/image-store.js';
 import type { StoredImage } from '../../src/images/image-store.js';
-import { uniqueKey } from '../ledger/helpers.js';
+import { uniqueStorageKey } from '../support/sim.js';
 
 const NOTICE = /kept until you leave the page/;
 
@@ -32,7 +32,7 @@ const deleteDb = (name: string) =>
 describe('ImageStore', () => {
   const keys: string[] = [];
   const key = () => {
-    keys.push(uniqueKey());
+    keys.push(uniqueStorageKey());
     return keys.at(-1)!;
   };
   afterEach(async () => {
@@ -91,7 +91,7 @@ describe('ImageStore', () => {
       throw new DOMException('IndexedDB is not available here', 'InvalidStateError');
     };
     try {
-      const store = new ImageStore({ storageKey: uniqueKey(), keep: 2 });
+      const store = new ImageStore({ storageKey: uniqueStorageKey(), keep: 2 });
       await store.put(picture('m1', 1, 'memory bytes'));
       expect(store.notice?.text).to.match(NOTICE);
       await store.put(picture('m2', 2));

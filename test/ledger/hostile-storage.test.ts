@@ -4,7 +4,9 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define.js';
 import type { UserPaysTally } from '../../src/elements/tally/userpays-tally.js';
 import { LedgerStore } from '../../src/ledger/ledger.js';
-import { cleanLocalStorage, image, uniqueKey } from './helpers.js';
+import { image } from '../support/ledger.js';
+import { cleanLocalStorage } from '../support/storage.js';
+import { uniqueStorageKey } from '../support/sim.js';
 
 const ledgerDocument = (fields: object) => JSON.stringify({ v: 2, since: 1, cut: 0, days: [], entries: [], ...fields });
 const quarantined = (storageKey: string) =>
@@ -14,7 +16,7 @@ describe('hostile storage', () => {
   const keys: string[] = [];
   afterEach(() => keys.splice(0).forEach(cleanLocalStorage));
   const key = () => {
-    const storageKey = uniqueKey();
+    const storageKey = uniqueStorageKey();
     keys.push(storageKey);
     return storageKey;
   };

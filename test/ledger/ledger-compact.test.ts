@@ -7,7 +7,8 @@ import { dayOf } from '../../src/base/days.js';
 import { LedgerStore } from '../../src/ledger/ledger.js';
 import { controlledClock } from '../support/clock.js';
 import { v1History } from '../support/ledger-history.js';
-import { MemoryStorage, TabStorage, image, reloaded, uniqueKey } from './helpers.js';
+import { image, MemoryStorage, oneOrigin, reloaded, TabStorage } from '../support/ledger.js';
+import { uniqueStorageKey } from '../support/sim.js';
 
 const DAY = 864e5;
 const MODELS = ['flux-2-klein-4b', 'flux-2-pro', 'flux-2-max'];
@@ -15,7 +16,6 @@ const PRICES = ['0.014', '0.03', '0.07'];
 const time = controlledClock();
 /** The test's present: where the clock stands between calls of `at`. */
 const now = () => time.now();
-const storageEvent = (key: string) => window.dispatchEvent(new StorageEvent('storage', { key }));
 
 /** Runs `fn` with the clock at `moment`, then puts it back. */
 function at<T>(moment: number, fn: () => T): T {
@@ -93,7 +93,7 @@ class FullTab extends TabStorage {
 describe('LedgerStore: compaction', () => {
   it('keeps totals, the per-model split and the spend per day exactly, and bounds what is stored', () => {
     const storage = new MemoryStorage();
-    const storageKey = uniqueKey();
+    const storageKey = uniqueStorageKey();
     const ledger = at(now() - 21 * DAY, () => new LedgerStore({ storageKey, storage }));
     const expected = new Expected();
     record(ledger, expected, 1200, now() - 20 * DAY, (19 * DAY) / 1200);
@@ -121,7 +121,7 @@ describe('LedgerStore: compaction', () => {
 
   it('never compacts what settled in the last hour, nor pending entries', () => {
     const storage = new MemoryStorage();
-    const storageKey = uniqueKey();
+    const storageKey = uniqueStorageKey();
     const ledger = at(now() - 6 * DAY, () => new LedgerStore({ storageKey, storage }));
     const expected = new Expected();
     const pending = at(now() - 3 * DAY, () => ledger.open({ ...image, quoted: '0.03', prompt: 'still running' }));
@@ -137,29 +137,24 @@ describe('LedgerStore: compaction', () => {
 
   it('two tabs compacting the same history at once: nothing lost, nothing counted twice', () => {
     for (const bWritesLast of [true, false]) {
-      const shared = new Map<string, string>();
-      const storageKey = uniqueKey();
-      const ledgerKey = `${storageKey}:ledger`;
+      const origin = oneOrigin();
       const history = v1History(300, 10);
-      shared.set(ledgerKey, history.raw);
-      const tabA = new TabStorage(shared);
-      const tabB = new TabStorage(shared); // has not seen anything A writes
+      origin.shared.set(origin.ledgerKey, history.raw);
+      const tabA = new TabStorage(origin.shared);
+      const tabB = new TabStorage(origin.shared); // has not seen anything A writes
       const expected = new Expected();
-      const a = new LedgerStore({ storageKey, storage: tabA }); // migrates and compacts
+      const a = origin.open(tabA).ledger; // migrates and compacts
       record(a, expected, 60, now() - 30 * 60_000, 1000); // past 250 again: compacts further
-      const cutA = JSON.parse(shared.get(ledgerKey)!).cut;
-      const b = new LedgerStore({ storageKey, storage: tabB }); // compacts the stale v1 history its own way
+      const cutA = origin.stored().cut;
+      const b = origin.open(tabB).ledger; // compacts the stale v1 history its own way
       record(b, expected, 5, now() - 10 * 60_000, 1000);
-      expect(JSON.parse(shared.get(ledgerKey)!).cut).to.be.lessThan(cutA);
+      expect(origin.stored().cut).to.be.lessThan(cutA);
       // A, not having seen B's write, writes over it.
       if (!bWritesLast) a.settle(a.open({ ...image, quoted: '0.03' }).id, { void: true });
-      for (const tab of [tabA, tabB, tabA, tabB]) {
-        tab.receive();
-        storageEvent(ledgerKey);
-      }
+      origin.hear(tabA, tabB, tabA, tabB);
       const spent = expected.spent.plus(history.spent).toFixed();
       const images = expected.images + history.images;
-      for (const ledger of [a, b, new LedgerStore({ storageKey, storage: reloaded(tabA) })]) {
+      for (const ledger of [a, b, origin.reloaded(tabA)]) {
         expect(ledger.tally()).to.deep.include({ spent, images });
         expect(ledger.entries().length).to.be.at.most(250);
       }
@@ -167,74 +162,55 @@ describe('LedgerStore: compaction', () => {
   });
 
   it('an entry this page stored and another tab compacted is not merged back (no double count)', () => {
-    const shared = new Map<string, string>();
-    const storageKey = uniqueKey();
-    const ledgerKey = `${storageKey}:ledger`;
-    const tabA = new TabStorage(shared);
-    const a = at(now() - 4 * DAY, () => new LedgerStore({ storageKey, storage: tabA }));
+    const origin = oneOrigin();
+    const { tab: tabA, ledger: a } = at(now() - 4 * DAY, () => origin.open());
     const expected = new Expected();
     record(a, expected, 1, now() - 3 * DAY, 0); // A's own entry, stored
-    const tabB = new TabStorage(shared);
-    const b = new LedgerStore({ storageKey, storage: tabB });
+    const { tab: tabB, ledger: b } = origin.open();
     record(b, expected, 300, now() - 2 * DAY, 60_000); // B compacts A's entry into its days
-    expect(JSON.parse(shared.get(ledgerKey)!).entries).to.have.length.at.most(250);
-    tabA.receive();
-    storageEvent(ledgerKey);
+    expect(origin.stored().entries).to.have.length.at.most(250);
+    origin.hear(tabA);
     a.open({ ...image, quoted: '0.01' }); // A writes: its old entry must not come back as an entry
-    tabB.receive();
-    storageEvent(ledgerKey);
+    origin.hear(tabB);
     const held = new Decimal('0.01');
-    for (const ledger of [a, b, new LedgerStore({ storageKey, storage: reloaded(tabA) })]) {
+    for (const ledger of [a, b, origin.reloaded(tabA)]) {
       expected.check(ledger);
       expect(ledger.tally('100').remaining).to.equal(new Decimal(100).minus(expected.spent).minus(held).toFixed());
     }
   });
 
   it('an entry this page could not store (storage full) is folded in once another tab compacted past it', () => {
-    const shared = new Map<string, string>();
-    const storageKey = uniqueKey();
-    const ledgerKey = `${storageKey}:ledger`;
-    const tabA = new FullTab(shared);
-    const a = at(now() - 4 * DAY, () => new LedgerStore({ storageKey, storage: tabA }));
+    const origin = oneOrigin();
+    const { tab: tabA, ledger: a } = at(now() - 4 * DAY, () => origin.open(new FullTab(origin.shared)));
     const expected = new Expected();
     tabA.full = true;
     record(a, expected, 1, now() - 3 * DAY, 0); // only in A's memory
     expect(a.notice?.text).to.match(/full/);
-    const tabB = new TabStorage(shared);
-    const b = new LedgerStore({ storageKey, storage: tabB });
+    const { tab: tabB, ledger: b } = origin.open();
     record(b, expected, 300, now() - 2 * DAY, 60_000); // compacts past A's entry, never having seen it
-    expect(JSON.parse(shared.get(ledgerKey)!).cut).to.be.greaterThan(a.entries()[0].settledAt!);
+    expect(origin.stored().cut).to.be.greaterThan(a.entries()[0].settledAt!);
     tabA.full = false;
-    tabA.receive();
-    storageEvent(ledgerKey);
+    origin.hear(tabA);
     expect(a.notice).to.equal(null);
-    tabB.receive();
-    storageEvent(ledgerKey);
-    for (const ledger of [a, b, new LedgerStore({ storageKey, storage: reloaded(tabA) })]) expected.check(ledger);
+    origin.hear(tabB);
+    for (const ledger of [a, b, origin.reloaded(tabA)]) expected.check(ledger);
   });
 
   it('a reset clears the compacted history too, also when a stale tab writes it back', () => {
-    const shared = new Map<string, string>();
-    const storageKey = uniqueKey();
-    const ledgerKey = `${storageKey}:ledger`;
-    const tabA = new TabStorage(shared);
-    const a = at(now() - 6 * DAY, () => new LedgerStore({ storageKey, storage: tabA }));
+    const origin = oneOrigin();
+    const { tab: tabA, ledger: a } = at(now() - 6 * DAY, () => origin.open());
     record(a, new Expected(), 300, now() - 5 * DAY, 60_000);
     expect(a.compacted()).not.to.deep.equal([]);
     const running = a.open({ ...image, quoted: '0.05' });
-    const tabB = new TabStorage(shared); // has the compacted history
-    const b = new LedgerStore({ storageKey, storage: tabB });
+    const { tab: tabB, ledger: b } = origin.open(); // has the compacted history
     a.reset();
     expect(a.tally()).to.deep.include({ spent: '0', images: 0 });
     expect(a.compacted()).to.deep.equal([]);
     expect(a.spentByDay().size).to.equal(0);
     time.advance(3);
     b.settle(running.id, { charged: '0.05' }); // B has not seen the reset: writes the old days back
-    for (const tab of [tabA, tabB, tabA]) {
-      tab.receive();
-      storageEvent(ledgerKey);
-    }
-    for (const ledger of [a, b, new LedgerStore({ storageKey, storage: reloaded(tabA) })]) {
+    origin.hear(tabA, tabB, tabA);
+    for (const ledger of [a, b, origin.reloaded(tabA)]) {
       expect(ledger.tally()).to.deep.include({ spent: '0.05', images: 1 });
       expect(ledger.compacted()).to.deep.equal([]);
     }
@@ -243,7 +219,7 @@ describe('LedgerStore: compaction', () => {
 
 describe('LedgerStore: schema versions', () => {
   const holding = (raw: string) => {
-    const storageKey = uniqueKey();
+    const storageKey = uniqueStorageKey();
     const storage = new MemoryStorage(new Map([[`${storageKey}:ledger`, raw]]));
     return { storageKey, storage, ledger: new LedgerStore({ storageKey, storage }) };
   };
@@ -329,7 +305,7 @@ describe('LedgerStore: schema versions', () => {
 describe('LedgerStore: compacted rows past 60 days', () => {
   it('merge into one row per month and model, dated the 1st, with the same totals', () => {
     const history = v1History(3000, 400);
-    const storageKey = uniqueKey();
+    const storageKey = uniqueStorageKey();
     const storage = new MemoryStorage(new Map([[`${storageKey}:ledger`, history.raw]]));
     const ledger = new LedgerStore({ storageKey, storage });
     expect(ledger.tally()).to.deep.include({ spent: history.spent, images: history.images });

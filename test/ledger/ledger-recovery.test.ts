@@ -1,14 +1,15 @@
 import { expect } from '@open-wc/testing';
 import { LedgerStore } from '../../src/ledger/ledger.js';
 import type { Tally } from '../../src/base/types.js';
-import { FullStorage, MemoryStorage, image, reloaded, uniqueKey } from './helpers.js';
+import { FullStorage, MemoryStorage, image, reloaded } from '../support/ledger.js';
+import { uniqueStorageKey } from '../support/sim.js';
 
 const DAMAGED = 'Your saved spending history was damaged; the readable part was kept.';
 const FULL = 'Storage is full: spending is tracked for this visit only.';
 
 /** A storage holding `raw` under a fresh key's ledger. */
 function holding(raw: string) {
-  const storageKey = uniqueKey();
+  const storageKey = uniqueStorageKey();
   const storage = new MemoryStorage(new Map([[`${storageKey}:ledger`, raw]]));
   return { storageKey, storage, ledgerKey: `${storageKey}:ledger` };
 }
@@ -19,11 +20,22 @@ const quarantined = (storage: MemoryStorage, ledgerKey: string) =>
 /** A valid stored document with three settled entries of 0.01, 0.02 and 0.03 (made by the store itself). */
 function threeEntries() {
   const storage = new MemoryStorage();
-  const storageKey = uniqueKey();
+  const storageKey = uniqueStorageKey();
   const ledger = new LedgerStore({ storageKey, storage });
   for (const amount of ['0.01', '0.02', '0.03'])
     ledger.settle(ledger.open({ ...image, quoted: amount }).id, { charged: amount });
   return { doc: JSON.parse(storage.getItem(`${storageKey}:ledger`)!), entries: ledger.entries() };
+}
+
+/** A ledger that stored one charge of $0.01, on a storage that is now full (it refuses every write). */
+function fullAfterOneCharge() {
+  const storage = new FullStorage();
+  storage.full = false;
+  const storageKey = uniqueStorageKey();
+  const ledger = new LedgerStore({ storageKey, storage });
+  ledger.settle(ledger.open({ ...image, quoted: '0.01' }).id, { charged: '0.01' });
+  storage.full = true;
+  return { storage, storageKey, ledger };
 }
 
 describe('LedgerStore: damaged or foreign data', () => {
@@ -88,7 +100,7 @@ describe('LedgerStore: damaged or foreign data', () => {
   });
 
   it('damage written by another tab later is handled the same way', () => {
-    const storageKey = uniqueKey();
+    const storageKey = uniqueStorageKey();
     const storage = new MemoryStorage();
     const ledger = new LedgerStore({ storageKey, storage });
     const { id } = ledger.open({ ...image, quoted: '0.03' });
@@ -103,7 +115,7 @@ describe('LedgerStore: damaged or foreign data', () => {
 describe('LedgerStore: storage full or unavailable', () => {
   it('keeps working in memory with a notice when every write fails', () => {
     const storage = new FullStorage();
-    const ledger = new LedgerStore({ storageKey: uniqueKey(), storage });
+    const ledger = new LedgerStore({ storageKey: uniqueStorageKey(), storage });
     const seen: Tally[] = [];
     ledger.subscribe((t) => seen.push(t));
     expect(ledger.notice?.text).to.equal(FULL);
@@ -118,12 +130,7 @@ describe('LedgerStore: storage full or unavailable', () => {
   });
 
   it('catches up when storage has room again', () => {
-    const storage = new FullStorage();
-    storage.full = false;
-    const storageKey = uniqueKey();
-    const ledger = new LedgerStore({ storageKey, storage });
-    ledger.settle(ledger.open({ ...image, quoted: '0.01' }).id, { charged: '0.01' });
-    storage.full = true;
+    const { storage, storageKey, ledger } = fullAfterOneCharge();
     ledger.settle(ledger.open({ ...image, quoted: '0.02' }).id, { charged: '0.02' });
     expect(ledger.notice?.text).to.equal(FULL);
     expect(ledger.tally().spent).to.equal('0.03');
@@ -136,12 +143,7 @@ describe('LedgerStore: storage full or unavailable', () => {
   });
 
   it('a reset that could not be written still holds on this page', () => {
-    const storage = new FullStorage();
-    storage.full = false;
-    const storageKey = uniqueKey();
-    const ledger = new LedgerStore({ storageKey, storage });
-    ledger.settle(ledger.open({ ...image, quoted: '0.01' }).id, { charged: '0.01' });
-    storage.full = true;
+    const { storage, storageKey, ledger } = fullAfterOneCharge();
     ledger.reset();
     expect(ledger.tally().spent).to.equal('0');
     expect(new LedgerStore({ storageKey, storage }).tally().spent).to.equal('0');
@@ -152,7 +154,7 @@ describe('LedgerStore: storage full or unavailable', () => {
     broken.getItem = broken.setItem = () => {
       throw new DOMException('denied', 'SecurityError');
     };
-    const ledger = new LedgerStore({ storageKey: uniqueKey(), storage: broken });
+    const ledger = new LedgerStore({ storageKey: uniqueStorageKey(), storage: broken });
     expect(ledger.notice?.text).to.match(/visit only/);
     ledger.settle(ledger.open({ ...image, quoted: '0.05' }).id, { charged: '0.05' });
     expect(ledger.tally()).to.deep.include({ spent: '0.05', images: 1 });

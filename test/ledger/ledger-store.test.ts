@@ -3,12 +3,13 @@ import { LedgerStore } from '../../src/ledger/ledger.js';
 import { UserPaysError } from '../../src/base/errors.js';
 import type { Tally } from '../../src/base/types.js';
 import { controlledClock } from '../support/clock.js';
-import { MemoryStorage, image, reloaded, uniqueKey } from './helpers.js';
+import { MemoryStorage, image, reloaded } from '../support/ledger.js';
+import { uniqueStorageKey } from '../support/sim.js';
 
 const time = controlledClock();
 
 function fresh(storage = new MemoryStorage()) {
-  const storageKey = uniqueKey();
+  const storageKey = uniqueStorageKey();
   return { storage, storageKey, ledger: new LedgerStore({ storageKey, storage }) };
 }
 const stored = (storage: MemoryStorage) =>
@@ -176,7 +177,7 @@ describe('LedgerStore: persistence', () => {
 
   it('reads everything back after a reload, pending tasks included', () => {
     const storage = new MemoryStorage();
-    const storageKey = uniqueKey();
+    const storageKey = uniqueStorageKey();
     const ledger = new LedgerStore({ storageKey, storage });
     const a = ledger.open({ ...image, quoted: '0.014' });
     const b = ledger.open({ ...image, model: 'flux-2-max', quoted: '0.07' });
@@ -202,7 +203,7 @@ describe('LedgerStore: persistence', () => {
 
   it('stores a versioned document under <storageKey>:ledger', () => {
     const storage = new MemoryStorage();
-    const storageKey = uniqueKey();
+    const storageKey = uniqueStorageKey();
     new LedgerStore({ storageKey, storage }).open({ ...image, quoted: '0.03' });
     const doc = JSON.parse(storage.getItem(`${storageKey}:ledger`)!);
     expect(doc.v).to.equal(2);
@@ -212,7 +213,7 @@ describe('LedgerStore: persistence', () => {
 
   it('reset: clears settled entries, keeps pending ones, which then count in the new session', () => {
     const storage = new MemoryStorage();
-    const storageKey = uniqueKey();
+    const storageKey = uniqueStorageKey();
     const ledger = new LedgerStore({ storageKey, storage });
     ledger.settle(ledger.open({ ...image, quoted: '0.03' }).id, { charged: '0.03' });
     ledger.settle(ledger.open({ ...image, quoted: '0.03' }).id, { void: true });
@@ -247,10 +248,10 @@ describe('LedgerStore: persistence', () => {
 describe('LedgerStore: subscribe (this page)', () => {
   it('tells every store with the same key about a change, with its own budget', () => {
     const storage = new MemoryStorage();
-    const storageKey = uniqueKey();
+    const storageKey = uniqueStorageKey();
     const a = new LedgerStore({ storageKey, storage });
     const b = new LedgerStore({ storageKey, storage });
-    const other = new LedgerStore({ storageKey: uniqueKey(), storage });
+    const other = new LedgerStore({ storageKey: uniqueStorageKey(), storage });
     const seenA: Tally[] = [];
     const seenB: Tally[] = [];
     const seenOther: Tally[] = [];

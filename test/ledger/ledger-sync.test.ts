@@ -1,19 +1,32 @@
 import { expect } from '@open-wc/testing';
 import { LedgerStore } from '../../src/ledger/ledger.js';
 import type { Tally } from '../../src/base/types.js';
-import { MemoryStorage, TabStorage, cleanLocalStorage, image, reloaded, uniqueKey, until } from './helpers.js';
+import { image, MemoryStorage, oneOrigin, storageEvent } from '../support/ledger.js';
+import { cleanLocalStorage } from '../support/storage.js';
+import { uniqueStorageKey } from '../support/sim.js';
+import { until } from '../support/wait.js';
 
 const ids = (ledger: LedgerStore) =>
   ledger
     .entries()
     .map((e) => e.id)
     .sort();
-const storageEvent = (key: string | null) => window.dispatchEvent(new StorageEvent('storage', { key }));
+
+/** Runs `work` with a second window of this origin (a same-origin iframe: its own storage object, the same data), removed after. */
+async function withSecondWindow(work: (second: Window) => Promise<void>) {
+  const frame = document.createElement('iframe');
+  document.body.append(frame);
+  try {
+    await work(frame.contentWindow!);
+  } finally {
+    frame.remove();
+  }
+}
 
 describe('LedgerStore: several stores and tabs', () => {
   const keys: string[] = [];
   const key = () => {
-    keys.push(uniqueKey());
+    keys.push(uniqueStorageKey());
     return keys.at(-1)!;
   };
   afterEach(() => keys.splice(0).forEach(cleanLocalStorage));
@@ -40,11 +53,9 @@ describe('LedgerStore: several stores and tabs', () => {
 
   it('two windows (this page and a same-origin iframe) writing the same localStorage: merged by id', async () => {
     const storageKey = key();
-    const frame = document.createElement('iframe');
-    document.body.append(frame);
-    try {
+    await withSecondWindow(async (second) => {
       const here = new LedgerStore({ storageKey });
-      const there = new LedgerStore({ storageKey, storage: frame.contentWindow!.localStorage });
+      const there = new LedgerStore({ storageKey, storage: second.localStorage });
       const opened: string[] = [];
       for (let i = 0; i < 4; i++) {
         opened.push(here.open({ ...image, quoted: '0.01' }).id);
@@ -55,29 +66,23 @@ describe('LedgerStore: several stores and tabs', () => {
       expect(ids(there)).to.deep.equal([...opened].sort());
       expect(here.tally().spent).to.equal('0.12');
       expect(there.tally().spent).to.equal('0.12');
-    } finally {
-      frame.remove();
-    }
+    });
   });
 
   it('a same-origin iframe writing localStorage fires a real storage event here that updates subscribers', async () => {
     const storageKey = key();
-    const frame = document.createElement('iframe');
-    document.body.append(frame);
-    try {
+    await withSecondWindow(async (second) => {
       const here = new LedgerStore({ storageKey });
       const seen: Tally[] = [];
       here.subscribe((t) => seen.push(t));
       here.setPageBudget(here, '1');
-      const there = new LedgerStore({ storageKey, storage: frame.contentWindow!.localStorage });
+      const there = new LedgerStore({ storageKey, storage: second.localStorage });
       const { id } = there.open({ ...image, quoted: '0.03' });
       await until(() => seen.at(-1)?.remaining === '0.97');
       there.settle(id, { charged: '0.04' });
       await until(() => seen.at(-1)?.spent === '0.04');
       expect(seen.at(-1)).to.deep.include({ images: 1, remaining: '0.96' });
-    } finally {
-      frame.remove();
-    }
+    });
   });
 
   it('a StorageEvent from another tab updates subscribers (and nothing fires without it)', () => {
@@ -104,57 +109,40 @@ describe('LedgerStore: several stores and tabs', () => {
   });
 
   it('heals a lost update: a stale tab overwrites a fresh entry, the owner writes it back', () => {
-    const shared = new Map<string, string>();
-    const storageKey = uniqueKey();
-    const ledgerKey = `${storageKey}:ledger`;
-    const tabA = new TabStorage(shared);
-    const a = new LedgerStore({ storageKey, storage: tabA });
-    const tabB = new TabStorage(shared); // has seen A's first write
-    const b = new LedgerStore({ storageKey, storage: tabB });
+    const origin = oneOrigin();
+    const { tab: tabA, ledger: a } = origin.open();
+    const { tab: tabB, ledger: b } = origin.open(); // has seen A's first write
     const a1 = a.open({ ...image, quoted: '0.01' });
     const b1 = b.open({ ...image, quoted: '0.02' }); // B has not seen a1 yet: its write drops it
-    expect(JSON.parse(shared.get(ledgerKey)!).entries).to.have.length(1);
-    tabA.receive();
-    storageEvent(ledgerKey); // B's write reaches A
+    expect(origin.stored().entries).to.have.length(1);
+    origin.hear(tabA); // B's write reaches A
     expect(ids(a)).to.deep.equal([a1.id, b1.id].sort());
-    expect(JSON.parse(shared.get(ledgerKey)!).entries).to.have.length(2);
-    tabB.receive();
-    storageEvent(ledgerKey); // A's repair reaches B
+    expect(origin.stored().entries).to.have.length(2);
+    origin.hear(tabB); // A's repair reaches B
     expect(ids(b)).to.deep.equal([a1.id, b1.id].sort());
     // Both settle, each from a stale view: the results merge, nothing lost or counted twice.
     a.settle(a1.id, { charged: '0.01' });
     b.settle(b1.id, { charged: '0.02' });
     b.settle(a1.id, { charged: '0.01' });
-    tabA.receive();
-    storageEvent(ledgerKey);
-    tabB.receive();
-    storageEvent(ledgerKey);
+    origin.hear(tabA, tabB);
     expect(a.tally()).to.deep.include({ spent: '0.03', images: 2 });
     expect(b.tally()).to.deep.include({ spent: '0.03', images: 2 });
-    const later = new LedgerStore({ storageKey, storage: reloaded(tabA) });
-    expect(later.tally()).to.deep.include({ spent: '0.03', images: 2 });
+    expect(origin.reloaded(tabA).tally()).to.deep.include({ spent: '0.03', images: 2 });
   });
 
   it("a task attached in one tab survives a stale tab's write of the same pending entry", () => {
-    const shared = new Map<string, string>();
-    const storageKey = uniqueKey();
-    const ledgerKey = `${storageKey}:ledger`;
-    const tabA = new TabStorage(shared);
-    const a = new LedgerStore({ storageKey, storage: tabA });
+    const origin = oneOrigin();
+    const { tab: tabA, ledger: a } = origin.open();
     const { id } = a.open({ ...image, quoted: '0.03' });
-    const tabB = new TabStorage(shared); // sees the entry without its task
-    const b = new LedgerStore({ storageKey, storage: tabB });
+    const { tab: tabB, ledger: b } = origin.open(); // sees the entry without its task
     a.attachTask(
       id,
       { provider: 'bfl', id: 'task-9', pollingUrl: 'https://api.bfl.ai/v1/get_result?id=task-9' },
       { usd: '0.03' },
     );
     b.open({ ...image, quoted: '0.01' }); // rewrites the entry as B saw it
-    for (const tab of [tabA, tabB, tabA]) {
-      tab.receive();
-      storageEvent(ledgerKey);
-    }
-    for (const ledger of [a, b, new LedgerStore({ storageKey, storage: reloaded(tabA) })]) {
+    origin.hear(tabA, tabB, tabA);
+    for (const ledger of [a, b, origin.reloaded(tabA)]) {
       const entry = ledger.pending().find((e) => e.id === id)!;
       expect(entry.task?.id).to.equal('task-9');
       expect(entry.charged).to.equal('0.03');
@@ -162,44 +150,29 @@ describe('LedgerStore: several stores and tabs', () => {
   });
 
   it('a settlement made in two tabs counts once, the same in both', () => {
-    const shared = new Map<string, string>();
-    const storageKey = uniqueKey();
-    const ledgerKey = `${storageKey}:ledger`;
-    const tabA = new TabStorage(shared);
-    const a = new LedgerStore({ storageKey, storage: tabA });
+    const origin = oneOrigin();
+    const { tab: tabA, ledger: a } = origin.open();
     const { id } = a.open({ ...image, quoted: '0.03' });
-    const tabB = new TabStorage(shared);
-    const b = new LedgerStore({ storageKey, storage: tabB });
+    const { tab: tabB, ledger: b } = origin.open();
     a.settle(id, { charged: '0.03' });
     b.settle(id, { charged: '0.045' }); // e.g. a resume in the other tab, not seeing A's settlement
-    tabA.receive();
-    storageEvent(ledgerKey);
-    tabB.receive();
-    storageEvent(ledgerKey);
+    origin.hear(tabA, tabB);
     expect(a.tally()).to.deep.equal(b.tally());
     expect(a.tally().images).to.equal(1);
     expect(['0.03', '0.045']).to.include(a.tally().spent);
   });
 
   it('a reset in one tab and a settlement in a stale tab merge: the later settlement counts', async () => {
-    const shared = new Map<string, string>();
-    const storageKey = uniqueKey();
-    const ledgerKey = `${storageKey}:ledger`;
-    const tabA = new TabStorage(shared);
-    const a = new LedgerStore({ storageKey, storage: tabA });
+    const origin = oneOrigin();
+    const { tab: tabA, ledger: a } = origin.open();
     a.settle(a.open({ ...image, quoted: '0.5' }).id, { charged: '0.5' });
     const running = a.open({ ...image, quoted: '0.03' });
-    const tabB = new TabStorage(shared);
-    const b = new LedgerStore({ storageKey, storage: tabB });
+    const { tab: tabB, ledger: b } = origin.open();
     b.reset();
     await new Promise((r) => setTimeout(r, 3));
     a.settle(running.id, { charged: '0.03' }); // A has not seen the reset
-    tabA.receive();
-    storageEvent(ledgerKey);
-    tabB.receive();
-    storageEvent(ledgerKey); // B merges its reset with A's settlement and writes it back
-    tabA.receive();
-    storageEvent(ledgerKey);
+    origin.hear(tabA, tabB); // B merges its reset with A's settlement and writes it back
+    origin.hear(tabA);
     for (const ledger of [a, b]) expect(ledger.tally()).to.deep.include({ spent: '0.03', images: 1 });
     expect(a.tally().since).to.equal(b.tally().since);
   });

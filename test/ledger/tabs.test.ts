@@ -3,8 +3,9 @@
 import { expect } from '@open-wc/testing';
 import { LedgerStore } from '../../src/ledger/ledger.js';
 import { ImageStore } from '../../src/images/image-store.js';
-import { bflEndpoint, simLog, uniqueStorageKey } from '../support/sim.js';
-import { cleanLocalStorage, until } from './helpers.js';
+import { bflEndpoint, simLog, submissionsOf, uniqueStorageKey } from '../support/sim.js';
+import { cleanLocalStorage } from '../support/storage.js';
+import { until } from '../support/wait.js';
 import { openTab, tabLoaded } from '../support/tabs.js';
 
 type Tab = Window['tab'];
@@ -23,8 +24,7 @@ async function reload(frame: HTMLIFrameElement) {
 
 /** The simulator endpoint with a marker for this test's requests (other test files use the simulator at the same time). */
 const endpointFor = (scenario: string, run: string) => bflEndpoint(`${scenario};run=${run}`);
-const submissions = async (run: string) =>
-  (await simLog()).filter((e) => e.method === 'POST' && e.path.includes(`;run=${run}/v1/`));
+const submissions = (run: string) => submissionsOf('bfl', `;run=${run}/v1/`);
 
 let rpcId = 0;
 /** Calls `tab[cmd](...args)` in a frame of another origin, by postMessage. */
@@ -54,6 +54,19 @@ describe('Ledger across pages (iframes, BFL simulator)', () => {
     frames.splice(0).forEach((f) => f.remove());
     keys.splice(0).forEach(cleanLocalStorage);
   });
+  /**
+   * A page (a tab on a storage key of its own) that starts generating `prompt` at `endpoint` (the simulator under
+   * `scenario`, its requests marked with the storage key) and is left to it; `here` reads the same ledger.
+   */
+  async function pageGenerating(scenario: string, prompt: string, endpoint?: string) {
+    const storageKey = key();
+    const frame = await open(storageKey);
+    endpoint ??= endpointFor(scenario, storageKey);
+    void tab(frame)
+      .generate(endpoint, prompt)
+      .catch(() => {});
+    return { storageKey, frame, endpoint, here: new LedgerStore({ storageKey }) };
+  }
 
   it('two pages generating at once: every charge counted once, none lost; each tally updates live', async () => {
     const storageKey = key();
@@ -91,13 +104,7 @@ describe('Ledger across pages (iframes, BFL simulator)', () => {
   });
 
   it('a reload in the middle of a pending task: the next load resumes it, persists the image, settles once', async () => {
-    const storageKey = key();
-    const frame = await open(storageKey);
-    const endpoint = endpointFor('pending=1500', storageKey);
-    void tab(frame)
-      .generate(endpoint, 'a lighthouse at dusk')
-      .catch(() => {});
-    const here = new LedgerStore({ storageKey });
+    const { storageKey, frame, endpoint, here } = await pageGenerating('pending=1500', 'a lighthouse at dusk');
     await until(() => here.pending()[0]?.task);
     const [entry] = here.pending();
     expect(entry.prompt).to.equal('a lighthouse at dusk');
@@ -125,13 +132,7 @@ describe('Ledger across pages (iframes, BFL simulator)', () => {
   });
 
   it('without the key after a reload: "needs key" and still pending; with it: resumed', async () => {
-    const storageKey = key();
-    const frame = await open(storageKey);
-    const endpoint = bflEndpoint('pending=1500');
-    void tab(frame)
-      .generate(endpoint, 'a quiet harbour')
-      .catch(() => {});
-    const here = new LedgerStore({ storageKey });
+    const { frame, endpoint, here } = await pageGenerating('', 'a quiet harbour', bflEndpoint('pending=1500'));
     await until(() => here.pending()[0]?.task);
     const { id } = here.pending()[0];
     await reload(frame);
@@ -163,14 +164,8 @@ describe('Ledger across pages (iframes, BFL simulator)', () => {
   });
 
   it('a reload while the submission is on its way: the next load books it as may-have-been-charged, never as nothing', async () => {
-    const storageKey = key();
-    const frame = await open(storageKey);
     // The submit is held open by BFL: it may be accepted and charged at any moment, and the page cannot know.
-    const endpoint = endpointFor('fault=hang', storageKey);
-    void tab(frame)
-      .generate(endpoint, 'a kite over dunes')
-      .catch(() => {});
-    const here = new LedgerStore({ storageKey });
+    const { storageKey, frame, endpoint, here } = await pageGenerating('fault=hang', 'a kite over dunes');
     await until(async () => (await submissions(storageKey)).length);
     expect(here.pending()[0].sentAt, 'marked as sent before the request left').to.be.a('number');
     await reload(frame);
@@ -182,13 +177,8 @@ describe('Ledger across pages (iframes, BFL simulator)', () => {
   });
 
   it('a reload while the finished image downloads: the next load fetches it again, keeps it, charges once', async () => {
-    const storageKey = key();
-    const frame = await open(storageKey);
-    const endpoint = endpointFor('pending=50;imageDelay=3000;deliveryCors=1', storageKey);
-    void tab(frame)
-      .generate(endpoint, 'a slow sunrise')
-      .catch(() => {});
-    const here = new LedgerStore({ storageKey });
+    const scenario = 'pending=50;imageDelay=3000;deliveryCors=1';
+    const { storageKey, frame, endpoint, here } = await pageGenerating(scenario, 'a slow sunrise');
     await until(() => here.pending()[0]?.task);
     const { id, task } = here.pending()[0];
     const downloads = async () =>

@@ -2,82 +2,24 @@
 // (demo/sim/bfl.mjs; faults by scenario path segment, see the comment at its top).
 import { expect } from '@open-wc/testing';
 import { BflProvider } from '../../src/providers/bfl/adapter.js';
-import type { Charge, ProviderRequest, ProviderTask, RunContext } from '../../src/providers/provider.js';
+import type { ProviderTask } from '../../src/providers/provider.js';
 import { failure } from '../support/failure.js';
-import { recordFetches } from '../support/record-fetches.js';
+import { referenceImage as reference } from '../support/images.js';
+import {
+  itMapsSubmitFailures,
+  itRefusesBeforeSending,
+  itRidesOutFailingPolls,
+  providerHarness,
+} from '../support/provider-harness.js';
+import { pageFetch, type SimLogEntry, submitToBfl, taskLog } from '../support/sim.js';
 
-const SIM = `${location.origin}/sim/bfl`;
-const endpoint = (scenario = '') => (scenario ? `${SIM}/s/${scenario}` : SIM);
-const provider = new BflProvider();
-const realFetch = window.fetch;
+/** FLUX.2 [klein] 4B at 512×384 from the BFL simulator, each generation with a key of its own; `calls` records
+ * what happened when. */
+const harness = providerHarness(new BflProvider(), { keyPrefix: 'test-key' });
+const { provider, start, completed, calls, endpoint, newKey } = harness;
+const SIM = endpoint();
 
-interface LogEntry {
-  method: string;
-  path: string;
-  host: string;
-  hasKey: boolean;
-  hasAuthorization: boolean;
-  id?: string;
-  at: number;
-}
-
-/** Every request the simulator received for one task (submit, polls, delivery), in order. */
-async function simLog(id: string): Promise<LogEntry[]> {
-  const all: LogEntry[] = await (await realFetch(`${SIM}/_log`)).json();
-  return all.filter((entry) => entry.id === id);
-}
-const polls = (log: LogEntry[]) => log.filter((e) => e.path.includes('/get_result'));
-
-/** Polls every 500 ms: the retry tests need not wait for the full back-off (its unit tests cover it). */
-const FAST = { initialMs: 500, maxMs: 500, timeoutMs: 10_000 };
-
-let keyCounter = 0;
-const newKey = () => `test-key-${Date.now()}-${++keyCounter}`;
-
-/** Browser-made reference image as a data URL. */
-function reference(width: number, height: number, type = 'image/png') {
-  const canvas = document.createElement('canvas');
-  canvas.width = width;
-  canvas.height = height;
-  const g = canvas.getContext('2d')!;
-  g.fillStyle = '#4a8';
-  g.fillRect(0, 0, width, height);
-  return { dataUrl: canvas.toDataURL(type), width, height };
-}
-
-/** Records the order of fetches and of `onAccepted`, to check what happened when. */
-const calls = recordFetches(realFetch);
-
-/** Starts one generation; `result` settles to the outcome or the UserPaysError. */
-function start(scenario = '', request: Partial<ProviderRequest> = {}, context: Partial<RunContext> = {}) {
-  const controller = new AbortController();
-  const run = {
-    key: newKey(),
-    controller,
-    task: undefined as ProviderTask | undefined,
-    charge: undefined as Charge | undefined,
-    accepted: 0,
-    statuses: [] as string[],
-    promise: undefined as unknown as ReturnType<BflProvider['generate']>,
-  };
-  run.promise = provider.generate(
-    { model: 'flux-2-klein-4b', prompt: 'a lighthouse at dusk', width: 512, height: 384, ...request },
-    {
-      endpoint: endpoint(scenario),
-      apiKey: run.key,
-      signal: controller.signal,
-      onAccepted(task, charge) {
-        calls.push('accepted');
-        run.accepted++;
-        run.task = task;
-        run.charge = charge;
-      },
-      onProgress: (p) => run.statuses.push(p.status.text),
-      ...context,
-    },
-  );
-  return run;
-}
+const polls = (log: SimLogEntry[]) => log.filter((e) => e.path.includes('/get_result'));
 
 describe('BflProvider against the BFL simulator', () => {
   it('generates end to end: real PNG of the right size, the simulator’s cost booked, onAccepted before any poll', async () => {
@@ -96,7 +38,7 @@ describe('BflProvider against the BFL simulator', () => {
     // 1.25 MP out → 2 MP: 3 + 1.5; references 1 MP + 2 MP (1.05 MP) at 1.5 each → 9 credits (the simulator's own table).
     expect(run.charge).to.deep.equal({ credits: '9', usd: '0.09' });
     expect(outcome.charge).to.deep.equal(run.charge);
-    const { credits } = await (await realFetch(`${SIM}/v1/credits`, { headers: { 'x-key': run.key } })).json();
+    const { credits } = await (await pageFetch(`${SIM}/v1/credits`, { headers: { 'x-key': run.key } })).json();
     expect(credits).to.equal(1000 - 9);
 
     expect(outcome.image.blob!.type).to.equal('image/png');
@@ -128,9 +70,8 @@ describe('BflProvider against the BFL simulator', () => {
   });
 
   it('follows the polling URL on another host and never sends the key there nor to the delivery host', async () => {
-    const run = start('pending=300');
-    await run.promise;
-    const log = await simLog(run.task!.id);
+    const run = await completed('pending=300');
+    const log = await taskLog('bfl', run.task!.id);
     const [submit, ...rest] = log;
     expect(submit.method).to.equal('POST');
     expect(submit.host).to.equal(location.host);
@@ -146,9 +87,8 @@ describe('BflProvider against the BFL simulator', () => {
   });
 
   it('sends the key to a polling URL on the endpoint’s own origin (a proxy may need it), never to delivery', async () => {
-    const run = start('pending=100;samehost=1');
-    await run.promise;
-    const log = await simLog(run.task!.id);
+    const run = await completed('pending=100;samehost=1');
+    const log = await taskLog('bfl', run.task!.id);
     expect(polls(log).every((e) => e.host === location.host && e.hasKey)).to.equal(true);
     const delivery = log.filter((e) => e.path.startsWith('/sim/delivery/'));
     expect(delivery.length).to.equal(1);
@@ -156,25 +96,22 @@ describe('BflProvider against the BFL simulator', () => {
   });
 
   it('shows no percentage BFL did not send: as recorded, Pending polls carry progress null', async () => {
-    const run = start('pending=1200;pollWait=none');
-    await run.promise;
+    const run = await completed('pending=1200;pollWait=none');
     expect(run.statuses.filter((s) => /%/.test(s))).to.deep.equal([]);
     expect(run.statuses).to.include('Under way at BFL (it does not say how far along)');
   });
 
   it('waits as long as a status reply’s Retry-After asks, where it asks for more than BFL’s usual 0 or 1', async () => {
-    const run = start('pending=4500;pollWait=2');
-    await run.promise;
-    const times = polls(await simLog(run.task!.id)).map((e) => e.at);
+    const run = await completed('pending=4500;pollWait=2');
+    const times = polls(await taskLog('bfl', run.task!.id)).map((e) => e.at);
     expect(times.length).to.be.at.least(2);
     times.forEach((t, i) => i && expect(t - times[i - 1], `poll ${i}`).to.be.at.least(1990));
   });
 
   it('takes BFL’s recorded Retry-After 0|1 as the hint it is: twice a second at most, the ready task seen soon', async () => {
     // Every reply says 1 here (pollWait=1), as BFL's do for about half a second at a time.
-    const run = start('pending=2200;pollWait=1');
-    await run.promise;
-    const log = await simLog(run.task!.id);
+    const run = await completed('pending=2200;pollWait=1');
+    const log = await taskLog('bfl', run.task!.id);
     const times = polls(log).map((e) => e.at);
     const gaps = times.slice(1).map((t, i) => t - times[i]);
     gaps.forEach((gap) => expect(gap).to.be.at.least(490));
@@ -186,9 +123,8 @@ describe('BflProvider against the BFL simulator', () => {
   it('polls at most twice a second and sees the ready task soon after it is ready', async () => {
     // pollWait=none, progress=moving: no Retry-After, and progress to extrapolate from (both kinder than BFL), to see
     // the widget's own schedule at its best.
-    const run = start('pending=2200;pollWait=none;progress=moving');
-    await run.promise;
-    const log = await simLog(run.task!.id);
+    const run = await completed('pending=2200;pollWait=none;progress=moving');
+    const log = await taskLog('bfl', run.task!.id);
     const times = polls(log).map((e) => e.at);
     times.forEach((t, i) => i && expect(t - times[i - 1]).to.be.at.least(490));
     const late = times.at(-1)! - (log[0].at + 2200);
@@ -197,26 +133,8 @@ describe('BflProvider against the BFL simulator', () => {
   });
 
   describe('failures at submit map to our error codes, with nothing booked', () => {
-    const cases: [string, string, boolean][] = [
-      ['fault=401', 'auth-failed', false],
-      ['fault=403', 'auth-failed', false],
-      ['fault=402', 'insufficient-funds', false],
-      ['fault=500', 'provider-error', true],
-      ['fault=network', 'network', true],
-    ];
-    for (const [scenario, code, retryable] of cases) {
-      it(`${scenario} → ${code}`, async () => {
-        const run = start(scenario);
-        const error = await failure(run.promise);
-        expect([error.code, error.retryable]).to.deep.equal([code, retryable]);
-        expect(run.accepted).to.equal(0);
-        expect(error.message).to.not.contain(run.key);
-        // The submit, then (for a lost connection) the two probes that tell CORS from the network: GETs.
-        const [submit, ...after] = calls.filter((c) => c !== 'accepted');
-        expect(submit).to.match(/^POST /);
-        expect(after.every((c) => c.startsWith('GET '))).to.equal(true);
-      });
-    }
+    itMapsSubmitFailures(harness, [['fault=403', 'auth-failed', false]]);
+    itRefusesBeforeSending(harness);
 
     it('fault=422 → invalid-input with BFL’s detail in the message', async () => {
       const error = await failure(start('fault=422').promise);
@@ -230,27 +148,9 @@ describe('BflProvider against the BFL simulator', () => {
       expect(error.message).to.contain('width: Input should be a multiple of 16');
     });
 
-    it('fault=429 → rate-limited, retryable, with the wait from Retry-After', async () => {
-      const error = await failure(start('fault=429;retryAfter=7').promise);
-      expect([error.code, error.retryable]).to.deep.equal(['rate-limited', true]);
-      expect(error.message).to.contain('7 s');
-    });
-
-    it('an account without credits (key sim-empty) → insufficient-funds', async () => {
-      const error = await failure(start('', {}, { apiKey: 'sim-empty' }).promise);
-      expect(error.code).to.equal('insufficient-funds');
-    });
-
     it('an unknown model → invalid-input', async () => {
       const error = await failure(start('', { model: 'flux-9-imaginary' }).promise);
       expect(error.code).to.equal('invalid-input');
-    });
-
-    it('no key → auth-required before any request', async () => {
-      const run = start('', {}, { apiKey: undefined });
-      const error = await failure(run.promise);
-      expect(error.code).to.equal('auth-required');
-      expect(calls).to.deep.equal([]);
     });
   });
 
@@ -284,60 +184,35 @@ describe('BflProvider against the BFL simulator', () => {
     });
 
     it('honours Retry-After on a 429 while polling', async () => {
-      const run = start('pending=100;fault=429;at=poll;times=1;retryAfter=2');
-      await run.promise;
-      const times = polls(await simLog(run.task!.id)).map((e) => e.at);
+      const run = await completed('pending=100;fault=429;at=poll;times=1;retryAfter=2');
+      const times = polls(await taskLog('bfl', run.task!.id)).map((e) => e.at);
       expect(times.length).to.equal(2);
       // Longer than the 1 s back-off after a failed poll: the wait is the provider's.
       expect(times[1] - times[0]).to.be.at.least(1990);
     });
 
-    it('rides out a couple of 5xx and network blips, then completes', async () => {
-      const a = start('pending=100;fault=500;at=poll;times=2', {}, { poll: FAST });
-      const b = start('pending=100;fault=network;at=poll;times=1', {}, { poll: FAST });
-      const [outA, outB] = await Promise.all([a.promise, b.promise]);
-      expect(outA.image.width).to.equal(512);
-      expect(outB.image.width).to.equal(512);
-      expect(polls(await simLog(a.task!.id)).length).to.equal(3);
-    });
-
-    it('gives up with provider-error when the status keeps failing (4 tries)', async () => {
-      const run = start('fault=500;at=poll', {}, { poll: FAST });
-      const error = await failure(run.promise);
-      expect(error.code).to.equal('provider-error');
-      expect(polls(await simLog(run.task!.id)).length).to.equal(4);
-    });
+    itRidesOutFailingPolls(harness, async (task) => polls(await taskLog('bfl', task.id)));
 
     it('a task that never gets ready → timeout after PollPolicy.timeoutMs', async () => {
-      const started = performance.now();
-      const run = start('fault=never-ready', {}, { poll: { initialMs: 500, maxMs: 500, timeoutMs: 1300 } });
-      const error = await failure(run.promise);
-      expect([error.code, error.retryable]).to.deep.equal(['timeout', true]);
-      expect(performance.now() - started).to.be.within(1250, 1800);
+      const { run, elapsed } = await harness.timedOut();
+      expect(elapsed).to.be.within(1250, 1800);
       expect(run.accepted).to.equal(1);
     });
 
     it('cancel mid-poll rejects with cancelled at once and stops polling', async () => {
       const run = start('pending=5000');
-      while (!run.task || polls(await simLog(run.task.id)).length < 1) await new Promise((r) => setTimeout(r, 50));
+      while (!run.task || polls(await taskLog('bfl', run.task.id)).length < 1)
+        await new Promise((r) => setTimeout(r, 50));
       const abortedAt = performance.now();
       run.controller.abort();
       const error = await failure(run.promise);
       expect(error.code).to.equal('cancelled');
       expect(performance.now() - abortedAt).to.be.below(50);
       const count = calls.length;
-      const before = (await simLog(run.task!.id)).length;
+      const before = (await taskLog('bfl', run.task!.id)).length;
       await new Promise((r) => setTimeout(r, 1600));
       expect(calls.length).to.equal(count);
-      expect((await simLog(run.task!.id)).length).to.equal(before);
-    });
-
-    it('an already-aborted signal rejects with cancelled and sends nothing', async () => {
-      const controller = new AbortController();
-      controller.abort();
-      const error = await failure(start('', {}, { signal: controller.signal }).promise);
-      expect(error.code).to.equal('cancelled');
-      expect(calls).to.deep.equal([]);
+      expect((await taskLog('bfl', run.task!.id)).length).to.equal(before);
     });
   });
 
@@ -370,7 +245,7 @@ describe('BflProvider against the BFL simulator', () => {
       expect(error.code).to.equal('provider-error');
       expect(error.message).to.contain('403');
       expect(run.charge).to.deep.equal({ credits: '1.4', usd: '0.014' });
-      expect((await simLog(run.task!.id)).at(-1)!.path).to.match(/^\/sim\/delivery\//);
+      expect((await taskLog('bfl', run.task!.id)).at(-1)!.path).to.match(/^\/sim\/delivery\//);
     });
 
     it('an image URL with a forbidden scheme/host is never fetched → provider-error', async () => {
@@ -391,13 +266,8 @@ describe('BflProvider against the BFL simulator', () => {
   describe('resume', () => {
     it('completes a task from its pollingUrl (after a reload), without needing the key', async () => {
       const key = newKey();
-      const submitted = await (
-        await realFetch(`${endpoint('pending=400')}/v1/flux-2-klein-4b`, {
-          method: 'POST',
-          headers: { 'x-key': key, 'content-type': 'application/json' },
-          body: JSON.stringify({ prompt: 'a reloaded page', width: 320, height: 240, seed: 9 }),
-        })
-      ).json();
+      const body = { prompt: 'a reloaded page', width: 320, height: 240, seed: 9 };
+      const { body: submitted } = await submitToBfl(endpoint('pending=400'), key, 'flux-2-klein-4b', body);
       const task: ProviderTask = { provider: 'bfl', id: submitted.id, pollingUrl: submitted.polling_url };
       const outcome = await provider.resume(task, { endpoint: SIM, signal: new AbortController().signal });
       expect([outcome.image.width, outcome.image.height, outcome.image.seed]).to.deep.equal([320, 240, 9]);

@@ -1,88 +1,32 @@
 // The fal adapter end to end, over real HTTP against the fal queue simulator mounted on the test server
 // (demo/sim/fal.mjs; faults by scenario path segment, see the comment at its top). The simulator is reached
 // on the test server's OTHER loopback name, so every call is cross-origin with CORS, as fal is for a page.
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
 import '../../src/define.js';
-import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { UserPaysError } from '../../src/base/errors.js';
-import { quoteFor } from '../../src/providers/prices.js';
 import { FalProvider, falBody } from '../../src/providers/fal/adapter.js';
-import { falEndpointId } from '../../src/providers/fal/queue.js';
-import type { ProviderRequest, ProviderTask, RunContext } from '../../src/providers/provider.js';
-import { uniqueStorageKey } from '../support/sim.js';
+import type { ProviderTask } from '../../src/providers/provider.js';
 import { failure } from '../support/failure.js';
-import { recordFetches } from '../support/record-fetches.js';
+import { referenceImage as reference } from '../support/images.js';
+import {
+  itMapsSubmitFailures,
+  itRefusesBeforeSending,
+  itRidesOutFailingPolls,
+  providerHarness,
+} from '../support/provider-harness.js';
+import { OTHER_HOST, pageFetch, type SimLogEntry, submitToFal, taskLog } from '../support/sim.js';
+import { sleep as wait } from '../support/wait.js';
+import { imageWidget } from '../support/widget.js';
+import { quoteFor } from '../../src/providers/prices.js';
+import { falEndpointId } from '../../src/providers/fal/queue.js';
 
-const OTHER_HOST = location.host.startsWith('localhost')
-  ? location.host.replace('localhost', '127.0.0.1')
-  : location.host.replace('127.0.0.1', 'localhost');
-const ORIGIN = `${location.protocol}//${OTHER_HOST}`;
-const SIM = `${ORIGIN}/sim/fal`;
-const endpoint = (scenario = '') => (scenario ? `${SIM}/s/${scenario}` : SIM);
-const provider = new FalProvider();
-const realFetch = window.fetch;
+/** FLUX.2 [klein] 4B at 512×384 from the fal queue simulator, across origins, each generation with a key of its own;
+ * `calls` records what happened when. */
+const harness = providerHarness(new FalProvider(), { keyPrefix: 'fal-test-key', crossOrigin: true });
+const { provider, start, completed, calls, endpoint, newKey } = harness;
+const SIM = endpoint();
 
-interface LogEntry {
-  method: string;
-  path: string;
-  host: string;
-  hasKey: boolean;
-  id?: string;
-  at: number;
-}
-
-/** Every request the simulator received for one fal request (submit, polls, result, cancel, CDN), in order. */
-async function simLog(id: string): Promise<LogEntry[]> {
-  const all: LogEntry[] = await (await realFetch(`${location.origin}/sim/fal/_log`)).json();
-  return all.filter((entry) => entry.id === id);
-}
-const polls = (log: LogEntry[]) => log.filter((e) => e.path.includes('/status'));
-
-const FAST = { initialMs: 500, maxMs: 500, timeoutMs: 10_000 };
-let keyCounter = 0;
-const newKey = () => `fal-test-key-${Date.now()}-${++keyCounter}`;
-const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function reference(width: number, height: number) {
-  const canvas = document.createElement('canvas');
-  canvas.width = width;
-  canvas.height = height;
-  canvas.getContext('2d')!.fillRect(0, 0, width, height);
-  return { dataUrl: canvas.toDataURL('image/png'), width, height };
-}
-
-/** Records the order of fetches and of `onAccepted`, to check what happened when. */
-const calls = recordFetches(realFetch);
-
-function start(scenario = '', request: Partial<ProviderRequest> = {}, context: Partial<RunContext> = {}) {
-  const controller = new AbortController();
-  const run = {
-    key: newKey(),
-    controller,
-    task: undefined as ProviderTask | undefined,
-    accepted: 0,
-    charge: undefined as unknown,
-    statuses: [] as string[],
-    promise: undefined as unknown as ReturnType<FalProvider['generate']>,
-  };
-  run.promise = provider.generate(
-    { model: 'flux-2-klein-4b', prompt: 'a lighthouse at dusk', width: 512, height: 384, ...request },
-    {
-      endpoint: endpoint(scenario),
-      apiKey: run.key,
-      signal: controller.signal,
-      onAccepted(task, charge) {
-        calls.push('accepted');
-        run.accepted++;
-        run.task = task;
-        run.charge = charge;
-      },
-      onProgress: (p) => run.statuses.push(p.status.text),
-      ...context,
-    },
-  );
-  return run;
-}
+const polls = (log: SimLogEntry[]) => log.filter((e) => e.path.includes('/status'));
 
 describe('fal: endpoint ids and input', () => {
   it('maps our FLUX.2 ids to fal endpoint ids, /edit with references', () => {
@@ -149,21 +93,16 @@ describe('FalProvider against the fal queue simulator', () => {
   });
 
   it('sends reference images to the /edit endpoint as image_urls', async () => {
-    const run = start('', {
-      model: 'flux-2-klein-9b',
-      width: 320,
-      height: 320,
-      inputs: [reference(64, 48), reference(30, 30)],
-    });
+    const inputs = [reference(64, 48), reference(30, 30)];
+    const run = start('', { model: 'flux-2-klein-9b', width: 320, height: 320, inputs });
     const outcome = await run.promise;
     expect(calls[0]).to.equal(`POST ${SIM}/fal-ai/flux-2/klein/9b/edit`);
     expect([outcome.image.width, outcome.image.height]).to.deep.equal([320, 320]);
   });
 
   it('sends the key with every queue call on the endpoint’s origin, and never to the image CDN', async () => {
-    const run = start('pending=600');
-    await run.promise;
-    const log = await simLog(run.task!.id);
+    const run = await completed('pending=600');
+    const log = await taskLog('fal', run.task!.id);
     const queue = log.filter((e) => e.path.startsWith('/sim/fal/'));
     const cdn = log.filter((e) => e.path.startsWith('/sim/fal-cdn/'));
     expect(queue.length).to.be.at.least(3);
@@ -178,19 +117,17 @@ describe('FalProvider against the fal queue simulator', () => {
   });
 
   it('rebases queue URLs that point at another origin onto the endpoint, so the key stays on its origin', async () => {
-    const run = start('otherhost=1;pending=300');
-    await run.promise;
+    const run = await completed('otherhost=1;pending=300');
     expect(new URL(run.task!.pollingUrl!).host).to.equal(location.host);
-    const log = await simLog(run.task!.id);
+    const log = await taskLog('fal', run.task!.id);
     for (const entry of log.filter((e) => e.hasKey)) expect(entry.host, entry.path).to.equal(OTHER_HOST);
     expect(log.filter((e) => e.host === location.host).every((e) => e.path.startsWith('/sim/fal-cdn/'))).to.equal(true);
     expect(calls.filter((c) => c.includes(location.host)).every((c) => c.includes('/sim/fal-cdn/'))).to.equal(true);
   });
 
   it('polls at most twice a second and fetches the result soon after completion', async () => {
-    const run = start('queue=600;pending=2200');
-    await run.promise;
-    const log = await simLog(run.task!.id);
+    const run = await completed('queue=600;pending=2200');
+    const log = await taskLog('fal', run.task!.id);
     const times = polls(log).map((e) => e.at);
     times.forEach((t, i) => i && expect(t - times[i - 1]).to.be.at.least(490));
     expect(times.length).to.be.within(2, 6);
@@ -199,30 +136,11 @@ describe('FalProvider against the fal queue simulator', () => {
   });
 
   describe('failures at submit map to our error codes', () => {
-    const cases: [string, string, boolean][] = [
-      ['fault=401', 'auth-failed', false],
+    itMapsSubmitFailures(harness, [
       ['fault=403', 'auth-failed', false],
-      ['fault=402', 'insufficient-funds', false],
       ['fault=exhausted', 'insufficient-funds', false],
-      ['fault=500', 'provider-error', true],
-      ['fault=network', 'network', true],
-    ];
-    for (const [scenario, code, retryable] of cases) {
-      it(`${scenario} → ${code}`, async () => {
-        const run = start(scenario);
-        const error = await failure(run.promise);
-        expect([error.code, error.retryable]).to.deep.equal([code, retryable]);
-        expect(run.accepted).to.equal(0);
-        expect(error.message).to.not.contain(run.key);
-        // One submission; a lost connection adds the probe (a GET, without the key) that tells it from CORS.
-        expect(calls.filter((c) => !c.startsWith('GET '))).to.have.length(1);
-        expect(calls.length).to.be.lessThan(4);
-      });
-    }
-
-    it('an account with an exhausted balance (key sim-empty) → insufficient-funds', async () => {
-      expect((await failure(start('', {}, { apiKey: 'sim-empty' }).promise)).code).to.equal('insufficient-funds');
-    });
+    ]);
+    itRefusesBeforeSending(harness);
 
     it('fault=422 → invalid-input with fal’s detail in the message', async () => {
       const error = await failure(start('fault=422').promise);
@@ -230,20 +148,8 @@ describe('FalProvider against the fal queue simulator', () => {
       expect(error.message).to.contain('prompt: Simulated validation error: this prompt is not accepted');
     });
 
-    it('fault=429 → rate-limited, with the wait from Retry-After', async () => {
-      const error = await failure(start('fault=429;retryAfter=7').promise);
-      expect([error.code, error.retryable]).to.deep.equal(['rate-limited', true]);
-      expect(error.message).to.contain('7 s');
-    });
-
     it('a model fal does not serve here → invalid-input', async () => {
       expect((await failure(start('', { model: 'flux-kontext-pro' }).promise)).code).to.equal('invalid-input');
-    });
-
-    it('no key → auth-required before any request', async () => {
-      const error = await failure(start('', {}, { apiKey: undefined }).promise);
-      expect(error.code).to.equal('auth-required');
-      expect(calls).to.deep.equal([]);
     });
 
     it('a plain-http endpoint on a non-loopback host → invalid-input before anything is sent', async () => {
@@ -267,27 +173,12 @@ describe('FalProvider against the fal queue simulator', () => {
       expect((await failure(start('fault=error').promise)).code).to.equal('provider-error');
     });
 
-    it('rides out a couple of failed status polls, then completes', async () => {
-      const a = start('pending=100;fault=500;at=poll;times=2', {}, { poll: FAST });
-      const b = start('pending=100;fault=network;at=poll;times=1', {}, { poll: FAST });
-      const [outA, outB] = await Promise.all([a.promise, b.promise]);
-      expect([outA.image.width, outB.image.width]).to.deep.equal([512, 512]);
-      expect(polls(await simLog(a.task!.id)).length).to.equal(3);
-    });
-
-    it('gives up with provider-error when the status keeps failing (4 tries)', async () => {
-      const run = start('fault=500;at=poll', {}, { poll: FAST });
-      expect((await failure(run.promise)).code).to.equal('provider-error');
-      expect(polls(await simLog(run.task!.id)).length).to.equal(4);
-    });
+    itRidesOutFailingPolls(harness, async (task) => polls(await taskLog('fal', task.id)));
 
     it('a request that never finishes → timeout, and fal is told to cancel it (it bills finished requests)', async () => {
-      const started = performance.now();
-      const run = start('fault=never-ready', {}, { poll: { initialMs: 500, maxMs: 500, timeoutMs: 1300 } });
-      const error = await failure(run.promise);
-      expect([error.code, error.retryable]).to.deep.equal(['timeout', true]);
+      const { run, elapsed } = await harness.timedOut();
       // Not before the 1.3 s timeout; the upper bound only tells a timeout from a hang, with room for a busy machine.
-      expect(performance.now() - started).to.be.within(1250, 6000);
+      expect(elapsed).to.be.within(1250, 6000);
       expect(calls).to.include(`PUT ${run.task!.cancelUrl}`);
     });
 
@@ -307,45 +198,34 @@ describe('FalProvider against the fal queue simulator', () => {
   describe('cancel', () => {
     it('sends PUT cancel_url with the key, rejects with cancelled without polling again, and stops polling', async () => {
       const run = start('queue=4000;pending=6000');
-      while (!run.task || polls(await simLog(run.task.id)).length < 1) await wait(50);
-      const pollsAtAbort = polls(await simLog(run.task!.id)).length;
+      while (!run.task || polls(await taskLog('fal', run.task.id)).length < 1) await wait(50);
+      const pollsAtAbort = polls(await taskLog('fal', run.task!.id)).length;
       run.controller.abort();
       const error = await failure(run.promise);
       expect(error.code).to.equal('cancelled');
       // At once: without another status poll, long before fal's queue (4 s) would have let it run.
-      expect(polls(await simLog(run.task!.id)).length).to.equal(pollsAtAbort);
+      expect(polls(await taskLog('fal', run.task!.id)).length).to.equal(pollsAtAbort);
       await wait(300);
-      const log = await simLog(run.task!.id);
+      const log = await taskLog('fal', run.task!.id);
       const put = log.filter((e) => e.method === 'PUT');
       expect(put).to.have.length(1);
       expect(put[0].path).to.equal(new URL(run.task!.cancelUrl!).pathname);
       expect([put[0].host, put[0].hasKey]).to.deep.equal([OTHER_HOST, true]);
       // The simulator took it: the request is over, as cancelled.
       const status = await (
-        await realFetch(run.task!.pollingUrl!, { headers: { authorization: `Key ${run.key}` } })
+        await pageFetch(run.task!.pollingUrl!, { headers: { authorization: `Key ${run.key}` } })
       ).json();
       expect([status.status, status.error_type]).to.deep.equal(['COMPLETED', 'request_cancelled']);
-      const before = (await simLog(run.task!.id)).length;
+      const before = (await taskLog('fal', run.task!.id)).length;
       await wait(1200);
-      expect((await simLog(run.task!.id)).length).to.equal(before);
-    });
-
-    it('an already-aborted signal rejects with cancelled and sends nothing', async () => {
-      const controller = new AbortController();
-      controller.abort();
-      expect((await failure(start('', {}, { signal: controller.signal }).promise)).code).to.equal('cancelled');
-      expect(calls).to.deep.equal([]);
+      expect((await taskLog('fal', run.task!.id)).length).to.equal(before);
     });
   });
 
   describe('resume', () => {
     async function submitDirectly(key: string, scenario = 'pending=500') {
-      const response = await realFetch(`${endpoint(scenario)}/fal-ai/flux-2-pro`, {
-        method: 'POST',
-        headers: { authorization: `Key ${key}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ prompt: 'a reloaded page', image_size: { width: 320, height: 240 }, seed: 9 }),
-      });
-      const reply = await response.json();
+      const body = { prompt: 'a reloaded page', image_size: { width: 320, height: 240 }, seed: 9 };
+      const { body: reply } = await submitToFal(endpoint(scenario), key, 'fal-ai/flux-2-pro', body);
       const task: ProviderTask = {
         provider: 'fal',
         id: reply.request_id,
@@ -443,20 +323,18 @@ describe('fal quotes: fal’s own per-megapixel prices', () => {
 
 describe('<userpays-image provider="fal">', () => {
   it('generates through fal end to end: the image persisted, the quote booked, progress shown', async () => {
-    const el = await fixture<UserPaysImage>(
-      html`<userpays-image
-        provider="fal"
-        model="flux-2-klein-4b"
-        locale="en-US"
-        width="512"
-        height="512"
-        storage-key=${uniqueStorageKey()}
-        endpoint=${endpoint('queue=700;pending=1400')}
-        prompt="a red fox in the snow"
-      ></userpays-image>`,
+    const el = await imageWidget(
+      {
+        provider: 'fal',
+        model: 'flux-2-klein-4b',
+        locale: 'en-US',
+        width: 512,
+        height: 512,
+        prompt: 'a red fox in the snow',
+        endpoint: endpoint('queue=700;pending=1400'),
+      },
+      { apiKey: newKey() },
     );
-    el.apiKey = newKey();
-    await el.updateComplete;
     expect(el.quote?.total).to.equal('0.005');
     const progress: string[] = [];
     el.addEventListener('userpays-progress', (e) => progress.push(e.detail.status));
@@ -526,7 +404,7 @@ describe('@fal-ai/client against the fal simulator (fidelity)', () => {
       'image/png',
       3,
     ]);
-    const bitmap = await createImageBitmap(await (await realFetch(data.images[0].url)).blob());
+    const bitmap = await createImageBitmap(await (await pageFetch(data.images[0].url)).blob());
     expect([bitmap.width, bitmap.height]).to.deep.equal([384, 256]);
   });
 

@@ -17,37 +17,19 @@ import { generation as text } from '../../src/strings/generation.js';
 import { huggingfaceWords as huggingFaceText } from '../../src/providers/huggingface/words.js';
 import { controlledClock } from '../support/clock.js';
 import { failure } from '../support/failure.js';
-import { otherOrigin, uniqueStorageKey } from '../support/sim.js';
+import { pkcePair } from '../support/pkce.js';
+import { simCharged, simEndpoint, simLog, uniqueStorageKey } from '../support/sim.js';
 
-const SIM = `${otherOrigin()}/sim/huggingface`;
+const SIM = simEndpoint('huggingface', '', { crossOrigin: true });
 const SIM_HOST = new URL(SIM).host;
-const endpoint = (scenario = '') => (scenario ? `${SIM}/s/${scenario}` : SIM);
+const endpoint = (scenario = '') => simEndpoint('huggingface', scenario, { crossOrigin: true });
 const provider = new HuggingFaceProvider();
 const FAST = { initialMs: 100, maxMs: 200, timeoutMs: 10_000 };
 const CLIENT_ID = 'sim-client-userpays';
 const REDIRECT = `${location.origin}/callback`;
 const time = controlledClock('2026-11-23T10:00:00Z');
 
-interface LogEntry {
-  method: string;
-  path: string;
-  host: string;
-  hasKey: boolean;
-  id?: string;
-}
-const simLog = async (): Promise<LogEntry[]> => (await fetch(`${SIM}/_log`)).json();
-const charged = async (token: string): Promise<string> =>
-  (await (await fetch(`${SIM}/_charges?key=${encodeURIComponent(token)}`)).json()).usd;
-
-const base64url = (bytes: ArrayBuffer) =>
-  btoa(String.fromCharCode(...new Uint8Array(bytes)))
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_')
-    .replace(/=+$/, '');
-async function pkce() {
-  const verifier = base64url(crypto.getRandomValues(new Uint8Array(32)).buffer);
-  return { verifier, challenge: base64url(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))) };
-}
+const charged = (token: string) => simCharged('huggingface', token);
 
 /** The simulator's authorize page for `url`, and where its Authorize (or Cancel) link sends the user back. */
 async function approve(url: string, button = 'authorize'): Promise<URL> {
@@ -57,12 +39,16 @@ async function approve(url: string, button = 'authorize'): Promise<URL> {
   return new URL(doc.querySelector<HTMLAnchorElement>(`#${button}`)!.getAttribute('href')!);
 }
 
-/** Signs in through the simulator as the shared flow will: authorize URL, the user's approval, the exchange. */
-async function signIn(): Promise<SignedIn> {
-  const { verifier, challenge } = await pkce();
+/**
+ * Signs in through the simulator as the shared flow will: authorize URL, the user's approval (`button`: the
+ * simulator's Authorize, or its free account's), the exchange.
+ */
+async function signIn(button = 'authorize'): Promise<SignedIn> {
+  const { verifier, challenge } = await pkcePair();
   const state = crypto.randomUUID();
   const back = await approve(
     huggingFaceAccount.authorizeUrl({ endpoint: SIM, redirectUri: REDIRECT, challenge, state, clientId: CLIENT_ID }),
+    button,
   );
   expect(back.searchParams.get('state')).to.equal(state);
   return huggingFaceAccount.exchange({
@@ -85,7 +71,7 @@ function run(token: string, request: Partial<ProviderRequest> = {}, scenario = '
 }
 
 describe('Hugging Face sign-in (OAuthAccount)', () => {
-  it('builds the authorize URL the hub expects: client id, PKCE S256, scope inference-api, state', () => {
+  it('builds the authorize URL the hub expects: client id, PKCE S256, scopes inference-api and read-billing, state', () => {
     const url = new URL(
       huggingFaceAccount.authorizeUrl({
         endpoint: 'https://router.huggingface.co',
@@ -99,7 +85,7 @@ describe('Hugging Face sign-in (OAuthAccount)', () => {
     expect(Object.fromEntries(url.searchParams)).to.deep.equal({
       client_id: 'abc-123',
       redirect_uri: 'https://example.com/page',
-      scope: 'openid profile inference-api',
+      scope: 'openid profile inference-api read-billing',
       state: 'xyz',
       response_type: 'code',
       code_challenge: 'c'.repeat(43),
@@ -120,12 +106,46 @@ describe('Hugging Face sign-in (OAuthAccount)', () => {
     expect(signedIn.key).to.match(/^hf_oauth_/);
     expect(signedIn.expiresAt).to.equal(time.now() + 28_800_000);
     expect(signedIn.user).to.equal('sim-user');
+    expect(signedIn.cannotPay, 'a PRO account with a payment method').to.equal(false);
     const outcome = await run(signedIn.key);
     expect(outcome.image).to.include({ width: 512, height: 512 });
   });
 
+  it('a free account (no PRO, no payment method) is known at sign-in, and its 402 says the way out', async () => {
+    const signedIn = await signIn('authorize-free');
+    expect(signedIn.user).to.equal('sim-free');
+    expect(signedIn.cannotPay).to.equal(true);
+    const refused = await failure(run(signedIn.key));
+    expect(refused).to.include({ code: 'insufficient-funds', message: huggingFaceText.noCredits(), answered: true });
+    expect(refused.message).to.match(/buy credits or subscribe to PRO/i);
+    expect(await charged(signedIn.key)).to.equal('0');
+  });
+
+  it('without read-billing the hub leaves canPay out: unknown, and nothing is said', async () => {
+    const { verifier, challenge } = await pkcePair();
+    const url = new URL(
+      huggingFaceAccount.authorizeUrl({
+        endpoint: SIM,
+        redirectUri: REDIRECT,
+        challenge,
+        state: 's',
+        clientId: CLIENT_ID,
+      }),
+    );
+    url.searchParams.set('scope', 'openid profile inference-api'); // an app that may not read billing
+    const back = await approve(url.href, 'authorize-free');
+    const signedIn = await huggingFaceAccount.exchange({
+      endpoint: SIM,
+      code: back.searchParams.get('code')!,
+      verifier,
+      redirectUri: REDIRECT,
+      clientId: CLIENT_ID,
+    });
+    expect(signedIn.cannotPay, 'isPro false alone does not say the account cannot pay').to.equal(false);
+  });
+
   it('refuses a wrong verifier and a code used twice: sign in again', async () => {
-    const { verifier, challenge } = await pkce();
+    const { verifier, challenge } = await pkcePair();
     const back = await approve(
       huggingFaceAccount.authorizeUrl({
         endpoint: SIM,
@@ -138,7 +158,7 @@ describe('Hugging Face sign-in (OAuthAccount)', () => {
     const code = back.searchParams.get('code')!;
     const exchange = (v: string) =>
       huggingFaceAccount.exchange({ endpoint: SIM, code, verifier: v, redirectUri: REDIRECT, clientId: CLIENT_ID });
-    const wrong = await failure(exchange((await pkce()).verifier));
+    const wrong = await failure(exchange((await pkcePair()).verifier));
     expect(wrong).to.include({ code: 'auth-required', message: huggingFaceText.signInFailed() });
     const reused = await failure(exchange(verifier)); // the failed exchange used the code up
     expect(reused.code).to.equal('auth-required');
@@ -148,7 +168,7 @@ describe('Hugging Face sign-in (OAuthAccount)', () => {
     const ok = huggingFaceAccount.authorizeUrl({
       endpoint: SIM,
       redirectUri: REDIRECT,
-      challenge: (await pkce()).challenge,
+      challenge: (await pkcePair()).challenge,
       state: 's',
       clientId: CLIENT_ID,
     });
@@ -199,7 +219,7 @@ describe('Hugging Face adapter (router → fal)', () => {
     };
     try {
       const outcome = await run(token);
-      const log = (await simLog()).filter((e) => e.path.includes(outcome.task.id));
+      const log = (await simLog('huggingface')).filter((e) => e.path.includes(outcome.task.id));
       expect(log.filter((e) => e.hasKey).every((e) => e.host === SIM_HOST)).to.equal(true);
       const image = log.filter((e) => e.path.startsWith('/sim/huggingface-cdn/'));
       expect(image).to.have.length(1);
@@ -216,7 +236,7 @@ describe('Hugging Face adapter (router → fal)', () => {
       ['hf_sim_user', 'fault=401', 'auth-required', huggingFaceText.tokenRefused()],
       ['hf_not_a_token', '', 'auth-required', huggingFaceText.tokenRefused()],
       ['hf_sim_readonly', '', 'auth-required', huggingFaceText.scopeMissing()],
-      ['hf_sim_empty', '', 'insufficient-funds', text.outOfCreditsAt('huggingface')],
+      ['hf_sim_empty', '', 'insufficient-funds', huggingFaceText.noCredits()],
       ['hf_sim_user', 'fault=429;retryAfter=2', 'rate-limited', text.tooManyRequests(2)],
     ];
     for (const [token, scenario, code, message] of cases) {
@@ -229,10 +249,10 @@ describe('Hugging Face adapter (router → fal)', () => {
   });
 
   it('has no balance to show: asking fails quietly and sends nothing', async () => {
-    const before = (await simLog()).length;
+    const before = (await simLog('huggingface')).length;
     expect(await keyBalance('huggingface', SIM, '', 'hf_sim_user')).to.equal(undefined);
     expect((await providerFor('huggingface')).balance).to.equal(undefined);
-    expect((await simLog()).length).to.equal(before);
+    expect((await simLog('huggingface')).length).to.equal(before);
   });
 
   it('books exactly once through the headless API, at the preview', async () => {

@@ -1,38 +1,29 @@
 // The OpenAI-compatible gateway adapter end to end, over real HTTP against the gateway simulator mounted on
 // the test server (demo/sim/openai.mjs; faults by scenario path segment). The simulator is reached on the test
 // server's OTHER loopback name, so every call is cross-origin with CORS, as a gateway is for a page.
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
 import OpenAI from 'openai';
 import '../../src/define.js';
-import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { UserPaysError } from '../../src/base/errors.js';
 import { formatUsd } from '../../src/pricing/index.js';
 import { quoteFor } from '../../src/providers/prices.js';
 import type { PriceBook } from '../../src/pricing/index.js';
 import { OpenAiProvider, gatewayModel } from '../../src/providers/openai/adapter.js';
-import type { ProviderRequest, RunContext } from '../../src/providers/provider.js';
-import { uniqueStorageKey } from '../support/sim.js';
 import { failure } from '../support/failure.js';
-import { recordFetches } from '../support/record-fetches.js';
-import { decision, modelChoices, part } from '../support/widget.js';
+import { itMapsSubmitFailures, providerHarness } from '../support/provider-harness.js';
+import { OTHER_HOST, pageFetch, simLog } from '../support/sim.js';
+import { sleep as wait } from '../support/wait.js';
+import { decision, imageWidget, modelChoices, part } from '../support/widget.js';
 
-const OTHER_HOST = location.host.startsWith('localhost')
-  ? location.host.replace('localhost', '127.0.0.1')
-  : location.host.replace('127.0.0.1', 'localhost');
-const SIM = `${location.protocol}//${OTHER_HOST}/sim/openai`;
-const endpoint = (scenario = '') => (scenario ? `${SIM}/s/${scenario}` : SIM);
-const provider = new OpenAiProvider();
-const realFetch = window.fetch;
-
-interface LogEntry {
-  method: string;
-  path: string;
-  host: string;
-  hasKey: boolean;
-  id?: string;
-  at: number;
-}
-const simLog = async (): Promise<LogEntry[]> => (await realFetch(`${location.origin}/sim/openai/_log`)).json();
+/** FLUX.2 [klein] 9B at 768×512 from the gateway simulator, across origins, each generation with a key of its own;
+ * `calls` records what happened when. */
+const harness = providerHarness(new OpenAiProvider(), {
+  keyPrefix: 'sk-gw-test',
+  crossOrigin: true,
+  request: { model: 'flux-2-klein-9b', prompt: 'a red ceramic mug on white marble', width: 768, height: 512 },
+});
+const { provider, start, calls, endpoint, newKey } = harness;
+const SIM = endpoint();
 
 /** The gateway of seed 004: FLUX.2 [klein] 9B at $0.040 per image, 5% fee taken at top-up. */
 const GATEWAY_PRICES: PriceBook = {
@@ -50,36 +41,6 @@ const GATEWAY_PRICES: PriceBook = {
   },
 };
 
-let keyCounter = 0;
-const newKey = () => `sk-gw-test-${Date.now()}-${++keyCounter}`;
-const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Records the order of fetches and of `onAccepted`, to check what happened when. */
-const calls = recordFetches(realFetch);
-
-function start(scenario = '', request: Partial<ProviderRequest> = {}, context: Partial<RunContext> = {}) {
-  const controller = new AbortController();
-  const run = {
-    key: newKey(),
-    controller,
-    accepted: 0,
-    statuses: [] as string[],
-    promise: undefined as unknown as ReturnType<OpenAiProvider['generate']>,
-  };
-  run.promise = provider.generate(
-    { model: 'flux-2-klein-9b', prompt: 'a red ceramic mug on white marble', width: 768, height: 512, ...request },
-    {
-      endpoint: endpoint(scenario),
-      apiKey: run.key,
-      signal: controller.signal,
-      onAccepted: () => run.accepted++,
-      onProgress: (p) => run.statuses.push(p.status.text),
-      ...context,
-    },
-  );
-  return run;
-}
-
 describe('OpenAiProvider against the gateway simulator', () => {
   it('maps our model ids to gateway names', () => {
     expect(gatewayModel('flux-2-klein-9b')).to.equal('black-forest-labs/flux-2-klein-9b');
@@ -87,7 +48,7 @@ describe('OpenAiProvider against the gateway simulator', () => {
   });
 
   it('generates end to end from an image URL: real PNG of the size asked, key only to the gateway', async () => {
-    const before = (await simLog()).length;
+    const before = (await simLog('openai')).length;
     calls.length = 0;
     const run = start('pending=300');
     const outcome = await run.promise;
@@ -102,7 +63,7 @@ describe('OpenAiProvider against the gateway simulator', () => {
     expect(calls).to.have.length(2);
     expect(run.statuses).to.deep.equal(['Generating', 'Downloading image']);
 
-    const log = (await simLog()).slice(before);
+    const log = (await simLog('openai')).slice(before);
     const submit = log.find((e) => e.method === 'POST')!;
     const cdn = log.filter((e) => e.path.startsWith('/sim/openai-cdn/'));
     expect([submit.host, submit.hasKey]).to.deep.equal([OTHER_HOST, true]);
@@ -143,31 +104,10 @@ describe('OpenAiProvider against the gateway simulator', () => {
   });
 
   describe('errors in OpenAI’s shape map to our error codes', () => {
-    const cases: [string, string, boolean][] = [
-      ['fault=401', 'auth-failed', false],
-      ['fault=402', 'insufficient-funds', false],
+    itMapsSubmitFailures(harness, [
       ['fault=quota', 'insufficient-funds', false],
       ['fault=moderated', 'moderated', false],
-      ['fault=500', 'provider-error', true],
-      ['fault=network', 'network', true],
-    ];
-    for (const [scenario, code, retryable] of cases) {
-      it(`${scenario} → ${code}`, async () => {
-        const run = start(scenario);
-        const error = await failure(run.promise);
-        expect([error.code, error.retryable]).to.deep.equal([code, retryable]);
-        expect(error.message).to.not.contain(run.key);
-        // One submission; a lost connection adds the probe (a GET, without the key) that tells it from CORS.
-        expect(calls.filter((c) => !c.startsWith('GET '))).to.have.length(1);
-        expect(calls.length).to.be.lessThan(4);
-      });
-    }
-
-    it('fault=429 → rate-limited, with the wait from Retry-After', async () => {
-      const error = await failure(start('fault=429;retryAfter=7').promise);
-      expect([error.code, error.retryable]).to.deep.equal(['rate-limited', true]);
-      expect(error.message).to.contain('7 s');
-    });
+    ]);
 
     it('a 400 → invalid-input with the gateway’s message', async () => {
       const error = await failure(start('fault=400').promise);
@@ -179,10 +119,6 @@ describe('OpenAiProvider against the gateway simulator', () => {
       const error = await failure(start('', { model: 'flux-kontext-pro' }).promise);
       expect(error.code).to.equal('invalid-input');
       expect(error.message).to.contain("'black-forest-labs/flux-kontext-pro' does not exist");
-    });
-
-    it('an account without balance (key sim-empty) → insufficient-funds', async () => {
-      expect((await failure(start('', {}, { apiKey: 'sim-empty' }).promise)).code).to.equal('insufficient-funds');
     });
 
     it('an image URL with a forbidden scheme/host is never fetched → provider-error', async () => {
@@ -220,15 +156,15 @@ describe('OpenAiProvider against the gateway simulator', () => {
   });
 
   it('cancel mid-request rejects with cancelled at once; no image is fetched', async () => {
-    const before = (await simLog()).length;
+    const before = (await simLog('openai')).length;
     const run = start('pending=60000');
-    while (!(await simLog()).slice(before).some((e) => e.method === 'POST')) await wait(30);
+    while (!(await simLog('openai')).slice(before).some((e) => e.method === 'POST')) await wait(30);
     run.controller.abort();
     // At once: long before the gateway's minute would be up (no timing to measure, only an order of events).
     const outcome = await Promise.race([failure(run.promise), wait(20_000).then(() => 'still waiting')]);
     expect((outcome as UserPaysError).code).to.equal('cancelled');
     await wait(200);
-    expect((await simLog()).slice(before).some((e) => e.path.startsWith('/sim/openai-cdn/'))).to.equal(false);
+    expect((await simLog('openai')).slice(before).some((e) => e.path.startsWith('/sim/openai-cdn/'))).to.equal(false);
   });
 });
 
@@ -261,18 +197,15 @@ describe('gateway quotes: the host page’s per-image price and top-up fee', () 
 
 describe('<userpays-image provider="openai">', () => {
   it('generates through a gateway priced by the host page: image persisted, the fee-inclusive quote booked', async () => {
-    const el = await fixture<UserPaysImage>(
-      html`<userpays-image
-        provider="openai"
-        locale="en-US"
-        storage-key=${uniqueStorageKey()}
-        endpoint=${endpoint('pending=200')}
-        prompt="a studio photo of a red ceramic mug"
-      ></userpays-image>`,
+    const el = await imageWidget(
+      {
+        provider: 'openai',
+        locale: 'en-US',
+        endpoint: endpoint('pending=200'),
+        prompt: 'a studio photo of a red ceramic mug',
+      },
+      { priceBook: GATEWAY_PRICES, apiKey: newKey() },
     );
-    el.priceBook = GATEWAY_PRICES;
-    el.apiKey = newKey();
-    await el.updateComplete;
     // The picker offers what the page priced, and the preview includes the top-up fee.
     const offered = (await modelChoices(el)).map((choice) => choice.id);
     expect(offered).to.deep.equal(['flux-2-klein-9b']);
@@ -303,7 +236,7 @@ describe('the openai SDK against the gateway simulator (fidelity)', () => {
       size: '1024x1024',
     });
     expect(byUrl.created).to.be.a('number');
-    const bitmap = await createImageBitmap(await (await realFetch(byUrl.data![0].url!)).blob());
+    const bitmap = await createImageBitmap(await (await pageFetch(byUrl.data![0].url!)).blob());
     expect([bitmap.width, bitmap.height]).to.deep.equal([1024, 1024]);
     const byB64 = await client('pending=100').images.generate({
       model: 'black-forest-labs/flux-2-pro',

@@ -5,24 +5,19 @@ import { OpenRouter } from '@openrouter/sdk';
 import { quoteFor } from '../../src/providers/prices.js';
 import { OpenRouterProvider } from '../../src/providers/openrouter/adapter.js';
 import { openRouterAccount } from '../../src/providers/openrouter/account.js';
+import { signInCap } from '../../src/providers/sign-in.js';
+import { bookFailure } from '../../src/generation/run-generation.js';
 import type { Charge, ProviderRequest, RunContext } from '../../src/providers/provider.js';
 import { failure } from '../support/failure.js';
+import { referenceImage } from '../support/images.js';
+import { pkcePair } from '../support/pkce.js';
+import { simCharged, simEndpoint, simLog, unique } from '../support/sim.js';
 
-const SIM = `${location.origin}/sim/openrouter`;
-const endpoint = (scenario = '') => (scenario ? `${SIM}/s/${scenario}` : SIM);
+const SIM = simEndpoint('openrouter');
+const endpoint = (scenario = '') => simEndpoint('openrouter', scenario);
 const provider = new OpenRouterProvider();
 
-interface LogEntry {
-  method: string;
-  path: string;
-  host: string;
-  hasKey: boolean;
-  asked?: { model: string; modalities: string[]; image_config: { aspect_ratio: string; image_size: string } };
-}
-const simLog = async (): Promise<LogEntry[]> => (await fetch(`${SIM}/_log`)).json();
-
-let keyCounter = 0;
-const newKey = () => `sk-or-test-${Date.now()}-${++keyCounter}`;
+const newKey = () => unique('sk-or-test');
 
 /** The request the widget sends for `model` at width × height: fitted by the price book, as a submission is. */
 function priced(model: string, width: number, height: number): ProviderRequest & { total: string } {
@@ -30,38 +25,53 @@ function priced(model: string, width: number, height: number): ProviderRequest &
   return { model, prompt: 'a lighthouse at dawn', width, height, seed: 7, total: quote.total };
 }
 
+const KLEIN = priced('flux-2-klein-4b', 1024, 1024);
+
+/** One generation under `scenario` (a run id of its own: the image API's model list is read once per endpoint). */
 async function run(scenario: string, request: ProviderRequest, key = newKey(), context: Partial<RunContext> = {}) {
   let charge: Charge | undefined;
+  const sent = { sending: false, accepted: false, billed: false, uncharged: false };
   const outcome = await provider.generate(request, {
     endpoint: endpoint(scenario),
     apiKey: key,
     signal: new AbortController().signal,
-    onAccepted: (_, reported) => (charge = reported),
+    onSending: () => (sent.sending = true),
+    onAccepted: (_, reported) => {
+      sent.accepted = true;
+      charge = reported;
+    },
     ...context,
   });
-  return { outcome, charge, key };
+  return { outcome, charge, key, sent };
 }
 
-/** A PKCE pair made as the widget makes it (providers/engine/oauth.ts), here by hand. */
-async function pkce() {
-  const bytes = crypto.getRandomValues(new Uint8Array(32));
-  const b64url = (b: Uint8Array) =>
-    btoa(String.fromCharCode(...b))
-      .replace(/\+/g, '-')
-      .replace(/\//g, '_')
-      .replace(/=+$/, '');
-  const verifier = b64url(bytes);
-  const challenge = b64url(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))));
-  return { verifier, challenge };
+/** How a generation under `scenario` that fails is booked (`bookFailure`, as the ledger books it), and its error. */
+async function booked(scenario: string, key = newKey()) {
+  const seen = { sending: false, accepted: false, billed: false, uncharged: false };
+  const error = await failure(
+    provider.generate(KLEIN, {
+      endpoint: endpoint(scenario),
+      apiKey: key,
+      signal: new AbortController().signal,
+      onSending: () => (seen.sending = true),
+      onAccepted: () => (seen.accepted = true),
+    }),
+  );
+  return { error, settlement: bookFailure(seen, error, KLEIN.total), key };
 }
 
-/** Authorizes on the simulated sign-in page as a user would (its form's POST), returning the code it sends back. */
-async function authorize(scenario: string, challenge: string, callback = `${location.origin}/back`) {
+/** The generations the simulator received under `run` (the image API's and chat completions'), oldest first. */
+const generations = async (run: string) =>
+  (await simLog('openrouter')).filter((e) => e.asked && e.path.includes(run)).map((e) => e.asked!);
+
+/** Authorizes on the simulated sign-in page as a user would (its form's POST): where it sent the user back. */
+async function authorize(scenario: string, challenge: string, callback = `${location.origin}/back`, limit = '') {
   const url = openRouterAccount.authorizeUrl({
     endpoint: endpoint(scenario),
     redirectUri: callback,
     challenge,
     state: 'st4te',
+    limit,
   });
   const page = await (await fetch(url)).text();
   expect(page).to.contain('Authorize');
@@ -69,13 +79,20 @@ async function authorize(scenario: string, challenge: string, callback = `${loca
   const body = new URLSearchParams([...new FormData(form)] as [string, string][]);
   // The page's own address comes back with `code` (here a 404 of the test server: only its address matters).
   const follow = await fetch(new URL(form.getAttribute('action')!, url), { method: 'POST', body });
-  const landed = new URL(follow.url);
-  expect(landed.searchParams.get('state')).to.equal('st4te');
-  return landed.searchParams.get('code')!;
+  return { url: new URL(url), landed: new URL(follow.url) };
+}
+
+/** Signs in with a `limit` (or none), as the widget does: the key the code is traded for. */
+async function signedIn(scenario: string, limit = '') {
+  const { verifier, challenge } = await pkcePair();
+  const { landed } = await authorize(scenario, challenge, undefined, limit);
+  const code = landed.searchParams.get('code')!;
+  return (await openRouterAccount.exchange({ endpoint: endpoint(scenario), code, verifier, redirectUri: '' })).key;
 }
 
 describe('OpenRouter adapter (against the simulator)', () => {
-  it('makes FLUX.2 [klein] 4B and [pro] at two sizes each, and books usage.cost, equal to the preview', async () => {
+  it('the image API for the models it lists: the exact size fitted, and usage.cost booked, equal to the preview', async () => {
+    const tag = unique('run');
     const cases: [string, number, number, string, number, number][] = [
       ['flux-2-klein-4b', 1024, 1024, '1:1', 1024, 1024],
       ['flux-2-klein-4b', 2048, 1152, '16:9', 2672, 1504],
@@ -85,70 +102,222 @@ describe('OpenRouter adapter (against the simulator)', () => {
     for (const [model, width, height, ratio, madeWidth, madeHeight] of cases) {
       const quote = quoteFor({ provider: 'openrouter', model, width, height });
       const fitted = { model, prompt: 'a lighthouse', width: madeWidth, height: madeHeight, ratio, seed: 3 };
-      const { outcome, charge } = await run('', fitted);
+      const { outcome, charge } = await run(`run=${tag}`, fitted);
       expect([outcome.image.width, outcome.image.height], model).to.deep.equal([madeWidth, madeHeight]);
       expect(outcome.image.blob!.type).to.equal('image/png');
       expect(charge?.usd, `${model} ${width}×${height}`).to.equal(quote.total);
       expect(outcome.charge?.usd).to.equal(quote.total);
       expect(outcome.unreported).to.equal(false);
     }
-    const asked = (await simLog()).filter((e) => e.asked).slice(-4);
-    expect(asked.map((e) => e.asked!.image_config.image_size)).to.deep.equal(['1K', '2K', '1K', '2K']);
-    expect(asked.map((e) => e.asked!.image_config.aspect_ratio)).to.deep.equal(['1:1', '16:9', '1:1', '9:16']);
-    expect(asked[0].asked!.model).to.equal('black-forest-labs/flux.2-klein-4b');
-    expect(asked[0].asked!.modalities).to.deep.equal(['image']);
+    const asked = await generations(tag);
+    expect(asked.map((a) => a.route)).to.deep.equal(['images', 'images', 'images', 'images']);
+    expect(asked.map((a) => a.size)).to.deep.equal(['1024x1024', '2672x1504', '1024x1024', '1504x2672']);
+    expect(asked[0].model).to.equal('black-forest-labs/flux.2-klein-4b');
+    expect([asked[0].aspect_ratio, asked[0].resolution], 'an explicit size alone').to.deep.equal([
+      undefined,
+      undefined,
+    ]);
   });
 
-  it('a reply without usage.cost books the quote and says so (unreported)', async () => {
-    const { outcome } = await run('cost=null', priced('flux-2-klein-4b', 1024, 1024));
-    expect(outcome.charge).to.equal(undefined);
-    expect(outcome.unreported).to.equal(true);
+  it('chat completions for a model the image API does not list (ratio and tier), priced alike', async () => {
+    const tag = unique('run');
+    // The image API lists [pro] only: [klein] goes through chat completions, [pro] through the image API.
+    const scenario = `images=flux.2-pro;run=${tag}`;
+    const klein = { ...priced('flux-2-klein-4b', 2048, 1152), width: 2672, height: 1504, ratio: '16:9' };
+    const { outcome, charge } = await run(scenario, klein);
+    expect([outcome.image.width, outcome.image.height]).to.deep.equal([2672, 1504]);
+    expect(charge?.usd).to.equal(klein.total);
+    await run(scenario, priced('flux-2-pro', 1024, 1024));
+    const [chat, image] = await generations(tag);
+    expect(chat.route).to.equal('chat');
+    expect(chat.modalities).to.deep.equal(['image']);
+    expect(chat.image_config).to.deep.equal({ aspect_ratio: '16:9', image_size: '2K' });
+    expect(image.route).to.equal('images');
   });
 
-  it('says 401, 402, 403 (moderation) and 429 in plain words, with the widget codes', async () => {
-    const request = priced('flux-2-klein-4b', 1024, 1024);
+  it('references: the image API’s input_references or the chat message’s image parts, priced per input megapixel', async () => {
+    const tag = unique('run');
+    // A 1 MP and a 2 MP reference (counted as BFL counts: every started 1024²): [pro] at 1 MP is $0.03, and each
+    // input megapixel $0.015 — $0.075 in all; [klein] 4B prices output only.
+    const inputs = [referenceImage(1024, 1024), referenceImage(1448, 1448)];
+    const sizes = inputs.map(({ width, height }) => ({ width, height }));
+    for (const [model, scenario, total] of [
+      ['flux-2-pro', `run=${tag}`, '0.075'],
+      ['flux-2-pro', `images=none;run=${tag}`, '0.075'],
+      ['flux-2-klein-4b', `run=${tag}`, '0.014'],
+    ]) {
+      const quote = quoteFor({ provider: 'openrouter', model, width: 1024, height: 1024, inputs: sizes });
+      expect(quote.total, `${model}: the preview`).to.equal(total);
+      const { charge } = await run(scenario, { ...priced(model, 1024, 1024), inputs });
+      expect(charge?.usd, `${model} ${scenario}: booked`).to.equal(total);
+    }
+    const asked = (await simLog('openrouter')).filter((e) => e.asked && e.path.includes(tag));
+    expect(asked.map((e) => [e.asked!.route, e.inputs])).to.deep.equal([
+      [
+        'images',
+        [
+          [1024, 1024],
+          [1448, 1448],
+        ],
+      ],
+      [
+        'chat',
+        [
+          [1024, 1024],
+          [1448, 1448],
+        ],
+      ],
+      [
+        'images',
+        [
+          [1024, 1024],
+          [1448, 1448],
+        ],
+      ],
+    ]);
+  });
+
+  it('a reply without usage.cost books the quote and says so (unreported), on either route', async () => {
+    for (const scenario of ['cost=null', 'cost=null;images=none']) {
+      const { outcome } = await run(`${scenario};run=${unique()}`, KLEIN);
+      expect(outcome.charge, scenario).to.equal(undefined);
+      expect(outcome.unreported, scenario).to.equal(true);
+    }
+  });
+
+  it('BYOK: OpenRouter’s fee and what the upstream provider charged are both booked, the upstream part apart', async () => {
+    const { outcome, key } = await run('byok=1', KLEIN);
+    // [klein] 4B at 1 MP is $0.014 upstream; OpenRouter's fee (the simulator's 5%) $0.0007.
+    expect(outcome.charge).to.deep.equal({ usd: '0.0147', upstream: '0.014' });
+    expect(outcome.unreported).to.equal(false);
+    expect(await simCharged('openrouter', key), 'what OpenRouter itself charged').to.equal('0.0007');
+  });
+
+  it('says 401, 402 and 429 in plain words, with the widget codes', async () => {
     const cases: [string, string, RegExp][] = [
       ['fault=401', 'auth-failed', /OpenRouter refused your key/],
       ['fault=402', 'insufficient-funds', /OpenRouter/],
-      ['fault=403', 'moderated', /flagged the prompt/],
       ['fault=429', 'rate-limited', /./],
     ];
     for (const [scenario, code, words] of cases) {
       const key = newKey();
-      const error = await failure(run(scenario, request, key));
+      const error = await failure(run(scenario, KLEIN, key));
       expect(error.code, scenario).to.equal(code);
       expect(error.message, scenario).to.match(words);
       expect(error.message).not.to.contain(key.slice(0, 12));
       expect(error.answered, scenario).to.equal(true);
     }
-    const empty = await failure(run('', request, 'sim-empty'));
+    const empty = await failure(run('', KLEIN, 'sim-empty'));
     expect(empty.code).to.equal('insufficient-funds');
   });
 
-  it('reads what a key has left from /key, and nothing where neither /key nor /credits says', async () => {
+  it('a 403 says its body’s own reason: "flagged" only where the body says moderation, with its reasons', async () => {
+    const cases: [string, string, RegExp][] = [
+      ['fault=403', 'moderated', /flagged the prompt under its moderation rules \(sexual\)/],
+      ['fault=403-guardrail', 'invalid-input', /OpenRouter refused this request.*guardrail/],
+      ['fault=403-region', 'invalid-input', /OpenRouter refused this request.*not available in your region/],
+      ['fault=403-keylimit', 'invalid-input', /OpenRouter refused this request.*Key limit exceeded/],
+      ['fault=403-bare', 'invalid-input', /^OpenRouter refused this request, and made nothing\.$/],
+    ];
+    for (const [scenario, code, words] of cases) {
+      const { error, settlement } = await booked(scenario);
+      expect([error.code, error.retryable], scenario).to.deep.equal([code, false]);
+      expect(error.message, scenario).to.match(words);
+      if (code !== 'moderated') expect(error.message, scenario).not.to.match(/flagged|moderation/i);
+      expect(settlement, `${scenario}: refused before anything was made`).to.deep.equal({ void: true, error: code });
+    }
+  });
+
+  it('a key past its own limit is refused (403 Key limit exceeded) before anything is made', async () => {
     const key = newKey();
-    const before = await provider.balance({ endpoint: endpoint(), apiKey: key });
-    expect(before?.toString()).to.equal('4.2');
-    await run('', priced('flux-2-klein-4b', 1024, 1024), key);
-    expect((await provider.balance({ endpoint: endpoint(), apiKey: key }))?.toString()).to.equal('4.186');
-    // No limit on the key, and an ordinary key may not read /credits: nothing is said.
-    expect(await provider.balance({ endpoint: endpoint('limit=none'), apiKey: newKey() })).to.equal(undefined);
-    // A management key reads /credits.
-    const mgmt = await provider.balance({ endpoint: endpoint('limit=none'), apiKey: `sim-mgmt-${newKey()}` });
-    expect(mgmt?.toString()).to.equal('4.2');
+    const { error, settlement } = await booked('keylimit=0.01', key);
+    expect(error.code).to.equal('invalid-input');
+    expect(error.message).to.contain('Key limit exceeded');
+    expect(settlement).to.deep.equal({ void: true, error: 'invalid-input' });
+    expect(await simCharged('openrouter', key)).to.equal('0');
+  });
+
+  it('a 502 or 503 in OpenRouter’s own error body books nothing; a bare 502 or a 500 may have been charged', async () => {
+    for (const scenario of ['fault=502', 'fault=503', 'fault=502;images=none']) {
+      const { error, settlement, key } = await booked(scenario);
+      expect(error.code, scenario).to.equal('provider-error');
+      expect(settlement, scenario).to.deep.equal({ void: true, error: 'provider-error' });
+      expect(await simCharged('openrouter', key), scenario).to.equal('0');
+    }
+    for (const scenario of ['fault=502-bare', 'fault=500']) {
+      const { settlement } = await booked(scenario);
+      expect(settlement, scenario).to.deep.equal({ uncertain: KLEIN.total, error: 'provider-error' });
+    }
+    // The bare 502 came after the request went through: the simulator charged it, and the books say it may have been.
+    const { key } = await booked('fault=502-bare');
+    expect(await simCharged('openrouter', key)).to.equal(KLEIN.total);
+  });
+
+  it('reads what is left of a key’s cap from /key; a key without one is said to have none, what is left unknown', async () => {
+    const capped = newKey();
+    const before = await provider.balance({ endpoint: endpoint('keylimit=1'), apiKey: capped });
+    expect([before?.usd?.toString(), before?.uncapped]).to.deep.equal(['1', false]);
+    await run('keylimit=1', KLEIN, capped);
+    const after = await provider.balance({ endpoint: endpoint('keylimit=1'), apiKey: capped });
+    expect(after?.usd?.toString()).to.equal('0.986');
+    // A key without a limit: OpenRouter says null, and nothing is made up (not the account's credits either).
+    const uncapped = await provider.balance({ endpoint: endpoint(), apiKey: newKey() });
+    expect(uncapped).to.deep.equal({ usd: undefined, uncapped: true });
+    expect(await provider.balance({ endpoint: endpoint(), apiKey: 'sim-bad' })).to.equal(undefined);
+  });
+
+  it('/credits answers management keys only (403 otherwise), and the adapter does not ask it', async () => {
+    const ask = (key: string) => fetch(`${SIM}/api/v1/credits`, { headers: { authorization: `Bearer ${key}` } });
+    expect((await ask(newKey())).status).to.equal(403);
+    expect((await (await ask(`sim-mgmt-${newKey()}`)).json()).data.total_credits).to.equal(4.2);
+    const tag = unique('run');
+    await provider.balance({ endpoint: endpoint(`run=${tag}`), apiKey: newKey() });
+    const paths = (await simLog('openrouter')).filter((e) => e.path.includes(tag)).map((e) => e.path.split(tag)[1]);
+    expect(paths).to.deep.equal(['/api/v1/key']);
+  });
+
+  it('signs in with limit = the cap and a callback with no query; the key has that limit', async () => {
+    const { challenge } = await pkcePair();
+    const { url, landed } = await authorize('', challenge, `${location.origin}/back?lang=fr&x=1#top`, '2.50');
+    expect(url.searchParams.get('limit')).to.equal('2.50');
+    expect(url.searchParams.get('callback_url'), 'no query, no state').to.equal(`${location.origin}/back`);
+    expect(url.searchParams.has('state'), 'OpenRouter takes no state').to.equal(false);
+    expect([...landed.searchParams.keys()], 'only the code comes back').to.deep.equal(['code']);
+
+    const key = await signedIn('', '2.50');
+    const left = await provider.balance({ endpoint: endpoint(), apiKey: key });
+    expect([left?.usd?.toString(), left?.uncapped]).to.deep.equal(['2.5', false]);
+    // Without a limit, the key has none: /key reports null.
+    const free = await signedIn('');
+    expect(await provider.balance({ endpoint: endpoint(), apiKey: free })).to.deep.equal({
+      usd: undefined,
+      uncapped: true,
+    });
+  });
+
+  it('the cap a sign-in asks for: the page’s budget when it is an amount above zero, else $5, as a number’s text', () => {
+    const cases: [string | null | undefined, string][] = [
+      [undefined, '5'],
+      ['', '5'],
+      ['abc', '5'],
+      ['0', '5'],
+      ['-2', '5'],
+      [' 1.00 ', '1'],
+      ['2.50', '2.5'],
+    ];
+    for (const [budget, cap] of cases) expect(signInCap(budget), String(budget)).to.equal(cap);
   });
 
   it('signs in: the code traded for a key with the verifier (S256), once only, never with another verifier', async () => {
-    const { verifier, challenge } = await pkce();
-    const code = await authorize('credits=1.50', challenge);
-    const wrong = await pkce();
+    const { verifier, challenge } = await pkcePair();
+    const code = (await authorize('credits=1.50', challenge)).landed.searchParams.get('code')!;
+    const wrong = await pkcePair();
     const refused = await failure(
       openRouterAccount.exchange({ endpoint: endpoint(), code, verifier: wrong.verifier, redirectUri: '' }),
     );
     expect(refused.code).to.equal('auth-failed');
     const { key } = await openRouterAccount.exchange({ endpoint: endpoint(), code, verifier, redirectUri: '' });
     expect(key).to.match(/^sk-or-v1-/);
-    expect((await provider.balance({ endpoint: endpoint(), apiKey: key }))?.toString()).to.equal('1.5');
     const again = await failure(openRouterAccount.exchange({ endpoint: endpoint(), code, verifier, redirectUri: '' }));
     expect(again.code).to.equal('auth-failed');
   });
@@ -165,7 +334,7 @@ describe('OpenRouter adapter (against the simulator)', () => {
       return realFetch(input, init);
     };
     try {
-      await run('', priced('flux-2-klein-4b', 1024, 1024), key);
+      await run(`run=${unique()}`, KLEIN, key);
       await provider.balance({ endpoint: endpoint(), apiKey: key });
     } finally {
       window.fetch = realFetch;
@@ -175,14 +344,35 @@ describe('OpenRouter adapter (against the simulator)', () => {
 });
 
 describe('the OpenRouter simulator, proven by @openrouter/sdk', () => {
-  it('answers chat.send with an image and usage.cost, and the SDK trades a sign-in code for a key', async () => {
-    const { verifier, challenge } = await pkce();
-    const code = await authorize('', challenge);
+  it('the SDK’s authorization URL is ours (limit included); it trades the code, reads /key, and makes an image on each route', async () => {
+    const { verifier, challenge } = await pkcePair();
     const sdk = new OpenRouter({ serverURL: `${SIM}/api/v1` });
+    const theirs = new URL(
+      await sdk.oAuth.createAuthorizationUrl({
+        callbackUrl: `${location.origin}/back`,
+        codeChallenge: challenge,
+        codeChallengeMethod: 'S256',
+        limit: 2.5,
+      }),
+    );
+    const { url, landed } = await authorize('', challenge, `${location.origin}/back`, '2.5');
+    expect(Object.fromEntries(url.searchParams)).to.deep.equal(Object.fromEntries(theirs.searchParams));
+
     const { key } = await sdk.oAuth.exchangeAuthCodeForAPIKey({
-      requestBody: { code, codeVerifier: verifier, codeChallengeMethod: 'S256' },
+      requestBody: { code: landed.searchParams.get('code')!, codeVerifier: verifier, codeChallengeMethod: 'S256' },
     });
     const client = new OpenRouter({ apiKey: key, serverURL: `${SIM}/api/v1` });
+    const { data } = await client.apiKeys.getCurrentKeyMetadata();
+    expect([data.limit, data.limitRemaining, data.usage]).to.deep.equal([2.5, 2.5, 0]);
+
+    const { data: listed } = await client.images.listModels();
+    expect(listed.map((m) => m.id)).to.include('black-forest-labs/flux.2-pro');
+    const made = (await client.images.generate({
+      imageGenerationRequest: { model: 'black-forest-labs/flux.2-pro', prompt: 'a lighthouse', size: '1024x1024' },
+    })) as { data: { b64Json: string; mediaType?: string }[]; usage?: { cost?: number | null } };
+    expect(made.data[0].mediaType).to.equal('image/png');
+    expect(made.usage?.cost).to.equal(0.03);
+
     const result = (await client.chat.send({
       chatRequest: {
         model: 'black-forest-labs/flux.2-pro',
@@ -193,5 +383,7 @@ describe('the OpenRouter simulator, proven by @openrouter/sdk', () => {
     })) as { choices: { message: { images?: { imageUrl: { url: string } }[] } }[]; usage?: { cost?: number | null } };
     expect(result.choices[0].message.images![0].imageUrl.url).to.match(/^data:image\/png;base64,/);
     expect(result.usage?.cost).to.equal(0.03);
+    const { data: spent } = await client.apiKeys.getCurrentKeyMetadata();
+    expect(spent.limitRemaining).to.equal(2.44);
   });
 });

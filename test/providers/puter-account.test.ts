@@ -9,19 +9,18 @@ import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { UserPaysError } from '../../src/base/errors.js';
 import { AccountController } from '../../src/elements/image/panels/accounts/account-controller.js';
 import type { ErrorDetail } from '../../src/base/types.js';
-import { uniqueStorageKey } from '../support/sim.js';
+import { simLog, unique, uniqueStorageKey } from '../support/sim.js';
 import { blocked, decision, generateButton, part, words } from '../support/widget.js';
 import {
   PUTER_SRC,
+  puterCalls,
   puterEndpoint,
-  puterLog,
   removePuterDialogs,
   sdk,
   setPuterAccount,
   setPuterSignIn,
-  unique,
-  until,
 } from '../support/puter.js';
+import { until } from '../support/wait.js';
 
 const FILE = unique('account');
 
@@ -91,25 +90,25 @@ describe('<userpays-image provider="puter"> (real SDK, simulator)', function () 
     await until(() => part(el, 'account')!.textContent!.includes('$0.498 left'));
     await el.updateComplete;
     expect(words(part(el, 'account'))).to.contain('demo-user · $0.498 left');
-    const calls = (await puterLog(marker)).filter((e) => e.kind === 'generate');
+    const calls = await puterCalls(marker);
     expect(calls.map((e) => e.model)).to.deep.equal(['black-forest-labs/flux-2-klein-4b']);
   });
 
   it('makes `count` calls, one ledger entry each', async () => {
     el.count = 2;
     await el.updateComplete;
-    const before = (await puterLog(marker)).filter((e) => e.kind === 'generate').length;
+    const before = (await puterCalls(marker)).length;
     const result = await el.generate();
     expect(result.images).to.have.length(2);
     expect(result.charged).to.equal('0.004');
-    expect((await puterLog(marker)).filter((e) => e.kind === 'generate').length - before).to.equal(2);
+    expect((await puterCalls(marker)).length - before).to.equal(2);
     expect(el.tally).to.include({ spent: '0.006', images: 3 });
     el.count = 1;
   });
 
   it('stops a submission the balance cannot cover before it is sent', async () => {
     await setPuterAccount(sdk().authToken, { balance: 100_000 }); // $0.001, the image costs $0.002
-    const before = (await puterLog(marker)).filter((e) => e.kind === 'generate').length;
+    const before = (await puterCalls(marker)).length;
     const failed = new Promise<ErrorDetail>((resolve) =>
       el.addEventListener('userpays-error', (e) => resolve(e.detail), { once: true }),
     );
@@ -125,7 +124,7 @@ describe('<userpays-image provider="puter"> (real SDK, simulator)', function () 
     expect(decision(el).price).to.equal('$0.002');
     expect(generateButton(el).disabled).to.equal(true);
     expect(blocked(el).reason).to.equal('Your Puter balance is $0.001');
-    expect((await puterLog(marker)).filter((e) => e.kind === 'generate').length).to.equal(before);
+    expect((await puterCalls(marker)).length).to.equal(before);
     expect(el.tally).to.include({ images: 3 });
   });
 
@@ -201,7 +200,7 @@ describe('Puter account (real SDK, simulator)', function () {
     expect(account.user).to.equal('ada');
     expect(account.balance?.usd?.toString()).to.equal('0.45');
     expect(sdk().auth.isSignedIn()).to.equal(true);
-    expect((await puterLog()).filter((e) => e.kind === 'signin').length).to.be.greaterThan(0);
+    expect((await simLog('puter')).filter((e) => e.kind === 'signin').length).to.be.greaterThan(0);
     // A fresh account on the same page sees the session.
     const again = accountOn();
     await again.refresh();
@@ -254,17 +253,19 @@ describe('Puter account (real SDK, simulator)', function () {
     expect(account.balance?.usd?.toString()).to.equal('0.03');
   });
 
-  it('stops a submission the balance cannot cover before anything is sent', async () => {
+  it('finds the balance short of a price, or covering it, before anything is sent', async () => {
     const token = unique('token');
     await setPuterAccount(token, { balance: 2_000_000 }); // $0.02
     sdk().setAuthToken(token);
     const marker = unique();
     const account = accountOn(`check=${marker}`);
-    const error = await account.check('0.03').catch((e: unknown) => e as UserPaysError);
-    expect((error as UserPaysError).code).to.equal('insufficient-funds');
+    // What it found, for the submission to say (runSubmission, balanceRefusal): nothing is sent by the check itself.
+    const short = await account.check('0.03');
+    expect([short.enough, short.left?.toString()]).to.deep.equal([false, '0.02']);
     expect(account.balance?.usd?.toString()).to.equal('0.02');
-    await account.check('0.02');
-    expect((await puterLog(marker)).filter((e) => e.kind === 'generate')).to.deep.equal([]);
+    const covered = await account.check('0.02');
+    expect([covered.enough, covered.left?.toString()]).to.deep.equal([true, '0.02']);
+    expect(await puterCalls(marker)).to.deep.equal([]);
   });
 
   it('signs in from check() when signed out, and signs out', async () => {

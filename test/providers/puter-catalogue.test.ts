@@ -2,14 +2,15 @@
 // and the live catalogue (GET {api}/puterai/image/models/details, here the simulator's) laid over the bundled one.
 import { expect } from '@open-wc/testing';
 import Decimal from 'decimal.js';
-import { BUILTIN_PRICE_BOOK, quoteFor } from '../../src/providers/prices.js';
 import { MODELS } from '../../src/pricing/index.js';
-import { PUTER_MODELS } from '../../src/providers/puter/prices.js';
 import { PUTER_IDS } from '../../src/providers/puter/catalogue.js';
-import { puterCatalogue } from '../../src/providers/engine/adapters.js';
-import { puterEndpoint, puterLog, unique } from '../support/puter.js';
+import { puterEndpoint } from '../support/puter.js';
+import { simLogOf, unique } from '../support/sim.js';
 import { controlledClock } from '../support/clock.js';
 import { recorded } from '../support/recorded.js';
+import { BUILTIN_PRICE_BOOK, quoteFor } from '../../src/providers/prices.js';
+import { PUTER_MODELS } from '../../src/providers/puter/prices.js';
+import { puterCatalogue } from '../../src/providers/engine/adapters.js';
 
 const BUNDLED = {
   name: 'Puter model catalogue (bundled)',
@@ -130,7 +131,7 @@ describe('Puter prices', () => {
     const endpoint = puterEndpoint(`scale=2;run=${marker}`);
     const [book, again] = await Promise.all([puterCatalogue(endpoint), puterCatalogue(endpoint)]);
     expect(again).to.equal(book);
-    expect((await puterLog(marker)).filter((e) => e.kind === 'catalogue').length).to.equal(1);
+    expect((await simLogOf('puter', marker)).filter((e) => e.kind === 'catalogue').length).to.equal(1);
     const live = quoteFor({ provider: 'puter', model: 'flux-2-pro' }, book);
     expect(live.total).to.equal('0.06');
     expect(live.source).to.deep.equal({

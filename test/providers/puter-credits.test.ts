@@ -4,43 +4,34 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
+import { balanceRefusal } from '../../src/generation/submit.js';
 import { ImageStore } from '../../src/images/image-store.js';
 import type { ProviderOutcome } from '../../src/providers/provider.js';
-import { PuterProvider, puterBalance, puterCheck, puterSdk } from '../../src/providers/puter/adapter.js';
-import { cleanLocalStorage } from '../ledger/helpers.js';
-import { failure } from '../support/failure.js';
+import { PuterProvider, puterBalance, puterCheck } from '../../src/providers/puter/adapter.js';
+import { cleanLocalStorage } from '../support/storage.js';
 import {
   PUTER_SRC,
+  puterCalls,
   puterEndpoint,
-  puterLog,
-  removePuterDialogs,
+  puterSessionsEnded,
   sdk,
   setPuterAccount,
-  unique,
+  signedInToPuter,
 } from '../support/puter.js';
-import { uniqueStorageKey } from '../support/sim.js';
+import { unique, uniqueStorageKey } from '../support/sim.js';
 import { blocked, part, words } from '../support/widget.js';
 
 /** A fresh account of `balance` microcents on `plan`, signed in at the simulator under `scenario`. */
 async function account(scenario: string, balance = 50_000_000, plan?: string) {
   const run = unique();
   const endpoint = puterEndpoint(`${scenario};run=${run}`);
-  const puter = await puterSdk(endpoint, PUTER_SRC);
-  const token = unique('token');
-  await setPuterAccount(token, { balance, plan });
-  sdk().setAuthToken(token);
+  const { puter, token } = await signedInToPuter(endpoint, { balance, plan });
   return { puter, endpoint, token, run };
 }
 
-const generated = async (run: string) => (await puterLog(run)).filter((entry) => entry.kind === 'generate');
-
 describe('Puter balances in credits', function () {
   this.timeout(20_000);
-  afterEach(removePuterDialogs);
-  after(() => {
-    sdk()?.auth.signOut();
-    localStorage.removeItem('userpays:puter-credit-rates');
-  });
+  puterSessionsEnded();
 
   it('once a charge shows what a credit is worth, refuses in dollars what the credits cannot cover, before sending', async () => {
     const { puter, endpoint, token, run } = await account('credits=2000;imageCors=1');
@@ -51,15 +42,21 @@ describe('Puter balances in credits', function () {
     expect(outcome.charge).to.deep.equal({ usd: '0.001' }); // 2 credits at 2000 a dollar
     await setPuterAccount(token, { balance: 50_000 }); // 1 credit: $0.0005
     expect((await puterBalance(puter, endpoint))!.usd!.toString()).to.equal('0.0005');
-    const error = await failure(puterCheck(puter, endpoint, '0.001'));
+    const found = await puterCheck(puter, endpoint, '0.001');
+    expect(found.enough).to.equal(false);
+    expect(found.left!.toString()).to.equal('0.0005');
+    const error = balanceRefusal(found, '0.001');
     expect(error.code).to.equal('insufficient-funds');
     expect(error.message).to.contain('This costs $0.001 and your Puter account has $0.0005 left');
-    expect(await generated(run)).to.have.length(1); // the first call only
+    expect(await puterCalls(run)).to.have.length(1); // the first call only
   });
 
   it('without a charge to learn from: refuses nothing left, and says plainly it cannot check the rest', async () => {
     const empty = await account('credits=2000', 0);
-    const error = await failure(puterCheck(empty.puter, empty.endpoint, '0.001'));
+    const none = await puterCheck(empty.puter, empty.endpoint, '0.001');
+    expect(none.enough).to.equal(false);
+    expect([none.left, none.credits!.toString()]).to.deep.equal([undefined, '0']);
+    const error = balanceRefusal(none, '0.001');
     expect(error.code).to.equal('insufficient-funds');
     expect(error.message).to.contain('no credits left');
 
@@ -68,8 +65,10 @@ describe('Puter balances in credits', function () {
     expect(balance.usd).to.equal(undefined);
     expect(balance.credits!.toString()).to.equal('1');
     // Not refused here: Puter itself refuses what it cannot cover (402, nothing charged).
-    await puterCheck(some.puter, some.endpoint, '0.001');
-    expect(await generated(some.run)).to.deep.equal([]);
+    const enough = await puterCheck(some.puter, some.endpoint, '0.001');
+    expect(enough.enough).to.equal(true);
+    expect(enough.credits!.toString()).to.equal('1');
+    expect(await puterCalls(some.run)).to.deep.equal([]);
   });
 
   it('says before the click, beside the price, that the balance is in credits and the price cannot be checked', async () => {
@@ -122,7 +121,7 @@ describe('Puter’s cap on calls at once', function () {
       el.addEventListener('userpays-progress', (event) => statuses.push(event.detail.status));
       const result = await el.generate();
       expect(result.images).to.have.length(count);
-      const calls = await generated(run);
+      const calls = await puterCalls(run);
       expect(calls.filter((call) => (call as { refused?: number }).refused)).to.deep.equal([]);
       expect(calls).to.have.length(count);
       expect(statuses.some((s) => s.startsWith(`Waiting: Puter makes ${limit} images at a time`))).to.equal(true);

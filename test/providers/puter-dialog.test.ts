@@ -4,7 +4,8 @@
 import { expect } from '@open-wc/testing';
 import { UserPaysError } from '../../src/base/errors.js';
 import { PuterProvider, puterSdk } from '../../src/providers/puter/adapter.js';
-import { PUTER_SRC, puterEndpoint, puterLog, sdk, unique } from '../support/puter.js';
+import { PUTER_SRC, puterCalls, puterEndpoint, sdk } from '../support/puter.js';
+import { unique } from '../support/sim.js';
 
 describe('Puter out of funds: the SDK’s low-balance dialog', function () {
   this.timeout(20_000);
@@ -29,7 +30,7 @@ describe('Puter out of funds: the SDK’s low-balance dialog', function () {
       .catch((error: unknown) => error);
     expect(result).to.be.instanceOf(UserPaysError);
     expect((result as UserPaysError).code).to.equal('insufficient-funds');
-    expect((await puterLog(marker)).filter((entry) => entry.kind === 'generate')).to.have.length(1);
+    expect(await puterCalls(marker)).to.have.length(1);
     // The SDK did open it (so this test sees the real thing), and it is gone.
     expect((await opened).isConnected).to.equal(false);
     expect(document.querySelector('usage-limit-dialog')).to.equal(null);

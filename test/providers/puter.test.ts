@@ -8,16 +8,9 @@ import { quoteFor } from '../../src/providers/prices.js';
 import type { ProviderOutcome, ProviderRequest, RunContext } from '../../src/providers/provider.js';
 import { PUTER_API } from '../../src/providers/catalog.js';
 import { PuterProvider, puterError, puterSdk } from '../../src/providers/puter/adapter.js';
-import {
-  PUTER_SRC,
-  puterEndpoint,
-  puterLog,
-  removePuterDialogs,
-  sdk,
-  setPuterAccount,
-  unique,
-  until,
-} from '../support/puter.js';
+import { PUTER_SRC, puterCalls, puterEndpoint, removePuterDialogs, sdk, setPuterAccount } from '../support/puter.js';
+import { until } from '../support/wait.js';
+import { unique } from '../support/sim.js';
 
 const provider = new PuterProvider();
 
@@ -45,7 +38,7 @@ async function run(
       },
     )
     .catch((error: unknown) => error as UserPaysError);
-  const log = (await puterLog(marker)).filter((entry) => entry.kind === 'generate');
+  const log = await puterCalls(marker);
   return { result, log, statuses, ms: performance.now() - started, token };
 }
 

@@ -4,11 +4,13 @@
 // CORS headers: the relay adds its own.
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { unique } from '../support/puter.js';
+import { otherOrigin, simLog, simLogOf, unique } from '../support/sim.js';
 import { relayUrl, viaRelay, type RelayName } from '../support/relay.js';
+import { rejection } from '../support/failure.js';
+import { sleep } from '../support/wait.js';
 
 const ORIGIN = location.origin;
-const OTHER = `${location.protocol}//${location.hostname === 'localhost' ? '127.0.0.1' : 'localhost'}:${location.port}`;
+const OTHER = otherOrigin();
 const ALLOWED_HEADERS = ['content-type', 'accept', 'authorization', 'x-key'];
 const MiB = 1024 * 1024;
 /** Every key this file sends: none may ever show up in workerd's output. */
@@ -18,7 +20,6 @@ const newKey = () => {
   keys.push(key);
   return key;
 };
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** The test upstream (test/relay/relay-server.mjs): http://127.0.0.1:<port>, no CORS of its own. */
 const UP: string = (await (await fetch('/__relay-upstream.json')).json()).url;
 const UP_PORT = new URL(UP).port;
@@ -39,27 +40,11 @@ const fromNode = (payload: {
 }) => executeServerCommand<NodeReply, typeof payload>('relay-node-request', payload);
 const query = (upstream: string) => `/?url=${encodeURIComponent(upstream)}`;
 
-interface BflEntry {
-  method: string;
-  path: string;
-  host: string;
-  origin: string | null;
-  hasKey: boolean;
-  id?: string;
-  redirectedTo?: string;
-  redirected?: boolean;
-}
-const bflLog = async (): Promise<BflEntry[]> => (await fetch(`${ORIGIN}/sim/bfl/_log`)).json();
-const bflRun = async (run: string) => (await bflLog()).filter((entry) => entry.path.includes(`run=${run}`));
+const bflRun = (run: string) => simLogOf('bfl', `run=${run}`);
 /** How many requests carrying `token` reached the test upstream. */
 const seen = async (token: string): Promise<number> =>
   (await (await fetch(`/__relay-upstream/seen?token=${token}`)).json()).count;
 const echo = (token: string, extra = '') => `${UP}/headers?token=${token}${extra}`;
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => undefined,
-    (error: unknown) => error as Error,
-  );
 
 /** Reads a body to the end; the number of bytes, or the error that cut it off. */
 async function drain(response: Response): Promise<number | Error> {
@@ -114,7 +99,7 @@ describe('relay: origins', () => {
     expect(reply.headers['access-control-allow-origin']).to.equal(undefined);
 
     const run = unique('relay');
-    const error = await failure(
+    const error = await rejection(
       fetch(await viaRelay(`${ORIGIN}/sim/bfl/s/run=${run}/v1/flux-2-pro`, 'elsewhere'), {
         method: 'POST',
         headers: { 'x-key': newKey(), 'content-type': 'application/json' },
@@ -128,7 +113,7 @@ describe('relay: origins', () => {
   it('refuses a request from another origin unread, without forwarding it', async () => {
     // A simple GET has no preflight: it reaches the relay, which must not pass it on.
     const token = unique('token');
-    const error = await failure(fetch(await viaRelay(echo(token), 'elsewhere')));
+    const error = await rejection(fetch(await viaRelay(echo(token), 'elsewhere')));
     expect(error).to.be.instanceOf(TypeError);
     const reply = await fromNode({
       relay: 'main',
@@ -340,7 +325,7 @@ describe('relay: forwarding', () => {
     expect(first).to.include({ method: 'POST', hasKey: true, origin: null, host: location.host });
     expect(polls.length).to.be.at.least(1);
     for (const poll of polls) expect(poll).to.include({ method: 'GET', hasKey: false, origin: null });
-    const delivery = (await bflLog()).filter((entry) => entry.path.startsWith(`/sim/delivery/${task.id}.png`));
+    const delivery = (await simLog()).filter((entry) => entry.path.startsWith(`/sim/delivery/${task.id}.png`));
     expect(delivery).to.have.length(1);
     expect(delivery[0]).to.include({ hasKey: false, origin: null });
   });

@@ -9,11 +9,10 @@ import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { ImageStore } from '../../src/images/image-store.js';
 import { LedgerStore } from '../../src/ledger/ledger.js';
 import type { ProgressDetail } from '../../src/base/types.js';
-import { cleanLocalStorage } from '../ledger/helpers.js';
+import { cleanLocalStorage } from '../support/storage.js';
 import { controlledClock } from '../support/clock.js';
 import { relayUrl } from '../support/relay.js';
-import { uniqueStorageKey } from '../support/sim.js';
-import { unique } from '../support/puter.js';
+import { unique, uniqueStorageKey } from '../support/sim.js';
 import { failure } from '../support/failure.js';
 import { recorded } from '../support/recorded.js';
 

@@ -4,19 +4,14 @@
 // deployment that shows credits renders them (extensions/metering.ts: every amount × a multiplier it never sends).
 import { expect } from '@open-wc/testing';
 import type { ProviderOutcome } from '../../src/providers/provider.js';
-import { PuterProvider, puterBalance, puterSdk } from '../../src/providers/puter/adapter.js';
-import { PUTER_SRC, removePuterDialogs, sdk, setPuterAccount, unique } from '../support/puter.js';
+import { PuterProvider, puterBalance } from '../../src/providers/puter/adapter.js';
+import { puterSessionsEnded, signedInToPuter } from '../support/puter.js';
+import { unique } from '../support/sim.js';
 
 const provider = new PuterProvider();
 
 /** Signs a fresh account in at `endpoint` (the replay answers the routes it did not record with the simulator). */
-async function signedIn(endpoint: string) {
-  const puter = await puterSdk(endpoint, PUTER_SRC);
-  const token = unique('token');
-  await setPuterAccount(token, { balance: 50_000_000 });
-  sdk().setAuthToken(token);
-  return puter;
-}
+const signedIn = async (endpoint: string) => (await signedInToPuter(endpoint)).puter;
 
 const generate = (endpoint: string) =>
   provider.generate(
@@ -26,11 +21,7 @@ const generate = (endpoint: string) =>
 
 describe('Puter’s recorded replies, replayed to the real SDK', function () {
   this.timeout(20_000);
-  afterEach(removePuterDialogs);
-  after(() => {
-    sdk()?.auth.signOut();
-    localStorage.removeItem('userpays:puter-credit-rates');
-  });
+  puterSessionsEnded();
 
   it('books the recorded balance drop of one [klein] 4B call: exactly its catalogue price, $0.001', async () => {
     const endpoint = `${location.origin}/replay/puter/${unique()}`;

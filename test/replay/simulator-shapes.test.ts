@@ -1,7 +1,8 @@
 // The simulators answer in the shapes of the real services' recorded replies (test/recorded/): the Puter catalogue field for field, the Puter usage reply, BFL's submit and poll replies, Together's reply.
 // And, where nothing was recorded (fal), in the shapes of the sources: fal-js's output types.
 import { expect } from '@open-wc/testing';
-import { puterEndpoint, setPuterAccount, unique } from '../support/puter.js';
+import { puterEndpoint, puterGenerate, puterUsage, setPuterAccount } from '../support/puter.js';
+import { unique } from '../support/sim.js';
 import { recorded } from '../support/recorded.js';
 
 /** The keys of an object, and of the objects in it, as paths ('usage.total', 'allowanceInfo.addons' …). */
@@ -9,8 +10,6 @@ function shape(value: unknown, at = ''): string[] {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return [at];
   return Object.entries(value).flatMap(([key, inner]) => shape(inner, at ? `${at}.${key}` : key));
 }
-
-const json = (body: unknown) => JSON.stringify(body);
 
 describe('simulators in the shapes of the real services', () => {
   it('Puter: every catalogue entry is the recorded one, field for field', async () => {
@@ -28,21 +27,12 @@ describe('simulators in the shapes of the real services', () => {
     const token = unique('token');
     await setPuterAccount(token, { balance: 50_000_000 });
     const api = puterEndpoint(`run=${unique()}`);
-    const usage = async () =>
-      (await fetch(`${api}/metering/usage`, { headers: { Authorization: `Bearer ${token}` } })).json();
+    const usage = () => puterUsage(api, token);
     // The recorded account had egress only before its call; the simulator meters none (its header says so).
     const without = (paths: string[]) => paths.filter((path) => !path.startsWith('usage.egress:bytes'));
     expect(shape(await usage()).sort()).to.deep.equal(without(shape(before)).sort());
-    const call = await fetch(`${api}/drivers/call`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'text/plain;actually=json' },
-      body: json({
-        interface: 'puter-image-generation',
-        method: 'generate',
-        args: { prompt: 'a doodle', model: 'black-forest-labs/flux-2-klein-4b', ratio: { w: 1, h: 1 } },
-        auth_token: token,
-      }),
-    });
+    const args = { prompt: 'a doodle', model: 'black-forest-labs/flux-2-klein-4b', ratio: { w: 1, h: 1 } };
+    const call = await puterGenerate(api, token, args);
     expect(call.status).to.equal(200);
     const body = await call.json();
     expect(Object.keys(body)).to.deep.equal(['success', 'result', 'service']); // DriverController.ts's payload
@@ -56,12 +46,7 @@ describe('simulators in the shapes of the real services', () => {
   it('Puter with credits: every amount scaled, counts and units not, the unit said, the multiplier never sent', async () => {
     const token = unique('token');
     await setPuterAccount(token, { balance: 40_000_000 });
-    const read = async (scenario: string) =>
-      (
-        await fetch(`${puterEndpoint(`${scenario};run=${unique()}`)}/metering/usage`, {
-          headers: { Authorization: `Bearer ${token}` },
-        })
-      ).json();
+    const read = (scenario: string) => puterUsage(puterEndpoint(`${scenario};run=${unique()}`), token);
     const credits = await read('credits=2000');
     expect(credits.allowanceInfo).to.deep.equal({
       remaining: 800,
@@ -69,7 +54,7 @@ describe('simulators in the shapes of the real services', () => {
       addons: {},
       unit: 'credits',
     });
-    expect(json(credits)).not.to.contain('2000');
+    expect(JSON.stringify(credits)).not.to.contain('2000');
     expect((await read('')).allowanceInfo.unit).to.equal(undefined);
   });
 
@@ -80,7 +65,7 @@ describe('simulators in the shapes of the real services', () => {
     const submit = await fetch(`${api}/v1/flux-2-pro`, {
       method: 'POST',
       headers: { 'x-key': key, 'content-type': 'application/json' },
-      body: json({ prompt: 'a doodle', width: 256, height: 256, seed: 42 }),
+      body: JSON.stringify({ prompt: 'a doodle', width: 256, height: 256, seed: 42 }),
     });
     const accepted = await submit.json();
     expect(Object.keys(accepted).sort()).to.deep.equal(Object.keys(JSON.parse(real.submit.body)).sort());
@@ -102,7 +87,7 @@ describe('simulators in the shapes of the real services', () => {
     const submit = await fetch(`${location.origin}/sim/bfl/v1/flux-2-pro`, {
       method: 'POST',
       headers: { 'x-key': 'sim-bad', 'content-type': 'application/json' },
-      body: json({ prompt: 'a doodle' }),
+      body: JSON.stringify({ prompt: 'a doodle' }),
     });
     expect(submit.status).to.equal(403);
     expect(await submit.json()).to.deep.equal({ detail: 'Not authenticated - Invalid Authentication' });
@@ -115,7 +100,7 @@ describe('simulators in the shapes of the real services', () => {
       fetch(`${api}/v1/images/generations`, {
         method: 'POST',
         headers: { authorization: 'Bearer sim-together', 'content-type': 'application/json' },
-        body: json({ model: 'black-forest-labs/FLUX.2-max', prompt: 'a doodle', ...body }),
+        body: JSON.stringify({ model: 'black-forest-labs/FLUX.2-max', prompt: 'a doodle', ...body }),
       });
     const reply = await ask({ width: 512, height: 512 });
     expect(reply.headers.get('access-control-allow-origin')).to.equal('*');
@@ -136,7 +121,7 @@ describe('simulators in the shapes of the real services', () => {
       const submit = await fetch(`${api}/${endpoint}`, {
         method: 'POST',
         headers: { authorization: key, 'content-type': 'application/json' },
-        body: json({ prompt: 'a doodle', image_size: { width: 512, height: 512 } }),
+        body: JSON.stringify({ prompt: 'a doodle', image_size: { width: 512, height: 512 } }),
       });
       const { response_url: url } = await submit.json();
       await new Promise((resolve) => setTimeout(resolve, 60));

@@ -6,15 +6,13 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { ImageStore } from '../../src/images/image-store.js';
-import { BUILTIN_PRICE_BOOK, quoteFor } from '../../src/providers/prices.js';
 import { mergePriceBook } from '../../src/pricing/index.js';
-import { GATEWAY_PRICE_BOOKS } from '../../src/providers/prices.js';
 import { OpenAiProvider, gatewayUrl } from '../../src/providers/openai/adapter.js';
-import { cleanLocalStorage } from '../ledger/helpers.js';
-import { unique } from '../support/puter.js';
+import { cleanLocalStorage } from '../support/storage.js';
 import { failure } from '../support/failure.js';
 import { recorded } from '../support/recorded.js';
-import { uniqueStorageKey } from '../support/sim.js';
+import { simLogOf, unique, uniqueStorageKey } from '../support/sim.js';
+import { BUILTIN_PRICE_BOOK, quoteFor, GATEWAY_PRICE_BOOKS } from '../../src/providers/prices.js';
 
 interface Interaction {
   method: string;
@@ -46,12 +44,7 @@ async function widget(endpoint: string, host: string, model: string, width: numb
   return { el, storageKey };
 }
 
-interface GatewayLogEntry {
-  path: string;
-  asked?: { model?: string; size?: string; width?: number; height?: number };
-}
-const gatewayLog = async (run: string): Promise<GatewayLogEntry[]> =>
-  ((await (await fetch('/sim/openai/_log')).json()) as GatewayLogEntry[]).filter((e) => e.path.includes(run));
+const gatewayLog = (run: string) => simLogOf('openai', run);
 
 describe('OpenAI-compatible gateways as they are', function () {
   this.timeout(20_000);

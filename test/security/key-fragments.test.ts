@@ -2,14 +2,16 @@
 // line with any run of 6 characters of the key (base/secrets.ts). Issue 29, 3: nor when a hostile provider cuts it
 // into pieces of 1 to 8 characters joined by white space, invisible characters or markup, which a reader (or a page
 // that strips them) puts back together.
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { UserPaysError } from '../../src/base/errors.js';
 import { KEY_RUN, scrubSecret } from '../../src/base/secrets.js';
-import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { generation as generationText } from '../../src/strings/generation.js';
-import { cleanLocalStorage } from '../ledger/helpers.js';
+import { cleanLocalStorage } from '../support/storage.js';
 import { bflWidget } from '../support/bfl-widget.js';
-import { uniqueStorageKey } from '../support/sim.js';
+import { consoleDuring } from '../support/console.js';
+import { falEndpoint, uniqueStorageKey } from '../support/sim.js';
+import { imageWidget } from '../support/widget.js';
+import { rejection } from '../support/failure.js';
 
 /** Every run of KEY_RUN characters of `key` that `text` holds. */
 const fragments = (text: string, key: string) => {
@@ -41,25 +43,6 @@ const SEPARATORS = [
   'hex-reference',
 ];
 
-/** Everything said to the console while `work` runs, each call as one line. */
-async function consoleDuring(work: () => Promise<void>): Promise<string[]> {
-  const seen: string[] = [];
-  const methods = ['log', 'info', 'warn', 'error', 'debug'] as const;
-  const original = methods.map((method) => console[method]);
-  methods.forEach((method, i) => {
-    console[method] = (...args: unknown[]) => {
-      seen.push(args.map(String).join(' '));
-      original[i].apply(console, args);
-    };
-  });
-  try {
-    await work();
-  } finally {
-    methods.forEach((method, i) => (console[method] = original[i]));
-  }
-  return seen;
-}
-
 describe('a key never leaves in pieces through provider text', function () {
   this.timeout(20_000);
 
@@ -83,34 +66,20 @@ describe('a key never leaves in pieces through provider text', function () {
       const storageKey = uniqueStorageKey();
       const key = `sk-SECRET-KEY-${storageKey}`;
       const seen: string[] = [];
-      const methods = ['log', 'info', 'warn', 'error', 'debug'] as const;
-      const original = methods.map((method) => console[method]);
-      methods.forEach((method, i) => {
-        console[method] = (...args: unknown[]) => {
-          seen.push(args.map(String).join(' '));
-          original[i].apply(console, args);
-        };
-      });
       try {
-        const el = await bflWidget({
-          scenario: `fault=422;echo=${shape}`,
-          run: storageKey,
-          prompt: 'a fox',
-          apiKey: key,
-          storageKey,
-        });
-        for (const type of ['userpays-error', 'userpays-progress', 'userpays-submit', 'userpays-result'])
-          el.addEventListener(type, (event) => seen.push(JSON.stringify((event as CustomEvent).detail)));
-        const error = await el.generate().then(
-          () => undefined,
-          (thrown: Error) => thrown,
+        seen.push(
+          ...(await consoleDuring(async () => {
+            const el = await bflWidget({ scenario: `fault=422;echo=${shape}`, apiKey: key, storageKey });
+            for (const type of ['userpays-error', 'userpays-progress', 'userpays-submit', 'userpays-result'])
+              el.addEventListener(type, (event) => seen.push(JSON.stringify((event as CustomEvent).detail)));
+            const error = await rejection(el.generate());
+            await el.updateComplete;
+            seen.push(error?.message ?? '', el.shadowRoot!.textContent ?? '');
+            expect(error?.message).to.match(/refused/); // the provider's words are there, without the key
+          })),
         );
-        await el.updateComplete;
-        seen.push(error?.message ?? '', el.shadowRoot!.textContent ?? '');
-        expect(error?.message).to.match(/refused/); // the provider's words are there, without the key
         expect(fragments(seen.join('\n'), key)).to.deep.equal([]);
       } finally {
-        methods.forEach((method, i) => (console[method] = original[i]));
         cleanLocalStorage(storageKey);
       }
     });
@@ -152,23 +121,14 @@ describe('a key never leaves in pieces through provider text', function () {
       const key = `bfl_SECRETkey_${storageKey}`;
       const seen: string[] = [];
       const lines = await consoleDuring(async () => {
-        const el = await bflWidget({
-          scenario: 'fault=422',
-          run: storageKey,
-          prompt: 'a fox',
-          apiKey: key,
-          storageKey,
-        });
+        const el = await bflWidget({ scenario: 'fault=422', apiKey: key, storageKey });
         for (const type of ['userpays-error', 'userpays-progress', 'userpays-submit', 'userpays-result'])
           el.addEventListener(type, (event) => seen.push(JSON.stringify((event as CustomEvent).detail)));
         try {
           for (let every = 1; every <= 8; every++) {
             el.endpoint = `${location.origin}/sim/bfl/s/fault=422;echo=pieces;every=${every};by=${by};run=${storageKey}`;
             await el.updateComplete;
-            const error = await el.generate().then(
-              () => undefined,
-              (thrown: Error) => thrown,
-            );
+            const error = await rejection(el.generate());
             await el.updateComplete;
             expect(error, `every ${every}`).to.be.instanceOf(UserPaysError);
             expect((error as UserPaysError).code).to.equal('invalid-input');
@@ -192,16 +152,9 @@ describe('a key never leaves in pieces through provider text', function () {
     const key = `fal_SECRETkey_${storageKey}`;
     const seen: string[] = [];
     const lines = await consoleDuring(async () => {
-      const el = await fixture<UserPaysImage>(
-        html`<userpays-image
-          provider="fal"
-          locale="en-US"
-          storage-key=${storageKey}
-          endpoint=${`${location.origin}/sim/fal`}
-          prompt="a fox"
-        ></userpays-image>`,
-      );
-      el.apiKey = key; // the simulator's origin's key, whatever scenario its path names
+      const attributes = { provider: 'fal', locale: 'en-US', 'storage-key': storageKey, prompt: 'a fox' };
+      // The simulator's origin's key, whatever scenario its path names.
+      const el = await imageWidget({ ...attributes, endpoint: falEndpoint() }, { apiKey: key });
       for (const type of ['userpays-error', 'userpays-progress', 'userpays-result'])
         el.addEventListener(type, (event) => seen.push(JSON.stringify((event as CustomEvent).detail)));
       try {

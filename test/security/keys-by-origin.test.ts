@@ -5,34 +5,14 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { generate } from '../../src/api.js';
-import { GATEWAY_PRICE_BOOK, otherOrigin, uniqueStorageKey } from '../support/sim.js';
-import { blocked, words } from '../support/widget.js';
+import { bflEndpoint, GATEWAY_PRICE_BOOK, otherOrigin, uniqueStorageKey } from '../support/sim.js';
+import { blocked, imageWidget, words } from '../support/widget.js';
+import { recordRequests } from '../support/record-fetches.js';
 
 const gatewayA = () => `${location.origin}/sim/openai/s/pending=50`;
 const gatewayB = () => `${otherOrigin()}/sim/openai/s/pending=50`;
 
-/** Every fetch of the page while a test runs: its URL and the values of its headers. */
-function recordRequests() {
-  const sent: { url: string; headers: string[] }[] = [];
-  const realFetch = window.fetch;
-  beforeEach(() => {
-    sent.length = 0;
-    window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
-      sent.push({
-        url: input instanceof Request ? input.url : String(input),
-        headers: [...new Headers(init?.headers).values()],
-      });
-      return realFetch(input, init);
-    };
-  });
-  afterEach(() => (window.fetch = realFetch));
-  /** The origins `key` was sent to. */
-  return (key: string) =>
-    new Set(
-      sent.filter((request) => request.headers.some((value) => value.includes(key))).map((r) => new URL(r.url).origin),
-    );
-}
-
+/** A gateway's widget on `storageKey`, priced by the page (its price book set before it first draws). */
 const gateway = (storageKey: string, endpoint: string) =>
   fixture<UserPaysImage>(
     html`<userpays-image
@@ -46,7 +26,7 @@ const gateway = (storageKey: string, endpoint: string) =>
 
 describe('a key goes only to the origin it was given for', function () {
   this.timeout(20_000);
-  const sentTo = recordRequests();
+  const sentTo = recordRequests().originsGiven;
   afterEach(() => localStorage.clear());
 
   it('in the element: gateway B, set after A’s key was typed, asks for its own key and never receives A’s', async () => {
@@ -90,14 +70,8 @@ describe('a key goes only to the origin it was given for', function () {
   it('through UserPays.generate: the call’s key goes to the call’s endpoint only, never to an orphan’s other origin', async () => {
     const storageKey = uniqueStorageKey();
     // A BFL task accepted at origin A and left pending by a page that closed (a cancel mid-way leaves it to resume).
-    const widget = await fixture<UserPaysImage>(
-      html`<userpays-image
-        provider="bfl"
-        storage-key=${storageKey}
-        endpoint=${`${location.origin}/sim/bfl/s/pending=3000;deliveryCors=1`}
-        prompt="a fox"
-      ></userpays-image>`,
-    );
+    const endpoint = bflEndpoint('pending=3000;deliveryCors=1');
+    const widget = await imageWidget({ provider: 'bfl', 'storage-key': storageKey, endpoint, prompt: 'a fox' });
     widget.apiKey = 'key-for-bfl-at-a';
     const started = new Promise((resolve) => widget.addEventListener('userpays-progress', resolve, { once: true }));
     void widget.generate().catch(() => {});

@@ -6,69 +6,39 @@
 // told apart by a scenario segment, `run=…`, which the simulator ignores and a key's account does not depend on (it
 // is the endpoint's origin): one tag before the relay moves and another after, so that a balance read begun through
 // the first relay, and answered after the move, is not taken for one sent through the second.
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
-import { cleanLocalStorage } from '../ledger/helpers.js';
+import { cleanLocalStorage } from '../support/storage.js';
 import { authorize, closeDemo, openDemo, withPopup } from '../support/demo.js';
 import { relayUrl } from '../support/relay.js';
-import { type SimLogEntry, bflEndpoint, simLog, uniqueStorageKey } from '../support/sim.js';
-import { blocked, panelsLoaded, part, words } from '../support/widget.js';
-
-/** Every fetch of the page while a test runs: its URL and the values of its headers. */
-function recordRequests() {
-  const sent: { url: string; headers: string[] }[] = [];
-  const realFetch = window.fetch;
-  beforeEach(() => {
-    sent.length = 0;
-    window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
-      sent.push({
-        url: input instanceof Request ? input.url : String(input),
-        headers: [...new Headers(init?.headers).values()],
-      });
-      return realFetch(input, init);
-    };
-  });
-  afterEach(() => (window.fetch = realFetch));
-  /** The origins `key` was handed to (a relay's own origin for a relayed request). */
-  return (key: string) =>
-    new Set(
-      sent.filter((request) => request.headers.some((value) => value.includes(key))).map((r) => new URL(r.url).origin),
-    );
-}
+import { bflEndpoint, simLogOf, uniqueStorageKey } from '../support/sim.js';
+import { blocked, imageWidget, part, typeKey, words } from '../support/widget.js';
+import { recordRequests } from '../support/record-fetches.js';
 
 /** The BFL simulator, its requests tagged `tag` in its log. */
 const tagged = (tag: string) => bflEndpoint(`pending=50;run=${tag}`);
 
 /** A BFL widget on `storageKey`, its requests through `relay`, tagged `tag` (the storage key unless said). */
 const bflWidget = (storageKey: string, relay: string, tag = storageKey) =>
-  fixture<UserPaysImage>(
-    html`<userpays-image
-      provider="bfl"
-      locale="en-US"
-      storage-key=${storageKey}
-      endpoint=${tagged(tag)}
-      relay=${relay}
-      prompt="a lamp"
-    ></userpays-image>`,
-  );
+  imageWidget({
+    provider: 'bfl',
+    locale: 'en-US',
+    'storage-key': storageKey,
+    endpoint: tagged(tag),
+    relay,
+    prompt: 'a lamp',
+  });
 
 /** What the simulator received tagged `tag`. */
-const received = async (tag: string) => (await simLog()).filter((entry) => entry.path.includes(`run=${tag}/`));
+const received = (tag: string) => simLogOf('bfl', `run=${tag}/`);
 
-/** Types `key` into the widget's key field, as the user does (and commits it). */
-async function typeKey(el: UserPaysImage, key: string) {
-  await panelsLoaded(el);
-  const field = part(el, 'key') as HTMLInputElement;
-  field.value = key;
-  field.dispatchEvent(new Event('input'));
-  field.dispatchEvent(new Event('change'));
-  await el.updateComplete;
-}
+/** Types `key` into the widget's key field, as the user does, and commits it. */
+const typeAndCommit = (el: UserPaysImage, key: string) => typeKey(el, key, { commit: true });
 
 describe('a key goes only through the relay it was given through', function () {
   this.timeout(20_000);
-  const sentTo = recordRequests();
+  const sentTo = recordRequests().originsGiven;
   const storageKeys: string[] = [];
   const storageKey = () => (storageKeys.push(uniqueStorageKey()), storageKeys.at(-1)!);
   afterEach(() => storageKeys.splice(0).forEach(cleanLocalStorage));
@@ -81,7 +51,7 @@ describe('a key goes only through the relay it was given through', function () {
     const { first, second } = await relays();
     const key = storageKey();
     const el = await bflWidget(key, first);
-    await typeKey(el, 'typed-through-the-first-relay');
+    await typeAndCommit(el, 'typed-through-the-first-relay');
     await el.generate();
     const submitted = (await received(key)).find((entry) => entry.method === 'POST')!;
     expect([submitted.method, submitted.hasKey, submitted.origin], 'through the first relay').to.deep.equal([
@@ -115,7 +85,7 @@ describe('a key goes only through the relay it was given through', function () {
     const { first, second } = await relays();
     const key = storageKey();
     const page = await bflWidget(key, first);
-    await typeKey(page, 'remembered-through-the-first-relay');
+    await typeAndCommit(page, 'remembered-through-the-first-relay');
     (part(page, 'remember') as HTMLInputElement).click();
     page.remove();
 
@@ -147,10 +117,7 @@ describe('a key goes only through the relay it was given through', function () {
     const { first, second } = await relays();
     const [before, after] = [uniqueStorageKey(), uniqueStorageKey()];
     const at = (tag: string) => `${location.origin}/sim/openrouter/s/run=${tag}`;
-    const received = async (tag: string) =>
-      ((await (await fetch(`${location.origin}/sim/openrouter/_log`)).json()) as SimLogEntry[]).filter((entry) =>
-        entry.path.includes(`run=${tag}/`),
-      );
+    const received = (tag: string) => simLogOf('openrouter', `run=${tag}/`);
     const view = await openDemo(1280); // a page whose address can take the sign-in's answer
     try {
       const { UserPays } = view as unknown as typeof globalThis;
@@ -162,7 +129,7 @@ describe('a key goes only through the relay it was given through', function () {
       await signedIn;
       const request = { provider: 'openrouter' as const, prompt: 'a lamp' };
       await UserPays.generate(request, { endpoint: at(before), relay: first });
-      const paid = (await received(before)).filter((entry) => entry.path.endsWith('/chat/completions'));
+      const paid = (await received(before)).filter((entry) => /\/(images|chat\/completions)$/.test(entry.path));
       expect(
         paid.map((entry) => [entry.hasKey, entry.origin]),
         'through the first relay',

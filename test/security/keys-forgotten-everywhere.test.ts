@@ -5,20 +5,18 @@
 // segment, `run=…`, which the simulators ignore and a key's account does not depend on (it is the endpoint's origin):
 // one tag before the click and another after it, so that a balance read begun before the click, and answered after,
 // is not taken for one sent after it.
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
-import { cleanLocalStorage, until } from '../ledger/helpers.js';
+import { cleanLocalStorage } from '../support/storage.js';
+import { until } from '../support/wait.js';
 import { authorize, closeDemo, demoWidget, openDemo, signInButton, withPopup } from '../support/demo.js';
-import { type SimLogEntry, bflEndpoint, uniqueStorageKey } from '../support/sim.js';
+import { bflEndpoint, simLogOf, type SimulatorName, uniqueStorageKey } from '../support/sim.js';
 import { openTab } from '../support/tabs.js';
-import { blocked, panelsLoaded, part, words } from '../support/widget.js';
+import { blocked, imageWidget, part, typeKey, words } from '../support/widget.js';
 
 /** What the simulator `sim` received for the run `tag`. */
-const received = async (sim: string, tag: string): Promise<SimLogEntry[]> =>
-  ((await (await fetch(`${location.origin}/sim/${sim}/_log`)).json()) as SimLogEntry[]).filter((entry) =>
-    entry.path.includes(`run=${tag}/`),
-  );
+const received = (sim: SimulatorName, tag: string) => simLogOf(sim, `run=${tag}/`);
 
 /** A `<userpays-image>` made in `document` (this page's, a tab's, the demo's: each defines the element itself). */
 async function widgetIn(document: Document, settings: Partial<UserPaysImage>): Promise<UserPaysImage> {
@@ -93,21 +91,9 @@ describe('forgetting a key reaches every widget and tab of the storage key', fun
   it('unticking "Remember my key" in one widget: the others, on this page and in another tab, forget the key they read from it', async () => {
     const [storageKey, after] = [uniqueStorageKey(), uniqueStorageKey()];
     const endpoint = bflEndpoint(`pending=50;run=${storageKey}`);
-    const make = () =>
-      fixture<UserPaysImage>(
-        html`<userpays-image
-          provider="bfl"
-          storage-key=${storageKey}
-          endpoint=${endpoint}
-          prompt="a lamp"
-        ></userpays-image>`,
-      );
+    const make = () => imageWidget({ provider: 'bfl', 'storage-key': storageKey, endpoint, prompt: 'a lamp' });
     const typed = await make();
-    await panelsLoaded(typed);
-    const field = part(typed, 'key') as HTMLInputElement;
-    field.value = 'remembered-then-forgotten';
-    field.dispatchEvent(new Event('input'));
-    field.dispatchEvent(new Event('change'));
+    await typeKey(typed, 'remembered-then-forgotten', { commit: true });
     (part(typed, 'remember') as HTMLInputElement).click();
     await typed.updateComplete;
     const other = await make();

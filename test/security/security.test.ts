@@ -9,56 +9,37 @@ import type { UserPaysTally } from '../../src/elements/tally/userpays-tally.js';
 import { UserPaysError } from '../../src/base/errors.js';
 import { runGeneration } from '../../src/generation/run-generation.js';
 import { LedgerStore } from '../../src/ledger/ledger.js';
-import { ImageStore } from '../../src/images/image-store.js';
-import { quoteFor } from '../../src/providers/prices.js';
+import type { ProviderId } from '../../src/base/types.js';
+import { image } from '../support/ledger.js';
+import { storageKeysForgottenAfterEach } from '../support/storage.js';
+import {
+  bflEndpoint,
+  GATEWAY_PRICE_BOOK,
+  OTHER_HOST,
+  simEndpoint,
+  simLogOf,
+  uniqueStorageKey,
+} from '../support/sim.js';
+import { rejection } from '../support/failure.js';
+import { loadedFrame } from '../support/frames.js';
+import { consoleDuring } from '../support/console.js';
+import { imageWidget, imageWidgetIn, part } from '../support/widget.js';
+import { generationJob } from '../support/generation.js';
 import { providerFor } from '../../src/providers/engine/adapters.js';
-import type { ProviderId, PublicRequest } from '../../src/base/types.js';
-import { MemoryStorage, cleanLocalStorage, image } from '../ledger/helpers.js';
-import { GATEWAY_PRICE_BOOK, bflEndpoint, uniqueStorageKey } from '../support/sim.js';
 
-const OTHER_HOST = location.host.startsWith('localhost')
-  ? location.host.replace('localhost', '127.0.0.1')
-  : location.host.replace('127.0.0.1', 'localhost');
 const HOSTILE = '<img src=x onerror="window.pwned=1">';
-const part = (root: ParentNode, name: string) => root.querySelector<HTMLElement>(`[part~=${name}]`);
-
-interface LogEntry {
-  method: string;
-  path: string;
-  host: string;
-  hasKey: boolean;
-}
-
-/** Every request a simulator received under this run marker (submits, polls, redirect targets, images). */
-async function logOf(sim: string, run: string): Promise<LogEntry[]> {
-  const all: LogEntry[] = await (await fetch(`${location.origin}/sim/${sim}/_log`)).json();
-  return all.filter((entry) => entry.path.includes(run));
-}
 
 /** One generation through the real pipeline against a simulator scenario; resolves with its outcome. */
 async function generateThrough(provider: ProviderId, scenario: string, key: string) {
-  const storageKey = uniqueStorageKey();
-  const request: PublicRequest = {
-    provider,
-    model: 'flux-2-klein-4b',
-    prompt: 'a lighthouse',
-    width: 1024,
-    height: 1024,
-    count: 1,
-    inputs: [],
-  };
-  return runGeneration({
+  const job = generationJob({
     provider: await providerFor(provider),
-    endpoint: `${location.origin}/sim/${provider}/s/${scenario}`,
+    endpoint: simEndpoint(provider, scenario),
     apiKey: key,
-    request,
-    inputs: [],
-    quote: quoteFor(request, GATEWAY_PRICE_BOOK),
-    ledger: new LedgerStore({ storageKey, storage: new MemoryStorage() }),
-    images: new ImageStore({ storageKey }),
-    signal: new AbortController().signal,
+    request: { provider },
+    priceBook: GATEWAY_PRICE_BOOK,
     poll: { initialMs: 500, maxMs: 500, timeoutMs: 4000 },
-  }).catch((error: unknown) => error as UserPaysError);
+  });
+  return runGeneration(job).catch((error: unknown) => error as UserPaysError);
 }
 
 describe('security: a key goes only to its provider’s origin', () => {
@@ -68,7 +49,7 @@ describe('security: a key goes only to its provider’s origin', () => {
       const outcome = await generateThrough(provider, `fault=redirect;pending=50;run=${run}`, `secret-${run}`);
       expect(outcome).to.be.instanceOf(UserPaysError);
       expect((outcome as UserPaysError).message).to.match(/another address/);
-      const log = await logOf(provider, run);
+      const log = await simLogOf(provider, run);
       // BFL's x-key would follow a redirect anywhere (fetch keeps custom headers): the request is never re-sent.
       expect(log.filter((entry) => entry.host === OTHER_HOST)).to.deep.equal([]);
     });
@@ -79,7 +60,7 @@ describe('security: a key goes only to its provider’s origin', () => {
       const run = uniqueStorageKey();
       // samehost: BFL's polling_url on the endpoint's own origin, where the key is sent with each poll.
       await generateThrough(provider, `fault=redirect;at=poll;samehost=1;pending=50;run=${run}`, `secret-${run}`);
-      const log = await logOf(provider, run);
+      const log = await simLogOf(provider, run);
       expect(log.length).to.be.greaterThan(1);
       for (const entry of log) if (entry.hasKey) expect(entry.host, entry.path).to.equal(location.host);
     });
@@ -89,7 +70,7 @@ describe('security: a key goes only to its provider’s origin', () => {
     const run = uniqueStorageKey();
     const outcome = await generateThrough('bfl', `pending=50;run=${run}`, `secret-${run}`);
     expect(outcome).not.to.be.instanceOf(UserPaysError);
-    const elsewhere = (await logOf('bfl', run)).filter((entry) => entry.host === OTHER_HOST);
+    const elsewhere = (await simLogOf('bfl', run)).filter((entry) => entry.host === OTHER_HOST);
     expect(elsewhere.length, 'polls on the polling_url host').to.be.greaterThan(0);
     expect(elsewhere.map((entry) => entry.hasKey)).to.deep.equal(elsewhere.map(() => false));
   });
@@ -102,45 +83,32 @@ describe('security: a key goes only to its provider’s origin', () => {
   });
 });
 
-/** Storage keys of the widgets below, cleared after each test. */
-const storageKeys: string[] = [];
-afterEach(() => storageKeys.splice(0).forEach(cleanLocalStorage));
+/** Storage keys of the widgets below, forgotten after each test. */
+const newStorageKey = storageKeysForgottenAfterEach();
 
 /** A BFL widget on a storage key of its own, against the simulator under `scenario`, holding `apiKey`. */
-async function bflWidget(scenario: string, apiKey: string, prompt = 'a fox') {
-  const storageKey = uniqueStorageKey();
-  storageKeys.push(storageKey);
-  const el = await fixture<UserPaysImage>(
-    html`<userpays-image
-      provider="bfl"
-      storage-key=${storageKey}
-      endpoint=${bflEndpoint(`${scenario};run=${storageKey}`)}
-    ></userpays-image>`,
-  );
-  el.prompt = prompt;
-  el.apiKey = apiKey;
-  return el;
+async function widgetHolding(apiKey: string, scenario: string, prompt = 'a fox') {
+  const storageKey = newStorageKey();
+  const endpoint = bflEndpoint(`${scenario};run=${storageKey}`);
+  return imageWidget({ provider: 'bfl', 'storage-key': storageKey, endpoint }, { prompt, apiKey });
 }
 
 describe('security: a key stays out of storage, the DOM, events and the console', () => {
   it('through a whole generation and a refused one, unless the user ticks “Remember my key”', async () => {
     const secret = `sk-secret-${uniqueStorageKey()}`;
-    const logged: string[] = [];
-    const methods = ['log', 'info', 'warn', 'error', 'debug'] as const;
-    const original = methods.map((method) => console[method]);
-    methods.forEach((method) => {
-      console[method] = (...args: unknown[]) => logged.push(args.map(String).join(' '));
-    });
     const details: string[] = [];
     const record = (event: Event) => details.push(JSON.stringify((event as CustomEvent).detail));
     const types = ['submit', 'progress', 'result', 'error', 'tally'].map((type) => `userpays-${type}`);
     types.forEach((type) => document.addEventListener(type, record));
     try {
-      const el = await bflWidget('pending=50', secret);
-      await el.generate();
-      el.endpoint = bflEndpoint(`fault=401;run=${uniqueStorageKey()}`);
-      await el.generate().catch(() => {});
-      await el.updateComplete;
+      let el!: UserPaysImage;
+      const logged = await consoleDuring(async () => {
+        el = await widgetHolding(secret, 'pending=50');
+        await el.generate();
+        el.endpoint = bflEndpoint(`fault=401;run=${uniqueStorageKey()}`);
+        await el.generate().catch(() => {});
+        await el.updateComplete;
+      });
       const storage = [localStorage, sessionStorage].flatMap((area) =>
         Object.keys(area).map((name) => `${name}=${area.getItem(name)}`),
       );
@@ -159,10 +127,9 @@ describe('security: a key stays out of storage, the DOM, events and the console'
         'console',
       ).to.deep.equal([]);
 
-      part(el.shadowRoot!, 'remember')!.click(); // the opt-in: now, and only now, it is on disk
+      part(el, 'remember')!.click(); // the opt-in: now, and only now, it is on disk
       expect(Object.values(localStorage).some((value) => value.includes(secret))).to.equal(true);
     } finally {
-      methods.forEach((method, index) => (console[method] = original[index]));
       types.forEach((type) => document.removeEventListener(type, record));
     }
   });
@@ -172,16 +139,16 @@ describe('security: text from a provider or from storage renders as text', () =>
   afterEach(() => delete (window as { pwned?: number }).pwned);
 
   it('a provider’s error text with markup', async () => {
-    const el = await bflWidget(`fault=422;message=${encodeURIComponent(HOSTILE)}`, 'sim-key');
+    const el = await widgetHolding('sim-key', `fault=422;message=${encodeURIComponent(HOSTILE)}`);
     await el.generate().catch(() => {});
     await el.updateComplete;
-    expect(part(el.shadowRoot!, 'error')!.textContent).to.contain(HOSTILE);
+    expect(part(el, 'error')!.textContent).to.contain(HOSTILE);
     expect(el.shadowRoot!.querySelector('img[src=x]')).to.equal(null);
     expect((window as { pwned?: number }).pwned).to.equal(undefined);
   });
 
   it('a prompt with markup, in the gallery', async () => {
-    const el = await bflWidget('pending=50', 'sim-key', HOSTILE);
+    const el = await widgetHolding('sim-key', 'pending=50', HOSTILE);
     await el.generate();
     await el.updateComplete;
     const shown = el.shadowRoot!.querySelectorAll<HTMLImageElement>('[part~=image]');
@@ -190,12 +157,11 @@ describe('security: text from a provider or from storage renders as text', () =>
   });
 
   it('a model name with markup in a tampered ledger, in the tally', async () => {
-    const storageKey = uniqueStorageKey();
-    storageKeys.push(storageKey);
+    const storageKey = newStorageKey();
     const ledger = new LedgerStore({ storageKey });
     ledger.settle(ledger.open({ ...image, model: HOSTILE, quoted: '0.01' }).id, { charged: '0.01' });
     const el = await fixture<UserPaysTally>(html`<userpays-tally storage-key=${storageKey}></userpays-tally>`);
-    expect(part(el.shadowRoot!, 'models')!.textContent).to.contain(HOSTILE);
+    expect(part(el, 'models')!.textContent).to.contain(HOSTILE);
     expect(el.shadowRoot!.querySelector('img[src=x]')).to.equal(null);
     expect((window as { pwned?: number }).pwned).to.equal(undefined);
   });
@@ -207,76 +173,52 @@ describe('security: the built widget on a page with a strict CSP and Trusted Typ
 
   /** The fixture page in a frame; its window once loaded (scripts run, elements defined). */
   async function page(name: string) {
-    const frame = document.createElement('iframe');
-    frame.src = `/test/fixtures/${name}.html`;
+    const frame = await loadedFrame(`/test/fixtures/${name}.html`);
     frames.push(frame);
-    const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-    document.body.append(frame);
-    await loaded;
     const view = frame.contentWindow as Window & { violations: string[] };
     await view.customElements.whenDefined('userpays-image');
     return view;
   }
 
-  /** A widget in that page's document, made without markup (the page forbids strings as HTML). */
-  function widgetIn(view: Window, attributes: Record<string, string>) {
-    const el = view.document.createElement('userpays-image') as UserPaysImage;
-    for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
-    view.document.body.append(el);
+  /** A BFL widget in `view` at the simulator (its image saved, as through a relay), its key entered. */
+  async function bflWidgetIn(view: Window, prompt: string, apiKey: string) {
+    const storageKey = newStorageKey();
+    // deliveryCors: the image saved (as through a relay); a page whose CSP lists no provider image host cannot show
+    // one from the provider's link.
+    const endpoint = bflEndpoint(`pending=50;deliveryCors=1;run=${storageKey}`);
+    const el = await imageWidgetIn(view, { provider: 'bfl', 'storage-key': storageKey, endpoint, prompt });
+    el.apiKey = apiKey;
     return el;
   }
 
   it('generates, shows the image and breaks no rule where the page allows the policy `userpays`', async () => {
     const view = await page('strict');
-    const storageKey = uniqueStorageKey();
-    const el = widgetIn(view, {
-      provider: 'bfl',
-      'storage-key': storageKey,
-      // deliveryCors: the image saved (as through a relay); a page whose CSP lists no provider image host cannot
-      // show one from the provider's link.
-      endpoint: bflEndpoint(`pending=50;deliveryCors=1;run=${storageKey}`),
-      prompt: 'a fox under a strict policy',
-    });
-    el.apiKey = 'sim-strict-key';
+    const el = await bflWidgetIn(view, 'a fox under a strict policy', 'sim-strict-key');
     const result = await el.generate();
     expect(result.charged).to.equal('0.014');
     await el.updateComplete;
     expect(el.shadowRoot!.querySelectorAll('[part~=image]').length).to.equal(1);
     expect(view.violations).to.deep.equal([]);
-    cleanLocalStorage(storageKey);
   });
 
   it('under Trusted Types without its policy: generates with BFL (its chunks are modules), and says in words that Puter’s SDK cannot load (not “network”)', async () => {
     const view = await page('strict-no-policy');
     // The page does enforce Trusted Types: a script address as a plain string is refused.
     expect(() => (view.document.createElement('script').src = '/x.js')).to.throw(/TrustedScriptURL/);
-    const bflKey = uniqueStorageKey();
-    const bfl = widgetIn(view, {
-      provider: 'bfl',
-      'storage-key': bflKey,
-      endpoint: bflEndpoint(`pending=50;deliveryCors=1;run=${bflKey}`),
-      prompt: 'a fox',
-    });
-    bfl.apiKey = 'sim-key';
+    const bfl = await bflWidgetIn(view, 'a fox', 'sim-key');
     expect((await bfl.generate()).charged).to.equal('0.014');
-    cleanLocalStorage(bflKey);
 
-    const puterKey = uniqueStorageKey();
-    const puter = widgetIn(view, {
+    const puter = await imageWidgetIn(view, {
       provider: 'puter',
-      'storage-key': puterKey,
-      endpoint: `${location.origin}/sim/puter`,
+      'storage-key': newStorageKey(),
+      endpoint: simEndpoint('puter'),
       prompt: 'a fox',
     });
-    const error = await puter.generate().then(
-      () => undefined,
-      (thrown: unknown) => thrown as { message: string },
-    );
+    const error = await rejection<{ message: string }>(puter.generate());
     expect(error?.message).to.match(/Trusted Types/);
     await puter.updateComplete;
-    expect(part(puter.shadowRoot!, 'error')!.textContent).to.match(/Trusted Types/);
+    expect(part(puter, 'error')!.textContent).to.match(/Trusted Types/);
     // What the page refuses is Trusted Types only (the widget's policy, then Puter's script), which it said in words.
     expect(view.violations.filter((violation) => !/^(require-)?trusted-types/.test(violation))).to.deep.equal([]);
-    cleanLocalStorage(puterKey);
   });
 });

@@ -3,112 +3,85 @@
 // gateway's image-404, and what each simulator says it charged. Plain fetch against the test server's own origin;
 // every test uses a scenario key of its own (run=…) and fresh keys, so parallel test files never mix logs or charges.
 import { expect } from '@open-wc/testing';
-import { unique } from '../support/puter.js';
+import { rejection } from '../support/failure.js';
+import {
+  OTHER_HOST,
+  otherOrigin,
+  simCharges,
+  simEndpoint,
+  simLogOf,
+  submitToBfl,
+  submitToFal,
+  unique,
+} from '../support/sim.js';
+import { sleep, until } from '../support/wait.js';
+import { referenceImage } from '../support/images.js';
+import { puterGenerate, puterUsage } from '../support/puter.js';
 
 const ORIGIN = location.origin;
-const OTHER_HOST = location.host.startsWith('localhost')
-  ? location.host.replace('localhost', '127.0.0.1')
-  : location.host.replace('127.0.0.1', 'localhost');
-const OTHER_ORIGIN = `${location.protocol}//${OTHER_HOST}`;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Resolves with `check()`'s first truthy value, polling every 25 ms; rejects after `ms`. */
-async function until<T>(check: () => Promise<T>, ms = 5000, what = 'a condition'): Promise<NonNullable<T>> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value) return value as NonNullable<T>;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(25);
-  }
-}
-
-interface Entry {
-  method: string;
-  path: string;
-  host: string;
-  hasKey: boolean;
-  id?: string;
-  at: number;
-  hung?: boolean;
-  closedAt?: number;
-  redirectedTo?: string;
-  redirected?: boolean;
-  dropped?: boolean;
-}
+const OTHER_ORIGIN = otherOrigin();
 
 type Name = 'bfl' | 'fal' | 'openai';
 
 /** How the tests talk to one of the three HTTP-API simulators. */
 interface Sim {
   name: Name;
-  /** The submit (BFL task, fal queue submit, gateway generation) under `scenario`, with `key`. */
-  submit(scenario: string, key: string, init?: RequestInit): Promise<Response>;
+  /** Where the submit goes (a BFL task, a fal queue submit, a gateway generation), and with what. */
+  path: string;
+  headers: (key: string) => Record<string, string>;
+  body: object;
   /** The provider's own error shape. */
   expectError(body: any): void;
-  /** `_charges` of `key`, with the amount field normalised to `usd` and the count to `count`. */
-  charges(key: string): Promise<{ usd: string; count: number }>;
+  /** What `_charges` counts (tasks, requests, images). */
+  counted: string;
 }
 
-const json = (body: unknown) => JSON.stringify(body);
+const jsonType = { 'Content-Type': 'application/json' };
+const detailSaid = (body: any) => expect(body.detail).to.be.a('string');
 
 const SIMS: Sim[] = [
   {
     name: 'bfl',
-    submit: (scenario, key, init = {}) =>
-      fetch(`${ORIGIN}/sim/bfl/s/${scenario}/v1/flux-2-pro`, {
-        method: 'POST',
-        headers: { 'x-key': key, 'Content-Type': 'application/json' },
-        body: json({ prompt: 'a lighthouse', width: 1024, height: 1024 }),
-        ...init,
-      }),
-    expectError: (body) => expect(body.detail).to.be.a('string'),
-    charges: async (key) => {
-      const { usd, tasks } = await (await fetch(`${ORIGIN}/sim/bfl/_charges?key=${encodeURIComponent(key)}`)).json();
-      return { usd, count: tasks };
-    },
+    path: '/v1/flux-2-pro',
+    headers: (key) => ({ 'x-key': key, ...jsonType }),
+    body: { prompt: 'a lighthouse', width: 1024, height: 1024 },
+    expectError: detailSaid,
+    counted: 'tasks',
   },
   {
     name: 'fal',
-    submit: (scenario, key, init = {}) =>
-      fetch(`${ORIGIN}/sim/fal/s/${scenario}/fal-ai/flux-2-pro`, {
-        method: 'POST',
-        headers: { Authorization: `Key ${key}`, 'Content-Type': 'application/json' },
-        body: json({ prompt: 'a lighthouse', image_size: { width: 1024, height: 1024 } }),
-        ...init,
-      }),
-    expectError: (body) => expect(body.detail).to.be.a('string'),
-    charges: async (key) => {
-      const { usd, requests } = await (await fetch(`${ORIGIN}/sim/fal/_charges?key=${encodeURIComponent(key)}`)).json();
-      return { usd, count: requests };
-    },
+    path: '/fal-ai/flux-2-pro',
+    headers: (key) => ({ Authorization: `Key ${key}`, ...jsonType }),
+    body: { prompt: 'a lighthouse', image_size: { width: 1024, height: 1024 } },
+    expectError: detailSaid,
+    counted: 'requests',
   },
   {
     name: 'openai',
-    submit: (scenario, key, init = {}) =>
-      fetch(`${ORIGIN}/sim/openai/s/${scenario}/v1/images/generations`, {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
-        body: json({ model: 'black-forest-labs/flux-2-pro', prompt: 'a lighthouse', size: '1024x1024' }),
-        ...init,
-      }),
+    path: '/v1/images/generations',
+    headers: (key) => ({ Authorization: `Bearer ${key}`, ...jsonType }),
+    body: { model: 'black-forest-labs/flux-2-pro', prompt: 'a lighthouse', size: '1024x1024' },
     expectError: (body) => {
       expect(body.error.message).to.be.a('string');
       expect(body.error.type).to.equal('server_error');
     },
-    charges: async (key) => {
-      const { usd, images } = await (
-        await fetch(`${ORIGIN}/sim/openai/_charges?key=${encodeURIComponent(key)}`)
-      ).json();
-      return { usd, count: images };
-    },
+    counted: 'images',
   },
 ];
 
-/** This run's entries of a simulator's `_log`. */
-async function logOf(name: Name | 'puter', run: string): Promise<Entry[]> {
-  const all: Entry[] = await (await fetch(`${ORIGIN}/sim/${name}/_log`)).json();
-  return all.filter((entry) => entry.path.includes(run));
+/** The submit of `sim` under `scenario`, with `key`. */
+const submit = (sim: Sim, scenario: string, key: string, init: RequestInit = {}) =>
+  fetch(`${ORIGIN}/sim/${sim.name}/s/${scenario}${sim.path}`, {
+    method: 'POST',
+    headers: sim.headers(key),
+    body: JSON.stringify(sim.body),
+    ...init,
+  });
+
+/** `_charges` of `key`, with the amount as `usd` and the count (tasks, requests, images) as `count`. */
+async function chargesAt(sim: Sim, key: string) {
+  const charges = await simCharges(sim.name, key);
+  return { usd: charges.usd, count: charges[sim.counted] };
 }
 
 /** What one successful submit of `Sim.submit` costs there, in US cents (fal: once completed). */
@@ -132,50 +105,47 @@ for (const sim of SIMS) {
         ['fault=503', 503, null],
         ['fault=503;retryAfter=7', 503, '7'],
       ] as const) {
-        const response = await sim.submit(scenario(fault, run), key);
+        const response = await submit(sim, scenario(fault, run), key);
         expect(response.status, fault).to.equal(status);
         expect(response.headers.get('content-type'), fault).to.match(/^application\/json/);
         expect(response.headers.get('retry-after'), fault).to.equal(retryAfter);
         sim.expectError(await response.json());
       }
-      expect(await sim.charges(key)).to.deep.equal({ usd: '0', count: 0 });
+      expect(await chargesAt(sim, key)).to.deep.equal({ usd: '0', count: 0 });
     });
 
     it('fault=hang holds the request open until the client gives up, then the server closes it', async () => {
       const run = unique(sim.name);
       const key = unique('key');
       const controller = new AbortController();
-      const settled = sim.submit(scenario('fault=hang', run), key, { signal: controller.signal }).then(
-        () => undefined,
-        (thrown: unknown) => thrown,
-      );
+      const settled = rejection(submit(sim, scenario('fault=hang', run), key, { signal: controller.signal }));
       // Held: logged, not answered and not closed while the client waits (told by the server's log, not by times,
       // which a busy machine stretches).
-      const hung = async () => (await logOf(sim.name, run)).find((e) => e.hung);
+      const hung = async () => (await simLogOf(sim.name, run)).find((e) => e.hung);
       await until(hung, 3000, 'the request to be held');
       await new Promise((resolve) => setTimeout(resolve, 250));
       expect((await hung())!.closedAt, 'still open 250 ms on').to.equal(undefined);
       controller.abort();
       expect(((await settled) as Error)?.name).to.equal('AbortError');
       const entry = await until(
-        async () => (await logOf(sim.name, run)).find((e) => e.hung && e.closedAt),
+        async () => (await simLogOf(sim.name, run)).find((e) => e.hung && e.closedAt),
         3000,
         'the hung request to be closed',
       );
       expect(entry.method).to.equal('POST');
-      expect(await sim.charges(key)).to.deep.equal({ usd: '0', count: 0 });
+      expect(await chargesAt(sim, key)).to.deep.equal({ usd: '0', count: 0 });
     });
 
     it('fault=bad-json answers 200 application/json with a body that is not JSON', async () => {
       const run = unique(sim.name);
       const key = unique('key');
-      const response = await sim.submit(scenario('fault=bad-json', run), key);
+      const response = await submit(sim, scenario('fault=bad-json', run), key);
       expect(response.status).to.equal(200);
       expect(response.headers.get('content-type')).to.match(/^application\/json/);
       const text = await response.text();
       expect(text.startsWith('{')).to.equal(true);
       expect(() => JSON.parse(text)).to.throw(SyntaxError);
-      expect(await sim.charges(key)).to.deep.equal({ usd: '0', count: 0 });
+      expect(await chargesAt(sim, key)).to.deep.equal({ usd: '0', count: 0 });
     });
 
     it('fault=html answers a proxy’s HTML error page, 502 or as status=<n> says', async () => {
@@ -185,23 +155,23 @@ for (const sim of SIMS) {
         ['fault=html', 502],
         ['fault=html;status=504', 504],
       ] as const) {
-        const response = await sim.submit(scenario(fault, run), key);
+        const response = await submit(sim, scenario(fault, run), key);
         expect(response.status, fault).to.equal(status);
         expect(response.headers.get('content-type'), fault).to.match(/^text\/html/);
         const text = await response.text();
         expect(text, fault).to.match(/^<!DOCTYPE html>/);
         expect(text, fault).to.include(`<title>${status} `);
       }
-      expect(await sim.charges(key)).to.deep.equal({ usd: '0', count: 0 });
+      expect(await chargesAt(sim, key)).to.deep.equal({ usd: '0', count: 0 });
     });
 
     it('fault=redirect: a 307 to the same path on the other loopback name, whose target logs whether the key came', async () => {
       const run = unique(sim.name);
       const key = unique('key');
-      const response = await sim.submit(scenario('fault=redirect', run), key);
+      const response = await submit(sim, scenario('fault=redirect', run), key);
       expect(response.redirected).to.equal(true);
       expect(new URL(response.url).host).to.equal(OTHER_HOST);
-      const log = await logOf(sim.name, run);
+      const log = await simLogOf(sim.name, run);
       expect(log).to.have.length(2);
       const [first, target] = log;
       expect(first.host).to.equal(location.host);
@@ -216,32 +186,29 @@ for (const sim of SIMS) {
       const keyFollows = sim.name === 'bfl';
       expect(target.hasKey, 'key at the target').to.equal(keyFollows);
       expect(response.status).to.equal(keyFollows ? 200 : 401);
-      if (keyFollows) expect(await sim.charges(key)).to.deep.equal({ usd: usd(CENTS[sim.name]), count: 1 });
-      else expect(await sim.charges(key)).to.deep.equal({ usd: '0', count: 0 });
+      if (keyFollows) expect(await chargesAt(sim, key)).to.deep.equal({ usd: usd(CENTS[sim.name]), count: 1 });
+      else expect(await chargesAt(sim, key)).to.deep.equal({ usd: '0', count: 0 });
     });
 
     it('fault=accept-then-drop: the provider accepts and charges, the reply is lost (fetch rejects)', async () => {
       const run = unique(sim.name);
       const key = unique('key');
-      const error = await sim.submit(scenario('fault=accept-then-drop', run), key).then(
-        () => undefined,
-        (thrown: unknown) => thrown,
-      );
+      const error = await rejection(submit(sim, scenario('fault=accept-then-drop', run), key));
       expect(error).to.be.instanceOf(TypeError);
       // Received once (the drop leaves Chromium no reason to resend it), accepted once.
-      const log = await logOf(sim.name, run);
+      const log = await simLogOf(sim.name, run);
       expect(log.map((e) => [e.method, e.dropped])).to.deep.equal([['POST', true]]);
       // (fal bills once the request completes.)
       const charged = await until(
         async () => {
-          const charges = await sim.charges(key);
+          const charges = await chargesAt(sim, key);
           return charges.count ? charges : undefined;
         },
         3000,
         'the charge',
       );
       await sleep(100);
-      expect(await sim.charges(key)).to.deep.equal(charged);
+      expect(await chargesAt(sim, key)).to.deep.equal(charged);
       expect(charged).to.deep.equal({ usd: usd(CENTS[sim.name]), count: 1 });
     });
 
@@ -249,7 +216,7 @@ for (const sim of SIMS) {
       const run = unique(sim.name);
       const key = unique('key');
       const statuses = [];
-      for (let i = 0; i < 3; i++) statuses.push((await sim.submit(scenario('fault=503;times=1', run), key)).status);
+      for (let i = 0; i < 3; i++) statuses.push((await submit(sim, scenario('fault=503;times=1', run), key)).status);
       expect(statuses).to.deep.equal([503, 200, 200]);
     });
 
@@ -259,14 +226,14 @@ for (const sim of SIMS) {
       const outcomes = [];
       for (let i = 0; i < 3; i++) {
         outcomes.push(
-          await sim.submit(scenario('fault=network;times=1', run), key).then(
+          await submit(sim, scenario('fault=network;times=1', run), key).then(
             (response) => response.status,
             (thrown: Error) => thrown.name,
           ),
         );
       }
       expect(outcomes).to.deep.equal(['TypeError', 200, 200]);
-      expect(await logOf(sim.name, run)).to.have.length(3);
+      expect(await simLogOf(sim.name, run)).to.have.length(3);
     });
   });
 }
@@ -274,17 +241,10 @@ for (const sim of SIMS) {
 // ---------------------------------------------------------------------------------------------------------------
 // BFL
 
-async function bflSubmit(scenario: string, key: string, model = 'flux-2-pro', body: Record<string, unknown> = {}) {
-  const response = await fetch(`${ORIGIN}/sim/bfl/s/${scenario}/v1/${model}`, {
-    method: 'POST',
-    headers: { 'x-key': key, 'Content-Type': 'application/json' },
-    body: json({ prompt: 'a lighthouse', width: 1024, height: 1024, ...body }),
-  });
-  return { status: response.status, body: await response.json() };
-}
+/** A FLUX.2 task (a lighthouse, 1024×1024, [pro] unless said) submitted to the BFL simulator under `scenario`. */
+const bflSubmit = (scenario: string, key: string, model = 'flux-2-pro', body: object = {}) =>
+  submitToBfl(simEndpoint('bfl', scenario), key, model, { prompt: 'a lighthouse', width: 1024, height: 1024, ...body });
 
-const bflCharges = async (key: string) =>
-  (await fetch(`${ORIGIN}/sim/bfl/_charges?key=${encodeURIComponent(key)}`)).json();
 const bflCredits = async (key: string) =>
   (await (await fetch(`${ORIGIN}/sim/bfl/v1/credits`, { headers: { 'x-key': key } })).json()).credits;
 
@@ -321,13 +281,10 @@ describe('bfl simulator: poll-time edge faults (at=poll)', () => {
     const { body } = await bflSubmit(`fault=hang;at=poll;run=${run}`, unique('key'));
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 300);
-    const error = await fetch(body.polling_url, { signal: controller.signal }).then(
-      () => undefined,
-      (thrown: unknown) => thrown,
-    );
+    const error = await rejection(fetch(body.polling_url, { signal: controller.signal }));
     expect((error as Error)?.name).to.equal('AbortError');
     const entry = await until(
-      async () => (await logOf('bfl', run)).find((e) => e.hung && e.closedAt),
+      async () => (await simLogOf('bfl', run)).find((e) => e.hung && e.closedAt),
       3000,
       'the hung poll to be closed',
     );
@@ -343,7 +300,7 @@ describe('bfl simulator: poll-time edge faults (at=poll)', () => {
     expect(response.redirected).to.equal(true);
     expect(new URL(response.url).host).to.equal(location.host); // the polling host's other name: ours
     expect((await response.json()).id).to.equal(body.id);
-    const polls = (await logOf('bfl', run)).filter((e) => e.method === 'GET');
+    const polls = (await simLogOf('bfl', run)).filter((e) => e.method === 'GET');
     expect(polls.map((e) => [e.host, e.redirected ?? false, e.hasKey])).to.deep.equal([
       [OTHER_HOST, false, false],
       [location.host, true, false],
@@ -359,7 +316,7 @@ describe('bfl simulator: charges and slow images', () => {
   it('_charges: the credits debited at acceptance, exact, never refunded; refusals debit nothing', async () => {
     const key = unique('key');
     const run = unique('bfl');
-    expect(await bflCharges(key)).to.deep.equal({ credits: '0', usd: '0', tasks: 0 });
+    expect(await simCharges('bfl', key)).to.deep.equal({ credits: '0', usd: '0', tasks: 0 });
     // klein 4B 1 MP: 1.4 credits; [pro] 2 MP: 3 + 1.5 = 4.5; [pro] 1 MP whose poll says Request Moderated: 3.
     expect((await bflSubmit(`run=${run}`, key, 'flux-2-klein-4b')).body.cost).to.equal(1.4);
     expect((await bflSubmit(`run=${run}`, key, 'flux-2-pro', { width: 2048 })).body.cost).to.equal(4.5);
@@ -381,11 +338,11 @@ describe('bfl simulator: charges and slow images', () => {
       const response = await fetch(`${ORIGIN}/sim/bfl/s/fault=${fault};run=${run}/v1/flux-2-pro`, {
         method: 'POST',
         headers: { 'x-key': key, 'Content-Type': 'application/json' },
-        body: json({ prompt: 'x' }),
+        body: JSON.stringify({ prompt: 'x' }),
       });
       expect(response.status, fault).to.equal(status);
     }
-    expect(await bflCharges(key)).to.deep.equal({ credits: '8.9', usd: '0.089', tasks: 3 });
+    expect(await simCharges('bfl', key)).to.deep.equal({ credits: '8.9', usd: '0.089', tasks: 3 });
     expect(await bflCredits(key)).to.equal(991.1);
     expect((await fetch(`${ORIGIN}/sim/bfl/_charges`)).status).to.equal(400);
   });
@@ -393,19 +350,18 @@ describe('bfl simulator: charges and slow images', () => {
   it('accept-then-drop: the task exists and is debited, findable only by its id', async () => {
     const key = unique('key');
     const run = unique('bfl');
-    const error = await fetch(`${ORIGIN}/sim/bfl/s/fault=accept-then-drop;pending=50;run=${run}/v1/flux-2-klein-9b`, {
-      method: 'POST',
-      headers: { 'x-key': key, 'Content-Type': 'application/json' },
-      body: json({ prompt: 'x', width: 1024, height: 1024 }),
-    }).then(
-      () => undefined,
-      (thrown: unknown) => thrown,
+    const error = await rejection(
+      fetch(`${ORIGIN}/sim/bfl/s/fault=accept-then-drop;pending=50;run=${run}/v1/flux-2-klein-9b`, {
+        method: 'POST',
+        headers: { 'x-key': key, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ prompt: 'x', width: 1024, height: 1024 }),
+      }),
     );
     expect(error).to.be.instanceOf(TypeError);
-    const dropped = await logOf('bfl', run);
+    const dropped = await simLogOf('bfl', run);
     expect(dropped.map((e) => e.dropped)).to.deep.equal([true]);
     // klein 9B 1 MP: 1.5 credits, debited at acceptance.
-    expect(await bflCharges(key)).to.deep.equal({ credits: '1.5', usd: '0.015', tasks: 1 });
+    expect(await simCharges('bfl', key)).to.deep.equal({ credits: '1.5', usd: '0.015', tasks: 1 });
     expect(await bflCredits(key)).to.equal(998.5);
     // The task exists: its id (never sent to the client; the simulator's log has it) finds it.
     const found = await (await fetch(`${OTHER_ORIGIN}/sim/bfl/v1/get_result?id=${dropped[0].id}`)).json();
@@ -430,31 +386,20 @@ describe('bfl simulator: charges and slow images', () => {
 // ---------------------------------------------------------------------------------------------------------------
 // fal
 
-async function falSubmit(scenario: string, key: string, endpoint = 'fal-ai/flux-2-pro', body: object = {}) {
-  const response = await fetch(`${ORIGIN}/sim/fal/s/${scenario}/${endpoint}`, {
-    method: 'POST',
-    headers: { Authorization: `Key ${key}`, 'Content-Type': 'application/json' },
-    body: json({ prompt: 'a lighthouse', image_size: { width: 1024, height: 1024 }, ...body }),
+/** A request (a lighthouse, 1024×1024, to `endpoint`: [pro] unless said) submitted to the fal simulator under `scenario`. */
+const falSubmit = (scenario: string, key: string, endpoint = 'fal-ai/flux-2-pro', body: object = {}) =>
+  submitToFal(simEndpoint('fal', scenario), key, endpoint, {
+    prompt: 'a lighthouse',
+    image_size: { width: 1024, height: 1024 },
+    ...body,
   });
-  return { status: response.status, body: await response.json() };
-}
 const falAuth = (key: string) => ({ headers: { Authorization: `Key ${key}` } });
-const falCharges = async (key: string) =>
-  (await fetch(`${ORIGIN}/sim/fal/_charges?key=${encodeURIComponent(key)}`)).json();
 async function falDone(key: string, statusUrl: string) {
   return until(async () => {
     const response = await fetch(statusUrl, falAuth(key));
     const body = response.status === 200 && (await response.json());
     return body && body.status === 'COMPLETED' && body;
   });
-}
-
-function pngDataUrl(width: number, height: number): string {
-  const canvas = document.createElement('canvas');
-  canvas.width = width;
-  canvas.height = height;
-  canvas.getContext('2d')!.fillRect(0, 0, width, height);
-  return canvas.toDataURL('image/png');
 }
 
 describe('fal simulator: poll-time faults, result-500, slow images', () => {
@@ -485,12 +430,11 @@ describe('fal simulator: poll-time faults, result-500, slow images', () => {
     const { body } = await falSubmit(`fault=hang;at=poll;run=${run}`, key);
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 300);
-    const error = await fetch(body.status_url, { ...falAuth(key), signal: controller.signal }).then(
-      () => undefined,
-      (thrown: unknown) => thrown,
-    );
+    const error = await rejection(fetch(body.status_url, { ...falAuth(key), signal: controller.signal }));
     expect((error as Error)?.name).to.equal('AbortError');
-    await until(async () => (await logOf('fal', run)).some((e) => e.hung && e.closedAt && e.path.includes('/status')));
+    await until(async () =>
+      (await simLogOf('fal', run)).some((e) => e.hung && e.closedAt && e.path.includes('/status')),
+    );
   });
 
   it('at=poll redirect: the status URL answers 307 to the other loopback name; Authorization does not follow', async () => {
@@ -500,7 +444,7 @@ describe('fal simulator: poll-time faults, result-500, slow images', () => {
     const response = await fetch(body.status_url, falAuth(key));
     expect(response.redirected).to.equal(true);
     expect(response.status).to.equal(401); // the target needs the key like any status poll
-    const polls = (await logOf('fal', run)).filter((e) => e.path.includes('/status'));
+    const polls = (await simLogOf('fal', run)).filter((e) => e.path.includes('/status'));
     expect(polls.map((e) => [e.redirected ?? false, e.hasKey])).to.deep.equal([
       [false, true],
       [true, false],
@@ -515,7 +459,7 @@ describe('fal simulator: poll-time faults, result-500, slow images', () => {
     const result = await fetch(body.response_url, falAuth(key));
     expect(result.status).to.equal(500);
     expect(await result.json()).to.deep.equal({ detail: 'Internal server error' });
-    expect(await falCharges(key)).to.deep.equal({ usd: '0.03', requests: 1 });
+    expect(await simCharges('fal', key)).to.deep.equal({ usd: '0.03', requests: 1 });
   });
 
   it('imageDelay=<ms> delays the CDN image', async () => {
@@ -535,8 +479,8 @@ describe('fal simulator: _charges', () => {
   it('bills each completed request by fal’s table, exactly; not before completion, not cancelled or failed ones', async () => {
     const key = unique('key');
     const run = unique('fal');
-    const ref1 = pngDataUrl(1024, 1024); // 1 MP
-    const ref2 = pngDataUrl(1500, 1000); // 1.43 MP: 2 started MP
+    const ref1 = referenceImage(1024, 1024).dataUrl; // 1 MP
+    const ref2 = referenceImage(1500, 1000).dataUrl; // 1.43 MP: 2 started MP
     const cases: [string, object, number][] = [
       // [endpoint, input, micro-dollars]
       ['fal-ai/flux-2/klein/4b', { image_size: { width: 2048, height: 1024 } }, 2 * 5000],
@@ -564,7 +508,7 @@ describe('fal simulator: _charges', () => {
       submitted.push(body);
     }
     // Not billed before it completes.
-    expect(await falCharges(key)).to.deep.equal({ usd: '0', requests: 0 });
+    expect(await simCharges('fal', key)).to.deep.equal({ usd: '0', requests: 0 });
     // Expired image: billed. Cancelled before completion, moderated, error, never-ready: not.
     const expired = await falSubmit(`fault=expired-image;pending=50;run=${run}`, key);
     const cancelled = await falSubmit(`pending=5000;run=${run}`, key);
@@ -574,9 +518,9 @@ describe('fal simulator: _charges', () => {
     for (const body of [...submitted, expired.body]) await falDone(key, body.status_url);
     // Σ of the table above (0.714) + the expired image's 0.03.
     expect(cases.reduce((sum, [, , price]) => sum + price, 0) + 30000).to.equal(744000);
-    expect(await falCharges(key)).to.deep.equal({ usd: '0.744', requests: cases.length + 1 });
+    expect(await simCharges('fal', key)).to.deep.equal({ usd: '0.744', requests: cases.length + 1 });
     // The key with its `Key ` prefix names the same account.
-    expect(await falCharges(`Key ${key}`)).to.deep.equal({ usd: '0.744', requests: cases.length + 1 });
+    expect(await simCharges('fal', `Key ${key}`)).to.deep.equal({ usd: '0.744', requests: cases.length + 1 });
   });
 });
 
@@ -587,12 +531,10 @@ async function gatewayGenerate(scenario: string, key: string, body: object = {})
   const response = await fetch(`${ORIGIN}/sim/openai/s/${scenario}/v1/images/generations`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
-    body: json({ model: 'black-forest-labs/flux-2-klein-4b', prompt: 'x', size: '512x512', ...body }),
+    body: JSON.stringify({ model: 'black-forest-labs/flux-2-klein-4b', prompt: 'x', size: '512x512', ...body }),
   });
   return { status: response.status, body: await response.json() };
 }
-const gatewayCharges = async (key: string) =>
-  (await fetch(`${ORIGIN}/sim/openai/_charges?key=${encodeURIComponent(key)}`)).json();
 
 describe('gateway simulator: image-404, slow images, _charges', () => {
   it('bills a flat price per image generated (price=<usd>, default 0.04), refusals not', async () => {
@@ -606,8 +548,8 @@ describe('gateway simulator: image-404, slow images, _charges', () => {
     const bad = await gatewayGenerate(`price=1e-3;run=${run}`, key);
     expect(bad.status).to.equal(400);
     expect(bad.body.error.param).to.equal('price');
-    expect(await gatewayCharges(key)).to.deep.equal({ usd: '0.0785', images: 5 });
-    expect(await gatewayCharges(`Bearer ${key}`)).to.deep.equal({ usd: '0.0785', images: 5 });
+    expect(await simCharges('openai', key)).to.deep.equal({ usd: '0.0785', images: 5 });
+    expect(await simCharges('openai', `Bearer ${key}`)).to.deep.equal({ usd: '0.0785', images: 5 });
   });
 
   it('image-404: the generation succeeds and is billed, its image URL answers 404', async () => {
@@ -616,7 +558,7 @@ describe('gateway simulator: image-404, slow images, _charges', () => {
     expect(status).to.equal(200);
     const image = await fetch(body.data[0].url);
     expect(image.status).to.equal(404);
-    expect(await gatewayCharges(key)).to.deep.equal({ usd: '0.04', images: 1 });
+    expect(await simCharges('openai', key)).to.deep.equal({ usd: '0.04', images: 1 });
   });
 
   it('imageDelay=<ms> delays the image URL', async () => {
@@ -635,7 +577,7 @@ describe('gateway simulator: image-404, slow images, _charges', () => {
     const request = fetch(`${ORIGIN}/sim/openai/s/pending=400;run=${unique('gw')}/v1/images/generations`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
-      body: json({ model: 'black-forest-labs/flux-2-klein-4b', prompt: 'x' }),
+      body: JSON.stringify({ model: 'black-forest-labs/flux-2-klein-4b', prompt: 'x' }),
       signal: controller.signal,
     });
     expect(
@@ -644,59 +586,43 @@ describe('gateway simulator: image-404, slow images, _charges', () => {
         (thrown: Error) => thrown.name,
       ),
     ).to.equal('AbortError');
-    expect(await gatewayCharges(key)).to.deep.equal({ usd: '0', images: 0 });
-    await until(async () => (await gatewayCharges(key)).images === 1, 3000, 'the charge');
-    expect(await gatewayCharges(key)).to.deep.equal({ usd: '0.04', images: 1 });
+    expect(await simCharges('openai', key)).to.deep.equal({ usd: '0', images: 0 });
+    await until(async () => (await simCharges('openai', key)).images === 1, 3000, 'the charge');
+    expect(await simCharges('openai', key)).to.deep.equal({ usd: '0.04', images: 1 });
   });
 });
 
 // ---------------------------------------------------------------------------------------------------------------
 // Puter
 
-async function puterGenerate(scenario: string, token: string) {
-  return fetch(`${ORIGIN}/sim/puter/s/${scenario}/drivers/call`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'text/plain;actually=json' },
-    body: json({
-      interface: 'puter-image-generation',
-      method: 'generate',
-      args: { prompt: 'a lighthouse', model: 'flux-2-klein-9b' },
-      auth_token: token,
-    }),
-  });
-}
-const puterCharges = async (token: string) =>
-  (await fetch(`${ORIGIN}/sim/puter/_charges?token=${encodeURIComponent(token)}`)).json();
+/** A generate call at the Puter simulator under `scenario`, as `token`: FLUX.2 [klein] 9B. */
+const generateAtPuter = (scenario: string, token: string) =>
+  puterGenerate(simEndpoint('puter', scenario), token, { prompt: 'a lighthouse', model: 'flux-2-klein-9b' });
 
 describe('puter simulator: _charges and accept-then-drop', () => {
   it('_charges: the exact dollars of the microcents charged, and the calls; refusals and balances not', async () => {
     const token = unique('token');
     const run = unique('puter');
-    expect(await puterCharges(token)).to.deep.equal({ usd: '0', calls: 0 });
-    expect((await puterGenerate(`pending=10;run=${run}`, token)).status).to.equal(200);
-    expect((await puterGenerate(`pending=10;scale=3;run=${run}`, token)).status).to.equal(200);
-    expect((await puterGenerate(`fault=402;pending=10;run=${run}`, token)).status).to.equal(402);
-    expect((await puterGenerate(`fault=failed;pending=10;run=${run}`, token)).status).to.equal(500);
+    expect(await simCharges('puter', token)).to.deep.equal({ usd: '0', calls: 0 });
+    expect((await generateAtPuter(`pending=10;run=${run}`, token)).status).to.equal(200);
+    expect((await generateAtPuter(`pending=10;scale=3;run=${run}`, token)).status).to.equal(200);
+    expect((await generateAtPuter(`fault=402;pending=10;run=${run}`, token)).status).to.equal(402);
+    expect((await generateAtPuter(`fault=failed;pending=10;run=${run}`, token)).status).to.equal(500);
     // FLUX.2 Klein 9B: 1.1 cents; × 3: 3.3 cents.
-    expect(await puterCharges(token)).to.deep.equal({ usd: '0.044', calls: 2 });
+    expect(await simCharges('puter', token)).to.deep.equal({ usd: '0.044', calls: 2 });
     expect((await fetch(`${ORIGIN}/sim/puter/_charges`)).status).to.equal(400);
   });
 
   it('accept-then-drop: the call is charged, then the connection drops', async () => {
     const token = unique('token');
     const run = unique('puter');
-    const error = await puterGenerate(`fault=accept-then-drop;pending=10;run=${run}`, token).then(
-      () => undefined,
-      (thrown: unknown) => thrown,
-    );
+    const error = await rejection(generateAtPuter(`fault=accept-then-drop;pending=10;run=${run}`, token));
     expect(error).to.be.instanceOf(TypeError);
-    const log = await logOf('puter', run);
+    const log = await simLogOf('puter', run);
     expect(log.map((e) => [e.method, e.dropped])).to.deep.equal([['POST', true]]);
     // FLUX.2 Klein 9B: 1.1 cents, deducted before the drop.
-    expect(await puterCharges(token)).to.deep.equal({ usd: '0.011', calls: 1 });
-    const usage = await (
-      await fetch(`${ORIGIN}/sim/puter/metering/usage`, { headers: { Authorization: `Bearer ${token}` } })
-    ).json();
+    expect(await simCharges('puter', token)).to.deep.equal({ usd: '0.011', calls: 1 });
+    const usage = await puterUsage(simEndpoint('puter'), token);
     expect(usage.allowanceInfo.remaining).to.equal(50_000_000 - 1_100_000);
   });
 });

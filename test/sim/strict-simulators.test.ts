@@ -3,8 +3,8 @@
 // 4 MP references, fal's reference counts, and what their logs record. Plain fetch against the test server's
 // own origin; every test uses a scenario key of its own (run=…) so that parallel test files never mix logs.
 import { expect } from '@open-wc/testing';
-import { bflEndpoint } from '../support/sim.js';
-import { puterEndpoint, unique } from '../support/puter.js';
+import { bflEndpoint, simEndpoint, submissionsOf, submitToBfl, submitToFal, unique } from '../support/sim.js';
+import { puterCalls, puterEndpoint, puterGenerate, puterUsage } from '../support/puter.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Images
@@ -79,25 +79,14 @@ async function puterRun(): Promise<PuterRun> {
     run,
     token,
     async generate(args) {
-      const response = await fetch(`${api}/drivers/call`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'text/plain;actually=json' },
-        body: JSON.stringify({
-          interface: 'puter-image-generation',
-          method: 'generate',
-          args: { prompt: 'a lighthouse at dusk', ...args },
-          auth_token: token,
-        }),
-      });
+      const response = await puterGenerate(api, token, { prompt: 'a lighthouse at dusk', ...args });
       return { status: response.status, body: await response.json() };
     },
     async remaining() {
-      const response = await fetch(`${api}/metering/usage`, { headers: { Authorization: `Bearer ${token}` } });
-      return (await response.json()).allowanceInfo.remaining;
+      return (await puterUsage(api, token)).allowanceInfo.remaining;
     },
     async log() {
-      const all: PuterEntry[] = await (await fetch(`${location.origin}/sim/puter/_log`)).json();
-      return all.filter((entry) => entry.path.includes(run) && entry.kind === 'generate');
+      return (await puterCalls(run)) as unknown as PuterEntry[];
     },
   };
 }
@@ -326,19 +315,9 @@ describe('Puter simulator: Together-served models', () => {
 // ---------------------------------------------------------------------------------------------------------------
 // BFL
 
-async function bflSubmit(run: string, model: string, body: Record<string, unknown>) {
-  const response = await fetch(`${bflEndpoint(`run=${run}`)}/v1/${model}`, {
-    method: 'POST',
-    headers: { 'x-key': unique('key'), 'Content-Type': 'application/json' },
-    body: JSON.stringify({ prompt: 'a lighthouse at dusk', ...body }),
-  });
-  return { status: response.status, body: await response.json() };
-}
-
-async function bflLog(run: string): Promise<{ path: string; method: string; inputs?: ([number, number] | null)[] }[]> {
-  const all = await (await fetch(`${location.origin}/sim/bfl/_log`)).json();
-  return all.filter((e: { path: string; method: string }) => e.path.includes(run) && e.method === 'POST');
-}
+/** A task submitted to the BFL simulator (run `run`, a fresh key), "a lighthouse at dusk" with `body`. */
+const bflSubmit = (run: string, model: string, body: object) =>
+  submitToBfl(bflEndpoint(`run=${run}`), unique('key'), model, { prompt: 'a lighthouse at dusk', ...body });
 
 describe('BFL simulator: references', () => {
   it('refuses FLUX.2 output + references over 9 MP with a 422 on input_image', async () => {
@@ -390,7 +369,7 @@ describe('BFL simulator: references', () => {
     expect(body.input_mp).to.equal(4);
     expect(body.output_mp).to.equal(4);
     // The log shows what reached BFL: the full size.
-    const [entry] = await bflLog(run);
+    const [entry] = await submissionsOf('bfl', run);
     expect(entry.inputs).to.deep.equal([[3000, 2000]]);
     // At 1 MP out: 3 + 4 × 1.5.
     const small = await bflSubmit(run, 'flux-2-pro', { width: 1024, height: 1024, input_image: big });
@@ -409,7 +388,7 @@ describe('BFL simulator: references', () => {
     });
     await bflSubmit(run, 'flux-kontext-pro', { input_image: await pngBase64(320, 200) });
     await bflSubmit(run, 'flux-pro-1.1', { width: 1024, height: 768 });
-    const log = await bflLog(run);
+    const log = await submissionsOf('bfl', run);
     expect(log.map((e) => e.inputs)).to.deep.equal([
       [
         [64, 64],
@@ -425,14 +404,9 @@ describe('BFL simulator: references', () => {
 // ---------------------------------------------------------------------------------------------------------------
 // fal
 
-async function falSubmit(run: string, endpoint: string, body: Record<string, unknown>) {
-  const response = await fetch(`${location.origin}/sim/fal/s/run=${run}/${endpoint}`, {
-    method: 'POST',
-    headers: { Authorization: 'Key strict-test', 'Content-Type': 'application/json' },
-    body: JSON.stringify({ prompt: 'a lighthouse at dusk', ...body }),
-  });
-  return { status: response.status, body: await response.json() };
-}
+/** A request submitted to the fal simulator's `endpoint` (run `run`), "a lighthouse at dusk" with `body`. */
+const falSubmit = (run: string, endpoint: string, body: object) =>
+  submitToFal(simEndpoint('fal', `run=${run}`), 'strict-test', endpoint, { prompt: 'a lighthouse at dusk', ...body });
 
 describe('fal simulator: references', () => {
   it('takes at most 4 image_urls on [klein] edit and 8 on [pro]/[flex]/[max] edit', async () => {
@@ -461,9 +435,8 @@ describe('fal simulator: references', () => {
     });
     await falSubmit(run, 'fal-ai/flux-2/klein/4b/edit', { image_urls: Array(5).fill(await pngDataUrl(64, 64)) });
     await falSubmit(run, 'fal-ai/flux-2-pro', { image_size: 'square' });
-    const all = await (await fetch(`${location.origin}/sim/fal/_log`)).json();
-    const submits = all.filter((e: { path: string; method: string }) => e.path.includes(run) && e.method === 'POST');
-    expect(submits.map((e: { inputs?: unknown }) => e.inputs)).to.deep.equal([
+    const submits = await submissionsOf('fal', run);
+    expect(submits.map((e) => e.inputs)).to.deep.equal([
       [[96, 64], null, [64, 128]],
       Array(5).fill([64, 64]),
       undefined,
@@ -478,22 +451,11 @@ describe('Puter simulator: the demo’s forced balance', () => {
       method: 'POST',
       body: JSON.stringify({ token, balance: 50_000_000 }),
     });
-    const usage = async (scenario: string) => {
-      const api = puterEndpoint(scenario);
-      const response = await fetch(`${api}/metering/usage`, { headers: { Authorization: `Bearer ${token}` } });
-      return (await response.json()).allowanceInfo.remaining as number;
-    };
+    const usage = async (scenario: string) =>
+      (await puterUsage(puterEndpoint(scenario), token)).allowanceInfo.remaining as number;
     expect(await usage('balance=1500000')).to.equal(1_500_000);
-    const generated = await fetch(`${puterEndpoint('balance=1500000')}/drivers/call`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'text/plain;actually=json' },
-      body: JSON.stringify({
-        interface: 'puter-image-generation',
-        method: 'generate',
-        args: { prompt: 'a lighthouse at dusk', model: 'flux-2-klein-4b' },
-        auth_token: token,
-      }),
-    });
+    const args = { prompt: 'a lighthouse at dusk', model: 'flux-2-klein-4b' };
+    const generated = await puterGenerate(puterEndpoint('balance=1500000'), token, args);
     expect(generated.status).to.equal(200);
     const spent = 1_500_000 - (await usage('balance=1500000'));
     expect(spent).to.be.greaterThan(0);

@@ -1,31 +1,38 @@
-import { fixture, html } from '@open-wc/testing';
 import '../../src/define.js';
-import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { bflEndpoint, uniqueStorageKey } from './sim.js';
+import { imageWidget, type Attributes } from './widget.js';
 
 export interface BflWidgetOptions {
   /** The simulator's scenario (`pending=60`, `fault=402`…); its delivery host answers CORS. */
-  scenario: string;
-  /** Tags the submissions in the simulator's log, so a test finds its own. */
-  run: string;
-  prompt: string;
-  apiKey: string;
+  scenario?: string;
+  /** Tags the submissions in the simulator's log, so a test finds its own: the storage key unless given. */
+  run?: string;
+  prompt?: string;
+  apiKey?: string;
   storageKey?: string;
+  /** More attributes of the element (`relay`, `budget`…). */
+  attributes?: Attributes;
 }
 
 /** A `<userpays-image>` for FLUX.2 [klein] 4B at the BFL simulator, its key entered and its first update done. */
-export async function bflWidget({ scenario, run, prompt, apiKey, storageKey = uniqueStorageKey() }: BflWidgetOptions) {
-  const el = await fixture<UserPaysImage>(
-    html`<userpays-image
-      provider="bfl"
-      model="flux-2-klein-4b"
-      locale="en-US"
-      storage-key=${storageKey}
-      endpoint=${bflEndpoint(`${scenario};deliveryCors=1;run=${run}`)}
-      prompt=${prompt}
-    ></userpays-image>`,
+export async function bflWidget({
+  scenario = '',
+  storageKey = uniqueStorageKey(),
+  run = storageKey,
+  prompt = 'a fox',
+  apiKey,
+  attributes = {},
+}: BflWidgetOptions = {}) {
+  return imageWidget(
+    {
+      provider: 'bfl',
+      model: 'flux-2-klein-4b',
+      locale: 'en-US',
+      'storage-key': storageKey,
+      endpoint: bflEndpoint(`${scenario};deliveryCors=1;run=${run}`),
+      prompt,
+      ...attributes,
+    },
+    apiKey === undefined ? {} : { apiKey },
   );
-  el.apiKey = apiKey;
-  await el.updateComplete;
-  return el;
 }

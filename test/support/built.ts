@@ -1,5 +1,6 @@
 // The built files as a static page uses them: `<script type="module" src="/dist/userpays.js">`, and the chunks the
 // entry then loads from beside itself (dist/chunks/).
+import { loadedFrame } from './frames.js';
 
 /** Adds `<script type="module" src>` to the page; resolves once it has run (a module runs once per address). */
 export function loadModuleScript(src: string, into: Document = document) {
@@ -37,13 +38,9 @@ export function chunksFetched(view: Window = window): string[] {
  * Remove `frame` when done.
  */
 export async function builtPage(importMap?: { imports: Record<string, string> }) {
-  const frame = document.createElement('iframe');
-  frame.style.width = '800px';
-  frame.style.height = '600px';
-  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-  frame.src = `/test/fixtures/built.html${importMap ? `?importmap=${encodeURIComponent(JSON.stringify(importMap))}` : ''}`;
-  document.body.append(frame);
-  await loaded; // a module script runs before the load event
+  const query = importMap ? `?importmap=${encodeURIComponent(JSON.stringify(importMap))}` : '';
+  // (a module script runs before the load event)
+  const frame = await loadedFrame(`/test/fixtures/built.html${query}`, { width: 800, height: 600 });
   return { frame, view: frame.contentWindow! };
 }
 

@@ -1,21 +1,20 @@
 // The demo page (demo/index.html, under its own strict Content-Security-Policy) in an iframe of the test page.
-import { until } from './puter.js';
+import { loadedFrame } from './frames.js';
+import { forgetStorage, holdDefaultStorageKey } from './storage.js';
+import { until } from './wait.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 
 let frame: HTMLIFrameElement | undefined;
+/** Lets the next test have the default storage key, which the demo stores under (`holdDefaultStorageKey`). */
+let release: (() => void) | undefined;
 /** The windows the demo opened (`withPopup`): closed with it, so that no test finds another's left open. */
 const popups: Window[] = [];
 
 /** The demo in an iframe `width` pixels wide (and `height` high), loaded, its widget rendered. */
 export async function openDemo(width: number, height = 900): Promise<Window> {
   closeDemo();
-  frame = document.createElement('iframe');
-  frame.style.width = `${width}px`;
-  frame.style.height = `${height}px`;
-  const loaded = new Promise((resolve) => frame!.addEventListener('load', resolve, { once: true }));
-  frame.src = '/demo/index.html';
-  document.body.append(frame);
-  await loaded;
+  release = await holdDefaultStorageKey();
+  frame = await loadedFrame('/demo/index.html', { width, height });
   const view = frame.contentWindow!;
   await until(() => view.document.querySelector('userpays-image')?.shadowRoot?.querySelector('[part~=submit]'));
   return view;
@@ -35,10 +34,22 @@ export async function demoWidget(view: Window, provider: string, scenario = ''):
   return widget;
 }
 
+/** Removes the demo's frame, closes the windows it opened, and lets the next test have the default storage key. */
 export function closeDemo() {
   frame?.remove();
   frame = undefined;
   for (const popup of popups.splice(0)) popup.close();
+  release?.();
+  release = undefined;
+}
+
+/** Closes the demo, and forgets what it stored (under its storage key, `userpays`, which the examples share). */
+export async function forgetDemo() {
+  const held = release;
+  release = undefined; // held until what the demo stored is forgotten
+  closeDemo();
+  await forgetStorage('userpays');
+  held?.();
 }
 
 /** Runs `click` with the demo's window.open captured: the popup it opens, or none (`blocked`: as a browser that blocks it). */
@@ -55,28 +66,26 @@ export async function withPopup(view: Window, click: () => void, blocked = false
   return popup;
 }
 
-/** `find()`'s first truthy answer, looked for every 20 ms for up to `ms`. */
-export async function found<T>(find: () => T | null | undefined, ms = 8000): Promise<T> {
-  let value: T | null | undefined;
-  await until(() => (value = find()), ms);
-  return value!;
-}
-
 /** The account system's page (the simulator's, same origin as the demo) in `where`, once it has loaded. */
 export const signInPage = (where: () => Window | null) =>
-  found(() => (where()?.document?.querySelector('#authorize') ? where() : null));
+  until(() => (where()?.document?.querySelector('#authorize') ? where() : null), 8000);
 
-/** The account system's page (the simulator's, same origin as the demo), loaded in `where`: Authorize is pressed. */
-export async function authorize(where: () => Window | null) {
-  (await signInPage(where))!.document.querySelector<HTMLElement>('#authorize')!.click();
+/**
+ * The account system's page (the simulator's, same origin as the demo), loaded in `where`: Authorize is pressed (or
+ * another of its links, such as Hugging Face's `authorize-free`).
+ */
+export async function authorize(where: () => Window | null, link = 'authorize') {
+  (await signInPage(where))!.document.querySelector<HTMLElement>(`#${link}`)!.click();
 }
 
 /** The widget of the demo (after a page load too), its sign-in button for `provider` drawn. */
 export async function signInButton(view: Window, provider: string) {
-  const button = await found(() =>
-    view.document
-      .querySelector('userpays-image')
-      ?.shadowRoot?.querySelector<HTMLElement>(`[part~=sign-in][data-provider=${provider}]`),
+  const button = await until(
+    () =>
+      view.document
+        .querySelector('userpays-image')
+        ?.shadowRoot?.querySelector<HTMLElement>(`[part~=sign-in][data-provider=${provider}]`),
+    8000,
   );
   return { widget: view.document.querySelector('userpays-image') as UserPaysImage, button };
 }

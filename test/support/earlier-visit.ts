@@ -2,21 +2,19 @@
 // lock), as a ledger of `storageKey` records it.
 import Decimal from 'decimal.js';
 import { LedgerStore } from '../../src/ledger/ledger.js';
-import { MemoryStorage, image } from '../ledger/helpers.js';
-import { bflEndpoint, uniqueStorageKey } from './sim.js';
+import { waitUntil } from '@open-wc/testing';
+import { bflWidget } from './bfl-widget.js';
+import { MemoryStorage, image } from './ledger.js';
+import { bflEndpoint, submitToBfl, uniqueStorageKey } from './sim.js';
+import { part } from './widget.js';
 
 /** Submits `prompt` to the BFL simulator with `key` (tagged `run`), and books it as pending in `storageKey`'s ledger. */
 export async function leftAtBfl(
   storageKey: string,
   { run, key, prompt }: { run: string; key: string; prompt: string },
 ) {
-  const task = await (
-    await fetch(`${bflEndpoint(`pending=3000;run=${run}`)}/v1/flux-2-klein-4b`, {
-      method: 'POST',
-      headers: { 'x-key': key, 'content-type': 'application/json' },
-      body: JSON.stringify({ prompt, width: 1024, height: 1024, output_format: 'png' }),
-    })
-  ).json();
+  const body = { prompt, width: 1024, height: 1024, output_format: 'png' };
+  const { body: task } = await submitToBfl(bflEndpoint(`pending=3000;run=${run}`), key, 'flux-2-klein-4b', body);
   // Written by a ledger of its own (another page's), then handed to this page's storage.
   const storage = new MemoryStorage();
   const other = uniqueStorageKey();
@@ -29,4 +27,21 @@ export async function leftAtBfl(
     { usd: new Decimal(credits).times('0.01').toFixed(), credits },
   );
   localStorage.setItem(`${storageKey}:ledger`, storage.getItem(`${other}:ledger`)!);
+}
+
+/**
+ * A BFL widget on `storageKey` whose ledger holds a paid task an earlier visit left at the simulator (prompt "an
+ * earlier harbour"), shown as under way: it is finishing that image.
+ */
+export async function widgetResuming(storageKey: string, { run, key }: { run: string; key: string }) {
+  await leftAtBfl(storageKey, { run, key, prompt: 'an earlier harbour' });
+  const el = await bflWidget({
+    scenario: 'pending=60',
+    run,
+    prompt: 'a lighthouse in a storm',
+    apiKey: key,
+    storageKey,
+  });
+  await waitUntil(() => part(el, 'progress'), 'shown as under way');
+  return el;
 }

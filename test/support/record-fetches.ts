@@ -17,3 +17,31 @@ export function recordFetches(realFetch: typeof fetch = window.fetch): string[] 
   });
   return calls;
 }
+
+/** One request the page sent: its URL and the values of all its headers. */
+export interface SentRequest {
+  url: string;
+  headers: string[];
+}
+
+/**
+ * Records every fetch of the page while a test runs, with the values of its headers (hooks registered for the calling
+ * suite, the list emptied before each test): `sent`, and `carrying(key)`, those with `key` in a header, and
+ * `originsGiven(key)`, the origins they went to (a relay's own, for a relayed request).
+ */
+export function recordRequests() {
+  const sent: SentRequest[] = [];
+  const realFetch = window.fetch;
+  beforeEach(() => {
+    sent.length = 0;
+    window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+      const url = input instanceof Request ? input.url : String(input);
+      sent.push({ url, headers: [...new Headers(init?.headers).values()] });
+      return realFetch(input, init);
+    };
+  });
+  afterEach(() => (window.fetch = realFetch));
+  const carrying = (key: string) => sent.filter((request) => request.headers.some((value) => value.includes(key)));
+  const originsGiven = (key: string) => new Set(carrying(key).map((request) => new URL(request.url).origin));
+  return { sent, carrying, originsGiven };
+}

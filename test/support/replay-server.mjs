@@ -10,7 +10,8 @@
 //        api.eu2.bfl.ai / api.eu4.bfl.ai, remapped to the other loopback name) when the request is the recorded
 //        one (model, width, height, seed); 422 naming what differs otherwise
 //   GET  /replay/bfl-poll/{task}/{run}/v1/get_result?id=   no key needed: the recorded poll reply for the time since
-//        the submit, poll i from i × STEP_MS on (the recording, some 10 polls a second, replayed 10 times faster),
+//        the submit, poll i from i × STEP_MS on (the recording, some 10 polls a second, replayed 10 times faster; a
+//        run's first poll never past the last Pending, as no client at any pace would have seen less),
 //        with its recorded Retry-After; its `result.sample` (on bfldeliveryprodeu4.blob.core.windows.net) remapped
 //   GET  /replay/bfl-delivery/{task}/results/…    the recorded JPEG, Content-Type and Content-MD5 as recorded; no CORS
 //        (BFL's delivery host answers none: docs.bfl.ai integration guidelines)
@@ -55,6 +56,8 @@ export function createReplay({ simulator }) {
   const log = [];
   /** `{task} {run}` → when its submit was answered. */
   const started = new Map();
+  /** The runs whose task has been polled at least once. */
+  const polled = new Set();
   /** Puter runs with a generation that succeeded: their usage is the recorded "after". */
   const generated = new Set();
 
@@ -88,7 +91,13 @@ export function createReplay({ simulator }) {
     }
     if (route === 'bfl-poll') {
       const since = Date.now() - (started.get(`${task} ${run}`) ?? Date.now());
-      const poll = recording.polls[Math.min(recording.polls.length - 1, Math.floor(since / STEP_MS))];
+      // The recorded task ran for seconds (some 70 polls at 10 a second): a client at any pace saw it under way at
+      // least once. Replayed 10 times faster on a busy machine, a first poll could land after the recorded end and
+      // see only Ready; so a run's first poll is answered at most with the last recorded Pending.
+      const first = !polled.has(`${task} ${run}`);
+      polled.add(`${task} ${run}`);
+      const index = Math.min(recording.polls.length - (first ? 2 : 1), Math.floor(since / STEP_MS));
+      const poll = recording.polls[index];
       const reply = JSON.parse(poll.body);
       if (reply.result?.sample)
         // The delivery host on the polling host's name, which is not the page's (the page's is the API's).

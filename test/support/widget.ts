@@ -2,10 +2,51 @@
 // image-template.ts and the panels of src/elements/image/panels/): native radio groups for the model, the shape, the size
 // and the count; More options and the price details, which arrive with the panels after the first paint; the
 // decision row (the price, what it buys, Generate and why it cannot run); the result and the history.
-import { waitUntil } from '@open-wc/testing';
+import { fixture, waitUntil } from '@open-wc/testing';
+import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
+import { uniqueStorageKey } from './sim.js';
 
 /** A `<userpays-image>`, the source element or the built one (the examples load dist/). */
 type Widget = HTMLElement & { updateComplete: Promise<boolean> };
+
+/** A widget's attributes as a page writes them (`'storage-key'`, `endpoint`, `style`…); undefined ones are left out. */
+export type Attributes = Record<string, string | number | undefined>;
+
+/** A `<userpays-image>` of `doc` with `attributes` (a `storage-key` of its own unless one is given), not yet connected. */
+function imageElement(doc: Document, attributes: Attributes) {
+  const el = doc.createElement('userpays-image') as UserPaysImage;
+  for (const [name, value] of Object.entries({ 'storage-key': uniqueStorageKey(), ...attributes }))
+    if (value !== undefined) el.setAttribute(name, String(value));
+  return el;
+}
+
+/**
+ * A `<userpays-image>` in the test's fixture container, whichever definition the test loaded (the source's, by
+ * importing src/define.js, or the built one), with `attributes` (a `storage-key` of its own unless one is given), then
+ * `properties` set (a key, a price book…), its update done.
+ */
+export async function imageWidget(
+  attributes: Attributes = {},
+  properties: Partial<UserPaysImage> = {},
+): Promise<UserPaysImage> {
+  const el = imageElement(document, attributes);
+  await fixture(el);
+  Object.assign(el, properties);
+  await el.updateComplete;
+  return el;
+}
+
+/**
+ * A `<userpays-image>` in another page (`view`, a frame with modules of its own: the built files, a strict policy),
+ * made without markup, with `attributes`, at the end of its body, its first update done.
+ */
+export async function imageWidgetIn(view: Window, attributes: Attributes): Promise<UserPaysImage> {
+  await view.customElements.whenDefined('userpays-image');
+  const el = imageElement(view.document, attributes);
+  view.document.body.append(el);
+  await el.updateComplete;
+  return el;
+}
 
 /** The first element of the widget's shadow tree with `name` among its parts. */
 export const part = (el: HTMLElement, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~=${name}]`);
@@ -60,6 +101,20 @@ export async function chooseCount(el: Widget, count: number) {
   await el.updateComplete;
 }
 
+/**
+ * Types `key` into the widget's key field as the user does (once the panels are here): its value, then `input`;
+ * `commit`: then `change` too, as Enter or the focus leaving the field sends. Its update done; the field.
+ */
+export async function typeKey(el: Widget, key: string, { commit = false } = {}) {
+  await panelsLoaded(el);
+  const field = part(el, 'key') as HTMLInputElement;
+  field.value = key;
+  field.dispatchEvent(new Event('input'));
+  if (commit) field.dispatchEvent(new Event('change'));
+  await el.updateComplete;
+  return field;
+}
+
 /** Shows Width and Height ("Custom size"), where they are not shown yet. */
 export async function customSize(el: Widget) {
   if (part(el, 'width')) return;
@@ -83,6 +138,10 @@ export function blocked(el: HTMLElement) {
   const reason = el.shadowRoot!.querySelector('#reason');
   return { reason: words(reason?.querySelector('span')), fix: reason?.querySelector<HTMLElement>('a, button') };
 }
+
+/** What the widget's polite status regions say now, one string each (a screen reader reads them as they change). */
+export const announced = (el: HTMLElement) =>
+  [...el.shadowRoot!.querySelectorAll('[role=status]')].map((node) => node.textContent);
 
 /** The Generate button. */
 export const generateButton = (el: HTMLElement) => part(el, 'submit') as HTMLButtonElement;

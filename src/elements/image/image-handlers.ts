@@ -1,5 +1,3 @@
-import { wordsIn } from '../../strings/strings.js';
-import { widget } from '../../strings/widget.js';
 import type { ImageHost } from './image-parts.js';
 import type { ImageParts } from './panels/lazy-parts.js';
 import type { ImageHandlers } from './view.js';
@@ -73,27 +71,6 @@ export function imageHandlers(host: ImageHost, parts: ImageParts): ImageHandlers
         event.preventDefault();
         if (target.id === 'key') parts.resume?.keyEntered(); // Enter commits the key, as leaving the field does
       }
-    },
-    undo: () => {
-      parts.endUndo(true);
-      parts.flow?.say(wordsIn(parts.language.translation, 'widget', widget).undone());
-    },
-    cancel: () => {
-      parts.submission.requestCancel();
-      // Asked first where the provider has billed: the focus on the choice that throws nothing away.
-      if (parts.submission.confirmingCancel) parts.flow?.focusNext('keep-waiting');
-    },
-    stopWaiting: () => {
-      parts.submission.stopWaiting();
-      parts.flow?.focusNext('submit'); // the widget is free for the next one
-    },
-    keepWaiting: () => {
-      parts.submission.keepWaiting();
-      parts.flow?.focusNext('progress');
-    },
-    dismissError: () => {
-      parts.submission.dismissError();
-      parts.flow?.focusNext('submit'); // never to the page
     },
   };
   return handlers;

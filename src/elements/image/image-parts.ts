@@ -7,7 +7,13 @@ import type { GestureGuard } from '../shared/gesture.js';
 import type { LanguageController } from '../shared/language-controller.js';
 import type { ProviderKeys } from './provider-keys.js';
 import type { ReferenceImages } from './reference-images.js';
-import type { SubmissionController, SubmissionRequest } from './submission-controller.js';
+import type { Asked } from '../../generation/submit.js';
+import type { SubmissionController } from './submission-controller.js';
+
+/** What the user asked for, as the element's properties say at this moment (the click's: `Submission.asked`). */
+export interface SubmissionRequest extends Asked {
+  endpoint?: string;
+}
 
 /**
  * What the view, the handlers and the panels read and set of `<userpays-image>` itself: its public properties, read
@@ -29,6 +35,8 @@ export interface ImageHost extends ReactiveControllerHost, HTMLElement {
   storageKey: string;
   keepImages: number;
   huggingfaceClientId: string;
+  /** The page's `budget` attribute, as written ('' for none). */
+  budget: string;
   puterSrc: string;
   generate(): Promise<GenerationResult>;
 }
@@ -66,3 +74,11 @@ export interface ImageCore {
   /** The request as the element's properties say now. */
   request(): SubmissionRequest;
 }
+
+/** What the offers are asked for (a comparison, a cheaper model): the request as set, on what the page allows. */
+export const offersAsk = (host: ImageHost, core: ImageCore) => ({
+  request: core.request(),
+  provider: host.provider,
+  providers: host.providers,
+  models: host.models,
+});

@@ -1,12 +1,11 @@
-import type Decimal from 'decimal.js';
 import { formatUsd, formatUsdRounded, modelName } from '../../pricing/index.js';
 import type { Offer } from '../../pricing/compare.js';
 import { keyOrigin, providerInfo } from '../../providers/catalog.js';
 import { reword, wordsIn } from '../../strings/strings.js';
-import { widget } from '../../strings/widget.js';
+import { widget } from '../../strings/image/widget.js';
 import { words } from '../../strings/words.js';
 import type { ProviderId } from '../../base/types.js';
-import type { ImageHost } from './image-parts.js';
+import { offersAsk, type ImageHost } from './image-parts.js';
 import type * as ImagePanels from './panels/index.js';
 import type { ImageParts } from './panels/lazy-parts.js';
 import type { PanelHandlers } from './panels/image-actions.js';
@@ -25,28 +24,6 @@ const hostOf = (origin: string) => {
 function keyHost(provider: ProviderId, endpoint: string): string | undefined {
   const origin = keyOrigin(provider, endpoint);
   return origin === keyOrigin(provider, '') ? undefined : hostOf(origin);
-}
-
-/** What the offers are asked for: the request as set, on the providers and models the page allows. */
-const askOf = (host: ImageHost, parts: ImageParts) => ({
-  request: parts.request(),
-  provider: host.provider,
-  providers: host.providers,
-  models: host.models,
-});
-
-/**
- * The cheapest model of the provider in force the balance covers, in words ("FLUX.2 [klein] 4B ($0.001)"), for a
- * balance too short for the one chosen (said at the click); none before the panels, which price the offers, load.
- */
-export function cheaperChoice(
-  host: ImageHost,
-  parts: ImageParts,
-  panels: typeof ImagePanels | undefined,
-  left: Decimal,
-): string | undefined {
-  const best = panels?.cheapestWithin(askOf(host, parts), parts.pricing, left);
-  return best && `${modelName(best.model)} (${formatUsd(best.total!, parts.language.locale)})`;
 }
 
 /**
@@ -79,7 +56,7 @@ function blockedOf(
       fix: { label: widgetText.fixKey(), focus: 'key' },
     };
   // What the budget and the account leave: known after the first paint, said with the panels.
-  return panels?.spendingBlocked(host, parts, quote, askOf(host, parts));
+  return panels?.spendingBlocked(host, parts, quote, offersAsk(host, parts));
 }
 
 /** Everything the widget shows, read from the element and its parts before each render. */
@@ -100,7 +77,7 @@ export function imageView(
   const { quote } = pricing;
   // Every model priced once the panels are here, after the first paint: the first render names them alone.
   const offers = panels
-    ? panels.offersOf(askOf(host, parts), pricing)
+    ? panels.offersOf(offersAsk(host, parts), pricing)
     : pricing.models(provider, host.models).map((model): Offer => ({ provider, model, problem: '' }));
   // What the account has left, where its provider says (Puter; BFL's credits; fal's billing for Admin keys).
   const usdLeft = account?.balance?.usd;
@@ -121,7 +98,7 @@ export function imageView(
       }
     : undefined;
   const size = sizeView(pricing.capability?.sizes, host.width, host.height, parts.customSize);
-  const busy = submission.status !== 'idle' || !!resume?.resuming;
+  const busy = submission.pending || !!resume?.resuming;
   const blocked = blockedOf(host, parts, panels, key);
   const payable = pricing.problem ? undefined : quote;
   const made = pricing.fitted ?? size; // the size the provider makes and bills

@@ -1,59 +1,36 @@
+import Decimal from 'decimal.js';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { asUserPaysError, type UserPaysError } from '../../base/errors.js';
-import type { ErrorDetail, GenerationResult, ProgressDetail, Quote } from '../../base/types.js';
-import type { Asked, Submission } from '../../generation/submit.js';
-import type { LedgerStore } from '../../ledger/ledger.js';
+import type { ErrorDetail, GenerationResult, ProgressDetail } from '../../base/types.js';
+import type { SubmissionStage } from '../../generation/stages.js';
+import type { Submission, Submitted } from '../../generation/submit.js';
 import { reword, type Sentence } from '../../strings/strings.js';
-import type { Spoken } from '../shared/language-controller.js';
 import { emit } from '../shared/events.js';
+import type { Spoken } from '../shared/language-controller.js';
 
-/** What the user asked for, as the host's properties say at the moment of the click. */
-export interface SubmissionRequest extends Asked {
-  endpoint?: string;
-}
+/**
+ * Where the widget's submission stands, as `@lit/task`'s `TaskStatus`: IDLE (none yet, or the widget is free again:
+ * the user stopped waiting, the page vetoed, an error dismissed), PREPARING (checks, the page's veto, Puter's sign-in),
+ * GENERATING (the provider works), COMPLETE (the last one's result is here), ERROR (it failed: `error` says why).
+ * PREPARING and GENERATING are one submission in flight (`pending`): a second click joins it.
+ */
+export const SubmissionStatus = { IDLE: 0, PREPARING: 1, GENERATING: 2, COMPLETE: 3, ERROR: 4 } as const;
+export type SubmissionStatus = (typeof SubmissionStatus)[keyof typeof SubmissionStatus];
+const { IDLE, PREPARING, GENERATING, COMPLETE, ERROR } = SubmissionStatus;
 
-/** A submission as everything stands at the click: what is asked, its price, where it goes and what it may spend. */
-export type Snapshot = Pick<
-  Submission,
-  'asked' | 'priced' | 'endpoint' | 'relay' | 'apiKey' | 'budget' | 'budgetProblem' | 'locale'
->;
+/**
+ * What the controller hands the work of one submission (its `task`), the fields of `Submission` it owns: the run's
+ * own signal, the page's veto (`userpays-submit`, cancelable) and where its stages go (the status, the progress, what
+ * the provider billed, `userpays-progress`).
+ */
+export type SubmissionRun = Required<Pick<Submission, 'signal' | 'onSubmit' | 'onStage'>>;
 
-/** What the controller needs from its host, read when it is needed (never a stale copy). */
-export interface SubmissionSource {
-  /** The submission as the host's properties say at this moment (see `Snapshot`). */
-  snapshot(): Snapshot;
-  /** The ledger of the storage key in force, once its code has loaded (undefined when the host has none any more). */
-  ledger(): Promise<LedgerStore | undefined>;
-  /** Last step before anything is sent (Puter: sign in from this click; refuse what the balance cannot cover). */
-  beforeSend?(asked: Asked, quote: Quote): Promise<void>;
-  /** After every submission, whatever its outcome (Puter: re-read the balance). */
-  afterRun?(asked: Asked): void;
-  /**
-   * The work of one submission after the click (the panels': loaded now if they are not yet, as the gallery the
-   * images go to is), with this submission's snapshot, ledger and signal and what it reports back.
-   */
-  run(submission: SubmissionRun): Promise<GenerationResult>;
-  /** Whether what closed pages left is being finished (Cancel stops that), and stopping it. */
-  resuming(): boolean;
-  stopResuming(): void;
-  /** The host's words over English, as they are when a submission's words are shown (see `LanguageController`). */
-  language: Spoken;
-}
-
-/** One submission of the widget as its controller begins it at the click, for the work after it (`run`). */
-export interface SubmissionRun {
-  controller: SubmissionController;
-  snapshot: Snapshot;
-  ledger: Promise<LedgerStore | undefined>;
-  signal: AbortSignal;
-  /** Still the submission the widget shows (not one the user stopped waiting for). */
-  shown(): boolean;
-  /** The last step before anything is sent (Puter: sign in from the click; the balance). */
-  beforeSend(quote: Quote): Promise<void>;
-  /** The page's veto of `userpays-submit`: its own decision, about which the widget says nothing. */
-  vetoed(): void;
-  /** What to do once it ends, whatever the outcome (the gallery's clean-up). */
-  done(run: () => void): void;
+/** What to draw in each status (`render`), as `@lit/task`'s `StatusRenderer`. */
+export interface SubmissionRenderer<T> {
+  idle?(): T;
+  pending?(progress: ProgressDetail | undefined): T;
+  complete?(result: GenerationResult): T;
+  error?(error: ErrorDetail): T;
 }
 
 /** One submission: how to stop it, and what it comes to. */
@@ -63,18 +40,15 @@ interface Run {
 }
 
 /**
- * 'idle', 'preparing' (checks, the host page's veto, Puter's sign-in), 'generating' (the provider works).
- * Anything but 'idle' is one submission in flight: a second click joins it.
- */
-export type SubmissionStatus = 'idle' | 'preparing' | 'generating';
-
-/**
- * The widget's submissions: each is priced again from the request as it is at the click, runs under its own
- * AbortController, hands its images to the gallery as they come, and ends in a result or in an error that is
- * shown and fired as `userpays-error`.
+ * The widget's submissions, modelled on `@lit/task`: the element gives the work of one (`task`: it reads everything
+ * as it stands at the click, before anything is awaited, so that what changes afterwards changes nothing of it); the
+ * controller runs it under an AbortController of its own, joins a second click to it, follows its stages, and ends it
+ * in a result (`userpays-result`) or an error that is shown and fired as `userpays-error`.
  */
 export class SubmissionController implements ReactiveController {
-  status: SubmissionStatus = 'idle';
+  status: SubmissionStatus = IDLE;
+  /** The last submission's result (COMPLETE). */
+  value?: GenerationResult;
   /** As the widget shows it and `userpays-progress` says it: in the host's words. */
   progress?: ProgressDetail;
   /** Set when a provider charged other than the preview said. */
@@ -87,12 +61,17 @@ export class SubmissionController implements ReactiveController {
   /** The user pressed Cancel where the provider has billed: the widget asks whether to stop waiting. */
   confirmingCancel = false;
   private run?: Run;
-  /** The last submission's error, as it was said: shown in the host's words as they are (`error`). */
+  /**
+   * The error the widget shows, as it was said (the last submission's, or another of the widget's: a sign-in, a
+   * reference image): shown in the host's words as they are (`error`).
+   */
   private failure?: UserPaysError;
 
+  /** `language`: the host's words over English, as they are when a submission's words are shown. */
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
-    private readonly source: SubmissionSource,
+    private readonly task: (run: SubmissionRun) => Promise<Submitted>,
+    private readonly language: Spoken,
   ) {
     host.addController(this);
   }
@@ -101,19 +80,23 @@ export class SubmissionController implements ReactiveController {
     this.cancel();
   }
 
+  /** One submission in flight (PREPARING or GENERATING). */
+  get pending(): boolean {
+    return this.status === PREPARING || this.status === GENERATING;
+  }
+
   /** One submission; while it runs, calling again returns the same promise (a double click is one submission). */
   generate(): Promise<GenerationResult> {
     if (this.run) return this.run.result;
-    const controller = new AbortController();
-    const run = { controller } as Run;
+    const run = { controller: new AbortController() } as Run;
     this.run = run;
-    run.result = this.submit(controller.signal).finally(() => {
+    run.result = this.perform(run).finally(() => {
       if (this.run === run) this.run = undefined; // not a newer one, after the user stopped waiting for this
     });
     return run.result;
   }
 
-  /** Stops the running submission; what the provider already charged stays booked. */
+  /** Stops the running submission (aborts its signal); what the provider already charged stays booked. */
   cancel() {
     this.run?.controller.abort();
   }
@@ -123,9 +106,7 @@ export class SubmissionController implements ReactiveController {
    * making the image, asks first (`confirmingCancel`), as stopping would throw away a paid image.
    */
   requestCancel() {
-    if (this.source.resuming())
-      this.source.stopResuming(); // left pending: finished on the next visit
-    else if (this.billed) this.update({ confirmingCancel: true });
+    if (this.billed) this.update({ confirmingCancel: true });
     else this.cancel();
   }
 
@@ -140,17 +121,17 @@ export class SubmissionController implements ReactiveController {
    */
   stopWaiting() {
     this.run = undefined;
-    this.update({ status: 'idle', progress: undefined, confirmingCancel: false, billed: '' });
+    this.update({ status: IDLE, progress: undefined, confirmingCancel: false, billed: '' });
   }
 
-  /** The last submission's error in the host's words (they follow its language as it changes). */
+  /** The error the widget shows, in the host's words (they follow its language as it changes). */
   get error(): ErrorDetail | undefined {
-    return this.failure?.toDetail(this.source.language.translation);
+    return this.failure?.toDetail(this.language.translation);
   }
 
   /** `sentence` in the host's words. */
   say(sentence: Sentence): string {
-    return reword(sentence, this.source.language.translation);
+    return reword(sentence, this.language.translation);
   }
 
   /** Shows an error in the widget and fires `userpays-error`, in the host's words. */
@@ -160,52 +141,59 @@ export class SubmissionController implements ReactiveController {
   }
 
   dismissError() {
-    this.update({ failure: undefined });
+    this.update({ failure: undefined, status: this.status === ERROR ? IDLE : this.status });
   }
 
-  private async submit(signal: AbortSignal): Promise<GenerationResult> {
-    this.update({
-      status: 'preparing',
-      failure: undefined,
-      chargeNote: undefined,
-      billed: '',
-      confirmingCancel: false,
-    });
-    const run = this.run;
+  /** What `renderer` draws for the status in force (undefined where it draws nothing for it). */
+  render<T>(renderer: SubmissionRenderer<T>): T | undefined {
+    if (this.pending) return renderer.pending?.(this.progress);
+    if (this.status === COMPLETE) return renderer.complete?.(this.value!);
+    if (this.status === ERROR) return renderer.error?.(this.error!);
+    return renderer.idle?.();
+  }
+
+  private async perform(run: Run): Promise<GenerationResult> {
+    const ended = { progress: undefined, billed: '', confirmingCancel: false };
+    this.update({ ...ended, status: PREPARING, failure: undefined, chargeNote: undefined });
     /** Still the submission the widget shows (not one the user stopped waiting for). */
     const shown = () => this.run === run;
-    // Everything as it is at the click: what changes after it (even in the same task) changes nothing of this one.
-    const snapshot = this.source.snapshot();
-    const { asked } = snapshot;
-    const ledger = this.source.ledger();
     let vetoed = false;
-    let done = () => {};
     try {
-      return await this.source.run({
-        controller: this,
-        snapshot,
-        ledger,
-        signal,
-        shown,
-        beforeSend: (quote) => this.source.beforeSend?.(asked, quote) ?? Promise.resolve(),
-        vetoed: () => (vetoed = true),
-        done: (clean) => (done = clean),
+      // Called before anything is awaited: the task reads everything as it stands at the click.
+      const { result, partialError, chargeNote } = await this.task({
+        signal: run.controller.signal,
+        onSubmit: (detail) => !(vetoed = !emit(this.host, 'userpays-submit', detail, true)),
+        onStage: (stage) => this.stage(stage, shown()),
       });
+      if (chargeNote) this.update({ chargeNote });
+      if (partialError) this.report(partialError);
+      emit(this.host, 'userpays-result', result);
+      if (shown()) this.update({ ...ended, status: COMPLETE, value: result });
+      return result;
     } catch (thrown) {
       const error = asUserPaysError(thrown);
       if (!vetoed) this.report(error); // a veto is the host page's own decision: nothing to tell the user
+      if (shown()) this.update({ ...ended, status: vetoed ? IDLE : ERROR });
       throw error;
-    } finally {
-      done();
-      if (shown()) this.update({ status: 'idle', progress: undefined, billed: '', confirmingCancel: false });
-      this.source.afterRun?.(asked);
     }
   }
 
+  /** A stage of the running submission: drawn while the widget shows it (`shown`); its progress fired always. */
+  private stage(stage: SubmissionStage, shown: boolean) {
+    if (shown && stage.stage === 'started') this.update({ status: GENERATING });
+    if (stage.stage === 'progress') {
+      const detail = { ...stage.detail, status: this.say(stage.detail.status) };
+      if (shown) this.update({ progress: detail });
+      emit(this.host, 'userpays-progress', detail);
+    }
+    if (shown && stage.stage === 'accepted' && stage.charge)
+      this.update({ billed: new Decimal(this.billed || 0).plus(stage.charge.usd).toString() });
+  }
+
   /** Sets what the widget shows of the submission, and draws it. */
-  update(
+  private update(
     changes: Partial<
-      Pick<SubmissionController, 'status' | 'progress' | 'chargeNote' | 'billed' | 'confirmingCancel'> & {
+      Pick<SubmissionController, 'status' | 'value' | 'progress' | 'chargeNote' | 'billed' | 'confirmingCancel'> & {
         failure: UserPaysError;
       }
     >,

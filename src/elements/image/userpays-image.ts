@@ -2,12 +2,12 @@ import { property, state } from 'lit/decorators.js';
 import { DEFAULT_MODEL, modelInfo } from '../../pricing/index.js';
 import type { PriceBook } from '../../pricing/index.js';
 import type { GenerationResult, ProviderId, Quote, Tally } from '../../base/types.js';
+import type { Submitted } from '../../generation/submit.js';
 import { PanelsController } from '../shared/panels-controller.js';
 import type * as ImagePanels from './panels/index.js';
 import type { ImageParts, LazyParts } from './panels/lazy-parts.js';
 import type { PanelHandlers } from './panels/image-actions.js';
-import { SubmissionController } from './submission-controller.js';
-import type { Snapshot, SubmissionRequest } from './submission-controller.js';
+import { SubmissionController, type SubmissionRun } from './submission-controller.js';
 import { LedgerController } from '../shared/ledger-controller.js';
 import { QuoteController } from '../shared/quote-controller.js';
 import { GestureGuard } from '../shared/gesture.js';
@@ -16,8 +16,8 @@ import { imageStyles } from './image-styles.js';
 import { renderImageWidget } from './image-template.js';
 import type { ImageHandlers } from './view.js';
 import { imageHandlers } from './image-handlers.js';
-import type { ImageCore } from './image-parts.js';
-import { cheaperChoice, imageView } from './image-view.js';
+import type { ImageCore, SubmissionRequest } from './image-parts.js';
+import { imageView } from './image-view.js';
 import { ProviderKeys } from './provider-keys.js';
 import { ReferenceImages } from './reference-images.js';
 
@@ -139,11 +139,7 @@ export class UserPaysImage extends UserPaysElement {
   });
   private readonly ledger = new LedgerController(
     this,
-    {
-      storageKey: () => this.storageKey,
-      budget: () => this.budget,
-      language: this.language,
-    },
+    { storageKey: () => this.storageKey, budget: () => this.budget, language: this.language },
     this.startup,
   );
   private readonly pricing = new QuoteController(
@@ -160,30 +156,7 @@ export class UserPaysImage extends UserPaysElement {
   private lazy?: LazyParts;
   /** What the panels' controls do: made with the panels. */
   private panelHandlers?: PanelHandlers;
-  private readonly submission = new SubmissionController(this, {
-    snapshot: () => this.snapshot(),
-    ledger: () => this.ledger.ready(),
-    beforeSend: (asked, quote) =>
-      asked.provider === 'puter'
-        ? // Sent only once the panels are here (run() above waits for them), so the account is.
-          this.lazy!.account.check(
-            quote.total,
-            (left) => cheaperChoice(this, this.parts, this.panels.panels, left),
-            this.language.locale,
-          )
-        : Promise.resolve(),
-    afterRun: () => void this.lazy?.account.refresh(),
-    // The work after the click comes with the panels, as the gallery the images go to does: where they cannot load
-    // (offline), a TypeError, said as the engine that could not load is (`network`).
-    run: async (run) => {
-      const panels = await this.panels.loaded();
-      if (!panels || !this.lazy) throw new TypeError('the panels could not load');
-      return panels.runSubmission({ ...run, host: this, gallery: this.lazy.gallery });
-    },
-    resuming: () => !!this.lazy?.resume.resuming,
-    stopResuming: () => this.lazy?.resume.stop(),
-    language: this.language,
-  });
+  private readonly submission = new SubmissionController(this, (run) => this.submitAsItStands(run), this.language);
   private readonly references = new ReferenceImages(this, (error) => this.submission.report(error));
   private readonly panels = new PanelsController<typeof ImagePanels>(
     this,
@@ -300,7 +273,7 @@ export class UserPaysImage extends UserPaysElement {
         if (run) void undoable?.undo();
       },
       edited: () => {
-        if (submission.status === 'idle') submission.dismissError(); // it described the last attempt only
+        if (!submission.pending) submission.dismissError(); // it described the last attempt only
       },
       request: () => this.request(),
     };
@@ -310,10 +283,16 @@ export class UserPaysImage extends UserPaysElement {
     return core;
   }
 
-  /** The submission as everything stands now (see `Snapshot`): what a click submits. */
-  private snapshot(): Snapshot {
+  /**
+   * The work of one submission (the controller's `task`): everything read as it stands at the click, before anything
+   * is awaited, so that what changes after it (even in the same task) changes nothing of it; then the work after the
+   * click, which comes with the panels, as the gallery the images go to does. Where they cannot load (offline), a
+   * TypeError, said as the engine that could not load is (`network`).
+   */
+  private async submitAsItStands(run: SubmissionRun): Promise<Submitted> {
     const asked = this.request();
-    return {
+    const submission = {
+      ...run,
       asked,
       priced: this.pricing.price(asked),
       endpoint: this.endpoint,
@@ -322,7 +301,11 @@ export class UserPaysImage extends UserPaysElement {
       budget: this.budget || null,
       budgetProblem: this.ledger.budgetProblem,
       locale: this.language.locale,
+      ledger: this.ledger.ready(),
     };
+    const panels = await this.panels.loaded();
+    if (!panels || !this.lazy) throw new TypeError('the panels could not load');
+    return panels.runSubmission(this.parts, submission);
   }
 
   private request(): SubmissionRequest {

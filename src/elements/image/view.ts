@@ -3,7 +3,7 @@
 // image-template.ts, the panels, image-view.ts), so that none of them imports another in a circle.
 import type { ErrorDetail } from '../../base/types.js';
 import type { Translation } from '../../strings/strings.js';
-import type { WidgetStrings } from '../../strings/widget.js';
+import type { WidgetStrings } from '../../strings/image/widget.js';
 import type { SizeView } from './size-presets.js';
 
 /** Why Generate cannot succeed now, where (the field it concerns), and the fix it offers. */
@@ -126,13 +126,6 @@ export interface ImageHandlers {
   formKeydown(event: KeyboardEvent): void;
   /** A pointer press anywhere in the form: part of a gesture (see GestureGuard). */
   press(): void;
-  cancel(): void;
-  /** Stop waiting for a billed image (it is still saved when done), or keep waiting. */
-  stopWaiting(): void;
-  keepWaiting(): void;
-  dismissError(): void;
   /** Try again: a submission of the same request. */
   retry(): void;
-  /** Undo the change just made (Vary, Reuse, Finalize, Delete). */
-  undo(): void;
 }

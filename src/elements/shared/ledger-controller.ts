@@ -6,7 +6,7 @@ import { loadLedger } from '../../lazy/index.js';
 import type { Ledger } from '../../lazy/index.js';
 import { wordsIn } from '../../strings/strings.js';
 import type { Spoken } from './language-controller.js';
-import { widget } from '../../strings/widget.js';
+import { widget } from '../../strings/image/widget.js';
 import { emit } from './events.js';
 import type { StartupController } from './startup-controller.js';
 

@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { html } from 'lit';
 import { formatUsd, formatUsdRounded } from '../../pricing/format.js';
 import { wordsIn } from '../../strings/strings.js';
-import { tallyLine } from '../../strings/tally-line.js';
+import { tallyLine } from '../../strings/tally/tally-line.js';
 import type { Spoken } from '../shared/language-controller.js';
 import type { Tally } from '../../base/types.js';
 

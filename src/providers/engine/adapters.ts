@@ -1,9 +1,10 @@
+import Decimal from 'decimal.js';
 import { lazily } from '../../base/lazily.js';
 import { UserPaysError } from '../../base/errors.js';
 import { mergePriceBook, type PriceBook } from '../../pricing/index.js';
 import { generation as generationWords } from '../../strings/generation.js';
 import type { ProviderId } from '../../base/types.js';
-import type { AdapterModule, Provider } from '../provider.js';
+import type { AdapterModule, KeyBalance, Provider } from '../provider.js';
 import type { OAuthAccount } from '../sign-in.js';
 import { signIn as signInWords } from '../../strings/sign-in.js';
 import { BUILTIN_PRICE_BOOK } from '../prices.js';
@@ -52,17 +53,24 @@ export async function providerFor(id: ProviderId): Promise<Provider> {
 }
 
 /**
- * What the user's `apiKey` has left at `id`, in USD, where its provider answers this page (`Provider.balance`); at
- * `endpoint` (its public one when ''), through `relay` where the site has one. Undefined, never an error, otherwise.
+ * What the user's `apiKey` has left at `id`, in USD, where its provider answers this page (`Provider.balance`), and
+ * whether the provider says the key has no cap; at `endpoint` (its public one when ''), through `relay` where the site
+ * has one. Undefined, never an error, where the provider says nothing.
  */
-export async function keyBalance(id: ProviderId, endpoint: string, relay: string, apiKey: string) {
+export async function keyBalance(
+  id: ProviderId,
+  endpoint: string,
+  relay: string,
+  apiKey: string,
+): Promise<KeyBalance | undefined> {
   try {
     const provider = await providerFor(id);
-    return await provider.balance?.({
+    const read = await provider.balance?.({
       endpoint: checkEndpoint(endpoint || provider.defaultEndpoint),
       relay: relay ? checkRelay(relay) : undefined,
       apiKey,
     });
+    return Decimal.isDecimal(read) ? { usd: read } : read;
   } catch {
     return undefined; // an endpoint or relay the page may not use, or the adapter could not load (a submission says)
   }

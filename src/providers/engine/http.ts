@@ -108,7 +108,8 @@ export function httpError(response: Response, body?: any, secret?: string): Http
  * an unreadable reply → `provider-error`. Never sends cookies. `secret` (the key, when the request carries it)
  * is scrubbed from messages, and such a request never follows a redirect: `fetch` would carry a custom header
  * such as BFL's `x-key` to whatever origin the redirect names (docs/contract.md, Security). `onReply` sees a 2xx
- * reply's headers (a poll's `Retry-After`).
+ * reply's headers (a poll's `Retry-After`); `onRefused` an HTTP error's body, before it is thrown (an adapter that
+ * reads more of it than `httpError` does).
  */
 export async function fetchJson(
   url: string,
@@ -116,6 +117,7 @@ export async function fetchJson(
   signal: AbortSignal,
   secret?: string,
   onReply?: (response: Response) => void,
+  onRefused?: (body: unknown) => void,
 ): Promise<any> {
   try {
     const response = await fetch(url, {
@@ -139,7 +141,10 @@ export async function fetchJson(
       error.answered = true;
       throw error;
     }
-    if (!response.ok) throw httpError(response, body, secret);
+    if (!response.ok) {
+      onRefused?.(body);
+      throw httpError(response, body, secret);
+    }
     onReply?.(response);
     if (body == null || typeof body !== 'object') {
       // A 2xx the page cannot read may still be the provider accepting (and charging): not an answer.

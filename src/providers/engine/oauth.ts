@@ -12,7 +12,8 @@ const text = sayer('signIn', signInWords);
  * every `OAuthAccount`: a random verifier and state, kept in `sessionStorage` only (this tab, gone when it closes;
  * never `localStorage`); the provider's page opened in the window the user's click opened (the page stays as it is,
  * the prompt being typed with it), or, where the browser blocked that window, the whole page sent there and back
- * (what the page asked to keep survives the round trip in `sessionStorage`). The window is opened on `about:blank`
+ * (what the page asked to keep survives the round trip in `sessionStorage`, and so does the page's full address,
+ * put back once the code is traded). The window is opened on `about:blank`
  * with a handle kept, and its `opener` taken away before it goes to the provider, so that the provider's page cannot
  * steer the site's tab (reverse tabnabbing) while the tab can still see the window closed, and close it. The answer
  * (`?code=&state=`, or `?state=` with `error` or alone when the user cancelled) comes back to the page's own address:
@@ -21,6 +22,13 @@ const text = sayer('signIn', signInWords);
  * nothing without the verifier, which only that tab holds), and that tab trades it; after a redirect it is traded
  * here. The state is checked, the code traded once, and both removed from the address bar. A window closed without
  * an answer cancels the sign-in, and its verifier, state and kept form are removed.
+ *
+ * An account system that takes no `state` (`OAuthAccount.stateless`: OpenRouter) sends back only `?code=` to a
+ * callback with no query (no source says how it would add `code` to one that has a query). Then a page that holds a
+ * pending redirect sign-in of such an account trades the code; any other hands it on, and only where a tab waiting
+ * for such a sign-in takes it is it removed from the address and the window closed (a page's own `?code=` is left
+ * alone). A tab takes a code without knowing it asked for it: PKCE itself refuses a code the tab did not ask for
+ * (its verifier does not match the challenge the code was given for).
  */
 
 const PENDING = 'userpays:sign-in';
@@ -39,6 +47,10 @@ interface Pending {
   verifier: string;
   state: string;
   redirectUri: string;
+  /** The page's full address when the sign-in started (its query included), put back after a redirect. */
+  address: string;
+  /** Its account system takes no state (`OAuthAccount.stateless`). */
+  stateless?: boolean;
   /** The whole page went (no popup): it trades the code itself when it comes back. */
   redirect: boolean;
   keep?: unknown;
@@ -103,6 +115,8 @@ export interface SignInOptions {
   popup: Window | null;
   /** What the page needs back after a redirect (the form as the user left it). */
   keep?: unknown;
+  /** The spending cap the key should carry, in USD, where the account system takes one (OpenRouter's `limit`). */
+  limit?: string;
   /** Aborting it gives up waiting (and closes the popup). */
   signal?: AbortSignal;
 }
@@ -150,6 +164,8 @@ export async function signIn(account: OAuthAccount, options: SignInOptions): Pro
       verifier,
       state,
       redirectUri,
+      address: location.href,
+      stateless: account.stateless,
       redirect: !popup,
       keep: options.keep,
       at: Date.now(),
@@ -161,6 +177,7 @@ export async function signIn(account: OAuthAccount, options: SignInOptions): Pro
       challenge: await challengeOf(verifier),
       state,
       clientId: options.clientId,
+      limit: options.limit,
     });
     if (!popup) {
       location.assign(url);
@@ -183,8 +200,11 @@ export async function signIn(account: OAuthAccount, options: SignInOptions): Pro
         reject(signal!.reason);
       };
       channel.onmessage = ({ data }) => {
-        if (data?.state !== state || data.taken) return;
-        channel.postMessage({ state, taken: true }); // the popup may close
+        if (data?.taken) return;
+        // A stateless answer is a code alone: this tab takes it (PKCE refuses it if this tab did not ask for it).
+        const answer = account.stateless ? data?.stateless && typeof data.code === 'string' : data?.state === state;
+        if (!answer) return;
+        channel.postMessage(account.stateless ? { code: data.code, taken: true } : { state, taken: true }); // it may close
         stop();
         if (typeof data.code === 'string' && data.code) resolve(data.code);
         else reject(noCode(account.provider, data.error));
@@ -234,8 +254,9 @@ let finishing: Promise<FinishedSignIn | undefined> | undefined;
 async function finish(accountFor: (id: ProviderId) => Promise<OAuthAccount>): Promise<FinishedSignIn | undefined> {
   const address = new URL(location.href);
   const state = address.searchParams.get('state') ?? '';
-  if (!state.startsWith(OURS)) return undefined;
   const code = address.searchParams.get('code');
+  if (!state && code) return finishStateless(address, code, accountFor);
+  if (!state.startsWith(OURS)) return undefined;
   const error = address.searchParams.get('error');
   for (const name of ['code', 'state', 'error', 'error_description']) address.searchParams.delete(name);
   history.replaceState(history.state, '', address.href);
@@ -243,22 +264,61 @@ async function finish(accountFor: (id: ProviderId) => Promise<OAuthAccount>): Pr
   if (!mine?.redirect) {
     // A popup's answer: the page that opened it waits for it (it says when it has it; then this window closes). Only
     // the code, the state and the error go: the verifier, which trades the code, never leaves that page.
-    const channel = new BroadcastChannel(CHANNEL);
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, 2000);
-      channel.onmessage = ({ data }) => {
-        if (data?.state === state && data.taken) {
-          clearTimeout(timer);
-          resolve();
-        }
-      };
-      channel.postMessage({ state, code, error });
-    });
-    channel.close();
+    await handOn({ state, code, error }, (data) => data?.state === state && data.taken);
     window.close();
     return undefined;
   }
-  const pending = take(state)!;
+  return traded(take(state)!, code, error, accountFor);
+}
+
+/**
+ * A `?code=` without a state: the answer of an account system that takes none (OpenRouter), after a redirect of this
+ * tab's (its pending sign-in traded here), or in a sign-in window (handed to the tab that waits); else the page's own.
+ */
+async function finishStateless(
+  address: URL,
+  code: string,
+  accountFor: (id: ProviderId) => Promise<OAuthAccount>,
+): Promise<FinishedSignIn | undefined> {
+  const here = location.origin + location.pathname;
+  const mine = pendings()
+    .filter((p) => p.stateless && p.redirect && p.redirectUri === here)
+    .at(-1);
+  if (mine) return traded(take(mine.state)!, code, null, accountFor);
+  if (!(await handOn({ stateless: true, code }, (data) => data?.code === code && data.taken))) return undefined;
+  address.searchParams.delete('code');
+  history.replaceState(history.state, '', address.href);
+  window.close();
+  return undefined;
+}
+
+/**
+ * Hands a sign-in window's answer to the tab that waits for it (a BroadcastChannel: the window has no opener); true
+ * once that tab says it has it (`taken`), false after 2 s without.
+ */
+async function handOn(answer: object, taken: (data: any) => boolean): Promise<boolean> {
+  const channel = new BroadcastChannel(CHANNEL);
+  const had = await new Promise<boolean>((resolve) => {
+    const timer = setTimeout(() => resolve(false), 2000);
+    channel.onmessage = ({ data }) => {
+      if (!taken(data)) return;
+      clearTimeout(timer);
+      resolve(true);
+    };
+    channel.postMessage(answer);
+  });
+  channel.close();
+  return had;
+}
+
+/** After a redirect: the page's address as it was when the sign-in started, and the code traded here. */
+async function traded(
+  pending: Pending,
+  code: string | null,
+  error: string | null,
+  accountFor: (id: ProviderId) => Promise<OAuthAccount>,
+): Promise<FinishedSignIn> {
+  if (pending.address) history.replaceState(history.state, '', pending.address);
   if (!code) throw noCode(pending.provider, error);
   try {
     const signedIn = await trade(await accountFor(pending.provider), pending, code);

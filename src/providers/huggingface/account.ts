@@ -19,14 +19,18 @@ const huggingFaceText = sayer('huggingface', huggingfaceWords);
  *   POST {hub}/oauth/token (form: grant_type=authorization_code, code, redirect_uri, code_verifier; and our client_id,
  *        which RFC 6749 §4.1.3 asks of a public client, though the hub's client leaves it out)
  *        → {access_token, expires_in, id_token, scope, token_type}
- *   GET  {hub}/oauth/userinfo (Bearer) → {sub, name, preferred_username, …}
+ *   GET  {hub}/oauth/userinfo (Bearer) → {sub, name, preferred_username, isPro, canPay (with read-billing), …}
  * `{hub}` is https://huggingface.co for the public router; for any other endpoint (a proxy, the simulator) the
  * endpoint itself, which then answers both. The token goes to the hub only to exchange and to ask who it is (the
  * issuer's own userinfo, named here); every request after that goes to the router.
  */
 
-/** `openid profile` for the user's name, `inference-api` to make requests for them (the hub's list of scopes). */
-export const HF_SCOPES = 'openid profile inference-api';
+/**
+ * `openid profile` for the user's name, `inference-api` to make requests for them, `read-billing` to know whether the
+ * account can pay at all (userinfo's `canPay`, "Needs read-billing scope": @huggingface/hub src/lib/
+ * oauth-handle-redirect.ts; the scopes: huggingface.co/docs/hub/oauth). The site's OAuth app lists the same four.
+ */
+export const HF_SCOPES = 'openid profile inference-api read-billing';
 
 const hubOf = (endpoint: string) => (endpoint === info.defaultEndpoint() ? 'https://huggingface.co' : endpoint);
 
@@ -93,6 +97,10 @@ export const huggingFaceAccount: OAuthAccount = {
       key,
       expiresAt: typeof life === 'number' && life > 0 ? clock.now() + life * 1000 : undefined,
       user: typeof user === 'string' && user ? user : undefined,
+      // A free account has no included credits and cannot pay as it goes (SPEC §4): with neither PRO nor a payment
+      // method it can pay for nothing until the user buys credits or PRO. A field missing (read-billing refused, an
+      // older hub) is unknown, and says nothing.
+      cannotPay: info?.isPro === false && info?.canPay === false,
     };
   },
 };

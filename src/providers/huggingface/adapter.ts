@@ -35,8 +35,8 @@ const huggingFaceText = sayer('huggingface', huggingfaceWords);
  *
  * Errors (huggingface.co/docs/inference-providers: the router answers for the account before the provider sees the
  * request): 401 (no token, a bad or expired one) and 403 (a token without the inference permission: an OAuth token
- * without `inference-api`) → `auth-required`, signing in again is the way out; 402 (the included credits are spent,
- * no pay-as-you-go) → `insufficient-funds`; 429 → `rate-limited`; fal's own answers as for fal.
+ * without `inference-api`) → `auth-required`, signing in again is the way out; 402 (no credits: a free account has
+ * none included and cannot pay as it goes) → `insufficient-funds`, with the way out (buy credits or PRO); 429 → `rate-limited`; fal's own answers as for fal.
  * There is no balance: Hugging Face answers no endpoint of the router what a token's account has left.
  */
 export class HuggingFaceProvider implements Provider {
@@ -46,57 +46,64 @@ export class HuggingFaceProvider implements Provider {
   readonly account = huggingFaceAccount;
 
   generate(request: ProviderRequest, context: RunContext): Promise<ProviderOutcome> {
-    return guard(
-      context,
-      async (signal) => {
-        const token = tokenOf(context);
-        if (request.inputs?.length) {
-          throw new UserPaysError('invalid-input', pricesText.referencesUnsupported(), false);
-        }
-        const endpoint = checkEndpoint(context.endpoint);
-        const model = request.wiring?.model ?? falEndpointId(request.model);
-        const { width, height } = request;
-        context.onSending?.();
-        const reply = await send(
-          `${endpoint}/fal-ai/${model}${QUERY}`,
-          {
-            method: 'POST',
-            headers: { ...bearer(token), 'content-type': 'application/json' },
-            // fal's input (fal-js endpoints.ts: FluxDevInput, Flux2Klein4bInput…): the client sends `{...parameters,
-            // prompt}` as it is, and fal reads the size from `image_size` only.
-            body: JSON.stringify({
-              prompt: request.prompt,
-              image_size: { width, height },
-              seed: request.seed,
-              num_images: 1,
-              output_format: request.outputFormat ?? 'png',
-            }),
-          },
-          signal,
-          token,
-        );
-        // `new URL(response_url).pathname` (FalAiQueueTask.getResponseFromQueueApi): only fal's queue path is kept.
-        const path = /^\/[\w.-]+\/[\w./-]+\/requests\/[\w-]+$/.exec(pathOf(reply.response_url))?.[0];
-        if (typeof reply.request_id !== 'string' || !path) {
-          throw new UserPaysError('provider-error', text.unreadableReply());
-        }
-        const result = `${endpoint}/fal-ai${path}`;
-        const task: ProviderTask = {
-          provider: 'huggingface',
-          id: reply.request_id,
-          pollingUrl: `${result}/status${QUERY}`,
-          responseUrl: result + QUERY,
-        };
-        context.onAccepted?.(task);
-        return finish(task, context, signal);
-      },
-      this.id,
-    );
+    return guarded(context, async (signal) => {
+      const token = tokenOf(context);
+      if (request.inputs?.length) {
+        throw new UserPaysError('invalid-input', pricesText.referencesUnsupported(), false);
+      }
+      const endpoint = checkEndpoint(context.endpoint);
+      const model = request.wiring?.model ?? falEndpointId(request.model);
+      const { width, height } = request;
+      context.onSending?.();
+      const reply = await send(
+        `${endpoint}/fal-ai/${model}${QUERY}`,
+        {
+          method: 'POST',
+          headers: { ...bearer(token), 'content-type': 'application/json' },
+          // fal's input (fal-js endpoints.ts: FluxDevInput, Flux2Klein4bInput…): the client sends `{...parameters,
+          // prompt}` as it is, and fal reads the size from `image_size` only.
+          body: JSON.stringify({
+            prompt: request.prompt,
+            image_size: { width, height },
+            seed: request.seed,
+            num_images: 1,
+            output_format: request.outputFormat ?? 'png',
+          }),
+        },
+        signal,
+        token,
+      );
+      // `new URL(response_url).pathname` (FalAiQueueTask.getResponseFromQueueApi): only fal's queue path is kept.
+      const path = /^\/[\w.-]+\/[\w./-]+\/requests\/[\w-]+$/.exec(pathOf(reply.response_url))?.[0];
+      if (typeof reply.request_id !== 'string' || !path) {
+        throw new UserPaysError('provider-error', text.unreadableReply());
+      }
+      const result = `${endpoint}/fal-ai${path}`;
+      const task: ProviderTask = {
+        provider: 'huggingface',
+        id: reply.request_id,
+        pollingUrl: `${result}/status${QUERY}`,
+        responseUrl: result + QUERY,
+      };
+      context.onAccepted?.(task);
+      return finish(task, context, signal);
+    });
   }
 
   resume(task: ProviderTask, context: RunContext): Promise<ProviderOutcome> {
-    return guard(context, (signal) => finish(task, context, signal), this.id);
+    return guarded(context, (signal) => finish(task, context, signal));
   }
+}
+
+/**
+ * `guard` (every adapter's timeout, cancel and words), with Hugging Face's way out of its refusal to bill the account
+ * (402: no credits, and a free account cannot pay as it goes): buy credits or PRO.
+ */
+function guarded<T>(context: RunContext, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  return guard(context, work, 'huggingface').catch((error: UserPaysError) => {
+    if (error.code === 'insufficient-funds') error.say(huggingFaceText.noCredits());
+    throw error;
+  });
 }
 
 /** The router's query for fal's queue (FalAiQueueTask.makeRoute with an HF token). */

@@ -9,6 +9,8 @@ export interface HuggingFaceStrings {
   scopeMissing(): string;
   signInFailed(): string;
   noClientId(): string;
+  /** Hugging Face's refusal to bill the account (402), with the way out. */
+  noCredits(): string;
 }
 
 export const huggingfaceWords: HuggingFaceStrings = {
@@ -19,6 +21,8 @@ export const huggingfaceWords: HuggingFaceStrings = {
   signInFailed: () => 'Hugging Face did not complete the sign-in. Sign in with Hugging Face again.',
   noClientId: () =>
     'This page has not set its Hugging Face app (the huggingface-client-id attribute), so you cannot sign in with Hugging Face here. Enter a Hugging Face access token instead.',
+  noCredits: () =>
+    'Hugging Face did not bill this image: your account has no credits for it (a free account cannot pay as it goes). Buy credits or subscribe to PRO in your Hugging Face billing settings, then try again.',
 };
 
 declare module '../../strings/strings.js' {

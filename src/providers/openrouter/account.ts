@@ -10,18 +10,25 @@ const signInText = sayer('signIn', signInWords);
 /** OpenRouter's sign-in (openrouter.ai/docs/oauth, "OAuth PKCE"): no client id, no secret; the key is the user's. */
 export const openRouterAccount: OAuthAccount = {
   provider: 'openrouter',
+  /** OpenRouter takes no `state`, and sends the user back to `callback_url` with `?code=` (openrouter.ai/docs/oauth). */
+  stateless: true,
   /**
-   * `{endpoint}/auth?callback_url=…&code_challenge=…&code_challenge_method=S256`. OpenRouter sends the user back to
-   * `callback_url` with `?code=`, and takes no `state` of its own: ours travels in the callback's query.
+   * `{endpoint}/auth?callback_url=…&code_challenge=…&code_challenge_method=S256&limit=…`. `callback_url` is the page's
+   * origin and path with no query: no source says how OpenRouter adds `code` to one that has a query (the tab that
+   * started keeps the page's full address: engine/oauth.ts). `limit` is the cap in USD, as OpenRouter's own client
+   * sends it (@openrouter/sdk 1.3.19, oAuthCreateAuthorizationUrl: `limit.toString()`); no doc says the key then has
+   * it, so the key's limit is read back after sign-in (`GET /api/v1/key`: adapter.ts, `balance`).
    */
-  authorizeUrl({ endpoint, redirectUri, challenge, state }: AuthorizeRequest) {
+  authorizeUrl({ endpoint, redirectUri, challenge, limit }: AuthorizeRequest) {
     const callback = new URL(redirectUri);
-    callback.searchParams.set('state', state);
+    callback.search = '';
+    callback.hash = '';
     const url = new URL(`${checkEndpoint(endpoint)}/auth`);
     url.search = new URLSearchParams({
       callback_url: callback.href,
       code_challenge: challenge,
       code_challenge_method: 'S256',
+      ...(limit ? { limit } : {}),
     }).toString();
     return url.href;
   },

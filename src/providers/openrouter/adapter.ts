@@ -12,7 +12,16 @@ import {
 } from '../engine/http.js';
 import { checkImageUrl, routed } from '../engine/provider-urls.js';
 import { checkEndpoint } from '../urls.js';
-import type { Charge, Provider, ProviderOutcome, ProviderRequest, RunContext } from '../provider.js';
+import type {
+  Charge,
+  KeyBalance,
+  Provider,
+  ProviderOutcome,
+  ProviderRequest,
+  ReferenceImage,
+  RunContext,
+} from '../provider.js';
+import { scrubSecret } from '../../base/secrets.js';
 import { generation } from '../../strings/generation.js';
 import { openRouterAccount } from './account.js';
 import { info } from './info.js';
@@ -25,7 +34,8 @@ const openRouterText = sayer('openrouter', openrouterWords);
 /**
  * OpenRouter (openrouter.ai), paid from the user's own OpenRouter credits: with a key they paste, or one they get by
  * signing in (OAuth PKCE, `openRouterAccount`: account.ts). `endpoint` (default https://openrouter.ai) names both the sign-in
- * page (`{endpoint}/auth`) and the API (`{endpoint}/api/v1`). Sources beside each rule: openrouter.ai/docs.
+ * page (`{endpoint}/auth`) and the API (`{endpoint}/api/v1`). Sources beside each rule: openrouter.ai/docs, and the
+ * types of OpenRouter's own client (@openrouter/sdk 1.3.19).
  */
 
 /** Our model id → OpenRouter's: `flux-2-klein-4b` → `black-forest-labs/flux.2-klein-4b`. */
@@ -40,14 +50,26 @@ export const imageSize = (width: number, height: number) => (width * height > 2 
 /** No image costs more than this: FLUX.2 [max] at 4 MP is $0.16. A larger `usage.cost` is no report. */
 const MAX_USD = 100;
 
+/** A USD amount OpenRouter reported, as money to the nanodollar (a JSON number's float noise is far below); else none. */
+function usdOf(value: unknown): Decimal | undefined {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > MAX_USD) return undefined;
+  return new Decimal(value).toDecimalPlaces(9);
+}
+
 /**
- * What OpenRouter says it charged (`usage.cost`, USD: "every response carries usage.cost", openrouter.ai/docs,
- * "Usage Accounting"), as money, to the nanodollar (a JSON number's float noise is far below). Anything else —
- * absent, null, a string, negative, absurd — is no report: the quote is booked and the user told so.
+ * What OpenRouter says was charged (`usage`, USD: "every response carries usage.cost", openrouter.ai/docs, "Usage
+ * Accounting"; @openrouter/sdk 1.3.19 ImageGenerationUsage: `cost`, `is_byok`, `cost_details.upstream_inference_cost`).
+ * With `is_byok` the request ran on the user's own key at the upstream provider: `cost` is OpenRouter's fee, and the
+ * upstream provider charged the user `upstream_inference_cost` besides; both are booked (`usd` their sum), the
+ * upstream part shown apart (`upstream`). A `cost` absent, null, a string, negative or absurd is no report: the quote
+ * is booked and the user told so; so is a BYOK reply that does not say the upstream part (half a charge is no report).
  */
-export function chargeOf(cost: unknown): Charge | undefined {
-  if (typeof cost !== 'number' || !Number.isFinite(cost) || cost < 0 || cost > MAX_USD) return undefined;
-  return { usd: new Decimal(cost).toDecimalPlaces(9).toString() };
+export function chargeOf(usage: any): Charge | undefined {
+  const cost = usdOf(usage?.cost);
+  if (!cost) return undefined;
+  if (usage?.is_byok !== true) return { usd: cost.toString() };
+  const upstream = usdOf(usage?.cost_details?.upstream_inference_cost);
+  return upstream && { usd: cost.plus(upstream).toString(), upstream: upstream.toString() };
 }
 
 /**
@@ -58,29 +80,84 @@ export function chargeOf(cost: unknown): Charge | undefined {
 function dataUrlBlob(url: string): Blob {
   const head = /^data:(image\/(?:png|jpeg|webp));base64,/i.exec(url);
   if (!head) throw new UserPaysError('provider-error', openRouterText.imageNotData());
-  if (url.length - head[0].length > (MAX_IMAGE_BYTES * 4) / 3) {
-    throw new UserPaysError('provider-error', text.imageTooLarge());
-  }
-  return base64Image(url.slice(head[0].length), head[1].toLowerCase());
+  return base64Blob(url.slice(head[0].length), head[1]);
 }
 
+/** Base64 image bytes of `type` (PNG, JPEG or WebP), refused past the size no FLUX image comes near, before decoding. */
+function base64Blob(data: string, type: string): Blob {
+  if (!/^image\/(?:png|jpeg|webp)$/i.test(type))
+    throw new UserPaysError('provider-error', openRouterText.imageNotData());
+  if (data.length > (MAX_IMAGE_BYTES * 4) / 3) throw new UserPaysError('provider-error', text.imageTooLarge());
+  return base64Image(data, type.toLowerCase());
+}
+
+/** `{error: {code, message}}`, the body of OpenRouter's own errors (@openrouter/sdk 1.3.19, *ResponseErrorData). */
+const ownError = (body: any) => typeof body?.error?.code === 'number' && typeof body.error.message === 'string';
+
 /**
- * OpenRouter's error contract (openrouter.ai/docs/api/reference/errors-and-debugging): 401 "Invalid credentials
- * (OAuth session expired, disabled/invalid API key)", 402 "insufficient credits", 403 "Your chosen model requires
- * moderation and your input was flagged", 429 rate limited; the shared mapping (`httpError`) for the rest, with
- * OpenRouter's words where its own differ.
+ * OpenRouter's error contract (openrouter.ai/docs/api/errors, "Errors and Debugging"): 401 "Invalid credentials
+ * (OAuth session expired, disabled/invalid API key)"; 403 "Forbidden (insufficient permissions, guardrail block, or
+ * moderation flag)", each said in its body's `error.message` (@openrouter/sdk ForbiddenResponseErrorData: `{code,
+ * message, metadata?}`; "If your input was flagged, the error.metadata will contain information about the issue":
+ * `reasons`), or a key past its own limit ("Key limit exceeded (total limit). Manage it using
+ * https://openrouter.ai/settings/keys": gptme/gptme#1449) — its own words shown, never "flagged" unless the body says
+ * moderation. A 502 ("Your chosen model is down or we received an invalid response from it") or 503 ("There is no
+ * available model provider that meets your routing requirements") in OpenRouter's own body delivered no image, and
+ * OpenRouter does not bill a request without usable output (openrouter.ai/docs/guides/features/zero-completion-insurance:
+ * "For image generation requests, usable output means the response delivered at least one image"): nothing booked. Any
+ * other 5xx after the request left (a bare 502 from a proxy in front, a 500) may have been charged. The shared mapping
+ * (`httpError`) for the rest.
  */
-function openRouterError(error: HttpError): HttpError {
-  if (error.status === 401) error.say(openRouterText.keyRevoked());
-  if (error.status === 403) {
-    const moderated: HttpError = new UserPaysError('moderated', openRouterText.flagged(), false);
-    Object.assign(moderated, { status: 403, answered: true });
-    return moderated;
+function openRouterError(error: HttpError, body: any, key: string): HttpError {
+  const status = error.status ?? 0;
+  if (status === 401) error.say(openRouterText.keyRevoked());
+  if (status === 403) {
+    const said = ownError(body) ? scrubSecret(String(body.error.message), key).slice(0, 300) : '';
+    const reasons = body?.error?.metadata?.reasons;
+    const why = Array.isArray(reasons)
+      ? reasons
+          .filter((r) => typeof r === 'string')
+          .join(', ')
+          .slice(0, 100)
+      : '';
+    // A key past its own limit is no shortage of the account's credits: its words say so, and not "add credit".
+    const refused: HttpError = /moderation|flagged/i.test(said)
+      ? new UserPaysError('moderated', openRouterText.flagged(said, why), false)
+      : new UserPaysError('invalid-input', openRouterText.refused(said, why), false);
+    return Object.assign(refused, { status, answered: true });
   }
+  if ((status === 502 || status === 503) && ownError(body)) error.uncharged = true;
+  else if (status >= 500) error.uncertain = true;
   return error;
 }
 
-/** OpenRouter's chat completions with image output, one image per call. */
+/** The image API's models at `endpoint` (`GET /api/v1/images/models`), read once per endpoint; none where unread. */
+const imageModels = new Map<string, Promise<Set<string>>>();
+
+function listed(endpoint: string, context: RunContext, signal: AbortSignal): Promise<Set<string>> {
+  let list = imageModels.get(endpoint);
+  if (!list) {
+    list = fetchJson(
+      routed(`${endpoint}/api/v1/images/models`, context.relay),
+      { method: 'GET', headers: { authorization: `Bearer ${context.apiKey}` } },
+      signal,
+      context.apiKey,
+    ).then(
+      (body) => new Set<string>(Array.isArray(body.data) ? body.data.map((m: any) => m?.id) : []),
+      () => {
+        imageModels.delete(endpoint); // read again next time: this time, chat completions
+        return new Set<string>();
+      },
+    );
+    imageModels.set(endpoint, list);
+  }
+  return list;
+}
+
+/**
+ * OpenRouter, FLUX.2 one image per call: through the dedicated image API for the models it lists, else chat
+ * completions with image output.
+ */
 export class OpenRouterProvider implements Provider {
   readonly id = 'openrouter';
   readonly defaultEndpoint = info.defaultEndpoint();
@@ -93,38 +170,18 @@ export class OpenRouterProvider implements Provider {
       async (signal) => {
         const key = context.apiKey;
         if (!key) throw new UserPaysError('auth-required', text.keyMissing('openrouter'));
-        const { width, height } = request;
+        const endpoint = checkEndpoint(context.endpoint);
+        const model = openRouterModel(request.model);
+        const route = (await listed(endpoint, context, signal)).has(model) ? images : chat;
+        signal.throwIfAborted(); // cancelled while the list was read: nothing sent
         context.onProgress?.({ status: text.generatingNow() });
         context.onSending?.();
-        // openrouter.ai/docs/guides/overview/multimodal/image-generation: image-only models (FLUX) take
-        // `modalities: ["image"]`; `image_config: { aspect_ratio, image_size }`; images come back as data URLs in
-        // `choices[0].message.images[].image_url.url`.
-        const reply = await fetchJson(
-          routed(`${checkEndpoint(context.endpoint)}/api/v1/chat/completions`, context.relay),
-          {
-            method: 'POST',
-            headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-            body: JSON.stringify({
-              model: openRouterModel(request.model),
-              messages: [{ role: 'user', content: request.prompt }],
-              modalities: ['image'],
-              image_config: {
-                aspect_ratio: request.ratio ?? aspectRatio(width, height),
-                image_size: imageSize(width, height),
-              },
-              seed: request.seed,
-            }),
-          },
-          signal,
-          key,
-        ).catch((thrown: unknown) => {
-          throw thrown instanceof UserPaysError ? openRouterError(thrown as HttpError) : thrown;
-        });
-        const charge = chargeOf(reply.usage?.cost);
+        const reply = await post(endpoint + route.path, route.body(model, request), context, signal);
+        const charge = chargeOf(reply.usage);
         const task = { provider: 'openrouter' as const, id: typeof reply.id === 'string' ? reply.id : '' };
         context.onAccepted?.(task, charge);
-        const url = reply.choices?.[0]?.message?.images?.[0]?.image_url?.url;
-        if (typeof url !== 'string') {
+        const image = route.image(reply);
+        if (!image) {
           // A 200 may carry an error (openrouter.ai/docs/api/reference/errors-and-debugging: "any error occurred
           // while the LLM is producing the output will be emitted in the response body"); what it billed is booked.
           const error = new UserPaysError('provider-error', openRouterText.noImage());
@@ -134,32 +191,118 @@ export class OpenRouterProvider implements Provider {
         }
         context.onBilled?.(); // it answered with an image: made, and billed
         context.onProgress?.({ status: text.downloading(), progress: 1 });
-        const image = await measured(dataUrlBlob(checkImageUrl(url)), context.onBytes);
-        return { image: { ...image, seed: request.seed }, task, charge, unreported: !charge };
+        const made = await measured(image(), context.onBytes);
+        return { image: { ...made, seed: request.seed }, task, charge, unreported: !charge };
       },
       this.id,
     );
   }
 
   /**
-   * What the key has left: `GET {endpoint}/api/v1/key` → `data.limit_remaining` (a key with a credit limit, as a
-   * sign-in's key may have; openrouter.ai/docs/api/api-reference/api-keys/get-current-key), else `GET
-   * /api/v1/credits` → `data.total_credits − data.total_usage` (which OpenRouter answers management keys only:
-   * openrouter.ai/docs/api/api-reference/credits/get-credits). Undefined where neither says.
+   * What the key has left of its own spending cap: `GET {endpoint}/api/v1/key` → `data.limit_remaining` (USD;
+   * openrouter.ai/docs/api/api-reference/api-keys/get-current-key; @openrouter/sdk 1.3.19 GetCurrentKeyData:
+   * `limit: number | null`, `limitRemaining: number | null`). Where it is null the key has no cap: that is said
+   * (`uncapped`), and what is left is unknown. The account's credits are not read instead: `GET /api/v1/credits`
+   * answers management keys only ("Management key required", openrouter.ai/docs/api/api-reference/credits/get-credits).
    */
-  async balance(context: Parameters<NonNullable<Provider['balance']>>[0]) {
+  async balance(context: Parameters<NonNullable<Provider['balance']>>[0]): Promise<KeyBalance | undefined> {
     if (!context.apiKey) return undefined;
-    const api = `${checkEndpoint(context.endpoint)}/api/v1`;
-    const headers = { authorization: `Bearer ${context.apiKey}` };
-    return (
-      (await readBalance(`${api}/key`, headers, context, (body) => body?.data?.limit_remaining)) ??
-      readBalance(`${api}/credits`, headers, context, (body) => {
-        const { total_credits: total, total_usage: used } = body?.data ?? {};
-        return typeof total === 'number' && typeof used === 'number' ? new Decimal(total).sub(used).toNumber() : NaN;
-      })
+    let uncapped = false;
+    const usd = await readBalance(
+      `${checkEndpoint(context.endpoint)}/api/v1/key`,
+      { authorization: `Bearer ${context.apiKey}` },
+      context,
+      (body) => {
+        uncapped = body?.data?.limit_remaining === null;
+        return body?.data?.limit_remaining;
+      },
     );
+    return usd || uncapped ? { usd, uncapped } : undefined;
   }
 }
+
+/** POSTs `body` as JSON with the key; OpenRouter's errors mapped (`openRouterError`) with the reply's body. */
+async function post(url: string, body: object, context: RunContext, signal: AbortSignal) {
+  const key = context.apiKey!;
+  let said: unknown;
+  return fetchJson(
+    routed(url, context.relay),
+    {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    },
+    signal,
+    key,
+    undefined,
+    (body) => (said = body),
+  ).catch((thrown: unknown) => {
+    throw thrown instanceof UserPaysError ? openRouterError(thrown as HttpError, said, key) : thrown;
+  });
+}
+
+/**
+ * A reference image as OpenRouter takes one, a base64 data URL (@openrouter/sdk ContentPartImage, `{type: 'image_url',
+ * image_url: {url}}`: the image API's `input_references`, "as base64 data URLs or HTTP(S) URLs", and a chat message's
+ * image part).
+ */
+const imagePart = ({ dataUrl }: ReferenceImage) => ({ type: 'image_url', image_url: { url: dataUrl } });
+
+/** One of OpenRouter's two ways to an image: where it is sent, what it is sent, and where the image is in the reply. */
+interface Route {
+  path: string;
+  body(model: string, request: ProviderRequest): object;
+  /**
+   * How to read the image the reply carries (it is then made, and billed, whether or not its bytes can be read);
+   * undefined where the reply has none.
+   */
+  image(reply: any): (() => Blob) | undefined;
+}
+
+/**
+ * The image API (@openrouter/sdk 1.3.19 ImageGenerationRequest/Response: `POST /api/v1/images {model, prompt, n,
+ * size, output_format, seed}` → `{data: [{b64_json, media_type}], usage}`): the exact size the price book fitted, as
+ * `size: 'WxH'` ("An explicit pixel size is authoritative").
+ */
+const images: Route = {
+  path: '/api/v1/images',
+  body: (model, { prompt, width, height, outputFormat, seed, inputs }) => ({
+    model,
+    prompt,
+    n: 1,
+    size: `${width}x${height}`,
+    ...(outputFormat ? { output_format: outputFormat } : {}),
+    ...(inputs?.length ? { input_references: inputs.map(imagePart) } : {}),
+    seed,
+  }),
+  image(reply) {
+    const data = Array.isArray(reply.data) ? reply.data[0] : undefined;
+    if (typeof data?.b64_json !== 'string') return undefined;
+    return () => base64Blob(data.b64_json, typeof data.media_type === 'string' ? data.media_type : 'image/png');
+  },
+};
+
+/**
+ * Chat completions with image output (openrouter.ai/docs/guides/overview/multimodal/image-generation): image-only
+ * models (FLUX) take `modalities: ["image"]`; `image_config: { aspect_ratio, image_size }`; images come back as data
+ * URLs in `choices[0].message.images[].image_url.url`.
+ */
+const chat: Route = {
+  path: '/api/v1/chat/completions',
+  body: (model, { prompt, width, height, ratio, seed, inputs }) => ({
+    model,
+    messages: [
+      { role: 'user', content: inputs?.length ? [{ type: 'text', text: prompt }, ...inputs.map(imagePart)] : prompt },
+    ],
+    modalities: ['image'],
+    image_config: { aspect_ratio: ratio ?? aspectRatio(width, height), image_size: imageSize(width, height) },
+    seed,
+  }),
+  image(reply) {
+    const url = reply.choices?.[0]?.message?.images?.[0]?.image_url?.url;
+    return typeof url === 'string' ? () => dataUrlBlob(checkImageUrl(url)) : undefined;
+  },
+};
 
 /** OpenRouter's adapter, as the registry loads it (registry.ts). */
 export const provider = new OpenRouterProvider();

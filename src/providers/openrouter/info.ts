@@ -2,8 +2,8 @@ import type { ProviderInfo } from '../provider.js';
 
 /**
  * OpenRouter, paid from the user's own credits: one origin names the sign-in page ({endpoint}/auth) and the API
- * ({endpoint}/api/v1) (openrouter.ai/docs/oauth); keys at openrouter.ai/settings/keys, credits at
- * openrouter.ai/settings/credits.
+ * ({endpoint}/api/v1) (openrouter.ai/docs/oauth); keys at openrouter.ai/settings/keys (where a key is also deleted:
+ * the link to revoke the key a sign-in gave), credits at openrouter.ai/settings/credits.
  */
 export const info: ProviderInfo = {
   needsKey: true,
@@ -11,4 +11,5 @@ export const info: ProviderInfo = {
   keyUrl: 'https://openrouter.ai/settings/keys',
   fundsUrl: 'https://openrouter.ai/settings/credits',
   signIn: true,
+  revokeUrl: 'https://openrouter.ai/settings/keys',
 };

@@ -10,7 +10,10 @@ const name = () => words.providerName('openrouter');
 
 export interface OpenRouterStrings {
   keyRevoked(): string;
-  flagged(): string;
+  /** A 403 that says moderation: OpenRouter's own words (`said`), and its reasons where it gives them. */
+  flagged(said: string, reasons: string): string;
+  /** Any other 403: OpenRouter's own words (`said`) and reasons, or, where its body says none, that it refused. */
+  refused(said: string, reasons: string): string;
   noImage(): string;
   imageNotData(): string;
 }
@@ -18,8 +21,10 @@ export interface OpenRouterStrings {
 export const openrouterWords: OpenRouterStrings = {
   keyRevoked: () =>
     `${name()} refused your key: it may have been revoked, or the sign-in expired. Sign in again, or enter another key.`,
-  flagged: () =>
-    `${name()} flagged the prompt under its moderation rules, and made nothing. Change the prompt and try again.`,
+  flagged: (said, reasons) =>
+    `${name()} flagged the prompt under its moderation rules${reasons ? ` (${reasons})` : ''}, and made nothing${said ? `: "${said}"` : ''}. Change the prompt and try again.`,
+  refused: (said, reasons) =>
+    `${name()} refused this request${reasons ? ` (${reasons})` : ''}, and made nothing${said ? `: "${said}"` : '.'}`,
   noImage: () => `${name()} answered without an image. Try again.`,
   imageNotData: () =>
     'The provider sent its image in a form this page could not read (not base64 image data). Try again.',

@@ -1,6 +1,5 @@
 import Decimal from 'decimal.js';
 import { UserPaysError, asUserPaysError } from '../../base/errors.js';
-import { formatUsd } from '../../pricing/index.js';
 import { setScriptSource } from '../engine/scripts.js';
 import type { ErrorCode } from '../../base/types.js';
 import { generation } from '../../strings/generation.js';
@@ -8,16 +7,16 @@ import { PUTER_IDS, livePuterPrices } from './catalogue.js';
 import { PUTER_API, puterApi } from './info.js';
 import { PUTER_MODELS, prices } from './prices.js';
 import { puterWords } from './words.js';
+import { sayer, type Sentence } from '../../strings/strings.js';
+
+const generationText = sayer('generation', generation);
+const puterText = sayer('puter', puterWords);
 
 /**
  * The user's Puter account, through Puter's SDK (never bundled: loaded from `puter-src` on first need): signing in,
  * what the account has left, the check before sending, and the SDK's refusals as our errors. Loaded with the adapter
  * (adapter.ts passes it on to the engine's `loadPuter`), for the widget's account line and the headless call.
  */
-import { sayer, type Sentence } from '../../strings/strings.js';
-
-const generationText = sayer('generation', generation);
-const puterText = sayer('puter', puterWords);
 
 const g = globalThis as any;
 let sdk: Promise<any> | undefined;
@@ -191,28 +190,29 @@ export async function puterSignIn(puter: any): Promise<void> {
   }
 }
 
+/** What the check before a Puter submission found (`puterCheck`): its caller says what to do about it. */
+export interface PuterFound {
+  /**
+   * False where the balance is known not to cover the price (in USD, or no credits left); true where it does, or
+   * where that cannot be told (credits of unknown worth, some left: Puter itself refuses what they cannot cover, and
+   * charges nothing then).
+   */
+  enough: boolean;
+  /** What the account has left in USD, where known. */
+  left?: Decimal;
+  /** What it has left in credits, while their worth in USD is unknown. */
+  credits?: Decimal;
+}
+
 /**
  * Before a Puter submission (the widget's click, a headless call): signs in if needed (its popup needs the user's
- * click) and refuses what the balance cannot cover before anything is sent, saying both amounts and, where
- * `cheaper` finds one the balance covers, a cheaper choice. A balance in credits whose worth is not known yet can
- * refuse only when nothing is left; otherwise the account line has already said it cannot tell (`unpriced`), and
- * Puter itself refuses what it cannot cover, charging nothing.
+ * click), then reads what the account has left against `total` (USD), before anything is sent. It refuses nothing
+ * itself: its caller says so, and what else the user may do (the widget: a cheaper model the balance covers).
  */
-export async function puterCheck(
-  puter: any,
-  endpoint: string,
-  total: string,
-  cheaper?: (left: Decimal) => string | undefined,
-  /** How its amounts are written (the element's locale; the browser's where undefined). */
-  locale?: string,
-) {
+export async function puterCheck(puter: any, endpoint: string, total: string): Promise<PuterFound> {
   if (!puter.auth.isSignedIn()) await puterSignIn(puter);
-  const { usd, credits } = (await puterBalance(puter, endpoint)) ?? {};
-  if (usd?.lt(total)) {
-    const [price, left] = [total, usd.toDecimalPlaces(6, 1)].map((amount) => formatUsd(amount, locale));
-    throw new UserPaysError('insufficient-funds', puterText.balanceShort(price, left, cheaper?.(usd)));
-  }
-  if (credits?.lte(0)) throw new UserPaysError('insufficient-funds', puterText.noCredits());
+  const { usd: left, credits } = (await puterBalance(puter, endpoint)) ?? {};
+  return { enough: !left?.lt(total) && !credits?.lte(0), left, credits };
 }
 
 /**

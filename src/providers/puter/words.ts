@@ -6,11 +6,9 @@
 export interface PuterStrings {
   cancelled(): string;
   settingsRefused(): string;
-  balanceShort(price: string, left: string, cheaper?: string): string;
   modelFailed(): string;
   verify(what: 'email' | 'phone' | 'card'): string;
   creditsLeft(credits: string): string;
-  noCredits(): string;
   waitingForSlot(limit: number): string;
   signedInAgain(): string;
   popupBlocked(): string;
@@ -21,15 +19,12 @@ export const puterWords: PuterStrings = {
   cancelled: () => 'Generation cancelled. Puter may still charge for it.',
   settingsRefused: () =>
     "The model's provider refused these settings. Change the size, model or reference images: sending them again unchanged will not help.",
-  balanceShort: (price, left, cheaper?) =>
-    `This costs ${price} and your Puter account has ${left} left. Add funds at puter.com${cheaper ? `, or choose ${cheaper}` : ''}, then try again.`,
   modelFailed: () =>
     "Puter could not make this image: the model's provider failed, or refused the prompt for safety reasons (Puter does not say which). Nothing was charged. Try again, or rephrase the prompt.",
   verify: (what) =>
     `Puter asks you to ${what === 'email' ? 'confirm your email address' : `verify your ${what === 'phone' ? 'phone number' : 'card'}`} before it lets you generate. Do that at puter.com, then try again.`,
   creditsLeft: (credits) =>
     `Your Puter account has ${credits} credits left. Puter does not say what a credit is worth in dollars, so this price cannot be checked against them until a generation here shows it; Puter refuses what your credits cannot cover, and charges nothing then.`,
-  noCredits: () => 'Your Puter account has no credits left. Add funds at puter.com, then try again.',
   waitingForSlot: (limit) => `Waiting: Puter makes ${limit} images at a time for this account`,
   signedInAgain: () =>
     'Your Puter session had ended; you are signed in again now, and nothing was charged. Generate again.',

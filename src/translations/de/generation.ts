@@ -30,6 +30,10 @@ export const generation: GenerationStrings = {
     'Ihr Konto beim Anbieter hat kein Guthaben mehr. Laden Sie es dort auf und versuchen Sie es dann noch einmal.',
   outOfCreditsAt: (provider, host) =>
     `Ihr Konto ${atProvider(provider)} hat dafür nicht genug Guthaben. Laden Sie es ${host ? `unter ${host}` : atProvider(provider)} auf (oder wählen Sie eine kleinere Größe oder ein günstigeres Modell) und versuchen Sie es dann noch einmal.`,
+  puterBalanceShort: (price, left, cheaper) =>
+    `Das kostet ${price}, und Ihr Puter-Konto hat noch ${left}. Laden Sie auf puter.com auf${cheaper ? ` oder wählen Sie ${cheaper}` : ''} und versuchen Sie es dann noch einmal.`,
+  puterNoCredits: () =>
+    'Ihr Puter-Konto hat keine Credits mehr. Laden Sie auf puter.com auf und versuchen Sie es dann noch einmal.',
   chargedForIt: (provider, amount) =>
     `${words.TheProvider(provider)} hat trotzdem ${amount} dafür berechnet, und Ihre Ausgabenübersicht zählt es.`,
   cancelledCharged: (provider, amount) =>
@@ -38,6 +42,8 @@ export const generation: GenerationStrings = {
     'Der Anbieter hat diesen Prompt oder seine Bilder aus Sicherheitsgründen abgelehnt. Formulieren Sie ihn um und versuchen Sie es noch einmal.',
   safetyWithheld: (provider) =>
     `Die Sicherheitsprüfung ${provider === 'openai' ? 'des Gateways' : `von ${words.providerName(provider)}`} hat dieses Bild beanstandet und an seiner Stelle ein schwarzes Bild geschickt, daher wird es nicht gezeigt. Formulieren Sie den Prompt um und versuchen Sie es noch einmal.`,
+  chargedWithUpstream: (provider, fee, upstream) =>
+    `${words.TheProvider(provider)} hat ${fee} berechnet, und der Anbieter des Modells hat ${upstream} über Ihren eigenen Schlüssel dort berechnet (Bring Your Own Key); beides ist verbucht.`,
   costNotReported: (provider, amount) =>
     `${words.TheProvider(provider)} hat nicht gesagt, was das gekostet hat, daher wird der Preis der Vorschau (${amount}) verbucht.`,
   refused: (why) =>

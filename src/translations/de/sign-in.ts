@@ -24,6 +24,8 @@ export const signIn: SignInStrings = {
   signedInWith: (provider) => `Angemeldet mit ${provider}`,
   orPasteKey: () => 'oder fügen Sie unten Ihren eigenen Schlüssel ein.',
   ofYour: (price, left, provider) => `${price} von Ihren ${left} bei ${provider}`,
+  noCapOnKey: (provider) => `${provider} hat für diesen Schlüssel kein Limit gesetzt`,
+  revokeKey: () => 'Diesen Schlüssel widerrufen ↗',
   signInCancelled: (provider) =>
     `Die Anmeldung mit ${words.providerName(provider)} wurde abgebrochen. Melden Sie sich erneut an oder geben Sie Ihren eigenen Schlüssel ein.`,
   signInFailed: (provider) =>
@@ -34,6 +36,8 @@ export const signIn: SignInStrings = {
     'Die Anmeldung braucht einen Browser mit Web Crypto und Session Storage (eine sichere Seite: https oder localhost).',
   noSignIn: (provider) =>
     `Mit ${words.providerName(provider)} kann man sich hier nicht anmelden: Geben Sie Ihren eigenen Schlüssel ein.`,
+  cannotPayYet: (provider) =>
+    `${provider} sagt, dieses Konto kann noch keine Bilder bezahlen: Es hat kein Guthaben und keine Zahlungsart. Kaufen Sie dort zuerst Guthaben oder ein Abonnement.`,
   leftOnAccount: (left) => `${left} übrig`,
   signOut: () => 'Abmelden',
   overBalance: (provider, left) => `Ihr Guthaben bei ${provider} beträgt ${left}`,

@@ -4,15 +4,14 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import Decimal from 'decimal.js';
 import '../../../src/define.js';
-import type { UserPaysImage } from '../../../src/elements/image/userpays-image.js';
 import type { UserPaysTally } from '../../../src/elements/tally/userpays-tally.js';
 import { LedgerStore } from '../../../src/ledger/ledger.js';
-import { cleanLocalStorage, image } from '../../ledger/helpers.js';
+import { image } from '../../support/ledger.js';
+import { cleanLocalStorage } from '../../support/storage.js';
 import { controlledClock } from '../../support/clock.js';
 import { uniqueStorageKey } from '../../support/sim.js';
+import { imageWidget, part, words } from '../../support/widget.js';
 
-const part = (el: HTMLElement, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~=${name}]`);
-const words = (node: Node) => node.textContent!.replace(/\s+/g, ' ').trim();
 /** The amounts of the `title`s in `node`, in order, as decimals ("$0.126" → "0.126"; "$1,234.50" → "1234.5"). */
 const exact = (node: HTMLElement) =>
   [...node.querySelectorAll<HTMLElement>('[title]')].map((e) => new Decimal(e.title.replace(/[$,]/g, '')).toFixed());
@@ -194,9 +193,7 @@ describe('<userpays-tally> at a glance', () => {
       const { el, ledger, storageKey } = await tally(own);
       spend(ledger, '0.25');
       ledger.open({ ...image, quoted: '0.03' });
-      const widget = await fixture<UserPaysImage>(
-        html`<userpays-image provider="bfl" storage-key=${storageKey} budget="1.00"></userpays-image>`,
-      );
+      const widget = await imageWidget({ provider: 'bfl', 'storage-key': storageKey, budget: '1.00' });
       await el.updateComplete;
       expect(el.tally).to.deep.include({ budget: site });
       expect(widget.tally).to.deep.equal(el.tally);

@@ -6,12 +6,13 @@ import Decimal from 'decimal.js';
 import '../../../src/define.js';
 import type { UserPaysTally } from '../../../src/elements/tally/userpays-tally.js';
 import { LedgerStore } from '../../../src/ledger/ledger.js';
-import { cleanLocalStorage, image, leftBehind, until } from '../../ledger/helpers.js';
+import { image, leftBehind } from '../../support/ledger.js';
+import { cleanLocalStorage } from '../../support/storage.js';
+import { until } from '../../support/wait.js';
 import { controlledClock } from '../../support/clock.js';
 import { uniqueStorageKey } from '../../support/sim.js';
+import { part, words } from '../../support/widget.js';
 
-const part = (el: HTMLElement, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~=${name}]`);
-const words = (node: Node) => node.textContent!.replace(/\s+/g, ' ').trim();
 /** The line that says when the session started. */
 const sinceLine = (el: UserPaysTally) =>
   [...el.shadowRoot!.querySelectorAll('p')].map(words).find((line) => line.startsWith('Since'));

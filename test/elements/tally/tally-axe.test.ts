@@ -5,12 +5,14 @@ import { emulateMedia } from '@web/test-runner-commands';
 import '../../../src/define.js';
 import type { UserPaysTally } from '../../../src/elements/tally/userpays-tally.js';
 import { LedgerStore } from '../../../src/ledger/ledger.js';
-import { cleanLocalStorage, image, leftBehind, until } from '../../ledger/helpers.js';
+import { image, leftBehind } from '../../support/ledger.js';
+import { cleanLocalStorage } from '../../support/storage.js';
+import { until } from '../../support/wait.js';
 import { expectWcag22 } from '../../support/axe.js';
 import { controlledClock } from '../../support/clock.js';
 import { uniqueStorageKey } from '../../support/sim.js';
+import { part } from '../../support/widget.js';
 
-const part = (el: HTMLElement, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~=${name}]`);
 const spend = (ledger: LedgerStore, usd: string, model = 'flux-2-pro') =>
   ledger.settle(ledger.open({ ...image, model, quoted: usd }).id, { charged: usd });
 

@@ -7,7 +7,8 @@ import { tallyView } from '../../../src/elements/tally/panels/tally-view.js';
 import { dayOf } from '../../../src/base/days.js';
 import { LedgerStore } from '../../../src/ledger/ledger.js';
 import type { Tally } from '../../../src/base/types.js';
-import { MemoryStorage, image, uniqueKey } from '../../ledger/helpers.js';
+import { MemoryStorage, image } from '../../support/ledger.js';
+import { uniqueStorageKey } from '../../support/sim.js';
 import { controlledClock } from '../../support/clock.js';
 
 const tally = (fields: Partial<Tally>): Tally => ({ spent: '0', images: 0, since: '', byModel: {}, ...fields });
@@ -87,7 +88,7 @@ describe('tallyView', () => {
   const time = controlledClock();
 
   it("held is the sum of what is pending; the budget in force is said to be the site's or the user's", () => {
-    const ledger = new LedgerStore({ storageKey: uniqueKey(), storage: new MemoryStorage() });
+    const ledger = new LedgerStore({ storageKey: uniqueStorageKey(), storage: new MemoryStorage() });
     ledger.settle(ledger.open({ ...image, quoted: '0.25' }).id, { charged: '0.25' });
     const first = ledger.open({ ...image, quoted: '0.03' });
     time.advance(60_000);
@@ -142,7 +143,7 @@ describe('tallyView', () => {
 describe('tallyView: the meter', () => {
   const time = controlledClock();
   const meterAt = (spent: string, budget: string, held = '0') => {
-    const ledger = new LedgerStore({ storageKey: uniqueKey(), storage: new MemoryStorage() });
+    const ledger = new LedgerStore({ storageKey: uniqueStorageKey(), storage: new MemoryStorage() });
     if (+spent) ledger.settle(ledger.open({ ...image, quoted: spent }).id, { charged: spent });
     if (+held) ledger.open({ ...image, quoted: held });
     ledger.budget = budget;

@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { formatUsd, modelName } from '../../../pricing/index.js';
 import { rankOffers } from '../../../pricing/compare.js';
 import type { Offer } from '../../../pricing/compare.js';
-import { offers } from '../../../strings/offers.js';
+import { offers } from '../../../strings/image/offers.js';
 import { wordsIn, type Translation } from '../../../strings/strings.js';
 import { words } from '../../../strings/words.js';
 import type { ProviderId } from '../../../base/types.js';

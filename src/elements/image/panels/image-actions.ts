@@ -4,8 +4,9 @@ import type { ImageHost } from '../image-parts.js';
 import type { ImageParts } from './lazy-parts.js';
 import { actOnImage } from './gallery/gallery-actions.js';
 import { finalOf } from '../../../pricing/offers.js';
-import { gallery as galleryWords } from '../../../strings/gallery.js';
+import { gallery as galleryWords } from '../../../strings/image/gallery.js';
 import { wordsIn } from '../../../strings/strings.js';
+import { widget } from '../../../strings/image/widget.js';
 
 /** What the panels' controls of `<userpays-image>` do: loaded with the panels that draw them. */
 export interface PanelHandlers {
@@ -25,12 +26,44 @@ export interface PanelHandlers {
   /** Puter's own sign-in (its SDK's popup needs this very click) and sign-out. */
   signIn(): void;
   signOut(): void;
+  /** Cancel, while a submission runs (or what closed pages left is finished). */
+  cancel(): void;
+  /** Stop waiting for a billed image (it is still saved when done), or keep waiting. */
+  stopWaiting(): void;
+  keepWaiting(): void;
+  /** Dismiss the error shown. */
+  dismissError(): void;
+  /** Undo the change just made (Vary, Reuse, Finalize, Delete). */
+  undo(): void;
 }
 
 /** The handlers of the widget's panels: they set the element's state, never draw (as image-handlers.ts). */
 export function panelHandlers(host: ImageHost, parts: ImageParts): PanelHandlers {
   const root = () => host.shadowRoot!;
   return {
+    cancel: () => {
+      // What closed pages left is left pending, finished on the next visit.
+      if (parts.resume?.resuming) return parts.resume.stop();
+      parts.submission.requestCancel();
+      // Asked first where the provider has billed: the focus on the choice that throws nothing away.
+      if (parts.submission.confirmingCancel) parts.flow?.focusNext('keep-waiting');
+    },
+    stopWaiting: () => {
+      parts.submission.stopWaiting();
+      parts.flow?.focusNext('submit'); // the widget is free for the next one
+    },
+    keepWaiting: () => {
+      parts.submission.keepWaiting();
+      parts.flow?.focusNext('progress');
+    },
+    dismissError: () => {
+      parts.submission.dismissError();
+      parts.flow?.focusNext('submit'); // never to the page
+    },
+    undo: () => {
+      parts.endUndo(true);
+      parts.flow?.say(wordsIn(parts.language.translation, 'widget', widget).undone());
+    },
     signIn: () => void parts.account?.signIn().catch((error) => parts.submission.report(asUserPaysError(error))),
     signOut: () => void parts.account?.signOut(),
     keySignIn: () => parts.signIn?.signIn(),

@@ -1,19 +1,17 @@
 import { clock } from '../../../base/clock.js';
 import { dayOf } from '../../../base/days.js';
-import Decimal from 'decimal.js';
-import { billsReferences, formatUsd, modelName } from '../../../pricing/index.js';
-import type { Quote } from '../../../base/types.js';
-import { offers } from '../../../strings/offers.js';
-import { progress } from '../../../strings/progress.js';
+import { billsReferences, formatUsd } from '../../../pricing/index.js';
+import { progress as progressWords } from '../../../strings/image/progress.js';
 import { reword, wordsIn } from '../../../strings/strings.js';
 import type { Offer } from '../../../pricing/compare.js';
+import type { ProgressDetail } from '../../../base/types.js';
 import type { ImageHost } from '../image-parts.js';
 import type { ImageParts } from './lazy-parts.js';
-import type { Blocked, ImageHandlers, ImageView } from '../view.js';
+import type { ImageHandlers, ImageView } from '../view.js';
 import { renderDetails } from './details.js';
 import type { PanelHandlers } from './image-actions.js';
 import { renderExamples, renderMore } from './more.js';
-import { cheapestWithin, finalOf } from '../../../pricing/offers.js';
+import { finalOf } from '../../../pricing/offers.js';
 import { renderHistory, renderResult } from './gallery/result.js';
 import { renderRunning } from './submission/running.js';
 import { renderTallySummary } from '../../tally/tally-summary.js';
@@ -49,27 +47,28 @@ export function imagePanels(
   const latest = shown.filter((image) => batchOf(image) === batchOf(shown[0]));
   const { submission, resume } = parts;
   const size = pricing.fitted ?? host;
+  const running = (progress?: ProgressDetail) =>
+    renderRunning(
+      {
+        progress,
+        elapsed: parts.flow?.elapsedSeconds ?? 0,
+        // As priced: the count as set may be anything a page wrote (Infinity, NaN) until the submission refuses it.
+        placeholder: { width: size.width, height: size.height, count: quote?.count ?? 1 },
+        arrived: parts.gallery?.arrived ?? [],
+        confirmCancel: submission.confirmingCancel
+          ? { provider: host.provider, billed: formatUsd(submission.billed, locale) }
+          : undefined,
+        translation,
+      },
+      on,
+    );
   return {
+    // The user's submission, else what closed pages left being finished.
     running:
-      submission.status !== 'idle' || resume?.resuming
-        ? renderRunning(
-            {
-              progress:
-                resume?.resuming && submission.status === 'idle'
-                  ? { status: wordsIn(translation, 'progress', progress).resuming(), elapsedMs: 0 }
-                  : submission.progress,
-              elapsed: parts.flow?.elapsedSeconds ?? 0,
-              // As priced: the count as set may be anything a page wrote (Infinity, NaN) until the submission refuses it.
-              placeholder: { width: size.width, height: size.height, count: quote?.count ?? 1 },
-              arrived: parts.gallery?.arrived ?? [],
-              confirmCancel: submission.confirmingCancel
-                ? { provider: host.provider, billed: formatUsd(submission.billed, locale) }
-                : undefined,
-              translation,
-            },
-            on,
-          )
-        : undefined,
+      submission.render({ pending: running }) ??
+      (resume?.resuming
+        ? running({ status: wordsIn(translation, 'progress', progressWords).resuming(), elapsedMs: 0 })
+        : undefined),
     tally: tally && renderTallySummary(tally, parts.language),
     signIn: signInOf(host, parts, on),
     account: host.provider === 'puter' ? puterAccountOf(parts, on) : undefined,
@@ -144,14 +143,20 @@ function signInOf(host: ImageHost, parts: ImageParts, on: ImageHandlers & PanelH
   const state = parts.signIn?.state();
   if (!state) return undefined;
   const { locale, translation } = parts.language;
+  const signInText = wordsIn(translation, 'signIn', signIn);
   const provider = wordsIn(translation, 'words', words).providerName(host.provider);
   const quote = parts.pricing.quote;
   const left = parts.account?.balance?.usd;
+  // Where the provider says the key has no cap, what is left is unknown: that is said, and no amount.
   const share =
     left && quote && !parts.pricing.problem
-      ? wordsIn(translation, 'signIn', signIn).ofYour(formatUsd(quote.total, locale), formatUsd(left, locale), provider)
-      : undefined;
-  return renderSignIn({ id: host.provider, provider, signed: state.signed, share, translation }, on);
+      ? signInText.ofYour(formatUsd(quote.total, locale), formatUsd(left, locale), provider)
+      : parts.account?.uncapped
+        ? signInText.noCapOnKey(provider)
+        : undefined;
+  const revoke = providerInfo(host.provider)?.revokeUrl;
+  const cannotPay = state.cannotPay ? providerInfo(host.provider)?.fundsUrl : undefined;
+  return renderSignIn({ id: host.provider, provider, signed: state.signed, share, revoke, cannotPay, translation }, on);
 }
 
 /** The host of an address; undefined where it is none (nothing is sent there). */
@@ -191,46 +196,4 @@ function puterAccountOf(parts: ImageParts, on: ImageHandlers & PanelHandlers) {
   const left = balance?.usd && wordsIn(translation, 'signIn', signIn).leftOnAccount(formatUsd(balance.usd, locale));
   const note = balance?.unpriced && reword(balance.unpriced(locale), translation);
   return renderPuterAccount({ user, left, note, translation }, on);
-}
-
-/**
- * Why a click on Generate cannot succeed for what the budget in force or the account leaves, with the fix (the
- * cheapest request that fits, or where to add funds): known once the ledger and the account are, after the first
- * paint (image-view.ts says the rest). `ask`: the request as set, on the providers and models the page allows.
- */
-export function spendingBlocked(
-  host: ImageHost,
-  parts: ImageParts,
-  quote: Quote,
-  ask: Parameters<typeof cheapestWithin>[0],
-): Blocked | undefined {
-  const { locale, translation } = parts.language;
-  const offersText = wordsIn(translation, 'offers', offers);
-  const signInText = wordsIn(translation, 'signIn', signIn);
-  const provider = wordsIn(translation, 'words', words).providerName(host.provider);
-  const cheaper = (left: Decimal) => {
-    const best = cheapestWithin(ask, parts.pricing, left);
-    return (
-      best && { label: offersText.useCheaper(modelName(best.model), formatUsd(best.total!, locale)), model: best.model }
-    );
-  };
-  const { ledger, tally } = parts.ledger;
-  if (ledger && tally?.budget && ledger.wouldExceed(quote.total)) {
-    // What the budget leaves once everything held and uncertain is counted (`remaining` says just that).
-    return {
-      reason: offersText.overBudget(formatUsd(tally.budget, locale)),
-      at: 'price',
-      fix: cheaper(new Decimal(tally.remaining ?? 0)),
-    };
-  }
-  const left = parts.account?.balance?.usd;
-  if (left?.lt(quote.total)) {
-    const funds = providerInfo(host.provider)?.fundsUrl;
-    return {
-      reason: signInText.overBalance(provider, formatUsd(left, locale)),
-      at: 'price',
-      fix: cheaper(left) ?? (funds ? { label: signInText.addFunds(provider), url: funds } : undefined),
-    };
-  }
-  return undefined;
 }

@@ -6,7 +6,7 @@ import { prices } from '../../../strings/prices.js';
 import { wordsIn } from '../../../strings/strings.js';
 import { emit } from '../../shared/events.js';
 import type { ImageCore } from '../image-parts.js';
-import { gallery as galleryWords } from '../../../strings/gallery.js';
+import { gallery as galleryWords } from '../../../strings/image/gallery.js';
 import type { PaidFailure } from './gallery/result.js';
 import { FlowController } from './submission/flow-controller.js';
 import { GalleryController } from './gallery/gallery-controller.js';
@@ -67,8 +67,8 @@ export function lazyParts(core: ImageCore): LazyParts {
     gallery,
   );
   const flow = new FlowController(host, {
-    busy: () => submission.status !== 'idle' || resume.resuming,
-    submitted: () => submission.status !== 'idle',
+    busy: () => submission.pending || resume.resuming,
+    submitted: () => submission.pending,
     failure: () => submission.error?.message,
     shown: () => gallery.images.map((image) => image.id),
     ready: (count) =>
@@ -81,6 +81,7 @@ export function lazyParts(core: ImageCore): LazyParts {
     endpoint: () => host.endpoint,
     relay: () => host.relay,
     clientId: () => (host.provider === 'huggingface' ? host.huggingfaceClientId : ''),
+    budget: () => host.budget,
     keys,
     keep: () => Object.fromEntries(KEPT.map((name) => [name, host[name]])),
     restore: (kept) => {

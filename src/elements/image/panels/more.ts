@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { formatUsd } from '../../../pricing/index.js';
-import { prompts } from '../../../strings/prompts.js';
+import { prompts } from '../../../strings/image/prompts.js';
 import { moreOptions } from '../../../strings/more-options.js';
 import { wordsIn, type Translation } from '../../../strings/strings.js';
 import { icon } from './icons.js';

@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import { formatUsd } from '../../../pricing/index.js';
 import { wordsIn } from '../../../strings/strings.js';
-import { tally } from '../../../strings/tally.js';
+import { tally } from '../../../strings/tally/tally.js';
 import type { Spoken } from '../../shared/language-controller.js';
 import { DAY_MS, isoDay } from '../../../base/days.js';
 import { formatDate } from '../../../base/dates.js';

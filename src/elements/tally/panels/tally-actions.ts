@@ -3,7 +3,7 @@ import type { Tally } from '../../../base/types.js';
 import type { LedgerStore } from '../../../ledger/ledger.js';
 import { wordsIn } from '../../../strings/strings.js';
 import type { Spoken } from '../../shared/language-controller.js';
-import { tallyLine } from '../../../strings/tally-line.js';
+import { tallyLine } from '../../../strings/tally/tally-line.js';
 import { ledgerFile } from './export.js';
 import type { TallyHandlers } from './tally-template.js';
 

@@ -1,13 +1,13 @@
 import { html, nothing } from 'lit';
 import { modelName } from '../../../pricing/index.js';
 import { wordsIn } from '../../../strings/strings.js';
-import { tally as english, type TallyStrings } from '../../../strings/tally.js';
+import { tally as english, type TallyStrings } from '../../../strings/tally/tally.js';
 import type { Tally } from '../../../base/types.js';
 import type { Spoken } from '../../shared/language-controller.js';
 import { renderTallySummary, usd } from '../tally-summary.js';
 import type { BudgetFigures } from '../tally-summary.js';
 import type Decimal from 'decimal.js';
-import type { OrphanNext } from '../../../strings/tally.js';
+import type { OrphanNext } from '../../../strings/tally/tally.js';
 import { chartOf } from './chart.js';
 
 /** A pending generation: its model, when it started (as a person writes it), the amount it holds. */

@@ -4,7 +4,7 @@ import type { LedgerEntry, LedgerStore } from '../../../ledger/ledger.js';
 import type { Tally } from '../../../base/types.js';
 import { providerInfo } from '../../../providers/catalog.js';
 import { reword, wordsIn } from '../../../strings/strings.js';
-import { tally as english, type TallyStrings } from '../../../strings/tally.js';
+import { tally as english, type TallyStrings } from '../../../strings/tally/tally.js';
 import type { Spoken } from '../../shared/language-controller.js';
 import { formatDate } from '../../../base/dates.js';
 import { budgetFigures } from '../tally-summary.js';

@@ -1,8 +1,7 @@
-import type Decimal from 'decimal.js';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ProviderId } from '../../../../base/types.js';
 import { loadEngine } from '../../../../lazy/index.js';
-import type { PuterBalance } from '../../../../providers/puter/account.js';
+import type { PuterBalance, PuterFound } from '../../../../providers/puter/account.js';
 import { puterApi } from '../../../../providers/catalog.js';
 import { checkEndpoint } from '../../../../providers/urls.js';
 
@@ -33,6 +32,8 @@ export class AccountController implements ReactiveController {
   user?: string;
   /** What is left: in USD, or in the credits Puter reports while their worth is unknown (key providers: USD). */
   balance?: PuterBalance;
+  /** The key provider says the key has no spending cap (OpenRouter): what is left is unknown, and said so. */
+  uncapped = false;
   private readFor = '';
 
   constructor(
@@ -48,6 +49,7 @@ export class AccountController implements ReactiveController {
     if (where === this.readFor) return;
     this.readFor = where;
     this.balance = undefined;
+    this.uncapped = false;
     if (active) void this.refresh();
     else if (where) setTimeout(() => where === this.readFor && void this.refresh(), REST_MS);
   }
@@ -71,8 +73,11 @@ export class AccountController implements ReactiveController {
     const key = this.source.active() ? undefined : this.source.key();
     try {
       if (key) {
-        const usd = await (await loadEngine()).keyBalance(...key);
-        if (key.join('\n') === this.readFor) this.balance = usd && { usd };
+        const read = await (await loadEngine()).keyBalance(...key);
+        if (key.join('\n') === this.readFor) {
+          this.balance = read?.usd && { usd: read.usd };
+          this.uncapped = !!read?.uncapped;
+        }
       } else {
         const endpoint = checkEndpoint(puterApi(this.source.endpoint()));
         if ((globalThis as { puter?: unknown }).puter || localStorage['puter.auth.token.origin.v2'] === endpoint) {
@@ -99,15 +104,14 @@ export class AccountController implements ReactiveController {
   }
 
   /**
-   * Before a submission: signs in if needed (the click's popup); stops what the balance cannot cover before it is
-   * sent, saying both amounts and, where `cheaper` finds one the balance covers, a cheaper choice (`puterCheck`).
-   * The account area is read again either way. `locale`: how the amounts are written (the host's).
+   * Before a submission: signs in if needed (the click's popup), and reads what the account has left against `total`
+   * (`puterCheck`): what it found, for the submission to say. The account area is read again either way.
    */
-  async check(total: string, cheaper?: (left: Decimal) => string | undefined, locale?: string): Promise<void> {
+  async check(total: string): Promise<PuterFound> {
     try {
       const endpoint = checkEndpoint(puterApi(this.source.endpoint()));
       const [{ puterCheck }, sdk] = await this.puter();
-      await puterCheck(sdk, endpoint, total, cheaper, locale);
+      return await puterCheck(sdk, endpoint, total);
     } finally {
       await this.refresh();
     }

@@ -22,8 +22,15 @@ export interface SignInView {
   provider: string;
   /** The key in force came from signing in. */
   signed: boolean;
-  /** The price against what is left: "$0.03 of your $4.20 at OpenRouter", where the provider says. */
+  /**
+   * The price against what is left: "$0.03 of your $4.20 at OpenRouter", where the provider says; or that the key
+   * has no cap, where the provider says that instead ("OpenRouter set no cap on this key").
+   */
   share?: string;
+  /** Where the user revokes the key the sign-in gave, at the provider (OpenRouter's keys page). */
+  revoke?: string;
+  /** Where the account adds funds, when the provider said at sign-in that it cannot pay as it stands. */
+  cannotPay?: string;
   /** The element's words over English (see `wordsIn`). */
   translation?: Translation;
 }
@@ -49,13 +56,18 @@ export interface PuterAccountView {
  * Above the key field: "Sign in with OpenRouter" (the user may still paste a key below), or who pays and what is
  * left, with Sign out. Drawn with the panels: the first price does not wait for it.
  */
-export function renderSignIn({ id, provider, signed, share, translation }: SignInView, on: SignInHandlers) {
+export function renderSignIn(
+  { id, provider, signed, share, revoke, cannotPay, translation }: SignInView,
+  on: SignInHandlers,
+) {
   const text = wordsIn(translation, 'signIn', signIn);
   // One line each: whitespace inside a template is not minified.
   // prettier-ignore
   return html`<p part="account" class="account">${signed
-    ? html`<span>${text.signedInWith(provider)}${share ? ` · ${share}` : ''}</span> <button type="button" class="link" @click=${on.keySignOut}>${text.signOut()}</button>`
-    : html`<button part="sign-in" id="sign-in" type="button" class="secondary" data-provider=${id} @click=${on.keySignIn}>${text.signInWith(provider)}</button> <span class="muted">${text.orPasteKey()}</span>`}</p>`;
+    ? html`<span>${text.signedInWith(provider)}${share ? ` · ${share}` : ''}</span> ${revoke ? html`<a part="revoke" href=${revoke} target="_blank" rel="noopener noreferrer">${text.revokeKey()}</a> ` : nothing}<button type="button" class="link" @click=${on.keySignOut}>${text.signOut()}</button>`
+    : html`<button part="sign-in" id="sign-in" type="button" class="secondary" data-provider=${id} @click=${on.keySignIn}>${text.signInWith(provider)}</button> <span class="muted">${text.orPasteKey()}</span>`}</p>${cannotPay
+    ? html`<p class="muted">${text.cannotPayYet(provider)} <a href=${cannotPay} target="_blank" rel="noopener">${text.addFunds(provider)}</a></p>`
+    : nothing}`;
 }
 
 /**

@@ -3,6 +3,7 @@ import type { ProviderId } from '../../../../base/types.js';
 import { loadEngine } from '../../../../lazy/index.js';
 import { keyRoute, providerInfo } from '../../../../providers/catalog.js';
 import type { ProviderKeys } from '../../provider-keys.js';
+import { signInCap, type SignedIn } from '../../../../providers/sign-in.js';
 
 /** What the host hands the sign-in: its provider, endpoint and relay, its keys, and the form to keep over a redirect. */
 export interface SignInSource {
@@ -12,6 +13,8 @@ export interface SignInSource {
   relay(): string;
   /** The site's public OAuth client id, for account systems that register clients (Hugging Face). */
   clientId(): string;
+  /** The page's `budget` ('' for none): the cap a sign-in asks for follows it (`signInCap`). */
+  budget(): string;
   keys: ProviderKeys;
   /** The form as the user left it: kept in sessionStorage while the page goes to sign in and back. */
   keep(): Record<string, unknown>;
@@ -34,8 +37,11 @@ const finished = () => loadEngine().then(({ finishSignIn, accountFor }) => finis
  * have loaded, just after the first paint, and the first price does not wait for it.
  */
 export class SignInController implements ReactiveController {
-  /** The `provider route`s (`keyRoute`) whose key came from signing in on this page. */
-  private readonly signedIn = new Set<string>();
+  /**
+   * The `provider route`s (`keyRoute`) whose key came from signing in on this page, with whether the provider said the
+   * account cannot pay as it stands (`SignedIn.cannotPay`).
+   */
+  private readonly signedIn = new Map<string, boolean>();
   private running?: AbortController;
   private back = false;
 
@@ -51,17 +57,21 @@ export class SignInController implements ReactiveController {
     this.back = true;
     finished().then((back) => {
       if (!back) return;
-      this.hold(back.provider, back.endpoint, this.source.relay(), back.signedIn.key);
+      this.hold(back.provider, back.endpoint, this.source.relay(), back.signedIn);
       if (back.keep) this.source.restore(back.keep as Record<string, unknown>);
     }, this.source.report);
   }
 
-  /** The provider in force lets the user sign in; `signed` when its key here came from that. */
-  state(): { signed: boolean } | undefined {
+  /**
+   * The provider in force lets the user sign in; `signed` when its key here came from that, and `cannotPay` when the
+   * provider said then that the account cannot pay as it stands (told before the click, never stopping it).
+   */
+  state(): { signed: boolean; cannotPay: boolean } | undefined {
     const provider = this.source.provider();
     if (!providerInfo(provider)?.signIn) return undefined;
-    const signed = this.signedIn.has(provider + keyRoute(provider, this.source.endpoint(), this.source.relay()));
-    return { signed: signed && !!this.source.keys.current };
+    const cannotPay = this.signedIn.get(provider + keyRoute(provider, this.source.endpoint(), this.source.relay()));
+    const signed = cannotPay !== undefined && !!this.source.keys.current;
+    return { signed, cannotPay: signed && cannotPay };
   }
 
   /**
@@ -78,14 +88,15 @@ export class SignInController implements ReactiveController {
     const running = (this.running = new AbortController());
     void loadEngine()
       .then(async ({ signIn, accountFor }) => {
-        const { key } = await signIn(await accountFor(provider), {
+        const signedIn = await signIn(await accountFor(provider), {
           endpoint,
           popup,
           clientId: this.source.clientId() || undefined,
+          limit: signInCap(this.source.budget()),
           keep: this.source.keep(),
           signal: running.signal,
         });
-        this.hold(provider, endpoint, relay, key);
+        this.hold(provider, endpoint, relay, signedIn);
       })
       .catch((error) => {
         if (!running.signal.aborted) this.source.report(error);
@@ -103,9 +114,9 @@ export class SignInController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  private hold(provider: ProviderId, endpoint: string, relay: string, key: string) {
+  private hold(provider: ProviderId, endpoint: string, relay: string, { key, cannotPay }: SignedIn) {
     this.source.keys.set(provider, endpoint, relay, key);
-    this.signedIn.add(provider + keyRoute(provider, endpoint, relay));
+    this.signedIn.set(provider + keyRoute(provider, endpoint, relay), !!cannotPay);
     this.host.requestUpdate();
   }
 }

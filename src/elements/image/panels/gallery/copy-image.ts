@@ -1,4 +1,4 @@
-import type { GalleryStrings } from '../../../../strings/gallery.js';
+import type { GalleryStrings } from '../../../../strings/image/gallery.js';
 
 /**
  * Copies a saved image's bytes to the clipboard, and says how that went (it never rejects). Browsers take only PNG

@@ -1,5 +1,5 @@
 import type { GalleryImage } from '../../../../images/gallery.js';
-import type { GalleryStrings } from '../../../../strings/gallery.js';
+import type { GalleryStrings } from '../../../../strings/image/gallery.js';
 import { copyImage } from './copy-image.js';
 
 /** The settings an image was made with, as the widget takes them back. */

@@ -14,11 +14,10 @@ export interface GallerySource {
 }
 
 /** What a submission hands its images to (the fields of the same names of `Submission`), and its end. */
-export type ImageReceiver = Required<Pick<Submission, 'images' | 'onBytes' | 'onDownloaded' | 'onSaved' | 'onStored'>> &
-  Pick<Submission, 'urlOf'> & {
-    /** The submission is over: images whose bytes came but that were never saved (refused, failed) are taken back. */
-    done(): void;
-  };
+export type ImageReceiver = Required<Pick<Submission, 'images' | 'onStage' | 'urlOf'>> & {
+  /** The submission is over: images whose bytes came but that were never saved (refused, failed) are taken back. */
+  done(): void;
+};
 
 /**
  * The images the widget keeps in this browser: opens the image store of the host's storage key (IndexedDB, with
@@ -128,7 +127,7 @@ export class GalleryController implements ReactiveController {
    */
   receive(): ImageReceiver {
     const images = this.opened();
-    // Opened before the first image can be saved (submit waits for it): known to onDownloaded without waiting.
+    // Opened before the first image can be saved (submit waits for it): known at `downloaded` without waiting.
     let opened: ImageStore | undefined;
     images.then((store) => (opened = store)).catch(() => {});
     const here = () => !!opened && opened === this.store;
@@ -136,26 +135,25 @@ export class GalleryController implements ReactiveController {
     let urls = new Map<string, string | undefined>();
     let showing: Promise<void> | undefined;
     const arriving: string[] = (this.arriving = []);
+    /** Every image saved: the gallery read back, and the URLs the result hands out taken from it. */
+    const stored = async () => {
+      await (showing ?? this.reload());
+      urls = new Map(this.images.map((image) => [image.id, image.url]));
+    };
     return {
       images,
-      onBytes: (id, blob) => {
-        if (!here()) return;
-        unsaved.add(id);
-        this.shown?.preload(id, blob);
-      },
-      onDownloaded: (image) => {
-        if (!here()) return;
-        this.shown?.add(image, this.source.keepImages());
-        arriving.push(image.id);
-      },
-      onSaved: (image) => {
-        unsaved.delete(image.id);
-        this.shown?.saved(image.id);
-        void (showing = this.reload()).catch(() => {});
-      },
-      onStored: async () => {
-        await (showing ?? this.reload());
-        urls = new Map(this.images.map((image) => [image.id, image.url]));
+      onStage: (stage) => {
+        if (stage.stage === 'bytes' && here()) {
+          unsaved.add(stage.id);
+          this.shown?.preload(stage.id, stage.blob);
+        } else if (stage.stage === 'downloaded' && here()) {
+          this.shown?.add(stage.image, this.source.keepImages());
+          arriving.push(stage.image.id);
+        } else if (stage.stage === 'saved') {
+          unsaved.delete(stage.image.id);
+          this.shown?.saved(stage.image.id);
+          void (showing = this.reload()).catch(() => {});
+        } else if (stage.stage === 'stored') return stored();
       },
       // Beyond keep-images it is evicted already: an object URL of its own, revoked on disconnect.
       urlOf: ({ id, blob }) => urls.get(id) ?? this.handOut(blob!),

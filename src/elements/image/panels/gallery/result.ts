@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { formatUsd, formatUsdRounded, modelName } from '../../../../pricing/index.js';
-import { gallery } from '../../../../strings/gallery.js';
+import { gallery } from '../../../../strings/image/gallery.js';
 import { wordsIn } from '../../../../strings/strings.js';
 import { words } from '../../../../strings/words.js';
 import type { Spoken } from '../../../shared/language-controller.js';

@@ -1,16 +1,20 @@
 import { html, nothing } from 'lit';
-import { progress } from '../../../../strings/progress.js';
-import { gallery } from '../../../../strings/gallery.js';
+import { progress } from '../../../../strings/image/progress.js';
+import { gallery } from '../../../../strings/image/gallery.js';
 import { wordsIn, type Translation } from '../../../../strings/strings.js';
 import { signIn } from '../../../../strings/sign-in.js';
 import type { ImageHandlers, ImageView } from '../../view.js';
+import type { PanelHandlers } from '../image-actions.js';
 
 /**
  * What the last submission came to, beside the decision row, drawn with the panels as everything a submission shows
  * is (a submission waits for them): its error, with where to add funds and Try again where trying again can succeed;
  * what it charged where that differs from the preview.
  */
-export function renderOutcome({ error, funds, chargeNote, translation }: ImageView, on: ImageHandlers) {
+export function renderOutcome(
+  { error, funds, chargeNote, translation }: ImageView,
+  on: Pick<ImageHandlers & PanelHandlers, 'retry' | 'dismissError'>,
+) {
   const progressText = wordsIn(translation, 'progress', progress);
   return html`${
     error

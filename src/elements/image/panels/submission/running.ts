@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { ProgressDetail } from '../../../../base/types.js';
 import type { GalleryImage } from '../../../../images/gallery.js';
-import { progress } from '../../../../strings/progress.js';
+import { progress } from '../../../../strings/image/progress.js';
 import { wordsIn, type Translation } from '../../../../strings/strings.js';
 
 /** What the canvas shows while a submission runs (or what a closed page left is finished). */

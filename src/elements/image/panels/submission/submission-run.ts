@@ -1,50 +1,56 @@
-import Decimal from 'decimal.js';
-import type { GenerationResult } from '../../../../base/types.js';
-import type { SubmissionRun } from '../../submission-controller.js';
-import { loadEngine } from '../../../../lazy/index.js';
-import { emit } from '../../../shared/events.js';
-import type { GalleryController } from '../gallery/gallery-controller.js';
-
-/** One submission as its controller began it at the click, with the element and the gallery the images go to. */
-export interface WidgetRun extends SubmissionRun {
-  host: HTMLElement;
-  gallery: GalleryController;
-}
+import type Decimal from 'decimal.js';
+import type { Quote } from '../../../../base/types.js';
+import type { Submission, Submitted } from '../../../../generation/submit.js';
+import { loadEngine, type Engine } from '../../../../lazy/index.js';
+import { formatUsd, modelName } from '../../../../pricing/index.js';
+import { cheapestWithin } from '../../../../pricing/offers.js';
+import { offersAsk } from '../../image-parts.js';
+import type { ImageParts } from '../lazy-parts.js';
 
 /**
  * The work of one submission of `<userpays-image>` after the click (loaded with the panels, as the gallery the images
- * go to): the engine's `submit`, each image handed to the gallery as its bytes come, progress and charges drawn as
- * the provider reports them, and the events the page listens to.
+ * go to), `submission` read at the click: the engine's `submit`, each stage to the controller (the run's own
+ * `onStage`) and to the gallery (each image shown as its bytes come), Puter's check before sending, and the account
+ * read again after it, whatever its outcome.
  */
-export async function runSubmission(run: WidgetRun): Promise<GenerationResult> {
-  const { controller, host } = run;
-  const engine = await loadEngine();
-  const { done, ...images } = run.gallery.receive();
-  run.done(done);
-  const { result, partialError, chargeNote } = await engine.submit({
-    ...run.snapshot,
-    ...images,
-    ledger: await run.ledger,
-    signal: run.signal,
-    onSubmit: (detail) => {
-      const sent = emit(host, 'userpays-submit', detail, true);
-      if (!sent) run.vetoed();
-      return sent;
-    },
-    beforeSend: (quote) => run.beforeSend(quote),
-    onStart: () => controller.update({ status: 'generating' }),
-    onProgress: (said) => {
-      const detail = { ...said, status: controller.say(said.status) };
-      if (run.shown()) controller.update({ progress: detail });
-      emit(host, 'userpays-progress', detail);
-    },
-    onAccepted: (charge) => {
-      if (charge && run.shown())
-        controller.update({ billed: new Decimal(controller.billed || 0).plus(charge.usd).toString() });
-    },
-  });
-  if (chargeNote) controller.update({ chargeNote });
-  if (partialError) controller.report(partialError);
-  emit(host, 'userpays-result', result);
-  return result;
+export async function runSubmission(
+  parts: ImageParts,
+  submission: Omit<Submission, 'images' | 'urlOf'>,
+): Promise<Submitted> {
+  let done = () => {};
+  try {
+    const engine = await loadEngine();
+    const { done: received, onStage, ...images } = parts.gallery!.receive();
+    done = received;
+    return await engine.submit({
+      ...submission,
+      ...images,
+      beforeSend: submission.asked.provider === 'puter' ? (quote) => puterReady(parts, engine, quote) : undefined,
+      onStage: (stage) => {
+        void submission.onStage?.(stage);
+        return onStage(stage);
+      },
+    });
+  } finally {
+    done();
+    void parts.account?.refresh();
+  }
+}
+
+/**
+ * Puter's last step before sending: signs in from the click, and refuses what the balance cannot cover, saying both
+ * amounts and the cheapest model of the provider in force that it covers, where there is one.
+ */
+async function puterReady(parts: ImageParts, engine: typeof Engine, quote: Quote) {
+  const found = await parts.account!.check(quote.total);
+  if (!found.enough) {
+    const cheaper = found.left && cheaperChoice(parts, found.left);
+    throw engine.balanceRefusal(found, quote.total, cheaper, parts.language.locale);
+  }
+}
+
+/** The cheapest model of the provider in force that `left` covers, in words: "FLUX.2 [klein] 4B ($0.001)". */
+function cheaperChoice(parts: ImageParts, left: Decimal): string | undefined {
+  const best = cheapestWithin(offersAsk(parts.host, parts), parts.pricing, left);
+  return best && `${modelName(best.model)} (${formatUsd(best.total!, parts.language.locale)})`;
 }

@@ -1,4 +1,5 @@
 import { LedgerStore, type LedgerEntry } from '../../src/ledger/ledger.js';
+import { uniqueStorageKey } from './sim.js';
 
 /** A `Storage` kept in a Map: a separate "page" or "tab" for the ledger, which keys its state by storage object. */
 export class MemoryStorage implements Storage {
@@ -50,11 +51,6 @@ export class FullStorage extends MemoryStorage {
   }
 }
 
-let n = 0;
-/** A storage key no other test uses. */
-export const uniqueKey = () =>
-  `t${Date.now().toString(36)}${(n++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-
 /** The same data in a new storage object: what a reload (or another page) reads. */
 export const reloaded = (storage: MemoryStorage) => new MemoryStorage(new Map(storage.map));
 
@@ -66,22 +62,39 @@ export const image = { provider: 'bfl', model: 'flux-2-pro', width: 1024, height
  */
 export function leftBehind(storageKey: string, make: (ledger: LedgerStore) => void): LedgerEntry[] {
   const storage = new MemoryStorage();
-  const ledger = new LedgerStore({ storageKey: uniqueKey(), storage });
+  const ledger = new LedgerStore({ storageKey: uniqueStorageKey(), storage });
   make(ledger);
   localStorage.setItem(`${storageKey}:ledger`, storage.getItem(`${ledger.storageKey}:ledger`)!);
   return ledger.pending() as LedgerEntry[];
 }
 
-/** Waits until `check()` is (or resolves to) something truthy: storage events arrive in a later task. */
-export async function until(check: () => unknown, ms = 3000) {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
+/** Tells this page's ledgers that `key` changed in storage, as the browser does when another tab writes it. */
+export const storageEvent = (key: string | null) => window.dispatchEvent(new StorageEvent('storage', { key }));
 
-/** Removes everything tests wrote to the page's localStorage under `key`. */
-export function cleanLocalStorage(key: string) {
-  for (const k of Object.keys(localStorage)) if (k.startsWith(key)) localStorage.removeItem(k);
+/**
+ * Tabs of one origin sharing its storage under one storage key, each in a process of its own (a TabStorage: its own
+ * copy, which catches up only when it hears of a write). `open()` gives a tab and the ledger it runs; `hear(...tabs)`
+ * delivers the others' writes to each tab in turn, as the browser's storage event does; `stored()` is the ledger
+ * document as the origin holds it; `reloaded(tab)` a ledger reading what `tab` stored, as a reload of it would.
+ */
+export function oneOrigin() {
+  const shared = new Map<string, string>();
+  const storageKey = uniqueStorageKey();
+  const ledgerKey = `${storageKey}:ledger`;
+  return {
+    shared,
+    storageKey,
+    ledgerKey,
+    open<T extends TabStorage>(tab: T = new TabStorage(shared) as T) {
+      return { tab, ledger: new LedgerStore({ storageKey, storage: tab }) };
+    },
+    hear(...tabs: TabStorage[]) {
+      for (const tab of tabs) {
+        tab.receive();
+        storageEvent(ledgerKey);
+      }
+    },
+    stored: () => JSON.parse(shared.get(ledgerKey)!),
+    reloaded: (tab: MemoryStorage) => new LedgerStore({ storageKey, storage: reloaded(tab) }),
+  };
 }

@@ -1,5 +1,5 @@
-import type { TallyLineStrings } from '../../strings/tally-line.js';
-import { images } from './words.js';
+import type { TallyLineStrings } from '../../../strings/tally/tally-line.js';
+import { images } from '../words.js';
 
 export const tallyLine: TallyLineStrings = {
   spentSummary: (spent, count) => [spent, ` ausgegeben für ${images(count)}`],

@@ -1,6 +1,6 @@
 /** The price comparison and the projection. */
 
-import { imageCount } from './words.js';
+import { imageCount } from '../words.js';
 
 export interface OffersStrings {
   // Compare

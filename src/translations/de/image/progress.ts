@@ -1,5 +1,5 @@
-import type { ProgressStrings } from '../../strings/progress.js';
-import { words } from './words.js';
+import type { ProgressStrings } from '../../../strings/image/progress.js';
+import { words } from '../words.js';
 
 export const progress: ProgressStrings = {
   sending: () => 'Wird gesendet',

@@ -3,7 +3,7 @@
  * one that failed offers (Try again, Dismiss).
  */
 
-import { words } from './words.js';
+import { words } from '../words.js';
 
 export interface ProgressStrings {
   sending(): string;

@@ -1,4 +1,4 @@
-import type { OpenAiStrings } from '../../providers/openai/words.js';
+import type { OpenAiStrings } from '../../../providers/openai/words.js';
 
 export const openai: OpenAiStrings = {
   badPath: (path) =>

@@ -1,6 +1,6 @@
 /** The gallery: each image, its actions, and paid generations that brought no image. */
 
-import { words } from './words.js';
+import { words } from '../words.js';
 
 export interface GalleryStrings {
   galleryLabel(): string;

@@ -1,5 +1,5 @@
-import type { OffersStrings } from '../../strings/offers.js';
-import { images } from './words.js';
+import type { OffersStrings } from '../../../strings/image/offers.js';
+import { images } from '../words.js';
 
 /** The images of `submissions` of `count` images each, where a submission is more than one. */
 const imagesOf = (submissions: number, count?: number) =>

@@ -1,6 +1,6 @@
 /** The tally in one line, as the widget and `<userpays-tally>` show it at first paint. */
 
-import { imageCount } from './words.js';
+import { imageCount } from '../words.js';
 
 export interface TallyLineStrings {
   spentSummary(spent: unknown, images: number): unknown[];

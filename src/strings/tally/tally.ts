@@ -1,6 +1,6 @@
 /** `<userpays-tally>`'s detail: budget, split, chart, what is generating or uncertain, export, reset. */
 
-import { imageCount, words } from './words.js';
+import { imageCount, words } from '../words.js';
 
 export interface TallyStrings {
   tallyLabel(): string;

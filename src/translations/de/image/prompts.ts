@@ -1,4 +1,4 @@
-import type { PromptsStrings } from '../../strings/prompts.js';
+import type { PromptsStrings } from '../../../strings/image/prompts.js';
 
 export const prompts: PromptsStrings = {
   examplesLabel: () => 'Beispiele',

@@ -1,5 +1,5 @@
-import type { TallyStrings } from '../../strings/tally.js';
-import { images, words } from './words.js';
+import type { TallyStrings } from '../../../strings/tally/tally.js';
+import { images, words } from '../words.js';
 
 const NEXT_TIME = 'beim nächsten Öffnen des Bild-Widgets auf dieser Website';
 

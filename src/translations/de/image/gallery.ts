@@ -1,5 +1,5 @@
-import type { GalleryStrings } from '../../strings/gallery.js';
-import { ofProvider, words } from './words.js';
+import type { GalleryStrings } from '../../../strings/image/gallery.js';
+import { ofProvider, words } from '../words.js';
 
 export const gallery: GalleryStrings = {
   galleryLabel: () => 'Ihre erzeugten Bilder',

@@ -1,9 +1,12 @@
 // Opening an example (examples/*/index.html) in an iframe, as a visitor would, and driving its widget like a user:
 // the price read before the click, a key entered, Generate clicked, the example's own result shown.
+import { holdDefaultStorageKey } from './storage.js';
 import { expect } from '@open-wc/testing';
 import { ImageStore } from '../../src/images/image-store.js';
-import { nextEvent } from '../support/sim.js';
-import { blocked, decision, generateButton, part } from '../support/widget.js';
+import { nextEvent } from './sim.js';
+import { blocked, decision, generateButton, part } from './widget.js';
+import { loadedFrame } from './frames.js';
+import { until } from './wait.js';
 
 /** The widget as these tests see it (the built element: no source types here). */
 export type Widget = HTMLElement & {
@@ -29,26 +32,9 @@ export interface Example {
   errors: string[];
 }
 
-/** Resolves with `check()`'s first truthy value; fails with `what` if none came in `ms`. */
-export async function waitFor<T>(check: () => T | null | undefined | false | '', what: string, ms = 10_000) {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = check();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 /** Loads `path` in an iframe, as a browser would (its own policy, its own import map), and waits for its widget. */
 export async function openExample(path: string): Promise<Example> {
-  const frame = document.createElement('iframe');
-  frame.style.width = '1024px';
-  frame.style.height = '900px';
-  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-  frame.src = path;
-  document.body.append(frame);
-  await loaded;
+  const frame = await loadedFrame(path, { width: 1024, height: 900 });
   const view = frame.contentWindow!;
   const example: Example = { frame, view, doc: view.document, violations: [], errors: [] };
   view.document.addEventListener('securitypolicyviolation', (e) =>
@@ -61,10 +47,14 @@ export async function openExample(path: string): Promise<Example> {
 
 /** The example's `<userpays-image>`, once its framework rendered it and the element drew its Generate button. */
 export async function widgetOf(example: Example): Promise<Widget> {
-  return waitFor(() => {
-    const widget = example.doc.querySelector<Widget>('userpays-image');
-    return widget?.shadowRoot?.querySelector('[part~=submit]') ? widget : undefined;
-  }, 'the example to render <userpays-image>');
+  return until(
+    () => {
+      const widget = example.doc.querySelector<Widget>('userpays-image');
+      return widget?.shadowRoot?.querySelector('[part~=submit]') ? widget : undefined;
+    },
+    10_000,
+    'the example to render <userpays-image>',
+  );
 }
 
 export { decision, part };
@@ -96,17 +86,17 @@ export async function generateThrough(
   widget: Widget,
   enterKey: (key: string) => void | Promise<void>,
 ) {
-  await waitFor(() => part(widget, 'cost')?.textContent?.includes('$0.014'), 'the price on the widget');
+  await until(() => part(widget, 'cost')?.textContent?.includes('$0.014'), 10_000, 'the price on the widget');
   // The price beside Generate, with what it buys; without a key Generate cannot run, and says so.
   expect(decision(widget)).to.deep.equal({ price: '$0.014', buys: '1 image · 1 MP' });
   expect(generateButton(widget).disabled).to.equal(true);
   expect(blocked(widget).reason).to.equal('Add your BFL API key');
 
   const key = freshKey(example.doc.title.replace(/\W+/g, '-'));
-  await waitFor(() => part(widget, 'key'), 'the key field (drawn with the accounts, after the first paint)');
+  await until(() => part(widget, 'key'), 10_000, 'the key field (drawn with the accounts, after the first paint)');
   await enterKey(key);
   expect(widget.apiKey, 'the key reached the widget').to.equal(key);
-  await waitFor(() => !generateButton(widget).disabled, 'Generate, the key given');
+  await until(() => !generateButton(widget).disabled, 10_000, 'Generate, the key given');
   // A key is a property only: never an attribute, never in the page's markup.
   expect(example.doc.documentElement.outerHTML).not.to.contain(key);
 
@@ -117,17 +107,21 @@ export async function generateThrough(
   expect(detail.images[0].url).to.match(/^blob:/);
 
   // The example's own listener showed it.
-  const img = await waitFor(() => {
-    const shown = example.doc.querySelector<HTMLImageElement>('#result img');
-    return shown?.src && shown.isConnected ? shown : undefined;
-  }, "the example's result image");
+  const img = await until(
+    () => {
+      const shown = example.doc.querySelector<HTMLImageElement>('#result img');
+      return shown?.src && shown.isConnected ? shown : undefined;
+    },
+    10_000,
+    "the example's result image",
+  );
   expect(img.src).to.equal(detail.images[0].url);
   await img.decode();
   expect(img.naturalWidth).to.be.greaterThan(0);
   expect(example.doc.querySelector('#result')!.textContent).to.contain('$0.014');
 
   // The widget shows it too, and the simulator charged this key once, that amount.
-  await waitFor(() => part(widget, 'image'), "the image in the widget's gallery");
+  await until(() => part(widget, 'image'), 10_000, "the image in the widget's gallery");
   expect(await chargedTo(key)).to.equal('0.014');
   return detail;
 }
@@ -159,14 +153,14 @@ export async function policyAndImportMap(path: string) {
  */
 export async function expectErrorShown(example: Example) {
   const widget = await widgetOf(example);
-  await waitFor(() => blocked(widget).reason, 'why Generate cannot run');
+  await until(() => blocked(widget).reason, 10_000, 'why Generate cannot run');
   expect(generateButton(widget).disabled).to.equal(true);
   expect(blocked(widget).reason).to.equal('Add your BFL API key');
   const heard = nextEvent<{ code: string; message: string }>(widget, 'userpays-error');
   widget.generate().catch(() => {}); // no key yet
   const { detail } = await heard;
   expect(detail.code).to.equal('auth-required');
-  const shown = await waitFor(() => example.doc.querySelector('#error'), "the app's error line");
+  const shown = await until(() => example.doc.querySelector('#error'), 10_000, "the app's error line");
   expect(shown.textContent).to.equal(detail.message);
 }
 
@@ -183,4 +177,64 @@ export async function expectPaidResult(example: Example) {
   expect(example.doc.querySelector('#error')).to.equal(null);
   expect(example.violations, 'CSP violations').to.deep.equal([]);
   expect(example.errors).to.deep.equal([]);
+}
+
+/**
+ * The suite of one example page (`/examples/<name>/index.html`): `body` declares its tests, each of which opens the
+ * page afresh with `open()`; after each test the page is closed and what it stored forgotten.
+ */
+export function describeExample(name: string, body: (open: () => Promise<Example>, page: string) => void) {
+  const page = `/examples/${name}/index.html`;
+  describe(`examples/${name}`, () => {
+    let example: Example | undefined;
+    let release: (() => void) | undefined;
+    beforeEach(async function () {
+      this.timeout(120_000); // while another test file's demo or example has the default storage key
+      release = await holdDefaultStorageKey();
+    });
+    afterEach(async () => {
+      try {
+        await closeExample(example);
+      } finally {
+        release?.();
+      }
+    });
+    body(async () => (example = await openExample(page)), page);
+  });
+}
+
+/**
+ * Before the suite: the vendor modules a framework example imports (examples/vendor.mjs), which the server prepares
+ * on first request, outside any test's time limit.
+ */
+export function vendorModulesReady(...paths: string[]) {
+  before(async function () {
+    this.timeout(60_000);
+    for (const path of paths) expect((await fetch(path)).ok, path).to.equal(true);
+  });
+}
+
+/**
+ * What every framework example does with the widget: its error heard through the framework's own event wiring
+ * (`wiring`: `onuserpays-error`, `@userpays-error`…), shown in the app's words; and the paid path through the widget's
+ * own key field.
+ */
+export function itWiresTheWidget(open: () => Promise<Example>, wiring: string) {
+  it(`hears userpays-error through ${wiring}`, async () => {
+    await expectErrorShown(await open());
+  });
+
+  it('prices, takes the key in the widget’s own field (the only one), generates and renders the result', async () => {
+    await expectPaidResult(await open());
+  });
+}
+
+/** The page's policy is strict: its import map allowed by hash, and nothing else inline, nothing unsafe. */
+export function itRunsUnderAStrictPolicy(page: string) {
+  it('runs under a strict policy that allows its import map by hash, and nothing else inline', async () => {
+    const { policy, mapHash, inline } = await policyAndImportMap(page);
+    expect(policy, `the import map changed: its hash is now ${mapHash}`).to.contain(`script-src 'self' ${mapHash};`);
+    expect(policy).not.to.contain('unsafe');
+    expect(inline).to.equal(1);
+  });
 }

@@ -1,4 +1,4 @@
-import type { HuggingFaceStrings } from '../../providers/huggingface/words.js';
+import type { HuggingFaceStrings } from '../../../providers/huggingface/words.js';
 
 export const huggingface: HuggingFaceStrings = {
   tokenRefused: () =>
@@ -8,4 +8,6 @@ export const huggingface: HuggingFaceStrings = {
   signInFailed: () => 'Hugging Face hat die Anmeldung nicht abgeschlossen. Melden Sie sich erneut mit Hugging Face an.',
   noClientId: () =>
     'Diese Seite hat ihre Hugging-Face-App nicht angegeben (das Attribut huggingface-client-id), daher können Sie sich hier nicht mit Hugging Face anmelden. Geben Sie stattdessen ein Zugriffstoken von Hugging Face ein.',
+  noCredits: () =>
+    'Hugging Face hat dieses Bild nicht abgerechnet: Ihr Konto hat kein Guthaben dafür (ein kostenloses Konto kann nicht nach Verbrauch zahlen). Kaufen Sie Guthaben oder abonnieren Sie PRO in Ihren Abrechnungseinstellungen bei Hugging Face und versuchen Sie es dann noch einmal.',
 };

@@ -1,5 +1,5 @@
-import type { WidgetStrings } from '../../strings/widget.js';
-import { number } from './words.js';
+import type { WidgetStrings } from '../../../strings/image/widget.js';
+import { number } from '../words.js';
 
 export const widget: WidgetStrings = {
   promptLabel: () => 'Beschreiben Sie das Bild',

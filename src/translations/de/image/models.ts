@@ -1,4 +1,4 @@
-import type { ModelsStrings } from '../../strings/models.js';
+import type { ModelsStrings } from '../../../strings/image/models.js';
 
 export const models: ModelsStrings = {
   bestFor: (model) =>

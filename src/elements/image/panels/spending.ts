@@ -1,0 +1,54 @@
+import Decimal from 'decimal.js';
+import type { Quote } from '../../../base/types.js';
+import { formatUsd, modelName } from '../../../pricing/index.js';
+import { cheapestWithin } from '../../../pricing/offers.js';
+import { providerInfo } from '../../../providers/catalog.js';
+import { offers } from '../../../strings/image/offers.js';
+import { signIn } from '../../../strings/sign-in.js';
+import { wordsIn } from '../../../strings/strings.js';
+import { words } from '../../../strings/words.js';
+import type { ImageHost } from '../image-parts.js';
+import type { Blocked } from '../view.js';
+import type { ImageParts } from './lazy-parts.js';
+
+/**
+ * Why a click on Generate cannot succeed for what the budget in force or the account leaves, with the fix (the
+ * cheapest request that fits, or where to add funds): known once the ledger and the account are, after the first
+ * paint (image-view.ts says the rest). `ask`: the request as set, on the providers and models the page allows.
+ */
+export function spendingBlocked(
+  host: ImageHost,
+  parts: ImageParts,
+  quote: Quote,
+  ask: Parameters<typeof cheapestWithin>[0],
+): Blocked | undefined {
+  const { locale, translation } = parts.language;
+  const offersText = wordsIn(translation, 'offers', offers);
+  const signInText = wordsIn(translation, 'signIn', signIn);
+  const provider = wordsIn(translation, 'words', words).providerName(host.provider);
+  const cheaper = (left: Decimal) => {
+    const best = cheapestWithin(ask, parts.pricing, left);
+    return (
+      best && { label: offersText.useCheaper(modelName(best.model), formatUsd(best.total!, locale)), model: best.model }
+    );
+  };
+  const { ledger, tally } = parts.ledger;
+  if (ledger && tally?.budget && ledger.wouldExceed(quote.total)) {
+    // What the budget leaves once everything held and uncertain is counted (`remaining` says just that).
+    return {
+      reason: offersText.overBudget(formatUsd(tally.budget, locale)),
+      at: 'price',
+      fix: cheaper(new Decimal(tally.remaining ?? 0)),
+    };
+  }
+  const left = parts.account?.balance?.usd;
+  if (left?.lt(quote.total)) {
+    const funds = providerInfo(host.provider)?.fundsUrl;
+    return {
+      reason: signInText.overBalance(provider, formatUsd(left, locale)),
+      at: 'price',
+      fix: cheaper(left) ?? (funds ? { label: signInText.addFunds(provider), url: funds } : undefined),
+    };
+  }
+  return undefined;
+}

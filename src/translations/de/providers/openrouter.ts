@@ -1,0 +1,14 @@
+import type { OpenRouterStrings } from '../../../providers/openrouter/words.js';
+import { words } from '../words.js';
+
+export const openrouter: OpenRouterStrings = {
+  keyRevoked: () =>
+    `${words.providerName('openrouter')} hat Ihren Schlüssel abgelehnt: Er wurde vielleicht widerrufen, oder die Anmeldung ist abgelaufen. Melden Sie sich erneut an oder geben Sie einen anderen Schlüssel ein.`,
+  flagged: (said, reasons) =>
+    `${words.providerName('openrouter')} hat den Prompt nach seinen Moderationsregeln beanstandet${reasons ? ` (${reasons})` : ''} und nichts erzeugt${said ? `: „${said}“` : ''}. Ändern Sie den Prompt und versuchen Sie es noch einmal.`,
+  refused: (said, reasons) =>
+    `${words.providerName('openrouter')} hat diese Anfrage abgelehnt${reasons ? ` (${reasons})` : ''} und nichts erzeugt${said ? `: „${said}“` : '.'}`,
+  noImage: () => `${words.providerName('openrouter')} hat ohne Bild geantwortet. Versuchen Sie es noch einmal.`,
+  imageNotData: () =>
+    'Der Anbieter hat sein Bild in einer Form geschickt, die diese Seite nicht lesen konnte (keine base64-Bilddaten). Versuchen Sie es noch einmal.',
+};

@@ -1,0 +1,26 @@
+// Real images made in the browser, as a user's files or references would be: small to send, real to decode.
+
+/** A PNG of that size (one colour), as a file input would give it. */
+export async function pngBlob(width: number, height: number): Promise<Blob> {
+  const canvas = new OffscreenCanvas(width, height);
+  const context = canvas.getContext('2d')!;
+  context.fillStyle = '#3a6';
+  context.fillRect(0, 0, width, height);
+  return canvas.convertToBlob({ type: 'image/png' });
+}
+
+/** The same PNG as a chosen file, named `name`. */
+export async function pngFile(width: number, height: number, name = `ref-${width}x${height}.png`): Promise<File> {
+  return new File([await pngBlob(width, height)], name, { type: 'image/png' });
+}
+
+/** A reference image (one colour, of that size, PNG or `type`) as a provider request carries it: a data URL. */
+export function referenceImage(width: number, height: number, type = 'image/png') {
+  const canvas = document.createElement('canvas');
+  canvas.width = width;
+  canvas.height = height;
+  const context = canvas.getContext('2d')!;
+  context.fillStyle = '#4a8';
+  context.fillRect(0, 0, width, height);
+  return { dataUrl: canvas.toDataURL(type), width, height };
+}

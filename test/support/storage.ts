@@ -1,0 +1,38 @@
+// What tests store, and forgetting it: a widget keeps its ledger and settings in localStorage under its storage key,
+// and its images in IndexedDB under the same key.
+import { ImageStore } from '../../src/images/image-store.js';
+import { uniqueStorageKey } from './sim.js';
+
+/** Removes everything tests wrote to the page's localStorage under `key`. */
+export function cleanLocalStorage(key: string) {
+  for (const k of Object.keys(localStorage)) if (k.startsWith(key)) localStorage.removeItem(k);
+}
+
+/** Forgets what a widget stored under `storageKey`: its ledger and settings, and its images. */
+export async function forgetStorage(storageKey: string) {
+  cleanLocalStorage(storageKey);
+  await new ImageStore({ storageKey }).clear();
+}
+
+/**
+ * Storage keys for the calling suite's widgets, each one no other test uses (the keys it made, as `made`); after each
+ * test, what was stored under them is forgotten.
+ */
+export function storageKeysForgottenAfterEach() {
+  const made: string[] = [];
+  afterEach(async () => {
+    for (const key of made.splice(0)) await forgetStorage(key);
+  });
+  return Object.assign(() => made[made.push(uniqueStorageKey()) - 1], { made });
+}
+
+/**
+ * Holds the default storage key (`userpays`) for this page until the returned function is called: the demo and the
+ * example pages store under it, on the one origin every test file shares, and the runner runs two files at once, so
+ * one's generation or clean-up would land in the other's tally. A Web Lock, held by one page of the origin at a time.
+ */
+export function holdDefaultStorageKey(): Promise<() => void> {
+  return new Promise((held) => {
+    void navigator.locks.request('userpays-default-storage-key', () => new Promise<void>((done) => held(done)));
+  });
+}
