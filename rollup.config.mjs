@@ -55,16 +55,17 @@ const engines = new WeakMap();
 /**
  * The modules of the engine's chunk: every module the engine (src/lazy/engine.ts) imports, directly or not, that
  * nothing loaded without it imports (the entry, the ledger, an element's panels). The adapters, which the registry
- * (src/providers/registry.ts, in the entry) loads with import(), build on the engine's code (HTTP, polling, the
- * engine's words); rollup cannot know that the engine is always there before them, and would split what they share
- * with it into chunks of their own, each a request more, compressed alone. They import it from the engine's chunk.
+ * (src/providers/registry.ts, in the entry) loads with import(), and the headless API (src/generation/headless.ts,
+ * loaded by src/lazy/index.ts) build on the engine's code (HTTP, polling, the pipeline, the engine's words); rollup
+ * cannot know that the engine is always there before them, and would split what they share with it into chunks of
+ * their own, each a request more, compressed alone. They import it from the engine's chunk.
  */
 function engineModules({ getModuleIds, getModuleInfo }) {
   if (engines.has(getModuleInfo)) return engines.get(getModuleInfo);
   const ids = [...getModuleIds()];
   const endsWith = (path) => ids.find((id) => id.replaceAll('\\', '/').endsWith(path));
   const [root, registry] = [endsWith('/src/lazy/engine.ts'), endsWith('/src/providers/registry.ts')];
-  const adapters = getModuleInfo(registry).dynamicallyImportedIds;
+  const onEngine = [...getModuleInfo(registry).dynamicallyImportedIds, endsWith('/src/generation/headless.ts')];
   /** `from` and every module it imports statically, directly or not. */
   const reach = (from, seen = new Set()) => {
     if (!seen.has(from)) {
@@ -76,7 +77,7 @@ function engineModules({ getModuleIds, getModuleInfo }) {
   const others = new Set();
   for (const id of ids) {
     const info = getModuleInfo(id);
-    const loadedAlone = info.isEntry || (info.dynamicImporters.length > 0 && id !== root && !adapters.includes(id));
+    const loadedAlone = info.isEntry || (info.dynamicImporters.length > 0 && id !== root && !onEngine.includes(id));
     if (loadedAlone) reach(id, others);
   }
   const engine = new Set([...reach(root)].filter((id) => !others.has(id)));

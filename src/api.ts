@@ -3,7 +3,7 @@ import { UserPaysImage } from './elements/image/userpays-image.js';
 import { UserPaysTally } from './elements/tally/userpays-tally.js';
 import { asUserPaysError } from './base/errors.js';
 import type { GenerateOptions, GenerateRequest } from './generation/headless.js';
-import { loadEngine, loadLedger } from './lazy/index.js';
+import { loadHeadless, loadLedger } from './lazy/index.js';
 import { quoteFor } from './providers/prices.js';
 import type { GenerateResult, ProviderId, Quote, QuoteRequest, Tally } from './base/types.js';
 
@@ -18,10 +18,10 @@ export function quote(request: QuoteRequest): Quote {
   return quoteFor(request);
 }
 
-/** Runs `run` with the engine, loaded on first use: its refusals, and the engine's failure to load, as `UserPaysError`. */
-async function withEngine<T>(run: (engine: Awaited<ReturnType<typeof loadEngine>>) => T): Promise<Awaited<T>> {
+/** Runs `run` with the headless API, loaded on first use: its refusals, and a failure to load, as `UserPaysError`. */
+async function withHeadless<T>(run: (headless: Awaited<ReturnType<typeof loadHeadless>>) => T): Promise<Awaited<T>> {
   try {
-    return await run(await loadEngine());
+    return await run(await loadHeadless());
   } catch (error) {
     throw asUserPaysError(error);
   }
@@ -32,7 +32,7 @@ async function withEngine<T>(run: (engine: Awaited<ReturnType<typeof loadEngine>
  * ledger and gallery; see docs/headless.md). Rejects with `UserPaysError` only.
  */
 export const generate = (request: GenerateRequest, options?: GenerateOptions): Promise<GenerateResult> =>
-  withEngine((engine) => engine.headless(request, options));
+  withHeadless(({ headless }) => headless(request, options));
 
 /**
  * Where `signIn` and `signOut` act: the provider's endpoint (its public one when absent), the site's relay that
@@ -55,12 +55,12 @@ export function signIn(provider: ProviderId, options: SignInOptions = {}): Promi
   // In the click, before anything awaits; on about:blank, with a handle kept: the sign-in takes its opener away before
   // it sends it to the account system (providers/engine/oauth.ts).
   const popup = open('about:blank', '_blank', 'popup,width=520,height=720');
-  return withEngine((engine) => engine.headlessSignIn(provider, options, popup)).finally(() => popup?.close());
+  return withHeadless(({ headlessSignIn }) => headlessSignIn(provider, options, popup)).finally(() => popup?.close());
 }
 
 /** Forgets the key `signIn(provider, options)` gave. */
 export const signOut = (provider: ProviderId, options: SignInOptions = {}): Promise<void> =>
-  withEngine((engine) => engine.headlessSignOut(provider, options));
+  withHeadless(({ headlessSignOut }) => headlessSignOut(provider, options));
 
 /** The tally of a storage key (default `userpays`, the elements' own): what the widget and `<userpays-tally>` show. */
 export async function tally(storageKey?: string): Promise<Tally> {

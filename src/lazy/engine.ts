@@ -1,9 +1,8 @@
 // The engine: everything that generates (the pipeline, the image store, reference images, the provider code the
-// adapters share), a chunk loaded on first need rather than with the elements (loadEngine() in index.ts;
+// adapters share; the headless API builds on it, a chunk of its own: loadHeadless() in index.ts), a chunk loaded on first need rather than with the elements (loadEngine() in index.ts;
 // docs/architecture.md, "Loading"). It carries no provider's adapter: each is a chunk of its own, which the registry
 // loads when its provider is first used (providerFor, accountFor, keyBalance, loadPuter). What it shares with the
 // entry, rollup shares: it carries no copy of it.
-export { headless, headlessSignIn, headlessSignOut } from '../generation/headless.js';
 export { resumeOrphans } from '../generation/resume.js';
 export { balanceRefusal, submit } from '../generation/submit.js';
 export { Gallery } from '../images/gallery.js';

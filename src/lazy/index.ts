@@ -3,18 +3,23 @@
  * (docs/architecture.md, "Loading"): the **ledger** (`ledger/`: spending, budget, the tally), read just after the
  * first paint; the **engine** (`engine.ts`: the generation pipeline, the image store, the provider registry), on
  * first need, and through its registry each **provider's adapter**, a chunk of its own, when that provider is first
- * used. Each element loads its own panels (`elements/<name>/panels/`). Everything the page loads before its first
+ * used; the **headless API** (`UserPays.generate`, `signIn`, `signOut`: generation/headless.ts), when a page first calls
+ * it, as a widget never does. Each element loads its own panels (`elements/<name>/panels/`). Everything the page loads before its first
  * price is what the entry imports statically; size-limit holds it, and a whole session with each provider, to their
  * budgets (.size-limit.mjs).
  */
 import { lazily } from '../base/lazily.js';
 import type * as Engine from './engine.js';
 import type * as Ledger from '../ledger/ledger.js';
+import type * as Headless from '../generation/headless.js';
 
-export type { Engine, Ledger };
+export type { Engine, Headless, Ledger };
 
 /** The ledger (spending, budget, the tally): read from storage just after the first paint. */
 export const loadLedger = lazily<typeof Ledger>(() => import('../ledger/ledger.js'));
 
 /** The engine: generating, resuming, the gallery's images, sign-in, Puter's live prices, each provider's adapter. */
 export const loadEngine = lazily<typeof Engine>(() => import('./engine.js'));
+
+/** The headless API: the widget's submission without the widget, loaded when a page first calls it (with the engine). */
+export const loadHeadless = lazily<typeof Headless>(() => import('../generation/headless.js'));

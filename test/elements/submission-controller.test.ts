@@ -10,10 +10,12 @@ import {
   SubmissionController,
   SubmissionStatus,
   type SubmissionRun,
-} from '../../src/elements/image/submission-controller.js';
+} from '../../src/elements/image/panels/submission/submission-controller.js';
 
 /** One run of the task as the controller began it, and how the test ends it. */
 interface Begun {
+  /** What the task was given to work on: the host's `standing` as it was at the call, or what the call gave. */
+  args: string;
   run: SubmissionRun;
   resolve(submitted: Submitted): void;
   reject(error: unknown): void;
@@ -21,9 +23,12 @@ interface Begun {
 
 class SubmissionHost extends LitElement {
   readonly runs: Begun[] = [];
+  /** What the controller reads as its args, as `<userpays-image>` reads its fields at the click. */
+  standing = 'as at first';
   readonly submission = new SubmissionController(
     this,
-    (run) => new Promise<Submitted>((resolve, reject) => this.runs.push({ run, resolve, reject })),
+    (args: string, run) => new Promise<Submitted>((resolve, reject) => this.runs.push({ args, run, resolve, reject })),
+    () => this.standing,
     { translation: undefined, locale: undefined },
   );
 }
@@ -44,7 +49,7 @@ function eventsOf(host: HTMLElement, ...types: string[]) {
 }
 
 /** What `render()` draws in each status, as a word (with what it was given). */
-const drawn = (controller: SubmissionController) =>
+const drawn = (controller: SubmissionController<string>) =>
   controller.render({
     idle: () => 'idle',
     pending: (progress?: ProgressDetail) => `pending ${progress?.status ?? ''}`.trim(),
@@ -112,6 +117,19 @@ describe('SubmissionController', () => {
     expect(host.runs).to.have.length(2);
     host.runs[1].resolve({ result });
     await third;
+  });
+
+  it('works on its args as they stand at the call, or on those the call gives (a click before it was made)', async () => {
+    const { submission } = host;
+    const first = submission.generate();
+    host.standing = 'changed after the click';
+    expect(host.runs[0].args).to.equal('as at first');
+    host.runs[0].resolve({ result });
+    await first;
+    const given = submission.generate('as at an earlier click');
+    expect(host.runs[1].args).to.equal('as at an earlier click');
+    host.runs[1].resolve({ result });
+    await given;
   });
 
   it('Cancel aborts the one run’s own signal; the next run has a signal of its own', async () => {

@@ -37,17 +37,6 @@ export function imageHandlers(host: ImageHost, parts: ImageParts): ImageHandlers
       if (custom) parts.flow?.focusAt('[name=width]');
     },
     modelsToggle: () => parts.setAllModels(!parts.allModels),
-    keyInput: (event) => {
-      edited();
-      parts.keys.current = (event.target as HTMLInputElement).value.trim();
-      host.requestUpdate();
-    },
-    // Committed (Enter, or focus left the field): only then may waiting images be fetched with the key.
-    keyCommit: () => parts.resume?.keyEntered(),
-    rememberChange: (event) => {
-      parts.keys.remember((event.target as HTMLInputElement).checked);
-      host.requestUpdate();
-    },
     submit: (event) => {
       event.preventDefault();
       // The second click of a double click, a stray third, the Enter after them: one intent, one submission.

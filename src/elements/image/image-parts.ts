@@ -6,14 +6,21 @@ import type { StartupController } from '../shared/startup-controller.js';
 import type { GestureGuard } from '../shared/gesture.js';
 import type { LanguageController } from '../shared/language-controller.js';
 import type { ProviderKeys } from './provider-keys.js';
-import type { ReferenceImages } from './reference-images.js';
-import type { Asked } from '../../generation/submit.js';
-import type { SubmissionController } from './submission-controller.js';
+import type { Asked, Submission } from '../../generation/submit.js';
 
 /** What the user asked for, as the element's properties say at this moment (the click's: `Submission.asked`). */
 export interface SubmissionRequest extends Asked {
   endpoint?: string;
 }
+
+/**
+ * A submission of the widget as it stands at the click (its fields, read then): what the submission controller's task
+ * works on (`args`), with the run's own signal, veto and stages.
+ */
+export type SubmissionAsItStands = Omit<
+  Submission,
+  'signal' | 'onSubmit' | 'onStage' | 'beforeSend' | 'images' | 'urlOf'
+>;
 
 /**
  * What the view, the handlers and the panels read and set of `<userpays-image>` itself: its public properties, read
@@ -51,8 +58,6 @@ export interface ImageCore {
   keys: ProviderKeys;
   ledger: LedgerController;
   pricing: QuoteController;
-  submission: SubmissionController;
-  references: ReferenceImages;
   startup: StartupController;
   /** The words the widget speaks, and the locale of its amounts and dates. */
   language: LanguageController;
@@ -73,6 +78,8 @@ export interface ImageCore {
   edited(): void;
   /** The request as the element's properties say now. */
   request(): SubmissionRequest;
+  /** The submission as it stands now (read at the click). */
+  asItStands(): SubmissionAsItStands;
 }
 
 /** What the offers are asked for (a comparison, a cheaper model): the request as set, on what the page allows. */

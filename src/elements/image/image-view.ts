@@ -82,7 +82,7 @@ export function imageView(
   // What the account has left, where its provider says (Puter; BFL's credits; fal's billing for Admin keys).
   const usdLeft = account?.balance?.usd;
   const keyError =
-    submission.error && info?.needsKey && /^auth-/.test(submission.error.code) ? submission.error : undefined;
+    submission?.error && info?.needsKey && /^auth-/.test(submission.error.code) ? submission.error : undefined;
   const key: ImageView['key'] = info?.needsKey
     ? {
         provider: wordsText.providerName(provider),
@@ -98,7 +98,7 @@ export function imageView(
       }
     : undefined;
   const size = sizeView(pricing.capability?.sizes, host.width, host.height, parts.customSize);
-  const busy = submission.pending || !!resume?.resuming;
+  const busy = !!submission?.pending || !!resume?.resuming;
   const blocked = blockedOf(host, parts, panels, key);
   const payable = pricing.problem ? undefined : quote;
   const made = pricing.fitted ?? size; // the size the provider makes and bills
@@ -132,12 +132,12 @@ export function imageView(
       : { estimate: false, blocked },
     busy,
     announcement: parts.flow?.announcement ?? '',
-    error: keyError ? undefined : submission.error,
+    error: keyError ? undefined : submission?.error,
     funds:
-      submission.error?.code === 'insufficient-funds' && info?.fundsUrl
+      submission?.error?.code === 'insufficient-funds' && info?.fundsUrl
         ? { url: info.fundsUrl, provider: wordsText.providerName(provider) }
         : undefined,
-    chargeNote: submission.chargeNote ? reword(submission.chargeNote, translation) : '',
+    chargeNote: submission?.chargeNote ? reword(submission.chargeNote, translation) : '',
     panels: panels && handlers ? panels.imagePanels(host, parts, { ...on, ...handlers }, offers) : {},
   };
 }

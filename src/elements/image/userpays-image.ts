@@ -2,12 +2,12 @@ import { property, state } from 'lit/decorators.js';
 import { DEFAULT_MODEL, modelInfo } from '../../pricing/index.js';
 import type { PriceBook } from '../../pricing/index.js';
 import type { GenerationResult, ProviderId, Quote, Tally } from '../../base/types.js';
-import type { Submitted } from '../../generation/submit.js';
+import { asUserPaysError, type UserPaysError } from '../../base/errors.js';
+import { emit } from '../shared/events.js';
 import { PanelsController } from '../shared/panels-controller.js';
 import type * as ImagePanels from './panels/index.js';
 import type { ImageParts, LazyParts } from './panels/lazy-parts.js';
 import type { PanelHandlers } from './panels/image-actions.js';
-import { SubmissionController, type SubmissionRun } from './submission-controller.js';
 import { LedgerController } from '../shared/ledger-controller.js';
 import { QuoteController } from '../shared/quote-controller.js';
 import { GestureGuard } from '../shared/gesture.js';
@@ -16,10 +16,9 @@ import { imageStyles } from './image-styles.js';
 import { renderImageWidget } from './image-template.js';
 import type { ImageHandlers } from './view.js';
 import { imageHandlers } from './image-handlers.js';
-import type { ImageCore, SubmissionRequest } from './image-parts.js';
+import type { ImageCore, SubmissionAsItStands, SubmissionRequest } from './image-parts.js';
 import { imageView } from './image-view.js';
 import { ProviderKeys } from './provider-keys.js';
-import { ReferenceImages } from './reference-images.js';
 
 /**
  * The whole widget: the prompt, the model, the shape and size, the user's key or Puter account, one decision row
@@ -156,15 +155,17 @@ export class UserPaysImage extends UserPaysElement {
   private lazy?: LazyParts;
   /** What the panels' controls do: made with the panels. */
   private panelHandlers?: PanelHandlers;
-  private readonly submission = new SubmissionController(this, (run) => this.submitAsItStands(run), this.language);
-  private readonly references = new ReferenceImages(this, (error) => this.submission.report(error));
+  /** A click before the panels: Cancel stops it before it is submitted. */
+  private early?: AbortController;
   private readonly panels = new PanelsController<typeof ImagePanels>(
     this,
     () => import('./panels/index.js'),
     (panels) => panels.imagePanelStyles,
     this.startup,
     (panels) => {
-      this.lazy = panels.lazyParts(this.parts);
+      this.lazy = panels.lazyParts(this.parts, (standing, run) =>
+        panels.runSubmission(this.parts, { ...standing, ...run }),
+      );
       this.panelHandlers = panels.panelHandlers(this, this.parts);
     },
   );
@@ -205,12 +206,30 @@ export class UserPaysImage extends UserPaysElement {
    * again returns the same promise: a double click is one submission.
    */
   generate(): Promise<GenerationResult> {
-    return this.submission.generate();
+    if (this.lazy) return this.lazy.submission.generate();
+    // A click before the panels: as it stands now, submitted once they are here (a second click joins it then).
+    const standing = this.asItStands();
+    const early = (this.early ??= new AbortController());
+    return this.panels.loaded().then(() => {
+      if (this.early === early) this.early = undefined;
+      if (this.lazy && !early.signal.aborted) return this.lazy.submission.generate(standing);
+      // Cancelled while they loaded, or they could not load (offline): said as an engine that could not load is.
+      const failure = asUserPaysError(early.signal.aborted ? early.signal.reason : new TypeError('no panels'));
+      this.report(failure);
+      throw failure;
+    });
   }
 
   /** Stops the running submission; what the provider already charged stays booked. */
   cancel() {
-    this.submission.cancel();
+    this.early?.abort();
+    this.lazy?.submission.cancel();
+  }
+
+  /** An error of the widget's: shown with the panels (and fired as `userpays-error`), else fired alone. */
+  private report(error: UserPaysError) {
+    if (this.lazy) this.lazy.submission.report(error);
+    else emit(this, 'userpays-error', error.toDetail(this.language.translation));
   }
 
   /** Starts a new tally session. Images are kept. */
@@ -244,14 +263,12 @@ export class UserPaysImage extends UserPaysElement {
   private makeParts(): ImageParts {
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- the getters below read the element's state live
     const element = this;
-    const { keys, ledger, pricing, submission, references, startup, gesture, language } = this;
+    const { keys, ledger, pricing, startup, gesture, language } = this;
     const core: ImageCore = {
       host: this,
       keys,
       ledger,
       pricing,
-      submission,
-      references,
       startup,
       gesture,
       language,
@@ -273,26 +290,36 @@ export class UserPaysImage extends UserPaysElement {
         if (run) void undoable?.undo();
       },
       edited: () => {
-        if (!submission.pending) submission.dismissError(); // it described the last attempt only
+        const submission = element.lazy?.submission;
+        if (!submission?.pending) submission?.dismissError(); // it described the last attempt only
       },
       request: () => this.request(),
+      asItStands: () => this.asItStands(),
     };
-    // What the panels add, read through to them once they are here.
-    for (const name of ['account', 'gallery', 'resume', 'flow', 'signIn', 'paidFailures', 'spentByDay'] as const)
+    // What the panels add, read through to them once they are here (every one of them: a name left out is a type error).
+    const lazyNames: Record<keyof LazyParts, true> = {
+      submission: true,
+      references: true,
+      account: true,
+      gallery: true,
+      resume: true,
+      flow: true,
+      signIn: true,
+      paidFailures: true,
+      spentByDay: true,
+    };
+    for (const name of Object.keys(lazyNames) as (keyof LazyParts)[])
       Object.defineProperty(core, name, { get: () => element.lazy?.[name], enumerable: true });
     return core;
   }
 
   /**
-   * The work of one submission (the controller's `task`): everything read as it stands at the click, before anything
-   * is awaited, so that what changes after it (even in the same task) changes nothing of it; then the work after the
-   * click, which comes with the panels, as the gallery the images go to does. Where they cannot load (offline), a
-   * TypeError, said as the engine that could not load is (`network`).
+   * The submission as it stands (the controller's `args`, read at the click before anything is awaited, so that what
+   * changes after it, even in the same task, changes nothing of it).
    */
-  private async submitAsItStands(run: SubmissionRun): Promise<Submitted> {
+  private asItStands(): SubmissionAsItStands {
     const asked = this.request();
-    const submission = {
-      ...run,
+    return {
       asked,
       priced: this.pricing.price(asked),
       endpoint: this.endpoint,
@@ -303,14 +330,12 @@ export class UserPaysImage extends UserPaysElement {
       locale: this.language.locale,
       ledger: this.ledger.ready(),
     };
-    const panels = await this.panels.loaded();
-    if (!panels || !this.lazy) throw new TypeError('the panels could not load');
-    return panels.runSubmission(this.parts, submission);
   }
 
   private request(): SubmissionRequest {
-    const { provider, model, prompt, width, height, count, references, endpoint } = this;
+    const { provider, model, prompt, width, height, count, endpoint } = this;
     const seed = this.seed ?? undefined; // a removed attribute is null
-    return { provider, model, prompt, width, height, count, seed, inputs: references.images, endpoint };
+    const inputs = this.lazy?.references.images ?? []; // attached with the panels (More options)
+    return { provider, model, prompt, width, height, count, seed, inputs, endpoint };
   }
 }

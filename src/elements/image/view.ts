@@ -116,9 +116,6 @@ export interface ImageHandlers {
   customToggle(): void;
   /** "5 more models" / "Fewer models". */
   modelsToggle(): void;
-  keyInput(event: Event): void;
-  keyCommit(event: Event): void;
-  rememberChange(event: Event): void;
   submit(event: Event): void;
   /** The fix the decision row offers (`data-focus` or `data-model`). */
   fix(event: Event): void;

@@ -10,6 +10,10 @@ import { widget } from '../../../strings/image/widget.js';
 
 /** What the panels' controls of `<userpays-image>` do: loaded with the panels that draw them. */
 export interface PanelHandlers {
+  /** The key field (drawn with the panels): typed, committed (Enter, or focus left it), "Remember" ticked. */
+  keyInput(event: Event): void;
+  keyCommit(event: Event): void;
+  rememberChange(event: Event): void;
   /** An example prompt (`value`). */
   exampleChoose(event: Event): void;
   /** Reference images chosen in the picker (`change`), dropped (`dragover`, `drop`) or pasted (`paste`). */
@@ -40,31 +44,44 @@ export interface PanelHandlers {
 /** The handlers of the widget's panels: they set the element's state, never draw (as image-handlers.ts). */
 export function panelHandlers(host: ImageHost, parts: ImageParts): PanelHandlers {
   const root = () => host.shadowRoot!;
+  // Made with the panels, before their handlers.
+  const [submission, references] = [parts.submission!, parts.references!];
   return {
+    keyInput: (event) => {
+      parts.edited();
+      parts.keys.current = (event.target as HTMLInputElement).value.trim();
+      host.requestUpdate();
+    },
+    // Committed (Enter, or focus left the field): only then may waiting images be fetched with the key.
+    keyCommit: () => parts.resume?.keyEntered(),
+    rememberChange: (event) => {
+      parts.keys.remember((event.target as HTMLInputElement).checked);
+      host.requestUpdate();
+    },
     cancel: () => {
       // What closed pages left is left pending, finished on the next visit.
       if (parts.resume?.resuming) return parts.resume.stop();
-      parts.submission.requestCancel();
+      submission.requestCancel();
       // Asked first where the provider has billed: the focus on the choice that throws nothing away.
-      if (parts.submission.confirmingCancel) parts.flow?.focusNext('keep-waiting');
+      if (submission.confirmingCancel) parts.flow?.focusNext('keep-waiting');
     },
     stopWaiting: () => {
-      parts.submission.stopWaiting();
+      submission.stopWaiting();
       parts.flow?.focusNext('submit'); // the widget is free for the next one
     },
     keepWaiting: () => {
-      parts.submission.keepWaiting();
+      submission.keepWaiting();
       parts.flow?.focusNext('progress');
     },
     dismissError: () => {
-      parts.submission.dismissError();
+      submission.dismissError();
       parts.flow?.focusNext('submit'); // never to the page
     },
     undo: () => {
       parts.endUndo(true);
       parts.flow?.say(wordsIn(parts.language.translation, 'widget', widget).undone());
     },
-    signIn: () => void parts.account?.signIn().catch((error) => parts.submission.report(asUserPaysError(error))),
+    signIn: () => void parts.account?.signIn().catch((error) => submission.report(asUserPaysError(error))),
     signOut: () => void parts.account?.signOut(),
     keySignIn: () => parts.signIn?.signIn(),
     keySignOut: () => parts.signIn?.signOut(),
@@ -80,10 +97,10 @@ export function panelHandlers(host: ImageHost, parts: ImageParts): PanelHandlers
       const files = given.dataTransfer?.files ?? given.clipboardData?.files ?? input.files;
       if (event.type === 'dragover' || (event.type !== 'change' && files?.length)) event.preventDefault();
       if (event.type === 'dragover' || !files?.length) return;
-      void parts.references.add([...files], parts.pricing.capability?.references.max ?? 0);
+      void references.add([...files], parts.pricing.capability?.references.max ?? 0);
       if (event.type === 'change') input.value = ''; // the same file can be chosen again
     },
-    referenceRemove: (event) => parts.references.remove(Number((event.currentTarget as HTMLElement).dataset.index)),
+    referenceRemove: (event) => references.remove(Number((event.currentTarget as HTMLElement).dataset.index)),
     imageAction: (event) => {
       const { gallery } = parts;
       if (!gallery) return;
@@ -94,7 +111,7 @@ export function panelHandlers(host: ImageHost, parts: ImageParts): PanelHandlers
         say: (sentence) => parts.flow?.say(sentence),
         offerUndo: (sentence, undo) => parts.offerUndo(sentence, undo),
         addReference: async (file) => {
-          await parts.references.add([file], parts.pricing.capability?.references.max ?? 0);
+          await references.add([file], parts.pricing.capability?.references.max ?? 0);
           // Where it went: More options open, its thumbnails in view.
           const more = root().querySelector<HTMLDetailsElement>('[part~=more]');
           if (more) more.open = true;

@@ -45,7 +45,8 @@ export function imagePanels(
   // The latest submission (the newest image's), large; the rest as history.
   const batchOf = (image?: { batch?: string; id: string }) => image?.batch ?? image?.id;
   const latest = shown.filter((image) => batchOf(image) === batchOf(shown[0]));
-  const { submission, resume } = parts;
+  const { resume } = parts;
+  const submission = parts.submission!; // made with the panels, which draw this
   const size = pricing.fitted ?? host;
   const running = (progress?: ProgressDetail) =>
     renderRunning(
@@ -120,7 +121,7 @@ export function imagePanels(
               max: references.max,
               required: !!references.required,
               billed: !pricing.entry || billsReferences(pricing.entry.rule),
-              images: parts.references.images.map((image, i) => {
+              images: parts.references!.images.map((image, i) => {
                 const sent = pricing.fitted?.inputs?.[i];
                 return {
                   ...image,

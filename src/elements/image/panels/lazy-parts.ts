@@ -5,7 +5,7 @@ import { MODELS, modelInfo } from '../../../pricing/index.js';
 import { prices } from '../../../strings/prices.js';
 import { wordsIn } from '../../../strings/strings.js';
 import { emit } from '../../shared/events.js';
-import type { ImageCore } from '../image-parts.js';
+import type { ImageCore, SubmissionAsItStands } from '../image-parts.js';
 import { gallery as galleryWords } from '../../../strings/image/gallery.js';
 import type { PaidFailure } from './gallery/result.js';
 import { FlowController } from './submission/flow-controller.js';
@@ -14,6 +14,10 @@ import { KeysChannel } from './accounts/keys-channel.js';
 import { ResumeController } from './submission/resume-controller.js';
 import { SignInController } from './accounts/sign-in-controller.js';
 import { AccountController } from './accounts/account-controller.js';
+import { SubmissionController } from './submission/submission-controller.js';
+import { ReferenceImages } from './reference-images.js';
+import type { Submitted } from '../../../generation/submit.js';
+import type { SubmissionRun } from './submission/submission-controller.js';
 
 /**
  * What the panels add to the widget's parts when they load (after the first paint): its images, what closed pages
@@ -22,6 +26,10 @@ import { AccountController } from './accounts/account-controller.js';
  * the tally changed.
  */
 export interface LazyParts {
+  /** The widget's submissions: their work, and what they show, come with the panels. */
+  submission: SubmissionController<SubmissionAsItStands>;
+  /** The reference images the user attached (More options, a paste, Vary or Reuse of an image). */
+  references: ReferenceImages;
   /** The account the user pays from: Puter's (who, what is left), or what the key's account has left. */
   account: AccountController;
   gallery: GalleryController;
@@ -45,8 +53,13 @@ const KEPT = ['prompt', 'model', 'width', 'height', 'count'] as const;
  * its images opens then, and what closed pages left pending is finished once it is open, each task where it was
  * accepted, with that origin's key.
  */
-export function lazyParts(core: ImageCore): LazyParts {
-  const { host, keys, ledger, submission, startup } = core;
+export function lazyParts(
+  core: ImageCore,
+  submit: (standing: SubmissionAsItStands, run: SubmissionRun) => Promise<Submitted>,
+): LazyParts {
+  const { host, keys, ledger, startup } = core;
+  const submission = new SubmissionController(host, submit, core.asItStands, core.language);
+  const references = new ReferenceImages(host, (error) => submission.report(error));
   const gallery: GalleryController = new GalleryController(
     host,
     {
@@ -96,7 +109,17 @@ export function lazyParts(core: ImageCore): LazyParts {
     puterSrc: () => host.puterSrc,
     key: () => (host.apiKey ? [host.provider, host.endpoint, host.relay, host.apiKey] : undefined),
   });
-  return { account, gallery, resume, flow, signIn, paidFailures: lastFailures(), spentByDay: daySums() };
+  return {
+    submission,
+    references,
+    account,
+    gallery,
+    resume,
+    flow,
+    signIn,
+    paidFailures: lastFailures(),
+    spentByDay: daySums(),
+  };
 }
 
 /** The paid generations that brought no image (newest first, at most 5), read again only when the tally changed. */

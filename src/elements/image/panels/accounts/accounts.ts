@@ -4,7 +4,8 @@ import { live } from 'lit/directives/live.js';
 import { signIn } from '../../../../strings/sign-in.js';
 import { wordsIn, type Translation } from '../../../../strings/strings.js';
 import { slot } from '../../form-template.js';
-import type { ImageHandlers, ImageView } from '../../view.js';
+import type { ImageView } from '../../view.js';
+import type { PanelHandlers } from '../image-actions.js';
 
 /**
  * The accounts the user pays from, drawn with the panels (the first price does not wait for them) into the places
@@ -13,7 +14,7 @@ import type { ImageHandlers, ImageView } from '../../view.js';
  */
 
 /** What the key field's controls do (the widget's own handlers). */
-type KeyHandlers = Pick<ImageHandlers, 'keyInput' | 'keyCommit' | 'rememberChange'>;
+type KeyHandlers = Pick<PanelHandlers, 'keyInput' | 'keyCommit' | 'rememberChange'>;
 
 /** An account system the user may sign in to for the provider in force (OpenRouter, Hugging Face). */
 export interface SignInView {

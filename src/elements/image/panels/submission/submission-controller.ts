@@ -1,12 +1,12 @@
 import Decimal from 'decimal.js';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { asUserPaysError, type UserPaysError } from '../../base/errors.js';
-import type { ErrorDetail, GenerationResult, ProgressDetail } from '../../base/types.js';
-import type { SubmissionStage } from '../../generation/stages.js';
-import type { Submission, Submitted } from '../../generation/submit.js';
-import { reword, type Sentence } from '../../strings/strings.js';
-import { emit } from '../shared/events.js';
-import type { Spoken } from '../shared/language-controller.js';
+import { asUserPaysError, type UserPaysError } from '../../../../base/errors.js';
+import type { ErrorDetail, GenerationResult, ProgressDetail } from '../../../../base/types.js';
+import type { SubmissionStage } from '../../../../generation/stages.js';
+import type { Submission, Submitted } from '../../../../generation/submit.js';
+import { reword, type Sentence } from '../../../../strings/strings.js';
+import { emit } from '../../../shared/events.js';
+import type { Spoken } from '../../../shared/language-controller.js';
 
 /**
  * Where the widget's submission stands, as `@lit/task`'s `TaskStatus`: IDLE (none yet, or the widget is free again:
@@ -40,12 +40,13 @@ interface Run {
 }
 
 /**
- * The widget's submissions, modelled on `@lit/task`: the element gives the work of one (`task`: it reads everything
- * as it stands at the click, before anything is awaited, so that what changes afterwards changes nothing of it); the
- * controller runs it under an AbortController of its own, joins a second click to it, follows its stages, and ends it
- * in a result (`userpays-result`) or an error that is shown and fired as `userpays-error`.
+ * The widget's submissions, modelled on `@lit/task`: the element gives the work of one (`task`) and what it works on
+ * (`args`: everything as it stands at the click, read before anything is awaited, so that what changes afterwards
+ * changes nothing of it); the controller runs it under an AbortController of its own, joins a second click to it,
+ * follows its stages, and ends it in a result (`userpays-result`) or an error that is shown and fired as
+ * `userpays-error`. Made with the panels: a submission's work, and what it shows, come with them.
  */
-export class SubmissionController implements ReactiveController {
+export class SubmissionController<Args> implements ReactiveController {
   status: SubmissionStatus = IDLE;
   /** The last submission's result (COMPLETE). */
   value?: GenerationResult;
@@ -70,7 +71,8 @@ export class SubmissionController implements ReactiveController {
   /** `language`: the host's words over English, as they are when a submission's words are shown. */
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
-    private readonly task: (run: SubmissionRun) => Promise<Submitted>,
+    private readonly task: (args: Args, run: SubmissionRun) => Promise<Submitted>,
+    private readonly args: () => Args,
     private readonly language: Spoken,
   ) {
     host.addController(this);
@@ -85,12 +87,15 @@ export class SubmissionController implements ReactiveController {
     return this.status === PREPARING || this.status === GENERATING;
   }
 
-  /** One submission; while it runs, calling again returns the same promise (a double click is one submission). */
-  generate(): Promise<GenerationResult> {
+  /**
+   * One submission of `args` (read now where not given: a click before the controller was made gives its own, read
+   * then); while it runs, calling again returns the same promise (a double click is one submission).
+   */
+  generate(args?: Args): Promise<GenerationResult> {
     if (this.run) return this.run.result;
     const run = { controller: new AbortController() } as Run;
     this.run = run;
-    run.result = this.perform(run).finally(() => {
+    run.result = this.perform(run, args ?? this.args()).finally(() => {
       if (this.run === run) this.run = undefined; // not a newer one, after the user stopped waiting for this
     });
     return run.result;
@@ -152,15 +157,14 @@ export class SubmissionController implements ReactiveController {
     return renderer.idle?.();
   }
 
-  private async perform(run: Run): Promise<GenerationResult> {
+  private async perform(run: Run, args: Args): Promise<GenerationResult> {
     const ended = { progress: undefined, billed: '', confirmingCancel: false };
     this.update({ ...ended, status: PREPARING, failure: undefined, chargeNote: undefined });
     /** Still the submission the widget shows (not one the user stopped waiting for). */
     const shown = () => this.run === run;
     let vetoed = false;
     try {
-      // Called before anything is awaited: the task reads everything as it stands at the click.
-      const { result, partialError, chargeNote } = await this.task({
+      const { result, partialError, chargeNote } = await this.task(args, {
         signal: run.controller.signal,
         onSubmit: (detail) => !(vetoed = !emit(this.host, 'userpays-submit', detail, true)),
         onStage: (stage) => this.stage(stage, shown()),
@@ -193,7 +197,10 @@ export class SubmissionController implements ReactiveController {
   /** Sets what the widget shows of the submission, and draws it. */
   private update(
     changes: Partial<
-      Pick<SubmissionController, 'status' | 'value' | 'progress' | 'chargeNote' | 'billed' | 'confirmingCancel'> & {
+      Pick<
+        SubmissionController<Args>,
+        'status' | 'value' | 'progress' | 'chargeNote' | 'billed' | 'confirmingCancel'
+      > & {
         failure: UserPaysError;
       }
     >,

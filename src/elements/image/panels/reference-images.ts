@@ -1,7 +1,7 @@
-import { asUserPaysError } from '../../base/errors.js';
-import type { UserPaysError } from '../../base/errors.js';
-import { loadEngine } from '../../lazy/index.js';
-import type { ReferenceImage } from '../../providers/provider.js';
+import { asUserPaysError } from '../../../base/errors.js';
+import type { UserPaysError } from '../../../base/errors.js';
+import { loadEngine } from '../../../lazy/index.js';
+import type { ReferenceImage } from '../../../providers/provider.js';
 
 /**
  * The reference images the user attached to the widget: added from chosen files (read, measured, kept
