@@ -142,6 +142,7 @@ const providerSelect = document.getElementById('provider');
 const scenarioSelect = document.getElementById('scenario');
 const hint = document.getElementById('hint');
 const relaySelect = document.getElementById('relay');
+const languageSelect = document.getElementById('language');
 const options = (select, entries) => select.replaceChildren(...entries.map(([value, text]) => new Option(text, value)));
 const current = () => PROVIDERS.find((p) => p.id === providerSelect.value);
 
@@ -173,6 +174,10 @@ options(
 );
 // The simulator chosen is kept for this tab: a sign-in by redirect (popups blocked) leaves the page and comes back.
 const kept = JSON.parse(sessionStorage.getItem('demo-simulator') ?? '{}');
+// The elements speak the closest lang, as native controls do: the demo sets <main>'s (English or German, bundled).
+const applyLanguage = () => (document.querySelector('main').lang = languageSelect.value);
+if (kept.language === 'de') languageSelect.value = 'de';
+applyLanguage();
 providerSelect.value = PROVIDERS.some((p) => p.id === kept.provider) ? kept.provider : widget.getAttribute('provider');
 applyProvider();
 if (current().scenarios.some(([value]) => value === kept.scenario)) {
@@ -182,10 +187,11 @@ if (current().scenarios.some(([value]) => value === kept.scenario)) {
 const keep = () =>
   sessionStorage.setItem(
     'demo-simulator',
-    JSON.stringify({ provider: providerSelect.value, scenario: scenarioSelect.value }),
+    JSON.stringify({ provider: providerSelect.value, scenario: scenarioSelect.value, language: languageSelect.value }),
   );
 providerSelect.addEventListener('change', () => (applyProvider(), keep()));
 scenarioSelect.addEventListener('change', () => (applyScenario(), keep()));
+languageSelect.addEventListener('change', () => (applyLanguage(), keep()));
 
 // The relay (relay/worker.js in the Workers runtime, started by demo/server.mjs): BFL's delivery host answers
 // no CORS, so without it BFL's images are shown from BFL's link and not saved; through it they are saved.

@@ -9,6 +9,8 @@ import { emulateMedia } from '@web/test-runner-commands';
 import { closeDemo, forgetDemo, openDemo } from '../support/demo.js';
 import { loadedFrame } from '../support/frames.js';
 import { until } from '../support/wait.js';
+import { widget as deWidget } from '../../src/translations/de/image/widget.js';
+import { widget as enWidget } from '../../src/strings/image/widget.js';
 
 describe('the demo page', function () {
   this.timeout(20_000);
@@ -35,6 +37,23 @@ describe('the demo page', function () {
     await until(() => tally.tally?.images === 1);
     expect(tally.tally!.spent).to.equal(result.charged);
     await new Promise((resolve) => view.setTimeout(resolve, 0));
+  });
+
+  it('speaks German when its Language says Deutsch (the lang of <main>, which the elements follow), and keeps it', async () => {
+    const view = await openDemo(1024);
+    const widget = view.document.querySelector<UserPaysImage>('userpays-image')!;
+    const tally = view.document.querySelector<UserPaysTally>('userpays-tally')!;
+    await until(() => widget.shadowRoot?.querySelector('[part~=submit]'));
+    const generate = () => widget.shadowRoot!.querySelector('[part~=submit]')!.textContent!;
+    expect(generate()).to.contain(enWidget.generateLabel());
+    const language = view.document.querySelector<HTMLSelectElement>('#language')!;
+    language.value = 'de';
+    language.dispatchEvent(new Event('change'));
+    await until(() => generate().includes(deWidget.generateLabel()));
+    await tally.updateComplete;
+    expect(view.document.querySelector('main')!.lang).to.equal('de');
+    expect(JSON.parse(view.sessionStorage.getItem('demo-simulator')!).language).to.equal('de');
+    view.sessionStorage.removeItem('demo-simulator'); // the next test's demo in English
   });
 
   it('doubles as the reference: an API table per element, drawn from custom-elements.json; never scrolls sideways at 320 px', async () => {
