@@ -53,6 +53,11 @@ for (const provider of adapters) {
 
 /** What every session loads, whatever its provider: the entry, the ledger, the engine and the widget's panels. */
 const session = [entry, chunk('ledger'), chunk('engine'), chunk('image-panels')];
+/**
+ * What a session with a provider the user signs in to loads besides (src/lazy/index.ts, loadSignIn): the sign-in, for
+ * the providers whose info says `signIn: true` (src/providers/<id>/info.ts).
+ */
+const signsIn = (provider) => /\bsignIn: true\b/.test(readFileSync(`src/providers/${provider}/info.ts`, 'utf8'));
 
 export default [
   {
@@ -62,8 +67,13 @@ export default [
     gzip: true,
   },
   ...adapters.map((provider) => ({
-    name: `A whole session with ${provider}: the entry, chunks/ledger, engine, image-panels and ${provider}, and what they import statically`,
-    path: [...[...session, chunk(provider)].reduce((seen, file) => staticClosure(file, seen), new Set())],
+    name: `A whole session with ${provider}: the entry, chunks/ledger, engine, image-panels${signsIn(provider) ? ', oauth' : ''} and ${provider}, and what they import statically`,
+    path: [
+      ...[...session, chunk(provider), ...(signsIn(provider) ? [chunk('oauth')] : [])].reduce(
+        (seen, file) => staticClosure(file, seen),
+        new Set(),
+      ),
+    ],
     limit: '80 KB',
     gzip: true,
   })),

@@ -55,8 +55,8 @@ const engines = new WeakMap();
 /**
  * The modules of the engine's chunk: every module the engine (src/lazy/engine.ts) imports, directly or not, that
  * nothing loaded without it imports (the entry, the ledger, an element's panels). The adapters, which the registry
- * (src/providers/registry.ts, in the entry) loads with import(), and the headless API (src/generation/headless.ts,
- * loaded by src/lazy/index.ts) build on the engine's code (HTTP, polling, the pipeline, the engine's words); rollup
+ * (src/providers/registry.ts, in the entry) loads with import(), signing in (src/providers/engine/oauth.ts) and the
+ * headless API (src/generation/headless.ts), which src/lazy/index.ts loads, build on the engine's code (HTTP, polling, the pipeline, the engine's words); rollup
  * cannot know that the engine is always there before them, and would split what they share with it into chunks of
  * their own, each a request more, compressed alone. They import it from the engine's chunk.
  */
@@ -65,7 +65,11 @@ function engineModules({ getModuleIds, getModuleInfo }) {
   const ids = [...getModuleIds()];
   const endsWith = (path) => ids.find((id) => id.replaceAll('\\', '/').endsWith(path));
   const [root, registry] = [endsWith('/src/lazy/engine.ts'), endsWith('/src/providers/registry.ts')];
-  const onEngine = [...getModuleInfo(registry).dynamicallyImportedIds, endsWith('/src/generation/headless.ts')];
+  const onEngine = [
+    ...getModuleInfo(registry).dynamicallyImportedIds,
+    endsWith('/src/generation/headless.ts'),
+    endsWith('/src/providers/engine/oauth.ts'),
+  ];
   /** `from` and every module it imports statically, directly or not. */
   const reach = (from, seen = new Set()) => {
     if (!seen.has(from)) {

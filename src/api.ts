@@ -44,6 +44,11 @@ export interface SignInOptions {
   relay?: string;
   /** The site's public OAuth client id, for Hugging Face (`huggingface-client-id` on the element). */
   huggingfaceClientId?: string;
+  /**
+   * The most the key may spend, in USD, as text ("5", "2.50"), where the account system puts a cap on the key it gives
+   * (OpenRouter's `limit`): ask your user, as the widget does (part `grant`). $5 when absent.
+   */
+  cap?: string;
 }
 
 /**

@@ -3,7 +3,7 @@ import { UserPaysImage } from './elements/image/userpays-image.js';
 import { UserPaysTally } from './elements/tally/userpays-tally.js';
 import type { ErrorDetail, GenerationResult, ProgressDetail, Quote, SubmitDetail, Tally } from './base/types.js';
 import * as api from './api.js';
-import { loadEngine } from './lazy/index.js';
+import { loadEngine, loadSignIn } from './lazy/index.js';
 
 // The one module with side effects. Guarded so that two copies on a page (two script tags of different versions
 // or addresses, a script tag and a bundle) never throw "this name has already been used": the first copy's
@@ -19,12 +19,13 @@ for (const [name, element] of elements) {
 
 globalThis.UserPays ??= api;
 
-// The answer of one of our sign-ins in this page's address (providers/engine/oauth.ts): finished as the page loads,
-// once, widget or none (a sign-in popup hands it to the page that opened it, and closes); a widget or the headless API
-// that waits for it is given it, and says what went wrong.
-if (location.search.includes('state=up.')) {
-  loadEngine()
-    .then((engine) => engine.finishSignIn(engine.accountFor))
+// The answer of a sign-in in this page's address (providers/engine/oauth.ts): finished as the page loads, once, widget
+// or none, whatever provider its widgets use: a sign-in window hands it to the page that opened it, and closes (the
+// page it lands on may show a widget of another provider, or none); a widget or the headless API that waits for it is
+// given it, and says what went wrong. An OpenRouter answer has no state (`?code=` alone), so any code is looked at.
+if (/[?&](code|state)=/.test(location.search)) {
+  Promise.all([loadEngine(), loadSignIn()])
+    .then(([{ accountFor }, { finishSignIn }]) => finishSignIn(accountFor))
     .catch(() => {});
 }
 

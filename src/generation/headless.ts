@@ -7,7 +7,7 @@ import { DEFAULT_MODEL, mergePriceBook, priceOf, type PriceBook } from '../prici
 import { keyOrigin, keyRoute, providerInfo, puterApi } from '../providers/catalog.js';
 import { accountFor, loadPuter, providerFor, puterCatalogue } from '../providers/engine/adapters.js';
 import { finishSignIn, signIn } from '../providers/engine/oauth.js';
-import { signInCap } from '../providers/sign-in.js';
+import { capOf, defaultCap } from '../providers/sign-in.js';
 import { BUILTIN_PRICE_BOOK, priceBookFor } from '../providers/prices.js';
 import { checkEndpoint, checkRelay } from '../providers/urls.js';
 import * as generationDeveloper from '../strings/generation.js';
@@ -123,6 +123,7 @@ interface SignInPlace {
   endpoint?: string;
   relay?: string;
   huggingfaceClientId?: string;
+  cap?: string;
 }
 
 /**
@@ -132,9 +133,14 @@ interface SignInPlace {
  */
 export async function headlessSignIn(
   provider: ProviderId,
-  { endpoint = '', relay = '', huggingfaceClientId }: SignInPlace,
+  { endpoint = '', relay = '', huggingfaceClientId, cap }: SignInPlace,
   popup: Window | null,
 ): Promise<void> {
+  // Checked before anything leaves: a mistyped cap never becomes another one.
+  const limit =
+    cap === undefined
+      ? defaultCap()
+      : (typeof cap === 'string' && capOf(cap)) || invalid(generationDeveloper.capNotAnAmount());
   const back = await finishSignIn(accountFor);
   if (back) signedIn.set(back.provider + keyRoute(back.provider, back.endpoint, relay), back.signedIn.key);
   if (back?.provider === provider && keyOrigin(provider, back.endpoint) === keyOrigin(provider, endpoint)) {
@@ -146,7 +152,7 @@ export async function headlessSignIn(
     endpoint: where,
     popup,
     clientId: huggingfaceClientId,
-    limit: signInCap(), // no budget here: the default cap
+    limit: providerInfo(provider)?.capsSignIn ? limit : undefined,
   });
   signedIn.set(provider + keyRoute(provider, endpoint, relay), key);
 }

@@ -1,5 +1,6 @@
 // The engine: everything that generates (the pipeline, the image store, reference images, the provider code the
-// adapters share; the headless API builds on it, a chunk of its own: loadHeadless() in index.ts), a chunk loaded on first need rather than with the elements (loadEngine() in index.ts;
+// adapters share; signing in and the headless API build on it, each a chunk of its own: loadSignIn() and loadHeadless()
+// in index.ts), a chunk loaded on first need rather than with the elements (loadEngine() in index.ts;
 // docs/architecture.md, "Loading"). It carries no provider's adapter: each is a chunk of its own, which the registry
 // loads when its provider is first used (providerFor, accountFor, keyBalance, loadPuter). What it shares with the
 // entry, rollup shares: it carries no copy of it.
@@ -9,4 +10,3 @@ export { Gallery } from '../images/gallery.js';
 export { ImageStore } from '../images/image-store.js';
 export { accountFor, keyBalance, loadPuter, providerFor, puterCatalogue } from '../providers/engine/adapters.js';
 export { readReferenceImage } from '../images/reference-images.js';
-export { finishSignIn, signIn } from '../providers/engine/oauth.js';

@@ -3,7 +3,7 @@
  * (docs/architecture.md, "Loading"): the **ledger** (`ledger/`: spending, budget, the tally), read just after the
  * first paint; the **engine** (`engine.ts`: the generation pipeline, the image store, the provider registry), on
  * first need, and through its registry each **provider's adapter**, a chunk of its own, when that provider is first
- * used; the **headless API** (`UserPays.generate`, `signIn`, `signOut`: generation/headless.ts), when a page first calls
+ * used; **signing in** (`providers/engine/oauth.ts`), for the providers that have it; the **headless API** (`UserPays.generate`, `signIn`, `signOut`: generation/headless.ts), when a page first calls
  * it, as a widget never does. Each element loads its own panels (`elements/<name>/panels/`). Everything the page loads before its first
  * price is what the entry imports statically; size-limit holds it, and a whole session with each provider, to their
  * budgets (.size-limit.mjs).
@@ -12,8 +12,9 @@ import { lazily } from '../base/lazily.js';
 import type * as Engine from './engine.js';
 import type * as Ledger from '../ledger/ledger.js';
 import type * as Headless from '../generation/headless.js';
+import type * as SignIn from '../providers/engine/oauth.js';
 
-export type { Engine, Headless, Ledger };
+export type { Engine, Headless, Ledger, SignIn };
 
 /** The ledger (spending, budget, the tally): read from storage just after the first paint. */
 export const loadLedger = lazily<typeof Ledger>(() => import('../ledger/ledger.js'));
@@ -23,3 +24,9 @@ export const loadEngine = lazily<typeof Engine>(() => import('./engine.js'));
 
 /** The headless API: the widget's submission without the widget, loaded when a page first calls it (with the engine). */
 export const loadHeadless = lazily<typeof Headless>(() => import('../generation/headless.js'));
+
+/**
+ * Signing in to an account system (OAuth PKCE: OpenRouter, Hugging Face), loaded where a provider in force has a
+ * sign-in, or the page's address carries an answer to one (with the engine, which gives each provider's account).
+ */
+export const loadSignIn = lazily<typeof SignIn>(() => import('../providers/engine/oauth.js'));

@@ -42,6 +42,11 @@ export interface ProviderInfo {
   keyUrl?: string;
   /** The user may sign in instead of pasting a key (OAuth PKCE: engine/oauth.ts); the key field stays. */
   signIn?: boolean;
+  /**
+   * The sign-in puts a spending cap on the key it gives (OpenRouter's `limit`): the widget asks the user for it before
+   * leaving for the provider (part `grant`).
+   */
+  capsSignIn?: boolean;
   /** Where the user revokes a key a sign-in gave, linked beside the account line. */
   revokeUrl?: string;
 }

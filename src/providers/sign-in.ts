@@ -1,3 +1,4 @@
+import Decimal from 'decimal.js';
 import { isTypedAmount } from '../base/checks.js';
 import type { ProviderId } from '../base/types.js';
 
@@ -56,15 +57,23 @@ export interface SignedIn {
   cannotPay?: boolean;
 }
 
-/** The cap a sign-in asks for where the page names no budget (SPEC §4: "else $5"). */
+/** The cap a sign-in offers where the page names no budget (SPEC §4: "else $5"). */
 const DEFAULT_CAP = '5';
 
 /**
- * The spending cap, in USD, a sign-in that can carry one asks the account system to put on the key (OpenRouter's
- * `limit`): the page's `budget` when it is an amount above zero, else $5 (SPEC §4). For now the one place the cap is
- * chosen: the form where the user chooses it (part `grant`, to come) replaces this function.
+ * The spending cap, in USD, that the form before a capped sign-in (part `grant`) offers first: the page's `budget` when
+ * it is an amount above zero, else $5 (SPEC §4), as `capOf` writes it.
  */
-export function signInCap(budget?: string | null): string {
-  // As a number's text, as OpenRouter's own client writes `limit` (@openrouter/sdk: `limit.toString()`): '1.00' → '1'.
-  return isTypedAmount(budget) && Number(budget) > 0 ? String(Number(budget)) : DEFAULT_CAP;
+export function defaultCap(budget?: string | null): string {
+  return (isTypedAmount(budget) && capOf(budget)) || DEFAULT_CAP;
+}
+
+/**
+ * The cap the user typed, as OpenRouter's own client writes `limit` (@openrouter/sdk 1.3.19, oAuthCreateAuthorizationUrl:
+ * `limit.toString()`: '2.50' → '2.5'); a decimal comma is read as a point ("2,50", as German writes it). Undefined where
+ * it is not an amount above zero: the form says so, and nothing leaves for the provider.
+ */
+export function capOf(typed: string): string | undefined {
+  const amount = typed.trim().replace(/^(\d*),(\d+)$/, '$1.$2');
+  return isTypedAmount(amount) && new Decimal(amount).gt(0) ? new Decimal(amount).toString() : undefined;
 }

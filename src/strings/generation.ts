@@ -154,6 +154,8 @@ export const referencesNotImages = () =>
 export const notAFunction = (name: string) => `${name} must be a function.`;
 export const notASignal = () => 'signal must be an AbortSignal (the signal of an AbortController).';
 export const notAPriceBook = () => "priceBook must be an object of prices, as the widget's priceBook property takes.";
+export const capNotAnAmount = () =>
+  'cap must be an amount of dollars above zero written as text, such as "5" or "2.50": the most the key may spend.';
 
 export const relayConsoleRefused = (relay: string, page: string) =>
   `userpays: the relay ${relay} does not serve this page's origin (${page}): add it to the relay's RELAY_ORIGINS.`;

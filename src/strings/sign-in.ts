@@ -20,6 +20,7 @@ export interface SignInStrings {
   signInWith(provider: string): string;
   signedInWith(provider: string): string;
   orPasteKey(): string;
+  /** Who pays and what is left, beside the price: "$0.03 of your $4.20 at OpenRouter". */
   ofYour(price: string, left: string, provider: string): string;
   /** The provider says the key a sign-in gave has no spending cap of its own (OpenRouter's `limit` null). */
   noCapOnKey(provider: string): string;
@@ -31,9 +32,15 @@ export interface SignInStrings {
   noSignIn(provider: string): string;
   /** Under the account line, before the click: the provider said at sign-in that the account cannot pay as it stands. */
   cannotPayYet(provider: string): string;
+  // Before leaving for an account system that puts a cap on the key it gives (part `grant`): how much this site may spend
+  grantLabel(provider: string): string;
+  grantNote(provider: string): string;
+  grantContinue(provider: string): string;
+  grantCancel(): string;
+  /** What the user typed as the cap is not an amount above zero. */
+  grantNotAnAmount(): string;
   // What the account has left, beside Generate where it falls short of the price, and where to add to it
   leftOnAccount(left: string): string;
-  /** Who pays and what is left, beside the price: "$0.03 of your $4.20 at OpenRouter". */
   signOut(): string;
   overBalance(provider: string, left: string): string;
   addFunds(provider: string): string;
@@ -73,6 +80,12 @@ export const signIn: SignInStrings = {
   noSignIn: (provider) => `${words.providerName(provider)} has no sign-in here: enter your own key.`,
   cannotPayYet: (provider) =>
     `${provider} says this account cannot pay for images yet: it has no credits and no payment method. Buy credits or a subscription there first.`,
+  grantLabel: (provider) => `How much may this site spend from your ${provider} account? (US$)`,
+  grantNote: (provider) =>
+    `${provider} puts this cap on the key it gives this site and refuses what would go past it; you can revoke the key there at any time.`,
+  grantContinue: (provider) => `Continue to ${provider}`,
+  grantCancel: () => 'Cancel',
+  grantNotAnAmount: () => 'Enter an amount in US dollars above zero, such as 5 or 2.50.',
   leftOnAccount: (left) => `${left} left`,
   signOut: () => 'Sign out',
   overBalance: (provider, left) => `Your ${provider} balance is ${left}`,

@@ -7,7 +7,16 @@ import Decimal from 'decimal.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { LedgerStore } from '../../src/ledger/ledger.js';
 import { until } from '../support/wait.js';
-import { authorize, closeDemo, demoWidget, openDemo, signInButton, signInPage, withPopup } from '../support/demo.js';
+import {
+  authorize,
+  closeDemo,
+  demoWidget,
+  openDemo,
+  signInButton,
+  signInPage,
+  toProvider,
+  withPopup,
+} from '../support/demo.js';
 import { blocked, generateButton, part, words } from '../support/widget.js';
 
 const accountLine = (widget: UserPaysImage) => words(part(widget, 'account'));
@@ -31,7 +40,8 @@ describe('Sign in with OpenRouter and Hugging Face (the demo, its simulators)', 
       widget.prompt = 'a paper lantern on a dark river'; // being typed
       expect(blocked(widget).reason).to.match(/key|token/i); // no key yet: Generate says what is missing
 
-      const popup = await withPopup(view, () => button.click());
+      const leave = await toProvider(widget, button);
+      const popup = await withPopup(view, () => leave.click());
       expect(popup, 'a popup from the click').to.exist;
       await authorize(() => popup);
       await until(() => accountLine(widget).startsWith(`Signed in with ${name}`), 8000);
@@ -66,7 +76,8 @@ describe('Sign in with OpenRouter and Hugging Face (the demo, its simulators)', 
       const view = await openDemo(1280);
       await demoWidget(view, provider);
       const { widget, button } = await signInButton(view, provider);
-      const popup = await withPopup(view, () => button.click());
+      const leave = await toProvider(widget, button);
+      const popup = await withPopup(view, () => leave.click());
       expect(popup, 'the widget keeps a handle on the window').to.exist;
       const page = await signInPage(() => popup);
       expect(page.location.pathname, 'the account system’s page').to.match(new RegExp(`/sim/${provider}/`));
@@ -83,7 +94,8 @@ describe('Sign in with OpenRouter and Hugging Face (the demo, its simulators)', 
       await demoWidget(view, provider);
       const { widget, button } = await signInButton(view, provider);
       widget.prompt = 'a paper lantern on a dark river'; // kept for a redirect: here, removed with the rest
-      const popup = await withPopup(view, () => button.click());
+      const leave = await toProvider(widget, button);
+      const popup = await withPopup(view, () => leave.click());
       await signInPage(() => popup);
       const pending = () => view.sessionStorage.getItem('userpays:sign-in');
       expect(JSON.parse(pending()!), 'the verifier and the state, while the user signs in').to.have.length(1);
@@ -105,7 +117,8 @@ describe('Sign in with OpenRouter and Hugging Face (the demo, its simulators)', 
       const first = await signInButton(view, provider);
       first.widget.prompt = 'a kite over the dunes';
       first.widget.count = 2;
-      await withPopup(view, () => first.button.click(), true); // the whole page goes
+      const leave = await toProvider(first.widget, first.button);
+      await withPopup(view, () => leave.click(), true); // the whole page goes
       await authorize(() => (view.location.pathname.includes('/sim/') ? view : null));
 
       // Back on the demo: a new page, its widget with the form as the user left it, and signed in.
@@ -119,24 +132,33 @@ describe('Sign in with OpenRouter and Hugging Face (the demo, its simulators)', 
     });
   }
 
-  it('OpenRouter: the sign-in asks for the page’s budget as the cap, with a callback of no query; the account line says what is left of it, after an image too, and links to revoke the key', async () => {
+  it('OpenRouter: before it leaves, the widget asks how much the site may spend (the page’s budget offered); the sign-in asks for that cap, with a callback of no query; the account line says what is left of it, after an image too, and links to revoke the key', async () => {
     const view = await openDemo(1280);
     await demoWidget(view, 'openrouter');
     view.history.replaceState(null, '', `${view.location.pathname}?from=sign-in-test`); // the page's own query
     const { widget, button } = await signInButton(view, 'openrouter');
-    const popup = await withPopup(view, () => button.click());
+    button.click();
+    await widget.updateComplete;
+    const grant = part(widget, 'grant')!;
+    const field = grant.querySelector<HTMLInputElement>('#grant-cap')!;
+    expect(field.value, 'the demo’s budget="1.00"').to.equal('1');
+    expect(widget.shadowRoot!.activeElement, 'the focus on the amount').to.equal(field);
+    expect(words(grant)).to.contain('How much may this site spend from your OpenRouter account? (US$)');
+    field.value = '0,60'; // as a German types it
+    const popup = await withPopup(view, () => grant.querySelector<HTMLElement>('button.secondary')!.click());
     const asked = new URL((await signInPage(() => popup)).location.href);
-    expect(asked.searchParams.get('limit'), 'the demo’s budget="1.00"').to.equal('1');
+    expect(asked.searchParams.get('limit'), 'the cap chosen').to.equal('0.6');
     expect(asked.searchParams.get('callback_url')).to.equal(view.location.origin + view.location.pathname);
     await authorize(() => popup);
-    await until(() => /of your \$1\.00 at OpenRouter/.test(accountLine(widget)), 8000);
+    await until(() => /of your \$0\.60 at OpenRouter/.test(accountLine(widget)), 8000);
+    expect(part(widget, 'grant'), 'the form gone').to.equal(null);
     expect(view.location.search, 'the page’s own address as it was').to.equal('?from=sign-in-test');
     const revoke = part(widget, 'revoke') as HTMLAnchorElement;
     expect([revoke.href, words(revoke)]).to.deep.equal(['https://openrouter.ai/settings/keys', 'Revoke this key ↗']);
 
     const result = await widget.generate();
     // What is left of the cap, read from OpenRouter again after the image.
-    const left = new Decimal('1').minus(result.charged);
+    const left = new Decimal('0.6').minus(result.charged);
     await until(() => accountLine(widget).includes(`of your $${left.toString()} at OpenRouter`), 8000);
   });
 
@@ -144,18 +166,68 @@ describe('Sign in with OpenRouter and Hugging Face (the demo, its simulators)', 
     const view = await openDemo(1280);
     await demoWidget(view, 'openrouter', 'limit=ignored');
     const { widget, button } = await signInButton(view, 'openrouter');
-    const popup = await withPopup(view, () => button.click());
+    const leave = await toProvider(widget, button);
+    const popup = await withPopup(view, () => leave.click());
     await authorize(() => popup);
     await until(() => accountLine(widget).includes('OpenRouter set no cap on this key'), 8000);
     expect(accountLine(widget)).not.to.match(/\$\d/);
     expect(part(widget, 'balance'), 'no amount in the key field either').to.equal(null);
   });
 
+  it('OpenRouter: a cap that is no amount above zero is said under its field, and nothing leaves; Cancel goes back', async () => {
+    const view = await openDemo(1280);
+    await demoWidget(view, 'openrouter');
+    const { widget, button } = await signInButton(view, 'openrouter');
+    const opened: unknown[] = [];
+    const leave = await toProvider(widget, button);
+    for (const typed of ['', 'five', '0', '-2', '1e3']) {
+      widget.shadowRoot!.querySelector<HTMLInputElement>('#grant-cap')!.value = typed;
+      opened.push(await withPopup(view, () => leave.click()));
+      await widget.updateComplete;
+      const field = widget.shadowRoot!.querySelector<HTMLInputElement>('#grant-cap')!;
+      expect(words(part(widget, 'grant')!.querySelector('[part~=error]')), typed).to.equal(
+        'Enter an amount in US dollars above zero, such as 5 or 2.50.',
+      );
+      expect([field.getAttribute('aria-invalid'), field.value], typed).to.deep.equal(['true', typed]);
+      expect(widget.shadowRoot!.activeElement, 'the focus back on the amount').to.equal(field);
+    }
+    expect(opened, 'no window opened, nothing sent').to.deep.equal([null, null, null, null, null]);
+    expect(view.sessionStorage.getItem('userpays:sign-in'), 'no sign-in begun').to.equal(null);
+    [...part(widget, 'grant')!.querySelectorAll<HTMLButtonElement>('button')]
+      .find((b) => words(b) === 'Cancel')!
+      .click();
+    await widget.updateComplete;
+    expect(part(widget, 'grant')).to.equal(null);
+    expect(widget.shadowRoot!.activeElement, 'back on the sign-in button').to.equal(part(widget, 'sign-in'));
+  });
+
+  it('UserPays.signIn: the cap the page’s own form asked for is the one asked of OpenRouter; one that is no amount is refused in words', async () => {
+    const view = await openDemo(1280);
+    const { UserPays } = view as unknown as typeof globalThis;
+    const endpoint = `${view.location.origin}/sim/openrouter`;
+    let signedIn: Promise<void> | undefined;
+    const popup = await withPopup(view, () => {
+      signedIn = UserPays.signIn('openrouter', { endpoint, cap: '2.50' });
+    });
+    const asked = new URL((await signInPage(() => popup)).location.href);
+    expect(asked.searchParams.get('limit')).to.equal('2.5');
+    await authorize(() => popup);
+    await signedIn;
+    for (const cap of ['nothing', '0', 5 as unknown as string]) {
+      const refused = await UserPays.signIn('openrouter', { endpoint, cap }).catch((thrown: unknown) => thrown);
+      expect(refused, String(cap)).to.include({
+        code: 'invalid-input',
+        message:
+          'cap must be an amount of dollars above zero written as text, such as "5" or "2.50": the most the key may spend.',
+      });
+    }
+  });
+
   it('Hugging Face: a free account is told before the click what it takes to pay, is not stopped, and the 402 says the same way out', async () => {
     const view = await openDemo(1280);
     await demoWidget(view, 'huggingface');
     const { widget, button } = await signInButton(view, 'huggingface');
-    const popup = await withPopup(view, () => button.click());
+    const popup = await withPopup(view, () => button.click()); // its key carries no cap: no form before it
     await authorize(() => popup, 'authorize-free');
     await until(() => accountLine(widget).startsWith('Signed in with Hugging Face'), 8000);
     const note = await until(() =>

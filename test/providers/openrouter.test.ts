@@ -5,7 +5,7 @@ import { OpenRouter } from '@openrouter/sdk';
 import { quoteFor } from '../../src/providers/prices.js';
 import { OpenRouterProvider } from '../../src/providers/openrouter/adapter.js';
 import { openRouterAccount } from '../../src/providers/openrouter/account.js';
-import { signInCap } from '../../src/providers/sign-in.js';
+import { capOf, defaultCap } from '../../src/providers/sign-in.js';
 import { bookFailure } from '../../src/generation/run-generation.js';
 import type { Charge, ProviderRequest, RunContext } from '../../src/providers/provider.js';
 import { failure } from '../support/failure.js';
@@ -295,7 +295,7 @@ describe('OpenRouter adapter (against the simulator)', () => {
     });
   });
 
-  it('the cap a sign-in asks for: the page’s budget when it is an amount above zero, else $5, as a number’s text', () => {
+  it('the cap a sign-in offers first: the page’s budget when it is an amount above zero, else $5, as a number’s text', () => {
     const cases: [string | null | undefined, string][] = [
       [undefined, '5'],
       ['', '5'],
@@ -305,7 +305,26 @@ describe('OpenRouter adapter (against the simulator)', () => {
       [' 1.00 ', '1'],
       ['2.50', '2.5'],
     ];
-    for (const [budget, cap] of cases) expect(signInCap(budget), String(budget)).to.equal(cap);
+    for (const [budget, cap] of cases) expect(defaultCap(budget), String(budget)).to.equal(cap);
+  });
+
+  it('the cap the user types: an amount above zero, a decimal comma read as a point; anything else none', () => {
+    const cases: [string, string | undefined][] = [
+      ['5', '5'],
+      [' 2.50 ', '2.5'],
+      ['2,50', '2.5'],
+      [',5', '0.5'],
+      ['0.001', '0.001'],
+      ['0', undefined],
+      ['0,00', undefined],
+      ['-1', undefined],
+      ['', undefined],
+      ['five', undefined],
+      ['1,000.50', undefined],
+      ['1e3', undefined],
+      ['Infinity', undefined],
+    ];
+    for (const [typed, cap] of cases) expect(capOf(typed), typed).to.equal(cap);
   });
 
   it('signs in: the code traded for a key with the verifier (S256), once only, never with another verifier', async () => {

@@ -3,6 +3,8 @@ import { loadedFrame } from './frames.js';
 import { forgetStorage, holdDefaultStorageKey } from './storage.js';
 import { until } from './wait.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
+import type { ProviderId } from '../../src/base/types.js';
+import { providerInfo } from '../../src/providers/catalog.js';
 
 let frame: HTMLIFrameElement | undefined;
 /** Lets the next test have the default storage key, which the demo stores under (`holdDefaultStorageKey`). */
@@ -76,6 +78,19 @@ export const signInPage = (where: () => Window | null) =>
  */
 export async function authorize(where: () => Window | null, link = 'authorize') {
   (await signInPage(where))!.document.querySelector<HTMLElement>(`#${link}`)!.click();
+}
+
+/**
+ * What leaves for the provider after the sign-in button, as a user goes: the button itself, or, where the provider caps
+ * the key it gives (OpenRouter), its click and then the form that asks how much the site may spend (part `grant`), with
+ * `cap` typed (as offered where absent): its Continue. Click it inside `withPopup`: the window opens from that click.
+ */
+export async function toProvider(widget: UserPaysImage, button: HTMLElement, cap?: string): Promise<HTMLElement> {
+  if (!providerInfo(button.dataset.provider as ProviderId)?.capsSignIn) return button;
+  button.click();
+  const grant = await until(() => widget.shadowRoot!.querySelector<HTMLElement>('[part~=grant]'), 5000);
+  if (cap !== undefined) grant.querySelector<HTMLInputElement>('#grant-cap')!.value = cap;
+  return grant.querySelector<HTMLElement>('button.secondary')!;
 }
 
 /** The widget of the demo (after a page load too), its sign-in button for `provider` drawn. */

@@ -36,6 +36,9 @@ export const imageStyles = [
     }
     .controls {
       display: grid;
+      /* Its column as wide as the card, never as wide as a line that will not wrap (the key field's label is cut
+         short with "…" instead): at 390 px, a German label pushed the controls 96 px past the card's edge. */
+      grid-template-columns: minmax(0, 1fr);
       gap: 1rem;
       padding: 1rem 1rem 0;
       min-width: 0;
@@ -364,6 +367,7 @@ export const imageStyles = [
      */
     .key-field {
       display: grid;
+      grid-template-columns: minmax(0, 1fr);
       gap: 0.35rem;
       align-content: start;
       --_key-lines: calc(5.5rem + 3 * 0.35rem + 2 * 1.45 * 0.8125rem);

@@ -47,6 +47,8 @@ import { ProviderKeys } from './provider-keys.js';
  * @csspart balance - What the key's account has left, where its provider says (BFL's credits, fal's billing).
  * @csspart account - Puter's account area (provider "puter"): who pays and what is left, Sign in / Sign out.
  * @csspart sign-in - A sign-in button (`data-provider` names the account system: `puter`, `openrouter`, `huggingface`).
+ * @csspart grant - Before a sign-in whose key the provider caps (OpenRouter): how much this site may spend, with Continue.
+ * @csspart revoke - After such a sign-in: the link to revoke the key at the provider.
  * @csspart decision - The row that stays in view: the price, what it buys, Generate, and why Generate cannot, with the fix.
  * @csspart cost - The price and what it buys, with the price details (breakdown, source, compare, projection).
  * @csspart submit - The Generate button.

@@ -11,5 +11,6 @@ export const info: ProviderInfo = {
   keyUrl: 'https://openrouter.ai/settings/keys',
   fundsUrl: 'https://openrouter.ai/settings/credits',
   signIn: true,
+  capsSignIn: true,
   revokeUrl: 'https://openrouter.ai/settings/keys',
 };

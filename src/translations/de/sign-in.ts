@@ -38,6 +38,12 @@ export const signIn: SignInStrings = {
     `Mit ${words.providerName(provider)} kann man sich hier nicht anmelden: Geben Sie Ihren eigenen Schlüssel ein.`,
   cannotPayYet: (provider) =>
     `${provider} sagt, dieses Konto kann noch keine Bilder bezahlen: Es hat kein Guthaben und keine Zahlungsart. Kaufen Sie dort zuerst Guthaben oder ein Abonnement.`,
+  grantLabel: (provider) => `Wie viel darf diese Website von Ihrem Konto bei ${provider} ausgeben? (US-$)`,
+  grantNote: (provider) =>
+    `${provider} setzt dieses Limit auf den Schlüssel, den diese Website bekommt, und lehnt ab, was darüber hinausginge; Sie können den Schlüssel dort jederzeit widerrufen.`,
+  grantContinue: (provider) => `Weiter zu ${provider}`,
+  grantCancel: () => 'Abbrechen',
+  grantNotAnAmount: () => 'Geben Sie einen Betrag in US-Dollar über null ein, etwa 5 oder 2,50.',
   leftOnAccount: (left) => `${left} übrig`,
   signOut: () => 'Abmelden',
   overBalance: (provider, left) => `Ihr Guthaben bei ${provider} beträgt ${left}`,

@@ -27,6 +27,10 @@ export interface PanelHandlers {
   /** Sign in with the provider in force (its window opens in this click), or sign out of it. */
   keySignIn(): void;
   keySignOut(): void;
+  /** The form before a capped sign-in (part `grant`): Continue (or Enter in its field), Cancel. */
+  grantContinue(): void;
+  grantKeydown(event: KeyboardEvent): void;
+  grantCancel(): void;
   /** Puter's own sign-in (its SDK's popup needs this very click) and sign-out. */
   signIn(): void;
   signOut(): void;
@@ -46,7 +50,7 @@ export function panelHandlers(host: ImageHost, parts: ImageParts): PanelHandlers
   const root = () => host.shadowRoot!;
   // Made with the panels, before their handlers.
   const [submission, references] = [parts.submission!, parts.references!];
-  return {
+  const handlers: PanelHandlers = {
     keyInput: (event) => {
       parts.edited();
       parts.keys.current = (event.target as HTMLInputElement).value.trim();
@@ -83,7 +87,24 @@ export function panelHandlers(host: ImageHost, parts: ImageParts): PanelHandlers
     },
     signIn: () => void parts.account?.signIn().catch((error) => submission.report(asUserPaysError(error))),
     signOut: () => void parts.account?.signOut(),
-    keySignIn: () => parts.signIn?.signIn(),
+    keySignIn: () => {
+      parts.signIn?.begin();
+      if (parts.signIn?.granting) parts.flow?.focusAt('#grant-cap'); // the form that asks for the cap, in its place
+    },
+    grantContinue: () => {
+      parts.signIn?.grant(root().querySelector<HTMLInputElement>('#grant-cap')?.value ?? '');
+      if (parts.signIn?.granting) parts.flow?.focusAt('#grant-cap'); // refused: the field, and the words under it
+    },
+    grantKeydown: (event) => {
+      if (event.key !== 'Enter' || event.isComposing) return;
+      event.preventDefault(); // the widget's form never submits from here: Enter continues to the provider
+      event.stopPropagation();
+      handlers.grantContinue();
+    },
+    grantCancel: () => {
+      parts.signIn?.cancelGrant();
+      parts.flow?.focusAt('#sign-in');
+    },
     keySignOut: () => parts.signIn?.signOut(),
     exampleChoose: (event) => {
       parts.edited();
@@ -139,4 +160,5 @@ export function panelHandlers(host: ImageHost, parts: ImageParts): PanelHandlers
       [host.provider, host.model] = [provider as ProviderId, model!];
     },
   };
+  return handlers;
 }

@@ -157,7 +157,10 @@ function signInOf(host: ImageHost, parts: ImageParts, on: ImageHandlers & PanelH
         : undefined;
   const revoke = providerInfo(host.provider)?.revokeUrl;
   const cannotPay = state.cannotPay ? providerInfo(host.provider)?.fundsUrl : undefined;
-  return renderSignIn({ id: host.provider, provider, signed: state.signed, share, revoke, cannotPay, translation }, on);
+  return renderSignIn(
+    { id: host.provider, provider, signed: state.signed, share, revoke, cannotPay, grant: state.granting, translation },
+    on,
+  );
 }
 
 /** The host of an address; undefined where it is none (nothing is sent there). */

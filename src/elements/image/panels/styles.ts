@@ -62,6 +62,32 @@ export const imagePanelStyles = css`
     min-height: 2.5rem;
     font-weight: 600;
   }
+  /* Before a capped sign-in (accounts.ts, renderGrant): how much the site may spend, after the user's click, so it may
+     grow the widget. The amount narrow, Continue beside it. */
+  .grant {
+    display: grid;
+    gap: 0.4rem;
+    padding: 0.75rem;
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) * 0.75);
+    background: var(--_field);
+  }
+  .grant .label {
+    margin: 0;
+  }
+  .grant .row {
+    gap: 0.5rem 0.75rem;
+  }
+  #grant-cap {
+    width: 7rem;
+    height: 2.5rem;
+    /* Focused when the form opens: brought into view above the decision row, which sticks to the bottom. */
+    scroll-margin-bottom: 12rem;
+  }
+  .grant p {
+    margin: 0;
+    font-size: 0.8125rem;
+  }
   .account > span,
   .chip {
     white-space: nowrap;

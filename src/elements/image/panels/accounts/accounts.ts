@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import { signIn } from '../../../../strings/sign-in.js';
+import { signIn, type SignInStrings } from '../../../../strings/sign-in.js';
 import { wordsIn, type Translation } from '../../../../strings/strings.js';
 import { slot } from '../../form-template.js';
 import type { ImageView } from '../../view.js';
@@ -32,6 +32,8 @@ export interface SignInView {
   revoke?: string;
   /** Where the account adds funds, when the provider said at sign-in that it cannot pay as it stands. */
   cannotPay?: string;
+  /** The form before a capped sign-in, while it is shown: the cap in its field, and whether it was refused. */
+  grant?: { cap: string; refused: boolean };
   /** The element's words over English (see `wordsIn`). */
   translation?: Translation;
 }
@@ -39,6 +41,9 @@ export interface SignInView {
 export interface SignInHandlers {
   keySignIn(): void;
   keySignOut(): void;
+  grantContinue(): void;
+  grantKeydown(event: KeyboardEvent): void;
+  grantCancel(): void;
   /** Puter's own sign-in (its SDK's popup needs this very click) and sign-out. */
   signIn(): void;
   signOut(): void;
@@ -58,10 +63,11 @@ export interface PuterAccountView {
  * left, with Sign out. Drawn with the panels: the first price does not wait for it.
  */
 export function renderSignIn(
-  { id, provider, signed, share, revoke, cannotPay, translation }: SignInView,
+  { id, provider, signed, share, revoke, cannotPay, grant, translation }: SignInView,
   on: SignInHandlers,
 ) {
   const text = wordsIn(translation, 'signIn', signIn);
+  if (grant) return renderGrant(provider, grant, on, text);
   // One line each: whitespace inside a template is not minified.
   // prettier-ignore
   return html`<p part="account" class="account">${signed
@@ -69,6 +75,39 @@ export function renderSignIn(
     : html`<button part="sign-in" id="sign-in" type="button" class="secondary" data-provider=${id} @click=${on.keySignIn}>${text.signInWith(provider)}</button> <span class="muted">${text.orPasteKey()}</span>`}</p>${cannotPay
     ? html`<p class="muted">${text.cannotPayYet(provider)} <a href=${cannotPay} target="_blank" rel="noopener">${text.addFunds(provider)}</a></p>`
     : nothing}`;
+}
+
+/**
+ * Before leaving for an account system that caps the key it gives (OpenRouter's `limit`): how much this site may spend,
+ * offered at the page's budget or $5, with Continue (the sign-in, from that click) and Cancel. A group inside the
+ * widget's form, not a form of its own: Enter in its field continues, and never submits the widget.
+ */
+function renderGrant(
+  provider: string,
+  grant: { cap: string; refused: boolean },
+  on: SignInHandlers,
+  text: SignInStrings,
+) {
+  return html`<div part="grant" class="grant" role="group" aria-labelledby="grant-label">
+    <label id="grant-label" class="label" for="grant-cap">${text.grantLabel(provider)}</label>
+    <div class="row">
+      <input
+        id="grant-cap"
+        name="cap"
+        type="text"
+        inputmode="decimal"
+        autocomplete="off"
+        .value=${live(grant.cap)}
+        aria-invalid=${grant.refused ? 'true' : 'false'}
+        aria-describedby=${grant.refused ? 'grant-error grant-note' : 'grant-note'}
+        @keydown=${on.grantKeydown}
+      />
+      <button type="button" class="secondary" @click=${on.grantContinue}>${text.grantContinue(provider)}</button>
+      <button type="button" class="link" @click=${on.grantCancel}>${text.grantCancel()}</button>
+    </div>
+    ${grant.refused ? html`<p id="grant-error" part="error" class="error">${text.grantNotAnAmount()}</p>` : nothing}
+    <p id="grant-note" class="muted">${text.grantNote(provider)}</p>
+  </div>`;
 }
 
 /**

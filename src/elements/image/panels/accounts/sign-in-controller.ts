@@ -1,9 +1,9 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ProviderId } from '../../../../base/types.js';
-import { loadEngine } from '../../../../lazy/index.js';
+import { loadEngine, loadSignIn } from '../../../../lazy/index.js';
 import { keyRoute, providerInfo } from '../../../../providers/catalog.js';
 import type { ProviderKeys } from '../../provider-keys.js';
-import { signInCap, type SignedIn } from '../../../../providers/sign-in.js';
+import { capOf, defaultCap, type SignedIn } from '../../../../providers/sign-in.js';
 
 /** What the host hands the sign-in: its provider, endpoint and relay, its keys, and the form to keep over a redirect. */
 export interface SignInSource {
@@ -13,7 +13,7 @@ export interface SignInSource {
   relay(): string;
   /** The site's public OAuth client id, for account systems that register clients (Hugging Face). */
   clientId(): string;
-  /** The page's `budget` ('' for none): the cap a sign-in asks for follows it (`signInCap`). */
+  /** The page's `budget` ('' for none): the cap a capped sign-in offers first follows it (`defaultCap`). */
   budget(): string;
   keys: ProviderKeys;
   /** The form as the user left it: kept in sessionStorage while the page goes to sign in and back. */
@@ -26,7 +26,8 @@ export interface SignInSource {
  * The answer of one of our sign-ins that was in the page's address, finished as the page loaded (src/define.ts,
  * before the panels, so the address no longer shows it): the same answer for every widget, once per page.
  */
-const finished = () => loadEngine().then(({ finishSignIn, accountFor }) => finishSignIn(accountFor));
+const finished = () =>
+  Promise.all([loadEngine(), loadSignIn()]).then(([{ accountFor }, { finishSignIn }]) => finishSignIn(accountFor));
 
 /**
  * Sign in with an account system (OpenRouter: OAuth PKCE, src/providers/engine/oauth.ts) instead of pasting a key: the
@@ -44,6 +45,12 @@ export class SignInController implements ReactiveController {
   private readonly signedIn = new Map<string, boolean>();
   private running?: AbortController;
   private back = false;
+  /**
+   * The form before a capped sign-in (part `grant`), while it is shown: the cap in its field (offered first, or as the
+   * user typed it), and whether that was refused as no amount above zero. Of the provider it was asked for (another
+   * one chosen meanwhile shows its own button).
+   */
+  private asking?: { provider: ProviderId; cap: string; refused: boolean };
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -53,7 +60,9 @@ export class SignInController implements ReactiveController {
   }
 
   hostConnected() {
-    if (this.back) return;
+    // A widget whose provider has a sign-in takes the answer its sign-in brought back (a redirect of this tab's), as
+    // define.ts finished it when the page loaded: only such a widget loads the code that finishes one.
+    if (this.back || !providerInfo(this.source.provider())?.signIn) return;
     this.back = true;
     finished().then((back) => {
       if (!back) return;
@@ -66,33 +75,69 @@ export class SignInController implements ReactiveController {
    * The provider in force lets the user sign in; `signed` when its key here came from that, and `cannotPay` when the
    * provider said then that the account cannot pay as it stands (told before the click, never stopping it).
    */
-  state(): { signed: boolean; cannotPay: boolean } | undefined {
+  state(): { signed: boolean; cannotPay: boolean; granting?: { cap: string; refused: boolean } } | undefined {
     const provider = this.source.provider();
     if (!providerInfo(provider)?.signIn) return undefined;
     const cannotPay = this.signedIn.get(provider + keyRoute(provider, this.source.endpoint(), this.source.relay()));
     const signed = cannotPay !== undefined && !!this.source.keys.current;
-    return { signed, cannotPay: signed && cannotPay };
+    return { signed, cannotPay: signed && cannotPay, granting: signed ? undefined : this.granting };
+  }
+
+  /** The form before a capped sign-in, where it is shown for the provider in force. */
+  get granting(): { cap: string; refused: boolean } | undefined {
+    return this.asking?.provider === this.source.provider() ? this.asking : undefined;
   }
 
   /**
-   * From the user's click: the window opens now, before anything awaits (a popup needs the click), on `about:blank`,
-   * a window of its own each time (a second click's is not the first's, which that click's abort closes); the sign-in
-   * takes its `opener` away before it sends it to the account system (`signIn` in providers/engine/oauth.ts).
+   * The sign-in button: where the provider puts a cap on the key it gives, first the form that asks how much this site
+   * may spend (part `grant`, offering the page's budget, else $5); else the sign-in itself, from this click.
    */
-  signIn() {
+  begin() {
+    if (!providerInfo(this.source.provider())?.capsSignIn) return this.signIn();
+    this.asking = { provider: this.source.provider(), cap: defaultCap(this.source.budget()), refused: false };
+    this.host.requestUpdate();
+  }
+
+  /**
+   * The form's Continue, from the user's click: the sign-in with the cap `typed`; where it is not an amount above zero,
+   * the form says so and nothing leaves for the provider.
+   */
+  grant(typed: string) {
+    const cap = capOf(typed);
+    if (!cap) this.asking = { provider: this.source.provider(), cap: typed, refused: true };
+    else {
+      this.asking = undefined;
+      this.signIn(cap);
+    }
+    this.host.requestUpdate();
+  }
+
+  /** The form's Cancel: back to the sign-in button, nothing sent. */
+  cancelGrant() {
+    this.asking = undefined;
+    this.host.requestUpdate();
+  }
+
+  /**
+   * From the user's click (`limit`: the cap the user chose, where the provider takes one): the window opens now, before
+   * anything awaits (a popup needs the click), on `about:blank`, a window of its own each time (a second click's is not
+   * the first's, which that click's abort closes); the sign-in takes its `opener` away before it sends it to the
+   * account system (`signIn` in providers/engine/oauth.ts).
+   */
+  signIn(limit?: string) {
     const popup = open('about:blank', '_blank', 'popup,width=520,height=720');
     const provider = this.source.provider();
     const endpoint = this.source.endpoint() || providerInfo(provider)!.defaultEndpoint();
     const relay = this.source.relay();
     this.running?.abort();
     const running = (this.running = new AbortController());
-    void loadEngine()
-      .then(async ({ signIn, accountFor }) => {
+    void Promise.all([loadEngine(), loadSignIn()])
+      .then(async ([{ accountFor }, { signIn }]) => {
         const signedIn = await signIn(await accountFor(provider), {
           endpoint,
           popup,
           clientId: this.source.clientId() || undefined,
-          limit: signInCap(this.source.budget()),
+          limit,
           keep: this.source.keep(),
           signal: running.signal,
         });
