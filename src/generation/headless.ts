@@ -14,7 +14,7 @@ import * as generationDeveloper from '../strings/generation.js';
 import { moreOptions } from '../strings/more-options.js';
 import type { GenerateResult, ProgressDetail, ProviderId } from '../base/types.js';
 import { resumeOrphans } from './resume.js';
-import { balanceRefusal, submit, type Asked } from './submit.js';
+import { submit, type Asked } from './submit.js';
 
 /** What `UserPays.generate()` makes: the widget's inputs, as data. */
 export interface GenerateRequest {
@@ -197,7 +197,7 @@ function resumeOnce(
 
 /** Puter pays from the user's own account: sign in (the popup needs the user's click), then check the balance. */
 async function puterReady(endpoint: string, src: string, total: string) {
-  const { puterCheck, puterSdk } = await loadPuter();
+  const { puterCheck, puterSdk, balanceRefusal } = await loadPuter();
   const found = await puterCheck(await puterSdk(endpoint, src), endpoint, total);
   if (!found.enough) throw balanceRefusal(found, total);
 }

@@ -7,7 +7,6 @@ import type { Priced } from '../pricing/index.js';
 import { formatUsd } from '../pricing/index.js';
 import { providerInfo } from '../providers/catalog.js';
 import type { ReferenceImage } from '../providers/provider.js';
-import type { PuterFound } from '../providers/puter/account.js';
 import { providerFor } from '../providers/engine/adapters.js';
 import { checkEndpoint, checkRelay } from '../providers/urls.js';
 import { generation } from '../strings/generation.js';
@@ -121,18 +120,6 @@ export async function submit(s: Submission): Promise<Submitted> {
         ? undefined
         : text.chargedOtherwise(request.provider, usd(result.charged), usd(quote.total));
   return { result, partialError: outcome.partialError, chargeNote };
-}
-
-/**
- * What the user is told where Puter's check found the balance short of `total` (`found.enough` false): both amounts
- * and, where the caller found one the balance covers (the widget), a cheaper choice; or that no credits are left.
- * `locale`: how the amounts are written (the element's; the browser's where undefined).
- */
-export function balanceRefusal({ left }: PuterFound, total: string, cheaper?: string, locale?: string): UserPaysError {
-  const message = left
-    ? text.puterBalanceShort(formatUsd(total, locale), formatUsd(left.toDecimalPlaces(6, 1), locale), cheaper)
-    : text.puterNoCredits();
-  return new UserPaysError('insufficient-funds', message);
 }
 
 /**

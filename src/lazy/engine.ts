@@ -5,7 +5,7 @@
 // loads when its provider is first used (providerFor, accountFor, keyBalance, loadPuter). What it shares with the
 // entry, rollup shares: it carries no copy of it.
 export { resumeOrphans } from '../generation/resume.js';
-export { balanceRefusal, submit } from '../generation/submit.js';
+export { submit } from '../generation/submit.js';
 export { Gallery } from '../images/gallery.js';
 export { ImageStore } from '../images/image-store.js';
 export { accountFor, keyBalance, loadPuter, providerFor, puterCatalogue } from '../providers/engine/adapters.js';

@@ -20,9 +20,6 @@ export interface GenerationStrings {
   outOfCredits(): string;
   /** `host`: where the account is, for a gateway (which has no name of its own). */
   outOfCreditsAt(provider: string, host?: string): string;
-  /** Said by the widget and the headless call from what Puter's check found (`cheaper`: a model the balance covers). */
-  puterBalanceShort(price: string, left: string, cheaper?: string): string;
-  puterNoCredits(): string;
   chargedForIt(provider: string, amount: string): string;
   cancelledCharged(provider: string, amount: string): string;
   moderated(): string;
@@ -82,9 +79,6 @@ export const generation: GenerationStrings = {
   outOfCredits: () => 'Your provider account has run out of credits. Add credits there, then try again.',
   outOfCreditsAt: (provider, host) =>
     `Your ${words.providerName(provider)} account does not have enough credit for this. Add credit at ${host ?? words.theProvider(provider)} (or choose a smaller size or a cheaper model), then try again.`,
-  puterBalanceShort: (price, left, cheaper) =>
-    `This costs ${price} and your Puter account has ${left} left. Add funds at puter.com${cheaper ? `, or choose ${cheaper}` : ''}, then try again.`,
-  puterNoCredits: () => 'Your Puter account has no credits left. Add funds at puter.com, then try again.',
   chargedForIt: (provider, amount) =>
     `${words.TheProvider(provider)} charged ${amount} for it all the same, and your tally counts it.`,
   cancelledCharged: (provider, amount) =>

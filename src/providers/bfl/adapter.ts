@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import { UserPaysError } from '../../base/errors.js';
 import { CREDIT_USD, aspectRatio } from '../../pricing/index.js';
-import { downloadImage, fetchJson, guard, readBalance, retryAfterMs } from '../engine/http.js';
+import { downloadImage, fetchJson, guard, keyOf, readBalance, retryAfterMs } from '../engine/http.js';
 import { checkProviderUrl, routed } from '../engine/provider-urls.js';
 import { checkEndpoint } from '../urls.js';
 import { pollUntil } from '../engine/poll.js';
@@ -66,8 +66,7 @@ export class BflProvider implements Provider {
     return guard(
       context,
       async (signal) => {
-        const key = context.apiKey;
-        if (!key) throw new UserPaysError('auth-required', text.keyMissing('bfl'));
+        const key = keyOf(context, 'bfl');
         // Checked again here: the key must never travel to a host docs/contract.md (Security) does not allow.
         context.onSending?.();
         const reply = await fetchJson(

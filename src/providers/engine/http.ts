@@ -359,6 +359,15 @@ async function imageSize(blob: Blob): Promise<{ width: number; height: number }>
 }
 
 /**
+ * The user's key for `provider` (`context.apiKey`); where there is none, `auth-required` in words that say which key to
+ * enter, before anything is sent. Every adapter paid with the user's own key asks for it this way.
+ */
+export function keyOf(context: Pick<RunContext, 'apiKey'>, provider: string): string {
+  if (context.apiKey) return context.apiKey;
+  throw new UserPaysError('auth-required', text.keyMissing(provider));
+}
+
+/**
  * Runs `work` under the caller's cancel signal and the overall deadline (`poll.timeoutMs`, default 5 min):
  * any abort of the caller → `cancelled`, the deadline → `timeout`, everything else → a `UserPaysError`.
  * A cancel that lands after the work finished still rejects, so a cancelled run never reports success.

@@ -1,5 +1,5 @@
 import { UserPaysError } from '../../base/errors.js';
-import { fetchJson, guard, readBalance, type HttpError } from '../engine/http.js';
+import { fetchJson, guard, keyOf, readBalance, type HttpError } from '../engine/http.js';
 import { checkProviderUrl, routed } from '../engine/provider-urls.js';
 import { checkEndpoint } from '../urls.js';
 import { pollUntil } from '../engine/poll.js';
@@ -24,12 +24,6 @@ export function falBody(request: ProviderRequest): Record<string, unknown> {
   };
 }
 
-/** The user's key, or `auth-required`: fal wants it for the status and result too. */
-function keyOf(context: Pick<RunContext, 'apiKey'>): string {
-  if (context.apiKey) return context.apiKey;
-  throw new UserPaysError('auth-required', text.keyMissing('fal'));
-}
-
 /**
  * fal's queue (queue.fal.run), paid with the user's own key: submit, follow `status_url` (queue position,
  * then logs, as progress), fetch `response_url`, and `PUT cancel_url` when cancelled or timed out
@@ -44,7 +38,7 @@ export class FalProvider implements Provider {
     return guard(
       context,
       async (signal) => {
-        const key = keyOf(context);
+        const key = keyOf(context, 'fal');
         context.onSending?.();
         const reply = await fetchJson(
           routed(
@@ -90,14 +84,14 @@ export class FalProvider implements Provider {
     const read = (body: any) => (body?.credits?.currency === 'USD' ? body.credits.current_balance : undefined);
     return readBalance(
       `${base}/v1/account/billing?expand=credits`,
-      { authorization: `Key ${keyOf(context)}` },
+      { authorization: `Key ${keyOf(context, 'fal')}` },
       context,
       read,
     );
   }
 
   private async finish(task: ProviderTask, context: RunContext, signal: AbortSignal): Promise<ProviderOutcome> {
-    const key = keyOf(context);
+    const key = keyOf(context, 'fal');
     const endpoint = checkEndpoint(context.endpoint);
     // The queue URLs sit on the endpoint's own origin. One on another origin (a proxy that passes fal's
     // replies through unchanged) is rebased onto the endpoint from `/{app}/requests/…` on, so the key

@@ -1,5 +1,5 @@
 import { UserPaysError } from '../../base/errors.js';
-import { MAX_IMAGE_BYTES, base64Image, downloadImage, fetchJson, guard, measured } from '../engine/http.js';
+import { MAX_IMAGE_BYTES, base64Image, downloadImage, fetchJson, guard, keyOf, measured } from '../engine/http.js';
 import { routed } from '../engine/provider-urls.js';
 import { checkEndpoint } from '../urls.js';
 import type { Provider, ProviderImage, ProviderOutcome, ProviderRequest, RunContext } from '../provider.js';
@@ -52,8 +52,7 @@ export class OpenAiProvider implements Provider {
     return guard(
       context,
       async (signal) => {
-        const key = context.apiKey;
-        if (!key) throw new UserPaysError('auth-required', generationText.keyMissing('openai'));
+        const key = keyOf(context, 'openai');
         if (request.inputs?.length) {
           throw new UserPaysError('invalid-input', pricesText.referencesUnsupported(), false);
         }

@@ -6,6 +6,7 @@ import {
   base64Image,
   fetchJson,
   guard,
+  keyOf,
   measured,
   readBalance,
   type HttpError,
@@ -168,8 +169,7 @@ export class OpenRouterProvider implements Provider {
     return guard(
       context,
       async (signal) => {
-        const key = context.apiKey;
-        if (!key) throw new UserPaysError('auth-required', text.keyMissing('openrouter'));
+        keyOf(context, 'openrouter'); // none: auth-required, before anything is sent (even the list of models)
         const endpoint = checkEndpoint(context.endpoint);
         const model = openRouterModel(request.model);
         const route = (await listed(endpoint, context, signal)).has(model) ? images : chat;

@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
 import { UserPaysError, asUserPaysError } from '../../base/errors.js';
+import { formatUsd } from '../../pricing/index.js';
 import { setScriptSource } from '../engine/scripts.js';
 import type { ErrorCode } from '../../base/types.js';
 import { generation } from '../../strings/generation.js';
@@ -213,6 +214,19 @@ export async function puterCheck(puter: any, endpoint: string, total: string): P
   if (!puter.auth.isSignedIn()) await puterSignIn(puter);
   const { usd: left, credits } = (await puterBalance(puter, endpoint)) ?? {};
   return { enough: !left?.lt(total) && !credits?.lte(0), left, credits };
+}
+
+/**
+ * What the user is told where the check found the balance short of `total` (`found.enough` false): both amounts and,
+ * where the caller found one the balance covers (the widget), a cheaper choice; or that no credits are left. Said by
+ * the widget's submission and the headless call alike. `locale`: how the amounts are written (the element's; the
+ * browser's where undefined).
+ */
+export function balanceRefusal({ left }: PuterFound, total: string, cheaper?: string, locale?: string): UserPaysError {
+  const message = left
+    ? puterText.balanceShort(formatUsd(total, locale), formatUsd(left.toDecimalPlaces(6, 1), locale), cheaper)
+    : puterText.noCredits();
+  return new UserPaysError('insufficient-funds', message);
 }
 
 /**

@@ -17,7 +17,15 @@ const pricesText = sayer('prices', prices);
 const puterText = sayer('puter', puterWords);
 
 /** What the engine's `loadPuter` gives the widget's account line and the headless call (account.ts). */
-export { puterAccount, puterBalance, puterCheck, puterError, puterSdk, puterSignIn } from './account.js';
+export {
+  balanceRefusal,
+  puterAccount,
+  puterBalance,
+  puterCheck,
+  puterError,
+  puterSdk,
+  puterSignIn,
+} from './account.js';
 
 /**
  * On a 402 the SDK opens its own modal "Low Balance" dialog over the page (`<usage-limit-dialog>` appended to

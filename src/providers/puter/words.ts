@@ -9,6 +9,9 @@ export interface PuterStrings {
   modelFailed(): string;
   verify(what: 'email' | 'phone' | 'card'): string;
   creditsLeft(credits: string): string;
+  /** What the check before sending found (account.ts, `balanceRefusal`; `cheaper`: a model the balance covers). */
+  balanceShort(price: string, left: string, cheaper?: string): string;
+  noCredits(): string;
   waitingForSlot(limit: number): string;
   signedInAgain(): string;
   popupBlocked(): string;
@@ -25,6 +28,9 @@ export const puterWords: PuterStrings = {
     `Puter asks you to ${what === 'email' ? 'confirm your email address' : `verify your ${what === 'phone' ? 'phone number' : 'card'}`} before it lets you generate. Do that at puter.com, then try again.`,
   creditsLeft: (credits) =>
     `Your Puter account has ${credits} credits left. Puter does not say what a credit is worth in dollars, so this price cannot be checked against them until a generation here shows it; Puter refuses what your credits cannot cover, and charges nothing then.`,
+  balanceShort: (price, left, cheaper) =>
+    `This costs ${price} and your Puter account has ${left} left. Add funds at puter.com${cheaper ? `, or choose ${cheaper}` : ''}, then try again.`,
+  noCredits: () => 'Your Puter account has no credits left. Add funds at puter.com, then try again.',
   waitingForSlot: (limit) => `Waiting: Puter makes ${limit} images at a time for this account`,
   signedInAgain: () =>
     'Your Puter session had ended; you are signed in again now, and nothing was charged. Generate again.',

@@ -30,10 +30,6 @@ export const generation: GenerationStrings = {
     'Ihr Konto beim Anbieter hat kein Guthaben mehr. Laden Sie es dort auf und versuchen Sie es dann noch einmal.',
   outOfCreditsAt: (provider, host) =>
     `Ihr Konto ${atProvider(provider)} hat dafür nicht genug Guthaben. Laden Sie es ${host ? `unter ${host}` : atProvider(provider)} auf (oder wählen Sie eine kleinere Größe oder ein günstigeres Modell) und versuchen Sie es dann noch einmal.`,
-  puterBalanceShort: (price, left, cheaper) =>
-    `Das kostet ${price}, und Ihr Puter-Konto hat noch ${left}. Laden Sie auf puter.com auf${cheaper ? ` oder wählen Sie ${cheaper}` : ''} und versuchen Sie es dann noch einmal.`,
-  puterNoCredits: () =>
-    'Ihr Puter-Konto hat keine Credits mehr. Laden Sie auf puter.com auf und versuchen Sie es dann noch einmal.',
   chargedForIt: (provider, amount) =>
     `${words.TheProvider(provider)} hat trotzdem ${amount} dafür berechnet, und Ihre Ausgabenübersicht zählt es.`,
   cancelledCharged: (provider, amount) =>

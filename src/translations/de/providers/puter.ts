@@ -10,6 +10,10 @@ export const puter: PuterStrings = {
     `Puter möchte, dass Sie ${what === 'email' ? 'Ihre E-Mail-Adresse bestätigen' : what === 'phone' ? 'Ihre Telefonnummer bestätigen' : 'Ihre Karte bestätigen'}, bevor Sie erzeugen können. Tun Sie das auf puter.com und versuchen Sie es dann noch einmal.`,
   creditsLeft: (credits) =>
     `Ihr Puter-Konto hat noch ${credits} Credits. Puter sagt nicht, wie viel ein Credit in Dollar wert ist, daher lässt sich dieser Preis nicht daran messen, bis eine Erzeugung hier es zeigt; was Ihre Credits nicht decken, lehnt Puter ab und berechnet dann nichts.`,
+  balanceShort: (price, left, cheaper) =>
+    `Das kostet ${price}, und Ihr Puter-Konto hat noch ${left}. Laden Sie auf puter.com auf${cheaper ? ` oder wählen Sie ${cheaper}` : ''} und versuchen Sie es dann noch einmal.`,
+  noCredits: () =>
+    'Ihr Puter-Konto hat keine Credits mehr. Laden Sie auf puter.com auf und versuchen Sie es dann noch einmal.',
   waitingForSlot: (limit) => `Warten: Puter erzeugt für dieses Konto ${limit} Bilder gleichzeitig`,
   signedInAgain: () =>
     'Ihre Puter-Sitzung war abgelaufen; Sie sind jetzt wieder angemeldet, und nichts wurde berechnet. Erzeugen Sie noch einmal.',

@@ -1,7 +1,9 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ProviderId } from '../../../../base/types.js';
 import { loadEngine } from '../../../../lazy/index.js';
+import type { UserPaysError } from '../../../../base/errors.js';
 import type { PuterBalance, PuterFound } from '../../../../providers/puter/account.js';
+import type * as PuterModule from '../../../../providers/puter/adapter.js';
 import { puterApi } from '../../../../providers/catalog.js';
 import { checkEndpoint } from '../../../../providers/urls.js';
 
@@ -115,5 +117,11 @@ export class AccountController implements ReactiveController {
     } finally {
       await this.refresh();
     }
+  }
+
+  /** What the user is told of what `check` found short (Puter's words: `balanceRefusal`, in its adapter). */
+  async refusal(...args: Parameters<typeof PuterModule.balanceRefusal>): Promise<UserPaysError> {
+    const adapter = await (await loadEngine()).loadPuter();
+    return adapter.balanceRefusal(...args);
   }
 }

@@ -1,7 +1,7 @@
 import type Decimal from 'decimal.js';
 import type { Quote } from '../../../../base/types.js';
 import type { Submission, Submitted } from '../../../../generation/submit.js';
-import { loadEngine, type Engine } from '../../../../lazy/index.js';
+import { loadEngine } from '../../../../lazy/index.js';
 import { formatUsd, modelName } from '../../../../pricing/index.js';
 import { cheapestWithin } from '../../../../pricing/offers.js';
 import { offersAsk } from '../../image-parts.js';
@@ -25,7 +25,7 @@ export async function runSubmission(
     return await engine.submit({
       ...submission,
       ...images,
-      beforeSend: submission.asked.provider === 'puter' ? (quote) => puterReady(parts, engine, quote) : undefined,
+      beforeSend: submission.asked.provider === 'puter' ? (quote) => puterReady(parts, quote) : undefined,
       onStage: (stage) => {
         void submission.onStage?.(stage);
         return onStage(stage);
@@ -41,11 +41,11 @@ export async function runSubmission(
  * Puter's last step before sending: signs in from the click, and refuses what the balance cannot cover, saying both
  * amounts and the cheapest model of the provider in force that it covers, where there is one.
  */
-async function puterReady(parts: ImageParts, engine: typeof Engine, quote: Quote) {
+async function puterReady(parts: ImageParts, quote: Quote) {
   const found = await parts.account!.check(quote.total);
   if (!found.enough) {
     const cheaper = found.left && cheaperChoice(parts, found.left);
-    throw engine.balanceRefusal(found, quote.total, cheaper, parts.language.locale);
+    throw await parts.account!.refusal(found, quote.total, cheaper, parts.language.locale);
   }
 }
 
