@@ -9,7 +9,7 @@ import { LedgerStore } from '../../src/ledger/ledger.js';
 import { until } from '../support/wait.js';
 import {
   authorize,
-  closeDemo,
+  forgetDemo,
   demoWidget,
   openDemo,
   signInButton,
@@ -23,8 +23,10 @@ const accountLine = (widget: UserPaysImage) => words(part(widget, 'account'));
 
 describe('Sign in with OpenRouter and Hugging Face (the demo, its simulators)', function () {
   this.timeout(40_000);
-  afterEach(() => {
-    closeDemo();
+  // What a test's images and ledger left under the demo's storage key is forgotten before the next test (here or in
+  // another file: demo.test.ts counts the demo's images) may open the demo.
+  afterEach(async () => {
+    await forgetDemo();
     sessionStorage.clear();
   });
 
@@ -152,6 +154,9 @@ describe('Sign in with OpenRouter and Hugging Face (the demo, its simulators)', 
     await authorize(() => popup);
     await until(() => /of your \$0\.60 at OpenRouter/.test(accountLine(widget)), 8000);
     expect(part(widget, 'grant'), 'the form gone').to.equal(null);
+    // One line says what is left, and no field holds a key the user never typed (Remember stays: it is theirs to tick).
+    expect([part(widget, 'key'), part(widget, 'balance')]).to.deep.equal([null, null]);
+    expect(part(widget, 'remember')).to.exist;
     expect(view.location.search, 'the page’s own address as it was').to.equal('?from=sign-in-test');
     const revoke = part(widget, 'revoke') as HTMLAnchorElement;
     expect([revoke.href, words(revoke)]).to.deep.equal(['https://openrouter.ai/settings/keys', 'Revoke this key ↗']);

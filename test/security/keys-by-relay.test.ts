@@ -10,7 +10,7 @@ import { expect } from '@open-wc/testing';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { cleanLocalStorage } from '../support/storage.js';
-import { authorize, closeDemo, openDemo, withPopup } from '../support/demo.js';
+import { authorize, forgetDemo, openDemo, withPopup } from '../support/demo.js';
 import { relayUrl } from '../support/relay.js';
 import { bflEndpoint, simLogOf, uniqueStorageKey } from '../support/sim.js';
 import { blocked, imageWidget, part, typeKey, words } from '../support/widget.js';
@@ -143,7 +143,7 @@ describe('a key goes only through the relay it was given through', function () {
       }
       expect((await received(after)).filter((entry) => entry.hasKey)).to.deep.equal([]);
     } finally {
-      closeDemo();
+      await forgetDemo(); // its images and ledger under the demo's storage key, before another file's demo test
     }
   });
 });

@@ -10,7 +10,7 @@ import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { cleanLocalStorage } from '../support/storage.js';
 import { until } from '../support/wait.js';
-import { authorize, closeDemo, demoWidget, openDemo, signInButton, toProvider, withPopup } from '../support/demo.js';
+import { authorize, demoWidget, forgetDemo, openDemo, signInButton, toProvider, withPopup } from '../support/demo.js';
 import { bflEndpoint, simLogOf, type SimulatorName, uniqueStorageKey } from '../support/sim.js';
 import { openTab } from '../support/tabs.js';
 import { blocked, imageWidget, part, typeKey, words } from '../support/widget.js';
@@ -38,9 +38,9 @@ async function generateNow(el: UserPaysImage) {
 describe('forgetting a key reaches every widget and tab of the storage key', function () {
   this.timeout(40_000);
   const frames: HTMLIFrameElement[] = [];
-  afterEach(() => {
+  afterEach(async () => {
     frames.splice(0).forEach((frame) => frame.remove());
-    closeDemo();
+    await forgetDemo(); // what it stored under the demo's storage key, before another file's demo test may open it
     sessionStorage.clear();
     cleanLocalStorage('userpays:key:');
   });

@@ -73,7 +73,8 @@ export function imagePanels(
     tally: tally && renderTallySummary(tally, parts.language),
     signIn: signInOf(host, parts, on),
     account: host.provider === 'puter' ? puterAccountOf(parts, on) : undefined,
-    keyField: (view) => renderKeyField(view, on, view.key && keyNotSentHere(host, parts, view.key.payee)),
+    keyField: (view) =>
+      renderKeyField(view, on, view.key && keyNotSentHere(host, parts, view.key.payee), parts.signIn?.state()?.signed),
     outcome: (view) => renderOutcome(view, on),
     undo: parts.undo && renderUndo(parts.undo, on.undo, translation),
     result: latest.length ? renderResult({ images: latest, locale, translation }, on.imageAction) : undefined,

@@ -88,6 +88,18 @@ export const imagePanelStyles = css`
     margin: 0;
     font-size: 0.8125rem;
   }
+  /* Signed in: who pays, with Revoke and Sign out on its right; what is left of the cap whole, on the line under it. */
+  .account .actions {
+    display: flex;
+    gap: 0.75rem;
+    white-space: nowrap;
+  }
+  .account .actions > * {
+    font: inherit; /* the link and the button alike, at the line's size */
+  }
+  .account .share {
+    grid-column: 1 / -1;
+  }
   .account > span,
   .chip {
     white-space: nowrap;

@@ -59,8 +59,8 @@ export interface PuterAccountView {
 }
 
 /**
- * Above the key field: "Sign in with OpenRouter" (the user may still paste a key below), or who pays and what is
- * left, with Sign out. Drawn with the panels: the first price does not wait for it.
+ * Above the key field: "Sign in with OpenRouter" (the user may still paste a key below), or who pays, with Revoke and
+ * Sign out beside it, and what is left on a line of its own. Drawn with the panels: the first price does not wait for it.
  */
 export function renderSignIn(
   { id, provider, signed, share, revoke, cannotPay, grant, translation }: SignInView,
@@ -71,7 +71,7 @@ export function renderSignIn(
   // One line each: whitespace inside a template is not minified.
   // prettier-ignore
   return html`<p part="account" class="account">${signed
-    ? html`<span>${text.signedInWith(provider)}${share ? ` · ${share}` : ''}</span> ${revoke ? html`<a part="revoke" href=${revoke} target="_blank" rel="noopener noreferrer">${text.revokeKey()}</a> ` : nothing}<button type="button" class="link" @click=${on.keySignOut}>${text.signOut()}</button>`
+    ? html`<span>${text.signedInWith(provider)}</span> <span class="actions">${revoke ? html`<a part="revoke" href=${revoke} target="_blank" rel="noopener noreferrer">${text.revokeKey()}</a> ` : nothing}<button type="button" class="link" @click=${on.keySignOut}>${text.signOut()}</button></span>${share ? html` <span class="share muted">${share}</span>` : nothing}`
     : html`<button part="sign-in" id="sign-in" type="button" class="secondary" data-provider=${id} @click=${on.keySignIn}>${text.signInWith(provider)}</button> <span class="muted">${text.orPasteKey()}</span>`}</p>${cannotPay
     ? html`<p class="muted">${text.cannotPayYet(provider)} <a href=${cannotPay} target="_blank" rel="noopener">${text.addFunds(provider)}</a></p>`
     : nothing}`;
@@ -133,13 +133,37 @@ export function renderKeyField(
   { key, decision, panels, translation }: ImageView,
   on: KeyHandlers,
   notSentHere: string[] = [],
+  signed = false,
 ) {
   if (!key) return nothing;
   const text = wordsIn(translation, 'signIn', signIn);
   const invalid = decision.blocked?.at === 'key' || key.error;
+  // Signed in: the account line above says who pays and what is left, and no field holds a key the user never typed
+  // (until the provider refuses it: then the field is there for another key, as the error says).
   return html`<div class="key-field">
     ${panels.signIn ?? (key.signIn ? slot('account') : nothing)}
-    <div class="label-row">
+    ${signed && !key.error ? nothing : renderKeyInput(key, decision, on, text, !!invalid)}
+    ${key.error ? html`<p id="key-error" part="error" class="error">${key.error}</p>` : nothing}
+    ${key.value ? nothing : notSentHere.map((why) => html`<p class="muted">${why}</p>`)}
+    ${key.waiting ? html`<p class="error">${text.waitingForKey(key.waiting, key.payee)}</p>` : nothing}
+    ${key.left && !signed ? html`<p part="balance" class="muted">${text.leftOnAccount(key.left)}</p>` : nothing}
+    <label class="check"
+      ><input part="remember" type="checkbox" .checked=${live(key.remembered)} @change=${on.rememberChange} />
+      ${text.rememberKey()}</label
+    >
+    <p class="muted">${text.keyStaysHere(key.payee)}</p>
+  </div>`;
+}
+
+/** The key's label (with "Get a key ↗") and its field, where the user types or pastes a key. */
+function renderKeyInput(
+  key: NonNullable<ImageView['key']>,
+  decision: ImageView['decision'],
+  on: KeyHandlers,
+  text: SignInStrings,
+  invalid: boolean,
+) {
+  return html`<div class="label-row">
       <label class="label" for="key">${text.keyLabel(key.provider, key.host)}</label>
       ${key.url ? html`<a href=${key.url} target="_blank" rel="noopener noreferrer">${text.getKey()}</a>` : nothing}
     </div>
@@ -155,15 +179,5 @@ export function renderKeyField(
       .value=${live(key.value) /* another provider's key may still be in the field: compare with it */}
       @input=${on.keyInput}
       @change=${on.keyCommit}
-    />
-    ${key.error ? html`<p id="key-error" part="error" class="error">${key.error}</p>` : nothing}
-    ${key.value ? nothing : notSentHere.map((why) => html`<p class="muted">${why}</p>`)}
-    ${key.waiting ? html`<p class="error">${text.waitingForKey(key.waiting, key.payee)}</p>` : nothing}
-    ${key.left ? html`<p part="balance" class="muted">${text.leftOnAccount(key.left)}</p>` : nothing}
-    <label class="check"
-      ><input part="remember" type="checkbox" .checked=${live(key.remembered)} @change=${on.rememberChange} />
-      ${text.rememberKey()}</label
-    >
-    <p class="muted">${text.keyStaysHere(key.payee)}</p>
-  </div>`;
+    />`;
 }
