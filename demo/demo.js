@@ -164,8 +164,10 @@ function applyProvider() {
   widget.priceBook = provider.priceBook ?? null;
   widget.provider = provider.id;
   widget.huggingfaceClientId = provider.clientId ?? '';
-  widget.apiKey = provider.key ?? '';
   applyScenario();
+  // The demo's key where its simulator has one; elsewhere nothing is set, for an empty key set now would erase the
+  // one the user signed in for and chose to remember (a popup's or a reloaded page's widget too).
+  if (provider.key) widget.apiKey = provider.key;
 }
 
 options(

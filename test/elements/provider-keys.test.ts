@@ -7,10 +7,11 @@ import { bflEndpoint, falEndpoint, uniqueStorageKey } from '../support/sim.js';
 import { recordRequests } from '../support/record-fetches.js';
 import { imageWidget, part, typeKey } from '../support/widget.js';
 import { errorEvent } from '../support/failure.js';
+import { cleanMadeStorage } from '../support/storage.js';
 
 describe('keys stay with their provider', () => {
   const { carrying } = recordRequests();
-  afterEach(() => localStorage.clear());
+  afterEach(cleanMadeStorage);
 
   it('a provider switch never sends the previous provider’s key, and switching back finds it again', async () => {
     const el = await imageWidget({ provider: 'bfl', endpoint: bflEndpoint('pending=50'), prompt: 'a lamp' });
@@ -54,6 +55,20 @@ describe('keys stay with their provider', () => {
     el.remove();
   });
 
+  it('an empty key set before the first update (a page that gives none) leaves the remembered key on this device', async () => {
+    const storageKey = uniqueStorageKey();
+    const remembering = await imageWidget({ provider: 'bfl', 'storage-key': storageKey });
+    await typeKey(remembering, 'remembered-bfl-key');
+    (part(remembering, 'remember') as HTMLInputElement).click();
+    // As the demo did in the sign-in's popup and on each reload: `apiKey = ''` before the widget first drew.
+    const el = Object.assign(document.createElement('userpays-image'), { apiKey: '', provider: 'bfl', storageKey });
+    document.body.append(el);
+    await el.updateComplete;
+    expect(el.apiKey).to.equal('remembered-bfl-key');
+    expect(localStorage.getItem(`${storageKey}:key:bfl:https://api.bfl.ai`)).to.equal('remembered-bfl-key');
+    el.remove();
+  });
+
   it('typed keys go to the provider in force; a remembered key only to its own provider', async () => {
     const storageKey = uniqueStorageKey();
     const el = await imageWidget({ provider: 'bfl', 'storage-key': storageKey });
@@ -74,7 +89,7 @@ describe('keys stay with their provider', () => {
 });
 
 describe('ProviderKeys', () => {
-  afterEach(() => localStorage.clear());
+  afterEach(cleanMadeStorage);
 
   /** The keys of a stand-in host that has rendered once, whose provider is `bfl`. */
   /** A host that has rendered once, for keys outside an element. */
@@ -168,8 +183,5 @@ describe('ProviderKeys', () => {
     expect(localStorage.getItem(`${storageKey}:key:bfl`)).to.equal(null);
     expect(localStorage.getItem(`${storageKey}:key:bfl:${BFL}`)).to.equal('old-bfl');
     expect(localStorage.getItem(`${storageKey}:key:openai`)).to.equal(null);
-    Object.keys(localStorage)
-      .filter((k) => k.startsWith(storageKey))
-      .forEach((k) => localStorage.removeItem(k));
   });
 });

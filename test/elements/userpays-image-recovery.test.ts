@@ -9,6 +9,7 @@ import { until } from '../support/wait.js';
 import { bflEndpoint, uniqueStorageKey } from '../support/sim.js';
 import { openTab } from '../support/tabs.js';
 import { imageWidget, part, typeKey } from '../support/widget.js';
+import { cleanMadeStorage } from '../support/storage.js';
 
 const images = (el: UserPaysImage) => [...el.shadowRoot!.querySelectorAll<HTMLImageElement>('[part~=image]')];
 
@@ -23,7 +24,7 @@ async function pageThatLeavesAPaidTask(storageKey: string, endpoint: string) {
 }
 
 describe('<userpays-image> recovery, keep-images, remembered keys', () => {
-  afterEach(() => localStorage.clear());
+  afterEach(cleanMadeStorage);
 
   it('asks for the key, then resumes a paid task a closed page left pending, exactly once', async () => {
     const storageKey = uniqueStorageKey();

@@ -8,6 +8,7 @@ import { generate } from '../../src/api.js';
 import { bflEndpoint, GATEWAY_PRICE_BOOK, otherOrigin, uniqueStorageKey } from '../support/sim.js';
 import { blocked, imageWidget, words } from '../support/widget.js';
 import { recordRequests } from '../support/record-fetches.js';
+import { cleanMadeStorage } from '../support/storage.js';
 
 const gatewayA = () => `${location.origin}/sim/openai/s/pending=50`;
 const gatewayB = () => `${otherOrigin()}/sim/openai/s/pending=50`;
@@ -27,7 +28,7 @@ const gateway = (storageKey: string, endpoint: string) =>
 describe('a key goes only to the origin it was given for', function () {
   this.timeout(20_000);
   const sentTo = recordRequests().originsGiven;
-  afterEach(() => localStorage.clear());
+  afterEach(cleanMadeStorage);
 
   it('in the element: gateway B, set after A’s key was typed, asks for its own key and never receives A’s', async () => {
     const el = await gateway(uniqueStorageKey(), gatewayA());

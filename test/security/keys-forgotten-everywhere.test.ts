@@ -8,7 +8,7 @@
 import { expect } from '@open-wc/testing';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
-import { cleanLocalStorage } from '../support/storage.js';
+import { cleanMadeStorage } from '../support/storage.js';
 import { until } from '../support/wait.js';
 import { authorize, demoWidget, forgetDemo, openDemo, signInButton, toProvider, withPopup } from '../support/demo.js';
 import { bflEndpoint, simLogOf, type SimulatorName, uniqueStorageKey } from '../support/sim.js';
@@ -42,7 +42,7 @@ describe('forgetting a key reaches every widget and tab of the storage key', fun
     frames.splice(0).forEach((frame) => frame.remove());
     await forgetDemo(); // what it stored under the demo's storage key, before another file's demo test may open it
     sessionStorage.clear();
-    cleanLocalStorage('userpays:key:');
+    cleanMadeStorage();
   });
 
   it('Sign out in one widget: the page’s other widget, a widget in another tab and UserPays.generate send nothing with the key', async () => {
@@ -119,6 +119,5 @@ describe('forgetting a key reaches every widget and tab of the storage key', fun
       expect((part(el, 'remember') as HTMLInputElement).checked, 'nothing remembered').to.equal(false);
     }
     expect((await received('bfl', after)).filter((entry) => entry.hasKey)).to.deep.equal([]);
-    cleanLocalStorage(storageKey);
   });
 });

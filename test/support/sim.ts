@@ -145,9 +145,14 @@ let counter = 0;
 export const unique = (prefix = 'run') =>
   `${prefix}-${Date.now().toString(36)}-${(counter++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
+/** The storage keys this page made (`uniqueStorageKey`): each test file is a page of its own. */
+export const madeStorageKeys: string[] = [];
+
 /** A storage namespace no other test uses, so ledgers and image stores never collide. */
 export function uniqueStorageKey(): string {
-  return `t${Date.now().toString(36)}${(counter++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  const made = `t${Date.now().toString(36)}${(counter++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  madeStorageKeys.push(made);
+  return made;
 }
 
 /** Resolves with the next event of that name on the target. */

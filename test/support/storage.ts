@@ -1,11 +1,20 @@
 // What tests store, and forgetting it: a widget keeps its ledger and settings in localStorage under its storage key,
 // and its images in IndexedDB under the same key.
 import { ImageStore } from '../../src/images/image-store.js';
-import { uniqueStorageKey } from './sim.js';
+import { madeStorageKeys, uniqueStorageKey } from './sim.js';
 
 /** Removes everything tests wrote to the page's localStorage under `key`. */
 export function cleanLocalStorage(key: string) {
   for (const k of Object.keys(localStorage)) if (k.startsWith(key)) localStorage.removeItem(k);
+}
+
+/**
+ * Removes what this test file wrote to localStorage under the storage keys it made (`uniqueStorageKey`), and nothing
+ * else: the origin's localStorage is one for every test file, and the runner runs two at once (`localStorage.clear()`
+ * here once erased a key another file's test had just remembered under the demo's storage key).
+ */
+export function cleanMadeStorage() {
+  for (const key of madeStorageKeys) cleanLocalStorage(`${key}:`);
 }
 
 /** Forgets what a widget stored under `storageKey`: its ledger and settings, and its images. */

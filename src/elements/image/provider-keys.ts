@@ -60,8 +60,8 @@ export interface ProviderKeysSource {
  * from there when they untick it. Storage is read once per slot, not on every render.
  *
  * `current` is the key of the provider, endpoint and relay in force. A key set before the host's first update
- * belongs to those of that update (a framework may set `apiKey` before `provider` or `endpoint`); afterwards, to
- * those in force when it is set.
+ * belongs to those of that update (a framework may set `apiKey` before `provider` or `endpoint`), and an empty one
+ * there leaves a remembered key as it is; afterwards, a key belongs to those in force when it is set.
  *
  * Forgetting a key (Sign out, or unticking "Remember") reaches every widget and tab of the storage key at once
  * (`tell`, and `drop` in each of the others: the panels' KeysChannel carries the word), so that no other widget goes
@@ -92,7 +92,9 @@ export class ProviderKeys implements ReactiveController {
   }
 
   hostUpdate() {
-    if (this.unbound !== undefined) this.set(...this.inForce(), this.unbound);
+    // An empty key before the first update is a page that gives none (`api-key=""`, a framework's first value), not
+    // a user forgetting theirs: the key remembered on this device stands (Sign out and the box forget it).
+    if (this.unbound) this.set(...this.inForce(), this.unbound);
     this.unbound = undefined;
   }
 
