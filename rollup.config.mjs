@@ -55,8 +55,9 @@ const engines = new WeakMap();
 /**
  * The modules of the engine's chunk: every module the engine (src/lazy/engine.ts) imports, directly or not, that
  * nothing loaded without it imports (the entry, the ledger, an element's panels). The adapters, which the registry
- * (src/providers/registry.ts, in the entry) loads with import(), signing in (src/providers/engine/oauth.ts) and the
- * headless API (src/generation/headless.ts), which src/lazy/index.ts loads, build on the engine's code (HTTP, polling, the pipeline, the engine's words); rollup
+ * (src/providers/registry.ts, in the entry) loads with import(), signing in (src/providers/engine/oauth.ts), finishing
+ * what closed pages left (src/generation/resume.ts) and the headless API (src/generation/headless.ts), which
+ * src/lazy/index.ts loads, build on the engine's code (HTTP, polling, the pipeline, the engine's words); rollup
  * cannot know that the engine is always there before them, and would split what they share with it into chunks of
  * their own, each a request more, compressed alone. They import it from the engine's chunk.
  */
@@ -68,6 +69,7 @@ function engineModules({ getModuleIds, getModuleInfo }) {
   const onEngine = [
     ...getModuleInfo(registry).dynamicallyImportedIds,
     endsWith('/src/generation/headless.ts'),
+    endsWith('/src/generation/resume.ts'),
     endsWith('/src/providers/engine/oauth.ts'),
   ];
   /** `from` and every module it imports statically, directly or not. */

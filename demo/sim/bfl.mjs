@@ -115,6 +115,8 @@
 //   deliveryCors=1                the delivery URL answers CORS (by default it does not, as BFL's)
 //   imageDelay=<ms>               the delivery URL (result.sample) answers after that delay (a slow image; an
 //                                 expired or tampered URL too); a client that gives up first gets nothing
+//   creditsDelay=<ms>             GET /v1/credits answers after that delay, with the balance as it is then (a slow
+//                                 read, during which another tab's image may be charged)
 //
 // Validation follows BFL: missing key → 401; unknown model → 404; prompt required; FLUX.2 sides multiples of
 // 16, ≥ 64, ≤ 4 MP; FLUX.2 output + references at most 9 MP together; FLUX1.1 [pro] multiples of 32 in 256–1440;
@@ -135,6 +137,7 @@ import {
   requestUrl,
   retryAfter,
   send,
+  sleep,
   submitFault,
 } from './http.mjs';
 import {
@@ -540,6 +543,7 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
         if (match[2] === 'get_result' && req.method === 'GET') result(req, res, url, scenario, entry);
         else if (match[2] === 'credits' && req.method === 'GET') {
           const key = req.headers['x-key'];
+          if (scenario.creditsDelay) await sleep(Number(scenario.creditsDelay));
           if (!key) send(req, res, 401, { detail: 'Not authenticated: send your API key in the x-key header' });
           else if (key === 'sim-bad') send(req, res, 403, faultBody(403));
           else send(req, res, 200, { credits: balance(key) / 100 });

@@ -119,6 +119,25 @@ export interface ErrorDetail {
   retryable: boolean;
 }
 
+/**
+ * How a charge is known: the provider's own figure (BFL's `cost`, OpenRouter's `usage.cost`), the quote (the
+ * provider reports none), or what the account's balance moved by (a charge no reply confirmed: docs/ledger.md).
+ */
+export type ChargeBasis = 'reported' | 'quote' | 'balance';
+
+/**
+ * What an image cost, as its receipt says (part `receipt`, and the ledger's export): the quote, the charge and how it
+ * is known (with the credits where the provider bills in credits), and what was left at the provider after it, in
+ * USD, where the provider answered the page. Exact decimal strings.
+ */
+export interface Receipt {
+  quoted: string;
+  charged: string;
+  basis: ChargeBasis;
+  credits?: string;
+  left?: string;
+}
+
 export interface GeneratedImage {
   /**
    * A `blob:` URL of the persisted image; or, where the provider's host would not let the page read it (no
@@ -132,6 +151,8 @@ export interface GeneratedImage {
   width: number;
   height: number;
   seed?: number;
+  /** What it cost: the quote, the charge and how it is known, what was left at the provider after it. */
+  receipt?: Receipt;
 }
 
 export interface GenerationResult {

@@ -10,7 +10,7 @@ import { finishSignIn, signIn } from '../providers/engine/oauth.js';
 import { capOf, defaultCap } from '../providers/sign-in.js';
 import { BUILTIN_PRICE_BOOK, priceBookFor } from '../providers/prices.js';
 import { checkEndpoint, checkRelay } from '../providers/urls.js';
-import * as generationDeveloper from '../strings/generation.js';
+import * as headlessWords from '../strings/headless.js';
 import { moreOptions } from '../strings/more-options.js';
 import type { GenerateResult, ProgressDetail, ProviderId } from '../base/types.js';
 import { resumeOrphans } from './resume.js';
@@ -64,7 +64,7 @@ export interface GenerateOptions {
 /** Each option of the right kind (a value of the wrong kind is refused in words, never met as a TypeError later). */
 function checkOptions(options: unknown) {
   if (options === undefined || options === null) options = {};
-  if (!isRecord(options)) invalid(generationDeveloper.optionsNotAnObject());
+  if (!isRecord(options)) invalid(headlessWords.optionsNotAnObject());
   const {
     apiKey = '',
     endpoint = '',
@@ -74,16 +74,14 @@ function checkOptions(options: unknown) {
     huggingfaceClientId = '',
   } = options;
   for (const [name, value] of Object.entries({ apiKey, endpoint, relay, storageKey, puterSrc, huggingfaceClientId })) {
-    if (typeof value !== 'string') invalid(generationDeveloper.notText(name)); // never the value: it may be a key
+    if (typeof value !== 'string') invalid(headlessWords.notText(name)); // never the value: it may be a key
   }
   const { budget, signal, onProgress, priceBook } = options;
   const noBudget = budget === undefined || budget === null || budget === '';
-  if (!noBudget && !isTypedAmount(budget)) invalid(generationDeveloper.budgetNotAnAmount());
-  if (signal !== undefined && !(signal instanceof AbortSignal)) invalid(generationDeveloper.notASignal());
-  if (onProgress !== undefined && typeof onProgress !== 'function')
-    invalid(generationDeveloper.notAFunction('onProgress'));
-  if (priceBook !== undefined && priceBook !== null && !isRecord(priceBook))
-    invalid(generationDeveloper.notAPriceBook());
+  if (!noBudget && !isTypedAmount(budget)) invalid(headlessWords.budgetNotAnAmount());
+  if (signal !== undefined && !(signal instanceof AbortSignal)) invalid(headlessWords.notASignal());
+  if (onProgress !== undefined && typeof onProgress !== 'function') invalid(headlessWords.notAFunction('onProgress'));
+  if (priceBook !== undefined && priceBook !== null && !isRecord(priceBook)) invalid(headlessWords.notAPriceBook());
   return {
     apiKey: apiKey as string,
     endpoint: endpoint as string,
@@ -100,12 +98,12 @@ function checkOptions(options: unknown) {
 
 /** The request with its defaults; sizes and count are checked by the quote, as the widget's are. */
 function checkRequest(request: unknown) {
-  if (!isRecord(request)) invalid(generationDeveloper.notAGenerateRequest());
+  if (!isRecord(request)) invalid(headlessWords.notAGenerateRequest());
   const { provider = 'puter', model = DEFAULT_MODEL, prompt, width = 1024, height = 1024, count = 1, seed } = request;
   const { references = [] } = request;
-  if (typeof prompt !== 'string' || !prompt.trim()) invalid(generationDeveloper.promptNotText());
+  if (typeof prompt !== 'string' || !prompt.trim()) invalid(headlessWords.promptNotText());
   if (!Array.isArray(references) || !references.every((image) => image instanceof Blob)) {
-    invalid(generationDeveloper.referencesNotImages());
+    invalid(headlessWords.referencesNotImages());
   }
   return { provider, model, prompt, width, height, count, seed, references } as Omit<Asked, 'inputs'> & {
     references: Blob[];
@@ -140,7 +138,7 @@ export async function headlessSignIn(
   const limit =
     cap === undefined
       ? defaultCap()
-      : (typeof cap === 'string' && capOf(cap)) || invalid(generationDeveloper.capNotAnAmount());
+      : (typeof cap === 'string' && capOf(cap)) || invalid(headlessWords.capNotAnAmount());
   const back = await finishSignIn(accountFor);
   if (back) signedIn.set(back.provider + keyRoute(back.provider, back.endpoint, relay), back.signedIn.key);
   if (back?.provider === provider && keyOrigin(provider, back.endpoint) === keyOrigin(provider, endpoint)) {

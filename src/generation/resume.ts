@@ -89,6 +89,11 @@ export async function resumeOrphans(o: ResumeOptions): Promise<ResumeReport> {
           onUncharged: () => (seen.uncharged = true),
         });
         const paid = outcome.charge ?? charge;
+        const receipt = {
+          quoted: entry.quoted,
+          basis: paid ? ('reported' as const) : ('quote' as const),
+          credits: paid?.credits,
+        };
         const stored: StoredImage = {
           ...outcome.image,
           id: entry.id,
@@ -97,10 +102,11 @@ export async function resumeOrphans(o: ResumeOptions): Promise<ResumeReport> {
           model: entry.model,
           provider: id,
           charged: paid?.usd ?? entry.quoted,
+          receipt,
           createdAt: Date.now(),
         };
         await o.images.put(stored);
-        book({ charged: stored.charged, credits: paid?.credits });
+        book({ charged: stored.charged, ...receipt });
         return o.onResumed?.(stored, entry);
       } catch (thrown) {
         const error = asUserPaysError(thrown);

@@ -3,7 +3,7 @@ import { scrubSecret } from '../base/secrets.js';
 import Decimal from 'decimal.js';
 import { UserPaysError, asUserPaysError } from '../base/errors.js';
 import type { ImageStore, StoredImage } from '../images/image-store.js';
-import type { LedgerStore, Settlement } from '../ledger/ledger.js';
+import { settleFromBalance, type LedgerStore, type Settlement, type SpentReading } from '../ledger/ledger.js';
 import { Durations } from './durations.js';
 import type { Charge, PollPolicy, Provider, ReferenceImage, Wiring } from '../providers/provider.js';
 import type { PublicRequest, Quote } from '../base/types.js';
@@ -12,6 +12,7 @@ import { formatUsd, megapixels } from '../pricing/index.js';
 import { DEFAULT_POLL } from '../providers/engine/poll.js';
 import { generation } from '../strings/generation.js';
 import { sayer } from '../strings/strings.js';
+import { readBalanceNow, spentAfter, spentBefore, type BalanceSource } from './balance-check.js';
 
 const text = sayer('generation', generation);
 
@@ -86,11 +87,41 @@ export function bookFailure(seen: Seen, error: UserPaysError, quoted: string): S
   return { uncertain: new Decimal(quoted).times(error.sends ?? 1).toString(), ...because };
 }
 
-/** What the user is told of a charge that may have happened, by why no reply said (see `bookFailure`). */
-function sayUncertain(error: UserPaysError, provider: string, usd: string) {
-  if (error.code === 'cancelled') return error.say(text.cancelledMaybeCharged(provider, usd));
-  if (error.code === 'network') return error.say(text.connectionBroke(provider, usd, (error.sends ?? 1) > 1));
-  return error.say(...error.said, text.mayHaveBeenCharged(provider, usd));
+/**
+ * What the user is told of a charge that may have happened, by why no reply said (see `bookFailure`), and what the
+ * account's balance moved by meanwhile (`measured`), where it was read and could not settle it.
+ */
+function sayUncertain(error: UserPaysError, provider: string, usd: string, measured?: string, locale?: string) {
+  const balance =
+    measured === undefined
+      ? []
+      : [
+          new Decimal(measured).isZero()
+            ? text.balanceShowsNoCharge(provider)
+            : text.balanceMoved(provider, formatUsd(measured, locale)),
+        ];
+  if (error.code === 'cancelled') return error.say(text.cancelledMaybeCharged(provider, usd), ...balance);
+  if (error.code === 'network') {
+    return error.say(text.connectionBroke(provider, usd, (error.sends ?? 1) > 1), ...balance);
+  }
+  return error.say(...error.said, text.mayHaveBeenCharged(provider, usd), ...balance);
+}
+
+/**
+ * A charge no reply confirmed, settled from what the account had spent before the image was sent (`before`) and
+ * after the fault (SPEC §5): charged at the difference where it can only be this image's, else uncertain at the bound
+ * with the difference said beside it (`measured`).
+ */
+async function settleByBalance(
+  uncertain: string,
+  entry: { id: string; provider: string; quoted: string },
+  source: BalanceSource,
+  before: SpentReading,
+  ledger: LedgerStore,
+  recheckMs = 1000,
+) {
+  const after = await spentAfter(source, before, recheckMs);
+  return after ? settleFromBalance(entry, uncertain, before, after, ledger.entries()) : { uncertain };
 }
 
 /**
@@ -122,8 +153,13 @@ export async function runGeneration(job: GenerationJob): Promise<GenerationOutco
     quoted: quote.perImage,
     prompt: request.prompt, // for resume after a reload; dropped once settled
   };
+  const source = { provider: job.provider, endpoint: job.endpoint, apiKey: job.apiKey, relay: job.relay };
+  // What the account had spent, read before anything is sent (where its provider says): it settles a charge no
+  // reply confirms. Read while the entries are reserved.
+  const reading = spentBefore(source);
   // Every entry is persisted before any request leaves, if the whole submission fits the budget in force.
   const entries = await ledger.reserve(Array(request.count).fill(entry), quote.total, job.budget, job.locale);
+  const before = await reading;
   const started = performance.now();
   const progress: number[] = new Array(request.count).fill(0);
 
@@ -203,6 +239,8 @@ export async function runGeneration(job: GenerationJob): Promise<GenerationOutco
       const charge = outcome.charge ?? seen.charge;
       const charged = charge?.usd ?? quote.perImage;
       unreported ||= !!outcome.unreported;
+      // What the account has left after it, for its receipt: read while the page is told of the image.
+      const leftRead = readBalanceNow(source);
       const stored: StoredImage = {
         id: entryId,
         entryId,
@@ -219,26 +257,58 @@ export async function runGeneration(job: GenerationJob): Promise<GenerationOutco
         createdAt: Date.now(),
       };
       tell(job.onStage, { stage: 'downloaded', image: stored });
+      const receipt = {
+        quoted: quote.perImage,
+        basis: charge ? ('reported' as const) : ('quote' as const),
+        credits: charge?.credits,
+        left: (await leftRead)?.usd?.toFixed(),
+      };
+      stored.receipt = receipt;
       await job.images.put(stored);
-      ledger.settle(entryId, { charged, credits: charge?.credits, upstream: charge?.upstream });
+      ledger.settle(entryId, { charged, upstream: charge?.upstream, ...receipt });
       booked = booked.plus(charged);
       upstream = upstream.plus(charge?.upstream ?? 0);
       tell(job.onStage, { stage: 'saved', image: stored });
       return stored;
     } catch (thrown) {
       const error = asUserPaysError(thrown);
-      const settlement = bookFailure(seen, error, quote.perImage);
+      let settlement: Settlement & { measured?: string } = bookFailure(seen, error, quote.perImage);
+      if ('uncertain' in settlement && before) {
+        const found = await settleByBalance(
+          settlement.uncertain,
+          { id: entryId, ...entry },
+          source,
+          before,
+          ledger,
+          poll.recheckMs,
+        );
+        settlement =
+          'charged' in found ? { ...found, basis: 'balance', error: error.code } : { ...found, error: error.code };
+      }
       ledger.settle(entryId, settlement);
       if ('charged' in settlement) {
         booked = booked.plus(settlement.charged);
         // Every charged failure says what was charged: the words of the error alone may suggest nothing was.
         const usd = formatUsd(settlement.charged, job.locale);
         if (error.code === 'cancelled') error.say(text.cancelledCharged(request.provider, usd));
-        else error.say(...error.said, text.chargedForIt(request.provider, usd));
+        else if (settlement.basis !== 'balance') error.say(...error.said, text.chargedForIt(request.provider, usd));
+        else {
+          // Settled from the balance: what the error said before the request was known to have left is not true.
+          const why = error.code === 'network' ? [text.connectionBrokeAfterSending()] : error.said;
+          error.say(...why, text.balanceShowsCharge(request.provider, usd));
+        }
       }
       // One sentence for what may have been charged, in place of words that said what went wrong before it was
       // known that the request had left ("Could not reach", "Nothing more will be charged").
-      if ('uncertain' in settlement) sayUncertain(error, request.provider, formatUsd(settlement.uncertain, job.locale));
+      if ('uncertain' in settlement) {
+        sayUncertain(
+          error,
+          request.provider,
+          formatUsd(settlement.uncertain, job.locale),
+          settlement.measured,
+          job.locale,
+        );
+      }
       throw error;
     }
   };

@@ -105,6 +105,7 @@ export async function submit(s: Submission): Promise<Submitted> {
       width: image.width,
       height: image.height,
       seed: image.seed,
+      ...(image.receipt && { receipt: { ...image.receipt, charged: image.charged } }),
     })),
   };
   const usd = (amount: string | Decimal) => formatUsd(amount, s.locale);

@@ -1,5 +1,6 @@
 import { generation } from '../strings/generation.js';
 import { sayer, type Sentence } from '../strings/strings.js';
+import type { Receipt } from '../base/types.js';
 
 const text = sayer('generation', generation);
 
@@ -28,6 +29,8 @@ export interface StoredImage {
   seed?: number;
   /** USD booked for it, exact decimal string. */
   charged: string;
+  /** Its receipt besides `charged` (none for images made before receipts). */
+  receipt?: Omit<Receipt, 'charged'>;
   createdAt: number;
   /** The submission that made it (its images share it), so that the gallery shows them together. */
   batch?: string;

@@ -3,7 +3,8 @@
  * (docs/architecture.md, "Loading"): the **ledger** (`ledger/`: spending, budget, the tally), read just after the
  * first paint; the **engine** (`engine.ts`: the generation pipeline, the image store, the provider registry), on
  * first need, and through its registry each **provider's adapter**, a chunk of its own, when that provider is first
- * used; **signing in** (`providers/engine/oauth.ts`), for the providers that have it; the **headless API** (`UserPays.generate`, `signIn`, `signOut`: generation/headless.ts), when a page first calls
+ * used, and what finishes what closed pages left pending (`loadResume`), where the ledger holds such an entry;
+ * **signing in** (`providers/engine/oauth.ts`), for the providers that have it; the **headless API** (`UserPays.generate`, `signIn`, `signOut`: generation/headless.ts), when a page first calls
  * it, as a widget never does. Each element loads its own panels (`elements/<name>/panels/`). Everything the page loads before its first
  * price is what the entry imports statically; size-limit holds it, and a whole session with each provider, to their
  * budgets (.size-limit.mjs).

@@ -4,6 +4,7 @@
  */
 import type { ProviderTask } from '../providers/provider.js';
 import { isAmount } from '../base/checks.js';
+import type { ChargeBasis } from '../base/types.js';
 
 /**
  * 'uncertain': the request may have reached the provider and been charged, but no reply says so (the
@@ -42,7 +43,13 @@ export interface LedgerEntry {
   sentAt?: number;
   /** Of `charged`, what the user paid the upstream provider on their own key (OpenRouter's BYOK), shown apart. */
   upstream?: string;
+  /** How `charged` is known, once charged (its receipt says it); undefined for entries booked before receipts. */
+  basis?: ChargeBasis;
+  /** USD left at the provider after it (the account, or the key's cap), where the provider answered the page. */
+  left?: string;
 }
+
+const BASES: readonly unknown[] = ['reported', 'quote', 'balance'] satisfies ChargeBasis[];
 
 export interface NewLedgerEntry {
   provider: string;
@@ -55,7 +62,7 @@ export interface NewLedgerEntry {
 }
 
 export type Settlement =
-  | { charged: string; credits?: string; upstream?: string; error?: string }
+  | { charged: string; credits?: string; upstream?: string; basis?: ChargeBasis; left?: string; error?: string }
   | { void: true; error?: string }
   | { uncertain: string; error?: string };
 
@@ -80,6 +87,8 @@ const COLUMNS = [
   'prompt',
   'sentAt',
   'upstream',
+  'basis',
+  'left',
 ] as const;
 
 /** Columns before this one are required, and it holds the status. */
@@ -113,6 +122,8 @@ const COLUMN_CHECKS: (((value: unknown) => boolean) | 0)[] = [
   isTask,
   isString,
   isTime,
+  isAmount,
+  (value) => BASES.includes(value),
   isAmount,
 ];
 

@@ -100,6 +100,8 @@ export class LedgerStore {
       charged: paid ? money(paid.charged) : uncertain && money(uncertain),
       credits: moneyIfGiven(paid?.credits),
       upstream: moneyIfGiven(paid?.upstream),
+      basis: paid?.basis,
+      left: moneyIfGiven(paid?.left),
       error: outcome.error,
       // Nothing left to resume (keeps history small); an uncertain entry keeps its task to be reconciled.
       ...(uncertain ? {} : { task: undefined }),

@@ -1,2 +1,3 @@
 export { LedgerStore } from './ledger-store.js';
 export type { LedgerEntry, Settlement } from './entry-codec.js';
+export { settleFromBalance, type SpentReading } from './balance-settlement.js';

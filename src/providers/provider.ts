@@ -152,6 +152,8 @@ export interface PollPolicy {
   maxMs: number;
   /** Give up (→ `timeout`) after this long, ms. */
   timeoutMs: number;
+  /** After a fault, how long to wait before the balance is read again while it shows no charge yet; default 1000. */
+  recheckMs?: number;
   /**
    * The earliest this kind of image has been ready here, ms after acceptance (learned: ledger/durations.ts):
    * where the provider reports no progress, polls are sparse until then and dense after.
@@ -184,6 +186,12 @@ export interface KeyBalance {
   usd?: Decimal;
   /** The provider says the key has no spending cap of its own: what is left is unknown, and said so. */
   uncapped?: boolean;
+  /**
+   * What the account (or the key) has spent so far, in USD, rising by exactly what each image is charged (BFL: its
+   * credits left, negated; OpenRouter: the key's `usage`): read before an image is sent and after a fault, it settles
+   * a charge no reply confirmed (ledger/balance-settlement.ts). Undefined where the provider says nothing that exact.
+   */
+  spent?: Decimal;
 }
 
 export interface ProviderOutcome {
@@ -214,6 +222,11 @@ export interface Provider {
    * not, or the key may not ask.
    */
   balance?(context: Omit<RunContext, 'signal'> & { signal?: AbortSignal }): Promise<Decimal | KeyBalance | undefined>;
+  /**
+   * Its `balance` says what the account has spent, exactly (`KeyBalance.spent`): it is read before each submission is
+   * sent, so that a charge no reply confirms can be settled from it (SPEC §5).
+   */
+  readonly tracksSpending?: boolean;
   /** Where the user may sign in instead of pasting a key (OAuth PKCE; the flow is providers/engine/oauth.ts). */
   readonly account?: OAuthAccount;
 }

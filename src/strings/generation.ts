@@ -36,6 +36,14 @@ export interface GenerationStrings {
   mayHaveBeenCharged(provider: string, amount: string): string;
   cancelledMaybeCharged(provider: string, amount: string): string;
   connectionBroke(provider: string, amount: string, resent: boolean): string;
+  /** The connection broke after the request left (a charge that was then settled from the balance follows). */
+  connectionBrokeAfterSending(): string;
+  /** A charge no reply confirmed, settled from the account's balance (what it fell by while the image was made). */
+  balanceShowsCharge(provider: string, amount: string): string;
+  /** Beside a charge left uncertain: the balance was read and moved by `amount`, which cannot be this image's alone. */
+  balanceMoved(provider: string, amount: string): string;
+  /** Beside a charge left uncertain: the balance was read, and shows no charge yet. */
+  balanceShowsNoCharge(provider: string): string;
   keyQuoted(): string;
   unreadableReply(): string;
   downloadFailed(status?: number): string;
@@ -110,6 +118,12 @@ export const generation: GenerationStrings = {
         ? `up to ${amount} for it, as a browser sends a request again by itself when a connection breaks`
         : `${amount} for it`
     }. Your tally counts that apart until you know.`,
+  connectionBrokeAfterSending: () => 'The connection broke after the request left, before any reply.',
+  balanceShowsCharge: (provider, amount) =>
+    `Your ${words.providerName(provider)} balance shows what it cost: ${words.theProvider(provider)} charged ${amount} for it, and your tally counts it.`,
+  balanceMoved: (provider, amount) =>
+    `Your ${words.providerName(provider)} balance moved by ${amount} meanwhile, which cannot be put down to this image alone.`,
+  balanceShowsNoCharge: (provider) => `Your ${words.providerName(provider)} balance shows no charge for it yet.`,
   keyQuoted: () =>
     "The provider's answer quoted your key, so its words are not shown here. Check the settings and try again.",
   unreadableReply: () => 'The provider sent a reply this page could not read. Try again in a moment.',
@@ -133,24 +147,9 @@ export const generation: GenerationStrings = {
     "This site's security settings (Trusted Types) do not let the widget load its scripts: the site must allow the policy 'userpays'.",
 };
 
-// Said to the page's developer, never to its user: what a page's `UserPays.generate` call gave that it does not take
-// (the headless API speaks English), and the console. In English only, and no part of `GenerationStrings`
-// (docs/translating.md, "What stays in English").
-export const notAGenerateRequest = () =>
-  'Describe what to generate: an object such as { provider: "bfl", model: "flux-2-klein-4b", prompt: "a lighthouse at dawn" }.';
-export const optionsNotAnObject = () => 'The options must be an object, such as { apiKey, storageKey, budget }.';
-export const promptNotText = () => 'Describe the image you want: prompt must be text, such as "a lighthouse at dawn".';
-export const notText = (name: string) => `${name} must be text (a string).`;
-export const budgetNotAnAmount = () =>
-  'The budget must be an amount of dollars written as text, such as "2.50", so that nothing is spent past a mistyped one.';
-export const referencesNotImages = () =>
-  'references must be a list of image files (File or Blob objects), such as the files of an <input type="file">.';
-export const notAFunction = (name: string) => `${name} must be a function.`;
-export const notASignal = () => 'signal must be an AbortSignal (the signal of an AbortController).';
-export const notAPriceBook = () => "priceBook must be an object of prices, as the widget's priceBook property takes.";
-export const capNotAnAmount = () =>
-  'cap must be an amount of dollars above zero written as text, such as "5" or "2.50": the most the key may spend.';
-
+// Said to the page's developer in the console, never to its user: in English only, and no part of
+// `GenerationStrings` (docs/translating.md, "What stays in English"). What the headless API says of its arguments is
+// strings/headless.ts.
 export const relayConsoleRefused = (relay: string, page: string) =>
   `userpays: the relay ${relay} does not serve this page's origin (${page}): add it to the relay's RELAY_ORIGINS.`;
 export const relayConsole = (origin: string) =>

@@ -147,7 +147,7 @@ describe('<userpays-tally>', () => {
     localStorage.setItem(`${storageKey}:ledger`, v1History(300, 5).raw);
     const { el, ledger } = await tally(storageKey);
     const mine = ledger.open({ ...image, quoted: '0.03' });
-    ledger.settle(mine.id, { charged: '0.03' });
+    ledger.settle(mine.id, { charged: '0.03', basis: 'reported', left: '9.5' }); // its receipt's figures too
     await el.updateComplete;
     const [csvButton, jsonButton] = part(el, 'export')!.querySelectorAll('button');
     // The element downloads through a link it clicks: record the link instead of downloading.
@@ -171,12 +171,12 @@ describe('<userpays-tally>', () => {
     const csv = await (await fetch(clicked[0])).text();
     const lines = csv.trim().split('\r\n');
     expect(lines[0]).to.equal(
-      'day,time,id,provider,model,width,height,status,quoted,charged,credits,error,images,count,upstream',
+      'day,time,id,provider,model,width,height,status,quoted,charged,credits,error,images,count,upstream,basis,left',
     );
     expect(lines.length).to.equal(1 + ledger.entries().length + ledger.compacted().length);
-    expect(lines.at(-1)).to.match(/^\d{4}-\d\d-\d\d,,,,flux-2-[\w-]+,,,compacted,,[\d.]+,,,\d+,\d+,$/);
+    expect(lines.at(-1)).to.match(/^\d{4}-\d\d-\d\d,,,,flux-2-[\w-]+,,,compacted,,[\d.]+,,,\d+,\d+,,,$/);
     expect(lines.find((l) => l.includes(mine.id))).to.equal(
-      `${isoDay(dayOf(time.now()))},${new Date(time.now()).toISOString()},${mine.id},bfl,flux-2-pro,1024,1024,charged,0.03,0.03,,,1,1,`,
+      `${isoDay(dayOf(time.now()))},${new Date(time.now()).toISOString()},${mine.id},bfl,flux-2-pro,1024,1024,charged,0.03,0.03,,,1,1,,reported,9.5`,
     );
     const json = JSON.parse(await (await fetch(clicked[1])).text());
     expect(json.tally).to.deep.equal(el.tally);

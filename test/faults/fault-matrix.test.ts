@@ -29,7 +29,12 @@ type Case = [scenario: string, code: string, status: Status, cancelAt?: Stage];
  * Polling as fast as the adapters allow. A case that must end in `timeout` gets a short deadline; every other
  * case a long one, so that a busy machine never turns three failed polls (about 2 s) into a timeout.
  */
-const poll = (code: string) => ({ initialMs: 500, maxMs: 500, timeoutMs: code === 'timeout' ? 2500 : 10_000 });
+const poll = (code: string) => ({
+  initialMs: 500,
+  maxMs: 500,
+  timeoutMs: code === 'timeout' ? 2500 : 10_000,
+  recheckMs: 100,
+});
 
 async function attempt(provider: ProviderId, scenario: string, code: string, cancelAt?: Stage) {
   const key = `matrix-${uniqueStorageKey()}`;
@@ -104,9 +109,9 @@ const MATRIX: Record<'bfl' | 'fal' | 'openai', Case[]> = {
     ['fault=html', 'provider-error', 'uncertain'],
     ['fault=html;status=500', 'provider-error', 'void'],
     ['fault=redirect', 'provider-error', 'void'],
-    ['fault=accept-then-drop', 'network', 'uncertain'],
+    ['fault=accept-then-drop', 'network', 'charged'], // settled from /v1/credits (test/faults/settle-from-balance)
     ['fault=task-not-found', 'provider-error', 'charged'],
-    ['fault=request-moderated', 'moderated', 'uncertain'],
+    ['fault=request-moderated', 'moderated', 'charged'], // BFL's credits fell by the cost it reported
     ['fault=content-moderated', 'moderated', 'charged'],
     ['fault=error', 'provider-error', 'charged'],
     ['fault=expired-delivery', 'provider-error', 'charged'],

@@ -134,7 +134,7 @@ describe('UserPays.generate (headless) against the simulators', function () {
     expect(await tally(storageKey)).to.include({ spent: '0.014', images: 1 });
   });
 
-  it('through the relay: everything via the relay, the image saved, the key only on the submission to BFL’s API', async () => {
+  it('through the relay: everything via the relay, the image saved, the key only to BFL’s API (its credits, the submission)', async () => {
     const [storageKey, run, apiKey] = [newStorageKey(), unique(), unique('sim-headless-relay')];
     // BFL's API on another origin that answers no CORS at all: only the relay can reach it.
     const endpoint = bflEndpoint(`cors=none;pending=60;run=${run}`).replace(location.host, OTHER_HOST);
@@ -145,12 +145,20 @@ describe('UserPays.generate (headless) against the simulators', function () {
     expect(result.images[0].saved).to.equal(true);
     expect(result.images[0].url).to.match(/^blob:/);
     expect(result.charged).to.equal(await simCharged('bfl', apiKey));
-    const [submitted, ...polls] = await simLogOf('bfl', run);
+    const log = await simLogOf('bfl', run);
+    // Its credits read before the submission (and after the image, for its receipt), then the submission.
+    const [before, submitted, ...rest] = log;
+    const polls = rest.filter((entry) => !entry.path.endsWith('/v1/credits'));
+    expect([before.method, before.path.endsWith('/v1/credits'), before.host]).to.deep.equal(['GET', true, OTHER_HOST]);
     expect([submitted.method, submitted.host, submitted.hasKey]).to.deep.equal(['POST', OTHER_HOST, true]);
     expect(polls.length).to.be.greaterThan(0);
     expect(polls.every((entry) => !entry.hasKey)).to.equal(true);
     expect(
-      [submitted, ...polls].every((entry) => entry.origin == null),
+      log.filter((entry) => entry.hasKey).every((entry) => entry.host === OTHER_HOST),
+      'the key only to BFL’s API',
+    ).to.equal(true);
+    expect(
+      log.every((entry) => entry.origin == null),
       'none came from the page itself',
     ).to.equal(true);
   });
@@ -165,7 +173,8 @@ describe('UserPays.generate (headless) against the simulators', function () {
     const elsewhere = log.filter((entry) => entry.host === OTHER_HOST);
     expect(elsewhere.length, 'polls and the image on BFL’s other hosts').to.be.greaterThan(0);
     expect(elsewhere.every((entry) => !entry.hasKey)).to.equal(true);
-    expect(log.filter((entry) => entry.hasKey).map((entry) => entry.host)).to.deep.equal([location.host]);
+    // The submission and the reads of its credits (before it, and after the image for its receipt): BFL's API only.
+    expect([...new Set(log.filter((entry) => entry.hasKey).map((entry) => entry.host))]).to.deep.equal([location.host]);
 
     const refused = await failure(
       generate(

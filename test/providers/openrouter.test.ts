@@ -262,7 +262,8 @@ describe('OpenRouter adapter (against the simulator)', () => {
     expect(after?.usd?.toString()).to.equal('0.986');
     // A key without a limit: OpenRouter says null, and nothing is made up (not the account's credits either).
     const uncapped = await provider.balance({ endpoint: endpoint(), apiKey: newKey() });
-    expect(uncapped).to.deep.equal({ usd: undefined, uncapped: true });
+    expect([uncapped?.usd, uncapped?.uncapped]).to.deep.equal([undefined, true]);
+    expect(uncapped?.spent?.toString(), 'what it has spent: `usage`, capped or not').to.equal('0');
     expect(await provider.balance({ endpoint: endpoint(), apiKey: 'sim-bad' })).to.equal(undefined);
   });
 
@@ -289,10 +290,8 @@ describe('OpenRouter adapter (against the simulator)', () => {
     expect([left?.usd?.toString(), left?.uncapped]).to.deep.equal(['2.5', false]);
     // Without a limit, the key has none: /key reports null.
     const free = await signedIn('');
-    expect(await provider.balance({ endpoint: endpoint(), apiKey: free })).to.deep.equal({
-      usd: undefined,
-      uncapped: true,
-    });
+    const none = await provider.balance({ endpoint: endpoint(), apiKey: free });
+    expect([none?.usd, none?.uncapped]).to.deep.equal([undefined, true]);
   });
 
   it('the cap a sign-in offers first: the page’s budget when it is an amount above zero, else $5, as a number’s text', () => {

@@ -70,6 +70,12 @@ const SAME_IN_BOTH: Record<string, string> = {
  */
 const VALUES: Record<string, unknown[][]> = {
   'gallery.settingsFrom': [['reuse'], ['vary'], ['finalize']],
+  'gallery.chargeBasis': [
+    ['reported', 'bfl', '1.4'],
+    ['reported', 'openrouter'],
+    ['quote', 'fal'],
+    ['balance', 'bfl'],
+  ],
   'models.bestFor': MODELS.map((model) => [model.id]),
   'widget.shortcut': [[false]],
   'widget.megapixelChoice': [[2.5]],

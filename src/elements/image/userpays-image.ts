@@ -62,6 +62,7 @@ import { ProviderKeys } from './provider-keys.js';
  * @csspart lightbox - An image full size (a modal dialog: arrows step, Escape closes).
  * @csspart gallery - The earlier images, grouped by submission.
  * @csspart image - One generated image.
+ * @csspart receipt - An image's receipt: quoted, charged (and how that is known), what was left at the provider after it.
  * @csspart image-actions - An image's toolbar: Download, Copy, Vary, Use as reference, and a menu of Reuse, Finalize, Delete.
  * @csspart not-saved - Under an image shown from the provider's link (its host refused the page its bytes): not saved, and until when the link works.
  * @csspart failures - Paid generations that brought no image, each with what it cost and why.

@@ -5,7 +5,15 @@ import { downloadImage, fetchJson, guard, keyOf, readBalance, retryAfterMs } fro
 import { checkProviderUrl, routed } from '../engine/provider-urls.js';
 import { checkEndpoint } from '../urls.js';
 import { pollUntil } from '../engine/poll.js';
-import type { Charge, Provider, ProviderOutcome, ProviderRequest, ProviderTask, RunContext } from '../provider.js';
+import type {
+  Charge,
+  KeyBalance,
+  Provider,
+  ProviderOutcome,
+  ProviderRequest,
+  ProviderTask,
+  RunContext,
+} from '../provider.js';
 import { generation } from '../../strings/generation.js';
 import { clock } from '../../base/clock.js';
 import { info } from './info.js';
@@ -61,6 +69,7 @@ export class BflProvider implements Provider {
   readonly id = 'bfl';
   readonly defaultEndpoint = info.defaultEndpoint();
   readonly needsKey = true;
+  readonly tracksSpending = true;
 
   generate(request: ProviderRequest, context: RunContext): Promise<ProviderOutcome> {
     return guard(
@@ -94,10 +103,21 @@ export class BflProvider implements Provider {
     return guard(context, (signal) => this.finish(task, context, signal), this.id);
   }
 
-  /** `GET {endpoint}/v1/credits` with the key → `{ credits }` (BFL's OpenAPI schema, CreditsResponse): 1 credit = $0.01. */
-  balance(context: Parameters<NonNullable<Provider['balance']>>[0]) {
+  /**
+   * `GET {endpoint}/v1/credits` with the key → `{ credits }` (BFL's OpenAPI schema, CreditsResponse): 1 credit = $0.01.
+   * BFL debits a task's cost from them when it accepts the task (its submit reply says `cost`), so what they fell by
+   * is what was spent.
+   */
+  async balance(context: Parameters<NonNullable<Provider['balance']>>[0]): Promise<KeyBalance | undefined> {
     const url = `${checkEndpoint(context.endpoint)}/v1/credits`;
-    return readBalance(url, { 'x-key': context.apiKey ?? '' }, context, (body) => body?.credits, CREDIT_USD);
+    const left = await readBalance(
+      url,
+      { 'x-key': context.apiKey ?? '' },
+      context,
+      (body) => body?.credits,
+      CREDIT_USD,
+    );
+    return left && { usd: left, spent: left.neg() };
   }
 
   /** Polls the task until it is Ready, then downloads and measures the image. */

@@ -8,7 +8,6 @@ import type { AdapterModule, KeyBalance, Provider } from '../provider.js';
 import type { OAuthAccount } from '../sign-in.js';
 import { signIn as signInWords } from '../../strings/sign-in.js';
 import { BUILTIN_PRICE_BOOK } from '../prices.js';
-import { livePuterPrices } from '../puter/catalogue.js';
 import { PROVIDERS } from '../registry.js';
 import { checkEndpoint, checkRelay } from '../urls.js';
 import { sayer } from '../../strings/strings.js';
@@ -88,10 +87,12 @@ const catalogues: Record<string, Promise<PriceBook>> = {};
 /**
  * The built-in price book with Puter's live prices (puter/catalogue.ts, `GET {endpoint}/puterai/image/models/details`)
  * laid over its bundled ones, once per endpoint (and page); just the built-in one when unreachable. The quote stays
- * synchronous: the element switches to this book when it arrives.
+ * synchronous: the element switches to this book when it arrives. The reading comes with Puter's adapter module (it
+ * is Puter's, and only a page on Puter reads it): the adapter's code first, then the prices.
  */
 export function puterCatalogue(endpoint: string): Promise<PriceBook> {
-  return (catalogues[endpoint] ??= livePuterPrices(endpoint).then((live) =>
-    live ? mergePriceBook(BUILTIN_PRICE_BOOK, live) : BUILTIN_PRICE_BOOK,
-  ));
+  return (catalogues[endpoint] ??= puterModule()
+    .then((puter) => puter.livePuterPrices(endpoint))
+    .catch(() => undefined)
+    .then((live) => (live ? mergePriceBook(BUILTIN_PRICE_BOOK, live) : BUILTIN_PRICE_BOOK)));
 }

@@ -163,6 +163,7 @@ export class OpenRouterProvider implements Provider {
   readonly id = 'openrouter';
   readonly defaultEndpoint = info.defaultEndpoint();
   readonly needsKey = true;
+  readonly tracksSpending = true;
   readonly account = openRouterAccount;
 
   generate(request: ProviderRequest, context: RunContext): Promise<ProviderOutcome> {
@@ -208,16 +209,20 @@ export class OpenRouterProvider implements Provider {
   async balance(context: Parameters<NonNullable<Provider['balance']>>[0]): Promise<KeyBalance | undefined> {
     if (!context.apiKey) return undefined;
     let uncapped = false;
+    let usage: unknown;
     const usd = await readBalance(
       `${checkEndpoint(context.endpoint)}/api/v1/key`,
       { authorization: `Bearer ${context.apiKey}` },
       context,
       (body) => {
         uncapped = body?.data?.limit_remaining === null;
+        usage = body?.data?.usage;
         return body?.data?.limit_remaining;
       },
     );
-    return usd || uncapped ? { usd, uncapped } : undefined;
+    // `usage`: what the key has spent, in USD, capped or not (the same API reference; SDK: `usage: number`).
+    const spent = typeof usage === 'number' && Number.isFinite(usage) && usage >= 0 ? new Decimal(usage) : undefined;
+    return usd || uncapped || spent ? { usd, uncapped, spent } : undefined;
   }
 }
 

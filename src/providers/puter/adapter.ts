@@ -16,6 +16,9 @@ const generationText = sayer('generation', generation);
 const pricesText = sayer('prices', prices);
 const puterText = sayer('puter', puterWords);
 
+/** Puter's live prices, which the engine lays over the bundled ones where Puter is used (`puterCatalogue`). */
+export { livePuterPrices } from './catalogue.js';
+
 /** What the engine's `loadPuter` gives the widget's account line and the headless call (account.ts). */
 export {
   balanceRefusal,

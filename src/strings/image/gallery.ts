@@ -34,6 +34,15 @@ export interface GalleryStrings {
   referenceAdded(): string;
   deleted(): string;
   imagesReady(count: number, prompt: string): string;
+  /** An image's receipt (part `receipt`): its summary, then each line's name. */
+  receipt(): string;
+  receiptQuoted(): string;
+  receiptCharged(): string;
+  receiptLeft(provider: string): string;
+  /** How the charge is known (`ChargeBasis`), beside it; with the credits where the provider bills in credits. */
+  chargeBasis(basis: 'reported' | 'quote' | 'balance', provider: string, credits?: string): string;
+  /** How the charge differs from the quote: `amount` more (`more`) or less; as quoted where no amount is given. */
+  receiptDifference(amount?: string, more?: boolean): string;
 }
 
 export const gallery: GalleryStrings = {
@@ -82,4 +91,15 @@ export const gallery: GalleryStrings = {
   referenceAdded: () => 'The image is added as a reference.',
   deleted: () => 'Image deleted from this browser.',
   imagesReady: (count, prompt) => `${count === 1 ? 'Image' : `${count} images`} ready: ${prompt}`,
+  receipt: () => 'Receipt',
+  receiptQuoted: () => 'Quoted',
+  receiptCharged: () => 'Charged',
+  receiptLeft: (provider) => `Left at ${words.providerName(provider)}`,
+  chargeBasis: (basis, provider, credits) =>
+    ({
+      reported: `${words.TheProvider(provider)}'s own figure${credits ? `: ${credits} credits` : ''}`,
+      quote: `the quote: ${words.theProvider(provider)} does not say what it charged`,
+      balance: `what your ${words.providerName(provider)} balance fell by`,
+    })[basis],
+  receiptDifference: (amount, more) => (amount ? `${amount} ${more ? 'more' : 'less'} than quoted.` : 'As quoted.'),
 };

@@ -64,6 +64,13 @@ export const generation: GenerationStrings = {
         ? `bis zu ${amount} berechnet, denn ein Browser sendet eine Anfrage von selbst noch einmal, wenn eine Verbindung abreißt`
         : `${amount} berechnet`
     }. Ihre Ausgabenübersicht zählt das gesondert, bis Sie es wissen.`,
+  connectionBrokeAfterSending: () => 'Die Verbindung ist nach dem Absenden der Anfrage abgerissen, vor jeder Antwort.',
+  balanceShowsCharge: (provider, amount) =>
+    `Ihr Guthaben bei ${words.providerName(provider)} zeigt, was es gekostet hat: ${words.theProvider(provider)} hat ${amount} dafür berechnet, und Ihre Ausgabenübersicht zählt es.`,
+  balanceMoved: (provider, amount) =>
+    `Ihr Guthaben bei ${words.providerName(provider)} hat sich inzwischen um ${amount} verändert; das lässt sich nicht diesem Bild allein zuschreiben.`,
+  balanceShowsNoCharge: (provider) =>
+    `Ihr Guthaben bei ${words.providerName(provider)} zeigt noch keine Abbuchung dafür.`,
   keyQuoted: () =>
     'Die Antwort des Anbieters hat Ihren Schlüssel zitiert, daher werden ihre Worte hier nicht gezeigt. Prüfen Sie die Einstellungen und versuchen Sie es noch einmal.',
   unreadableReply: () =>

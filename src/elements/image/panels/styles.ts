@@ -265,6 +265,28 @@ export const imagePanelStyles = css`
   figcaption {
     font-size: 0.8125rem;
   }
+  /* An image's receipt: one quiet line until opened, then its figures in two columns. */
+  .receipt {
+    font-size: 0.8125rem;
+    color: var(--_muted);
+  }
+  .receipt summary {
+    cursor: pointer;
+    width: fit-content;
+  }
+  .receipt dl {
+    display: grid;
+    grid-template-columns: auto minmax(0, 1fr);
+    gap: 0.15rem 0.75rem;
+    margin: 0.35rem 0 0;
+  }
+  .receipt dd {
+    margin: 0;
+    color: var(--_text);
+  }
+  .receipt p {
+    margin: 0.35rem 0 0;
+  }
   .notice {
     margin: 0;
     font-size: 0.8125rem;

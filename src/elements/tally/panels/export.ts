@@ -4,7 +4,9 @@ import { dayOf, isoDay } from '../../../base/days.js';
 
 /** The CSV's columns (docs/ledger.md, "Export"): a day, then a time, then the entry's own fields. */
 const COLUMNS =
-  'day,time,id,provider,model,width,height,status,quoted,charged,credits,error,images,count,upstream'.split(',');
+  'day,time,id,provider,model,width,height,status,quoted,charged,credits,error,images,count,upstream,basis,left'.split(
+    ',',
+  );
 
 /**
  * One CSV cell (RFC 4180), safe to open in a spreadsheet: a value starting with `=`, `+`, `-`, `@`, a tab or a

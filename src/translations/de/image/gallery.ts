@@ -1,5 +1,5 @@
 import type { GalleryStrings } from '../../../strings/image/gallery.js';
-import { ofProvider, words } from '../words.js';
+import { number, ofProvider, words } from '../words.js';
 
 export const gallery: GalleryStrings = {
   galleryLabel: () => 'Ihre erzeugten Bilder',
@@ -49,4 +49,16 @@ export const gallery: GalleryStrings = {
   referenceAdded: () => 'Das Bild ist als Referenz hinzugefügt.',
   deleted: () => 'Bild aus diesem Browser gelöscht.',
   imagesReady: (count, prompt) => `${count === 1 ? 'Bild' : `${count} Bilder`} fertig: ${prompt}`,
+  receipt: () => 'Beleg',
+  receiptQuoted: () => 'Angekündigt',
+  receiptCharged: () => 'Berechnet',
+  receiptLeft: (provider) => `Übrig bei ${words.providerName(provider)}`,
+  chargeBasis: (basis, provider, credits) =>
+    ({
+      reported: `Angabe ${ofProvider(provider)}${credits ? `: ${number(Number(credits))} Credits` : ''}`,
+      quote: `die Vorschau: ${words.theProvider(provider)} sagt nicht, was berechnet wurde`,
+      balance: `um so viel ist Ihr Guthaben bei ${words.providerName(provider)} gesunken`,
+    })[basis],
+  receiptDifference: (amount, more) =>
+    amount ? `${amount} ${more ? 'mehr' : 'weniger'} als angekündigt.` : 'Wie angekündigt.',
 };

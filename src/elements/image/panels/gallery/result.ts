@@ -1,4 +1,6 @@
 import { html, nothing } from 'lit';
+import Decimal from 'decimal.js';
+import { isAmount } from '../../../../base/checks.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { formatUsd, formatUsdRounded, modelName } from '../../../../pricing/index.js';
 import { gallery } from '../../../../strings/image/gallery.js';
@@ -58,6 +60,39 @@ function renderNotSaved({ notSaved, url, provider }: GalleryImage, { locale, tra
   return html`<p part="not-saved" class="notice">
     ${url ? galleryText.notSaved(provider, at) : galleryText.linkExpired(provider, at)}
   </p>`;
+}
+
+/**
+ * What the image cost (part `receipt`, closed until asked): the quote, the charge and how it is known, what was left at
+ * the provider after it, and how the charge differs from the quote. Stored figures that are no amounts (tampered
+ * storage) leave the receipt out.
+ */
+function renderReceipt({ receipt, charged, provider }: GalleryItem, { locale, translation }: Spoken) {
+  const galleryText = wordsIn(translation, 'gallery', gallery);
+  const { quoted, basis, credits, left } = receipt!;
+  if (![charged, quoted, left ?? '0', credits ?? '0'].every(isAmount)) return nothing;
+  const difference = new Decimal(charged).minus(quoted);
+  return html`<details part="receipt" class="receipt">
+    <summary>${galleryText.receipt()}</summary>
+    <dl>
+      <dt>${galleryText.receiptQuoted()}</dt>
+      <dd>${formatUsd(quoted, locale)}</dd>
+      <dt>${galleryText.receiptCharged()}</dt>
+      <dd>${formatUsd(charged, locale)} · ${galleryText.chargeBasis(basis, provider, credits)}</dd>
+      ${
+        left === undefined
+          ? nothing
+          : html`<dt>${galleryText.receiptLeft(provider)}</dt>
+              <dd>${formatUsd(left, locale)}</dd>`
+      }
+    </dl>
+    <p>
+      ${galleryText.receiptDifference(
+        difference.isZero() ? undefined : formatUsd(difference.abs(), locale),
+        difference.isPositive(),
+      )}
+    </p>
+  </details>`;
 }
 
 /** An icon button of the toolbar: the action (`data-action`) on which image (`data-id`), named for both. */
@@ -171,6 +206,7 @@ function renderTile(image: GalleryItem, act: (event: Event) => void, spoken: Spo
       · <span title=${formatUsd(image.charged, locale)}>${formatUsdRounded(image.charged, locale)}</span> ·
       ${formatDate(image.createdAt, locale, 'moment')}
     </figcaption>
+    ${image.receipt ? renderReceipt(image, spoken) : nothing}
     ${image.notSaved ? renderNotSaved(image, spoken) : nothing}
   </figure>`;
 }

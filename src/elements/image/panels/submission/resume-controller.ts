@@ -69,8 +69,14 @@ export class ResumeController implements ReactiveController {
     const ledger = await this.source.ledger().catch(() => undefined);
     const images = this.gallery.current;
     if (!ledger || !images) return;
+    // Only a ledger holding an entry a page may have left needs the code that finishes it (a chunk of its own).
+    if (!ledger.pending().length && !ledger.uncertain().some((entry) => entry.task)) {
+      this.waiting = {};
+      return this.host.requestUpdate();
+    }
     const controller = (this.controller = new AbortController());
-    const { resumeOrphans, providerFor } = await loadEngine();
+    const { loadResume, providerFor } = await loadEngine();
+    const { resumeOrphans } = await loadResume();
     const relay = this.source.relay();
     const { needsKey } = await resumeOrphans({
       ledger,

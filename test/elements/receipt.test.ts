@@ -1,0 +1,103 @@
+// Issue 31, 5 (SPEC §5): every image keeps its receipt — the quote, the charge (the provider's own figure where it
+// reports one), what was left at the provider after it — shown by part `receipt`, carried by `userpays-result` and the
+// ledger's export, and said in the widget's language.
+import { expect, oneEvent } from '@open-wc/testing';
+import { LedgerStore } from '../../src/ledger/ledger.js';
+import type { GenerationResult } from '../../src/base/types.js';
+import { bflWidget } from '../support/bfl-widget.js';
+import { falEndpoint, simCharges, uniqueStorageKey } from '../support/sim.js';
+import { cleanMadeStorage } from '../support/storage.js';
+import { until } from '../support/wait.js';
+import { imageWidget, words } from '../support/widget.js';
+
+/** The receipt of the widget's latest image, once it is drawn: its lines as [name, figure], and its last sentence. */
+async function receiptOf(el: HTMLElement) {
+  const receipt = await until(() => el.shadowRoot!.querySelector<HTMLDetailsElement>('[part~=result] [part~=receipt]'));
+  const names = [...receipt.querySelectorAll('dt')].map(words);
+  const figures = [...receipt.querySelectorAll('dd')].map(words);
+  return {
+    receipt,
+    lines: names.map((name, i) => [name, figures[i]]),
+    difference: words(receipt.querySelector('p')!),
+  };
+}
+
+describe('a receipt for every image', function () {
+  this.timeout(20_000);
+  afterEach(cleanMadeStorage);
+
+  it('BFL: quoted, charged as BFL reported it (in credits), what its credits say is left; in the event and the books', async () => {
+    const key = `sim-receipt-${uniqueStorageKey()}`;
+    const el = await bflWidget({ scenario: 'pending=50', apiKey: key });
+    const result = oneEvent(el, 'userpays-result');
+    await el.generate();
+    const { detail } = (await result) as CustomEvent<GenerationResult>;
+    const { receipt, lines, difference } = await receiptOf(el);
+    expect(receipt.open, 'closed until asked').to.equal(false);
+    expect(words(receipt.querySelector('summary')!)).to.equal('Receipt');
+    // A new key at the simulator holds 1000 credits ($10); FLUX.2 [klein] 4B at 1 MP costs 1.4 of them.
+    expect(lines).to.deep.equal([
+      ['Quoted', '$0.014'],
+      ['Charged', "$0.014 · BFL's own figure: 1.4 credits"],
+      ['Left at BFL', '$9.986'],
+    ]);
+    expect(difference).to.equal('As quoted.');
+    expect(detail.images[0].receipt).to.deep.equal({
+      quoted: '0.014',
+      charged: '0.014',
+      basis: 'reported',
+      credits: '1.4',
+      left: '9.986',
+    });
+    expect((await simCharges('bfl', key)).usd).to.equal('0.014');
+    const [entry] = new LedgerStore({ storageKey: el.storageKey }).entries();
+    expect([entry.quoted, entry.charged, entry.basis, entry.left]).to.deep.equal([
+      '0.014',
+      '0.014',
+      'reported',
+      '9.986',
+    ]);
+  });
+
+  it('a charge other than the quote says how much more, in plain words', async () => {
+    // BFL reports 2.1 credits for what the widget quoted at 1.4 (a price changed since the bundled table).
+    const el = await bflWidget({ scenario: 'pending=50;cost=2.1', apiKey: `sim-receipt-${uniqueStorageKey()}` });
+    await el.generate();
+    const { lines, difference } = await receiptOf(el);
+    expect(lines[1]).to.deep.equal(['Charged', "$0.021 · BFL's own figure: 2.1 credits"]);
+    expect(difference).to.equal('$0.007 more than quoted.');
+  });
+
+  it('fal: the charge is the quote, said as such, and no balance a fal key may read', async () => {
+    const el = await imageWidget(
+      {
+        provider: 'fal',
+        model: 'flux-2-klein-4b',
+        locale: 'en-US',
+        endpoint: falEndpoint('pending=50'),
+        prompt: 'a fox',
+      },
+      { apiKey: `sim-receipt-${uniqueStorageKey()}` },
+    );
+    await el.generate();
+    const { lines, difference } = await receiptOf(el);
+    expect(lines.map(([name]) => name)).to.deep.equal(['Quoted', 'Charged']);
+    expect(lines[1][1]).to.match(/^\$0\.\d+ · the quote: fal does not say what it charged$/);
+    expect(difference).to.equal('As quoted.');
+  });
+
+  it('in German inside lang="de": the same receipt in German words and numbers', async () => {
+    const el = await bflWidget({ scenario: 'pending=50', apiKey: `sim-receipt-${uniqueStorageKey()}` });
+    el.removeAttribute('locale');
+    el.lang = 'de';
+    await el.generate();
+    await until(() => words(el.shadowRoot!.querySelector('[part~=receipt] summary') ?? el) === 'Beleg');
+    const { lines, difference } = await receiptOf(el);
+    expect(lines).to.deep.equal([
+      ['Angekündigt', '0,014 $'],
+      ['Berechnet', '0,014 $ · Angabe von BFL: 1,4 Credits'],
+      ['Übrig bei BFL', '9,986 $'],
+    ]);
+    expect(difference).to.equal('Wie angekündigt.');
+  });
+});

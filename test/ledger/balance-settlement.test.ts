@@ -1,0 +1,70 @@
+// ledger/balance-settlement.ts: when two readings of what an account had spent settle a charge no reply confirmed
+// (SPEC §5), and when they do not.
+import { expect } from '@open-wc/testing';
+import Decimal from 'decimal.js';
+import { othersBetween, settleFromBalance } from '../../src/ledger/balance-settlement.js';
+import type { LedgerEntry } from '../../src/ledger/ledger.js';
+
+const ours = { id: 'ours', provider: 'bfl', quoted: '0.014' };
+/** A reading of `spent` USD at `at` ms. */
+const reading = (spent: string, at: number) => ({ spent: new Decimal(spent), at });
+/** An entry of the ledger, opened at `at`, as another submission left it. */
+const entry = (fields: Partial<LedgerEntry>): LedgerEntry => ({
+  id: 'other',
+  at: 1500,
+  provider: 'bfl',
+  model: 'flux-2-klein-4b',
+  width: 1024,
+  height: 1024,
+  quoted: '0.014',
+  status: 'charged',
+  charged: '0.014',
+  settledAt: 1600,
+  ...fields,
+});
+
+describe('settling a charge from two readings of the balance', () => {
+  const [before, after] = [reading('-10', 1000), reading('-9.986', 2000)];
+  const mine = entry({ id: 'ours', status: 'pending', at: 900, charged: undefined, settledAt: undefined });
+
+  it('books the difference when it lies between one quote and the bound, and nothing else came between', () => {
+    expect(settleFromBalance(ours, '0.098', before, after, [mine])).to.deep.equal({ charged: '0.014' });
+    const twice = reading('-9.972', 2000); // the browser sent it twice: both copies charged
+    expect(settleFromBalance(ours, '0.028', before, twice, [mine])).to.deep.equal({ charged: '0.028' });
+  });
+
+  it('keeps it uncertain at the bound, with the difference, outside those amounts', () => {
+    const none = reading('-10', 2000);
+    expect(settleFromBalance(ours, '0.098', before, none, [])).to.deep.equal({ uncertain: '0.098', measured: '0' });
+    const more = reading('-9.8', 2000); // more than every copy can have cost
+    expect(settleFromBalance(ours, '0.028', before, more, [])).to.deep.equal({ uncertain: '0.028', measured: '0.2' });
+    const topUp = reading('-20', 2000); // the user added funds meanwhile
+    expect(settleFromBalance(ours, '0.028', before, topUp, [])).to.deep.equal({ uncertain: '0.028', measured: '-10' });
+  });
+
+  it('keeps it uncertain when another entry of the provider came between the two reads, in any state but void', () => {
+    for (const other of [
+      entry({}), // charged in the window
+      entry({ status: 'pending', at: 500, settledAt: undefined }), // opened before, still under way
+      entry({ status: 'uncertain', at: 500, settledAt: 1200 }),
+      entry({ at: 1900, settledAt: 2500 }), // opened in the window, settled after
+    ]) {
+      expect(settleFromBalance(ours, '0.098', before, after, [mine, other]), JSON.stringify(other)).to.deep.equal({
+        uncertain: '0.098',
+        measured: '0.014',
+      });
+    }
+  });
+
+  it('another provider’s entries, void ones, and those settled before or opened after the window do not count', () => {
+    const outside = [
+      entry({ provider: 'fal' }),
+      entry({ status: 'void' }),
+      entry({ at: 100, settledAt: 900 }),
+      entry({ at: 2100, settledAt: 2200 }),
+      entry({ at: 2100, status: 'pending', settledAt: undefined }),
+    ];
+    expect(othersBetween([mine, ...outside], 'ours', 'bfl', 1000, 2000)).to.deep.equal([]);
+    expect(settleFromBalance(ours, '0.098', before, after, [mine, ...outside])).to.deep.equal({ charged: '0.014' });
+  });
+});
