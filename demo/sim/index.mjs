@@ -1,11 +1,12 @@
 // The protocol simulators the demo server and the test runner mount under `/sim/`.
 // Each is a sibling module exporting `create…Simulator(options)` → `{ handle(req, res): Promise<boolean> }`;
-// adding one (puter, fal, openai, huggingface) is one module and one line below.
+// adding one (puter, fal, openai, huggingface, pollinations) is one module and one line below.
 import { createBflSimulator } from './bfl.mjs';
 import { createFalSimulator } from './fal.mjs';
 import { createHuggingFaceSimulator } from './huggingface.mjs';
 import { createOpenAiSimulator } from './openai.mjs';
 import { createOpenRouterSimulator } from './openrouter.mjs';
+import { createPollinationsSimulator } from './pollinations.mjs';
 import { createPuterSimulator } from './puter.mjs';
 
 /**
@@ -20,6 +21,7 @@ export function createSimulator(options = {}) {
     createHuggingFaceSimulator(options),
     createOpenAiSimulator(options),
     createOpenRouterSimulator(options),
+    createPollinationsSimulator(options),
     createPuterSimulator(options),
   ];
   return {

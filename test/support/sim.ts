@@ -9,7 +9,7 @@ import { BUILTIN_PRICE_BOOK } from '../../src/providers/prices.js';
 export const pageFetch = window.fetch.bind(window);
 
 /** The simulators of demo/sim/, by the path they are mounted under (`/sim/<name>`). */
-export type SimulatorName = 'bfl' | 'fal' | 'openai' | 'openrouter' | 'huggingface' | 'puter';
+export type SimulatorName = 'bfl' | 'fal' | 'openai' | 'openrouter' | 'huggingface' | 'puter' | 'pollinations';
 
 /** The built-in prices plus the gateway simulator's default flat price for FLUX.2 [klein] 4B (0.04 per image). */
 export const GATEWAY_PRICE_BOOK = mergePriceBook(BUILTIN_PRICE_BOOK, {
@@ -110,7 +110,8 @@ export async function submissionsOf(name: SimulatorName, run: string): Promise<S
 
 /**
  * What the simulator `name` says it charged `key` (its `_charges` reply: `usd`, and a count named as the simulator
- * names it: BFL `tasks` and `credits`, fal and Hugging Face `requests`, the gateways `images`, Puter `calls`).
+ * names it: BFL `tasks` and `credits`, fal and Hugging Face `requests`, the gateways and Pollinations `images`, Puter
+ * `calls`; Pollinations also `pollen`).
  * Puter names its accounts by `token`.
  */
 export async function simCharges(name: SimulatorName, key: string): Promise<{ usd: string } & Record<string, any>> {
