@@ -1,7 +1,7 @@
 // custom-elements.json lists the public API of the three elements only: the element files and their shared base
 // class (src/elements/shared/userpays-element.ts, whose public members they inherit) are analysed, never the
 // controllers or templates they delegate to; the base class itself, and private, protected and static members,
-// which the analyser lists too, are dropped.
+// which the analyser lists too, are dropped, with the attributes it makes of internal state.
 export default {
   globs: ['src/elements/*/userpays-*.ts'],
   litelement: true,
@@ -21,6 +21,12 @@ export default {
           for (const declaration of module.declarations) {
             declaration.members = declaration.members?.filter(
               (member) => !member.static && (member.privacy ?? 'public') === 'public',
+            );
+            // The analyser takes every entry of `static properties` for an attribute, internal state (`state: true`,
+            // private fields) too: only a public field's attribute is one.
+            declaration.attributes = declaration.attributes?.filter(
+              (attribute) =>
+                !attribute.fieldName || declaration.members.some((member) => member.name === attribute.fieldName),
             );
           }
         }

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
+import type { PropertyDeclarations } from 'lit';
 import { DEFAULT_MODEL } from '../../pricing/index.js';
 import type { PriceBook } from '../../pricing/index.js';
 import type { ProviderId, Quote } from '../../base/types.js';
@@ -25,24 +25,38 @@ import { parseSizes } from './parse-sizes.js';
  * @cssproperty --userpays-font - Font shorthand.
  */
 export class UserPaysCost extends UserPaysElement {
+  /**
+   * The reactive properties, as Lit declares them without decorators: each public one with its attribute (kebab-case
+   * where it has two words; none for objects and the key), the private ones as internal state.
+   */
+  static override properties: PropertyDeclarations = {
+    provider: {},
+    model: {},
+    width: { type: Number },
+    height: { type: Number },
+    count: { type: Number },
+    inputs: {},
+    endpoint: {},
+    priceBook: { attribute: false },
+  };
   static override styles = [theme, surface, quoteStyles];
 
   /** `puter` | `bfl` | `fal` | `openai` | `openrouter` | `huggingface`. */
-  @property() provider: ProviderId = 'puter';
+  provider: ProviderId = 'puter';
   /** Model id from the price book. */
-  @property() model = DEFAULT_MODEL;
+  model = DEFAULT_MODEL;
   /** Output width in pixels. */
-  @property({ type: Number }) width = 1024;
+  width = 1024;
   /** Output height in pixels. */
-  @property({ type: Number }) height = 1024;
+  height = 1024;
   /** Images, 1–4. */
-  @property({ type: Number }) count = 1;
+  count = 1;
   /** Space-separated `WxH` sizes of the reference images. */
-  @property() inputs = '';
+  inputs = '';
   /** Provider "puter": the Puter API whose live prices apply (as on `<userpays-image>`); Puter's own when empty. */
-  @property() endpoint = '';
+  endpoint = '';
   /** Overrides or extends the built-in prices. */
-  @property({ attribute: false }) priceBook: PriceBook | null = null;
+  priceBook: PriceBook | null = null;
 
   private readonly pricing = new QuoteController(
     this,

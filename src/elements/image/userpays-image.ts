@@ -1,4 +1,4 @@
-import { property, state } from 'lit/decorators.js';
+import type { PropertyDeclarations } from 'lit';
 import { DEFAULT_MODEL, modelInfo } from '../../pricing/index.js';
 import type { PriceBook } from '../../pricing/index.js';
 import type { GenerationResult, ProviderId, Quote, Tally } from '../../base/types.js';
@@ -77,62 +77,89 @@ import { ProviderKeys } from './provider-keys.js';
  * @cssproperty --userpays-font - Font shorthand.
  */
 export class UserPaysImage extends UserPaysElement {
+  /**
+   * The reactive properties, as Lit declares them without decorators: each public one with its attribute (kebab-case
+   * where it has two words; none for objects and the key), the private ones as internal state.
+   */
+  static override properties: PropertyDeclarations = {
+    apiKey: { attribute: false },
+    provider: {},
+    providers: {},
+    model: {},
+    models: {},
+    width: { type: Number },
+    height: { type: Number },
+    seed: { type: Number },
+    count: { type: Number },
+    prompt: {},
+    endpoint: {},
+    relay: {},
+    budget: {},
+    storageKey: { attribute: 'storage-key' },
+    puterSrc: { attribute: 'puter-src' },
+    keepImages: { attribute: 'keep-images', type: Number },
+    huggingfaceClientId: { attribute: 'huggingface-client-id' },
+    priceBook: { attribute: false },
+    customSize: { state: true },
+    allModels: { state: true },
+    undoable: { state: true },
+  };
   static override styles = imageStyles;
   protected static override rehearseFirstRender = true;
 
   /** `puter` | `bfl` | `fal` | `openai` | `openrouter` | `huggingface`. */
-  @property() provider: ProviderId = 'puter';
+  provider: ProviderId = 'puter';
   /**
    * Space-separated providers the user may switch to from the price comparison (`compare` part), besides
    * `provider`; only `provider` when empty.
    */
-  @property() providers = '';
+  providers = '';
   /** Model id from the price book. */
-  @property() model = DEFAULT_MODEL;
+  model = DEFAULT_MODEL;
   /** Space-separated model ids offered in the picker; every model the provider prices when empty. */
-  @property() models = '';
+  models = '';
   /** Output width in pixels. */
-  @property({ type: Number }) width = 1024;
+  width = 1024;
   /** Output height in pixels. */
-  @property({ type: Number }) height = 1024;
+  height = 1024;
   /**
    * The seed sent to the provider (image i of a submission gets seed + i), to make an image again; a random
    * one for each submission when unset. Each image's seed is shown with it and can be reused.
    */
-  @property({ type: Number }) seed?: number;
+  seed?: number;
   /** Images per submission, 1–4. */
-  @property({ type: Number }) count = 1;
+  count = 1;
   /** The prompt text. */
-  @property() prompt = '';
+  prompt = '';
   /** Provider base URL (regional host, your proxy, a local simulator); the provider's public URL when empty. */
-  @property() endpoint = '';
+  endpoint = '';
   /**
    * Base URL of the site's relay (relay/worker.js, a Cloudflare Worker): every request of a BYO-key provider
    * (BFL, fal, gateways) goes through it, polling and image downloads included, for providers that do not
    * answer web pages (CORS). The key still reaches only the provider's own host. None when empty.
    */
-  @property() relay = '';
+  relay = '';
   /** Session spending cap in USD (decimal string). */
-  @property() budget = '';
+  budget = '';
   /** Namespace of everything persisted. */
-  @property({ attribute: 'storage-key' }) storageKey = 'userpays';
+  storageKey = 'userpays';
   /** Where the Puter SDK is loaded from on first use. */
-  @property({ attribute: 'puter-src' }) puterSrc = 'https://js.puter.com/v2/';
+  puterSrc = 'https://js.puter.com/v2/';
   /** How many finished images are kept in this browser (oldest go first). */
-  @property({ attribute: 'keep-images', type: Number }) keepImages = 50;
+  keepImages = 50;
   /**
    * The site's public OAuth client id for "Sign in with Hugging Face" (provider `huggingface`): an OAuth app made at
    * huggingface.co/settings/connected-applications with the scope `inference-api` and this page as a redirect URI.
    * No secret goes with it. Without it the user can still enter a Hugging Face access token.
    */
-  @property({ attribute: 'huggingface-client-id' }) huggingfaceClientId = '';
+  huggingfaceClientId = '';
   /** Overrides or extends the built-in prices. */
-  @property({ attribute: false }) priceBook: PriceBook | null = null;
+  priceBook: PriceBook | null = null;
 
-  @state() private customSize = false;
-  @state() private allModels = false;
+  private customSize = false;
+  private allModels = false;
   /** A change just made for the user (Vary, Reuse, Finalize, Delete), and what undoes it. */
-  @state() private undoable?: { sentence: string; undo: () => unknown };
+  private undoable?: { sentence: string; undo: () => unknown };
   private readonly keys = new ProviderKeys(this, {
     storageKey: () => this.storageKey,
     provider: () => this.provider,
@@ -184,7 +211,6 @@ export class UserPaysImage extends UserPaysElement {
    * Each provider has its own: a key belongs to the provider in force when it is set (or, when set before
    * the element's first update, to the provider of that update), and is never sent to another.
    */
-  @property({ attribute: false })
   get apiKey(): string {
     return this.keys.current;
   }

@@ -1,6 +1,6 @@
 import { LitElement } from 'lit';
 import type { PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import type { PropertyDeclarations } from 'lit';
 import type { Translation } from '../../strings/strings.js';
 import { LanguageController } from './language-controller.js';
 import { StartupController } from './startup-controller.js';
@@ -18,19 +18,27 @@ import { StartupController } from './startup-controller.js';
  */
 export abstract class UserPaysElement extends LitElement {
   /**
+   * The reactive properties, as Lit declares them without decorators: each public one with its attribute (kebab-case
+   * where it has two words; none for objects and the key), the private ones as internal state.
+   */
+  static override properties: PropertyDeclarations = {
+    locale: {},
+    strings: { attribute: false },
+  };
+  /**
    * Whether this element's first render is worth rehearsing in a turn of its own before it shows (see
    * `StartupController.schedule`): the widget's is.
    */
   protected static rehearseFirstRender = false;
 
   /** BCP 47 locale for money and dates; when empty, the element's language (`lang`, its own or inherited), else the browser's. */
-  @property() locale = '';
+  locale = '';
 
   /**
    * The element's words, typed by `Strings`: a translation into any language, whole or in part, over those of its
    * `lang` (English where neither gives a sentence). See docs/translating.md.
    */
-  @property({ attribute: false }) strings: Translation | null = null;
+  strings: Translation | null = null;
 
   /** The words the element speaks and the locale of its amounts and dates, as `lang`, `strings` and `locale` say. */
   protected readonly language = new LanguageController(this);

@@ -1,4 +1,4 @@
-import { property } from 'lit/decorators.js';
+import type { PropertyDeclarations } from 'lit';
 import { clock } from '../../base/clock.js';
 import type { Tally } from '../../base/types.js';
 import { LedgerController } from '../shared/ledger-controller.js';
@@ -42,15 +42,23 @@ import { PanelsController } from '../shared/panels-controller.js';
  * @cssproperty --userpays-font - Font shorthand.
  */
 export class UserPaysTally extends UserPaysElement {
+  /**
+   * The reactive properties, as Lit declares them without decorators: each public one with its attribute (kebab-case
+   * where it has two words; none for objects and the key), the private ones as internal state.
+   */
+  static override properties: PropertyDeclarations = {
+    storageKey: { attribute: 'storage-key' },
+    budget: {},
+  };
   static override styles = [theme, surface];
 
   /** Namespace of the ledger to show. */
-  @property({ attribute: 'storage-key' }) storageKey = 'userpays';
+  storageKey = 'userpays';
   /**
    * Session spending cap in USD (decimal string) set by the page. The budget in force for the storage key is
    * the lowest of this, every other element's on the page and the one the user sets here.
    */
-  @property() budget = '';
+  budget = '';
 
   private readonly ledger = new LedgerController(
     this,
