@@ -90,6 +90,24 @@ const PROVIDERS = [
     ],
   },
   {
+    id: 'pollinations',
+    label: 'Pollinations · sign in, or the user’s own key',
+    sim: '/sim/pollinations',
+    // The site's publishable App Key (made at enter.pollinations.ai, with this page's address as a Redirect URI); the
+    // simulator has pk_simdemo registered for the demo's addresses on loopback.
+    appKey: 'pk_simdemo',
+    hint: 'Sign in with the simulated Pollinations (a popup, or the whole page where popups are blocked): you choose how much pollen this site may spend and for how many days, and Pollinations enforces both; the account line says what is left of that budget. 1 pollen = $1.',
+    scenarios: [
+      ['', 'Normal generation'],
+      ['pollen=0', 'No pollen in the account (402)'],
+      ['limit=ignored', 'The sign-in’s key made without a budget (“no cap” said)'],
+      ['price=klein:0.006', 'A price changed since the bundled list (the live one is used)'],
+      ['fault=401', 'Key expired or revoked (401)'],
+      ['fault=429', 'Rate limited (429)'],
+      ['fault=network', 'Network failure'],
+    ],
+  },
+  {
     id: 'huggingface',
     label: 'Hugging Face · sign in, or the user’s own token',
     sim: '/sim/huggingface',
@@ -164,6 +182,7 @@ function applyProvider() {
   widget.priceBook = provider.priceBook ?? null;
   widget.provider = provider.id;
   widget.huggingfaceClientId = provider.clientId ?? '';
+  widget.pollinationsAppKey = provider.appKey ?? '';
   applyScenario();
   // The demo's key where its simulator has one; elsewhere nothing is set, for an empty key set now would erase the
   // one the user signed in for and chose to remember (a popup's or a reloaded page's widget too).

@@ -49,6 +49,10 @@ export interface SignInOptions {
    * (OpenRouter's `limit`): ask your user, as the widget does (part `grant`). $5 when absent.
    */
   cap?: string;
+  /** The site's publishable App Key (`pk_…`), for Pollinations (`pollinations-app-key` on the element). */
+  pollinationsAppKey?: string;
+  /** How many days the key lasts, 1–365, where the account system asks (Pollinations' `expiry`). 7 when absent. */
+  days?: string;
 }
 
 /**

@@ -14,6 +14,7 @@ export const PROVIDER_NAMES = {
   openai: 'gateway',
   openrouter: 'OpenRouter',
   huggingface: 'Hugging Face',
+  pollinations: 'Pollinations',
 } as const;
 
 export type ProviderId = keyof typeof PROVIDER_NAMES;

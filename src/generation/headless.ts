@@ -4,10 +4,10 @@ import { ImageStore } from '../images/image-store.js';
 import { LedgerStore } from '../ledger/ledger.js';
 import { readReferenceImage } from '../images/reference-images.js';
 import { DEFAULT_MODEL, mergePriceBook, priceOf, type PriceBook } from '../pricing/index.js';
-import { keyOrigin, keyRoute, providerInfo, puterApi } from '../providers/catalog.js';
-import { accountFor, loadPuter, providerFor, puterCatalogue } from '../providers/engine/adapters.js';
+import { keyOrigin, keyRoute, providerInfo } from '../providers/catalog.js';
+import { accountFor, liveCatalogue, loadPuter, providerFor } from '../providers/engine/adapters.js';
 import { finishSignIn, signIn } from '../providers/engine/oauth.js';
-import { capOf, defaultCap } from '../providers/sign-in.js';
+import { DEFAULT_DAYS, capOf, daysOf, defaultCap } from '../providers/sign-in.js';
 import { BUILTIN_PRICE_BOOK, priceBookFor } from '../providers/prices.js';
 import { checkEndpoint, checkRelay } from '../providers/urls.js';
 import * as headlessWords from '../strings/headless.js';
@@ -122,6 +122,8 @@ interface SignInPlace {
   relay?: string;
   huggingfaceClientId?: string;
   cap?: string;
+  pollinationsAppKey?: string;
+  days?: string;
 }
 
 /**
@@ -131,7 +133,7 @@ interface SignInPlace {
  */
 export async function headlessSignIn(
   provider: ProviderId,
-  { endpoint = '', relay = '', huggingfaceClientId, cap }: SignInPlace,
+  { endpoint = '', relay = '', huggingfaceClientId, cap, pollinationsAppKey, days }: SignInPlace,
   popup: Window | null,
 ): Promise<void> {
   // Checked before anything leaves: a mistyped cap never becomes another one.
@@ -139,6 +141,10 @@ export async function headlessSignIn(
     cap === undefined
       ? defaultCap()
       : (typeof cap === 'string' && capOf(cap)) || invalid(headlessWords.capNotAnAmount());
+  const lasting =
+    days === undefined
+      ? DEFAULT_DAYS
+      : (typeof days === 'string' && daysOf(days)) || invalid(headlessWords.daysNotAWholeNumber());
   const back = await finishSignIn(accountFor);
   if (back) signedIn.set(back.provider + keyRoute(back.provider, back.endpoint, relay), back.signedIn.key);
   if (back?.provider === provider && keyOrigin(provider, back.endpoint) === keyOrigin(provider, endpoint)) {
@@ -149,8 +155,9 @@ export async function headlessSignIn(
   const { key } = await signIn(await accountFor(provider), {
     endpoint: where,
     popup,
-    clientId: huggingfaceClientId,
+    clientId: provider === 'pollinations' ? pollinationsAppKey : huggingfaceClientId,
     limit: providerInfo(provider)?.capsSignIn ? limit : undefined,
+    days: providerInfo(provider)?.expiresSignIn ? lasting : undefined,
   });
   signedIn.set(provider + keyRoute(provider, endpoint, relay), key);
 }
@@ -224,9 +231,10 @@ export async function headless(request: unknown, options: unknown): Promise<Gene
       ),
     );
     let live = BUILTIN_PRICE_BOOK;
-    if (provider === 'puter') {
+    const info = providerInfo(provider);
+    if (info?.livePrices) {
       try {
-        live = await puterCatalogue(checkEndpoint(puterApi(endpoint)));
+        live = await liveCatalogue(provider, checkEndpoint(endpoint || info.defaultEndpoint()));
       } catch {
         // an endpoint the page may not contact: the submission says so
       }

@@ -10,7 +10,7 @@ import type * as Resume from '../generation/resume.js';
 export { submit } from '../generation/submit.js';
 export { Gallery } from '../images/gallery.js';
 export { ImageStore } from '../images/image-store.js';
-export { accountFor, keyBalance, loadPuter, providerFor, puterCatalogue } from '../providers/engine/adapters.js';
+export { accountFor, keyBalance, liveCatalogue, loadPuter, providerFor } from '../providers/engine/adapters.js';
 export { readReferenceImage } from '../images/reference-images.js';
 
 /**

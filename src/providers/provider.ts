@@ -1,6 +1,6 @@
 import type Decimal from 'decimal.js';
 import type { ProviderId } from '../base/types.js';
-import type { PriceEntry, ProviderPrices } from '../pricing/index.js';
+import type { PriceBook, PriceEntry, ProviderPrices } from '../pricing/index.js';
 import type { Sentence } from '../strings/strings.js';
 import type { OAuthAccount } from './sign-in.js';
 
@@ -47,8 +47,12 @@ export interface ProviderInfo {
    * leaving for the provider (part `grant`).
    */
   capsSignIn?: boolean;
+  /** The key the sign-in gives lasts as many days as the user chooses in the same form (Pollinations' `expiry`). */
+  expiresSignIn?: boolean;
   /** Where the user revokes a key a sign-in gave, linked beside the account line. */
   revokeUrl?: string;
+  /** Its adapter reads the provider's live prices (`Provider.livePrices`): the quote switches to them when they come. */
+  livePrices?: boolean;
 }
 
 /** A reference image the user attached; `dataUrl` is `data:image/(png|jpeg|webp);base64,…`. */
@@ -229,4 +233,9 @@ export interface Provider {
   readonly tracksSpending?: boolean;
   /** Where the user may sign in instead of pasting a key (OAuth PKCE; the flow is providers/engine/oauth.ts). */
   readonly account?: OAuthAccount;
+  /**
+   * The provider's own live prices at `endpoint` (Puter's catalogue, Pollinations' model list), as a price book to lay
+   * over the bundled one; undefined where it does not answer (the bundled prices apply, and the quote says which).
+   */
+  livePrices?(endpoint: string): Promise<PriceBook | undefined>;
 }

@@ -12,6 +12,8 @@ import { info as openRouterInfo } from './openrouter/info.js';
 import { prices as openRouterPrices } from './openrouter/prices.js';
 import { info as huggingFaceInfo } from './huggingface/info.js';
 import { prices as huggingFacePrices } from './huggingface/prices.js';
+import { info as pollinationsInfo } from './pollinations/info.js';
+import { prices as pollinationsPrices } from './pollinations/prices.js';
 
 /**
  * Every provider, in one place: a provider is its folder (src/providers/<id>/) and its line here. What the page knows
@@ -33,4 +35,9 @@ export const PROVIDERS = {
   },
   openrouter: { info: openRouterInfo, prices: openRouterPrices, adapter: () => import('./openrouter/adapter.js') },
   huggingface: { info: huggingFaceInfo, prices: huggingFacePrices, adapter: () => import('./huggingface/adapter.js') },
+  pollinations: {
+    info: pollinationsInfo,
+    prices: pollinationsPrices,
+    adapter: () => import('./pollinations/adapter.js'),
+  },
 } satisfies Record<ProviderId, ProviderEntry>;

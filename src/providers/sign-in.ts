@@ -33,6 +33,8 @@ export interface AuthorizeRequest {
   clientId?: string;
   /** The spending cap the key should carry, in USD (decimal text), where the account system takes one (OpenRouter). */
   limit?: string;
+  /** How many days the key should last, where the account system takes it (Pollinations' `expiry`). */
+  days?: string;
 }
 
 export interface ExchangeRequest {
@@ -76,4 +78,16 @@ export function defaultCap(budget?: string | null): string {
 export function capOf(typed: string): string | undefined {
   const amount = typed.trim().replace(/^(\d*),(\d+)$/, '$1.$2');
   return isTypedAmount(amount) && new Decimal(amount).gt(0) ? new Decimal(amount).toString() : undefined;
+}
+
+/** The days a key offered by a sign-in that asks for them lasts, where the user changes nothing (SPEC §4: 7). */
+export const DEFAULT_DAYS = '7';
+
+/**
+ * The days the user typed for a key's life: a whole number from 1 to 365 (Pollinations takes 1 second to 365 days:
+ * shared/auth/authorize-config.ts, getExpiryDaysError), as its text; undefined otherwise, said under the field.
+ */
+export function daysOf(typed: string): string | undefined {
+  const days = typed.trim();
+  return /^\d{1,3}$/.test(days) && +days >= 1 && +days <= 365 ? String(+days) : undefined;
 }

@@ -23,7 +23,6 @@ export interface GenerationStrings {
   chargedForIt(provider: string, amount: string): string;
   cancelledCharged(provider: string, amount: string): string;
   moderated(): string;
-  safetyWithheld(provider: string): string;
   /** A charge in two parts (OpenRouter's BYOK): the provider's fee, and what the upstream provider charged the user's own key. */
   chargedWithUpstream(provider: string, fee: string, upstream: string): string;
   costNotReported(provider: string, amount: string): string;
@@ -48,18 +47,13 @@ export interface GenerationStrings {
   unreadableReply(): string;
   downloadFailed(status?: number): string;
   imageUnreadable(): string;
-  taskGone(): string;
   cannotMake(): string;
   queued(): string;
-  pendingAt(provider: string): string;
-  queuedAt(position: number): string;
   generatingNow(): string;
-  generatingPercent(percent: number): string;
   downloading(): string;
   imageOf(status: string, index: number, count: number): string;
   imagesNotSaved(): string;
   seedNotWhole(max: number): string;
-  trustedTypesBlocked(): string;
 }
 
 export const generation: GenerationStrings = {
@@ -92,8 +86,6 @@ export const generation: GenerationStrings = {
   cancelledCharged: (provider, amount) =>
     `Generation cancelled, but ${words.theProvider(provider)} had already charged ${amount} for it; your tally counts it.`,
   moderated: () => 'The provider declined this prompt or its images for safety reasons. Rephrase it and try again.',
-  safetyWithheld: (provider) =>
-    `${words.TheProvider(provider)}'s safety checker flagged this image and sent a black image in its place, so it is not shown. Rephrase the prompt and try again.`,
   chargedWithUpstream: (provider, fee, upstream) =>
     `${words.TheProvider(provider)} charged ${fee}, and the model's own provider charged ${upstream} to your key there (bring your own key); both are booked.`,
   costNotReported: (provider, amount) =>
@@ -132,19 +124,13 @@ export const generation: GenerationStrings = {
       ? `The finished image could not be downloaded (HTTP ${status}; its link may have expired). Generate it again.`
       : 'The finished image could not be loaded (its link may have expired, or it is not an image). Generate it again.',
   imageUnreadable: () => 'The provider sent an image this browser cannot open. Try again.',
-  taskGone: () => 'The provider no longer knows this generation (it may have expired). Generate it again.',
   cannotMake: () => 'The provider could not make this image. Try again in a moment.',
   queued: () => 'Queued',
-  pendingAt: (provider) => `Under way at ${words.theProvider(provider)} (it does not say how far along)`,
-  queuedAt: (position) => `Queued (position ${position})`,
   generatingNow: () => 'Generating',
-  generatingPercent: (percent) => `Generating ${percent}%`,
   downloading: () => 'Downloading image',
   imageOf: (status, index, count) => `${status} (${index} of ${count})`,
   imagesNotSaved: () => "Images can't be saved in this browser: they are kept until you leave the page.",
   seedNotWhole: (max) => `The seed must be a whole number from 0 to ${max}, such as 42.`,
-  trustedTypesBlocked: () =>
-    "This site's security settings (Trusted Types) do not let the widget load its scripts: the site must allow the policy 'userpays'.",
 };
 
 // Said to the page's developer in the console, never to its user: in English only, and no part of

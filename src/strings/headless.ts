@@ -15,3 +15,5 @@ export const notASignal = () => 'signal must be an AbortSignal (the signal of an
 export const notAPriceBook = () => "priceBook must be an object of prices, as the widget's priceBook property takes.";
 export const capNotAnAmount = () =>
   'cap must be an amount of dollars above zero written as text, such as "5" or "2.50": the most the key may spend.';
+export const daysNotAWholeNumber = () =>
+  'days must be a whole number of days from 1 to 365 written as text, such as "7": how long the key lasts.';

@@ -39,6 +39,9 @@ export interface SignInStrings {
   grantCancel(): string;
   /** What the user typed as the cap is not an amount above zero. */
   grantNotAnAmount(): string;
+  /** Where the provider also asks how long the key lasts (Pollinations' `expiry`). */
+  grantDaysLabel(): string;
+  grantNotDays(): string;
   // What the account has left, beside Generate where it falls short of the price, and where to add to it
   leftOnAccount(left: string): string;
   signOut(): string;
@@ -86,6 +89,8 @@ export const signIn: SignInStrings = {
   grantContinue: (provider) => `Continue to ${provider}`,
   grantCancel: () => 'Cancel',
   grantNotAnAmount: () => 'Enter an amount in US dollars above zero, such as 5 or 2.50.',
+  grantDaysLabel: () => 'For how many days? (1–365)',
+  grantNotDays: () => 'Enter a whole number of days from 1 to 365, such as 7.',
   leftOnAccount: (left) => `${left} left`,
   signOut: () => 'Sign out',
   overBalance: (provider, left) => `Your ${provider} balance is ${left}`,

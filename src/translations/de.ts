@@ -24,6 +24,9 @@ import { puter } from './de/providers/puter.js';
 import { huggingface } from './de/providers/huggingface.js';
 import { openai } from './de/providers/openai.js';
 import { openrouter } from './de/providers/openrouter.js';
+import { pollinations } from './de/providers/pollinations.js';
+import { bfl } from './de/providers/bfl.js';
+import { fal } from './de/providers/fal.js';
 
 export const de: Strings = {
   errors,
@@ -46,4 +49,7 @@ export const de: Strings = {
   huggingface,
   openai,
   openrouter,
+  pollinations,
+  bfl,
+  fal,
 };

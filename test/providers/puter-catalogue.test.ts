@@ -10,7 +10,10 @@ import { controlledClock } from '../support/clock.js';
 import { recorded } from '../support/recorded.js';
 import { BUILTIN_PRICE_BOOK, quoteFor } from '../../src/providers/prices.js';
 import { PUTER_MODELS } from '../../src/providers/puter/prices.js';
-import { puterCatalogue } from '../../src/providers/engine/adapters.js';
+import { liveCatalogue } from '../../src/providers/engine/adapters.js';
+
+/** The built-in prices with Puter's live catalogue at `endpoint` laid over them. */
+const puterCatalogue = (endpoint: string) => liveCatalogue('puter', endpoint);
 
 const BUNDLED = {
   name: 'Puter model catalogue (bundled)',

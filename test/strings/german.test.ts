@@ -23,6 +23,9 @@ import { puterWords } from '../../src/providers/puter/words.js';
 import { huggingfaceWords } from '../../src/providers/huggingface/words.js';
 import { openaiWords } from '../../src/providers/openai/words.js';
 import { openrouterWords } from '../../src/providers/openrouter/words.js';
+import { pollinationsWords } from '../../src/providers/pollinations/words.js';
+import { bflWords } from '../../src/providers/bfl/words.js';
+import { falWords } from '../../src/providers/fal/words.js';
 import { de } from '../../src/translations/de.js';
 import { MODELS } from '../../src/pricing/models.js';
 
@@ -48,6 +51,9 @@ const english: Strings = {
   huggingface: huggingfaceWords,
   openai: openaiWords,
   openrouter: openrouterWords,
+  pollinations: pollinationsWords,
+  bfl: bflWords,
+  fal: falWords,
 };
 
 /**

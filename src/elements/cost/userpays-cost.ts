@@ -70,7 +70,7 @@ export class UserPaysCost extends UserPaysElement {
         inputs: parseSizes(this.inputs),
       }),
       priceBook: () => this.priceBook,
-      puterEndpoint: () => this.endpoint,
+      endpoint: () => this.endpoint,
       language: this.language,
     },
     this.startup,

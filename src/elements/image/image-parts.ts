@@ -42,6 +42,7 @@ export interface ImageHost extends ReactiveControllerHost, HTMLElement {
   storageKey: string;
   keepImages: number;
   huggingfaceClientId: string;
+  pollinationsAppKey: string;
   /** The page's `budget` attribute, as written ('' for none). */
   budget: string;
   puterSrc: string;

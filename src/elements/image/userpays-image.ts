@@ -99,6 +99,7 @@ export class UserPaysImage extends UserPaysElement {
     puterSrc: { attribute: 'puter-src' },
     keepImages: { attribute: 'keep-images', type: Number },
     huggingfaceClientId: { attribute: 'huggingface-client-id' },
+    pollinationsAppKey: { attribute: 'pollinations-app-key' },
     priceBook: { attribute: false },
     customSize: { state: true },
     allModels: { state: true },
@@ -107,7 +108,7 @@ export class UserPaysImage extends UserPaysElement {
   static override styles = imageStyles;
   protected static override rehearseFirstRender = true;
 
-  /** `puter` | `bfl` | `fal` | `openai` | `openrouter` | `huggingface`. */
+  /** `puter` | `bfl` | `fal` | `openai` | `openrouter` | `huggingface` | `pollinations`. */
   provider: ProviderId = 'puter';
   /**
    * Space-separated providers the user may switch to from the price comparison (`compare` part), besides
@@ -153,6 +154,12 @@ export class UserPaysImage extends UserPaysElement {
    * No secret goes with it. Without it the user can still enter a Hugging Face access token.
    */
   huggingfaceClientId = '';
+  /**
+   * The site's publishable App Key (`pk_…`) for "Sign in with Pollinations" (provider `pollinations`), made at
+   * enter.pollinations.ai with each page address that signs in (origin and path) as a Redirect URI. Not a secret.
+   * Without it the user can still enter a Pollinations key.
+   */
+  pollinationsAppKey = '';
   /** Overrides or extends the built-in prices. */
   priceBook: PriceBook | null = null;
 
@@ -176,7 +183,7 @@ export class UserPaysImage extends UserPaysElement {
     {
       request: () => this.request(),
       priceBook: () => this.priceBook,
-      puterEndpoint: () => this.endpoint,
+      endpoint: () => this.endpoint,
       language: this.language,
     },
     this.startup,

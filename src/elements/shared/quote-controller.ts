@@ -5,24 +5,25 @@ import { loadEngine } from '../../lazy/index.js';
 import type { ProviderId, Quote, QuoteRequest } from '../../base/types.js';
 import type { Spoken } from './language-controller.js';
 import { emit } from './events.js';
-import { puterApi } from '../../providers/catalog.js';
+import { providerInfo } from '../../providers/catalog.js';
 import { BUILTIN_PRICE_BOOK, priceBookFor } from '../../providers/prices.js';
 import { checkEndpoint } from '../../providers/urls.js';
 import type { StartupController } from './startup-controller.js';
 
-/** What the host prices: its request as it stands, the page's `priceBook`, and Puter's API origin. */
+/** What the host prices: its request as it stands, the page's `priceBook`, and its endpoint. */
 export interface QuoteSource {
   request(): QuoteRequest;
   priceBook(): PriceBook | null;
-  /** The host's `endpoint`: the Puter API whose live catalogue prices `puter` requests ('' for Puter's own). */
-  puterEndpoint(): string;
+  /** The host's `endpoint`, where a provider with live prices is asked for them ('' for the provider's own). */
+  endpoint(): string;
   /** The host's words over English: its quote's lines and problems are said in them. */
   language: Spoken;
 }
 
 /**
- * The live cost preview of an element: prices its request before every render, with Puter's live
- * catalogue once it has arrived (fetched once per endpoint and page, so every element prices Puter the same),
+ * The live cost preview of an element: prices its request before every render, with the provider's live prices
+ * once they have arrived where it has them (Puter's catalogue, Pollinations' model list: fetched once per provider,
+ * endpoint and page, so every element prices them the same),
  * and fires `userpays-quote` when the quote's value changes (not on re-renders that leave it equal).
  */
 export class QuoteController implements ReactiveController {
@@ -36,10 +37,10 @@ export class QuoteController implements ReactiveController {
   entry?: PriceEntry;
   /** The provider, model and endpoint the capability in force belongs to. */
   private capabilityFor = '';
-  /** Built-in prices with Puter's live ones laid over them, once they have arrived. */
+  /** Built-in prices with the provider's live ones laid over them, once they have arrived. */
   private live?: PriceBook;
   private liveFrom = '';
-  /** The Puter API last asked of `loadCatalogue` (after the first paint). */
+  /** The provider and endpoint last asked of `loadCatalogue` (after the first paint). */
   private askedFrom = '';
   private announced = '';
 
@@ -51,7 +52,7 @@ export class QuoteController implements ReactiveController {
     host.addController(this);
   }
 
-  /** The price book in force: built-in (Puter's live prices once fetched) with the page's `priceBook` over it. */
+  /** The price book in force: built-in (live prices once fetched) with the page's `priceBook` over it. */
   prices(): PriceBook {
     const book = priceBookFor(this.source.request().endpoint, this.live ?? BUILTIN_PRICE_BOOK);
     const override = this.source.priceBook();
@@ -73,10 +74,12 @@ export class QuoteController implements ReactiveController {
 
   hostUpdate() {
     const request = this.source.request();
-    const where = request.provider === 'puter' ? puterApi(this.source.puterEndpoint()) : '';
-    if (where && where !== this.askedFrom) {
-      this.askedFrom = where;
-      this.startup.later(() => this.loadCatalogue(where));
+    const { provider = 'puter' } = request;
+    const info = providerInfo(provider);
+    const where = info?.livePrices ? this.source.endpoint() || info.defaultEndpoint() : '';
+    if (where && `${provider} ${where}` !== this.askedFrom) {
+      this.askedFrom = `${provider} ${where}`;
+      this.startup.later(() => this.loadCatalogue(provider, where));
     }
     const kept = this.capability;
     ({
@@ -103,20 +106,21 @@ export class QuoteController implements ReactiveController {
     this.announced = key;
   }
 
-  private loadCatalogue(where: string) {
+  private loadCatalogue(provider: ProviderId, where: string) {
     let endpoint: string;
     try {
       endpoint = checkEndpoint(where);
     } catch {
       return; // an endpoint the page may not contact: the bundled prices apply (a submission says what is wrong)
     }
-    if (endpoint === this.liveFrom) return;
-    this.liveFrom = endpoint;
-    // Puter's live prices come with the engine; until then (or if it cannot load) the bundled ones apply.
+    const from = `${provider} ${endpoint}`;
+    if (from === this.liveFrom) return;
+    this.liveFrom = from;
+    // The live prices come with the provider's adapter; until then (or if it cannot load) the bundled ones apply.
     loadEngine()
-      .then((engine) => engine.puterCatalogue(endpoint))
+      .then((engine) => engine.liveCatalogue(provider, endpoint))
       .then((book) => {
-        if (endpoint !== this.liveFrom) return; // the endpoint changed meanwhile
+        if (from !== this.liveFrom) return; // the provider or endpoint changed meanwhile
         this.live = book;
         this.host.requestUpdate();
       })

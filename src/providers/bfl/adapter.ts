@@ -18,9 +18,11 @@ import { generation } from '../../strings/generation.js';
 import { clock } from '../../base/clock.js';
 import { info } from './info.js';
 import { prices } from './prices.js';
+import { bflWords } from './words.js';
 import { sayer } from '../../strings/strings.js';
 
 const text = sayer('generation', generation);
+const bflText = sayer('bfl', bflWords);
 
 /**
  * BFL's JSON body for one image, by the model's size rule in the price book: FLUX.2 and FLUX1.1 [pro] take
@@ -151,8 +153,8 @@ export class BflProvider implements Provider {
           const progress = typeof reply.progress === 'number' ? Math.min(1, Math.max(0, reply.progress)) : undefined;
           onProgress?.(
             progress === undefined
-              ? { status: text.pendingAt('bfl') }
-              : { status: text.generatingPercent(Math.round(progress * 100)), progress },
+              ? { status: bflText.underWay() }
+              : { status: bflText.generatingPercent(Math.round(progress * 100)), progress },
           );
           return { progress, retryAfterMs: wait !== undefined && wait > 1000 ? wait : undefined };
         }
@@ -164,7 +166,7 @@ export class BflProvider implements Provider {
           error.uncertain = status === 'Request Moderated';
           throw error;
         }
-        throw new UserPaysError('provider-error', status === 'Task not found' ? text.taskGone() : text.cannotMake());
+        throw new UserPaysError('provider-error', status === 'Task not found' ? bflText.taskGone() : text.cannotMake());
       },
       signal,
       context.poll,

@@ -85,14 +85,14 @@ export async function accountFor(id: ProviderId): Promise<OAuthAccount> {
 const catalogues: Record<string, Promise<PriceBook>> = {};
 
 /**
- * The built-in price book with Puter's live prices (puter/catalogue.ts, `GET {endpoint}/puterai/image/models/details`)
- * laid over its bundled ones, once per endpoint (and page); just the built-in one when unreachable. The quote stays
- * synchronous: the element switches to this book when it arrives. The reading comes with Puter's adapter module (it
- * is Puter's, and only a page on Puter reads it): the adapter's code first, then the prices.
+ * The built-in price book with the live prices of `id` at `endpoint` (`Provider.livePrices`: Puter's catalogue,
+ * Pollinations' model list) laid over its bundled ones, once per provider and endpoint (and page); just the built-in
+ * one when they do not come. The quote stays synchronous: the element switches to this book when it arrives. The
+ * reading is the provider's, in its adapter: the adapter's code first, then the prices.
  */
-export function puterCatalogue(endpoint: string): Promise<PriceBook> {
-  return (catalogues[endpoint] ??= puterModule()
-    .then((puter) => puter.livePuterPrices(endpoint))
+export function liveCatalogue(id: ProviderId, endpoint: string): Promise<PriceBook> {
+  return (catalogues[`${id} ${endpoint}`] ??= providerFor(id)
+    .then((provider) => provider.livePrices?.(endpoint))
     .catch(() => undefined)
     .then((live) => (live ? mergePriceBook(BUILTIN_PRICE_BOOK, live) : BUILTIN_PRICE_BOOK)));
 }

@@ -117,6 +117,8 @@ export interface SignInOptions {
   keep?: unknown;
   /** The spending cap the key should carry, in USD, where the account system takes one (OpenRouter's `limit`). */
   limit?: string;
+  /** How many days the key should last, where the account system takes it (Pollinations' `expiry`). */
+  days?: string;
   /** Aborting it gives up waiting (and closes the popup). */
   signal?: AbortSignal;
 }
@@ -178,6 +180,7 @@ export async function signIn(account: OAuthAccount, options: SignInOptions): Pro
       state,
       clientId: options.clientId,
       limit: options.limit,
+      days: options.days,
     });
     if (!popup) {
       location.assign(url);

@@ -4,8 +4,10 @@ import { downloadImage } from '../engine/http.js';
 import type { ProviderOutcome, ProviderTask, RunContext } from '../provider.js';
 import { generation as generationWords } from '../../strings/generation.js';
 import { sayer } from '../../strings/strings.js';
+import { falWords } from './words.js';
 
 const text = sayer('generation', generationWords);
+const falText = sayer('fal', falWords);
 
 /**
  * fal's queue as fal's adapter and Hugging Face's router both meet it (the router passes a request under `/fal-ai/…`
@@ -28,7 +30,9 @@ export const falEndpointId = (model: string, edit?: unknown) =>
  * ("Queued"), never a hostile or broken one (1e308, "3", -1) shown as a place in the queue.
  */
 export const queueStatus = (position: unknown) =>
-  Number.isSafeInteger(position) && (position as number) >= 0 ? text.queuedAt((position as number) + 1) : text.queued();
+  Number.isSafeInteger(position) && (position as number) >= 0
+    ? falText.queuedAt((position as number) + 1)
+    : text.queued();
 
 /**
  * A finished fal result (fal's own, or passed on by Hugging Face's router: `provider`) as an outcome. [klein] and
@@ -44,7 +48,7 @@ export async function falOutcome(
   signal: AbortSignal,
 ): Promise<ProviderOutcome> {
   if (result.has_nsfw_concepts?.[0] === true) {
-    const error = new UserPaysError('moderated', text.safetyWithheld(provider), false);
+    const error = new UserPaysError('moderated', falText.safetyWithheld(provider), false);
     error.billed = true;
     throw error;
   }

@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import { UserPaysError, asUserPaysError } from '../../base/errors.js';
 import { formatUsd } from '../../pricing/index.js';
-import { setScriptSource } from '../engine/scripts.js';
+import { setScriptSource } from './scripts.js';
 import type { ErrorCode } from '../../base/types.js';
 import { generation } from '../../strings/generation.js';
 import { PUTER_IDS, livePuterPrices } from './catalogue.js';

@@ -3,11 +3,12 @@ import { UserPaysError } from '../../base/errors.js';
 import { downloadImage, guard, measured } from '../engine/http.js';
 import { checkImageUrl } from '../engine/provider-urls.js';
 import type { Provider, ProviderOutcome, ProviderRequest, RunContext } from '../provider.js';
+import type { PriceBook } from '../../pricing/index.js';
 import { generation } from '../../strings/generation.js';
 import { prices } from '../../strings/prices.js';
 import { sayer } from '../../strings/strings.js';
 import { puterError, puterSdk, readUsage } from './account.js';
-import { PUTER_IDS } from './catalogue.js';
+import { PUTER_IDS, livePuterPrices } from './catalogue.js';
 import { info, puterApi } from './info.js';
 import { PUTER_MODELS } from './prices.js';
 import { puterWords } from './words.js';
@@ -15,9 +16,6 @@ import { puterWords } from './words.js';
 const generationText = sayer('generation', generation);
 const pricesText = sayer('prices', prices);
 const puterText = sayer('puter', puterWords);
-
-/** Puter's live prices, which the engine lays over the bundled ones where Puter is used (`puterCatalogue`). */
-export { livePuterPrices } from './catalogue.js';
 
 /** What the engine's `loadPuter` gives the widget's account line and the headless call (account.ts). */
 export {
@@ -126,6 +124,10 @@ function count(field: 'started' | 'finished') {
 export class PuterProvider implements Provider {
   readonly id = 'puter';
   readonly needsKey = info.needsKey;
+  /** Puter's live catalogue at its API `endpoint` (catalogue.ts), laid over the bundled prices where Puter is used. */
+  livePrices(endpoint: string): Promise<PriceBook | undefined> {
+    return livePuterPrices(endpoint);
+  }
   /** The Puter API the page configured for its SDK, else Puter's own (see `puterApi`). */
   get defaultEndpoint() {
     return puterApi('');

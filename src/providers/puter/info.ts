@@ -28,6 +28,7 @@ export function puterApi(endpoint: string): string {
  * balance to its dashboard ("Upgrade Now" in @heyputer/puter.js src/modules/UsageLimitDialog.js).
  */
 export const info: ProviderInfo = {
+  livePrices: true,
   needsKey: false,
   defaultEndpoint: () => puterApi(''),
   fundsUrl: 'https://puter.com/dashboard/#home',

@@ -16,6 +16,8 @@ export interface PuterStrings {
   signedInAgain(): string;
   popupBlocked(): string;
   signInAgain(): string;
+  /** The page's Trusted Types refuse the address of Puter's SDK (scripts.ts). */
+  trustedTypesBlocked(): string;
 }
 
 export const puterWords: PuterStrings = {
@@ -36,6 +38,8 @@ export const puterWords: PuterStrings = {
     'Your Puter session had ended; you are signed in again now, and nothing was charged. Generate again.',
   popupBlocked: () => 'Your browser blocked the Puter sign-in window: allow pop-ups for this site, then sign in again.',
   signInAgain: () => 'Sign in with Puter, then try again.',
+  trustedTypesBlocked: () =>
+    "This site's security settings (Trusted Types) do not let the widget load Puter's script: the site must allow the policy 'userpays'.",
 };
 
 declare module '../../strings/strings.js' {

@@ -36,8 +36,6 @@ export const generation: GenerationStrings = {
     `Erzeugung abgebrochen, aber ${words.theProvider(provider)} hatte schon ${amount} dafür berechnet; Ihre Ausgabenübersicht zählt es.`,
   moderated: () =>
     'Der Anbieter hat diesen Prompt oder seine Bilder aus Sicherheitsgründen abgelehnt. Formulieren Sie ihn um und versuchen Sie es noch einmal.',
-  safetyWithheld: (provider) =>
-    `Die Sicherheitsprüfung ${provider === 'openai' ? 'des Gateways' : `von ${words.providerName(provider)}`} hat dieses Bild beanstandet und an seiner Stelle ein schwarzes Bild geschickt, daher wird es nicht gezeigt. Formulieren Sie den Prompt um und versuchen Sie es noch einmal.`,
   chargedWithUpstream: (provider, fee, upstream) =>
     `${words.TheProvider(provider)} hat ${fee} berechnet, und der Anbieter des Modells hat ${upstream} über Ihren eigenen Schlüssel dort berechnet (Bring Your Own Key); beides ist verbucht.`,
   costNotReported: (provider, amount) =>
@@ -81,19 +79,12 @@ export const generation: GenerationStrings = {
       : 'Das fertige Bild konnte nicht geladen werden (sein Link ist vielleicht abgelaufen, oder es ist kein Bild). Erzeugen Sie es noch einmal.',
   imageUnreadable: () =>
     'Der Anbieter hat ein Bild geschickt, das dieser Browser nicht öffnen kann. Versuchen Sie es noch einmal.',
-  taskGone: () =>
-    'Der Anbieter kennt diese Erzeugung nicht mehr (sie ist vielleicht abgelaufen). Erzeugen Sie sie noch einmal.',
   cannotMake: () => 'Der Anbieter konnte dieses Bild nicht erzeugen. Versuchen Sie es gleich noch einmal.',
   queued: () => 'In der Warteschlange',
-  pendingAt: (provider) => `In Arbeit ${atProvider(provider)} (ohne Angabe, wie weit)`,
-  queuedAt: (position) => `In der Warteschlange (Platz ${position})`,
   generatingNow: () => 'Wird erzeugt',
-  generatingPercent: (percent) => `Wird erzeugt: ${percent} %`,
   downloading: () => 'Bild wird heruntergeladen',
   imageOf: (status, index, count) => `${status} (${index} von ${count})`,
   imagesNotSaved: () =>
     'Bilder lassen sich in diesem Browser nicht speichern: Sie bleiben erhalten, bis Sie die Seite verlassen.',
   seedNotWhole: (max) => `Der Seed muss eine ganze Zahl von 0 bis ${max} sein, etwa 42.`,
-  trustedTypesBlocked: () =>
-    "Die Sicherheitseinstellungen dieser Website (Trusted Types) lassen das Widget seine Skripte nicht laden: Die Website muss die Richtlinie 'userpays' erlauben.",
 };

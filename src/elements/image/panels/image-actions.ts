@@ -92,8 +92,10 @@ export function panelHandlers(host: ImageHost, parts: ImageParts): PanelHandlers
       if (parts.signIn?.granting) parts.flow?.focusAt('#grant-cap'); // the form that asks for the cap, in its place
     },
     grantContinue: () => {
-      parts.signIn?.grant(root().querySelector<HTMLInputElement>('#grant-cap')?.value ?? '');
-      if (parts.signIn?.granting) parts.flow?.focusAt('#grant-cap'); // refused: the field, and the words under it
+      const field = (id: string) => root().querySelector<HTMLInputElement>(id)?.value;
+      parts.signIn?.grant(field('#grant-cap') ?? '', field('#grant-days'));
+      // Refused: the field, and the words under it.
+      if (parts.signIn?.granting) parts.flow?.focusAt(`#grant-${parts.signIn.granting.refused || 'cap'}`);
     },
     grantKeydown: (event) => {
       if (event.key !== 'Enter' || event.isComposing) return;

@@ -93,7 +93,8 @@ export function lazyParts(
     provider: () => host.provider,
     endpoint: () => host.endpoint,
     relay: () => host.relay,
-    clientId: () => (host.provider === 'huggingface' ? host.huggingfaceClientId : ''),
+    clientId: () =>
+      ({ huggingface: host.huggingfaceClientId, pollinations: host.pollinationsAppKey })[host.provider as string] ?? '',
     budget: () => host.budget,
     keys,
     keep: () => Object.fromEntries(KEPT.map((name) => [name, host[name]])),

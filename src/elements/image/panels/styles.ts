@@ -78,7 +78,8 @@ export const imagePanelStyles = css`
   .grant .row {
     gap: 0.5rem 0.75rem;
   }
-  #grant-cap {
+  #grant-cap,
+  #grant-days {
     width: 7rem;
     height: 2.5rem;
     /* Focused when the form opens: brought into view above the decision row, which sticks to the bottom. */

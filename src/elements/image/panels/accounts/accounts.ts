@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import type { Granting } from './sign-in-controller.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { signIn, type SignInStrings } from '../../../../strings/sign-in.js';
@@ -32,8 +33,8 @@ export interface SignInView {
   revoke?: string;
   /** Where the account adds funds, when the provider said at sign-in that it cannot pay as it stands. */
   cannotPay?: string;
-  /** The form before a capped sign-in, while it is shown: the cap in its field, and whether it was refused. */
-  grant?: { cap: string; refused: boolean };
+  /** The form before a capped sign-in, while it is shown (see `Granting`). */
+  grant?: Granting;
   /** The element's words over English (see `wordsIn`). */
   translation?: Translation;
 }
@@ -82,30 +83,40 @@ export function renderSignIn(
  * offered at the page's budget or $5, with Continue (the sign-in, from that click) and Cancel. A group inside the
  * widget's form, not a form of its own: Enter in its field continues, and never submits the widget.
  */
-function renderGrant(
-  provider: string,
-  grant: { cap: string; refused: boolean },
-  on: SignInHandlers,
-  text: SignInStrings,
-) {
+function renderGrant(provider: string, grant: Granting, on: SignInHandlers, text: SignInStrings) {
+  /** A field of the form: the cap (`cap`) or the days (`days`), refused or not. */
+  const field = (name: 'cap' | 'days', value: string) =>
+    html`<input
+      id=${`grant-${name}`}
+      name=${name}
+      type="text"
+      inputmode=${name === 'cap' ? 'decimal' : 'numeric'}
+      autocomplete="off"
+      .value=${live(value)}
+      aria-invalid=${grant.refused === name ? 'true' : 'false'}
+      aria-describedby=${grant.refused === name ? 'grant-error grant-note' : 'grant-note'}
+      @keydown=${on.grantKeydown}
+    />`;
+  const days = grant.days;
   return html`<div part="grant" class="grant" role="group" aria-labelledby="grant-label">
     <label id="grant-label" class="label" for="grant-cap">${text.grantLabel(provider)}</label>
+    ${
+      days === undefined
+        ? nothing
+        : html`${field('cap', grant.cap)}<label class="label" for="grant-days">${text.grantDaysLabel()}</label>`
+    }
     <div class="row">
-      <input
-        id="grant-cap"
-        name="cap"
-        type="text"
-        inputmode="decimal"
-        autocomplete="off"
-        .value=${live(grant.cap)}
-        aria-invalid=${grant.refused ? 'true' : 'false'}
-        aria-describedby=${grant.refused ? 'grant-error grant-note' : 'grant-note'}
-        @keydown=${on.grantKeydown}
-      />
+      ${days === undefined ? field('cap', grant.cap) : field('days', days)}
       <button type="button" class="secondary" @click=${on.grantContinue}>${text.grantContinue(provider)}</button>
       <button type="button" class="link" @click=${on.grantCancel}>${text.grantCancel()}</button>
     </div>
-    ${grant.refused ? html`<p id="grant-error" part="error" class="error">${text.grantNotAnAmount()}</p>` : nothing}
+    ${
+      grant.refused
+        ? html`<p id="grant-error" part="error" class="error">
+            ${grant.refused === 'cap' ? text.grantNotAnAmount() : text.grantNotDays()}
+          </p>`
+        : nothing
+    }
     <p id="grant-note" class="muted">${text.grantNote(provider)}</p>
   </div>`;
 }

@@ -3,7 +3,17 @@ import type { ProviderId } from '../../../../base/types.js';
 import { loadEngine, loadSignIn } from '../../../../lazy/index.js';
 import { keyRoute, providerInfo } from '../../../../providers/catalog.js';
 import type { ProviderKeys } from '../../provider-keys.js';
-import { capOf, defaultCap, type SignedIn } from '../../../../providers/sign-in.js';
+import { DEFAULT_DAYS, capOf, daysOf, defaultCap, type SignedIn } from '../../../../providers/sign-in.js';
+
+/**
+ * The form before a capped sign-in, as it stands: the cap in its field, the days where the provider asks for them, and
+ * which of them the last Continue refused (none: `false`).
+ */
+export interface Granting {
+  cap: string;
+  days?: string;
+  refused: false | 'cap' | 'days';
+}
 
 /** What the host hands the sign-in: its provider, endpoint and relay, its keys, and the form to keep over a redirect. */
 export interface SignInSource {
@@ -47,10 +57,11 @@ export class SignInController implements ReactiveController {
   private back = false;
   /**
    * The form before a capped sign-in (part `grant`), while it is shown: the cap in its field (offered first, or as the
-   * user typed it), and whether that was refused as no amount above zero. Of the provider it was asked for (another
-   * one chosen meanwhile shows its own button).
+   * user typed it), the days the key should last where the provider asks for them too, and which of them was refused
+   * (no amount above zero; no whole number of days from 1 to 365). Of the provider it was asked for (another one
+   * chosen meanwhile shows its own button).
    */
-  private asking?: { provider: ProviderId; cap: string; refused: boolean };
+  private asking?: { provider: ProviderId } & Granting;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -75,7 +86,7 @@ export class SignInController implements ReactiveController {
    * The provider in force lets the user sign in; `signed` when its key here came from that, and `cannotPay` when the
    * provider said then that the account cannot pay as it stands (told before the click, never stopping it).
    */
-  state(): { signed: boolean; cannotPay: boolean; granting?: { cap: string; refused: boolean } } | undefined {
+  state(): { signed: boolean; cannotPay: boolean; granting?: Granting } | undefined {
     const provider = this.source.provider();
     if (!providerInfo(provider)?.signIn) return undefined;
     const cannotPay = this.signedIn.get(provider + keyRoute(provider, this.source.endpoint(), this.source.relay()));
@@ -84,30 +95,38 @@ export class SignInController implements ReactiveController {
   }
 
   /** The form before a capped sign-in, where it is shown for the provider in force. */
-  get granting(): { cap: string; refused: boolean } | undefined {
+  get granting(): Granting | undefined {
     return this.asking?.provider === this.source.provider() ? this.asking : undefined;
   }
 
   /**
    * The sign-in button: where the provider puts a cap on the key it gives, first the form that asks how much this site
-   * may spend (part `grant`, offering the page's budget, else $5); else the sign-in itself, from this click.
+   * may spend (part `grant`, offering the page's budget, else $5; and for how many days, 7 offered, where the provider
+   * asks), else the sign-in itself, from this click.
    */
   begin() {
-    if (!providerInfo(this.source.provider())?.capsSignIn) return this.signIn();
-    this.asking = { provider: this.source.provider(), cap: defaultCap(this.source.budget()), refused: false };
+    const info = providerInfo(this.source.provider());
+    if (!info?.capsSignIn) return this.signIn();
+    this.asking = {
+      provider: this.source.provider(),
+      cap: defaultCap(this.source.budget()),
+      days: info.expiresSignIn ? DEFAULT_DAYS : undefined,
+      refused: false,
+    };
     this.host.requestUpdate();
   }
 
   /**
-   * The form's Continue, from the user's click: the sign-in with the cap `typed`; where it is not an amount above zero,
-   * the form says so and nothing leaves for the provider.
+   * The form's Continue, from the user's click: the sign-in with the cap `typed` (and the days `typedDays`, where the
+   * form asks for them); where either is refused, the form says which and nothing leaves for the provider.
    */
-  grant(typed: string) {
-    const cap = capOf(typed);
-    if (!cap) this.asking = { provider: this.source.provider(), cap: typed, refused: true };
+  grant(typed: string, typedDays?: string) {
+    const [cap, days] = [capOf(typed), typedDays === undefined ? undefined : daysOf(typedDays)];
+    const refused = !cap ? 'cap' : typedDays !== undefined && !days ? 'days' : false;
+    if (refused) this.asking = { provider: this.source.provider(), cap: typed, days: typedDays, refused };
     else {
       this.asking = undefined;
-      this.signIn(cap);
+      this.signIn(cap, days);
     }
     this.host.requestUpdate();
   }
@@ -124,7 +143,7 @@ export class SignInController implements ReactiveController {
    * the first's, which that click's abort closes); the sign-in takes its `opener` away before it sends it to the
    * account system (`signIn` in providers/engine/oauth.ts).
    */
-  signIn(limit?: string) {
+  signIn(limit?: string, days?: string) {
     const popup = open('about:blank', '_blank', 'popup,width=520,height=720');
     const provider = this.source.provider();
     const endpoint = this.source.endpoint() || providerInfo(provider)!.defaultEndpoint();
@@ -138,6 +157,7 @@ export class SignInController implements ReactiveController {
           popup,
           clientId: this.source.clientId() || undefined,
           limit,
+          days,
           keep: this.source.keep(),
           signal: running.signal,
         });

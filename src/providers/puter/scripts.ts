@@ -1,15 +1,15 @@
 import { UserPaysError } from '../../base/errors.js';
-import { generation } from '../../strings/generation.js';
 import { sayer } from '../../strings/strings.js';
+import { puterWords } from './words.js';
 
-const text = sayer('generation', generation);
+const text = sayer('puter', puterWords);
 
 let policy: { createScriptURL(url: string): unknown } | null | undefined;
 
 /**
  * A script address as a page that enforces Trusted Types accepts it: made by a policy named `userpays`, which
- * such a page lists in its CSP (`trusted-types userpays`). Elsewhere it is the address as it is. Used only for
- * the widget's own scripts (its engine, Puter's SDK from `puter-src`).
+ * such a page lists in its CSP (`trusted-types userpays`). Elsewhere it is the address as it is. The one script the
+ * widget adds to a page is Puter's SDK (`puter-src`): this is Puter's.
  */
 export function scriptUrl(url: string): string {
   if (policy === undefined) {

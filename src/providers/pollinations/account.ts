@@ -1,0 +1,82 @@
+import { UserPaysError } from '../../base/errors.js';
+import { fetchJson } from '../engine/http.js';
+import type { AuthorizeRequest, ExchangeRequest, OAuthAccount, SignedIn } from '../sign-in.js';
+import { generation } from '../../strings/generation.js';
+import { sayer } from '../../strings/strings.js';
+import { clock } from '../../base/clock.js';
+import { info } from './info.js';
+import { prices } from './prices.js';
+import { pollinationsWords } from './words.js';
+
+const text = sayer('generation', generation);
+const pollinationsText = sayer('pollinations', pollinationsWords);
+
+/**
+ * "Connect User Wallets" (BRING_YOUR_OWN_POLLEN.md in pollinations/pollinations): OAuth 2.1 authorization code with
+ * PKCE (S256) from the page, the site's publishable App Key (`pk_…`, attribute `pollinations-app-key`) as the client
+ * id, every page address that signs in (origin and path, no query) registered as one of its Redirect URIs, no secret:
+ *   {auth}/authorize?response_type=code&client_id&redirect_uri&state&code_challenge&code_challenge_method=S256
+ *     &budget=<pollen>&expiry=<days>&models=<names>   → back with ?code&state, or ?error=access_denied&state
+ *   POST {auth}/api/oauth/token (form: grant_type=authorization_code, code, client_id, redirect_uri, code_verifier)
+ *     → {access_token: 'sk_…', token_type, expires_in?, scope?}; a code works once, RFC 6749 error objects
+ * `{auth}` is https://enter.pollinations.ai for the public API (gen.pollinations.ai), else the endpoint itself (a
+ * proxy, the simulator), which then answers both.
+ */
+const authOf = (endpoint: string) => (endpoint === info.defaultEndpoint() ? 'https://enter.pollinations.ai' : endpoint);
+
+function appKeyOf(request: { clientId?: string }): string {
+  if (request.clientId) return request.clientId;
+  throw new UserPaysError('invalid-input', pollinationsText.noAppKey(), false);
+}
+
+/** The models the key may use: the FLUX models this widget offers at Pollinations, by their names there. */
+const MODELS = Object.values(prices)
+  .map((entry) => entry.model)
+  .join(',');
+
+export const pollinationsAccount: OAuthAccount = {
+  provider: 'pollinations',
+
+  authorizeUrl(request: AuthorizeRequest): string {
+    const query = new URLSearchParams({
+      response_type: 'code',
+      client_id: appKeyOf(request),
+      redirect_uri: request.redirectUri,
+      state: request.state,
+      code_challenge: request.challenge,
+      code_challenge_method: 'S256',
+      ...(request.limit ? { budget: request.limit } : {}), // pollen, at 1 pollen = $1
+      ...(request.days ? { expiry: request.days } : {}),
+      models: MODELS,
+    });
+    return `${authOf(request.endpoint)}/authorize?${query}`;
+  },
+
+  async exchange(request: ExchangeRequest, signal = new AbortController().signal): Promise<SignedIn> {
+    const body = new URLSearchParams({
+      grant_type: 'authorization_code',
+      code: request.code,
+      client_id: appKeyOf(request),
+      redirect_uri: request.redirectUri,
+      code_verifier: request.verifier,
+    });
+    const reply = await fetchJson(
+      `${authOf(request.endpoint)}/api/oauth/token`,
+      { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: String(body) },
+      signal,
+      request.code,
+    ).catch((error: UserPaysError & { status?: number }) => {
+      // Refused (a code used, expired, or of another verifier: `invalid_grant`): only a new sign-in helps.
+      throw error.status && error.status < 500
+        ? new UserPaysError('auth-required', pollinationsText.signInFailed())
+        : error;
+    });
+    const key = reply.access_token;
+    if (typeof key !== 'string' || !key) throw new UserPaysError('provider-error', text.unreadableReply());
+    const life = reply.expires_in; // seconds; absent: the key does not expire
+    return {
+      key,
+      ...(Number.isFinite(life) && life > 0 ? { expiresAt: clock.now() + life * 1000 } : {}),
+    };
+  },
+};

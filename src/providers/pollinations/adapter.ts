@@ -1,0 +1,175 @@
+import { UserPaysError, asUserPaysError } from '../../base/errors.js';
+import { clock } from '../../base/clock.js';
+import { MAX_IMAGE_BYTES, guard, httpError, keyOf, measured, mostSends, readBalance } from '../engine/http.js';
+import { routed } from '../engine/provider-urls.js';
+import { checkEndpoint } from '../urls.js';
+import type { KeyBalance, Provider, ProviderOutcome, ProviderRequest, RunContext } from '../provider.js';
+import Decimal from 'decimal.js';
+import { isAmount } from '../../base/checks.js';
+import { modelName, type PriceBook } from '../../pricing/index.js';
+import { generation } from '../../strings/generation.js';
+import { sayer } from '../../strings/strings.js';
+import { pollinationsAccount } from './account.js';
+import { info } from './info.js';
+import { prices } from './prices.js';
+import { pollinationsWords } from './words.js';
+
+const text = sayer('generation', generation);
+const pollinationsText = sayer('pollinations', pollinationsWords);
+
+/**
+ * Pollinations (pollinations.ai), paid from the user's own pollen with the key "Connect User Wallets" gave this site
+ * (account.ts) or one the user pastes. One image per call: `GET {endpoint}/image/{prompt}` with the key as a Bearer
+ * token answers the image's bytes (SPEC §4; enter.pollinations.ai/src/schemas/image.ts for the query). Pollinations
+ * reports no charge to the page: the quote is booked (its price is per image, whatever the size), and what the key
+ * has left is read after it (`balance`). Sources beside each rule; the simulator (demo/sim/pollinations.mjs) holds to
+ * the same.
+ */
+
+/**
+ * Pollinations' refusals (enter.pollinations.ai/src/services/service-billing.ts and src/error.ts: `{success: false,
+ * error: {message, code}, status}`): 401 a key unknown, revoked or expired; 402 the account short of pollen ("Insufficient
+ * balance") or the key's own budget used up ("API key budget too low"); 403 a model the key may not use. Said in
+ * words that say what to do; anything else as the shared mapping says it (`httpError`).
+ */
+function pollinationsError(response: Response, body: any, key: string, model: string) {
+  const status = response.status;
+  const said = typeof body?.error?.message === 'string' ? body.error.message : '';
+  const refused = (error: UserPaysError) => Object.assign(error, { status, answered: true });
+  if (status === 401) return refused(new UserPaysError('auth-failed', pollinationsText.keyRefused(), false));
+  // The key's budget is the user's grant to this site: a new one comes with signing in again.
+  if (status === 402 && /budget/i.test(said)) {
+    return refused(new UserPaysError('auth-required', pollinationsText.budgetUsed(), false));
+  }
+  // The account short of pollen: said as every provider's short account is (`guard`: where to add funds).
+  if (status === 402) return refused(new UserPaysError('insufficient-funds', '', false));
+  if (status === 403) {
+    return refused(new UserPaysError('invalid-input', pollinationsText.modelNotAllowed(modelName(model)), false));
+  }
+  return httpError(response, body, key);
+}
+
+/**
+ * The live list of models and prices (`GET {endpoint}/image/models`, no key: [{name, aliases, pricing: {currency:
+ * 'pollen', completionImageTokens}}], shared/registry/model-info.ts and public-pricing.ts): the price per image of
+ * each model offered here, as a price book to lay over the bundled one; once per endpoint and page. Undefined where it
+ * does not answer, or says nothing of them: the bundled prices apply, and the quote says so.
+ */
+const live = new Map<string, Promise<PriceBook | undefined>>();
+
+export function livePollinationsPrices(endpoint: string): Promise<PriceBook | undefined> {
+  const url = `${endpoint}/image/models`;
+  let read = live.get(url);
+  if (!read) {
+    read = fetch(url, { credentials: 'omit', cache: 'no-store' })
+      .then((response) => response.json())
+      .then((models: unknown) => {
+        const source = {
+          name: 'Pollinations model list (live)',
+          asOf: new Date(clock.now()).toJSON().slice(0, 10),
+          url,
+        };
+        const found: PriceBook = {};
+        for (const [id, entry] of Object.entries(prices)) {
+          const listed = (Array.isArray(models) ? models : []).find(
+            (model: any) => model?.name === entry.model || model?.aliases?.includes?.(entry.model),
+          );
+          const price = listed?.pricing?.currency === 'pollen' ? listed.pricing.completionImageTokens : undefined;
+          // Text, as Pollinations writes prices (toFixedPoint); no FLUX image there costs a whole pollen.
+          const priced = isAmount(price) && new Decimal(price).lt(1) ? price : undefined;
+          if (priced)
+            found[id] = { pollinations: { ...entry, rule: { kind: 'flat', unit: 'usd', perImage: priced }, source } };
+        }
+        return Object.keys(found).length ? found : undefined;
+      })
+      .catch(() => undefined);
+    live.set(url, read);
+  }
+  return read;
+}
+
+export class PollinationsProvider implements Provider {
+  readonly id = 'pollinations';
+  readonly defaultEndpoint = info.defaultEndpoint();
+  readonly needsKey = true;
+  readonly account = pollinationsAccount;
+
+  generate(request: ProviderRequest, context: RunContext): Promise<ProviderOutcome> {
+    return guard(
+      context,
+      async (signal) => {
+        const key = keyOf(context, 'pollinations');
+        const endpoint = checkEndpoint(context.endpoint);
+        const model = request.wiring?.model ?? 'klein';
+        // enter.pollinations.ai/src/schemas/image.ts: width, height, seed (-1 to 2147483647); `nologo` and `private`,
+        // which older servers took, are no longer in the schema and are not sent. The key goes in the header only
+        // (the query would put it in logs and the address).
+        const query = new URLSearchParams({
+          model,
+          width: String(request.width),
+          height: String(request.height),
+          ...(request.seed === undefined ? {} : { seed: String(request.seed) }),
+        });
+        const url = `${endpoint}/image/${encodeURIComponent(request.prompt)}?${query}`;
+        context.onProgress?.({ status: text.generatingNow() });
+        context.onSending?.();
+        let response: Response;
+        try {
+          response = await fetch(routed(url, context.relay), {
+            headers: { authorization: `Bearer ${key}` },
+            signal,
+            credentials: 'omit',
+            cache: 'no-store',
+            redirect: 'manual', // a redirect would carry the key's header wherever it names
+            referrerPolicy: 'no-referrer',
+          });
+        } catch (thrown) {
+          // The connection broke: the image may have been made and charged, and a browser resends a request by
+          // itself when a connection it reused breaks (engine/http.ts, mostSends).
+          const error = asUserPaysError(thrown);
+          if (error.code === 'network') error.sends = mostSends(url);
+          throw error;
+        }
+        if (!response.ok) {
+          const body = await response.json().catch(() => undefined);
+          throw pollinationsError(response, body, key, request.model);
+        }
+        const blob = await response.blob().catch(() => undefined);
+        context.onBilled?.(); // it answered with the image: made, and charged
+        if (!blob?.type.startsWith('image/')) throw new UserPaysError('provider-error', text.imageUnreadable());
+        if (blob.size > MAX_IMAGE_BYTES) throw new UserPaysError('provider-error', text.imageTooLarge());
+        context.onProgress?.({ status: text.downloading(), progress: 1 });
+        const made = await measured(blob, context.onBytes);
+        return { image: { ...made, seed: request.seed }, task: { provider: 'pollinations', id: '' } };
+      },
+      this.id,
+    );
+  }
+
+  /**
+   * What the key has left of the budget the user gave this site: `GET {endpoint}/account/key` with the key →
+   * `pollenBudget` (pollen, = USD; null: the key has no budget of its own, and what is left is unknown)
+   * (enter.pollinations.ai/src/routes/account.ts).
+   */
+  async balance(context: Parameters<NonNullable<Provider['balance']>>[0]): Promise<KeyBalance | undefined> {
+    if (!context.apiKey) return undefined;
+    let uncapped = false;
+    const usd = await readBalance(
+      `${checkEndpoint(context.endpoint)}/account/key`,
+      { authorization: `Bearer ${context.apiKey}` },
+      context,
+      (body) => {
+        uncapped = body?.pollenBudget === null;
+        return body?.pollenBudget;
+      },
+    );
+    return usd || uncapped ? { usd, uncapped } : undefined;
+  }
+
+  /** The live prices (`livePollinationsPrices`), laid over the bundled ones where Pollinations is used. */
+  livePrices(endpoint: string): Promise<PriceBook | undefined> {
+    return livePollinationsPrices(checkEndpoint(endpoint));
+  }
+}
+
+export const provider = new PollinationsProvider();

@@ -1,0 +1,29 @@
+import { REFERENCE_MAX_PIXELS, type PriceEntry, type ProviderPrices } from '../../pricing/index.js';
+
+/**
+ * Pollinations' image models that are FLUX, by their names at Pollinations: `flux` (FLUX.1 [schnell]) and `klein`
+ * (FLUX.2 [klein] 4B), a price per image in pollen whatever the size (shared/registry/image.ts in
+ * pollinations/pollinations: 0.002 and 0.005), listed live at `GET {endpoint}/image/models` (`pricing.
+ * completionImageTokens`, pollen per image): read there where it answers (adapter.ts, `livePrices`), these bundled
+ * ones otherwise, the quote saying which. 1 pollen = $1, Pollinations' own anchor (BRING_YOUR_OWN_POLLEN.md); the card
+ * fee when the user buys pollen is not in it. Sides of 64–2560 px, multiples of 16, at most 2.4 MP ("up to 2.4
+ * megapixels", the registry's FLUX.2 [klein]; pollinations.ai's own model constraints). No reference images: Kontext,
+ * the model that takes one, is not offered.
+ */
+const pollinations = (model: string, perImage: string): PriceEntry => ({
+  rule: { kind: 'flat', unit: 'usd', perImage },
+  source: {
+    name: 'Pollinations model list (bundled)',
+    asOf: '2026-11-24',
+    url: 'https://gen.pollinations.ai/image/models',
+  },
+  exact: true,
+  sizes: { kind: 'pixels', step: 16, min: 64, max: 2560, maxPixels: 2_400_000 },
+  references: { max: 0, maxPixels: REFERENCE_MAX_PIXELS },
+  model,
+});
+
+export const prices: ProviderPrices = {
+  'flux-2-klein-4b': pollinations('klein', '0.005'),
+  'flux-1-schnell': pollinations('flux', '0.002'),
+};

@@ -1,0 +1,34 @@
+/**
+ * What Pollinations' adapter and sign-in say, and only they (src/strings/ holds the sentences several parts share;
+ * docs/architecture.md, "Strings"): loaded with the adapter. Its refusals in Pollinations' own terms
+ * (enter.pollinations.ai/src/services/service-billing.ts, as the simulator's header cites them).
+ */
+
+export interface PollinationsStrings {
+  /** A 401: the key is unknown, revoked or past the days the user gave it. */
+  keyRefused(): string;
+  /** A 402 for the key's own budget (the account short of pollen is the shared `outOfCreditsAt`). */
+  budgetUsed(): string;
+  /** A 403: the key may not use this model (the models the user allowed at sign-in). */
+  modelNotAllowed(model: string): string;
+  signInFailed(): string;
+  noAppKey(): string;
+}
+
+export const pollinationsWords: PollinationsStrings = {
+  keyRefused: () =>
+    'Pollinations refused your key: it may have expired (a key from signing in lasts the days you chose) or been revoked. Sign in with Pollinations again.',
+  budgetUsed: () =>
+    'This site has spent the budget you gave it at Pollinations. Sign in with Pollinations again to give it a new budget.',
+  modelNotAllowed: (model) =>
+    `Your Pollinations key may not use ${model}: when you signed in, you allowed this site other models. Sign in with Pollinations again and allow it, or pick another model.`,
+  signInFailed: () => 'Pollinations did not complete the sign-in. Sign in with Pollinations again.',
+  noAppKey: () =>
+    'This page has not set its Pollinations app key (the pollinations-app-key attribute), so you cannot sign in with Pollinations here. Enter a Pollinations key instead.',
+};
+
+declare module '../../strings/strings.js' {
+  interface Strings {
+    pollinations: PollinationsStrings;
+  }
+}

@@ -1,0 +1,13 @@
+import type { PollinationsStrings } from '../../../providers/pollinations/words.js';
+
+export const pollinations: PollinationsStrings = {
+  keyRefused: () =>
+    'Pollinations hat Ihren Schlüssel nicht angenommen: Er ist vielleicht abgelaufen (ein Schlüssel aus der Anmeldung gilt so viele Tage, wie Sie gewählt haben) oder widerrufen. Melden Sie sich erneut mit Pollinations an.',
+  budgetUsed: () =>
+    'Diese Website hat das Budget ausgegeben, das Sie ihr bei Pollinations gegeben haben. Melden Sie sich erneut mit Pollinations an, um ihr ein neues Budget zu geben.',
+  modelNotAllowed: (model) =>
+    `Ihr Pollinations-Schlüssel darf ${model} nicht verwenden: Bei der Anmeldung haben Sie dieser Website andere Modelle erlaubt. Melden Sie sich erneut mit Pollinations an und erlauben Sie es, oder wählen Sie ein anderes Modell.`,
+  signInFailed: () => 'Pollinations hat die Anmeldung nicht abgeschlossen. Melden Sie sich erneut mit Pollinations an.',
+  noAppKey: () =>
+    'Diese Seite hat ihren App-Schlüssel für Pollinations nicht angegeben (das Attribut pollinations-app-key), daher können Sie sich hier nicht mit Pollinations anmelden. Geben Sie stattdessen einen Pollinations-Schlüssel ein.',
+};

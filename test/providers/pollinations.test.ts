@@ -1,0 +1,126 @@
+// Pollinations (issue 31, 3), against its simulator (demo/sim/pollinations.mjs, held to pollinations/pollinations'
+// own sources): the adapter alone, with pasted keys (`sk_sim…`), then "Sign in with Pollinations" in the demo, as a
+// user goes: the budget and the days chosen before leaving, the key scoped to them, the image booked at its price, what
+// is left of the budget shown, the key sent to no other host.
+import { expect } from '@open-wc/testing';
+import { provider } from '../../src/providers/pollinations/adapter.js';
+import { quoteFor } from '../../src/providers/prices.js';
+import { liveCatalogue } from '../../src/providers/engine/adapters.js';
+import { LedgerStore } from '../../src/ledger/ledger.js';
+import { failure } from '../support/failure.js';
+import { providerHarness } from '../support/provider-harness.js';
+import { simCharges, simLog, simEndpoint, unique } from '../support/sim.js';
+import { authorize, demoWidget, forgetDemo, openDemo, signInButton, signInPage, withPopup } from '../support/demo.js';
+import { until } from '../support/wait.js';
+import { part, words } from '../support/widget.js';
+
+describe('Pollinations adapter (against the simulator)', function () {
+  this.timeout(20_000);
+  const { completed, start, endpoint } = providerHarness(provider, { keyPrefix: 'sk_sim' });
+
+  it('makes the image with GET /image/{prompt}, the key as a Bearer token in the header only, charged once', async () => {
+    const run = await completed('', { prompt: 'a red kite over dunes', seed: 42 });
+    expect([run.outcome.image.width, run.outcome.image.height]).to.deep.equal([512, 384]);
+    expect((await simCharges('pollinations', run.key)).images).to.equal(1);
+    const [made] = (await simLog('pollinations')).filter((entry) => entry.path.startsWith('/sim/pollinations/image/a'));
+    expect(made.path).to.equal(
+      '/sim/pollinations/image/a%20red%20kite%20over%20dunes?model=klein&width=512&height=384&seed=42',
+    );
+    expect([made.hasKey, made.path.includes(run.key)]).to.deep.equal([true, false]);
+  });
+
+  it('what the key has left of its budget, from /account/key; a key without one is said to have none', async () => {
+    const key = unique('sk_sim');
+    const before = await provider.balance({ endpoint: endpoint('keybudget=1'), apiKey: key });
+    expect([before?.usd?.toString(), before?.uncapped]).to.deep.equal(['1', false]);
+    await completed('keybudget=1', {}, { apiKey: key });
+    const after = await provider.balance({ endpoint: endpoint('keybudget=1'), apiKey: key });
+    expect(after?.usd?.toString()).to.equal('0.995');
+    const none = await provider.balance({ endpoint: endpoint(), apiKey: unique('sk_sim') });
+    expect([none?.usd, none?.uncapped]).to.deep.equal([undefined, true]);
+  });
+
+  for (const [scenario, code, said] of [
+    ['fault=401', 'auth-failed', 'Pollinations refused your key: it may have expired'],
+    ['keybudget=0.001', 'auth-required', 'This site has spent the budget you gave it at Pollinations.'],
+    ['pollen=0', 'insufficient-funds', 'Your Pollinations account does not have enough credit for this.'],
+    ['keymodels=flux', 'invalid-input', 'Your Pollinations key may not use FLUX.2 [klein] 4B'],
+  ]) {
+    it(`${scenario} → ${code}, in words that say what to do`, async () => {
+      const run = start(scenario);
+      const error = await failure(run.promise);
+      expect(error.code).to.equal(code);
+      expect(error.message).to.contain(said);
+      expect(error.message).to.not.contain(run.key);
+      expect((await simCharges('pollinations', run.key)).images).to.equal(0);
+    });
+  }
+
+  it('prices read live from /image/models, the bundled ones where it does not answer, the quote saying which', async () => {
+    const live = await liveCatalogue('pollinations', simEndpoint('pollinations', `price=klein:0.006;run=${unique()}`));
+    const quote = quoteFor({ provider: 'pollinations', model: 'flux-2-klein-4b' }, live);
+    expect([quote.total, quote.source.name]).to.deep.equal(['0.006', 'Pollinations model list (live)']);
+    const gone = await liveCatalogue('pollinations', `${location.origin}/sim/nowhere`);
+    const bundled = quoteFor({ provider: 'pollinations', model: 'flux-2-klein-4b' }, gone);
+    expect([bundled.total, bundled.source.name]).to.deep.equal(['0.005', 'Pollinations model list (bundled)']);
+  });
+});
+
+describe('Sign in with Pollinations (the demo, its simulator)', function () {
+  this.timeout(40_000);
+  afterEach(async () => {
+    await forgetDemo();
+    sessionStorage.clear();
+  });
+
+  it('asks the budget and the days first; the sign-in carries them, the App Key, state and S256; the key pays and what is left shows', async () => {
+    const view = await openDemo(1280);
+    await demoWidget(view, 'pollinations');
+    const { widget, button } = await signInButton(view, 'pollinations');
+    expect(words(button)).to.equal('Sign in with Pollinations');
+    button.click();
+    const grant = await until(() => widget.shadowRoot!.querySelector<HTMLElement>('[part~=grant]'));
+    const days = grant.querySelector<HTMLInputElement>('#grant-days')!;
+    expect([grant.querySelector<HTMLInputElement>('#grant-cap')!.value, days.value]).to.deep.equal(['1', '7']);
+
+    days.value = '0'; // refused in words, nothing leaves
+    grant.querySelector<HTMLButtonElement>('button.secondary')!.click();
+    await widget.updateComplete;
+    expect(words(part(widget, 'grant')!.querySelector('[part~=error]')!)).to.equal(
+      'Enter a whole number of days from 1 to 365, such as 7.',
+    );
+    widget.shadowRoot!.querySelector<HTMLInputElement>('#grant-days')!.value = '3';
+    widget.shadowRoot!.querySelector<HTMLInputElement>('#grant-cap')!.value = '2';
+    const leave = part(widget, 'grant')!.querySelector<HTMLElement>('button.secondary')!;
+    const popup = await withPopup(view, () => leave.click());
+    const page = (await signInPage(() => popup))!;
+    const asked = new URL(page.location.href).searchParams;
+    expect(
+      Object.fromEntries(
+        ['client_id', 'code_challenge_method', 'budget', 'expiry', 'models'].map((k) => [k, asked.get(k)]),
+      ),
+    ).to.deep.equal({
+      client_id: 'pk_simdemo',
+      code_challenge_method: 'S256',
+      budget: '2',
+      expiry: '3',
+      models: 'klein,flux',
+    });
+    expect(asked.get('state')).to.match(/^up\./);
+    expect(asked.get('redirect_uri')).to.equal(`${location.origin}/demo/index.html`);
+    await authorize(() => popup);
+    await until(() => words(part(widget, 'account')).startsWith('Signed in with Pollinations'), 8000);
+
+    const result = await widget.generate();
+    expect(result.charged).to.equal('0.005');
+    expect(result.images[0].receipt).to.include({ quoted: '0.005', basis: 'quote', left: '1.995' });
+    await until(() => words(part(widget, 'account')).includes('1.995'), 8000);
+    const [entry] = new LedgerStore({ storageKey: widget.storageKey }).entries();
+    expect([entry.status, entry.charged]).to.deep.equal(['charged', '0.005']);
+    const keyed = (await simLog('pollinations')).filter((e) => e.hasKey);
+    expect(
+      keyed.every((e) => e.host === location.host),
+      'the key only to Pollinations',
+    ).to.equal(true);
+  });
+});
