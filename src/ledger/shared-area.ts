@@ -39,6 +39,8 @@ export interface Area {
   pageBudgets: Map<object, string>;
   notice: Sentence | null;
   listeners: Set<() => void>;
+  /** A read took in another tab's write that `listeners` have not yet heard of (see `syncFromStorage`). */
+  unheard?: boolean;
   /** The sums of `view` and `days`, until either changes. */
   sum?: Sums;
 }
@@ -230,14 +232,22 @@ function writeToStorage(area: Area) {
 export function syncFromStorage(area: Area): Map<string, LedgerEntry> {
   const raw = readItem(area, area.key);
   if (raw !== area.raw) {
+    const first = area.raw === undefined;
     const [damaged, behind] = mergeStored(area, raw);
     if (damaged) quarantine(area, raw!);
     if (behind) writeToStorage(area);
+    // Whichever read comes first takes in another tab's write, and the storage event that follows then finds nothing
+    // new (`refresh`): the subscribers hear of it from here, once the read's own task is done.
+    if (!first && !area.unheard) {
+      area.unheard = true;
+      queueMicrotask(() => area.unheard && notify(area));
+    }
   }
   return area.view;
 }
 
 export function notify(area: Area) {
+  area.unheard = false;
   for (const listener of area.listeners) {
     try {
       listener();

@@ -108,6 +108,24 @@ describe('LedgerStore: several stores and tabs', () => {
     expect(seen).to.have.length(1);
   });
 
+  it('another tab’s write that a read takes in before its storage event arrives still reaches subscribers, once', async () => {
+    const storageKey = key();
+    const ledgerKey = `${storageKey}:ledger`;
+    const here = new LedgerStore({ storageKey });
+    const reader = new LedgerStore({ storageKey }); // another store of this page (the pipeline's, say)
+    here.open({ ...image, quoted: '0.01' });
+    const seen: Tally[] = [];
+    here.subscribe((t) => seen.push(t));
+    const tab = new MemoryStorage(new Map([[ledgerKey, localStorage.getItem(ledgerKey)!]]));
+    const there = new LedgerStore({ storageKey, storage: tab });
+    there.settle(there.open({ ...image, quoted: '0.05' }).id, { charged: '0.05' });
+    localStorage.setItem(ledgerKey, tab.getItem(ledgerKey)!);
+    expect(reader.tally().spent).to.equal('0.05'); // the read takes the write in first
+    storageEvent(ledgerKey); // then the event: nothing new for it to find
+    await Promise.resolve();
+    expect(seen.map((t) => t.spent)).to.deep.equal(['0.05']);
+  });
+
   it('heals a lost update: a stale tab overwrites a fresh entry, the owner writes it back', () => {
     const origin = oneOrigin();
     const { tab: tabA, ledger: a } = origin.open();

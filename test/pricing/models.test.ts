@@ -56,8 +56,8 @@ describe('models', () => {
   it('prices every model somewhere: FLUX.2 [dev] is hosted (not at BFL), and so is Puter’s [klein] 9B base', () => {
     for (const model of MODELS) expect(Object.keys(BUILTIN_PRICE_BOOK[model.id] ?? {}), model.id).not.to.be.empty;
     expect(Object.keys(BUILTIN_PRICE_BOOK['flux-2-dev']).sort()).to.deep.equal(['fal', 'huggingface', 'puter']);
-    // FLUX.1 [schnell] and [dev] only through Hugging Face (routed to fal).
-    expect(Object.keys(BUILTIN_PRICE_BOOK['flux-1-schnell'])).to.deep.equal(['huggingface']);
+    // FLUX.1 [schnell] through Hugging Face (routed to fal) and Pollinations (its `flux`); [dev] only through Hugging Face.
+    expect(Object.keys(BUILTIN_PRICE_BOOK['flux-1-schnell']).sort()).to.deep.equal(['huggingface', 'pollinations']);
     expect(Object.keys(BUILTIN_PRICE_BOOK['flux-1-dev'])).to.deep.equal(['huggingface']);
     expect(Object.keys(BUILTIN_PRICE_BOOK['flux-2-klein-9b-base'])).to.deep.equal(['puter']);
   });
