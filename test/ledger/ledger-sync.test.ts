@@ -85,18 +85,26 @@ describe('LedgerStore: several stores and tabs', () => {
     });
   });
 
-  it('a StorageEvent from another tab updates subscribers (and nothing fires without it)', () => {
+  /**
+   * A store on this page with one entry pending and a subscriber (`seen`), then another tab's image of $0.05 written to
+   * this origin's storage, with no storage event yet. The other tab: its own copy of the storage, its write landed here.
+   */
+  function anotherTabWrote() {
     const storageKey = key();
     const ledgerKey = `${storageKey}:ledger`;
     const here = new LedgerStore({ storageKey });
     here.open({ ...image, quoted: '0.01' });
     const seen: Tally[] = [];
     here.subscribe((t) => seen.push(t));
-    // The other tab: its own copy of the origin's storage, then its write lands in ours.
     const tab = new MemoryStorage(new Map([[ledgerKey, localStorage.getItem(ledgerKey)!]]));
     const there = new LedgerStore({ storageKey, storage: tab });
     there.settle(there.open({ ...image, quoted: '0.05' }).id, { charged: '0.05' });
     localStorage.setItem(ledgerKey, tab.getItem(ledgerKey)!);
+    return { storageKey, ledgerKey, here, seen };
+  }
+
+  it('a StorageEvent from another tab updates subscribers (and nothing fires without it)', () => {
+    const { ledgerKey, here, seen } = anotherTabWrote();
     expect(seen).to.have.length(0);
     storageEvent('unrelated');
     expect(seen).to.have.length(0);
@@ -109,17 +117,8 @@ describe('LedgerStore: several stores and tabs', () => {
   });
 
   it('another tab’s write that a read takes in before its storage event arrives still reaches subscribers, once', async () => {
-    const storageKey = key();
-    const ledgerKey = `${storageKey}:ledger`;
-    const here = new LedgerStore({ storageKey });
+    const { storageKey, ledgerKey, seen } = anotherTabWrote();
     const reader = new LedgerStore({ storageKey }); // another store of this page (the pipeline's, say)
-    here.open({ ...image, quoted: '0.01' });
-    const seen: Tally[] = [];
-    here.subscribe((t) => seen.push(t));
-    const tab = new MemoryStorage(new Map([[ledgerKey, localStorage.getItem(ledgerKey)!]]));
-    const there = new LedgerStore({ storageKey, storage: tab });
-    there.settle(there.open({ ...image, quoted: '0.05' }).id, { charged: '0.05' });
-    localStorage.setItem(ledgerKey, tab.getItem(ledgerKey)!);
     expect(reader.tally().spent).to.equal('0.05'); // the read takes the write in first
     storageEvent(ledgerKey); // then the event: nothing new for it to find
     await Promise.resolve();
