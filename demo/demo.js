@@ -102,6 +102,9 @@ const PROVIDERS = [
       ['pollen=0', 'No pollen in the account (402)'],
       ['limit=ignored', 'The sign-in’s key made without a budget (“no cap” said)'],
       ['price=klein:0.006', 'A price changed since the bundled list (the live one is used)'],
+      ['app=pk_simearn', 'This site earns 25 % (its App Key has Pollinations’ earnings on)'],
+      ['charge=0.007', 'Charged otherwise than listed (the receipt says what the budget fell by)'],
+      ['fault=accept-then-drop', 'Reply lost after the image was made (settled from the key’s budget)'],
       ['fault=401', 'Key expired or revoked (401)'],
       ['fault=429', 'Rate limited (429)'],
       ['fault=network', 'Network failure'],
@@ -173,6 +176,10 @@ function applyScenario() {
     ? location.origin.replace(/localhost|127\.0\.0\.1/, (host) => (host === 'localhost' ? '127.0.0.1' : 'localhost'))
     : location.origin;
   widget.endpoint = `${origin}${sim}${scenario ? `/s/${scenario}` : ''}`;
+  // A scenario of the page rather than the provider: the site's App Key with Pollinations' developer earnings on.
+  const app = /(?:^|;)app=([^;]+)/.exec(scenario)?.[1];
+  if (current().appKey) widget.pollinationsAppKey = app ?? current().appKey;
+  widget.pollinationsEarnings = !!app;
 }
 
 function applyProvider() {

@@ -91,7 +91,9 @@
 //          402 the user's balance short of the price: "Insufficient balance. This request costs ~0.0020 pollen.";
 //              the key's budget short of it: "API key budget too low. This request costs ~0.0020 pollen." [gateway]
 //        then the image is made (`pending=<ms>`) and the price is debited once from the balance and from the key's
-//        budget. Sides are rounded to multiples of 16 ("Dimensions rounded to multiples of 16", the front end's
+//        budget; a key made through an App Key with earnings on pays 25 % over the price, checked and debited as one
+//        price, the share credited to the app ("users pay 25% over base rates" [BYOP]; a share that is not a whole
+//        10⁻⁸ pollen is rounded up, stricter). Sides are rounded to multiples of 16 ("Dimensions rounded to multiples of 16", the front end's
 //        constraints); seed -1 is a random seed. Booleans read as Pollinations reads them (z.coerce.boolean):
 //        any non-empty text is true, `enhance=false` included; the log's `asked` says what was understood.
 //        Pollinations' `nologo` and `private` are no longer in the schema (ignored) [schema].
@@ -104,10 +106,11 @@
 //        permissions: {models, account}, pollenBudget, rateLimitEnabled: false}: pollenBudget what is left of the
 //        key's budget (null: no cap), expiresAt/expiresIn null without expiry [account]; 401 "API key required. This
 //        endpoint validates API keys." for a key unknown or expired
-//   POST /sim/pollinations/_register   JSON {redirectUris: [..], name?} → {client_id: 'pk_sim…', name, redirectUris}:
-//        registers an App Key (as enter.pollinations.ai/keys does), each URI with a scheme, https or http on
-//        loopback, no fragment [redirect]; 400 otherwise. Built in: `pk_simdemo` ("Userpays demo (simulated)") for
-//        http://localhost/ and http://127.0.0.1/ (any port), /index.html, /demo/ and /demo/index.html.
+//   POST /sim/pollinations/_register   JSON {redirectUris: [..], name?, earningsEnabled?} → {client_id: 'pk_sim…',
+//        name, redirectUris, earningsEnabled}: registers an App Key (as enter.pollinations.ai/keys and POST
+//        /account/keys do [BYOP]), each URI with a scheme, https or http on loopback, no fragment [redirect]; 400
+//        otherwise. Built in, for http://localhost/ and http://127.0.0.1/ (any port), /index.html, /demo/ and
+//        /demo/index.html: `pk_simdemo` ("Userpays demo (simulated)") and `pk_simearn`, the same with earnings on.
 //   GET  /sim/pollinations/_account?key=   {balance, budget, models, expiresAt (ms), scope}: the user’s and the key’s state
 //   GET  /sim/pollinations/_log | _charges?key= ({pollen, usd, images}: what was debited, 1 pollen = $1) | POST _reset
 //        for tests, as the other simulators (kit.mjs)
@@ -337,13 +340,23 @@ function registered(uri, allowlist) {
 }
 
 /** The built-in App Key, registered for the demo's and the tests' pages on loopback (any port [redirect]). */
+const DEMO_PAGES = ['localhost', '127.0.0.1'].flatMap((host) =>
+  ['/', '/index.html', '/demo/', '/demo/index.html'].map((path) => `http://${host}${path}`),
+);
 const BUILT_IN_APPS = {
-  pk_simdemo: {
-    name: 'Userpays demo (simulated)',
-    redirectUris: ['localhost', '127.0.0.1'].flatMap((host) =>
-      ['/', '/index.html', '/demo/', '/demo/index.html'].map((path) => `http://${host}${path}`),
-    ),
-  },
+  pk_simdemo: { name: 'Userpays demo (simulated)', redirectUris: DEMO_PAGES, earnings: false },
+  // The same site with developer earnings on: its users pay 25 % over base rates [BYOP].
+  pk_simearn: { name: 'Userpays demo, earning (simulated)', redirectUris: DEMO_PAGES, earnings: true },
+};
+
+/**
+ * "Developer earnings are opt-in per App Key. When enabled, users pay 25% over base rates. The markup credits to your
+ * balance." [BYOP]: what a user of such an app's key pays for `price` (units), and what the app earns of it.
+ */
+const withEarnings = (price) => {
+  // Whole units of 10⁻⁸ pollen; a share that does not come out whole is rounded up (stricter: the user pays no less).
+  const earned = Math.ceil(price / 4);
+  return { paid: price + earned, earned };
 };
 
 /** Exact pollen text of `units`, to 4 places as `toFixed(4)` writes it (half up; display only). */
@@ -371,7 +384,7 @@ const numberOf = (text) =>
   text !== null && text.trim() !== '' && Number.isFinite(Number(text)) ? Number(text) : undefined;
 
 export function createPollinationsSimulator({ pendingMs = 1500 } = {}) {
-  const apps = new Map(); // client_id → {name, redirectUris}
+  const apps = new Map(); // client_id → {name, redirectUris, earnings}
   const codes = new Map(); // code → {key, clientId, redirectUri, challenge, scope, expiresIn, expiresAt}
   const keys = new Map(); // key → {user, name, budget (units | null), models (names | null), expiresAt, scope, clientId}
   const users = new Map(); // user id → {balance (units), name}
@@ -380,7 +393,7 @@ export function createPollinationsSimulator({ pendingMs = 1500 } = {}) {
   const log = createRequestLog();
   const registerBuiltIns = () => {
     apps.clear();
-    for (const [id, app] of Object.entries(BUILT_IN_APPS)) apps.set(id, { ...app });
+    for (const [id, app] of Object.entries(BUILT_IN_APPS)) apps.set(id, { ...app, earned: 0 });
   };
   registerBuiltIns();
   const testRoutes = createTestRoutes({
@@ -767,7 +780,10 @@ ${scopes.length ? hidden('scope', scopes.join(' ')) : ''}
     if (fault === '429') return reply(req, res, 429, envelope(429), { 'Retry-After': scenario.retryAfter ?? '1' });
     if (fault === '500') return reply(req, res, 500, envelope(500));
     const user = users.get(record.user);
-    const price = scenario.charge !== undefined ? pollenOf(scenario.charge, '0') : priceOf(query.model, scenario);
+    const base = scenario.charge !== undefined ? pollenOf(scenario.charge, '0') : priceOf(query.model, scenario);
+    // A key made for an app with earnings on pays its share too [BYOP]: checked and debited as one price.
+    const app = record.clientId ? apps.get(record.clientId) : undefined;
+    const price = app?.earnings ? withEarnings(base).paid : base;
     const costs = `This request costs ~${fixed4(price)} pollen.`;
     if (fault === '402' || user.balance < price)
       return reply(req, res, 402, envelope(402, `Insufficient balance. ${costs}`));
@@ -777,6 +793,7 @@ ${scopes.length ? hidden('scope', scopes.join(' ')) : ''}
     // Once, when the image is made: the user's balance and the key's budget [gateway].
     user.balance -= price;
     if (record.budget !== null) record.budget -= price;
+    if (app?.earnings) app.earned += withEarnings(base).earned;
     charges.charge(key, price);
     entry.id = `img-${randomBytes(6).toString('hex')}`;
     if (acceptThenDrop(req, res, fault, entry)) return;
@@ -800,8 +817,10 @@ ${scopes.length ? hidden('scope', scopes.join(' ')) : ''}
       return reply(req, res, 400, envelope(400, 'Each redirect URI: https (http on loopback), with no fragment.'));
     const clientId = `pk_sim${randomBytes(8).toString('hex')}`;
     const name = typeof body.name === 'string' && body.name ? body.name : 'Simulated app';
-    apps.set(clientId, { name, redirectUris: uris });
-    reply(req, res, 200, { client_id: clientId, name, redirectUris: uris });
+    // `earningsEnabled: true` when creating an App Key through the API [BYOP].
+    const earnings = body.earningsEnabled === true;
+    apps.set(clientId, { name, redirectUris: uris, earnings, earned: 0 });
+    reply(req, res, 200, { client_id: clientId, name, redirectUris: uris, earningsEnabled: earnings });
   }
 
   function accountState(req, res, url) {

@@ -35,6 +35,11 @@ export interface QuoteRequest {
   inputs?: Size[];
   /** Where the provider is: for gateways, whose known prices apply (see GATEWAY_PRICE_BOOKS). */
   endpoint?: string;
+  /**
+   * The site's key has the provider's developer earnings on (`pollinations-earnings`): the user also pays the site's
+   * share, where the provider has one (`PriceEntry.earningsShare`).
+   */
+  earnings?: boolean;
 }
 
 export interface QuoteLine {
@@ -137,6 +142,11 @@ export interface Receipt {
   basis: ChargeBasis;
   credits?: string;
   left?: string;
+  /**
+   * What the provider's own balance fell by across the image, where it was read before and after, nothing else of the
+   * provider came between, and it says otherwise than `charged` (which stays as booked).
+   */
+  moved?: string;
 }
 
 export interface GeneratedImage {
@@ -192,6 +202,8 @@ export interface PublicRequest {
   count: number;
   seed?: number;
   inputs: Size[];
+  /** The site's key earns the provider's developer share, which the user pays too (see `QuoteRequest.earnings`). */
+  earnings?: boolean;
 }
 
 export interface SubmitDetail {

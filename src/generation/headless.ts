@@ -100,12 +100,16 @@ function checkOptions(options: unknown) {
 function checkRequest(request: unknown) {
   if (!isRecord(request)) invalid(headlessWords.notAGenerateRequest());
   const { provider = 'puter', model = DEFAULT_MODEL, prompt, width = 1024, height = 1024, count = 1, seed } = request;
-  const { references = [] } = request;
+  const { references = [], earnings } = request;
   if (typeof prompt !== 'string' || !prompt.trim()) invalid(headlessWords.promptNotText());
   if (!Array.isArray(references) || !references.every((image) => image instanceof Blob)) {
     invalid(headlessWords.referencesNotImages());
   }
-  return { provider, model, prompt, width, height, count, seed, references } as Omit<Asked, 'inputs'> & {
+  // Only `true` turns the site's share on: any other value is a page that did not say so.
+  return { provider, model, prompt, width, height, count, seed, references, earnings: earnings === true } as Omit<
+    Asked,
+    'inputs'
+  > & {
     references: Blob[];
   };
 }

@@ -3,7 +3,7 @@ import { scrubSecret } from '../base/secrets.js';
 import Decimal from 'decimal.js';
 import { UserPaysError, asUserPaysError } from '../base/errors.js';
 import type { ImageStore, StoredImage } from '../images/image-store.js';
-import { settleFromBalance, type LedgerStore, type Settlement, type SpentReading } from '../ledger/ledger.js';
+import { movedBy, settleFromBalance, type LedgerStore, type Settlement, type SpentReading } from '../ledger/ledger.js';
 import { Durations } from './durations.js';
 import type { Charge, PollPolicy, Provider, ReferenceImage, Wiring } from '../providers/provider.js';
 import type { PublicRequest, Quote } from '../base/types.js';
@@ -257,13 +257,24 @@ export async function runGeneration(job: GenerationJob): Promise<GenerationOutco
         createdAt: Date.now(),
       };
       tell(job.onStage, { stage: 'downloaded', image: stored });
+      const after = await leftRead;
       const receipt = {
         quoted: quote.perImage,
         basis: charge ? ('reported' as const) : ('quote' as const),
         credits: charge?.credits,
-        left: (await leftRead)?.usd?.toFixed(),
+        left: after?.usd?.toFixed(),
       };
-      stored.receipt = receipt;
+      // What the balance fell by across it, where that says otherwise than the charge booked (SPEC §4, Pollinations).
+      const moved =
+        before &&
+        after?.spent &&
+        movedBy(
+          { id: entryId, provider: request.provider },
+          before,
+          { spent: after.spent, at: after.ended },
+          ledger.entries(),
+        );
+      stored.receipt = moved && !new Decimal(moved).eq(charged) ? { ...receipt, moved } : receipt;
       await job.images.put(stored);
       ledger.settle(entryId, { charged, upstream: charge?.upstream, ...receipt });
       booked = booked.plus(charged);

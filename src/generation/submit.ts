@@ -157,6 +157,7 @@ function prepare(s: Submission, ledger: LedgerStore | undefined) {
     height: fitted.height,
     count: quote.count,
     inputs: fitted.inputs,
+    ...(asked.earnings && { earnings: true }),
   };
   const { seed = randomSeed() } = asked;
   if (!Number.isSafeInteger(seed) || seed < 0 || seed > MAX_SEED) {

@@ -33,6 +33,22 @@ export function othersBetween(entries: readonly LedgerEntry[], id: string, provi
 }
 
 /**
+ * What the balance says an answered image `id` cost, as a check beside the charge booked (never a reason to book
+ * otherwise): the difference between the readings around it, where no other entry of the provider came between them
+ * and it moved at all (a provider's accounting may lag its reply: nothing yet is no evidence). Undefined otherwise.
+ */
+export function movedBy(
+  { id, provider }: Pick<LedgerEntry, 'id' | 'provider'>,
+  before: SpentReading,
+  after: SpentReading,
+  entries: readonly LedgerEntry[],
+): string | undefined {
+  const difference = after.spent.minus(before.spent);
+  const alone = othersBetween(entries, id, provider, before.at, after.at).length === 0;
+  return alone && !difference.isZero() ? difference.toFixed() : undefined;
+}
+
+/**
  * What the balance says the uncertain image `id` cost: the difference between the readings `after` and `before`,
  * when no other entry of the provider came between them and it lies between one quote and `bound` (what it may have
  * cost: the quote times the sends the browser may have made of it); otherwise uncertain at that bound, with the

@@ -40,6 +40,12 @@ export interface PriceEntry {
   exact: boolean;
   /** Gateway fee taken at top-up, as a fraction ('0.05'): the money it takes is usage / (1 − fee). */
   topUpFee?: string;
+  /**
+   * What the provider adds for the site, as a fraction of the price ('0.25'), where the site's own key has the
+   * provider's developer earnings on (the request's `earnings`): the user pays usage × (1 + share), the share on a line
+   * of its own (Pollinations).
+   */
+  earningsShare?: string;
   /** The sizes the provider makes of this model (see capabilities.ts); default: BFL's rules for FLUX.2. */
   sizes?: SizeRule;
   /** The reference images it takes; default: up to 4 (none at a gateway), resized to 4 MP. */

@@ -64,6 +64,7 @@ function checkEntry(entry: PriceEntry, where: string, text: PricesStrings): Pric
   if (entry.topUpFee !== undefined && !price(entry.topUpFee, where, text).lt(1)) {
     invalid(text.badTopUpFee(where, String(entry.topUpFee)));
   }
+  if (entry.earningsShare !== undefined) price(entry.earningsShare, where, text);
   const sizes: unknown = entry.sizes;
   const references: unknown = entry.references;
   const whole = (value: unknown) => value === undefined || isPixels(value);
@@ -90,7 +91,7 @@ export function capabilityOf(entry: PriceEntry, provider: ProviderId): Capabilit
 /** The request with its defaults, each field checked: what is malformed is refused in plain words. */
 function checkRequest(request: unknown, text: PricesStrings) {
   if (!isRecord(request)) invalid(pricesDeveloper.notARequest());
-  const { provider = 'puter', model, width = 1024, height = 1024, count = 1, inputs = [], endpoint } = request;
+  const { provider = 'puter', model, width = 1024, height = 1024, count = 1, inputs = [], endpoint, earnings } = request;
   if (typeof provider !== 'string') invalid(text.noPrice(String(model), String(provider)));
   if (typeof model !== 'string') invalid(text.noSuchModel(String(model), MODELS[0].label));
   const unusable = !isPixels(width) ? text.width() : !isPixels(height) ? text.height() : '';
@@ -113,6 +114,7 @@ function checkRequest(request: unknown, text: PricesStrings) {
     count,
     inputs: inputs as Size[],
     endpoint,
+    earnings: earnings === true,
   };
 }
 
@@ -262,6 +264,13 @@ export function quoteDetails(request: QuoteRequest, book: PriceBook, text = pric
       label: text.topUpFee(fee.mul(100).toString()),
       amount: perImage.sub(usage).mul(count).toString(),
     });
+  }
+  if (asked.earnings && entry.earningsShare !== undefined) {
+    // The site's share, on top of what the provider charges: exact (a fraction of an exact price), its own line.
+    const share = price(entry.earningsShare, where, text);
+    const earned = perImage.mul(share);
+    lines.push({ label: text.siteShare(share.mul(100).toString()), amount: earned.mul(count).toString() });
+    perImage = perImage.add(earned);
   }
   const quote: Quote = {
     provider: asked.provider,

@@ -196,6 +196,8 @@ export interface KeyBalance {
    * a charge no reply confirmed (ledger/balance-settlement.ts). Undefined where the provider says nothing that exact.
    */
   spent?: Decimal;
+  /** When the key stops working (ms since the epoch), where the provider says (Pollinations' keys last the days chosen). */
+  expiresAt?: number;
 }
 
 export interface ProviderOutcome {

@@ -30,6 +30,8 @@ export interface PricesStrings {
   referencesAtOneMp(n: number): string;
   flatPerImage(): string;
   topUpFee(percent: string): string;
+  /** The site's share of an image's price, paid to the site through the provider (Pollinations' developer earnings). */
+  siteShare(percent: string): string;
   timesImages(count: number): string;
   // The cost preview
   forImages(count: number): string;
@@ -89,6 +91,7 @@ export const prices: PricesStrings = {
   referencesAtOneMp: (n) => `${plural(n, 'reference image')} (1 MP each)`,
   flatPerImage: () => 'Flat price per image',
   topUpFee: (percent) => `Top-up fee (${percent}%)`,
+  siteShare: (percent) => `This site’s share (${percent}%)`,
   timesImages: (count) => ` × ${count} images`,
   forImages: (count) => `for ${plural(count, 'image')}`,
   each: (price) => ` · ${price} each`,

@@ -24,6 +24,10 @@ export interface SignInStrings {
   ofYour(price: string, left: string, provider: string): string;
   /** The provider says the key a sign-in gave has no spending cap of its own (OpenRouter's `limit` null). */
   noCapOnKey(provider: string): string;
+  /** How long the key a sign-in gave works, where the provider says (Pollinations: the days the user chose). */
+  keyUntil(date: string): string;
+  /** Beside the sign-in button: the key the sign-in gave has expired. */
+  keyExpired(provider: string, date: string): string;
   revokeKey(): string;
   signInCancelled(provider: string): string;
   signInFailed(provider: string): string;
@@ -71,6 +75,8 @@ export const signIn: SignInStrings = {
   orPasteKey: () => 'or paste your own key below.',
   ofYour: (price, left, provider) => `${price} of your ${left} at ${provider}`,
   noCapOnKey: (provider) => `${provider} set no cap on this key`,
+  keyUntil: (date) => `the key works until ${date}`,
+  keyExpired: (provider, date) => `Your ${provider} key expired on ${date}: sign in again.`,
   revokeKey: () => 'Revoke this key ↗',
   signInCancelled: (provider) =>
     `Sign-in with ${words.providerName(provider)} was cancelled. Sign in again, or enter your own key.`,

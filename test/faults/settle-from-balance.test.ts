@@ -2,12 +2,14 @@
 // `/v1/credits`, OpenRouter's `/api/v1/key` `usage` — read before the image is sent and again after the fault. The
 // difference is booked where nothing else on that account came between the two reads, in any tab, and it lies
 // between one quote and the sends the browser may have made × the quote; else the charge stays uncertain at that
-// bound, and the words give both figures. Through the real pipeline against the simulators, which debit an account
+// bound, and the words give both figures; Pollinations' `/account/key` `pollenBudget` (the key's own) also checks an
+// answered image's charge on its receipt. Through the real pipeline against the simulators, which debit an account
 // as the services do (a BFL task when it is accepted, an OpenRouter image when it is made).
 import { expect } from '@open-wc/testing';
 import { runGeneration } from '../../src/generation/run-generation.js';
 import { LedgerStore } from '../../src/ledger/ledger.js';
 import { providerFor } from '../../src/providers/engine/adapters.js';
+import { provider as pollinations } from '../../src/providers/pollinations/adapter.js';
 import type { ProviderId } from '../../src/base/types.js';
 import { failure } from '../support/failure.js';
 import { generationJob } from '../support/generation.js';
@@ -65,6 +67,42 @@ describe('a charge no reply confirmed, settled from the account’s balance', fu
     expect(error.message).to.contain(
       `Your OpenRouter balance shows what it cost: OpenRouter charged $${debited.usd} for it, and your tally counts it.`,
     );
+  });
+
+  it('Pollinations: a reply lost after the image was made is booked at what the key’s pollenBudget fell by', async () => {
+    const key = `sk_sim-settle-${uniqueStorageKey()}`;
+    const { error, entry, tally } = await lostReply('pollinations', 'fault=accept-then-drop;keybudget=1', key);
+    const debited = await simCharges('pollinations', key);
+    expect([debited.images, debited.usd]).to.deep.equal([1, '0.005']);
+    expect(error.code).to.equal('network');
+    expect([entry.status, entry.charged, entry.basis]).to.deep.equal(['charged', '0.005', 'balance']);
+    expect([tally.spent, tally.uncertain]).to.deep.equal(['0.005', undefined]);
+  });
+
+  it('Pollinations: a key whose budget fell by otherwise than the quote keeps the quote booked, and the receipt says so', async () => {
+    const storageKey = uniqueStorageKey();
+    const ledger = new LedgerStore({ storageKey });
+    const key = `sk_sim-moved-${storageKey}`;
+    const run = (scenario: string) =>
+      runGeneration(
+        generationJob({
+          provider: pollinations,
+          endpoint: simEndpoint('pollinations', `${scenario};keybudget=1;run=${storageKey}`),
+          apiKey: key,
+          request: { provider: 'pollinations', model: 'flux-2-klein-4b' },
+          storageKey,
+          ledger,
+          poll: FAST,
+        }),
+      );
+    const [asQuoted] = (await run('')).stored;
+    expect(asQuoted.receipt).to.deep.include({ quoted: '0.005', basis: 'quote', left: '0.995' });
+    expect(asQuoted.receipt).not.to.have.property('moved');
+    // Pollinations took 0.007 though its list said 0.005 (its price changed after the list was read).
+    const [otherwise] = (await run('charge=0.007')).stored;
+    expect(otherwise.charged).to.equal('0.005');
+    expect(otherwise.receipt).to.deep.include({ quoted: '0.005', basis: 'quote', left: '0.988', moved: '0.007' });
+    expect(ledger.tally().spent).to.equal('0.01');
   });
 
   it('nothing reached BFL: the balance, read three times, shows no charge, and the charge stays uncertain at its bound', async () => {

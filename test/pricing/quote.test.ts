@@ -304,6 +304,27 @@ describe('quoteFor: other price rules', () => {
     ]);
   });
 
+  it('adds the site’s share where its Pollinations App Key earns, as its own line (25 % over the price, exactly)', () => {
+    const asked = { provider: 'pollinations' as const, model: 'flux-2-klein-4b', count: 2 };
+    const earning = quoteFor({ ...asked, earnings: true });
+    expect([earning.perImage, earning.total]).to.deep.equal(['0.00625', '0.0125']);
+    expect(earning.lines).to.deep.equal([
+      { label: 'Flat price per image × 2 images', amount: '0.01' },
+      { label: 'This site’s share (25%)', amount: '0.0025' },
+    ]);
+    // Without earnings, or at a provider that has no such share, the request's `earnings` changes nothing.
+    expect(quoteFor(asked).total).to.equal('0.01');
+    expect(quoteFor({ ...asked, provider: 'bfl', earnings: true })).to.deep.equal(
+      quoteFor({ ...asked, provider: 'bfl' }),
+    );
+    const badShare = book('flux-2-pro', { ...BUILTIN_PRICE_BOOK['flux-2-klein-4b'].pollinations!, earningsShare: 'x' });
+    expectInvalid(
+      { provider: 'fal', model: 'flux-2-pro', earnings: true },
+      'The price set for FLUX.2 [pro] at fal is not a valid amount ("x"): write it as a decimal string, such as "0.04". Fix the price book.',
+      badShare,
+    );
+  });
+
   it('can leave reference images unbilled in the megapixel rule', () => {
     const prices = book('flux-2-pro', {
       rule: { kind: 'megapixel', unit: 'usd', first: '0.03', extra: '0.015', inputs: false },

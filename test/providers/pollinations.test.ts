@@ -123,4 +123,38 @@ describe('Sign in with Pollinations (the demo, its simulator)', function () {
       'the key only to Pollinations',
     ).to.equal(true);
   });
+
+  it('a site that earns: its App Key in the sign-in, the share on its own line, booked and taken; the key’s days said, then its end', async () => {
+    const view = await openDemo(1280);
+    const widget = await demoWidget(view, 'pollinations', 'app=pk_simearn');
+    expect([widget.pollinationsAppKey, widget.pollinationsEarnings]).to.deep.equal(['pk_simearn', true]);
+    expect(widget.quote!.lines).to.deep.equal([
+      { label: 'Flat price per image', amount: '0.005' },
+      { label: 'This site’s share (25%)', amount: '0.00125' },
+    ]);
+    const { button } = await signInButton(view, 'pollinations');
+    button.click();
+    const leave = await until(() => part(widget, 'grant')?.querySelector<HTMLElement>('button.secondary'));
+    const popup = await withPopup(view, () => leave.click());
+    const page = (await signInPage(() => popup))!;
+    expect(new URL(page.location.href).searchParams.get('client_id')).to.equal('pk_simearn');
+    await authorize(() => popup);
+    await until(() => words(part(widget, 'account')).includes('the key works until'), 8000);
+
+    const result = await widget.generate();
+    expect(result.charged).to.equal('0.00625');
+    expect(result.images[0].receipt).to.deep.include({ quoted: '0.00625', left: '0.99375' });
+    expect(result.images[0].receipt).not.to.have.property('moved'); // the budget fell by what was booked
+    expect((await simCharges('pollinations', widget.apiKey)).usd).to.equal('0.00625');
+
+    // Eight days on (this page's clock; the key was given for 7): the sign-in is offered again, with when it ended.
+    const { Date: FrameDate } = view as Window & typeof globalThis;
+    const now = FrameDate.now;
+    FrameDate.now = () => now.call(FrameDate) + 8 * 86_400_000;
+    widget.prompt = 'a red kite over dunes'; // any change draws the widget again
+    await until(() => words(part(widget, 'account')).includes('key expired on'), 5000);
+    expect(words(part(widget, 'account'))).to.match(
+      /^Sign in with Pollinations Your Pollinations key expired on .+: sign in again\.$/,
+    );
+  });
 });

@@ -100,6 +100,7 @@ export class UserPaysImage extends UserPaysElement {
     keepImages: { attribute: 'keep-images', type: Number },
     huggingfaceClientId: { attribute: 'huggingface-client-id' },
     pollinationsAppKey: { attribute: 'pollinations-app-key' },
+    pollinationsEarnings: { attribute: 'pollinations-earnings', type: Boolean },
     priceBook: { attribute: false },
     customSize: { state: true },
     allModels: { state: true },
@@ -160,6 +161,11 @@ export class UserPaysImage extends UserPaysElement {
    * Without it the user can still enter a Pollinations key.
    */
   pollinationsAppKey = '';
+  /**
+   * Present when the site's App Key has Pollinations' developer earnings on: the user pays the site's share (25 % over
+   * Pollinations' price), which the quote shows as a line of its own and the tally books.
+   */
+  pollinationsEarnings = false;
   /** Overrides or extends the built-in prices. */
   priceBook: PriceBook | null = null;
 
@@ -372,6 +378,7 @@ export class UserPaysImage extends UserPaysElement {
     const { provider, model, prompt, width, height, count, endpoint } = this;
     const seed = this.seed ?? undefined; // a removed attribute is null
     const inputs = this.lazy?.references.images ?? []; // attached with the panels (More options)
-    return { provider, model, prompt, width, height, count, seed, inputs, endpoint };
+    const earnings = this.pollinationsEarnings || undefined;
+    return { provider, model, prompt, width, height, count, seed, inputs, endpoint, earnings };
   }
 }

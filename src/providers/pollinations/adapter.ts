@@ -93,6 +93,8 @@ export class PollinationsProvider implements Provider {
   readonly defaultEndpoint = info.defaultEndpoint();
   readonly needsKey = true;
   readonly account = pollinationsAccount;
+  /** `pollenBudget` falls by exactly what each image of this key costs: read around each one (`balance`). */
+  readonly tracksSpending = true;
 
   generate(request: ProviderRequest, context: RunContext): Promise<ProviderOutcome> {
     return guard(
@@ -148,22 +150,29 @@ export class PollinationsProvider implements Provider {
 
   /**
    * What the key has left of the budget the user gave this site: `GET {endpoint}/account/key` with the key →
-   * `pollenBudget` (pollen, = USD; null: the key has no budget of its own, and what is left is unknown)
-   * (enter.pollinations.ai/src/routes/account.ts).
+   * `pollenBudget` (pollen, = USD; null: the key has no budget of its own, and what is left is unknown) and `expiresAt`
+   * (ISO 8601; null: it does not expire) (enter.pollinations.ai/src/routes/account.ts). Only this site's key spends
+   * from its budget, which falls by exactly what each image costs (the site's share included): read before an image and
+   * after it, the difference checks the charge booked, and settles one no reply confirmed (`spent`, SPEC §5).
    */
   async balance(context: Parameters<NonNullable<Provider['balance']>>[0]): Promise<KeyBalance | undefined> {
     if (!context.apiKey) return undefined;
-    let uncapped = false;
+    let body: any;
     const usd = await readBalance(
       `${checkEndpoint(context.endpoint)}/account/key`,
       { authorization: `Bearer ${context.apiKey}` },
       context,
-      (body) => {
-        uncapped = body?.pollenBudget === null;
-        return body?.pollenBudget;
-      },
+      (read) => (body = read)?.pollenBudget,
     );
-    return usd || uncapped ? { usd, uncapped } : undefined;
+    const expiresAt = Date.parse(body?.expiresAt);
+    return (
+      body && {
+        usd,
+        uncapped: body.pollenBudget === null,
+        spent: usd?.neg(),
+        ...(expiresAt ? { expiresAt } : {}),
+      }
+    );
   }
 
   /** The live prices (`livePollinationsPrices`), laid over the bundled ones where Pollinations is used. */

@@ -8,7 +8,7 @@ import { REFERENCE_MAX_PIXELS, type PriceEntry, type ProviderPrices } from '../.
  * ones otherwise, the quote saying which. 1 pollen = $1, Pollinations' own anchor (BRING_YOUR_OWN_POLLEN.md); the card
  * fee when the user buys pollen is not in it. Sides of 64–2560 px, multiples of 16, at most 2.4 MP ("up to 2.4
  * megapixels", the registry's FLUX.2 [klein]; pollinations.ai's own model constraints). No reference images: Kontext,
- * the model that takes one, is not offered.
+ * the model that takes one, is not offered. With the site's developer earnings on, the user pays 25 % over these.
  */
 const pollinations = (model: string, perImage: string): PriceEntry => ({
   rule: { kind: 'flat', unit: 'usd', perImage },
@@ -21,6 +21,9 @@ const pollinations = (model: string, perImage: string): PriceEntry => ({
   sizes: { kind: 'pixels', step: 16, min: 64, max: 2560, maxPixels: 2_400_000 },
   references: { max: 0, maxPixels: REFERENCE_MAX_PIXELS },
   model,
+  // "Developer earnings are opt-in per App Key. When enabled, users pay 25% over base rates" (BRING_YOUR_OWN_POLLEN.md):
+  // paid where the page says its App Key has them on (`pollinations-earnings`).
+  earningsShare: '0.25',
 });
 
 export const prices: ProviderPrices = {

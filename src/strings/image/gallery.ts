@@ -43,6 +43,8 @@ export interface GalleryStrings {
   chargeBasis(basis: 'reported' | 'quote' | 'balance', provider: string, credits?: string): string;
   /** How the charge differs from the quote: `amount` more (`more`) or less; as quoted where no amount is given. */
   receiptDifference(amount?: string, more?: boolean): string;
+  /** The provider's balance fell by `amount` across the image, which is not the charge booked (`Receipt.moved`). */
+  receiptMoved(provider: string, amount: string): string;
 }
 
 export const gallery: GalleryStrings = {
@@ -102,4 +104,6 @@ export const gallery: GalleryStrings = {
       balance: `what your ${words.providerName(provider)} balance fell by`,
     })[basis],
   receiptDifference: (amount, more) => (amount ? `${amount} ${more ? 'more' : 'less'} than quoted.` : 'As quoted.'),
+  receiptMoved: (provider, amount) =>
+    `But your ${words.providerName(provider)} balance fell by ${amount} around it: the tally keeps the charge above; check the charge in your ${words.providerName(provider)} account.`,
 };

@@ -40,6 +40,7 @@ export const prices: PricesStrings = {
   referencesAtOneMp: (n) => `${referenceImages(n)} (je 1 MP)`,
   flatPerImage: () => 'Festpreis pro Bild',
   topUpFee: (percent) => `Aufladegebühr (${percent.replace('.', ',')} %)`,
+  siteShare: (percent) => `Anteil dieser Website (${percent.replace('.', ',')} %)`,
   timesImages: (count) => ` × ${count} Bilder`,
   forImages: (count) => `für ${images(count)}`,
   each: (price) => ` · je ${price}`,

@@ -25,6 +25,8 @@ export const signIn: SignInStrings = {
   orPasteKey: () => 'oder fügen Sie unten Ihren eigenen Schlüssel ein.',
   ofYour: (price, left, provider) => `${price} von Ihren ${left} bei ${provider}`,
   noCapOnKey: (provider) => `${provider} hat für diesen Schlüssel kein Limit gesetzt`,
+  keyUntil: (date) => `der Schlüssel gilt bis ${date}`,
+  keyExpired: (provider, date) => `Ihr ${provider}-Schlüssel ist am ${date} abgelaufen: Melden Sie sich erneut an.`,
   revokeKey: () => 'Diesen Schlüssel widerrufen ↗',
   signInCancelled: (provider) =>
     `Die Anmeldung mit ${words.providerName(provider)} wurde abgebrochen. Melden Sie sich erneut an oder geben Sie Ihren eigenen Schlüssel ein.`,

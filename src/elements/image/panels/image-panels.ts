@@ -1,5 +1,6 @@
 import { clock } from '../../../base/clock.js';
 import { dayOf } from '../../../base/days.js';
+import { formatDate } from '../../../base/dates.js';
 import { billsReferences, formatUsd } from '../../../pricing/index.js';
 import { progress as progressWords } from '../../../strings/image/progress.js';
 import { reword, wordsIn } from '../../../strings/strings.js';
@@ -149,17 +150,33 @@ function signInOf(host: ImageHost, parts: ImageParts, on: ImageHandlers & PanelH
   const provider = wordsIn(translation, 'words', words).providerName(host.provider);
   const quote = parts.pricing.quote;
   const left = parts.account?.balance?.usd;
+  const expiresAt = parts.account?.expiresAt;
+  const until = expiresAt && formatDate(expiresAt, locale, 'moment');
+  // A key past its days is signed in no more: the sign-in is offered again, with when it ended.
+  const expired = until && expiresAt <= clock.now() ? until : undefined;
   // Where the provider says the key has no cap, what is left is unknown: that is said, and no amount.
-  const share =
+  const share = [
     left && quote && !parts.pricing.problem
       ? signInText.ofYour(formatUsd(quote.total, locale), formatUsd(left, locale), provider)
-      : parts.account?.uncapped
-        ? signInText.noCapOnKey(provider)
-        : undefined;
+      : parts.account?.uncapped && signInText.noCapOnKey(provider),
+    until && !expired && signInText.keyUntil(until),
+  ]
+    .filter(Boolean)
+    .join(' · ');
   const revoke = providerInfo(host.provider)?.revokeUrl;
   const cannotPay = state.cannotPay ? providerInfo(host.provider)?.fundsUrl : undefined;
   return renderSignIn(
-    { id: host.provider, provider, signed: state.signed, share, revoke, cannotPay, grant: state.granting, translation },
+    {
+      id: host.provider,
+      provider,
+      signed: state.signed && !expired,
+      share,
+      revoke,
+      cannotPay,
+      expired,
+      grant: state.granting,
+      translation,
+    },
     on,
   );
 }

@@ -36,6 +36,8 @@ export class AccountController implements ReactiveController {
   balance?: PuterBalance;
   /** The key provider says the key has no spending cap (OpenRouter): what is left is unknown, and said so. */
   uncapped = false;
+  /** When the key stops working (ms), where its provider says. */
+  expiresAt?: number;
   private readFor = '';
 
   constructor(
@@ -52,6 +54,7 @@ export class AccountController implements ReactiveController {
     this.readFor = where;
     this.balance = undefined;
     this.uncapped = false;
+    this.expiresAt = undefined;
     if (active) void this.refresh();
     else if (where) setTimeout(() => where === this.readFor && void this.refresh(), REST_MS);
   }
@@ -79,6 +82,8 @@ export class AccountController implements ReactiveController {
         if (key.join('\n') === this.readFor) {
           this.balance = read?.usd && { usd: read.usd };
           this.uncapped = !!read?.uncapped;
+          // A read refused (a key past its days is refused at /account/key too) keeps when the key ended.
+          if (read) this.expiresAt = read.expiresAt;
         }
       } else {
         const endpoint = checkEndpoint(puterApi(this.source.endpoint()));

@@ -33,6 +33,8 @@ export interface SignInView {
   revoke?: string;
   /** Where the account adds funds, when the provider said at sign-in that it cannot pay as it stands. */
   cannotPay?: string;
+  /** When the key the sign-in gave expired, where it has (then the sign-in button is offered again). */
+  expired?: string;
   /** The form before a capped sign-in, while it is shown (see `Granting`). */
   grant?: Granting;
   /** The element's words over English (see `wordsIn`). */
@@ -64,7 +66,7 @@ export interface PuterAccountView {
  * Sign out beside it, and what is left on a line of its own. Drawn with the panels: the first price does not wait for it.
  */
 export function renderSignIn(
-  { id, provider, signed, share, revoke, cannotPay, grant, translation }: SignInView,
+  { id, provider, signed, share, revoke, cannotPay, expired, grant, translation }: SignInView,
   on: SignInHandlers,
 ) {
   const text = wordsIn(translation, 'signIn', signIn);
@@ -73,7 +75,7 @@ export function renderSignIn(
   // prettier-ignore
   return html`<p part="account" class="account">${signed
     ? html`<span>${text.signedInWith(provider)}</span> <span class="actions">${revoke ? html`<a part="revoke" href=${revoke} target="_blank" rel="noopener noreferrer">${text.revokeKey()}</a> ` : nothing}<button type="button" class="link" @click=${on.keySignOut}>${text.signOut()}</button></span>${share ? html` <span class="share muted">${share}</span>` : nothing}`
-    : html`<button part="sign-in" id="sign-in" type="button" class="secondary" data-provider=${id} @click=${on.keySignIn}>${text.signInWith(provider)}</button> <span class="muted">${text.orPasteKey()}</span>`}</p>${cannotPay
+    : html`<button part="sign-in" id="sign-in" type="button" class="secondary" data-provider=${id} @click=${on.keySignIn}>${text.signInWith(provider)}</button> <span class="muted">${expired ? text.keyExpired(provider, expired) : text.orPasteKey()}</span>`}</p>${cannotPay
     ? html`<p class="muted">${text.cannotPayYet(provider)} <a href=${cannotPay} target="_blank" rel="noopener">${text.addFunds(provider)}</a></p>`
     : nothing}`;
 }

@@ -69,8 +69,8 @@ function renderNotSaved({ notSaved, url, provider }: GalleryImage, { locale, tra
  */
 function renderReceipt({ receipt, charged, provider }: GalleryItem, { locale, translation }: Spoken) {
   const galleryText = wordsIn(translation, 'gallery', gallery);
-  const { quoted, basis, credits, left } = receipt!;
-  if (![charged, quoted, left ?? '0', credits ?? '0'].every(isAmount)) return nothing;
+  const { quoted, basis, credits, left, moved } = receipt!;
+  if (![charged, quoted, left ?? '0', credits ?? '0', moved ?? '0'].every(isAmount)) return nothing;
   const difference = new Decimal(charged).minus(quoted);
   return html`<details part="receipt" class="receipt">
     <summary>${galleryText.receipt()}</summary>
@@ -91,6 +91,7 @@ function renderReceipt({ receipt, charged, provider }: GalleryItem, { locale, tr
         difference.isZero() ? undefined : formatUsd(difference.abs(), locale),
         difference.isPositive(),
       )}
+      ${moved ? galleryText.receiptMoved(provider, formatUsd(moved, locale)) : nothing}
     </p>
   </details>`;
 }
