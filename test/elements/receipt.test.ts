@@ -67,7 +67,7 @@ describe('a receipt for every image', function () {
     expect(lines[1]).to.deep.equal(['Charged', "$0.021 · BFL's own figure: 2.1 credits"]);
     // The simulator still debits the real 1.4 credits: what the balance fell by is said beside BFL's own figure.
     expect(difference).to.equal(
-      '$0.007 more than quoted. But your BFL balance fell by $0.014 around it: the tally keeps the charge above; check the charge in your BFL account.',
+      '$0.007 more than quoted. Your BFL balance fell by $0.014 for it: check it in your account there.',
     );
   });
 

@@ -105,5 +105,5 @@ export const gallery: GalleryStrings = {
     })[basis],
   receiptDifference: (amount, more) => (amount ? `${amount} ${more ? 'more' : 'less'} than quoted.` : 'As quoted.'),
   receiptMoved: (provider, amount) =>
-    `But your ${words.providerName(provider)} balance fell by ${amount} around it: the tally keeps the charge above; check the charge in your ${words.providerName(provider)} account.`,
+    `Your ${words.providerName(provider)} balance fell by ${amount} for it: check it in your account there.`,
 };

@@ -62,5 +62,5 @@ export const gallery: GalleryStrings = {
   receiptDifference: (amount, more) =>
     amount ? `${amount} ${more ? 'mehr' : 'weniger'} als angekündigt.` : 'Wie angekündigt.',
   receiptMoved: (provider, amount) =>
-    `Ihr Guthaben bei ${words.providerName(provider)} ist dabei aber um ${amount} gesunken: Die Übersicht behält die Berechnung oben; prüfen Sie die Abbuchung in Ihrem Konto bei ${words.providerName(provider)}.`,
+    `Ihr Guthaben bei ${words.providerName(provider)} ist dafür um ${amount} gesunken: Prüfen Sie es in Ihrem Konto dort.`,
 };
