@@ -91,7 +91,16 @@ export function capabilityOf(entry: PriceEntry, provider: ProviderId): Capabilit
 /** The request with its defaults, each field checked: what is malformed is refused in plain words. */
 function checkRequest(request: unknown, text: PricesStrings) {
   if (!isRecord(request)) invalid(pricesDeveloper.notARequest());
-  const { provider = 'puter', model, width = 1024, height = 1024, count = 1, inputs = [], endpoint, earnings } = request;
+  const {
+    provider = 'puter',
+    model,
+    width = 1024,
+    height = 1024,
+    count = 1,
+    inputs = [],
+    endpoint,
+    earnings,
+  } = request;
   if (typeof provider !== 'string') invalid(text.noPrice(String(model), String(provider)));
   if (typeof model !== 'string') invalid(text.noSuchModel(String(model), MODELS[0].label));
   const unusable = !isPixels(width) ? text.width() : !isPixels(height) ? text.height() : '';
@@ -163,14 +172,15 @@ function parts(entry: PriceEntry, fitted: Fitted, where: string, text: PricesStr
     const area = fitted.width * fitted.height;
     // With `mp`, the output's area exactly, as the gateway counts it (see PriceRule).
     if (rule.mp) outputMegapixels = area / rule.mp;
-    lines.push([
-      text.megapixels(outputMegapixels),
-      rule.mp ? perMp.mul(area).div(rule.mp) : perMp.mul(outputMegapixels),
-    ]);
+    const output = (rate: Decimal) => (rule.mp ? rate.mul(area).div(rule.mp) : rate.mul(outputMegapixels));
+    lines.push([text.megapixels(outputMegapixels), output(perMp)]);
     inputMegapixels = edit ? inputs.length : 0;
     if (edit) {
       lines.push([text.referencesAtOneMp(inputs.length), perMp.mul(inputMegapixels)]);
-      references = inputs.map(() => [1, perMp]);
+      // What each adds is what the total loses without it: a lone reference also moves the output from the text
+      // endpoint's rate to the edit endpoint's, so it adds that change too.
+      const alone = output(perMp).sub(output(price(rule.perMp, where, text)));
+      references = inputs.map(() => [1, inputs.length > 1 ? perMp : perMp.add(alone)]);
     }
   } else {
     // Puter's catalogue costs (see PriceRule): megapixels of 10⁶ pixels, the output's exactly (or the 1 MP a

@@ -244,6 +244,20 @@ describe('quoteFor: what each reference image adds', () => {
     ]);
   });
 
+  it('on fal, what a reference adds is what the total loses without it: a lone one also moves the output to the edit rate', () => {
+    const asked = { provider: 'fal' as const, model: 'flux-2-klein-4b' };
+    const without = quoteFor(asked);
+    const one = quoteFor({ ...asked, inputs: [ONE_MP_IMAGE] });
+    const two = quoteFor({ ...asked, inputs: [ONE_MP_IMAGE, ONE_MP_IMAGE] });
+    // $0.005 per MP to make, $0.01 per MP (output and each reference) to edit.
+    expect([without.total, one.total, two.total]).to.deep.equal(['0.005', '0.02', '0.03']);
+    expect(one.references).to.deep.equal([{ megapixels: 1, amount: '0.015' }]);
+    expect(two.references).to.deep.equal([
+      { megapixels: 1, amount: '0.01' },
+      { megapixels: 1, amount: '0.01' },
+    ]);
+  });
+
   it('with a top-up fee, its share of the fee too, rounded up to a millionth', () => {
     const prices = mergePriceBook(BUILTIN_PRICE_BOOK, {
       'flux-2-pro': {
