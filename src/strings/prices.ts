@@ -42,6 +42,8 @@ export interface PricesStrings {
   estimateWhy(provider: string): string;
   credits(credits: string): string;
   pricesFrom(source: string, asOf: string): string;
+  /** The breakdown's last line, where the total above it is rounded: the exact sum of the lines. */
+  total(): string;
   // A price book the widget cannot use (the page's `priceBook`): said beside Generate, for the page to fix
   priceWhere(model: string, provider: string): string;
   aCredit(): string;
@@ -106,6 +108,7 @@ export const prices: PricesStrings = {
         : 'An estimate: the provider may charge a little differently.',
   credits: (credits) => `${credits} credits · `,
   pricesFrom: (source, asOf) => `Prices: ${source}, as of ${asOf}`,
+  total: () => 'Total',
   priceWhere: (model, provider) => `${model} at ${provider}`,
   aCredit: () => 'a credit',
   badPrice: (where, price) =>

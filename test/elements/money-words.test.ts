@@ -19,6 +19,33 @@ describe('<userpays-image>: money in words', () => {
     expect(costText(await widget('bfl', 'flux-2-pro'))).not.to.contain('estimate');
   });
 
+  it('a breakdown adds up to a figure shown: the rounded total beside Generate, and the exact one as its last line', async () => {
+    const el = await imageWidget(
+      { provider: 'openai', model: 'flux-2-klein-9b', locale: 'en-US' },
+      {
+        priceBook: {
+          'flux-2-klein-9b': {
+            openai: {
+              rule: { kind: 'flat', unit: 'usd', perImage: '0.040' },
+              topUpFee: '0.05',
+              source: { name: 'A gateway', asOf: '2026-11-01' },
+              exact: true,
+            },
+          },
+        },
+      },
+    );
+    const lines = [...el.shadowRoot!.querySelectorAll('[part~=cost] .lines li')].map((li) =>
+      [...li.children].map((cell) => cell.textContent!.trim()),
+    );
+    expect(lines).to.deep.equal([
+      ['Flat price per image', '$0.04'],
+      ['Top-up fee (5%)', '$0.002106'],
+      ['Total', '$0.042106'],
+    ]);
+    expect(el.shadowRoot!.querySelector('[part~=decision]')!.textContent).to.contain('$0.0421');
+  });
+
   it('says reference images are billed where they are, and included where the price is flat', async () => {
     expect(referencesNote(await widget('bfl', 'flux-2-pro'))).to.contain('billed too');
     const flat = await widget('bfl', 'flux-kontext-pro');

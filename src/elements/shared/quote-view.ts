@@ -5,8 +5,8 @@ import { wordsIn, type Translation } from '../../strings/strings.js';
 import type { Quote } from '../../base/types.js';
 
 /**
- * The cost preview: total (unless the caller shows it itself: the widget's decision row), per-image note,
- * breakdown and source. Rendered inside a polite live region by `<userpays-cost>`, so screen readers hear the new
+ * The cost preview: total (unless the caller shows it itself: the widget's decision row, rounded; then the breakdown
+ * ends with it to the last digit, so that its lines add up to a figure shown), per-image note, breakdown and source. Rendered inside a polite live region by `<userpays-cost>`, so screen readers hear the new
  * price after each change.
  */
 export function renderQuote(
@@ -23,6 +23,7 @@ export function renderQuote(
     </p>` : ''}
     <ul class="lines">
       ${quote.lines.map((line) => html`<li><span>${line.label}</span><span>${money(line.amount)}</span></li>`)}
+      ${withTotal ? '' : html`<li class="sum"><span>${text.total()}</span><span>${money(quote.total)}</span></li>`}
     </ul>
     ${quote.note ? html`<p class="muted">${quote.note}</p>` : ''}
     ${quote.exact ? '' : html`<p class="muted">${text.estimateWhy(quote.provider)}</p>`}
@@ -42,6 +43,9 @@ export const quoteStyles = css`
     margin: 0.35em 0;
     padding: 0;
     font-size: 0.9em;
+  }
+  .lines .sum {
+    font-weight: 600;
   }
   .lines li {
     display: flex;

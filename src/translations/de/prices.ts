@@ -55,6 +55,7 @@ export const prices: PricesStrings = {
         : 'Eine Schätzung: Der Anbieter kann etwas anders abrechnen.',
   credits: (credits) => `${credits} Credits · `,
   pricesFrom: (source, asOf) => `Preise: ${source}, Stand ${asOf}`,
+  total: () => 'Summe',
   priceWhere: (model, provider) => `${model} bei ${provider}`,
   aCredit: () => 'einen Credit',
   badPrice: (where, price) =>
