@@ -7,8 +7,9 @@ export interface GenerationStrings {
   imageAddressRefused(): string;
   chargedOtherwise(provider: string, charged: string, quoted: string): string;
   keyRejected(): string;
-  tooManyRequests(waitSeconds?: number): string;
-  providerTrouble(status: number): string;
+  /** `provider`: whose, where known (a busy provider is named: `guard` says it again with it). */
+  tooManyRequests(waitSeconds?: number, provider?: string): string;
+  providerTrouble(status: number, provider?: string): string;
   unknownProvider(id: string): string;
   adapterNotLoaded(provider: string): string;
   vetoed(): string;
@@ -64,9 +65,10 @@ export const generation: GenerationStrings = {
     `${words.TheProvider(provider)} charged ${charged}; the preview said ${quoted}. Your tally counts what was charged.`,
   keyRejected: () =>
     'The provider did not accept your API key. Check the key (or create a new one in your provider account) and try again.',
-  tooManyRequests: (waitSeconds) =>
-    `The provider is busy with too many of your requests. Wait ${waitSeconds ? `${waitSeconds} s` : 'a few seconds'} and try again.`,
-  providerTrouble: (status) => `The provider had a problem (HTTP ${status}). Try again in a moment.`,
+  tooManyRequests: (waitSeconds, provider) =>
+    `${provider ? words.TheProvider(provider) : 'The provider'} is busy with too many of your requests. Wait ${waitSeconds ? `${waitSeconds} s` : 'a few seconds'} and try again.`,
+  providerTrouble: (status, provider) =>
+    `${provider ? words.TheProvider(provider) : 'The provider'} had a problem (HTTP ${status}). Try again in a moment.`,
   unknownProvider: (id) => `The provider "${id}" is not available yet. Choose another provider.`,
   adapterNotLoaded: (provider) =>
     `Could not load what the widget needs to use ${words.theProvider(provider)}. Check your connection and try again: nothing was sent, and nothing was charged.`,

@@ -237,7 +237,7 @@ describe('Hugging Face adapter (router → fal)', () => {
       ['hf_not_a_token', '', 'auth-required', huggingFaceText.tokenRefused()],
       ['hf_sim_readonly', '', 'auth-required', huggingFaceText.scopeMissing()],
       ['hf_sim_empty', '', 'insufficient-funds', huggingFaceText.noCredits()],
-      ['hf_sim_user', 'fault=429;retryAfter=2', 'rate-limited', text.tooManyRequests(2)],
+      ['hf_sim_user', 'fault=429;retryAfter=2', 'rate-limited', text.tooManyRequests(2, 'huggingface')],
     ];
     for (const [token, scenario, code, message] of cases) {
       const error = await failure(run(token, {}, scenario));

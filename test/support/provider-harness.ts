@@ -12,6 +12,7 @@ import type {
 import { failure } from './failure.js';
 import { recordFetches } from './record-fetches.js';
 import { simEndpoint, unique, type SimulatorName } from './sim.js';
+import { generation as text } from '../../src/strings/generation.js';
 
 /** One generation under way: its key, how to cancel it, what the adapter reported, and its outcome. */
 export interface GenerationRun {
@@ -108,7 +109,7 @@ type Harness = ReturnType<typeof providerHarness>;
  * refusal. Then a 429 says the wait its Retry-After asked for, and an account with nothing left (key sim-empty) is
  * insufficient-funds.
  */
-export function itMapsSubmitFailures({ start, calls }: Harness, more: [string, string, boolean][] = []) {
+export function itMapsSubmitFailures({ start, calls, provider }: Harness, more: [string, string, boolean][] = []) {
   const cases: [string, string, boolean][] = [
     ['fault=401', 'auth-failed', false],
     ['fault=402', 'insufficient-funds', false],
@@ -130,10 +131,12 @@ export function itMapsSubmitFailures({ start, calls }: Harness, more: [string, s
     });
   }
 
-  it('fault=429 → rate-limited, retryable, with the wait from Retry-After', async () => {
-    const error = await failure(start('fault=429;retryAfter=7').promise);
+  it('fault=429 → rate-limited, retryable, naming the provider and the wait from Retry-After', async () => {
+    const run = start('fault=429;retryAfter=7');
+    const error = await failure(run.promise);
     expect([error.code, error.retryable]).to.deep.equal(['rate-limited', true]);
-    expect(error.message).to.contain('7 s');
+    expect(error.message).to.equal(text.tooManyRequests(7, provider.id));
+    expect(error.message).not.to.match(/^The provider/);
   });
 
   it('an account with nothing left (key sim-empty) → insufficient-funds', async () => {

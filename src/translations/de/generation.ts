@@ -10,9 +10,10 @@ export const generation: GenerationStrings = {
     `${words.TheProvider(provider)} hat ${charged} berechnet; die Vorschau nannte ${quoted}. Ihre Ausgabenübersicht zählt, was berechnet wurde.`,
   keyRejected: () =>
     'Der Anbieter hat Ihren API-Schlüssel nicht angenommen. Prüfen Sie den Schlüssel (oder erstellen Sie in Ihrem Konto beim Anbieter einen neuen) und versuchen Sie es noch einmal.',
-  tooManyRequests: (waitSeconds) =>
-    `Der Anbieter ist mit zu vielen Ihrer Anfragen beschäftigt. Warten Sie ${waitSeconds ? `${waitSeconds} s` : 'ein paar Sekunden'} und versuchen Sie es noch einmal.`,
-  providerTrouble: (status) => `Der Anbieter hatte ein Problem (HTTP ${status}). Versuchen Sie es gleich noch einmal.`,
+  tooManyRequests: (waitSeconds, provider) =>
+    `${provider ? words.TheProvider(provider) : 'Der Anbieter'} ist mit zu vielen Ihrer Anfragen beschäftigt. Warten Sie ${waitSeconds ? `${waitSeconds} s` : 'ein paar Sekunden'} und versuchen Sie es noch einmal.`,
+  providerTrouble: (status, provider) =>
+    `${provider ? words.TheProvider(provider) : 'Der Anbieter'} hatte ein Problem (HTTP ${status}). Versuchen Sie es gleich noch einmal.`,
   unknownProvider: (id) => `Den Anbieter „${id}“ gibt es hier noch nicht. Wählen Sie einen anderen Anbieter.`,
   adapterNotLoaded: (provider) =>
     `Was das Widget für ${words.theProvider(provider)} braucht, konnte nicht geladen werden. Prüfen Sie Ihre Verbindung und versuchen Sie es noch einmal: Nichts wurde gesendet, nichts wurde berechnet.`,
