@@ -40,7 +40,11 @@ describe('Sign in with OpenRouter and Hugging Face (the demo, its simulators)', 
       const { widget, button } = await signInButton(view, provider);
       expect(words(button)).to.equal(`Sign in with ${name}`);
       widget.prompt = 'a paper lantern on a dark river'; // being typed
-      expect(blocked(widget).reason).to.match(/key|token/i); // no key yet: Generate says what is missing
+      // No key yet: Generate says what is missing, pointing to the sign-in first, and its fix goes there.
+      const { reason, fix } = blocked(widget);
+      expect([reason, words(fix)]).to.deep.equal([`Sign in with ${name} (or paste your key)`, 'Sign in']);
+      fix!.click();
+      expect(widget.shadowRoot!.activeElement).to.equal(button);
 
       const leave = await toProvider(widget, button);
       const popup = await withPopup(view, () => leave.click());

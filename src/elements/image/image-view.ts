@@ -49,12 +49,15 @@ function blockedOf(
       at: 'prompt',
       fix: { label: widgetText.fixPrompt(), focus: 'prompt' },
     };
+  // Where the user may sign in instead of pasting a key, that is the way pointed to first.
   if (key && !key.value)
-    return {
-      reason: widgetText.addKeyFirst(key.provider),
-      at: 'key',
-      fix: { label: widgetText.fixKey(), focus: 'key' },
-    };
+    return key.signIn
+      ? {
+          reason: widgetText.signInFirst(key.provider),
+          at: 'key',
+          fix: { label: widgetText.fixSignIn(), focus: 'sign-in' },
+        }
+      : { reason: widgetText.addKeyFirst(key.provider), at: 'key', fix: { label: widgetText.fixKey(), focus: 'key' } };
   // What the budget and the account leave: known after the first paint, said with the panels.
   return panels?.spendingBlocked(host, parts, quote, offersAsk(host, parts));
 }

@@ -19,6 +19,9 @@ export interface WidgetStrings {
   // Why Generate cannot succeed now, and the fix it offers
   describeFirst(): string;
   addKeyFirst(provider: string): string;
+  /** Where the user may sign in to the provider instead of pasting a key. */
+  signInFirst(provider: string): string;
+  fixSignIn(): string;
   fixPrompt(): string;
   fixKey(): string;
   // Model, shape and size
@@ -55,6 +58,8 @@ export const widget: WidgetStrings = {
   priceDetails: () => 'Price details',
   describeFirst: () => 'Describe the image first',
   addKeyFirst: (provider) => `Add your ${provider} API key`,
+  signInFirst: (provider) => `Sign in with ${provider} (or paste your key)`,
+  fixSignIn: () => 'Sign in',
   fixPrompt: () => 'Write a prompt',
   fixKey: () => 'Enter the key',
   moreModels: (n) => `${n} more ${n === 1 ? 'model' : 'models'}`,

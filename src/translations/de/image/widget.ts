@@ -18,6 +18,8 @@ export const widget: WidgetStrings = {
   priceDetails: () => 'Preisdetails',
   describeFirst: () => 'Beschreiben Sie zuerst das Bild',
   addKeyFirst: (provider) => `Geben Sie Ihren API-Schlüssel für ${provider} ein`,
+  signInFirst: (provider) => `Melden Sie sich bei ${provider} an (oder fügen Sie Ihren Schlüssel ein)`,
+  fixSignIn: () => 'Anmelden',
   fixPrompt: () => 'Prompt schreiben',
   fixKey: () => 'Schlüssel eingeben',
   moreModels: (n) => `${n} ${n === 1 ? 'weiteres Modell' : 'weitere Modelle'}`,
