@@ -59,6 +59,22 @@ describe('every error an element shows carries part error', function () {
       errorPartsVisible(el);
     });
 
+  it('<userpays-image>: a failed submission is shown where its image would have been; Dismiss brings the last one back', async () => {
+    const storageKey = newStorageKey();
+    const el = await bflWidget({ apiKey: 'sim-k', storageKey });
+    await el.generate();
+    el.endpoint = el.endpoint.replace('/s/', '/s/fault=500;'); // the same origin: the same key
+    expect((await rejection(el.generate()))!.code).to.equal('provider-error');
+    await el.updateComplete;
+    const canvas = el.shadowRoot!.querySelector('section.canvas')!;
+    expect(canvas.querySelector('[part~=error]'), 'the error in the canvas').to.not.equal(null);
+    expect(canvas.querySelector('[part~=result]'), 'in place of the last image').to.equal(null);
+    expect(el.shadowRoot!.querySelector('form [part~=error]'), 'not beside the controls too').to.equal(null);
+    [...canvas.querySelectorAll('button')].find((button) => words(button) === 'Dismiss')!.click();
+    await el.updateComplete;
+    expect(canvas.querySelector('[part~=result]')).to.not.equal(null);
+  });
+
   it('<userpays-image>: a size the model cannot make, beside Generate', async () => {
     const el = await imageWidget({
       provider: 'bfl',

@@ -78,12 +78,16 @@ const frame = (size: { width: number; height: number }) =>
     aria-hidden="true"
   ></svg>`;
 
-/** The canvas: what runs, else the latest submission (both the panels'), else an inviting empty state. */
+/**
+ * The canvas: what runs, else the last submission's error where its image would have been, else the latest submission
+ * (all the panels'), else an inviting empty state.
+ */
 function renderCanvas(view: ImageView) {
   const widgetText = view.widget;
   const content = view.busy
     ? view.panels.running
-    : (view.panels.result ??
+    : ((view.error && view.panels.failure?.(view)) ??
+      view.panels.result ??
       html`<div class="empty">
         ${frame(view.size)}
         <p><strong>${widgetText.emptyTitle()}</strong><br /><span class="muted">${widgetText.emptyHint()}</span></p>

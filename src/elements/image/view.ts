@@ -82,8 +82,10 @@ export interface ImageView {
     account?: unknown;
     /** The key field (under its sign-in), drawn from this whole view. */
     keyField?: (view: ImageView) => unknown;
-    /** What the last submission came to (its error, what it charged), drawn from this whole view. */
+    /** What the last submission charged where that differs from the preview, drawn from this whole view. */
     outcome?: (view: ImageView) => unknown;
+    /** The last submission's error, where its image would have been (the canvas), drawn from this whole view. */
+    failure?: (view: ImageView) => unknown;
     /** A change just made for the user (Vary, Reuse, Delete…), said beside an Undo. */
     undo?: unknown;
     /** The latest submission, large: `part="result"`. */

@@ -17,7 +17,7 @@ import { renderHistory, renderResult } from './gallery/result.js';
 import { renderRunning } from './submission/running.js';
 import { renderTallySummary } from '../../tally/tally-summary.js';
 import { renderKeyField, renderPuterAccount, renderSignIn } from './accounts/accounts.js';
-import { renderOutcome, renderUndo } from './submission/outcome.js';
+import { renderFailure, renderOutcome, renderUndo } from './submission/outcome.js';
 import { keyOrigin, keyRoute, providerInfo, routeParts } from '../../../providers/catalog.js';
 import { signIn } from '../../../strings/sign-in.js';
 import { words } from '../../../strings/words.js';
@@ -76,7 +76,8 @@ export function imagePanels(
     account: host.provider === 'puter' ? puterAccountOf(parts, on) : undefined,
     keyField: (view) =>
       renderKeyField(view, on, view.key && keyNotSentHere(host, parts, view.key.payee), parts.signIn?.state()?.signed),
-    outcome: (view) => renderOutcome(view, on),
+    outcome: renderOutcome,
+    failure: (view) => renderFailure(view, on),
     undo: parts.undo && renderUndo(parts.undo, on.undo, translation),
     result: latest.length ? renderResult({ images: latest, locale, translation }, on.imageAction) : undefined,
     history: renderHistory(

@@ -7,12 +7,17 @@ import type { ImageHandlers, ImageView } from '../../view.js';
 import type { PanelHandlers } from '../image-actions.js';
 
 /**
- * What the last submission came to, beside the decision row, drawn with the panels as everything a submission shows
- * is (a submission waits for them): its error, with where to add funds and Try again where trying again can succeed;
- * what it charged where that differs from the preview.
+ * What the last submission came to, drawn with the panels as everything a submission shows is (a submission waits
+ * for them): its error where its image would have been (the canvas), with where to add funds and Try again where
+ * trying again can succeed (`renderFailure`); what it charged where that differs from the preview, beside the decision
+ * row (`renderOutcome`).
  */
-export function renderOutcome(
-  { error, funds, chargeNote, translation }: ImageView,
+export function renderOutcome({ chargeNote }: ImageView) {
+  return chargeNote ? html`<p class="muted">${chargeNote}</p>` : nothing;
+}
+
+export function renderFailure(
+  { error, funds, translation }: ImageView,
   on: Pick<ImageHandlers & PanelHandlers, 'retry' | 'dismissError'>,
 ) {
   const progressText = wordsIn(translation, 'progress', progress);
@@ -37,7 +42,7 @@ export function renderOutcome(
           </div>
         </div>`
       : nothing
-  }${chargeNote ? html`<p class="muted">${chargeNote}</p>` : nothing}`;
+  }`;
 }
 
 /** A change just made for the user (Vary, Reuse, Finalize, Delete), said beside an Undo. */
