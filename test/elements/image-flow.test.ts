@@ -90,7 +90,11 @@ describe('<userpays-image>: keyboard, focus and announcements', () => {
     await result;
     await el.updateComplete;
     await el.updateComplete;
+    // The new image itself, named by its prompt (not the figure, whose name would begin with its toolbar).
     expect(el.shadowRoot!.activeElement).to.equal(inside(el, '[data-focus=result]'));
+    expect(inside(el, '[data-focus=result]').getAttribute('aria-label')).to.equal(
+      'Open full size: a red fox in the snow',
+    );
     expect(inside(el, '[data-focus=result]').querySelector('img')).to.exist;
     expect(announced(el)).to.include('Image ready: a red fox in the snow');
     await settled(el); // the new image fades in: its colours as they are once shown

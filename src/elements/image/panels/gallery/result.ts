@@ -164,16 +164,21 @@ function renderToolbar(image: GalleryItem, act: (event: Event) => void, { locale
   </div>`;
 }
 
-/** One image: a button that opens it full size, its toolbar, and what it is (model, size, seed, price, when). */
+/**
+ * One image: a button that opens it full size, its toolbar, and what it is (model, size, seed, price, when). The focus
+ * after a result goes to the first image itself (`data-focus=result`), named by its prompt, not by its toolbar.
+ */
 function renderTile(image: GalleryItem, act: (event: Event) => void, spoken: Spoken, first: boolean) {
   const { locale, translation } = spoken;
   const galleryText = wordsIn(translation, 'gallery', gallery);
-  return html`<figure class="tile" tabindex="-1" data-focus=${first ? 'result' : nothing} data-id=${image.id}>
+  const focus = first ? 'result' : nothing;
+  return html`<figure class="tile" data-id=${image.id}>
     ${
       image.url
         ? html`<button
             type="button"
             class="open"
+            data-focus=${focus}
             data-action="open"
             data-id=${image.id}
             aria-label=${galleryText.openLabel(image.prompt)}
@@ -191,6 +196,8 @@ function renderTile(image: GalleryItem, act: (event: Event) => void, spoken: Spo
         : html`<div
             part="image"
             class="expired"
+            tabindex="-1"
+            data-focus=${focus}
             role="img"
             style=${`aspect-ratio: ${image.width} / ${image.height}`}
             aria-label=${galleryText.expiredImage(image.prompt)}
