@@ -8,6 +8,7 @@ import { downloadName } from '../../src/elements/image/panels/gallery/result.js'
 import type { SubmitDetail } from '../../src/base/types.js';
 import { bflWidget } from '../support/bfl-widget.js';
 import { simLog, submissionsSince, uniqueStorageKey } from '../support/sim.js';
+import { until } from '../support/wait.js';
 import { announced, decision, imageAction, part, settled, tiles, words } from '../support/widget.js';
 
 const RUN = uniqueStorageKey();
@@ -122,6 +123,25 @@ describe('<userpays-image>: the gallery', () => {
     action(el, 'delete').click();
     await waitUntil(() => tiles(el).length === 0, 'the image is gone');
     expect(el.tally!.spent).to.equal('0.014');
+  });
+
+  it('Use as reference: the new chip comes into view (More options far below the image on a phone), opened for it', async () => {
+    const el = await generated();
+    el.style.width = '390px'; // a phone: the result above the controls, More options far below it
+    await el.updateComplete;
+    scrollTo(0, 0);
+    action(el, 'reference').click();
+    const chip = await until(() => el.shadowRoot!.querySelector('.thumbs li:last-child'));
+    expect(part(el, 'more')!.hasAttribute('open')).to.equal(true);
+    await until(
+      () => {
+        const { top, bottom } = chip.getBoundingClientRect();
+        return top >= 0 && bottom <= innerHeight;
+      },
+      3000,
+      'the chip in view',
+    );
+    el.style.width = '';
   });
 
   it('says whether the copy worked', async () => {

@@ -86,7 +86,7 @@ describe('<userpays-image>: the gallery’s actions, the form and the focus', fu
     expectFocusOn(el, undoBar(el)!.querySelector('button'), 'Undo');
     undoBar(el)!.querySelector('button')!.click();
     await waitUntil(() => tiles(el).length === 1, 'back');
-    await waitUntil(() => focused(el) === tiles(el)[0], 'the focus on it');
+    await waitUntil(() => focused(el) === tiles(el)[0].querySelector('.open'), 'the focus on it');
   });
 
   it('Dismiss of an error: the focus on Generate, never on the page', async () => {

@@ -135,10 +135,11 @@ export function panelHandlers(host: ImageHost, parts: ImageParts): PanelHandlers
         offerUndo: (sentence, undo) => parts.offerUndo(sentence, undo),
         addReference: async (file) => {
           await references.add([file], parts.pricing.capability?.references.max ?? 0);
-          // Where it went: More options open, its thumbnails in view.
+          // Where it went: More options open, and the new chip itself in the middle of the view, where the eye is.
           const more = root().querySelector<HTMLDetailsElement>('[part~=more]');
           if (more) more.open = true;
-          more?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+          await host.updateComplete;
+          root().querySelector('.thumbs li:last-child')?.scrollIntoView({ block: 'center', behavior: 'smooth' });
         },
         reuse: (settings, final) => {
           parts.edited();
@@ -153,7 +154,8 @@ export function panelHandlers(host: ImageHost, parts: ImageParts): PanelHandlers
           prompt?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
           prompt?.focus({ preventScroll: true });
         },
-        focusImage: (id) => parts.flow?.focusAt(id ? `.tile[data-id="${id}"]` : '.undo button'),
+        // The image itself (its button, or where its link has expired, its place), never the figure around it.
+        focusImage: (id) => parts.flow?.focusAt(id ? `.tile[data-id="${id}"] :is(.open, .expired)` : '.undo button'),
       });
     },
     offerChoose: (event) => {
