@@ -80,7 +80,7 @@ describe('<userpays-image>: the gallery', () => {
     await waitUntil(() => newest(el)?.textContent?.includes(`seed ${request.seed}`), 'the seed is shown');
   });
 
-  it('reuses the prompt, settings and seed; varies with a new seed', async () => {
+  it('reuses the prompt, settings and seed', async () => {
     const el = await generated(undefined, 42);
     Object.assign(el, { prompt: 'something else', model: 'flux-2-max', width: 512, height: 512, seed: 7 });
     action(el, 'reuse').click();
@@ -92,15 +92,37 @@ describe('<userpays-image>: the gallery', () => {
       1024,
       42,
     ]);
-    action(el, 'vary').click();
-    await el.updateComplete;
-    expect(el.seed).to.equal(undefined);
-    expect(el.shadowRoot!.querySelector<HTMLInputElement>('[part~=seed]')!.value).to.equal('');
     // What changed is said beside the form, with Undo; Undo puts back what was there.
-    expect(words(el.shadowRoot!.querySelector('.undo'))).to.contain('with a new seed');
+    expect(words(el.shadowRoot!.querySelector('.undo'))).to.contain('seed of the image are in the form');
     el.shadowRoot!.querySelector<HTMLButtonElement>('.undo button')!.click();
     await el.updateComplete;
-    expect(el.seed).to.equal(42);
+    expect(el.seed).to.equal(7);
+  });
+
+  it('Vary makes one new image of it in one click, at the price its button shows, with a new seed', async () => {
+    const el = await generated(undefined, 42);
+    Object.assign(el, { prompt: 'something else', model: 'flux-2-max', count: 3 });
+    await el.updateComplete;
+    const vary = action(el, 'vary');
+    // Its settings, one image: FLUX.2 [klein] 4B at 1024×1024 is $0.014 (the form's [max] × 3 would be $0.21).
+    expect(words(vary)).to.equal('$0.014');
+    expect(vary.getAttribute('aria-label')).to.equal(
+      'Vary for $0.014 (a new image: same prompt and settings, a new seed): A red fox, in the snow!',
+    );
+    const submitted = oneEvent(el, 'userpays-submit');
+    const result = oneEvent(el, 'userpays-result');
+    vary.click();
+    const { request, quote } = (await submitted).detail as SubmitDetail;
+    expect([request.prompt, request.model, request.count, quote.total]).to.deep.equal([
+      'A red fox, in the snow!',
+      'flux-2-klein-4b',
+      1,
+      '0.014',
+    ]);
+    expect(request.seed).to.not.equal(42);
+    await result;
+    await waitUntil(() => tiles(el).length === 2, 'the new image beside the first');
+    expect(el.tally!.spent).to.equal('0.028');
   });
 
   it('finalizes a draft on FLUX.2 [pro] with the same seed, showing the price before anything is sent', async () => {

@@ -75,7 +75,7 @@ const SAME_IN_BOTH: Record<string, string> = {
  * German differ for some values only (a shortcut is "⌘↵" on a Mac in both; "Strg+↵" is German for "Ctrl+↵").
  */
 const VALUES: Record<string, unknown[][]> = {
-  'gallery.settingsFrom': [['reuse'], ['vary'], ['finalize']],
+  'gallery.settingsFrom': [['reuse'], ['finalize']],
   'gallery.chargeBasis': [
     ['reported', 'bfl', '1.4'],
     ['reported', 'openrouter'],

@@ -43,6 +43,7 @@ export interface ImageHost extends ReactiveControllerHost, HTMLElement {
   keepImages: number;
   huggingfaceClientId: string;
   pollinationsAppKey: string;
+  pollinationsEarnings: boolean;
   /** The page's `budget` attribute, as written ('' for none). */
   budget: string;
   puterSrc: string;

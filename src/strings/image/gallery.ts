@@ -16,7 +16,8 @@ export interface GalleryStrings {
   copied(): string;
   copyFailed(): string;
   reuse(): string;
-  varyLabel(prompt: string): string;
+  /** Vary makes a new image at once: `price` is what that one click costs. */
+  varyLabel(prompt: string, price: string): string;
   referenceLabel(prompt: string): string;
   finalize(model: string, price: string): string;
   remove(): string;
@@ -30,7 +31,7 @@ export interface GalleryStrings {
   previousImage(): string;
   nextImage(): string;
   lightboxLabel(prompt: string): string;
-  settingsFrom(what: 'reuse' | 'vary' | 'finalize'): string;
+  settingsFrom(what: 'reuse' | 'finalize'): string;
   referenceAdded(): string;
   deleted(): string;
   imagesReady(count: number, prompt: string): string;
@@ -63,7 +64,7 @@ export const gallery: GalleryStrings = {
   copied: () => 'Image copied.',
   copyFailed: () => 'This browser did not let the page copy the image: use Download instead.',
   reuse: () => 'Reuse',
-  varyLabel: (prompt) => `Vary (same prompt and settings, a new seed): ${prompt}`,
+  varyLabel: (prompt, price) => `Vary for ${price} (a new image: same prompt and settings, a new seed): ${prompt}`,
   referenceLabel: (prompt) => `Use as reference: ${prompt}`,
   finalize: (model, price) => `Finalize on ${model} · ${price}`,
   remove: () => 'Delete',
@@ -87,7 +88,6 @@ export const gallery: GalleryStrings = {
   settingsFrom: (what) =>
     ({
       reuse: 'The prompt, settings and seed of the image are in the form.',
-      vary: 'The prompt and settings of the image are in the form, with a new seed.',
       finalize: 'The prompt, size and seed of the image are in the form, on the final model: its price is shown.',
     })[what],
   referenceAdded: () => 'The image is added as a reference.',

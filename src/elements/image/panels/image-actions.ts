@@ -149,6 +149,7 @@ export function panelHandlers(host: ImageHost, parts: ImageParts): PanelHandlers
           if (finalModel) host.model = finalModel;
           return () => Object.assign(host, { prompt, provider, model, width, height, seed });
         },
+        generate: () => void host.generate().catch(() => {}), // its error is shown where its image would have been
         showForm: () => {
           const prompt = root().querySelector<HTMLElement>('#prompt');
           prompt?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });

@@ -5,7 +5,7 @@ import { billsReferences, formatUsd } from '../../../pricing/index.js';
 import { progress as progressWords } from '../../../strings/image/progress.js';
 import { reword, wordsIn } from '../../../strings/strings.js';
 import type { Offer } from '../../../pricing/compare.js';
-import type { ProgressDetail } from '../../../base/types.js';
+import type { ProgressDetail, ProviderId } from '../../../base/types.js';
 import type { ImageHost } from '../image-parts.js';
 import type { ImageParts } from './lazy-parts.js';
 import type { ImageHandlers, ImageView } from '../view.js';
@@ -38,10 +38,20 @@ export function imagePanels(
   const { ledger, tally } = parts.ledger;
   const { locale, translation } = parts.language;
   const references = pricing.capability?.references;
+  const attached = parts.references?.images ?? [];
   const shown = (parts.gallery?.images ?? []).map((image) => ({
     ...image,
     referable: !!references?.max,
     finalize: finalOf(image, host.models, pricing),
+    // One new image of it, as Vary sends it: its settings, the references attached now, this page's endpoint.
+    vary: pricing.price({
+      ...image,
+      provider: image.provider as ProviderId,
+      count: 1,
+      inputs: attached,
+      endpoint: host.endpoint,
+      earnings: host.pollinationsEarnings,
+    }).quote?.total,
   }));
   // The latest submission (the newest image's), large; the rest as history.
   const batchOf = (image?: { batch?: string; id: string }) => image?.batch ?? image?.id;

@@ -330,6 +330,15 @@ export const imagePanelStyles = css`
     cursor: pointer;
     list-style: none;
   }
+  /* Vary makes an image at once: what that costs stands in its button. */
+  .tool.priced {
+    display: flex;
+    gap: 0.25rem;
+    width: auto;
+    padding: 0 0.4rem;
+    font-size: 0.8125rem;
+    font-variant-numeric: tabular-nums;
+  }
   .tool::-webkit-details-marker {
     display: none;
   }
@@ -337,7 +346,7 @@ export const imagePanelStyles = css`
     background: var(--_selected);
     color: var(--_accent);
   }
-  .tile:focus-visible {
+  .open:focus-visible {
     outline-offset: 4px;
     border-radius: var(--_radius);
   }

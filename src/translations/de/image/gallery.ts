@@ -18,7 +18,8 @@ export const gallery: GalleryStrings = {
   copyFailed: () =>
     'Dieser Browser hat der Seite das Kopieren des Bildes nicht erlaubt: Laden Sie es stattdessen herunter.',
   reuse: () => 'Wiederverwenden',
-  varyLabel: (prompt) => `Variieren (gleicher Prompt, gleiche Einstellungen, neuer Seed): ${prompt}`,
+  varyLabel: (prompt, price) =>
+    `Variieren für ${price} (ein neues Bild: gleicher Prompt, gleiche Einstellungen, neuer Seed): ${prompt}`,
   referenceLabel: (prompt) => `Als Referenz verwenden: ${prompt}`,
   finalize: (model, price) => `Mit ${model} fertigstellen · ${price}`,
   remove: () => 'Löschen',
@@ -42,7 +43,6 @@ export const gallery: GalleryStrings = {
   settingsFrom: (what) =>
     ({
       reuse: 'Prompt, Einstellungen und Seed des Bildes stehen im Formular.',
-      vary: 'Prompt und Einstellungen des Bildes stehen im Formular, mit einem neuen Seed.',
       finalize:
         'Prompt, Größe und Seed des Bildes stehen im Formular, mit dem endgültigen Modell: Sein Preis wird angezeigt.',
     })[what],

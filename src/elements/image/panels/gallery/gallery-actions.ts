@@ -3,7 +3,9 @@ import type { GalleryStrings } from '../../../../strings/image/gallery.js';
 import { copyImage } from './copy-image.js';
 
 /** The settings an image was made with, as the widget takes them back. */
-export type ImageSettings = Pick<GalleryImage, 'prompt' | 'provider' | 'model' | 'width' | 'height' | 'seed'>;
+export type ImageSettings = Pick<GalleryImage, 'prompt' | 'provider' | 'model' | 'width' | 'height' | 'seed'> & {
+  count?: number;
+};
 
 /** What the gallery's actions do to the widget (its handler hands these in). */
 export interface ImageActionTarget {
@@ -25,6 +27,8 @@ export interface ImageActionTarget {
   reuse(settings: ImageSettings, final: boolean): () => void;
   /** Brings the form into view, the focus on the prompt. */
   showForm(): void;
+  /** Submits the form as it stands (its errors are the submission's to show). */
+  generate(): void;
   /** Moves the focus to the image `id` (after the next render), or to the result where it is gone. */
   /** Moves the focus to that image, or without one to the Undo just offered. */
   focusImage(id?: string): void;
@@ -48,9 +52,10 @@ function show(dialog: HTMLDialogElement, image: GalleryImage) {
 
 /**
  * A click on an image's action (`data-action`; `data-id` for the image, the lightbox's own for previous, next and
- * close): open it full size and step through the images, copy it, use it as a reference, set the widget to its
- * settings (reuse; vary: without its seed; finalize: on the final model, the price shown before anything runs) with
- * Undo, or delete it from this browser with Undo.
+ * close): open it full size and step through the images, copy it, use it as a reference, make a new image of it (vary:
+ * its settings with a new seed, one image, at the price its button shows), set the widget to its settings (reuse;
+ * finalize: on the final model, the price shown before anything runs) with Undo, or delete it from this browser with
+ * Undo.
  */
 export async function actOnImage(event: Event, images: readonly GalleryImage[], target: ImageActionTarget) {
   const galleryText = target.words;
@@ -86,11 +91,13 @@ export async function actOnImage(event: Event, images: readonly GalleryImage[], 
     });
   }
   const { prompt, provider, model, width, height, seed } = image;
-  const what = action === 'vary' ? 'vary' : action === 'finalize' ? 'finalize' : 'reuse';
-  const undo = target.reuse(
-    { prompt, provider, model, width, height, seed: what === 'vary' ? undefined : seed },
-    what === 'finalize',
-  );
+  if (action === 'vary') {
+    // One click, priced on the button: the form takes its settings (so what is made is what it shows), then submits.
+    target.reuse({ prompt, provider, model, width, height, seed: undefined, count: 1 }, false);
+    return target.generate();
+  }
+  const what = action === 'finalize' ? 'finalize' : 'reuse';
+  const undo = target.reuse({ prompt, provider, model, width, height, seed }, what === 'finalize');
   // The form may be far from the image: it comes into view, and what changed is said, with Undo.
   target.showForm();
   // Undone, the form is where the user was: the focus goes back to it, never to the page.

@@ -16,6 +16,8 @@ import { icon, type IconName } from '../icons.js';
 export interface GalleryItem extends GalleryImage {
   /** The model to finalize it on (same prompt, size and seed) and that one's price; none where it is that model. */
   finalize?: { model: string; price: string };
+  /** What Vary costs: one new image of its prompt and settings, with the references attached now; none without a price. */
+  vary?: string;
   /** Whether the current model takes reference images (Use as reference). */
   referable: boolean;
 }
@@ -139,7 +141,21 @@ function renderToolbar(image: GalleryItem, act: (event: Event) => void, { locale
         : nothing
     }
     ${saved ? tool(image, 'copy', galleryText.copyLabel(prompt), 'copy', act) : nothing}
-    ${tool(image, 'vary', galleryText.varyLabel(prompt), 'vary', act)}
+    ${
+      image.vary
+        ? html`<button
+            type="button"
+            class="tool priced"
+            data-action="vary"
+            data-id=${image.id}
+            aria-label=${galleryText.varyLabel(prompt, formatUsd(image.vary, locale))}
+            title=${galleryText.varyLabel(prompt, formatUsd(image.vary, locale))}
+            @click=${act}
+          >
+            ${icon('vary')}<span>${formatUsdRounded(image.vary, locale)}</span>
+          </button>`
+        : nothing
+    }
     ${saved && image.referable ? tool(image, 'reference', galleryText.referenceLabel(prompt), 'reference', act) : nothing}
     <details class="menu">
       <summary class="tool" aria-label=${galleryText.moreActions(prompt)} title=${galleryText.moreActions(prompt)}>
