@@ -1,13 +1,13 @@
 // No layout shift (docs/contract.md, "Performance targets"; docs/theming.md, "No layout shift"): a page that embeds the
 // built widget as the README's first snippet shows, followed by a paragraph, does not move while the widget loads.
-// Each case is a page of its own in a frame as wide as the viewport it stands for: its layout shifts (a
+// Every provider, with no prompt and with one. Each case is a page of its own in a frame as wide as the viewport it stands for: its layout shifts (a
 // PerformanceObserver of `layout-shift`, as Lighthouse and the Web Vitals count them) over its first 3 s, the height
 // dist/userpays.css reserves before the script runs, the height of the widget's first paint, and its height once
 // everything that loads without a user's action has drawn.
 import { expect } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import { PUTER_SRC, puterEndpoint } from '../support/puter.js';
-import { uniqueStorageKey } from '../support/sim.js';
+import { simEndpoint, uniqueStorageKey } from '../support/sim.js';
 
 interface Measured {
   cls: number;
@@ -90,16 +90,25 @@ describe('no layout shift on a page that embeds the widget as the README shows',
   const providers: Record<string, () => string> = {
     puter: () => `endpoint="${puterEndpoint()}" puter-src="${PUTER_SRC}" storage-key="${uniqueStorageKey()}"`,
     bfl: () => `provider="bfl" storage-key="${uniqueStorageKey()}"`,
+    // The providers the user signs in to: a sign-in above the key (and Pollinations' live prices, read from its list).
+    openrouter: () =>
+      `provider="openrouter" endpoint="${simEndpoint('openrouter')}" storage-key="${uniqueStorageKey()}"`,
+    huggingface: () =>
+      `provider="huggingface" endpoint="${simEndpoint('huggingface')}" storage-key="${uniqueStorageKey()}"`,
+    pollinations: () =>
+      `provider="pollinations" endpoint="${simEndpoint('pollinations')}" storage-key="${uniqueStorageKey()}"`,
   };
+  // Each with no prompt (the examples to start from shown) and with one (src/userpays.css has a height for each).
   for (const [provider, attributes] of Object.entries(providers))
-    for (const width of [1280, 390, 280])
-      it(`${provider}, ${width} px wide: CLS ≤ 0.02, the reservation within 8 px of the first paint, no growth after`, async () => {
-        const measured = await load(width, attributes());
-        const said = JSON.stringify(measured);
-        expect(measured.firstPaint, said).to.be.a('number');
-        expect(measured.cls, said).to.be.at.most(0.02);
-        // When the widget's first paint changes, src/userpays.css takes the new height (the message says it).
-        expect(Math.abs(measured.reserved - measured.firstPaint!), said).to.be.at.most(8);
-        expect(Math.abs(measured.settled - measured.firstPaint!), said).to.be.at.most(8);
-      });
+    for (const prompt of ['', ' prompt="a fox on a hill"'])
+      for (const width of [1280, 390, 280])
+        it(`${provider}${prompt ? ', a prompt' : ''}, ${width} px wide: CLS ≤ 0.02, the reservation within 8 px of the first paint, no growth after`, async () => {
+          const measured = await load(width, attributes() + prompt);
+          const said = JSON.stringify(measured);
+          expect(measured.firstPaint, said).to.be.a('number');
+          expect(measured.cls, said).to.be.at.most(0.02);
+          // When the widget's first paint changes, src/userpays.css takes the new height (the message says it).
+          expect(Math.abs(measured.reserved - measured.firstPaint!), said).to.be.at.most(8);
+          expect(Math.abs(measured.settled - measured.firstPaint!), said).to.be.at.most(8);
+        });
 });

@@ -86,4 +86,23 @@ describe('<userpays-image>: the layout', function () {
     const image = el.shadowRoot!.querySelector('[part~=result] img')!.getBoundingClientRect();
     expect(image.bottom).to.be.at.most(part(el, 'prompt')!.getBoundingClientRect().top);
   });
+
+  for (const [width, where] of [
+    ['1264px', 'in the empty canvas, beside the form'],
+    ['360px', 'under the prompt (no canvas before a result)'],
+  ] as const)
+    it(`in a ${width} container: prompts to start from ${where}; one click puts one in`, async () => {
+      const el = await inContainer(width);
+      await waitUntil(() => el.shadowRoot!.querySelector('.examples button'), 'the examples (with the panels)');
+      const shown = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.examples button')].filter((button) =>
+        button.checkVisibility(),
+      );
+      expect(shown.length).to.equal(4);
+      const canvas = el.shadowRoot!.querySelector('section.canvas')!;
+      expect(shown.every((button) => canvas.contains(button))).to.equal(width === '1264px');
+      shown[1].click();
+      await el.updateComplete;
+      expect(el.prompt).to.equal(shown[1].value);
+      expect(part(el, 'prompt')!.matches(':focus')).to.equal(true);
+    });
 });

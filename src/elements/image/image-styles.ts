@@ -449,13 +449,37 @@ export const imageStyles = [
       outline: 1px dashed var(--_border);
       outline-offset: -1px;
     }
-    .empty p {
+    .start {
       align-self: center;
       justify-self: center;
-      max-width: 22rem;
-      margin: 0;
+      display: grid;
+      justify-items: center;
+      gap: 1rem;
+      max-width: 24rem;
       padding: 1.5rem;
+    }
+    .start p {
+      margin: 0;
       text-align: center;
+    }
+    /* In the canvas, the prompts to start from stand one under another, the group named by its own line. */
+    .start .examples {
+      display: grid;
+      grid-template-columns: minmax(0, 1fr);
+      grid-auto-rows: 32px;
+      height: auto;
+      width: 100%;
+      margin: 0;
+    }
+    .start .examples > span {
+      grid-row: auto;
+      text-align: center;
+    }
+    /* Wide: the canvas shows them, so the prompt does not. */
+    @container (min-width: 720px) {
+      .prompt-field .examples {
+        display: none;
+      }
     }
     .announce {
       position: absolute;

@@ -80,7 +80,8 @@ const frame = (size: { width: number; height: number }) =>
 
 /**
  * The canvas: what runs, else the last submission's error where its image would have been, else the latest submission
- * (all the panels'), else an inviting empty state.
+ * (all the panels'), else an inviting empty state with prompts to start from (in a wide container: a narrow one shows
+ * no canvas before a result, and has them under the prompt).
  */
 function renderCanvas(view: ImageView) {
   const widgetText = view.widget;
@@ -90,7 +91,10 @@ function renderCanvas(view: ImageView) {
       view.panels.result ??
       html`<div class="empty">
         ${frame(view.size)}
-        <p><strong>${widgetText.emptyTitle()}</strong><br /><span class="muted">${widgetText.emptyHint()}</span></p>
+        <div class="start">
+          <p><strong>${widgetText.emptyTitle()}</strong><br /><span class="muted">${widgetText.emptyHint()}</span></p>
+          ${view.panels.examples ?? nothing}
+        </div>
       </div>`);
   return html`<section class="canvas" aria-label=${widgetText.resultLabel()}>${content}</section>`;
 }
