@@ -1,9 +1,9 @@
 // No layout shift (docs/contract.md, "Performance targets"; docs/theming.md, "No layout shift"): a page that embeds the
 // built widget as the README's first snippet shows, followed by a paragraph, does not move while the widget loads.
-// Every provider, with no prompt and with one. Each case is a page of its own in a frame as wide as the viewport it stands for: its layout shifts (a
-// PerformanceObserver of `layout-shift`, as Lighthouse and the Web Vitals count them) over its first 3 s, the height
-// dist/userpays.css reserves before the script runs, the height of the widget's first paint, and its height once
-// everything that loads without a user's action has drawn.
+// Each kind of account (Puter, a key, the three sign-ins), with no prompt and with one, is a page of its own in a frame
+// as wide as the viewport it stands for: its layout shifts (a PerformanceObserver of `layout-shift`, as Lighthouse and
+// the Web Vitals count them) over its first 3 s, the height dist/userpays.css reserves before the script runs, the
+// height of the widget's first paint, and its height once everything that loads without a user's action has drawn.
 import { expect } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import { PUTER_SRC, puterEndpoint } from '../support/puter.js';
