@@ -14,7 +14,10 @@ export interface Blocked {
    * paid as it stands (an error, shown as one: part `error`); at `prompt` and `key` the form asks for its next step.
    */
   at: 'prompt' | 'key' | 'price';
-  fix?: { label: string; focus: 'prompt' | 'key' | 'sign-in' } | { label: string; model: string } | { label: string; url: string };
+  fix?:
+    | { label: string; focus: 'prompt' | 'key' | 'sign-in' }
+    | { label: string; model: string }
+    | { label: string; url: string };
 }
 
 /** Everything the widget's markup shows, read-only: built by the element before each render. */
