@@ -39,6 +39,27 @@ describe('the demo page', function () {
     await new Promise((resolve) => view.setTimeout(resolve, 0));
   });
 
+  it('on a phone (390 px), after a result the price and Generate are whole in view, the new image above them', async () => {
+    const view = await openDemo(390, 844);
+    const widget = view.document.querySelector<UserPaysImage>('userpays-image')!;
+    const provider = view.document.querySelector<HTMLSelectElement>('#provider')!;
+    provider.value = 'bfl';
+    provider.dispatchEvent(new Event('change'));
+    await widget.updateComplete;
+    const generate = widget.shadowRoot!.querySelector<HTMLButtonElement>('[part~=submit]')!;
+    generate.focus(); // the user's own click, the focus in the widget: the focus follows what comes of it
+    const result = new Promise((resolve) => widget.addEventListener('userpays-result', resolve, { once: true }));
+    generate.click();
+    await result;
+    const decision = widget.shadowRoot!.querySelector('[part~=decision]')!;
+    await until(() => widget.shadowRoot!.activeElement?.matches('[data-focus=result]'));
+    const row = decision.getBoundingClientRect();
+    expect([row.top >= 0, row.bottom <= view.innerHeight + 1], JSON.stringify(row)).to.deep.equal([true, true]);
+    const image = widget.shadowRoot!.querySelector('[part~=result] img')!.getBoundingClientRect();
+    expect(image.bottom, 'the image ends above the row').to.be.at.most(row.top + 1);
+    expect(image.bottom, 'and some of it is in view').to.be.greaterThan(0);
+  });
+
   it('speaks German when its Language says Deutsch (the lang of <main>, which the elements follow), and keeps it', async () => {
     const view = await openDemo(1024);
     const widget = view.document.querySelector<UserPaysImage>('userpays-image')!;

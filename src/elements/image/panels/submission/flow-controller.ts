@@ -55,7 +55,13 @@ export class FlowController implements ReactiveController {
   hostUpdated() {
     const selector = this.#pending;
     this.#pending = undefined;
-    if (selector) this.#host.shadowRoot?.querySelector<HTMLElement>(selector)?.focus();
+    const root = this.#host.shadowRoot;
+    if (!selector || !root) return;
+    root.querySelector<HTMLElement>(selector)?.focus();
+    // After a result, the price and Generate come into view with it, whole (on a phone the result stands above the
+    // controls, and the pinned row would stay below the fold): the next image is one click away.
+    if (selector === '[data-focus=result]')
+      root.querySelector('[part~=decision]')?.scrollIntoView({ block: 'nearest' });
   }
 
   /** Says `sentence` once, politely (a copy done, …). */
