@@ -171,6 +171,19 @@ describe('Sign in with OpenRouter and Hugging Face (the demo, its simulators)', 
     await until(() => accountLine(widget).includes(`of your $${left.toString()} at OpenRouter`), 8000);
   });
 
+  it('OpenRouter: a cap below the price is said as what is left, once (never "$0.014 of your $0.01"), and Generate says why not', async () => {
+    const view = await openDemo(1280);
+    await demoWidget(view, 'openrouter');
+    const { widget, button } = await signInButton(view, 'openrouter');
+    const leave = await toProvider(widget, button, '0.01');
+    const popup = await withPopup(view, () => leave.click());
+    await authorize(() => popup);
+    await until(() => accountLine(widget).includes('$0.01 left'), 8000);
+    expect(accountLine(widget)).not.to.contain('of your');
+    expect(part(widget, 'balance'), 'one line says it').to.equal(null);
+    expect(blocked(widget).reason).to.equal('Your OpenRouter balance is $0.01');
+  });
+
   it('OpenRouter: a key made without the cap asked for is said to have none, and no amount is shown for what is left', async () => {
     const view = await openDemo(1280);
     await demoWidget(view, 'openrouter', 'limit=ignored');

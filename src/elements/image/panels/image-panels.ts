@@ -165,10 +165,13 @@ function signInOf(host: ImageHost, parts: ImageParts, on: ImageHandlers & PanelH
   const until = expiresAt && formatDate(expiresAt, locale, 'moment');
   // A key past its days is signed in no more: the sign-in is offered again, with when it ended.
   const expired = until && expiresAt <= clock.now() ? until : undefined;
-  // Where the provider says the key has no cap, what is left is unknown: that is said, and no amount.
+  // Where the provider says the key has no cap, what is left is unknown: that is said, and no amount. Where what is left
+  // is less than the price, what is left alone (Generate says why it cannot), never "$0.014 of your $0.01".
   const share = [
     left && quote && !parts.pricing.problem
-      ? signInText.ofYour(formatUsd(quote.total, locale), formatUsd(left, locale), provider)
+      ? left.lt(quote.total)
+        ? signInText.leftOnAccount(formatUsd(left, locale))
+        : signInText.ofYour(formatUsd(quote.total, locale), formatUsd(left, locale), provider)
       : parts.account?.uncapped && signInText.noCapOnKey(provider),
     until && !expired && signInText.keyUntil(until),
   ]
