@@ -45,7 +45,7 @@ describe('fal: endpoint ids and input', () => {
       image_size: { width: 1280, height: 720 },
       seed: 5,
       num_images: 1,
-      output_format: 'png',
+      output_format: 'jpeg', // fal's default for [pro] (Flux2ProInput)
       image_urls: [ref.dataUrl],
     });
     expect(falBody({ model: 'flux-2-pro', prompt: 'p', width: 64, height: 64 }).image_urls).to.equal(undefined);
