@@ -118,6 +118,30 @@
 //   creditsDelay=<ms>             GET /v1/credits answers after that delay, with the balance as it is then (a slow
 //                                 read, during which another tab's image may be charged)
 //
+// The model's own controls, as each model's schema in BFL's OpenAPI document names them (Flux2KleinInputs,
+// Flux2Inputs, Flux2FlexInputs, FluxPro11Inputs, FluxUltraInput, FluxKontextProInputs, FluxProFillInputs), refused 422
+// with FastAPI's `detail` ([{loc: ['body', field], msg, type}]) when given otherwise (`controlsOf`):
+//   safety_tolerance              an integer, 0–5 on FLUX.2, 0–6 on FLUX.1 (Kontext, FLUX1.1 [pro], Ultra, Fill)
+//   output_format                 'jpeg' | 'png' | 'webp' (or null: the model's default)
+//   prompt_upsampling             a boolean on every model but FLUX.2 [klein] (null too on [flex] and Fill, whose
+//                                 schemas allow it). FLUX.2 [pro] and [max] take it though the published Flux2Inputs
+//                                 omits it: BFL's API reference as Comfy Router republishes it lists `prompt_upsampling`,
+//                                 boolean, default true, for both (docs.comfy.org/development/comfy-router/models/
+//                                 black-forest-labs/flux-2-pro/code and …/flux-2-max/code)
+//   steps, guidance               [flex]: an integer 1–50 and a number 1.5–10; Fill: 15–50 and 1.5–100 (null allowed)
+//   raw, image_prompt_strength    Ultra: a boolean, and a number 0–1
+// Stricter than BFL's FastAPI, whose lax validation would also take "true", "4" or 4.0: only JSON booleans and
+// numbers pass. A field the model's schema does not name (prompt_upsampling on [klein]) is ignored, as pydantic
+// ignores fields a model does not declare (whether BFL forbids them is not documented). The submit's log entry says
+// what came (`asked`: each of these fields the body carried, as received).
+// The prompt BFL made the image from: with `prompt_upsampling` true, or left out (or null) on FLUX.2 [pro], [max] and
+// [flex], whose default is true, BFL rewrites the prompt first and says the rewrite in the Ready reply's
+// `result.prompt` (both recorded tasks, sent without it, came back so: test/recorded/bfl-flux-2-{pro,max}.json); the
+// simulator's rewrite is a longer, deterministic paraphrase of the prompt (`upsample`). Otherwise `result.prompt` is
+// the prompt as sent. The image delivered is always a PNG (image/png, `/sim/delivery/{id}.png`): the simulator draws
+// no JPEG or WebP, whatever `output_format` asks (BFL's delivery answers the format asked, `_sample.jpeg` as
+// recorded).
+//
 // Validation follows BFL: missing key → 401; unknown model → 404; prompt required; FLUX.2 sides multiples of
 // 16, ≥ 64, ≤ 4 MP; FLUX.2 output + references at most 9 MP together; FLUX1.1 [pro] multiples of 32 in 256–1440;
 // aspect_ratio between 21:9 and 9:21; more than 24 active tasks per key → 429. Costs come from this file's own
@@ -178,6 +202,54 @@ const START_CREDITS = 1000;
 const mp = (w, h) => Math.max(1, Math.ceil((w * h) / MB));
 const mp2 = (pixels) => Math.round((pixels / MB) * 100) / 100;
 const detail = (loc, msg, type = 'value_error') => ({ loc: ['body', ...loc], msg, type });
+
+/** FLUX.2 models whose `prompt_upsampling` defaults to true (the header says where from). */
+const UPSAMPLED = new Set(['flux-2-pro', 'flux-2-max', 'flux-2-flex']);
+/**
+ * The controls `model`'s schema takes (the header's list), by field: what kind of value, its range, and whether null
+ * is allowed (the schema's `anyOf … null`).
+ */
+function controlsOf(model) {
+  const flux2 = Boolean(FLUX2[model]);
+  const controls = {
+    safety_tolerance: { kind: 'integer', min: 0, max: flux2 ? 5 : 6 },
+    output_format: { kind: 'format', nullable: true },
+  };
+  const nullable = model === 'flux-2-flex' || model === 'flux-pro-1.0-fill';
+  if (!model.startsWith('flux-2-klein')) controls.prompt_upsampling = { kind: 'boolean', nullable };
+  if (model === 'flux-2-flex' || model === 'flux-pro-1.0-fill') {
+    const flex = model === 'flux-2-flex';
+    controls.steps = { kind: 'integer', min: flex ? 1 : 15, max: 50, nullable };
+    controls.guidance = { kind: 'number', min: 1.5, max: flex ? 10 : 100, nullable };
+  }
+  if (model === 'flux-pro-1.1-ultra') {
+    controls.raw = { kind: 'boolean' };
+    controls.image_prompt_strength = { kind: 'number', min: 0, max: 1 };
+  }
+  return controls;
+}
+
+/** What FastAPI says of a control given otherwise than its schema takes; undefined where it passes. */
+function controlProblem(field, value, { kind, min, max, nullable }) {
+  if (value === undefined || (value === null && nullable)) return undefined;
+  if (kind === 'boolean')
+    return typeof value === 'boolean' ? undefined : detail([field], 'Input should be a valid boolean', 'bool_type');
+  if (kind === 'format')
+    return ['jpeg', 'png', 'webp'].includes(value)
+      ? undefined
+      : detail([field], "Input should be 'jpeg', 'png' or 'webp'", 'enum');
+  if (typeof value !== 'number' || (kind === 'integer' && !Number.isInteger(value)))
+    return kind === 'integer'
+      ? detail([field], 'Input should be a valid integer', 'int_type')
+      : detail([field], 'Input should be a valid number', 'float_type');
+  if (value < min) return detail([field], `Input should be greater than or equal to ${min}`, 'greater_than_equal');
+  if (value > max) return detail([field], `Input should be less than or equal to ${max}`, 'less_than_equal');
+  return undefined;
+}
+
+/** The simulator's prompt upsampling: a longer paraphrase of `prompt`, the same every time for the same prompt. */
+const upsample = (prompt) =>
+  `A detailed, carefully composed image of ${prompt.trim()}, with natural light, rich texture and a clear focal point.`;
 /** An error text that quotes the key received, in the shapes a server's logging or validation may give it. */
 const echoedKey = (key, { echo: shape, every, by }) =>
   ({
@@ -235,7 +307,7 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
   const balance = (key) => credits.get(key) ?? (key === 'sim-empty' ? 0 : START_CREDITS * 100);
   const sign = (id, se) => createHmac('sha256', secret).update(`${id}\n${se}`).digest('base64url');
 
-  /** Checks the body like BFL does; returns `{ width, height, inputs, received, problems }`. */
+  /** Checks the body like BFL does; returns `{ width, height, inputs, received, asked, problems }`. */
   function validate(model, body) {
     const problems = [];
     if (typeof body.prompt !== 'string' || !body.prompt.trim()) {
@@ -267,6 +339,12 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
     }
     if (model === 'flux-pro-1.0-fill' && body.image == null)
       problems.push(detail(['image'], 'Field required', 'missing'));
+    const asked = {};
+    for (const [field, control] of Object.entries(controlsOf(model))) {
+      if (field in body) asked[field] = body[field];
+      const problem = controlProblem(field, body[field], control);
+      if (problem) problems.push(problem);
+    }
     const int = (name, fallback) => {
       const v = body[name] ?? fallback;
       if (!Number.isInteger(v)) problems.push(detail([name], 'Input should be a valid integer', 'int_type'));
@@ -327,7 +405,7 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
         width = height = 0;
       } else ({ width, height } = sizeForRatio(ratio, model.includes('ultra') ? 4 : 1));
     }
-    return { width, height, inputs, received, problems };
+    return { width, height, inputs, received, asked, problems };
   }
 
   /** Hundredths of a credit by BFL's rule (the reply's `cost` is this / 100, exact to the hundredth). */
@@ -374,8 +452,9 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
         detail: [{ loc: ['body'], msg: 'Field required: a JSON object', type: 'missing' }],
       });
     }
-    const { width, height, inputs, received, problems } = validate(model, body);
+    const { width, height, inputs, received, asked, problems } = validate(model, body);
     entry.inputs = received;
+    entry.asked = asked;
     if (problems.length) return send(req, res, 422, { detail: problems });
     const now = Date.now();
     forgetExpired(tasks, (task) => Math.max(task.readyAt, task.createdAt + 3600_000) + deliveryTtlMs, now);
@@ -391,12 +470,15 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
     const pending = Number(pendings[Math.min(nth, pendings.length - 1)]);
     const queue = Number(scenario.queue ?? forModel(queueMs, model));
     const seed = seedFrom(body.seed);
+    const upsampled = 'prompt_upsampling' in controlsOf(model) && (body.prompt_upsampling ?? UPSAMPLED.has(model));
     const timeline = schedule(now, pending, queue);
     tasks.set(id, {
       id,
       key,
       model,
       prompt: body.prompt,
+      // What BFL makes it from (the header): the prompt rewritten where `prompt_upsampling` is on ([klein] has none).
+      used: upsampled ? upsample(body.prompt) : body.prompt,
       seed,
       width,
       height,
@@ -475,7 +557,7 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
     status(req, res, task.scenario, {
       id,
       status: 'Ready',
-      result: { start_time: task.queuedUntil / 1000, prompt: task.prompt, seed: task.seed, sample },
+      result: { start_time: task.queuedUntil / 1000, prompt: task.used, seed: task.seed, sample },
     });
   }
 

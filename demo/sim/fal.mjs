@@ -94,7 +94,23 @@
 //   echo=pieces;every=<n>;by=<separator>   the IN_PROGRESS log lines quote the key the request was sent with, in
 //                                 pieces of n characters joined by the separator named (kit.mjs keyInPieces): a
 //                                 hostile service's logs, which a client shows as progress
-// Output is always PNG (whatever output_format asks); sizes as requested; fal reports no cost.
+// The model's own controls, as each endpoint's input type in fal-ai/fal-js@381105e libs/client/src/types/endpoints.ts
+// names them (the /edit endpoint of each takes the same), refused 422 ({detail:[{loc, msg, type}]}, pydantic's words)
+// when given otherwise (`controlsOf`); the submit's log entry says what came (`asked`: each of these fields the input
+// carried, as received):
+//   output_format                 [klein] and [dev] (Flux2Klein4bInput, Flux2Input): 'jpeg' | 'png' | 'webp', default
+//                                 png; [pro], [flex], [max] (Flux2ProInput = Flux2MaxInput, Flux2FlexInput; fal's model
+//                                 pages fal.ai/models/fal-ai/flux-2-pro, …/flux-2-flex/llms.txt): 'jpeg' | 'png', default jpeg
+//   safety_tolerance              [pro], [flex], [max]: one of the strings '1' … '5' (SafetyToleranceEnum: a number 4
+//                                 is not one of them), default '2'
+//   enable_prompt_expansion       [dev] (Flux2Input, Flux2EditInput): a boolean ("If set to true, the prompt will be
+//                                 expanded for better results"); [dev] then answers the expanded prompt as `prompt`
+//                                 (v4Output: "The prompt used for generating the image"), a longer, deterministic
+//                                 paraphrase here; otherwise `prompt` is the prompt as sent
+// Stricter than pydantic's lax mode, which would also take "true" for a boolean: only JSON booleans pass. A field the
+// endpoint's type does not name (safety_tolerance on [klein]) is ignored, as pydantic ignores undeclared fields.
+// Output is always PNG (image/png, whatever output_format asks: the simulator draws no JPEG or WebP); sizes as
+// requested; fal reports no cost.
 //
 // References (image_urls): [klein] edit at most 4 ("A maximum of 4 images are allowed", fal-ai/fal-js@381105e
 // libs/client/src/types/endpoints.ts Flux2Klein4bEditInput); [pro]/[flex]/[max] edit at most 8 (fal documents no
@@ -156,6 +172,32 @@ for (const [path, model, refs, label, price, editPrice, output = 'emu35', sides 
   ENDPOINTS[`fal-ai/${path}`] = [model, 0, label, price, output, sides];
   ENDPOINTS[`fal-ai/${path}/edit`] = [model, refs, label, editPrice, output, sides];
 }
+
+/**
+ * The controls an endpoint's input type takes (the header's list), by field: the values it takes (`one of`), or a
+ * boolean.
+ */
+function controlsOf(endpoint) {
+  const [model, , , , output] = ENDPOINTS[endpoint];
+  if (output !== 'v4')
+    return { output_format: { oneOf: ['jpeg', 'png'] }, safety_tolerance: { oneOf: ['1', '2', '3', '4', '5'] } };
+  const controls = { output_format: { oneOf: ['jpeg', 'png', 'webp'] } };
+  if (model === 'flux-2-dev') controls.enable_prompt_expansion = { boolean: true };
+  return controls;
+}
+
+/** pydantic's words for a control given otherwise than the input type takes; undefined where it passes. */
+function controlProblem(field, value, { oneOf, boolean }) {
+  if (value === undefined) return undefined;
+  if (boolean)
+    return typeof value === 'boolean' ? undefined : detail([field], 'Input should be a valid boolean', 'bool_type');
+  if (oneOf.includes(value)) return undefined;
+  const listed = oneOf.map((each) => `'${each}'`);
+  return detail([field], `Input should be ${listed.slice(0, -1).join(', ')} or ${listed.at(-1)}`, 'enum');
+}
+
+/** The simulator's prompt expansion: a longer paraphrase of `prompt`, the same every time for the same prompt. */
+const expand = (prompt) => `${prompt.trim()}, in sharp detail, with balanced composition and soft natural light`;
 
 const MB = 1024 * 1024;
 /** Megapixels as fal bills them: started 1024² megapixels, at least 1. */
@@ -220,7 +262,7 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
     forget: [tasks, images, faultCounter],
   });
 
-  /** Checks the input like fal's schema; returns `{ width, height, count, refs, received, problems }`. */
+  /** Checks the input like fal's schema; returns `{ width, height, count, refs, received, asked, problems }`. */
   function validate(endpoint, body) {
     const [, maxRefs] = ENDPOINTS[endpoint];
     const problems = [];
@@ -290,7 +332,13 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
       problems.push(detail(['num_images'], 'Input should be between 1 and 4', 'less_than_equal'));
     if (body.seed != null && !Number.isInteger(body.seed))
       problems.push(detail(['seed'], 'Input should be a valid integer', 'int_type'));
-    return { width, height, count, refs, received, problems };
+    const asked = {};
+    for (const [field, control] of Object.entries(controlsOf(endpoint))) {
+      if (field in body) asked[field] = body[field];
+      const problem = controlProblem(field, body[field], control);
+      if (problem) problems.push(problem);
+    }
+    return { width, height, count, refs, received, asked, problems };
   }
 
   /** Billed: queued, COMPLETED by now with an output (even if its result or image is then lost), not cancelled. */
@@ -323,8 +371,9 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
       });
     if (!body || typeof body !== 'object' || Array.isArray(body))
       return reply(req, res, 422, { detail: [detail([], 'Input should be a valid dictionary', 'dict_type')] });
-    const { width, height, count, refs, received, problems } = validate(endpoint, body);
+    const { width, height, count, refs, received, asked, problems } = validate(endpoint, body);
     if (ENDPOINTS[endpoint][1]) entry.inputs = received;
+    entry.asked = asked;
     if (problems.length) return reply(req, res, 422, { detail: problems });
 
     const [model, , label, , output] = ENDPOINTS[endpoint];
@@ -341,6 +390,11 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
       key: auth,
       label,
       prompt: body.prompt,
+      // What it was made from (v4Output `prompt`): expanded where [dev] was asked to (the header).
+      used:
+        body.enable_prompt_expansion === true && 'enable_prompt_expansion' in controlsOf(endpoint)
+          ? expand(body.prompt)
+          : body.prompt,
       seed: seedFrom(body.seed),
       width,
       height,
@@ -452,7 +506,7 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
     const flagged = fault === 'nsfw' && task.output === 'v4';
     const checked = {
       has_nsfw_concepts: Array(task.count).fill(flagged),
-      prompt: task.prompt,
+      prompt: task.used,
       timings: { inference: (task.readyAt - task.queuedUntil) / 1000 },
     };
     reply(

@@ -96,6 +96,9 @@
 //        10⁻⁸ pollen is rounded up, stricter). Sides are rounded to multiples of 16 ("Dimensions rounded to multiples of 16", the front end's
 //        constraints); seed -1 is a random seed. Booleans read as Pollinations reads them (z.coerce.boolean):
 //        any non-empty text is true, `enhance=false` included; the log's `asked` says what was understood.
+//        `enhance` (default false [schema]) has an LLM rewrite the prompt first; the reply is the image's bytes alone,
+//        and no header a page may read ([cors] exposes Content-Length and Content-Disposition only) says the rewrite:
+//        the simulator draws from the prompt as sent and says nothing of one either.
 //        Pollinations' `nologo` and `private` are no longer in the schema (ignored) [schema].
 //   GET  /sim/pollinations/image/models   no key: [{name, aliases, category, publisher, community, pricing: {currency:
 //        'pollen', completionImageTokens: '<pollen per image>'}, title, description, input_modalities,

@@ -149,6 +149,30 @@ export interface Receipt {
   moved?: string;
 }
 
+/** The formats a provider may make an image in (SPEC §2, `output-format`). */
+export type OutputFormat = 'jpeg' | 'png' | 'webp';
+
+/**
+ * The model's own controls as the page or the user set them (SPEC §2, §11), each absent for the provider's own default.
+ * Sent only where the model takes it (`ModelControls`, src/providers/provider.ts), under the provider's own name; a
+ * value out of the model's range, or of another kind, is refused in words (`invalid-input`) before anything is sent.
+ */
+export interface ModelSettings {
+  /** Whether the provider may rewrite the prompt first (BFL `prompt_upsampling`, fal `enable_prompt_expansion`, Pollinations `enhance`). */
+  enhancePrompt?: boolean;
+  /** The provider's moderation level (BFL 0 strictest; fal 1 strictest). */
+  safetyTolerance?: number;
+  outputFormat?: OutputFormat;
+  /** FLUX.2 [flex] and Fill: denoising steps. */
+  steps?: number;
+  /** FLUX.2 [flex] and Fill: how closely the image follows the prompt. */
+  guidance?: number;
+  /** FLUX1.1 [pro] Ultra: less processed, more natural-looking images. */
+  raw?: boolean;
+  /** FLUX1.1 [pro] Ultra: how much the reference image weighs against the prompt (0–1). */
+  imagePromptStrength?: number;
+}
+
 export interface GeneratedImage {
   /**
    * A `blob:` URL of the persisted image; or, where the provider's host would not let the page read it (no
@@ -162,6 +186,11 @@ export interface GeneratedImage {
   width: number;
   height: number;
   seed?: number;
+  /**
+   * The prompt the provider says it made the image from, where it rewrote the one sent (BFL's `result.prompt` with
+   * `prompt_upsampling`); absent where it did not, or does not say.
+   */
+  revisedPrompt?: string;
   /** What it cost: the quote, the charge and how it is known, what was left at the provider after it. */
   receipt?: Receipt;
 }
@@ -204,6 +233,8 @@ export interface PublicRequest {
   inputs: Size[];
   /** The site's key earns the provider's developer share, which the user pays too (see `QuoteRequest.earnings`). */
   earnings?: boolean;
+  /** The model's own controls as set; absent ones are the provider's defaults. */
+  settings?: ModelSettings;
 }
 
 export interface SubmitDetail {

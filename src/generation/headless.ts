@@ -12,7 +12,7 @@ import { BUILTIN_PRICE_BOOK, priceBookFor } from '../providers/prices.js';
 import { checkEndpoint, checkRelay } from '../providers/urls.js';
 import * as headlessWords from '../strings/headless.js';
 import { moreOptions } from '../strings/more-options.js';
-import type { GenerateResult, ProgressDetail, ProviderId } from '../base/types.js';
+import type { GenerateResult, ModelSettings, ProgressDetail, ProviderId } from '../base/types.js';
 import { resumeOrphans } from './resume.js';
 import { submit, type Asked } from './submit.js';
 
@@ -32,6 +32,11 @@ export interface GenerateRequest {
   seed?: number;
   /** Reference images as a file input gives them (PNG, JPEG or WebP, at most 10 MB): resized and priced as sent. */
   references?: Blob[];
+  /**
+   * The model's own controls (prompt enhancement, moderation level, output format…), each absent for the provider's
+   * default; sent where the model takes them, a value out of its range refused in words before anything is sent.
+   */
+  settings?: ModelSettings;
 }
 
 /** How and where `UserPays.generate()` runs; the widget's attributes of the same names. */
@@ -100,16 +105,27 @@ function checkOptions(options: unknown) {
 function checkRequest(request: unknown) {
   if (!isRecord(request)) invalid(headlessWords.notAGenerateRequest());
   const { provider = 'puter', model = DEFAULT_MODEL, prompt, width = 1024, height = 1024, count = 1, seed } = request;
-  const { references = [], earnings } = request;
+  const { references = [], earnings, settings } = request;
   if (typeof prompt !== 'string' || !prompt.trim()) invalid(headlessWords.promptNotText());
   if (!Array.isArray(references) || !references.every((image) => image instanceof Blob)) {
     invalid(headlessWords.referencesNotImages());
   }
+  if (settings !== undefined && !isRecord(settings)) invalid(headlessWords.settingsNotAnObject());
   // Only `true` turns the site's share on: any other value is a page that did not say so.
-  return { provider, model, prompt, width, height, count, seed, references, earnings: earnings === true } as Omit<
-    Asked,
-    'inputs'
-  > & {
+  // The settings as they are now: the page changing its object later changes nothing of this call.
+  const own = settings && { ...settings };
+  return {
+    provider,
+    model,
+    prompt,
+    width,
+    height,
+    count,
+    seed,
+    references,
+    earnings: earnings === true,
+    settings: own,
+  } as Omit<Asked, 'inputs'> & {
     references: Blob[];
   };
 }

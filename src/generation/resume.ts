@@ -94,11 +94,14 @@ export async function resumeOrphans(o: ResumeOptions): Promise<ResumeReport> {
           basis: paid ? ('reported' as const) : ('quote' as const),
           credits: paid?.credits,
         };
+        const prompt = entry.prompt ?? '';
         const stored: StoredImage = {
           ...outcome.image,
+          // The provider's prompt, where it is not the one sent (the adapter could not tell: it does not know that).
+          revisedPrompt: outcome.image.revisedPrompt === prompt ? undefined : outcome.image.revisedPrompt,
           id: entry.id,
           entryId: entry.id,
-          prompt: entry.prompt ?? '',
+          prompt,
           model: entry.model,
           provider: id,
           charged: paid?.usd ?? entry.quoted,

@@ -188,6 +188,7 @@ export async function runGeneration(job: GenerationJob): Promise<GenerationOutco
           wiring: job.wiring,
           seed: request.seed === undefined ? undefined : request.seed + index,
           inputs: job.inputs,
+          settings: request.settings,
         },
         {
           endpoint: job.endpoint,
@@ -253,6 +254,7 @@ export async function runGeneration(job: GenerationJob): Promise<GenerationOutco
         width: outcome.image.width,
         height: outcome.image.height,
         seed: outcome.image.seed,
+        revisedPrompt: outcome.image.revisedPrompt,
         charged,
         createdAt: Date.now(),
       };

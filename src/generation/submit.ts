@@ -82,6 +82,8 @@ export async function submit(s: Submission): Promise<Submitted> {
   // load (offline for a moment) books nothing, and says so.
   const [provider, store] = await Promise.all([providerFor(request.provider), images]);
   if (!store) throw new UserPaysError('invalid-input', text.notOnPage(), false);
+  // The model's own controls, as its provider takes them: one set out of range is refused here, nothing booked.
+  provider.checkSettings?.(request.model, request.settings);
   // Sent as priced: each reference at the size the quote billed.
   const inputs = await Promise.all(s.asked.inputs.map((input, i) => referenceAt(input, fitted.inputs[i])));
   s.signal.throwIfAborted();
@@ -105,6 +107,7 @@ export async function submit(s: Submission): Promise<Submitted> {
       width: image.width,
       height: image.height,
       seed: image.seed,
+      ...(image.revisedPrompt && { revisedPrompt: image.revisedPrompt }),
       ...(image.receipt && { receipt: { ...image.receipt, charged: image.charged } }),
     })),
   };
@@ -158,6 +161,7 @@ function prepare(s: Submission, ledger: LedgerStore | undefined) {
     count: quote.count,
     inputs: fitted.inputs,
     ...(asked.earnings && { earnings: true }),
+    ...(asked.settings && { settings: asked.settings }),
   };
   const { seed = randomSeed() } = asked;
   if (!Number.isSafeInteger(seed) || seed < 0 || seed > MAX_SEED) {

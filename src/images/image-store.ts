@@ -27,6 +27,8 @@ export interface StoredImage {
   width: number;
   height: number;
   seed?: number;
+  /** The prompt the provider says it made it from, where that is not `prompt` (it rewrote it). */
+  revisedPrompt?: string;
   /** USD booked for it, exact decimal string. */
   charged: string;
   /** Its receipt besides `charged` (none for images made before receipts). */

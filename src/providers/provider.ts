@@ -1,5 +1,5 @@
 import type Decimal from 'decimal.js';
-import type { ProviderId } from '../base/types.js';
+import type { ModelSettings, OutputFormat, ProviderId } from '../base/types.js';
 import type { PriceBook, PriceEntry, ProviderPrices } from '../pricing/index.js';
 import type { Sentence } from '../strings/strings.js';
 import type { OAuthAccount } from './sign-in.js';
@@ -79,7 +79,38 @@ export interface ProviderRequest {
   seed?: number;
   /** Reference images, already resized to what the provider takes. */
   inputs?: ReferenceImage[];
-  outputFormat?: 'png' | 'jpeg' | 'webp';
+  /** The model's own controls as set (`ModelSettings`): sent where the model takes them (`Provider.controls`). */
+  settings?: ModelSettings;
+}
+
+/** A control that takes a number: its range, inclusive, and the provider's default. */
+export interface ControlRange {
+  min: number;
+  max: number;
+  default: number;
+}
+
+/**
+ * The controls a model takes at a provider (`Provider.controls`), one for each of `ModelSettings` it takes (absent: it
+ * does not, and a setting of it is not sent), with its range and the provider's default: data, each fact with its
+ * source beside it in the adapter.
+ */
+export interface ModelControls {
+  enhancePrompt?: { default: boolean };
+  /** Whole numbers. */
+  safetyTolerance?: ControlRange;
+  /** The formats it makes, the provider's default first. */
+  outputFormats?: OutputFormat[];
+  /** Whole numbers. */
+  steps?: ControlRange;
+  guidance?: ControlRange;
+  raw?: { default: boolean };
+  imagePromptStrength?: ControlRange;
+  /**
+   * The same seed makes the same image again, as the model is used by default: false where the provider rewrites the
+   * prompt unless told not to (its enhancement on by default), or does not honour `seed`.
+   */
+  seedReproduces: boolean;
 }
 
 /** What a price-book entry says of how its provider wants the request (see PriceEntry). */
@@ -175,6 +206,11 @@ export interface ProviderImage {
   width: number;
   height: number;
   seed?: number;
+  /**
+   * The prompt the provider says it made the image from, where that differs from the one sent (BFL's `result.prompt`
+   * after `prompt_upsampling`). On a resume, where the prompt sent is not known here, whatever the provider said.
+   */
+  revisedPrompt?: string;
 }
 
 /** An image shown from the provider's URL, not saved in the browser. */
@@ -220,6 +256,17 @@ export interface Provider {
   readonly needsKey: boolean;
   /** Submit, wait, fetch the bytes. Rejects with `UserPaysError` only. */
   generate(request: ProviderRequest, context: RunContext): Promise<ProviderOutcome>;
+  /**
+   * The model's own controls here (SPEC §11: enhancement, moderation level, output format, [flex]'s steps and
+   * guidance…), with their ranges and defaults; absent where the provider has none the widget sets.
+   */
+  controls?(model: string): ModelControls;
+  /**
+   * Refuses, in words (`invalid-input`), `settings` the model takes but not as given (out of its range, of another
+   * kind): the pipeline asks before anything is booked or sent. What the model does not take is not refused (nor
+   * sent). `generate` checks them again.
+   */
+  checkSettings?(model: string, settings?: ModelSettings): void;
   /** Pick up an accepted task after a reload, where the protocol allows it. */
   resume?(task: ProviderTask, context: RunContext): Promise<ProviderOutcome>;
   /**

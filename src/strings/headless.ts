@@ -10,6 +10,8 @@ export const budgetNotAnAmount = () =>
   'The budget must be an amount of dollars written as text, such as "2.50", so that nothing is spent past a mistyped one.';
 export const referencesNotImages = () =>
   'references must be a list of image files (File or Blob objects), such as the files of an <input type="file">.';
+export const settingsNotAnObject = () =>
+  'settings must be an object of the model\'s own controls, such as { enhancePrompt: false, outputFormat: "png" }.';
 export const notAFunction = (name: string) => `${name} must be a function.`;
 export const notASignal = () => 'signal must be an AbortSignal (the signal of an AbortController).';
 export const notAPriceBook = () => "priceBook must be an object of prices, as the widget's priceBook property takes.";

@@ -19,6 +19,7 @@ import type { PricesStrings } from './prices.js';
 import type { ProgressStrings } from './image/progress.js';
 import type { PromptsStrings } from './image/prompts.js';
 import type { ReferencesStrings } from './references.js';
+import type { SettingsStrings } from './settings.js';
 import type { SignInStrings } from './sign-in.js';
 import type { TallyLineStrings } from './tally/tally-line.js';
 import type { TallyStrings } from './tally/tally.js';
@@ -41,6 +42,7 @@ export interface Strings {
   progress: ProgressStrings;
   prompts: PromptsStrings;
   references: ReferencesStrings;
+  settings: SettingsStrings;
   signIn: SignInStrings;
   tallyLine: TallyLineStrings;
   tally: TallyStrings;

@@ -15,6 +15,7 @@ import { prices } from './de/prices.js';
 import { progress } from './de/image/progress.js';
 import { prompts } from './de/image/prompts.js';
 import { references } from './de/references.js';
+import { settings } from './de/settings.js';
 import { signIn } from './de/sign-in.js';
 import { tallyLine } from './de/tally/tally-line.js';
 import { tally } from './de/tally/tally.js';
@@ -40,6 +41,7 @@ export const de: Strings = {
   progress,
   prompts,
   references,
+  settings,
   signIn,
   tallyLine,
   tally,

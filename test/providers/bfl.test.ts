@@ -3,6 +3,7 @@
 import { expect } from '@open-wc/testing';
 import { BflProvider } from '../../src/providers/bfl/adapter.js';
 import type { ProviderTask } from '../../src/providers/provider.js';
+import type { ModelSettings, OutputFormat } from '../../src/base/types.js';
 import { failure } from '../support/failure.js';
 import { referenceImage as reference } from '../support/images.js';
 import {
@@ -263,6 +264,114 @@ describe('BflProvider against the BFL simulator', () => {
     });
   });
 
+  describe('the model’s own controls (SPEC §11), as BFL’s schema takes them', () => {
+    const { asked } = harness;
+    const refused = (model: string, settings: ModelSettings, words: RegExp) =>
+      harness.refused({ model, settings }, words);
+
+    it('says what each model takes: its ranges, defaults and whether a seed makes the same image again', () => {
+      expect(provider.controls('flux-2-klein-4b')).to.deep.equal({
+        safetyTolerance: { min: 0, max: 5, default: 2 },
+        outputFormats: ['jpeg', 'png', 'webp'],
+        seedReproduces: true,
+      });
+      expect(provider.controls('flux-2-pro')).to.include({ seedReproduces: false });
+      expect(provider.controls('flux-2-max').enhancePrompt).to.deep.equal({ default: true });
+      expect(provider.controls('flux-2-flex')).to.deep.include({
+        enhancePrompt: { default: true },
+        steps: { min: 1, max: 50, default: 50 },
+        guidance: { min: 1.5, max: 10, default: 5 },
+      });
+      expect(provider.controls('flux-pro-1.1')).to.deep.include({
+        enhancePrompt: { default: false },
+        safetyTolerance: { min: 0, max: 6, default: 2 },
+        seedReproduces: true,
+      });
+      expect(provider.controls('flux-pro-1.1-ultra')).to.deep.include({
+        raw: { default: false },
+        imagePromptStrength: { min: 0, max: 1, default: 0.1 },
+      });
+      expect(provider.controls('flux-kontext-pro').outputFormats![0]).to.equal('png');
+      expect(provider.controls('flux-2-klein-9b')).to.not.have.any.keys('enhancePrompt', 'steps', 'raw');
+    });
+
+    it('[pro]: enhancement off sends prompt_upsampling false and the prompt is used as sent; on sends true', async () => {
+      const off = await completed('pending=50', { model: 'flux-2-pro', settings: { enhancePrompt: false } });
+      expect(await asked(off)).to.deep.equal({ prompt_upsampling: false, output_format: 'jpeg' });
+      expect(off.outcome.image.revisedPrompt).to.equal(undefined);
+      const on = await completed('pending=50', { model: 'flux-2-pro', settings: { enhancePrompt: true } });
+      expect(await asked(on)).to.deep.equal({ prompt_upsampling: true, output_format: 'jpeg' });
+      expect(on.outcome.image.revisedPrompt).to.contain('a lighthouse at dusk');
+    });
+
+    it('[pro] left at BFL’s default rewrites the prompt, and says the rewrite: the image’s revisedPrompt', async () => {
+      const run = await completed('pending=50', { model: 'flux-2-pro' });
+      expect(await asked(run)).to.deep.equal({ output_format: 'jpeg' });
+      const { revisedPrompt } = run.outcome.image;
+      expect(revisedPrompt).to.be.a('string').and.contain('a lighthouse at dusk');
+      expect(revisedPrompt!.length).to.be.greaterThan('a lighthouse at dusk'.length);
+      // [klein] has no prompt upsampling: the switch is not sent, and the prompt is used as it is.
+      const klein = await completed('pending=50', { settings: { enhancePrompt: true } });
+      expect(await asked(klein)).to.deep.equal({ output_format: 'jpeg' });
+      expect(klein.outcome.image.revisedPrompt).to.equal(undefined);
+    });
+
+    it('the output format: BFL’s jpeg when none is chosen (png on Kontext), else the one chosen', async () => {
+      expect(await asked(await completed('pending=50'))).to.include({ output_format: 'jpeg' });
+      const webp = await completed('pending=50', { settings: { outputFormat: 'webp' } });
+      expect(await asked(webp)).to.include({ output_format: 'webp' });
+      const kontext = await completed('pending=50', { model: 'flux-kontext-pro', width: 1024, height: 1024 });
+      expect(await asked(kontext)).to.include({ output_format: 'png' });
+    });
+
+    it('a moderation level reaches BFL as set: 4 on FLUX.2, 6 on FLUX1.1 [pro]', async () => {
+      const flux2 = await completed('pending=50', { settings: { safetyTolerance: 4 } });
+      expect(await asked(flux2)).to.include({ safety_tolerance: 4 });
+      const flux1 = await completed('pending=50', {
+        model: 'flux-pro-1.1',
+        width: 1024,
+        height: 768,
+        settings: { safetyTolerance: 6 },
+      });
+      expect(await asked(flux1)).to.include({ safety_tolerance: 6 });
+    });
+
+    it('[flex]: steps and guidance as set; the other models are not sent them', async () => {
+      const flex = await completed('pending=50', { model: 'flux-2-flex', settings: { steps: 12, guidance: 7.5 } });
+      expect(await asked(flex)).to.include({ steps: 12, guidance: 7.5 });
+      const pro = await completed('pending=50', { model: 'flux-2-pro', settings: { steps: 12, guidance: 7.5 } });
+      expect(await asked(pro)).to.not.have.any.keys('steps', 'guidance');
+    });
+
+    it('Ultra: raw and the reference image’s strength as set', async () => {
+      const ultra = await completed('pending=50', {
+        model: 'flux-pro-1.1-ultra',
+        width: 1024,
+        height: 576,
+        ratio: '16:9',
+        settings: { raw: true, imagePromptStrength: 0.35 },
+      });
+      expect(await asked(ultra)).to.include({ raw: true, image_prompt_strength: 0.35 });
+    });
+
+    it('refuses a value out of the model’s range, or of another kind, in words, and sends nothing', async () => {
+      await refused('flux-2-pro', { safetyTolerance: 6 }, /moderation level .* 0 \(strictest\) to 5/);
+      await refused('flux-pro-1.1', { safetyTolerance: 7 }, /0 \(strictest\) to 6/);
+      await refused('flux-2-klein-4b', { safetyTolerance: 2.5 }, /whole number/);
+      await refused('flux-2-klein-4b', { safetyTolerance: '4' as unknown as number }, /moderation level/);
+      await refused('flux-2-klein-4b', { outputFormat: 'gif' as OutputFormat }, /jpeg, png, webp images, not "gif"/);
+      await refused('flux-2-pro', { enhancePrompt: 'yes' as unknown as boolean }, /on or off/);
+      await refused('flux-2-flex', { steps: 0 }, /steps .* from 1 to 50/);
+      await refused('flux-2-flex', { steps: 51 }, /from 1 to 50/);
+      await refused('flux-2-flex', { guidance: 10.5 }, /guidance .* from 1\.5 to 10/);
+      await refused('flux-pro-1.1-ultra', { imagePromptStrength: 1.5 }, /strength .* from 0 to 1/);
+      await refused('flux-pro-1.1-ultra', { raw: 1 as unknown as boolean }, /Raw mode/);
+      // The same check the pipeline asks before anything is booked.
+      expect(() => provider.checkSettings('flux-2-pro', { safetyTolerance: 9 })).to.throw(/0 \(strictest\) to 5/);
+      expect(() => provider.checkSettings('flux-2-klein-4b', { steps: 999 })).to.not.throw();
+    });
+  });
+
   describe('resume', () => {
     it('completes a task from its pollingUrl (after a reload), without needing the key', async () => {
       const key = newKey();
@@ -271,6 +380,8 @@ describe('BflProvider against the BFL simulator', () => {
       const task: ProviderTask = { provider: 'bfl', id: submitted.id, pollingUrl: submitted.polling_url };
       const outcome = await provider.resume(task, { endpoint: SIM, signal: new AbortController().signal });
       expect([outcome.image.width, outcome.image.height, outcome.image.seed]).to.deep.equal([320, 240, 9]);
+      // Not knowing what was sent, it passes on the prompt BFL says it used (the pipeline compares: resume.ts).
+      expect(outcome.image.revisedPrompt).to.equal('a reloaded page');
       expect(outcome.task).to.deep.equal(task);
       expect(calls.every((c) => c.startsWith('GET '))).to.equal(true);
     });

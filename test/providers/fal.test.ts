@@ -45,7 +45,7 @@ describe('fal: endpoint ids and input', () => {
       image_size: { width: 1280, height: 720 },
       seed: 5,
       num_images: 1,
-      output_format: 'png',
+      output_format: 'jpeg', // fal's default for [pro] (Flux2ProInput)
       image_urls: [ref.dataUrl],
     });
     expect(falBody({ model: 'flux-2-pro', prompt: 'p', width: 64, height: 64 }).image_urls).to.equal(undefined);
@@ -268,6 +268,57 @@ describe('FalProvider against the fal queue simulator', () => {
       ).to.equal('provider-error');
       expect(calls).to.deep.equal([]);
     });
+  });
+});
+
+describe('the model’s own controls at fal, as its endpoints’ input types take them', () => {
+  const { asked, refused } = harness;
+
+  it('says what each model takes: [klein] and [dev] png first, [pro] [flex] [max] a moderation level 1–5', () => {
+    expect(provider.controls('flux-2-klein-4b')).to.deep.equal({
+      outputFormats: ['png', 'jpeg', 'webp'],
+      seedReproduces: true,
+    });
+    expect(provider.controls('flux-2-dev').enhancePrompt).to.deep.equal({ default: false });
+    expect(provider.controls('flux-2-pro')).to.deep.equal({
+      safetyTolerance: { min: 1, max: 5, default: 2 },
+      outputFormats: ['jpeg', 'png'],
+      seedReproduces: false,
+    });
+    expect(provider.controls('flux-2-flex')).to.deep.equal(provider.controls('flux-2-max'));
+  });
+
+  it('[pro]: the moderation level as the text fal’s enum takes ("4"), jpeg when no format is chosen', async () => {
+    const run = await completed('pending=100', { model: 'flux-2-pro', settings: { safetyTolerance: 4 } });
+    expect(await asked(run)).to.deep.equal({ safety_tolerance: '4', output_format: 'jpeg' });
+    // [pro] says no prompt (Flux2ProOutput): nothing to call revised.
+    expect(run.outcome.image.revisedPrompt).to.equal(undefined);
+  });
+
+  it('[klein]: png when no format is chosen, the one chosen otherwise; no moderation level or expansion sent', async () => {
+    expect(await asked(await completed('pending=100'))).to.deep.equal({ output_format: 'png' });
+    const chosen = await completed('pending=100', {
+      settings: { outputFormat: 'webp', safetyTolerance: 3, enhancePrompt: true },
+    });
+    expect(await asked(chosen)).to.deep.equal({ output_format: 'webp' });
+    expect(chosen.outcome.image.revisedPrompt).to.equal(undefined);
+  });
+
+  it('[dev]: prompt expansion on sends enable_prompt_expansion and the prompt fal used is the image’s revisedPrompt', async () => {
+    const dev = { model: 'flux-2-dev', width: 512, height: 512 };
+    const on = await completed('pending=100', { ...dev, settings: { enhancePrompt: true } });
+    expect(await asked(on)).to.deep.equal({ enable_prompt_expansion: true, output_format: 'png' });
+    expect(on.outcome.image.revisedPrompt).to.contain('a lighthouse at dusk').and.not.equal('a lighthouse at dusk');
+    const off = await completed('pending=100', { ...dev, settings: { enhancePrompt: false } });
+    expect(await asked(off)).to.deep.equal({ enable_prompt_expansion: false, output_format: 'png' });
+    expect(off.outcome.image.revisedPrompt).to.equal(undefined);
+  });
+
+  it('refuses what the model does not take as given, in words, and sends nothing', async () => {
+    await refused({ model: 'flux-2-pro', settings: { safetyTolerance: 6 } }, /from 1 \(strictest\) to 5/);
+    await refused({ model: 'flux-2-max', settings: { safetyTolerance: 0 } }, /from 1 \(strictest\) to 5/);
+    await refused({ model: 'flux-2-flex', settings: { outputFormat: 'webp' } }, /jpeg, png images, not "webp"/);
+    await refused({ model: 'flux-2-dev', settings: { enhancePrompt: 'on' as unknown as boolean } }, /on or off/);
   });
 });
 

@@ -148,22 +148,22 @@ describe('BFL request bodies', () => {
   const ref = (type: string) => ({ dataUrl: `data:image/${type};base64,AAAA${type}`, width: 64, height: 64 });
   const base = { prompt: 'a cat', width: 1024, height: 576 };
 
-  it('FLUX.2: width/height, references as raw base64 input_image, input_image_2…, png by default', () => {
+  it('FLUX.2: width/height, references as raw base64 input_image, input_image_2…, BFL’s jpeg by default', () => {
     const body = bflBody({ ...base, model: 'flux-2-pro', seed: 7, inputs: [ref('png'), ref('jpeg')] });
     expect(body).to.deep.equal({
       prompt: 'a cat',
       seed: 7,
-      output_format: 'png',
+      output_format: 'jpeg',
       width: 1024,
       height: 576,
       input_image: 'AAAApng',
       input_image_2: 'AAAAjpeg',
     });
     expect(
-      JSON.parse(JSON.stringify(bflBody({ ...base, model: 'flux-2-klein-4b', outputFormat: 'jpeg' }))),
+      JSON.parse(JSON.stringify(bflBody({ ...base, model: 'flux-2-klein-4b', settings: { outputFormat: 'png' } }))),
     ).to.deep.equal({
       prompt: 'a cat',
-      output_format: 'jpeg',
+      output_format: 'png',
       width: 1024,
       height: 576,
     });

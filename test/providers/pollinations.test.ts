@@ -4,6 +4,7 @@
 // is left of the budget shown, the key sent to no other host.
 import { expect } from '@open-wc/testing';
 import { provider } from '../../src/providers/pollinations/adapter.js';
+import type { ModelSettings } from '../../src/base/types.js';
 import { quoteFor } from '../../src/providers/prices.js';
 import { liveCatalogue } from '../../src/providers/engine/adapters.js';
 import { LedgerStore } from '../../src/ledger/ledger.js';
@@ -27,6 +28,31 @@ describe('Pollinations adapter (against the simulator)', function () {
       '/sim/pollinations/image/a%20red%20kite%20over%20dunes?model=klein&width=512&height=384&seed=42',
     );
     expect([made.hasKey, made.path.includes(run.key)]).to.deep.equal([true, false]);
+  });
+
+  it('prompt enhancement: enhance=true when on; left out when off, as Pollinations reads any text as true', async () => {
+    expect(provider.controls()).to.deep.equal({ enhancePrompt: { default: false }, seedReproduces: true });
+    const made = async (settings: ModelSettings) => {
+      const prompt = unique('a kite');
+      const run = await completed('', { prompt, settings });
+      const [entry] = (await simLog('pollinations')).filter((e) =>
+        e.path.includes(`/image/${encodeURIComponent(prompt)}?`),
+      );
+      return { run, entry };
+    };
+    const on = await made({ enhancePrompt: true });
+    expect(new URL(on.entry.path, location.origin).searchParams.get('enhance')).to.equal('true');
+    expect(on.entry.asked).to.include({ enhance: true });
+    // Pollinations answers the bytes alone: no word of a rewritten prompt.
+    expect(on.run.outcome.image.revisedPrompt).to.equal(undefined);
+    const off = await made({ enhancePrompt: false });
+    expect(new URL(off.entry.path, location.origin).searchParams.has('enhance')).to.equal(false);
+    expect(off.entry.asked).to.include({ enhance: false });
+    const error = await failure(start('', { settings: { enhancePrompt: 'false' as unknown as boolean } }).promise);
+    expect([error.code, error.message]).to.deep.equal([
+      'invalid-input',
+      'Prompt enhancement at Pollinations is either on or off (true or false).',
+    ]);
   });
 
   it('what the key has left of its budget, from /account/key; a key without one is said to have none', async () => {

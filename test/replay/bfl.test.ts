@@ -86,6 +86,15 @@ describe('real BFL tasks, replayed through the widget', function () {
       expect(result.images[0]).to.include({ saved: true, width, height });
       const [stored] = await new ImageStore({ storageKey: key }).list();
       const bytes = new Uint8Array(await stored.blob!.arrayBuffer());
+
+      // The prompt BFL made it from: rewritten (`prompt_upsampling` is on by default), as the recorded Ready reply's
+      // `result.prompt` says, in the result and saved with the image.
+      const ready = JSON.parse(recording.polls.at(-1)!.body);
+      expect(ready.status).to.equal('Ready');
+      expect(ready.result.prompt).to.not.equal(recording.submit.request.prompt);
+      expect(result.images[0].revisedPrompt).to.equal(ready.result.prompt);
+      expect(stored.revisedPrompt).to.equal(ready.result.prompt);
+      expect(stored.prompt).to.equal('A doodle of a shiba inu eating a pink ice-cream cone');
       const want = Uint8Array.from(atob(recording.delivery.base64), (c) => c.charCodeAt(0));
       expect(bytes.length).to.equal(want.length);
       expect(bytes.every((byte, i) => byte === want[i])).to.equal(true);

@@ -401,6 +401,92 @@ describe('BFL simulator: references', () => {
   });
 });
 
+describe('BFL simulator: the model’s own controls, as BFL’s schemas take them', () => {
+  /** The status and the FastAPI `detail` of submitting `body` to `model`, each field refused listed by its loc. */
+  async function bflRefusal(model: string, body: object) {
+    const { status, body: reply } = await bflSubmit(unique('bfl'), model, body);
+    return { status, refused: status === 422 ? reply.detail.map((d: { loc: string[]; type: string }) => d.type) : [] };
+  }
+  const accepted = { status: 200, refused: [] };
+
+  it('prompt_upsampling: a boolean (null on [flex] and Fill); not a field of [klein], which ignores it', async () => {
+    expect(await bflRefusal('flux-2-pro', { prompt_upsampling: false })).to.deep.equal(accepted);
+    expect(await bflRefusal('flux-2-pro', { prompt_upsampling: 'false' })).to.deep.equal({
+      status: 422,
+      refused: ['bool_type'],
+    });
+    expect(await bflRefusal('flux-kontext-pro', { prompt_upsampling: 1 })).to.include({ status: 422 });
+    expect(await bflRefusal('flux-pro-1.1', { prompt_upsampling: null })).to.include({ status: 422 });
+    expect(await bflRefusal('flux-2-flex', { prompt_upsampling: null })).to.deep.equal(accepted);
+    expect(await bflRefusal('flux-2-klein-4b', { prompt_upsampling: 'anything' })).to.deep.equal(accepted);
+  });
+
+  it('safety_tolerance: an integer, 0–5 on FLUX.2, 0–6 on FLUX.1', async () => {
+    expect(await bflRefusal('flux-2-klein-4b', { safety_tolerance: 5 })).to.deep.equal(accepted);
+    expect(await bflRefusal('flux-2-max', { safety_tolerance: 6 })).to.deep.equal({
+      status: 422,
+      refused: ['less_than_equal'],
+    });
+    expect(await bflRefusal('flux-kontext-pro', { safety_tolerance: 6 })).to.deep.equal(accepted);
+    expect((await bflRefusal('flux-kontext-max', { safety_tolerance: 7 })).refused).to.deep.equal(['less_than_equal']);
+    expect((await bflRefusal('flux-2-pro', { safety_tolerance: -1 })).refused).to.deep.equal(['greater_than_equal']);
+    expect((await bflRefusal('flux-2-pro', { safety_tolerance: 2.5 })).refused).to.deep.equal(['int_type']);
+    expect((await bflRefusal('flux-2-pro', { safety_tolerance: '4' })).refused).to.deep.equal(['int_type']);
+  });
+
+  it('output_format: jpeg, png or webp (or null)', async () => {
+    for (const format of ['jpeg', 'png', 'webp', null])
+      expect(await bflRefusal('flux-2-pro', { output_format: format }), String(format)).to.deep.equal(accepted);
+    const { status, body } = await bflSubmit(unique('bfl'), 'flux-pro-1.1', { output_format: 'gif' });
+    expect(status).to.equal(422);
+    expect(body.detail).to.deep.equal([
+      { loc: ['body', 'output_format'], msg: "Input should be 'jpeg', 'png' or 'webp'", type: 'enum' },
+    ]);
+  });
+
+  it('[flex]: steps an integer 1–50 and guidance 1.5–10; Fill: 15–50 and 1.5–100', async () => {
+    expect(await bflRefusal('flux-2-flex', { steps: 1, guidance: 10 })).to.deep.equal(accepted);
+    expect((await bflRefusal('flux-2-flex', { steps: 51, guidance: 1.4 })).refused).to.deep.equal([
+      'less_than_equal',
+      'greater_than_equal',
+    ]);
+    expect((await bflRefusal('flux-2-flex', { steps: 20.5 })).refused).to.deep.equal(['int_type']);
+    const image = await pngBase64(512, 512);
+    expect(await bflRefusal('flux-pro-1.0-fill', { image, steps: 15, guidance: 100 })).to.deep.equal(accepted);
+    expect((await bflRefusal('flux-pro-1.0-fill', { image, steps: 14 })).refused).to.deep.equal(['greater_than_equal']);
+  });
+
+  it('Ultra: raw a boolean, image_prompt_strength a number 0–1', async () => {
+    expect(await bflRefusal('flux-pro-1.1-ultra', { raw: true, image_prompt_strength: 1 })).to.deep.equal(accepted);
+    expect((await bflRefusal('flux-pro-1.1-ultra', { raw: 'yes', image_prompt_strength: 1.1 })).refused).to.deep.equal([
+      'bool_type',
+      'less_than_equal',
+    ]);
+  });
+
+  it('rewrites the prompt where prompt_upsampling is on (by default on [pro], [max], [flex]) and says it in result.prompt', async () => {
+    /** The Ready reply's `result.prompt` of a task of `model` submitted with `body`. */
+    async function used(model: string, body: object) {
+      const { body: task } = await bflSubmit(`${unique('bfl')};pending=50`, model, body);
+      for (;;) {
+        const reply = await (await fetch(task.polling_url)).json();
+        if (reply.status === 'Ready') return reply.result.prompt;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    }
+    const sent = 'a lighthouse at dusk';
+    for (const model of ['flux-2-pro', 'flux-2-max', 'flux-2-flex']) {
+      const rewritten = await used(model, {});
+      expect(rewritten, model).to.contain(sent);
+      expect(rewritten.length, model).to.be.greaterThan(sent.length);
+      expect(await used(model, { prompt_upsampling: false }), model).to.equal(sent);
+    }
+    expect(await used('flux-kontext-pro', {})).to.equal(sent);
+    expect(await used('flux-kontext-pro', { prompt_upsampling: true })).to.not.equal(sent);
+    expect(await used('flux-2-klein-4b', { prompt_upsampling: true })).to.equal(sent);
+  });
+});
+
 // ---------------------------------------------------------------------------------------------------------------
 // fal
 
@@ -441,6 +527,58 @@ describe('fal simulator: references', () => {
       Array(5).fill([64, 64]),
       undefined,
     ]);
+  });
+});
+
+describe('fal simulator: the model’s own controls, as its endpoints’ input types take them', () => {
+  /** The error types of submitting `body` to `endpoint` (none: accepted). */
+  async function falRefusal(endpoint: string, body: object) {
+    const { status, body: reply } = await falSubmit(unique('fal'), endpoint, body);
+    return status === 422 ? reply.detail.map((d: { type: string }) => d.type) : [status];
+  }
+
+  it('safety_tolerance on [pro], [flex], [max]: one of the strings "1" … "5", not a number', async () => {
+    for (const endpoint of ['fal-ai/flux-2-pro', 'fal-ai/flux-2-flex', 'fal-ai/flux-2-max']) {
+      expect(await falRefusal(endpoint, { safety_tolerance: '5' }), endpoint).to.deep.equal([200]);
+      expect(await falRefusal(endpoint, { safety_tolerance: 4 }), endpoint).to.deep.equal(['enum']);
+      expect(await falRefusal(endpoint, { safety_tolerance: '6' }), endpoint).to.deep.equal(['enum']);
+    }
+    const { body } = await falSubmit(unique('fal'), 'fal-ai/flux-2-pro', { safety_tolerance: '0' });
+    expect(body.detail[0]).to.deep.equal({
+      loc: ['body', 'safety_tolerance'],
+      msg: "Input should be '1', '2', '3', '4' or '5'",
+      type: 'enum',
+    });
+    // [klein] has none: ignored.
+    expect(await falRefusal('fal-ai/flux-2/klein/4b', { safety_tolerance: 4 })).to.deep.equal([200]);
+  });
+
+  it('output_format: jpeg or png on [pro], [flex], [max]; webp too on [klein] and [dev]', async () => {
+    expect(await falRefusal('fal-ai/flux-2-max', { output_format: 'png' })).to.deep.equal([200]);
+    expect(await falRefusal('fal-ai/flux-2-max', { output_format: 'webp' })).to.deep.equal(['enum']);
+    expect(await falRefusal('fal-ai/flux-2/klein/9b', { output_format: 'webp' })).to.deep.equal([200]);
+    expect(await falRefusal('fal-ai/flux-2', { output_format: 'gif' })).to.deep.equal(['enum']);
+  });
+
+  it('enable_prompt_expansion on [dev]: a boolean, the expanded prompt the result’s `prompt`', async () => {
+    const dev = { image_size: { width: 512, height: 512 } };
+    expect(await falRefusal('fal-ai/flux-2', { ...dev, enable_prompt_expansion: 'yes' })).to.deep.equal(['bool_type']);
+    const key = unique('fal-key');
+    const { body: task } = await submitToFal(
+      simEndpoint('fal', `run=${unique('fal')};pending=50`),
+      key,
+      'fal-ai/flux-2',
+      {
+        ...dev,
+        prompt: 'a lighthouse at dusk',
+        enable_prompt_expansion: true,
+      },
+    );
+    const headers = { Authorization: `Key ${key}` };
+    while ((await (await fetch(task.status_url, { headers })).json()).status !== 'COMPLETED')
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    const result = await (await fetch(task.response_url, { headers })).json();
+    expect(result.prompt).to.contain('a lighthouse at dusk').and.not.equal('a lighthouse at dusk');
   });
 });
 

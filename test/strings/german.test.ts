@@ -14,6 +14,7 @@ import { prices } from '../../src/strings/prices.js';
 import { progress } from '../../src/strings/image/progress.js';
 import { prompts } from '../../src/strings/image/prompts.js';
 import { references } from '../../src/strings/references.js';
+import { settings } from '../../src/strings/settings.js';
 import { signIn } from '../../src/strings/sign-in.js';
 import { tallyLine } from '../../src/strings/tally/tally-line.js';
 import { tally } from '../../src/strings/tally/tally.js';
@@ -42,6 +43,7 @@ const english: Strings = {
   progress,
   prompts,
   references,
+  settings,
   signIn,
   tallyLine,
   tally,

@@ -11,7 +11,7 @@ import type {
 } from '../../src/providers/provider.js';
 import { failure } from './failure.js';
 import { recordFetches } from './record-fetches.js';
-import { simEndpoint, unique, type SimulatorName } from './sim.js';
+import { simEndpoint, taskLog, unique, type SimulatorName } from './sim.js';
 import { generation as text } from '../../src/strings/generation.js';
 
 /** One generation under way: its key, how to cancel it, what the adapter reported, and its outcome. */
@@ -97,7 +97,27 @@ export function providerHarness<P extends Provider>(
     expect([error.code, error.retryable]).to.deep.equal(['timeout', true]);
     return { run, elapsed: performance.now() - started };
   }
-  return { provider, start, completed, timedOut, calls, endpoint, newKey: () => unique(keyPrefix) };
+  /**
+   * What the simulator received of the model's controls in a run's submission (its log's `asked`: the fields as they
+   * came), found by the task the provider accepted.
+   */
+  async function asked(run: { task?: ProviderTask }) {
+    return (await taskLog(provider.id as SimulatorName, run.task!.id))[0].asked;
+  }
+  /**
+   * A generation with `request` (its model's settings) refused before anything was sent: invalid-input, not retryable,
+   * in `words`; no request made, nothing accepted.
+   */
+  async function refused(request: Partial<ProviderRequest>, words: RegExp) {
+    const run = start('', request);
+    const error = await failure(run.promise);
+    const what = JSON.stringify(request);
+    expect([error.code, error.retryable], what).to.deep.equal(['invalid-input', false]);
+    expect(error.message, what).to.match(words);
+    expect(calls, what).to.deep.equal([]);
+    expect(run.accepted, what).to.equal(0);
+  }
+  return { provider, start, completed, timedOut, asked, refused, calls, endpoint, newKey: () => unique(keyPrefix) };
 }
 
 type Harness = ReturnType<typeof providerHarness>;

@@ -5,6 +5,7 @@ import { downloadImage, fetchJson, guard, keyOf, readBalance, retryAfterMs } fro
 import { checkProviderUrl, routed } from '../engine/provider-urls.js';
 import { checkEndpoint } from '../urls.js';
 import { pollUntil } from '../engine/poll.js';
+import { settingsCheck, wireSettings } from '../engine/controls.js';
 import type {
   Charge,
   KeyBalance,
@@ -18,6 +19,7 @@ import { generation } from '../../strings/generation.js';
 import { clock } from '../../base/clock.js';
 import { info } from './info.js';
 import { prices } from './prices.js';
+import { BFL_WIRE, bflControls } from './controls.js';
 import { bflWords } from './words.js';
 import { sayer } from '../../strings/strings.js';
 
@@ -29,7 +31,8 @@ const bflText = sayer('bfl', bflWords);
  * width/height; Kontext and Ultra an aspect ratio; Fill the first reference image as `image`
  * (BFL's OpenAPI schema: Flux2Inputs, FluxKontextProInputs, FluxUltraInput, FluxProFillInputs). References go as
  * raw base64 (no `data:` prefix): `input_image`, `input_image_2`… (FLUX.2, Kontext) or `image_prompt`
- * (FLUX1.1 [pro], Ultra).
+ * (FLUX1.1 [pro], Ultra). The settings the model takes, checked, under BFL's names (`output_format` the model's
+ * default where none is chosen); a setting out of the model's range is refused here, before anything is sent.
  */
 export function bflBody(request: ProviderRequest): Record<string, unknown> {
   const { model, width, height } = request;
@@ -37,7 +40,7 @@ export function bflBody(request: ProviderRequest): Record<string, unknown> {
   const body: Record<string, unknown> = {
     prompt: request.prompt,
     seed: request.seed,
-    output_format: request.outputFormat ?? 'png',
+    ...wireSettings(bflControls(model), request.settings, BFL_WIRE),
   };
   const sizing = prices[model]?.sizes?.kind;
   if (sizing === 'aspect') body.aspect_ratio = request.ratio ?? aspectRatio(width, height);
@@ -72,12 +75,15 @@ export class BflProvider implements Provider {
   readonly defaultEndpoint = info.defaultEndpoint();
   readonly needsKey = true;
   readonly tracksSpending = true;
+  readonly controls = bflControls;
+  readonly checkSettings = settingsCheck(bflControls);
 
   generate(request: ProviderRequest, context: RunContext): Promise<ProviderOutcome> {
     return guard(
       context,
       async (signal) => {
         const key = keyOf(context, 'bfl');
+        const body = JSON.stringify(bflBody(request));
         // Checked again here: the key must never travel to a host docs/contract.md (Security) does not allow.
         context.onSending?.();
         const reply = await fetchJson(
@@ -85,7 +91,7 @@ export class BflProvider implements Provider {
           {
             method: 'POST',
             headers: { 'x-key': key, 'content-type': 'application/json' },
-            body: JSON.stringify(bflBody(request)),
+            body,
           },
           signal,
           key,
@@ -95,7 +101,7 @@ export class BflProvider implements Provider {
         const charge = chargeOf(reply.cost);
         context.onAccepted?.(task, charge);
         context.onBilled?.(); // BFL debits a task's credits when it accepts it, whatever happens after
-        return { ...(await this.#finish(task, context, signal)), charge, unreported: !charge };
+        return { ...(await this.#finish(task, context, signal, request.prompt)), charge, unreported: !charge };
       },
       this.id,
     );
@@ -122,8 +128,11 @@ export class BflProvider implements Provider {
     return left && { usd: left, spent: left.neg() };
   }
 
-  /** Polls the task until it is Ready, then downloads and measures the image. */
-  async #finish(task: ProviderTask, context: RunContext, signal: AbortSignal): Promise<ProviderOutcome> {
+  /**
+   * Polls the task until it is Ready, then downloads and measures the image; with the prompt BFL made it from
+   * (`result.prompt`) where that is not `sent` (unknown on a resume: whatever BFL says).
+   */
+  async #finish(task: ProviderTask, context: RunContext, signal: AbortSignal, sent?: string): Promise<ProviderOutcome> {
     const { apiKey, onProgress } = context;
     const endpoint = checkEndpoint(context.endpoint);
     const url = checkProviderUrl(task.pollingUrl ?? `${endpoint}/v1/get_result?id=${encodeURIComponent(task.id)}`);
@@ -140,7 +149,13 @@ export class BflProvider implements Provider {
     let wait: number | undefined;
     const result = await pollUntil(
       () => fetchJson(routed(url, context.relay), { headers }, signal, apiKey, (reply) => (wait = retryAfterMs(reply))),
-      (reply): { done?: { sample?: unknown; seed?: unknown }; progress?: number | null; retryAfterMs?: number } => {
+      (
+        reply,
+      ): {
+        done?: { sample?: unknown; seed?: unknown; prompt?: unknown };
+        progress?: number | null;
+        retryAfterMs?: number;
+      } => {
         const { status } = reply;
         // A status is one of BFL's words (StatusResponse in BFL's OpenAPI schema): anything else is a reply this page
         // cannot read, not a task that failed.
@@ -176,8 +191,11 @@ export class BflProvider implements Provider {
     // BFL's delivery links last 10 minutes (help.bfl.ai, "Which API endpoint should I use?": "delivery URLs
     // that expire after 10 minutes") where the URL itself does not say.
     if (image.remote) image.remote.expiresAt ??= clock.now() + 10 * 60_000;
-    const seed = result.seed;
-    return { image: { ...image, seed: typeof seed === 'number' ? seed : undefined }, task };
+    const { seed, prompt } = result;
+    // The prompt BFL used, where it rewrote the one sent (`prompt_upsampling`: the recorded [pro] task's
+    // `result.prompt`, test/recorded/bfl-flux-2-pro.json).
+    const revisedPrompt = typeof prompt === 'string' && prompt !== sent ? prompt : undefined;
+    return { image: { ...image, seed: typeof seed === 'number' ? seed : undefined, revisedPrompt }, task };
   }
 }
 

@@ -3,23 +3,31 @@ import { fetchJson, guard, keyOf, readBalance, type HttpError } from '../engine/
 import { checkProviderUrl, routed } from '../engine/provider-urls.js';
 import { checkEndpoint } from '../urls.js';
 import { pollUntil } from '../engine/poll.js';
+import { settingsCheck, wireSettings } from '../engine/controls.js';
 import type { Provider, ProviderOutcome, ProviderRequest, ProviderTask, RunContext } from '../provider.js';
 import { generation } from '../../strings/generation.js';
+import { FAL_WIRE, falControls } from './controls.js';
 import { info } from './info.js';
 import { falEndpointId, falOutcome, queueStatus } from './queue.js';
 import { sayer } from '../../strings/strings.js';
 
 const text = sayer('generation', generation);
 
-/** The JSON input of one image: custom `image_size`, references as data URIs in `image_urls` (edit endpoints). */
+/**
+ * The JSON input of one image: custom `image_size`, references as data URIs in `image_urls` (edit endpoints), and the
+ * settings the model takes, checked, under fal's names (`output_format` the model's default where none is chosen;
+ * `safety_tolerance` as the text fal's enum takes).
+ */
 export function falBody(request: ProviderRequest): Record<string, unknown> {
   const { width, height, inputs } = request;
+  const wire = wireSettings(falControls(request.model), request.settings, FAL_WIRE);
+  if (wire.safety_tolerance !== undefined) wire.safety_tolerance = String(wire.safety_tolerance);
   return {
     prompt: request.prompt,
     image_size: { width, height },
     seed: request.seed,
     num_images: 1,
-    output_format: request.outputFormat ?? 'png',
+    ...wire,
     image_urls: inputs?.length ? inputs.map((input) => input.dataUrl) : undefined,
   };
 }
@@ -33,12 +41,15 @@ export class FalProvider implements Provider {
   readonly id = 'fal';
   readonly defaultEndpoint = info.defaultEndpoint();
   readonly needsKey = true;
+  readonly controls = falControls;
+  readonly checkSettings = settingsCheck(falControls);
 
   generate(request: ProviderRequest, context: RunContext): Promise<ProviderOutcome> {
     return guard(
       context,
       async (signal) => {
         const key = keyOf(context, 'fal');
+        const body = JSON.stringify(falBody(request));
         context.onSending?.();
         const reply = await fetchJson(
           routed(
@@ -48,7 +59,7 @@ export class FalProvider implements Provider {
           {
             method: 'POST',
             headers: { authorization: `Key ${key}`, 'content-type': 'application/json' },
-            body: JSON.stringify(falBody(request)),
+            body,
           },
           signal,
           key,
@@ -62,7 +73,7 @@ export class FalProvider implements Provider {
           cancelUrl: reply.cancel_url,
         };
         context.onAccepted?.(task);
-        return this.#finish(task, context, signal);
+        return this.#finish(task, context, signal, request.prompt);
       },
       this.id,
     );
@@ -90,7 +101,8 @@ export class FalProvider implements Provider {
     );
   }
 
-  async #finish(task: ProviderTask, context: RunContext, signal: AbortSignal): Promise<ProviderOutcome> {
+  /** Follows the request to its result; `sent`: the prompt sent (unknown on a resume). */
+  async #finish(task: ProviderTask, context: RunContext, signal: AbortSignal, sent?: string): Promise<ProviderOutcome> {
     const key = keyOf(context, 'fal');
     const endpoint = checkEndpoint(context.endpoint);
     // The queue URLs sit on the endpoint's own origin. One on another origin (a proxy that passes fal's
@@ -143,7 +155,7 @@ export class FalProvider implements Provider {
         throw error;
       });
       context.onBilled?.(); // it finished with images: fal has billed it, whatever happens to the download
-      return await falOutcome(result, 'fal', task, context, signal);
+      return await falOutcome(result, 'fal', task, context, signal, sent);
     } catch (error) {
       // Given up (cancel, deadline, a provider that stopped answering): cancel it at fal too, so that it is not
       // finished and billed for nobody; what the cancel finds decides what is booked, so wait for it.

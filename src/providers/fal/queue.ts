@@ -38,14 +38,17 @@ export const queueStatus = (position: unknown) =>
  * A finished fal result (fal's own, or passed on by Hugging Face's router: `provider`) as an outcome. [klein] and
  * [dev] run fal's safety checker (`enable_safety_checker`, default true) and say what it found in
  * `has_nsfw_concepts`, one per image (v4Output in fal-js libs/client/src/types/endpoints.ts at 381105e): a flagged
- * image is sent black in its place. fal withholds the image but bills the request, so the widget does too.
+ * image is sent black in its place. fal withholds the image but bills the request, so the widget does too. They also
+ * say the prompt they used (v4Output `prompt`): where it is not `sent` (the prompt expanded), it is the image's revised
+ * prompt.
  */
 export async function falOutcome(
-  result: { has_nsfw_concepts?: boolean[]; images?: { url?: string }[]; seed?: unknown },
+  result: { has_nsfw_concepts?: boolean[]; images?: { url?: string }[]; seed?: unknown; prompt?: unknown },
   provider: ProviderId,
   task: ProviderTask,
   context: RunContext,
   signal: AbortSignal,
+  sent?: string,
 ): Promise<ProviderOutcome> {
   if (result.has_nsfw_concepts?.[0] === true) {
     const error = new UserPaysError('moderated', falText.safetyWithheld(provider), false);
@@ -54,6 +57,7 @@ export async function falOutcome(
   }
   context.onProgress?.({ status: text.downloading(), progress: 1 });
   const image = await downloadImage(result.images?.[0]?.url, signal, context);
-  const seed = result.seed;
-  return { image: { ...image, seed: typeof seed === 'number' ? seed : undefined }, task };
+  const { seed, prompt } = result;
+  const revisedPrompt = typeof prompt === 'string' && prompt !== sent ? prompt : undefined;
+  return { image: { ...image, seed: typeof seed === 'number' ? seed : undefined, revisedPrompt }, task };
 }

@@ -67,7 +67,7 @@ export class HuggingFaceProvider implements Provider {
             image_size: { width, height },
             seed: request.seed,
             num_images: 1,
-            output_format: request.outputFormat ?? 'png',
+            output_format: 'png',
           }),
         },
         signal,
@@ -86,7 +86,7 @@ export class HuggingFaceProvider implements Provider {
         responseUrl: result + QUERY,
       };
       context.onAccepted?.(task);
-      return finish(task, context, signal);
+      return finish(task, context, signal, request.prompt);
     });
   }
 
@@ -142,8 +142,16 @@ async function send(url: string, init: RequestInit, signal: AbortSignal, token: 
   }
 }
 
-/** Follows fal's queue through the router until the result, then fetches the image (without the token). */
-async function finish(task: ProviderTask, context: RunContext, signal: AbortSignal): Promise<ProviderOutcome> {
+/**
+ * Follows fal's queue through the router until the result, then fetches the image (without the token); `sent`: the
+ * prompt sent (unknown on a resume).
+ */
+async function finish(
+  task: ProviderTask,
+  context: RunContext,
+  signal: AbortSignal,
+  sent?: string,
+): Promise<ProviderOutcome> {
   const token = tokenOf(context);
   const origin = new URL(checkEndpoint(context.endpoint)).origin;
   // Only ever the endpoint's own origin: a task from elsewhere (storage tampered with) gets no token.
@@ -172,7 +180,7 @@ async function finish(task: ProviderTask, context: RunContext, signal: AbortSign
     throw error;
   });
   context.onBilled?.(); // fal bills a finished request, and Hugging Face passes the charge on
-  return falOutcome(result, 'huggingface', task, context, signal);
+  return falOutcome(result, 'huggingface', task, context, signal, sent);
 }
 
 /** Hugging Face's adapter, as the registry loads it (registry.ts). */

@@ -267,16 +267,16 @@ interface Route {
 /**
  * The image API (@openrouter/sdk 1.3.19 ImageGenerationRequest/Response: `POST /api/v1/images {model, prompt, n,
  * size, output_format, seed}` → `{data: [{b64_json, media_type}], usage}`): the exact size the price book fitted, as
- * `size: 'WxH'` ("An explicit pixel size is authoritative").
+ * `size: 'WxH'` ("An explicit pixel size is authoritative"); no `output_format` (the model's own: OpenRouter's models
+ * have no controls the widget sets, `Provider.controls`).
  */
 const images: Route = {
   path: '/api/v1/images',
-  body: (model, { prompt, width, height, outputFormat, seed, inputs }) => ({
+  body: (model, { prompt, width, height, seed, inputs }) => ({
     model,
     prompt,
     n: 1,
     size: `${width}x${height}`,
-    ...(outputFormat ? { output_format: outputFormat } : {}),
     ...(inputs?.length ? { input_references: inputs.map(imagePart) } : {}),
     seed,
   }),

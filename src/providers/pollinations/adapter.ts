@@ -3,7 +3,8 @@ import { clock } from '../../base/clock.js';
 import { MAX_IMAGE_BYTES, guard, httpError, keyOf, measured, mostSends, readBalance } from '../engine/http.js';
 import { routed } from '../engine/provider-urls.js';
 import { checkEndpoint } from '../urls.js';
-import type { KeyBalance, Provider, ProviderOutcome, ProviderRequest, RunContext } from '../provider.js';
+import type { KeyBalance, ModelControls, Provider, ProviderOutcome, ProviderRequest, RunContext } from '../provider.js';
+import type { ModelSettings } from '../../base/types.js';
 import Decimal from 'decimal.js';
 import { isAmount } from '../../base/checks.js';
 import { modelName, type PriceBook } from '../../pricing/index.js';
@@ -88,6 +89,22 @@ export function livePollinationsPrices(endpoint: string): Promise<PriceBook | un
   return read;
 }
 
+/**
+ * What Pollinations' FLUX models take of the controls (enter.pollinations.ai/src/schemas/image.ts): `enhance`, a
+ * boolean, default false (an LLM rewrites the prompt first), and a `seed` it honours. No moderation level for FLUX
+ * (`safe` only), and no choice of format: it sends the image the model made. It answers with the image's bytes alone,
+ * so it never says what a rewritten prompt was. One switch: checked here, without the other adapters' shared checks
+ * (engine/controls.ts), which a session with Pollinations does not load.
+ */
+const CONTROLS: ModelControls = { enhancePrompt: { default: false }, seedReproduces: true };
+
+/** The one control Pollinations takes, refused in words when it is not true or false. */
+function enhanceOf(settings?: ModelSettings): boolean | undefined {
+  const enhance: unknown = settings?.enhancePrompt;
+  if (enhance === undefined || typeof enhance === 'boolean') return enhance;
+  throw new UserPaysError('invalid-input', pollinationsText.enhanceOnOrOff(), false);
+}
+
 export class PollinationsProvider implements Provider {
   readonly id = 'pollinations';
   readonly defaultEndpoint = info.defaultEndpoint();
@@ -96,6 +113,14 @@ export class PollinationsProvider implements Provider {
   /** `pollenBudget` falls by exactly what each image of this key costs: read around each one (`balance`). */
   readonly tracksSpending = true;
 
+  controls(): ModelControls {
+    return CONTROLS;
+  }
+
+  checkSettings(_model: string, settings?: ModelSettings) {
+    enhanceOf(settings);
+  }
+
   generate(request: ProviderRequest, context: RunContext): Promise<ProviderOutcome> {
     return guard(
       context,
@@ -103,6 +128,9 @@ export class PollinationsProvider implements Provider {
         const key = keyOf(context, 'pollinations');
         const endpoint = checkEndpoint(context.endpoint);
         const model = request.wiring?.model ?? 'klein';
+        // Booleans are read by z.coerce.boolean: any text but the empty one is true, `enhance=false` included. So
+        // `enhance=true` turns it on, and it is left out to leave it off.
+        const enhance = enhanceOf(request.settings);
         // enter.pollinations.ai/src/schemas/image.ts: width, height, seed (-1 to 2147483647); `nologo` and `private`,
         // which older servers took, are no longer in the schema and are not sent. The key goes in the header only
         // (the query would put it in logs and the address).
@@ -111,6 +139,7 @@ export class PollinationsProvider implements Provider {
           width: String(request.width),
           height: String(request.height),
           ...(request.seed === undefined ? {} : { seed: String(request.seed) }),
+          ...(enhance ? { enhance: 'true' } : {}),
         });
         const url = `${endpoint}/image/${encodeURIComponent(request.prompt)}?${query}`;
         context.onProgress?.({ status: text.generatingNow() });

@@ -13,6 +13,8 @@ export interface PollinationsStrings {
   modelNotAllowed(model: string): string;
   signInFailed(): string;
   noAppKey(): string;
+  /** `ModelSettings.enhancePrompt` set to something other than true or false (the only control it takes). */
+  enhanceOnOrOff(): string;
 }
 
 export const pollinationsWords: PollinationsStrings = {
@@ -25,6 +27,7 @@ export const pollinationsWords: PollinationsStrings = {
   signInFailed: () => 'Pollinations did not complete the sign-in. Sign in with Pollinations again.',
   noAppKey: () =>
     'This page has not set its Pollinations app key (the pollinations-app-key attribute), so you cannot sign in with Pollinations here. Enter a Pollinations key instead.',
+  enhanceOnOrOff: () => 'Prompt enhancement at Pollinations is either on or off (true or false).',
 };
 
 declare module '../../strings/strings.js' {

@@ -10,4 +10,5 @@ export const pollinations: PollinationsStrings = {
   signInFailed: () => 'Pollinations hat die Anmeldung nicht abgeschlossen. Melden Sie sich erneut mit Pollinations an.',
   noAppKey: () =>
     'Diese Seite hat ihren App-Schlüssel für Pollinations nicht angegeben (das Attribut pollinations-app-key), daher können Sie sich hier nicht mit Pollinations anmelden. Geben Sie stattdessen einen Pollinations-Schlüssel ein.',
+  enhanceOnOrOff: () => 'Die Prompt-Verbesserung bei Pollinations ist entweder an oder aus (true oder false).',
 };

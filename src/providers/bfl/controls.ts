@@ -1,0 +1,73 @@
+import type { WireNames } from '../engine/controls.js';
+import type { ModelControls } from '../provider.js';
+
+/**
+ * What each model takes of the controls (BFL's OpenAPI schema, `https://api.bfl.ai/openapi.json`, unless said).
+ * FLUX.2 (Flux2KleinInputs, Flux2Inputs, Flux2FlexInputs): `safety_tolerance` an integer 0–5 (0 the strictest),
+ * default 2; `output_format` jpeg | png | webp, default jpeg.
+ */
+const FLUX2: ModelControls = {
+  safetyTolerance: { min: 0, max: 5, default: 2 },
+  outputFormats: ['jpeg', 'png', 'webp'],
+  seedReproduces: true,
+};
+/**
+ * FLUX.2 [pro] and [max] also rewrite the prompt unless told not to: `prompt_upsampling`, boolean, default true. The
+ * published Flux2Inputs omits it; BFL's API reference as Comfy Router republishes it lists it so for both
+ * (docs.comfy.org/development/comfy-router/models/black-forest-labs/flux-2-pro/code, …/flux-2-max/code), and both real
+ * tasks recorded without it came back with `result.prompt` rewritten (test/recorded/bfl-flux-2-{pro,max}.json). A seed
+ * does not make the same image again while the prompt is rewritten.
+ */
+const UPSAMPLED: ModelControls = { ...FLUX2, enhancePrompt: { default: true }, seedReproduces: false };
+/**
+ * FLUX.1 (FluxPro11Inputs, FluxUltraInput, FluxKontextProInputs, FluxProFillInputs): `prompt_upsampling` default
+ * false; `safety_tolerance` an integer 0–6, default 2; `output_format` jpeg | png | webp, default jpeg.
+ */
+const FLUX1: ModelControls = {
+  enhancePrompt: { default: false },
+  safetyTolerance: { min: 0, max: 6, default: 2 },
+  outputFormats: ['jpeg', 'png', 'webp'],
+  seedReproduces: true,
+};
+const CONTROLS: Record<string, ModelControls> = {
+  'flux-2-klein-4b': FLUX2,
+  'flux-2-klein-9b': FLUX2,
+  'flux-2-pro': UPSAMPLED,
+  'flux-2-max': UPSAMPLED,
+  // Flux2FlexInputs: `prompt_upsampling` default true, `steps` an integer 1–50 (50), `guidance` 1.5–10 (5).
+  'flux-2-flex': {
+    ...UPSAMPLED,
+    steps: { min: 1, max: 50, default: 50 },
+    guidance: { min: 1.5, max: 10, default: 5 },
+  },
+  'flux-pro-1.1': FLUX1,
+  // FluxUltraInput: `raw` default false; `image_prompt_strength` 0–1 (0.1).
+  'flux-pro-1.1-ultra': {
+    ...FLUX1,
+    raw: { default: false },
+    imagePromptStrength: { min: 0, max: 1, default: 0.1 },
+  },
+  // FluxKontextProInputs: `output_format` default png.
+  'flux-kontext-pro': { ...FLUX1, outputFormats: ['png', 'jpeg', 'webp'] },
+  'flux-kontext-max': { ...FLUX1, outputFormats: ['png', 'jpeg', 'webp'] },
+  // FluxProFillInputs: `steps` an integer 15–50 (50), `guidance` 1.5–100 (60).
+  'flux-pro-1.0-fill': {
+    ...FLUX1,
+    steps: { min: 15, max: 50, default: 50 },
+    guidance: { min: 1.5, max: 100, default: 60 },
+  },
+};
+
+/** BFL's names of the settings (the same schemas). */
+export const BFL_WIRE: WireNames = {
+  enhancePrompt: 'prompt_upsampling',
+  safetyTolerance: 'safety_tolerance',
+  outputFormat: 'output_format',
+  steps: 'steps',
+  guidance: 'guidance',
+  raw: 'raw',
+  imagePromptStrength: 'image_prompt_strength',
+};
+
+/** What `model` takes of the controls at BFL (`CONTROLS`); none but the seed for a model it does not list. */
+export const bflControls = (model: string): ModelControls => CONTROLS[model] ?? { seedReproduces: true };
