@@ -26,6 +26,8 @@ export interface MoreView {
       adds?: { megapixels: number; amount: string };
     }[];
   };
+  /** The model's own controls, drawn by the controls part where the model has any. */
+  controls?: unknown;
   locale?: string;
   /** The element's words over English (see `wordsIn`). */
   translation?: Translation;
@@ -94,7 +96,7 @@ function renderReferences({ references, locale, translation }: MoreView, on: Mor
   </div>`;
 }
 
-/** How many images (a segmented radio group), the seed, and the reference images. */
+/** How many images (a segmented radio group), the seed, the reference images, and the model's own controls. */
 export function renderMore(view: MoreView, on: MoreHandlers) {
   const moreText = wordsIn(view.translation, 'moreOptions', moreOptions);
   return html`<fieldset part="count" class="counts">
@@ -127,7 +129,7 @@ export function renderMore(view: MoreView, on: MoreHandlers) {
         .value=${live(view.seed === undefined ? '' : String(view.seed))}
         @input=${on.fieldInput}
     /></label>
-    ${renderReferences(view, on)}`;
+    ${renderReferences(view, on)} ${view.controls ?? nothing}`;
 }
 
 /** While the prompt is empty: a few prompts to start from, each a button that puts it in. */

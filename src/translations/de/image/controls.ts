@@ -1,0 +1,19 @@
+import type { ControlsStrings } from '../../../strings/image/controls.js';
+
+export const controls: ControlsStrings = {
+  modelControls: (provider) => `Wie ${provider} es macht`,
+  enhancePrompt: (provider, byDefault) =>
+    `${provider} darf meinen Prompt zuerst umschreiben${byDefault ? ' (Voreinstellung)' : ''}`,
+  enhanceOn: (provider) =>
+    `${provider} darf Ihren Prompt ergänzen, bevor das Bild entsteht; das Bild zeigt, was verwendet wurde, und derselbe Seed macht es vielleicht nicht noch einmal.`,
+  enhanceOff: () =>
+    'Ihr Prompt wird verwendet, wie Sie ihn geschrieben haben, und derselbe Seed macht dasselbe Bild noch einmal.',
+  safetyTolerance: (min, max) => `Moderation (${min} am strengsten, ${max} am freizügigsten)`,
+  moderationCharged: (provider) => `${provider} berechnet auch ein Bild, das seine Moderation zurückhält.`,
+  outputFormat: () => 'Bildformat',
+  steps: () => 'Schritte',
+  guidance: () => 'Prompt-Treue (Guidance)',
+  raw: () => 'Raw: weniger bearbeitet, natürlicher',
+  imagePromptStrength: () => 'Gewicht des Referenzbilds (0–1)',
+  byDefault: (choice) => `${choice} (Voreinstellung)`,
+};
