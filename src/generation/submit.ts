@@ -149,7 +149,7 @@ function prepare(s: Submission, ledger: LedgerStore | undefined) {
   if (!provider) throw new UserPaysError('invalid-input', text.unknownProvider(asked.provider), false);
   const endpoint = checkEndpoint(s.endpoint || provider.defaultEndpoint());
   const relay = provider.needsKey && s.relay ? checkRelay(s.relay) : undefined;
-  if (provider.needsKey && !s.apiKey) throw new UserPaysError('auth-required', text.keyMissing(asked.provider));
+  if (provider.needsKey && !s.apiKey) throw new UserPaysError('auth-required', text.keyMissing(asked.provider, provider.signIn));
   const { images } = s;
   if (!ledger || !images) throw new UserPaysError('invalid-input', text.notOnPage(), false);
   const request: PublicRequest = {

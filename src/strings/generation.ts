@@ -14,9 +14,8 @@ export interface GenerationStrings {
   adapterNotLoaded(provider: string): string;
   vetoed(): string;
   promptMissing(): string;
-  keyMissing(provider: string): string;
-  // Hugging Face: sign-in (OAuth, scope inference-api) or a user access token.
-  hfSignIn(): string;
+  /** `signIn`: the user may sign in to the provider instead (OpenRouter, Hugging Face, Pollinations). */
+  keyMissing(provider: string, signIn?: boolean): string;
   notOnPage(): string;
   outOfCredits(): string;
   /** `host`: where the account is, for a gateway (which has no name of its own). */
@@ -74,11 +73,10 @@ export const generation: GenerationStrings = {
     `Could not load what the widget needs to use ${words.theProvider(provider)}. Check your connection and try again: nothing was sent, and nothing was charged.`,
   vetoed: () => 'The page stopped this submission before it was sent.',
   promptMissing: () => 'Describe the image you want in the prompt box first.',
-  keyMissing: (provider) =>
-    provider === 'huggingface'
-      ? generation.hfSignIn()
+  keyMissing: (provider, signIn) =>
+    signIn
+      ? `Sign in with ${words.providerName(provider)} (or enter your own ${words.providerName(provider)} key), then try again.`
       : `Enter your own ${words.providerName(provider)} API key, then try again.`,
-  hfSignIn: () => 'Sign in with Hugging Face (or enter a Hugging Face access token), then try again.',
   notOnPage: () => 'This widget is not on the page any more: add it to the page, then try again.',
   outOfCredits: () => 'Your provider account has run out of credits. Add credits there, then try again.',
   outOfCreditsAt: (provider, host) =>

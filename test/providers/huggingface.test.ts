@@ -245,7 +245,7 @@ describe('Hugging Face adapter (router → fal)', () => {
       expect(error.message).not.to.include(token);
     }
     const missing = await failure(run(''));
-    expect(missing).to.include({ code: 'auth-required', message: text.hfSignIn() });
+    expect(missing).to.include({ code: 'auth-required', message: text.keyMissing('huggingface', true) });
   });
 
   it('has no balance to show: asking fails quietly and sends nothing', async () => {

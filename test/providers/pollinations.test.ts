@@ -66,6 +66,14 @@ describe('Pollinations adapter (against the simulator)', function () {
     expect([none?.usd, none?.uncapped]).to.deep.equal([undefined, true]);
   });
 
+  it('no key: auth-required, pointing to signing in first, before anything is sent', async () => {
+    const error = await failure(start('', {}, { apiKey: undefined }).promise);
+    expect([error.code, error.message]).to.deep.equal([
+      'auth-required',
+      'Sign in with Pollinations (or enter your own Pollinations key), then try again.',
+    ]);
+  });
+
   for (const [scenario, code, said] of [
     ['fault=401', 'auth-failed', 'Pollinations refused your key: it may have expired'],
     ['keybudget=0.001', 'auth-required', 'This site has spent the budget you gave it at Pollinations.'],

@@ -360,11 +360,11 @@ async function imageSize(blob: Blob): Promise<{ width: number; height: number }>
 
 /**
  * The user's key for `provider` (`context.apiKey`); where there is none, `auth-required` in words that say which key to
- * enter, before anything is sent. Every adapter paid with the user's own key asks for it this way.
+ * enter (or, `signIn`, to sign in first), before anything is sent. Every adapter paid with the user's own key asks for it this way.
  */
-export function keyOf(context: Pick<RunContext, 'apiKey'>, provider: string): string {
+export function keyOf(context: Pick<RunContext, 'apiKey'>, provider: string, signIn?: boolean): string {
   if (context.apiKey) return context.apiKey;
-  throw new UserPaysError('auth-required', text.keyMissing(provider));
+  throw new UserPaysError('auth-required', text.keyMissing(provider, signIn));
 }
 
 /**

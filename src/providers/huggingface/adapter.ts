@@ -120,7 +120,7 @@ const pathOf = (url: unknown) => {
 /** The user's token, or `auth-required`: the router wants it for the status and the result too. */
 function tokenOf(context: Pick<RunContext, 'apiKey'>): string {
   if (context.apiKey) return context.apiKey;
-  throw new UserPaysError('auth-required', text.hfSignIn());
+  throw new UserPaysError('auth-required', text.keyMissing('huggingface', true));
 }
 
 /**

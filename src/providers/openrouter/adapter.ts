@@ -170,7 +170,7 @@ export class OpenRouterProvider implements Provider {
     return guard(
       context,
       async (signal) => {
-        keyOf(context, 'openrouter'); // none: auth-required, before anything is sent (even the list of models)
+        keyOf(context, 'openrouter', true); // none: auth-required, before anything is sent (even the list of models)
         const endpoint = checkEndpoint(context.endpoint);
         const model = openRouterModel(request.model);
         const route = (await listed(endpoint, context, signal)).has(model) ? images : chat;

@@ -125,7 +125,7 @@ export class PollinationsProvider implements Provider {
     return guard(
       context,
       async (signal) => {
-        const key = keyOf(context, 'pollinations');
+        const key = keyOf(context, 'pollinations', true);
         const endpoint = checkEndpoint(context.endpoint);
         const model = request.wiring?.model ?? 'klein';
         // Booleans are read by z.coerce.boolean: any text but the empty one is true, `enhance=false` included. So

@@ -19,12 +19,10 @@ export const generation: GenerationStrings = {
     `Was das Widget für ${words.theProvider(provider)} braucht, konnte nicht geladen werden. Prüfen Sie Ihre Verbindung und versuchen Sie es noch einmal: Nichts wurde gesendet, nichts wurde berechnet.`,
   vetoed: () => 'Die Seite hat diesen Auftrag angehalten, bevor er gesendet wurde.',
   promptMissing: () => 'Beschreiben Sie zuerst im Prompt-Feld das Bild, das Sie möchten.',
-  keyMissing: (provider) =>
-    provider === 'huggingface'
-      ? generation.hfSignIn()
+  keyMissing: (provider, signIn) =>
+    signIn
+      ? `Melden Sie sich bei ${words.providerName(provider)} an (oder geben Sie Ihren eigenen Schlüssel für ${words.providerName(provider)} ein) und versuchen Sie es dann noch einmal.`
       : `Geben Sie Ihren eigenen API-Schlüssel für ${words.providerName(provider)} ein und versuchen Sie es dann noch einmal.`,
-  hfSignIn: () =>
-    'Melden Sie sich mit Hugging Face an (oder geben Sie ein Zugriffstoken von Hugging Face ein) und versuchen Sie es dann noch einmal.',
   notOnPage: () =>
     'Dieses Widget ist nicht mehr auf der Seite: Fügen Sie es wieder ein und versuchen Sie es dann noch einmal.',
   outOfCredits: () =>
