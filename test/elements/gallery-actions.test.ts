@@ -99,6 +99,18 @@ describe('<userpays-image>: the gallery', () => {
     expect(el.seed).to.equal(7);
   });
 
+  it('an image whose prompt BFL rewrote says what it was made from; Reuse offers that prompt too, its rewriting off', async () => {
+    const el = await widget();
+    el.model = 'flux-2-pro'; // rewrites the prompt unless told not to
+    const { images } = await el.generate();
+    const revised = images[0].revisedPrompt!;
+    expect(revised).to.be.a('string').and.not.equal('A red fox, in the snow!');
+    await waitUntil(() => newest(el)?.textContent?.includes('BFL made this from:'), 'said with the image');
+    action(el, 'reuse-revised').click();
+    await el.updateComplete;
+    expect([el.prompt, el.enhancePrompt, el.model]).to.deep.equal([revised, 'off', 'flux-2-pro']);
+  });
+
   it('Vary makes one new image of it in one click, at the price its button shows, with a new seed', async () => {
     const el = await generated(undefined, 42);
     Object.assign(el, { prompt: 'something else', model: 'flux-2-max', count: 3 });

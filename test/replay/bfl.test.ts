@@ -100,6 +100,10 @@ describe('real BFL tasks, replayed through the widget', function () {
       expect(bytes.every((byte, i) => byte === want[i])).to.equal(true);
       await el.updateComplete;
       expect(el.shadowRoot!.querySelector('[part~=image] img, img[part~=image]'), 'shown').to.exist;
+      // And shown with it: what BFL made it from; Reuse offers it too.
+      const shown = el.shadowRoot!.querySelector('[part~=result]')!;
+      expect(shown.textContent!.replace(/\s+/g, ' ')).to.contain(`BFL made this from: ${ready.result.prompt}`);
+      expect(shown.querySelector('[data-action=reuse-revised]')!.textContent!.trim()).to.equal("Reuse BFL's prompt");
 
       // The money: BFL's own `cost` (recorded as 3.0 and as 7.000000000000001 credits), exactly.
       expect(JSON.parse(recording.submit.body).cost).to.be.closeTo(Number(credits), 1e-9);

@@ -79,7 +79,7 @@ const SAME_IN_BOTH: Record<string, string> = {
  * German differ for some values only (a shortcut is "⌘↵" on a Mac in both; "Strg+↵" is German for "Ctrl+↵").
  */
 const VALUES: Record<string, unknown[][]> = {
-  'gallery.settingsFrom': [['reuse'], ['finalize']],
+  'gallery.settingsFrom': [['reuse'], ['revised'], ['finalize']],
   'gallery.chargeBasis': [
     ['reported', 'bfl', '1.4'],
     ['reported', 'openrouter'],

@@ -16,6 +16,10 @@ export interface GalleryStrings {
   copied(): string;
   copyFailed(): string;
   reuse(): string;
+  /** Reuse with the prompt the provider said it used (`revisedPrompt`), as it is: its rewriting off. */
+  reuseRevised(provider: string): string;
+  /** Under an image whose prompt the provider rewrote: what it made it from. */
+  madeFrom(provider: string, prompt: string): string;
   /** Vary makes a new image at once: `price` is what that one click costs. */
   varyLabel(prompt: string, price: string): string;
   referenceLabel(prompt: string): string;
@@ -31,7 +35,7 @@ export interface GalleryStrings {
   previousImage(): string;
   nextImage(): string;
   lightboxLabel(prompt: string): string;
-  settingsFrom(what: 'reuse' | 'finalize'): string;
+  settingsFrom(what: 'reuse' | 'revised' | 'finalize'): string;
   referenceAdded(): string;
   deleted(): string;
   imagesReady(count: number, prompt: string): string;
@@ -64,6 +68,8 @@ export const gallery: GalleryStrings = {
   copied: () => 'Image copied.',
   copyFailed: () => 'This browser did not let the page copy the image: use Download instead.',
   reuse: () => 'Reuse',
+  reuseRevised: (provider) => `Reuse ${words.providerName(provider)}'s prompt`,
+  madeFrom: (provider, prompt) => `${words.TheProvider(provider)} made this from: ${prompt}`,
   varyLabel: (prompt, price) => `Vary for ${price} (a new image: same prompt and settings, a new seed): ${prompt}`,
   referenceLabel: (prompt) => `Use as reference: ${prompt}`,
   finalize: (model, price) => `Finalize on ${model} · ${price}`,
@@ -88,6 +94,8 @@ export const gallery: GalleryStrings = {
   settingsFrom: (what) =>
     ({
       reuse: 'The prompt, settings and seed of the image are in the form.',
+      revised:
+        'The prompt the provider used, the settings and the seed of the image are in the form, its rewriting off.',
       finalize: 'The prompt, size and seed of the image are in the form, on the final model: its price is shown.',
     })[what],
   referenceAdded: () => 'The image is added as a reference.',

@@ -156,11 +156,11 @@ export function panelHandlers(host: ImageHost, parts: ImageParts): PanelHandlers
         },
         reuse: (settings, final) => {
           parts.edited();
-          const { prompt, provider, model, width, height, seed } = host;
+          const { prompt, provider, model, width, height, seed, count, enhancePrompt } = host;
           Object.assign(host, settings);
           const finalModel = final && finalOf(settings, host.models, parts.pricing)?.model;
           if (finalModel) host.model = finalModel;
-          return () => Object.assign(host, { prompt, provider, model, width, height, seed });
+          return () => Object.assign(host, { prompt, provider, model, width, height, seed, count, enhancePrompt });
         },
         generate: () => void host.generate().catch(() => {}), // its error is shown where its image would have been
         showForm: () => {

@@ -18,6 +18,8 @@ export const gallery: GalleryStrings = {
   copyFailed: () =>
     'Dieser Browser hat der Seite das Kopieren des Bildes nicht erlaubt: Laden Sie es stattdessen herunter.',
   reuse: () => 'Wiederverwenden',
+  reuseRevised: (provider) => `Prompt von ${words.providerName(provider)} wiederverwenden`,
+  madeFrom: (provider, prompt) => `${words.TheProvider(provider)} hat es hieraus gemacht: ${prompt}`,
   varyLabel: (prompt, price) =>
     `Variieren für ${price} (ein neues Bild: gleicher Prompt, gleiche Einstellungen, neuer Seed): ${prompt}`,
   referenceLabel: (prompt) => `Als Referenz verwenden: ${prompt}`,
@@ -43,6 +45,8 @@ export const gallery: GalleryStrings = {
   settingsFrom: (what) =>
     ({
       reuse: 'Prompt, Einstellungen und Seed des Bildes stehen im Formular.',
+      revised:
+        'Der Prompt, den der Anbieter verwendet hat, Einstellungen und Seed des Bildes stehen im Formular; das Umschreiben ist aus.',
       finalize:
         'Prompt, Größe und Seed des Bildes stehen im Formular, mit dem endgültigen Modell: Sein Preis wird angezeigt.',
     })[what],

@@ -5,6 +5,8 @@ import { copyImage } from './copy-image.js';
 /** The settings an image was made with, as the widget takes them back. */
 export type ImageSettings = Pick<GalleryImage, 'prompt' | 'provider' | 'model' | 'width' | 'height' | 'seed'> & {
   count?: number;
+  /** `off` where the prompt is one the provider already rewrote: it is not rewritten again. */
+  enhancePrompt?: string;
 };
 
 /** What the gallery's actions do to the widget (its handler hands these in). */
@@ -96,8 +98,13 @@ export async function actOnImage(event: Event, images: readonly GalleryImage[], 
     target.reuse({ prompt, provider, model, width, height, seed: undefined, count: 1 }, false);
     return target.generate();
   }
-  const what = action === 'finalize' ? 'finalize' : 'reuse';
-  const undo = target.reuse({ prompt, provider, model, width, height, seed }, what === 'finalize');
+  const what = action === 'finalize' ? 'finalize' : action === 'reuse-revised' ? 'revised' : 'reuse';
+  const undo = target.reuse(
+    what === 'revised'
+      ? { prompt: image.revisedPrompt ?? prompt, provider, model, width, height, seed, enhancePrompt: 'off' }
+      : { prompt, provider, model, width, height, seed },
+    what === 'finalize',
+  );
   // The form may be far from the image: it comes into view, and what changed is said, with Undo.
   target.showForm();
   // Undone, the form is where the user was: the focus goes back to it, never to the page.

@@ -166,6 +166,13 @@ function renderToolbar(image: GalleryItem, act: (event: Event) => void, { locale
           ${icon('reuse')}${galleryText.reuse()}
         </button>
         ${
+          image.revisedPrompt
+            ? html`<button type="button" data-action="reuse-revised" data-id=${image.id} @click=${act}>
+                ${icon('reuse')}${galleryText.reuseRevised(image.provider)}
+              </button>`
+            : nothing
+        }
+        ${
           finalize
             ? html`<button type="button" data-action="finalize" data-id=${image.id} @click=${act}>
                 ${icon('finalize')}${galleryText.finalize(...finalize)}
@@ -229,6 +236,7 @@ function renderTile(image: GalleryItem, act: (event: Event) => void, spoken: Spo
       )}
       · <span title=${formatUsd(image.charged, locale)}>${formatUsdRounded(image.charged, locale)}</span> ·
       ${formatDate(image.createdAt, locale, 'moment')}
+      ${image.revisedPrompt ? html`<br />${galleryText.madeFrom(image.provider, image.revisedPrompt)}` : nothing}
     </figcaption>
     ${image.receipt ? renderReceipt(image, spoken) : nothing}
     ${image.notSaved ? renderNotSaved(image, spoken) : nothing}
