@@ -58,13 +58,6 @@ const session = [entry, chunk('ledger'), chunk('engine'), chunk('image-panels')]
  * the providers whose info says `signIn: true` (src/providers/<id>/info.ts).
  */
 const signsIn = (provider) => /\bsignIn: true\b/.test(readFileSync(`src/providers/${provider}/info.ts`, 'utf8'));
-/**
- * What a session with a provider whose models have their own controls loads besides: the widget's controls part
- * (chunks/image-controls: src/elements/image/panels/controls/), for the providers whose adapter has `controls`
- * (src/providers/<id>/adapter.ts).
- */
-const hasControls = (provider) =>
-  /^\s+(readonly controls\b|controls\()/m.test(readFileSync(`src/providers/${provider}/adapter.ts`, 'utf8'));
 
 export default [
   {
@@ -74,14 +67,12 @@ export default [
     gzip: true,
   },
   ...adapters.map((provider) => ({
-    name: `A whole session with ${provider}: the entry, chunks/ledger, engine, image-panels${signsIn(provider) ? ', oauth' : ''}${hasControls(provider) ? ', image-controls' : ''} and ${provider}, and what they import statically`,
+    name: `A whole session with ${provider}: the entry, chunks/ledger, engine, image-panels${signsIn(provider) ? ', oauth' : ''} and ${provider}, and what they import statically`,
     path: [
-      ...[
-        ...session,
-        chunk(provider),
-        ...(signsIn(provider) ? [chunk('oauth')] : []),
-        ...(hasControls(provider) ? [chunk('image-controls')] : []),
-      ].reduce((seen, file) => staticClosure(file, seen), new Set()),
+      ...[...session, chunk(provider), ...(signsIn(provider) ? [chunk('oauth')] : [])].reduce(
+        (seen, file) => staticClosure(file, seen),
+        new Set(),
+      ),
     ],
     limit: '80 KB',
     gzip: true,

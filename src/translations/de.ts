@@ -4,7 +4,6 @@
  * `lang` is German (languages.ts): never in the first load.
  */
 import type { Strings } from '../strings/strings.js';
-import { controls } from './de/image/controls.js';
 import { errors } from './de/errors.js';
 import { gallery } from './de/image/gallery.js';
 import { generation } from './de/generation.js';
@@ -31,7 +30,6 @@ import { bfl } from './de/providers/bfl.js';
 import { fal } from './de/providers/fal.js';
 
 export const de: Strings = {
-  controls,
   errors,
   gallery,
   generation,

@@ -1,5 +1,5 @@
 import type { ReactiveControllerHost } from 'lit';
-import type { GenerationResult, ModelSettings, OutputFormat, ProviderId } from '../../base/types.js';
+import type { GenerationResult, ProviderId } from '../../base/types.js';
 import type { LedgerController } from '../shared/ledger-controller.js';
 import type { QuoteController } from '../shared/quote-controller.js';
 import type { StartupController } from '../shared/startup-controller.js';
@@ -44,9 +44,6 @@ export interface ImageHost extends ReactiveControllerHost, HTMLElement {
   huggingfaceClientId: string;
   pollinationsAppKey: string;
   pollinationsEarnings: boolean;
-  enhancePrompt: string;
-  safetyTolerance?: number;
-  outputFormat: string;
   /** The page's `budget` attribute, as written ('' for none). */
   budget: string;
   puterSrc: string;
@@ -94,19 +91,3 @@ export const offersAsk = (host: ImageHost, core: ImageCore) => ({
   providers: host.providers,
   models: host.models,
 });
-
-/**
- * The model's own settings as the page and the user set them: the attributes (`enhance-prompt`, `safety-tolerance`,
- * `output-format`) with what More options alone sets (`own`) over them; undefined where none is. An `enhance-prompt`
- * other than on or off is passed on as written, for the submission to refuse in words.
- */
-export function settingsOf(host: ImageHost, own: ModelSettings = {}): ModelSettings | undefined {
-  const { enhancePrompt: enhance, safetyTolerance, outputFormat } = host;
-  const settings: ModelSettings = {
-    ...(enhance && { enhancePrompt: enhance === 'on' ? true : enhance === 'off' ? false : (enhance as never) }),
-    ...(safetyTolerance != null && { safetyTolerance }),
-    ...(outputFormat && { outputFormat: outputFormat as OutputFormat }),
-  };
-  for (const [name, value] of Object.entries(own)) if (value !== undefined) Object.assign(settings, { [name]: value });
-  return Object.keys(settings).length ? settings : undefined;
-}

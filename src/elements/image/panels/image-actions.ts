@@ -16,8 +16,6 @@ export interface PanelHandlers {
   rememberChange(event: Event): void;
   /** An example prompt (`value`). */
   exampleChoose(event: Event): void;
-  /** One of the model's own controls in More options (named after its setting: `ModelSettings`). */
-  controlChange(event: Event): void;
   /** Reference images chosen in the picker (`change`), dropped (`dragover`, `drop`) or pasted (`paste`). */
   referencesChosen(event: Event): void;
   /** Click on a reference's remove button (`data-index`). */
@@ -124,17 +122,6 @@ export function panelHandlers(host: ImageHost, parts: ImageParts): PanelHandlers
       if (event.type === 'dragover' || !files?.length) return;
       void references.add([...files], parts.pricing.capability?.references.max ?? 0);
       if (event.type === 'change') input.value = ''; // the same file can be chosen again
-    },
-    controlChange: (event) => {
-      parts.edited();
-      const input = event.target as HTMLInputElement;
-      const { name, value, checked } = input;
-      // Those with an attribute are the element's; the others More options keeps (ControlsController).
-      if (name === 'enhancePrompt') host.enhancePrompt = checked ? 'on' : 'off';
-      else if (name === 'safetyTolerance') host.safetyTolerance = Number(value);
-      else if (name === 'outputFormat') host.outputFormat = value;
-      else if (name === 'raw') parts.controls?.set('raw', checked);
-      else parts.controls?.set(name as 'steps', value === '' ? undefined : Number(value));
     },
     referenceRemove: (event) => references.remove(Number((event.currentTarget as HTMLElement).dataset.index)),
     imageAction: (event) => {

@@ -6,7 +6,7 @@ import { progress as progressWords } from '../../../strings/image/progress.js';
 import { reword, wordsIn } from '../../../strings/strings.js';
 import type { Offer } from '../../../pricing/compare.js';
 import type { ProgressDetail, ProviderId } from '../../../base/types.js';
-import { settingsOf, type ImageHost } from '../image-parts.js';
+import type { ImageHost } from '../image-parts.js';
 import type { ImageParts } from './lazy-parts.js';
 import type { ImageHandlers, ImageView } from '../view.js';
 import { renderDetails } from './details.js';
@@ -144,15 +144,6 @@ export function imagePanels(
               }),
             }
           : undefined,
-        controls: parts.controls?.render?.(
-          {
-            controls: parts.controls.controls,
-            settings: settingsOf(host, parts.controls.settings) ?? {},
-            provider: wordsIn(translation, 'words', words).providerName(host.provider),
-            translation,
-          },
-          on.controlChange,
-        ),
         locale,
         translation,
       },

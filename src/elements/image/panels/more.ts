@@ -26,8 +26,6 @@ export interface MoreView {
       adds?: { megapixels: number; amount: string };
     }[];
   };
-  /** The model's own controls, drawn by the controls part where the model has any. */
-  controls?: unknown;
   locale?: string;
   /** The element's words over English (see `wordsIn`). */
   translation?: Translation;
@@ -96,7 +94,7 @@ function renderReferences({ references, locale, translation }: MoreView, on: Mor
   </div>`;
 }
 
-/** How many images (a segmented radio group), the seed, the reference images, and the model's own controls. */
+/** How many images (a segmented radio group), the seed, and the reference images. */
 export function renderMore(view: MoreView, on: MoreHandlers) {
   const moreText = wordsIn(view.translation, 'moreOptions', moreOptions);
   return html`<fieldset part="count" class="counts">
@@ -129,7 +127,7 @@ export function renderMore(view: MoreView, on: MoreHandlers) {
         .value=${live(view.seed === undefined ? '' : String(view.seed))}
         @input=${on.fieldInput}
     /></label>
-    ${renderReferences(view, on)} ${view.controls ?? nothing}`;
+    ${renderReferences(view, on)}`;
 }
 
 /** While the prompt is empty: a few prompts to start from, each a button that puts it in. */

@@ -40,29 +40,6 @@ export const imagePanelStyles = css`
     height: 1.5rem;
     font-size: 0.875rem;
   }
-  /* The model's own controls (More options): a column; their notes, quiet, under each. */
-  .model-controls {
-    display: grid;
-    gap: 0.5rem;
-  }
-  .model-controls p {
-    margin: -0.25rem 0 0;
-    font-size: 0.8125rem;
-  }
-  .model-controls select {
-    font: inherit;
-    font-weight: 400;
-    color: inherit;
-    background: var(--_field);
-    border: 1px solid var(--_border);
-    border-radius: calc(var(--_radius) * 0.75);
-    padding: 0.35rem 0.5rem;
-  }
-  .model-controls .check {
-    height: auto;
-    white-space: normal;
-    align-items: start;
-  }
   .label-row .label,
   .check {
     min-width: 0;
