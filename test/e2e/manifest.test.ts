@@ -19,7 +19,7 @@ interface Declaration {
 const API: Record<string, { attributes: string[]; propertiesOnly: string[]; methods: string[]; events: string[] }> = {
   'userpays-image': {
     attributes:
-      'provider providers model models width height count seed prompt endpoint relay budget lang locale storage-key puter-src keep-images huggingface-client-id pollinations-app-key pollinations-earnings'.split(
+      'provider providers model models width height count seed prompt endpoint relay budget lang locale storage-key puter-src keep-images huggingface-client-id pollinations-app-key pollinations-earnings enhance-prompt safety-tolerance output-format'.split(
         ' ',
       ),
     propertiesOnly: ['priceBook', 'apiKey', 'quote', 'tally', 'strings'],

@@ -1,5 +1,5 @@
 import type { ReactiveControllerHost } from 'lit';
-import type { GenerationResult, ProviderId } from '../../base/types.js';
+import type { GenerationResult, ModelSettings, OutputFormat, ProviderId } from '../../base/types.js';
 import type { LedgerController } from '../shared/ledger-controller.js';
 import type { QuoteController } from '../shared/quote-controller.js';
 import type { StartupController } from '../shared/startup-controller.js';
@@ -44,6 +44,9 @@ export interface ImageHost extends ReactiveControllerHost, HTMLElement {
   huggingfaceClientId: string;
   pollinationsAppKey: string;
   pollinationsEarnings: boolean;
+  enhancePrompt: string;
+  safetyTolerance?: number;
+  outputFormat: string;
   /** The page's `budget` attribute, as written ('' for none). */
   budget: string;
   puterSrc: string;
@@ -91,3 +94,17 @@ export const offersAsk = (host: ImageHost, core: ImageCore) => ({
   providers: host.providers,
   models: host.models,
 });
+
+/**
+ * The model's own settings as the page set them (`enhance-prompt`, `safety-tolerance`, `output-format`); undefined
+ * where none is. An `enhance-prompt` other than on or off is passed on as written, for the submission to refuse in words.
+ */
+export function settingsOf(host: ImageHost): ModelSettings | undefined {
+  const { enhancePrompt: enhance, safetyTolerance, outputFormat } = host;
+  const settings: ModelSettings = {
+    ...(enhance && { enhancePrompt: enhance === 'on' ? true : enhance === 'off' ? false : (enhance as never) }),
+    ...(safetyTolerance != null && { safetyTolerance }),
+    ...(outputFormat && { outputFormat: outputFormat as OutputFormat }),
+  };
+  return Object.keys(settings).length ? settings : undefined;
+}

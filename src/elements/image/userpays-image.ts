@@ -16,7 +16,7 @@ import { imageStyles } from './image-styles.js';
 import { renderImageWidget } from './image-template.js';
 import type { ImageHandlers } from './view.js';
 import { imageHandlers } from './image-handlers.js';
-import type { ImageCore, SubmissionAsItStands, SubmissionRequest } from './image-parts.js';
+import { settingsOf, type ImageCore, type SubmissionAsItStands, type SubmissionRequest } from './image-parts.js';
 import { imageView } from './image-view.js';
 import { ProviderKeys } from './provider-keys.js';
 
@@ -101,6 +101,9 @@ export class UserPaysImage extends UserPaysElement {
     huggingfaceClientId: { attribute: 'huggingface-client-id' },
     pollinationsAppKey: { attribute: 'pollinations-app-key' },
     pollinationsEarnings: { attribute: 'pollinations-earnings', type: Boolean },
+    enhancePrompt: { attribute: 'enhance-prompt' },
+    safetyTolerance: { attribute: 'safety-tolerance', type: Number },
+    outputFormat: { attribute: 'output-format' },
     priceBook: { attribute: false },
     customSize: { state: true },
     allModels: { state: true },
@@ -166,6 +169,16 @@ export class UserPaysImage extends UserPaysElement {
    * Pollinations' price), which the quote shows as a line of its own and the tally books.
    */
   pollinationsEarnings = false;
+  /**
+   * `on` or `off`: whether the provider may rewrite the prompt before it makes the image (BFL's `prompt_upsampling`,
+   * fal's `enable_prompt_expansion`, Pollinations' `enhance`); the provider's own default when empty. Where it rewrote
+   * it, the image shows the prompt the provider used, and a seed may not make it again.
+   */
+  enhancePrompt = '';
+  /** The model's moderation level (BFL's FLUX.2 0–5, FLUX.1 0–6, 0 strictest; fal 1–5); the provider's default when unset. */
+  safetyTolerance?: number;
+  /** `jpeg`, `png` or `webp`, where the model makes them; the model's own default (mostly jpeg) when empty. */
+  outputFormat = '';
   /** Overrides or extends the built-in prices. */
   priceBook: PriceBook | null = null;
 
@@ -379,6 +392,18 @@ export class UserPaysImage extends UserPaysElement {
     const seed = this.seed ?? undefined; // a removed attribute is null
     const inputs = this.lazy?.references.images ?? []; // attached with the panels (More options)
     const earnings = this.pollinationsEarnings || undefined;
-    return { provider, model, prompt, width, height, count, seed, inputs, endpoint, earnings };
+    return {
+      provider,
+      model,
+      prompt,
+      width,
+      height,
+      count,
+      seed,
+      inputs,
+      endpoint,
+      earnings,
+      settings: settingsOf(this),
+    };
   }
 }
