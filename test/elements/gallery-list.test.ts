@@ -15,6 +15,7 @@ const item = (id: string, createdAt: number): GalleryItem => ({
   charged: '0.03',
   createdAt,
   referable: true,
+  vary: '0.03', // what Vary would cost: it is offered
 });
 const [a, b, c] = [item('a', 1), item('b', 2), item('c', 3)];
 
