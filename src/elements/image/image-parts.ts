@@ -99,12 +99,14 @@ export const offersAsk = (host: ImageHost, core: ImageCore) => ({
  * The model's own settings as the page set them (`enhance-prompt`, `safety-tolerance`, `output-format`); undefined
  * where none is. An `enhance-prompt` other than on or off is passed on as written, for the submission to refuse in words.
  */
-export function settingsOf(host: ImageHost): ModelSettings | undefined {
-  const { enhancePrompt: enhance, safetyTolerance, outputFormat } = host;
-  const settings: ModelSettings = {
-    ...(enhance && { enhancePrompt: enhance === 'on' ? true : enhance === 'off' ? false : (enhance as never) }),
-    ...(safetyTolerance != null && { safetyTolerance }),
-    ...(outputFormat && { outputFormat: outputFormat as OutputFormat }),
-  };
+export function settingsOf({
+  enhancePrompt: enhance,
+  safetyTolerance,
+  outputFormat,
+}: ImageHost): ModelSettings | undefined {
+  const settings: ModelSettings = {};
+  if (enhance) settings.enhancePrompt = enhance === 'on' || (enhance === 'off' ? false : (enhance as never));
+  if (safetyTolerance != null) settings.safetyTolerance = safetyTolerance;
+  if (outputFormat) settings.outputFormat = outputFormat as OutputFormat;
   return Object.keys(settings).length ? settings : undefined;
 }
