@@ -1,12 +1,12 @@
 import Decimal from 'decimal.js';
 import { invalid, isAmount, isRecord } from '../base/checks.js';
-import { asUserPaysError, UserPaysError } from '../base/errors.js';
+import { asUserPaysError } from '../base/errors.js';
 import * as pricesDeveloper from '../strings/prices.js';
 import { errors } from '../strings/errors.js';
 import { prices, type PricesStrings } from '../strings/prices.js';
 import { sayer, wordsIn, type Translation } from '../strings/strings.js';
 import type { ProviderId, Quote, QuoteLine, QuoteRequest, Size } from '../base/types.js';
-import { defaultCapability, fitRequest, type Capability, type Fitted } from './capabilities.js';
+import { capabilityOf, fitRequest, type Capability, type Fitted } from './capabilities.js';
 import { MODELS, modelInfo } from './models.js';
 import { CREDIT_USD, type PriceBook, type PriceEntry } from './price-book.js';
 
@@ -14,9 +14,12 @@ const ONE_MP = 1024 * 1024;
 /** The address sentences, named, for the element that shows a problem to say it in its words. */
 const sayError = sayer('errors', errors);
 
-/** Megapixels as BFL bills them: every started megapixel (1024²) counts, and never less than one. */
-export function megapixels(width: number, height: number): number {
-  return Math.max(1, Math.ceil((width * height) / ONE_MP));
+/**
+ * Megapixels as BFL bills them: every started megapixel (1024², or `unit` pixels: Puter's 10⁶) counts, and never less
+ * than one.
+ */
+export function megapixels(width: number, height: number, unit = ONE_MP): number {
+  return Math.max(1, Math.ceil((width * height) / unit));
 }
 
 const isPixels = (value: unknown): value is number => Number.isInteger(value) && (value as number) > 0;
@@ -82,12 +85,6 @@ function checkEntry(entry: PriceEntry, where: string, text: PricesStrings): Pric
   return entry;
 }
 
-/** What the provider makes of the model: the entry's own rules, else the provider's defaults. */
-export function capabilityOf(entry: PriceEntry, provider: ProviderId): Capability {
-  const fallback = defaultCapability(provider);
-  return { sizes: entry.sizes ?? fallback.sizes, references: entry.references ?? fallback.references };
-}
-
 /** The request with its defaults, each field checked: what is malformed is refused in plain words. */
 function checkRequest(request: unknown, text: PricesStrings) {
   if (!isRecord(request)) invalid(pricesDeveloper.notARequest());
@@ -113,7 +110,7 @@ function checkRequest(request: unknown, text: PricesStrings) {
     }
   });
   if (endpoint !== undefined && typeof endpoint !== 'string') {
-    throw new UserPaysError('invalid-input', sayError.endpointInsecure(), false);
+    invalid(sayError.endpointInsecure());
   }
   return {
     provider: provider as ProviderId,
@@ -150,26 +147,33 @@ export function priceRequest(request: QuoteRequest, book: PriceBook, text = pric
 /** Per image, in the rule's unit: the breakdown's parts, and the megapixels billed. */
 function parts(entry: PriceEntry, fitted: Fitted, where: string, text: PricesStrings) {
   const { rule } = entry;
-  const { inputs } = fitted;
+  const { inputs, width, height } = fitted;
+  const amount = (value: unknown) => price(value, where, text);
   const lines: [string, Decimal][] = [];
   /** What each reference image adds, where they are billed: its megapixels as billed, and its part of the line. */
   let references: [number, Decimal][] = [];
-  let outputMegapixels = megapixels(fitted.width, fitted.height);
-  let inputMegapixels = inputs.reduce((sum, size) => sum + megapixels(size.width, size.height), 0);
+  let outputMegapixels = megapixels(width, height);
+  /** Each reference image's started megapixels, of `unit` pixels. */
+  const started = (unit?: number) => inputs.map((size) => megapixels(size.width, size.height, unit));
+  const sum = (each: number[]) => each.reduce((total, one) => total + one, 0);
+  let inputMegapixels = sum(started());
+  /** The reference images billed at `rate` per megapixel, `each` at its megapixels: one line for them all. */
+  const billReferences = (each: number[], rate: Decimal) => {
+    inputMegapixels = sum(each);
+    if (inputMegapixels) lines.push([text.referenceImages(inputs.length, inputMegapixels), rate.mul(inputMegapixels)]);
+    references = each.map((started) => [started, rate.mul(started)]);
+  };
   if (rule.kind === 'megapixel') {
-    const extra = price(rule.extra, where, text);
-    lines.push([text.firstMegapixel(), price(rule.first, where, text)]);
+    const extra = amount(rule.extra);
+    lines.push([text.firstMegapixel(), amount(rule.first)]);
     if (outputMegapixels > 1) lines.push([text.moreMegapixels(outputMegapixels - 1), extra.mul(outputMegapixels - 1)]);
-    if (rule.inputs && inputs.length) {
-      lines.push([text.referenceImages(inputs.length, inputMegapixels), extra.mul(inputMegapixels)]);
-      references = inputs.map(({ width, height }) => [megapixels(width, height), extra.mul(megapixels(width, height))]);
-    }
+    if (rule.inputs) billReferences(started(), extra);
   } else if (rule.kind === 'flat') {
-    lines.push([text.flatPerImage(), price(rule.perImage, where, text)]);
+    lines.push([text.flatPerImage(), amount(rule.perImage)]);
   } else if (rule.kind === 'per-megapixel') {
     const edit = inputs.length ? rule.edit : undefined;
-    const perMp = price(edit ?? rule.perMp, where, text);
-    const area = fitted.width * fitted.height;
+    const perMp = amount(edit ?? rule.perMp);
+    const area = width * height;
     // With `mp`, the output's area exactly, as the gateway counts it (see PriceRule).
     if (rule.mp) outputMegapixels = area / rule.mp;
     const output = (rate: Decimal) => (rule.mp ? rate.mul(area).div(rule.mp) : rate.mul(outputMegapixels));
@@ -179,7 +183,7 @@ function parts(entry: PriceEntry, fitted: Fitted, where: string, text: PricesStr
       lines.push([text.referencesAtOneMp(inputs.length), perMp.mul(inputMegapixels)]);
       // What each adds is what the total loses without it: a lone reference also moves the output from the text
       // endpoint's rate to the edit endpoint's, so it adds that change too.
-      const alone = output(perMp).sub(output(price(rule.perMp, where, text)));
+      const alone = output(perMp).sub(output(amount(rule.perMp)));
       references = inputs.map(() => [1, inputs.length > 1 ? perMp : perMp.add(alone)]);
     }
   } else {
@@ -187,29 +191,16 @@ function parts(entry: PriceEntry, fitted: Fitted, where: string, text: PricesStr
     // Replicate-served model makes), each reference image's started ones.
     const costs = isRecord(rule.costs) ? rule.costs : invalid(text.badRule(where));
     const cents = (...keys: string[]) =>
-      keys.reduce(
-        (sum, key) => (Object.hasOwn(costs, key) ? sum.add(price(costs[key], where, text)) : sum),
-        new Decimal(0),
-      );
+      keys.reduce((sum, key) => (Object.hasOwn(costs, key) ? sum.add(amount(costs[key])) : sum), new Decimal(0));
     const perMp = cents('1MP').div(100);
     const perInput = cents('input_mp').div(100);
-    const { width, height } = fitted;
     outputMegapixels = perMp.isZero() ? 1 : (width * height) / 1e6;
-    inputMegapixels = perInput.isZero()
-      ? 0
-      : inputs.reduce((sum, size) => sum + Math.ceil((size.width * size.height) / 1e6), 0);
     lines.push(
       perMp.isZero()
         ? [text.flatPerImage(), cents('run', 'output_mp', 'output', 'per-image').div(100)]
         : [text.megapixels(outputMegapixels), perMp.mul(width * height).div(1e6)],
     );
-    if (inputMegapixels) {
-      lines.push([text.referenceImages(inputs.length, inputMegapixels), perInput.mul(inputMegapixels)]);
-      references = inputs.map((size) => {
-        const started = Math.ceil((size.width * size.height) / 1e6);
-        return [started, perInput.mul(started)];
-      });
-    }
+    billReferences(perInput.isZero() ? [] : started(1e6), perInput);
   }
   return { lines, outputMegapixels, inputMegapixels, references };
 }

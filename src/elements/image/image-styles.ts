@@ -51,27 +51,27 @@ export const imageStyles = [
       min-width: 0;
     }
     /* Narrow: the result above the controls once there is one; before, the controls alone. */
-    .has-result .canvas {
-      order: -1;
+    @container (width < 720px) {
+      .has-result .canvas {
+        order: -1;
+      }
+      .widget:not(.has-result) .canvas {
+        display: none;
+      }
     }
-    .widget:not(.has-result) .canvas {
-      display: none;
-    }
+    /* Wide: side by side; the canvas shows the prompts to start from, so the prompt does not. */
     @container (min-width: 720px) {
       .widget {
         grid-template-columns: minmax(320px, 420px) minmax(0, 1fr);
         align-items: start;
       }
-      .has-result .canvas {
-        order: 0;
-      }
-      .widget:not(.has-result) .canvas {
-        display: grid;
-      }
       .canvas {
         position: sticky;
         top: 0.5rem;
         min-height: 420px;
+      }
+      .prompt-field .examples {
+        display: none;
       }
     }
     .label {
@@ -261,13 +261,16 @@ export const imageStyles = [
       cursor: pointer;
     }
     button[type='submit'],
+    .primary,
     .secondary {
       border-radius: calc(var(--_radius) * 0.75);
       border: 1px solid var(--_accent);
       padding: 0.45rem 1rem;
       min-height: 36px;
     }
-    button[type='submit'] {
+    /* Generate, and the choice that throws nothing away where one is asked (Keep waiting). */
+    button[type='submit'],
+    .primary {
       background: var(--_accent);
       color: var(--_accent-text);
       font-weight: 600;
@@ -474,12 +477,6 @@ export const imageStyles = [
     .start .examples > span {
       grid-row: auto;
       text-align: center;
-    }
-    /* Wide: the canvas shows them, so the prompt does not. */
-    @container (min-width: 720px) {
-      .prompt-field .examples {
-        display: none;
-      }
     }
     .announce {
       position: absolute;

@@ -21,28 +21,26 @@ export function renderFailure(
   on: Pick<ImageHandlers & PanelHandlers, 'retry' | 'dismissError'>,
 ) {
   const progressText = wordsIn(translation, 'progress', progress);
-  return html`${
-    error
-      ? html`<div part="error" class="error-box" tabindex="-1" data-focus="error" role="group">
-          <p>${error.message}</p>
-          <div class="row">
-            ${
-              funds
-                ? html`<a href=${funds.url} target="_blank" rel="noopener"
-                    >${wordsIn(translation, 'signIn', signIn).addFunds(funds.provider)}</a
-                  >`
-                : nothing
-            }
-            ${
-              error.retryable && error.code !== 'cancelled'
-                ? html`<button type="button" class="secondary" @click=${on.retry}>${progressText.retry()}</button>`
-                : nothing
-            }
-            <button type="button" class="link" @click=${on.dismissError}>${progressText.dismiss()}</button>
-          </div>
-        </div>`
-      : nothing
-  }`;
+  return error
+    ? html`<div part="error" class="error-box" tabindex="-1" data-focus="error" role="group">
+        <p>${error.message}</p>
+        <div class="row">
+          ${
+            funds
+              ? html`<a href=${funds.url} target="_blank" rel="noopener"
+                  >${wordsIn(translation, 'signIn', signIn).addFunds(funds.provider)}</a
+                >`
+              : nothing
+          }
+          ${
+            error.retryable && error.code !== 'cancelled'
+              ? html`<button type="button" class="secondary" @click=${on.retry}>${progressText.retry()}</button>`
+              : nothing
+          }
+          <button type="button" class="link" @click=${on.dismissError}>${progressText.dismiss()}</button>
+        </div>
+      </div>`
+    : nothing;
 }
 
 /** A change just made for the user (Vary, Reuse, Finalize, Delete), said beside an Undo. */
