@@ -187,7 +187,7 @@ export class UserPaysImage extends UserPaysElement {
   private readonly pricing = new QuoteController(
     this,
     {
-      request: () => this.request(),
+      request: () => this.#request(),
       priceBook: () => this.priceBook,
       endpoint: () => this.endpoint,
       language: this.language,
@@ -215,7 +215,7 @@ export class UserPaysImage extends UserPaysElement {
 
   private readonly gesture = new GestureGuard();
 
-  private readonly parts: ImageParts = this.makeParts();
+  private readonly parts: ImageParts = this.#makeParts();
   /** What the template's controls do (Lit calls each with the event). */
   private readonly handlers: ImageHandlers = imageHandlers(this, this.parts);
 
@@ -250,14 +250,14 @@ export class UserPaysImage extends UserPaysElement {
   generate(): Promise<GenerationResult> {
     if (this.lazy) return this.lazy.submission.generate();
     // A click before the panels: as it stands now, submitted once they are here (a second click joins it then).
-    const standing = this.asItStands();
+    const standing = this.#asItStands();
     const early = (this.early ??= new AbortController());
     return this.panels.loaded().then(() => {
       if (this.early === early) this.early = undefined;
       if (this.lazy && !early.signal.aborted) return this.lazy.submission.generate(standing);
       // Cancelled while they loaded, or they could not load (offline): said as an engine that could not load is.
       const failure = asUserPaysError(early.signal.aborted ? early.signal.reason : new TypeError('no panels'));
-      this.report(failure);
+      this.#report(failure);
       throw failure;
     });
   }
@@ -269,7 +269,7 @@ export class UserPaysImage extends UserPaysElement {
   }
 
   /** An error of the widget's: shown with the panels (and fired as `userpays-error`), else fired alone. */
-  private report(error: UserPaysError) {
+  #report(error: UserPaysError) {
     if (this.lazy) this.lazy.submission.report(error);
     else emit(this, 'userpays-error', error.toDetail(this.language.translation));
   }
@@ -302,7 +302,7 @@ export class UserPaysImage extends UserPaysElement {
    * The widget's working parts, for its view and its handlers (image-view.ts, image-handlers.ts): its controllers,
    * and its own state read live (getters), so that the handlers made once see it as it is.
    */
-  private makeParts(): ImageParts {
+  #makeParts(): ImageParts {
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- the getters below read the element's state live
     const element = this;
     const { keys, ledger, pricing, startup, gesture, language } = this;
@@ -335,8 +335,8 @@ export class UserPaysImage extends UserPaysElement {
         const submission = element.lazy?.submission;
         if (!submission?.pending) submission?.dismissError(); // it described the last attempt only
       },
-      request: () => this.request(),
-      asItStands: () => this.asItStands(),
+      request: () => this.#request(),
+      asItStands: () => this.#asItStands(),
     };
     // What the panels add, read through to them once they are here (every one of them: a name left out is a type error).
     const lazyNames: Record<keyof LazyParts, true> = {
@@ -359,8 +359,8 @@ export class UserPaysImage extends UserPaysElement {
    * The submission as it stands (the controller's `args`, read at the click before anything is awaited, so that what
    * changes after it, even in the same task, changes nothing of it).
    */
-  private asItStands(): SubmissionAsItStands {
-    const asked = this.request();
+  #asItStands(): SubmissionAsItStands {
+    const asked = this.#request();
     return {
       asked,
       priced: this.pricing.price(asked),
@@ -374,7 +374,7 @@ export class UserPaysImage extends UserPaysElement {
     };
   }
 
-  private request(): SubmissionRequest {
+  #request(): SubmissionRequest {
     const { provider, model, prompt, width, height, count, endpoint } = this;
     const seed = this.seed ?? undefined; // a removed attribute is null
     const inputs = this.lazy?.references.images ?? []; // attached with the panels (More options)

@@ -29,18 +29,18 @@ export class PanelsController<Panels extends object> implements ReactiveControll
 
   /** The panels, loaded now if they are not yet (a submission before the first paint); undefined where they cannot load. */
   async loaded(): Promise<Panels | undefined> {
-    await this.draw();
+    await this.#draw();
     return this.panels;
   }
 
   hostConnected() {
     // Asked for after the first paint, and arriving in a task of its own: the gallery's images (read from
     // IndexedDB by the engine) and a result arrive later still.
-    this.startup.later(() => this.draw());
+    this.startup.later(() => this.#draw());
   }
 
   /** Settles once the panels have loaded and been drawn, or failed to load (the element then works without them). */
-  private draw(): Promise<void> {
+  #draw(): Promise<void> {
     return (this.loading ??= this.load().then(
       async (panels) => {
         await this.startup.turn(); // drawn in a turn of its own, not in the script's load event

@@ -62,14 +62,14 @@ export class FalProvider implements Provider {
           cancelUrl: reply.cancel_url,
         };
         context.onAccepted?.(task);
-        return this.finish(task, context, signal);
+        return this.#finish(task, context, signal);
       },
       this.id,
     );
   }
 
   resume(task: ProviderTask, context: RunContext): Promise<ProviderOutcome> {
-    return guard(context, (signal) => this.finish(task, context, signal), this.id);
+    return guard(context, (signal) => this.#finish(task, context, signal), this.id);
   }
 
   /**
@@ -90,7 +90,7 @@ export class FalProvider implements Provider {
     );
   }
 
-  private async finish(task: ProviderTask, context: RunContext, signal: AbortSignal): Promise<ProviderOutcome> {
+  async #finish(task: ProviderTask, context: RunContext, signal: AbortSignal): Promise<ProviderOutcome> {
     const key = keyOf(context, 'fal');
     const endpoint = checkEndpoint(context.endpoint);
     // The queue URLs sit on the endpoint's own origin. One on another origin (a proxy that passes fal's

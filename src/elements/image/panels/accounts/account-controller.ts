@@ -38,34 +38,36 @@ export class AccountController implements ReactiveController {
   uncapped = false;
   /** When the key stops working (ms), where its provider says. */
   expiresAt?: number;
-  private readFor = '';
+  #readFor = '';
 
-  constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly source: AccountSource,
-  ) {
+  readonly #host: ReactiveControllerHost;
+  readonly #source: AccountSource;
+
+  constructor(host: ReactiveControllerHost, source: AccountSource) {
+    this.#host = host;
+    this.#source = source;
     host.addController(this);
   }
 
   hostUpdate() {
-    const active = this.source.active();
-    const where = active ? puterApi(this.source.endpoint()) : (this.source.key()?.join('\n') ?? '');
-    if (where === this.readFor) return;
-    this.readFor = where;
+    const active = this.#source.active();
+    const where = active ? puterApi(this.#source.endpoint()) : (this.#source.key()?.join('\n') ?? '');
+    if (where === this.#readFor) return;
+    this.#readFor = where;
     this.balance = undefined;
     this.uncapped = false;
     this.expiresAt = undefined;
     if (active) void this.refresh();
-    else if (where) setTimeout(() => where === this.readFor && void this.refresh(), REST_MS);
+    else if (where) setTimeout(() => where === this.#readFor && void this.refresh(), REST_MS);
   }
 
   /**
    * Puter's adapter (a chunk of its own, loaded by the engine's registry: the account, sign-in, the check before
    * sending) and the SDK, pointed at the host's Puter.
    */
-  private async puter() {
+  async #puter() {
     const adapter = await (await loadEngine()).loadPuter();
-    const sdk = await adapter.puterSdk(checkEndpoint(puterApi(this.source.endpoint())), this.source.puterSrc());
+    const sdk = await adapter.puterSdk(checkEndpoint(puterApi(this.#source.endpoint())), this.#source.puterSrc());
     return [adapter, sdk] as const;
   }
 
@@ -75,32 +77,32 @@ export class AccountController implements ReactiveController {
    * click. Failures keep the last values.
    */
   async refresh(): Promise<void> {
-    const key = this.source.active() ? undefined : this.source.key();
+    const key = this.#source.active() ? undefined : this.#source.key();
     try {
       if (key) {
         const read = await (await loadEngine()).keyBalance(...key);
-        if (key.join('\n') === this.readFor) {
+        if (key.join('\n') === this.#readFor) {
           this.balance = read?.usd && { usd: read.usd };
           this.uncapped = !!read?.uncapped;
           // A read refused (a key past its days is refused at /account/key too) keeps when the key ended.
           if (read) this.expiresAt = read.expiresAt;
         }
       } else {
-        const endpoint = checkEndpoint(puterApi(this.source.endpoint()));
+        const endpoint = checkEndpoint(puterApi(this.#source.endpoint()));
         if ((globalThis as { puter?: unknown }).puter || localStorage['puter.auth.token.origin.v2'] === endpoint) {
-          const [{ puterAccount }, sdk] = await this.puter();
+          const [{ puterAccount }, sdk] = await this.#puter();
           ({ user: this.user, balance: this.balance } = await puterAccount(sdk, endpoint));
         }
       }
     } catch {
       // a bad endpoint (reported on submit), offline, or the session just ended: the next submission says what to do
     }
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
   /** Opens Puter's sign-in popup: call it from the user's click. Rejects `auth-required` when cancelled or blocked. */
   async signIn(): Promise<void> {
-    const [{ puterSignIn }, sdk] = await this.puter();
+    const [{ puterSignIn }, sdk] = await this.#puter();
     await puterSignIn(sdk);
     await this.refresh();
   }
@@ -116,8 +118,8 @@ export class AccountController implements ReactiveController {
    */
   async check(total: string): Promise<PuterFound> {
     try {
-      const endpoint = checkEndpoint(puterApi(this.source.endpoint()));
-      const [{ puterCheck }, sdk] = await this.puter();
+      const endpoint = checkEndpoint(puterApi(this.#source.endpoint()));
+      const [{ puterCheck }, sdk] = await this.#puter();
       return await puterCheck(sdk, endpoint, total);
     } finally {
       await this.refresh();
