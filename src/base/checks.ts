@@ -4,6 +4,7 @@
  * TypeError or read as a guessed number.
  */
 import { UserPaysError } from './errors.js';
+import type { Sentence } from '../strings/strings.js';
 
 /** An amount written out in full: no sign, exponent, hexadecimal, currency or spaces ('3', '0.014', '2.', '.5'). */
 const AMOUNT = /^(\d+\.?\d*|\.\d+)$/;
@@ -19,6 +20,6 @@ export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null;
 
 /** Refuses what a page handed over, in `message`'s words; trying the same again cannot succeed. */
-export function invalid(message: string): never {
+export function invalid(message: string | Sentence): never {
   throw new UserPaysError('invalid-input', message, false);
 }

@@ -1,4 +1,5 @@
 import Decimal from 'decimal.js';
+import { invalid } from '../base/checks.js';
 import { UserPaysError } from '../base/errors.js';
 import type { ImageStore, StoredImage } from '../images/image-store.js';
 import type { LedgerStore } from '../ledger/ledger.js';
@@ -81,7 +82,7 @@ export async function submit(s: Submission): Promise<Submitted> {
   // The provider's adapter loads before any ledger entry is written (runGeneration writes them): one that cannot
   // load (offline for a moment) books nothing, and says so.
   const [provider, store] = await Promise.all([providerFor(request.provider), images]);
-  if (!store) throw new UserPaysError('invalid-input', text.notOnPage(), false);
+  if (!store) invalid(text.notOnPage());
   // Sent as priced: each reference at the size the quote billed.
   const inputs = await Promise.all(s.asked.inputs.map((input, i) => referenceAt(input, fitted.inputs[i])));
   s.signal.throwIfAborted();
@@ -137,18 +138,18 @@ const randomSeed = () => crypto.getRandomValues(new Uint32Array(1))[0] % (MAX_SE
 function prepare(s: Submission, ledger: LedgerStore | undefined) {
   const { asked } = s;
   const { quote, problem, fitted, entry } = s.priced;
-  if (!quote || !fitted || problem) throw new UserPaysError('invalid-input', problem);
+  if (!quote || !fitted || problem) invalid(problem);
   const prompt = asked.prompt.trim();
   // Control and format characters alone (NUL, zero-width spaces, a byte-order mark) describe nothing either.
-  if (!/[^\p{C}\p{Z}\s]/u.test(prompt)) throw new UserPaysError('invalid-input', text.promptMissing());
-  if (s.budgetProblem) throw new UserPaysError('invalid-input', s.budgetProblem, false);
+  if (!/[^\p{C}\p{Z}\s]/u.test(prompt)) invalid(text.promptMissing());
+  if (s.budgetProblem) invalid(s.budgetProblem);
   const provider = providerInfo(asked.provider);
-  if (!provider) throw new UserPaysError('invalid-input', text.unknownProvider(asked.provider), false);
+  if (!provider) invalid(text.unknownProvider(asked.provider));
   const endpoint = checkEndpoint(s.endpoint || provider.defaultEndpoint());
   const relay = provider.needsKey && s.relay ? checkRelay(s.relay) : undefined;
   if (provider.needsKey && !s.apiKey) throw new UserPaysError('auth-required', text.keyMissing(asked.provider));
   const { images } = s;
-  if (!ledger || !images) throw new UserPaysError('invalid-input', text.notOnPage(), false);
+  if (!ledger || !images) invalid(text.notOnPage());
   const request: PublicRequest = {
     provider: asked.provider,
     model: asked.model,
@@ -161,7 +162,7 @@ function prepare(s: Submission, ledger: LedgerStore | undefined) {
   };
   const { seed = randomSeed() } = asked;
   if (!Number.isSafeInteger(seed) || seed < 0 || seed > MAX_SEED) {
-    throw new UserPaysError('invalid-input', text.seedNotWhole(MAX_SEED), false);
+    invalid(text.seedNotWhole(MAX_SEED));
   }
   request.seed = seed; // always sent, so that each image's seed is known and it can be made again
   const job: Omit<GenerationJob, 'signal' | 'inputs' | 'provider' | 'images'> = {

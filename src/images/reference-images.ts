@@ -1,37 +1,36 @@
-import { UserPaysError } from '../base/errors.js';
+import { invalid } from '../base/checks.js';
 import type { ReferenceImage } from '../providers/provider.js';
 import type { Size } from '../base/types.js';
 import { references } from '../strings/references.js';
-import { sayer } from '../strings/strings.js';
+import { sayer, type Sentence } from '../strings/strings.js';
 
 const text = sayer('references', references);
 
 const ACCEPTED = /^image\/(png|jpeg|webp)$/;
 const MAX_BYTES = 10 * 1024 * 1024;
 
+/** The `data:` URL of `blob`, or `unreadable` where the browser cannot read it. */
+const dataUrlOf = (blob: Blob, unreadable: Sentence) =>
+  new Promise<string>((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as string);
+    reader.onerror = reject;
+    reader.readAsDataURL(blob);
+  }).catch(() => invalid(unreadable));
+
 /** Reads a chosen file into a reference image (data URL + real pixel size), or explains why not. */
 export async function readReferenceImage(file: File): Promise<ReferenceImage> {
-  if (!ACCEPTED.test(file.type)) {
-    throw new UserPaysError('invalid-input', text.notAnImage(file.name));
-  }
-  if (file.size > MAX_BYTES) {
-    throw new UserPaysError('invalid-input', text.fileTooLarge(file.name));
-  }
+  if (!ACCEPTED.test(file.type)) invalid(text.notAnImage(file.name));
+  if (file.size > MAX_BYTES) invalid(text.fileTooLarge(file.name));
   let bitmap: ImageBitmap;
   try {
     bitmap = await createImageBitmap(file);
   } catch {
-    throw new UserPaysError('invalid-input', text.fileNotAnImage(file.name));
+    invalid(text.fileNotAnImage(file.name));
   }
   const { width, height } = bitmap;
   bitmap.close();
-  const dataUrl = await new Promise<string>((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(reader.result as string);
-    reader.onerror = () => reject(new UserPaysError('invalid-input', text.fileUnreadable(file.name)));
-    reader.readAsDataURL(file);
-  });
-  return { dataUrl, width, height };
+  return { dataUrl: await dataUrlOf(file, text.fileUnreadable(file.name)), width, height };
 }
 
 /** The bytes of a `data:` URL (decoded here: a page's CSP may forbid fetching `data:` URLs). */
@@ -57,11 +56,5 @@ export async function referenceAt(image: ReferenceImage, size: Size): Promise<Re
   canvas.getContext('2d')!.drawImage(bitmap, 0, 0);
   bitmap.close();
   const blob = await canvas.convertToBlob({ type: source.type, quality: 0.92 });
-  const dataUrl = await new Promise<string>((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(reader.result as string);
-    reader.onerror = () => reject(new UserPaysError('invalid-input', text.referenceNotResized()));
-    reader.readAsDataURL(blob);
-  });
-  return { dataUrl, ...size };
+  return { dataUrl: await dataUrlOf(blob, text.referenceNotResized()), ...size };
 }

@@ -1,9 +1,8 @@
 /**
  * Money in the ledger: exact decimal strings outside, `Decimal` inside, never a float (docs/ledger.md, "Money").
  */
-import { isAmount } from '../base/checks.js';
+import { invalid, isAmount } from '../base/checks.js';
 import Decimal from 'decimal.js';
-import { UserPaysError } from '../base/errors.js';
 import { ledger } from '../strings/ledger.js';
 import { sayer } from '../strings/strings.js';
 
@@ -21,7 +20,7 @@ export function decimalOf(text?: string | null): Decimal | undefined {
 /** `text` as the exact decimal string kept in the ledger ("0.00000010" → "0.0000001"); throws if it is no amount. */
 export function money(text: string): string {
   const amount = decimalOf(text);
-  if (!amount) throw new UserPaysError('invalid-input', strings.notAnAmount(text));
+  if (!amount) invalid(strings.notAnAmount(text));
   return amount.toFixed();
 }
 

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { invalid, isAmount, isRecord } from '../base/checks.js';
-import { asUserPaysError, UserPaysError } from '../base/errors.js';
+import { asUserPaysError } from '../base/errors.js';
 import * as pricesDeveloper from '../strings/prices.js';
 import { errors } from '../strings/errors.js';
 import { prices, type PricesStrings } from '../strings/prices.js';
@@ -104,7 +104,7 @@ function checkRequest(request: unknown, text: PricesStrings) {
     }
   });
   if (endpoint !== undefined && typeof endpoint !== 'string') {
-    throw new UserPaysError('invalid-input', sayError.endpointInsecure(), false);
+    invalid(sayError.endpointInsecure());
   }
   return {
     provider: provider as ProviderId,
