@@ -141,26 +141,34 @@ export function priceRequest(request: QuoteRequest, book: PriceBook, text = pric
 /** Per image, in the rule's unit: the breakdown's parts, and the megapixels billed. */
 function parts(entry: PriceEntry, fitted: Fitted, where: string, text: PricesStrings) {
   const { rule } = entry;
-  const { inputs } = fitted;
+  const { inputs, width, height } = fitted;
+  const amount = (value: unknown) => price(value, where, text);
   const lines: [string, Decimal][] = [];
   /** What each reference image adds, where they are billed: its megapixels as billed, and its part of the line. */
   let references: [number, Decimal][] = [];
-  let outputMegapixels = megapixels(fitted.width, fitted.height);
+  let outputMegapixels = megapixels(width, height);
   let inputMegapixels = inputs.reduce((sum, size) => sum + megapixels(size.width, size.height), 0);
+  /** The reference images billed at `rate` per megapixel, `each` at its megapixels: one line for them all. */
+  const billReferences = (each: number[], rate: Decimal) => {
+    inputMegapixels = each.reduce((sum, started) => sum + started, 0);
+    if (inputMegapixels) lines.push([text.referenceImages(inputs.length, inputMegapixels), rate.mul(inputMegapixels)]);
+    references = each.map((started) => [started, rate.mul(started)]);
+  };
   if (rule.kind === 'megapixel') {
-    const extra = price(rule.extra, where, text);
-    lines.push([text.firstMegapixel(), price(rule.first, where, text)]);
+    const extra = amount(rule.extra);
+    lines.push([text.firstMegapixel(), amount(rule.first)]);
     if (outputMegapixels > 1) lines.push([text.moreMegapixels(outputMegapixels - 1), extra.mul(outputMegapixels - 1)]);
-    if (rule.inputs && inputs.length) {
-      lines.push([text.referenceImages(inputs.length, inputMegapixels), extra.mul(inputMegapixels)]);
-      references = inputs.map(({ width, height }) => [megapixels(width, height), extra.mul(megapixels(width, height))]);
-    }
+    if (rule.inputs)
+      billReferences(
+        inputs.map((size) => megapixels(size.width, size.height)),
+        extra,
+      );
   } else if (rule.kind === 'flat') {
-    lines.push([text.flatPerImage(), price(rule.perImage, where, text)]);
+    lines.push([text.flatPerImage(), amount(rule.perImage)]);
   } else if (rule.kind === 'per-megapixel') {
     const edit = inputs.length ? rule.edit : undefined;
-    const perMp = price(edit ?? rule.perMp, where, text);
-    const area = fitted.width * fitted.height;
+    const perMp = amount(edit ?? rule.perMp);
+    const area = width * height;
     // With `mp`, the output's area exactly, as the gateway counts it (see PriceRule).
     if (rule.mp) outputMegapixels = area / rule.mp;
     lines.push([
@@ -177,29 +185,19 @@ function parts(entry: PriceEntry, fitted: Fitted, where: string, text: PricesStr
     // Replicate-served model makes), each reference image's started ones.
     const costs = isRecord(rule.costs) ? rule.costs : invalid(text.badRule(where));
     const cents = (...keys: string[]) =>
-      keys.reduce(
-        (sum, key) => (Object.hasOwn(costs, key) ? sum.add(price(costs[key], where, text)) : sum),
-        new Decimal(0),
-      );
+      keys.reduce((sum, key) => (Object.hasOwn(costs, key) ? sum.add(amount(costs[key])) : sum), new Decimal(0));
     const perMp = cents('1MP').div(100);
     const perInput = cents('input_mp').div(100);
-    const { width, height } = fitted;
     outputMegapixels = perMp.isZero() ? 1 : (width * height) / 1e6;
-    inputMegapixels = perInput.isZero()
-      ? 0
-      : inputs.reduce((sum, size) => sum + Math.ceil((size.width * size.height) / 1e6), 0);
     lines.push(
       perMp.isZero()
         ? [text.flatPerImage(), cents('run', 'output_mp', 'output', 'per-image').div(100)]
         : [text.megapixels(outputMegapixels), perMp.mul(width * height).div(1e6)],
     );
-    if (inputMegapixels) {
-      lines.push([text.referenceImages(inputs.length, inputMegapixels), perInput.mul(inputMegapixels)]);
-      references = inputs.map((size) => {
-        const started = Math.ceil((size.width * size.height) / 1e6);
-        return [started, perInput.mul(started)];
-      });
-    }
+    billReferences(
+      perInput.isZero() ? [] : inputs.map((size) => Math.ceil((size.width * size.height) / 1e6)),
+      perInput,
+    );
   }
   return { lines, outputMegapixels, inputMegapixels, references };
 }
