@@ -24,7 +24,7 @@ import {
   syncFromStorage,
   type Area,
 } from './shared-area.js';
-import { budgetOf, summarize, sumsOf, tallyOf } from './sums.js';
+import { budgetOf, committedOf, summarize, tallyOf } from './sums.js';
 import { sayer, type Sentence } from '../strings/strings.js';
 
 const text = sayer('ledger', ledger);
@@ -131,14 +131,17 @@ export class LedgerStore {
 
   /** What an uncertain entry turned out to cost (charged) or not (void); any other entry stays as it is. */
   resolve(id: string, outcome: Exclude<Settlement, { uncertain: string }>): void {
-    const current = syncFromStorage(this.#area).get(id);
-    if (current?.status !== 'uncertain') return;
     const paid = 'charged' in outcome ? outcome : undefined;
-    const resolved: LedgerEntry = { ...current, status: paid ? 'charged' : 'void', error: outcome.error };
-    if (paid) Object.assign(resolved, { charged: money(paid.charged), credits: moneyIfGiven(paid.credits) });
-    else delete resolved.charged;
-    if (!resolved.error) delete resolved.error;
-    commit(this.#area, resolved);
+    this.#update(
+      id,
+      {
+        status: paid ? 'charged' : 'void',
+        charged: paid && money(paid.charged),
+        ...(paid && { credits: moneyIfGiven(paid.credits) }),
+        error: outcome.error,
+      },
+      'uncertain',
+    );
   }
 
   /** The compacted history (rows in no particular order). */
@@ -212,8 +215,7 @@ export class LedgerStore {
     const amount = money(quote);
     if (!limit) return false;
     syncFromStorage(this.#area);
-    const sums = sumsOf(this.#area);
-    return sums.spent.plus(sums.held).plus(sums.uncertain).plus(amount).gt(limit);
+    return committedOf(this.#area).plus(amount).gt(limit);
   }
 
   /**
@@ -235,11 +237,9 @@ export class LedgerStore {
       if (limit) {
         const held = await heldAmounts(area);
         const view = syncFromStorage(area);
-        const sums = sumsOf(area);
         // Pending entries this tab has not seen yet are held too, at the amount their lock names.
-        let elsewhere = new Decimal(0);
-        for (const [id, amount] of held) if (!view.has(id)) elsewhere = elsewhere.plus(amount);
-        const after = sums.spent.plus(sums.held).plus(sums.uncertain).plus(elsewhere).plus(money(total));
+        let after = committedOf(area).plus(money(total));
+        for (const [id, amount] of held) if (!view.has(id)) after = after.plus(amount);
         if (after.gt(limit)) {
           throw new UserPaysError(
             'budget-exceeded',
@@ -268,10 +268,13 @@ export class LedgerStore {
     return () => this.#area.listeners.delete(fire);
   }
 
-  /** Changes a pending entry (fields given as undefined are removed); settled or unknown ones stay as they are. */
-  #update(id: string, fields: Partial<LedgerEntry>) {
+  /**
+   * Changes an entry that is `from` (pending, or uncertain to resolve it; fields given as undefined are removed): any
+   * other stays as it is.
+   */
+  #update(id: string, fields: Partial<LedgerEntry>, from: LedgerEntry['status'] = 'pending') {
     const current = syncFromStorage(this.#area).get(id);
-    if (current?.status !== 'pending') return;
+    if (current?.status !== from) return;
     const entry: Partial<LedgerEntry> = { ...current, ...fields };
     for (const field of Object.keys(fields) as (keyof LedgerEntry)[]) if (fields[field] == null) delete entry[field];
     commit(this.#area, entry as LedgerEntry);

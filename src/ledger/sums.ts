@@ -52,6 +52,12 @@ export function summarize({ view, days }: Summed, byDay?: Map<number, Decimal>):
 
 export const sumsOf = (area: Summed) => (area.sum ??= summarize(area));
 
+/** What counts against a budget: what was spent, what pending entries hold and what uncertain ones may have cost. */
+export const committedOf = (area: Summed) => {
+  const sums = sumsOf(area);
+  return sums.spent.plus(sums.held).plus(sums.uncertain);
+};
+
 /**
  * The budget in force: the lowest of the one given (if any), the one the user set and those this page's
  * elements set. Undefined when there is none.
@@ -83,7 +89,7 @@ export function tallyOf(area: Summed, budget?: string | null): Tally {
   if (limit) {
     tally.budget = limit.toFixed();
     // What may have been charged counts against the budget until it is known.
-    tally.remaining = Decimal.max(0, limit.minus(sums.spent).minus(sums.held).minus(sums.uncertain)).toFixed();
+    tally.remaining = Decimal.max(0, limit.minus(committedOf(area))).toFixed();
   }
   return tally;
 }
