@@ -153,7 +153,7 @@ export async function runGeneration(job: GenerationJob): Promise<GenerationOutco
     quoted: quote.perImage,
     prompt: request.prompt, // for resume after a reload; dropped once settled
   };
-  const source = { provider: job.provider, endpoint: job.endpoint, apiKey: job.apiKey, relay: job.relay };
+  const source: BalanceSource = job;
   // What the account had spent, read before anything is sent (where its provider says): it settles a charge no
   // reply confirms. Read while the entries are reserved.
   const reading = spentBefore(source);
@@ -293,8 +293,7 @@ export async function runGeneration(job: GenerationJob): Promise<GenerationOutco
           ledger,
           poll.recheckMs,
         );
-        settlement =
-          'charged' in found ? { ...found, basis: 'balance', error: error.code } : { ...found, error: error.code };
+        settlement = { ...found, ...('charged' in found && { basis: 'balance' }), error: error.code };
       }
       ledger.settle(entryId, settlement);
       if ('charged' in settlement) {
