@@ -6,12 +6,11 @@ export type { GalleryItem, HistoryView, PaidFailure, ResultView } from './galler
 export { imagePanels } from './image-panels.js';
 export { spendingBlocked } from './spending.js';
 export { runSubmission } from './submission/submission-run.js';
-export { actOnImage } from './gallery/gallery-actions.js';
 export { lazyParts } from './lazy-parts.js';
 export type { ImageParts, LazyParts } from './lazy-parts.js';
 export { models } from '../../../strings/image/models.js';
 export { panelHandlers } from './image-actions.js';
 export type { PanelHandlers } from './image-actions.js';
-export { cheapestWithin, finalOf, offersOf } from '../../../pricing/offers.js';
+export { offersOf } from '../../../pricing/offers.js';
 export type { ImageActionTarget } from './gallery/gallery-actions.js';
 export { imagePanelStyles } from './styles.js';
