@@ -51,22 +51,19 @@ export const imageStyles = [
       min-width: 0;
     }
     /* Narrow: the result above the controls once there is one; before, the controls alone. */
-    .has-result .canvas {
-      order: -1;
+    @container (width < 720px) {
+      .has-result .canvas {
+        order: -1;
+      }
+      .widget:not(.has-result) .canvas {
+        display: none;
+      }
     }
-    .widget:not(.has-result) .canvas {
-      display: none;
-    }
+    /* Wide: side by side. */
     @container (min-width: 720px) {
       .widget {
         grid-template-columns: minmax(320px, 420px) minmax(0, 1fr);
         align-items: start;
-      }
-      .has-result .canvas {
-        order: 0;
-      }
-      .widget:not(.has-result) .canvas {
-        display: grid;
       }
       .canvas {
         position: sticky;
