@@ -3,6 +3,8 @@
  * failure's moment, a link's end, the first day of the chart, the tally's times; `…Year` where the year is not
  * this one.
  */
+import { formatterOf } from './formatters.js';
+
 const STYLES = {
   moment: { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' },
   momentYear: { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' },
@@ -12,24 +14,11 @@ const STYLES = {
   dayYear: { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' },
 } satisfies Record<string, Intl.DateTimeFormatOptions>;
 
-const formats = new Map<string, Intl.DateTimeFormat>();
-
 /**
- * `at` (ms since the epoch) as `locale` writes it in `style`, with one formatter per locale and style, made once.
- * `toLocaleString` with options builds a formatter on every call: 0.2 ms each, measured, so 5 ms in every render
- * of a gallery of 27 images (a render per progress reply while an image is made). A malformed `locale` falls back
- * to the browser's, as prices do (`formatUsd`), where `toLocaleString` would throw and blank the widget.
+ * `at` (ms since the epoch) as `locale` writes it in `style`, with one formatter per locale and style, made once
+ * (`formatterOf`): `toLocaleString` with options builds a formatter on every call, 0.2 ms each, measured, so 5 ms in
+ * every render of a gallery of 27 images (a render per progress reply while an image is made). A malformed `locale`
+ * falls back to the browser's, as prices do (`formatUsd`), where `toLocaleString` would throw and blank the widget.
  */
-export function formatDate(at: number, locale: string | undefined, style: keyof typeof STYLES): string {
-  const key = `${locale}|${style}`;
-  let format = formats.get(key);
-  if (!format) {
-    try {
-      format = new Intl.DateTimeFormat(locale, STYLES[style]);
-    } catch {
-      format = new Intl.DateTimeFormat(undefined, STYLES[style]);
-    }
-    formats.set(key, format);
-  }
-  return format.format(at);
-}
+export const formatDate = (at: number, locale: string | undefined, style: keyof typeof STYLES): string =>
+  formatterOf(locale, style, (locale) => new Intl.DateTimeFormat(locale, STYLES[style])).format(at);
