@@ -87,28 +87,33 @@ export interface Fitted {
   note?: string;
 }
 
+/** The greatest common divisor of two whole numbers. */
+export const gcd = (a: number, b: number): number => (b ? gcd(b, a % b) : a);
+
 /** The reduced `W:H` of a size, e.g. 1920×1080 → '16:9'. Expects whole numbers. */
 export function aspectRatio(width: number, height: number): string {
-  let a = width;
-  let b = height;
-  while (b) [a, b] = [b, a % b];
-  return `${width / a}:${height / a}`;
+  const divisor = gcd(width, height);
+  return `${width / divisor}:${height / divisor}`;
 }
 
-const ratioValue = (ratio: string) => {
+/** `W:H` as a number ('16:9' → 1.78). */
+export const ratioValue = (ratio: string) => {
   const [w, h] = ratio.split(':').map(Number);
   return w / h;
 };
 
-/** The ratio of `ratios` nearest to width × height's (compared on a log scale, so 2:1 and 1:2 are as far from 1:1). */
-export function nearestRatio(ratios: readonly string[], width: number, height: number): string {
-  const wanted = Math.log(width / height);
-  let best = ratios[0];
-  for (const ratio of ratios) {
-    if (Math.abs(Math.log(ratioValue(ratio)) - wanted) < Math.abs(Math.log(ratioValue(best)) - wanted)) best = ratio;
-  }
-  return best;
-}
+/**
+ * Of `items`, the one whose `value` is nearest `wanted` on a log scale (so that 2:1 and 1:2 are as far from 1:1, and
+ * 2 MP as far from 1 MP as 0.5 MP is); the first of those as near.
+ */
+export const nearest = <T>(items: readonly T[], value: (item: T) => number, wanted: number) =>
+  items.reduce((best, item) =>
+    Math.abs(Math.log(value(item) / wanted)) < Math.abs(Math.log(value(best) / wanted)) ? item : best,
+  );
+
+/** The ratio of `ratios` nearest to width × height's. */
+export const nearestRatio = (ratios: readonly string[], width: number, height: number) =>
+  nearest(ratios, ratioValue, width / height);
 
 /** About `pixels` at `ratio`, sides multiples of 16: what a provider that takes only a ratio makes. */
 export function sizeOfRatio(ratio: string, pixels: number): { width: number; height: number } {
@@ -117,11 +122,9 @@ export function sizeOfRatio(ratio: string, pixels: number): { width: number; hei
   return { width: side(Math.sqrt(pixels * value)), height: side(Math.sqrt(pixels / value)) };
 }
 
-/** The pixels a ratio rule makes of a request for `pixels`: its level nearest (on a log scale), else its one size. */
+/** The pixels a ratio rule makes of a request for `pixels`: its level nearest, else its one size. */
 export const nearestLevel = (rule: { pixels: number; levels?: readonly number[] }, pixels: number) =>
-  (rule.levels ?? [rule.pixels]).reduce((best, level) =>
-    Math.abs(Math.log(level / pixels)) < Math.abs(Math.log(best / pixels)) ? level : best,
-  );
+  nearest(rule.levels ?? [rule.pixels], (level) => level, pixels);
 
 /** `size` scaled down (keeping its shape) to at most `maxPixels`; unchanged when it fits. */
 export function fitWithin(size: Size, maxPixels: number): Size {

@@ -1,4 +1,4 @@
-import { nearestLevel, nearestRatio, sizeOfRatio } from '../../pricing/index.js';
+import { gcd, nearest, nearestLevel, nearestRatio, ratioValue, sizeOfRatio } from '../../pricing/index.js';
 import type { SizeRule } from '../../pricing/index.js';
 
 /** The shapes offered, widest to tallest (21:9 to 9:21, what FLUX makes), where the provider can make them. */
@@ -16,12 +16,7 @@ const SHAPES: readonly [number, number][] = [
 /** The resolutions offered for each shape, in pixels: about 0.25, 1, 2 and 4 megapixels. */
 const RESOLUTIONS = [512 * 512, 1024 * 1024, 1440 * 1440, 2048 * 2048];
 
-const gcd = (a: number, b: number): number => (b ? gcd(b, a % b) : a);
 const lcm = (a: number, b: number) => (a * b) / gcd(a, b);
-const ratioOf = (ratio: string) => {
-  const [a, b] = ratio.split(':').map(Number);
-  return a / b;
-};
 /** Megapixels for reading: to one decimal (2.1, 4), as the choices are labelled; each language writes the number. */
 export const megapixelsOf = (width: number, height: number) => Math.round((width * height) / 104857.6) / 10;
 
@@ -97,12 +92,11 @@ export function sizeView(rule: SizeRule | undefined, width: number, height: numb
   };
   if (!rule || rule.kind === 'input') return view;
   const pixels = width * height || 1024 * 1024; // a half-typed size keeps the level of a megapixel
-  const distance = (ratio: string) => Math.abs(Math.log(ratioOf(ratio) / (width / height || 1)));
   if (rule.kind === 'ratios') {
     view.providerPicks = true;
     const inForce = nearestRatio(rule.ratios, width, height);
     const level = nearestLevel(rule, pixels); // a shape keeps the level in force; a level keeps the shape
-    for (const ratio of [...rule.ratios].sort((x, y) => ratioOf(y) - ratioOf(x))) {
+    for (const ratio of [...rule.ratios].sort((x, y) => ratioValue(y) - ratioValue(x))) {
       view.shapes.push({ label: ratio, value: valueOf(sizeOfRatio(ratio, level)), selected: ratio === inForce });
     }
     const made = sizeOfRatio(inForce, level); // what the provider makes of the size asked
@@ -121,15 +115,10 @@ export function sizeView(rule: SizeRule | undefined, width: number, height: numb
     ratio: `${a}:${b}`,
     sizes: levels.flatMap((area) => exactSize(accepts, a, b, area) ?? []),
   })).filter((shape) => shape.sizes.length);
-  const inForce = offered.reduce((best, shape) => (distance(shape.ratio) < distance(best.ratio) ? shape : best));
-  const nearest = (sizes: Size[]) =>
-    sizes.reduce((best, size) =>
-      Math.abs(Math.log((size.width * size.height) / pixels)) < Math.abs(Math.log((best.width * best.height) / pixels))
-        ? size
-        : best,
-    );
+  const inForce = nearest(offered, (shape) => ratioValue(shape.ratio), width / height || 1);
   for (const shape of offered) {
-    view.shapes.push({ label: shape.ratio, value: valueOf(nearest(shape.sizes)), selected: shape === inForce });
+    const size = nearest(shape.sizes, (size) => size.width * size.height, pixels);
+    view.shapes.push({ label: shape.ratio, value: valueOf(size), selected: shape === inForce });
   }
   const asked = valueOf({ width, height });
   if (rule.kind !== 'aspect') {
