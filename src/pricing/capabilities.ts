@@ -115,11 +115,13 @@ export const nearest = <T>(items: readonly T[], value: (item: T) => number, want
 export const nearestRatio = (ratios: readonly string[], width: number, height: number) =>
   nearest(ratios, ratioValue, width / height);
 
+/** `value` rounded to a multiple of `step`, at least `min`. */
+const snap = (value: number, step: number, min: number) => Math.max(min, Math.round(value / step) * step);
+
 /** About `pixels` at `ratio`, sides multiples of 16: what a provider that takes only a ratio makes. */
 export function sizeOfRatio(ratio: string, pixels: number): { width: number; height: number } {
   const value = ratioValue(ratio);
-  const side = (length: number) => Math.max(16, Math.round(length / 16) * 16);
-  return { width: side(Math.sqrt(pixels * value)), height: side(Math.sqrt(pixels / value)) };
+  return { width: snap(Math.sqrt(pixels * value), 16, 16), height: snap(Math.sqrt(pixels / value), 16, 16) };
 }
 
 /** The pixels a ratio rule makes of a request for `pixels`: its level nearest, else its one size. */
@@ -198,8 +200,6 @@ function pixelProblem(
   if (fitHeight < rule.min) [fitWidth, fitHeight] = [down(most / rule.min), rule.min];
   return text.atMostMegapixels(model.label, most / MP, fitWidth, fitHeight);
 }
-
-const snap = (value: number, step: number, min: number) => Math.max(min, Math.round(value / step) * step);
 
 /**
  * What `capability` makes of a request for `model` at width × height with `inputs` (whole pixels, checked by

@@ -14,9 +14,12 @@ const ONE_MP = 1024 * 1024;
 /** The address sentences, named, for the element that shows a problem to say it in its words. */
 const sayError = sayer('errors', errors);
 
-/** Megapixels as BFL bills them: every started megapixel (1024²) counts, and never less than one. */
-export function megapixels(width: number, height: number): number {
-  return Math.max(1, Math.ceil((width * height) / ONE_MP));
+/**
+ * Megapixels as BFL bills them: every started megapixel (1024², or `unit` pixels: Puter's 10⁶) counts, and never less
+ * than one.
+ */
+export function megapixels(width: number, height: number, unit = ONE_MP): number {
+  return Math.max(1, Math.ceil((width * height) / unit));
 }
 
 const isPixels = (value: unknown): value is number => Number.isInteger(value) && (value as number) > 0;
@@ -147,10 +150,13 @@ function parts(entry: PriceEntry, fitted: Fitted, where: string, text: PricesStr
   /** What each reference image adds, where they are billed: its megapixels as billed, and its part of the line. */
   let references: [number, Decimal][] = [];
   let outputMegapixels = megapixels(width, height);
-  let inputMegapixels = inputs.reduce((sum, size) => sum + megapixels(size.width, size.height), 0);
+  /** Each reference image's started megapixels, of `unit` pixels. */
+  const started = (unit?: number) => inputs.map((size) => megapixels(size.width, size.height, unit));
+  const sum = (each: number[]) => each.reduce((total, one) => total + one, 0);
+  let inputMegapixels = sum(started());
   /** The reference images billed at `rate` per megapixel, `each` at its megapixels: one line for them all. */
   const billReferences = (each: number[], rate: Decimal) => {
-    inputMegapixels = each.reduce((sum, started) => sum + started, 0);
+    inputMegapixels = sum(each);
     if (inputMegapixels) lines.push([text.referenceImages(inputs.length, inputMegapixels), rate.mul(inputMegapixels)]);
     references = each.map((started) => [started, rate.mul(started)]);
   };
@@ -158,11 +164,7 @@ function parts(entry: PriceEntry, fitted: Fitted, where: string, text: PricesStr
     const extra = amount(rule.extra);
     lines.push([text.firstMegapixel(), amount(rule.first)]);
     if (outputMegapixels > 1) lines.push([text.moreMegapixels(outputMegapixels - 1), extra.mul(outputMegapixels - 1)]);
-    if (rule.inputs)
-      billReferences(
-        inputs.map((size) => megapixels(size.width, size.height)),
-        extra,
-      );
+    if (rule.inputs) billReferences(started(), extra);
   } else if (rule.kind === 'flat') {
     lines.push([text.flatPerImage(), amount(rule.perImage)]);
   } else if (rule.kind === 'per-megapixel') {
@@ -194,10 +196,7 @@ function parts(entry: PriceEntry, fitted: Fitted, where: string, text: PricesStr
         ? [text.flatPerImage(), cents('run', 'output_mp', 'output', 'per-image').div(100)]
         : [text.megapixels(outputMegapixels), perMp.mul(width * height).div(1e6)],
     );
-    billReferences(
-      perInput.isZero() ? [] : inputs.map((size) => Math.ceil((size.width * size.height) / 1e6)),
-      perInput,
-    );
+    billReferences(perInput.isZero() ? [] : started(1e6), perInput);
   }
   return { lines, outputMegapixels, inputMegapixels, references };
 }
