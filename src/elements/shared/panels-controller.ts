@@ -1,5 +1,4 @@
 import type { CSSResult, ReactiveController, ReactiveControllerHost } from 'lit';
-import { lazily } from '../../base/lazily.js';
 import type { StartupController } from './startup-controller.js';
 
 /**
@@ -10,20 +9,18 @@ import type { StartupController } from './startup-controller.js';
  */
 export class PanelsController<Panels extends object> implements ReactiveController {
   panels?: Panels;
-  private readonly load: () => Promise<Panels>;
   private loading?: Promise<void>;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
-    /** The element's panels module, imported on first need (a failed import is tried again next time). */
-    load: () => Promise<Panels>,
+    /** The element's panels module, imported on first need (a failed import is tried again next time: `#draw`). */
+    private readonly load: () => Promise<Panels>,
     /** The panels' styles for this element, adopted beside its own once they load. */
     private readonly styles: (panels: Panels) => CSSResult,
     private readonly startup: StartupController,
     /** What the host makes of them once they are here (the widget: its gallery), before they are drawn. */
     private readonly arrived?: (panels: Panels) => void,
   ) {
-    this.load = lazily(load);
     host.addController(this);
   }
 

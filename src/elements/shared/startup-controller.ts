@@ -115,12 +115,12 @@ export class StartupController implements ReactiveController {
     // What the first render needs before it can show (the words of the host's language), then a turn as any.
     if (ready) return ready.then(() => this.schedule(update));
     this.scheduled = true;
-    if (!this.template || rehearsed) return turn(this.locale()).then(update);
+    if (!this.template || rehearsed) return this.turn().then(update);
     rehearsed = true;
-    return turn(this.locale())
+    return this.turn()
       .then(() => render(this.template!(), document.createDocumentFragment()))
       .catch(() => {}) // nothing shown, nothing kept: the real render meets the same error and reports it
-      .then(() => turn(this.locale()))
+      .then(() => this.turn())
       .then(update);
   }
 
