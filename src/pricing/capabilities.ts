@@ -64,13 +64,14 @@ export const FLUX11_SIZES: SizeRule = { kind: 'pixels', step: 32, min: 256, max:
 /** Ultra and Kontext take an aspect ratio between 21:9 and 9:21 (BFL's OpenAPI schema, FluxKontextProInputs). */
 export const ASPECT_SIZES: SizeRule = { kind: 'aspect', widest: [21, 9] };
 
-/** The capability of an entry that states none: BFL's rules for FLUX.2 models; no references at a gateway. */
-export function defaultCapability(provider: ProviderId): Capability {
-  return {
-    sizes: FLUX2_SIZES,
-    references: { max: provider === 'openai' ? 0 : 4, maxPixels: REFERENCE_MAX_PIXELS },
-  };
-}
+/**
+ * What the provider makes of a model whose price-book entry says what: the entry's own rules, else BFL's for FLUX.2
+ * models, and up to 4 references (none at a gateway).
+ */
+export const capabilityOf = (entry: { sizes?: SizeRule; references?: ReferenceRule }, provider: ProviderId) => ({
+  sizes: entry.sizes ?? FLUX2_SIZES,
+  references: entry.references ?? referenceRule(provider === 'openai' ? 0 : 4),
+});
 
 /** What the provider will make of a request, and what the widget changed to fit it. */
 export interface Fitted {

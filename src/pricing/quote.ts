@@ -6,7 +6,7 @@ import { errors } from '../strings/errors.js';
 import { prices, type PricesStrings } from '../strings/prices.js';
 import { sayer, wordsIn, type Translation } from '../strings/strings.js';
 import type { ProviderId, Quote, QuoteLine, QuoteRequest, Size } from '../base/types.js';
-import { defaultCapability, fitRequest, type Capability, type Fitted } from './capabilities.js';
+import { capabilityOf, fitRequest, type Capability, type Fitted } from './capabilities.js';
 import { MODELS, modelInfo } from './models.js';
 import { CREDIT_USD, type PriceBook, type PriceEntry } from './price-book.js';
 
@@ -83,12 +83,6 @@ function checkEntry(entry: PriceEntry, where: string, text: PricesStrings): Pric
   }
   checkedEntries.add(entry);
   return entry;
-}
-
-/** What the provider makes of the model: the entry's own rules, else the provider's defaults. */
-export function capabilityOf(entry: PriceEntry, provider: ProviderId): Capability {
-  const fallback = defaultCapability(provider);
-  return { sizes: entry.sizes ?? fallback.sizes, references: entry.references ?? fallback.references };
 }
 
 /** The request with its defaults, each field checked: what is malformed is refused in plain words. */

@@ -7,7 +7,7 @@ import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { BUILTIN_PRICE_BOOK } from '../../src/providers/prices.js';
 import { sizeView } from '../../src/elements/image/size-presets.js';
-import { capabilityOf } from '../../src/pricing/quote.js';
+import { capabilityOf } from '../../src/pricing/capabilities.js';
 import { imageWidget } from '../support/widget.js';
 
 const shapes = (el: UserPaysImage) => [
