@@ -19,6 +19,7 @@ import {
   heldAmounts,
   holdLock,
   lockName,
+  lockNames,
   notify,
   startSession,
   syncFromStorage,
@@ -160,9 +161,9 @@ export class LedgerStore {
 
   /** Pending entries no live page works on (their lock is free): resume them, or void those never sent. */
   async orphans(): Promise<LedgerEntry[]> {
-    const locks = await navigator.locks?.query();
-    if (!locks) return []; // no Web Locks: no way to tell
-    const busy = new Set([...locks.held!, ...locks.pending!].map((lock) => lock.name));
+    const names = await lockNames();
+    if (!names) return []; // no Web Locks: no way to tell
+    const busy = new Set(names);
     return this.pending().filter((entry) => !busy.has(lockName(this.#area, entry.id)));
   }
 

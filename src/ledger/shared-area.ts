@@ -331,12 +331,15 @@ export function holdLock(area: Area, id: string, amount: string) {
  */
 export async function heldAmounts(area: Area): Promise<Map<string, string>> {
   const held = new Map<string, string>();
-  const snapshot = await navigator.locks?.query();
-  for (const lock of [...(snapshot?.held ?? []), ...(snapshot?.pending ?? [])]) {
-    const [amount, id] = lock.name?.startsWith(holdPrefix(area))
-      ? lock.name.slice(holdPrefix(area).length).split(':')
-      : [];
+  for (const name of (await lockNames()) ?? []) {
+    const [amount, id] = name.startsWith(holdPrefix(area)) ? name.slice(holdPrefix(area).length).split(':') : [];
     if (id) held.set(id, amount);
   }
   return held;
+}
+
+/** The names of the locks held or asked for in every tab, as the lock manager knows them; none without Web Locks. */
+export async function lockNames(): Promise<string[] | undefined> {
+  const snapshot = await navigator.locks?.query();
+  return snapshot && [...snapshot.held!, ...snapshot.pending!].map((lock) => lock.name!);
 }
