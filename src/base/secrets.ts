@@ -30,12 +30,6 @@ const readings = (text: string) =>
     text.replace(TAG, '').replace(NUMERIC_REFERENCE, referenced).replace(REFERENCE, ''),
   ].map((reading) => reading.replace(INVISIBLE, ''));
 
-/** `text` holds a run of `run` characters that is also a run of `secret`. */
-function holdsRun(text: string, secret: string, run: number): boolean {
-  for (let i = 0; i + run <= text.length; i++) if (secret.includes(text.slice(i, i + run))) return true;
-  return false;
-}
-
 /** `text` with every run of `KEY_RUN` or more of its characters that also stands in `secret` replaced by `…`. */
 function withoutRuns(text: string, secret: string): string {
   if (secret.length < KEY_RUN) return text.split(secret).join('…'); // no real key is this short: the whole of it
@@ -66,6 +60,6 @@ function withoutRuns(text: string, secret: string): string {
 export function scrubSecret(text: string, secret?: string, instead = ''): string {
   if (!secret) return text;
   const scrubbed = withoutRuns(text, secret);
-  const run = Math.min(KEY_RUN, secret.length);
-  return readings(scrubbed).some((reading) => holdsRun(reading, secret, run)) ? instead : scrubbed;
+  // A reading that still holds such a run is one `withoutRuns` would change.
+  return readings(scrubbed).some((reading) => withoutRuns(reading, secret) !== reading) ? instead : scrubbed;
 }
