@@ -258,13 +258,16 @@ export const imageStyles = [
       cursor: pointer;
     }
     button[type='submit'],
+    .primary,
     .secondary {
       border-radius: calc(var(--_radius) * 0.75);
       border: 1px solid var(--_accent);
       padding: 0.45rem 1rem;
       min-height: 36px;
     }
-    button[type='submit'] {
+    /* Generate, and the choice that throws nothing away where one is asked (Keep waiting). */
+    button[type='submit'],
+    .primary {
       background: var(--_accent);
       color: var(--_accent-text);
       font-weight: 600;

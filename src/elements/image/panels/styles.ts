@@ -171,15 +171,6 @@ export const imagePanelStyles = css`
     margin: 0;
     flex-basis: 100%;
   }
-  .confirm [data-focus] {
-    border-radius: calc(var(--_radius) * 0.75);
-    border: 1px solid var(--_accent);
-    padding: 0.45rem 1rem;
-    min-height: 36px;
-    background: var(--_accent);
-    color: var(--_accent-text);
-    font-weight: 600;
-  }
   /* A submission's error (only a submission, which waits for the panels, has one), with Retry and Dismiss. */
   .error-box {
     display: grid;
