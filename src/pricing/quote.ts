@@ -88,7 +88,16 @@ function checkEntry(entry: PriceEntry, where: string, text: PricesStrings): Pric
 /** The request with its defaults, each field checked: what is malformed is refused in plain words. */
 function checkRequest(request: unknown, text: PricesStrings) {
   if (!isRecord(request)) invalid(pricesDeveloper.notARequest());
-  const { provider = 'puter', model, width = 1024, height = 1024, count = 1, inputs = [], endpoint, earnings } = request;
+  const {
+    provider = 'puter',
+    model,
+    width = 1024,
+    height = 1024,
+    count = 1,
+    inputs = [],
+    endpoint,
+    earnings,
+  } = request;
   if (typeof provider !== 'string') invalid(text.noPrice(String(model), String(provider)));
   if (typeof model !== 'string') invalid(text.noSuchModel(String(model), MODELS[0].label));
   const unusable = !isPixels(width) ? text.width() : !isPixels(height) ? text.height() : '';

@@ -64,7 +64,9 @@ export function renderRunning(view: RunningView, on: RunningHandlers) {
     ? html`<div class="confirm" role="group" aria-labelledby="stop">
         <p id="stop">${text.stopWaitingQuestion(confirmCancel.provider, confirmCancel.billed)}</p>
         <button type="button" class="secondary" @click=${on.stopWaiting}>${text.stopWaiting()}</button>
-        <button type="button" class="primary" data-focus="keep-waiting" @click=${on.keepWaiting}>${text.keepWaiting()}</button>
+        <button type="button" class="primary" data-focus="keep-waiting" @click=${on.keepWaiting}>
+          ${text.keepWaiting()}
+        </button>
       </div>`
     : // Focused when a submission starts from Generate (FlowController): a place where a key pressed on the way does
       // nothing, where Cancel would cancel. Cancel is the next Tab stop.
