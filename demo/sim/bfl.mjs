@@ -117,6 +117,9 @@
 //                                 expired or tampered URL too); a client that gives up first gets nothing
 //   creditsDelay=<ms>             GET /v1/credits answers after that delay, with the balance as it is then (a slow
 //                                 read, during which another tab's image may be charged)
+//   creditsAfter=<n>              a GET /v1/credits made once the key has had a task accepted answers only when it has
+//                                 had n (at most 10 s later): a read under way while another tab's image is charged,
+//                                 held until that charge happens rather than for a time that a slow machine outlasts
 //
 // The model's own controls, as each model's schema in BFL's OpenAPI document names them (Flux2KleinInputs,
 // Flux2Inputs, Flux2FlexInputs, FluxPro11Inputs, FluxUltraInput, FluxKontextProInputs, FluxProFillInputs), refused 422
@@ -626,6 +629,10 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
         else if (match[2] === 'credits' && req.method === 'GET') {
           const key = req.headers['x-key'];
           if (scenario.creditsDelay) await sleep(Number(scenario.creditsDelay));
+          const tasksOf = () => [...tasks.values()].filter((task) => task.key === key).length;
+          if (scenario.creditsAfter && tasksOf() > 0)
+            for (let waited = 0; tasksOf() < Number(scenario.creditsAfter) && waited < 10_000; waited += 20)
+              await sleep(20);
           if (!key) send(req, res, 401, { detail: 'Not authenticated: send your API key in the x-key header' });
           else if (key === 'sim-bad') send(req, res, 403, faultBody(403));
           else send(req, res, 200, { credits: balance(key) / 100 });

@@ -121,14 +121,15 @@ describe('a charge no reply confirmed, settled from the account’s balance', fu
     const frame = await openTab(storageKey);
     frames.push(frame);
     const { tab } = frame.contentWindow!;
-    // Our reads of the balance are slow (800 ms each): the other tab's image is submitted while the second is under way.
+    // Our second read of the balance is held until the other tab's image has been charged (the simulator's
+    // creditsAfter=2): that image is submitted, from the other tab, while the read is under way.
     const ledger = new LedgerStore({ storageKey });
     let other: Promise<{ charged: string }> | undefined;
     const stop = ledger.subscribe(() => {
       if (!other && ledger.entries().some((entry) => entry.sentAt !== undefined))
         other = tab.generate(simEndpoint('bfl', `pending=50;run=${storageKey}-tab`), 'another tab', 1, key);
     });
-    const ours = lostReply('bfl', 'fault=accept-then-drop;creditsDelay=800', key, storageKey);
+    const ours = lostReply('bfl', 'fault=accept-then-drop;creditsAfter=2', key, storageKey);
     const { error } = await ours;
     stop();
     const theirs = await other!;
