@@ -32,7 +32,9 @@ export async function bundleBytes() {
       const { code } = await minify(module.code, { ecma: 2022, module: false, compress: { passes: 2 } });
       parts[part(id)] = (parts[part(id)] ?? 0) + gzipSync(code ?? '').length;
     }
-    const name = chunk.isEntry ? chunk.fileName : `chunks/${chunk.name}`;
+    // The built file's own name (rollup.config.mjs, chunkFileNames), without its hash: rollup's chunk.name is the
+    // facade module's file name, which every provider's adapter shares.
+    const name = chunk.isEntry ? chunk.fileName : chunk.fileName.replace(/-[\w-]{8}\.js$/, '');
     report[name] = Object.fromEntries(Object.entries(parts).sort((a, b) => b[1] - a[1]));
   }
   return report;
