@@ -54,24 +54,29 @@ const engines = new WeakMap();
 
 /**
  * The modules of the engine's chunk: every module the engine (src/lazy/engine.ts) imports, directly or not, that
- * nothing loaded without it imports (the entry, the ledger, an element's panels). The adapters, which the registry
- * (src/providers/registry.ts, in the entry) loads with import(), signing in (src/providers/engine/oauth.ts), finishing
- * what closed pages left (src/generation/resume.ts) and the headless API (src/generation/headless.ts), which
- * src/lazy/index.ts loads, build on the engine's code (HTTP, polling, the pipeline, the engine's words); rollup
- * cannot know that the engine is always there before them, and would split what they share with it into chunks of
- * their own, each a request more, compressed alone. They import it from the engine's chunk.
+ * nothing loaded without it imports (the entry, the ledger, the tally's panels), and every module that two of the parts
+ * that always come with the engine share. The adapters, which the registry (src/providers/registry.ts, in the entry)
+ * loads with import(), signing in (src/providers/engine/oauth.ts), finishing what closed pages left
+ * (src/generation/resume.ts), the headless API (src/generation/headless.ts), which src/lazy/index.ts loads, and the
+ * image widget's panels, whose gallery opens the engine as soon as they load (elements/image/panels/gallery/), build
+ * on the engine's code (HTTP, polling, the pipeline, the engine's words); rollup cannot know that the engine is always
+ * there with them, and would split what they share with it, or with each other (the sign-in's and More options'
+ * words), into chunks of their own, each a request more, compressed alone. They import it from the engine's chunk.
+ * What only adapters share (a provider's words that another provider's adapter quotes) stays out: a session with
+ * another provider would load it for nothing.
  */
 function engineModules({ getModuleIds, getModuleInfo }) {
   if (engines.has(getModuleInfo)) return engines.get(getModuleInfo);
   const ids = [...getModuleIds()];
   const endsWith = (path) => ids.find((id) => id.replaceAll('\\', '/').endsWith(path));
   const [root, registry] = [endsWith('/src/lazy/engine.ts'), endsWith('/src/providers/registry.ts')];
-  const onEngine = [
-    ...getModuleInfo(registry).dynamicallyImportedIds,
+  const withEngine = [
     endsWith('/src/generation/headless.ts'),
     endsWith('/src/generation/resume.ts'),
     endsWith('/src/providers/engine/oauth.ts'),
+    endsWith('/src/elements/image/panels/index.ts'),
   ];
+  const onEngine = [...getModuleInfo(registry).dynamicallyImportedIds, ...withEngine];
   /** `from` and every module it imports statically, directly or not. */
   const reach = (from, seen = new Set()) => {
     if (!seen.has(from)) {
@@ -86,7 +91,9 @@ function engineModules({ getModuleIds, getModuleInfo }) {
     const loadedAlone = info.isEntry || (info.dynamicImporters.length > 0 && id !== root && !onEngine.includes(id));
     if (loadedAlone) reach(id, others);
   }
-  const engine = new Set([...reach(root)].filter((id) => !others.has(id)));
+  const parts = [root, ...withEngine].map((from) => reach(from));
+  const shared = ids.filter((id) => !withEngine.includes(id) && parts.filter((part) => part.has(id)).length > 1);
+  const engine = new Set([...parts[0], ...shared].filter((id) => !others.has(id)));
   engines.set(getModuleInfo, engine);
   return engine;
 }
