@@ -50,11 +50,8 @@ export const imageStyles = [
       padding: 0.75rem;
       min-width: 0;
     }
-    /* Narrow: the result above the controls once there is one; before, the controls alone. */
+    /* Narrow: the controls alone before there is a result (then the result above them: panels/styles.ts). */
     @container (width < 720px) {
-      .has-result .canvas {
-        order: -1;
-      }
       .widget:not(.has-result) .canvas {
         display: none;
       }
@@ -70,6 +67,7 @@ export const imageStyles = [
         top: 0.5rem;
         min-height: 420px;
       }
+      /* The canvas shows the examples, so the prompt does not. */
       .prompt-field .examples {
         display: none;
       }
@@ -106,10 +104,6 @@ export const imageStyles = [
       line-height: 1.45;
       min-height: 6.5em;
       scroll-margin-top: 2.5rem; /* brought into view (Vary, Reuse…) with its label */
-    }
-    [aria-invalid='true'] {
-      border-color: var(--_danger);
-      box-shadow: 0 0 0 1px var(--_danger);
     }
     /* Choices are native radios (one Tab stop, arrows move), drawn as cards; the radio itself is hidden but
        focusable, and its focus ring is drawn on the card: focus and selection look different. */
@@ -261,23 +255,14 @@ export const imageStyles = [
       cursor: pointer;
     }
     button[type='submit'],
-    .primary,
-    .secondary {
+    .primary {
       border-radius: calc(var(--_radius) * 0.75);
       border: 1px solid var(--_accent);
       padding: 0.45rem 1rem;
       min-height: 36px;
-    }
-    /* Generate, and the choice that throws nothing away where one is asked (Keep waiting). */
-    button[type='submit'],
-    .primary {
       background: var(--_accent);
       color: var(--_accent-text);
       font-weight: 600;
-    }
-    .secondary {
-      background: transparent;
-      color: var(--_accent);
     }
     button.link {
       border: 0;
@@ -366,13 +351,9 @@ export const imageStyles = [
      * Places kept for what the panels draw (see the top), as tall as what comes into them (accounts.ts, more.ts draw
      * to these heights): the key field (a label line, the field, the opt-in line, the note's two lines), under its
      * sign-in where the provider has one; Puter's account line or a sign-in (the button, a line under it); the
-     * examples (two rows of two).
+     * examples (two rows of two). Only their heights: how what comes lays out comes with it (panels/styles.ts).
      */
     .key-field {
-      display: grid;
-      grid-template-columns: minmax(0, 1fr);
-      gap: 0.35rem;
-      align-content: start;
       --_key-lines: calc(5.5rem + 3 * 0.35rem + 2 * 1.45 * 0.8125rem);
       min-height: var(--_key-lines);
     }
@@ -380,25 +361,11 @@ export const imageStyles = [
       min-height: calc(var(--_key-lines) + 0.35rem + 2.9rem + 1.45 * 0.875rem);
     }
     .account {
-      margin: 0;
-      display: grid;
-      grid-template-columns: minmax(0, 1fr) auto;
-      align-items: center;
-      gap: 0.4rem 0.75rem;
-      font-size: 0.875rem;
       min-height: calc(2.9rem + 1.45 * 0.875rem);
     }
     .examples {
-      display: grid;
-      grid-template-columns: auto repeat(2, minmax(0, 1fr));
-      grid-auto-rows: 28px;
-      gap: 0.4rem;
       height: calc(2 * 28px + 0.4rem);
       margin-top: 0.5rem;
-    }
-    .examples > span {
-      grid-row: span 2;
-      align-self: center;
     }
     @container (max-width: 359px) {
       .shapes .choices {
@@ -406,11 +373,7 @@ export const imageStyles = [
         grid-template-columns: repeat(5, minmax(0, 1fr));
       }
       .examples {
-        grid-template-columns: minmax(0, 1fr);
         height: calc(4 * 28px + 3 * 0.4rem);
-      }
-      .examples > span {
-        display: none; /* the group keeps its name */
       }
       .decision {
         grid-template-columns: minmax(0, 1fr);
@@ -428,9 +391,6 @@ export const imageStyles = [
         padding-inline: 0;
         font-size: 0.8125rem;
       }
-    }
-    .tally strong {
-      color: var(--_text);
     }
     /* A frame has the image's pixels as its own size: it scales down as an image does, keeping its shape. */
     .frame {
@@ -463,19 +423,6 @@ export const imageStyles = [
     }
     .start p {
       margin: 0;
-      text-align: center;
-    }
-    /* In the canvas, the prompts to start from stand one under another, the group named by its own line. */
-    .start .examples {
-      display: grid;
-      grid-template-columns: minmax(0, 1fr);
-      grid-auto-rows: 32px;
-      height: auto;
-      width: 100%;
-      margin: 0;
-    }
-    .start .examples > span {
-      grid-row: auto;
       text-align: center;
     }
     .announce {

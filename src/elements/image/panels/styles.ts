@@ -9,8 +9,69 @@ import { css } from 'lit';
 export const imagePanelStyles = css`
   /*
    * The accounts the user pays from (sign-in.ts): signing in is the way in, the key field below it the other way.
-   * Their lines and the examples come into places kept at their size (image-styles.ts): one line each, cut short.
+   * Their lines and the examples come into places kept at their size (image-styles.ts, which has only the places'
+   * heights): one line each, cut short.
    */
+  .key-field {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr);
+    gap: 0.35rem;
+    align-content: start;
+  }
+  .account {
+    margin: 0;
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) auto;
+    align-items: center;
+    gap: 0.4rem 0.75rem;
+    font-size: 0.875rem;
+  }
+  .examples {
+    display: grid;
+    grid-template-columns: auto repeat(2, minmax(0, 1fr));
+    grid-auto-rows: 28px;
+    gap: 0.4rem;
+  }
+  .examples > span {
+    grid-row: span 2;
+    align-self: center;
+  }
+  /* In the canvas, the prompts to start from stand one under another, the group named by its own line. */
+  .start .examples {
+    grid-template-columns: minmax(0, 1fr);
+    grid-auto-rows: 32px;
+    height: auto;
+    width: 100%;
+    margin: 0;
+  }
+  .start .examples > span {
+    grid-row: auto;
+    text-align: center;
+  }
+  /* Narrow: the result above the controls (image-styles.ts). */
+  @container (width < 720px) {
+    .has-result .canvas {
+      order: -1;
+    }
+  }
+  /* Sign-in, Continue, Cancel, Retry, a comparison's offer: outlined in the accent. */
+  .secondary {
+    border-radius: calc(var(--_radius) * 0.75);
+    border: 1px solid var(--_accent);
+    padding: 0.45rem 1rem;
+    min-height: 36px;
+    background: transparent;
+    color: var(--_accent);
+  }
+  /* A field the provider or the form refused (the key, the cap). */
+  [aria-invalid='true'] {
+    border-color: var(--_danger);
+    box-shadow: 0 0 0 1px var(--_danger);
+  }
+  /* The session's figures in the tally line. */
+  .tally strong {
+    color: var(--_text);
+  }
   /* The key field, to the heights its place has (image-styles.ts): one line each, the note at least two. */
   .label-row {
     display: flex;
@@ -48,6 +109,12 @@ export const imagePanelStyles = css`
     white-space: nowrap;
   }
   @container (max-width: 359px) {
+    .examples {
+      grid-template-columns: minmax(0, 1fr);
+    }
+    .examples > span {
+      display: none; /* the group keeps its name */
+    }
     .check {
       height: auto;
       min-height: calc(2 * 1.45 * 0.875rem);
