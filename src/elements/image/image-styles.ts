@@ -22,7 +22,10 @@ export const imageStyles = [
       contain: paint;
       container-type: inline-size;
     }
-    .widget {
+    /* The controls' column as wide as the card, never as wide as a line that will not wrap (the key field's label is
+       cut short with "…" instead): at 390 px, a German label pushed the controls 96 px past the card's edge. */
+    .widget,
+    .controls {
       display: grid;
       gap: 1rem;
       grid-template-columns: minmax(0, 1fr);
@@ -33,22 +36,16 @@ export const imageStyles = [
       border: 1px solid var(--_border);
       border-radius: var(--_radius);
       box-shadow: var(--_shadow);
+      min-width: 0;
     }
     .controls {
-      display: grid;
-      /* Its column as wide as the card, never as wide as a line that will not wrap (the key field's label is cut
-         short with "…" instead): at 390 px, a German label pushed the controls 96 px past the card's edge. */
-      grid-template-columns: minmax(0, 1fr);
-      gap: 1rem;
       padding: 1rem 1rem 0;
-      min-width: 0;
     }
     .canvas {
       display: grid;
       align-content: start;
       gap: 0.75rem;
       padding: 0.75rem;
-      min-width: 0;
     }
     /* Narrow: the controls alone before there is a result (then the result above them: panels/styles.ts). */
     @container (width < 720px) {
@@ -73,8 +70,8 @@ export const imageStyles = [
       }
     }
     .label {
-      font-weight: 600;
       font-size: 0.875rem;
+      font-weight: 600;
       padding: 0;
       margin-bottom: 0.35rem;
     }
@@ -122,8 +119,25 @@ export const imageStyles = [
       margin: 0;
       cursor: pointer;
     }
-    .models .choices {
+    .models .choices,
+    .shapes .choices {
       gap: 0.3rem;
+    }
+    /* The shapes in one row, up to nine; more (OpenRouter's eleven) in rows of six; five to a row when compact. The
+       sizes and counts in one row. */
+    .shapes .choices,
+    .segmented {
+      grid-auto-flow: column;
+      grid-auto-columns: minmax(0, 1fr);
+    }
+    /* The choices drawn as cards. */
+    .model-choice,
+    .shape,
+    .segmented label {
+      box-sizing: border-box;
+      border: 1px solid var(--_border);
+      border-radius: calc(var(--_radius) * 0.75);
+      background: var(--_field);
     }
     /* One line each: the name, what it is best for (cut short where the line is narrow), the price. */
     .model-choice {
@@ -133,15 +147,12 @@ export const imageStyles = [
       gap: 0.6rem;
       padding: 0.4rem 0.65rem;
       min-height: 36px;
-      box-sizing: border-box;
-      border: 1px solid var(--_border);
-      border-radius: calc(var(--_radius) * 0.75);
       background: var(--_surface);
     }
     .model-choice .name {
       white-space: nowrap;
-      font-weight: 600;
       font-size: 0.875rem;
+      font-weight: 600;
     }
     .model-choice .best {
       font-size: 0.8125rem;
@@ -162,12 +173,6 @@ export const imageStyles = [
       outline: 2px solid var(--_accent);
       outline-offset: 2px;
     }
-    /* The shapes in one row, up to nine; more (OpenRouter's eleven) in rows of six; five to a row when compact. */
-    .shapes .choices {
-      grid-auto-flow: column;
-      grid-auto-columns: minmax(0, 1fr);
-      gap: 0.3rem;
-    }
     .shapes .choices:has(> :nth-child(10)) {
       grid-auto-flow: row;
       grid-template-columns: repeat(6, minmax(0, 1fr));
@@ -180,10 +185,6 @@ export const imageStyles = [
       min-height: 3.25rem;
       padding: 0.3rem 0.1rem;
       font-size: 0.8125rem;
-      border: 1px solid var(--_border);
-      border-radius: calc(var(--_radius) * 0.75);
-      background: var(--_field);
-      box-sizing: border-box;
     }
     .swatch {
       height: 1.4rem;
@@ -203,13 +204,9 @@ export const imageStyles = [
       white-space: nowrap;
       overflow: hidden;
       justify-content: space-between;
-      gap: 0.25rem 1rem;
+      gap: 1rem;
       margin: 0.4rem 0 0;
       font-size: 0.8125rem;
-    }
-    .segmented {
-      grid-auto-flow: column;
-      grid-auto-columns: minmax(0, 1fr);
     }
     .segmented label {
       padding: 0.35rem 0.25rem;
@@ -218,11 +215,7 @@ export const imageStyles = [
       overflow: hidden;
       text-overflow: ellipsis;
       min-height: 32px;
-      box-sizing: border-box;
       font-size: 0.875rem;
-      border: 1px solid var(--_border);
-      border-radius: calc(var(--_radius) * 0.75);
-      background: var(--_field);
     }
     .custom {
       display: flex;

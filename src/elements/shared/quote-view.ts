@@ -31,7 +31,8 @@ export function renderQuote(
 }
 
 export const quoteStyles = css`
-  .total {
+  .total,
+  .source {
     margin: 0;
   }
   .total strong {
@@ -44,17 +45,11 @@ export const quoteStyles = css`
     padding: 0;
     font-size: 0.9em;
   }
-  .lines .sum {
-    font-weight: 600;
-  }
   .lines li {
     display: flex;
     justify-content: space-between;
     gap: 1em;
     border-bottom: 1px dotted var(--_border);
     padding: 0.1em 0;
-  }
-  .source {
-    margin: 0;
   }
 `;

@@ -54,18 +54,17 @@ export const imagePanelStyles = css`
       order: -1;
     }
   }
-  /* Sign-in, Continue, Cancel, Retry, a comparison's offer: outlined in the accent. */
+  /* Sign-in, Continue, Cancel, Retry, Stop waiting: outlined in the accent (Keep waiting is .primary: image-styles.ts). */
   .secondary {
     border-radius: calc(var(--_radius) * 0.75);
     border: 1px solid var(--_accent);
     padding: 0.45rem 1rem;
     min-height: 36px;
-    background: transparent;
+    background: none;
     color: var(--_accent);
   }
   /* A field the provider or the form refused (the key, the cap). */
   [aria-invalid='true'] {
-    border-color: var(--_danger);
     box-shadow: 0 0 0 1px var(--_danger);
   }
   /* The session's figures in the tally line. */
@@ -81,13 +80,15 @@ export const imagePanelStyles = css`
     height: 1.5rem;
     white-space: nowrap;
   }
-  .label-row .label {
+  .label-row .label,
+  .grant .label {
     margin: 0;
   }
   #key {
     height: 2.5rem;
   }
-  .key-field p {
+  .key-field p,
+  .grant p {
     margin: 0;
     font-size: 0.8125rem;
   }
@@ -139,9 +140,6 @@ export const imagePanelStyles = css`
     border-radius: calc(var(--_radius) * 0.75);
     background: var(--_field);
   }
-  .grant .label {
-    margin: 0;
-  }
   .grant .row {
     gap: 0.5rem 0.75rem;
   }
@@ -151,10 +149,6 @@ export const imagePanelStyles = css`
     height: 2.5rem;
     /* Focused when the form opens: brought into view above the decision row, which sticks to the bottom. */
     scroll-margin-bottom: 12rem;
-  }
-  .grant p {
-    margin: 0;
-    font-size: 0.8125rem;
   }
   /* Signed in: who pays, with Revoke and Sign out on its right; what is left of the cap whole, on the line under it. */
   .account .actions {
@@ -194,9 +188,7 @@ export const imagePanelStyles = css`
     justify-self: center; /* as wide as its frames: the progress sits inside them */
     max-width: 100%;
   }
-  .frames.count-2,
-  .frames.count-3,
-  .frames.count-4 {
+  .frames:not(.count-1) {
     grid-template-columns: repeat(2, minmax(0, 1fr));
     justify-self: stretch;
   }
@@ -222,13 +214,9 @@ export const imagePanelStyles = css`
       background-position: -300% 0;
     }
   }
-  @media (prefers-reduced-motion: reduce) {
-    .placeholder {
-      animation: none;
-    }
-  }
   .progress,
-  .confirm {
+  .confirm,
+  .drop {
     display: flex;
     flex-wrap: wrap;
     gap: 0.5rem 0.75rem;
@@ -243,7 +231,7 @@ export const imagePanelStyles = css`
     display: grid;
     gap: 0.5rem;
     color: var(--_danger);
-    border: 1px solid currentColor;
+    border: 1px solid;
     border-radius: calc(var(--_radius) * 0.75);
     padding: 0.6rem 0.8rem;
     background: color-mix(in srgb, var(--_danger) 6%, transparent);
@@ -264,7 +252,8 @@ export const imagePanelStyles = css`
     accent-color: var(--_accent);
   }
   /* The latest submission, large. */
-  .result {
+  .result,
+  .result-images {
     display: grid;
     gap: 0.5rem;
   }
@@ -273,13 +262,7 @@ export const imagePanelStyles = css`
     font-weight: 600;
     overflow-wrap: anywhere;
   }
-  .result-images {
-    display: grid;
-    gap: 0.5rem;
-  }
-  .result-images.count-2,
-  .result-images.count-3,
-  .result-images.count-4 {
+  .result-images:not(.count-1) {
     grid-template-columns: repeat(2, minmax(0, 1fr));
   }
   .tile {
@@ -296,6 +279,7 @@ export const imagePanelStyles = css`
     }
   }
   @media (prefers-reduced-motion: reduce) {
+    .placeholder,
     .tile {
       animation: none;
     }
@@ -321,16 +305,12 @@ export const imagePanelStyles = css`
     border-radius: var(--_radius);
     border: 1px dashed var(--_border);
   }
-  figcaption {
-    font-size: 0.8125rem;
-  }
   /* An image's receipt: one quiet line until opened, then its figures in two columns. */
   .receipt {
     font-size: 0.8125rem;
     color: var(--_muted);
   }
   .receipt summary {
-    cursor: pointer;
     width: fit-content;
   }
   .receipt dl {
@@ -406,7 +386,6 @@ export const imagePanelStyles = css`
   }
   .open:focus-visible {
     outline-offset: 4px;
-    border-radius: var(--_radius);
   }
   .icon {
     width: 20px;
@@ -443,10 +422,8 @@ export const imagePanelStyles = css`
     border-radius: calc(var(--_radius) * 0.5);
     background: none;
     color: var(--_text);
-    font: inherit;
     font-size: 0.875rem;
     text-align: start;
-    cursor: pointer;
   }
   .menu-items button:hover {
     background: var(--_selected);
@@ -491,7 +468,6 @@ export const imagePanelStyles = css`
     border-radius: 50%;
     background: color-mix(in srgb, var(--_surface) 85%, transparent);
     color: var(--_text);
-    cursor: pointer;
   }
   /* Earlier images, by submission, below the widget. */
   .history,
@@ -507,7 +483,9 @@ export const imagePanelStyles = css`
     margin: 0 0 0.5rem;
   }
   .gallery,
-  .tiles {
+  .tiles,
+  .thumbs,
+  .lines {
     list-style: none;
     margin: 0;
     padding: 0;
@@ -541,10 +519,6 @@ export const imagePanelStyles = css`
   }
   /* More options: the count, the seed, the reference images' drop zone. */
   .drop {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.5rem 0.75rem;
     padding: 0.75rem;
     border: 1px dashed var(--_border);
     border-radius: calc(var(--_radius) * 0.75);
@@ -555,9 +529,6 @@ export const imagePanelStyles = css`
     display: flex;
     flex-wrap: wrap;
     gap: 0.5rem;
-    list-style: none;
-    margin: 0;
-    padding: 0;
   }
   .thumbs li {
     display: flex;
@@ -594,11 +565,6 @@ export const imagePanelStyles = css`
     gap: 0.4rem;
     font-size: 0.875rem;
   }
-  .lines {
-    list-style: none;
-    margin: 0;
-    padding: 0;
-  }
   .lines li {
     display: flex;
     justify-content: space-between;
@@ -606,8 +572,6 @@ export const imagePanelStyles = css`
     border-bottom: 1px dotted var(--_border);
     padding: 0.1rem 0;
   }
-  .source,
-  .projection,
   .details-body p {
     margin: 0;
   }
@@ -627,7 +591,6 @@ export const imagePanelStyles = css`
     font-weight: 600;
   }
   .compare button {
-    font: inherit;
     color: var(--_accent);
     background: none;
     border: 1px solid var(--_border);
