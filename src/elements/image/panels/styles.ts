@@ -54,7 +54,10 @@ export const imagePanelStyles = css`
       order: -1;
     }
   }
-  /* Sign-in, Continue, Cancel, Retry, Stop waiting: outlined in the accent (Keep waiting is .primary: image-styles.ts). */
+  /*
+   * Sign-in, Continue, Cancel, Retry, Stop waiting, a comparison's offer: outlined in the accent (Keep waiting is
+   * .primary, as Generate: image-styles.ts).
+   */
   .secondary {
     border-radius: calc(var(--_radius) * 0.75);
     border: 1px solid var(--_accent);
