@@ -49,34 +49,31 @@ function chunkFileNames({ facadeModuleId, moduleIds }) {
   return 'chunks/[name]-[hash].js';
 }
 
-/** The engine's modules of each build (see engineModules), by the build's own module graph. */
-const engines = new WeakMap();
+/** The modules placed by hand in each build (see placedModules), by the build's own module graph. */
+const placements = new WeakMap();
 
 /**
- * The modules of the engine's chunk: every module the engine (src/lazy/engine.ts) imports, directly or not, that
- * nothing loaded without it imports (the entry, the ledger, the tally's panels), and every module that two of the parts
- * that always come with the engine share. The adapters, which the registry (src/providers/registry.ts, in the entry)
- * loads with import(), signing in (src/providers/engine/oauth.ts), finishing what closed pages left
+ * The two chunks placed by hand, the engine's and the ledger's: each holds every module its root imports, directly or
+ * not, and every module that two of the parts always loaded with it share, where nothing loaded without it imports
+ * them. Rollup cannot know which chunks are always there together, and would split what they share into chunks of
+ * their own, each a request more, compressed alone.
+ *
+ * The engine (src/lazy/engine.ts): the adapters, which the registry (src/providers/registry.ts, in the entry) loads
+ * with import(), signing in (src/providers/engine/oauth.ts), finishing what closed pages left
  * (src/generation/resume.ts), the headless API (src/generation/headless.ts), which src/lazy/index.ts loads, and the
  * image widget's panels, whose gallery opens the engine as soon as they load (elements/image/panels/gallery/), build
- * on the engine's code (HTTP, polling, the pipeline, the engine's words); rollup cannot know that the engine is always
- * there with them, and would split what they share with it, or with each other (the sign-in's and More options'
- * words), into chunks of their own, each a request more, compressed alone. They import it from the engine's chunk.
- * What only adapters share (a provider's words that another provider's adapter quotes) stays out: a session with
- * another provider would load it for nothing.
+ * on the engine's code (HTTP, polling, the pipeline, the engine's words) and import it from the engine's chunk, with
+ * what the last four share (the sign-in's and More options' words). What only adapters share (a provider's words that
+ * another provider's adapter quotes) stays out: a session with another provider would load it for nothing.
+ *
+ * The ledger (src/ledger/ledger.ts): the engine imports it, so everything above comes with it, and so do both
+ * elements' panels (their tally line); only the entry and a translation load without it. What it imports (the day
+ * arithmetic) and what the two panels share (the tally's line: elements/tally/tally-summary.ts) are in its chunk.
  */
-function engineModules({ getModuleIds, getModuleInfo }) {
-  if (engines.has(getModuleInfo)) return engines.get(getModuleInfo);
+function placedModules({ getModuleIds, getModuleInfo }) {
+  if (placements.has(getModuleInfo)) return placements.get(getModuleInfo);
   const ids = [...getModuleIds()];
   const endsWith = (path) => ids.find((id) => id.replaceAll('\\', '/').endsWith(path));
-  const [root, registry] = [endsWith('/src/lazy/engine.ts'), endsWith('/src/providers/registry.ts')];
-  const withEngine = [
-    endsWith('/src/generation/headless.ts'),
-    endsWith('/src/generation/resume.ts'),
-    endsWith('/src/providers/engine/oauth.ts'),
-    endsWith('/src/elements/image/panels/index.ts'),
-  ];
-  const onEngine = [...getModuleInfo(registry).dynamicallyImportedIds, ...withEngine];
   /** `from` and every module it imports statically, directly or not. */
   const reach = (from, seen = new Set()) => {
     if (!seen.has(from)) {
@@ -85,17 +82,36 @@ function engineModules({ getModuleIds, getModuleInfo }) {
     }
     return seen;
   };
-  const others = new Set();
-  for (const id of ids) {
-    const info = getModuleInfo(id);
-    const loadedAlone = info.isEntry || (info.dynamicImporters.length > 0 && id !== root && !onEngine.includes(id));
-    if (loadedAlone) reach(id, others);
-  }
-  const parts = [root, ...withEngine].map((from) => reach(from));
-  const shared = ids.filter((id) => !withEngine.includes(id) && parts.filter((part) => part.has(id)).length > 1);
-  const engine = new Set([...parts[0], ...shared].filter((id) => !others.has(id)));
-  engines.set(getModuleInfo, engine);
-  return engine;
+  /** The modules of `root`'s chunk: what it reaches and what two of `companions` share, that no other part reaches. */
+  const chunkOf = (root, alwaysWith, companions) => {
+    const others = new Set();
+    for (const id of ids) {
+      const info = getModuleInfo(id);
+      const loadedAlone = info.isEntry || (info.dynamicImporters.length > 0 && id !== root && !alwaysWith.includes(id));
+      if (loadedAlone) reach(id, others);
+    }
+    const parts = [root, ...companions].map((from) => reach(from));
+    const shared = ids.filter((id) => !companions.includes(id) && parts.filter((part) => part.has(id)).length > 1);
+    return new Set([...parts[0], ...shared].filter((id) => !others.has(id)));
+  };
+  const [engine, ledger, registry, imagePanels, tallyPanels] = [
+    '/src/lazy/engine.ts',
+    '/src/ledger/ledger.ts',
+    '/src/providers/registry.ts',
+    '/src/elements/image/panels/index.ts',
+    '/src/elements/tally/panels/index.ts',
+  ].map(endsWith);
+  const adapters = getModuleInfo(registry).dynamicallyImportedIds;
+  const withEngine = [
+    ...['/src/generation/headless.ts', '/src/generation/resume.ts', '/src/providers/engine/oauth.ts'].map(endsWith),
+    imagePanels,
+  ];
+  const engineChunk = chunkOf(engine, [...adapters, ...withEngine], withEngine);
+  const ledgerChunk = chunkOf(ledger, [engine, ...adapters, ...withEngine, tallyPanels], [imagePanels, tallyPanels]);
+  const placed = new Map([...ledgerChunk].map((id) => [id, 'ledger']));
+  for (const id of engineChunk) placed.set(id, 'engine');
+  placements.set(getModuleInfo, placed);
+  return placed;
 }
 
 export default {
@@ -108,9 +124,9 @@ export default {
     format: 'es',
     entryFileNames: 'userpays.js',
     chunkFileNames,
-    // Only the engine's modules are placed by hand (see engineModules); the rest, rollup places.
+    // Only the engine's and the ledger's modules are placed by hand (see placedModules); the rest, rollup places.
     onlyExplicitManualChunks: true,
-    manualChunks: (id, meta) => (engineModules(meta).has(id) ? 'engine' : undefined),
+    manualChunks: (id, meta) => placedModules(meta).get(id),
   },
   plugins: [
     nodeResolve({ browser: true }),
