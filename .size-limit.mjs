@@ -58,6 +58,17 @@ const session = [entry, chunk('ledger'), chunk('engine'), chunk('image-panels')]
  * the providers whose info says `signIn: true` (src/providers/<id>/info.ts).
  */
 const signsIn = (provider) => /\bsignIn: true\b/.test(readFileSync(`src/providers/${provider}/info.ts`, 'utf8'));
+/**
+ * What a session with a provider whose models have their own controls loads besides: the widget's controls part
+ * (chunks/image-controls: src/elements/image/panels/controls/, which ControlsController loads where a model has any
+ * but the prompt's rewriting), for the providers whose folder (src/providers/<id>/) gives a model any of those
+ * (`ModelControls` in src/providers/provider.ts: each written as `name: {…}` or `name: […]`).
+ */
+const CONTROL_FIELDS = /^\s+(safetyTolerance|outputFormats|steps|guidance|raw|imagePromptStrength): [{[]/m;
+const hasControls = (provider) =>
+  readdirSync(`src/providers/${provider}`).some((file) =>
+    CONTROL_FIELDS.test(readFileSync(`src/providers/${provider}/${file}`, 'utf8')),
+  );
 
 export default [
   {
@@ -67,12 +78,14 @@ export default [
     gzip: true,
   },
   ...adapters.map((provider) => ({
-    name: `A whole session with ${provider}: the entry, chunks/ledger, engine, image-panels${signsIn(provider) ? ', oauth' : ''} and ${provider}, and what they import statically`,
+    name: `A whole session with ${provider}: the entry, chunks/ledger, engine, image-panels${signsIn(provider) ? ', oauth' : ''}${hasControls(provider) ? ', image-controls' : ''} and ${provider}, and what they import statically`,
     path: [
-      ...[...session, chunk(provider), ...(signsIn(provider) ? [chunk('oauth')] : [])].reduce(
-        (seen, file) => staticClosure(file, seen),
-        new Set(),
-      ),
+      ...[
+        ...session,
+        chunk(provider),
+        ...(signsIn(provider) ? [chunk('oauth')] : []),
+        ...(hasControls(provider) ? [chunk('image-controls')] : []),
+      ].reduce((seen, file) => staticClosure(file, seen), new Set()),
     ],
     limit: '80 KB',
     gzip: true,

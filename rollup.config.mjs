@@ -34,7 +34,8 @@ const reservationStylesheet = {
 /**
  * Chunks are named by what they are, since several files share a name (every element's panels are its
  * `panels/index.ts`, every provider's adapter is its `adapter.ts`): an element's panels by the element
- * (`image-panels`, `tally-panels`), a provider's adapter by the provider (`bfl`, `puter`…: src/providers/<id>/),
+ * (`image-panels`, `tally-panels`), a lazy part of them by the element and its folder (`image-controls`), a provider's
+ * adapter by the provider (`bfl`, `puter`…: src/providers/<id>/),
  * what a provider's folder shares between chunks by the provider and the module (`fal-queue`), the rest by their
  * module (`engine`, `ledger`…).
  */
@@ -42,6 +43,9 @@ function chunkFileNames({ facadeModuleId, moduleIds }) {
   const [path, ...more] = (facadeModuleId ? [facadeModuleId] : moduleIds).map((id) => id.replaceAll('\\', '/'));
   const panels = /\/elements\/([^/]+)\/panels\/index\.ts$/.exec(path);
   if (panels) return `chunks/${panels[1]}-panels-[hash].js`;
+  // A lazy part of an element's panels (a folder of its own, loaded with import()): by the element and the folder.
+  const part = /\/elements\/([^/]+)\/panels\/(?:[^/]+\/)*([^/]+)\/index\.ts$/.exec(path);
+  if (part) return `chunks/${part[1]}-${part[2]}-[hash].js`;
   const provider = /\/src\/providers\/([^/]+)\/([^/]+)\.ts$/.exec(path);
   if (provider && provider[1] !== 'engine' && more.every((id) => id.includes(`/src/providers/${provider[1]}/`))) {
     return `chunks/${provider[1]}${provider[2] === 'adapter' ? '' : `-${provider[2]}`}-[hash].js`;

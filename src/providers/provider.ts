@@ -111,6 +111,8 @@ export interface ModelControls {
    * prompt unless told not to (its enhancement on by default), or does not honour `seed`.
    */
   seedReproduces: boolean;
+  /** The provider charges for a result its moderation withholds (BFL: a task's credits go when it is accepted). */
+  moderationCharged?: boolean;
 }
 
 /** What a price-book entry says of how its provider wants the request (see PriceEntry). */

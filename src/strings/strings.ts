@@ -8,6 +8,7 @@
  * What the layers below the elements say (an error a provider throws, a progress status, what was charged) is said
  * in English with its name and values, a `Sentence`, for the element that shows it to word in its own language.
  */
+import type { ControlsStrings } from './image/controls.js';
 import type { ErrorsStrings } from './errors.js';
 import type { GalleryStrings } from './image/gallery.js';
 import type { GenerationStrings } from './generation.js';
@@ -31,6 +32,7 @@ import type { WordsStrings } from './words.js';
  * folder) adds itself here by declaration merging: `declare module '…/strings/strings.js' { interface Strings { … } }`.
  */
 export interface Strings {
+  controls: ControlsStrings;
   errors: ErrorsStrings;
   gallery: GalleryStrings;
   generation: GenerationStrings;

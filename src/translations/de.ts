@@ -4,6 +4,7 @@
  * `lang` is German (languages.ts): never in the first load.
  */
 import type { Strings } from '../strings/strings.js';
+import { controls } from './de/image/controls.js';
 import { errors } from './de/errors.js';
 import { gallery } from './de/image/gallery.js';
 import { generation } from './de/generation.js';
@@ -30,6 +31,7 @@ import { bfl } from './de/providers/bfl.js';
 import { fal } from './de/providers/fal.js';
 
 export const de: Strings = {
+  controls,
   errors,
   gallery,
   generation,

@@ -96,15 +96,13 @@ export const offersAsk = (host: ImageHost, core: ImageCore) => ({
 });
 
 /**
- * The model's own settings as the page set them (`enhance-prompt`, `safety-tolerance`, `output-format`); undefined
- * where none is. An `enhance-prompt` other than on or off is passed on as written, for the submission to refuse in words.
+ * The model's own settings as the page and the user set them: the attributes (`enhance-prompt`, `safety-tolerance`,
+ * `output-format`) and what only More options sets (`own`: ControlsController); undefined where none is.
+ * An `enhance-prompt` other than on or off is passed on as written, for the submission to refuse in words.
  */
-export function settingsOf({
-  enhancePrompt: enhance,
-  safetyTolerance,
-  outputFormat,
-}: ImageHost): ModelSettings | undefined {
-  const settings: ModelSettings = {};
+export function settingsOf(host: ImageHost, own?: ModelSettings): ModelSettings | undefined {
+  const { enhancePrompt: enhance, safetyTolerance, outputFormat } = host;
+  const settings: ModelSettings = { ...own };
   if (enhance) settings.enhancePrompt = enhance === 'on' || (enhance === 'off' ? false : (enhance as never));
   if (safetyTolerance != null) settings.safetyTolerance = safetyTolerance;
   if (outputFormat) settings.outputFormat = outputFormat as OutputFormat;

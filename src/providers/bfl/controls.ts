@@ -10,6 +10,8 @@ const FLUX2: ModelControls = {
   safetyTolerance: { min: 0, max: 5, default: 2 },
   outputFormats: ['jpeg', 'png', 'webp'],
   seedReproduces: true,
+  // BFL debits a task's credits when it accepts it (its submit reply's `cost`): a result it then moderates is paid.
+  moderationCharged: true,
 };
 /**
  * FLUX.2 [pro] and [max] also rewrite the prompt unless told not to: `prompt_upsampling`, boolean, default true. The
@@ -28,6 +30,7 @@ const FLUX1: ModelControls = {
   safetyTolerance: { min: 0, max: 6, default: 2 },
   outputFormats: ['jpeg', 'png', 'webp'],
   seedReproduces: true,
+  moderationCharged: true,
 };
 const CONTROLS: Record<string, ModelControls> = {
   'flux-2-klein-4b': FLUX2,

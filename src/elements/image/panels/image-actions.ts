@@ -20,6 +20,8 @@ export interface PanelHandlers {
   referencesChosen(event: Event): void;
   /** Click on a reference's remove button (`data-index`). */
   referenceRemove(event: Event): void;
+  /** The prompt's rewriting switched in More options (`checked`). */
+  enhanceChange(event: Event): void;
   /** Click on an action of an image (`data-action`: open, copy, reuse, vary, reference, finalize, delete; `data-id`). */
   imageAction(event: Event): void;
   /** Click on an offer of the comparison (`data-provider`, `data-model`). */
@@ -124,6 +126,7 @@ export function panelHandlers(host: ImageHost, parts: ImageParts): PanelHandlers
       if (event.type === 'change') input.value = ''; // the same file can be chosen again
     },
     referenceRemove: (event) => references.remove(Number((event.currentTarget as HTMLElement).dataset.index)),
+    enhanceChange: (event) => parts.controls?.set('enhancePrompt', (event.target as HTMLInputElement).checked),
     imageAction: (event) => {
       const { gallery } = parts;
       if (!gallery) return;

@@ -6,7 +6,7 @@ import { progress as progressWords } from '../../../strings/image/progress.js';
 import { reword, wordsIn } from '../../../strings/strings.js';
 import type { Offer } from '../../../pricing/compare.js';
 import type { ProgressDetail, ProviderId } from '../../../base/types.js';
-import type { ImageHost } from '../image-parts.js';
+import { settingsOf, type ImageHost } from '../image-parts.js';
 import type { ImageParts } from './lazy-parts.js';
 import type { ImageHandlers, ImageView } from '../view.js';
 import { renderDetails } from './details.js';
@@ -59,6 +59,10 @@ export function imagePanels(
   const { resume } = parts;
   const submission = parts.submission!; // made with the panels, which draw this
   const size = pricing.fitted ?? host;
+  // The model's own controls (More options), once its adapter has said what it takes, as set so far.
+  const controls = parts.controls?.controls;
+  const settings = settingsOf(host, parts.controls?.settings) ?? {};
+  const providerName = wordsIn(translation, 'words', words).providerName(host.provider);
   const running = (progress?: ProgressDetail) =>
     renderRunning(
       {
@@ -144,6 +148,14 @@ export function imagePanels(
               }),
             }
           : undefined,
+        enhance: controls?.enhancePrompt && {
+          on: settings.enhancePrompt ?? controls.enhancePrompt.default,
+          byDefault: controls.enhancePrompt.default,
+          provider: providerName,
+        },
+        controls:
+          controls &&
+          parts.controls!.render?.({ controls, settings, provider: providerName, translation }, parts.controls!.set),
         locale,
         translation,
       },

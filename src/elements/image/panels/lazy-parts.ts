@@ -16,6 +16,7 @@ import { SignInController } from './accounts/sign-in-controller.js';
 import { AccountController } from './accounts/account-controller.js';
 import { SubmissionController } from './submission/submission-controller.js';
 import { ReferenceImages } from './reference-images.js';
+import { ControlsController } from './controls/controls-controller.js';
 import type { Submitted } from '../../../generation/submit.js';
 import type { SubmissionRun } from './submission/submission-controller.js';
 
@@ -36,6 +37,8 @@ export interface LazyParts {
   resume: ResumeController;
   flow: FlowController;
   signIn: SignInController;
+  /** The model's own controls (More options): what the model takes, and what only More options sets. */
+  controls: ControlsController;
   /** The paid generations that brought no image (newest first, at most 5). */
   paidFailures(ledger: LedgerStore, version: object): readonly PaidFailure[];
   /** The ledger's spending per local day. */
@@ -118,6 +121,7 @@ export function lazyParts(
     resume,
     flow,
     signIn,
+    controls: new ControlsController(host, core.edited),
     paidFailures: lastFailures(),
     spentByDay: daySums(),
   };

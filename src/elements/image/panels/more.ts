@@ -26,6 +26,13 @@ export interface MoreView {
       adds?: { megapixels: number; amount: string };
     }[];
   };
+  /**
+   * Whether the provider may rewrite the prompt first, where the model can (SPEC §11): as set (the page's
+   * `enhance-prompt` or the user's choice here), and the provider's own default.
+   */
+  enhance?: { on: boolean; byDefault: boolean; provider: string };
+  /** The model's other controls, drawn by the controls part where the model has any. */
+  controls?: unknown;
   locale?: string;
   /** The element's words over English (see `wordsIn`). */
   translation?: Translation;
@@ -37,6 +44,8 @@ export interface MoreHandlers {
   fieldInput(event: Event): void;
   referencesChosen(event: Event): void;
   referenceRemove(event: Event): void;
+  /** The prompt's rewriting switched on or off (`checked`). */
+  enhanceChange(event: Event): void;
 }
 
 /**
@@ -94,7 +103,24 @@ function renderReferences({ references, locale, translation }: MoreView, on: Mor
   </div>`;
 }
 
-/** How many images (a segmented radio group), the seed, and the reference images. */
+/** The switch for the provider's rewriting of the prompt, and what it means, said under it. */
+function renderEnhance({ enhance, translation }: MoreView, on: MoreHandlers) {
+  if (!enhance) return nothing;
+  const moreText = wordsIn(translation, 'moreOptions', moreOptions);
+  const { on: rewrites, byDefault, provider } = enhance;
+  return html`<div class="enhance">
+    <label class="check"
+      ><input type="checkbox" name="enhancePrompt" .checked=${live(rewrites)} @change=${on.enhanceChange} />
+      ${moreText.enhancePrompt(provider, byDefault)}</label
+    >
+    <p class="muted">${rewrites ? moreText.enhanceOn(provider) : moreText.enhanceOff()}</p>
+  </div>`;
+}
+
+/**
+ * How many images (a segmented radio group), the seed, whether the provider may rewrite the prompt (and what that
+ * means for the seed), the reference images, and the model's own controls.
+ */
 export function renderMore(view: MoreView, on: MoreHandlers) {
   const moreText = wordsIn(view.translation, 'moreOptions', moreOptions);
   return html`<fieldset part="count" class="counts">
@@ -127,7 +153,7 @@ export function renderMore(view: MoreView, on: MoreHandlers) {
         .value=${live(view.seed === undefined ? '' : String(view.seed))}
         @input=${on.fieldInput}
     /></label>
-    ${renderReferences(view, on)}`;
+    ${renderEnhance(view, on)} ${renderReferences(view, on)} ${view.controls ?? nothing}`;
 }
 
 /** While the prompt is empty: a few prompts to start from, each a button that puts it in. */

@@ -1,0 +1,117 @@
+import { css, html, nothing } from 'lit';
+import { live } from 'lit/directives/live.js';
+import type { ModelSettings, OutputFormat } from '../../../../base/types.js';
+import type { ControlRange, ModelControls } from '../../../../providers/provider.js';
+import { controls as controlsWords } from '../../../../strings/image/controls.js';
+import { wordsIn, type Translation } from '../../../../strings/strings.js';
+
+/** What the model's own controls show: what the model takes, what is set (the page's and the user's), whose they are. */
+export interface ControlsView {
+  controls: ModelControls;
+  /** The settings in force: the attributes', and what More options set. */
+  settings: ModelSettings;
+  /** The provider's name ("BFL"). */
+  provider: string;
+  /** The element's words over English (see `wordsIn`). */
+  translation?: Translation;
+}
+
+type Choice = 'safetyTolerance' | 'outputFormat';
+type Amount = 'steps' | 'guidance' | 'imagePromptStrength';
+
+/**
+ * The model's own controls in More options (SPEC §11), each where the model takes it, at the provider's default until
+ * set: the moderation level (with the plain note where the provider charges for what it withholds), the output
+ * format, [flex]'s steps and guidance, Ultra's raw look and reference strength (the prompt's rewriting is More
+ * options' own: more.ts). `set` hears each change as the setting's value (undefined: the default).
+ */
+export function renderControls(
+  { controls, settings, provider, translation }: ControlsView,
+  set: <Name extends keyof ModelSettings>(name: Name, value: ModelSettings[Name]) => void,
+) {
+  // Each control is named after its setting; an emptied amount is the provider's default again.
+  const change = ({ target }: Event) => {
+    const { name, type, checked, value } = target as HTMLInputElement;
+    const setting = name as keyof ModelSettings;
+    if (type === 'checkbox') set(setting, checked);
+    else if (setting === 'outputFormat') set(setting, value as OutputFormat);
+    else set(setting, value === '' ? undefined : Number(value));
+  };
+  const text = wordsIn(translation, 'controls', controlsWords);
+  const { safetyTolerance, outputFormats, steps, guidance, raw, imagePromptStrength } = controls;
+  // The provider's default is said on its own choice ("2 (default)"); formats in capitals (JPEG).
+  const choice = (name: Choice, label: string, values: readonly (string | number)[], byDefault: string | number) =>
+    html`<label class="dimension"
+      >${label}
+      <select name=${name} @change=${change}>
+        ${values.map(
+          (value) =>
+            html`<option value=${value} .selected=${live(value === (settings[name] ?? byDefault))}>
+              ${value === byDefault ? text.byDefault(String(value).toUpperCase()) : String(value).toUpperCase()}
+            </option>`,
+        )}
+      </select></label
+    >`;
+  // Empty is the provider's default, which the placeholder shows.
+  const amount = (name: Amount, label: string, range: ControlRange, step: number) =>
+    html`<label class="dimension"
+      >${label}
+      <input
+        name=${name}
+        type="number"
+        min=${range.min}
+        max=${range.max}
+        step=${step}
+        inputmode="decimal"
+        placeholder=${range.default}
+        .value=${live(String(settings[name] ?? ''))}
+        @change=${change}
+    /></label>`;
+  const levels =
+    safetyTolerance &&
+    Array.from({ length: safetyTolerance.max - safetyTolerance.min + 1 }, (_, i) => safetyTolerance.min + i);
+  return html`<fieldset class="model-controls">
+    <legend class="label">${text.modelControls(provider)}</legend>
+    ${levels ? choice('safetyTolerance', text.safetyTolerance(levels[0], levels.at(-1)!), levels, safetyTolerance.default) : nothing}
+    ${controls.moderationCharged ? html`<p class="muted">${text.moderationCharged(provider)}</p>` : nothing}
+    ${outputFormats ? choice('outputFormat', text.outputFormat(), outputFormats, outputFormats[0]) : nothing}
+    ${steps ? amount('steps', text.steps(), steps, 1) : nothing}
+    ${guidance ? amount('guidance', text.guidance(), guidance, 0.5) : nothing}
+    ${
+      raw
+        ? html`<label class="check"
+            ><input type="checkbox" name="raw" .checked=${live(settings.raw ?? raw.default)} @change=${change} />
+            ${text.raw()}</label
+          >`
+        : nothing
+    }
+    ${imagePromptStrength ? amount('imagePromptStrength', text.imagePromptStrength(), imagePromptStrength, 0.05) : nothing}
+  </fieldset>`;
+}
+
+/** The controls' own look, adopted beside the panels' when the part loads (ControlsController). */
+export const controlStyles = css`
+  /* A column; the notes, quiet, under their control. */
+  .model-controls {
+    display: grid;
+    gap: 0.5rem;
+  }
+  .model-controls p {
+    margin: -0.25rem 0 0;
+    font-size: 0.8125rem;
+  }
+  .model-controls select {
+    font: inherit;
+    font-weight: 400;
+    color: inherit;
+    background: var(--_field);
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) * 0.75);
+    padding: 0.35rem 0.5rem;
+  }
+  .model-controls .check {
+    height: auto;
+    white-space: normal;
+    align-items: start;
+  }
+`;
