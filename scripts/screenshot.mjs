@@ -1,8 +1,9 @@
 // Screenshots the demo in headless Chromium, as a visitor sees its first screen: `node scripts/screenshot.mjs
 // [out-prefix]` with `npm start` running (DEMO_URL, default http://localhost:8000/) writes <prefix>-light.png and
 // <prefix>-dark.png (1280×800, after two submissions: the latest large beside the controls, the earlier below),
-// <prefix>-390.png (a phone, 390×844, the result above the controls) and <prefix>-generating.png (1280×800, while a
-// submission runs: its placeholder and progress). Default prefix docs/demo: the README's pictures.
+// <prefix>-390.png (a phone, 390×844, the result above the controls, scrolled as the widget leaves it after one), <prefix>-generating.png (1280×800, while a
+// submission runs: its placeholder and progress) and <prefix>-controls.png (1280×800, FLUX.2 [flex] at BFL, More
+// options open on the prompt's rewriting and the model's own controls). Default prefix docs/demo: the README's pictures.
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium.mjs';
 
@@ -15,15 +16,17 @@ const PROMPTS = [
 const VARIANTS = [
   { name: 'light', width: 1280, height: 800, colorScheme: 'light', prompts: PROMPTS },
   { name: 'dark', width: 1280, height: 800, colorScheme: 'dark', prompts: PROMPTS },
-  { name: '390', width: 390, height: 844, colorScheme: 'light', prompts: PROMPTS.slice(1) },
+  // A phone keeps where the widget took it after the result: the image, and the price and Generate whole below it.
+  { name: '390', width: 390, height: 844, colorScheme: 'light', prompts: PROMPTS.slice(1), kept: true },
   { name: 'generating', width: 1280, height: 800, colorScheme: 'light', prompts: [], running: PROMPTS[0] },
+  { name: 'controls', width: 1280, height: 800, colorScheme: 'light', prompts: PROMPTS.slice(0, 1), controls: true },
 ];
 
 const widget = (page) => page.locator('userpays-image');
 
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
 try {
-  for (const { name, width, height, colorScheme, prompts, running } of VARIANTS) {
+  for (const { name, width, height, colorScheme, prompts, running, controls, kept } of VARIANTS) {
     const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: 1, colorScheme });
     page.on('console', (m) => m.type() === 'error' && console.error('page:', m.text()));
     page.on('pageerror', (e) => console.error('page error:', e.message));
@@ -53,13 +56,28 @@ try {
         document.querySelector('userpays-image')?.shadowRoot?.querySelector('[part~=progress]'),
       );
       await page.waitForTimeout(2500); // a few seconds in
+    } else if (controls) {
+      // BFL with the demo's simulator key, FLUX.2 [flex]: More options open, scrolled to the model's own controls.
+      await page.selectOption('#provider', 'bfl');
+      await widget(page).evaluate((el) => (el.model = 'flux-2-flex'));
+      await page.waitForFunction(() => {
+        const root = document.querySelector('userpays-image')?.shadowRoot;
+        const more = root?.querySelector('[part~=more]');
+        if (more) more.open = true;
+        return root?.querySelector('.model-controls');
+      });
+      await widget(page).evaluate((el) =>
+        el.shadowRoot.querySelector('[part~=count]').scrollIntoView({ block: 'start' }),
+      );
+      await page.evaluate(() => scrollBy(0, -16));
+      await page.waitForTimeout(300);
     } else {
       await widget(page).evaluate((el) =>
         Promise.all([...el.shadowRoot.querySelectorAll('img[src]')].map((image) => image.decode())),
       );
       await page.waitForTimeout(600); // the reveal's end
     }
-    await page.evaluate(() => scrollTo(0, 0));
+    if (!controls && !kept) await page.evaluate(() => scrollTo(0, 0));
     const out = `${prefix}-${name}.png`;
     await page.screenshot({ path: out });
     console.log(`wrote ${out}`);

@@ -1,9 +1,14 @@
 // Issue 32 (SPEC §2, §11): the model's own settings as the page sets them on the widget (`enhance-prompt`,
 // `safety-tolerance`, `output-format`) reach the provider under its own names, where the model takes them; one the
-// model takes but not as written is refused in words, and nothing is sent or booked.
+// model takes but not as written is refused in words, and nothing is sent or booked. More options shows them, and
+// the settings without an attribute ([flex]'s steps and guidance, Ultra's raw and reference strength), as the user
+// sets them there.
 import { expect } from '@open-wc/testing';
 import '../../src/define.js';
+import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { bflWidget } from '../support/bfl-widget.js';
+import { imageWidget, panelsLoaded, part, words } from '../support/widget.js';
+import { sleep, until } from '../support/wait.js';
 import { submissionsOf, uniqueStorageKey } from '../support/sim.js';
 import { rejection } from '../support/failure.js';
 
@@ -45,5 +50,105 @@ describe('<userpays-image>: the model’s own settings, as the page sets them', 
     ]);
     expect(await submissionsOf('bfl', `run=${run}`)).to.deep.equal([]);
     expect(el.tally?.spent ?? '0').to.equal('0');
+  });
+});
+
+describe('<userpays-image>: the model’s own controls, in More options', function () {
+  this.timeout(20_000);
+
+  /** The widget at BFL with `model`, its panels and the model's controls drawn, More options open. */
+  async function withControls(run: string, model: string) {
+    const el = await bflWidget({ scenario: 'pending=50', run, apiKey: 'sim-settings', attributes: { model } });
+    await panelsLoaded(el);
+    (part(el, 'more') as HTMLDetailsElement).open = true;
+    await until(() => el.shadowRoot!.querySelector('.model-controls'));
+    return el;
+  }
+  const control = (el: HTMLElement, name: string) =>
+    el.shadowRoot!.querySelector<HTMLInputElement & HTMLSelectElement>(`[name=${name}]`)!;
+  /** Changes a control as the user does: its value (or checkbox), then its change event. */
+  async function choose(el: UserPaysImage, name: string, value: string | boolean) {
+    const input = control(el, name);
+    if (typeof value === 'boolean') input.checked = value;
+    else input.value = value;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    await el.updateComplete;
+  }
+
+  it('FLUX.2 [pro]: the rewriting is on, as BFL’s default, and saying so; switched off, BFL receives prompt_upsampling false', async () => {
+    const run = uniqueStorageKey();
+    const el = await withControls(run, 'flux-2-pro');
+    const rewriting = control(el, 'enhancePrompt');
+    expect(rewriting.checked).to.equal(true);
+    expect(words(rewriting.closest('label'))).to.equal('Let BFL rewrite my prompt first (its default)');
+    expect(words(rewriting.closest('.enhance'))).to.contain('the same seed may not make it again');
+    await choose(el, 'enhancePrompt', false);
+    expect(el.enhancePrompt).to.equal('off');
+    expect(words(rewriting.closest('.enhance'))).to.contain('the same seed makes the same image again');
+    await el.generate();
+    expect(await asked(run)).to.deep.equal({ prompt_upsampling: false, output_format: 'jpeg' });
+  });
+
+  it('FLUX.2 [flex]: moderation (with BFL’s note that a moderated result is paid), format, steps and guidance reach BFL as chosen', async () => {
+    const run = uniqueStorageKey();
+    const el = await withControls(run, 'flux-2-flex');
+    const controls = el.shadowRoot!.querySelector('.model-controls')!;
+    expect(words(controls)).to.contain('BFL charges for an image its moderation withholds.');
+    expect([...control(el, 'safetyTolerance').options].map((option) => words(option))).to.deep.equal([
+      '0',
+      '1',
+      '2 (default)',
+      '3',
+      '4',
+      '5',
+    ]);
+    expect(control(el, 'steps').placeholder).to.equal('50');
+    await choose(el, 'safetyTolerance', '4');
+    await choose(el, 'outputFormat', 'png');
+    await choose(el, 'steps', '20');
+    await choose(el, 'guidance', '3.5');
+    expect([el.safetyTolerance, el.outputFormat]).to.deep.equal([4, 'png']);
+    await el.generate();
+    expect(await asked(run)).to.deep.equal({
+      safety_tolerance: 4,
+      output_format: 'png',
+      steps: 20,
+      guidance: 3.5,
+    });
+  });
+
+  it('an emptied amount is the provider’s default again, and another model starts from its own defaults', async () => {
+    const run = uniqueStorageKey();
+    const el = await withControls(run, 'flux-2-flex');
+    await choose(el, 'steps', '20');
+    await choose(el, 'steps', '');
+    await choose(el, 'guidance', '3.5');
+    el.model = 'flux-pro-1.1-ultra';
+    await el.updateComplete;
+    await until(() => el.shadowRoot!.querySelector('[name=raw]'));
+    expect(el.shadowRoot!.querySelector('[name=guidance]')).to.equal(null);
+    el.model = 'flux-2-flex';
+    await el.updateComplete;
+    await until(() => el.shadowRoot!.querySelector('[name=guidance]'));
+    expect(control(el, 'guidance').value).to.equal('');
+    await el.generate();
+    expect(await asked(run)).to.deep.equal({ output_format: 'jpeg' });
+  });
+
+  it('FLUX1.1 [pro] Ultra: raw and the reference strength reach BFL as chosen', async () => {
+    const run = uniqueStorageKey();
+    const el = await withControls(run, 'flux-pro-1.1-ultra');
+    expect(control(el, 'enhancePrompt').checked, 'FLUX.1 does not rewrite unless asked').to.equal(false);
+    await choose(el, 'raw', true);
+    await choose(el, 'imagePromptStrength', '0.3');
+    await el.generate();
+    expect(await asked(run)).to.include({ raw: true, image_prompt_strength: 0.3 });
+  });
+
+  it('a provider whose models have no controls of their own shows none', async () => {
+    const el = await imageWidget({ provider: 'openai', endpoint: 'http://127.0.0.1:1/v1', prompt: 'a fox' });
+    await panelsLoaded(el);
+    await sleep(200);
+    expect(el.shadowRoot!.querySelector('.model-controls, [name=enhancePrompt]')).to.equal(null);
   });
 });
