@@ -39,7 +39,8 @@ import { ProviderKeys } from './provider-keys.js';
  * @csspart size - The sizes of the shape in force (about 0.25, 1, 2 and 4 MP): a radio group.
  * @csspart width - The custom width input (after "Custom size").
  * @csspart height - The custom height input (after "Custom size").
- * @csspart more - More options (a disclosure): the count, the seed and the reference images' drop zone.
+ * @csspart more - More options (a disclosure): the count, the seed, the prompt's rewriting, the reference images' drop
+ *   zone and the model's own controls.
  * @csspart count - The number of images per submission: a radio group.
  * @csspart seed - The seed input (empty: a random seed for each submission).
  * @csspart key - The API key input (providers paid with the user's own key), with "Get a key ↗".
