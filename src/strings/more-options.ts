@@ -16,6 +16,8 @@ export interface MoreOptionsStrings {
   enhancePrompt(provider: string, byDefault: boolean): string;
   enhanceOn(provider: string): string;
   enhanceOff(): string;
+  /** Under the seed, where the provider changes this model's prompt itself, with no switch for it (fal's [pro]). */
+  seedNotKept(provider: string): string;
 }
 
 export const moreOptions: MoreOptionsStrings = {
@@ -35,4 +37,6 @@ export const moreOptions: MoreOptionsStrings = {
   enhanceOn: (provider) =>
     `${provider} may add to your prompt before it makes the image; the image shows what it used, and the same seed may not make it again.`,
   enhanceOff: () => 'Your prompt is used as you wrote it, and the same seed makes the same image again.',
+  seedNotKept: (provider) =>
+    `${provider} rewrites this model's prompts itself: the same seed may not make the same image again.`,
 };

@@ -145,6 +145,19 @@ describe('<userpays-image>: the model’s own controls, in More options', functi
     expect(await asked(run)).to.include({ raw: true, image_prompt_strength: 0.3 });
   });
 
+  it('fal’s FLUX.2 [pro], which rewrites prompts with no switch, says under the seed that it may not repeat', async () => {
+    const el = await imageWidget({ provider: 'fal', model: 'flux-2-pro', prompt: 'a fox' });
+    await panelsLoaded(el);
+    await until(() => el.shadowRoot!.querySelector('.model-controls'));
+    expect(el.shadowRoot!.querySelector('[name=enhancePrompt]')).to.equal(null);
+    expect(words(part(el, 'more'))).to.contain(
+      "fal rewrites this model's prompts itself: the same seed may not make the same image again.",
+    );
+    el.model = 'flux-2-klein-4b';
+    await el.updateComplete;
+    await until(() => !words(part(el, 'more')).includes('rewrites'));
+  });
+
   it('a provider whose models have no controls of their own shows none', async () => {
     const el = await imageWidget({ provider: 'openai', endpoint: 'http://127.0.0.1:1/v1', prompt: 'a fox' });
     await panelsLoaded(el);

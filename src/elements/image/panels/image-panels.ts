@@ -153,6 +153,7 @@ export function imagePanels(
           byDefault: controls.enhancePrompt.default,
           provider: providerName,
         },
+        seedNotKept: controls && !controls.seedReproduces && !controls.enhancePrompt ? providerName : undefined,
         controls:
           controls &&
           parts.controls!.render?.({ controls, settings, provider: providerName, translation }, parts.controls!.set),

@@ -31,6 +31,8 @@ export interface MoreView {
    * `enhance-prompt` or the user's choice here), and the provider's own default.
    */
   enhance?: { on: boolean; byDefault: boolean; provider: string };
+  /** The provider's name where it rewrites this model's prompts itself, with no switch: a seed may not repeat. */
+  seedNotKept?: string;
   /** The model's other controls, drawn by the controls part where the model has any. */
   controls?: unknown;
   locale?: string;
@@ -153,6 +155,7 @@ export function renderMore(view: MoreView, on: MoreHandlers) {
         .value=${live(view.seed === undefined ? '' : String(view.seed))}
         @input=${on.fieldInput}
     /></label>
+    ${view.seedNotKept ? html`<p class="muted">${moreText.seedNotKept(view.seedNotKept)}</p>` : nothing}
     ${renderEnhance(view, on)} ${renderReferences(view, on)} ${view.controls ?? nothing}`;
 }
 

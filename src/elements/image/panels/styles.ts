@@ -74,6 +74,16 @@ export const imagePanelStyles = css`
   .tally strong {
     color: var(--_text);
   }
+  /* More options' notes (the prompt's rewriting, the seed's): quiet, close under what they speak of. */
+  .enhance {
+    display: grid;
+    gap: 0.25rem;
+  }
+  .more > p,
+  .enhance p {
+    margin: 0;
+    font-size: 0.8125rem;
+  }
   /* The key field, to the heights its place has (image-styles.ts): one line each, the note at least two. */
   .label-row {
     display: flex;
