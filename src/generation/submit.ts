@@ -9,6 +9,7 @@ import { formatUsd } from '../pricing/index.js';
 import { providerInfo } from '../providers/catalog.js';
 import type { ReferenceImage } from '../providers/provider.js';
 import { providerFor } from '../providers/engine/adapters.js';
+import { keyOf } from '../providers/engine/http.js';
 import { checkEndpoint, checkRelay } from '../providers/urls.js';
 import { generation } from '../strings/generation.js';
 import { sayer, type Sentence } from '../strings/strings.js';
@@ -150,8 +151,8 @@ function prepare(s: Submission, ledger: LedgerStore | undefined) {
   if (!provider) invalid(text.unknownProvider(asked.provider));
   const endpoint = checkEndpoint(s.endpoint || provider.defaultEndpoint());
   const relay = provider.needsKey && s.relay ? checkRelay(s.relay) : undefined;
-  if (provider.needsKey && !s.apiKey)
-    throw new UserPaysError('auth-required', text.keyMissing(asked.provider, provider.signIn));
+  // A key the provider needs is asked for as its adapter would (keyOf), before anything is sent.
+  if (provider.needsKey) keyOf(s, asked.provider, provider.signIn);
   const { images } = s;
   if (!ledger || !images) invalid(text.notOnPage());
   const request: PublicRequest = {
