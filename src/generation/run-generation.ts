@@ -10,11 +10,8 @@ import type { PublicRequest, Quote } from '../base/types.js';
 import type { StageListener, SubmissionStage } from './stages.js';
 import { formatUsd, megapixels } from '../pricing/index.js';
 import { DEFAULT_POLL } from '../providers/engine/poll.js';
-import { generation } from '../strings/generation.js';
-import { sayer } from '../strings/strings.js';
+import { generationText as text } from '../strings/generation-text.js';
 import { readBalanceNow, spentAfter, spentBefore, type BalanceSource } from './balance-check.js';
-
-const text = sayer('generation', generation);
 
 /** Everything one submission needs; the element builds it, this module runs it. */
 export interface GenerationJob {

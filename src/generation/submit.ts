@@ -11,13 +11,11 @@ import type { ReferenceImage } from '../providers/provider.js';
 import { providerFor } from '../providers/engine/adapters.js';
 import { keyOf } from '../providers/engine/http.js';
 import { checkEndpoint, checkRelay } from '../providers/urls.js';
-import { generation } from '../strings/generation.js';
-import { sayer, type Sentence } from '../strings/strings.js';
+import { generationText as text } from '../strings/generation-text.js';
+import type { Sentence } from '../strings/strings.js';
 import type { GenerationResult, PublicRequest, Quote, SubmitDetail } from '../base/types.js';
 import { runGeneration, type GenerationJob } from './run-generation.js';
 import type { StageListener } from './stages.js';
-
-const text = sayer('generation', generation);
 
 /** What the user asked for, as it stood when the submission began (the widget's click, the headless call). */
 export interface Asked extends Omit<PublicRequest, 'inputs'> {

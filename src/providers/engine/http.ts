@@ -5,11 +5,8 @@ import { checkImageUrl, routed } from './provider-urls.js';
 import { parse } from '../urls.js';
 import type { ProviderImage, RunContext } from '../provider.js';
 import * as generationDeveloper from '../../strings/generation.js';
-import { generation } from '../../strings/generation.js';
+import { generationText as text } from '../../strings/generation-text.js';
 import { clock } from '../../base/clock.js';
-import { sayer } from '../../strings/strings.js';
-
-const text = sayer('generation', generation);
 
 /**
  * `error` with no piece of `secret` in its words (see `scrubSecret`): a provider's words that held a piece of it are
