@@ -132,17 +132,12 @@ const noCode = (provider: ProviderId, error?: unknown) =>
     ? new UserPaysError('auth-required', text.signInCancelled(provider))
     : new UserPaysError('auth-failed', text.signInFailed(provider), false);
 
-const trade = (account: OAuthAccount, pending: Pending, code: string, signal?: AbortSignal) =>
-  account.exchange(
-    {
-      endpoint: pending.endpoint,
-      code,
-      verifier: pending.verifier,
-      redirectUri: pending.redirectUri,
-      clientId: pending.clientId,
-    },
-    signal,
-  );
+const trade = (
+  account: OAuthAccount,
+  { endpoint, verifier, redirectUri, clientId }: Pending,
+  code: string,
+  signal?: AbortSignal,
+) => account.exchange({ endpoint, code, verifier, redirectUri, clientId }, signal);
 
 /**
  * Signs the user in to `account` at `options.endpoint` and resolves to the key or token their requests will carry.
