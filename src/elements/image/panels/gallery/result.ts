@@ -3,7 +3,7 @@ import Decimal from 'decimal.js';
 import { isAmount } from '../../../../base/checks.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { formatUsd, formatUsdRounded, modelName } from '../../../../pricing/index.js';
-import { gallery } from '../../../../strings/image/gallery.js';
+import { gallery, type GalleryStrings } from '../../../../strings/image/gallery.js';
 import { wordsIn } from '../../../../strings/strings.js';
 import { words } from '../../../../strings/words.js';
 import type { Spoken } from '../../../shared/language-controller.js';
@@ -56,8 +56,7 @@ export function downloadName(prompt: string, seed: number | undefined, type = 'i
 }
 
 /** What the user must know of an image shown from the provider's link: it is not kept, and when the link ends. */
-function renderNotSaved({ notSaved, url, provider }: GalleryImage, { locale, translation }: Spoken) {
-  const galleryText = wordsIn(translation, 'gallery', gallery);
+function renderNotSaved({ notSaved, url, provider }: GalleryImage, galleryText: GalleryStrings, locale?: string) {
   const at = notSaved!.expiresAt === undefined ? undefined : formatDate(notSaved!.expiresAt, locale, 'time');
   return html`<p part="not-saved" class="notice">
     ${url ? galleryText.notSaved(provider, at) : galleryText.linkExpired(provider, at)}
@@ -69,8 +68,7 @@ function renderNotSaved({ notSaved, url, provider }: GalleryImage, { locale, tra
  * the provider after it, and how the charge differs from the quote. Stored figures that are no amounts (tampered
  * storage) leave the receipt out.
  */
-function renderReceipt({ receipt, charged, provider }: GalleryItem, { locale, translation }: Spoken) {
-  const galleryText = wordsIn(translation, 'gallery', gallery);
+function renderReceipt({ receipt, charged, provider }: GalleryItem, galleryText: GalleryStrings, locale?: string) {
   const { quoted, basis, credits, left, moved } = receipt!;
   if (![charged, quoted, left ?? '0', credits ?? '0', moved ?? '0'].every(isAmount)) return nothing;
   const difference = new Decimal(charged).minus(quoted);
@@ -116,8 +114,7 @@ const tool = (image: GalleryItem, action: string, name: string, iconName: IconNa
  * The image's toolbar, shown on hover and focus: Download, Copy, Vary, Use as reference, and a menu for Reuse,
  * Finalize and Delete. Every target is at least 32 px square.
  */
-function renderToolbar(image: GalleryItem, act: (event: Event) => void, { locale, translation }: Spoken) {
-  const galleryText = wordsIn(translation, 'gallery', gallery);
+function renderToolbar(image: GalleryItem, act: (event: Event) => void, galleryText: GalleryStrings, locale?: string) {
   const { prompt } = image;
   const download = downloadName(prompt, image.seed);
   const finalize =
@@ -190,10 +187,15 @@ function renderToolbar(image: GalleryItem, act: (event: Event) => void, { locale
 /**
  * One image: a button that opens it full size, its toolbar, and what it is (model, size, seed, price, when). The focus
  * after a result goes to the first image itself (`data-focus=result`), named by its prompt, not by its toolbar.
+ * `galleryText`: the gallery's words, looked up once for every tile and handed on to its parts.
  */
-function renderTile(image: GalleryItem, act: (event: Event) => void, spoken: Spoken, first: boolean) {
-  const { locale, translation } = spoken;
-  const galleryText = wordsIn(translation, 'gallery', gallery);
+function renderTile(
+  image: GalleryItem,
+  act: (event: Event) => void,
+  galleryText: GalleryStrings,
+  { locale, translation }: Spoken,
+  first: boolean,
+) {
   const focus = first ? 'result' : nothing;
   return html`<figure class="tile" data-id=${image.id}>
     ${
@@ -226,7 +228,7 @@ function renderTile(image: GalleryItem, act: (event: Event) => void, spoken: Spo
             aria-label=${galleryText.expiredImage(image.prompt)}
           ></div>`
     }
-    ${renderToolbar(image, act, spoken)}
+    ${renderToolbar(image, act, galleryText, locale)}
     <figcaption class="muted">
       ${galleryText.imageFacts(
         modelName(image.model),
@@ -238,8 +240,8 @@ function renderTile(image: GalleryItem, act: (event: Event) => void, spoken: Spo
       ${formatDate(image.createdAt, locale, 'moment')}
       ${image.revisedPrompt ? html`<br />${galleryText.madeFrom(image.provider, image.revisedPrompt)}` : nothing}
     </figcaption>
-    ${image.receipt ? renderReceipt(image, spoken) : nothing}
-    ${image.notSaved ? renderNotSaved(image, spoken) : nothing}
+    ${image.receipt ? renderReceipt(image, galleryText, locale) : nothing}
+    ${image.notSaved ? renderNotSaved(image, galleryText, locale) : nothing}
   </figure>`;
 }
 
@@ -257,7 +259,7 @@ export function renderResult(view: ResultView, act: (event: Event) => void) {
       ${repeat(
         images,
         (image) => image.id,
-        (image, index) => renderTile(image, act, view, index === 0),
+        (image, index) => renderTile(image, act, galleryText, view, index === 0),
       )}
     </div>
     <dialog
@@ -317,7 +319,7 @@ export function renderHistory(view: HistoryView, act: (event: Event) => void) {
                     ${repeat(
                       group,
                       (image) => image.id,
-                      (image) => html`<li>${renderTile(image, act, view, false)}</li>`,
+                      (image) => html`<li>${renderTile(image, act, galleryText, view, false)}</li>`,
                     )}
                   </ul>
                 </li>`,
