@@ -96,18 +96,28 @@ function renderReceipt({ receipt, charged, provider }: GalleryItem, galleryText:
   </details>`;
 }
 
-/** An icon button of the toolbar: the action (`data-action`) on which image (`data-id`), named for both. */
-const tool = (image: GalleryItem, action: string, name: string, iconName: IconName, act: (event: Event) => void) =>
+/**
+ * An icon button of the toolbar: the action (`data-action`) on which image (`data-id`), named for both; `price`, what
+ * the action costs (Vary), is shown beside the icon.
+ */
+const tool = (
+  image: GalleryItem,
+  action: string,
+  name: string,
+  iconName: IconName,
+  act: (event: Event) => void,
+  price?: string,
+) =>
   html`<button
     type="button"
-    class="tool"
+    class=${price ? 'tool priced' : 'tool'}
     data-action=${action}
     data-id=${image.id}
     aria-label=${name}
     title=${name}
     @click=${act}
   >
-    ${icon(iconName)}
+    ${icon(iconName)}${price ? html`<span>${price}</span>` : nothing}
   </button>`;
 
 /**
@@ -140,17 +150,14 @@ function renderToolbar(image: GalleryItem, act: (event: Event) => void, galleryT
     ${saved ? tool(image, 'copy', galleryText.copyLabel(prompt), 'copy', act) : nothing}
     ${
       image.vary
-        ? html`<button
-            type="button"
-            class="tool priced"
-            data-action="vary"
-            data-id=${image.id}
-            aria-label=${galleryText.varyLabel(prompt, formatUsd(image.vary, locale))}
-            title=${galleryText.varyLabel(prompt, formatUsd(image.vary, locale))}
-            @click=${act}
-          >
-            ${icon('vary')}<span>${formatUsdRounded(image.vary, locale)}</span>
-          </button>`
+        ? tool(
+            image,
+            'vary',
+            galleryText.varyLabel(prompt, formatUsd(image.vary, locale)),
+            'vary',
+            act,
+            formatUsdRounded(image.vary, locale),
+          )
         : nothing
     }
     ${saved && image.referable ? tool(image, 'reference', galleryText.referenceLabel(prompt), 'reference', act) : nothing}
