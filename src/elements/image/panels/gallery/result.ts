@@ -128,7 +128,7 @@ function renderToolbar(image: GalleryItem, act: (event: Event) => void, galleryT
   const { prompt } = image;
   const download = downloadName(prompt, image.seed);
   const finalize =
-    image.finalize && ([modelName(image.finalize.model), formatUsd(image.finalize.price, locale)] as const);
+    image.finalize && galleryText.finalize(modelName(image.finalize.model), formatUsd(image.finalize.price, locale));
   const saved = image.url && !image.notSaved;
   // An image on the provider's host opens in a new tab, never away from the page.
   const away = image.notSaved ? '_blank' : nothing;
@@ -179,7 +179,7 @@ function renderToolbar(image: GalleryItem, act: (event: Event) => void, galleryT
         ${
           finalize
             ? html`<button type="button" data-action="finalize" data-id=${image.id} @click=${act}>
-                ${icon('finalize')}${galleryText.finalize(...finalize)}
+                ${icon('finalize')}${finalize}
               </button>`
             : nothing
         }
