@@ -40,6 +40,9 @@ export interface SubmissionRenderer<T> {
   error?(error: ErrorDetail): T;
 }
 
+/** What the widget shows of a submission once it is over, or no longer waited for: no progress, nothing billed. */
+const ended = { progress: undefined, billed: '', confirmingCancel: false };
+
 /** One submission: how to stop it, and what it comes to. */
 interface Run {
   controller: AbortController;
@@ -142,7 +145,7 @@ export class SubmissionController<Args> implements ReactiveController {
    */
   stopWaiting() {
     this.#run = undefined;
-    this.#update({ status: IDLE, progress: undefined, confirmingCancel: false, billed: '' });
+    this.#update({ ...ended, status: IDLE });
   }
 
   /** The error the widget shows, in the host's words (they follow its language as it changes). */
@@ -176,7 +179,6 @@ export class SubmissionController<Args> implements ReactiveController {
   }
 
   async #perform(run: Run, args: Args): Promise<GenerationResult> {
-    const ended = { progress: undefined, billed: '', confirmingCancel: false };
     this.#failure = undefined;
     this.#update({ ...ended, status: PREPARING, chargeNote: undefined });
     /** Still the submission the widget shows (not one the user stopped waiting for). */
