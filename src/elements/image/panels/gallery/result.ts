@@ -10,7 +10,7 @@ import type { Spoken } from '../../../shared/language-controller.js';
 import type { GalleryImage } from '../../../../images/gallery.js';
 import { formatDate } from '../../../../base/dates.js';
 import { lightboxKeys } from './gallery-actions.js';
-import { icon, type IconName } from '../icons.js';
+import { icon } from '../icons.js';
 
 /** An image of the gallery, with what the widget offers to do with it. */
 export interface GalleryItem extends GalleryImage {
@@ -97,14 +97,13 @@ function renderReceipt({ receipt, charged, provider }: GalleryItem, galleryText:
 }
 
 /**
- * An icon button of the toolbar: the action (`data-action`) on which image (`data-id`), named for both; `price`, what
- * the action costs (Vary), is shown beside the icon.
+ * An icon button of the toolbar: the action (`data-action`, drawn by the icon of its name) on which image (`data-id`),
+ * named for both; `price`, what the action costs (Vary), is shown beside the icon.
  */
 const tool = (
   image: GalleryItem,
-  action: string,
+  action: 'copy' | 'vary' | 'reference',
   name: string,
-  iconName: IconName,
   act: (event: Event) => void,
   price?: string,
 ) =>
@@ -117,7 +116,7 @@ const tool = (
     title=${name}
     @click=${act}
   >
-    ${icon(iconName)}${price ? html`<span>${price}</span>` : nothing}
+    ${icon(action)}${price ? html`<span>${price}</span>` : nothing}
   </button>`;
 
 /**
@@ -147,20 +146,19 @@ function renderToolbar(image: GalleryItem, act: (event: Event) => void, galleryT
           >`
         : nothing
     }
-    ${saved ? tool(image, 'copy', galleryText.copyLabel(prompt), 'copy', act) : nothing}
+    ${saved ? tool(image, 'copy', galleryText.copyLabel(prompt), act) : nothing}
     ${
       image.vary
         ? tool(
             image,
             'vary',
             galleryText.varyLabel(prompt, formatUsd(image.vary, locale)),
-            'vary',
             act,
             formatUsdRounded(image.vary, locale),
           )
         : nothing
     }
-    ${saved && image.referable ? tool(image, 'reference', galleryText.referenceLabel(prompt), 'reference', act) : nothing}
+    ${saved && image.referable ? tool(image, 'reference', galleryText.referenceLabel(prompt), act) : nothing}
     <details class="menu">
       <summary class="tool" aria-label=${galleryText.moreActions(prompt)} title=${galleryText.moreActions(prompt)}>
         ${icon('more')}
