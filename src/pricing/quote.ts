@@ -77,7 +77,7 @@ function checkEntry(entry: PriceEntry, where: string, text: PricesStrings): Pric
     (references !== undefined &&
       !(isRecord(references) && Number.isInteger(references.max) && isPixels(references.maxPixels))) ||
     (isRecord(sizes) && !(whole(sizes.step) && whole(sizes.min) && whole(sizes.max) && whole(sizes.maxPixels))) ||
-    (rule.mp !== undefined && !isPixels(rule.mp))
+    !whole(rule.mp)
   ) {
     invalid(text.badCapability(where));
   }
