@@ -1,8 +1,8 @@
 import { UserPaysError } from '../../base/errors.js';
 import { falEndpointId, falOutcome, queueStatus } from '../fal/queue.js';
-import { fetchJson, guard, type HttpError } from '../engine/http.js';
+import { fetchJson, guard, keyOf, type HttpError } from '../engine/http.js';
 import { routed } from '../engine/provider-urls.js';
-import { checkEndpoint } from '../urls.js';
+import { checkEndpoint, parse } from '../urls.js';
 import { pollUntil } from '../engine/poll.js';
 import type { Provider, ProviderOutcome, ProviderRequest, ProviderTask, RunContext } from '../provider.js';
 import { generation } from '../../strings/generation.js';
@@ -109,19 +109,10 @@ function guarded<T>(context: RunContext, work: (signal: AbortSignal) => Promise<
 /** The router's query for fal's queue (FalAiQueueTask.makeRoute with an HF token). */
 const QUERY = '?_subdomain=queue';
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
-const pathOf = (url: unknown) => {
-  try {
-    return new URL(url as string).pathname;
-  } catch {
-    return '';
-  }
-};
+const pathOf = (url: unknown) => parse(url)?.pathname ?? '';
 
-/** The user's token, or `auth-required`: the router wants it for the status and the result too. */
-function tokenOf(context: Pick<RunContext, 'apiKey'>): string {
-  if (context.apiKey) return context.apiKey;
-  throw new UserPaysError('auth-required', text.keyMissing('huggingface', true));
-}
+/** The user's token, or `auth-required` (`keyOf`): the router wants it for the status and the result too. */
+const tokenOf = (context: RunContext) => keyOf(context, 'huggingface', true);
 
 /**
  * `fetchJson` with the router's words for the account: 401 and 403 ask for a new sign-in (`auth-required`, as
