@@ -5,14 +5,13 @@ import { routed } from '../engine/provider-urls.js';
 import { checkEndpoint, parse } from '../urls.js';
 import { pollUntil } from '../engine/poll.js';
 import type { Provider, ProviderOutcome, ProviderRequest, ProviderTask, RunContext } from '../provider.js';
-import { generation } from '../../strings/generation.js';
 import { prices } from '../../strings/prices.js';
 import { huggingFaceAccount } from './account.js';
 import { info } from './info.js';
 import { huggingfaceWords } from './words.js';
 import { sayer } from '../../strings/strings.js';
+import { generationText } from '../engine/generation-text.js';
 
-const text = sayer('generation', generation);
 const pricesText = sayer('prices', prices);
 const huggingFaceText = sayer('huggingface', huggingfaceWords);
 
@@ -76,7 +75,7 @@ export class HuggingFaceProvider implements Provider {
       // `new URL(response_url).pathname` (FalAiQueueTask.getResponseFromQueueApi): only fal's queue path is kept.
       const path = /^\/[\w.-]+\/[\w./-]+\/requests\/[\w-]+$/.exec(pathOf(reply.response_url))?.[0];
       if (typeof reply.request_id !== 'string' || !path) {
-        throw new UserPaysError('provider-error', text.unreadableReply());
+        throw new UserPaysError('provider-error', generationText.unreadableReply());
       }
       const result = `${endpoint}/fal-ai${path}`;
       const task: ProviderTask = {
@@ -147,19 +146,20 @@ async function finish(
   const origin = new URL(checkEndpoint(context.endpoint)).origin;
   // Only ever the endpoint's own origin: a task from elsewhere (storage tampered with) gets no token.
   const [status, response] = [task.pollingUrl, task.responseUrl].map((url) => {
-    if (!url || new URL(url).origin !== origin) throw new UserPaysError('provider-error', text.addressRefused(), false);
+    if (!url || new URL(url).origin !== origin)
+      throw new UserPaysError('provider-error', generationText.addressRefused(), false);
     return routed(url, context.relay);
   });
   const init = { headers: bearer(token) };
   const { onProgress } = context;
-  onProgress?.({ status: text.queued() });
+  onProgress?.({ status: generationText.queued() });
   await pollUntil(
     () => send(status, init, signal, token),
     (reply) => {
       if (reply.status === 'COMPLETED') return { done: true };
       if (reply.status === 'IN_QUEUE') onProgress?.({ status: queueStatus(reply.queue_position) });
-      else if (reply.status === 'IN_PROGRESS') onProgress?.({ status: text.generatingNow() });
-      else throw new UserPaysError('provider-error', text.cannotMake());
+      else if (reply.status === 'IN_PROGRESS') onProgress?.({ status: generationText.generatingNow() });
+      else throw new UserPaysError('provider-error', generationText.cannotMake());
       return {};
     },
     signal,

@@ -23,13 +23,12 @@ import type {
   RunContext,
 } from '../provider.js';
 import { scrubSecret } from '../../base/secrets.js';
-import { generation } from '../../strings/generation.js';
 import { openRouterAccount } from './account.js';
 import { info } from './info.js';
 import { openrouterWords } from './words.js';
 import { sayer } from '../../strings/strings.js';
+import { generationText } from '../engine/generation-text.js';
 
-const text = sayer('generation', generation);
 const openRouterText = sayer('openrouter', openrouterWords);
 
 /**
@@ -88,7 +87,8 @@ function dataUrlBlob(url: string): Blob {
 function base64Blob(data: string, type: string): Blob {
   if (!/^image\/(?:png|jpeg|webp)$/i.test(type))
     throw new UserPaysError('provider-error', openRouterText.imageNotData());
-  if (data.length > (MAX_IMAGE_BYTES * 4) / 3) throw new UserPaysError('provider-error', text.imageTooLarge());
+  if (data.length > (MAX_IMAGE_BYTES * 4) / 3)
+    throw new UserPaysError('provider-error', generationText.imageTooLarge());
   return base64Image(data, type.toLowerCase());
 }
 
@@ -175,7 +175,7 @@ export class OpenRouterProvider implements Provider {
         const model = openRouterModel(request.model);
         const route = (await listed(endpoint, context, signal)).has(model) ? images : chat;
         signal.throwIfAborted(); // cancelled while the list was read: nothing sent
-        context.onProgress?.({ status: text.generatingNow() });
+        context.onProgress?.({ status: generationText.generatingNow() });
         context.onSending?.();
         const reply = await post(endpoint + route.path, route.body(model, request), context, signal);
         const charge = chargeOf(reply.usage);
@@ -191,7 +191,7 @@ export class OpenRouterProvider implements Provider {
           throw error;
         }
         context.onBilled?.(); // it answered with an image: made, and billed
-        context.onProgress?.({ status: text.downloading(), progress: 1 });
+        context.onProgress?.({ status: generationText.downloading(), progress: 1 });
         const made = await measured(image(), context.onBytes);
         return { image: { ...made, seed: request.seed }, task, charge, unreported: !charge };
       },

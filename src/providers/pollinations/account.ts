@@ -1,14 +1,13 @@
 import { UserPaysError } from '../../base/errors.js';
 import { fetchJson } from '../engine/http.js';
 import type { AuthorizeRequest, ExchangeRequest, OAuthAccount, SignedIn } from '../sign-in.js';
-import { generation } from '../../strings/generation.js';
 import { sayer } from '../../strings/strings.js';
 import { clock } from '../../base/clock.js';
 import { info } from './info.js';
 import { prices } from './prices.js';
 import { pollinationsWords } from './words.js';
+import { generationText } from '../engine/generation-text.js';
 
-const text = sayer('generation', generation);
 const pollinationsText = sayer('pollinations', pollinationsWords);
 
 /**
@@ -72,7 +71,7 @@ export const pollinationsAccount: OAuthAccount = {
         : error;
     });
     const key = reply.access_token;
-    if (typeof key !== 'string' || !key) throw new UserPaysError('provider-error', text.unreadableReply());
+    if (typeof key !== 'string' || !key) throw new UserPaysError('provider-error', generationText.unreadableReply());
     const life = reply.expires_in; // seconds; absent: the key does not expire
     return {
       key,

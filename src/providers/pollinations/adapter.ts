@@ -8,14 +8,13 @@ import type { ModelSettings } from '../../base/types.js';
 import Decimal from 'decimal.js';
 import { isAmount } from '../../base/checks.js';
 import { modelName, type PriceBook } from '../../pricing/index.js';
-import { generation } from '../../strings/generation.js';
 import { sayer } from '../../strings/strings.js';
 import { pollinationsAccount } from './account.js';
 import { info } from './info.js';
 import { prices } from './prices.js';
 import { pollinationsWords } from './words.js';
+import { generationText } from '../engine/generation-text.js';
 
-const text = sayer('generation', generation);
 const pollinationsText = sayer('pollinations', pollinationsWords);
 
 /**
@@ -142,7 +141,7 @@ export class PollinationsProvider implements Provider {
           ...(enhance ? { enhance: 'true' } : {}),
         });
         const url = `${endpoint}/image/${encodeURIComponent(request.prompt)}?${query}`;
-        context.onProgress?.({ status: text.generatingNow() });
+        context.onProgress?.({ status: generationText.generatingNow() });
         context.onSending?.();
         let response: Response;
         try {
@@ -167,9 +166,10 @@ export class PollinationsProvider implements Provider {
         }
         const blob = await response.blob().catch(() => undefined);
         context.onBilled?.(); // it answered with the image: made, and charged
-        if (!blob?.type.startsWith('image/')) throw new UserPaysError('provider-error', text.imageUnreadable());
-        if (blob.size > MAX_IMAGE_BYTES) throw new UserPaysError('provider-error', text.imageTooLarge());
-        context.onProgress?.({ status: text.downloading(), progress: 1 });
+        if (!blob?.type.startsWith('image/'))
+          throw new UserPaysError('provider-error', generationText.imageUnreadable());
+        if (blob.size > MAX_IMAGE_BYTES) throw new UserPaysError('provider-error', generationText.imageTooLarge());
+        context.onProgress?.({ status: generationText.downloading(), progress: 1 });
         const made = await measured(blob, context.onBytes);
         return { image: { ...made, seed: request.seed }, task: { provider: 'pollinations', id: '' } };
       },

@@ -3,14 +3,13 @@ import { UserPaysError, asUserPaysError } from '../../base/errors.js';
 import { formatUsd } from '../../pricing/index.js';
 import { setScriptSource } from './scripts.js';
 import type { ErrorCode } from '../../base/types.js';
-import { generation } from '../../strings/generation.js';
 import { PUTER_IDS, livePuterPrices } from './catalogue.js';
 import { PUTER_API, puterApi } from './info.js';
 import { PUTER_MODELS, prices } from './prices.js';
 import { puterWords } from './words.js';
 import { sayer, type Sentence } from '../../strings/strings.js';
+import { generationText } from '../engine/generation-text.js';
 
-const generationText = sayer('generation', generation);
 const puterText = sayer('puter', puterWords);
 
 /**

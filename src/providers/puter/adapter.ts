@@ -4,7 +4,6 @@ import { downloadImage, guard, measured } from '../engine/http.js';
 import { checkImageUrl } from '../engine/provider-urls.js';
 import type { Provider, ProviderOutcome, ProviderRequest, RunContext } from '../provider.js';
 import type { PriceBook } from '../../pricing/index.js';
-import { generation } from '../../strings/generation.js';
 import { prices } from '../../strings/prices.js';
 import { sayer } from '../../strings/strings.js';
 import { puterError, puterSdk, readUsage } from './account.js';
@@ -13,7 +12,6 @@ import { info, puterApi } from './info.js';
 import { PUTER_MODELS } from './prices.js';
 import { puterWords } from './words.js';
 
-const generationText = sayer('generation', generation);
 const pricesText = sayer('prices', prices);
 const puterText = sayer('puter', puterWords);
 
@@ -27,6 +25,7 @@ export {
   puterSdk,
   puterSignIn,
 } from './account.js';
+import { generationText } from '../engine/generation-text.js';
 
 /**
  * On a 402 the SDK opens its own modal "Low Balance" dialog over the page (`<usage-limit-dialog>` appended to
