@@ -7,7 +7,8 @@ import { huggingfaceWords } from './words.js';
 import { sayer } from '../../strings/strings.js';
 import { generationText } from '../engine/generation-text.js';
 
-const huggingFaceText = sayer('huggingface', huggingfaceWords);
+/** Hugging Face's words (words.ts), for the account and the adapter alike. */
+export const huggingFaceText = sayer('huggingface', huggingfaceWords);
 
 /**
  * "Sign in with Hugging Face" (huggingface.co/docs/hub/oauth): OAuth 2 with PKCE from the page, the site's public

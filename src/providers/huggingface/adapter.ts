@@ -6,14 +6,12 @@ import { checkEndpoint, parse } from '../urls.js';
 import { pollUntil } from '../engine/poll.js';
 import type { Provider, ProviderOutcome, ProviderRequest, ProviderTask, RunContext } from '../provider.js';
 import { prices } from '../../strings/prices.js';
-import { huggingFaceAccount } from './account.js';
+import { huggingFaceAccount, huggingFaceText } from './account.js';
 import { info } from './info.js';
-import { huggingfaceWords } from './words.js';
 import { sayer } from '../../strings/strings.js';
 import { generationText } from '../engine/generation-text.js';
 
 const pricesText = sayer('prices', prices);
-const huggingFaceText = sayer('huggingface', huggingfaceWords);
 
 /**
  * Hugging Face's Inference Providers, paid from the signed-in user's HF account: every request goes to the router

@@ -8,7 +8,8 @@ import { prices } from './prices.js';
 import { pollinationsWords } from './words.js';
 import { generationText } from '../engine/generation-text.js';
 
-const pollinationsText = sayer('pollinations', pollinationsWords);
+/** Pollinations' words (words.ts), for the account and the adapter alike. */
+export const pollinationsText = sayer('pollinations', pollinationsWords);
 
 /**
  * "Connect User Wallets" (BRING_YOUR_OWN_POLLEN.md in pollinations/pollinations): OAuth 2.1 authorization code with

@@ -8,14 +8,10 @@ import type { ModelSettings } from '../../base/types.js';
 import Decimal from 'decimal.js';
 import { isAmount } from '../../base/checks.js';
 import { modelName, type PriceBook } from '../../pricing/index.js';
-import { sayer } from '../../strings/strings.js';
-import { pollinationsAccount } from './account.js';
+import { pollinationsAccount, pollinationsText } from './account.js';
 import { info } from './info.js';
 import { prices } from './prices.js';
-import { pollinationsWords } from './words.js';
 import { generationText } from '../engine/generation-text.js';
-
-const pollinationsText = sayer('pollinations', pollinationsWords);
 
 /**
  * Pollinations (pollinations.ai), paid from the user's own pollen with the key "Connect User Wallets" gave this site

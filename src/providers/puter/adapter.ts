@@ -10,10 +10,9 @@ import { puterError, puterSdk, readUsage } from './account.js';
 import { PUTER_IDS, livePuterPrices } from './catalogue.js';
 import { info, puterApi } from './info.js';
 import { PUTER_MODELS } from './prices.js';
-import { puterWords } from './words.js';
+import { puterText } from './scripts.js';
 
 const pricesText = sayer('prices', prices);
-const puterText = sayer('puter', puterWords);
 
 /** What the engine's `loadPuter` gives the widget's account line and the headless call (account.ts). */
 export {
