@@ -208,20 +208,16 @@ export class OpenRouterProvider implements Provider {
    */
   async balance(context: Parameters<NonNullable<Provider['balance']>>[0]): Promise<KeyBalance | undefined> {
     if (!context.apiKey) return undefined;
-    let uncapped = false;
-    let usage: unknown;
+    let data: any;
     const usd = await readBalance(
       `${checkEndpoint(context.endpoint)}/api/v1/key`,
       { authorization: `Bearer ${context.apiKey}` },
       context,
-      (body) => {
-        uncapped = body?.data?.limit_remaining === null;
-        usage = body?.data?.usage;
-        return body?.data?.limit_remaining;
-      },
+      (body) => (data = body?.data)?.limit_remaining,
     );
+    const uncapped = data?.limit_remaining === null;
     // `usage`: what the key has spent, in USD, capped or not (the same API reference; SDK: `usage: number`).
-    const spent = typeof usage === 'number' && Number.isFinite(usage) && usage >= 0 ? new Decimal(usage) : undefined;
+    const spent = Number.isFinite(data?.usage) && data.usage >= 0 ? new Decimal(data.usage) : undefined;
     return usd || uncapped || spent ? { usd, uncapped, spent } : undefined;
   }
 }
