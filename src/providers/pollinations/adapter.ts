@@ -51,37 +51,32 @@ function pollinationsError(response: Response, body: any, key: string, model: st
  * each model offered here, as a price book to lay over the bundled one; once per endpoint and page. Undefined where it
  * does not answer, or says nothing of them: the bundled prices apply, and the quote says so.
  */
-const live = new Map<string, Promise<PriceBook | undefined>>();
+const live: Record<string, Promise<PriceBook | undefined>> = {};
 
 export function livePollinationsPrices(endpoint: string): Promise<PriceBook | undefined> {
   const url = `${endpoint}/image/models`;
-  let read = live.get(url);
-  if (!read) {
-    read = fetch(url, { credentials: 'omit', cache: 'no-store' })
-      .then((response) => response.json())
-      .then((models: unknown) => {
-        const source = {
-          name: 'Pollinations model list (live)',
-          asOf: new Date(clock.now()).toJSON().slice(0, 10),
-          url,
-        };
-        const found: PriceBook = {};
-        for (const [id, entry] of Object.entries(prices)) {
-          const listed = (Array.isArray(models) ? models : []).find(
-            (model: any) => model?.name === entry.model || model?.aliases?.includes?.(entry.model),
-          );
-          const price = listed?.pricing?.currency === 'pollen' ? listed.pricing.completionImageTokens : undefined;
-          // Text, as Pollinations writes prices (toFixedPoint); no FLUX image there costs a whole pollen.
-          const priced = isAmount(price) && new Decimal(price).lt(1) ? price : undefined;
-          if (priced)
-            found[id] = { pollinations: { ...entry, rule: { kind: 'flat', unit: 'usd', perImage: priced }, source } };
+  return (live[url] ??= fetch(url, { credentials: 'omit', cache: 'no-store' })
+    .then((response) => response.json())
+    .then((models: unknown) => {
+      const source = {
+        name: 'Pollinations model list (live)',
+        asOf: new Date(clock.now()).toJSON().slice(0, 10),
+        url,
+      };
+      const found: PriceBook = {};
+      for (const [id, entry] of Object.entries(prices)) {
+        const listed = (Array.isArray(models) ? models : []).find(
+          (model: any) => model?.name === entry.model || model?.aliases?.includes?.(entry.model),
+        );
+        const price = listed?.pricing?.currency === 'pollen' ? listed.pricing.completionImageTokens : undefined;
+        // Text, as Pollinations writes prices (toFixedPoint); no FLUX image there costs a whole pollen.
+        if (isAmount(price) && new Decimal(price).lt(1)) {
+          found[id] = { pollinations: { ...entry, rule: { kind: 'flat', unit: 'usd', perImage: price }, source } };
         }
-        return Object.keys(found).length ? found : undefined;
-      })
-      .catch(() => undefined);
-    live.set(url, read);
-  }
-  return read;
+      }
+      return Object.keys(found).length ? found : undefined;
+    })
+    .catch(() => undefined));
 }
 
 /**
