@@ -133,26 +133,21 @@ function openRouterError(error: HttpError, body: any, key: string): HttpError {
 }
 
 /** The image API's models at `endpoint` (`GET /api/v1/images/models`), read once per endpoint; none where unread. */
-const imageModels = new Map<string, Promise<Set<string>>>();
+const imageModels: Record<string, Promise<Set<string>>> = {};
 
 function listed(endpoint: string, context: RunContext, signal: AbortSignal): Promise<Set<string>> {
-  let list = imageModels.get(endpoint);
-  if (!list) {
-    list = fetchJson(
-      routed(`${endpoint}/api/v1/images/models`, context.relay),
-      { method: 'GET', headers: { authorization: `Bearer ${context.apiKey}` } },
-      signal,
-      context.apiKey,
-    ).then(
-      (body) => new Set<string>(Array.isArray(body.data) ? body.data.map((m: any) => m?.id) : []),
-      () => {
-        imageModels.delete(endpoint); // read again next time: this time, chat completions
-        return new Set<string>();
-      },
-    );
-    imageModels.set(endpoint, list);
-  }
-  return list;
+  return (imageModels[endpoint] ??= fetchJson(
+    routed(`${endpoint}/api/v1/images/models`, context.relay),
+    { method: 'GET', headers: { authorization: `Bearer ${context.apiKey}` } },
+    signal,
+    context.apiKey,
+  ).then(
+    (body) => new Set<string>(Array.isArray(body.data) ? body.data.map((m: any) => m?.id) : []),
+    () => {
+      delete imageModels[endpoint]; // read again next time: this time, chat completions
+      return new Set<string>();
+    },
+  ));
 }
 
 /**
