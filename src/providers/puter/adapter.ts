@@ -44,19 +44,12 @@ function closeLowBalanceDialog() {
  * cannot read whether an account pays (whoami says only `is_temp`), so a registered account is held to the free
  * tier's 3: slower for a paying user, never a 429 of the widget's own making.
  */
-const limits = new Map<string, Promise<number>>();
-const limitOf = (puter: any) => {
-  const token = String(puter.authToken);
-  let limit = limits.get(token);
-  if (!limit) {
-    limit = puter.auth.getUser().then(
-      (user: any) => (user?.is_temp ? 2 : 3),
-      () => 2,
-    );
-    limits.set(token, limit!);
-  }
-  return limit!;
-};
+const limits: Record<string, Promise<number>> = {};
+const limitOf = (puter: any): Promise<number> =>
+  (limits[String(puter.authToken)] ??= puter.auth.getUser().then(
+    (user: any) => (user?.is_temp ? 2 : 3),
+    () => 2,
+  ));
 
 /**
  * Runs `work` in one of `limit` slots shared by every tab of this origin (Web Locks, as Puter's cap is per user, not
