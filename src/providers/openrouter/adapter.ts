@@ -39,13 +39,13 @@ const openRouterText = sayer('openrouter', openrouterWords);
  */
 
 /** Our model id → OpenRouter's: `flux-2-klein-4b` → `black-forest-labs/flux.2-klein-4b`. */
-export const openRouterModel = (model: string) => 'black-forest-labs/' + model.replace(/^flux-2-/, 'flux.2-');
+const openRouterModel = (model: string) => 'black-forest-labs/' + model.replace(/^flux-2-/, 'flux.2-');
 
 /**
  * The `image_size` tier of a size the price book fitted (OPENROUTER_SIZES in prices.ts: about 1 MP or 4 MP):
  * "1K" or "2K" (openrouter.ai/docs, ImageGenerationRequestResolution: "512" | "1K" | "2K" | "4K").
  */
-export const imageSize = (width: number, height: number) => (width * height > 2 * 1024 * 1024 ? '2K' : '1K');
+const imageSize = (width: number, height: number) => (width * height > 2 * 1024 * 1024 ? '2K' : '1K');
 
 /** No image costs more than this: FLUX.2 [max] at 4 MP is $0.16. A larger `usage.cost` is no report. */
 const MAX_USD = 100;
@@ -64,7 +64,7 @@ function usdOf(value: unknown): Decimal | undefined {
  * upstream part shown apart (`upstream`). A `cost` absent, null, a string, negative or absurd is no report: the quote
  * is booked and the user told so; so is a BYOK reply that does not say the upstream part (half a charge is no report).
  */
-export function chargeOf(usage: any): Charge | undefined {
+function chargeOf(usage: any): Charge | undefined {
   const cost = usdOf(usage?.cost);
   if (!cost) return undefined;
   if (usage?.is_byok !== true) return { usd: cost.toString() };

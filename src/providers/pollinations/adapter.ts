@@ -53,7 +53,7 @@ function pollinationsError(response: Response, body: any, key: string, model: st
  */
 const live: Record<string, Promise<PriceBook | undefined>> = {};
 
-export function livePollinationsPrices(endpoint: string): Promise<PriceBook | undefined> {
+function livePollinationsPrices(endpoint: string): Promise<PriceBook | undefined> {
   const url = `${endpoint}/image/models`;
   return (live[url] ??= fetch(url, { credentials: 'omit', cache: 'no-store' })
     .then((response) => response.json())
@@ -95,7 +95,7 @@ function enhanceOf(settings?: ModelSettings): boolean | undefined {
   throw new UserPaysError('invalid-input', pollinationsText.enhanceOnOrOff(), false);
 }
 
-export class PollinationsProvider implements Provider {
+class PollinationsProvider implements Provider {
   readonly id = 'pollinations';
   readonly defaultEndpoint = info.defaultEndpoint();
   readonly needsKey = true;
