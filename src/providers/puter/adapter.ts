@@ -15,15 +15,7 @@ import { puterText } from './scripts.js';
 const pricesText = sayer('prices', prices);
 
 /** What the engine's `loadPuter` gives the widget's account line and the headless call (account.ts). */
-export {
-  balanceRefusal,
-  puterAccount,
-  puterBalance,
-  puterCheck,
-  puterError,
-  puterSdk,
-  puterSignIn,
-} from './account.js';
+export { balanceRefusal, puterAccount, puterCheck, puterSdk, puterSignIn } from './account.js';
 import { generationText } from '../engine/generation-text.js';
 
 /**
