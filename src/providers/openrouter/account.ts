@@ -23,14 +23,13 @@ export const openRouterAccount: OAuthAccount = {
     const callback = new URL(redirectUri);
     callback.search = '';
     callback.hash = '';
-    const url = new URL(`${checkEndpoint(endpoint)}/auth`);
-    url.search = new URLSearchParams({
+    const query = new URLSearchParams({
       callback_url: callback.href,
       code_challenge: challenge,
       code_challenge_method: 'S256',
       ...(limit ? { limit } : {}),
-    }).toString();
-    return url.href;
+    });
+    return `${checkEndpoint(endpoint)}/auth?${query}`;
   },
   /** `POST {endpoint}/api/v1/auth/keys {code, code_verifier, code_challenge_method}` → `{ key }`. */
   async exchange({ endpoint, code, verifier }: ExchangeRequest, signal?: AbortSignal): Promise<SignedIn> {
