@@ -42,7 +42,10 @@ export interface HistoryView extends Spoken {
   failures: readonly PaidFailure[];
 }
 
-/** A file name that says what the image is: the prompt's first words and the seed ("a-red-fox-seed-42.png"). */
+/**
+ * A file name that says what the image is: the prompt's first words and the seed, and the extension of its type
+ * ("a-red-fox-seed-42.jpg"; PNG where the type is not known: an image not saved, on its provider's link).
+ */
 export function downloadName(prompt: string, seed: number | undefined, type = 'image/png'): string {
   const words =
     prompt
@@ -125,7 +128,7 @@ const tool = (
  */
 function renderToolbar(image: GalleryItem, act: (event: Event) => void, galleryText: GalleryStrings, locale?: string) {
   const { prompt } = image;
-  const download = downloadName(prompt, image.seed);
+  const download = downloadName(prompt, image.seed, image.type);
   const finalize =
     image.finalize && galleryText.finalize(modelName(image.finalize.model), formatUsd(image.finalize.price, locale));
   const saved = image.url && !image.notSaved;
