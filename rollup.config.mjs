@@ -128,6 +128,10 @@ export default {
     format: 'es',
     entryFileNames: 'userpays.js',
     chunkFileNames,
+    // A chunk imports what it uses, not also what that imports: every chunk but the entry loads once the ledger (and,
+    // but for the tally's panels, the engine) it builds on is loaded or on its way (src/lazy/index.ts), so hoisting
+    // their imports, to fetch them sooner, would only repeat them in every chunk.
+    hoistTransitiveImports: false,
     // Only the engine's and the ledger's modules are placed by hand (see placedModules); the rest, rollup places.
     onlyExplicitManualChunks: true,
     manualChunks: (id, meta) => placedModules(meta).get(id),

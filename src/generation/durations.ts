@@ -3,6 +3,8 @@ const SAMPLES = 9;
 const KINDS = 40;
 /** A sample outside this is not a generation time (a clock jump, a page asleep): not kept. */
 const LONGEST_MS = 10 * 60_000;
+/** How a sample is checked, kept and read back alike. */
+const plausible = (ms: unknown) => typeof ms === 'number' && ms > 0 && ms < LONGEST_MS;
 /** Samples needed before anything is predicted. */
 const ENOUGH = 3;
 
@@ -31,7 +33,7 @@ export class Durations {
 
   /** Keeps one sample for `kind` (the newest kinds and samples stay). */
   record(kind: string, ms: number) {
-    if (!(ms > 0 && ms < LONGEST_MS)) return;
+    if (!plausible(ms)) return;
     const all = this.#read();
     const samples = [...(all[kind] ?? []), Math.round(ms)].slice(-SAMPLES);
     delete all[kind]; // re-inserted last: the oldest kinds go first
@@ -50,9 +52,7 @@ export class Durations {
       if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return {};
       // Stored data may be damaged or tampered with: only lists of plausible times count.
       return Object.fromEntries(
-        Object.entries(parsed).filter(
-          ([, list]) => Array.isArray(list) && list.every((ms) => typeof ms === 'number' && ms > 0 && ms < LONGEST_MS),
-        ),
+        Object.entries(parsed).filter(([, list]) => Array.isArray(list) && list.every(plausible)),
       ) as Record<string, number[]>;
     } catch {
       return {};

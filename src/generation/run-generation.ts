@@ -10,11 +10,8 @@ import type { PublicRequest, Quote } from '../base/types.js';
 import type { StageListener, SubmissionStage } from './stages.js';
 import { formatUsd, megapixels } from '../pricing/index.js';
 import { DEFAULT_POLL } from '../providers/engine/poll.js';
-import { generation } from '../strings/generation.js';
-import { sayer } from '../strings/strings.js';
+import { generationText as text } from '../strings/generation-text.js';
 import { readBalanceNow, spentAfter, spentBefore, type BalanceSource } from './balance-check.js';
-
-const text = sayer('generation', generation);
 
 /** Everything one submission needs; the element builds it, this module runs it. */
 export interface GenerationJob {
@@ -143,32 +140,34 @@ function tell(listener: StageListener | undefined, stage: SubmissionStage) {
  */
 export async function runGeneration(job: GenerationJob): Promise<GenerationOutcome> {
   const { request, quote, ledger } = job;
+  // What was asked, as each image is sent and stored (`provider`: its id, where `job.provider` is its adapter).
+  const { provider, model, width, height, prompt, count } = request;
   /** One id for the submission's images, which the gallery shows together. */
   const batch = newId();
   const entry = {
-    provider: request.provider,
-    model: request.model,
-    width: request.width,
-    height: request.height,
+    provider,
+    model,
+    width,
+    height,
     quoted: quote.perImage,
-    prompt: request.prompt, // for resume after a reload; dropped once settled
+    prompt, // for resume after a reload; dropped once settled
   };
   const source: BalanceSource = job;
   // What the account had spent, read before anything is sent (where its provider says): it settles a charge no
   // reply confirms. Read while the entries are reserved.
   const reading = spentBefore(source);
   // Every entry is persisted before any request leaves, if the whole submission fits the budget in force.
-  const entries = await ledger.reserve(Array(request.count).fill(entry), quote.total, job.budget, job.locale);
+  const entries = await ledger.reserve(Array(count).fill(entry), quote.total, job.budget, job.locale);
   const before = await reading;
   const started = performance.now();
-  const progress: number[] = new Array(request.count).fill(0);
+  const progress: number[] = new Array(count).fill(0);
 
   let booked = new Decimal(0);
   /** Of `booked`, what the user paid upstream providers on their own keys (OpenRouter's BYOK). */
   let upstream = new Decimal(0);
   let unreported = false;
   // How long this kind of image took here before: the default polling lands on it (a page's own policy stays).
-  const kind = `${request.provider} ${request.model} ${megapixels(request.width, request.height)}`;
+  const kind = `${provider} ${model} ${megapixels(width, height)}`;
   const durations = new Durations(ledger.storageKey, ledger.storage);
   const poll = job.poll ?? { ...DEFAULT_POLL, expectedMs: durations.earliest(kind) };
   const runOne = async (entryId: string, index: number) => {
@@ -180,10 +179,10 @@ export async function runGeneration(job: GenerationJob): Promise<GenerationOutco
     try {
       const outcome = await job.provider.generate(
         {
-          model: request.model,
-          prompt: request.prompt,
-          width: request.width,
-          height: request.height,
+          model,
+          prompt,
+          width,
+          height,
           ratio: job.ratio,
           wiring: job.wiring,
           seed: request.seed === undefined ? undefined : request.seed + index,
@@ -229,7 +228,7 @@ export async function runGeneration(job: GenerationJob): Promise<GenerationOutco
             void job.onStage?.({
               stage: 'progress',
               detail: {
-                status: request.count > 1 ? text.imageOf(status, index + 1, request.count) : status,
+                status: count > 1 ? text.imageOf(status, index + 1, count) : status,
                 elapsedMs: Math.round(performance.now() - started),
                 progress: known ? progress.reduce((a, b) => a + b, 0) / progress.length : undefined,
               },
@@ -248,9 +247,9 @@ export async function runGeneration(job: GenerationJob): Promise<GenerationOutco
         batch,
         blob: outcome.image.blob,
         remote: outcome.image.remote,
-        prompt: request.prompt,
-        model: request.model,
-        provider: request.provider,
+        prompt,
+        model,
+        provider,
         width: outcome.image.width,
         height: outcome.image.height,
         seed: outcome.image.seed,
@@ -270,12 +269,7 @@ export async function runGeneration(job: GenerationJob): Promise<GenerationOutco
       const moved =
         before &&
         after?.spent &&
-        movedBy(
-          { id: entryId, provider: request.provider },
-          before,
-          { spent: after.spent, at: after.ended },
-          ledger.entries(),
-        );
+        movedBy({ id: entryId, provider }, before, { spent: after.spent, at: after.ended }, ledger.entries());
       stored.receipt = moved && !new Decimal(moved).eq(charged) ? { ...receipt, moved } : receipt;
       await job.images.put(stored);
       ledger.settle(entryId, { charged, upstream: charge?.upstream, ...receipt });
@@ -302,24 +296,18 @@ export async function runGeneration(job: GenerationJob): Promise<GenerationOutco
         booked = booked.plus(settlement.charged);
         // Every charged failure says what was charged: the words of the error alone may suggest nothing was.
         const usd = formatUsd(settlement.charged, job.locale);
-        if (error.code === 'cancelled') error.say(text.cancelledCharged(request.provider, usd));
-        else if (settlement.basis !== 'balance') error.say(...error.said, text.chargedForIt(request.provider, usd));
+        if (error.code === 'cancelled') error.say(text.cancelledCharged(provider, usd));
+        else if (settlement.basis !== 'balance') error.say(...error.said, text.chargedForIt(provider, usd));
         else {
           // Settled from the balance: what the error said before the request was known to have left is not true.
           const why = error.code === 'network' ? [text.connectionBrokeAfterSending()] : error.said;
-          error.say(...why, text.balanceShowsCharge(request.provider, usd));
+          error.say(...why, text.balanceShowsCharge(provider, usd));
         }
       }
       // One sentence for what may have been charged, in place of words that said what went wrong before it was
       // known that the request had left ("Could not reach", "Nothing more will be charged").
       if ('uncertain' in settlement) {
-        sayUncertain(
-          error,
-          request.provider,
-          formatUsd(settlement.uncertain, job.locale),
-          settlement.measured,
-          job.locale,
-        );
+        sayUncertain(error, provider, formatUsd(settlement.uncertain, job.locale), settlement.measured, job.locale);
       }
       throw error;
     }

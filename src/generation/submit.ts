@@ -9,14 +9,13 @@ import { formatUsd } from '../pricing/index.js';
 import { providerInfo } from '../providers/catalog.js';
 import type { ReferenceImage } from '../providers/provider.js';
 import { providerFor } from '../providers/engine/adapters.js';
+import { keyOf } from '../providers/engine/http.js';
 import { checkEndpoint, checkRelay } from '../providers/urls.js';
-import { generation } from '../strings/generation.js';
-import { sayer, type Sentence } from '../strings/strings.js';
+import { generationText as text } from '../strings/generation-text.js';
+import type { Sentence } from '../strings/strings.js';
 import type { GenerationResult, PublicRequest, Quote, SubmitDetail } from '../base/types.js';
 import { runGeneration, type GenerationJob } from './run-generation.js';
 import type { StageListener } from './stages.js';
-
-const text = sayer('generation', generation);
 
 /** What the user asked for, as it stood when the submission began (the widget's click, the headless call). */
 export interface Asked extends Omit<PublicRequest, 'inputs'> {
@@ -150,8 +149,8 @@ function prepare(s: Submission, ledger: LedgerStore | undefined) {
   if (!provider) invalid(text.unknownProvider(asked.provider));
   const endpoint = checkEndpoint(s.endpoint || provider.defaultEndpoint());
   const relay = provider.needsKey && s.relay ? checkRelay(s.relay) : undefined;
-  if (provider.needsKey && !s.apiKey)
-    throw new UserPaysError('auth-required', text.keyMissing(asked.provider, provider.signIn));
+  // A key the provider needs is asked for as its adapter would (keyOf), before anything is sent.
+  if (provider.needsKey) keyOf(s, asked.provider, provider.signIn);
   const { images } = s;
   if (!ledger || !images) invalid(text.notOnPage());
   const request: PublicRequest = {

@@ -10,6 +10,8 @@ export interface GalleryImage extends Omit<StoredImage, 'blob' | 'remote'> {
    * browser and is shown from the provider's link until that expires (`expiresAt`, ms, where known).
    */
   notSaved?: { expiresAt?: number; expired: boolean };
+  /** The saved bytes' type (`image/jpeg`…): a download is named by it. None for an image not saved. */
+  type?: string;
 }
 
 /** setTimeout's longest wait (about 24.8 days): a later expiry is looked at again then. */
@@ -123,7 +125,7 @@ export class Gallery {
     if (!remote) {
       const url = known.get(meta.id) ?? URL.createObjectURL(blob!);
       known.delete(meta.id);
-      return { ...meta, url };
+      return { ...meta, url, type: blob!.type };
     }
     const expired = remote.expiresAt !== undefined && remote.expiresAt <= now;
     return { ...meta, url: expired ? undefined : remote.url, notSaved: { expiresAt: remote.expiresAt, expired } };

@@ -1,8 +1,6 @@
-import { generation } from '../strings/generation.js';
-import { sayer, type Sentence } from '../strings/strings.js';
+import { generationText as text } from '../strings/generation-text.js';
+import type { Sentence } from '../strings/strings.js';
 import type { Receipt } from '../base/types.js';
-
-const text = sayer('generation', generation);
 
 /**
  * Finished images, kept in IndexedDB (`${storageKey}-images`) as soon as they are fetched: provider

@@ -3,10 +3,7 @@
  */
 import { invalid, isAmount } from '../base/checks.js';
 import Decimal from 'decimal.js';
-import { ledger } from '../strings/ledger.js';
-import { sayer } from '../strings/strings.js';
-
-const strings = sayer('ledger', ledger);
+import { ledgerText as strings } from '../strings/ledger-text.js';
 
 /** The ledger's one import of decimal.js: the other modules take `Decimal` from here. */
 export { Decimal };

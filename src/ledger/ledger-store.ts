@@ -7,7 +7,7 @@ import { clock } from '../base/clock.js';
 import type { Charge, ProviderTask } from '../providers/provider.js';
 import type { Tally } from '../base/types.js';
 import { UserPaysError } from '../base/errors.js';
-import { ledger } from '../strings/ledger.js';
+import { ledgerText as text } from '../strings/ledger-text.js';
 import { formatUsd } from '../pricing/format.js';
 import { Decimal, money, moneyIfGiven } from './amounts.js';
 import { storeBudget } from './budget.js';
@@ -26,9 +26,7 @@ import {
   type Area,
 } from './shared-area.js';
 import { budgetOf, committedOf, summarize, tallyOf } from './sums.js';
-import { sayer, type Sentence } from '../strings/strings.js';
-
-const text = sayer('ledger', ledger);
+import type { Sentence } from '../strings/strings.js';
 
 export interface LedgerStoreOptions {
   /** Namespace of everything persisted; default 'userpays'. */

@@ -134,11 +134,11 @@ export function fitWithin(size: Size, maxPixels: number): Size {
   const { width, height } = size;
   if (width * height <= maxPixels) return { width, height };
   const scale = Math.sqrt(maxPixels / (width * height));
-  let fitted = { width: Math.max(1, Math.floor(width * scale)), height: Math.max(1, Math.floor(height * scale)) };
+  const fitted = { width: Math.max(1, Math.floor(width * scale)), height: Math.max(1, Math.floor(height * scale)) };
   // Rounding may leave it a few pixels over: trim the longer side until it fits.
   while (fitted.width * fitted.height > maxPixels) {
-    fitted =
-      fitted.width >= fitted.height ? { ...fitted, width: fitted.width - 1 } : { ...fitted, height: fitted.height - 1 };
+    if (fitted.width >= fitted.height) fitted.width--;
+    else fitted.height--;
   }
   return fitted;
 }

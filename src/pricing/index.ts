@@ -12,7 +12,6 @@ export {
   ASPECT_SIZES,
   FLUX11_SIZES,
   FLUX2_SIZES,
-  REFERENCE_MAX_PIXELS,
   aspectRatio,
   fitWithin,
   gcd,

@@ -68,16 +68,22 @@ function checkEntry(entry: PriceEntry, where: string, text: PricesStrings): Pric
     invalid(text.badTopUpFee(where, String(entry.topUpFee)));
   }
   if (entry.earningsShare !== undefined) price(entry.earningsShare, where, text);
-  const sizes: unknown = entry.sizes;
-  const references: unknown = entry.references;
   const whole = (value: unknown) => value === undefined || isPixels(value);
+  /** Absent, or a record that `valid` accepts. */
+  const absentOr = (value: unknown, valid: (record: Record<string, unknown>) => boolean) =>
+    value === undefined || (isRecord(value) && valid(value));
   if (
-    (sizes !== undefined &&
-      !(isRecord(sizes) && ['pixels', 'snapped', 'ratios', 'aspect', 'input'].includes(sizes.kind as string))) ||
-    (references !== undefined &&
-      !(isRecord(references) && Number.isInteger(references.max) && isPixels(references.maxPixels))) ||
-    (isRecord(sizes) && !(whole(sizes.step) && whole(sizes.min) && whole(sizes.max) && whole(sizes.maxPixels))) ||
-    (rule.mp !== undefined && !isPixels(rule.mp))
+    !absentOr(
+      entry.sizes,
+      (sizes) =>
+        ['pixels', 'snapped', 'ratios', 'aspect', 'input'].includes(sizes.kind as string) &&
+        whole(sizes.step) &&
+        whole(sizes.min) &&
+        whole(sizes.max) &&
+        whole(sizes.maxPixels),
+    ) ||
+    !absentOr(entry.references, (references) => Number.isInteger(references.max) && isPixels(references.maxPixels)) ||
+    !whole(rule.mp)
   ) {
     invalid(text.badCapability(where));
   }

@@ -1,6 +1,7 @@
 import type { ProviderId } from '../base/types.js';
 import type { ProviderInfo } from './provider.js';
 import { PROVIDERS } from './registry.js';
+import { parse } from './urls.js';
 
 /**
  * What the widget knows of each provider without loading its adapter (the adapters load on first use: see
@@ -12,13 +13,7 @@ import { PROVIDERS } from './registry.js';
 export { PUTER_API, puterApi } from './puter/info.js';
 
 /** The origin of an address ('' for none); an address that is no URL is its own (nothing is sent there anyway). */
-const originOf = (address: string) => {
-  try {
-    return address && new URL(address).origin;
-  } catch {
-    return address;
-  }
-};
+const originOf = (address: string) => parse(address)?.origin ?? address;
 
 /**
  * The account a key belongs to: the origin of the endpoint it is used with (the provider's public one when none is

@@ -53,6 +53,13 @@ describe('history: each image keeps its item from one draw to the next', () => {
     expect(imageA.getAttribute('src')).to.equal(a.url);
   });
 
+  it('names a download by its image’s type: a JPEG as .jpg, an image of unknown type as .png', () => {
+    const { draw, host } = drawn();
+    draw([{ ...b, type: 'image/jpeg', seed: 7 }, a]);
+    const names = [...host.querySelectorAll('a[download]')].map((link) => link.getAttribute('download'));
+    expect(names).to.deep.equal(['picture-b-seed-7.jpg', 'picture-a.png']);
+  });
+
   it('groups the images of one submission under their prompt, said once', () => {
     const { draw, host, ids } = drawn();
     const batch = (image: GalleryItem) => ({ ...image, batch: 'one', prompt: 'two foxes' });

@@ -38,6 +38,22 @@ function objectUrls(method: 'createObjectURL' | 'revokeObjectURL'): string[] {
   return urls;
 }
 
+describe('Gallery: an image shown', () => {
+  it('says the type of its saved bytes (a download is named by it), and none for one on its provider’s link', async () => {
+    const gallery = new Gallery(() => {});
+    const jpeg = new Blob([await (await pngBlob(8, 8)).arrayBuffer()], { type: 'image/jpeg' });
+    gallery.show([
+      stored('a', jpeg, 1),
+      { ...stored('b', jpeg, 2), blob: undefined, remote: { url: 'https://x/b.jpeg' } },
+    ]);
+    expect(gallery.images.map((image) => [image.id, image.type])).to.deep.equal([
+      ['b', undefined],
+      ['a', 'image/jpeg'],
+    ]);
+    gallery.clear();
+  });
+});
+
 describe('Gallery: preloaded images', () => {
   const made = objectUrls('createObjectURL');
 

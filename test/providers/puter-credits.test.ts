@@ -4,10 +4,10 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
-import { balanceRefusal } from '../../src/providers/puter/account.js';
+import { balanceRefusal, puterBalance } from '../../src/providers/puter/account.js';
 import { ImageStore } from '../../src/images/image-store.js';
 import type { ProviderOutcome } from '../../src/providers/provider.js';
-import { PuterProvider, puterBalance, puterCheck } from '../../src/providers/puter/adapter.js';
+import { PuterProvider, puterCheck } from '../../src/providers/puter/adapter.js';
 import { cleanLocalStorage } from '../support/storage.js';
 import {
   PUTER_SRC,

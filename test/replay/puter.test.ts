@@ -4,7 +4,8 @@
 // deployment that shows credits renders them (extensions/metering.ts: every amount × a multiplier it never sends).
 import { expect } from '@open-wc/testing';
 import type { ProviderOutcome } from '../../src/providers/provider.js';
-import { PuterProvider, puterBalance } from '../../src/providers/puter/adapter.js';
+import { PuterProvider } from '../../src/providers/puter/adapter.js';
+import { puterBalance } from '../../src/providers/puter/account.js';
 import { puterSessionsEnded, signedInToPuter } from '../support/puter.js';
 import { unique } from '../support/sim.js';
 

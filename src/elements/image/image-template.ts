@@ -26,7 +26,7 @@ function renderDecision(view: ImageView, on: ImageHandlers) {
       </p>
       <details class="details">
         <summary>${widgetText.priceDetails()}</summary>
-        ${view.panels.details ?? nothing}
+        ${view.panels.details}
       </details>
     </div>
     <button
@@ -93,13 +93,16 @@ function renderCanvas(view: ImageView) {
         ${frame(view.size)}
         <div class="start">
           <p><strong>${widgetText.emptyTitle()}</strong><br /><span class="muted">${widgetText.emptyHint()}</span></p>
-          ${view.panels.examples ?? nothing}
+          ${view.panels.examples}
         </div>
       </div>`);
   return html`<section class="canvas" aria-label=${widgetText.resultLabel()}>${content}</section>`;
 }
 
-/** The widget's markup: draws `view`, wires `on`, and changes nothing itself. */
+/**
+ * The widget's markup: draws `view`, wires `on`, and changes nothing itself. What the panels have not drawn yet is
+ * undefined, which Lit draws as it draws `nothing` (no node, no listener).
+ */
 export function renderImageWidget(view: ImageView, on: ImageHandlers) {
   const widgetText = view.widget;
   const { decision } = view;
@@ -110,15 +113,15 @@ export function renderImageWidget(view: ImageView, on: ImageHandlers) {
         @submit=${on.submit}
         @keydown=${on.formKeydown}
         @pointerdown=${on.press}
-        @paste=${view.panels.paste ?? nothing}
+        @paste=${view.panels.paste}
         novalidate
       >
         ${renderPrompt(view, on)} ${renderModels(view, on)} ${renderSize(view, on)}
         <details part="more" class="more">
           <summary>${widgetText.moreOptions()}</summary>
-          ${view.panels.more ?? nothing}
+          ${view.panels.more}
         </details>
-        ${view.panels.undo ?? nothing}
+        ${view.panels.undo}
         ${
           view.key
             ? (view.panels.keyField?.(view) ?? slot(view.key.signIn ? 'key-field signs-in' : 'key-field'))
@@ -130,12 +133,12 @@ export function renderImageWidget(view: ImageView, on: ImageHandlers) {
           // Where the panels could not load (offline): the error's words all the same.
           (view.error ? html`<p part="error" class="error">${view.error.message}</p>` : nothing)
         }
-        <p part="tally" class="tally muted">${view.panels.tally ?? nothing}</p>
+        <p part="tally" class="tally muted">${view.panels.tally}</p>
         <!-- What a screen reader hears of the price: its total, once per change, not the whole breakdown. -->
         <span class="announce" role="status">${decision.price ? `${decision.price} ${decision.buys}` : ''}</span>
         <span class="announce" role="status">${view.announcement}</span>
       </form>
       ${renderCanvas(view)}
     </div>
-    ${view.panels.history ?? nothing}`;
+    ${view.panels.history}`;
 }

@@ -1,6 +1,7 @@
 import { formatUsd, formatUsdRounded, modelName } from '../../pricing/index.js';
 import type { Offer } from '../../pricing/compare.js';
 import { keyOrigin, providerInfo } from '../../providers/catalog.js';
+import { parse } from '../../providers/urls.js';
 import { reword, wordsIn } from '../../strings/strings.js';
 import { widget } from '../../strings/image/widget.js';
 import { words } from '../../strings/words.js';
@@ -12,18 +13,13 @@ import type { PanelHandlers } from './panels/image-actions.js';
 import type { Blocked, ImageHandlers, ImageView } from './view.js';
 import { megapixelsOf, sizeView } from './size-presets.js';
 
-const hostOf = (origin: string) => {
-  try {
-    return new URL(origin).host;
-  } catch {
-    return undefined; // not an address: nothing is sent there
-  }
-};
-
-/** The host a key is asked for, where it is not the provider's public one: a gateway, a regional host, a proxy. */
+/**
+ * The host a key is asked for, where it is not the provider's public one: a gateway, a regional host, a proxy (none
+ * where the endpoint is not an address: nothing is sent there).
+ */
 function keyHost(provider: ProviderId, endpoint: string): string | undefined {
   const origin = keyOrigin(provider, endpoint);
-  return origin === keyOrigin(provider, '') ? undefined : hostOf(origin);
+  return origin === keyOrigin(provider, '') ? undefined : parse(origin)?.host;
 }
 
 /**
@@ -86,13 +82,14 @@ export function imageView(
   const usdLeft = account?.balance?.usd;
   const keyError =
     submission?.error && info?.needsKey && /^auth-/.test(submission.error.code) ? submission.error : undefined;
+  const otherHost = keyHost(provider, host.endpoint); // undefined at the provider's public one
   const key: ImageView['key'] = info?.needsKey
     ? {
         provider: wordsText.providerName(provider),
         signIn: !!info.signIn,
-        payee: keyHost(provider, host.endpoint) ?? wordsText.theProvider(provider),
-        host: keyHost(provider, host.endpoint),
-        url: keyHost(provider, host.endpoint) ? undefined : info.keyUrl,
+        payee: otherHost ?? wordsText.theProvider(provider),
+        host: otherHost,
+        url: otherHost ? undefined : info.keyUrl,
         value: host.apiKey,
         remembered: parts.keys.isRemembered(),
         waiting: resume?.waiting[provider] ?? 0,

@@ -38,7 +38,8 @@ function migrate(storageKey: string, provider: ProviderId) {
   const old = read(legacySlot(storageKey, provider));
   if (!old) return;
   const origin = keyOrigin(provider, '');
-  if (origin && !read(slot(storageKey, provider, origin))) write(slot(storageKey, provider, origin), old);
+  const where = slot(storageKey, provider, origin);
+  if (origin && !read(where)) write(where, old);
   write(legacySlot(storageKey, provider), '');
 }
 
@@ -157,7 +158,7 @@ export class ProviderKeys implements ReactiveController {
    * another relay is not sent here, and the key field says so (panels/image-panels.ts).
    */
   routes(provider: ProviderId): string[] {
-    const prefix = `${this.source.storageKey()}:key:${provider}:`;
+    const prefix = slot(this.source.storageKey(), provider, '');
     return [...this.keys]
       .filter(([where, key]) => key && where.startsWith(prefix))
       .map(([where]) => where.slice(prefix.length));

@@ -47,6 +47,12 @@ interface Size {
   height: number;
 }
 const valueOf = ({ width, height }: Size) => `${width}x${height}`;
+/** A choice of the size group: `size`, called by its megapixels. */
+const sizeChoice = (size: Size, selected: boolean) => ({
+  megapixels: megapixelsOf(size.width, size.height),
+  value: valueOf(size),
+  selected,
+});
 
 /** A choice of the shape group or of the size group: what it is called, the size it picks (`WxH`), whether in force. */
 export interface SizeChoice {
@@ -101,16 +107,13 @@ export function sizeView(rule: SizeRule | undefined, width: number, height: numb
     }
     const made = sizeOfRatio(inForce, level); // what the provider makes of the size asked
     [view.width, view.height] = [made.width, made.height];
-    view.sizes = (rule.levels ?? []).map((area) => {
-      const size = sizeOfRatio(inForce, area);
-      return { megapixels: megapixelsOf(size.width, size.height), value: valueOf(size), selected: area === level };
-    });
+    view.sizes = (rule.levels ?? []).map((area) => sizeChoice(sizeOfRatio(inForce, area), area === level));
     return view;
   }
-  const accepts = rule.kind === 'aspect' ? { step: 16, min: 64 } : rule;
   // An aspect-ratio model makes one size per ratio (the provider picks the pixels: about 1 MP).
-  const levels = rule.kind === 'aspect' ? [1024 * 1024] : RESOLUTIONS;
   view.providerPicks = rule.kind === 'aspect';
+  const accepts = rule.kind === 'aspect' ? { step: 16, min: 64 } : rule;
+  const levels = view.providerPicks ? [1024 * 1024] : RESOLUTIONS;
   const offered = SHAPES.map(([a, b]) => ({
     ratio: `${a}:${b}`,
     sizes: levels.flatMap((area) => exactSize(accepts, a, b, area) ?? []),
@@ -120,14 +123,10 @@ export function sizeView(rule: SizeRule | undefined, width: number, height: numb
     const size = nearest(shape.sizes, (size) => size.width * size.height, pixels);
     view.shapes.push({ label: shape.ratio, value: valueOf(size), selected: shape === inForce });
   }
-  const asked = valueOf({ width, height });
-  if (rule.kind !== 'aspect') {
+  if (!view.providerPicks) {
     view.customAllowed = true;
-    view.sizes = inForce.sizes.map((size) => ({
-      megapixels: megapixelsOf(size.width, size.height),
-      value: valueOf(size),
-      selected: valueOf(size) === asked,
-    }));
+    const asked = valueOf({ width, height });
+    view.sizes = inForce.sizes.map((size) => sizeChoice(size, valueOf(size) === asked));
     view.custom = customChosen || !view.sizes.some((size) => size.selected);
   }
   return view;

@@ -15,15 +15,14 @@ import type {
   ProviderTask,
   RunContext,
 } from '../provider.js';
-import { generation } from '../../strings/generation.js';
 import { clock } from '../../base/clock.js';
 import { info } from './info.js';
 import { prices } from './prices.js';
 import { BFL_WIRE, bflControls } from './controls.js';
 import { bflWords } from './words.js';
 import { sayer } from '../../strings/strings.js';
+import { generationText } from '../../strings/generation-text.js';
 
-const text = sayer('generation', generation);
 const bflText = sayer('bfl', bflWords);
 
 /**
@@ -96,7 +95,7 @@ export class BflProvider implements Provider {
           signal,
           key,
         );
-        if (typeof reply.id !== 'string') throw new UserPaysError('provider-error', text.unreadableReply());
+        if (typeof reply.id !== 'string') throw new UserPaysError('provider-error', generationText.unreadableReply());
         const task: ProviderTask = { provider: 'bfl', id: reply.id, pollingUrl: reply.polling_url };
         const charge = chargeOf(reply.cost);
         context.onAccepted?.(task, charge);
@@ -138,7 +137,7 @@ export class BflProvider implements Provider {
     const url = checkProviderUrl(task.pollingUrl ?? `${endpoint}/v1/get_result?id=${encodeURIComponent(task.id)}`);
     // get_result needs no key: it goes only to the endpoint's own origin (a user's proxy may want it), never elsewhere.
     const headers: HeadersInit = apiKey && new URL(url).origin === new URL(endpoint).origin ? { 'x-key': apiKey } : {};
-    onProgress?.({ status: text.queued() });
+    onProgress?.({ status: generationText.queued() });
     /**
      * The wait the last status reply asked for. BFL sends `Retry-After: 0|1` with every Pending reply, alternating in
      * runs of about half a second, and answered the recorded client's ~10 polls a second all the same
@@ -159,7 +158,7 @@ export class BflProvider implements Provider {
         const { status } = reply;
         // A status is one of BFL's words (StatusResponse in BFL's OpenAPI schema): anything else is a reply this page
         // cannot read, not a task that failed.
-        if (typeof status !== 'string') throw new UserPaysError('provider-error', text.unreadableReply());
+        if (typeof status !== 'string') throw new UserPaysError('provider-error', generationText.unreadableReply());
         if (status === 'Ready') return { done: reply.result ?? {} };
         if (status === 'Pending') {
           // Real FLUX.2 tasks report `progress: null` on every Pending poll (the 74 and 172 recorded polls of
@@ -174,19 +173,22 @@ export class BflProvider implements Provider {
           return { progress, retryAfterMs: wait !== undefined && wait > 1000 ? wait : undefined };
         }
         if (/Moderated/.test(status)) {
-          const error = new UserPaysError('moderated', text.moderated(), false);
+          const error = new UserPaysError('moderated', generationText.moderated(), false);
           // Whether BFL returns the credits of a request it refused before generating ('Request Moderated') is not
           // documented: it debited them at acceptance, so it is booked as possibly charged (uncertain), never as
           // nothing (docs/contract.md, Money).
           error.uncertain = status === 'Request Moderated';
           throw error;
         }
-        throw new UserPaysError('provider-error', status === 'Task not found' ? bflText.taskGone() : text.cannotMake());
+        throw new UserPaysError(
+          'provider-error',
+          status === 'Task not found' ? bflText.taskGone() : generationText.cannotMake(),
+        );
       },
       signal,
       context.poll,
     );
-    onProgress?.({ status: text.downloading(), progress: 1 });
+    onProgress?.({ status: generationText.downloading(), progress: 1 });
     const image = await downloadImage(result.sample, signal, context);
     // BFL's delivery links last 10 minutes (help.bfl.ai, "Which API endpoint should I use?": "delivery URLs
     // that expire after 10 minutes") where the URL itself does not say.

@@ -5,11 +5,8 @@ import { checkImageUrl, routed } from './provider-urls.js';
 import { parse } from '../urls.js';
 import type { ProviderImage, RunContext } from '../provider.js';
 import * as generationDeveloper from '../../strings/generation.js';
-import { generation } from '../../strings/generation.js';
+import { generationText as text } from '../../strings/generation-text.js';
 import { clock } from '../../base/clock.js';
-import { sayer } from '../../strings/strings.js';
-
-const text = sayer('generation', generation);
 
 /**
  * `error` with no piece of `secret` in its words (see `scrubSecret`): a provider's words that held a piece of it are
@@ -387,16 +384,18 @@ export async function guard<T>(
     controller.signal.throwIfAborted();
     return result;
   } catch (thrown) {
-    if (thrown instanceof UserPaysError && thrown.cors && !thrown.message) thrown.say(text.relayNeeded(provider));
-    // A busy or failing provider is named: the shared mapping of replies (`httpError`) does not know whose they are.
-    const said = thrown instanceof UserPaysError ? thrown.said[0]?.said : undefined;
-    if (provider && said?.[0] === 'generation' && (said[1] === 'tooManyRequests' || said[1] === 'providerTrouble')) {
-      (thrown as UserPaysError).say(text[said[1]](said[2][0] as number, provider));
-    }
-    // The provider's own words say whose account is short: name it, and where to add funds.
-    if (thrown instanceof UserPaysError && thrown.code === 'insufficient-funds' && provider) {
-      // A gateway has no name of its own: its host says where the account is.
-      thrown.say(text.outOfCreditsAt(provider, provider === 'openai' ? parse(context.endpoint)?.host : undefined));
+    if (thrown instanceof UserPaysError) {
+      if (thrown.cors && !thrown.message) thrown.say(text.relayNeeded(provider));
+      // A busy or failing provider is named: the shared mapping of replies (`httpError`) does not know whose they are.
+      const said = thrown.said[0]?.said;
+      if (provider && said?.[0] === 'generation' && (said[1] === 'tooManyRequests' || said[1] === 'providerTrouble')) {
+        thrown.say(text[said[1]](said[2][0] as number, provider));
+      }
+      // The provider's own words say whose account is short: name it, and where to add funds.
+      if (thrown.code === 'insufficient-funds' && provider) {
+        // A gateway has no name of its own: its host says where the account is.
+        thrown.say(text.outOfCreditsAt(provider, provider === 'openai' ? parse(context.endpoint)?.host : undefined));
+      }
     }
     const error = asUserPaysError(
       context.signal.aborted

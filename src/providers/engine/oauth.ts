@@ -127,22 +127,17 @@ export interface SignInOptions {
  * What an account system's answer without a code means (RFC 6749 §4.1.2.1): `access_denied`, or none (OpenRouter's
  * Cancel comes back with no parameter of its own), is the user's cancel; any other error the provider's failure.
  */
-const noCode = (provider: ProviderId, error: unknown) =>
+const noCode = (provider: ProviderId, error?: unknown) =>
   !error || error === 'access_denied'
     ? new UserPaysError('auth-required', text.signInCancelled(provider))
     : new UserPaysError('auth-failed', text.signInFailed(provider), false);
 
-const trade = (account: OAuthAccount, pending: Pending, code: string, signal?: AbortSignal) =>
-  account.exchange(
-    {
-      endpoint: pending.endpoint,
-      code,
-      verifier: pending.verifier,
-      redirectUri: pending.redirectUri,
-      clientId: pending.clientId,
-    },
-    signal,
-  );
+const trade = (
+  account: OAuthAccount,
+  { endpoint, verifier, redirectUri, clientId }: Pending,
+  code: string,
+  signal?: AbortSignal,
+) => account.exchange({ endpoint, code, verifier, redirectUri, clientId }, signal);
 
 /**
  * Signs the user in to `account` at `options.endpoint` and resolves to the key or token their requests will carry.
@@ -218,7 +213,7 @@ export async function signIn(account: OAuthAccount, options: SignInOptions): Pro
         if (!popup.closed) return;
         if (seenClosed++ === 0) return;
         stop();
-        reject(new UserPaysError('auth-required', text.signInCancelled(account.provider)));
+        reject(noCode(account.provider));
       }, CLOSED_POLL_MS);
       signal?.addEventListener('abort', abort, { once: true });
     });

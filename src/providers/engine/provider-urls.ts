@@ -1,9 +1,6 @@
 import { UserPaysError } from '../../base/errors.js';
-import { generation } from '../../strings/generation.js';
+import { generationText as text } from '../../strings/generation-text.js';
 import { pageHost, parse, secure } from '../urls.js';
-import { sayer } from '../../strings/strings.js';
-
-const text = sayer('generation', generation);
 
 /**
  * The addresses a provider hands back (status, result and image URLs), checked as urls.ts checks an endpoint

@@ -5,13 +5,10 @@ import { checkEndpoint } from '../urls.js';
 import { pollUntil } from '../engine/poll.js';
 import { settingsCheck, wireSettings } from '../engine/controls.js';
 import type { Provider, ProviderOutcome, ProviderRequest, ProviderTask, RunContext } from '../provider.js';
-import { generation } from '../../strings/generation.js';
 import { FAL_WIRE, falControls } from './controls.js';
 import { info } from './info.js';
 import { falEndpointId, falOutcome, queueStatus } from './queue.js';
-import { sayer } from '../../strings/strings.js';
-
-const text = sayer('generation', generation);
+import { generationText } from '../../strings/generation-text.js';
 
 /**
  * The JSON input of one image: custom `image_size`, references as data URIs in `image_urls` (edit endpoints), and the
@@ -64,7 +61,8 @@ export class FalProvider implements Provider {
           signal,
           key,
         );
-        if (typeof reply.request_id !== 'string') throw new UserPaysError('provider-error', text.unreadableReply());
+        if (typeof reply.request_id !== 'string')
+          throw new UserPaysError('provider-error', generationText.unreadableReply());
         const task: ProviderTask = {
           provider: 'fal',
           id: reply.request_id,
@@ -129,7 +127,7 @@ export class FalProvider implements Provider {
         .catch(() => {}));
     signal.addEventListener('abort', cancel);
     const { onProgress } = context;
-    onProgress?.({ status: text.queued() });
+    onProgress?.({ status: generationText.queued() });
     try {
       await pollUntil(
         () => fetchJson(via(status + '?logs=1'), init, signal, key),
@@ -141,8 +139,8 @@ export class FalProvider implements Provider {
             // fal's own words (its last log line) as they are, where it has any.
             const log: unknown = reply.logs?.at(-1)?.message;
             const own = log !== undefined && log !== null;
-            onProgress?.({ status: own ? { text: String(log).slice(0, 80) } : text.generatingNow() });
-          } else throw new UserPaysError('provider-error', text.cannotMake());
+            onProgress?.({ status: own ? { text: String(log).slice(0, 80) } : generationText.generatingNow() });
+          } else throw new UserPaysError('provider-error', generationText.cannotMake());
           return {};
         },
         signal,

@@ -2,11 +2,10 @@ import { UserPaysError } from '../../base/errors.js';
 import type { ProviderId } from '../../base/types.js';
 import { downloadImage } from '../engine/http.js';
 import type { ProviderOutcome, ProviderTask, RunContext } from '../provider.js';
-import { generation as generationWords } from '../../strings/generation.js';
 import { sayer } from '../../strings/strings.js';
 import { falWords } from './words.js';
+import { generationText } from '../../strings/generation-text.js';
 
-const text = sayer('generation', generationWords);
 const falText = sayer('fal', falWords);
 
 /**
@@ -32,7 +31,7 @@ export const falEndpointId = (model: string, edit?: unknown) =>
 export const queueStatus = (position: unknown) =>
   Number.isSafeInteger(position) && (position as number) >= 0
     ? falText.queuedAt((position as number) + 1)
-    : text.queued();
+    : generationText.queued();
 
 /**
  * A finished fal result (fal's own, or passed on by Hugging Face's router: `provider`) as an outcome. [klein] and
@@ -55,7 +54,7 @@ export async function falOutcome(
     error.billed = true;
     throw error;
   }
-  context.onProgress?.({ status: text.downloading(), progress: 1 });
+  context.onProgress?.({ status: generationText.downloading(), progress: 1 });
   const image = await downloadImage(result.images?.[0]?.url, signal, context);
   const { seed, prompt } = result;
   const revisedPrompt = typeof prompt === 'string' && prompt !== sent ? prompt : undefined;

@@ -2,13 +2,13 @@ import { UserPaysError } from '../../base/errors.js';
 import { clock } from '../../base/clock.js';
 import { fetchJson } from '../engine/http.js';
 import type { AuthorizeRequest, ExchangeRequest, OAuthAccount, SignedIn } from '../sign-in.js';
-import { generation } from '../../strings/generation.js';
 import { info } from './info.js';
 import { huggingfaceWords } from './words.js';
 import { sayer } from '../../strings/strings.js';
+import { generationText } from '../../strings/generation-text.js';
 
-const text = sayer('generation', generation);
-const huggingFaceText = sayer('huggingface', huggingfaceWords);
+/** Hugging Face's words (words.ts), for the account and the adapter alike. */
+export const huggingFaceText = sayer('huggingface', huggingfaceWords);
 
 /**
  * "Sign in with Hugging Face" (huggingface.co/docs/hub/oauth): OAuth 2 with PKCE from the page, the site's public
@@ -76,7 +76,7 @@ export const huggingFaceAccount: OAuthAccount = {
         : error;
     });
     const key = reply.access_token;
-    if (typeof key !== 'string' || !key) throw new UserPaysError('provider-error', text.unreadableReply());
+    if (typeof key !== 'string' || !key) throw new UserPaysError('provider-error', generationText.unreadableReply());
     // A token that may not call Inference Providers would fail at the first image: say so now.
     if (typeof reply.scope === 'string' && !reply.scope.split(/\s+/).includes('inference-api')) {
       throw new UserPaysError('auth-required', huggingFaceText.scopeMissing());

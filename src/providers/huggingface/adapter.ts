@@ -1,20 +1,17 @@
 import { UserPaysError } from '../../base/errors.js';
 import { falEndpointId, falOutcome, queueStatus } from '../fal/queue.js';
-import { fetchJson, guard, type HttpError } from '../engine/http.js';
+import { fetchJson, guard, keyOf, type HttpError } from '../engine/http.js';
 import { routed } from '../engine/provider-urls.js';
-import { checkEndpoint } from '../urls.js';
+import { checkEndpoint, parse } from '../urls.js';
 import { pollUntil } from '../engine/poll.js';
 import type { Provider, ProviderOutcome, ProviderRequest, ProviderTask, RunContext } from '../provider.js';
-import { generation } from '../../strings/generation.js';
 import { prices } from '../../strings/prices.js';
-import { huggingFaceAccount } from './account.js';
+import { huggingFaceAccount, huggingFaceText } from './account.js';
 import { info } from './info.js';
-import { huggingfaceWords } from './words.js';
 import { sayer } from '../../strings/strings.js';
+import { generationText } from '../../strings/generation-text.js';
 
-const text = sayer('generation', generation);
 const pricesText = sayer('prices', prices);
-const huggingFaceText = sayer('huggingface', huggingfaceWords);
 
 /**
  * Hugging Face's Inference Providers, paid from the signed-in user's HF account: every request goes to the router
@@ -76,7 +73,7 @@ export class HuggingFaceProvider implements Provider {
       // `new URL(response_url).pathname` (FalAiQueueTask.getResponseFromQueueApi): only fal's queue path is kept.
       const path = /^\/[\w.-]+\/[\w./-]+\/requests\/[\w-]+$/.exec(pathOf(reply.response_url))?.[0];
       if (typeof reply.request_id !== 'string' || !path) {
-        throw new UserPaysError('provider-error', text.unreadableReply());
+        throw new UserPaysError('provider-error', generationText.unreadableReply());
       }
       const result = `${endpoint}/fal-ai${path}`;
       const task: ProviderTask = {
@@ -109,19 +106,10 @@ function guarded<T>(context: RunContext, work: (signal: AbortSignal) => Promise<
 /** The router's query for fal's queue (FalAiQueueTask.makeRoute with an HF token). */
 const QUERY = '?_subdomain=queue';
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
-const pathOf = (url: unknown) => {
-  try {
-    return new URL(url as string).pathname;
-  } catch {
-    return '';
-  }
-};
+const pathOf = (url: unknown) => parse(url)?.pathname ?? '';
 
-/** The user's token, or `auth-required`: the router wants it for the status and the result too. */
-function tokenOf(context: Pick<RunContext, 'apiKey'>): string {
-  if (context.apiKey) return context.apiKey;
-  throw new UserPaysError('auth-required', text.keyMissing('huggingface', true));
-}
+/** The user's token, or `auth-required` (`keyOf`): the router wants it for the status and the result too. */
+const tokenOf = (context: RunContext) => keyOf(context, 'huggingface', true);
 
 /**
  * `fetchJson` with the router's words for the account: 401 and 403 ask for a new sign-in (`auth-required`, as
@@ -156,19 +144,20 @@ async function finish(
   const origin = new URL(checkEndpoint(context.endpoint)).origin;
   // Only ever the endpoint's own origin: a task from elsewhere (storage tampered with) gets no token.
   const [status, response] = [task.pollingUrl, task.responseUrl].map((url) => {
-    if (!url || new URL(url).origin !== origin) throw new UserPaysError('provider-error', text.addressRefused(), false);
+    if (!url || new URL(url).origin !== origin)
+      throw new UserPaysError('provider-error', generationText.addressRefused(), false);
     return routed(url, context.relay);
   });
   const init = { headers: bearer(token) };
   const { onProgress } = context;
-  onProgress?.({ status: text.queued() });
+  onProgress?.({ status: generationText.queued() });
   await pollUntil(
     () => send(status, init, signal, token),
     (reply) => {
       if (reply.status === 'COMPLETED') return { done: true };
       if (reply.status === 'IN_QUEUE') onProgress?.({ status: queueStatus(reply.queue_position) });
-      else if (reply.status === 'IN_PROGRESS') onProgress?.({ status: text.generatingNow() });
-      else throw new UserPaysError('provider-error', text.cannotMake());
+      else if (reply.status === 'IN_PROGRESS') onProgress?.({ status: generationText.generatingNow() });
+      else throw new UserPaysError('provider-error', generationText.cannotMake());
       return {};
     },
     signal,

@@ -1,7 +1,7 @@
 import {
   FLUX11_SIZES,
   FLUX2_SIZES,
-  REFERENCE_MAX_PIXELS,
+  referenceRule,
   type PriceEntry,
   type ProviderPrices,
   type SizeRule,
@@ -25,7 +25,7 @@ const routedToFal = (model: string, perMp: string, sizes: SizeRule = FLUX11_SIZE
   },
   exact: false,
   sizes,
-  references: { max: 0, maxPixels: REFERENCE_MAX_PIXELS },
+  references: referenceRule(0),
   model: 'fal-ai/' + model,
 });
 

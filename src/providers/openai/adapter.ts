@@ -3,13 +3,12 @@ import { MAX_IMAGE_BYTES, base64Image, downloadImage, fetchJson, guard, keyOf, m
 import { routed } from '../engine/provider-urls.js';
 import { checkEndpoint } from '../urls.js';
 import type { Provider, ProviderImage, ProviderOutcome, ProviderRequest, RunContext } from '../provider.js';
-import { generation } from '../../strings/generation.js';
 import { prices } from '../../strings/prices.js';
 import { info } from './info.js';
 import { openaiWords } from './words.js';
 import { sayer } from '../../strings/strings.js';
+import { generationText } from '../../strings/generation-text.js';
 
-const generationText = sayer('generation', generation);
 const pricesText = sayer('prices', prices);
 const text = sayer('openai', openaiWords);
 

@@ -23,36 +23,29 @@ export const openRouterAccount: OAuthAccount = {
     const callback = new URL(redirectUri);
     callback.search = '';
     callback.hash = '';
-    const url = new URL(`${checkEndpoint(endpoint)}/auth`);
-    url.search = new URLSearchParams({
+    const query = new URLSearchParams({
       callback_url: callback.href,
       code_challenge: challenge,
       code_challenge_method: 'S256',
       ...(limit ? { limit } : {}),
-    }).toString();
-    return url.href;
+    });
+    return `${checkEndpoint(endpoint)}/auth?${query}`;
   },
   /** `POST {endpoint}/api/v1/auth/keys {code, code_verifier, code_challenge_method}` → `{ key }`. */
   async exchange({ endpoint, code, verifier }: ExchangeRequest, signal?: AbortSignal): Promise<SignedIn> {
-    let reply;
-    try {
-      reply = await fetchJson(
-        `${checkEndpoint(endpoint)}/api/v1/auth/keys`,
-        {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ code, code_verifier: verifier, code_challenge_method: 'S256' }),
-        },
-        signal ?? new AbortController().signal,
-      );
-    } catch (thrown) {
-      const error = thrown as HttpError;
-      if (error.status) throw new UserPaysError('auth-failed', signInText.signInFailed('openrouter'), false);
-      throw error;
-    }
-    if (typeof reply.key !== 'string' || !reply.key) {
-      throw new UserPaysError('auth-failed', signInText.signInFailed('openrouter'), false);
-    }
+    const failed = () => new UserPaysError('auth-failed', signInText.signInFailed('openrouter'), false);
+    const reply = await fetchJson(
+      `${checkEndpoint(endpoint)}/api/v1/auth/keys`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ code, code_verifier: verifier, code_challenge_method: 'S256' }),
+      },
+      signal ?? new AbortController().signal,
+    ).catch((error: HttpError) => {
+      throw error.status ? failed() : error;
+    });
+    if (typeof reply.key !== 'string' || !reply.key) throw failed();
     return { key: reply.key };
   },
 };

@@ -23,13 +23,12 @@ import type {
   RunContext,
 } from '../provider.js';
 import { scrubSecret } from '../../base/secrets.js';
-import { generation } from '../../strings/generation.js';
 import { openRouterAccount } from './account.js';
 import { info } from './info.js';
 import { openrouterWords } from './words.js';
 import { sayer } from '../../strings/strings.js';
+import { generationText } from '../../strings/generation-text.js';
 
-const text = sayer('generation', generation);
 const openRouterText = sayer('openrouter', openrouterWords);
 
 /**
@@ -40,13 +39,13 @@ const openRouterText = sayer('openrouter', openrouterWords);
  */
 
 /** Our model id → OpenRouter's: `flux-2-klein-4b` → `black-forest-labs/flux.2-klein-4b`. */
-export const openRouterModel = (model: string) => 'black-forest-labs/' + model.replace(/^flux-2-/, 'flux.2-');
+const openRouterModel = (model: string) => 'black-forest-labs/' + model.replace(/^flux-2-/, 'flux.2-');
 
 /**
  * The `image_size` tier of a size the price book fitted (OPENROUTER_SIZES in prices.ts: about 1 MP or 4 MP):
  * "1K" or "2K" (openrouter.ai/docs, ImageGenerationRequestResolution: "512" | "1K" | "2K" | "4K").
  */
-export const imageSize = (width: number, height: number) => (width * height > 2 * 1024 * 1024 ? '2K' : '1K');
+const imageSize = (width: number, height: number) => (width * height > 2 * 1024 * 1024 ? '2K' : '1K');
 
 /** No image costs more than this: FLUX.2 [max] at 4 MP is $0.16. A larger `usage.cost` is no report. */
 const MAX_USD = 100;
@@ -65,7 +64,7 @@ function usdOf(value: unknown): Decimal | undefined {
  * upstream part shown apart (`upstream`). A `cost` absent, null, a string, negative or absurd is no report: the quote
  * is booked and the user told so; so is a BYOK reply that does not say the upstream part (half a charge is no report).
  */
-export function chargeOf(usage: any): Charge | undefined {
+function chargeOf(usage: any): Charge | undefined {
   const cost = usdOf(usage?.cost);
   if (!cost) return undefined;
   if (usage?.is_byok !== true) return { usd: cost.toString() };
@@ -88,7 +87,8 @@ function dataUrlBlob(url: string): Blob {
 function base64Blob(data: string, type: string): Blob {
   if (!/^image\/(?:png|jpeg|webp)$/i.test(type))
     throw new UserPaysError('provider-error', openRouterText.imageNotData());
-  if (data.length > (MAX_IMAGE_BYTES * 4) / 3) throw new UserPaysError('provider-error', text.imageTooLarge());
+  if (data.length > (MAX_IMAGE_BYTES * 4) / 3)
+    throw new UserPaysError('provider-error', generationText.imageTooLarge());
   return base64Image(data, type.toLowerCase());
 }
 
@@ -133,26 +133,21 @@ function openRouterError(error: HttpError, body: any, key: string): HttpError {
 }
 
 /** The image API's models at `endpoint` (`GET /api/v1/images/models`), read once per endpoint; none where unread. */
-const imageModels = new Map<string, Promise<Set<string>>>();
+const imageModels: Record<string, Promise<Set<string>>> = {};
 
 function listed(endpoint: string, context: RunContext, signal: AbortSignal): Promise<Set<string>> {
-  let list = imageModels.get(endpoint);
-  if (!list) {
-    list = fetchJson(
-      routed(`${endpoint}/api/v1/images/models`, context.relay),
-      { method: 'GET', headers: { authorization: `Bearer ${context.apiKey}` } },
-      signal,
-      context.apiKey,
-    ).then(
-      (body) => new Set<string>(Array.isArray(body.data) ? body.data.map((m: any) => m?.id) : []),
-      () => {
-        imageModels.delete(endpoint); // read again next time: this time, chat completions
-        return new Set<string>();
-      },
-    );
-    imageModels.set(endpoint, list);
-  }
-  return list;
+  return (imageModels[endpoint] ??= fetchJson(
+    routed(`${endpoint}/api/v1/images/models`, context.relay),
+    { method: 'GET', headers: { authorization: `Bearer ${context.apiKey}` } },
+    signal,
+    context.apiKey,
+  ).then(
+    (body) => new Set<string>(Array.isArray(body.data) ? body.data.map((m: any) => m?.id) : []),
+    () => {
+      delete imageModels[endpoint]; // read again next time: this time, chat completions
+      return new Set<string>();
+    },
+  ));
 }
 
 /**
@@ -175,7 +170,7 @@ export class OpenRouterProvider implements Provider {
         const model = openRouterModel(request.model);
         const route = (await listed(endpoint, context, signal)).has(model) ? images : chat;
         signal.throwIfAborted(); // cancelled while the list was read: nothing sent
-        context.onProgress?.({ status: text.generatingNow() });
+        context.onProgress?.({ status: generationText.generatingNow() });
         context.onSending?.();
         const reply = await post(endpoint + route.path, route.body(model, request), context, signal);
         const charge = chargeOf(reply.usage);
@@ -191,7 +186,7 @@ export class OpenRouterProvider implements Provider {
           throw error;
         }
         context.onBilled?.(); // it answered with an image: made, and billed
-        context.onProgress?.({ status: text.downloading(), progress: 1 });
+        context.onProgress?.({ status: generationText.downloading(), progress: 1 });
         const made = await measured(image(), context.onBytes);
         return { image: { ...made, seed: request.seed }, task, charge, unreported: !charge };
       },
@@ -208,20 +203,16 @@ export class OpenRouterProvider implements Provider {
    */
   async balance(context: Parameters<NonNullable<Provider['balance']>>[0]): Promise<KeyBalance | undefined> {
     if (!context.apiKey) return undefined;
-    let uncapped = false;
-    let usage: unknown;
+    let data: any;
     const usd = await readBalance(
       `${checkEndpoint(context.endpoint)}/api/v1/key`,
       { authorization: `Bearer ${context.apiKey}` },
       context,
-      (body) => {
-        uncapped = body?.data?.limit_remaining === null;
-        usage = body?.data?.usage;
-        return body?.data?.limit_remaining;
-      },
+      (body) => (data = body?.data)?.limit_remaining,
     );
+    const uncapped = data?.limit_remaining === null;
     // `usage`: what the key has spent, in USD, capped or not (the same API reference; SDK: `usage: number`).
-    const spent = typeof usage === 'number' && Number.isFinite(usage) && usage >= 0 ? new Decimal(usage) : undefined;
+    const spent = Number.isFinite(data?.usage) && data.usage >= 0 ? new Decimal(data.usage) : undefined;
     return usd || uncapped || spent ? { usd, uncapped, spent } : undefined;
   }
 }

@@ -1,4 +1,4 @@
-import { REFERENCE_MAX_PIXELS, type PriceEntry, type ProviderPrices, type SizeRule } from '../../pricing/index.js';
+import { referenceRule, type PriceEntry, type ProviderPrices, type SizeRule } from '../../pricing/index.js';
 
 const MP = 1024 * 1024;
 
@@ -33,7 +33,7 @@ const openRouter = (model: string, first: string, extra: string, inputs = true):
   },
   exact: false,
   sizes: OPENROUTER_SIZES,
-  references: { max: inputs ? 8 : 4, maxPixels: REFERENCE_MAX_PIXELS },
+  references: referenceRule(inputs ? 8 : 4),
 });
 
 export const prices: ProviderPrices = {

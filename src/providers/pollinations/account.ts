@@ -1,15 +1,15 @@
 import { UserPaysError } from '../../base/errors.js';
 import { fetchJson } from '../engine/http.js';
 import type { AuthorizeRequest, ExchangeRequest, OAuthAccount, SignedIn } from '../sign-in.js';
-import { generation } from '../../strings/generation.js';
 import { sayer } from '../../strings/strings.js';
 import { clock } from '../../base/clock.js';
 import { info } from './info.js';
 import { prices } from './prices.js';
 import { pollinationsWords } from './words.js';
+import { generationText } from '../../strings/generation-text.js';
 
-const text = sayer('generation', generation);
-const pollinationsText = sayer('pollinations', pollinationsWords);
+/** Pollinations' words (words.ts), for the account and the adapter alike. */
+export const pollinationsText = sayer('pollinations', pollinationsWords);
 
 /**
  * "Connect User Wallets" (BRING_YOUR_OWN_POLLEN.md in pollinations/pollinations): OAuth 2.1 authorization code with
@@ -72,7 +72,7 @@ export const pollinationsAccount: OAuthAccount = {
         : error;
     });
     const key = reply.access_token;
-    if (typeof key !== 'string' || !key) throw new UserPaysError('provider-error', text.unreadableReply());
+    if (typeof key !== 'string' || !key) throw new UserPaysError('provider-error', generationText.unreadableReply());
     const life = reply.expires_in; // seconds; absent: the key does not expire
     return {
       key,

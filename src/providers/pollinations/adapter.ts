@@ -8,15 +8,10 @@ import type { ModelSettings } from '../../base/types.js';
 import Decimal from 'decimal.js';
 import { isAmount } from '../../base/checks.js';
 import { modelName, type PriceBook } from '../../pricing/index.js';
-import { generation } from '../../strings/generation.js';
-import { sayer } from '../../strings/strings.js';
-import { pollinationsAccount } from './account.js';
+import { pollinationsAccount, pollinationsText } from './account.js';
 import { info } from './info.js';
 import { prices } from './prices.js';
-import { pollinationsWords } from './words.js';
-
-const text = sayer('generation', generation);
-const pollinationsText = sayer('pollinations', pollinationsWords);
+import { generationText } from '../../strings/generation-text.js';
 
 /**
  * Pollinations (pollinations.ai), paid from the user's own pollen with the key "Connect User Wallets" gave this site
@@ -56,37 +51,32 @@ function pollinationsError(response: Response, body: any, key: string, model: st
  * each model offered here, as a price book to lay over the bundled one; once per endpoint and page. Undefined where it
  * does not answer, or says nothing of them: the bundled prices apply, and the quote says so.
  */
-const live = new Map<string, Promise<PriceBook | undefined>>();
+const live: Record<string, Promise<PriceBook | undefined>> = {};
 
-export function livePollinationsPrices(endpoint: string): Promise<PriceBook | undefined> {
+function livePollinationsPrices(endpoint: string): Promise<PriceBook | undefined> {
   const url = `${endpoint}/image/models`;
-  let read = live.get(url);
-  if (!read) {
-    read = fetch(url, { credentials: 'omit', cache: 'no-store' })
-      .then((response) => response.json())
-      .then((models: unknown) => {
-        const source = {
-          name: 'Pollinations model list (live)',
-          asOf: new Date(clock.now()).toJSON().slice(0, 10),
-          url,
-        };
-        const found: PriceBook = {};
-        for (const [id, entry] of Object.entries(prices)) {
-          const listed = (Array.isArray(models) ? models : []).find(
-            (model: any) => model?.name === entry.model || model?.aliases?.includes?.(entry.model),
-          );
-          const price = listed?.pricing?.currency === 'pollen' ? listed.pricing.completionImageTokens : undefined;
-          // Text, as Pollinations writes prices (toFixedPoint); no FLUX image there costs a whole pollen.
-          const priced = isAmount(price) && new Decimal(price).lt(1) ? price : undefined;
-          if (priced)
-            found[id] = { pollinations: { ...entry, rule: { kind: 'flat', unit: 'usd', perImage: priced }, source } };
+  return (live[url] ??= fetch(url, { credentials: 'omit', cache: 'no-store' })
+    .then((response) => response.json())
+    .then((models: unknown) => {
+      const source = {
+        name: 'Pollinations model list (live)',
+        asOf: new Date(clock.now()).toJSON().slice(0, 10),
+        url,
+      };
+      const found: PriceBook = {};
+      for (const [id, entry] of Object.entries(prices)) {
+        const listed = (Array.isArray(models) ? models : []).find(
+          (model: any) => model?.name === entry.model || model?.aliases?.includes?.(entry.model),
+        );
+        const price = listed?.pricing?.currency === 'pollen' ? listed.pricing.completionImageTokens : undefined;
+        // Text, as Pollinations writes prices (toFixedPoint); no FLUX image there costs a whole pollen.
+        if (isAmount(price) && new Decimal(price).lt(1)) {
+          found[id] = { pollinations: { ...entry, rule: { kind: 'flat', unit: 'usd', perImage: price }, source } };
         }
-        return Object.keys(found).length ? found : undefined;
-      })
-      .catch(() => undefined);
-    live.set(url, read);
-  }
-  return read;
+      }
+      return Object.keys(found).length ? found : undefined;
+    })
+    .catch(() => undefined));
 }
 
 /**
@@ -105,7 +95,7 @@ function enhanceOf(settings?: ModelSettings): boolean | undefined {
   throw new UserPaysError('invalid-input', pollinationsText.enhanceOnOrOff(), false);
 }
 
-export class PollinationsProvider implements Provider {
+class PollinationsProvider implements Provider {
   readonly id = 'pollinations';
   readonly defaultEndpoint = info.defaultEndpoint();
   readonly needsKey = true;
@@ -142,7 +132,7 @@ export class PollinationsProvider implements Provider {
           ...(enhance ? { enhance: 'true' } : {}),
         });
         const url = `${endpoint}/image/${encodeURIComponent(request.prompt)}?${query}`;
-        context.onProgress?.({ status: text.generatingNow() });
+        context.onProgress?.({ status: generationText.generatingNow() });
         context.onSending?.();
         let response: Response;
         try {
@@ -167,9 +157,10 @@ export class PollinationsProvider implements Provider {
         }
         const blob = await response.blob().catch(() => undefined);
         context.onBilled?.(); // it answered with the image: made, and charged
-        if (!blob?.type.startsWith('image/')) throw new UserPaysError('provider-error', text.imageUnreadable());
-        if (blob.size > MAX_IMAGE_BYTES) throw new UserPaysError('provider-error', text.imageTooLarge());
-        context.onProgress?.({ status: text.downloading(), progress: 1 });
+        if (!blob?.type.startsWith('image/'))
+          throw new UserPaysError('provider-error', generationText.imageUnreadable());
+        if (blob.size > MAX_IMAGE_BYTES) throw new UserPaysError('provider-error', generationText.imageTooLarge());
+        context.onProgress?.({ status: generationText.downloading(), progress: 1 });
         const made = await measured(blob, context.onBytes);
         return { image: { ...made, seed: request.seed }, task: { provider: 'pollinations', id: '' } };
       },

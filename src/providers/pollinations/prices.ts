@@ -1,4 +1,4 @@
-import { REFERENCE_MAX_PIXELS, type PriceEntry, type ProviderPrices } from '../../pricing/index.js';
+import { referenceRule, type PriceEntry, type ProviderPrices } from '../../pricing/index.js';
 
 /**
  * Pollinations' image models that are FLUX, by their names at Pollinations: `flux` (FLUX.1 [schnell]) and `klein`
@@ -19,7 +19,7 @@ const pollinations = (model: string, perImage: string): PriceEntry => ({
   },
   exact: true,
   sizes: { kind: 'pixels', step: 16, min: 64, max: 2560, maxPixels: 2_400_000 },
-  references: { max: 0, maxPixels: REFERENCE_MAX_PIXELS },
+  references: referenceRule(0),
   model,
   // "Developer earnings are opt-in per App Key. When enabled, users pay 25% over base rates" (BRING_YOUR_OWN_POLLEN.md):
   // paid where the page says its App Key has them on (`pollinations-earnings`).

@@ -1,17 +1,13 @@
 import Decimal from 'decimal.js';
 import { UserPaysError, asUserPaysError } from '../../base/errors.js';
 import { formatUsd } from '../../pricing/index.js';
-import { setScriptSource } from './scripts.js';
+import { puterText, setScriptSource } from './scripts.js';
 import type { ErrorCode } from '../../base/types.js';
-import { generation } from '../../strings/generation.js';
 import { PUTER_IDS, livePuterPrices } from './catalogue.js';
 import { PUTER_API, puterApi } from './info.js';
 import { PUTER_MODELS, prices } from './prices.js';
-import { puterWords } from './words.js';
-import { sayer, type Sentence } from '../../strings/strings.js';
-
-const generationText = sayer('generation', generation);
-const puterText = sayer('puter', puterWords);
+import type { Sentence } from '../../strings/strings.js';
+import { generationText } from '../../strings/generation-text.js';
 
 /**
  * The user's Puter account, through Puter's SDK (never bundled: loaded from `puter-src` on first need): signing in,

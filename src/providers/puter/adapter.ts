@@ -4,29 +4,19 @@ import { downloadImage, guard, measured } from '../engine/http.js';
 import { checkImageUrl } from '../engine/provider-urls.js';
 import type { Provider, ProviderOutcome, ProviderRequest, RunContext } from '../provider.js';
 import type { PriceBook } from '../../pricing/index.js';
-import { generation } from '../../strings/generation.js';
 import { prices } from '../../strings/prices.js';
 import { sayer } from '../../strings/strings.js';
 import { puterError, puterSdk, readUsage } from './account.js';
 import { PUTER_IDS, livePuterPrices } from './catalogue.js';
 import { info, puterApi } from './info.js';
 import { PUTER_MODELS } from './prices.js';
-import { puterWords } from './words.js';
+import { puterText } from './scripts.js';
 
-const generationText = sayer('generation', generation);
 const pricesText = sayer('prices', prices);
-const puterText = sayer('puter', puterWords);
 
 /** What the engine's `loadPuter` gives the widget's account line and the headless call (account.ts). */
-export {
-  balanceRefusal,
-  puterAccount,
-  puterBalance,
-  puterCheck,
-  puterError,
-  puterSdk,
-  puterSignIn,
-} from './account.js';
+export { balanceRefusal, puterAccount, puterCheck, puterSdk, puterSignIn } from './account.js';
+import { generationText } from '../../strings/generation-text.js';
 
 /**
  * On a 402 the SDK opens its own modal "Low Balance" dialog over the page (`<usage-limit-dialog>` appended to
@@ -46,19 +36,12 @@ function closeLowBalanceDialog() {
  * cannot read whether an account pays (whoami says only `is_temp`), so a registered account is held to the free
  * tier's 3: slower for a paying user, never a 429 of the widget's own making.
  */
-const limits = new Map<string, Promise<number>>();
-const limitOf = (puter: any) => {
-  const token = String(puter.authToken);
-  let limit = limits.get(token);
-  if (!limit) {
-    limit = puter.auth.getUser().then(
-      (user: any) => (user?.is_temp ? 2 : 3),
-      () => 2,
-    );
-    limits.set(token, limit!);
-  }
-  return limit!;
-};
+const limits: Record<string, Promise<number>> = {};
+const limitOf = (puter: any): Promise<number> =>
+  (limits[String(puter.authToken)] ??= puter.auth.getUser().then(
+    (user: any) => (user?.is_temp ? 2 : 3),
+    () => 2,
+  ));
 
 /**
  * Runs `work` in one of `limit` slots shared by every tab of this origin (Web Locks, as Puter's cap is per user, not

@@ -28,7 +28,19 @@ const REPLICATE_SIZES: SizeRule = {
  * (TogetherImageProvider.ts l.336-341 and l.94-101, inputImage.ts l.53-66).
  */
 const TOGETHER_SIZES: SizeRule = { kind: 'snapped', step: 8, min: 64 };
-const togetherReferences = (required = false) => referenceRule(1, required ? { required } : {});
+
+/** A model Replicate serves: its `costs`, at Replicate's ratios, with up to `maxReferences` references. */
+const replicate = (costs: Record<string, string>, maxReferences: number) => ({
+  costs,
+  sizes: REPLICATE_SIZES,
+  references: referenceRule(maxReferences),
+});
+/** A model Together AI serves: its `costs`, at the size it snaps to, with one reference (`required` for Kontext). */
+const together = (costs: Record<string, string>, required = false) => ({
+  costs,
+  sizes: TOGETHER_SIZES,
+  references: referenceRule(1, required ? { required } : {}),
+});
 
 /**
  * Puter (the default provider): our model id → the `costs` its catalogue lists (a copy of `GET
@@ -44,52 +56,16 @@ const togetherReferences = (required = false) => referenceRule(1, required ? { r
  * (adapter.ts).
  */
 export const PUTER_MODELS: Record<string, { costs: Record<string, string> } & Capability> = {
-  'flux-2-klein-4b': {
-    costs: { input_mp: '0.1', output_mp: '0.1' },
-    sizes: REPLICATE_SIZES,
-    references: referenceRule(4),
-  },
-  'flux-2-klein-9b-base': {
-    costs: { input_mp: '1.1', output_mp: '1.1' },
-    sizes: REPLICATE_SIZES,
-    references: referenceRule(4),
-  },
+  'flux-2-klein-4b': replicate({ input_mp: '0.1', output_mp: '0.1' }, 4),
+  'flux-2-klein-9b-base': replicate({ input_mp: '1.1', output_mp: '1.1' }, 4),
   // Replicate's flux-2-dev schema: `input_images` "Maximum 4 images" (replicate.com/black-forest-labs/flux-2-dev/api).
-  'flux-2-dev': {
-    costs: { input_mp: '1.2', output_mp: '1.2' },
-    sizes: REPLICATE_SIZES,
-    references: referenceRule(4),
-  },
-  'flux-2-pro': {
-    costs: { run: '1.5', input_mp: '1.5', output_mp: '1.5' },
-    sizes: REPLICATE_SIZES,
-    references: referenceRule(8),
-  },
-  'flux-2-flex': {
-    costs: { 'per-image': '3' },
-    sizes: TOGETHER_SIZES,
-    references: togetherReferences(),
-  },
-  'flux-2-max': {
-    costs: { '1MP': '7' },
-    sizes: TOGETHER_SIZES,
-    references: togetherReferences(),
-  },
-  'flux-kontext-pro': {
-    costs: { '1MP': '4' },
-    sizes: TOGETHER_SIZES,
-    references: togetherReferences(true),
-  },
-  'flux-kontext-max': {
-    costs: { '1MP': '8' },
-    sizes: TOGETHER_SIZES,
-    references: togetherReferences(true),
-  },
-  'flux-pro-1.1': {
-    costs: { output: '4' },
-    sizes: REPLICATE_SIZES,
-    references: referenceRule(1),
-  },
+  'flux-2-dev': replicate({ input_mp: '1.2', output_mp: '1.2' }, 4),
+  'flux-2-pro': replicate({ run: '1.5', input_mp: '1.5', output_mp: '1.5' }, 8),
+  'flux-2-flex': together({ 'per-image': '3' }),
+  'flux-2-max': together({ '1MP': '7' }),
+  'flux-kontext-pro': together({ '1MP': '4' }, true),
+  'flux-kontext-max': together({ '1MP': '8' }, true),
+  'flux-pro-1.1': replicate({ output: '4' }, 1),
 };
 
 /** The `puter` price entry of a model: Puter catalogue `costs` (bundled or live) with what Puter makes of it. */

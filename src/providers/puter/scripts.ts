@@ -2,7 +2,8 @@ import { UserPaysError } from '../../base/errors.js';
 import { sayer } from '../../strings/strings.js';
 import { puterWords } from './words.js';
 
-const text = sayer('puter', puterWords);
+/** Puter's words (words.ts), for the whole of Puter's chunk: the script, the account and the adapter. */
+export const puterText = sayer('puter', puterWords);
 
 let policy: { createScriptURL(url: string): unknown } | null | undefined;
 
@@ -29,6 +30,6 @@ export function setScriptSource(script: HTMLScriptElement, url: string) {
   try {
     script.src = scriptUrl(url);
   } catch {
-    throw new UserPaysError('provider-error', text.trustedTypesBlocked(), false);
+    throw new UserPaysError('provider-error', puterText.trustedTypesBlocked(), false);
   }
 }

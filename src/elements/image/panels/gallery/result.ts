@@ -3,14 +3,14 @@ import Decimal from 'decimal.js';
 import { isAmount } from '../../../../base/checks.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { formatUsd, formatUsdRounded, modelName } from '../../../../pricing/index.js';
-import { gallery } from '../../../../strings/image/gallery.js';
+import { gallery, type GalleryStrings } from '../../../../strings/image/gallery.js';
 import { wordsIn } from '../../../../strings/strings.js';
 import { words } from '../../../../strings/words.js';
 import type { Spoken } from '../../../shared/language-controller.js';
 import type { GalleryImage } from '../../../../images/gallery.js';
 import { formatDate } from '../../../../base/dates.js';
 import { lightboxKeys } from './gallery-actions.js';
-import { icon, type IconName } from '../icons.js';
+import { icon } from '../icons.js';
 
 /** An image of the gallery, with what the widget offers to do with it. */
 export interface GalleryItem extends GalleryImage {
@@ -42,7 +42,10 @@ export interface HistoryView extends Spoken {
   failures: readonly PaidFailure[];
 }
 
-/** A file name that says what the image is: the prompt's first words and the seed ("a-red-fox-seed-42.png"). */
+/**
+ * A file name that says what the image is: the prompt's first words and the seed, and the extension of its type
+ * ("a-red-fox-seed-42.jpg"; PNG where the type is not known: an image not saved, on its provider's link).
+ */
 export function downloadName(prompt: string, seed: number | undefined, type = 'image/png'): string {
   const words =
     prompt
@@ -56,8 +59,7 @@ export function downloadName(prompt: string, seed: number | undefined, type = 'i
 }
 
 /** What the user must know of an image shown from the provider's link: it is not kept, and when the link ends. */
-function renderNotSaved({ notSaved, url, provider }: GalleryImage, { locale, translation }: Spoken) {
-  const galleryText = wordsIn(translation, 'gallery', gallery);
+function renderNotSaved({ notSaved, url, provider }: GalleryImage, galleryText: GalleryStrings, locale?: string) {
   const at = notSaved!.expiresAt === undefined ? undefined : formatDate(notSaved!.expiresAt, locale, 'time');
   return html`<p part="not-saved" class="notice">
     ${url ? galleryText.notSaved(provider, at) : galleryText.linkExpired(provider, at)}
@@ -69,8 +71,7 @@ function renderNotSaved({ notSaved, url, provider }: GalleryImage, { locale, tra
  * the provider after it, and how the charge differs from the quote. Stored figures that are no amounts (tampered
  * storage) leave the receipt out.
  */
-function renderReceipt({ receipt, charged, provider }: GalleryItem, { locale, translation }: Spoken) {
-  const galleryText = wordsIn(translation, 'gallery', gallery);
+function renderReceipt({ receipt, charged, provider }: GalleryItem, galleryText: GalleryStrings, locale?: string) {
   const { quoted, basis, credits, left, moved } = receipt!;
   if (![charged, quoted, left ?? '0', credits ?? '0', moved ?? '0'].every(isAmount)) return nothing;
   const difference = new Decimal(charged).minus(quoted);
@@ -98,30 +99,38 @@ function renderReceipt({ receipt, charged, provider }: GalleryItem, { locale, tr
   </details>`;
 }
 
-/** An icon button of the toolbar: the action (`data-action`) on which image (`data-id`), named for both. */
-const tool = (image: GalleryItem, action: string, name: string, iconName: IconName, act: (event: Event) => void) =>
+/**
+ * An icon button of the toolbar: the action (`data-action`, drawn by the icon of its name) on which image (`data-id`),
+ * named for both; `price`, what the action costs (Vary), is shown beside the icon.
+ */
+const tool = (
+  image: GalleryItem,
+  action: 'copy' | 'vary' | 'reference',
+  name: string,
+  act: (event: Event) => void,
+  price?: string,
+) =>
   html`<button
     type="button"
-    class="tool"
+    class=${price ? 'tool priced' : 'tool'}
     data-action=${action}
     data-id=${image.id}
     aria-label=${name}
     title=${name}
     @click=${act}
   >
-    ${icon(iconName)}
+    ${icon(action)}${price ? html`<span>${price}</span>` : nothing}
   </button>`;
 
 /**
  * The image's toolbar, shown on hover and focus: Download, Copy, Vary, Use as reference, and a menu for Reuse,
  * Finalize and Delete. Every target is at least 32 px square.
  */
-function renderToolbar(image: GalleryItem, act: (event: Event) => void, { locale, translation }: Spoken) {
-  const galleryText = wordsIn(translation, 'gallery', gallery);
+function renderToolbar(image: GalleryItem, act: (event: Event) => void, galleryText: GalleryStrings, locale?: string) {
   const { prompt } = image;
-  const download = downloadName(prompt, image.seed);
+  const download = downloadName(prompt, image.seed, image.type);
   const finalize =
-    image.finalize && ([modelName(image.finalize.model), formatUsd(image.finalize.price, locale)] as const);
+    image.finalize && galleryText.finalize(modelName(image.finalize.model), formatUsd(image.finalize.price, locale));
   const saved = image.url && !image.notSaved;
   // An image on the provider's host opens in a new tab, never away from the page.
   const away = image.notSaved ? '_blank' : nothing;
@@ -140,23 +149,19 @@ function renderToolbar(image: GalleryItem, act: (event: Event) => void, { locale
           >`
         : nothing
     }
-    ${saved ? tool(image, 'copy', galleryText.copyLabel(prompt), 'copy', act) : nothing}
+    ${saved ? tool(image, 'copy', galleryText.copyLabel(prompt), act) : nothing}
     ${
       image.vary
-        ? html`<button
-            type="button"
-            class="tool priced"
-            data-action="vary"
-            data-id=${image.id}
-            aria-label=${galleryText.varyLabel(prompt, formatUsd(image.vary, locale))}
-            title=${galleryText.varyLabel(prompt, formatUsd(image.vary, locale))}
-            @click=${act}
-          >
-            ${icon('vary')}<span>${formatUsdRounded(image.vary, locale)}</span>
-          </button>`
+        ? tool(
+            image,
+            'vary',
+            galleryText.varyLabel(prompt, formatUsd(image.vary, locale)),
+            act,
+            formatUsdRounded(image.vary, locale),
+          )
         : nothing
     }
-    ${saved && image.referable ? tool(image, 'reference', galleryText.referenceLabel(prompt), 'reference', act) : nothing}
+    ${saved && image.referable ? tool(image, 'reference', galleryText.referenceLabel(prompt), act) : nothing}
     <details class="menu">
       <summary class="tool" aria-label=${galleryText.moreActions(prompt)} title=${galleryText.moreActions(prompt)}>
         ${icon('more')}
@@ -175,7 +180,7 @@ function renderToolbar(image: GalleryItem, act: (event: Event) => void, { locale
         ${
           finalize
             ? html`<button type="button" data-action="finalize" data-id=${image.id} @click=${act}>
-                ${icon('finalize')}${galleryText.finalize(...finalize)}
+                ${icon('finalize')}${finalize}
               </button>`
             : nothing
         }
@@ -190,10 +195,15 @@ function renderToolbar(image: GalleryItem, act: (event: Event) => void, { locale
 /**
  * One image: a button that opens it full size, its toolbar, and what it is (model, size, seed, price, when). The focus
  * after a result goes to the first image itself (`data-focus=result`), named by its prompt, not by its toolbar.
+ * `galleryText`: the gallery's words, looked up once for every tile and handed on to its parts.
  */
-function renderTile(image: GalleryItem, act: (event: Event) => void, spoken: Spoken, first: boolean) {
-  const { locale, translation } = spoken;
-  const galleryText = wordsIn(translation, 'gallery', gallery);
+function renderTile(
+  image: GalleryItem,
+  act: (event: Event) => void,
+  galleryText: GalleryStrings,
+  { locale, translation }: Spoken,
+  first: boolean,
+) {
   const focus = first ? 'result' : nothing;
   return html`<figure class="tile" data-id=${image.id}>
     ${
@@ -226,7 +236,7 @@ function renderTile(image: GalleryItem, act: (event: Event) => void, spoken: Spo
             aria-label=${galleryText.expiredImage(image.prompt)}
           ></div>`
     }
-    ${renderToolbar(image, act, spoken)}
+    ${renderToolbar(image, act, galleryText, locale)}
     <figcaption class="muted">
       ${galleryText.imageFacts(
         modelName(image.model),
@@ -238,8 +248,8 @@ function renderTile(image: GalleryItem, act: (event: Event) => void, spoken: Spo
       ${formatDate(image.createdAt, locale, 'moment')}
       ${image.revisedPrompt ? html`<br />${galleryText.madeFrom(image.provider, image.revisedPrompt)}` : nothing}
     </figcaption>
-    ${image.receipt ? renderReceipt(image, spoken) : nothing}
-    ${image.notSaved ? renderNotSaved(image, spoken) : nothing}
+    ${image.receipt ? renderReceipt(image, galleryText, locale) : nothing}
+    ${image.notSaved ? renderNotSaved(image, galleryText, locale) : nothing}
   </figure>`;
 }
 
@@ -257,7 +267,7 @@ export function renderResult(view: ResultView, act: (event: Event) => void) {
       ${repeat(
         images,
         (image) => image.id,
-        (image, index) => renderTile(image, act, view, index === 0),
+        (image, index) => renderTile(image, act, galleryText, view, index === 0),
       )}
     </div>
     <dialog
@@ -317,7 +327,7 @@ export function renderHistory(view: HistoryView, act: (event: Event) => void) {
                     ${repeat(
                       group,
                       (image) => image.id,
-                      (image) => html`<li>${renderTile(image, act, view, false)}</li>`,
+                      (image) => html`<li>${renderTile(image, act, galleryText, view, false)}</li>`,
                     )}
                   </ul>
                 </li>`,

@@ -103,8 +103,9 @@ export class FlowController implements ReactiveController {
     clearInterval(this.#ticker);
     this.#startedAt = this.#ticker = undefined;
     const shown = this.#options.shown();
+    // The images before the newest one shown at the start are new; all of them where it is gone, or there was none.
     const before = shown.indexOf(this.#newestBefore!);
-    const added = this.#newestBefore === undefined || before < 0 ? shown.length : before;
+    const added = before < 0 ? shown.length : before;
     const failure = this.#options.failure();
     if (!failure && !added) return;
     if (this.#moveFocus && this.#hasFocus()) this.#pending = `[data-focus=${failure ? 'error' : 'result'}]`;

@@ -86,7 +86,7 @@ export function renderRunning(view: RunningView, on: RunningHandlers) {
   // An image is shown as it arrives (before it is saved, and before the others of its submission are made).
   const waiting = Math.max(0, view.placeholder.count - view.arrived.length);
   return html`<div class="frames count-${view.placeholder.count}">
-      ${view.arrived.map(arrived)}${Array.from({ length: waiting }, () => placeholder(view.placeholder))}
+      ${view.arrived.map(arrived)}${Array(waiting).fill(placeholder(view.placeholder))}
       ${confirmCancel ? nothing : status}
     </div>
     ${confirmCancel ? status : nothing}`;

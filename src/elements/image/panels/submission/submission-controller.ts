@@ -8,15 +8,22 @@ import { reword, type Sentence } from '../../../../strings/strings.js';
 import { emit } from '../../../shared/events.js';
 import type { Spoken } from '../../../shared/language-controller.js';
 
+// The statuses as constants of their own, which the build writes in as the numbers they are (`SubmissionStatus`, which
+// only the tests read, is left out of it; read through it, they would be an object kept in the bundle).
+const IDLE = 0;
+const PREPARING = 1;
+const GENERATING = 2;
+const COMPLETE = 3;
+const ERROR = 4;
+
 /**
  * Where the widget's submission stands, as `@lit/task`'s `TaskStatus`: IDLE (none yet, or the widget is free again:
  * the user stopped waiting, the page vetoed, an error dismissed), PREPARING (checks, the page's veto, Puter's sign-in),
  * GENERATING (the provider works), COMPLETE (the last one's result is here), ERROR (it failed: `error` says why).
  * PREPARING and GENERATING are one submission in flight (`pending`): a second click joins it.
  */
-export const SubmissionStatus = { IDLE: 0, PREPARING: 1, GENERATING: 2, COMPLETE: 3, ERROR: 4 } as const;
+export const SubmissionStatus = { IDLE, PREPARING, GENERATING, COMPLETE, ERROR } as const;
 export type SubmissionStatus = (typeof SubmissionStatus)[keyof typeof SubmissionStatus];
-const { IDLE, PREPARING, GENERATING, COMPLETE, ERROR } = SubmissionStatus;
 
 /**
  * What the controller hands the work of one submission (its `task`), the fields of `Submission` it owns: the run's
@@ -32,6 +39,9 @@ export interface SubmissionRenderer<T> {
   complete?(result: GenerationResult): T;
   error?(error: ErrorDetail): T;
 }
+
+/** What the widget shows of a submission once it is over, or no longer waited for: no progress, nothing billed. */
+const ended = { progress: undefined, billed: '', confirmingCancel: false };
 
 /** One submission: how to stop it, and what it comes to. */
 interface Run {
@@ -135,7 +145,7 @@ export class SubmissionController<Args> implements ReactiveController {
    */
   stopWaiting() {
     this.#run = undefined;
-    this.#update({ status: IDLE, progress: undefined, confirmingCancel: false, billed: '' });
+    this.#update({ ...ended, status: IDLE });
   }
 
   /** The error the widget shows, in the host's words (they follow its language as it changes). */
@@ -169,7 +179,6 @@ export class SubmissionController<Args> implements ReactiveController {
   }
 
   async #perform(run: Run, args: Args): Promise<GenerationResult> {
-    const ended = { progress: undefined, billed: '', confirmingCancel: false };
     this.#failure = undefined;
     this.#update({ ...ended, status: PREPARING, chargeNote: undefined });
     /** Still the submission the widget shows (not one the user stopped waiting for). */
