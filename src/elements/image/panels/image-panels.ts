@@ -86,7 +86,7 @@ export function imagePanels(
         ? running({ status: wordsIn(translation, 'progress', progressWords).resuming(), elapsedMs: 0 })
         : undefined),
     tally: tally && renderTallySummary(tally, parts.language),
-    signIn: signInOf(host, parts, on),
+    signIn: signInOf(host, parts, on, providerName),
     account: host.provider === 'puter' ? puterAccountOf(parts, on) : undefined,
     keyField: (view) =>
       renderKeyField(view, on, view.key && keyNotSentHere(host, parts, view.key.payee), parts.signIn?.state()?.signed),
@@ -165,13 +165,12 @@ export function imagePanels(
   };
 }
 
-/** Sign in with the provider in force, or who pays and what is left, where it lets the user sign in. */
-function signInOf(host: ImageHost, parts: ImageParts, on: ImageHandlers & PanelHandlers) {
+/** Sign in with the provider in force (named `provider`), or who pays and what is left, where it lets the user sign in. */
+function signInOf(host: ImageHost, parts: ImageParts, on: ImageHandlers & PanelHandlers, provider: string) {
   const state = parts.signIn?.state();
   if (!state) return undefined;
   const { locale, translation } = parts.language;
   const signInText = wordsIn(translation, 'signIn', signIn);
-  const provider = wordsIn(translation, 'words', words).providerName(host.provider);
   const quote = parts.pricing.quote;
   const left = parts.account?.balance?.usd;
   const expiresAt = parts.account?.expiresAt;
