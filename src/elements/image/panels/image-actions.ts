@@ -1,7 +1,7 @@
 import { asUserPaysError } from '../../../base/errors.js';
 import type { ProviderId } from '../../../base/types.js';
-import type { ImageHost } from '../image-parts.js';
-import type { ImageParts } from './lazy-parts.js';
+import type { ImageCore, ImageHost } from '../image-parts.js';
+import type { ImageParts, LazyParts } from './lazy-parts.js';
 import { actOnImage } from './gallery/gallery-actions.js';
 import { finalOf } from '../../../pricing/offers.js';
 import { gallery as galleryWords } from '../../../strings/image/gallery.js';
@@ -50,8 +50,17 @@ export interface PanelHandlers {
 /** The handlers of the widget's panels: they set the element's state, never draw (as image-handlers.ts). */
 export function panelHandlers(host: ImageHost, parts: ImageParts): PanelHandlers {
   const root = () => host.shadowRoot!;
-  // Made with the panels, before their handlers.
-  const [submission, references] = [parts.submission!, parts.references!];
+  // Made with the panels, once, before their handlers: each is there whenever one runs.
+  const {
+    submission,
+    references,
+    resume,
+    flow,
+    account,
+    gallery,
+    controls,
+    signIn: signingIn,
+  } = parts as ImageCore & LazyParts;
   const handlers: PanelHandlers = {
     keyInput: (event) => {
       parts.edited();
@@ -59,45 +68,45 @@ export function panelHandlers(host: ImageHost, parts: ImageParts): PanelHandlers
       host.requestUpdate();
     },
     // Committed (Enter, or focus left the field): only then may waiting images be fetched with the key.
-    keyCommit: () => parts.resume?.keyEntered(),
+    keyCommit: () => resume.keyEntered(),
     rememberChange: (event) => {
       parts.keys.remember((event.target as HTMLInputElement).checked);
       host.requestUpdate();
     },
     cancel: () => {
       // What closed pages left is left pending, finished on the next visit.
-      if (parts.resume?.resuming) return parts.resume.stop();
+      if (resume.resuming) return resume.stop();
       submission.requestCancel();
       // Asked first where the provider has billed: the focus on the choice that throws nothing away.
-      if (submission.confirmingCancel) parts.flow?.focusNext('keep-waiting');
+      if (submission.confirmingCancel) flow.focusNext('keep-waiting');
     },
     stopWaiting: () => {
       submission.stopWaiting();
-      parts.flow?.focusNext('submit'); // the widget is free for the next one
+      flow.focusNext('submit'); // the widget is free for the next one
     },
     keepWaiting: () => {
       submission.keepWaiting();
-      parts.flow?.focusNext('progress');
+      flow.focusNext('progress');
     },
     dismissError: () => {
       submission.dismissError();
-      parts.flow?.focusNext('submit'); // never to the page
+      flow.focusNext('submit'); // never to the page
     },
     undo: () => {
       parts.endUndo(true);
-      parts.flow?.say(wordsIn(parts.language.translation, 'widget', widget).undone());
+      flow.say(wordsIn(parts.language.translation, 'widget', widget).undone());
     },
-    signIn: () => void parts.account?.signIn().catch((error) => submission.report(asUserPaysError(error))),
-    signOut: () => void parts.account?.signOut(),
+    signIn: () => void account.signIn().catch((error) => submission.report(asUserPaysError(error))),
+    signOut: () => void account.signOut(),
     keySignIn: () => {
-      parts.signIn?.begin();
-      if (parts.signIn?.granting) parts.flow?.focusAt('#grant-cap'); // the form that asks for the cap, in its place
+      signingIn.begin();
+      if (signingIn.granting) flow.focusAt('#grant-cap'); // the form that asks for the cap, in its place
     },
     grantContinue: () => {
       const field = (id: string) => root().querySelector<HTMLInputElement>(id)?.value;
-      parts.signIn?.grant(field('#grant-cap') ?? '', field('#grant-days'));
+      signingIn.grant(field('#grant-cap') ?? '', field('#grant-days'));
       // Refused: the field, and the words under it.
-      if (parts.signIn?.granting) parts.flow?.focusAt(`#grant-${parts.signIn.granting.refused || 'cap'}`);
+      if (signingIn.granting) flow.focusAt(`#grant-${signingIn.granting.refused || 'cap'}`);
     },
     grantKeydown: (event) => {
       if (event.key !== 'Enter' || event.isComposing) return;
@@ -106,14 +115,14 @@ export function panelHandlers(host: ImageHost, parts: ImageParts): PanelHandlers
       handlers.grantContinue();
     },
     grantCancel: () => {
-      parts.signIn?.cancelGrant();
-      parts.flow?.focusAt('#sign-in');
+      signingIn.cancelGrant();
+      flow.focusAt('#sign-in');
     },
-    keySignOut: () => parts.signIn?.signOut(),
+    keySignOut: () => signingIn.signOut(),
     exampleChoose: (event) => {
       parts.edited();
       host.prompt = (event.currentTarget as HTMLButtonElement).value;
-      parts.flow?.focusAt('#prompt');
+      flow.focusAt('#prompt');
     },
     referencesChosen: (event) => {
       // Chosen in the picker, dropped on the area, or pasted: the files of the event that carries them.
@@ -126,15 +135,13 @@ export function panelHandlers(host: ImageHost, parts: ImageParts): PanelHandlers
       if (event.type === 'change') input.value = ''; // the same file can be chosen again
     },
     referenceRemove: (event) => references.remove(Number((event.currentTarget as HTMLElement).dataset.index)),
-    enhanceChange: (event) => parts.controls?.set('enhancePrompt', (event.target as HTMLInputElement).checked),
+    enhanceChange: (event) => controls.set('enhancePrompt', (event.target as HTMLInputElement).checked),
     imageAction: (event) => {
-      const { gallery } = parts;
-      if (!gallery) return;
       void actOnImage(event, gallery.images, {
         words: wordsIn(parts.language.translation, 'gallery', galleryWords),
         blob: (id) => gallery.blob(id),
         remove: (id) => gallery.remove(id),
-        say: (sentence) => parts.flow?.say(sentence),
+        say: (sentence) => flow.say(sentence),
         offerUndo: (sentence, undo) => parts.offerUndo(sentence, undo),
         addReference: async (file) => {
           await references.add([file], parts.pricing.capability?.references.max ?? 0);
@@ -159,7 +166,7 @@ export function panelHandlers(host: ImageHost, parts: ImageParts): PanelHandlers
           prompt?.focus({ preventScroll: true });
         },
         // The image itself (its button, or where its link has expired, its place), never the figure around it.
-        focusImage: (id) => parts.flow?.focusAt(id ? `.tile[data-id="${id}"] :is(.open, .expired)` : '.undo button'),
+        focusImage: (id) => flow.focusAt(id ? `.tile[data-id="${id}"] :is(.open, .expired)` : '.undo button'),
       });
     },
     offerChoose: (event) => {

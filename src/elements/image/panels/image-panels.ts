@@ -6,8 +6,8 @@ import { progress as progressWords } from '../../../strings/image/progress.js';
 import { reword, wordsIn } from '../../../strings/strings.js';
 import type { Offer } from '../../../pricing/compare.js';
 import type { ProgressDetail, ProviderId } from '../../../base/types.js';
-import { settingsOf, type ImageHost } from '../image-parts.js';
-import type { ImageParts } from './lazy-parts.js';
+import { settingsOf, type ImageCore, type ImageHost } from '../image-parts.js';
+import type { ImageParts, LazyParts } from './lazy-parts.js';
 import type { ImageHandlers, ImageView } from '../view.js';
 import { renderDetails } from './details.js';
 import type { PanelHandlers } from './image-actions.js';
@@ -22,6 +22,9 @@ import { keyOrigin, keyRoute, providerInfo, routeParts } from '../../../provider
 import { signIn } from '../../../strings/sign-in.js';
 import { words } from '../../../strings/words.js';
 
+/** The widget's parts once the panels are here: every one they add is there. */
+type PanelParts = ImageCore & LazyParts;
+
 /**
  * What `<userpays-image>`'s panels draw, from the element's properties and parts (as image-view.ts builds the rest):
  * the latest submission large, the earlier ones, the price details, the examples and More options. `offers`: the
@@ -29,17 +32,18 @@ import { words } from '../../../strings/words.js';
  */
 export function imagePanels(
   host: ImageHost,
-  parts: ImageParts,
+  imageParts: ImageParts,
   on: ImageHandlers & PanelHandlers,
   offers: readonly Offer[],
 ): ImageView['panels'] {
+  const parts = imageParts as PanelParts; // made with the panels, which draw this
   const { pricing } = parts;
   const { quote } = pricing;
   const { ledger, tally } = parts.ledger;
   const { locale, translation } = parts.language;
   const references = pricing.capability?.references;
-  const attached = parts.references?.images ?? [];
-  const shown = (parts.gallery?.images ?? []).map((image) => ({
+  const attached = parts.references.images;
+  const shown = parts.gallery.images.map((image) => ({
     ...image,
     referable: !!references?.max,
     finalize: finalOf(image, host.models, pricing),
@@ -56,21 +60,20 @@ export function imagePanels(
   // The latest submission (the newest image's), large; the rest as history.
   const batchOf = (image?: { batch?: string; id: string }) => image?.batch ?? image?.id;
   const latest = shown.filter((image) => batchOf(image) === batchOf(shown[0]));
-  const { resume } = parts;
-  const submission = parts.submission!; // made with the panels, which draw this
+  const { resume, submission } = parts;
   const size = pricing.fitted ?? host;
   // The model's own controls (More options), once its adapter has said what it takes, as set so far.
-  const controls = parts.controls?.controls;
-  const settings = settingsOf(host, parts.controls?.settings) ?? {};
+  const controls = parts.controls.controls;
+  const settings = settingsOf(host, parts.controls.settings) ?? {};
   const providerName = wordsIn(translation, 'words', words).providerName(host.provider);
   const running = (progress?: ProgressDetail) =>
     renderRunning(
       {
         progress,
-        elapsed: parts.flow?.elapsedSeconds ?? 0,
+        elapsed: parts.flow.elapsedSeconds,
         // As priced: the count as set may be anything a page wrote (Infinity, NaN) until the submission refuses it.
         placeholder: { width: size.width, height: size.height, count: quote?.count ?? 1 },
-        arrived: parts.gallery?.arrived ?? [],
+        arrived: parts.gallery.arrived,
         confirmCancel: submission.confirmingCancel
           ? { provider: host.provider, billed: formatUsd(submission.billed, locale) }
           : undefined,
@@ -82,14 +85,14 @@ export function imagePanels(
     // The user's submission, else what closed pages left being finished.
     running:
       submission.render({ pending: running }) ??
-      (resume?.resuming
+      (resume.resuming
         ? running({ status: wordsIn(translation, 'progress', progressWords).resuming(), elapsedMs: 0 })
         : undefined),
     tally: tally && renderTallySummary(tally, parts.language),
-    signIn: signInOf(host, parts, on),
+    signIn: signInOf(host, parts, on, providerName),
     account: host.provider === 'puter' ? puterAccountOf(parts, on) : undefined,
     keyField: (view) =>
-      renderKeyField(view, on, view.key && keyNotSentHere(host, parts, view.key.payee), parts.signIn?.state()?.signed),
+      renderKeyField(view, on, view.key && keyNotSentHere(host, parts, view.key.payee), parts.signIn.state()?.signed),
     outcome: renderOutcome,
     failure: (view) => renderFailure(view, on),
     undo: parts.undo && renderUndo(parts.undo, on.undo, translation),
@@ -97,7 +100,7 @@ export function imagePanels(
     history: renderHistory(
       {
         images: shown.slice(latest.length),
-        failures: ledger && tally ? (parts.paidFailures?.(ledger, tally) ?? []) : [],
+        failures: ledger && tally ? parts.paidFailures(ledger, tally) : [],
         locale,
         translation,
       },
@@ -119,7 +122,7 @@ export function imagePanels(
               total: quote.total,
               count: quote.count,
               remaining: tally.remaining,
-              byDay: parts.spentByDay?.(ledger, tally) ?? new Map(),
+              byDay: parts.spentByDay(ledger, tally),
               today: dayOf(clock.now()),
               locale,
               translation,
@@ -138,7 +141,7 @@ export function imagePanels(
               max: references.max,
               required: !!references.required,
               billed: !pricing.entry || billsReferences(pricing.entry.rule),
-              images: parts.references!.images.map((image, i) => {
+              images: attached.map((image, i) => {
                 const sent = pricing.fitted?.inputs?.[i];
                 return {
                   ...image,
@@ -156,7 +159,7 @@ export function imagePanels(
         seedNotKept: controls && !controls.seedReproduces && !controls.enhancePrompt ? providerName : undefined,
         controls:
           controls &&
-          parts.controls!.render?.({ controls, settings, provider: providerName, translation }, parts.controls!.set),
+          parts.controls.render?.({ controls, settings, provider: providerName, translation }, parts.controls.set),
         locale,
         translation,
       },
@@ -165,16 +168,15 @@ export function imagePanels(
   };
 }
 
-/** Sign in with the provider in force, or who pays and what is left, where it lets the user sign in. */
-function signInOf(host: ImageHost, parts: ImageParts, on: ImageHandlers & PanelHandlers) {
-  const state = parts.signIn?.state();
+/** Sign in with the provider in force (named `provider`), or who pays and what is left, where it lets the user sign in. */
+function signInOf(host: ImageHost, parts: PanelParts, on: ImageHandlers & PanelHandlers, provider: string) {
+  const state = parts.signIn.state();
   if (!state) return undefined;
   const { locale, translation } = parts.language;
   const signInText = wordsIn(translation, 'signIn', signIn);
-  const provider = wordsIn(translation, 'words', words).providerName(host.provider);
   const quote = parts.pricing.quote;
-  const left = parts.account?.balance?.usd;
-  const expiresAt = parts.account?.expiresAt;
+  const left = parts.account.balance?.usd;
+  const expiresAt = parts.account.expiresAt;
   const until = expiresAt && formatDate(expiresAt, locale, 'moment');
   // A key past its days is signed in no more: the sign-in is offered again, with when it ended.
   const expired = until && expiresAt <= clock.now() ? until : undefined;
@@ -185,7 +187,7 @@ function signInOf(host: ImageHost, parts: ImageParts, on: ImageHandlers & PanelH
       ? left.lt(quote.total)
         ? signInText.leftOnAccount(formatUsd(left, locale))
         : signInText.ofYour(formatUsd(quote.total, locale), formatUsd(left, locale), provider)
-      : parts.account?.uncapped && signInText.noCapOnKey(provider),
+      : parts.account.uncapped && signInText.noCapOnKey(provider),
     until && !expired && signInText.keyUntil(until),
   ]
     .filter(Boolean)
@@ -239,8 +241,8 @@ function keyNotSentHere(host: ImageHost, parts: ImageParts, payee: string): stri
 }
 
 /** Puter's account line: Sign in, or who pays and what is left. */
-function puterAccountOf(parts: ImageParts, on: ImageHandlers & PanelHandlers) {
-  const { user, balance } = parts.account ?? {};
+function puterAccountOf(parts: PanelParts, on: ImageHandlers & PanelHandlers) {
+  const { user, balance } = parts.account;
   const { locale, translation } = parts.language;
   const left = balance?.usd && wordsIn(translation, 'signIn', signIn).leftOnAccount(formatUsd(balance.usd, locale));
   const note = balance?.unpriced && reword(balance.unpriced(locale), translation);

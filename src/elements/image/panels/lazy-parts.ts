@@ -122,44 +122,35 @@ export function lazyParts(
     flow,
     signIn,
     controls: new ControlsController(host, core.edited),
-    paidFailures: lastFailures(),
-    spentByDay: daySums(),
+    paidFailures: perTally(lastFailures),
+    spentByDay: perTally((ledger) => ledger.spentByDay()),
   };
 }
 
-/** The paid generations that brought no image (newest first, at most 5), read again only when the tally changed. */
-function lastFailures() {
+/** What `read` makes of the ledger, made again only when its tally (`version`) changed. */
+function perTally<T>(read: (ledger: LedgerStore) => T) {
   let readFor: object | undefined;
-  let failures: PaidFailure[] = [];
-  return (ledger: LedgerStore, version: object): readonly PaidFailure[] => {
-    if (version !== readFor) {
-      readFor = version;
-      failures = ledger
-        .entries()
-        .filter((entry) => entry.status === 'charged' && entry.error && Number(entry.charged) > 0)
-        .map(({ model, provider, settledAt, charged, error }) => ({
-          model,
-          provider,
-          at: settledAt!,
-          charged: charged!,
-          error: error!,
-        }))
-        .sort((a, b) => b.at - a.at)
-        .slice(0, 5);
-    }
-    return failures;
+  let value: T;
+  return (ledger: LedgerStore, version: object): T => {
+    if (version !== readFor) [value, readFor] = [read(ledger), version];
+    return value;
   };
 }
 
-/** The ledger's spending per local day, summed again only when its tally (`version`) changed. */
-function daySums() {
-  let sumsFor: object | undefined;
-  let sums: ReadonlyMap<number, Decimal> = new Map();
-  return (ledger: LedgerStore, version: object): ReadonlyMap<number, Decimal> => {
-    if (version !== sumsFor) [sums, sumsFor] = [ledger.spentByDay(), version];
-    return sums;
-  };
-}
+/** The paid generations that brought no image (newest first, at most 5). */
+const lastFailures = (ledger: LedgerStore): readonly PaidFailure[] =>
+  ledger
+    .entries()
+    .filter((entry) => entry.status === 'charged' && entry.error && Number(entry.charged) > 0)
+    .map(({ model, provider, settledAt, charged, error }) => ({
+      model,
+      provider,
+      at: settledAt!,
+      charged: charged!,
+      error: error!,
+    }))
+    .sort((a, b) => b.at - a.at)
+    .slice(0, 5);
 
 /**
  * A model there is none of is the page's mistake (docs/contract.md, Errors): the widget keeps it (it never makes

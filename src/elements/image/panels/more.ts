@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { formatUsd } from '../../../pricing/index.js';
 import { prompts } from '../../../strings/image/prompts.js';
-import { moreOptions } from '../../../strings/more-options.js';
+import { moreOptions, type MoreOptionsStrings } from '../../../strings/more-options.js';
 import { wordsIn, type Translation } from '../../../strings/strings.js';
 import { icon } from './icons.js';
 
@@ -55,9 +55,8 @@ export interface MoreHandlers {
  * its label, so no "No file chosen" stands beside the thumbnails); each chosen image as a thumbnail with its size,
  * the size it is sent at, and what it adds to the price.
  */
-function renderReferences({ references, locale, translation }: MoreView, on: MoreHandlers) {
+function renderReferences({ references, locale }: MoreView, on: MoreHandlers, moreText: MoreOptionsStrings) {
   if (!references) return nothing;
-  const moreText = wordsIn(translation, 'moreOptions', moreOptions);
   const full = references.images.length >= references.max;
   return html`<div class="refs">
     <p class="label">
@@ -106,9 +105,8 @@ function renderReferences({ references, locale, translation }: MoreView, on: Mor
 }
 
 /** The switch for the provider's rewriting of the prompt, and what it means, said under it. */
-function renderEnhance({ enhance, translation }: MoreView, on: MoreHandlers) {
+function renderEnhance({ enhance }: MoreView, on: MoreHandlers, moreText: MoreOptionsStrings) {
   if (!enhance) return nothing;
-  const moreText = wordsIn(translation, 'moreOptions', moreOptions);
   const { on: rewrites, byDefault, provider } = enhance;
   return html`<div class="enhance">
     <label class="check"
@@ -156,7 +154,7 @@ export function renderMore(view: MoreView, on: MoreHandlers) {
         @input=${on.fieldInput}
     /></label>
     ${view.seedNotKept ? html`<p class="muted">${moreText.seedNotKept(view.seedNotKept)}</p>` : nothing}
-    ${renderEnhance(view, on)} ${renderReferences(view, on)} ${view.controls ?? nothing}`;
+    ${renderEnhance(view, on, moreText)} ${renderReferences(view, on, moreText)} ${view.controls ?? nothing}`;
 }
 
 /** While the prompt is empty: a few prompts to start from, each a button that puts it in. */

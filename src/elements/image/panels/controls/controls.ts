@@ -44,12 +44,12 @@ export function renderControls(
     html`<label class="dimension"
       >${label}
       <select name=${name} @change=${change}>
-        ${values.map(
-          (value) =>
-            html`<option value=${value} .selected=${live(value === (settings[name] ?? byDefault))}>
-              ${value === byDefault ? text.byDefault(String(value).toUpperCase()) : String(value).toUpperCase()}
-            </option>`,
-        )}
+        ${values.map((value) => {
+          const shown = String(value).toUpperCase();
+          return html`<option value=${value} .selected=${live(value === (settings[name] ?? byDefault))}>
+            ${value === byDefault ? text.byDefault(shown) : shown}
+          </option>`;
+        })}
       </select></label
     >`;
   // Empty is the provider's default, which the placeholder shows.
@@ -67,12 +67,18 @@ export function renderControls(
         .value=${live(String(settings[name] ?? ''))}
         @change=${change}
     /></label>`;
-  const levels =
-    safetyTolerance &&
-    Array.from({ length: safetyTolerance.max - safetyTolerance.min + 1 }, (_, i) => safetyTolerance.min + i);
   return html`<fieldset class="model-controls">
     <legend class="label">${text.modelControls(provider)}</legend>
-    ${levels ? choice('safetyTolerance', text.safetyTolerance(levels[0], levels.at(-1)!), levels, safetyTolerance.default) : nothing}
+    ${
+      safetyTolerance
+        ? choice(
+            'safetyTolerance',
+            text.safetyTolerance(safetyTolerance.min, safetyTolerance.max),
+            Array.from({ length: safetyTolerance.max - safetyTolerance.min + 1 }, (_, i) => safetyTolerance.min + i),
+            safetyTolerance.default,
+          )
+        : nothing
+    }
     ${controls.moderationCharged ? html`<p class="muted">${text.moderationCharged(provider)}</p>` : nothing}
     ${outputFormats ? choice('outputFormat', text.outputFormat(), outputFormats, outputFormats[0]) : nothing}
     ${steps ? amount('steps', text.steps(), steps, 1) : nothing}
