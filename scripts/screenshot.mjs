@@ -1,7 +1,7 @@
 // Screenshots the demo in headless Chromium, as a visitor sees its first screen: `node scripts/screenshot.mjs
 // [out-prefix]` with `npm start` running (DEMO_URL, default http://localhost:8000/) writes <prefix>-light.png and
 // <prefix>-dark.png (1280×800, after two submissions: the latest large beside the controls, the earlier below),
-// <prefix>-390.png (a phone, 390×844, the result above the controls) and <prefix>-generating.png (1280×800, while a
+// <prefix>-390.png (a phone, 390×844, the result above the controls, scrolled as the widget leaves it after one) and <prefix>-generating.png (1280×800, while a
 // submission runs: its placeholder and progress). Default prefix docs/demo: the README's pictures.
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium.mjs';
@@ -15,7 +15,8 @@ const PROMPTS = [
 const VARIANTS = [
   { name: 'light', width: 1280, height: 800, colorScheme: 'light', prompts: PROMPTS },
   { name: 'dark', width: 1280, height: 800, colorScheme: 'dark', prompts: PROMPTS },
-  { name: '390', width: 390, height: 844, colorScheme: 'light', prompts: PROMPTS.slice(1) },
+  // A phone keeps where the widget took it after the result: the image, and the price and Generate whole below it.
+  { name: '390', width: 390, height: 844, colorScheme: 'light', prompts: PROMPTS.slice(1), kept: true },
   { name: 'generating', width: 1280, height: 800, colorScheme: 'light', prompts: [], running: PROMPTS[0] },
 ];
 
@@ -23,7 +24,7 @@ const widget = (page) => page.locator('userpays-image');
 
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
 try {
-  for (const { name, width, height, colorScheme, prompts, running } of VARIANTS) {
+  for (const { name, width, height, colorScheme, prompts, running, kept } of VARIANTS) {
     const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: 1, colorScheme });
     page.on('console', (m) => m.type() === 'error' && console.error('page:', m.text()));
     page.on('pageerror', (e) => console.error('page error:', e.message));
@@ -59,7 +60,7 @@ try {
       );
       await page.waitForTimeout(600); // the reveal's end
     }
-    await page.evaluate(() => scrollTo(0, 0));
+    if (!kept) await page.evaluate(() => scrollTo(0, 0));
     const out = `${prefix}-${name}.png`;
     await page.screenshot({ path: out });
     console.log(`wrote ${out}`);
