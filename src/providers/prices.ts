@@ -2,7 +2,6 @@ import type { ProviderId, Quote, QuoteRequest } from '../base/types.js';
 import { mergePriceBook, quoteDetails, type PriceBook } from '../pricing/index.js';
 import type { ProviderEntry } from './provider.js';
 import { PROVIDERS } from './registry.js';
-import { parse } from './urls.js';
 
 /**
  * The built-in price book, put together from each provider's prices (its folder's prices.ts, held by the registry):
@@ -29,8 +28,12 @@ for (const id in PROVIDERS) {
 
 /** The built-in prices (or `base`) with those known at `endpoint`'s host laid over them, if any. */
 export function priceBookFor(endpoint: string | undefined, base: PriceBook = BUILTIN_PRICE_BOOK): PriceBook {
-  // Not a URL: no gateway prices (a submission says what is wrong with the endpoint).
-  const host = parse(endpoint)?.host ?? '';
+  let host = '';
+  try {
+    host = endpoint ? new URL(endpoint).host : '';
+  } catch {
+    // not a URL: no gateway prices (a submission says what is wrong with the endpoint)
+  }
   return Object.hasOwn(GATEWAY_PRICE_BOOKS, host) ? mergePriceBook(base, GATEWAY_PRICE_BOOKS[host]) : base;
 }
 
