@@ -31,6 +31,8 @@ export class FlowController implements ReactiveController {
   #ticker?: ReturnType<typeof setInterval>;
   /** What takes the focus once the next render is done (`[data-focus=…]`). */
   #pending?: string;
+  /** What comes whole into view with that focus (after a result: the price and Generate). */
+  #reveal?: string;
 
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #options: FlowOptions;
@@ -53,15 +55,11 @@ export class FlowController implements ReactiveController {
   }
 
   hostUpdated() {
-    const selector = this.#pending;
-    this.#pending = undefined;
+    const [selector, reveal] = [this.#pending, this.#reveal];
+    this.#pending = this.#reveal = undefined;
     const root = this.#host.shadowRoot;
-    if (!selector || !root) return;
-    root.querySelector<HTMLElement>(selector)?.focus();
-    // After a result, the price and Generate come into view with it, whole (on a phone the result stands above the
-    // controls, and the pinned row would stay below the fold): the next image is one click away.
-    if (selector === '[data-focus=result]')
-      root.querySelector('[part~=decision]')?.scrollIntoView({ block: 'nearest' });
+    if (selector) root?.querySelector<HTMLElement>(selector)?.focus();
+    if (reveal) root?.querySelector(reveal)?.scrollIntoView({ block: 'nearest' });
   }
 
   /** Says `sentence` once, politely (a copy done, …). */
@@ -108,7 +106,12 @@ export class FlowController implements ReactiveController {
     const added = before < 0 ? shown.length : before;
     const failure = this.#options.failure();
     if (!failure && !added) return;
-    if (this.#moveFocus && this.#hasFocus()) this.#pending = `[data-focus=${failure ? 'error' : 'result'}]`;
+    if (this.#moveFocus && this.#hasFocus()) {
+      this.#pending = `[data-focus=${failure ? 'error' : 'result'}]`;
+      // After a result, the price and Generate come into view with it, whole (on a phone the result stands above the
+      // controls, and the pinned row would stay below the fold): the next image is one click away.
+      if (!failure) this.#reveal = '[part~=decision]';
+    }
     this.announcement = failure ?? this.#options.ready(added);
   }
 
