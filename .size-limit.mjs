@@ -54,8 +54,10 @@ for (const provider of adapters) {
 /** What every session loads, whatever its provider: the entry, the ledger, the engine and the widget's panels. */
 const session = [entry, chunk('ledger'), chunk('engine'), chunk('image-panels')];
 /**
- * What a session with a provider the user signs in to loads besides (src/lazy/index.ts, loadSignIn): the sign-in, for
- * the providers whose info says `signIn: true` (src/providers/<id>/info.ts).
+ * What a session with a provider the user signs in to loads besides: the sign-in (chunks/oauth: src/lazy/index.ts,
+ * loadSignIn) and the panels' sign-in part (chunks/image-sign-in: src/elements/image/panels/accounts/sign-in/, which
+ * AccountParts loads), for the providers whose info says `signIn: true` (src/providers/<id>/info.ts). A session with
+ * Puter loads the panels' Puter account part instead (chunks/image-puter: accounts/puter/).
  */
 const signsIn = (provider) => /\bsignIn: true\b/.test(readFileSync(`src/providers/${provider}/info.ts`, 'utf8'));
 /**
@@ -78,12 +80,13 @@ export default [
     gzip: true,
   },
   ...adapters.map((provider) => ({
-    name: `A whole session with ${provider}: the entry, chunks/ledger, engine, image-panels${signsIn(provider) ? ', oauth' : ''}${hasControls(provider) ? ', image-controls' : ''} and ${provider}, and what they import statically`,
+    name: `A whole session with ${provider}: the entry, chunks/ledger, engine, image-panels${signsIn(provider) ? ', oauth, image-sign-in' : ''}${provider === 'puter' ? ', image-puter' : ''}${hasControls(provider) ? ', image-controls' : ''} and ${provider}, and what they import statically`,
     path: [
       ...[
         ...session,
         chunk(provider),
-        ...(signsIn(provider) ? [chunk('oauth')] : []),
+        ...(signsIn(provider) ? [chunk('oauth'), chunk('image-sign-in')] : []),
+        ...(provider === 'puter' ? [chunk('image-puter')] : []),
         ...(hasControls(provider) ? [chunk('image-controls')] : []),
       ].reduce((seen, file) => staticClosure(file, seen), new Set()),
     ],

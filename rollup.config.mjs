@@ -67,8 +67,10 @@ const placements = new WeakMap();
  * (src/generation/resume.ts), the headless API (src/generation/headless.ts), which src/lazy/index.ts loads, and the
  * image widget's panels, whose gallery opens the engine as soon as they load (elements/image/panels/gallery/), build
  * on the engine's code (HTTP, polling, the pipeline, the engine's words) and import it from the engine's chunk, with
- * what the last four share (the sign-in's and More options' words). What only adapters share (a provider's words that
- * another provider's adapter quotes) stays out: a session with another provider would load it for nothing.
+ * what the last four share (the sign-in's and More options' words). The panels' own lazy parts (Puter's account, the
+ * sign-in, the model's controls) load only after the panels, so count with them. What only adapters share (a
+ * provider's words that another provider's adapter quotes) stays out: a session with another provider would load it
+ * for nothing.
  *
  * The ledger (src/ledger/ledger.ts): the engine imports it, so everything above comes with it, and so do both
  * elements' panels (their tally line); only the entry and a translation load without it. What it imports (the day
@@ -86,7 +88,10 @@ function placedModules({ getModuleIds, getModuleInfo }) {
     }
     return seen;
   };
-  /** The modules of `root`'s chunk: what it reaches and what two of `companions` share, that no other part reaches. */
+  /**
+   * The modules of `root`'s chunk: what it reaches and what two of `companions` share (each a part and the lazy parts
+   * it loads), that no other part reaches.
+   */
   const chunkOf = (root, alwaysWith, companions) => {
     const others = new Set();
     for (const id of ids) {
@@ -94,8 +99,9 @@ function placedModules({ getModuleIds, getModuleInfo }) {
       const loadedAlone = info.isEntry || (info.dynamicImporters.length > 0 && id !== root && !alwaysWith.includes(id));
       if (loadedAlone) reach(id, others);
     }
-    const parts = [root, ...companions].map((from) => reach(from));
-    const shared = ids.filter((id) => !companions.includes(id) && parts.filter((part) => part.has(id)).length > 1);
+    const parts = [[root], ...companions].map((group) => group.reduce((seen, from) => reach(from, seen), new Set()));
+    const roots = companions.flat();
+    const shared = ids.filter((id) => !roots.includes(id) && parts.filter((part) => part.has(id)).length > 1);
     return new Set([...parts[0], ...shared].filter((id) => !others.has(id)));
   };
   const [engine, ledger, registry, imagePanels, tallyPanels] = [
@@ -106,12 +112,21 @@ function placedModules({ getModuleIds, getModuleInfo }) {
     '/src/elements/tally/panels/index.ts',
   ].map(endsWith);
   const adapters = getModuleInfo(registry).dynamicallyImportedIds;
+  // The image panels' lazy parts (Puter's account, the sign-in, the model's controls): what their modules import().
+  const inImagePanels = (id) => id.replaceAll('\\', '/').includes('/src/elements/image/panels/');
+  const imageParts = ids.filter((id) => getModuleInfo(id).dynamicImporters.some(inImagePanels));
   const withEngine = [
-    ...['/src/generation/headless.ts', '/src/generation/resume.ts', '/src/providers/engine/oauth.ts'].map(endsWith),
-    imagePanels,
+    ...['/src/generation/headless.ts', '/src/generation/resume.ts', '/src/providers/engine/oauth.ts'].map((path) => [
+      endsWith(path),
+    ]),
+    [imagePanels, ...imageParts],
   ];
-  const engineChunk = chunkOf(engine, [...adapters, ...withEngine], withEngine);
-  const ledgerChunk = chunkOf(ledger, [engine, ...adapters, ...withEngine, tallyPanels], [imagePanels, tallyPanels]);
+  const engineChunk = chunkOf(engine, [...adapters, ...withEngine.flat()], withEngine);
+  const ledgerChunk = chunkOf(
+    ledger,
+    [engine, ...adapters, ...withEngine.flat(), tallyPanels],
+    [[imagePanels, ...imageParts], [tallyPanels]],
+  );
   const placed = new Map([...ledgerChunk].map((id) => [id, 'ledger']));
   for (const id of engineChunk) placed.set(id, 'engine');
   placements.set(getModuleInfo, placed);

@@ -1,6 +1,7 @@
 // Each provider's adapter is a chunk of its own, loaded when its provider is used (src/providers/registry.ts): a
 // whole session with one provider, on the built files as a static site uses them, loads no other adapter's code; and
-// an adapter that does not arrive (offline for a moment) is said in words, books nothing and sends nothing. Each
+// an adapter that does not arrive (offline for a moment) is said in words, books nothing and sends nothing; the
+// accounts' parts (Puter's account, the sign-in) load only with their providers. Each
 // session runs in a page of its own (an iframe), so that what it loaded is its own.
 import { expect } from '@open-wc/testing';
 import { LedgerStore } from '../../src/ledger/ledger.js';
@@ -10,6 +11,7 @@ import { builtFiles, builtPage, chunkName, filesLoaded } from '../support/built.
 import { PUTER_SRC, puterCalls, puterEndpoint, setPuterAccount } from '../support/puter.js';
 import { bflEndpoint, simLog, unique } from '../support/sim.js';
 import { imageWidgetIn, part } from '../support/widget.js';
+import { until } from '../support/wait.js';
 
 /**
  * What only each adapter's code carries (a request it makes, a key it keeps), to know its code wherever rollup puts
@@ -23,6 +25,16 @@ const MARKERS: Record<string, string> = {
   openrouter: 'modalities', // what it asks the chat completion for
   huggingface: '/oauth/userinfo', // who signed in
 };
+
+/**
+ * The chunks of the accounts a session loads only for the providers that have them (AccountParts in
+ * src/elements/image/panels/accounts/): Puter's account, the sign-in's part and the sign-in itself (OAuth).
+ */
+const ACCOUNT_PARTS = ['image-puter', 'image-sign-in', 'oauth'];
+
+/** The chunks of `ACCOUNT_PARTS` that `view` has loaded, in that order. */
+const accountPartsLoaded = (view: Window) =>
+  ACCOUNT_PARTS.filter((name) => filesLoaded(view).map(chunkName).includes(name));
 
 /** The providers whose adapter code is in what `view` has loaded of the build. */
 async function adaptersLoaded(view: Window): Promise<string[]> {
@@ -72,8 +84,9 @@ describe('each provider’s adapter is a chunk of its own (the built files)', fu
     expect(result.images.map((image) => image.saved)).to.deep.equal([true]);
     expect(filesLoaded(view).map(chunkName)).to.include.members(['engine', 'ledger', 'image-panels', 'bfl']);
     expect(await adaptersLoaded(view)).to.deep.equal(['bfl']);
-    // The headless API is a page's own call, not the widget's: its chunk is not loaded.
-    expect(filesLoaded(view).map(chunkName)).not.to.include('headless');
+    // The headless API is a page's own call, not the widget's: its chunk is not loaded. Nor are the accounts' parts
+    // of the providers the user signs in to (Puter's account, the sign-in and its OAuth): a key was typed.
+    expect(filesLoaded(view).map(chunkName)).not.to.include.any.members(['headless', ...ACCOUNT_PARTS]);
   });
 
   it('a Puter session (signed in, one image) loads Puter’s adapter and no other', async () => {
@@ -103,6 +116,19 @@ describe('each provider’s adapter is a chunk of its own (the built files)', fu
     expect(await puterCalls(marker)).to.have.length(1);
     expect(filesLoaded(view).map(chunkName)).to.include.members(['engine', 'ledger', 'image-panels', 'puter']);
     expect(await adaptersLoaded(view)).to.deep.equal(['puter']);
+    expect(accountPartsLoaded(view)).to.deep.equal(['image-puter']);
+  });
+
+  it('a session with a provider the user signs in to loads the sign-in’s part and OAuth, and not Puter’s account', async () => {
+    const view = await page();
+    const el = await imageWidgetIn(view, {
+      provider: 'openrouter',
+      'storage-key': newStorageKey(),
+      endpoint: `${location.origin}/sim/openrouter`,
+      prompt: 'a lighthouse at dusk',
+    });
+    await until(() => part(el, 'sign-in'), 10_000);
+    expect(accountPartsLoaded(view)).to.deep.equal(['image-sign-in', 'oauth']);
   });
 
   it('an adapter that does not arrive: the widget says so (network), books and sends nothing, and is ready again', async () => {

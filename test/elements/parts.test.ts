@@ -75,6 +75,7 @@ describe('<userpays-image>: its shadow parts', function () {
     look(refused);
 
     const puter = await imageWidget({ provider: 'puter' });
+    await until(() => puter.shadowRoot!.querySelector('[part~=sign-in]'), 10_000); // Puter's account part has loaded
     look(puter); // signed out: Sign in
     expect(puter.shadowRoot!.querySelector('[part~=sign-in]')!.getAttribute('data-provider')).to.equal('puter');
     expect(puter.shadowRoot!.querySelector('[part~=account]')).to.exist;

@@ -7,7 +7,7 @@ import { sendMouse } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { UserPaysError } from '../../src/base/errors.js';
-import { AccountController } from '../../src/elements/image/panels/accounts/account-controller.js';
+import { PuterAccountController } from '../../src/elements/image/panels/accounts/puter/puter-account-controller.js';
 import type { ErrorDetail } from '../../src/base/types.js';
 import { simLog, unique, uniqueStorageKey } from '../support/sim.js';
 import { blocked, decision, generateButton, part, words } from '../support/widget.js';
@@ -59,6 +59,8 @@ describe('<userpays-image provider="puter"> (real SDK, simulator)', function () 
 
   it('is the default provider: offers Sign in, prices from Puter’s live catalogue, and loads no SDK yet', async () => {
     expect(el.provider).to.equal('puter');
+    // Drawn once Puter's account part has loaded, into the place the first paint kept.
+    await until(() => part(el, 'sign-in'));
     expect(part(el, 'sign-in')!.textContent).to.contain('Sign in with Puter');
     expect(part(el, 'key'), 'no API key box').to.equal(null);
     await until(() => el.quote?.source.name === 'Puter live catalogue');
@@ -165,11 +167,10 @@ function accountOn(scenario = '') {
     updateComplete: Promise.resolve(true),
   };
   const endpoint = puterEndpoint(`${scenario};run=${FILE}`);
-  return new AccountController(host, {
+  return new PuterAccountController(host, {
     active: () => true,
     endpoint: () => endpoint,
     puterSrc: () => PUTER_SRC,
-    key: () => undefined,
   });
 }
 

@@ -1,4 +1,3 @@
-import { asUserPaysError } from '../../../base/errors.js';
 import type { ProviderId } from '../../../base/types.js';
 import type { ImageCore, ImageHost } from '../image-parts.js';
 import type { ImageParts, LazyParts } from './lazy-parts.js';
@@ -26,16 +25,6 @@ export interface PanelHandlers {
   imageAction(event: Event): void;
   /** Click on an offer of the comparison (`data-provider`, `data-model`). */
   offerChoose(event: Event): void;
-  /** Sign in with the provider in force (its window opens in this click), or sign out of it. */
-  keySignIn(): void;
-  keySignOut(): void;
-  /** The form before a capped sign-in (part `grant`): Continue (or Enter in its field), Cancel. */
-  grantContinue(): void;
-  grantKeydown(event: KeyboardEvent): void;
-  grantCancel(): void;
-  /** Puter's own sign-in (its SDK's popup needs this very click) and sign-out. */
-  signIn(): void;
-  signOut(): void;
   /** Cancel, while a submission runs (or what closed pages left is finished). */
   cancel(): void;
   /** Stop waiting for a billed image (it is still saved when done), or keep waiting. */
@@ -51,16 +40,7 @@ export interface PanelHandlers {
 export function panelHandlers(host: ImageHost, parts: ImageParts): PanelHandlers {
   const root = () => host.shadowRoot!;
   // Made with the panels, once, before their handlers: each is there whenever one runs.
-  const {
-    submission,
-    references,
-    resume,
-    flow,
-    account,
-    gallery,
-    controls,
-    signIn: signingIn,
-  } = parts as ImageCore & LazyParts;
+  const { submission, references, resume, flow, gallery, controls } = parts as ImageCore & LazyParts;
   const handlers: PanelHandlers = {
     keyInput: (event) => {
       parts.edited();
@@ -96,29 +76,6 @@ export function panelHandlers(host: ImageHost, parts: ImageParts): PanelHandlers
       parts.endUndo(true);
       flow.say(wordsIn(parts.language.translation, 'widget', widget).undone());
     },
-    signIn: () => void account.signIn().catch((error) => submission.report(asUserPaysError(error))),
-    signOut: () => void account.signOut(),
-    keySignIn: () => {
-      signingIn.begin();
-      if (signingIn.granting) flow.focusAt('#grant-cap'); // the form that asks for the cap, in its place
-    },
-    grantContinue: () => {
-      const field = (id: string) => root().querySelector<HTMLInputElement>(id)?.value;
-      signingIn.grant(field('#grant-cap') ?? '', field('#grant-days'));
-      // Refused: the field, and the words under it.
-      if (signingIn.granting) flow.focusAt(`#grant-${signingIn.granting.refused || 'cap'}`);
-    },
-    grantKeydown: (event) => {
-      if (event.key !== 'Enter' || event.isComposing) return;
-      event.preventDefault(); // the widget's form never submits from here: Enter continues to the provider
-      event.stopPropagation();
-      handlers.grantContinue();
-    },
-    grantCancel: () => {
-      signingIn.cancelGrant();
-      flow.focusAt('#sign-in');
-    },
-    keySignOut: () => signingIn.signOut(),
     exampleChoose: (event) => {
       parts.edited();
       host.prompt = (event.currentTarget as HTMLButtonElement).value;

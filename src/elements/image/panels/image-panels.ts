@@ -1,9 +1,8 @@
 import { clock } from '../../../base/clock.js';
 import { dayOf } from '../../../base/days.js';
-import { formatDate } from '../../../base/dates.js';
 import { billsReferences, formatUsd } from '../../../pricing/index.js';
 import { progress as progressWords } from '../../../strings/image/progress.js';
-import { reword, wordsIn } from '../../../strings/strings.js';
+import { wordsIn } from '../../../strings/strings.js';
 import type { Offer } from '../../../pricing/compare.js';
 import type { ProgressDetail, ProviderId } from '../../../base/types.js';
 import { settingsOf, type ImageCore, type ImageHost } from '../image-parts.js';
@@ -16,9 +15,9 @@ import { finalOf } from '../../../pricing/offers.js';
 import { renderHistory, renderResult } from './gallery/result.js';
 import { renderRunning } from './submission/running.js';
 import { renderTallySummary } from '../../tally/tally-summary.js';
-import { renderKeyField, renderPuterAccount, renderSignIn } from './accounts/accounts.js';
+import { renderKeyField } from './accounts/accounts.js';
 import { renderFailure, renderOutcome, renderUndo } from './submission/outcome.js';
-import { keyOrigin, keyRoute, providerInfo, routeParts } from '../../../providers/catalog.js';
+import { keyOrigin, keyRoute, routeParts } from '../../../providers/catalog.js';
 import { signIn } from '../../../strings/sign-in.js';
 import { words } from '../../../strings/words.js';
 
@@ -89,10 +88,15 @@ export function imagePanels(
         ? running({ status: wordsIn(translation, 'progress', progressWords).resuming(), elapsedMs: 0 })
         : undefined),
     tally: tally && renderTallySummary(tally, parts.language),
-    signIn: signInOf(host, parts, on, providerName),
-    account: host.provider === 'puter' ? puterAccountOf(parts, on) : undefined,
+    signIn: parts.accounts.signIn?.render(providerName),
+    account: host.provider === 'puter' ? parts.accounts.puter?.render() : undefined,
     keyField: (view) =>
-      renderKeyField(view, on, view.key && keyNotSentHere(host, parts, view.key.payee), parts.signIn.state()?.signed),
+      renderKeyField(
+        view,
+        on,
+        view.key && keyNotSentHere(host, parts, view.key.payee),
+        parts.accounts.signIn?.controller.state()?.signed,
+      ),
     outcome: renderOutcome,
     failure: (view) => renderFailure(view, on),
     undo: parts.undo && renderUndo(parts.undo, on.undo, translation),
@@ -168,48 +172,6 @@ export function imagePanels(
   };
 }
 
-/** Sign in with the provider in force (named `provider`), or who pays and what is left, where it lets the user sign in. */
-function signInOf(host: ImageHost, parts: PanelParts, on: ImageHandlers & PanelHandlers, provider: string) {
-  const state = parts.signIn.state();
-  if (!state) return undefined;
-  const { locale, translation } = parts.language;
-  const signInText = wordsIn(translation, 'signIn', signIn);
-  const quote = parts.pricing.quote;
-  const left = parts.account.balance?.usd;
-  const expiresAt = parts.account.expiresAt;
-  const until = expiresAt && formatDate(expiresAt, locale, 'moment');
-  // A key past its days is signed in no more: the sign-in is offered again, with when it ended.
-  const expired = until && expiresAt <= clock.now() ? until : undefined;
-  // Where the provider says the key has no cap, what is left is unknown: that is said, and no amount. Where what is left
-  // is less than the price, what is left alone (Generate says why it cannot), never "$0.014 of your $0.01".
-  const share = [
-    left && quote && !parts.pricing.problem
-      ? left.lt(quote.total)
-        ? signInText.leftOnAccount(formatUsd(left, locale))
-        : signInText.ofYour(formatUsd(quote.total, locale), formatUsd(left, locale), provider)
-      : parts.account.uncapped && signInText.noCapOnKey(provider),
-    until && !expired && signInText.keyUntil(until),
-  ]
-    .filter(Boolean)
-    .join(' · ');
-  const revoke = providerInfo(host.provider)?.revokeUrl;
-  const cannotPay = state.cannotPay ? providerInfo(host.provider)?.fundsUrl : undefined;
-  return renderSignIn(
-    {
-      id: host.provider,
-      provider,
-      signed: state.signed && !expired,
-      share,
-      revoke,
-      cannotPay,
-      expired,
-      grant: state.granting,
-      translation,
-    },
-    on,
-  );
-}
-
 /** The host of an address; undefined where it is none (nothing is sent there). */
 const hostOf = (address: string) => {
   try {
@@ -238,13 +200,4 @@ function keyNotSentHere(host: ImageHost, parts: ImageParts, payee: string): stri
   if (origins.length) why.push(signInText.keyNotSentHere(origins.flatMap((other) => hostOf(other) ?? [])));
   if (relays.length) why.push(signInText.keyGivenAnotherWay(relays, hostOf(host.relay) ?? host.relay, payee));
   return why;
-}
-
-/** Puter's account line: Sign in, or who pays and what is left. */
-function puterAccountOf(parts: PanelParts, on: ImageHandlers & PanelHandlers) {
-  const { user, balance } = parts.account;
-  const { locale, translation } = parts.language;
-  const left = balance?.usd && wordsIn(translation, 'signIn', signIn).leftOnAccount(formatUsd(balance.usd, locale));
-  const note = balance?.unpriced && reword(balance.unpriced(locale), translation);
-  return renderPuterAccount({ user, left, note, translation }, on);
 }

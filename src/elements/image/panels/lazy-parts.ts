@@ -12,8 +12,8 @@ import { FlowController } from './submission/flow-controller.js';
 import { GalleryController } from './gallery/gallery-controller.js';
 import { KeysChannel } from './accounts/keys-channel.js';
 import { ResumeController } from './submission/resume-controller.js';
-import { SignInController } from './accounts/sign-in-controller.js';
 import { AccountController } from './accounts/account-controller.js';
+import { AccountParts } from './accounts/account-parts.js';
 import { SubmissionController } from './submission/submission-controller.js';
 import { ReferenceImages } from './reference-images.js';
 import { ControlsController } from './controls/controls-controller.js';
@@ -22,8 +22,9 @@ import type { SubmissionRun } from './submission/submission-controller.js';
 
 /**
  * What the panels add to the widget's parts when they load (after the first paint): its images, what closed pages
- * left, the focus and words around a submission, signing in to get a key (OpenRouter, Hugging Face), the word that a
- * key was forgotten (KeysChannel), and what the history and the projection read of the ledger, read again only when
+ * left, the focus and words around a submission, the accounts the user pays from (what the key's account has left;
+ * Puter's account and the sign-in, each loaded where the provider in force has it), the word that a key was forgotten
+ * (KeysChannel), and what the history and the projection read of the ledger, read again only when
  * the tally changed.
  */
 export interface LazyParts {
@@ -31,12 +32,13 @@ export interface LazyParts {
   submission: SubmissionController<SubmissionAsItStands>;
   /** The reference images the user attached (More options, a paste, Vary or Reuse of an image). */
   references: ReferenceImages;
-  /** The account the user pays from: Puter's (who, what is left), or what the key's account has left. */
+  /** What the account of the key in force has left, where its provider says. */
   account: AccountController;
+  /** Puter's account and the sign-in, loaded where the provider in force has them. */
+  accounts: AccountParts;
   gallery: GalleryController;
   resume: ResumeController;
   flow: FlowController;
-  signIn: SignInController;
   /** The model's own controls (More options): what the model takes, and what only More options sets. */
   controls: ControlsController;
   /** The paid generations that brought no image (newest first, at most 5). */
@@ -47,9 +49,6 @@ export interface LazyParts {
 
 /** The widget's parts as its view and its handlers read them: the lazy ones there once the panels have loaded. */
 export type ImageParts = ImageCore & Partial<LazyParts>;
-
-/** The form a sign-in by redirect keeps while the page goes to the account system and back. */
-const KEPT = ['prompt', 'model', 'width', 'height', 'count'] as const;
 
 /**
  * The gallery and the resume of a `<userpays-image>`, made when the panels load (after the first paint): the store of
@@ -92,35 +91,23 @@ export function lazyParts(
   });
   // Sign out and "Remember" unticked, drawn with the panels, reach every widget and tab of the storage key.
   new KeysChannel(host, keys, () => host.storageKey);
-  const signIn = new SignInController(host, {
-    provider: () => host.provider,
-    endpoint: () => host.endpoint,
-    relay: () => host.relay,
-    clientId: () =>
-      ({ huggingface: host.huggingfaceClientId, pollinations: host.pollinationsAppKey })[host.provider as string] ?? '',
-    budget: () => host.budget,
-    keys,
-    keep: () => Object.fromEntries(KEPT.map((name) => [name, host[name]])),
-    restore: (kept) => {
-      for (const name of KEPT) if (typeof kept[name] === typeof host[name]) Object.assign(host, { [name]: kept[name] });
-    },
-    report: (error) => submission.report(asUserPaysError(error)),
-  });
   modelCheck(core);
-  const account = new AccountController(host, {
-    active: () => host.provider === 'puter',
-    endpoint: () => host.endpoint,
-    puterSrc: () => host.puterSrc,
-    key: () => (host.apiKey ? [host.provider, host.endpoint, host.relay, host.apiKey] : undefined),
+  const account = new AccountController(host, () =>
+    host.provider !== 'puter' && host.apiKey ? [host.provider, host.endpoint, host.relay, host.apiKey] : undefined,
+  );
+  const accounts = new AccountParts(core, {
+    account,
+    flow,
+    report: (error) => submission.report(asUserPaysError(error)),
   });
   return {
     submission,
     references,
     account,
+    accounts,
     gallery,
     resume,
     flow,
-    signIn,
     controls: new ControlsController(host, core.edited),
     paidFailures: perTally(lastFailures),
     spentByDay: perTally((ledger) => ledger.spentByDay()),

@@ -34,6 +34,7 @@ export async function runSubmission(
   } finally {
     done();
     void parts.account?.refresh();
+    void parts.accounts?.puter?.account.refresh();
   }
 }
 
@@ -42,10 +43,11 @@ export async function runSubmission(
  * amounts and the cheapest model of the provider in force that it covers, where there is one.
  */
 async function puterReady(parts: ImageParts, quote: Quote) {
-  const found = await parts.account!.check(quote.total);
+  const { account } = await parts.accounts!.loadPuter();
+  const found = await account.check(quote.total);
   if (!found.enough) {
     const cheaper = found.left && cheaperChoice(parts, found.left);
-    throw await parts.account!.refusal(found, quote.total, cheaper, parts.language.locale);
+    throw await account.refusal(found, quote.total, cheaper, parts.language.locale);
   }
 }
 

@@ -1,9 +1,9 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { ProviderId } from '../../../../base/types.js';
-import { loadEngine, loadSignIn } from '../../../../lazy/index.js';
-import { keyRoute, providerInfo } from '../../../../providers/catalog.js';
-import type { ProviderKeys } from '../../provider-keys.js';
-import { DEFAULT_DAYS, capOf, daysOf, defaultCap, type SignedIn } from '../../../../providers/sign-in.js';
+import type { ProviderId } from '../../../../../base/types.js';
+import { loadEngine, loadSignIn } from '../../../../../lazy/index.js';
+import { keyRoute, providerInfo } from '../../../../../providers/catalog.js';
+import type { ProviderKeys } from '../../../provider-keys.js';
+import { DEFAULT_DAYS, capOf, daysOf, defaultCap, type SignedIn } from '../../../../../providers/sign-in.js';
 
 /**
  * The form before a capped sign-in, as it stands: the cap in its field, the days where the provider asks for them, and
@@ -43,9 +43,9 @@ const finished = () =>
  * Sign in with an account system (OpenRouter: OAuth PKCE, src/providers/engine/oauth.ts) instead of pasting a key: the
  * window opens from the user's click, the key it brings is held like a typed key (memory; on disk only on the user's
  * "remember"), bound to the endpoint's origin and the relay; Sign out forgets it, in every widget and tab of the
- * storage key (`ProviderKeys.forget`). A page that comes back from a sign-in by
- * redirect gets its key and its form back. Made with the panels (gallery-parts.ts): the button is drawn once they
- * have loaded, just after the first paint, and the first price does not wait for it.
+ * storage key (`ProviderKeys.forget`). A page that comes back from a sign-in by redirect gets its key and its form back.
+ * Made with the sign-in's part of the panels (./index.ts), which loads where the provider in force has a sign-in: the
+ * button is drawn once it has, just after the first paint, and the first price does not wait for it.
  */
 export class SignInController implements ReactiveController {
   /**

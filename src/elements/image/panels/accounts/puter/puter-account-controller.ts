@@ -1,0 +1,107 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { loadEngine } from '../../../../../lazy/index.js';
+import type { UserPaysError } from '../../../../../base/errors.js';
+import type { PuterBalance, PuterFound } from '../../../../../providers/puter/account.js';
+import type * as PuterModule from '../../../../../providers/puter/adapter.js';
+import { puterApi } from '../../../../../providers/catalog.js';
+import { checkEndpoint } from '../../../../../providers/urls.js';
+
+/** Where the host's Puter is: its API endpoint ('' for Puter's own) and where its SDK loads from. */
+export interface PuterAccountSource {
+  /** True while the host uses Puter: only then is the account read. */
+  active(): boolean;
+  endpoint(): string;
+  puterSrc(): string;
+}
+
+/**
+ * The end user's own Puter account: who is signed in and what is left to spend. Reading never opens a popup;
+ * `signIn()` does, so it must run from the user's click. Re-read when the host switches to Puter or to another Puter
+ * endpoint, and after every generation (`refresh()`). Loaded with Puter's account line (./index.ts) where the widget
+ * uses Puter: a session with another provider never loads it.
+ */
+export class PuterAccountController implements ReactiveController {
+  /** The signed-in user's name; undefined while signed out (or not yet known). */
+  user?: string;
+  /** What is left: in USD, or in the credits Puter reports while their worth is unknown. */
+  balance?: PuterBalance;
+  #readFor = '';
+
+  readonly #host: ReactiveControllerHost;
+  readonly #source: PuterAccountSource;
+
+  constructor(host: ReactiveControllerHost, source: PuterAccountSource) {
+    this.#host = host;
+    this.#source = source;
+    host.addController(this);
+  }
+
+  hostUpdate() {
+    const where = this.#source.active() ? puterApi(this.#source.endpoint()) : '';
+    if (where === this.#readFor) return;
+    this.#readFor = where;
+    this.balance = undefined;
+    if (where) void this.refresh();
+  }
+
+  /**
+   * Puter's adapter (a chunk of its own, loaded by the engine's registry: the account, sign-in, the check before
+   * sending) and the SDK, pointed at the host's Puter.
+   */
+  async #puter() {
+    const adapter = await (await loadEngine()).loadPuter();
+    const sdk = await adapter.puterSdk(checkEndpoint(puterApi(this.#source.endpoint())), this.#source.puterSrc());
+    return [adapter, sdk] as const;
+  }
+
+  /**
+   * Re-reads the user and the balance where the page has a Puter session. Without the SDK loaded or a session it
+   * stored for this endpoint (the origin it binds its token to), the SDK waits for the first click. Failures keep the
+   * last values.
+   */
+  async refresh(): Promise<void> {
+    if (!this.#source.active()) return;
+    try {
+      const endpoint = checkEndpoint(puterApi(this.#source.endpoint()));
+      if ((globalThis as { puter?: unknown }).puter || localStorage['puter.auth.token.origin.v2'] === endpoint) {
+        const [{ puterAccount }, sdk] = await this.#puter();
+        ({ user: this.user, balance: this.balance } = await puterAccount(sdk, endpoint));
+      }
+    } catch {
+      // a bad endpoint (reported on submit), offline, or the session just ended: the next submission says what to do
+    }
+    this.#host.requestUpdate();
+  }
+
+  /** Opens Puter's sign-in popup: call it from the user's click. Rejects `auth-required` when cancelled or blocked. */
+  async signIn(): Promise<void> {
+    const [{ puterSignIn }, sdk] = await this.#puter();
+    await puterSignIn(sdk);
+    await this.refresh();
+  }
+
+  signOut(): Promise<void> {
+    (globalThis as { puter?: { auth: { signOut(): void } } }).puter?.auth.signOut();
+    return this.refresh();
+  }
+
+  /**
+   * Before a submission: signs in if needed (the click's popup), and reads what the account has left against `total`
+   * (`puterCheck`): what it found, for the submission to say. The account area is read again either way.
+   */
+  async check(total: string): Promise<PuterFound> {
+    try {
+      const endpoint = checkEndpoint(puterApi(this.#source.endpoint()));
+      const [{ puterCheck }, sdk] = await this.#puter();
+      return await puterCheck(sdk, endpoint, total);
+    } finally {
+      await this.refresh();
+    }
+  }
+
+  /** What the user is told of what `check` found short (Puter's words: `balanceRefusal`, in its adapter). */
+  async refusal(...args: Parameters<typeof PuterModule.balanceRefusal>): Promise<UserPaysError> {
+    const adapter = await (await loadEngine()).loadPuter();
+    return adapter.balanceRefusal(...args);
+  }
+}

@@ -1,0 +1,118 @@
+// Signing in to the account systems a key comes from (OpenRouter, Hugging Face, Pollinations), in `<userpays-image>`'s
+// panels: the button, the form before a capped sign-in, who pays and what is left. A lazy part of the panels
+// (chunks/image-sign-in), loaded where the provider in force has a sign-in (AccountParts): a session with Puter or with
+// a key the user pastes never loads it.
+import { clock } from '../../../../../base/clock.js';
+import { formatDate } from '../../../../../base/dates.js';
+import { formatUsd } from '../../../../../pricing/index.js';
+import { providerInfo } from '../../../../../providers/catalog.js';
+import { signIn } from '../../../../../strings/sign-in.js';
+import { wordsIn } from '../../../../../strings/strings.js';
+import type { ImageCore } from '../../../image-parts.js';
+import type { FlowController } from '../../submission/flow-controller.js';
+import type { AccountController } from '../account-controller.js';
+import { SignInController } from './sign-in-controller.js';
+import { renderSignIn, type SignInHandlers } from './sign-in.js';
+
+/** The form a sign-in by redirect keeps while the page goes to the account system and back. */
+const KEPT = ['prompt', 'model', 'width', 'height', 'count'] as const;
+
+/** The sign-in of a widget: whether the key in force came from it, and its line above the key field. */
+export interface SignInPart {
+  controller: SignInController;
+  /** The line, for the provider in force (named `provider`); undefined where it has no sign-in. */
+  render(provider: string): ReturnType<typeof renderSignIn> | undefined;
+}
+
+/** What the sign-in reads of the widget besides its core: what the key's account has left, and where focus goes. */
+export interface SignInNeeds {
+  account: AccountController;
+  flow: FlowController;
+  /** Says what went wrong (any error: the widget words it), where the widget says what a submission found. */
+  report(error: unknown): void;
+}
+
+/** The sign-in of the widget of `core`. */
+export function signInPart(core: ImageCore, { account, flow, report }: SignInNeeds): SignInPart {
+  const { host, keys, pricing, language } = core;
+  const controller = new SignInController(host, {
+    provider: () => host.provider,
+    endpoint: () => host.endpoint,
+    relay: () => host.relay,
+    clientId: () =>
+      ({ huggingface: host.huggingfaceClientId, pollinations: host.pollinationsAppKey })[host.provider as string] ?? '',
+    budget: () => host.budget,
+    keys,
+    keep: () => Object.fromEntries(KEPT.map((name) => [name, host[name]])),
+    restore: (kept) => {
+      for (const name of KEPT) if (typeof kept[name] === typeof host[name]) Object.assign(host, { [name]: kept[name] });
+    },
+    report,
+  });
+  const field = (id: string) => host.shadowRoot!.querySelector<HTMLInputElement>(id)?.value;
+  const on: SignInHandlers = {
+    keySignIn: () => {
+      controller.begin();
+      if (controller.granting) flow.focusAt('#grant-cap'); // the form that asks for the cap, in its place
+    },
+    grantContinue: () => {
+      controller.grant(field('#grant-cap') ?? '', field('#grant-days'));
+      // Refused: the field, and the words under it.
+      if (controller.granting) flow.focusAt(`#grant-${controller.granting.refused || 'cap'}`);
+    },
+    grantKeydown: (event) => {
+      if (event.key !== 'Enter' || event.isComposing) return;
+      event.preventDefault(); // the widget's form never submits from here: Enter continues to the provider
+      event.stopPropagation();
+      on.grantContinue();
+    },
+    grantCancel: () => {
+      controller.cancelGrant();
+      flow.focusAt('#sign-in');
+    },
+    keySignOut: () => controller.signOut(),
+  };
+  return {
+    controller,
+    // Sign in with the provider in force, or who pays and what is left.
+    render: (provider) => {
+      const state = controller.state();
+      if (!state) return undefined;
+      const { locale, translation } = language;
+      const signInText = wordsIn(translation, 'signIn', signIn);
+      const quote = pricing.quote;
+      const left = account.balance?.usd;
+      const expiresAt = account.expiresAt;
+      const until = expiresAt && formatDate(expiresAt, locale, 'moment');
+      // A key past its days is signed in no more: the sign-in is offered again, with when it ended.
+      const expired = until && expiresAt <= clock.now() ? until : undefined;
+      // Where the provider says the key has no cap, what is left is unknown: that is said, and no amount. Where what
+      // is left is less than the price, what is left alone (Generate says why it cannot), never "$0.014 of your $0.01".
+      const share = [
+        left && quote && !pricing.problem
+          ? left.lt(quote.total)
+            ? signInText.leftOnAccount(formatUsd(left, locale))
+            : signInText.ofYour(formatUsd(quote.total, locale), formatUsd(left, locale), provider)
+          : account.uncapped && signInText.noCapOnKey(provider),
+        until && !expired && signInText.keyUntil(until),
+      ]
+        .filter(Boolean)
+        .join(' · ');
+      const info = providerInfo(host.provider);
+      return renderSignIn(
+        {
+          id: host.provider,
+          provider,
+          signed: state.signed && !expired,
+          share,
+          revoke: info?.revokeUrl,
+          cannotPay: state.cannotPay ? info?.fundsUrl : undefined,
+          expired,
+          grant: state.granting,
+          translation,
+        },
+        on,
+      );
+    },
+  };
+}
