@@ -14,9 +14,6 @@ export interface SignInStrings {
   rememberKey(): string;
   keyStaysHere(provider: string): string;
   getKey(): string;
-  puterAccount(): string;
-  signInPuter(): string;
-  signInPuterWhy(): string;
   signInWith(provider: string): string;
   signedInWith(provider: string): string;
   orPasteKey(): string;
@@ -67,9 +64,6 @@ export const signIn: SignInStrings = {
   rememberKey: () => 'Remember my key on this device',
   keyStaysHere: (provider) => `Sent only to ${provider}, whom you pay; kept in this page unless you tick the box.`,
   getKey: () => 'Get a key ↗',
-  puterAccount: () => 'Puter account',
-  signInPuter: () => 'Sign in with Puter',
-  signInPuterWhy: () => 'to pay from your own account.',
   signInWith: (provider) => `Sign in with ${provider}`,
   signedInWith: (provider) => `Signed in with ${provider}`,
   orPasteKey: () => 'or paste your own key below.',

@@ -19,6 +19,7 @@ import type { OffersStrings } from './image/offers.js';
 import type { PricesStrings } from './prices.js';
 import type { ProgressStrings } from './image/progress.js';
 import type { PromptsStrings } from './image/prompts.js';
+import type { PuterAccountStrings } from './image/puter-account.js';
 import type { ReferencesStrings } from './references.js';
 import type { SettingsStrings } from './settings.js';
 import type { SignInStrings } from './sign-in.js';
@@ -43,6 +44,7 @@ export interface Strings {
   prices: PricesStrings;
   progress: ProgressStrings;
   prompts: PromptsStrings;
+  puterAccount: PuterAccountStrings;
   references: ReferencesStrings;
   settings: SettingsStrings;
   signIn: SignInStrings;

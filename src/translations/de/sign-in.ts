@@ -17,9 +17,6 @@ export const signIn: SignInStrings = {
   keyStaysHere: (provider) =>
     `Wird nur an ${provider} gesendet, die Sie bezahlen; bleibt auf dieser Seite, solange Sie das Feld nicht ankreuzen.`,
   getKey: () => 'Schlüssel holen ↗',
-  puterAccount: () => 'Puter-Konto',
-  signInPuter: () => 'Mit Puter anmelden',
-  signInPuterWhy: () => 'um von Ihrem eigenen Konto zu bezahlen.',
   signInWith: (provider) => `Mit ${provider} anmelden`,
   signedInWith: (provider) => `Angemeldet mit ${provider}`,
   orPasteKey: () => 'oder fügen Sie unten Ihren eigenen Schlüssel ein.',
