@@ -32,14 +32,6 @@ export type SubmissionStatus = (typeof SubmissionStatus)[keyof typeof Submission
  */
 export type SubmissionRun = Required<Pick<Submission, 'signal' | 'onSubmit' | 'onStage'>>;
 
-/** What to draw in each status (`render`), as `@lit/task`'s `StatusRenderer`. */
-export interface SubmissionRenderer<T> {
-  idle?(): T;
-  pending?(progress: ProgressDetail | undefined): T;
-  complete?(result: GenerationResult): T;
-  error?(error: ErrorDetail): T;
-}
-
 /** What the widget shows of a submission once it is over, or no longer waited for: no progress, nothing billed. */
 const ended = { progress: undefined, billed: '', confirmingCancel: false };
 
@@ -168,14 +160,6 @@ export class SubmissionController<Args> implements ReactiveController {
   dismissError() {
     this.#failure = undefined;
     this.#update({ status: this.status === ERROR ? IDLE : this.status });
-  }
-
-  /** What `renderer` draws for the status in force (undefined where it draws nothing for it). */
-  render<T>(renderer: SubmissionRenderer<T>): T | undefined {
-    if (this.pending) return renderer.pending?.(this.progress);
-    if (this.status === COMPLETE) return renderer.complete?.(this.value!);
-    if (this.status === ERROR) return renderer.error?.(this.error!);
-    return renderer.idle?.();
   }
 
   async #perform(run: Run, args: Args): Promise<GenerationResult> {
