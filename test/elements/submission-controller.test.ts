@@ -49,11 +49,11 @@ function eventsOf(host: HTMLElement, ...types: string[]) {
 }
 
 /** What the widget draws of the submission in each status, as a word (with what it draws). */
-const drawn = ({ pending, progress, status, value, error }: SubmissionController<string>) =>
+const drawn = ({ pending, progress, status, error }: SubmissionController<string>) =>
   pending
     ? `pending ${progress?.status ?? ''}`.trim()
     : status === SubmissionStatus.COMPLETE
-      ? `complete ${value!.charged}`
+      ? 'complete'
       : status === SubmissionStatus.ERROR
         ? `error ${error!.code}`
         : 'idle';
@@ -85,7 +85,7 @@ describe('SubmissionController', () => {
     expect([submission.status, submission.pending, drawn(submission)]).to.deep.equal([
       SubmissionStatus.COMPLETE,
       false,
-      'complete 0.014',
+      'complete',
     ]);
     expect(submission.progress).to.equal(undefined);
     expect(fired).to.deep.equal(['userpays-submit', 'userpays-progress', 'userpays-result']);

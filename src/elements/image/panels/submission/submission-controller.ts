@@ -50,8 +50,6 @@ interface Run {
  */
 export class SubmissionController<Args> implements ReactiveController {
   status: SubmissionStatus = IDLE;
-  /** The last submission's result (COMPLETE). */
-  value?: GenerationResult;
   /** As the widget shows it and `userpays-progress` says it: in the host's words. */
   progress?: ProgressDetail;
   /** Set when a provider charged other than the preview said. */
@@ -177,7 +175,7 @@ export class SubmissionController<Args> implements ReactiveController {
       if (chargeNote) this.#update({ chargeNote });
       if (partialError) this.report(partialError);
       emit(this.#host, 'userpays-result', result);
-      if (shown()) this.#update({ ...ended, status: COMPLETE, value: result });
+      if (shown()) this.#update({ ...ended, status: COMPLETE });
       return result;
     } catch (thrown) {
       const error = asUserPaysError(thrown);
@@ -202,7 +200,7 @@ export class SubmissionController<Args> implements ReactiveController {
   /** Sets what the widget shows of the submission, and draws it. */
   #update(
     changes: Partial<
-      Pick<SubmissionController<Args>, 'status' | 'value' | 'progress' | 'chargeNote' | 'billed' | 'confirmingCancel'>
+      Pick<SubmissionController<Args>, 'status' | 'progress' | 'chargeNote' | 'billed' | 'confirmingCancel'>
     >,
   ) {
     Object.assign(this, changes);
