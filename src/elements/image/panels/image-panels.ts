@@ -82,11 +82,11 @@ export function imagePanels(
     );
   return {
     // The user's submission, else what closed pages left being finished.
-    running:
-      submission.render({ pending: running }) ??
-      (resume.resuming
+    running: submission.pending
+      ? running(submission.progress)
+      : resume.resuming
         ? running({ status: wordsIn(translation, 'progress', progressWords).resuming(), elapsedMs: 0 })
-        : undefined),
+        : undefined,
     tally: tally && renderTallySummary(tally, parts.language),
     signIn: parts.accounts.signIn?.render(providerName),
     account: host.provider === 'puter' ? parts.accounts.puter?.render() : undefined,

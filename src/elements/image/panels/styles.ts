@@ -74,13 +74,18 @@ export const imagePanelStyles = css`
   .tally strong {
     color: var(--_text);
   }
-  /* More options' notes (the prompt's rewriting, the seed's): quiet, close under what they speak of. */
+  /*
+   * Notes, quiet, close under what they speak of: More options' (the prompt's rewriting, the seed's), the key field's,
+   * the capped sign-in's.
+   */
   .enhance {
     display: grid;
     gap: 0.25rem;
   }
   .more > p,
-  .enhance p {
+  .enhance p,
+  .key-field p,
+  .grant p {
     margin: 0;
     font-size: 0.8125rem;
   }
@@ -99,11 +104,6 @@ export const imagePanelStyles = css`
   }
   #key {
     height: 2.5rem;
-  }
-  .key-field p,
-  .grant p {
-    margin: 0;
-    font-size: 0.8125rem;
   }
   .key-field > p:last-child {
     min-height: calc(2 * 1.45 * 0.8125rem);
@@ -176,7 +176,8 @@ export const imagePanelStyles = css`
     grid-column: 1 / -1;
   }
   .account > span,
-  .chip {
+  .chip,
+  .group-prompt {
     white-space: nowrap;
     overflow: hidden;
     text-overflow: ellipsis;
@@ -201,8 +202,12 @@ export const imagePanelStyles = css`
     justify-self: center; /* as wide as its frames: the progress sits inside them */
     max-width: 100%;
   }
-  .frames:not(.count-1) {
+  /* More than one image, running or come: two to a row. */
+  .frames:not(.count-1),
+  .result-images:not(.count-1) {
     grid-template-columns: repeat(2, minmax(0, 1fr));
+  }
+  .frames:not(.count-1) {
     justify-self: stretch;
   }
   .placeholder {
@@ -274,9 +279,6 @@ export const imagePanelStyles = css`
     margin: 0;
     font-weight: 600;
     overflow-wrap: anywhere;
-  }
-  .result-images:not(.count-1) {
-    grid-template-columns: repeat(2, minmax(0, 1fr));
   }
   .tile {
     position: relative;
@@ -498,7 +500,8 @@ export const imagePanelStyles = css`
   .gallery,
   .tiles,
   .thumbs,
-  .lines {
+  .lines,
+  .compare ul {
     list-style: none;
     margin: 0;
     padding: 0;
@@ -513,9 +516,6 @@ export const imagePanelStyles = css`
     margin: 0 0 0.4rem;
     font-size: 0.875rem;
     color: var(--_muted);
-    white-space: nowrap;
-    overflow: hidden;
-    text-overflow: ellipsis;
   }
   .tiles {
     display: grid;
@@ -589,9 +589,7 @@ export const imagePanelStyles = css`
     margin: 0;
   }
   .compare ul {
-    list-style: none;
-    padding: 0;
-    margin: 0.4rem 0 0;
+    margin-top: 0.4rem;
   }
   .compare li {
     display: flex;

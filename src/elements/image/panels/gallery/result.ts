@@ -10,7 +10,7 @@ import type { Spoken } from '../../../shared/language-controller.js';
 import type { GalleryImage } from '../../../../images/gallery.js';
 import { formatDate } from '../../../../base/dates.js';
 import { lightboxKeys } from './gallery-actions.js';
-import { icon } from '../icons.js';
+import { icon, type IconName } from '../icons.js';
 
 /** An image of the gallery, with what the widget offers to do with it. */
 export interface GalleryItem extends GalleryImage {
@@ -122,6 +122,10 @@ const tool = (
     ${icon(action)}${price ? html`<span>${price}</span>` : nothing}
   </button>`;
 
+/** An item of the toolbar's menu: the action (`data-action`) on which image (`data-id`), its icon and its words. */
+const menuItem = (image: GalleryItem, action: string, drawn: IconName, name: string, act: (event: Event) => void) =>
+  html`<button type="button" data-action=${action} data-id=${image.id} @click=${act}>${icon(drawn)}${name}</button>`;
+
 /**
  * The image's toolbar, shown on hover and focus: Download, Copy, Vary, Use as reference, and a menu for Reuse,
  * Finalize and Delete. Every target is at least 32 px square.
@@ -167,26 +171,14 @@ function renderToolbar(image: GalleryItem, act: (event: Event) => void, galleryT
         ${icon('more')}
       </summary>
       <div class="menu-items">
-        <button type="button" data-action="reuse" data-id=${image.id} @click=${act}>
-          ${icon('reuse')}${galleryText.reuse()}
-        </button>
+        ${menuItem(image, 'reuse', 'reuse', galleryText.reuse(), act)}
         ${
           image.revisedPrompt
-            ? html`<button type="button" data-action="reuse-revised" data-id=${image.id} @click=${act}>
-                ${icon('reuse')}${galleryText.reuseRevised(image.provider)}
-              </button>`
+            ? menuItem(image, 'reuse-revised', 'reuse', galleryText.reuseRevised(image.provider), act)
             : nothing
         }
-        ${
-          finalize
-            ? html`<button type="button" data-action="finalize" data-id=${image.id} @click=${act}>
-                ${icon('finalize')}${finalize}
-              </button>`
-            : nothing
-        }
-        <button type="button" data-action="delete" data-id=${image.id} @click=${act}>
-          ${icon('remove')}${galleryText.remove()}
-        </button>
+        ${finalize ? menuItem(image, 'finalize', 'finalize', finalize, act) : nothing}
+        ${menuItem(image, 'delete', 'remove', galleryText.remove(), act)}
       </div>
     </details>
   </div>`;

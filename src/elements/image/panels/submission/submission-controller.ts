@@ -32,14 +32,6 @@ export type SubmissionStatus = (typeof SubmissionStatus)[keyof typeof Submission
  */
 export type SubmissionRun = Required<Pick<Submission, 'signal' | 'onSubmit' | 'onStage'>>;
 
-/** What to draw in each status (`render`), as `@lit/task`'s `StatusRenderer`. */
-export interface SubmissionRenderer<T> {
-  idle?(): T;
-  pending?(progress: ProgressDetail | undefined): T;
-  complete?(result: GenerationResult): T;
-  error?(error: ErrorDetail): T;
-}
-
 /** What the widget shows of a submission once it is over, or no longer waited for: no progress, nothing billed. */
 const ended = { progress: undefined, billed: '', confirmingCancel: false };
 
@@ -58,8 +50,6 @@ interface Run {
  */
 export class SubmissionController<Args> implements ReactiveController {
   status: SubmissionStatus = IDLE;
-  /** The last submission's result (COMPLETE). */
-  value?: GenerationResult;
   /** As the widget shows it and `userpays-progress` says it: in the host's words. */
   progress?: ProgressDetail;
   /** Set when a provider charged other than the preview said. */
@@ -170,14 +160,6 @@ export class SubmissionController<Args> implements ReactiveController {
     this.#update({ status: this.status === ERROR ? IDLE : this.status });
   }
 
-  /** What `renderer` draws for the status in force (undefined where it draws nothing for it). */
-  render<T>(renderer: SubmissionRenderer<T>): T | undefined {
-    if (this.pending) return renderer.pending?.(this.progress);
-    if (this.status === COMPLETE) return renderer.complete?.(this.value!);
-    if (this.status === ERROR) return renderer.error?.(this.error!);
-    return renderer.idle?.();
-  }
-
   async #perform(run: Run, args: Args): Promise<GenerationResult> {
     this.#failure = undefined;
     this.#update({ ...ended, status: PREPARING, chargeNote: undefined });
@@ -193,7 +175,7 @@ export class SubmissionController<Args> implements ReactiveController {
       if (chargeNote) this.#update({ chargeNote });
       if (partialError) this.report(partialError);
       emit(this.#host, 'userpays-result', result);
-      if (shown()) this.#update({ ...ended, status: COMPLETE, value: result });
+      if (shown()) this.#update({ ...ended, status: COMPLETE });
       return result;
     } catch (thrown) {
       const error = asUserPaysError(thrown);
@@ -218,7 +200,7 @@ export class SubmissionController<Args> implements ReactiveController {
   /** Sets what the widget shows of the submission, and draws it. */
   #update(
     changes: Partial<
-      Pick<SubmissionController<Args>, 'status' | 'value' | 'progress' | 'chargeNote' | 'billed' | 'confirmingCancel'>
+      Pick<SubmissionController<Args>, 'status' | 'progress' | 'chargeNote' | 'billed' | 'confirmingCancel'>
     >,
   ) {
     Object.assign(this, changes);
