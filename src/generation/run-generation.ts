@@ -242,18 +242,13 @@ export async function runGeneration(job: GenerationJob): Promise<GenerationOutco
       // What the account has left after it, for its receipt: read while the page is told of the image.
       const leftRead = readBalanceNow(source);
       const stored: StoredImage = {
+        ...outcome.image,
         id: entryId,
         entryId,
         batch,
-        blob: outcome.image.blob,
-        remote: outcome.image.remote,
         prompt,
         model,
         provider,
-        width: outcome.image.width,
-        height: outcome.image.height,
-        seed: outcome.image.seed,
-        revisedPrompt: outcome.image.revisedPrompt,
         charged,
         createdAt: Date.now(),
       };

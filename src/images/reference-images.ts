@@ -22,12 +22,7 @@ const dataUrlOf = (blob: Blob, unreadable: Sentence) =>
 export async function readReferenceImage(file: File): Promise<ReferenceImage> {
   if (!ACCEPTED.test(file.type)) invalid(text.notAnImage(file.name));
   if (file.size > MAX_BYTES) invalid(text.fileTooLarge(file.name));
-  let bitmap: ImageBitmap;
-  try {
-    bitmap = await createImageBitmap(file);
-  } catch {
-    invalid(text.fileNotAnImage(file.name));
-  }
+  const bitmap = await createImageBitmap(file).catch(() => invalid(text.fileNotAnImage(file.name)));
   const { width, height } = bitmap;
   bitmap.close();
   return { dataUrl: await dataUrlOf(file, text.fileUnreadable(file.name)), width, height };

@@ -243,28 +243,21 @@ export const MAX_IMAGE_BYTES = 40 * 1024 * 1024;
 
 /** Base64 image data (a data URL's, a `b64_json`) as image bytes of `type`; what is not base64 cannot be opened. */
 export function base64Image(data: string, type: string): Blob {
-  let bytes: Uint8Array<ArrayBuffer>;
   try {
-    bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+    return new Blob([Uint8Array.from(atob(data), (c) => c.charCodeAt(0))], { type });
   } catch {
     throw new UserPaysError('provider-error', text.imageUnreadable());
   }
-  return new Blob([bytes], { type });
 }
 
 /** The image bytes at a provider's URL: no cookies, no key, no referrer; must be an image. */
 export async function fetchImage(url: string, signal: AbortSignal): Promise<Blob> {
-  let response: Response;
-  try {
-    response = await fetch(url, { signal, credentials: 'omit', referrerPolicy: 'no-referrer' }).catch(
-      async (thrown: unknown) => {
-        // An image: no need to ask again whether the connection was lost; at worst it is shown from its URL.
-        throw (await refusedByCors(thrown, url, {}, signal, false)) ?? thrown;
-      },
-    );
-  } catch (thrown) {
-    throw asUserPaysError(thrown);
-  }
+  const response = await fetch(url, { signal, credentials: 'omit', referrerPolicy: 'no-referrer' }).catch(
+    async (thrown: unknown) => {
+      // An image: no need to ask again whether the connection was lost; at worst it is shown from its URL.
+      throw asUserPaysError((await refusedByCors(thrown, url, {}, signal, false)) ?? thrown);
+    },
+  );
   if (response.headers.get('x-userpays-relay')) {
     // The relay would not (or could not) fetch it: the page can still show it from the provider's URL.
     const error = new UserPaysError('provider-error', text.downloadFailed(response.status));
