@@ -16,7 +16,7 @@ import { imageStyles } from './image-styles.js';
 import { renderImageWidget } from './image-template.js';
 import type { ImageHandlers } from './view.js';
 import { imageHandlers } from './image-handlers.js';
-import { settingsOf, type ImageCore, type SubmissionAsItStands, type SubmissionRequest } from './image-parts.js';
+import { settingsOf, type SubmissionAsItStands, type SubmissionRequest } from './image-parts.js';
 import { imageView } from './image-view.js';
 import { ProviderKeys } from './provider-keys.js';
 
@@ -223,6 +223,7 @@ export class UserPaysImage extends UserPaysElement {
       this.lazy = panels.lazyParts(this.parts, (standing, run) =>
         panels.runSubmission(this.parts, { ...standing, ...run }),
       );
+      Object.assign(this.parts, this.lazy); // the view, the handlers and the panels read them there
       this.panelHandlers = panels.panelHandlers(this, this.parts);
     },
   );
@@ -314,13 +315,14 @@ export class UserPaysImage extends UserPaysElement {
 
   /**
    * The widget's working parts, for its view and its handlers (image-view.ts, image-handlers.ts): its controllers,
-   * and its own state read live (getters), so that the handlers made once see it as it is.
+   * and its own state read live (getters), so that the handlers made once see it as it is. What the panels add
+   * (`LazyParts`) is put in with them.
    */
   #makeParts(): ImageParts {
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- the getters below read the element's state live
     const element = this;
     const { keys, ledger, pricing, startup, gesture, language } = this;
-    const core: ImageCore = {
+    return {
       host: this,
       keys,
       ledger,
@@ -352,22 +354,6 @@ export class UserPaysImage extends UserPaysElement {
       request: () => this.#request(),
       asItStands: () => this.#asItStands(),
     };
-    // What the panels add, read through to them once they are here (every one of them: a name left out is a type error).
-    const lazyNames: Record<keyof LazyParts, true> = {
-      submission: true,
-      references: true,
-      account: true,
-      accounts: true,
-      gallery: true,
-      resume: true,
-      flow: true,
-      controls: true,
-      paidFailures: true,
-      spentByDay: true,
-    };
-    for (const name of Object.keys(lazyNames) as (keyof LazyParts)[])
-      Object.defineProperty(core, name, { get: () => element.lazy?.[name], enumerable: true });
-    return core;
   }
 
   /**
