@@ -274,6 +274,7 @@ describe('BflProvider against the BFL simulator', () => {
         safetyTolerance: { min: 0, max: 5, default: 2 },
         outputFormats: ['jpeg', 'png', 'webp'],
         seedReproduces: true,
+        moderationCharged: true, // BFL debits a task when it accepts it: a moderated result is paid
       });
       expect(provider.controls('flux-2-pro')).to.include({ seedReproduces: false });
       expect(provider.controls('flux-2-max').enhancePrompt).to.deep.equal({ default: true });
