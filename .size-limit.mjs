@@ -61,16 +61,12 @@ const session = [entry, chunk('ledger'), chunk('engine'), chunk('image-panels')]
  */
 const signsIn = (provider) => /\bsignIn: true\b/.test(readFileSync(`src/providers/${provider}/info.ts`, 'utf8'));
 /**
- * What a session with a provider whose models have their own controls loads besides: the widget's controls part
- * (chunks/image-controls: src/elements/image/panels/controls/, which ControlsController loads where a model has any
- * but the prompt's rewriting), for the providers whose folder (src/providers/<id>/) gives a model any of those
- * (`ModelControls` in src/providers/provider.ts: each written as `name: {…}` or `name: […]`).
+ * What a session with a provider that shows its models' own controls loads besides: the widget's controls part
+ * (chunks/image-controls: src/elements/image/panels/controls/, which ControlsPart loads), for the providers whose info
+ * says `showsControls: true` (src/providers/<id>/info.ts).
  */
-const CONTROL_FIELDS = /^\s+(safetyTolerance|outputFormats|steps|guidance|raw|imagePromptStrength): [{[]/m;
 const hasControls = (provider) =>
-  readdirSync(`src/providers/${provider}`).some((file) =>
-    CONTROL_FIELDS.test(readFileSync(`src/providers/${provider}/${file}`, 'utf8')),
-  );
+  /\bshowsControls: true\b/.test(readFileSync(`src/providers/${provider}/info.ts`, 'utf8'));
 
 export default [
   {

@@ -53,6 +53,13 @@ export interface ProviderInfo {
   revokeUrl?: string;
   /** Its adapter reads the provider's live prices (`Provider.livePrices`): the quote switches to them when they come. */
   livePrices?: boolean;
+  /**
+   * More options shows its models' own controls (`Provider.controls`: the prompt's rewriting, the moderation level, the
+   * format…), from the widget's controls part, which only such a session loads (BFL, fal). Pollinations' one control,
+   * its rewriting (off unless asked), is the page's `enhance-prompt` alone: the part would take its session over the
+   * byte budget (docs/performance.md).
+   */
+  showsControls?: boolean;
 }
 
 /** A reference image the user attached; `dataUrl` is `data:image/(png|jpeg|webp);base64,…`. */

@@ -1,4 +1,4 @@
-/** More options (the widget's panels): how many images, the seed, reference images, and the prompt's rewriting. */
+/** More options (the widget's panels): how many images, the seed, and reference images. */
 
 export interface MoreOptionsStrings {
   countLabel(): string;
@@ -12,12 +12,6 @@ export interface MoreOptionsStrings {
   dropReferences(): string;
   chooseReferences(): string;
   referencesCount(n: number, max: number): string;
-  /** `byDefault`: whether the provider rewrites the prompt unless told not to. */
-  enhancePrompt(provider: string, byDefault: boolean): string;
-  enhanceOn(provider: string): string;
-  enhanceOff(): string;
-  /** Under the seed, where the provider changes this model's prompt itself, with no switch for it (fal's [pro]). */
-  seedNotKept(provider: string): string;
 }
 
 export const moreOptions: MoreOptionsStrings = {
@@ -33,10 +27,4 @@ export const moreOptions: MoreOptionsStrings = {
   dropReferences: () => 'Drop images here, paste them, or',
   chooseReferences: () => 'choose files',
   referencesCount: (n, max) => `${n} of ${max}`,
-  enhancePrompt: (provider, byDefault) => `Let ${provider} rewrite my prompt first${byDefault ? ' (its default)' : ''}`,
-  enhanceOn: (provider) =>
-    `${provider} may add to your prompt before it makes the image; the image shows what it used, and the same seed may not make it again.`,
-  enhanceOff: () => 'Your prompt is used as you wrote it, and the same seed makes the same image again.',
-  seedNotKept: (provider) =>
-    `${provider} rewrites this model's prompts itself: the same seed may not make the same image again.`,
 };

@@ -82,7 +82,14 @@ describe('each provider’s adapter is a chunk of its own (the built files)', fu
     const result = await el.generate();
     expect(result.charged).to.equal('0.014');
     expect(result.images.map((image) => image.saved)).to.deep.equal([true]);
-    expect(filesLoaded(view).map(chunkName)).to.include.members(['engine', 'ledger', 'image-panels', 'bfl']);
+    // FLUX.2 [klein]'s moderation level and format are shown in More options: the controls part is loaded.
+    expect(filesLoaded(view).map(chunkName)).to.include.members([
+      'engine',
+      'ledger',
+      'image-panels',
+      'bfl',
+      'image-controls',
+    ]);
     expect(await adaptersLoaded(view)).to.deep.equal(['bfl']);
     // The headless API is a page's own call, not the widget's: its chunk is not loaded. Nor are the accounts' parts
     // of the providers the user signs in to (Puter's account, the sign-in and its OAuth): a key was typed.
@@ -129,6 +136,8 @@ describe('each provider’s adapter is a chunk of its own (the built files)', fu
     });
     await until(() => part(el, 'sign-in'), 10_000);
     expect(accountPartsLoaded(view)).to.deep.equal(['image-sign-in', 'oauth']);
+    // Its models have no controls of their own in More options: the controls part is not loaded.
+    expect(filesLoaded(view).map(chunkName)).not.to.include('image-controls');
   });
 
   it('an adapter that does not arrive: the widget says so (network), books and sends nothing, and is ready again', async () => {

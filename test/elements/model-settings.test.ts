@@ -158,6 +158,22 @@ describe('<userpays-image>: the model’s own controls, in More options', functi
     await until(() => !words(part(el, 'more')).includes('rewrites'));
   });
 
+  it('Pollinations, which rewrites a prompt only when asked, shows no switch: its `enhance-prompt` is the page’s', async () => {
+    // Its one control is off by default, so nothing is rewritten in silence; the controls part is not loaded for it
+    // (ProviderInfo.showsControls, src/providers/provider.ts: the session's byte budget). test/providers/pollinations.test.ts
+    // sends `enhance` as the page sets it.
+    const el = await imageWidget({
+      provider: 'pollinations',
+      'enhance-prompt': 'on',
+      endpoint: 'http://127.0.0.1:1',
+      prompt: 'a fox',
+    });
+    await panelsLoaded(el);
+    await sleep(200);
+    expect(el.shadowRoot!.querySelector('.model-controls, [name=enhancePrompt], .enhance')).to.equal(null);
+    expect(el.enhancePrompt).to.equal('on');
+  });
+
   it('a provider whose models have no controls of their own shows none', async () => {
     const el = await imageWidget({ provider: 'openai', endpoint: 'http://127.0.0.1:1/v1', prompt: 'a fox' });
     await panelsLoaded(el);

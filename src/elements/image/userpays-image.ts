@@ -391,7 +391,7 @@ export class UserPaysImage extends UserPaysElement {
       inputs,
       endpoint,
       earnings,
-      settings: settingsOf(this, this.lazy?.controls?.settings),
+      settings: settingsOf(this, this.lazy?.controls.loaded?.controller.settings),
     };
   }
 }

@@ -7,6 +7,7 @@ import type { ProviderInfo } from '../provider.js';
  */
 export const info: ProviderInfo = {
   needsKey: true,
+  showsControls: true,
   defaultEndpoint: () => 'https://api.bfl.ai',
   keyUrl: 'https://dashboard.bfl.ai/',
   fundsUrl: 'https://dashboard.bfl.ai/',

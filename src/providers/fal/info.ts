@@ -6,6 +6,7 @@ import type { ProviderInfo } from '../provider.js';
  */
 export const info: ProviderInfo = {
   needsKey: true,
+  showsControls: true,
   defaultEndpoint: () => 'https://queue.fal.run',
   keyUrl: 'https://fal.ai/dashboard/keys',
 };

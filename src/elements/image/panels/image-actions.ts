@@ -19,8 +19,6 @@ export interface PanelHandlers {
   referencesChosen(event: Event): void;
   /** Click on a reference's remove button (`data-index`). */
   referenceRemove(event: Event): void;
-  /** The prompt's rewriting switched in More options (`checked`). */
-  enhanceChange(event: Event): void;
   /** Click on an action of an image (`data-action`: open, copy, reuse, vary, reference, finalize, delete; `data-id`). */
   imageAction(event: Event): void;
   /** Click on an offer of the comparison (`data-provider`, `data-model`). */
@@ -40,7 +38,7 @@ export interface PanelHandlers {
 export function panelHandlers(host: ImageHost, parts: ImageParts): PanelHandlers {
   const root = () => host.shadowRoot!;
   // Made with the panels, once, before their handlers: each is there whenever one runs.
-  const { submission, references, resume, flow, gallery, controls } = parts as ImageCore & LazyParts;
+  const { submission, references, resume, flow, gallery } = parts as ImageCore & LazyParts;
   const handlers: PanelHandlers = {
     keyInput: (event) => {
       parts.edited();
@@ -92,7 +90,6 @@ export function panelHandlers(host: ImageHost, parts: ImageParts): PanelHandlers
       if (event.type === 'change') input.value = ''; // the same file can be chosen again
     },
     referenceRemove: (event) => references.remove(Number((event.currentTarget as HTMLElement).dataset.index)),
-    enhanceChange: (event) => controls.set('enhancePrompt', (event.target as HTMLInputElement).checked),
     imageAction: (event) => {
       void actOnImage(event, gallery.images, {
         words: wordsIn(parts.language.translation, 'gallery', galleryWords),

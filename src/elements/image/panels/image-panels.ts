@@ -5,7 +5,7 @@ import { progress as progressWords } from '../../../strings/image/progress.js';
 import { wordsIn } from '../../../strings/strings.js';
 import type { Offer } from '../../../pricing/compare.js';
 import type { ProgressDetail, ProviderId } from '../../../base/types.js';
-import { settingsOf, type ImageCore, type ImageHost } from '../image-parts.js';
+import type { ImageCore, ImageHost } from '../image-parts.js';
 import type { ImageParts, LazyParts } from './lazy-parts.js';
 import type { ImageHandlers, ImageView } from '../view.js';
 import { renderDetails } from './details.js';
@@ -61,10 +61,9 @@ export function imagePanels(
   const latest = shown.filter((image) => batchOf(image) === batchOf(shown[0]));
   const { resume, submission } = parts;
   const size = pricing.fitted ?? host;
-  // The model's own controls (More options), once its adapter has said what it takes, as set so far.
-  const controls = parts.controls.controls;
-  const settings = settingsOf(host, parts.controls.settings) ?? {};
   const providerName = wordsIn(translation, 'words', words).providerName(host.provider);
+  // The model's own controls (More options), where the provider in force shows them, as set so far.
+  const modelControls = parts.controls.loaded?.render(providerName, translation);
   const running = (progress?: ProgressDetail) =>
     renderRunning(
       {
@@ -88,14 +87,14 @@ export function imagePanels(
         ? running({ status: wordsIn(translation, 'progress', progressWords).resuming(), elapsedMs: 0 })
         : undefined,
     tally: tally && renderTallySummary(tally, parts.language),
-    signIn: parts.accounts.signIn?.render(providerName),
-    account: host.provider === 'puter' ? parts.accounts.puter?.render() : undefined,
+    signIn: parts.signIn.loaded?.render(providerName),
+    account: host.provider === 'puter' ? parts.puter.loaded?.render() : undefined,
     keyField: (view) =>
       renderKeyField(
         view,
         on,
         view.key && keyNotSentHere(host, parts, view.key.payee),
-        parts.accounts.signIn?.controller.state()?.signed,
+        parts.signIn.loaded?.controller.state()?.signed,
       ),
     outcome: renderOutcome,
     failure: (view) => renderFailure(view, on),
@@ -155,15 +154,8 @@ export function imagePanels(
               }),
             }
           : undefined,
-        enhance: controls?.enhancePrompt && {
-          on: settings.enhancePrompt ?? controls.enhancePrompt.default,
-          byDefault: controls.enhancePrompt.default,
-          provider: providerName,
-        },
-        seedNotKept: controls && !controls.seedReproduces && !controls.enhancePrompt ? providerName : undefined,
-        controls:
-          controls &&
-          parts.controls.render?.({ controls, settings, provider: providerName, translation }, parts.controls.set),
+        seedControls: modelControls?.seed,
+        controls: modelControls?.model,
         locale,
         translation,
       },

@@ -13,10 +13,13 @@ import { GalleryController } from './gallery/gallery-controller.js';
 import { KeysChannel } from './accounts/keys-channel.js';
 import { ResumeController } from './submission/resume-controller.js';
 import { AccountController } from './accounts/account-controller.js';
-import { AccountParts } from './accounts/account-parts.js';
+import { PanelPart } from './panel-part.js';
+import { providerInfo } from '../../../providers/catalog.js';
+import type { PuterAccountPart } from './accounts/puter/index.js';
+import type { SignInPart } from './accounts/sign-in/index.js';
+import type { ModelControlsPart } from './controls/index.js';
 import { SubmissionController } from './submission/submission-controller.js';
 import { ReferenceImages } from './reference-images.js';
-import { ControlsController } from './controls/controls-controller.js';
 import type { Submitted } from '../../../generation/submit.js';
 import type { SubmissionRun } from './submission/submission-controller.js';
 
@@ -34,13 +37,18 @@ export interface LazyParts {
   references: ReferenceImages;
   /** What the account of the key in force has left, where its provider says. */
   account: AccountController;
-  /** Puter's account and the sign-in, loaded where the provider in force has them. */
-  accounts: AccountParts;
+  /** Puter's account (who pays, what is left, the check before sending): a part loaded where the widget uses Puter. */
+  puter: PanelPart<PuterAccountPart>;
+  /**
+   * The sign-in of the account systems a key comes from (OpenRouter, Hugging Face, Pollinations), with its form: a
+   * part loaded where the provider in force has one.
+   */
+  signIn: PanelPart<SignInPart>;
   gallery: GalleryController;
   resume: ResumeController;
   flow: FlowController;
-  /** The model's own controls (More options): what the model takes, and what only More options sets. */
-  controls: ControlsController;
+  /** The model's own controls (More options): a part loaded where the provider in force shows them (BFL, fal). */
+  controls: PanelPart<ModelControlsPart>;
   /** The paid generations that brought no image (newest first, at most 5). */
   paidFailures(ledger: LedgerStore, version: object): readonly PaidFailure[];
   /** The ledger's spending per local day. */
@@ -95,20 +103,31 @@ export function lazyParts(
   const account = new AccountController(host, () =>
     host.provider !== 'puter' && host.apiKey ? [host.provider, host.endpoint, host.relay, host.apiKey] : undefined,
   );
-  const accounts = new AccountParts(core, {
-    account,
-    flow,
-    report: (error) => submission.report(asUserPaysError(error)),
-  });
+  const report = (error: unknown) => submission.report(asUserPaysError(error));
+  // What only some providers have, each a part of its own loaded where the provider in force has it.
+  const info = () => providerInfo(host.provider);
   return {
     submission,
     references,
     account,
-    accounts,
+    puter: new PanelPart(
+      host,
+      () => host.provider === 'puter',
+      () => import('./accounts/puter/index.js').then(({ puterAccountPart }) => puterAccountPart(core, report)),
+    ),
+    signIn: new PanelPart(
+      host,
+      () => info()?.signIn,
+      () => import('./accounts/sign-in/index.js').then(({ signInPart }) => signInPart(core, { account, flow, report })),
+    ),
     gallery,
     resume,
     flow,
-    controls: new ControlsController(host, core.edited),
+    controls: new PanelPart(
+      host,
+      () => info()?.showsControls,
+      () => import('./controls/index.js').then(({ modelControlsPart }) => modelControlsPart(host, core.edited)),
+    ),
     paidFailures: perTally(lastFailures),
     spentByDay: perTally((ledger) => ledger.spentByDay()),
   };

@@ -27,13 +27,10 @@ export interface MoreView {
     }[];
   };
   /**
-   * Whether the provider may rewrite the prompt first, where the model can (SPEC §11): as set (the page's
-   * `enhance-prompt` or the user's choice here), and the provider's own default.
+   * Under the seed, the prompt's rewriting or why a seed may not repeat; after the reference images, the model's other
+   * controls: drawn by the controls part, where the provider in force shows them.
    */
-  enhance?: { on: boolean; byDefault: boolean; provider: string };
-  /** The provider's name where it rewrites this model's prompts itself, with no switch: a seed may not repeat. */
-  seedNotKept?: string;
-  /** The model's other controls, drawn by the controls part where the model has any. */
+  seedControls?: unknown;
   controls?: unknown;
   locale?: string;
   /** The element's words over English (see `wordsIn`). */
@@ -46,8 +43,6 @@ export interface MoreHandlers {
   fieldInput(event: Event): void;
   referencesChosen(event: Event): void;
   referenceRemove(event: Event): void;
-  /** The prompt's rewriting switched on or off (`checked`). */
-  enhanceChange(event: Event): void;
 }
 
 /**
@@ -104,19 +99,6 @@ function renderReferences({ references, locale }: MoreView, on: MoreHandlers, mo
   </div>`;
 }
 
-/** The switch for the provider's rewriting of the prompt, and what it means, said under it. */
-function renderEnhance({ enhance }: MoreView, on: MoreHandlers, moreText: MoreOptionsStrings) {
-  if (!enhance) return nothing;
-  const { on: rewrites, byDefault, provider } = enhance;
-  return html`<div class="enhance">
-    <label class="check"
-      ><input type="checkbox" name="enhancePrompt" .checked=${live(rewrites)} @change=${on.enhanceChange} />
-      ${moreText.enhancePrompt(provider, byDefault)}</label
-    >
-    <p class="muted">${rewrites ? moreText.enhanceOn(provider) : moreText.enhanceOff()}</p>
-  </div>`;
-}
-
 /**
  * How many images (a segmented radio group), the seed, whether the provider may rewrite the prompt (and what that
  * means for the seed), the reference images, and the model's own controls.
@@ -153,8 +135,7 @@ export function renderMore(view: MoreView, on: MoreHandlers) {
         .value=${live(view.seed === undefined ? '' : String(view.seed))}
         @input=${on.fieldInput}
     /></label>
-    ${view.seedNotKept ? html`<p class="muted">${moreText.seedNotKept(view.seedNotKept)}</p>` : nothing}
-    ${renderEnhance(view, on, moreText)} ${renderReferences(view, on, moreText)} ${view.controls ?? nothing}`;
+    ${view.seedControls ?? nothing} ${renderReferences(view, on, moreText)} ${view.controls ?? nothing}`;
 }
 
 /** While the prompt is empty: a few prompts to start from, each a button that puts it in. */

@@ -41,7 +41,7 @@ export function spendingBlocked(
       fix: cheaper(new Decimal(tally.remaining ?? 0)),
     };
   }
-  const left = (parts.accounts?.puter?.account ?? parts.account)?.balance?.usd;
+  const left = (parts.puter?.loaded?.account ?? parts.account)?.balance?.usd;
   if (left?.lt(quote.total)) {
     const funds = providerInfo(host.provider)?.fundsUrl;
     return {

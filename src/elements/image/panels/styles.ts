@@ -74,16 +74,7 @@ export const imagePanelStyles = css`
   .tally strong {
     color: var(--_text);
   }
-  /*
-   * Notes, quiet, close under what they speak of: More options' (the prompt's rewriting, the seed's), the key field's,
-   * the capped sign-in's.
-   */
-  .enhance {
-    display: grid;
-    gap: 0.25rem;
-  }
-  .more > p,
-  .enhance p,
+  /* Notes, quiet, close under what they speak of: the key field's, the capped sign-in's. */
   .key-field p,
   .grant p {
     margin: 0;

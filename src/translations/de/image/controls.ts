@@ -10,4 +10,12 @@ export const controls: ControlsStrings = {
   raw: () => 'Raw: weniger bearbeitet, natürlicher',
   imagePromptStrength: () => 'Gewicht des Referenzbilds (0–1)',
   byDefault: (choice) => `${choice} (Voreinstellung)`,
+  enhancePrompt: (provider, byDefault) =>
+    `${provider} darf meinen Prompt zuerst umschreiben${byDefault ? ' (Voreinstellung)' : ''}`,
+  enhanceOn: (provider) =>
+    `${provider} darf Ihren Prompt ergänzen, bevor das Bild entsteht; das Bild zeigt, was verwendet wurde, und derselbe Seed macht es vielleicht nicht noch einmal.`,
+  seedNotKept: (provider) =>
+    `${provider} schreibt die Prompts dieses Modells selbst um: derselbe Seed macht vielleicht nicht dasselbe Bild noch einmal.`,
+  enhanceOff: () =>
+    'Ihr Prompt wird verwendet, wie Sie ihn geschrieben haben, und derselbe Seed macht dasselbe Bild noch einmal.',
 };

@@ -1,13 +1,8 @@
 import type { ReactiveController } from 'lit';
 import type { ModelSettings } from '../../../../base/types.js';
-import { lazily } from '../../../../base/lazily.js';
 import { loadEngine } from '../../../../lazy/index.js';
 import type { ModelControls } from '../../../../providers/provider.js';
 import type { ImageHost } from '../../image-parts.js';
-import type * as Controls from './index.js';
-
-/** The controls part, loaded once (tried again after a failed load). */
-const loadPart = lazily<typeof Controls>(() => import('./index.js'));
 
 /** The settings only More options sets: no attribute. */
 type OwnSetting = 'steps' | 'guidance' | 'raw' | 'imagePromptStrength';
@@ -16,15 +11,12 @@ type OwnSetting = 'steps' | 'guidance' | 'raw' | 'imagePromptStrength';
  * The model's own controls (SPEC §11), as More options shows them: what the model in force takes at its provider
  * (`Provider.controls`, read from the provider's adapter), and the settings that only More options sets ([flex]'s steps
  * and guidance, Ultra's raw and reference strength), kept until the model changes. The three that have an attribute
- * (`enhance-prompt`, `safety-tolerance`, `output-format`) are the element's, and set there. The part that draws the
- * controls (`./index.ts`, with its styles) loads once a model has any but the prompt's rewriting (which More options
- * draws itself, as three providers take it).
+ * (`enhance-prompt`, `safety-tolerance`, `output-format`) are the element's, and set there. Made with the controls part
+ * (./index.ts), which loads where the provider in force shows them.
  */
 export class ControlsController implements ReactiveController {
-  /** What the model takes; undefined until its adapter has loaded. */
+  /** What the model takes; undefined until its adapter has said. */
   controls?: ModelControls;
-  /** How More options draws the controls other than the prompt's rewriting, once loaded where the model has any. */
-  render?: typeof Controls.renderControls;
   /** What More options set of the controls without an attribute (a setting back at its default is absent). */
   settings: ModelSettings = {};
   readonly #host: ImageHost;
@@ -50,18 +42,8 @@ export class ControlsController implements ReactiveController {
         if (readFor !== this.#readFor) return; // another model since
         this.controls = controls;
         this.#host.requestUpdate();
-        // The prompt's rewriting is More options' own (more.ts); the part draws the rest, and its styles come with it.
-        const others = Object.keys(controls ?? {}).some(
-          (name) => name !== 'enhancePrompt' && name !== 'seedReproduces',
-        );
-        if (!others || this.render) return;
-        const { renderControls, controlStyles } = await loadPart();
-        const root = this.#host.shadowRoot!;
-        root.adoptedStyleSheets = [...root.adoptedStyleSheets, controlStyles.styleSheet!];
-        this.render = renderControls;
-        this.#host.requestUpdate();
       })
-      .catch(() => {}); // the adapter or the part could not load (offline): no controls shown, the defaults apply
+      .catch(() => {}); // the adapter could not load (offline): no controls shown, the defaults apply
   }
 
   /** Sets one of the model's settings as the user chose it in More options; undefined: the provider's default. */

@@ -19,26 +19,52 @@ export interface ControlsView {
 type Choice = 'safetyTolerance' | 'outputFormat';
 type Amount = 'steps' | 'guidance' | 'imagePromptStrength';
 
-/**
- * The model's own controls in More options (SPEC §11), each where the model takes it, at the provider's default until
- * set: the moderation level (with the plain note where the provider charges for what it withholds), the output
- * format, [flex]'s steps and guidance, Ultra's raw look and reference strength (the prompt's rewriting is More
- * options' own: more.ts). `set` hears each change as the setting's value (undefined: the default).
- */
-export function renderControls(
-  { controls, settings, provider, translation }: ControlsView,
-  set: <Name extends keyof ModelSettings>(name: Name, value: ModelSettings[Name]) => void,
-) {
-  // Each control is named after its setting; an emptied amount is the provider's default again.
-  const change = ({ target }: Event) => {
+/** Hears a change of one of the model's settings, as its value (undefined: the provider's default). */
+type SetSetting = <Name extends keyof ModelSettings>(name: Name, value: ModelSettings[Name]) => void;
+
+/** What a change of a control sets: each control is named after its setting; an emptied amount is the default again. */
+const changeOf =
+  (set: SetSetting) =>
+  ({ target }: Event) => {
     const { name, type, checked, value } = target as HTMLInputElement;
     const setting = name as keyof ModelSettings;
     if (type === 'checkbox') set(setting, checked);
     else if (setting === 'outputFormat') set(setting, value as OutputFormat);
     else set(setting, value === '' ? undefined : Number(value));
   };
+
+/**
+ * Under the seed: the switch for the provider's rewriting of the prompt, where the model can (BFL [pro], [max], [flex]
+ * and FLUX.1, fal), and what it means, said under it; or, where the provider rewrites this model's prompts itself with
+ * no switch (fal's [pro], [flex], [max]), that a seed may not make the same image again.
+ */
+export function renderSeedControls({ controls, settings, provider, translation }: ControlsView, set: SetSetting) {
   const text = wordsIn(translation, 'controls', controlsWords);
+  const { enhancePrompt } = controls;
+  if (!enhancePrompt) {
+    return controls.seedReproduces ? nothing : html`<p class="muted">${text.seedNotKept(provider)}</p>`;
+  }
+  const rewrites = settings.enhancePrompt ?? enhancePrompt.default;
+  return html`<div class="enhance">
+    <label class="check"
+      ><input type="checkbox" name="enhancePrompt" .checked=${live(rewrites)} @change=${changeOf(set)} />
+      ${text.enhancePrompt(provider, enhancePrompt.default)}</label
+    >
+    <p class="muted">${rewrites ? text.enhanceOn(provider) : text.enhanceOff()}</p>
+  </div>`;
+}
+
+/**
+ * The model's own controls in More options (SPEC §11), each where the model takes it, at the provider's default until
+ * set: the moderation level (with the plain note where the provider charges for what it withholds), the output
+ * format, [flex]'s steps and guidance, Ultra's raw look and reference strength (the prompt's rewriting is drawn under
+ * the seed: renderSeedControls). Nothing where the model takes none of them.
+ */
+export function renderControls({ controls, settings, provider, translation }: ControlsView, set: SetSetting) {
   const { safetyTolerance, outputFormats, steps, guidance, raw, imagePromptStrength } = controls;
+  if (!safetyTolerance && !outputFormats && !steps && !guidance && !raw && !imagePromptStrength) return nothing;
+  const change = changeOf(set);
+  const text = wordsIn(translation, 'controls', controlsWords);
   // The provider's default is said on its own choice ("2 (default)"); formats in capitals (JPEG).
   const choice = (name: Choice, label: string, values: readonly (string | number)[], byDefault: string | number) =>
     html`<label class="dimension"
@@ -95,8 +121,18 @@ export function renderControls(
   </fieldset>`;
 }
 
-/** The controls' own look, adopted beside the panels' when the part loads (ControlsController). */
+/** The controls' own look, adopted beside the panels' when the part loads (./index.ts). */
 export const controlStyles = css`
+  /* The prompt's rewriting: its switch, and what it means under it, quiet. */
+  .enhance {
+    display: grid;
+    gap: 0.25rem;
+  }
+  .enhance p,
+  .more > p {
+    margin: 0;
+    font-size: 0.8125rem;
+  }
   /* A column; the notes, quiet, under their control. */
   .model-controls {
     display: grid;

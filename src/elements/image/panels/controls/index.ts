@@ -1,6 +1,34 @@
-/**
- * The widget's controls part (a chunk of its own, `image-controls`): the model's own controls as More options draws
- * them, with their styles, loaded by the panels (ControlsController) once the provider in force says its model has any (BFL, fal,
- * Pollinations), so that the sessions of the others never load it.
- */
-export { controlStyles, renderControls } from './controls.js';
+// The widget's controls part (a chunk of its own, `image-controls`): the model's own controls as More options draws
+// them, the prompt's rewriting and what it means for a seed among them, with their styles. Loaded by the panels (a
+// PanelPart: lazy-parts.ts) where the provider in force shows them (BFL, fal): the sessions of the others never load it.
+import type { Translation } from '../../../../strings/strings.js';
+import { settingsOf, type ImageHost } from '../../image-parts.js';
+import { ControlsController } from './controls-controller.js';
+import { controlStyles, renderControls, renderSeedControls } from './controls.js';
+
+/** The model's controls of a widget, and what More options draws of them. */
+export interface ModelControlsPart {
+  controller: ControlsController;
+  /**
+   * What More options shows, for the provider in force (named `provider`): under the seed, the prompt's rewriting or
+   * why a seed may not repeat (`seed`); after the reference images, the model's other controls (`model`). Undefined
+   * until the model's adapter has said what it takes.
+   */
+  render(provider: string, translation?: Translation): { seed: unknown; model: unknown } | undefined;
+}
+
+/** The model's controls of the widget `host`, their styles adopted beside the panels'; `edited` is said on a change. */
+export function modelControlsPart(host: ImageHost, edited: () => void): ModelControlsPart {
+  const root = host.shadowRoot!;
+  root.adoptedStyleSheets = [...root.adoptedStyleSheets, controlStyles.styleSheet!];
+  const controller = new ControlsController(host, edited);
+  return {
+    controller,
+    render: (provider, translation) => {
+      const { controls } = controller;
+      if (!controls) return undefined;
+      const view = { controls, settings: settingsOf(host, controller.settings) ?? {}, provider, translation };
+      return { seed: renderSeedControls(view, controller.set), model: renderControls(view, controller.set) };
+    },
+  };
+}

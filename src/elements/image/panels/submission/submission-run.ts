@@ -34,7 +34,7 @@ export async function runSubmission(
   } finally {
     done();
     void parts.account?.refresh();
-    void parts.accounts?.puter?.account.refresh();
+    void parts.puter?.loaded?.account.refresh();
   }
 }
 
@@ -43,7 +43,7 @@ export async function runSubmission(
  * amounts and the cheapest model of the provider in force that it covers, where there is one.
  */
 async function puterReady(parts: ImageParts, quote: Quote) {
-  const { account } = await parts.accounts!.loadPuter();
+  const { account } = await parts.puter!.load();
   const found = await account.check(quote.total);
   if (!found.enough) {
     const cheaper = found.left && cheaperChoice(parts, found.left);

@@ -1,5 +1,5 @@
 // Puter's account in `<userpays-image>`'s panels: who is signed in, what is left, Sign in and Sign out, and the check
-// before sending. A lazy part of the panels (chunks/image-puter), loaded where the widget uses Puter (AccountParts):
+// before sending. A lazy part of the panels (chunks/image-puter), loaded where the widget uses Puter (a PanelPart):
 // a session with a provider paid by key never loads it.
 import { html, nothing } from 'lit';
 import { formatUsd } from '../../../../../pricing/index.js';

@@ -1,6 +1,6 @@
 // Signing in to the account systems a key comes from (OpenRouter, Hugging Face, Pollinations), in `<userpays-image>`'s
 // panels: the button, the form before a capped sign-in, who pays and what is left. A lazy part of the panels
-// (chunks/image-sign-in), loaded where the provider in force has a sign-in (AccountParts): a session with Puter or with
+// (chunks/image-sign-in), loaded where the provider in force has a sign-in (a PanelPart): a session with Puter or with
 // a key the user pastes never loads it.
 import { clock } from '../../../../../base/clock.js';
 import { formatDate } from '../../../../../base/dates.js';
