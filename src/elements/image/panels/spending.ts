@@ -41,7 +41,8 @@ export function spendingBlocked(
       fix: cheaper(new Decimal(tally.remaining ?? 0)),
     };
   }
-  const left = (parts.puter?.loaded?.account ?? parts.account)?.balance?.usd;
+  // The account in force: Puter's (its part stays loaded after the user switches to another provider), or the key's.
+  const left = (host.provider === 'puter' ? parts.puter?.loaded?.account : parts.account)?.balance?.usd;
   if (left?.lt(quote.total)) {
     const funds = providerInfo(host.provider)?.fundsUrl;
     return {
