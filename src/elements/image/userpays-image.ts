@@ -173,7 +173,8 @@ export class UserPaysImage extends UserPaysElement {
   /**
    * `on` or `off`: whether the provider may rewrite the prompt before it makes the image (BFL's `prompt_upsampling`,
    * fal's `enable_prompt_expansion`, Pollinations' `enhance`); the provider's own default when empty, shown in More
-   * options. Where it is on, the image shows the prompt the provider used, and a seed may not make it again.
+   * options for BFL and fal (Pollinations' is this attribute alone). Where it is on, the image shows the prompt the
+   * provider used, and a seed may not make it again.
    */
   enhancePrompt = '';
   /** The model's moderation level (BFL's FLUX.2 0–5, FLUX.1 0–6, 0 strictest; fal 1–5); the provider's default when unset. */
