@@ -22,8 +22,11 @@ type Amount = 'steps' | 'guidance' | 'imagePromptStrength';
 /** Hears a change of one of the model's settings, as its value (undefined: the provider's default). */
 type SetSetting = <Name extends keyof ModelSettings>(name: Name, value: ModelSettings[Name]) => void;
 
-/** What a change of a control sets: each control is named after its setting; an emptied amount is the default again. */
-const changeOf =
+/**
+ * The handler of every control (made once, ./index.ts): each control is named after its setting; an emptied amount is
+ * the provider's default again.
+ */
+export const changeOf =
   (set: SetSetting) =>
   ({ target }: Event) => {
     const { name, type, checked, value } = target as HTMLInputElement;
@@ -33,12 +36,15 @@ const changeOf =
     else set(setting, value === '' ? undefined : Number(value));
   };
 
+/** A control changed (its `name`, its value): the handler `changeOf` makes. */
+type Change = (event: Event) => void;
+
 /**
  * Under the seed: the switch for the provider's rewriting of the prompt, where the model can (BFL [pro], [max], [flex]
  * and FLUX.1, fal), and what it means, said under it; or, where the provider rewrites this model's prompts itself with
  * no switch (fal's [pro], [flex], [max]), that a seed may not make the same image again.
  */
-export function renderSeedControls({ controls, settings, provider, translation }: ControlsView, set: SetSetting) {
+export function renderSeedControls({ controls, settings, provider, translation }: ControlsView, change: Change) {
   const text = wordsIn(translation, 'controls', controlsWords);
   const { enhancePrompt } = controls;
   if (!enhancePrompt) {
@@ -47,7 +53,7 @@ export function renderSeedControls({ controls, settings, provider, translation }
   const rewrites = settings.enhancePrompt ?? enhancePrompt.default;
   return html`<div class="enhance">
     <label class="check"
-      ><input type="checkbox" name="enhancePrompt" .checked=${live(rewrites)} @change=${changeOf(set)} />
+      ><input type="checkbox" name="enhancePrompt" .checked=${live(rewrites)} @change=${change} />
       ${text.enhancePrompt(provider, enhancePrompt.default)}</label
     >
     <p class="muted">${rewrites ? text.enhanceOn(provider) : text.enhanceOff()}</p>
@@ -60,10 +66,9 @@ export function renderSeedControls({ controls, settings, provider, translation }
  * format, [flex]'s steps and guidance, Ultra's raw look and reference strength (the prompt's rewriting is drawn under
  * the seed: renderSeedControls). Nothing where the model takes none of them.
  */
-export function renderControls({ controls, settings, provider, translation }: ControlsView, set: SetSetting) {
+export function renderControls({ controls, settings, provider, translation }: ControlsView, change: Change) {
   const { safetyTolerance, outputFormats, steps, guidance, raw, imagePromptStrength } = controls;
   if (!safetyTolerance && !outputFormats && !steps && !guidance && !raw && !imagePromptStrength) return nothing;
-  const change = changeOf(set);
   const text = wordsIn(translation, 'controls', controlsWords);
   // The provider's default is said on its own choice ("2 (default)"); formats in capitals (JPEG).
   const choice = (name: Choice, label: string, values: readonly (string | number)[], byDefault: string | number) =>

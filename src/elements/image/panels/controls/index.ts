@@ -4,7 +4,7 @@
 import type { Translation } from '../../../../strings/strings.js';
 import { settingsOf, type ImageHost } from '../../image-parts.js';
 import { ControlsController } from './controls-controller.js';
-import { controlStyles, renderControls, renderSeedControls } from './controls.js';
+import { changeOf, controlStyles, renderControls, renderSeedControls } from './controls.js';
 
 /** The model's controls of a widget, and what More options draws of them. */
 export interface ModelControlsPart {
@@ -22,13 +22,14 @@ export function modelControlsPart(host: ImageHost, edited: () => void): ModelCon
   const root = host.shadowRoot!;
   root.adoptedStyleSheets = [...root.adoptedStyleSheets, controlStyles.styleSheet!];
   const controller = new ControlsController(host, edited);
+  const change = changeOf(controller.set);
   return {
     controller,
     render: (provider, translation) => {
       const { controls } = controller;
       if (!controls) return undefined;
       const view = { controls, settings: settingsOf(host, controller.settings) ?? {}, provider, translation };
-      return { seed: renderSeedControls(view, controller.set), model: renderControls(view, controller.set) };
+      return { seed: renderSeedControls(view, change), model: renderControls(view, change) };
     },
   };
 }
