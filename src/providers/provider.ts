@@ -55,9 +55,7 @@ export interface ProviderInfo {
   livePrices?: boolean;
   /**
    * More options shows its models' own controls (`Provider.controls`: the prompt's rewriting, the moderation level, the
-   * format…), from the widget's controls part, which only such a session loads (BFL, fal). Pollinations' one control,
-   * its rewriting (off unless asked), is the page's `enhance-prompt` alone: the part would take its session over the
-   * byte budget (docs/performance.md).
+   * format…), from the widget's controls part, loaded when the user opens More options (BFL, fal, Pollinations).
    */
   showsControls?: boolean;
 }

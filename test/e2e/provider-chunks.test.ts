@@ -82,18 +82,26 @@ describe('each provider’s adapter is a chunk of its own (the built files)', fu
     const result = await el.generate();
     expect(result.charged).to.equal('0.014');
     expect(result.images.map((image) => image.saved)).to.deep.equal([true]);
-    // FLUX.2 [klein]'s moderation level and format are shown in More options: the controls part is loaded.
-    expect(filesLoaded(view).map(chunkName)).to.include.members([
-      'engine',
-      'ledger',
-      'image-panels',
-      'bfl',
-      'image-controls',
-    ]);
+    expect(filesLoaded(view).map(chunkName)).to.include.members(['engine', 'ledger', 'image-panels', 'bfl']);
     expect(await adaptersLoaded(view)).to.deep.equal(['bfl']);
     // The headless API is a page's own call, not the widget's: its chunk is not loaded. Nor are the accounts' parts
     // of the providers the user signs in to (Puter's account, the sign-in and its OAuth): a key was typed.
     expect(filesLoaded(view).map(chunkName)).not.to.include.any.members(['headless', ...ACCOUNT_PARTS]);
+  });
+
+  it('a BFL session loads More options’ controls only when the user opens More options', async () => {
+    const view = await page();
+    const el = await bflWidgetIn(view);
+    await until(() => part(el, 'more'), 10_000); // the panels, and all a visit loads without a user's action
+    await el.updateComplete;
+    const before = filesLoaded(view);
+    expect(before.map(chunkName)).not.to.include('image-controls');
+    (part(el, 'more') as HTMLDetailsElement).open = true;
+    // FLUX.2 [klein]'s moderation level and format, drawn in More options once its part has come.
+    await until(() => el.shadowRoot!.querySelector('.model-controls [name=safetyTolerance]'), 10_000);
+    const after = filesLoaded(view).filter((url) => !before.includes(url));
+    expect(after.map(chunkName)).to.include('image-controls');
+    expect(after.length, JSON.stringify(after)).to.be.greaterThan(0);
   });
 
   it('a Puter session (signed in, one image) loads Puter’s adapter and no other', async () => {
@@ -136,7 +144,7 @@ describe('each provider’s adapter is a chunk of its own (the built files)', fu
     });
     await until(() => part(el, 'sign-in'), 10_000);
     expect(accountPartsLoaded(view)).to.deep.equal(['image-sign-in', 'oauth']);
-    // Its models have no controls of their own in More options: the controls part is not loaded.
+    // More options was not opened: its controls part is not loaded.
     expect(filesLoaded(view).map(chunkName)).not.to.include('image-controls');
   });
 

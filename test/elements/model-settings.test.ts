@@ -9,7 +9,7 @@ import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { bflWidget } from '../support/bfl-widget.js';
 import { imageWidget, panelsLoaded, part, words } from '../support/widget.js';
 import { sleep, until } from '../support/wait.js';
-import { submissionsOf, uniqueStorageKey } from '../support/sim.js';
+import { simEndpoint, simLogOf, submissionsOf, uniqueStorageKey } from '../support/sim.js';
 import { rejection } from '../support/failure.js';
 
 /** What BFL's simulator received of the controls in the one submission of `run` (its log's `asked`). */
@@ -148,6 +148,7 @@ describe('<userpays-image>: the model’s own controls, in More options', functi
   it('fal’s FLUX.2 [pro], which rewrites prompts with no switch, says under the seed that it may not repeat', async () => {
     const el = await imageWidget({ provider: 'fal', model: 'flux-2-pro', prompt: 'a fox' });
     await panelsLoaded(el);
+    (part(el, 'more') as HTMLDetailsElement).open = true;
     await until(() => el.shadowRoot!.querySelector('.model-controls'));
     expect(el.shadowRoot!.querySelector('[name=enhancePrompt]')).to.equal(null);
     expect(words(part(el, 'more'))).to.contain(
@@ -158,20 +159,31 @@ describe('<userpays-image>: the model’s own controls, in More options', functi
     await until(() => !words(part(el, 'more')).includes('rewrites'));
   });
 
-  it('Pollinations, which rewrites a prompt only when asked, shows no switch: its `enhance-prompt` is the page’s', async () => {
-    // Its one control is off by default, so nothing is rewritten in silence; the controls part is not loaded for it
-    // (ProviderInfo.showsControls, src/providers/provider.ts: the session's byte budget). test/providers/pollinations.test.ts
-    // sends `enhance` as the page sets it.
-    const el = await imageWidget({
-      provider: 'pollinations',
-      'enhance-prompt': 'on',
-      endpoint: 'http://127.0.0.1:1',
-      prompt: 'a fox',
-    });
+  it('Pollinations shows its rewriting switch, off as its default; enhance=true is sent only once it is ticked', async () => {
+    const run = uniqueStorageKey();
+    const el = await imageWidget(
+      {
+        provider: 'pollinations',
+        model: 'flux-2-klein-4b',
+        endpoint: simEndpoint('pollinations', `run=${run}`),
+        'storage-key': run,
+        prompt: 'a fox',
+      },
+      { apiKey: `sk_sim-enhance-${run}` },
+    );
     await panelsLoaded(el);
-    await sleep(200);
-    expect(el.shadowRoot!.querySelector('.model-controls, [name=enhancePrompt], .enhance')).to.equal(null);
+    (part(el, 'more') as HTMLDetailsElement).open = true;
+    await until(() => control(el, 'enhancePrompt'));
+    expect(control(el, 'enhancePrompt').checked, 'Pollinations rewrites only when asked').to.equal(false);
+    expect(words(part(el, 'more'))).to.contain('Let Pollinations rewrite my prompt first');
+    await el.generate();
+    await choose(el, 'enhancePrompt', true);
     expect(el.enhancePrompt).to.equal('on');
+    await el.generate();
+    // Pollinations reads any text as true (`enhance=false` included): off, the parameter is left out.
+    const images = (await simLogOf('pollinations', run)).filter(({ path }) => /\/image\/(?!models)/.test(path));
+    const sent = images.map((entry) => new URL(entry.path, location.origin).searchParams.get('enhance'));
+    expect(sent).to.deep.equal([null, 'true']);
   });
 
   it('a provider whose models have no controls of their own shows none', async () => {

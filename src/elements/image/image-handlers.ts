@@ -37,6 +37,8 @@ export function imageHandlers(host: ImageHost, parts: ImageParts): ImageHandlers
       if (custom) parts.flow?.focusAt('[name=width]');
     },
     modelsToggle: () => parts.setAllModels(!parts.allModels),
+    moreToggle: (event) => parts.setMoreOpen((event.target as HTMLDetailsElement).open),
+    morePrefetch: () => void parts.controls?.prefetch(),
     submit: (event) => {
       event.preventDefault();
       // The second click of a double click, a stray third, the Enter after them: one intent, one submission.

@@ -74,6 +74,9 @@ export interface ImageCore {
   /** The user unfolded every model. */
   allModels: boolean;
   setAllModels(all: boolean): void;
+  /** More options is open: the model's own controls load then (and are drawn in it). */
+  moreOpen: boolean;
+  setMoreOpen(open: boolean): void;
   /** A change just made for the user (Vary, Reuse, Delete…), said with an Undo; undefined when there is none. */
   undo?: string;
   offerUndo(sentence: string, undo: () => unknown): void;

@@ -117,8 +117,8 @@ export function renderImageWidget(view: ImageView, on: ImageHandlers) {
         novalidate
       >
         ${renderPrompt(view, on)} ${renderModels(view, on)} ${renderSize(view, on)}
-        <details part="more" class="more">
-          <summary>${widgetText.moreOptions()}</summary>
+        <details part="more" class="more" @toggle=${on.moreToggle}>
+          <summary @pointerenter=${on.morePrefetch} @focus=${on.morePrefetch}>${widgetText.moreOptions()}</summary>
           ${view.panels.more}
         </details>
         ${view.panels.undo}

@@ -108,6 +108,7 @@ export class UserPaysImage extends UserPaysElement {
     priceBook: { attribute: false },
     customSize: { state: true },
     allModels: { state: true },
+    moreOpen: { state: true },
     undoable: { state: true },
   };
   static override styles = imageStyles;
@@ -173,8 +174,7 @@ export class UserPaysImage extends UserPaysElement {
   /**
    * `on` or `off`: whether the provider may rewrite the prompt before it makes the image (BFL's `prompt_upsampling`,
    * fal's `enable_prompt_expansion`, Pollinations' `enhance`); the provider's own default when empty, shown in More
-   * options for BFL and fal (Pollinations' is this attribute alone). Where it is on, the image shows the prompt the
-   * provider used, and a seed may not make it again.
+   * options. Where it is on, the image shows the prompt the provider used, and a seed may not make it again.
    */
   enhancePrompt = '';
   /** The model's moderation level (BFL's FLUX.2 0–5, FLUX.1 0–6, 0 strictest; fal 1–5); the provider's default when unset. */
@@ -186,6 +186,7 @@ export class UserPaysImage extends UserPaysElement {
 
   private customSize = false;
   private allModels = false;
+  private moreOpen = false;
   /** A change just made for the user (Vary, Reuse, Finalize, Delete), and what undoes it. */
   private undoable?: { sentence: string; undo: () => unknown };
   private readonly keys = new ProviderKeys(this, {
@@ -339,6 +340,10 @@ export class UserPaysImage extends UserPaysElement {
         return element.allModels;
       },
       setAllModels: (all: boolean) => (this.allModels = all),
+      get moreOpen() {
+        return element.moreOpen;
+      },
+      setMoreOpen: (open: boolean) => (this.moreOpen = open),
       get undo() {
         return element.undoable?.sentence;
       },

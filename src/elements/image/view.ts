@@ -121,6 +121,10 @@ export interface ImageHandlers {
   customToggle(): void;
   /** "5 more models" / "Fewer models". */
   modelsToggle(): void;
+  /** More options opened or closed (`toggle` of its disclosure). */
+  moreToggle(event: Event): void;
+  /** The pointer or the focus on More options' summary: what opening it shows starts loading. */
+  morePrefetch(): void;
   submit(event: Event): void;
   /** The fix the decision row offers (`data-focus` or `data-model`). */
   fix(event: Event): void;

@@ -8,6 +8,7 @@ import type { ProviderInfo } from '../provider.js';
 export const info: ProviderInfo = {
   livePrices: true,
   needsKey: true,
+  showsControls: true,
   defaultEndpoint: () => 'https://gen.pollinations.ai',
   keyUrl: 'https://enter.pollinations.ai',
   fundsUrl: 'https://enter.pollinations.ai',

@@ -47,7 +47,10 @@ export interface LazyParts {
   gallery: GalleryController;
   resume: ResumeController;
   flow: FlowController;
-  /** The model's own controls (More options): a part loaded where the provider in force shows them (BFL, fal). */
+  /**
+   * The model's own controls (More options): a part loaded when the user opens More options where the provider in
+   * force shows them (BFL, fal, Pollinations), prefetched when the pointer or the focus comes to it.
+   */
   controls: PanelPart<ModelControlsPart>;
   /** The paid generations that brought no image (newest first, at most 5). */
   paidFailures(ledger: LedgerStore, version: object): readonly PaidFailure[];
@@ -110,24 +113,23 @@ export function lazyParts(
     submission,
     references,
     account,
-    puter: new PanelPart(
-      host,
-      () => host.provider === 'puter',
-      () => import('./accounts/puter/index.js').then(({ puterAccountPart }) => puterAccountPart(core, report)),
-    ),
-    signIn: new PanelPart(
-      host,
-      () => info()?.signIn,
-      () => import('./accounts/sign-in/index.js').then(({ signInPart }) => signInPart(core, { account, flow, report })),
-    ),
+    puter: new PanelPart(host, {
+      wanted: () => host.provider === 'puter',
+      load: () => import('./accounts/puter/index.js').then(({ puterAccountPart }) => puterAccountPart(core, report)),
+    }),
+    signIn: new PanelPart(host, {
+      wanted: () => info()?.signIn,
+      load: () =>
+        import('./accounts/sign-in/index.js').then(({ signInPart }) => signInPart(core, { account, flow, report })),
+    }),
     gallery,
     resume,
     flow,
-    controls: new PanelPart(
-      host,
-      () => info()?.showsControls,
-      () => import('./controls/index.js').then(({ modelControlsPart }) => modelControlsPart(host, core.edited)),
-    ),
+    controls: new PanelPart(host, {
+      wanted: () => info()?.showsControls && core.moreOpen,
+      worthPrefetching: () => info()?.showsControls,
+      load: () => import('./controls/index.js').then(({ modelControlsPart }) => modelControlsPart(host, core.edited)),
+    }),
     paidFailures: perTally(lastFailures),
     spentByDay: perTally((ledger) => ledger.spentByDay()),
   };
