@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
+import type { PanelSlots } from './panels/slots.js';
 import type { ImageHandlers, ImageView } from './view.js';
 
 /**
@@ -14,7 +15,7 @@ import type { ImageHandlers, ImageView } from './view.js';
 export const slot = (name: string) => html`<div class="${name}" aria-hidden="true"></div>`;
 
 /** The prompt, large, and while it is empty a few examples to start from (a click puts one in). */
-export function renderPrompt(view: ImageView, on: ImageHandlers) {
+export function renderPrompt(view: ImageView, slots: PanelSlots | undefined, on: ImageHandlers) {
   const widgetText = view.widget;
   return html`<div class="prompt-field">
     <label class="label" for="prompt">${widgetText.promptLabel()}</label>
@@ -28,7 +29,7 @@ export function renderPrompt(view: ImageView, on: ImageHandlers) {
       .value=${live(view.prompt)}
       @input=${on.fieldInput}
     ></textarea>
-    ${view.prompt.trim() ? nothing : (view.panels.examples ?? slot('examples'))}
+    ${view.prompt.trim() ? nothing : slots ? slots.examples : slot('examples')}
   </div>`;
 }
 

@@ -1,10 +1,14 @@
-import type { ImageHost } from './image-parts.js';
-import type { ImageParts } from './panels/lazy-parts.js';
+import type { ImageParts } from './image-parts.js';
+import type { ImagePanels } from './panels/image-panels.js';
 import type { ImageHandlers } from './view.js';
 
-/** What the widget's controls do (Lit calls each with the event): they set the element's state, never draw. */
-export function imageHandlers(host: ImageHost, parts: ImageParts): ImageHandlers {
-  const { edited } = parts;
+/**
+ * What the widget's controls do (Lit calls each with the event): they set the element's state, never draw. `panels`:
+ * the widget's other half, once it is here (made when the panels load; these handlers are made before).
+ */
+export function imageHandlers(parts: ImageParts, panels: () => ImagePanels | undefined): ImageHandlers {
+  const { host, form } = parts;
+  const edited = () => panels()?.edited();
   const root = () => host.shadowRoot!;
   /** A submission from the user's gesture: once per gesture (a double click is one intent). */
   const submitFromGesture = () => {
@@ -28,17 +32,17 @@ export function imageHandlers(host: ImageHost, parts: ImageParts): ImageHandlers
     },
     shapeChoose: (event) => {
       edited();
-      parts.setCustomSize(false);
+      form.showCustomSize(false);
       [host.width, host.height] = (event.target as HTMLInputElement).value.split('x').map(Number);
     },
     customToggle: () => {
-      const custom = !parts.customSize;
-      parts.setCustomSize(custom);
-      if (custom) parts.flow?.focusAt('[name=width]');
+      const custom = !form.customSize;
+      form.showCustomSize(custom);
+      if (custom) void host.updateComplete.then(() => root().querySelector<HTMLElement>('[name=width]')?.focus());
     },
-    modelsToggle: () => parts.setAllModels(!parts.allModels),
-    moreToggle: (event) => parts.setMoreOpen((event.target as HTMLDetailsElement).open),
-    morePrefetch: () => void parts.controls?.prefetch(),
+    modelsToggle: () => form.showAllModels(!form.allModels),
+    moreToggle: (event) => form.setMoreOpen((event.target as HTMLDetailsElement).open),
+    morePrefetch: () => panels()?.controls.prefetch(),
     submit: (event) => {
       event.preventDefault();
       // The second click of a double click, a stray third, the Enter after them: one intent, one submission.
@@ -60,8 +64,11 @@ export function imageHandlers(host: ImageHost, parts: ImageParts): ImageHandlers
         handlers.submit(event); // it prevents the default itself
       else if (target.localName === 'input') {
         event.preventDefault();
-        if (target.id === 'key') parts.resume?.keyEntered(); // Enter commits the key, as leaving the field does
+        if (target.id === 'key') panels()?.resume.keyEntered(); // Enter commits the key, as leaving the field does
       }
+    },
+    paste: (event) => {
+      if (parts.pricing.capability?.references?.max) panels()?.handlers.referencesChosen(event);
     },
   };
   return handlers;

@@ -1,12 +1,13 @@
 import type { ReactiveControllerHost } from 'lit';
-import type { GenerationResult, ModelSettings, OutputFormat, ProviderId } from '../../base/types.js';
-import type { LedgerController } from '../shared/ledger-controller.js';
-import type { QuoteController } from '../shared/quote-controller.js';
-import type { StartupController } from '../shared/startup-controller.js';
-import type { GestureGuard } from '../shared/gesture.js';
-import type { LanguageController } from '../shared/language-controller.js';
-import type { ProviderKeys } from './provider-keys.js';
+import type { ModelSettings, OutputFormat } from '../../base/types.js';
 import type { Asked, Submission } from '../../generation/submit.js';
+import { GestureGuard } from '../shared/gesture.js';
+import type { LanguageController } from '../shared/language-controller.js';
+import { LedgerController } from '../shared/ledger-controller.js';
+import { QuoteController } from '../shared/quote-controller.js';
+import type { StartupController } from '../shared/startup-controller.js';
+import type { ImageProperties } from './image-properties.js';
+import { ProviderKeys } from './provider-keys.js';
 
 /** What the user asked for, as the element's properties say at this moment (the click's: `Submission.asked`). */
 export interface SubmissionRequest extends Asked {
@@ -22,88 +23,135 @@ export type SubmissionAsItStands = Omit<
   'signal' | 'onSubmit' | 'onStage' | 'beforeSend' | 'images' | 'urlOf'
 >;
 
-/**
- * What the view, the handlers and the panels read and set of `<userpays-image>` itself: its public properties, read
- * when they are needed (never a stale copy).
- */
-export interface ImageHost extends ReactiveControllerHost, HTMLElement {
-  provider: ProviderId;
-  providers: string;
-  endpoint: string;
-  relay: string;
-  model: string;
-  models: string;
-  width: number;
-  height: number;
-  count: number;
-  seed?: number;
-  prompt: string;
-  apiKey: string;
-  storageKey: string;
-  keepImages: number;
-  huggingfaceClientId: string;
-  pollinationsAppKey: string;
-  pollinationsEarnings: boolean;
-  enhancePrompt: string;
-  safetyTolerance?: number;
-  outputFormat: string;
-  /** The page's `budget` attribute, as written ('' for none). */
-  budget: string;
-  puterSrc: string;
-  generate(): Promise<GenerationResult>;
-}
-
-/**
- * The working parts of a `<userpays-image>` that its first paint has (its controllers and its own state), for the
- * modules that build its view (image-view.ts), its handlers (image-handlers.ts) and, once they load, its panels
- * (`panels/`: what they add is `LazyParts`, panels/lazy-parts.ts); private to the element.
- */
-export interface ImageCore {
-  host: ImageHost;
-  keys: ProviderKeys;
-  ledger: LedgerController;
-  pricing: QuoteController;
-  startup: StartupController;
-  /** The words the widget speaks, and the locale of its amounts and dates. */
-  language: LanguageController;
-  /** One submission per gesture of the user's. */
-  gesture: GestureGuard;
-  /** The user chose to type a size. */
-  customSize: boolean;
-  setCustomSize(custom: boolean): boolean;
-  /** The user unfolded every model. */
-  allModels: boolean;
-  setAllModels(all: boolean): void;
-  /** More options is open: the model's own controls load then (and are drawn in it). */
-  moreOpen: boolean;
-  setMoreOpen(open: boolean): void;
-  /** A change just made for the user (Vary, Reuse, Delete…), said with an Undo; undefined when there is none. */
-  undo?: string;
-  offerUndo(sentence: string, undo: () => unknown): void;
-  /** Undo: runs what undoes the change, or, with `run` false, lets it stand. */
-  endUndo(run: boolean): void;
-  /** The user changed what would be sent: an error about the last attempt no longer describes it. */
-  edited(): void;
-  /** The request as the element's properties say now. */
+/** How the element reads its request: what only it knows (the panels' reference images and own settings among it). */
+export interface RequestSource {
+  /** The request as the element's properties (and what More options holds) say now. */
   request(): SubmissionRequest;
-  /** The submission as it stands now (read at the click). */
-  asItStands(): SubmissionAsItStands;
 }
 
-/** What the offers are asked for (a comparison, a cheaper model): the request as set, on what the page allows. */
-export const offersAsk = (host: ImageHost, core: ImageCore) => ({
-  request: core.request(),
-  provider: host.provider,
-  providers: host.providers,
-  models: host.models,
-});
+/**
+ * What the user has unfolded or just done in the form: state of the widget's own, never an attribute. Setting it
+ * redraws the widget.
+ */
+export class FormState {
+  /** The user chose to type a size. */
+  customSize = false;
+  /** The user unfolded every model. */
+  allModels = false;
+  /** More options is open: the model's own controls load then (and are drawn in it). */
+  moreOpen = false;
+  /** A change just made for the user (Vary, Reuse, Delete…), said with an Undo, and what undoes it. */
+  undoable?: { sentence: string; undo: () => unknown };
+
+  constructor(private readonly host: ReactiveControllerHost) {}
+
+  showCustomSize(custom: boolean) {
+    this.customSize = custom;
+    this.host.requestUpdate();
+  }
+
+  showAllModels(all: boolean) {
+    this.allModels = all;
+    this.host.requestUpdate();
+  }
+
+  setMoreOpen(open: boolean) {
+    this.moreOpen = open;
+    this.host.requestUpdate();
+  }
+
+  offerUndo(sentence: string, undo: () => unknown) {
+    this.undoable = { sentence, undo };
+    this.host.requestUpdate();
+  }
+
+  /** Undo: runs what undoes the change, or, with `run` false, lets it stand. */
+  endUndo(run: boolean) {
+    const undoable = this.undoable;
+    this.undoable = undefined;
+    this.host.requestUpdate();
+    if (run) void undoable?.undo();
+  }
+}
+
+/**
+ * The working parts of a `<userpays-image>` that its first paint has, made with the element and owned by it: its
+ * controllers (the user's keys, the ledger, the live price), what the form has unfolded, one submission per gesture,
+ * and the request as it stands. Its view (image-view.ts), its handlers (image-handlers.ts) and its panels (panels/,
+ * which make the other half, `ImagePanels`, of these once they load) read the element through them.
+ */
+export class ImageParts {
+  readonly keys: ProviderKeys;
+  readonly ledger: LedgerController;
+  readonly pricing: QuoteController;
+  readonly form: FormState;
+  /** One submission per gesture of the user's. */
+  readonly gesture = new GestureGuard();
+
+  constructor(
+    readonly host: ImageProperties,
+    /** The words the widget speaks, and the locale of its amounts and dates. */
+    readonly language: LanguageController,
+    readonly startup: StartupController,
+    private readonly source: RequestSource,
+  ) {
+    this.keys = new ProviderKeys(host, {
+      storageKey: () => host.storageKey,
+      provider: () => host.provider,
+      endpoint: () => host.endpoint,
+      relay: () => host.relay,
+    });
+    this.ledger = new LedgerController(
+      host,
+      { storageKey: () => host.storageKey, budget: () => host.budget, language },
+      startup,
+    );
+    this.pricing = new QuoteController(
+      host,
+      { request: () => this.request(), priceBook: () => host.priceBook, endpoint: () => host.endpoint, language },
+      startup,
+    );
+    this.form = new FormState(host);
+  }
+
+  /** The request as the element's properties say now. */
+  request(): SubmissionRequest {
+    return this.source.request();
+  }
+
+  /**
+   * The submission as it stands now (read at the click, before anything is awaited, so that what changes after it,
+   * even in the same task, changes nothing of it).
+   */
+  asItStands(): SubmissionAsItStands {
+    const { host } = this;
+    const asked = this.request();
+    return {
+      asked,
+      priced: this.pricing.price(asked),
+      endpoint: host.endpoint,
+      relay: host.relay,
+      apiKey: host.apiKey,
+      budget: host.budget || null,
+      budgetProblem: this.ledger.budgetProblem,
+      locale: this.language.locale,
+      ledger: this.ledger.ready(),
+    };
+  }
+
+  /** What the offers are asked for (a comparison, a cheaper model): the request as set, on what the page allows. */
+  offersAsk() {
+    const { provider, providers, models } = this.host;
+    return { request: this.request(), provider, providers, models };
+  }
+}
 
 /**
  * The model's own settings as the page and the user set them: the attributes (`enhance-prompt`, `safety-tolerance`,
  * `output-format`) and what only More options sets (`own`: ControlsController); undefined where none is.
  * An `enhance-prompt` other than on or off is passed on as written, for the submission to refuse in words.
  */
-export function settingsOf(host: ImageHost, own?: ModelSettings): ModelSettings | undefined {
+export function settingsOf(host: ImageProperties, own?: ModelSettings): ModelSettings | undefined {
   const { enhancePrompt: enhance, safetyTolerance, outputFormat } = host;
   const settings: ModelSettings = { ...own };
   if (enhance) settings.enhancePrompt = enhance === 'on' || (enhance === 'off' ? false : (enhance as never));

@@ -3,13 +3,14 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { prices } from '../../strings/prices.js';
 import { wordsIn } from '../../strings/strings.js';
 import { renderModels, renderPrompt, renderSize, slot } from './form-template.js';
+import type { PanelSlots } from './panels/slots.js';
 import type { ImageHandlers, ImageView } from './view.js';
 
 /**
  * The row that stays in view at the bottom of the controls: the price and what it buys (the details fold out
  * beside it), Generate with its shortcut, and, when a click cannot succeed, why, with the fix.
  */
-function renderDecision(view: ImageView, on: ImageHandlers) {
+function renderDecision(view: ImageView, slots: PanelSlots | undefined, on: ImageHandlers) {
   const { decision, busy, translation, widget: widgetText } = view;
   const blocked = !busy && decision.blocked;
   return html`<div part="decision" class="decision">
@@ -26,7 +27,7 @@ function renderDecision(view: ImageView, on: ImageHandlers) {
       </p>
       <details class="details">
         <summary>${widgetText.priceDetails()}</summary>
-        ${view.panels.details}
+        ${slots?.details}
       </details>
     </div>
     <button
@@ -83,62 +84,70 @@ const frame = (size: { width: number; height: number }) =>
  * (all the panels'), else an inviting empty state with prompts to start from (in a wide container: a narrow one shows
  * no canvas before a result, and has them under the prompt).
  */
-function renderCanvas(view: ImageView) {
+function renderCanvas(view: ImageView, slots: PanelSlots | undefined) {
   const widgetText = view.widget;
-  const content = view.busy
-    ? view.panels.running
-    : ((view.error && view.panels.failure?.(view)) ??
-      view.panels.result ??
-      html`<div class="empty">
-        ${frame(view.size)}
-        <div class="start">
-          <p><strong>${widgetText.emptyTitle()}</strong><br /><span class="muted">${widgetText.emptyHint()}</span></p>
-          ${view.panels.examples}
-        </div>
-      </div>`);
+  const empty = html`<div class="empty">
+    ${frame(view.size)}
+    <div class="start">
+      <p><strong>${widgetText.emptyTitle()}</strong><br /><span class="muted">${widgetText.emptyHint()}</span></p>
+      ${slots?.examples}
+    </div>
+  </div>`;
+  const content = !slots
+    ? empty
+    : view.busy
+      ? slots.running
+      : view.error
+        ? slots.failure
+        : slots.result === nothing
+          ? empty
+          : slots.result;
   return html`<section class="canvas" aria-label=${widgetText.resultLabel()}>${content}</section>`;
 }
 
 /**
- * The widget's markup: draws `view`, wires `on`, and changes nothing itself. What the panels have not drawn yet is
- * undefined, which Lit draws as it draws `nothing` (no node, no listener).
+ * The widget's markup: draws `view`, with what the panels draw into its places (`slots`, once they have loaded: until
+ * then each place is kept at its size, empty), wires `on`, and changes nothing itself.
  */
-export function renderImageWidget(view: ImageView, on: ImageHandlers) {
+export function renderImageWidget(view: ImageView, slots: PanelSlots | undefined, on: ImageHandlers) {
   const widgetText = view.widget;
   const { decision } = view;
-  const hasResult = view.busy || !!view.panels.result;
+  const hasResult = view.busy || (!!slots && slots.result !== nothing);
   return html`<div class="widget ${hasResult ? 'has-result' : ''}">
       <form
         class="controls"
         @submit=${on.submit}
         @keydown=${on.formKeydown}
         @pointerdown=${on.press}
-        @paste=${view.panels.paste}
+        @paste=${on.paste}
         novalidate
       >
-        ${renderPrompt(view, on)} ${renderModels(view, on)} ${renderSize(view, on)}
+        ${renderPrompt(view, slots, on)} ${renderModels(view, on)} ${renderSize(view, on)}
         <details part="more" class="more" @toggle=${on.moreToggle}>
           <summary @pointerenter=${on.morePrefetch} @focus=${on.morePrefetch}>${widgetText.moreOptions()}</summary>
-          ${view.panels.more}
+          ${slots?.more}
         </details>
-        ${view.panels.undo}
+        ${slots?.undo} ${renderAccount(view, slots)} ${renderDecision(view, slots, on)}
         ${
-          view.key
-            ? (view.panels.keyField?.(view) ?? slot(view.key.signIn ? 'key-field signs-in' : 'key-field'))
-            : (view.panels.account ?? slot('account'))
+          slots
+            ? slots.outcome
+            : // Where the panels could not load (offline): the error's words all the same.
+              view.error
+              ? html`<p part="error" class="error">${view.error.message}</p>`
+              : nothing
         }
-        ${renderDecision(view, on)}
-        ${
-          view.panels.outcome?.(view) ??
-          // Where the panels could not load (offline): the error's words all the same.
-          (view.error ? html`<p part="error" class="error">${view.error.message}</p>` : nothing)
-        }
-        <p part="tally" class="tally muted">${view.panels.tally}</p>
+        <p part="tally" class="tally muted">${slots?.tally}</p>
         <!-- What a screen reader hears of the price: its total, once per change, not the whole breakdown. -->
         <span class="announce" role="status">${decision.price ? `${decision.price} ${decision.buys}` : ''}</span>
         <span class="announce" role="status">${view.announcement}</span>
       </form>
-      ${renderCanvas(view)}
+      ${renderCanvas(view, slots)}
     </div>
-    ${view.panels.history}`;
+    ${slots?.history}`;
+}
+
+/** Who pays: the key field (under its sign-in, where the provider has one), or Puter's account. */
+function renderAccount(view: ImageView, slots: PanelSlots | undefined) {
+  if (view.key) return slots ? slots.keyField : slot(view.key.signIn ? 'key-field signs-in' : 'key-field');
+  return slots ? slots.account : slot('account');
 }

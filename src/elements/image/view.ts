@@ -1,10 +1,16 @@
 // What `<userpays-image>`'s templates draw and wire: the view (read-only, built by the element before each render) and
 // the handlers, by what they respond to. Types only, below everything that draws or builds them (form-template.ts,
-// image-template.ts, the panels, image-view.ts), so that none of them imports another in a circle.
+// image-template.ts, the panels, image-view.ts), so that none of them imports another in a circle. What the panels
+// draw into the view's places is theirs (`PanelSlots`, panels/panel-slots.ts).
+import type { nothing, TemplateResult } from 'lit';
 import type { ErrorDetail } from '../../base/types.js';
+import type { Offer } from '../../pricing/compare.js';
 import type { Translation } from '../../strings/strings.js';
 import type { WidgetStrings } from '../../strings/image/widget.js';
 import type { SizeView } from './size-presets.js';
+
+/** What one place of the widget shows: a template, or nothing (Lit draws no node for it). */
+export type Slot = TemplateResult | typeof nothing;
 
 /** Why Generate cannot succeed now, where (the field it concerns), and the fix it offers. */
 export interface Blocked {
@@ -29,6 +35,11 @@ export interface ImageView {
   /** The platform writes shortcuts with ⌘ (Apple) or Ctrl. */
   mac: boolean;
   prompt: string;
+  /**
+   * The request priced on every model and provider the page allows (the comparison), once the panels are here; the
+   * provider's models alone, unpriced, before.
+   */
+  offers: readonly Offer[];
   /** The models of the provider, in picker order, each with what it is best for and the request's price on it. */
   models: readonly { id: string; label: string; bestFor: string; price?: string; selected: boolean }[];
   /** Whether every model is shown (the user unfolded them), or the first five and the one in force. */
@@ -73,37 +84,6 @@ export interface ImageView {
   funds?: { url: string; provider: string };
   /** What the provider charged, where the preview did not say it (see `Submitted.chargeNote`). */
   chargeNote: string;
-  /** Drawn by the panels (./panels/) once they have loaded, after the first paint. */
-  panels: {
-    /** While a submission runs: placeholders at its shape, the progress, Cancel. */
-    running?: unknown;
-    /** The session's spend in one line (the tally's summary), once the ledger is read. */
-    tally?: unknown;
-    /** Sign in instead of pasting a key (OpenRouter, Hugging Face), or who pays and what is left: above the key. */
-    signIn?: unknown;
-    /** Puter's account: Sign in, or who pays and what is left. */
-    account?: unknown;
-    /** The key field (under its sign-in), drawn from this whole view. */
-    keyField?: (view: ImageView) => unknown;
-    /** What the last submission charged where that differs from the preview, drawn from this whole view. */
-    outcome?: (view: ImageView) => unknown;
-    /** The last submission's error, where its image would have been (the canvas), drawn from this whole view. */
-    failure?: (view: ImageView) => unknown;
-    /** A change just made for the user (Vary, Reuse, Delete…), said beside an Undo. */
-    undo?: unknown;
-    /** The latest submission, large: `part="result"`. */
-    result?: unknown;
-    /** The earlier images, grouped by submission. */
-    history?: unknown;
-    /** The breakdown, source, estimate note, projection and comparison. */
-    details?: unknown;
-    /** Count, seed, reference images. */
-    more?: unknown;
-    /** Example prompts to start from, while the prompt is empty. */
-    examples?: unknown;
-    /** Images pasted anywhere in the form become reference images (where the model takes them). */
-    paste?: (event: Event) => void;
-  };
 }
 
 /**
@@ -134,4 +114,6 @@ export interface ImageHandlers {
   press(): void;
   /** Try again: a submission of the same request. */
   retry(): void;
+  /** Images pasted anywhere in the form become reference images, where the model takes them. */
+  paste(event: ClipboardEvent): void;
 }

@@ -1,6 +1,6 @@
 import type { ProviderId } from '../../../base/types.js';
-import type { ImageCore, ImageHost } from '../image-parts.js';
-import type { ImageParts, LazyParts } from './lazy-parts.js';
+import type { ImageParts } from '../image-parts.js';
+import type { PanelControllers } from './panel-controllers.js';
 import { actOnImage } from './gallery/gallery-actions.js';
 import { finalOf } from '../../../pricing/offers.js';
 import { gallery as galleryWords } from '../../../strings/image/gallery.js';
@@ -35,13 +35,15 @@ export interface PanelHandlers {
 }
 
 /** The handlers of the widget's panels: they set the element's state, never draw (as image-handlers.ts). */
-export function panelHandlers(host: ImageHost, parts: ImageParts): PanelHandlers {
+export function panelHandlers(parts: ImageParts, panels: PanelControllers): PanelHandlers {
+  const { host, form } = parts;
   const root = () => host.shadowRoot!;
-  // Made with the panels, once, before their handlers: each is there whenever one runs.
-  const { submission, references, resume, flow, gallery } = parts as ImageCore & LazyParts;
+  // Made with the panels, once, after their controllers: each is there whenever one runs.
+  const { submission, references, resume, flow, gallery } = panels;
+  const edited = () => panels.edited();
   const handlers: PanelHandlers = {
     keyInput: (event) => {
-      parts.edited();
+      edited();
       parts.keys.current = (event.target as HTMLInputElement).value.trim();
       host.requestUpdate();
     },
@@ -71,11 +73,11 @@ export function panelHandlers(host: ImageHost, parts: ImageParts): PanelHandlers
       flow.focusNext('submit'); // never to the page
     },
     undo: () => {
-      parts.endUndo(true);
+      form.endUndo(true);
       flow.say(wordsIn(parts.language.translation, 'widget', widget).undone());
     },
     exampleChoose: (event) => {
-      parts.edited();
+      edited();
       host.prompt = (event.currentTarget as HTMLButtonElement).value;
       flow.focusAt('#prompt');
     },
@@ -96,7 +98,7 @@ export function panelHandlers(host: ImageHost, parts: ImageParts): PanelHandlers
         blob: (id) => gallery.blob(id),
         remove: (id) => gallery.remove(id),
         say: (sentence) => flow.say(sentence),
-        offerUndo: (sentence, undo) => parts.offerUndo(sentence, undo),
+        offerUndo: (sentence, undo) => form.offerUndo(sentence, undo),
         addReference: async (file) => {
           await references.add([file], parts.pricing.capability?.references.max ?? 0);
           // Where it went: More options open, and the new chip itself in the middle of the view, where the eye is.
@@ -106,7 +108,7 @@ export function panelHandlers(host: ImageHost, parts: ImageParts): PanelHandlers
           root().querySelector('.thumbs li:last-child')?.scrollIntoView({ block: 'center', behavior: 'smooth' });
         },
         reuse: (settings, final) => {
-          parts.edited();
+          edited();
           const { prompt, provider, model, width, height, seed, count, enhancePrompt } = host;
           Object.assign(host, settings);
           const finalModel = final && finalOf(settings, host.models, parts.pricing)?.model;
@@ -125,7 +127,7 @@ export function panelHandlers(host: ImageHost, parts: ImageParts): PanelHandlers
     },
     offerChoose: (event) => {
       const { provider, model } = (event.currentTarget as HTMLElement).dataset;
-      parts.edited();
+      edited();
       [host.provider, host.model] = [provider as ProviderId, model!];
     },
   };

@@ -7,27 +7,22 @@ import { offers } from '../../../strings/image/offers.js';
 import { signIn } from '../../../strings/sign-in.js';
 import { wordsIn } from '../../../strings/strings.js';
 import { words } from '../../../strings/words.js';
-import type { ImageHost } from '../image-parts.js';
+import type { ImageParts } from '../image-parts.js';
 import type { Blocked } from '../view.js';
-import type { ImageParts } from './lazy-parts.js';
 
 /**
- * Why a click on Generate cannot succeed for what the budget in force or the account leaves, with the fix (the
- * cheapest request that fits, or where to add funds): known once the ledger and the account are, after the first
- * paint (image-view.ts says the rest). `ask`: the request as set, on the providers and models the page allows.
+ * Why a click on Generate cannot succeed for what the budget in force or the account in force leaves (`left`, where
+ * its provider says), with the fix (the cheapest request that fits, or where to add funds): known once the ledger and
+ * the account are, after the first paint (image-view.ts says the rest).
  */
-export function spendingBlocked(
-  host: ImageHost,
-  parts: ImageParts,
-  quote: Quote,
-  ask: Parameters<typeof cheapestWithin>[0],
-): Blocked | undefined {
+export function spendingBlocked(parts: ImageParts, left: Decimal | undefined, quote: Quote): Blocked | undefined {
+  const { host } = parts;
   const { locale, translation } = parts.language;
   const offersText = wordsIn(translation, 'offers', offers);
   const signInText = wordsIn(translation, 'signIn', signIn);
   const provider = wordsIn(translation, 'words', words).providerName(host.provider);
   const cheaper = (left: Decimal) => {
-    const best = cheapestWithin(ask, parts.pricing, left);
+    const best = cheapestWithin(parts.offersAsk(), parts.pricing, left);
     return (
       best && { label: offersText.useCheaper(modelName(best.model), formatUsd(best.total!, locale)), model: best.model }
     );
@@ -41,8 +36,6 @@ export function spendingBlocked(
       fix: cheaper(new Decimal(tally.remaining ?? 0)),
     };
   }
-  // The account in force: Puter's (its part stays loaded after the user switches to another provider), or the key's.
-  const left = (host.provider === 'puter' ? parts.puter?.loaded?.account : parts.account)?.balance?.usd;
   if (left?.lt(quote.total)) {
     const funds = providerInfo(host.provider)?.fundsUrl;
     return {

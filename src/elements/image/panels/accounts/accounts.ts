@@ -4,7 +4,7 @@ import { live } from 'lit/directives/live.js';
 import { signIn, type SignInStrings } from '../../../../strings/sign-in.js';
 import { wordsIn } from '../../../../strings/strings.js';
 import { slot } from '../../form-template.js';
-import type { ImageView } from '../../view.js';
+import type { ImageView, Slot } from '../../view.js';
 import type { PanelHandlers } from '../image-actions.js';
 
 /**
@@ -18,13 +18,14 @@ import type { PanelHandlers } from '../image-actions.js';
 type KeyHandlers = Pick<PanelHandlers, 'keyInput' | 'keyCommit' | 'rememberChange'>;
 
 /**
- * The user's own key, just above Generate (under its sign-in, where the provider has one): where to get one, and the
- * opt-in to remember it. Drawn from the widget's whole view, into the place its first paint kept (`slot()`).
- * `notSentHere`: why the field is empty though the user gave a key for this provider on this page (for another
- * origin, or through another relay, or none), each in a sentence.
+ * The user's own key, just above Generate (under its sign-in, where the provider has one: `signInLine`, drawn by the
+ * sign-in's part once it is here), where to get one, and the opt-in to remember it. Drawn from the widget's whole
+ * view, into the place its first paint kept (`slot()`). `notSentHere`: why the field is empty though the user gave a
+ * key for this provider on this page (for another origin, or through another relay, or none), each in a sentence.
  */
 export function renderKeyField(
-  { key, decision, panels, translation }: ImageView,
+  { key, decision, translation }: ImageView,
+  signInLine: Slot | undefined,
   on: KeyHandlers,
   notSentHere: string[] = [],
   signed = false,
@@ -35,7 +36,7 @@ export function renderKeyField(
   // Signed in: the account line above says who pays and what is left, and no field holds a key the user never typed
   // (until the provider refuses it: then the field is there for another key, as the error says).
   return html`<div class="key-field">
-    ${panels.signIn ?? (key.signIn ? slot('account') : nothing)}
+    ${signInLine ?? (key.signIn ? slot('account') : nothing)}
     ${signed && !key.error ? nothing : renderKeyInput(key, decision, on, text, !!invalid)}
     ${key.error ? html`<p id="key-error" part="error" class="error">${key.error}</p>` : nothing}
     ${key.value ? nothing : notSentHere.map((why) => html`<p class="muted">${why}</p>`)}

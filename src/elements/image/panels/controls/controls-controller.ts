@@ -2,7 +2,7 @@ import type { ReactiveController } from 'lit';
 import type { ModelSettings } from '../../../../base/types.js';
 import { loadEngine } from '../../../../lazy/index.js';
 import type { ModelControls } from '../../../../providers/provider.js';
-import type { ImageHost } from '../../image-parts.js';
+import type { ImageProperties } from '../../image-properties.js';
 
 /** The settings only More options sets: no attribute. */
 type OwnSetting = 'steps' | 'guidance' | 'raw' | 'imagePromptStrength';
@@ -19,12 +19,12 @@ export class ControlsController implements ReactiveController {
   controls?: ModelControls;
   /** What More options set of the controls without an attribute (a setting back at its default is absent). */
   settings: ModelSettings = {};
-  readonly #host: ImageHost;
+  readonly #host: ImageProperties;
   /** Said when the user changes one (the form was edited: ImageCore.edited). */
   readonly #edited: () => void;
   #readFor = '';
 
-  constructor(host: ImageHost, edited: () => void) {
+  constructor(host: ImageProperties, edited: () => void) {
     (this.#host = host).addController(this);
     this.#edited = edited;
   }

@@ -2,7 +2,8 @@
 // them, the prompt's rewriting and what it means for a seed among them, with their styles. Loaded by the panels (a
 // PanelPart: lazy-parts.ts) where the provider in force shows them (BFL, fal): the sessions of the others never load it.
 import type { Translation } from '../../../../strings/strings.js';
-import { settingsOf, type ImageHost } from '../../image-parts.js';
+import { settingsOf } from '../../image-parts.js';
+import type { ImageProperties } from '../../image-properties.js';
 import { ControlsController } from './controls-controller.js';
 import { changeOf, controlStyles, renderControls, renderSeedControls } from './controls.js';
 
@@ -18,7 +19,7 @@ export interface ModelControlsPart {
 }
 
 /** The model's controls of the widget `host`, their styles adopted beside the panels'; `edited` is said on a change. */
-export function modelControlsPart(host: ImageHost, edited: () => void): ModelControlsPart {
+export function modelControlsPart(host: ImageProperties, edited: () => void): ModelControlsPart {
   const root = host.shadowRoot!;
   root.adoptedStyleSheets = [...root.adoptedStyleSheets, controlStyles.styleSheet!];
   const controller = new ControlsController(host, edited);

@@ -4,8 +4,8 @@ import type { Submission, Submitted } from '../../../../generation/submit.js';
 import { loadEngine } from '../../../../lazy/index.js';
 import { formatUsd, modelName } from '../../../../pricing/index.js';
 import { cheapestWithin } from '../../../../pricing/offers.js';
-import { offersAsk } from '../../image-parts.js';
-import type { ImageParts } from '../lazy-parts.js';
+import type { ImageParts } from '../../image-parts.js';
+import type { PanelControllers } from '../panel-controllers.js';
 
 /**
  * The work of one submission of `<userpays-image>` after the click (loaded with the panels, as the gallery the images
@@ -15,17 +15,18 @@ import type { ImageParts } from '../lazy-parts.js';
  */
 export async function runSubmission(
   parts: ImageParts,
+  panels: PanelControllers,
   submission: Omit<Submission, 'images' | 'urlOf'>,
 ): Promise<Submitted> {
   let done = () => {};
   try {
     const engine = await loadEngine();
-    const { done: received, onStage, ...images } = parts.gallery!.receive();
+    const { done: received, onStage, ...images } = panels.gallery.receive();
     done = received;
     return await engine.submit({
       ...submission,
       ...images,
-      beforeSend: submission.asked.provider === 'puter' ? (quote) => puterReady(parts, quote) : undefined,
+      beforeSend: submission.asked.provider === 'puter' ? (quote) => puterReady(parts, panels, quote) : undefined,
       onStage: (stage) => {
         void submission.onStage?.(stage);
         return onStage(stage);
@@ -33,8 +34,8 @@ export async function runSubmission(
     });
   } finally {
     done();
-    void parts.account?.refresh();
-    void parts.puter?.loaded?.account.refresh();
+    void panels.account.refresh();
+    void panels.puter.loaded?.account.refresh();
   }
 }
 
@@ -42,8 +43,8 @@ export async function runSubmission(
  * Puter's last step before sending: signs in from the click, and refuses what the balance cannot cover, saying both
  * amounts and the cheapest model of the provider in force that it covers, where there is one.
  */
-async function puterReady(parts: ImageParts, quote: Quote) {
-  const { account } = await parts.puter!.load();
+async function puterReady(parts: ImageParts, panels: PanelControllers, quote: Quote) {
+  const { account } = await panels.puter.load();
   const found = await account.check(quote.total);
   if (!found.enough) {
     const cheaper = found.left && cheaperChoice(parts, found.left);
@@ -53,6 +54,6 @@ async function puterReady(parts: ImageParts, quote: Quote) {
 
 /** The cheapest model of the provider in force that `left` covers, in words: "FLUX.2 [klein] 4B ($0.001)". */
 function cheaperChoice(parts: ImageParts, left: Decimal): string | undefined {
-  const best = cheapestWithin(offersAsk(parts.host, parts), parts.pricing, left);
+  const best = cheapestWithin(parts.offersAsk(), parts.pricing, left);
   return best && `${modelName(best.model)} (${formatUsd(best.total!, parts.language.locale)})`;
 }

@@ -6,7 +6,7 @@ import { formatUsd } from '../../../../../pricing/index.js';
 import { puterAccount } from '../../../../../strings/image/puter-account.js';
 import { signIn } from '../../../../../strings/sign-in.js';
 import { reword, wordsIn, type Translation } from '../../../../../strings/strings.js';
-import type { ImageCore } from '../../../image-parts.js';
+import type { ImageParts } from '../../../image-parts.js';
 import { PuterAccountController } from './puter-account-controller.js';
 
 export { PuterAccountController } from './puter-account-controller.js';
@@ -47,10 +47,10 @@ export interface PuterAccountPart {
 }
 
 /**
- * Puter's account of the widget of `core`, read while it uses Puter; `report` says what went wrong at sign-in (the
+ * Puter's account of the widget of `parts`, read while it uses Puter; `report` says what went wrong at sign-in (the
  * popup closed or blocked) where the widget says what a submission found.
  */
-export function puterAccountPart({ host, language }: ImageCore, report: (error: unknown) => void): PuterAccountPart {
+export function puterAccountPart({ host, language }: ImageParts, report: (error: unknown) => void): PuterAccountPart {
   const account = new PuterAccountController(host, {
     active: () => host.provider === 'puter',
     endpoint: () => host.endpoint,

@@ -8,7 +8,7 @@ import { formatUsd } from '../../../../../pricing/index.js';
 import { providerInfo } from '../../../../../providers/catalog.js';
 import { signIn } from '../../../../../strings/sign-in.js';
 import { wordsIn } from '../../../../../strings/strings.js';
-import type { ImageCore } from '../../../image-parts.js';
+import type { ImageParts } from '../../../image-parts.js';
 import type { FlowController } from '../../submission/flow-controller.js';
 import type { AccountController } from '../account-controller.js';
 import { SignInController } from './sign-in-controller.js';
@@ -24,7 +24,7 @@ export interface SignInPart {
   render(provider: string): ReturnType<typeof renderSignIn> | undefined;
 }
 
-/** What the sign-in reads of the widget besides its core: what the key's account has left, and where focus goes. */
+/** What the sign-in reads of the widget besides its first paint's parts: what the key's account has left, and where focus goes. */
 export interface SignInNeeds {
   account: AccountController;
   flow: FlowController;
@@ -32,9 +32,9 @@ export interface SignInNeeds {
   report(error: unknown): void;
 }
 
-/** The sign-in of the widget of `core`. */
-export function signInPart(core: ImageCore, { account, flow, report }: SignInNeeds): SignInPart {
-  const { host, keys, pricing, language } = core;
+/** The sign-in of the widget of `parts`. */
+export function signInPart(parts: ImageParts, { account, flow, report }: SignInNeeds): SignInPart {
+  const { host, keys, pricing, language } = parts;
   const controller = new SignInController(host, {
     provider: () => host.provider,
     endpoint: () => host.endpoint,

@@ -1,0 +1,180 @@
+import { asUserPaysError } from '../../../base/errors.js';
+import type Decimal from 'decimal.js';
+import type { GenerationResult } from '../../../base/types.js';
+import type { Submitted } from '../../../generation/submit.js';
+import type { LedgerStore } from '../../../ledger/ledger.js';
+import { offersOf } from '../../../pricing/offers.js';
+import type { Offer } from '../../../pricing/compare.js';
+import { providerInfo } from '../../../providers/catalog.js';
+import { gallery as galleryWords } from '../../../strings/image/gallery.js';
+import { models } from '../../../strings/image/models.js';
+import { wordsIn } from '../../../strings/strings.js';
+import type { ImageParts, SubmissionAsItStands } from '../image-parts.js';
+import type { PuterAccountPart } from './accounts/puter/index.js';
+import type { SignInPart } from './accounts/sign-in/index.js';
+import { AccountController } from './accounts/account-controller.js';
+import { KeysChannel } from './accounts/keys-channel.js';
+import type { ModelControlsPart } from './controls/index.js';
+import { GalleryController } from './gallery/gallery-controller.js';
+import type { PaidFailure } from './gallery/result.js';
+import { PanelPart } from './panel-part.js';
+import { ReferenceImages } from './reference-images.js';
+import { FlowController } from './submission/flow-controller.js';
+import { ResumeController } from './submission/resume-controller.js';
+import { SubmissionController, type SubmissionRun } from './submission/submission-controller.js';
+
+/** The work of one submission of the widget: what it stood at the click, the run's own signal, veto and stages. */
+export type SubmissionTask = (
+  controllers: PanelControllers,
+  standing: SubmissionAsItStands,
+  run: SubmissionRun,
+) => Promise<Submitted>;
+
+/**
+ * The controllers of `<userpays-image>`'s other half, made when its panels load (after the first paint) from the parts
+ * its first paint has: its submissions, the reference images, its images (the gallery) and what closed pages left
+ * (resume), the focus and words around a submission, the accounts the user pays from (what the key's account has
+ * left; Puter's account, the sign-in and More options' controls, each a part of its own loaded where and when it is
+ * wanted), and the word that a key was forgotten elsewhere. What draws them and what their controls do build on them
+ * (`ImagePanels`, image-panels.ts).
+ */
+export class PanelControllers {
+  /** The widget's submissions: their work, and what they show. */
+  readonly submission: SubmissionController<SubmissionAsItStands>;
+  /** The reference images the user attached (More options, a paste, Vary or Reuse of an image). */
+  readonly references: ReferenceImages;
+  /** What the account of the key in force has left, where its provider says. */
+  readonly account: AccountController;
+  /** Puter's account (who pays, what is left, the check before sending): loaded where the widget uses Puter. */
+  readonly puter: PanelPart<PuterAccountPart>;
+  /** The sign-in of the account systems a key comes from, with its form: loaded where the provider has one. */
+  readonly signIn: PanelPart<SignInPart>;
+  /**
+   * The model's own controls (More options): loaded when the user opens More options where the provider in force
+   * shows them (BFL, fal, Pollinations), prefetched when the pointer or the focus comes to it.
+   */
+  readonly controls: PanelPart<ModelControlsPart>;
+  readonly gallery: GalleryController;
+  readonly resume: ResumeController;
+  readonly flow: FlowController;
+  /** The paid generations that brought no image (newest first, at most 5), read again when the tally changes. */
+  readonly paidFailures = perTally(lastFailures);
+  /** The ledger's spending per local day, read again when the tally changes. */
+  readonly spentByDay = perTally((ledger) => ledger.spentByDay());
+
+  constructor(
+    protected readonly parts: ImageParts,
+    task: SubmissionTask,
+  ) {
+    const { host, keys, ledger, startup, language } = parts;
+    this.submission = new SubmissionController(
+      host,
+      (standing, run) => task(this, standing, run),
+      () => parts.asItStands(),
+      language,
+    );
+    this.references = new ReferenceImages(host, (error) => this.submission.report(error));
+    this.gallery = new GalleryController(
+      host,
+      {
+        storageKey: () => host.storageKey,
+        keepImages: () => host.keepImages,
+        opened: () => void this.resume.resume(),
+      },
+      startup,
+    );
+    this.resume = new ResumeController(
+      host,
+      {
+        ledger: () => ledger.ready(),
+        endpoint: (provider) => (provider === host.provider ? host.endpoint : ''),
+        relay: () => host.relay,
+        apiKey: (provider, endpoint, relay) => keys.get(provider, endpoint, relay),
+      },
+      this.gallery,
+    );
+    this.flow = new FlowController(host, {
+      busy: () => this.submission.pending || this.resume.resuming,
+      submitted: () => this.submission.pending,
+      failure: () => this.submission.error?.message,
+      shown: () => this.gallery.images.map((image) => image.id),
+      ready: (count) =>
+        wordsIn(language.translation, 'gallery', galleryWords).imagesReady(count, this.gallery.images[0].prompt),
+    });
+    // Sign out and "Remember" unticked, drawn with the panels, reach every widget and tab of the storage key.
+    new KeysChannel(host, keys, () => host.storageKey);
+    this.account = new AccountController(host, () =>
+      host.provider !== 'puter' && host.apiKey ? [host.provider, host.endpoint, host.relay, host.apiKey] : undefined,
+    );
+    const report = (error: unknown) => this.submission.report(asUserPaysError(error));
+    const info = () => providerInfo(host.provider);
+    this.puter = new PanelPart(host, {
+      wanted: () => host.provider === 'puter',
+      load: () => import('./accounts/puter/index.js').then(({ puterAccountPart }) => puterAccountPart(parts, report)),
+    });
+    this.signIn = new PanelPart(host, {
+      wanted: () => info()?.signIn,
+      load: () =>
+        import('./accounts/sign-in/index.js').then(({ signInPart }) =>
+          signInPart(parts, { account: this.account, flow: this.flow, report }),
+        ),
+    });
+    this.controls = new PanelPart(host, {
+      wanted: () => info()?.showsControls && parts.form.moreOpen,
+      worthPrefetching: () => info()?.showsControls,
+      load: () =>
+        import('./controls/index.js').then(({ modelControlsPart }) => modelControlsPart(host, () => this.edited())),
+    });
+  }
+
+  /** A submission of the widget as it stands now, or as it stood at a click made before the panels (`standing`). */
+  generate(standing?: SubmissionAsItStands): Promise<GenerationResult> {
+    return this.submission.generate(standing);
+  }
+
+  /** The user changed what would be sent: an error about the last attempt no longer describes it. */
+  edited() {
+    if (!this.submission.pending) this.submission.dismissError();
+  }
+
+  /** The request priced on every model and provider the page allows (the picker's prices, the comparison). */
+  offers(): readonly Offer[] {
+    return offersOf(this.parts.offersAsk(), this.parts.pricing);
+  }
+
+  /** What `model` is best for, in the widget's words. */
+  bestFor(model: string): string {
+    return wordsIn(this.parts.language.translation, 'models', models).bestFor(model);
+  }
+
+  /** What the account in force has left: Puter's (its part stays loaded after a switch), or the key's. */
+  accountLeft(): Decimal | undefined {
+    const account = this.parts.host.provider === 'puter' ? this.puter.loaded?.account : this.account;
+    return account?.balance?.usd;
+  }
+}
+
+/** What `read` makes of the ledger, made again only when its tally (`version`) changed. */
+function perTally<T>(read: (ledger: LedgerStore) => T) {
+  let readFor: object | undefined;
+  let value: T;
+  return (ledger: LedgerStore, version: object): T => {
+    if (version !== readFor) [value, readFor] = [read(ledger), version];
+    return value;
+  };
+}
+
+/** The paid generations that brought no image (newest first, at most 5). */
+const lastFailures = (ledger: LedgerStore): readonly PaidFailure[] =>
+  ledger
+    .entries()
+    .filter((entry) => entry.status === 'charged' && entry.error && Number(entry.charged) > 0)
+    .map(({ model, provider, settledAt, charged, error }) => ({
+      model,
+      provider,
+      at: settledAt!,
+      charged: charged!,
+      error: error!,
+    }))
+    .sort((a, b) => b.at - a.at)
+    .slice(0, 5);

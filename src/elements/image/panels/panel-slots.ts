@@ -1,0 +1,215 @@
+import { nothing } from 'lit';
+import { clock } from '../../../base/clock.js';
+import { dayOf } from '../../../base/days.js';
+import { billsReferences, formatUsd } from '../../../pricing/index.js';
+import { finalOf } from '../../../pricing/offers.js';
+import { keyOrigin, keyRoute, routeParts } from '../../../providers/catalog.js';
+import { progress as progressWords } from '../../../strings/image/progress.js';
+import { signIn } from '../../../strings/sign-in.js';
+import { wordsIn } from '../../../strings/strings.js';
+import { words } from '../../../strings/words.js';
+import type { ProgressDetail, ProviderId } from '../../../base/types.js';
+import { renderTallySummary } from '../../tally/tally-summary.js';
+import { slot } from '../form-template.js';
+import type { ImageParts } from '../image-parts.js';
+import type { ImageHandlers, ImageView } from '../view.js';
+import type { PanelSlots } from './slots.js';
+import { renderKeyField } from './accounts/accounts.js';
+import { renderDetails } from './details.js';
+import { renderHistory, renderResult } from './gallery/result.js';
+import type { PanelHandlers } from './image-actions.js';
+import type { PanelControllers } from './panel-controllers.js';
+import { renderExamples, renderMore } from './more.js';
+import { renderFailure, renderOutcome, renderUndo } from './submission/outcome.js';
+import { renderRunning } from './submission/running.js';
+
+/**
+ * What `<userpays-image>`'s panels draw, from the widget's view and its two halves' state (as image-view.ts builds the
+ * view): the latest submission large, the earlier ones, the price details, the examples, More options, the accounts
+ * and what a submission shows.
+ */
+export function renderSlots(
+  parts: ImageParts,
+  panels: PanelControllers,
+  view: ImageView,
+  on: ImageHandlers & PanelHandlers,
+): PanelSlots {
+  const { host, pricing } = parts;
+  const { quote } = pricing;
+  const { ledger, tally } = parts.ledger;
+  const { locale, translation } = parts.language;
+  const { submission, resume } = panels;
+  const latest = latestAndHistory(parts, panels);
+  const providerName = wordsIn(translation, 'words', words).providerName(host.provider);
+  const running = (progress?: ProgressDetail) => {
+    const size = pricing.fitted ?? host;
+    return renderRunning(
+      {
+        progress,
+        elapsed: panels.flow.elapsedSeconds,
+        // As priced: the count as set may be anything a page wrote (Infinity, NaN) until the submission refuses it.
+        placeholder: { width: size.width, height: size.height, count: quote?.count ?? 1 },
+        arrived: panels.gallery.arrived,
+        confirmCancel: submission.confirmingCancel
+          ? { provider: host.provider, billed: formatUsd(submission.billed, locale) }
+          : undefined,
+        translation,
+      },
+      on,
+    );
+  };
+  return {
+    // The user's submission, else what closed pages left being finished.
+    running: submission.pending
+      ? running(submission.progress)
+      : resume.resuming
+        ? running({ status: wordsIn(translation, 'progress', progressWords).resuming(), elapsedMs: 0 })
+        : nothing,
+    tally: tally ? renderTallySummary(tally, parts.language) : nothing,
+    // Its place kept at its size until Puter's part is here.
+    account: host.provider === 'puter' ? (panels.puter.loaded?.render() ?? slot('account')) : nothing,
+    keyField: renderKeyField(
+      view,
+      panels.signIn.loaded?.render(providerName),
+      on,
+      view.key ? keyNotSentHere(parts, view.key.payee) : [],
+      panels.signIn.loaded?.controller.state()?.signed,
+    ),
+    outcome: renderOutcome(view),
+    failure: renderFailure(view, on),
+    undo: parts.form.undoable ? renderUndo(parts.form.undoable.sentence, on.undo, translation) : nothing,
+    result: latest.result.length
+      ? renderResult({ images: latest.result, locale, translation }, on.imageAction)
+      : nothing,
+    history: renderHistory(
+      {
+        images: latest.history,
+        failures: ledger && tally ? panels.paidFailures(ledger, tally) : [],
+        locale,
+        translation,
+      },
+      on.imageAction,
+    ),
+    details: quote
+      ? renderDetails(
+          {
+            // A request the model cannot make has no payable price: the details compare what can make it.
+            quote: pricing.problem ? undefined : quote,
+            locale,
+            translation,
+            offers: view.offers,
+            provider: host.provider,
+            model: host.model,
+            projection: ledger &&
+              tally && {
+                total: quote.total,
+                count: quote.count,
+                remaining: tally.remaining,
+                byDay: panels.spentByDay(ledger, tally),
+                today: dayOf(clock.now()),
+                locale,
+                translation,
+              },
+          },
+          on.offerChoose,
+        )
+      : nothing,
+    examples: renderExamples(on.exampleChoose, translation),
+    more: renderMoreOptions(parts, panels, providerName, on),
+  };
+}
+
+/**
+ * The gallery's images as the widget shows them (each with what Vary costs and what Finalize makes of it): the latest
+ * submission (the newest image's), large, and the rest as history.
+ */
+function latestAndHistory({ host, pricing }: ImageParts, { gallery, references }: PanelControllers) {
+  const referable = !!pricing.capability?.references?.max;
+  const shown = gallery.images.map((image) => ({
+    ...image,
+    referable,
+    finalize: finalOf(image, host.models, pricing),
+    // One new image of it, as Vary sends it: its settings, the references attached now, this page's endpoint.
+    vary: pricing.price({
+      ...image,
+      provider: image.provider as ProviderId,
+      count: 1,
+      inputs: references.images,
+      endpoint: host.endpoint,
+      earnings: host.pollinationsEarnings,
+    }).quote?.total,
+  }));
+  const batchOf = (image?: { batch?: string; id: string }) => image?.batch ?? image?.id;
+  const result = shown.filter((image) => batchOf(image) === batchOf(shown[0]));
+  return { result, history: shown.slice(result.length) };
+}
+
+/** More options: the count, the seed, the reference images, and the model's own controls once their part is here. */
+function renderMoreOptions(
+  { host, pricing, language }: ImageParts,
+  { controls, references: attached }: PanelControllers,
+  providerName: string,
+  on: ImageHandlers & PanelHandlers,
+) {
+  const { quote } = pricing;
+  const references = pricing.capability?.references;
+  const { locale, translation } = language;
+  // The model's own controls (More options), where the provider in force shows them, as set so far.
+  const modelControls = controls.loaded?.render(providerName, translation);
+  return renderMore(
+    {
+      count: host.count,
+      seed: host.seed ?? undefined,
+      references: references?.max
+        ? {
+            max: references.max,
+            required: !!references.required,
+            billed: !pricing.entry || billsReferences(pricing.entry.rule),
+            images: attached.images.map((image, i) => {
+              const sent = pricing.fitted?.inputs?.[i];
+              return {
+                ...image,
+                sent: sent && sent.width !== image.width ? sent : undefined,
+                adds: pricing.problem ? undefined : quote?.references?.[i],
+              };
+            }),
+          }
+        : undefined,
+      seedControls: modelControls?.seed ?? nothing,
+      controls: modelControls?.model ?? nothing,
+      locale,
+      translation,
+    },
+    on,
+  );
+}
+
+/** The host of an address; undefined where it is none (nothing is sent there). */
+const hostOf = (address: string) => {
+  try {
+    return new URL(address).host;
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * Why the key field is empty though the user gave a key for this provider on this page: a key goes only to the
+ * origin it was given for, and only the way it was given (through the relay in force then, or none: `keyRoute`,
+ * providers/catalog.ts).
+ */
+function keyNotSentHere({ host, keys, language }: ImageParts, payee: string): string[] {
+  const origin = keyOrigin(host.provider, host.endpoint);
+  const here = keyRoute(host.provider, host.endpoint, host.relay);
+  const given = keys
+    .routes(host.provider)
+    .filter((route) => route !== here)
+    .map(routeParts);
+  const origins = [...new Set(given.map((route) => route.origin))].filter((other) => other !== origin);
+  const relays = given.filter((route) => route.origin === origin).map((route) => hostOf(route.relay) ?? route.relay);
+  const signInText = wordsIn(language.translation, 'signIn', signIn);
+  const why: string[] = [];
+  if (origins.length) why.push(signInText.keyNotSentHere(origins.flatMap((other) => hostOf(other) ?? [])));
+  if (relays.length) why.push(signInText.keyGivenAnotherWay(relays, hostOf(host.relay) ?? host.relay, payee));
+  return why;
+}

@@ -1,0 +1,32 @@
+import type { Slot } from '../view.js';
+
+/**
+ * What the panels draw into the places the widget's first paint keeps for them (image-template.ts, form-template.ts),
+ * once they have loaded. Until then the first paint draws each place empty, at the size it will have.
+ */
+export interface PanelSlots {
+  /** While a submission runs (or what closed pages left is finished): placeholders at its shape, progress, Cancel. */
+  running: Slot;
+  /** The session's spend in one line (the tally's summary), once the ledger is read. */
+  tally: Slot;
+  /** Puter's account (Sign in, or who pays and what is left), where the provider is Puter. */
+  account: Slot;
+  /** The key field, under the sign-in of the account systems a key comes from, where the provider takes a key. */
+  keyField: Slot;
+  /** What the last submission charged where that differs from the preview, beside the decision row. */
+  outcome: Slot;
+  /** The last submission's error, where its image would have been (the canvas). */
+  failure: Slot;
+  /** A change just made for the user (Vary, Reuse, Delete…), said beside an Undo. */
+  undo: Slot;
+  /** The latest submission, large: `part="result"`. */
+  result: Slot;
+  /** The earlier images, grouped by submission. */
+  history: Slot;
+  /** The breakdown, source, estimate note, projection and comparison. */
+  details: Slot;
+  /** Count, seed, the prompt's rewriting, reference images, the model's own controls. */
+  more: Slot;
+  /** Example prompts to start from, while the prompt is empty. */
+  examples: Slot;
+}
