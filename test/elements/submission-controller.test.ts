@@ -48,15 +48,14 @@ function eventsOf(host: HTMLElement, ...types: string[]) {
   return fired;
 }
 
-/** What the widget draws of the submission in each status, as a word (with what it draws). */
-const drawn = ({ pending, progress, status, error }: SubmissionController<string>) =>
-  pending
-    ? `pending ${progress?.status ?? ''}`.trim()
-    : status === SubmissionStatus.COMPLETE
-      ? 'complete'
-      : status === SubmissionStatus.ERROR
-        ? `error ${error!.code}`
-        : 'idle';
+/** What the widget draws of the submission in each status, as a word (with what it draws): its `render()`. */
+const drawn = (submission: SubmissionController<string>) =>
+  submission.render({
+    initial: () => 'idle',
+    pending: (progress) => `pending ${progress?.status ?? ''}`.trim(),
+    complete: (value) => `complete ${value.charged}`,
+    error: (error) => `error ${error.code}`,
+  });
 
 describe('SubmissionController', () => {
   let host: SubmissionHost;
@@ -67,7 +66,7 @@ describe('SubmissionController', () => {
   it('idle → preparing → generating → complete, what it draws in each; the events in order', async () => {
     const { submission } = host;
     const fired = eventsOf(host, 'userpays-submit', 'userpays-progress', 'userpays-result', 'userpays-error');
-    expect([submission.status, drawn(submission)]).to.deep.equal([SubmissionStatus.IDLE, 'idle']);
+    expect([submission.status, drawn(submission)]).to.deep.equal([SubmissionStatus.INITIAL, 'idle']);
     const generating = submission.generate();
     expect([submission.status, submission.pending, drawn(submission)]).to.deep.equal([
       SubmissionStatus.PREPARING,
@@ -85,8 +84,9 @@ describe('SubmissionController', () => {
     expect([submission.status, submission.pending, drawn(submission)]).to.deep.equal([
       SubmissionStatus.COMPLETE,
       false,
-      'complete',
+      'complete 0.014',
     ]);
+    expect(submission.value, 'its result kept').to.equal(result);
     expect(submission.progress).to.equal(undefined);
     expect(fired).to.deep.equal(['userpays-submit', 'userpays-progress', 'userpays-result']);
   });
@@ -100,7 +100,7 @@ describe('SubmissionController', () => {
     expect([submission.status, drawn(submission)]).to.deep.equal([SubmissionStatus.ERROR, 'error provider-error']);
     expect(fired).to.deep.equal(['userpays-error']);
     submission.dismissError();
-    expect([submission.status, submission.error]).to.deep.equal([SubmissionStatus.IDLE, undefined]);
+    expect([submission.status, submission.error]).to.deep.equal([SubmissionStatus.INITIAL, undefined]);
   });
 
   it('a second click while one is in flight joins it: one run, one promise', async () => {
@@ -159,7 +159,7 @@ describe('SubmissionController', () => {
     submission.requestCancel();
     expect([submission.confirmingCancel, first.run.signal.aborted]).to.deep.equal([true, false]);
     submission.stopWaiting();
-    expect([submission.status, drawn(submission)]).to.deep.equal([SubmissionStatus.IDLE, 'idle']);
+    expect([submission.status, drawn(submission)]).to.deep.equal([SubmissionStatus.INITIAL, 'idle']);
     const next = submission.generate();
     expect(next).not.to.equal(paid);
     expect(submission.status).to.equal(SubmissionStatus.PREPARING);
@@ -179,6 +179,6 @@ describe('SubmissionController', () => {
     expect(host.runs[0].run.onSubmit({ quote: {}, request: {} } as never)).to.equal(false);
     host.runs[0].reject(new UserPaysError('cancelled', 'The page stopped this submission before it was sent.', false));
     expect((await generating).code).to.equal('cancelled');
-    expect([submission.status, submission.error, fired]).to.deep.equal([SubmissionStatus.IDLE, undefined, []]);
+    expect([submission.status, submission.error, fired]).to.deep.equal([SubmissionStatus.INITIAL, undefined, []]);
   });
 });

@@ -60,11 +60,11 @@ export function renderSlots(
   };
   return {
     // The user's submission, else what closed pages left being finished.
-    running: submission.pending
-      ? running(submission.progress)
-      : resume.resuming
+    running:
+      submission.render({ pending: running }) ??
+      (resume.resuming
         ? running({ status: wordsIn(translation, 'progress', progressWords).resuming(), elapsedMs: 0 })
-        : nothing,
+        : nothing),
     tally: tally ? renderTallySummary(tally, parts.language) : nothing,
     // Its place kept at its size until Puter's part is here.
     account: host.provider === 'puter' ? (panels.puter.loaded?.render() ?? slot('account')) : nothing,

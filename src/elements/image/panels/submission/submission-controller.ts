@@ -8,22 +8,23 @@ import { reword, type Sentence } from '../../../../strings/strings.js';
 import { emit } from '../../../shared/events.js';
 import type { Spoken } from '../../../shared/language-controller.js';
 
-// The statuses as constants of their own, which the build writes in as the numbers they are (`SubmissionStatus`, which
-// only the tests read, is left out of it; read through it, they would be an object kept in the bundle).
-const IDLE = 0;
-const PREPARING = 1;
-const GENERATING = 2;
-const COMPLETE = 3;
-const ERROR = 4;
-
 /**
- * Where the widget's submission stands, as `@lit/task`'s `TaskStatus`: IDLE (none yet, or the widget is free again:
+ * Where the widget's submission stands, as `@lit/task`'s `TaskStatus`: INITIAL (none yet, or the widget is free again:
  * the user stopped waiting, the page vetoed, an error dismissed), PREPARING (checks, the page's veto, Puter's sign-in),
- * GENERATING (the provider works), COMPLETE (the last one's result is here), ERROR (it failed: `error` says why).
- * PREPARING and GENERATING are one submission in flight (`pending`): a second click joins it.
+ * GENERATING (the provider works), COMPLETE (the last one's result is here: `value`), ERROR (it failed: `error` says
+ * why). PREPARING and GENERATING are one submission in flight (`pending`): a second click joins it.
  */
-export const SubmissionStatus = { IDLE, PREPARING, GENERATING, COMPLETE, ERROR } as const;
+export const SubmissionStatus = { INITIAL: 0, PREPARING: 1, GENERATING: 2, COMPLETE: 3, ERROR: 4 } as const;
 export type SubmissionStatus = (typeof SubmissionStatus)[keyof typeof SubmissionStatus];
+
+/** What to draw in each status (`SubmissionController.render`), as `@lit/task`'s `StatusRenderer`. */
+export interface SubmissionRenderer<R> {
+  initial?: () => R;
+  /** While a submission is in flight, with its progress so far. */
+  pending?: (progress?: ProgressDetail) => R;
+  complete?: (value: GenerationResult) => R;
+  error?: (error: ErrorDetail) => R;
+}
 
 /**
  * What the controller hands the work of one submission (its `task`), the fields of `Submission` it owns: the run's
@@ -49,7 +50,9 @@ interface Run {
  * `userpays-error`. Made with the panels: a submission's work, and what it shows, come with them.
  */
 export class SubmissionController<Args> implements ReactiveController {
-  status: SubmissionStatus = IDLE;
+  status: SubmissionStatus = SubmissionStatus.INITIAL;
+  /** The last submission's result, once it is COMPLETE. */
+  value?: GenerationResult;
   /** As the widget shows it and `userpays-progress` says it: in the host's words. */
   progress?: ProgressDetail;
   /** Set when a provider charged other than the preview said. */
@@ -93,7 +96,15 @@ export class SubmissionController<Args> implements ReactiveController {
 
   /** One submission in flight (PREPARING or GENERATING). */
   get pending(): boolean {
-    return this.status === PREPARING || this.status === GENERATING;
+    return this.status === SubmissionStatus.PREPARING || this.status === SubmissionStatus.GENERATING;
+  }
+
+  /** What `renderer` draws for the status the submission is in (nothing where it has no renderer for it). */
+  render<R>(renderer: SubmissionRenderer<R>): R | undefined {
+    if (this.pending) return renderer.pending?.(this.progress);
+    if (this.status === SubmissionStatus.COMPLETE) return renderer.complete?.(this.value!);
+    if (this.status === SubmissionStatus.ERROR) return renderer.error?.(this.error!);
+    return renderer.initial?.();
   }
 
   /**
@@ -135,7 +146,7 @@ export class SubmissionController<Args> implements ReactiveController {
    */
   stopWaiting() {
     this.#run = undefined;
-    this.#update({ ...ended, status: IDLE });
+    this.#update({ ...ended, status: SubmissionStatus.INITIAL });
   }
 
   /** The error the widget shows, in the host's words (they follow its language as it changes). */
@@ -157,12 +168,12 @@ export class SubmissionController<Args> implements ReactiveController {
 
   dismissError() {
     this.#failure = undefined;
-    this.#update({ status: this.status === ERROR ? IDLE : this.status });
+    this.#update({ status: this.status === SubmissionStatus.ERROR ? SubmissionStatus.INITIAL : this.status });
   }
 
   async #perform(run: Run, args: Args): Promise<GenerationResult> {
     this.#failure = undefined;
-    this.#update({ ...ended, status: PREPARING, chargeNote: undefined });
+    this.#update({ ...ended, status: SubmissionStatus.PREPARING, chargeNote: undefined });
     /** Still the submission the widget shows (not one the user stopped waiting for). */
     const shown = () => this.#run === run;
     let vetoed = false;
@@ -175,19 +186,19 @@ export class SubmissionController<Args> implements ReactiveController {
       if (chargeNote) this.#update({ chargeNote });
       if (partialError) this.report(partialError);
       emit(this.#host, 'userpays-result', result);
-      if (shown()) this.#update({ ...ended, status: COMPLETE });
+      if (shown()) this.#update({ ...ended, status: SubmissionStatus.COMPLETE, value: result });
       return result;
     } catch (thrown) {
       const error = asUserPaysError(thrown);
       if (!vetoed) this.report(error); // a veto is the host page's own decision: nothing to tell the user
-      if (shown()) this.#update({ ...ended, status: vetoed ? IDLE : ERROR });
+      if (shown()) this.#update({ ...ended, status: vetoed ? SubmissionStatus.INITIAL : SubmissionStatus.ERROR });
       throw error;
     }
   }
 
   /** A stage of the running submission: drawn while the widget shows it (`shown`); its progress fired always. */
   #stage(stage: SubmissionStage, shown: boolean) {
-    if (shown && stage.stage === 'started') this.#update({ status: GENERATING });
+    if (shown && stage.stage === 'started') this.#update({ status: SubmissionStatus.GENERATING });
     if (stage.stage === 'progress') {
       const detail = { ...stage.detail, status: this.say(stage.detail.status) };
       if (shown) this.#update({ progress: detail });
@@ -200,7 +211,7 @@ export class SubmissionController<Args> implements ReactiveController {
   /** Sets what the widget shows of the submission, and draws it. */
   #update(
     changes: Partial<
-      Pick<SubmissionController<Args>, 'status' | 'progress' | 'chargeNote' | 'billed' | 'confirmingCancel'>
+      Pick<SubmissionController<Args>, 'status' | 'value' | 'progress' | 'chargeNote' | 'billed' | 'confirmingCancel'>
     >,
   ) {
     Object.assign(this, changes);
