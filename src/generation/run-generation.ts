@@ -10,7 +10,7 @@ import type { PublicRequest, Quote } from '../base/types.js';
 import type { StageListener, SubmissionStage } from './stages.js';
 import { formatUsd, megapixels } from '../pricing/index.js';
 import { DEFAULT_POLL } from '../providers/engine/poll.js';
-import { generationText as text } from '../strings/generation-text.js';
+import { generationText as text } from '../strings/generation.js';
 import { readBalanceNow, spentAfter, spentBefore, type BalanceSource } from './balance-check.js';
 
 /** Everything one submission needs; the element builds it, this module runs it. */

@@ -11,7 +11,7 @@ import type { ReferenceImage } from '../providers/provider.js';
 import { providerFor } from '../providers/engine/adapters.js';
 import { keyOf } from '../providers/engine/http.js';
 import { checkEndpoint, checkRelay } from '../providers/urls.js';
-import { generationText as text } from '../strings/generation-text.js';
+import { generationText as text } from '../strings/generation.js';
 import type { Sentence } from '../strings/strings.js';
 import type { GenerationResult, PublicRequest, Quote, SubmitDetail } from '../base/types.js';
 import { runGeneration, type GenerationJob } from './run-generation.js';

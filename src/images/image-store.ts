@@ -1,4 +1,4 @@
-import { generationText as text } from '../strings/generation-text.js';
+import { generationText as text } from '../strings/generation.js';
 import type { Sentence } from '../strings/strings.js';
 import type { Receipt } from '../base/types.js';
 

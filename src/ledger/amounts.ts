@@ -3,7 +3,7 @@
  */
 import { invalid, isAmount } from '../base/checks.js';
 import Decimal from 'decimal.js';
-import { ledgerText as strings } from '../strings/ledger-text.js';
+import { ledgerText as strings } from '../strings/ledger.js';
 
 /** The ledger's one import of decimal.js: the other modules take `Decimal` from here. */
 export { Decimal };

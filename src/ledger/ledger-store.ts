@@ -7,7 +7,7 @@ import { clock } from '../base/clock.js';
 import type { Charge, ProviderTask } from '../providers/provider.js';
 import type { Tally } from '../base/types.js';
 import { UserPaysError } from '../base/errors.js';
-import { ledgerText as text } from '../strings/ledger-text.js';
+import { ledgerText as text } from '../strings/ledger.js';
 import { formatUsd } from '../pricing/format.js';
 import { Decimal, money, moneyIfGiven } from './amounts.js';
 import { storeBudget } from './budget.js';

@@ -8,7 +8,7 @@ import { budgetKey, parseBudget } from './budget.js';
 import { compact, dayRowKey, foldEntry, isDayRow, type DayRow } from './compaction.js';
 import { decodeEntry, encodeEntry, isTime, type LedgerEntry } from './entry-codec.js';
 import type { Sums } from './sums.js';
-import { ledgerText as text } from '../strings/ledger-text.js';
+import { ledgerText as text } from '../strings/ledger.js';
 import type { Sentence } from '../strings/strings.js';
 
 /** What all stores of one key on one storage share on this page. */

@@ -1,6 +1,7 @@
 /** What providers, generation and reference images say, and what is wrong with a headless call’s arguments. */
 
 import { words } from './words.js';
+import { sentencesOf } from './sentence.js';
 
 export interface GenerationStrings {
   addressRefused(): string;
@@ -140,3 +141,6 @@ export const relayConsoleRefused = (relay: string, page: string) =>
   `userpays: the relay ${relay} does not serve this page's origin (${page}): add it to the relay's RELAY_ORIGINS.`;
 export const relayConsole = (origin: string) =>
   `userpays: ${origin} refused this page's cross-origin request (CORS). Set the widget's relay attribute to a relay (relay/worker.js, see "Relay" in the README).`;
+
+/** The generation words as the layers below the elements say them: as `Sentence`s, for an element to reword. */
+export const generationText = sentencesOf('generation', generation);

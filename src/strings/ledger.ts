@@ -1,5 +1,7 @@
 /** What the ledger says: amounts, the budget, and storage that cannot keep the user's history. */
 
+import { sentencesOf } from './sentence.js';
+
 export interface LedgerStrings {
   notAnAmount(value: string): string;
   budgetExceeded(total: string, budget: string): string;
@@ -17,3 +19,6 @@ export const ledger: LedgerStrings = {
   storageFull: () => 'Storage is full: spending is tracked for this visit only.',
   storageOff: () => 'This browser does not let the page save data: spending is tracked for this visit only.',
 };
+
+/** The ledger's words as the ledger says them: as `Sentence`s, for an element to reword. */
+export const ledgerText = sentencesOf('ledger', ledger);

@@ -1,6 +1,6 @@
 /**
  * The accounts the user pays from, drawn with the panels: the key field, signing in to an account system from the
- * page (OAuth PKCE: providers/engine/oauth.ts; the button and the account line).
+ * page (OAuth PKCE: providers/engine/oauth.ts; the button and the account line), Puter's account line.
  */
 
 import { words } from './words.js';
@@ -46,6 +46,10 @@ export interface SignInStrings {
   // What the account has left, beside Generate where it falls short of the price, and where to add to it
   leftOnAccount(left: string): string;
   signOut(): string;
+  /** Puter's account line: who pays ("Puter account jane"), and Sign in with Puter with why. */
+  puterAccount(): string;
+  signInPuter(): string;
+  signInPuterWhy(): string;
   overBalance(provider: string, left: string): string;
   addFunds(provider: string): string;
 }
@@ -93,6 +97,9 @@ export const signIn: SignInStrings = {
   grantNotDays: () => 'Enter a whole number of days from 1 to 365, such as 7.',
   leftOnAccount: (left) => `${left} left`,
   signOut: () => 'Sign out',
+  puterAccount: () => 'Puter account',
+  signInPuter: () => 'Sign in with Puter',
+  signInPuterWhy: () => 'to pay from your own account.',
   overBalance: (provider, left) => `Your ${provider} balance is ${left}`,
   addFunds: (provider) => `Open your ${provider} dashboard ↗`,
 };

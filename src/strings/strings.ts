@@ -19,7 +19,6 @@ import type { OffersStrings } from './image/offers.js';
 import type { PricesStrings } from './prices.js';
 import type { ProgressStrings } from './image/progress.js';
 import type { PromptsStrings } from './image/prompts.js';
-import type { PuterAccountStrings } from './image/puter-account.js';
 import type { ReferencesStrings } from './references.js';
 import type { SettingsStrings } from './settings.js';
 import type { SignInStrings } from './sign-in.js';
@@ -27,6 +26,9 @@ import type { TallyLineStrings } from './tally/tally-line.js';
 import type { TallyStrings } from './tally/tally.js';
 import type { WidgetStrings } from './image/widget.js';
 import type { WordsStrings } from './words.js';
+import { sentencesOf, type Sayer, type Sentence } from './sentence.js';
+
+export type { Sayer, Sentence };
 
 /**
  * Every word the widget shows or emits, by module. A words module that lives elsewhere (a provider's, in its own
@@ -44,7 +46,6 @@ export interface Strings {
   prices: PricesStrings;
   progress: ProgressStrings;
   prompts: PromptsStrings;
-  puterAccount: PuterAccountStrings;
   references: ReferencesStrings;
   settings: SettingsStrings;
   signIn: SignInStrings;
@@ -67,44 +68,20 @@ export const wordsIn = <M extends keyof Strings>(
   english: Strings[M],
 ): Strings[M] => ({ ...english, ...translation?.[module] });
 
-/**
- * A sentence as a layer below the elements says it: its English `text` and, where it is one of `Strings`' (not a
- * provider's own words), its module, name and values, for an element to say it again in its language (`reword`).
- * A value may be a sentence itself (a status "of 2 images").
- */
-export interface Sentence {
-  text: string;
-  said?: readonly [module: keyof Strings, name: string, values: readonly unknown[]];
-}
-
-/** The sentences of `module` as `Sentence`s: `say.keyRejected()` is the English of `keyRejected`, named. */
-export type Sayer<M extends keyof Strings> = {
-  [N in keyof Strings[M]]: Strings[M][N] extends (...values: infer V) => string
-    ? (...values: { [I in keyof V]: V[I] | Sentence }) => Sentence
-    : never;
-};
-
 /** A sentence's value as said: a sentence in `translation`'s words (English without one), anything else as it is. */
 const valueIn = (value: unknown, translation?: Translation) =>
   (value as Sentence | undefined)?.text === undefined ? value : reword(value as Sentence, translation);
 
 /** What the English sentences of `module` say, as `Sentence`s (see `Sayer`). */
-export function sayer<M extends keyof Strings>(module: M, english: Strings[M]): Sayer<M> {
-  return new Proxy(english, {
-    get:
-      (words, name: string) =>
-      (...values: unknown[]): Sentence => ({
-        text: (words[name as keyof typeof words] as (...values: unknown[]) => string)(
-          ...values.map((value) => valueIn(value)),
-        ),
-        said: [module, name, values],
-      }),
-  }) as unknown as Sayer<M>;
-}
+export const sayer = <M extends keyof Strings>(module: M, english: Strings[M]): Sayer<Strings[M]> =>
+  sentencesOf(module, english);
 
 /** `sentence` in `translation`'s words where it gives them (its values too), else as it was said. */
 export function reword({ text, said }: Sentence, translation?: Translation): string {
   const own =
-    said && (translation?.[said[0]] as Record<string, (...values: unknown[]) => string> | undefined)?.[said[1]];
+    said &&
+    (translation?.[said[0] as keyof Strings] as Record<string, (...values: unknown[]) => string> | undefined)?.[
+      said[1]
+    ];
   return own ? own(...said[2].map((value) => valueIn(value, translation))) : text;
 }

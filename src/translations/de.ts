@@ -15,7 +15,6 @@ import { offers } from './de/image/offers.js';
 import { prices } from './de/prices.js';
 import { progress } from './de/image/progress.js';
 import { prompts } from './de/image/prompts.js';
-import { puterAccount } from './de/image/puter-account.js';
 import { references } from './de/references.js';
 import { settings } from './de/settings.js';
 import { signIn } from './de/sign-in.js';
@@ -43,7 +42,6 @@ export const de: Strings = {
   prices,
   progress,
   prompts,
-  puterAccount,
   references,
   settings,
   signIn,

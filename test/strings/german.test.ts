@@ -14,7 +14,6 @@ import { offers } from '../../src/strings/image/offers.js';
 import { prices } from '../../src/strings/prices.js';
 import { progress } from '../../src/strings/image/progress.js';
 import { prompts } from '../../src/strings/image/prompts.js';
-import { puterAccount } from '../../src/strings/image/puter-account.js';
 import { references } from '../../src/strings/references.js';
 import { settings } from '../../src/strings/settings.js';
 import { signIn } from '../../src/strings/sign-in.js';
@@ -45,7 +44,6 @@ const english: Strings = {
   prices,
   progress,
   prompts,
-  puterAccount,
   references,
   settings,
   signIn,

@@ -1,4 +1,4 @@
-import { css, html } from 'lit';
+import { css, html, nothing } from 'lit';
 import { formatUsd } from '../../pricing/index.js';
 import { prices } from '../../strings/prices.js';
 import { wordsIn, type Translation } from '../../strings/strings.js';
@@ -16,18 +16,32 @@ export function renderQuote(
 ) {
   const money = (amount: string) => formatUsd(amount, locale);
   const text = wordsIn(translation, 'prices', prices);
-  // prettier-ignore
-  return html`${withTotal ? html`<p class="total">
-      <strong>${money(quote.total)}</strong>
-      <span class="muted">${text.forImages(quote.count)}${quote.count > 1 ? text.each(money(quote.perImage)) : ''}${text.output(quote.outputMegapixels)}${quote.inputMegapixels ? text.plusReference(quote.inputMegapixels) : ''}${quote.exact ? '' : text.estimate()}</span>
-    </p>` : ''}
+  // What the total buys, in one run of text ("1 image · 1 MP"): its pieces carry their own separators.
+  const buys = [
+    text.forImages(quote.count),
+    quote.count > 1 ? text.each(money(quote.perImage)) : '',
+    text.output(quote.outputMegapixels),
+    quote.inputMegapixels ? text.plusReference(quote.inputMegapixels) : '',
+    quote.exact ? '' : text.estimate(),
+  ].join('');
+  const line = (label: string, amount: string) => html`<span>${label}</span><span>${money(amount)}</span>`;
+  return html`${
+      withTotal
+        ? html`<p class="total">
+            <strong>${money(quote.total)}</strong>
+            <span class="muted">${buys}</span>
+          </p>`
+        : nothing
+    }
     <ul class="lines">
-      ${quote.lines.map((line) => html`<li><span>${line.label}</span><span>${money(line.amount)}</span></li>`)}
-      ${withTotal ? '' : html`<li class="sum"><span>${text.total()}</span><span>${money(quote.total)}</span></li>`}
+      ${quote.lines.map(({ label, amount }) => html`<li>${line(label, amount)}</li>`)}
+      ${withTotal ? nothing : html`<li class="sum">${line(text.total(), quote.total)}</li>`}
     </ul>
-    ${quote.note ? html`<p class="muted">${quote.note}</p>` : ''}
-    ${quote.exact ? '' : html`<p class="muted">${text.estimateWhy(quote.provider)}</p>`}
-    <p class="muted source">${quote.credits ? text.credits(quote.credits) : ''}${text.pricesFrom(quote.source.name, quote.source.asOf)}</p>`;
+    ${quote.note ? html`<p class="muted">${quote.note}</p>` : nothing}
+    ${quote.exact ? nothing : html`<p class="muted">${text.estimateWhy(quote.provider)}</p>`}
+    <p class="muted source">
+      ${quote.credits ? text.credits(quote.credits) : nothing}${text.pricesFrom(quote.source.name, quote.source.asOf)}
+    </p>`;
 }
 
 export const quoteStyles = css`

@@ -21,7 +21,7 @@ import { prices } from './prices.js';
 import { BFL_WIRE, bflControls } from './controls.js';
 import { bflWords } from './words.js';
 import { sayer } from '../../strings/strings.js';
-import { generationText } from '../../strings/generation-text.js';
+import { generationText } from '../../strings/generation.js';
 
 const bflText = sayer('bfl', bflWords);
 

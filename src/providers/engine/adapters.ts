@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { lazily } from '../../base/lazily.js';
 import { UserPaysError } from '../../base/errors.js';
 import { mergePriceBook, type PriceBook } from '../../pricing/index.js';
-import { generationText as text } from '../../strings/generation-text.js';
+import { generationText as text } from '../../strings/generation.js';
 import type { ProviderId } from '../../base/types.js';
 import type { AdapterModule, KeyBalance, Provider } from '../provider.js';
 import type { OAuthAccount } from '../sign-in.js';

@@ -5,7 +5,7 @@ import { checkImageUrl, routed } from './provider-urls.js';
 import { parse } from '../urls.js';
 import type { ProviderImage, RunContext } from '../provider.js';
 import * as generationDeveloper from '../../strings/generation.js';
-import { generationText as text } from '../../strings/generation-text.js';
+import { generationText as text } from '../../strings/generation.js';
 import { clock } from '../../base/clock.js';
 
 /**

@@ -2,7 +2,7 @@ import { UserPaysError } from '../../base/errors.js';
 import type { HttpError } from './http.js';
 import { sleep } from './http.js';
 import type { PollPolicy } from '../provider.js';
-import { generationText as text } from '../../strings/generation-text.js';
+import { generationText as text } from '../../strings/generation.js';
 
 /** Never more than 2 polls a second (docs/contract.md, performance targets), whatever the policy says. */
 export const MIN_GAP_MS = 500;

@@ -1,5 +1,5 @@
 import { UserPaysError } from '../../base/errors.js';
-import { generationText as text } from '../../strings/generation-text.js';
+import { generationText as text } from '../../strings/generation.js';
 import { pageHost, parse, secure } from '../urls.js';
 
 /**

@@ -8,7 +8,7 @@ import type { Provider, ProviderOutcome, ProviderRequest, ProviderTask, RunConte
 import { FAL_WIRE, falControls } from './controls.js';
 import { info } from './info.js';
 import { falEndpointId, falOutcome, queueStatus } from './queue.js';
-import { generationText } from '../../strings/generation-text.js';
+import { generationText } from '../../strings/generation.js';
 
 /**
  * The JSON input of one image: custom `image_size`, references as data URIs in `image_urls` (edit endpoints), and the

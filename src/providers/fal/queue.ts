@@ -4,7 +4,7 @@ import { downloadImage } from '../engine/http.js';
 import type { ProviderOutcome, ProviderTask, RunContext } from '../provider.js';
 import { sayer } from '../../strings/strings.js';
 import { falWords } from './words.js';
-import { generationText } from '../../strings/generation-text.js';
+import { generationText } from '../../strings/generation.js';
 
 const falText = sayer('fal', falWords);
 

@@ -5,7 +5,7 @@ import type { AuthorizeRequest, ExchangeRequest, OAuthAccount, SignedIn } from '
 import { info } from './info.js';
 import { huggingfaceWords } from './words.js';
 import { sayer } from '../../strings/strings.js';
-import { generationText } from '../../strings/generation-text.js';
+import { generationText } from '../../strings/generation.js';
 
 /** Hugging Face's words (words.ts), for the account and the adapter alike. */
 export const huggingFaceText = sayer('huggingface', huggingfaceWords);

@@ -9,7 +9,7 @@ import { prices } from '../../strings/prices.js';
 import { huggingFaceAccount, huggingFaceText } from './account.js';
 import { info } from './info.js';
 import { sayer } from '../../strings/strings.js';
-import { generationText } from '../../strings/generation-text.js';
+import { generationText } from '../../strings/generation.js';
 
 const pricesText = sayer('prices', prices);
 

@@ -7,7 +7,7 @@ import { prices } from '../../strings/prices.js';
 import { info } from './info.js';
 import { openaiWords } from './words.js';
 import { sayer } from '../../strings/strings.js';
-import { generationText } from '../../strings/generation-text.js';
+import { generationText } from '../../strings/generation.js';
 
 const pricesText = sayer('prices', prices);
 const text = sayer('openai', openaiWords);

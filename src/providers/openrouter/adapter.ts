@@ -27,7 +27,7 @@ import { openRouterAccount } from './account.js';
 import { info } from './info.js';
 import { openrouterWords } from './words.js';
 import { sayer } from '../../strings/strings.js';
-import { generationText } from '../../strings/generation-text.js';
+import { generationText } from '../../strings/generation.js';
 
 const openRouterText = sayer('openrouter', openrouterWords);
 

@@ -6,7 +6,7 @@ import { clock } from '../../base/clock.js';
 import { info } from './info.js';
 import { prices } from './prices.js';
 import { pollinationsWords } from './words.js';
-import { generationText } from '../../strings/generation-text.js';
+import { generationText } from '../../strings/generation.js';
 
 /** Pollinations' words (words.ts), for the account and the adapter alike. */
 export const pollinationsText = sayer('pollinations', pollinationsWords);

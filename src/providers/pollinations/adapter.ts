@@ -11,7 +11,7 @@ import { modelName, type PriceBook } from '../../pricing/index.js';
 import { pollinationsAccount, pollinationsText } from './account.js';
 import { info } from './info.js';
 import { prices } from './prices.js';
-import { generationText } from '../../strings/generation-text.js';
+import { generationText } from '../../strings/generation.js';
 
 /**
  * Pollinations (pollinations.ai), paid from the user's own pollen with the key "Connect User Wallets" gave this site

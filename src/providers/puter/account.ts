@@ -7,7 +7,7 @@ import { PUTER_IDS, livePuterPrices } from './catalogue.js';
 import { PUTER_API, puterApi } from './info.js';
 import { PUTER_MODELS, prices } from './prices.js';
 import type { Sentence } from '../../strings/strings.js';
-import { generationText } from '../../strings/generation-text.js';
+import { generationText } from '../../strings/generation.js';
 
 /**
  * The user's Puter account, through Puter's SDK (never bundled: loaded from `puter-src` on first need): signing in,

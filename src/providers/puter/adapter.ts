@@ -16,7 +16,7 @@ const pricesText = sayer('prices', prices);
 
 /** What the engine's `loadPuter` gives the widget's account line and the headless call (account.ts). */
 export { balanceRefusal, puterAccount, puterCheck, puterSdk, puterSignIn } from './account.js';
-import { generationText } from '../../strings/generation-text.js';
+import { generationText } from '../../strings/generation.js';
 
 /**
  * On a 402 the SDK opens its own modal "Low Balance" dialog over the page (`<usage-limit-dialog>` appended to

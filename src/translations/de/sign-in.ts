@@ -47,6 +47,9 @@ export const signIn: SignInStrings = {
   grantNotDays: () => 'Geben Sie eine ganze Zahl von Tagen von 1 bis 365 ein, etwa 7.',
   leftOnAccount: (left) => `${left} übrig`,
   signOut: () => 'Abmelden',
+  puterAccount: () => 'Puter-Konto',
+  signInPuter: () => 'Mit Puter anmelden',
+  signInPuterWhy: () => 'um von Ihrem eigenen Konto zu bezahlen.',
   overBalance: (provider, left) => `Ihr Guthaben bei ${provider} beträgt ${left}`,
   addFunds: (provider) => `Ihr Dashboard bei ${provider} öffnen ↗`,
 };

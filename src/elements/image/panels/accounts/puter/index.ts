@@ -3,7 +3,6 @@
 // a session with a provider paid by key never loads it.
 import { html, nothing } from 'lit';
 import { formatUsd } from '../../../../../pricing/index.js';
-import { puterAccount } from '../../../../../strings/image/puter-account.js';
 import { signIn } from '../../../../../strings/sign-in.js';
 import { reword, wordsIn, type Translation } from '../../../../../strings/strings.js';
 import type { ImageParts } from '../../../image-parts.js';
@@ -32,12 +31,22 @@ export interface PuterAccountHandlers {
  */
 export function renderPuterAccount({ user, left, note, translation }: PuterAccountView, on: PuterAccountHandlers) {
   const text = wordsIn(translation, 'signIn', signIn);
-  const puter = wordsIn(translation, 'puterAccount', puterAccount);
-  // One line each: whitespace inside a template is not minified.
-  // prettier-ignore
-  return html`<p part="account" class="account">${user
-    ? html`<span>${puter.puterAccount()} <strong>${user}</strong>${left ? ` · ${left}` : ''}</span> <button type="button" class="link" @click=${on.signOut}>${text.signOut()}</button>`
-    : html`<button part="sign-in" id="sign-in" type="button" class="secondary" data-provider="puter" @click=${on.signIn}>${puter.signInPuter()}</button> <span class="muted">${puter.signInPuterWhy()}</span>`}</p>${user && note ? html`<p class="muted">${note}</p>` : nothing}`;
+  const line = user
+    ? html`<span>${text.puterAccount()} <strong>${user}</strong>${left ? ` · ${left}` : ''}</span>
+        <button type="button" class="link" @click=${on.signOut}>${text.signOut()}</button>`
+    : html`<button
+          part="sign-in"
+          id="sign-in"
+          type="button"
+          class="secondary"
+          data-provider="puter"
+          @click=${on.signIn}
+        >
+          ${text.signInPuter()}
+        </button>
+        <span class="muted">${text.signInPuterWhy()}</span>`;
+  return html`<p part="account" class="account">${line}</p>
+    ${user && note ? html`<p class="muted">${note}</p>` : nothing}`;
 }
 
 /** Puter's account of a widget, and its line: Sign in, or who pays and what is left. */

@@ -50,13 +50,37 @@ export function renderSignIn(
 ) {
   const text = wordsIn(translation, 'signIn', signIn);
   if (grant) return renderGrant(provider, grant, on, text);
-  // One line each: whitespace inside a template is not minified.
-  // prettier-ignore
-  return html`<p part="account" class="account">${signed
-    ? html`<span>${text.signedInWith(provider)}</span> <span class="actions">${revoke ? html`<a part="revoke" href=${revoke} target="_blank" rel="noopener noreferrer">${text.revokeKey()}</a> ` : nothing}<button type="button" class="link" @click=${on.keySignOut}>${text.signOut()}</button></span>${share ? html` <span class="share muted">${share}</span>` : nothing}`
-    : html`<button part="sign-in" id="sign-in" type="button" class="secondary" data-provider=${id} @click=${on.keySignIn}>${text.signInWith(provider)}</button> <span class="muted">${expired ? text.keyExpired(provider, expired) : text.orPasteKey()}</span>`}</p>${cannotPay
-    ? html`<p class="muted">${text.cannotPayYet(provider)} <a href=${cannotPay} target="_blank" rel="noopener">${text.addFunds(provider)}</a></p>`
-    : nothing}`;
+  const line = signed
+    ? html`<span>${text.signedInWith(provider)}</span>
+        <span class="actions">
+          ${
+            revoke
+              ? html`<a part="revoke" href=${revoke} target="_blank" rel="noopener noreferrer">${text.revokeKey()}</a>`
+              : nothing
+          }
+          <button type="button" class="link" @click=${on.keySignOut}>${text.signOut()}</button>
+        </span>
+        ${share ? html`<span class="share muted">${share}</span>` : nothing}`
+    : html`<button
+          part="sign-in"
+          id="sign-in"
+          type="button"
+          class="secondary"
+          data-provider=${id}
+          @click=${on.keySignIn}
+        >
+          ${text.signInWith(provider)}
+        </button>
+        <span class="muted">${expired ? text.keyExpired(provider, expired) : text.orPasteKey()}</span>`;
+  return html`<p part="account" class="account">${line}</p>
+    ${
+      cannotPay
+        ? html`<p class="muted">
+            ${text.cannotPayYet(provider)}
+            <a href=${cannotPay} target="_blank" rel="noopener">${text.addFunds(provider)}</a>
+          </p>`
+        : nothing
+    }`;
 }
 
 /**

@@ -1,0 +1,36 @@
+/**
+ * A sentence as a layer below the elements says it: its English `text` and, where it is one of the widget's words
+ * (`Strings`, strings.ts; not a provider's own words), its module, name and values, for an element to say it again
+ * in its language (`reword`, strings.ts). A value may be a sentence itself (a status "of 2 images"). Below every words
+ * module, so that each can say its own sentences (`sentencesOf`) beside its English.
+ */
+export interface Sentence {
+  text: string;
+  said?: readonly [module: string, name: string, values: readonly unknown[]];
+}
+
+/** The sentences of a words module as `Sentence`s: `say.keyRejected()` is the English of `keyRejected`, named. */
+export type Sayer<Words> = {
+  [N in keyof Words]: Words[N] extends (...values: infer V) => string
+    ? (...values: { [I in keyof V]: V[I] | Sentence }) => Sentence
+    : never;
+};
+
+/** A sentence's value as said in English: a sentence's text, anything else as it is. */
+const englishOf = (value: unknown) => (value as Sentence | undefined)?.text ?? value;
+
+/**
+ * What the English sentences `english` of the words module `module` say, as `Sentence`s (see `Sayer`). Use `sayer`
+ * (strings.ts), which checks that `module` and `english` belong together; a words module that says its own sentences
+ * beside its English uses this, as strings.ts names its type.
+ */
+export function sentencesOf<Words extends object>(module: string, english: Words): Sayer<Words> {
+  return new Proxy(english, {
+    get:
+      (words, name: string) =>
+      (...values: unknown[]): Sentence => ({
+        text: (words[name as keyof typeof words] as (...values: unknown[]) => string)(...values.map(englishOf)),
+        said: [module, name, values],
+      }),
+  }) as unknown as Sayer<Words>;
+}
