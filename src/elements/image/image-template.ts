@@ -93,7 +93,7 @@ function renderCanvas(view: ImageView) {
         ${frame(view.size)}
         <div class="start">
           <p><strong>${widgetText.emptyTitle()}</strong><br /><span class="muted">${widgetText.emptyHint()}</span></p>
-          ${view.panels.examples}
+          ${view.panels.examples ?? slot('examples')}
         </div>
       </div>`);
   return html`<section class="canvas" aria-label=${widgetText.resultLabel()}>${content}</section>`;
