@@ -343,8 +343,8 @@ export const imageStyles = [
     /*
      * Places kept for what the panels draw (see the top), as tall as what comes into them (accounts.ts, more.ts draw
      * to these heights): the key field (a label line, the field, the opt-in line, the note's two lines), under its
-     * sign-in where the provider has one; Puter's account line or a sign-in (the button, a line under it); the
-     * examples (two rows of two). Only their heights: how what comes lays out comes with it (panels/styles.ts).
+     * sign-in where the provider has one; Puter's account line or a sign-in (the button, a line under it). Only their
+     * heights: how what comes lays out comes with it (panels/styles.ts).
      */
     .key-field {
       --_key-lines: calc(5.5rem + 3 * 0.35rem + 2 * 1.45 * 0.8125rem);
@@ -356,9 +356,35 @@ export const imageStyles = [
     .account {
       min-height: calc(2.9rem + 1.45 * 0.875rem);
     }
+    /*
+     * The examples to start from (more.ts) are laid out here, not with the panels: their place (slot() in
+     * form-template.ts) has this layout before they come, rows of a fixed height as many as they will fill, so it is
+     * as tall as they will be. Under the prompt, their label beside two rows of two; on the wide canvas, the label
+     * above them, one under another, where the empty state's text is centered over the frame: without its place, the
+     * text moved up 100 px when they came.
+     */
     .examples {
-      height: calc(2 * 28px + 0.4rem);
+      display: grid;
+      grid-template-columns: auto repeat(2, minmax(0, 1fr));
+      grid-template-rows: repeat(2, 28px);
+      grid-auto-rows: 28px;
+      gap: 0.4rem;
       margin-top: 0.5rem;
+    }
+    .examples > span {
+      grid-row: span 2;
+      align-self: center;
+    }
+    .start .examples {
+      grid-template-columns: minmax(0, 1fr);
+      grid-template-rows: repeat(5, 32px);
+      grid-auto-rows: 32px;
+      width: 100%;
+      margin: 0;
+    }
+    .start .examples > span {
+      grid-row: auto;
+      text-align: center;
     }
     @container (max-width: 359px) {
       .shapes .choices {
@@ -366,7 +392,11 @@ export const imageStyles = [
         grid-template-columns: repeat(5, minmax(0, 1fr));
       }
       .examples {
-        height: calc(4 * 28px + 3 * 0.4rem);
+        grid-template-columns: minmax(0, 1fr);
+        grid-template-rows: repeat(4, 28px);
+      }
+      .examples > span {
+        display: none; /* the group keeps its name */
       }
       .decision {
         grid-template-columns: minmax(0, 1fr);

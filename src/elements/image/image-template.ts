@@ -90,7 +90,7 @@ function renderCanvas(view: ImageView, slots: PanelSlots | undefined) {
     ${frame(view.size)}
     <div class="start">
       <p><strong>${widgetText.emptyTitle()}</strong><br /><span class="muted">${widgetText.emptyHint()}</span></p>
-      ${slots?.examples}
+      ${slots ? slots.examples : slot('examples')}
     </div>
   </div>`;
   const content = !slots

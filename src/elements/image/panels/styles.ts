@@ -9,8 +9,8 @@ import { css } from 'lit';
 export const imagePanelStyles = css`
   /*
    * The accounts the user pays from (sign-in.ts): signing in is the way in, the key field below it the other way.
-   * Their lines and the examples come into places kept at their size (image-styles.ts, which has only the places'
-   * heights): one line each, cut short.
+   * Their lines come into places kept at their size (image-styles.ts, which has only the places' heights): one line
+   * each, cut short. The examples come into a place laid out as they are (image-styles.ts).
    */
   .key-field {
     display: grid;
@@ -25,28 +25,6 @@ export const imagePanelStyles = css`
     align-items: center;
     gap: 0.4rem 0.75rem;
     font-size: 0.875rem;
-  }
-  .examples {
-    display: grid;
-    grid-template-columns: auto repeat(2, minmax(0, 1fr));
-    grid-auto-rows: 28px;
-    gap: 0.4rem;
-  }
-  .examples > span {
-    grid-row: span 2;
-    align-self: center;
-  }
-  /* In the canvas, the prompts to start from stand one under another, the group named by its own line. */
-  .start .examples {
-    grid-template-columns: minmax(0, 1fr);
-    grid-auto-rows: 32px;
-    height: auto;
-    width: 100%;
-    margin: 0;
-  }
-  .start .examples > span {
-    grid-row: auto;
-    text-align: center;
   }
   /* Narrow: the result above the controls (image-styles.ts). */
   @container (width < 720px) {
@@ -114,12 +92,6 @@ export const imagePanelStyles = css`
     white-space: nowrap;
   }
   @container (max-width: 359px) {
-    .examples {
-      grid-template-columns: minmax(0, 1fr);
-    }
-    .examples > span {
-      display: none; /* the group keeps its name */
-    }
     .check {
       height: auto;
       min-height: calc(2 * 1.45 * 0.875rem);
