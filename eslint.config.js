@@ -24,6 +24,17 @@ export default tseslint.config(
     ...lit.configs['flat/recommended'],
   },
   {
+    // One privacy convention: TypeScript's `private`, which Lit's reactive state needs too (its accessors are named
+    // properties), rather than some members `#private` and others `private`.
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'PrivateIdentifier', message: 'Use TypeScript `private` (one privacy convention in src/).' },
+      ],
+    },
+  },
+  {
     files: ['src/**/*.ts'],
     ...wc.configs['flat/best-practice'],
   },

@@ -85,17 +85,17 @@ export class ProviderKeys implements ReactiveController {
   }
 
   get current(): string {
-    return this.unbound ?? this.get(...this.#inForce());
+    return this.unbound ?? this.get(...this.inForce());
   }
   set current(key: string) {
-    if (this.host.hasUpdated) this.set(...this.#inForce(), key);
+    if (this.host.hasUpdated) this.set(...this.inForce(), key);
     else this.unbound = key;
   }
 
   hostUpdate() {
     // An empty key before the first update is a page that gives none (`api-key=""`, a framework's first value), not
     // a user forgetting theirs: the key remembered on this device stands (Sign out and the box forget it).
-    if (this.unbound) this.set(...this.#inForce(), this.unbound);
+    if (this.unbound) this.set(...this.inForce(), this.unbound);
     this.unbound = undefined;
   }
 
@@ -104,12 +104,12 @@ export class ProviderKeys implements ReactiveController {
    * on this device, else ''.
    */
   get(provider: ProviderId, endpoint: string, relay: string): string {
-    return this.keys.get(this.#load(provider, endpoint, relay)) ?? '';
+    return this.keys.get(this.load(provider, endpoint, relay)) ?? '';
   }
 
   /** Sets the key for `provider` at `endpoint`'s origin through `relay` (stored there if the user opted in). */
   set(provider: ProviderId, endpoint: string, relay: string, key: string) {
-    const where = this.#load(provider, endpoint, relay);
+    const where = this.load(provider, endpoint, relay);
     this.keys.set(where, key);
     if (this.remembered.get(where)) write(where, key);
   }
@@ -119,7 +119,7 @@ export class ProviderKeys implements ReactiveController {
    * widget and tab of the storage key.
    */
   forget(provider: ProviderId, endpoint: string, relay: string) {
-    const where = this.#load(provider, endpoint, relay);
+    const where = this.load(provider, endpoint, relay);
     this.keys.set(where, '');
     write(where, ''); // whoever remembered it, here or in another tab
     this.tell?.(where);
@@ -127,7 +127,7 @@ export class ProviderKeys implements ReactiveController {
 
   /** Whether the user chose to remember the key of the provider, endpoint and relay in force. */
   isRemembered(): boolean {
-    return this.remembered.get(this.#load(...this.#inForce()))!;
+    return this.remembered.get(this.load(...this.inForce()))!;
   }
 
   /**
@@ -135,9 +135,9 @@ export class ProviderKeys implements ReactiveController {
    * deletes it (and the other widgets and tabs, which may have read it from there, drop it).
    */
   remember(on: boolean) {
-    const where = this.#load(...this.#inForce());
+    const where = this.load(...this.inForce());
     this.remembered.set(where, on);
-    write(where, on ? this.get(...this.#inForce()) : ''); // unticked, it still serves this visit, in this widget
+    write(where, on ? this.get(...this.inForce()) : ''); // unticked, it still serves this visit, in this widget
     if (!on) this.tell?.(where);
   }
 
@@ -165,12 +165,12 @@ export class ProviderKeys implements ReactiveController {
   }
 
   /** The provider, endpoint and relay in force. */
-  #inForce(): [ProviderId, string, string] {
+  private inForce(): [ProviderId, string, string] {
     return [this.source.provider(), this.source.endpoint(), this.source.relay()];
   }
 
   /** The slot of `provider` at `endpoint`'s origin through `relay`, its remembered key read into memory the first time. */
-  #load(provider: ProviderId, endpoint: string, relay: string): string {
+  private load(provider: ProviderId, endpoint: string, relay: string): string {
     const storageKey = this.source.storageKey();
     const where = slot(storageKey, provider, keyRoute(provider, endpoint, relay));
     if (!this.remembered.has(where)) {

@@ -54,7 +54,7 @@ export class LedgerController implements ReactiveController {
 
   /** The ledger, opened now if its code has loaded and it is not open yet; undefined otherwise (see `ready`). */
   opened(): LedgerStore | undefined {
-    if (!this.ledger && this.module && this.host.isConnected) this.#open(this.module);
+    if (!this.ledger && this.module && this.host.isConnected) this.open(this.module);
     return this.ledger;
   }
 
@@ -87,11 +87,11 @@ export class LedgerController implements ReactiveController {
 
   hostUpdate() {
     if (!this.ledger) return;
-    if (this.source.storageKey() !== this.openedFor) this.#open(this.module!);
-    else this.#applyBudget();
+    if (this.source.storageKey() !== this.openedFor) this.open(this.module!);
+    else this.applyBudget();
   }
 
-  #applyBudget() {
+  private applyBudget() {
     const budget = this.source.budget();
     const valid = isTypedAmount(budget);
     const text = wordsIn(this.source.language.translation, 'widget', widget);
@@ -99,16 +99,16 @@ export class LedgerController implements ReactiveController {
     this.ledger!.setPageBudget(this.host, valid ? budget.trim() : null); // notifies when it changed
   }
 
-  #open({ LedgerStore }: typeof Ledger) {
+  private open({ LedgerStore }: typeof Ledger) {
     this.unsubscribe?.();
     this.ledger?.setPageBudget(this.host, null);
     const ledger = (this.ledger = new LedgerStore({ storageKey: (this.openedFor = this.source.storageKey()) }));
-    this.unsubscribe = ledger.subscribe((tally) => this.#changed(tally));
-    this.#applyBudget();
-    this.#changed(ledger.tally());
+    this.unsubscribe = ledger.subscribe((tally) => this.changed(tally));
+    this.applyBudget();
+    this.changed(ledger.tally());
   }
 
-  #changed(tally: Tally) {
+  private changed(tally: Tally) {
     this.host.requestUpdate();
     if (JSON.stringify(tally) === JSON.stringify(this.tally)) return;
     this.tally = tally;

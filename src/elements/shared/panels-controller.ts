@@ -13,7 +13,7 @@ export class PanelsController<Panels extends object> implements ReactiveControll
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
-    /** The element's panels module, imported on first need (a failed import is tried again next time: `#draw`). */
+    /** The element's panels module, imported on first need (a failed import is tried again next time: `draw`). */
     private readonly load: () => Promise<Panels>,
     /** The panels' styles for this element, adopted beside its own once they load. */
     private readonly styles: (panels: Panels) => CSSResult,
@@ -26,18 +26,18 @@ export class PanelsController<Panels extends object> implements ReactiveControll
 
   /** The panels, loaded now if they are not yet (a submission before the first paint); undefined where they cannot load. */
   async loaded(): Promise<Panels | undefined> {
-    await this.#draw();
+    await this.draw();
     return this.panels;
   }
 
   hostConnected() {
     // Asked for after the first paint, and arriving in a task of its own: the gallery's images (read from
     // IndexedDB by the engine) and a result arrive later still.
-    this.startup.later(() => this.#draw());
+    this.startup.later(() => this.draw());
   }
 
   /** Settles once the panels have loaded and been drawn, or failed to load (the element then works without them). */
-  #draw(): Promise<void> {
+  private draw(): Promise<void> {
     return (this.loading ??= this.load().then(
       async (panels) => {
         await this.startup.turn(); // drawn in a turn of its own, not in the script's load event

@@ -79,7 +79,7 @@ export class QuoteController implements ReactiveController {
     const where = info?.livePrices ? this.source.endpoint() || info.defaultEndpoint() : '';
     if (where && `${provider} ${where}` !== this.askedFrom) {
       this.askedFrom = `${provider} ${where}`;
-      this.startup.later(() => this.#loadCatalogue(provider, where));
+      this.startup.later(() => this.loadCatalogue(provider, where));
     }
     const kept = this.capability;
     ({
@@ -106,7 +106,7 @@ export class QuoteController implements ReactiveController {
     this.announced = key;
   }
 
-  #loadCatalogue(provider: ProviderId, where: string) {
+  private loadCatalogue(provider: ProviderId, where: string) {
     let endpoint: string;
     try {
       endpoint = checkEndpoint(where);
