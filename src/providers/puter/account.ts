@@ -1,7 +1,8 @@
 import Decimal from 'decimal.js';
 import { UserPaysError, asUserPaysError } from '../../base/errors.js';
 import { formatUsd } from '../../pricing/index.js';
-import { puterText, setScriptSource } from './scripts.js';
+import { setScriptSource } from './scripts.js';
+import { puterText } from './words.js';
 import type { ErrorCode } from '../../base/types.js';
 import { PUTER_IDS, livePuterPrices } from './catalogue.js';
 import { PUTER_API, puterApi } from './info.js';

@@ -10,7 +10,7 @@ import { puterError, puterSdk, readUsage } from './account.js';
 import { PUTER_IDS, livePuterPrices } from './catalogue.js';
 import { info, puterApi } from './info.js';
 import { PUTER_MODELS } from './prices.js';
-import { puterText } from './scripts.js';
+import { puterText } from './words.js';
 
 const pricesText = sayer('prices', prices);
 

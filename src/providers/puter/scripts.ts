@@ -1,9 +1,5 @@
 import { UserPaysError } from '../../base/errors.js';
-import { sayer } from '../../strings/strings.js';
-import { puterWords } from './words.js';
-
-/** Puter's words (words.ts), for the whole of Puter's chunk: the script, the account and the adapter. */
-export const puterText = sayer('puter', puterWords);
+import { puterText } from './words.js';
 
 let policy: { createScriptURL(url: string): unknown } | null | undefined;
 

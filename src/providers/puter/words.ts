@@ -3,6 +3,8 @@
  * account line's own words, which the panels draw; docs/architecture.md, "Strings"): loaded with the adapter.
  */
 
+import { sayer } from '../../strings/strings.js';
+
 export interface PuterStrings {
   cancelled(): string;
   settingsRefused(): string;
@@ -47,3 +49,6 @@ declare module '../../strings/strings.js' {
     puter: PuterStrings;
   }
 }
+
+/** Puter's words as its adapter, its account and its script say them: as `Sentence`s, for an element to reword. */
+export const puterText = sayer('puter', puterWords);
