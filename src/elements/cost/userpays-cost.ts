@@ -41,7 +41,7 @@ export class UserPaysCost extends UserPaysElement {
   };
   static override styles = [theme, surface, quoteStyles];
 
-  /** `puter` | `bfl` | `fal` | `openai` | `openrouter` | `huggingface`. */
+  /** `puter` | `bfl` | `fal` | `openai` | `openrouter` | `huggingface` | `pollinations`. */
   provider: ProviderId = 'puter';
   /** Model id from the price book. */
   model = DEFAULT_MODEL;

@@ -42,7 +42,8 @@ import type * as Panels from './panels/index.js';
  * @csspart remember - The "Remember my key on this device" opt-in box.
  * @csspart balance - What the key's account has left, where its provider says (BFL's credits, fal's billing).
  * @csspart account - Puter's account area (provider "puter"): who pays and what is left, Sign in / Sign out.
- * @csspart sign-in - A sign-in button (`data-provider` names the account system: `puter`, `openrouter`, `huggingface`).
+ * @csspart sign-in - A sign-in button (`data-provider` names the account system: `puter`, `openrouter`, `huggingface`,
+ *   `pollinations`).
  * @csspart grant - Before a sign-in whose key the provider caps (OpenRouter): how much this site may spend, with Continue.
  * @csspart revoke - After such a sign-in: the link to revoke the key at the provider.
  * @csspart decision - The row that stays in view: the price, what it buys, Generate, and why Generate cannot, with the fix.
