@@ -1,0 +1,107 @@
+/**
+ * How an image that failed is booked (`bookFailure`, and from the account's balance where no reply said), and what the
+ * user is told of what it may have cost: the words its error says once booked.
+ */
+import Decimal from 'decimal.js';
+import type { UserPaysError } from '../base/errors.js';
+import { settleFromBalance, type LedgerStore, type Settlement, type SpentReading } from '../ledger/ledger.js';
+import type { Charge } from '../providers/provider.js';
+import { formatUsd } from '../pricing/index.js';
+import { generationText as text } from '../strings/generation.js';
+import { spentAfter, type BalanceSource } from './balance-check.js';
+
+/** What a provider reported while one image was under way (RunContext's callbacks). */
+export interface Seen {
+  /** The request that may cost money has left. */
+  sending: boolean;
+  /** The provider accepted it (and `charge` is what it said it costs, where it says). */
+  accepted: boolean;
+  charge?: Charge;
+  /** The provider has certainly charged for it, or certainly not. */
+  billed: boolean;
+  uncharged: boolean;
+}
+
+/**
+ * How a failed image is booked (docs/contract.md, Money): never as nothing when it may have cost something.
+ * Charged: what the provider reported at acceptance (BFL debits then), else the quote, when it is known to have
+ * billed. Void: when it certainly did not (it said so, nothing left, or it refused the request at submission
+ * with an answer). Uncertain, at the quote: when the request left and no answer says what became of it (a lost
+ * reply, a cancel in flight, a 502 from a gateway in front of it).
+ */
+export function bookFailure(seen: Seen, error: UserPaysError, quoted: string): Settlement {
+  const because = { error: error.code };
+  if (seen.uncharged || error.uncharged) return { void: true, ...because };
+  if (error.uncertain) return { uncertain: seen.charge?.usd ?? quoted, ...because };
+  if (seen.billed || error.billed) {
+    return seen.charge
+      ? { charged: seen.charge.usd, credits: seen.charge.credits, ...because }
+      : { charged: quoted, ...because };
+  }
+  if (!seen.sending || (!seen.accepted && error.answered)) return { void: true, ...because };
+  // A connection that broke before any reply may have carried the request more than once (error.sends).
+  return { uncertain: new Decimal(quoted).times(error.sends ?? 1).toString(), ...because };
+}
+
+/**
+ * A charge no reply confirmed, settled from what the account had spent before the image was sent (`before`) and
+ * after the fault (SPEC §5): charged at the difference where it can only be this image's, else uncertain at the bound
+ * with the difference said beside it (`measured`).
+ */
+export async function settleByBalance(
+  uncertain: string,
+  entry: { id: string; provider: string; quoted: string },
+  source: BalanceSource,
+  before: SpentReading,
+  ledger: LedgerStore,
+  recheckMs = 1000,
+) {
+  const after = await spentAfter(source, before, recheckMs);
+  return after ? settleFromBalance(entry, uncertain, before, after, ledger.entries()) : { uncertain };
+}
+
+/** A failed image's settlement, with what the balance moved by where it was read and could not settle it. */
+export type FailureSettlement = Settlement & { measured?: string };
+
+/**
+ * What the error of a failed image says once it is booked (`settlement`), where it may have cost something: what
+ * was charged, or what may have been, in place of the words it had.
+ */
+export function sayBooked(error: UserPaysError, settlement: FailureSettlement, provider: string, locale?: string) {
+  if ('charged' in settlement) {
+    // Every charged failure says what was charged: the words of the error alone may suggest nothing was.
+    const usd = formatUsd(settlement.charged, locale);
+    if (error.code === 'cancelled') error.say(text.cancelledCharged(provider, usd));
+    else if (settlement.basis !== 'balance') error.say(...error.said, text.chargedForIt(provider, usd));
+    else {
+      // Settled from the balance: what the error said before the request was known to have left is not true.
+      const why = error.code === 'network' ? [text.connectionBrokeAfterSending()] : error.said;
+      error.say(...why, text.balanceShowsCharge(provider, usd));
+    }
+  }
+  // One sentence for what may have been charged, in place of words that said what went wrong before it was
+  // known that the request had left ("Could not reach", "Nothing more will be charged").
+  if ('uncertain' in settlement) {
+    sayUncertain(error, provider, formatUsd(settlement.uncertain, locale), settlement.measured, locale);
+  }
+}
+
+/**
+ * What the user is told of a charge that may have happened, by why no reply said (see `bookFailure`), and what the
+ * account's balance moved by meanwhile (`measured`), where it was read and could not settle it.
+ */
+function sayUncertain(error: UserPaysError, provider: string, usd: string, measured?: string, locale?: string) {
+  const balance =
+    measured === undefined
+      ? []
+      : [
+          new Decimal(measured).isZero()
+            ? text.balanceShowsNoCharge(provider)
+            : text.balanceMoved(provider, formatUsd(measured, locale)),
+        ];
+  if (error.code === 'cancelled') return error.say(text.cancelledMaybeCharged(provider, usd), ...balance);
+  if (error.code === 'network') {
+    return error.say(text.connectionBroke(provider, usd, (error.sends ?? 1) > 1), ...balance);
+  }
+  return error.say(...error.said, text.mayHaveBeenCharged(provider, usd), ...balance);
+}

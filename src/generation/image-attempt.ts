@@ -1,0 +1,232 @@
+/**
+ * One image of a submission, from its request to its booking: sent, its progress told, its image stored, its entry
+ * settled. What it came to is its value, never a change to what the submission holds.
+ */
+import Decimal from 'decimal.js';
+import { asUserPaysError, type UserPaysError } from '../base/errors.js';
+import type { ProviderId } from '../base/types.js';
+import type { StoredImage } from '../images/image-store.js';
+import { movedBy, type SpentReading } from '../ledger/ledger.js';
+import type { PollPolicy, ProviderOutcome, ProviderProgress } from '../providers/provider.js';
+import { readBalanceNow } from './balance-check.js';
+import { bookFailure, sayBooked, settleByBalance, type FailureSettlement, type Seen } from './book-failure.js';
+import type { ReportProgress } from './combined-progress.js';
+import type { Durations } from './durations.js';
+import type { GenerationJob } from './generation-job.js';
+import type { StageListener, SubmissionStage } from './stages.js';
+
+/** What each image's ledger entry was reserved with. */
+export interface ReservedEntry {
+  provider: ProviderId;
+  model: string;
+  width: number;
+  height: number;
+  quoted: string;
+  /** For resume after a reload; dropped once settled. */
+  prompt: string;
+}
+
+/** What every image of a submission shares: set by `runGeneration` before any is sent; no attempt changes it. */
+export interface SubmissionShared {
+  job: GenerationJob;
+  /** One id for the submission's images, which the gallery shows together. */
+  batch: string;
+  entry: ReservedEntry;
+  /** What the account had spent before anything was sent, where its provider says: it settles a charge no reply confirms. */
+  before?: SpentReading;
+  poll: PollPolicy;
+  /** How long this kind of image took here (`kind`: provider, model and size), learned as each one is made. */
+  durations: Durations;
+  kind: string;
+  /** Where each image's progress goes, to be told to the page with the others'. */
+  progress: ReportProgress;
+}
+
+/** What an image booked: USD (absent: nothing), and of it what was paid upstream (OpenRouter's BYOK). */
+interface Booked {
+  charged?: string;
+  upstream?: string;
+  /** The provider, which reports what it charges, answered without saying for this image (BFL's `cost: null`). */
+  unreported: boolean;
+}
+
+/** What one image came to: what it stored and booked, or its error (in its final words) and what it booked. */
+export type AttemptSettled = (Booked & { stored: StoredImage; charged: string }) | (Booked & { error: UserPaysError });
+
+/**
+ * Tells the page of an image (`bytes`, `downloaded`, `saved`): a throw there is the page's display failing,
+ * reported, and never a failure of the image, which is paid for and saved all the same.
+ */
+function tell(listener: StageListener | undefined, stage: SubmissionStage) {
+  try {
+    void listener?.(stage);
+  } catch (error) {
+    reportError(error);
+  }
+}
+
+/**
+ * One image: its request sent with the submission's, what the provider says on the way kept (`Seen`: the ledger books
+ * a failure by it), then the image stored before its entry settles (a paid image is never only in memory), or the
+ * failure booked. `settle()` runs it (once) and never rejects.
+ */
+export class ImageAttempt {
+  private readonly shared: SubmissionShared;
+
+  /** The image's ledger entry, and its stored image's id. */
+  private readonly entryId: string;
+
+  /** Its place in the submission: the seed's offset, and its words' "n of count". */
+  private readonly index: number;
+
+  /** What the provider said on the way: the ledger books a failure by it (see `bookFailure`). */
+  private readonly seen: Seen = { sending: false, accepted: false, billed: false, uncharged: false };
+
+  /** When the provider accepted it (`performance.now()`): how long it took to make is counted from then. */
+  private acceptedAt: number | undefined;
+
+  /** When the provider last said "not yet": the image became ready between then and its "ready". */
+  private notYetAt: number | undefined;
+
+  constructor(shared: SubmissionShared, entryId: string, index: number) {
+    this.shared = shared;
+    this.entryId = entryId;
+    this.index = index;
+  }
+
+  /** Sends the image and stores it, or books its failure: what it came to. */
+  async settle(): Promise<AttemptSettled> {
+    let unreported = false;
+    try {
+      const outcome = await this.send();
+      unreported = !!outcome.unreported;
+      return await this.store(outcome, unreported);
+    } catch (thrown) {
+      // Should the booking itself throw, the image fails with what it threw and nothing booked for it: an attempt
+      // never rejects, so the submission sums the others all the same.
+      return this.book(asUserPaysError(thrown), unreported).catch((failed: unknown) => ({
+        error: asUserPaysError(failed),
+        unreported,
+      }));
+    }
+  }
+
+  /** The provider's call, its callbacks keeping what it says and telling the ledger and the page. */
+  private send(): Promise<ProviderOutcome> {
+    const { job, poll } = this.shared;
+    const { request, ledger } = job;
+    const seen = this.seen;
+    return job.provider.generate(
+      {
+        model: request.model,
+        prompt: request.prompt,
+        width: request.width,
+        height: request.height,
+        ratio: job.ratio,
+        wiring: job.wiring,
+        seed: request.seed === undefined ? undefined : request.seed + this.index,
+        inputs: job.inputs,
+        settings: request.settings,
+      },
+      {
+        endpoint: job.endpoint,
+        apiKey: job.apiKey,
+        relay: job.relay,
+        signal: job.signal,
+        poll,
+        onSending: () => {
+          seen.sending = true;
+          ledger.markSent(this.entryId);
+        },
+        onAccepted: (task, charge) => {
+          Object.assign(seen, { accepted: true, charge });
+          this.acceptedAt = performance.now();
+          ledger.attachTask(this.entryId, { ...task, endpoint: job.endpoint }, charge);
+          void job.onStage?.({ stage: 'accepted', charge });
+        },
+        onBilled: () => (seen.billed = true),
+        onBytes: (blob) => tell(job.onStage, { stage: 'bytes', id: this.entryId, blob }),
+        onUncharged: () => (seen.uncharged = true),
+        onProgress: (said) => this.progressed(said),
+      },
+    );
+  }
+
+  /** What the provider said of the image's progress: learned from (how long it took) and told with the others'. */
+  private progressed(said: ProviderProgress) {
+    // Progress 1 is the provider saying it is ready (the download starts): how long it took to make, estimated as
+    // the middle of the span it became ready in. Not the moment the page heard it: that is up to a poll's gap
+    // later, and polls placed by those would never learn that it can be sooner.
+    const now = performance.now();
+    const accepted = this.acceptedAt;
+    if (accepted !== undefined) {
+      if (said.progress !== 1) this.notYetAt = now;
+      else {
+        const ready = (Math.max(this.notYetAt ?? accepted, accepted) + now) / 2;
+        this.shared.durations.record(this.shared.kind, ready - accepted);
+      }
+    }
+    this.shared.progress(this.index, said);
+  }
+
+  /** The image made: stored with its receipt, then its entry settled at what it cost. */
+  private async store(outcome: ProviderOutcome, unreported: boolean): Promise<AttemptSettled> {
+    const { job, batch, before } = this.shared;
+    const { ledger, quote } = job;
+    const { prompt, model, provider } = job.request;
+    const entryId = this.entryId;
+    const charge = outcome.charge ?? this.seen.charge;
+    const charged = charge?.usd ?? quote.perImage;
+    // What the account has left after it, for its receipt: read while the page is told of the image.
+    const leftRead = readBalanceNow(job);
+    const stored: StoredImage = {
+      ...outcome.image,
+      id: entryId,
+      entryId,
+      batch,
+      prompt,
+      model,
+      provider,
+      charged,
+      createdAt: Date.now(),
+    };
+    tell(job.onStage, { stage: 'downloaded', image: stored });
+    const after = await leftRead;
+    const receipt = {
+      quoted: quote.perImage,
+      basis: charge ? ('reported' as const) : ('quote' as const),
+      credits: charge?.credits,
+      left: after?.usd?.toFixed(),
+    };
+    // What the balance fell by across it, where that says otherwise than the charge booked (SPEC §4, Pollinations).
+    const moved =
+      before &&
+      after?.spent &&
+      movedBy({ id: entryId, provider }, before, { spent: after.spent, at: after.ended }, ledger.entries());
+    stored.receipt = moved && !new Decimal(moved).eq(charged) ? { ...receipt, moved } : receipt;
+    await job.images.put(stored);
+    ledger.settle(entryId, { charged, upstream: charge?.upstream, ...receipt });
+    tell(job.onStage, { stage: 'saved', image: stored });
+    return { stored, charged, upstream: charge?.upstream, unreported };
+  }
+
+  /** The image failed: booked by what was seen (and the balance, where no reply said), its error's words made true. */
+  private async book(error: UserPaysError, unreported: boolean): Promise<AttemptSettled> {
+    const { job, entry, before, poll } = this.shared;
+    let settlement: FailureSettlement = bookFailure(this.seen, error, job.quote.perImage);
+    if ('uncertain' in settlement && before) {
+      const found = await settleByBalance(
+        settlement.uncertain,
+        { id: this.entryId, ...entry },
+        job,
+        before,
+        job.ledger,
+        poll.recheckMs,
+      );
+      settlement = { ...found, ...('charged' in found && { basis: 'balance' }), error: error.code };
+    }
+    job.ledger.settle(this.entryId, settlement);
+    sayBooked(error, settlement, job.request.provider, job.locale);
+    return { error, charged: 'charged' in settlement ? settlement.charged : undefined, unreported };
+  }
+}
