@@ -3,6 +3,7 @@ import esbuild from 'rollup-plugin-esbuild';
 import terser from '@rollup/plugin-terser';
 import minifyLiterals from 'rollup-plugin-minify-template-literals';
 import { readFileSync } from 'node:fs';
+import { partsManifest } from './scripts/parts-manifest.mjs';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
@@ -136,5 +137,6 @@ export default {
     minifyLiterals({ options: { minifyOptions: { conservativeCollapse: true } } }),
     terser({ ecma: 2022, module: true, compress: { passes: 3 }, format: { comments: false } }),
     reservationStylesheet,
+    partsManifest(),
   ],
 };
