@@ -3,6 +3,7 @@ import esbuild from 'rollup-plugin-esbuild';
 import terser from '@rollup/plugin-terser';
 import minifyLiterals from 'rollup-plugin-minify-template-literals';
 import { readFileSync } from 'node:fs';
+import { partsManifest } from './scripts/parts-manifest.mjs';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
@@ -31,56 +32,51 @@ const reservationStylesheet = {
   },
 };
 
+/** The chunks drawn by rule (see `placement`), by name. */
+const PLACED = ['ledger', 'engine'];
+
 /**
- * Chunks are named by what they are, since several files share a name (every element's panels are its
- * `panels/index.ts`, every provider's adapter is its `adapter.ts`): an element's panels by the element
- * (`image-panels`, `tally-panels`), a lazy part of them by the element and its folder (`image-controls`), a provider's
- * adapter by the provider (`bfl`, `puter`…: src/providers/<id>/),
- * what a provider's folder shares between chunks by the provider and the module (`fal-queue`), the rest by their
- * module (`engine`, `ledger`…).
+ * A chunk is named by the module an `import()` loads, as several files share a name: by its folder where the module is
+ * its folder's entry (`index.ts`, a provider's `adapter.ts`), else by its file; what is under an element, by the
+ * element too. So an element's panels are `image-panels`, `tally-panels`; a lazy part of them, by the element and the
+ * part's folder (`image-controls`, `image-sign-in`); a provider's adapter, by the provider (`bfl`, `puter`…); signing
+ * in, resuming, the headless API and a translation by their module (`oauth`, `resume`, `headless`, `de`). The chunks
+ * drawn by rule are named by it (`ledger`, `engine`); what rollup splits off because several chunks share it, by the
+ * folder and the file of the module rollup names it after (`fal-queue`: src/providers/fal/queue.ts). The size budgets
+ * know each part by this name (budgets.json, docs/sizes.json).
  */
-function chunkFileNames({ facadeModuleId, moduleIds }) {
-  const [path, ...more] = (facadeModuleId ? [facadeModuleId] : moduleIds).map((id) => id.replaceAll('\\', '/'));
-  const panels = /\/elements\/([^/]+)\/panels\/index\.ts$/.exec(path);
-  if (panels) return `chunks/${panels[1]}-panels-[hash].js`;
-  // A lazy part of an element's panels (a folder of its own, loaded with import()): by the element and the folder.
-  const part = /\/elements\/([^/]+)\/panels\/(?:[^/]+\/)*([^/]+)\/index\.ts$/.exec(path);
-  if (part) return `chunks/${part[1]}-${part[2]}-[hash].js`;
-  const provider = /\/src\/providers\/([^/]+)\/([^/]+)\.ts$/.exec(path);
-  if (provider && provider[1] !== 'engine' && more.every((id) => id.includes(`/src/providers/${provider[1]}/`))) {
-    return `chunks/${provider[1]}${provider[2] === 'adapter' ? '' : `-${provider[2]}`}-[hash].js`;
+function chunkFileNames({ facadeModuleId, moduleIds, name }) {
+  const paths = (facadeModuleId ? [facadeModuleId] : moduleIds).map((id) => id.replaceAll('\\', '/'));
+  if (!facadeModuleId) {
+    const namedAfter = paths.find((path) => path.endsWith(`/${name}.ts`) || path.endsWith(`/${name}.js`));
+    const folder = PLACED.includes(name) ? undefined : /\/([^/]+)\/[^/]+$/.exec(namedAfter ?? '')?.[1];
+    return `chunks/${folder ? `${folder}-` : ''}[name]-[hash].js`;
   }
-  return 'chunks/[name]-[hash].js';
+  const folder = /\/([^/]+)\/(?:index|adapter)\.ts$/.exec(paths[0])?.[1];
+  const element = /\/src\/elements\/([^/]+)\//.exec(paths[0])?.[1];
+  return `chunks/${element ? `${element}-` : ''}${folder ?? '[name]'}-[hash].js`;
 }
 
-/** The modules placed by hand in each build (see placedModules), by the build's own module graph. */
+/** Each build's placement (see `placement`), by its module graph. */
 const placements = new WeakMap();
 
 /**
- * The two chunks placed by hand, the engine's and the ledger's: each holds every module its root imports, directly or
- * not, and every module that two of the parts always loaded with it share, where nothing loaded without it imports
- * them. Rollup cannot know which chunks are always there together, and would split what they share into chunks of
- * their own, each a request more, compressed alone.
- *
- * The engine (src/lazy/engine.ts): the adapters, which the registry (src/providers/registry.ts, in the entry) loads
- * with import(), signing in (src/providers/engine/oauth.ts), finishing what closed pages left
- * (src/generation/resume.ts), the headless API (src/generation/headless.ts), which src/lazy/index.ts loads, and the
- * image widget's panels, whose gallery opens the engine as soon as they load (elements/image/panels/gallery/), build
- * on the engine's code (HTTP, polling, the pipeline, the engine's words) and import it from the engine's chunk, with
- * what the last four share (the sign-in's and More options' words). The panels' own lazy parts (Puter's account, the
- * sign-in, the model's controls) load only after the panels, so count with them. What only adapters share (a
- * provider's words that another provider's adapter quotes) stays out: a session with another provider would load it
- * for nothing.
- *
- * The ledger (src/ledger/ledger.ts): the engine imports it, so everything above comes with it, and so do both
- * elements' panels (their tally line); only the entry and a translation load without it. What it imports (the day
- * arithmetic) and what the two panels share (the tally's line: elements/tally/tally-summary.ts) are in its chunk.
+ * Rollup places every module but those of two chunks, drawn by a rule: rollup cannot know which parts always load
+ * together, and would split what they share into chunks of their own, each a request more and compressed alone.
+ * - The ledger's: src/ledger/ledger.ts and every module it imports, and what the image widget's panels (or a lazy part
+ *   of them) share with another part: every part loads the ledger, or comes after one that did (both elements'
+ *   panels, the engine, the adapters import it).
+ * - The engine's: src/lazy/engine.ts and every module it imports that the ledger's chunk does not hold.
+ * Neither takes a module the entry imports (it stays in the entry, there for the first price) nor another module an
+ * `import()` loads (it keeps its chunk). What only some providers' adapters share stays where rollup puts it: a
+ * session with another provider does not load it.
+ * Measured on 2026-11-25 (docs/performance.md, "The chunks"): without the rule, what a page loads with no user action
+ * is 1.9 to 2.2 KB gzip more with each provider, in 12 to 16 files where the rule makes 4 to 8.
  */
-function placedModules({ getModuleIds, getModuleInfo }) {
+function placement({ getModuleIds, getModuleInfo }) {
   if (placements.has(getModuleInfo)) return placements.get(getModuleInfo);
   const ids = [...getModuleIds()];
-  const endsWith = (path) => ids.find((id) => id.replaceAll('\\', '/').endsWith(path));
-  /** `from` and every module it imports statically, directly or not. */
+  /** `from` and every module it imports, directly or not. */
   const reach = (from, seen = new Set()) => {
     if (!seen.has(from)) {
       seen.add(from);
@@ -88,47 +84,25 @@ function placedModules({ getModuleIds, getModuleInfo }) {
     }
     return seen;
   };
-  /**
-   * The modules of `root`'s chunk: what it reaches and what two of `companions` share (each a part and the lazy parts
-   * it loads), that no other part reaches.
-   */
-  const chunkOf = (root, alwaysWith, companions) => {
-    const others = new Set();
-    for (const id of ids) {
-      const info = getModuleInfo(id);
-      const loadedAlone = info.isEntry || (info.dynamicImporters.length > 0 && id !== root && !alwaysWith.includes(id));
-      if (loadedAlone) reach(id, others);
-    }
-    const parts = [[root], ...companions].map((group) => group.reduce((seen, from) => reach(from, seen), new Set()));
-    const roots = companions.flat();
-    const shared = ids.filter((id) => !roots.includes(id) && parts.filter((part) => part.has(id)).length > 1);
-    return new Set([...parts[0], ...shared].filter((id) => !others.has(id)));
-  };
-  const [engine, ledger, registry, imagePanels, tallyPanels] = [
-    '/src/lazy/engine.ts',
-    '/src/ledger/ledger.ts',
-    '/src/providers/registry.ts',
-    '/src/elements/image/panels/index.ts',
-    '/src/elements/tally/panels/index.ts',
-  ].map(endsWith);
-  const adapters = getModuleInfo(registry).dynamicallyImportedIds;
-  // The image panels' lazy parts (Puter's account, the sign-in, the model's controls): what their modules import().
-  const inImagePanels = (id) => id.replaceAll('\\', '/').includes('/src/elements/image/panels/');
-  const imageParts = ids.filter((id) => getModuleInfo(id).dynamicImporters.some(inImagePanels));
-  const withEngine = [
-    ...['/src/generation/headless.ts', '/src/generation/resume.ts', '/src/providers/engine/oauth.ts'].map((path) => [
-      endsWith(path),
-    ]),
-    [imagePanels, ...imageParts],
-  ];
-  const engineChunk = chunkOf(engine, [...adapters, ...withEngine.flat()], withEngine);
-  const ledgerChunk = chunkOf(
-    ledger,
-    [engine, ...adapters, ...withEngine.flat(), tallyPanels],
-    [[imagePanels, ...imageParts], [tallyPanels]],
+  const path = (id) => id.replaceAll('\\', '/');
+  const [ledger, engine] = ['/src/ledger/ledger.ts', '/src/lazy/engine.ts'].map((end) =>
+    ids.find((id) => path(id).endsWith(end)),
   );
-  const placed = new Map([...ledgerChunk].map((id) => [id, 'ledger']));
-  for (const id of engineChunk) placed.set(id, 'engine');
+  const entry = reach(ids.find((id) => getModuleInfo(id).isEntry));
+  /** The modules an `import()` loads, each with every module it imports. */
+  const parts = ids.filter((id) => getModuleInfo(id).dynamicImporters.length > 0).map((id) => [id, reach(id)]);
+  const inImagePanels = (id) => path(id).includes('/src/elements/image/panels/');
+  const sharedWithImagePanels = (id) => {
+    const sharing = parts.filter(([, reached]) => reached.has(id)).map(([part]) => part);
+    return sharing.length > 1 && sharing.some(inImagePanels);
+  };
+  const [ledgerReach, engineReach] = [reach(ledger), reach(engine)];
+  const placed = new Map();
+  for (const id of ids) {
+    if (entry.has(id) || (getModuleInfo(id).dynamicImporters.length > 0 && id !== ledger && id !== engine)) continue;
+    if (ledgerReach.has(id) || sharedWithImagePanels(id)) placed.set(id, 'ledger');
+    else if (engineReach.has(id)) placed.set(id, 'engine');
+  }
   placements.set(getModuleInfo, placed);
   return placed;
 }
@@ -143,13 +117,9 @@ export default {
     format: 'es',
     entryFileNames: 'userpays.js',
     chunkFileNames,
-    // A chunk imports what it uses, not also what that imports: every chunk but the entry loads once the ledger (and,
-    // but for the tally's panels, the engine) it builds on is loaded or on its way (src/lazy/index.ts), so hoisting
-    // their imports, to fetch them sooner, would only repeat them in every chunk.
-    hoistTransitiveImports: false,
-    // Only the engine's and the ledger's modules are placed by hand (see placedModules); the rest, rollup places.
+    // Only the modules `placement` names are placed by hand, not also every module they import.
     onlyExplicitManualChunks: true,
-    manualChunks: (id, meta) => placedModules(meta).get(id),
+    manualChunks: (id, meta) => placement(meta).get(id),
   },
   plugins: [
     nodeResolve({ browser: true }),
@@ -167,5 +137,6 @@ export default {
     minifyLiterals({ options: { minifyOptions: { conservativeCollapse: true } } }),
     terser({ ecma: 2022, module: true, compress: { passes: 3 }, format: { comments: false } }),
     reservationStylesheet,
+    partsManifest(),
   ],
 };

@@ -8,16 +8,16 @@
 // Last, Lighthouse on the demo page, mobile and desktop (bench/lighthouse.mjs, its own Chromium and demo server):
 // LIGHTHOUSE_RUNS (default 3) runs of each, about 10 s a run.
 import { createServer } from 'node:http';
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
-import { gzipSync } from 'node:zlib';
 import { extname, join, normalize } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { createSimulator } from '../demo/sim/index.mjs';
 import { bundleBytes } from '../scripts/bundle-bytes.mjs';
 import { CHROMIUM_ARGS, chromiumPath } from '../scripts/chromium.mjs';
+import { sizesReport, sizesTable } from '../scripts/sizes.mjs';
 import { costUpdateFrames, quoteMedian } from './in-page.js';
 import { firstRender, longTasks, manyWidgets, scriptEvaluation, traceLoad } from './load.mjs';
 import { TAGS, loadPage } from './load-pages.mjs';
@@ -38,31 +38,13 @@ const results = {
   machine: { cpus: cpus().length, loadAverageAtStart: loadavg().map((l) => +l.toFixed(2)) },
 };
 
-// The budgets of npm test (.size-limit.mjs: before the first price, and a whole session with each provider), what
-// each built file weighs, and what each costs by part of the code (before the browser starts: it keeps both cores
-// busy for a while).
-phase('bundle bytes');
-/** A built file's gzip bytes, alone, as size-limit measures them. */
-const gzipBytesOf = async (file) => gzipSync(await readFile(join(root, file)), { level: 9 }).length;
-const { default: budgets } = await import(pathToFileURL(join(root, '.size-limit.mjs')).href);
-results.budgets = [];
-for (const { name, path, limit } of budgets) {
-  let gzipBytes = 0;
-  for (const file of path) gzipBytes += await gzipBytesOf(file);
-  // size-limit's "40 KB" is 40,000 bytes.
-  const budgetBytes = parseFloat(limit) * (/KB/i.test(limit) ? 1000 : 1);
-  results.budgets.push({
-    name,
-    files: path.length,
-    gzipBytes,
-    budgetBytes,
-    ratio: +(gzipBytes / budgetBytes).toFixed(4),
-  });
-}
-// Each built file (`userpays.js`, `chunks/engine`…: chunk names without their hash, as in results.parts).
-results.chunks = { 'userpays.js': await gzipBytesOf('dist/userpays.js') };
-for (const name of (await readdir(join(root, 'dist/chunks'))).sort())
-  results.chunks[`chunks/${name.replace(/-[\w-]{8}\.js$/, '')}`] = await gzipBytesOf(join('dist/chunks', name));
+// The size budgets of npm test (scripts/sizes.mjs: each part, the first price, and with each provider what a page
+// loads with no user action and everything its session can load), each figure with its delta against the last
+// record (docs/sizes.json); then what each part costs by part of the code (before the bench's own browser starts:
+// building the module graph again for it keeps both cores busy for a while).
+phase('size budgets');
+const sizes = await sizesReport();
+results.sizes = { ...sizes.measured, rows: sizes.rows, errors: sizes.errors, warnings: sizes.warnings };
 results.parts = await bundleBytes();
 
 await build({
@@ -203,8 +185,8 @@ const manyRow = (name) => {
   const range = (s) => (s.min === s.max ? `${s.min} ms` : `${s.min}–${s.max} ms`);
   return `| ${m.widgets} × ${tag(name)} on one page (${loads(m.runs, '')}) | no long task over 50 ms; each change shown in the next frame | all show a price ${range(m.shownMs)}, painted ${range(m.paintedMs)}, all updateComplete ${range(m.updateCompleteMs)} after being added; longest task ${range(m.longestTaskMs)}; ${m.withinOneFrame}/${m.changes} random count changes shown in the next frame (median ${m.medianUpdateMs} ms); ${bytes(m.heapPerWidgetBytes)} JS heap and ${m.nodesPerWidget} DOM nodes per widget |`;
 };
-const budgetRow = (b) =>
-  `| ${b.name} (${b.files} file${b.files === 1 ? '' : 's'}, gzip) | ≤ ${bytes(b.budgetBytes)} (size-limit) | ${bytes(b.gzipBytes)}, ${(b.ratio * 100).toFixed(1)} % of budget |`;
+const sizeRow = ([what, gzip, cap, delta]) =>
+  `| ${what} (gzip) | ${/^[\d,]+ B$/.test(cap) ? `≤ ${cap}` : cap} | ${gzip}, ${delta} against docs/sizes.json |`;
 const partsRow = ([file, parts]) => {
   const byPart = Object.entries(parts).map(([part, n]) => `${part} ${bytes(n)}`);
   return `| ${file}, by part (each module minified alone, gzip) | — | ${byPart.join(', ')} |`;
@@ -222,13 +204,12 @@ const traceRow = () => {
   ];
 };
 console.log(JSON.stringify(results, null, 2));
+console.log(`\n${sizesTable(r.sizes.rows)}`);
+for (const problem of [...r.sizes.warnings, ...r.sizes.errors]) console.log(problem);
 console.log(`
 | what | target | measured |
 |---|---|---|
-${r.budgets.map(budgetRow).join('\n')}
-| each built file (gzip, each alone) | reported, not capped | ${Object.entries(r.chunks)
-  .map(([file, n]) => `${file} ${bytes(n)}`)
-  .join(', ')} |
+${r.sizes.rows.map(sizeRow).join('\n')}
 | one quote | median ≤ 5 µs | median ${r.quote.medianUs.toFixed(2)} µs (p90 ${r.quote.p90Us.toFixed(2)} µs) |
 | input change → cost text | ≤ 1 frame | <userpays-cost> ${r.costUpdate['userpays-cost'].withinOneFrame}/${r.costUpdate['userpays-cost'].trials}, <userpays-image> ${r.costUpdate['userpays-image'].withinOneFrame}/${r.costUpdate['userpays-image'].trials} changes shown in the next frame (median ${r.costUpdate['userpays-image'].medianUpdateMs.toFixed(2)} ms to updated text) |
 | provider ready → image shown | median ≤ 100 ms with progress, ≤ 300 ms without; ≤ 2 polls/s | adaptive ${r.readyToShown.adaptive.medianAddedMs} ms (p90 ${r.readyToShown.adaptive.p90AddedMs}, max ${r.readyToShown.adaptive.maxPollsPerSecond} polls/s); without progress ${r.readyToShown.adaptiveWithoutProgress.medianAddedMs} ms (p90 ${r.readyToShown.adaptiveWithoutProgress.p90AddedMs}, ${r.readyToShown.adaptiveWithoutProgress.runs} runs, of which the Ready poll ${r.readyToShown.adaptiveWithoutProgress.medianPollLateMs} ms after ready and the image ${r.readyToShown.adaptiveWithoutProgress.medianAfterPollMs} ms after that; ${r.readyToShown.adaptiveWithoutProgress.pollsPerTask.toFixed(1)} polls per task, max ${r.readyToShown.adaptiveWithoutProgress.maxPollsPerSecond} polls/s); fixed 2 s polling ${r.readyToShown.fixed2s.medianAddedMs} ms (${r.readyToShown.ratioFixedToAdaptive}× slower) |

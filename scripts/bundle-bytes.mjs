@@ -8,6 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import config from '../rollup.config.mjs';
+import { partName } from './parts-manifest.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -18,9 +19,10 @@ function part(id) {
   return process.env.BY_FILE ? path : path.replace(/\/[^/]+$/, '') || path;
 }
 
-/** By built file (`userpays.js`, `chunks/engine`…: chunk names without their hash), the bytes of each part. */
+/** By built part (`userpays`, `engine`…: the part names of dist/parts.json), the bytes of each part of the code. */
 export async function bundleBytes() {
-  const bundle = await rollup({ ...config, plugins: config.plugins.filter((p) => p.name !== 'terser') });
+  const plugins = config.plugins.filter((plugin) => !['terser', 'parts-manifest'].includes(plugin.name));
+  const bundle = await rollup({ ...config, plugins });
   const { output } = await bundle.generate(config.output);
   await bundle.close();
   const report = {};
@@ -32,10 +34,7 @@ export async function bundleBytes() {
       const { code } = await minify(module.code, { ecma: 2022, module: false, compress: { passes: 2 } });
       parts[part(id)] = (parts[part(id)] ?? 0) + gzipSync(code ?? '').length;
     }
-    // The built file's own name (rollup.config.mjs, chunkFileNames), without its hash: rollup's chunk.name is the
-    // facade module's file name, which every provider's adapter shares.
-    const name = chunk.isEntry ? chunk.fileName : chunk.fileName.replace(/-[\w-]{8}\.js$/, '');
-    report[name] = Object.fromEntries(Object.entries(parts).sort((a, b) => b[1] - a[1]));
+    report[partName(chunk.fileName)] = Object.fromEntries(Object.entries(parts).sort((a, b) => b[1] - a[1]));
   }
   return report;
 }

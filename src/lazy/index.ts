@@ -6,8 +6,8 @@
  * used, and what finishes what closed pages left pending (`loadResume`), where the ledger holds such an entry;
  * **signing in** (`providers/engine/oauth.ts`), for the providers that have it; the **headless API** (`UserPays.generate`, `signIn`, `signOut`: generation/headless.ts), when a page first calls
  * it, as a widget never does. Each element loads its own panels (`elements/<name>/panels/`). Everything the page loads before its first
- * price is what the entry imports statically; size-limit holds it, and a whole session with each provider, to their
- * budgets (.size-limit.mjs).
+ * price is what the entry imports statically; `npm run check:size` holds it, what a page loads with no user action
+ * and everything a session can load with each provider, and each chunk, to their budgets (docs/performance.md).
  */
 import { lazily } from '../base/lazily.js';
 import type * as Engine from './engine.js';
