@@ -3,7 +3,7 @@ import { UserPaysImage } from './elements/image/userpays-image.js';
 import { UserPaysTally } from './elements/tally/userpays-tally.js';
 import type { ErrorDetail, GenerationResult, ProgressDetail, Quote, SubmitDetail, Tally } from './base/types.js';
 import * as api from './api.js';
-import { loadEngine, loadSignIn } from './lazy/index.js';
+import { addressAnswersSignIn, loadEngine, loadSignIn } from './lazy/index.js';
 
 // The one module with side effects. Guarded so that two copies on a page (two script tags of different versions
 // or addresses, a script tag and a bundle) never throw "this name has already been used": the first copy's
@@ -23,7 +23,7 @@ globalThis.UserPays ??= api;
 // or none, whatever provider its widgets use: a sign-in window hands it to the page that opened it, and closes (the
 // page it lands on may show a widget of another provider, or none); a widget or the headless API that waits for it is
 // given it, and says what went wrong. An OpenRouter answer has no state (`?code=` alone), so any code is looked at.
-if (/[?&](code|state)=/.test(location.search)) {
+if (addressAnswersSignIn) {
   Promise.all([loadEngine(), loadSignIn()])
     .then(([{ accountFor }, { finishSignIn }]) => finishSignIn(accountFor))
     .catch(() => {});

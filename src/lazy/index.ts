@@ -27,7 +27,14 @@ export const loadEngine = lazily<typeof Engine>(() => import('./engine.js'));
 export const loadHeadless = lazily<typeof Headless>(() => import('../generation/headless.js'));
 
 /**
- * Signing in to an account system (OAuth PKCE: OpenRouter, Hugging Face), loaded where a provider in force has a
- * sign-in, or the page's address carries an answer to one (with the engine, which gives each provider's account).
+ * Signing in to an account system (OAuth PKCE: OpenRouter, Hugging Face, Pollinations), loaded when the user signs in,
+ * or where the page's address carries an answer to a sign-in (with the engine, which gives each provider's account).
  */
 export const loadSignIn = lazily<typeof SignIn>(() => import('../providers/engine/oauth.js'));
+
+/**
+ * Whether the page's address carried an answer to a sign-in when it loaded (`code`, `state`): the entry finishes it
+ * then (src/index.ts), whatever widgets the page has, and a widget with a sign-in takes what it brought. Read once, at
+ * load: finishing takes the answer out of the address.
+ */
+export const addressAnswersSignIn = /[?&](code|state)=/.test(location.search);

@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ProviderId } from '../../../../../base/types.js';
-import { loadEngine, loadSignIn } from '../../../../../lazy/index.js';
+import { addressAnswersSignIn, loadEngine, loadSignIn } from '../../../../../lazy/index.js';
 import { keyRoute, providerInfo } from '../../../../../providers/catalog.js';
 import type { ProviderKeys } from '../../../provider-keys.js';
 import { DEFAULT_DAYS, capOf, daysOf, defaultCap, type SignedIn } from '../../../../../providers/sign-in.js';
@@ -74,8 +74,8 @@ export class SignInController implements ReactiveController {
 
   hostConnected() {
     // A widget whose provider has a sign-in takes the answer its sign-in brought back (a redirect of this tab's), as
-    // define.ts finished it when the page loaded: only such a widget loads the code that finishes one.
-    if (this.back || !providerInfo(this.source.provider())?.signIn) return;
+    // the entry finished it when the page loaded: only such a widget, on such a page, loads the code that finishes one.
+    if (this.back || !addressAnswersSignIn || !providerInfo(this.source.provider())?.signIn) return;
     this.back = true;
     finished().then((back) => {
       if (!back) return;
