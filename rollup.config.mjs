@@ -61,17 +61,14 @@ function chunkFileNames({ facadeModuleId, moduleIds, name }) {
 const placements = new WeakMap();
 
 /**
- * Rollup places every module but those of two chunks, drawn by a rule: rollup cannot know which parts always load
- * together, and would split what they share into chunks of their own, each a request more and compressed alone.
- * - The ledger's: src/ledger/ledger.ts and every module it imports, and what the image widget's panels (or a lazy part
- *   of them) share with another part: every part loads the ledger, or comes after one that did (both elements'
- *   panels, the engine, the adapters import it).
- * - The engine's: src/lazy/engine.ts and every module it imports that the ledger's chunk does not hold.
- * Neither takes a module the entry imports (it stays in the entry, there for the first price) nor another module an
- * `import()` loads (it keeps its chunk). What only some providers' adapters share stays where rollup puts it: a
- * session with another provider does not load it.
- * Measured on 2026-11-25 (docs/performance.md, "The chunks"): without the rule, what a page loads with no user action
- * is 1.9 to 2.2 KB gzip more with each provider, in 12 to 16 files where the rule makes 4 to 8.
+ * Rollup places every module but those of two chunks, each drawn by its root: the ledger's (src/ledger/ledger.ts and
+ * every module it imports) and the engine's (src/lazy/engine.ts and every module it imports that the ledger's does
+ * not hold). Neither takes a module the entry imports (it stays in the entry, there for the first price) nor another
+ * module an `import()` loads (it keeps its chunk). Rollup cannot know that every part after the first paint loads the
+ * ledger (both elements' panels, the engine and the adapters import it) and that the widget's panels load the engine:
+ * left to itself, it splits what they share into chunks of their own, each a request more and compressed alone.
+ * Measured on 2026-11-25: without the two, what a page loads with no user action is 1,762 to 1,794 B gzip more with
+ * each provider, in 12 to 15 files where they make 6 to 9 (docs/performance.md, "The chunks").
  */
 function placement({ getModuleIds, getModuleInfo }) {
   if (placements.has(getModuleInfo)) return placements.get(getModuleInfo);
@@ -84,23 +81,15 @@ function placement({ getModuleIds, getModuleInfo }) {
     }
     return seen;
   };
-  const path = (id) => id.replaceAll('\\', '/');
-  const [ledger, engine] = ['/src/ledger/ledger.ts', '/src/lazy/engine.ts'].map((end) =>
-    ids.find((id) => path(id).endsWith(end)),
-  );
+  const root = (end) => ids.find((id) => id.replaceAll('\\', '/').endsWith(end));
+  const [ledger, engine] = [root('/src/ledger/ledger.ts'), root('/src/lazy/engine.ts')];
   const entry = reach(ids.find((id) => getModuleInfo(id).isEntry));
-  /** The modules an `import()` loads, each with every module it imports. */
-  const parts = ids.filter((id) => getModuleInfo(id).dynamicImporters.length > 0).map((id) => [id, reach(id)]);
-  const inImagePanels = (id) => path(id).includes('/src/elements/image/panels/');
-  const sharedWithImagePanels = (id) => {
-    const sharing = parts.filter(([, reached]) => reached.has(id)).map(([part]) => part);
-    return sharing.length > 1 && sharing.some(inImagePanels);
-  };
   const [ledgerReach, engineReach] = [reach(ledger), reach(engine)];
   const placed = new Map();
   for (const id of ids) {
-    if (entry.has(id) || (getModuleInfo(id).dynamicImporters.length > 0 && id !== ledger && id !== engine)) continue;
-    if (ledgerReach.has(id) || sharedWithImagePanels(id)) placed.set(id, 'ledger');
+    const loadedByImport = getModuleInfo(id).dynamicImporters.length > 0 && id !== ledger && id !== engine;
+    if (entry.has(id) || loadedByImport) continue;
+    if (ledgerReach.has(id)) placed.set(id, 'ledger');
     else if (engineReach.has(id)) placed.set(id, 'engine');
   }
   placements.set(getModuleInfo, placed);
