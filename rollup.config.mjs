@@ -61,14 +61,17 @@ function chunkFileNames({ facadeModuleId, moduleIds, name }) {
 const placements = new WeakMap();
 
 /**
- * Rollup places every module but those of two chunks, each drawn by its root: the ledger's (src/ledger/ledger.ts and
- * every module it imports) and the engine's (src/lazy/engine.ts and every module it imports that the ledger's does
- * not hold). Neither takes a module the entry imports (it stays in the entry, there for the first price) nor another
- * module an `import()` loads (it keeps its chunk). Rollup cannot know that every part after the first paint loads the
- * ledger (both elements' panels, the engine and the adapters import it) and that the widget's panels load the engine:
- * left to itself, it splits what they share into chunks of their own, each a request more and compressed alone.
- * Measured on 2026-11-25: without the two, what a page loads with no user action is 1,762 to 1,794 B gzip more with
- * each provider, in 12 to 15 files where they make 6 to 9 (docs/performance.md, "The chunks").
+ * Rollup places every module but those of two chunks: the ledger's (src/ledger/ledger.ts and every module it imports)
+ * and the engine's (src/lazy/engine.ts and every module it imports, and the rest of the engine's folders: generation/,
+ * images/, providers/engine/, the code the adapters share), the ledger's taking what both reach. Neither takes a module
+ * the entry imports (it stays in the entry, there for the first price) nor another module an `import()` loads (it keeps
+ * its chunk). Rollup cannot know that every part after the first paint loads the ledger (both elements' panels, the
+ * engine and the adapters import it) and that the widget's panels load the engine: left to itself, it splits what they
+ * share into chunks of their own, each a request more and compressed alone, and what the adapters share into one more,
+ * which a provider's adapter then waits for. Measured on 2026-11-25: without the two, what a page loads with no user
+ * action is 1,762 to 1,794 B gzip more with each provider, in 12 to 15 files where they make 6 to 9; with the adapters'
+ * shared code left to rollup, More options' controls on BFL were drawn 442 ms after the click at Lighthouse's mobile
+ * throttling (two round trips), 285 ms with it in the engine's chunk (docs/performance.md, "The chunks").
  */
 function placement({ getModuleIds, getModuleInfo }) {
   if (placements.has(getModuleInfo)) return placements.get(getModuleInfo);
@@ -81,7 +84,9 @@ function placement({ getModuleIds, getModuleInfo }) {
     }
     return seen;
   };
-  const root = (end) => ids.find((id) => id.replaceAll('\\', '/').endsWith(end));
+  const path = (id) => id.replaceAll('\\', '/');
+  const root = (end) => ids.find((id) => path(id).endsWith(end));
+  const inEngineFolders = (id) => /\/src\/(generation|images|providers\/engine)\//.test(path(id));
   const [ledger, engine] = [root('/src/ledger/ledger.ts'), root('/src/lazy/engine.ts')];
   const entry = reach(ids.find((id) => getModuleInfo(id).isEntry));
   const [ledgerReach, engineReach] = [reach(ledger), reach(engine)];
@@ -90,7 +95,7 @@ function placement({ getModuleIds, getModuleInfo }) {
     const loadedByImport = getModuleInfo(id).dynamicImporters.length > 0 && id !== ledger && id !== engine;
     if (entry.has(id) || loadedByImport) continue;
     if (ledgerReach.has(id)) placed.set(id, 'ledger');
-    else if (engineReach.has(id)) placed.set(id, 'engine');
+    else if (engineReach.has(id) || inEngineFolders(id)) placed.set(id, 'engine');
   }
   placements.set(getModuleInfo, placed);
   return placed;

@@ -5,6 +5,7 @@ import type { Submitted } from '../../../generation/submit.js';
 import type { LedgerStore } from '../../../ledger/ledger.js';
 import { offersOf } from '../../../pricing/offers.js';
 import type { Offer } from '../../../pricing/compare.js';
+import { loadEngine } from '../../../lazy/index.js';
 import { providerInfo } from '../../../providers/catalog.js';
 import { gallery as galleryWords } from '../../../strings/image/gallery.js';
 import { models } from '../../../strings/image/models.js';
@@ -122,8 +123,16 @@ export class PanelControllers {
     this.controls = new PanelPart(host, {
       wanted: () => info()?.showsControls && parts.form.moreOpen,
       worthPrefetching: () => info()?.showsControls,
-      load: () =>
-        import('./controls/index.js').then(({ modelControlsPart }) => modelControlsPart(host, () => this.edited())),
+      load: () => {
+        // What the model takes comes from the provider's adapter: asked for with the part, not once it is here, so
+        // that both arrive in one round trip.
+        loadEngine()
+          .then((engine) => engine.providerFor(host.provider))
+          .catch(() => {}); // the controller asks again, and says nothing where it cannot load
+        return import('./controls/index.js').then(({ modelControlsPart }) =>
+          modelControlsPart(host, () => this.edited()),
+        );
+      },
     });
   }
 
