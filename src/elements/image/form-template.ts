@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { PanelSlots } from './panels/slots.js';
 import type { ImageHandlers, ImageView } from './view.js';
@@ -10,7 +10,8 @@ import type { ImageHandlers, ImageView } from './view.js';
 
 /**
  * The place of what the panels draw after the first paint (Puter's account line, the examples, the sign-in), at the
- * size it will have, so that nothing moves when it comes (image-styles.ts, "No layout shift").
+ * size it will have, so that nothing moves when it comes (docs/theming.md, "No layout shift"): the examples' place is
+ * laid out below (`formStyles`), the account's and the key field's have their heights in image-template.ts.
  */
 export const slot = (name: string) => html`<div class="${name}" aria-hidden="true"></div>`;
 
@@ -154,3 +155,178 @@ export function renderSize({ size, widget: widgetText }: ImageView, on: ImageHan
           : nothing
     }`;
 }
+
+/**
+ * The form's look: the prompt, the models, the shapes and sizes drawn as cards (More options' count and seed,
+ * panels/more.ts, are drawn as the sizes and the custom size are), and the examples' place under the prompt.
+ */
+export const formStyles = css`
+  textarea {
+    display: block;
+    resize: vertical;
+    font-size: 1.0625rem;
+    line-height: 1.45;
+    min-height: 6.5em;
+    scroll-margin-top: 2.5rem; /* brought into view (Vary, Reuse…) with its label */
+  }
+  /* Choices are native radios (one Tab stop, arrows move), drawn as cards; the radio itself is hidden but
+     focusable, and its focus ring is drawn on the card: focus and selection look different. */
+  .choices {
+    display: grid;
+    gap: 0.4rem;
+  }
+  .choices label {
+    position: relative;
+    cursor: pointer;
+  }
+  .choices input {
+    position: absolute;
+    opacity: 0;
+    inset: 0;
+    margin: 0;
+    cursor: pointer;
+  }
+  .models .choices,
+  .shapes .choices {
+    gap: 0.3rem;
+  }
+  /* The shapes in one row, up to nine; more (OpenRouter's eleven) in rows of six; five to a row when compact. The
+     sizes and counts in one row. */
+  .shapes .choices,
+  .segmented {
+    grid-auto-flow: column;
+    grid-auto-columns: minmax(0, 1fr);
+  }
+  /* The choices drawn as cards. */
+  .model-choice,
+  .shape,
+  .segmented label {
+    box-sizing: border-box;
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) * 0.75);
+    background: var(--_field);
+  }
+  /* One line each: the name, what it is best for (cut short where the line is narrow), the price. */
+  .model-choice {
+    display: grid;
+    grid-template-columns: auto minmax(0, 1fr) auto;
+    align-items: baseline;
+    gap: 0.6rem;
+    padding: 0.4rem 0.65rem;
+    min-height: 36px;
+    background: var(--_surface);
+  }
+  .model-choice .name {
+    white-space: nowrap;
+    font-size: 0.875rem;
+    font-weight: 600;
+  }
+  .model-choice .best {
+    font-size: 0.8125rem;
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+  .model-choice .price {
+    font-size: 0.875rem;
+    font-variant-numeric: tabular-nums;
+  }
+  .choices label:has(:checked) {
+    border-color: var(--_accent);
+    background: var(--_selected);
+    box-shadow: inset 0 0 0 1px var(--_accent);
+  }
+  .choices label:has(:focus-visible) {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  .shapes .choices:has(> :nth-child(10)) {
+    grid-auto-flow: row;
+    grid-template-columns: repeat(6, minmax(0, 1fr));
+  }
+  .shape {
+    display: grid;
+    justify-items: center;
+    align-content: end;
+    gap: 0.2rem;
+    min-height: 3.25rem;
+    padding: 0.3rem 0.1rem;
+    font-size: 0.8125rem;
+  }
+  .swatch {
+    height: 1.4rem;
+    max-width: 2.4rem;
+    fill: color-mix(in srgb, var(--_accent) 18%, transparent);
+    stroke: var(--_muted);
+    stroke-width: 1.5px;
+  }
+  .shape:has(:checked) .swatch {
+    stroke: var(--_accent);
+  }
+  .swatch rect {
+    vector-effect: non-scaling-stroke;
+  }
+  .pixels {
+    display: flex;
+    white-space: nowrap;
+    overflow: hidden;
+    justify-content: space-between;
+    gap: 1rem;
+    margin: 0.4rem 0 0;
+    font-size: 0.8125rem;
+  }
+  .segmented label {
+    padding: 0.35rem 0.25rem;
+    text-align: center;
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    min-height: 32px;
+    font-size: 0.875rem;
+  }
+  .custom {
+    display: flex;
+    gap: 0.75rem;
+  }
+  .dimension {
+    display: grid;
+    gap: 0.2rem;
+    font-size: 0.875rem;
+    font-weight: 600;
+    flex: 1;
+  }
+  /*
+   * The examples to start from (panels/more.ts) are laid out here, not with the panels: their place (slot()) has this
+   * layout before they come, rows of a fixed height as many as they will fill, so it is as tall as they will be. Under
+   * the prompt, their label beside two rows of two (on the wide canvas: image-template.ts).
+   */
+  .examples {
+    display: grid;
+    grid-template-columns: auto repeat(2, minmax(0, 1fr));
+    grid-template-rows: repeat(2, 28px);
+    grid-auto-rows: 28px;
+    gap: 0.4rem;
+    margin-top: 0.5rem;
+  }
+  .examples > span {
+    grid-row: span 2;
+    align-self: center;
+  }
+  @container (max-width: 359px) {
+    .shapes .choices {
+      grid-auto-flow: row;
+      grid-template-columns: repeat(5, minmax(0, 1fr));
+    }
+    .examples {
+      grid-template-columns: minmax(0, 1fr);
+      grid-template-rows: repeat(4, 28px);
+    }
+    .examples > span {
+      display: none; /* the group keeps its name */
+    }
+    .segmented label {
+      padding-inline: 0;
+      font-size: 0.8125rem;
+    }
+  }
+`;

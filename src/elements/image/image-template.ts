@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { prices } from '../../strings/prices.js';
 import { wordsIn } from '../../strings/strings.js';
@@ -151,3 +151,226 @@ function renderAccount(view: ImageView, slots: PanelSlots | undefined) {
   if (view.key) return slots ? slots.keyField : slot(view.key.signIn ? 'key-field signs-in' : 'key-field');
   return slots ? slots.account : slot('account');
 }
+
+/**
+ * The widget's look: the controls and a result canvas side by side in a wide container, the result above the
+ * controls in a narrow one once there is one (a container query: the widget sits in sidebars as well as pages); the
+ * decision row, which sticks to the bottom of the controls, so the price and Generate stay in view; the canvas's
+ * empty state; and the places kept for what the panels draw.
+ */
+export const widgetStyles = css`
+  /* Paint containment isolates the widget's inside from the page's paint properties, so that a page with many
+     widgets, which grow as their panels arrive, is not walked whole for each one that does (100 widgets: 176
+     frames with over 30 ms of Chromium's PrePaint → 1). Layout is not contained: the decision row is sticky
+     within the page's scroll. Nothing is drawn outside the box: the cards' padding holds the focus rings. */
+  :host {
+    contain: paint;
+    container-type: inline-size;
+  }
+  /* The controls' column as wide as the card, never as wide as a line that will not wrap (the key field's label is
+     cut short with "…" instead): at 390 px, a German label pushed the controls 96 px past the card's edge. */
+  .widget,
+  .controls {
+    display: grid;
+    gap: 1rem;
+    grid-template-columns: minmax(0, 1fr);
+  }
+  .controls,
+  .canvas {
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    box-shadow: var(--_shadow);
+    min-width: 0;
+  }
+  .controls {
+    padding: 1rem 1rem 0;
+  }
+  .canvas {
+    display: grid;
+    align-content: start;
+    gap: 0.75rem;
+    padding: 0.75rem;
+  }
+  /* Narrow: the controls alone before there is a result (then the result above them: panels/panel-slots.ts). */
+  @container (width < 720px) {
+    .widget:not(.has-result) .canvas {
+      display: none;
+    }
+  }
+  /* Wide: side by side; the canvas shows the prompts to start from, so the prompt does not. */
+  @container (min-width: 720px) {
+    .widget {
+      grid-template-columns: minmax(320px, 420px) minmax(0, 1fr);
+      align-items: start;
+    }
+    .canvas {
+      position: sticky;
+      top: 0.5rem;
+      min-height: 420px;
+    }
+    /* The canvas shows the examples, so the prompt does not. */
+    .prompt-field .examples {
+      display: none;
+    }
+  }
+  .more[open] {
+    display: grid;
+    gap: 0.75rem;
+  }
+  kbd {
+    font: inherit;
+    font-size: 0.75rem;
+    opacity: 0.8;
+    margin-left: 0.4rem;
+  }
+  @media (hover: none) {
+    kbd {
+      display: none; /* a touch screen has no Ctrl+Enter */
+    }
+  }
+  /* No shortcut where Generate cannot run (while generating, or blocked), nor where the row needs the room. */
+  button[disabled] kbd {
+    display: none;
+  }
+  @container (max-width: 479px) {
+    kbd {
+      display: none;
+    }
+  }
+  /* The decision row: in view at the bottom of the controls (and of the viewport), over what scrolls under it. */
+  .decision {
+    position: sticky;
+    bottom: 0;
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) auto;
+    align-items: center;
+    gap: 0.5rem 1rem;
+    margin: 0 -1rem;
+    padding: 0.75rem 1rem;
+    background: var(--_surface);
+    border-top: 1px solid var(--_border);
+    border-radius: 0 0 var(--_radius) var(--_radius);
+    z-index: 1;
+  }
+  .total {
+    margin: 0;
+    display: grid;
+  }
+  .total strong {
+    font-size: 1.5rem;
+    font-variant-numeric: tabular-nums;
+  }
+  .total .muted {
+    font-size: 0.875rem;
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+  .details[open] {
+    padding-top: 0.4rem;
+  }
+  .reason {
+    grid-column: 1 / -1;
+    margin: 0;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 0.75rem;
+    align-items: baseline;
+    font-size: 0.875rem;
+    color: var(--_danger);
+  }
+  .tally {
+    margin: 0 0 1rem;
+    font-size: 0.875rem;
+    min-height: calc(2 * 1.45em);
+  }
+  /*
+   * Places kept for what the panels draw (slot() in form-template.ts), as tall as what comes into them
+   * (panels/accounts/ draws to these heights): the key field (a label line, the field, the opt-in line, the note's
+   * two lines), under its sign-in where the provider has one; Puter's account line or a sign-in (the button, a line
+   * under it). Only their heights: how what comes lays out comes with it (panels/accounts/accounts.ts).
+   */
+  .key-field {
+    --_key-lines: calc(5.5rem + 3 * 0.35rem + 2 * 1.45 * 0.8125rem);
+    min-height: var(--_key-lines);
+  }
+  .key-field.signs-in {
+    min-height: calc(var(--_key-lines) + 0.35rem + 2.9rem + 1.45 * 0.875rem);
+  }
+  .account {
+    min-height: calc(2.9rem + 1.45 * 0.875rem);
+  }
+  /*
+   * The examples' place on the wide canvas (under the prompt: form-template.ts): the label above them, one under
+   * another, rows of a fixed height, where the empty state's text is centered over the frame: without its place, the
+   * text moved up 100 px when they came.
+   */
+  .start .examples {
+    grid-template-columns: minmax(0, 1fr);
+    grid-template-rows: repeat(5, 32px);
+    grid-auto-rows: 32px;
+    width: 100%;
+    margin: 0;
+  }
+  .start .examples > span {
+    grid-row: auto;
+    text-align: center;
+  }
+  @container (max-width: 359px) {
+    .decision {
+      grid-template-columns: minmax(0, 1fr);
+    }
+    /* Why Generate cannot, then its fix, below it. */
+    .reason {
+      flex-direction: column;
+      align-items: start;
+    }
+    .key-field {
+      /* the opt-in in two lines, the note in three */
+      --_key-lines: calc(4rem + 3 * 0.35rem + 2 * 1.45 * 0.875rem + 3 * 1.45 * 0.8125rem);
+    }
+  }
+  /* A frame has the image's pixels as its own size: it scales down as an image does, keeping its shape (the empty
+     canvas's, and a running submission's placeholders: panels/submission/running.ts). */
+  .frame {
+    justify-self: center;
+    max-width: 100%;
+    max-height: min(65vh, 36rem);
+    width: auto;
+    height: auto;
+    border-radius: var(--_radius);
+  }
+  .empty {
+    display: grid;
+  }
+  .empty > * {
+    grid-area: 1 / 1;
+  }
+  .idle {
+    background: var(--_field);
+    outline: 1px dashed var(--_border);
+    outline-offset: -1px;
+  }
+  .start {
+    align-self: center;
+    justify-self: center;
+    display: grid;
+    justify-items: center;
+    gap: 1rem;
+    max-width: 24rem;
+    padding: 1.5rem;
+  }
+  .start p {
+    margin: 0;
+    text-align: center;
+  }
+  .announce {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+`;

@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { formatUsd, modelName } from '../../../pricing/index.js';
 import { rankOffers } from '../../../pricing/compare.js';
 import type { Offer } from '../../../pricing/compare.js';
@@ -64,3 +64,38 @@ export function renderCompare(view: CompareView, choose: (event: Event) => void)
     </ul>
   </details>`;
 }
+
+/** The comparison, in the price details: each offer a line, its button, its price, the cheapest marked. */
+export const compareStyles = css`
+  .compare ul {
+    list-style: none;
+    margin: 0.4rem 0 0;
+    padding: 0;
+  }
+  .compare li {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.2rem 0.6rem;
+    padding: 0.15rem 0;
+  }
+  .compare [aria-pressed='true'] {
+    font-weight: 600;
+  }
+  .compare button {
+    color: var(--_accent);
+    background: none;
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) * 0.5);
+    padding: 0.2rem 0.6rem;
+    min-height: 28px;
+    cursor: pointer;
+  }
+  .badge {
+    font-size: 0.75rem;
+    color: var(--_accent-text);
+    background: var(--_accent);
+    border-radius: 1em;
+    padding: 0 0.6em;
+  }
+`;

@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import type { Quote } from '../../../base/types.js';
 import { renderQuote } from '../../shared/quote-view.js';
 import { renderCompare, type CompareView } from './compare.js';
@@ -23,3 +23,27 @@ export function renderDetails(view: DetailsView, choose: (event: Event) => void)
     ${quote && view.projection ? renderProjection(view.projection) : nothing} ${renderCompare(view, choose)}
   </div>`;
 }
+
+/** The price details: the breakdown (`.lines`), its source, the projection (./projection.ts); the comparison's own: ./compare.ts. */
+export const detailsStyles = css`
+  .details-body {
+    display: grid;
+    gap: 0.4rem;
+    font-size: 0.875rem;
+  }
+  .lines {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  .lines li {
+    display: flex;
+    justify-content: space-between;
+    gap: 1rem;
+    border-bottom: 1px dotted var(--_border);
+    padding: 0.1rem 0;
+  }
+  .details-body p {
+    margin: 0;
+  }
+`;

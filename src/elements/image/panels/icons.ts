@@ -1,4 +1,4 @@
-import { html } from 'lit';
+import { css, html } from 'lit';
 
 /**
  * The gallery's icons, inline SVG drawn with the current text colour (no icon font, no request; a strict CSP allows
@@ -22,3 +22,39 @@ export type IconName = keyof typeof ICONS;
 
 export const icon = (name: IconName) =>
   html`<svg class="icon" viewBox="0 0 24 24" aria-hidden="true"><path d=${ICONS[name]}></path></svg>`;
+
+/**
+ * The icons, and the buttons that are only an icon (`.tool`: the image toolbar's, gallery/result.ts, and a reference
+ * image's Remove, more.ts), each a target 32 px square.
+ */
+export const iconStyles = css`
+  .tool {
+    display: grid;
+    place-items: center;
+    width: 32px;
+    height: 32px;
+    padding: 0;
+    border: 0;
+    border-radius: calc(var(--_radius) * 0.6);
+    background: none;
+    color: var(--_text);
+    cursor: pointer;
+    list-style: none;
+  }
+  .tool::-webkit-details-marker {
+    display: none;
+  }
+  .tool:hover {
+    background: var(--_selected);
+    color: var(--_accent);
+  }
+  .icon {
+    width: 20px;
+    height: 20px;
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 1.75;
+    stroke-linecap: round;
+    stroke-linejoin: round;
+  }
+`;

@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { formatUsd } from '../../../pricing/index.js';
 import { prompts } from '../../../strings/image/prompts.js';
@@ -148,3 +148,75 @@ export function renderExamples(choose: (event: Event) => void, translation?: Tra
       .map((example) => html`<button type="button" class="chip" value=${example} @click=${choose}>${example}</button>`)}
   </div>`;
 }
+
+/**
+ * The examples' buttons (their place is laid out in the first paint: form-template.ts, image-template.ts), and More
+ * options' reference images: the drop zone, the thumbnails (each with a tool of the image toolbar's look, Remove:
+ * icons.ts), the file chooser. The count and the seed are drawn as the form's sizes and custom size are
+ * (form-template.ts).
+ */
+export const moreStyles = css`
+  .chip {
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    font-size: 0.8125rem;
+    border: 1px solid var(--_border);
+    background: var(--_field);
+    color: var(--_text);
+    border-radius: 999px;
+    padding: 0 0.75rem;
+  }
+  .chip:hover,
+  .drop:hover {
+    border-color: var(--_accent);
+  }
+  .drop {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem 0.75rem;
+    align-items: center;
+    padding: 0.75rem;
+    border: 1px dashed var(--_border);
+    border-radius: calc(var(--_radius) * 0.75);
+    background: var(--_field);
+    font-size: 0.875rem;
+  }
+  .thumbs {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+  }
+  .thumbs li {
+    display: flex;
+    align-items: center;
+    gap: 0.3rem;
+    font-size: 0.8125rem;
+  }
+  .thumbs img {
+    width: 44px;
+    height: 44px;
+    object-fit: cover;
+    border-radius: 6px;
+  }
+  .choose {
+    color: var(--_accent);
+    text-decoration: underline;
+    cursor: pointer;
+    position: relative;
+  }
+  .choose input {
+    position: absolute;
+    inset: 0;
+    opacity: 0;
+    cursor: pointer;
+    width: 100%;
+  }
+  .choose:has(:focus-visible) {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
+`;

@@ -1,4 +1,4 @@
-import { nothing } from 'lit';
+import { css, nothing } from 'lit';
 import { clock } from '../../../base/clock.js';
 import { dayOf } from '../../../base/days.js';
 import { billsReferences, formatUsd } from '../../../pricing/index.js';
@@ -183,6 +183,20 @@ function renderMoreOptions(
     on,
   );
 }
+
+/** What the panels change of the widget's places (image-template.ts) as they draw into them. */
+export const slotStyles = css`
+  /* Narrow: the result above the controls (while a submission runs too). */
+  @container (width < 720px) {
+    .has-result .canvas {
+      order: -1;
+    }
+  }
+  /* The session's figures in the tally line. */
+  .tally strong {
+    color: var(--_text);
+  }
+`;
 
 /** The host of an address; undefined where it is none (nothing is sent there). */
 const hostOf = (address: string) => {

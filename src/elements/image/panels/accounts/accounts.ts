@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { signIn, type SignInStrings } from '../../../../strings/sign-in.js';
@@ -76,3 +76,85 @@ function renderKeyInput(
       @change=${on.keyCommit}
     />`;
 }
+
+/**
+ * The key field, and the account line above it (or in its own place, Puter's): signing in is the way in, the key
+ * field below it the other way. Both come into places the first paint kept at their size (image-template.ts, which
+ * has only the places' heights), and keep to it: one line each, cut short, the notes a fixed number of lines. The line
+ * is drawn by the sign-in's part or Puter's (./sign-in/sign-in.ts, ./puter/index.ts), each loaded where the provider
+ * in force has it; what only the sign-in draws (Revoke, what is left, the form before a capped sign-in) is styled
+ * there.
+ */
+export const accountStyles = css`
+  .key-field {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr);
+    gap: 0.35rem;
+    align-content: start;
+  }
+  .account {
+    margin: 0;
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) auto;
+    align-items: center;
+    gap: 0.4rem 0.75rem;
+    font-size: 0.875rem;
+  }
+  /* Notes, quiet, close under what they speak of. */
+  .key-field p {
+    margin: 0;
+    font-size: 0.8125rem;
+  }
+  /* The key field, to the heights its place has: one line each, the note at least two. */
+  .label-row {
+    display: flex;
+    justify-content: space-between;
+    align-items: center;
+    gap: 1rem;
+    height: 1.5rem;
+    white-space: nowrap;
+  }
+  .label-row .label {
+    margin: 0;
+  }
+  #key {
+    height: 2.5rem;
+  }
+  .key-field > p:last-child {
+    min-height: calc(2 * 1.45 * 0.8125rem);
+  }
+  .check {
+    display: flex;
+    gap: 0.4rem;
+    align-items: center;
+    height: 1.5rem;
+    font-size: 0.875rem;
+  }
+  .label-row .label,
+  .check {
+    min-width: 0;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  @container (max-width: 359px) {
+    .check {
+      height: auto;
+      min-height: calc(2 * 1.45 * 0.875rem);
+      white-space: normal;
+    }
+    .key-field > p:last-child {
+      min-height: calc(3 * 1.45 * 0.8125rem);
+    }
+  }
+  .account #sign-in {
+    grid-column: 1 / -1;
+    min-height: 2.5rem;
+    font-weight: 600;
+  }
+  .account > span {
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+`;

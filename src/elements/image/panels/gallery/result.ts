@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import Decimal from 'decimal.js';
 import { isAmount } from '../../../../base/checks.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -350,3 +350,244 @@ export function renderHistory(view: HistoryView, act: (event: Event) => void) {
       : nothing
   }`;
 }
+
+/**
+ * The latest submission, large; each image's toolbar and menu, receipt and notice; the lightbox; the earlier images,
+ * by submission, below the widget, and the paid generations that brought no image.
+ */
+export const resultStyles = css`
+  .result,
+  .result-images {
+    display: grid;
+    gap: 0.5rem;
+  }
+  /* More than one image: two to a row (as while they run: submission/running.ts). */
+  .result-images:not(.count-1) {
+    grid-template-columns: repeat(2, minmax(0, 1fr));
+  }
+  .result-prompt {
+    margin: 0;
+    font-weight: 600;
+    overflow-wrap: anywhere;
+  }
+  .tile {
+    position: relative;
+    margin: 0;
+    display: grid;
+    gap: 0.3rem;
+    animation: reveal 0.35s ease-out;
+  }
+  @keyframes reveal {
+    from {
+      opacity: 0;
+      transform: scale(0.985);
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .tile {
+      animation: none;
+    }
+  }
+  .open {
+    display: block;
+    padding: 0;
+    border: 0;
+    background: var(--_field);
+    border-radius: var(--_radius);
+    overflow: hidden;
+    cursor: zoom-in;
+  }
+  .open img,
+  .expired {
+    display: block;
+    width: 100%;
+    height: auto;
+    max-height: 65vh; /* as the placeholder before it: the whole image in the first screen */
+    object-fit: contain;
+  }
+  .expired {
+    border-radius: var(--_radius);
+    border: 1px dashed var(--_border);
+  }
+  /* An image's receipt: one quiet line until opened, then its figures in two columns. */
+  .receipt {
+    font-size: 0.8125rem;
+    color: var(--_muted);
+  }
+  .receipt summary {
+    width: fit-content;
+  }
+  .receipt dl {
+    display: grid;
+    grid-template-columns: auto minmax(0, 1fr);
+    gap: 0.15rem 0.75rem;
+    margin: 0.35rem 0 0;
+  }
+  .receipt dd {
+    margin: 0;
+    color: var(--_text);
+  }
+  .receipt p {
+    margin: 0.35rem 0 0;
+  }
+  .notice {
+    margin: 0;
+    font-size: 0.8125rem;
+    color: var(--_muted);
+  }
+  /* The toolbar: over the image's top corner, shown on hover and while anything in the tile has the focus. */
+  .toolbar {
+    position: absolute;
+    top: 0.4rem;
+    right: 0.4rem;
+    display: flex;
+    gap: 0.25rem;
+    padding: 0.2rem;
+    border-radius: calc(var(--_radius) * 0.75);
+    background: color-mix(in srgb, var(--_surface) 88%, transparent);
+    box-shadow: var(--_shadow);
+    opacity: 0;
+    transition: opacity 0.15s;
+  }
+  .tile:hover .toolbar,
+  .tile:focus-within .toolbar,
+  .toolbar:has([open]) {
+    opacity: 1;
+  }
+  @media (hover: none) {
+    .toolbar {
+      opacity: 1;
+    }
+  }
+  /* Vary makes an image at once: what that costs stands in its button. */
+  .tool.priced {
+    display: flex;
+    gap: 0.25rem;
+    width: auto;
+    padding: 0 0.4rem;
+    font-size: 0.8125rem;
+    font-variant-numeric: tabular-nums;
+  }
+  .open:focus-visible {
+    outline-offset: 4px;
+  }
+  .menu {
+    position: relative;
+  }
+  .menu-items {
+    position: absolute;
+    right: 0;
+    top: calc(100% + 0.25rem);
+    z-index: 2;
+    display: grid;
+    min-width: 12rem;
+    padding: 0.25rem;
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) * 0.75);
+    box-shadow: var(--_shadow);
+  }
+  .menu-items button {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    min-height: 32px;
+    padding: 0.3rem 0.5rem;
+    border: 0;
+    border-radius: calc(var(--_radius) * 0.5);
+    background: none;
+    color: var(--_text);
+    font-size: 0.875rem;
+    text-align: start;
+  }
+  .menu-items button:hover {
+    background: var(--_selected);
+  }
+  /* The lightbox: the image as large as the window allows, its tools beside it. */
+  .lightbox {
+    max-width: min(96vw, 1400px);
+    max-height: 96vh;
+    padding: 0.75rem;
+    border: 0;
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+  }
+  .lightbox::backdrop {
+    background: rgb(0 0 0 / 75%);
+  }
+  .lightbox img {
+    display: block;
+    max-width: 100%;
+    max-height: calc(96vh - 6rem);
+    margin: 0 auto;
+    object-fit: contain;
+  }
+  .caption {
+    margin: 0.5rem 0 0;
+    font-size: 0.875rem;
+  }
+  .lightbox-tools {
+    position: absolute;
+    top: 0.75rem;
+    right: 0.75rem;
+    display: flex;
+    gap: 0.25rem;
+  }
+  .lightbox-tools button {
+    display: grid;
+    place-items: center;
+    width: 36px;
+    height: 36px;
+    border: 0;
+    border-radius: 50%;
+    background: color-mix(in srgb, var(--_surface) 85%, transparent);
+    color: var(--_text);
+  }
+  /* Earlier images, by submission, below the widget. */
+  .history,
+  .failures {
+    margin-top: 1rem;
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.75rem 1rem 1rem;
+  }
+  h2 {
+    font-size: 1rem;
+    margin: 0 0 0.5rem;
+  }
+  .gallery,
+  .tiles {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  .gallery {
+    display: grid;
+    /* A group as wide as the gallery, however long its prompt (one line, cut with an ellipsis). */
+    grid-template-columns: minmax(0, 1fr);
+    gap: 1rem;
+  }
+  .group-prompt {
+    margin: 0 0 0.4rem;
+    font-size: 0.875rem;
+    color: var(--_muted);
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+  .tiles {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(160px, 1fr));
+    gap: 0.75rem;
+  }
+  .tiles .open img {
+    aspect-ratio: 1;
+    object-fit: cover;
+  }
+  .failures ul {
+    margin: 0;
+    padding-left: 1.2rem;
+  }
+`;

@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { progress } from '../../../../strings/image/progress.js';
 import { gallery } from '../../../../strings/image/gallery.js';
 import { wordsIn, type Translation } from '../../../../strings/strings.js';
@@ -50,3 +50,19 @@ export function renderUndo(sentence: string, undo: () => void, translation?: Tra
     <button type="button" class="link" @click=${undo}>${wordsIn(translation, 'gallery', gallery).undo()}</button>
   </p>`;
 }
+
+/** A submission's error (only a submission, which waits for the panels, has one), with Retry and Dismiss. */
+export const outcomeStyles = css`
+  .error-box {
+    display: grid;
+    gap: 0.5rem;
+    color: var(--_danger);
+    border: 1px solid;
+    border-radius: calc(var(--_radius) * 0.75);
+    padding: 0.6rem 0.8rem;
+    background: color-mix(in srgb, var(--_danger) 6%, transparent);
+  }
+  .error-box p {
+    margin: 0;
+  }
+`;

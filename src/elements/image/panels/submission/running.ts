@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { ProgressDetail } from '../../../../base/types.js';
 import type { GalleryImage } from '../../../../images/gallery.js';
@@ -91,3 +91,66 @@ export function renderRunning(view: RunningView, on: RunningHandlers) {
     </div>
     ${confirmCancel ? status : nothing}`;
 }
+
+/**
+ * The canvas while a submission runs: placeholders at the shape it makes (each a frame, as the empty canvas's:
+ * image-template.ts), the images as they come in their places, the progress inside them, or the question whether to
+ * stop waiting.
+ */
+export const runningStyles = css`
+  .frames {
+    position: relative;
+    display: grid;
+    gap: 0.5rem;
+    justify-self: center; /* as wide as its frames: the progress sits inside them */
+    max-width: 100%;
+  }
+  /* More than one image: two to a row (as the result's: gallery/result.ts). */
+  .frames:not(.count-1) {
+    grid-template-columns: repeat(2, minmax(0, 1fr));
+    justify-self: stretch;
+  }
+  .placeholder {
+    background: linear-gradient(110deg, var(--_field) 30%, var(--_selected) 50%, var(--_field) 70%) 0 0 / 300% 100%;
+    animation: shimmer 1.6s linear infinite;
+  }
+  .frames:not(.count-1) .frame {
+    width: 100%;
+    max-height: none;
+  }
+  /* The progress inside the placeholder, at its foot. */
+  .frames > .progress {
+    position: absolute;
+    inset: auto 0.75rem 0.75rem;
+    padding: 0.5rem 0.75rem;
+    border-radius: calc(var(--_radius) * 0.75);
+    background: color-mix(in srgb, var(--_surface) 92%, transparent);
+    box-shadow: var(--_shadow);
+  }
+  @keyframes shimmer {
+    to {
+      background-position: -300% 0;
+    }
+  }
+  .progress,
+  .confirm {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem 0.75rem;
+    align-items: center;
+  }
+  .confirm p {
+    margin: 0;
+    flex-basis: 100%;
+  }
+  progress {
+    flex: 1 1 100%;
+    min-width: 6rem;
+    accent-color: var(--_accent);
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .placeholder {
+      animation: none;
+    }
+  }
+`;

@@ -1,7 +1,7 @@
 // Signing in to the account systems a key comes from (OpenRouter, Hugging Face, Pollinations), in `<userpays-image>`'s
 // panels: the button, the form before a capped sign-in, who pays and what is left. A lazy part of the panels
-// (chunks/image-sign-in), loaded where the provider in force has a sign-in (a PanelPart): a session with Puter or with
-// a key the user pastes never loads it.
+// (chunks/image-sign-in, with its styles), loaded where the provider in force has a sign-in (a PanelPart): a session
+// with Puter or with a key the user pastes never loads it.
 import { clock } from '../../../../../base/clock.js';
 import { formatDate } from '../../../../../base/dates.js';
 import { formatUsd } from '../../../../../pricing/index.js';
@@ -12,7 +12,7 @@ import type { ImageParts } from '../../../image-parts.js';
 import type { FlowController } from '../../submission/flow-controller.js';
 import type { AccountController } from '../account-controller.js';
 import { SignInController } from './sign-in-controller.js';
-import { renderSignIn, type SignInHandlers } from './sign-in.js';
+import { renderSignIn, signInStyles, type SignInHandlers } from './sign-in.js';
 
 /** The form a sign-in by redirect keeps while the page goes to the account system and back. */
 const KEPT = ['prompt', 'model', 'width', 'height', 'count'] as const;
@@ -32,9 +32,11 @@ export interface SignInNeeds {
   report(error: unknown): void;
 }
 
-/** The sign-in of the widget of `parts`. */
+/** The sign-in of the widget of `parts`, its styles adopted beside the panels'. */
 export function signInPart(parts: ImageParts, { account, flow, report }: SignInNeeds): SignInPart {
   const { host, keys, pricing, language } = parts;
+  const root = host.shadowRoot!;
+  root.adoptedStyleSheets = [...root.adoptedStyleSheets, signInStyles.styleSheet!];
   const controller = new SignInController(host, {
     provider: () => host.provider,
     endpoint: () => host.endpoint,

@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { signIn, type SignInStrings } from '../../../../../strings/sign-in.js';
 import { wordsIn, type Translation } from '../../../../../strings/strings.js';
@@ -125,3 +125,50 @@ function renderGrant(provider: string, grant: Granting, on: SignInHandlers, text
     <p id="grant-note" class="muted">${text.grantNote(provider)}</p>
   </div>`;
 }
+
+/**
+ * What only the sign-in draws, adopted when its part loads (./index.ts; the account line's own layout is the key
+ * field's, ../accounts.ts): who pays with Revoke and Sign out, what is left, and the form before a capped sign-in.
+ */
+export const signInStyles = css`
+  /* Notes, quiet, close under what they speak of. */
+  .grant p {
+    margin: 0;
+    font-size: 0.8125rem;
+  }
+  .grant .label {
+    margin: 0;
+  }
+  /* Before a capped sign-in (renderGrant): how much the site may spend, after the user's click, so it may grow the
+     widget. The amount narrow, Continue beside it. */
+  .grant {
+    display: grid;
+    gap: 0.4rem;
+    padding: 0.75rem;
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) * 0.75);
+    background: var(--_field);
+  }
+  .grant .row {
+    gap: 0.5rem 0.75rem;
+  }
+  #grant-cap,
+  #grant-days {
+    width: 7rem;
+    height: 2.5rem;
+    /* Focused when the form opens: brought into view above the decision row, which sticks to the bottom. */
+    scroll-margin-bottom: 12rem;
+  }
+  /* Signed in: who pays, with Revoke and Sign out on its right; what is left of the cap whole, on the line under it. */
+  .account .actions {
+    display: flex;
+    gap: 0.75rem;
+    white-space: nowrap;
+  }
+  .account .actions > * {
+    font: inherit; /* the link and the button alike, at the line's size */
+  }
+  .account .share {
+    grid-column: 1 / -1;
+  }
+`;
