@@ -24,13 +24,18 @@ export default tseslint.config(
     ...lit.configs['flat/recommended'],
   },
   {
-    // One privacy convention: TypeScript's `private`, which Lit's reactive state needs too (its accessors are named
-    // properties), rather than some members `#private` and others `private`.
+    // One privacy convention: ECMAScript's #private for what only a class itself reads (private at run time too: a
+    // page cannot reach into a widget's controllers), `protected` for what a subclass reads; never TypeScript's
+    // `private`, which only the compiler keeps. Lit's reactive properties are named (its accessors), so the widget keeps
+    // no private reactive state: what it unfolds lives in a controller that asks for its own update (FormState).
     files: ['src/**/*.ts'],
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: 'PrivateIdentifier', message: 'Use TypeScript `private` (one privacy convention in src/).' },
+        {
+          selector: ':matches(PropertyDefinition, MethodDefinition, TSParameterProperty)[accessibility="private"]',
+          message: 'Use #private (one privacy convention in src/).',
+        },
       ],
     },
   },

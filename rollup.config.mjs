@@ -61,17 +61,19 @@ function chunkFileNames({ facadeModuleId, moduleIds, name }) {
 const placements = new WeakMap();
 
 /**
- * Rollup places every module but those of two chunks: the ledger's (src/ledger/ledger.ts and every module it imports)
- * and the engine's (src/lazy/engine.ts and every module it imports, and the rest of the engine's folders: generation/,
- * images/, providers/engine/, the code the adapters share), the ledger's taking what both reach. Neither takes a module
- * the entry imports (it stays in the entry, there for the first price) nor another module an `import()` loads (it keeps
- * its chunk). Rollup cannot know that every part after the first paint loads the ledger (both elements' panels, the
- * engine and the adapters import it) and that the widget's panels load the engine: left to itself, it splits what they
- * share into chunks of their own, each a request more and compressed alone, and what the adapters share into one more,
- * which a provider's adapter then waits for. Measured on 2026-11-25: without the two, what a page loads with no user
- * action is 1,762 to 1,794 B gzip more with each provider, in 12 to 15 files where they make 6 to 9; with the adapters'
- * shared code left to rollup, More options' controls on BFL were drawn 442 ms after the click at Lighthouse's mobile
- * throttling (two round trips), 285 ms with it in the engine's chunk (docs/performance.md, "The chunks").
+ * Rollup places every module but those of three chunks, each drawn by its root and folders: the ledger's
+ * (src/ledger/ledger.ts and every module it imports), the engine's (src/lazy/engine.ts and every module it imports,
+ * and the rest of its folders, images/ and providers/engine/: the code the adapters share) and the generation
+ * pipeline's (src/generation/submit.ts and every module it imports), each without what an earlier one holds. None takes
+ * a module the entry imports (it stays in the entry, there for the first price) nor another module an `import()` loads
+ * (it keeps its chunk). Rollup cannot know that every part after the first paint loads the ledger (both elements'
+ * panels, the engine and the adapters import it), that the widget's panels load the engine, and that the pipeline
+ * builds on both: left to itself, it splits what they share into chunks of their own, each a request more and
+ * compressed alone, and what the adapters share into one more, which a provider's adapter then waits for.
+ * Measured on 2026-11-25 (docs/performance.md, "The chunks"): without the ledger's and the engine's, what a page loads
+ * with no user action is 1,762 to 1,794 B gzip more with each provider, in 12 to 15 files where they make 6 to 9; with
+ * the adapters' shared code left to rollup, More options' controls on BFL were drawn 442 ms after the click at
+ * Lighthouse's mobile throttling (two round trips), 285 ms with it in the engine's chunk.
  */
 function placement({ getModuleIds, getModuleInfo }) {
   if (placements.has(getModuleInfo)) return placements.get(getModuleInfo);
@@ -86,16 +88,24 @@ function placement({ getModuleIds, getModuleInfo }) {
   };
   const path = (id) => id.replaceAll('\\', '/');
   const root = (end) => ids.find((id) => path(id).endsWith(end));
-  const inEngineFolders = (id) => /\/src\/(generation|images|providers\/engine)\//.test(path(id));
-  const [ledger, engine] = [root('/src/ledger/ledger.ts'), root('/src/lazy/engine.ts')];
+  const loadedByImport = (id) => getModuleInfo(id).dynamicImporters.length > 0;
+  /** A chunk's modules: what its root and the modules of its folders import, directly or not. */
+  const drawn = (name, end, folders) => {
+    const from = [root(end), ...ids.filter((id) => folders?.test(path(id)) && !loadedByImport(id))];
+    return { name, root: from[0], reached: from.reduce((seen, id) => reach(id, seen), new Set()) };
+  };
+  const chunks = [
+    drawn('ledger', '/src/ledger/ledger.ts'),
+    drawn('engine', '/src/lazy/engine.ts', /\/src\/(images|providers\/engine)\//),
+    drawn('generation', '/src/generation/submit.ts'),
+  ];
   const entry = reach(ids.find((id) => getModuleInfo(id).isEntry));
-  const [ledgerReach, engineReach] = [reach(ledger), reach(engine)];
   const placed = new Map();
   for (const id of ids) {
-    const loadedByImport = getModuleInfo(id).dynamicImporters.length > 0 && id !== ledger && id !== engine;
-    if (entry.has(id) || loadedByImport) continue;
-    if (ledgerReach.has(id)) placed.set(id, 'ledger');
-    else if (engineReach.has(id) || inEngineFolders(id)) placed.set(id, 'engine');
+    const isRoot = chunks.some((chunk) => chunk.root === id);
+    if (entry.has(id) || (loadedByImport(id) && !isRoot)) continue;
+    const chunk = chunks.find(({ reached }) => reached.has(id));
+    if (chunk) placed.set(id, chunk.name);
   }
   placements.set(getModuleInfo, placed);
   return placed;

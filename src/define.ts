@@ -3,7 +3,7 @@ import { UserPaysImage } from './elements/image/userpays-image.js';
 import { UserPaysTally } from './elements/tally/userpays-tally.js';
 import type { ErrorDetail, GenerationResult, ProgressDetail, Quote, SubmitDetail, Tally } from './base/types.js';
 import * as api from './api.js';
-import { addressAnswersSignIn, loadEngine, loadSignIn } from './lazy/index.js';
+import { addressAnswersSignIn, loadEngine } from './lazy/index.js';
 
 // The one module with side effects. Guarded so that two copies on a page (two script tags of different versions
 // or addresses, a script tag and a bundle) never throw "this name has already been used": the first copy's
@@ -24,8 +24,8 @@ globalThis.UserPays ??= api;
 // page it lands on may show a widget of another provider, or none); a widget or the headless API that waits for it is
 // given it, and says what went wrong. An OpenRouter answer has no state (`?code=` alone), so any code is looked at.
 if (addressAnswersSignIn) {
-  Promise.all([loadEngine(), loadSignIn()])
-    .then(([{ accountFor }, { finishSignIn }]) => finishSignIn(accountFor))
+  loadEngine()
+    .then(async (engine) => (await engine.loadSignIn()).finishSignIn(engine.accountFor))
     .catch(() => {});
 }
 

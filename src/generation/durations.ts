@@ -16,39 +16,39 @@ const ENOUGH = 3;
  * that fails (full, off, damaged) only means no prediction.
  */
 export class Durations {
-  private readonly key: string;
+  readonly #key: string;
 
-  private readonly storage?: Storage;
+  readonly #storage?: Storage;
 
   constructor(storageKey: string, storage?: Storage) {
-    this.storage = storage;
-    this.key = `${storageKey}:durations`;
+    this.#storage = storage;
+    this.#key = `${storageKey}:durations`;
   }
 
   /** The earliest the provider has been ready for `kind` (ms), once there are enough samples; else undefined. */
   earliest(kind: string): number | undefined {
-    const samples = this.read()[kind];
+    const samples = this.#read()[kind];
     return samples && samples.length >= ENOUGH ? Math.min(...samples) : undefined;
   }
 
   /** Keeps one sample for `kind` (the newest kinds and samples stay). */
   record(kind: string, ms: number) {
     if (!plausible(ms)) return;
-    const all = this.read();
+    const all = this.#read();
     const samples = [...(all[kind] ?? []), Math.round(ms)].slice(-SAMPLES);
     delete all[kind]; // re-inserted last: the oldest kinds go first
     all[kind] = samples;
     const kept = Object.fromEntries(Object.entries(all).slice(-KINDS));
     try {
-      (this.storage ?? localStorage).setItem(this.key, JSON.stringify(kept));
+      (this.#storage ?? localStorage).setItem(this.#key, JSON.stringify(kept));
     } catch {
       // full or off: this visit just predicts nothing
     }
   }
 
-  private read(): Record<string, number[]> {
+  #read(): Record<string, number[]> {
     try {
-      const parsed: unknown = JSON.parse((this.storage ?? localStorage).getItem(this.key) ?? '{}');
+      const parsed: unknown = JSON.parse((this.#storage ?? localStorage).getItem(this.#key) ?? '{}');
       if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return {};
       // Stored data may be damaged or tampered with: only lists of plausible times count.
       return Object.fromEntries(

@@ -71,40 +71,40 @@ function tell(listener: StageListener | undefined, stage: SubmissionStage) {
  * failure booked. `settle()` runs it (once) and never rejects.
  */
 export class ImageAttempt {
-  private readonly shared: SubmissionShared;
+  readonly #shared: SubmissionShared;
 
   /** The image's ledger entry, and its stored image's id. */
-  private readonly entryId: string;
+  readonly #entryId: string;
 
   /** Its place in the submission: the seed's offset, and its words' "n of count". */
-  private readonly index: number;
+  readonly #index: number;
 
   /** What the provider said on the way: the ledger books a failure by it (see `bookFailure`). */
-  private readonly seen: Seen = { sending: false, accepted: false, billed: false, uncharged: false };
+  readonly #seen: Seen = { sending: false, accepted: false, billed: false, uncharged: false };
 
   /** When the provider accepted it (`performance.now()`): how long it took to make is counted from then. */
-  private acceptedAt: number | undefined;
+  #acceptedAt: number | undefined;
 
   /** When the provider last said "not yet": the image became ready between then and its "ready". */
-  private notYetAt: number | undefined;
+  #notYetAt: number | undefined;
 
   constructor(shared: SubmissionShared, entryId: string, index: number) {
-    this.shared = shared;
-    this.entryId = entryId;
-    this.index = index;
+    this.#shared = shared;
+    this.#entryId = entryId;
+    this.#index = index;
   }
 
   /** Sends the image and stores it, or books its failure: what it came to. */
   async settle(): Promise<AttemptSettled> {
     let unreported = false;
     try {
-      const outcome = await this.send();
+      const outcome = await this.#send();
       unreported = !!outcome.unreported;
-      return await this.store(outcome, unreported);
+      return await this.#store(outcome, unreported);
     } catch (thrown) {
       // Should the booking itself throw, the image fails with what it threw and nothing booked for it: an attempt
       // never rejects, so the submission sums the others all the same.
-      return this.book(asUserPaysError(thrown), unreported).catch((failed: unknown) => ({
+      return this.#book(asUserPaysError(thrown), unreported).catch((failed: unknown) => ({
         error: asUserPaysError(failed),
         unreported,
       }));
@@ -112,10 +112,10 @@ export class ImageAttempt {
   }
 
   /** The provider's call, its callbacks keeping what it says and telling the ledger and the page. */
-  private send(): Promise<ProviderOutcome> {
-    const { job, poll } = this.shared;
+  #send(): Promise<ProviderOutcome> {
+    const { job, poll } = this.#shared;
     const { request, ledger } = job;
-    const seen = this.seen;
+    const seen = this.#seen;
     return job.provider.generate(
       {
         model: request.model,
@@ -124,7 +124,7 @@ export class ImageAttempt {
         height: request.height,
         ratio: job.ratio,
         wiring: job.wiring,
-        seed: request.seed === undefined ? undefined : request.seed + this.index,
+        seed: request.seed === undefined ? undefined : request.seed + this.#index,
         inputs: job.inputs,
         settings: request.settings,
       },
@@ -136,46 +136,46 @@ export class ImageAttempt {
         poll,
         onSending: () => {
           seen.sending = true;
-          ledger.markSent(this.entryId);
+          ledger.markSent(this.#entryId);
         },
         onAccepted: (task, charge) => {
           Object.assign(seen, { accepted: true, charge });
-          this.acceptedAt = performance.now();
-          ledger.attachTask(this.entryId, { ...task, endpoint: job.endpoint }, charge);
+          this.#acceptedAt = performance.now();
+          ledger.attachTask(this.#entryId, { ...task, endpoint: job.endpoint }, charge);
           void job.onStage?.({ stage: 'accepted', charge });
         },
         onBilled: () => (seen.billed = true),
-        onBytes: (blob) => tell(job.onStage, { stage: 'bytes', id: this.entryId, blob }),
+        onBytes: (blob) => tell(job.onStage, { stage: 'bytes', id: this.#entryId, blob }),
         onUncharged: () => (seen.uncharged = true),
-        onProgress: (said) => this.progressed(said),
+        onProgress: (said) => this.#progressed(said),
       },
     );
   }
 
   /** What the provider said of the image's progress: learned from (how long it took) and told with the others'. */
-  private progressed(said: ProviderProgress) {
+  #progressed(said: ProviderProgress) {
     // Progress 1 is the provider saying it is ready (the download starts): how long it took to make, estimated as
     // the middle of the span it became ready in. Not the moment the page heard it: that is up to a poll's gap
     // later, and polls placed by those would never learn that it can be sooner.
     const now = performance.now();
-    const accepted = this.acceptedAt;
+    const accepted = this.#acceptedAt;
     if (accepted !== undefined) {
-      if (said.progress !== 1) this.notYetAt = now;
+      if (said.progress !== 1) this.#notYetAt = now;
       else {
-        const ready = (Math.max(this.notYetAt ?? accepted, accepted) + now) / 2;
-        this.shared.durations.record(this.shared.kind, ready - accepted);
+        const ready = (Math.max(this.#notYetAt ?? accepted, accepted) + now) / 2;
+        this.#shared.durations.record(this.#shared.kind, ready - accepted);
       }
     }
-    this.shared.progress(this.index, said);
+    this.#shared.progress(this.#index, said);
   }
 
   /** The image made: stored with its receipt, then its entry settled at what it cost. */
-  private async store(outcome: ProviderOutcome, unreported: boolean): Promise<AttemptSettled> {
-    const { job, batch, before } = this.shared;
+  async #store(outcome: ProviderOutcome, unreported: boolean): Promise<AttemptSettled> {
+    const { job, batch, before } = this.#shared;
     const { ledger, quote } = job;
     const { prompt, model, provider } = job.request;
-    const entryId = this.entryId;
-    const charge = outcome.charge ?? this.seen.charge;
+    const entryId = this.#entryId;
+    const charge = outcome.charge ?? this.#seen.charge;
     const charged = charge?.usd ?? quote.perImage;
     // What the account has left after it, for its receipt: read while the page is told of the image.
     const leftRead = readBalanceNow(job);
@@ -211,13 +211,13 @@ export class ImageAttempt {
   }
 
   /** The image failed: booked by what was seen (and the balance, where no reply said), its error's words made true. */
-  private async book(error: UserPaysError, unreported: boolean): Promise<AttemptSettled> {
-    const { job, entry, before, poll } = this.shared;
-    let settlement: FailureSettlement = bookFailure(this.seen, error, job.quote.perImage);
+  async #book(error: UserPaysError, unreported: boolean): Promise<AttemptSettled> {
+    const { job, entry, before, poll } = this.#shared;
+    let settlement: FailureSettlement = bookFailure(this.#seen, error, job.quote.perImage);
     if ('uncertain' in settlement && before) {
       const found = await settleByBalance(
         settlement.uncertain,
-        { id: this.entryId, ...entry },
+        { id: this.#entryId, ...entry },
         job,
         before,
         job.ledger,
@@ -225,7 +225,7 @@ export class ImageAttempt {
       );
       settlement = { ...found, ...('charged' in found && { basis: 'balance' }), error: error.code };
     }
-    job.ledger.settle(this.entryId, settlement);
+    job.ledger.settle(this.#entryId, settlement);
     sayBooked(error, settlement, job.request.provider, job.locale);
     return { error, charged: 'charged' in settlement ? settlement.charged : undefined, unreported };
   }

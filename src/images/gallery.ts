@@ -25,16 +25,16 @@ const LONGEST_WAIT = 2 ** 31 - 1;
 export class Gallery {
   images: GalleryImage[] = [];
   /** Object URLs of images about to be shown (see `preload`), by id, with the element loading each. */
-  private readonly preloaded = new Map<string, { url: string; image: HTMLImageElement }>();
+  readonly #preloaded = new Map<string, { url: string; image: HTMLImageElement }>();
   /** Images shown before they are saved (see `add`), by id: a read made before their save does not hide them. */
-  private readonly unsaved = new Map<string, GalleryImage>();
-  private timer?: ReturnType<typeof setTimeout>;
+  readonly #unsaved = new Map<string, GalleryImage>();
+  #timer?: ReturnType<typeof setTimeout>;
 
-  private readonly changed: () => void;
+  readonly #changed: () => void;
 
   /** `changed` is called whenever `images` changes. */
   constructor(changed: () => void) {
-    this.changed = changed;
+    this.#changed = changed;
   }
 
   /**
@@ -45,14 +45,14 @@ export class Gallery {
     const known = new Map(this.images.flatMap((image) => (image.notSaved ? [] : [[image.id, image.url!]])));
     const now = clock.now();
     const read = new Set(stored.map((image) => image.id));
-    const waiting = [...this.unsaved.values()].filter((image) => !read.has(image.id));
+    const waiting = [...this.#unsaved.values()].filter((image) => !read.has(image.id));
     for (const image of waiting) known.delete(image.id);
-    this.images = [...waiting, ...stored.map((image) => this.shownAs(image, known, now))].sort(
+    this.images = [...waiting, ...stored.map((image) => this.#shownAs(image, known, now))].sort(
       (a, b) => b.createdAt - a.createdAt,
     );
     for (const url of known.values()) URL.revokeObjectURL(url);
-    this.watchExpiry(stored);
-    this.changed();
+    this.#watchExpiry(stored);
+    this.#changed();
   }
 
   /**
@@ -63,29 +63,29 @@ export class Gallery {
    */
   add(stored: StoredImage, keep: number) {
     if (this.images.some((image) => image.id === stored.id)) return;
-    const added = this.shownAs(stored, new Map(), clock.now());
+    const added = this.#shownAs(stored, new Map(), clock.now());
     const images = [added, ...this.images];
     for (const dropped of images.splice(keep)) if (!dropped.notSaved) URL.revokeObjectURL(dropped.url!);
-    if (keep) this.unsaved.set(added.id, added);
+    if (keep) this.#unsaved.set(added.id, added);
     this.images = images;
-    this.changed();
+    this.#changed();
   }
 
   /** An image `add` showed is saved: the store's reads have it from now on (see `show`). */
   saved(id: string) {
-    this.unsaved.delete(id);
+    this.#unsaved.delete(id);
   }
 
   /** An image preloaded or added that will not be saved after all (refused, failed): its URL and its place go. */
   forget(id: string) {
-    const preloaded = this.preloaded.get(id);
+    const preloaded = this.#preloaded.get(id);
     if (preloaded) URL.revokeObjectURL(preloaded.url);
-    this.preloaded.delete(id);
-    if (!this.unsaved.delete(id)) return;
+    this.#preloaded.delete(id);
+    if (!this.#unsaved.delete(id)) return;
     const gone = this.images.find((image) => image.id === id);
     if (gone && !gone.notSaved) URL.revokeObjectURL(gone.url!);
     this.images = this.images.filter((image) => image !== gone);
-    this.changed();
+    this.#changed();
   }
 
   /**
@@ -99,28 +99,28 @@ export class Gallery {
     const image = new Image();
     image.src = URL.createObjectURL(blob);
     image.decode().catch(() => {}); // bytes no browser can open are refused before they are shown (imageSize)
-    this.preloaded.set(id, { url: image.src, image });
+    this.#preloaded.set(id, { url: image.src, image });
   }
 
   /** Forgets every image (their object URLs revoked) and the expiry timer. */
   clear() {
     for (const image of this.images) if (!image.notSaved) URL.revokeObjectURL(image.url!);
-    for (const { url } of this.preloaded.values()) URL.revokeObjectURL(url);
-    this.preloaded.clear();
-    this.unsaved.clear();
+    for (const { url } of this.#preloaded.values()) URL.revokeObjectURL(url);
+    this.#preloaded.clear();
+    this.#unsaved.clear();
     this.images = [];
-    clearTimeout(this.timer);
+    clearTimeout(this.#timer);
   }
 
   /**
    * `stored` as shown: under its preloaded URL, else under its URL in `known` (taken from it), else a new object
    * URL; an image not saved under its provider's link, until that expires.
    */
-  private shownAs({ blob, remote, ...meta }: StoredImage, known: Map<string, string>, now: number): GalleryImage {
-    const preloaded = this.preloaded.get(meta.id);
+  #shownAs({ blob, remote, ...meta }: StoredImage, known: Map<string, string>, now: number): GalleryImage {
+    const preloaded = this.#preloaded.get(meta.id);
     if (preloaded) {
       known.set(meta.id, preloaded.url);
-      this.preloaded.delete(meta.id);
+      this.#preloaded.delete(meta.id);
     }
     if (!remote) {
       const url = known.get(meta.id) ?? URL.createObjectURL(blob!);
@@ -132,13 +132,13 @@ export class Gallery {
   }
 
   /** Redraws when the first link still live expires. */
-  private watchExpiry(stored: StoredImage[]) {
-    clearTimeout(this.timer);
+  #watchExpiry(stored: StoredImage[]) {
+    clearTimeout(this.#timer);
     const now = clock.now();
     const next = Math.min(
       ...stored.map((image) => image.remote?.expiresAt ?? Infinity).filter((expiresAt) => expiresAt > now),
     );
     if (next === Infinity) return;
-    this.timer = setTimeout(() => this.show(stored), Math.min(next - now, LONGEST_WAIT));
+    this.#timer = setTimeout(() => this.show(stored), Math.min(next - now, LONGEST_WAIT));
   }
 }

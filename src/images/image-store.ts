@@ -51,67 +51,67 @@ const excess = <T>(older: T[], keep: number) => older.slice(0, Math.max(0, older
 export class ImageStore {
   /** A storage problem in plain words for the user, else null. */
   notice: Sentence | null = null;
-  private name: string;
-  private keep: number;
-  private db?: Promise<IDBDatabase>;
+  #name: string;
+  #keep: number;
+  #db?: Promise<IDBDatabase>;
   /** Images that could not be saved. */
-  private memory = new Map<string, StoredImage>();
+  #memory = new Map<string, StoredImage>();
   /** This store among the stores of the storage key in every tab (see `watch`). */
-  private readonly id = Math.random();
+  readonly #id = Math.random();
 
   constructor({ storageKey = 'userpays', keep = 50 }: ImageStoreOptions = {}) {
-    this.name = `${storageKey}-images`;
-    this.keep = keep;
+    this.#name = `${storageKey}-images`;
+    this.#keep = keep;
   }
 
   /** Saves the image, then drops the oldest beyond `keep` (never this one). */
   async put(image: StoredImage): Promise<void> {
     try {
-      await this.run('readwrite', (s) => {
+      await this.#run('readwrite', (s) => {
         s.put(image);
         const keys = s.index('createdAt').getAllKeys();
         keys.onsuccess = () => {
           for (const k of excess(
             keys.result.filter((k) => k !== image.id),
-            this.keep,
+            this.#keep,
           ))
             s.delete(k);
         };
       });
-      this.memory.delete(image.id);
-      this.changed();
+      this.#memory.delete(image.id);
+      this.#changed();
     } catch {
-      this.memory.set(image.id, image);
-      const older = [...this.memory.values()].filter((i) => i !== image).sort((a, b) => a.createdAt - b.createdAt);
-      for (const i of excess(older, this.keep)) this.memory.delete(i.id);
+      this.#memory.set(image.id, image);
+      const older = [...this.#memory.values()].filter((i) => i !== image).sort((a, b) => a.createdAt - b.createdAt);
+      for (const i of excess(older, this.#keep)) this.#memory.delete(i.id);
     }
   }
 
   /** Newest first. */
   async list(): Promise<StoredImage[]> {
-    const saved = await this.run<StoredImage[]>('readonly', (s) => s.getAll()).catch(() => []);
-    const all = new Map([...saved, ...this.memory.values()].map((i) => [i.id, i]));
-    return [...all.values()].sort((a, b) => b.createdAt - a.createdAt).slice(0, this.keep);
+    const saved = await this.#run<StoredImage[]>('readonly', (s) => s.getAll()).catch(() => []);
+    const all = new Map([...saved, ...this.#memory.values()].map((i) => [i.id, i]));
+    return [...all.values()].sort((a, b) => b.createdAt - a.createdAt).slice(0, this.#keep);
   }
 
   async get(id: string): Promise<StoredImage | undefined> {
     return (
-      this.memory.get(id) ?? this.run<StoredImage | undefined>('readonly', (s) => s.get(id)).catch(() => undefined)
+      this.#memory.get(id) ?? this.#run<StoredImage | undefined>('readonly', (s) => s.get(id)).catch(() => undefined)
     );
   }
 
   async remove(id: string): Promise<void> {
-    this.memory.delete(id);
-    await this.run('readwrite', (s) => s.delete(id)).then(
-      () => this.changed(),
+    this.#memory.delete(id);
+    await this.#run('readwrite', (s) => s.delete(id)).then(
+      () => this.#changed(),
       () => {},
     );
   }
 
   async clear(): Promise<void> {
-    this.memory.clear();
-    await this.run('readwrite', (s) => s.clear()).then(
-      () => this.changed(),
+    this.#memory.clear();
+    await this.#run('readwrite', (s) => s.clear()).then(
+      () => this.#changed(),
       () => {},
     );
   }
@@ -123,31 +123,31 @@ export class ImageStore {
    */
   watch(onChange: () => void): () => void {
     if (typeof BroadcastChannel === 'undefined') return () => {};
-    const channel = new BroadcastChannel(this.name);
-    channel.onmessage = (event: MessageEvent) => event.data !== this.id && onChange();
+    const channel = new BroadcastChannel(this.#name);
+    channel.onmessage = (event: MessageEvent) => event.data !== this.#id && onChange();
     return () => channel.close();
   }
 
   /** Tells the other stores of the storage key that the images changed (see `watch`). */
-  private changed() {
+  #changed() {
     if (typeof BroadcastChannel === 'undefined') return;
-    const channel = new BroadcastChannel(this.name);
-    channel.postMessage(this.id); // delivered to every other channel of the name, even once this one is closed
+    const channel = new BroadcastChannel(this.#name);
+    channel.postMessage(this.#id); // delivered to every other channel of the name, even once this one is closed
     channel.close();
   }
 
   /** One transaction; resolves with the request's result once committed. Failures set `notice`. */
-  private async run<T>(mode: IDBTransactionMode, body: (store: IDBObjectStore) => IDBRequest | void): Promise<T> {
+  async #run<T>(mode: IDBTransactionMode, body: (store: IDBObjectStore) => IDBRequest | void): Promise<T> {
     try {
-      const db = await (this.db ??= new Promise<IDBDatabase>((resolve, reject) => {
-        const open = indexedDB.open(this.name);
+      const db = await (this.#db ??= new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open(this.#name);
         open.onupgradeneeded = () =>
           open.result.createObjectStore(STORE, { keyPath: 'id' }).createIndex('createdAt', 'createdAt');
         open.onsuccess = () => {
           const db = open.result;
           db.onversionchange = db.onclose = () => {
             db.close();
-            this.db = undefined;
+            this.#db = undefined;
           };
           resolve(db);
         };

@@ -1,13 +1,16 @@
-// The engine: everything that generates (the pipeline, the image store, reference images, the provider code the
-// adapters share; signing in and the headless API build on it, each a chunk of its own: loadSignIn() and loadHeadless()
-// in index.ts; and so does finishing what closed pages left, loadResume() here), a chunk loaded on first need rather than with the elements (loadEngine() in index.ts;
-// docs/architecture.md, "Loading"). It carries no provider's adapter: each is a chunk of its own, which the registry
-// loads when its provider is first used (providerFor, accountFor, keyBalance, loadPuter). What it shares with the
-// entry, rollup shares: it carries no copy of it.
+// The engine: what the widget needs once its panels are here, before any generation: the image store and the gallery
+// of earlier images, reading reference images, the provider code the adapters share, and each provider's adapter
+// through the registry (providerFor, accountFor, keyBalance, liveCatalogue, loadPuter: each adapter a chunk of its own,
+// loaded when its provider is first used), a chunk loaded on first need rather than with the elements (loadEngine() in
+// index.ts; docs/architecture.md, "Loading"). What generates (the pipeline: loadGeneration()), signing in
+// (loadSignIn()) and finishing what closed pages left (loadResume()) build on it, each a chunk of its own loaded through
+// it, as the headless API (loadHeadless() in index.ts) does. What it shares with the entry, rollup shares: it carries
+// no copy of it.
 import { lazily } from '../base/lazily.js';
+import type * as Generation from '../generation/submit.js';
 import type * as Resume from '../generation/resume.js';
+import type * as SignIn from '../providers/engine/oauth.js';
 
-export { submit } from '../generation/submit.js';
 export { Gallery } from '../images/gallery.js';
 export { ImageStore } from '../images/image-store.js';
 export { accountFor, keyBalance, liveCatalogue, loadPuter, providerFor } from '../providers/engine/adapters.js';
@@ -18,3 +21,16 @@ export { readReferenceImage } from '../images/reference-images.js';
  * the ledger holds such an entry (after a crash or a reload mid-generation), not on every visit.
  */
 export const loadResume = lazily<typeof Resume>(() => import('../generation/resume.js'));
+
+/**
+ * The generation pipeline (generation/submit.ts: the checks, the ledger's entries, the provider calls, the image
+ * store, the settlement), loaded at the user's first Generate (prefetched when the pointer or the focus comes to it),
+ * or the headless API's first call: a visit that generates nothing never loads it.
+ */
+export const loadGeneration = lazily<typeof Generation>(() => import('../generation/submit.js'));
+
+/**
+ * Signing in to an account system (OAuth PKCE: OpenRouter, Hugging Face, Pollinations), loaded when the user signs in,
+ * or where the page's address carries an answer to a sign-in (`addressAnswersSignIn`, index.ts).
+ */
+export const loadSignIn = lazily<typeof SignIn>(() => import('../providers/engine/oauth.js'));

@@ -13,9 +13,8 @@ import { lazily } from '../base/lazily.js';
 import type * as Engine from './engine.js';
 import type * as Ledger from '../ledger/ledger.js';
 import type * as Headless from '../generation/headless.js';
-import type * as SignIn from '../providers/engine/oauth.js';
 
-export type { Engine, Headless, Ledger, SignIn };
+export type { Engine, Headless, Ledger };
 
 /** The ledger (spending, budget, the tally): read from storage just after the first paint. */
 export const loadLedger = lazily<typeof Ledger>(() => import('../ledger/ledger.js'));
@@ -25,12 +24,6 @@ export const loadEngine = lazily<typeof Engine>(() => import('./engine.js'));
 
 /** The headless API: the widget's submission without the widget, loaded when a page first calls it (with the engine). */
 export const loadHeadless = lazily<typeof Headless>(() => import('../generation/headless.js'));
-
-/**
- * Signing in to an account system (OAuth PKCE: OpenRouter, Hugging Face, Pollinations), loaded when the user signs in,
- * or where the page's address carries an answer to a sign-in (with the engine, which gives each provider's account).
- */
-export const loadSignIn = lazily<typeof SignIn>(() => import('../providers/engine/oauth.js'));
 
 /**
  * Whether the page's address carried an answer to a sign-in when it loaded (`code`, `state`): the entry finishes it

@@ -36,21 +36,21 @@ export interface LedgerStoreOptions {
 }
 
 export class LedgerStore {
-  private area: Area;
+  #area: Area;
   /** Where the ledger is kept: what is kept beside it (generation durations, images) uses the same. */
   readonly storageKey: string;
   readonly storage?: Storage;
 
   constructor({ storageKey = 'userpays', storage }: LedgerStoreOptions = {}) {
-    this.area = areaFor(storageKey, storage);
+    this.#area = areaFor(storageKey, storage);
     this.storageKey = storageKey;
     this.storage = storage;
-    syncFromStorage(this.area);
+    syncFromStorage(this.#area);
   }
 
   /** A storage problem in plain words for the user (damaged data set aside, storage full), else null. */
   get notice(): Sentence | null {
-    return this.area.notice;
+    return this.#area.notice;
   }
 
   /**
@@ -70,20 +70,20 @@ export class LedgerStore {
       status: 'pending',
     };
     if (prompt) opened.prompt = prompt;
-    holdLock(this.area, opened.id, opened.quoted);
-    syncFromStorage(this.area);
-    commit(this.area, opened);
+    holdLock(this.#area, opened.id, opened.quoted);
+    syncFromStorage(this.#area);
+    commit(this.#area, opened);
     return opened;
   }
 
   /** The request that may cost money is leaving now: from here on, the entry may have been charged. */
   markSent(id: string): void {
-    this.update(id, { sentAt: clock.now() });
+    this.#update(id, { sentAt: clock.now() });
   }
 
   /** The provider accepted the task (and maybe reported its cost): kept for resume after a reload. */
   attachTask(id: string, task: ProviderTask, charge?: Charge): void {
-    this.update(id, {
+    this.#update(id, {
       task: { ...task },
       ...(charge && { charged: money(charge.usd), credits: moneyIfGiven(charge.credits) }),
     });
@@ -93,8 +93,8 @@ export class LedgerStore {
   settle(id: string, outcome: Settlement): void {
     const paid = 'charged' in outcome ? outcome : undefined;
     const uncertain = 'uncertain' in outcome ? outcome.uncertain : undefined;
-    syncFromStorage(this.area); // `since` as of now, for settledAt
-    this.update(id, {
+    syncFromStorage(this.#area); // `since` as of now, for settledAt
+    this.#update(id, {
       status: paid ? 'charged' : uncertain ? 'uncertain' : 'void',
       charged: paid ? money(paid.charged) : uncertain && money(uncertain),
       credits: moneyIfGiven(paid?.credits),
@@ -106,9 +106,9 @@ export class LedgerStore {
       ...(uncertain ? {} : { task: undefined }),
       prompt: undefined,
       sentAt: undefined,
-      settledAt: Math.max(clock.now(), this.area.since),
+      settledAt: Math.max(clock.now(), this.#area.since),
     });
-    this.area.held.get(id)?.(); // releases the lock (a second call does nothing)
+    this.#area.held.get(id)?.(); // releases the lock (a second call does nothing)
   }
 
   /**
@@ -116,7 +116,7 @@ export class LedgerStore {
    * were recorded; what was compacted is in `compacted()`.
    */
   entries(): readonly LedgerEntry[] {
-    return [...syncFromStorage(this.area).values()];
+    return [...syncFromStorage(this.#area).values()];
   }
 
   pending(): readonly LedgerEntry[] {
@@ -131,7 +131,7 @@ export class LedgerStore {
   /** What an uncertain entry turned out to cost (charged) or not (void); any other entry stays as it is. */
   resolve(id: string, outcome: Exclude<Settlement, { uncertain: string }>): void {
     const paid = 'charged' in outcome ? outcome : undefined;
-    this.update(
+    this.#update(
       id,
       {
         status: paid ? 'charged' : 'void',
@@ -145,15 +145,15 @@ export class LedgerStore {
 
   /** The compacted history (rows in no particular order). */
   compacted(): DaySummary[] {
-    syncFromStorage(this.area);
-    return [...this.area.days.values()].map(summaryOf);
+    syncFromStorage(this.#area);
+    return [...this.#area.days.values()].map(summaryOf);
   }
 
   /** USD charged per local day number (see `dayOf`), compacted history included. */
   spentByDay(): Map<number, Decimal> {
     const byDay = new Map<number, Decimal>();
-    syncFromStorage(this.area);
-    summarize(this.area, byDay);
+    syncFromStorage(this.#area);
+    summarize(this.#area, byDay);
     return byDay;
   }
 
@@ -162,25 +162,25 @@ export class LedgerStore {
     const names = await lockNames();
     if (!names) return []; // no Web Locks: no way to tell
     const busy = new Set(names);
-    return this.pending().filter((entry) => !busy.has(lockName(this.area, entry.id)));
+    return this.pending().filter((entry) => !busy.has(lockName(this.#area, entry.id)));
   }
 
   /** Runs `work` holding the entry's lock if no page holds it (else resolves undefined without running it). */
   claim<T>(id: string, work: () => Promise<T>): Promise<T | undefined> {
-    return navigator.locks.request(lockName(this.area, id), { ifAvailable: true }, (lock) =>
+    return navigator.locks.request(lockName(this.#area, id), { ifAvailable: true }, (lock) =>
       lock ? work() : undefined,
     );
   }
 
   /** The budget the user set (e.g. in `<userpays-tally>`), kept per storage key; null when none. */
   get budget(): string | null {
-    return this.area.budget;
+    return this.#area.budget;
   }
 
   /** Sets (a USD amount) or clears (null or '') the user's budget, for every tab; subscribers hear of it. */
   set budget(value: string | null) {
-    this.area.budget = storeBudget(this.area, value);
-    notify(this.area);
+    this.#area.budget = storeBudget(this.#area, value);
+    notify(this.#area);
   }
 
   /**
@@ -191,30 +191,30 @@ export class LedgerStore {
     // Compared as stored (normalised: "1.00" is kept as "1"): a raw comparison would notify on every call,
     // and every notification re-renders the elements that call this.
     const kept = budget ? money(budget) : null;
-    if (kept === (this.area.pageBudgets.get(owner) ?? null)) return;
-    if (kept) this.area.pageBudgets.set(owner, kept);
-    else this.area.pageBudgets.delete(owner);
-    notify(this.area);
+    if (kept === (this.#area.pageBudgets.get(owner) ?? null)) return;
+    if (kept) this.#area.pageBudgets.set(owner, kept);
+    else this.#area.pageBudgets.delete(owner);
+    notify(this.#area);
   }
 
   /** The budget in force: the lowest of `budget` (if given), the user's own and this page's elements'. */
   budgetInForce(budget?: string | null): string | null {
-    return budgetOf(this.area, budget)?.toFixed() ?? null;
+    return budgetOf(this.#area, budget)?.toFixed() ?? null;
   }
 
   /** The tally, with what remains of the budget in force (see `budgetInForce`). */
   tally(budget?: string | null): Tally {
-    syncFromStorage(this.area);
-    return tallyOf(this.area, budget);
+    syncFromStorage(this.#area);
+    return tallyOf(this.#area, budget);
   }
 
   /** True when spent + held + uncertain + `quote` would go past the budget in force; none: false. */
   wouldExceed(quote: string, budget?: string | null): boolean {
-    const limit = budgetOf(this.area, budget);
+    const limit = budgetOf(this.#area, budget);
     const amount = money(quote);
     if (!limit) return false;
-    syncFromStorage(this.area);
-    return committedOf(this.area).plus(amount).gt(limit);
+    syncFromStorage(this.#area);
+    return committedOf(this.#area).plus(amount).gt(limit);
   }
 
   /**
@@ -230,7 +230,7 @@ export class LedgerStore {
     /** How the amounts of its `budget-exceeded` are written (the element's locale; the browser's where undefined). */
     locale?: string,
   ): Promise<LedgerEntry[]> {
-    const area = this.area;
+    const area = this.#area;
     const check = async () => {
       const limit = budgetOf(area, budget);
       if (limit) {
@@ -254,7 +254,7 @@ export class LedgerStore {
 
   /** Starts a new session now: settled entries are cleared; pending ones stay so they still settle. */
   reset(): void {
-    startSession(this.area);
+    startSession(this.#area);
   }
 
   /**
@@ -262,20 +262,20 @@ export class LedgerStore {
    * same key) or in another tab. Returns the function that stops it.
    */
   subscribe(listener: (tally: Tally) => void): () => void {
-    const fire = () => listener(tallyOf(this.area));
-    this.area.listeners.add(fire);
-    return () => this.area.listeners.delete(fire);
+    const fire = () => listener(tallyOf(this.#area));
+    this.#area.listeners.add(fire);
+    return () => this.#area.listeners.delete(fire);
   }
 
   /**
    * Changes an entry that is `from` (pending, or uncertain to resolve it; fields given as undefined are removed): any
    * other stays as it is.
    */
-  private update(id: string, fields: Partial<LedgerEntry>, from: LedgerEntry['status'] = 'pending') {
-    const current = syncFromStorage(this.area).get(id);
+  #update(id: string, fields: Partial<LedgerEntry>, from: LedgerEntry['status'] = 'pending') {
+    const current = syncFromStorage(this.#area).get(id);
     if (current?.status !== from) return;
     const entry: Partial<LedgerEntry> = { ...current, ...fields };
     for (const field of Object.keys(fields) as (keyof LedgerEntry)[]) if (fields[field] == null) delete entry[field];
-    commit(this.area, entry as LedgerEntry);
+    commit(this.#area, entry as LedgerEntry);
   }
 }

@@ -69,14 +69,13 @@ describe('<userpays-image>: keyboard, focus and announcements', () => {
     await sendKeys({ down: 'Control' });
     await sendKeys({ press: 'Enter' });
     await sendKeys({ up: 'Control' });
-    await el.updateComplete;
-    expect(seen.count).to.equal(1);
+    // The pipeline loads at the first submission (userpays-submit comes once it is here).
+    await waitUntil(() => seen.count === 1, 'the first submission');
     time.advance(GESTURE_MS); // a new gesture (within one, a second Ctrl+Enter would start nothing)
     await sendKeys({ down: 'Meta' });
     await sendKeys({ press: 'Enter' });
     await sendKeys({ up: 'Meta' });
-    await el.updateComplete;
-    expect(seen.count).to.equal(2);
+    await waitUntil(() => seen.count === 2, 'the second submission');
   });
 
   it('after a result, focus is on the new image and one polite sentence says it is ready', async () => {

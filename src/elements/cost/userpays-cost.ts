@@ -58,7 +58,7 @@ export class UserPaysCost extends UserPaysElement {
   /** Overrides or extends the built-in prices. */
   priceBook: PriceBook | null = null;
 
-  private readonly pricing = new QuoteController(
+  readonly #pricing = new QuoteController(
     this,
     {
       request: () => ({
@@ -81,11 +81,11 @@ export class UserPaysCost extends UserPaysElement {
    * cannot be sent as it is (a size the model cannot make) is still priced, with the reason in `quote.problem`.
    */
   get quote(): Quote | undefined {
-    return this.pricing.quote;
+    return this.#pricing.quote;
   }
 
   protected override render() {
-    const { quote, problem } = this.pricing;
+    const { quote, problem } = this.#pricing;
     return html`<div part="cost" role="status" aria-live="polite" aria-atomic="true">
       ${quote ? renderQuote(quote, this.language) : nothing}
       ${problem ? html`<p part="error" class="error">${problem}</p>` : nothing}

@@ -1,3 +1,4 @@
+import { loadEngine } from '../../lazy/index.js';
 import type { ImageParts } from './image-parts.js';
 import type { ImagePanels } from './panels/image-panels.js';
 import type { ImageHandlers } from './view.js';
@@ -48,6 +49,11 @@ export function imageHandlers(parts: ImageParts, panels: () => ImagePanels | und
       // The second click of a double click, a stray third, the Enter after them: one intent, one submission.
       submitFromGesture();
     },
+    // What a submission needs, ahead of the click (where it cannot load, the click says so).
+    submitPrefetch: () =>
+      void loadEngine()
+        .then((engine) => engine.loadGeneration())
+        .catch(() => {}),
     retry: submitFromGesture,
     fix: (event) => {
       const { focusTarget, model } = (event.currentTarget as HTMLElement).dataset;
@@ -66,9 +72,6 @@ export function imageHandlers(parts: ImageParts, panels: () => ImagePanels | und
         event.preventDefault();
         if (target.id === 'key') panels()?.resume.keyEntered(); // Enter commits the key, as leaving the field does
       }
-    },
-    paste: (event) => {
-      if (parts.pricing.capability?.references?.max) panels()?.handlers.referencesChosen(event);
     },
   };
   return handlers;

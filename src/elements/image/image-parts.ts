@@ -30,7 +30,7 @@ export interface RequestSource {
 }
 
 /**
- * What the user has unfolded or just done in the form: state of the widget's own, never an attribute. Setting it
+ * What the user has unfolded in the form: state of the widget's own, never an attribute. Setting it
  * redraws the widget.
  */
 export class FormState {
@@ -40,37 +40,26 @@ export class FormState {
   allModels = false;
   /** More options is open: the model's own controls load then (and are drawn in it). */
   moreOpen = false;
-  /** A change just made for the user (Vary, Reuse, Delete…), said with an Undo, and what undoes it. */
-  undoable?: { sentence: string; undo: () => unknown };
 
-  constructor(private readonly host: ReactiveControllerHost) {}
+  readonly #host: ReactiveControllerHost;
+
+  constructor(host: ReactiveControllerHost) {
+    this.#host = host;
+  }
 
   showCustomSize(custom: boolean) {
     this.customSize = custom;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
   showAllModels(all: boolean) {
     this.allModels = all;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
   setMoreOpen(open: boolean) {
     this.moreOpen = open;
-    this.host.requestUpdate();
-  }
-
-  offerUndo(sentence: string, undo: () => unknown) {
-    this.undoable = { sentence, undo };
-    this.host.requestUpdate();
-  }
-
-  /** Undo: runs what undoes the change, or, with `run` false, lets it stand. */
-  endUndo(run: boolean) {
-    const undoable = this.undoable;
-    this.undoable = undefined;
-    this.host.requestUpdate();
-    if (run) void undoable?.undo();
+    this.#host.requestUpdate();
   }
 }
 
@@ -87,14 +76,16 @@ export class ImageParts {
   readonly form: FormState;
   /** One submission per gesture of the user's. */
   readonly gesture = new GestureGuard();
+  readonly #source: RequestSource;
 
   constructor(
     readonly host: ImageProperties,
     /** The words the widget speaks, and the locale of its amounts and dates. */
     readonly language: LanguageController,
     readonly startup: StartupController,
-    private readonly source: RequestSource,
+    source: RequestSource,
   ) {
+    this.#source = source;
     this.keys = new ProviderKeys(host, {
       storageKey: () => host.storageKey,
       provider: () => host.provider,
@@ -116,7 +107,7 @@ export class ImageParts {
 
   /** The request as the element's properties say now. */
   request(): SubmissionRequest {
-    return this.source.request();
+    return this.#source.request();
   }
 
   /**

@@ -34,6 +34,8 @@ function renderDecision(view: ImageView, slots: PanelSlots | undefined, on: Imag
       part="submit"
       type="submit"
       data-focus="submit"
+      @pointerenter=${on.submitPrefetch}
+      @focus=${on.submitPrefetch}
       ?disabled=${busy || !!blocked}
       aria-describedby=${blocked ? 'reason' : nothing}
       aria-keyshortcuts=${view.mac ? 'Meta+Enter' : 'Control+Enter'}
@@ -114,14 +116,7 @@ export function renderImageWidget(view: ImageView, slots: PanelSlots | undefined
   const { decision } = view;
   const hasResult = view.busy || (!!slots && slots.result !== nothing);
   return html`<div class="widget ${hasResult ? 'has-result' : ''}">
-      <form
-        class="controls"
-        @submit=${on.submit}
-        @keydown=${on.formKeydown}
-        @pointerdown=${on.press}
-        @paste=${on.paste}
-        novalidate
-      >
+      <form class="controls" @submit=${on.submit} @keydown=${on.formKeydown} @pointerdown=${on.press} novalidate>
         ${renderPrompt(view, slots, on)} ${renderModels(view, on)} ${renderSize(view, on)}
         <details part="more" class="more" @toggle=${on.moreToggle}>
           <summary @pointerenter=${on.morePrefetch} @focus=${on.morePrefetch}>${widgetText.moreOptions()}</summary>

@@ -70,33 +70,35 @@ export interface ProviderKeysSource {
  */
 export class ProviderKeys implements ReactiveController {
   /** Typed (or remembered) keys, by storage slot. */
-  private readonly keys = new Map<string, string>();
+  readonly #keys = new Map<string, string>();
   /** The user's "remember" choice, by storage slot (read from storage the first time a slot is used). */
-  private readonly remembered = new Map<string, boolean>();
-  private unbound?: string;
+  readonly #remembered = new Map<string, boolean>();
+  #unbound?: string;
   /** Tells the other widgets and tabs of the storage key that the key of a slot was forgotten (set with the panels). */
   tell?: (where: string) => void;
 
-  constructor(
-    private readonly host: ReactiveControllerHost & { readonly hasUpdated: boolean },
-    private readonly source: ProviderKeysSource,
-  ) {
+  readonly #host: ReactiveControllerHost & { readonly hasUpdated: boolean };
+  readonly #source: ProviderKeysSource;
+
+  constructor(host: ReactiveControllerHost & { readonly hasUpdated: boolean }, source: ProviderKeysSource) {
+    this.#host = host;
+    this.#source = source;
     host.addController(this);
   }
 
   get current(): string {
-    return this.unbound ?? this.get(...this.inForce());
+    return this.#unbound ?? this.get(...this.#inForce());
   }
   set current(key: string) {
-    if (this.host.hasUpdated) this.set(...this.inForce(), key);
-    else this.unbound = key;
+    if (this.#host.hasUpdated) this.set(...this.#inForce(), key);
+    else this.#unbound = key;
   }
 
   hostUpdate() {
     // An empty key before the first update is a page that gives none (`api-key=""`, a framework's first value), not
     // a user forgetting theirs: the key remembered on this device stands (Sign out and the box forget it).
-    if (this.unbound) this.set(...this.inForce(), this.unbound);
-    this.unbound = undefined;
+    if (this.#unbound) this.set(...this.#inForce(), this.#unbound);
+    this.#unbound = undefined;
   }
 
   /**
@@ -104,14 +106,14 @@ export class ProviderKeys implements ReactiveController {
    * on this device, else ''.
    */
   get(provider: ProviderId, endpoint: string, relay: string): string {
-    return this.keys.get(this.load(provider, endpoint, relay)) ?? '';
+    return this.#keys.get(this.#load(provider, endpoint, relay)) ?? '';
   }
 
   /** Sets the key for `provider` at `endpoint`'s origin through `relay` (stored there if the user opted in). */
   set(provider: ProviderId, endpoint: string, relay: string, key: string) {
-    const where = this.load(provider, endpoint, relay);
-    this.keys.set(where, key);
-    if (this.remembered.get(where)) write(where, key);
+    const where = this.#load(provider, endpoint, relay);
+    this.#keys.set(where, key);
+    if (this.#remembered.get(where)) write(where, key);
   }
 
   /**
@@ -119,15 +121,15 @@ export class ProviderKeys implements ReactiveController {
    * widget and tab of the storage key.
    */
   forget(provider: ProviderId, endpoint: string, relay: string) {
-    const where = this.load(provider, endpoint, relay);
-    this.keys.set(where, '');
+    const where = this.#load(provider, endpoint, relay);
+    this.#keys.set(where, '');
     write(where, ''); // whoever remembered it, here or in another tab
     this.tell?.(where);
   }
 
   /** Whether the user chose to remember the key of the provider, endpoint and relay in force. */
   isRemembered(): boolean {
-    return this.remembered.get(this.load(...this.inForce()))!;
+    return this.#remembered.get(this.#load(...this.#inForce()))!;
   }
 
   /**
@@ -135,22 +137,22 @@ export class ProviderKeys implements ReactiveController {
    * deletes it (and the other widgets and tabs, which may have read it from there, drop it).
    */
   remember(on: boolean) {
-    const where = this.load(...this.inForce());
-    this.remembered.set(where, on);
-    write(where, on ? this.get(...this.inForce()) : ''); // unticked, it still serves this visit, in this widget
+    const where = this.#load(...this.#inForce());
+    this.#remembered.set(where, on);
+    write(where, on ? this.get(...this.#inForce()) : ''); // unticked, it still serves this visit, in this widget
     if (!on) this.tell?.(where);
   }
 
   /** Another widget or tab of the storage key forgot the key of the slot `where`: held here or not read yet, it is gone. */
   drop(where: string) {
-    this.keys.set(where, ''); // the word comes on this storage key's channel only (see KeysChannel)
-    this.remembered.set(where, false); // nothing of it is left on this device
-    this.host.requestUpdate();
+    this.#keys.set(where, ''); // the word comes on this storage key's channel only (see KeysChannel)
+    this.#remembered.set(where, false); // nothing of it is left on this device
+    this.#host.requestUpdate();
   }
 
   /** Drops each key read from disk that is no longer there: forgotten elsewhere before this widget could hear of it. */
   recheck() {
-    for (const [where, key] of this.keys) if (key && this.remembered.get(where) && !read(where)) this.drop(where);
+    for (const [where, key] of this.#keys) if (key && this.#remembered.get(where) && !read(where)) this.drop(where);
   }
 
   /**
@@ -158,26 +160,26 @@ export class ProviderKeys implements ReactiveController {
    * another relay is not sent here, and the key field says so (panels/image-panels.ts).
    */
   routes(provider: ProviderId): string[] {
-    const prefix = slot(this.source.storageKey(), provider, '');
-    return [...this.keys]
+    const prefix = slot(this.#source.storageKey(), provider, '');
+    return [...this.#keys]
       .filter(([where, key]) => key && where.startsWith(prefix))
       .map(([where]) => where.slice(prefix.length));
   }
 
   /** The provider, endpoint and relay in force. */
-  private inForce(): [ProviderId, string, string] {
-    return [this.source.provider(), this.source.endpoint(), this.source.relay()];
+  #inForce(): [ProviderId, string, string] {
+    return [this.#source.provider(), this.#source.endpoint(), this.#source.relay()];
   }
 
   /** The slot of `provider` at `endpoint`'s origin through `relay`, its remembered key read into memory the first time. */
-  private load(provider: ProviderId, endpoint: string, relay: string): string {
-    const storageKey = this.source.storageKey();
+  #load(provider: ProviderId, endpoint: string, relay: string): string {
+    const storageKey = this.#source.storageKey();
     const where = slot(storageKey, provider, keyRoute(provider, endpoint, relay));
-    if (!this.remembered.has(where)) {
+    if (!this.#remembered.has(where)) {
       if (providerInfo(provider)?.needsKey) migrate(storageKey, provider);
       const stored = read(where);
-      this.remembered.set(where, !!stored);
-      if (stored && !this.keys.get(where)) this.keys.set(where, stored);
+      this.#remembered.set(where, !!stored);
+      if (stored && !this.#keys.get(where)) this.#keys.set(where, stored);
     }
     return where;
   }

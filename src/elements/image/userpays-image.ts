@@ -79,25 +79,25 @@ export class UserPaysImage extends ImageProperties {
   protected static override rehearseFirstRender = true;
 
   /** What its first paint has: its controllers, what the form has unfolded, the request as it stands. */
-  private readonly parts = new ImageParts(this, this.language, this.startup, { request: () => this.request() });
+  readonly #parts = new ImageParts(this, this.language, this.startup, { request: () => this.#request() });
   /**
    * The widget's other half (its submissions, images, accounts…: `ImagePanels`), made when its panels arrive, after
    * its first paint; there from then on.
    */
-  private panels?: ImagePanels;
-  private readonly panelsLoader = new PanelsController<typeof Panels>(
+  #panels?: ImagePanels;
+  readonly #panelsLoader = new PanelsController<typeof Panels>(
     this,
     () => import('./panels/index.js'),
     (module) => module.imagePanelStyles,
     this.startup,
-    (module) => (this.panels = new module.ImagePanels(this.parts)),
+    (module) => (this.#panels = new module.ImagePanels(this.#parts)),
   );
   /** What the template's controls do (Lit calls each with the event). */
-  private readonly handlers = imageHandlers(this.parts, () => this.panels);
+  readonly #handlers = imageHandlers(this.#parts, () => this.#panels);
   /** A click before the panels: Cancel stops it before it is submitted. */
-  private early?: AbortController;
+  #early?: AbortController;
   /** The model last said to be none there is (`userpays-error`), so that it is said once per value. */
-  private unknownModelSaid = '';
+  #unknownModelSaid = '';
 
   /**
    * The end user's own key for the current provider (BYO-key providers). Memory only, never an attribute.
@@ -105,22 +105,22 @@ export class UserPaysImage extends ImageProperties {
    * the element's first update, to the provider of that update), and is never sent to another.
    */
   get apiKey(): string {
-    return this.parts.keys.current;
+    return this.#parts.keys.current;
   }
   set apiKey(key: string) {
-    this.parts.keys.current = key;
-    this.panels?.resume.keyEntered();
+    this.#parts.keys.current = key;
+    this.#panels?.resume.keyEntered();
   }
 
   /** The current quote (read-only); undefined while the inputs cannot be priced. */
   get quote(): Quote | undefined {
-    return this.parts.pricing.quote;
+    return this.#parts.pricing.quote;
   }
 
   /** The session tally (read-only); undefined until the ledger has been read, just after the first paint. */
   get tally(): Tally | undefined {
-    this.parts.ledger.opened();
-    return this.parts.ledger.tally;
+    this.#parts.ledger.opened();
+    return this.#parts.ledger.tally;
   }
 
   /**
@@ -128,29 +128,29 @@ export class UserPaysImage extends ImageProperties {
    * again returns the same promise: a double click is one submission.
    */
   generate(): Promise<GenerationResult> {
-    if (this.panels) return this.panels.generate();
+    if (this.#panels) return this.#panels.generate();
     // A click before the panels: as it stands now, submitted once they are here (a second click joins it then).
-    const standing = this.parts.asItStands();
-    const early = (this.early ??= new AbortController());
-    return this.panelsLoader.loaded().then(() => {
-      if (this.early === early) this.early = undefined;
-      if (this.panels && !early.signal.aborted) return this.panels.generate(standing);
+    const standing = this.#parts.asItStands();
+    const early = (this.#early ??= new AbortController());
+    return this.#panelsLoader.loaded().then(() => {
+      if (this.#early === early) this.#early = undefined;
+      if (this.#panels && !early.signal.aborted) return this.#panels.generate(standing);
       // Cancelled while they loaded, or they could not load (offline): said as an engine that could not load is.
       const failure = asUserPaysError(early.signal.aborted ? early.signal.reason : new TypeError('no panels'));
-      this.report(failure);
+      this.#report(failure);
       throw failure;
     });
   }
 
   /** Stops the running submission; what the provider already charged stays booked. */
   cancel() {
-    this.early?.abort();
-    this.panels?.submission.cancel();
+    this.#early?.abort();
+    this.#panels?.submission.cancel();
   }
 
   /** Starts a new tally session. Images are kept. */
   resetTally() {
-    this.parts.ledger.use((ledger) => ledger.reset());
+    this.#parts.ledger.use((ledger) => ledger.reset());
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>) {
@@ -162,15 +162,15 @@ export class UserPaysImage extends ImageProperties {
     if (changed.has('models') || changed.has('provider') || changed.has('priceBook')) {
       // A picker that cannot show the selected model would silently price something else. A model there is none
       // of is the page's mistake: said (below), never made into another behind its back.
-      const offered = this.parts.pricing.models(this.provider, this.models);
+      const offered = this.#parts.pricing.models(this.provider, this.models);
       if (offered.length && !offered.includes(this.model) && modelInfo(this.model)) this.model = offered[0];
     }
-    this.checkModel();
+    this.#checkModel();
   }
 
   protected override render() {
-    const view = imageView(this.parts, this.panels);
-    return renderImageWidget(view, this.panels?.slots(view, this.handlers), this.handlers);
+    const view = imageView(this.#parts, this.#panels);
+    return renderImageWidget(view, this.#panels?.slots(view, this.#handlers), this.#handlers);
   }
 
   /**
@@ -178,9 +178,9 @@ export class UserPaysImage extends ImageProperties {
    * another model behind the page's back), says why there is no price beside Generate, and tells the page, with
    * `userpays-error` (`invalid-input`), once for each such value it is set to.
    */
-  private checkModel() {
+  #checkModel() {
     const { model } = this;
-    if (model !== this.unknownModelSaid && !modelInfo(model)) {
+    if (model !== this.#unknownModelSaid && !modelInfo(model)) {
       const text = wordsIn(this.language.translation, 'prices', prices);
       emit(this, 'userpays-error', {
         code: 'invalid-input',
@@ -188,18 +188,19 @@ export class UserPaysImage extends ImageProperties {
         retryable: false,
       });
     }
-    this.unknownModelSaid = model;
+    this.#unknownModelSaid = model;
   }
 
   /** An error of the widget's: shown with the panels (and fired as `userpays-error`), else fired alone. */
-  private report(error: UserPaysError) {
-    if (this.panels) this.panels.submission.report(error);
+  #report(error: UserPaysError) {
+    if (this.#panels) this.#panels.submission.report(error);
     else emit(this, 'userpays-error', error.toDetail(this.language.translation));
   }
 
   /** The request as the element's properties, and what More options holds, say now. */
-  private request(): SubmissionRequest {
-    const { provider, model, prompt, width, height, count, endpoint, panels } = this;
+  #request(): SubmissionRequest {
+    const { provider, model, prompt, width, height, count, endpoint } = this;
+    const panels = this.#panels;
     return {
       provider,
       model,

@@ -106,6 +106,8 @@ export interface ImageHandlers {
   /** The pointer or the focus on More options' summary: what opening it shows starts loading. */
   morePrefetch(): void;
   submit(event: Event): void;
+  /** The pointer or the focus on Generate: what a submission needs starts loading. */
+  submitPrefetch(): void;
   /** The fix the decision row offers (`data-focus` or `data-model`). */
   fix(event: Event): void;
   /** `keydown` anywhere in the form: Enter never spends; Ctrl/Cmd+Enter submits. */
@@ -114,6 +116,4 @@ export interface ImageHandlers {
   press(): void;
   /** Try again: a submission of the same request. */
   retry(): void;
-  /** Images pasted anywhere in the form become reference images, where the model takes them. */
-  paste(event: ClipboardEvent): void;
 }

@@ -14,20 +14,20 @@ export const GESTURE_MS = 500;
  * (`clock.now()`), which tests control. `el.generate()` from script does not pass here.
  */
 export class GestureGuard {
-  private last = -Infinity;
-  private spent = false;
+  #last = -Infinity;
+  #spent = false;
 
   /** A pointer or key press in the widget: part of the current gesture, or the start of a new one. */
   input() {
     const now = clock.now();
-    if (now - this.last >= GESTURE_MS) this.spent = false;
-    this.last = now;
+    if (now - this.#last >= GESTURE_MS) this.#spent = false;
+    this.#last = now;
   }
 
   /** Whether an activation of Generate (a click, Enter, Ctrl/Cmd+Enter) may start a submission: once per gesture. */
   claim(): boolean {
     this.input();
-    if (this.spent) return false;
-    return (this.spent = true);
+    if (this.#spent) return false;
+    return (this.#spent = true);
   }
 }

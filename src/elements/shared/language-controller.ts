@@ -30,11 +30,14 @@ export class LanguageController implements ReactiveController, Spoken {
   /** While the bundled words of `lang` load: the first render waits for them, so that it never shows English first. */
   loading?: Promise<void>;
   /** The bundled words of `lang`, once here. */
-  private bundle?: Strings;
+  #bundle?: Strings;
   /** A `lang` changed in a tree above the host: it looks its language up again. */
-  private readonly observer = new MutationObserver(() => this.host.requestUpdate());
+  readonly #observer = new MutationObserver(() => this.#host.requestUpdate());
 
-  constructor(private readonly host: LanguageHost) {
+  readonly #host: LanguageHost;
+
+  constructor(host: LanguageHost) {
+    this.#host = host;
     host.addController(this);
   }
 
@@ -43,7 +46,7 @@ export class LanguageController implements ReactiveController, Spoken {
   }
 
   hostDisconnected() {
-    this.observer.disconnect();
+    this.#observer.disconnect();
   }
 
   /**
@@ -52,25 +55,25 @@ export class LanguageController implements ReactiveController, Spoken {
    * stay until then).
    */
   hostUpdate() {
-    const { host } = this;
+    const host = this.#host;
     let lang: string | undefined;
     for (let root: Node | undefined = host; root; root = (root as ShadowRoot).host) {
       lang ??= (root as Element).closest('[lang]')?.getAttribute('lang') ?? undefined;
-      this.observer.observe((root = root.getRootNode()), { attributeFilter: ['lang'], subtree: true });
+      this.#observer.observe((root = root.getRootNode()), { attributeFilter: ['lang'], subtree: true });
     }
     lang ??= '';
     if (lang !== this.lang) {
       this.lang = lang;
       const loading = bundledWords(lang);
-      if (!loading) this.bundle = undefined;
+      if (!loading) this.#bundle = undefined;
       this.loading = loading?.then((bundle) => {
-        if (this.lang === lang) [this.bundle, this.loading] = [bundle, undefined];
+        if (this.lang === lang) [this.#bundle, this.loading] = [bundle, undefined];
         host.requestUpdate();
       });
     }
     this.locale = host.locale || lang || undefined;
     const { strings } = host;
-    const words: Record<string, object> = { ...this.bundle };
+    const words: Record<string, object> = { ...this.#bundle };
     for (const module in strings) words[module] = { ...words[module], ...strings[module as keyof Strings] };
     this.translation = words;
   }

@@ -35,26 +35,29 @@ export class LedgerController implements ReactiveController {
   tally?: Tally;
   /** Why the host's `budget` cannot be used ('' when it can). */
   budgetProblem = '';
-  private module?: typeof Ledger;
-  private unsubscribe?: () => void;
-  private openedFor = '';
+  #module?: typeof Ledger;
+  #unsubscribe?: () => void;
+  #openedFor = '';
 
-  constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement,
-    private readonly source: LedgerSource,
-    private readonly startup: StartupController,
-  ) {
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #source: LedgerSource;
+  readonly #startup: StartupController;
+
+  constructor(host: ReactiveControllerHost & HTMLElement, source: LedgerSource, startup: StartupController) {
+    this.#host = host;
+    this.#source = source;
+    this.#startup = startup;
     host.addController(this);
   }
 
   hostConnected() {
     // Read after the first paint (it parses the whole stored ledger), unless something needs it sooner (`ready`).
-    this.startup.later(() => this.ready().catch(() => {})); // could not load: a submission says so
+    this.#startup.later(() => this.ready().catch(() => {})); // could not load: a submission says so
   }
 
   /** The ledger, opened now if its code has loaded and it is not open yet; undefined otherwise (see `ready`). */
   opened(): LedgerStore | undefined {
-    if (!this.ledger && this.module && this.host.isConnected) this.open(this.module);
+    if (!this.ledger && this.#module && this.#host.isConnected) this.#open(this.#module);
     return this.ledger;
   }
 
@@ -63,7 +66,7 @@ export class LedgerController implements ReactiveController {
    * where the code cannot load (offline): nothing can be booked, so nothing may be spent.
    */
   async ready(): Promise<LedgerStore | undefined> {
-    this.module ??= await loadLedger();
+    this.#module ??= await loadLedger();
     return this.opened();
   }
 
@@ -79,39 +82,39 @@ export class LedgerController implements ReactiveController {
   }
 
   hostDisconnected() {
-    this.unsubscribe?.();
-    this.ledger?.setPageBudget(this.host, null);
-    this.unsubscribe = this.ledger = undefined;
-    this.openedFor = '';
+    this.#unsubscribe?.();
+    this.ledger?.setPageBudget(this.#host, null);
+    this.#unsubscribe = this.ledger = undefined;
+    this.#openedFor = '';
   }
 
   hostUpdate() {
     if (!this.ledger) return;
-    if (this.source.storageKey() !== this.openedFor) this.open(this.module!);
-    else this.applyBudget();
+    if (this.#source.storageKey() !== this.#openedFor) this.#open(this.#module!);
+    else this.#applyBudget();
   }
 
-  private applyBudget() {
-    const budget = this.source.budget();
+  #applyBudget() {
+    const budget = this.#source.budget();
     const valid = isTypedAmount(budget);
-    const text = wordsIn(this.source.language.translation, 'widget', widget);
+    const text = wordsIn(this.#source.language.translation, 'widget', widget);
     this.budgetProblem = budget.trim() && !valid ? text.badBudget(budget) : '';
-    this.ledger!.setPageBudget(this.host, valid ? budget.trim() : null); // notifies when it changed
+    this.ledger!.setPageBudget(this.#host, valid ? budget.trim() : null); // notifies when it changed
   }
 
-  private open({ LedgerStore }: typeof Ledger) {
-    this.unsubscribe?.();
-    this.ledger?.setPageBudget(this.host, null);
-    const ledger = (this.ledger = new LedgerStore({ storageKey: (this.openedFor = this.source.storageKey()) }));
-    this.unsubscribe = ledger.subscribe((tally) => this.changed(tally));
-    this.applyBudget();
-    this.changed(ledger.tally());
+  #open({ LedgerStore }: typeof Ledger) {
+    this.#unsubscribe?.();
+    this.ledger?.setPageBudget(this.#host, null);
+    const ledger = (this.ledger = new LedgerStore({ storageKey: (this.#openedFor = this.#source.storageKey()) }));
+    this.#unsubscribe = ledger.subscribe((tally) => this.#changed(tally));
+    this.#applyBudget();
+    this.#changed(ledger.tally());
   }
 
-  private changed(tally: Tally) {
-    this.host.requestUpdate();
+  #changed(tally: Tally) {
+    this.#host.requestUpdate();
     if (JSON.stringify(tally) === JSON.stringify(this.tally)) return;
     this.tally = tally;
-    emit(this.host, 'userpays-tally', tally);
+    emit(this.#host, 'userpays-tally', tally);
   }
 }

@@ -9,47 +9,58 @@ import type { StartupController } from './startup-controller.js';
  */
 export class PanelsController<Panels extends object> implements ReactiveController {
   panels?: Panels;
-  private loading?: Promise<void>;
+  #loading?: Promise<void>;
+
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #load: () => Promise<Panels>;
+  readonly #styles: (panels: Panels) => CSSResult;
+  readonly #startup: StartupController;
+  readonly #arrived?: (panels: Panels) => void;
 
   constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement,
-    /** The element's panels module, imported on first need (a failed import is tried again next time: `draw`). */
-    private readonly load: () => Promise<Panels>,
+    host: ReactiveControllerHost & HTMLElement,
+    /** The element's panels module, imported on first need (a failed import is tried again next time: `#draw`). */
+    load: () => Promise<Panels>,
     /** The panels' styles for this element, adopted beside its own once they load. */
-    private readonly styles: (panels: Panels) => CSSResult,
-    private readonly startup: StartupController,
+    styles: (panels: Panels) => CSSResult,
+    startup: StartupController,
     /** What the host makes of them once they are here (the widget: its gallery), before they are drawn. */
-    private readonly arrived?: (panels: Panels) => void,
+    arrived?: (panels: Panels) => void,
   ) {
+    this.#host = host;
+    this.#load = load;
+    this.#styles = styles;
+    this.#startup = startup;
+    this.#arrived = arrived;
     host.addController(this);
   }
 
   /** The panels, loaded now if they are not yet (a submission before the first paint); undefined where they cannot load. */
   async loaded(): Promise<Panels | undefined> {
-    await this.draw();
+    await this.#draw();
     return this.panels;
   }
 
   hostConnected() {
     // Asked for after the first paint, and arriving in a task of its own: the gallery's images (read from
     // IndexedDB by the engine) and a result arrive later still.
-    this.startup.later(() => this.draw());
+    this.#startup.later(() => this.#draw());
   }
 
   /** Settles once the panels have loaded and been drawn, or failed to load (the element then works without them). */
-  private draw(): Promise<void> {
-    return (this.loading ??= this.load().then(
+  #draw(): Promise<void> {
+    return (this.#loading ??= this.#load().then(
       async (panels) => {
-        await this.startup.turn(); // drawn in a turn of its own, not in the script's load event
+        await this.#startup.turn(); // drawn in a turn of its own, not in the script's load event
         if (this.panels) return;
         this.panels = panels;
-        this.arrived?.(panels);
-        const root = this.host.shadowRoot!;
-        root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.styles(panels).styleSheet!];
-        this.host.requestUpdate();
+        this.#arrived?.(panels);
+        const root = this.#host.shadowRoot!;
+        root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.#styles(panels).styleSheet!];
+        this.#host.requestUpdate();
       },
       () => {
-        this.loading = undefined; // the form works without them; the next connection tries again
+        this.#loading = undefined; // the form works without them; the next connection tries again
       },
     ));
   }

@@ -36,26 +36,29 @@ export class QuoteController implements ReactiveController {
   /** The price-book entry of the current request. */
   entry?: PriceEntry;
   /** The provider, model and endpoint the capability in force belongs to. */
-  private capabilityFor = '';
+  #capabilityFor = '';
   /** Built-in prices with the provider's live ones laid over them, once they have arrived. */
-  private live?: PriceBook;
-  private liveFrom = '';
+  #live?: PriceBook;
+  #liveFrom = '';
   /** The provider and endpoint last asked of `loadCatalogue` (after the first paint). */
-  private askedFrom = '';
-  private announced = '';
+  #askedFrom = '';
+  #announced = '';
 
-  constructor(
-    private readonly host: ReactiveControllerHost & EventTarget,
-    private readonly source: QuoteSource,
-    private readonly startup: StartupController,
-  ) {
+  readonly #host: ReactiveControllerHost & EventTarget;
+  readonly #source: QuoteSource;
+  readonly #startup: StartupController;
+
+  constructor(host: ReactiveControllerHost & EventTarget, source: QuoteSource, startup: StartupController) {
+    this.#host = host;
+    this.#source = source;
+    this.#startup = startup;
     host.addController(this);
   }
 
   /** The price book in force: built-in (live prices once fetched) with the page's `priceBook` over it. */
   prices(): PriceBook {
-    const book = priceBookFor(this.source.request().endpoint, this.live ?? BUILTIN_PRICE_BOOK);
-    const override = this.source.priceBook();
+    const book = priceBookFor(this.#source.request().endpoint, this.#live ?? BUILTIN_PRICE_BOOK);
+    const override = this.#source.priceBook();
     return override ? mergePriceBook(book, override) : book;
   }
 
@@ -69,17 +72,17 @@ export class QuoteController implements ReactiveController {
 
   /** Prices any request with the book in force: the same answer the preview gives for it, in the host's words. */
   price(request: QuoteRequest): Priced {
-    return priceOf(request, this.prices(), this.source.language.translation);
+    return priceOf(request, this.prices(), this.#source.language.translation);
   }
 
   hostUpdate() {
-    const request = this.source.request();
+    const request = this.#source.request();
     const { provider = 'puter' } = request;
     const info = providerInfo(provider);
-    const where = info?.livePrices ? this.source.endpoint() || info.defaultEndpoint() : '';
-    if (where && `${provider} ${where}` !== this.askedFrom) {
-      this.askedFrom = `${provider} ${where}`;
-      this.startup.later(() => this.loadCatalogue(provider, where));
+    const where = info?.livePrices ? this.#source.endpoint() || info.defaultEndpoint() : '';
+    if (where && `${provider} ${where}` !== this.#askedFrom) {
+      this.#askedFrom = `${provider} ${where}`;
+      this.#startup.later(() => this.#loadCatalogue(provider, where));
     }
     const kept = this.capability;
     ({
@@ -92,21 +95,21 @@ export class QuoteController implements ReactiveController {
     // A request that cannot be priced for a moment (a side being typed, cleared) is still of the same model and
     // provider: what they make (the shapes, the sizes, the references) stays shown while the problem is said.
     const same = `${request.provider} ${request.model} ${request.endpoint ?? ''}`;
-    if (this.capability) this.capabilityFor = same;
-    else if (this.capabilityFor === same) this.capability = kept;
+    if (this.capability) this.#capabilityFor = same;
+    else if (this.#capabilityFor === same) this.capability = kept;
   }
 
   hostDisconnected() {
-    this.askedFrom = this.liveFrom; // asked for but not yet loaded (the work is skipped while disconnected): again
+    this.#askedFrom = this.#liveFrom; // asked for but not yet loaded (the work is skipped while disconnected): again
   }
 
   hostUpdated() {
     const key = this.quote ? JSON.stringify(this.quote) : '';
-    if (key && key !== this.announced) emit(this.host, 'userpays-quote', this.quote);
-    this.announced = key;
+    if (key && key !== this.#announced) emit(this.#host, 'userpays-quote', this.quote);
+    this.#announced = key;
   }
 
-  private loadCatalogue(provider: ProviderId, where: string) {
+  #loadCatalogue(provider: ProviderId, where: string) {
     let endpoint: string;
     try {
       endpoint = checkEndpoint(where);
@@ -114,15 +117,15 @@ export class QuoteController implements ReactiveController {
       return; // an endpoint the page may not contact: the bundled prices apply (a submission says what is wrong)
     }
     const from = `${provider} ${endpoint}`;
-    if (from === this.liveFrom) return;
-    this.liveFrom = from;
+    if (from === this.#liveFrom) return;
+    this.#liveFrom = from;
     // The live prices come with the provider's adapter; until then (or if it cannot load) the bundled ones apply.
     loadEngine()
       .then((engine) => engine.liveCatalogue(provider, endpoint))
       .then((book) => {
-        if (from !== this.liveFrom) return; // the provider or endpoint changed meanwhile
-        this.live = book;
-        this.host.requestUpdate();
+        if (from !== this.#liveFrom) return; // the provider or endpoint changed meanwhile
+        this.#live = book;
+        this.#host.requestUpdate();
       })
       .catch(() => {});
   }

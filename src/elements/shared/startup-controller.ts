@@ -85,19 +85,26 @@ export class StartupController implements ReactiveController {
   /** Settles once the work asked of `later` so far has run (and what it returned has settled). */
   settled: Promise<void> = Promise.resolve();
   /** The works asked of `later` start in this order. */
-  private queue: Promise<void> = Promise.resolve();
-  private scheduled = false;
-  private paintAsked = false;
-  private markPainted!: () => void;
-  private readonly painted = new Promise<void>((resolve) => (this.markPainted = resolve));
+  #queue: Promise<void> = Promise.resolve();
+  #scheduled = false;
+  #paintAsked = false;
+  #markPainted!: () => void;
+  readonly #painted = new Promise<void>((resolve) => (this.#markPainted = resolve));
+
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #locale: () => string;
+  readonly #template?: () => unknown;
 
   constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement,
+    host: ReactiveControllerHost & HTMLElement,
     /** The host's `locale` ('' for the browser's): its formatter is the one made ahead. */
-    private readonly locale: () => string,
+    locale: () => string,
     /** The host's template, for a first render that is worth rehearsing (see `schedule`). */
-    private readonly template?: () => unknown,
+    template?: () => unknown,
   ) {
+    this.#host = host;
+    this.#locale = locale;
+    this.#template = template;
     host.addController(this);
   }
 
@@ -111,28 +118,28 @@ export class StartupController implements ReactiveController {
    * later. A rehearsal that fails leaves the real render to meet the error.
    */
   schedule(update: () => void, ready?: Promise<unknown>): void | Promise<void> {
-    if (this.scheduled) return update();
+    if (this.#scheduled) return update();
     // What the first render needs before it can show (the words of the host's language), then a turn as any.
     if (ready) return ready.then(() => this.schedule(update));
-    this.scheduled = true;
-    if (!this.template || rehearsed) return this.turn().then(update);
+    this.#scheduled = true;
+    if (!this.#template || rehearsed) return this.turn().then(update);
     rehearsed = true;
     return this.turn()
-      .then(() => render(this.template!(), document.createDocumentFragment()))
+      .then(() => render(this.#template!(), document.createDocumentFragment()))
       .catch(() => {}) // nothing shown, nothing kept: the real render meets the same error and reports it
       .then(() => this.turn())
       .then(update);
   }
 
   hostUpdated() {
-    if (this.paintAsked) return;
-    this.paintAsked = true;
-    void afterPaint().then(this.markPainted);
+    if (this.#paintAsked) return;
+    this.#paintAsked = true;
+    void afterPaint().then(this.#markPainted);
   }
 
   /** Resolves in a turn of its own: what arrives later (the panels, the gallery) is drawn a few to a frame too. */
   turn(): Promise<void> {
-    return turn(this.locale());
+    return turn(this.#locale());
   }
 
   /**
@@ -141,11 +148,11 @@ export class StartupController implements ReactiveController {
    * returns included), without holding back the start of the next.
    */
   later(work: () => unknown) {
-    const started = this.queue
-      .then(() => this.painted)
+    const started = this.#queue
+      .then(() => this.#painted)
       .then(() => this.turn())
-      .then(() => (this.host.isConnected ? { done: work() } : undefined));
-    this.queue = started.then(
+      .then(() => (this.#host.isConnected ? { done: work() } : undefined));
+    this.#queue = started.then(
       () => {},
       () => {},
     );

@@ -47,7 +47,7 @@ export abstract class UserPaysElement extends LitElement {
    * Custom state `rendered` (`:state(rendered)`) once the first render is in the DOM: until then the page's
    * reservation stylesheet (dist/userpays.css) holds the element's place, so nothing under it moves.
    */
-  private readonly internals = this.attachInternals();
+  readonly #internals = this.attachInternals();
 
   protected readonly startup = new StartupController(
     this,
@@ -65,7 +65,7 @@ export abstract class UserPaysElement extends LitElement {
 
   protected override firstUpdated(changed: PropertyValues): void {
     super.firstUpdated(changed);
-    this.internals.states.add('rendered');
+    this.#internals.states.add('rendered');
   }
 
   /** Resolves once this update is done, and the work after the first paint (and what it drew) is done too. */

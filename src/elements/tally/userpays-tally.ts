@@ -60,7 +60,7 @@ export class UserPaysTally extends UserPaysElement {
    */
   budget = '';
 
-  private readonly ledger = new LedgerController(
+  readonly #ledger = new LedgerController(
     this,
     {
       storageKey: () => this.storageKey,
@@ -69,42 +69,42 @@ export class UserPaysTally extends UserPaysElement {
     },
     this.startup,
   );
-  private readonly panels = new PanelsController<typeof TallyPanels>(
+  readonly #panels = new PanelsController<typeof TallyPanels>(
     this,
     () => import('./panels/index.js'),
     (panels) => panels.tallyPanelStyles,
     this.startup,
   );
   /** What the controls beyond the summary line do, and which pending entries' pages are gone: made with the panels. */
-  private actions?: TallyActions;
+  #actions?: TallyActions;
 
   /** The current tally (the same shape the widget reports). */
   get tally(): Tally | undefined {
-    this.ledger.opened();
-    return this.ledger.tally;
+    this.#ledger.opened();
+    return this.#ledger.tally;
   }
 
   /** Starts a new session: spent and images go back to zero (no confirmation: the UI asks first). */
   reset() {
-    this.ledger.use((ledger) => ledger.reset());
+    this.#ledger.use((ledger) => ledger.reset());
   }
 
   override connectedCallback() {
     super.connectedCallback();
     // The tally is all this element shows: its ledger is loaded at once, not after the first paint.
-    void this.ledger.ready().catch(() => {}); // could not load: nothing to show
+    void this.#ledger.ready().catch(() => {}); // could not load: nothing to show
   }
 
   protected override render() {
-    const { ledger, tally, budgetProblem } = this.ledger;
+    const { ledger, tally, budgetProblem } = this.#ledger;
     if (!ledger || !tally) return;
-    const { panels } = this.panels;
+    const { panels } = this.#panels;
     // Everything comes with the panels, just after the first paint: the first load is the widget's price's.
     if (!panels) return;
-    const actions = (this.actions ??= panels.tallyHandlers({
+    const actions = (this.#actions ??= panels.tallyHandlers({
       host: this,
-      ledger: () => this.ledger.ledger,
-      tally: () => this.ledger.tally,
+      ledger: () => this.#ledger.ledger,
+      tally: () => this.#ledger.tally,
       storageKey: () => this.storageKey,
       language: this.language,
     }));

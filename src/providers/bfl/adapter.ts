@@ -100,14 +100,14 @@ export class BflProvider implements Provider {
         const charge = chargeOf(reply.cost);
         context.onAccepted?.(task, charge);
         context.onBilled?.(); // BFL debits a task's credits when it accepts it, whatever happens after
-        return { ...(await this.finish(task, context, signal, request.prompt)), charge, unreported: !charge };
+        return { ...(await this.#finish(task, context, signal, request.prompt)), charge, unreported: !charge };
       },
       this.id,
     );
   }
 
   resume(task: ProviderTask, context: RunContext): Promise<ProviderOutcome> {
-    return guard(context, (signal) => this.finish(task, context, signal), this.id);
+    return guard(context, (signal) => this.#finish(task, context, signal), this.id);
   }
 
   /**
@@ -131,12 +131,7 @@ export class BflProvider implements Provider {
    * Polls the task until it is Ready, then downloads and measures the image; with the prompt BFL made it from
    * (`result.prompt`) where that is not `sent` (unknown on a resume: whatever BFL says).
    */
-  private async finish(
-    task: ProviderTask,
-    context: RunContext,
-    signal: AbortSignal,
-    sent?: string,
-  ): Promise<ProviderOutcome> {
+  async #finish(task: ProviderTask, context: RunContext, signal: AbortSignal, sent?: string): Promise<ProviderOutcome> {
     const { apiKey, onProgress } = context;
     const endpoint = checkEndpoint(context.endpoint);
     const url = checkProviderUrl(task.pollingUrl ?? `${endpoint}/v1/get_result?id=${encodeURIComponent(task.id)}`);

@@ -71,14 +71,14 @@ export class FalProvider implements Provider {
           cancelUrl: reply.cancel_url,
         };
         context.onAccepted?.(task);
-        return this.finish(task, context, signal, request.prompt);
+        return this.#finish(task, context, signal, request.prompt);
       },
       this.id,
     );
   }
 
   resume(task: ProviderTask, context: RunContext): Promise<ProviderOutcome> {
-    return guard(context, (signal) => this.finish(task, context, signal), this.id);
+    return guard(context, (signal) => this.#finish(task, context, signal), this.id);
   }
 
   /**
@@ -100,12 +100,7 @@ export class FalProvider implements Provider {
   }
 
   /** Follows the request to its result; `sent`: the prompt sent (unknown on a resume). */
-  private async finish(
-    task: ProviderTask,
-    context: RunContext,
-    signal: AbortSignal,
-    sent?: string,
-  ): Promise<ProviderOutcome> {
+  async #finish(task: ProviderTask, context: RunContext, signal: AbortSignal, sent?: string): Promise<ProviderOutcome> {
     const key = keyOf(context, 'fal');
     const endpoint = checkEndpoint(context.endpoint);
     // The queue URLs sit on the endpoint's own origin. One on another origin (a proxy that passes fal's

@@ -36,7 +36,7 @@ export interface PanelHandlers {
 
 /** The handlers of the widget's panels: they set the element's state, never draw (as image-handlers.ts). */
 export function panelHandlers(parts: ImageParts, panels: PanelControllers): PanelHandlers {
-  const { host, form } = parts;
+  const { host } = parts;
   const root = () => host.shadowRoot!;
   // Made with the panels, once, after their controllers: each is there whenever one runs.
   const { submission, references, resume, flow, gallery } = panels;
@@ -73,7 +73,7 @@ export function panelHandlers(parts: ImageParts, panels: PanelControllers): Pane
       flow.focusNext('submit'); // never to the page
     },
     undo: () => {
-      form.endUndo(true);
+      panels.undo();
       flow.say(wordsIn(parts.language.translation, 'widget', widget).undone());
     },
     exampleChoose: (event) => {
@@ -98,7 +98,7 @@ export function panelHandlers(parts: ImageParts, panels: PanelControllers): Pane
         blob: (id) => gallery.blob(id),
         remove: (id) => gallery.remove(id),
         say: (sentence) => flow.say(sentence),
-        offerUndo: (sentence, undo) => form.offerUndo(sentence, undo),
+        offerUndo: (sentence, undo) => panels.offerUndo(sentence, undo),
         addReference: async (file) => {
           await references.add([file], parts.pricing.capability?.references.max ?? 0);
           // Where it went: More options open, and the new chip itself in the middle of the view, where the eye is.

@@ -20,6 +20,10 @@ export class ImagePanels extends PanelControllers {
   constructor(parts: ImageParts) {
     super(parts, (controllers, standing, run) => runSubmission(parts, controllers, { ...standing, ...run }));
     this.handlers = panelHandlers(parts, this);
+    // Images pasted anywhere in the widget become reference images, where the model takes them.
+    parts.host.renderRoot.addEventListener('paste', (event) => {
+      if (parts.pricing.capability?.references?.max) this.handlers.referencesChosen(event);
+    });
   }
 
   /** Why the budget in force or the account's balance leaves no room for `quote`, with the fix; undefined where they do. */

@@ -58,6 +58,8 @@ export class PanelControllers {
   readonly gallery: GalleryController;
   readonly resume: ResumeController;
   readonly flow: FlowController;
+  /** A change just made for the user (Vary, Reuse, Finalize, Delete), said with an Undo, and what undoes it. */
+  undoable?: { sentence: string; undo: () => unknown };
   /** The paid generations that brought no image (newest first, at most 5), read again when the tally changes. */
   readonly paidFailures = perTally(lastFailures);
   /** The ledger's spending per local day, read again when the tally changes. */
@@ -139,6 +141,20 @@ export class PanelControllers {
   /** A submission of the widget as it stands now, or as it stood at a click made before the panels (`standing`). */
   generate(standing?: SubmissionAsItStands): Promise<GenerationResult> {
     return this.submission.generate(standing);
+  }
+
+  /** Says that a change was just made for the user, with an Undo that runs `undo`. */
+  offerUndo(sentence: string, undo: () => unknown) {
+    this.undoable = { sentence, undo };
+    this.parts.host.requestUpdate();
+  }
+
+  /** Undo: runs what undoes the change just made. */
+  undo() {
+    const undoable = this.undoable;
+    this.undoable = undefined;
+    this.parts.host.requestUpdate();
+    void undoable?.undo();
   }
 
   /** The user changed what would be sent: an error about the last attempt no longer describes it. */

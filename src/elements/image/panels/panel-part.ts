@@ -21,27 +21,27 @@ export class PanelPart<Part> implements ReactiveController {
   loaded?: Part;
   /** Loads the part, where it is not yet (a submission that needs it waits for it). */
   readonly load: () => Promise<Part>;
-  private readonly host: ReactiveControllerHost;
-  private readonly options: PanelPartOptions<Part>;
+  readonly #host: ReactiveControllerHost;
+  readonly #options: PanelPartOptions<Part>;
 
   constructor(host: ReactiveControllerHost, options: PanelPartOptions<Part>) {
-    (this.host = host).addController(this);
-    this.options = options;
+    (this.#host = host).addController(this);
+    this.#options = options;
     this.load = lazily(() => options.load().then((part) => (this.loaded = part)));
   }
 
   hostUpdate() {
-    if (!this.loaded && this.options.wanted()) this.draw();
+    if (!this.loaded && this.#options.wanted()) this.#draw();
   }
 
   /** Loads the part ahead of the action that shows it, where that is worth it. */
   prefetch() {
-    if (!this.loaded && this.options.worthPrefetching?.()) this.draw();
+    if (!this.loaded && this.#options.worthPrefetching?.()) this.#draw();
   }
 
-  private draw() {
+  #draw() {
     this.load().then(
-      () => this.host.requestUpdate(),
+      () => this.#host.requestUpdate(),
       () => {},
     );
   }

@@ -77,7 +77,7 @@ export function renderSlots(
     ),
     outcome: renderOutcome(view),
     failure: renderFailure(view, on),
-    undo: parts.form.undoable ? renderUndo(parts.form.undoable.sentence, on.undo, translation) : nothing,
+    undo: panels.undoable ? renderUndo(panels.undoable.sentence, on.undo, translation) : nothing,
     result: latest.result.length
       ? renderResult({ images: latest.result, locale, translation }, on.imageAction)
       : nothing,

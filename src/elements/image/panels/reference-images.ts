@@ -10,12 +10,12 @@ import type { ReferenceImage } from '../../../providers/provider.js';
 export class ReferenceImages {
   images: ReferenceImage[] = [];
 
-  private readonly host: { requestUpdate(): void };
-  private readonly report: (error: UserPaysError) => void;
+  readonly #host: { requestUpdate(): void };
+  readonly #report: (error: UserPaysError) => void;
 
   constructor(host: { requestUpdate(): void }, report: (error: UserPaysError) => void) {
-    this.host = host;
-    this.report = report;
+    this.#host = host;
+    this.#report = report;
   }
 
   /** Reads `files` and keeps them after the ones already attached, up to `max` in all. */
@@ -24,14 +24,14 @@ export class ReferenceImages {
       const { readReferenceImage } = await loadEngine();
       const read = await Promise.all(files.map(readReferenceImage));
       this.images = [...this.images, ...read].slice(0, max);
-      this.host.requestUpdate();
+      this.#host.requestUpdate();
     } catch (error) {
-      this.report(asUserPaysError(error));
+      this.#report(asUserPaysError(error));
     }
   }
 
   remove(index: number) {
     this.images = this.images.filter((_, i) => i !== index);
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 }

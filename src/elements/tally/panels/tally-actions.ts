@@ -97,48 +97,48 @@ const LOOK_AGAIN_MS = 2000;
 class OrphanWatch implements ReactiveController {
   orphaned: ReadonlySet<string> = new Set();
   /** The pending entries the last look was for, and which look is the latest. */
-  private pending = '';
-  private looks = 0;
-  private timer?: ReturnType<typeof setTimeout>;
+  #pending = '';
+  #looks = 0;
+  #timer?: ReturnType<typeof setTimeout>;
 
-  private readonly host: ReactiveControllerHost;
-  private readonly ledger: () => LedgerStore | undefined;
+  readonly #host: ReactiveControllerHost;
+  readonly #ledger: () => LedgerStore | undefined;
 
   constructor(host: ReactiveControllerHost, ledger: () => LedgerStore | undefined) {
-    this.host = host;
-    this.ledger = ledger;
+    this.#host = host;
+    this.#ledger = ledger;
     host.addController(this);
   }
 
   hostUpdated() {
     const pending =
-      this.ledger()
+      this.#ledger()
         ?.pending()
         .map((entry) => entry.id)
         .join() ?? '';
-    if (pending === this.pending) return;
-    this.pending = pending;
-    void this.look();
+    if (pending === this.#pending) return;
+    this.#pending = pending;
+    void this.#look();
   }
 
   hostDisconnected() {
-    clearTimeout(this.timer);
-    this.pending = ''; // looked at again once connected and drawn
-    this.looks++; // an answer on its way is for a host no longer shown
+    clearTimeout(this.#timer);
+    this.#pending = ''; // looked at again once connected and drawn
+    this.#looks++; // an answer on its way is for a host no longer shown
   }
 
-  private async look() {
-    clearTimeout(this.timer);
-    const look = ++this.looks;
-    const ledger = this.ledger();
-    const orphans = this.pending && ledger ? (await ledger.orphans()).map((entry) => entry.id) : [];
-    if (look !== this.looks) return; // a later look has begun, or the host left
+  async #look() {
+    clearTimeout(this.#timer);
+    const look = ++this.#looks;
+    const ledger = this.#ledger();
+    const orphans = this.#pending && ledger ? (await ledger.orphans()).map((entry) => entry.id) : [];
+    if (look !== this.#looks) return; // a later look has begun, or the host left
     if (orphans.join() !== [...this.orphaned].join()) {
       this.orphaned = new Set(orphans);
-      this.host.requestUpdate();
+      this.#host.requestUpdate();
     }
     // A live page still runs one of them, and may go without a word too (without Web Locks there is no telling).
     if (ledger && navigator.locks && ledger.pending().length > orphans.length)
-      this.timer = setTimeout(() => void this.look(), LOOK_AGAIN_MS);
+      this.#timer = setTimeout(() => void this.#look(), LOOK_AGAIN_MS);
   }
 }

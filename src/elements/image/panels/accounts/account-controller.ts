@@ -22,34 +22,34 @@ export class AccountController implements ReactiveController {
   uncapped = false;
   /** When the key stops working (ms), where its provider says. */
   expiresAt?: number;
-  private readFor = '';
+  #readFor = '';
 
-  private readonly host: ReactiveControllerHost;
-  private readonly key: KeySource;
+  readonly #host: ReactiveControllerHost;
+  readonly #key: KeySource;
 
   constructor(host: ReactiveControllerHost, key: KeySource) {
-    this.host = host;
-    this.key = key;
+    this.#host = host;
+    this.#key = key;
     host.addController(this);
   }
 
   hostUpdate() {
-    const where = this.key()?.join('\n') ?? '';
-    if (where === this.readFor) return;
-    this.readFor = where;
+    const where = this.#key()?.join('\n') ?? '';
+    if (where === this.#readFor) return;
+    this.#readFor = where;
     this.balance = undefined;
     this.uncapped = false;
     this.expiresAt = undefined;
-    if (where) setTimeout(() => where === this.readFor && void this.refresh(), REST_MS);
+    if (where) setTimeout(() => where === this.#readFor && void this.refresh(), REST_MS);
   }
 
   /** Re-reads what the key's account has left. Failures keep the last values. */
   async refresh(): Promise<void> {
-    const key = this.key();
+    const key = this.#key();
     if (!key) return;
     try {
       const read = await (await loadEngine()).keyBalance(...key);
-      if (key.join('\n') === this.readFor) {
+      if (key.join('\n') === this.#readFor) {
         this.balance = read?.usd && { usd: read.usd };
         this.uncapped = !!read?.uncapped;
         // A read refused (a key past its days is refused at /account/key too) keeps when the key ended.
@@ -58,6 +58,6 @@ export class AccountController implements ReactiveController {
     } catch {
       // offline, or the key just went: the next submission says what to do
     }
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 }

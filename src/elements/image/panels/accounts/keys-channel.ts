@@ -13,50 +13,50 @@ const channelName = (storageKey: string) => `${storageKey}-keys`;
  * is cleared.
  */
 export class KeysChannel implements ReactiveController {
-  private channel?: BroadcastChannel;
+  #channel?: BroadcastChannel;
 
-  private readonly keys: ProviderKeys;
-  private readonly storageKey: () => string;
+  readonly #keys: ProviderKeys;
+  readonly #storageKey: () => string;
 
   constructor(host: ReactiveControllerHost, keys: ProviderKeys, storageKey: () => string) {
-    this.keys = keys;
-    this.storageKey = storageKey;
-    keys.tell = (where) => this.tell(where);
+    this.#keys = keys;
+    this.#storageKey = storageKey;
+    keys.tell = (where) => this.#tell(where);
     host.addController(this);
   }
 
   hostConnected() {
-    this.listen();
-    this.keys.recheck();
+    this.#listen();
+    this.#keys.recheck();
   }
 
   hostUpdate() {
-    this.listen(); // the storage key may have changed
+    this.#listen(); // the storage key may have changed
   }
 
   hostDisconnected() {
-    this.channel?.close();
-    this.channel = undefined;
+    this.#channel?.close();
+    this.#channel = undefined;
   }
 
   /** Listens to the other widgets and tabs of the storage key in force (a channel never hears its own messages). */
-  private listen() {
-    const name = channelName(this.storageKey());
-    if (this.channel?.name === name || typeof BroadcastChannel === 'undefined') return;
-    this.channel?.close();
-    this.channel = new BroadcastChannel(name);
-    this.channel.onmessage = ({ data }: MessageEvent) => {
+  #listen() {
+    const name = channelName(this.#storageKey());
+    if (this.#channel?.name === name || typeof BroadcastChannel === 'undefined') return;
+    this.#channel?.close();
+    this.#channel = new BroadcastChannel(name);
+    this.#channel.onmessage = ({ data }: MessageEvent) => {
       const where = (data as { forgotten?: unknown } | null)?.forgotten;
-      if (typeof where === 'string') this.keys.drop(where);
+      if (typeof where === 'string') this.#keys.drop(where);
     };
   }
 
   /** Tells every other widget and tab of the storage key that the key of the slot `where` was forgotten. */
-  private tell(where: string) {
+  #tell(where: string) {
     if (typeof BroadcastChannel === 'undefined') return;
-    const name = channelName(this.storageKey());
-    const channel = this.channel?.name === name ? this.channel : new BroadcastChannel(name);
+    const name = channelName(this.#storageKey());
+    const channel = this.#channel?.name === name ? this.#channel : new BroadcastChannel(name);
     channel.postMessage({ forgotten: where });
-    if (channel !== this.channel) channel.close(); // delivered all the same, as image-store.ts relies on too
+    if (channel !== this.#channel) channel.close(); // delivered all the same, as image-store.ts relies on too
   }
 }

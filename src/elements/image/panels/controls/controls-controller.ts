@@ -19,37 +19,37 @@ export class ControlsController implements ReactiveController {
   controls?: ModelControls;
   /** What More options set of the controls without an attribute (a setting back at its default is absent). */
   settings: ModelSettings = {};
-  private readonly host: ImageProperties;
+  readonly #host: ImageProperties;
   /** Said when the user changes one (the form was edited: ImageCore.edited). */
-  private readonly edited: () => void;
-  private readFor = '';
+  readonly #edited: () => void;
+  #readFor = '';
 
   constructor(host: ImageProperties, edited: () => void) {
-    (this.host = host).addController(this);
-    this.edited = edited;
+    (this.#host = host).addController(this);
+    this.#edited = edited;
   }
 
   hostUpdate() {
-    const { provider, model } = this.host;
+    const { provider, model } = this.#host;
     const readFor = `${provider} ${model}`;
-    if (readFor === this.readFor) return;
-    this.readFor = readFor;
+    if (readFor === this.#readFor) return;
+    this.#readFor = readFor;
     this.controls = undefined;
     this.settings = {};
     loadEngine()
       .then(async (engine) => {
         const controls = (await engine.providerFor(provider)).controls?.(model);
-        if (readFor !== this.readFor) return; // another model since
+        if (readFor !== this.#readFor) return; // another model since
         this.controls = controls;
-        this.host.requestUpdate();
+        this.#host.requestUpdate();
       })
       .catch(() => {}); // the adapter could not load (offline): no controls shown, the defaults apply
   }
 
   /** Sets one of the model's settings as the user chose it in More options; undefined: the provider's default. */
   set = <Name extends keyof ModelSettings>(name: Name, value: ModelSettings[Name]) => {
-    this.edited();
-    const host = this.host;
+    this.#edited();
+    const host = this.#host;
     if (name === 'enhancePrompt') host.enhancePrompt = value ? 'on' : 'off';
     else if (name === 'safetyTolerance') host.safetyTolerance = value as number;
     else if (name === 'outputFormat') host.outputFormat = value as string;

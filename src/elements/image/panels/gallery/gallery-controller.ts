@@ -27,77 +27,77 @@ export type ImageReceiver = Required<Pick<Submission, 'images' | 'onStage' | 'ur
  */
 export class GalleryController implements ReactiveController {
   /** The image store open for `openFor`; undefined while it opens. */
-  private store?: ImageStore;
+  #store?: ImageStore;
   /** The image store as it opens (the engine loads first); undefined once reopened or disconnected. */
-  private opening?: Promise<ImageStore | undefined>;
-  private openFor = '';
+  #opening?: Promise<ImageStore | undefined>;
+  #openFor = '';
   /** The images shown (made with the engine, which holds the image store). */
-  private shown?: Gallery;
+  #shown?: Gallery;
   /** Gallery reads started (see `reload`). */
-  private reads = 0;
+  #reads = 0;
   /** Object URLs handed out in results for images the gallery no longer keeps. */
-  private readonly handedOut: string[] = [];
+  readonly #handedOut: string[] = [];
   /** Stops following the other tabs' changes to the store open. */
-  private unwatch?: () => void;
+  #unwatch?: () => void;
   /** The ids of the images the running submission has handed in, in the order they came; none between submissions. */
-  private arriving?: string[];
+  #arriving?: string[];
 
-  private readonly host: ReactiveControllerHost & HTMLElement;
-  private readonly source: GallerySource;
-  private readonly startup: StartupController;
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #source: GallerySource;
+  readonly #startup: StartupController;
 
   constructor(host: ReactiveControllerHost & HTMLElement, source: GallerySource, startup: StartupController) {
-    this.host = host;
-    this.source = source;
-    this.startup = startup;
+    this.#host = host;
+    this.#source = source;
+    this.#startup = startup;
     host.addController(this);
   }
 
   hostConnected() {
     // The engine, IndexedDB and what closed pages left come after the first paint, unless a submission comes first.
-    this.startup.later(() => this.opened());
+    this.#startup.later(() => this.opened());
   }
 
   hostUpdate() {
-    if (this.openFor && this.key() !== this.openFor) void this.open();
+    if (this.#openFor && this.#key() !== this.#openFor) void this.#open();
   }
 
   hostDisconnected() {
-    this.shown?.clear();
-    for (const url of this.handedOut.splice(0)) URL.revokeObjectURL(url);
-    this.unwatch?.();
-    this.store = this.opening = this.unwatch = undefined;
-    this.openFor = '';
+    this.#shown?.clear();
+    for (const url of this.#handedOut.splice(0)) URL.revokeObjectURL(url);
+    this.#unwatch?.();
+    this.#store = this.#opening = this.#unwatch = undefined;
+    this.#openFor = '';
   }
 
   /** The images to show, newest first. */
   get images(): GalleryImage[] {
-    return this.shown?.images ?? [];
+    return this.#shown?.images ?? [];
   }
 
   /** The images of the running submission shown so far, in the order they came (see `receive`). */
   get arrived(): GalleryImage[] {
-    return (this.arriving ?? []).flatMap((id) => this.images.find((image) => image.id === id) ?? []);
+    return (this.#arriving ?? []).flatMap((id) => this.images.find((image) => image.id === id) ?? []);
   }
 
   /** The image store of the storage key in force, as it opens (undefined once the host has none any more). */
   opened(): Promise<ImageStore | undefined> {
-    return this.opening ?? this.open();
+    return this.#opening ?? this.#open();
   }
 
   /** The image store open now, if any. */
   get current(): ImageStore | undefined {
-    return this.store;
+    return this.#store;
   }
 
   /** Deletes an image from this browser (its charge stays in the ledger); resolves to what puts it back. */
   async remove(id: string): Promise<() => Promise<void>> {
-    const store = this.store;
+    const store = this.#store;
     const kept = await store?.get(id);
     await store?.remove(id);
     await this.reload();
     return async () => {
-      if (!kept || !store || store !== this.store) return; // another storage key since: nothing to put back here
+      if (!kept || !store || store !== this.#store) return; // another storage key since: nothing to put back here
       await store.put(kept);
       await this.reload();
     };
@@ -108,19 +108,19 @@ export class GalleryController implements ReactiveController {
    * even the object URL it shows the image from.
    */
   async blob(id: string): Promise<Blob | undefined> {
-    return (await this.store?.get(id))?.blob;
+    return (await this.#store?.get(id))?.blob;
   }
 
   /** Reads the persisted images and shows them. */
   async reload() {
-    const store = this.store;
-    const read = ++this.reads;
+    const store = this.#store;
+    const read = ++this.#reads;
     const stored = (await store?.list()) ?? [];
-    await this.startup.turn(); // a gallery of many images is drawn in a turn of its own
-    if (store !== this.store) return; // reopened (new storage key) or disconnected meanwhile
+    await this.#startup.turn(); // a gallery of many images is drawn in a turn of its own
+    if (store !== this.#store) return; // reopened (new storage key) or disconnected meanwhile
     // A read started later is newer: this one, done late, would hide an image saved since (and revoke its URL).
-    if (read !== this.reads) return;
-    this.shown?.show(stored);
+    if (read !== this.#reads) return;
+    this.#shown?.show(stored);
   }
 
   /**
@@ -133,11 +133,11 @@ export class GalleryController implements ReactiveController {
     // Opened before the first image can be saved (submit waits for it): known at `downloaded` without waiting.
     let opened: ImageStore | undefined;
     images.then((store) => (opened = store)).catch(() => {});
-    const here = () => !!opened && opened === this.store;
+    const here = () => !!opened && opened === this.#store;
     const unsaved = new Set<string>();
     let urls = new Map<string, string | undefined>();
     let showing: Promise<void> | undefined;
-    const arriving: string[] = (this.arriving = []);
+    const arriving: string[] = (this.#arriving = []);
     /** Every image saved: the gallery read back, and the URLs the result hands out taken from it. */
     const stored = async () => {
       await (showing ?? this.reload());
@@ -148,57 +148,57 @@ export class GalleryController implements ReactiveController {
       onStage: (stage) => {
         if (stage.stage === 'bytes' && here()) {
           unsaved.add(stage.id);
-          this.shown?.preload(stage.id, stage.blob);
+          this.#shown?.preload(stage.id, stage.blob);
         } else if (stage.stage === 'downloaded' && here()) {
-          this.shown?.add(stage.image, this.source.keepImages());
+          this.#shown?.add(stage.image, this.#source.keepImages());
           arriving.push(stage.image.id);
         } else if (stage.stage === 'saved') {
           unsaved.delete(stage.image.id);
-          this.shown?.saved(stage.image.id);
+          this.#shown?.saved(stage.image.id);
           void (showing = this.reload()).catch(() => {});
         } else if (stage.stage === 'stored') return stored();
       },
       // Beyond keep-images it is evicted already: an object URL of its own, revoked on disconnect.
-      urlOf: ({ id, blob }) => urls.get(id) ?? this.handOut(blob!),
+      urlOf: ({ id, blob }) => urls.get(id) ?? this.#handOut(blob!),
       done: () => {
-        for (const id of unsaved) this.shown?.forget(id);
-        if (this.arriving === arriving) this.arriving = undefined;
+        for (const id of unsaved) this.#shown?.forget(id);
+        if (this.#arriving === arriving) this.#arriving = undefined;
       },
     };
   }
 
-  private key() {
-    return `${this.source.storageKey()}\n${this.source.keepImages()}`;
+  #key() {
+    return `${this.#source.storageKey()}\n${this.#source.keepImages()}`;
   }
 
   /** Opens the image store of the storage key (the engine loads first), then shows the gallery. */
-  private open(): Promise<ImageStore | undefined> {
-    this.shown?.clear();
-    const key = (this.openFor = this.key());
-    const [storageKey, keep] = [this.source.storageKey(), this.source.keepImages()];
-    this.store = undefined;
-    this.unwatch?.();
-    const opening = (this.opening = loadEngine().then(({ ImageStore, Gallery }) => {
-      if (this.openFor !== key) return undefined;
-      this.shown ??= new Gallery(() => this.host.requestUpdate());
-      const store = (this.store = new ImageStore({ storageKey, keep }));
+  #open(): Promise<ImageStore | undefined> {
+    this.#shown?.clear();
+    const key = (this.#openFor = this.#key());
+    const [storageKey, keep] = [this.#source.storageKey(), this.#source.keepImages()];
+    this.#store = undefined;
+    this.#unwatch?.();
+    const opening = (this.#opening = loadEngine().then(({ ImageStore, Gallery }) => {
+      if (this.#openFor !== key) return undefined;
+      this.#shown ??= new Gallery(() => this.#host.requestUpdate());
+      const store = (this.#store = new ImageStore({ storageKey, keep }));
       // Images saved or deleted in another tab (or by another widget of the page) show here too.
-      this.unwatch = store.watch(() => void this.reload().catch(() => {}));
+      this.#unwatch = store.watch(() => void this.reload().catch(() => {}));
       return store;
     }));
     opening
       .then(async (store) => {
         if (!store) return; // reopened (new storage key) or disconnected meanwhile
         await this.reload();
-        if (this.store === store) this.source.opened?.();
+        if (this.#store === store) this.#source.opened?.();
       })
       .catch(() => {}); // the engine could not load: the next submission says so
     return opening;
   }
 
-  private handOut(blob: Blob) {
+  #handOut(blob: Blob) {
     const url = URL.createObjectURL(blob);
-    this.handedOut.push(url);
+    this.#handedOut.push(url);
     return url;
   }
 }

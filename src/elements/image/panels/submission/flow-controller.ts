@@ -25,21 +25,21 @@ export interface FlowOptions {
 export class FlowController implements ReactiveController {
   /** The sentence of the polite live region: set once per finished submission. */
   announcement = '';
-  private startedAt?: number;
-  private newestBefore?: string;
-  private moveFocus = false;
-  private ticker?: ReturnType<typeof setInterval>;
+  #startedAt?: number;
+  #newestBefore?: string;
+  #moveFocus = false;
+  #ticker?: ReturnType<typeof setInterval>;
   /** What takes the focus once the next render is done (`[data-focus=…]`). */
-  private pending?: string;
+  #pending?: string;
   /** What comes whole into view with that focus (after a result: the price and Generate). */
-  private reveal?: string;
+  #reveal?: string;
 
-  private readonly host: ReactiveControllerHost & HTMLElement;
-  private readonly options: FlowOptions;
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #options: FlowOptions;
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: FlowOptions) {
-    this.host = host;
-    this.options = options;
+    this.#host = host;
+    this.#options = options;
     host.addController(this);
   }
 
@@ -50,14 +50,14 @@ export class FlowController implements ReactiveController {
 
   /** Moves the focus to what `selector` finds in the shadow root once the next render has drawn it. */
   focusAt(selector: string) {
-    this.pending = selector;
-    this.host.requestUpdate();
+    this.#pending = selector;
+    this.#host.requestUpdate();
   }
 
   hostUpdated() {
-    const [selector, reveal] = [this.pending, this.reveal];
-    this.pending = this.reveal = undefined;
-    const root = this.host.shadowRoot;
+    const [selector, reveal] = [this.#pending, this.#reveal];
+    this.#pending = this.#reveal = undefined;
+    const root = this.#host.shadowRoot;
     if (selector) root?.querySelector<HTMLElement>(selector)?.focus();
     if (reveal) root?.querySelector(reveal)?.scrollIntoView({ block: 'nearest' });
   }
@@ -65,62 +65,62 @@ export class FlowController implements ReactiveController {
   /** Says `sentence` once, politely (a copy done, …). */
   say(sentence: string) {
     this.announcement = sentence;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
   /** Whole seconds since the running submission started (0 when idle). */
   get elapsedSeconds(): number {
-    return this.startedAt === undefined ? 0 : Math.max(0, Math.floor((clock.now() - this.startedAt) / 1000));
+    return this.#startedAt === undefined ? 0 : Math.max(0, Math.floor((clock.now() - this.#startedAt) / 1000));
   }
 
   /** Before each render: what it draws (the announcement) is decided here, not in a second update. */
   hostUpdate() {
-    const busy = this.options.busy();
-    if (busy && this.startedAt === undefined) this.started();
-    else if (!busy && this.startedAt !== undefined) this.finished();
+    const busy = this.#options.busy();
+    if (busy && this.#startedAt === undefined) this.#started();
+    else if (!busy && this.#startedAt !== undefined) this.#finished();
   }
 
   hostDisconnected() {
-    clearInterval(this.ticker);
-    this.ticker = undefined;
+    clearInterval(this.#ticker);
+    this.#ticker = undefined;
   }
 
-  private started() {
-    this.startedAt = clock.now();
-    this.newestBefore = this.options.shown()[0];
-    this.moveFocus = this.options.submitted();
+  #started() {
+    this.#startedAt = clock.now();
+    this.#newestBefore = this.#options.shown()[0];
+    this.#moveFocus = this.#options.submitted();
     this.announcement = '';
-    this.ticker = setInterval(() => this.host.requestUpdate(), 1000);
+    this.#ticker = setInterval(() => this.#host.requestUpdate(), 1000);
     // Generate is disabled by this render: where it had the focus, the focus would fall to the page.
-    const inner = this.host.shadowRoot?.activeElement;
-    if (this.moveFocus && this.hasFocus() && (!inner || inner.matches('[part~=submit]')))
-      this.pending = '[data-focus=progress]';
+    const inner = this.#host.shadowRoot?.activeElement;
+    if (this.#moveFocus && this.#hasFocus() && (!inner || inner.matches('[part~=submit]')))
+      this.#pending = '[data-focus=progress]';
   }
 
-  private finished() {
-    clearInterval(this.ticker);
-    this.startedAt = this.ticker = undefined;
-    const shown = this.options.shown();
+  #finished() {
+    clearInterval(this.#ticker);
+    this.#startedAt = this.#ticker = undefined;
+    const shown = this.#options.shown();
     // The images before the newest one shown at the start are new; all of them where it is gone, or there was none.
-    const before = shown.indexOf(this.newestBefore!);
+    const before = shown.indexOf(this.#newestBefore!);
     const added = before < 0 ? shown.length : before;
-    const failure = this.options.failure();
+    const failure = this.#options.failure();
     if (!failure && !added) return;
-    if (this.moveFocus && this.hasFocus()) {
-      this.pending = `[data-focus=${failure ? 'error' : 'result'}]`;
+    if (this.#moveFocus && this.#hasFocus()) {
+      this.#pending = `[data-focus=${failure ? 'error' : 'result'}]`;
       // After a result, the price and Generate come into view with it, whole (on a phone the result stands above the
       // controls, and the pinned row would stay below the fold): the next image is one click away.
-      if (!failure) this.reveal = '[part~=decision]';
+      if (!failure) this.#reveal = '[part~=decision]';
     }
-    this.announcement = failure ?? this.options.ready(added);
+    this.announcement = failure ?? this.#options.ready(added);
   }
 
   /**
    * Whether the keyboard is in this widget, or nowhere (the disabled button dropped it to the page): focus is
    * moved only then, never taken from another part of the page.
    */
-  private hasFocus() {
+  #hasFocus() {
     const active = document.activeElement;
-    return active === this.host || active === document.body || active === null;
+    return active === this.#host || active === document.body || active === null;
   }
 }

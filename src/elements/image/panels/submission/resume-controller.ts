@@ -27,30 +27,30 @@ export class ResumeController implements ReactiveController {
   resuming = false;
   /** Paid images closed pages left at each provider, waiting for the user's key to be fetched. */
   waiting: Partial<Record<ProviderId, number>> = {};
-  private controller?: AbortController;
-  private chain: Promise<void> = Promise.resolve();
+  #controller?: AbortController;
+  #chain: Promise<void> = Promise.resolve();
   /** The keys the last resume ran with. */
-  private resumedWith?: string;
+  #resumedWith?: string;
 
-  private readonly host: ReactiveControllerHost;
-  private readonly source: ResumeSource;
-  private readonly gallery: GalleryController;
+  readonly #host: ReactiveControllerHost;
+  readonly #source: ResumeSource;
+  readonly #gallery: GalleryController;
 
   constructor(host: ReactiveControllerHost, source: ResumeSource, gallery: GalleryController) {
-    this.host = host;
-    this.source = source;
-    this.gallery = gallery;
+    this.#host = host;
+    this.#source = source;
+    this.#gallery = gallery;
     host.addController(this);
   }
 
   hostDisconnected() {
     this.stop();
-    this.resumedWith = undefined;
+    this.#resumedWith = undefined;
   }
 
   /** Stops finishing orphans: what is left stays pending, finished on the next visit. */
   stop() {
-    this.controller?.abort();
+    this.#controller?.abort();
   }
 
   /** A key was entered: fetches the paid images waiting for one (once per key, not per keystroke). */
@@ -61,51 +61,51 @@ export class ResumeController implements ReactiveController {
   /** Finishes what closed pages left pending; runs one at a time, and once for each set of keys. */
   resume(): Promise<void> {
     const keys = keyedProviders()
-      .map((id) => this.source.apiKey(id, this.source.endpoint(id), this.source.relay()))
+      .map((id) => this.#source.apiKey(id, this.#source.endpoint(id), this.#source.relay()))
       .join('\n');
-    if (keys === this.resumedWith) return this.chain;
-    this.resumedWith = keys;
-    return (this.chain = this.chain.then(() => this.resumeOnce()));
+    if (keys === this.#resumedWith) return this.#chain;
+    this.#resumedWith = keys;
+    return (this.#chain = this.#chain.then(() => this.#resumeOnce()));
   }
 
-  private async resumeOnce() {
-    const ledger = await this.source.ledger().catch(() => undefined);
-    const images = this.gallery.current;
+  async #resumeOnce() {
+    const ledger = await this.#source.ledger().catch(() => undefined);
+    const images = this.#gallery.current;
     if (!ledger || !images) return;
     // Only a ledger holding an entry a page may have left needs the code that finishes it (a chunk of its own).
     if (!ledger.pending().length && !ledger.uncertain().some((entry) => entry.task)) {
       this.waiting = {};
-      return this.host.requestUpdate();
+      return this.#host.requestUpdate();
     }
-    const controller = (this.controller = new AbortController());
+    const controller = (this.#controller = new AbortController());
     const { loadResume, providerFor } = await loadEngine();
     const { resumeOrphans } = await loadResume();
-    const relay = this.source.relay();
+    const relay = this.#source.relay();
     const { needsKey } = await resumeOrphans({
       ledger,
       images,
       providerFor,
-      endpointFor: (id) => this.source.endpoint(id) || (providerInfo(id)?.defaultEndpoint() ?? ''),
+      endpointFor: (id) => this.#source.endpoint(id) || (providerInfo(id)?.defaultEndpoint() ?? ''),
       relayFor: (id) => (providerInfo(id)?.needsKey && relay ? checkRelay(relay) : undefined),
       // Only a key given for the relay the tasks are asked through goes through it.
-      apiKeyFor: (id, endpoint) => this.source.apiKey(id, endpoint, relay) || undefined,
+      apiKeyFor: (id, endpoint) => this.#source.apiKey(id, endpoint, relay) || undefined,
       signal: controller.signal,
-      onResuming: () => this.update(true),
-      onResumed: () => void this.gallery.reload(),
+      onResuming: () => this.#update(true),
+      onResumed: () => void this.#gallery.reload(),
     })
       .catch(() => ({ needsKey: [] })) // no Web Locks, storage gone: nothing can be resumed here
-      .finally(() => this.update(false));
+      .finally(() => this.#update(false));
     if (controller.signal.aborted) return;
     this.waiting = {};
     for (const entry of needsKey) {
       const id = entry.provider as ProviderId;
       this.waiting[id] = (this.waiting[id] ?? 0) + 1;
     }
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
-  private update(resuming: boolean) {
+  #update(resuming: boolean) {
     this.resuming = resuming;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 }

@@ -64,17 +64,17 @@ export class SubmissionController<Args> implements ReactiveController {
   billed = '';
   /** The user pressed Cancel where the provider has billed: the widget asks whether to stop waiting. */
   confirmingCancel = false;
-  private run?: Run;
+  #run?: Run;
   /**
    * The error the widget shows, as it was said (the last submission's, or another of the widget's: a sign-in, a
    * reference image): shown in the host's words as they are (`error`).
    */
-  private failure?: UserPaysError;
+  #failure?: UserPaysError;
 
-  private readonly host: ReactiveControllerHost & HTMLElement;
-  private readonly task: (args: Args, run: SubmissionRun) => Promise<Submitted>;
-  private readonly args: () => Args;
-  private readonly language: Spoken;
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #task: (args: Args, run: SubmissionRun) => Promise<Submitted>;
+  readonly #args: () => Args;
+  readonly #language: Spoken;
 
   /** `language`: the host's words over English, as they are when a submission's words are shown. */
   constructor(
@@ -83,10 +83,10 @@ export class SubmissionController<Args> implements ReactiveController {
     args: () => Args,
     language: Spoken,
   ) {
-    this.host = host;
-    this.task = task;
-    this.args = args;
-    this.language = language;
+    this.#host = host;
+    this.#task = task;
+    this.#args = args;
+    this.#language = language;
     host.addController(this);
   }
 
@@ -112,18 +112,18 @@ export class SubmissionController<Args> implements ReactiveController {
    * then); while it runs, calling again returns the same promise (a double click is one submission).
    */
   generate(args?: Args): Promise<GenerationResult> {
-    if (this.run) return this.run.result;
+    if (this.#run) return this.#run.result;
     const run = { controller: new AbortController() } as Run;
-    this.run = run;
-    run.result = this.perform(run, args ?? this.args()).finally(() => {
-      if (this.run === run) this.run = undefined; // not a newer one, after the user stopped waiting for this
+    this.#run = run;
+    run.result = this.#perform(run, args ?? this.#args()).finally(() => {
+      if (this.#run === run) this.#run = undefined; // not a newer one, after the user stopped waiting for this
     });
     return run.result;
   }
 
   /** Stops the running submission (aborts its signal); what the provider already charged stays booked. */
   cancel() {
-    this.run?.controller.abort();
+    this.#run?.controller.abort();
   }
 
   /**
@@ -131,13 +131,13 @@ export class SubmissionController<Args> implements ReactiveController {
    * making the image, asks first (`confirmingCancel`), as stopping would throw away a paid image.
    */
   requestCancel() {
-    if (this.billed) this.update({ confirmingCancel: true });
+    if (this.billed) this.#update({ confirmingCancel: true });
     else this.cancel();
   }
 
   /** The user chose to keep waiting after all. */
   keepWaiting() {
-    this.update({ confirmingCancel: false });
+    this.#update({ confirmingCancel: false });
   }
 
   /**
@@ -145,76 +145,76 @@ export class SubmissionController<Args> implements ReactiveController {
    * next one at once, and the paid image still lands in the gallery (and `userpays-result` fires) when done.
    */
   stopWaiting() {
-    this.run = undefined;
-    this.update({ ...ended, status: SubmissionStatus.INITIAL });
+    this.#run = undefined;
+    this.#update({ ...ended, status: SubmissionStatus.INITIAL });
   }
 
   /** The error the widget shows, in the host's words (they follow its language as it changes). */
   get error(): ErrorDetail | undefined {
-    return this.failure?.toDetail(this.language.translation);
+    return this.#failure?.toDetail(this.#language.translation);
   }
 
   /** `sentence` in the host's words. */
   say(sentence: Sentence): string {
-    return reword(sentence, this.language.translation);
+    return reword(sentence, this.#language.translation);
   }
 
   /** Shows an error in the widget and fires `userpays-error`, in the host's words. */
   report(error: UserPaysError) {
-    this.failure = error;
-    this.update({});
-    emit(this.host, 'userpays-error', this.error!);
+    this.#failure = error;
+    this.#update({});
+    emit(this.#host, 'userpays-error', this.error!);
   }
 
   dismissError() {
-    this.failure = undefined;
-    this.update({ status: this.status === SubmissionStatus.ERROR ? SubmissionStatus.INITIAL : this.status });
+    this.#failure = undefined;
+    this.#update({ status: this.status === SubmissionStatus.ERROR ? SubmissionStatus.INITIAL : this.status });
   }
 
-  private async perform(run: Run, args: Args): Promise<GenerationResult> {
-    this.failure = undefined;
-    this.update({ ...ended, status: SubmissionStatus.PREPARING, chargeNote: undefined });
+  async #perform(run: Run, args: Args): Promise<GenerationResult> {
+    this.#failure = undefined;
+    this.#update({ ...ended, status: SubmissionStatus.PREPARING, chargeNote: undefined });
     /** Still the submission the widget shows (not one the user stopped waiting for). */
-    const shown = () => this.run === run;
+    const shown = () => this.#run === run;
     let vetoed = false;
     try {
-      const { result, partialError, chargeNote } = await this.task(args, {
+      const { result, partialError, chargeNote } = await this.#task(args, {
         signal: run.controller.signal,
-        onSubmit: (detail) => !(vetoed = !emit(this.host, 'userpays-submit', detail, true)),
-        onStage: (stage) => this.stage(stage, shown()),
+        onSubmit: (detail) => !(vetoed = !emit(this.#host, 'userpays-submit', detail, true)),
+        onStage: (stage) => this.#stage(stage, shown()),
       });
-      if (chargeNote) this.update({ chargeNote });
+      if (chargeNote) this.#update({ chargeNote });
       if (partialError) this.report(partialError);
-      emit(this.host, 'userpays-result', result);
-      if (shown()) this.update({ ...ended, status: SubmissionStatus.COMPLETE, value: result });
+      emit(this.#host, 'userpays-result', result);
+      if (shown()) this.#update({ ...ended, status: SubmissionStatus.COMPLETE, value: result });
       return result;
     } catch (thrown) {
       const error = asUserPaysError(thrown);
       if (!vetoed) this.report(error); // a veto is the host page's own decision: nothing to tell the user
-      if (shown()) this.update({ ...ended, status: vetoed ? SubmissionStatus.INITIAL : SubmissionStatus.ERROR });
+      if (shown()) this.#update({ ...ended, status: vetoed ? SubmissionStatus.INITIAL : SubmissionStatus.ERROR });
       throw error;
     }
   }
 
   /** A stage of the running submission: drawn while the widget shows it (`shown`); its progress fired always. */
-  private stage(stage: SubmissionStage, shown: boolean) {
-    if (shown && stage.stage === 'started') this.update({ status: SubmissionStatus.GENERATING });
+  #stage(stage: SubmissionStage, shown: boolean) {
+    if (shown && stage.stage === 'started') this.#update({ status: SubmissionStatus.GENERATING });
     if (stage.stage === 'progress') {
       const detail = { ...stage.detail, status: this.say(stage.detail.status) };
-      if (shown) this.update({ progress: detail });
-      emit(this.host, 'userpays-progress', detail);
+      if (shown) this.#update({ progress: detail });
+      emit(this.#host, 'userpays-progress', detail);
     }
     if (shown && stage.stage === 'accepted' && stage.charge)
-      this.update({ billed: new Decimal(this.billed || 0).plus(stage.charge.usd).toString() });
+      this.#update({ billed: new Decimal(this.billed || 0).plus(stage.charge.usd).toString() });
   }
 
   /** Sets what the widget shows of the submission, and draws it. */
-  private update(
+  #update(
     changes: Partial<
       Pick<SubmissionController<Args>, 'status' | 'value' | 'progress' | 'chargeNote' | 'billed' | 'confirmingCancel'>
     >,
   ) {
     Object.assign(this, changes);
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 }

@@ -9,7 +9,7 @@ import type { PanelControllers } from '../panel-controllers.js';
 
 /**
  * The work of one submission of `<userpays-image>` after the click (loaded with the panels, as the gallery the images
- * go to), `submission` read at the click: the engine's `submit`, each stage to the controller (the run's own
+ * go to), `submission` read at the click: the pipeline's `submit`, each stage to the controller (the run's own
  * `onStage`) and to the gallery (each image shown as its bytes come), Puter's check before sending, and the account
  * read again after it, whatever its outcome.
  */
@@ -20,10 +20,10 @@ export async function runSubmission(
 ): Promise<Submitted> {
   let done = () => {};
   try {
-    const engine = await loadEngine();
+    const { submit } = await (await loadEngine()).loadGeneration();
     const { done: received, onStage, ...images } = panels.gallery.receive();
     done = received;
-    return await engine.submit({
+    return await submit({
       ...submission,
       ...images,
       beforeSend: submission.asked.provider === 'puter' ? (quote) => puterReady(parts, panels, quote) : undefined,

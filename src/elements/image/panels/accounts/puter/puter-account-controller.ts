@@ -25,21 +25,21 @@ export class PuterAccountController implements ReactiveController {
   user?: string;
   /** What is left: in USD, or in the credits Puter reports while their worth is unknown. */
   balance?: PuterBalance;
-  private readFor = '';
+  #readFor = '';
 
-  private readonly host: ReactiveControllerHost;
-  private readonly source: PuterAccountSource;
+  readonly #host: ReactiveControllerHost;
+  readonly #source: PuterAccountSource;
 
   constructor(host: ReactiveControllerHost, source: PuterAccountSource) {
-    this.host = host;
-    this.source = source;
+    this.#host = host;
+    this.#source = source;
     host.addController(this);
   }
 
   hostUpdate() {
-    const where = this.source.active() ? puterApi(this.source.endpoint()) : '';
-    if (where === this.readFor) return;
-    this.readFor = where;
+    const where = this.#source.active() ? puterApi(this.#source.endpoint()) : '';
+    if (where === this.#readFor) return;
+    this.#readFor = where;
     this.balance = undefined;
     if (where) void this.refresh();
   }
@@ -48,9 +48,9 @@ export class PuterAccountController implements ReactiveController {
    * Puter's adapter (a chunk of its own, loaded by the engine's registry: the account, sign-in, the check before
    * sending) and the SDK, pointed at the host's Puter.
    */
-  private async puter() {
+  async #puter() {
     const adapter = await (await loadEngine()).loadPuter();
-    const sdk = await adapter.puterSdk(checkEndpoint(puterApi(this.source.endpoint())), this.source.puterSrc());
+    const sdk = await adapter.puterSdk(checkEndpoint(puterApi(this.#source.endpoint())), this.#source.puterSrc());
     return [adapter, sdk] as const;
   }
 
@@ -60,22 +60,22 @@ export class PuterAccountController implements ReactiveController {
    * last values.
    */
   async refresh(): Promise<void> {
-    if (!this.source.active()) return;
+    if (!this.#source.active()) return;
     try {
-      const endpoint = checkEndpoint(puterApi(this.source.endpoint()));
+      const endpoint = checkEndpoint(puterApi(this.#source.endpoint()));
       if ((globalThis as { puter?: unknown }).puter || localStorage['puter.auth.token.origin.v2'] === endpoint) {
-        const [{ puterAccount }, sdk] = await this.puter();
+        const [{ puterAccount }, sdk] = await this.#puter();
         ({ user: this.user, balance: this.balance } = await puterAccount(sdk, endpoint));
       }
     } catch {
       // a bad endpoint (reported on submit), offline, or the session just ended: the next submission says what to do
     }
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
   /** Opens Puter's sign-in popup: call it from the user's click. Rejects `auth-required` when cancelled or blocked. */
   async signIn(): Promise<void> {
-    const [{ puterSignIn }, sdk] = await this.puter();
+    const [{ puterSignIn }, sdk] = await this.#puter();
     await puterSignIn(sdk);
     await this.refresh();
   }
@@ -91,8 +91,8 @@ export class PuterAccountController implements ReactiveController {
    */
   async check(total: string): Promise<PuterFound> {
     try {
-      const endpoint = checkEndpoint(puterApi(this.source.endpoint()));
-      const [{ puterCheck }, sdk] = await this.puter();
+      const endpoint = checkEndpoint(puterApi(this.#source.endpoint()));
+      const [{ puterCheck }, sdk] = await this.#puter();
       return await puterCheck(sdk, endpoint, total);
     } finally {
       await this.refresh();

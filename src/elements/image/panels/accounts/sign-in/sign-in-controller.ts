@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ProviderId } from '../../../../../base/types.js';
-import { addressAnswersSignIn, loadEngine, loadSignIn } from '../../../../../lazy/index.js';
+import { addressAnswersSignIn, loadEngine } from '../../../../../lazy/index.js';
 import { keyRoute, providerInfo } from '../../../../../providers/catalog.js';
 import type { ProviderKeys } from '../../../provider-keys.js';
 import { DEFAULT_DAYS, capOf, daysOf, defaultCap, type SignedIn } from '../../../../../providers/sign-in.js';
@@ -36,8 +36,7 @@ export interface SignInSource {
  * The answer of one of our sign-ins that was in the page's address, finished as the page loaded (src/define.ts,
  * before the panels, so the address no longer shows it): the same answer for every widget, once per page.
  */
-const finished = () =>
-  Promise.all([loadEngine(), loadSignIn()]).then(([{ accountFor }, { finishSignIn }]) => finishSignIn(accountFor));
+const finished = () => loadEngine().then(async (engine) => (await engine.loadSignIn()).finishSignIn(engine.accountFor));
 
 /**
  * Sign in with an account system (OpenRouter: OAuth PKCE, src/providers/engine/oauth.ts) instead of pasting a key: the
@@ -52,36 +51,36 @@ export class SignInController implements ReactiveController {
    * The `provider route`s (`keyRoute`) whose key came from signing in on this page, with whether the provider said the
    * account cannot pay as it stands (`SignedIn.cannotPay`).
    */
-  private readonly signedIn = new Map<string, boolean>();
-  private running?: AbortController;
-  private back = false;
+  readonly #signedIn = new Map<string, boolean>();
+  #running?: AbortController;
+  #back = false;
   /**
    * The form before a capped sign-in (part `grant`), while it is shown: the cap in its field (offered first, or as the
    * user typed it), the days the key should last where the provider asks for them too, and which of them was refused
    * (no amount above zero; no whole number of days from 1 to 365). Of the provider it was asked for (another one
    * chosen meanwhile shows its own button).
    */
-  private asking?: { provider: ProviderId } & Granting;
+  #asking?: { provider: ProviderId } & Granting;
 
-  private readonly host: ReactiveControllerHost;
-  private readonly source: SignInSource;
+  readonly #host: ReactiveControllerHost;
+  readonly #source: SignInSource;
 
   constructor(host: ReactiveControllerHost, source: SignInSource) {
-    this.host = host;
-    this.source = source;
+    this.#host = host;
+    this.#source = source;
     host.addController(this);
   }
 
   hostConnected() {
     // A widget whose provider has a sign-in takes the answer its sign-in brought back (a redirect of this tab's), as
     // the entry finished it when the page loaded: only such a widget, on such a page, loads the code that finishes one.
-    if (this.back || !addressAnswersSignIn || !providerInfo(this.source.provider())?.signIn) return;
-    this.back = true;
+    if (this.#back || !addressAnswersSignIn || !providerInfo(this.#source.provider())?.signIn) return;
+    this.#back = true;
     finished().then((back) => {
       if (!back) return;
-      this.hold(back.provider, back.endpoint, this.source.relay(), back.signedIn);
-      if (back.keep) this.source.restore(back.keep as Record<string, unknown>);
-    }, this.source.report);
+      this.#hold(back.provider, back.endpoint, this.#source.relay(), back.signedIn);
+      if (back.keep) this.#source.restore(back.keep as Record<string, unknown>);
+    }, this.#source.report);
   }
 
   /**
@@ -89,16 +88,16 @@ export class SignInController implements ReactiveController {
    * provider said then that the account cannot pay as it stands (told before the click, never stopping it).
    */
   state(): { signed: boolean; cannotPay: boolean; granting?: Granting } | undefined {
-    const provider = this.source.provider();
+    const provider = this.#source.provider();
     if (!providerInfo(provider)?.signIn) return undefined;
-    const cannotPay = this.signedIn.get(provider + keyRoute(provider, this.source.endpoint(), this.source.relay()));
-    const signed = cannotPay !== undefined && !!this.source.keys.current;
+    const cannotPay = this.#signedIn.get(provider + keyRoute(provider, this.#source.endpoint(), this.#source.relay()));
+    const signed = cannotPay !== undefined && !!this.#source.keys.current;
     return { signed, cannotPay: signed && cannotPay, granting: signed ? undefined : this.granting };
   }
 
   /** The form before a capped sign-in, where it is shown for the provider in force. */
   get granting(): Granting | undefined {
-    return this.asking?.provider === this.source.provider() ? this.asking : undefined;
+    return this.#asking?.provider === this.#source.provider() ? this.#asking : undefined;
   }
 
   /**
@@ -107,15 +106,15 @@ export class SignInController implements ReactiveController {
    * asks), else the sign-in itself, from this click.
    */
   begin() {
-    const info = providerInfo(this.source.provider());
+    const info = providerInfo(this.#source.provider());
     if (!info?.capsSignIn) return this.signIn();
-    this.asking = {
-      provider: this.source.provider(),
-      cap: defaultCap(this.source.budget()),
+    this.#asking = {
+      provider: this.#source.provider(),
+      cap: defaultCap(this.#source.budget()),
       days: info.expiresSignIn ? DEFAULT_DAYS : undefined,
       refused: false,
     };
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
   /**
@@ -125,18 +124,18 @@ export class SignInController implements ReactiveController {
   grant(typed: string, typedDays?: string) {
     const [cap, days] = [capOf(typed), typedDays === undefined ? undefined : daysOf(typedDays)];
     const refused = !cap ? 'cap' : typedDays !== undefined && !days ? 'days' : false;
-    if (refused) this.asking = { provider: this.source.provider(), cap: typed, days: typedDays, refused };
+    if (refused) this.#asking = { provider: this.#source.provider(), cap: typed, days: typedDays, refused };
     else {
-      this.asking = undefined;
+      this.#asking = undefined;
       this.signIn(cap, days);
     }
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
   /** The form's Cancel: back to the sign-in button, nothing sent. */
   cancelGrant() {
-    this.asking = undefined;
-    this.host.requestUpdate();
+    this.#asking = undefined;
+    this.#host.requestUpdate();
   }
 
   /**
@@ -147,26 +146,27 @@ export class SignInController implements ReactiveController {
    */
   signIn(limit?: string, days?: string) {
     const popup = open('about:blank', '_blank', 'popup,width=520,height=720');
-    const provider = this.source.provider();
-    const endpoint = this.source.endpoint() || providerInfo(provider)!.defaultEndpoint();
-    const relay = this.source.relay();
-    this.running?.abort();
-    const running = (this.running = new AbortController());
-    void Promise.all([loadEngine(), loadSignIn()])
-      .then(async ([{ accountFor }, { signIn }]) => {
+    const provider = this.#source.provider();
+    const endpoint = this.#source.endpoint() || providerInfo(provider)!.defaultEndpoint();
+    const relay = this.#source.relay();
+    this.#running?.abort();
+    const running = (this.#running = new AbortController());
+    void loadEngine()
+      .then(async ({ accountFor, loadSignIn }) => {
+        const { signIn } = await loadSignIn();
         const signedIn = await signIn(await accountFor(provider), {
           endpoint,
           popup,
-          clientId: this.source.clientId() || undefined,
+          clientId: this.#source.clientId() || undefined,
           limit,
           days,
-          keep: this.source.keep(),
+          keep: this.#source.keep(),
           signal: running.signal,
         });
-        this.hold(provider, endpoint, relay, signedIn);
+        this.#hold(provider, endpoint, relay, signedIn);
       })
       .catch((error) => {
-        if (!running.signal.aborted) this.source.report(error);
+        if (!running.signal.aborted) this.#source.report(error);
       });
   }
 
@@ -175,15 +175,15 @@ export class SignInController implements ReactiveController {
    * the storage key, which may hold it too (remembered on this device, or typed there).
    */
   signOut() {
-    const [provider, endpoint, relay] = [this.source.provider(), this.source.endpoint(), this.source.relay()];
-    this.source.keys.forget(provider, endpoint, relay);
-    this.signedIn.delete(provider + keyRoute(provider, endpoint, relay));
-    this.host.requestUpdate();
+    const [provider, endpoint, relay] = [this.#source.provider(), this.#source.endpoint(), this.#source.relay()];
+    this.#source.keys.forget(provider, endpoint, relay);
+    this.#signedIn.delete(provider + keyRoute(provider, endpoint, relay));
+    this.#host.requestUpdate();
   }
 
-  private hold(provider: ProviderId, endpoint: string, relay: string, { key, cannotPay }: SignedIn) {
-    this.source.keys.set(provider, endpoint, relay, key);
-    this.signedIn.set(provider + keyRoute(provider, endpoint, relay), !!cannotPay);
-    this.host.requestUpdate();
+  #hold(provider: ProviderId, endpoint: string, relay: string, { key, cannotPay }: SignedIn) {
+    this.#source.keys.set(provider, endpoint, relay, key);
+    this.#signedIn.set(provider + keyRoute(provider, endpoint, relay), !!cannotPay);
+    this.#host.requestUpdate();
   }
 }
