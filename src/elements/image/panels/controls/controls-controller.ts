@@ -20,7 +20,7 @@ export class ControlsController implements ReactiveController {
   /** What More options set of the controls without an attribute (a setting back at its default is absent). */
   settings: ModelSettings = {};
   readonly #host: ImageProperties;
-  /** Said when the user changes one (the form was edited: ImageCore.edited). */
+  /** Said when the user changes one (the form was edited: PanelControllers.edited). */
   readonly #edited: () => void;
   #readFor = '';
 
