@@ -39,16 +39,15 @@ export function cheapestWithin(ask: OfferAsk, pricing: Pricer, left: Decimal): O
     .sort((a, b) => new Decimal(a.total!).cmp(b.total!))[0];
 }
 
-/** The model a draft ([klein]) is finalized on, with its price for the draft's settings; none for a final already. */
-export function finalOf(
-  image: { provider: string; model: string; width: number; height: number; prompt: string },
-  wanted: string,
-  pricing: Pricer,
-) {
+/**
+ * The model a draft ([klein]) is finalized on, with its price for `request`: the form as Finalize loads it (the
+ * draft's settings, one image, the reference images attached now, the page's endpoint), so that the price on the
+ * button is the price the form then shows. None for a final already.
+ */
+export function finalOf(request: QuoteRequest & { provider: ProviderId }, wanted: string, pricing: Pricer) {
   const model = 'flux-2-pro';
-  if (!image.model.startsWith('flux-2-klein')) return undefined;
-  const provider = image.provider as ProviderId;
-  if (!pricing.models(provider, wanted).includes(model)) return undefined;
-  const { quote } = pricing.price({ ...image, provider, model, count: 1, inputs: [] });
+  if (!request.model.startsWith('flux-2-klein')) return undefined;
+  if (!pricing.models(request.provider, wanted).includes(model)) return undefined;
+  const { quote } = pricing.price({ ...request, model });
   return quote && { model, price: quote.total };
 }

@@ -187,10 +187,11 @@ function parts(entry: PriceEntry, fitted: Fitted, where: string, text: PricesStr
     inputMegapixels = edit ? inputs.length : 0;
     if (edit) {
       lines.push([text.referencesAtOneMp(inputs.length), perMp.mul(inputMegapixels)]);
-      // What each adds is what the total loses without it: a lone reference also moves the output from the text
-      // endpoint's rate to the edit endpoint's, so it adds that change too.
-      const alone = output(perMp).sub(output(amount(rule.perMp)));
-      references = inputs.map(() => [1, inputs.length > 1 ? perMp : perMp.add(alone)]);
+      // The references' amounts add up to what they raise the total by: the first also moves the output from the
+      // text endpoint's rate to the edit endpoint's, so it carries that change (two at $0.01 each on fal raise a
+      // $0.005 image to $0.03: $0.015 and $0.01).
+      const moved = output(perMp).sub(output(amount(rule.perMp)));
+      references = inputs.map((_, index) => [1, index === 0 ? perMp.add(moved) : perMp]);
     }
   } else {
     // Puter's catalogue costs (see PriceRule): megapixels of 10⁶ pixels, the output's exactly (or the 1 MP a

@@ -233,6 +233,8 @@ export interface KeyBalance {
   usd?: Decimal;
   /** The provider says the key has no spending cap of its own: what is left is unknown, and said so. */
   uncapped?: boolean;
+  /** The key's spending cap, in USD, where it has one (OpenRouter's `limit`: what the user chose at sign-in). */
+  cap?: Decimal;
   /**
    * What the account (or the key) has spent so far, in USD, rising by exactly what each image is charged (BFL: its
    * credits left, negated; OpenRouter: the key's `usage`): read before an image is sent and after a fault, it settles

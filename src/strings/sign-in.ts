@@ -17,8 +17,11 @@ export interface SignInStrings {
   signInWith(provider: string): string;
   signedInWith(provider: string): string;
   orPasteKey(): string;
-  /** Who pays and what is left, beside the price: "$0.03 of your $4.20 at OpenRouter". */
-  ofYour(price: string, left: string, provider: string): string;
+  /**
+   * What the account in force has left, beside the price: of the spending cap the user chose at sign-in where the key
+   * has one ("$4.19 left of your $5 cap at OpenRouter"), else of the account ("$4.19 left at Pollinations").
+   */
+  leftOf(left: string, cap: string | undefined, provider: string): string;
   /** The provider says the key a sign-in gave has no spending cap of its own (OpenRouter's `limit` null). */
   noCapOnKey(provider: string): string;
   /** How long the key a sign-in gave works, where the provider says (Pollinations: the days the user chose). */
@@ -71,7 +74,8 @@ export const signIn: SignInStrings = {
   signInWith: (provider) => `Sign in with ${provider}`,
   signedInWith: (provider) => `Signed in with ${provider}`,
   orPasteKey: () => 'or paste your own key below.',
-  ofYour: (price, left, provider) => `${price} of your ${left} at ${provider}`,
+  leftOf: (left, cap, provider) =>
+    cap ? `${left} left of your ${cap} cap at ${provider}` : `${left} left at ${provider}`,
   noCapOnKey: (provider) => `${provider} set no cap on this key`,
   keyUntil: (date) => `the key works until ${date}`,
   keyExpired: (provider, date) => `Your ${provider} key expired on ${date}: sign in again.`,

@@ -149,6 +149,20 @@ describe('<userpays-image>: the gallery', () => {
     expect(await ours(before)).to.deep.equal([]);
   });
 
+  it('prices Finalize as the form it loads: one image, with the reference images attached now', async () => {
+    const el = await generated(undefined, 42);
+    el.count = 3; // the form asks for three images now
+    action(el, 'reference').click();
+    await waitUntil(() => el.shadowRoot!.querySelectorAll('.thumbs li').length === 1, 'the reference is added');
+    await el.updateComplete;
+    // FLUX.2 [pro] at BFL: $0.03 for the first megapixel, $0.015 for the 1 MP reference.
+    expect(words(action(el, 'finalize'))).to.equal('Finalize on FLUX.2 [pro] · $0.045');
+    action(el, 'finalize').click();
+    await el.updateComplete;
+    expect([el.model, el.count]).to.deep.equal(['flux-2-pro', 1]);
+    expect(decision(el).price, 'the price the button showed').to.equal('$0.045');
+  });
+
   it('uses an image as a reference, and deletes one (its charge stays booked)', async () => {
     const el = await generated();
     action(el, 'reference').click();

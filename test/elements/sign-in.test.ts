@@ -138,7 +138,7 @@ describe('Sign in with OpenRouter and Hugging Face (the demo, its simulators)', 
     });
   }
 
-  it('OpenRouter: before it leaves, the widget asks how much the site may spend (the page’s budget offered); the sign-in asks for that cap, with a callback of no query; the account line says what is left of it, after an image too, and links to revoke the key', async () => {
+  it('OpenRouter: before it leaves, the widget asks how much the site may spend (the page’s budget offered); the sign-in asks for that cap, with a callback of no query; the account line says what is left of it ("$0.60 left of your $0.60 cap"), after an image too, and links to revoke the key', async () => {
     const view = await openDemo(1280);
     await demoWidget(view, 'openrouter');
     view.history.replaceState(null, '', `${view.location.pathname}?from=sign-in-test`); // the page's own query
@@ -156,7 +156,7 @@ describe('Sign in with OpenRouter and Hugging Face (the demo, its simulators)', 
     expect(asked.searchParams.get('limit'), 'the cap chosen').to.equal('0.6');
     expect(asked.searchParams.get('callback_url')).to.equal(view.location.origin + view.location.pathname);
     await authorize(() => popup);
-    await until(() => /of your \$0\.60 at OpenRouter/.test(accountLine(widget)), 8000);
+    await until(() => accountLine(widget).includes('$0.60 left of your $0.60 cap at OpenRouter'), 8000);
     expect(part(widget, 'grant'), 'the form gone').to.equal(null);
     // One line says what is left, and no field holds a key the user never typed (Remember stays: it is theirs to tick).
     expect([part(widget, 'key'), part(widget, 'balance')]).to.deep.equal([null, null]);
@@ -168,7 +168,7 @@ describe('Sign in with OpenRouter and Hugging Face (the demo, its simulators)', 
     const result = await widget.generate();
     // What is left of the cap, read from OpenRouter again after the image.
     const left = new Decimal('0.6').minus(result.charged);
-    await until(() => accountLine(widget).includes(`of your $${left.toString()} at OpenRouter`), 8000);
+    await until(() => accountLine(widget).includes(`$${left.toString()} left of your $0.60 cap at OpenRouter`), 8000);
   });
 
   it('OpenRouter: a cap below the price is said as what is left, once (never "$0.014 of your $0.01"), and Generate says why not', async () => {

@@ -244,7 +244,7 @@ describe('quoteFor: what each reference image adds', () => {
     ]);
   });
 
-  it('on fal, what a reference adds is what the total loses without it: a lone one also moves the output to the edit rate', () => {
+  it('on fal, the references add up to what they raise the total by: the first also moves the output to the edit rate', () => {
     const asked = { provider: 'fal' as const, model: 'flux-2-klein-4b' };
     const without = quoteFor(asked);
     const one = quoteFor({ ...asked, inputs: [ONE_MP_IMAGE] });
@@ -253,9 +253,26 @@ describe('quoteFor: what each reference image adds', () => {
     expect([without.total, one.total, two.total]).to.deep.equal(['0.005', '0.02', '0.03']);
     expect(one.references).to.deep.equal([{ megapixels: 1, amount: '0.015' }]);
     expect(two.references).to.deep.equal([
-      { megapixels: 1, amount: '0.01' },
+      { megapixels: 1, amount: '0.015' },
       { megapixels: 1, amount: '0.01' },
     ]);
+  });
+
+  it('on every provider that bills them, the references add up to what they raise the total by', () => {
+    for (const [provider, model] of [
+      ['fal', 'flux-2-klein-4b'],
+      ['fal', 'flux-2-pro'],
+      ['bfl', 'flux-2-pro'],
+      ['puter', 'flux-2-pro'],
+    ] as const)
+      for (const count of [1, 2, 3]) {
+        const asked = { provider, model, count };
+        const inputs = Array.from({ length: count }, () => ONE_MP_IMAGE);
+        const quote = quoteFor({ ...asked, inputs });
+        const rise = new Decimal(quote.total).sub(quoteFor(asked).total);
+        const chips = (quote.references ?? []).reduce((sum, reference) => sum.add(reference.amount), new Decimal(0));
+        expect(chips.toString(), `${provider} ${model} with ${count}`).to.equal(rise.toString());
+      }
   });
 
   it('with a top-up fee, its share of the fee too, rounded up to a millionth', () => {

@@ -213,7 +213,9 @@ export class OpenRouterProvider implements Provider {
     const uncapped = data?.limit_remaining === null;
     // `usage`: what the key has spent, in USD, capped or not (the same API reference; SDK: `usage: number`).
     const spent = Number.isFinite(data?.usage) && data.usage >= 0 ? new Decimal(data.usage) : undefined;
-    return usd || uncapped || spent ? { usd, uncapped, spent } : undefined;
+    // `limit`: the key's spending cap in USD, null without one (the same API reference; SDK: `limit: number | null`).
+    const cap = Number.isFinite(data?.limit) && data.limit > 0 ? new Decimal(data.limit) : undefined;
+    return usd || uncapped || spent ? { usd, uncapped, spent, cap } : undefined;
   }
 }
 

@@ -20,7 +20,8 @@ export const signIn: SignInStrings = {
   signInWith: (provider) => `Mit ${provider} anmelden`,
   signedInWith: (provider) => `Angemeldet mit ${provider}`,
   orPasteKey: () => 'oder fügen Sie unten Ihren eigenen Schlüssel ein.',
-  ofYour: (price, left, provider) => `${price} von Ihren ${left} bei ${provider}`,
+  leftOf: (left, cap, provider) =>
+    cap ? `${left} von Ihrem Limit von ${cap} bei ${provider} übrig` : `${left} übrig bei ${provider}`,
   noCapOnKey: (provider) => `${provider} hat für diesen Schlüssel kein Limit gesetzt`,
   keyUntil: (date) => `der Schlüssel gilt bis ${date}`,
   keyExpired: (provider, date) => `Ihr ${provider}-Schlüssel ist am ${date} abgelaufen: Melden Sie sich erneut an.`,

@@ -111,7 +111,7 @@ export function panelHandlers(parts: ImageParts, panels: PanelControllers): Pane
           edited();
           const { prompt, provider, model, width, height, seed, count, enhancePrompt } = host;
           Object.assign(host, settings);
-          const finalModel = final && finalOf(settings, host.models, parts.pricing)?.model;
+          const finalModel = final && finalOf(parts.request(), host.models, parts.pricing)?.model;
           if (finalModel) host.model = finalModel;
           return () => Object.assign(host, { prompt, provider, model, width, height, seed, count, enhancePrompt });
         },

@@ -125,20 +125,24 @@ export function renderSlots(
  */
 function latestAndHistory({ host, pricing }: ImageParts, { gallery, references }: PanelControllers) {
   const referable = !!pricing.capability?.references?.max;
-  const shown = gallery.images.map((image) => ({
-    ...image,
-    referable,
-    finalize: finalOf(image, host.models, pricing),
-    // One new image of it, as Vary sends it: its settings, the references attached now, this page's endpoint.
-    vary: pricing.price({
+  const shown = gallery.images.map((image) => {
+    // One new image of it, as Vary sends it and Finalize loads the form: its settings, the references attached now,
+    // this page's endpoint.
+    const again = {
       ...image,
       provider: image.provider as ProviderId,
       count: 1,
       inputs: references.images,
       endpoint: host.endpoint,
       earnings: host.pollinationsEarnings,
-    }).quote?.total,
-  }));
+    };
+    return {
+      ...image,
+      referable,
+      finalize: finalOf(again, host.models, pricing),
+      vary: pricing.price(again).quote?.total,
+    };
+  });
   const batchOf = (image?: { batch?: string; id: string }) => image?.batch ?? image?.id;
   const result = shown.filter((image) => batchOf(image) === batchOf(shown[0]));
   return { result, history: shown.slice(result.length) };

@@ -20,6 +20,8 @@ export class AccountController implements ReactiveController {
   balance?: { usd: Decimal };
   /** The key provider says the key has no spending cap (OpenRouter): what is left is unknown, and said so. */
   uncapped = false;
+  /** The key's own spending cap, where its provider says (OpenRouter: what the user chose at sign-in). */
+  cap?: Decimal;
   /** When the key stops working (ms), where its provider says. */
   expiresAt?: number;
   #readFor = '';
@@ -39,6 +41,7 @@ export class AccountController implements ReactiveController {
     this.#readFor = where;
     this.balance = undefined;
     this.uncapped = false;
+    this.cap = undefined;
     this.expiresAt = undefined;
     if (where) setTimeout(() => where === this.#readFor && void this.refresh(), REST_MS);
   }
@@ -52,6 +55,7 @@ export class AccountController implements ReactiveController {
       if (key.join('\n') === this.#readFor) {
         this.balance = read?.usd && { usd: read.usd };
         this.uncapped = !!read?.uncapped;
+        this.cap = read?.cap;
         // A read refused (a key past its days is refused at /account/key too) keeps when the key ended.
         if (read) this.expiresAt = read.expiresAt;
       }

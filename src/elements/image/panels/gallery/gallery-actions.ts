@@ -102,7 +102,8 @@ export async function actOnImage(event: Event, images: readonly GalleryImage[], 
   const undo = target.reuse(
     what === 'revised'
       ? { prompt: image.revisedPrompt ?? prompt, provider, model, width, height, seed, enhancePrompt: 'off' }
-      : { prompt, provider, model, width, height, seed },
+      : // Finalize loads one image, as its button is priced (one draft made final, not the form's count of them).
+        { prompt, provider, model, width, height, seed, ...(what === 'finalize' && { count: 1 }) },
     what === 'finalize',
   );
   // The form may be far from the image: it comes into view, and what changed is said, with Undo.

@@ -88,13 +88,14 @@ export function signInPart(parts: ImageParts, { account, flow, report }: SignInN
       const until = expiresAt && formatDate(expiresAt, locale, 'moment');
       // A key past its days is signed in no more: the sign-in is offered again, with when it ended.
       const expired = until && expiresAt <= clock.now() ? until : undefined;
-      // Where the provider says the key has no cap, what is left is unknown: that is said, and no amount. Where what
-      // is left is less than the price, what is left alone (Generate says why it cannot), never "$0.014 of your $0.01".
+      // Where the provider says the key has no cap, what is left is unknown: that is said, and no amount. Where the key
+      // has a cap, what is left is said of it. Where what is left is less than the price, only what is left (Generate
+      // says why it cannot).
       const share = [
         left && quote && !pricing.problem
           ? left.lt(quote.total)
             ? signInText.leftOnAccount(formatUsd(left, locale))
-            : signInText.ofYour(formatUsd(quote.total, locale), formatUsd(left, locale), provider)
+            : signInText.leftOf(formatUsd(left, locale), account.cap && formatUsd(account.cap, locale), provider)
           : account.uncapped && signInText.noCapOnKey(provider),
         until && !expired && signInText.keyUntil(until),
       ]

@@ -12,7 +12,7 @@ export interface SignInView {
   /** The key in force came from signing in. */
   signed: boolean;
   /**
-   * The price against what is left: "$0.03 of your $4.20 at OpenRouter", where the provider says; or that the key
+   * What is left: "$4.19 left of your $5.00 cap at OpenRouter", where the provider says; or that the key
    * has no cap, where the provider says that instead ("OpenRouter set no cap on this key").
    */
   share?: string;
