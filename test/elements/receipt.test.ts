@@ -19,6 +19,7 @@ async function receiptOf(el: HTMLElement) {
     receipt,
     lines: names.map((name, i) => [name, figures[i]]),
     difference: words(receipt.querySelector('p')!),
+    footnote: receipt.querySelector<HTMLElement>('p.footnote'),
   };
 }
 
@@ -32,16 +33,20 @@ describe('a receipt for every image', function () {
     const result = oneEvent(el, 'userpays-result');
     await el.generate();
     const { detail } = (await result) as CustomEvent<GenerationResult>;
-    const { receipt, lines, difference } = await receiptOf(el);
+    const { receipt, lines, difference, footnote } = await receiptOf(el);
+    expect(footnote, 'the balance fell by the charge: nothing to add').to.equal(null);
+    expect(receipt.querySelector('dd span'), 'exact figures need no title').to.equal(null);
     expect(receipt.open, 'closed until asked').to.equal(false);
     expect(words(receipt.querySelector('summary')!)).to.equal('Receipt');
     // A new key at the simulator holds 1000 credits ($10); FLUX.2 [klein] 4B at 1 MP costs 1.4 of them.
+    // One charge, the tally's figure, first; then the quote it is held against.
     expect(lines).to.deep.equal([
-      ['Quoted', '$0.014'],
       ['Charged', "$0.014 · BFL's own figure: 1.4 credits"],
+      ['Quoted', '$0.014'],
       ['Left at BFL', '$9.986'],
     ]);
     expect(difference).to.equal('As quoted.');
+    expect(el.tally!.spent, 'the tally agrees').to.equal('0.014');
     expect(detail.images[0].receipt).to.deep.equal({
       quoted: '0.014',
       charged: '0.014',
@@ -63,12 +68,26 @@ describe('a receipt for every image', function () {
     // BFL reports 2.1 credits for what the widget quoted at 1.4 (a price changed since the bundled table, or a misreport).
     const el = await bflWidget({ scenario: 'pending=50;cost=2.1', apiKey: `sim-receipt-${uniqueStorageKey()}` });
     await el.generate();
-    const { lines, difference } = await receiptOf(el);
-    expect(lines[1]).to.deep.equal(['Charged', "$0.021 · BFL's own figure: 2.1 credits"]);
-    // The simulator still debits the real 1.4 credits: what the balance fell by is said beside BFL's own figure.
-    expect(difference).to.equal(
-      '$0.007 more than quoted. Your BFL balance fell by $0.014 for it: check it in your account there.',
+    const { lines, difference, footnote } = await receiptOf(el);
+    expect(lines[0]).to.deep.equal(['Charged', "$0.021 · BFL's own figure: 2.1 credits"]);
+    expect(difference).to.equal('$0.007 more than quoted.');
+    // The simulator still debits the real 1.4 credits: what the balance fell by is a footnote, never a second charge.
+    expect(words(footnote!)).to.equal(
+      'Meanwhile your BFL balance fell by $0.014; where that differs from the charge, your account there says why.',
     );
+    expect(el.tally!.spent, 'the one figure the tally counts').to.equal('0.021');
+  });
+
+  it('amounts as the card shows them, the exact figure in their title', async () => {
+    // BFL reports 4.215 credits: $0.04215, shown "$0.0422" on the card.
+    const el = await bflWidget({ scenario: 'pending=50;cost=4.215', apiKey: `sim-receipt-${uniqueStorageKey()}` });
+    await el.generate();
+    const { receipt, lines, difference } = await receiptOf(el);
+    expect(lines[0]).to.deep.equal(['Charged', "$0.0422 · BFL's own figure: 4.215 credits"]);
+    expect(receipt.querySelector('dd span')!.getAttribute('title')).to.equal('$0.04215');
+    const card = el.shadowRoot!.querySelector('[part~=result] figcaption span')!;
+    expect(words(card), 'as the card shows it').to.equal('$0.0422');
+    expect(difference).to.equal('$0.0282 more than quoted.');
   });
 
   it('fal: the charge is the quote, said as such, and no balance a fal key may read', async () => {
@@ -84,8 +103,8 @@ describe('a receipt for every image', function () {
     );
     await el.generate();
     const { lines, difference } = await receiptOf(el);
-    expect(lines.map(([name]) => name)).to.deep.equal(['Quoted', 'Charged']);
-    expect(lines[1][1]).to.match(/^\$0\.\d+ · the quote: fal does not say what it charged$/);
+    expect(lines.map(([name]) => name)).to.deep.equal(['Charged', 'Quoted']);
+    expect(lines[0][1]).to.match(/^\$0\.\d+ · the quote: fal does not say what it charged$/);
     expect(difference).to.equal('As quoted.');
   });
 
@@ -97,8 +116,8 @@ describe('a receipt for every image', function () {
     await until(() => words(el.shadowRoot!.querySelector('[part~=receipt] summary') ?? el) === 'Beleg');
     const { lines, difference } = await receiptOf(el);
     expect(lines).to.deep.equal([
-      ['Angekündigt', '0,014 $'],
       ['Berechnet', '0,014 $ · Angabe von BFL: 1,4 Credits'],
+      ['Angekündigt', '0,014 $'],
       ['Übrig bei BFL', '9,986 $'],
     ]);
     expect(difference).to.equal('Wie angekündigt.');

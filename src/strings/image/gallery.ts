@@ -48,7 +48,10 @@ export interface GalleryStrings {
   chargeBasis(basis: 'reported' | 'quote' | 'balance', provider: string, credits?: string): string;
   /** How the charge differs from the quote: `amount` more (`more`) or less; as quoted where no amount is given. */
   receiptDifference(amount?: string, more?: boolean): string;
-  /** The provider's balance fell by `amount` across the image, which is not the charge booked (`Receipt.moved`). */
+  /**
+   * The receipt's footnote: the provider's balance fell by `amount` across the image, which is not the charge booked
+   * (`Receipt.moved`): said as what the balance did, never as a second charge.
+   */
   receiptMoved(provider: string, amount: string): string;
 }
 
@@ -113,5 +116,5 @@ export const gallery: GalleryStrings = {
     })[basis],
   receiptDifference: (amount, more) => (amount ? `${amount} ${more ? 'more' : 'less'} than quoted.` : 'As quoted.'),
   receiptMoved: (provider, amount) =>
-    `Your ${words.providerName(provider)} balance fell by ${amount} for it: check it in your account there.`,
+    `Meanwhile your ${words.providerName(provider)} balance fell by ${amount}; where that differs from the charge, your account there says why.`,
 };

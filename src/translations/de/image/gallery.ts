@@ -66,5 +66,5 @@ export const gallery: GalleryStrings = {
   receiptDifference: (amount, more) =>
     amount ? `${amount} ${more ? 'mehr' : 'weniger'} als angekündigt.` : 'Wie angekündigt.',
   receiptMoved: (provider, amount) =>
-    `Ihr Guthaben bei ${words.providerName(provider)} ist dafür um ${amount} gesunken: Prüfen Sie es in Ihrem Konto dort.`,
+    `Ihr Guthaben bei ${words.providerName(provider)} ist inzwischen um ${amount} gesunken; wo das von der Berechnung abweicht, sagt Ihr Konto dort, warum.`,
 };

@@ -66,9 +66,18 @@ function renderNotSaved({ notSaved, url, provider }: GalleryImage, galleryText: 
   </p>`;
 }
 
+/** An amount as the card shows it (three significant digits), the exact figure in its title where they differ. */
+function usd(amount: string | Decimal, locale?: string) {
+  const [exact, rounded] = [formatUsd(amount, locale), formatUsdRounded(amount, locale)];
+  return exact === rounded ? exact : html`<span title=${exact}>${rounded}</span>`;
+}
+
 /**
- * What the image cost (part `receipt`, closed until asked): the quote, the charge and how it is known, what was left at
- * the provider after it, and how the charge differs from the quote. Stored figures that are no amounts (tampered
+ * What the image cost (part `receipt`, closed until asked): one charge, the figure the tally counts, and how it is
+ * known; the quote and how the charge differs from it; what was left at the provider after it. Where the balance fell
+ * by something else across the image (another use of the account, or its accounting catching up), that is a footnote,
+ * never a second charge. The charge and the quote are rounded as the card shows them; what is left, exactly as the
+ * account line says it. Stored figures that are no amounts (tampered
  * storage) leave the receipt out.
  */
 function renderReceipt({ receipt, charged, provider }: GalleryItem, galleryText: GalleryStrings, locale?: string) {
@@ -78,10 +87,10 @@ function renderReceipt({ receipt, charged, provider }: GalleryItem, galleryText:
   return html`<details part="receipt" class="receipt">
     <summary>${galleryText.receipt()}</summary>
     <dl>
-      <dt>${galleryText.receiptQuoted()}</dt>
-      <dd>${formatUsd(quoted, locale)}</dd>
       <dt>${galleryText.receiptCharged()}</dt>
-      <dd>${formatUsd(charged, locale)} · ${galleryText.chargeBasis(basis, provider, credits)}</dd>
+      <dd>${usd(charged, locale)} · ${galleryText.chargeBasis(basis, provider, credits)}</dd>
+      <dt>${galleryText.receiptQuoted()}</dt>
+      <dd>${usd(quoted, locale)}</dd>
       ${
         left === undefined
           ? nothing
@@ -91,11 +100,15 @@ function renderReceipt({ receipt, charged, provider }: GalleryItem, galleryText:
     </dl>
     <p>
       ${galleryText.receiptDifference(
-        difference.isZero() ? undefined : formatUsd(difference.abs(), locale),
+        difference.isZero() ? undefined : formatUsdRounded(difference.abs(), locale),
         difference.isPositive(),
       )}
-      ${moved ? galleryText.receiptMoved(provider, formatUsd(moved, locale)) : nothing}
     </p>
+    ${
+      moved && !new Decimal(moved).eq(charged)
+        ? html`<p class="footnote">${galleryText.receiptMoved(provider, formatUsdRounded(moved, locale))}</p>`
+        : nothing
+    }
   </details>`;
 }
 
@@ -429,6 +442,9 @@ export const resultStyles = css`
   }
   .receipt p {
     margin: 0.35rem 0 0;
+  }
+  .receipt .footnote {
+    font-size: 0.75rem;
   }
   .notice {
     margin: 0;
