@@ -36,6 +36,13 @@ export interface QuoteRequest {
   /** Where the provider is: for gateways, whose known prices apply (see GATEWAY_PRICE_BOOKS). */
   endpoint?: string;
   /**
+   * The prompt, where the model bills its tokens (GPT Image): the expected total counts about a token per 4 bytes of
+   * it, `atMost` a token per byte (SPEC §12). Absent: an empty prompt.
+   */
+  prompt?: string;
+  /** The model's quality tier where it has one (GPT Image `low` | `medium` | `high`); absent: the price book's default. */
+  quality?: string;
+  /**
    * The site's key has the provider's developer earnings on (`pollinations-earnings`): the user also pays the site's
    * share, where the provider has one (`PriceEntry.earningsShare`).
    */
@@ -46,6 +53,8 @@ export interface QuoteLine {
   label: string;
   /** USD, exact decimal string; the lines of a quote add up to its `total`. */
   amount: string;
+  /** Where the line may vary (a quote with `atMost`): the most it can come to. Absent: the line is fixed. */
+  atMost?: string;
 }
 
 export interface PriceSource {
@@ -77,6 +86,11 @@ export interface Quote {
   source: PriceSource;
   /** False where the provider may charge differently from the preview. */
   exact: boolean;
+  /**
+   * Where the price is a bound, not exact (a model billed by tokens, SPEC §12): the most the submission can cost (USD),
+   * which budgets and balance checks use; `total` is then what it is expected to cost.
+   */
+  atMost?: string;
   /**
    * Set when the request cannot be sent as it is (a size the model cannot make, too many references, the
    * image to edit missing), in plain words: such a quote is never payable, and a submission is refused.
@@ -126,10 +140,11 @@ export interface ErrorDetail {
 }
 
 /**
- * How a charge is known: the provider's own figure (BFL's `cost`, OpenRouter's `usage.cost`), the quote (the
- * provider reports none), or what the account's balance moved by (a charge no reply confirmed: docs/ledger.md).
+ * How a charge is known: the provider's own figure (BFL's `cost`, OpenRouter's `usage.cost`, OpenAI's `usage` tokens at
+ * the bundled rates), the quote (the provider reports none), what the account's balance moved by (a charge no reply
+ * confirmed: docs/ledger.md), or the quote's `atMost` (a price that is a bound, and no reply said what it came to).
  */
-export type ChargeBasis = 'reported' | 'quote' | 'balance';
+export type ChargeBasis = 'reported' | 'quote' | 'balance' | 'bound';
 
 /**
  * What an image cost, as its receipt says (part `receipt`, and the ledger's export): the quote, the charge and how it
@@ -233,6 +248,8 @@ export interface PublicRequest {
   inputs: Size[];
   /** The site's key earns the provider's developer share, which the user pays too (see `QuoteRequest.earnings`). */
   earnings?: boolean;
+  /** The model's quality tier as sent, where it has one (GPT Image): the one asked, else the price book's. */
+  quality?: string;
   /** The model's own controls as set; absent ones are the provider's defaults. */
   settings?: ModelSettings;
 }

@@ -15,6 +15,7 @@ import { moreOptions } from '../strings/more-options.js';
 import type { GenerateResult, ModelSettings, ProgressDetail, ProviderId } from '../base/types.js';
 import { resumeOrphans } from './resume.js';
 import { submit, type Asked } from './submit.js';
+import { mostOf } from '../pricing/bound.js';
 
 /** What `UserPays.generate()` makes: the widget's inputs, as data. */
 export interface GenerateRequest {
@@ -259,7 +260,7 @@ export async function headless(request: unknown, options: unknown): Promise<Gene
         // an endpoint the page may not contact: the submission says so
       }
     }
-    const book = mergePriceBook(priceBookFor(endpoint, live), run.priceBook);
+    const book = mergePriceBook(priceBookFor(endpoint, live, provider), run.priceBook);
     const priced = priceOf({ ...asked, inputs, endpoint }, book);
     controller.signal.throwIfAborted();
     const ledger = new LedgerStore({ storageKey: run.storageKey }); // the one its elements and tabs use
@@ -278,7 +279,7 @@ export async function headless(request: unknown, options: unknown): Promise<Gene
       ledger,
       images: Promise.resolve(images),
       signal: controller.signal,
-      beforeSend: provider === 'puter' ? (quote, where) => puterReady(where, run.puterSrc, quote.total) : undefined,
+      beforeSend: provider === 'puter' ? (quote, where) => puterReady(where, run.puterSrc, mostOf(quote)) : undefined,
       onStage: (stage) => {
         // Past every check: the endpoint, the relay and the key are fit to finish what a closed page left.
         if (stage.stage === 'started') resumeOnce(ledger, images, provider, run);

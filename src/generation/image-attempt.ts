@@ -7,6 +7,7 @@ import { asUserPaysError, type UserPaysError } from '../base/errors.js';
 import type { ProviderId } from '../base/types.js';
 import type { StoredImage } from '../images/image-store.js';
 import { movedBy, type SpentReading } from '../ledger/ledger.js';
+import { mostPerImage } from '../pricing/bound.js';
 import type { PollPolicy, ProviderOutcome, ProviderProgress } from '../providers/provider.js';
 import { readBalanceNow } from './balance-check.js';
 import { bookFailure, sayBooked, settleByBalance, type FailureSettlement, type Seen } from './book-failure.js';
@@ -123,6 +124,7 @@ export class ImageAttempt {
         width: request.width,
         height: request.height,
         ratio: job.ratio,
+        quality: request.quality,
         wiring: job.wiring,
         seed: request.seed === undefined ? undefined : request.seed + this.#index,
         inputs: job.inputs,
@@ -176,7 +178,9 @@ export class ImageAttempt {
     const { prompt, model, provider } = job.request;
     const entryId = this.#entryId;
     const charge = outcome.charge ?? this.#seen.charge;
-    const charged = charge?.usd ?? quote.perImage;
+    // A price that is a bound, and no reply said what it came to: booked at the bound, as uncertain (SPEC §12).
+    const bound = !charge && quote.atMost !== undefined;
+    const charged = charge?.usd ?? mostPerImage(quote);
     // What the account has left after it, for its receipt: read while the page is told of the image.
     const leftRead = readBalanceNow(job);
     const stored: StoredImage = {
@@ -194,7 +198,7 @@ export class ImageAttempt {
     const after = await leftRead;
     const receipt = {
       quoted: quote.perImage,
-      basis: charge ? ('reported' as const) : ('quote' as const),
+      basis: charge ? ('reported' as const) : bound ? ('bound' as const) : ('quote' as const),
       credits: charge?.credits,
       left: after?.usd?.toFixed(),
     };
@@ -205,7 +209,7 @@ export class ImageAttempt {
       movedBy({ id: entryId, provider }, before, { spent: after.spent, at: after.ended }, ledger.entries());
     stored.receipt = moved && !new Decimal(moved).eq(charged) ? { ...receipt, moved } : receipt;
     await job.images.put(stored);
-    ledger.settle(entryId, { charged, upstream: charge?.upstream, ...receipt });
+    ledger.settle(entryId, bound ? { uncertain: charged } : { charged, upstream: charge?.upstream, ...receipt });
     tell(job.onStage, { stage: 'saved', image: stored });
     return { stored, charged, upstream: charge?.upstream, unreported };
   }
@@ -213,7 +217,7 @@ export class ImageAttempt {
   /** The image failed: booked by what was seen (and the balance, where no reply said), its error's words made true. */
   async #book(error: UserPaysError, unreported: boolean): Promise<AttemptSettled> {
     const { job, entry, before, poll } = this.#shared;
-    let settlement: FailureSettlement = bookFailure(this.#seen, error, job.quote.perImage);
+    let settlement: FailureSettlement = bookFailure(this.#seen, error, mostPerImage(job.quote));
     if ('uncertain' in settlement && before) {
       const found = await settleByBalance(
         settlement.uncertain,

@@ -3,6 +3,7 @@ import Decimal from 'decimal.js';
 import type { UserPaysError } from '../base/errors.js';
 import type { StoredImage } from '../images/image-store.js';
 import { megapixels } from '../pricing/index.js';
+import { mostOf, mostPerImage } from '../pricing/bound.js';
 import { DEFAULT_POLL } from '../providers/engine/poll.js';
 import { spentBefore } from './balance-check.js';
 import { combinedProgress } from './combined-progress.js';
@@ -37,12 +38,13 @@ export async function runGeneration(job: GenerationJob): Promise<GenerationOutco
   // What was asked, as each image is sent and stored (`provider`: its id, where `job.provider` is its adapter).
   const { provider, model, width, height, prompt, count } = request;
   const batch = newId();
-  const entry: ReservedEntry = { provider, model, width, height, quoted: quote.perImage, prompt };
+  // Each entry holds the most its image can cost (`atMost` where the price is a bound), and the budget is checked so.
+  const entry: ReservedEntry = { provider, model, width, height, quoted: mostPerImage(quote), prompt };
   // What the account had spent, read before anything is sent (where its provider says): it settles a charge no
   // reply confirms. Read while the entries are reserved.
   const reading = spentBefore(job);
   // Every entry is persisted before any request leaves, if the whole submission fits the budget in force.
-  const entries = await ledger.reserve(Array(count).fill(entry), quote.total, job.budget, job.locale);
+  const entries = await ledger.reserve(Array(count).fill(entry), mostOf(quote), job.budget, job.locale);
   const before = await reading;
   const progress = combinedProgress(job, performance.now());
   // How long this kind of image took here before: the default polling lands on it (a page's own policy stays).

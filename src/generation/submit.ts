@@ -163,6 +163,7 @@ function prepare(s: Submission, ledger: LedgerStore | undefined) {
     inputs: fitted.inputs,
     ...(asked.earnings && { earnings: true }),
     ...(asked.settings && { settings: asked.settings }),
+    ...(fitted.quality && { quality: fitted.quality }),
   };
   const { seed = randomSeed() } = asked;
   if (!Number.isSafeInteger(seed) || seed < 0 || seed > MAX_SEED) {
@@ -175,7 +176,12 @@ function prepare(s: Submission, ledger: LedgerStore | undefined) {
     relay,
     request,
     ratio: fitted.ratio,
-    wiring: entry && { model: entry.model, path: entry.path, sizeAs: entry.sizeAs },
+    wiring: entry && {
+      model: entry.model,
+      path: entry.path,
+      sizeAs: entry.sizeAs,
+      ...(entry.rule.kind === 'tokens' && { rates: entry.rule.rates }),
+    },
     quote,
     budget: s.budget,
     locale: s.locale,

@@ -11,8 +11,21 @@ import type { ModelInfo } from './models.js';
 
 /** How a provider takes the size of the image. */
 export type SizeRule =
-  /** Exact pixels: each side a multiple of `step`, at least `min`, at most `max`; the area at most `maxPixels`. */
-  | { kind: 'pixels'; step: number; min: number; max?: number; maxPixels?: number }
+  /**
+   * Exact pixels: each side a multiple of `step`, at least `min`, at most `max`; the area at most `maxPixels` and at
+   * least `minPixels`; the long side at most `longest` times the short one.
+   */
+  | {
+      kind: 'pixels';
+      step: number;
+      min: number;
+      max?: number;
+      maxPixels?: number;
+      minPixels?: number;
+      longest?: number;
+    }
+  /** Only these sizes, `WxH` (GPT Image 1, 1.5, 1-mini: OpenAI's API reference); any other is refused. */
+  | { kind: 'sizes'; sizes: readonly string[] }
   /** Any size: the provider rounds each side to a multiple of `step` (at least `min`), and makes and bills that. */
   | { kind: 'snapped'; step: number; min: number }
   /**
@@ -80,6 +93,8 @@ export interface Fitted {
   height: number;
   /** The aspect ratio sent, for providers that take one. */
   ratio?: string;
+  /** The quality tier sent, for models that have one (GPT Image): the one asked, else the price book's. */
+  quality?: string;
   /** The reference images as they are sent (resized to fit). */
   inputs: Size[];
   /** Why this cannot be sent as it is, in plain words; the preview shows it instead of the price. */
@@ -185,11 +200,19 @@ function pixelProblem(
   text: PricesStrings,
 ) {
   const most = rule.maxPixels;
+  const { minPixels = 0, longest = Infinity } = rule;
   if (!most || width * height <= most) {
-    return (
+    const side =
       sideProblem(rule, model, text.width(), width, height, text) ??
-      sideProblem(rule, model, text.height(), height, width, text)
-    );
+      sideProblem(rule, model, text.height(), height, width, text);
+    if (side) return side;
+    if (Math.max(width, height) > longest * Math.min(width, height)) return text.tooLong(model.label, longest);
+    if (width * height < minPixels) {
+      // The smallest square of steps that has them.
+      const square = Math.ceil(Math.sqrt(minPixels) / rule.step) * rule.step;
+      return text.atLeastPixels(model.label, minPixels, square, square);
+    }
+    return undefined;
   }
   // Too large first: its advice is a whole size the model makes, where a side's own ("try 2992 or 3008" for 3000×2000)
   // would still be too large. The largest size of about the same shape: the width scaled down to a step (never under
@@ -219,7 +242,9 @@ export function fitRequest(
   const fitted: Fitted = { width, height, inputs: [] };
   let problem: string | undefined;
   if (sizes.kind === 'pixels') problem = pixelProblem(sizes, model, width, height, text);
-  else if (sizes.kind === 'snapped') {
+  else if (sizes.kind === 'sizes') {
+    if (!sizes.sizes.includes(`${width}x${height}`)) problem = text.sizesOnly(model.label, sizes.sizes);
+  } else if (sizes.kind === 'snapped') {
     Object.assign(fitted, { width: snap(width, sizes.step, sizes.min), height: snap(height, sizes.step, sizes.min) });
     if (fitted.width !== width || fitted.height !== height) {
       notes.push(text.snappedTo(fitted.width, fitted.height, sizes.step));

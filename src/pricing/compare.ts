@@ -7,6 +7,8 @@ export interface Offer {
   model: string;
   /** USD for the whole submission; undefined where there is no price. */
   total?: string;
+  /** Where the price is a bound (`Quote.atMost`): the most the submission can cost. */
+  atMost?: string;
   /** Why this model at this provider cannot make the request ('' when it can). */
   problem: string;
 }
@@ -16,14 +18,20 @@ export interface RankedOffer extends Offer {
   cheapest: boolean;
 }
 
-/** Offers that can make the request, cheapest first (ties keep their order), then those that cannot. */
+/** What an offer can cost at most: its bound where its price is one, else its total. */
+const most = (offer: Offer) => new Decimal(offer.atMost ?? offer.total!);
+
+/**
+ * Offers that can make the request, cheapest first by the most each can cost (ties keep their order), then those that
+ * cannot.
+ */
 export function rankOffers(offers: readonly Offer[]): RankedOffer[] {
   const able = offers
     .filter((offer) => offer.total !== undefined && !offer.problem)
-    .sort((a, b) => new Decimal(a.total!).cmp(b.total!));
-  const least = able[0]?.total;
+    .sort((a, b) => most(a).cmp(most(b)));
+  const least = able[0] && most(able[0]);
   return [
-    ...able.map((offer) => ({ ...offer, cheapest: new Decimal(offer.total!).cmp(least!) === 0 })),
+    ...able.map((offer) => ({ ...offer, cheapest: most(offer).eq(least!) })),
     ...offers.filter((offer) => !able.includes(offer)).map((offer) => ({ ...offer, cheapest: false })),
   ];
 }

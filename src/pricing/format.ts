@@ -25,10 +25,12 @@ export function formatUsd(amount: string | Decimal, locale?: string): string {
  * USD at a glance (exactness lives in a `title` and in exports): to the cent from $1 up, else to three
  * significant digits (at least cents); half up. '12.3456' → '$12.35', '0.999' → '$0.999' (not "$1.00": a
  * figure left of a $1 budget must not read as untouched), '0.651106' → '$0.651', '0.0421053' → '$0.0421',
- * '0.13' → '$0.13'. Prices keep every digit (`formatUsd`).
+ * '0.13' → '$0.13'. Prices keep every digit (`formatUsd`). `up`: rounded up, for a bound ("at most $0.0585" is never
+ * less than the bound).
  */
-export function formatUsdRounded(amount: string | Decimal, locale?: string): string {
+export function formatUsdRounded(amount: string | Decimal, locale?: string, up = false): string {
   const value = new Decimal(amount);
   // `e` is the exponent of the first significant digit: 0 for 1.4, −1 for 0.651, −2 for 0.0421.
-  return formatUsd(value.toDecimalPlaces(value.e < 0 ? 2 - value.e : 2), locale);
+  const places = value.e < 0 ? 2 - value.e : 2;
+  return formatUsd(value.toDecimalPlaces(places, up ? Decimal.ROUND_UP : Decimal.ROUND_HALF_UP), locale);
 }

@@ -7,6 +7,7 @@ export {
   type PriceEntry,
   type PriceRule,
   type ProviderPrices,
+  type TokenRates,
 } from './price-book.js';
 export {
   ASPECT_SIZES,
@@ -25,5 +26,5 @@ export {
   type Fitted,
   type SizeRule,
 } from './capabilities.js';
-export { megapixels, priceOf, quoteDetails, type Priced } from './quote.js';
+export { imageTokens, megapixels, priceOf, promptTokens, quoteDetails, type Priced } from './quote.js';
 export { formatUsd, formatUsdRounded } from './format.js';

@@ -29,6 +29,10 @@ export const MODELS: readonly ModelInfo[] = [
   model('flux-pro-1.1', 'FLUX1.1 [pro]'),
   model('flux-pro-1.1-ultra', 'FLUX1.1 [pro] Ultra'),
   model('flux-pro-1.0-fill', 'FLUX.1 Fill [pro]'),
+  model('gpt-image-2', 'GPT Image 2'),
+  model('gpt-image-1.5', 'GPT Image 1.5'),
+  model('gpt-image-1', 'GPT Image 1'),
+  model('gpt-image-1-mini', 'GPT Image 1 mini'),
 ];
 
 export const DEFAULT_MODEL = 'flux-2-klein-4b';

@@ -2,6 +2,10 @@ import Decimal from 'decimal.js';
 import type { ProviderId, QuoteRequest } from '../base/types.js';
 import type { Priced } from './index.js';
 import type { Offer } from './compare.js';
+import { mostOf } from './bound.js';
+
+/** An offer with a price. */
+type Bounded = Offer & { total: string };
 
 /** What the offers are priced with: the widget's price book in force (its QuoteController). */
 export interface Pricer {
@@ -27,7 +31,9 @@ export function offersOf(ask: OfferAsk, pricing: Pricer): Offer[] {
       const endpoint = provider === ask.provider ? ask.request.endpoint : '';
       const { quote, problem } = pricing.price({ ...ask.request, provider, model, endpoint });
       // An offer that cannot make the request has no price to show (the picker, the comparison).
-      return { provider, model, total: problem ? undefined : quote?.total, problem };
+      return problem || !quote
+        ? { provider, model, problem }
+        : { provider, model, total: quote.total, ...(quote.atMost && { atMost: quote.atMost }), problem };
     }),
   );
 }
@@ -35,8 +41,10 @@ export function offersOf(ask: OfferAsk, pricing: Pricer): Offer[] {
 /** The cheapest offer of the provider in force that can make the request for at most `left` (USD). */
 export function cheapestWithin(ask: OfferAsk, pricing: Pricer, left: Decimal): Offer | undefined {
   return offersOf(ask, pricing)
-    .filter((offer) => offer.provider === ask.provider && offer.total && !offer.problem && left.gte(offer.total))
-    .sort((a, b) => new Decimal(a.total!).cmp(b.total!))[0];
+    .filter(
+      (offer) => offer.provider === ask.provider && offer.total && !offer.problem && left.gte(mostOf(offer as Bounded)),
+    )
+    .sort((a, b) => new Decimal(mostOf(a as Bounded)).cmp(mostOf(b as Bounded)))[0];
 }
 
 /**

@@ -24,7 +24,40 @@ export type PriceRule =
    * (for the 1 MP they make whatever the size) or `output`, plus `input_mp` per started MP (10⁶ px) of each
    * reference image; Together's: `per-image`, or `1MP` × the output's megapixels (w·h / 10⁶, not rounded).
    */
-  | { kind: 'puter'; unit: 'usd'; costs: Record<string, string> };
+  | { kind: 'puter'; unit: 'usd'; costs: Record<string, string> }
+  /**
+   * Tokens (OpenAI's GPT Image, SPEC §12): USD per million tokens (`TokenRates`) of the prompt's text, the image made
+   * (its tokens fixed by quality and size: `imageTokens`) and any text the model writes besides. The image's tokens are
+   * known before the call; the prompt's only roughly (a token per 4 bytes expected, at most one per byte) and the text
+   * written not at all: the quote is then the expected total and `atMost`, the most it can come to, with the text
+   * written at `textCeiling` tokens (where the request cannot cap it, a stated ceiling; its reasoning beside the data).
+   */
+  | {
+      kind: 'tokens';
+      unit: 'usd';
+      rates: TokenRates;
+      /** The qualities the model takes, in order (`imageTokens` lists one count per quality, in this order). */
+      qualities: readonly string[];
+      /** The quality priced and sent where the request names none: never left to the provider's default. */
+      quality: string;
+      imageTokens: ImageTokens;
+      textCeiling: number;
+    };
+
+/** USD per million tokens, as decimal strings. `textOut` absent: the model writes no text (its image rate applies). */
+export interface TokenRates {
+  textIn: string;
+  imageIn: string;
+  imageOut: string;
+  textOut?: string;
+}
+
+/**
+ * The tokens of the image made, by quality: a table by size (`'1024x1024': [low, medium, high]`, GPT Image 1, 1.5,
+ * 1-mini), or gpt-image-2's rule, `ceil(f·s·(2,000,000 + W·H) / 4,000,000)` with `f` per quality (`perSide`) on the
+ * long side and `s = round(f · short / long)`.
+ */
+export type ImageTokens = { bySize: Record<string, readonly number[]> } | { perSide: readonly number[] };
 
 /** Whether a rule charges for reference images (a flat price includes them). */
 export function billsReferences(rule: PriceRule): boolean {

@@ -8,7 +8,7 @@ import { sayer, wordsIn, type Translation } from '../strings/strings.js';
 import type { ProviderId, Quote, QuoteLine, QuoteRequest, Size } from '../base/types.js';
 import { capabilityOf, fitRequest, type Capability, type Fitted } from './capabilities.js';
 import { MODELS, modelInfo } from './models.js';
-import { CREDIT_USD, type PriceBook, type PriceEntry } from './price-book.js';
+import { CREDIT_USD, type ImageTokens, type PriceBook, type PriceEntry } from './price-book.js';
 
 const ONE_MP = 1024 * 1024;
 /** The address sentences, named, for the element that shows a problem to say it in its words. */
@@ -46,6 +46,7 @@ const UNITS: Record<string, readonly string[]> = {
   flat: ['credit', 'usd'],
   'per-megapixel': ['usd'],
   puter: ['usd'],
+  tokens: ['usd'],
 };
 
 // Entries already checked (price books are long-lived objects; a page's own is checked once).
@@ -76,14 +77,22 @@ function checkEntry(entry: PriceEntry, where: string, text: PricesStrings): Pric
     !absentOr(
       entry.sizes,
       (sizes) =>
-        ['pixels', 'snapped', 'ratios', 'aspect', 'input'].includes(sizes.kind as string) &&
+        ['pixels', 'snapped', 'ratios', 'aspect', 'input', 'sizes'].includes(sizes.kind as string) &&
         whole(sizes.step) &&
         whole(sizes.min) &&
         whole(sizes.max) &&
         whole(sizes.maxPixels),
     ) ||
     !absentOr(entry.references, (references) => Number.isInteger(references.max) && isPixels(references.maxPixels)) ||
-    !whole(rule.mp)
+    !whole(rule.mp) ||
+    (rule.kind === 'tokens' &&
+      !(
+        isRecord(rule.rates) &&
+        isRecord(rule.imageTokens) &&
+        Array.isArray(rule.qualities) &&
+        rule.qualities.includes(rule.quality) &&
+        Number.isInteger(rule.textCeiling)
+      ))
   ) {
     invalid(text.badCapability(where));
   }
@@ -103,6 +112,8 @@ function checkRequest(request: unknown, text: PricesStrings) {
     inputs = [],
     endpoint,
     earnings,
+    prompt = '',
+    quality,
   } = request;
   if (typeof provider !== 'string') invalid(text.noPrice(String(model), String(provider)));
   if (typeof model !== 'string') invalid(text.noSuchModel(String(model), MODELS[0].label));
@@ -118,6 +129,8 @@ function checkRequest(request: unknown, text: PricesStrings) {
   if (endpoint !== undefined && typeof endpoint !== 'string') {
     invalid(sayError.endpointInsecure());
   }
+  if (typeof prompt !== 'string' || (quality !== undefined && typeof quality !== 'string'))
+    invalid(pricesDeveloper.promptOrQualityNotText());
   return {
     provider: provider as ProviderId,
     model,
@@ -127,6 +140,8 @@ function checkRequest(request: unknown, text: PricesStrings) {
     inputs: inputs as Size[],
     endpoint,
     earnings: earnings === true,
+    prompt,
+    quality,
   };
 }
 
@@ -147,15 +162,46 @@ export function priceRequest(request: QuoteRequest, book: PriceBook, text = pric
       : invalid(text.noPrice(model.label, asked.provider));
   const capability = capabilityOf(entry, asked.provider);
   const fitted = fitRequest(capability, model, asked.width, asked.height, asked.inputs, text);
+  const { rule } = entry;
+  if (rule.kind === 'tokens') {
+    // The quality priced is the quality sent: the one asked, else the price book's (never the provider's default).
+    fitted.quality = asked.quality ?? rule.quality;
+    if (!rule.qualities.includes(fitted.quality))
+      invalid(text.qualityNotTaken(model.label, fitted.quality, rule.qualities));
+  }
   return { asked, model, entry, capability, fitted, where };
 }
 
+const MILLION = 1e6;
+
+/**
+ * The tokens of the image gpt-image-1, 1.5, 1-mini or 2 makes at `quality` (its index in the rule's qualities) and
+ * width × height (`ImageTokens`). A size the table lacks (refused before the click) counts as its largest.
+ */
+export function imageTokens(tokens: ImageTokens, quality: number, width: number, height: number): number {
+  if ('bySize' in tokens) {
+    const bySize = tokens.bySize[`${width}x${height}`];
+    return bySize?.[quality] ?? Math.max(...Object.values(tokens.bySize).map((each) => each[quality]));
+  }
+  const long = Math.max(width, height);
+  const f = tokens.perSide[quality];
+  const s = Math.round((f * Math.min(width, height)) / long);
+  return Math.ceil((f * s * (2_000_000 + width * height)) / 4_000_000);
+}
+
+/** The prompt's tokens: about one per 4 bytes of its UTF-8 (expected), at most one per byte (SPEC §12). */
+export function promptTokens(prompt: string): { expected: number; most: number } {
+  const most = new TextEncoder().encode(prompt).length;
+  return { expected: Math.ceil(most / 4), most };
+}
+
 /** Per image, in the rule's unit: the breakdown's parts, and the megapixels billed. */
-function parts(entry: PriceEntry, fitted: Fitted, where: string, text: PricesStrings) {
+function parts(entry: PriceEntry, fitted: Fitted, where: string, text: PricesStrings, prompt: string) {
   const { rule } = entry;
   const { inputs, width, height } = fitted;
   const amount = (value: unknown) => price(value, where, text);
-  const lines: [string, Decimal][] = [];
+  /** A label, its amount and, where the line may vary, the most it can come to. */
+  const lines: [string, Decimal, Decimal?][] = [];
   /** What each reference image adds, where they are billed: its megapixels as billed, and its part of the line. */
   let references: [number, Decimal][] = [];
   let outputMegapixels = megapixels(width, height);
@@ -193,6 +239,20 @@ function parts(entry: PriceEntry, fitted: Fitted, where: string, text: PricesStr
       const moved = output(perMp).sub(output(amount(rule.perMp)));
       references = inputs.map((_, index) => [1, index === 0 ? perMp.add(moved) : perMp]);
     }
+  } else if (rule.kind === 'tokens') {
+    // Tokens at USD per million (see PriceRule): the image's fixed, the prompt's and the text written may vary.
+    const { rates, qualities, textCeiling } = rule;
+    const perToken = (rate: string | undefined) => amount(rate ?? rates.imageOut).div(MILLION);
+    const quality = fitted.quality ?? rule.quality;
+    const tokens = imageTokens(rule.imageTokens, qualities.indexOf(quality), width, height);
+    const { expected, most } = promptTokens(prompt);
+    lines.push(
+      [text.imageTokens(tokens, quality), perToken(rates.imageOut).mul(tokens)],
+      [text.promptTokens(expected, most), perToken(rates.textIn).mul(expected), perToken(rates.textIn).mul(most)],
+    );
+    // Text written besides the image, where the model writes any: none expected, at most its ceiling.
+    if (textCeiling)
+      lines.push([text.textTokens(textCeiling), new Decimal(0), perToken(rates.textOut).mul(textCeiling)]);
   } else {
     // Puter's catalogue costs (see PriceRule): megapixels of 10⁶ pixels, the output's exactly (or the 1 MP a
     // Replicate-served model makes), each reference image's started ones.
@@ -249,36 +309,51 @@ export function quoteDetails(request: QuoteRequest, book: PriceBook, text = pric
   const priced = priceRequest(request, book, text);
   const { asked, entry, fitted, where } = priced;
   const { count } = asked;
-  const { lines: perImageParts, outputMegapixels, inputMegapixels, references } = parts(entry, fitted, where, text);
+  const {
+    lines: perImageParts,
+    outputMegapixels,
+    inputMegapixels,
+    references,
+  } = parts(entry, fitted, where, text, asked.prompt);
   const usdPerUnit = entry.rule.unit === 'credit' ? price(CREDIT_USD, text.aCredit(), text) : null;
-  /** Per image, in the rule's unit → USD for the whole submission, the top-up fee (set below) included. */
-  let submissionUsd = (amount: Decimal) => (usdPerUnit ? amount.mul(usdPerUnit) : amount).mul(count);
+  const fee = entry.topUpFee === undefined ? undefined : price(entry.topUpFee, where, text);
+  const share = asked.earnings && entry.earningsShare !== undefined ? price(entry.earningsShare, where, text) : null;
+  /** An amount in the rule's unit, in USD. */
+  const toUsd = (amount: Decimal) => (usdPerUnit ? amount.mul(usdPerUnit) : amount);
+  /** USD with the top-up fee, rounded up to a millionth of a dollar, so the preview never promises less than is taken. */
+  const withFee = (usd: Decimal) => (fee ? usd.div(new Decimal(1).sub(fee)).toDecimalPlaces(6, Decimal.ROUND_UP) : usd);
+  /** Per image, in the rule's unit → USD for the whole submission, the top-up fee included. */
+  const submissionUsd = (amount: Decimal) => withFee(toUsd(amount).mul(count));
+  /** Per image, in the rule's unit → what the user pays per image: the fee and the site's share included. */
+  const paid = (units: Decimal) => {
+    const usd = withFee(toUsd(units));
+    // The site's share, on top of what the provider charges: exact (a fraction of an exact price).
+    return share ? usd.add(usd.mul(share)) : usd;
+  };
   const suffix = count > 1 ? text.timesImages(count) : '';
   const lines: QuoteLine[] = [];
   let units = new Decimal(0);
-  for (const [label, amount] of perImageParts) {
+  /** The most one image can come to, in the rule's unit, where a line may vary (a price in tokens); else undefined. */
+  let mostUnits: Decimal | undefined;
+  for (const [label, amount, most] of perImageParts) {
+    mostUnits = most || mostUnits ? (mostUnits ?? units).add(most ?? amount) : undefined;
     units = units.add(amount);
-    lines.push({ label: label + suffix, amount: submissionUsd(amount).toString() });
+    const line: QuoteLine = { label: label + suffix, amount: toUsd(amount).mul(count).toString() };
+    if (most) line.atMost = toUsd(most).mul(count).toString();
+    lines.push(line);
   }
-  const usage = usdPerUnit ? units.mul(usdPerUnit) : units;
-  let perImage = usage;
-  if (entry.topUpFee !== undefined) {
-    const fee = price(entry.topUpFee, where, text);
-    // Rounded up to a millionth of a dollar, so the preview never promises less than is taken.
-    perImage = usage.div(new Decimal(1).sub(fee)).toDecimalPlaces(6, Decimal.ROUND_UP);
-    const beforeFee = submissionUsd;
-    submissionUsd = (amount) => beforeFee(amount).div(new Decimal(1).sub(fee)).toDecimalPlaces(6, Decimal.ROUND_UP);
+  const usage = toUsd(units);
+  const perImage = paid(units);
+  if (fee) {
     lines.push({
       label: text.topUpFee(fee.mul(100).toString()),
-      amount: perImage.sub(usage).mul(count).toString(),
+      amount: withFee(usage).sub(usage).mul(count).toString(),
     });
   }
-  if (asked.earnings && entry.earningsShare !== undefined) {
-    // The site's share, on top of what the provider charges: exact (a fraction of an exact price), its own line.
-    const share = price(entry.earningsShare, where, text);
-    const earned = perImage.mul(share);
+  if (share) {
+    // The site's share, its own line.
+    const earned = withFee(usage).mul(share);
     lines.push({ label: text.siteShare(share.mul(100).toString()), amount: earned.mul(count).toString() });
-    perImage = perImage.add(earned);
   }
   const quote: Quote = {
     provider: asked.provider,
@@ -293,6 +368,7 @@ export function quoteDetails(request: QuoteRequest, book: PriceBook, text = pric
     source: entry.source,
     exact: entry.exact,
   };
+  if (mostUnits) quote.atMost = paid(mostUnits).mul(count).toString();
   if (usdPerUnit) quote.credits = units.mul(count).toString();
   if (references.length)
     quote.references = references.map(([megapixels, amount]) => ({

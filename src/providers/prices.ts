@@ -26,11 +26,21 @@ for (const id in PROVIDERS) {
   }
 }
 
-/** The built-in prices (or `base`) with those known at `endpoint`'s host laid over them, if any. */
-export function priceBookFor(endpoint: string | undefined, base: PriceBook = BUILTIN_PRICE_BOOK): PriceBook {
+/**
+ * The built-in prices (or `base`) with those known at `endpoint`'s host laid over them, if any: `provider`'s public
+ * endpoint where none is named (OpenAI's, whose GPT Image prices are known).
+ */
+export function priceBookFor(
+  endpoint: string | undefined,
+  base: PriceBook = BUILTIN_PRICE_BOOK,
+  provider: unknown = '',
+): PriceBook {
   let host = '';
+  const where =
+    endpoint ||
+    (Object.hasOwn(PROVIDERS, provider as string) && PROVIDERS[provider as ProviderId].info.defaultEndpoint());
   try {
-    host = endpoint ? new URL(endpoint).host : '';
+    host = where ? new URL(where).host : '';
   } catch {
     // not a URL: no gateway prices (a submission says what is wrong with the endpoint)
   }
@@ -45,5 +55,5 @@ export function priceBookFor(endpoint: string | undefined, base: PriceBook = BUI
 export function quoteFor(request: QuoteRequest, book?: PriceBook): Quote {
   // A request that is no object, or an endpoint that is no URL, gets the built-in prices, and the quote says what is
   // wrong with it.
-  return quoteDetails(request, book ?? priceBookFor(request?.endpoint)).quote;
+  return quoteDetails(request, book ?? priceBookFor(request?.endpoint, undefined, request?.provider ?? 'puter')).quote;
 }

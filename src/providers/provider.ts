@@ -1,6 +1,6 @@
 import type Decimal from 'decimal.js';
 import type { ModelSettings, OutputFormat, ProviderId } from '../base/types.js';
-import type { PriceBook, PriceEntry, ProviderPrices } from '../pricing/index.js';
+import type { PriceBook, PriceEntry, ProviderPrices, TokenRates } from '../pricing/index.js';
 import type { Sentence } from '../strings/strings.js';
 import type { OAuthAccount } from './sign-in.js';
 
@@ -76,6 +76,8 @@ export interface ProviderRequest {
   height: number;
   /** The aspect ratio to send, for a model the provider sizes by ratio. */
   ratio?: string;
+  /** The quality tier to send, for a model that has one (GPT Image): always sent, never left to the default. */
+  quality?: string;
   /**
    * How the provider wants the request, where the price book says (beside the price): its own name for the model
    * (a gateway's, fal's endpoint id), and a gateway's path and size fields.
@@ -121,7 +123,10 @@ export interface ModelControls {
 }
 
 /** What a price-book entry says of how its provider wants the request (see PriceEntry). */
-export type Wiring = Pick<PriceEntry, 'model' | 'path' | 'sizeAs'>;
+export type Wiring = Pick<PriceEntry, 'model' | 'path' | 'sizeAs'> & {
+  /** A model billed by tokens: its rates, by which the adapter turns the reply's `usage` into what it charged. */
+  rates?: TokenRates;
+};
 
 /** Enough to find an accepted task again (after a reload, for resume). JSON-serialisable. */
 export interface ProviderTask {

@@ -15,6 +15,13 @@ export interface PricesStrings {
   totalTooLarge(megapixels: number): string;
   referenceResized(index: number, from: Size, to: Size): string;
   aspectRange(model: string, width: number, height: number, ratio: string): string;
+  /** A model that makes only these sizes (GPT Image 1, 1.5, 1-mini), written `W×H`. */
+  sizesOnly(model: string, sizes: readonly string[]): string;
+  /** Too long a shape for a model whose long side is at most `most` times its short one (gpt-image-2: 3). */
+  tooLong(model: string, most: number): string;
+  /** Too few pixels for a model that makes at least `pixels` (gpt-image-2: 655,360), with a size that has them. */
+  atLeastPixels(model: string, pixels: number, width: number, height: number): string;
+  qualityNotTaken(model: string, quality: string, qualities: readonly string[]): string;
   width(): string;
   height(): string;
   noSuchModel(id: string, example: string): string;
@@ -29,6 +36,10 @@ export interface PricesStrings {
   referenceImages(n: number, megapixels: number): string;
   referencesAtOneMp(n: number): string;
   flatPerImage(): string;
+  /** A price in tokens (GPT Image): the image's, fixed by quality and size; the prompt's, about so many; text written. */
+  imageTokens(tokens: number, quality: string): string;
+  promptTokens(expected: number, most: number): string;
+  textTokens(most: number): string;
   topUpFee(percent: string): string;
   /** The site's share of an image's price, paid to the site through the provider (Pollinations' developer earnings). */
   siteShare(percent: string): string;
@@ -39,6 +50,8 @@ export interface PricesStrings {
   output(megapixels: number): string;
   plusReference(megapixels: number): string;
   estimate(): string;
+  /** Beside a total that is expected, not exact: the most it can come to ("$0.053, at most $0.058"). */
+  atMost(price: string): string;
   estimateWhy(provider: string): string;
   credits(credits: string): string;
   pricesFrom(source: string, asOf: string): string;
@@ -76,6 +89,13 @@ export const prices: PricesStrings = {
     `Reference image ${index} is sent at ${to.width}×${to.height} (resized from ${from.width}×${from.height}) and billed so.`,
   aspectRange: (model, width, height, ratio) =>
     `${model} makes shapes from 21:9 (wide) to 9:21 (tall), and ${width}×${height} is ${ratio} — pick a less stretched size.`,
+  sizesOnly: (model, sizes) =>
+    `${model} makes ${sizes.map((size) => size.replace('x', '×')).join(', ')} only — pick one of them.`,
+  tooLong: (model, most) => `${model} makes no shape longer than ${most}:1 — pick a less stretched size.`,
+  atLeastPixels: (model, pixels, width, height) =>
+    `${model} makes images of at least ${pixels.toLocaleString('en')} pixels — try ${width}×${height}.`,
+  qualityNotTaken: (model, quality, qualities) =>
+    `${model} takes the quality ${qualities.join(', ')}, not "${quality}".`,
   width: () => 'Width',
   height: () => 'Height',
   noSuchModel: (id, example) => `There is no model called "${id}". Pick one from the list, such as ${example}.`,
@@ -92,6 +112,10 @@ export const prices: PricesStrings = {
   referenceImages: (n, megapixels) => `${plural(n, 'reference image')} (${megapixels} MP)`,
   referencesAtOneMp: (n) => `${plural(n, 'reference image')} (1 MP each)`,
   flatPerImage: () => 'Flat price per image',
+  imageTokens: (tokens, quality) => `Image: ${tokens.toLocaleString('en')} tokens at ${quality} quality (fixed)`,
+  promptTokens: (expected, most) =>
+    `Prompt: about ${expected.toLocaleString('en')} tokens (may vary, at most ${most.toLocaleString('en')})`,
+  textTokens: (most) => `Text the model writes: none expected (may vary, at most ${most.toLocaleString('en')} tokens)`,
   topUpFee: (percent) => `Top-up fee (${percent}%)`,
   siteShare: (percent) => `This site’s share (${percent}%)`,
   timesImages: (count) => ` × ${count} images`,
@@ -100,6 +124,7 @@ export const prices: PricesStrings = {
   output: (megapixels) => ` · ${mp(megapixels)} MP output`,
   plusReference: (megapixels) => ` + ${megapixels} MP reference`,
   estimate: () => ' · estimate',
+  atMost: (price) => `, at most ${price}`,
   estimateWhy: (provider) =>
     provider === 'puter'
       ? "An estimate from Puter's price list: the tally books what your balance shows it charged."
@@ -132,3 +157,4 @@ export const notARequest = () =>
   'Describe what to price: an object with provider, model, width, height, count and inputs.';
 export const referencesNotAList = () =>
   'Reference images must be a list of sizes, such as [{ width: 1024, height: 1024 }].';
+export const promptOrQualityNotText = () => 'The prompt and the quality, where given, must be text, such as "high".';

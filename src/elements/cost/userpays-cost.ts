@@ -36,6 +36,8 @@ export class UserPaysCost extends UserPaysElement {
     height: { type: Number },
     count: { type: Number },
     inputs: {},
+    prompt: {},
+    quality: {},
     endpoint: {},
     priceBook: { attribute: false },
   };
@@ -53,6 +55,10 @@ export class UserPaysCost extends UserPaysElement {
   count = 1;
   /** Space-separated `WxH` sizes of the reference images. */
   inputs = '';
+  /** The prompt, where the model bills its tokens (GPT Image): the price is then a bound (`quote.atMost`). */
+  prompt = '';
+  /** The model's quality tier (GPT Image `low`, `medium`, `high`); the price book's default when empty. */
+  quality = '';
   /** Provider "puter": the Puter API whose live prices apply (as on `<userpays-image>`); Puter's own when empty. */
   endpoint = '';
   /** Overrides or extends the built-in prices. */
@@ -68,6 +74,8 @@ export class UserPaysCost extends UserPaysElement {
         height: this.height,
         count: this.count,
         inputs: parseSizes(this.inputs),
+        prompt: this.prompt,
+        quality: this.quality || undefined,
       }),
       priceBook: () => this.priceBook,
       endpoint: () => this.endpoint,

@@ -36,6 +36,7 @@ export abstract class ImageProperties extends UserPaysElement {
     enhancePrompt: { attribute: 'enhance-prompt' },
     safetyTolerance: { attribute: 'safety-tolerance', type: Number },
     outputFormat: { attribute: 'output-format' },
+    quality: {},
     priceBook: { attribute: false },
   };
 
@@ -106,6 +107,11 @@ export abstract class ImageProperties extends UserPaysElement {
   safetyTolerance?: number;
   /** `jpeg`, `png` or `webp`, where the model makes them; the model's own default (mostly jpeg) when empty. */
   outputFormat = '';
+  /**
+   * The model's quality tier where it has one (GPT Image `low`, `medium`, `high`), always sent; the price book's
+   * default (`medium`) when empty, never the provider's own.
+   */
+  quality = '';
   /** Overrides or extends the built-in prices. */
   priceBook: PriceBook | null = null;
 

@@ -4,6 +4,7 @@ import { keyOrigin, providerInfo } from '../../providers/catalog.js';
 import { parse } from '../../providers/urls.js';
 import { reword, wordsIn } from '../../strings/strings.js';
 import { widget } from '../../strings/image/widget.js';
+import { prices } from '../../strings/prices.js';
 import { words } from '../../strings/words.js';
 import type { ProviderId } from '../../base/types.js';
 import type { ImageParts } from './image-parts.js';
@@ -85,6 +86,7 @@ export function imageView(parts: ImageParts, panels?: ImagePanels): ImageView {
   const { provider } = host;
   const { locale, translation } = parts.language;
   const widgetText = wordsIn(translation, 'widget', widget);
+  const pricesText = wordsIn(translation, 'prices', prices);
   const info = providerInfo(provider);
   const { quote } = pricing;
   // Every model priced once the panels are here, after the first paint: the first render names them alone.
@@ -118,8 +120,13 @@ export function imageView(parts: ImageParts, panels?: ImagePanels): ImageView {
     // A request the model cannot make shows no payable price; the reason stands beside Generate.
     decision: payable
       ? {
-          price: formatUsdRounded(payable.total, locale),
-          exact: formatUsd(payable.total, locale),
+          // A bound says so: "$0.053, at most $0.058" (SPEC §12).
+          price:
+            formatUsdRounded(payable.total, locale) +
+            (payable.atMost ? pricesText.atMost(formatUsdRounded(payable.atMost, locale, true)) : ''),
+          exact:
+            formatUsd(payable.total, locale) +
+            (payable.atMost ? pricesText.atMost(formatUsd(payable.atMost, locale)) : ''),
           buys: widgetText.buys(payable.count, megapixelsOf(made.width, made.height)),
           estimate: !payable.exact,
           blocked,

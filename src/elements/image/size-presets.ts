@@ -1,4 +1,4 @@
-import { gcd, nearest, nearestLevel, nearestRatio, ratioValue, sizeOfRatio } from '../../pricing/index.js';
+import { aspectRatio, gcd, nearest, nearestLevel, nearestRatio, ratioValue, sizeOfRatio } from '../../pricing/index.js';
 import type { SizeRule } from '../../pricing/index.js';
 
 /** The shapes offered, widest to tallest (21:9 to 9:21, what FLUX makes), where the provider can make them. */
@@ -108,6 +108,14 @@ export function sizeView(rule: SizeRule | undefined, width: number, height: numb
     const made = sizeOfRatio(inForce, level); // what the provider makes of the size asked
     [view.width, view.height] = [made.width, made.height];
     view.sizes = (rule.levels ?? []).map((area) => sizeChoice(sizeOfRatio(inForce, area), area === level));
+    return view;
+  }
+  if (rule.kind === 'sizes') {
+    // A model that makes only these sizes (GPT Image 1): each is a shape of its own.
+    for (const size of rule.sizes) {
+      const [w, h] = size.split('x').map(Number);
+      view.shapes.push({ label: aspectRatio(w, h), value: size, selected: size === valueOf({ width, height }) });
+    }
     return view;
   }
   // An aspect-ratio model makes one size per ratio (the provider picks the pixels: about 1 MP).

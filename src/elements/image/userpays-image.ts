@@ -199,7 +199,7 @@ export class UserPaysImage extends ImageProperties {
 
   /** The request as the element's properties, and what More options holds, say now. */
   #request(): SubmissionRequest {
-    const { provider, model, prompt, width, height, count, endpoint } = this;
+    const { provider, model, prompt, width, height, count, endpoint, quality } = this;
     const panels = this.#panels;
     return {
       provider,
@@ -211,6 +211,7 @@ export class UserPaysImage extends ImageProperties {
       seed: this.seed ?? undefined, // a removed attribute is null
       inputs: panels?.references.images ?? [], // attached with the panels (More options)
       endpoint,
+      quality: quality || undefined,
       earnings: this.pollinationsEarnings || undefined,
       settings: settingsOf(this, panels?.controls.loaded?.controller.settings),
     };

@@ -57,7 +57,8 @@ export class QuoteController implements ReactiveController {
 
   /** The price book in force: built-in (live prices once fetched) with the page's `priceBook` over it. */
   prices(): PriceBook {
-    const book = priceBookFor(this.#source.request().endpoint, this.#live ?? BUILTIN_PRICE_BOOK);
+    const { endpoint, provider } = this.#source.request();
+    const book = priceBookFor(endpoint, this.#live ?? BUILTIN_PRICE_BOOK, provider);
     const override = this.#source.priceBook();
     return override ? mergePriceBook(book, override) : book;
   }

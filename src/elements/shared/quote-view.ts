@@ -24,18 +24,20 @@ export function renderQuote(
     quote.inputMegapixels ? text.plusReference(quote.inputMegapixels) : '',
     quote.exact ? '' : text.estimate(),
   ].join('');
-  const line = (label: string, amount: string) => html`<span>${label}</span><span>${money(amount)}</span>`;
+  // A line that may vary says the most it can come to; one without is fixed.
+  const line = (label: string, amount: string, most?: string) =>
+    html`<span>${label}</span><span>${money(amount)}${most ? text.atMost(money(most)) : ''}</span>`;
   return html`${
       withTotal
         ? html`<p class="total">
-            <strong>${money(quote.total)}</strong>
+            <strong>${money(quote.total)}${quote.atMost ? text.atMost(money(quote.atMost)) : ''}</strong>
             <span class="muted">${buys}</span>
           </p>`
         : nothing
     }
     <ul class="lines">
-      ${quote.lines.map(({ label, amount }) => html`<li>${line(label, amount)}</li>`)}
-      ${withTotal ? nothing : html`<li class="sum">${line(text.total(), quote.total)}</li>`}
+      ${quote.lines.map(({ label, amount, atMost }) => html`<li>${line(label, amount, atMost)}</li>`)}
+      ${withTotal ? nothing : html`<li class="sum">${line(text.total(), quote.total, quote.atMost)}</li>`}
     </ul>
     ${quote.note ? html`<p class="muted">${quote.note}</p>` : nothing}
     ${quote.exact ? nothing : html`<p class="muted">${text.estimateWhy(quote.provider)}</p>`}

@@ -1,8 +1,11 @@
+import Decimal from 'decimal.js';
+import { isRecord } from '../../base/checks.js';
 import { UserPaysError } from '../../base/errors.js';
 import { MAX_IMAGE_BYTES, base64Image, downloadImage, fetchJson, guard, keyOf, measured } from '../engine/http.js';
 import { routed } from '../engine/provider-urls.js';
 import { checkEndpoint } from '../urls.js';
-import type { Provider, ProviderImage, ProviderOutcome, ProviderRequest, RunContext } from '../provider.js';
+import type { Charge, Provider, ProviderImage, ProviderOutcome, ProviderRequest, RunContext } from '../provider.js';
+import type { TokenRates } from '../../pricing/index.js';
 import { prices } from '../../strings/prices.js';
 import { info } from './info.js';
 import { openaiWords } from './words.js';
@@ -35,9 +38,36 @@ function decoded(b64: string, onBytes: RunContext['onBytes']): Promise<ProviderI
   return measured(base64Image(b64, 'image/' + type), onBytes);
 }
 
+/** A count of tokens the reply reports: a whole number, else none (0). */
+const tokens = (value: unknown) => (Number.isSafeInteger(value) && (value as number) > 0 ? (value as number) : 0);
+
 /**
- * OpenAI-compatible gateways (`POST {endpoint}/v1/images/generations`), paid from the user's own gateway
- * account: one synchronous call per image, the image as a URL (fetched without the key) or as base64.
+ * What an image billed in tokens cost, from the reply's `usage` (OpenAI's Image API reference, "The image generation
+ * response": `input_tokens` with `input_tokens_details` {text_tokens, image_tokens}, `output_tokens` with
+ * `output_tokens_details` {image_tokens, text_tokens} where the model writes text): each part × its rate per million,
+ * exactly. A total without its parts is the prompt's text (in) and the image (out); text written by a model that has no
+ * rate for it is billed at its image rate (prices.ts). None where the reply has no usage: the bound is booked then.
+ */
+export function chargeOfUsage(usage: unknown, rates: TokenRates): Charge | undefined {
+  if (!isRecord(usage) || !('input_tokens' in usage || 'output_tokens' in usage)) return undefined;
+  const inDetails = isRecord(usage.input_tokens_details) ? usage.input_tokens_details : {};
+  const outDetails = isRecord(usage.output_tokens_details) ? usage.output_tokens_details : {};
+  const imageIn = tokens(inDetails.image_tokens);
+  const textOut = tokens(outDetails.text_tokens);
+  const usd = [
+    [Math.max(0, tokens(usage.input_tokens) - imageIn), rates.textIn],
+    [imageIn, rates.imageIn],
+    [Math.max(0, tokens(usage.output_tokens) - textOut), rates.imageOut],
+    [textOut, rates.textOut ?? rates.imageOut],
+  ].reduce((sum, [count, rate]) => sum.add(new Decimal(rate).mul(count)), new Decimal(0));
+  return { usd: usd.div(1e6).toString() };
+}
+
+/**
+ * OpenAI's Image API (GPT Image, at https://api.openai.com unless the page names another endpoint) and
+ * OpenAI-compatible gateways (`POST {endpoint}/v1/images/generations`), paid from the user's own account: one
+ * synchronous call per image, the image as a URL (fetched without the key) or as base64. A model billed in tokens is
+ * sent its quality and size always, and booked at its `usage` × the price book's rates.
  * The price book says how each gateway wants the request (`wiring`: path, size fields, its name for the model) and
  * what it costs; the host page sets both (and any top-up fee) in `priceBook` for a gateway not built in.
  */
@@ -58,7 +88,12 @@ export class OpenAiProvider implements Provider {
         context.onProgress?.({ status: generationText.generatingNow() });
         context.onSending?.();
         const { width, height } = request;
-        const { model = gatewayModel(request.model), path = '/v1/images/generations', sizeAs } = request.wiring ?? {};
+        const {
+          model = gatewayModel(request.model),
+          path = '/v1/images/generations',
+          sizeAs,
+          rates,
+        } = request.wiring ?? {};
         const reply = await fetchJson(
           routed(gatewayUrl(checkEndpoint(context.endpoint), path), context.relay),
           {
@@ -71,6 +106,8 @@ export class OpenAiProvider implements Provider {
               // Together AI reads `width` and `height` and ignores `size` (test/recorded/together-flux-2-max.json
               // asks for 512×512 so); OpenAI and the others read `size`.
               ...(sizeAs === 'width-height' ? { width, height } : { size: `${width}x${height}` }),
+              // GPT Image: the quality priced, always (OpenAI's default, `auto`, is its own choice and price).
+              ...(request.quality && { quality: request.quality }),
             }),
           },
           signal,
@@ -86,7 +123,8 @@ export class OpenAiProvider implements Provider {
           typeof image.b64_json === 'string'
             ? await decoded(image.b64_json, context.onBytes)
             : await downloadImage(image.url, signal, context);
-        return { image: made, task: { provider: 'openai', id: '' } };
+        const charge = rates && chargeOfUsage(reply.usage, rates);
+        return { image: made, task: { provider: 'openai', id: '' }, ...(charge && { charge }) };
       },
       this.id,
     );

@@ -1,4 +1,10 @@
 import type { ProviderInfo } from '../provider.js';
 
-/** OpenAI-compatible gateways, paid with the user's own gateway key: no public default, the page names its gateway. */
-export const info: ProviderInfo = { needsKey: true, defaultEndpoint: () => '' };
+/**
+ * OpenAI's Image API and OpenAI-compatible gateways, paid with the user's own key: OpenAI's own address where the page
+ * names no other (its GPT Image prices are known there: prices.ts); a gateway is named in `endpoint`.
+ */
+export const info: ProviderInfo = {
+  needsKey: true,
+  defaultEndpoint: () => 'https://api.openai.com',
+};

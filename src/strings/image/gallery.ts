@@ -45,7 +45,7 @@ export interface GalleryStrings {
   receiptCharged(): string;
   receiptLeft(provider: string): string;
   /** How the charge is known (`ChargeBasis`), beside it; with the credits where the provider bills in credits. */
-  chargeBasis(basis: 'reported' | 'quote' | 'balance', provider: string, credits?: string): string;
+  chargeBasis(basis: 'reported' | 'quote' | 'balance' | 'bound', provider: string, credits?: string): string;
   /** How the charge differs from the quote: `amount` more (`more`) or less; as quoted where no amount is given. */
   receiptDifference(amount?: string, more?: boolean): string;
   /**
@@ -113,6 +113,7 @@ export const gallery: GalleryStrings = {
       reported: `${words.TheProvider(provider)}'s own figure${credits ? `: ${credits} credits` : ''}`,
       quote: `the quote: ${words.theProvider(provider)} does not say what it charged`,
       balance: `what your ${words.providerName(provider)} balance fell by`,
+      bound: `the most the quote said it could cost: ${words.theProvider(provider)} does not say what it charged`,
     })[basis],
   receiptDifference: (amount, more) => (amount ? `${amount} ${more ? 'more' : 'less'} than quoted.` : 'As quoted.'),
   receiptMoved: (provider, amount) =>

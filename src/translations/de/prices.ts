@@ -22,6 +22,14 @@ export const prices: PricesStrings = {
     `Referenzbild ${index} wird in ${to.width}×${to.height} gesendet (verkleinert von ${from.width}×${from.height}) und so berechnet.`,
   aspectRange: (model, width, height, ratio) =>
     `${model} erzeugt Formate von 21:9 (breit) bis 9:21 (hoch), und ${width}×${height} ist ${ratio} – wählen Sie eine weniger gestreckte Größe.`,
+  sizesOnly: (model, sizes) =>
+    `${model} erzeugt nur ${sizes.map((size) => size.replace('x', '×')).join(', ')} – wählen Sie eine davon.`,
+  tooLong: (model, most) =>
+    `${model} erzeugt keine Form länger als ${most}:1 – wählen Sie eine weniger gestreckte Größe.`,
+  atLeastPixels: (model, pixels, width, height) =>
+    `${model} erzeugt Bilder von mindestens ${number(pixels)} Pixeln – versuchen Sie ${width}×${height}.`,
+  qualityNotTaken: (model, quality, qualities) =>
+    `${model} nimmt die Qualität ${qualities.join(', ')} an, nicht „${quality}“.`,
   width: () => 'Die Breite',
   height: () => 'Die Höhe',
   noSuchModel: (id, example) => `Es gibt kein Modell namens „${id}“. Wählen Sie eines aus der Liste, etwa ${example}.`,
@@ -39,6 +47,11 @@ export const prices: PricesStrings = {
   referenceImages: (n, megapixels) => `${referenceImages(n)} (${number(megapixels)} MP)`,
   referencesAtOneMp: (n) => `${referenceImages(n)} (je 1 MP)`,
   flatPerImage: () => 'Festpreis pro Bild',
+  imageTokens: (tokens, quality) => `Bild: ${number(tokens)} Tokens in Qualität ${quality} (fest)`,
+  promptTokens: (expected, most) =>
+    `Prompt: etwa ${number(expected)} Tokens (kann schwanken, höchstens ${number(most)})`,
+  textTokens: (most) =>
+    `Text, den das Modell schreibt: keiner erwartet (kann schwanken, höchstens ${number(most)} Tokens)`,
   topUpFee: (percent) => `Aufladegebühr (${percent.replace('.', ',')} %)`,
   siteShare: (percent) => `Anteil dieser Website (${percent.replace('.', ',')} %)`,
   timesImages: (count) => ` × ${count} Bilder`,
@@ -47,6 +60,7 @@ export const prices: PricesStrings = {
   output: (megapixels) => ` · ${mp(megapixels)} MP Ausgabe`,
   plusReference: (megapixels) => ` + ${number(megapixels)} MP Referenz`,
   estimate: () => ' · geschätzt',
+  atMost: (price) => `, höchstens ${price}`,
   estimateWhy: (provider) =>
     provider === 'puter'
       ? 'Eine Schätzung nach der Preisliste von Puter: Die Ausgabenübersicht verbucht, was Ihr Guthaben als berechnet zeigt.'

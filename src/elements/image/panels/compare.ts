@@ -3,6 +3,7 @@ import { formatUsd, modelName } from '../../../pricing/index.js';
 import { rankOffers } from '../../../pricing/compare.js';
 import type { Offer } from '../../../pricing/compare.js';
 import { offers } from '../../../strings/image/offers.js';
+import { prices } from '../../../strings/prices.js';
 import { wordsIn, type Translation } from '../../../strings/strings.js';
 import { words } from '../../../strings/words.js';
 import type { ProviderId } from '../../../base/types.js';
@@ -32,6 +33,7 @@ export function renderCompare(view: CompareView, choose: (event: Event) => void)
   const best = ranked[0].cheapest ? ranked[0] : undefined;
   const offersText = wordsIn(view.translation, 'offers', offers);
   const wordsText = wordsIn(view.translation, 'words', words);
+  const pricesText = wordsIn(view.translation, 'prices', prices);
   return html`<details part="compare" class="compare">
     <summary>
       ${best ? offersText.compareSummary(modelName(best.model), price(best.total)) : offersText.compareLabel()}
@@ -56,7 +58,10 @@ export function renderCompare(view: CompareView, choose: (event: Event) => void)
             ${offersText.offerName(name, provider)}
           </button>
           <span id=${about}
-            >${offer.problem || html`<strong>${price(offer.total)}</strong>`}
+            >${
+              offer.problem ||
+              html`<strong>${price(offer.total)}</strong>${offer.atMost ? pricesText.atMost(price(offer.atMost)) : ''}`
+            }
             ${offer.cheapest ? html`<span class="badge">${offersText.cheapest()}</span>` : nothing}</span
           >
         </li>`;

@@ -22,6 +22,7 @@ import type { PanelControllers } from './panel-controllers.js';
 import { renderExamples, renderMore } from './more.js';
 import { renderFailure, renderOutcome, renderUndo } from './submission/outcome.js';
 import { renderRunning } from './submission/running.js';
+import { mostOf } from '../../../pricing/bound.js';
 
 /**
  * What `<userpays-image>`'s panels draw, from the widget's view and its two halves' state (as image-view.ts builds the
@@ -102,7 +103,7 @@ export function renderSlots(
             model: host.model,
             projection: ledger &&
               tally && {
-                total: quote.total,
+                total: mostOf(quote),
                 count: quote.count,
                 remaining: tally.remaining,
                 byDay: panels.spentByDay(ledger, tally),

@@ -9,6 +9,7 @@ import { wordsIn } from '../../../strings/strings.js';
 import { words } from '../../../strings/words.js';
 import type { ImageParts } from '../image-parts.js';
 import type { Blocked } from '../view.js';
+import { mostOf } from '../../../pricing/bound.js';
 
 /**
  * Why a click on Generate cannot succeed for what the budget in force or the account in force leaves (`left`, where
@@ -28,7 +29,7 @@ export function spendingBlocked(parts: ImageParts, left: Decimal | undefined, qu
     );
   };
   const { ledger, tally } = parts.ledger;
-  if (ledger && tally?.budget && ledger.wouldExceed(quote.total)) {
+  if (ledger && tally?.budget && ledger.wouldExceed(mostOf(quote))) {
     // What the budget leaves once everything held and uncertain is counted (`remaining` says just that).
     return {
       reason: offersText.overBudget(formatUsd(tally.budget, locale)),
@@ -36,7 +37,7 @@ export function spendingBlocked(parts: ImageParts, left: Decimal | undefined, qu
       fix: cheaper(new Decimal(tally.remaining ?? 0)),
     };
   }
-  if (left?.lt(quote.total)) {
+  if (left?.lt(mostOf(quote))) {
     const funds = providerInfo(host.provider)?.fundsUrl;
     return {
       reason: signInText.overBalance(provider, formatUsd(left, locale)),

@@ -62,6 +62,7 @@ export const gallery: GalleryStrings = {
       reported: `Angabe ${ofProvider(provider)}${credits ? `: ${number(Number(credits))} Credits` : ''}`,
       quote: `die Vorschau: ${words.theProvider(provider)} sagt nicht, was berechnet wurde`,
       balance: `um so viel ist Ihr Guthaben bei ${words.providerName(provider)} gesunken`,
+      bound: `das Höchste, was die Vorschau nannte: ${words.theProvider(provider)} sagt nicht, was berechnet wurde`,
     })[basis],
   receiptDifference: (amount, more) =>
     amount ? `${amount} ${more ? 'mehr' : 'weniger'} als angekündigt.` : 'Wie angekündigt.',

@@ -6,6 +6,7 @@ import { formatUsd, modelName } from '../../../../pricing/index.js';
 import { cheapestWithin } from '../../../../pricing/offers.js';
 import type { ImageParts } from '../../image-parts.js';
 import type { PanelControllers } from '../panel-controllers.js';
+import { mostOf } from '../../../../pricing/bound.js';
 
 /**
  * The work of one submission of `<userpays-image>` after the click (loaded with the panels, as the gallery the images
@@ -45,10 +46,10 @@ export async function runSubmission(
  */
 async function puterReady(parts: ImageParts, panels: PanelControllers, quote: Quote) {
   const { account } = await panels.puter.load();
-  const found = await account.check(quote.total);
+  const found = await account.check(mostOf(quote));
   if (!found.enough) {
     const cheaper = found.left && cheaperChoice(parts, found.left);
-    throw await account.refusal(found, quote.total, cheaper, parts.language.locale);
+    throw await account.refusal(found, mostOf(quote), cheaper, parts.language.locale);
   }
 }
 

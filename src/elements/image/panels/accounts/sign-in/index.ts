@@ -13,6 +13,7 @@ import type { FlowController } from '../../submission/flow-controller.js';
 import type { AccountController } from '../account-controller.js';
 import { SignInController } from './sign-in-controller.js';
 import { renderSignIn, signInStyles, type SignInHandlers } from './sign-in.js';
+import { mostOf } from '../../../../../pricing/bound.js';
 
 /** The form a sign-in by redirect keeps while the page goes to the account system and back. */
 const KEPT = ['prompt', 'model', 'width', 'height', 'count'] as const;
@@ -93,7 +94,7 @@ export function signInPart(parts: ImageParts, { account, flow, report }: SignInN
       // says why it cannot).
       const share = [
         left && quote && !pricing.problem
-          ? left.lt(quote.total)
+          ? left.lt(mostOf(quote))
             ? signInText.leftOnAccount(formatUsd(left, locale))
             : signInText.leftOf(formatUsd(left, locale), account.cap && formatUsd(account.cap, locale), provider)
           : account.uncapped && signInText.noCapOnKey(provider),
