@@ -14,6 +14,21 @@
 //                   `size` "WxH", `b64_json` only ("Currently only b64_json is supported": another response_format is
 //                   refused 422); billed $0.01 × (width / 1024) × (height / 1024) (its price at the default 28 steps)
 //
+//   /sim/openai also plays OpenAI's own Image API for GPT Image (`gpt-image-2`, `gpt-image-1.5`, `gpt-image-1`,
+//                   `gpt-image-1-mini`), as OpenAI's API reference (platform.openai.com/docs/api-reference/images/create)
+//                   and the recorded replies (test/recorded/openai/) say: `quality` low | medium | high | auto (auto:
+//                   what the recordings answered, medium for 2 and 1, high for 1.5 and 1-mini; anything else 400);
+//                   `size` auto or WxH: GPT Image 1, 1.5 and 1-mini make 1024x1024, 1024x1536 and 1536x1024 only (any
+//                   other 400 invalid_value naming `size`); gpt-image-2 any size whose sides are multiples of 16, the
+//                   long side at most 3840 and at most 3 times the short one, of 655,360 to 8,294,400 pixels (auto:
+//                   1254x1254, as recorded); `n` 1–10; `response_format` refused (400: GPT Image always answers
+//                   `b64_json`); the reply {created, background, data: [{b64_json}], output_format, quality, size,
+//                   usage} with usage in tokens: input the prompt's (a token per 4 bytes of it, at least 1), output
+//                   the image's by quality and size (SPEC §12's table and formula) plus, for 1.5, `textTokens=<n>`
+//                   text tokens (default 420, as recorded); `output_tokens_details` for 2 and 1.5 (recorded), none
+//                   for 1 and 1-mini (recorded). Billed `usage` × OpenAI's rates (see GPT below); `usage=none` leaves
+//                   the usage out of the reply (a server of the same API that does not report it).
+//
 // Routes (CORS on every reply and preflight but as said above; every reply has a Content-Type):
 //   POST /sim/{openai,together}/v1/images/generations, /sim/deepinfra/v1/openai/images/generations
 //        header `Authorization: Bearer …`, JSON {model, prompt, n?, size? | width?, height?, response_format?}
@@ -29,7 +44,8 @@
 //   POST /sim/openai/_reset                  forget images, charges, counters and the log
 // Errors have OpenAI's shape {error:{message, type, param, code}}.
 //
-// Billing (the gateway reports no cost; this is what `_charges` adds up): each image is billed a flat `price`
+// Billing (the gateway reports no cost; OpenAI reports `usage`; this is what `_charges` adds up, in 10⁻⁸ $ units so
+// that a token's price is whole): each image is billed a flat `price`
 // (default $0.04) when it is generated, i.e. at the end of the generation time of a request that passed every
 // check: including format=b64, insecure-url, expired-url, image-404, accept-then-drop, and a request whose client
 // went away during the generation (the gateway does not stop it: it is made and billed, only the reply is lost).
@@ -111,6 +127,50 @@ const MODELS = ['flux-2-klein-4b', 'flux-2-klein-9b', 'flux-2-dev', 'flux-2-pro'
 const MAX_PIXELS = 4 * 1024 * 1024;
 /** Together's FLUX.2: micro-dollars per image, or per 10⁶ pixels of output for [max] (see the header). */
 const TOGETHER = { dev: [15400], pro: [30000], flex: [30000], max: [70000, 'mp'] };
+/** What `_charges` counts: 10⁻⁸ $ (a micro-dollar price × 100; a token at $2.5 per million is 250). */
+const UNITS_PER_MICRO = 100;
+
+/**
+ * OpenAI's GPT Image models (see the header): rates in 10⁻⁸ $ per token (text in, image in, image out, text out; USD
+ * per million × 100: OpenAI's price page as SPEC §12 restates it), the quality `auto` answers, and how the image's
+ * tokens follow quality and size.
+ */
+const GPT_1_SIZES = { '1024x1024': [272, 1056, 4160], '1024x1536': [408, 1584, 6240], '1536x1024': [408, 1584, 6240] };
+const GPT = {
+  'gpt-image-2': { rates: [500, 800, 3000, 3000], auto: 'medium', details: true },
+  'gpt-image-1.5': { rates: [500, 800, 3200, 1000], auto: 'high', details: true, text: 420 },
+  'gpt-image-1': { rates: [500, 1000, 4000, 4000], auto: 'medium' },
+  'gpt-image-1-mini': { rates: [200, 250, 800, 800], auto: 'high' },
+};
+const QUALITIES = ['low', 'medium', 'high'];
+
+/** The image's tokens at a quality and size (SPEC §12; gpt-image-2's formula, the others' table). */
+function imageTokens(model, quality, width, height) {
+  const index = QUALITIES.indexOf(quality);
+  if (model !== 'gpt-image-2') return GPT_1_SIZES[`${width}x${height}`][index];
+  const f = [16, 48, 96][index];
+  const s = Math.round((f * Math.min(width, height)) / Math.max(width, height));
+  return Math.ceil((f * s * (2_000_000 + width * height)) / 4_000_000);
+}
+
+/** Why OpenAI refuses `size` for `model` (its API reference, `size`), or '' when it makes it. */
+function gptSizeProblem(model, width, height) {
+  if (model !== 'gpt-image-2')
+    return GPT_1_SIZES[`${width}x${height}`]
+      ? ''
+      : `Invalid value: '${width}x${height}'. Supported values are: '1024x1024', '1024x1536', '1536x1024', and 'auto'.`;
+  const [long, short] = [Math.max(width, height), Math.min(width, height)];
+  const fits =
+    width % 16 === 0 &&
+    height % 16 === 0 &&
+    long <= 3840 &&
+    long <= 3 * short &&
+    width * height >= 655_360 &&
+    width * height <= 8_294_400;
+  return fits
+    ? ''
+    : `Invalid size '${width}x${height}': both sides must be multiples of 16, the long side at most 3840 and at most 3 times the short one, and the image between 655,360 and 8,294,400 pixels.`;
+}
 
 /**
  * How each gateway reads a request and answers it: `model(name)` → our model id (undefined: unknown model);
@@ -193,7 +253,7 @@ export function createOpenAiSimulator({ pendingMs = 3000 } = {}) {
       book: charges,
       prefix: /^Bearer /,
       missing: error('Query parameter `key` required.', 'invalid_request_error'),
-      report: ({ units, count }) => ({ usd: decimal(units, 6), images: count }),
+      report: ({ units, count }) => ({ usd: decimal(units, 8), images: count }),
     },
     forget: [made, images, faultCounter],
   });
@@ -263,8 +323,12 @@ export function createOpenAiSimulator({ pendingMs = 3000 } = {}) {
       return reply(req, res, 400, error('We could not parse the JSON body of your request.', 'invalid_request_error'));
     }
     const name = String(body.model ?? '');
-    const model = dialect.model(name);
     entry.asked = { model: body.model, size: body.size, width: body.width, height: body.height };
+    if (dialect === DIALECTS.openai && Object.hasOwn(GPT, name)) {
+      entry.asked = { ...entry.asked, quality: body.quality, n: body.n };
+      return gptImage(req, res, body, name, scenario, fault, entry, auth);
+    }
+    const model = dialect.model(name);
     if (!model)
       return reply(
         req,
@@ -366,7 +430,7 @@ export function createOpenAiSimulator({ pendingMs = 3000 } = {}) {
       gone = true;
     });
     await sleep(Number(scenario.pending ?? forModel(pendingMs, model)));
-    charges.charge(auth.slice('Bearer '.length).trim(), price * n, { count: n });
+    charges.charge(auth.slice('Bearer '.length).trim(), price * n * UNITS_PER_MICRO, { count: n });
     const seed = seedFrom(); // random: the gateway takes no seed
     const cdn = baseUrl(req, otherHost(req.headers.host));
     const data = [];
@@ -393,6 +457,84 @@ export function createOpenAiSimulator({ pendingMs = 3000 } = {}) {
     if (acceptThenDrop(req, res, fault, entry)) return;
     if (gone) return dropConnection(req, res); // (nothing to send it to)
     reply(req, res, 200, dialect.reply(data, model), dialect.cors?.());
+  }
+
+  /** OpenAI's own Image API for a GPT Image model (see the header): checked, made, billed and answered by its rules. */
+  async function gptImage(req, res, body, model, scenario, fault, entry, auth) {
+    const refuse = (message, param, code = 'invalid_value') =>
+      reply(req, res, 400, error(message, 'invalid_request_error', code, param));
+    if (typeof body.prompt !== 'string' || !body.prompt.trim())
+      return refuse("Missing required parameter: 'prompt'.", 'prompt', 'missing_required_parameter');
+    const n = body.n ?? 1;
+    if (!Number.isInteger(n) || n < 1 || n > 10) return refuse(`Invalid 'n': must be between 1 and 10.`, 'n');
+    if (body.response_format !== undefined)
+      return refuse(`Unknown parameter: 'response_format'. GPT Image models always return base64.`, 'response_format');
+    const quality = (body.quality ?? 'auto') === 'auto' ? GPT[model].auto : body.quality;
+    if (!QUALITIES.includes(quality))
+      return refuse(
+        `Invalid value: '${body.quality}'. Supported values are: 'low', 'medium', 'high', and 'auto'.`,
+        'quality',
+      );
+    const asked = body.size ?? 'auto';
+    const size = asked === 'auto' ? (model === 'gpt-image-2' ? '1254x1254' : '1024x1024') : String(asked);
+    const [width, height] = /^\d+x\d+$/.test(size) ? size.split('x').map(Number) : [0, 0];
+    const sizeProblem =
+      fault === '400' ? 'Invalid size.' : width ? gptSizeProblem(model, width, height) : `Invalid value: '${size}'.`;
+    // 1254 is no multiple of 16: `auto` is OpenAI's own choice, never a size a client may ask.
+    if (sizeProblem && asked !== 'auto') return refuse(sizeProblem, 'size');
+    if (fault === 'moderated')
+      return reply(
+        req,
+        res,
+        400,
+        error(
+          'Your request was rejected as a result of our safety system.',
+          'image_generation_user_error',
+          'moderation_blocked',
+        ),
+      );
+    let gone = false;
+    res.once('close', () => {
+      gone = true;
+    });
+    await sleep(Number(scenario.pending ?? forModel(pendingMs, model)));
+    const input = Math.max(1, Math.ceil(Buffer.byteLength(body.prompt) / 4));
+    const image = imageTokens(model, quality, width, height) * n;
+    const text = GPT[model].text === undefined ? 0 : Number(scenario.textTokens ?? GPT[model].text);
+    const [textIn, , imageOut, textOut] = GPT[model].rates;
+    charges.charge(auth.slice('Bearer '.length).trim(), input * textIn + image * imageOut + text * textOut, {
+      count: n,
+    });
+    const seed = seedFrom();
+    const data = [];
+    for (let i = 0; i < n; i++) {
+      const id = randomUUID();
+      made.set(id, { width, height, prompt: body.prompt, seed: seed + i, cors: true });
+      if (made.size > 200) made.delete(made.keys().next().value);
+      data.push({ b64_json: images.image(id, made.get(id)).toString('base64') });
+      entry.id ??= id;
+    }
+    if (acceptThenDrop(req, res, fault, entry)) return;
+    if (gone) return dropConnection(req, res);
+    reply(req, res, 200, {
+      created: Math.floor(Date.now() / 1000),
+      background: 'opaque',
+      data,
+      output_format: 'png',
+      quality,
+      size,
+      // usage=none: a server of the same API that reports no usage (a proxy that strips it).
+      usage:
+        scenario.usage === 'none'
+          ? undefined
+          : {
+              input_tokens: input,
+              input_tokens_details: { image_tokens: 0, text_tokens: input },
+              output_tokens: image + text,
+              ...(GPT[model].details && { output_tokens_details: { image_tokens: image, text_tokens: text } }),
+              total_tokens: input + image + text,
+            },
+    });
   }
 
   /** The gateway's CDN: 404 for an image it lost (fault=image-404), 403 for an expired or unknown URL. */

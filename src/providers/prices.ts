@@ -27,8 +27,8 @@ for (const id in PROVIDERS) {
 }
 
 /**
- * The built-in prices (or `base`) with those known at `endpoint`'s host laid over them, if any: `provider`'s public
- * endpoint where none is named (OpenAI's, whose GPT Image prices are known).
+ * The built-in prices (or `base`) with those known at `endpoint`'s host laid over them, if any; where no endpoint is
+ * named, `provider`'s own (OpenAI's, where its GPT Image prices are known).
  */
 export function priceBookFor(
   endpoint: string | undefined,
@@ -36,9 +36,8 @@ export function priceBookFor(
   provider: unknown = '',
 ): PriceBook {
   let host = '';
-  const where =
-    endpoint ||
-    (Object.hasOwn(PROVIDERS, provider as string) && PROVIDERS[provider as ProviderId].info.defaultEndpoint());
+  const own = typeof provider === 'string' && Object.hasOwn(PROVIDERS, provider);
+  const where = endpoint || (own ? PROVIDERS[provider as ProviderId].info.defaultEndpoint() : '');
   try {
     host = where ? new URL(where).host : '';
   } catch {

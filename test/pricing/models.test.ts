@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { BUILTIN_PRICE_BOOK } from '../../src/providers/prices.js';
+import { BUILTIN_PRICE_BOOK, GATEWAY_PRICE_BOOKS } from '../../src/providers/prices.js';
 import { DEFAULT_MODEL, MODELS, modelInfo } from '../../src/pricing/index.js';
 
 describe('models', () => {
@@ -19,6 +19,10 @@ describe('models', () => {
       'flux-pro-1.1',
       'flux-pro-1.1-ultra',
       'flux-pro-1.0-fill',
+      'gpt-image-2',
+      'gpt-image-1.5',
+      'gpt-image-1',
+      'gpt-image-1-mini',
     ]);
   });
 
@@ -33,7 +37,7 @@ describe('models', () => {
 
   it('states, beside each BFL price, the sizes and references of the BFL schema', () => {
     const facts = Object.fromEntries(
-      MODELS.filter((m) => BUILTIN_PRICE_BOOK[m.id].bfl).map((m) => {
+      MODELS.filter((m) => BUILTIN_PRICE_BOOK[m.id]?.bfl).map((m) => {
         const { sizes, references } = BUILTIN_PRICE_BOOK[m.id].bfl!;
         const size = sizes!.kind === 'pixels' ? `pixels/${sizes!.step}` : sizes!.kind;
         return [m.id, `${size} ${references!.max}${references!.required ? ' required' : ''}`];
@@ -54,7 +58,9 @@ describe('models', () => {
   });
 
   it('prices every model somewhere: FLUX.2 [dev] is hosted (not at BFL), and so is Puter’s [klein] 9B base', () => {
-    for (const model of MODELS) expect(Object.keys(BUILTIN_PRICE_BOOK[model.id] ?? {}), model.id).not.to.be.empty;
+    // Built in, or known at a host (OpenAI's GPT Image at api.openai.com, the openai provider's own).
+    const known = (id: string) => [BUILTIN_PRICE_BOOK, ...Object.values(GATEWAY_PRICE_BOOKS)].some((book) => book[id]);
+    for (const model of MODELS) expect(known(model.id), model.id).to.equal(true);
     expect(Object.keys(BUILTIN_PRICE_BOOK['flux-2-dev']).sort()).to.deep.equal(['fal', 'huggingface', 'puter']);
     // FLUX.1 [schnell] through Hugging Face (routed to fal) and Pollinations (its `flux`); [dev] only through Hugging Face.
     expect(Object.keys(BUILTIN_PRICE_BOOK['flux-1-schnell']).sort()).to.deep.equal(['huggingface', 'pollinations']);

@@ -403,7 +403,7 @@ describe('quoteFor: lines add up to the total', () => {
   const pick = (from: number, to: number, step = 1) => from + step * Math.floor(random() * ((to - from) / step + 1));
 
   it('for 2000 random valid requests, with exact credits', () => {
-    const hosted = MODELS.filter((m) => BUILTIN_PRICE_BOOK[m.id].bfl);
+    const hosted = MODELS.filter((m) => BUILTIN_PRICE_BOOK[m.id]?.bfl);
     const fee = mergePriceBook(BUILTIN_PRICE_BOOK, {
       'flux-2-flex': {
         openai: {

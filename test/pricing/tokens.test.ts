@@ -12,6 +12,8 @@ import { quoteFor } from '../../src/providers/prices.js';
 import { chargeOfUsage } from '../../src/providers/openai/adapter.js';
 import { hostPrices } from '../../src/providers/openai/prices.js';
 
+const prices = hostPrices['api.openai.com'];
+
 /** A prompt of 1,101 UTF-8 bytes, as long as the recorded one (test/recorded/openai/). */
 const PROMPT = 'a shiba inu eating ice cream, '.repeat(37).slice(0, 1101);
 const gpt = (model: string, more: Partial<QuoteRequest> = {}) =>
@@ -58,9 +60,7 @@ describe('GPT Image priced in tokens (a price that is a bound)', () => {
         output_tokens: 4580,
         output_tokens_details: { image_tokens: 4160, text_tokens: 420 },
       },
-      hostPrices['api.openai.com']['gpt-image-1.5'].rule.kind === 'tokens'
-        ? hostPrices['api.openai.com']['gpt-image-1.5'].rule.rates
-        : (undefined as never),
+      prices['gpt-image-1.5'].rule.kind === 'tokens' ? prices['gpt-image-1.5'].rule.rates : (undefined as never),
     )!;
     expect(recorded.usd).to.equal('0.13851');
     expect(new Decimal(recorded.usd).lte(quote.atMost!)).to.equal(true);
@@ -118,7 +118,7 @@ describe('GPT Image priced in tokens (a price that is a bound)', () => {
 
 describe('what an image billed in tokens cost, from the reply’s usage × the bundled rates, exactly', () => {
   const rates = (model: string) => {
-    const { rule } = hostPrices['api.openai.com'][model];
+    const { rule } = prices[model];
     return rule.kind === 'tokens' ? rule.rates : (undefined as never);
   };
   it('books each recorded usage to the cent’s fraction', () => {

@@ -140,9 +140,9 @@ describe('OpenAiProvider against the gateway simulator', () => {
 
     it('no key → auth-required, and no endpoint → invalid-input, before anything is sent', async () => {
       expect((await failure(start('', {}, { apiKey: '' }).promise)).code).to.equal('auth-required');
-      expect((await failure(start('', {}, { endpoint: provider.defaultEndpoint }).promise)).code).to.equal(
-        'invalid-input',
-      );
+      // The page's endpoint, else OpenAI's own (its GPT Image): an empty one is none.
+      expect(provider.defaultEndpoint).to.equal('https://api.openai.com');
+      expect((await failure(start('', {}, { endpoint: '' }).promise)).code).to.equal('invalid-input');
       expect(calls).to.deep.equal([]);
     });
 

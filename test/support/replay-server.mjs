@@ -20,6 +20,12 @@
 //        `Access-Control-Allow-Origin: *`; its short link remapped) to the recorded request (model, width, height:
 //        Together reads no `size`); 400 naming what differs otherwise
 //   GET  /replay/together-shrt/{id}               the image: its body was not kept, so a stand-in PNG of the size asked
+// OpenAI (openai/{model}.yaml: one real api.openai.com `POST /v1/images/generations` each, go-vcr cassettes as published;
+//   the recordings sent neither `quality` nor `size`, the widget always sends both):
+//   POST /replay/openai/{model}/{run}/v1/images/generations   Bearer key; answers the recorded reply (its body, with
+//        its `usage`, and its Content-Type) to a request of the recorded model and prompt, whatever quality and size
+//        it sends: what was sent is in the log (`asked`: model, quality, size, n), for the test to hold the widget to;
+//        400 naming what differs otherwise
 // Puter (puter/*.json: the open-source backend's replies): under /replay/puter/{run}[;credits=<multiplier>]/ the
 //   catalogue (`/puterai/image/models/details`) and the usage (`/metering/usage`: usage-before.json until a generation
 //   of the run succeeded, usage-after.json from then on; with `credits`, scaled as a deployment with that multiplier
@@ -31,18 +37,20 @@ import { fileURLToPath } from 'node:url';
 import { baseUrl, otherHost, preflight, readJson, requestUrl, send } from '../../demo/sim/http.mjs';
 import { drawImage } from '../../demo/sim/png.mjs';
 import { inCredits } from '../../demo/sim/puter.mjs';
+import { parse as parseYaml } from 'yaml';
 
 /** test/recorded/ in this repository. */
 const RECORDED = fileURLToPath(new URL('../recorded/', import.meta.url));
 /** How long after the submit the replay answers poll i with the recording's poll i: 10 times the recording's pace. */
 const STEP_MS = 10;
 
-/** A recorded file, parsed; throws a sentence naming it when it is not there. */
+/** A recorded file, parsed (JSON, or a go-vcr cassette's YAML); throws a sentence naming it when it is not there. */
 function recorded(file) {
   const path = RECORDED + file;
   if (!existsSync(path))
     throw new Error(`The recorded exchange ${path} does not exist (test/recorded/README.md lists them).`);
-  return JSON.parse(readFileSync(path, 'utf8'));
+  const text = readFileSync(path, 'utf8');
+  return file.endsWith('.yaml') ? parseYaml(text) : JSON.parse(text);
 }
 
 /** `https://host/path?query` → `{base}/path?query`: a recorded address on the test server instead. */
@@ -142,6 +150,27 @@ export function createReplay({ simulator }) {
     send(req, res, call.code, reply, call.headers);
   }
 
+  async function openai(req, res, model, run) {
+    if (!/^[\w.-]+$/.test(model)) return send(req, res, 404, { detail: 'No such recording' });
+    const [{ request, response }] = recorded(`openai/${model}.yaml`).interactions;
+    if (req.method !== 'POST') return send(req, res, 405, { detail: 'Not recorded' });
+    const body = await readJson(req);
+    if (!/^Bearer \S/.test(req.headers.authorization ?? ''))
+      return send(req, res, 401, { error: { message: 'Incorrect API key provided.', type: 'invalid_request_error' } });
+    log.at(-1).asked = { model: body?.model, quality: body?.quality, size: body?.size, n: body?.n, run };
+    const want = JSON.parse(request.body);
+    const differs = ['model', 'prompt'].filter((field) => body?.[field] !== want[field]);
+    if (differs.length)
+      return send(req, res, 400, {
+        error: {
+          message: `the replay holds the recorded request (${differs.join(', ')} as recorded), not this one`,
+          type: 'invalid_request_error',
+        },
+      });
+    // The recorded body as it is, byte for byte (but the image: test/recorded/NOTICE).
+    send(req, res, response.code, response.body, { 'Content-Type': response.headers['Content-Type'][0] });
+  }
+
   async function puter(req, res, url, segment, rest) {
     const [run, ...options] = segment.split(';');
     const credits = Number(Object.fromEntries(options.map((o) => o.split('='))).credits);
@@ -185,6 +214,7 @@ export function createReplay({ simulator }) {
         if (route.startsWith('bfl')) await bfl(req, res, url, [route, ...rest]);
         else if (route.startsWith('together')) await together(req, res, url, [route, ...rest]);
         else if (route === 'puter') await puter(req, res, url, rest[0], rest.slice(1));
+        else if (route === 'openai') await openai(req, res, rest[0], rest[1]);
         else send(req, res, 404, { detail: 'No such replay' });
       } catch (error) {
         if (!res.headersSent) send(req, res, 500, { detail: String(error.message) });

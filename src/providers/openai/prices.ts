@@ -22,16 +22,9 @@ const together = (model: string, rule: PriceRule): PriceEntry => ({
 const perImage = (usd: string): PriceRule => ({ kind: 'flat', unit: 'usd', perImage: usd });
 
 /**
- * Gateways have no prices of their own: the host page sets them in `priceBook`, or the gateway is one of these, whose
- * prices are known, by host: laid over the price book when `endpoint` names that host. Any other gateway needs the
- * page's own prices (the widget never guesses). Each entry also says how its gateway wants the request (`model`,
- * `path`, `sizeAs`: see PriceEntry).
- */
-export const prices: ProviderPrices = {};
-
-/**
- * OpenAI's own Image API (`POST https://api.openai.com/v1/images/generations`, the user's own key), GPT Image billed
- * in tokens (SPEC §12). Rates in USD per million tokens from OpenAI's price page, as SPEC §12 restates them, checked
+ * OpenAI's own Image API (`POST https://api.openai.com/v1/images/generations`, the user's own key; the provider's
+ * default endpoint, where these prices are known by host: a page that reaches the same API elsewhere, a proxy of its
+ * own, lays them over its `priceBook`), GPT Image billed in tokens (SPEC §12). Rates in USD per million tokens from OpenAI's price page, as SPEC §12 restates them, checked
  * against the recorded replies (test/recorded/openai/: gpt-image-1 at medium 1024², 238 text tokens in and 1,056 out,
  * is $0.04343; gpt-image-1.5 at high, 4,160 image and 420 text tokens out).
  *
@@ -81,7 +74,16 @@ const gptImage = (model: string, rates: TokenRates, textCeiling = 0): PriceEntry
       : { kind: 'sizes', sizes: Object.keys(GPT_IMAGE_1_TOKENS.bySize) },
 });
 
+export const prices: ProviderPrices = {};
+
+/**
+ * Gateways have no prices of their own: the host page sets them in `priceBook`, or the gateway is one of these, whose
+ * prices are known, by host: laid over the price book when `endpoint` names that host. Any other gateway needs the
+ * page's own prices (the widget never guesses). Each entry also says how its gateway wants the request (`model`,
+ * `path`, `sizeAs`: see PriceEntry).
+ */
 export const hostPrices: Record<string, ProviderPrices> = {
+  // OpenAI's own Image API, the provider's default endpoint (info.ts): GPT Image (above).
   'api.openai.com': {
     'gpt-image-2': gptImage('gpt-image-2', { textIn: '5', imageIn: '8', imageOut: '30' }),
     'gpt-image-1.5': gptImage('gpt-image-1.5', { textIn: '5', imageIn: '8', imageOut: '32', textOut: '10' }, 2000),

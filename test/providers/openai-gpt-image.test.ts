@@ -1,0 +1,152 @@
+// The user's own OpenAI key and GPT Image, over real HTTP against the simulator's OpenAI dialect (demo/sim/openai.mjs,
+// which follows OpenAI's API reference and the recorded replies): quality and size always sent, the price a bound
+// before the click ("at most"), the reply's usage booked exactly, and every check of money before the click made
+// against the bound.
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import Decimal from 'decimal.js';
+import '../../src/define.js';
+import type { UserPaysCost } from '../../src/elements/cost/userpays-cost.js';
+import { ImageStore } from '../../src/images/image-store.js';
+import { keyOrigin } from '../../src/providers/catalog.js';
+import { mergePriceBook } from '../../src/pricing/index.js';
+import { BUILTIN_PRICE_BOOK, GATEWAY_PRICE_BOOKS, quoteFor } from '../../src/providers/prices.js';
+import { cleanLocalStorage } from '../support/storage.js';
+import { pageFetch, simCharged, simEndpoint, submissionsOf, unique } from '../support/sim.js';
+import { blocked, decision, imageWidget, part, words } from '../support/widget.js';
+
+/** OpenAI's prices by host, laid over the built-in ones, for the simulator's loopback endpoint (as a proxy's page does). */
+const OPENAI_BOOK = mergePriceBook(BUILTIN_PRICE_BOOK, GATEWAY_PRICE_BOOKS['api.openai.com']);
+const PROMPT = 'a shiba inu eating a pink ice-cream cone, doodle on white';
+
+describe('GPT Image with the user’s own OpenAI key', function () {
+  this.timeout(20_000);
+  const keys: string[] = [];
+  afterEach(async () => {
+    for (const key of keys.splice(0)) {
+      cleanLocalStorage(key);
+      await new ImageStore({ storageKey: key }).clear();
+    }
+  });
+
+  async function widget(run: string, attributes: Record<string, string | number> = {}, apiKey = unique('sk-gpt')) {
+    const el = await imageWidget(
+      {
+        provider: 'openai',
+        model: 'gpt-image-1',
+        prompt: PROMPT,
+        endpoint: simEndpoint('openai', `run=${run}`, { crossOrigin: true }),
+        ...attributes,
+      },
+      { priceBook: OPENAI_BOOK, apiKey },
+    );
+    keys.push(el.storageKey);
+    return { el, apiKey };
+  }
+
+  it('goes to OpenAI by default: the key goes only to https://api.openai.com, at OpenAI’s prices', () => {
+    expect(keyOrigin('openai', '')).to.equal('https://api.openai.com');
+    const quote = quoteFor({ provider: 'openai', model: 'gpt-image-1', quality: 'high', prompt: 'a fox' });
+    expect(quote.lines[0].label).to.equal('Image: 4,160 tokens at high quality (fixed)');
+    expect(quote.atMost).to.equal('0.166425'); // 4,160 × $40/M + 5 bytes × $5/M
+    // A gateway the page names serves no GPT Image at OpenAI's prices: the page sets its own.
+    expect(() => quoteFor({ provider: 'openai', model: 'gpt-image-1', endpoint: 'https://api.together.xyz' })).to.throw(
+      /has no price/,
+    );
+  });
+
+  it('gpt-image-1 at medium 1024²: sends quality "medium" and size "1024x1024", shows "at most", books the usage', async () => {
+    const run = unique('gpt1');
+    const { el, apiKey } = await widget(run, { quality: 'medium', width: 1024, height: 1024 });
+    const shown = decision(el).price!;
+    expect(shown).to.match(/^\$0\.0423, at most \$0\.0426$/);
+    const result = await el.generate();
+    const [sent] = await submissionsOf('openai', run);
+    expect(sent.asked).to.deep.include({ model: 'gpt-image-1', quality: 'medium', size: '1024x1024', n: 1 });
+    // The simulator counts the prompt as the quote expects it (a token per 4 bytes): 15 tokens × $5/M + 1,056 × $40/M.
+    expect(result.charged).to.equal('0.042315');
+    expect(await simCharged('openai', apiKey)).to.equal(result.charged);
+    expect(result.images[0].receipt).to.deep.include({ basis: 'reported', quoted: '0.042315' });
+  });
+
+  it('sends the price book’s quality where the page names none, never OpenAI’s default', async () => {
+    const run = unique('gpt-default');
+    const { el } = await widget(run, { model: 'gpt-image-1-mini' });
+    await el.generate();
+    const [sent] = await submissionsOf('openai', run);
+    expect(sent.asked).to.deep.include({ quality: 'medium', size: '1024x1024' });
+  });
+
+  it('a budget between gpt-image-1.5’s total and its atMost refuses the click before anything is sent', async () => {
+    const quote = quoteFor({ provider: 'openai', model: 'gpt-image-1.5', quality: 'high', prompt: PROMPT });
+    const budget = new Decimal(quote.total).add(quote.atMost!).div(2).toDecimalPlaces(4).toString();
+    expect(new Decimal(budget).gt(quote.total) && new Decimal(budget).lt(quote.atMost!)).to.equal(true);
+    const run = unique('gpt15-budget');
+    const { el } = await widget(run, { model: 'gpt-image-1.5', quality: 'high', budget });
+    await waitUntil(() => blocked(el).reason, 'the ledger is read and the budget applies');
+    expect(blocked(el).reason).to.match(/budget/);
+    const refused = await el.generate().catch((error: Error & { code: string }) => error);
+    expect((refused as { code: string }).code).to.equal('budget-exceeded');
+    expect(await submissionsOf('openai', run)).to.have.length(0);
+  });
+
+  it('a size GPT Image 1 does not make is refused before the click, in plain words; the simulator refuses it too', async () => {
+    const run = unique('gpt1-size');
+    const { el } = await widget(run, { width: 1024, height: 768 });
+    expect(blocked(el).reason).to.match(/GPT Image 1 makes 1024×1024, 1024×1536, 1536×1024 only/);
+    const refused = await el.generate().catch((error: Error & { code: string }) => error);
+    expect((refused as { code: string }).code).to.equal('invalid-input');
+    expect(await submissionsOf('openai', run)).to.have.length(0);
+    // OpenAI itself answers 400 naming `size` (its API reference): so does the simulator.
+    const response = await pageFetch(`${simEndpoint('openai')}/v1/images/generations`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer sk-x', 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'gpt-image-1', prompt: 'x', size: '1024x768', quality: 'low' }),
+    });
+    expect(response.status).to.equal(400);
+    expect((await response.json()).error).to.include({ param: 'size', code: 'invalid_value' });
+  });
+
+  it('the simulator answers a quality OpenAI has not, and a response_format, with 400s', async () => {
+    for (const [body, param] of [
+      [{ quality: 'ultra' }, 'quality'],
+      [{ response_format: 'url' }, 'response_format'],
+      [{ size: '1254x1254' }, 'size'],
+    ] as const) {
+      const response = await pageFetch(`${simEndpoint('openai')}/v1/images/generations`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer sk-x', 'content-type': 'application/json' },
+        body: JSON.stringify({ model: 'gpt-image-2', prompt: 'x', ...body }),
+      });
+      expect(response.status, param).to.equal(400);
+      expect((await response.json()).error.param).to.equal(param);
+    }
+  });
+
+  it('where the reply reports no usage, the bound is booked, as uncertain, and the receipt says so', async () => {
+    const run = unique('gpt-nousage');
+    const { el } = await imageWidget(
+      {
+        provider: 'openai',
+        model: 'gpt-image-1',
+        prompt: PROMPT,
+        endpoint: simEndpoint('openai', `run=${run};usage=none`, { crossOrigin: true }),
+      },
+      { priceBook: OPENAI_BOOK, apiKey: unique('sk-gpt') },
+    ).then((el) => ({ el }));
+    keys.push(el.storageKey);
+    const quote = el.quote!;
+    const result = await el.generate();
+    expect(result.images[0].receipt).to.deep.include({ basis: 'bound', charged: quote.atMost });
+    expect(el.tally).to.deep.include({ spent: '0', uncertain: quote.atMost });
+  });
+
+  it('<userpays-cost> takes the prompt and the quality, and writes the bound', async () => {
+    const el = await fixture<UserPaysCost>(html`
+      <userpays-cost provider="openai" model="gpt-image-1" quality="high" prompt="a fox" locale="en-US"></userpays-cost>
+    `);
+    expect(el.quote).to.include({ total: '0.16641', atMost: '0.166425' });
+    expect(words(el.shadowRoot!.querySelector('.total strong'))).to.equal('$0.16641, at most $0.166425');
+    expect(words(el.shadowRoot!.querySelector('.lines'))).to.contain('at most');
+    expect(part(el, 'cost') ?? el).to.exist;
+  });
+});
