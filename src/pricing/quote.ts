@@ -246,10 +246,15 @@ function parts(entry: PriceEntry, fitted: Fitted, where: string, text: PricesStr
     const quality = fitted.quality ?? rule.quality;
     const tokens = imageTokens(rule.imageTokens, qualities.indexOf(quality), width, height);
     const { expected, most } = promptTokens(prompt);
-    lines.push(
-      [text.imageTokens(tokens, quality), perToken(rates.imageOut).mul(tokens)],
-      [text.promptTokens(expected, most), perToken(rates.textIn).mul(expected), perToken(rates.textIn).mul(most)],
-    );
+    lines.push([text.imageTokens(tokens, quality), perToken(rates.imageOut).mul(tokens)]);
+    // The prompt, once there is one (an empty one is refused at the click).
+    if (most) {
+      lines.push([
+        text.promptTokens(expected, most),
+        perToken(rates.textIn).mul(expected),
+        perToken(rates.textIn).mul(most),
+      ]);
+    }
     // Text written besides the image, where the model writes any: none expected, at most its ceiling.
     if (textCeiling)
       lines.push([text.textTokens(textCeiling), new Decimal(0), perToken(rates.textOut).mul(textCeiling)]);
@@ -368,7 +373,7 @@ export function quoteDetails(request: QuoteRequest, book: PriceBook, text = pric
     source: entry.source,
     exact: entry.exact,
   };
-  if (mostUnits) quote.atMost = paid(mostUnits).mul(count).toString();
+  if (mostUnits?.gt(units)) quote.atMost = paid(mostUnits).mul(count).toString();
   if (usdPerUnit) quote.credits = units.mul(count).toString();
   if (references.length)
     quote.references = references.map(([megapixels, amount]) => ({

@@ -21,7 +21,8 @@ describe('<userpays-image>: money in words', () => {
 
   it('a breakdown adds up to a figure shown: the rounded total beside Generate, and the exact one as its last line', async () => {
     const el = await imageWidget(
-      { provider: 'openai', model: 'flux-2-klein-9b', locale: 'en-US' },
+      // A gateway the page names, at the price it sets (with no endpoint, the provider is OpenAI's own API).
+      { provider: 'openai', model: 'flux-2-klein-9b', locale: 'en-US', endpoint: 'https://gateway.example' },
       {
         priceBook: {
           'flux-2-klein-9b': {
