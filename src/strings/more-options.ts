@@ -1,7 +1,10 @@
-/** More options (the widget's panels): how many images, the seed, and reference images. */
+/** More options (the widget's panels): how many images, the model's quality, the seed, and reference images. */
 
 export interface MoreOptionsStrings {
   countLabel(): string;
+  /** The model's quality tier (GPT Image), each by its name: `low`, `medium`, `high`. */
+  qualityLabel(): string;
+  qualityName(quality: string): string;
   seedLabel(): string;
   randomSeed(): string;
   referencesLabel(): string;
@@ -16,6 +19,8 @@ export interface MoreOptionsStrings {
 
 export const moreOptions: MoreOptionsStrings = {
   countLabel: () => 'Images',
+  qualityLabel: () => 'Quality',
+  qualityName: (quality) => ({ low: 'Low', medium: 'Medium', high: 'High' })[quality] ?? quality,
   seedLabel: () => 'Seed',
   randomSeed: () => 'random',
   referencesLabel: () => 'Reference images',

@@ -12,7 +12,7 @@ import { mergePriceBook } from '../../src/pricing/index.js';
 import { BUILTIN_PRICE_BOOK, GATEWAY_PRICE_BOOKS, quoteFor } from '../../src/providers/prices.js';
 import { cleanLocalStorage } from '../support/storage.js';
 import { pageFetch, simCharged, simEndpoint, submissionsOf, unique } from '../support/sim.js';
-import { blocked, decision, imageWidget, part, words } from '../support/widget.js';
+import { blocked, decision, imageWidget, panelsLoaded, part, radios, words } from '../support/widget.js';
 
 /** OpenAI's prices by host, laid over the built-in ones, for the simulator's loopback endpoint (as a proxy's page does). */
 const OPENAI_BOOK = mergePriceBook(BUILTIN_PRICE_BOOK, GATEWAY_PRICE_BOOKS['api.openai.com']);
@@ -66,6 +66,42 @@ describe('GPT Image with the user’s own OpenAI key', function () {
     expect(result.charged).to.equal('0.042315');
     expect(await simCharged('openai', apiKey)).to.equal(result.charged);
     expect(result.images[0].receipt).to.deep.include({ basis: 'reported', quoted: '0.042315' });
+  });
+
+  it('More options has the model’s quality: choosing it prices it live, and it is what is sent', async () => {
+    const run = unique('gpt-quality');
+    const { el } = await widget(run, { model: 'gpt-image-1-mini' });
+    await panelsLoaded(el);
+    const choices = radios(el, 'quality');
+    expect(choices.map((radio) => [radio.value, radio.checked])).to.deep.equal([
+      ['low', false],
+      ['medium', true],
+      ['high', false],
+    ]);
+    expect(words(part(el, 'quality'))).to.equal('Quality LowMediumHigh');
+    const medium = el.quote!.total;
+    choices.find((radio) => radio.value === 'high')!.click();
+    await el.updateComplete;
+    expect(el.quality).to.equal('high');
+    expect(el.quote!.lines[0].label).to.equal('Image: 4,160 tokens at high quality (fixed)');
+    expect(new Decimal(el.quote!.total).gt(medium)).to.equal(true);
+    await el.generate();
+    const [sent] = await submissionsOf('openai', run);
+    expect(sent.asked).to.deep.include({ quality: 'high' });
+    // A FLUX model has no quality to choose.
+    el.model = 'flux-2-klein-9b';
+    el.priceBook = {
+      ...OPENAI_BOOK,
+      'flux-2-klein-9b': {
+        openai: {
+          rule: { kind: 'flat', unit: 'usd', perImage: '0.04' },
+          source: { name: 'x', asOf: 'y' },
+          exact: true,
+        },
+      },
+    };
+    await el.updateComplete;
+    expect(part(el, 'quality')).to.equal(null);
   });
 
   it('sends the price book’s quality where the page names none, never OpenAI’s default', async () => {

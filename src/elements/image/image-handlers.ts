@@ -30,6 +30,7 @@ export function imageHandlers(parts: ImageParts, panels: () => ImagePanels | und
       const { name, value } = event.target as HTMLInputElement;
       if (name === 'model') host.model = value;
       else if (name === 'count') host.count = Number(value);
+      else if (name === 'quality') host.quality = value;
     },
     shapeChoose: (event) => {
       edited();

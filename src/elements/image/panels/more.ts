@@ -9,6 +9,8 @@ import { icon } from './icons.js';
 /** What "More options" holds: how many images, the seed, and the reference images where the model takes them. */
 export interface MoreView {
   count: number;
+  /** The model's quality tiers, where it has them (GPT Image), and the one priced and sent. */
+  quality?: { values: readonly string[]; value: string };
   /** The seed set; undefined for a random one per submission. */
   seed?: number;
   /** Undefined where the model or provider takes no reference images. */
@@ -99,8 +101,30 @@ function renderReferences({ references, locale }: MoreView, on: MoreHandlers, mo
   </div>`;
 }
 
+/** The model's quality tiers, a segmented radio group, where it has them (each priced as it is chosen). */
+function renderQuality({ quality }: MoreView, on: MoreHandlers, moreText: MoreOptionsStrings) {
+  if (!quality) return nothing;
+  return html`<fieldset part="quality" class="counts">
+    <legend class="label">${moreText.qualityLabel()}</legend>
+    <div class="choices segmented">
+      ${quality.values.map(
+        (value) =>
+          html`<label
+            ><input
+              type="radio"
+              name="quality"
+              value=${value}
+              .checked=${live(value === quality.value)}
+              @change=${on.pickerChange}
+            /><span>${moreText.qualityName(value)}</span></label
+          >`,
+      )}
+    </div>
+  </fieldset>`;
+}
+
 /**
- * How many images (a segmented radio group), the seed, whether the provider may rewrite the prompt (and what that
+ * How many images (a segmented radio group), the model's quality where it has one, the seed, whether the provider may rewrite the prompt (and what that
  * means for the seed), the reference images, and the model's own controls.
  */
 export function renderMore(view: MoreView, on: MoreHandlers) {
@@ -122,6 +146,7 @@ export function renderMore(view: MoreView, on: MoreHandlers) {
         )}
       </div>
     </fieldset>
+    ${renderQuality(view, on, moreText)}
     <label class="dimension"
       >${moreText.seedLabel()}
       <input

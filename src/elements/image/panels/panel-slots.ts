@@ -161,9 +161,14 @@ function renderMoreOptions(
   const { locale, translation } = language;
   // The model's own controls (More options), where the provider in force shows them, as set so far.
   const modelControls = controls.loaded?.render(providerName, translation);
+  const rule = pricing.entry?.rule;
   return renderMore(
     {
       count: host.count,
+      quality:
+        rule?.kind === 'tokens'
+          ? { values: rule.qualities, value: pricing.fitted?.quality ?? rule.quality }
+          : undefined,
       seed: host.seed ?? undefined,
       references: references?.max
         ? {
