@@ -15,7 +15,7 @@ import { moreOptions } from '../strings/more-options.js';
 import type { GenerateResult, ModelSettings, ProgressDetail, ProviderId } from '../base/types.js';
 import { resumeOrphans } from './resume.js';
 import { submit, type Asked } from './submit.js';
-import { mostOf } from '../pricing/bound.js';
+import { mostOf } from '../pricing/quote.js';
 
 /** What `UserPays.generate()` makes: the widget's inputs, as data. */
 export interface GenerateRequest {

@@ -7,7 +7,7 @@ import { asUserPaysError, type UserPaysError } from '../base/errors.js';
 import type { ProviderId } from '../base/types.js';
 import type { StoredImage } from '../images/image-store.js';
 import { movedBy, type SpentReading } from '../ledger/ledger.js';
-import { mostPerImage } from '../pricing/bound.js';
+import { mostPerImage } from '../pricing/quote.js';
 import type { PollPolicy, ProviderOutcome, ProviderProgress } from '../providers/provider.js';
 import { readBalanceNow } from './balance-check.js';
 import { bookFailure, sayBooked, settleByBalance, type FailureSettlement, type Seen } from './book-failure.js';

@@ -3,7 +3,7 @@ import Decimal from 'decimal.js';
 import type { UserPaysError } from '../base/errors.js';
 import type { StoredImage } from '../images/image-store.js';
 import { megapixels } from '../pricing/index.js';
-import { mostOf, mostPerImage } from '../pricing/bound.js';
+import { mostOf, mostPerImage } from '../pricing/quote.js';
 import { DEFAULT_POLL } from '../providers/engine/poll.js';
 import { spentBefore } from './balance-check.js';
 import { combinedProgress } from './combined-progress.js';

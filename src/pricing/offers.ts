@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import type { ProviderId, QuoteRequest } from '../base/types.js';
 import type { Priced } from './index.js';
 import type { Offer } from './compare.js';
-import { mostOf } from './bound.js';
+import { mostOf } from './quote.js';
 
 /** An offer with a price. */
 type Bounded = Offer & { total: string };

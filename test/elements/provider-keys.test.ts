@@ -180,6 +180,10 @@ describe('ProviderKeys', () => {
     expect(keys.get('bfl', '', '')).to.equal('old-bfl');
     expect(keys.get('bfl', 'https://api.eu.bfl.ai', '')).to.equal('');
     expect(keys.get('openai', 'https://gateway.example', '')).to.equal('');
+    // The provider's public host is OpenAI's now: a key remembered for whichever gateway a page named then is not
+    // OpenAI's, and never goes there.
+    expect(keys.get('openai', '', '')).to.equal('');
+    expect(localStorage.getItem(`${storageKey}:key:openai:https://api.openai.com`)).to.equal(null);
     expect(localStorage.getItem(`${storageKey}:key:bfl`)).to.equal(null);
     expect(localStorage.getItem(`${storageKey}:key:bfl:${BFL}`)).to.equal('old-bfl');
     expect(localStorage.getItem(`${storageKey}:key:openai`)).to.equal(null);

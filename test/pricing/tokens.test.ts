@@ -6,7 +6,7 @@ import Decimal from 'decimal.js';
 import { UserPaysError } from '../../src/base/errors.js';
 import type { QuoteRequest } from '../../src/base/types.js';
 import { imageTokens, promptTokens } from '../../src/pricing/index.js';
-import { mostOf, mostPerImage } from '../../src/pricing/bound.js';
+import { mostOf, mostPerImage } from '../../src/pricing/quote.js';
 import { rankOffers } from '../../src/pricing/compare.js';
 import { quoteFor } from '../../src/providers/prices.js';
 import { chargeOfUsage } from '../../src/providers/openai/adapter.js';

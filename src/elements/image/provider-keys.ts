@@ -37,7 +37,8 @@ function write(where: string, key: string) {
 function migrate(storageKey: string, provider: ProviderId) {
   const old = read(legacySlot(storageKey, provider));
   if (!old) return;
-  const origin = keyOrigin(provider, '');
+  // `openai` had no public origin then (OpenAI's own came with GPT Image): its old key was a gateway's.
+  const origin = provider === 'openai' ? '' : keyOrigin(provider, '');
   const where = slot(storageKey, provider, origin);
   if (origin && !read(where)) write(where, old);
   write(legacySlot(storageKey, provider), '');

@@ -22,7 +22,7 @@ import type { PanelControllers } from './panel-controllers.js';
 import { renderExamples, renderMore } from './more.js';
 import { renderFailure, renderOutcome, renderUndo } from './submission/outcome.js';
 import { renderRunning } from './submission/running.js';
-import { mostOf } from '../../../pricing/bound.js';
+import { mostOf } from '../../../pricing/quote.js';
 
 /**
  * What `<userpays-image>`'s panels draw, from the widget's view and its two halves' state (as image-view.ts builds the

@@ -9,7 +9,7 @@ import { wordsIn } from '../../../strings/strings.js';
 import { words } from '../../../strings/words.js';
 import type { ImageParts } from '../image-parts.js';
 import type { Blocked } from '../view.js';
-import { mostOf } from '../../../pricing/bound.js';
+import { mostOf } from '../../../pricing/quote.js';
 
 /**
  * Why a click on Generate cannot succeed for what the budget in force or the account in force leaves (`left`, where

@@ -6,7 +6,7 @@ import { formatUsd, modelName } from '../../../../pricing/index.js';
 import { cheapestWithin } from '../../../../pricing/offers.js';
 import type { ImageParts } from '../../image-parts.js';
 import type { PanelControllers } from '../panel-controllers.js';
-import { mostOf } from '../../../../pricing/bound.js';
+import { mostOf } from '../../../../pricing/quote.js';
 
 /**
  * The work of one submission of `<userpays-image>` after the click (loaded with the panels, as the gallery the images

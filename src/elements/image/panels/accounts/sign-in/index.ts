@@ -13,7 +13,7 @@ import type { FlowController } from '../../submission/flow-controller.js';
 import type { AccountController } from '../account-controller.js';
 import { SignInController } from './sign-in-controller.js';
 import { renderSignIn, signInStyles, type SignInHandlers } from './sign-in.js';
-import { mostOf } from '../../../../../pricing/bound.js';
+import { mostOf } from '../../../../../pricing/quote.js';
 
 /** The form a sign-in by redirect keeps while the page goes to the account system and back. */
 const KEPT = ['prompt', 'model', 'width', 'height', 'count'] as const;
