@@ -8,7 +8,7 @@ import '../../src/define.js';
 import type { UserPaysCost } from '../../src/elements/cost/userpays-cost.js';
 import { ImageStore } from '../../src/images/image-store.js';
 import { keyOrigin } from '../../src/providers/catalog.js';
-import { mergePriceBook } from '../../src/pricing/index.js';
+import { formatUsdRounded, mergePriceBook } from '../../src/pricing/index.js';
 import { BUILTIN_PRICE_BOOK, GATEWAY_PRICE_BOOKS, quoteFor } from '../../src/providers/prices.js';
 import { cleanLocalStorage } from '../support/storage.js';
 import { pageFetch, simCharged, simEndpoint, submissionsOf, unique } from '../support/sim.js';
@@ -79,6 +79,11 @@ describe('GPT Image with the user’s own OpenAI key', function () {
       ['high', false],
     ]);
     expect(words(part(el, 'quality'))).to.equal('Quality LowMediumHigh');
+    // The projection counts the most each can cost: 100 × atMost, and how many $1 surely buys.
+    const most = new Decimal(el.quote!.atMost!);
+    await waitUntil(() => part(el, 'projection'), 'the projection is drawn');
+    expect(words(part(el, 'projection'))).to.contain(`100 images like this: ${formatUsdRounded(most.mul(100), 'en')}`);
+    expect(words(part(el, 'projection'))).to.contain(`${new Decimal(1).div(most).floor().toFixed()} per $1`);
     const medium = el.quote!.total;
     choices.find((radio) => radio.value === 'high')!.click();
     await el.updateComplete;
