@@ -19,7 +19,7 @@ interface Declaration {
 const API: Record<string, { attributes: string[]; propertiesOnly: string[]; methods: string[]; events: string[] }> = {
   'userpays-image': {
     attributes:
-      'provider providers model models width height count seed prompt endpoint relay budget lang locale storage-key puter-src keep-images huggingface-client-id pollinations-app-key pollinations-earnings enhance-prompt safety-tolerance output-format'.split(
+      'provider providers model models width height count seed prompt endpoint relay budget lang locale storage-key puter-src keep-images huggingface-client-id pollinations-app-key pollinations-earnings enhance-prompt safety-tolerance output-format quality'.split(
         ' ',
       ),
     propertiesOnly: ['priceBook', 'apiKey', 'quote', 'tally', 'strings'],
@@ -27,7 +27,7 @@ const API: Record<string, { attributes: string[]; propertiesOnly: string[]; meth
     events: 'quote submit progress result error tally'.split(' ').map((name) => `userpays-${name}`),
   },
   'userpays-cost': {
-    attributes: 'provider model width height count inputs lang locale endpoint'.split(' '),
+    attributes: 'provider model width height count inputs prompt quality lang locale endpoint'.split(' '),
     propertiesOnly: ['priceBook', 'quote', 'strings'],
     methods: [],
     events: ['userpays-quote'],
