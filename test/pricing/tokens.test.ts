@@ -144,5 +144,15 @@ describe('what an image billed in tokens cost, from the reply’s usage × the b
     expect(chargeOfUsage(usage, rates('gpt-image-1'))!.usd).to.equal('0.01288');
     expect(chargeOfUsage(undefined, rates('gpt-image-1'))).to.equal(undefined);
     expect(chargeOfUsage({ total_tokens: 5 }, rates('gpt-image-1'))).to.equal(undefined);
+    // Read strictly: what is not whole numbers of tokens, or a part larger than its total, is no report.
+    for (const usage of [
+      { input_tokens: '238', output_tokens: 1056 },
+      { input_tokens: 238, output_tokens: -1 },
+      { input_tokens: 238.5, output_tokens: 1056 },
+      { input_tokens: 238 },
+      { input_tokens: 238, output_tokens: 10, output_tokens_details: { text_tokens: 11 } },
+      { input_tokens: 238, output_tokens: 10, input_tokens_details: { image_tokens: 'x' } },
+    ])
+      expect(chargeOfUsage(usage, rates('gpt-image-1')), JSON.stringify(usage)).to.equal(undefined);
   });
 });

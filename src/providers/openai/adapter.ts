@@ -38,28 +38,31 @@ function decoded(b64: string, onBytes: RunContext['onBytes']): Promise<ProviderI
   return measured(base64Image(b64, 'image/' + type), onBytes);
 }
 
-/** A count of tokens the reply reports: a whole number, else none (0). */
-const tokens = (value: unknown) => (Number.isSafeInteger(value) && (value as number) > 0 ? (value as number) : 0);
+/** A count of tokens as the reply reports it: a whole number, at least 0; `NaN` for anything else. */
+const tokens = (value: unknown) => (Number.isSafeInteger(value) && (value as number) >= 0 ? (value as number) : NaN);
 
 /**
  * What an image billed in tokens cost, from the reply's `usage` (OpenAI's Image API reference, "The image generation
  * response": `input_tokens` with `input_tokens_details` {text_tokens, image_tokens}, `output_tokens` with
  * `output_tokens_details` {image_tokens, text_tokens} where the model writes text): each part × its rate per million,
  * exactly. A total without its parts is the prompt's text (in) and the image (out); text written by a model that has no
- * rate for it is billed at its image rate (prices.ts). None where the reply has no usage: the bound is booked then.
+ * rate for it is billed at its image rate (prices.ts). None where the reply has no usage, or one that is not whole
+ * numbers of tokens, its parts within its totals (read strictly, as every reported amount: docs/contract.md, Money):
+ * the bound is booked then.
  */
 export function chargeOfUsage(usage: unknown, rates: TokenRates): Charge | undefined {
-  if (!isRecord(usage) || !('input_tokens' in usage || 'output_tokens' in usage)) return undefined;
-  const inDetails = isRecord(usage.input_tokens_details) ? usage.input_tokens_details : {};
-  const outDetails = isRecord(usage.output_tokens_details) ? usage.output_tokens_details : {};
-  const imageIn = tokens(inDetails.image_tokens);
-  const textOut = tokens(outDetails.text_tokens);
-  const usd = [
-    [Math.max(0, tokens(usage.input_tokens) - imageIn), rates.textIn],
-    [imageIn, rates.imageIn],
-    [Math.max(0, tokens(usage.output_tokens) - textOut), rates.imageOut],
-    [textOut, rates.textOut ?? rates.imageOut],
-  ].reduce((sum, [count, rate]) => sum.add(new Decimal(rate).mul(count)), new Decimal(0));
+  if (!isRecord(usage)) return undefined;
+  const part = (details: unknown, name: string) => (isRecord(details) && name in details ? tokens(details[name]) : 0);
+  const input = tokens(usage.input_tokens);
+  const output = tokens(usage.output_tokens);
+  const imageIn = part(usage.input_tokens_details, 'image_tokens');
+  const textOut = part(usage.output_tokens_details, 'text_tokens');
+  const counts = [input - imageIn, imageIn, output - textOut, textOut];
+  if (!counts.every((count) => count >= 0)) return undefined; // NaN, or a part larger than its total
+  const usd = [rates.textIn, rates.imageIn, rates.imageOut, rates.textOut ?? rates.imageOut].reduce(
+    (sum, rate, index) => sum.add(new Decimal(rate).mul(counts[index])),
+    new Decimal(0),
+  );
   return { usd: usd.div(1e6).toString() };
 }
 
