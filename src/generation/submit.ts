@@ -122,7 +122,9 @@ export async function submit(s: Submission): Promise<Submitted> {
         )
       : result.charged === quote.total
         ? undefined
-        : text.chargedOtherwise(request.provider, usd(result.charged), usd(quote.total));
+        : quote.atMost
+          ? text.chargedOfBound(request.provider, usd(result.charged), usd(quote.total), usd(quote.atMost))
+          : text.chargedOtherwise(request.provider, usd(result.charged), usd(quote.total));
   return { result, partialError: outcome.partialError, chargeNote };
 }
 

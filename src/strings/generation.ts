@@ -7,6 +7,8 @@ export interface GenerationStrings {
   addressRefused(): string;
   imageAddressRefused(): string;
   chargedOtherwise(provider: string, charged: string, quoted: string): string;
+  /** Where the price was a bound (`Quote.atMost`): what was charged, beside what was expected and the most. */
+  chargedOfBound(provider: string, charged: string, expected: string, most: string): string;
   keyRejected(): string;
   /** `provider`: whose, where known (a busy provider is named: `guard` says it again with it). */
   tooManyRequests(waitSeconds?: number, provider?: string): string;
@@ -63,6 +65,8 @@ export const generation: GenerationStrings = {
     'The provider sent an image address this page will not load. Try again; if it keeps happening, tell the site owner.',
   chargedOtherwise: (provider, charged, quoted) =>
     `${words.TheProvider(provider)} charged ${charged}; the preview said ${quoted}. Your tally counts what was charged.`,
+  chargedOfBound: (provider, charged, expected, most) =>
+    `${words.TheProvider(provider)} charged ${charged}; the preview expected ${expected}, at most ${most}. Your tally counts what was charged.`,
   keyRejected: () =>
     'The provider did not accept your API key. Check the key (or create a new one in your provider account) and try again.',
   tooManyRequests: (waitSeconds, provider) =>

@@ -99,6 +99,11 @@ describe('OpenAI’s Image API as recorded, replayed through the widget', functi
         .add(new Decimal(rates.rates.textOut ?? rates.rates.imageOut).mul(textOut))
         .div(1e6);
       expect(expected.toString()).to.equal(booked);
+      // What was charged, beside what the preview expected and the most it said.
+      const { quote } = result;
+      expect(quote.atMost).to.be.a('string');
+      const note = el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+      expect(note).to.contain(`charged $${booked}; the preview expected $${quote.total}, at most $${quote.atMost}.`);
       const tally = el.tally!;
       expect(tally.spent).to.equal(booked);
     });

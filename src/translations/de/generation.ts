@@ -8,6 +8,8 @@ export const generation: GenerationStrings = {
     'Der Anbieter hat eine Bildadresse geschickt, die diese Seite nicht lädt. Versuchen Sie es noch einmal; wenn es wieder passiert, sagen Sie es dem Betreiber der Website.',
   chargedOtherwise: (provider, charged, quoted) =>
     `${words.TheProvider(provider)} hat ${charged} berechnet; die Vorschau nannte ${quoted}. Ihre Ausgabenübersicht zählt, was berechnet wurde.`,
+  chargedOfBound: (provider, charged, expected, most) =>
+    `${words.TheProvider(provider)} hat ${charged} berechnet; die Vorschau erwartete ${expected}, höchstens ${most}. Ihre Ausgabenübersicht zählt, was berechnet wurde.`,
   keyRejected: () =>
     'Der Anbieter hat Ihren API-Schlüssel nicht angenommen. Prüfen Sie den Schlüssel (oder erstellen Sie in Ihrem Konto beim Anbieter einen neuen) und versuchen Sie es noch einmal.',
   tooManyRequests: (waitSeconds, provider) =>
