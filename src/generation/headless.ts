@@ -31,6 +31,8 @@ export interface GenerateRequest {
   count?: number;
   /** Sent to the provider (image i gets seed + i); random when absent. */
   seed?: number;
+  /** The model's quality tier where it has one (GPT Image `low`, `medium`, `high`); the price book's when absent. */
+  quality?: string;
   /** Reference images as a file input gives them (PNG, JPEG or WebP, at most 10 MB): resized and priced as sent. */
   references?: Blob[];
   /**
@@ -106,7 +108,7 @@ function checkOptions(options: unknown) {
 function checkRequest(request: unknown) {
   if (!isRecord(request)) invalid(headlessWords.notAGenerateRequest());
   const { provider = 'puter', model = DEFAULT_MODEL, prompt, width = 1024, height = 1024, count = 1, seed } = request;
-  const { references = [], earnings, settings } = request;
+  const { references = [], earnings, settings, quality } = request;
   if (typeof prompt !== 'string' || !prompt.trim()) invalid(headlessWords.promptNotText());
   if (!Array.isArray(references) || !references.every((image) => image instanceof Blob)) {
     invalid(headlessWords.referencesNotImages());
@@ -126,6 +128,8 @@ function checkRequest(request: unknown) {
     references,
     earnings: earnings === true,
     settings: own,
+    // Checked by the quote: text, and a quality the model has.
+    ...(quality !== undefined && { quality }),
   } as Omit<Asked, 'inputs'> & {
     references: Blob[];
   };

@@ -5,6 +5,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import Decimal from 'decimal.js';
 import '../../src/define.js';
+import { generate } from '../../src/api.js';
 import type { UserPaysCost } from '../../src/elements/cost/userpays-cost.js';
 import { ImageStore } from '../../src/images/image-store.js';
 import { keyOrigin } from '../../src/providers/catalog.js';
@@ -179,6 +180,33 @@ describe('GPT Image with the user’s own OpenAI key', function () {
     const result = await el.generate();
     expect(result.images[0].receipt).to.deep.include({ basis: 'bound', charged: quote.atMost });
     expect(el.tally).to.deep.include({ spent: '0', uncertain: quote.atMost });
+  });
+
+  it('UserPays.generate takes the quality too: sent, priced and booked as the widget does', async () => {
+    const run = unique('gpt-headless');
+    const storageKey = unique('gpt-headless-key');
+    keys.push(storageKey);
+    const apiKey = unique('sk-gpt');
+    const result = await generate(
+      { provider: 'openai', model: 'gpt-image-1', prompt: PROMPT, quality: 'low', width: 1536, height: 1024 },
+      {
+        apiKey,
+        endpoint: simEndpoint('openai', `run=${run}`, { crossOrigin: true }),
+        storageKey,
+        priceBook: OPENAI_BOOK,
+      },
+    );
+    const [sent] = await submissionsOf('openai', run);
+    expect(sent.asked).to.deep.include({ model: 'gpt-image-1', quality: 'low', size: '1536x1024', n: 1 });
+    expect(result.quote.lines[0].label).to.equal('Image: 408 tokens at low quality (fixed)');
+    expect(result.charged).to.equal(await simCharged('openai', apiKey));
+    expect(result.quote.atMost).to.be.a('string');
+    const refused = await generate(
+      { provider: 'openai', model: 'gpt-image-1', prompt: PROMPT, quality: 'ultra' },
+      { apiKey, endpoint: simEndpoint('openai', `run=${run}`), storageKey, priceBook: OPENAI_BOOK },
+    ).catch((error: Error & { code: string }) => error);
+    expect((refused as { code: string }).code).to.equal('invalid-input');
+    expect((refused as Error).message).to.contain('not "ultra"');
   });
 
   it('<userpays-cost> takes the prompt and the quality, and writes the bound', async () => {
