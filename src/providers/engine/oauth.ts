@@ -204,10 +204,12 @@ export async function signIn(account: OAuthAccount, options: SignInOptions): Pro
         reject(signal!.reason);
       };
       const watch = setInterval(() => {
-        // The user closed the window without answering: cancelled.
-        if (popup.closed) return (stop(), reject(noCode(account.provider)));
-        const back = answerIn(popup, redirectUri);
-        if (back) (stop(), resolve(back));
+        // Not back yet, or closed by the user without an answer: cancelled.
+        const back = popup.closed ? undefined : answerIn(popup, redirectUri);
+        if (!back && !popup.closed) return;
+        stop();
+        if (back) resolve(back);
+        else reject(noCode(account.provider));
       }, WATCH_MS);
       signal?.addEventListener('abort', abort, { once: true });
     });
