@@ -103,3 +103,43 @@ describe('a sign-in takes no answer it did not send for (a same-origin tab loadi
     expect(await tradeCode(code), 'the code the link carried was never traded').to.be.a('string');
   });
 });
+
+describe('a sign-in by popup after a redirect that came back without an answer', function () {
+  this.timeout(40_000);
+  afterEach(async () => {
+    await forgetDemo();
+    sessionStorage.clear();
+  });
+
+  it('the window starts with a copy of the tab’s session storage, marker included: neither finishes the old sign-in, the new one signs in', async () => {
+    const view = await openDemo(1280);
+    await demoWidget(view, 'openrouter');
+    const { widget, button } = await signInButton(view, 'openrouter');
+    // What a page that reads no marker (no widget with a sign-in, no answer in its address) leaves behind.
+    const here = view.location.origin + view.location.pathname;
+    const stale = {
+      provider: 'openrouter',
+      endpoint: `${location.origin}/sim/openrouter`,
+      verifier: 'a'.repeat(43),
+      state: 'up.stale',
+      redirectUri: here,
+      address: here,
+      stateless: true,
+      redirect: true,
+      at: Date.now(),
+    };
+    view.sessionStorage.setItem('userpays:sign-in', JSON.stringify([stale]));
+    view.sessionStorage.setItem('userpays:sign-in:left', stale.state);
+
+    const leave = await toProvider(widget, button);
+    const popup = await withPopup(view, () => leave.click());
+    const page = await signInPage(() => popup); // the simulator's page, on this origin: its storage is the window's
+    expect(page.sessionStorage.getItem('userpays:sign-in:left'), 'the window’s copy of the marker: removed').to.equal(
+      null,
+    );
+    await authorize(() => popup);
+    await until(() => signedIn(widget), 8000);
+    await until(() => popup!.closed, 5000);
+    expect(view.sessionStorage.getItem('userpays:sign-in:left'), 'the tab’s stale marker: removed').to.equal(null);
+  });
+});

@@ -193,6 +193,9 @@ export async function signIn(account: OAuthAccount, options: SignInOptions): Pro
     // The window the click opened is ours (about:blank, same origin): it loses its opener before it goes, so that the
     // provider's page gets no handle on this tab; this tab keeps its handle on the window, and reads the answer there.
     popup.opener = null;
+    // A marker this tab still holds is of a redirect it came back from without an answer, and the window began with a
+    // copy of this tab's session storage: the page the window comes back to must not finish that old sign-in.
+    for (const storage of [sessionStorage, popup.sessionStorage]) storage.removeItem(LEFT_TO_SIGN_IN);
     popup.location.href = url;
     const answer = await new Promise<URLSearchParams>((resolve, reject) => {
       const stop = () => {
