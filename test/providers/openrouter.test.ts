@@ -340,6 +340,30 @@ describe('OpenRouter adapter (against the simulator)', () => {
     expect(again.code).to.equal('auth-failed');
   });
 
+  it('the simulator takes a sign-in without a challenge only under challenge=optional, and then trades its code with any verifier, as OpenRouter does', async () => {
+    const callback = encodeURIComponent(`${location.origin}/back`);
+    const strict = await fetch(`${endpoint()}/auth?callback_url=${callback}`);
+    expect(strict.status, 'a challenge is required by default').to.equal(400);
+    const approveWithout = (scenario: string) =>
+      fetch(`${endpoint(scenario)}/auth/approve`, {
+        method: 'POST',
+        body: new URLSearchParams({ callback_url: `${location.origin}/back` }),
+      });
+    expect((await approveWithout('')).status, 'nor approved without one').to.equal(400);
+
+    const page = await fetch(`${endpoint('challenge=optional')}/auth?callback_url=${callback}`);
+    expect(page.status).to.equal(200);
+    const code = new URL((await approveWithout('challenge=optional')).url).searchParams.get('code')!;
+    const anyone = await pkcePair(); // a verifier that never had a challenge: the code does not ask for one
+    const { key } = await openRouterAccount.exchange({
+      endpoint: endpoint(),
+      code,
+      verifier: anyone.verifier,
+      redirectUri: '',
+    });
+    expect(key).to.match(/^sk-or-v1-/);
+  });
+
   it('the key goes only to the endpoint origin: never in a URL, never elsewhere', async () => {
     const key = newKey();
     const seen: string[] = [];

@@ -3,7 +3,14 @@ import type { ProviderId } from '../../../../../base/types.js';
 import { addressAnswersSignIn, loadEngine } from '../../../../../lazy/index.js';
 import { keyRoute, providerInfo } from '../../../../../providers/catalog.js';
 import type { ProviderKeys } from '../../../provider-keys.js';
-import { DEFAULT_DAYS, capOf, daysOf, defaultCap, type SignedIn } from '../../../../../providers/sign-in.js';
+import {
+  DEFAULT_DAYS,
+  capOf,
+  daysOf,
+  defaultCap,
+  leftToSignIn,
+  type SignedIn,
+} from '../../../../../providers/sign-in.js';
 
 /**
  * The form before a capped sign-in, as it stands: the cap in its field, the days where the provider asks for them, and
@@ -74,7 +81,10 @@ export class SignInController implements ReactiveController {
   hostConnected() {
     // A widget whose provider has a sign-in takes the answer its sign-in brought back (a redirect of this tab's), as
     // the entry finished it when the page loaded: only such a widget, on such a page, loads the code that finishes one.
-    if (this.#back || !addressAnswersSignIn || !providerInfo(this.#source.provider())?.signIn) return;
+    // The first page after leaving finishes it even without an answer in its address (the user came back another
+    // way), so that no later page, one with someone else's code in its address included, may trade a code.
+    if (this.#back || !(addressAnswersSignIn || leftToSignIn()) || !providerInfo(this.#source.provider())?.signIn)
+      return;
     this.#back = true;
     finished().then((back) => {
       if (!back) return;
