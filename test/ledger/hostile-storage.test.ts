@@ -73,6 +73,44 @@ describe('hostile storage', () => {
     expect(line.split(',').some((cell) => /^[=+\-@]/.test(cell))).to.equal(false);
   });
 
+  // Issue 41, item 7: a spreadsheet skips blanks before a formula (LibreOffice and Excel read " =1+1" as one), so a
+  // cell whose first non-blank character starts a formula is text as well, whatever white space comes first.
+  it('exports text whose first non-blank character starts a formula as text: spaces, NBSP, U+3000 and the like first', async () => {
+    const storageKey = key();
+    const ledger = new LedgerStore({ storageKey });
+    const blanks = [' ', '  ', '\t', '\r', '\n', '\u00a0', '\u3000', '\u2003', '\u2028', '\u202f', '\ufeff', '\u200b'];
+    const hostile = blanks.flatMap((blank, index) => [
+      `${blank}${'=+-@'[index % 4]}HYPERLINK("https://evil.example/${index}")`,
+    ]);
+    for (const model of hostile) {
+      const entry = ledger.open({ ...image, model, quoted: '0.03' });
+      ledger.settle(entry.id, { charged: '0.03', error: model });
+    }
+    const el = await fixture<UserPaysTally>(html`<userpays-tally storage-key=${storageKey}></userpays-tally>`);
+    const downloads: string[] = [];
+    const realClick = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function () {
+      downloads.push(this.href);
+    };
+    try {
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part~=export] button[value=csv]')!.click();
+    } finally {
+      HTMLAnchorElement.prototype.click = realClick;
+    }
+    const csv = await (await fetch(downloads[0])).text();
+    // Every cell as a spreadsheet reads it (RFC 4180: quoted cells unquoted), for each entry's line.
+    const cells: string[] = [];
+    for (const match of csv.matchAll(/(?:^|,)(?:"((?:[^"]|"")*)"|([^,\r\n]*))/g))
+      cells.push(match[1] !== undefined ? match[1].replaceAll('""', '"') : match[2]);
+    for (const model of hostile) {
+      const shown = cells.filter((cell) => cell.endsWith(model.trimStart().slice(1)));
+      expect(shown, JSON.stringify(model)).to.have.length(2); // the model and the error
+      for (const cell of shown) expect(cell.startsWith("'"), JSON.stringify(cell)).to.equal(true);
+    }
+    for (const cell of cells)
+      expect(/^[\s\u200b-\u200d\u2060]*[=+\-@]/u.test(cell), JSON.stringify(cell)).to.equal(false);
+  });
+
   it('a model called __proto__ keeps its place in the per-model split', () => {
     const ledger = new LedgerStore({ storageKey: key() });
     const entry = ledger.open({ ...image, model: '__proto__', quoted: '0.03' });
