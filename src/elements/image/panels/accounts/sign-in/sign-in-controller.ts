@@ -3,7 +3,14 @@ import type { ProviderId } from '../../../../../base/types.js';
 import { addressAnswersSignIn, loadEngine } from '../../../../../lazy/index.js';
 import { keyRoute, providerInfo } from '../../../../../providers/catalog.js';
 import type { ProviderKeys } from '../../../provider-keys.js';
-import { DEFAULT_DAYS, capOf, daysOf, defaultCap, type SignedIn } from '../../../../../providers/sign-in.js';
+import {
+  DEFAULT_DAYS,
+  capOf,
+  daysOf,
+  defaultCap,
+  thousandsSeparated,
+  type SignedIn,
+} from '../../../../../providers/sign-in.js';
 
 /**
  * The form before a capped sign-in, as it stands: the cap in its field, the days where the provider asks for them, and
@@ -13,6 +20,8 @@ export interface Granting {
   cap: string;
   days?: string;
   refused: false | 'cap' | 'days';
+  /** The cap was refused for a separator that may be a thousands separator ("1,000"), not for being no amount. */
+  thousands?: boolean;
 }
 
 /** What the host hands the sign-in: its provider, endpoint and relay, its keys, and the form to keep over a redirect. */
@@ -124,8 +133,10 @@ export class SignInController implements ReactiveController {
   grant(typed: string, typedDays?: string) {
     const [cap, days] = [capOf(typed), typedDays === undefined ? undefined : daysOf(typedDays)];
     const refused = !cap ? 'cap' : typedDays !== undefined && !days ? 'days' : false;
-    if (refused) this.#asking = { provider: this.#source.provider(), cap: typed, days: typedDays, refused };
-    else {
+    if (refused) {
+      const thousands = refused === 'cap' && thousandsSeparated(typed);
+      this.#asking = { provider: this.#source.provider(), cap: typed, days: typedDays, refused, thousands };
+    } else {
       this.#asking = undefined;
       this.signIn(cap, days);
     }
