@@ -262,7 +262,9 @@ describe('Sign in with OpenRouter and Hugging Face (the demo, its simulators)', 
       // counts, as it is unsure OpenRouter takes one: what was asked is what matters here).
       const asked = await until(() => {
         const address = popup?.location.href ?? '';
-        return address.includes('/sim/openrouter/auth') && popup!.document.readyState === 'complete' && address;
+        return address.includes('/sim/openrouter/auth') && popup!.document.readyState === 'complete'
+          ? address
+          : undefined;
       }, 8000);
       expect(new URL(asked).searchParams.get('limit')).to.equal(sent);
     });
