@@ -130,6 +130,8 @@ describe('hostile storage', () => {
       expect(ledger.pending()).to.deep.equal([]);
       const el = await fixture<UserPaysTally>(html`<userpays-tally storage-key=${storageKey}></userpays-tally>`);
       expect(el.shadowRoot!.querySelector('[part~=notice]')!.textContent).to.contain(ledgerWords.budgetDamaged());
+      // Not a limit the site set, nor a budget used up: the notice says what it is.
+      expect(el.shadowRoot!.querySelector('[part~=budget]')!.textContent).to.not.match(/limits spending|% of budget/);
       ledger.budget = '5';
       expect(ledger.budgetDamaged).to.equal(false);
       expect(ledger.notice).to.equal(null);
