@@ -18,11 +18,13 @@ import {
   commit,
   heldAmounts,
   holdLock,
+  isUnsaved,
   lockName,
   lockNames,
   notify,
   startSession,
   syncFromStorage,
+  withdraw,
   type Area,
 } from './shared-area.js';
 import { budgetOf, committedOf, summarize, tallyOf } from './sums.js';
@@ -180,7 +182,15 @@ export class LedgerStore {
   /** Sets (a USD amount) or clears (null or '') the user's budget, for every tab; subscribers hear of it. */
   set budget(value: string | null) {
     this.#area.budget = storeBudget(this.#area, value);
+    // Set again by the user: a damaged one stored before is replaced (for this visit, where storage refused it).
+    this.#area.budgetDamaged = false;
+    if (this.#area.notice?.text === text.budgetDamaged().text) this.#area.notice = null;
     notify(this.#area);
+  }
+
+  /** True while the stored budget is not an amount: nothing may be spent until the user sets it again. */
+  get budgetDamaged(): boolean {
+    return !!this.#area.budgetDamaged;
   }
 
   /**
@@ -208,8 +218,9 @@ export class LedgerStore {
     return tallyOf(this.#area, budget);
   }
 
-  /** True when spent + held + uncertain + `quote` would go past the budget in force; none: false. */
+  /** True when spent + held + uncertain + `quote` would go past the budget in force (or it is damaged); none: false. */
   wouldExceed(quote: string, budget?: string | null): boolean {
+    if (this.#area.budgetDamaged) return true;
     const limit = budgetOf(this.#area, budget);
     const amount = money(quote);
     if (!limit) return false;
@@ -232,6 +243,8 @@ export class LedgerStore {
   ): Promise<LedgerEntry[]> {
     const area = this.#area;
     const check = async () => {
+      syncFromStorage(area);
+      if (area.budgetDamaged) throw new UserPaysError('budget-exceeded', text.budgetDamaged(), false);
       const limit = budgetOf(area, budget);
       if (limit) {
         const held = await heldAmounts(area);
@@ -247,7 +260,18 @@ export class LedgerStore {
           );
         }
       }
-      return entries.map((entry) => this.open(entry));
+      const opened = entries.map((entry) => this.open(entry));
+      // Each entry on disk before anything is sent, or nothing is: a reload (or another tab) would not know of a
+      // charge that only this page's memory held, and a budget could be passed by two tabs that each see their own.
+      if (opened.some((entry) => isUnsaved(area, entry.id))) {
+        withdraw(
+          area,
+          opened.map((entry) => entry.id),
+        );
+        const full = area.notice?.text === text.storageFull().text;
+        throw new UserPaysError('storage-unavailable', full ? text.notRecordedFull() : text.notRecordedOff(), false);
+      }
+      return opened;
     };
     return navigator.locks ? navigator.locks.request(area.key + ':reserve', check) : check();
   }

@@ -26,6 +26,8 @@ interface Summed {
   since: number;
   /** The user's budget, and those of this page's elements. */
   budget: string | null;
+  /** The stored budget is not an amount: it counts as none left (see shared-area.ts, `loadBudget`). */
+  budgetDamaged?: boolean;
   pageBudgets: Map<object, string>;
   sum?: Sums;
 }
@@ -63,7 +65,8 @@ export const committedOf = (area: Summed) => {
  * elements set. Undefined when there is none.
  */
 export function budgetOf(area: Summed, budget?: string | null): Decimal | undefined {
-  let lowest: Decimal | undefined;
+  // A damaged stored budget leaves nothing to spend until the user sets it again.
+  let lowest: Decimal | undefined = area.budgetDamaged ? new Decimal(0) : undefined;
   for (const candidate of [budget, area.budget, ...area.pageBudgets.values()]) {
     const limit = decimalOf(candidate);
     if (limit && (!lowest || limit.lt(lowest))) lowest = limit;

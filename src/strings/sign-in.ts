@@ -43,6 +43,8 @@ export interface SignInStrings {
   grantCancel(): string;
   /** What the user typed as the cap is not an amount above zero. */
   grantNotAnAmount(): string;
+  /** What the user typed as the cap has a separator before three digits ("1,000", "1.000"): a thousand, or one? */
+  grantThousands(typed: string): string;
   /** Where the provider also asks how long the key lasts (Pollinations' `expiry`). */
   grantDaysLabel(): string;
   grantNotDays(): string;
@@ -97,6 +99,8 @@ export const signIn: SignInStrings = {
   grantContinue: (provider) => `Continue to ${provider}`,
   grantCancel: () => 'Cancel',
   grantNotAnAmount: () => 'Enter an amount in US dollars above zero, such as 5 or 2.50.',
+  grantThousands: (typed) =>
+    `“${typed}” could be a thousand or more, or a few dollars: write it without a thousands separator, such as 1000 or 2.50.`,
   grantDaysLabel: () => 'For how many days? (1–365)',
   grantNotDays: () => 'Enter a whole number of days from 1 to 365, such as 7.',
   leftOnAccount: (left) => `${left} left`,

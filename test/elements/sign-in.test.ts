@@ -227,6 +227,49 @@ describe('Sign in with OpenRouter and Hugging Face (the demo, its simulators)', 
     expect(widget.shadowRoot!.activeElement, 'back on the sign-in button').to.equal(part(widget, 'sign-in'));
   });
 
+  // Issue 41, item 7: "1,000" (or German "1.000") may be a thousand or one; it is refused in words, and the cap that
+  // leaves is written in plain decimals, however large or small.
+  it('OpenRouter: a cap with a thousands separator is refused in words; a huge or tiny one leaves in plain decimals', async () => {
+    const view = await openDemo(1280);
+    await demoWidget(view, 'openrouter');
+    const { widget, button } = await signInButton(view, 'openrouter');
+    const leave = await toProvider(widget, button);
+    const opened: unknown[] = [];
+    for (const typed of ['1,000', '1.000', '25.000']) {
+      widget.shadowRoot!.querySelector<HTMLInputElement>('#grant-cap')!.value = typed;
+      opened.push(await withPopup(view, () => leave.click()));
+      await widget.updateComplete;
+      const field = widget.shadowRoot!.querySelector<HTMLInputElement>('#grant-cap')!;
+      expect(words(part(widget, 'grant')!.querySelector('[part~=error]')), typed).to.equal(
+        `“${typed}” could be a thousand or more, or a few dollars: write it without a thousands separator, such as 1000 or 2.50.`,
+      );
+      expect([field.getAttribute('aria-invalid'), field.value], typed).to.deep.equal(['true', typed]);
+    }
+    expect(opened, 'no window opened, nothing sent').to.deep.equal([null, null, null]);
+  });
+
+  for (const [typed, sent] of [
+    ['99990000000000000000000', '99990000000000000000000'],
+    ['0,0000001', '0.0000001'],
+  ]) {
+    it(`OpenRouter: a cap typed "${typed}" leaves as limit=${sent}, in plain decimals`, async () => {
+      const view = await openDemo(1280);
+      await demoWidget(view, 'openrouter');
+      const { widget, button } = await signInButton(view, 'openrouter');
+      const leave = await toProvider(widget, button, typed);
+      const popup = await withPopup(view, () => leave.click());
+      // The address the window went to (the simulator refuses a limit finer than a micro-dollar or past what it
+      // counts, as it is unsure OpenRouter takes one: what was asked is what matters here).
+      const asked = await until(() => {
+        const address = popup?.location.href ?? '';
+        return address.includes('/sim/openrouter/auth') && popup!.document.readyState === 'complete'
+          ? address
+          : undefined;
+      }, 8000);
+      expect(new URL(asked).searchParams.get('limit')).to.equal(sent);
+    });
+  }
+
   it('UserPays.signIn: the cap the page’s own form asked for is the one asked of OpenRouter; one that is no amount is refused in words', async () => {
     const view = await openDemo(1280);
     const { UserPays } = view as unknown as typeof globalThis;

@@ -44,6 +44,8 @@ export const signIn: SignInStrings = {
   grantContinue: (provider) => `Weiter zu ${provider}`,
   grantCancel: () => 'Abbrechen',
   grantNotAnAmount: () => 'Geben Sie einen Betrag in US-Dollar über null ein, etwa 5 oder 2,50.',
+  grantThousands: (typed) =>
+    `„${typed}“ könnte tausend oder mehr sein, oder ein paar Dollar: Schreiben Sie den Betrag ohne Tausendertrennzeichen, etwa 1000 oder 2,50.`,
   grantDaysLabel: () => 'Für wie viele Tage? (1–365)',
   grantNotDays: () => 'Geben Sie eine ganze Zahl von Tagen von 1 bis 365 ein, etwa 7.',
   leftOnAccount: (left) => `${left} übrig`,

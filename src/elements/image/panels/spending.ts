@@ -5,6 +5,7 @@ import { cheapestWithin } from '../../../pricing/offers.js';
 import { providerInfo } from '../../../providers/catalog.js';
 import { offers } from '../../../strings/image/offers.js';
 import { signIn } from '../../../strings/sign-in.js';
+import { ledger as ledgerWords } from '../../../strings/ledger.js';
 import { wordsIn } from '../../../strings/strings.js';
 import { words } from '../../../strings/words.js';
 import type { ImageParts } from '../image-parts.js';
@@ -28,6 +29,9 @@ export function spendingBlocked(parts: ImageParts, left: Decimal | undefined, qu
     );
   };
   const { ledger, tally } = parts.ledger;
+  // A damaged stored budget stops spending until it is set again, as a bad `budget` attribute does (image-view.ts).
+  if (ledger?.budgetDamaged)
+    return { reason: wordsIn(translation, 'ledger', ledgerWords).budgetDamaged(), at: 'price' };
   if (ledger && tally?.budget && ledger.wouldExceed(quote.total)) {
     // What the budget leaves once everything held and uncertain is counted (`remaining` says just that).
     return {

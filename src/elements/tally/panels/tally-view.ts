@@ -43,9 +43,10 @@ export function tallyView(
     translation,
     tally,
     notice: notice ? reword(notice, translation) : problem || null,
-    budget: { value: own ?? '', site: tally.budget === own ? undefined : tally.budget },
+    // A damaged stored budget holds at 0 until the user sets one: the notice says so, not a site's limit or a meter.
+    budget: { value: own ?? '', site: tally.budget === own || ledger.budgetDamaged ? undefined : tally.budget },
     figures,
-    meter: tally.budget ? meterOf(tally, held, figures.over) : undefined,
+    meter: tally.budget && !ledger.budgetDamaged ? meterOf(tally, held, figures.over) : undefined,
     byDay: ledger.spentByDay(),
     today,
     generating: { items: generating.map(item), held: sum(generating) },

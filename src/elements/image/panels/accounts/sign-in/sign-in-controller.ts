@@ -9,6 +9,7 @@ import {
   daysOf,
   defaultCap,
   leftToSignIn,
+  thousandsSeparated,
   type SignedIn,
 } from '../../../../../providers/sign-in.js';
 
@@ -20,6 +21,8 @@ export interface Granting {
   cap: string;
   days?: string;
   refused: false | 'cap' | 'days';
+  /** The cap was refused for a separator that may be a thousands separator ("1,000"), not for being no amount. */
+  thousands?: boolean;
 }
 
 /** What the host hands the sign-in: its provider, endpoint and relay, its keys, and the form to keep over a redirect. */
@@ -134,8 +137,10 @@ export class SignInController implements ReactiveController {
   grant(typed: string, typedDays?: string) {
     const [cap, days] = [capOf(typed), typedDays === undefined ? undefined : daysOf(typedDays)];
     const refused = !cap ? 'cap' : typedDays !== undefined && !days ? 'days' : false;
-    if (refused) this.#asking = { provider: this.#source.provider(), cap: typed, days: typedDays, refused };
-    else {
+    if (refused) {
+      const thousands = refused === 'cap' && thousandsSeparated(typed);
+      this.#asking = { provider: this.#source.provider(), cap: typed, days: typedDays, refused, thousands };
+    } else {
       this.#asking = undefined;
       this.signIn(cap, days);
     }
