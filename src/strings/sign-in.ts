@@ -12,7 +12,8 @@ export interface SignInStrings {
   keyGivenAnotherWay(given: string[], now: string, payee: string): string;
   waitingForKey(n: number, provider: string): string;
   rememberKey(): string;
-  keyStaysHere(provider: string): string;
+  /** Where the key goes: to whom it pays, through the site's relay (its host) where one is in force. */
+  keyStaysHere(provider: string, relay?: string): string;
   getKey(): string;
   signInWith(provider: string): string;
   signedInWith(provider: string): string;
@@ -71,7 +72,8 @@ export const signIn: SignInStrings = {
   waitingForKey: (n, provider) =>
     `${n === 1 ? 'A paid image' : `${n} paid images`} from an earlier visit ${n === 1 ? 'is' : 'are'} waiting at ${provider}: enter your key to fetch ${n === 1 ? 'it' : 'them'}.`,
   rememberKey: () => 'Remember my key on this device',
-  keyStaysHere: (provider) => `Sent only to ${provider}, whom you pay; kept in this page unless you tick the box.`,
+  keyStaysHere: (provider, relay) =>
+    `Sent only to ${provider}, whom you pay${relay ? `, through this site's relay at ${relay}` : ''}; kept in this page unless you tick the box.`,
   getKey: () => 'Get a key ↗',
   signInWith: (provider) => `Sign in with ${provider}`,
   signedInWith: (provider) => `Signed in with ${provider}`,

@@ -6,7 +6,7 @@ import { expect } from '@open-wc/testing';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import type { UserPaysTally } from '../../src/elements/tally/userpays-tally.js';
 import { emulateMedia } from '@web/test-runner-commands';
-import { closeDemo, forgetDemo, openDemo } from '../support/demo.js';
+import { closeDemo, demoWidget, forgetDemo, openDemo } from '../support/demo.js';
 import { loadedFrame } from '../support/frames.js';
 import { until } from '../support/wait.js';
 import { widget as deWidget } from '../../src/translations/de/image/widget.js';
@@ -126,10 +126,51 @@ describe('the demo page', function () {
     }
   });
 
+  it('compares every provider it simulates, and a switch from the comparison brings that simulator (issue 43, 4)', async () => {
+    const view = await openDemo(1280);
+    const widget = await demoWidget(view, 'puter');
+    const compare = await until(() => widget.shadowRoot!.querySelector<HTMLDetailsElement>('[part~=compare]'));
+    const providers = new Set(
+      [...compare.querySelectorAll<HTMLButtonElement>('button[data-provider]')].map((row) => row.dataset.provider),
+    );
+    expect([...providers].sort()).to.deep.equal(['bfl', 'fal', 'huggingface', 'openrouter', 'pollinations', 'puter']);
+    compare.querySelector<HTMLButtonElement>('[data-provider="bfl"][data-model="flux-2-pro"]')!.click();
+    await until(() => (view.document.getElementById('provider') as HTMLSelectElement).value === 'bfl');
+    expect([widget.provider, widget.model]).to.deep.equal(['bfl', 'flux-2-pro']);
+    expect(widget.endpoint, 'the BFL simulator').to.match(/\/sim\/bfl$/);
+    expect(widget.apiKey, 'the demo’s key for it').to.equal('sim-demo-key');
+  });
+
   it('does not scroll sideways at 375 px', async () => {
     const view = await openDemo(375);
     await view.document.querySelector<UserPaysImage>('userpays-image')!.updateComplete;
     expect(view.document.documentElement.scrollWidth).to.be.at.most(375);
+  });
+
+  // Issue 43, 4: at 280 px the demo's second row (a 300 px column at least) widened the page and the widget with it,
+  // so the model cards and their prices ran 23 px past the screen.
+  it('at 280 px, with every provider, nothing of the widget reaches past its edge, nor the page past the screen', async () => {
+    const view = await openDemo(280);
+    for (const provider of ['puter', 'bfl', 'fal', 'openrouter', 'pollinations', 'huggingface', 'openai']) {
+      const widget = await demoWidget(view, provider);
+      const root = widget.shadowRoot!;
+      // Every model listed, and More options open with what it holds.
+      root.querySelector<HTMLButtonElement>('button.link[aria-expanded="false"]')?.click();
+      const more = await until(() => root.querySelector<HTMLDetailsElement>('[part~=more]'));
+      more.open = true;
+      await widget.updateComplete;
+      await new Promise((drawn) => view.requestAnimationFrame(drawn));
+      const edge = widget.getBoundingClientRect().right;
+      expect(edge, `${provider}: the widget within the screen`).to.be.at.most(280);
+      const past = [...root.querySelectorAll('*')]
+        .filter((element) => {
+          const box = element.getBoundingClientRect();
+          return box.width > 0 && box.right > edge + 0.5;
+        })
+        .map((element) => `${element.localName}.${element.className} "${element.textContent!.trim().slice(0, 30)}"`);
+      expect(past, `${provider}: past the widget's edge`).to.deep.equal([]);
+      expect(view.document.documentElement.scrollWidth, `${provider}: the page`).to.be.at.most(280);
+    }
   });
 
   it('reads well: axe finds nothing serious (its hint text once had 4.44:1), light or dark', async () => {

@@ -14,8 +14,8 @@ export const signIn: SignInStrings = {
   waitingForKey: (n, provider) =>
     `${n === 1 ? 'Ein bezahltes Bild' : `${n} bezahlte Bilder`} aus einem früheren Besuch ${n === 1 ? 'wartet' : 'warten'} bei ${provider}: Geben Sie Ihren Schlüssel ein, um ${n === 1 ? 'es' : 'sie'} abzuholen.`,
   rememberKey: () => 'Meinen Schlüssel auf diesem Gerät speichern',
-  keyStaysHere: (provider) =>
-    `Wird nur an ${provider} gesendet, die Sie bezahlen; bleibt auf dieser Seite, solange Sie das Feld nicht ankreuzen.`,
+  keyStaysHere: (provider, relay) =>
+    `Wird nur an ${provider} gesendet, die Sie bezahlen${relay ? `, über das Relay dieser Website unter ${relay}` : ''}; bleibt auf dieser Seite, solange Sie das Feld nicht ankreuzen.`,
   getKey: () => 'Schlüssel holen ↗',
   signInWith: (provider) => `Mit ${provider} anmelden`,
   signedInWith: (provider) => `Angemeldet mit ${provider}`,

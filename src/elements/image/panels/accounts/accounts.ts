@@ -46,7 +46,7 @@ export function renderKeyField(
       ><input part="remember" type="checkbox" .checked=${live(key.remembered)} @change=${on.rememberChange} />
       ${text.rememberKey()}</label
     >
-    <p class="muted">${text.keyStaysHere(key.payee)}</p>
+    <p class="muted">${text.keyStaysHere(key.payee, key.relay)}</p>
   </div>`;
 }
 
