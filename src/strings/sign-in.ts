@@ -12,6 +12,8 @@ export interface SignInStrings {
   keyGivenAnotherWay(given: string[], now: string, payee: string): string;
   waitingForKey(n: number, provider: string): string;
   rememberKey(): string;
+  /** In place of "Remember my key" where the key came from signing in: the same box, keeping the sign-in. */
+  staySignedIn(): string;
   keyStaysHere(provider: string): string;
   getKey(): string;
   signInWith(provider: string): string;
@@ -66,6 +68,7 @@ export const signIn: SignInStrings = {
   waitingForKey: (n, provider) =>
     `${n === 1 ? 'A paid image' : `${n} paid images`} from an earlier visit ${n === 1 ? 'is' : 'are'} waiting at ${provider}: enter your key to fetch ${n === 1 ? 'it' : 'them'}.`,
   rememberKey: () => 'Remember my key on this device',
+  staySignedIn: () => 'Stay signed in on this device',
   keyStaysHere: (provider) => `Sent only to ${provider}, whom you pay; kept in this page unless you tick the box.`,
   getKey: () => 'Get a key ↗',
   signInWith: (provider) => `Sign in with ${provider}`,

@@ -91,8 +91,9 @@ export class SignInController implements ReactiveController {
     const provider = this.#source.provider();
     if (!providerInfo(provider)?.signIn) return undefined;
     const cannotPay = this.#signedIn.get(provider + keyRoute(provider, this.#source.endpoint(), this.#source.relay()));
-    const signed = cannotPay !== undefined && !!this.#source.keys.current;
-    return { signed, cannotPay: signed && cannotPay, granting: signed ? undefined : this.granting };
+    // Signed in on this page, or on an earlier visit whose key the user kept (the keys know the sign-in made it).
+    const signed = (cannotPay !== undefined || this.#source.keys.madeBySignIn()) && !!this.#source.keys.current;
+    return { signed, cannotPay: signed && !!cannotPay, granting: signed ? undefined : this.granting };
   }
 
   /** The form before a capped sign-in, where it is shown for the provider in force. */
@@ -182,7 +183,7 @@ export class SignInController implements ReactiveController {
   }
 
   #hold(provider: ProviderId, endpoint: string, relay: string, { key, cannotPay }: SignedIn) {
-    this.#source.keys.set(provider, endpoint, relay, key);
+    this.#source.keys.set(provider, endpoint, relay, key, true);
     this.#signedIn.set(provider + keyRoute(provider, endpoint, relay), !!cannotPay);
     this.#host.requestUpdate();
   }
