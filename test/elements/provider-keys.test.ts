@@ -153,6 +153,25 @@ describe('ProviderKeys', () => {
     expect(regional.routes('bfl')).to.deep.equal(['https://api.eu.bfl.ai']); // said at the other host's field
   });
 
+  // Issue 41, 3 and 6: whether this site's sign-in made the key in force is known beside it (its balance is this
+  // ledger's alone, and no key field is drawn for it), kept with a remembered key, and lost when a key is typed or
+  // forgotten.
+  it('knows which key this site’s sign-in made: kept with a remembered key, dropped when a key is typed or forgotten', () => {
+    const storageKey = uniqueStorageKey();
+    const keys = keysOf(storageKey);
+    keys.set('bfl', '', '', 'from-sign-in', true);
+    expect(keys.madeBySignIn()).to.equal(true);
+    keys.remember(true);
+    expect(keysOf(storageKey).madeBySignIn(), 'after a reload, kept').to.equal(true);
+    keys.current = 'typed';
+    expect(keys.madeBySignIn(), 'a typed key is not the sign-in’s').to.equal(false);
+    expect(keysOf(storageKey).madeBySignIn(), 'nor after a reload').to.equal(false);
+    keys.set('bfl', '', '', 'from-sign-in', true);
+    keys.forget('bfl', '', '');
+    expect([keys.madeBySignIn(), keysOf(storageKey).madeBySignIn()]).to.deep.equal([false, false]);
+    expect(Object.keys(localStorage).filter((name) => name.startsWith(storageKey))).to.deep.equal([]);
+  });
+
   it('a key belongs to the relay it was given through: another relay, or none, has none, on this page or after a reload', () => {
     const storageKey = uniqueStorageKey();
     const keysThrough = (relay: string) =>
