@@ -250,8 +250,10 @@ export class ImageAttempt {
       );
       settlement = { ...found, ...('charged' in found && { basis: 'balance' }), error: error.code };
     }
-    job.ledger.settle(this.#entryId, settlement);
     const keyAlone = !!job.keyMadeBySignIn;
+    // Kept for a later visit, which reads the balance again where this page could not settle it (resume.ts).
+    if ('uncertain' in settlement && before && keyAlone) settlement.before = [before.spent.toFixed(), before.at];
+    job.ledger.settle(this.#entryId, settlement);
     // On a key this ledger's alone, the balance read goes on while the page is open, and settles what it can.
     if ('uncertain' in settlement && before && keyAlone && settlement.measured !== undefined) {
       const { uncertain } = settlement;

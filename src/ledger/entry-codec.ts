@@ -54,6 +54,11 @@ export interface LedgerEntry {
    * rest is counted apart. Absent (nothing certain) on every entry stored before it.
    */
   certain?: string;
+  /**
+   * Of an uncertain entry whose key is this ledger's alone: what its account had spent before it was sent, and when
+   * that was read (ms), so that a later visit can read the balance again and settle it (generation/resume.ts).
+   */
+  before?: [spent: string, at: number];
 }
 
 const BASES: readonly unknown[] = ['reported', 'quote', 'balance'] satisfies ChargeBasis[];
@@ -71,7 +76,7 @@ export interface NewLedgerEntry {
 export type Settlement =
   | { charged: string; credits?: string; upstream?: string; basis?: ChargeBasis; left?: string; error?: string }
   | { void: true; error?: string }
-  | { uncertain: string; certain?: string; error?: string };
+  | { uncertain: string; certain?: string; before?: [string, number]; error?: string };
 
 /** A status is stored as its index here: append only. */
 const STATUSES: EntryStatus[] = ['pending', 'charged', 'void', 'uncertain'];
@@ -97,6 +102,7 @@ const COLUMNS = [
   'basis',
   'left',
   'certain',
+  'before',
 ] as const;
 
 /** Columns before this one are required, and it holds the status. */
@@ -134,6 +140,13 @@ const COLUMN_CHECKS: (((value: unknown) => boolean) | 0)[] = [
   (value) => BASES.includes(value),
   isAmount,
   isAmount,
+  // What an account had spent may be below zero (BFL's and Pollinations' are what is left, negated).
+  (value) =>
+    Array.isArray(value) &&
+    value.length === 2 &&
+    typeof value[0] === 'string' &&
+    isAmount(value[0].replace(/^-/, '')) &&
+    isTime(value[1]),
 ];
 
 export function encodeEntry(entry: LedgerEntry): unknown[] {

@@ -103,6 +103,7 @@ export class LedgerStore {
       basis: paid?.basis,
       left: moneyIfGiven(paid?.left),
       certain: certain && !new Decimal(certain).isZero() ? certain : undefined,
+      before: 'uncertain' in outcome ? outcome.before : undefined,
       error: outcome.error,
       // Nothing left to resume (keeps history small); an uncertain entry keeps its task to be reconciled.
       ...(uncertain ? {} : { task: undefined }),
@@ -125,6 +126,15 @@ export class LedgerStore {
     return this.entries().filter((entry) => entry.status === 'pending');
   }
 
+  /**
+   * Whether every entry settled since `at` (ms) is still among `entries()`: none folded into the compacted history, and
+   * no new session begun since (settling from a balance must see every image that may have moved it).
+   */
+  seesAllSince(at: number): boolean {
+    syncFromStorage(this.#area);
+    return this.#area.cut <= at && this.#area.since <= at;
+  }
+
   /** Entries that may have been charged, not known yet. */
   uncertain(): readonly LedgerEntry[] {
     return this.entries().filter((entry) => entry.status === 'uncertain');
@@ -144,6 +154,7 @@ export class LedgerStore {
         charged: paid && money(paid.charged),
         ...(paid && { credits: moneyIfGiven(paid.credits), basis: paid.basis }),
         certain: undefined,
+        before: undefined,
         error: outcome.error,
       },
       'uncertain',

@@ -20,6 +20,10 @@ import { provider as pollinations } from '../../src/providers/pollinations/adapt
 import type { ProviderId } from '../../src/base/types.js';
 import { failure } from '../support/failure.js';
 import { until } from '../support/wait.js';
+import { controlledClock } from '../support/clock.js';
+import { MemoryStorage } from '../support/ledger.js';
+import { ImageStore } from '../../src/images/image-store.js';
+import { resumeOrphans } from '../../src/generation/resume.js';
 import { generationJob } from '../support/generation.js';
 import { cleanMadeStorage } from '../support/storage.js';
 import { openTab } from '../support/tabs.js';
@@ -315,5 +319,76 @@ describe('a charge no reply confirmed, settled from the account’s balance', fu
     expect(error.message).to.match(
       /Your BFL balance moved by \$0\.\d+ meanwhile, but other sites, devices or pages may use the same key/,
     );
+  });
+});
+
+// Issue 41, 3: what a closed page left uncertain on a key this ledger's alone is settled on the next visit (the resume
+// machinery), from the balance read again: booked where it shows the charge and has held still since, released where it
+// shows nothing; on a key that is not the sign-in's it stays as it is.
+describe('an uncertain charge a closed page left, settled from the balance on the next visit', function () {
+  this.timeout(30_000);
+  const time = controlledClock();
+  afterEach(cleanMadeStorage);
+
+  /** A page sent an image with `key` and closed before any reply; `reached`: the request reached OpenRouter. */
+  async function leftUncertain(key: string, reached: boolean) {
+    const openrouter = await providerFor('openrouter');
+    const endpoint = simEndpoint('openrouter');
+    const read = await openrouter.balance!({ endpoint, apiKey: key });
+    const before = read && !Decimal.isDecimal(read) ? read.spent!.toFixed() : '';
+    const ledger = new LedgerStore({ storage: new MemoryStorage() });
+    const entry = ledger.open({
+      provider: 'openrouter',
+      model: 'flux-2-klein-4b',
+      width: 1024,
+      height: 1024,
+      quoted: '0.014',
+    });
+    ledger.markSent(entry.id);
+    // Its page holds the entry's lock while it runs (granted a moment after it is asked for).
+    const entryLock = async () =>
+      (await navigator.locks.query()).held?.some((lock) => lock.name === `${ledger.storageKey}:ledger:${entry.id}`);
+    await until(entryLock);
+    // The request, as it reached OpenRouter (made here through a ledger of its own: the page that sent it is gone).
+    if (reached)
+      await runGeneration(
+        generationJob({ provider: openrouter, endpoint, apiKey: key, request: { provider: 'openrouter' }, poll: FAST }),
+      );
+    ledger.settle(entry.id, { uncertain: '0.098', before: [before, time.now()], error: 'network' });
+    time.advance(61_000);
+    // The next visit: the closed page's lock on the entry is gone (it is held a moment after settling, for other tabs).
+    await until(async () => !(await entryLock()));
+    return { ledger, entry, openrouter, endpoint };
+  }
+
+  const nextVisit = (ledger: LedgerStore, endpoint: string, key: string, signedIn: boolean) =>
+    resumeOrphans({
+      ledger,
+      images: new ImageStore({ storageKey: uniqueStorageKey() }),
+      providerFor: (id) => providerFor(id),
+      endpointFor: () => endpoint,
+      apiKeyFor: () => key,
+      keyMadeBySignIn: () => signedIn,
+      signal: new AbortController().signal,
+      recheckMs: 50,
+    });
+
+  it('booked at what the key’s usage rose by, where the sign-in made the key', async () => {
+    const key = `sim-later-${uniqueStorageKey()}`;
+    const { ledger, entry, endpoint } = await leftUncertain(key, true);
+    const debited = await simCharges('openrouter', key);
+    expect(debited.images).to.equal(1);
+    await nextVisit(ledger, endpoint, key, true);
+    const settled = ledger.entries().find((e) => e.id === entry.id)!;
+    expect([settled.status, settled.charged, settled.basis]).to.deep.equal(['charged', debited.usd, 'balance']);
+  });
+
+  it('released where the balance shows nothing, and left as it is on a key that is not the sign-in’s', async () => {
+    const key = `sim-later-${uniqueStorageKey()}`;
+    const { ledger, entry, endpoint } = await leftUncertain(key, false);
+    await nextVisit(ledger, endpoint, key, false);
+    expect(ledger.entries().find((e) => e.id === entry.id)!.status, 'a pasted key: as it was').to.equal('uncertain');
+    await nextVisit(ledger, endpoint, key, true);
+    expect(ledger.entries().find((e) => e.id === entry.id)!.status).to.equal('void');
   });
 });

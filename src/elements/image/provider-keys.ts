@@ -132,9 +132,12 @@ export class ProviderKeys implements ReactiveController {
     if (this.#remembered.get(where)) this.#store(where);
   }
 
-  /** Whether this site's sign-in made the key of the provider, endpoint and relay in force (and there is one). */
-  madeBySignIn(): boolean {
-    const where = this.#load(...this.#inForce());
+  /**
+   * Whether this site's sign-in made the key for `provider` at `endpoint`'s origin through `relay` (by default those in
+   * force), and there is one.
+   */
+  madeBySignIn(...route: [ProviderId, string, string] | []): boolean {
+    const where = this.#load(...(route.length ? route : this.#inForce()));
     return !!this.#keys.get(where) && this.#madeBySignIn.has(where);
   }
 

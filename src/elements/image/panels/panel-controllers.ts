@@ -93,6 +93,7 @@ export class PanelControllers {
         endpoint: (provider) => (provider === host.provider ? host.endpoint : ''),
         relay: () => host.relay,
         apiKey: (provider, endpoint, relay) => keys.get(provider, endpoint, relay),
+        keyMadeBySignIn: (provider, endpoint, relay) => keys.madeBySignIn(provider, endpoint, relay),
       },
       this.gallery,
     );
