@@ -3,6 +3,7 @@
 import { expect } from '@open-wc/testing';
 import '../../src/define.js';
 import { ProviderKeys } from '../../src/elements/image/provider-keys.js';
+import { SignedKeys } from '../../src/elements/image/panels/accounts/signed-keys.js';
 import { bflEndpoint, falEndpoint, uniqueStorageKey } from '../support/sim.js';
 import { recordRequests } from '../support/record-fetches.js';
 import { imageWidget, part, typeKey } from '../support/widget.js';
@@ -154,21 +155,27 @@ describe('ProviderKeys', () => {
   });
 
   // Issue 41, 3 and 6: whether this site's sign-in made the key in force is known beside it (its balance is this
-  // ledger's alone, and no key field is drawn for it), kept with a remembered key, and lost when a key is typed or
-  // forgotten.
-  it('knows which key this site’s sign-in made: kept with a remembered key, dropped when a key is typed or forgotten', () => {
+  // ledger's alone, and no key field is drawn for it; panels/accounts/signed-keys.ts), kept with a remembered key, and
+  // lost when a key is typed or forgotten.
+  it('knows which key this site’s sign-in made: kept with a remembered key, not a key typed since or forgotten', () => {
     const storageKey = uniqueStorageKey();
     const keys = keysOf(storageKey);
-    keys.set('bfl', '', '', 'from-sign-in', true);
-    expect(keys.madeBySignIn()).to.equal(true);
+    const signed = new SignedKeys(keys);
+    const afterReload = () => new SignedKeys(keysOf(storageKey)).madeBySignIn();
+    keys.set('bfl', '', '', 'from-sign-in');
+    signed.hold('bfl', '', '', 'from-sign-in');
+    expect([signed.madeBySignIn(), afterReload()], 'not kept: this page only').to.deep.equal([true, false]);
     keys.remember(true);
-    expect(keysOf(storageKey).madeBySignIn(), 'after a reload, kept').to.equal(true);
+    signed.keep();
+    expect(afterReload(), 'kept on this device, after a reload').to.equal(true);
+    expect(JSON.stringify({ ...localStorage }).split('from-sign-in').length, 'the key once on disk').to.equal(2);
     keys.current = 'typed';
-    expect(keys.madeBySignIn(), 'a typed key is not the sign-in’s').to.equal(false);
-    expect(keysOf(storageKey).madeBySignIn(), 'nor after a reload').to.equal(false);
-    keys.set('bfl', '', '', 'from-sign-in', true);
+    expect([signed.madeBySignIn(), afterReload()], 'a typed key is not the sign-in’s').to.deep.equal([false, false]);
+    keys.set('bfl', '', '', 'from-sign-in');
+    signed.hold('bfl', '', '', 'from-sign-in');
     keys.forget('bfl', '', '');
-    expect([keys.madeBySignIn(), keysOf(storageKey).madeBySignIn()]).to.deep.equal([false, false]);
+    signed.forget('bfl', '', '');
+    expect([signed.madeBySignIn(), afterReload()]).to.deep.equal([false, false]);
     expect(Object.keys(localStorage).filter((name) => name.startsWith(storageKey))).to.deep.equal([]);
   });
 

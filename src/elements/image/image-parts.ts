@@ -123,7 +123,6 @@ export class ImageParts {
       endpoint: host.endpoint,
       relay: host.relay,
       apiKey: host.apiKey,
-      keyMadeBySignIn: this.keys.madeBySignIn(),
       budget: host.budget || null,
       budgetProblem: this.ledger.budgetProblem,
       locale: this.language.locale,

@@ -9,11 +9,6 @@ import { keyOrigin, keyRoute, providerInfo } from '../../providers/catalog.js';
  * given for a relay.
  */
 const slot = (storageKey: string, provider: string, route: string) => `${storageKey}:key:${provider}:${route}`;
-/**
- * Beside a remembered key that this site's sign-in made, the word that it did (`ProviderKeys.madeBySignIn`), so that it
- * is known on the next visit too. Its own slot: a key's slot holds the key alone, as it always has.
- */
-const signedSlot = (where: string) => `${where}:sign-in`;
 /** Before keys were bound to their origin, one slot per provider: read as the provider's public origin's. */
 const legacySlot = (storageKey: string, provider: string) => `${storageKey}:key:${provider}`;
 
@@ -78,12 +73,6 @@ export class ProviderKeys implements ReactiveController {
   readonly #keys = new Map<string, string>();
   /** The user's "remember" choice, by storage slot (read from storage the first time a slot is used). */
   readonly #remembered = new Map<string, boolean>();
-  /**
-   * The slots whose key this site's sign-in made (the sign-in's `#hold`): such a key is spent from by this ledger alone,
-   * so its balance may settle a charge (generation/balance-check.ts), and the panels show no key field for it. A key
-   * typed or pasted, or forgotten, is no longer one.
-   */
-  readonly #madeBySignIn = new Set<string>();
   #unbound?: string;
   /** Tells the other widgets and tabs of the storage key that the key of a slot was forgotten (set with the panels). */
   tell?: (where: string) => void;
@@ -120,25 +109,11 @@ export class ProviderKeys implements ReactiveController {
     return this.#keys.get(this.#load(provider, endpoint, relay)) ?? '';
   }
 
-  /**
-   * Sets the key for `provider` at `endpoint`'s origin through `relay` (stored there if the user opted in);
-   * `madeBySignIn` where this site's sign-in made it (any other key, typed or pasted, is not).
-   */
-  set(provider: ProviderId, endpoint: string, relay: string, key: string, madeBySignIn = false) {
+  /** Sets the key for `provider` at `endpoint`'s origin through `relay` (stored there if the user opted in). */
+  set(provider: ProviderId, endpoint: string, relay: string, key: string) {
     const where = this.#load(provider, endpoint, relay);
     this.#keys.set(where, key);
-    if (madeBySignIn && key) this.#madeBySignIn.add(where);
-    else this.#madeBySignIn.delete(where);
-    if (this.#remembered.get(where)) this.#store(where);
-  }
-
-  /**
-   * Whether this site's sign-in made the key for `provider` at `endpoint`'s origin through `relay` (by default those in
-   * force), and there is one.
-   */
-  madeBySignIn(...route: [ProviderId, string, string] | []): boolean {
-    const where = this.#load(...(route.length ? route : this.#inForce()));
-    return !!this.#keys.get(where) && this.#madeBySignIn.has(where);
+    if (this.#remembered.get(where)) write(where, key);
   }
 
   /**
@@ -148,9 +123,13 @@ export class ProviderKeys implements ReactiveController {
   forget(provider: ProviderId, endpoint: string, relay: string) {
     const where = this.#load(provider, endpoint, relay);
     this.#keys.set(where, '');
-    this.#madeBySignIn.delete(where);
-    this.#store(where, false); // whoever remembered it, here or in another tab
+    write(where, ''); // whoever remembered it, here or in another tab
     this.tell?.(where);
+  }
+
+  /** The storage slot of `provider` at `endpoint`'s origin through `relay` (by default those in force). */
+  slotOf(...route: [ProviderId, string, string] | []): string {
+    return this.#load(...(route.length ? route : this.#inForce()));
   }
 
   /** Whether the user chose to remember the key of the provider, endpoint and relay in force. */
@@ -165,14 +144,13 @@ export class ProviderKeys implements ReactiveController {
   remember(on: boolean) {
     const where = this.#load(...this.#inForce());
     this.#remembered.set(where, on);
-    this.#store(where, on); // unticked, it still serves this visit, in this widget
+    write(where, on ? this.get(...this.#inForce()) : ''); // unticked, it still serves this visit, in this widget
     if (!on) this.tell?.(where);
   }
 
   /** Another widget or tab of the storage key forgot the key of the slot `where`: held here or not read yet, it is gone. */
   drop(where: string) {
     this.#keys.set(where, ''); // the word comes on this storage key's channel only (see KeysChannel)
-    this.#madeBySignIn.delete(where);
     this.#remembered.set(where, false); // nothing of it is left on this device
     this.#host.requestUpdate();
   }
@@ -193,13 +171,6 @@ export class ProviderKeys implements ReactiveController {
       .map(([where]) => where.slice(prefix.length));
   }
 
-  /** Writes the key of `where` to disk (`on`), with the word that the sign-in made it, or deletes both. */
-  #store(where: string, on = true) {
-    const key = on ? (this.#keys.get(where) ?? '') : '';
-    write(where, key);
-    write(signedSlot(where), key && this.#madeBySignIn.has(where) ? '1' : '');
-  }
-
   /** The provider, endpoint and relay in force. */
   #inForce(): [ProviderId, string, string] {
     return [this.#source.provider(), this.#source.endpoint(), this.#source.relay()];
@@ -213,10 +184,7 @@ export class ProviderKeys implements ReactiveController {
       if (providerInfo(provider)?.needsKey) migrate(storageKey, provider);
       const stored = read(where);
       this.#remembered.set(where, !!stored);
-      if (stored && !this.#keys.get(where)) {
-        this.#keys.set(where, stored);
-        if (read(signedSlot(where))) this.#madeBySignIn.add(where);
-      }
+      if (stored && !this.#keys.get(where)) this.#keys.set(where, stored);
     }
     return where;
   }

@@ -74,7 +74,7 @@ export function renderSlots(
       on,
       view.key ? keyNotSentHere(parts, view.key.payee) : [],
       // Until the sign-in's part is here, a key its sign-in made on an earlier visit is signed in all the same.
-      panels.signIn.loaded ? panels.signIn.loaded.controller.state()?.signed : parts.keys.madeBySignIn(),
+      panels.signIn.loaded ? panels.signIn.loaded.controller.state()?.signed : panels.signedKeys.madeBySignIn(),
     ),
     outcome: renderOutcome(view),
     failure: renderFailure(view, on),
