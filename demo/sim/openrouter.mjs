@@ -52,6 +52,12 @@
 //        usage_weekly, usage_monthly, byok_usage, include_byok_in_limit, is_free_tier, is_management_key, …}}
 //        (GetCurrentKeyData): `limit` and `limit_remaining` null for a key without a limit, as OpenRouter reports it
 //        ("limitRemaining: number | null").
+//        usagelag=<n>  the key's `usage` (and `limit_remaining`) shows each debit late, one at a time: a debit shows on
+//        the n-th read of /key after the one before it showed (or after it was made). OpenRouter caches "user and API
+//        key data at the edge" and expires those caches sooner only near a limit (openrouter.ai/docs/features/
+//        latency-and-performance, "Minimal Overhead", "Credit Balance Checks"): what /key reports may trail what was
+//        charged. Counted in reads, not time, so that a test never races the machine's speed.
+//        balancecurrency=<code>  /key's `data` also says `currency: <code>` (a reply shape no client may read as USD)
 //   GET  /sim/openrouter/api/v1/credits   {data: {total_credits, total_usage}}: management keys only (`sim-mgmt…`;
 //        "Management key required"), 403 otherwise
 //   GET  /sim/openrouter/api/v1/models?output_modalities=image  {data: [{id, name, created, description,
@@ -209,7 +215,8 @@ export function createOpenRouterSimulator({ pendingMs = 1500 } = {}) {
   function account(key, scenario, limit = limitOf(scenario.keylimit) ?? null) {
     if (!accounts.has(key)) {
       const credits = key === 'sim-empty' ? 0 : (parseDecimal(scenario.credits ?? DEFAULT_CREDITS, 6) ?? 0);
-      accounts.set(key, { credits, used: 0, limit });
+      // `shown`: what /key reports spent; `unseen`: the debits it does not show yet (usagelag), oldest first.
+      accounts.set(key, { credits, used: 0, limit, shown: 0, unseen: [], reads: 0 });
     }
     return accounts.get(key);
   }
@@ -363,6 +370,7 @@ ${limit === null ? '' : `<input type="hidden" name="limit" value="${escapeHtml(l
     }
     await sleep(Number(scenario.pending ?? forModel(pendingMs, model.replace('black-forest-labs/flux.2-', 'flux-2-'))));
     acct.used += cost;
+    acct.unseen.push(cost);
     charges.charge(key, cost);
     // A proxy in front answers 502 with a page of its own after the request went through (and was charged).
     if (fault === '502-bare')
@@ -558,17 +566,25 @@ ${limit === null ? '' : `<input type="hidden" name="limit" value="${escapeHtml(l
     if (!key || key === 'sim-bad') return send(req, res, 401, error(401, 'User not found.'));
     const a = account(key, scenario);
     const usd = (units) => units / 1e6;
+    const lag = Number(scenario.usagelag ?? 0);
+    // Each debit shows on the lag-th read after the one before it showed (at once without a lag).
+    if (a.unseen.length && ++a.reads >= lag) {
+      a.shown += lag ? a.unseen.shift() : a.unseen.splice(0).reduce((sum, cost) => sum + cost, 0);
+      a.reads = 0;
+    }
+    const used = a.shown;
     send(req, res, 200, {
       data: {
         label: `${key.slice(0, 12)}...${key.slice(-3)}`,
         limit: a.limit === null ? null : usd(a.limit),
-        limit_remaining: a.limit === null ? null : usd(Math.max(0, a.limit - a.used)),
+        limit_remaining: a.limit === null ? null : usd(Math.max(0, a.limit - used)),
         limit_reset: null,
         include_byok_in_limit: false,
-        usage: usd(a.used),
-        usage_daily: usd(a.used),
-        usage_weekly: usd(a.used),
-        usage_monthly: usd(a.used),
+        ...(scenario.balancecurrency ? { currency: scenario.balancecurrency } : {}),
+        usage: usd(used),
+        usage_daily: usd(used),
+        usage_weekly: usd(used),
+        usage_monthly: usd(used),
         byok_usage: 0,
         byok_usage_daily: 0,
         byok_usage_weekly: 0,

@@ -95,6 +95,7 @@ export class LedgerStore {
   settle(id: string, outcome: Settlement): void {
     const paid = 'charged' in outcome ? outcome : undefined;
     const uncertain = 'uncertain' in outcome ? outcome.uncertain : undefined;
+    const certain = 'uncertain' in outcome ? moneyIfGiven(outcome.certain) : undefined;
     syncFromStorage(this.#area); // `since` as of now, for settledAt
     this.#update(id, {
       status: paid ? 'charged' : uncertain ? 'uncertain' : 'void',
@@ -103,6 +104,8 @@ export class LedgerStore {
       upstream: moneyIfGiven(paid?.upstream),
       basis: paid?.basis,
       left: moneyIfGiven(paid?.left),
+      certain: certain && !new Decimal(certain).isZero() ? certain : undefined,
+      before: 'uncertain' in outcome ? outcome.before : undefined,
       error: outcome.error,
       // Nothing left to resume (keeps history small); an uncertain entry keeps its task to be reconciled.
       ...(uncertain ? {} : { task: undefined }),
@@ -125,20 +128,35 @@ export class LedgerStore {
     return this.entries().filter((entry) => entry.status === 'pending');
   }
 
+  /**
+   * Whether every entry settled since `at` (ms) is still among `entries()`: none folded into the compacted history, and
+   * no new session begun since (settling from a balance must see every image that may have moved it).
+   */
+  seesAllSince(at: number): boolean {
+    syncFromStorage(this.#area);
+    return this.#area.cut <= at && this.#area.since <= at;
+  }
+
   /** Entries that may have been charged, not known yet. */
   uncertain(): readonly LedgerEntry[] {
     return this.entries().filter((entry) => entry.status === 'uncertain');
   }
 
-  /** What an uncertain entry turned out to cost (charged) or not (void); any other entry stays as it is. */
+  /**
+   * What an uncertain entry turned out to cost (charged) or not (void); any other entry stays as it is. What its
+   * balance already showed certainly charged (`certain`) is never taken back: "not charged" books that part alone.
+   */
   resolve(id: string, outcome: Exclude<Settlement, { uncertain: string }>): void {
-    const paid = 'charged' in outcome ? outcome : undefined;
+    const certain = this.entries().find((entry) => entry.id === id)?.certain;
+    const paid = 'charged' in outcome ? outcome : certain ? { charged: certain, basis: 'balance' as const } : undefined;
     this.#update(
       id,
       {
         status: paid ? 'charged' : 'void',
         charged: paid && money(paid.charged),
-        ...(paid && { credits: moneyIfGiven(paid.credits) }),
+        ...(paid && { credits: moneyIfGiven(paid.credits), basis: paid.basis }),
+        certain: undefined,
+        before: undefined,
         error: outcome.error,
       },
       'uncertain',

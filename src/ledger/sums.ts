@@ -45,8 +45,12 @@ export function summarize({ view, days }: Summed, byDay?: Map<number, Decimal>):
   for (const [day, model, usd, images] of days.values()) book(day, model, usd, images);
   for (const entry of view.values())
     if (entry.status === 'pending') sums.held = sums.held.plus(entry.charged ?? entry.quoted);
-    else if (entry.status === 'uncertain') sums.uncertain = sums.uncertain.plus(entry.charged!);
-    else if (entry.status === 'charged')
+    else if (entry.status === 'uncertain') {
+      // What its balance showed certainly charged is spent; only the rest of what it may have cost is counted apart.
+      const certain = entry.certain ?? '0';
+      sums.uncertain = sums.uncertain.plus(entry.charged!).minus(certain);
+      if (!new Decimal(certain).isZero()) book(byDay ? dayOf(entry.settledAt!) : 0, entry.model, certain, 0);
+    } else if (entry.status === 'charged')
       book(byDay ? dayOf(entry.settledAt!) : 0, entry.model, entry.charged!, +!entry.error);
   for (const split of sums.byModel.values()) sums.spent = sums.spent.plus(split.spent);
   return sums;

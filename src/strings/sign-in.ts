@@ -12,6 +12,8 @@ export interface SignInStrings {
   keyGivenAnotherWay(given: string[], now: string, payee: string): string;
   waitingForKey(n: number, provider: string): string;
   rememberKey(): string;
+  /** In place of "Remember my key" where the key came from signing in: the same box, keeping the sign-in. */
+  staySignedIn(): string;
   /** Where the key goes: to whom it pays, through the site's relay (its host) where one is in force. */
   keyStaysHere(provider: string, relay?: string): string;
   getKey(): string;
@@ -72,6 +74,7 @@ export const signIn: SignInStrings = {
   waitingForKey: (n, provider) =>
     `${n === 1 ? 'A paid image' : `${n} paid images`} from an earlier visit ${n === 1 ? 'is' : 'are'} waiting at ${provider}: enter your key to fetch ${n === 1 ? 'it' : 'them'}.`,
   rememberKey: () => 'Remember my key on this device',
+  staySignedIn: () => 'Stay signed in on this device',
   keyStaysHere: (provider, relay) =>
     `Sent only to ${provider}, whom you pay${relay ? `, through this site's relay at ${relay}` : ''}; kept in this page unless you tick the box.`,
   getKey: () => 'Get a key ↗',

@@ -318,4 +318,46 @@ describe('Sign in with OpenRouter and Hugging Face (the demo, its simulators)', 
     const last = new LedgerStore({ storageKey: widget.storageKey }).entries().at(-1)!;
     expect([last.status, last.provider], 'nothing booked').to.deep.equal(['void', 'huggingface']);
   });
+  // Issue 41, 6: where the key in force was made by this site's sign-in, no key field holds it, not even once the
+  // provider refuses it (a 403 after Hugging Face's sign-in drew the token in a field labelled "key"); and the box says
+  // "Stay signed in on this device" where it would remember a typed key. The sign-in's word is kept with the key: after
+  // a reload with the key kept, still no field.
+  it('Hugging Face: after the sign-in, no key field even after a 403, and the box keeps the sign-in, after a reload too', async () => {
+    const view = await openDemo(1280);
+    await demoWidget(view, 'huggingface');
+    const { widget, button } = await signInButton(view, 'huggingface');
+    const popup = await withPopup(view, () => button.click());
+    await authorize(() => popup);
+    await until(() => accountLine(widget).startsWith('Signed in with Hugging Face'), 8000);
+    const keyField = () => widget.shadowRoot!.querySelector('[part~=key]');
+    const box = () => widget.shadowRoot!.querySelector<HTMLInputElement>('[part~=remember]')!;
+    expect(keyField(), 'signed in: no key field').to.equal(null);
+    expect(words(box().closest('label')!)).to.equal('Stay signed in on this device');
+
+    // The provider refuses the token (403): the error says so, and still no field shows the token as a key.
+    const endpoint = widget.endpoint;
+    widget.endpoint = `${new URL(endpoint || '/sim/huggingface', view.location.href).href.replace(/\/$/, '')}/s/fault=403`;
+    widget.prompt = 'a paper lantern on a dark river';
+    await widget.updateComplete;
+    const error = await widget.generate().then(
+      () => undefined,
+      (thrown: { code: string }) => thrown,
+    );
+    expect(error?.code).to.match(/^auth-/);
+    await widget.updateComplete;
+    expect(keyField(), 'no field for the token after a 403').to.equal(null);
+    expect(words(box().closest('label')!)).to.equal('Stay signed in on this device');
+
+    // Kept on this device, it is still the sign-in's on the next visit: no field.
+    widget.endpoint = endpoint;
+    await widget.updateComplete;
+    box().click();
+    await widget.updateComplete;
+    view.location.reload();
+    await until(() => view.document.readyState === 'complete' && view.document.querySelector('userpays-image'), 8000);
+    const again = await demoWidget(view, 'huggingface');
+    await until(() => again.apiKey, 8000);
+    await again.updateComplete;
+    expect(again.shadowRoot!.querySelector('[part~=key]'), 'a kept sign-in after a reload: no field').to.equal(null);
+  });
 });

@@ -184,6 +184,20 @@ export async function fetchJson(
 export const mostSends = (url: string) => (url.startsWith('https:') ? 2 : 7);
 
 /**
+ * Whether a balance reply is in the unit the page reads it in: each of `holders` (the reply, and the object the amount
+ * is in) that names a unit (`currency`, `unit`) must name one of `known` (none, where the provider's documented reply
+ * names no unit: BFL's credits, OpenRouter's key). A reply in another unit is refused, never read as if it were USD:
+ * a settlement from it would book euros or tokens as dollars.
+ */
+export function inKnownUnit(known: readonly string[], ...holders: unknown[]): boolean {
+  return holders.every((holder) =>
+    ['currency', 'unit'].every(
+      (field) => !holder || typeof holder !== 'object' || !(field in holder) || known.includes((holder as any)[field]),
+    ),
+  );
+}
+
+/**
  * What an account has left, read from a provider's balance endpoint (`Provider.balance`): `amount(body)` picks the
  * USD amount out of its JSON, which must be a finite number ≥ 0. Anything else (a refused key, a host that answers
  * no CORS, no network, another shape) is undefined, quietly: a balance is a convenience, never an error, and a

@@ -51,6 +51,7 @@ export function panelHandlers(parts: ImageParts, panels: PanelControllers): Pane
     keyCommit: () => resume.keyEntered(),
     rememberChange: (event) => {
       parts.keys.remember((event.target as HTMLInputElement).checked);
+      panels.signedKeys.keep(); // "Stay signed in": the sign-in's word goes with its key
       host.requestUpdate();
     },
     cancel: () => {

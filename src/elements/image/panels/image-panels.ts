@@ -18,7 +18,16 @@ export class ImagePanels extends PanelControllers {
   readonly handlers: PanelHandlers;
 
   constructor(parts: ImageParts) {
-    super(parts, (controllers, standing, run) => runSubmission(parts, controllers, { ...standing, ...run }));
+    super(parts, (controllers, standing, run) =>
+      runSubmission(parts, controllers, {
+        ...standing,
+        ...run,
+        // Whether this site's sign-in made the key: known to the panels only (the first paint carries none of it); the key
+        // must be the one in force (a key of another route is never taken for the sign-in's).
+        keyMadeBySignIn:
+          !!standing.apiKey && standing.apiKey === parts.keys.current && controllers.signedKeys.madeBySignIn(),
+      }),
+    );
     this.handlers = panelHandlers(parts, this);
     // Images pasted anywhere in the widget become reference images, where the model takes them.
     parts.host.renderRoot.addEventListener('paste', (event) => {

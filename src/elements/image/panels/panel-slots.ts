@@ -73,7 +73,8 @@ export function renderSlots(
       panels.signIn.loaded?.render(providerName),
       on,
       view.key ? keyNotSentHere(parts, view.key.payee) : [],
-      panels.signIn.loaded?.controller.state()?.signed,
+      // Until the sign-in's part is here, a key its sign-in made on an earlier visit is signed in all the same.
+      panels.signIn.loaded ? panels.signIn.loaded.controller.state()?.signed : panels.signedKeys.madeBySignIn(),
     ),
     outcome: renderOutcome(view),
     failure: renderFailure(view, on),

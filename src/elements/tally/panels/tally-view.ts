@@ -61,12 +61,13 @@ export function tallyView(
       })),
       held: sum(left),
     },
-    uncertain: ledger.uncertain().map(({ id, provider, model, at, sentAt, charged }) => ({
+    // What is still not known of each: its certain part (its balance showed it) is spent already.
+    uncertain: ledger.uncertain().map(({ id, provider, model, at, sentAt, charged, certain }) => ({
       id,
       provider,
       model,
       sent: when(sentAt ?? at),
-      usd: charged!,
+      usd: new Decimal(charged!).minus(certain ?? 0).toFixed(),
     })),
     since: text.since(spokenTime(Date.parse(tally.since), today, locale, false, text)),
   };

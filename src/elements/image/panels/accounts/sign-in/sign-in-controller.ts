@@ -3,6 +3,7 @@ import type { ProviderId } from '../../../../../base/types.js';
 import { addressAnswersSignIn, loadEngine } from '../../../../../lazy/index.js';
 import { keyRoute, providerInfo } from '../../../../../providers/catalog.js';
 import type { ProviderKeys } from '../../../provider-keys.js';
+import type { SignedKeys } from '../signed-keys.js';
 import {
   DEFAULT_DAYS,
   capOf,
@@ -36,6 +37,8 @@ export interface SignInSource {
   /** The page's `budget` ('' for none): the cap a capped sign-in offers first follows it (`defaultCap`). */
   budget(): string;
   keys: ProviderKeys;
+  /** Which keys the sign-in made (it says so of each one it holds; Sign out forgets that with the key). */
+  signedKeys: SignedKeys;
   /** The form as the user left it: kept in sessionStorage while the page goes to sign in and back. */
   keep(): Record<string, unknown>;
   restore(kept: Record<string, unknown>): void;
@@ -104,8 +107,9 @@ export class SignInController implements ReactiveController {
     const provider = this.#source.provider();
     if (!providerInfo(provider)?.signIn) return undefined;
     const cannotPay = this.#signedIn.get(provider + keyRoute(provider, this.#source.endpoint(), this.#source.relay()));
-    const signed = cannotPay !== undefined && !!this.#source.keys.current;
-    return { signed, cannotPay: signed && cannotPay, granting: signed ? undefined : this.granting };
+    // Signed in on this page, or on an earlier visit whose key the user kept (the keys know the sign-in made it).
+    const signed = (cannotPay !== undefined || this.#source.signedKeys.madeBySignIn()) && !!this.#source.keys.current;
+    return { signed, cannotPay: signed && !!cannotPay, granting: signed ? undefined : this.granting };
   }
 
   /** The form before a capped sign-in, where it is shown for the provider in force. */
@@ -192,12 +196,14 @@ export class SignInController implements ReactiveController {
   signOut() {
     const [provider, endpoint, relay] = [this.#source.provider(), this.#source.endpoint(), this.#source.relay()];
     this.#source.keys.forget(provider, endpoint, relay);
+    this.#source.signedKeys.forget(provider, endpoint, relay);
     this.#signedIn.delete(provider + keyRoute(provider, endpoint, relay));
     this.#host.requestUpdate();
   }
 
   #hold(provider: ProviderId, endpoint: string, relay: string, { key, cannotPay }: SignedIn) {
     this.#source.keys.set(provider, endpoint, relay, key);
+    this.#source.signedKeys.hold(provider, endpoint, relay, key);
     this.#signedIn.set(provider + keyRoute(provider, endpoint, relay), !!cannotPay);
     this.#host.requestUpdate();
   }
