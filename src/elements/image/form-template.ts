@@ -206,8 +206,7 @@ export const formStyles = css`
     border-radius: calc(var(--_radius) * 0.75);
     background: var(--_field);
   }
-  /* One line each: the name, what it is best for (cut short where the line is narrow), the price. The name takes its
-     one line first; on a card narrower than a name and its price (280 px), the name wraps, and the price stays whole. */
+  /* One line each: the name, what it is best for (cut short where the line is narrow), the price. */
   .model-choice {
     display: grid;
     grid-template-columns: auto minmax(0, 1fr) auto;
@@ -218,6 +217,7 @@ export const formStyles = css`
     background: var(--_surface);
   }
   .model-choice .name {
+    white-space: nowrap;
     font-size: 0.875rem;
     font-weight: 600;
   }
@@ -228,7 +228,6 @@ export const formStyles = css`
     text-overflow: ellipsis;
   }
   .model-choice .price {
-    white-space: nowrap;
     font-size: 0.875rem;
     font-variant-numeric: tabular-nums;
   }
@@ -314,32 +313,6 @@ export const formStyles = css`
     align-self: center;
   }
   @container (max-width: 359px) {
-    /* A phone of 280 px: the name on a line of its own, what the model is best for and its price under it, never
-       cut to a letter or past the edge. Each line is there from the first paint, before the words and the live prices
-       come: nothing below moves when they do. */
-    .model-choice {
-      grid-template-columns: minmax(0, 1fr) auto;
-      row-gap: 0;
-    }
-    .model-choice .name {
-      grid-column: 1 / -1;
-    }
-    .model-choice .best {
-      grid-row: 2;
-      grid-column: 1;
-      min-height: 1lh;
-    }
-    .model-choice .price {
-      grid-row: 2;
-      grid-column: 2;
-      font-size: 0.8125rem; /* the line's height the same before the price comes as after */
-    }
-    /* The size and "Custom size" wrap rather than be cut. */
-    .pixels {
-      flex-wrap: wrap;
-      row-gap: 0.2rem;
-      white-space: normal;
-    }
     .shapes .choices {
       grid-auto-flow: row;
       grid-template-columns: repeat(5, minmax(0, 1fr));

@@ -67,7 +67,6 @@ function keyView(parts: ImageParts, panels?: ImagePanels): ImageView['key'] {
     signIn: !!info.signIn,
     payee: otherHost ?? wordsText.theProvider(provider),
     host: otherHost,
-    relay: parse(host.relay)?.host,
     url: otherHost ? undefined : info.keyUrl,
     value: host.apiKey,
     remembered: parts.keys.isRemembered(),

@@ -55,8 +55,6 @@ export interface ImageView {
     payee: string;
     /** The host the key is for, where it is not the provider's public one (a gateway, a regional host, a proxy). */
     host?: string;
-    /** The host of the site's relay the key goes through, where one is in force. */
-    relay?: string;
     /** Where to make a key (the provider's key page). */
     url?: string;
     value: string;

@@ -68,14 +68,12 @@ export function renderSlots(
     tally: tally ? renderTallySummary(tally, parts.language) : nothing,
     // Its place kept at its size until Puter's part is here.
     account: host.provider === 'puter' ? (panels.puter.loaded?.render() ?? slot('account')) : nothing,
-    keyField: renderKeyField(
-      view,
-      panels.signIn.loaded?.render(providerName),
-      on,
-      view.key ? keyNotSentHere(parts, view.key.payee) : [],
+    keyField: renderKeyField(view, panels.signIn.loaded?.render(providerName), on, {
+      notSentHere: view.key ? keyNotSentHere(parts, view.key.payee) : [],
       // Until the sign-in's part is here, a key its sign-in made on an earlier visit is signed in all the same.
-      panels.signIn.loaded ? panels.signIn.loaded.controller.state()?.signed : panels.signedKeys.madeBySignIn(),
-    ),
+      signed: panels.signIn.loaded ? panels.signIn.loaded.controller.state()?.signed : panels.signedKeys.madeBySignIn(),
+      relay: hostOf(host.relay),
+    }),
     outcome: renderOutcome(view),
     failure: renderFailure(view, on),
     undo: panels.undoable ? renderUndo(panels.undoable.sentence, on.undo, translation) : nothing,

@@ -21,14 +21,14 @@ type KeyHandlers = Pick<PanelHandlers, 'keyInput' | 'keyCommit' | 'rememberChang
  * The user's own key, just above Generate (under its sign-in, where the provider has one: `signInLine`, drawn by the
  * sign-in's part once it is here), where to get one, and the opt-in to remember it. Drawn from the widget's whole
  * view, into the place its first paint kept (`slot()`). `notSentHere`: why the field is empty though the user gave a
- * key for this provider on this page (for another origin, or through another relay, or none), each in a sentence.
+ * key for this provider on this page (for another origin, or through another relay, or none), each in a sentence;
+ * `signed`: the key came from signing in; `relay`: the host of the site's relay the key goes through, if any.
  */
 export function renderKeyField(
   { key, decision, translation }: ImageView,
   signInLine: Slot | undefined,
   on: KeyHandlers,
-  notSentHere: string[] = [],
-  signed = false,
+  { notSentHere = [], signed = false, relay }: { notSentHere?: string[]; signed?: boolean; relay?: string } = {},
 ) {
   if (!key) return nothing;
   const text = wordsIn(translation, 'signIn', signIn);
@@ -47,7 +47,7 @@ export function renderKeyField(
       ><input part="remember" type="checkbox" .checked=${live(key.remembered)} @change=${on.rememberChange} />
       ${signed ? text.staySignedIn() : text.rememberKey()}</label
     >
-    <p class="muted">${text.keyStaysHere(key.payee, key.relay)}</p>
+    <p class="muted">${text.keyStaysHere(key.payee, relay)}</p>
   </div>`;
 }
 
