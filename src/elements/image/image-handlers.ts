@@ -58,7 +58,12 @@ export function imageHandlers(parts: ImageParts, panels: () => ImagePanels | und
     fix: (event) => {
       const { focusTarget, model } = (event.currentTarget as HTMLElement).dataset;
       if (model) host.model = model;
-      if (focusTarget) root().querySelector<HTMLElement>(`#${focusTarget}`)?.focus();
+      const target = focusTarget && root().querySelector<HTMLElement>(`#${focusTarget}`);
+      if (!target) return;
+      // A field in a closed fold (a model's control in More options) is shown first: a hidden field takes no focus.
+      const fold = target.closest('details');
+      if (fold) fold.open = true;
+      target.focus();
     },
     press: () => parts.gesture.input(),
     formKeydown: (event) => {

@@ -45,7 +45,11 @@ function renderDecision(view: ImageView, slots: PanelSlots | undefined, on: Imag
     </button>
     ${
       blocked
-        ? html`<p id="reason" class="reason" part=${ifDefined(blocked.at === 'price' ? 'error' : undefined)}>
+        ? html`<p
+            id="reason"
+            class="reason"
+            part=${ifDefined(blocked.at === 'price' || blocked.at === 'setting' ? 'error' : undefined)}
+          >
             <span>${blocked.reason}</span>
             ${
               blocked.fix

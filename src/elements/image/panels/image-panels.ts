@@ -1,4 +1,6 @@
 import type { Quote } from '../../../base/types.js';
+import { widget } from '../../../strings/image/widget.js';
+import { wordsIn } from '../../../strings/strings.js';
 import type { ImageParts } from '../image-parts.js';
 import type { Blocked, ImageHandlers, ImageView } from '../view.js';
 import { panelHandlers, type PanelHandlers } from './image-actions.js';
@@ -29,6 +31,19 @@ export class ImagePanels extends PanelControllers {
   /** Why the budget in force or the account's balance leaves no room for `quote`, with the fix; undefined where they do. */
   blocked(quote: Quote): Blocked | undefined {
     return spendingBlocked(this.parts, this.accountLeft(), quote);
+  }
+
+  /**
+   * Why the provider would refuse one of the model's own controls as set (More options: [flex]'s steps 100), with the
+   * fix that opens More options on that field; undefined where each fits (or the controls part is not here: then
+   * nothing was set there).
+   */
+  settingBlocked(): Blocked | undefined {
+    const { translation } = this.parts.language;
+    const problem = this.controls.loaded?.problem(translation);
+    if (!problem) return undefined;
+    const label = wordsIn(translation, 'widget', widget).fixSetting();
+    return { reason: problem.reason, at: 'setting', fix: { label, focus: `setting-${problem.name}` } };
   }
 
   /** What the panels draw into the widget's places, from its view. */

@@ -2,7 +2,7 @@
 // them, the prompt's rewriting and what it means for a seed among them, with their styles. Loaded by the panels (a
 // PanelPart: panel-controllers.ts) when the user opens More options where the provider in force shows them (BFL, fal,
 // Pollinations): a visit that never opens More options never loads it.
-import type { Translation } from '../../../../strings/strings.js';
+import { reword, type Translation } from '../../../../strings/strings.js';
 import { settingsOf } from '../../image-parts.js';
 import type { ImageProperties } from '../../image-properties.js';
 import { ControlsController } from './controls-controller.js';
@@ -17,6 +17,17 @@ export interface ModelControlsPart {
    * until the model's adapter has said what it takes.
    */
   render(provider: string, translation?: Translation): { seed: unknown; model: unknown } | undefined;
+  /**
+   * The setting in force that the provider would refuse for the model (`ControlsController.refusal`), named, with why in
+   * the element's words: Generate is refused with it before the click, and its field marked.
+   */
+  problem(translation?: Translation): SettingProblem | undefined;
+}
+
+/** A setting the provider would refuse (`name`, as the control is named), and why (`reason`). */
+export interface SettingProblem {
+  name: string;
+  reason: string;
 }
 
 /** The model's controls of the widget `host`, their styles adopted beside the panels'; `edited` is said on a change. */
@@ -25,12 +36,18 @@ export function modelControlsPart(host: ImageProperties, edited: () => void): Mo
   root.adoptedStyleSheets = [...root.adoptedStyleSheets, controlStyles.styleSheet!];
   const controller = new ControlsController(host, edited);
   const change = changeOf(controller.set);
+  const problem = (translation?: Translation): SettingProblem | undefined => {
+    const refusal = controller.refusal(settingsOf(host, controller.settings) ?? {});
+    return refusal && { name: refusal.name, reason: refusal.said.map((said) => reword(said, translation)).join(' ') };
+  };
   return {
     controller,
+    problem,
     render: (provider, translation) => {
       const { controls } = controller;
       if (!controls) return undefined;
-      const view = { controls, settings: settingsOf(host, controller.settings) ?? {}, provider, translation };
+      const settings = settingsOf(host, controller.settings) ?? {};
+      const view = { controls, settings, provider, translation, problem: problem(translation) };
       return { seed: renderSeedControls(view, change), model: renderControls(view, change) };
     },
   };
