@@ -28,9 +28,13 @@ export class ImagePanels extends PanelControllers {
     });
   }
 
-  /** Why the budget in force or the account's balance leaves no room for `quote`, with the fix; undefined where they do. */
+  /**
+   * Why the budget in force or the account's balance leaves no room for `quote`, or the account signed in with cannot
+   * pay (its sign-in said so), with the fix; undefined where they do.
+   */
   blocked(quote: Quote): Blocked | undefined {
-    return spendingBlocked(this.parts, this.accountLeft(), quote);
+    const cannotPay = !!this.signIn.loaded?.controller.state()?.cannotPay;
+    return spendingBlocked(this.parts, this.accountLeft(), quote, cannotPay);
   }
 
   /**
