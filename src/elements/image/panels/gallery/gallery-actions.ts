@@ -121,3 +121,46 @@ export function lightboxKeys(event: KeyboardEvent) {
   const dialog = event.currentTarget as HTMLDialogElement;
   dialog.querySelector<HTMLElement>(`[data-action=${event.key === 'ArrowLeft' ? 'previous' : 'next'}]`)?.click();
 }
+
+/**
+ * The ⋯ menu's keys (its `details`' own keydown), as the WAI-ARIA Authoring Practices' menu button pattern has them
+ * (w3.org/WAI/ARIA/apg/patterns/menu-button/, its menu's keys: …/patterns/menubar/): Down or Up on the button opens
+ * the menu on its first or last item; in the menu, Down and Up move to the next and the previous item (wrapping), Home
+ * and End to the first and the last; Escape closes it and gives the focus back to its button.
+ */
+export function menuKeys(event: KeyboardEvent) {
+  const menu = event.currentTarget as HTMLDetailsElement;
+  const items = [...menu.querySelectorAll<HTMLElement>('[role=menuitem]')];
+  const at = items.indexOf(event.target as HTMLElement); // -1: on the button
+  const go = (index: number) => {
+    event.preventDefault();
+    menu.open = true; // shown first: a hidden item takes no focus
+    items.at(index % items.length)?.focus();
+  };
+  if (event.key === 'Escape' && menu.open) {
+    event.preventDefault();
+    event.stopPropagation(); // the menu's, not the lightbox's or the page's
+    menu.open = false;
+    menu.querySelector('summary')?.focus();
+  } else if (event.key === 'ArrowDown') go(at + 1);
+  else if (event.key === 'ArrowUp') go(at < 0 ? -1 : at - 1);
+  else if (at >= 0 && event.key === 'Home') go(0);
+  else if (at >= 0 && event.key === 'End') go(-1);
+}
+
+/**
+ * The ⋯ menu opened from its button (a click, Enter or Space): the focus goes to its first item, as the menu button
+ * pattern says (see `menuKeys`), where the arrows move it.
+ */
+export function menuToggled(event: Event) {
+  const menu = event.currentTarget as HTMLDetailsElement;
+  const summary = menu.querySelector('summary');
+  if (menu.open && summary && (menu.getRootNode() as ShadowRoot).activeElement === summary)
+    menu.querySelector<HTMLElement>('[role=menuitem]')?.focus();
+}
+
+/** The focus left the ⋯ menu (Tab, a click elsewhere): it closes, as a menu does once left. */
+export function menuLeft(event: FocusEvent) {
+  const menu = event.currentTarget as HTMLDetailsElement;
+  if (!menu.contains(event.relatedTarget as Node | null)) menu.open = false;
+}

@@ -9,7 +9,7 @@ import { words } from '../../../../strings/words.js';
 import type { Spoken } from '../../../shared/language-controller.js';
 import type { GalleryImage } from '../../../../images/gallery.js';
 import { formatDate } from '../../../../base/dates.js';
-import { lightboxKeys } from './gallery-actions.js';
+import { lightboxKeys, menuKeys, menuLeft, menuToggled } from './gallery-actions.js';
 import { icon, type IconName } from '../icons.js';
 
 /** An image of the gallery, with what the widget offers to do with it. */
@@ -135,9 +135,14 @@ const tool = (
     ${icon(action)}${price ? html`<span>${price}</span>` : nothing}
   </button>`;
 
-/** An item of the toolbar's menu: the action (`data-action`) on which image (`data-id`), its icon and its words. */
+/**
+ * An item of the toolbar's menu: the action (`data-action`) on which image (`data-id`), its icon and its words. Reached
+ * with the arrows, not Tab (the menu button pattern: `menuKeys`).
+ */
 const menuItem = (image: GalleryItem, action: string, drawn: IconName, name: string, act: (event: Event) => void) =>
-  html`<button type="button" data-action=${action} data-id=${image.id} @click=${act}>${icon(drawn)}${name}</button>`;
+  html`<button type="button" role="menuitem" tabindex="-1" data-action=${action} data-id=${image.id} @click=${act}>
+    ${icon(drawn)}${name}
+  </button>`;
 
 /**
  * The image's toolbar, shown on hover and focus: Download, Copy, Vary, Use as reference, and a menu for Reuse,
@@ -179,11 +184,11 @@ function renderToolbar(image: GalleryItem, act: (event: Event) => void, galleryT
         : nothing
     }
     ${saved && image.referable ? tool(image, 'reference', galleryText.referenceLabel(prompt), act) : nothing}
-    <details class="menu">
+    <details class="menu" @keydown=${menuKeys} @toggle=${menuToggled} @focusout=${menuLeft}>
       <summary class="tool" aria-label=${galleryText.moreActions(prompt)} title=${galleryText.moreActions(prompt)}>
         ${icon('more')}
       </summary>
-      <div class="menu-items">
+      <div class="menu-items" role="menu">
         ${menuItem(image, 'reuse', 'reuse', galleryText.reuse(), act)}
         ${
           image.revisedPrompt
