@@ -6,7 +6,7 @@ import { finalOf } from '../../../pricing/offers.js';
 import { keyOrigin, keyRoute, routeParts } from '../../../providers/catalog.js';
 import { progress as progressWords } from '../../../strings/image/progress.js';
 import { signIn } from '../../../strings/sign-in.js';
-import { wordsIn } from '../../../strings/strings.js';
+import { reword, wordsIn } from '../../../strings/strings.js';
 import { words } from '../../../strings/words.js';
 import type { ProgressDetail, ProviderId } from '../../../base/types.js';
 import { renderTallySummary } from '../../tally/tally-summary.js';
@@ -177,6 +177,7 @@ function renderMoreOptions(
                 adds: pricing.problem ? undefined : quote?.references?.[i],
               };
             }),
+            refused: attached.refused.map((error) => error.said.map((said) => reword(said, translation)).join(' ')),
           }
         : undefined,
       seedControls: modelControls?.seed ?? nothing,
