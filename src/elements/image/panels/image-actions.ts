@@ -102,7 +102,7 @@ export function panelHandlers(parts: ImageParts, panels: PanelControllers): Pane
         blob: (id) => gallery.blob(id),
         remove: (id) => gallery.remove(id),
         say: (sentence) => flow.say(sentence),
-        offerUndo: (sentence, undo) => panels.offerUndo(sentence, undo),
+        offerUndo: (sentence, undo, near) => panels.offerUndo(sentence, undo, near),
         addReference: async (file) => {
           await references.add([file], parts.pricing.capability?.references.max ?? 0);
           // Where it went: More options open, and the new chip itself in the middle of the view, where the eye is.

@@ -23,7 +23,8 @@ export interface ImageActionTarget {
   /** Says a sentence once, politely. */
   say(sentence: string): void;
   /** Shows `sentence` with an Undo that runs `undo` (and says so). */
-  offerUndo(sentence: string, undo: () => unknown): void;
+  /** Says `sentence` with an Undo, beside the toolbar of image `near` (where the eye is), else in the form. */
+  offerUndo(sentence: string, undo: () => unknown, near?: string): void;
   addReference(file: File): Promise<void>;
   /** Sets the widget to these settings; `final`: on the model a draft finalizes on. Returns what sets them back. */
   reuse(settings: ImageSettings, final: boolean): () => void;
@@ -87,10 +88,15 @@ export async function actOnImage(event: Event, images: readonly GalleryImage[], 
     const next = images[images.indexOf(image) + 1] ?? images[images.indexOf(image) - 1];
     const restore = await target.remove(image.id);
     target.focusImage(next?.id); // never to the page: the next image, else (none is left) Undo
-    return target.offerUndo(galleryText.deleted(), async () => {
-      await restore();
-      target.focusImage(image.id);
-    });
+    // Said where the deleted image's toolbar was: on the image that took its place (none left: in the form).
+    return target.offerUndo(
+      galleryText.deleted(),
+      async () => {
+        await restore();
+        target.focusImage(image.id);
+      },
+      next?.id,
+    );
   }
   const { prompt, provider, model, width, height, seed } = image;
   if (action === 'vary') {
@@ -109,10 +115,14 @@ export async function actOnImage(event: Event, images: readonly GalleryImage[], 
   // The form may be far from the image: it comes into view, and what changed is said, with Undo.
   target.showForm();
   // Undone, the form is where the user was: the focus goes back to it, never to the page.
-  target.offerUndo(galleryText.settingsFrom(what), () => {
-    undo();
-    target.showForm();
-  });
+  target.offerUndo(
+    galleryText.settingsFrom(what),
+    () => {
+      undo();
+      target.showForm();
+    },
+    image.id, // beside the toolbar clicked
+  );
 }
 
 /** The lightbox's arrows step through the images (the dialog's own keydown). */

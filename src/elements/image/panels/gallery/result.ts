@@ -31,15 +31,23 @@ export interface PaidFailure {
   error: string;
 }
 
+/** A change just made to an image (Delete, Reuse…) said with its Undo (`bar`), beside the toolbar of image `at`. */
+interface UndoNear {
+  at: string;
+  bar: unknown;
+}
+
 /** The latest submission's images, large. */
 export interface ResultView extends Spoken {
   images: readonly GalleryItem[];
+  undo?: UndoNear;
 }
 
 /** The earlier images, newest first, and the paid failures. */
 export interface HistoryView extends Spoken {
   images: readonly GalleryItem[];
   failures: readonly PaidFailure[];
+  undo?: UndoNear;
 }
 
 /**
@@ -211,7 +219,7 @@ function renderTile(
   image: GalleryItem,
   act: (event: Event) => void,
   galleryText: GalleryStrings,
-  { locale, translation }: Spoken,
+  { locale, translation, undo }: Spoken & { undo?: UndoNear },
   first: boolean,
 ) {
   const focus = first ? 'result' : nothing;
@@ -246,7 +254,7 @@ function renderTile(
             aria-label=${galleryText.expiredImage(image.prompt)}
           ></div>`
     }
-    ${renderToolbar(image, act, galleryText, locale)}
+    ${renderToolbar(image, act, galleryText, locale)} ${undo?.at === image.id ? undo.bar : nothing}
     <figcaption class="muted">
       ${galleryText.imageFacts(
         modelName(image.model),
@@ -457,6 +465,24 @@ export const resultStyles = css`
     color: var(--_muted);
   }
   /* The toolbar: over the image's top corner, shown on hover and while anything in the tile has the focus. */
+  /* An Undo of what was just done to this image, under its toolbar, where the click was. */
+  .tile > .undo {
+    position: absolute;
+    top: 3rem;
+    right: 0.4rem;
+    z-index: 1;
+    max-width: calc(100% - 0.8rem);
+    margin: 0;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 0.75rem;
+    align-items: baseline;
+    padding: 0.4rem 0.6rem;
+    border-radius: calc(var(--_radius) * 0.75);
+    background: var(--_surface);
+    box-shadow: var(--_shadow);
+    font-size: 0.875rem;
+  }
   .toolbar {
     position: absolute;
     top: 0.4rem;
