@@ -58,12 +58,7 @@ export function imageHandlers(parts: ImageParts, panels: () => ImagePanels | und
     fix: (event) => {
       const { focusTarget, model } = (event.currentTarget as HTMLElement).dataset;
       if (model) host.model = model;
-      const target = focusTarget && root().querySelector<HTMLElement>(`#${focusTarget}`);
-      if (!target) return;
-      // A field in a closed fold (a model's control in More options) is shown first: a hidden field takes no focus.
-      const fold = target.closest('details');
-      if (fold) fold.open = true;
-      target.focus();
+      if (focusTarget) root().querySelector<HTMLElement>(`#${focusTarget}`)?.focus();
     },
     press: () => parts.gesture.input(),
     formKeydown: (event) => {

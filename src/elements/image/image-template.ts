@@ -45,11 +45,7 @@ function renderDecision(view: ImageView, slots: PanelSlots | undefined, on: Imag
     </button>
     ${
       blocked
-        ? html`<p
-            id="reason"
-            class="reason"
-            part=${ifDefined(blocked.at === 'price' || blocked.at === 'setting' ? 'error' : undefined)}
-          >
+        ? html`<p id="reason" class="reason" part=${ifDefined(blocked.at === 'price' ? 'error' : undefined)}>
             <span>${blocked.reason}</span>
             ${
               blocked.fix

@@ -22,7 +22,7 @@ function keyHost(provider: ProviderId, endpoint: string): string | undefined {
 
 /**
  * Why a click on Generate cannot succeed now, before it is made, and the fix: no price for what is asked (a size
- * the model cannot make, a model there is none of), a model's control set out of its range, no prompt, no key, the page's budget unusable, over the budget in
+ * the model cannot make, a model there is none of), no prompt, no key, the page's budget unusable, over the budget in
  * force, over the account's balance (these two once the panels are here). Undefined when it can.
  */
 function blockedOf(parts: ImageParts, panels?: ImagePanels, key?: ImageView['key']): Blocked | undefined {
@@ -32,9 +32,6 @@ function blockedOf(parts: ImageParts, panels?: ImagePanels, key?: ImageView['key
   // The page's budget is not an amount: nothing can be spent until the page fixes it.
   const { budgetProblem } = parts.ledger;
   if (budgetProblem) return { reason: budgetProblem, at: 'price' };
-  // A model's own control the provider would refuse (More options): refused here, as a size it cannot make is.
-  const setting = panels?.settingBlocked();
-  if (setting) return setting;
   if (!parts.host.prompt.trim())
     return {
       reason: widgetText.describeFirst(),
@@ -50,7 +47,8 @@ function blockedOf(parts: ImageParts, panels?: ImagePanels, key?: ImageView['key
           fix: { label: widgetText.fixSignIn(), focus: 'sign-in' },
         }
       : { reason: widgetText.addKeyFirst(key.provider), at: 'key', fix: { label: widgetText.fixKey(), focus: 'key' } };
-  // What the budget and the account leave: known after the first paint, said with the panels.
+  // A model's control set out of its range, what the budget and the account leave: known after the first paint, said
+  // with the panels.
   return panels?.blocked(quote);
 }
 

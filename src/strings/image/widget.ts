@@ -24,8 +24,6 @@ export interface WidgetStrings {
   fixSignIn(): string;
   fixPrompt(): string;
   fixKey(): string;
-  /** The fix of a model's control set out of its range: opens More options on it. */
-  fixSetting(): string;
   // Model, shape and size
   moreModels(n: number): string;
   fewerModels(): string;
@@ -64,7 +62,6 @@ export const widget: WidgetStrings = {
   fixSignIn: () => 'Sign in',
   fixPrompt: () => 'Write a prompt',
   fixKey: () => 'Enter the key',
-  fixSetting: () => 'Change the setting',
   moreModels: (n) => `${n} more ${n === 1 ? 'model' : 'models'}`,
   fewerModels: () => 'Fewer models',
   resolutionLabel: () => 'Size',

@@ -1,6 +1,4 @@
 import type { Quote } from '../../../base/types.js';
-import { widget } from '../../../strings/image/widget.js';
-import { wordsIn } from '../../../strings/strings.js';
 import type { ImageParts } from '../image-parts.js';
 import type { Blocked, ImageHandlers, ImageView } from '../view.js';
 import { panelHandlers, type PanelHandlers } from './image-actions.js';
@@ -29,25 +27,16 @@ export class ImagePanels extends PanelControllers {
   }
 
   /**
-   * Why the budget in force or the account's balance leaves no room for `quote`, or the account signed in with cannot
-   * pay (its sign-in said so), with the fix; undefined where they do.
+   * Why the provider would refuse one of the model's own controls as set (More options: [flex]'s steps 100; none where
+   * the controls part is not here, as nothing was set there), why the budget in force or the account's balance leaves
+   * no room for `quote`, or why the account signed in with cannot pay (its sign-in said so), with the fix; undefined
+   * where none of these stands in the way.
    */
   blocked(quote: Quote): Blocked | undefined {
+    const setting = this.controls.loaded?.blocked(this.parts.language.translation);
+    if (setting) return setting;
     const cannotPay = !!this.signIn.loaded?.controller.state()?.cannotPay;
     return spendingBlocked(this.parts, this.accountLeft(), quote, cannotPay);
-  }
-
-  /**
-   * Why the provider would refuse one of the model's own controls as set (More options: [flex]'s steps 100), with the
-   * fix that opens More options on that field; undefined where each fits (or the controls part is not here: then
-   * nothing was set there).
-   */
-  settingBlocked(): Blocked | undefined {
-    const { translation } = this.parts.language;
-    const problem = this.controls.loaded?.problem(translation);
-    if (!problem) return undefined;
-    const label = wordsIn(translation, 'widget', widget).fixSetting();
-    return { reason: problem.reason, at: 'setting', fix: { label, focus: `setting-${problem.name}` } };
   }
 
   /** What the panels draw into the widget's places, from its view. */

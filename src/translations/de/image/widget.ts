@@ -22,7 +22,6 @@ export const widget: WidgetStrings = {
   fixSignIn: () => 'Anmelden',
   fixPrompt: () => 'Prompt schreiben',
   fixKey: () => 'Schlüssel eingeben',
-  fixSetting: () => 'Einstellung ändern',
   moreModels: (n) => `${n} ${n === 1 ? 'weiteres Modell' : 'weitere Modelle'}`,
   fewerModels: () => 'Weniger Modelle',
   resolutionLabel: () => 'Größe',

@@ -1,4 +1,5 @@
 import { css, html, nothing } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import type { ModelSettings, OutputFormat } from '../../../../base/types.js';
 import type { ControlRange, ModelControls } from '../../../../providers/provider.js';
@@ -83,8 +84,8 @@ export function renderControls({ controls, settings, provider, translation, prob
       <select
         id="setting-${name}"
         name=${name}
-        aria-invalid=${wrong(name) ? 'true' : nothing}
-        aria-describedby=${wrong(name) ? 'setting-problem' : nothing}
+        aria-invalid=${ifDefined(wrong(name) ? 'true' : undefined)}
+        aria-describedby=${ifDefined(wrong(name) ? 'setting-problem' : undefined)}
         @change=${change}
       >
         ${values.map((value) => {
@@ -102,8 +103,8 @@ export function renderControls({ controls, settings, provider, translation, prob
         <input
           id="setting-${name}"
           name=${name}
-          aria-invalid=${wrong(name) ? 'true' : nothing}
-          aria-describedby=${wrong(name) ? 'setting-problem' : nothing}
+          aria-invalid=${ifDefined(wrong(name) ? 'true' : undefined)}
+          aria-describedby=${ifDefined(wrong(name) ? 'setting-problem' : undefined)}
           type="number"
           min=${range.min}
           max=${range.max}

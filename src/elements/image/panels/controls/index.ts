@@ -2,7 +2,9 @@
 // them, the prompt's rewriting and what it means for a seed among them, with their styles. Loaded by the panels (a
 // PanelPart: panel-controllers.ts) when the user opens More options where the provider in force shows them (BFL, fal,
 // Pollinations): a visit that never opens More options never loads it.
-import { reword, type Translation } from '../../../../strings/strings.js';
+import { controls as controlsWords } from '../../../../strings/image/controls.js';
+import { reword, wordsIn, type Translation } from '../../../../strings/strings.js';
+import type { Blocked } from '../../view.js';
 import { settingsOf } from '../../image-parts.js';
 import type { ImageProperties } from '../../image-properties.js';
 import { ControlsController } from './controls-controller.js';
@@ -18,14 +20,14 @@ export interface ModelControlsPart {
    */
   render(provider: string, translation?: Translation): { seed: unknown; model: unknown } | undefined;
   /**
-   * The setting in force that the provider would refuse for the model (`ControlsController.refusal`), named, with why in
-   * the element's words: Generate is refused with it before the click, and its field marked.
+   * The setting in force that the provider would refuse for the model (`ControlsController.refusal`), with why in the
+   * element's words, as Generate's refusal before the click (its fix opens More options on the field, which is marked).
    */
-  problem(translation?: Translation): SettingProblem | undefined;
+  blocked(translation?: Translation): Blocked | undefined;
 }
 
 /** A setting the provider would refuse (`name`, as the control is named), and why (`reason`). */
-export interface SettingProblem {
+interface SettingProblem {
   name: string;
   reason: string;
 }
@@ -35,6 +37,16 @@ export function modelControlsPart(host: ImageProperties, edited: () => void): Mo
   const root = host.shadowRoot!;
   root.adoptedStyleSheets = [...root.adoptedStyleSheets, controlStyles.styleSheet!];
   const controller = new ControlsController(host, edited);
+  // The fix of a control set out of its range (beside Generate: `blocked`) focuses it in More options, which opens
+  // first, as a hidden field takes no focus: heard before the fix's own handler (image-handlers.ts), which focuses.
+  root.addEventListener(
+    'click',
+    (event) => {
+      const fix = (event.target as Element).closest<HTMLElement>('[data-focus-target^=setting-]');
+      if (fix) root.querySelector<HTMLDetailsElement>('[part~=more]')!.open = true;
+    },
+    true,
+  );
   const change = changeOf(controller.set);
   const problem = (translation?: Translation): SettingProblem | undefined => {
     const refusal = controller.refusal(settingsOf(host, controller.settings) ?? {});
@@ -42,7 +54,13 @@ export function modelControlsPart(host: ImageProperties, edited: () => void): Mo
   };
   return {
     controller,
-    problem,
+    blocked: (translation) => {
+      const wrong = problem(translation);
+      const fixSetting = wordsIn(translation, 'controls', controlsWords).fixSetting;
+      return (
+        wrong && { reason: wrong.reason, at: 'price', fix: { label: fixSetting(), focus: `setting-${wrong.name}` } }
+      );
+    },
     render: (provider, translation) => {
       const { controls } = controller;
       if (!controls) return undefined;
