@@ -39,6 +39,8 @@ export interface SignInStrings {
   noSignIn(provider: string): string;
   /** Under the account line, before the click: the provider said at sign-in that the account cannot pay as it stands. */
   cannotPayYet(provider: string): string;
+  /** Beside Generate, refused where the account cannot pay (the line above says what it takes). */
+  accountCannotPay(provider: string): string;
   // Before leaving for an account system that puts a cap on the key it gives (part `grant`): how much this site may spend
   grantLabel(provider: string): string;
   grantNote(provider: string): string;
@@ -98,6 +100,7 @@ export const signIn: SignInStrings = {
   noSignIn: (provider) => `${words.providerName(provider)} has no sign-in here: enter your own key.`,
   cannotPayYet: (provider) =>
     `${provider} says this account cannot pay for images yet: it has no credits and no payment method. Buy credits or a subscription there first.`,
+  accountCannotPay: (provider) => `Your ${provider} account cannot pay for images yet`,
   grantLabel: (provider) => `How much may this site spend from your ${provider} account? (US$)`,
   grantNote: (provider) =>
     `${provider} puts this cap on the key it gives this site and refuses what would go past it; you can revoke the key there at any time.`,

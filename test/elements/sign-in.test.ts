@@ -292,7 +292,7 @@ describe('Sign in with OpenRouter and Hugging Face (the demo, its simulators)', 
     }
   });
 
-  it('Hugging Face: a free account is told before the click what it takes to pay, is not stopped, and the 402 says the same way out', async () => {
+  it('Hugging Face: a free account is told before the click what it takes to pay, Generate is refused with why, and the 402 says the same way out', async () => {
     const view = await openDemo(1280);
     await demoWidget(view, 'huggingface');
     const { widget, button } = await signInButton(view, 'huggingface');
@@ -307,8 +307,13 @@ describe('Sign in with OpenRouter and Hugging Face (the demo, its simulators)', 
 
     widget.prompt = 'a paper lantern on a dark river';
     await widget.updateComplete;
-    expect(blocked(widget).reason, 'never stopped before the click: the provider decides').to.equal('');
-    expect(generateButton(widget).disabled).to.equal(false);
+    // Hugging Face's free accounts have no included credits and pay only with credits bought (hub-docs,
+    // docs/inference-providers/pricing.md): the click would be refused with a 402, so it is refused before, with why.
+    await until(() => blocked(widget).reason);
+    expect(blocked(widget).reason).to.equal('Your Hugging Face account cannot pay for images yet');
+    expect(blocked(widget).fix!.getAttribute('href')).to.equal('https://huggingface.co/settings/billing');
+    expect(generateButton(widget).disabled).to.equal(true);
+    // The page's own call is not refused before it is sent: Hugging Face's 402 says the same way out.
     const error = await widget.generate().then(
       () => undefined,
       (thrown: { code: string; message: string }) => thrown,

@@ -39,6 +39,7 @@ export const signIn: SignInStrings = {
     `Mit ${words.providerName(provider)} kann man sich hier nicht anmelden: Geben Sie Ihren eigenen Schlüssel ein.`,
   cannotPayYet: (provider) =>
     `${provider} sagt, dieses Konto kann noch keine Bilder bezahlen: Es hat kein Guthaben und keine Zahlungsart. Kaufen Sie dort zuerst Guthaben oder ein Abonnement.`,
+  accountCannotPay: (provider) => `Ihr Konto bei ${provider} kann noch keine Bilder bezahlen`,
   grantLabel: (provider) => `Wie viel darf diese Website von Ihrem Konto bei ${provider} ausgeben? (US-$)`,
   grantNote: (provider) =>
     `${provider} setzt dieses Limit auf den Schlüssel, den diese Website bekommt, und lehnt ab, was darüber hinausginge; Sie können den Schlüssel dort jederzeit widerrufen.`,

@@ -61,8 +61,11 @@ export class PanelControllers {
   readonly gallery: GalleryController;
   readonly resume: ResumeController;
   readonly flow: FlowController;
-  /** A change just made for the user (Vary, Reuse, Finalize, Delete), said with an Undo, and what undoes it. */
-  undoable?: { sentence: string; undo: () => unknown };
+  /**
+   * A change just made for the user (Vary, Reuse, Finalize, Delete), said with an Undo, and what undoes it; `near`: the
+   * image beside whose toolbar it is said (the one clicked, or the one that took a deleted image's place).
+   */
+  undoable?: { sentence: string; undo: () => unknown; near?: string };
   /** The paid generations that brought no image (newest first, at most 5), read again when the tally changes. */
   readonly paidFailures = perTally(lastFailures);
   /** The ledger's spending per local day, read again when the tally changes. */
@@ -148,9 +151,9 @@ export class PanelControllers {
     return this.submission.generate(standing);
   }
 
-  /** Says that a change was just made for the user, with an Undo that runs `undo`. */
-  offerUndo(sentence: string, undo: () => unknown) {
-    this.undoable = { sentence, undo };
+  /** Says that a change was just made for the user, with an Undo that runs `undo`, beside image `near`'s toolbar. */
+  offerUndo(sentence: string, undo: () => unknown, near?: string) {
+    this.undoable = { sentence, undo, near };
     this.parts.host.requestUpdate();
   }
 

@@ -13,10 +13,16 @@ import type { Blocked } from '../view.js';
 
 /**
  * Why a click on Generate cannot succeed for what the budget in force or the account in force leaves (`left`, where
- * its provider says), with the fix (the cheapest request that fits, or where to add funds): known once the ledger and
- * the account are, after the first paint (image-view.ts says the rest).
+ * its provider says), or because the account cannot pay at all (`cannotPay`: a Hugging Face free account, as its
+ * sign-in said), with the fix (the cheapest request that fits, or where to add funds): known once the ledger and the
+ * account are, after the first paint (image-view.ts says the rest).
  */
-export function spendingBlocked(parts: ImageParts, left: Decimal | undefined, quote: Quote): Blocked | undefined {
+export function spendingBlocked(
+  parts: ImageParts,
+  left: Decimal | undefined,
+  quote: Quote,
+  cannotPay = false,
+): Blocked | undefined {
   const { host } = parts;
   const { locale, translation } = parts.language;
   const offersText = wordsIn(translation, 'offers', offers);
@@ -40,8 +46,17 @@ export function spendingBlocked(parts: ImageParts, left: Decimal | undefined, qu
       fix: cheaper(new Decimal(tally.remaining ?? 0)),
     };
   }
+  const funds = providerInfo(host.provider)?.fundsUrl;
+  // Hugging Face's free accounts have no included credits and pay only with credits bought (hub-docs,
+  // docs/inference-providers/pricing.md): its router refuses them with a 402, so the click is refused before it.
+  if (cannotPay) {
+    return {
+      reason: signInText.accountCannotPay(provider),
+      at: 'price',
+      fix: funds ? { label: signInText.addFunds(provider), url: funds } : undefined,
+    };
+  }
   if (left?.lt(quote.total)) {
-    const funds = providerInfo(host.provider)?.fundsUrl;
     return {
       reason: signInText.overBalance(provider, formatUsd(left, locale)),
       at: 'price',
