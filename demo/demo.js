@@ -218,6 +218,15 @@ const keep = () =>
     JSON.stringify({ provider: providerSelect.value, scenario: scenarioSelect.value, language: languageSelect.value }),
   );
 providerSelect.addEventListener('change', () => (applyProvider(), keep()));
+// Price details compares every provider the widget's `providers` allows, and a click there switches the widget: the
+// bar follows, with that provider's simulator and key. (A gateway needs the page's prices, so the demo's is not among
+// them.)
+widget.addEventListener('userpays-quote', ({ detail }) => {
+  if (detail.provider === providerSelect.value || !PROVIDERS.some((p) => p.id === detail.provider)) return;
+  providerSelect.value = detail.provider;
+  applyProvider();
+  keep();
+});
 scenarioSelect.addEventListener('change', () => (applyScenario(), keep()));
 languageSelect.addEventListener('change', () => (applyLanguage(), keep()));
 

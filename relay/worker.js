@@ -218,6 +218,10 @@ export default {
       const value = upstream.headers.get(name);
       if (value != null) out.set(name, value);
     }
+    // A reply to a keyed request is that account's (a task, a balance, an image's signed address), and the relay's
+    // URL names no key: a provider's `public, max-age` would let a cache keep it and hand it to a request without
+    // the key. Never kept; a reply to a request without a key (an image from a CDN) keeps the provider's.
+    if (headers.has('authorization') || headers.has('x-key')) out.set('Cache-Control', 'no-store');
     // A compressed reply is decoded on its way through this fetch: its Content-Length is not the length sent on.
     const encoding = upstream.headers.get('content-encoding')?.trim().toLowerCase();
     if (encoding && encoding !== 'identity') out.delete('content-length');

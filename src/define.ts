@@ -20,9 +20,10 @@ for (const [name, element] of elements) {
 globalThis.UserPays ??= api;
 
 // The answer of a sign-in in this page's address (providers/engine/oauth.ts): finished as the page loads, once, widget
-// or none, whatever provider its widgets use: a sign-in window hands it to the page that opened it, and closes (the
-// page it lands on may show a widget of another provider, or none); a widget or the headless API that waits for it is
-// given it, and says what went wrong. An OpenRouter answer has no state (`?code=` alone), so any code is looked at.
+// or none, whatever provider its widgets use, where this tab left for it by redirect (a widget or the headless API
+// that waits for it is given it, and says what went wrong). Any other answer is left where it is: a sign-in window's
+// is read by the tab that opened it, and one that no tab of ours asked for is traded by no one. An OpenRouter answer
+// has no state (`?code=` alone), so any code is looked at.
 if (addressAnswersSignIn) {
   loadEngine()
     .then(async (engine) => (await engine.loadSignIn()).finishSignIn(engine.accountFor))

@@ -55,6 +55,11 @@
 //                                 pieces of n characters (default 5) joined by space | newline | zwsp | zwnj | zwj |
 //                                 word-joiner | bom | soft-hyphen (U+200B–U+200D, U+2060, U+FEFF, U+00AD) | tag
 //                                 (`<b></b>`) | reference (`&#98;`) | hex-reference (`&#x200B;`) (kit.mjs keyInPieces);
+//                                 echo=capitals-dots | lower-dashes | base64 | hex: as a hostile server (or one that
+//                                 normalises what it logs) may, the key transformed: in capitals cut into pieces of n
+//                                 characters (default 3) joined by dots; in lower case joined by dashes; the UTF-8
+//                                 bytes of `x-key: <key>` as base64; the key's bytes as hex (kit.mjs keyTransformed).
+//                                 No BFL document says BFL echoes a key at all: this is the stricter reading
 //                                 detail=<JSON>: the reply's `detail` as given (URL-encoded), of whatever shape
 //                                 (URL-encoded; e.g. markup, to check that a client renders provider text as text)
 //   fault=429                     too many active tasks at submit, with Retry-After (retryAfter=<s>, default 1)
@@ -177,6 +182,7 @@ import {
   forgetExpired,
   forModel,
   keyInPieces,
+  keyTransformed,
   requestEntry,
   schedule,
   seedFrom,
@@ -257,6 +263,10 @@ const upsample = (prompt) =>
 const echoedKey = (key, { echo: shape, every, by }) =>
   ({
     pieces: `Invalid key ${keyInPieces(key, every, by)}`,
+    'capitals-dots': `Invalid key ${keyTransformed(key, 'capitals-dots', every)}`,
+    'lower-dashes': `Invalid key ${keyTransformed(key, 'lower-dashes', every)}`,
+    base64: `Invalid header ${keyTransformed(key, 'base64')}`,
+    hex: `Invalid key ${keyTransformed(key, 'hex')}`,
     cut: `Invalid key ${key.slice(0, 11)}…`,
     split: `x-key ${key.slice(0, 8)}: ${key.slice(8)}`,
     spaced: `Bad: ${key.slice(0, 10)} ${key.slice(10)}`,

@@ -76,6 +76,21 @@ export function keyInPieces(key, every, by) {
 }
 
 /**
+ * `key` transformed as a server that normalises what it logs, or a hostile one, may quote it so that a client comparing
+ * it case by case, or across white space only, finds no run of it: `capitals-dots`, in capitals cut into pieces of
+ * `every` characters (default 3) joined by dots; `lower-dashes`, in lower case joined by dashes; `base64`, the UTF-8
+ * bytes of the header `x-key: <key>` as base64 (so the key starts inside a group); `hex`, the key's bytes as hex.
+ */
+export function keyTransformed(key, how, every) {
+  const size = Math.max(1, Number.parseInt(every, 10) || 3);
+  const cut = (text, by) => text.match(new RegExp(`.{1,${size}}`, 'gs')).join(by);
+  if (how === 'capitals-dots') return cut(key.toUpperCase(), '.');
+  if (how === 'lower-dashes') return cut(key.toLowerCase(), '-');
+  if (how === 'base64') return Buffer.from(`x-key: ${key}`, 'utf8').toString('base64');
+  return Buffer.from(key, 'utf8').toString('hex');
+}
+
+/**
  * What a simulator charged each key, never pruned, as tests read it at `{base}/_charges`: integer `units` (of the
  * simulator's own currency, so that sums stay exact) and a `count` (of tasks, requests, images or calls). A charge
  * made with `when` counts only from the moment `when(now)` holds: fal bills a request once it completes with an

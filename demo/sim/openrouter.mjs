@@ -12,9 +12,9 @@
 //        it does with a callback_url that has a query: the strict reading is that it is not kept. `limit` (USD, the
 //        SDK's `limit` of oAuthCreateAuthorizationUrl) is the spending cap of the key the sign-in makes; without it the
 //        key has none. Stricter than OpenRouter, which also takes `plain` and no challenge at all ("The
-//        code_challenge parameter is optional but recommended"): a challenge is required, S256 only, 43 base64url
-//        characters (base64url of a SHA-256); a `limit` that is not a positive number, or anything else wrong, is a
-//        400 page.
+//        code_challenge parameter is optional but recommended"): a challenge is required (but under
+//        `challenge=optional`), S256 only, 43 base64url characters (base64url of a SHA-256); a `limit` that is not a
+//        positive number, or anything else wrong, is a 400 page.
 //   POST /sim/openrouter/api/v1/auth/keys  JSON {code, code_verifier, code_challenge_method: 'S256'} → {key, user_id}:
 //        the code once only, within 10 minutes, base64url(SHA-256(code_verifier)) equal to its challenge, else 400
 //        {error:{code:400, message}}. The key's account starts with `credits=<usd>` of the scenario (default 4.20),
@@ -52,6 +52,12 @@
 //        usage_weekly, usage_monthly, byok_usage, include_byok_in_limit, is_free_tier, is_management_key, …}}
 //        (GetCurrentKeyData): `limit` and `limit_remaining` null for a key without a limit, as OpenRouter reports it
 //        ("limitRemaining: number | null").
+//        usagelag=<n>  the key's `usage` (and `limit_remaining`) shows each debit late, one at a time: a debit shows on
+//        the n-th read of /key after the one before it showed (or after it was made). OpenRouter caches "user and API
+//        key data at the edge" and expires those caches sooner only near a limit (openrouter.ai/docs/features/
+//        latency-and-performance, "Minimal Overhead", "Credit Balance Checks"): what /key reports may trail what was
+//        charged. Counted in reads, not time, so that a test never races the machine's speed.
+//        balancecurrency=<code>  /key's `data` also says `currency: <code>` (a reply shape no client may read as USD)
 //   GET  /sim/openrouter/api/v1/credits   {data: {total_credits, total_usage}}: management keys only (`sim-mgmt…`;
 //        "Management key required"), 403 otherwise
 //   GET  /sim/openrouter/api/v1/models?output_modalities=image  {data: [{id, name, created, description,
@@ -74,6 +80,12 @@
 //     fee (5% of the price, as OpenRouter's BYOK fee), `usage.cost_details.upstream_inference_cost` the price,
 //     which the upstream provider charged the user; the account is debited the fee only
 //   limit=ignored   a sign-in's key is made without its `limit` (what no doc rules out): /key reports null
+//   challenge=optional   the sign-in page also takes a sign-in without `code_challenge`, as OpenRouter does ("Without
+//     Code Challenge": openrouter.ai/docs/guides/overview/auth/oauth), and such a code is traded whatever
+//     `code_verifier` comes ("The code verifier if code_challenge was used in the authorization request":
+//     openrouter.ai/docs/api-reference/authentication/exchange-authorization-code-for-api-key). What someone else's
+//     sign-in gives: a code any page can trade, as the code a link to the site may carry while a sign-in waits
+//     (test/support/foreign-code.ts)
 //   credits=<usd> a new account's credits; keylimit=<usd> a pasted key's limit; images=none | <ids> the models the
 //     image API lists (ids as `flux.2-pro`, comma-separated; default all four)
 //   image=<URL>   chat completions' image URL as given (URL-encoded; the account is debited as usual): what a client
@@ -203,12 +215,17 @@ export function createOpenRouterSimulator({ pendingMs = 1500 } = {}) {
   function account(key, scenario, limit = limitOf(scenario.keylimit) ?? null) {
     if (!accounts.has(key)) {
       const credits = key === 'sim-empty' ? 0 : (parseDecimal(scenario.credits ?? DEFAULT_CREDITS, 6) ?? 0);
-      accounts.set(key, { credits, used: 0, limit });
+      // `shown`: what /key reports spent; `unseen`: the debits it does not show yet (usagelag), oldest first.
+      accounts.set(key, { credits, used: 0, limit, shown: 0, unseen: [], reads: 0 });
     }
     return accounts.get(key);
   }
   const left = (a) => a.credits - a.used;
   const bearer = (req) => /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1];
+
+  /** A sign-in without a challenge, where the scenario takes one (`challenge=optional`, as OpenRouter does). */
+  const without = (query, scenario) =>
+    scenario.challenge === 'optional' && !query.has('code_challenge') && !query.has('code_challenge_method');
 
   function authPage(req, res, url, scenario) {
     const q = url.searchParams;
@@ -222,13 +239,15 @@ export function createOpenRouterSimulator({ pendingMs = 1500 } = {}) {
     const limit = q.get('limit');
     const problem = !target
       ? 'callback_url is missing or not an address.'
-      : q.get('code_challenge_method') !== 'S256'
-        ? 'code_challenge_method must be S256 (this simulator is stricter than OpenRouter, which also takes plain).'
-        : !/^[A-Za-z0-9_-]{43}$/.test(q.get('code_challenge') ?? '')
-          ? 'code_challenge must be base64url(SHA-256(code_verifier)): 43 characters.'
-          : limit !== null && !(limitOf(limit) > 0)
-            ? 'limit must be a positive amount of USD.'
-            : '';
+      : without(q, scenario)
+        ? ''
+        : q.get('code_challenge_method') !== 'S256'
+          ? 'code_challenge_method must be S256 (this simulator is stricter than OpenRouter, which also takes plain).'
+          : !/^[A-Za-z0-9_-]{43}$/.test(q.get('code_challenge') ?? '')
+            ? 'code_challenge must be base64url(SHA-256(code_verifier)): 43 characters.'
+            : limit !== null && !(limitOf(limit) > 0)
+              ? 'limit must be a positive amount of USD.'
+              : '';
     if (problem)
       return send(req, res, 400, `<!DOCTYPE html><p>${escapeHtml(problem)}</p>`, { 'Content-Type': 'text/html' });
     const cancel = escapeHtml(target.href);
@@ -240,7 +259,7 @@ export function createOpenRouterSimulator({ pendingMs = 1500 } = {}) {
 <p>${escapeHtml(target.host)} asks for a key on your OpenRouter account with ${cap} (simulated: ${escapeHtml(scenario.credits ?? DEFAULT_CREDITS)} USD of credits).</p>
 <form method="post" action="${escapeHtml(url.pathname.replace(/\/auth$/, '/auth/approve'))}">
 <input type="hidden" name="callback_url" value="${escapeHtml(callback)}">
-<input type="hidden" name="code_challenge" value="${escapeHtml(q.get('code_challenge'))}">
+${without(q, scenario) ? '' : `<input type="hidden" name="code_challenge" value="${escapeHtml(q.get('code_challenge'))}">`}
 ${limit === null ? '' : `<input type="hidden" name="limit" value="${escapeHtml(limit)}">`}
 <button type="submit" id="authorize">Authorize</button>
 <a id="cancel" href="${cancel}">Cancel</a>
@@ -251,10 +270,12 @@ ${limit === null ? '' : `<input type="hidden" name="limit" value="${escapeHtml(l
 
   async function approve(req, res, scenario) {
     const form = new URLSearchParams((await readBody(req)).toString('utf8'));
+    if (!form.has('code_challenge') && !without(form, scenario))
+      return send(req, res, 400, '<!DOCTYPE html><p>code_challenge is missing.</p>', { 'Content-Type': 'text/html' });
     const code = base64url(randomBytes(24));
     // `limit=ignored`: the key is made without the sign-in's limit (no doc says that OpenRouter keeps it).
     const limit = scenario.limit === 'ignored' ? null : (limitOf(form.get('limit')) ?? null);
-    codes.set(code, { challenge: form.get('code_challenge'), at: Date.now(), scenario, limit, used: false });
+    codes.set(code, { challenge: form.get('code_challenge'), at: Date.now(), scenario, limit, used: false }); // null: none
     // The callback's own query (and fragment) are not kept: only `code` comes back (see the header).
     const target = new URL(form.get('callback_url'));
     target.search = '';
@@ -269,13 +290,16 @@ ${limit === null ? '' : `<input type="hidden" name="limit" value="${escapeHtml(l
     const grant = codes.get(body?.code);
     const refuse = (message) => send(req, res, 400, error(400, message));
     if (!grant || grant.used || Date.now() - grant.at > 10 * 60_000) return refuse('Invalid or expired code.');
-    if (body.code_challenge_method !== 'S256') return refuse('code_challenge_method must be S256 for this code.');
-    const digest = base64url(
-      createHash('sha256')
-        .update(String(body.code_verifier ?? ''))
-        .digest(),
-    );
-    if (digest !== grant.challenge) return refuse('code_verifier does not match the code_challenge.');
+    // A code asked for without a challenge (`challenge=optional`) is traded whatever verifier comes (see the header).
+    if (grant.challenge !== null) {
+      if (body.code_challenge_method !== 'S256') return refuse('code_challenge_method must be S256 for this code.');
+      const digest = base64url(
+        createHash('sha256')
+          .update(String(body.code_verifier ?? ''))
+          .digest(),
+      );
+      if (digest !== grant.challenge) return refuse('code_verifier does not match the code_challenge.');
+    }
     grant.used = true;
     const key = `sk-or-v1-sim-${randomBytes(24).toString('hex')}`;
     account(key, grant.scenario, grant.limit);
@@ -346,6 +370,7 @@ ${limit === null ? '' : `<input type="hidden" name="limit" value="${escapeHtml(l
     }
     await sleep(Number(scenario.pending ?? forModel(pendingMs, model.replace('black-forest-labs/flux.2-', 'flux-2-'))));
     acct.used += cost;
+    acct.unseen.push(cost);
     charges.charge(key, cost);
     // A proxy in front answers 502 with a page of its own after the request went through (and was charged).
     if (fault === '502-bare')
@@ -541,17 +566,25 @@ ${limit === null ? '' : `<input type="hidden" name="limit" value="${escapeHtml(l
     if (!key || key === 'sim-bad') return send(req, res, 401, error(401, 'User not found.'));
     const a = account(key, scenario);
     const usd = (units) => units / 1e6;
+    const lag = Number(scenario.usagelag ?? 0);
+    // Each debit shows on the lag-th read after the one before it showed (at once without a lag).
+    if (a.unseen.length && ++a.reads >= lag) {
+      a.shown += lag ? a.unseen.shift() : a.unseen.splice(0).reduce((sum, cost) => sum + cost, 0);
+      a.reads = 0;
+    }
+    const used = a.shown;
     send(req, res, 200, {
       data: {
         label: `${key.slice(0, 12)}...${key.slice(-3)}`,
         limit: a.limit === null ? null : usd(a.limit),
-        limit_remaining: a.limit === null ? null : usd(Math.max(0, a.limit - a.used)),
+        limit_remaining: a.limit === null ? null : usd(Math.max(0, a.limit - used)),
         limit_reset: null,
         include_byok_in_limit: false,
-        usage: usd(a.used),
-        usage_daily: usd(a.used),
-        usage_weekly: usd(a.used),
-        usage_monthly: usd(a.used),
+        ...(scenario.balancecurrency ? { currency: scenario.balancecurrency } : {}),
+        usage: usd(used),
+        usage_daily: usd(used),
+        usage_weekly: usd(used),
+        usage_monthly: usd(used),
         byok_usage: 0,
         byok_usage_daily: 0,
         byok_usage_weekly: 0,

@@ -126,6 +126,7 @@ export type ErrorCode =
   | 'auth-failed'
   | 'insufficient-funds'
   | 'budget-exceeded'
+  | 'storage-unavailable'
   | 'rate-limited'
   | 'moderated'
   | 'provider-error'

@@ -4,7 +4,13 @@
  */
 import Decimal from 'decimal.js';
 import type { UserPaysError } from '../base/errors.js';
-import { settleFromBalance, type LedgerStore, type Settlement, type SpentReading } from '../ledger/ledger.js';
+import {
+  othersBetween,
+  settleFromBalance,
+  type LedgerStore,
+  type Settlement,
+  type SpentReading,
+} from '../ledger/ledger.js';
 import type { Charge } from '../providers/provider.js';
 import { formatUsd } from '../pricing/index.js';
 import { generationText as text } from '../strings/generation.js';
@@ -45,8 +51,8 @@ export function bookFailure(seen: Seen, error: UserPaysError, quoted: string): S
 
 /**
  * A charge no reply confirmed, settled from what the account had spent before the image was sent (`before`) and
- * after the fault (SPEC §5): charged at the difference where it can only be this image's, else uncertain at the bound
- * with the difference said beside it (`measured`).
+ * after the fault, once it held still (SPEC §5): what of it is certainly this image's (`settleFromBalance`), the rest
+ * uncertain at the bound, with the difference said beside it (`measured`).
  */
 export async function settleByBalance(
   uncertain: string,
@@ -57,17 +63,64 @@ export async function settleByBalance(
   recheckMs = 1000,
 ) {
   const after = await spentAfter(source, before, recheckMs);
-  return after ? settleFromBalance(entry, uncertain, before, after, ledger.entries()) : { uncertain };
+  return after
+    ? settleFromBalance(entry, uncertain, before, after, ledger.entries(), !!source.keyMadeBySignIn)
+    : { uncertain };
 }
 
 /** A failed image's settlement, with what the balance moved by where it was read and could not settle it. */
 export type FailureSettlement = Settlement & { measured?: string };
 
 /**
+ * After the first settlement left part of a charge uncertain on a key this ledger's alone: while the page is open the
+ * balance is read again (`recheckMs` × each of `WATCH`, from the fault), and the entry resolved as it settles: at the
+ * bound once the balance shows it all; or, the balance still at the last read of the schedule as at the one before,
+ * at what it shows (nothing at all: not charged). A balance still moving, or another image of the provider meanwhile,
+ * leaves it as it is (the tally's "It was charged" / "It was not" stay).
+ */
+const WATCH = [5, 15, 60];
+
+export async function watchBalance(
+  entry: { id: string; provider: string; quoted: string },
+  bound: string,
+  source: BalanceSource,
+  before: SpentReading,
+  ledger: LedgerStore,
+  recheckMs = 1000,
+) {
+  let previous: Decimal | undefined;
+  for (const [index, times] of WATCH.entries()) {
+    await new Promise((wait) => setTimeout(wait, recheckMs * (times - (WATCH[index - 1] ?? 0))));
+    if (!ledger.uncertain().some((candidate) => candidate.id === entry.id)) return; // resolved meanwhile
+    const after = await spentAfter(source, before, recheckMs);
+    if (!after) return;
+    const entries = ledger.entries();
+    if (othersBetween(entries, entry.id, entry.provider, before.at, after.at).length) return;
+    const found = settleFromBalance(entry, bound, before, after, entries, true);
+    if ('charged' in found) return ledger.resolve(entry.id, { charged: found.charged, basis: 'balance' });
+    const last = index === WATCH.length - 1;
+    // Released only where the schedule's last two reads agree, and nothing else can have moved the balance.
+    if (!last || !after.still || !previous?.eq(after.spent)) {
+      previous = after.spent;
+      continue;
+    }
+    if (found.certain) return ledger.resolve(entry.id, { charged: found.certain, basis: 'balance' });
+    if (found.measured !== undefined && new Decimal(found.measured).isZero())
+      return ledger.resolve(entry.id, { void: true });
+  }
+}
+
+/**
  * What the error of a failed image says once it is booked (`settlement`), where it may have cost something: what
  * was charged, or what may have been, in place of the words it had.
  */
-export function sayBooked(error: UserPaysError, settlement: FailureSettlement, provider: string, locale?: string) {
+export function sayBooked(
+  error: UserPaysError,
+  settlement: FailureSettlement,
+  provider: string,
+  locale?: string,
+  keyAlone = false,
+) {
   if ('charged' in settlement) {
     // Every charged failure says what was charged: the words of the error alone may suggest nothing was.
     const usd = formatUsd(settlement.charged, locale);
@@ -82,22 +135,37 @@ export function sayBooked(error: UserPaysError, settlement: FailureSettlement, p
   // One sentence for what may have been charged, in place of words that said what went wrong before it was
   // known that the request had left ("Could not reach", "Nothing more will be charged").
   if ('uncertain' in settlement) {
-    sayUncertain(error, provider, formatUsd(settlement.uncertain, locale), settlement.measured, locale);
+    sayUncertain(error, provider, formatUsd(settlement.uncertain, locale), settlement, keyAlone, locale);
   }
 }
 
 /**
  * What the user is told of a charge that may have happened, by why no reply said (see `bookFailure`), and what the
- * account's balance moved by meanwhile (`measured`), where it was read and could not settle it.
+ * account's balance says of it, where it was read: on a key this ledger's alone (`keyAlone`), what of it is certain
+ * and that the page keeps reading the rest; on any other, that the balance cannot settle it, and why.
  */
-function sayUncertain(error: UserPaysError, provider: string, usd: string, measured?: string, locale?: string) {
+function sayUncertain(
+  error: UserPaysError,
+  provider: string,
+  usd: string,
+  { measured, certain }: Extract<FailureSettlement, { uncertain: string }> & { measured?: string },
+  keyAlone: boolean,
+  locale?: string,
+) {
+  const moved = measured !== undefined && !new Decimal(measured).isZero();
   const balance =
     measured === undefined
       ? []
       : [
-          new Decimal(measured).isZero()
-            ? text.balanceShowsNoCharge(provider)
-            : text.balanceMoved(provider, formatUsd(measured, locale)),
+          !keyAlone
+            ? moved
+              ? text.balanceMovedShared(provider, formatUsd(measured, locale))
+              : text.balanceShowsNoChargeShared(provider)
+            : certain
+              ? text.balanceShowsPart(provider, formatUsd(certain, locale), usd)
+              : moved
+                ? text.balanceMoved(provider, formatUsd(measured, locale))
+                : text.balanceShowsNoCharge(provider),
         ];
   if (error.code === 'cancelled') return error.say(text.cancelledMaybeCharged(provider, usd), ...balance);
   if (error.code === 'network') {

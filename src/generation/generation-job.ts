@@ -9,6 +9,8 @@ export interface GenerationJob {
   provider: Provider;
   endpoint: string;
   apiKey?: string;
+  /** This site's sign-in made `apiKey` (`BalanceSource.keyMadeBySignIn`): its balance may settle a charge. */
+  keyMadeBySignIn?: boolean;
   /** The site's relay, already checked: every request of the provider goes through it. */
   relay?: string;
   request: PublicRequest;

@@ -278,6 +278,8 @@ export async function headless(request: unknown, options: unknown): Promise<Gene
       relay: run.relay,
       // The call's own key, else the one a sign-in gave for this endpoint's origin and this relay: no other's.
       apiKey: run.apiKey || signedIn.get(provider + keyRoute(provider, endpoint, run.relay)) || '',
+      // Only the key a sign-in here made is this ledger's alone (its balance may settle a charge): not the call's own.
+      keyMadeBySignIn: !run.apiKey && signedIn.has(provider + keyRoute(provider, endpoint, run.relay)),
       budget: run.budget,
       budgetProblem: '',
       ledger,

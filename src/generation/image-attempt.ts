@@ -6,11 +6,18 @@ import Decimal from 'decimal.js';
 import { asUserPaysError, type UserPaysError } from '../base/errors.js';
 import type { ProviderId } from '../base/types.js';
 import type { StoredImage } from '../images/image-store.js';
-import { movedBy, type SpentReading } from '../ledger/ledger.js';
+import { movedBy, othersBetween, type SpentReading } from '../ledger/ledger.js';
 import { mostPerImage } from '../pricing/quote.js';
 import type { PollPolicy, ProviderOutcome, ProviderProgress } from '../providers/provider.js';
-import { readBalanceNow } from './balance-check.js';
-import { bookFailure, sayBooked, settleByBalance, type FailureSettlement, type Seen } from './book-failure.js';
+import { readBalanceNow, spentAfter, type BalanceReading } from './balance-check.js';
+import {
+  bookFailure,
+  sayBooked,
+  settleByBalance,
+  watchBalance,
+  type FailureSettlement,
+  type Seen,
+} from './book-failure.js';
 import type { ReportProgress } from './combined-progress.js';
 import type { Durations } from './durations.js';
 import type { GenerationJob } from './generation-job.js';
@@ -180,7 +187,7 @@ export class ImageAttempt {
     const charge = outcome.charge ?? this.#seen.charge;
     // A price that is a bound, and no reply said what it came to: booked at the bound, as uncertain (SPEC §12).
     const bound = !charge && quote.atMost !== undefined;
-    const charged = charge?.usd ?? mostPerImage(quote);
+    let charged = charge?.usd ?? mostPerImage(quote);
     // What the account has left after it, for its receipt: read while the page is told of the image.
     const leftRead = readBalanceNow(job);
     const stored: StoredImage = {
@@ -196,10 +203,18 @@ export class ImageAttempt {
     };
     tell(job.onStage, { stage: 'downloaded', image: stored });
     const after = await leftRead;
+    const larger = await this.#fellByMore(charged, after);
+    stored.charged = charged = larger ?? charged;
     const receipt = {
       quoted: quote.perImage,
-      basis: charge ? ('reported' as const) : bound ? ('bound' as const) : ('quote' as const),
-      credits: charge?.credits,
+      basis: larger
+        ? ('balance' as const)
+        : charge
+          ? ('reported' as const)
+          : bound
+            ? ('bound' as const)
+            : ('quote' as const),
+      credits: larger ? undefined : charge?.credits,
       left: after?.usd?.toFixed(),
     };
     // What the balance fell by across it, where that says otherwise than the charge booked (SPEC §4, Pollinations).
@@ -212,6 +227,22 @@ export class ImageAttempt {
     ledger.settle(entryId, bound ? { uncertain: charged } : { charged, upstream: charge?.upstream, ...receipt });
     tell(job.onStage, { stage: 'saved', image: stored });
     return { stored, charged, upstream: charge?.upstream, unreported };
+  }
+
+  /**
+   * What the balance of a key this ledger's alone fell by across the image, where that is more than `charged` (the
+   * provider took more than its list said: Pollinations' price moved after the list was read) and the balance held
+   * still there, with no other image of the provider between the reads: the larger is booked, never the quote.
+   * Read again only where the first read after the image (`after`) fell by more: otherwise nothing waits for it.
+   */
+  async #fellByMore(charged: string, after: BalanceReading | undefined): Promise<string | undefined> {
+    const { job, before, poll, entry } = this.#shared;
+    if (!job.keyMadeBySignIn || !before || !after?.spent?.minus(before.spent).gt(charged)) return undefined;
+    const settled = await spentAfter(job, before, poll.recheckMs ?? 1000);
+    if (!settled?.still) return undefined;
+    const fell = settled.spent.minus(before.spent);
+    const others = othersBetween(job.ledger.entries(), this.#entryId, entry.provider, before.at, settled.at);
+    return others.length === 0 && fell.gt(charged) ? fell.toFixed() : undefined;
   }
 
   /** The image failed: booked by what was seen (and the balance, where no reply said), its error's words made true. */
@@ -229,8 +260,18 @@ export class ImageAttempt {
       );
       settlement = { ...found, ...('charged' in found && { basis: 'balance' }), error: error.code };
     }
+    const keyAlone = !!job.keyMadeBySignIn;
+    // Kept for a later visit, which reads the balance again where this page could not settle it (resume.ts).
+    if ('uncertain' in settlement && before && keyAlone) settlement.before = [before.spent.toFixed(), before.at];
     job.ledger.settle(this.#entryId, settlement);
-    sayBooked(error, settlement, job.request.provider, job.locale);
+    // On a key this ledger's alone, the balance read goes on while the page is open, and settles what it can.
+    if ('uncertain' in settlement && before && keyAlone && settlement.measured !== undefined) {
+      const { uncertain } = settlement;
+      void watchBalance({ id: this.#entryId, ...entry }, uncertain, job, before, job.ledger, poll.recheckMs).catch(
+        () => undefined, // a read is a convenience: the entry stays uncertain, for the tally's buttons
+      );
+    }
+    sayBooked(error, settlement, job.request.provider, job.locale, keyAlone);
     return { error, charged: 'charged' in settlement ? settlement.charged : undefined, unreported };
   }
 }

@@ -1,4 +1,8 @@
+import Decimal from 'decimal.js';
 import { asUserPaysError } from '../base/errors.js';
+import { clock } from '../base/clock.js';
+import { othersBetween, settleFromBalance } from '../ledger/ledger.js';
+import { spentAfter } from './balance-check.js';
 import type { ImageStore, StoredImage } from '../images/image-store.js';
 import type { LedgerEntry, LedgerStore, Settlement } from '../ledger/ledger.js';
 import { bookFailure, type Seen } from './run-generation.js';
@@ -22,6 +26,10 @@ export interface ResumeOptions {
    * it (typed in, or remembered by opt-in): a key is never sent to another origin than the one it belongs to.
    */
   apiKeyFor?(id: ProviderId, endpoint: string): string | undefined;
+  /** This site's sign-in made that key (`BalanceSource.keyMadeBySignIn`): its balance may settle an uncertain charge. */
+  keyMadeBySignIn?(id: ProviderId, endpoint: string): boolean;
+  /** After a fault, how long to wait before the balance is read again while it moves; default 1000. */
+  recheckMs?: number;
   signal: AbortSignal;
   /** A task the provider accepted is being asked for again (its image is on its way). */
   onResuming?(entry: LedgerEntry): void;
@@ -122,6 +130,51 @@ export async function resumeOrphans(o: ResumeOptions): Promise<ResumeReport> {
   };
   // Uncertain entries with a task are free to reconcile once their own page has settled them.
   const uncertain = ledger.uncertain().filter((entry) => entry.task);
-  await Promise.all([...(await ledger.orphans()), ...uncertain].map(one));
+  await Promise.all([
+    ...[...(await ledger.orphans()), ...uncertain].map(one),
+    ...ledger
+      .uncertain()
+      .filter((entry) => !entry.task && entry.before)
+      .map((entry) => settleLater(entry, o)),
+  ]);
   return { needsKey };
+}
+
+/** How long after it was booked uncertain a charge is released at what its balance shows, if that held still. */
+const RELEASE_MS = 60_000;
+
+/**
+ * An uncertain charge an earlier visit could not settle from its balance, on a key this ledger's alone (`before`: what
+ * the account had spent before it was sent): the balance read again until still, and the entry booked at the bound
+ * once it shows it all; or, `RELEASE_MS` on and nothing else of the provider since, released at what it shows (nothing:
+ * not charged). Where the key is not at hand, or not the sign-in's, it stays as it is.
+ */
+async function settleLater(found: LedgerEntry, o: ResumeOptions) {
+  const id = found.provider as ProviderId;
+  const endpoint = o.endpointFor(id);
+  const apiKey = o.apiKeyFor?.(id, endpoint);
+  if (!apiKey || !o.keyMadeBySignIn?.(id, endpoint) || !found.before) return;
+  let provider: Provider;
+  try {
+    provider = await o.providerFor(id);
+  } catch {
+    return;
+  }
+  if (!provider.tracksSpending) return;
+  const before = { spent: new Decimal(found.before[0]), at: found.before[1] };
+  const source = { provider, endpoint, apiKey, relay: o.relayFor?.(id), keyMadeBySignIn: true };
+  await o.ledger.claim(found.id, async () => {
+    const entry = o.ledger.uncertain().find((e) => e.id === found.id);
+    // Settled meanwhile; or images since then folded into the history, which the balance may count: left as it is.
+    if (!entry || !o.ledger.seesAllSince(before.at)) return;
+    const after = await spentAfter(source, before, o.recheckMs ?? 1000);
+    const entries = o.ledger.entries();
+    if (!after || othersBetween(entries, entry.id, entry.provider, before.at, after.at).length) return;
+    const settled = settleFromBalance(entry, entry.charged!, before, after, entries, true);
+    if ('charged' in settled) return o.ledger.resolve(entry.id, { charged: settled.charged, basis: 'balance' });
+    if (!after.still || clock.now() - entry.settledAt! < RELEASE_MS) return;
+    if (settled.certain) return o.ledger.resolve(entry.id, { charged: settled.certain, basis: 'balance' });
+    if (settled.measured !== undefined && new Decimal(settled.measured).isZero())
+      o.ledger.resolve(entry.id, { void: true });
+  });
 }

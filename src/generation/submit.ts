@@ -36,6 +36,8 @@ export interface Submission {
   relay: string;
   /** The user's key for the asked provider only; '' when there is none. */
   apiKey: string;
+  /** This site's sign-in made `apiKey`: its account's balance is this ledger's alone (`BalanceSource`). */
+  keyMadeBySignIn?: boolean;
   /** The caller's own limit (USD); the lowest of it, the user's and the page's elements' is in force. */
   budget: string | null;
   /** Why the caller's budget cannot be used ('' when it can): nothing is spent while it stands. */
@@ -175,6 +177,7 @@ function prepare(s: Submission, ledger: LedgerStore | undefined) {
   const job: Omit<GenerationJob, 'signal' | 'inputs' | 'provider' | 'images'> = {
     endpoint,
     apiKey: s.apiKey || undefined,
+    keyMadeBySignIn: !!s.apiKey && s.keyMadeBySignIn,
     relay,
     request,
     ratio: fitted.ratio,

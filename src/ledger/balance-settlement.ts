@@ -1,7 +1,9 @@
 /**
  * A charge no reply confirmed, settled from the account's own balance (docs/ledger.md, "Uncertain charges"): what
- * the account had spent was read before the image was sent and again after the fault; the difference is booked only
- * when nothing else on that account can have moved it and it is an amount the image can have cost.
+ * the account had spent was read before the image was sent and again after the fault, until it held still; the
+ * difference is booked only where the key is this ledger's alone (a key this site's sign-in made), nothing else on
+ * that account can have moved it, and it is a whole number of the image's price. Even then only that much is certain:
+ * the rest of what it may have cost stays uncertain, as an account's counter may show a second debit later.
  */
 import type { Decimal } from './amounts.js';
 import type { LedgerEntry } from './entry-codec.js';
@@ -12,8 +14,16 @@ export interface SpentReading {
   at: number;
 }
 
-/** What the two readings settle: the charge, or the bound it stays uncertain at, with what the balance moved by. */
-export type BalanceSettlement = { charged: string } | { uncertain: string; measured?: string };
+/** A reading after a fault, with whether the balance held still at it (the same figure read again, `recheckMs` on). */
+export interface SettledReading extends SpentReading {
+  still: boolean;
+}
+
+/**
+ * What the two readings settle: the charge; or the bound it stays uncertain at, with what of it is certain and what
+ * the balance moved by (a hint only, where it cannot settle it).
+ */
+export type BalanceSettlement = { charged: string } | { uncertain: string; certain?: string; measured?: string };
 
 /**
  * The entries, in any tab, that may have moved the balance of `provider`'s account between `from` and `to` (ms),
@@ -49,21 +59,26 @@ export function movedBy(
 }
 
 /**
- * What the balance says the uncertain image `id` cost: the difference between the readings `after` and `before`,
- * when no other entry of the provider came between them and it lies between one quote and `bound` (what it may have
- * cost: the quote times the sends the browser may have made of it); otherwise uncertain at that bound, with the
- * difference measured.
+ * What the balance says the uncertain image `id` cost. The difference between the readings `after` and `before` is
+ * certain where the key is this ledger's alone (`keyAlone`: no other ledger, site or device spends from it), no other
+ * entry of the provider came between them, the balance held still at `after`, and it is a whole number (1 to n) of
+ * the quote, n the sends the browser may have made of it (`bound` = n × the quote). Certain up to the bound: charged at
+ * it; short of the bound: that much certain, the rest still uncertain (a late debit of another send may yet show).
+ * Otherwise uncertain at the bound, with the difference measured beside it.
  */
 export function settleFromBalance(
   { id, provider, quoted }: Pick<LedgerEntry, 'id' | 'provider' | 'quoted'>,
   bound: string,
   before: SpentReading,
-  after: SpentReading,
+  after: SettledReading,
   entries: readonly LedgerEntry[],
+  keyAlone: boolean,
 ): BalanceSettlement {
   const difference = after.spent.minus(before.spent);
+  const hint = { uncertain: bound, measured: difference.toFixed() };
   const alone = othersBetween(entries, id, provider, before.at, after.at).length === 0;
-  return alone && difference.gte(quoted) && difference.lte(bound)
-    ? { charged: difference.toFixed() }
-    : { uncertain: bound, measured: difference.toFixed() };
+  const sends = difference.div(quoted);
+  const whole = sends.isInteger() && sends.gte(1) && difference.lte(bound);
+  if (!keyAlone || !alone || !after.still || !whole) return hint;
+  return difference.eq(bound) ? { charged: bound } : { ...hint, certain: difference.toFixed() };
 }

@@ -4,6 +4,7 @@
  */
 import type { ProviderTask } from '../providers/provider.js';
 import { isAmount } from '../base/checks.js';
+import { Decimal } from './amounts.js';
 import type { ChargeBasis } from '../base/types.js';
 
 /**
@@ -47,6 +48,17 @@ export interface LedgerEntry {
   basis?: ChargeBasis;
   /** USD left at the provider after it (the account, or the key's cap), where the provider answered the page. */
   left?: string;
+  /**
+   * Of an uncertain entry's `charged` (what it may have cost), what it certainly cost: its account's balance, this
+   * ledger's alone, fell by that much and held still (docs/ledger.md, "Uncertain charges"). Counted as spent; only the
+   * rest is counted apart. Absent (nothing certain) on every entry stored before it.
+   */
+  certain?: string;
+  /**
+   * Of an uncertain entry whose key is this ledger's alone: what its account had spent before it was sent, and when
+   * that was read (ms), so that a later visit can read the balance again and settle it (generation/resume.ts).
+   */
+  before?: [spent: string, at: number];
 }
 
 const BASES: readonly unknown[] = ['reported', 'quote', 'balance'] satisfies ChargeBasis[];
@@ -64,7 +76,7 @@ export interface NewLedgerEntry {
 export type Settlement =
   | { charged: string; credits?: string; upstream?: string; basis?: ChargeBasis; left?: string; error?: string }
   | { void: true; error?: string }
-  | { uncertain: string; error?: string };
+  | { uncertain: string; certain?: string; before?: [string, number]; error?: string };
 
 /** A status is stored as its index here: append only. */
 const STATUSES: EntryStatus[] = ['pending', 'charged', 'void', 'uncertain'];
@@ -89,6 +101,8 @@ const COLUMNS = [
   'upstream',
   'basis',
   'left',
+  'certain',
+  'before',
 ] as const;
 
 /** Columns before this one are required, and it holds the status. */
@@ -125,6 +139,14 @@ const COLUMN_CHECKS: (((value: unknown) => boolean) | 0)[] = [
   isAmount,
   (value) => BASES.includes(value),
   isAmount,
+  isAmount,
+  // What an account had spent may be below zero (BFL's and Pollinations' are what is left, negated).
+  (value) =>
+    Array.isArray(value) &&
+    value.length === 2 &&
+    typeof value[0] === 'string' &&
+    isAmount(value[0].replace(/^-/, '')) &&
+    isTime(value[1]),
 ];
 
 export function encodeEntry(entry: LedgerEntry): unknown[] {
@@ -148,6 +170,9 @@ export function decodeEntry(stored: unknown): LedgerEntry | undefined {
     entry.id &&
     status &&
     (status === 'pending' || entry.settledAt) &&
-    (!['charged', 'uncertain'].includes(status) || entry.charged);
+    (!['charged', 'uncertain'].includes(status) || entry.charged) &&
+    // What is certain of a charge not known yet is part of it, never more; no other entry has such a part.
+    (entry.certain === undefined ||
+      (status === 'uncertain' && new Decimal(entry.certain as string).lte(entry.charged as string)));
   return valid ? (entry as unknown as LedgerEntry) : undefined;
 }

@@ -18,11 +18,13 @@ import {
   commit,
   heldAmounts,
   holdLock,
+  isUnsaved,
   lockName,
   lockNames,
   notify,
   startSession,
   syncFromStorage,
+  withdraw,
   type Area,
 } from './shared-area.js';
 import { budgetOf, committedOf, summarize, tallyOf } from './sums.js';
@@ -93,6 +95,7 @@ export class LedgerStore {
   settle(id: string, outcome: Settlement): void {
     const paid = 'charged' in outcome ? outcome : undefined;
     const uncertain = 'uncertain' in outcome ? outcome.uncertain : undefined;
+    const certain = 'uncertain' in outcome ? moneyIfGiven(outcome.certain) : undefined;
     syncFromStorage(this.#area); // `since` as of now, for settledAt
     this.#update(id, {
       status: paid ? 'charged' : uncertain ? 'uncertain' : 'void',
@@ -101,6 +104,8 @@ export class LedgerStore {
       upstream: moneyIfGiven(paid?.upstream),
       basis: paid?.basis,
       left: moneyIfGiven(paid?.left),
+      certain: certain && !new Decimal(certain).isZero() ? certain : undefined,
+      before: 'uncertain' in outcome ? outcome.before : undefined,
       error: outcome.error,
       // Nothing left to resume (keeps history small); an uncertain entry keeps its task to be reconciled.
       ...(uncertain ? {} : { task: undefined }),
@@ -123,20 +128,35 @@ export class LedgerStore {
     return this.entries().filter((entry) => entry.status === 'pending');
   }
 
+  /**
+   * Whether every entry settled since `at` (ms) is still among `entries()`: none folded into the compacted history, and
+   * no new session begun since (settling from a balance must see every image that may have moved it).
+   */
+  seesAllSince(at: number): boolean {
+    syncFromStorage(this.#area);
+    return this.#area.cut <= at && this.#area.since <= at;
+  }
+
   /** Entries that may have been charged, not known yet. */
   uncertain(): readonly LedgerEntry[] {
     return this.entries().filter((entry) => entry.status === 'uncertain');
   }
 
-  /** What an uncertain entry turned out to cost (charged) or not (void); any other entry stays as it is. */
+  /**
+   * What an uncertain entry turned out to cost (charged) or not (void); any other entry stays as it is. What its
+   * balance already showed certainly charged (`certain`) is never taken back: "not charged" books that part alone.
+   */
   resolve(id: string, outcome: Exclude<Settlement, { uncertain: string }>): void {
-    const paid = 'charged' in outcome ? outcome : undefined;
+    const certain = this.entries().find((entry) => entry.id === id)?.certain;
+    const paid = 'charged' in outcome ? outcome : certain ? { charged: certain, basis: 'balance' as const } : undefined;
     this.#update(
       id,
       {
         status: paid ? 'charged' : 'void',
         charged: paid && money(paid.charged),
-        ...(paid && { credits: moneyIfGiven(paid.credits) }),
+        ...(paid && { credits: moneyIfGiven(paid.credits), basis: paid.basis }),
+        certain: undefined,
+        before: undefined,
         error: outcome.error,
       },
       'uncertain',
@@ -180,7 +200,15 @@ export class LedgerStore {
   /** Sets (a USD amount) or clears (null or '') the user's budget, for every tab; subscribers hear of it. */
   set budget(value: string | null) {
     this.#area.budget = storeBudget(this.#area, value);
+    // Set again by the user: a damaged one stored before is replaced (for this visit, where storage refused it).
+    this.#area.budgetDamaged = false;
+    if (this.#area.notice?.text === text.budgetDamaged().text) this.#area.notice = null;
     notify(this.#area);
+  }
+
+  /** True while the stored budget is not an amount: nothing may be spent until the user sets it again. */
+  get budgetDamaged(): boolean {
+    return !!this.#area.budgetDamaged;
   }
 
   /**
@@ -208,8 +236,9 @@ export class LedgerStore {
     return tallyOf(this.#area, budget);
   }
 
-  /** True when spent + held + uncertain + `quote` would go past the budget in force; none: false. */
+  /** True when spent + held + uncertain + `quote` would go past the budget in force (or it is damaged); none: false. */
   wouldExceed(quote: string, budget?: string | null): boolean {
+    if (this.#area.budgetDamaged) return true;
     const limit = budgetOf(this.#area, budget);
     const amount = money(quote);
     if (!limit) return false;
@@ -232,6 +261,8 @@ export class LedgerStore {
   ): Promise<LedgerEntry[]> {
     const area = this.#area;
     const check = async () => {
+      syncFromStorage(area);
+      if (area.budgetDamaged) throw new UserPaysError('budget-exceeded', text.budgetDamaged(), false);
       const limit = budgetOf(area, budget);
       if (limit) {
         const held = await heldAmounts(area);
@@ -247,7 +278,18 @@ export class LedgerStore {
           );
         }
       }
-      return entries.map((entry) => this.open(entry));
+      const opened = entries.map((entry) => this.open(entry));
+      // Each entry on disk before anything is sent, or nothing is: a reload (or another tab) would not know of a
+      // charge that only this page's memory held, and a budget could be passed by two tabs that each see their own.
+      if (opened.some((entry) => isUnsaved(area, entry.id))) {
+        withdraw(
+          area,
+          opened.map((entry) => entry.id),
+        );
+        const full = area.notice?.text === text.storageFull().text;
+        throw new UserPaysError('storage-unavailable', full ? text.notRecordedFull() : text.notRecordedOff(), false);
+      }
+      return opened;
     };
     return navigator.locks ? navigator.locks.request(area.key + ':reserve', check) : check();
   }

@@ -33,6 +33,8 @@ export interface Area {
   held: Map<string, () => void>;
   /** The budget the user set in the tally (see budget.ts). */
   budget: string | null;
+  /** A budget is stored that is not an amount (damaged, or written by hand): nothing may be spent while it stands. */
+  budgetDamaged?: boolean;
   /** The budgets this page's elements set (their `budget` attribute), by element: the lowest of all applies. */
   pageBudgets: Map<object, string>;
   notice: Sentence | null;
@@ -64,7 +66,14 @@ function readItem(area: Area, key: string): string | null {
   }
 }
 
-const loadBudget = (area: Area) => (area.budget = parseBudget(readItem(area, budgetKey(area))));
+function loadBudget(area: Area) {
+  const stored = readItem(area, budgetKey(area));
+  area.budget = parseBudget(stored);
+  // Read as no budget, a damaged one would let everything be spent: it stops spending, as a bad `budget` attribute does.
+  area.budgetDamaged = !!stored?.trim() && area.budget === null;
+  if (area.budgetDamaged) area.notice ??= text.budgetDamaged();
+  else if (area.notice?.text === text.budgetDamaged().text) area.notice = null;
+}
 
 /** Settled entries belong to the session they settled in; pending ones to every session until they settle. */
 const isVisible = (entry: LedgerEntry, since: number) => entry.status === 'pending' || entry.settledAt! >= since;
@@ -202,7 +211,10 @@ function quarantine(area: Area, raw: string) {
   area.notice = text.historyDamaged();
 }
 
-/** Writes the view (compacted first, if it has grown); when storage refuses, keeps it in memory and says so. */
+/**
+ * Writes the view (compacted first, if it has grown); when storage refuses, keeps it in memory and says so (and this
+ * page's changes stay in `unsaved` until a write succeeds).
+ */
 function writeToStorage(area: Area) {
   if (compact(area)) area.sum = undefined;
   const json = JSON.stringify({
@@ -257,10 +269,10 @@ export function notify(area: Area) {
 
 /** Re-reads after a write elsewhere (or a lost one here) and tells subscribers if anything changed. */
 function refresh(area: Area) {
-  const before = `${area.raw}${area.budget}`;
+  const before = `${area.raw}${area.budget}${area.budgetDamaged}`;
   syncFromStorage(area);
   loadBudget(area);
-  if (`${area.raw}${area.budget}` !== before) notify(area);
+  if (`${area.raw}${area.budget}${area.budgetDamaged}` !== before) notify(area);
 }
 
 /** Persists a change made to the view (after a fresh sync), with `entry` as this page's, then tells everyone. */
@@ -298,30 +310,50 @@ const QUARANTINE_COPIES = 3;
 const HOLD_AFTER_SETTLE_MS = 3000;
 
 /**
- * Requests the entry's lock, held until `area.held.get(id)` is called; requested is as good as held for
- * `orphans`. A second lock names the amount the entry holds, so that every tab sees what is held at once
- * (the lock manager is one for the whole browser; `localStorage` reaches other tabs a little later).
+ * Requests the entry's lock, held until `area.held.get(id)` is called (also before it is granted: it then ends as soon
+ * as it is); requested is as good as held for `orphans`. A second lock names the amount the entry holds, so that every
+ * tab sees what is held at once (the lock manager is one for the whole browser; `localStorage` reaches other tabs a
+ * little later).
  */
 export function holdLock(area: Area, id: string, amount: string) {
   const locks = navigator.locks;
   if (!locks) return;
   let releaseHold = () => {};
+  let releaseEntry = () => {};
+  let released = false;
   locks
     .request(holdPrefix(area) + amount + ':' + id, () => new Promise<void>((release) => (releaseHold = release)))
     .catch(() => {});
   locks
-    .request(
-      lockName(area, id),
-      () =>
-        new Promise<void>((release) =>
-          area.held.set(id, () => {
-            release();
-            setTimeout(() => releaseHold(), HOLD_AFTER_SETTLE_MS);
-          }),
-        ),
+    .request(lockName(area, id), () =>
+      released ? undefined : new Promise<void>((release) => (releaseEntry = release)),
     )
     .catch(() => {});
+  area.held.set(id, () => {
+    released = true;
+    releaseEntry();
+    setTimeout(() => releaseHold(), HOLD_AFTER_SETTLE_MS);
+  });
 }
+
+/**
+ * Takes back entries this page opened that storage did not take (it is full, or off): they were never sent, so they
+ * are gone as if never opened, here and in every tab (no tab but this one ever saw them), and their locks end.
+ */
+export function withdraw(area: Area, ids: readonly string[]) {
+  for (const id of ids) {
+    area.own.delete(id);
+    area.view.delete(id);
+    area.unsaved.delete(id);
+    area.held.get(id)?.();
+    area.held.delete(id);
+  }
+  area.sum = undefined;
+  notify(area);
+}
+
+/** True where an entry this page changed has not reached storage yet (the last write was refused). */
+export const isUnsaved = (area: Area, id: string) => area.unsaved.has(id);
 
 /**
  * The amounts held by pending entries of this key in every tab, by entry id, as the lock manager knows them

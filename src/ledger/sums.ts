@@ -26,6 +26,8 @@ interface Summed {
   since: number;
   /** The user's budget, and those of this page's elements. */
   budget: string | null;
+  /** The stored budget is not an amount: it counts as none left (see shared-area.ts, `loadBudget`). */
+  budgetDamaged?: boolean;
   pageBudgets: Map<object, string>;
   sum?: Sums;
 }
@@ -43,8 +45,12 @@ export function summarize({ view, days }: Summed, byDay?: Map<number, Decimal>):
   for (const [day, model, usd, images] of days.values()) book(day, model, usd, images);
   for (const entry of view.values())
     if (entry.status === 'pending') sums.held = sums.held.plus(entry.charged ?? entry.quoted);
-    else if (entry.status === 'uncertain') sums.uncertain = sums.uncertain.plus(entry.charged!);
-    else if (entry.status === 'charged')
+    else if (entry.status === 'uncertain') {
+      // What its balance showed certainly charged is spent; only the rest of what it may have cost is counted apart.
+      const certain = entry.certain ?? '0';
+      sums.uncertain = sums.uncertain.plus(entry.charged!).minus(certain);
+      if (!new Decimal(certain).isZero()) book(byDay ? dayOf(entry.settledAt!) : 0, entry.model, certain, 0);
+    } else if (entry.status === 'charged')
       book(byDay ? dayOf(entry.settledAt!) : 0, entry.model, entry.charged!, +!entry.error);
   for (const split of sums.byModel.values()) sums.spent = sums.spent.plus(split.spent);
   return sums;
@@ -63,7 +69,8 @@ export const committedOf = (area: Summed) => {
  * elements set. Undefined when there is none.
  */
 export function budgetOf(area: Summed, budget?: string | null): Decimal | undefined {
-  let lowest: Decimal | undefined;
+  // A damaged stored budget leaves nothing to spend until the user sets it again.
+  let lowest: Decimal | undefined = area.budgetDamaged ? new Decimal(0) : undefined;
   for (const candidate of [budget, area.budget, ...area.pageBudgets.values()]) {
     const limit = decimalOf(candidate);
     if (limit && (!lowest || limit.lt(lowest))) lowest = limit;

@@ -59,6 +59,21 @@ export interface SignedIn {
   cannotPay?: boolean;
 }
 
+/**
+ * Where a tab that leaves to sign in by redirect marks it in sessionStorage (providers/engine/oauth.ts): the state of
+ * that sign-in, read and removed by the first page the tab loads after, the only one that may trade its code.
+ */
+export const LEFT_TO_SIGN_IN = 'userpays:sign-in:left';
+
+/** This is the first page the tab loads since it left to sign in by redirect: the marker is there, not yet read. */
+export function leftToSignIn(): boolean {
+  try {
+    return sessionStorage.getItem(LEFT_TO_SIGN_IN) !== null;
+  } catch {
+    return false; // no session storage: no sign-in by redirect could have been kept
+  }
+}
+
 /** The cap a sign-in offers where the page names no budget (SPEC §4: "else $5"). */
 const DEFAULT_CAP = '5';
 
@@ -67,17 +82,28 @@ const DEFAULT_CAP = '5';
  * it is an amount above zero, else $5 (SPEC §4), as `capOf` writes it.
  */
 export function defaultCap(budget?: string | null): string {
-  return (isTypedAmount(budget) && capOf(budget)) || DEFAULT_CAP;
+  // A budget is written with a point (never a thousands separator): "1.000" is one dollar here.
+  return isTypedAmount(budget) && new Decimal(budget.trim()).gt(0) ? new Decimal(budget.trim()).toFixed() : DEFAULT_CAP;
 }
 
 /**
+ * True where the user typed a separator before exactly three digits after a number that does not start with 0 ("1,000",
+ * "1.000", "250,000"): English writes a thousand so, German writes one dollar so the other way round, and the two can
+ * be a thousand times apart; the form asks for the amount without it.
+ */
+export const thousandsSeparated = (typed: string) => /^[1-9]\d{0,2}[.,]\d{3}$/.test(typed.trim());
+
+/**
  * The cap the user typed, as OpenRouter's own client writes `limit` (@openrouter/sdk 1.3.19, oAuthCreateAuthorizationUrl:
- * `limit.toString()`: '2.50' → '2.5'); a decimal comma is read as a point ("2,50", as German writes it). Undefined where
- * it is not an amount above zero: the form says so, and nothing leaves for the provider.
+ * `limit.toString()`: '2.50' → '2.5') but always in plain decimals (never `1e+23` or `1e-7`, which a reader of the
+ * address may take for something else); a decimal comma is read as a point ("2,50", as German writes it). Undefined
+ * where it is not an amount above zero, or may be a thousand times off (`thousandsSeparated`): the form says so, and
+ * nothing leaves for the provider.
  */
 export function capOf(typed: string): string | undefined {
+  if (thousandsSeparated(typed)) return undefined;
   const amount = typed.trim().replace(/^(\d*),(\d+)$/, '$1.$2');
-  return isTypedAmount(amount) && new Decimal(amount).gt(0) ? new Decimal(amount).toString() : undefined;
+  return isTypedAmount(amount) && new Decimal(amount).gt(0) ? new Decimal(amount).toFixed() : undefined;
 }
 
 /** The days a key offered by a sign-in that asks for them lasts, where the user changes nothing (SPEC §4: 7). */

@@ -44,8 +44,14 @@ export interface GenerationStrings {
   balanceShowsCharge(provider: string, amount: string): string;
   /** Beside a charge left uncertain: the balance was read and moved by `amount`, which cannot be this image's alone. */
   balanceMoved(provider: string, amount: string): string;
-  /** Beside a charge left uncertain: the balance was read, and shows no charge yet. */
+  /** Beside a charge left uncertain on a key of this site's sign-in: no charge shows yet, and the page keeps looking. */
   balanceShowsNoCharge(provider: string): string;
+  /** Beside a charge left uncertain on such a key: `amount` of it shows, `bound` in all may yet show. */
+  balanceShowsPart(provider: string, amount: string, bound: string): string;
+  /** Beside a charge left uncertain on a key others may use too: the balance moved by `amount`, which settles nothing. */
+  balanceMovedShared(provider: string, amount: string): string;
+  /** Beside a charge left uncertain on a key others may use too: no charge shows yet, which settles nothing. */
+  balanceShowsNoChargeShared(provider: string): string;
   keyQuoted(): string;
   unreadableReply(): string;
   downloadFailed(status?: number): string;
@@ -111,16 +117,21 @@ export const generation: GenerationStrings = {
     `Generation cancelled after the request had left: ${words.theProvider(provider)} may have charged ${amount} for it. Your tally counts that apart until you know.`,
   connectionBroke: (provider, amount, resent) =>
     `The connection broke after the request left, before any reply: ${words.theProvider(provider)} may have charged ${
-      resent
-        ? `up to ${amount} for it, as a browser sends a request again by itself when a connection breaks`
-        : `${amount} for it`
+      resent ? `up to ${amount} for it, as the request may have reached it more than once` : `${amount} for it`
     }. Your tally counts that apart until you know.`,
   connectionBrokeAfterSending: () => 'The connection broke after the request left, before any reply.',
   balanceShowsCharge: (provider, amount) =>
     `Your ${words.providerName(provider)} balance shows what it cost: ${words.theProvider(provider)} charged ${amount} for it, and your tally counts it.`,
   balanceMoved: (provider, amount) =>
     `Your ${words.providerName(provider)} balance moved by ${amount} meanwhile, which cannot be put down to this image alone.`,
-  balanceShowsNoCharge: (provider) => `Your ${words.providerName(provider)} balance shows no charge for it yet.`,
+  balanceShowsNoCharge: (provider) =>
+    `Your ${words.providerName(provider)} balance shows no charge for it so far. This page keeps checking it while it is open, and your tally follows what it shows.`,
+  balanceShowsPart: (provider, amount, bound) =>
+    `Your ${words.providerName(provider)} balance shows ${amount} charged for it, and your tally counts that as spent. The rest, up to ${bound} in all, stays counted apart while this page keeps checking the balance, as a charge can show there late.`,
+  balanceMovedShared: (provider, amount) =>
+    `Your ${words.providerName(provider)} balance moved by ${amount} meanwhile, but other sites, devices or pages may use the same key, and this tally cannot see them: check your ${words.providerName(provider)} account.`,
+  balanceShowsNoChargeShared: (provider) =>
+    `Your ${words.providerName(provider)} balance shows no charge for it yet, but a charge can show there late, and other sites, devices or pages may use the same key: check your ${words.providerName(provider)} account.`,
   keyQuoted: () =>
     "The provider's answer quoted your key, so its words are not shown here. Check the settings and try again.",
   unreadableReply: () => 'The provider sent a reply this page could not read. Try again in a moment.',

@@ -8,6 +8,11 @@ export interface LedgerStrings {
   historyDamaged(): string;
   storageFull(): string;
   storageOff(): string;
+  /** Nothing was sent: the entry of what it may cost could not be written first (storage full, or off). */
+  notRecordedFull(): string;
+  notRecordedOff(): string;
+  /** The budget stored beside the ledger is not an amount: nothing may be spent until it is set again. */
+  budgetDamaged(): string;
 }
 
 export const ledger: LedgerStrings = {
@@ -18,6 +23,15 @@ export const ledger: LedgerStrings = {
   historyDamaged: () => 'Your saved spending history was damaged; the readable part was kept.',
   storageFull: () => 'Storage is full: spending is tracked for this visit only.',
   storageOff: () => 'This browser does not let the page save data: spending is tracked for this visit only.',
+  notRecordedFull: () =>
+    "Nothing was sent or charged: this browser's storage for this site is full, so what the image costs could not be " +
+    "recorded first. Free some space (remove data this site keeps that you no longer need, in the browser's settings " +
+    'under site data), then try again.',
+  notRecordedOff: () =>
+    'Nothing was sent or charged: this browser does not let this page save data, so what the image costs could not be ' +
+    "recorded first. Allow this site to save data (cookies and site data, in the browser's settings), then try again.",
+  budgetDamaged: () =>
+    'The budget saved in this browser is damaged, so nothing can be spent until it is set again in the spending summary.',
 };
 
 /** The ledger's words as the ledger says them: as `Sentence`s, for an element to reword. */

@@ -12,7 +12,10 @@ export interface SignInStrings {
   keyGivenAnotherWay(given: string[], now: string, payee: string): string;
   waitingForKey(n: number, provider: string): string;
   rememberKey(): string;
-  keyStaysHere(provider: string): string;
+  /** In place of "Remember my key" where the key came from signing in: the same box, keeping the sign-in. */
+  staySignedIn(): string;
+  /** Where the key goes: to whom it pays, through the site's relay (its host) where one is in force. */
+  keyStaysHere(provider: string, relay?: string): string;
   getKey(): string;
   signInWith(provider: string): string;
   signedInWith(provider: string): string;
@@ -36,6 +39,8 @@ export interface SignInStrings {
   noSignIn(provider: string): string;
   /** Under the account line, before the click: the provider said at sign-in that the account cannot pay as it stands. */
   cannotPayYet(provider: string): string;
+  /** Beside Generate, refused where the account cannot pay (the line above says what it takes). */
+  accountCannotPay(provider: string): string;
   // Before leaving for an account system that puts a cap on the key it gives (part `grant`): how much this site may spend
   grantLabel(provider: string): string;
   grantNote(provider: string): string;
@@ -43,6 +48,8 @@ export interface SignInStrings {
   grantCancel(): string;
   /** What the user typed as the cap is not an amount above zero. */
   grantNotAnAmount(): string;
+  /** What the user typed as the cap has a separator before three digits ("1,000", "1.000"): a thousand, or one? */
+  grantThousands(typed: string): string;
   /** Where the provider also asks how long the key lasts (Pollinations' `expiry`). */
   grantDaysLabel(): string;
   grantNotDays(): string;
@@ -69,7 +76,9 @@ export const signIn: SignInStrings = {
   waitingForKey: (n, provider) =>
     `${n === 1 ? 'A paid image' : `${n} paid images`} from an earlier visit ${n === 1 ? 'is' : 'are'} waiting at ${provider}: enter your key to fetch ${n === 1 ? 'it' : 'them'}.`,
   rememberKey: () => 'Remember my key on this device',
-  keyStaysHere: (provider) => `Sent only to ${provider}, whom you pay; kept in this page unless you tick the box.`,
+  staySignedIn: () => 'Stay signed in on this device',
+  keyStaysHere: (provider, relay) =>
+    `Sent only to ${provider}, whom you pay${relay ? `, through this site's relay at ${relay}` : ''}; kept in this page unless you tick the box.`,
   getKey: () => 'Get a key ↗',
   signInWith: (provider) => `Sign in with ${provider}`,
   signedInWith: (provider) => `Signed in with ${provider}`,
@@ -91,12 +100,15 @@ export const signIn: SignInStrings = {
   noSignIn: (provider) => `${words.providerName(provider)} has no sign-in here: enter your own key.`,
   cannotPayYet: (provider) =>
     `${provider} says this account cannot pay for images yet: it has no credits and no payment method. Buy credits or a subscription there first.`,
+  accountCannotPay: (provider) => `Your ${provider} account cannot pay for images yet`,
   grantLabel: (provider) => `How much may this site spend from your ${provider} account? (US$)`,
   grantNote: (provider) =>
     `${provider} puts this cap on the key it gives this site and refuses what would go past it; you can revoke the key there at any time.`,
   grantContinue: (provider) => `Continue to ${provider}`,
   grantCancel: () => 'Cancel',
   grantNotAnAmount: () => 'Enter an amount in US dollars above zero, such as 5 or 2.50.',
+  grantThousands: (typed) =>
+    `“${typed}” could be a thousand or more, or a few dollars: write it without a thousands separator, such as 1000 or 2.50.`,
   grantDaysLabel: () => 'For how many days? (1–365)',
   grantNotDays: () => 'Enter a whole number of days from 1 to 365, such as 7.',
   leftOnAccount: (left) => `${left} left`,

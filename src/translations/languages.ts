@@ -15,5 +15,7 @@ const BUNDLED: Record<string, () => Promise<Strings>> = {
  * until the language changes again); undefined for English or a language not bundled.
  */
 export function bundledWords(lang: string): Promise<Strings | undefined> | undefined {
-  return BUNDLED[lang.split('-')[0].toLowerCase()]?.().catch(() => undefined);
+  const language = lang.split('-')[0].toLowerCase();
+  // Only the languages listed: `constructor` or `__proto__` would otherwise find what every object inherits.
+  return Object.hasOwn(BUNDLED, language) ? BUNDLED[language]().catch(() => undefined) : undefined;
 }

@@ -6,7 +6,7 @@ import { expect } from '@open-wc/testing';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import type { UserPaysTally } from '../../src/elements/tally/userpays-tally.js';
 import { emulateMedia } from '@web/test-runner-commands';
-import { closeDemo, forgetDemo, openDemo } from '../support/demo.js';
+import { closeDemo, demoWidget, forgetDemo, openDemo } from '../support/demo.js';
 import { loadedFrame } from '../support/frames.js';
 import { until } from '../support/wait.js';
 import { widget as deWidget } from '../../src/translations/de/image/widget.js';
@@ -126,11 +126,29 @@ describe('the demo page', function () {
     }
   });
 
-  it('does not scroll sideways at 375 px', async () => {
-    const view = await openDemo(375);
-    await view.document.querySelector<UserPaysImage>('userpays-image')!.updateComplete;
-    expect(view.document.documentElement.scrollWidth).to.be.at.most(375);
+  it('compares every provider it simulates, and a switch from the comparison brings that simulator (issue 43, 4)', async () => {
+    const view = await openDemo(1280);
+    const widget = await demoWidget(view, 'puter');
+    const compare = await until(() => widget.shadowRoot!.querySelector<HTMLDetailsElement>('[part~=compare]'));
+    const providers = new Set(
+      [...compare.querySelectorAll<HTMLButtonElement>('button[data-provider]')].map((row) => row.dataset.provider),
+    );
+    expect([...providers].sort()).to.deep.equal(['bfl', 'fal', 'huggingface', 'openrouter', 'pollinations', 'puter']);
+    compare.querySelector<HTMLButtonElement>('[data-provider="bfl"][data-model="flux-2-pro"]')!.click();
+    await until(() => (view.document.getElementById('provider') as HTMLSelectElement).value === 'bfl');
+    expect([widget.provider, widget.model]).to.deep.equal(['bfl', 'flux-2-pro']);
+    expect(widget.endpoint, 'the BFL simulator').to.match(/\/sim\/bfl$/);
+    expect(widget.apiKey, 'the demo’s key for it').to.equal('sim-demo-key');
   });
+
+  // At 280 px the demo's second row once asked 300 px a column at least: it widened the page and the widget with it.
+  for (const width of [375, 280])
+    it(`does not scroll sideways at ${width} px`, async () => {
+      const view = await openDemo(width);
+      await view.document.querySelector<UserPaysImage>('userpays-image')!.updateComplete;
+      expect(view.document.documentElement.scrollWidth).to.be.at.most(width);
+      expect(view.document.querySelector('userpays-image')!.getBoundingClientRect().right).to.be.at.most(width);
+    });
 
   it('reads well: axe finds nothing serious (its hint text once had 4.44:1), light or dark', async () => {
     const view = await openDemo(1024);

@@ -2,6 +2,7 @@
 // open, download under a meaningful name, copy, reuse, vary, use as reference, finalize a draft, delete; paid
 // generations that brought no image are listed with their reason and cost. The seed is always known.
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { downloadName } from '../../src/elements/image/panels/gallery/result.js';
@@ -67,6 +68,39 @@ describe('<userpays-image>: the gallery', () => {
     }
     await settled(el);
     await expect(el).to.be.accessible();
+  });
+
+  it('the ⋯ menu works as a menu button: opening puts the focus on its first item, the arrows, Home and End move it, Escape closes it and gives the focus back', async () => {
+    // The WAI-ARIA Authoring Practices' menu button pattern (w3.org/WAI/ARIA/apg/patterns/menu-button/) and its menu's
+    // keyboard interaction (w3.org/WAI/ARIA/apg/patterns/menubar/): Enter opens on the first item; Down and Up move,
+    // wrapping; Home and End go to the first and the last; Escape closes and returns the focus to the button.
+    const el = await generated();
+    const menu = action(el, 'delete').closest('details')!;
+    const summary = menu.querySelector('summary')!;
+    const items = [...menu.querySelectorAll<HTMLButtonElement>('.menu-items button')];
+    const focused = () => el.shadowRoot!.activeElement;
+    expect(menu.querySelector('.menu-items')!.getAttribute('role')).to.equal('menu');
+    expect(items.map((item) => item.getAttribute('role'))).to.deep.equal(items.map(() => 'menuitem'));
+    summary.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => menu.open && focused() === items[0]);
+    await sendKeys({ press: 'ArrowDown' });
+    expect(focused()).to.equal(items[1]);
+    await sendKeys({ press: 'End' });
+    expect(focused()).to.equal(items.at(-1));
+    await sendKeys({ press: 'ArrowDown' });
+    expect(focused(), 'Down wraps to the first').to.equal(items[0]);
+    await sendKeys({ press: 'ArrowUp' });
+    expect(focused(), 'Up wraps to the last').to.equal(items.at(-1));
+    await sendKeys({ press: 'Home' });
+    expect(focused()).to.equal(items[0]);
+    await sendKeys({ press: 'Escape' });
+    expect(menu.open, 'Escape closes it').to.equal(false);
+    expect(focused(), 'the focus back on its button').to.equal(summary);
+    await sendKeys({ press: 'ArrowDown' });
+    await until(() => menu.open && focused() === items[0]);
+    await sendKeys({ press: 'Escape' });
+    expect([menu.open, focused()]).to.deep.equal([false, summary]);
   });
 
   it('sends a random seed when none is set, and shows it with the image', async () => {

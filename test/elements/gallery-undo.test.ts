@@ -62,6 +62,21 @@ describe('<userpays-image>: the gallery’s actions, the form and the focus', fu
     });
   }
 
+  for (const action of ['delete', 'reuse']) {
+    it(`${action}: its Undo stands beside the toolbar that was clicked, not far below in the form`, async () => {
+      const el = await twoImages();
+      const tile = tiles(el)[0];
+      const toolbar = tile.querySelector('.toolbar')!.getBoundingClientRect();
+      act(el, action, tile);
+      await waitUntil(() => undoBar(el), 'Undo offered');
+      await el.updateComplete;
+      const undo = undoBar(el)!.getBoundingClientRect();
+      expect(undoBar(el)!.closest('.tile'), 'in the gallery, on an image').to.not.equal(null);
+      expect(Math.abs(undo.top - toolbar.bottom), `${undo.top} beside ${toolbar.bottom}`).to.be.below(40);
+      expect(undo.right > toolbar.left && undo.left < toolbar.right, 'under the toolbar').to.equal(true);
+    });
+  }
+
   it('Delete: the focus moves to the next image; Undo brings it back, with the focus on it', async () => {
     const el = await twoImages();
     const [newest, older] = tiles(el).map((tile) => tile.dataset.id);

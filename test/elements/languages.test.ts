@@ -186,3 +186,42 @@ describe('the elements speak the language of their closest lang', function () {
     expect(words(part(el, 'error'))).to.contain(de.errors.endpointInsecure());
   });
 });
+
+// Issue 41, item 7: a `lang` that names a property every object has (`constructor`, `__proto__`, `toString`) is a
+// language like any other the widget does not bundle: English, and no error.
+describe('a lang named like a property of every object', function () {
+  this.timeout(20_000);
+  afterEach(() => storageKeys.splice(0).forEach(cleanLocalStorage));
+
+  for (const lang of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+    it(`lang="${lang}": every element speaks English and nothing throws`, async () => {
+      const thrown: unknown[] = [];
+      const onError = (event: ErrorEvent) => thrown.push(event.error ?? event.message);
+      const onRejection = (event: PromiseRejectionEvent) => thrown.push(event.reason);
+      addEventListener('error', onError);
+      addEventListener('unhandledrejection', onRejection);
+      try {
+        const box = await fixture<HTMLDivElement>(
+          html`<div lang=${lang}>
+            <userpays-image provider="bfl" model="flux-2-pro" storage-key=${newStorageKey()}></userpays-image>
+            <userpays-cost provider="bfl" model="flux-2-pro"></userpays-cost>
+            <userpays-tally storage-key=${newStorageKey()}></userpays-tally>
+          </div>`,
+        );
+        const el = box.querySelector<UserPaysImage>('userpays-image')!;
+        const cost = box.querySelector<UserPaysCost>('userpays-cost')!;
+        const tally = box.querySelector<UserPaysTally>('userpays-tally')!;
+        await Promise.all([el.updateComplete, cost.updateComplete, tally.updateComplete]);
+        await new Promise((resolve) => setTimeout(resolve, 50)); // a bundle's load, had one been asked for
+        await Promise.all([el.updateComplete, cost.updateComplete, tally.updateComplete]);
+        expect(form(el)).to.deep.equal({ label: widget.promptLabel(), generate: widget.generateLabel() });
+        expect(costWords(cost)).to.contain('$0.03');
+        expect(words(tally.shadowRoot!.firstElementChild)).to.not.equal('');
+        expect(thrown).to.deep.equal([]);
+      } finally {
+        removeEventListener('error', onError);
+        removeEventListener('unhandledrejection', onRejection);
+      }
+    });
+  }
+});

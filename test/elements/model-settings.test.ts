@@ -7,7 +7,7 @@ import { expect } from '@open-wc/testing';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { bflWidget } from '../support/bfl-widget.js';
-import { imageWidget, panelsLoaded, part, words } from '../support/widget.js';
+import { blocked, imageWidget, panelsLoaded, part, words } from '../support/widget.js';
 import { sleep, until } from '../support/wait.js';
 import { simEndpoint, simLogOf, submissionsOf, uniqueStorageKey } from '../support/sim.js';
 import { rejection } from '../support/failure.js';
@@ -115,6 +115,40 @@ describe('<userpays-image>: the model’s own controls, in More options', functi
       steps: 20,
       guidance: 3.5,
     });
+  });
+
+  it('FLUX.2 [flex]: steps 100 or guidance 20 disable Generate before the click, say why beside the price, and mark the field', async () => {
+    const run = uniqueStorageKey();
+    const el = await withControls(run, 'flux-2-flex');
+    const submit = part(el, 'submit') as HTMLButtonElement;
+    expect(submit.disabled).to.equal(false);
+    await choose(el, 'steps', '100');
+    const stepsWords = "This model's steps are a whole number from 1 to 50.";
+    expect(submit.disabled, 'refused before the click').to.equal(true);
+    expect(blocked(el).reason).to.equal(stepsWords);
+    const steps = control(el, 'steps');
+    expect(steps.getAttribute('aria-invalid')).to.equal('true');
+    const under = el.shadowRoot!.getElementById(steps.getAttribute('aria-describedby') ?? '');
+    expect(words(under), 'said under the field').to.equal(stepsWords);
+    expect(control(el, 'guidance').getAttribute('aria-invalid')).to.equal(null);
+    // The fix beside Generate opens More options where it was closed, and puts the focus on the field.
+    (part(el, 'more') as HTMLDetailsElement).open = false;
+    await el.updateComplete;
+    blocked(el).fix!.click();
+    expect((part(el, 'more') as HTMLDetailsElement).open).to.equal(true);
+    expect(el.shadowRoot!.activeElement).to.equal(steps);
+
+    await choose(el, 'steps', '20');
+    expect(steps.getAttribute('aria-invalid')).to.equal(null);
+    await choose(el, 'guidance', '20');
+    expect(blocked(el).reason).to.equal("This model's guidance is a number from 1.5 to 10.");
+    expect(control(el, 'guidance').getAttribute('aria-invalid')).to.equal('true');
+    expect(submit.disabled).to.equal(true);
+    await choose(el, 'guidance', '');
+    expect(submit.disabled).to.equal(false);
+    expect(blocked(el).reason).to.equal('');
+    await el.generate();
+    expect(await asked(run)).to.deep.equal({ output_format: 'jpeg', steps: 20 });
   });
 
   it('an emptied amount is the provider’s default again, and another model starts from its own defaults', async () => {

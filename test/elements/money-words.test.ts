@@ -69,9 +69,10 @@ describe('<userpays-image>: one sentence for each state of a charge (issue 21, 5
     await until(async () => (await submissionsOf('bfl', storageKey)).length, 15_000, 'the submit at BFL');
     el.cancel();
     const error = await running;
-    // BFL's credits, read before the submit and again after the cancel, show nothing: it stays uncertain (issue 31, 4).
+    // BFL's credits, read before the submit and again after the cancel, show nothing: it stays uncertain (issue 31, 4),
+    // and a pasted key's balance is said as a hint only, with why (issue 41, 3).
     expect(error.message).to.equal(
-      'Generation cancelled after the request had left: BFL may have charged $0.014 for it. Your tally counts that apart until you know. Your BFL balance shows no charge for it yet.',
+      'Generation cancelled after the request had left: BFL may have charged $0.014 for it. Your tally counts that apart until you know. Your BFL balance shows no charge for it yet, but a charge can show there late, and other sites, devices or pages may use the same key: check your BFL account.',
     );
     await el.updateComplete;
     expect(el.tally).to.include({ spent: '0', uncertain: '0.014' });

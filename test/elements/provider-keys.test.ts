@@ -3,6 +3,7 @@
 import { expect } from '@open-wc/testing';
 import '../../src/define.js';
 import { ProviderKeys } from '../../src/elements/image/provider-keys.js';
+import { SignedKeys } from '../../src/elements/image/panels/accounts/signed-keys.js';
 import { bflEndpoint, falEndpoint, uniqueStorageKey } from '../support/sim.js';
 import { recordRequests } from '../support/record-fetches.js';
 import { imageWidget, part, typeKey } from '../support/widget.js';
@@ -151,6 +152,31 @@ describe('ProviderKeys', () => {
     expect(keysOf(storageKey, 'https://api.us.bfl.ai').current).to.equal('');
     expect(keysOf(storageKey).current).to.equal('');
     expect(regional.routes('bfl')).to.deep.equal(['https://api.eu.bfl.ai']); // said at the other host's field
+  });
+
+  // Issue 41, 3 and 6: whether this site's sign-in made the key in force is known beside it (its balance is this
+  // ledger's alone, and no key field is drawn for it; panels/accounts/signed-keys.ts), kept with a remembered key, and
+  // lost when a key is typed or forgotten.
+  it('knows which key this site’s sign-in made: kept with a remembered key, not a key typed since or forgotten', () => {
+    const storageKey = uniqueStorageKey();
+    const keys = keysOf(storageKey);
+    const signed = new SignedKeys(keys);
+    const afterReload = () => new SignedKeys(keysOf(storageKey)).madeBySignIn();
+    keys.set('bfl', '', '', 'from-sign-in');
+    signed.hold('bfl', '', '', 'from-sign-in');
+    expect([signed.madeBySignIn(), afterReload()], 'not kept: this page only').to.deep.equal([true, false]);
+    keys.remember(true);
+    signed.keep();
+    expect(afterReload(), 'kept on this device, after a reload').to.equal(true);
+    expect(JSON.stringify({ ...localStorage }).split('from-sign-in').length, 'the key once on disk').to.equal(2);
+    keys.current = 'typed';
+    expect([signed.madeBySignIn(), afterReload()], 'a typed key is not the sign-in’s').to.deep.equal([false, false]);
+    keys.set('bfl', '', '', 'from-sign-in');
+    signed.hold('bfl', '', '', 'from-sign-in');
+    keys.forget('bfl', '', '');
+    signed.forget('bfl', '', '');
+    expect([signed.madeBySignIn(), afterReload()]).to.deep.equal([false, false]);
+    expect(Object.keys(localStorage).filter((name) => name.startsWith(storageKey))).to.deep.equal([]);
   });
 
   it('a key belongs to the relay it was given through: another relay, or none, has none, on this page or after a reload', () => {

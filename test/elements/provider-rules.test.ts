@@ -164,4 +164,28 @@ describe('reference images given by drop or paste', () => {
     el.shadowRoot!.querySelector('textarea')!.dispatchEvent(words);
     expect(words.defaultPrevented, 'text pastes as text').to.equal(false);
   });
+
+  it('a file that is not an image, dropped or chosen with good ones, is said under the drop zone, and the good ones are kept', async () => {
+    const el = await imageWidget({ provider: 'bfl', model: 'flux-2-pro', prompt: 'a fox' });
+    await panelsLoaded(el);
+    const files = new DataTransfer();
+    files.items.add(await pngFile(640, 480, 'first.png'));
+    files.items.add(new File(['just words'], 'notes.txt', { type: 'text/plain' }));
+    files.items.add(await pngFile(480, 640, 'second.png'));
+    el.shadowRoot!.querySelector('.refs .drop')!.dispatchEvent(
+      new DragEvent('drop', { dataTransfer: files, bubbles: true, cancelable: true }),
+    );
+    await until(() => thumbs(el).length === 2);
+    await el.updateComplete;
+    const said = el.shadowRoot!.querySelector('.refs .drop + .refused');
+    expect(words(said)).to.equal('"notes.txt" is not a PNG, JPEG or WebP image. Choose one of those.');
+    expect(words(el.shadowRoot!.querySelector('.canvas')), 'nothing said in the canvas').not.to.contain('notes.txt');
+    expect(part(el, 'error'), 'no error of a submission').to.equal(null);
+    // The file input is described by it; a next choice that is all images clears it.
+    const input = el.shadowRoot!.querySelector<HTMLInputElement>('input[type=file]')!;
+    expect(input.getAttribute('aria-describedby')).to.equal(said!.id);
+    await choose(el, [await pngFile(320, 320, 'third.png')]);
+    await until(() => thumbs(el).length === 3);
+    expect(el.shadowRoot!.querySelector('.refs .refused')).to.equal(null);
+  });
 });

@@ -162,6 +162,16 @@ describe('BFL through the relay', () => {
   const statuses = (el: UserPaysImage) =>
     new LedgerStore({ storageKey: el.storageKey }).entries().map((entry) => entry.status);
 
+  it('the key field says the key goes through the site’s relay, naming its host (issue 43, 4)', async () => {
+    const el = await relayed('pending=60', 'main');
+    await el.updateComplete;
+    const relayHost = new URL(el.relay).host;
+    const said = [...el.shadowRoot!.querySelectorAll('p.muted')].map(words);
+    expect(said).to.include(
+      `Sent only to ${OTHER_HOST}, whom you pay, through this site's relay at ${relayHost}; kept in this page unless you tick the box.`,
+    );
+  });
+
   it('with CORS refused everywhere: the image saved, the charge booked, the key only at BFL’s API host', async () => {
     const el = await relayed('pending=60', 'main');
     const result = await el.generate();

@@ -109,9 +109,10 @@ const MATRIX: Record<'bfl' | 'fal' | 'openai', Case[]> = {
     ['fault=html', 'provider-error', 'uncertain'],
     ['fault=html;status=500', 'provider-error', 'void'],
     ['fault=redirect', 'provider-error', 'void'],
-    ['fault=accept-then-drop', 'network', 'charged'], // settled from /v1/credits (test/faults/settle-from-balance)
+    // A pasted BFL key's /v1/credits settle nothing: other ledgers may spend from it (issue 41, 3).
+    ['fault=accept-then-drop', 'network', 'uncertain'],
     ['fault=task-not-found', 'provider-error', 'charged'],
-    ['fault=request-moderated', 'moderated', 'charged'], // BFL's credits fell by the cost it reported
+    ['fault=request-moderated', 'moderated', 'uncertain'], // BFL's credits fell by its cost: a hint only, as above
     ['fault=content-moderated', 'moderated', 'charged'],
     ['fault=error', 'provider-error', 'charged'],
     ['fault=expired-delivery', 'provider-error', 'charged'],

@@ -1,5 +1,6 @@
 // ledger/balance-settlement.ts: when two readings of what an account had spent settle a charge no reply confirmed
-// (SPEC §5), and when they do not.
+// (SPEC §5), and when they do not. Issue 41, 2 and 3: only a key this ledger's alone settles, only a balance that held
+// still, only a whole number of the price, and only that much is certain: the rest of the bound stays uncertain.
 import { expect } from '@open-wc/testing';
 import Decimal from 'decimal.js';
 import { othersBetween, settleFromBalance } from '../../src/ledger/balance-settlement.js';
@@ -7,7 +8,7 @@ import type { LedgerEntry } from '../../src/ledger/ledger.js';
 
 const ours = { id: 'ours', provider: 'bfl', quoted: '0.014' };
 /** A reading of `spent` USD at `at` ms. */
-const reading = (spent: string, at: number) => ({ spent: new Decimal(spent), at });
+const reading = (spent: string, at: number, still = true) => ({ spent: new Decimal(spent), at, still });
 /** An entry of the ledger, opened at `at`, as another submission left it. */
 const entry = (fields: Partial<LedgerEntry>): LedgerEntry => ({
   id: 'other',
@@ -27,19 +28,44 @@ describe('settling a charge from two readings of the balance', () => {
   const [before, after] = [reading('-10', 1000), reading('-9.986', 2000)];
   const mine = entry({ id: 'ours', status: 'pending', at: 900, charged: undefined, settledAt: undefined });
 
-  it('books the difference when it lies between one quote and the bound, and nothing else came between', () => {
-    expect(settleFromBalance(ours, '0.098', before, after, [mine])).to.deep.equal({ charged: '0.014' });
+  it('books the difference as certain when it is a whole number of the quote, and the rest of the bound uncertain', () => {
+    expect(settleFromBalance(ours, '0.098', before, after, [mine], true)).to.deep.equal({
+      uncertain: '0.098',
+      certain: '0.014',
+      measured: '0.014',
+    });
     const twice = reading('-9.972', 2000); // the browser sent it twice: both copies charged
-    expect(settleFromBalance(ours, '0.028', before, twice, [mine])).to.deep.equal({ charged: '0.028' });
+    expect(settleFromBalance(ours, '0.028', before, twice, [mine], true)).to.deep.equal({ charged: '0.028' });
+  });
+
+  it('settles nothing from a key other ledgers may spend from, a balance still moving, or an odd amount', () => {
+    const hint = { uncertain: '0.098', measured: '0.014' };
+    expect(settleFromBalance(ours, '0.098', before, after, [mine], false), 'a pasted key').to.deep.equal(hint);
+    const moving = reading('-9.986', 2000, false);
+    expect(settleFromBalance(ours, '0.098', before, moving, [mine], true), 'not still').to.deep.equal(hint);
+    const odd = reading('-9.979', 2000); // 0.021: one and a half quotes
+    expect(settleFromBalance(ours, '0.098', before, odd, [mine], true)).to.deep.equal({
+      uncertain: '0.098',
+      measured: '0.021',
+    });
   });
 
   it('keeps it uncertain at the bound, with the difference, outside those amounts', () => {
     const none = reading('-10', 2000);
-    expect(settleFromBalance(ours, '0.098', before, none, [])).to.deep.equal({ uncertain: '0.098', measured: '0' });
+    expect(settleFromBalance(ours, '0.098', before, none, [], true)).to.deep.equal({
+      uncertain: '0.098',
+      measured: '0',
+    });
     const more = reading('-9.8', 2000); // more than every copy can have cost
-    expect(settleFromBalance(ours, '0.028', before, more, [])).to.deep.equal({ uncertain: '0.028', measured: '0.2' });
+    expect(settleFromBalance(ours, '0.028', before, more, [], true)).to.deep.equal({
+      uncertain: '0.028',
+      measured: '0.2',
+    });
     const topUp = reading('-20', 2000); // the user added funds meanwhile
-    expect(settleFromBalance(ours, '0.028', before, topUp, [])).to.deep.equal({ uncertain: '0.028', measured: '-10' });
+    expect(settleFromBalance(ours, '0.028', before, topUp, [], true)).to.deep.equal({
+      uncertain: '0.028',
+      measured: '-10',
+    });
   });
 
   it('keeps it uncertain when another entry of the provider came between the two reads, in any state but void', () => {
@@ -49,10 +75,12 @@ describe('settling a charge from two readings of the balance', () => {
       entry({ status: 'uncertain', at: 500, settledAt: 1200 }),
       entry({ at: 1900, settledAt: 2500 }), // opened in the window, settled after
     ]) {
-      expect(settleFromBalance(ours, '0.098', before, after, [mine, other]), JSON.stringify(other)).to.deep.equal({
-        uncertain: '0.098',
-        measured: '0.014',
-      });
+      expect(settleFromBalance(ours, '0.098', before, after, [mine, other], true), JSON.stringify(other)).to.deep.equal(
+        {
+          uncertain: '0.098',
+          measured: '0.014',
+        },
+      );
     }
   });
 
@@ -65,6 +93,8 @@ describe('settling a charge from two readings of the balance', () => {
       entry({ at: 2100, status: 'pending', settledAt: undefined }),
     ];
     expect(othersBetween([mine, ...outside], 'ours', 'bfl', 1000, 2000)).to.deep.equal([]);
-    expect(settleFromBalance(ours, '0.098', before, after, [mine, ...outside])).to.deep.equal({ charged: '0.014' });
+    expect(settleFromBalance(ours, '0.014', before, after, [mine, ...outside], true)).to.deep.equal({
+      charged: '0.014',
+    });
   });
 });

@@ -6,7 +6,10 @@ import type { UserPaysTally } from '../../src/elements/tally/userpays-tally.js';
 import { LedgerStore } from '../../src/ledger/ledger.js';
 import { image } from '../support/ledger.js';
 import { cleanLocalStorage } from '../support/storage.js';
-import { uniqueStorageKey } from '../support/sim.js';
+import { ledger as ledgerWords } from '../../src/strings/ledger.js';
+import { submissionsOf, uniqueStorageKey } from '../support/sim.js';
+import { bflWidget } from '../support/bfl-widget.js';
+import { until } from '../support/wait.js';
 
 const ledgerDocument = (fields: object) => JSON.stringify({ v: 2, since: 1, cut: 0, days: [], entries: [], ...fields });
 const quarantined = (storageKey: string) =>
@@ -71,6 +74,88 @@ describe('hostile storage', () => {
     expect(line).to.contain(`"'=HYPERLINK(""https://evil.example"",""click"")"`);
     expect(line).to.contain(`"'+cmd|""/c calc""!A1"`);
     expect(line.split(',').some((cell) => /^[=+\-@]/.test(cell))).to.equal(false);
+  });
+
+  // Issue 41, item 7: a spreadsheet skips blanks before a formula (LibreOffice and Excel read " =1+1" as one), so a
+  // cell whose first non-blank character starts a formula is text as well, whatever white space comes first.
+  it('exports text whose first non-blank character starts a formula as text: spaces, NBSP, U+3000 and the like first', async () => {
+    const storageKey = key();
+    const ledger = new LedgerStore({ storageKey });
+    const blanks = [' ', '  ', '\t', '\r', '\n', '\u00a0', '\u3000', '\u2003', '\u2028', '\u202f', '\ufeff', '\u200b'];
+    const hostile = blanks.flatMap((blank, index) => [
+      `${blank}${'=+-@'[index % 4]}HYPERLINK("https://evil.example/${index}")`,
+    ]);
+    for (const model of hostile) {
+      const entry = ledger.open({ ...image, model, quoted: '0.03' });
+      ledger.settle(entry.id, { charged: '0.03', error: model });
+    }
+    const el = await fixture<UserPaysTally>(html`<userpays-tally storage-key=${storageKey}></userpays-tally>`);
+    const downloads: string[] = [];
+    const realClick = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function () {
+      downloads.push(this.href);
+    };
+    try {
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part~=export] button[value=csv]')!.click();
+    } finally {
+      HTMLAnchorElement.prototype.click = realClick;
+    }
+    const csv = await (await fetch(downloads[0])).text();
+    // Every cell as a spreadsheet reads it (RFC 4180: quoted cells unquoted), for each entry's line.
+    const cells: string[] = [];
+    for (const match of csv.matchAll(/(?:^|,)(?:"((?:[^"]|"")*)"|([^,\r\n]*))/g))
+      cells.push(match[1] !== undefined ? match[1].replaceAll('""', '"') : match[2]);
+    for (const model of hostile) {
+      const shown = cells.filter((cell) => cell.endsWith(model.trimStart().slice(1)));
+      expect(shown, JSON.stringify(model)).to.have.length(2); // the model and the error
+      for (const cell of shown) expect(cell.startsWith("'"), JSON.stringify(cell)).to.equal(true);
+    }
+    for (const cell of cells)
+      expect(/^[\s\u200b-\u200d\u2060]*[=+\-@]/u.test(cell), JSON.stringify(cell)).to.equal(false);
+  });
+
+  // Issue 41, item 4: a stored budget that is not an amount was read as none, and everything could be spent. It stops
+  // spending, in words, as a bad `budget` attribute does, until the user sets a budget again.
+  for (const stored of ['abc', '1,5', '-2', 'NaN', '{"usd": 5}', '1e3']) {
+    it(`a stored budget of ${JSON.stringify(stored)} stops spending, in words, until it is set again`, async () => {
+      const storageKey = key();
+      localStorage.setItem(`${storageKey}:ledger:budget`, stored);
+      const ledger = new LedgerStore({ storageKey });
+      expect(ledger.budgetDamaged).to.equal(true);
+      expect(ledger.tally()).to.deep.include({ budget: '0', remaining: '0' });
+      expect(ledger.wouldExceed('0.01')).to.equal(true);
+      expect(ledger.notice?.text).to.equal(ledgerWords.budgetDamaged());
+      const refused = await ledger.reserve([{ ...image, quoted: '0.01' }], '0.01').catch((error: unknown) => error);
+      expect(refused).to.include({ code: 'budget-exceeded', message: ledgerWords.budgetDamaged() });
+      expect(ledger.pending()).to.deep.equal([]);
+      const el = await fixture<UserPaysTally>(html`<userpays-tally storage-key=${storageKey}></userpays-tally>`);
+      expect(el.shadowRoot!.querySelector('[part~=notice]')!.textContent).to.contain(ledgerWords.budgetDamaged());
+      // Not a limit the site set, nor a budget used up: the notice says what it is.
+      expect(el.shadowRoot!.querySelector('[part~=budget]')!.textContent).to.not.match(/limits spending|% of budget/);
+      ledger.budget = '5';
+      expect(ledger.budgetDamaged).to.equal(false);
+      expect(ledger.notice).to.equal(null);
+      expect(await ledger.reserve([{ ...image, quoted: '0.01' }], '0.01')).to.have.length(1);
+    });
+  }
+
+  it('a damaged stored budget: the widget says so beside its price, and Generate sends nothing to BFL', async () => {
+    const storageKey = key();
+    localStorage.setItem(`${storageKey}:ledger:budget`, 'five dollars');
+    const el = await bflWidget({ apiKey: 'sim-damaged-budget', storageKey });
+    await until(() => (el.shadowRoot!.textContent ?? '').includes(ledgerWords.budgetDamaged()));
+    const refused = await el.generate().catch((error: unknown) => error);
+    expect(refused).to.include({ code: 'budget-exceeded' });
+    expect(await submissionsOf('bfl', `run=${storageKey}/`)).to.deep.equal([]);
+  });
+
+  it('a stored budget that is empty (cleared) is no budget: spending goes on', async () => {
+    const storageKey = key();
+    localStorage.setItem(`${storageKey}:ledger:budget`, '');
+    const ledger = new LedgerStore({ storageKey });
+    expect(ledger.budgetDamaged).to.equal(false);
+    expect(ledger.tally().budget).to.equal(undefined);
+    expect(await ledger.reserve([{ ...image, quoted: '0.01' }], '0.01')).to.have.length(1);
   });
 
   it('a model called __proto__ keeps its place in the per-model split', () => {

@@ -3,6 +3,8 @@ import { LedgerStore } from '../../src/ledger/ledger.js';
 import type { Tally } from '../../src/base/types.js';
 import { FullStorage, MemoryStorage, image, reloaded } from '../support/ledger.js';
 import { uniqueStorageKey } from '../support/sim.js';
+import { until } from '../support/wait.js';
+import { ledger as ledgerWords } from '../../src/strings/ledger.js';
 
 const DAMAGED = 'Your saved spending history was damaged; the readable part was kept.';
 const FULL = 'Storage is full: spending is tracked for this visit only.';
@@ -159,4 +161,42 @@ describe('LedgerStore: storage full or unavailable', () => {
     ledger.settle(ledger.open({ ...image, quoted: '0.05' }).id, { charged: '0.05' });
     expect(ledger.tally()).to.deep.include({ spent: '0.05', images: 1 });
   });
+});
+
+// Issue 41, item 4: an entry storage did not take is never sent: reserve() takes it back, ends its locks and says why.
+describe('LedgerStore.reserve: nothing opened that storage did not take', () => {
+  /** The names of the Web Locks of `storageKey`'s ledger, held or asked for in this browser. */
+  const locksOf = async (storageKey: string) => {
+    const { held = [], pending = [] } = await navigator.locks.query();
+    return [...held, ...pending].map((lock) => lock.name!).filter((name) => name.startsWith(`${storageKey}:ledger:`));
+  };
+
+  for (const [what, refusal, said] of [
+    ['full', new DOMException('The quota has been exceeded.', 'QuotaExceededError'), ledgerWords.notRecordedFull()],
+    ['off', new DOMException('The operation is insecure.', 'SecurityError'), ledgerWords.notRecordedOff()],
+  ] as const) {
+    it(`storage ${what}: rejects storage-unavailable in words, keeps nothing pending, holds no lock`, async () => {
+      const storage = new MemoryStorage();
+      storage.setItem = () => {
+        throw refusal;
+      };
+      const storageKey = uniqueStorageKey();
+      const ledger = new LedgerStore({ storageKey, storage });
+      const refused = await ledger
+        .reserve(
+          [
+            { ...image, quoted: '0.01' },
+            { ...image, quoted: '0.01' },
+          ],
+          '0.02',
+        )
+        .catch((error: unknown) => error);
+      expect(refused).to.include({ code: 'storage-unavailable', message: said, retryable: false });
+      expect(ledger.entries()).to.deep.equal([]);
+      expect(ledger.tally()).to.deep.include({ spent: '0', images: 0 });
+      expect(ledger.tally().uncertain).to.equal(undefined);
+      // The entry locks end at once; the amounts they announced to other tabs a little after (3 s).
+      await until(async () => (await locksOf(storageKey)).length === 0, 6000);
+    });
+  }
 });

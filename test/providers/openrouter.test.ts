@@ -5,7 +5,7 @@ import { OpenRouter } from '@openrouter/sdk';
 import { quoteFor } from '../../src/providers/prices.js';
 import { OpenRouterProvider } from '../../src/providers/openrouter/adapter.js';
 import { openRouterAccount } from '../../src/providers/openrouter/account.js';
-import { capOf, defaultCap } from '../../src/providers/sign-in.js';
+import { capOf, defaultCap, thousandsSeparated } from '../../src/providers/sign-in.js';
 import { bookFailure } from '../../src/generation/run-generation.js';
 import type { Charge, ProviderRequest, RunContext } from '../../src/providers/provider.js';
 import { failure } from '../support/failure.js';
@@ -303,6 +303,8 @@ describe('OpenRouter adapter (against the simulator)', () => {
       ['-2', '5'],
       [' 1.00 ', '1'],
       ['2.50', '2.5'],
+      ['1.000', '1'], // a budget is written with a point: one dollar
+      ['99990000000000000000000', '99990000000000000000000'],
     ];
     for (const [budget, cap] of cases) expect(defaultCap(budget), String(budget)).to.equal(cap);
   });
@@ -322,8 +324,24 @@ describe('OpenRouter adapter (against the simulator)', () => {
       ['1,000.50', undefined],
       ['1e3', undefined],
       ['Infinity', undefined],
+      // Issue 41, item 7: plain decimals, however large or small (never `1e+23`, never `1e-7`).
+      ['99990000000000000000000', '99990000000000000000000'],
+      ['0.0000001', '0.0000001'],
+      ['0,00000001', '0.00000001'],
+      // A separator before exactly three digits may be a thousands separator ("1,000", German "1.000"): refused.
+      ['1,000', undefined],
+      ['1.000', undefined],
+      ['10.000', undefined],
+      ['250,000', undefined],
+      ['0,001', '0.001'],
+      ['1,0', '1'],
+      ['1.0000', '1'],
     ];
     for (const [typed, cap] of cases) expect(capOf(typed), typed).to.equal(cap);
+    for (const typed of ['1,000', '1.000', '10.000', '250,000'])
+      expect(thousandsSeparated(typed), typed).to.equal(true);
+    for (const typed of ['1000', '0,001', '0.001', '1,0', '2.50', '1.0000', 'five'])
+      expect(thousandsSeparated(typed), typed).to.equal(false);
   });
 
   it('signs in: the code traded for a key with the verifier (S256), once only, never with another verifier', async () => {
@@ -338,6 +356,30 @@ describe('OpenRouter adapter (against the simulator)', () => {
     expect(key).to.match(/^sk-or-v1-/);
     const again = await failure(openRouterAccount.exchange({ endpoint: endpoint(), code, verifier, redirectUri: '' }));
     expect(again.code).to.equal('auth-failed');
+  });
+
+  it('the simulator takes a sign-in without a challenge only under challenge=optional, and then trades its code with any verifier, as OpenRouter does', async () => {
+    const callback = encodeURIComponent(`${location.origin}/back`);
+    const strict = await fetch(`${endpoint()}/auth?callback_url=${callback}`);
+    expect(strict.status, 'a challenge is required by default').to.equal(400);
+    const approveWithout = (scenario: string) =>
+      fetch(`${endpoint(scenario)}/auth/approve`, {
+        method: 'POST',
+        body: new URLSearchParams({ callback_url: `${location.origin}/back` }),
+      });
+    expect((await approveWithout('')).status, 'nor approved without one').to.equal(400);
+
+    const page = await fetch(`${endpoint('challenge=optional')}/auth?callback_url=${callback}`);
+    expect(page.status).to.equal(200);
+    const code = new URL((await approveWithout('challenge=optional')).url).searchParams.get('code')!;
+    const anyone = await pkcePair(); // a verifier that never had a challenge: the code does not ask for one
+    const { key } = await openRouterAccount.exchange({
+      endpoint: endpoint(),
+      code,
+      verifier: anyone.verifier,
+      redirectUri: '',
+    });
+    expect(key).to.match(/^sk-or-v1-/);
   });
 
   it('the key goes only to the endpoint origin: never in a URL, never elsewhere', async () => {

@@ -13,7 +13,8 @@
 //   ANY  /headers[?token=t][&extra=1][&status=n]
 //        the method, headers and body size it received, as JSON; token=t counts the request (see /seen);
 //        extra=1 adds reply headers the relay must drop (set-cookie, x-provider-private) and ones it must pass
-//        on (retry-after, cache-control); status=n answers with that status (204: no body)
+//        on (retry-after, cache-control); status=n answers with that status (204: no body); cache=<value>: the
+//        reply's Cache-Control (a provider's `public, max-age=600`, say)
 //   GET  /bytes?n=N[&length=1][&hold=t]
 //        N bytes in 64 KiB chunks, with Content-Length only with length=1; hold=t: after the first chunk, waits
 //        for /release?token=t before sending the rest
@@ -55,6 +56,8 @@ async function upstream(req, res) {
           'Cache-Control': 'private, max-age=5',
         }
       : {};
+    const cache = url.searchParams.get('cache');
+    if (cache !== null) extra['Cache-Control'] = cache;
     return sendJson(
       res,
       Number(url.searchParams.get('status') ?? 200),

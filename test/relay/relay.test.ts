@@ -425,11 +425,37 @@ describe('relay: forwarding', () => {
     expect(reply.headers['x-provider-private']).to.equal(undefined);
     expect(reply.headers).to.include({
       'retry-after': '7',
-      'cache-control': 'private, max-age=5',
+      'cache-control': 'no-store', // a keyed request's reply: the provider's own is not passed on
       'access-control-allow-origin': ORIGIN,
       'access-control-expose-headers': 'Retry-After, Content-Length, x-userpays-relay',
       vary: 'Origin',
     });
+  });
+
+  // Issue 41, item 7: a reply to a request that carried a key is that account's (a task, a balance, an image's signed
+  // address): a provider's `public, max-age` would let the browser's cache, or one between, keep it under the relay's
+  // URL, which names no key, and hand it to a request that carries none. The relay says `no-store` instead; a reply
+  // to a request without a key (an image from a CDN) keeps the provider's, so it may be cached.
+  it("replaces the provider's Cache-Control with no-store on replies to keyed requests, keeps it on others", async () => {
+    const cache = '&cache=' + encodeURIComponent('public, max-age=600');
+    for (const header of ['X-Key', 'Authorization']) {
+      for (const method of ['GET', 'POST']) {
+        const reply = await fetch(await viaRelay(echo(unique('token'), cache)), {
+          method,
+          headers: { [header]: header === 'X-Key' ? 'sim-cache-key' : 'Bearer sim-cache-key' },
+          body: method === 'POST' ? '{}' : null,
+        });
+        expect(reply.status).to.equal(200);
+        expect(reply.headers.get('cache-control'), `${header} ${method}`).to.equal('no-store');
+      }
+    }
+    for (const [given, kept] of [
+      [cache, 'public, max-age=600'],
+      ['&extra=1', 'private, max-age=5'],
+    ]) {
+      const reply = await fetch(await viaRelay(echo(unique('token'), given)));
+      expect(reply.headers.get('cache-control')).to.equal(kept);
+    }
   });
 
   it('forwards PUT, DELETE and HEAD (a 204 too), and refuses other methods', async () => {

@@ -2,14 +2,17 @@
 // line with any run of 6 characters of the key (base/secrets.ts). Issue 29, 3: nor when a hostile provider cuts it
 // into pieces of 1 to 8 characters joined by white space, invisible characters or markup, which a reader (or a page
 // that strips them) puts back together.
-import { expect } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
 import { UserPaysError } from '../../src/base/errors.js';
 import { KEY_RUN, scrubSecret } from '../../src/base/secrets.js';
 import { generation as generationText } from '../../src/strings/generation.js';
+import type { ErrorDetail } from '../../src/base/types.js';
+import type { Translation } from '../../src/strings/strings.js';
+import { de } from '../../src/translations/de.js';
 import { cleanLocalStorage } from '../support/storage.js';
 import { bflWidget } from '../support/bfl-widget.js';
 import { consoleDuring } from '../support/console.js';
-import { falEndpoint, uniqueStorageKey } from '../support/sim.js';
+import { falEndpoint, submissionsOf, uniqueStorageKey } from '../support/sim.js';
 import { imageWidget } from '../support/widget.js';
 import { rejection } from '../support/failure.js';
 
@@ -188,4 +191,75 @@ describe('a key never leaves in pieces through provider text', function () {
     expect(fragments(joined(everything), key)).to.deep.equal([]);
     expect(fragments(everything, key)).to.deep.equal([]);
   });
+});
+
+// Issue 41, item 5: BFL's 422 quoting the key transformed (in capitals cut by dots, in lower case cut by dashes, as
+// base64, as hex: demo/sim/bfl.mjs, `echo=`) shows none of it, in English, in German and in a page's own words.
+describe('a key never leaves transformed through provider text', function () {
+  this.timeout(60_000);
+
+  /** Letters and digits only, in lower case: how the key may be read back out of what was shown. */
+  const squeezed = (text: string) => text.replace(/[^\p{L}\p{N}]/gu, '').toLowerCase();
+  const bytesOf = (text: string) => new TextEncoder().encode(text);
+  /** Every form of `key` a reader could find in `text`: runs of 6 of it, of 12 of its hex, of 8 of its base64. */
+  function transformedFragments(text: string, key: string): string[] {
+    const said = squeezed(text);
+    const hex = Array.from(bytesOf(key), (byte) => byte.toString(16).padStart(2, '0')).join('');
+    const base64 = btoa(String.fromCharCode(...bytesOf(`x-key: ${key}`)));
+    const found: string[] = [];
+    for (const [form, length] of [
+      [squeezed(key), KEY_RUN],
+      [hex, 2 * KEY_RUN],
+      [squeezed(base64), 8],
+    ] as const)
+      for (let i = 0; i + length <= form.length; i++)
+        if (said.includes(form.slice(i, i + length))) found.push(form.slice(i, i + length));
+    return found;
+  }
+
+  const pageWords: Translation = { generation: { refused: (why) => `Not made: ${why}. Change something.` } };
+  for (const [language, lang, strings] of [
+    ['English', 'en', undefined],
+    ['German', 'de', undefined],
+    ["a page's translation", 'en', pageWords],
+  ] as const) {
+    it(`in ${language}: the key echoed in capitals split by dots, in lower case, as base64 or hex shows nowhere`, async () => {
+      const storageKey = uniqueStorageKey();
+      const key = `bfl_SECRETkey_${storageKey}`;
+      const seen: string[] = [];
+      const lines = await consoleDuring(async () => {
+        const el = await bflWidget({ scenario: 'fault=422', apiKey: key, storageKey, attributes: { lang } });
+        if (strings) el.strings = strings;
+        for (const type of ['userpays-error', 'userpays-progress', 'userpays-submit', 'userpays-result'])
+          el.addEventListener(type, (event) => seen.push(JSON.stringify((event as CustomEvent).detail)));
+        try {
+          for (const echo of ['capitals-dots', 'capitals-dots;every=1', 'lower-dashes;every=4', 'base64', 'hex']) {
+            el.endpoint = `${location.origin}/sim/bfl/s/fault=422;echo=${echo};run=${storageKey}`;
+            await el.updateComplete;
+            const emitted = oneEvent(el, 'userpays-error') as Promise<CustomEvent<ErrorDetail>>;
+            const error = await rejection(el.generate());
+            const detail = (await emitted).detail;
+            await el.updateComplete;
+            expect(error, echo).to.be.instanceOf(UserPaysError);
+            expect((error as UserPaysError).code, echo).to.equal('invalid-input');
+            // The refusal is said, in the element's words, without the provider's.
+            const shown = el.shadowRoot!.textContent ?? '';
+            const refused = strings
+              ? pageWords.generation!.refused!
+              : lang === 'de'
+                ? de.generation.refused
+                : generationText.refused;
+            expect(detail.message, echo).to.equal(refused('HTTP 422'));
+            seen.push(error!.message, detail.message, el.shadowRoot!.innerHTML, shown);
+            expect(transformedFragments(`${error!.message}\n${detail.message}\n${shown}`, key), echo).to.deep.equal([]);
+          }
+          // The simulator did echo it: its log holds the five refused submits of this run.
+          expect((await submissionsOf('bfl', `run=${storageKey}`)).length).to.equal(5);
+        } finally {
+          cleanLocalStorage(storageKey);
+        }
+      });
+      expect(transformedFragments([...seen, ...lines].join('\n'), key)).to.deep.equal([]);
+    });
+  }
 });

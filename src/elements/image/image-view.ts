@@ -48,7 +48,8 @@ function blockedOf(parts: ImageParts, panels?: ImagePanels, key?: ImageView['key
           fix: { label: widgetText.fixSignIn(), focus: 'sign-in' },
         }
       : { reason: widgetText.addKeyFirst(key.provider), at: 'key', fix: { label: widgetText.fixKey(), focus: 'key' } };
-  // What the budget and the account leave: known after the first paint, said with the panels.
+  // A model's control set out of its range, what the budget and the account leave: known after the first paint, said
+  // with the panels.
   return panels?.blocked(quote);
 }
 

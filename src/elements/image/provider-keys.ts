@@ -128,6 +128,11 @@ export class ProviderKeys implements ReactiveController {
     this.tell?.(where);
   }
 
+  /** The storage slot of `provider` at `endpoint`'s origin through `relay` (by default those in force). */
+  slotOf(...route: [ProviderId, string, string] | []): string {
+    return this.#load(...(route.length ? route : this.#inForce()));
+  }
+
   /** Whether the user chose to remember the key of the provider, endpoint and relay in force. */
   isRemembered(): boolean {
     return this.#remembered.get(this.#load(...this.#inForce()))!;

@@ -17,11 +17,13 @@ export interface Blocked {
   reason: string;
   /**
    * The control the reason concerns: marked and described by it. At `price` the request cannot be priced, made or
-   * paid as it stands (an error, shown as one: part `error`); at `prompt` and `key` the form asks for its next step.
+   * paid as it stands (an error, shown as one: part `error`), a model's own control set out of its range among them
+   * (its field marked in More options); at `prompt` and `key` the form asks for its next step.
    */
   at: 'prompt' | 'key' | 'price';
   fix?:
-    | { label: string; focus: 'prompt' | 'key' | 'sign-in' }
+    /** The id of the field to focus (a model's control: `setting-<name>`, in More options, which opens). */
+    | { label: string; focus: 'prompt' | 'key' | 'sign-in' | `setting-${string}` }
     | { label: string; model: string }
     | { label: string; url: string };
 }

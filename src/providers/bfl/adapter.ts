@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import { UserPaysError } from '../../base/errors.js';
 import { CREDIT_USD, aspectRatio } from '../../pricing/index.js';
-import { downloadImage, fetchJson, guard, keyOf, readBalance, retryAfterMs } from '../engine/http.js';
+import { downloadImage, fetchJson, guard, inKnownUnit, keyOf, readBalance, retryAfterMs } from '../engine/http.js';
 import { checkProviderUrl, routed } from '../engine/provider-urls.js';
 import { checkEndpoint } from '../urls.js';
 import { pollUntil } from '../engine/poll.js';
@@ -121,7 +121,7 @@ export class BflProvider implements Provider {
       url,
       { 'x-key': context.apiKey ?? '' },
       context,
-      (body) => body?.credits,
+      (body) => (inKnownUnit([], body) ? body?.credits : undefined),
       CREDIT_USD,
     );
     return left && { usd: left, spent: left.neg() };

@@ -6,6 +6,7 @@ import { parse } from '../urls.js';
 import type { ProviderImage, RunContext } from '../provider.js';
 import * as generationDeveloper from '../../strings/generation.js';
 import { generationText as text } from '../../strings/generation.js';
+import type { Sentence } from '../../strings/sentence.js';
 import { clock } from '../../base/clock.js';
 
 /**
@@ -14,8 +15,23 @@ import { clock } from '../../base/clock.js';
  * what is left still holds one, not at all (`keyQuoted`).
  */
 function withoutKey(error: UserPaysError, secret?: string): UserPaysError {
+  if (!secret || !error.said.some((sentence) => holdsSecret(sentence, secret))) return error;
   const message = scrubSecret(error.message, secret);
-  return message === error.message ? error : error.say(message ? { text: message } : text.keyQuoted());
+  return error.say(message && message !== error.message ? { text: message } : text.keyQuoted());
+}
+
+/**
+ * True where a sentence holds a piece of `secret`: in its values (a provider's words), or in its text where it is none
+ * of the widget's sentences. The widget's own words are not compared: read across their spaces, a test key made of
+ * words ("sim-broken-image-key") is found in "an image".
+ */
+function holdsSecret({ text, said }: Sentence, secret: string): boolean {
+  if (!said) return scrubSecret(text, secret) !== text;
+  return said[2].some((value) =>
+    typeof value === 'string' || typeof value === 'number'
+      ? scrubSecret(String(value), secret) !== String(value)
+      : typeof (value as Sentence | null)?.text === 'string' && holdsSecret(value as Sentence, secret),
+  );
 }
 
 /** A `UserPaysError` from an HTTP reply, with the wait the provider asked for (Retry-After). */
@@ -166,6 +182,20 @@ export async function fetchJson(
  * simulators), which speaks HTTP/1.1.
  */
 export const mostSends = (url: string) => (url.startsWith('https:') ? 2 : 7);
+
+/**
+ * Whether a balance reply is in the unit the page reads it in: each of `holders` (the reply, and the object the amount
+ * is in) that names a unit (`currency`, `unit`) must name one of `known` (none, where the provider's documented reply
+ * names no unit: BFL's credits, OpenRouter's key). A reply in another unit is refused, never read as if it were USD:
+ * a settlement from it would book euros or tokens as dollars.
+ */
+export function inKnownUnit(known: readonly string[], ...holders: unknown[]): boolean {
+  return holders.every((holder) =>
+    ['currency', 'unit'].every(
+      (field) => !holder || typeof holder !== 'object' || !(field in holder) || known.includes((holder as any)[field]),
+    ),
+  );
+}
 
 /**
  * What an account has left, read from a provider's balance endpoint (`Provider.balance`): `amount(body)` picks the

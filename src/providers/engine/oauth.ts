@@ -1,7 +1,7 @@
 import { UserPaysError, asUserPaysError } from '../../base/errors.js';
 import type { ProviderId } from '../../base/types.js';
 import { signIn as signInWords } from '../../strings/sign-in.js';
-import type { OAuthAccount, SignedIn } from '../sign-in.js';
+import { LEFT_TO_SIGN_IN, type OAuthAccount, type SignedIn } from '../sign-in.js';
 import { checkEndpoint } from '../urls.js';
 import { sayer } from '../../strings/strings.js';
 
@@ -13,32 +13,32 @@ const text = sayer('signIn', signInWords);
  * never `localStorage`); the provider's page opened in the window the user's click opened (the page stays as it is,
  * the prompt being typed with it), or, where the browser blocked that window, the whole page sent there and back
  * (what the page asked to keep survives the round trip in `sessionStorage`, and so does the page's full address,
- * put back once the code is traded). The window is opened on `about:blank`
- * with a handle kept, and its `opener` taken away before it goes to the provider, so that the provider's page cannot
- * steer the site's tab (reverse tabnabbing) while the tab can still see the window closed, and close it. The answer
- * (`?code=&state=`, or `?state=` with `error` or alone when the user cancelled) comes back to the page's own address:
- * in the popup only `code`, `state` and `error` are handed on, to the tab that started (a BroadcastChannel, as the
- * popup has no opener; the other tabs of the origin hold no pending sign-in of that state, and a code is worth
- * nothing without the verifier, which only that tab holds), and that tab trades it; after a redirect it is traded
- * here. The state is checked, the code traded once, and both removed from the address bar. A window closed without
- * an answer cancels the sign-in, and its verifier, state and kept form are removed.
+ * put back once the code is traded). The window is opened on `about:blank` with a handle kept, and its `opener` taken
+ * away before it goes to the provider, so that the provider's page cannot steer the site's tab (reverse tabnabbing)
+ * while the tab can still see the window closed, and close it.
  *
- * An account system that takes no `state` (`OAuthAccount.stateless`: OpenRouter) sends back only `?code=` to a
- * callback with no query (no source says how it would add `code` to one that has a query). Then a page that holds a
- * pending redirect sign-in of such an account trades the code; any other hands it on, and only where a tab waiting
- * for such a sign-in takes it is it removed from the address and the window closed (a page's own `?code=` is left
- * alone). A tab takes a code without knowing it asked for it: PKCE itself refuses a code the tab did not ask for
- * (its verifier does not match the challenge the code was given for).
+ * The answer (`?code=&state=`, or `?state=` with `error` or alone when the user cancelled; OpenRouter's `?code=` alone,
+ * or nothing when the user cancelled: it takes no `state`) comes back to the page's own address, and is taken only
+ * from where this tab sent the user: from the window it opened, once that window is back on the page's address (same
+ * origin again, so the tab reads the window's `location` through its handle, then closes it); after a redirect, on
+ * the first page this tab loads after leaving (a one-shot marker, written just before it leaves and removed by the
+ * first page that reads it). Nothing else carries an answer: a page of the site loaded with `?code=` or `state=` by
+ * anyone else (a link, another tab, a frame) hands it to no one, trades nothing, leaves its address as it is (in a
+ * sign-in window, the tab that opened it reads it there) and closes nothing. An OpenRouter code carries no state to
+ * tell whose it is, and PKCE does not tell either where the code was asked for without a challenge (OpenRouter's
+ * challenge is optional: openrouter.ai/docs/guides/overview/auth/oauth), so a code another page hands over could sign
+ * the user in to someone else's account. The state, where there is one, is checked, the code traded once and removed
+ * from the address bar. A window closed without an answer cancels the sign-in, and its verifier, state and kept form
+ * are removed.
  */
 
 const PENDING = 'userpays:sign-in';
-const CHANNEL = 'userpays:sign-in';
 /** Our states start so: an address whose `state` is the page's own is left alone. */
 const OURS = 'up.';
 /** A sign-in not finished within this long is forgotten. */
 const LIFE_MS = 15 * 60_000;
-/** How often the page looks whether the user closed the sign-in window without answering. */
-const CLOSED_POLL_MS = 250;
+/** How often the page looks whether its sign-in window is back with an answer, or closed without one. */
+const WATCH_MS = 100;
 
 interface Pending {
   provider: ProviderId;
@@ -178,18 +178,27 @@ export async function signIn(account: OAuthAccount, options: SignInOptions): Pro
       days: options.days,
     });
     if (!popup) {
+      // Only the first page this tab loads after leaving may trade a code (`cameBack`): a page loaded later, a link
+      // with someone else's code included, finds no marker. A page shown again from the back/forward cache is that
+      // first page, come back without an answer.
+      try {
+        sessionStorage.setItem(LEFT_TO_SIGN_IN, state);
+      } catch {
+        throw new UserPaysError('auth-required', text.signInUnavailable(), false);
+      }
+      addEventListener('pageshow', cameBack, { once: true });
       location.assign(url);
       return await new Promise<never>(() => {}); // the page is leaving
     }
     // The window the click opened is ours (about:blank, same origin): it loses its opener before it goes, so that the
-    // provider's page gets no handle on this tab; this tab keeps its handle on the window.
+    // provider's page gets no handle on this tab; this tab keeps its handle on the window, and reads the answer there.
     popup.opener = null;
+    // A marker this tab still holds is of a redirect it came back from without an answer, and the window began with a
+    // copy of this tab's session storage: the page the window comes back to must not finish that old sign-in.
+    for (const storage of [sessionStorage, popup.sessionStorage]) storage.removeItem(LEFT_TO_SIGN_IN);
     popup.location.href = url;
-    const code = await new Promise<string>((resolve, reject) => {
-      const channel = new BroadcastChannel(CHANNEL);
-      let seenClosed = 0;
+    const answer = await new Promise<URLSearchParams>((resolve, reject) => {
       const stop = () => {
-        channel.close();
         clearInterval(watch);
         signal?.removeEventListener('abort', abort);
       };
@@ -197,26 +206,21 @@ export async function signIn(account: OAuthAccount, options: SignInOptions): Pro
         stop();
         reject(signal!.reason);
       };
-      channel.onmessage = ({ data }) => {
-        if (data?.taken) return;
-        // A stateless answer is a code alone: this tab takes it (PKCE refuses it if this tab did not ask for it).
-        const answer = account.stateless ? data?.stateless && typeof data.code === 'string' : data?.state === state;
-        if (!answer) return;
-        channel.postMessage(account.stateless ? { code: data.code, taken: true } : { state, taken: true }); // it may close
-        stop();
-        if (typeof data.code === 'string' && data.code) resolve(data.code);
-        else reject(noCode(account.provider, data.error));
-      };
-      // The user closed the window without answering: cancelled. Seen on two looks in a row, so that an answer the
-      // window handed over just before it closed (see `finish`) is read first.
       const watch = setInterval(() => {
-        if (!popup.closed) return;
-        if (seenClosed++ === 0) return;
+        // Not back yet, or closed by the user without an answer: cancelled.
+        const back = popup.closed ? undefined : answerIn(popup, redirectUri);
+        if (!back && !popup.closed) return;
         stop();
-        reject(noCode(account.provider));
-      }, CLOSED_POLL_MS);
+        if (back) resolve(back);
+        else reject(noCode(account.provider));
+      }, WATCH_MS);
       signal?.addEventListener('abort', abort, { once: true });
     });
+    popup.close();
+    if (!account.stateless && answer.get('state') !== state)
+      throw new UserPaysError('auth-failed', text.signInMismatch(), false);
+    const code = answer.get('code');
+    if (!code) throw noCode(account.provider, answer.get('error'));
     const taken = take(state);
     if (!taken) throw new UserPaysError('auth-failed', text.signInMismatch(), false);
     return await trade(account, taken, code, signal);
@@ -225,6 +229,34 @@ export async function signIn(account: OAuthAccount, options: SignInOptions): Pro
     // Cancelled, closed, aborted, refused: what this sign-in kept (its verifier, its state, the form) goes with it.
     if (state) drop(state);
     throw asUserPaysError(thrown);
+  }
+}
+
+/**
+ * The answer in the sign-in window `popup` (this tab's handle on it), once the window is back on `redirectUri`: its
+ * query. Undefined while it is elsewhere: at the account system (another origin, which the handle cannot read), still
+ * on `about:blank`, or on another page.
+ */
+function answerIn(popup: Window, redirectUri: string): URLSearchParams | undefined {
+  try {
+    const at = new URL(popup.location.href);
+    return at.origin + at.pathname === redirectUri ? at.searchParams : undefined;
+  } catch {
+    return undefined; // another origin's page
+  }
+}
+
+/**
+ * The sign-in this tab left for by redirect, taken out of storage, where this is the first page it loads since (its
+ * one-shot marker, read and removed here): none on any later page, nor after a popup sign-in.
+ */
+function cameBack(): Pending | undefined {
+  try {
+    const state = sessionStorage.getItem(LEFT_TO_SIGN_IN);
+    sessionStorage.removeItem(LEFT_TO_SIGN_IN);
+    return state ? take(state) : undefined;
+  } catch {
+    return undefined; // no session storage: nothing was kept
   }
 }
 
@@ -237,10 +269,11 @@ export interface FinishedSignIn {
 }
 
 /**
- * The page's address carries an account system's answer to one of our sign-ins (`state` of ours): removes it from the
- * address (history.replaceState), then, in a sign-in popup, hands it to the page that waits for it and closes; after a
- * redirect, trades the code here (with the account `accountFor` gives, from its provider's adapter). Undefined when
- * the address carries no answer of ours, or it was handed on.
+ * The first page this tab loads after it left to sign in by redirect: the sign-in it left for is finished here (the
+ * code traded with the account `accountFor` gives, from its provider's adapter, and the page's address put back), or
+ * forgotten where this page does not carry its answer (the user came back another way). Undefined on any other page
+ * and where the answer is not there: an answer in the address that this tab did not leave for is left alone (not
+ * traded, not handed on, the window not closed: in a sign-in window, the tab that opened it reads it there).
  */
 export function finishSignIn(
   accountFor: (id: ProviderId) => Promise<OAuthAccount>,
@@ -250,63 +283,15 @@ export function finishSignIn(
 let finishing: Promise<FinishedSignIn | undefined> | undefined;
 
 async function finish(accountFor: (id: ProviderId) => Promise<OAuthAccount>): Promise<FinishedSignIn | undefined> {
-  const address = new URL(location.href);
-  const state = address.searchParams.get('state') ?? '';
-  const code = address.searchParams.get('code');
-  if (!state && code) return finishStateless(address, code, accountFor);
-  if (!state.startsWith(OURS)) return undefined;
-  const error = address.searchParams.get('error');
-  for (const name of ['code', 'state', 'error', 'error_description']) address.searchParams.delete(name);
-  history.replaceState(history.state, '', address.href);
-  const mine = pendings().find((p) => p.state === state);
-  if (!mine?.redirect) {
-    // A popup's answer: the page that opened it waits for it (it says when it has it; then this window closes). Only
-    // the code, the state and the error go: the verifier, which trades the code, never leaves that page.
-    await handOn({ state, code, error }, (data) => data?.state === state && data.taken);
-    window.close();
+  const left = cameBack();
+  const answer = new URL(location.href).searchParams;
+  if (
+    !left ||
+    left.redirectUri !== location.origin + location.pathname ||
+    (left.stateless ? answer.has('state') : answer.get('state') !== left.state)
+  )
     return undefined;
-  }
-  return traded(take(state)!, code, error, accountFor);
-}
-
-/**
- * A `?code=` without a state: the answer of an account system that takes none (OpenRouter), after a redirect of this
- * tab's (its pending sign-in traded here), or in a sign-in window (handed to the tab that waits); else the page's own.
- */
-async function finishStateless(
-  address: URL,
-  code: string,
-  accountFor: (id: ProviderId) => Promise<OAuthAccount>,
-): Promise<FinishedSignIn | undefined> {
-  const here = location.origin + location.pathname;
-  const mine = pendings()
-    .filter((p) => p.stateless && p.redirect && p.redirectUri === here)
-    .at(-1);
-  if (mine) return traded(take(mine.state)!, code, null, accountFor);
-  if (!(await handOn({ stateless: true, code }, (data) => data?.code === code && data.taken))) return undefined;
-  address.searchParams.delete('code');
-  history.replaceState(history.state, '', address.href);
-  window.close();
-  return undefined;
-}
-
-/**
- * Hands a sign-in window's answer to the tab that waits for it (a BroadcastChannel: the window has no opener); true
- * once that tab says it has it (`taken`), false after 2 s without.
- */
-async function handOn(answer: object, taken: (data: any) => boolean): Promise<boolean> {
-  const channel = new BroadcastChannel(CHANNEL);
-  const had = await new Promise<boolean>((resolve) => {
-    const timer = setTimeout(() => resolve(false), 2000);
-    channel.onmessage = ({ data }) => {
-      if (!taken(data)) return;
-      clearTimeout(timer);
-      resolve(true);
-    };
-    channel.postMessage(answer);
-  });
-  channel.close();
-  return had;
+  return traded(left, answer.get('code'), answer.get('error'), accountFor);
 }
 
 /** After a redirect: the page's address as it was when the sign-in started, and the code traded here. */

@@ -8,6 +8,7 @@ import {
   guard,
   keyOf,
   measured,
+  inKnownUnit,
   readBalance,
   type HttpError,
 } from '../engine/http.js';
@@ -208,7 +209,7 @@ export class OpenRouterProvider implements Provider {
       `${checkEndpoint(context.endpoint)}/api/v1/key`,
       { authorization: `Bearer ${context.apiKey}` },
       context,
-      (body) => (data = body?.data)?.limit_remaining,
+      (body) => (data = inKnownUnit([], body, body?.data) ? body?.data : undefined)?.limit_remaining,
     );
     const uncapped = data?.limit_remaining === null;
     // `usage`: what the key has spent, in USD, capped or not (the same API reference; SDK: `usage: number`).

@@ -1,6 +1,15 @@
 import { UserPaysError, asUserPaysError } from '../../base/errors.js';
 import { clock } from '../../base/clock.js';
-import { MAX_IMAGE_BYTES, guard, httpError, keyOf, measured, mostSends, readBalance } from '../engine/http.js';
+import {
+  MAX_IMAGE_BYTES,
+  guard,
+  httpError,
+  inKnownUnit,
+  keyOf,
+  measured,
+  mostSends,
+  readBalance,
+} from '../engine/http.js';
 import { routed } from '../engine/provider-urls.js';
 import { checkEndpoint } from '../urls.js';
 import type { KeyBalance, ModelControls, Provider, ProviderOutcome, ProviderRequest, RunContext } from '../provider.js';
@@ -182,7 +191,8 @@ class PollinationsProvider implements Provider {
       `${checkEndpoint(context.endpoint)}/account/key`,
       { authorization: `Bearer ${context.apiKey}` },
       context,
-      (read) => (body = read)?.pollenBudget,
+      // Pollen is what its budget is counted in: any other unit named is refused (`inKnownUnit`).
+      (read) => (body = inKnownUnit(['pollen'], read) ? read : undefined)?.pollenBudget,
     );
     const expiresAt = Date.parse(body?.expiresAt);
     return (

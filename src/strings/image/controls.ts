@@ -22,6 +22,8 @@ export interface ControlsStrings {
   enhanceOff(): string;
   /** Under the seed, where the provider changes this model's prompt itself, with no switch for it (fal's [pro]). */
   seedNotKept(provider: string): string;
+  /** Beside Generate, refused for a control set out of its range: opens More options on it. */
+  fixSetting(): string;
 }
 
 export const controls: ControlsStrings = {
@@ -40,4 +42,5 @@ export const controls: ControlsStrings = {
   enhanceOff: () => 'Your prompt is used as you wrote it, and the same seed makes the same image again.',
   seedNotKept: (provider) =>
     `${provider} rewrites this model's prompts itself: the same seed may not make the same image again.`,
+  fixSetting: () => 'Change the setting',
 };

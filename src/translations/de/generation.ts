@@ -60,7 +60,7 @@ export const generation: GenerationStrings = {
   connectionBroke: (provider, amount, resent) =>
     `Die Verbindung ist nach dem Absenden der Anfrage abgerissen, vor jeder Antwort: ${words.theProvider(provider)} hat dafür vielleicht ${
       resent
-        ? `bis zu ${amount} berechnet, denn ein Browser sendet eine Anfrage von selbst noch einmal, wenn eine Verbindung abreißt`
+        ? `bis zu ${amount} berechnet, denn die Anfrage kann mehr als einmal angekommen sein`
         : `${amount} berechnet`
     }. Ihre Ausgabenübersicht zählt das gesondert, bis Sie es wissen.`,
   connectionBrokeAfterSending: () => 'Die Verbindung ist nach dem Absenden der Anfrage abgerissen, vor jeder Antwort.',
@@ -69,7 +69,13 @@ export const generation: GenerationStrings = {
   balanceMoved: (provider, amount) =>
     `Ihr Guthaben bei ${words.providerName(provider)} hat sich inzwischen um ${amount} verändert; das lässt sich nicht diesem Bild allein zuschreiben.`,
   balanceShowsNoCharge: (provider) =>
-    `Ihr Guthaben bei ${words.providerName(provider)} zeigt noch keine Abbuchung dafür.`,
+    `Ihr Guthaben bei ${words.providerName(provider)} zeigt bisher keine Abbuchung dafür. Diese Seite prüft es weiter, solange sie offen ist, und Ihre Ausgabenübersicht folgt dem, was es zeigt.`,
+  balanceShowsPart: (provider, amount, bound) =>
+    `Ihr Guthaben bei ${words.providerName(provider)} zeigt ${amount} dafür abgebucht, und Ihre Ausgabenübersicht zählt das als ausgegeben. Der Rest, bis zu ${bound} insgesamt, wird gesondert gezählt, während diese Seite das Guthaben weiter prüft, denn eine Abbuchung kann dort später erscheinen.`,
+  balanceMovedShared: (provider, amount) =>
+    `Ihr Guthaben bei ${words.providerName(provider)} hat sich inzwischen um ${amount} verändert, aber andere Websites, Geräte oder Seiten können denselben Schlüssel verwenden, und diese Übersicht sieht sie nicht: Prüfen Sie Ihr Konto bei ${words.providerName(provider)}.`,
+  balanceShowsNoChargeShared: (provider) =>
+    `Ihr Guthaben bei ${words.providerName(provider)} zeigt noch keine Abbuchung dafür, aber eine Abbuchung kann dort später erscheinen, und andere Websites, Geräte oder Seiten können denselben Schlüssel verwenden: Prüfen Sie Ihr Konto bei ${words.providerName(provider)}.`,
   keyQuoted: () =>
     'Die Antwort des Anbieters hat Ihren Schlüssel zitiert, daher werden ihre Worte hier nicht gezeigt. Prüfen Sie die Einstellungen und versuchen Sie es noch einmal.',
   unreadableReply: () =>

@@ -14,8 +14,9 @@ export const signIn: SignInStrings = {
   waitingForKey: (n, provider) =>
     `${n === 1 ? 'Ein bezahltes Bild' : `${n} bezahlte Bilder`} aus einem früheren Besuch ${n === 1 ? 'wartet' : 'warten'} bei ${provider}: Geben Sie Ihren Schlüssel ein, um ${n === 1 ? 'es' : 'sie'} abzuholen.`,
   rememberKey: () => 'Meinen Schlüssel auf diesem Gerät speichern',
-  keyStaysHere: (provider) =>
-    `Wird nur an ${provider} gesendet, die Sie bezahlen; bleibt auf dieser Seite, solange Sie das Feld nicht ankreuzen.`,
+  staySignedIn: () => 'Auf diesem Gerät angemeldet bleiben',
+  keyStaysHere: (provider, relay) =>
+    `Wird nur an ${provider} gesendet, die Sie bezahlen${relay ? `, über das Relay dieser Website unter ${relay}` : ''}; bleibt auf dieser Seite, solange Sie das Feld nicht ankreuzen.`,
   getKey: () => 'Schlüssel holen ↗',
   signInWith: (provider) => `Mit ${provider} anmelden`,
   signedInWith: (provider) => `Angemeldet mit ${provider}`,
@@ -38,12 +39,15 @@ export const signIn: SignInStrings = {
     `Mit ${words.providerName(provider)} kann man sich hier nicht anmelden: Geben Sie Ihren eigenen Schlüssel ein.`,
   cannotPayYet: (provider) =>
     `${provider} sagt, dieses Konto kann noch keine Bilder bezahlen: Es hat kein Guthaben und keine Zahlungsart. Kaufen Sie dort zuerst Guthaben oder ein Abonnement.`,
+  accountCannotPay: (provider) => `Ihr Konto bei ${provider} kann noch keine Bilder bezahlen`,
   grantLabel: (provider) => `Wie viel darf diese Website von Ihrem Konto bei ${provider} ausgeben? (US-$)`,
   grantNote: (provider) =>
     `${provider} setzt dieses Limit auf den Schlüssel, den diese Website bekommt, und lehnt ab, was darüber hinausginge; Sie können den Schlüssel dort jederzeit widerrufen.`,
   grantContinue: (provider) => `Weiter zu ${provider}`,
   grantCancel: () => 'Abbrechen',
   grantNotAnAmount: () => 'Geben Sie einen Betrag in US-Dollar über null ein, etwa 5 oder 2,50.',
+  grantThousands: (typed) =>
+    `„${typed}“ könnte tausend oder mehr sein, oder ein paar Dollar: Schreiben Sie den Betrag ohne Tausendertrennzeichen, etwa 1000 oder 2,50.`,
   grantDaysLabel: () => 'Für wie viele Tage? (1–365)',
   grantNotDays: () => 'Geben Sie eine ganze Zahl von Tagen von 1 bis 365 ein, etwa 7.',
   leftOnAccount: (left) => `${left} übrig`,

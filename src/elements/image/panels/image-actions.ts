@@ -51,6 +51,7 @@ export function panelHandlers(parts: ImageParts, panels: PanelControllers): Pane
     keyCommit: () => resume.keyEntered(),
     rememberChange: (event) => {
       parts.keys.remember((event.target as HTMLInputElement).checked);
+      panels.signedKeys.keep(); // "Stay signed in": the sign-in's word goes with its key
       host.requestUpdate();
     },
     cancel: () => {
@@ -88,7 +89,11 @@ export function panelHandlers(parts: ImageParts, panels: PanelControllers): Pane
       const files = given.dataTransfer?.files ?? given.clipboardData?.files ?? input.files;
       if (event.type === 'dragover' || (event.type !== 'change' && files?.length)) event.preventDefault();
       if (event.type === 'dragover' || !files?.length) return;
-      void references.add([...files], parts.pricing.capability?.references.max ?? 0);
+      void references.add([...files], parts.pricing.capability?.references.max ?? 0).then(() => {
+        // A refusal of a pasted file is said under the drop zone: More options opens to show it.
+        const more = root().querySelector<HTMLDetailsElement>('[part~=more]');
+        if (references.refused.length && more) more.open = true;
+      });
       if (event.type === 'change') input.value = ''; // the same file can be chosen again
     },
     referenceRemove: (event) => references.remove(Number((event.currentTarget as HTMLElement).dataset.index)),
@@ -98,7 +103,7 @@ export function panelHandlers(parts: ImageParts, panels: PanelControllers): Pane
         blob: (id) => gallery.blob(id),
         remove: (id) => gallery.remove(id),
         say: (sentence) => flow.say(sentence),
-        offerUndo: (sentence, undo) => panels.offerUndo(sentence, undo),
+        offerUndo: (sentence, undo, near) => panels.offerUndo(sentence, undo, near),
         addReference: async (file) => {
           await references.add([file], parts.pricing.capability?.references.max ?? 0);
           // Where it went: More options open, and the new chip itself in the middle of the view, where the eye is.

@@ -18,7 +18,16 @@ export class ImagePanels extends PanelControllers {
   readonly handlers: PanelHandlers;
 
   constructor(parts: ImageParts) {
-    super(parts, (controllers, standing, run) => runSubmission(parts, controllers, { ...standing, ...run }));
+    super(parts, (controllers, standing, run) =>
+      runSubmission(parts, controllers, {
+        ...standing,
+        ...run,
+        // Whether this site's sign-in made the key: known to the panels only (the first paint carries none of it); the key
+        // must be the one in force (a key of another route is never taken for the sign-in's).
+        keyMadeBySignIn:
+          !!standing.apiKey && standing.apiKey === parts.keys.current && controllers.signedKeys.madeBySignIn(),
+      }),
+    );
     this.handlers = panelHandlers(parts, this);
     // Images pasted anywhere in the widget become reference images, where the model takes them.
     parts.host.renderRoot.addEventListener('paste', (event) => {
@@ -26,9 +35,17 @@ export class ImagePanels extends PanelControllers {
     });
   }
 
-  /** Why the budget in force or the account's balance leaves no room for `quote`, with the fix; undefined where they do. */
+  /**
+   * Why the provider would refuse one of the model's own controls as set (More options: [flex]'s steps 100; none where
+   * the controls part is not here, as nothing was set there), why the budget in force or the account's balance leaves
+   * no room for `quote`, or why the account signed in with cannot pay (its sign-in said so), with the fix; undefined
+   * where none of these stands in the way.
+   */
   blocked(quote: Quote): Blocked | undefined {
-    return spendingBlocked(this.parts, this.accountLeft(), quote);
+    const setting = this.controls.loaded?.blocked(this.parts.language.translation);
+    if (setting) return setting;
+    const cannotPay = !!this.signIn.loaded?.controller.state()?.cannotPay;
+    return spendingBlocked(this.parts, this.accountLeft(), quote, cannotPay);
   }
 
   /** What the panels draw into the widget's places, from its view. */

@@ -27,6 +27,8 @@ export interface MoreView {
       sent?: { width: number; height: number };
       adds?: { megapixels: number; amount: string };
     }[];
+    /** Why files of the last choice were refused (not an image, too large), each in the element's words. */
+    refused: readonly string[];
   };
   /**
    * Under the seed, the prompt's rewriting or why a seed may not repeat; after the reference images, the model's other
@@ -50,11 +52,12 @@ export interface MoreHandlers {
 /**
  * A drop zone for reference images: drop or paste them, or choose files (the file input itself is hidden behind
  * its label, so no "No file chosen" stands beside the thumbnails); each chosen image as a thumbnail with its size,
- * the size it is sent at, and what it adds to the price.
+ * the size it is sent at, and what it adds to the price; under it, why a file chosen was refused (where the eye is).
  */
 function renderReferences({ references, locale }: MoreView, on: MoreHandlers, moreText: MoreOptionsStrings) {
   if (!references) return nothing;
   const full = references.images.length >= references.max;
+  const refused = references.refused.length > 0;
   return html`<div class="refs">
     <p class="label">
       ${moreText.referencesLabel()}
@@ -94,10 +97,16 @@ function renderReferences({ references, locale }: MoreView, on: MoreHandlers, mo
                   type="file"
                   accept="image/png,image/jpeg,image/webp"
                   multiple
+                  aria-describedby=${refused ? 'references-refused' : nothing}
                   @change=${on.referencesChosen}
               /></label>`
       }
     </div>
+    ${
+      refused
+        ? html`<p id="references-refused" class="refused" role="alert">${references.refused.join(' ')}</p>`
+        : nothing
+    }
   </div>`;
 }
 
@@ -206,6 +215,12 @@ export const moreStyles = css`
     border-radius: calc(var(--_radius) * 0.75);
     background: var(--_field);
     font-size: 0.875rem;
+  }
+  /* Why a file chosen was refused: close under the drop zone it was dropped on. */
+  .refused {
+    margin: 0.35rem 0 0;
+    font-size: 0.875rem;
+    color: var(--_danger);
   }
   .thumbs {
     list-style: none;

@@ -15,6 +15,7 @@ import type { PuterAccountPart } from './accounts/puter/index.js';
 import type { SignInPart } from './accounts/sign-in/index.js';
 import { AccountController } from './accounts/account-controller.js';
 import { KeysChannel } from './accounts/keys-channel.js';
+import { SignedKeys } from './accounts/signed-keys.js';
 import type { ModelControlsPart } from './controls/index.js';
 import { GalleryController } from './gallery/gallery-controller.js';
 import type { PaidFailure } from './gallery/result.js';
@@ -46,6 +47,8 @@ export class PanelControllers {
   readonly references: ReferenceImages;
   /** What the account of the key in force has left, where its provider says. */
   readonly account: AccountController;
+  /** Which of the user's keys this site's sign-in made (their balance is this ledger's alone; no key field for them). */
+  readonly signedKeys: SignedKeys;
   /** Puter's account (who pays, what is left, the check before sending): loaded where the widget uses Puter. */
   readonly puter: PanelPart<PuterAccountPart>;
   /** The sign-in of the account systems a key comes from, with its form: loaded where the provider has one. */
@@ -58,8 +61,11 @@ export class PanelControllers {
   readonly gallery: GalleryController;
   readonly resume: ResumeController;
   readonly flow: FlowController;
-  /** A change just made for the user (Vary, Reuse, Finalize, Delete), said with an Undo, and what undoes it. */
-  undoable?: { sentence: string; undo: () => unknown };
+  /**
+   * A change just made for the user (Vary, Reuse, Finalize, Delete), said with an Undo, and what undoes it; `near`: the
+   * image beside whose toolbar it is said (the one clicked, or the one that took a deleted image's place).
+   */
+  undoable?: { sentence: string; undo: () => unknown; near?: string };
   /** The paid generations that brought no image (newest first, at most 5), read again when the tally changes. */
   readonly paidFailures = perTally(lastFailures);
   /** The ledger's spending per local day, read again when the tally changes. */
@@ -70,6 +76,7 @@ export class PanelControllers {
     task: SubmissionTask,
   ) {
     const { host, keys, ledger, startup, language } = parts;
+    this.signedKeys = new SignedKeys(keys);
     this.submission = new SubmissionController(
       host,
       (standing, run) => task(this, standing, run),
@@ -93,6 +100,7 @@ export class PanelControllers {
         endpoint: (provider) => (provider === host.provider ? host.endpoint : ''),
         relay: () => host.relay,
         apiKey: (provider, endpoint, relay) => keys.get(provider, endpoint, relay),
+        keyMadeBySignIn: (provider, endpoint, relay) => this.signedKeys.madeBySignIn(provider, endpoint, relay),
       },
       this.gallery,
     );
@@ -119,7 +127,7 @@ export class PanelControllers {
       wanted: () => info()?.signIn,
       load: () =>
         import('./accounts/sign-in/index.js').then(({ signInPart }) =>
-          signInPart(parts, { account: this.account, flow: this.flow, report }),
+          signInPart(parts, { account: this.account, flow: this.flow, signedKeys: this.signedKeys, report }),
         ),
     });
     this.controls = new PanelPart(host, {
@@ -143,9 +151,9 @@ export class PanelControllers {
     return this.submission.generate(standing);
   }
 
-  /** Says that a change was just made for the user, with an Undo that runs `undo`. */
-  offerUndo(sentence: string, undo: () => unknown) {
-    this.undoable = { sentence, undo };
+  /** Says that a change was just made for the user, with an Undo that runs `undo`, beside image `near`'s toolbar. */
+  offerUndo(sentence: string, undo: () => unknown, near?: string) {
+    this.undoable = { sentence, undo, near };
     this.parts.host.requestUpdate();
   }
 

@@ -6,7 +6,7 @@ import { finalOf } from '../../../pricing/offers.js';
 import { keyOrigin, keyRoute, routeParts } from '../../../providers/catalog.js';
 import { progress as progressWords } from '../../../strings/image/progress.js';
 import { signIn } from '../../../strings/sign-in.js';
-import { wordsIn } from '../../../strings/strings.js';
+import { reword, wordsIn } from '../../../strings/strings.js';
 import { words } from '../../../strings/words.js';
 import type { ProgressDetail, ProviderId } from '../../../base/types.js';
 import { renderTallySummary } from '../../tally/tally-summary.js';
@@ -59,6 +59,11 @@ export function renderSlots(
       on,
     );
   };
+  // A change just made (Delete, Reuse…), with its Undo: said on the image it concerns, where that is shown.
+  const { undoable } = panels;
+  const undo = undoable && renderUndo(undoable.sentence, on.undo, translation);
+  const shown = [...latest.result, ...latest.history].some((image) => image.id === undoable?.near);
+  const undoNear = undo && shown ? { at: undoable.near!, bar: undo } : undefined;
   return {
     // The user's submission, else what closed pages left being finished.
     running:
@@ -69,21 +74,22 @@ export function renderSlots(
     tally: tally ? renderTallySummary(tally, parts.language) : nothing,
     // Its place kept at its size until Puter's part is here.
     account: host.provider === 'puter' ? (panels.puter.loaded?.render() ?? slot('account')) : nothing,
-    keyField: renderKeyField(
-      view,
-      panels.signIn.loaded?.render(providerName),
-      on,
-      view.key ? keyNotSentHere(parts, view.key.payee) : [],
-      panels.signIn.loaded?.controller.state()?.signed,
-    ),
+    keyField: renderKeyField(view, panels.signIn.loaded?.render(providerName), on, {
+      notSentHere: view.key ? keyNotSentHere(parts, view.key.payee) : [],
+      // Until the sign-in's part is here, a key its sign-in made on an earlier visit is signed in all the same.
+      signed: panels.signIn.loaded ? panels.signIn.loaded.controller.state()?.signed : panels.signedKeys.madeBySignIn(),
+      relay: hostOf(host.relay),
+    }),
     outcome: renderOutcome(view),
     failure: renderFailure(view, on),
-    undo: panels.undoable ? renderUndo(panels.undoable.sentence, on.undo, translation) : nothing,
+    // Beside the toolbar of the image it concerns, where that image is shown; else in the form.
+    undo: undo && !undoNear ? undo : nothing,
     result: latest.result.length
-      ? renderResult({ images: latest.result, locale, translation }, on.imageAction)
+      ? renderResult({ images: latest.result, locale, translation, undo: undoNear }, on.imageAction)
       : nothing,
     history: renderHistory(
       {
+        undo: undoNear,
         images: latest.history,
         failures: ledger && tally ? panels.paidFailures(ledger, tally) : [],
         locale,
@@ -183,6 +189,7 @@ function renderMoreOptions(
                 adds: pricing.problem ? undefined : quote?.references?.[i],
               };
             }),
+            refused: attached.refused.map((error) => error.said.map((said) => reword(said, translation)).join(' ')),
           }
         : undefined,
       seedControls: modelControls?.seed ?? nothing,

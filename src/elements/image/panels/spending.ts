@@ -5,6 +5,7 @@ import { cheapestWithin } from '../../../pricing/offers.js';
 import { providerInfo } from '../../../providers/catalog.js';
 import { offers } from '../../../strings/image/offers.js';
 import { signIn } from '../../../strings/sign-in.js';
+import { ledger as ledgerWords } from '../../../strings/ledger.js';
 import { wordsIn } from '../../../strings/strings.js';
 import { words } from '../../../strings/words.js';
 import type { ImageParts } from '../image-parts.js';
@@ -13,10 +14,16 @@ import { mostOf } from '../../../pricing/quote.js';
 
 /**
  * Why a click on Generate cannot succeed for what the budget in force or the account in force leaves (`left`, where
- * its provider says), with the fix (the cheapest request that fits, or where to add funds): known once the ledger and
- * the account are, after the first paint (image-view.ts says the rest).
+ * its provider says), or because the account cannot pay at all (`cannotPay`: a Hugging Face free account, as its
+ * sign-in said), with the fix (the cheapest request that fits, or where to add funds): known once the ledger and the
+ * account are, after the first paint (image-view.ts says the rest).
  */
-export function spendingBlocked(parts: ImageParts, left: Decimal | undefined, quote: Quote): Blocked | undefined {
+export function spendingBlocked(
+  parts: ImageParts,
+  left: Decimal | undefined,
+  quote: Quote,
+  cannotPay = false,
+): Blocked | undefined {
   const { host } = parts;
   const { locale, translation } = parts.language;
   const offersText = wordsIn(translation, 'offers', offers);
@@ -29,6 +36,9 @@ export function spendingBlocked(parts: ImageParts, left: Decimal | undefined, qu
     );
   };
   const { ledger, tally } = parts.ledger;
+  // A damaged stored budget stops spending until it is set again, as a bad `budget` attribute does (image-view.ts).
+  if (ledger?.budgetDamaged)
+    return { reason: wordsIn(translation, 'ledger', ledgerWords).budgetDamaged(), at: 'price' };
   if (ledger && tally?.budget && ledger.wouldExceed(mostOf(quote))) {
     // What the budget leaves once everything held and uncertain is counted (`remaining` says just that).
     return {
@@ -37,8 +47,17 @@ export function spendingBlocked(parts: ImageParts, left: Decimal | undefined, qu
       fix: cheaper(new Decimal(tally.remaining ?? 0)),
     };
   }
+  const funds = providerInfo(host.provider)?.fundsUrl;
+  // Hugging Face's free accounts have no included credits and pay only with credits bought (hub-docs,
+  // docs/inference-providers/pricing.md): its router refuses them with a 402, so the click is refused before it.
+  if (cannotPay) {
+    return {
+      reason: signInText.accountCannotPay(provider),
+      at: 'price',
+      fix: funds ? { label: signInText.addFunds(provider), url: funds } : undefined,
+    };
+  }
   if (left?.lt(mostOf(quote))) {
-    const funds = providerInfo(host.provider)?.fundsUrl;
     return {
       reason: signInText.overBalance(provider, formatUsd(left, locale)),
       at: 'price',

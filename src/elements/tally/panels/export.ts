@@ -9,13 +9,16 @@ const COLUMNS =
   );
 
 /**
- * One CSV cell (RFC 4180), safe to open in a spreadsheet: a value starting with `=`, `+`, `-`, `@`, a tab or a
- * carriage return is prefixed with `'` so that it is read as text, never as a formula (OWASP, "CSV Injection");
- * a value with a comma, quote or line break is quoted. Stored text may have been tampered with: none is trusted.
+ * One CSV cell (RFC 4180), safe to open in a spreadsheet: a value whose first character other than white space
+ * (any Unicode white space: spaces, tabs, NBSP, U+3000…) and zero-width characters is `=`, `+`, `-` or `@`, or that
+ * starts with a tab or a carriage return, is prefixed with `'` so that it is read as text, never as a formula
+ * (OWASP, "CSV Injection": https://owasp.org/www-community/attacks/CSV_Injection; spreadsheets skip the blanks
+ * before a formula); a value with a comma, quote or line break is quoted. Stored text may have been tampered with:
+ * none is trusted.
  */
 function cell(value: unknown): string {
   let text = value == null ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  if (/^[\s\u200b-\u200d\u2060]*[=+\-@]|^[\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

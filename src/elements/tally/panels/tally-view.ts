@@ -43,9 +43,10 @@ export function tallyView(
     translation,
     tally,
     notice: notice ? reword(notice, translation) : problem || null,
-    budget: { value: own ?? '', site: tally.budget === own ? undefined : tally.budget },
+    // A damaged stored budget holds at 0 until the user sets one: the notice says so, not a site's limit or a meter.
+    budget: { value: own ?? '', site: tally.budget === own || ledger.budgetDamaged ? undefined : tally.budget },
     figures,
-    meter: tally.budget ? meterOf(tally, held, figures.over) : undefined,
+    meter: tally.budget && !ledger.budgetDamaged ? meterOf(tally, held, figures.over) : undefined,
     byDay: ledger.spentByDay(),
     today,
     generating: { items: generating.map(item), held: sum(generating) },
@@ -60,12 +61,13 @@ export function tallyView(
       })),
       held: sum(left),
     },
-    uncertain: ledger.uncertain().map(({ id, provider, model, at, sentAt, charged }) => ({
+    // What is still not known of each: its certain part (its balance showed it) is spent already.
+    uncertain: ledger.uncertain().map(({ id, provider, model, at, sentAt, charged, certain }) => ({
       id,
       provider,
       model,
       sent: when(sentAt ?? at),
-      usd: charged!,
+      usd: new Decimal(charged!).minus(certain ?? 0).toFixed(),
     })),
     since: text.since(spokenTime(Date.parse(tally.since), today, locale, false, text)),
   };

@@ -18,4 +18,5 @@ export const controls: ControlsStrings = {
     `${provider} schreibt die Prompts dieses Modells selbst um: derselbe Seed macht vielleicht nicht dasselbe Bild noch einmal.`,
   enhanceOff: () =>
     'Ihr Prompt wird verwendet, wie Sie ihn geschrieben haben, und derselbe Seed macht dasselbe Bild noch einmal.',
+  fixSetting: () => 'Einstellung ändern',
 };

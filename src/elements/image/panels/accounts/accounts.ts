@@ -21,32 +21,33 @@ type KeyHandlers = Pick<PanelHandlers, 'keyInput' | 'keyCommit' | 'rememberChang
  * The user's own key, just above Generate (under its sign-in, where the provider has one: `signInLine`, drawn by the
  * sign-in's part once it is here), where to get one, and the opt-in to remember it. Drawn from the widget's whole
  * view, into the place its first paint kept (`slot()`). `notSentHere`: why the field is empty though the user gave a
- * key for this provider on this page (for another origin, or through another relay, or none), each in a sentence.
+ * key for this provider on this page (for another origin, or through another relay, or none), each in a sentence;
+ * `signed`: the key came from signing in; `relay`: the host of the site's relay the key goes through, if any.
  */
 export function renderKeyField(
   { key, decision, translation }: ImageView,
   signInLine: Slot | undefined,
   on: KeyHandlers,
-  notSentHere: string[] = [],
-  signed = false,
+  { notSentHere = [], signed = false, relay }: { notSentHere?: string[]; signed?: boolean; relay?: string } = {},
 ) {
   if (!key) return nothing;
   const text = wordsIn(translation, 'signIn', signIn);
   const invalid = decision.blocked?.at === 'key' || key.error;
-  // Signed in: the account line above says who pays and what is left, and no field holds a key the user never typed
-  // (until the provider refuses it: then the field is there for another key, as the error says).
+  // Signed in: the account line above says who pays and what is left, and no field holds a key the user never typed,
+  // not even once the provider refuses it (Sign out, above, is the way to another account or a key of one's own); and
+  // the box keeps the sign-in on this device, in its own words, where it would remember a typed key.
   return html`<div class="key-field">
     ${signInLine ?? (key.signIn ? slot('account') : nothing)}
-    ${signed && !key.error ? nothing : renderKeyInput(key, decision, on, text, !!invalid)}
+    ${signed ? nothing : renderKeyInput(key, decision, on, text, !!invalid)}
     ${key.error ? html`<p id="key-error" part="error" class="error">${key.error}</p>` : nothing}
     ${key.value ? nothing : notSentHere.map((why) => html`<p class="muted">${why}</p>`)}
     ${key.waiting ? html`<p class="error">${text.waitingForKey(key.waiting, key.payee)}</p>` : nothing}
     ${key.left && !signed ? html`<p part="balance" class="muted">${text.leftOnAccount(key.left)}</p>` : nothing}
     <label class="check"
       ><input part="remember" type="checkbox" .checked=${live(key.remembered)} @change=${on.rememberChange} />
-      ${text.rememberKey()}</label
+      ${signed ? text.staySignedIn() : text.rememberKey()}</label
     >
-    <p class="muted">${text.keyStaysHere(key.payee)}</p>
+    <p class="muted">${text.keyStaysHere(key.payee, relay)}</p>
   </div>`;
 }
 

@@ -1,7 +1,9 @@
 import type { ReactiveController } from 'lit';
 import type { ModelSettings } from '../../../../base/types.js';
+import { asUserPaysError } from '../../../../base/errors.js';
 import { loadEngine } from '../../../../lazy/index.js';
-import type { ModelControls } from '../../../../providers/provider.js';
+import type { ModelControls, Provider } from '../../../../providers/provider.js';
+import type { Sentence } from '../../../../strings/strings.js';
 import type { ImageProperties } from '../../image-properties.js';
 
 /** The settings only More options sets: no attribute. */
@@ -19,6 +21,8 @@ export class ControlsController implements ReactiveController {
   controls?: ModelControls;
   /** What More options set of the controls without an attribute (a setting back at its default is absent). */
   settings: ModelSettings = {};
+  /** The provider's own check of a setting (`Provider.checkSettings`), read with the controls. */
+  #check?: Provider['checkSettings'];
   readonly #host: ImageProperties;
   /** Said when the user changes one (the form was edited: PanelControllers.edited). */
   readonly #edited: () => void;
@@ -35,15 +39,37 @@ export class ControlsController implements ReactiveController {
     if (readFor === this.#readFor) return;
     this.#readFor = readFor;
     this.controls = undefined;
+    this.#check = undefined;
     this.settings = {};
     loadEngine()
       .then(async (engine) => {
-        const controls = (await engine.providerFor(provider)).controls?.(model);
+        const adapter = await engine.providerFor(provider);
+        const controls = adapter.controls?.(model);
         if (readFor !== this.#readFor) return; // another model since
         this.controls = controls;
+        this.#check = (checked, settings) => adapter.checkSettings?.(checked, settings);
         this.#host.requestUpdate();
       })
       .catch(() => {}); // the adapter could not load (offline): no controls shown, the defaults apply
+  }
+
+  /**
+   * The first of `settings` the provider would refuse for the model in force (a number out of its range, not whole where
+   * it must be), with the provider's own words for it: asked of each setting alone, so that the one that is wrong is
+   * known and marked. The same check runs again at the click, before anything is sent (generation/submit.ts).
+   */
+  refusal(settings: ModelSettings): { name: keyof ModelSettings; said: readonly Sentence[] } | undefined {
+    const check = this.#check;
+    if (!check) return undefined;
+    const { model } = this.#host;
+    for (const [name, value] of Object.entries(settings) as [keyof ModelSettings, unknown][]) {
+      try {
+        check(model, { [name]: value });
+      } catch (error) {
+        return { name, said: asUserPaysError(error).said };
+      }
+    }
+    return undefined;
   }
 
   /** Sets one of the model's settings as the user chose it in More options; undefined: the provider's default. */

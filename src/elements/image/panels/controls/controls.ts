@@ -1,4 +1,5 @@
 import { css, html, nothing } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import type { ModelSettings, OutputFormat } from '../../../../base/types.js';
 import type { ControlRange, ModelControls } from '../../../../providers/provider.js';
@@ -14,6 +15,8 @@ export interface ControlsView {
   provider: string;
   /** The element's words over English (see `wordsIn`). */
   translation?: Translation;
+  /** The setting the provider would refuse as it stands: its control marked, and why said under it. */
+  problem?: { name: string; reason: string };
 }
 
 type Choice = 'safetyTolerance' | 'outputFormat';
@@ -66,15 +69,25 @@ export function renderSeedControls({ controls, settings, provider, translation }
  * format, [flex]'s steps and guidance, Ultra's raw look and reference strength (the prompt's rewriting is drawn under
  * the seed: renderSeedControls). Nothing where the model takes none of them.
  */
-export function renderControls({ controls, settings, provider, translation }: ControlsView, change: Change) {
+export function renderControls({ controls, settings, provider, translation, problem }: ControlsView, change: Change) {
   const { safetyTolerance, outputFormats, steps, guidance, raw, imagePromptStrength } = controls;
   if (!safetyTolerance && !outputFormats && !steps && !guidance && !raw && !imagePromptStrength) return nothing;
   const text = wordsIn(translation, 'controls', controlsWords);
+  // The control the provider would refuse as set: marked, described by why, said under it; its id is the fix's focus.
+  const wrong = (name: string) => problem?.name === name;
+  const why = (name: string) =>
+    wrong(name) ? html`<p id="setting-problem" class="setting-problem">${problem!.reason}</p>` : nothing;
   // The provider's default is said on its own choice ("2 (default)"); formats in capitals (JPEG).
   const choice = (name: Choice, label: string, values: readonly (string | number)[], byDefault: string | number) =>
     html`<label class="dimension"
       >${label}
-      <select name=${name} @change=${change}>
+      <select
+        id="setting-${name}"
+        name=${name}
+        aria-invalid=${ifDefined(wrong(name) ? 'true' : undefined)}
+        aria-describedby=${ifDefined(wrong(name) ? 'setting-problem' : undefined)}
+        @change=${change}
+      >
         ${values.map((value) => {
           const shown = String(value).toUpperCase();
           return html`<option value=${value} .selected=${live(value === (settings[name] ?? byDefault))}>
@@ -86,18 +99,21 @@ export function renderControls({ controls, settings, provider, translation }: Co
   // Empty is the provider's default, which the placeholder shows.
   const amount = (name: Amount, label: string, range: ControlRange, step: number) =>
     html`<label class="dimension"
-      >${label}
-      <input
-        name=${name}
-        type="number"
-        min=${range.min}
-        max=${range.max}
-        step=${step}
-        inputmode="decimal"
-        placeholder=${range.default}
-        .value=${live(String(settings[name] ?? ''))}
-        @change=${change}
-    /></label>`;
+        >${label}
+        <input
+          id="setting-${name}"
+          name=${name}
+          aria-invalid=${ifDefined(wrong(name) ? 'true' : undefined)}
+          aria-describedby=${ifDefined(wrong(name) ? 'setting-problem' : undefined)}
+          type="number"
+          min=${range.min}
+          max=${range.max}
+          step=${step}
+          inputmode="decimal"
+          placeholder=${range.default}
+          .value=${live(String(settings[name] ?? ''))}
+          @change=${change} /></label
+      >${why(name)}`;
   return html`<fieldset class="model-controls">
     <legend class="label">${text.modelControls(provider)}</legend>
     ${
@@ -155,6 +171,10 @@ export const controlStyles = css`
     border: 1px solid var(--_border);
     border-radius: calc(var(--_radius) * 0.75);
     padding: 0.35rem 0.5rem;
+  }
+  /* Why the provider would refuse the control above, close under it. */
+  .model-controls .setting-problem {
+    color: var(--_danger);
   }
   .model-controls .check {
     height: auto;

@@ -2,7 +2,9 @@
 // them, the prompt's rewriting and what it means for a seed among them, with their styles. Loaded by the panels (a
 // PanelPart: panel-controllers.ts) when the user opens More options where the provider in force shows them (BFL, fal,
 // Pollinations): a visit that never opens More options never loads it.
-import type { Translation } from '../../../../strings/strings.js';
+import { controls as controlsWords } from '../../../../strings/image/controls.js';
+import { reword, wordsIn, type Translation } from '../../../../strings/strings.js';
+import type { Blocked } from '../../view.js';
 import { settingsOf } from '../../image-parts.js';
 import type { ImageProperties } from '../../image-properties.js';
 import { ControlsController } from './controls-controller.js';
@@ -17,6 +19,17 @@ export interface ModelControlsPart {
    * until the model's adapter has said what it takes.
    */
   render(provider: string, translation?: Translation): { seed: unknown; model: unknown } | undefined;
+  /**
+   * The setting in force that the provider would refuse for the model (`ControlsController.refusal`), with why in the
+   * element's words, as Generate's refusal before the click (its fix opens More options on the field, which is marked).
+   */
+  blocked(translation?: Translation): Blocked | undefined;
+}
+
+/** A setting the provider would refuse (`name`, as the control is named), and why (`reason`). */
+interface SettingProblem {
+  name: string;
+  reason: string;
 }
 
 /** The model's controls of the widget `host`, their styles adopted beside the panels'; `edited` is said on a change. */
@@ -24,13 +37,35 @@ export function modelControlsPart(host: ImageProperties, edited: () => void): Mo
   const root = host.shadowRoot!;
   root.adoptedStyleSheets = [...root.adoptedStyleSheets, controlStyles.styleSheet!];
   const controller = new ControlsController(host, edited);
+  // The fix of a control set out of its range (beside Generate: `blocked`) focuses it in More options, which opens
+  // first, as a hidden field takes no focus: heard before the fix's own handler (image-handlers.ts), which focuses.
+  root.addEventListener(
+    'click',
+    (event) => {
+      const fix = (event.target as Element).closest<HTMLElement>('[data-focus-target^=setting-]');
+      if (fix) root.querySelector<HTMLDetailsElement>('[part~=more]')!.open = true;
+    },
+    true,
+  );
   const change = changeOf(controller.set);
+  const problem = (translation?: Translation): SettingProblem | undefined => {
+    const refusal = controller.refusal(settingsOf(host, controller.settings) ?? {});
+    return refusal && { name: refusal.name, reason: refusal.said.map((said) => reword(said, translation)).join(' ') };
+  };
   return {
     controller,
+    blocked: (translation) => {
+      const wrong = problem(translation);
+      const fixSetting = wordsIn(translation, 'controls', controlsWords).fixSetting;
+      return (
+        wrong && { reason: wrong.reason, at: 'price', fix: { label: fixSetting(), focus: `setting-${wrong.name}` } }
+      );
+    },
     render: (provider, translation) => {
       const { controls } = controller;
       if (!controls) return undefined;
-      const view = { controls, settings: settingsOf(host, controller.settings) ?? {}, provider, translation };
+      const settings = settingsOf(host, controller.settings) ?? {};
+      const view = { controls, settings, provider, translation, problem: problem(translation) };
       return { seed: renderSeedControls(view, change), model: renderControls(view, change) };
     },
   };

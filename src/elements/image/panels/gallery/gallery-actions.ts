@@ -23,7 +23,8 @@ export interface ImageActionTarget {
   /** Says a sentence once, politely. */
   say(sentence: string): void;
   /** Shows `sentence` with an Undo that runs `undo` (and says so). */
-  offerUndo(sentence: string, undo: () => unknown): void;
+  /** Says `sentence` with an Undo, beside the toolbar of image `near` (where the eye is), else in the form. */
+  offerUndo(sentence: string, undo: () => unknown, near?: string): void;
   addReference(file: File): Promise<void>;
   /** Sets the widget to these settings; `final`: on the model a draft finalizes on. Returns what sets them back. */
   reuse(settings: ImageSettings, final: boolean): () => void;
@@ -87,10 +88,15 @@ export async function actOnImage(event: Event, images: readonly GalleryImage[], 
     const next = images[images.indexOf(image) + 1] ?? images[images.indexOf(image) - 1];
     const restore = await target.remove(image.id);
     target.focusImage(next?.id); // never to the page: the next image, else (none is left) Undo
-    return target.offerUndo(galleryText.deleted(), async () => {
-      await restore();
-      target.focusImage(image.id);
-    });
+    // Said where the deleted image's toolbar was: on the image that took its place (none left: in the form).
+    return target.offerUndo(
+      galleryText.deleted(),
+      async () => {
+        await restore();
+        target.focusImage(image.id);
+      },
+      next?.id,
+    );
   }
   const { prompt, provider, model, width, height, seed } = image;
   if (action === 'vary') {
@@ -109,10 +115,14 @@ export async function actOnImage(event: Event, images: readonly GalleryImage[], 
   // The form may be far from the image: it comes into view, and what changed is said, with Undo.
   target.showForm();
   // Undone, the form is where the user was: the focus goes back to it, never to the page.
-  target.offerUndo(galleryText.settingsFrom(what), () => {
-    undo();
-    target.showForm();
-  });
+  target.offerUndo(
+    galleryText.settingsFrom(what),
+    () => {
+      undo();
+      target.showForm();
+    },
+    image.id, // beside the toolbar clicked
+  );
 }
 
 /** The lightbox's arrows step through the images (the dialog's own keydown). */
@@ -120,4 +130,47 @@ export function lightboxKeys(event: KeyboardEvent) {
   if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
   const dialog = event.currentTarget as HTMLDialogElement;
   dialog.querySelector<HTMLElement>(`[data-action=${event.key === 'ArrowLeft' ? 'previous' : 'next'}]`)?.click();
+}
+
+/**
+ * The ⋯ menu's keys (its `details`' own keydown), as the WAI-ARIA Authoring Practices' menu button pattern has them
+ * (w3.org/WAI/ARIA/apg/patterns/menu-button/, its menu's keys: …/patterns/menubar/): Down or Up on the button opens
+ * the menu on its first or last item; in the menu, Down and Up move to the next and the previous item (wrapping), Home
+ * and End to the first and the last; Escape closes it and gives the focus back to its button.
+ */
+export function menuKeys(event: KeyboardEvent) {
+  const menu = event.currentTarget as HTMLDetailsElement;
+  const items = [...menu.querySelectorAll<HTMLElement>('[role=menuitem]')];
+  const at = items.indexOf(event.target as HTMLElement); // -1: on the button
+  const go = (index: number) => {
+    event.preventDefault();
+    menu.open = true; // shown first: a hidden item takes no focus
+    items.at(index % items.length)?.focus();
+  };
+  if (event.key === 'Escape' && menu.open) {
+    event.preventDefault();
+    event.stopPropagation(); // the menu's, not the lightbox's or the page's
+    menu.open = false;
+    menu.querySelector('summary')?.focus();
+  } else if (event.key === 'ArrowDown') go(at + 1);
+  else if (event.key === 'ArrowUp') go(at < 0 ? -1 : at - 1);
+  else if (at >= 0 && event.key === 'Home') go(0);
+  else if (at >= 0 && event.key === 'End') go(-1);
+}
+
+/**
+ * The ⋯ menu opened from its button (a click, Enter or Space): the focus goes to its first item, as the menu button
+ * pattern says (see `menuKeys`), where the arrows move it.
+ */
+export function menuToggled(event: Event) {
+  const menu = event.currentTarget as HTMLDetailsElement;
+  const summary = menu.querySelector('summary');
+  if (menu.open && summary && (menu.getRootNode() as ShadowRoot).activeElement === summary)
+    menu.querySelector<HTMLElement>('[role=menuitem]')?.focus();
+}
+
+/** The focus left the ⋯ menu (Tab, a click elsewhere): it closes, as a menu does once left. */
+export function menuLeft(event: FocusEvent) {
+  const menu = event.currentTarget as HTMLDetailsElement;
+  if (!menu.contains(event.relatedTarget as Node | null)) menu.open = false;
 }

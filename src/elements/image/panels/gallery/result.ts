@@ -9,7 +9,7 @@ import { words } from '../../../../strings/words.js';
 import type { Spoken } from '../../../shared/language-controller.js';
 import type { GalleryImage } from '../../../../images/gallery.js';
 import { formatDate } from '../../../../base/dates.js';
-import { lightboxKeys } from './gallery-actions.js';
+import { lightboxKeys, menuKeys, menuLeft, menuToggled } from './gallery-actions.js';
 import { icon, type IconName } from '../icons.js';
 
 /** An image of the gallery, with what the widget offers to do with it. */
@@ -31,15 +31,23 @@ export interface PaidFailure {
   error: string;
 }
 
+/** A change just made to an image (Delete, Reuse…) said with its Undo (`bar`), beside the toolbar of image `at`. */
+interface UndoNear {
+  at: string;
+  bar: unknown;
+}
+
 /** The latest submission's images, large. */
 export interface ResultView extends Spoken {
   images: readonly GalleryItem[];
+  undo?: UndoNear;
 }
 
 /** The earlier images, newest first, and the paid failures. */
 export interface HistoryView extends Spoken {
   images: readonly GalleryItem[];
   failures: readonly PaidFailure[];
+  undo?: UndoNear;
 }
 
 /**
@@ -135,9 +143,14 @@ const tool = (
     ${icon(action)}${price ? html`<span>${price}</span>` : nothing}
   </button>`;
 
-/** An item of the toolbar's menu: the action (`data-action`) on which image (`data-id`), its icon and its words. */
+/**
+ * An item of the toolbar's menu: the action (`data-action`) on which image (`data-id`), its icon and its words. Reached
+ * with the arrows, not Tab (the menu button pattern: `menuKeys`).
+ */
 const menuItem = (image: GalleryItem, action: string, drawn: IconName, name: string, act: (event: Event) => void) =>
-  html`<button type="button" data-action=${action} data-id=${image.id} @click=${act}>${icon(drawn)}${name}</button>`;
+  html`<button type="button" role="menuitem" tabindex="-1" data-action=${action} data-id=${image.id} @click=${act}>
+    ${icon(drawn)}${name}
+  </button>`;
 
 /**
  * The image's toolbar, shown on hover and focus: Download, Copy, Vary, Use as reference, and a menu for Reuse,
@@ -179,11 +192,11 @@ function renderToolbar(image: GalleryItem, act: (event: Event) => void, galleryT
         : nothing
     }
     ${saved && image.referable ? tool(image, 'reference', galleryText.referenceLabel(prompt), act) : nothing}
-    <details class="menu">
+    <details class="menu" @keydown=${menuKeys} @toggle=${menuToggled} @focusout=${menuLeft}>
       <summary class="tool" aria-label=${galleryText.moreActions(prompt)} title=${galleryText.moreActions(prompt)}>
         ${icon('more')}
       </summary>
-      <div class="menu-items">
+      <div class="menu-items" role="menu">
         ${menuItem(image, 'reuse', 'reuse', galleryText.reuse(), act)}
         ${
           image.revisedPrompt
@@ -206,7 +219,7 @@ function renderTile(
   image: GalleryItem,
   act: (event: Event) => void,
   galleryText: GalleryStrings,
-  { locale, translation }: Spoken,
+  { locale, translation, undo }: Spoken & { undo?: UndoNear },
   first: boolean,
 ) {
   const focus = first ? 'result' : nothing;
@@ -241,7 +254,7 @@ function renderTile(
             aria-label=${galleryText.expiredImage(image.prompt)}
           ></div>`
     }
-    ${renderToolbar(image, act, galleryText, locale)}
+    ${renderToolbar(image, act, galleryText, locale)} ${undo?.at === image.id ? undo.bar : nothing}
     <figcaption class="muted">
       ${galleryText.imageFacts(
         modelName(image.model),
@@ -452,6 +465,24 @@ export const resultStyles = css`
     color: var(--_muted);
   }
   /* The toolbar: over the image's top corner, shown on hover and while anything in the tile has the focus. */
+  /* An Undo of what was just done to this image, under its toolbar, where the click was. */
+  .tile > .undo {
+    position: absolute;
+    top: 3rem;
+    right: 0.4rem;
+    z-index: 1;
+    max-width: calc(100% - 0.8rem);
+    margin: 0;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 0.75rem;
+    align-items: baseline;
+    padding: 0.4rem 0.6rem;
+    border-radius: calc(var(--_radius) * 0.75);
+    background: var(--_surface);
+    box-shadow: var(--_shadow);
+    font-size: 0.875rem;
+  }
   .toolbar {
     position: absolute;
     top: 0.4rem;

@@ -15,6 +15,8 @@ export interface ResumeSource {
   relay(): string;
   /** The user's key for that provider at that endpoint's origin, given for that relay ('' for none); '' if none. */
   apiKey(provider: ProviderId, endpoint: string, relay: string): string;
+  /** This site's sign-in made that key: its balance is this ledger's alone, and may settle what is uncertain. */
+  keyMadeBySignIn(provider: ProviderId, endpoint: string, relay: string): boolean;
 }
 
 /**
@@ -73,7 +75,7 @@ export class ResumeController implements ReactiveController {
     const images = this.#gallery.current;
     if (!ledger || !images) return;
     // Only a ledger holding an entry a page may have left needs the code that finishes it (a chunk of its own).
-    if (!ledger.pending().length && !ledger.uncertain().some((entry) => entry.task)) {
+    if (!ledger.pending().length && !ledger.uncertain().some((entry) => entry.task || entry.before)) {
       this.waiting = {};
       return this.#host.requestUpdate();
     }
@@ -89,6 +91,7 @@ export class ResumeController implements ReactiveController {
       relayFor: (id) => (providerInfo(id)?.needsKey && relay ? checkRelay(relay) : undefined),
       // Only a key given for the relay the tasks are asked through goes through it.
       apiKeyFor: (id, endpoint) => this.#source.apiKey(id, endpoint, relay) || undefined,
+      keyMadeBySignIn: (id, endpoint) => this.#source.keyMadeBySignIn(id, endpoint, relay),
       signal: controller.signal,
       onResuming: () => this.#update(true),
       onResumed: () => void this.#gallery.reload(),

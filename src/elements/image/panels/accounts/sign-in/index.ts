@@ -11,6 +11,7 @@ import { wordsIn } from '../../../../../strings/strings.js';
 import type { ImageParts } from '../../../image-parts.js';
 import type { FlowController } from '../../submission/flow-controller.js';
 import type { AccountController } from '../account-controller.js';
+import type { SignedKeys } from '../signed-keys.js';
 import { SignInController } from './sign-in-controller.js';
 import { renderSignIn, signInStyles, type SignInHandlers } from './sign-in.js';
 import { mostOf } from '../../../../../pricing/quote.js';
@@ -29,12 +30,13 @@ export interface SignInPart {
 export interface SignInNeeds {
   account: AccountController;
   flow: FlowController;
+  signedKeys: SignedKeys;
   /** Says what went wrong (any error: the widget words it), where the widget says what a submission found. */
   report(error: unknown): void;
 }
 
 /** The sign-in of the widget of `parts`, its styles adopted beside the panels'. */
-export function signInPart(parts: ImageParts, { account, flow, report }: SignInNeeds): SignInPart {
+export function signInPart(parts: ImageParts, { account, flow, signedKeys, report }: SignInNeeds): SignInPart {
   const { host, keys, pricing, language } = parts;
   const root = host.shadowRoot!;
   root.adoptedStyleSheets = [...root.adoptedStyleSheets, signInStyles.styleSheet!];
@@ -46,6 +48,7 @@ export function signInPart(parts: ImageParts, { account, flow, report }: SignInN
       ({ huggingface: host.huggingfaceClientId, pollinations: host.pollinationsAppKey })[host.provider as string] ?? '',
     budget: () => host.budget,
     keys,
+    signedKeys,
     keep: () => Object.fromEntries(KEPT.map((name) => [name, host[name]])),
     restore: (kept) => {
       for (const name of KEPT) if (typeof kept[name] === typeof host[name]) Object.assign(host, { [name]: kept[name] });

@@ -3,7 +3,16 @@ import type { ProviderId } from '../../../../../base/types.js';
 import { addressAnswersSignIn, loadEngine } from '../../../../../lazy/index.js';
 import { keyRoute, providerInfo } from '../../../../../providers/catalog.js';
 import type { ProviderKeys } from '../../../provider-keys.js';
-import { DEFAULT_DAYS, capOf, daysOf, defaultCap, type SignedIn } from '../../../../../providers/sign-in.js';
+import type { SignedKeys } from '../signed-keys.js';
+import {
+  DEFAULT_DAYS,
+  capOf,
+  daysOf,
+  defaultCap,
+  leftToSignIn,
+  thousandsSeparated,
+  type SignedIn,
+} from '../../../../../providers/sign-in.js';
 
 /**
  * The form before a capped sign-in, as it stands: the cap in its field, the days where the provider asks for them, and
@@ -13,6 +22,8 @@ export interface Granting {
   cap: string;
   days?: string;
   refused: false | 'cap' | 'days';
+  /** The cap was refused for a separator that may be a thousands separator ("1,000"), not for being no amount. */
+  thousands?: boolean;
 }
 
 /** What the host hands the sign-in: its provider, endpoint and relay, its keys, and the form to keep over a redirect. */
@@ -26,6 +37,8 @@ export interface SignInSource {
   /** The page's `budget` ('' for none): the cap a capped sign-in offers first follows it (`defaultCap`). */
   budget(): string;
   keys: ProviderKeys;
+  /** Which keys the sign-in made (it says so of each one it holds; Sign out forgets that with the key). */
+  signedKeys: SignedKeys;
   /** The form as the user left it: kept in sessionStorage while the page goes to sign in and back. */
   keep(): Record<string, unknown>;
   restore(kept: Record<string, unknown>): void;
@@ -74,7 +87,10 @@ export class SignInController implements ReactiveController {
   hostConnected() {
     // A widget whose provider has a sign-in takes the answer its sign-in brought back (a redirect of this tab's), as
     // the entry finished it when the page loaded: only such a widget, on such a page, loads the code that finishes one.
-    if (this.#back || !addressAnswersSignIn || !providerInfo(this.#source.provider())?.signIn) return;
+    // The first page after leaving finishes it even without an answer in its address (the user came back another
+    // way), so that no later page, one with someone else's code in its address included, may trade a code.
+    if (this.#back || !(addressAnswersSignIn || leftToSignIn()) || !providerInfo(this.#source.provider())?.signIn)
+      return;
     this.#back = true;
     finished().then((back) => {
       if (!back) return;
@@ -91,8 +107,9 @@ export class SignInController implements ReactiveController {
     const provider = this.#source.provider();
     if (!providerInfo(provider)?.signIn) return undefined;
     const cannotPay = this.#signedIn.get(provider + keyRoute(provider, this.#source.endpoint(), this.#source.relay()));
-    const signed = cannotPay !== undefined && !!this.#source.keys.current;
-    return { signed, cannotPay: signed && cannotPay, granting: signed ? undefined : this.granting };
+    // Signed in on this page, or on an earlier visit whose key the user kept (the keys know the sign-in made it).
+    const signed = (cannotPay !== undefined || this.#source.signedKeys.madeBySignIn()) && !!this.#source.keys.current;
+    return { signed, cannotPay: signed && !!cannotPay, granting: signed ? undefined : this.granting };
   }
 
   /** The form before a capped sign-in, where it is shown for the provider in force. */
@@ -124,8 +141,10 @@ export class SignInController implements ReactiveController {
   grant(typed: string, typedDays?: string) {
     const [cap, days] = [capOf(typed), typedDays === undefined ? undefined : daysOf(typedDays)];
     const refused = !cap ? 'cap' : typedDays !== undefined && !days ? 'days' : false;
-    if (refused) this.#asking = { provider: this.#source.provider(), cap: typed, days: typedDays, refused };
-    else {
+    if (refused) {
+      const thousands = refused === 'cap' && thousandsSeparated(typed);
+      this.#asking = { provider: this.#source.provider(), cap: typed, days: typedDays, refused, thousands };
+    } else {
       this.#asking = undefined;
       this.signIn(cap, days);
     }
@@ -177,12 +196,14 @@ export class SignInController implements ReactiveController {
   signOut() {
     const [provider, endpoint, relay] = [this.#source.provider(), this.#source.endpoint(), this.#source.relay()];
     this.#source.keys.forget(provider, endpoint, relay);
+    this.#source.signedKeys.forget(provider, endpoint, relay);
     this.#signedIn.delete(provider + keyRoute(provider, endpoint, relay));
     this.#host.requestUpdate();
   }
 
   #hold(provider: ProviderId, endpoint: string, relay: string, { key, cannotPay }: SignedIn) {
     this.#source.keys.set(provider, endpoint, relay, key);
+    this.#source.signedKeys.hold(provider, endpoint, relay, key);
     this.#signedIn.set(provider + keyRoute(provider, endpoint, relay), !!cannotPay);
     this.#host.requestUpdate();
   }

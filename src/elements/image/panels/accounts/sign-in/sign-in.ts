@@ -118,7 +118,13 @@ function renderGrant(provider: string, grant: Granting, on: SignInHandlers, text
     ${
       grant.refused
         ? html`<p id="grant-error" part="error" class="error">
-            ${grant.refused === 'cap' ? text.grantNotAnAmount() : text.grantNotDays()}
+            ${
+              grant.refused === 'days'
+                ? text.grantNotDays()
+                : grant.thousands
+                  ? text.grantThousands(grant.cap.trim())
+                  : text.grantNotAnAmount()
+            }
           </p>`
         : nothing
     }
