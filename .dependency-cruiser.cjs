@@ -27,7 +27,12 @@ const ADAPTER = '^src/providers/[^/]+/adapter\\.ts$';
  * What of the providers loads with the first paint: the top level of providers/ (the registry, the catalog, the
  * built-in price book, the address checks, the types) and each folder's info and prices.
  */
-const PROVIDERS_FIRST_PAINT = '^src/providers/([^/]+|[^/]+/(info|prices))\\.ts$';
+const PROVIDERS_FIRST_PAINT = '^src/providers/((?!families\\.)[^/]+|[^/]+/(info|prices))\\.ts$';
+/**
+ * The model families besides FLUX (SPEC §12): src/providers/families.ts, each folder's families.ts and the rules only
+ * they price by, loaded on first need (providers/prices.ts, `loadFamilies`), not with the first paint.
+ */
+const FAMILIES = '^src/providers/[^/]+/families\\.ts$|^src/pricing/(families|tokens)\\.ts$';
 /**
  * What loads after the first paint (lazy/index.ts): the engine's modules (the pipeline, the image store, and the
  * folders of providers/: the code the adapters share, engine/, and each provider's folder, whose adapter the engine
@@ -141,6 +146,21 @@ module.exports = {
       '^src/providers/[^/]+/',
       { pathNot: '^src/providers/[^/]+/(info|prices)\\.ts$', dependencyTypesNot: ['type-only', 'dynamic-import'] },
     ),
+    {
+      name: 'the-families-load-on-first-need',
+      comment:
+        'The model families besides FLUX load on first need: only providers/families.ts imports their prices and rules statically, and only providers/prices.ts loads it, by import(); a page that sells FLUX prices without them. Types may be named.',
+      severity: 'error',
+      from: { pathNot: '^src/providers/families\\.ts$' },
+      to: { path: FAMILIES, dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'families-loaded-by-import',
+      comment: 'providers/families.ts is loaded by import() only (providers/prices.ts, `loadFamilies`).',
+      severity: 'error',
+      from: {},
+      to: { path: '^src/providers/families\\.ts$', dependencyTypesNot: ['type-only', 'dynamic-import'] },
+    },
     {
       name: 'only-the-registry-loads-adapters',
       comment:

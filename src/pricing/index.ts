@@ -1,4 +1,4 @@
-export { DEFAULT_MODEL, MODELS, modelInfo, modelName } from './models.js';
+export { DEFAULT_MODEL, MODELS, addModels, modelInfo, modelName } from './models.js';
 export {
   CREDIT_USD,
   billsReferences,
@@ -26,5 +26,5 @@ export {
   type Fitted,
   type SizeRule,
 } from './capabilities.js';
-export { imageTokens, megapixels, priceOf, promptTokens, quoteDetails, type Priced } from './quote.js';
+export { PricesLoading, addPricer, megapixels, priceOf, quoteDetails, type Priced } from './quote.js';
 export { formatUsd, formatUsdRounded } from './format.js';

@@ -29,11 +29,41 @@ export const MODELS: readonly ModelInfo[] = [
   model('flux-pro-1.1', 'FLUX1.1 [pro]'),
   model('flux-pro-1.1-ultra', 'FLUX1.1 [pro] Ultra'),
   model('flux-pro-1.0-fill', 'FLUX.1 Fill [pro]'),
-  model('gpt-image-2', 'GPT Image 2'),
-  model('gpt-image-1.5', 'GPT Image 1.5'),
-  model('gpt-image-1', 'GPT Image 1'),
-  model('gpt-image-1-mini', 'GPT Image 1 mini'),
 ];
+
+/**
+ * The models of the families besides FLUX (SPEC §12), whose names and prices load on first need
+ * (src/pricing/families.ts, src/providers/families.ts): a request for one waits for them, where any other id the
+ * first paint does not know is none.
+ */
+export const FAMILY_IDS: readonly string[] = [
+  'gpt-image-2',
+  'gpt-image-1.5',
+  'gpt-image-1',
+  'gpt-image-1-mini',
+  'gemini-3.1-flash-image',
+  'gemini-3-pro-image',
+  'imagen-4-fast',
+  'imagen-4',
+  'imagen-4-ultra',
+  'seedream-4.5',
+  'seedream-5-lite',
+  'qwen-image',
+  'grok-imagine',
+];
+
+/** Whether the model families that load after the first paint are in (`addModels`). */
+let familiesIn = false;
+export const allModelsIn = () => familiesIn;
+
+/**
+ * Adds the model families that load after the first paint (src/providers/families.ts: GPT Image, …) to the models
+ * known, after FLUX.
+ */
+export function addModels(models: readonly ModelInfo[]) {
+  (MODELS as ModelInfo[]).push(...models.filter((added) => !modelInfo(added.id)));
+  familiesIn = true;
+}
 
 export const DEFAULT_MODEL = 'flux-2-klein-4b';
 

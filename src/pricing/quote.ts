@@ -7,8 +7,8 @@ import { prices, type PricesStrings } from '../strings/prices.js';
 import { sayer, wordsIn, type Translation } from '../strings/strings.js';
 import type { ProviderId, Quote, QuoteLine, QuoteRequest, Size } from '../base/types.js';
 import { capabilityOf, fitRequest, type Capability, type Fitted } from './capabilities.js';
-import { MODELS, modelInfo } from './models.js';
-import { CREDIT_USD, type ImageTokens, type PriceBook, type PriceEntry } from './price-book.js';
+import { allModelsIn, FAMILY_IDS, MODELS, modelInfo } from './models.js';
+import { CREDIT_USD, type PriceBook, type PriceEntry, type PriceRule } from './price-book.js';
 
 const ONE_MP = 1024 * 1024;
 /** The address sentences, named, for the element that shows a problem to say it in its words. */
@@ -49,6 +49,42 @@ const UNITS: Record<string, readonly string[]> = {
   tokens: ['usd'],
 };
 
+/** A line of the breakdown, per image in the rule's unit: its label, its amount and, where it may vary, its most. */
+export type PriceLine = [label: string, amount: Decimal, most?: Decimal];
+
+/**
+ * How a rule that the first paint does not price is priced: one that only other model families use (a price in
+ * tokens: src/pricing/tokens.ts), added when their prices load (src/providers/families.ts).
+ */
+export interface RulePricer {
+  /** Whether a rule of this kind is whole (a page's own price book is checked before it prices). */
+  valid(rule: Record<string, unknown>): boolean;
+  /** Per image, in the rule's unit: the breakdown's lines (`amount` reads a price of the book exactly). */
+  lines(
+    rule: PriceRule,
+    fitted: Fitted,
+    prompt: string,
+    amount: (value: unknown) => Decimal,
+    text: PricesStrings,
+  ): PriceLine[];
+}
+
+const PRICERS: Partial<Record<string, RulePricer>> = {};
+/** The rules the first paint prices itself. */
+const BUILT_IN_RULES: readonly string[] = ['megapixel', 'flat', 'per-megapixel', 'puter'];
+
+/** Prices rules of `kind` with `pricer` from now on. */
+export function addPricer(kind: PriceRule['kind'], pricer: RulePricer) {
+  PRICERS[kind] = pricer;
+}
+
+/**
+ * Thrown where a request cannot be priced yet: its model, or its provider's price for it, or the rule that prices it,
+ * may be among the model families that load after the first paint (src/providers/families.ts). Not a refusal: the
+ * preview waits for them, `UserPays.quote()` says to wait for `UserPays.loadModels()`.
+ */
+export class PricesLoading extends Error {}
+
 // Entries already checked (price books are long-lived objects; a page's own is checked once).
 const checkedEntries = new WeakSet<PriceEntry>();
 
@@ -85,14 +121,7 @@ function checkEntry(entry: PriceEntry, where: string, text: PricesStrings): Pric
     ) ||
     !absentOr(entry.references, (references) => Number.isInteger(references.max) && isPixels(references.maxPixels)) ||
     !whole(rule.mp) ||
-    (rule.kind === 'tokens' &&
-      !(
-        isRecord(rule.rates) &&
-        isRecord(rule.imageTokens) &&
-        Array.isArray(rule.qualities) &&
-        rule.qualities.includes(rule.quality) &&
-        Number.isInteger(rule.textCeiling)
-      ))
+    PRICERS[rule.kind as string]?.valid(rule) === false
   ) {
     invalid(text.badCapability(where));
   }
@@ -153,46 +182,33 @@ function checkRequest(request: unknown, text: PricesStrings) {
  */
 export function priceRequest(request: QuoteRequest, book: PriceBook, text = prices) {
   const asked = checkRequest(request, text);
-  const model = modelInfo(asked.model) ?? invalid(text.noSuchModel(asked.model, MODELS[0].label));
+  /** Refuses with `refusal`, unless the model is of the families that load after the first paint, not here yet. */
+  const refuse = (refusal: () => string): never => {
+    if (!allModelsIn() && FAMILY_IDS.includes(asked.model)) throw new PricesLoading();
+    return invalid(refusal());
+  };
+  const model = modelInfo(asked.model) ?? refuse(() => text.noSuchModel(asked.model, MODELS[0].label));
   const byProvider = Object.hasOwn(book, model.id) ? book[model.id] : undefined;
   const where = text.priceWhere(model.label, asked.provider);
   const entry =
     byProvider && Object.hasOwn(byProvider, asked.provider) && byProvider[asked.provider]
       ? checkEntry(byProvider[asked.provider]!, where, text)
-      : invalid(text.noPrice(model.label, asked.provider));
+      : refuse(() => text.noPrice(model.label, asked.provider));
+  const { rule } = entry;
+  if (!BUILT_IN_RULES.includes(rule.kind) && !PRICERS[rule.kind]) {
+    // A rule only the other families price by (a page's own book may use one): they load first.
+    if (!allModelsIn()) throw new PricesLoading();
+    invalid(text.badRule(where));
+  }
   const capability = capabilityOf(entry, asked.provider);
   const fitted = fitRequest(capability, model, asked.width, asked.height, asked.inputs, text);
-  const { rule } = entry;
-  if (rule.kind === 'tokens') {
+  if ('qualities' in rule) {
     // The quality priced is the quality sent: the one asked, else the price book's (never the provider's default).
     fitted.quality = asked.quality ?? rule.quality;
     if (!rule.qualities.includes(fitted.quality))
       invalid(text.qualityNotTaken(model.label, fitted.quality, rule.qualities));
   }
   return { asked, model, entry, capability, fitted, where };
-}
-
-const MILLION = 1e6;
-
-/**
- * The tokens of the image gpt-image-1, 1.5, 1-mini or 2 makes at `quality` (its index in the rule's qualities) and
- * width × height (`ImageTokens`). A size the table lacks (refused before the click) counts as its largest.
- */
-export function imageTokens(tokens: ImageTokens, quality: number, width: number, height: number): number {
-  if ('bySize' in tokens) {
-    const bySize = tokens.bySize[`${width}x${height}`];
-    return bySize?.[quality] ?? Math.max(...Object.values(tokens.bySize).map((each) => each[quality]));
-  }
-  const long = Math.max(width, height);
-  const f = tokens.perSide[quality];
-  const s = Math.round((f * Math.min(width, height)) / long);
-  return Math.ceil((f * s * (2_000_000 + width * height)) / 4_000_000);
-}
-
-/** The prompt's tokens: about one per 4 bytes of its UTF-8 (expected), at most one per byte (SPEC §12). */
-export function promptTokens(prompt: string): { expected: number; most: number } {
-  const most = new TextEncoder().encode(prompt).length;
-  return { expected: Math.ceil(most / 4), most };
 }
 
 /** Per image, in the rule's unit: the breakdown's parts, and the megapixels billed. */
@@ -239,25 +255,9 @@ function parts(entry: PriceEntry, fitted: Fitted, where: string, text: PricesStr
       const moved = output(perMp).sub(output(amount(rule.perMp)));
       references = inputs.map((_, index) => [1, index === 0 ? perMp.add(moved) : perMp]);
     }
-  } else if (rule.kind === 'tokens') {
-    // Tokens at USD per million (see PriceRule): the image's fixed, the prompt's and the text written may vary.
-    const { rates, qualities, textCeiling } = rule;
-    const perToken = (rate: string | undefined) => amount(rate ?? rates.imageOut).div(MILLION);
-    const quality = fitted.quality ?? rule.quality;
-    const tokens = imageTokens(rule.imageTokens, qualities.indexOf(quality), width, height);
-    const { expected, most } = promptTokens(prompt);
-    lines.push([text.imageTokens(tokens, quality), perToken(rates.imageOut).mul(tokens)]);
-    // The prompt, once there is one (an empty one is refused at the click).
-    if (most) {
-      lines.push([
-        text.promptTokens(expected, most),
-        perToken(rates.textIn).mul(expected),
-        perToken(rates.textIn).mul(most),
-      ]);
-    }
-    // Text written besides the image, where the model writes any: none expected, at most its ceiling.
-    if (textCeiling)
-      lines.push([text.textTokens(textCeiling), new Decimal(0), perToken(rates.textOut).mul(textCeiling)]);
+  } else if (rule.kind !== 'puter') {
+    // A rule loaded with the model families that bill by it (`addPricer`).
+    lines.push(...PRICERS[rule.kind]!.lines(rule, fitted, prompt, amount, text));
   } else {
     // Puter's catalogue costs (see PriceRule): megapixels of 10⁶ pixels, the output's exactly (or the 1 MP a
     // Replicate-served model makes), each reference image's started ones.
@@ -287,6 +287,8 @@ export interface Priced {
   fitted?: Fitted;
   /** The price-book entry that priced it (a gateway's own name for the model). */
   entry?: PriceEntry;
+  /** No price yet: the model families that load after the first paint may have it (`PricesLoading`). */
+  pending?: boolean;
 }
 
 /**
@@ -298,6 +300,7 @@ export function priceOf(request: QuoteRequest, book: PriceBook, translation?: Tr
     const { quote, capability, fitted, entry } = quoteDetails(request, book, wordsIn(translation, 'prices', prices));
     return { quote, problem: quote.problem ?? '', capability, fitted, entry };
   } catch (error) {
+    if (error instanceof PricesLoading) return { problem: '', pending: true };
     return { problem: asUserPaysError(error).toDetail(translation).message };
   }
 }

@@ -1,5 +1,8 @@
 import type { ProviderId, Quote, QuoteRequest } from '../base/types.js';
-import { mergePriceBook, quoteDetails, type PriceBook } from '../pricing/index.js';
+import { lazily } from '../base/lazily.js';
+import { mergePriceBook, PricesLoading, quoteDetails, type PriceBook } from '../pricing/index.js';
+import { invalid } from '../base/checks.js';
+import { pricesLoading } from '../strings/prices.js';
 import type { ProviderEntry } from './provider.js';
 import { PROVIDERS } from './registry.js';
 
@@ -27,6 +30,15 @@ for (const id in PROVIDERS) {
 }
 
 /**
+ * The model families besides FLUX (GPT Image, …), laid into the price books above on first need: a request for a model
+ * or price the first paint does not have (the preview, src/elements/shared/quote-controller.ts), the picker's other
+ * families, `UserPays.loadModels()`. A page that sells FLUX never loads them.
+ */
+export const loadFamilies = lazily(() =>
+  import('./families.js').then(({ installFamilies }) => installFamilies(BUILTIN_PRICE_BOOK, GATEWAY_PRICE_BOOKS)),
+);
+
+/**
  * The built-in prices (or `base`) with those known at `endpoint`'s host laid over them, if any; where no endpoint is
  * named, `provider`'s own (OpenAI's, where its GPT Image prices are known).
  */
@@ -52,7 +64,15 @@ export function priceBookFor(
  * can be given.
  */
 export function quoteFor(request: QuoteRequest, book?: PriceBook): Quote {
-  // A request that is no object, or an endpoint that is no URL, gets the built-in prices, and the quote says what is
-  // wrong with it.
-  return quoteDetails(request, book ?? priceBookFor(request?.endpoint, undefined, request?.provider ?? 'puter')).quote;
+  try {
+    // A request that is no object, or an endpoint that is no URL, gets the built-in prices, and the quote says what is
+    // wrong with it.
+    return quoteDetails(request, book ?? priceBookFor(request?.endpoint, undefined, request?.provider ?? 'puter'))
+      .quote;
+  } catch (error) {
+    if (!(error instanceof PricesLoading)) throw error;
+    // Its price may be among the families not loaded yet: they start loading, and the page is told to wait for them.
+    void loadFamilies().catch(() => undefined);
+    return invalid(pricesLoading(String(request.model)));
+  }
 }

@@ -6,8 +6,10 @@ import type { ProviderId, Quote, QuoteRequest } from '../../base/types.js';
 import type { Spoken } from './language-controller.js';
 import { emit } from './events.js';
 import { providerInfo } from '../../providers/catalog.js';
-import { BUILTIN_PRICE_BOOK, priceBookFor } from '../../providers/prices.js';
+import { BUILTIN_PRICE_BOOK, loadFamilies, priceBookFor } from '../../providers/prices.js';
 import { checkEndpoint } from '../../providers/urls.js';
+import { prices } from '../../strings/prices.js';
+import { wordsIn } from '../../strings/strings.js';
 import type { StartupController } from './startup-controller.js';
 
 /** What the host prices: its request as it stands, the page's `priceBook`, and its endpoint. */
@@ -43,6 +45,8 @@ export class QuoteController implements ReactiveController {
   /** The provider and endpoint last asked of `loadCatalogue` (after the first paint). */
   #askedFrom = '';
   #announced = '';
+  /** The model the other families were last needed for and could not load (offline). */
+  #familiesFailedFor = '';
 
   readonly #host: ReactiveControllerHost & EventTarget;
   readonly #source: QuoteSource;
@@ -86,18 +90,41 @@ export class QuoteController implements ReactiveController {
       this.#startup.later(() => this.#loadCatalogue(provider, where));
     }
     const kept = this.capability;
+    const priced = this.price(request);
     ({
       quote: this.quote,
       problem: this.problem,
       capability: this.capability,
       fitted: this.fitted,
       entry: this.entry,
-    } = this.price(request));
+    } = priced);
+    // A model the first paint has no price for may be among the other families: no price shown until they are here,
+    // then priced again (where they cannot load, the price book's own refusal is said).
+    if (priced.pending) this.#awaitFamilies(request.model);
     // A request that cannot be priced for a moment (a side being typed, cleared) is still of the same model and
     // provider: what they make (the shapes, the sizes, the references) stays shown while the problem is said.
     const same = `${request.provider} ${request.model} ${request.endpoint ?? ''}`;
     if (this.capability) this.#capabilityFor = same;
     else if (this.#capabilityFor === same) this.capability = kept;
+  }
+
+  /** Loads the other families for `model`, once: where they could not load, that is said until another is asked. */
+  #awaitFamilies(model: string) {
+    if (this.#familiesFailedFor === model) {
+      this.problem = wordsIn(this.#source.language.translation, 'prices', prices).pricesNotLoaded();
+      return;
+    }
+    loadFamilies().then(
+      () => {
+        // Live prices read before the families came lack them: laid over the built-in book that now has them.
+        if (this.#live) this.#live = mergePriceBook(BUILTIN_PRICE_BOOK, this.#live);
+        this.#host.requestUpdate();
+      },
+      () => {
+        this.#familiesFailedFor = model;
+        this.#host.requestUpdate();
+      },
+    );
   }
 
   hostDisconnected() {

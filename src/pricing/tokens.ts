@@ -1,0 +1,65 @@
+import Decimal from 'decimal.js';
+import { isRecord } from '../base/checks.js';
+import type { Fitted } from './capabilities.js';
+import type { ImageTokens, PriceRule } from './price-book.js';
+import type { RulePricer } from './quote.js';
+
+const MILLION = 1e6;
+
+/**
+ * The tokens of the image gpt-image-1, 1.5, 1-mini or 2 makes at `quality` (its index in the rule's qualities) and
+ * width × height (`ImageTokens`). A size the table lacks (refused before the click) counts as its largest.
+ */
+export function imageTokens(tokens: ImageTokens, quality: number, width: number, height: number): number {
+  if ('bySize' in tokens) {
+    const bySize = tokens.bySize[`${width}x${height}`];
+    return bySize?.[quality] ?? Math.max(...Object.values(tokens.bySize).map((each) => each[quality]));
+  }
+  const long = Math.max(width, height);
+  const f = tokens.perSide[quality];
+  const s = Math.round((f * Math.min(width, height)) / long);
+  return Math.ceil((f * s * (2_000_000 + width * height)) / 4_000_000);
+}
+
+/** The prompt's tokens: about one per 4 bytes of its UTF-8 (expected), at most one per byte (SPEC §12). */
+export function promptTokens(prompt: string): { expected: number; most: number } {
+  const most = new TextEncoder().encode(prompt).length;
+  return { expected: Math.ceil(most / 4), most };
+}
+
+/**
+ * A price in tokens (PriceRule `tokens`, SPEC §12): the image's tokens, fixed by quality and size; the prompt's and
+ * the text written besides may vary, so their lines carry the most they can come to. Loaded with the model families
+ * that bill so (src/providers/families.ts), not with the first paint.
+ */
+export const tokensPricer: RulePricer = {
+  valid: (rule) =>
+    isRecord(rule.rates) &&
+    isRecord(rule.imageTokens) &&
+    Array.isArray(rule.qualities) &&
+    rule.qualities.includes(rule.quality) &&
+    Number.isInteger(rule.textCeiling),
+  lines(rule: PriceRule, fitted: Fitted, prompt, amount, text) {
+    if (rule.kind !== 'tokens') return [];
+    const { rates, qualities, textCeiling } = rule;
+    const perToken = (rate: string | undefined) => amount(rate ?? rates.imageOut).div(MILLION);
+    const quality = fitted.quality ?? rule.quality;
+    const tokens = imageTokens(rule.imageTokens, qualities.indexOf(quality), fitted.width, fitted.height);
+    const { expected, most } = promptTokens(prompt);
+    const lines: [string, Decimal, Decimal?][] = [
+      [text.imageTokens(tokens, quality), perToken(rates.imageOut).mul(tokens)],
+    ];
+    // The prompt, once there is one (an empty one is refused at the click).
+    if (most) {
+      lines.push([
+        text.promptTokens(expected, most),
+        perToken(rates.textIn).mul(expected),
+        perToken(rates.textIn).mul(most),
+      ]);
+    }
+    // Text written besides the image, where the model writes any: none expected, at most its ceiling.
+    if (textCeiling)
+      lines.push([text.textTokens(textCeiling), new Decimal(0), perToken(rates.textOut).mul(textCeiling)]);
+    return lines;
+  },
+};
