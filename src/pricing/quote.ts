@@ -59,13 +59,16 @@ export type PriceLine = [label: string, amount: Decimal, most?: Decimal];
 export interface RulePricer {
   /** Whether a rule of this kind is whole (a page's own price book is checked before it prices). */
   valid(rule: Record<string, unknown>): boolean;
-  /** Per image, in the rule's unit: the breakdown's lines (`amount` reads a price of the book exactly). */
+  /**
+   * Per image, in the rule's unit: the breakdown's lines (`amount` reads a price of the book exactly), in
+   * `translation`'s words.
+   */
   lines(
     rule: PriceRule,
     fitted: Fitted,
     prompt: string,
     amount: (value: unknown) => Decimal,
-    text: PricesStrings,
+    translation?: Translation,
   ): PriceLine[];
 }
 
@@ -212,7 +215,14 @@ export function priceRequest(request: QuoteRequest, book: PriceBook, text = pric
 }
 
 /** Per image, in the rule's unit: the breakdown's parts, and the megapixels billed. */
-function parts(entry: PriceEntry, fitted: Fitted, where: string, text: PricesStrings, prompt: string) {
+function parts(
+  entry: PriceEntry,
+  fitted: Fitted,
+  where: string,
+  text: PricesStrings,
+  prompt: string,
+  translation?: Translation,
+) {
   const { rule } = entry;
   const { inputs, width, height } = fitted;
   const amount = (value: unknown) => price(value, where, text);
@@ -257,7 +267,7 @@ function parts(entry: PriceEntry, fitted: Fitted, where: string, text: PricesStr
     }
   } else if (rule.kind !== 'puter') {
     // A rule loaded with the model families that bill by it (`addPricer`).
-    lines.push(...PRICERS[rule.kind]!.lines(rule, fitted, prompt, amount, text));
+    lines.push(...PRICERS[rule.kind]!.lines(rule, fitted, prompt, amount, translation));
   } else {
     // Puter's catalogue costs (see PriceRule): megapixels of 10⁶ pixels, the output's exactly (or the 1 MP a
     // Replicate-served model makes), each reference image's started ones.
@@ -297,7 +307,12 @@ export interface Priced {
  */
 export function priceOf(request: QuoteRequest, book: PriceBook, translation?: Translation): Priced {
   try {
-    const { quote, capability, fitted, entry } = quoteDetails(request, book, wordsIn(translation, 'prices', prices));
+    const { quote, capability, fitted, entry } = quoteDetails(
+      request,
+      book,
+      wordsIn(translation, 'prices', prices),
+      translation,
+    );
     return { quote, problem: quote.problem ?? '', capability, fitted, entry };
   } catch (error) {
     if (error instanceof PricesLoading) return { problem: '', pending: true };
@@ -311,9 +326,10 @@ export function priceOf(request: QuoteRequest, book: PriceBook, translation?: Tr
  * `priceRequest` found on the way (the capability, the request fitted to it). Throws `UserPaysError('invalid-input')`,
  * in words that say how to fix the request, where no price can be given; a request that has a price but cannot be
  * sent as it is (a size the model cannot make, a missing image to edit) carries the reason in `problem`, and a change
- * made to fit it in `note`. `text`: the price sentences in the element's words.
+ * made to fit it in `note`. `text`: the price sentences in the element's words (`translation`'s, for the lines of
+ * the rules the other families price by).
  */
-export function quoteDetails(request: QuoteRequest, book: PriceBook, text = prices) {
+export function quoteDetails(request: QuoteRequest, book: PriceBook, text = prices, translation?: Translation) {
   const priced = priceRequest(request, book, text);
   const { asked, entry, fitted, where } = priced;
   const { count } = asked;
@@ -322,7 +338,7 @@ export function quoteDetails(request: QuoteRequest, book: PriceBook, text = pric
     outputMegapixels,
     inputMegapixels,
     references,
-  } = parts(entry, fitted, where, text, asked.prompt);
+  } = parts(entry, fitted, where, text, asked.prompt, translation);
   const usdPerUnit = entry.rule.unit === 'credit' ? price(CREDIT_USD, text.aCredit(), text) : null;
   const fee = entry.topUpFee === undefined ? undefined : price(entry.topUpFee, where, text);
   const share = asked.earnings && entry.earningsShare !== undefined ? price(entry.earningsShare, where, text) : null;

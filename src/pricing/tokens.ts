@@ -2,6 +2,8 @@ import Decimal from 'decimal.js';
 import { isRecord } from '../base/checks.js';
 import type { Fitted } from './capabilities.js';
 import type { ImageTokens, PriceRule } from './price-book.js';
+import { tokenPrices } from '../strings/token-prices.js';
+import { wordsIn } from '../strings/strings.js';
 import type { RulePricer } from './quote.js';
 
 const MILLION = 1e6;
@@ -39,8 +41,9 @@ export const tokensPricer: RulePricer = {
     Array.isArray(rule.qualities) &&
     rule.qualities.includes(rule.quality) &&
     Number.isInteger(rule.textCeiling),
-  lines(rule: PriceRule, fitted: Fitted, prompt, amount, text) {
+  lines(rule: PriceRule, fitted: Fitted, prompt, amount, translation) {
     if (rule.kind !== 'tokens') return [];
+    const text = wordsIn(translation, 'tokenPrices', tokenPrices);
     const { rates, qualities, textCeiling } = rule;
     const perToken = (rate: string | undefined) => amount(rate ?? rates.imageOut).div(MILLION);
     const quality = fitted.quality ?? rule.quality;

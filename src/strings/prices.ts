@@ -38,10 +38,6 @@ export interface PricesStrings {
   referenceImages(n: number, megapixels: number): string;
   referencesAtOneMp(n: number): string;
   flatPerImage(): string;
-  /** A price in tokens (GPT Image): the image's, fixed by quality and size; the prompt's, about so many; text written. */
-  imageTokens(tokens: number, quality: string): string;
-  promptTokens(expected: number, most: number): string;
-  textTokens(most: number): string;
   topUpFee(percent: string): string;
   /** The site's share of an image's price, paid to the site through the provider (Pollinations' developer earnings). */
   siteShare(percent: string): string;
@@ -115,10 +111,6 @@ export const prices: PricesStrings = {
   referenceImages: (n, megapixels) => `${plural(n, 'reference image')} (${megapixels} MP)`,
   referencesAtOneMp: (n) => `${plural(n, 'reference image')} (1 MP each)`,
   flatPerImage: () => 'Flat price per image',
-  imageTokens: (tokens, quality) => `Image: ${tokens.toLocaleString('en')} tokens at ${quality} quality (fixed)`,
-  promptTokens: (expected, most) =>
-    `Prompt: about ${expected.toLocaleString('en')} tokens (may vary, at most ${most.toLocaleString('en')})`,
-  textTokens: (most) => `Text the model writes: none expected (may vary, at most ${most.toLocaleString('en')} tokens)`,
   topUpFee: (percent) => `Top-up fee (${percent}%)`,
   siteShare: (percent) => `This site’s share (${percent}%)`,
   timesImages: (count) => ` × ${count} images`,

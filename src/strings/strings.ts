@@ -24,6 +24,7 @@ import type { SettingsStrings } from './settings.js';
 import type { SignInStrings } from './sign-in.js';
 import type { TallyLineStrings } from './tally/tally-line.js';
 import type { TallyStrings } from './tally/tally.js';
+import type { TokenPricesStrings } from './token-prices.js';
 import type { WidgetStrings } from './image/widget.js';
 import type { WordsStrings } from './words.js';
 import { sentencesOf, type Sayer, type Sentence } from './sentence.js';
@@ -51,6 +52,7 @@ export interface Strings {
   signIn: SignInStrings;
   tallyLine: TallyLineStrings;
   tally: TallyStrings;
+  tokenPrices: TokenPricesStrings;
   widget: WidgetStrings;
   words: WordsStrings;
 }

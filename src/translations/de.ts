@@ -20,6 +20,7 @@ import { settings } from './de/settings.js';
 import { signIn } from './de/sign-in.js';
 import { tallyLine } from './de/tally/tally-line.js';
 import { tally } from './de/tally/tally.js';
+import { tokenPrices } from './de/token-prices.js';
 import { widget } from './de/image/widget.js';
 import { words } from './de/words.js';
 import { puter } from './de/providers/puter.js';
@@ -47,6 +48,7 @@ export const de: Strings = {
   signIn,
   tallyLine,
   tally,
+  tokenPrices,
   widget,
   words,
   puter,

@@ -19,6 +19,7 @@ import { settings } from '../../src/strings/settings.js';
 import { signIn } from '../../src/strings/sign-in.js';
 import { tallyLine } from '../../src/strings/tally/tally-line.js';
 import { tally } from '../../src/strings/tally/tally.js';
+import { tokenPrices } from '../../src/strings/token-prices.js';
 import { widget } from '../../src/strings/image/widget.js';
 import { words } from '../../src/strings/words.js';
 import { puterWords } from '../../src/providers/puter/words.js';
@@ -49,6 +50,7 @@ const english: Strings = {
   signIn,
   tallyLine,
   tally,
+  tokenPrices,
   widget,
   words,
   puter: puterWords,

@@ -49,11 +49,6 @@ export const prices: PricesStrings = {
   referenceImages: (n, megapixels) => `${referenceImages(n)} (${number(megapixels)} MP)`,
   referencesAtOneMp: (n) => `${referenceImages(n)} (je 1 MP)`,
   flatPerImage: () => 'Festpreis pro Bild',
-  imageTokens: (tokens, quality) => `Bild: ${number(tokens)} Tokens in Qualität ${quality} (fest)`,
-  promptTokens: (expected, most) =>
-    `Prompt: etwa ${number(expected)} Tokens (kann schwanken, höchstens ${number(most)})`,
-  textTokens: (most) =>
-    `Text, den das Modell schreibt: keiner erwartet (kann schwanken, höchstens ${number(most)} Tokens)`,
   topUpFee: (percent) => `Aufladegebühr (${percent.replace('.', ',')} %)`,
   siteShare: (percent) => `Anteil dieser Website (${percent.replace('.', ',')} %)`,
   timesImages: (count) => ` × ${count} Bilder`,

@@ -1,0 +1,17 @@
+/**
+ * The lines of a price in tokens (GPT Image, Gemini: SPEC §12): the image's tokens, fixed by quality and size; the
+ * prompt's, about so many; the text or thinking the model writes besides. Loaded with the model families that bill so
+ * (src/pricing/tokens.ts), not with the first price.
+ */
+export interface TokenPricesStrings {
+  imageTokens(tokens: number, quality: string): string;
+  promptTokens(expected: number, most: number): string;
+  textTokens(most: number): string;
+}
+
+export const tokenPrices: TokenPricesStrings = {
+  imageTokens: (tokens, quality) => `Image: ${tokens.toLocaleString('en')} tokens at ${quality} quality (fixed)`,
+  promptTokens: (expected, most) =>
+    `Prompt: about ${expected.toLocaleString('en')} tokens (may vary, at most ${most.toLocaleString('en')})`,
+  textTokens: (most) => `Text the model writes: none expected (may vary, at most ${most.toLocaleString('en')} tokens)`,
+};

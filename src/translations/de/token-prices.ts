@@ -1,0 +1,10 @@
+import type { TokenPricesStrings } from '../../strings/token-prices.js';
+import { number } from './words.js';
+
+export const tokenPrices: TokenPricesStrings = {
+  imageTokens: (tokens, quality) => `Bild: ${number(tokens)} Tokens in Qualität ${quality} (fest)`,
+  promptTokens: (expected, most) =>
+    `Prompt: etwa ${number(expected)} Tokens (kann schwanken, höchstens ${number(most)})`,
+  textTokens: (most) =>
+    `Text, den das Modell schreibt: keiner erwartet (kann schwanken, höchstens ${number(most)} Tokens)`,
+};
