@@ -1,4 +1,13 @@
-export { DEFAULT_MODEL, MODELS, addModels, modelInfo, modelName } from './models.js';
+export {
+  DEFAULT_MODEL,
+  MODELS,
+  addModels,
+  allModelsIn,
+  awaitsFamilies,
+  familyOf,
+  modelInfo,
+  modelName,
+} from './models.js';
 export {
   CREDIT_USD,
   billsReferences,

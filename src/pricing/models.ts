@@ -3,6 +3,8 @@ export interface ModelInfo {
   /** Also BFL's endpoint path: `/v1/{id}`. */
   id: string;
   label: string;
+  /** Its family, where it is not FLUX (GPT Image, Imagen…): the picker groups by it. */
+  family?: string;
 }
 
 const model = (id: string, label: string): ModelInfo => ({ id, label });
@@ -56,6 +58,9 @@ export const FAMILY_IDS: readonly string[] = [
 let familiesIn = false;
 export const allModelsIn = () => familiesIn;
 
+/** Whether `id` is a model of the families that load on first need, not here yet. */
+export const awaitsFamilies = (id: string) => !familiesIn && FAMILY_IDS.includes(id);
+
 /**
  * Adds the model families that load after the first paint (src/providers/families.ts: GPT Image, …) to the models
  * known, after FLUX.
@@ -70,6 +75,9 @@ export const DEFAULT_MODEL = 'flux-2-klein-4b';
 export function modelInfo(id: string): ModelInfo | undefined {
   return MODELS.find((known) => known.id === id);
 }
+
+/** The model's family as people name it: the picker groups models by it. */
+export const familyOf = (id: string) => modelInfo(id)?.family ?? 'FLUX';
 
 /** The model's name as people read it ('FLUX.2 [pro]'); its id where the price book names no such model. */
 export const modelName = (id: string) => modelInfo(id)?.label ?? id;

@@ -51,6 +51,11 @@ export interface ProviderInfo {
   expiresSignIn?: boolean;
   /** Where the user revokes a key a sign-in gave, linked beside the account line. */
   revokeUrl?: string;
+  /**
+   * It sells models of the families besides FLUX (SPEC §12), whose prices load on first need (src/providers/families.ts):
+   * the picker offers them one step away.
+   */
+  sellsFamilies?: boolean;
   /** Its adapter reads the provider's live prices (`Provider.livePrices`): the quote switches to them when they come. */
   livePrices?: boolean;
   /**

@@ -34,36 +34,43 @@ export function renderPrompt(view: ImageView, slots: PanelSlots | undefined, on:
   </div>`;
 }
 
+type ModelChoice = ImageView['models'][number];
+
+/** One model: its name, what it is best for, the request's price on it. */
+const renderChoice = (model: ModelChoice, on: ImageHandlers) =>
+  html`<label class="model-choice">
+    <input type="radio" name="model" value=${model.id} .checked=${live(model.selected)} @change=${on.pickerChange} />
+    <span class="name">${model.label}</span>
+    <span class="best muted">${model.bestFor}</span>
+    <span class="price">${model.price ?? ''}</span>
+  </label>`;
+
 /**
  * The models as one radio group (native radios: one Tab stop, arrows move the choice), each with what it is best
- * for and the request's price on it. Beyond the first five, the rest unfold ("5 more models").
+ * for and the request's price on it, grouped by family where the list spans several. Beyond the first five, the rest
+ * unfold ("5 more models"); where the provider sells other families not loaded yet, that step loads them.
  */
-export function renderModels({ models, allModels, widget: widgetText }: ImageView, on: ImageHandlers) {
+export function renderModels({ models, allModels, otherFamilies, widget: widgetText }: ImageView, on: ImageHandlers) {
   const shown = allModels ? models : models.filter((model, index) => index < 5 || model.selected);
   const hidden = models.length - shown.length;
+  const families = [...new Set(shown.map((model) => model.family))];
+  const more = otherFamilies && !allModels;
   return html`<fieldset part="model" class="models">
     <legend class="label">${widgetText.modelLabel()}</legend>
     <div class="choices">
-      ${shown.map(
-        (model) =>
-          html`<label class="model-choice">
-            <input
-              type="radio"
-              name="model"
-              value=${model.id}
-              .checked=${live(model.selected)}
-              @change=${on.pickerChange}
-            />
-            <span class="name">${model.label}</span>
-            <span class="best muted">${model.bestFor}</span>
-            <span class="price">${model.price ?? ''}</span>
-          </label>`,
-      )}
+      ${families.map((family) => {
+        const choices = shown.filter((model) => model.family === family).map((model) => renderChoice(model, on));
+        return families.length > 1
+          ? html`<div class="family" role="group" aria-label=${family}>
+              <span class="muted" aria-hidden="true">${family}</span>${choices}
+            </div>`
+          : choices;
+      })}
     </div>
     ${
-      hidden || allModels
+      more || hidden || allModels
         ? html`<button type="button" class="link" aria-expanded=${allModels} @click=${on.modelsToggle}>
-            ${hidden ? widgetText.moreModels(hidden) : widgetText.fewerModels()}
+            ${more ? widgetText.otherFamilies() : hidden ? widgetText.moreModels(hidden) : widgetText.fewerModels()}
           </button>`
         : nothing
     }
@@ -185,6 +192,14 @@ export const formStyles = css`
     inset: 0;
     margin: 0;
     cursor: pointer;
+  }
+  /* A family of models (GPT Image, Imagen…), named above its cards, where the list spans several. */
+  .family {
+    display: grid;
+    gap: 0.3rem;
+  }
+  .family > span {
+    font-size: 0.8125rem;
   }
   .models .choices,
   .shapes .choices {

@@ -1,4 +1,6 @@
 import { loadEngine } from '../../lazy/index.js';
+import { providerInfo } from '../../providers/catalog.js';
+import { loadFamilies } from '../../providers/prices.js';
 import type { ImageParts } from './image-parts.js';
 import type { ImagePanels } from './panels/image-panels.js';
 import type { ImageHandlers } from './view.js';
@@ -42,7 +44,15 @@ export function imageHandlers(parts: ImageParts, panels: () => ImagePanels | und
       form.showCustomSize(custom);
       if (custom) void host.updateComplete.then(() => root().querySelector<HTMLElement>('[name=width]')?.focus());
     },
-    modelsToggle: () => form.showAllModels(!form.allModels),
+    modelsToggle: () => {
+      form.showAllModels(!form.allModels);
+      // The step to the other families loads their prices, where the provider sells them.
+      if (providerInfo(host.provider)?.sellsFamilies)
+        loadFamilies().then(
+          () => host.requestUpdate(),
+          () => {},
+        );
+    },
     moreToggle: (event) => form.setMoreOpen((event.target as HTMLDetailsElement).open),
     morePrefetch: () => panels()?.controls.prefetch(),
     submit: (event) => {

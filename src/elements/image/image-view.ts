@@ -1,4 +1,4 @@
-import { formatUsd, formatUsdRounded, modelName } from '../../pricing/index.js';
+import { allModelsIn, familyOf, formatUsd, formatUsdRounded, modelName } from '../../pricing/index.js';
 import type { Offer } from '../../pricing/compare.js';
 import { keyOrigin, providerInfo } from '../../providers/catalog.js';
 import { parse } from '../../providers/urls.js';
@@ -111,11 +111,13 @@ export function imageView(parts: ImageParts, panels?: ImagePanels): ImageView {
       .map(({ model, total }) => ({
         id: model,
         label: modelName(model),
+        family: familyOf(model),
         bestFor: panels?.bestFor(model) ?? '',
         price: total && formatUsdRounded(total, locale),
         selected: model === host.model,
       })),
     allModels: parts.form.allModels,
+    otherFamilies: !!info?.sellsFamilies && !allModelsIn(),
     size: { ...size, megapixels: megapixelsOf(size.width, size.height) },
     key,
     // A request the model cannot make shows no payable price; the reason stands beside Generate.

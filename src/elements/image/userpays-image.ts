@@ -1,5 +1,7 @@
 import type { PropertyDeclarations } from 'lit';
-import { DEFAULT_MODEL, modelInfo, MODELS } from '../../pricing/index.js';
+import { allModelsIn, awaitsFamilies, DEFAULT_MODEL, modelInfo, MODELS } from '../../pricing/index.js';
+import { providerInfo } from '../../providers/catalog.js';
+import { loadFamilies } from '../../providers/prices.js';
 import type { GenerationResult, Quote, Tally } from '../../base/types.js';
 import { asUserPaysError, type UserPaysError } from '../../base/errors.js';
 import { prices } from '../../strings/prices.js';
@@ -98,6 +100,8 @@ export class UserPaysImage extends ImageProperties {
   #early?: AbortController;
   /** The model last said to be none there is (`userpays-error`), so that it is said once per value. */
   #unknownModelSaid = '';
+  /** The other families' prices just came: what the picker offers is looked at again. */
+  #familiesCame = false;
 
   /**
    * The end user's own key for the current provider (BYO-key providers). Memory only, never an attribute.
@@ -159,10 +163,20 @@ export class UserPaysImage extends ImageProperties {
     for (const name of ['prompt', 'providers', 'models', 'budget'] as const)
       if (typeof this[name] !== 'string') this[name] = '';
     this.model ??= DEFAULT_MODEL;
-    if (changed.has('models') || changed.has('provider') || changed.has('priceBook')) {
+    if (changed.has('models') || changed.has('provider') || changed.has('priceBook') || this.#familiesCame) {
+      this.#familiesCame = false;
       // A picker that cannot show the selected model would silently price something else. A model there is none
       // of is the page's mistake: said (below), never made into another behind its back.
       const offered = this.#parts.pricing.models(this.provider, this.models);
+      // A provider that sells other families only (OpenAI's own API): their prices load, then it offers them.
+      if (!offered.length && providerInfo(this.provider)?.sellsFamilies && !allModelsIn())
+        loadFamilies().then(
+          () => {
+            this.#familiesCame = true;
+            this.requestUpdate();
+          },
+          () => {},
+        );
       if (offered.length && !offered.includes(this.model) && modelInfo(this.model)) this.model = offered[0];
     }
     this.#checkModel();
@@ -180,7 +194,8 @@ export class UserPaysImage extends ImageProperties {
    */
   #checkModel() {
     const { model } = this;
-    if (model !== this.#unknownModelSaid && !modelInfo(model)) {
+    // A model of the families that load on first need is not unknown while they load.
+    if (model !== this.#unknownModelSaid && !modelInfo(model) && !awaitsFamilies(model)) {
       const text = wordsIn(this.language.translation, 'prices', prices);
       emit(this, 'userpays-error', {
         code: 'invalid-input',

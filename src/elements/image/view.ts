@@ -43,9 +43,18 @@ export interface ImageView {
    */
   offers: readonly Offer[];
   /** The models of the provider, in picker order, each with what it is best for and the request's price on it. */
-  models: readonly { id: string; label: string; bestFor: string; price?: string; selected: boolean }[];
+  models: readonly {
+    id: string;
+    label: string;
+    family: string;
+    bestFor: string;
+    price?: string;
+    selected: boolean;
+  }[];
   /** Whether every model is shown (the user unfolded them), or the first five and the one in force. */
   allModels: boolean;
+  /** The provider sells other families whose prices have not loaded: the picker offers them one step away. */
+  otherFamilies: boolean;
   size: SizeView & { megapixels: number };
   /** Undefined for providers that need no key (Puter). */
   key?: {

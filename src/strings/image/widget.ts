@@ -27,6 +27,8 @@ export interface WidgetStrings {
   // Model, shape and size
   moreModels(n: number): string;
   fewerModels(): string;
+  /** The step to the model families besides FLUX, whose prices load when it is taken. */
+  otherFamilies(): string;
   resolutionLabel(): string;
   megapixelChoice(megapixels: number): string;
   customSize(): string;
@@ -64,6 +66,7 @@ export const widget: WidgetStrings = {
   fixKey: () => 'Enter the key',
   moreModels: (n) => `${n} more ${n === 1 ? 'model' : 'models'}`,
   fewerModels: () => 'Fewer models',
+  otherFamilies: () => 'More models: GPT Image, Imagen, Nano Banana…',
   resolutionLabel: () => 'Size',
   megapixelChoice: (megapixels) => `${megapixels} MP`,
   customSize: () => 'Custom size',

@@ -24,6 +24,7 @@ export const widget: WidgetStrings = {
   fixKey: () => 'Schlüssel eingeben',
   moreModels: (n) => `${n} ${n === 1 ? 'weiteres Modell' : 'weitere Modelle'}`,
   fewerModels: () => 'Weniger Modelle',
+  otherFamilies: () => 'Weitere Modelle: GPT Image, Imagen, Nano Banana…',
   resolutionLabel: () => 'Größe',
   megapixelChoice: (megapixels) => `${number(megapixels)} MP`,
   customSize: () => 'Eigene Größe',

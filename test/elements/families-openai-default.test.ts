@@ -1,0 +1,22 @@
+// A page that opens on OpenAI's own API, which sells GPT Image only: the families' prices load on first need (each
+// case in a file of its own: once they are loaded in a page, they stay).
+import { expect, waitUntil } from '@open-wc/testing';
+import '../../src/define.js';
+import { decision, imageWidget, part, words } from '../support/widget.js';
+
+describe('a page that opens on OpenAI’s own API, which sells GPT Image only', () => {
+  it('loads the families, offers GPT Image grouped as one family, and prices the first with "at most"', async () => {
+    const errors: unknown[] = [];
+    addEventListener('userpays-error', (event) => errors.push(event), { once: true });
+    const el = await imageWidget({ provider: 'openai', prompt: 'a fox' });
+    await waitUntil(() => decision(el).price, 'GPT Image priced once the families load');
+    expect(el.model).to.equal('gpt-image-2');
+    expect(decision(el).price).to.match(/, at most \$/);
+    const names = [...el.shadowRoot!.querySelectorAll('.model-choice .name')].map((name) => words(name));
+    expect(names.slice(0, 2)).to.deep.equal(['GPT Image 2', 'GPT Image 1.5']);
+    // One family: no group heading.
+    expect(el.shadowRoot!.querySelector('.family')).to.equal(null);
+    expect(words(part(el, 'model'))).not.to.include('More models: GPT Image');
+    expect(errors).to.deep.equal([]);
+  });
+});
