@@ -62,8 +62,8 @@ export const allModelsIn = () => familiesIn;
 export const awaitsFamilies = (id: string) => !familiesIn && FAMILY_IDS.includes(id);
 
 /**
- * Adds the model families that load after the first paint (src/providers/families.ts: GPT Image, …) to the models
- * known, after FLUX.
+ * Adds the models of the families that load after the first paint (src/providers/families.ts: GPT Image, …) that
+ * some provider sells to the models known, after FLUX; from then on, an id of theirs that none sells is unknown.
  */
 export function addModels(models: readonly ModelInfo[]) {
   (MODELS as ModelInfo[]).push(...models.filter((added) => !modelInfo(added.id)));

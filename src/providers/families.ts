@@ -24,5 +24,7 @@ export function installFamilies(book: PriceBook, byHost: Record<string, PriceBoo
         ((byHost[host] ??= {})[model] ??= {})[provider as ProviderId] = hosts[host][model];
     }
   }
-  addModels(FAMILY_MODELS);
+  // Only the models some provider here sells: the picker lists no model without a price.
+  const priced = (id: string) => !!book[id] || Object.values(byHost).some((host) => host[id]);
+  addModels(FAMILY_MODELS.filter((model) => priced(model.id)));
 }
