@@ -171,8 +171,9 @@ function renderMoreOptions(
   return renderMore(
     {
       count: host.count,
+      // Any rule with tiers (GPT Image's quality, Gemini's resolution, a Seedream tier), each priced as it is chosen.
       quality:
-        rule?.kind === 'tokens'
+        rule && 'qualities' in rule
           ? { values: rule.qualities, value: pricing.fitted?.quality ?? rule.quality }
           : undefined,
       seed: host.seed ?? undefined,
