@@ -1,12 +1,12 @@
 // The model families besides FLUX (SPEC §12) load on first need, not with the first price (docs/performance.md, "The
 // first price"): a page that sells FLUX never loads them; a page that names one of their models waits for them with
 // no price shown and no refusal, then prices it; `UserPays.quote()` says to wait for `UserPays.loadModels()`.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import '../../src/define.js';
 import { loadModels, quote } from '../../src/api.js';
 import { UserPaysError } from '../../src/base/errors.js';
 import { allModelsIn } from '../../src/pricing/index.js';
-import { decision, imageWidget, panelsLoaded, part, words } from '../support/widget.js';
+import { decision, imageWidget, panelsLoaded, words } from '../support/widget.js';
 
 describe('the other model families, on first need', () => {
   it('a FLUX page never loads them: its first price, its panels and its picker are FLUX only', async () => {
