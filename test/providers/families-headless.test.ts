@@ -1,0 +1,40 @@
+// UserPays.generate() of a model of the families besides FLUX, before their prices have loaded in the page: it loads
+// them itself, then prices, sends and books as the widget does (its own file: once loaded in a page, they stay).
+import { expect } from '@open-wc/testing';
+import { generate } from '../../src/api.js';
+import { ImageStore } from '../../src/images/image-store.js';
+import { allModelsIn } from '../../src/pricing/index.js';
+import { hostFamilies } from '../../src/providers/openai/families.js';
+import { cleanLocalStorage } from '../support/storage.js';
+import { simCharged, simEndpoint, submissionsOf, unique } from '../support/sim.js';
+
+describe('UserPays.generate() before the families load', function () {
+  this.timeout(20_000);
+
+  it('loads them, then sends GPT Image 1 with its quality and books the reply’s usage', async () => {
+    const run = unique('families-headless');
+    const storageKey = unique('families-headless-key');
+    const apiKey = unique('sk-gpt');
+    expect(allModelsIn()).to.equal(false);
+    try {
+      const result = await generate(
+        { provider: 'openai', model: 'gpt-image-1', prompt: 'a fox', quality: 'medium', width: 1024, height: 1024 },
+        {
+          apiKey,
+          endpoint: simEndpoint('openai', `run=${run}`, { crossOrigin: true }),
+          storageKey,
+          // OpenAI's prices laid over the simulator's address, as a proxy's page does (they are known at OpenAI's host).
+          priceBook: { 'gpt-image-1': { openai: hostFamilies['api.openai.com']['gpt-image-1'] } },
+        },
+      );
+      const [sent] = await submissionsOf('openai', run);
+      expect(sent.asked).to.deep.include({ model: 'gpt-image-1', quality: 'medium', size: '1024x1024' });
+      expect(result.quote.atMost).to.be.a('string');
+      expect(result.charged).to.equal(await simCharged('openai', apiKey));
+      expect(allModelsIn()).to.equal(true);
+    } finally {
+      cleanLocalStorage(storageKey);
+      await new ImageStore({ storageKey }).clear();
+    }
+  });
+});
