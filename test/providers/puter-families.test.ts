@@ -137,6 +137,22 @@ describe('Puter: the other model families (real SDK, simulator)', function () {
     await new ImageStore({ storageKey }).clear();
   });
 
+  it('books a GPT Image’s bound, as uncertain, where other calls ran meanwhile and no drop is its own', async () => {
+    const marker = unique();
+    const storageKey = unique('puter-gpt-bound');
+    sdk().setAuthToken(unique('token'));
+    // Two at once: neither call is alone, so neither drop of the usage is that call's charge.
+    const result = await userPaysGenerate(
+      { provider: 'puter', model: 'gpt-image-1-mini', quality: 'low', prompt: PROMPT, count: 2 },
+      { storageKey, endpoint: puterEndpoint(`run=${marker}`), puterSrc: PUTER_SRC },
+    );
+    const atMost = new Decimal(result.quote.atMost!).div(2).toString();
+    expect((await puterCalls(marker)).length).to.equal(2);
+    for (const image of result.images) expect(image.receipt).to.deep.include({ basis: 'bound', charged: atMost });
+    cleanLocalStorage(storageKey);
+    await new ImageStore({ storageKey }).clear();
+  });
+
   it('refuses a quality the model does not take before anything is sent', () => {
     expect(() =>
       quoteFor({ provider: 'puter', model: 'gemini-3-pro-image', quality: '0.5K', prompt: PROMPT }),
