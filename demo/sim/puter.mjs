@@ -57,7 +57,8 @@
 // by Puter's own rules: Replicate-served models `run + output_mp × 1 + input_mp × Σ⌈ref px / 10⁶⌉` (1 MP out; the
 // `costs_go_fast` where `param_transforms` default `go_fast` to true, as FLUX.2 [dev]'s), per-image models their
 // flat price, Together's per-MP models `1MP × w·h / 10⁶` of the pair as received (Puter bills it before snapping it,
-// TogetherImageProvider.ts l.141-148) — in cents. The cost is deducted once the generation time has passed and the
+// TogetherImageProvider.ts l.141-148) — in cents; the other families as their own providers bill them
+// (puter-families.mjs: GPT Image and Gemini by tokens, the others per image or tier). The cost is deducted once the generation time has passed and the
 // call succeeded (even if the client has gone away by then); refused calls, test_mode and faults other than
 // accept-then-drop deduct nothing. (Puter also meters the egress of every reply, `egress:bytes`, and writes usage
 // in batches every 5 s; this simulator does neither: its balances move by the generations alone, at once.)
