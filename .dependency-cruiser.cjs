@@ -32,7 +32,7 @@ const PROVIDERS_FIRST_PAINT = '^src/providers/((?!families\\.)[^/]+|[^/]+/(info|
  * The model families besides FLUX (SPEC §12): src/providers/families.ts, each folder's families.ts and the rules only
  * they price by, loaded on first need (providers/prices.ts, `loadFamilies`), not with the first paint.
  */
-const FAMILIES = '^src/providers/[^/]+/families\\.ts$|^src/pricing/(families|tokens)\\.ts$';
+const FAMILIES = '^src/providers/[^/]+/families\\.ts$|^src/pricing/(families|tokens|tiers)\\.ts$';
 /**
  * What loads after the first paint (lazy/index.ts): the engine's modules (the pipeline, the image store, and the
  * folders of providers/: the code the adapters share, engine/, and each provider's folder, whose adapter the engine

@@ -25,7 +25,8 @@
 //                                         #recordUsage) and `{model id}:{1MP|per-image}` (TogetherImageProvider.ts)
 //   GET  {api}/whoami                     Bearer → {uuid, username, email_confirmed, is_temp, …}
 //   GET  {api}/puterai/image/models/details   no auth → {models:[…]}: the FLUX models of the recorded catalogue,
-//                                         field for field; costs in US cents
+//                                         field for field, and the other families' (puter-families.mjs, from
+//                                         Puter's source); costs in US cents; sorted by provider, then id
 //   GET  {api}/puterai/image/models       no auth → {models:[ids]}
 //   POST {api}/rao                        → {} (the SDK's "app opened" ping, sent only with sockets enabled)
 //   GET  /sim/puter-cdn/{id}.png          the image of a generation (the model's file host): answers no CORS unless
@@ -35,9 +36,11 @@
 //                                         fault=expired-image
 //   GET  /action/sign-in?msg_id=…         the sign-in popup on the GUI origin: posts {msg:'puter.token', msg_id,
 //                                         success, token, username} to its opener and closes
-//   GET  /sim/puter/_log                  requests received: [{method, path, kind, model, fault, at}] (never tokens);
+//   GET  /sim/puter/_log                  requests received: [{method, path, kind, model, provider, fault, at}] (never
+//                                         tokens; `provider` the one of Puter's providers the call resolved to);
 //                                         generate calls also {ratio, inputs, used}: the ratio as sent on (Replicate
-//                                         "w:h" reduced, Together "WxH" snapped), the reference images received
+//                                         "w:h" reduced, Together "WxH" snapped; the other families' as their
+//                                         providers pass it, and `quality` as used), the reference images received
 //                                         (input_image + every input_images element) and how many were used, and
 //                                         `refused: 429` when the account's concurrency cap turned it away;
 //                                         fault=accept-then-drop also `dropped: true`
@@ -54,7 +57,8 @@
 // by Puter's own rules: Replicate-served models `run + output_mp × 1 + input_mp × Σ⌈ref px / 10⁶⌉` (1 MP out; the
 // `costs_go_fast` where `param_transforms` default `go_fast` to true, as FLUX.2 [dev]'s), per-image models their
 // flat price, Together's per-MP models `1MP × w·h / 10⁶` of the pair as received (Puter bills it before snapping it,
-// TogetherImageProvider.ts l.141-148) — in cents. The cost is deducted once the generation time has passed and the
+// TogetherImageProvider.ts l.141-148) — in cents; the other families as their own providers bill them
+// (puter-families.mjs: GPT Image and Gemini by tokens, the others per image or tier). The cost is deducted once the generation time has passed and the
 // call succeeded (even if the client has gone away by then); refused calls, test_mode and faults other than
 // accept-then-drop deduct nothing. (Puter also meters the egress of every reply, `egress:bytes`, and writes usage
 // in batches every 5 s; this simulator does neither: its balances move by the generations alone, at once.)
@@ -133,6 +137,7 @@ import {
   seedFrom,
 } from './kit.mjs';
 import { drawImage, encodePng, readBase64ImageSize } from './png.mjs';
+import { FAMILY_CATALOGUE, familyCall, modelMap, resolveModel } from './puter-families.mjs';
 
 const START_BALANCE = 50_000_000; // $0.50 in microcents
 const MICRO = 1_000_000; // microcents per cent
@@ -273,7 +278,14 @@ const CATALOGUE = [
   together('black-forest-labs/FLUX.2-flex', { 'per-image': 3 }, 'per-image'),
   together('black-forest-labs/FLUX.2-max', { '1MP': 7 }, 'per-MP'),
   together('black-forest-labs/FLUX.2-pro', { 'per-image': 3 }, 'per-image'),
+  // The other families (puter-families.mjs).
+  ...FAMILY_CATALOGUE,
 ];
+/** Every id and alias → its models, as Puter's driver maps them (puter-families.mjs, modelMap). */
+const MODEL_MAP = modelMap(CATALOGUE);
+const SORTED = [...CATALOGUE].sort((a, b) =>
+  a.provider === b.provider ? a.id.localeCompare(b.id) : a.provider.localeCompare(b.provider),
+);
 
 /** gcd of two positive integers. */
 const gcd = (a, b) => (b === 0 ? a : gcd(b, a % b));
@@ -319,13 +331,11 @@ const oneMegapixel = (a, b) => ({
 /** Together's side snapping (TogetherImageProvider.ts l.336-341): nearest multiple of 8, at least 64. */
 const togetherSide = (v) => Math.max(64, Math.round(Math.max(64, Math.round(v)) / 8) * 8);
 
-/** Catalogue entry for a model name as the driver resolves it: id, alias or puterId, case-insensitive. */
-function findModel(name) {
-  const wanted = String(name ?? '')
-    .trim()
-    .toLowerCase();
-  return CATALOGUE.find((m) => [m.id, m.puterId, ...m.aliases].some((id) => id?.toLowerCase() === wanted));
-}
+/**
+ * Catalogue entry for a model name as the driver resolves it: id, alias or puterId, case-insensitive; of `provider`
+ * where the name is shared, else (or where that provider has none) the first registered (#resolveModel).
+ */
+const findModel = (name, provider) => resolveModel(MODEL_MAP, name, provider);
 
 /**
  * The usage one image records, `[usage type, units, microcents]` each, by the catalogue entry's own rule (see the
@@ -441,7 +451,8 @@ export function createPuterSimulator({ pendingMs = 1500 } = {}) {
       return apiError(req, res, 400, 'Only puter-image-generation::generate is simulated', 'bad_request');
     }
     const args = body.args ?? {};
-    const model = findModel(args.model || 'black-forest-labs/flux-schnell');
+    const model = findModel(args.model || 'black-forest-labs/flux-schnell', args.provider);
+    entry.provider = model?.provider;
     entry.model = model?.id ?? String(args.model);
     const fault = faultCounter.next(segment) <= Number(scenario.times ?? Infinity) ? scenario.fault : undefined;
     entry.fault = fault;
@@ -483,7 +494,16 @@ export function createPuterSimulator({ pendingMs = 1500 } = {}) {
     let refs;
     let refused; // Replicate's 422, answered once the credit check has passed, as on Puter
     const replicated = model.provider === 'replicate-image-generation';
-    if (replicated) {
+    const family = familyCall(model, { ...args, ratio: pair }, Number(scenario.scale ?? 1));
+    if (family) {
+      if (family.error) return apiError(req, res, ...family.error);
+      ({ width, height } = family);
+      Object.assign(entry, { ratio: family.ratio, quality: family.quality ?? null });
+      // The widget sends these models no references (stricter than Puter, whose providers take some).
+      if (given.length)
+        return apiError(req, res, 400, 'The simulator takes no references for this model', 'bad_request');
+      refs = [];
+    } else if (replicated) {
       // Only `aspect_ratio: #toAspectRatio(ratio)` reaches Replicate (ReplicateImageGenerationProvider.ts,
       // #buildRequest): each side rounded, then reduced by the gcd. No shape expansion there.
       const g = gcd(width, height);
@@ -551,7 +571,7 @@ export function createPuterSimulator({ pendingMs = 1500 } = {}) {
         result: `data:image/png;base64,${encodePng(64, 64, 'sample').toString('base64')}`,
         service: { name: 'ai-image' },
       });
-    const usage = usageOf(model, pair, inputs, Number(scenario.scale ?? 1));
+    const usage = family?.usage ?? usageOf(model, pair, inputs, Number(scenario.scale ?? 1));
     const cost = usage.reduce((sum, [, , micro]) => sum + micro, 0);
     if (fault === '402' || a.remaining < cost) {
       return apiError(
@@ -585,7 +605,8 @@ export function createPuterSimulator({ pendingMs = 1500 } = {}) {
     if (acceptThenDrop(req, res, fault, entry)) return;
     const image = { width, height, prompt: args.prompt, seed: seedFrom(args.seed) };
     let result;
-    if (scenario.result === 'data') result = `data:image/png;base64,${drawImage(image).toString('base64')}`;
+    if (scenario.result === 'data' || family?.data)
+      result = `data:image/png;base64,${drawImage(image).toString('base64')}`;
     else {
       const id = randomUUID();
       made.set(id, {
@@ -711,7 +732,8 @@ export function createPuterSimulator({ pendingMs = 1500 } = {}) {
       const scaled = (costs) =>
         costs && Object.fromEntries(Object.entries(costs).map(([k, v]) => [k, Math.round(v * scale * 1e6) / 1e6]));
       send(req, res, 200, {
-        models: CATALOGUE.map((m) => ({
+        // Sorted by provider, then id, as the driver lists them (ImageGenerationDriver.ts, models).
+        models: SORTED.map((m) => ({
           ...m,
           costs: scaled(m.costs),
           ...(m.costs_go_fast ? { costs_go_fast: scaled(m.costs_go_fast) } : {}),

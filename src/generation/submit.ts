@@ -185,6 +185,7 @@ function prepare(s: Submission, ledger: LedgerStore | undefined) {
       model: entry.model,
       path: entry.path,
       sizeAs: entry.sizeAs,
+      via: entry.via,
       ...(entry.rule.kind === 'tokens' && { rates: entry.rule.rates }),
     },
     quote,

@@ -42,6 +42,20 @@ export type PriceRule =
       quality: string;
       imageTokens: ImageTokens;
       textCeiling: number;
+    }
+  /**
+   * Puter's models billed by a tier that the request's `quality` names (SPEC §12): `costs`, in US cents per image, by
+   * quality as Puter's catalogue keys them (Together's `per-tier` Gemini, xAI's `output:1k`, a per-image price the
+   * same at each quality). Priced by src/pricing/tiers.ts, loaded with the families that bill so.
+   */
+  | {
+      kind: 'puter-tier';
+      unit: 'usd';
+      costs: Record<string, string>;
+      /** The qualities the model takes, each with its cost. */
+      qualities: readonly string[];
+      /** The quality priced and sent where the request names none: never left to Puter's default. */
+      quality: string;
     };
 
 /** USD per million tokens, as decimal strings. `textOut` absent: the model writes no text (its image rate applies). */
@@ -92,6 +106,11 @@ export interface PriceEntry {
    */
   path?: string;
   sizeAs?: 'size' | 'width-height';
+  /**
+   * Puter: which of its providers serves the model (`provider` in `txt2img`), sent where an alias has several, since
+   * Puter would otherwise take the first provider that registered it (ImageGenerationDriver.ts, #resolveModel).
+   */
+  via?: string;
 }
 
 /** Model id → provider → price. */

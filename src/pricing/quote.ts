@@ -47,6 +47,7 @@ const UNITS: Record<string, readonly string[]> = {
   'per-megapixel': ['usd'],
   puter: ['usd'],
   tokens: ['usd'],
+  'puter-tier': ['usd'],
 };
 
 /** A line of the breakdown, per image in the rule's unit: its label, its amount and, where it may vary, its most. */

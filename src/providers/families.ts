@@ -1,8 +1,13 @@
 import { addModels, addPricer, type PriceBook, type ProviderPrices } from '../pricing/index.js';
 import { FAMILY_MODELS } from '../pricing/families.js';
 import { tokensPricer } from '../pricing/tokens.js';
+import { tierPricer } from '../pricing/tiers.js';
 import type { ProviderId } from '../base/types.js';
 import { hostFamilies as openAiHostFamilies } from './openai/families.js';
+import { prices as puterFamilies } from './puter/families.js';
+
+/** Puter's live catalogue read for the families (its adapter asks for it once they are here: puter/catalogue.ts). */
+export { livePuterFamilies } from './puter/families.js';
 
 /**
  * The model families besides FLUX (SPEC §12: GPT Image, …), each provider's prices of them (its folder's families.ts)
@@ -12,11 +17,13 @@ import { hostFamilies as openAiHostFamilies } from './openai/families.js';
  */
 const FAMILIES: Partial<Record<ProviderId, { prices?: ProviderPrices; hosts?: Record<string, ProviderPrices> }>> = {
   openai: { hosts: openAiHostFamilies },
+  puter: { prices: puterFamilies },
 };
 
 /** Lays the families' prices into the built-in price book and the books known by host, and their models and rules. */
 export function installFamilies(book: PriceBook, byHost: Record<string, PriceBook>) {
   addPricer('tokens', tokensPricer);
+  addPricer('puter-tier', tierPricer);
   for (const [provider, { prices = {}, hosts = {} }] of Object.entries(FAMILIES)) {
     for (const model in prices) (book[model] ??= {})[provider as ProviderId] = prices[model];
     for (const host in hosts) {

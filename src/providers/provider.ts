@@ -128,7 +128,7 @@ export interface ModelControls {
 }
 
 /** What a price-book entry says of how its provider wants the request (see PriceEntry). */
-export type Wiring = Pick<PriceEntry, 'model' | 'path' | 'sizeAs'> & {
+export type Wiring = Pick<PriceEntry, 'model' | 'path' | 'sizeAs' | 'via'> & {
   /** A model billed by tokens: its rates, by which the adapter turns the reply's `usage` into what it charged. */
   rates?: TokenRates;
 };

@@ -116,8 +116,10 @@ export class QuoteController implements ReactiveController {
     }
     loadFamilies().then(
       () => {
-        // Live prices read before the families came lack them: laid over the built-in book that now has them.
+        // Live prices read before the families came lack them: laid over the built-in book that now has them, and
+        // asked for again, with the families' own.
         if (this.#live) this.#live = mergePriceBook(BUILTIN_PRICE_BOOK, this.#live);
+        this.#askedFrom = this.#liveFrom = '';
         this.#host.requestUpdate();
       },
       () => {

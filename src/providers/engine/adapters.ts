@@ -2,6 +2,7 @@ import Decimal from 'decimal.js';
 import { lazily } from '../../base/lazily.js';
 import { UserPaysError } from '../../base/errors.js';
 import { mergePriceBook, type PriceBook } from '../../pricing/index.js';
+import { allModelsIn } from '../../pricing/models.js';
 import { generationText as text } from '../../strings/generation.js';
 import type { ProviderId } from '../../base/types.js';
 import type { AdapterModule, KeyBalance, Provider } from '../provider.js';
@@ -90,7 +91,8 @@ const catalogues: Record<string, Promise<PriceBook>> = {};
  * reading is the provider's, in its adapter: the adapter's code first, then the prices.
  */
 export function liveCatalogue(id: ProviderId, endpoint: string): Promise<PriceBook> {
-  return (catalogues[`${id} ${endpoint}`] ??= providerFor(id)
+  // Read again once the other families are in, for their live prices (a provider's adapter keeps the reply).
+  return (catalogues[`${id} ${endpoint} ${allModelsIn()}`] ??= providerFor(id)
     .then((provider) => provider.livePrices?.(endpoint))
     .catch(() => undefined)
     .then((live) => (live ? mergePriceBook(BUILTIN_PRICE_BOOK, live) : BUILTIN_PRICE_BOOK)));

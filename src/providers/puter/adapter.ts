@@ -120,11 +120,13 @@ export class PuterProvider implements Provider {
     return guard(context, async (signal): Promise<ProviderOutcome> => {
       const references = request.inputs?.map((input) => input.dataUrl) ?? [];
       const model = PUTER_MODELS[request.model];
-      const id = PUTER_IDS[request.model];
+      // The other families name Puter's id for the model and which of its providers serves it in the price book
+      // (puter/families.ts), and take no references here.
+      const id = request.wiring?.model ?? PUTER_IDS[request.model];
       const max = model?.references.max ?? 0;
       // Never more than the model takes (Together keeps one image and drops a second without a word), and
       // checked before anything is counted or sent.
-      if (!model || references.length > max) {
+      if (!id || references.length > max) {
         throw new UserPaysError(
           'invalid-input',
           pricesText.tooManyReferences(request.model, max, references.length - max),
@@ -149,9 +151,13 @@ export class PuterProvider implements Provider {
           puter.ai
             .txt2img(request.prompt, {
               model: id,
+              // Which of Puter's providers, where an alias has several (else Puter takes the first: families.ts).
+              provider: request.wiring?.via,
               // Puter's driver reads the size from `ratio`: the ratio itself for models sized by ratio (it reduces
               // it by the gcd, so 1360×768 would go out as 85:48), else the pixels, which Together snaps.
               ratio: { w, h },
+              // The tier priced, always: Puter's providers put their own (a cheaper or dearer one) where none is sent.
+              quality: request.quality,
               seed: request.seed,
               input_image,
               input_images: more[0] && more,
@@ -194,7 +200,7 @@ export class PuterProvider implements Provider {
           : await downloadImage(url, signal, { onBytes: context.onBytes });
         // Replicate deletes a prediction's output files after an hour (replicate.com/docs/topics/predictions/
         // data-retention): an image shown from its link is gone then.
-        if (made.remote && !id.startsWith('togetherai:')) made.remote.expiresAt ??= clock.now() + 3600_000;
+        if (made.remote && model && !id.startsWith('togetherai:')) made.remote.expiresAt ??= clock.now() + 3600_000;
         return {
           // Puter reports no seed back, so none is claimed.
           image: made,

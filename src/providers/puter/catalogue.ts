@@ -1,6 +1,7 @@
 import { isAmount } from '../../base/checks.js';
 import { clock } from '../../base/clock.js';
 import type { PriceBook } from '../../pricing/index.js';
+import { allModelsIn } from '../../pricing/models.js';
 import { PUTER_MODELS, puterEntry } from './prices.js';
 
 /**
@@ -40,25 +41,27 @@ function costsOf(model: any): Record<string, string> | undefined {
   return /"(run|output(_mp)?|per-image|1MP)"/.test(JSON.stringify(costs)) ? costs : undefined;
 }
 
-const live: Record<string, Promise<PriceBook | undefined>> = {};
+const replies: Record<string, Promise<{ models: any[] }>> = {};
 
 /**
  * Puter's live prices (`GET {endpoint}/puterai/image/models/details`), as a price book to lay over the built-in one:
- * those of the models whose costs it lists in a shape this knows. Fetched once per endpoint (and page), in the engine
- * (the widget asks for them after its first paint); undefined when unreachable, and the bundled prices apply.
+ * those of the models whose costs it lists in a shape this knows, the other families' too once they are loaded
+ * (providers/families.ts, already here then: a page that sells FLUX never loads them for this; a catalogue read before
+ * they came is read again for them, from the reply kept). Fetched once per endpoint (and page), in the engine (the
+ * widget asks for them after its first paint); undefined when unreachable, and the bundled prices apply.
  */
-export function livePuterPrices(endpoint: string): Promise<PriceBook | undefined> {
+export async function livePuterPrices(endpoint: string): Promise<PriceBook | undefined> {
   const url = `${endpoint}/puterai/image/models/details`;
-  return (live[url] ??= fetch(url)
-    .then((response) => response.json())
-    .then(({ models }) => {
-      const source = { name: 'Puter live catalogue', asOf: new Date(clock.now()).toJSON().slice(0, 10), url };
-      const found: PriceBook = {};
-      for (const id in PUTER_MODELS) {
-        const costs = costsOf(models.find((model: any) => model.id === PUTER_IDS[id]));
-        if (costs) found[id] = { puter: puterEntry(id, costs, source) };
-      }
-      return found;
-    })
-    .catch(() => undefined));
+  try {
+    const { models } = await (replies[url] ??= fetch(url).then((response) => response.json()));
+    const source = { name: 'Puter live catalogue', asOf: new Date(clock.now()).toJSON().slice(0, 10), url };
+    const found: PriceBook = allModelsIn() ? (await import('../families.js')).livePuterFamilies(models, source) : {};
+    for (const id in PUTER_MODELS) {
+      const costs = costsOf(models.find((model: any) => model.id === PUTER_IDS[id]));
+      if (costs) found[id] = { puter: puterEntry(id, costs, source) };
+    }
+    return found;
+  } catch {
+    return undefined;
+  }
 }

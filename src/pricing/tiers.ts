@@ -1,0 +1,19 @@
+import { isRecord } from '../base/checks.js';
+import type { RulePricer } from './quote.js';
+
+/**
+ * A price by tier (PriceRule `puter-tier`, SPEC §12): one flat price per image, the one of the quality sent (the quote
+ * has checked that the model takes it). Exact: nothing about it varies after the click. Loaded with the model families
+ * that bill so (src/providers/families.ts), not with the first paint.
+ */
+export const tierPricer: RulePricer = {
+  valid: (rule) =>
+    isRecord(rule.costs) &&
+    Array.isArray(rule.qualities) &&
+    rule.qualities.includes(rule.quality) &&
+    rule.qualities.every((quality) => Object.hasOwn(rule.costs as object, quality)),
+  lines(rule, fitted, _prompt, amount, text) {
+    if (rule.kind !== 'puter-tier') return [];
+    return [[text.flatPerImage(), amount(rule.costs[fitted.quality ?? rule.quality]).div(100)]];
+  },
+};

@@ -1,0 +1,231 @@
+import type { PriceSource } from '../../base/types.js';
+import { isAmount, isRecord } from '../../base/checks.js';
+import {
+  referenceRule,
+  type PriceBook,
+  type PriceEntry,
+  type PriceRule,
+  type ProviderPrices,
+  type SizeRule,
+  type TokenRates,
+} from '../../pricing/index.js';
+
+/**
+ * The model families besides FLUX that Puter serves (SPEC §12), each through the one of Puter's providers that bills
+ * it as this says: data from HeyPuter/puter@8307e8c, src/backend/drivers/ai-image/providers/<provider>/models.ts (their
+ * `costs` are what `GET {api}/puterai/image/models/details` lists, in US cents), how each provider bills beside it
+ * (…ImageProvider.ts), and what each makes of the request. Every entry names Puter's id for the model (`model`) and
+ * its provider (`via`, sent as `provider`): an alias several providers share resolves to the first that registered it
+ * (ImageGenerationDriver.ts, #buildModelMap and #resolveModel: openai, gemini, together, cloudflare, xai, replicate,
+ * byteplus), so `gemini-3-pro-image` alone is Gemini's, billed in tokens, and even Together's own id
+ * `togetherai:google/imagen-4.0-fast` resolves to Gemini's Imagen, whose alias it shares.
+ *
+ * Each value a provider would silently replace is sent as it takes it, never left to its default:
+ * - GPT Image (openai-image-generation, OpenAiImageProvider.ts `generate`): a missing or unknown quality becomes the
+ *   first allowed, `low`; a size outside `allowedRatios` (1024², 1024×1536, 1536×1024) becomes 1024²; gpt-image-2's
+ *   any size is clamped and snapped to OpenAI's rules (#normalizeGptImage2Ratio), which the sizes below keep as they
+ *   are. Billed in tokens: the reply's input tokens at `text_input` / `image_input`, and all its output tokens, text
+ *   included, at `image_output` (#calculateOutputCostInCents): gpt-image-1.5's text at $32, not OpenAI's $10.
+ * - Imagen 4 (gemini-image-generation, GeminiImageProvider.ts #generateWithImagen): a flat `per-image` cost whatever
+ *   the ratio or quality: 4 cents, billed as `Math.ceil(4 × 1,000,000)` microcents, $0.04 exactly; a ratio not in
+ *   `allowedRatios` (as sent, unreduced: `{w: 4, h: 3}`) becomes 1:1; the quality (`imageSize`) is passed on only if
+ *   the model lists it.
+ * - Gemini 3.1 Flash Image and 3 Pro Image through Together (TogetherImageProvider.ts l.110-121, l.148-162): a
+ *   `per-tier` cost by `quality`, the first tier (the cheapest) where it is missing or unknown; the tier's pixels from
+ *   `resolution_map[ratio][quality]`, and without both the ratio's own numbers taken as pixels (16×9 → a 64×64 image).
+ *   Exact, where Gemini's own provider bills tokens.
+ * - Seedream (byteplus-image-generation, BytePlusImageProvider.ts #normalizeTier, #resolveSize): the tier from
+ *   `quality`, 2K where it is missing or unknown; 4.5 and 5.0 Lite take 2K only (at least 3,686,400 px); a small
+ *   `ratio` finds the tier's documented size; flat per image.
+ * - Qwen-Image (Together, per MP of the pixels sent, snapped as FLUX there) and Grok Imagine (xai-image-generation,
+ *   XAIImageProvider.ts: `quality` 2k, else 1k; the ratio reduced and passed as `aspect_ratio`).
+ * None takes reference images from the widget here.
+ */
+const SOURCE: PriceSource = {
+  name: 'Puter model catalogue (bundled)',
+  asOf: '2026-11-25',
+  url: 'https://api.puter.com/puterai/image/models/details',
+};
+const MP = 1024 * 1024;
+const NO_REFERENCES = referenceRule(0);
+
+/** OpenAI's image tokens by quality and size (OpenAI's image generation guide; as src/providers/openai/families.ts). */
+const GPT_IMAGE_1_TOKENS = {
+  bySize: { '1024x1024': [272, 1056, 4160], '1024x1536': [408, 1584, 6240], '1536x1024': [408, 1584, 6240] },
+};
+/** Cents per million tokens (Puter's `costs`) as USD per million. */
+const perMillion = (cents: number) => String(cents / 100);
+
+/** GPT Image at Puter: tokens at Puter's rates (`costs` text_input, image_input, image_output), no text rate. */
+const gpt = (model: string, costs: { text_input: number; image_input: number; image_output: number }) =>
+  ({
+    rule: {
+      kind: 'tokens',
+      unit: 'usd',
+      rates: {
+        textIn: perMillion(costs.text_input),
+        imageIn: perMillion(costs.image_input),
+        imageOut: perMillion(costs.image_output),
+      },
+      qualities: ['low', 'medium', 'high'],
+      quality: 'medium',
+      imageTokens: model === 'gpt-image-2' ? { perSide: [16, 48, 96] } : GPT_IMAGE_1_TOKENS,
+      // gpt-image-1.5 writes text besides the image (420 tokens recorded, test/recorded/openai/), billed here at the
+      // image's rate: the same stated ceiling as at OpenAI (src/providers/openai/families.ts), 2,000 tokens.
+      textCeiling: model === 'gpt-image-1.5' ? 2000 : 0,
+    },
+    sizes:
+      model === 'gpt-image-2'
+        ? { kind: 'pixels', step: 16, min: 16, max: 3840, minPixels: 655_360, maxPixels: 8_294_400, longest: 3 }
+        : { kind: 'sizes', sizes: Object.keys(GPT_IMAGE_1_TOKENS.bySize) },
+    exact: false,
+    model,
+    via: 'openai-image-generation',
+  }) satisfies Partial<PriceEntry>;
+
+/** A flat price per image by tier (cents by quality), the first quality the default unless `quality` says. */
+const tiers = (costs: Record<string, string>, quality = Object.keys(costs)[0]): PriceRule => ({
+  kind: 'puter-tier',
+  unit: 'usd',
+  costs,
+  qualities: Object.keys(costs),
+  quality,
+});
+const ratios = (list: string, pixels = MP): SizeRule => ({ kind: 'ratios', ratios: list.split(' '), pixels });
+
+const GEMINI_3_RATIOS = '1:1 2:3 3:2 3:4 4:3 4:5 5:4 9:16 16:9 21:9';
+/** Imagen's five (GEMINI_IMAGE_GENERATION_MODELS `allowedRatios`). */
+const IMAGEN_RATIOS = ratios('1:1 3:4 4:3 9:16 16:9');
+/** SEEDREAM_RESOLUTION_MAP's ratios, at the 2K tier (2048² at 1:1). */
+const SEEDREAM_RATIOS = ratios('1:1 4:3 3:4 16:9 9:16 3:2 2:3 21:9', 4 * MP);
+const entry = (model: string, via: string, rule: PriceRule, sizes: SizeRule) => ({
+  rule,
+  sizes,
+  exact: true,
+  model,
+  via,
+});
+
+/** Puter's price of each family model, with what it makes of it and how to ask it (see above). */
+const FAMILIES: Record<string, Omit<PriceEntry, 'source' | 'references'>> = {
+  'gpt-image-2': gpt('gpt-image-2', { text_input: 500, image_input: 800, image_output: 3000 }),
+  'gpt-image-1.5': gpt('gpt-image-1.5', { text_input: 500, image_input: 800, image_output: 3200 }),
+  'gpt-image-1': gpt('gpt-image-1', { text_input: 500, image_input: 1000, image_output: 4000 }),
+  'gpt-image-1-mini': gpt('gpt-image-1-mini', { text_input: 200, image_input: 250, image_output: 800 }),
+  'gemini-3.1-flash-image': entry(
+    'togetherai:google/flash-image-3.1',
+    'together-image-generation',
+    tiers({ '0.5K': '4.5', '1K': '6.7', '2K': '10.1', '4K': '15.1' }, '1K'),
+    ratios(GEMINI_3_RATIOS + ' 1:4 4:1 1:8 8:1'),
+  ),
+  'gemini-3-pro-image': entry(
+    'togetherai:google/gemini-3-pro-image',
+    'together-image-generation',
+    tiers({ '1K': '13.4', '2K': '13.4', '4K': '24' }),
+    ratios(GEMINI_3_RATIOS),
+  ),
+  'imagen-4-fast': entry(
+    'imagen-4.0-fast-generate-001',
+    'gemini-image-generation',
+    { kind: 'puter', unit: 'usd', costs: { 'per-image': '2' } },
+    IMAGEN_RATIOS,
+  ),
+  'imagen-4': entry(
+    'imagen-4.0-generate-001',
+    'gemini-image-generation',
+    tiers({ '1K': '4', '2K': '4' }),
+    IMAGEN_RATIOS,
+  ),
+  'imagen-4-ultra': entry(
+    'imagen-4.0-ultra-generate-001',
+    'gemini-image-generation',
+    tiers({ '1K': '6', '2K': '6' }),
+    IMAGEN_RATIOS,
+  ),
+  'seedream-4.5': entry('seedream-4-5-251128', 'byteplus-image-generation', tiers({ '2k': '4' }), SEEDREAM_RATIOS),
+  'seedream-5-lite': entry(
+    'seedream-5-0-lite-260128',
+    'byteplus-image-generation',
+    tiers({ '2k': '3.5' }),
+    SEEDREAM_RATIOS,
+  ),
+  'qwen-image': entry(
+    'togetherai:qwen/qwen-image',
+    'together-image-generation',
+    { kind: 'puter', unit: 'usd', costs: { '1MP': '0.58' } },
+    { kind: 'snapped', step: 8, min: 64 },
+  ),
+  // xAI's aspect ratios (docs.x.ai, Image generation, `aspect_ratio`): those widely documented; fewer than it takes.
+  'grok-imagine': entry(
+    'grok-imagine-image',
+    'xai-image-generation',
+    tiers({ '1k': '2', '2k': '2' }),
+    ratios('1:1 16:9 9:16 4:3 3:4 3:2 2:3 2:1 1:2'),
+  ),
+};
+
+const withSource = (model: Omit<PriceEntry, 'source' | 'references'>, source: PriceSource): PriceEntry => ({
+  ...model,
+  source,
+  references: NO_REFERENCES,
+});
+
+/** Puter's prices of the families as bundled (the widget lays the live catalogue over them: `livePuterFamilies`). */
+export const prices: ProviderPrices = {};
+for (const id in FAMILIES) prices[id] = withSource(FAMILIES[id], SOURCE);
+
+/** A catalogue cost in cents as a decimal string, read through its JSON number's decimal text; else undefined. */
+const cents = (value: unknown) => {
+  const text = typeof value === 'number' && Number.isFinite(value) && value >= 0 ? String(value) : value;
+  return isAmount(text) ? text : undefined;
+};
+
+/**
+ * The rule of `bundled` with the costs `live` lists (a model of the live catalogue, `costs` in US cents); undefined
+ * where they are not all there in a shape this knows, and the bundled price applies.
+ */
+function liveRule(bundled: PriceRule, live: any): PriceRule | undefined {
+  const costs: unknown = live?.costs;
+  if (live?.costs_currency !== 'usd-cents' || !isRecord(costs)) return undefined;
+  if (bundled.kind === 'tokens') {
+    const [textIn, imageIn, imageOut] = ['text_input', 'image_input', 'image_output'].map((key) => {
+      const value = cents(costs[key]);
+      return value && String(Number(value) / 100);
+    });
+    const rates: TokenRates = { textIn: textIn!, imageIn: imageIn!, imageOut: imageOut! };
+    return textIn && imageIn && imageOut ? { ...bundled, rates } : undefined;
+  }
+  if (bundled.kind === 'puter-tier') {
+    // By tier (Together), by `output:{tier}` (xAI), or one `per-image` at every quality (Imagen, Seedream).
+    const tiered = bundled.qualities.map((quality) =>
+      cents(costs[quality] ?? costs[`output:${quality}`] ?? costs['per-image']),
+    );
+    if (!tiered.every(Boolean)) return undefined;
+    return {
+      ...bundled,
+      costs: Object.fromEntries(bundled.qualities.map((quality, index) => [quality, tiered[index]!])),
+    };
+  }
+  if (bundled.kind === 'puter') {
+    const key = Object.keys(bundled.costs)[0];
+    const value = cents(costs[key]);
+    return value ? { ...bundled, costs: { [key]: value } } : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The families' prices in Puter's live catalogue (`models` of `GET {api}/puterai/image/models/details`), as a price
+ * book to lay over the bundled one: each model whose id and provider the catalogue lists, with its costs.
+ */
+export function livePuterFamilies(models: unknown, source: PriceSource): PriceBook {
+  const found: PriceBook = {};
+  if (!Array.isArray(models)) return found;
+  for (const id in FAMILIES) {
+    const { model, via, rule } = FAMILIES[id];
+    const live = models.find((each: any) => each?.id === model && each?.provider === via);
+    const priced = live && liveRule(rule, live);
+    if (priced) found[id] = { puter: withSource({ ...FAMILIES[id], rule: priced }, source) };
+  }
+  return found;
+}
