@@ -1,4 +1,6 @@
 import { isRecord } from '../base/checks.js';
+import { prices } from '../strings/prices.js';
+import { wordsIn } from '../strings/strings.js';
 import type { RulePricer } from './quote.js';
 
 /**
@@ -12,8 +14,9 @@ export const tierPricer: RulePricer = {
     Array.isArray(rule.qualities) &&
     rule.qualities.includes(rule.quality) &&
     rule.qualities.every((quality) => Object.hasOwn(rule.costs as object, quality)),
-  lines(rule, fitted, _prompt, amount, text) {
+  lines(rule, fitted, _prompt, amount, translation) {
     if (rule.kind !== 'puter-tier') return [];
+    const text = wordsIn(translation, 'prices', prices);
     return [[text.flatPerImage(), amount(rule.costs[fitted.quality ?? rule.quality]).div(100)]];
   },
 };
