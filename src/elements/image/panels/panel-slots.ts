@@ -40,7 +40,7 @@ export function renderSlots(
   const { locale, translation } = parts.language;
   const { submission, resume } = panels;
   // Until the gallery's view is here, its places stay as they are before any image (it loads as soon as there is one).
-  const images = panels.galleryView.loaded;
+  const galleryView = panels.galleryView.loaded;
   const latest = latestAndHistory(parts, panels);
   const providerName = wordsIn(translation, 'words', words).providerName(host.provider);
   const running = (progress?: ProgressDetail) => {
@@ -63,7 +63,7 @@ export function renderSlots(
   // A change just made (Delete, Reuse…), with its Undo: said on the image it concerns, where that is shown.
   const { undoable } = panels;
   const undo = undoable && renderUndo(undoable.sentence, on.undo, translation);
-  const shown = [...latest.result, ...latest.history].some((image) => image.id === undoable?.near);
+  const shown = !!galleryView && [...latest.result, ...latest.history].some((image) => image.id === undoable?.near);
   const undoNear = undo && shown ? { at: undoable.near!, bar: undo } : undefined;
   return {
     // The user's submission, else what closed pages left being finished.
@@ -86,11 +86,11 @@ export function renderSlots(
     // Beside the toolbar of the image it concerns, where that image is shown; else in the form.
     undo: undo && !undoNear ? undo : nothing,
     result:
-      images && latest.result.length
-        ? images.renderResult({ images: latest.result, locale, translation, undo: undoNear }, on.imageAction)
+      galleryView && latest.result.length
+        ? galleryView.renderResult({ images: latest.result, locale, translation, undo: undoNear }, on.imageAction)
         : nothing,
-    history: images
-      ? images.renderHistory(
+    history: galleryView
+      ? galleryView.renderHistory(
           {
             undo: undoNear,
             images: latest.history,
