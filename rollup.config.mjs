@@ -45,9 +45,16 @@ const PLACED = ['ledger', 'engine'];
  * folder and the file of the module rollup names it after (`fal-queue`: src/providers/fal/queue.ts). The size budgets
  * know each part by this name (budgets.json, docs/sizes.json).
  */
-function chunkFileNames({ facadeModuleId, moduleIds, name }) {
-  const paths = (facadeModuleId ? [facadeModuleId] : moduleIds).map((id) => id.replaceAll('\\', '/'));
-  if (!facadeModuleId) {
+function chunkFileNames({ facadeModuleId, moduleIds, name, isDynamicEntry }) {
+  // A chunk an `import()` loads that also holds what a later part of it builds on (the widget's panels, which the
+  // gallery's view imports) has no facade of its own: it is named by the module the `import()` loads all the same.
+  const loaded =
+    facadeModuleId ??
+    (isDynamicEntry
+      ? moduleIds.find((id) => loadedModules.has(id) && id.replaceAll('\\', '/').endsWith(`/${name}.ts`))
+      : undefined);
+  const paths = (loaded ? [loaded] : moduleIds).map((id) => id.replaceAll('\\', '/'));
+  if (!loaded) {
     const namedAfter = paths.find((path) => path.endsWith(`/${name}.ts`) || path.endsWith(`/${name}.js`));
     const folder = PLACED.includes(name) ? undefined : /\/([^/]+)\/[^/]+$/.exec(namedAfter ?? '')?.[1];
     return `chunks/${folder ? `${folder}-` : ''}[name]-[hash].js`;
@@ -56,6 +63,9 @@ function chunkFileNames({ facadeModuleId, moduleIds, name }) {
   const element = /\/src\/elements\/([^/]+)\//.exec(paths[0])?.[1];
   return `chunks/${element ? `${element}-` : ''}${folder ?? '[name]'}-[hash].js`;
 }
+
+/** The modules an `import()` loads, in the build under way (see `placement`, which reads them). */
+const loadedModules = new Set();
 
 /** Each build's placement (see `placement`), by its module graph. */
 const placements = new WeakMap();
@@ -89,6 +99,8 @@ function placement({ getModuleIds, getModuleInfo }) {
   const path = (id) => id.replaceAll('\\', '/');
   const root = (end) => ids.find((id) => path(id).endsWith(end));
   const loadedByImport = (id) => getModuleInfo(id).dynamicImporters.length > 0;
+  loadedModules.clear();
+  for (const id of ids.filter(loadedByImport)) loadedModules.add(id);
   /** A chunk's modules: what its root and the modules of its folders import, directly or not. */
   const drawn = (name, end, folders) => {
     const from = [root(end), ...ids.filter((id) => folders?.test(path(id)) && !loadedByImport(id))];

@@ -242,6 +242,19 @@ describe('<userpays-image>: the gallery', () => {
     expect(failure).to.contain('safety');
   });
 
+  it('lists a paid failure to a later visit that has no image: the gallery’s view loads for it alone', async () => {
+    const storageKey = uniqueStorageKey();
+    const first = await bflWidget({ scenario: 'fault=content-moderated;pending=60', run: RUN, storageKey });
+    first.apiKey = 'sim-test-key';
+    await first.generate().catch(() => {});
+    first.remove();
+    // A later visit (a widget of its own on the same storage key): nothing submitted, no image kept, one paid failure.
+    const later = await bflWidget({ run: RUN, storageKey });
+    await waitUntil(() => later.shadowRoot!.querySelector('[part~=failures] li'), 'the paid failure is listed');
+    expect(later.shadowRoot!.querySelector('[part~=failures] li')!.textContent).to.contain('$0.014 charged');
+    expect(tiles(later)).to.have.length(0);
+  });
+
   describe('several images, newest first', () => {
     const long = `A lighthouse on a cliff at dawn, ${'with gulls over the rocks and the sea below, '.repeat(8)}watercolour`;
     /** The images shown (the latest submission's, then the earlier ones), newest first, after each prompt in turn. */

@@ -1,7 +1,6 @@
 import type { ProviderId } from '../../../base/types.js';
 import type { ImageParts } from '../image-parts.js';
 import type { PanelControllers } from './panel-controllers.js';
-import { actOnImage } from './gallery/gallery-actions.js';
 import { finalOf } from '../../../pricing/offers.js';
 import { gallery as galleryWords } from '../../../strings/image/gallery.js';
 import { wordsIn } from '../../../strings/strings.js';
@@ -97,8 +96,9 @@ export function panelHandlers(parts: ImageParts, panels: PanelControllers): Pane
       if (event.type === 'change') input.value = ''; // the same file can be chosen again
     },
     referenceRemove: (event) => references.remove(Number((event.currentTarget as HTMLElement).dataset.index)),
+    // Drawn by the gallery's view only: it is here whenever one of its images is clicked.
     imageAction: (event) => {
-      void actOnImage(event, gallery.images, {
+      void panels.galleryView.loaded?.act(event, gallery.images, {
         words: wordsIn(parts.language.translation, 'gallery', galleryWords),
         blob: (id) => gallery.blob(id),
         remove: (id) => gallery.remove(id),

@@ -33,6 +33,12 @@ export class ImagePanels extends PanelControllers {
     parts.host.renderRoot.addEventListener('paste', (event) => {
       if (parts.pricing.capability?.references?.max) this.handlers.referencesChosen(event);
     });
+    // What draws the result, ahead of the click: loaded when the pointer or the focus comes to Generate.
+    const prefetch = (event: Event) => {
+      if ((event.target as Element).closest?.('[part~=submit]')) this.galleryView.prefetch();
+    };
+    parts.host.renderRoot.addEventListener('pointerover', prefetch);
+    parts.host.renderRoot.addEventListener('focusin', prefetch);
   }
 
   /**

@@ -18,6 +18,7 @@ import { KeysChannel } from './accounts/keys-channel.js';
 import { SignedKeys } from './accounts/signed-keys.js';
 import type { ModelControlsPart } from './controls/index.js';
 import { GalleryController } from './gallery/gallery-controller.js';
+import type { GalleryViewPart } from './gallery/index.js';
 import type { PaidFailure } from './gallery/result.js';
 import { PanelPart } from './panel-part.js';
 import { ReferenceImages } from './reference-images.js';
@@ -58,7 +59,14 @@ export class PanelControllers {
    * shows them (BFL, fal, Pollinations), prefetched when the pointer or the focus comes to it.
    */
   readonly controls: PanelPart<ModelControlsPart>;
+  /** The images kept in this browser: the image store of the storage key, opened after the first paint. */
   readonly gallery: GalleryController;
+  /**
+   * What draws the images (the latest submission, large, and the earlier ones with the paid failures) and what a click
+   * on them does: loaded when there is something to show (an image kept, a submission, a paid failure), prefetched when
+   * the pointer or the focus comes to Generate.
+   */
+  readonly galleryView: PanelPart<GalleryViewPart>;
   readonly resume: ResumeController;
   readonly flow: FlowController;
   /**
@@ -143,6 +151,19 @@ export class PanelControllers {
           modelControlsPart(host, () => this.edited()),
         );
       },
+    });
+    this.galleryView = new PanelPart(host, {
+      wanted: () => {
+        const { ledger, tally } = parts.ledger;
+        return (
+          this.gallery.images.length ||
+          this.submission.pending ||
+          this.resume.resuming ||
+          (ledger && tally && this.paidFailures(ledger, tally).length)
+        );
+      },
+      worthPrefetching: () => true,
+      load: () => import('./gallery/index.js').then(({ galleryViewPart }) => galleryViewPart(host.shadowRoot!)),
     });
   }
 

@@ -16,7 +16,6 @@ import type { ImageHandlers, ImageView } from '../view.js';
 import type { PanelSlots } from './slots.js';
 import { renderKeyField } from './accounts/accounts.js';
 import { renderDetails } from './details.js';
-import { renderHistory, renderResult } from './gallery/result.js';
 import type { PanelHandlers } from './image-actions.js';
 import type { PanelControllers } from './panel-controllers.js';
 import { renderExamples, renderMore } from './more.js';
@@ -40,6 +39,8 @@ export function renderSlots(
   const { ledger, tally } = parts.ledger;
   const { locale, translation } = parts.language;
   const { submission, resume } = panels;
+  // Until the gallery's view is here, its places stay as they are before any image (it loads as soon as there is one).
+  const galleryView = panels.galleryView.loaded;
   const latest = latestAndHistory(parts, panels);
   const providerName = wordsIn(translation, 'words', words).providerName(host.provider);
   const running = (progress?: ProgressDetail) => {
@@ -62,7 +63,7 @@ export function renderSlots(
   // A change just made (Delete, Reuse…), with its Undo: said on the image it concerns, where that is shown.
   const { undoable } = panels;
   const undo = undoable && renderUndo(undoable.sentence, on.undo, translation);
-  const shown = [...latest.result, ...latest.history].some((image) => image.id === undoable?.near);
+  const shown = !!galleryView && [...latest.result, ...latest.history].some((image) => image.id === undoable?.near);
   const undoNear = undo && shown ? { at: undoable.near!, bar: undo } : undefined;
   return {
     // The user's submission, else what closed pages left being finished.
@@ -84,19 +85,22 @@ export function renderSlots(
     failure: renderFailure(view, on),
     // Beside the toolbar of the image it concerns, where that image is shown; else in the form.
     undo: undo && !undoNear ? undo : nothing,
-    result: latest.result.length
-      ? renderResult({ images: latest.result, locale, translation, undo: undoNear }, on.imageAction)
+    result:
+      galleryView && latest.result.length
+        ? galleryView.renderResult({ images: latest.result, locale, translation, undo: undoNear }, on.imageAction)
+        : nothing,
+    history: galleryView
+      ? galleryView.renderHistory(
+          {
+            undo: undoNear,
+            images: latest.history,
+            failures: ledger && tally ? panels.paidFailures(ledger, tally) : [],
+            locale,
+            translation,
+          },
+          on.imageAction,
+        )
       : nothing,
-    history: renderHistory(
-      {
-        undo: undoNear,
-        images: latest.history,
-        failures: ledger && tally ? panels.paidFailures(ledger, tally) : [],
-        locale,
-        translation,
-      },
-      on.imageAction,
-    ),
     details: quote
       ? renderDetails(
           {

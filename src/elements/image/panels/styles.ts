@@ -2,7 +2,6 @@ import { css } from 'lit';
 import { accountStyles } from './accounts/accounts.js';
 import { compareStyles } from './compare.js';
 import { detailsStyles } from './details.js';
-import { resultStyles } from './gallery/result.js';
 import { iconStyles } from './icons.js';
 import { moreStyles } from './more.js';
 import { slotStyles } from './panel-slots.js';
@@ -12,8 +11,8 @@ import { runningStyles } from './submission/running.js';
 /*
  * The panels' styles, adopted by the element beside its own once the panels load (PanelsController): a
  * constructed stylesheet, which a strict Content-Security-Policy allows where a <style> would not be. Each template
- * has its own beside it, of what it draws; the lazy parts' (the sign-in's, the model's controls') are adopted when
- * those load (accounts/sign-in/index.ts, controls/index.ts).
+ * has its own beside it, of what it draws; the lazy parts' (the sign-in's, the model's controls', the gallery's view) are
+ * adopted when those load (accounts/sign-in/index.ts, controls/index.ts, gallery/index.ts).
  */
 
 /**
@@ -55,7 +54,6 @@ export const imagePanelStyles = css`
   ${runningStyles}
   ${outcomeStyles}
   ${iconStyles}
-  ${resultStyles}
   ${detailsStyles}
   ${compareStyles}
 `;

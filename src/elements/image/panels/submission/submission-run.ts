@@ -20,11 +20,14 @@ export async function runSubmission(
   submission: Omit<Submission, 'images' | 'urlOf'>,
 ): Promise<Submitted> {
   let done = () => {};
+  // What draws the result loads beside the work: the submission ends once it is here, so its images are drawn at once
+  // (where it cannot load, the images are kept all the same, and drawn once it has loaded: PanelPart).
+  const galleryView = panels.galleryView.load().catch(() => {});
   try {
     const { submit } = await (await loadEngine()).loadGeneration();
     const { done: received, onStage, ...images } = panels.gallery.receive();
     done = received;
-    return await submit({
+    const submitted = await submit({
       ...submission,
       ...images,
       beforeSend: submission.asked.provider === 'puter' ? (quote) => puterReady(parts, panels, quote) : undefined,
@@ -33,6 +36,8 @@ export async function runSubmission(
         return onStage(stage);
       },
     });
+    await galleryView;
+    return submitted;
   } finally {
     done();
     void panels.account.refresh();

@@ -1,0 +1,131 @@
+// The gallery's view (the latest submission, large, the earlier images and the paid failures: the panels' part
+// `image-gallery`, src/elements/image/panels/gallery/index.ts) loads when there is something to show, on the built
+// files as a static site uses them: a first visit that never generates does not load it; a returning visitor's images
+// are drawn with no action; a submission draws its images once it ends, even where the part arrives after them. Each
+// visit runs in a page of its own (an iframe), so that what it loaded is its own.
+import { expect } from '@open-wc/testing';
+import { ImageStore } from '../../src/images/image-store.js';
+import { builtFiles, builtPage, chunkName, filesLoaded } from '../support/built.js';
+import { pngBlob } from '../support/images.js';
+import { bflEndpoint } from '../support/sim.js';
+import { storageKeysForgottenAfterEach } from '../support/storage.js';
+import { sleep, until } from '../support/wait.js';
+import { imageWidgetIn, part } from '../support/widget.js';
+
+/** What only the gallery's view carries (the lightbox its actions open), to know its code wherever rollup puts it. */
+const MARKER = 'dialog.lightbox';
+
+/** The built files `view` has loaded that carry the gallery's view. */
+async function galleryViewLoaded(view: Window): Promise<string[]> {
+  const loaded = await Promise.all(filesLoaded(view).map(async (url) => [url, await (await fetch(url)).text()]));
+  return loaded.filter(([, source]) => source.includes(MARKER)).map(([url]) => chunkName(url) ?? url);
+}
+
+/** An image kept by an earlier visit, of submission `batch`. */
+const kept = async (id: string, batch: string, createdAt: number) => ({
+  id,
+  entryId: id,
+  batch,
+  blob: await pngBlob(8, 8),
+  prompt: `picture ${id}`,
+  model: 'flux-2-klein-4b',
+  provider: 'bfl',
+  width: 8,
+  height: 8,
+  charged: '0.014',
+  createdAt,
+});
+
+describe('the gallery’s view loads when there is something to show (the built files)', function () {
+  this.timeout(20_000);
+  const frames: HTMLIFrameElement[] = [];
+  const newStorageKey = storageKeysForgottenAfterEach();
+  afterEach(() => frames.splice(0).forEach((frame) => frame.remove()));
+  const page = async (importMap?: { imports: Record<string, string> }) => {
+    const opened = await builtPage(importMap);
+    frames.push(opened.frame);
+    return opened.view;
+  };
+  /** A BFL widget in `view` on `storageKey` (FLUX.2 [klein] 4B at the simulator, its key entered). */
+  async function bflWidgetIn(view: Window, storageKey: string) {
+    const el = await imageWidgetIn(view, {
+      provider: 'bfl',
+      model: 'flux-2-klein-4b',
+      'storage-key': storageKey,
+      endpoint: bflEndpoint(`pending=50;deliveryCors=1;run=${storageKey}`),
+      prompt: 'a fox in the snow',
+    });
+    el.apiKey = 'sim-gallery-key';
+    return el;
+  }
+
+  it('a first visit (nothing kept) loads everything it loads with no action, but not the gallery’s view', async () => {
+    const view = await page();
+    const storageKey = newStorageKey();
+    const el = await bflWidgetIn(view, storageKey);
+    await until(() => part(el, 'more'), 10_000); // the panels
+    // The image store of the storage key read (its database made by the read), and the widget drawn after it.
+    await until(
+      async () => (await view.indexedDB.databases()).some((base) => base.name === `${storageKey}-images`),
+      10_000,
+    );
+    await sleep(300);
+    await el.updateComplete;
+    expect(filesLoaded(view).map(chunkName)).to.include.members(['engine', 'ledger', 'image-panels']);
+    expect(await galleryViewLoaded(view)).to.deep.equal([]);
+    expect(el.shadowRoot!.querySelector('.empty')).to.not.equal(null); // the canvas's empty state, as before
+  });
+
+  it('a first visit loads the gallery’s view ahead of the click, when the focus comes to Generate', async () => {
+    const view = await page();
+    const el = await bflWidgetIn(view, newStorageKey());
+    await until(() => part(el, 'more'), 10_000); // the panels
+    expect(await galleryViewLoaded(view)).to.deep.equal([]);
+    part(el, 'submit')!.focus();
+    await until(async () => (await galleryViewLoaded(view)).length, 10_000, 'the gallery’s view is prefetched');
+    expect(await galleryViewLoaded(view)).to.deep.equal(['image-gallery']);
+  });
+
+  it('a returning visitor: the images kept are drawn, the latest large and the earlier ones below, with no action', async () => {
+    const storageKey = newStorageKey();
+    const store = new ImageStore({ storageKey });
+    await store.put(await kept('a', 'first', 1));
+    await store.put(await kept('b', 'second', 2));
+    const view = await page();
+    const el = await bflWidgetIn(view, storageKey);
+    await until(() => el.shadowRoot!.querySelector('[part~=result] .tile[data-id=b] img'), 10_000);
+    await until(() => el.shadowRoot!.querySelector('[part~=gallery] .tile[data-id=a] img'), 10_000);
+    expect(await galleryViewLoaded(view)).to.deep.equal(['image-gallery']);
+    // Its styles came with it: the history is laid out as a grid of tiles.
+    const tiles = el.shadowRoot!.querySelector('[part~=gallery] .tiles')!;
+    expect(view.getComputedStyle(tiles).display).to.equal('grid');
+    await store.clear();
+  });
+
+  it('a new result arriving before the gallery’s view: the submission ends once it is here, its image drawn', async () => {
+    const gallery = [...(await builtFiles()).keys()].find((url) => chunkName(url) === 'image-gallery')!;
+    // The page's import map holds the gallery's chunk until the test lets it through (the same file, then).
+    let letThrough = () => {};
+    const gate = new Promise<void>((resolve) => (letThrough = resolve));
+    Object.assign(window, { galleryGate: gate });
+    const held = URL.createObjectURL(
+      new Blob([`await parent.galleryGate;\nexport * from '${gallery}?late';\n`], { type: 'text/javascript' }),
+    );
+    const view = await page({ imports: { [gallery]: held } });
+    const el = await bflWidgetIn(view, newStorageKey());
+    let ended = false;
+    const generated = el.generate().finally(() => (ended = true));
+    // The image is made and saved (the simulator answers in ms), but the submission waits for what draws it.
+    await until(() => el.shadowRoot!.querySelector('[part~=progress]'), 10_000);
+    await sleep(1_000);
+    expect(ended, 'the submission ended before what draws its result').to.equal(false);
+    letThrough();
+    const result = await generated;
+    await el.updateComplete;
+    const shown = el.shadowRoot!.querySelector<HTMLImageElement>('[part~=result] .tile img');
+    expect(shown, 'the result is drawn as the submission ends').to.not.equal(null);
+    expect(shown!.getAttribute('src')).to.equal(result.images[0].url);
+    expect(part(el, 'progress'), 'no spinner left').to.equal(null);
+    URL.revokeObjectURL(held);
+  });
+});
