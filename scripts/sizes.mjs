@@ -154,7 +154,8 @@ async function noActionLoads(manifest, providers) {
  * Measures the build in dist/ (`npm run build` first): each part's gzip size, and each budget's figure with the parts
  * it counts: the first price; and for each provider what a page loads with no user action, and everything its
  * session can load: every part the entry reaches, statically or with `import()`, but the other providers' adapters
- * (and what only they reach) and what budgets.json sets aside (a translation, the headless API).
+ * (and what only they reach), what budgets.json sets aside (a translation, the headless API) and the parts it says
+ * only other providers' sessions open (`session.openedBy`).
  */
 async function measure(budgets) {
   const manifest = await readJson(`dist/${MANIFEST}`);
@@ -169,12 +170,16 @@ async function measure(budgets) {
       ),
     );
   const loads = await noActionLoads(manifest, [...providers.keys()]);
+  const openedBy = budgets.session.openedBy ?? {};
   const perProvider = {};
   for (const [provider, adapter] of providers) {
     const otherAdapter = (name) => name !== adapter && [...providers.values()].includes(name);
+    // A part only some providers' sessions open (budgets.json, session.openedBy: a sign-in, More options' model
+    // controls, Puter's account) is not one this provider's session can load.
+    const notOpened = (name) => Array.isArray(openedBy[name]) && !openedBy[name].includes(provider);
     const session = reach(manifest, manifest.entry, {
       dynamic: true,
-      skip: (name) => otherAdapter(name) || setAside(name),
+      skip: (name) => otherAdapter(name) || setAside(name) || notOpened(name),
     });
     const outside = loads[provider].filter((name) => !session.includes(name));
     if (outside.length) throw new Error(`a page with ${provider} loads ${outside} by itself, outside its session`);
