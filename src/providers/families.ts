@@ -3,15 +3,17 @@ import { FAMILY_MODELS } from '../pricing/families.js';
 import { tokensPricer } from '../pricing/tokens.js';
 import type { ProviderId } from '../base/types.js';
 import { hostFamilies as openAiHostFamilies } from './openai/families.js';
+import { families as googleFamilies } from './google/families.js';
 
 /**
- * The model families besides FLUX (SPEC §12: GPT Image, …), each provider's prices of them (its folder's families.ts)
+ * The model families besides FLUX (SPEC §12: GPT Image, Gemini, Imagen, …), each provider's prices of them (its folder's families.ts)
  * and the rules they are priced by: loaded on first need, not with the first paint (src/providers/prices.ts,
  * `loadFamilies`), since a page that sells FLUX prices without them. By provider: its prices wherever it is, and by
  * host, those known at one host only.
  */
 const FAMILIES: Partial<Record<ProviderId, { prices?: ProviderPrices; hosts?: Record<string, ProviderPrices> }>> = {
   openai: { hosts: openAiHostFamilies },
+  google: { prices: googleFamilies },
 };
 
 /** Lays the families' prices into the built-in price book and the books known by host, and their models and rules. */
