@@ -59,9 +59,7 @@ export interface TokenRates {
  * resolution tiers, 1K / 2K / 4K).
  */
 export type ImageTokens =
-  | { bySize: Record<string, readonly number[]> }
-  | { perSide: readonly number[] }
-  | { byQuality: readonly number[] };
+  { bySize: Record<string, readonly number[]> } | { perSide: readonly number[] } | { byQuality: readonly number[] };
 
 /** Whether a rule charges for reference images (a flat price includes them). */
 export function billsReferences(rule: PriceRule): boolean {
