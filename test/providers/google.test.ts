@@ -54,6 +54,8 @@ describe('Gemini and Imagen with the user’s own Google key', function () {
     const imagen = quoteFor({ provider: 'google', model: 'imagen-4', width: 1024, height: 768, prompt: 'a fox' });
     expect(imagen).to.include({ total: '0.04', exact: true });
     expect(imagen.atMost).to.equal(undefined);
+    // Made at the size Google documents for 4:3, and said so.
+    expect(imagen.note).to.contain('4:3').and.contain('1280×896');
     expect(quoteFor({ provider: 'google', model: 'imagen-4-fast', prompt: 'a fox' }).total).to.equal('0.02');
     expect(quoteFor({ provider: 'google', model: 'imagen-4-ultra', prompt: 'a fox' }).total).to.equal('0.06');
     const flash = quoteFor({ provider: 'google', model: 'gemini-3.1-flash-image', quality: '4K', prompt: PROMPT });
