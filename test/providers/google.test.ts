@@ -199,4 +199,27 @@ describe('Gemini and Imagen with the user’s own Google key', function () {
     await waitUntil(() => el.tally, 'the tally is read');
     expect(el.tally).to.deep.include({ spent: '0' });
   });
+  it('an image Google’s filters took: Gemini’s reported usage is booked, Imagen’s price as uncertain', async () => {
+    const run = unique('moderated');
+    const el = await imageWidget(
+      {
+        provider: 'google',
+        model: 'gemini-3.1-flash-image',
+        prompt: PROMPT,
+        endpoint: simEndpoint('google', `run=${run};fault=moderated`, { crossOrigin: true }),
+      },
+      { apiKey: unique('goog') },
+    );
+    keys.push(el.storageKey);
+    const refused = await el.generate().catch((error: Error & { code: string }) => error);
+    expect((refused as { code: string }).code).to.equal('moderated');
+    // Its usage: the prompt's 15 tokens at $0.50 per million, and nothing else.
+    expect(el.tally).to.deep.include({ spent: '0.0000075' });
+    const imagen = (await widget(unique('moderated-imagen'))).el;
+    imagen.endpoint = simEndpoint('google', `run=${run};fault=moderated`, { crossOrigin: true });
+    await imagen.updateComplete;
+    const filtered = await imagen.generate().catch((error: Error & { code: string }) => error);
+    expect((filtered as { code: string }).code).to.equal('moderated');
+    expect(imagen.tally).to.deep.include({ spent: '0', uncertain: '0.04' });
+  });
 });

@@ -113,8 +113,9 @@ export class GoogleProvider implements Provider {
           }
           throw error;
         });
-        context.onBilled?.(); // Google answered: it made (and bills) what it reports, whatever happens to it now
         const charge = !imagen && rates ? chargeOfUsageMetadata(reply.usageMetadata, rates) : undefined;
+        // What Google reports it billed, booked whatever happens to the image now.
+        context.onAccepted?.({ provider: 'google', id: '' }, charge);
         const parts: unknown[] = reply.candidates?.[0]?.content?.parts ?? [];
         const found = imagen
           ? reply.predictions?.[0]
@@ -122,11 +123,19 @@ export class GoogleProvider implements Provider {
               ?.inlineData;
         const data = imagen ? found?.bytesBase64Encoded : found?.data;
         if (typeof data !== 'string') {
-          const why = JSON.stringify([reply.promptFeedback, reply.candidates?.[0]?.finishReason, reply.predictions]);
-          throw SAFETY.test(why)
-            ? new UserPaysError('moderated', generationText.moderated(), false)
-            : new UserPaysError('provider-error', generationText.unreadableReply());
+          // Imagen leaves out an image its filters took (its reply `{}`), Gemini says why in `finishReason` or
+          // `promptFeedback.blockReason`. Gemini's usage says what that cost (its prompt's tokens); no source says
+          // whether Imagen bills an image it filtered: booked as uncertain.
+          const why = JSON.stringify([reply.promptFeedback, reply.candidates?.[0]?.finishReason]);
+          const error =
+            (imagen && !reply.predictions?.length) || SAFETY.test(why)
+              ? new UserPaysError('moderated', generationText.moderated(), false)
+              : new UserPaysError('provider-error', generationText.unreadableReply());
+          if (charge) error.billed = true;
+          else error.uncertain = true;
+          throw error;
         }
+        context.onBilled?.(); // Google made the image: it bills it, whatever happens to it now
         context.onProgress?.({ status: generationText.downloading(), progress: 1 });
         if (data.length > (MAX_IMAGE_BYTES * 4) / 3) {
           throw new UserPaysError('provider-error', generationText.imageTooLarge());
