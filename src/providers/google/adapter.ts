@@ -52,7 +52,7 @@ export function chargeOfUsageMetadata(usage: unknown, rates: TokenRates): Charge
 }
 
 /** Why a reply holds no image, where Google says it was its safety filters (`finishReason`, `blockReason`). */
-const SAFETY = /SAFETY|PROHIBITED|BLOCKLIST|SPII|RAI|IMAGE_OTHER/;
+const SAFETY = /SAFETY|PROHIBITED|BLOCKLIST|SPII/;
 
 /**
  * Google's Gemini API with the user's own AI Studio key (README.md): Gemini image models by `generateContent`, Imagen 4
@@ -131,8 +131,7 @@ export class GoogleProvider implements Provider {
             (imagen && !reply.predictions?.length) || SAFETY.test(why)
               ? new UserPaysError('moderated', generationText.moderated(), false)
               : new UserPaysError('provider-error', generationText.unreadableReply());
-          if (charge) error.billed = true;
-          else error.uncertain = true;
+          error.billed = !!charge; // else accepted with no charge said: booked as uncertain (book-failure.ts)
           throw error;
         }
         context.onBilled?.(); // Google made the image: it bills it, whatever happens to it now
