@@ -70,7 +70,7 @@ const FLASH_RATIOS = ['1:4', '4:1', '1:8', '8:1'];
 const GEMINI = {
   'gemini-3.1-flash-image-preview': {
     rates: [50, 50, 6000, 300],
-    tokens: { 512: 1120, '1K': 1120, '2K': 1680, '4K': 2520 },
+    tokens: { 512: 747, '1K': 1120, '2K': 1680, '4K': 2520 },
     ratios: [...Object.keys(GEMINI_SIZES), ...FLASH_RATIOS],
   },
   'gemini-3-pro-image-preview': {

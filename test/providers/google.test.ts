@@ -62,6 +62,8 @@ describe('Gemini and Imagen with the user’s own Google key', function () {
     expect(flash.lines[0].label).to.equal('Image: 2,520 tokens at 4K quality (fixed)');
     // 2,520 × $60/M + 15 tokens × $0.50/M expected; at most 57 × $0.50/M and 2,000 thinking or text tokens × $3/M.
     expect(flash).to.include({ total: '0.1512075', atMost: '0.1572285', exact: false });
+    const small = quoteFor({ provider: 'google', model: 'gemini-3.1-flash-image', quality: '512', prompt: 'a fox' });
+    expect(small.lines[0].label).to.equal('Image: 747 tokens at 512 quality (fixed)');
     const pro = quoteFor({ provider: 'google', model: 'gemini-3-pro-image', quality: '2K', prompt: 'a fox' });
     expect(pro.lines[0].label).to.equal('Image: 1,120 tokens at 2K quality (fixed)');
     expect(() => quoteFor({ provider: 'google', model: 'gemini-3-pro-image', quality: '512' })).to.throw(/512/);

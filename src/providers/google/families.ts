@@ -21,7 +21,7 @@ const GOOGLE_SOURCE: PriceSource = {
 /**
  * Gemini's ratios (Google's image generation guide, "Aspect ratios and image size"; the `imageConfig.aspectRatio`
  * values of vercel/ai@ed857f5 packages/google/src/google-language-model-options.ts), and the size each makes at
- * the 1K tier (2K and 4K double and quadruple each side). 3.1 Flash also takes 1:4, 4:1, 1:8 and 8:1: not offered
+ * the 1K tier (512 halves each side, 2K and 4K double and quadruple it: the size shown is the 1K one). 3.1 Flash also takes 1:4, 4:1, 1:8 and 8:1: not offered
  * here until their sizes are sourced.
  */
 const GEMINI_MADE: Record<string, string> = {
@@ -48,10 +48,10 @@ const ratioSizes = (made: Record<string, string>): SizeRule => ({
 /**
  * Gemini image models, in tokens (SPEC §12, Google's price page): the prompt's text at `textIn`, the image made at
  * `imageOut`, thinking and any text written at `textOut`, per million. The image's tokens are fixed by the resolution
- * tier, `imageConfig.imageSize`, whatever the ratio (Google's image generation guide: 3.1 Flash 1K 1,120, 2K 1,680,
- * 4K 2,520; 3 Pro 1K and 2K 1,120, 4K 2,000; recorded: 3.1 Flash at its default, 1,120 IMAGE tokens). The tier is
- * always sent (a missing one is Google's choice; 512, which 3.1 Flash also takes, has no sourced token count yet and is
- * not offered); the widget sends 1K where the page names none.
+ * tier, `imageConfig.imageSize`, whatever the ratio (3.1 Flash: 512 747, 1K 1,120, 2K 1,680, 4K 2,520, Google Cloud's
+ * Gemini 3.1 Flash Image model page, "Image generation specifications"; 3 Pro, which has no 512 tier: 1K and 2K 1,120,
+ * 4K 2,000, Google's image generation guide; recorded: 3.1 Flash at its default, 1,120 IMAGE tokens). The tier is
+ * always sent (a missing one is Google's choice); the widget sends 1K where the page names none.
  *
  * Thinking and text besides the image are not known before the call, and the request has no field that caps them for
  * an image model without risking the image (`maxOutputTokens` counts the image's tokens too): the ceiling is a stated
@@ -59,12 +59,12 @@ const ratioSizes = (made: Record<string, string>): SizeRule => ({
  * 1,392 candidate tokens, 1,120 of them IMAGE): at most $0.006 on a 3.1 Flash image at $3 per million, $0.024 on a
  * 3 Pro one at $12. A reply that reports more is still booked as reported.
  */
-const gemini = (model: string, rates: TokenRates, byQuality: number[]): PriceEntry => ({
+const gemini = (model: string, rates: TokenRates, qualities: string[], byQuality: number[]): PriceEntry => ({
   rule: {
     kind: 'tokens',
     unit: 'usd',
     rates,
-    qualities: ['1K', '2K', '4K'],
+    qualities,
     quality: '1K',
     imageTokens: { byQuality },
     textCeiling: 2000,
@@ -104,11 +104,13 @@ export const families: ProviderPrices = {
   'gemini-3.1-flash-image': gemini(
     'gemini-3.1-flash-image-preview',
     { textIn: '0.50', imageIn: '0.50', imageOut: '60', textOut: '3' },
-    [1120, 1680, 2520],
+    ['512', '1K', '2K', '4K'],
+    [747, 1120, 1680, 2520],
   ),
   'gemini-3-pro-image': gemini(
     'gemini-3-pro-image-preview',
     { textIn: '2', imageIn: '2', imageOut: '120', textOut: '12' },
+    ['1K', '2K', '4K'],
     [1120, 1120, 2000],
   ),
   'imagen-4-fast': imagen('imagen-4.0-fast-generate-001', '0.02'),
