@@ -3,7 +3,8 @@
 // <prefix>-dark.png (1280×800, after two submissions: the latest large beside the controls, the earlier below),
 // <prefix>-390.png (a phone, 390×844, the result above the controls, scrolled as the widget leaves it after one), <prefix>-generating.png (1280×800, while a
 // submission runs: its placeholder and progress) and <prefix>-controls.png (1280×800, FLUX.2 [flex] at BFL, More
-// options open on the prompt's rewriting and the model's own controls). Default prefix docs/demo: the README's pictures.
+// options open on the prompt's rewriting and the model's own controls), <prefix>-families.png and -families-390.png
+// (the picker's step to the other families taken). Default prefix docs/demo: the README's pictures.
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium.mjs';
 
@@ -20,13 +21,16 @@ const VARIANTS = [
   { name: '390', width: 390, height: 844, colorScheme: 'light', prompts: PROMPTS.slice(1), kept: true },
   { name: 'generating', width: 1280, height: 800, colorScheme: 'light', prompts: [], running: PROMPTS[0] },
   { name: 'controls', width: 1280, height: 800, colorScheme: 'light', prompts: PROMPTS.slice(0, 1), controls: true },
+  // The picker with the other families (Puter: GPT Image, Imagen, Nano Banana…), a step away, taken.
+  { name: 'families', width: 1280, height: 800, colorScheme: 'light', prompts: [], families: true },
+  { name: 'families-390', width: 390, height: 844, colorScheme: 'dark', prompts: [], families: true },
 ];
 
 const widget = (page) => page.locator('userpays-image');
 
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
 try {
-  for (const { name, width, height, colorScheme, prompts, running, controls, kept } of VARIANTS) {
+  for (const { name, width, height, colorScheme, prompts, running, controls, kept, families } of VARIANTS) {
     const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: 1, colorScheme });
     page.on('console', (m) => m.type() === 'error' && console.error('page:', m.text()));
     page.on('pageerror', (e) => console.error('page error:', e.message));
@@ -56,6 +60,14 @@ try {
         document.querySelector('userpays-image')?.shadowRoot?.querySelector('[part~=progress]'),
       );
       await page.waitForTimeout(2500); // a few seconds in
+    } else if (families) {
+      // The picker's last step, "More models: GPT Image, Imagen, Nano Banana…", taken: the families grouped, priced.
+      await widget(page).evaluate((el) => el.shadowRoot.querySelector('[part~=model] button.link').click());
+      await page.waitForFunction(() =>
+        document.querySelector('userpays-image')?.shadowRoot?.querySelector('.family .model-choice .price:not(:empty)'),
+      );
+      await widget(page).evaluate((el) => el.shadowRoot.querySelector('.family:nth-child(2)').scrollIntoView());
+      await page.waitForTimeout(300);
     } else if (controls) {
       // BFL with the demo's simulator key, FLUX.2 [flex]: More options open, scrolled to the model's own controls.
       await page.selectOption('#provider', 'bfl');
@@ -77,7 +89,7 @@ try {
       );
       await page.waitForTimeout(600); // the reveal's end
     }
-    if (!controls && !kept) await page.evaluate(() => scrollTo(0, 0));
+    if (!controls && !kept && !families) await page.evaluate(() => scrollTo(0, 0));
     const out = `${prefix}-${name}.png`;
     await page.screenshot({ path: out });
     console.log(`wrote ${out}`);

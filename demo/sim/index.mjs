@@ -1,8 +1,9 @@
 // The protocol simulators the demo server and the test runner mount under `/sim/`.
 // Each is a sibling module exporting `create…Simulator(options)` → `{ handle(req, res): Promise<boolean> }`;
-// adding one (puter, fal, openai, huggingface, pollinations) is one module and one line below.
+// adding one (puter, fal, openai, huggingface, pollinations, google) is one module and one line below.
 import { createBflSimulator } from './bfl.mjs';
 import { createFalSimulator } from './fal.mjs';
+import { createGoogleSimulator } from './google.mjs';
 import { createHuggingFaceSimulator } from './huggingface.mjs';
 import { createOpenAiSimulator } from './openai.mjs';
 import { createOpenRouterSimulator } from './openrouter.mjs';
@@ -18,6 +19,7 @@ export function createSimulator(options = {}) {
   const simulators = [
     createBflSimulator(options),
     createFalSimulator(options),
+    createGoogleSimulator(options),
     createHuggingFaceSimulator(options),
     createOpenAiSimulator(options),
     createOpenRouterSimulator(options),

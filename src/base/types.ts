@@ -15,6 +15,7 @@ export const PROVIDER_NAMES = {
   openrouter: 'OpenRouter',
   huggingface: 'Hugging Face',
   pollinations: 'Pollinations',
+  google: 'Google',
 } as const;
 
 export type ProviderId = keyof typeof PROVIDER_NAMES;

@@ -30,9 +30,18 @@ export type SizeRule =
   | { kind: 'snapped'; step: number; min: number }
   /**
    * Only these aspect ratios, at about `pixels` whatever size was asked; or, with `levels`, at about the one of those
-   * pixel counts nearest the size asked (OpenRouter's `image_size` tiers).
+   * pixel counts nearest the size asked (OpenRouter's `image_size` tiers); or, with `made`, at the size the provider
+   * documents for each ratio (`WxH`: Google's Imagen). With `within`, a size whose shape is further than that from
+   * every ratio (on a log scale: 0.1 is some 10%) is refused, not made at another shape.
    */
-  | { kind: 'ratios'; ratios: readonly string[]; pixels: number; levels?: readonly number[] }
+  | {
+      kind: 'ratios';
+      ratios: readonly string[];
+      pixels: number;
+      levels?: readonly number[];
+      made?: Record<string, string>;
+      within?: number;
+    }
   /** An aspect ratio between `widest` (e.g. [21, 9]) and its inverse; the provider chooses the pixels. */
   | { kind: 'aspect'; widest: readonly [number, number] }
   /** The output takes the size of the image to edit. */
@@ -251,8 +260,14 @@ export function fitRequest(
     }
   } else if (sizes.kind === 'ratios') {
     const ratio = nearestRatio(sizes.ratios, width, height);
-    Object.assign(fitted, { ratio, ...sizeOfRatio(ratio, nearestLevel(sizes, width * height)) });
-    if (fitted.width !== width || fitted.height !== height) {
+    const [madeWidth, madeHeight] = (sizes.made?.[ratio] ?? '').split('x').map(Number);
+    const made = madeWidth
+      ? { width: madeWidth, height: madeHeight }
+      : sizeOfRatio(ratio, nearestLevel(sizes, width * height));
+    Object.assign(fitted, { ratio, ...made });
+    if (Math.abs(Math.log((ratioValue(ratio) * height) / width)) > (sizes.within ?? Infinity)) {
+      problem = text.sizesOnly(model.label, sizes.ratios);
+    } else if (fitted.width !== width || fitted.height !== height) {
       notes.push(text.madeAsRatio(ratio, fitted.width, fitted.height));
     }
   } else if (sizes.kind === 'aspect') {

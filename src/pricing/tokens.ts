@@ -9,10 +9,11 @@ import type { RulePricer } from './quote.js';
 const MILLION = 1e6;
 
 /**
- * The tokens of the image gpt-image-1, 1.5, 1-mini or 2 makes at `quality` (its index in the rule's qualities) and
- * width × height (`ImageTokens`). A size the table lacks (refused before the click) counts as its largest.
+ * The tokens of the image GPT Image or Gemini makes at `quality` (its index in the rule's qualities) and width × height
+ * (`ImageTokens`). A size the table lacks (refused before the click) counts as its largest.
  */
 export function imageTokens(tokens: ImageTokens, quality: number, width: number, height: number): number {
+  if ('byQuality' in tokens) return tokens.byQuality[quality];
   if ('bySize' in tokens) {
     const bySize = tokens.bySize[`${width}x${height}`];
     return bySize?.[quality] ?? Math.max(...Object.values(tokens.bySize).map((each) => each[quality]));

@@ -5,12 +5,13 @@ import { tierPricer } from '../pricing/tiers.js';
 import type { ProviderId } from '../base/types.js';
 import { hostFamilies as openAiHostFamilies } from './openai/families.js';
 import { prices as puterFamilies } from './puter/families.js';
+import { families as googleFamilies } from './google/families.js';
 
 /** Puter's live catalogue read for the families (its adapter asks for it once they are here: puter/catalogue.ts). */
 export { livePuterFamilies } from './puter/families.js';
 
 /**
- * The model families besides FLUX (SPEC §12: GPT Image, …), each provider's prices of them (its folder's families.ts)
+ * The model families besides FLUX (SPEC §12: GPT Image, Gemini, Imagen, …), each provider's prices of them (its folder's families.ts)
  * and the rules they are priced by: loaded on first need, not with the first paint (src/providers/prices.ts,
  * `loadFamilies`), since a page that sells FLUX prices without them. By provider: its prices wherever it is, and by
  * host, those known at one host only.
@@ -18,6 +19,7 @@ export { livePuterFamilies } from './puter/families.js';
 const FAMILIES: Partial<Record<ProviderId, { prices?: ProviderPrices; hosts?: Record<string, ProviderPrices> }>> = {
   openai: { hosts: openAiHostFamilies },
   puter: { prices: puterFamilies },
+  google: { prices: googleFamilies },
 };
 
 /** Lays the families' prices into the built-in price book and the books known by host, and their models and rules. */

@@ -14,6 +14,8 @@ import { info as huggingFaceInfo } from './huggingface/info.js';
 import { prices as huggingFacePrices } from './huggingface/prices.js';
 import { info as pollinationsInfo } from './pollinations/info.js';
 import { prices as pollinationsPrices } from './pollinations/prices.js';
+import { info as googleInfo } from './google/info.js';
+import { prices as googlePrices } from './google/prices.js';
 
 /**
  * Every provider, in one place: a provider is its folder (src/providers/<id>/) and its line here. What the page knows
@@ -40,4 +42,5 @@ export const PROVIDERS = {
     prices: pollinationsPrices,
     adapter: () => import('./pollinations/adapter.js'),
   },
+  google: { info: googleInfo, prices: googlePrices, adapter: () => import('./google/adapter.js') },
 } satisfies Record<ProviderId, ProviderEntry>;

@@ -82,6 +82,13 @@ describe('GPT Image priced in tokens (a price that is a bound)', () => {
     expect(gpt('gpt-image-2', { prompt: '', quality: 'high' }).total).to.equal(usd(7024, '30').toString());
   });
 
+  it('Gemini’s tokens follow its tier alone, whatever the shape (one count per quality)', () => {
+    const rule = { byQuality: [747, 1120, 1680, 2520] };
+    expect(imageTokens(rule, 1, 1024, 1024)).to.equal(1120);
+    expect(imageTokens(rule, 1, 1376, 768)).to.equal(1120);
+    expect(imageTokens(rule, 3, 1024, 1024)).to.equal(2520);
+  });
+
   it('GPT Image 1, 1.5 and 1-mini make three sizes only; another is refused before the click, in plain words', () => {
     for (const model of ['gpt-image-1', 'gpt-image-1.5', 'gpt-image-1-mini']) {
       const quote = gpt(model, { width: 1024, height: 768 });

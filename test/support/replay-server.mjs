@@ -26,6 +26,14 @@
 //        its `usage`, and its Content-Type) to a request of the recorded model and prompt, whatever quality and size
 //        it sends: what was sent is in the log (`asked`: model, quality, size, n), for the test to hold the widget to;
 //        400 naming what differs otherwise
+// Google (gemini/*: real Gemini API replies, as published; gemini/README in test/recorded/README.md):
+//   POST /replay/google/{recording}/{run}/v1beta/models/{model}:{predict|generateContent}   header x-goog-api-key (a
+//        `?key=` in the address is refused: userpays never sends one there); answers the recorded reply to a request
+//        of the recorded model and method: the cassettes (imagen-4.0-*-generate-001.yaml) hold the recorded prompt;
+//        imagen-4.0-generate-001-4x3.json the whole recorded request (prompt, sampleCount 1, aspectRatio "4:3");
+//        gemini-3.1-flash-image.json (no request recorded) `responseModalities: ["IMAGE"]`. An image the recording's
+//        source redacted is replaced by a stand-in PNG (of the size Google makes at that ratio: 1280×896 at 4:3,
+//        1024×1024 at 1:1), its mimeType with it; everything else as recorded. What was sent is in the log (`asked`).
 // Puter (puter/*.json: the open-source backend's replies): under /replay/puter/{run}[;credits=<multiplier>]/ the
 //   catalogue (`/puterai/image/models/details`) and the usage (`/metering/usage`: usage-before.json until a generation
 //   of the run succeeded, usage-after.json from then on; with `credits`, scaled as a deployment with that multiplier
@@ -52,6 +60,18 @@ function recorded(file) {
   const text = readFileSync(path, 'utf8');
   return file.endsWith('.yaml') ? parseYaml(text) : JSON.parse(text);
 }
+
+/** A JSON value with its objects' keys in order: two requests compared as values. */
+const sorted = (value) =>
+  Array.isArray(value)
+    ? value.map(sorted)
+    : value && typeof value === 'object'
+      ? Object.fromEntries(
+          Object.keys(value)
+            .sort()
+            .map((key) => [key, sorted(value[key])]),
+        )
+      : value;
 
 /** `https://host/path?query` → `{base}/path?query`: a recorded address on the test server instead. */
 const rebase = (url, base) => {
@@ -171,6 +191,61 @@ export function createReplay({ simulator }) {
     send(req, res, response.code, response.body, { 'Content-Type': response.headers['Content-Type'][0] });
   }
 
+  /** The Google recordings: Google's model, the method, and how each holds the request it answers (see the header). */
+  const GOOGLE = {
+    'imagen-4.0-fast-generate-001': { model: 'imagen-4.0-fast-generate-001', method: 'predict' },
+    'imagen-4.0-generate-001': { model: 'imagen-4.0-generate-001', method: 'predict' },
+    'imagen-4.0-ultra-generate-001': { model: 'imagen-4.0-ultra-generate-001', method: 'predict' },
+    'imagen-4.0-generate-001-4x3': { model: 'imagen-4.0-generate-001', method: 'predict', size: [1280, 896] },
+    'gemini-3.1-flash-image': {
+      model: 'gemini-3.1-flash-image-preview',
+      method: 'generateContent',
+      size: [1024, 1024],
+    },
+  };
+
+  async function google(req, res, url, recording, run, rest) {
+    const known = Object.hasOwn(GOOGLE, recording) ? GOOGLE[recording] : undefined;
+    const call = /^v1beta\/models\/([\w.-]+):(\w+)$/.exec(rest.join('/'));
+    const fail = (status, message) =>
+      send(req, res, status, { error: { code: status, message, status: 'INVALID_ARGUMENT' } });
+    if (!known || req.method !== 'POST') return send(req, res, 404, { detail: 'No such recording' });
+    const body = await readJson(req);
+    log.at(-1).asked = { ...body, run };
+    log.at(-1).keyInQuery = url.searchParams.has('key');
+    if (url.searchParams.has('key')) return fail(400, 'the replay refuses a key in the address: send x-goog-api-key');
+    if (!req.headers['x-goog-api-key']) return fail(403, "Method doesn't allow unregistered callers.");
+    if (call?.[1] !== known.model || call[2] !== known.method)
+      return fail(404, `the replay holds models/${known.model}:${known.method}, not ${rest.join('/')}`);
+    let reply;
+    if (known.size) {
+      // A JSON recording (vercel/ai's fixtures): its image redacted, a stand-in served.
+      const fixture = recorded(`gemini/${recording}.json`);
+      if (fixture.request) {
+        // The whole recorded request, as JSON values (key order aside).
+        const same = JSON.stringify(sorted(body)) === JSON.stringify(sorted(fixture.request.body));
+        if (!same) return fail(400, `the replay holds the recorded request ${JSON.stringify(fixture.request.body)}`);
+        reply = fixture.response.body;
+      } else {
+        if (!body?.generationConfig?.responseModalities?.includes('IMAGE'))
+          return fail(400, 'the replay holds responseModalities ["IMAGE"], as recorded');
+        reply = fixture;
+      }
+      const [width, height] = known.size;
+      const standIn = drawImage({ width, height, prompt: recording, seed: 42 }).toString('base64');
+      for (const prediction of reply.predictions ?? [])
+        Object.assign(prediction, { mimeType: 'image/png', bytesBase64Encoded: standIn });
+      for (const part of reply.candidates?.[0]?.content?.parts ?? [])
+        if (part.inlineData) part.inlineData = { mimeType: 'image/png', data: standIn };
+      return send(req, res, 200, reply);
+    }
+    const [{ request, response }] = recorded(`gemini/${recording}.yaml`).interactions;
+    const want = JSON.parse(request.body).instances[0].prompt;
+    if (body?.instances?.[0]?.prompt !== want) return fail(400, 'the replay holds the recorded prompt, not this one');
+    // The recorded body as it is, byte for byte.
+    send(req, res, response.code, response.body, { 'Content-Type': response.headers['Content-Type'][0] });
+  }
+
   async function puter(req, res, url, segment, rest) {
     const [run, ...options] = segment.split(';');
     const credits = Number(Object.fromEntries(options.map((o) => o.split('='))).credits);
@@ -207,7 +282,7 @@ export function createReplay({ simulator }) {
           method: req.method,
           path: url.pathname + url.search,
           host: req.headers.host ?? '',
-          hasKey: 'x-key' in req.headers || 'authorization' in req.headers,
+          hasKey: 'x-key' in req.headers || 'authorization' in req.headers || 'x-goog-api-key' in req.headers,
           at: Date.now(),
           id: randomUUID(),
         });
@@ -215,6 +290,7 @@ export function createReplay({ simulator }) {
         else if (route.startsWith('together')) await together(req, res, url, [route, ...rest]);
         else if (route === 'puter') await puter(req, res, url, rest[0], rest.slice(1));
         else if (route === 'openai') await openai(req, res, rest[0], rest[1]);
+        else if (route === 'google') await google(req, res, url, rest[0], rest[1], rest.slice(2));
         else send(req, res, 404, { detail: 'No such replay' });
       } catch (error) {
         if (!res.headersSent) send(req, res, 500, { detail: String(error.message) });

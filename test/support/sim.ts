@@ -9,7 +9,8 @@ import { BUILTIN_PRICE_BOOK } from '../../src/providers/prices.js';
 export const pageFetch = window.fetch.bind(window);
 
 /** The simulators of demo/sim/, by the path they are mounted under (`/sim/<name>`). */
-export type SimulatorName = 'bfl' | 'fal' | 'openai' | 'openrouter' | 'huggingface' | 'puter' | 'pollinations';
+export type SimulatorName =
+  'bfl' | 'fal' | 'openai' | 'openrouter' | 'huggingface' | 'puter' | 'pollinations' | 'google';
 
 /** The built-in prices plus the gateway simulator's default flat price for FLUX.2 [klein] 4B (0.04 per image). */
 export const GATEWAY_PRICE_BOOK = mergePriceBook(BUILTIN_PRICE_BOOK, {

@@ -1,0 +1,307 @@
+// Simulator of Google's Gemini API (AI Studio keys, https://generativelanguage.googleapis.com) for image models, as
+// Google's API reference and SDKs (googleapis/js-genai; vercel/ai@4dcd03e packages/google/src/google-image-model.ts
+// for Imagen's `predict`, @ed857f5 google-language-model-options.ts for `imageConfig`) and the recorded replies
+// (test/recorded/gemini/) say:
+//
+//   POST /sim/google[/s/{scenario}]/v1beta/models/{model}:generateContent   Gemini image models
+//        `gemini-3.1-flash-image-preview`, `gemini-3-pro-image-preview`: {contents: [{role?, parts: [{text}]}],
+//        generationConfig: {responseModalities, imageConfig: {aspectRatio, imageSize}, seed?}}. `responseModalities`
+//        must name IMAGE; `aspectRatio` one of Google's (1:1, 2:3, 3:2, 3:4, 4:3, 4:5, 5:4, 9:16, 16:9, 21:9; 3.1
+//        Flash also 1:4, 4:1, 1:8, 8:1; default 1:1), `imageSize` one of 1K, 2K, 4K (3.1 Flash also 512; default
+//        1K): anything else 400 INVALID_ARGUMENT naming the field. Reply {candidates: [{content: {parts: [{inlineData:
+//        {mimeType, data}}], role: 'model'}, finishReason: 'STOP', index: 0}], usageMetadata: {promptTokenCount (a
+//        token per 4 bytes of the prompt, at least 1), candidatesTokenCount (the image's tokens by model and tier,
+//        SPEC §12, plus `text=<n>` tokens of text, default 272 as recorded), totalTokenCount, promptTokensDetails,
+//        candidatesTokensDetails: [{modality: 'IMAGE', tokenCount}], thoughtsTokenCount with `thoughts=<n>`},
+//        modelVersion, responseId}; billed that usage × Google's rates (GEMINI below). `usage=none` leaves the usage
+//        out (a proxy that strips it).
+//   POST /sim/google[/s/{scenario}]/v1beta/models/{model}:predict   Imagen 4 (`imagen-4.0-fast-generate-001`,
+//        `imagen-4.0-generate-001`, `imagen-4.0-ultra-generate-001`): {instances: [{prompt}], parameters:
+//        {sampleCount (1–4, default 4: Google's Imagen guide, `numberOfImages`), aspectRatio (1:1, 3:4, 4:3, 9:16,
+//        16:9, default 1:1; anything else 400)}} → {predictions: [{mimeType, bytesBase64Encoded}]}, one per sample,
+//        each billed Imagen's flat price ($0.02 / $0.04 / $0.06).
+//   A model the method does not serve: 404 NOT_FOUND ("… is not found for API version v1beta, or is not supported
+//        for generateContent"), as Google answers.
+//   GET  /sim/google/_log                    requests received: [{method, path, host, origin, hasKey, keyInQuery, id,
+//        at}], a generation also `asked`: the body as sent
+//   GET  /sim/google/_charges?key=           what Google billed that key: {usd, images}, usd an exact decimal string
+//   POST /sim/google/_reset                  forget charges, counters and the log
+//
+// The key: in the `x-goog-api-key` header. Google also takes `?key=` in the address; this simulator refuses it (400,
+// saying so), as a test that the widget never puts a key in a URL. No key: 403 PERMISSION_DENIED ("Method doesn't
+// allow unregistered callers…"), a key Google does not know (`sim-bad-key`, or fault=badkey): 400 INVALID_ARGUMENT
+// "API key not valid. Please pass a valid API key." with an ErrorInfo detail `reason: API_KEY_INVALID`, as Google
+// answers both. Errors have Google's shape {error: {code, message, status, details?}} (vercel/ai
+// packages/google/src/google-error.ts). CORS: Google's API answers any origin, and its preflight allows the headers
+// asked for (its SDKs send x-goog-api-key and x-goog-api-client).
+//
+// Scenarios: insert `/s/{scenario}` after `/sim/google`; any other key (run=abc) only separates runs.
+//   fault=badkey                  400 API_KEY_INVALID
+//   fault=429                     429 RESOURCE_EXHAUSTED (quota), with Retry-After (retryAfter=<s>, default 1)
+//   fault=500                     500 INTERNAL
+//   fault=moderated               200 with no image: Gemini `finishReason: 'IMAGE_SAFETY'` (its usage: the prompt's
+//                                 tokens, billed), Imagen `{}` (no prediction: nothing billed)
+//   pending=<ms>                  generation time (default: the simulator's pendingMs)
+//   text=<n>, thoughts=<n>, usage=none   as above
+import { randomUUID } from 'node:crypto';
+import { decimal, parseScenario, preflight, readJson, requestUrl, retryAfter, send, sleep } from './http.mjs';
+import { drawImage } from './png.mjs';
+import { createChargeBook, createRequestLog, createTestRoutes, forModel, requestEntry } from './kit.mjs';
+
+/** Gemini's ratios (see the header) and the size each makes at 1K (Google's image generation guide). */
+const GEMINI_SIZES = {
+  '1:1': [1024, 1024],
+  '2:3': [848, 1264],
+  '3:2': [1264, 848],
+  '3:4': [896, 1200],
+  '4:3': [1200, 896],
+  '4:5': [928, 1152],
+  '5:4': [1152, 928],
+  '9:16': [768, 1376],
+  '16:9': [1376, 768],
+  '21:9': [1584, 672],
+};
+/** 3.1 Flash's extra ratios; their sizes are drawn at about 1 MP here (what the widget does not offer). */
+const FLASH_RATIOS = ['1:4', '4:1', '1:8', '8:1'];
+/**
+ * Gemini's image models: rates in 10⁻⁸ $ per token (text in, image in, image out, text and thinking out: USD per million
+ * × 100, Google's price page as SPEC §12 restates it), the image's tokens per tier, and the tiers and ratios it takes.
+ */
+const GEMINI = {
+  'gemini-3.1-flash-image-preview': {
+    rates: [50, 50, 6000, 300],
+    tokens: { 512: 747, '1K': 1120, '2K': 1680, '4K': 2520 },
+    ratios: [...Object.keys(GEMINI_SIZES), ...FLASH_RATIOS],
+  },
+  'gemini-3-pro-image-preview': {
+    rates: [200, 200, 12000, 1200],
+    tokens: { '1K': 1120, '2K': 1120, '4K': 2000 },
+    ratios: Object.keys(GEMINI_SIZES),
+  },
+};
+/** Imagen 4: its flat price in 10⁻⁸ $ per image, and the five ratios and sizes it makes (Google's Imagen guide). */
+const IMAGEN = {
+  'imagen-4.0-fast-generate-001': 2_000_000,
+  'imagen-4.0-generate-001': 4_000_000,
+  'imagen-4.0-ultra-generate-001': 6_000_000,
+};
+const IMAGEN_SIZES = {
+  '1:1': [1024, 1024],
+  '3:4': [896, 1280],
+  '4:3': [1280, 896],
+  '9:16': [768, 1408],
+  '16:9': [1408, 768],
+};
+/** The tier's scale on each side. */
+const TIER_SCALE = { 512: 0.5, '1K': 1, '2K': 2, '4K': 4 };
+
+const googleError = (code, status, message, details) => ({
+  error: { code, message, status, ...(details && { details }) },
+});
+
+export function createGoogleSimulator({ pendingMs = 3000 } = {}) {
+  const charges = createChargeBook();
+  const log = createRequestLog();
+  const testRoutes = createTestRoutes({
+    base: '/sim/google',
+    log,
+    charges: {
+      book: charges,
+      missing: googleError(400, 'INVALID_ARGUMENT', 'Query parameter `key` required.'),
+      report: ({ units, count }) => ({ usd: decimal(units, 8), images: count }),
+    },
+  });
+
+  /** Google's refusals of the key (see the header), or undefined when the key is one it knows. */
+  function keyProblem(req, url, fault) {
+    if (url.searchParams.has('key'))
+      return [
+        400,
+        googleError(
+          400,
+          'INVALID_ARGUMENT',
+          'Simulator: a key in the address (?key=) is refused here: userpays sends it in the x-goog-api-key header only.',
+        ),
+      ];
+    const key = req.headers['x-goog-api-key'];
+    if (!key)
+      return [
+        403,
+        googleError(
+          403,
+          'PERMISSION_DENIED',
+          "Method doesn't allow unregistered callers (callers without established identity). Please use API Key or other form of API consumer identity to call this API.",
+        ),
+      ];
+    if (key === 'sim-bad-key' || fault === 'badkey')
+      return [
+        400,
+        googleError(400, 'INVALID_ARGUMENT', 'API key not valid. Please pass a valid API key.', [
+          {
+            '@type': 'type.googleapis.com/google.rpc.ErrorInfo',
+            reason: 'API_KEY_INVALID',
+            domain: 'googleapis.com',
+            metadata: { service: 'generativelanguage.googleapis.com' },
+          },
+        ]),
+      ];
+    return undefined;
+  }
+
+  const invalid = (req, res, message) => send(req, res, 400, googleError(400, 'INVALID_ARGUMENT', message));
+
+  async function gemini(req, res, model, body, scenario, key) {
+    const spec = GEMINI[model];
+    const text = (body?.contents ?? [])
+      .flatMap((content) => content?.parts ?? [])
+      .map((part) => part?.text ?? '')
+      .join('');
+    if (!text.trim()) return invalid(req, res, '* GenerateContentRequest.contents: contents is not specified');
+    const config = body.generationConfig ?? {};
+    if (!Array.isArray(config.responseModalities) || !config.responseModalities.includes('IMAGE'))
+      return invalid(
+        req,
+        res,
+        'Simulator: responseModalities must name IMAGE for an image (this model writes text else).',
+      );
+    const { aspectRatio = '1:1', imageSize = '1K' } = config.imageConfig ?? {};
+    if (!spec.ratios.includes(aspectRatio))
+      return invalid(
+        req,
+        res,
+        `* GenerateContentRequest.generation_config.image_config.aspect_ratio: unsupported value "${aspectRatio}"`,
+      );
+    if (!Object.hasOwn(spec.tokens, imageSize))
+      return invalid(
+        req,
+        res,
+        `* GenerateContentRequest.generation_config.image_config.image_size: unsupported value "${imageSize}"`,
+      );
+    await sleep(Number(scenario.pending ?? forModel(pendingMs, model)));
+    const prompt = Math.max(1, Math.ceil(Buffer.byteLength(text) / 4));
+    const moderated = scenario.fault === 'moderated';
+    const image = moderated ? 0 : spec.tokens[imageSize];
+    const written = moderated ? 0 : Number(scenario.text ?? 272);
+    const thoughts = Number(scenario.thoughts ?? 0);
+    const [textIn, , imageOut, textOut] = spec.rates;
+    charges.charge(key, prompt * textIn + image * imageOut + (written + thoughts) * textOut, {
+      count: moderated ? 0 : 1,
+    });
+    const [width, height] = (GEMINI_SIZES[aspectRatio] ?? [1024, 1024]).map((side) => side * TIER_SCALE[imageSize]);
+    const usageMetadata = {
+      promptTokenCount: prompt,
+      candidatesTokenCount: image + written,
+      totalTokenCount: prompt + image + written + thoughts,
+      promptTokensDetails: [{ modality: 'TEXT', tokenCount: prompt }],
+      ...(!moderated && { candidatesTokensDetails: [{ modality: 'IMAGE', tokenCount: image }] }),
+      ...(thoughts && { thoughtsTokenCount: thoughts }),
+    };
+    const candidate = moderated
+      ? { finishReason: 'IMAGE_SAFETY', index: 0 }
+      : {
+          content: {
+            parts: [
+              {
+                inlineData: {
+                  mimeType: 'image/png',
+                  data: drawImage({ width, height, prompt: text, seed: config.seed ?? 0 }).toString('base64'),
+                },
+              },
+            ],
+            role: 'model',
+          },
+          finishReason: 'STOP',
+          index: 0,
+        };
+    send(req, res, 200, {
+      candidates: [candidate],
+      ...(scenario.usage !== 'none' && { usageMetadata }),
+      modelVersion: model.replace(/-preview$/, ''),
+      responseId: randomUUID(),
+    });
+  }
+
+  async function imagen(req, res, model, body, scenario, key) {
+    const prompt = body?.instances?.[0]?.prompt;
+    if (typeof prompt !== 'string' || !prompt.trim())
+      return invalid(req, res, 'Simulator: instances[0].prompt is required.');
+    const { sampleCount = 4, aspectRatio = '1:1' } = body.parameters ?? {};
+    if (!Number.isInteger(sampleCount) || sampleCount < 1 || sampleCount > 4)
+      return invalid(req, res, `Number of images must be in the range [1, 4], got ${sampleCount}.`);
+    if (!Object.hasOwn(IMAGEN_SIZES, aspectRatio))
+      return invalid(
+        req,
+        res,
+        `Unsupported aspect ratio "${aspectRatio}": supported are 1:1, 3:4, 4:3, 9:16 and 16:9.`,
+      );
+    await sleep(Number(scenario.pending ?? forModel(pendingMs, model)));
+    if (scenario.fault === 'moderated') return send(req, res, 200, {});
+    charges.charge(key, IMAGEN[model] * sampleCount, { count: sampleCount });
+    const [width, height] = IMAGEN_SIZES[aspectRatio];
+    const predictions = Array.from({ length: sampleCount }, (_, index) => ({
+      mimeType: 'image/png',
+      bytesBase64Encoded: drawImage({ width, height, prompt, seed: index }).toString('base64'),
+    }));
+    send(req, res, 200, { predictions });
+  }
+
+  return {
+    /** Handles `/sim/google/…`; false for anything else. */
+    async handle(req, res) {
+      const url = requestUrl(req);
+      const path = url.pathname;
+      if (!/^\/sim\/google(\/|$)/.test(path)) return false;
+      if (req.method === 'OPTIONS') {
+        preflight(req, res, { allowRequestedHeaders: true });
+        return true;
+      }
+      if (testRoutes.handle(req, res, url)) return true;
+      const entry = log.add(requestEntry(req, url, { keyHeader: 'x-goog-api-key' }));
+      entry.keyInQuery = url.searchParams.has('key');
+      const match = /^\/sim\/google(?:\/s\/([^/]*))?\/v1beta\/models\/([^/:]+):(generateContent|predict)$/.exec(path);
+      try {
+        if (!match || req.method !== 'POST')
+          return send(req, res, 404, googleError(404, 'NOT_FOUND', `Simulator: no route ${req.method} ${path}.`));
+        const scenario = parseScenario(match[1]);
+        const model = decodeURIComponent(match[2]);
+        const body = await readJson(req);
+        entry.asked = body;
+        const refused = keyProblem(req, url, scenario.fault);
+        if (refused) return send(req, res, ...refused);
+        if (scenario.fault === '429')
+          return send(
+            req,
+            res,
+            429,
+            googleError(
+              429,
+              'RESOURCE_EXHAUSTED',
+              'You exceeded your current quota, please check your plan and billing details.',
+            ),
+            retryAfter(scenario),
+          );
+        if (scenario.fault === '500')
+          return send(req, res, 500, googleError(500, 'INTERNAL', 'Internal error encountered.'));
+        const served = match[3] === 'predict' ? Object.hasOwn(IMAGEN, model) : Object.hasOwn(GEMINI, model);
+        if (!served)
+          return send(
+            req,
+            res,
+            404,
+            googleError(
+              404,
+              'NOT_FOUND',
+              `models/${model} is not found for API version v1beta, or is not supported for ${match[3]}. Call ListModels to see the list of available models and their supported methods.`,
+            ),
+          );
+        if (!body || typeof body !== 'object') return invalid(req, res, 'Invalid JSON payload received.');
+        const key = req.headers['x-goog-api-key'];
+        if (match[3] === 'predict') await imagen(req, res, model, body, scenario, key);
+        else await gemini(req, res, model, body, scenario, key);
+      } catch (thrown) {
+        if (!res.headersSent) send(req, res, 500, googleError(500, 'INTERNAL', String(thrown.message)));
+      }
+      return true;
+    },
+  };
+}

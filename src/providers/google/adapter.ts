@@ -1,0 +1,152 @@
+import Decimal from 'decimal.js';
+import { isRecord } from '../../base/checks.js';
+import { UserPaysError } from '../../base/errors.js';
+import { MAX_IMAGE_BYTES, base64Image, fetchJson, guard, keyOf, measured } from '../engine/http.js';
+import { routed } from '../engine/provider-urls.js';
+import { checkEndpoint } from '../urls.js';
+import type { Charge, Provider, ProviderOutcome, ProviderRequest, RunContext } from '../provider.js';
+import type { TokenRates } from '../../pricing/index.js';
+import { prices } from '../../strings/prices.js';
+import { sayer } from '../../strings/strings.js';
+import { generationText } from '../../strings/generation.js';
+import { info } from './info.js';
+
+const pricesText = sayer('prices', prices);
+
+/** A count of tokens as the reply reports it: a whole number, at least 0; `NaN` for anything else. */
+const tokens = (value: unknown) => (Number.isSafeInteger(value) && (value as number) >= 0 ? (value as number) : NaN);
+
+/** Of `details` (`[{modality, tokenCount}]`), the tokens of `modality`; 0 where none is listed, `NaN` where unreadable. */
+function modality(details: unknown, name: string): number {
+  if (details === undefined) return 0;
+  if (!Array.isArray(details)) return NaN;
+  return details.reduce(
+    (sum: number, detail) => (isRecord(detail) && detail.modality === name ? sum + tokens(detail.tokenCount) : sum),
+    0,
+  );
+}
+
+/**
+ * What a Gemini image cost, from the reply's `usageMetadata` (Google's API reference, `GenerateContentResponse`
+ * `UsageMetadata`; vercel/ai@ed857f5 packages/google/src/convert-google-usage.ts): `promptTokenCount` (its IMAGE part
+ * in `promptTokensDetails` at the image-in rate, the rest text), `candidatesTokenCount` (its IMAGE part in
+ * `candidatesTokensDetails` at the image-out rate, the rest text out) and `thoughtsTokenCount` (thinking, apart from
+ * the candidates, at the text-out rate), each × its rate per million, exactly. None where the reply has no usage, or one
+ * that is not whole numbers of tokens, its parts within its totals (read strictly, as every reported amount): the bound
+ * is booked then.
+ */
+export function chargeOfUsageMetadata(usage: unknown, rates: TokenRates): Charge | undefined {
+  if (!isRecord(usage)) return undefined;
+  const prompt = tokens(usage.promptTokenCount);
+  const candidates = tokens(usage.candidatesTokenCount ?? 0);
+  const thoughts = tokens(usage.thoughtsTokenCount ?? 0);
+  const imageIn = modality(usage.promptTokensDetails, 'IMAGE');
+  const imageOut = modality(usage.candidatesTokensDetails, 'IMAGE');
+  const counts = [prompt - imageIn, imageIn, imageOut, candidates - imageOut + thoughts];
+  if (!counts.every((count) => count >= 0) || thoughts < 0) return undefined; // NaN, or a part larger than its total
+  const usd = [rates.textIn, rates.imageIn, rates.imageOut, rates.textOut ?? rates.imageOut].reduce(
+    (sum, rate, index) => sum.add(new Decimal(rate).mul(counts[index])),
+    new Decimal(0),
+  );
+  return { usd: usd.div(1e6).toString() };
+}
+
+/** Why a reply holds no image, where Google says it was its safety filters (`finishReason`, `blockReason`). */
+const SAFETY = /SAFETY|PROHIBITED|BLOCKLIST|SPII/;
+
+/**
+ * Google's Gemini API with the user's own AI Studio key (README.md): Gemini image models by `generateContent`, Imagen 4
+ * by `predict`, one synchronous call per image, the image as base64 in the reply. The key goes in the
+ * `x-goog-api-key` header, only to the endpoint, never in the address. A Gemini image is booked at its
+ * `usageMetadata` × the price book's rates; Imagen's flat price is the quote.
+ */
+export class GoogleProvider implements Provider {
+  readonly id = 'google';
+  readonly defaultEndpoint = info.defaultEndpoint();
+  readonly needsKey = true;
+
+  generate(request: ProviderRequest, context: RunContext): Promise<ProviderOutcome> {
+    return guard(
+      context,
+      async (signal) => {
+        const key = keyOf(context, 'google');
+        if (request.inputs?.length) {
+          throw new UserPaysError('invalid-input', pricesText.referencesUnsupported(), false);
+        }
+        context.onProgress?.({ status: generationText.generatingNow() });
+        context.onSending?.();
+        const { model = request.model, rates } = request.wiring ?? {};
+        const imagen = model.startsWith('imagen-');
+        // The endpoint as Google's SDKs take it, with or without its version (`…/v1beta`).
+        const base = checkEndpoint(context.endpoint).replace(/\/v1beta$/, '');
+        const url = `${base}/v1beta/models/${encodeURIComponent(model)}:${imagen ? 'predict' : 'generateContent'}`;
+        const body = imagen
+          ? // Imagen (Google's Imagen guide, `predict`): one image, at its ratio; Imagen takes no seed from the API key path.
+            { instances: [{ prompt: request.prompt }], parameters: { sampleCount: 1, aspectRatio: request.ratio } }
+          : {
+              contents: [{ role: 'user', parts: [{ text: request.prompt }] }],
+              generationConfig: {
+                responseModalities: ['IMAGE'],
+                // The ratio and the tier priced, always: a missing tier is Google's choice and its price.
+                imageConfig: { aspectRatio: request.ratio, imageSize: request.quality },
+                seed: request.seed,
+              },
+            };
+        let refusal: unknown;
+        const reply = await fetchJson(
+          routed(url, context.relay),
+          {
+            method: 'POST',
+            headers: { 'x-goog-api-key': key, 'content-type': 'application/json' },
+            body: JSON.stringify(body),
+          },
+          signal,
+          key,
+          undefined,
+          (refused) => (refusal = refused),
+        ).catch((error: UserPaysError) => {
+          // Google answers a key it does not know with a 400 (`API_KEY_INVALID`), not a 401.
+          if (/API_KEY_INVALID|API key not valid/.test(JSON.stringify(refusal ?? ''))) {
+            const rejected = new UserPaysError('auth-failed', generationText.keyRejected(), false);
+            rejected.answered = true;
+            throw rejected;
+          }
+          throw error;
+        });
+        const charge = !imagen && rates ? chargeOfUsageMetadata(reply.usageMetadata, rates) : undefined;
+        // What Google reports it billed, booked whatever happens to the image now.
+        context.onAccepted?.({ provider: 'google', id: '' }, charge);
+        const parts: unknown[] = reply.candidates?.[0]?.content?.parts ?? [];
+        const found = imagen
+          ? reply.predictions?.[0]
+          : (parts.find((part) => isRecord(part) && isRecord(part.inlineData)) as Record<string, any> | undefined)
+              ?.inlineData;
+        const data = imagen ? found?.bytesBase64Encoded : found?.data;
+        if (typeof data !== 'string') {
+          // Imagen leaves out an image its filters took (its reply `{}`), Gemini says why in `finishReason` or
+          // `promptFeedback.blockReason`. Gemini's usage says what that cost (its prompt's tokens); no source says
+          // whether Imagen bills an image it filtered: booked as uncertain.
+          const why = JSON.stringify([reply.promptFeedback, reply.candidates?.[0]?.finishReason]);
+          const error =
+            (imagen && !reply.predictions?.length) || SAFETY.test(why)
+              ? new UserPaysError('moderated', generationText.moderated(), false)
+              : new UserPaysError('provider-error', generationText.unreadableReply());
+          error.billed = !!charge; // else accepted with no charge said: booked as uncertain (book-failure.ts)
+          throw error;
+        }
+        context.onBilled?.(); // Google made the image: it bills it, whatever happens to it now
+        context.onProgress?.({ status: generationText.downloading(), progress: 1 });
+        if (data.length > (MAX_IMAGE_BYTES * 4) / 3) {
+          throw new UserPaysError('provider-error', generationText.imageTooLarge());
+        }
+        const type = /^image\/(png|jpeg|webp)$/.test(found.mimeType) ? found.mimeType : 'image/png';
+        const made = await measured(base64Image(data, type), context.onBytes);
+        return { image: made, task: { provider: 'google', id: '' }, ...(charge && { charge }) };
+      },
+      this.id,
+    );
+  }
+}
+
+/** Google's adapter, as the registry loads it (registry.ts). */
+export const provider = new GoogleProvider();

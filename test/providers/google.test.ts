@@ -1,0 +1,227 @@
+// The user's own Google AI Studio key, Gemini image models and Imagen 4, over real HTTP against the simulator's Google
+// dialect (demo/sim/google.mjs, which follows Google's API reference, its SDKs and the recorded replies): Imagen's
+// exact price, Gemini's bound, what is sent (the ratio and the tier always), what is booked, and the key only in its
+// header and only to its origin.
+import { expect, waitUntil } from '@open-wc/testing';
+import Decimal from 'decimal.js';
+import '../../src/define.js';
+import { ImageStore } from '../../src/images/image-store.js';
+import { keyOrigin } from '../../src/providers/catalog.js';
+import { loadFamilies, quoteFor } from '../../src/providers/prices.js';
+import { cleanLocalStorage } from '../support/storage.js';
+import { OTHER_HOST, pageFetch, simCharged, simEndpoint, simLogOf, submissionsOf, unique } from '../support/sim.js';
+import { blocked, decision, imageWidget } from '../support/widget.js';
+
+// Google's prices load with the model families besides FLUX, on first need.
+before(() => loadFamilies());
+const PROMPT = 'a shiba inu eating a pink ice-cream cone, doodle on white'; // 57 bytes: 15 tokens expected
+
+/** A POST to the simulator's Google dialect, as a client of Google's API sends it. */
+const post = (path: string, body: object, headers: Record<string, string> = { 'x-goog-api-key': 'sim-key' }) =>
+  pageFetch(`${simEndpoint('google')}/v1beta/models/${path}`, {
+    method: 'POST',
+    headers: { ...headers, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+
+describe('Gemini and Imagen with the user’s own Google key', function () {
+  this.timeout(20_000);
+  const keys: string[] = [];
+  afterEach(async () => {
+    for (const key of keys.splice(0)) {
+      cleanLocalStorage(key);
+      await new ImageStore({ storageKey: key }).clear();
+    }
+  });
+
+  async function widget(run: string, attributes: Record<string, string | number> = {}, apiKey = unique('goog')) {
+    const el = await imageWidget(
+      {
+        provider: 'google',
+        model: 'imagen-4',
+        prompt: PROMPT,
+        endpoint: simEndpoint('google', `run=${run}`, { crossOrigin: true }),
+        ...attributes,
+      },
+      { apiKey },
+    );
+    keys.push(el.storageKey);
+    return { el, apiKey };
+  }
+
+  it('goes to Google by default, at Google’s prices: Imagen exact, Gemini a bound', () => {
+    expect(keyOrigin('google', '')).to.equal('https://generativelanguage.googleapis.com');
+    const imagen = quoteFor({ provider: 'google', model: 'imagen-4', width: 1024, height: 768, prompt: 'a fox' });
+    expect(imagen).to.include({ total: '0.04', exact: true });
+    expect(imagen.atMost).to.equal(undefined);
+    // Made at the size Google documents for 4:3, and said so.
+    expect(imagen.note).to.contain('4:3').and.contain('1280×896');
+    expect(quoteFor({ provider: 'google', model: 'imagen-4-fast', prompt: 'a fox' }).total).to.equal('0.02');
+    expect(quoteFor({ provider: 'google', model: 'imagen-4-ultra', prompt: 'a fox' }).total).to.equal('0.06');
+    const flash = quoteFor({ provider: 'google', model: 'gemini-3.1-flash-image', quality: '4K', prompt: PROMPT });
+    expect(flash.lines[0].label).to.equal('Image: 2,520 tokens at 4K quality (fixed)');
+    // 2,520 × $60/M + 15 tokens × $0.50/M expected; at most 57 × $0.50/M and 2,000 thinking or text tokens × $3/M.
+    expect(flash).to.include({ total: '0.1512075', atMost: '0.1572285', exact: false });
+    const small = quoteFor({ provider: 'google', model: 'gemini-3.1-flash-image', quality: '512', prompt: 'a fox' });
+    expect(small.lines[0].label).to.equal('Image: 747 tokens at 512 quality (fixed)');
+    const pro = quoteFor({ provider: 'google', model: 'gemini-3-pro-image', quality: '2K', prompt: 'a fox' });
+    expect(pro.lines[0].label).to.equal('Image: 1,120 tokens at 2K quality (fixed)');
+    expect(() => quoteFor({ provider: 'google', model: 'gemini-3-pro-image', quality: '512' })).to.throw(/512/);
+  });
+
+  it('Imagen 4 at 1024×768 asks aspectRatio "4:3" and sampleCount 1, the key in its header only, and books $0.04', async () => {
+    const run = unique('imagen4');
+    const { el, apiKey } = await widget(run, { width: 1024, height: 768 });
+    expect(decision(el).price).to.equal('$0.04');
+    const result = await el.generate();
+    const [sent] = await submissionsOf('google', run);
+    expect(sent.path).to.match(/\/v1beta\/models\/imagen-4\.0-generate-001:predict$/);
+    expect(sent.asked).to.deep.equal({
+      instances: [{ prompt: PROMPT }],
+      parameters: { sampleCount: 1, aspectRatio: '4:3' },
+    });
+    expect(sent).to.include({ hasKey: true, keyInQuery: false, host: OTHER_HOST });
+    expect(result.charged).to.equal('0.04');
+    expect(await simCharged('google', apiKey)).to.equal('0.04');
+    expect(result.images[0]).to.include({ width: 1280, height: 896 }); // what Imagen makes at 4:3
+    // Every request of the run went to the endpoint's origin, the key in its header, none in an address.
+    for (const entry of await simLogOf('google', run)) {
+      expect(entry.host).to.equal(OTHER_HOST);
+      expect(entry.path).not.to.contain(apiKey);
+    }
+  });
+
+  it('Gemini 3.1 Flash Image sends the ratio and the tier, shows "at most", and books its usageMetadata exactly', async () => {
+    const run = unique('flash');
+    const { el, apiKey } = await widget(run, {
+      model: 'gemini-3.1-flash-image',
+      quality: '2K',
+      width: 1024,
+      height: 1024,
+    });
+    // 1,680 × $60/M + 15 × $0.50/M expected; at most 57 × $0.50/M and 2,000 × $3/M besides.
+    expect(el.quote).to.include({ total: '0.1008075', atMost: '0.1068285' });
+    expect(decision(el).price).to.equal('$0.101, at most $0.107');
+    const result = await el.generate();
+    const [sent] = await submissionsOf('google', run);
+    expect(sent.path).to.match(/\/v1beta\/models\/gemini-3\.1-flash-image-preview:generateContent$/);
+    expect(sent.asked!.contents).to.deep.equal([{ role: 'user', parts: [{ text: PROMPT }] }]);
+    expect(sent.asked!.generationConfig).to.deep.include({
+      responseModalities: ['IMAGE'],
+      imageConfig: { aspectRatio: '1:1', imageSize: '2K' },
+    });
+    // 15 prompt tokens × $0.50/M + 1,680 image × $60/M + 272 text (the simulator's, as recorded) × $3/M.
+    const booked = new Decimal(15).mul('0.5').add(new Decimal(1680).mul(60)).add(new Decimal(272).mul(3)).div(1e6);
+    expect(result.charged).to.equal(booked.toString());
+    expect(await simCharged('google', apiKey)).to.equal(result.charged);
+    expect(result.images[0].receipt).to.deep.include({ basis: 'reported' });
+  });
+
+  it('Gemini: thinking reported apart is booked at the text rate; the tier the page names none of is 1K, sent', async () => {
+    const run = unique('pro');
+    const apiKey = unique('goog');
+    const el = await imageWidget(
+      {
+        provider: 'google',
+        model: 'gemini-3-pro-image',
+        prompt: PROMPT,
+        width: 1376,
+        height: 768,
+        endpoint: simEndpoint('google', `run=${run};thoughts=150`, { crossOrigin: true }),
+      },
+      { apiKey },
+    );
+    keys.push(el.storageKey);
+    const result = await el.generate();
+    const [sent] = await submissionsOf('google', run);
+    expect(sent.asked!.generationConfig.imageConfig).to.deep.equal({ aspectRatio: '16:9', imageSize: '1K' });
+    // 15 × $2/M + 1,120 × $120/M + (272 text + 150 thinking) × $12/M.
+    const booked = new Decimal(15 * 2 + 1120 * 120 + 422 * 12).div(1e6);
+    expect(result.charged).to.equal(booked.toString());
+    expect(await simCharged('google', apiKey)).to.equal(result.charged);
+  });
+
+  it('where the reply reports no usage, the Gemini bound is booked as uncertain', async () => {
+    const run = unique('nousage');
+    const el = await imageWidget(
+      {
+        provider: 'google',
+        model: 'gemini-3.1-flash-image',
+        prompt: PROMPT,
+        endpoint: simEndpoint('google', `run=${run};usage=none`, { crossOrigin: true }),
+      },
+      { apiKey: unique('goog') },
+    );
+    keys.push(el.storageKey);
+    const quote = el.quote!;
+    const result = await el.generate();
+    expect(result.images[0].receipt).to.deep.include({ basis: 'bound', charged: quote.atMost });
+    expect(el.tally).to.deep.include({ spent: '0', uncertain: quote.atMost });
+  });
+
+  it('a shape Imagen does not make is refused before the click, in plain words; Google refuses a bad ratio too', async () => {
+    const run = unique('imagen-ratio');
+    const { el } = await widget(run, { width: 1024, height: 512 });
+    expect(blocked(el).reason).to.match(/Imagen 4 makes 1:1, 3:4, 4:3, 9:16, 16:9 only/);
+    const refused = await el.generate().catch((error: Error & { code: string }) => error);
+    expect((refused as { code: string }).code).to.equal('invalid-input');
+    expect(await submissionsOf('google', run)).to.have.length(0);
+    const imagen = await post('imagen-4.0-generate-001:predict', {
+      instances: [{ prompt: 'x' }],
+      parameters: { sampleCount: 1, aspectRatio: '2:1' },
+    });
+    expect(imagen.status).to.equal(400);
+    expect((await imagen.json()).error).to.include({ code: 400, status: 'INVALID_ARGUMENT' });
+    for (const imageConfig of [{ aspectRatio: '2:1' }, { imageSize: '8K' }, { aspectRatio: '1:4' }]) {
+      const gemini = await post('gemini-3-pro-image-preview:generateContent', {
+        contents: [{ parts: [{ text: 'x' }] }],
+        generationConfig: { responseModalities: ['IMAGE'], imageConfig },
+      });
+      expect(gemini.status, JSON.stringify(imageConfig)).to.equal(400);
+    }
+  });
+
+  it('the simulator takes the key from its header only, and answers a missing or bad one as Google does', async () => {
+    const body = { instances: [{ prompt: 'x' }], parameters: { sampleCount: 1, aspectRatio: '1:1' } };
+    const inAddress = await post('imagen-4.0-fast-generate-001:predict?key=sim-key', body, {});
+    expect(inAddress.status).to.equal(400);
+    const missing = await post('imagen-4.0-fast-generate-001:predict', body, {});
+    expect(missing.status).to.equal(403);
+    expect((await missing.json()).error.status).to.equal('PERMISSION_DENIED');
+    const bad = await post('imagen-4.0-fast-generate-001:predict', body, { 'x-goog-api-key': 'sim-bad-key' });
+    expect(bad.status).to.equal(400);
+    expect((await bad.json()).error.details[0].reason).to.equal('API_KEY_INVALID');
+  });
+
+  it('a key Google does not know is said to be the key’s fault, and nothing is booked', async () => {
+    const run = unique('badkey');
+    const { el } = await widget(run, {}, 'sim-bad-key');
+    const refused = await el.generate().catch((error: Error & { code: string }) => error);
+    expect((refused as { code: string }).code).to.equal('auth-failed');
+    await waitUntil(() => el.tally, 'the tally is read');
+    expect(el.tally).to.deep.include({ spent: '0' });
+  });
+  it('an image Google’s filters took: Gemini’s reported usage is booked, Imagen’s price as uncertain', async () => {
+    const run = unique('moderated');
+    const el = await imageWidget(
+      {
+        provider: 'google',
+        model: 'gemini-3.1-flash-image',
+        prompt: PROMPT,
+        endpoint: simEndpoint('google', `run=${run};fault=moderated`, { crossOrigin: true }),
+      },
+      { apiKey: unique('goog') },
+    );
+    keys.push(el.storageKey);
+    const refused = await el.generate().catch((error: Error & { code: string }) => error);
+    expect((refused as { code: string }).code).to.equal('moderated');
+    // Its usage: the prompt's 15 tokens at $0.50 per million, and nothing else.
+    expect(el.tally).to.deep.include({ spent: '0.0000075' });
+    const imagen = (await widget(unique('moderated-imagen'))).el;
+    imagen.endpoint = simEndpoint('google', `run=${run};fault=moderated`, { crossOrigin: true });
+    await imagen.updateComplete;
+    const filtered = await imagen.generate().catch((error: Error & { code: string }) => error);
+    expect((filtered as { code: string }).code).to.equal('moderated');
+    expect(imagen.tally).to.deep.include({ spent: '0', uncertain: '0.04' });
+  });
+});
