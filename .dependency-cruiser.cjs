@@ -149,10 +149,10 @@ module.exports = {
     {
       name: 'the-families-load-on-first-need',
       comment:
-        'The model families besides FLUX load on first need: only providers/families.ts imports their prices and rules statically, and only providers/prices.ts loads it, by import(); a page that sells FLUX prices without them. Types may be named.',
+        "The model families besides FLUX load on first need: only providers/families.ts imports their names and rules statically, and each provider's prices of them by import() (as Puter's live catalogue reads its own); only providers/prices.ts loads providers/families.ts, by import(); a page that sells FLUX prices without them. Types may be named.",
       severity: 'error',
       from: { pathNot: '^src/providers/families\\.ts$' },
-      to: { path: FAMILIES, dependencyTypesNot: ['type-only'] },
+      to: { path: FAMILIES, dependencyTypesNot: ['type-only', 'dynamic-import'] },
     },
     {
       name: 'families-loaded-by-import',

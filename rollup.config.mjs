@@ -59,6 +59,9 @@ function chunkFileNames({ facadeModuleId, moduleIds, name, isDynamicEntry }) {
     const folder = PLACED.includes(name) ? undefined : /\/([^/]+)\/[^/]+$/.exec(namedAfter ?? '')?.[1];
     return `chunks/${folder ? `${folder}-` : ''}[name]-[hash].js`;
   }
+  // A provider's prices of the other families (src/providers/<id>/families.ts), beside the families' own part.
+  const families = /\/providers\/([^/]+)\/families\.ts$/.exec(paths[0])?.[1];
+  if (families) return `chunks/${families}-families-[hash].js`;
   const folder = /\/([^/]+)\/(?:index|adapter)\.ts$/.exec(paths[0])?.[1];
   const element = /\/src\/elements\/([^/]+)\//.exec(paths[0])?.[1];
   return `chunks/${element ? `${element}-` : ''}${folder ?? '[name]'}-[hash].js`;

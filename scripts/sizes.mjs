@@ -169,11 +169,18 @@ async function measure(budgets) {
         (path) => module === path || (path.endsWith('/') && module.startsWith(path)),
       ),
     );
+  // A provider's prices of the other families (src/providers/<id>/families.ts) are its own, as its adapter is.
+  const ownedByOther = (name, provider) =>
+    manifest.parts[name].loadedBy.some((module) => {
+      const owner = /^src\/providers\/([^/]+)\/families\.ts$/.exec(module)?.[1];
+      return owner && owner !== provider;
+    });
   const loads = await noActionLoads(manifest, [...providers.keys()]);
   const openedBy = budgets.session.openedBy ?? {};
   const perProvider = {};
   for (const [provider, adapter] of providers) {
-    const otherAdapter = (name) => name !== adapter && [...providers.values()].includes(name);
+    const otherAdapter = (name) =>
+      (name !== adapter && [...providers.values()].includes(name)) || ownedByOther(name, provider);
     // A part only some providers' sessions open (budgets.json, session.openedBy: a sign-in, More options' model
     // controls, Puter's account) is not one this provider's session can load.
     const notOpened = (name) => Array.isArray(openedBy[name]) && !openedBy[name].includes(provider);

@@ -257,7 +257,7 @@ export async function headless(request: unknown, options: unknown): Promise<Gene
     );
     // A model the first paint has no price for may be among the other families: they load first.
     const firstPaint = mergePriceBook(priceBookFor(endpoint, BUILTIN_PRICE_BOOK, provider), run.priceBook);
-    if (priceOf({ ...asked, inputs, endpoint }, firstPaint).pending) await loadFamilies();
+    if (priceOf({ ...asked, inputs, endpoint }, firstPaint).pending) await loadFamilies(provider);
     let live = BUILTIN_PRICE_BOOK;
     const info = providerInfo(provider);
     if (info?.livePrices) {

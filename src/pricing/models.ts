@@ -54,20 +54,23 @@ export const FAMILY_IDS: readonly string[] = [
   'grok-imagine',
 ];
 
-/** Whether the model families that load after the first paint are in (`addModels`). */
-let familiesIn = false;
-export const allModelsIn = () => familiesIn;
+/** The providers whose families have loaded (`addModels`), '*' once every provider's have. */
+const familiesIn = new Set<string>();
 
-/** Whether `id` is a model of the families that load on first need, not here yet. */
-export const awaitsFamilies = (id: string) => !familiesIn && FAMILY_IDS.includes(id);
+/** Whether the families `provider` sells (every provider's, without one) are in. */
+export const familiesInFor = (provider = '*') => familiesIn.has('*') || familiesIn.has(provider);
+
+/** Whether `id` is a model of the families that load on first need, not here yet for `provider`. */
+export const awaitsFamilies = (id: string, provider: string) => !familiesInFor(provider) && FAMILY_IDS.includes(id);
 
 /**
  * Adds the models of the families that load after the first paint (src/providers/families.ts: GPT Image, …) that
- * some provider sells to the models known, after FLUX; from then on, an id of theirs that none sells is unknown.
+ * `provider` (every provider, without one) sells to the models known, after FLUX; from then on, an id of theirs that
+ * it does not sell has no price there.
  */
-export function addModels(models: readonly ModelInfo[]) {
+export function addModels(models: readonly ModelInfo[], provider = '*') {
   (MODELS as ModelInfo[]).push(...models.filter((added) => !modelInfo(added.id)));
-  familiesIn = true;
+  familiesIn.add(provider);
 }
 
 export const DEFAULT_MODEL = 'flux-2-klein-4b';

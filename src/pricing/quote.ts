@@ -7,7 +7,7 @@ import { prices, type PricesStrings } from '../strings/prices.js';
 import { sayer, wordsIn, type Translation } from '../strings/strings.js';
 import type { ProviderId, Quote, QuoteLine, QuoteRequest, Size } from '../base/types.js';
 import { capabilityOf, fitRequest, type Capability, type Fitted } from './capabilities.js';
-import { allModelsIn, awaitsFamilies, MODELS, modelInfo } from './models.js';
+import { awaitsFamilies, familiesInFor, MODELS, modelInfo } from './models.js';
 import { CREDIT_USD, type PriceBook, type PriceEntry, type PriceRule } from './price-book.js';
 
 const ONE_MP = 1024 * 1024;
@@ -188,7 +188,7 @@ export function priceRequest(request: QuoteRequest, book: PriceBook, text = pric
   const asked = checkRequest(request, text);
   /** Refuses with `refusal`, unless the model is of the families that load after the first paint, not here yet. */
   const refuse = (refusal: () => string): never => {
-    if (awaitsFamilies(asked.model)) throw new PricesLoading();
+    if (awaitsFamilies(asked.model, asked.provider)) throw new PricesLoading();
     return invalid(refusal());
   };
   const model = modelInfo(asked.model) ?? refuse(() => text.noSuchModel(asked.model, MODELS[0].label));
@@ -201,7 +201,7 @@ export function priceRequest(request: QuoteRequest, book: PriceBook, text = pric
   const { rule } = entry;
   if (!BUILT_IN_RULES.includes(rule.kind) && !PRICERS[rule.kind]) {
     // A rule only the other families price by (a page's own book may use one): they load first.
-    if (!allModelsIn()) throw new PricesLoading();
+    if (!familiesInFor(asked.provider)) throw new PricesLoading();
     invalid(text.badRule(where));
   }
   const capability = capabilityOf(entry, asked.provider);

@@ -3,37 +3,46 @@ import { FAMILY_MODELS } from '../pricing/families.js';
 import { tokensPricer } from '../pricing/tokens.js';
 import { tierPricer } from '../pricing/tiers.js';
 import type { ProviderId } from '../base/types.js';
-import { hostFamilies as openAiHostFamilies } from './openai/families.js';
-import { prices as puterFamilies } from './puter/families.js';
-import { families as googleFamilies } from './google/families.js';
-
-/** Puter's live catalogue read for the families (its adapter asks for it once they are here: puter/catalogue.ts). */
-export { livePuterFamilies } from './puter/families.js';
-
 /**
  * The model families besides FLUX (SPEC §12: GPT Image, Gemini, Imagen, …), each provider's prices of them (its folder's families.ts)
  * and the rules they are priced by: loaded on first need, not with the first paint (src/providers/prices.ts,
  * `loadFamilies`), since a page that sells FLUX prices without them. By provider: its prices wherever it is, and by
  * host, those known at one host only.
  */
-const FAMILIES: Partial<Record<ProviderId, { prices?: ProviderPrices; hosts?: Record<string, ProviderPrices> }>> = {
-  openai: { hosts: openAiHostFamilies },
-  puter: { prices: puterFamilies },
-  google: { prices: googleFamilies },
+interface Families {
+  prices?: ProviderPrices;
+  hosts?: Record<string, ProviderPrices>;
+}
+
+/**
+ * Each provider's prices of the families, a chunk of its own loaded with `import()` when its provider needs them: a
+ * page with Puter never loads Google's.
+ */
+const FAMILIES: Partial<Record<ProviderId, () => Promise<Families>>> = {
+  openai: () => import('./openai/families.js').then(({ hostFamilies }) => ({ hosts: hostFamilies })),
+  puter: () => import('./puter/families.js').then(({ prices }) => ({ prices })),
+  google: () => import('./google/families.js').then(({ families }) => ({ prices: families })),
 };
 
-/** Lays the families' prices into the built-in price book and the books known by host, and their models and rules. */
-export function installFamilies(book: PriceBook, byHost: Record<string, PriceBook>) {
+/**
+ * Lays the families' prices of `provider` (of every provider, without one) into the built-in price book and the books
+ * known by host, and their models and rules.
+ */
+export async function installFamilies(book: PriceBook, byHost: Record<string, PriceBook>, provider?: ProviderId) {
   addPricer('tokens', tokensPricer);
   addPricer('puter-tier', tierPricer);
-  for (const [provider, { prices = {}, hosts = {} }] of Object.entries(FAMILIES)) {
-    for (const model in prices) (book[model] ??= {})[provider as ProviderId] = prices[model];
+  const ids = provider ? [provider] : (Object.keys(FAMILIES) as ProviderId[]);
+  const loaded = await Promise.all(ids.map(async (id) => [id, (await FAMILIES[id]?.()) ?? {}] as const));
+  for (const [id, { prices = {}, hosts = {} }] of loaded) {
+    for (const model in prices) (book[model] ??= {})[id] = prices[model];
     for (const host in hosts) {
-      for (const model in hosts[host])
-        ((byHost[host] ??= {})[model] ??= {})[provider as ProviderId] = hosts[host][model];
+      for (const model in hosts[host]) ((byHost[host] ??= {})[model] ??= {})[id] = hosts[host][model];
     }
   }
   // Only the models some provider here sells: the picker lists no model without a price.
   const priced = (id: string) => !!book[id] || Object.values(byHost).some((host) => host[id]);
-  addModels(FAMILY_MODELS.filter((model) => priced(model.id)));
+  addModels(
+    FAMILY_MODELS.filter((model) => priced(model.id)),
+    provider,
+  );
 }

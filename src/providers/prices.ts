@@ -30,13 +30,25 @@ for (const id in PROVIDERS) {
 }
 
 /**
- * The model families besides FLUX (GPT Image, …), laid into the price books above on first need: a request for a model
- * or price the first paint does not have (the preview, src/elements/shared/quote-controller.ts), the picker's other
- * families, `UserPays.loadModels()`. A page that sells FLUX never loads them.
+ * The model families besides FLUX (GPT Image, …) that `provider` sells (every provider's, without one), laid into the
+ * price books above on first need: a request for a model or price the first paint does not have (the preview,
+ * src/elements/shared/quote-controller.ts), the picker's other families, `UserPays.loadModels()`. A page that sells
+ * FLUX never loads them.
  */
-export const loadFamilies = lazily(() =>
-  import('./families.js').then(({ installFamilies }) => installFamilies(BUILTIN_PRICE_BOOK, GATEWAY_PRICE_BOOKS)),
-);
+const familyLoads = new Map<string, () => Promise<void>>();
+export function loadFamilies(provider?: ProviderId): Promise<void> {
+  const key = provider ?? '*';
+  let load = familyLoads.get(key);
+  if (!load) {
+    load = lazily(() =>
+      import('./families.js').then(({ installFamilies }) =>
+        installFamilies(BUILTIN_PRICE_BOOK, GATEWAY_PRICE_BOOKS, provider),
+      ),
+    );
+    familyLoads.set(key, load);
+  }
+  return load();
+}
 
 /**
  * The built-in prices (or `base`) with those known at `endpoint`'s host laid over them, if any; where no endpoint is

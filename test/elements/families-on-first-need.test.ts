@@ -5,7 +5,7 @@ import { expect } from '@open-wc/testing';
 import '../../src/define.js';
 import { loadModels, quote } from '../../src/api.js';
 import { UserPaysError } from '../../src/base/errors.js';
-import { allModelsIn } from '../../src/pricing/index.js';
+import { familiesInFor } from '../../src/pricing/index.js';
 import { decision, imageWidget, panelsLoaded, words } from '../support/widget.js';
 
 describe('the other model families, on first need', () => {
@@ -13,13 +13,13 @@ describe('the other model families, on first need', () => {
     const el = await imageWidget({ provider: 'bfl', model: 'flux-2-pro' });
     await panelsLoaded(el);
     expect(decision(el).price).to.match(/^\$/);
-    expect(allModelsIn()).to.equal(false);
+    expect(familiesInFor()).to.equal(false);
     const names = [...el.shadowRoot!.querySelectorAll('.model-choice .name')].map((name) => words(name));
     expect(names.every((name) => name.startsWith('FLUX'))).to.equal(true);
   });
 
   it('UserPays.quote() of a family model before they load says to wait, in plain words; after loadModels() it prices', async () => {
-    expect(allModelsIn()).to.equal(false);
+    expect(familiesInFor()).to.equal(false);
     let refusal: unknown;
     try {
       quote({ provider: 'openai', model: 'gpt-image-1', prompt: 'a fox' });

@@ -4,7 +4,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define.js';
 import type { UserPaysCost } from '../../src/elements/cost/userpays-cost.js';
-import { allModelsIn } from '../../src/pricing/models.js';
+import { familiesInFor } from '../../src/pricing/models.js';
 import { unique } from '../support/sim.js';
 import { until } from '../support/wait.js';
 
@@ -15,7 +15,7 @@ describe('<userpays-cost provider="puter">, a family asked for after the live ca
       html`<userpays-cost provider="puter" endpoint=${endpoint} model="flux-2-pro"></userpays-cost>`,
     );
     await until(() => el.quote?.source.name === 'Puter live catalogue');
-    expect(allModelsIn()).to.equal(false);
+    expect(familiesInFor()).to.equal(false);
     el.model = 'imagen-4';
     await until(() => el.quote?.source.name === 'Puter live catalogue' && el.quote.model === 'imagen-4');
     expect(el.quote!.total).to.equal('0.08'); // the simulator's costs doubled (scale=2); bundled, $0.04

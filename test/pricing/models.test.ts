@@ -27,6 +27,15 @@ describe('models', () => {
       'gpt-image-1.5',
       'gpt-image-1',
       'gpt-image-1-mini',
+      'gemini-3.1-flash-image',
+      'gemini-3-pro-image',
+      'imagen-4-fast',
+      'imagen-4',
+      'imagen-4-ultra',
+      'seedream-4.5',
+      'seedream-5-lite',
+      'qwen-image',
+      'grok-imagine',
     ]);
   });
 

@@ -3,7 +3,7 @@
 import { expect } from '@open-wc/testing';
 import { generate } from '../../src/api.js';
 import { ImageStore } from '../../src/images/image-store.js';
-import { allModelsIn } from '../../src/pricing/index.js';
+import { familiesInFor } from '../../src/pricing/index.js';
 import { hostFamilies } from '../../src/providers/openai/families.js';
 import { cleanLocalStorage } from '../support/storage.js';
 import { simCharged, simEndpoint, submissionsOf, unique } from '../support/sim.js';
@@ -15,7 +15,7 @@ describe('UserPays.generate() before the families load', function () {
     const run = unique('families-headless');
     const storageKey = unique('families-headless-key');
     const apiKey = unique('sk-gpt');
-    expect(allModelsIn()).to.equal(false);
+    expect(familiesInFor()).to.equal(false);
     try {
       const result = await generate(
         { provider: 'openai', model: 'gpt-image-1', prompt: 'a fox', quality: 'medium', width: 1024, height: 1024 },
@@ -31,7 +31,7 @@ describe('UserPays.generate() before the families load', function () {
       expect(sent.asked).to.deep.include({ model: 'gpt-image-1', quality: 'medium', size: '1024x1024' });
       expect(result.quote.atMost).to.be.a('string');
       expect(result.charged).to.equal(await simCharged('openai', apiKey));
-      expect(allModelsIn()).to.equal(true);
+      expect(familiesInFor('openai')).to.equal(true);
     } finally {
       cleanLocalStorage(storageKey);
       await new ImageStore({ storageKey }).clear();

@@ -48,7 +48,7 @@ export function imageHandlers(parts: ImageParts, panels: () => ImagePanels | und
       form.showAllModels(!form.allModels);
       // The step to the other families loads their prices, where the provider sells them.
       if (providerInfo(host.provider)?.sellsFamilies)
-        loadFamilies().then(
+        loadFamilies(host.provider).then(
           () => host.requestUpdate(),
           () => {},
         );

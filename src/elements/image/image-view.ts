@@ -1,4 +1,4 @@
-import { allModelsIn, familyOf, formatUsd, formatUsdRounded, modelName } from '../../pricing/index.js';
+import { familiesInFor, familyOf, formatUsd, formatUsdRounded, modelName } from '../../pricing/index.js';
 import type { Offer } from '../../pricing/compare.js';
 import { keyOrigin, providerInfo } from '../../providers/catalog.js';
 import { parse } from '../../providers/urls.js';
@@ -117,7 +117,7 @@ export function imageView(parts: ImageParts, panels?: ImagePanels): ImageView {
         selected: model === host.model,
       })),
     allModels: parts.form.allModels,
-    otherFamilies: !!info?.sellsFamilies && !allModelsIn(),
+    otherFamilies: !!info?.sellsFamilies && !familiesInFor(provider),
     size: { ...size, megapixels: megapixelsOf(size.width, size.height) },
     key,
     // A request the model cannot make shows no payable price; the reason stands beside Generate.

@@ -1,5 +1,5 @@
 import type { PropertyDeclarations } from 'lit';
-import { allModelsIn, awaitsFamilies, DEFAULT_MODEL, modelInfo, MODELS } from '../../pricing/index.js';
+import { awaitsFamilies, familiesInFor, DEFAULT_MODEL, modelInfo, MODELS } from '../../pricing/index.js';
 import { providerInfo } from '../../providers/catalog.js';
 import { loadFamilies } from '../../providers/prices.js';
 import type { GenerationResult, Quote, Tally } from '../../base/types.js';
@@ -169,8 +169,8 @@ export class UserPaysImage extends ImageProperties {
       // of is the page's mistake: said (below), never made into another behind its back.
       const offered = this.#parts.pricing.models(this.provider, this.models);
       // A provider that sells other families only (OpenAI's own API): their prices load, then it offers them.
-      if (!offered.length && providerInfo(this.provider)?.sellsFamilies && !allModelsIn())
-        loadFamilies().then(
+      if (!offered.length && providerInfo(this.provider)?.sellsFamilies && !familiesInFor(this.provider))
+        loadFamilies(this.provider).then(
           () => {
             this.#familiesCame = true;
             this.requestUpdate();
@@ -195,7 +195,7 @@ export class UserPaysImage extends ImageProperties {
   #checkModel() {
     const { model } = this;
     // A model of the families that load on first need is not unknown while they load.
-    if (model !== this.#unknownModelSaid && !modelInfo(model) && !awaitsFamilies(model)) {
+    if (model !== this.#unknownModelSaid && !modelInfo(model) && !awaitsFamilies(model, this.provider)) {
       const text = wordsIn(this.language.translation, 'prices', prices);
       emit(this, 'userpays-error', {
         code: 'invalid-input',

@@ -100,7 +100,7 @@ export class QuoteController implements ReactiveController {
     } = priced);
     // A model the first paint has no price for may be among the other families: no price shown until they are here,
     // then priced again (where they cannot load, the price book's own refusal is said).
-    if (priced.pending) this.#awaitFamilies(request.model);
+    if (priced.pending) this.#awaitFamilies(request.model, request.provider);
     // A request that cannot be priced for a moment (a side being typed, cleared) is still of the same model and
     // provider: what they make (the shapes, the sizes, the references) stays shown while the problem is said.
     const same = `${request.provider} ${request.model} ${request.endpoint ?? ''}`;
@@ -109,12 +109,12 @@ export class QuoteController implements ReactiveController {
   }
 
   /** Loads the other families for `model`, once: where they could not load, that is said until another is asked. */
-  #awaitFamilies(model: string) {
+  #awaitFamilies(model: string, provider?: ProviderId) {
     if (this.#familiesFailedFor === model) {
       this.problem = wordsIn(this.#source.language.translation, 'prices', prices).pricesNotLoaded();
       return;
     }
-    loadFamilies().then(
+    loadFamilies(provider).then(
       () => {
         // Live prices read before the families came lack them: laid over the built-in book that now has them, and
         // asked for again, with the families' own.

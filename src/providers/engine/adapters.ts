@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { lazily } from '../../base/lazily.js';
 import { UserPaysError } from '../../base/errors.js';
 import { mergePriceBook, type PriceBook } from '../../pricing/index.js';
-import { allModelsIn } from '../../pricing/models.js';
+import { familiesInFor } from '../../pricing/models.js';
 import { generationText as text } from '../../strings/generation.js';
 import type { ProviderId } from '../../base/types.js';
 import type { AdapterModule, KeyBalance, Provider } from '../provider.js';
@@ -92,7 +92,7 @@ const catalogues: Record<string, Promise<PriceBook>> = {};
  */
 export function liveCatalogue(id: ProviderId, endpoint: string): Promise<PriceBook> {
   // Read again once the other families are in, for their live prices (a provider's adapter keeps the reply).
-  return (catalogues[`${id} ${endpoint} ${allModelsIn()}`] ??= providerFor(id)
+  return (catalogues[`${id} ${endpoint} ${familiesInFor(id)}`] ??= providerFor(id)
     .then((provider) => provider.livePrices?.(endpoint))
     .catch(() => undefined)
     .then((live) => (live ? mergePriceBook(BUILTIN_PRICE_BOOK, live) : BUILTIN_PRICE_BOOK)));

@@ -1,7 +1,7 @@
 import { isAmount } from '../../base/checks.js';
 import { clock } from '../../base/clock.js';
 import type { PriceBook } from '../../pricing/index.js';
-import { allModelsIn } from '../../pricing/models.js';
+import { familiesInFor } from '../../pricing/models.js';
 import { PUTER_MODELS, puterEntry } from './prices.js';
 
 /**
@@ -55,7 +55,9 @@ export async function livePuterPrices(endpoint: string): Promise<PriceBook | und
   try {
     const { models } = await (replies[url] ??= fetch(url).then((response) => response.json()));
     const source = { name: 'Puter live catalogue', asOf: new Date(clock.now()).toJSON().slice(0, 10), url };
-    const found: PriceBook = allModelsIn() ? (await import('../families.js')).livePuterFamilies(models, source) : {};
+    const found: PriceBook = familiesInFor('puter')
+      ? (await import('./families.js')).livePuterFamilies(models, source)
+      : {};
     for (const id in PUTER_MODELS) {
       const costs = costsOf(models.find((model: any) => model.id === PUTER_IDS[id]));
       if (costs) found[id] = { puter: puterEntry(id, costs, source) };
