@@ -196,6 +196,7 @@ export const formStyles = css`
   /* A family of models (GPT Image, Imagen…), named above its cards, where the list spans several. */
   .family {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 0.3rem;
   }
   .family > span {

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { MODELS, mergePriceBook, priceOf } from '../../pricing/index.js';
+import { familiesInFor, MODELS, mergePriceBook, priceOf } from '../../pricing/index.js';
 import type { Capability, Fitted, PriceBook, PriceEntry, Priced } from '../../pricing/index.js';
 import { loadEngine } from '../../lazy/index.js';
 import type { ProviderId, Quote, QuoteRequest } from '../../base/types.js';
@@ -45,6 +45,8 @@ export class QuoteController implements ReactiveController {
   /** The provider and endpoint last asked of `loadCatalogue` (after the first paint). */
   #askedFrom = '';
   #announced = '';
+  /** Whether the provider's families were in at the last update. */
+  #familiesSeen = false;
   /** The model the other families were last needed for and could not load (offline). */
   #familiesFailedFor = '';
 
@@ -85,6 +87,15 @@ export class QuoteController implements ReactiveController {
     const { provider = 'puter' } = request;
     const info = providerInfo(provider);
     const where = info?.livePrices ? this.#source.endpoint() || info.defaultEndpoint() : '';
+    // The provider's families came (whoever loaded them: a model named, the picker's step, another element): live
+    // prices read before lack them, so they are laid over the built-in book that now has them, and asked for again,
+    // with the families' own.
+    const familiesHere = familiesInFor(provider);
+    if (familiesHere && !this.#familiesSeen) {
+      if (this.#live) this.#live = mergePriceBook(BUILTIN_PRICE_BOOK, this.#live);
+      this.#askedFrom = this.#liveFrom = '';
+    }
+    this.#familiesSeen = familiesHere;
     if (where && `${provider} ${where}` !== this.#askedFrom) {
       this.#askedFrom = `${provider} ${where}`;
       this.#startup.later(() => this.#loadCatalogue(provider, where));
@@ -115,13 +126,7 @@ export class QuoteController implements ReactiveController {
       return;
     }
     loadFamilies(provider).then(
-      () => {
-        // Live prices read before the families came lack them: laid over the built-in book that now has them, and
-        // asked for again, with the families' own.
-        if (this.#live) this.#live = mergePriceBook(BUILTIN_PRICE_BOOK, this.#live);
-        this.#askedFrom = this.#liveFrom = '';
-        this.#host.requestUpdate();
-      },
+      () => this.#host.requestUpdate(),
       () => {
         this.#familiesFailedFor = model;
         this.#host.requestUpdate();

@@ -23,5 +23,20 @@ export const models: ModelsStrings = {
       // FLUX.1 [schnell]: BFL's few-step distilled model ("fastest"); [dev]: its open-weights guidance-distilled one.
       'flux-1-schnell': 'FLUX.1, fastest',
       'flux-1-dev': 'FLUX.1, open weights',
+      // The other families, by what their makers say each is for (OpenAI's image generation guide, Google's Gemini
+      // and Imagen model pages, ByteDance's Seedream pages, Qwen's and xAI's announcements).
+      'gpt-image-2': 'Follows long prompts, text in images',
+      'gpt-image-1.5': 'Precise edits, text in images',
+      'gpt-image-1': 'Follows instructions closely',
+      'gpt-image-1-mini': 'GPT Image at a low price',
+      'gemini-3.1-flash-image': 'Gemini 3.1 Flash: fast edits',
+      'gemini-3-pro-image': 'Gemini 3 Pro: legible text, 4K',
+      'imagen-4-fast': 'Quick drafts',
+      'imagen-4': 'Photorealism',
+      'imagen-4-ultra': 'Photorealism, finest detail',
+      'seedream-4.5': 'Posters and layouts, 2K and up',
+      'seedream-5-lite': 'Seedream at a lower price',
+      'qwen-image': 'Text in images, Chinese too',
+      'grok-imagine': 'Vivid, stylised images',
     })[model] ?? '',
 };
