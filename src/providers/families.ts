@@ -3,12 +3,12 @@ import { FAMILY_MODELS } from '../pricing/families.js';
 import { tokensPricer } from '../pricing/tokens.js';
 import { tierPricer } from '../pricing/tiers.js';
 import type { ProviderId } from '../base/types.js';
-/**
- * The model families besides FLUX (SPEC §12: GPT Image, Gemini, Imagen, …), each provider's prices of them (its folder's families.ts)
- * and the rules they are priced by: loaded on first need, not with the first paint (src/providers/prices.ts,
- * `loadFamilies`), since a page that sells FLUX prices without them. By provider: its prices wherever it is, and by
- * host, those known at one host only.
- */
+
+// The model families besides FLUX (SPEC §12: GPT Image, Gemini, Imagen, …): their names, the rules they are priced by,
+// and each provider's prices of them (its folder's families.ts), loaded on first need, not with the first paint
+// (src/providers/prices.ts, `loadFamilies`), since a page that sells FLUX prices without them.
+
+/** What a provider's families.ts gives: its prices wherever it is, and by host, those known at one host only. */
 interface Families {
   prices?: ProviderPrices;
   hosts?: Record<string, ProviderPrices>;

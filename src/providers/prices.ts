@@ -29,13 +29,15 @@ for (const id in PROVIDERS) {
   }
 }
 
+/** Each provider's families as they load, once ('*': every provider's). */
+const familyLoads = new Map<string, () => Promise<void>>();
+
 /**
  * The model families besides FLUX (GPT Image, …) that `provider` sells (every provider's, without one), laid into the
  * price books above on first need: a request for a model or price the first paint does not have (the preview,
  * src/elements/shared/quote-controller.ts), the picker's other families, `UserPays.loadModels()`. A page that sells
  * FLUX never loads them.
  */
-const familyLoads = new Map<string, () => Promise<void>>();
 export function loadFamilies(provider?: ProviderId): Promise<void> {
   const key = provider ?? '*';
   let load = familyLoads.get(key);
