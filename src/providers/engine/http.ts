@@ -3,11 +3,15 @@ import { UserPaysError, asUserPaysError } from '../../base/errors.js';
 import { scrubSecret } from '../../base/secrets.js';
 import { checkImageUrl, routed } from './provider-urls.js';
 import { parse } from '../urls.js';
-import type { ProviderImage, RunContext } from '../provider.js';
+import type { ProviderImage, ProviderRequest, RunContext } from '../provider.js';
+import { prices } from '../../strings/prices.js';
+import { sayer } from '../../strings/strings.js';
 import * as generationDeveloper from '../../strings/generation.js';
 import { generationText as text } from '../../strings/generation.js';
 import type { Sentence } from '../../strings/sentence.js';
 import { clock } from '../../base/clock.js';
+
+const pricesText = sayer('prices', prices);
 
 /**
  * `error` with no piece of `secret` in its words (see `scrubSecret`): a provider's words that held a piece of it are
@@ -385,6 +389,23 @@ async function imageSize(blob: Blob): Promise<{ width: number; height: number }>
 export function keyOf(context: Pick<RunContext, 'apiKey'>, provider: string, signIn?: boolean): string {
   if (context.apiKey) return context.apiKey;
   throw new UserPaysError('auth-required', text.keyMissing(provider, signIn));
+}
+
+/**
+ * The start of a call that makes one image in one request and takes no reference images (OpenAI's Image API and its
+ * gateways, Google's): the user's key for `provider` (see `keyOf`), a request with references refused in plain words,
+ * and the call said and marked as sending. Before anything is sent.
+ */
+export function startOneCall(
+  request: Pick<ProviderRequest, 'inputs'>,
+  context: Pick<RunContext, 'apiKey' | 'onProgress' | 'onSending'>,
+  provider: string,
+): string {
+  const key = keyOf(context, provider);
+  if (request.inputs?.length) throw new UserPaysError('invalid-input', pricesText.referencesUnsupported(), false);
+  context.onProgress?.({ status: text.generatingNow() });
+  context.onSending?.();
+  return key;
 }
 
 /**

@@ -1,17 +1,13 @@
 import Decimal from 'decimal.js';
 import { isRecord } from '../../base/checks.js';
 import { UserPaysError } from '../../base/errors.js';
-import { MAX_IMAGE_BYTES, base64Image, fetchJson, guard, keyOf, measured } from '../engine/http.js';
+import { MAX_IMAGE_BYTES, base64Image, fetchJson, guard, measured, startOneCall } from '../engine/http.js';
 import { routed } from '../engine/provider-urls.js';
 import { checkEndpoint } from '../urls.js';
 import type { Charge, Provider, ProviderOutcome, ProviderRequest, RunContext } from '../provider.js';
 import type { TokenRates } from '../../pricing/index.js';
-import { prices } from '../../strings/prices.js';
-import { sayer } from '../../strings/strings.js';
 import { generationText } from '../../strings/generation.js';
 import { info } from './info.js';
-
-const pricesText = sayer('prices', prices);
 
 /** A count of tokens as the reply reports it: a whole number, at least 0; `NaN` for anything else. */
 const tokens = (value: unknown) => (Number.isSafeInteger(value) && (value as number) >= 0 ? (value as number) : NaN);
@@ -69,12 +65,7 @@ export class GoogleProvider implements Provider {
     return guard(
       context,
       async (signal) => {
-        const key = keyOf(context, 'google');
-        if (request.inputs?.length) {
-          throw new UserPaysError('invalid-input', pricesText.referencesUnsupported(), false);
-        }
-        context.onProgress?.({ status: generationText.generatingNow() });
-        context.onSending?.();
+        const key = startOneCall(request, context, 'google');
         const { model = request.model, rates } = request.wiring ?? {};
         const imagen = model.startsWith('imagen-');
         // The endpoint as Google's SDKs take it, with or without its version (`…/v1beta`).

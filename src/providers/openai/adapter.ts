@@ -1,18 +1,24 @@
 import Decimal from 'decimal.js';
 import { isRecord } from '../../base/checks.js';
 import { UserPaysError } from '../../base/errors.js';
-import { MAX_IMAGE_BYTES, base64Image, downloadImage, fetchJson, guard, keyOf, measured } from '../engine/http.js';
+import {
+  MAX_IMAGE_BYTES,
+  base64Image,
+  downloadImage,
+  fetchJson,
+  guard,
+  measured,
+  startOneCall,
+} from '../engine/http.js';
 import { routed } from '../engine/provider-urls.js';
 import { checkEndpoint } from '../urls.js';
 import type { Charge, Provider, ProviderImage, ProviderOutcome, ProviderRequest, RunContext } from '../provider.js';
 import type { TokenRates } from '../../pricing/index.js';
-import { prices } from '../../strings/prices.js';
 import { info } from './info.js';
 import { openaiWords } from './words.js';
 import { sayer } from '../../strings/strings.js';
 import { generationText } from '../../strings/generation.js';
 
-const pricesText = sayer('prices', prices);
 const text = sayer('openai', openaiWords);
 
 /** The name gateways give our models (`flux-2-klein-9b` → `black-forest-labs/flux-2-klein-9b`). */
@@ -76,7 +82,7 @@ export function chargeOfUsage(usage: unknown, rates: TokenRates): Charge | undef
  */
 export class OpenAiProvider implements Provider {
   readonly id = 'openai';
-  /** No public default: the host page names its gateway (or the user's proxy) in `endpoint`. */
+  /** OpenAI's own Image API, unless the page names a gateway (or the user's proxy) in `endpoint`. */
   readonly defaultEndpoint = info.defaultEndpoint();
   readonly needsKey = true;
 
@@ -84,12 +90,7 @@ export class OpenAiProvider implements Provider {
     return guard(
       context,
       async (signal) => {
-        const key = keyOf(context, 'openai');
-        if (request.inputs?.length) {
-          throw new UserPaysError('invalid-input', pricesText.referencesUnsupported(), false);
-        }
-        context.onProgress?.({ status: generationText.generatingNow() });
-        context.onSending?.();
+        const key = startOneCall(request, context, 'openai');
         const { width, height } = request;
         const {
           model = gatewayModel(request.model),

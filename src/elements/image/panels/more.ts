@@ -110,22 +110,28 @@ function renderReferences({ references, locale }: MoreView, on: MoreHandlers, mo
   </div>`;
 }
 
-/** The model's quality tiers, a segmented radio group, where it has them (each priced as it is chosen). */
-function renderQuality({ quality }: MoreView, on: MoreHandlers, moreText: MoreOptionsStrings) {
-  if (!quality) return nothing;
-  return html`<fieldset part="quality" class="counts">
-    <legend class="label">${moreText.qualityLabel()}</legend>
+/** A segmented radio group named `name` (a part of the same name), `values` each said by `label`. */
+function segmented<T extends string | number>(
+  name: string,
+  legend: string,
+  values: readonly T[],
+  chosen: T,
+  label: (value: T) => unknown,
+  on: MoreHandlers,
+) {
+  return html`<fieldset part=${name} class="counts">
+    <legend class="label">${legend}</legend>
     <div class="choices segmented">
-      ${quality.values.map(
+      ${values.map(
         (value) =>
           html`<label
             ><input
               type="radio"
-              name="quality"
+              name=${name}
               value=${value}
-              .checked=${live(value === quality.value)}
+              .checked=${live(value === chosen)}
               @change=${on.pickerChange}
-            /><span>${moreText.qualityName(value)}</span></label
+            /><span>${label(value)}</span></label
           >`,
       )}
     </div>
@@ -138,24 +144,10 @@ function renderQuality({ quality }: MoreView, on: MoreHandlers, moreText: MoreOp
  */
 export function renderMore(view: MoreView, on: MoreHandlers) {
   const moreText = wordsIn(view.translation, 'moreOptions', moreOptions);
-  return html`<fieldset part="count" class="counts">
-      <legend class="label">${moreText.countLabel()}</legend>
-      <div class="choices segmented">
-        ${[1, 2, 3, 4].map(
-          (n) =>
-            html`<label
-              ><input
-                type="radio"
-                name="count"
-                value=${n}
-                .checked=${live(n === view.count)}
-                @change=${on.pickerChange}
-              /><span>${n}</span></label
-            >`,
-        )}
-      </div>
-    </fieldset>
-    ${renderQuality(view, on, moreText)}
+  const { quality } = view;
+  // The model's quality tiers where it has them, each priced as it is chosen.
+  return html`${segmented('count', moreText.countLabel(), [1, 2, 3, 4], view.count, (n) => n, on)}
+    ${quality ? segmented('quality', moreText.qualityLabel(), quality.values, quality.value, moreText.qualityName, on) : nothing}
     <label class="dimension"
       >${moreText.seedLabel()}
       <input
