@@ -34,3 +34,9 @@ export function formatUsdRounded(amount: string | Decimal, locale?: string, up =
   const places = value.e < 0 ? 2 - value.e : 2;
   return formatUsd(value.toDecimalPlaces(places, up ? Decimal.ROUND_UP : Decimal.ROUND_HALF_UP), locale);
 }
+
+/**
+ * Megapixels for reading: to one decimal (2.1, 4), as the size choices are labelled and the decision row says what a
+ * price buys; each language writes the number.
+ */
+export const megapixelsOf = (width: number, height: number) => Math.round((width * height) / 104857.6) / 10;

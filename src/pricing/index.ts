@@ -36,4 +36,4 @@ export {
   type SizeRule,
 } from './capabilities.js';
 export { PricesLoading, addPricer, megapixels, priceOf, quoteDetails, type Priced } from './quote.js';
-export { formatUsd, formatUsdRounded } from './format.js';
+export { formatUsd, formatUsdRounded, megapixelsOf } from './format.js';

@@ -6,7 +6,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { BUILTIN_PRICE_BOOK } from '../../src/providers/prices.js';
-import { sizeView } from '../../src/elements/image/size-presets.js';
+import { sizeView } from '../../src/elements/image/panels/size-presets.js';
 import { capabilityOf } from '../../src/pricing/capabilities.js';
 import { imageWidget } from '../support/widget.js';
 

@@ -4,8 +4,9 @@ import type { PanelSlots } from './panels/slots.js';
 import type { ImageHandlers, ImageView } from './view.js';
 
 /**
- * The controls of `<userpays-image>` above its decision row: the prompt (with examples while it is empty), the
- * models, the shape and size, the key or the account. Functions of the view and the handlers; they write nothing.
+ * The controls of `<userpays-image>` above its decision row in its first paint: the prompt (with examples while it is
+ * empty), and the places of the models, the shape and size (drawn by the panels: panels/pickers.ts). Functions of the
+ * view and the handlers; they write nothing.
  */
 
 /**
@@ -34,138 +35,51 @@ export function renderPrompt(view: ImageView, slots: PanelSlots | undefined, on:
   </div>`;
 }
 
-type ModelChoice = ImageView['models'][number];
-
-/** One model: its name, what it is best for, the request's price on it. */
-const renderChoice = (model: ModelChoice, on: ImageHandlers) =>
-  html`<label class="model-choice">
-    <input type="radio" name="model" value=${model.id} .checked=${live(model.selected)} @change=${on.pickerChange} />
-    <span class="name">${model.label}</span>
-    <span class="best muted">${model.bestFor}</span>
-    <span class="price">${model.price ?? ''}</span>
-  </label>`;
-
 /**
- * The models as one radio group (native radios: one Tab stop, arrows move the choice), each with what it is best
- * for and the request's price on it, grouped by family where the list spans several. Beyond the first five, the rest
- * unfold ("5 more models"); where the provider sells other families not loaded yet, that step loads them.
+ * The models' place until the panels draw them (panels/pickers.ts): their label, an outline for each card that will
+ * come (a line for each family's name where they span several), and the step under them in its words (a link once
+ * they come), each as tall as what comes into it. The first paint shows the price; the choices, each with what it is best for and costs, come a
+ * moment later where the user expects them, and nothing moves.
  */
-export function renderModels({ models, allModels, otherFamilies, widget: widgetText }: ImageView, on: ImageHandlers) {
-  const shown = allModels ? models : models.filter((model, index) => index < 5 || model.selected);
-  const hidden = models.length - shown.length;
-  const families = [...new Set(shown.map((model) => model.family))];
-  const more = otherFamilies && !allModels;
-  return html`<fieldset part="model" class="models">
-    <legend class="label">${widgetText.modelLabel()}</legend>
-    <div class="choices">
-      ${families.map((family) => {
-        const choices = shown.filter((model) => model.family === family).map((model) => renderChoice(model, on));
-        return families.length > 1
-          ? html`<div class="family" role="group" aria-label=${family}>
-              <span class="muted" aria-hidden="true">${family}</span>${choices}
-            </div>`
-          : choices;
-      })}
+export function modelsPlace({ models, modelsStep, widget: widgetText }: ImageView) {
+  const families = new Set(models.map((model) => model.family));
+  return html`<div class="place" aria-hidden="true">
+    <span class="label">${widgetText.modelLabel()}</span>
+    <div>
+      ${[...families].map(
+        (family) =>
+          html`${families.size > 1 ? html`<b>&nbsp;</b>` : nothing}${models
+            .filter((model) => model.family === family)
+            .map(() => html`<i class="card"></i>`)}`,
+      )}
     </div>
-    ${
-      more || hidden || allModels
-        ? html`<button type="button" class="link" aria-expanded=${allModels} @click=${on.modelsToggle}>
-            ${more ? widgetText.otherFamilies() : hidden ? widgetText.moreModels(hidden) : widgetText.fewerModels()}
-          </button>`
-        : nothing
-    }
-  </fieldset>`;
+    ${modelsStep ? html`<span class="step">${modelsStep.label}</span>` : nothing}
+  </div>`;
 }
 
-/** A shape drawn at its ratio, for the shape choices. */
-const swatch = (ratio: string) =>
-  html`<svg class="swatch" viewBox=${`0 0 ${ratio.replace(':', ' ')}`} aria-hidden="true">
-    <rect width="100%" height="100%"></rect>
-  </svg>`;
-
 /**
- * One shape group (native radios), the pixels it makes, and for rules in pixels one group of sizes and a link to
- * type a size. A model that edits an image has no size to choose: it says so.
+ * The shapes' and the sizes' place until the panels draw them (panels/pickers.ts): an outline for each shape, the
+ * line under them, and the sizes' row where the model has one; or, for a model that edits an image, the sentence that
+ * says it has no size to choose.
  */
-export function renderSize({ size, widget: widgetText }: ImageView, on: ImageHandlers) {
-  if (!size.shapes.length) return html`<p class="muted">${widgetText.sizeFromInput()}</p>`;
-  const dimension = (label: string, name: 'width' | 'height') =>
-    html`<label class="dimension"
-      >${label}
-      <input
-        part=${name}
-        name=${name}
-        type="number"
-        min="64"
-        step="16"
-        inputmode="numeric"
-        .value=${live(Number.isFinite(size[name]) && size[name] ? String(size[name]) : '')}
-        @input=${on.fieldInput}
-    /></label>`;
-  return html`<fieldset class="shapes">
-      <legend class="label">${widgetText.shapeLabel()}</legend>
-      <div class="choices">
-        ${size.shapes.map(
-          (shape) =>
-            html`<label class="shape" part="shape" title=${shape.label}>
-              <input
-                type="radio"
-                name="shape"
-                value=${shape.value}
-                .checked=${live(shape.selected)}
-                @change=${on.shapeChoose}
-              />
-              ${swatch(shape.label)}<span>${shape.label}</span>
-            </label>`,
-        )}
-      </div>
-      <p class="pixels muted">
-        ${
-          size.providerPicks
-            ? widgetText.providerPicksPixels(size.width, size.height)
-            : size.custom
-              ? nothing
-              : widgetText.pixels(size.width, size.height, size.megapixels)
-        }
-        ${
-          size.customAllowed
-            ? html`<button type="button" class="link" aria-expanded=${size.custom} @click=${on.customToggle}>
-                ${size.custom ? widgetText.presetSizes() : widgetText.customSize()}
-              </button>`
-            : nothing
-        }
-      </p>
-    </fieldset>
+export function sizePlace({ sizeChoices: choices, widget: widgetText }: ImageView) {
+  if (!choices) return html`<p class="muted">${widgetText.sizeFromInput()}</p>`;
+  return html`<div class="place" aria-hidden="true">
+      <span class="label">${widgetText.shapeLabel()}</span>
+      <div class="shape-cells">${Array.from({ length: choices.shapes }, () => html`<i class="shape-cell"></i>`)}</div>
+      <p class="line">${choices.customSize ? html`<span class="step">&nbsp;</span>` : nothing}</p>
+    </div>
     ${
-      size.custom
-        ? html`<div class="custom">
-            ${dimension(widgetText.widthLabel(), 'width')}${dimension(widgetText.heightLabel(), 'height')}
+      choices.sizes
+        ? html`<div class="place" aria-hidden="true">
+            <span class="label">${widgetText.resolutionLabel()}</span><i class="card segment"></i>
           </div>`
-        : size.sizes.length > 1
-          ? html`<fieldset part="size" class="sizes">
-              <legend class="label">${widgetText.resolutionLabel()}</legend>
-              <div class="choices segmented">
-                ${size.sizes.map(
-                  (choice) =>
-                    html`<label>
-                      <input
-                        type="radio"
-                        name="size"
-                        value=${choice.value}
-                        .checked=${live(choice.selected)}
-                        @change=${on.shapeChoose}
-                      /><span>${widgetText.megapixelChoice(choice.megapixels)}</span>
-                    </label>`,
-                )}
-              </div>
-            </fieldset>`
-          : nothing
+        : nothing
     }`;
 }
 
 /**
- * The form's look: the prompt, the models, the shapes and sizes drawn as cards (More options' count and seed,
- * panels/more.ts, are drawn as the sizes and the custom size are), and the examples' place under the prompt.
+ * The form's look: the prompt, the pickers' places, and the examples' place under the prompt.
  */
 export const formStyles = css`
   textarea {
@@ -176,140 +90,58 @@ export const formStyles = css`
     min-height: 6.5em;
     scroll-margin-top: 2.5rem; /* brought into view (Vary, Reuse…) with its label */
   }
-  /* Choices are native radios (one Tab stop, arrows move), drawn as cards; the radio itself is hidden but
-     focusable, and its focus ring is drawn on the card: focus and selection look different. */
-  .choices {
+  /*
+   * The pickers' places, each part as tall as what panels/pickers.ts draws there (test/elements/picker-places.test.ts
+   * holds the two to each other): cards of one line (a model, a size), the shapes' cards (a swatch over its ratio),
+   * a family's name, the step's link, the line under the shapes. Heights in lines (lh) follow the page's font.
+   */
+  .place > .label {
+    display: block;
+  }
+  .place > div {
     display: grid;
-    gap: 0.4rem;
-  }
-  .choices label {
-    position: relative;
-    cursor: pointer;
-  }
-  .choices input {
-    position: absolute;
-    opacity: 0;
-    inset: 0;
-    margin: 0;
-    cursor: pointer;
-  }
-  /* A family of models (GPT Image, Imagen…), named above its cards, where the list spans several. */
-  .family {
-    display: grid;
-    grid-template-columns: minmax(0, 1fr);
     gap: 0.3rem;
   }
-  .family > span {
-    font-size: 0.8125rem;
-  }
-  .models .choices,
-  .shapes .choices {
-    gap: 0.3rem;
-  }
-  /* The shapes in one row, up to nine; more (OpenRouter's eleven) in rows of six; five to a row when compact. The
-     sizes and counts in one row. */
-  .shapes .choices,
-  .segmented {
-    grid-auto-flow: column;
-    grid-auto-columns: minmax(0, 1fr);
-  }
-  /* The choices drawn as cards. */
-  .model-choice,
-  .shape,
-  .segmented label {
+  .place i {
+    display: block;
     box-sizing: border-box;
     border: 1px solid var(--_border);
     border-radius: calc(var(--_radius) * 0.75);
     background: var(--_field);
   }
-  /* One line each: the name, what it is best for (cut short where the line is narrow), the price. */
-  .model-choice {
-    display: grid;
-    grid-template-columns: auto minmax(0, 1fr) auto;
-    align-items: baseline;
-    gap: 0.6rem;
-    padding: 0.4rem 0.65rem;
-    min-height: 36px;
-    background: var(--_surface);
-  }
-  .model-choice .name {
-    white-space: nowrap;
+  .card {
     font-size: 0.875rem;
-    font-weight: 600;
+    height: max(36px, calc(0.8rem + 2px + 1lh));
   }
-  .model-choice .best {
+  .segment {
+    height: max(32px, calc(0.7rem + 2px + 1lh));
+  }
+  .place b {
     font-size: 0.8125rem;
-    white-space: nowrap;
-    overflow: hidden;
-    text-overflow: ellipsis;
   }
-  .model-choice .price {
+  .step {
+    display: inline-block;
+    padding: 0.2rem 0;
     font-size: 0.875rem;
-    font-variant-numeric: tabular-nums;
+    color: var(--_muted);
   }
-  .choices label:has(:checked) {
-    border-color: var(--_accent);
-    background: var(--_selected);
-    box-shadow: inset 0 0 0 1px var(--_accent);
+  .shape-cells {
+    grid-auto-flow: column;
+    grid-auto-columns: minmax(0, 1fr);
   }
-  .choices label:has(:focus-visible) {
-    outline: 2px solid var(--_accent);
-    outline-offset: 2px;
-  }
-  .shapes .choices:has(> :nth-child(10)) {
+  .shape-cells:has(> :nth-child(10)) {
     grid-auto-flow: row;
     grid-template-columns: repeat(6, minmax(0, 1fr));
   }
-  .shape {
-    display: grid;
-    justify-items: center;
-    align-content: end;
-    gap: 0.2rem;
-    min-height: 3.25rem;
-    padding: 0.3rem 0.1rem;
+  .shape-cell {
     font-size: 0.8125rem;
+    height: max(3.25rem, calc(2.2rem + 2px + 1lh));
   }
-  .swatch {
-    height: 1.4rem;
-    max-width: 2.4rem;
-    fill: color-mix(in srgb, var(--_accent) 18%, transparent);
-    stroke: var(--_muted);
-    stroke-width: 1.5px;
-  }
-  .shape:has(:checked) .swatch {
-    stroke: var(--_accent);
-  }
-  .swatch rect {
-    vector-effect: non-scaling-stroke;
-  }
-  .pixels {
+  .line {
     display: flex;
-    white-space: nowrap;
-    overflow: hidden;
-    justify-content: space-between;
-    gap: 1rem;
     margin: 0.4rem 0 0;
     font-size: 0.8125rem;
-  }
-  .segmented label {
-    padding: 0.35rem 0.25rem;
-    text-align: center;
-    white-space: nowrap;
-    overflow: hidden;
-    text-overflow: ellipsis;
-    min-height: 32px;
-    font-size: 0.875rem;
-  }
-  .custom {
-    display: flex;
-    gap: 0.75rem;
-  }
-  .dimension {
-    display: grid;
-    gap: 0.2rem;
-    font-size: 0.875rem;
-    font-weight: 600;
-    flex: 1;
+    min-height: 1lh;
   }
   /*
    * The examples to start from (panels/more.ts) are laid out here, not with the panels: their place (slot()) has this
@@ -329,9 +161,12 @@ export const formStyles = css`
     align-self: center;
   }
   @container (max-width: 359px) {
-    .shapes .choices {
+    .shape-cells {
       grid-auto-flow: row;
       grid-template-columns: repeat(5, minmax(0, 1fr));
+    }
+    .segment {
+      font-size: 0.8125rem;
     }
     .examples {
       grid-template-columns: minmax(0, 1fr);
@@ -339,10 +174,6 @@ export const formStyles = css`
     }
     .examples > span {
       display: none; /* the group keeps its name */
-    }
-    .segmented label {
-      padding-inline: 0;
-      font-size: 0.8125rem;
     }
   }
 `;

@@ -1,6 +1,4 @@
 import { loadEngine } from '../../lazy/index.js';
-import { providerInfo } from '../../providers/catalog.js';
-import { loadFamilies } from '../../providers/prices.js';
 import type { ImageParts } from './image-parts.js';
 import type { ImagePanels } from './panels/image-panels.js';
 import type { ImageHandlers } from './view.js';
@@ -26,32 +24,6 @@ export function imageHandlers(parts: ImageParts, panels: () => ImagePanels | und
       else if (name === 'seed') host.seed = value === '' ? undefined : Number(value);
       // A side being typed may be empty for a moment: the controls stay, and the size is said to be wrong.
       else if (name === 'width' || name === 'height') host[name] = value === '' ? Number.NaN : Number(value);
-    },
-    pickerChange: (event) => {
-      edited();
-      const { name, value } = event.target as HTMLInputElement;
-      if (name === 'model') host.model = value;
-      else if (name === 'count') host.count = Number(value);
-      else if (name === 'quality') host.quality = value;
-    },
-    shapeChoose: (event) => {
-      edited();
-      form.showCustomSize(false);
-      [host.width, host.height] = (event.target as HTMLInputElement).value.split('x').map(Number);
-    },
-    customToggle: () => {
-      const custom = !form.customSize;
-      form.showCustomSize(custom);
-      if (custom) void host.updateComplete.then(() => root().querySelector<HTMLElement>('[name=width]')?.focus());
-    },
-    modelsToggle: () => {
-      form.showAllModels(!form.allModels);
-      // The step to the other families loads their prices, where the provider sells them.
-      if (providerInfo(host.provider)?.sellsFamilies)
-        loadFamilies(host.provider).then(
-          () => host.requestUpdate(),
-          () => {},
-        );
     },
     moreToggle: (event) => form.setMoreOpen((event.target as HTMLDetailsElement).open),
     morePrefetch: () => panels()?.controls.prefetch(),

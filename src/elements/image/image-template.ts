@@ -2,7 +2,7 @@ import { css, html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { prices } from '../../strings/prices.js';
 import { wordsIn } from '../../strings/strings.js';
-import { renderModels, renderPrompt, renderSize, slot } from './form-template.js';
+import { modelsPlace, renderPrompt, sizePlace, slot } from './form-template.js';
 import type { PanelSlots } from './panels/slots.js';
 import type { ImageHandlers, ImageView } from './view.js';
 
@@ -89,7 +89,7 @@ const frame = (size: { width: number; height: number }) =>
 function renderCanvas(view: ImageView, slots: PanelSlots | undefined) {
   const widgetText = view.widget;
   const empty = html`<div class="empty">
-    ${frame(view.size)}
+    ${frame(view.made)}
     <div class="start">
       <p><strong>${widgetText.emptyTitle()}</strong><br /><span class="muted">${widgetText.emptyHint()}</span></p>
       ${slots ? slots.examples : slot('examples')}
@@ -117,7 +117,8 @@ export function renderImageWidget(view: ImageView, slots: PanelSlots | undefined
   const hasResult = view.busy || (!!slots && slots.result !== nothing);
   return html`<div class="widget ${hasResult ? 'has-result' : ''}">
       <form class="controls" @submit=${on.submit} @keydown=${on.formKeydown} @pointerdown=${on.press} novalidate>
-        ${renderPrompt(view, slots, on)} ${renderModels(view, on)} ${renderSize(view, on)}
+        ${renderPrompt(view, slots, on)} ${slots ? slots.models : modelsPlace(view)}
+        ${view.sizeChoices && slots ? slots.size : sizePlace(view)}
         <details part="more" class="more" @toggle=${on.moreToggle}>
           <summary @pointerenter=${on.morePrefetch} @focus=${on.morePrefetch}>${widgetText.moreOptions()}</summary>
           ${slots?.more}

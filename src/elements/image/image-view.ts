@@ -1,4 +1,5 @@
-import { familiesInFor, familyOf, formatUsd, formatUsdRounded, modelName } from '../../pricing/index.js';
+import { familiesInFor, familyOf, formatUsd, formatUsdRounded, megapixelsOf, modelName } from '../../pricing/index.js';
+import type { SizeRule } from '../../pricing/index.js';
 import type { Offer } from '../../pricing/compare.js';
 import { keyOrigin, providerInfo } from '../../providers/catalog.js';
 import { parse } from '../../providers/urls.js';
@@ -10,7 +11,6 @@ import type { ProviderId } from '../../base/types.js';
 import type { ImageParts } from './image-parts.js';
 import type { ImagePanels } from './panels/image-panels.js';
 import type { Blocked, ImageView } from './view.js';
-import { megapixelsOf, sizeView } from './size-presets.js';
 
 /**
  * The host a key is asked for, where it is not the provider's public one: a gateway, a regional host, a proxy (none
@@ -79,6 +79,21 @@ function keyView(parts: ImageParts, panels?: ImagePanels): ImageView['key'] {
 }
 
 /**
+ * What the size controls will offer for `rule` (panels/size-presets.ts makes them): the shapes (one per ratio or size
+ * the model takes; of the nine FLUX shapes, those a rule in pixels or ratios takes, which fill one row as nine do), a
+ * row of sizes for rules in pixels and for ratios with levels, and a typed size for rules in pixels.
+ */
+function sizeChoicesOf(rule: SizeRule | undefined): ImageView['sizeChoices'] {
+  if (!rule || rule.kind === 'input') return undefined;
+  const pixels = rule.kind === 'pixels' || rule.kind === 'snapped';
+  return {
+    shapes: rule.kind === 'ratios' ? rule.ratios.length : rule.kind === 'sizes' ? rule.sizes.length : 9,
+    sizes: pixels || (rule.kind === 'ratios' && (rule.levels?.length ?? 0) > 1),
+    customSize: pixels,
+  };
+}
+
+/**
  * Everything the widget shows, read from its two halves before each render: the parts its first paint has, and the
  * panels once they are here.
  */
@@ -95,10 +110,13 @@ export function imageView(parts: ImageParts, panels?: ImagePanels): ImageView {
     panels?.offers() ?? pricing.models(provider, host.models).map((model): Offer => ({ provider, model, problem: '' }));
   const key = keyView(parts, panels);
   const submission = panels?.submission;
-  const size = sizeView(pricing.capability?.sizes, host.width, host.height, parts.form.customSize);
   const blocked = blockedOf(parts, panels, key);
   const payable = pricing.problem ? undefined : quote;
-  const made = pricing.fitted ?? size; // the size the provider makes and bills
+  const made = pricing.fitted ?? { width: host.width, height: host.height }; // the size the provider makes and bills
+  const { allModels } = parts.form;
+  const models = offers.filter((offer) => offer.provider === provider);
+  const shown = allModels ? models : models.filter(({ model }, index) => index < 5 || model === host.model);
+  const otherFamilies = !!info?.sellsFamilies && !familiesInFor(provider);
   return {
     translation,
     widget: widgetText,
@@ -106,19 +124,24 @@ export function imageView(parts: ImageParts, panels?: ImagePanels): ImageView {
     mac: /Mac|iP(hone|ad|od)/.test(globalThis.navigator?.platform ?? ''),
     prompt: host.prompt,
     offers,
-    models: offers
-      .filter((offer) => offer.provider === provider)
-      .map(({ model, total }) => ({
-        id: model,
-        label: modelName(model),
-        family: familyOf(model),
-        bestFor: panels?.bestFor(model) ?? '',
-        price: total && formatUsdRounded(total, locale),
-        selected: model === host.model,
-      })),
-    allModels: parts.form.allModels,
-    otherFamilies: !!info?.sellsFamilies && !familiesInFor(provider),
-    size: { ...size, megapixels: megapixelsOf(size.width, size.height) },
+    models: shown.map(({ model, total }) => ({
+      id: model,
+      label: modelName(model),
+      family: familyOf(model),
+      bestFor: panels?.bestFor(model) ?? '',
+      price: total && formatUsdRounded(total, locale),
+      selected: model === host.model,
+    })),
+    modelsStep:
+      otherFamilies && !allModels
+        ? { label: widgetText.otherFamilies(), expanded: false }
+        : shown.length < models.length
+          ? { label: widgetText.moreModels(models.length - shown.length), expanded: false }
+          : allModels
+            ? { label: widgetText.fewerModels(), expanded: true }
+            : undefined,
+    sizeChoices: sizeChoicesOf(pricing.capability?.sizes),
+    made,
     key,
     // A request the model cannot make shows no payable price; the reason stands beside Generate.
     decision: payable

@@ -7,7 +7,6 @@ import type { ErrorDetail } from '../../base/types.js';
 import type { Offer } from '../../pricing/compare.js';
 import type { Translation } from '../../strings/strings.js';
 import type { WidgetStrings } from '../../strings/image/widget.js';
-import type { SizeView } from './size-presets.js';
 
 /** What one place of the widget shows: a template, or nothing (Lit draws no node for it). */
 export type Slot = TemplateResult | typeof nothing;
@@ -42,7 +41,10 @@ export interface ImageView {
    * provider's models alone, unpriced, before.
    */
   offers: readonly Offer[];
-  /** The models of the provider, in picker order, each with what it is best for and the request's price on it. */
+  /**
+   * The models of the provider the picker shows, in its order (the first five and the one in force, or every one
+   * where the user unfolded them), each with what it is best for and the request's price on it (with the panels).
+   */
   models: readonly {
     id: string;
     label: string;
@@ -51,11 +53,19 @@ export interface ImageView {
     price?: string;
     selected: boolean;
   }[];
-  /** Whether every model is shown (the user unfolded them), or the first five and the one in force. */
-  allModels: boolean;
-  /** The provider sells other families whose prices have not loaded: the picker offers them one step away. */
-  otherFamilies: boolean;
-  size: SizeView & { megapixels: number };
+  /**
+   * The step under the models, in words: to the provider's other families, whose prices have not loaded, to the
+   * models not shown, or back to the first five (`expanded`); none where every model is shown and there are no more.
+   */
+  modelsStep?: { label: string; expanded: boolean };
+  /**
+   * What the size controls (drawn with the panels) will offer, for the place kept for them: how many shapes, whether
+   * a row of sizes (or a typed size) follows, whether a size may be typed. Undefined where the image to edit sets the
+   * size.
+   */
+  sizeChoices?: { shapes: number; sizes: boolean; customSize: boolean };
+  /** The size the provider makes and bills of what is asked. */
+  made: { width: number; height: number };
   /** Undefined for providers that need no key (Puter). */
   key?: {
     /** The user may sign in to the provider for a key (its button is drawn with the panels, above the field). */
@@ -104,14 +114,6 @@ export interface ImageView {
 export interface ImageHandlers {
   /** `input` of the prompt, the seed, the custom width or height (`name` = the property). */
   fieldInput(event: Event): void;
-  /** `change` of the model or count (`name` = what it picks). */
-  pickerChange(event: Event): void;
-  /** A shape or a size chosen (`value` = the size it picks, `WxH`). */
-  shapeChoose(event: Event): void;
-  /** "Custom size" / "Preset sizes". */
-  customToggle(): void;
-  /** "5 more models" / "Fewer models". */
-  modelsToggle(): void;
   /** More options opened or closed (`toggle` of its disclosure). */
   moreToggle(event: Event): void;
   /** The pointer or the focus on More options' summary: what opening it shows starts loading. */

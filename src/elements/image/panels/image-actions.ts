@@ -1,13 +1,16 @@
 import type { ProviderId } from '../../../base/types.js';
+import { providerInfo } from '../../../providers/catalog.js';
+import { loadFamilies } from '../../../providers/prices.js';
 import type { ImageParts } from '../image-parts.js';
 import type { PanelControllers } from './panel-controllers.js';
+import type { PickerHandlers } from './pickers.js';
 import { finalOf } from '../../../pricing/offers.js';
 import { gallery as galleryWords } from '../../../strings/image/gallery.js';
 import { wordsIn } from '../../../strings/strings.js';
 import { widget } from '../../../strings/image/widget.js';
 
 /** What the panels' controls of `<userpays-image>` do: loaded with the panels that draw them. */
-export interface PanelHandlers {
+export interface PanelHandlers extends Omit<PickerHandlers, 'fieldInput'> {
   /** The key field (drawn with the panels): typed, committed (Enter, or focus left it), "Remember" ticked. */
   keyInput(event: Event): void;
   keyCommit(event: Event): void;
@@ -129,6 +132,32 @@ export function panelHandlers(parts: ImageParts, panels: PanelControllers): Pane
         // The image itself (its button, or where its link has expired, its place), never the figure around it.
         focusImage: (id) => flow.focusAt(id ? `.tile[data-id="${id}"] :is(.open, .expired)` : '.undo button'),
       });
+    },
+    pickerChange: (event) => {
+      edited();
+      const { name, value } = event.target as HTMLInputElement;
+      if (name === 'model') host.model = value;
+      else if (name === 'count') host.count = Number(value);
+      else if (name === 'quality') host.quality = value;
+    },
+    shapeChoose: (event) => {
+      edited();
+      parts.form.showCustomSize(false);
+      [host.width, host.height] = (event.target as HTMLInputElement).value.split('x').map(Number);
+    },
+    customToggle: () => {
+      const custom = !parts.form.customSize;
+      parts.form.showCustomSize(custom);
+      if (custom) void host.updateComplete.then(() => root().querySelector<HTMLElement>('[name=width]')?.focus());
+    },
+    modelsToggle: () => {
+      parts.form.showAllModels(!parts.form.allModels);
+      // The step to the other families loads their prices, where the provider sells them.
+      if (providerInfo(host.provider)?.sellsFamilies)
+        loadFamilies(host.provider).then(
+          () => host.requestUpdate(),
+          () => {},
+        );
     },
     offerChoose: (event) => {
       const { provider, model } = (event.currentTarget as HTMLElement).dataset;

@@ -5,6 +5,7 @@ import { prompts } from '../../../strings/image/prompts.js';
 import { moreOptions, type MoreOptionsStrings } from '../../../strings/more-options.js';
 import { wordsIn, type Translation } from '../../../strings/strings.js';
 import { icon } from './icons.js';
+import { segmented } from './pickers.js';
 
 /** What "More options" holds: how many images, the seed, and the reference images where the model takes them. */
 export interface MoreView {
@@ -110,34 +111,6 @@ function renderReferences({ references, locale }: MoreView, on: MoreHandlers, mo
   </div>`;
 }
 
-/** A segmented radio group named `name` (a part of the same name), `values` each said by `label`. */
-function segmented<T extends string | number>(
-  name: string,
-  legend: string,
-  values: readonly T[],
-  chosen: T,
-  label: (value: T) => unknown,
-  on: MoreHandlers,
-) {
-  return html`<fieldset part=${name} class="counts">
-    <legend class="label">${legend}</legend>
-    <div class="choices segmented">
-      ${values.map(
-        (value) =>
-          html`<label
-            ><input
-              type="radio"
-              name=${name}
-              value=${value}
-              .checked=${live(value === chosen)}
-              @change=${on.pickerChange}
-            /><span>${label(value)}</span></label
-          >`,
-      )}
-    </div>
-  </fieldset>`;
-}
-
 /**
  * How many images (a segmented radio group), the model's quality where it has one, the seed, whether the provider may rewrite the prompt (and what that
  * means for the seed), the reference images, and the model's own controls.
@@ -146,8 +119,19 @@ export function renderMore(view: MoreView, on: MoreHandlers) {
   const moreText = wordsIn(view.translation, 'moreOptions', moreOptions);
   const { quality } = view;
   // The model's quality tiers where it has them, each priced as it is chosen.
-  return html`${segmented('count', moreText.countLabel(), [1, 2, 3, 4], view.count, (n) => n, on)}
-    ${quality ? segmented('quality', moreText.qualityLabel(), quality.values, quality.value, moreText.qualityName, on) : nothing}
+  const choices = <T extends string | number>(values: readonly T[], chosen: T, label: (value: T) => unknown) =>
+    values.map((value) => ({ value, label: label(value), selected: value === chosen }));
+  return html`${segmented('count', moreText.countLabel(), choices([1, 2, 3, 4], view.count, String), on.pickerChange)}
+    ${
+      quality
+        ? segmented(
+            'quality',
+            moreText.qualityLabel(),
+            choices(quality.values, quality.value, moreText.qualityName),
+            on.pickerChange,
+          )
+        : nothing
+    }
     <label class="dimension"
       >${moreText.seedLabel()}
       <input
@@ -178,8 +162,7 @@ export function renderExamples(choose: (event: Event) => void, translation?: Tra
 /**
  * The examples' buttons (their place is laid out in the first paint: form-template.ts, image-template.ts), and More
  * options' reference images: the drop zone, the thumbnails (each with a tool of the image toolbar's look, Remove:
- * icons.ts), the file chooser. The count and the seed are drawn as the form's sizes and custom size are
- * (form-template.ts).
+ * icons.ts), the file chooser. The count and the seed are drawn as the sizes and the custom size are (pickers.ts).
  */
 export const moreStyles = css`
   .chip {

@@ -19,6 +19,8 @@ import { renderDetails } from './details.js';
 import type { PanelHandlers } from './image-actions.js';
 import type { PanelControllers } from './panel-controllers.js';
 import { renderExamples, renderMore } from './more.js';
+import { renderModels, renderSize } from './pickers.js';
+import { sizeView } from './size-presets.js';
 import { renderFailure, renderOutcome, renderUndo } from './submission/outcome.js';
 import { renderRunning } from './submission/running.js';
 import { mostOf } from '../../../pricing/quote.js';
@@ -125,6 +127,12 @@ export function renderSlots(
           on.offerChoose,
         )
       : nothing,
+    models: renderModels(view, on),
+    size: renderSize(
+      sizeView(pricing.capability?.sizes, host.width, host.height, parts.form.customSize),
+      view.widget,
+      on,
+    ),
     examples: renderExamples(on.exampleChoose, translation),
     more: renderMoreOptions(parts, panels, providerName, on),
   };

@@ -6,6 +6,7 @@ import { iconStyles } from './icons.js';
 import { moreStyles } from './more.js';
 import { slotStyles } from './panel-slots.js';
 import { outcomeStyles } from './submission/outcome.js';
+import { pickerStyles } from './pickers.js';
 import { runningStyles } from './submission/running.js';
 
 /*
@@ -42,11 +43,13 @@ const panelControls = css`
 `;
 
 /**
- * `<userpays-image>`'s panels, in one stylesheet: the accounts, what they change of the widget's places, the
+ * `<userpays-image>`'s panels, in one stylesheet: the model and size pickers (and More options' choices drawn as
+ * theirs), the accounts, what they change of the widget's places, the
  * examples and More options, what runs, a submission's error, the icons, the result, the history and the lightbox,
  * the price details. Their order is the cascade's.
  */
 export const imagePanelStyles = css`
+  ${pickerStyles}
   ${panelControls}
   ${accountStyles}
   ${slotStyles}

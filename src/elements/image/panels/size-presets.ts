@@ -1,5 +1,14 @@
-import { aspectRatio, gcd, nearest, nearestLevel, nearestRatio, ratioValue, sizeOfRatio } from '../../pricing/index.js';
-import type { SizeRule } from '../../pricing/index.js';
+import {
+  aspectRatio,
+  gcd,
+  megapixelsOf,
+  nearest,
+  nearestLevel,
+  nearestRatio,
+  ratioValue,
+  sizeOfRatio,
+} from '../../../pricing/index.js';
+import type { SizeRule } from '../../../pricing/index.js';
 
 /** The shapes offered, widest to tallest (21:9 to 9:21, what FLUX makes), where the provider can make them. */
 const SHAPES: readonly [number, number][] = [
@@ -17,8 +26,6 @@ const SHAPES: readonly [number, number][] = [
 const RESOLUTIONS = [512 * 512, 1024 * 1024, 1440 * 1440, 2048 * 2048];
 
 const lcm = (a: number, b: number) => (a * b) / gcd(a, b);
-/** Megapixels for reading: to one decimal (2.1, 4), as the choices are labelled; each language writes the number. */
-export const megapixelsOf = (width: number, height: number) => Math.round((width * height) / 104857.6) / 10;
 
 /**
  * The size of exactly `a:b` nearest `pixels` whose sides are multiples of `step` and that `rule` accepts, or
