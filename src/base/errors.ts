@@ -93,3 +93,6 @@ export function asUserPaysError(error: unknown): UserPaysError {
   }
   return new UserPaysError('provider-error', say.somethingWrong());
 }
+
+/** An error of the user's key (none given, or refused): said beside the key field, not where the image would be. */
+export const isKeyError = (error?: { code: string }) => !!error && /^auth-/.test(error.code);

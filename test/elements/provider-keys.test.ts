@@ -2,7 +2,7 @@
 // in memory or remembered on disk. Every request the widget makes is recorded with its headers.
 import { expect } from '@open-wc/testing';
 import '../../src/define.js';
-import { ProviderKeys } from '../../src/elements/image/provider-keys.js';
+import { ProviderKeys } from '../../src/elements/image/panels/accounts/provider-keys.js';
 import { SignedKeys } from '../../src/elements/image/panels/accounts/signed-keys.js';
 import { bflEndpoint, falEndpoint, uniqueStorageKey } from '../support/sim.js';
 import { recordRequests } from '../support/record-fetches.js';
@@ -92,14 +92,12 @@ describe('keys stay with their provider', () => {
 describe('ProviderKeys', () => {
   afterEach(cleanMadeStorage);
 
-  /** The keys of a stand-in host that has rendered once, whose provider is `bfl`. */
-  /** A host that has rendered once, for keys outside an element. */
+  /** A host for keys outside an element (the panels make them once the element has rendered). */
   const standIn = {
     addController() {},
     removeController() {},
     requestUpdate() {},
     updateComplete: Promise.resolve(true),
-    hasUpdated: true,
   };
   const keysOf = (storageKey: string, endpoint = '') =>
     new ProviderKeys(standIn, {
@@ -182,10 +180,12 @@ describe('ProviderKeys', () => {
   it('a key belongs to the relay it was given through: another relay, or none, has none, on this page or after a reload', () => {
     const storageKey = uniqueStorageKey();
     const keysThrough = (relay: string) =>
-      new ProviderKeys(
-        { ...standIn, hasUpdated: true },
-        { storageKey: () => storageKey, provider: () => 'bfl', endpoint: () => '', relay: () => relay },
-      );
+      new ProviderKeys(standIn, {
+        storageKey: () => storageKey,
+        provider: () => 'bfl',
+        endpoint: () => '',
+        relay: () => relay,
+      });
     const relayed = keysThrough('https://relay.example/worker');
     relayed.current = 'relayed-key';
     relayed.remember(true);

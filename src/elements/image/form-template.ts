@@ -29,7 +29,7 @@ export function renderPrompt(view: ImageView, slots: PanelSlots | undefined, on:
       placeholder=${widgetText.promptPlaceholder()}
       aria-describedby=${view.decision.blocked?.at === 'prompt' ? 'reason' : nothing}
       .value=${live(view.prompt)}
-      @input=${on.fieldInput}
+      @input=${on.promptInput}
     ></textarea>
     ${view.prompt.trim() ? nothing : slots ? slots.examples : slot('examples')}
   </div>`;

@@ -17,13 +17,9 @@ export function imageHandlers(parts: ImageParts, panels: () => ImagePanels | und
     host.generate().catch(() => {}); // shown in the widget and fired as userpays-error
   };
   const handlers: ImageHandlers = {
-    fieldInput: (event) => {
+    promptInput: (event) => {
       edited();
-      const { name, value } = event.target as HTMLInputElement;
-      if (name === 'prompt') host.prompt = value;
-      else if (name === 'seed') host.seed = value === '' ? undefined : Number(value);
-      // A side being typed may be empty for a moment: the controls stay, and the size is said to be wrong.
-      else if (name === 'width' || name === 'height') host[name] = value === '' ? Number.NaN : Number(value);
+      host.prompt = (event.target as HTMLTextAreaElement).value;
     },
     moreToggle: (event) => form.setMoreOpen((event.target as HTMLDetailsElement).open),
     morePrefetch: () => panels()?.controls.prefetch(),

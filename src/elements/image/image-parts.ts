@@ -7,7 +7,7 @@ import { LedgerController } from '../shared/ledger-controller.js';
 import { QuoteController } from '../shared/quote-controller.js';
 import type { StartupController } from '../shared/startup-controller.js';
 import type { ImageProperties } from './image-properties.js';
-import { ProviderKeys } from './provider-keys.js';
+import type { KeysGiven } from './key-slots.js';
 
 /** What the user asked for, as the element's properties say at this moment (the click's: `Submission.asked`). */
 export interface SubmissionRequest extends Asked {
@@ -65,12 +65,13 @@ export class FormState {
 
 /**
  * The working parts of a `<userpays-image>` that its first paint has, made with the element and owned by it: its
- * controllers (the user's keys, the ledger, the live price), what the form has unfolded, one submission per gesture,
+ * controllers (the ledger, the live price), the keys a page gives before the panels, what the form has unfolded, one submission per gesture,
  * and the request as it stands. Its view (image-view.ts), its handlers (image-handlers.ts) and its panels (panels/,
  * which make the other half, `ImagePanels`, of these once they load) read the element through them.
  */
 export class ImageParts {
-  readonly keys: ProviderKeys;
+  /** The keys the page gives before the panels, which hold the user's keys, are here (they take these over). */
+  readonly keysGiven: KeysGiven = new Map();
   readonly ledger: LedgerController;
   readonly pricing: QuoteController;
   readonly form: FormState;
@@ -86,12 +87,6 @@ export class ImageParts {
     source: RequestSource,
   ) {
     this.#source = source;
-    this.keys = new ProviderKeys(host, {
-      storageKey: () => host.storageKey,
-      provider: () => host.provider,
-      endpoint: () => host.endpoint,
-      relay: () => host.relay,
-    });
     this.ledger = new LedgerController(
       host,
       { storageKey: () => host.storageKey, budget: () => host.budget, language },

@@ -1,25 +1,15 @@
 import { familiesInFor, familyOf, formatUsd, formatUsdRounded, megapixelsOf, modelName } from '../../pricing/index.js';
 import type { SizeRule } from '../../pricing/index.js';
 import type { Offer } from '../../pricing/compare.js';
-import { keyOrigin, providerInfo } from '../../providers/catalog.js';
-import { parse } from '../../providers/urls.js';
-import { reword, wordsIn } from '../../strings/strings.js';
+import { isKeyError } from '../../base/errors.js';
+import { providerInfo } from '../../providers/catalog.js';
+import { wordsIn } from '../../strings/strings.js';
 import { widget } from '../../strings/image/widget.js';
 import { prices } from '../../strings/prices.js';
 import { words } from '../../strings/words.js';
-import type { ProviderId } from '../../base/types.js';
 import type { ImageParts } from './image-parts.js';
 import type { ImagePanels } from './panels/image-panels.js';
 import type { Blocked, ImageView } from './view.js';
-
-/**
- * The host a key is asked for, where it is not the provider's public one: a gateway, a regional host, a proxy (none
- * where the endpoint is not an address: nothing is sent there).
- */
-function keyHost(provider: ProviderId, endpoint: string): string | undefined {
-  const origin = keyOrigin(provider, endpoint);
-  return origin === keyOrigin(provider, '') ? undefined : parse(origin)?.host;
-}
 
 /**
  * Why a click on Generate cannot succeed now, before it is made, and the fix: no price for what is asked (a size
@@ -53,28 +43,14 @@ function blockedOf(parts: ImageParts, panels?: ImagePanels, key?: ImageView['key
   return panels?.blocked(quote);
 }
 
-/** The user's own key, where the provider takes one: whom it pays, where to get one, what its account has left. */
-function keyView(parts: ImageParts, panels?: ImagePanels): ImageView['key'] {
-  const { host, language } = parts;
-  const { provider } = host;
-  const info = providerInfo(provider);
+/** The user's own key, where the provider takes one: whose, whether a sign-in makes one, the one in force. */
+function keyView({ host, language }: ImageParts): ImageView['key'] {
+  const info = providerInfo(host.provider);
   if (!info?.needsKey) return undefined;
-  const wordsText = wordsIn(language.translation, 'words', words);
-  const error = panels?.submission.error;
-  const otherHost = keyHost(provider, host.endpoint); // undefined at the provider's public one
-  // What the account has left, where its provider says (BFL's credits; fal's billing for Admin keys).
-  const left = panels?.account.balance?.usd;
   return {
-    provider: wordsText.providerName(provider),
+    provider: wordsIn(language.translation, 'words', words).providerName(host.provider),
     signIn: !!info.signIn,
-    payee: otherHost ?? wordsText.theProvider(provider),
-    host: otherHost,
-    url: otherHost ? undefined : info.keyUrl,
     value: host.apiKey,
-    remembered: parts.keys.isRemembered(),
-    waiting: panels?.resume.waiting[provider] ?? 0,
-    error: error && /^auth-/.test(error.code) ? error.message : undefined,
-    left: left && formatUsd(left, language.locale),
   };
 }
 
@@ -108,7 +84,7 @@ export function imageView(parts: ImageParts, panels?: ImagePanels): ImageView {
   // Every model priced once the panels are here, after the first paint: the first render names them alone.
   const offers =
     panels?.offers() ?? pricing.models(provider, host.models).map((model): Offer => ({ provider, model, problem: '' }));
-  const key = keyView(parts, panels);
+  const key = keyView(parts);
   const submission = panels?.submission;
   const blocked = blockedOf(parts, panels, key);
   const payable = pricing.problem ? undefined : quote;
@@ -160,12 +136,7 @@ export function imageView(parts: ImageParts, panels?: ImagePanels): ImageView {
       : { estimate: false, blocked },
     busy: !!submission?.pending || !!panels?.resume.resuming,
     announcement: panels?.flow.announcement ?? '',
-    // The key's error is said beside the key.
-    error: key?.error ? undefined : submission?.error,
-    funds:
-      submission?.error?.code === 'insufficient-funds' && info?.fundsUrl
-        ? { url: info.fundsUrl, provider: wordsIn(translation, 'words', words).providerName(provider) }
-        : undefined,
-    chargeNote: submission?.chargeNote ? reword(submission.chargeNote, translation) : '',
+    // The key's error is said beside the key (panels/accounts/accounts.ts).
+    error: key && isKeyError(submission?.error) ? undefined : submission?.error,
   };
 }

@@ -13,6 +13,7 @@ import { imageStyles } from './image-styles.js';
 import { renderImageWidget } from './image-template.js';
 import { imageHandlers } from './image-handlers.js';
 import { ImageParts, settingsOf, type SubmissionRequest } from './image-parts.js';
+import { keySlot, readKey, type KeyRoute } from './key-slots.js';
 import { imageView } from './image-view.js';
 import type { ImagePanels } from './panels/image-panels.js';
 import type * as Panels from './panels/index.js';
@@ -98,6 +99,8 @@ export class UserPaysImage extends ImageProperties {
   readonly #handlers = imageHandlers(this.#parts, () => this.#panels);
   /** A click before the panels: Cancel stops it before it is submitted. */
   #early?: AbortController;
+  /** A key the page gave before the element's first update (see `apiKey`). */
+  #unroutedKey?: string;
   /** The model last said to be none there is (`userpays-error`), so that it is said once per value. */
   #unknownModelSaid = '';
   /** The other families' prices just came: what the picker offers is looked at again. */
@@ -109,11 +112,18 @@ export class UserPaysImage extends ImageProperties {
    * the element's first update, to the provider of that update), and is never sent to another.
    */
   get apiKey(): string {
-    return this.#parts.keys.current;
+    if (this.#panels) return this.#panels.keys.current;
+    // Before the panels: the one given before the first update, else the one given for the route in force, else
+    // the one remembered on this device (the panels hold the keys: panels/accounts/provider-keys.ts).
+    const where = keySlot(this.storageKey, ...this.#route());
+    return this.#unroutedKey ?? this.#parts.keysGiven.get(where)?.key ?? readKey(where);
   }
   set apiKey(key: string) {
-    this.#parts.keys.current = key;
-    this.#panels?.resume.keyEntered();
+    if (this.#panels) {
+      this.#panels.keys.current = key;
+      this.#panels.resume.keyEntered();
+    } else if (this.hasUpdated) this.#give(key);
+    else this.#unroutedKey = key;
   }
 
   /** The current quote (read-only); undefined while the inputs cannot be priced. */
@@ -163,6 +173,10 @@ export class UserPaysImage extends ImageProperties {
     for (const name of ['prompt', 'providers', 'models', 'budget'] as const)
       if (typeof this[name] !== 'string') this[name] = '';
     this.model ??= DEFAULT_MODEL;
+    // A key given before the first update is that update's route's (a framework may set `apiKey` before `provider` or
+    // `endpoint`); an empty one is a page that gives none (`api-key=""`), and the key remembered on this device stands.
+    if (this.#unroutedKey) this.#give(this.#unroutedKey);
+    this.#unroutedKey = undefined;
     if (changed.has('models') || changed.has('provider') || changed.has('priceBook') || this.#familiesCame) {
       this.#familiesCame = false;
       // A picker that cannot show the selected model would silently price something else. A model there is none
@@ -210,6 +224,17 @@ export class UserPaysImage extends ImageProperties {
   #report(error: UserPaysError) {
     if (this.#panels) this.#panels.submission.report(error);
     else emit(this, 'userpays-error', error.toDetail(this.language.translation));
+  }
+
+  /** A key the page gives before the panels are here, for the route in force: they take it over. */
+  #give(key: string) {
+    const route = this.#route();
+    this.#parts.keysGiven.set(keySlot(this.storageKey, ...route), { route, key });
+  }
+
+  /** The provider, endpoint and relay in force: the route of a key set now. */
+  #route(): KeyRoute {
+    return [this.provider, this.endpoint, this.relay];
   }
 
   /** The request as the element's properties, and what More options holds, say now. */

@@ -72,19 +72,8 @@ export interface ImageView {
     signIn: boolean;
     /** The provider's name after "your" ("your BFL key"). */
     provider: string;
-    /** Whom the key pays, as a sentence names it: "BFL", or a gateway's host. */
-    payee: string;
-    /** The host the key is for, where it is not the provider's public one (a gateway, a regional host, a proxy). */
-    host?: string;
-    /** Where to make a key (the provider's key page). */
-    url?: string;
+    /** The key in force ('' for none). What the key field says of it is the panels' (panels/accounts/accounts.ts). */
     value: string;
-    remembered: boolean;
-    waiting: number;
-    /** The last submission failed for the key: said here, beside it. */
-    error?: string;
-    /** What the key's account has left ("$4.20"), where its provider says (BFL's credits, fal's billing). */
-    left?: string;
   };
   /** The price, what it buys, and Generate: the row that stays in view. */
   decision: {
@@ -101,10 +90,6 @@ export interface ImageView {
   announcement: string;
   /** The error of the last submission, where it is not the key's (shown beside the key), in the element's words. */
   error?: ErrorDetail;
-  /** With a short-balance error: where the user adds funds, and to whom. */
-  funds?: { url: string; provider: string };
-  /** What the provider charged, where the preview did not say it (see `Submitted.chargeNote`). */
-  chargeNote: string;
 }
 
 /**
@@ -112,8 +97,8 @@ export interface ImageView {
  * Controls that stand for one of several things say which in `name`, `value` or `data-*`.
  */
 export interface ImageHandlers {
-  /** `input` of the prompt, the seed, the custom width or height (`name` = the property). */
-  fieldInput(event: Event): void;
+  /** `input` of the prompt. */
+  promptInput(event: Event): void;
   /** More options opened or closed (`toggle` of its disclosure). */
   moreToggle(event: Event): void;
   /** The pointer or the focus on More options' summary: what opening it shows starts loading. */

@@ -10,7 +10,7 @@ import { wordsIn } from '../../../strings/strings.js';
 import { widget } from '../../../strings/image/widget.js';
 
 /** What the panels' controls of `<userpays-image>` do: loaded with the panels that draw them. */
-export interface PanelHandlers extends Omit<PickerHandlers, 'fieldInput'> {
+export interface PanelHandlers extends PickerHandlers {
   /** The key field (drawn with the panels): typed, committed (Enter, or focus left it), "Remember" ticked. */
   keyInput(event: Event): void;
   keyCommit(event: Event): void;
@@ -46,13 +46,13 @@ export function panelHandlers(parts: ImageParts, panels: PanelControllers): Pane
   const handlers: PanelHandlers = {
     keyInput: (event) => {
       edited();
-      parts.keys.current = (event.target as HTMLInputElement).value.trim();
+      panels.keys.current = (event.target as HTMLInputElement).value.trim();
       host.requestUpdate();
     },
     // Committed (Enter, or focus left the field): only then may waiting images be fetched with the key.
     keyCommit: () => resume.keyEntered(),
     rememberChange: (event) => {
-      parts.keys.remember((event.target as HTMLInputElement).checked);
+      panels.keys.remember((event.target as HTMLInputElement).checked);
       panels.signedKeys.keep(); // "Stay signed in": the sign-in's word goes with its key
       host.requestUpdate();
     },
@@ -132,6 +132,13 @@ export function panelHandlers(parts: ImageParts, panels: PanelControllers): Pane
         // The image itself (its button, or where its link has expired, its place), never the figure around it.
         focusImage: (id) => flow.focusAt(id ? `.tile[data-id="${id}"] :is(.open, .expired)` : '.undo button'),
       });
+    },
+    numberInput: (event) => {
+      edited();
+      const { name, value } = event.target as HTMLInputElement;
+      if (name === 'seed') host.seed = value === '' ? undefined : Number(value);
+      // A side being typed may be empty for a moment: the controls stay, and the size is said to be wrong.
+      else if (name === 'width' || name === 'height') host[name] = value === '' ? Number.NaN : Number(value);
     },
     pickerChange: (event) => {
       edited();

@@ -25,7 +25,7 @@ export class ImagePanels extends PanelControllers {
         // Whether this site's sign-in made the key: known to the panels only (the first paint carries none of it); the key
         // must be the one in force (a key of another route is never taken for the sign-in's).
         keyMadeBySignIn:
-          !!standing.apiKey && standing.apiKey === parts.keys.current && controllers.signedKeys.madeBySignIn(),
+          !!standing.apiKey && standing.apiKey === controllers.keys.current && controllers.signedKeys.madeBySignIn(),
       }),
     );
     this.handlers = panelHandlers(parts, this);

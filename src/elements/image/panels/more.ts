@@ -45,7 +45,7 @@ export interface MoreView {
 /** The handlers the options use (a subset of the widget's). */
 export interface MoreHandlers {
   pickerChange(event: Event): void;
-  fieldInput(event: Event): void;
+  numberInput(event: Event): void;
   referencesChosen(event: Event): void;
   referenceRemove(event: Event): void;
 }
@@ -143,7 +143,7 @@ export function renderMore(view: MoreView, on: MoreHandlers) {
         inputmode="numeric"
         placeholder=${moreText.randomSeed()}
         .value=${live(view.seed === undefined ? '' : String(view.seed))}
-        @input=${on.fieldInput}
+        @input=${on.numberInput}
     /></label>
     ${view.seedControls ?? nothing} ${renderReferences(view, on, moreText)} ${view.controls ?? nothing}`;
 }

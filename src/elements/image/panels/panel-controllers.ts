@@ -15,6 +15,7 @@ import type { PuterAccountPart } from './accounts/puter/index.js';
 import type { SignInPart } from './accounts/sign-in/index.js';
 import { AccountController } from './accounts/account-controller.js';
 import { KeysChannel } from './accounts/keys-channel.js';
+import { ProviderKeys } from './accounts/provider-keys.js';
 import { SignedKeys } from './accounts/signed-keys.js';
 import type { ModelControlsPart } from './controls/index.js';
 import { GalleryController } from './gallery/gallery-controller.js';
@@ -48,6 +49,11 @@ export class PanelControllers {
   readonly references: ReferenceImages;
   /** What the account of the key in force has left, where its provider says. */
   readonly account: AccountController;
+  /**
+   * The user's own keys, one per provider and route (the key field's, the sign-in's, what a submission sends): the
+   * first paint reads the key in force only (../key-slots.ts).
+   */
+  readonly keys: ProviderKeys;
   /** Which of the user's keys this site's sign-in made (their balance is this ledger's alone; no key field for them). */
   readonly signedKeys: SignedKeys;
   /** Puter's account (who pays, what is left, the check before sending): loaded where the widget uses Puter. */
@@ -83,7 +89,14 @@ export class PanelControllers {
     protected readonly parts: ImageParts,
     task: SubmissionTask,
   ) {
-    const { host, keys, ledger, startup, language } = parts;
+    const { host, ledger, startup, language } = parts;
+    const keys = (this.keys = new ProviderKeys(host, {
+      storageKey: () => host.storageKey,
+      provider: () => host.provider,
+      endpoint: () => host.endpoint,
+      relay: () => host.relay,
+    }));
+    keys.adopt(parts.keysGiven);
     this.signedKeys = new SignedKeys(keys);
     this.submission = new SubmissionController(
       host,
@@ -135,7 +148,13 @@ export class PanelControllers {
       wanted: () => info()?.signIn,
       load: () =>
         import('./accounts/sign-in/index.js').then(({ signInPart }) =>
-          signInPart(parts, { account: this.account, flow: this.flow, signedKeys: this.signedKeys, report }),
+          signInPart(parts, {
+            keys,
+            account: this.account,
+            flow: this.flow,
+            signedKeys: this.signedKeys,
+            report,
+          }),
         ),
     });
     this.controls = new PanelPart(host, {

@@ -3,7 +3,9 @@ import { clock } from '../../../base/clock.js';
 import { dayOf } from '../../../base/days.js';
 import { billsReferences, formatUsd } from '../../../pricing/index.js';
 import { finalOf } from '../../../pricing/offers.js';
-import { keyOrigin, keyRoute, routeParts } from '../../../providers/catalog.js';
+import { isKeyError } from '../../../base/errors.js';
+import { keyOrigin, keyRoute, providerInfo, routeParts } from '../../../providers/catalog.js';
+import { parse } from '../../../providers/urls.js';
 import { progress as progressWords } from '../../../strings/image/progress.js';
 import { signIn } from '../../../strings/sign-in.js';
 import { reword, wordsIn } from '../../../strings/strings.js';
@@ -14,7 +16,7 @@ import { slot } from '../form-template.js';
 import type { ImageParts } from '../image-parts.js';
 import type { ImageHandlers, ImageView } from '../view.js';
 import type { PanelSlots } from './slots.js';
-import { renderKeyField } from './accounts/accounts.js';
+import { renderKeyField, type KeyFieldView } from './accounts/accounts.js';
 import { renderDetails } from './details.js';
 import type { PanelHandlers } from './image-actions.js';
 import type { PanelControllers } from './panel-controllers.js';
@@ -45,6 +47,8 @@ export function renderSlots(
   const galleryView = panels.galleryView.loaded;
   const latest = latestAndHistory(parts, panels);
   const providerName = wordsIn(translation, 'words', words).providerName(host.provider);
+  const keyField = view.key && keyFieldView(parts, panels, view.key);
+  const info = providerInfo(host.provider);
   const running = (progress?: ProgressDetail) => {
     const size = pricing.fitted ?? host;
     return renderRunning(
@@ -77,14 +81,21 @@ export function renderSlots(
     tally: tally ? renderTallySummary(tally, parts.language) : nothing,
     // Its place kept at its size until Puter's part is here.
     account: host.provider === 'puter' ? (panels.puter.loaded?.render() ?? slot('account')) : nothing,
-    keyField: renderKeyField(view, panels.signIn.loaded?.render(providerName), on, {
-      notSentHere: view.key ? keyNotSentHere(parts, view.key.payee) : [],
+    keyField: renderKeyField(keyField, view, panels.signIn.loaded?.render(providerName), on, {
+      notSentHere: keyField ? keyNotSentHere(parts, panels, keyField.payee) : [],
       // Until the sign-in's part is here, a key its sign-in made on an earlier visit is signed in all the same.
       signed: panels.signIn.loaded ? panels.signIn.loaded.controller.state()?.signed : panels.signedKeys.madeBySignIn(),
       relay: hostOf(host.relay),
     }),
-    outcome: renderOutcome(view),
-    failure: renderFailure(view, on),
+    // What the provider charged, where the preview did not say it (see `Submitted.chargeNote`).
+    outcome: renderOutcome(submission.chargeNote ? reword(submission.chargeNote, translation) : ''),
+    failure: renderFailure(
+      view,
+      view.error?.code === 'insufficient-funds' && info?.fundsUrl
+        ? { url: info.fundsUrl, provider: providerName }
+        : undefined,
+      on,
+    ),
     // Beside the toolbar of the image it concerns, where that image is shown; else in the form.
     undo: undo && !undoNear ? undo : nothing,
     result:
@@ -238,11 +249,43 @@ const hostOf = (address: string) => {
 };
 
 /**
+ * The host a key is asked for, where it is not the provider's public one: a gateway, a regional host, a proxy (none
+ * where the endpoint is not an address: nothing is sent there).
+ */
+function keyHost(provider: ProviderId, endpoint: string): string | undefined {
+  const origin = keyOrigin(provider, endpoint);
+  return origin === keyOrigin(provider, '') ? undefined : parse(origin)?.host;
+}
+
+/** The key field's view of `key`: whom it pays, where to get one, what its account has left, what went wrong. */
+function keyFieldView(
+  { host, language }: ImageParts,
+  { keys, submission, resume, account }: PanelControllers,
+  key: NonNullable<ImageView['key']>,
+): KeyFieldView {
+  const { provider } = host;
+  const error = submission.error;
+  const otherHost = keyHost(provider, host.endpoint); // undefined at the provider's public one
+  // What the account has left, where its provider says (BFL's credits; fal's billing for Admin keys).
+  const left = account.balance?.usd;
+  return {
+    ...key,
+    payee: otherHost ?? wordsIn(language.translation, 'words', words).theProvider(provider),
+    host: otherHost,
+    url: otherHost ? undefined : providerInfo(provider)?.keyUrl,
+    remembered: keys.isRemembered(),
+    waiting: resume.waiting[provider] ?? 0,
+    error: isKeyError(error) ? error!.message : undefined,
+    left: left && formatUsd(left, language.locale),
+  };
+}
+
+/**
  * Why the key field is empty though the user gave a key for this provider on this page: a key goes only to the
  * origin it was given for, and only the way it was given (through the relay in force then, or none: `keyRoute`,
  * providers/catalog.ts).
  */
-function keyNotSentHere({ host, keys, language }: ImageParts, payee: string): string[] {
+function keyNotSentHere({ host, language }: ImageParts, { keys }: PanelControllers, payee: string): string[] {
   const origin = keyOrigin(host.provider, host.endpoint);
   const here = keyRoute(host.provider, host.endpoint, host.relay);
   const given = keys

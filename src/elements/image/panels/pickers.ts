@@ -21,8 +21,8 @@ export interface PickerHandlers {
   customToggle(): void;
   /** "5 more models" / "Fewer models" / the other families. */
   modelsToggle(): void;
-  /** `input` of the custom width or height (`name` = the property). */
-  fieldInput(event: Event): void;
+  /** `input` of the custom width or height, or More options' seed (`name` = the property). */
+  numberInput(event: Event): void;
 }
 
 type ModelChoice = ImageView['models'][number];
@@ -112,7 +112,7 @@ const dimension = (label: string, name: 'width' | 'height', size: SizeView, on: 
       step="16"
       inputmode="numeric"
       .value=${live(Number.isFinite(size[name]) && size[name] ? String(size[name]) : '')}
-      @input=${on.fieldInput}
+      @input=${on.numberInput}
   /></label>`;
 
 /**

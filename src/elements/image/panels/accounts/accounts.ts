@@ -14,6 +14,22 @@ import type { PanelHandlers } from '../image-actions.js';
  * (PanelPart: panel-controllers.ts).
  */
 
+/** The key field's view: the key (`ImageView['key']`), whom it pays, where to get one, what its account has left. */
+export type KeyFieldView = NonNullable<ImageView['key']> & {
+  /** Whom the key pays, as a sentence names it: "BFL", or a gateway's host. */
+  payee: string;
+  /** The host the key is for, where it is not the provider's public one (a gateway, a regional host, a proxy). */
+  host?: string;
+  /** Where to make a key (the provider's key page). */
+  url?: string;
+  remembered: boolean;
+  waiting: number;
+  /** The last submission failed for the key: said here, beside it. */
+  error?: string;
+  /** What the key's account has left ("$4.20"), where its provider says (BFL's credits, fal's billing). */
+  left?: string;
+};
+
 /** What the key field's controls do (the widget's own handlers). */
 type KeyHandlers = Pick<PanelHandlers, 'keyInput' | 'keyCommit' | 'rememberChange'>;
 
@@ -25,7 +41,8 @@ type KeyHandlers = Pick<PanelHandlers, 'keyInput' | 'keyCommit' | 'rememberChang
  * `signed`: the key came from signing in; `relay`: the host of the site's relay the key goes through, if any.
  */
 export function renderKeyField(
-  { key, decision, translation }: ImageView,
+  key: KeyFieldView | undefined,
+  { decision, translation }: ImageView,
   signInLine: Slot | undefined,
   on: KeyHandlers,
   { notSentHere = [], signed = false, relay }: { notSentHere?: string[]; signed?: boolean; relay?: string } = {},
@@ -53,7 +70,7 @@ export function renderKeyField(
 
 /** The key's label (with "Get a key ↗") and its field, where the user types or pastes a key. */
 function renderKeyInput(
-  key: NonNullable<ImageView['key']>,
+  key: KeyFieldView,
   decision: ImageView['decision'],
   on: KeyHandlers,
   text: SignInStrings,

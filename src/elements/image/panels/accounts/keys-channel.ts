@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { ProviderKeys } from '../../provider-keys.js';
+import type { ProviderKeys } from './provider-keys.js';
 
 /** The channel on which the widgets and tabs of a storage key hear that a key was forgotten. */
 const channelName = (storageKey: string) => `${storageKey}-keys`;

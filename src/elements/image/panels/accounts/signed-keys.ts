@@ -1,5 +1,5 @@
 import type { ProviderId } from '../../../../base/types.js';
-import type { ProviderKeys } from '../../provider-keys.js';
+import type { ProviderKeys } from './provider-keys.js';
 
 /** Where the word that this site's sign-in made the key of slot `where` is kept, beside the key remembered there. */
 const markerOf = (where: string) => `${where}:sign-in`;

@@ -12,12 +12,14 @@ import type { PanelHandlers } from '../image-actions.js';
  * trying again can succeed (`renderFailure`); what it charged where that differs from the preview, beside the decision
  * row (`renderOutcome`).
  */
-export function renderOutcome({ chargeNote }: ImageView) {
+export function renderOutcome(chargeNote: string) {
   return chargeNote ? html`<p class="muted">${chargeNote}</p>` : nothing;
 }
 
+/** `funds`: with a short-balance error, where the user adds funds, and to whom. */
 export function renderFailure(
-  { error, funds, translation }: ImageView,
+  { error, translation }: ImageView,
+  funds: { url: string; provider: string } | undefined,
   on: Pick<ImageHandlers & PanelHandlers, 'retry' | 'dismissError'>,
 ) {
   const progressText = wordsIn(translation, 'progress', progress);

@@ -11,6 +11,7 @@ import { wordsIn } from '../../../../../strings/strings.js';
 import type { ImageParts } from '../../../image-parts.js';
 import type { FlowController } from '../../submission/flow-controller.js';
 import type { AccountController } from '../account-controller.js';
+import type { ProviderKeys } from '../provider-keys.js';
 import type { SignedKeys } from '../signed-keys.js';
 import { SignInController } from './sign-in-controller.js';
 import { renderSignIn, signInStyles, type SignInHandlers } from './sign-in.js';
@@ -28,6 +29,7 @@ export interface SignInPart {
 
 /** What the sign-in reads of the widget besides its first paint's parts: what the key's account has left, and where focus goes. */
 export interface SignInNeeds {
+  keys: ProviderKeys;
   account: AccountController;
   flow: FlowController;
   signedKeys: SignedKeys;
@@ -36,8 +38,8 @@ export interface SignInNeeds {
 }
 
 /** The sign-in of the widget of `parts`, its styles adopted beside the panels'. */
-export function signInPart(parts: ImageParts, { account, flow, signedKeys, report }: SignInNeeds): SignInPart {
-  const { host, keys, pricing, language } = parts;
+export function signInPart(parts: ImageParts, { keys, account, flow, signedKeys, report }: SignInNeeds): SignInPart {
+  const { host, pricing, language } = parts;
   const root = host.shadowRoot!;
   root.adoptedStyleSheets = [...root.adoptedStyleSheets, signInStyles.styleSheet!];
   const controller = new SignInController(host, {

@@ -1,24 +1,10 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { ProviderId } from '../../base/types.js';
-import { keyOrigin, keyRoute, providerInfo } from '../../providers/catalog.js';
+import type { ReactiveControllerHost } from 'lit';
+import type { ProviderId } from '../../../../base/types.js';
+import { keyOrigin, providerInfo } from '../../../../providers/catalog.js';
+import { keySlot, readKey as read, type KeyRoute, type KeysGiven } from '../../key-slots.js';
 
-/**
- * Where a remembered key is kept: one slot per storage key, provider and route (`keyRoute`: the account it belongs
- * to, and the relay it goes through, if any). A key that goes straight to the provider keeps the slot it had before
- * keys named their relay (`{storageKey}:key:{provider}:{origin}`), so no key remembered then is ever read as one
- * given for a relay.
- */
-const slot = (storageKey: string, provider: string, route: string) => `${storageKey}:key:${provider}:${route}`;
 /** Before keys were bound to their origin, one slot per provider: read as the provider's public origin's. */
 const legacySlot = (storageKey: string, provider: string) => `${storageKey}:key:${provider}`;
-
-function read(where: string): string {
-  try {
-    return localStorage.getItem(where) ?? '';
-  } catch {
-    return ''; // storage unavailable: nothing was remembered
-  }
-}
 
 function write(where: string, key: string) {
   try {
@@ -39,7 +25,7 @@ function migrate(storageKey: string, provider: ProviderId) {
   if (!old) return;
   // `openai` had no public origin then (OpenAI's own came with GPT Image): its old key was a gateway's.
   const origin = provider === 'openai' ? '' : keyOrigin(provider, '');
-  const where = slot(storageKey, provider, origin);
+  const where = `${storageKey}:key:${provider}:${origin}`;
   if (origin && !read(where)) write(where, old);
   write(legacySlot(storageKey, provider), '');
 }
@@ -61,45 +47,39 @@ export interface ProviderKeysSource {
  * (`{storageKey}:key:{provider}:{route}`) only where the user ticked "Remember my key on this device", and deleted
  * from there when they untick it. Storage is read once per slot, not on every render.
  *
- * `current` is the key of the provider, endpoint and relay in force. A key set before the host's first update
- * belongs to those of that update (a framework may set `apiKey` before `provider` or `endpoint`), and an empty one
- * there leaves a remembered key as it is; afterwards, a key belongs to those in force when it is set.
+ * `current` is the key of the provider, endpoint and relay in force; a key set belongs to those in force when it is
+ * set. Made with the panels, it takes over the keys the page gave before (`adopt`: ../../key-slots.ts).
  *
  * Forgetting a key (Sign out, or unticking "Remember") reaches every widget and tab of the storage key at once
  * (`tell`, and `drop` in each of the others: the panels' KeysChannel carries the word), so that no other widget goes
  * on paying with a key the user meant to be rid of.
  */
-export class ProviderKeys implements ReactiveController {
+export class ProviderKeys {
   /** Typed (or remembered) keys, by storage slot. */
   readonly #keys = new Map<string, string>();
   /** The user's "remember" choice, by storage slot (read from storage the first time a slot is used). */
   readonly #remembered = new Map<string, boolean>();
-  #unbound?: string;
-  /** Tells the other widgets and tabs of the storage key that the key of a slot was forgotten (set with the panels). */
+  /** Tells the other widgets and tabs of the storage key that the key of a slot was forgotten (KeysChannel). */
   tell?: (where: string) => void;
 
-  readonly #host: ReactiveControllerHost & { readonly hasUpdated: boolean };
+  readonly #host: ReactiveControllerHost;
   readonly #source: ProviderKeysSource;
 
-  constructor(host: ReactiveControllerHost & { readonly hasUpdated: boolean }, source: ProviderKeysSource) {
+  constructor(host: ReactiveControllerHost, source: ProviderKeysSource) {
     this.#host = host;
     this.#source = source;
-    host.addController(this);
   }
 
   get current(): string {
-    return this.#unbound ?? this.get(...this.#inForce());
+    return this.get(...this.#inForce());
   }
   set current(key: string) {
-    if (this.#host.hasUpdated) this.set(...this.#inForce(), key);
-    else this.#unbound = key;
+    this.set(...this.#inForce(), key);
   }
 
-  hostUpdate() {
-    // An empty key before the first update is a page that gives none (`api-key=""`, a framework's first value), not
-    // a user forgetting theirs: the key remembered on this device stands (Sign out and the box forget it).
-    if (this.#unbound) this.set(...this.#inForce(), this.#unbound);
-    this.#unbound = undefined;
+  /** The keys the page gave before the panels came, each for its route. */
+  adopt(given: KeysGiven) {
+    for (const { route, key } of given.values()) this.set(...route, key);
   }
 
   /**
@@ -166,21 +146,21 @@ export class ProviderKeys implements ReactiveController {
    * another relay is not sent here, and the key field says so (panels/image-panels.ts).
    */
   routes(provider: ProviderId): string[] {
-    const prefix = slot(this.#source.storageKey(), provider, '');
+    const prefix = `${this.#source.storageKey()}:key:${provider}:`;
     return [...this.#keys]
       .filter(([where, key]) => key && where.startsWith(prefix))
       .map(([where]) => where.slice(prefix.length));
   }
 
   /** The provider, endpoint and relay in force. */
-  #inForce(): [ProviderId, string, string] {
+  #inForce(): KeyRoute {
     return [this.#source.provider(), this.#source.endpoint(), this.#source.relay()];
   }
 
   /** The slot of `provider` at `endpoint`'s origin through `relay`, its remembered key read into memory the first time. */
   #load(provider: ProviderId, endpoint: string, relay: string): string {
     const storageKey = this.#source.storageKey();
-    const where = slot(storageKey, provider, keyRoute(provider, endpoint, relay));
+    const where = keySlot(storageKey, provider, endpoint, relay);
     if (!this.#remembered.has(where)) {
       if (providerInfo(provider)?.needsKey) migrate(storageKey, provider);
       const stored = read(where);
