@@ -26,9 +26,11 @@ export function renderDetails(view: DetailsView, choose: (event: Event) => void)
 
 /** The price details: the breakdown (`.lines`), its source, the projection (./projection.ts); the comparison's own: ./compare.ts. */
 export const detailsStyles = css`
+  /* Open in the form's flow above the decision row, as wide as the controls, clear of the row's edge. */
   .details-body {
     display: grid;
     gap: 0.4rem;
+    padding: 0.4rem 0 1.25rem;
     font-size: 0.875rem;
   }
   .lines {
