@@ -66,6 +66,28 @@ describe('the pinned decision row (issue 43, 1)', function () {
         }
       });
 
+  // WCAG 2.2, 2.4.11: a control the keyboard reaches is not hidden under the pinned row (the browser brings it into
+  // view at the screen's foot, where the row is).
+  for (const [width, height] of [
+    [390, 844],
+    [280, 700],
+  ])
+    it(`${width}×${height}: each offer the keyboard reaches is in view above the pinned row`, async () => {
+      const view = await openDemo(width, height);
+      const widget = await demoWidget(view, 'bfl');
+      const { root, details, compare } = await openDetails(widget);
+      const row = root.querySelector('[part~=decision]')!;
+      view.scrollTo(0, 0);
+      const reached = [details.querySelector('summary')!, compare.querySelector('summary')!];
+      reached.push(...compare.querySelectorAll<HTMLElement>('button:not([disabled])'));
+      for (const control of reached) {
+        control.focus();
+        await new Promise((resolve) => view.requestAnimationFrame(resolve));
+        const [box, pinned] = [control.getBoundingClientRect(), row.getBoundingClientRect()];
+        expect(box.bottom, `${control.textContent!.trim()}: above the row`).to.be.at.most(pinned.top + 1);
+      }
+    });
+
   it('at 280 px, the comparison stays within the controls', async () => {
     const view = await openDemo(280, 700);
     const widget = await demoWidget(view, 'bfl');
