@@ -14,8 +14,13 @@ import { controlledClock } from '../support/clock.js';
 import { uniqueStorageKey } from '../support/sim.js';
 import { imageWidget, modelChoices, part } from '../support/widget.js';
 
+/** Each offer's line of the comparison's table: its cells' words ("FLUX.2 [pro] | BFL | $0.03"). */
 const offers = (el: UserPaysImage) =>
-  [...part(el, 'compare')!.querySelectorAll('li')].map((row) => row.textContent!.replace(/\s+/g, ' ').trim());
+  [...part(el, 'compare')!.querySelectorAll('tbody tr')]
+    .filter((row) => row.querySelector('button'))
+    .map((row) =>
+      [...(row as HTMLTableRowElement).cells].map((cell) => cell.textContent!.replace(/\s+/g, ' ').trim()).join(' | '),
+    );
 
 describe('<userpays-image>: compare and projection', () => {
   const time = controlledClock('2026-11-20T12:00:00');
@@ -41,9 +46,9 @@ describe('<userpays-image>: compare and projection', () => {
   it('lists every model of the provider, cheapest first, marks the cheapest, and prices the model picker', async () => {
     const { el } = await widget();
     const rows = offers(el);
-    expect(rows[0]).to.equal('FLUX.2 [klein] 4B · BFL $0.014 cheapest');
-    expect(rows[1]).to.equal('FLUX.2 [klein] 9B · BFL $0.015');
-    expect(rows.filter((row) => row.endsWith('cheapest'))).to.have.length(1);
+    expect(rows[0]).to.equal('FLUX.2 [klein] 4B cheapest | BFL | $0.014');
+    expect(rows[1]).to.equal('FLUX.2 [klein] 9B | BFL | $0.015');
+    expect(rows.filter((row) => row.includes('cheapest'))).to.have.length(1);
     const totals = rows.map((row) => Number(row.match(/\$([\d.]+)/)?.[1]));
     expect(totals).to.deep.equal([...totals].sort((a, b) => a - b));
     expect(part(el, 'compare')!.querySelector('summary')!.textContent).to.contain('FLUX.2 [klein] 4B, $0.014');
@@ -60,9 +65,17 @@ describe('<userpays-image>: compare and projection', () => {
     compare.open = true;
     const buttons = [...compare.querySelectorAll('button')];
     expect(buttons.length).to.be.greaterThan(4);
+    const names: string[] = [];
     for (const button of buttons) {
-      // The visible text is the name: no aria-label that says it another way.
+      // The visible text begins the name, the provider's after it: no aria-label that says it another way.
       expect(button.hasAttribute('aria-label'), button.textContent!).to.equal(false);
+      const name = button
+        .getAttribute('aria-labelledby')!
+        .split(' ')
+        .map((id) => el.shadowRoot!.getElementById(id)!.textContent!.trim())
+        .join(' ');
+      expect(name.startsWith(button.textContent!.trim()), name).to.equal(true);
+      names.push(name);
       // Its price (or why it cannot make the request) is its description.
       const description = button
         .getAttribute('aria-describedby')!
@@ -70,6 +83,7 @@ describe('<userpays-image>: compare and projection', () => {
         .map((id) => el.shadowRoot!.getElementById(id)!.textContent!.trim());
       expect(description.join(' '), button.textContent!).to.match(/\$[\d.]+|\d/);
     }
+    expect(new Set(names).size, 'one name for each offer').to.equal(names.length);
     await expectWcag22(el, [compare]);
     // No text under 12 px, the badge included.
     const small = [compare, part(el, 'projection')!]
@@ -95,7 +109,9 @@ describe('<userpays-image>: compare and projection', () => {
     const { el } = await widget({ width: 2048 }); // FLUX1.1 [pro] stops at 1440 pixels a side
     const row = part(el, 'compare')!.querySelector<HTMLButtonElement>('[data-model="flux-pro-1.1"]')!;
     expect(row.disabled).to.equal(true);
-    expect(row.closest('li')!.textContent).to.match(/1440/);
+    const why = el.shadowRoot!.getElementById(row.getAttribute('aria-describedby')!)!;
+    expect(why.textContent, 'the reason, under its line').to.match(/1440/);
+    expect(why.closest('tr')!.previousElementSibling, 'under its line').to.equal(row.closest('tr'));
     const buttons = [...part(el, 'compare')!.querySelectorAll<HTMLButtonElement>('button')];
     expect(buttons.findIndex((b) => b.disabled)).to.be.greaterThan(buttons.filter((b) => !b.disabled).length - 1);
   });
@@ -103,8 +119,8 @@ describe('<userpays-image>: compare and projection', () => {
   it('compares across the providers the page allows, and switches provider with the offer', async () => {
     const { el } = await widget({ providers: 'fal' });
     const rows = offers(el);
-    expect(rows.some((row) => row.includes('· fal'))).to.equal(true);
-    expect(rows.some((row) => row.includes('· BFL'))).to.equal(true);
+    expect(rows.some((row) => row.includes('| fal |'))).to.equal(true);
+    expect(rows.some((row) => row.includes('| BFL |'))).to.equal(true);
     part(el, 'compare')!.querySelector<HTMLButtonElement>('[data-provider="fal"][data-model="flux-2-pro"]')!.click();
     await el.updateComplete;
     expect([el.provider, el.model]).to.deep.equal(['fal', 'flux-2-pro']);
@@ -121,10 +137,10 @@ describe('<userpays-image>: compare and projection', () => {
       ['OpenRouter', '$0.014'],
       ['Hugging Face', '$0.005'],
     ]) {
-      expect(rows, provider).to.include(`FLUX.2 [klein] 4B · ${provider} ${price}`);
+      expect(rows, provider).to.include(`FLUX.2 [klein] 4B | ${provider} | ${price}`);
     }
     expect(
-      rows.some((row) => row.includes('· Puter')),
+      rows.some((row) => row.includes('| Puter |')),
       'Puter',
     ).to.equal(true);
     part(el, 'compare')!

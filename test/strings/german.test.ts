@@ -70,7 +70,6 @@ const SAME_IN_BOTH: Record<string, string> = {
   'words.providerName': 'the providers’ names (Puter, BFL, fal, OpenRouter, Hugging Face) are names in German too',
   'words.theProvider': 'a provider named in a sentence is its name (the gateway aside, "das Gateway")',
   'words.TheProvider': 'the same, at the start of a sentence',
-  'offers.offerName': 'a model’s name and its provider’s, side by side ("FLUX.2 [pro] · BFL")',
   'progress.elapsed': 'seconds and minutes in their international symbols ("42 s", "1 min 15 s")',
   'moreOptions.seedLabel': '"Seed", the word German image tools use as English ones do',
 };

@@ -7,15 +7,19 @@ import type { PanelSlots } from './panels/slots.js';
 import type { ImageHandlers, ImageView } from './view.js';
 
 /**
- * The row that stays in view at the bottom of the controls: the price and what it buys (the details fold out
- * beside it), Generate with its shortcut, and, when a click cannot succeed, why, with the fix.
+ * The price details, which open in the form's flow (a list of some 30 offers fits there), and under them the row that
+ * stays in view at the bottom of the controls: the price and what it buys, Generate with its shortcut, and, when a
+ * click cannot succeed, why, with the fix.
  */
 function renderDecision(view: ImageView, slots: PanelSlots | undefined, on: ImageHandlers) {
   const { decision, busy, translation, widget: widgetText } = view;
   const blocked = !busy && decision.blocked;
-  return html`<div part="decision" class="decision">
-    <div part="cost" class="cost">
-      <p class="total">
+  return html`<details class="details">
+      <summary>${widgetText.priceDetails()}</summary>
+      ${slots?.details}
+    </details>
+    <div part="decision" class="decision">
+      <p part="cost" class="total">
         ${
           decision.price
             ? html`<strong title=${ifDefined(decision.exact)}>${decision.price}</strong>`
@@ -25,47 +29,44 @@ function renderDecision(view: ImageView, slots: PanelSlots | undefined, on: Imag
           >${decision.buys ?? ''}${decision.estimate ? wordsIn(translation, 'prices', prices).estimate() : ''}</span
         >
       </p>
-      <details class="details">
-        <summary>${widgetText.priceDetails()}</summary>
-        ${slots?.details}
-      </details>
-    </div>
-    <button
-      part="submit"
-      type="submit"
-      data-focus="submit"
-      @pointerenter=${on.submitPrefetch}
-      @focus=${on.submitPrefetch}
-      ?disabled=${busy || !!blocked}
-      aria-describedby=${blocked ? 'reason' : nothing}
-      aria-keyshortcuts=${view.mac ? 'Meta+Enter' : 'Control+Enter'}
-    >
-      ${busy ? widgetText.generating() : widgetText.generateLabel()}
-      <kbd aria-hidden="true">${widgetText.shortcut(view.mac)}</kbd>
-    </button>
-    ${
-      blocked
-        ? html`<p id="reason" class="reason" part=${ifDefined(blocked.at === 'price' ? 'error' : undefined)}>
-            <span>${blocked.reason}</span>
-            ${
-              blocked.fix
-                ? 'url' in blocked.fix
-                  ? html`<a href=${blocked.fix.url} target="_blank" rel="noopener noreferrer">${blocked.fix.label}</a>`
-                  : html`<button
-                      type="button"
-                      class="link"
-                      data-focus-target=${ifDefined('focus' in blocked.fix ? blocked.fix.focus : undefined)}
-                      data-model=${ifDefined('model' in blocked.fix ? blocked.fix.model : undefined)}
-                      @click=${on.fix}
-                    >
-                      ${blocked.fix.label}
-                    </button>`
-                : nothing
-            }
-          </p>`
-        : nothing
-    }
-  </div>`;
+      <button
+        part="submit"
+        type="submit"
+        data-focus="submit"
+        @pointerenter=${on.submitPrefetch}
+        @focus=${on.submitPrefetch}
+        ?disabled=${busy || !!blocked}
+        aria-describedby=${blocked ? 'reason' : nothing}
+        aria-keyshortcuts=${view.mac ? 'Meta+Enter' : 'Control+Enter'}
+      >
+        ${busy ? widgetText.generating() : widgetText.generateLabel()}
+        <kbd aria-hidden="true">${widgetText.shortcut(view.mac)}</kbd>
+      </button>
+      ${
+        blocked
+          ? html`<p id="reason" class="reason" part=${ifDefined(blocked.at === 'price' ? 'error' : undefined)}>
+              <span>${blocked.reason}</span>
+              ${
+                blocked.fix
+                  ? 'url' in blocked.fix
+                    ? html`<a href=${blocked.fix.url} target="_blank" rel="noopener noreferrer"
+                        >${blocked.fix.label}</a
+                      >`
+                    : html`<button
+                        type="button"
+                        class="link"
+                        data-focus-target=${ifDefined('focus' in blocked.fix ? blocked.fix.focus : undefined)}
+                        data-model=${ifDefined('model' in blocked.fix ? blocked.fix.model : undefined)}
+                        @click=${on.fix}
+                      >
+                        ${blocked.fix.label}
+                      </button>`
+                  : nothing
+              }
+            </p>`
+          : nothing
+      }
+    </div>`;
 }
 
 /**
@@ -234,7 +235,11 @@ export const widgetStyles = css`
       display: none;
     }
   }
-  /* The decision row: in view at the bottom of the controls (and of the viewport), over what scrolls under it. */
+  /* The decision row: in view at the bottom of the controls (and of the viewport), over what scrolls under it; the
+     price details open in the flow above it (as long as their comparison is), their summary close over it. */
+  .details {
+    margin-bottom: -0.75rem;
+  }
   .decision {
     position: sticky;
     bottom: 0;
@@ -262,9 +267,6 @@ export const widgetStyles = css`
     white-space: nowrap;
     overflow: hidden;
     text-overflow: ellipsis;
-  }
-  .details[open] {
-    padding-top: 0.4rem;
   }
   .reason {
     grid-column: 1 / -1;

@@ -49,10 +49,10 @@ import type * as Panels from './panels/index.js';
  *   `pollinations`).
  * @csspart grant - Before a sign-in whose key the provider caps (OpenRouter): how much this site may spend, with Continue.
  * @csspart revoke - After such a sign-in: the link to revoke the key at the provider.
- * @csspart decision - The row that stays in view: the price, what it buys, Generate, and why Generate cannot, with the fix.
- * @csspart cost - The price and what it buys, with the price details (breakdown, source, compare, projection).
+ * @csspart decision - The row that stays in view: the price, what it buys, Generate, and why Generate cannot, with the fix (the price details open above it, in the flow of the controls).
+ * @csspart cost - The price and what it buys, in the decision row; the price details above the row unfold the breakdown, source, projection and compare.
  * @csspart submit - The Generate button.
- * @csspart compare - The request priced on every model and provider the page allows, cheapest first; choosing one switches to it.
+ * @csspart compare - The request priced on every model and provider the page allows: a table of model, provider and price, cheapest first; choosing a model there switches to it.
  * @csspart projection - What 100 such submissions cost, how many $1 buys, how many more fit the budget, and this month's pace.
  * @csspart placeholder - While generating: the space each image will take, at the shape asked.
  * @csspart progress - Progress while generating, with Cancel.

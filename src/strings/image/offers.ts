@@ -7,7 +7,9 @@ export interface OffersStrings {
   compareLabel(): string;
   compareSummary(model: string, price: string): string;
   cheapest(): string;
-  offerName(model: string, provider: string): string;
+  /** The comparison's columns after the model's (the model picker's label). */
+  providerColumn(): string;
+  priceColumn(): string;
   // Projection. What "100" counts is said, never "100 of these": images when a submission is one image (`count` 1),
   // else submissions, with the images they make where the count is known.
   hundredOf(price: string, count?: number): string;
@@ -27,7 +29,8 @@ export const offers: OffersStrings = {
   compareLabel: () => 'Compare prices',
   compareSummary: (model, price) => `Compare prices · cheapest: ${model}, ${price}`,
   cheapest: () => 'cheapest',
-  offerName: (model, provider) => `${model} · ${provider}`,
+  providerColumn: () => 'Provider',
+  priceColumn: () => 'Price',
   hundredOf: (price, count) =>
     count === 1
       ? `100 images like this: ${price}`

@@ -5,6 +5,7 @@ import type { Offer } from '../../../pricing/compare.js';
 import { offers } from '../../../strings/image/offers.js';
 import { prices } from '../../../strings/prices.js';
 import { wordsIn, type Translation } from '../../../strings/strings.js';
+import { widget } from '../../../strings/image/widget.js';
 import { words } from '../../../strings/words.js';
 import type { ProviderId } from '../../../base/types.js';
 
@@ -20,11 +21,12 @@ export interface CompareView {
 }
 
 /**
- * A disclosure that lists every offer, those that can make the request cheapest first and the cheapest
- * marked, each a button that switches to it (`data-provider`, `data-model`); those that cannot make it are
- * listed last, disabled, with the reason. A button is named by the words it shows ("FLUX.2 [pro] · BFL": WCAG 2.5.3,
- * a name that says it otherwise fails speech input), pressed for the offer in force, and described by its price (or
- * the reason) and "cheapest", which are beside it.
+ * A disclosure that lists every offer in a table of three columns (the model, its provider, the price at the right),
+ * which reads at thirty rows: those that can make the request cheapest first and the cheapest marked, each model a
+ * button that switches to it (`data-provider`, `data-model`); those that cannot make it are listed last, disabled,
+ * with the reason where the price would be. A button shows the model's name and is named by it and its provider
+ * ("FLUX.2 [pro] BFL": the words it shows first, WCAG 2.5.3, and one name for each of a model's rows), pressed for
+ * the offer in force, and described by its price (or the reason), with "cheapest" where it is.
  */
 export function renderCompare(view: CompareView, choose: (event: Event) => void) {
   const ranked = rankOffers(view.offers);
@@ -38,66 +40,138 @@ export function renderCompare(view: CompareView, choose: (event: Event) => void)
     <summary>
       ${best ? offersText.compareSummary(modelName(best.model), price(best.total)) : offersText.compareLabel()}
     </summary>
-    <ul>
-      ${ranked.map((offer, index) => {
-        const name = modelName(offer.model);
-        const provider = wordsText.providerName(offer.provider);
-        const current = offer.provider === view.provider && offer.model === view.model;
-        const about = `offer-${index}`;
-        return html`<li class=${offer.problem ? 'muted' : ''}>
-          <button
-            type="button"
-            class="secondary"
-            aria-describedby=${about}
-            aria-pressed=${current}
-            ?disabled=${!!offer.problem}
-            data-provider=${offer.provider}
-            data-model=${offer.model}
-            @click=${choose}
-          >
-            ${offersText.offerName(name, provider)}
-          </button>
-          <span id=${about}
-            >${
-              offer.problem ||
-              html`<strong>${price(offer.total)}</strong>${offer.atMost ? pricesText.atMost(price(offer.atMost)) : ''}`
-            }
-            ${offer.cheapest ? html`<span class="badge">${offersText.cheapest()}</span>` : nothing}</span
-          >
-        </li>`;
-      })}
-    </ul>
+    <table>
+      <thead>
+        <tr>
+          <th>${wordsIn(view.translation, 'widget', widget).modelLabel()}</th>
+          <th>${offersText.providerColumn()}</th>
+          <th class="price">${offersText.priceColumn()}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${ranked.map((offer, index) => {
+          const current = offer.provider === view.provider && offer.model === view.model;
+          const about = `offer-${index}`;
+          return html`<tr class=${offer.problem ? 'unable' : current ? 'current' : ''}>
+              <th>
+                <button
+                  type="button"
+                  id=${about}
+                  aria-labelledby="${about} ${about}-provider"
+                  aria-describedby="${about}-${offer.problem ? 'why' : 'price'}${offer.cheapest ? ` ${about}-best` : ''}"
+                  aria-pressed=${current}
+                  ?disabled=${!!offer.problem}
+                  data-provider=${offer.provider}
+                  data-model=${offer.model}
+                  @click=${choose}
+                >
+                  ${modelName(offer.model)}
+                </button>
+                ${offer.cheapest ? html`<span id="${about}-best" class="badge">${offersText.cheapest()}</span>` : nothing}
+              </th>
+              <td id="${about}-provider">${wordsText.providerName(offer.provider)}</td>
+              <td id="${about}-price" class="price">
+                ${
+                  offer.problem
+                    ? nothing
+                    : html`<strong>${price(offer.total)}</strong>${
+                          offer.atMost ? pricesText.atMost(price(offer.atMost)) : ''
+                        }`
+                }
+              </td>
+            </tr>
+            ${
+              offer.problem
+                ? html`<tr class="unable why">
+                    <td id="${about}-why" colspan="3">${offer.problem}</td>
+                  </tr>`
+                : nothing
+            }`;
+        })}
+      </tbody>
+    </table>
   </details>`;
 }
 
-/** The comparison, in the price details: each offer a line, its button, its price, the cheapest marked. */
+/**
+ * The comparison, in the price details: a compact table as wide as the controls, a line for each offer (and under one
+ * that cannot make the request, why, across the table), its prices at the right in figures of one width, the offer
+ * in force tinted, the cheapest marked.
+ */
 export const compareStyles = css`
-  .compare ul {
-    list-style: none;
-    margin: 0.4rem 0 0;
-    padding: 0;
+  .compare table {
+    width: 100%;
+    margin-top: 0.4rem;
+    border-collapse: collapse;
+    font-variant-numeric: tabular-nums;
   }
-  .compare li {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.2rem 0.6rem;
-    padding: 0.15rem 0;
+  .compare th,
+  .compare td {
+    padding: 0.25rem 0.75rem 0.1rem 0;
+    border-bottom: 1px dotted var(--_border);
+    font-weight: normal;
+    text-align: start;
+    vertical-align: top;
+  }
+  .compare thead {
+    color: var(--_muted);
+    font-size: 0.75rem;
+  }
+  .compare .price {
+    padding-right: 0;
+    text-align: end;
+  }
+  .compare td,
+  .compare strong {
+    white-space: nowrap;
+  }
+  .compare .why td {
+    white-space: normal;
+    font-size: 0.8125rem;
+    padding-top: 0;
+  }
+  .compare tr:has(+ .why) > * {
+    border-bottom: 0;
+  }
+  .compare .unable {
+    color: var(--_muted);
+  }
+  .compare .current {
+    background: var(--_field);
+  }
+  /* Level with the provider and the price: the padding of their cells, in the row's header. */
+  .compare tbody th {
+    padding-top: 0.1rem;
+  }
+  .compare button {
+    font: inherit;
+    text-align: start;
+    color: var(--_accent);
+    background: none;
+    border: 0;
+    padding: 0.15rem 0.4em 0.15rem 0;
+    min-height: 24px;
   }
   .compare [aria-pressed='true'] {
     font-weight: 600;
   }
-  .compare button {
-    color: var(--_accent);
-    background: none;
-    border: 1px solid var(--_border);
-    border-radius: calc(var(--_radius) * 0.5);
-    padding: 0.2rem 0.6rem;
-    min-height: 28px;
-    cursor: pointer;
+  .compare button[disabled] {
+    color: inherit;
+  }
+  /* Where the controls are narrow (280 px): smaller, closer columns, a bound in two lines, all within the edge. */
+  @container (width < 360px) {
+    .compare table {
+      font-size: 0.8125rem;
+    }
+    .compare th,
+    .compare td {
+      padding-right: 0.5rem;
+      white-space: normal;
+    }
   }
   .badge {
     font-size: 0.75rem;
+    white-space: nowrap;
     color: var(--_accent-text);
     background: var(--_accent);
     border-radius: 1em;

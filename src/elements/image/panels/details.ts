@@ -26,9 +26,11 @@ export function renderDetails(view: DetailsView, choose: (event: Event) => void)
 
 /** The price details: the breakdown (`.lines`), its source, the projection (./projection.ts); the comparison's own: ./compare.ts. */
 export const detailsStyles = css`
+  /* Open in the form's flow above the decision row, as wide as the controls, clear of the row's edge. */
   .details-body {
     display: grid;
     gap: 0.4rem;
+    padding: 0.4rem 0 1.25rem;
     font-size: 0.875rem;
   }
   .lines {
@@ -45,5 +47,15 @@ export const detailsStyles = css`
   }
   .details-body p {
     margin: 0;
+  }
+  /* What the keyboard reaches here is brought into view above the decision row, which sticks over the screen's foot
+     (taller where Generate is under the price). */
+  .details :is(summary, button) {
+    scroll-margin-bottom: 9rem;
+  }
+  @container (width < 360px) {
+    .details :is(summary, button) {
+      scroll-margin-bottom: 13rem;
+    }
   }
 `;

@@ -18,7 +18,7 @@ import { runningStyles } from './submission/running.js';
 
 /**
  * The controls only the panels draw, over the widget's own (../image-styles.ts). Sign-in, Continue, Cancel, Retry,
- * Stop waiting, a comparison's offer: outlined in the accent (Keep waiting is .primary, as Generate).
+ * Stop waiting: outlined in the accent (Keep waiting is .primary, as Generate).
  */
 const panelControls = css`
   .secondary {

@@ -9,7 +9,8 @@ export const offers: OffersStrings = {
   compareLabel: () => 'Preise vergleichen',
   compareSummary: (model, price) => `Preise vergleichen · am günstigsten: ${model}, ${price}`,
   cheapest: () => 'am günstigsten',
-  offerName: (model, provider) => `${model} · ${provider}`,
+  providerColumn: () => 'Anbieter',
+  priceColumn: () => 'Preis',
   hundredOf: (price, count) =>
     count === 1
       ? `100 solche Bilder: ${price}`

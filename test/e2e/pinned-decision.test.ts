@@ -1,0 +1,99 @@
+// Pin the decision, not the details (issue 43, 1): the row that stays in view holds the price, what it buys and
+// Generate (and why Generate cannot), nothing more. Price details and the comparison open in the form's flow above it,
+// as wide as the controls, each price at the right: with both open (on the demo, which compares every provider it
+// simulates, some 30 offers), the pinned row once grew to 2,600 px and filled a phone's screen.
+import { expect } from '@open-wc/testing';
+import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
+import { demoWidget, forgetDemo, openDemo } from '../support/demo.js';
+import { until } from '../support/wait.js';
+
+/** The widget's price details and comparison opened, with what the layout makes of them. */
+async function openDetails(widget: UserPaysImage) {
+  const root = widget.shadowRoot!;
+  const compare = await until(() => root.querySelector<HTMLDetailsElement>('[part~=compare]'), 8000);
+  const details = compare.closest('details:not([part~=compare])') as HTMLDetailsElement;
+  // As a user opens them: the summary's click (a native disclosure: Enter and Space do the same).
+  details.querySelector('summary')!.click();
+  compare.querySelector('summary')!.click();
+  await widget.updateComplete;
+  expect([details.open, compare.open], 'both open').to.deep.equal([true, true]);
+  return { root, details, compare };
+}
+
+describe('the pinned decision row (issue 43, 1)', function () {
+  this.timeout(30_000);
+  afterEach(forgetDemo);
+
+  for (const provider of ['bfl', 'puter'])
+    for (const [width, height, most] of [
+      [390, 844, 0.35 * 844],
+      [1280, 800, 200],
+    ])
+      it(`${provider}, ${width}×${height}: with the details and the comparison open, at most ${Math.round(most)} px is pinned`, async () => {
+        const view = await openDemo(width, height);
+        const widget = await demoWidget(view, provider);
+        const { root, details, compare } = await openDetails(widget);
+        const sticky = [...root.querySelectorAll<HTMLElement>('*')].filter(
+          (element) => getComputedStyle(element).position === 'sticky' && !element.matches('.canvas'),
+        );
+        expect(
+          sticky.map((element) => element.getAttribute('part')),
+          'one pinned row',
+        ).to.deep.equal(['decision']);
+        const [row] = sticky;
+        expect(row.contains(details), 'the details are not pinned').to.equal(false);
+        expect(row.querySelector('[part~=cost] strong'), 'the price is').to.not.equal(null);
+        expect(row.querySelector('[part~=submit]'), 'Generate is').to.not.equal(null);
+        // In view where the comparison is read: the row stuck at the bottom of the screen.
+        compare.scrollIntoView({ block: 'center' });
+        await new Promise((resolve) => view.requestAnimationFrame(resolve));
+        const pinned = row.getBoundingClientRect();
+        expect(pinned.height, JSON.stringify(pinned)).to.be.at.most(most);
+        expect(pinned.bottom, 'stuck at the bottom of the screen').to.be.closeTo(view.innerHeight, 1);
+        // The details above the row, as wide as the controls' column, and each offer's price at the right.
+        const form = root.querySelector('form')!.getBoundingClientRect();
+        const open = details.getBoundingClientRect();
+        expect(open.width, 'the details as wide as the controls').to.be.at.least(form.width - 2 * 17 - 1);
+        expect(details.compareDocumentPosition(row) & Node.DOCUMENT_POSITION_FOLLOWING, 'above the row').to.not.equal(
+          0,
+        );
+        const rows = [...compare.querySelectorAll('[data-model]')].map((button) => button.closest('tr, li')!);
+        expect(rows.length, 'the demo compares some 30 offers').to.be.at.least(25);
+        const list = compare.querySelector('table, ul')!.getBoundingClientRect();
+        for (const offer of rows) {
+          const price = offer.querySelector('.price')!.getBoundingClientRect();
+          expect(list.right - price.right, `${offer.textContent}: its price at the right`).to.be.at.most(1);
+        }
+      });
+
+  // WCAG 2.2, 2.4.11: a control the keyboard reaches is not hidden under the pinned row (the browser brings it into
+  // view at the screen's foot, where the row is).
+  for (const [width, height] of [
+    [390, 844],
+    [280, 700],
+  ])
+    it(`${width}×${height}: each offer the keyboard reaches is in view above the pinned row`, async () => {
+      const view = await openDemo(width, height);
+      const widget = await demoWidget(view, 'bfl');
+      const { root, details, compare } = await openDetails(widget);
+      const row = root.querySelector('[part~=decision]')!;
+      view.scrollTo(0, 0);
+      const reached = [details.querySelector('summary')!, compare.querySelector('summary')!];
+      reached.push(...compare.querySelectorAll<HTMLElement>('button:not([disabled])'));
+      for (const control of reached) {
+        control.focus();
+        await new Promise((resolve) => view.requestAnimationFrame(resolve));
+        const [box, pinned] = [control.getBoundingClientRect(), row.getBoundingClientRect()];
+        expect(box.bottom, `${control.textContent!.trim()}: above the row`).to.be.at.most(pinned.top + 1);
+      }
+    });
+
+  it('at 280 px, the comparison stays within the controls', async () => {
+    const view = await openDemo(280, 700);
+    const widget = await demoWidget(view, 'bfl');
+    const { root, compare } = await openDetails(widget);
+    const form = root.querySelector('form')!.getBoundingClientRect();
+    const table = compare.querySelector('table, ul')!.getBoundingClientRect();
+    expect(table.right, 'within the controls’ padding').to.be.at.most(form.right - 16);
+  });
+});
