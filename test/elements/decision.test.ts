@@ -43,11 +43,11 @@ describe('<userpays-image>: Generate says why it cannot, before the click', func
     expect(reason(el)).to.equal(null);
   });
 
-  it('without a key: "Add your BFL API key", the key field marked, and the fix focuses it', async () => {
+  it('without a key: "Add your BFL API key", the key field described by it (not marked wrong), and the fix focuses it', async () => {
     const el = await widget({ apiKey: '' });
     expectBlocked(el, /Add your BFL API key/);
     const key = root(el).querySelector<HTMLInputElement>('[part~=key]')!;
-    expect(key.getAttribute('aria-invalid')).to.equal('true');
+    expect([key.getAttribute('aria-describedby'), key.hasAttribute('aria-invalid')]).to.deep.equal(['reason', false]);
     fix(el)!.click();
     expect(root(el).activeElement).to.equal(key);
     el.apiKey = 'sim-test-key';

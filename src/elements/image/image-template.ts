@@ -44,7 +44,11 @@ function renderDecision(view: ImageView, slots: PanelSlots | undefined, on: Imag
       </button>
       ${
         blocked
-          ? html`<p id="reason" class="reason" part=${ifDefined(blocked.at === 'price' ? 'error' : undefined)}>
+          ? html`<p
+              id="reason"
+              class="reason"
+              part=${ifDefined(blocked.at === 'price' && blocked.reason ? 'error' : undefined)}
+            >
               <span>${blocked.reason}</span>
               ${
                 blocked.fix
@@ -276,6 +280,10 @@ export const widgetStyles = css`
     gap: 0.25rem 0.75rem;
     align-items: baseline;
     font-size: 0.875rem;
+    color: var(--_muted);
+  }
+  /* The form's next step (a prompt, a key) is a hint; what cannot be priced, made or paid is an error (part error). */
+  .reason[part] {
     color: var(--_danger);
   }
   .tally {

@@ -17,7 +17,8 @@ export interface Blocked {
   /**
    * The control the reason concerns: marked and described by it. At `price` the request cannot be priced, made or
    * paid as it stands (an error, shown as one: part `error`), a model's own control set out of its range among them
-   * (its field marked in More options); at `prompt` and `key` the form asks for its next step.
+   * (its field marked in More options); at `prompt` and `key` the form asks for its next step, a hint in the muted
+   * colour with no field marked: the first screen greets a visitor with what to do, not with an error.
    */
   at: 'prompt' | 'key' | 'price';
   fix?:

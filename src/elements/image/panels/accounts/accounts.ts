@@ -49,7 +49,8 @@ export function renderKeyField(
 ) {
   if (!key) return nothing;
   const text = wordsIn(translation, 'signIn', signIn);
-  const invalid = decision.blocked?.at === 'key' || key.error;
+  // Marked wrong only where the provider refused it: an empty field is the form's next step, said as a hint.
+  const invalid = !!key.error;
   // Signed in: the account line above says who pays and what is left, and no field holds a key the user never typed,
   // not even once the provider refuses it (Sign out, above, is the way to another account or a key of one's own); and
   // the box keeps the sign-in on this device, in its own words, where it would remember a typed key.

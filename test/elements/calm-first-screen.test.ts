@@ -1,0 +1,66 @@
+// A calm first screen (issue 43, 5): a fresh widget greets the visitor with what to do, not with an error. With every
+// provider, before anyone has done anything, the form's next step ("Describe the image first", "Sign in with
+// OpenRouter (or paste your key)") is a hint in the muted colour, nothing is marked `aria-invalid`, and nothing is in
+// the error colour; what cannot be priced, made or paid is still said as an error (part `error`, the error colour).
+import { expect } from '@open-wc/testing';
+import '../../src/define.js';
+import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
+import { PUTER_SRC, puterEndpoint } from '../support/puter.js';
+import { simEndpoint } from '../support/sim.js';
+import { imageWidget } from '../support/widget.js';
+
+/** The colour `variable` (a theme token of the widget's) computes to in `el`. */
+function colourOf(el: UserPaysImage, variable: string) {
+  const probe = document.createElement('span');
+  probe.style.color = `var(${variable})`;
+  el.shadowRoot!.append(probe);
+  const colour = getComputedStyle(probe).color;
+  probe.remove();
+  return colour;
+}
+
+/** The visible elements of the widget that draw text of their own in `colour`, by tag and class. */
+function drawnIn(el: UserPaysImage, colour: string) {
+  return [...el.shadowRoot!.querySelectorAll<HTMLElement>('*')]
+    .filter(
+      (node) =>
+        node.checkVisibility() &&
+        [...node.childNodes].some((child) => child.nodeType === 3 && child.textContent!.trim()),
+    )
+    .filter((node) => getComputedStyle(node).color === colour)
+    .map((node) => `${node.localName}.${node.className}: ${node.textContent!.trim().slice(0, 40)}`);
+}
+
+describe('<userpays-image>: a calm first screen', function () {
+  this.timeout(30_000);
+  const providers: Record<string, () => Record<string, string>> = {
+    puter: () => ({ endpoint: puterEndpoint(), 'puter-src': PUTER_SRC }),
+    bfl: () => ({ provider: 'bfl', endpoint: simEndpoint('bfl') }),
+    fal: () => ({ provider: 'fal', endpoint: simEndpoint('fal') }),
+    openrouter: () => ({ provider: 'openrouter', endpoint: simEndpoint('openrouter') }),
+    huggingface: () => ({ provider: 'huggingface', endpoint: simEndpoint('huggingface') }),
+    pollinations: () => ({ provider: 'pollinations', endpoint: simEndpoint('pollinations') }),
+    openai: () => ({ provider: 'openai' }),
+    google: () => ({ provider: 'google' }),
+  };
+
+  for (const [provider, attributes] of Object.entries(providers))
+    it(`${provider}: the next step is a hint; nothing is marked wrong or drawn in the error colour`, async () => {
+      const el = await imageWidget(attributes());
+      const reason = el.shadowRoot!.querySelector<HTMLElement>('#reason')!;
+      expect(reason, 'a fresh widget says its next step').to.not.equal(null);
+      expect(getComputedStyle(reason).color).to.equal(colourOf(el, '--_muted'));
+      expect(reason.hasAttribute('part'), 'not an error part').to.equal(false);
+      expect(
+        [...el.shadowRoot!.querySelectorAll('[aria-invalid=true]')].map((node) => node.id || node.localName),
+      ).to.deep.equal([]);
+      expect(drawnIn(el, colourOf(el, '--_danger'))).to.deep.equal([]);
+    });
+
+  it('what cannot be made is still an error: a size the model refuses, in the error colour, as part error', async () => {
+    const el = await imageWidget({ provider: 'bfl', endpoint: simEndpoint('bfl'), prompt: 'a fox', width: 100 });
+    const reason = el.shadowRoot!.querySelector<HTMLElement>('#reason')!;
+    expect(reason.getAttribute('part')).to.equal('error');
+    expect(getComputedStyle(reason).color).to.equal(colourOf(el, '--_danger'));
+  });
+});
