@@ -2,6 +2,8 @@
 // provider, before anyone has done anything, the form's next step ("Describe the image first", "Sign in with
 // OpenRouter (or paste your key)") is a hint in the muted colour, nothing is marked `aria-invalid`, and nothing is in
 // the error colour; what cannot be priced, made or paid is still said as an error (part `error`, the error colour).
+// And at 280 px (a folded phone), no part of a fresh widget reaches past its edge (issue 43, 4): each model in two
+// lines, the line under the shapes cut short with "…".
 import { expect } from '@open-wc/testing';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
@@ -31,18 +33,19 @@ function drawnIn(el: UserPaysImage, colour: string) {
     .map((node) => `${node.localName}.${node.className}: ${node.textContent!.trim().slice(0, 40)}`);
 }
 
+const providers: Record<string, () => Record<string, string>> = {
+  puter: () => ({ endpoint: puterEndpoint(), 'puter-src': PUTER_SRC }),
+  bfl: () => ({ provider: 'bfl', endpoint: simEndpoint('bfl') }),
+  fal: () => ({ provider: 'fal', endpoint: simEndpoint('fal') }),
+  openrouter: () => ({ provider: 'openrouter', endpoint: simEndpoint('openrouter') }),
+  huggingface: () => ({ provider: 'huggingface', endpoint: simEndpoint('huggingface') }),
+  pollinations: () => ({ provider: 'pollinations', endpoint: simEndpoint('pollinations') }),
+  openai: () => ({ provider: 'openai' }),
+  google: () => ({ provider: 'google' }),
+};
+
 describe('<userpays-image>: a calm first screen', function () {
   this.timeout(30_000);
-  const providers: Record<string, () => Record<string, string>> = {
-    puter: () => ({ endpoint: puterEndpoint(), 'puter-src': PUTER_SRC }),
-    bfl: () => ({ provider: 'bfl', endpoint: simEndpoint('bfl') }),
-    fal: () => ({ provider: 'fal', endpoint: simEndpoint('fal') }),
-    openrouter: () => ({ provider: 'openrouter', endpoint: simEndpoint('openrouter') }),
-    huggingface: () => ({ provider: 'huggingface', endpoint: simEndpoint('huggingface') }),
-    pollinations: () => ({ provider: 'pollinations', endpoint: simEndpoint('pollinations') }),
-    openai: () => ({ provider: 'openai' }),
-    google: () => ({ provider: 'google' }),
-  };
 
   for (const [provider, attributes] of Object.entries(providers))
     it(`${provider}: the next step is a hint; nothing is marked wrong or drawn in the error colour`, async () => {
@@ -63,4 +66,19 @@ describe('<userpays-image>: a calm first screen', function () {
     expect(reason.getAttribute('part')).to.equal('error');
     expect(getComputedStyle(reason).color).to.equal(colourOf(el, '--_danger'));
   });
+});
+
+describe('<userpays-image>: on a 280 px screen (248 px wide), nothing reaches past its edge', function () {
+  this.timeout(30_000);
+  for (const [provider, attributes] of Object.entries(providers))
+    it(provider, async () => {
+      const el = await imageWidget({ ...attributes(), style: 'width: 248px' });
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      const edge = el.getBoundingClientRect().right;
+      const past = [...el.shadowRoot!.querySelectorAll<HTMLElement>('*')]
+        .filter((node) => node.checkVisibility() && node.getBoundingClientRect().width > 0)
+        .filter((node) => node.getBoundingClientRect().right > edge + 0.5)
+        .map((node) => `${node.localName}.${node.className} +${Math.round(node.getBoundingClientRect().right - edge)}`);
+      expect(past).to.deep.equal([]);
+    });
 });

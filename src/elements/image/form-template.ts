@@ -72,7 +72,7 @@ export function sizePlace({ sizeChoices: choices, widget: widgetText }: ImageVie
     ${
       choices.sizes
         ? html`<div class="place" aria-hidden="true">
-            <span class="label">${widgetText.resolutionLabel()}</span><i class="card segment"></i>
+            <span class="label">${widgetText.resolutionLabel()}</span><i class="segment"></i>
           </div>`
         : nothing
     }`;
@@ -114,6 +114,7 @@ export const formStyles = css`
     height: max(36px, calc(0.8rem + 2px + 1lh));
   }
   .segment {
+    font-size: 0.875rem;
     height: max(32px, calc(0.7rem + 2px + 1lh));
   }
   .place b {
@@ -161,6 +162,9 @@ export const formStyles = css`
     align-self: center;
   }
   @container (max-width: 359px) {
+    .card {
+      height: calc(0.8rem + 2px + 2lh); /* a model's name, then what it is best for and its price */
+    }
     .shape-cells {
       grid-auto-flow: row;
       grid-template-columns: repeat(5, minmax(0, 1fr));

@@ -100,6 +100,9 @@ const swatch = (ratio: string) =>
     <rect width="100%" height="100%"></rect>
   </svg>`;
 
+/** The line under the shapes, cut short with "…" where the widget is narrow (all of it in its title). */
+const hint = (words: string) => html`<span title=${words}>${words}</span>`;
+
 /** A side of a typed size: a number field named `name` (a part of the same name). */
 const dimension = (label: string, name: 'width' | 'height', size: SizeView, on: PickerHandlers) =>
   html`<label class="dimension"
@@ -139,11 +142,13 @@ export function renderSize(size: SizeView, widgetText: WidgetStrings, on: Picker
       </div>
       <p class="pixels muted">
         ${
-          size.providerPicks
-            ? widgetText.providerPicksPixels(size.width, size.height)
-            : size.custom
-              ? nothing
-              : widgetText.pixels(size.width, size.height, megapixelsOf(size.width, size.height))
+          size.custom
+            ? nothing
+            : hint(
+                size.providerPicks
+                  ? widgetText.providerPicksPixels(size.width, size.height)
+                  : widgetText.pixels(size.width, size.height, megapixelsOf(size.width, size.height)),
+              )
         }
         ${
           size.customAllowed
@@ -311,7 +316,23 @@ export const pickerStyles = css`
     font-weight: 600;
     flex: 1;
   }
+  .pixels > span {
+    min-width: 0;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+  /* A narrow widget: each model in two lines, its name, then what it is best for and its price, all of them in. */
   @container (max-width: 359px) {
+    .model-choice {
+      grid-template-columns: minmax(0, 1fr) auto;
+      align-items: center; /* each line as tall as its tallest word: the place kept for it (form-template.ts) */
+      gap: 0 0.6rem;
+    }
+    .model-choice .name {
+      grid-column: 1 / -1;
+      overflow: hidden;
+      text-overflow: ellipsis;
+    }
     .shapes .choices {
       grid-auto-flow: row;
       grid-template-columns: repeat(5, minmax(0, 1fr));
