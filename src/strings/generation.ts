@@ -9,8 +9,8 @@ export interface GenerationStrings {
   chargedOtherwise(provider: string, charged: string, quoted: string): string;
   /** Where the price was a bound (`Quote.atMost`): what was charged, beside what was expected and the most. */
   chargedOfBound(provider: string, charged: string, expected: string, most: string): string;
-  keyRejected(): string;
-  /** `provider`: whose, where known (a busy provider is named: `guard` says it again with it). */
+  /** `provider`: whose, where known (`guard` says it again with it, as the sentences after it that take one). */
+  keyRejected(provider?: string): string;
   tooManyRequests(waitSeconds?: number, provider?: string): string;
   providerTrouble(status: number, provider?: string): string;
   unknownProvider(id: string): string;
@@ -25,11 +25,12 @@ export interface GenerationStrings {
   outOfCreditsAt(provider: string, host?: string): string;
   chargedForIt(provider: string, amount: string): string;
   cancelledCharged(provider: string, amount: string): string;
-  moderated(): string;
+  moderated(provider?: string): string;
   /** A charge in two parts (OpenRouter's BYOK): the provider's fee, and what the upstream provider charged the user's own key. */
   chargedWithUpstream(provider: string, fee: string, upstream: string): string;
   costNotReported(provider: string, amount: string): string;
-  refused(why: string): string;
+  refused(why: string, provider?: string): string;
+  /** The site has no relay for a provider that refuses web pages: the site's developer hears how in the console. */
   relayNeeded(provider: string): string;
   relayUnreachable(): string;
   relayRefusedHost(why: string): string;
@@ -73,8 +74,8 @@ export const generation: GenerationStrings = {
     `${words.TheProvider(provider)} charged ${charged}; the preview said ${quoted}. Your tally counts what was charged.`,
   chargedOfBound: (provider, charged, expected, most) =>
     `${words.TheProvider(provider)} charged ${charged}; the preview expected ${expected}, at most ${most}. Your tally counts what was charged.`,
-  keyRejected: () =>
-    'The provider did not accept your API key. Check the key (or create a new one in your provider account) and try again.',
+  keyRejected: (provider) =>
+    `${provider ? words.TheProvider(provider) : 'The provider'} did not accept your API key. Check the key (or create a new one in your ${provider ? words.providerName(provider) : 'provider'} account) and try again.`,
   tooManyRequests: (waitSeconds, provider) =>
     `${provider ? words.TheProvider(provider) : 'The provider'} is busy with too many of your requests. Wait ${waitSeconds ? `${waitSeconds} s` : 'a few seconds'} and try again.`,
   providerTrouble: (status, provider) =>
@@ -96,14 +97,16 @@ export const generation: GenerationStrings = {
     `${words.TheProvider(provider)} charged ${amount} for it all the same, and your tally counts it.`,
   cancelledCharged: (provider, amount) =>
     `Generation cancelled, but ${words.theProvider(provider)} had already charged ${amount} for it; your tally counts it.`,
-  moderated: () => 'The provider declined this prompt or its images for safety reasons. Rephrase it and try again.',
+  moderated: (provider) =>
+    `${provider ? words.TheProvider(provider) : 'The provider'} declined this prompt or its images for safety reasons. Rephrase it and try again.`,
   chargedWithUpstream: (provider, fee, upstream) =>
     `${words.TheProvider(provider)} charged ${fee}, and the model's own provider charged ${upstream} to your key there (bring your own key); both are booked.`,
   costNotReported: (provider, amount) =>
     `${words.TheProvider(provider)} did not say what this cost, so the preview's price (${amount}) is booked.`,
-  refused: (why) => `The provider refused the request (${why}). Change the settings and try again.`,
+  refused: (why, provider) =>
+    `${provider ? words.TheProvider(provider) : 'The provider'} refused the request (${why}). Change the settings and try again.`,
   relayNeeded: (provider) =>
-    `${words.TheProvider(provider)} does not accept requests from web pages directly, so nothing was sent or charged: this site needs a relay (see "Relay" in the userpays README).`,
+    `${words.TheProvider(provider)} does not accept requests from web pages directly, so nothing was sent or charged: this site has not set up the relay it needs for ${words.theProvider(provider)} yet.`,
   relayUnreachable: () =>
     "The site's relay did not answer this page (it may not list this site among its origins), so nothing was sent or charged.",
   relayRefusedHost: (why) =>

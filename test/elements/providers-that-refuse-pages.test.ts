@@ -123,7 +123,7 @@ describe('BFL without a relay', () => {
       await el.generate().catch(() => {});
       const error = await failed;
       expect(error.message).to.equal(
-        'BFL does not accept requests from web pages directly, so nothing was sent or charged: this site needs a relay (see "Relay" in the userpays README).',
+        'BFL does not accept requests from web pages directly, so nothing was sent or charged: this site has not set up the relay it needs for BFL yet.',
       );
       await el.generate().catch(() => {}); // a second try: the console is told once
       const ledger = new LedgerStore({ storageKey: el.storageKey });

@@ -10,8 +10,8 @@ export const generation: GenerationStrings = {
     `${words.TheProvider(provider)} hat ${charged} berechnet; die Vorschau nannte ${quoted}. Ihre Ausgabenübersicht zählt, was berechnet wurde.`,
   chargedOfBound: (provider, charged, expected, most) =>
     `${words.TheProvider(provider)} hat ${charged} berechnet; die Vorschau erwartete ${expected}, höchstens ${most}. Ihre Ausgabenübersicht zählt, was berechnet wurde.`,
-  keyRejected: () =>
-    'Der Anbieter hat Ihren API-Schlüssel nicht angenommen. Prüfen Sie den Schlüssel (oder erstellen Sie in Ihrem Konto beim Anbieter einen neuen) und versuchen Sie es noch einmal.',
+  keyRejected: (provider) =>
+    `${provider ? words.TheProvider(provider) : 'Der Anbieter'} hat Ihren API-Schlüssel nicht angenommen. Prüfen Sie den Schlüssel (oder erstellen Sie in Ihrem Konto ${provider ? atProvider(provider) : 'beim Anbieter'} einen neuen) und versuchen Sie es noch einmal.`,
   tooManyRequests: (waitSeconds, provider) =>
     `${provider ? words.TheProvider(provider) : 'Der Anbieter'} ist mit zu vielen Ihrer Anfragen beschäftigt. Warten Sie ${waitSeconds ? `${waitSeconds} s` : 'ein paar Sekunden'} und versuchen Sie es noch einmal.`,
   providerTrouble: (status, provider) =>
@@ -35,16 +35,16 @@ export const generation: GenerationStrings = {
     `${words.TheProvider(provider)} hat trotzdem ${amount} dafür berechnet, und Ihre Ausgabenübersicht zählt es.`,
   cancelledCharged: (provider, amount) =>
     `Erzeugung abgebrochen, aber ${words.theProvider(provider)} hatte schon ${amount} dafür berechnet; Ihre Ausgabenübersicht zählt es.`,
-  moderated: () =>
-    'Der Anbieter hat diesen Prompt oder seine Bilder aus Sicherheitsgründen abgelehnt. Formulieren Sie ihn um und versuchen Sie es noch einmal.',
+  moderated: (provider) =>
+    `${provider ? words.TheProvider(provider) : 'Der Anbieter'} hat diesen Prompt oder seine Bilder aus Sicherheitsgründen abgelehnt. Formulieren Sie ihn um und versuchen Sie es noch einmal.`,
   chargedWithUpstream: (provider, fee, upstream) =>
     `${words.TheProvider(provider)} hat ${fee} berechnet, und der Anbieter des Modells hat ${upstream} über Ihren eigenen Schlüssel dort berechnet (Bring Your Own Key); beides ist verbucht.`,
   costNotReported: (provider, amount) =>
     `${words.TheProvider(provider)} hat nicht gesagt, was das gekostet hat, daher wird der Preis der Vorschau (${amount}) verbucht.`,
-  refused: (why) =>
-    `Der Anbieter hat die Anfrage abgelehnt (${why}). Ändern Sie die Einstellungen und versuchen Sie es noch einmal.`,
+  refused: (why, provider) =>
+    `${provider ? words.TheProvider(provider) : 'Der Anbieter'} hat die Anfrage abgelehnt (${why}). Ändern Sie die Einstellungen und versuchen Sie es noch einmal.`,
   relayNeeded: (provider) =>
-    `${words.TheProvider(provider)} nimmt keine Anfragen direkt von Webseiten an, daher wurde nichts gesendet und nichts berechnet: Diese Website braucht ein Relay (siehe „Relay“ in der README von userpays).`,
+    `${words.TheProvider(provider)} nimmt keine Anfragen direkt von Webseiten an, daher wurde nichts gesendet und nichts berechnet: Diese Website hat das Relay, das sie für ${words.theProvider(provider)} braucht, noch nicht eingerichtet.`,
   relayUnreachable: () =>
     'Das Relay der Website hat dieser Seite nicht geantwortet (vielleicht führt es diese Website nicht unter seinen Origins), daher wurde nichts gesendet und nichts berechnet.',
   relayRefusedHost: (why) =>
