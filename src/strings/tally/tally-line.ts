@@ -7,7 +7,6 @@ export interface TallyLineStrings {
   budgetLeft(left: unknown, budget: unknown): unknown[];
   heldSummary(held: unknown): unknown[];
   overBudget(over: unknown): unknown[];
-  budgetInvalid(): string;
   uncertainSummary(amount: unknown): unknown[];
 }
 
@@ -16,6 +15,5 @@ export const tallyLine: TallyLineStrings = {
   budgetLeft: (left, budget) => [' · ', left, ' of ', budget, ' budget left'],
   heldSummary: (held) => [' · ', held, ' held'],
   overBudget: (over) => [' · ', over, ' over budget'],
-  budgetInvalid: () => 'Enter an amount in dollars, like 2.50',
   uncertainSummary: (amount) => [' · ', amount, ' more may have been charged'],
 };

@@ -6,6 +6,10 @@ export interface TallyStrings {
   tallyLabel(): string;
   budgetLabel(): string;
   siteLimit(limit: unknown): unknown[];
+  /** The user's own budget (`own`) is above a limit of the site's, which applies instead. */
+  siteLimitBelowOwn(own: unknown, limit: unknown): unknown[];
+  /** Beside the budget field: what was typed (`value`) is not an amount, and how to write one. */
+  budgetRefused(value: string): string;
   ownLimit(): string;
   budgetUsed(percent: number): string;
   budgetNearlyUsed(percent: number): string;
@@ -51,6 +55,15 @@ export const tally: TallyStrings = {
   tallyLabel: () => 'Image generation spending',
   budgetLabel: () => 'Budget (USD)',
   siteLimit: (limit) => ['This site limits spending to ', limit, '.'],
+  siteLimitBelowOwn: (own, limit) => [
+    'Your budget of ',
+    own,
+    ' is above this site’s limit of ',
+    limit,
+    ', which applies.',
+  ],
+  budgetRefused: (value) =>
+    `“${value}” is not an amount: write it in digits, with a point before the cents, like 2.50.`,
   ownLimit: () => 'Your budget applies.',
   budgetUsed: (percent) => `${percent} % of budget used`,
   budgetNearlyUsed: (percent) => `${percent} % of budget used: close to the limit`,

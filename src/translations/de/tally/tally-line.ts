@@ -6,6 +6,5 @@ export const tallyLine: TallyLineStrings = {
   budgetLeft: (left, budget) => [' · ', left, ' von ', budget, ' Budget übrig'],
   heldSummary: (held) => [' · ', held, ' reserviert'],
   overBudget: (over) => [' · ', over, ' über dem Budget'],
-  budgetInvalid: () => 'Geben Sie einen Dollarbetrag ein, etwa 2.50',
   uncertainSummary: (amount) => [' · ', amount, ' wurden vielleicht zusätzlich berechnet'],
 };

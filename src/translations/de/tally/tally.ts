@@ -7,6 +7,15 @@ export const tally: TallyStrings = {
   tallyLabel: () => 'Ausgaben für Bilderzeugung',
   budgetLabel: () => 'Budget (US-Dollar)',
   siteLimit: (limit) => ['Diese Website begrenzt die Ausgaben auf ', limit, '.'],
+  siteLimitBelowOwn: (own, limit) => [
+    'Ihr Budget von ',
+    own,
+    ' liegt über der Grenze dieser Website von ',
+    limit,
+    ', und diese gilt.',
+  ],
+  budgetRefused: (value) =>
+    `„${value}“ ist kein Betrag: Schreiben Sie ihn in Ziffern, mit einem Punkt vor den Cent, etwa 2.50.`,
   ownLimit: () => 'Ihr Budget gilt.',
   budgetUsed: (percent) => `${percent} % des Budgets verbraucht`,
   budgetNearlyUsed: (percent) => `${percent} % des Budgets verbraucht: nahe an der Grenze`,
