@@ -1,6 +1,7 @@
 /** `<userpays-tally>`'s detail: budget, split, chart, what is generating or uncertain, export, reset. */
 
-import { imageCount, words } from '../words.js';
+import { words } from '../words.js';
+import { paidFor } from './tally-line.js';
 
 export interface TallyStrings {
   tallyLabel(): string;
@@ -15,7 +16,7 @@ export interface TallyStrings {
   budgetNearlyUsed(percent: number): string;
   budgetReached(): string;
   budgetPassed(percent: number): string;
-  modelSplit(model: string, spent: unknown, images: number): unknown[];
+  modelSplit(model: string, spent: unknown, images: number, failures?: number): unknown[];
   chartLabel(days: string): string;
   last30Days(): string;
   today(): string;
@@ -69,7 +70,7 @@ export const tally: TallyStrings = {
   budgetNearlyUsed: (percent) => `${percent} % of budget used: close to the limit`,
   budgetReached: () => '100 % of budget used: the budget is reached',
   budgetPassed: (percent) => `${percent} % of budget used: over budget`,
-  modelSplit: (model, spent, images) => [`${model}: `, spent, ` on ${imageCount(images)}`],
+  modelSplit: (model, spent, images, failures) => [`${model}: `, spent, ` on ${paidFor(images, failures)}`],
   chartLabel: (days) => `Spent per day: ${days}`,
   last30Days: () => 'Last 30 days',
   today: () => 'Today',

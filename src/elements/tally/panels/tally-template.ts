@@ -107,7 +107,8 @@ export function renderTally(view: TallyView, on: TallyHandlers) {
     </div>
     <ul part="models">
       ${Object.entries(tally.byModel).map(
-        ([id, split]) => html`<li>${text.modelSplit(modelName(id), money(split.spent), split.images)}</li>`,
+        ([id, split]) =>
+          html`<li>${text.modelSplit(modelName(id), money(split.spent), split.images, split.paidFailures)}</li>`,
       )}
     </ul>
     ${
