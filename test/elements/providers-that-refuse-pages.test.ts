@@ -78,7 +78,8 @@ describe('BFL without a relay', () => {
     expect(img.naturalWidth).to.equal(1024);
     const notice = part(el, 'not-saved')!;
     expect(words(notice)).to.equal(
-      `Not saved in this browser (BFL does not allow it): its link works until ${new Date(expiresAt).toLocaleTimeString('en-US', { hour: 'numeric', minute: '2-digit' })}.`,
+      // A nudge to download it while its link works (issue 43, 6).
+      `Download it before ${new Date(expiresAt).toLocaleTimeString('en-US', { hour: 'numeric', minute: '2-digit' })}: it is not saved in this browser (BFL does not allow it), and its link expires then.`,
     );
     // Its link opens beside the page, never away from it; Open shows it full size in the widget's lightbox.
     const tile = notice.closest('figure')!;
