@@ -39,7 +39,7 @@ describe('a sign-in the site has not set up', () => {
       const words = `This site has not set up signing in with ${name} yet. ${way}`;
       expect(said).to.deep.equal([words, words]);
       expect(told).to.have.length(1);
-      expect(told[0]).to.contain(`no ${attribute} is set`).and.contain('docs/providers.md');
+      expect(told[0]).to.contain(`needs ${attribute}`).and.contain('docs/providers.md');
     });
   }
 });

@@ -27,7 +27,7 @@ export const huggingfaceWords: HuggingFaceStrings = {
 
 // Said to the page's developer in the console, never to its user (in English only: docs/translating.md).
 export const noClientIdConsole =
-  'userpays: no huggingface-client-id is set, so "Sign in with Hugging Face" cannot work: register an OAuth app at huggingface.co/settings/connected-applications, with this page among its redirect URIs, and set the attribute to its client id (docs/providers.md, "Hugging Face").';
+  'userpays: "Sign in with Hugging Face" needs huggingface-client-id, the client id of your OAuth app at huggingface.co/settings/connected-applications, this page among its redirect URIs (docs/providers.md).';
 
 declare module '../../strings/strings.js' {
   interface Strings {

@@ -31,7 +31,7 @@ export const pollinationsWords: PollinationsStrings = {
 
 // Said to the page's developer in the console, never to its user (in English only: docs/translating.md).
 export const noAppKeyConsole =
-  'userpays: no pollinations-app-key is set, so "Sign in with Pollinations" cannot work: set the attribute to your publishable App Key (pk_…), with this page\'s address among its Redirect URIs (docs/providers.md, "Pollinations").';
+  'userpays: "Sign in with Pollinations" needs pollinations-app-key, your publishable App Key (pk_…), this page among its Redirect URIs (docs/providers.md).';
 
 declare module '../../strings/strings.js' {
   interface Strings {
