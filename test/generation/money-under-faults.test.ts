@@ -243,7 +243,7 @@ describe('a failure after BFL accepted is booked at BFL’s cost, in the widget 
     expect(el.shadowRoot!.querySelector('[part~=image]')).to.equal(null);
     expect(error.code).to.equal('provider-error');
     expect(error.message).to.equal(
-      'The provider sent an image this browser cannot open. Try again. BFL charged $0.014 for it all the same, and your tally counts it.',
+      'BFL sent an image this browser cannot open. Try again. BFL charged $0.014 for it all the same, and your tally counts it.',
     );
     expect(el.tally).to.deep.include({ spent: '0.014', images: 0 });
     expect(await new ImageStore({ storageKey }).list()).to.deep.equal([]);

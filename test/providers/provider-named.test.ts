@@ -41,4 +41,14 @@ describe('a refusal names the provider that refused', () => {
     expect(settings.code).to.equal('invalid-input');
     expect(settings.message).to.match(/^BFL refused the request \(.+\)\. Change the settings and try again\.$/);
   });
+
+  it('a task that failed, or a reply the page cannot read, name the provider too', async () => {
+    const failed = await failure(bfl.start('fault=error').promise);
+    expect([failed.code, failed.message]).to.deep.equal([
+      'provider-error',
+      'BFL could not make this image. Try again in a moment.',
+    ]);
+    const unreadable = await failure(gateway.start('fault=bad-json').promise);
+    expect(unreadable.message).to.equal('The gateway sent a reply this page could not read. Try again in a moment.');
+  });
 });

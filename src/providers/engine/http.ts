@@ -427,6 +427,13 @@ const NAMED: ReadonlySet<string> = new Set([
   'moderated',
   'keyRejected',
   'refused',
+  'addressRefused',
+  'imageAddressRefused',
+  'redirectRefused',
+  'imageTooLarge',
+  'unreadableReply',
+  'imageUnreadable',
+  'cannotMake',
 ]);
 
 /**
