@@ -104,11 +104,18 @@ export interface Quote {
 export interface TallyModelSplit {
   spent: string;
   images: number;
+  /** Of the model's charged requests, those that brought no image; absent when none. */
+  paidFailures?: number;
 }
 
 export interface Tally {
   spent: string;
   images: number;
+  /**
+   * Charged requests that brought no image (a prompt declined after the charge, an image lost after it was paid
+   * for): `spent` pays for them too. Absent when none.
+   */
+  paidFailures?: number;
   /** ISO 8601 time of the last reset (the session's start). */
   since: string;
   budget?: string;

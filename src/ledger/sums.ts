@@ -15,7 +15,9 @@ export interface Sums {
   /** What uncertain entries may have cost (counted apart from `spent` until it is known). */
   uncertain: Decimal;
   images: number;
-  byModel: Map<string, { spent: Decimal; images: number }>;
+  /** Charged requests that brought no image (see `Tally.paidFailures`). */
+  failures: number;
+  byModel: Map<string, { spent: Decimal; images: number; failures: number }>;
 }
 
 /** What the sums are taken over (an `Area` of shared-area.ts), and where they are kept until it changes. */
@@ -32,26 +34,35 @@ interface Summed {
   sum?: Sums;
 }
 
-/** Spent, held and images, by model; with `byDay`, also fills it (USD per local day number). */
+/**
+ * Spent, held, images and the paid requests that brought none, by model; with `byDay`, also fills it (USD per local
+ * day number).
+ */
 export function summarize({ view, days }: Summed, byDay?: Map<number, Decimal>): Sums {
   const zero = new Decimal(0);
-  const sums: Sums = { spent: zero, held: zero, uncertain: zero, images: 0, byModel: new Map() };
-  const book = (day: number, model: string, usd: string, images: number) => {
-    const split = sums.byModel.get(model) ?? { spent: zero, images: 0 };
-    sums.byModel.set(model, { spent: split.spent.plus(usd), images: split.images + images });
+  const sums: Sums = { spent: zero, held: zero, uncertain: zero, images: 0, failures: 0, byModel: new Map() };
+  const book = (day: number, model: string, usd: string, images: number, failures: number) => {
+    const split = sums.byModel.get(model) ?? { spent: zero, images: 0, failures: 0 };
+    sums.byModel.set(model, {
+      spent: split.spent.plus(usd),
+      images: split.images + images,
+      failures: split.failures + failures,
+    });
     byDay?.set(day, (byDay.get(day) ?? zero).plus(usd));
     sums.images += images;
+    sums.failures += failures;
   };
-  for (const [day, model, usd, images] of days.values()) book(day, model, usd, images);
+  // A compacted row counts its charged entries, paid failures included (compaction.ts).
+  for (const [day, model, usd, images, count] of days.values()) book(day, model, usd, images, count - images);
   for (const entry of view.values())
     if (entry.status === 'pending') sums.held = sums.held.plus(entry.charged ?? entry.quoted);
     else if (entry.status === 'uncertain') {
       // What its balance showed certainly charged is spent; only the rest of what it may have cost is counted apart.
       const certain = entry.certain ?? '0';
       sums.uncertain = sums.uncertain.plus(entry.charged!).minus(certain);
-      if (!new Decimal(certain).isZero()) book(byDay ? dayOf(entry.settledAt!) : 0, entry.model, certain, 0);
+      if (!new Decimal(certain).isZero()) book(byDay ? dayOf(entry.settledAt!) : 0, entry.model, certain, 0, 1);
     } else if (entry.status === 'charged')
-      book(byDay ? dayOf(entry.settledAt!) : 0, entry.model, entry.charged!, +!entry.error);
+      book(byDay ? dayOf(entry.settledAt!) : 0, entry.model, entry.charged!, +!entry.error, +!!entry.error);
   for (const split of sums.byModel.values()) sums.spent = sums.spent.plus(split.spent);
   return sums;
 }
@@ -83,7 +94,10 @@ export function tallyOf(area: Summed, budget?: string | null): Tally {
   const sums = sumsOf(area);
   // Own properties even for a model called "__proto__" (an assignment would set the prototype instead).
   const byModel: Tally['byModel'] = Object.fromEntries(
-    [...sums.byModel].map(([model, split]) => [model, { spent: split.spent.toFixed(), images: split.images }]),
+    [...sums.byModel].map(([model, { spent, images, failures }]) => [
+      model,
+      failures ? { spent: spent.toFixed(), images, paidFailures: failures } : { spent: spent.toFixed(), images },
+    ]),
   );
   const tally: Tally = {
     spent: sums.spent.toFixed(),
@@ -91,6 +105,7 @@ export function tallyOf(area: Summed, budget?: string | null): Tally {
     since: new Date(area.since).toISOString(),
     byModel,
   };
+  if (sums.failures) tally.paidFailures = sums.failures;
   if (!sums.uncertain.isZero()) tally.uncertain = sums.uncertain.toFixed();
   const limit = budgetOf(area, budget);
   if (limit) {

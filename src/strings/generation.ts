@@ -4,13 +4,13 @@ import { words } from './words.js';
 import { sentencesOf } from './sentence.js';
 
 export interface GenerationStrings {
-  addressRefused(): string;
-  imageAddressRefused(): string;
+  addressRefused(provider?: string): string;
+  imageAddressRefused(provider?: string): string;
   chargedOtherwise(provider: string, charged: string, quoted: string): string;
   /** Where the price was a bound (`Quote.atMost`): what was charged, beside what was expected and the most. */
   chargedOfBound(provider: string, charged: string, expected: string, most: string): string;
-  keyRejected(): string;
-  /** `provider`: whose, where known (a busy provider is named: `guard` says it again with it). */
+  /** `provider`: whose, where known (`guard` says it again with it, as the sentences after it that take one). */
+  keyRejected(provider?: string): string;
   tooManyRequests(waitSeconds?: number, provider?: string): string;
   providerTrouble(status: number, provider?: string): string;
   unknownProvider(id: string): string;
@@ -25,16 +25,17 @@ export interface GenerationStrings {
   outOfCreditsAt(provider: string, host?: string): string;
   chargedForIt(provider: string, amount: string): string;
   cancelledCharged(provider: string, amount: string): string;
-  moderated(): string;
+  moderated(provider?: string): string;
   /** A charge in two parts (OpenRouter's BYOK): the provider's fee, and what the upstream provider charged the user's own key. */
   chargedWithUpstream(provider: string, fee: string, upstream: string): string;
   costNotReported(provider: string, amount: string): string;
-  refused(why: string): string;
+  refused(why: string, provider?: string): string;
+  /** The site has no relay for a provider that refuses web pages: the site's developer hears how in the console. */
   relayNeeded(provider: string): string;
   relayUnreachable(): string;
   relayRefusedHost(why: string): string;
-  redirectRefused(): string;
-  imageTooLarge(): string;
+  redirectRefused(provider?: string): string;
+  imageTooLarge(provider?: string): string;
   mayHaveBeenCharged(provider: string, amount: string): string;
   cancelledMaybeCharged(provider: string, amount: string): string;
   connectionBroke(provider: string, amount: string, resent: boolean): string;
@@ -53,10 +54,10 @@ export interface GenerationStrings {
   /** Beside a charge left uncertain on a key others may use too: no charge shows yet, which settles nothing. */
   balanceShowsNoChargeShared(provider: string): string;
   keyQuoted(): string;
-  unreadableReply(): string;
+  unreadableReply(provider?: string): string;
   downloadFailed(status?: number): string;
-  imageUnreadable(): string;
-  cannotMake(): string;
+  imageUnreadable(provider?: string): string;
+  cannotMake(provider?: string): string;
   queued(): string;
   generatingNow(): string;
   downloading(): string;
@@ -65,20 +66,22 @@ export interface GenerationStrings {
   seedNotWhole(max: number): string;
 }
 
+/** The provider at the start of a sentence, where it is known (`guard` says it again with it), else "The provider". */
+const whoIn = (provider?: string) => (provider ? words.TheProvider(provider) : 'The provider');
+
 export const generation: GenerationStrings = {
-  addressRefused: () => 'The provider sent an address this page will not contact. Try again later.',
-  imageAddressRefused: () =>
-    'The provider sent an image address this page will not load. Try again; if it keeps happening, tell the site owner.',
+  addressRefused: (provider) => `${whoIn(provider)} sent an address this page will not contact. Try again later.`,
+  imageAddressRefused: (provider) =>
+    `${whoIn(provider)} sent an image address this page will not load. Try again; if it keeps happening, tell the site owner.`,
   chargedOtherwise: (provider, charged, quoted) =>
     `${words.TheProvider(provider)} charged ${charged}; the preview said ${quoted}. Your tally counts what was charged.`,
   chargedOfBound: (provider, charged, expected, most) =>
     `${words.TheProvider(provider)} charged ${charged}; the preview expected ${expected}, at most ${most}. Your tally counts what was charged.`,
-  keyRejected: () =>
-    'The provider did not accept your API key. Check the key (or create a new one in your provider account) and try again.',
+  keyRejected: (provider) =>
+    `${whoIn(provider)} did not accept your API key. Check the key (or create a new one in your ${provider ? words.providerName(provider) : 'provider'} account) and try again.`,
   tooManyRequests: (waitSeconds, provider) =>
-    `${provider ? words.TheProvider(provider) : 'The provider'} is busy with too many of your requests. Wait ${waitSeconds ? `${waitSeconds} s` : 'a few seconds'} and try again.`,
-  providerTrouble: (status, provider) =>
-    `${provider ? words.TheProvider(provider) : 'The provider'} had a problem (HTTP ${status}). Try again in a moment.`,
+    `${whoIn(provider)} is busy with too many of your requests. Wait ${waitSeconds ? `${waitSeconds} s` : 'a few seconds'} and try again.`,
+  providerTrouble: (status, provider) => `${whoIn(provider)} had a problem (HTTP ${status}). Try again in a moment.`,
   unknownProvider: (id) => `The provider "${id}" is not available yet. Choose another provider.`,
   adapterNotLoaded: (provider) =>
     `Could not load what the widget needs to use ${words.theProvider(provider)}. Check your connection and try again: nothing was sent, and nothing was charged.`,
@@ -96,21 +99,22 @@ export const generation: GenerationStrings = {
     `${words.TheProvider(provider)} charged ${amount} for it all the same, and your tally counts it.`,
   cancelledCharged: (provider, amount) =>
     `Generation cancelled, but ${words.theProvider(provider)} had already charged ${amount} for it; your tally counts it.`,
-  moderated: () => 'The provider declined this prompt or its images for safety reasons. Rephrase it and try again.',
+  moderated: (provider) =>
+    `${whoIn(provider)} declined this prompt or its images for safety reasons. Rephrase it and try again.`,
   chargedWithUpstream: (provider, fee, upstream) =>
     `${words.TheProvider(provider)} charged ${fee}, and the model's own provider charged ${upstream} to your key there (bring your own key); both are booked.`,
   costNotReported: (provider, amount) =>
     `${words.TheProvider(provider)} did not say what this cost, so the preview's price (${amount}) is booked.`,
-  refused: (why) => `The provider refused the request (${why}). Change the settings and try again.`,
+  refused: (why, provider) => `${whoIn(provider)} refused the request (${why}). Change the settings and try again.`,
   relayNeeded: (provider) =>
-    `${words.TheProvider(provider)} does not accept requests from web pages directly, so nothing was sent or charged: this site needs a relay (see "Relay" in the userpays README).`,
+    `${words.TheProvider(provider)} does not accept requests from web pages directly, so nothing was sent or charged: this site has not set up the relay it needs for ${words.theProvider(provider)} yet.`,
   relayUnreachable: () =>
     "The site's relay did not answer this page (it may not list this site among its origins), so nothing was sent or charged.",
   relayRefusedHost: (why) =>
     `The site's relay refused to pass this request on (${why}), so nothing was sent or charged.`,
-  redirectRefused: () =>
-    'The provider sent this request to another address, where this page does not send your key. Check the provider address (endpoint).',
-  imageTooLarge: () => 'The provider sent an image far larger than any it makes. Try again.',
+  redirectRefused: (provider) =>
+    `${whoIn(provider)} sent this request to another address, where this page does not send your key. Check the provider address (endpoint).`,
+  imageTooLarge: (provider) => `${whoIn(provider)} sent an image far larger than any it makes. Try again.`,
   mayHaveBeenCharged: (provider, amount) =>
     `No reply says what became of the request: ${words.theProvider(provider)} may have charged ${amount} for it. Your tally counts that apart until you know.`,
   cancelledMaybeCharged: (provider, amount) =>
@@ -134,13 +138,13 @@ export const generation: GenerationStrings = {
     `Your ${words.providerName(provider)} balance shows no charge for it yet, but a charge can show there late, and other sites, devices or pages may use the same key: check your ${words.providerName(provider)} account.`,
   keyQuoted: () =>
     "The provider's answer quoted your key, so its words are not shown here. Check the settings and try again.",
-  unreadableReply: () => 'The provider sent a reply this page could not read. Try again in a moment.',
+  unreadableReply: (provider) => `${whoIn(provider)} sent a reply this page could not read. Try again in a moment.`,
   downloadFailed: (status) =>
     status
       ? `The finished image could not be downloaded (HTTP ${status}; its link may have expired). Generate it again.`
       : 'The finished image could not be loaded (its link may have expired, or it is not an image). Generate it again.',
-  imageUnreadable: () => 'The provider sent an image this browser cannot open. Try again.',
-  cannotMake: () => 'The provider could not make this image. Try again in a moment.',
+  imageUnreadable: (provider) => `${whoIn(provider)} sent an image this browser cannot open. Try again.`,
+  cannotMake: (provider) => `${whoIn(provider)} could not make this image. Try again in a moment.`,
   queued: () => 'Queued',
   generatingNow: () => 'Generating',
   downloading: () => 'Downloading image',

@@ -145,9 +145,9 @@ describe('the elements speak the language of their closest lang', function () {
     const { detail } = await emitted;
     await el.updateComplete;
     expect(thrown, 'generate() rejects').to.be.instanceOf(Error);
-    expect(detail.message).to.contain(de.generation.keyRejected());
+    expect(detail.message).to.contain(de.generation.keyRejected('bfl'));
     expect(detail.message).to.not.equal(thrown!.message);
-    expect(words(el.shadowRoot!.querySelector('#key-error'))).to.contain(de.generation.keyRejected());
+    expect(words(el.shadowRoot!.querySelector('#key-error'))).to.contain(de.generation.keyRejected('bfl'));
     el.lang = 'en';
     await el.updateComplete;
     expect(words(el.shadowRoot!.querySelector('#key-error')), 'and again in English').to.contain(thrown!.message);

@@ -78,7 +78,8 @@ describe('BFL without a relay', () => {
     expect(img.naturalWidth).to.equal(1024);
     const notice = part(el, 'not-saved')!;
     expect(words(notice)).to.equal(
-      `Not saved in this browser (BFL does not allow it): its link works until ${new Date(expiresAt).toLocaleTimeString('en-US', { hour: 'numeric', minute: '2-digit' })}.`,
+      // A nudge to download it while its link works (issue 43, 6).
+      `Download it before ${new Date(expiresAt).toLocaleTimeString('en-US', { hour: 'numeric', minute: '2-digit' })}: it is not saved in this browser (BFL does not allow it), and its link expires then.`,
     );
     // Its link opens beside the page, never away from it; Open shows it full size in the widget's lightbox.
     const tile = notice.closest('figure')!;
@@ -123,7 +124,7 @@ describe('BFL without a relay', () => {
       await el.generate().catch(() => {});
       const error = await failed;
       expect(error.message).to.equal(
-        'BFL does not accept requests from web pages directly, so nothing was sent or charged: this site needs a relay (see "Relay" in the userpays README).',
+        'BFL does not accept requests from web pages directly, so nothing was sent or charged: this site has not set up the relay it needs for BFL yet.',
       );
       await el.generate().catch(() => {}); // a second try: the console is told once
       const ledger = new LedgerStore({ storageKey: el.storageKey });

@@ -11,7 +11,7 @@ import { until } from '../support/wait.js';
 import { uniqueStorageKey } from '../support/sim.js';
 import { controlledClock } from '../support/clock.js';
 import { formatUsd } from '../../src/pricing/index.js';
-import { part } from '../support/widget.js';
+import { part, words } from '../support/widget.js';
 
 /** The chart's bars as [x, height] (one `M x 40 v -height h8 V40 z` per day with spending). */
 const bars = (el: UserPaysTally) =>
@@ -108,7 +108,10 @@ describe('<userpays-tally>', () => {
     input.dispatchEvent(new Event('change'));
     await el.updateComplete;
     expect(input.validity.valid).to.equal(false);
-    expect(input.validationMessage).to.contain('Enter an amount');
+    // Why, with what was typed (issue 43, 6): a sign, a comma or letters are not read as an amount.
+    expect(input.validationMessage).to.equal(
+      '“lots” is not an amount: write it in digits, with a point before the cents, like 2.50.',
+    );
     expect(later.budget).to.equal('2');
     // Cleared: no budget.
     input.value = '';
@@ -126,7 +129,15 @@ describe('<userpays-tally>', () => {
     expect(later.wouldExceed('0.76')).to.equal(true);
     expect(input.disabled).to.equal(false);
     expect(input.value).to.equal('5');
-    expect(part(el, 'budget')!.textContent).to.contain('This site limits spending to $1.00');
+    // The user's own budget, above the site's, is said not to apply, and why, beside the field (issue 43, 6).
+    const note = input.getAttribute('aria-describedby')!;
+    expect(words(el.shadowRoot!.getElementById(note))).to.equal(
+      'Your budget of $5.00 is above this site’s limit of $1.00, which applies.',
+    );
+    ledger.budget = '';
+    await el.updateComplete;
+    expect(words(el.shadowRoot!.getElementById(note))).to.equal('This site limits spending to $1.00.');
+    ledger.budget = '5';
     el.budget = '';
     await el.updateComplete;
     expect(el.tally).to.deep.include({ budget: '5', remaining: '4.75' });

@@ -467,7 +467,7 @@ describe('bad input, tried whole', function () {
         for (const status of [{ state: 'Ready' }, { toString: 1 }, ['Pending'], 7, null]) {
           const scenario = `status=${encodeURIComponent(JSON.stringify(status))}`;
           const { error } = await fails('bfl', scenario, 'provider-error');
-          expect(error.message, scenario).to.contain(generationText.unreadableReply());
+          expect(error.message, scenario).to.contain(generationText.unreadableReply('bfl'));
         }
       },
     );
@@ -544,7 +544,7 @@ describe('bad input, tried whole', function () {
           `images=none;image=${encodeURIComponent(address)}`,
           'provider-error',
         );
-        expect(error.message, address).not.to.contain(generationText.imageTooLarge());
+        expect(error.message, address).not.to.contain(generationText.imageTooLarge('openrouter'));
         expect(error.message, address).to.match(/could not read|cannot open|not an image|address/i);
       }
     });

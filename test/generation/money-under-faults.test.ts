@@ -13,7 +13,7 @@ import type { Provider, ProviderOutcome, ProviderRequest, RunContext } from '../
 import type { SubmitDetail } from '../../src/base/types.js';
 import { MemoryStorage, TabStorage, image as entryOf } from '../support/ledger.js';
 import { bflEndpoint, falEndpoint, simLog, uniqueStorageKey } from '../support/sim.js';
-import { imageWidget, part, type Attributes } from '../support/widget.js';
+import { imageWidget, part, words, type Attributes } from '../support/widget.js';
 import { generationJob } from '../support/generation.js';
 
 /** A BFL widget at the simulator under `scenario`, prompt "a lake", holding `apiKey`, with `attributes` more. */
@@ -217,7 +217,10 @@ describe('a failure after BFL accepted is booked at BFL’s cost, in the widget 
   it('content moderated after acceptance: charged, and the tally shows it as spent with no image', async () => {
     const el = await lakeWidget('pending=50;fault=content-moderated', 'sim-moderated-key');
     expect((await el.generate().catch((e) => e)).code).to.equal('moderated');
-    expect(el.tally).to.deep.include({ spent: '0.014', images: 0 });
+    expect(el.tally).to.deep.include({ spent: '0.014', images: 0, paidFailures: 1 });
+    // The tally line says what was paid for (issue 43, 6): never "on 0 images".
+    await el.updateComplete;
+    expect(words(part(el, 'tally'))).to.match(/^Spent \$0\.014 on 1 request without an image\b/);
     expect(part(el, 'submit')!.hasAttribute('disabled')).to.equal(false);
   });
 
@@ -240,7 +243,7 @@ describe('a failure after BFL accepted is booked at BFL’s cost, in the widget 
     expect(el.shadowRoot!.querySelector('[part~=image]')).to.equal(null);
     expect(error.code).to.equal('provider-error');
     expect(error.message).to.equal(
-      'The provider sent an image this browser cannot open. Try again. BFL charged $0.014 for it all the same, and your tally counts it.',
+      'BFL sent an image this browser cannot open. Try again. BFL charged $0.014 for it all the same, and your tally counts it.',
     );
     expect(el.tally).to.deep.include({ spent: '0.014', images: 0 });
     expect(await new ImageStore({ storageKey }).list()).to.deep.equal([]);

@@ -36,14 +36,17 @@ const daysOf = (ledger: LedgerStore) =>
 class Expected {
   spent = new Decimal(0);
   images = 0;
-  byModel: Record<string, { spent: Decimal; images: number }> = {};
+  failures = 0;
+  byModel: Record<string, { spent: Decimal; images: number; failures: number }> = {};
   byDay: Record<number, Decimal> = {};
   charge(model: string, usd: string, settledAt: number, image = true) {
-    const m = (this.byModel[model] ??= { spent: new Decimal(0), images: 0 });
+    const m = (this.byModel[model] ??= { spent: new Decimal(0), images: 0, failures: 0 });
     m.spent = m.spent.plus(usd);
     m.images += +image;
+    m.failures += +!image;
     this.spent = this.spent.plus(usd);
     this.images += +image;
+    this.failures += +!image;
     const d = dayOf(settledAt);
     this.byDay[d] = (this.byDay[d] ?? new Decimal(0)).plus(usd);
   }
@@ -51,9 +54,14 @@ class Expected {
     const tally = ledger.tally();
     expect(tally.spent).to.equal(this.spent.toFixed());
     expect(tally.images).to.equal(this.images);
+    // Paid failures, compacted or not: what the tally line says was paid for besides images (issue 43, 6).
+    expect(tally.paidFailures).to.equal(this.failures || undefined);
     expect(tally.byModel).to.deep.equal(
       Object.fromEntries(
-        Object.entries(this.byModel).map(([k, v]) => [k, { spent: v.spent.toFixed(), images: v.images }]),
+        Object.entries(this.byModel).map(([k, v]) => [
+          k,
+          { spent: v.spent.toFixed(), images: v.images, ...(v.failures && { paidFailures: v.failures }) },
+        ]),
       ),
     );
     expect(daysOf(ledger)).to.deep.equal(

@@ -5,6 +5,8 @@ import type { Tally } from '../../src/base/types.js';
 import { controlledClock } from '../support/clock.js';
 import { MemoryStorage, image, reloaded } from '../support/ledger.js';
 import { uniqueStorageKey } from '../support/sim.js';
+import { summarize } from '../../src/ledger/sums.js';
+import type { DayRow } from '../../src/ledger/compaction.js';
 
 const time = controlledClock();
 
@@ -88,14 +90,21 @@ describe('LedgerStore: tally', () => {
     expect(ledger.entries()[0]).not.to.have.property('charged');
   });
 
-  it('counts a paid failure as spent but not as an image', () => {
+  it('counts a paid failure as spent but not as an image: as a paid failure (issue 43, 6)', () => {
     const { ledger } = fresh();
     ledger.settle(ledger.open({ ...image, quoted: '0.03' }).id, { charged: '0.03', error: 'moderated' });
     expect(ledger.tally()).to.deep.include({
       spent: '0.03',
       images: 0,
-      byModel: { 'flux-2-pro': { spent: '0.03', images: 0 } },
+      paidFailures: 1,
+      byModel: { 'flux-2-pro': { spent: '0.03', images: 0, paidFailures: 1 } },
     });
+    ledger.settle(ledger.open({ ...image, quoted: '0.03' }).id, { charged: '0.03' });
+    expect(ledger.tally()).to.deep.include({ spent: '0.06', images: 1, paidFailures: 1 });
+    // A compacted row keeps its charged entries beside its images: those that brought none are paid failures.
+    const days = new Map([['1 flux-2-pro', [1, 'flux-2-pro', '0.09', 1, 3] as DayRow]]);
+    const sums = summarize({ view: new Map(), days } as Parameters<typeof summarize>[0]);
+    expect([sums.images, sums.failures]).to.deep.equal([1, 2]);
   });
 
   it('ignores settling an unknown id', () => {

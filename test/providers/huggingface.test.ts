@@ -94,7 +94,7 @@ describe('Hugging Face sign-in (OAuthAccount)', () => {
     expect(HF_SCOPES.split(' ')).to.include('inference-api');
   });
 
-  it('says in words that the page has no client id, rather than sending the user anywhere', () => {
+  it('says in words that the site has not set up the sign-in, rather than sending the user anywhere', () => {
     const request = { endpoint: SIM, redirectUri: REDIRECT, challenge: 'c'.repeat(43), state: 's' };
     expect(() => huggingFaceAccount.authorizeUrl(request))
       .to.throw()

@@ -249,7 +249,7 @@ describe('a key never leaves transformed through provider text', function () {
               : lang === 'de'
                 ? de.generation.refused
                 : generationText.refused;
-            expect(detail.message, echo).to.equal(refused('HTTP 422'));
+            expect(detail.message, echo).to.equal(refused('HTTP 422', 'bfl'));
             seen.push(error!.message, detail.message, el.shadowRoot!.innerHTML, shown);
             expect(transformedFragments(`${error!.message}\n${detail.message}\n${shown}`, key), echo).to.deep.equal([]);
           }

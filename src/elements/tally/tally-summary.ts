@@ -50,7 +50,7 @@ export function renderTallySummary(tally: Tally, { locale, translation }: Spoken
   const strong = (amount: string) => html`<strong>${money(amount)}</strong>`;
   const { held, left, over } = figures;
   const { uncertain, budget } = tally;
-  return html`${text.spentSummary(strong(tally.spent), tally.images)}${
+  return html`${text.spentSummary(strong(tally.spent), tally.images, tally.paidFailures)}${
     +held ? text.heldSummary(strong(held)) : ''
   }${uncertain ? text.uncertainSummary(strong(uncertain)) : ''}${
     over

@@ -245,7 +245,14 @@ const reported = new Set<string>();
  * misconfigured, and no provider is). Returns undefined when it is not CORS (or on an abort). `retry` false skips
  * the first probe, for a simple GET (no preflight) whose only possible doubt is a lost connection.
  */
-async function refusedByCors(thrown: unknown, url: string, init: RequestInit, signal: AbortSignal, retry = true) {
+async function refusedByCors(
+  thrown: unknown,
+  url: string,
+  init: RequestInit,
+  signal: AbortSignal,
+  retry = true,
+  relayHelps = true,
+) {
   if (!(thrown instanceof TypeError) || signal.aborted) return undefined;
   const names = Object.keys((init.headers as Record<string, string> | undefined) ?? {});
   const probe = (extra: RequestInit) =>
@@ -258,7 +265,8 @@ async function refusedByCors(thrown: unknown, url: string, init: RequestInit, si
   if (!(await probe({ mode: 'no-cors' }))) return undefined; // unreachable: a network failure
   const origin = new URL(url).origin;
   const relayed = new URL(url).searchParams.has('url'); // `{relay}?url=…` (routed())
-  if (!reported.has(origin)) {
+  // A host the site's relay does not carry (Puter's image hosts) is not worth a word: no setting would change it.
+  if (relayHelps && !reported.has(origin)) {
     reported.add(origin);
     console.warn(
       relayed
@@ -284,12 +292,15 @@ export function base64Image(data: string, type: string): Blob {
   }
 }
 
-/** The image bytes at a provider's URL: no cookies, no key, no referrer; must be an image. */
-export async function fetchImage(url: string, signal: AbortSignal): Promise<Blob> {
+/**
+ * The image bytes at a provider's URL: no cookies, no key, no referrer; must be an image. `relayHelps` false: the
+ * site's relay would not carry its host either, so a refusal tells the console nothing.
+ */
+export async function fetchImage(url: string, signal: AbortSignal, relayHelps = true): Promise<Blob> {
   const response = await fetch(url, { signal, credentials: 'omit', referrerPolicy: 'no-referrer' }).catch(
     async (thrown: unknown) => {
       // An image: no need to ask again whether the connection was lost; at worst it is shown from its URL.
-      throw asUserPaysError((await refusedByCors(thrown, url, {}, signal, false)) ?? thrown);
+      throw asUserPaysError((await refusedByCors(thrown, url, {}, signal, false, relayHelps)) ?? thrown);
     },
   );
   if (response.headers.get('x-userpays-relay')) {
@@ -326,16 +337,17 @@ export function linkExpiry(url: string): number | undefined {
  * (no CORS, as BFL's delivery host), the image shown from the provider's own URL (an <img> needs no CORS) and
  * measured, so that what was paid for is never hidden. Such an image is not saved: its link expires.
  * `relay` routes the download through the site's relay (then it is saved); `onBytes` hears of the bytes before
- * they are measured (see `measured`).
+ * they are measured (see `measured`). `relayHelps` false: the relay does not carry the image's host (Puter's image
+ * hosts are its models' own, which no relay lists), so the console is not told to set one.
  */
 export async function downloadImage(
   url: unknown,
   signal: AbortSignal,
-  { relay, onBytes }: Pick<RunContext, 'relay' | 'onBytes'>,
+  { relay, onBytes, relayHelps }: Pick<RunContext, 'relay' | 'onBytes'> & { relayHelps?: boolean },
 ): Promise<ProviderImage> {
   const address = checkImageUrl(url);
   try {
-    return await measured(await fetchImage(routed(address, relay), signal), onBytes);
+    return await measured(await fetchImage(routed(address, relay), signal, relayHelps), onBytes);
   } catch (error) {
     if (!(error as UserPaysError).cors) throw error;
     return { remote: { url: address, expiresAt: linkExpiry(address) }, ...(await remoteSize(address, signal)) };
@@ -408,6 +420,22 @@ export function startOneCall(
   return key;
 }
 
+/** The generation sentences that name the provider when given it last (see `guard`). */
+const NAMED: ReadonlySet<string> = new Set([
+  'tooManyRequests',
+  'providerTrouble',
+  'moderated',
+  'keyRejected',
+  'refused',
+  'addressRefused',
+  'imageAddressRefused',
+  'redirectRefused',
+  'imageTooLarge',
+  'unreadableReply',
+  'imageUnreadable',
+  'cannotMake',
+]);
+
 /**
  * Runs `work` under the caller's cancel signal and the overall deadline (`poll.timeoutMs`, default 5 min):
  * any abort of the caller → `cancelled`, the deadline → `timeout`, everything else → a `UserPaysError`.
@@ -430,10 +458,13 @@ export async function guard<T>(
   } catch (thrown) {
     if (thrown instanceof UserPaysError) {
       if (thrown.cors && !thrown.message) thrown.say(text.relayNeeded(provider));
-      // A busy or failing provider is named: the shared mapping of replies (`httpError`) does not know whose they are.
-      const said = thrown.said[0]?.said;
-      if (provider && said?.[0] === 'generation' && (said[1] === 'tooManyRequests' || said[1] === 'providerTrouble')) {
-        thrown.say(text[said[1]](said[2][0] as number, provider));
+      // The provider is named where its words leave it out: the shared mapping of replies (`httpError`) and the
+      // adapters' own refusals do not know whose they are. Its sentence takes the provider after its other values.
+      const [first, ...rest] = thrown.said;
+      const said = first?.said;
+      if (provider && said?.[0] === 'generation' && NAMED.has(said[1])) {
+        const named = text[said[1] as keyof typeof text] as (...values: unknown[]) => Sentence;
+        thrown.say(named(...said[2], provider), ...rest);
       }
       // The provider's own words say whose account is short: name it, and where to add funds.
       if (thrown.code === 'insufficient-funds' && provider) {

@@ -3,7 +3,7 @@ import { clock } from '../../base/clock.js';
 import { fetchJson } from '../engine/http.js';
 import type { AuthorizeRequest, ExchangeRequest, OAuthAccount, SignedIn } from '../sign-in.js';
 import { info } from './info.js';
-import { huggingfaceWords } from './words.js';
+import { huggingfaceWords, noClientIdConsole } from './words.js';
 import { sayer } from '../../strings/strings.js';
 import { generationText } from '../../strings/generation.js';
 
@@ -34,8 +34,13 @@ export const HF_SCOPES = 'openid profile inference-api read-billing';
 
 const hubOf = (endpoint: string) => (endpoint === info.defaultEndpoint() ? 'https://huggingface.co' : endpoint);
 
+/** Whether the console has been told how to set the client id (once a page: the user may click again). */
+let told = false;
+
 function clientIdOf(request: { clientId?: string }): string {
   if (request.clientId) return request.clientId;
+  if (!told) console.warn(noClientIdConsole);
+  told = true;
   throw new UserPaysError('invalid-input', huggingFaceText.noClientId(), false);
 }
 

@@ -20,10 +20,14 @@ export const huggingfaceWords: HuggingFaceStrings = {
     'Hugging Face did not allow this page to make images for you. Sign in with Hugging Face again and allow inference (or use an access token that may call Inference Providers), then try again.',
   signInFailed: () => 'Hugging Face did not complete the sign-in. Sign in with Hugging Face again.',
   noClientId: () =>
-    'This page has not set its Hugging Face app (the huggingface-client-id attribute), so you cannot sign in with Hugging Face here. Enter a Hugging Face access token instead.',
+    'This site has not set up signing in with Hugging Face yet. Enter a Hugging Face access token instead.',
   noCredits: () =>
     'Hugging Face did not bill this image: your account has no credits for it (a free account cannot pay as it goes). Buy credits or subscribe to PRO in your Hugging Face billing settings, then try again.',
 };
+
+// Said to the page's developer in the console, never to its user (in English only: docs/translating.md).
+export const noClientIdConsole =
+  'userpays: "Sign in with Hugging Face" needs huggingface-client-id, the client id of your OAuth app at huggingface.co/settings/connected-applications, this page among its redirect URIs (docs/providers.md).';
 
 declare module '../../strings/strings.js' {
   interface Strings {

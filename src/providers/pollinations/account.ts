@@ -5,7 +5,7 @@ import { sayer } from '../../strings/strings.js';
 import { clock } from '../../base/clock.js';
 import { info } from './info.js';
 import { prices } from './prices.js';
-import { pollinationsWords } from './words.js';
+import { noAppKeyConsole, pollinationsWords } from './words.js';
 import { generationText } from '../../strings/generation.js';
 
 /** Pollinations' words (words.ts), for the account and the adapter alike. */
@@ -24,8 +24,13 @@ export const pollinationsText = sayer('pollinations', pollinationsWords);
  */
 const authOf = (endpoint: string) => (endpoint === info.defaultEndpoint() ? 'https://enter.pollinations.ai' : endpoint);
 
+/** Whether the console has been told how to set the App Key (once a page: the user may click again). */
+let told = false;
+
 function appKeyOf(request: { clientId?: string }): string {
   if (request.clientId) return request.clientId;
+  if (!told) console.warn(noAppKeyConsole);
+  told = true;
   throw new UserPaysError('invalid-input', pollinationsText.noAppKey(), false);
 }
 

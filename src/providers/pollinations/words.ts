@@ -25,10 +25,13 @@ export const pollinationsWords: PollinationsStrings = {
   modelNotAllowed: (model) =>
     `Your Pollinations key may not use ${model}: when you signed in, you allowed this site other models. Sign in with Pollinations again and allow it, or pick another model.`,
   signInFailed: () => 'Pollinations did not complete the sign-in. Sign in with Pollinations again.',
-  noAppKey: () =>
-    'This page has not set its Pollinations app key (the pollinations-app-key attribute), so you cannot sign in with Pollinations here. Enter a Pollinations key instead.',
+  noAppKey: () => 'This site has not set up signing in with Pollinations yet. Enter a Pollinations key instead.',
   enhanceOnOrOff: () => 'Prompt enhancement at Pollinations is either on or off (true or false).',
 };
+
+// Said to the page's developer in the console, never to its user (in English only: docs/translating.md).
+export const noAppKeyConsole =
+  'userpays: "Sign in with Pollinations" needs pollinations-app-key, your publishable App Key (pk_…), this page among its Redirect URIs (docs/providers.md).';
 
 declare module '../../strings/strings.js' {
   interface Strings {

@@ -117,101 +117,106 @@ export class PuterProvider implements Provider {
   }
 
   generate(request: ProviderRequest, context: RunContext): Promise<ProviderOutcome> {
-    return guard(context, async (signal): Promise<ProviderOutcome> => {
-      const references = request.inputs?.map((input) => input.dataUrl) ?? [];
-      const model = PUTER_MODELS[request.model];
-      // The other families name Puter's id for the model and which of its providers serves it in the price book
-      // (puter/families.ts), and take no references here.
-      const id = request.wiring?.model ?? PUTER_IDS[request.model];
-      const max = model?.references.max ?? 0;
-      // Never more than the model takes (Together keeps one image and drops a second without a word), and
-      // checked before anything is counted or sent.
-      if (!id || references.length > max) {
-        throw new UserPaysError(
-          'invalid-input',
-          pricesText.tooManyReferences(request.model, max, references.length - max),
-          false,
-        );
-      }
-      const puter = await puterSdk(context.endpoint);
-      const limit = await limitOf(puter);
-      const waiting = () => context.onProgress?.({ status: puterText.waitingForSlot(limit) });
-      return inSlot(limit, signal, waiting, async (): Promise<ProviderOutcome> => {
-        const atStart = count('started');
-        // Alone at the start: no other call of this origin is between its start and its end.
-        const before = atStart.started === atStart.finished + 1 ? await readUsage(puter, context.endpoint) : undefined;
-        context.onSending?.();
-        context.onProgress?.({ status: generationText.generatingNow() });
-        const token = puter.authToken; // a new one after the call: the user signed in again meanwhile
-        const [input_image, ...more] = references;
-        const [w, h] = request.ratio?.split(':').map(Number) ?? [request.width, request.height];
-        const image = await new Promise<any>((resolve, reject) => {
-          // The SDK cannot be aborted: stop waiting (guard() tells a cancel from the deadline).
-          signal.addEventListener('abort', () => reject(signal.reason));
-          puter.ai
-            .txt2img(request.prompt, {
-              model: id,
-              // Which of Puter's providers, where an alias has several (else Puter takes the first: families.ts).
-              provider: request.wiring?.via,
-              // Puter's driver reads the size from `ratio`: the ratio itself for models sized by ratio (it reduces
-              // it by the gcd, so 1360×768 would go out as 85:48), else the pixels, which Together snaps.
-              ratio: { w, h },
-              // The tier priced, always: Puter's providers put their own (a cheaper or dearer one) where none is sent.
-              quality: request.quality,
-              seed: request.seed,
-              input_image,
-              input_images: more[0] && more,
-            })
-            .then(resolve, (thrown: unknown) => {
-              const error = puterError(thrown);
-              if (error.code === 'insufficient-funds') closeLowBalanceDialog();
-              // The SDK asked the user to sign in again and they did: the call itself still failed, but asking
-              // them to sign in would be wrong; they need only generate again.
-              if (error.code === 'auth-required' && puter.auth.isSignedIn() && puter.authToken !== token) {
-                error.say(puterText.signedInAgain());
-                // Refused for its session before the driver ran: nothing was charged, as the words say.
-                error.uncharged = true;
-              }
-              reject(error);
-            });
-        }).finally(() => count('finished'));
-        // Puter records a call's usage once its model answered with the image (ReplicateImageGenerationProvider.ts
-        // #recordUsage after run; TogetherImageProvider.ts incrementUsage after generate): it is paid for, whatever
-        // becomes of the download.
-        context.onBilled?.();
-        // A charge Puter has not metered yet reads as no change: the quote is booked then.
-        // Still alone: nothing started or finished since (our own finish is the one count since the start).
-        const atEnd = calls();
-        const alone = atEnd?.started === atStart.started && atEnd.finished === atStart.finished + 1;
-        const after = before && alone ? await readUsage(puter, context.endpoint) : undefined;
-        // A rate learned from this very call's record converts its drop too.
-        const perUsd = after?.perUsd ?? before?.perUsd;
-        const dropped = before && after && perUsd && after.credits === before.credits && after.left.lt(before.left);
-        // Puter returns the provider's own https URL (replicate.delivery, Together's short links: the driver passes
-        // the model's output URL on, ImageGenerationDriver.ts generate); a data URL only where the model sent base64.
-        const url = checkImageUrl(image?.src);
-        const bytes = url.startsWith('data:')
-          ? new Blob([Uint8Array.from(atob(url.split(',')[1]), (c) => c.charCodeAt(0))], {
-              type: url.slice(5, url.indexOf(';')),
-            })
-          : undefined;
-        const made = bytes
-          ? await measured(bytes, context.onBytes)
-          : await downloadImage(url, signal, { onBytes: context.onBytes });
-        // Replicate deletes a prediction's output files after an hour (replicate.com/docs/topics/predictions/
-        // data-retention): an image shown from its link is gone then.
-        if (made.remote && model && !id.startsWith('togetherai:')) made.remote.expiresAt ??= clock.now() + 3600_000;
-        return {
-          // Puter reports no seed back, so none is claimed.
-          image: made,
-          task: { provider: 'puter', id: '' },
-          // In USD to the microcent, Puter's own unit of account.
-          charge: dropped
-            ? { usd: before.left.minus(after.left).div(perUsd).toDecimalPlaces(8).toString() }
-            : undefined,
-        };
-      });
-    }).catch((error: UserPaysError) => {
+    return guard(
+      context,
+      async (signal): Promise<ProviderOutcome> => {
+        const references = request.inputs?.map((input) => input.dataUrl) ?? [];
+        const model = PUTER_MODELS[request.model];
+        // The other families name Puter's id for the model and which of its providers serves it in the price book
+        // (puter/families.ts), and take no references here.
+        const id = request.wiring?.model ?? PUTER_IDS[request.model];
+        const max = model?.references.max ?? 0;
+        // Never more than the model takes (Together keeps one image and drops a second without a word), and
+        // checked before anything is counted or sent.
+        if (!id || references.length > max) {
+          throw new UserPaysError(
+            'invalid-input',
+            pricesText.tooManyReferences(request.model, max, references.length - max),
+            false,
+          );
+        }
+        const puter = await puterSdk(context.endpoint);
+        const limit = await limitOf(puter);
+        const waiting = () => context.onProgress?.({ status: puterText.waitingForSlot(limit) });
+        return inSlot(limit, signal, waiting, async (): Promise<ProviderOutcome> => {
+          const atStart = count('started');
+          // Alone at the start: no other call of this origin is between its start and its end.
+          const before =
+            atStart.started === atStart.finished + 1 ? await readUsage(puter, context.endpoint) : undefined;
+          context.onSending?.();
+          context.onProgress?.({ status: generationText.generatingNow() });
+          const token = puter.authToken; // a new one after the call: the user signed in again meanwhile
+          const [input_image, ...more] = references;
+          const [w, h] = request.ratio?.split(':').map(Number) ?? [request.width, request.height];
+          const image = await new Promise<any>((resolve, reject) => {
+            // The SDK cannot be aborted: stop waiting (guard() tells a cancel from the deadline).
+            signal.addEventListener('abort', () => reject(signal.reason));
+            puter.ai
+              .txt2img(request.prompt, {
+                model: id,
+                // Which of Puter's providers, where an alias has several (else Puter takes the first: families.ts).
+                provider: request.wiring?.via,
+                // Puter's driver reads the size from `ratio`: the ratio itself for models sized by ratio (it reduces
+                // it by the gcd, so 1360×768 would go out as 85:48), else the pixels, which Together snaps.
+                ratio: { w, h },
+                // The tier priced, always: Puter's providers put their own (a cheaper or dearer one) where none is sent.
+                quality: request.quality,
+                seed: request.seed,
+                input_image,
+                input_images: more[0] && more,
+              })
+              .then(resolve, (thrown: unknown) => {
+                const error = puterError(thrown);
+                if (error.code === 'insufficient-funds') closeLowBalanceDialog();
+                // The SDK asked the user to sign in again and they did: the call itself still failed, but asking
+                // them to sign in would be wrong; they need only generate again.
+                if (error.code === 'auth-required' && puter.auth.isSignedIn() && puter.authToken !== token) {
+                  error.say(puterText.signedInAgain());
+                  // Refused for its session before the driver ran: nothing was charged, as the words say.
+                  error.uncharged = true;
+                }
+                reject(error);
+              });
+          }).finally(() => count('finished'));
+          // Puter records a call's usage once its model answered with the image (ReplicateImageGenerationProvider.ts
+          // #recordUsage after run; TogetherImageProvider.ts incrementUsage after generate): it is paid for, whatever
+          // becomes of the download.
+          context.onBilled?.();
+          // A charge Puter has not metered yet reads as no change: the quote is booked then.
+          // Still alone: nothing started or finished since (our own finish is the one count since the start).
+          const atEnd = calls();
+          const alone = atEnd?.started === atStart.started && atEnd.finished === atStart.finished + 1;
+          const after = before && alone ? await readUsage(puter, context.endpoint) : undefined;
+          // A rate learned from this very call's record converts its drop too.
+          const perUsd = after?.perUsd ?? before?.perUsd;
+          const dropped = before && after && perUsd && after.credits === before.credits && after.left.lt(before.left);
+          // Puter returns the provider's own https URL (replicate.delivery, Together's short links: the driver passes
+          // the model's output URL on, ImageGenerationDriver.ts generate); a data URL only where the model sent base64.
+          const url = checkImageUrl(image?.src);
+          const bytes = url.startsWith('data:')
+            ? new Blob([Uint8Array.from(atob(url.split(',')[1]), (c) => c.charCodeAt(0))], {
+                type: url.slice(5, url.indexOf(';')),
+              })
+            : undefined;
+          const made = bytes
+            ? await measured(bytes, context.onBytes)
+            : await downloadImage(url, signal, { onBytes: context.onBytes, relayHelps: false });
+          // Replicate deletes a prediction's output files after an hour (replicate.com/docs/topics/predictions/
+          // data-retention): an image shown from its link is gone then.
+          if (made.remote && model && !id.startsWith('togetherai:')) made.remote.expiresAt ??= clock.now() + 3600_000;
+          return {
+            // Puter reports no seed back, so none is claimed.
+            image: made,
+            task: { provider: 'puter', id: '' },
+            // In USD to the microcent, Puter's own unit of account.
+            charge: dropped
+              ? { usd: before.left.minus(after.left).div(perUsd).toDecimalPlaces(8).toString() }
+              : undefined,
+          };
+        });
+      },
+      this.id,
+    ).catch((error: UserPaysError) => {
       if (error.code === 'cancelled') error.say(puterText.cancelled());
       throw error;
     });

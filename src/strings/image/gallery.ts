@@ -7,6 +7,7 @@ export interface GalleryStrings {
   /** Beside a change just made to the gallery or the form (Vary, Reuse, Delete…). */
   undo(): string;
   download(): string;
+  /** Under an image shown from its provider's link, which expires (`until`, where known): download it now. */
   notSaved(provider: string, until?: string): string;
   linkExpired(provider: string, at?: string): string;
   expiredImage(prompt: string): string;
@@ -60,8 +61,7 @@ export const gallery: GalleryStrings = {
   undo: () => 'Undo',
   download: () => 'Download',
   notSaved: (provider, until) =>
-    `Not saved in this browser (${words.theProvider(provider)} does not allow it): ` +
-    (until ? `its link works until ${until}.` : 'save it while its link works.'),
+    `Download it ${until ? `before ${until}` : 'now'}: it is not saved in this browser (${words.theProvider(provider)} does not allow it), and its link expires${until ? ' then' : ''}.`,
   linkExpired: (provider, at) =>
     `Not saved in this browser, and ${words.theProvider(provider)}'s link to it expired${at ? ` at ${at}` : ''}. It was paid for; generate it again to have it.`,
   expiredImage: (prompt) => `Expired image: ${prompt}`,

@@ -1,21 +1,26 @@
 /** The tally in one line, as the widget and `<userpays-tally>` show it at first paint. */
 
-import { imageCount } from '../words.js';
+import { imageCount, plural } from '../words.js';
+
+/** What was paid for: images, and requests charged that brought none ("1 image and 1 request without an image"). */
+export const paidFor = (images: number, failures = 0) =>
+  failures
+    ? `${images ? imageCount(images) + ' and ' : ''}${plural(failures, 'request')} without an image`
+    : imageCount(images);
 
 export interface TallyLineStrings {
-  spentSummary(spent: unknown, images: number): unknown[];
+  /** `failures`: charged requests that brought no image (`Tally.paidFailures`). */
+  spentSummary(spent: unknown, images: number, failures?: number): unknown[];
   budgetLeft(left: unknown, budget: unknown): unknown[];
   heldSummary(held: unknown): unknown[];
   overBudget(over: unknown): unknown[];
-  budgetInvalid(): string;
   uncertainSummary(amount: unknown): unknown[];
 }
 
 export const tallyLine: TallyLineStrings = {
-  spentSummary: (spent, images) => ['Spent ', spent, ` on ${imageCount(images)}`],
+  spentSummary: (spent, images, failures) => ['Spent ', spent, ` on ${paidFor(images, failures)}`],
   budgetLeft: (left, budget) => [' · ', left, ' of ', budget, ' budget left'],
   heldSummary: (held) => [' · ', held, ' held'],
   overBudget: (over) => [' · ', over, ' over budget'],
-  budgetInvalid: () => 'Enter an amount in dollars, like 2.50',
   uncertainSummary: (amount) => [' · ', amount, ' more may have been charged'],
 };

@@ -1,17 +1,22 @@
 /** `<userpays-tally>`'s detail: budget, split, chart, what is generating or uncertain, export, reset. */
 
-import { imageCount, words } from '../words.js';
+import { words } from '../words.js';
+import { paidFor } from './tally-line.js';
 
 export interface TallyStrings {
   tallyLabel(): string;
   budgetLabel(): string;
   siteLimit(limit: unknown): unknown[];
+  /** The user's own budget (`own`) is above a limit of the site's, which applies instead. */
+  siteLimitBelowOwn(own: unknown, limit: unknown): unknown[];
+  /** Beside the budget field: what was typed (`value`) is not an amount, and how to write one. */
+  budgetRefused(value: string): string;
   ownLimit(): string;
   budgetUsed(percent: number): string;
   budgetNearlyUsed(percent: number): string;
   budgetReached(): string;
   budgetPassed(percent: number): string;
-  modelSplit(model: string, spent: unknown, images: number): unknown[];
+  modelSplit(model: string, spent: unknown, images: number, failures?: number): unknown[];
   chartLabel(days: string): string;
   last30Days(): string;
   today(): string;
@@ -51,12 +56,21 @@ export const tally: TallyStrings = {
   tallyLabel: () => 'Image generation spending',
   budgetLabel: () => 'Budget (USD)',
   siteLimit: (limit) => ['This site limits spending to ', limit, '.'],
+  siteLimitBelowOwn: (own, limit) => [
+    'Your budget of ',
+    own,
+    ' is above this site’s limit of ',
+    limit,
+    ', which applies.',
+  ],
+  budgetRefused: (value) =>
+    `“${value}” is not an amount: write it in digits, with a point before the cents, like 2.50.`,
   ownLimit: () => 'Your budget applies.',
   budgetUsed: (percent) => `${percent} % of budget used`,
   budgetNearlyUsed: (percent) => `${percent} % of budget used: close to the limit`,
   budgetReached: () => '100 % of budget used: the budget is reached',
   budgetPassed: (percent) => `${percent} % of budget used: over budget`,
-  modelSplit: (model, spent, images) => [`${model}: `, spent, ` on ${imageCount(images)}`],
+  modelSplit: (model, spent, images, failures) => [`${model}: `, spent, ` on ${paidFor(images, failures)}`],
   chartLabel: (days) => `Spent per day: ${days}`,
   last30Days: () => 'Last 30 days',
   today: () => 'Today',

@@ -1,21 +1,24 @@
 import type { GenerationStrings } from '../../strings/generation.js';
 import { atProvider, words } from './words.js';
 
+/** The provider at the start of a sentence, where it is known, else "Der Anbieter". */
+const whoIn = (provider?: string) => (provider ? words.TheProvider(provider) : 'Der Anbieter');
+
 export const generation: GenerationStrings = {
-  addressRefused: () =>
-    'Der Anbieter hat eine Adresse geschickt, die diese Seite nicht aufruft. Versuchen Sie es später noch einmal.',
-  imageAddressRefused: () =>
-    'Der Anbieter hat eine Bildadresse geschickt, die diese Seite nicht lädt. Versuchen Sie es noch einmal; wenn es wieder passiert, sagen Sie es dem Betreiber der Website.',
+  addressRefused: (provider) =>
+    `${whoIn(provider)} hat eine Adresse geschickt, die diese Seite nicht aufruft. Versuchen Sie es später noch einmal.`,
+  imageAddressRefused: (provider) =>
+    `${whoIn(provider)} hat eine Bildadresse geschickt, die diese Seite nicht lädt. Versuchen Sie es noch einmal; wenn es wieder passiert, sagen Sie es dem Betreiber der Website.`,
   chargedOtherwise: (provider, charged, quoted) =>
     `${words.TheProvider(provider)} hat ${charged} berechnet; die Vorschau nannte ${quoted}. Ihre Ausgabenübersicht zählt, was berechnet wurde.`,
   chargedOfBound: (provider, charged, expected, most) =>
     `${words.TheProvider(provider)} hat ${charged} berechnet; die Vorschau erwartete ${expected}, höchstens ${most}. Ihre Ausgabenübersicht zählt, was berechnet wurde.`,
-  keyRejected: () =>
-    'Der Anbieter hat Ihren API-Schlüssel nicht angenommen. Prüfen Sie den Schlüssel (oder erstellen Sie in Ihrem Konto beim Anbieter einen neuen) und versuchen Sie es noch einmal.',
+  keyRejected: (provider) =>
+    `${whoIn(provider)} hat Ihren API-Schlüssel nicht angenommen. Prüfen Sie den Schlüssel (oder erstellen Sie in Ihrem Konto ${provider ? atProvider(provider) : 'beim Anbieter'} einen neuen) und versuchen Sie es noch einmal.`,
   tooManyRequests: (waitSeconds, provider) =>
-    `${provider ? words.TheProvider(provider) : 'Der Anbieter'} ist mit zu vielen Ihrer Anfragen beschäftigt. Warten Sie ${waitSeconds ? `${waitSeconds} s` : 'ein paar Sekunden'} und versuchen Sie es noch einmal.`,
+    `${whoIn(provider)} ist mit zu vielen Ihrer Anfragen beschäftigt. Warten Sie ${waitSeconds ? `${waitSeconds} s` : 'ein paar Sekunden'} und versuchen Sie es noch einmal.`,
   providerTrouble: (status, provider) =>
-    `${provider ? words.TheProvider(provider) : 'Der Anbieter'} hatte ein Problem (HTTP ${status}). Versuchen Sie es gleich noch einmal.`,
+    `${whoIn(provider)} hatte ein Problem (HTTP ${status}). Versuchen Sie es gleich noch einmal.`,
   unknownProvider: (id) => `Den Anbieter „${id}“ gibt es hier noch nicht. Wählen Sie einen anderen Anbieter.`,
   adapterNotLoaded: (provider) =>
     `Was das Widget für ${words.theProvider(provider)} braucht, konnte nicht geladen werden. Prüfen Sie Ihre Verbindung und versuchen Sie es noch einmal: Nichts wurde gesendet, nichts wurde berechnet.`,
@@ -35,24 +38,24 @@ export const generation: GenerationStrings = {
     `${words.TheProvider(provider)} hat trotzdem ${amount} dafür berechnet, und Ihre Ausgabenübersicht zählt es.`,
   cancelledCharged: (provider, amount) =>
     `Erzeugung abgebrochen, aber ${words.theProvider(provider)} hatte schon ${amount} dafür berechnet; Ihre Ausgabenübersicht zählt es.`,
-  moderated: () =>
-    'Der Anbieter hat diesen Prompt oder seine Bilder aus Sicherheitsgründen abgelehnt. Formulieren Sie ihn um und versuchen Sie es noch einmal.',
+  moderated: (provider) =>
+    `${whoIn(provider)} hat diesen Prompt oder seine Bilder aus Sicherheitsgründen abgelehnt. Formulieren Sie ihn um und versuchen Sie es noch einmal.`,
   chargedWithUpstream: (provider, fee, upstream) =>
     `${words.TheProvider(provider)} hat ${fee} berechnet, und der Anbieter des Modells hat ${upstream} über Ihren eigenen Schlüssel dort berechnet (Bring Your Own Key); beides ist verbucht.`,
   costNotReported: (provider, amount) =>
     `${words.TheProvider(provider)} hat nicht gesagt, was das gekostet hat, daher wird der Preis der Vorschau (${amount}) verbucht.`,
-  refused: (why) =>
-    `Der Anbieter hat die Anfrage abgelehnt (${why}). Ändern Sie die Einstellungen und versuchen Sie es noch einmal.`,
+  refused: (why, provider) =>
+    `${whoIn(provider)} hat die Anfrage abgelehnt (${why}). Ändern Sie die Einstellungen und versuchen Sie es noch einmal.`,
   relayNeeded: (provider) =>
-    `${words.TheProvider(provider)} nimmt keine Anfragen direkt von Webseiten an, daher wurde nichts gesendet und nichts berechnet: Diese Website braucht ein Relay (siehe „Relay“ in der README von userpays).`,
+    `${words.TheProvider(provider)} nimmt keine Anfragen direkt von Webseiten an, daher wurde nichts gesendet und nichts berechnet: Diese Website hat das Relay, das sie für ${words.theProvider(provider)} braucht, noch nicht eingerichtet.`,
   relayUnreachable: () =>
     'Das Relay der Website hat dieser Seite nicht geantwortet (vielleicht führt es diese Website nicht unter seinen Origins), daher wurde nichts gesendet und nichts berechnet.',
   relayRefusedHost: (why) =>
     `Das Relay der Website hat es abgelehnt, diese Anfrage weiterzugeben (${why}), daher wurde nichts gesendet und nichts berechnet.`,
-  redirectRefused: () =>
-    'Der Anbieter hat diese Anfrage an eine andere Adresse umgeleitet, an die diese Seite Ihren Schlüssel nicht sendet. Prüfen Sie die Adresse des Anbieters (endpoint).',
-  imageTooLarge: () =>
-    'Der Anbieter hat ein Bild geschickt, das weit größer ist als alle, die er erzeugt. Versuchen Sie es noch einmal.',
+  redirectRefused: (provider) =>
+    `${whoIn(provider)} hat diese Anfrage an eine andere Adresse umgeleitet, an die diese Seite Ihren Schlüssel nicht sendet. Prüfen Sie die Adresse des Anbieters (endpoint).`,
+  imageTooLarge: (provider) =>
+    `${whoIn(provider)} hat ein Bild geschickt, weit größer als jedes, das dieses Modell erzeugt. Versuchen Sie es noch einmal.`,
   mayHaveBeenCharged: (provider, amount) =>
     `Keine Antwort sagt, was aus der Anfrage geworden ist: ${words.theProvider(provider)} hat dafür vielleicht ${amount} berechnet. Ihre Ausgabenübersicht zählt das gesondert, bis Sie es wissen.`,
   cancelledMaybeCharged: (provider, amount) =>
@@ -78,15 +81,16 @@ export const generation: GenerationStrings = {
     `Ihr Guthaben bei ${words.providerName(provider)} zeigt noch keine Abbuchung dafür, aber eine Abbuchung kann dort später erscheinen, und andere Websites, Geräte oder Seiten können denselben Schlüssel verwenden: Prüfen Sie Ihr Konto bei ${words.providerName(provider)}.`,
   keyQuoted: () =>
     'Die Antwort des Anbieters hat Ihren Schlüssel zitiert, daher werden ihre Worte hier nicht gezeigt. Prüfen Sie die Einstellungen und versuchen Sie es noch einmal.',
-  unreadableReply: () =>
-    'Der Anbieter hat eine Antwort geschickt, die diese Seite nicht lesen konnte. Versuchen Sie es gleich noch einmal.',
+  unreadableReply: (provider) =>
+    `${whoIn(provider)} hat eine Antwort geschickt, die diese Seite nicht lesen konnte. Versuchen Sie es gleich noch einmal.`,
   downloadFailed: (status) =>
     status
       ? `Das fertige Bild konnte nicht heruntergeladen werden (HTTP ${status}; sein Link ist vielleicht abgelaufen). Erzeugen Sie es noch einmal.`
       : 'Das fertige Bild konnte nicht geladen werden (sein Link ist vielleicht abgelaufen, oder es ist kein Bild). Erzeugen Sie es noch einmal.',
-  imageUnreadable: () =>
-    'Der Anbieter hat ein Bild geschickt, das dieser Browser nicht öffnen kann. Versuchen Sie es noch einmal.',
-  cannotMake: () => 'Der Anbieter konnte dieses Bild nicht erzeugen. Versuchen Sie es gleich noch einmal.',
+  imageUnreadable: (provider) =>
+    `${whoIn(provider)} hat ein Bild geschickt, das dieser Browser nicht öffnen kann. Versuchen Sie es noch einmal.`,
+  cannotMake: (provider) =>
+    `${whoIn(provider)} konnte dieses Bild nicht erzeugen. Versuchen Sie es gleich noch einmal.`,
   queued: () => 'In der Warteschlange',
   generatingNow: () => 'Wird erzeugt',
   downloading: () => 'Bild wird heruntergeladen',

@@ -18,4 +18,9 @@ export const number = (n: number) => n.toLocaleString('de-DE', { maximumFraction
 /** Megapixels for reading, to two decimals ("≈1,05" for Puter's 1.048576); the quote keeps them exact. */
 export const mp = (n: number) => `${Math.round(n * 100) / 100 === n ? '' : '≈'}${number(n)}`;
 export const images = (n: number) => `${n} ${n === 1 ? 'Bild' : 'Bilder'}`;
+/** What was paid for: images, and requests charged that brought none ("1 Bild und 1 Anfrage ohne Bild"). */
+export const paidFor = (count: number, failures = 0) =>
+  failures
+    ? `${count ? images(count) + ' und ' : ''}${failures} ${failures === 1 ? 'Anfrage' : 'Anfragen'} ohne Bild`
+    : images(count);
 export const referenceImages = (n: number) => `${n} ${n === 1 ? 'Referenzbild' : 'Referenzbilder'}`;

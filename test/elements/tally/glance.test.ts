@@ -186,7 +186,7 @@ describe('<userpays-tally> at a glance', () => {
   });
 
   for (const [own, site, left, says] of [
-    ['2.00', '1', '$0.72', 'This site limits spending to $1.00.'],
+    ['2.00', '1', '$0.72', 'Your budget of $2.00 is above this site’s limit of $1.00, which applies.'],
     ['0.50', '0.5', '$0.22', 'Your budget applies.'],
   ]) {
     it(`one budget on the page: a widget's 1.00 and the user's ${own} show the same left figure, and say whose it is`, async () => {

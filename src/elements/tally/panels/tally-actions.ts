@@ -3,7 +3,7 @@ import type { Tally } from '../../../base/types.js';
 import type { LedgerStore } from '../../../ledger/ledger.js';
 import { wordsIn } from '../../../strings/strings.js';
 import type { Spoken } from '../../shared/language-controller.js';
-import { tallyLine } from '../../../strings/tally/tally-line.js';
+import { tally } from '../../../strings/tally/tally.js';
 import { ledgerFile } from './export.js';
 import type { TallyHandlers } from './tally-template.js';
 
@@ -35,14 +35,17 @@ export function tallyHandlers(target: TallyActionTarget): TallyActions {
     get orphaned() {
       return watch.orphaned;
     },
-    /** A new budget from the input; one that is not an amount is refused in words (the browser's validation message). */
+    /**
+     * A new budget from the input; one that is not an amount is refused in words that say why (the browser's
+     * validation message, with what was typed).
+     */
     budgetChange(event) {
       const input = event.target as HTMLInputElement;
       let problem = '';
       try {
         target.ledger()!.budget = input.value || null; // spaces around are fine
       } catch {
-        problem = wordsIn(target.language.translation, 'tallyLine', tallyLine).budgetInvalid();
+        problem = wordsIn(target.language.translation, 'tally', tally).budgetRefused(input.value.trim().slice(0, 20));
       }
       input.setCustomValidity(problem);
       input.reportValidity();

@@ -83,18 +83,32 @@ export function renderTally(view: TallyView, on: TallyHandlers) {
     ${view.notice ? html`<p part="notice error" class="error" role="alert">${view.notice}</p>` : nothing}
     <div part="budget">
       <label
-        >${text.budgetLabel()} <input inputmode="decimal" .value=${budget.value} @change=${on.budgetChange}
+        >${text.budgetLabel()}
+        <input
+          inputmode="decimal"
+          aria-describedby=${meter ? 'budget-note' : nothing}
+          .value=${budget.value}
+          @change=${on.budgetChange}
       /></label>
       ${
         meter
-          ? html`<p class="muted">${budget.site ? text.siteLimit(money(budget.site)) : text.ownLimit()}</p>
+          ? html`<p id="budget-note" class="muted">
+                ${
+                  !budget.site
+                    ? text.ownLimit()
+                    : budget.value
+                      ? text.siteLimitBelowOwn(money(budget.value), money(budget.site))
+                      : text.siteLimit(money(budget.site))
+                }
+              </p>
               ${renderMeter(meter, text)}`
           : nothing
       }
     </div>
     <ul part="models">
       ${Object.entries(tally.byModel).map(
-        ([id, split]) => html`<li>${text.modelSplit(modelName(id), money(split.spent), split.images)}</li>`,
+        ([id, split]) =>
+          html`<li>${text.modelSplit(modelName(id), money(split.spent), split.images, split.paidFailures)}</li>`,
       )}
     </ul>
     ${

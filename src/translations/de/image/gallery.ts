@@ -6,8 +6,7 @@ export const gallery: GalleryStrings = {
   undo: () => 'Rückgängig',
   download: () => 'Herunterladen',
   notSaved: (provider, until) =>
-    `Nicht in diesem Browser gespeichert (${words.theProvider(provider)} erlaubt es nicht): ` +
-    (until ? `Der Link funktioniert bis ${until}.` : 'Speichern Sie es, solange der Link funktioniert.'),
+    `Laden Sie es ${until ? `vor ${until}` : 'jetzt'} herunter: Es ist nicht in diesem Browser gespeichert (${words.theProvider(provider)} erlaubt es nicht), und sein Link läuft ${until ? 'dann' : 'bald'} ab.`,
   linkExpired: (provider, at) =>
     `Nicht in diesem Browser gespeichert, und der Link ${ofProvider(provider)} ist${at ? ` um ${at}` : ''} abgelaufen. Es wurde bezahlt; erzeugen Sie es noch einmal, um es zu haben.`,
   expiredImage: (prompt) => `Abgelaufenes Bild: ${prompt}`,

@@ -7,7 +7,7 @@ export const huggingface: HuggingFaceStrings = {
     'Hugging Face hat dieser Seite nicht erlaubt, Bilder für Sie zu erzeugen. Melden Sie sich erneut mit Hugging Face an und erlauben Sie Inferenz (oder verwenden Sie ein Zugriffstoken, das Inference Providers aufrufen darf), und versuchen Sie es dann noch einmal.',
   signInFailed: () => 'Hugging Face hat die Anmeldung nicht abgeschlossen. Melden Sie sich erneut mit Hugging Face an.',
   noClientId: () =>
-    'Diese Seite hat ihre Hugging-Face-App nicht angegeben (das Attribut huggingface-client-id), daher können Sie sich hier nicht mit Hugging Face anmelden. Geben Sie stattdessen ein Zugriffstoken von Hugging Face ein.',
+    'Diese Website hat die Anmeldung mit Hugging Face noch nicht eingerichtet. Geben Sie stattdessen ein Zugriffstoken von Hugging Face ein.',
   noCredits: () =>
     'Hugging Face hat dieses Bild nicht abgerechnet: Ihr Konto hat kein Guthaben dafür (ein kostenloses Konto kann nicht nach Verbrauch zahlen). Kaufen Sie Guthaben oder abonnieren Sie PRO in Ihren Abrechnungseinstellungen bei Hugging Face und versuchen Sie es dann noch einmal.',
 };

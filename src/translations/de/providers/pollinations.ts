@@ -9,6 +9,6 @@ export const pollinations: PollinationsStrings = {
     `Ihr Pollinations-Schlüssel darf ${model} nicht verwenden: Bei der Anmeldung haben Sie dieser Website andere Modelle erlaubt. Melden Sie sich erneut mit Pollinations an und erlauben Sie es, oder wählen Sie ein anderes Modell.`,
   signInFailed: () => 'Pollinations hat die Anmeldung nicht abgeschlossen. Melden Sie sich erneut mit Pollinations an.',
   noAppKey: () =>
-    'Diese Seite hat ihren App-Schlüssel für Pollinations nicht angegeben (das Attribut pollinations-app-key), daher können Sie sich hier nicht mit Pollinations anmelden. Geben Sie stattdessen einen Pollinations-Schlüssel ein.',
+    'Diese Website hat die Anmeldung mit Pollinations noch nicht eingerichtet. Geben Sie stattdessen einen Pollinations-Schlüssel ein.',
   enhanceOnOrOff: () => 'Die Prompt-Verbesserung bei Pollinations ist entweder an oder aus (true oder false).',
 };

@@ -1,11 +1,10 @@
 import type { TallyLineStrings } from '../../../strings/tally/tally-line.js';
-import { images } from '../words.js';
+import { paidFor } from '../words.js';
 
 export const tallyLine: TallyLineStrings = {
-  spentSummary: (spent, count) => [spent, ` ausgegeben für ${images(count)}`],
+  spentSummary: (spent, count, failures) => [spent, ` ausgegeben für ${paidFor(count, failures)}`],
   budgetLeft: (left, budget) => [' · ', left, ' von ', budget, ' Budget übrig'],
   heldSummary: (held) => [' · ', held, ' reserviert'],
   overBudget: (over) => [' · ', over, ' über dem Budget'],
-  budgetInvalid: () => 'Geben Sie einen Dollarbetrag ein, etwa 2.50',
   uncertainSummary: (amount) => [' · ', amount, ' wurden vielleicht zusätzlich berechnet'],
 };

@@ -1,5 +1,5 @@
 import type { TallyStrings } from '../../../strings/tally/tally.js';
-import { images, words } from '../words.js';
+import { paidFor, words } from '../words.js';
 
 const NEXT_TIME = 'beim nächsten Öffnen des Bild-Widgets auf dieser Website';
 
@@ -7,12 +7,21 @@ export const tally: TallyStrings = {
   tallyLabel: () => 'Ausgaben für Bilderzeugung',
   budgetLabel: () => 'Budget (US-Dollar)',
   siteLimit: (limit) => ['Diese Website begrenzt die Ausgaben auf ', limit, '.'],
+  siteLimitBelowOwn: (own, limit) => [
+    'Ihr Budget von ',
+    own,
+    ' liegt über der Grenze dieser Website von ',
+    limit,
+    ', und diese gilt.',
+  ],
+  budgetRefused: (value) =>
+    `„${value}“ ist kein Betrag: Schreiben Sie ihn in Ziffern, mit einem Punkt vor den Cent, etwa 2.50.`,
   ownLimit: () => 'Ihr Budget gilt.',
   budgetUsed: (percent) => `${percent} % des Budgets verbraucht`,
   budgetNearlyUsed: (percent) => `${percent} % des Budgets verbraucht: nahe an der Grenze`,
   budgetReached: () => '100 % des Budgets verbraucht: Das Budget ist erreicht',
   budgetPassed: (percent) => `${percent} % des Budgets verbraucht: über dem Budget`,
-  modelSplit: (model, spent, count) => [`${model}: `, spent, ` für ${images(count)}`],
+  modelSplit: (model, spent, count, failures) => [`${model}: `, spent, ` für ${paidFor(count, failures)}`],
   chartLabel: (days) => `Ausgaben pro Tag: ${days}`,
   last30Days: () => 'Letzte 30 Tage',
   today: () => 'Heute',

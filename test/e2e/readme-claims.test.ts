@@ -1,0 +1,34 @@
+// What the README says of the price and of what the page contacts on load, held to the code (issue 43, 7): "exact"
+// only where the widget's quote is exact, "estimate" where it says so, and the origin the default provider reads its
+// price list from.
+import { expect } from '@open-wc/testing';
+import { quoteFor } from '../../src/providers/prices.js';
+import { PUTER_API } from '../../src/providers/catalog.js';
+import { PROVIDER_NAMES, type ProviderId } from '../../src/base/types.js';
+
+const readme = async () => (await fetch('/README.md')).text();
+/** The README's prose on one line, whatever its wrapping. */
+const prose = async () => (await readme()).replace(/\s+/g, ' ');
+/** The providers named in a list such as "Puter, fal, OpenRouter and Hugging Face", by id. */
+const named = (list: string) =>
+  list
+    .split(/, | and /)
+    .map((name) => Object.keys(PROVIDER_NAMES).find((id) => PROVIDER_NAMES[id as ProviderId] === name));
+
+describe('the README, held to the code', () => {
+  it('calls FLUX prices exact only where the quote is exact, and an estimate where the widget marks one', async () => {
+    const said = /for FLUX, exact at ([^"]+?) and marked "estimate" at ([^,]+(?:, [^,]+)*?), whose/.exec(await prose());
+    expect(said, 'the README says which FLUX prices are exact').to.not.equal(null);
+    const [exact, estimate] = [named(said![1]), named(said![2])];
+    expect(exact).to.deep.equal(['bfl', 'pollinations']);
+    expect(estimate).to.deep.equal(['puter', 'fal', 'openrouter', 'huggingface']);
+    const quote = (provider: string) =>
+      quoteFor({ provider: provider as ProviderId, model: 'flux-2-klein-4b', width: 1024, height: 1024 });
+    for (const provider of exact) expect(quote(provider!).exact, provider).to.equal(true);
+    for (const provider of estimate) expect(quote(provider!).exact, provider).to.equal(false);
+  });
+
+  it('names the origin the default provider reads its price list from on load, for a CSP', async () => {
+    expect(await prose()).to.contain(`reads Puter's price list from \`${PUTER_API}\``);
+  });
+});

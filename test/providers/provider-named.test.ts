@@ -1,0 +1,54 @@
+// Words a user can act on (issue 43, 6): a refusal says which provider refused, where the adapter knows it, over
+// real HTTP against each provider's simulator. The shared mapping of replies (`httpError`) and the adapters' own
+// refusals say "the provider"; `guard` names it.
+import { expect } from '@open-wc/testing';
+import { BflProvider } from '../../src/providers/bfl/adapter.js';
+import { FalProvider } from '../../src/providers/fal/adapter.js';
+import { OpenAiProvider } from '../../src/providers/openai/adapter.js';
+import { failure } from '../support/failure.js';
+import { providerHarness } from '../support/provider-harness.js';
+
+const bfl = providerHarness(new BflProvider(), { keyPrefix: 'test-key' });
+const fal = providerHarness(new FalProvider(), { keyPrefix: 'fal-test-key', crossOrigin: true });
+const gateway = providerHarness(new OpenAiProvider(), {
+  keyPrefix: 'sk-gw-test',
+  crossOrigin: true,
+  request: { model: 'flux-2-klein-9b', prompt: 'a red ceramic mug on white marble', width: 768, height: 512 },
+});
+
+describe('a refusal names the provider that refused', () => {
+  it('BFL, fal and the gateway declining a prompt each say who declined it', async () => {
+    const declined = [
+      await failure(bfl.start('pending=60;fault=content-moderated').promise),
+      await failure(fal.start('fault=moderated').promise),
+      await failure(gateway.start('fault=moderated').promise),
+    ];
+    expect(declined.map((error) => [error.code, error.message])).to.deep.equal(
+      ['BFL', 'fal', 'The gateway'].map((who) => [
+        'moderated',
+        `${who} declined this prompt or its images for safety reasons. Rephrase it and try again.`,
+      ]),
+    );
+  });
+
+  it('a key refused, or settings refused, name the provider too', async () => {
+    const key = await failure(fal.start('fault=401').promise);
+    expect([key.code, key.message]).to.deep.equal([
+      'auth-failed',
+      'fal did not accept your API key. Check the key (or create a new one in your fal account) and try again.',
+    ]);
+    const settings = await failure(bfl.start('fault=422').promise);
+    expect(settings.code).to.equal('invalid-input');
+    expect(settings.message).to.match(/^BFL refused the request \(.+\)\. Change the settings and try again\.$/);
+  });
+
+  it('a task that failed, or a reply the page cannot read, name the provider too', async () => {
+    const failed = await failure(bfl.start('fault=error').promise);
+    expect([failed.code, failed.message]).to.deep.equal([
+      'provider-error',
+      'BFL could not make this image. Try again in a moment.',
+    ]);
+    const unreadable = await failure(gateway.start('fault=bad-json').promise);
+    expect(unreadable.message).to.equal('The gateway sent a reply this page could not read. Try again in a moment.');
+  });
+});
