@@ -1,6 +1,6 @@
 // The size check counts, in each provider's session, only the parts that provider's session can open
 // (budgets.json, session.openedBy: scripts/sizes.mjs): each list there is held here to the providers' own info, so
-// that a provider given a sign-in or More options' controls is counted with them.
+// that a provider given a sign-in, More options' controls or the other families is counted with them.
 import { expect } from '@open-wc/testing';
 import type { ProviderId } from '../../src/base/types.js';
 import { PROVIDERS } from '../../src/providers/registry.js';
@@ -27,6 +27,9 @@ describe('the parts only some providers’ sessions open', () => {
       'image-controls': controls,
       // Puter's account line: the one provider paid from its own account without a key.
       'image-puter': withInfo((id) => !PROVIDERS[id].info.needsKey),
+      // The other families' shared part (their names, the token and tier pricers), where the provider sells them
+      // (SPEC §12): elsewhere it loads only to say that a family model a page names has no price there.
+      families: withInfo((id) => PROVIDERS[id].info.sellsFamilies),
     });
   });
 });
