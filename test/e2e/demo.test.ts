@@ -9,6 +9,7 @@ import { emulateMedia } from '@web/test-runner-commands';
 import { closeDemo, demoWidget, forgetDemo, openDemo } from '../support/demo.js';
 import { loadedFrame } from '../support/frames.js';
 import { until } from '../support/wait.js';
+import { openPriceDetails } from '../support/widget.js';
 import { widget as deWidget } from '../../src/translations/de/image/widget.js';
 import { widget as enWidget } from '../../src/strings/image/widget.js';
 
@@ -129,7 +130,8 @@ describe('the demo page', function () {
   it('compares every provider it simulates, and a switch from the comparison brings that simulator (issue 43, 4)', async () => {
     const view = await openDemo(1280);
     const widget = await demoWidget(view, 'puter');
-    const compare = await until(() => widget.shadowRoot!.querySelector<HTMLDetailsElement>('[part~=compare]'));
+    await openPriceDetails(widget);
+    const compare = widget.shadowRoot!.querySelector<HTMLDetailsElement>('[part~=compare]')!;
     const providers = new Set(
       [...compare.querySelectorAll<HTMLButtonElement>('button[data-provider]')].map((row) => row.dataset.provider),
     );

@@ -6,14 +6,15 @@ import { expect } from '@open-wc/testing';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { demoWidget, forgetDemo, openDemo } from '../support/demo.js';
 import { until } from '../support/wait.js';
+import { openPriceDetails } from '../support/widget.js';
 
 /** The widget's price details and comparison opened, with what the layout makes of them. */
 async function openDetails(widget: UserPaysImage) {
   const root = widget.shadowRoot!;
-  const compare = await until(() => root.querySelector<HTMLDetailsElement>('[part~=compare]'), 8000);
-  const details = compare.closest('details:not([part~=compare])') as HTMLDetailsElement;
-  // As a user opens them: the summary's click (a native disclosure: Enter and Space do the same).
-  details.querySelector('summary')!.click();
+  // As a user opens them: the summary's click (a native disclosure: Enter and Space do the same); their part loads.
+  await until(() => root.querySelector('[part~=more]'), 8000);
+  const details = await openPriceDetails(widget);
+  const compare = root.querySelector<HTMLDetailsElement>('[part~=compare]')!;
   compare.querySelector('summary')!.click();
   await widget.updateComplete;
   expect([details.open, compare.open], 'both open').to.deep.equal([true, true]);

@@ -4,7 +4,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { render } from 'lit';
 import '../../src/define.js';
-import { renderProjection } from '../../src/elements/image/panels/projection.js';
+import { renderProjection } from '../../src/elements/image/panels/details/projection.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { LedgerStore } from '../../src/ledger/ledger.js';
 import { image } from '../support/ledger.js';
@@ -12,7 +12,7 @@ import { cleanLocalStorage } from '../support/storage.js';
 import { expectWcag22 } from '../support/axe.js';
 import { controlledClock } from '../support/clock.js';
 import { uniqueStorageKey } from '../support/sim.js';
-import { imageWidget, modelChoices, part } from '../support/widget.js';
+import { imageWidget, modelChoices, openPriceDetails, part } from '../support/widget.js';
 
 /** Each offer's line of the comparison's table: its cells' words ("FLUX.2 [pro] | BFL | $0.03"). */
 const offers = (el: UserPaysImage) =>
@@ -39,7 +39,8 @@ describe('<userpays-image>: compare and projection', () => {
       locale: 'en-US',
       'storage-key': storageKey,
     });
-    await waitUntil(() => part(el, 'compare') && part(el, 'projection'), 'the panels load');
+    await openPriceDetails(el);
+    await waitUntil(() => part(el, 'compare') && part(el, 'projection'), 'the price details load');
     return { el, ledger: new LedgerStore({ storageKey }) };
   }
 
@@ -168,7 +169,8 @@ describe('<userpays-image>: compare and projection', () => {
       locale: 'en-US',
       'storage-key': storageKey,
     });
-    await waitUntil(() => part(el, 'projection'), 'the panels load');
+    await openPriceDetails(el);
+    await waitUntil(() => part(el, 'projection'), 'the projection');
     const says = part(el, 'projection')!.textContent!.replace(/\s+/g, ' ').trim();
     expect(says).to.match(/^100 submissions like this( \(200 images\))?: \$2\.80 · 35 per \$1/);
     expect(says).not.to.contain('of these');

@@ -6,7 +6,7 @@ import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import type { UserPaysTally } from '../../src/elements/tally/userpays-tally.js';
 import { bflEndpoint, uniqueStorageKey } from '../support/sim.js';
-import { imageWidget, settled } from '../support/widget.js';
+import { imageWidget, openPriceDetails, settled } from '../support/widget.js';
 
 /** The card of the controls: the surface the widget paints its own (the result's canvas is a card like it). */
 const card = (el: UserPaysImage) => el.shadowRoot!.querySelector<HTMLElement>('.controls')!;
@@ -17,7 +17,7 @@ const colours = (node: Element) => {
 
 async function widget(style = '') {
   const el = await imageWidget({ provider: 'bfl', providers: 'fal', style, prompt: 'a lighthouse' });
-  await waitUntil(() => el.shadowRoot!.querySelector('[part~=compare]'), 'the panels load');
+  await openPriceDetails(el);
   return el;
 }
 

@@ -167,3 +167,17 @@ export async function settled(el: Widget) {
     .filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity);
   await Promise.all(finite.map((animation) => animation.finished.catch(() => {})));
 }
+
+/**
+ * Opens the price details as a user does (their summary's click) and waits for their part (the breakdown, the
+ * projection, the comparison: panels/details/, loaded when they are opened).
+ */
+export async function openPriceDetails(el: Widget) {
+  const root = el.shadowRoot!;
+  await waitUntil(() => root.querySelector('details.details'), 'the price details');
+  const details = root.querySelector<HTMLDetailsElement>('details.details')!;
+  if (!details.open) details.querySelector('summary')!.click();
+  await waitUntil(() => root.querySelector('[part~=compare]'), 'the price details load');
+  await el.updateComplete;
+  return details;
+}

@@ -33,10 +33,24 @@ export class ImagePanels extends PanelControllers {
     parts.host.renderRoot.addEventListener('paste', (event) => {
       if (parts.pricing.capability?.references?.max) this.handlers.referencesChosen(event);
     });
-    // What draws the result, ahead of the click: loaded when the pointer or the focus comes to Generate.
+    // What draws the result, ahead of the click: loaded when the pointer or the focus comes to Generate; the price
+    // details' part when it comes to their summary.
     const prefetch = (event: Event) => {
-      if ((event.target as Element).closest?.('[part~=submit]')) this.galleryView.prefetch();
+      const target = event.target as Element;
+      if (target.closest?.('[part~=submit]')) this.galleryView.prefetch();
+      if (target.closest?.('.details')) this.details.prefetch();
     };
+    // The price details opened or closed (a toggle does not bubble: heard on its way down).
+    parts.host.renderRoot.addEventListener(
+      'toggle',
+      (event) => {
+        const details = event.target as HTMLDetailsElement;
+        if (!details.matches('.details')) return;
+        this.detailsOpen = details.open;
+        parts.host.requestUpdate();
+      },
+      true,
+    );
     parts.host.renderRoot.addEventListener('pointerover', prefetch);
     parts.host.renderRoot.addEventListener('focusin', prefetch);
   }

@@ -18,6 +18,7 @@ import { KeysChannel } from './accounts/keys-channel.js';
 import { ProviderKeys } from './accounts/provider-keys.js';
 import { SignedKeys } from './accounts/signed-keys.js';
 import type { ModelControlsPart } from './controls/index.js';
+import type { PriceDetailsPart } from './details/index.js';
 import { GalleryController } from './gallery/gallery-controller.js';
 import type { GalleryViewPart } from './gallery/index.js';
 import type { PaidFailure } from './gallery/result.js';
@@ -65,6 +66,13 @@ export class PanelControllers {
    * shows them (BFL, fal, Pollinations), prefetched when the pointer or the focus comes to it.
    */
   readonly controls: PanelPart<ModelControlsPart>;
+  /**
+   * The price details (the breakdown, the projection, the comparison): loaded when the user opens them, prefetched
+   * when the pointer or the focus comes to their summary (image-panels.ts).
+   */
+  readonly details: PanelPart<PriceDetailsPart>;
+  /** The price details are open (their disclosure's `toggle`, heard by image-panels.ts). */
+  detailsOpen = false;
   /** The images kept in this browser: the image store of the storage key, opened after the first paint. */
   readonly gallery: GalleryController;
   /**
@@ -156,6 +164,11 @@ export class PanelControllers {
             report,
           }),
         ),
+    });
+    this.details = new PanelPart(host, {
+      wanted: () => this.detailsOpen,
+      worthPrefetching: () => true,
+      load: () => import('./details/index.js').then(({ priceDetailsPart }) => priceDetailsPart(host.shadowRoot!)),
     });
     this.controls = new PanelPart(host, {
       wanted: () => info()?.showsControls && parts.form.moreOpen,

@@ -17,7 +17,6 @@ import type { ImageParts } from '../image-parts.js';
 import type { ImageHandlers, ImageView } from '../view.js';
 import type { PanelSlots } from './slots.js';
 import { renderKeyField, type KeyFieldView } from './accounts/accounts.js';
-import { renderDetails } from './details.js';
 import type { PanelHandlers } from './image-actions.js';
 import type { PanelControllers } from './panel-controllers.js';
 import { renderExamples, renderMore } from './more.js';
@@ -114,30 +113,32 @@ export function renderSlots(
           on.imageAction,
         )
       : nothing,
-    details: quote
-      ? renderDetails(
-          {
-            // A request the model cannot make has no payable price: the details compare what can make it.
-            quote: pricing.problem ? undefined : quote,
-            locale,
-            translation,
-            offers: view.offers,
-            provider: host.provider,
-            model: host.model,
-            projection: ledger &&
-              tally && {
-                total: mostOf(quote),
-                count: quote.count,
-                remaining: tally.remaining,
-                byDay: panels.spentByDay(ledger, tally),
-                today: dayOf(clock.now()),
-                locale,
-                translation,
-              },
-          },
-          on.offerChoose,
-        )
-      : nothing,
+    // Drawn once their part is here: it loads when they are opened (or ahead, at their summary).
+    details:
+      quote && panels.details.loaded
+        ? panels.details.loaded.render(
+            {
+              // A request the model cannot make has no payable price: the details compare what can make it.
+              quote: pricing.problem ? undefined : quote,
+              locale,
+              translation,
+              offers: view.offers,
+              provider: host.provider,
+              model: host.model,
+              projection: ledger &&
+                tally && {
+                  total: mostOf(quote),
+                  count: quote.count,
+                  remaining: tally.remaining,
+                  byDay: panels.spentByDay(ledger, tally),
+                  today: dayOf(clock.now()),
+                  locale,
+                  translation,
+                },
+            },
+            on.offerChoose,
+          )
+        : nothing,
     models: renderModels(view, on),
     size: renderSize(
       sizeView(pricing.capability?.sizes, host.width, host.height, parts.form.customSize),

@@ -1,7 +1,5 @@
 import { css } from 'lit';
 import { accountStyles } from './accounts/accounts.js';
-import { compareStyles } from './compare.js';
-import { detailsStyles } from './details.js';
 import { iconStyles } from './icons.js';
 import { moreStyles } from './more.js';
 import { slotStyles } from './panel-slots.js';
@@ -57,6 +55,4 @@ export const imagePanelStyles = css`
   ${runningStyles}
   ${outcomeStyles}
   ${iconStyles}
-  ${detailsStyles}
-  ${compareStyles}
 `;

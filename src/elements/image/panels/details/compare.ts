@@ -1,13 +1,13 @@
 import { css, html, nothing } from 'lit';
-import { formatUsd, modelName } from '../../../pricing/index.js';
-import { rankOffers } from '../../../pricing/compare.js';
-import type { Offer } from '../../../pricing/compare.js';
-import { offers } from '../../../strings/image/offers.js';
-import { prices } from '../../../strings/prices.js';
-import { wordsIn, type Translation } from '../../../strings/strings.js';
-import { widget } from '../../../strings/image/widget.js';
-import { words } from '../../../strings/words.js';
-import type { ProviderId } from '../../../base/types.js';
+import { formatUsd, modelName } from '../../../../pricing/index.js';
+import { rankOffers } from '../../../../pricing/compare.js';
+import type { Offer } from '../../../../pricing/compare.js';
+import { offers } from '../../../../strings/image/offers.js';
+import { prices } from '../../../../strings/prices.js';
+import { wordsIn, type Translation } from '../../../../strings/strings.js';
+import { widget } from '../../../../strings/image/widget.js';
+import { words } from '../../../../strings/words.js';
+import type { ProviderId } from '../../../../base/types.js';
 
 /** The request as set, priced on every model and provider the page allows (the widget's `compare` part). */
 export interface CompareView {

@@ -1,6 +1,6 @@
 import { css, html, nothing } from 'lit';
-import type { Quote } from '../../../base/types.js';
-import { renderQuote } from '../../shared/quote-view.js';
+import type { Quote } from '../../../../base/types.js';
+import { renderQuote } from '../../../shared/quote-view.js';
 import { renderCompare, type CompareView } from './compare.js';
 import { renderProjection, type ProjectionView } from './projection.js';
 

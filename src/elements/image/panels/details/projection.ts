@@ -1,9 +1,9 @@
 import { html, nothing } from 'lit';
 import type Decimal from 'decimal.js';
-import { formatUsd, formatUsdRounded } from '../../../pricing/index.js';
-import { projectionOf } from '../../../pricing/projection.js';
-import { offers } from '../../../strings/image/offers.js';
-import { wordsIn, type Translation } from '../../../strings/strings.js';
+import { formatUsd, formatUsdRounded } from '../../../../pricing/index.js';
+import { projectionOf } from '../../../../pricing/projection.js';
+import { offers } from '../../../../strings/image/offers.js';
+import { wordsIn, type Translation } from '../../../../strings/strings.js';
 
 /** What the projection is made of: the submission's total, the budget left, and the spending per local day. */
 export interface ProjectionView {
