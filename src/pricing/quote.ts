@@ -186,15 +186,9 @@ function checkRequest(request: unknown, text: PricesStrings) {
  */
 export function priceRequest(request: QuoteRequest, book: PriceBook, text = prices) {
   const asked = checkRequest(request, text);
-  /**
-   * Refuses with `refusal`, unless the model is of the families that load after the first paint, not here yet, or the
-   * provider has no price at all before they are (OpenAI's and Google's own APIs sell only them: a widget of theirs
-   * asks for the default model until they are here, and then for theirs).
-   */
+  /** Refuses with `refusal`, unless the model is of the families that load after the first paint, not here yet. */
   const refuse = (refusal: () => string): never => {
-    const none = !Object.values(book).some((byProvider) => byProvider && Object.hasOwn(byProvider, asked.provider));
-    if (awaitsFamilies(asked.model, asked.provider) || (none && !familiesInFor(asked.provider)))
-      throw new PricesLoading();
+    if (awaitsFamilies(asked.model, asked.provider)) throw new PricesLoading();
     return invalid(refusal());
   };
   const model = modelInfo(asked.model) ?? refuse(() => text.noSuchModel(asked.model, MODELS[0].label));

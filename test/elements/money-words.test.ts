@@ -5,18 +5,19 @@ import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { bflWidget } from '../support/bfl-widget.js';
 import { submissionsOf, uniqueStorageKey } from '../support/sim.js';
-import { imageWidget } from '../support/widget.js';
+import { imageWidget, openPriceDetails, priceDetailsText } from '../support/widget.js';
 import { until } from '../support/wait.js';
 
 const widget = (provider: string, model: string) => imageWidget({ provider, model });
-const costText = (el: UserPaysImage) => el.shadowRoot!.querySelector('[part~=cost]')!.textContent!;
 const referencesNote = (el: UserPaysImage) => el.shadowRoot!.querySelector('.refs .muted')!.textContent!;
 
 describe('<userpays-image>: money in words', () => {
   it('says in one line why a preview is an estimate, per provider, and nothing where it is exact', async () => {
-    expect(costText(await widget('fal', 'flux-2-pro'))).to.contain('fal does not say what it charged');
-    expect(costText(await widget('puter', 'flux-2-pro'))).to.contain("An estimate from Puter's price list");
-    expect(costText(await widget('bfl', 'flux-2-pro'))).not.to.contain('estimate');
+    expect(await priceDetailsText(await widget('fal', 'flux-2-pro'))).to.contain('fal does not say what it charged');
+    expect(await priceDetailsText(await widget('puter', 'flux-2-pro'))).to.contain(
+      "An estimate from Puter's price list",
+    );
+    expect(await priceDetailsText(await widget('bfl', 'flux-2-pro'))).not.to.contain('estimate');
   });
 
   it('a breakdown adds up to a figure shown: the rounded total beside Generate, and the exact one as its last line', async () => {
@@ -36,7 +37,8 @@ describe('<userpays-image>: money in words', () => {
         },
       },
     );
-    const lines = [...el.shadowRoot!.querySelectorAll('[part~=cost] .lines li')].map((li) =>
+    await openPriceDetails(el);
+    const lines = [...el.shadowRoot!.querySelectorAll('.details-body .lines li')].map((li) =>
       [...li.children].map((cell) => cell.textContent!.trim()),
     );
     expect(lines).to.deep.equal([

@@ -7,7 +7,7 @@ import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { until } from '../support/wait.js';
 import { PUTER_SRC, puterCalls, puterEndpoint, setPuterAccount, signedInToPuter } from '../support/puter.js';
 import { bflEndpoint, submissionsOf, unique, uniqueStorageKey } from '../support/sim.js';
-import { imageWidget, panelsLoaded, part, radios, words } from '../support/widget.js';
+import { imageWidget, panelsLoaded, part, priceDetailsText, radios, words } from '../support/widget.js';
 import { pngFile } from '../support/images.js';
 
 /** The reference images chosen, as their thumbnails show them. */
@@ -94,7 +94,7 @@ describe('Puter through its real SDK, against the strict simulator', function ()
   it('Kontext without the image to edit is refused before anything is sent', async () => {
     const marker = unique();
     const el = await puterWidget('flux-kontext-pro', marker);
-    expect(part(el, 'cost')!.textContent).to.contain('add the image to edit');
+    expect(part(el, 'decision')!.textContent).to.contain('add the image to edit');
     const error = await el.generate().catch((e) => e);
     expect(error.code).to.equal('invalid-input');
     expect(await puterCalls(marker)).to.deep.equal([]);
@@ -122,7 +122,7 @@ describe('BFL, against the strict simulator', () => {
     const el = await imageWidget({ ...attributes, prompt: 'the same harbour, in autumn' }, { apiKey: 'sim-rules-key' });
     await choose(el, [await pngFile(3000, 2000)]);
     expect(el.quote?.total).to.equal('0.09'); // 3 + 4 MP × 1.5 credits, not 3 + 6 × 1.5
-    expect(part(el, 'cost')!.textContent).to.contain('resized from 3000×2000');
+    expect(await priceDetailsText(el)).to.contain('resized from 3000×2000');
     expect(el.shadowRoot!.querySelector('.thumbs')!.textContent).to.contain('3000×2000 → 2449×1632');
     // Its own cost beside it: 2449×1632 is 4 started MP (of 1,048,576 px) at 1.5 credits.
     expect(el.shadowRoot!.querySelector('.thumbs')!.textContent).to.contain('adds 4 MP = $0.06');

@@ -14,7 +14,16 @@ import type { PriceBook } from '../../src/pricing/index.js';
 import { BUILTIN_PRICE_BOOK, GATEWAY_PRICE_BOOKS, loadFamilies, quoteFor } from '../../src/providers/prices.js';
 import { cleanLocalStorage } from '../support/storage.js';
 import { pageFetch, simCharged, simEndpoint, submissionsOf, unique } from '../support/sim.js';
-import { blocked, decision, imageWidget, panelsLoaded, part, radios, words } from '../support/widget.js';
+import {
+  blocked,
+  decision,
+  imageWidget,
+  openPriceDetails,
+  panelsLoaded,
+  part,
+  radios,
+  words,
+} from '../support/widget.js';
 
 /** OpenAI's prices by host, laid over the built-in ones, for the simulator's loopback endpoint (as a proxy's page does). */
 let OPENAI_BOOK: PriceBook;
@@ -88,6 +97,7 @@ describe('GPT Image with the user’s own OpenAI key', function () {
     expect(words(part(el, 'quality'))).to.equal('Quality LowMediumHigh');
     // The projection counts the most each can cost: 100 × atMost, and how many $1 surely buys.
     const most = new Decimal(el.quote!.atMost!);
+    await openPriceDetails(el);
     await waitUntil(() => part(el, 'projection'), 'the projection is drawn');
     expect(words(part(el, 'projection'))).to.contain(`100 images like this: ${formatUsdRounded(most.mul(100), 'en')}`);
     expect(words(part(el, 'projection'))).to.contain(`${new Decimal(1).div(most).floor().toFixed()} per $1`);

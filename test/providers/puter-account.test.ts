@@ -10,7 +10,7 @@ import { UserPaysError } from '../../src/base/errors.js';
 import { PuterAccountController } from '../../src/elements/image/panels/accounts/puter/puter-account-controller.js';
 import type { ErrorDetail } from '../../src/base/types.js';
 import { simLog, unique, uniqueStorageKey } from '../support/sim.js';
-import { blocked, decision, generateButton, part, words } from '../support/widget.js';
+import { blocked, decision, generateButton, part, priceDetailsText, words } from '../support/widget.js';
 import {
   PUTER_SRC,
   puterCalls,
@@ -65,7 +65,7 @@ describe('<userpays-image provider="puter"> (real SDK, simulator)', function () 
     expect(part(el, 'key'), 'no API key box').to.equal(null);
     await until(() => el.quote?.source.name === 'Puter live catalogue');
     expect(el.quote!.total).to.equal('0.002'); // the simulator's catalogue at scale=2
-    expect(part(el, 'cost')!.textContent).to.contain('Puter live catalogue');
+    expect(await priceDetailsText(el)).to.contain('Puter live catalogue');
     expect((window as any).puter).to.equal(undefined);
   });
 

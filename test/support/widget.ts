@@ -177,7 +177,13 @@ export async function openPriceDetails(el: Widget) {
   await waitUntil(() => root.querySelector('details.details'), 'the price details');
   const details = root.querySelector<HTMLDetailsElement>('details.details')!;
   if (!details.open) details.querySelector('summary')!.click();
-  await waitUntil(() => root.querySelector('[part~=compare]'), 'the price details load');
+  await waitUntil(() => root.querySelector('.details-body'), 'the price details load');
   await el.updateComplete;
   return details;
+}
+
+/** What the price details say (the breakdown, its notes and source, the projection, the comparison), opened. */
+export async function priceDetailsText(el: Widget) {
+  await openPriceDetails(el);
+  return el.shadowRoot!.querySelector('.details-body')!.textContent!;
 }

@@ -86,13 +86,16 @@ export function imageView(parts: ImageParts, panels?: ImagePanels): ImageView {
     panels?.offers() ?? pricing.models(provider, host.models).map((model): Offer => ({ provider, model, problem: '' }));
   const key = keyView(parts);
   const submission = panels?.submission;
-  const blocked = blockedOf(parts, panels, key);
-  const payable = pricing.problem ? undefined : quote;
   const made = pricing.fitted ?? { width: host.width, height: host.height }; // the size the provider makes and bills
   const { allModels } = parts.form;
   const models = offers.filter((offer) => offer.provider === provider);
   const shown = allModels ? models : models.filter(({ model }, index) => index < 5 || model === host.model);
   const otherFamilies = !!info?.sellsFamilies && !familiesInFor(provider);
+  // A provider that sells only the other families (OpenAI's, Google's own APIs) offers no model until their prices are
+  // here: until then its widget shows no price and says nothing is wrong (the default model is not one of its own).
+  const loading = otherFamilies && !models.length;
+  const blocked: Blocked | undefined = loading ? { reason: '', at: 'price' } : blockedOf(parts, panels, key);
+  const payable = pricing.problem || loading ? undefined : quote;
   return {
     translation,
     widget: widgetText,
