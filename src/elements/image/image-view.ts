@@ -1,4 +1,12 @@
-import { familiesInFor, familyOf, formatUsd, formatUsdRounded, megapixelsOf, modelName } from '../../pricing/index.js';
+import {
+  awaitsFamilies,
+  familiesInFor,
+  familyOf,
+  formatUsd,
+  formatUsdRounded,
+  megapixelsOf,
+  modelName,
+} from '../../pricing/index.js';
 import type { SizeRule } from '../../pricing/index.js';
 import type { Offer } from '../../pricing/compare.js';
 import { isKeyError } from '../../base/errors.js';
@@ -92,8 +100,9 @@ export function imageView(parts: ImageParts, panels?: ImagePanels): ImageView {
   const shown = allModels ? models : models.filter(({ model }, index) => index < 5 || model === host.model);
   const otherFamilies = !!info?.sellsFamilies && !familiesInFor(provider);
   // A provider that sells only the other families (OpenAI's, Google's own APIs) offers no model until their prices are
-  // here: until then its widget shows no price and says nothing is wrong (the default model is not one of its own).
-  const loading = otherFamilies && !models.length;
+  // here: until then its widget shows no price and says nothing is wrong about the default model, not one of its own
+  // (a model of theirs the page names is the quote's to wait for, and to say where they cannot load).
+  const loading = otherFamilies && !models.length && !awaitsFamilies(host.model, provider);
   const blocked: Blocked | undefined = loading ? { reason: '', at: 'price' } : blockedOf(parts, panels, key);
   const payable = pricing.problem || loading ? undefined : quote;
   return {
