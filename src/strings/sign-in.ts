@@ -6,7 +6,7 @@
 import { words } from './words.js';
 
 export interface SignInStrings {
-  keyLabel(provider: string, host?: string): string;
+  keyLabel(provider: string): string;
   keyNotSentHere(others: string[]): string;
   /** A key given for this account another way (`given`: other relays' hosts, '' for none) than the page's now. */
   keyGivenAnotherWay(given: string[], now: string, payee: string): string;
@@ -68,7 +68,7 @@ export interface SignInStrings {
 const wayOf = (relay: string, payee: string) => (relay ? `through the relay at ${relay}` : `straight to ${payee}`);
 
 export const signIn: SignInStrings = {
-  keyLabel: (provider, host) => (host ? `Your ${provider} API key for ${host}` : `Your ${provider} API key`),
+  keyLabel: (provider) => `Your ${provider} API key`,
   keyNotSentHere: (others) =>
     `Your key for ${others.join(' and ')} is kept for it, and not sent here: this address needs its own.`,
   keyGivenAnotherWay: (given, now, payee) =>

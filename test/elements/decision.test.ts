@@ -47,7 +47,10 @@ describe('<userpays-image>: Generate says why it cannot, before the click', func
     const el = await widget({ apiKey: '' });
     expectBlocked(el, /Add your BFL API key/);
     const key = root(el).querySelector<HTMLInputElement>('[part~=key]')!;
-    expect([key.getAttribute('aria-describedby'), key.hasAttribute('aria-invalid')]).to.deep.equal(['reason', false]);
+    expect([key.getAttribute('aria-describedby'), key.hasAttribute('aria-invalid')]).to.deep.equal([
+      'reason key-note',
+      false,
+    ]);
     fix(el)!.click();
     expect(root(el).activeElement).to.equal(key);
     el.apiKey = 'sim-test-key';

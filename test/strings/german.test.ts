@@ -112,7 +112,10 @@ const SAMPLES: ((index: number) => unknown)[] = [
   () => false,
 ];
 
-/** What a sentence says, as text: its string, or its parts (text, values, Lit templates) one after the other. */
+/**
+ * What a sentence says, as text: its string, or its parts (text, values, Lit templates, a record's words) one after the
+ * other.
+ */
 function said(value: unknown): string {
   if (Array.isArray(value)) return value.map(said).join('');
   if (value && typeof value === 'object' && 'strings' in value && 'values' in value) {
@@ -121,6 +124,8 @@ function said(value: unknown): string {
       .map((text, index) => text + (index < template.values.length ? said(template.values[index]) : ''))
       .join('');
   }
+  // A record of words (an example prompt's name and prompt): each of its words.
+  if (value && typeof value === 'object') return Object.values(value).map(said).join(' ');
   return String(value);
 }
 

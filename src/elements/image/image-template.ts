@@ -333,8 +333,8 @@ export const widgetStyles = css`
       align-items: start;
     }
     .key-field {
-      /* the opt-in in two lines, the note in three */
-      --_key-lines: calc(4rem + 3 * 0.35rem + 2 * 1.45 * 0.875rem + 3 * 1.45 * 0.8125rem);
+      /* the label and the opt-in in two lines each, the note in three */
+      --_key-lines: calc(2.5rem + 3 * 0.35rem + 4 * 1.45 * 0.875rem + 3 * 1.45 * 0.8125rem);
     }
   }
   /* A frame has the image's pixels as its own size: it scales down as an image does, keeping its shape (the empty

@@ -1,16 +1,25 @@
 /** Prompts to start from, offered while the prompt is empty. */
 
+/**
+ * A prompt to start from, and its name on its button: short enough to be read whole on a phone, in two columns beside
+ * the label (the prompt itself is the button's title, and what a click puts in).
+ */
+export interface ExamplePrompt {
+  name: string;
+  prompt: string;
+}
+
 export interface PromptsStrings {
   examplesLabel(): string;
-  examplePrompts(): string[];
+  examplePrompts(): ExamplePrompt[];
 }
 
 export const prompts: PromptsStrings = {
   examplesLabel: () => 'Try',
   examplePrompts: () => [
-    'A lighthouse on a cliff at dawn, watercolour',
-    'A red fox in fresh snow, golden hour photo',
-    'A cosy reading nook with plants, isometric 3D',
-    'The word “hello” in neon on a brick wall',
+    { name: 'Lighthouse', prompt: 'A lighthouse on a cliff at dawn, watercolour' },
+    { name: 'Fox in snow', prompt: 'A red fox in fresh snow, golden hour photo' },
+    { name: 'Reading nook', prompt: 'A cosy reading nook with plants, isometric 3D' },
+    { name: 'Neon “hello”', prompt: 'The word “hello” in neon on a brick wall' },
   ],
 };

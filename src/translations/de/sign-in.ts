@@ -5,22 +5,23 @@ import { words } from './words.js';
 const wayOf = (relay: string, payee: string) => (relay ? `über das Relay unter ${relay}` : `direkt an ${payee}`);
 
 export const signIn: SignInStrings = {
-  keyLabel: (provider, host) =>
-    host ? `Ihr API-Schlüssel für ${provider} unter ${host}` : `Ihr API-Schlüssel für ${provider}`,
+  // One compound, as German joins a name to a noun ("Hugging-Face-API-Schlüssel"), short enough for a phone beside
+  // "Schlüssel holen ↗".
+  keyLabel: (provider) => `${provider.replaceAll(' ', '-')}-API-Schlüssel`,
   keyNotSentHere: (others) =>
     `Ihr Schlüssel für ${others.join(' und ')} bleibt dafür und wird nicht hierher gesendet: Diese Adresse braucht einen eigenen.`,
   keyGivenAnotherWay: (given, now, payee) =>
     `Ihr Schlüssel wurde gegeben, um ${given.map((relay) => wayOf(relay, payee)).join(' oder ')} zu gehen; diese Seite sendet ihn jetzt ${wayOf(now, payee)}, daher wird er nicht gesendet: Geben Sie ihn erneut ein, um ihn auf diesem Weg zu senden.`,
   waitingForKey: (n, provider) =>
     `${n === 1 ? 'Ein bezahltes Bild' : `${n} bezahlte Bilder`} aus einem früheren Besuch ${n === 1 ? 'wartet' : 'warten'} bei ${provider}: Geben Sie Ihren Schlüssel ein, um ${n === 1 ? 'es' : 'sie'} abzuholen.`,
-  rememberKey: () => 'Meinen Schlüssel auf diesem Gerät speichern',
+  rememberKey: () => 'Schlüssel auf diesem Gerät merken',
   staySignedIn: () => 'Auf diesem Gerät angemeldet bleiben',
   keyStaysHere: (provider, relay) =>
     `Wird nur an ${provider} gesendet, die Sie bezahlen${relay ? `, über das Relay dieser Website unter ${relay}` : ''}; bleibt auf dieser Seite, solange Sie das Feld nicht ankreuzen.`,
   getKey: () => 'Schlüssel holen ↗',
   signInWith: (provider) => `Mit ${provider} anmelden`,
   signedInWith: (provider) => `Angemeldet mit ${provider}`,
-  orPasteKey: () => 'oder fügen Sie unten Ihren eigenen Schlüssel ein.',
+  orPasteKey: () => 'oder Schlüssel unten einfügen.',
   leftOf: (left, cap, provider) =>
     cap ? `${left} von Ihrem Limit von ${cap} bei ${provider} übrig` : `${left} übrig bei ${provider}`,
   noCapOnKey: (provider) => `${provider} hat für diesen Schlüssel kein Limit gesetzt`,
@@ -54,7 +55,7 @@ export const signIn: SignInStrings = {
   signOut: () => 'Abmelden',
   puterAccount: () => 'Puter-Konto',
   signInPuter: () => 'Mit Puter anmelden',
-  signInPuterWhy: () => 'um von Ihrem eigenen Konto zu bezahlen.',
+  signInPuterWhy: () => 'um selbst zu bezahlen.',
   overBalance: (provider, left) => `Ihr Guthaben bei ${provider} beträgt ${left}`,
   addFunds: (provider) => `Ihr Dashboard bei ${provider} öffnen ↗`,
 };

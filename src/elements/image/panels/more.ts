@@ -155,7 +155,10 @@ export function renderExamples(choose: (event: Event) => void, translation?: Tra
     <span class="muted" aria-hidden="true">${promptsText.examplesLabel()}</span>
     ${promptsText
       .examplePrompts()
-      .map((example) => html`<button type="button" class="chip" value=${example} @click=${choose}>${example}</button>`)}
+      .map(
+        ({ name, prompt }) =>
+          html`<button type="button" class="chip" value=${prompt} title=${prompt} @click=${choose}>${name}</button>`,
+      )}
   </div>`;
 }
 

@@ -272,7 +272,6 @@ function keyFieldView(
   return {
     ...key,
     payee: otherHost ?? wordsIn(language.translation, 'words', words).theProvider(provider),
-    host: otherHost,
     url: otherHost ? undefined : providerInfo(provider)?.keyUrl,
     remembered: keys.isRemembered(),
     waiting: resume.waiting[provider] ?? 0,

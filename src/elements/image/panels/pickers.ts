@@ -32,7 +32,7 @@ const renderChoice = (model: ModelChoice, on: PickerHandlers) =>
   html`<label class="model-choice">
     <input type="radio" name="model" value=${model.id} .checked=${live(model.selected)} @change=${on.pickerChange} />
     <span class="name">${model.label}</span>
-    <span class="best muted">${model.bestFor}</span>
+    <span class="best muted" title=${model.bestFor}>${model.bestFor}</span>
     <span class="price">${model.price ?? ''}</span>
   </label>`;
 

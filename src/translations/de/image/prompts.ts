@@ -3,9 +3,9 @@ import type { PromptsStrings } from '../../../strings/image/prompts.js';
 export const prompts: PromptsStrings = {
   examplesLabel: () => 'Beispiele',
   examplePrompts: () => [
-    'Ein Leuchtturm auf einer Klippe im Morgengrauen, Aquarell',
-    'Ein Rotfuchs im Neuschnee, Foto zur goldenen Stunde',
-    'Eine gemütliche Leseecke mit Pflanzen, isometrisches 3D',
-    'Das Wort „hallo“ in Neon auf einer Ziegelmauer',
+    { name: 'Leuchtturm', prompt: 'Ein Leuchtturm auf einer Klippe im Morgengrauen, Aquarell' },
+    { name: 'Rotfuchs', prompt: 'Ein Rotfuchs im Neuschnee, Foto zur goldenen Stunde' },
+    { name: 'Leseecke', prompt: 'Eine gemütliche Leseecke mit Pflanzen, isometrisches 3D' },
+    { name: '„hallo“ in Neon', prompt: 'Das Wort „hallo“ in Neon auf einer Ziegelmauer' },
   ],
 };

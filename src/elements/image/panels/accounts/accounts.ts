@@ -18,8 +18,6 @@ import type { PanelHandlers } from '../image-actions.js';
 export type KeyFieldView = NonNullable<ImageView['key']> & {
   /** Whom the key pays, as a sentence names it: "BFL", or a gateway's host. */
   payee: string;
-  /** The host the key is for, where it is not the provider's public one (a gateway, a regional host, a proxy). */
-  host?: string;
   /** Where to make a key (the provider's key page). */
   url?: string;
   remembered: boolean;
@@ -65,7 +63,7 @@ export function renderKeyField(
       ><input part="remember" type="checkbox" .checked=${live(key.remembered)} @change=${on.rememberChange} />
       ${signed ? text.staySignedIn() : text.rememberKey()}</label
     >
-    <p class="muted">${text.keyStaysHere(key.payee, relay)}</p>
+    <p id="key-note" class="muted">${text.keyStaysHere(key.payee, relay)}</p>
   </div>`;
 }
 
@@ -78,7 +76,7 @@ function renderKeyInput(
   invalid: boolean,
 ) {
   return html`<div class="label-row">
-      <label class="label" for="key">${text.keyLabel(key.provider, key.host)}</label>
+      <label class="label" for="key">${text.keyLabel(key.provider)}</label>
       ${key.url ? html`<a href=${key.url} target="_blank" rel="noopener noreferrer">${text.getKey()}</a>` : nothing}
     </div>
     <input
@@ -89,7 +87,7 @@ function renderKeyInput(
       spellcheck="false"
       data-focus=${key.error ? 'error' : nothing}
       aria-invalid=${ifDefined(invalid ? 'true' : undefined)}
-      aria-describedby=${key.error ? 'key-error' : decision.blocked?.at === 'key' ? 'reason' : nothing}
+      aria-describedby="${key.error ? 'key-error' : decision.blocked?.at === 'key' ? 'reason' : ''} key-note"
       .value=${live(key.value) /* another provider's key may still be in the field: compare with it */}
       @input=${on.keyInput}
       @change=${on.keyCommit}
@@ -99,7 +97,8 @@ function renderKeyInput(
 /**
  * The key field, and the account line above it (or in its own place, Puter's): signing in is the way in, the key
  * field below it the other way. Both come into places the first paint kept at their size (image-template.ts, which
- * has only the places' heights), and keep to it: one line each, cut short, the notes a fixed number of lines. The line
+ * has only the places' heights), and keep to it: one line each (the key's label two under 360 px), the notes a fixed
+ * number of lines. The line
  * is drawn by the sign-in's part or Puter's (./sign-in/sign-in.ts, ./puter/index.ts), each loaded where the provider
  * in force has it; what only the sign-in draws (Revoke, what is left, the form before a capped sign-in) is styled
  * there.
@@ -157,6 +156,18 @@ export const accountStyles = css`
     white-space: nowrap;
   }
   @container (max-width: 359px) {
+    /* The key's label and "Get a key" after it, as one text in up to two lines. */
+    .label-row {
+      display: block;
+      height: calc(2 * 1.45 * 0.875rem);
+      white-space: normal;
+    }
+    .label-row .label {
+      white-space: normal;
+    }
+    .label-row a {
+      margin-inline-start: 0.5rem;
+    }
     .check {
       height: auto;
       min-height: calc(2 * 1.45 * 0.875rem);
