@@ -1,7 +1,8 @@
 // Screenshots the demo in headless Chromium, as a visitor sees its first screen: `node scripts/screenshot.mjs
 // [out-prefix]` with `npm start` running (DEMO_URL, default http://localhost:8000/) writes <prefix>-light.png and
 // <prefix>-dark.png (1280×800, after two submissions: the latest large beside the controls, the earlier below),
-// <prefix>-390.png (a phone, 390×844, the result above the controls, scrolled as the widget leaves it after one), <prefix>-generating.png (1280×800, while a
+// <prefix>-390.png (a phone, 390×844, the result above the controls, scrolled as the widget leaves it after one),
+// <prefix>-280.png (a folded phone, 280×653, dark, before anything is asked), <prefix>-generating.png (1280×800, while a
 // submission runs: its placeholder and progress) and <prefix>-controls.png (1280×800, FLUX.2 [flex] at BFL, More
 // options open on the prompt's rewriting and the model's own controls), <prefix>-families.png and -families-390.png
 // (the picker's step to the other families taken). Default prefix docs/demo: the README's pictures.
@@ -19,6 +20,8 @@ const VARIANTS = [
   { name: 'dark', width: 1280, height: 800, colorScheme: 'dark', prompts: PROMPTS },
   // A phone keeps where the widget took it after the result: the image, and the price and Generate whole below it.
   { name: '390', width: 390, height: 844, colorScheme: 'light', prompts: PROMPTS.slice(1), kept: true },
+  // A folded phone, dark, before anything is asked: the first screen at its narrowest.
+  { name: '280', width: 280, height: 653, colorScheme: 'dark', prompts: [] },
   { name: 'generating', width: 1280, height: 800, colorScheme: 'light', prompts: [], running: PROMPTS[0] },
   { name: 'controls', width: 1280, height: 800, colorScheme: 'light', prompts: PROMPTS.slice(0, 1), controls: true },
   // The picker with the other families (Puter: GPT Image, Imagen, Nano Banana…), a step away, taken.
