@@ -24,7 +24,10 @@ export function renderDetails(view: DetailsView, choose: (event: Event) => void)
   </div>`;
 }
 
-/** The price details: the breakdown (`.lines`), its source, the projection (./projection.ts); the comparison's own: ./compare.ts. */
+/**
+ * The price details: where the breakdown (`.lines`, drawn as `<userpays-cost>` draws it: quoteStyles) and its source
+ * sit, the projection (./projection.ts); the comparison's own: ./compare.ts.
+ */
 export const detailsStyles = css`
   /* Open in the form's flow above the decision row, as wide as the controls, clear of the row's edge. */
   .details-body {
@@ -33,17 +36,10 @@ export const detailsStyles = css`
     padding: 0.4rem 0 1.25rem;
     font-size: 0.875rem;
   }
+  /* The breakdown as <userpays-cost> draws it (quoteStyles, adopted before these), in the details' own size and flow. */
   .lines {
-    list-style: none;
     margin: 0;
-    padding: 0;
-  }
-  .lines li {
-    display: flex;
-    justify-content: space-between;
-    gap: 1rem;
-    border-bottom: 1px dotted var(--_border);
-    padding: 0.1rem 0;
+    font-size: inherit;
   }
   .details-body p {
     margin: 0;
