@@ -13,10 +13,8 @@ export interface Offer {
   problem: string;
 }
 
-export interface RankedOffer extends Offer {
-  /** The lowest total of those that can make the request (several when they tie). */
-  cheapest: boolean;
-}
+/** An offer ranked: `cheapest` where its total is the lowest of those that can make the request (several may tie). */
+export type Ranked<Kind extends Offer> = Kind & { cheapest: boolean };
 
 /** What an offer can cost at most: its bound where its price is one, else its total. */
 const most = (offer: Offer) => new Decimal(offer.atMost ?? offer.total!);
@@ -25,7 +23,7 @@ const most = (offer: Offer) => new Decimal(offer.atMost ?? offer.total!);
  * Offers that can make the request, cheapest first by the most each can cost (ties keep their order), then those that
  * cannot.
  */
-export function rankOffers(offers: readonly Offer[]): RankedOffer[] {
+export function rankOffers<Kind extends Offer>(offers: readonly Kind[]): Ranked<Kind>[] {
   const able = offers
     .filter((offer) => offer.total !== undefined && !offer.problem)
     .sort((a, b) => most(a).cmp(most(b)));

@@ -12,6 +12,7 @@ export {
   CREDIT_USD,
   billsReferences,
   mergePriceBook,
+  modelsIn,
   type PriceBook,
   type PriceEntry,
   type PriceRule,

@@ -1,5 +1,6 @@
 import type { PriceSource, ProviderId } from '../base/types.js';
 import type { ReferenceRule, SizeRule } from './capabilities.js';
+import { MODELS } from './models.js';
 
 /**
  * The price book's shape and the machinery that reads it; the prices themselves are each provider's, in its folder
@@ -129,4 +130,11 @@ export function mergePriceBook(base: PriceBook, override?: PriceBook | null): Pr
   const merged: PriceBook = { ...base };
   for (const id in override) merged[id] = { ...base[id], ...override[id] };
   return merged;
+}
+
+/** The models `book` prices at `provider`, in picker order, narrowed to `wanted` (space-separated ids) if given. */
+export function modelsIn(book: PriceBook, provider: ProviderId, wanted: string): string[] {
+  const served = MODELS.filter((model) => book[model.id]?.[provider]).map(({ id }) => id);
+  const narrowed = wanted.split(/\s+/).filter(Boolean);
+  return narrowed.length ? narrowed.filter((id) => served.includes(id)) : served;
 }

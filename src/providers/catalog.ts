@@ -50,6 +50,14 @@ export function providerInfo(id: string): ProviderInfo | undefined {
   return Object.hasOwn(PROVIDERS, id) ? PROVIDERS[id as ProviderId].info : undefined;
 }
 
+/**
+ * Whom the user pays with `provider` at `endpoint`, as the words name it: its own name where the page names no endpoint
+ * (`ownName`: OpenAI), else the provider's id. The sentences take it where they take an id, and say a name that is no
+ * provider's as it is written (strings/words.ts).
+ */
+export const payeeAt = (provider: string, endpoint: string) =>
+  (!endpoint && providerInfo(provider)?.ownName) || provider;
+
 /** The providers paid with the user's own key. */
 export function keyedProviders(): ProviderId[] {
   return (Object.keys(PROVIDERS) as ProviderId[]).filter((id) => PROVIDERS[id].info.needsKey);

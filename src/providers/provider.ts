@@ -40,6 +40,12 @@ export interface ProviderInfo {
   fundsUrl?: string;
   /** Where the user makes an API key, linked beside the key field ("Get a key"). */
   keyUrl?: string;
+  /**
+   * Whom the user pays where the page names no endpoint (the default one), where the provider's name is none of its own
+   * (the `openai` provider, "gateway" elsewhere, is OpenAI at OpenAI's own API). A proper name, said as written in
+   * every language.
+   */
+  ownName?: string;
   /** The user may sign in instead of pasting a key (OAuth PKCE: engine/oauth.ts); the key field stays. */
   signIn?: boolean;
   /**

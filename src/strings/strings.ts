@@ -26,6 +26,7 @@ import type { TallyLineStrings } from './tally/tally-line.js';
 import type { TallyStrings } from './tally/tally.js';
 import type { TokenPricesStrings } from './token-prices.js';
 import type { WidgetStrings } from './image/widget.js';
+import type { PickersStrings } from './image/pickers.js';
 import type { WordsStrings } from './words.js';
 import { sentencesOf, type Sayer, type Sentence } from './sentence.js';
 
@@ -44,6 +45,7 @@ export interface Strings {
   models: ModelsStrings;
   moreOptions: MoreOptionsStrings;
   offers: OffersStrings;
+  pickers: PickersStrings;
   prices: PricesStrings;
   progress: ProgressStrings;
   prompts: PromptsStrings;

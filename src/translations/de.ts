@@ -22,6 +22,7 @@ import { tallyLine } from './de/tally/tally-line.js';
 import { tally } from './de/tally/tally.js';
 import { tokenPrices } from './de/token-prices.js';
 import { widget } from './de/image/widget.js';
+import { pickers } from './de/image/pickers.js';
 import { words } from './de/words.js';
 import { puter } from './de/providers/puter.js';
 import { huggingface } from './de/providers/huggingface.js';
@@ -39,6 +40,7 @@ export const de: Strings = {
   ledger,
   models,
   moreOptions,
+  pickers,
   offers,
   prices,
   progress,

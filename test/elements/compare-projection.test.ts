@@ -14,13 +14,20 @@ import { controlledClock } from '../support/clock.js';
 import { uniqueStorageKey } from '../support/sim.js';
 import { imageWidget, modelChoices, openPriceDetails, part } from '../support/widget.js';
 
+/** A cell's words, but what a model is best for (compare-families.test.ts reads that). */
+const cellWords = (cell: HTMLTableCellElement) =>
+  [...cell.childNodes]
+    .filter((node) => node.nodeType === Node.TEXT_NODE || (node instanceof Element && !node.classList.contains('best')))
+    .map((node) => node.textContent)
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
+
 /** Each offer's line of the comparison's table: its cells' words ("FLUX.2 [pro] | BFL | $0.03"). */
 const offers = (el: UserPaysImage) =>
   [...part(el, 'compare')!.querySelectorAll('tbody tr')]
     .filter((row) => row.querySelector('button'))
-    .map((row) =>
-      [...(row as HTMLTableRowElement).cells].map((cell) => cell.textContent!.replace(/\s+/g, ' ').trim()).join(' | '),
-    );
+    .map((row) => [...(row as HTMLTableRowElement).cells].map(cellWords).join(' | '));
 
 describe('<userpays-image>: compare and projection', () => {
   const time = controlledClock('2026-11-20T12:00:00');

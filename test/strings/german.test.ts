@@ -11,6 +11,7 @@ import { ledger } from '../../src/strings/ledger.js';
 import { models } from '../../src/strings/image/models.js';
 import { moreOptions } from '../../src/strings/more-options.js';
 import { offers } from '../../src/strings/image/offers.js';
+import { pickers } from '../../src/strings/image/pickers.js';
 import { prices } from '../../src/strings/prices.js';
 import { progress } from '../../src/strings/image/progress.js';
 import { prompts } from '../../src/strings/image/prompts.js';
@@ -44,6 +45,7 @@ const english: Strings = {
   offers,
   prices,
   progress,
+  pickers,
   prompts,
   references,
   settings,
@@ -89,7 +91,7 @@ const VALUES: Record<string, unknown[][]> = {
   ],
   'models.bestFor': MODELS.map((model) => [model.id]),
   'widget.shortcut': [[false]],
-  'widget.megapixelChoice': [[2.5]],
+  'pickers.megapixelChoice': [[2.5]],
 };
 
 /**

@@ -10,7 +10,7 @@ import {
 import type { SizeRule } from '../../pricing/index.js';
 import type { Offer } from '../../pricing/compare.js';
 import { isKeyError } from '../../base/errors.js';
-import { providerInfo } from '../../providers/catalog.js';
+import { payeeAt, providerInfo } from '../../providers/catalog.js';
 import { wordsIn } from '../../strings/strings.js';
 import { widget } from '../../strings/image/widget.js';
 import { prices } from '../../strings/prices.js';
@@ -56,7 +56,7 @@ function keyView({ host, language }: ImageParts): ImageView['key'] {
   const info = providerInfo(host.provider);
   if (!info?.needsKey) return undefined;
   return {
-    provider: wordsIn(language.translation, 'words', words).providerName(host.provider),
+    provider: wordsIn(language.translation, 'words', words).providerName(payeeAt(host.provider, host.endpoint)),
     signIn: !!info.signIn,
     value: host.apiKey,
   };

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { familiesInFor, MODELS, mergePriceBook, priceOf } from '../../pricing/index.js';
+import { familiesInFor, mergePriceBook, modelsIn, priceOf } from '../../pricing/index.js';
 import type { Capability, Fitted, PriceBook, PriceEntry, Priced } from '../../pricing/index.js';
 import { loadEngine } from '../../lazy/index.js';
 import type { ProviderId, Quote, QuoteRequest } from '../../base/types.js';
@@ -71,10 +71,7 @@ export class QuoteController implements ReactiveController {
 
   /** The models `provider` has a price for, in picker order, narrowed to `wanted` (space-separated ids) if given. */
   models(provider: ProviderId, wanted: string): string[] {
-    const prices = this.prices();
-    const served = MODELS.filter((model) => prices[model.id]?.[provider]).map(({ id }) => id);
-    const narrowed = wanted.split(/\s+/).filter(Boolean);
-    return narrowed.length ? narrowed.filter((id) => served.includes(id)) : served;
+    return modelsIn(this.prices(), provider, wanted);
   }
 
   /** Prices any request with the book in force: the same answer the preview gives for it, in the host's words. */

@@ -8,4 +8,5 @@ export const info: ProviderInfo = {
   needsKey: true,
   sellsFamilies: true,
   defaultEndpoint: () => 'https://api.openai.com',
+  ownName: 'OpenAI',
 };

@@ -4,8 +4,6 @@ export interface WidgetStrings {
   promptLabel(): string;
   promptPlaceholder(): string;
   modelLabel(): string;
-  widthLabel(): string;
-  heightLabel(): string;
   shapeLabel(): string;
   sizeFromInput(): string;
   generating(): string;
@@ -30,11 +28,6 @@ export interface WidgetStrings {
   /** The step to the model families besides FLUX, whose prices load when it is taken. */
   otherFamilies(): string;
   resolutionLabel(): string;
-  megapixelChoice(megapixels: number): string;
-  customSize(): string;
-  presetSizes(): string;
-  pixels(width: number, height: number, megapixels: number): string;
-  providerPicksPixels(width: number, height: number): string;
   moreOptions(): string;
   // The result canvas
   resultLabel(): string;
@@ -47,8 +40,6 @@ export const widget: WidgetStrings = {
   promptLabel: () => 'Describe the image',
   promptPlaceholder: () => 'A lighthouse on a cliff at dawn, watercolour',
   modelLabel: () => 'Model',
-  widthLabel: () => 'Width',
-  heightLabel: () => 'Height',
   shapeLabel: () => 'Shape',
   sizeFromInput: () => 'The image is made at the size of the image to edit.',
   generating: () => 'Generating…',
@@ -68,11 +59,6 @@ export const widget: WidgetStrings = {
   fewerModels: () => 'Fewer models',
   otherFamilies: () => 'More models: GPT Image, Imagen, Nano Banana…',
   resolutionLabel: () => 'Size',
-  megapixelChoice: (megapixels) => `${megapixels} MP`,
-  customSize: () => 'Custom size',
-  presetSizes: () => 'Preset sizes',
-  pixels: (width, height, megapixels) => `${width} × ${height} · ${megapixels} MP`,
-  providerPicksPixels: (width, height) => `≈ ${width} × ${height}, as the provider picks`,
   moreOptions: () => 'More options',
   resultLabel: () => 'Result',
   emptyTitle: () => 'Your image appears here',

@@ -1,12 +1,14 @@
 import { asUserPaysError } from '../../../base/errors.js';
 import type Decimal from 'decimal.js';
-import type { GenerationResult } from '../../../base/types.js';
+import type { GenerationResult, ProviderId } from '../../../base/types.js';
 import type { Submitted } from '../../../generation/submit.js';
 import type { LedgerStore } from '../../../ledger/ledger.js';
-import { offersOf } from '../../../pricing/offers.js';
+import { familiesInFor, mergePriceBook, modelsIn, priceOf, type PriceBook } from '../../../pricing/index.js';
+import { offersOf, type Pricer } from '../../../pricing/offers.js';
 import type { Offer } from '../../../pricing/compare.js';
 import { loadEngine } from '../../../lazy/index.js';
 import { providerInfo } from '../../../providers/catalog.js';
+import { BUILTIN_PRICE_BOOK, loadFamilies, priceBookFor } from '../../../providers/prices.js';
 import { gallery as galleryWords } from '../../../strings/image/gallery.js';
 import { models } from '../../../strings/image/models.js';
 import { wordsIn } from '../../../strings/strings.js';
@@ -168,7 +170,10 @@ export class PanelControllers {
     this.details = new PanelPart(host, {
       wanted: () => this.detailsOpen,
       worthPrefetching: () => true,
-      load: () => import('./details/index.js').then(({ priceDetailsPart }) => priceDetailsPart(host.shadowRoot!)),
+      load: () => {
+        this.#loadComparedFamilies();
+        return import('./details/index.js').then(({ priceDetailsPart }) => priceDetailsPart(host.shadowRoot!));
+      },
     });
     this.controls = new PanelPart(host, {
       wanted: () => info()?.showsControls && parts.form.moreOpen,
@@ -225,7 +230,44 @@ export class PanelControllers {
 
   /** The request priced on every model and provider the page allows (the picker's prices, the comparison). */
   offers(): readonly Offer[] {
-    return offersOf(this.parts.offersAsk(), this.parts.pricing);
+    return offersOf(this.parts.offersAsk(), this.#offersPricing);
+  }
+
+  /**
+   * What the offers are priced with: the provider in force with the widget's prices (live ones, the page's endpoint);
+   * another at its own endpoint's built-in prices (OpenAI's GPT Image prices, known at its public host), the page's
+   * `priceBook` over them.
+   */
+  readonly #offersPricing: Pricer = {
+    models: (provider, wanted) =>
+      provider === this.parts.host.provider
+        ? this.parts.pricing.models(provider, wanted)
+        : modelsIn(this.#bookOf(provider), provider, wanted),
+    price: (request) =>
+      request.provider === this.parts.host.provider
+        ? this.parts.pricing.price(request)
+        : priceOf(request, this.#bookOf(request.provider!), this.parts.language.translation),
+  };
+
+  #bookOf(provider: ProviderId): PriceBook {
+    const book = priceBookFor('', BUILTIN_PRICE_BOOK, provider);
+    const { priceBook } = this.parts.host;
+    return priceBook ? mergePriceBook(book, priceBook) : book;
+  }
+
+  /**
+   * The other families (GPT Image, Nano Banana, Imagen, Seedream…) of every provider the page allows, for the
+   * comparison in the price details, which spans them: loaded with the details, not before (the picker's step loads
+   * the provider's own). One that cannot load is left out of the comparison, which lists what it has.
+   */
+  #loadComparedFamilies() {
+    const { provider, providers } = this.parts.offersAsk();
+    for (const each of new Set([provider, ...(providers.split(/\s+/).filter(Boolean) as ProviderId[])]))
+      if (providerInfo(each)?.sellsFamilies && !familiesInFor(each))
+        loadFamilies(each).then(
+          () => this.parts.host.requestUpdate(),
+          () => undefined,
+        );
   }
 
   /** What `model` is best for, in the widget's words. */

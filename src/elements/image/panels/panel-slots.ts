@@ -4,7 +4,7 @@ import { dayOf } from '../../../base/days.js';
 import { billsReferences, formatUsd } from '../../../pricing/index.js';
 import { finalOf } from '../../../pricing/offers.js';
 import { isKeyError } from '../../../base/errors.js';
-import { keyOrigin, keyRoute, providerInfo, routeParts } from '../../../providers/catalog.js';
+import { keyOrigin, keyRoute, payeeAt, providerInfo, routeParts } from '../../../providers/catalog.js';
 import { parse } from '../../../providers/urls.js';
 import { progress as progressWords } from '../../../strings/image/progress.js';
 import { signIn } from '../../../strings/sign-in.js';
@@ -45,7 +45,7 @@ export function renderSlots(
   // Until the gallery's view is here, its places stay as they are before any image (it loads as soon as there is one).
   const galleryView = panels.galleryView.loaded;
   const latest = latestAndHistory(parts, panels);
-  const providerName = wordsIn(translation, 'words', words).providerName(host.provider);
+  const providerName = wordsIn(translation, 'words', words).providerName(payeeAt(host.provider, host.endpoint));
   const keyField = view.key && keyFieldView(parts, panels, view.key);
   const info = providerInfo(host.provider);
   const running = (progress?: ProgressDetail) => {
@@ -122,7 +122,12 @@ export function renderSlots(
               quote: pricing.problem ? undefined : quote,
               locale,
               translation,
-              offers: view.offers,
+              // Each offer with what its model is for, and whom it pays: another provider at its own endpoint.
+              offers: view.offers.map((offer) => ({
+                ...offer,
+                bestFor: panels.bestFor(offer.model),
+                payee: payeeAt(offer.provider, offer.provider === host.provider ? host.endpoint : ''),
+              })),
               provider: host.provider,
               model: host.model,
               projection: ledger &&
@@ -144,6 +149,7 @@ export function renderSlots(
       sizeView(pricing.capability?.sizes, host.width, host.height, parts.form.customSize),
       view.widget,
       on,
+      translation,
     ),
     examples: renderExamples(on.exampleChoose, translation),
     more: renderMoreOptions(parts, panels, providerName, on),
@@ -271,7 +277,7 @@ function keyFieldView(
   const left = account.balance?.usd;
   return {
     ...key,
-    payee: otherHost ?? wordsIn(language.translation, 'words', words).theProvider(provider),
+    payee: otherHost ?? wordsIn(language.translation, 'words', words).theProvider(payeeAt(provider, host.endpoint)),
     url: otherHost ? undefined : providerInfo(provider)?.keyUrl,
     remembered: keys.isRemembered(),
     waiting: resume.waiting[provider] ?? 0,

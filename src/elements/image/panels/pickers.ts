@@ -2,6 +2,8 @@ import { css, html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { megapixelsOf } from '../../../pricing/index.js';
 import type { WidgetStrings } from '../../../strings/image/widget.js';
+import { pickers } from '../../../strings/image/pickers.js';
+import { wordsIn, type Translation } from '../../../strings/strings.js';
 import type { ImageView } from '../view.js';
 import type { SizeView } from './size-presets.js';
 
@@ -122,7 +124,8 @@ const dimension = (label: string, name: 'width' | 'height', size: SizeView, on: 
  * One shape group (native radios), the pixels it makes, and for rules in pixels one group of sizes and a link to
  * type a size. (A model that edits an image has no size to choose: the first paint says so, form-template.ts.)
  */
-export function renderSize(size: SizeView, widgetText: WidgetStrings, on: PickerHandlers) {
+export function renderSize(size: SizeView, widgetText: WidgetStrings, on: PickerHandlers, translation?: Translation) {
+  const pickersText = wordsIn(translation, 'pickers', pickers);
   return html`<fieldset class="shapes">
       <legend class="label">${widgetText.shapeLabel()}</legend>
       <div class="choices">
@@ -146,14 +149,14 @@ export function renderSize(size: SizeView, widgetText: WidgetStrings, on: Picker
             ? nothing
             : hint(
                 size.providerPicks
-                  ? widgetText.providerPicksPixels(size.width, size.height)
-                  : widgetText.pixels(size.width, size.height, megapixelsOf(size.width, size.height)),
+                  ? pickersText.providerPicksPixels(size.width, size.height)
+                  : pickersText.pixels(size.width, size.height, megapixelsOf(size.width, size.height)),
               )
         }
         ${
           size.customAllowed
             ? html`<button type="button" class="link" aria-expanded=${size.custom} @click=${on.customToggle}>
-                ${size.custom ? widgetText.presetSizes() : widgetText.customSize()}
+                ${size.custom ? pickersText.presetSizes() : pickersText.customSize()}
               </button>`
             : nothing
         }
@@ -162,13 +165,13 @@ export function renderSize(size: SizeView, widgetText: WidgetStrings, on: Picker
     ${
       size.custom
         ? html`<div class="custom">
-            ${dimension(widgetText.widthLabel(), 'width', size, on)}${dimension(widgetText.heightLabel(), 'height', size, on)}
+            ${dimension(pickersText.widthLabel(), 'width', size, on)}${dimension(pickersText.heightLabel(), 'height', size, on)}
           </div>`
         : size.sizes.length > 1
           ? segmented(
               'size',
               widgetText.resolutionLabel(),
-              size.sizes.map((choice) => ({ ...choice, label: widgetText.megapixelChoice(choice.megapixels) })),
+              size.sizes.map((choice) => ({ ...choice, label: pickersText.megapixelChoice(choice.megapixels) })),
               on.shapeChoose,
             )
           : nothing

@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import type { Quote } from '../../../base/types.js';
 import { formatUsd, modelName } from '../../../pricing/index.js';
 import { cheapestWithin } from '../../../pricing/offers.js';
-import { providerInfo } from '../../../providers/catalog.js';
+import { payeeAt, providerInfo } from '../../../providers/catalog.js';
 import { offers } from '../../../strings/image/offers.js';
 import { signIn } from '../../../strings/sign-in.js';
 import { ledger as ledgerWords } from '../../../strings/ledger.js';
@@ -28,7 +28,7 @@ export function spendingBlocked(
   const { locale, translation } = parts.language;
   const offersText = wordsIn(translation, 'offers', offers);
   const signInText = wordsIn(translation, 'signIn', signIn);
-  const provider = wordsIn(translation, 'words', words).providerName(host.provider);
+  const provider = wordsIn(translation, 'words', words).providerName(payeeAt(host.provider, host.endpoint));
   const cheaper = (left: Decimal) => {
     const best = cheapestWithin(parts.offersAsk(), parts.pricing, left);
     return (

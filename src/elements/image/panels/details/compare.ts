@@ -1,7 +1,6 @@
 import { css, html, nothing } from 'lit';
 import { formatUsd, modelName } from '../../../../pricing/index.js';
-import { rankOffers } from '../../../../pricing/compare.js';
-import type { Offer } from '../../../../pricing/compare.js';
+import { rankOffers, type Offer } from '../../../../pricing/compare.js';
 import { offers } from '../../../../strings/image/offers.js';
 import { prices } from '../../../../strings/prices.js';
 import { wordsIn, type Translation } from '../../../../strings/strings.js';
@@ -9,9 +8,15 @@ import { widget } from '../../../../strings/image/widget.js';
 import { words } from '../../../../strings/words.js';
 import type { ProviderId } from '../../../../base/types.js';
 
+/**
+ * An offer as the comparison lists it: with what its model is best for, in the widget's words, and whom it pays
+ * (`payeeAt`: its provider's id, or the name it has at its endpoint, OpenAI at OpenAI's own API).
+ */
+export type ComparedOffer = Offer & { bestFor: string; payee: string };
+
 /** The request as set, priced on every model and provider the page allows (the widget's `compare` part). */
 export interface CompareView {
-  offers: readonly Offer[];
+  offers: readonly ComparedOffer[];
   /** The model and provider in force. */
   provider: ProviderId;
   model: string;
@@ -21,8 +26,9 @@ export interface CompareView {
 }
 
 /**
- * A disclosure that lists every offer in a table of three columns (the model, its provider, the price at the right),
- * which reads at thirty rows: those that can make the request cheapest first and the cheapest marked, each model a
+ * A disclosure that lists every offer in a table of three columns (the model with what it is best for, its provider,
+ * the price at the right), across the families, which reads at thirty rows: those that can make the request cheapest
+ * first by the most each can cost (a bound as "at most"), the cheapest marked, each model a
  * button that switches to it (`data-provider`, `data-model`); those that cannot make it are listed last, disabled,
  * with the reason where the price would be. A button shows the model's name and is named by it and its provider
  * ("FLUX.2 [pro] BFL": the words it shows first, WCAG 2.5.3, and one name for each of a model's rows), pressed for
@@ -68,8 +74,9 @@ export function renderCompare(view: CompareView, choose: (event: Event) => void)
                   ${modelName(offer.model)}
                 </button>
                 ${offer.cheapest ? html`<span id="${about}-best" class="badge">${offersText.cheapest()}</span>` : nothing}
+                ${offer.bestFor ? html`<span class="best">${offer.bestFor}</span>` : nothing}
               </th>
-              <td id="${about}-provider">${wordsText.providerName(offer.provider)}</td>
+              <td id="${about}-provider">${wordsText.providerName(offer.payee)}</td>
               <td id="${about}-price" class="price">
                 ${
                   offer.problem
@@ -151,6 +158,13 @@ export const compareStyles = css`
     border: 0;
     padding: 0.15rem 0.4em 0.15rem 0;
     min-height: 24px;
+  }
+  /* What each model is best for, under its name: the families compared by what they are for, not by name only. */
+  .compare .best {
+    display: block;
+    color: var(--_muted);
+    font-size: 0.75rem;
+    padding-bottom: 0.15rem;
   }
   .compare [aria-pressed='true'] {
     font-weight: 600;

@@ -1,0 +1,12 @@
+import type { PickersStrings } from '../../../strings/image/pickers.js';
+import { number } from '../words.js';
+
+export const pickers: PickersStrings = {
+  widthLabel: () => 'Breite',
+  heightLabel: () => 'Höhe',
+  megapixelChoice: (megapixels) => `${number(megapixels)} MP`,
+  customSize: () => 'Eigene Größe',
+  presetSizes: () => 'Vorgegebene Größen',
+  pixels: (width, height, megapixels) => `${width} × ${height} Pixel · ${number(megapixels)} MP`,
+  providerPicksPixels: (width, height) => `≈ ${width} × ${height} Pixel, wie der Anbieter sie wählt`,
+};

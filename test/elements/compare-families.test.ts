@@ -1,0 +1,81 @@
+// One comparison across families (issue 44, item 4; SPEC §12): with the price details open, the request at the shape
+// chosen is priced on every model of every account the page allows, FLUX beside GPT Image, Nano Banana, Imagen and
+// Seedream, each with what it is best for; a price billed in tokens is a bound and said as one ("at most"), and the
+// offers are ranked by the most each can cost; a click on another family's row switches to it. The other families
+// load with the details, not before (this file is a page of its own: nothing else loaded them).
+import { expect, waitUntil } from '@open-wc/testing';
+import '../../src/define.js';
+import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
+import { familiesInFor } from '../../src/pricing/index.js';
+import { simEndpoint, uniqueStorageKey } from '../support/sim.js';
+import { imageWidget, openPriceDetails, part } from '../support/widget.js';
+
+interface Row {
+  model: string;
+  provider: string;
+  bestFor: string;
+  price: string;
+  button: HTMLButtonElement;
+}
+
+/** The comparison's rows of offers that can make the request: the model, what it is best for, provider, price. */
+const rows = (el: UserPaysImage): Row[] =>
+  [...part(el, 'compare')!.querySelectorAll<HTMLTableRowElement>('tbody tr:not(.unable)')].map((row) => {
+    const text = (node: Element | null) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    return {
+      model: text(row.querySelector('button')),
+      provider: text(row.cells[1]),
+      bestFor: text(row.querySelector('.best')),
+      price: text(row.cells[2]),
+      button: row.querySelector('button')!,
+    };
+  });
+
+/** What an offer can cost at most, in dollars: its bound where it has one, else its price. */
+const most = (row: Row) => Number((/at most \$([\d.]+)/.exec(row.price) ?? /\$([\d.]+)/.exec(row.price))![1]);
+
+describe('<userpays-image>: one comparison across families', function () {
+  this.timeout(30_000);
+
+  it('lists FLUX, GPT Image, Nano Banana, Imagen and Seedream at 1024², bounds marked, by the most each costs', async () => {
+    const el = await imageWidget({
+      provider: 'bfl',
+      endpoint: simEndpoint('bfl'),
+      providers: 'puter openai google',
+      width: 1024,
+      height: 1024,
+      prompt: 'A lighthouse on a cliff at dawn',
+      locale: 'en-US',
+      'storage-key': uniqueStorageKey(),
+    });
+    expect(['puter', 'openai', 'google'].map((provider) => familiesInFor(provider))).to.deep.equal([
+      false,
+      false,
+      false,
+    ]);
+    await openPriceDetails(el);
+    await waitUntil(() => part(el, 'compare'), 'the comparison');
+    part(el, 'compare')!.querySelector('summary')!.click();
+    const wanted = ['FLUX.2 [pro]', 'GPT Image 2', 'Nano Banana 2', 'Imagen 4', 'Seedream 4.5'];
+    await waitUntil(
+      () => wanted.every((model) => rows(el).some((row) => row.model === model)),
+      'the other families, loaded with the details',
+    );
+    const listed = rows(el);
+    const row = (model: string, provider: string) =>
+      listed.find((each) => each.model === model && each.provider === provider)!;
+    expect(row('GPT Image 2', 'OpenAI').price, 'billed in tokens: a bound').to.match(/^\$[\d.]+, at most \$[\d.]+$/);
+    expect(row('Nano Banana 2', 'Google').price).to.match(/at most/);
+    expect(row('Imagen 4', 'Google').price, 'billed per image: exact').to.equal('$0.04');
+    expect(row('FLUX.2 [pro]', 'BFL').price).to.equal('$0.03');
+    expect(row('Seedream 4.5', 'Puter').price).to.match(/^\$[\d.]+$/);
+    expect(row('Imagen 4', 'Google').bestFor).to.equal('Photorealism');
+    expect(row('GPT Image 2', 'OpenAI').bestFor).to.equal('Follows long prompts, text in images');
+    const costs = listed.map(most);
+    expect(costs, 'ranked by the most each can cost').to.deep.equal([...costs].sort((a, b) => a - b));
+
+    row('Imagen 4', 'Google').button.click();
+    await el.updateComplete;
+    expect([el.provider, el.model]).to.deep.equal(['google', 'imagen-4']);
+  });
+});
