@@ -117,6 +117,8 @@ import {
   seedFrom,
 } from './kit.mjs';
 import { drawImage } from './png.mjs';
+import { gptSizeProblem, imageTokens } from './openai.mjs';
+import { GEMINI_SIZES } from './google.mjs';
 
 const MP = 1024 * 1024;
 /**
@@ -144,6 +146,119 @@ const REFUSALS = {
   '403-region': 'This model is not available in your region.',
   '403-keylimit': 'Key limit exceeded (total limit). Manage it using https://openrouter.ai/settings/keys',
 };
+
+/**
+ * The other families on the image API (see the header): OpenRouter's id → its endpoints in OpenRouter's order, each as
+ * its per-endpoint record serves it (`provider_tag`, `supported_parameters`, `pricing` lines: USD per unit), and how
+ * it is asked and billed (`kind`). The lines are the makers' prices, which OpenRouter passes through ("OpenRouter passes
+ * through the pricing of the underlying providers", openrouter.ai/docs, FAQ); gpt-image-2 has a second endpoint at
+ * another line (`azure`), so that a request not pinned to the one quoted would be billed otherwise. `textOut`: what
+ * Gemini's thinking is billed per token (Google's rate, passed through; no line bills it: see the header).
+ */
+const tokenLines = (textIn, imageIn, imageOut) => [
+  { billable: 'input_text', unit: 'token', cost_usd: textIn / 1e6 },
+  { billable: 'input_image', unit: 'token', cost_usd: imageIn / 1e6 },
+  { billable: 'output_image', unit: 'token', cost_usd: imageOut / 1e6 },
+];
+const enumOf = (values) => ({ type: 'enum', values });
+const GPT_PARAMETERS = { quality: enumOf(['auto', 'low', 'medium', 'high']), seed: { type: 'boolean' } };
+const GEMINI_RATIOS = Object.keys(GEMINI_SIZES);
+const geminiParameters = (tiers) => ({ aspect_ratio: enumOf(GEMINI_RATIOS), resolution: enumOf(Object.keys(tiers)) });
+const point = (provider_tag, provider_name, pricing, supported_parameters, more = {}) => ({
+  provider_tag,
+  provider_name,
+  pricing,
+  supported_parameters,
+  ...more,
+});
+const FLASH_TIERS = { 512: 747, '1K': 1120, '2K': 1680, '4K': 2520 };
+const PRO_TIERS = { '1K': 1120, '2K': 1120, '4K': 2000 };
+const SEEDREAM_RATIOS = ['1:1', '4:3', '3:4', '16:9', '9:16', '3:2', '2:3', '21:9'];
+const GROK_RATIOS = ['1:1', '16:9', '9:16', '4:3', '3:4', '3:2', '2:3', '2:1', '1:2'];
+const FAMILIES = {
+  'openai/gpt-image-2': {
+    name: 'OpenAI: GPT Image 2',
+    kind: 'gpt',
+    endpoints: [
+      point('openai', 'OpenAI', tokenLines(5, 8, 30), GPT_PARAMETERS),
+      point('azure', 'Azure', tokenLines(5, 8, 32), GPT_PARAMETERS),
+    ],
+  },
+  'openai/gpt-image-1': {
+    name: 'OpenAI: GPT Image 1',
+    kind: 'gpt',
+    endpoints: [point('openai', 'OpenAI', tokenLines(5, 10, 40), GPT_PARAMETERS)],
+  },
+  'google/gemini-3.1-flash-image': {
+    name: 'Google: Nano Banana 2 (Gemini 3.1 Flash Image)',
+    kind: 'gemini',
+    endpoints: [
+      point('google-ai-studio', 'Google AI Studio', tokenLines(0.5, 0.5, 60), geminiParameters(FLASH_TIERS), {
+        tiers: FLASH_TIERS,
+        textOut: 3,
+      }),
+    ],
+  },
+  'google/gemini-3-pro-image-preview': {
+    name: 'Google: Nano Banana Pro (Gemini 3 Pro Image Preview)',
+    kind: 'gemini',
+    endpoints: [
+      point('google-ai-studio', 'Google AI Studio', tokenLines(2, 2, 120), geminiParameters(PRO_TIERS), {
+        tiers: PRO_TIERS,
+        textOut: 12,
+      }),
+    ],
+  },
+  'bytedance-seed/seedream-4.5': {
+    name: 'ByteDance Seed: Seedream 4.5',
+    kind: 'tier',
+    endpoints: [
+      point('byteplus', 'BytePlus', [{ billable: 'output_image', unit: 'image', cost_usd: 0.05 }], {
+        aspect_ratio: enumOf(SEEDREAM_RATIOS),
+        resolution: enumOf(['2K', '4K']),
+        seed: { type: 'boolean' },
+      }),
+    ],
+  },
+  'x-ai/grok-imagine-image': {
+    name: 'xAI: Grok Imagine Image',
+    kind: 'tier',
+    endpoints: [
+      point(
+        'xai',
+        'xAI',
+        [
+          { billable: 'output_image', unit: 'image', cost_usd: 0.02, variant: '1k' },
+          { billable: 'output_image', unit: 'image', cost_usd: 0.02, variant: '2k' },
+        ],
+        { aspect_ratio: enumOf(GROK_RATIOS), resolution: enumOf(['1K', '2K']) },
+      ),
+    ],
+  },
+};
+/** The pixels a tier makes of a model sized by ratio (Seedream's 2K about 4 MP, as BytePlus makes it). */
+const TIER_PIXELS = { '1K': MP, '2K': 4 * MP, '4K': 16 * MP };
+/** A family's endpoints under `scenario`: `seedream=megapixel` bills Seedream 4.5 per megapixel instead (see above). */
+function endpointsOf(id, scenario) {
+  const endpoints = FAMILIES[id]?.endpoints ?? [];
+  if (id !== 'bytedance-seed/seedream-4.5' || scenario.seedream !== 'megapixel') return endpoints;
+  return endpoints.map((each) => ({
+    ...each,
+    pricing: [{ billable: 'output_image', unit: 'megapixel', cost_usd: 0.012 }],
+  }));
+}
+/** The per-endpoint record OpenRouter serves (ImageEndpoint), without this simulator's own fields. */
+const record = ({ provider_tag, provider_name, pricing, supported_parameters }) => ({
+  provider_name,
+  provider_slug: provider_tag,
+  provider_tag,
+  supported_parameters,
+  allowed_passthrough_parameters: [],
+  supports_streaming: false,
+  pricing,
+});
+/** A line's USD per unit in nano-dollars (whole: OpenRouter's prices go no finer). */
+const nanosOf = (line) => Math.round((line?.cost_usd ?? 0) * 1e9);
 
 const error = (code, message, metadata) => ({ error: { code, message, ...(metadata ? { metadata } : {}) } });
 const base64url = (buffer) => buffer.toString('base64url');
@@ -187,12 +302,13 @@ function imageSizeOf(bytes) {
 const escapeHtml = (text) =>
   String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 
-/** A key's spending limit of the sign-in's `limit` (USD text), in micro-dollars; undefined where it is none. */
-const limitOf = (text) => (text === undefined || text === null || text === '' ? undefined : parseDecimal(text, 6));
+/** A key's spending limit of the sign-in's `limit` (USD text), in nano-dollars; undefined where it is none. */
+const limitOf = (text) => (text === undefined || text === null || text === '' ? undefined : parseDecimal(text, 9));
 
 export function createOpenRouterSimulator({ pendingMs = 1500 } = {}) {
   const codes = new Map(); // code → { challenge, at, scenario, limit, used }
-  const accounts = new Map(); // key → { credits, used, limit } in micro-dollars (limit null: none)
+  // key → { credits, used, limit } in nano-dollars, so that a token's price is whole (limit null: none)
+  const accounts = new Map();
   const charges = createChargeBook();
   const counter = createSegmentCounter();
   const log = createRequestLog();
@@ -203,7 +319,7 @@ export function createOpenRouterSimulator({ pendingMs = 1500 } = {}) {
       book: charges,
       prefix: /^Bearer /,
       missing: error(400, 'Query parameter `key` required.'),
-      report: ({ units, count }) => ({ usd: decimal(units, 6), images: count }),
+      report: ({ units, count }) => ({ usd: decimal(units, 9), images: count }),
     },
     forget: [codes, accounts, counter],
   });
@@ -214,7 +330,7 @@ export function createOpenRouterSimulator({ pendingMs = 1500 } = {}) {
    */
   function account(key, scenario, limit = limitOf(scenario.keylimit) ?? null) {
     if (!accounts.has(key)) {
-      const credits = key === 'sim-empty' ? 0 : (parseDecimal(scenario.credits ?? DEFAULT_CREDITS, 6) ?? 0);
+      const credits = key === 'sim-empty' ? 0 : (parseDecimal(scenario.credits ?? DEFAULT_CREDITS, 9) ?? 0);
       // `shown`: what /key reports spent; `unseen`: the debits it does not show yet (usagelag), oldest first.
       accounts.set(key, { credits, used: 0, limit, shown: 0, unseen: [], reads: 0 });
     }
@@ -309,9 +425,9 @@ ${limit === null ? '' : `<input type="hidden" name="limit" value="${escapeHtml(l
   /** The models the image API lists under `scenario` (`images=`). */
   function imageModels(scenario) {
     const named = scenario.images;
-    if (named === undefined) return Object.keys(MODELS);
+    if (named === undefined) return [...Object.keys(MODELS), ...Object.keys(FAMILIES)];
     if (named === 'none') return [];
-    return named.split(',').map((id) => `black-forest-labs/${id}`);
+    return named.split(',').map((id) => (id.includes(':') ? id.replace(':', '/') : `black-forest-labs/${id}`));
   }
 
   /**
@@ -319,7 +435,7 @@ ${limit === null ? '' : `<input type="hidden" name="limit" value="${escapeHtml(l
    * `height` made, `inputs` input megapixels) against the account and the key's limit, the time it takes, the
    * charge. Returns the cost and its `usage` reply, or undefined when it answered (a fault, a refusal).
    */
-  async function generation(req, res, { scenario, segment, entry, model, prompt, width, height, inputs = 0 }) {
+  async function generation(req, res, { scenario, segment, entry, model, prompt, width, height, inputs = 0, priced }) {
     const key = bearer(req);
     const fault = submitFault(req, scenario, segment, counter);
     // A 502/503 with OpenRouter's own body: no image, and no charge (Zero Completion Insurance: see the header).
@@ -337,7 +453,9 @@ ${limit === null ? '' : `<input type="hidden" name="limit" value="${escapeHtml(l
     if (fault === '500') return void send(req, res, 500, error(500, 'Internal Server Error'));
     const price = MODELS[model];
     const byok = scenario.byok === '1';
-    const full = price[0] + price[1] * (megapixels(width, height) - 1) + price[2] * inputs;
+    // In nano-dollars: FLUX's model-page price (micro-dollars × 1000), or a family's as its endpoint's lines bill it.
+    const full = priced?.nanos ?? (price[0] + price[1] * (megapixels(width, height) - 1) + price[2] * inputs) * 1000;
+    const promptCost = priced?.promptNanos ?? price[2] * inputs * 1000;
     const cost = byok ? Math.round(full * BYOK_FEE) : full;
     // 402 "Your account or API key has insufficient credits": before anything is made. A key past its own limit is
     // refused 403 (see the header).
@@ -377,19 +495,20 @@ ${limit === null ? '' : `<input type="hidden" name="limit" value="${escapeHtml(l
       return void send(req, res, 502, '<html><body>502 Bad Gateway</body></html>', { 'Content-Type': 'text/html' });
     if (acceptThenDrop(req, res, fault, entry)) return undefined;
     const reported =
-      scenario.cost === 'null' ? undefined : scenario.cost !== undefined ? Number(scenario.cost) : cost / 1e6;
+      scenario.cost === 'null' ? undefined : scenario.cost !== undefined ? Number(scenario.cost) : cost / 1e9;
     const usage = {
-      prompt_tokens: 0,
-      completion_tokens: 0,
-      total_tokens: 0,
+      prompt_tokens: priced?.prompt ?? 0,
+      completion_tokens: priced?.completion ?? 0,
+      total_tokens: (priced?.prompt ?? 0) + (priced?.completion ?? 0),
+      ...(priced?.details ? { completion_tokens_details: priced.details } : {}),
       ...(reported === undefined ? {} : { cost: reported }),
       is_byok: byok,
       ...(byok
         ? {
             cost_details: {
-              upstream_inference_cost: full / 1e6,
-              upstream_inference_prompt_cost: (price[2] * inputs) / 1e6,
-              upstream_inference_completions_cost: (full - price[2] * inputs) / 1e6,
+              upstream_inference_cost: full / 1e9,
+              upstream_inference_prompt_cost: promptCost / 1e9,
+              upstream_inference_completions_cost: (full - promptCost) / 1e9,
             },
           }
         : {}),
@@ -508,6 +627,74 @@ ${limit === null ? '' : `<input type="hidden" name="limit" value="${escapeHtml(l
     return sizeOf(ratio, TIERS[tier]);
   }
 
+  /**
+   * What a request for one of the other families asks, and what its pinned endpoint bills for it: `{width, height,
+   * priced}` (`priced`: nano-dollars in all and of the prompt, tokens, as `generation` reports them), or `{status,
+   * problem}` where it is refused (see the header).
+   */
+  function familyAsk(body, scenario) {
+    const family = FAMILIES[body.model];
+    const pin = body.provider;
+    // Stricter than OpenRouter, which routes an unpinned request to any of the model's endpoints (see the header).
+    if (!Array.isArray(pin?.only) || pin.only.length !== 1 || pin.allow_fallbacks !== false)
+      return { status: 400, problem: 'This simulator takes a request for this model pinned to one endpoint only.' };
+    const endpoint = endpointsOf(body.model, scenario).find((each) => each.provider_tag === pin.only[0]);
+    if (!endpoint) return { status: 404, problem: `No endpoints found for ${body.model} matching provider.only.` };
+    if (body.input_references !== undefined)
+      return { status: 400, problem: 'This simulator takes no input_references with this model.' };
+    const takes = (name, value) => endpoint.supported_parameters[name]?.values?.includes(value);
+    const lines = endpoint.pricing;
+    const line = (billable) => lines.find((each) => each.billable === billable);
+    const prompt = Math.ceil(Buffer.byteLength(body.prompt) / 4);
+    const tokens = (image, text, textRate) => {
+      const promptNanos = prompt * nanosOf(line('input_text'));
+      return {
+        nanos: promptNanos + image * nanosOf(line('output_image')) + text * textRate,
+        promptNanos,
+        prompt,
+        completion: image + text,
+        details: { image_tokens: image, reasoning_tokens: text },
+      };
+    };
+    if (family.kind === 'gpt') {
+      const match = /^(\d+)x(\d+)$/.exec(String(body.size ?? ''));
+      if (!match) return { status: 400, problem: 'This simulator takes GPT Image at an explicit size "WxH" only.' };
+      if (body.aspect_ratio !== undefined || body.resolution !== undefined)
+        return {
+          status: 400,
+          problem: 'An explicit pixel size is authoritative: do not send aspect_ratio or resolution with it.',
+        };
+      const [width, height] = [Number(match[1]), Number(match[2])];
+      const name = body.model.split('/')[1];
+      const problem = gptSizeProblem(name, width, height);
+      if (problem) return { status: 400, problem };
+      // Stricter: `auto` (or none) is the provider's choice, at its price.
+      if (!['low', 'medium', 'high'].includes(body.quality))
+        return { status: 400, problem: 'This simulator takes quality low, medium or high only.' };
+      return { width, height, priced: tokens(imageTokens(name, body.quality, width, height), 0, 0) };
+    }
+    if (body.size !== undefined)
+      return { status: 400, problem: 'This simulator takes this model by aspect_ratio and resolution.' };
+    if (!takes('aspect_ratio', body.aspect_ratio))
+      return { status: 400, problem: `Unsupported aspect_ratio ${body.aspect_ratio}.` };
+    if (!takes('resolution', body.resolution))
+      return { status: 400, problem: `Unsupported resolution ${body.resolution}.` };
+    if (family.kind === 'gemini') {
+      const scale = { 512: 0.5, '1K': 1, '2K': 2, '4K': 4 }[body.resolution];
+      const [width, height] = GEMINI_SIZES[body.aspect_ratio].map((side) => side * scale);
+      const thinking = Number(scenario.thinking ?? 272);
+      return { width, height, priced: tokens(endpoint.tiers[body.resolution], thinking, endpoint.textOut * 1000) };
+    }
+    const { width, height } = sizeOf(body.aspect_ratio, TIER_PIXELS[body.resolution]);
+    const output = lines.find(
+      (each) =>
+        each.billable === 'output_image' &&
+        (!each.variant || each.variant.toLowerCase() === body.resolution.toLowerCase()),
+    );
+    const nanos = output.unit === 'megapixel' ? Math.round((nanosOf(output) * width * height) / 1e6) : nanosOf(output);
+    return { width, height, priced: { nanos, promptNanos: 0 } };
+  }
+
   async function images(req, res, scenario, segment, entry) {
     const body = await readJson(req);
     if (!body || typeof body !== 'object') return send(req, res, 400, error(400, 'Invalid JSON body.'));
@@ -532,14 +719,16 @@ ${limit === null ? '' : `<input type="hidden" name="limit" value="${escapeHtml(l
     const format = body.output_format ?? 'png';
     if (!['png', 'jpeg', 'webp'].includes(format))
       return send(req, res, 400, error(400, `Unsupported output_format ${format}.`));
-    const size = askedSize(body);
-    if (size.problem) return send(req, res, 400, error(400, size.problem));
+    const size = FAMILIES[body.model] ? familyAsk(body, scenario) : askedSize(body);
+    if (size.problem) return send(req, res, size.status ?? 400, error(size.status ?? 400, size.problem));
     if (!Array.isArray(references) || references.length > MAX_REFERENCES)
       return send(req, res, 400, error(400, `input_references: at most ${MAX_REFERENCES} images.`));
     const inputs = measureReferences(references, entry);
     if (inputs === undefined)
       return send(req, res, 400, error(400, 'input_references: each a base64 data URL of an image.'));
-    const { width, height } = size;
+    const { width, height, priced } = size;
+    entry.asked.quality = body.quality;
+    entry.asked.provider = body.provider;
     const model = body.model;
     const made = await generation(req, res, {
       scenario,
@@ -550,6 +739,7 @@ ${limit === null ? '' : `<input type="hidden" name="limit" value="${escapeHtml(l
       width,
       height,
       inputs,
+      priced,
     });
     if (!made) return;
     entry.id = `img-${randomUUID()}`;
@@ -565,7 +755,7 @@ ${limit === null ? '' : `<input type="hidden" name="limit" value="${escapeHtml(l
     const key = bearer(req);
     if (!key || key === 'sim-bad') return send(req, res, 401, error(401, 'User not found.'));
     const a = account(key, scenario);
-    const usd = (units) => units / 1e6;
+    const usd = (units) => units / 1e9;
     const lag = Number(scenario.usagelag ?? 0);
     // Each debit shows on the lag-th read after the one before it showed (at once without a lag).
     if (a.unseen.length && ++a.reads >= lag) {
@@ -609,7 +799,7 @@ ${limit === null ? '' : `<input type="hidden" name="limit" value="${escapeHtml(l
     // "Management key required" (openrouter.ai/docs/api/api-reference/credits/get-credits).
     if (!key.startsWith('sim-mgmt')) return send(req, res, 403, error(403, 'Only management keys can fetch credits.'));
     const a = account(key, scenario, null);
-    send(req, res, 200, { data: { total_credits: a.credits / 1e6, total_usage: a.used / 1e6 } });
+    send(req, res, 200, { data: { total_credits: a.credits / 1e9, total_usage: a.used / 1e9 } });
   }
 
   function models(req, res, url) {
@@ -632,18 +822,27 @@ ${limit === null ? '' : `<input type="hidden" name="limit" value="${escapeHtml(l
 
   function imageModelList(req, res, scenario) {
     const data = imageModels(scenario)
-      .filter((id) => MODELS[id])
+      .filter((id) => MODELS[id] || FAMILIES[id])
       .map((id) => ({
         id,
-        name: `Black Forest Labs: ${id.split('/')[1]}`,
+        name: FAMILIES[id]?.name ?? `Black Forest Labs: ${id.split('/')[1]}`,
         created: 1764028800,
-        description: 'FLUX.2 (simulated).',
+        description: FAMILIES[id] ? 'An image model (simulated).' : 'FLUX.2 (simulated).',
         endpoints: `/api/v1/images/models/${id}/endpoints`,
         architecture: { input_modalities: ['text', 'image'], output_modalities: ['image'] },
-        supported_parameters: {},
+        // The union of its endpoints' parameters ("Coarse discovery aid").
+        supported_parameters: Object.assign({}, ...endpointsOf(id, scenario).map((each) => each.supported_parameters)),
         supports_streaming: false,
       }));
     send(req, res, 200, { data });
+  }
+
+  /** `GET /api/v1/images/models/{author}/{slug}/endpoints`: a listed family's records; 404 for anything else. */
+  function endpointRecords(req, res, scenario, id) {
+    if (scenario.endpoints === 'down') return send(req, res, 500, error(500, 'Internal Server Error'));
+    if (!FAMILIES[id] || !imageModels(scenario).includes(id))
+      return send(req, res, 404, error(404, 'Resource not found'));
+    send(req, res, 200, { id, endpoints: endpointsOf(id, scenario).map(record) });
   }
 
   return {
@@ -668,6 +867,8 @@ ${limit === null ? '' : `<input type="hidden" name="limit" value="${escapeHtml(l
         else if (route === 'POST /api/v1/chat/completions') await complete(req, res, scenario, segment, entry);
         else if (route === 'POST /api/v1/images') await images(req, res, scenario, segment, entry);
         else if (route === 'GET /api/v1/images/models') imageModelList(req, res, scenario);
+        else if (/^GET \/api\/v1\/images\/models\/[^/]+\/[^/]+\/endpoints$/.test(route))
+          endpointRecords(req, res, scenario, route.split('/').slice(5, 7).join('/'));
         else if (route === 'GET /api/v1/key') keyInfo(req, res, scenario);
         else if (route === 'GET /api/v1/credits') credits(req, res, scenario);
         else if (route === 'GET /api/v1/models') models(req, res, url);

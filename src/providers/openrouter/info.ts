@@ -13,4 +13,6 @@ export const info: ProviderInfo = {
   signIn: true,
   capsSignIn: true,
   revokeUrl: 'https://openrouter.ai/settings/keys',
+  sellsFamilies: true,
+  livePrices: true,
 };
