@@ -1,5 +1,6 @@
 // Simulator of OpenRouter (https://openrouter.ai): its sign-in (OAuth PKCE), FLUX.2 through the dedicated image API
-// and through chat completions with image output, and what a key has left. Sources beside each rule: openrouter.ai/docs
+// and through chat completions with image output, the other families (GPT Image, Gemini, Seedream, Grok Imagine)
+// through the image API, each priced by its endpoints' lines, and what a key has left. Sources beside each rule: openrouter.ai/docs
 // ("OAuth PKCE", "Image Generation", "Errors and Debugging", "API Rate Limits", the API reference of /key, /credits
 // and /models) and the types of OpenRouter's own client, @openrouter/sdk 1.3.19 (oAuthCreateAuthorizationUrl,
 // GetCurrentKeyData, ImageGenerationRequest/Response, ImageGenerationUsage, CostDetails, ForbiddenResponseErrorData).
@@ -21,7 +22,18 @@
 //        and the key has the sign-in's `limit` (none without it).
 //   GET  /sim/openrouter/api/v1/images/models  {data: [{id, name, created, description, endpoints, architecture:
 //        {input_modalities, output_modalities}, supported_parameters, supports_streaming}]} (the SDK's
-//        ImageModelsListResponse): the FLUX.2 models `images=` names (default all four; `images=none`: none).
+//        ImageModelsListResponse): the models `images=` names (default the four FLUX.2 and the six families below;
+//        `images=none`: none), each with the union of its endpoints' `supported_parameters`.
+//   GET  /sim/openrouter/api/v1/images/models/{author}/{slug}/endpoints  no key (the API reference lists no 401) →
+//        {id, endpoints: [{provider_name, provider_slug, provider_tag, supported_parameters,
+//        allowed_passthrough_parameters, supports_streaming, pricing: [{billable, unit, cost_usd, variant?}]}]}
+//        (openrouter.ai/docs, "Image Generation", "Per-Endpoint Records"; OpenRouterTeam/typescript-sdk@cb9393a
+//        ImageModelEndpointsResponse, ImageEndpoint, ImagePricingEntry): a listed family's records (FAMILIES below:
+//        openai/gpt-image-2 at `openai` and, at another line, `azure`; openai/gpt-image-1; google/gemini-3.1-flash-image
+//        and google/gemini-3-pro-image-preview at `google-ai-studio`, tokens; bytedance-seed/seedream-4.5 at `bytedance`,
+//        per image, 2K and 4K; x-ai/grok-imagine-image at `xai`, per image by `variant` 1k and 2k), else 404
+//        {error: {code: 404, message: 'Resource not found'}} (FLUX's records are not served: how OpenRouter writes a
+//        price of a first and each next megapixel as lines is not documented). `cost_usd` is USD per one `unit`.
 //   POST /sim/openrouter/api/v1/images  `Authorization: Bearer …`, JSON {model, prompt, n?, size?: 'WxH',
 //        aspect_ratio?, resolution?, output_format?, input_references?: [{type: 'image_url', image_url: {url}}],
 //        seed?} → {created, data: [{b64_json, media_type}], usage: {prompt_tokens, completion_tokens, total_tokens,
@@ -32,6 +44,19 @@
 //        round), else an aspect_ratio of the ten at a resolution "1K" or "2K", as chat completions. References: data
 //        URLs of PNG, JPEG or WebP, at most 8 (FLUX.2 [pro]'s count at BFL), each priced per started input megapixel
 //        at the model's input price (below). The PNG made is at the size asked.
+//        The other families (FAMILIES): `provider: {only: [tag], allow_fallbacks: false}` ("Provider Routing") is
+//        required, and a request without it refused 400: stricter than OpenRouter, which routes it to any of the
+//        model's endpoints, at that endpoint's line; a tag the model has no endpoint of is 404 (nothing made or
+//        charged). The request is checked against that endpoint and billed at its lines: GPT Image at an explicit
+//        `size` OpenAI takes for the model (demo/sim/openai.mjs, `gptSizeProblem`) and `quality` low, medium or high
+//        (stricter: `auto`, or none, is the provider's choice at its price); the others at an `aspect_ratio` and a
+//        `resolution` of the endpoint's `supported_parameters` (no `size`: stricter), Gemini making Google's sizes
+//        (demo/sim/google.mjs), Seedream's 2K about 4 MP, Grok's 1K and 2K about 1 and 4 MP. Tokens: the prompt's,
+//        one per 4 bytes of UTF-8 (started), at `input_text`; the image's (openai.mjs `imageTokens`; Gemini's by
+//        tier) at `output_image`; Gemini's thinking, `thinking=<n>` tokens (default 272, as recorded at Google), at
+//        Google's text rate (no line bills it: Billable has no output text; OpenRouter passes the maker's price
+//        through, openrouter.ai/docs FAQ); `usage` says them (`completion_tokens_details: {image_tokens,
+//        reasoning_tokens}`). References are refused with these models (stricter: the widget sends none).
 //   POST /sim/openrouter/api/v1/chat/completions  `Authorization: Bearer …`, JSON {model, messages, modalities,
 //        image_config: {aspect_ratio, image_size}, seed?} → {id, provider, model, object: 'chat.completion', created,
 //        choices: [{index, finish_reason, message: {role: 'assistant', content: '', images: [{type: 'image_url',
@@ -43,8 +68,9 @@
 //        OpenRouter documents for FLUX are not known). A PNG at the size made: the ratio at about 1 MP (1K) or
 //        4,000,000 px (2K), sides multiples of 16. References: the user message's image parts (`{type:
 //        'image_url', image_url: {url}}`, OpenRouter's "Image Inputs"), as the image API's.
-//   Both: `usage.cost` in USD, the model page's price, megapixels counted as BFL counts them (every started 1024²);
-//        the account is debited it. A request the account cannot cover is 402 "Insufficient credits" before anything
+//   Both: `usage.cost` in USD, FLUX's model page's price, megapixels counted as BFL counts them (every started
+//        1024²), or a family's endpoint's lines; the account is debited it (kept in nano-dollars, so that a token's
+//        price is whole). A request the account cannot cover is 402 "Insufficient credits" before anything
 //        is made; one the key's own limit cannot cover is 403 "Key limit exceeded (total limit). Manage it using
 //        https://openrouter.ai/settings/keys" (what OpenRouter answers a key past its limit: gptme/gptme#1449,
 //        RooCodeInc/Roo-Code#515).
@@ -87,7 +113,10 @@
 //     sign-in gives: a code any page can trade, as the code a link to the site may carry while a sign-in waits
 //     (test/support/foreign-code.ts)
 //   credits=<usd> a new account's credits; keylimit=<usd> a pasted key's limit; images=none | <ids> the models the
-//     image API lists (ids as `flux.2-pro`, comma-separated; default all four)
+//     image API lists (ids as `flux.2-pro`, or `author:slug` as `openai:gpt-image-2`, comma-separated; default all)
+//   endpoints=down   the endpoint records answer 500 (a client falls back on its bundled prices)
+//   seedream=megapixel   Seedream 4.5's one line is per megapixel ($0.012 per 10⁶ px of the output), and billed so
+//   thinking=<n>   Gemini's thinking tokens (default 272)
 //   image=<URL>   chat completions' image URL as given (URL-encoded; the account is debited as usual): what a client
 //     must refuse, as OpenRouter documents `data:image/…;base64,` URLs only (`data:image/png,abc`, `https://…`,
 //     `javascript:…`)
@@ -213,7 +242,7 @@ const FAMILIES = {
     name: 'ByteDance Seed: Seedream 4.5',
     kind: 'tier',
     endpoints: [
-      point('byteplus', 'BytePlus', [{ billable: 'output_image', unit: 'image', cost_usd: 0.05 }], {
+      point('bytedance', 'Bytedance', [{ billable: 'output_image', unit: 'image', cost_usd: 0.05 }], {
         aspect_ratio: enumOf(SEEDREAM_RATIOS),
         resolution: enumOf(['2K', '4K']),
         seed: { type: 'boolean' },

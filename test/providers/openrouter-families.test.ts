@@ -4,13 +4,14 @@
 // loaded in a page, they stay).
 import { expect } from '@open-wc/testing';
 import { OpenRouter } from '@openrouter/sdk';
-import { mergePriceBook, type PriceBook } from '../../src/pricing/index.js';
+import { familiesInFor, mergePriceBook, priceOf, type PriceBook } from '../../src/pricing/index.js';
+import { liveCatalogue } from '../../src/providers/engine/adapters.js';
 import { BUILTIN_PRICE_BOOK, loadFamilies, quoteFor } from '../../src/providers/prices.js';
 import { OpenRouterProvider } from '../../src/providers/openrouter/adapter.js';
 import type { Charge, ProviderRequest } from '../../src/providers/provider.js';
 import type { QuoteRequest } from '../../src/base/types.js';
 import { failure } from '../support/failure.js';
-import { simCharged, simEndpoint, submissionsOf, unique } from '../support/sim.js';
+import { simCharged, simEndpoint, simLogOf, submissionsOf, unique } from '../support/sim.js';
 
 const provider = new OpenRouterProvider();
 const PROMPT = 'a lighthouse at dawn';
@@ -22,19 +23,17 @@ async function liveBook(scenario: string): Promise<PriceBook> {
   return live ? mergePriceBook(BUILTIN_PRICE_BOOK, live) : BUILTIN_PRICE_BOOK;
 }
 
-/** `asked` quoted with `book`, and the request the widget sends for it (as submit.ts builds it from the entry). */
+/** `asked` priced with `book`, and the request the widget sends for it (as submit.ts builds it from the entry). */
 function asked(book: PriceBook, ask: Omit<QuoteRequest, 'provider' | 'prompt'>) {
-  const request = { provider: 'openrouter' as const, prompt: PROMPT, ...ask };
-  const quote = quoteFor(request, book);
-  const entry = book[ask.model!]!.openrouter!;
-  const [ratio] = entry.sizes?.kind === 'ratios' ? [ask.ratio] : [];
+  const { quote, fitted, entry, problem } = priceOf({ provider: 'openrouter', prompt: PROMPT, ...ask }, book);
+  if (!quote || !fitted || !entry) throw new Error(problem);
   const sent: ProviderRequest = {
     model: ask.model!,
     prompt: PROMPT,
-    width: ask.width!,
-    height: ask.height!,
-    ...(ratio ? { ratio } : {}),
-    quality: ask.quality ?? (entry.rule as { quality?: string }).quality,
+    width: fitted.width,
+    height: fitted.height,
+    ...(fitted.ratio ? { ratio: fitted.ratio } : {}),
+    ...(fitted.quality ? { quality: fitted.quality } : {}),
     seed: 7,
     wiring: { model: entry.model, via: entry.via },
   };
@@ -52,6 +51,23 @@ async function generate(scenario: string, request: ProviderRequest, key = unique
   });
   return { outcome, charge, key };
 }
+
+// First in this page: before the families load.
+describe('OpenRouter’s live prices, before and after its families load', () => {
+  it('are not read (nor its adapter loaded for them) on a page that sells FLUX; once the families are here, they are', async () => {
+    const run = unique('or-flux-only');
+    const endpoint = simEndpoint('openrouter', `run=${run}`);
+    expect(familiesInFor('openrouter')).to.equal(false);
+    expect(await liveCatalogue('openrouter', endpoint)).to.equal(BUILTIN_PRICE_BOOK);
+    expect(await simLogOf('openrouter', run)).to.deep.equal([]);
+    await loadFamilies('openrouter');
+    const live = await liveCatalogue('openrouter', endpoint);
+    expect(live['gpt-image-2'].openrouter!.source.name).to.equal('OpenRouter image endpoints (live)');
+    expect((await simLogOf('openrouter', run)).map((entry) => entry.path.split(run)[1])).to.include(
+      '/api/v1/images/models',
+    );
+  });
+});
 
 describe('OpenRouter’s other families (against the simulator)', function () {
   this.timeout(20_000);
@@ -81,14 +97,14 @@ describe('OpenRouter’s other families (against the simulator)', function () {
 
   it('one price per image, by the resolution tier (`variant`): exact, no bound (Grok Imagine)', async () => {
     const book = await liveBook(`run=${unique('or-grok')}`);
-    const { quote, entry } = asked(book, { model: 'grok-imagine', width: 1024, height: 1024, ratio: '1:1' });
+    const { quote, entry } = asked(book, { model: 'grok-imagine', width: 1024, height: 1024 });
     expect([quote.total, quote.atMost, quote.exact, entry.via]).to.deep.equal(['0.02', undefined, true, 'xai']);
   });
 
   it('per megapixel: the output’s pixels at the line’s price, quoted as the simulator bills it (Seedream 4.5)', async () => {
     const run = unique('or-mp');
     const book = await liveBook(`run=${run};seedream=megapixel`);
-    const { quote, sent } = asked(book, { model: 'seedream-4.5', width: 2048, height: 2048, ratio: '1:1' });
+    const { quote, sent } = asked(book, { model: 'seedream-4.5', width: 2048, height: 2048 });
     // 2048² = 4,194,304 px at $0.012 per 10⁶.
     expect(quote.total).to.equal('0.050331648');
     const { charge } = await generate(`run=${run};seedream=megapixel`, sent);
@@ -100,7 +116,7 @@ describe('OpenRouter’s other families (against the simulator)', function () {
   it('Gemini: the tier sent, and a bound with thinking at the stated ceiling (the image API cannot cap it)', async () => {
     const run = unique('or-gemini');
     const book = await liveBook(`run=${run}`);
-    const { quote, sent } = asked(book, { model: 'gemini-3-pro-image', width: 1024, height: 1024, ratio: '1:1' });
+    const { quote, sent } = asked(book, { model: 'gemini-3-pro-image', width: 1024, height: 1024 });
     // 1,120 image tokens at $120 per million, the prompt at $2, and at most 2,000 thinking tokens at $12.
     expect(quote.total).to.equal('0.13441');
     expect(quote.atMost).to.equal('0.15844');

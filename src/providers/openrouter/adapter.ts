@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { UserPaysError } from '../../base/errors.js';
-import { aspectRatio, familiesInFor, type PriceBook } from '../../pricing/index.js';
+import { aspectRatio, type PriceBook } from '../../pricing/index.js';
 import {
   MAX_IMAGE_BYTES,
   base64Image,
@@ -204,11 +204,12 @@ export class OpenRouterProvider implements Provider {
    * (`uncapped`), and what is left is unknown. The account's credits are not read instead: `GET /api/v1/credits`
    * answers management keys only ("Management key required", openrouter.ai/docs/api/api-reference/credits/get-credits).
    */
-  /** The other families' live prices (families.ts, `liveFamilies`), once they are here: FLUX's are the bundled ones. */
+  /**
+   * The other families' live prices (families.ts, `liveFamilies`), asked once they are here (info.ts: `livePrices:
+   * 'families'`): FLUX's are the bundled ones.
+   */
   livePrices(endpoint: string): Promise<PriceBook | undefined> {
-    return familiesInFor('openrouter')
-      ? import('./families.js').then(({ liveFamilies }) => liveFamilies(checkEndpoint(endpoint)))
-      : Promise.resolve(undefined);
+    return import('./families.js').then(({ liveFamilies }) => liveFamilies(checkEndpoint(endpoint)));
   }
 
   async balance(context: Parameters<NonNullable<Provider['balance']>>[0]): Promise<KeyBalance | undefined> {

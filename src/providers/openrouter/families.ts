@@ -14,7 +14,8 @@ import { gemini, gptImage } from '../model-facts.js';
 /**
  * OpenRouter's other model families (SPEC §12), through its image API (`POST /api/v1/images`): each model's price is
  * one endpoint's `pricing` lines (`GET /api/v1/images/models/{author}/{slug}/endpoints`, no key: openrouter.ai/docs,
- * "Image Generation", "Per-Endpoint Records"; @openrouter/sdk cb9393a, ImageEndpoint and ImagePricingEntry:
+ * "Image Generation", "Per-Endpoint Records", as OpenRouterTeam/docs@c26125a guides/overview/multimodal/
+ * image-generation.mdx has it; OpenRouterTeam/typescript-sdk@cb9393a src/models/imageendpoint.ts, imagepricingentry.ts:
  * `{billable: output_image | input_image | input_font | input_reference | input_text, unit: image | megapixel |
  * token, cost_usd, variant?}`, "an optional `variant` tier (e.g. `2k`, `4k` for resolution-tiered pricing)"), and the
  * request is pinned to that endpoint (`provider: {only: [provider_tag], allow_fallbacks: false}`: the same guide,
@@ -25,7 +26,8 @@ import { gemini, gptImage } from '../model-facts.js';
  * where that read fails: OpenRouter "passes through the pricing of the underlying providers" (openrouter.ai/docs,
  * FAQ), so each is the model maker's own price (as src/providers/openai/families.ts, google/families.ts and
  * puter/families.ts cite them), in the lines' shape. The endpoint each is pinned to is the maker's own provider slug
- * (@openrouter/sdk ProviderName: `openai`, `google-ai-studio`, `byteplus`, `xai`).
+ * (@openrouter/sdk ProviderName: `openai`, `google-ai-studio`, `xai`; Seedream's `bytedance`, as the guide's example
+ * record of it has it).
  *
  * `cost_usd` is read as USD per one `unit` (an image, a megapixel, a token): no source says otherwise, and a token
  * line of $0.00003 is OpenAI's $30 per million. A megapixel is read as 10⁶ pixels of the output exactly (no source says
@@ -91,7 +93,7 @@ const FAMILIES: Record<string, Omit<PriceEntry, 'source' | 'references' | 'exact
     model: 'x-ai/grok-imagine-image',
   },
 };
-const TAGS: Record<string, string> = { openai: 'openai', google: 'google-ai-studio', 'bytedance-seed': 'byteplus' };
+const TAGS: Record<string, string> = { openai: 'openai', google: 'google-ai-studio', 'bytedance-seed': 'bytedance' };
 
 const withSource = (id: string, rule: PriceRule, via: string, source: PriceSource): PriceEntry => ({
   ...FAMILIES[id],
