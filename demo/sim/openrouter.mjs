@@ -117,6 +117,7 @@
 //   endpoints=down   the endpoint records answer 500 (a client falls back on its bundled prices)
 //   seedream=megapixel   Seedream 4.5's one line is per megapixel ($0.012 per 10⁶ px of the output), and billed so
 //   thinking=<n>   Gemini's thinking tokens (default 272)
+//   grok2k=<usd>   Grok Imagine's `2k` line at that price (a tier priced apart from the other)
 //   image=<URL>   chat completions' image URL as given (URL-encoded; the account is debited as usual): what a client
 //     must refuse, as OpenRouter documents `data:image/…;base64,` URLs only (`data:image/png,abc`, `https://…`,
 //     `javascript:…`)
@@ -267,9 +268,19 @@ const FAMILIES = {
 };
 /** The pixels a tier makes of a model sized by ratio (Seedream's 2K about 4 MP, as BytePlus makes it). */
 const TIER_PIXELS = { '1K': MP, '2K': 4 * MP, '4K': 16 * MP };
-/** A family's endpoints under `scenario`: `seedream=megapixel` bills Seedream 4.5 per megapixel instead (see above). */
+/**
+ * A family's endpoints under `scenario`: `seedream=megapixel` bills Seedream 4.5 per megapixel instead, `grok2k=<usd>`
+ * Grok Imagine's 2K tier at that price (see the header).
+ */
 function endpointsOf(id, scenario) {
   const endpoints = FAMILIES[id]?.endpoints ?? [];
+  if (id === 'x-ai/grok-imagine-image' && scenario.grok2k !== undefined) {
+    const [only] = endpoints;
+    const pricing = only.pricing.map((line) =>
+      line.variant === '2k' ? { ...line, cost_usd: Number(scenario.grok2k) } : line,
+    );
+    return [{ ...only, pricing }];
+  }
   if (id !== 'bytedance-seed/seedream-4.5' || scenario.seedream !== 'megapixel') return endpoints;
   return endpoints.map((each) => ({
     ...each,

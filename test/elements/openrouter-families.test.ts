@@ -42,4 +42,26 @@ describe('the widget signed in to OpenRouter, on a model of the other families',
     expect(charged).to.equal('0.210745');
     expect(el.tally).to.include({ spent: charged, images: 1 });
   });
+
+  it('a reply lost after the request went through (a bare 502): booked as may-have-charged at the bound, never as nothing', async () => {
+    const apiKey = unique('sk-or-v1-sim');
+    const el = await imageWidget(
+      {
+        provider: 'openrouter',
+        endpoint: simEndpoint('openrouter', `run=${unique('or-lost')};fault=502-bare`),
+        model: 'gpt-image-2',
+        quality: 'high',
+        width: '1024',
+        height: '1024',
+        prompt: 'a lighthouse at dawn',
+      },
+      { apiKey },
+    );
+    await waitUntil(() => el.quote?.source.name.endsWith('(live)'), 'priced from the live endpoints', {
+      timeout: 10_000,
+    });
+    await el.generate().catch(() => undefined);
+    expect(await simCharged('openrouter', apiKey)).to.equal('0.210745');
+    expect(el.tally).to.include({ spent: '0', uncertain: '0.21082' });
+  });
 });

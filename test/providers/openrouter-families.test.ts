@@ -95,10 +95,17 @@ describe('OpenRouter’s other families (against the simulator)', function () {
     expect(outcome.unreported).to.equal(false);
   });
 
-  it('one price per image, by the resolution tier (`variant`): exact, no bound (Grok Imagine)', async () => {
-    const book = await liveBook(`run=${unique('or-grok')}`);
+  it('one price per image, by the resolution tier (`variant`): exact, no bound, billed so (Grok Imagine)', async () => {
+    const run = unique('or-grok');
+    const book = await liveBook(`run=${run};grok2k=0.07`);
     const { quote, entry } = asked(book, { model: 'grok-imagine', width: 1024, height: 1024 });
     expect([quote.total, quote.atMost, quote.exact, entry.via]).to.deep.equal(['0.02', undefined, true, 'xai']);
+    const large = asked(book, { model: 'grok-imagine', width: 2048, height: 2048, quality: '2K' });
+    expect(large.quote.total).to.equal('0.07');
+    const { charge } = await generate(`run=${run};grok2k=0.07`, large.sent);
+    expect(charge!.usd).to.equal('0.07');
+    const [request] = await submissionsOf('openrouter', run);
+    expect(request.asked).to.deep.include({ aspect_ratio: '1:1', resolution: '2K' });
   });
 
   it('per megapixel: the output’s pixels at the line’s price, quoted as the simulator bills it (Seedream 4.5)', async () => {
