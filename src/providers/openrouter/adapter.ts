@@ -43,8 +43,9 @@ const openRouterText = sayer('openrouter', openrouterWords);
 const openRouterModel = (model: string) => 'black-forest-labs/' + model.replace(/^flux-2-/, 'flux.2-');
 
 /**
- * The `image_size` tier of a size the price book fitted (OPENROUTER_SIZES in prices.ts: about 1 MP or 4 MP):
- * "1K" or "2K" (openrouter.ai/docs, ImageGenerationRequestResolution: "512" | "1K" | "2K" | "4K").
+ * The `image_size` (or image API `resolution`) tier of a size the price book fitted (OPENROUTER_SIZES in prices.ts, a
+ * family's ratios in families.ts: about 1 MP or 4 MP): "1K" or "2K" (openrouter.ai/docs,
+ * ImageGenerationRequestResolution: "512" | "1K" | "2K" | "4K").
  */
 const imageSize = (width: number, height: number) => (width * height > 2 * 1024 * 1024 ? '2K' : '1K');
 
