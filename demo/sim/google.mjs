@@ -49,7 +49,7 @@ import { drawImage } from './png.mjs';
 import { createChargeBook, createRequestLog, createTestRoutes, forModel, requestEntry } from './kit.mjs';
 
 /** Gemini's ratios (see the header) and the size each makes at 1K (Google's image generation guide). */
-const GEMINI_SIZES = {
+export const GEMINI_SIZES = {
   '1:1': [1024, 1024],
   '2:3': [848, 1264],
   '3:2': [1264, 848],

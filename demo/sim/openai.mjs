@@ -145,7 +145,7 @@ const GPT = {
 const QUALITIES = ['low', 'medium', 'high'];
 
 /** The image's tokens at a quality and size (SPEC §12; gpt-image-2's formula, the others' table). */
-function imageTokens(model, quality, width, height) {
+export function imageTokens(model, quality, width, height) {
   const index = QUALITIES.indexOf(quality);
   if (model !== 'gpt-image-2') return GPT_1_SIZES[`${width}x${height}`][index];
   const f = [16, 48, 96][index];
@@ -154,7 +154,7 @@ function imageTokens(model, quality, width, height) {
 }
 
 /** Why OpenAI refuses `size` for `model` (its API reference, `size`), or '' when it makes it. */
-function gptSizeProblem(model, width, height) {
+export function gptSizeProblem(model, width, height) {
   if (model !== 'gpt-image-2')
     return GPT_1_SIZES[`${width}x${height}`]
       ? ''

@@ -1,5 +1,6 @@
 // Simulator of OpenRouter (https://openrouter.ai): its sign-in (OAuth PKCE), FLUX.2 through the dedicated image API
-// and through chat completions with image output, and what a key has left. Sources beside each rule: openrouter.ai/docs
+// and through chat completions with image output, the other families (GPT Image, Gemini, Seedream, Grok Imagine)
+// through the image API, each priced by its endpoints' lines, and what a key has left. Sources beside each rule: openrouter.ai/docs
 // ("OAuth PKCE", "Image Generation", "Errors and Debugging", "API Rate Limits", the API reference of /key, /credits
 // and /models) and the types of OpenRouter's own client, @openrouter/sdk 1.3.19 (oAuthCreateAuthorizationUrl,
 // GetCurrentKeyData, ImageGenerationRequest/Response, ImageGenerationUsage, CostDetails, ForbiddenResponseErrorData).
@@ -21,7 +22,18 @@
 //        and the key has the sign-in's `limit` (none without it).
 //   GET  /sim/openrouter/api/v1/images/models  {data: [{id, name, created, description, endpoints, architecture:
 //        {input_modalities, output_modalities}, supported_parameters, supports_streaming}]} (the SDK's
-//        ImageModelsListResponse): the FLUX.2 models `images=` names (default all four; `images=none`: none).
+//        ImageModelsListResponse): the models `images=` names (default the four FLUX.2 and the six families below;
+//        `images=none`: none), each with the union of its endpoints' `supported_parameters`.
+//   GET  /sim/openrouter/api/v1/images/models/{author}/{slug}/endpoints  no key (the API reference lists no 401) →
+//        {id, endpoints: [{provider_name, provider_slug, provider_tag, supported_parameters,
+//        allowed_passthrough_parameters, supports_streaming, pricing: [{billable, unit, cost_usd, variant?}]}]}
+//        (openrouter.ai/docs, "Image Generation", "Per-Endpoint Records"; OpenRouterTeam/typescript-sdk@cb9393a
+//        ImageModelEndpointsResponse, ImageEndpoint, ImagePricingEntry): a listed family's records (FAMILIES below:
+//        openai/gpt-image-2 at `openai` and, at another line, `azure`; openai/gpt-image-1; google/gemini-3.1-flash-image
+//        and google/gemini-3-pro-image-preview at `google-ai-studio`, tokens; bytedance-seed/seedream-4.5 at `bytedance`,
+//        per image, 2K and 4K; x-ai/grok-imagine-image at `xai`, per image by `variant` 1k and 2k), else 404
+//        {error: {code: 404, message: 'Resource not found'}} (FLUX's records are not served: how OpenRouter writes a
+//        price of a first and each next megapixel as lines is not documented). `cost_usd` is USD per one `unit`.
 //   POST /sim/openrouter/api/v1/images  `Authorization: Bearer …`, JSON {model, prompt, n?, size?: 'WxH',
 //        aspect_ratio?, resolution?, output_format?, input_references?: [{type: 'image_url', image_url: {url}}],
 //        seed?} → {created, data: [{b64_json, media_type}], usage: {prompt_tokens, completion_tokens, total_tokens,
@@ -32,6 +44,19 @@
 //        round), else an aspect_ratio of the ten at a resolution "1K" or "2K", as chat completions. References: data
 //        URLs of PNG, JPEG or WebP, at most 8 (FLUX.2 [pro]'s count at BFL), each priced per started input megapixel
 //        at the model's input price (below). The PNG made is at the size asked.
+//        The other families (FAMILIES): `provider: {only: [tag], allow_fallbacks: false}` ("Provider Routing") is
+//        required, and a request without it refused 400: stricter than OpenRouter, which routes it to any of the
+//        model's endpoints, at that endpoint's line; a tag the model has no endpoint of is 404 (nothing made or
+//        charged). The request is checked against that endpoint and billed at its lines: GPT Image at an explicit
+//        `size` OpenAI takes for the model (demo/sim/openai.mjs, `gptSizeProblem`) and `quality` low, medium or high
+//        (stricter: `auto`, or none, is the provider's choice at its price); the others at an `aspect_ratio` and a
+//        `resolution` of the endpoint's `supported_parameters` (no `size`: stricter), Gemini making Google's sizes
+//        (demo/sim/google.mjs), Seedream's 2K about 4 MP, Grok's 1K and 2K about 1 and 4 MP. Tokens: the prompt's,
+//        one per 4 bytes of UTF-8 (started), at `input_text`; the image's (openai.mjs `imageTokens`; Gemini's by
+//        tier) at `output_image`; Gemini's thinking, `thinking=<n>` tokens (default 272, as recorded at Google), at
+//        Google's text rate (no line bills it: Billable has no output text; OpenRouter passes the maker's price
+//        through, openrouter.ai/docs FAQ); `usage` says them (`completion_tokens_details: {image_tokens,
+//        reasoning_tokens}`). References are refused with these models (stricter: the widget sends none).
 //   POST /sim/openrouter/api/v1/chat/completions  `Authorization: Bearer …`, JSON {model, messages, modalities,
 //        image_config: {aspect_ratio, image_size}, seed?} → {id, provider, model, object: 'chat.completion', created,
 //        choices: [{index, finish_reason, message: {role: 'assistant', content: '', images: [{type: 'image_url',
@@ -43,8 +68,9 @@
 //        OpenRouter documents for FLUX are not known). A PNG at the size made: the ratio at about 1 MP (1K) or
 //        4,000,000 px (2K), sides multiples of 16. References: the user message's image parts (`{type:
 //        'image_url', image_url: {url}}`, OpenRouter's "Image Inputs"), as the image API's.
-//   Both: `usage.cost` in USD, the model page's price, megapixels counted as BFL counts them (every started 1024²);
-//        the account is debited it. A request the account cannot cover is 402 "Insufficient credits" before anything
+//   Both: `usage.cost` in USD, FLUX's model page's price, megapixels counted as BFL counts them (every started
+//        1024²), or a family's endpoint's lines; the account is debited it (kept in nano-dollars, so that a token's
+//        price is whole). A request the account cannot cover is 402 "Insufficient credits" before anything
 //        is made; one the key's own limit cannot cover is 403 "Key limit exceeded (total limit). Manage it using
 //        https://openrouter.ai/settings/keys" (what OpenRouter answers a key past its limit: gptme/gptme#1449,
 //        RooCodeInc/Roo-Code#515).
@@ -87,7 +113,11 @@
 //     sign-in gives: a code any page can trade, as the code a link to the site may carry while a sign-in waits
 //     (test/support/foreign-code.ts)
 //   credits=<usd> a new account's credits; keylimit=<usd> a pasted key's limit; images=none | <ids> the models the
-//     image API lists (ids as `flux.2-pro`, comma-separated; default all four)
+//     image API lists (ids as `flux.2-pro`, or `author:slug` as `openai:gpt-image-2`, comma-separated; default all)
+//   endpoints=down   the endpoint records answer 500 (a client falls back on its bundled prices)
+//   seedream=megapixel   Seedream 4.5's one line is per megapixel ($0.012 per 10⁶ px of the output), and billed so
+//   thinking=<n>   Gemini's thinking tokens (default 272)
+//   grok2k=<usd>   Grok Imagine's `2k` line at that price (a tier priced apart from the other)
 //   image=<URL>   chat completions' image URL as given (URL-encoded; the account is debited as usual): what a client
 //     must refuse, as OpenRouter documents `data:image/…;base64,` URLs only (`data:image/png,abc`, `https://…`,
 //     `javascript:…`)
@@ -117,6 +147,8 @@ import {
   seedFrom,
 } from './kit.mjs';
 import { drawImage } from './png.mjs';
+import { gptSizeProblem, imageTokens } from './openai.mjs';
+import { GEMINI_SIZES } from './google.mjs';
 
 const MP = 1024 * 1024;
 /**
@@ -144,6 +176,129 @@ const REFUSALS = {
   '403-region': 'This model is not available in your region.',
   '403-keylimit': 'Key limit exceeded (total limit). Manage it using https://openrouter.ai/settings/keys',
 };
+
+/**
+ * The other families on the image API (see the header): OpenRouter's id → its endpoints in OpenRouter's order, each as
+ * its per-endpoint record serves it (`provider_tag`, `supported_parameters`, `pricing` lines: USD per unit), and how
+ * it is asked and billed (`kind`). The lines are the makers' prices, which OpenRouter passes through ("OpenRouter passes
+ * through the pricing of the underlying providers", openrouter.ai/docs, FAQ); gpt-image-2 has a second endpoint at
+ * another line (`azure`), so that a request not pinned to the one quoted would be billed otherwise. `textOut`: what
+ * Gemini's thinking is billed per token (Google's rate, passed through; no line bills it: see the header).
+ */
+const tokenLines = (textIn, imageIn, imageOut) => [
+  { billable: 'input_text', unit: 'token', cost_usd: textIn / 1e6 },
+  { billable: 'input_image', unit: 'token', cost_usd: imageIn / 1e6 },
+  { billable: 'output_image', unit: 'token', cost_usd: imageOut / 1e6 },
+];
+const enumOf = (values) => ({ type: 'enum', values });
+const GPT_PARAMETERS = { quality: enumOf(['auto', 'low', 'medium', 'high']), seed: { type: 'boolean' } };
+const GEMINI_RATIOS = Object.keys(GEMINI_SIZES);
+const geminiParameters = (tiers) => ({ aspect_ratio: enumOf(GEMINI_RATIOS), resolution: enumOf(Object.keys(tiers)) });
+const point = (provider_tag, provider_name, pricing, supported_parameters, more = {}) => ({
+  provider_tag,
+  provider_name,
+  pricing,
+  supported_parameters,
+  ...more,
+});
+const FLASH_TIERS = { 512: 747, '1K': 1120, '2K': 1680, '4K': 2520 };
+const PRO_TIERS = { '1K': 1120, '2K': 1120, '4K': 2000 };
+const SEEDREAM_RATIOS = ['1:1', '4:3', '3:4', '16:9', '9:16', '3:2', '2:3', '21:9'];
+const GROK_RATIOS = ['1:1', '16:9', '9:16', '4:3', '3:4', '3:2', '2:3', '2:1', '1:2'];
+const FAMILIES = {
+  'openai/gpt-image-2': {
+    name: 'OpenAI: GPT Image 2',
+    kind: 'gpt',
+    endpoints: [
+      point('openai', 'OpenAI', tokenLines(5, 8, 30), GPT_PARAMETERS),
+      point('azure', 'Azure', tokenLines(5, 8, 32), GPT_PARAMETERS),
+    ],
+  },
+  'openai/gpt-image-1': {
+    name: 'OpenAI: GPT Image 1',
+    kind: 'gpt',
+    endpoints: [point('openai', 'OpenAI', tokenLines(5, 10, 40), GPT_PARAMETERS)],
+  },
+  'google/gemini-3.1-flash-image': {
+    name: 'Google: Nano Banana 2 (Gemini 3.1 Flash Image)',
+    kind: 'gemini',
+    endpoints: [
+      point('google-ai-studio', 'Google AI Studio', tokenLines(0.5, 0.5, 60), geminiParameters(FLASH_TIERS), {
+        tiers: FLASH_TIERS,
+        textOut: 3,
+      }),
+    ],
+  },
+  'google/gemini-3-pro-image-preview': {
+    name: 'Google: Nano Banana Pro (Gemini 3 Pro Image Preview)',
+    kind: 'gemini',
+    endpoints: [
+      point('google-ai-studio', 'Google AI Studio', tokenLines(2, 2, 120), geminiParameters(PRO_TIERS), {
+        tiers: PRO_TIERS,
+        textOut: 12,
+      }),
+    ],
+  },
+  'bytedance-seed/seedream-4.5': {
+    name: 'ByteDance Seed: Seedream 4.5',
+    kind: 'tier',
+    endpoints: [
+      point('bytedance', 'Bytedance', [{ billable: 'output_image', unit: 'image', cost_usd: 0.05 }], {
+        aspect_ratio: enumOf(SEEDREAM_RATIOS),
+        resolution: enumOf(['2K', '4K']),
+        seed: { type: 'boolean' },
+      }),
+    ],
+  },
+  'x-ai/grok-imagine-image': {
+    name: 'xAI: Grok Imagine Image',
+    kind: 'tier',
+    endpoints: [
+      point(
+        'xai',
+        'xAI',
+        [
+          { billable: 'output_image', unit: 'image', cost_usd: 0.02, variant: '1k' },
+          { billable: 'output_image', unit: 'image', cost_usd: 0.02, variant: '2k' },
+        ],
+        { aspect_ratio: enumOf(GROK_RATIOS), resolution: enumOf(['1K', '2K']) },
+      ),
+    ],
+  },
+};
+/** The pixels a tier makes of a model sized by ratio (Seedream's 2K about 4 MP, as BytePlus makes it). */
+const TIER_PIXELS = { '1K': MP, '2K': 4 * MP, '4K': 16 * MP };
+/**
+ * A family's endpoints under `scenario`: `seedream=megapixel` bills Seedream 4.5 per megapixel instead, `grok2k=<usd>`
+ * Grok Imagine's 2K tier at that price (see the header).
+ */
+function endpointsOf(id, scenario) {
+  const endpoints = FAMILIES[id]?.endpoints ?? [];
+  if (id === 'x-ai/grok-imagine-image' && scenario.grok2k !== undefined) {
+    const [only] = endpoints;
+    const pricing = only.pricing.map((line) =>
+      line.variant === '2k' ? { ...line, cost_usd: Number(scenario.grok2k) } : line,
+    );
+    return [{ ...only, pricing }];
+  }
+  if (id !== 'bytedance-seed/seedream-4.5' || scenario.seedream !== 'megapixel') return endpoints;
+  return endpoints.map((each) => ({
+    ...each,
+    pricing: [{ billable: 'output_image', unit: 'megapixel', cost_usd: 0.012 }],
+  }));
+}
+/** The per-endpoint record OpenRouter serves (ImageEndpoint), without this simulator's own fields. */
+const record = ({ provider_tag, provider_name, pricing, supported_parameters }) => ({
+  provider_name,
+  provider_slug: provider_tag,
+  provider_tag,
+  supported_parameters,
+  allowed_passthrough_parameters: [],
+  supports_streaming: false,
+  pricing,
+});
+/** A line's USD per unit in nano-dollars (whole: OpenRouter's prices go no finer). */
+const nanosOf = (line) => Math.round((line?.cost_usd ?? 0) * 1e9);
 
 const error = (code, message, metadata) => ({ error: { code, message, ...(metadata ? { metadata } : {}) } });
 const base64url = (buffer) => buffer.toString('base64url');
@@ -187,12 +342,13 @@ function imageSizeOf(bytes) {
 const escapeHtml = (text) =>
   String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 
-/** A key's spending limit of the sign-in's `limit` (USD text), in micro-dollars; undefined where it is none. */
-const limitOf = (text) => (text === undefined || text === null || text === '' ? undefined : parseDecimal(text, 6));
+/** A key's spending limit of the sign-in's `limit` (USD text), in nano-dollars; undefined where it is none. */
+const limitOf = (text) => (text === undefined || text === null || text === '' ? undefined : parseDecimal(text, 9));
 
 export function createOpenRouterSimulator({ pendingMs = 1500 } = {}) {
   const codes = new Map(); // code → { challenge, at, scenario, limit, used }
-  const accounts = new Map(); // key → { credits, used, limit } in micro-dollars (limit null: none)
+  // key → { credits, used, limit } in nano-dollars, so that a token's price is whole (limit null: none)
+  const accounts = new Map();
   const charges = createChargeBook();
   const counter = createSegmentCounter();
   const log = createRequestLog();
@@ -203,7 +359,7 @@ export function createOpenRouterSimulator({ pendingMs = 1500 } = {}) {
       book: charges,
       prefix: /^Bearer /,
       missing: error(400, 'Query parameter `key` required.'),
-      report: ({ units, count }) => ({ usd: decimal(units, 6), images: count }),
+      report: ({ units, count }) => ({ usd: decimal(units, 9), images: count }),
     },
     forget: [codes, accounts, counter],
   });
@@ -214,7 +370,7 @@ export function createOpenRouterSimulator({ pendingMs = 1500 } = {}) {
    */
   function account(key, scenario, limit = limitOf(scenario.keylimit) ?? null) {
     if (!accounts.has(key)) {
-      const credits = key === 'sim-empty' ? 0 : (parseDecimal(scenario.credits ?? DEFAULT_CREDITS, 6) ?? 0);
+      const credits = key === 'sim-empty' ? 0 : (parseDecimal(scenario.credits ?? DEFAULT_CREDITS, 9) ?? 0);
       // `shown`: what /key reports spent; `unseen`: the debits it does not show yet (usagelag), oldest first.
       accounts.set(key, { credits, used: 0, limit, shown: 0, unseen: [], reads: 0 });
     }
@@ -309,9 +465,9 @@ ${limit === null ? '' : `<input type="hidden" name="limit" value="${escapeHtml(l
   /** The models the image API lists under `scenario` (`images=`). */
   function imageModels(scenario) {
     const named = scenario.images;
-    if (named === undefined) return Object.keys(MODELS);
+    if (named === undefined) return [...Object.keys(MODELS), ...Object.keys(FAMILIES)];
     if (named === 'none') return [];
-    return named.split(',').map((id) => `black-forest-labs/${id}`);
+    return named.split(',').map((id) => (id.includes(':') ? id.replace(':', '/') : `black-forest-labs/${id}`));
   }
 
   /**
@@ -319,7 +475,7 @@ ${limit === null ? '' : `<input type="hidden" name="limit" value="${escapeHtml(l
    * `height` made, `inputs` input megapixels) against the account and the key's limit, the time it takes, the
    * charge. Returns the cost and its `usage` reply, or undefined when it answered (a fault, a refusal).
    */
-  async function generation(req, res, { scenario, segment, entry, model, prompt, width, height, inputs = 0 }) {
+  async function generation(req, res, { scenario, segment, entry, model, prompt, width, height, inputs = 0, priced }) {
     const key = bearer(req);
     const fault = submitFault(req, scenario, segment, counter);
     // A 502/503 with OpenRouter's own body: no image, and no charge (Zero Completion Insurance: see the header).
@@ -337,7 +493,9 @@ ${limit === null ? '' : `<input type="hidden" name="limit" value="${escapeHtml(l
     if (fault === '500') return void send(req, res, 500, error(500, 'Internal Server Error'));
     const price = MODELS[model];
     const byok = scenario.byok === '1';
-    const full = price[0] + price[1] * (megapixels(width, height) - 1) + price[2] * inputs;
+    // In nano-dollars: FLUX's model-page price (micro-dollars × 1000), or a family's as its endpoint's lines bill it.
+    const full = priced?.nanos ?? (price[0] + price[1] * (megapixels(width, height) - 1) + price[2] * inputs) * 1000;
+    const promptCost = priced?.promptNanos ?? price[2] * inputs * 1000;
     const cost = byok ? Math.round(full * BYOK_FEE) : full;
     // 402 "Your account or API key has insufficient credits": before anything is made. A key past its own limit is
     // refused 403 (see the header).
@@ -377,19 +535,20 @@ ${limit === null ? '' : `<input type="hidden" name="limit" value="${escapeHtml(l
       return void send(req, res, 502, '<html><body>502 Bad Gateway</body></html>', { 'Content-Type': 'text/html' });
     if (acceptThenDrop(req, res, fault, entry)) return undefined;
     const reported =
-      scenario.cost === 'null' ? undefined : scenario.cost !== undefined ? Number(scenario.cost) : cost / 1e6;
+      scenario.cost === 'null' ? undefined : scenario.cost !== undefined ? Number(scenario.cost) : cost / 1e9;
     const usage = {
-      prompt_tokens: 0,
-      completion_tokens: 0,
-      total_tokens: 0,
+      prompt_tokens: priced?.prompt ?? 0,
+      completion_tokens: priced?.completion ?? 0,
+      total_tokens: (priced?.prompt ?? 0) + (priced?.completion ?? 0),
+      ...(priced?.details ? { completion_tokens_details: priced.details } : {}),
       ...(reported === undefined ? {} : { cost: reported }),
       is_byok: byok,
       ...(byok
         ? {
             cost_details: {
-              upstream_inference_cost: full / 1e6,
-              upstream_inference_prompt_cost: (price[2] * inputs) / 1e6,
-              upstream_inference_completions_cost: (full - price[2] * inputs) / 1e6,
+              upstream_inference_cost: full / 1e9,
+              upstream_inference_prompt_cost: promptCost / 1e9,
+              upstream_inference_completions_cost: (full - promptCost) / 1e9,
             },
           }
         : {}),
@@ -508,6 +667,74 @@ ${limit === null ? '' : `<input type="hidden" name="limit" value="${escapeHtml(l
     return sizeOf(ratio, TIERS[tier]);
   }
 
+  /**
+   * What a request for one of the other families asks, and what its pinned endpoint bills for it: `{width, height,
+   * priced}` (`priced`: nano-dollars in all and of the prompt, tokens, as `generation` reports them), or `{status,
+   * problem}` where it is refused (see the header).
+   */
+  function familyAsk(body, scenario) {
+    const family = FAMILIES[body.model];
+    const pin = body.provider;
+    // Stricter than OpenRouter, which routes an unpinned request to any of the model's endpoints (see the header).
+    if (!Array.isArray(pin?.only) || pin.only.length !== 1 || pin.allow_fallbacks !== false)
+      return { status: 400, problem: 'This simulator takes a request for this model pinned to one endpoint only.' };
+    const endpoint = endpointsOf(body.model, scenario).find((each) => each.provider_tag === pin.only[0]);
+    if (!endpoint) return { status: 404, problem: `No endpoints found for ${body.model} matching provider.only.` };
+    if (body.input_references !== undefined)
+      return { status: 400, problem: 'This simulator takes no input_references with this model.' };
+    const takes = (name, value) => endpoint.supported_parameters[name]?.values?.includes(value);
+    const lines = endpoint.pricing;
+    const line = (billable) => lines.find((each) => each.billable === billable);
+    const prompt = Math.ceil(Buffer.byteLength(body.prompt) / 4);
+    const tokens = (image, text, textRate) => {
+      const promptNanos = prompt * nanosOf(line('input_text'));
+      return {
+        nanos: promptNanos + image * nanosOf(line('output_image')) + text * textRate,
+        promptNanos,
+        prompt,
+        completion: image + text,
+        details: { image_tokens: image, reasoning_tokens: text },
+      };
+    };
+    if (family.kind === 'gpt') {
+      const match = /^(\d+)x(\d+)$/.exec(String(body.size ?? ''));
+      if (!match) return { status: 400, problem: 'This simulator takes GPT Image at an explicit size "WxH" only.' };
+      if (body.aspect_ratio !== undefined || body.resolution !== undefined)
+        return {
+          status: 400,
+          problem: 'An explicit pixel size is authoritative: do not send aspect_ratio or resolution with it.',
+        };
+      const [width, height] = [Number(match[1]), Number(match[2])];
+      const name = body.model.split('/')[1];
+      const problem = gptSizeProblem(name, width, height);
+      if (problem) return { status: 400, problem };
+      // Stricter: `auto` (or none) is the provider's choice, at its price.
+      if (!['low', 'medium', 'high'].includes(body.quality))
+        return { status: 400, problem: 'This simulator takes quality low, medium or high only.' };
+      return { width, height, priced: tokens(imageTokens(name, body.quality, width, height), 0, 0) };
+    }
+    if (body.size !== undefined)
+      return { status: 400, problem: 'This simulator takes this model by aspect_ratio and resolution.' };
+    if (!takes('aspect_ratio', body.aspect_ratio))
+      return { status: 400, problem: `Unsupported aspect_ratio ${body.aspect_ratio}.` };
+    if (!takes('resolution', body.resolution))
+      return { status: 400, problem: `Unsupported resolution ${body.resolution}.` };
+    if (family.kind === 'gemini') {
+      const scale = { 512: 0.5, '1K': 1, '2K': 2, '4K': 4 }[body.resolution];
+      const [width, height] = GEMINI_SIZES[body.aspect_ratio].map((side) => side * scale);
+      const thinking = Number(scenario.thinking ?? 272);
+      return { width, height, priced: tokens(endpoint.tiers[body.resolution], thinking, endpoint.textOut * 1000) };
+    }
+    const { width, height } = sizeOf(body.aspect_ratio, TIER_PIXELS[body.resolution]);
+    const output = lines.find(
+      (each) =>
+        each.billable === 'output_image' &&
+        (!each.variant || each.variant.toLowerCase() === body.resolution.toLowerCase()),
+    );
+    const nanos = output.unit === 'megapixel' ? Math.round((nanosOf(output) * width * height) / 1e6) : nanosOf(output);
+    return { width, height, priced: { nanos, promptNanos: 0 } };
+  }
+
   async function images(req, res, scenario, segment, entry) {
     const body = await readJson(req);
     if (!body || typeof body !== 'object') return send(req, res, 400, error(400, 'Invalid JSON body.'));
@@ -532,14 +759,16 @@ ${limit === null ? '' : `<input type="hidden" name="limit" value="${escapeHtml(l
     const format = body.output_format ?? 'png';
     if (!['png', 'jpeg', 'webp'].includes(format))
       return send(req, res, 400, error(400, `Unsupported output_format ${format}.`));
-    const size = askedSize(body);
-    if (size.problem) return send(req, res, 400, error(400, size.problem));
+    const size = FAMILIES[body.model] ? familyAsk(body, scenario) : askedSize(body);
+    if (size.problem) return send(req, res, size.status ?? 400, error(size.status ?? 400, size.problem));
     if (!Array.isArray(references) || references.length > MAX_REFERENCES)
       return send(req, res, 400, error(400, `input_references: at most ${MAX_REFERENCES} images.`));
     const inputs = measureReferences(references, entry);
     if (inputs === undefined)
       return send(req, res, 400, error(400, 'input_references: each a base64 data URL of an image.'));
-    const { width, height } = size;
+    const { width, height, priced } = size;
+    entry.asked.quality = body.quality;
+    entry.asked.provider = body.provider;
     const model = body.model;
     const made = await generation(req, res, {
       scenario,
@@ -550,6 +779,7 @@ ${limit === null ? '' : `<input type="hidden" name="limit" value="${escapeHtml(l
       width,
       height,
       inputs,
+      priced,
     });
     if (!made) return;
     entry.id = `img-${randomUUID()}`;
@@ -565,7 +795,7 @@ ${limit === null ? '' : `<input type="hidden" name="limit" value="${escapeHtml(l
     const key = bearer(req);
     if (!key || key === 'sim-bad') return send(req, res, 401, error(401, 'User not found.'));
     const a = account(key, scenario);
-    const usd = (units) => units / 1e6;
+    const usd = (units) => units / 1e9;
     const lag = Number(scenario.usagelag ?? 0);
     // Each debit shows on the lag-th read after the one before it showed (at once without a lag).
     if (a.unseen.length && ++a.reads >= lag) {
@@ -609,7 +839,7 @@ ${limit === null ? '' : `<input type="hidden" name="limit" value="${escapeHtml(l
     // "Management key required" (openrouter.ai/docs/api/api-reference/credits/get-credits).
     if (!key.startsWith('sim-mgmt')) return send(req, res, 403, error(403, 'Only management keys can fetch credits.'));
     const a = account(key, scenario, null);
-    send(req, res, 200, { data: { total_credits: a.credits / 1e6, total_usage: a.used / 1e6 } });
+    send(req, res, 200, { data: { total_credits: a.credits / 1e9, total_usage: a.used / 1e9 } });
   }
 
   function models(req, res, url) {
@@ -632,18 +862,27 @@ ${limit === null ? '' : `<input type="hidden" name="limit" value="${escapeHtml(l
 
   function imageModelList(req, res, scenario) {
     const data = imageModels(scenario)
-      .filter((id) => MODELS[id])
+      .filter((id) => MODELS[id] || FAMILIES[id])
       .map((id) => ({
         id,
-        name: `Black Forest Labs: ${id.split('/')[1]}`,
+        name: FAMILIES[id]?.name ?? `Black Forest Labs: ${id.split('/')[1]}`,
         created: 1764028800,
-        description: 'FLUX.2 (simulated).',
+        description: FAMILIES[id] ? 'An image model (simulated).' : 'FLUX.2 (simulated).',
         endpoints: `/api/v1/images/models/${id}/endpoints`,
         architecture: { input_modalities: ['text', 'image'], output_modalities: ['image'] },
-        supported_parameters: {},
+        // The union of its endpoints' parameters ("Coarse discovery aid").
+        supported_parameters: Object.assign({}, ...endpointsOf(id, scenario).map((each) => each.supported_parameters)),
         supports_streaming: false,
       }));
     send(req, res, 200, { data });
+  }
+
+  /** `GET /api/v1/images/models/{author}/{slug}/endpoints`: a listed family's records; 404 for anything else. */
+  function endpointRecords(req, res, scenario, id) {
+    if (scenario.endpoints === 'down') return send(req, res, 500, error(500, 'Internal Server Error'));
+    if (!FAMILIES[id] || !imageModels(scenario).includes(id))
+      return send(req, res, 404, error(404, 'Resource not found'));
+    send(req, res, 200, { id, endpoints: endpointsOf(id, scenario).map(record) });
   }
 
   return {
@@ -668,6 +907,8 @@ ${limit === null ? '' : `<input type="hidden" name="limit" value="${escapeHtml(l
         else if (route === 'POST /api/v1/chat/completions') await complete(req, res, scenario, segment, entry);
         else if (route === 'POST /api/v1/images') await images(req, res, scenario, segment, entry);
         else if (route === 'GET /api/v1/images/models') imageModelList(req, res, scenario);
+        else if (/^GET \/api\/v1\/images\/models\/[^/]+\/[^/]+\/endpoints$/.test(route))
+          endpointRecords(req, res, scenario, route.split('/').slice(5, 7).join('/'));
         else if (route === 'GET /api/v1/key') keyInfo(req, res, scenario);
         else if (route === 'GET /api/v1/credits') credits(req, res, scenario);
         else if (route === 'GET /api/v1/models') models(req, res, url);

@@ -62,8 +62,11 @@ export interface ProviderInfo {
    * the picker offers them one step away.
    */
   sellsFamilies?: boolean;
-  /** Its adapter reads the provider's live prices (`Provider.livePrices`): the quote switches to them when they come. */
-  livePrices?: boolean;
+  /**
+   * Its adapter reads the provider's live prices (`Provider.livePrices`): the quote switches to them when they come.
+   * `'families'`: of the other families only (OpenRouter's), read once they are here, not on a page that sells FLUX.
+   */
+  livePrices?: boolean | 'families';
   /**
    * More options shows its models' own controls (`Provider.controls`: the prompt's rewriting, the moderation level, the
    * format…), from the widget's controls part, loaded when the user opens More options (BFL, fal, Pollinations).

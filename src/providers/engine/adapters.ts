@@ -92,8 +92,11 @@ const catalogues: Record<string, Promise<PriceBook>> = {};
  */
 export function liveCatalogue(id: ProviderId, endpoint: string): Promise<PriceBook> {
   // Read again once the other families are in, for their live prices (a provider's adapter keeps the reply).
-  return (catalogues[`${id} ${endpoint} ${familiesInFor(id)}`] ??= providerFor(id)
-    .then((provider) => provider.livePrices?.(endpoint))
+  // Live prices of the other families only: the adapter is not loaded for them before the families are here.
+  const asked = PROVIDERS[id].info.livePrices !== 'families' || familiesInFor(id);
+  return (catalogues[`${id} ${endpoint} ${familiesInFor(id)}`] ??= (
+    asked ? providerFor(id).then((provider) => provider.livePrices?.(endpoint)) : Promise.resolve(undefined)
+  )
     .catch(() => undefined)
     .then((live) => (live ? mergePriceBook(BUILTIN_PRICE_BOOK, live) : BUILTIN_PRICE_BOOK)));
 }

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { UserPaysError } from '../../base/errors.js';
-import { aspectRatio } from '../../pricing/index.js';
+import { aspectRatio, type PriceBook } from '../../pricing/index.js';
 import {
   MAX_IMAGE_BYTES,
   base64Image,
@@ -43,8 +43,9 @@ const openRouterText = sayer('openrouter', openrouterWords);
 const openRouterModel = (model: string) => 'black-forest-labs/' + model.replace(/^flux-2-/, 'flux.2-');
 
 /**
- * The `image_size` tier of a size the price book fitted (OPENROUTER_SIZES in prices.ts: about 1 MP or 4 MP):
- * "1K" or "2K" (openrouter.ai/docs, ImageGenerationRequestResolution: "512" | "1K" | "2K" | "4K").
+ * The `image_size` (or image API `resolution`) tier of a size the price book fitted (OPENROUTER_SIZES in prices.ts, a
+ * family's ratios in families.ts: about 1 MP or 4 MP): "1K" or "2K" (openrouter.ai/docs,
+ * ImageGenerationRequestResolution: "512" | "1K" | "2K" | "4K").
  */
 const imageSize = (width: number, height: number) => (width * height > 2 * 1024 * 1024 ? '2K' : '1K');
 
@@ -168,8 +169,10 @@ export class OpenRouterProvider implements Provider {
       async (signal) => {
         keyOf(context, 'openrouter', true); // none: auth-required, before anything is sent (even the list of models)
         const endpoint = checkEndpoint(context.endpoint);
-        const model = openRouterModel(request.model);
-        const route = (await listed(endpoint, context, signal)).has(model) ? images : chat;
+        // The other families go to the image API, pinned to the endpoint priced (families.ts): never chat.
+        const family = request.wiring?.via;
+        const model = family ? request.wiring!.model! : openRouterModel(request.model);
+        const route = family || (await listed(endpoint, context, signal)).has(model) ? images : chat;
         signal.throwIfAborted(); // cancelled while the list was read: nothing sent
         context.onProgress?.({ status: generationText.generatingNow() });
         context.onSending?.();
@@ -202,6 +205,14 @@ export class OpenRouterProvider implements Provider {
    * (`uncapped`), and what is left is unknown. The account's credits are not read instead: `GET /api/v1/credits`
    * answers management keys only ("Management key required", openrouter.ai/docs/api/api-reference/credits/get-credits).
    */
+  /**
+   * The other families' live prices (families.ts, `liveFamilies`), asked once they are here (info.ts: `livePrices:
+   * 'families'`): FLUX's are the bundled ones.
+   */
+  livePrices(endpoint: string): Promise<PriceBook | undefined> {
+    return import('./families.js').then(({ liveFamilies }) => liveFamilies(checkEndpoint(endpoint)));
+  }
+
   async balance(context: Parameters<NonNullable<Provider['balance']>>[0]): Promise<KeyBalance | undefined> {
     if (!context.apiKey) return undefined;
     let data: any;
@@ -266,11 +277,21 @@ interface Route {
  */
 const images: Route = {
   path: '/api/v1/images',
-  body: (model, { prompt, width, height, seed, inputs }) => ({
+  body: (model, { prompt, width, height, seed, inputs, wiring, ratio, quality }) => ({
     model,
     prompt,
     n: 1,
-    size: `${width}x${height}`,
+    // The other families (families.ts): pinned to the endpoint whose line was quoted, with no other to fall back on
+    // ("Provider Routing": `only`, `allow_fallbacks: false`); the quality or resolution tier priced, always (a price
+    // by the megapixel has none: the tier of the size fitted); a model sized by ratio at its ratio, GPT Image at its size.
+    ...(wiring?.via
+      ? {
+          provider: { only: [wiring.via], allow_fallbacks: false },
+          ...(ratio
+            ? { aspect_ratio: ratio, resolution: quality ?? imageSize(width, height) }
+            : { size: `${width}x${height}`, quality }),
+        }
+      : { size: `${width}x${height}` }),
     ...(inputs?.length ? { input_references: inputs.map(imagePart) } : {}),
     seed,
   }),

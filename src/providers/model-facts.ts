@@ -1,0 +1,94 @@
+import type { PriceRule, SizeRule } from '../pricing/index.js';
+
+/**
+ * What GPT Image and Gemini make wherever they are sold by tokens (the user's own OpenAI and Google keys, OpenRouter):
+ * the image's tokens by quality and size, the qualities, the sizes made, the ceiling on text written besides. The
+ * model makers' facts, shared by each provider's families.ts that sells them so; the rates are each provider's own.
+ */
+
+/**
+ * GPT Image's tokens and sizes. GPT Image 1, 1.5 and 1-mini make 1024×1024, 1024×1536 and 1536×1024 only (OpenAI's
+ * API reference, `size`), at 272 / 1,056 / 4,160 tokens (low / medium / high) at 1024² and 408 / 1,584 / 6,240 at the
+ * others (OpenAI's image generation guide, "Cost and latency"; recorded: 1-mini and 1.5 high 4,160, 1 medium 1,056).
+ * gpt-image-2 takes any size whose sides are multiples of 16, the long side at most 3,840 px and at most 3 times the
+ * short one, of 655,360 to 8,294,400 pixels (OpenAI's API reference, `size`, as providers that pass it on restate it),
+ * at `ceil(f·s·(2,000,000 + W·H) / 4,000,000)` tokens, `f` 16 / 48 / 96 (SPEC §12; recorded: 1254² at medium, 2,058).
+ * The quality is always sent, `medium` where the page names none (OpenAI's default, `auto`, is its choice and price).
+ */
+const GPT_IMAGE_1_TOKENS = {
+  bySize: { '1024x1024': [272, 1056, 4160], '1024x1536': [408, 1584, 6240], '1536x1024': [408, 1584, 6240] },
+};
+
+/** GPT Image `model`'s rule in tokens at `rates`, with the ceiling of text it writes, and the sizes it makes. */
+export const gptImage = (model: string, rates: Extract<PriceRule, { kind: 'tokens' }>['rates'], textCeiling = 0) => ({
+  rule: {
+    kind: 'tokens',
+    unit: 'usd',
+    rates,
+    qualities: ['low', 'medium', 'high'],
+    quality: 'medium',
+    imageTokens: model === 'gpt-image-2' ? { perSide: [16, 48, 96] } : GPT_IMAGE_1_TOKENS,
+    textCeiling,
+  } satisfies PriceRule,
+  sizes: (model === 'gpt-image-2'
+    ? { kind: 'pixels', step: 16, min: 16, max: 3840, minPixels: 655_360, maxPixels: 8_294_400, longest: 3 }
+    : { kind: 'sizes', sizes: Object.keys(GPT_IMAGE_1_TOKENS.bySize) }) satisfies SizeRule,
+});
+
+/**
+ * Gemini's ratios (Google's image generation guide, "Aspect ratios and image size"; the `imageConfig.aspectRatio`
+ * values of vercel/ai@ed857f5 packages/google/src/google-language-model-options.ts), and the size each makes at the 1K
+ * tier (512 halves each side, 2K and 4K double and quadruple it: the size shown is the 1K one). 3.1 Flash also takes
+ * 1:4, 4:1, 1:8 and 8:1: not offered here until their sizes are sourced.
+ */
+const GEMINI_MADE: Record<string, string> = {
+  '1:1': '1024x1024',
+  '2:3': '848x1264',
+  '3:2': '1264x848',
+  '3:4': '896x1200',
+  '4:3': '1200x896',
+  '4:5': '928x1152',
+  '5:4': '1152x928',
+  '9:16': '768x1376',
+  '16:9': '1376x768',
+  '21:9': '1584x672',
+};
+
+/** A model sized by ratio, each ratio making the size `made` says (at about 1 MP). */
+export const ratioSizes = (made: Record<string, string>): SizeRule => ({
+  kind: 'ratios',
+  ratios: Object.keys(made),
+  pixels: 1024 * 1024,
+  made,
+  // A size some 10% off every ratio is refused, not made at another shape (Google answers 400 for a ratio it has not).
+  within: 0.1,
+});
+
+/**
+ * Gemini `model`'s rule in tokens at `rates`, and the sizes it makes. The image's tokens are fixed by the resolution
+ * tier, sent as the quality, whatever the ratio (3.1 Flash: 512 747, 1K 1,120, 2K 1,680, 4K 2,520, Google Cloud's
+ * Gemini 3.1 Flash Image model page, "Image generation specifications"; 3 Pro, which has no 512 tier: 1K and 2K 1,120,
+ * 4K 2,000, Google's image generation guide; recorded: 3.1 Flash at its default, 1,120 IMAGE tokens). The tier is
+ * always sent (a missing one is the provider's choice); 1K where the page names none.
+ *
+ * Thinking and text besides the image are not known before the call, and no request that sells Gemini images has a
+ * field that caps them without risking the image (Google's `maxOutputTokens` counts the image's tokens too;
+ * OpenRouter's image API has none: providers/openrouter/families.ts): the ceiling is a stated one, 2,000 tokens, some
+ * 7 times the 272 recorded for 3.1 Flash (test/recorded/gemini/gemini-3.1-flash-image.json: 1,392 candidate tokens,
+ * 1,120 of them IMAGE). A reply that reports more is still booked as reported.
+ */
+export const gemini = (model: string, rates: Extract<PriceRule, { kind: 'tokens' }>['rates']) => {
+  const flash = model === 'gemini-3.1-flash-image';
+  return {
+    rule: {
+      kind: 'tokens',
+      unit: 'usd',
+      rates,
+      qualities: flash ? ['512', '1K', '2K', '4K'] : ['1K', '2K', '4K'],
+      quality: '1K',
+      imageTokens: { byQuality: flash ? [747, 1120, 1680, 2520] : [1120, 1120, 2000] },
+      textCeiling: 2000,
+    } satisfies PriceRule,
+    sizes: ratioSizes(GEMINI_MADE),
+  };
+};

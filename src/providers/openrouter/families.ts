@@ -1,0 +1,203 @@
+import Decimal from 'decimal.js';
+import type { PriceSource } from '../../base/types.js';
+import { clock } from '../../base/clock.js';
+import {
+  referenceRule,
+  type PriceBook,
+  type PriceEntry,
+  type PriceRule,
+  type ProviderPrices,
+  type TokenRates,
+} from '../../pricing/index.js';
+import { gemini, gptImage } from '../model-facts.js';
+
+/**
+ * OpenRouter's other model families (SPEC §12), through its image API (`POST /api/v1/images`): each model's price is
+ * one endpoint's `pricing` lines (`GET /api/v1/images/models/{author}/{slug}/endpoints`, no key: openrouter.ai/docs,
+ * "Image Generation", "Per-Endpoint Records", as OpenRouterTeam/docs@c26125a guides/overview/multimodal/
+ * image-generation.mdx has it; OpenRouterTeam/typescript-sdk@cb9393a src/models/imageendpoint.ts, imagepricingentry.ts:
+ * `{billable: output_image | input_image | input_font | input_reference | input_text, unit: image | megapixel |
+ * token, cost_usd, variant?}`, "an optional `variant` tier (e.g. `2k`, `4k` for resolution-tiered pricing)"), and the
+ * request is pinned to that endpoint (`provider: {only: [provider_tag], allow_fallbacks: false}`: the same guide,
+ * "Provider Routing"; `via` below), so that the line quoted is the line billed. What each reply says it cost,
+ * `usage.cost`, is booked (adapter.ts).
+ *
+ * Read live where the page is (`liveFamilies`, from the adapter's `livePrices`); these are the bundled copy, dated,
+ * where that read fails: OpenRouter "passes through the pricing of the underlying providers" (openrouter.ai/docs,
+ * FAQ), so each is the model maker's own price (as src/providers/openai/families.ts, google/families.ts and
+ * puter/families.ts cite them), in the lines' shape. The endpoint each is pinned to is the maker's own provider slug
+ * (@openrouter/sdk ProviderName: `openai`, `google-ai-studio`, `xai`; Seedream's `bytedance`, as the guide's example
+ * record of it has it).
+ *
+ * `cost_usd` is read as USD per one `unit` (an image, a megapixel, a token): no source says otherwise, and a token
+ * line of $0.00003 is OpenAI's $30 per million. A megapixel is read as 10⁶ pixels of the output exactly (no source says
+ * how OpenRouter counts them; the quote is then not exact, and `usage.cost` is booked). Reference images are not
+ * offered with these models (their `input_image` and `input_reference` lines would price them; none is read).
+ *
+ * Gemini's thinking: the image API's request has no field that caps it (ImageGenerationRequest: no `reasoning`, no
+ * `max_tokens`), so its ceiling is the stated one (../model-facts.ts). No line bills text written (Billable has no
+ * output text): its rate is the maker's, passed through, unless an endpoint lists an `output_text` token line.
+ */
+const SOURCE: PriceSource = {
+  name: 'OpenRouter image endpoints (bundled)',
+  asOf: '2026-11-25',
+  url: 'https://openrouter.ai/docs/guides/overview/multimodal/image-generation',
+};
+const MP = 1024 * 1024;
+
+/** A flat price per image by resolution tier, in US cents by the tier OpenRouter's `resolution` takes. */
+const tiers = (costs: Record<string, string>): PriceRule => ({
+  kind: 'puter-tier',
+  unit: 'usd',
+  costs,
+  qualities: Object.keys(costs),
+  quality: Object.keys(costs)[0],
+});
+const ratios = (list: string, pixels: number) => ({ kind: 'ratios' as const, ratios: list.split(' '), pixels });
+
+/** Each model: its rule and sizes, OpenRouter's id for it, and the endpoint's provider tag it is pinned to. */
+const FAMILIES: Record<string, Omit<PriceEntry, 'source' | 'references' | 'exact'>> = {
+  // openrouter.ai/docs, "Image Generation": `openai/gpt-image-2`, `openai/gpt-image-1`; OpenAI's rates.
+  'gpt-image-2': {
+    ...gptImage('gpt-image-2', { textIn: '5', imageIn: '8', imageOut: '30' }),
+    model: 'openai/gpt-image-2',
+  },
+  'gpt-image-1': {
+    ...gptImage('gpt-image-1', { textIn: '5', imageIn: '10', imageOut: '40' }),
+    model: 'openai/gpt-image-1',
+  },
+  // openrouter.ai/docs, cookbook "Preset-enhanced images": `google/gemini-3.1-flash-image` (Nano Banana 2, "$0.50/M
+  // input"); @openrouter/sdk src/types/models.ts: `google/gemini-3-pro-image-preview`. Google's rates.
+  'gemini-3.1-flash-image': {
+    ...gemini('gemini-3.1-flash-image', { textIn: '0.50', imageIn: '0.50', imageOut: '60', textOut: '3' }),
+    model: 'google/gemini-3.1-flash-image',
+  },
+  'gemini-3-pro-image': {
+    ...gemini('gemini-3-pro-image', { textIn: '2', imageIn: '2', imageOut: '120', textOut: '12' }),
+    model: 'google/gemini-3-pro-image-preview',
+  },
+  // openrouter.ai/docs, "Per-Endpoint Records": `bytedance-seed/seedream-4.5`, one line `{billable: 'output_image',
+  // unit: 'image', cost_usd: 0.05}`, resolutions 1K, 2K, 4K. Seedream 4.5 makes the 2K tier and up only (SPEC §12:
+  // ≥ 3,686,400 px; OpenRouter names no pixels for its tiers): 2K, at BytePlus' ratios (as puter/families.ts).
+  'seedream-4.5': {
+    rule: tiers({ '2K': '5' }),
+    sizes: ratios('1:1 4:3 3:4 16:9 9:16 3:2 2:3 21:9', 4 * MP),
+    model: 'bytedance-seed/seedream-4.5',
+  },
+  // xAI's `grok-imagine-image` ($0.02 an image at 1k and 2k, as Puter's catalogue restates xAI's price), its aspect
+  // ratios as docs.x.ai documents them (as puter/families.ts). No source of OpenRouter's names its id: xAI's own, under
+  // xAI's author; a list that does not name it offers no Grok Imagine here.
+  'grok-imagine': {
+    rule: tiers({ '1K': '2', '2K': '2' }),
+    sizes: ratios('1:1 16:9 9:16 4:3 3:4 3:2 2:3 2:1 1:2', MP),
+    model: 'x-ai/grok-imagine-image',
+  },
+};
+const TAGS: Record<string, string> = { openai: 'openai', google: 'google-ai-studio', 'bytedance-seed': 'bytedance' };
+
+const withSource = (id: string, rule: PriceRule, via: string, source: PriceSource): PriceEntry => ({
+  ...FAMILIES[id],
+  rule,
+  // Exact where the line is per image; a bound (`atMost`) where it is in tokens; a megapixel count not sourced.
+  exact: rule.kind === 'puter-tier' || rule.kind === 'flat',
+  source,
+  via,
+  references: referenceRule(0),
+});
+
+/** OpenRouter's prices of the families as bundled (the widget lays the live ones over them: `liveFamilies`). */
+export const prices: ProviderPrices = {};
+for (const id in FAMILIES) {
+  const model = FAMILIES[id].model!;
+  prices[id] = withSource(id, FAMILIES[id].rule, TAGS[model.split('/')[0]] ?? 'xai', SOURCE);
+}
+
+/** A `cost_usd` (a JSON number) as decimal text, exactly as written; undefined where it is no amount. */
+const usd = (value: unknown) =>
+  typeof value === 'number' && Number.isFinite(value) && value >= 0 ? new Decimal(value).toFixed() : undefined;
+
+const perMillion = (cost: string) => new Decimal(cost).mul(1e6).toFixed();
+
+/**
+ * The rule of `bundled` at one endpoint's `pricing` lines: tokens (`input_text`, `input_image`, `output_image`, and
+ * `output_text` where listed: USD per million), one price per image (by `variant`, matched to the resolution tiers
+ * without regard to case, or one for them all), or per megapixel. Undefined where a line is of a shape this does not
+ * know, or bills what this cannot bound: the bundled price applies.
+ */
+function lineRule(bundled: PriceRule, lines: unknown): PriceRule | undefined {
+  if (!Array.isArray(lines)) return undefined;
+  const outputs: { unit: unknown; cost: string; variant?: string }[] = [];
+  const tokens: Record<string, string> = {};
+  for (const line of lines) {
+    const cost = usd(line?.cost_usd);
+    if (!cost) return undefined;
+    if (line.billable === 'output_image') outputs.push({ unit: line.unit, cost, variant: line.variant });
+    else if (line.unit === 'token') tokens[line.billable] = perMillion(cost);
+    // Inputs never sent here (references, fonts) bill nothing; any other line may.
+    else if (!['input_image', 'input_reference', 'input_font'].includes(line.billable)) return undefined;
+  }
+  const [first] = outputs;
+  const single = outputs.length === 1 && first.variant === undefined;
+  if (first?.unit === 'token' && single && bundled.kind === 'tokens' && tokens.input_text) {
+    const rates: TokenRates = {
+      textIn: tokens.input_text,
+      imageIn: tokens.input_image ?? tokens.input_text,
+      imageOut: perMillion(first.cost),
+      textOut: tokens.output_text ?? bundled.rates.textOut,
+    };
+    return { ...bundled, rates };
+  }
+  if (outputs.some((output) => output.unit !== 'image')) {
+    return first?.unit === 'megapixel' && single
+      ? { kind: 'per-megapixel', unit: 'usd', perMp: first.cost, mp: 1e6 }
+      : undefined;
+  }
+  if (bundled.kind !== 'puter-tier') return single ? { kind: 'flat', unit: 'usd', perImage: first.cost } : undefined;
+  const costs = bundled.qualities.map(
+    (tier) =>
+      (single ? first : outputs.find((output) => `${output.variant}`.toLowerCase() === tier.toLowerCase()))?.cost,
+  );
+  if (!costs.every(Boolean)) return undefined;
+  const cents = costs.map((cost) => new Decimal(cost!).mul(100).toFixed());
+  return { ...bundled, costs: Object.fromEntries(bundled.qualities.map((tier, index) => [tier, cents[index]])) };
+}
+
+/** JSON of `url`, without the user's cookies or key (the image models and their endpoints need none). */
+const read = (url: string) =>
+  fetch(url, { credentials: 'omit', cache: 'no-store' }).then((response) => {
+    if (!response.ok) throw new Error(String(response.status));
+    return response.json();
+  });
+
+/**
+ * OpenRouter's live prices of the families at `endpoint`, as a price book to lay over the bundled one: a model the
+ * image API does not list (`GET /api/v1/images/models`, `data[].id`) is not offered here; a listed one is priced at the
+ * first of its endpoints with a `provider_tag` (OpenRouter's order) whose lines this reads, pinned to it, else at the
+ * bundled copy. Undefined where the list cannot be read: the bundled prices apply, and the quote says so.
+ */
+export async function liveFamilies(endpoint: string): Promise<PriceBook | undefined> {
+  let listed: Set<unknown>;
+  try {
+    const list = await read(`${endpoint}/api/v1/images/models`);
+    listed = new Set(list.data.map((model: any) => model?.id));
+  } catch {
+    return undefined;
+  }
+  const found: PriceBook = {};
+  const asOf = new Date(clock.now()).toJSON().slice(0, 10);
+  await Promise.all(
+    Object.keys(FAMILIES).map(async (id) => {
+      const model = FAMILIES[id].model!;
+      if (!listed.has(model)) return void (found[id] = { openrouter: undefined });
+      const url = `${endpoint}/api/v1/images/models/${model}/endpoints`;
+      const body = await read(url).catch(() => undefined);
+      for (const each of Array.isArray(body?.endpoints) ? body.endpoints : []) {
+        const rule = typeof each?.provider_tag === 'string' && lineRule(FAMILIES[id].rule, each.pricing);
+        if (!rule) continue;
+        const source = { name: 'OpenRouter image endpoints (live)', asOf, url };
+        return void (found[id] = { openrouter: withSource(id, rule, each.provider_tag, source) });
+      }
+    }),
+  );
+  return found;
+}
