@@ -9,4 +9,7 @@ export const info: ProviderInfo = {
   showsControls: true,
   defaultEndpoint: () => 'https://queue.fal.run',
   keyUrl: 'https://fal.ai/dashboard/keys',
+  // Seedream and Nano Banana besides FLUX (families.ts), priced from fal's pricing API with the user's key.
+  sellsFamilies: true,
+  livePrices: true,
 };
