@@ -20,7 +20,7 @@
 //        families per 'image', FLUX per 'megapixels' (its first MP's price). Without a key 401; no ids or more than 50:
 //        422; an id it does not serve: 404 {detail} (fal's sources do not say whether it refuses or leaves one out:
 //        refused, the stricter). Any key may ask (fal's page: "Users must provide a valid API key"; an older version
-//        said an Admin key). A key starting `sim-discount-<n>-` is an account with n% off the families ("Custom pricing
+//        said an Admin key: the scenario `pricing=403` plays that refusal). A key starting `sim-discount-<n>-` is an account with n% off the families ("Custom pricing
 //        or discounts may be applied based on account status"): its prices and its bills both
 //   PUT  /sim/fal/{owner}/{alias}/requests/{id}/cancel   202 {status:'CANCELLATION_REQUESTED'} | 400 {status:'ALREADY_COMPLETED'}
 //   GET  /sim/fal-cdn/files/{id}.png                 the image (fal's CDN: the OTHER loopback name, never needs a key)
@@ -498,10 +498,11 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
    * fal's pricing API (header): any key may ask; `endpoint_id` 1–50 ids, comma-separated or repeated; an id fal does
    * not serve is refused (404) rather than left out.
    */
-  function pricing(req, res, url) {
+  function pricing(req, res, url, scenario) {
     const key = /^Key (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     if (req.method !== 'GET') return reply(req, res, 405, { detail: 'Method Not Allowed' });
     if (!key) return reply(req, res, 401, { detail: 'Missing or malformed Authorization header' });
+    if (scenario.pricing === '403') return reply(req, res, 403, { detail: 'This endpoint requires an Admin API key' });
     const ids = url.searchParams
       .getAll('endpoint_id')
       .flatMap((value) => value.split(','))
@@ -768,9 +769,10 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
         return true;
       }
       if (testRoutes.handle(req, res, url)) return true;
-      if (/^\/sim\/fal(\/s\/[^/]*)?\/v1\/models\/pricing$/.test(path)) {
+      const priced = /^\/sim\/fal(?:\/s\/([^/]*))?\/v1\/models\/pricing$/.exec(path);
+      if (priced) {
         log.add(requestEntry(req, url, { keyHeader: 'authorization' }));
-        pricing(req, res, url);
+        pricing(req, res, url, parseScenario(priced[1]));
         return true;
       }
       if (/^\/sim\/fal(\/s\/[^/]*)?\/v1\/account\/billing$/.test(path)) {

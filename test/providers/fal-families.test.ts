@@ -2,16 +2,17 @@
 // the fal simulator (demo/sim/fal.mjs): priced from fal's pricing API with the user's key (a `sim-discount-25-` key is
 // an account with 25% off there, so a live price is told apart from the bundled one), booked from the result's
 // `x-fal-billable-units` where the page may read it, else at the quote; and what the simulator refuses.
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import '../../src/define.js';
 import { generate } from '../../src/api.js';
 import { ImageStore } from '../../src/images/image-store.js';
 import { FalProvider, falBody } from '../../src/providers/fal/adapter.js';
-import { loadFamilies, BUILTIN_PRICE_BOOK, quoteFor } from '../../src/providers/prices.js';
+import { loadFamilies, quoteFor } from '../../src/providers/prices.js';
 import { liveCatalogue } from '../../src/providers/engine/adapters.js';
 import { pageFetch, simCharged, simEndpoint, simLogOf, submitToFal, unique, uniqueStorageKey } from '../support/sim.js';
 import { cleanLocalStorage } from '../support/storage.js';
 import { controlledClock } from '../support/clock.js';
+import { decision, imageWidget } from '../support/widget.js';
 
 const SEEDREAM = 'fal-ai/bytedance/seedream/v4.5/text-to-image';
 /** The simulator on the test server's other loopback name: cross-origin with CORS, as fal is for a page. */
@@ -46,8 +47,22 @@ describe('fal: the other families', function () {
     const bundled = quoteFor({ ...request, endpoint }, await liveCatalogue('fal', endpoint));
     expect(bundled.total).to.equal('0.04');
     expect(bundled.source).to.include({ name: 'fal model page (bundled)', asOf: '2026-11-25' });
-    // A refusal (no such endpoint at this simulator's pricing API is tried below) leaves the bundled prices.
-    expect(quoteFor({ ...request, endpoint }, BUILTIN_PRICE_BOOK).total).to.equal('0.04');
+    // Nor where fal refuses the key its price list (an older page of fal's asked for an Admin key).
+    const refusing = falEndpoint(`pricing=403;run=${run}`);
+    const refused = quoteFor({ ...request, endpoint: refusing }, await liveCatalogue('fal', refusing, { apiKey }));
+    expect(refused.total).to.equal('0.04');
+    expect(refused.source.name).to.equal('fal model page (bundled)');
+  });
+
+  it("the widget asks fal's pricing API with the key the user gave, and shows what fal answers that key", async () => {
+    const run = unique();
+    const endpoint = falEndpoint(`run=${run}`);
+    const el = await imageWidget({ provider: 'fal', model: 'seedream-4.5', endpoint, width: 2048, height: 2048 });
+    await waitUntil(() => decision(el).price === '$0.04', 'the bundled price, before a key is given');
+    el.apiKey = unique('sim-discount-25');
+    await waitUntil(() => decision(el).price === '$0.03', "the price fal's pricing API answers the key");
+    const asked = (await simLogOf('fal', run)).filter((entry) => entry.path.includes('/v1/models/pricing'));
+    expect(asked.map((entry) => entry.hasKey)).to.deep.equal([true]);
   });
 
   it('books billable units × the unit price where the page may read the header: the receipt says reported', async () => {
