@@ -13,6 +13,7 @@ import { pageFetch, simCharged, simEndpoint, simLogOf, submitToFal, unique, uniq
 import { cleanLocalStorage } from '../support/storage.js';
 import { controlledClock } from '../support/clock.js';
 import { decision, imageWidget } from '../support/widget.js';
+import { relayUrl } from '../support/relay.js';
 
 const SEEDREAM = 'fal-ai/bytedance/seedream/v4.5/text-to-image';
 /** The simulator on the test server's other loopback name: cross-origin with CORS, as fal is for a page. */
@@ -84,6 +85,19 @@ describe('fal: the other families', function () {
     expect(result.charged).to.equal('0.03');
     expect(result.images[0].receipt).to.include({ basis: 'quote', charged: '0.03' });
     expect(await simCharged('fal', apiKey)).to.equal('0.03');
+  });
+
+  it("through the site's relay: priced live through it, and booked at the quote (a relay passes no billable units on)", async () => {
+    const [storageKey, run, apiKey] = [newStorageKey(), unique(), unique('sim-discount-25')];
+    const endpoint = falEndpoint(`pending=50;expose=billable;run=${run}`);
+    const result = await generate(request, { apiKey, storageKey, endpoint, relay: await relayUrl('main') });
+    expect(result.quote.total).to.equal('0.03');
+    expect(result.quote.source.name).to.equal('fal pricing API (live)');
+    expect(result.images[0].receipt).to.include({ basis: 'quote', charged: '0.03' });
+    expect(await simCharged('fal', apiKey)).to.equal('0.03');
+    const log = await simLogOf('fal', run);
+    const priced = log.filter((entry) => entry.path.includes('/v1/models/pricing'));
+    expect(priced.map((entry) => [entry.hasKey, entry.host])).to.deep.equal([[true, new URL(endpoint).host]]);
   });
 
   it('Nano Banana 2: the ratio and the tier sent as priced; 2K billed 1.5 units, booked exactly', async () => {
