@@ -18,7 +18,8 @@ import { relayUrl } from '../support/relay.js';
 const SEEDREAM = 'fal-ai/bytedance/seedream/v4.5/text-to-image';
 /** The simulator on the test server's other loopback name: cross-origin with CORS, as fal is for a page. */
 const falEndpoint = (scenario = '') => simEndpoint('fal', scenario, { crossOrigin: true });
-const request = { provider: 'fal' as const, model: 'seedream-4.5', prompt: 'a tide pool', width: 2048, height: 2048 };
+// At the widget's default size, which Seedream at fal makes at its ratio's 2K size (families.ts).
+const request = { provider: 'fal' as const, model: 'seedream-4.5', prompt: 'a tide pool', width: 1024, height: 1024 };
 
 describe('fal: the other families', function () {
   this.timeout(20_000);
@@ -76,6 +77,9 @@ describe('fal: the other families', function () {
     expect(result.quote.total).to.equal('0.03');
     expect(result.charged).to.equal('0.03');
     expect(result.images[0].receipt).to.include({ basis: 'reported', charged: '0.03' });
+    // Sent and made at Seedream's 2K size for 1:1, as the quote said, never a size fal would refuse.
+    expect(result.quote.note).to.contain('2048');
+    expect(result.images[0]).to.include({ width: 2048, height: 2048 });
     expect(await simCharged('fal', apiKey)).to.equal('0.03');
   });
 

@@ -33,14 +33,26 @@ const MP = 1024 * 1024;
 const NO_REFERENCES = referenceRule(0);
 
 /**
- * Seedream at fal, one flat price per image whatever its size (its `image_size` as `{ width, height }`, ImageSize in
- * fal-ai/fal-js libs/client/src/types/endpoints.ts at 381105e). No side step is stated: the widget keeps to
- * multiples of 16, which fal takes as any whole number.
+ * Seedream at fal, one flat price per image whatever its size, sent as `image_size: { width, height }` (ImageSize in
+ * fal-ai/fal-js libs/client/src/types/endpoints.ts at 381105e). Offered by ratio, each made at a size both Seedreams
+ * take under the stricter reading of their rules (below: sides 1920–4096, 2560×1440–3072² px in all), sides multiples
+ * of 16, so that a size asked outside them (1024², the widget's default) is made at its ratio's, said, and priced the
+ * same, never refused nor rescaled by fal in silence. 21:9 is not offered: no size of it has both sides in 1920–4096
+ * within 3072² px.
  */
-const seedream = (sizes: PriceEntry['sizes']) => (usd: string) => ({
-  rule: { kind: 'flat', unit: 'usd', perImage: usd } as const,
+const SEEDREAM_MADE: Record<string, string> = {
+  '1:1': '2048x2048',
+  '4:3': '2560x1920',
+  '3:4': '1920x2560',
+  '3:2': '2880x1920',
+  '2:3': '1920x2880',
+  '16:9': '3408x1920',
+  '9:16': '1920x3408',
+};
+const seedream = (usd: string): Omit<PriceEntry, 'source'> => ({
+  rule: { kind: 'flat', unit: 'usd', perImage: usd },
   exact: true,
-  sizes,
+  sizes: { kind: 'ratios', ratios: Object.keys(SEEDREAM_MADE), pixels: 4 * MP, made: SEEDREAM_MADE, within: 0.1 },
   references: NO_REFERENCES,
 });
 
@@ -84,20 +96,19 @@ export const FAL_FAMILIES: Record<string, FalFamily> = {
     unit: 'image',
     usd: '0.04',
     page: 'bytedance/seedream/v4.5/text-to-image',
-    entry: seedream({ kind: 'pixels', step: 16, min: 1920, max: 4096, minPixels: 2560 * 1440 }),
+    entry: seedream,
   },
   // fal.ai/models/fal-ai/bytedance/seedream/v5/lite/edit/llms.txt ("$0.035 per images"; fal's guide "How to Use
   // Seedream 5.0 Lite": "$0.035 per image … with flat pricing for both generation and editing"). Its size: "Total
   // pixels must be between 2560x1440 and 3072x3072. In case the image size does not fall within these parameters, the
   // image size will be adjusted to by scaling" (fal's API reference; fal-js says 4096x4096: the smaller is kept), so
-  // only sizes inside are offered, never one fal would silently rescale. No side limits are stated: Seedream 4.5's
-  // 4096 at most, and 1024 at least, stricter.
+  // only sizes inside are offered, never one fal would silently rescale (SEEDREAM_MADE).
   'seedream-5-lite': {
     endpoint: 'fal-ai/bytedance/seedream/v5/lite/text-to-image',
     unit: 'image',
     usd: '0.035',
     page: 'bytedance/seedream/v5/lite/edit',
-    entry: seedream({ kind: 'pixels', step: 16, min: 1024, max: 4096, minPixels: 2560 * 1440, maxPixels: 3072 * 3072 }),
+    entry: seedream,
   },
   'gemini-3.1-flash-image': {
     endpoint: 'fal-ai/nano-banana-2',
