@@ -125,7 +125,7 @@
 // tiers bill 0.75 / 1 / 1.5 / 2 units, fal.ai/models/fal-ai/nano-banana-2/edit/llms.txt). The header is not in
 // Access-Control-Expose-Headers, so a page cannot read it, unless the scenario says `expose=billable` (no source says
 // whether fal exposes it: a page must do without it; the FLUX endpoints send none here, their prices being no one
-// unit price):
+// unit price). `units=<text>` sends that text as the header instead (a broken or zero count), billing as usual:
 //   fal-ai/bytedance/seedream/v4.5/text-to-image   $0.04 per image (fal's model page); SeedDream45T2IInput (fal-js@381105e):
 //        image_size {width, height} with sides 1920–4096 (or auto_2K, auto_4K; default auto_2K), num_images 1–6, seed
 //   fal-ai/bytedance/seedream/v5/lite/text-to-image   $0.035 per image (…/v5/lite/edit/llms.txt); SeedDream50LiteT2IInput:
@@ -705,7 +705,7 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
       {
         'x-fal-request-id': task.id,
         ...(task.units !== undefined && {
-          'x-fal-billable-units': String(task.units),
+          'x-fal-billable-units': task.scenario.units ?? String(task.units),
           // Exposed to the page only where the scenario says (the header's "Billable units").
           ...(task.scenario.expose === 'billable' && {
             'Access-Control-Expose-Headers': 'Retry-After, x-fal-request-id, x-fal-billable-units',

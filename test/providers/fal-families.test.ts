@@ -91,6 +91,16 @@ describe('fal: the other families', function () {
     expect(await simCharged('fal', apiKey)).to.equal('0.03');
   });
 
+  it('books the quote where the header says no units, or no number: never nothing for an image fal billed', async () => {
+    for (const units of ['0', 'many', '-1']) {
+      const [storageKey, run, apiKey] = [newStorageKey(), unique(), unique('sim-discount-25')];
+      const endpoint = falEndpoint(`pending=50;expose=billable;units=${units};run=${run}`);
+      const result = await generate(request, { apiKey, storageKey, endpoint });
+      expect(result.images[0].receipt, units).to.include({ basis: 'quote', charged: '0.03' });
+      expect(await simCharged('fal', apiKey)).to.equal('0.03');
+    }
+  });
+
   it("through the site's relay: priced live through it, and booked at the quote (a relay passes no billable units on)", async () => {
     const [storageKey, run, apiKey] = [newStorageKey(), unique(), unique('sim-discount-25')];
     const endpoint = falEndpoint(`pending=50;expose=billable;run=${run}`);

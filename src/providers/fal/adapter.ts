@@ -175,10 +175,12 @@ export class FalProvider implements Provider {
    * and a further rate): the quote is booked then, and the receipt says so.
    */
   async #billed(units: string | null, model = '', context: RunContext): Promise<Charge | undefined> {
-    if (units === null || !FAMILY_IDS.includes(model) || !/^\d+(\.\d+)?$/.test(units.trim())) return undefined;
+    // A count of none is no report: a finished request with an image was billed (fal bills successful outputs).
+    const count = units?.trim() ?? '';
+    if (!FAMILY_IDS.includes(model) || !/^\d+(\.\d+)?$/.test(count) || !+count) return undefined;
     const { unitPriceOf } = await import('./families.js');
     const usd = unitPriceOf(model, `${context.endpoint}\n${context.apiKey}`);
-    return usd === undefined ? undefined : { usd: new Decimal(units.trim()).mul(usd).toFixed() };
+    return usd === undefined ? undefined : { usd: new Decimal(count).mul(usd).toFixed() };
   }
 
   /** Follows the request to its result; `sent`: the prompt sent, `model` the model asked (unknown on a resume). */
