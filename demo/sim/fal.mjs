@@ -1,5 +1,5 @@
-// Simulator of fal's queue API (https://queue.fal.run) for the FLUX.2 endpoints, as @fal-ai/client and
-// fal's docs (docs.fal.ai/model-apis/model-endpoints/queue) describe it.
+// Simulator of fal's queue API (https://queue.fal.run) for the FLUX.2 endpoints and the other families' (below), as
+// @fal-ai/client and fal's docs (docs.fal.ai/model-apis/model-endpoints/queue) describe it, and of fal's pricing API.
 //
 // Routes (CORS on every reply and preflight; every reply has a Content-Type):
 //   POST /sim/fal/{endpoint id}                      header `Authorization: Key …`, JSON input →
@@ -14,6 +14,14 @@
 //   GET  /sim/fal/v1/account/billing?expand=credits  fal's Platform API (fal.ai/docs/platform-apis/v1/account/billing,
 //        at https://api.fal.ai): {username, credits: {current_balance, currency: 'USD'}}; only an Admin API key may
 //        ask (a key starting `sim-admin` here: $10 less what it was billed), any other 403
+//   GET  /sim/fal/v1/models/pricing?endpoint_id=a,b   fal's Platform API (fal.ai/docs/platform-apis/v1/models/pricing, at
+//        https://api.fal.ai: "Authorization: Key …"; `endpoint_id` 1–50 ids, comma-separated or repeated) →
+//        {prices: [{endpoint_id, unit_price, unit, currency: 'USD'}], next_cursor: null, has_more: false}; the other
+//        families per 'image', FLUX per 'megapixels' (its first MP's price). Without a key 401; no ids or more than 50:
+//        422; an id it does not serve: 404 {detail} (fal's sources do not say whether it refuses or leaves one out:
+//        refused, the stricter). Any key may ask (fal's page: "Users must provide a valid API key"; an older version
+//        said an Admin key: the scenario `pricing=403` plays that refusal). A key starting `sim-discount-<n>-` is an account with n% off the families ("Custom pricing
+//        or discounts may be applied based on account status"): its prices and its bills both
 //   PUT  /sim/fal/{owner}/{alias}/requests/{id}/cancel   202 {status:'CANCELLATION_REQUESTED'} | 400 {status:'ALREADY_COMPLETED'}
 //   GET  /sim/fal-cdn/files/{id}.png                 the image (fal's CDN: the OTHER loopback name, never needs a key)
 //   GET  /sim/fal/_log                               requests received: [{method, path, host, origin, hasKey, id, at}];
@@ -112,6 +120,21 @@
 // Output is always PNG (image/png, whatever output_format asks: the simulator draws no JPEG or WebP); sizes as
 // requested; fal reports no cost.
 //
+// Other families (FAMILY), text-to-image only, each billed per image, the result {images, seed} and the header
+// `x-fal-billable-units` (the units billed, "already denominated in the priced unit": TanStack/ai#722; Nano Banana 2's
+// tiers bill 0.75 / 1 / 1.5 / 2 units, fal.ai/models/fal-ai/nano-banana-2/edit/llms.txt). The header is not in
+// Access-Control-Expose-Headers, so a page cannot read it, unless the scenario says `expose=billable` (no source says
+// whether fal exposes it: a page must do without it; the FLUX endpoints send none here, their prices being no one
+// unit price). `units=<text>` sends that text as the header instead (a broken or zero count), billing as usual:
+//   fal-ai/bytedance/seedream/v4.5/text-to-image   $0.04 per image (fal's model page); SeedDream45T2IInput (fal-js@381105e):
+//        image_size {width, height} with sides 1920–4096 (or auto_2K, auto_4K; default auto_2K), num_images 1–6, seed
+//   fal-ai/bytedance/seedream/v5/lite/text-to-image   $0.035 per image (…/v5/lite/edit/llms.txt); SeedDream50LiteT2IInput:
+//        image_size {width, height} (or auto_2K, auto_3K, auto_4K), a size outside 2560×1440–3072² px scaled into it
+//        keeping its shape and billed the same (fal's API reference); num_images 1–6; no seed field (ignored)
+//   fal-ai/nano-banana-2   $0.08 per unit (llms.txt); NanoBanana2Input: aspect_ratio auto | 21:9 … 9:16 | 4:1 1:4 8:1
+//        1:8 (default auto, made 1:1 here), resolution 0.5K | 1K | 2K | 4K (default 1K; 512², 1024², 2048², 4096² px
+//        at the ratio), num_images 1–4, seed, output_format jpeg | png | webp, safety_tolerance '1' … '6'
+//
 // References (image_urls): [klein] edit at most 4 ("A maximum of 4 images are allowed", fal-ai/fal-js@381105e
 // libs/client/src/types/endpoints.ts Flux2Klein4bEditInput); [pro]/[flex]/[max] edit at most 8 (fal documents no
 // maximum: BFL's 8, stricter). How fal counts them (billed by the table above): [klein] edit resizes each to 1 MP
@@ -171,6 +194,125 @@ for (const [path, model, refs, label, price, editPrice, output = 'emu35', sides 
 ]) {
   ENDPOINTS[`fal-ai/${path}`] = [model, 0, label, price, output, sides];
   ENDPOINTS[`fal-ai/${path}/edit`] = [model, refs, label, editPrice, output, sides];
+}
+
+/**
+ * The other families' endpoints (the header's "Other families"): endpoint id → [our model id, label, unit price in
+ * micro-dollars per unit, input check]. Each is billed per image (the pricing API's unit 'image'); Nano Banana 2 at
+ * its resolution tier's multiple of the unit.
+ */
+const FAMILY = {
+  'fal-ai/bytedance/seedream/v4.5/text-to-image': ['seedream-4.5', 'Seedream 4.5', 40000, seedream45],
+  'fal-ai/bytedance/seedream/v5/lite/text-to-image': ['seedream-5-lite', 'Seedream 5.0 Lite', 35000, seedream5Lite],
+  'fal-ai/nano-banana-2': ['gemini-3.1-flash-image', 'Nano Banana 2', 80000, nanoBanana2],
+};
+/** Nano Banana 2's resolution tiers: the multiple of the unit each bills, and its pixel count (1K: 1024²). */
+const NANO_TIERS = {
+  '0.5K': [0.75, 512 * 512],
+  '1K': [1, 1024 * 1024],
+  '2K': [1.5, 2048 * 2048],
+  '4K': [2, 4096 * 4096],
+};
+const NANO_RATIOS = [
+  'auto',
+  '21:9',
+  '16:9',
+  '3:2',
+  '4:3',
+  '5:4',
+  '1:1',
+  '4:5',
+  '3:4',
+  '2:3',
+  '9:16',
+  '4:1',
+  '1:4',
+  '8:1',
+  '1:8',
+];
+const SEEDREAM_PRESETS = { auto_2K: [2048, 2048], auto_3K: [3072, 3072], auto_4K: [4096, 4096] };
+
+/** The fields every family input shares: prompt, num_images (1..`most`), seed (where `seeded`). */
+function common(body, problems, most, seeded) {
+  if (typeof body.prompt !== 'string' || !body.prompt.trim())
+    problems.push(
+      body.prompt === undefined
+        ? detail(['prompt'], 'Field required', 'missing')
+        : detail(['prompt'], 'String should have at least 1 character', 'string_too_short'),
+    );
+  const count = body.num_images ?? 1;
+  if (!Number.isInteger(count) || count < 1 || count > most)
+    problems.push(detail(['num_images'], `Input should be between 1 and ${most}`, 'less_than_equal'));
+  if (seeded && body.seed != null && !Number.isInteger(body.seed))
+    problems.push(detail(['seed'], 'Input should be a valid integer', 'int_type'));
+  return count;
+}
+
+/** A Seedream `image_size`: `{width, height}` in whole pixels or one of `presets`; [w, h], or undefined. */
+function seedreamSize(size, presets) {
+  if (typeof size === 'string') return presets[size];
+  if (size && typeof size === 'object' && Number.isInteger(size.width) && Number.isInteger(size.height))
+    return [size.width, size.height];
+  return undefined;
+}
+
+/** Seedream 4.5 (SeedDream45T2IInput): sides 1920–4096 (and so 2560×1440–4096² in all), 1–6 generations, a seed. */
+function seedream45(body, problems) {
+  const count = common(body, problems, 6, true);
+  const size = seedreamSize(body.image_size ?? 'auto_2K', { auto_2K: [2048, 2048], auto_4K: [4096, 4096] });
+  if (!size || Math.min(...size) < 1920 || Math.max(...size) > 4096)
+    problems.push(detail(['image_size'], 'Width and height must be between 1920 and 4096'));
+  return { count, size, units: 1 };
+}
+
+/**
+ * Seedream 5.0 Lite (SeedDream50LiteT2IInput; fal's API reference: "Total pixels must be between 2560x1440 and
+ * 3072x3072. In case the image size does not fall within these parameters, the image size will be adjusted to by
+ * scaling"): a size outside is made scaled into the range, keeping its shape, and billed the same; no seed field.
+ */
+function seedream5Lite(body, problems) {
+  const count = common(body, problems, 6, false);
+  let size = seedreamSize(body.image_size ?? 'auto_2K', SEEDREAM_PRESETS);
+  if (!size || Math.min(...size) < 1) problems.push(detail(['image_size'], 'Input should be a valid image size'));
+  else {
+    const pixels = size[0] * size[1];
+    const scale = Math.sqrt(Math.min(Math.max(pixels, 2560 * 1440), 3072 * 3072) / pixels);
+    if (scale !== 1) size = size.map((side) => Math.round(side * scale));
+  }
+  return { count, size, units: 1 };
+}
+
+/**
+ * Nano Banana 2 (NanoBanana2Input): `aspect_ratio` one of NANO_RATIOS (default 'auto': 1:1 here), `resolution` one of
+ * NANO_TIERS (default '1K'), 1–4 images, a seed, `output_format` jpeg | png | webp, `safety_tolerance` '1' … '6'.
+ */
+function nanoBanana2(body, problems) {
+  const count = common(body, problems, 4, true);
+  const ratio = body.aspect_ratio ?? 'auto';
+  const tier = body.resolution ?? '1K';
+  for (const [field, value, list] of [
+    ['aspect_ratio', ratio, NANO_RATIOS],
+    ['resolution', tier, Object.keys(NANO_TIERS)],
+    ['output_format', body.output_format ?? 'png', ['jpeg', 'png', 'webp']],
+    ['safety_tolerance', body.safety_tolerance ?? '4', ['1', '2', '3', '4', '5', '6']],
+  ]) {
+    const problem = controlProblem(field, value, { oneOf: list });
+    if (problem) problems.push(problem);
+  }
+  if (!NANO_TIERS[tier] || !NANO_RATIOS.includes(ratio)) return { count, units: 1 };
+  const [across, down] = (ratio === 'auto' ? '1:1' : ratio).split(':').map(Number);
+  const [units, pixels] = NANO_TIERS[tier];
+  const width = Math.round(Math.sqrt((pixels * across) / down) / 16) * 16;
+  return { count, size: [width, Math.round((width * down) / across / 16) * 16], units };
+}
+
+/**
+ * A key's own price of the families, in micro-dollars per unit (fal's pricing API: "Custom pricing or discounts may
+ * be applied based on account status"): a key starting `sim-discount-<n>-` pays n% less, in its prices and its bills.
+ */
+function unitPriceFor(key, micro) {
+  const off = Number(/^sim-discount-(\d{1,2})-/.exec(key ?? '')?.[1] ?? 0);
+  return (micro * (100 - off)) / 100;
 }
 
 /**
@@ -341,6 +483,45 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
     return { width, height, count, refs, received, asked, problems };
   }
 
+  /** Checks a family endpoint's input like fal's schema (FAMILY); the same shape as `validate`, and its `units`. */
+  function validateFamily(endpoint, body) {
+    const problems = [];
+    const { count, size, units } = FAMILY[endpoint][3](body, problems);
+    const asked = {};
+    for (const field of ['image_size', 'aspect_ratio', 'resolution', 'seed', 'output_format', 'safety_tolerance'])
+      if (field in body) asked[field] = body[field];
+    const [width, height] = size ?? [];
+    return { width, height, count, refs: [], received: [], asked, problems, units };
+  }
+
+  /**
+   * fal's pricing API (header): any key may ask; `endpoint_id` 1–50 ids, comma-separated or repeated; an id fal does
+   * not serve is refused (404) rather than left out.
+   */
+  function pricing(req, res, url, scenario) {
+    const key = /^Key (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    if (req.method !== 'GET') return reply(req, res, 405, { detail: 'Method Not Allowed' });
+    if (!key) return reply(req, res, 401, { detail: 'Missing or malformed Authorization header' });
+    if (scenario.pricing === '403') return reply(req, res, 403, { detail: 'This endpoint requires an Admin API key' });
+    const ids = url.searchParams
+      .getAll('endpoint_id')
+      .flatMap((value) => value.split(','))
+      .map((id) => id.trim())
+      .filter(Boolean);
+    if (ids.length < 1 || ids.length > 50)
+      return reply(req, res, 422, {
+        detail: [{ loc: ['query', 'endpoint_id'], msg: 'Provide 1 to 50 endpoint ids', type: 'value_error' }],
+      });
+    const unknown = ids.find((id) => !FAMILY[id] && !ENDPOINTS[id]);
+    if (unknown) return reply(req, res, 404, { detail: `Endpoint '${unknown}' not found` });
+    const prices = ids.map((id) =>
+      FAMILY[id]
+        ? { endpoint_id: id, unit_price: unitPriceFor(key, FAMILY[id][2]) / 1e6, unit: 'image', currency: 'USD' }
+        : { endpoint_id: id, unit_price: ENDPOINTS[id][3][0] / 1e6, unit: 'megapixels', currency: 'USD' },
+    );
+    reply(req, res, 200, { prices, next_cursor: null, has_more: false });
+  }
+
   /** Billed: queued, COMPLETED by now with an output (even if its result or image is then lost), not cancelled. */
   const billed = (task, now) => !task.cancelledAt && !UNBILLED.has(task.scenario.fault) && now >= task.readyAt;
 
@@ -364,19 +545,22 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
       return reply(req, res, 402, { detail: 'Payment required: add credits at fal.ai/dashboard/billing.' });
     if (fault === '429') return reply(req, res, 429, { detail: 'Too many concurrent requests' }, retryAfter(scenario));
     if (fault === '500') return reply(req, res, 500, faultBody(500));
-    if (!ENDPOINTS[endpoint]) return reply(req, res, 404, { detail: `Application '${endpoint}' not found` });
+    const family = FAMILY[endpoint];
+    if (!ENDPOINTS[endpoint] && !family) return reply(req, res, 404, { detail: `Application '${endpoint}' not found` });
     if (fault === '422')
       return reply(req, res, 422, {
         detail: [detail(['prompt'], 'Simulated validation error: this prompt is not accepted')],
       });
     if (!body || typeof body !== 'object' || Array.isArray(body))
       return reply(req, res, 422, { detail: [detail([], 'Input should be a valid dictionary', 'dict_type')] });
-    const { width, height, count, refs, received, asked, problems } = validate(endpoint, body);
-    if (ENDPOINTS[endpoint][1]) entry.inputs = received;
+    const { width, height, count, refs, received, asked, problems, units } = family
+      ? validateFamily(endpoint, body)
+      : validate(endpoint, body);
+    if (!family && ENDPOINTS[endpoint][1]) entry.inputs = received;
     entry.asked = asked;
     if (problems.length) return reply(req, res, 422, { detail: problems });
 
-    const [model, , label, , output] = ENDPOINTS[endpoint];
+    const [model, , label, , output] = family ? [family[0], 0, family[1], 0, 'family'] : ENDPOINTS[endpoint];
     const now = Date.now();
     forgetExpired(tasks, (task) => task.createdAt + 3600_000, now);
     const pending = Number(scenario.pending ?? forModel(pendingMs, model));
@@ -392,7 +576,7 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
       prompt: body.prompt,
       // What it was made from (v4Output `prompt`): expanded where [dev] was asked to (the header).
       used:
-        body.enable_prompt_expansion === true && 'enable_prompt_expansion' in controlsOf(endpoint)
+        !family && body.enable_prompt_expansion === true && 'enable_prompt_expansion' in controlsOf(endpoint)
           ? expand(body.prompt)
           : body.prompt,
       seed: seedFrom(body.seed),
@@ -407,7 +591,11 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
       ...schedule(now, pending, queue),
       position: queue ? Number(scenario.position ?? 3) : 0,
       polls: 0,
-      micro: priceOf(endpoint, width, height, count, refs),
+      micro: family
+        ? count * units * unitPriceFor(auth.slice(4), family[2])
+        : priceOf(endpoint, width, height, count, refs),
+      // What the result's `x-fal-billable-units` says (the other families only: see the header).
+      units: family ? count * units : undefined,
     };
     tasks.set(id, task);
     charges.charge(auth.slice(4), task.micro, { when: (now) => billed(task, now) });
@@ -516,6 +704,13 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
       { images, seed: task.seed, ...(task.output === 'v4' ? checked : {}) },
       {
         'x-fal-request-id': task.id,
+        ...(task.units !== undefined && {
+          'x-fal-billable-units': task.scenario.units ?? String(task.units),
+          // Exposed to the page only where the scenario says (the header's "Billable units").
+          ...(task.scenario.expose === 'billable' && {
+            'Access-Control-Expose-Headers': 'Retry-After, x-fal-request-id, x-fal-billable-units',
+          }),
+        }),
       },
     );
   }
@@ -574,6 +769,12 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
         return true;
       }
       if (testRoutes.handle(req, res, url)) return true;
+      const priced = /^\/sim\/fal(?:\/s\/([^/]*))?\/v1\/models\/pricing$/.exec(path);
+      if (priced) {
+        log.add(requestEntry(req, url, { keyHeader: 'authorization' }));
+        pricing(req, res, url, parseScenario(priced[1]));
+        return true;
+      }
       if (/^\/sim\/fal(\/s\/[^/]*)?\/v1\/account\/billing$/.test(path)) {
         log.add(requestEntry(req, url, { keyHeader: 'authorization' }));
         billing(req, res, url);

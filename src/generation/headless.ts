@@ -265,7 +265,10 @@ export async function headless(request: unknown, options: unknown): Promise<Gene
         // Laid over the built-in book as it is now (a catalogue read before the families came lacks them).
         live = mergePriceBook(
           BUILTIN_PRICE_BOOK,
-          await liveCatalogue(provider, checkEndpoint(endpoint || info.defaultEndpoint())),
+          await liveCatalogue(provider, checkEndpoint(endpoint || info.defaultEndpoint()), {
+            apiKey: run.apiKey || signedIn.get(provider + keyRoute(provider, endpoint, run.relay)) || '',
+            relay: run.relay,
+          }),
         );
       } catch {
         // an endpoint the page may not contact: the submission says so

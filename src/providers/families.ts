@@ -23,6 +23,7 @@ const FAMILIES: Partial<Record<ProviderId, () => Promise<Families>>> = {
   puter: () => import('./puter/families.js').then(({ prices }) => ({ prices })),
   google: () => import('./google/families.js').then(({ families }) => ({ prices: families })),
   openrouter: () => import('./openrouter/families.js').then(({ prices }) => ({ prices })),
+  fal: () => import('./fal/families.js').then(({ families }) => ({ prices: families })),
 };
 
 /**

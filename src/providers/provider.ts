@@ -63,8 +63,9 @@ export interface ProviderInfo {
    */
   sellsFamilies?: boolean;
   /**
-   * Its adapter reads the provider's live prices (`Provider.livePrices`): the quote switches to them when they come.
-   * `'families'`: of the other families only (OpenRouter's), read once they are here, not on a page that sells FLUX.
+   * Its adapter reads the provider's live prices (`Provider.livePrices`): the quote switches to them when they come
+   * (with the user's key, where the price list answers only a key: fal's). `'families'`: of the other families only
+   * (OpenRouter's, fal's), read once they are here, not on a page that sells FLUX.
    */
   livePrices?: boolean | 'families';
   /**
@@ -314,5 +315,14 @@ export interface Provider {
    * The provider's own live prices at `endpoint` (Puter's catalogue, Pollinations' model list), as a price book to lay
    * over the bundled one; undefined where it does not answer (the bundled prices apply, and the quote says which).
    */
-  livePrices?(endpoint: string): Promise<PriceBook | undefined>;
+  livePrices?(endpoint: string, access?: LiveAccess): Promise<PriceBook | undefined>;
+}
+
+/**
+ * What a provider whose price list answers only its user's key (fal's pricing API) is asked with: the user's key and
+ * the site's relay, as a submission would go. The others ignore it.
+ */
+export interface LiveAccess {
+  apiKey?: string;
+  relay?: string;
 }

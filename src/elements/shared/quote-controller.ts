@@ -11,6 +11,7 @@ import { checkEndpoint } from '../../providers/urls.js';
 import { prices } from '../../strings/prices.js';
 import { wordsIn } from '../../strings/strings.js';
 import type { StartupController } from './startup-controller.js';
+import type { LiveAccess } from '../../providers/provider.js';
 
 /** What the host prices: its request as it stands, the page's `priceBook`, and its endpoint. */
 export interface QuoteSource {
@@ -93,9 +94,13 @@ export class QuoteController implements ReactiveController {
       this.#askedFrom = this.#liveFrom = '';
     }
     this.#familiesSeen = familiesHere;
-    if (where && `${provider} ${where}` !== this.#askedFrom) {
-      this.#askedFrom = `${provider} ${where}`;
-      this.#startup.later(() => this.#loadCatalogue(provider, where));
+    // The host's key and relay, where it has them (the image element's), for a provider whose prices answer only its
+    // user's key (fal's): asked again for another.
+    const access = this.#host as LiveAccess;
+    const from = [provider, where, access.relay, access.apiKey].join();
+    if (where && from !== this.#askedFrom) {
+      this.#askedFrom = from;
+      this.#startup.later(() => this.#loadCatalogue(provider, where, from, access));
     }
     const kept = this.capability;
     const priced = this.price(request);
@@ -141,19 +146,18 @@ export class QuoteController implements ReactiveController {
     this.#announced = key;
   }
 
-  #loadCatalogue(provider: ProviderId, where: string) {
+  #loadCatalogue(provider: ProviderId, where: string, from: string, access?: LiveAccess) {
     let endpoint: string;
     try {
       endpoint = checkEndpoint(where);
     } catch {
       return; // an endpoint the page may not contact: the bundled prices apply (a submission says what is wrong)
     }
-    const from = `${provider} ${endpoint}`;
     if (from === this.#liveFrom) return;
     this.#liveFrom = from;
     // The live prices come with the provider's adapter; until then (or if it cannot load) the bundled ones apply.
     loadEngine()
-      .then((engine) => engine.liveCatalogue(provider, endpoint))
+      .then((engine) => engine.liveCatalogue(provider, endpoint, access))
       .then((book) => {
         if (from !== this.#liveFrom) return; // the provider or endpoint changed meanwhile
         this.#live = book;

@@ -5,7 +5,7 @@ import { mergePriceBook, type PriceBook } from '../../pricing/index.js';
 import { familiesInFor } from '../../pricing/models.js';
 import { generationText as text } from '../../strings/generation.js';
 import type { ProviderId } from '../../base/types.js';
-import type { AdapterModule, KeyBalance, Provider } from '../provider.js';
+import type { AdapterModule, KeyBalance, LiveAccess, Provider } from '../provider.js';
 import type { OAuthAccount } from '../sign-in.js';
 import { signIn as signInWords } from '../../strings/sign-in.js';
 import { BUILTIN_PRICE_BOOK } from '../prices.js';
@@ -90,12 +90,14 @@ const catalogues: Record<string, Promise<PriceBook>> = {};
  * one when they do not come. The quote stays synchronous: the element switches to this book when it arrives. The
  * reading is the provider's, in its adapter: the adapter's code first, then the prices.
  */
-export function liveCatalogue(id: ProviderId, endpoint: string): Promise<PriceBook> {
-  // Read again once the other families are in, for their live prices (a provider's adapter keeps the reply).
-  // Live prices of the other families only: the adapter is not loaded for them before the families are here.
-  const asked = PROVIDERS[id].info.livePrices !== 'families' || familiesInFor(id);
-  return (catalogues[`${id} ${endpoint} ${familiesInFor(id)}`] ??= (
-    asked ? providerFor(id).then((provider) => provider.livePrices?.(endpoint)) : Promise.resolve(undefined)
+export function liveCatalogue(id: ProviderId, endpoint: string, access?: LiveAccess): Promise<PriceBook> {
+  // Read again once the other families are in, for their live prices (a provider's adapter keeps the reply); and for
+  // each key and relay, where the price list answers the user's key (fal's). Live prices of the other families only
+  // (`livePrices: 'families'`): the adapter is not loaded for them before the families are here.
+  const asked = access?.apiKey ? ` ${access.relay ?? ''} ${access.apiKey}` : '';
+  const wanted = PROVIDERS[id].info.livePrices !== 'families' || familiesInFor(id);
+  return (catalogues[`${id} ${endpoint} ${familiesInFor(id)}${asked}`] ??= (
+    wanted ? providerFor(id).then((provider) => provider.livePrices?.(endpoint, access)) : Promise.resolve(undefined)
   )
     .catch(() => undefined)
     .then((live) => (live ? mergePriceBook(BUILTIN_PRICE_BOOK, live) : BUILTIN_PRICE_BOOK)));

@@ -4,11 +4,26 @@ import { checkProviderUrl, routed } from '../engine/provider-urls.js';
 import { checkEndpoint } from '../urls.js';
 import { pollUntil } from '../engine/poll.js';
 import { settingsCheck, wireSettings } from '../engine/controls.js';
-import type { Provider, ProviderOutcome, ProviderRequest, ProviderTask, RunContext } from '../provider.js';
+import type {
+  Charge,
+  LiveAccess,
+  Provider,
+  ProviderOutcome,
+  ProviderRequest,
+  ProviderTask,
+  RunContext,
+} from '../provider.js';
 import { FAL_WIRE, falControls } from './controls.js';
 import { info } from './info.js';
 import { falEndpointId, falOutcome, queueStatus } from './queue.js';
 import { generationText } from '../../strings/generation.js';
+import { clock } from '../../base/clock.js';
+import { FAMILY_IDS, familiesInFor } from '../../pricing/models.js';
+import type { PriceBook } from '../../pricing/index.js';
+import Decimal from 'decimal.js';
+
+/** How long the pricing API may take before the bundled prices stand. */
+const PRICES_WAIT_MS = 10_000;
 
 /**
  * The JSON input of one image: custom `image_size`, references as data URIs in `image_urls` (edit endpoints), and the
@@ -16,7 +31,18 @@ import { generationText } from '../../strings/generation.js';
  * `safety_tolerance` as the text fal's enum takes).
  */
 export function falBody(request: ProviderRequest): Record<string, unknown> {
-  const { width, height, inputs } = request;
+  const { width, height, inputs, prompt, seed } = request;
+  // The other families take their own inputs (families.ts): Nano Banana 2 a ratio and a resolution tier, always
+  // sent (NanoBanana2Input); Seedream its size, and 4.5 a seed (SeedDream45T2IInput; 5.0 Lite has no seed field).
+  if (request.model === 'gemini-3.1-flash-image')
+    return { prompt, aspect_ratio: request.ratio, resolution: request.quality, num_images: 1, seed };
+  if (request.model.startsWith('seedream-'))
+    return {
+      prompt,
+      image_size: { width, height },
+      num_images: 1,
+      ...(request.model === 'seedream-4.5' && { seed }),
+    };
   const wire = wireSettings(falControls(request.model), request.settings, FAL_WIRE);
   if (wire.safety_tolerance !== undefined) wire.safety_tolerance = String(wire.safety_tolerance);
   return {
@@ -50,7 +76,7 @@ export class FalProvider implements Provider {
         context.onSending?.();
         const reply = await fetchJson(
           routed(
-            `${checkEndpoint(context.endpoint)}/${falEndpointId(request.model, request.inputs?.length)}`,
+            `${checkEndpoint(context.endpoint)}/${request.wiring?.model ?? falEndpointId(request.model, request.inputs?.length)}`,
             context.relay,
           ),
           {
@@ -71,7 +97,7 @@ export class FalProvider implements Provider {
           cancelUrl: reply.cancel_url,
         };
         context.onAccepted?.(task);
-        return this.#finish(task, context, signal, request.prompt);
+        return this.#finish(task, context, signal, request.prompt, request.model);
       },
       this.id,
     );
@@ -88,8 +114,7 @@ export class FalProvider implements Provider {
    * only an Admin API key: with an ordinary key there is no balance, quietly.
    */
   balance(context: Parameters<NonNullable<Provider['balance']>>[0]) {
-    const endpoint = checkEndpoint(context.endpoint);
-    const base = endpoint === this.defaultEndpoint ? 'https://api.fal.ai' : endpoint;
+    const base = this.#platform(context.endpoint);
     const read = (body: any) => (body?.credits?.currency === 'USD' ? body.credits.current_balance : undefined);
     return readBalance(
       `${base}/v1/account/billing?expand=credits`,
@@ -99,8 +124,73 @@ export class FalProvider implements Provider {
     );
   }
 
-  /** Follows the request to its result; `sent`: the prompt sent (unknown on a resume). */
-  async #finish(task: ProviderTask, context: RunContext, signal: AbortSignal, sent?: string): Promise<ProviderOutcome> {
+  /**
+   * fal's Platform API for the queue at `endpoint`: `https://api.fal.ai` for fal's own queue (fal's API host, named
+   * here, never taken from a reply: the key goes to fal's origins only), else the endpoint itself (a proxy or
+   * simulator of both).
+   */
+  #platform(endpoint: string) {
+    const checked = checkEndpoint(endpoint);
+    return checked === this.defaultEndpoint ? 'https://api.fal.ai' : checked;
+  }
+
+  /**
+   * The unit prices fal's pricing API answers the user's key for the families fal sells here (families.ts), `GET
+   * {platform}/v1/models/pricing?endpoint_id=a,b,…` (fal.ai/docs/platform-apis/v1/models/pricing: 1–50 endpoint ids,
+   * comma-separated; `Authorization: Key …`), through the site's relay where it has one, read once per endpoint, key
+   * and relay; undefined without a key, or where it does not answer (the bundled prices apply, and the quote says
+   * which). Only once the families are in: a page that sells FLUX never loads them for this.
+   */
+  async livePrices(endpoint: string, access?: LiveAccess): Promise<PriceBook | undefined> {
+    const key = access?.apiKey;
+    if (!key || !familiesInFor('fal')) return undefined;
+    try {
+      const { FAL_FAMILIES, keepAnswered, livePriceBook, unitPricesOf } = await import('./families.js');
+      const url = `${this.#platform(endpoint)}/v1/models/pricing`;
+      const ids = Object.values(FAL_FAMILIES).map((family) => family.endpoint);
+      const reply = await fetchJson(
+        routed(`${url}?endpoint_id=${ids.map(encodeURIComponent).join(',')}`, access.relay),
+        { headers: { authorization: `Key ${key}` } },
+        AbortSignal.timeout(PRICES_WAIT_MS),
+        key,
+      );
+      const usd = unitPricesOf(reply);
+      keepAnswered(`${endpoint}\n${key}`, usd);
+      return livePriceBook(usd, {
+        name: 'fal pricing API (live)',
+        asOf: new Date(clock.now()).toJSON().slice(0, 10),
+        url: 'https://api.fal.ai/v1/models/pricing',
+      });
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * What fal says it billed for a finished request of `model`, from the result's `x-fal-billable-units` header ("the
+   * real billed quantity … already denominated in the priced unit", as TanStack/ai#722 relies on it) × the unit price
+   * quoted (the pricing API's, else the bundled: families.ts): undefined where the page may not read the header (fal
+   * names no `Access-Control-Expose-Headers` for it in any source found, so a browser may well not; a relay passes
+   * no such header on), where it is no amount, or for a model without a unit price (FLUX: priced per MP with a first
+   * and a further rate): the quote is booked then, and the receipt says so.
+   */
+  async #billed(units: string | null, model = '', context: RunContext): Promise<Charge | undefined> {
+    // A count of none is no report: a finished request with an image was billed (fal bills successful outputs).
+    const count = units?.trim() ?? '';
+    if (!FAMILY_IDS.includes(model) || !/^\d+(\.\d+)?$/.test(count) || !+count) return undefined;
+    const { unitPriceOf } = await import('./families.js');
+    const usd = unitPriceOf(model, `${context.endpoint}\n${context.apiKey}`);
+    return usd === undefined ? undefined : { usd: new Decimal(count).mul(usd).toFixed() };
+  }
+
+  /** Follows the request to its result; `sent`: the prompt sent, `model` the model asked (unknown on a resume). */
+  async #finish(
+    task: ProviderTask,
+    context: RunContext,
+    signal: AbortSignal,
+    sent?: string,
+    model?: string,
+  ): Promise<ProviderOutcome> {
     const key = keyOf(context, 'fal');
     const endpoint = checkEndpoint(context.endpoint);
     // The queue URLs sit on the endpoint's own origin. One on another origin (a proxy that passes fal's
@@ -148,12 +238,17 @@ export class FalProvider implements Provider {
       );
       // A request that failed (content policy, validation, model error) answers here with its error: one that
       // says so (4xx) was not billed; a 5xx may be the request or only this reply.
-      const result = await fetchJson(via(response), init, signal, key).catch((error: HttpError) => {
+      let units: string | null = null;
+      const result = await fetchJson(via(response), init, signal, key, (reply) => {
+        units = reply.headers.get('x-fal-billable-units');
+      }).catch((error: HttpError) => {
         if (error.status && error.status < 500) context.onUncharged?.();
         throw error;
       });
       context.onBilled?.(); // it finished with images: fal has billed it, whatever happens to the download
-      return await falOutcome(result, 'fal', task, context, signal, sent);
+      const charge = await this.#billed(units, model, context);
+      const outcome = await falOutcome(result, 'fal', task, context, signal, sent);
+      return charge ? { ...outcome, charge } : outcome;
     } catch (error) {
       // Given up (cancel, deadline, a provider that stopped answering): cancel it at fal too, so that it is not
       // finished and billed for nobody; what the cancel finds decides what is booked, so wait for it.

@@ -27,6 +27,12 @@ const CONTROLS: Record<string, ModelControls> = {
   'flux-2-pro': BFL_RUN,
   'flux-2-flex': BFL_RUN,
   'flux-2-max': BFL_RUN,
+  // The other families (families.ts) take none of the widget's controls here. Seedream 4.5 takes a seed
+  // (SeedDream45T2IInput); 5.0 Lite has none (SeedDream50LiteT2IInput); Nano Banana 2 takes one but a Gemini model
+  // is not said to make the same image again from it.
+  'seedream-4.5': { seedReproduces: true },
+  'seedream-5-lite': { seedReproduces: false },
+  'gemini-3.1-flash-image': { seedReproduces: false },
 };
 
 /** What `model` takes of the controls at fal (`CONTROLS`); none for a model it does not list. */

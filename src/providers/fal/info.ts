@@ -9,4 +9,8 @@ export const info: ProviderInfo = {
   showsControls: true,
   defaultEndpoint: () => 'https://queue.fal.run',
   keyUrl: 'https://fal.ai/dashboard/keys',
+  // Seedream and Nano Banana besides FLUX (families.ts), priced from fal's pricing API with the user's key, once they
+  // are here (FLUX on fal keeps its bundled prices: no reading on a page that sells FLUX).
+  sellsFamilies: true,
+  livePrices: 'families',
 };
