@@ -16,6 +16,7 @@ export {
   type PriceEntry,
   type PriceRule,
   type ProviderPrices,
+  type ImageTokens,
   type TokenRates,
 } from './price-book.js';
 export {

@@ -22,6 +22,7 @@ const FAMILIES: Partial<Record<ProviderId, () => Promise<Families>>> = {
   openai: () => import('./openai/families.js').then(({ hostFamilies }) => ({ hosts: hostFamilies })),
   puter: () => import('./puter/families.js').then(({ prices }) => ({ prices })),
   google: () => import('./google/families.js').then(({ families }) => ({ prices: families })),
+  pollinations: () => import('./pollinations/families.js').then(({ prices }) => ({ prices })),
 };
 
 /**
