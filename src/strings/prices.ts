@@ -80,7 +80,7 @@ export const prices: PricesStrings = {
   snappedTo: (width, height, step) =>
     `The provider makes ${width}×${height} (sides in steps of ${step}), and bills that size.`,
   madeAsRatio: (ratio, width, height) =>
-    `This provider makes ${ratio} at about 1 megapixel (${width}×${height}), whatever the size asked.`,
+    `This provider makes ${ratio} at ${width}×${height}, whatever the size asked.`,
   totalTooLarge: (megapixels) =>
     `The output and the reference images may not exceed ${megapixels} megapixels together — choose a smaller size or fewer references.`,
   referenceResized: (index, from, to) =>
