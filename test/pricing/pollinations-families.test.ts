@@ -7,6 +7,8 @@ import { quoteDetails, mergePriceBook } from '../../src/pricing/index.js';
 import type { QuoteRequest } from '../../src/base/types.js';
 import { BUILTIN_PRICE_BOOK, loadFamilies, quoteFor } from '../../src/providers/prices.js';
 import { livePollinationsFamilies, prices } from '../../src/providers/pollinations/families.js';
+import { hostFamilies } from '../../src/providers/openai/families.js';
+import { families as google } from '../../src/providers/google/families.js';
 
 const PROMPT = 'a fox at dusk'; // 13 bytes: 4 tokens expected, at most 13
 const pollinations = (request: Omit<QuoteRequest, 'provider'>) =>
@@ -121,5 +123,22 @@ describe('Pollinations: the other families, priced', () => {
       'grok-imagine',
       'qwen-image',
     ]);
+  });
+
+  it('GPT Image’s and Gemini’s own facts are OpenAI’s and Google’s (copied, held equal here)', () => {
+    const tokensOf = (entry: any) => entry.rule.imageTokens;
+    const mediumAndHigh = (tokens: any) =>
+      tokens.perSide
+        ? { perSide: tokens.perSide.slice(1) }
+        : {
+            bySize: Object.fromEntries(Object.entries(tokens.bySize).map(([size, each]: any) => [size, each.slice(1)])),
+          };
+    for (const id of ['gpt-image-2', 'gpt-image-1.5', 'gpt-image-1-mini']) {
+      expect(tokensOf(prices[id]), id).to.deep.equal(mediumAndHigh(tokensOf(hostFamilies['api.openai.com'][id])));
+    }
+    for (const id of ['gemini-3.1-flash-image', 'gemini-3-pro-image']) {
+      expect(tokensOf(prices[id]).byQuality, id).to.deep.equal(tokensOf(google[id]).byQuality.slice(-3));
+      expect((prices[id].sizes as any).made, id).to.deep.equal((google[id].sizes as any).made);
+    }
   });
 });

@@ -138,7 +138,8 @@ describe('Sign in with Pollinations (the demo, its simulator)', function () {
       code_challenge_method: 'S256',
       budget: '2',
       expiry: '3',
-      models: 'klein,flux,gptimage,gptimage-large,gpt-image-2,nanobanana-2,nanobanana-pro,seedream-pro,grok-imagine,qwen-image',
+      models:
+        'klein,flux,gptimage,gptimage-large,gpt-image-2,nanobanana-2,nanobanana-pro,seedream-pro,grok-imagine,qwen-image',
     });
     expect(asked.get('state')).to.match(/^up\./);
     expect(asked.get('redirect_uri')).to.equal(`${location.origin}/demo/index.html`);

@@ -6,7 +6,6 @@ import {
   type SizeRule,
   type TokenRates,
 } from '../../pricing/index.js';
-import { GEMINI_FLASH_TOKENS, GEMINI_MADE, GEMINI_PRO_TOKENS } from './gemini-image.js';
 
 /**
  * Google's own Gemini API with the user's AI Studio key (`https://generativelanguage.googleapis.com`, info.ts): Gemini
@@ -19,6 +18,24 @@ const GOOGLE_SOURCE: PriceSource = {
   url: 'https://ai.google.dev/gemini-api/docs/pricing',
 };
 
+/**
+ * Gemini's ratios (Google's image generation guide, "Aspect ratios and image size"; the `imageConfig.aspectRatio`
+ * values of vercel/ai@ed857f5 packages/google/src/google-language-model-options.ts), and the size each makes at
+ * the 1K tier (512 halves each side, 2K and 4K double and quadruple it: the size shown is the 1K one). 3.1 Flash also takes 1:4, 4:1, 1:8 and 8:1: not offered
+ * here until their sizes are sourced.
+ */
+const GEMINI_MADE: Record<string, string> = {
+  '1:1': '1024x1024',
+  '2:3': '848x1264',
+  '3:2': '1264x848',
+  '3:4': '896x1200',
+  '4:3': '1200x896',
+  '4:5': '928x1152',
+  '5:4': '1152x928',
+  '9:16': '768x1376',
+  '16:9': '1376x768',
+  '21:9': '1584x672',
+};
 const ratioSizes = (made: Record<string, string>): SizeRule => ({
   kind: 'ratios',
   ratios: Object.keys(made),
@@ -88,13 +105,13 @@ export const families: ProviderPrices = {
     'gemini-3.1-flash-image-preview',
     { textIn: '0.50', imageIn: '0.50', imageOut: '60', textOut: '3' },
     ['512', '1K', '2K', '4K'],
-    GEMINI_FLASH_TOKENS,
+    [747, 1120, 1680, 2520],
   ),
   'gemini-3-pro-image': gemini(
     'gemini-3-pro-image-preview',
     { textIn: '2', imageIn: '2', imageOut: '120', textOut: '12' },
     ['1K', '2K', '4K'],
-    GEMINI_PRO_TOKENS,
+    [1120, 1120, 2000],
   ),
   'imagen-4-fast': imagen('imagen-4.0-fast-generate-001', '0.02'),
   'imagen-4': imagen('imagen-4.0-generate-001', '0.04'),

@@ -1,5 +1,4 @@
 import type { PriceEntry, ProviderPrices, TokenRates } from '../../pricing/index.js';
-import { GPT_IMAGE_1_TOKENS, GPT_IMAGE_2_TOKENS } from './image-tokens.js';
 
 /**
  * OpenAI's own Image API (`POST https://api.openai.com/v1/images/generations`, the user's own key; the provider's
@@ -31,6 +30,9 @@ const OPENAI_SOURCE = {
   asOf: '2026-11-25',
   url: 'https://platform.openai.com/docs/pricing',
 };
+const GPT_IMAGE_1_TOKENS = {
+  bySize: { '1024x1024': [272, 1056, 4160], '1024x1536': [408, 1584, 6240], '1536x1024': [408, 1584, 6240] },
+};
 const QUALITIES = ['low', 'medium', 'high'];
 const gptImage = (model: string, rates: TokenRates, textCeiling = 0): PriceEntry => ({
   rule: {
@@ -39,7 +41,7 @@ const gptImage = (model: string, rates: TokenRates, textCeiling = 0): PriceEntry
     rates,
     qualities: QUALITIES,
     quality: 'medium',
-    imageTokens: model === 'gpt-image-2' ? GPT_IMAGE_2_TOKENS : GPT_IMAGE_1_TOKENS,
+    imageTokens: model === 'gpt-image-2' ? { perSide: [16, 48, 96] } : GPT_IMAGE_1_TOKENS,
     textCeiling,
   },
   source: OPENAI_SOURCE,

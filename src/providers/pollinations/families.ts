@@ -11,8 +11,6 @@ import {
   type SizeRule,
   type TokenRates,
 } from '../../pricing/index.js';
-import { GPT_IMAGE_1_TOKENS, GPT_IMAGE_2_TOKENS } from '../openai/image-tokens.js';
-import { GEMINI_FLASH_TOKENS, GEMINI_MADE, GEMINI_PRO_TOKENS } from '../google/gemini-image.js';
 
 /**
  * The model families besides FLUX that Pollinations sells (SPEC §12), by their names there (`GET {endpoint}/image/models`;
@@ -56,11 +54,17 @@ const GPT_SIZES: SizeRule = {
   pixels: MP,
   made: { '1:1': '1024x1024', '3:2': '1536x1024', '2:3': '1024x1536' },
 };
-/** OpenAI's image tokens by quality (low, medium, high): the medium and high ones, the two Pollinations sends. */
+/**
+ * OpenAI's image tokens of GPT Image at the two qualities Pollinations sends, medium and high: GPT Image 1, 1.5 and
+ * 1-mini by size, gpt-image-2's `f` per quality. The same facts as OpenAI's own families (openai/families.ts, with
+ * their sources), copied rather than imported: an import would load OpenAI's families with Pollinations', or, shared
+ * in a part of their own, cost OpenAI's and Google's first load a request more (test/pricing/pollinations-families
+ * holds them equal).
+ */
 const GPT_1_TOKENS: ImageTokens = {
-  bySize: Object.fromEntries(Object.entries(GPT_IMAGE_1_TOKENS.bySize).map(([size, each]) => [size, each.slice(1)])),
+  bySize: { '1024x1024': [1056, 4160], '1024x1536': [1584, 6240], '1536x1024': [1584, 6240] },
 };
-const GPT_2_TOKENS: ImageTokens = { perSide: GPT_IMAGE_2_TOKENS.perSide.slice(1) };
+const GPT_2_TOKENS: ImageTokens = { perSide: [48, 96] };
 
 /** A price by tokens, in pollen (= USD) per million, with what it makes of the size. */
 const tokens = (
@@ -91,7 +95,19 @@ const GEMINI_SIZES: SizeRule = {
   kind: 'ratios',
   ratios: ['1:1', '16:9', '9:16', '4:3', '3:4', '3:2', '2:3', '21:9', '4:5', '5:4'],
   pixels: MP,
-  made: GEMINI_MADE,
+  // Google's sizes at 1K (google/families.ts, with its sources; held equal by the test).
+  made: {
+    '1:1': '1024x1024',
+    '2:3': '848x1264',
+    '3:2': '1264x848',
+    '3:4': '896x1200',
+    '4:3': '1200x896',
+    '4:5': '928x1152',
+    '5:4': '1152x928',
+    '9:16': '768x1376',
+    '16:9': '1376x768',
+    '21:9': '1584x672',
+  },
   // Pollinations takes the tier nearest by plain difference, the widget the level nearest on a log scale: these levels
   // have their log midpoints where its plain ones are (1,561,088 and 5,184,000 pixels), so both choose alike.
   levels: [MP, 2_324_100, 11_563_123],
@@ -144,7 +160,7 @@ export const prices: ProviderPrices = {
     'nanobanana-2',
     { textIn: '0.5', imageIn: '0.5', imageOut: '60', textOut: '3' },
     ['1K', '2K', '4K'],
-    { byQuality: GEMINI_FLASH_TOKENS.slice(1) },
+    { byQuality: [1120, 1680, 2520] }, // Google's 1K, 2K and 4K (google/families.ts)
     8000,
     GEMINI_SIZES,
   ),
@@ -152,7 +168,7 @@ export const prices: ProviderPrices = {
     'nanobanana-pro',
     { textIn: '2', imageIn: '2', imageOut: '120', textOut: '12' },
     ['1K', '2K', '4K'],
-    { byQuality: GEMINI_PRO_TOKENS },
+    { byQuality: [1120, 1120, 2000] },
     2000,
     GEMINI_SIZES,
   ),
