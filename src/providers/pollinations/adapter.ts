@@ -221,7 +221,7 @@ class PollinationsProvider implements Provider {
         const made = await measured(blob, context.onBytes);
         // Alone: nothing started or finished since but this call's own finish.
         const atEnd = atStart && calls();
-        const alone = atEnd?.started === atStart?.started && atEnd?.finished === atStart!.finished + 1;
+        const alone = atStart && atEnd?.started === atStart.started && atEnd.finished === atStart.finished + 1;
         const after = before?.usd && alone ? await this.balance({ ...context, apiKey: key }) : undefined;
         const fell = before?.usd && after?.usd && before.usd.minus(after.usd);
         return {
