@@ -39,7 +39,9 @@ describe('Pollinations’ other families (the demo, its simulator)', function ()
     expect(quote.note).to.equal('This provider makes 1:1 at 1024×1024, whatever the size asked.');
 
     const result = await widget.generate();
-    const [sent] = (await simLog('pollinations')).filter((e: any) => e.made && e.hasKey).slice(-1);
+    const [sent] = (await simLog('pollinations'))
+      .filter((e) => e.path.includes(`/image/${encodeURIComponent('a fox at dusk')}?model=gpt-image-2`))
+      .slice(-1);
     const query = new URL(sent.path, location.origin).searchParams;
     expect([query.get('model'), query.get('width'), query.get('height'), query.get('quality')]).to.deep.equal([
       'gpt-image-2',

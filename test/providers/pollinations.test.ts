@@ -83,11 +83,9 @@ describe('Pollinations adapter (against the simulator)', function () {
     expect([query.get('width'), query.get('height'), query.get('quality')]).to.deep.equal(['1024', '1024', 'medium']);
     // A key the user pasted may be spent elsewhere meanwhile: its fall says nothing of this image (the bound is booked).
     expect((await completed('keybudget=1', request)).outcome.charge).to.equal(undefined);
-    // Nor when another call of this origin ran meanwhile.
-    const both = [
-      start('keybudget=1', request, { keyMadeBySignIn: true }),
-      start('keybudget=1', request, { keyMadeBySignIn: true }),
-    ];
+    // Nor when another call with the key ran meanwhile (in any tab of the origin).
+    const apiKey = unique('sk_sim');
+    const both = [1, 2].map(() => start('keybudget=1', request, { keyMadeBySignIn: true, apiKey }));
     const outcomes = await Promise.all(both.map((run) => run.promise));
     expect(outcomes.map((outcome) => outcome.charge)).to.deep.equal([undefined, undefined]);
     // Nano Banana's tier goes as the size made: no quality is sent (Pollinations' query takes GPT Image's only).

@@ -97,19 +97,19 @@ async function livePollinationsPrices(endpoint: string): Promise<PriceBook | und
 }
 
 /**
- * Pollinations calls of this origin, in every tab (`localStorage`, so that tabs see each other's): how many started
- * and how many finished. The budget's drop over a call is that call's charge only where no other call of the origin
- * ran at its start, none started during it, and none finished during it; else nothing is claimed. Without storage
- * nothing can be told.
+ * Pollinations calls of this origin with one key, in every tab (`localStorage`, so that tabs see each other's; the key
+ * named by a hash of it, never itself): how many started and how many finished. The key's budget's drop over a call
+ * is that call's charge only where no other call with the key ran at its start, none started during it, and none
+ * finished during it; else nothing is claimed. Without storage nothing can be told.
  */
-const CALLS = 'userpays:pollinations-calls';
-function calls(change?: 'started' | 'finished'): { started: number; finished: number } | undefined {
+function calls(key: string, change?: 'started' | 'finished'): { started: number; finished: number } | undefined {
+  const name = `userpays:pollinations-calls:${[...key].reduce((hash, c) => (hash * 31 + c.charCodeAt(0)) >>> 0, 7)}`;
   try {
-    const now = JSON.parse(localStorage.getItem(CALLS) ?? '{"started":0,"finished":0}');
+    const now = JSON.parse(localStorage.getItem(name) ?? '{"started":0,"finished":0}');
     if (!Number.isSafeInteger(now?.started) || !Number.isSafeInteger(now?.finished)) return undefined;
     if (change) {
       now[change]++;
-      localStorage.setItem(CALLS, JSON.stringify(now));
+      localStorage.setItem(name, JSON.stringify(now));
     }
     return now;
   } catch {
@@ -181,8 +181,8 @@ class PollinationsProvider implements Provider {
         // charge (the page cannot read `x-pollen-cost`: its CORS does not expose it), read before and after it.
         // Only a key this site's sign-in made: no one else spends from it.
         const bound = !!request.wiring?.rates && context.keyMadeBySignIn;
-        const atStart = bound ? calls('started') : undefined;
-        // Read only where no other call of the origin is running.
+        const atStart = bound ? calls(key, 'started') : undefined;
+        // Read only where no other call with the key is running.
         const before =
           atStart && atStart.started === atStart.finished + 1
             ? await this.balance({ ...context, apiKey: key })
@@ -206,7 +206,7 @@ class PollinationsProvider implements Provider {
           if (error.code === 'network') error.sends = mostSends(url);
           throw error;
         } finally {
-          if (atStart) calls('finished');
+          if (atStart) calls(key, 'finished');
         }
         if (!response.ok) {
           const body = await response.json().catch(() => undefined);
@@ -220,7 +220,7 @@ class PollinationsProvider implements Provider {
         context.onProgress?.({ status: generationText.downloading(), progress: 1 });
         const made = await measured(blob, context.onBytes);
         // Alone: nothing started or finished since but this call's own finish.
-        const atEnd = atStart && calls();
+        const atEnd = atStart && calls(key);
         const alone = atStart && atEnd?.started === atStart.started && atEnd.finished === atStart.finished + 1;
         const after = before?.usd && alone ? await this.balance({ ...context, apiKey: key }) : undefined;
         const fell = before?.usd && after?.usd && before.usd.minus(after.usd);
