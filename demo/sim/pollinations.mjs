@@ -28,13 +28,21 @@
 //   [schema]   enter.pollinations.ai/src/schemas/image.ts: GenerateImageRequestQueryParamsSchema (width and height
 //              integers ≥ 0, default 1024; seed an integer from -1 to 2147483647, default 0; booleans by
 //              z.coerce.boolean; `image` URLs http(s) only)
-//   [registry] shared/registry/image.ts (0047731e): the image models, their aliases and their price per image in
-//              pollen (cost × priceMultiplier; every one here has multiplier 1; shared/registry/registry.ts
-//              rateAgainst); DEFAULT_IMAGE_MODEL `zimage`
+//   [registry] shared/registry/image.ts (0047731e): the image models, their aliases and their price per unit in
+//              pollen (cost × priceMultiplier: 0.75 for gptimage and gpt-image-2, 1 for the others;
+//              shared/registry/registry.ts rateAgainst); DEFAULT_IMAGE_MODEL `zimage`
 //   [info]     shared/registry/model-info.ts (00321892) and shared/registry/public-pricing.ts: the entries of
 //              /image/models, prices as fixed-point text (toFixedPoint)
 //   [cors]     enter.pollinations.ai/src/middleware/cors.ts: origin `*`, methods GET POST PUT DELETE OPTIONS, the
 //              request's headers allowed, Content-Length and Content-Disposition exposed, max-age 600, no credentials
+//   [image]    gen.pollinations.ai/src/image/createAndReturnImages.ts (dce67d23): GPT Image (`callGPTImageWithEndpoint`)
+//              made at the one of 1024×1024, 1536×1024, 1024×1536 nearest the ratio asked, `high` if asked else
+//              `medium`; its usage billed as reported (`mapAzureGPTImageUsage`: gpt-image-1.5's text apart)
+//   [openrouter] gen.pollinations.ai/src/image/models/openRouterImageModel.ts (00e958c5): Nano Banana's ratio
+//              (`closestByRatio`) and tier (1K, 2K, 4K: nearest in pixels), Seedream 4.5's 2K presets (4K where a
+//              side asked is over 2048)
+//   [aspect]   gen.pollinations.ai/src/image/utils/aspectRatio.ts: closestByRatio, closestRatioLogSpace, ASPECT_RATIOS
+//   (and models/xaiModel.ts, models/qwenImageModel.ts: Grok Imagine's and Qwen-Image's ratios)
 // Where the sources leave a case open, the simulator takes the stricter reading and says so ("stricter").
 //
 // Routes (`/s/{scenario}` may follow `/sim/pollinations`, as the widget's endpoint; CORS as [cors] on every reply,
@@ -90,6 +98,12 @@
 //              resolved name is checked, so a key made for an alias does not reach the model by its own name
 //          402 the user's balance short of the price: "Insufficient balance. This request costs ~0.0020 pollen.";
 //              the key's budget short of it: "API key budget too low. This request costs ~0.0020 pollen." [gateway]
+//        The other families (gptimage, gptimage-large, gpt-image-2, nanobanana-2, nanobanana-pro, seedream-pro,
+//        grok-imagine, qwen-image [registry]) take sides of 64 to 8192 (stricter: Pollinations bounds them by ≥ 0 only)
+//        and `quality` of low, medium, high, hd [schema] (400 otherwise), and are made at their own size ([image],
+//        [openrouter]: the log's `made` says the size, quality or tier and usage); their price is their usage × the
+//        list's price per unit (GPT Image and Nano Banana: the prompt's tokens simulated as one per 4 bytes, the image's
+//        as OpenAI and Google count them, the text 1.5 writes 420 and 3.1 Flash's thinking 272 as recorded), to 10⁻⁸.
 //        then the image is made (`pending=<ms>`) and the price is debited once from the balance and from the key's
 //        budget; a key made through an App Key with earnings on pays 25 % over the price, checked and debited as one
 //        price, the share credited to the app ("users pay 25% over base rates" [BYOP]; a share that is not a whole
@@ -103,8 +117,9 @@
 //   GET  /sim/pollinations/image/models   no key: [{name, aliases, category, publisher, community, pricing: {currency:
 //        'pollen', completionImageTokens: '<pollen per image>'}, title, description, input_modalities,
 //        output_modalities, max_reference_images?, capabilities, paid_only?, flat_rate, added_date}] [info] for
-//        zimage (the default model, not FLUX), flux (FLUX.1 [schnell], 0.002), klein (FLUX.2 [klein] 4B, 0.005) and
-//        kontext (FLUX.1 Kontext, 0.04) [registry]
+//        zimage (the default model, not FLUX), flux (FLUX.1 [schnell], 0.002), klein (FLUX.2 [klein] 4B, 0.005),
+//        kontext (FLUX.1 Kontext, 0.04) and the other families [registry], each with every price per unit it has
+//        (promptTextTokens, completionImageTokens…; flat_rate false where it has a prompt-token price)
 //   GET  /sim/pollinations/account/key   Bearer → {valid: true, type: 'secret', name, expiresAt, expiresIn,
 //        permissions: {models, account}, pollenBudget, rateLimitEnabled: false}: pollenBudget what is left of the
 //        key's budget (null: no cap), expiresAt/expiresIn null without expiry [account]; 401 "API key required. This
@@ -127,8 +142,8 @@
 //   fault=401 | 402 | 403 | 429 (Retry-After: retryAfter=<s>, default 1) | 500 | 502 | 503 | network | hang |
 //     bad-json | html | redirect | accept-then-drop (charged, then the reply lost)   times=<n>: the first n only
 //   pollen=<n> the balance of a sign-in's user (and of pasted keys); keybudget=, keymodels= for pasted keys
-//   price=<model>:<pollen>[,…] another price, listed and charged; charge=<pollen> charged whatever is listed (the
-//     price changed after the list was read)
+//   price=<model>:<pollen>[,…] another price (per image, or per image token), listed and charged; charge=<pollen>
+//     charged whatever is listed (the price changed after the list was read)
 //   limit=ignored   a sign-in's key made without its budget (/account/key: null)
 //   codettl=<ms>    how long a code lasts (default 600000)   pending=<ms> the time an image takes
 import { createHash, randomBytes, randomInt } from 'node:crypto';
