@@ -28,13 +28,21 @@
 //   [schema]   enter.pollinations.ai/src/schemas/image.ts: GenerateImageRequestQueryParamsSchema (width and height
 //              integers ≥ 0, default 1024; seed an integer from -1 to 2147483647, default 0; booleans by
 //              z.coerce.boolean; `image` URLs http(s) only)
-//   [registry] shared/registry/image.ts (0047731e): the image models, their aliases and their price per image in
-//              pollen (cost × priceMultiplier; every one here has multiplier 1; shared/registry/registry.ts
-//              rateAgainst); DEFAULT_IMAGE_MODEL `zimage`
+//   [registry] shared/registry/image.ts (0047731e): the image models, their aliases and their price per unit in
+//              pollen (cost × priceMultiplier: 0.75 for gptimage and gpt-image-2, 1 for the others;
+//              shared/registry/registry.ts rateAgainst); DEFAULT_IMAGE_MODEL `zimage`
 //   [info]     shared/registry/model-info.ts (00321892) and shared/registry/public-pricing.ts: the entries of
 //              /image/models, prices as fixed-point text (toFixedPoint)
 //   [cors]     enter.pollinations.ai/src/middleware/cors.ts: origin `*`, methods GET POST PUT DELETE OPTIONS, the
 //              request's headers allowed, Content-Length and Content-Disposition exposed, max-age 600, no credentials
+//   [image]    gen.pollinations.ai/src/image/createAndReturnImages.ts (dce67d23): GPT Image (`callGPTImageWithEndpoint`)
+//              made at the one of 1024×1024, 1536×1024, 1024×1536 nearest the ratio asked, `high` if asked else
+//              `medium`; its usage billed as reported (`mapAzureGPTImageUsage`: gpt-image-1.5's text apart)
+//   [openrouter] gen.pollinations.ai/src/image/models/openRouterImageModel.ts (00e958c5): Nano Banana's ratio
+//              (`closestByRatio`) and tier (1K, 2K, 4K: nearest in pixels), Seedream 4.5's 2K presets (4K where a
+//              side asked is over 2048)
+//   [aspect]   gen.pollinations.ai/src/image/utils/aspectRatio.ts: closestByRatio, closestRatioLogSpace, ASPECT_RATIOS
+//   (and models/xaiModel.ts, models/qwenImageModel.ts: Grok Imagine's and Qwen-Image's ratios)
 // Where the sources leave a case open, the simulator takes the stricter reading and says so ("stricter").
 //
 // Routes (`/s/{scenario}` may follow `/sim/pollinations`, as the widget's endpoint; CORS as [cors] on every reply,
@@ -90,6 +98,12 @@
 //              resolved name is checked, so a key made for an alias does not reach the model by its own name
 //          402 the user's balance short of the price: "Insufficient balance. This request costs ~0.0020 pollen.";
 //              the key's budget short of it: "API key budget too low. This request costs ~0.0020 pollen." [gateway]
+//        The other families (gptimage, gptimage-large, gpt-image-2, nanobanana-2, nanobanana-pro, seedream-pro,
+//        grok-imagine, qwen-image [registry]) take sides of 64 to 8192 (stricter: Pollinations bounds them by ≥ 0 only)
+//        and `quality` of low, medium, high, hd [schema] (400 otherwise), and are made at their own size ([image],
+//        [openrouter]: the log's `made` says the size, quality or tier and usage); their price is their usage × the
+//        list's price per unit (GPT Image and Nano Banana: the prompt's tokens simulated as one per 4 bytes, the image's
+//        as OpenAI and Google count them, the text 1.5 writes 420 and 3.1 Flash's thinking 272 as recorded), to 10⁻⁸.
 //        then the image is made (`pending=<ms>`) and the price is debited once from the balance and from the key's
 //        budget; a key made through an App Key with earnings on pays 25 % over the price, checked and debited as one
 //        price, the share credited to the app ("users pay 25% over base rates" [BYOP]; a share that is not a whole
@@ -103,8 +117,9 @@
 //   GET  /sim/pollinations/image/models   no key: [{name, aliases, category, publisher, community, pricing: {currency:
 //        'pollen', completionImageTokens: '<pollen per image>'}, title, description, input_modalities,
 //        output_modalities, max_reference_images?, capabilities, paid_only?, flat_rate, added_date}] [info] for
-//        zimage (the default model, not FLUX), flux (FLUX.1 [schnell], 0.002), klein (FLUX.2 [klein] 4B, 0.005) and
-//        kontext (FLUX.1 Kontext, 0.04) [registry]
+//        zimage (the default model, not FLUX), flux (FLUX.1 [schnell], 0.002), klein (FLUX.2 [klein] 4B, 0.005),
+//        kontext (FLUX.1 Kontext, 0.04) and the other families [registry], each with every price per unit it has
+//        (promptTextTokens, completionImageTokens…; flat_rate false where it has a prompt-token price)
 //   GET  /sim/pollinations/account/key   Bearer → {valid: true, type: 'secret', name, expiresAt, expiresIn,
 //        permissions: {models, account}, pollenBudget, rateLimitEnabled: false}: pollenBudget what is left of the
 //        key's budget (null: no cap), expiresAt/expiresIn null without expiry [account]; 401 "API key required. This
@@ -127,8 +142,8 @@
 //   fault=401 | 402 | 403 | 429 (Retry-After: retryAfter=<s>, default 1) | 500 | 502 | 503 | network | hang |
 //     bad-json | html | redirect | accept-then-drop (charged, then the reply lost)   times=<n>: the first n only
 //   pollen=<n> the balance of a sign-in's user (and of pasted keys); keybudget=, keymodels= for pasted keys
-//   price=<model>:<pollen>[,…] another price, listed and charged; charge=<pollen> charged whatever is listed (the
-//     price changed after the list was read)
+//   price=<model>:<pollen>[,…] another price (per image, or per image token), listed and charged; charge=<pollen>
+//     charged whatever is listed (the price changed after the list was read)
 //   limit=ignored   a sign-in's key made without its budget (/account/key: null)
 //   codettl=<ms>    how long a code lasts (default 600000)   pending=<ms> the time an image takes
 import { createHash, randomBytes, randomInt } from 'node:crypto';
@@ -223,8 +238,285 @@ const MODELS = {
     added: '2025-10-07',
     needsImage: true,
   },
+  // The other families [registry] (cost × priceMultiplier: 0.75 for gptimage and gpt-image-2), priced per unit of
+  // usage (`pricing`, pollen as [info] writes it) and made as [image] says (`made`, below).
+  gptimage: {
+    pricing: {
+      promptTextTokens: '0.0000015',
+      promptCachedTokens: '0.00000015',
+      promptImageTokens: '0.000001875',
+      completionImageTokens: '0.000006',
+    },
+    made: 'gpt',
+    upstream: 'gpt-image-1-mini',
+    timing: 'gpt-image-1-mini',
+    aliases: ['gpt-image', 'gpt-image-1-mini'],
+    publisher: 'OpenAI',
+    title: 'GPT Image 1 Mini',
+    description: 'Affordable image creation and editing for everyday use',
+    inputs: ['text', 'image'],
+    references: 16,
+    added: '2025-10-10',
+  },
+  'gptimage-large': {
+    pricing: {
+      promptTextTokens: '0.000005',
+      promptCachedTokens: '0.00000125',
+      promptImageTokens: '0.000008',
+      completionTextTokens: '0.00001',
+      completionImageTokens: '0.000032',
+    },
+    made: 'gpt',
+    upstream: 'gpt-image-1.5',
+    timing: 'gpt-image-1.5',
+    aliases: ['gpt-image-1.5', 'gpt-image-large'],
+    publisher: 'OpenAI',
+    title: 'GPT Image 1.5',
+    description: 'High-fidelity image generation and editing with fine detail',
+    inputs: ['text', 'image'],
+    references: 16,
+    added: '2025-12-23',
+  },
+  'gpt-image-2': {
+    pricing: {
+      promptTextTokens: '0.00000375',
+      promptCachedTokens: '0.0000009375',
+      promptImageTokens: '0.000006',
+      completionImageTokens: '0.0000225',
+    },
+    made: 'gpt',
+    upstream: 'gpt-image-2',
+    timing: 'gpt-image-2',
+    aliases: [],
+    publisher: 'OpenAI',
+    title: 'GPT Image 2',
+    description: 'Premium high-resolution images with excellent prompt following',
+    inputs: ['text', 'image'],
+    references: 16,
+    added: '2026-04-22',
+  },
+  'nanobanana-2': {
+    pricing: {
+      promptTextTokens: '0.0000005',
+      promptImageTokens: '0.0000005',
+      completionTextTokens: '0.000003',
+      completionImageTokens: '0.00006',
+    },
+    made: 'gemini',
+    tiers: [1120, 1680, 2520], // Google's image tokens at 1K, 2K, 4K (Gemini 3.1 Flash Image)
+    thinking: 272, // recorded of Gemini 3.1 Flash Image (simulated: the same every time)
+    timing: 'gemini-3.1-flash-image',
+    aliases: ['nanobanana2'],
+    publisher: 'Google',
+    title: 'NanoBanana 2',
+    description: 'Sharper detail and better text rendering in generated and edited images',
+    inputs: ['text', 'image'],
+    references: 14,
+    added: '2026-02-27',
+    paidOnly: true,
+  },
+  'nanobanana-pro': {
+    pricing: {
+      promptTextTokens: '0.000002',
+      promptImageTokens: '0.000002',
+      completionTextTokens: '0.000012',
+      completionImageTokens: '0.00012',
+    },
+    made: 'gemini',
+    tiers: [1120, 1120, 2000], // Gemini 3 Pro Image
+    thinking: 0,
+    timing: 'gemini-3-pro-image',
+    aliases: [],
+    publisher: 'Google',
+    title: 'NanoBanana Pro',
+    description: 'Studio-quality images up to 4K, with reasoning for tricky prompts',
+    inputs: ['text', 'image'],
+    references: 14,
+    added: '2025-12-01',
+    paidOnly: true,
+  },
+  'seedream-pro': {
+    pricing: { completionImageTokens: '0.04' },
+    made: 'seedream',
+    timing: 'seedream-4.5',
+    aliases: [],
+    publisher: 'ByteDance',
+    title: 'Seedream 4.5 Pro',
+    description: 'Premium photorealism for lifelike scenes and portraits',
+    inputs: ['text', 'image'],
+    references: 14,
+    added: '2025-12-04',
+    paidOnly: true,
+  },
+  'grok-imagine': {
+    pricing: { promptImageTokens: '0.002', completionImageTokens: '0.02' },
+    made: 'grok',
+    timing: 'grok-imagine',
+    aliases: ['grok-imagine-image'],
+    publisher: 'xAI',
+    title: 'Grok Imagine',
+    description: 'Photorealistic image generation and quick edits',
+    inputs: ['text', 'image'],
+    references: 1,
+    added: '2026-02-25',
+    paidOnly: true,
+  },
+  'qwen-image': {
+    pricing: { completionImageTokens: '0.025' },
+    made: 'qwen',
+    timing: 'qwen-image',
+    aliases: ['qwen-image-plus', 'qwen-image-2512', 'qwen-image-edit', 'qwen-image-edit-plus'],
+    publisher: 'Qwen',
+    title: 'Qwen Image Plus',
+    description: 'Versatile image creation and editing, strong at text inside images',
+    inputs: ['text', 'image'],
+    references: 3,
+    added: '2026-03-23',
+    paidOnly: true,
+  },
 };
 const DEFAULT_MODEL = 'zimage'; // [registry] DEFAULT_IMAGE_MODEL
+/** [schema] QUALITIES: the `quality` the query takes, default medium (GPT Image's only: [image]). */
+const QUALITIES = ['low', 'medium', 'high', 'hd'];
+/** Stricter than Pollinations (whose schema bounds a side only by ≥ 0): the largest side the other families take. */
+const FAMILY_MAX_SIDE = 8192;
+
+/** W:H as a number. */
+const ratioOf = (text) => {
+  const [w, h] = text.split(':').map(Number);
+  return w / h;
+};
+/** [aspect] closestByRatio: plain difference, the first of those as near. */
+const closestLinear = (width, height, ratios) =>
+  ratios.reduce((best, each) =>
+    Math.abs(width / height - ratioOf(each)) < Math.abs(width / height - ratioOf(best)) ? each : best,
+  );
+/** [aspect] closestRatioLogSpace: on a log scale, the first of those as near. */
+const closestLog = (width, height, ratios) =>
+  ratios.reduce((best, each) =>
+    Math.abs(Math.log(ratioOf(each)) - Math.log(width / height)) <
+    Math.abs(Math.log(ratioOf(best)) - Math.log(width / height))
+      ? each
+      : best,
+  );
+/** About 1 MP at `ratio`, sides multiples of 16 (simulated: xAI and Replicate do not state their sizes here). */
+const aboutOneMegapixel = (ratio) => {
+  const value = ratioOf(ratio);
+  const side = (pixels) => Math.max(16, Math.round(Math.sqrt(pixels) / 16) * 16);
+  return { width: side(1024 * 1024 * value), height: side((1024 * 1024) / value) };
+};
+const sizeOf = (text) => {
+  const [width, height] = text.split('x').map(Number);
+  return { width, height };
+};
+/** Google's sizes at 1K (its image generation guide), as [openrouter] asks Gemini for each ratio. */
+const GEMINI_1K = {
+  '1:1': '1024x1024',
+  '16:9': '1376x768',
+  '9:16': '768x1376',
+  '4:3': '1200x896',
+  '3:4': '896x1200',
+  '3:2': '1264x848',
+  '2:3': '848x1264',
+  '21:9': '1584x672',
+  '4:5': '928x1152',
+  '5:4': '1152x928',
+};
+/** [openrouter] SEEDREAM_PRO_2K_SIZES. */
+const SEEDREAM_2K = {
+  '1:1': '2048x2048',
+  '4:3': '2304x1728',
+  '3:4': '1728x2304',
+  '16:9': '2560x1440',
+  '9:16': '1440x2560',
+  '3:2': '2496x1664',
+  '2:3': '1664x2496',
+  '21:9': '3024x1296',
+};
+const XAI_RATIOS = ['1:1', '16:9', '9:16', '4:3', '3:4', '3:2', '2:3']; // [aspect] ASPECT_RATIOS
+/** OpenAI's image tokens of GPT Image 1, 1.5 and 1-mini by size, [low, medium, high] (its image generation guide). */
+const GPT_IMAGE_1_TOKENS = {
+  '1024x1024': [272, 1056, 4160],
+  '1024x1536': [408, 1584, 6240],
+  '1536x1024': [408, 1584, 6240],
+};
+
+/**
+ * What Pollinations makes of a request for one of the other families, and the usage it bills ([image], [openrouter]
+ * and the model files cited beside each): the size made, the quality or tier, and the tokens (prompt tokens
+ * simulated as a token per 4 bytes of the prompt; the real count is the model's tokenizer's, within the widget's
+ * bound of one per byte).
+ */
+function madeOf(model, query, prompt) {
+  const { width, height } = query;
+  const kind = MODELS[model].made;
+  const promptTokens = Math.ceil(Buffer.byteLength(prompt) / 4);
+  if (kind === 'gpt') {
+    // [image] callGPTImageWithEndpoint: the size of the closest ratio by plain difference (a tie to the later of the
+    // list, as its reduce keeps), `high` if asked, else `medium`.
+    const sizes = [
+      ['1024x1024', 1],
+      ['1536x1024', 1.5],
+      ['1024x1536', 1 / 1.5],
+    ];
+    const asked = width / height;
+    const [size] = sizes.reduce((a, b) => (Math.abs(a[1] - asked) < Math.abs(b[1] - asked) ? a : b));
+    const quality = query.quality === 'high' ? 'high' : 'medium';
+    const index = quality === 'high' ? 2 : 1;
+    const made = sizeOf(size);
+    let image = GPT_IMAGE_1_TOKENS[size][index];
+    if (model === 'gpt-image-2') {
+      // OpenAI's gpt-image-2 rule (SPEC §12): f per quality on the long side, s = round(f · short / long).
+      const f = [16, 48, 96][index];
+      const long = Math.max(made.width, made.height);
+      const s = Math.round((f * Math.min(made.width, made.height)) / long);
+      image = Math.ceil((f * s * (2_000_000 + made.width * made.height)) / 4_000_000);
+    }
+    // gpt-image-1.5 writes text besides (420 recorded, test/recorded/openai/), billed apart [image]
+    // mapAzureGPTImageUsage; the others' text is not billed.
+    const text = model === 'gptimage-large' ? 420 : 0;
+    return {
+      ...made,
+      quality,
+      usage: { promptTextTokens: promptTokens, completionImageTokens: image, completionTextTokens: text },
+    };
+  }
+  if (kind === 'gemini') {
+    // [openrouter] callOpenRouterGeminiImageAPI: the ratio by closestByRatio of GEMINI_ASPECT_RATIOS, the tier the
+    // one of 1K, 2K, 4K pixels nearest the pixels asked (resolveGeminiImageResolution).
+    const ratio = closestLinear(width, height, Object.keys(GEMINI_1K));
+    const levels = [1024 * 1024, 1920 * 1080, 3840 * 2160];
+    const tier = levels.reduce(
+      (best, level, index) =>
+        Math.abs(level - width * height) < Math.abs(levels[best] - width * height) ? index : best,
+      0,
+    );
+    const scale = [1, 2, 4][tier];
+    const { width: w, height: h } = sizeOf(GEMINI_1K[ratio]);
+    return {
+      width: w * scale,
+      height: h * scale,
+      quality: ['1K', '2K', '4K'][tier],
+      usage: {
+        promptTextTokens: promptTokens,
+        completionImageTokens: MODELS[model].tiers[tier],
+        completionTextTokens: MODELS[model].thinking,
+      },
+    };
+  }
+  const once = { completionImageTokens: 1 };
+  if (kind === 'seedream') {
+    // [openrouter] callOpenRouterSeedreamProAPI: the 2K preset of the ratio nearest on a log scale; 4K where a side
+    // asked is over 2048 (its size is OpenRouter's: simulated as twice the preset's sides).
+    const ratio = closestLog(width, height, Object.keys(SEEDREAM_2K));
+    const made = sizeOf(SEEDREAM_2K[ratio]);
+    const scale = Math.max(width, height) > 2048 ? 2 : 1;
+    return { width: made.width * scale, height: made.height * scale, quality: scale > 1 ? '4K' : '2K', usage: once };
+  }
+  // models/xaiModel.ts (closestAspectRatio) and models/qwenImageModel.ts (closestRatioLogSpace): a ratio only.
+  const ratio = kind === 'grok' ? closestLinear(width, height, XAI_RATIOS) : closestLog(width, height, XAI_RATIOS);
+  return { ...aboutOneMegapixel(ratio), usage: once };
+}
 
 /** The canonical name of a model name or alias (registry.ts resolveModelName); undefined for neither. */
 const resolveModel = (name) =>
@@ -453,14 +745,36 @@ export function createPollinationsSimulator({ pendingMs = 1500 } = {}) {
     return record;
   }
 
-  /** The price of a model in units under `scenario` (`price=model:pollen,…`). */
-  function priceOf(model, scenario) {
+  /** The price text of a model under `scenario` (`price=model:pollen,…`): per image, or its image token's. */
+  function priceTextOf(model, scenario) {
     for (const pair of (scenario.price ?? '').split(',')) {
       const [name, pollen] = pair.split(':');
-      if (resolveModel(name) === model && parseDecimal(pollen, PLACES) !== undefined)
-        return parseDecimal(pollen, PLACES);
+      if (resolveModel(name) === model && parseDecimal(pollen, 12) !== undefined) return pollen;
     }
-    return parseDecimal(MODELS[model].price, PLACES);
+    return MODELS[model].price ?? MODELS[model].pricing.completionImageTokens;
+  }
+
+  /** The price of a model per image in units under `scenario`. */
+  const priceOf = (model, scenario) => parseDecimal(priceTextOf(model, scenario), PLACES);
+
+  /** The model's prices per unit of usage under `scenario`, as [info] lists them. */
+  const pricingOf = (model, scenario) => ({
+    currency: 'pollen',
+    ...(MODELS[model].pricing ?? {}),
+    completionImageTokens: priceTextOf(model, scenario),
+  });
+
+  /**
+   * What `usage` costs in units (registry.ts rateAgainst: each usage × its price, summed, then to the ledger's
+   * 10⁻⁸, half up here: shared/billing/precision.ts is not read, stricter either way by at most 10⁻⁸).
+   */
+  function chargeOf(model, usage, scenario) {
+    const pricing = pricingOf(model, scenario);
+    const picounits = Object.entries(usage).reduce(
+      (sum, [type, count]) => sum + count * (parseDecimal(pricing[type] ?? '0', 12) ?? 0),
+      0,
+    );
+    return Math.round(picounits / 10_000);
   }
 
   /** Why the authorize request is refused, in the consent page's words; undefined when it is not. */
@@ -687,14 +1001,18 @@ ${scopes.length ? hidden('scope', scopes.join(' ')) : ''}
         category: 'image',
         publisher: model.publisher,
         community: false,
-        pricing: { currency: 'pollen', completionImageTokens: decimal(priceOf(name, scenario), PLACES) },
+        pricing: model.pricing
+          ? pricingOf(name, scenario)
+          : { currency: 'pollen', completionImageTokens: decimal(priceOf(name, scenario), PLACES) },
         title: model.title,
         description: model.description,
         input_modalities: model.inputs,
         output_modalities: ['image'],
         ...(model.references ? { max_reference_images: model.references } : {}),
         capabilities: [],
-        flat_rate: true,
+        ...(model.paidOnly ? { paid_only: true } : {}),
+        // [info]: an image model without a prompt-token price is priced per image.
+        flat_rate: !model.pricing?.promptTextTokens,
         added_date: Date.parse(`${model.added}T00:00:00Z`),
       })),
     );
@@ -720,16 +1038,22 @@ ${scopes.length ? hidden('scope', scopes.join(' ')) : ''}
     };
     const width = integer('width', 1024);
     const height = integer('height', 1024);
+    // The other families make a size of their own of the size asked (`madeOf`); FLUX the size asked.
+    const family = !!MODELS[model].made;
+    const most = family ? FAMILY_MAX_SIDE : MAX_SIDE;
     for (const [name, side] of [
       ['width', width],
       ['height', height],
     ]) {
       if (!Number.isSafeInteger(side)) return { problem: invalid(name, 'Invalid input: expected int') };
-      if (side < MIN_SIDE || side > MAX_SIDE)
-        return { problem: invalid(name, `Must be from ${MIN_SIDE} to ${MAX_SIDE} pixels (simulated limit)`) };
+      if (side < MIN_SIDE || side > most)
+        return { problem: invalid(name, `Must be from ${MIN_SIDE} to ${most} pixels (simulated limit)`) };
     }
-    if (width * height > MAX_PIXELS)
+    if (!family && width * height > MAX_PIXELS)
       return { problem: invalid('width', `${MODELS[model].title} makes at most 2.4 megapixels (simulated limit)`) };
+    const quality = q.get('quality') ?? 'medium';
+    if (!QUALITIES.includes(quality))
+      return { problem: invalid('quality', `Invalid option: expected one of ${QUALITIES.join('|')}`) };
     const seed = integer('seed', 0);
     if (!Number.isSafeInteger(seed) || seed < -1 || seed > MAX_SEED)
       return { problem: invalid('seed', `Seed must be an integer from -1 to ${MAX_SEED}`) };
@@ -748,8 +1072,9 @@ ${scopes.length ? hidden('scope', scopes.join(' ')) : ''}
     return {
       model,
       requested,
-      width: round16(width),
-      height: round16(height),
+      width: family ? width : round16(width),
+      height: family ? height : round16(height),
+      quality,
       seed: seed === -1 ? Math.floor(Math.random() * MAX_SEED) : seed,
       enhance: flag('enhance'),
       safe: flag('safe'),
@@ -771,19 +1096,24 @@ ${scopes.length ? hidden('scope', scopes.join(' ')) : ''}
       width: query.width,
       height: query.height,
       seed: query.seed,
+      quality: query.quality,
       enhance: query.enhance,
       safe: query.safe,
       keyInQuery: inQuery,
       prompt,
     };
     if (query.problem) return reply(req, res, 400, query.problem);
+    // What the other families make of it, and bill: the size, the quality or tier, the usage (`madeOf`).
+    const made = MODELS[query.model].made ? madeOf(query.model, query, prompt) : undefined;
+    if (made) entry.made = { width: made.width, height: made.height, quality: made.quality, usage: made.usage };
     if (!prompt.trim()) return reply(req, res, 400, invalid('prompt', 'A prompt is required'));
     if (fault === '403' || (record.models && !record.models.includes(query.model)))
       return reply(req, res, 403, envelope(403, `Model '${query.model}' is not allowed for this API key`));
     if (fault === '429') return reply(req, res, 429, envelope(429), { 'Retry-After': scenario.retryAfter ?? '1' });
     if (fault === '500') return reply(req, res, 500, envelope(500));
     const user = users.get(record.user);
-    const base = scenario.charge !== undefined ? pollenOf(scenario.charge, '0') : priceOf(query.model, scenario);
+    const listed = made ? chargeOf(query.model, made.usage, scenario) : priceOf(query.model, scenario);
+    const base = scenario.charge !== undefined ? pollenOf(scenario.charge, '0') : listed;
     // A key made for an app with earnings on pays its share too [BYOP]: checked and debited as one price.
     const app = record.clientId ? apps.get(record.clientId) : undefined;
     const price = app?.earnings ? withEarnings(base).paid : base;
@@ -800,7 +1130,12 @@ ${scopes.length ? hidden('scope', scopes.join(' ')) : ''}
     charges.charge(key, price);
     entry.id = `img-${randomBytes(6).toString('hex')}`;
     if (acceptThenDrop(req, res, fault, entry)) return;
-    const png = drawImage({ width: query.width, height: query.height, prompt, seed: query.seed });
+    const png = drawImage({
+      width: made?.width ?? query.width,
+      height: made?.height ?? query.height,
+      prompt,
+      seed: query.seed,
+    });
     reply(req, res, 200, png, {
       'Content-Type': 'image/png',
       'x-model-used': query.model,

@@ -140,6 +140,7 @@ export class ImageAttempt {
       {
         endpoint: job.endpoint,
         apiKey: job.apiKey,
+        keyMadeBySignIn: job.keyMadeBySignIn,
         relay: job.relay,
         signal: job.signal,
         poll,

@@ -41,6 +41,12 @@ export type SizeRule =
       levels?: readonly number[];
       made?: Record<string, string>;
       within?: number;
+      /**
+       * With `levels` and `made`, the quality tier each level is made at (Pollinations' Nano Banana: 1K, 2K, 4K, the
+       * tier following the pixels asked), priced and sent whatever quality was asked: the n-th makes the `made` size
+       * with its sides × 2ⁿ (Google's 1K, 2K, 4K sizes).
+       */
+      tiers?: readonly string[];
     }
   /** An aspect ratio between `widest` (e.g. [21, 9]) and its inverse; the provider chooses the pixels. */
   | { kind: 'aspect'; widest: readonly [number, number] }
@@ -260,11 +266,11 @@ export function fitRequest(
     }
   } else if (sizes.kind === 'ratios') {
     const ratio = nearestRatio(sizes.ratios, width, height);
-    const [madeWidth, madeHeight] = (sizes.made?.[ratio] ?? '').split('x').map(Number);
-    const made = madeWidth
-      ? { width: madeWidth, height: madeHeight }
-      : sizeOfRatio(ratio, nearestLevel(sizes, width * height));
-    Object.assign(fitted, { ratio, ...made });
+    const level = nearestLevel(sizes, width * height);
+    const tier = sizes.tiers ? sizes.levels!.indexOf(level) : 0;
+    const [madeWidth, madeHeight] = (sizes.made?.[ratio] ?? '').split('x').map((side) => Number(side) << tier);
+    const made = madeWidth ? { width: madeWidth, height: madeHeight } : sizeOfRatio(ratio, level);
+    Object.assign(fitted, { ratio, ...made }, sizes.tiers && { quality: sizes.tiers[tier] });
     if (Math.abs(Math.log((ratioValue(ratio) * height) / width)) > (sizes.within ?? Infinity)) {
       problem = text.sizesOnly(model.label, sizes.ratios);
     } else if (fitted.width !== width || fitted.height !== height) {

@@ -17,6 +17,7 @@ export {
   type PriceEntry,
   type PriceRule,
   type ProviderPrices,
+  type ImageTokens,
   type TokenRates,
 } from './price-book.js';
 export {

@@ -207,8 +207,9 @@ export function priceRequest(request: QuoteRequest, book: PriceBook, text = pric
   const capability = capabilityOf(entry, asked.provider);
   const fitted = fitRequest(capability, model, asked.width, asked.height, asked.inputs, text);
   if ('qualities' in rule) {
-    // The quality priced is the quality sent: the one asked, else the price book's (never the provider's default).
-    fitted.quality = asked.quality ?? rule.quality;
+    // The quality priced is the quality sent: the one asked, else the price book's (never the provider's default);
+    // where the size decides the tier (`tiers`), that one.
+    fitted.quality ??= asked.quality ?? rule.quality;
     if (!rule.qualities.includes(fitted.quality))
       invalid(text.qualityNotTaken(model.label, fitted.quality, rule.qualities));
   }

@@ -24,6 +24,7 @@ const FAMILIES: Partial<Record<ProviderId, () => Promise<Families>>> = {
   google: () => import('./google/families.js').then(({ families }) => ({ prices: families })),
   openrouter: () => import('./openrouter/families.js').then(({ prices }) => ({ prices })),
   fal: () => import('./fal/families.js').then(({ families }) => ({ prices: families })),
+  pollinations: () => import('./pollinations/families.js').then(({ prices }) => ({ prices })),
 };
 
 /**

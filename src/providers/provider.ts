@@ -186,6 +186,8 @@ export interface RunContext {
   endpoint: string;
   /** Never logged, never put in a URL; sent only to `endpoint`'s origin. */
   apiKey?: string;
+  /** This site's sign-in made `apiKey`: no one but this site spends from it (a balance read around a call is its). */
+  keyMadeBySignIn?: boolean;
   /** The site's relay (checked by `checkRelay()`): every request goes through it (`routed()`; docs/relay.md). */
   relay?: string;
   signal: AbortSignal;

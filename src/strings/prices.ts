@@ -79,8 +79,7 @@ export const prices: PricesStrings = {
     `${model} makes images of at most ${megapixels} megapixels — try ${width}×${height}.`,
   snappedTo: (width, height, step) =>
     `The provider makes ${width}×${height} (sides in steps of ${step}), and bills that size.`,
-  madeAsRatio: (ratio, width, height) =>
-    `This provider makes ${ratio} at about 1 megapixel (${width}×${height}), whatever the size asked.`,
+  madeAsRatio: (ratio, width, height) => `This provider makes ${ratio} at ${width}×${height}, whatever the size asked.`,
   totalTooLarge: (megapixels) =>
     `The output and the reference images may not exceed ${megapixels} megapixels together — choose a smaller size or fewer references.`,
   referenceResized: (index, from, to) =>

@@ -31,7 +31,7 @@ describe('Puter’s Replicate-served models take a ratio from a list, at about 1
     expect(fitted.ratio).to.equal('16:9');
     expect([fitted.width, fitted.height]).to.deep.equal([1360, 768]);
     expect(quote.problem).to.equal(undefined);
-    expect(quote.note).to.equal('This provider makes 16:9 at about 1 megapixel (1360×768), whatever the size asked.');
+    expect(quote.note).to.equal('This provider makes 16:9 at 1360×768, whatever the size asked.');
     expect(quote.total).to.equal('0.001');
   });
 

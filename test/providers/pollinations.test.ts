@@ -66,6 +66,46 @@ describe('Pollinations adapter (against the simulator)', function () {
     expect([none?.usd, none?.uncapped]).to.deep.equal([undefined, true]);
   });
 
+  it('the other families: sent at the size and quality priced; a price in tokens charged what this site’s key fell by', async () => {
+    // gpt-image-2 as the widget submits it (families.ts): the 1024² and medium it makes, its rates.
+    const request = {
+      model: 'gpt-image-2',
+      width: 1024,
+      height: 1024,
+      quality: 'medium',
+      wiring: { model: 'gpt-image-2', rates: { textIn: '3.75', imageIn: '6', imageOut: '22.5' } },
+    };
+    const mine = await completed('keybudget=1', request, { keyMadeBySignIn: true });
+    // 1,756 image tokens and the prompt's 5 (20 bytes, as the simulator counts them), taken from the key's budget.
+    expect(mine.outcome.charge).to.deep.equal({ usd: '0.03952875' });
+    const [sent] = (await simLog('pollinations')).filter((e) => e.path.includes('model=gpt-image-2')).slice(-1);
+    const query = new URL(sent.path, location.origin).searchParams;
+    expect([query.get('width'), query.get('height'), query.get('quality')]).to.deep.equal(['1024', '1024', 'medium']);
+    // A key the user pasted may be spent elsewhere meanwhile: its fall says nothing of this image (the bound is booked).
+    expect((await completed('keybudget=1', request)).outcome.charge).to.equal(undefined);
+    // Nor when another call with the key ran meanwhile (in any tab of the origin).
+    const apiKey = unique('sk_sim');
+    const both = [1, 2].map(() => start('keybudget=1', request, { keyMadeBySignIn: true, apiKey }));
+    const outcomes = await Promise.all(both.map((run) => run.promise));
+    expect(outcomes.map((outcome) => outcome.charge)).to.deep.equal([undefined, undefined]);
+    // Nano Banana's tier goes as the size made: no quality is sent (Pollinations' query takes GPT Image's only).
+    await completed('', {
+      model: 'gemini-3.1-flash-image',
+      width: 2048,
+      height: 2048,
+      quality: '2K',
+      wiring: { model: 'nanobanana-2' },
+    });
+    const [banana] = (await simLog('pollinations')).filter((e) => e.path.includes('model=nanobanana-2')).slice(-1);
+    expect(new URL(banana.path, location.origin).searchParams.has('quality')).to.equal(false);
+    expect((banana as any).made).to.include({ width: 2048, height: 2048, quality: '2K' });
+    // Seedream 4.5 at half its 2K preset, so that Pollinations makes it at 2K, the size shown.
+    await completed('', { model: 'seedream-4.5', width: 2560, height: 1440, wiring: { model: 'seedream-pro' } });
+    const [seedream] = (await simLog('pollinations')).filter((e) => e.path.includes('model=seedream-pro')).slice(-1);
+    expect(seedream.path).to.include('width=1280&height=720');
+    expect((seedream as any).made).to.include({ width: 2560, height: 1440 });
+  });
+
   it('no key: auth-required, pointing to signing in first, before anything is sent', async () => {
     const error = await failure(start('', {}, { apiKey: undefined }).promise);
     expect([error.code, error.message]).to.deep.equal([
@@ -138,7 +178,8 @@ describe('Sign in with Pollinations (the demo, its simulator)', function () {
       code_challenge_method: 'S256',
       budget: '2',
       expiry: '3',
-      models: 'klein,flux',
+      models:
+        'klein,flux,gptimage,gptimage-large,gpt-image-2,nanobanana-2,nanobanana-pro,seedream-pro,grok-imagine,qwen-image',
     });
     expect(asked.get('state')).to.match(/^up\./);
     expect(asked.get('redirect_uri')).to.equal(`${location.origin}/demo/index.html`);
@@ -151,7 +192,8 @@ describe('Sign in with Pollinations (the demo, its simulator)', function () {
     await until(() => words(part(widget, 'account')).includes('1.995'), 8000);
     const [entry] = new LedgerStore({ storageKey: widget.storageKey }).entries();
     expect([entry.status, entry.charged]).to.deep.equal(['charged', '0.005']);
-    const keyed = (await simLog('pollinations')).filter((e) => e.hasKey);
+    // The demo's requests: other test files' runs, in parallel, name their own (`run=`) and hosts of their own.
+    const keyed = (await simLog('pollinations')).filter((e) => e.hasKey && !e.path.includes('/s/run='));
     expect(
       keyed.every((e) => e.host === location.host),
       'the key only to Pollinations',

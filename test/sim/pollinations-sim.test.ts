@@ -367,7 +367,20 @@ describe('Pollinations simulator: Connect User Wallets and the image API', () =>
     const response = await fetch(`${SIM}/image/models`);
     expect(response.status).to.equal(200);
     const list = (await response.json()) as any[];
-    expect(list.map((model) => model.name)).to.deep.equal(['zimage', 'flux', 'klein', 'kontext']);
+    expect(list.map((model) => model.name)).to.deep.equal([
+      'zimage',
+      'flux',
+      'klein',
+      'kontext',
+      'gptimage',
+      'gptimage-large',
+      'gpt-image-2',
+      'nanobanana-2',
+      'nanobanana-pro',
+      'seedream-pro',
+      'grok-imagine',
+      'qwen-image',
+    ]);
     const byName = Object.fromEntries(list.map((model) => [model.name, model]));
     for (const [name, price] of [
       ['flux', '0.002'],
@@ -387,6 +400,56 @@ describe('Pollinations simulator: Connect User Wallets and the image API', () =>
     const token = await signedIn(sign);
     expect((await image(sign.endpoint, token.access_token)).status).to.equal(200);
     expect((await simCharges('pollinations', token.access_token)).pollen).to.equal('0.003');
+  });
+
+  it('the other families: priced per unit in the list; made at Pollinations’ own size and quality, debited their usage', async () => {
+    const listed = (await (await fetch(`${SIM}/image/models`)).json()) as any[];
+    const byName = Object.fromEntries(listed.map((model) => [model.name, model]));
+    // [registry] cost × priceMultiplier (0.75 for gpt-image-2), as [info] writes it.
+    expect(byName['gpt-image-2'].pricing).to.deep.equal({
+      currency: 'pollen',
+      promptTextTokens: '0.00000375',
+      promptCachedTokens: '0.0000009375',
+      promptImageTokens: '0.000006',
+      completionImageTokens: '0.0000225',
+    });
+    expect([byName['gpt-image-2'].flat_rate, byName['seedream-pro'].flat_rate]).to.deep.equal([false, true]);
+    expect(byName['seedream-pro'].pricing).to.deep.equal({ currency: 'pollen', completionImageTokens: '0.04' });
+
+    const sign = await signIn('', { models: 'gpt-image-2,nanobanana-2,seedream-pro' });
+    const token = await signedIn(sign);
+    // GPT Image: 1254×1254 made at 1024², `low` made at medium; 1,756 image tokens at 0.0000225 and the prompt's
+    // 5 (20 bytes, a token per 4 simulated) at 0.00000375.
+    const gpt = await image(sign.endpoint, token.access_token, 'model=gpt-image-2&width=1254&height=1254&quality=low');
+    expect(gpt.status).to.equal(200);
+    expect(pngSize(await gpt.arrayBuffer())).to.deep.equal({ width: 1024, height: 1024 });
+    expect((await simCharges('pollinations', token.access_token)).pollen).to.equal('0.03952875');
+    const made = (await simLogOf('pollinations', run(sign.endpoint)))
+      .filter((e: any) => e.made)
+      .map((e: any) => e.made);
+    expect(made.at(-1)).to.deep.include({ width: 1024, height: 1024, quality: 'medium' });
+    // Nano Banana 2 at 2048²: the 2K tier (1,680 image tokens, 272 of thinking simulated), Google's 2K size.
+    const banana = await image(sign.endpoint, token.access_token, 'model=nanobanana-2&width=2048&height=2048');
+    expect(pngSize(await banana.arrayBuffer())).to.deep.equal({ width: 2048, height: 2048 });
+    expect((await simCharges('pollinations', token.access_token)).pollen).to.equal('0.14114725');
+    // Seedream 4.5 at 16:9 under 2048 a side: its 2K preset, per image.
+    const seedream = await image(sign.endpoint, token.access_token, 'model=seedream-pro&width=1280&height=720');
+    expect(pngSize(await seedream.arrayBuffer())).to.deep.equal({ width: 2560, height: 1440 });
+    expect((await simCharges('pollinations', token.access_token)).pollen).to.equal('0.18114725');
+  });
+
+  it('the other families: refused as Pollinations refuses, nothing debited (a quality it has not, a model not allowed)', async () => {
+    const sign = await signIn('', { models: 'gpt-image-2' });
+    const token = await signedIn(sign);
+    for (const query of ['model=gpt-image-2&quality=ultra', 'model=gpt-image-2&width=9000&height=1024']) {
+      const response = await image(sign.endpoint, token.access_token, query);
+      expect(response.status, query).to.equal(400);
+      expect((await response.json()).error.details.name, query).to.equal('ValidationError');
+    }
+    const other = await image(sign.endpoint, token.access_token, 'model=nanobanana-pro');
+    expect(other.status).to.equal(403);
+    expect((await other.json()).error.message).to.equal("Model 'nanobanana-pro' is not allowed for this API key");
+    expect((await simCharges('pollinations', token.access_token)).images).to.equal(0);
   });
 
   it('faults: 429 with Retry-After, 500 and a dropped connection charge nothing; accept-then-drop charges', async () => {

@@ -17,6 +17,7 @@ import type { ModelSettings } from '../../base/types.js';
 import Decimal from 'decimal.js';
 import { isAmount } from '../../base/checks.js';
 import { modelName, type PriceBook } from '../../pricing/index.js';
+import { familiesInFor } from '../../pricing/models.js';
 import { pollinationsAccount, pollinationsText } from './account.js';
 import { info } from './info.js';
 import { prices } from './prices.js';
@@ -56,36 +57,64 @@ function pollinationsError(response: Response, body: any, key: string, model: st
 
 /**
  * The live list of models and prices (`GET {endpoint}/image/models`, no key: [{name, aliases, pricing: {currency:
- * 'pollen', completionImageTokens}}], shared/registry/model-info.ts and public-pricing.ts): the price per image of
- * each model offered here, as a price book to lay over the bundled one; once per endpoint and page. Undefined where it
- * does not answer, or says nothing of them: the bundled prices apply, and the quote says so.
+ * 'pollen', completionImageTokens, …}}], shared/registry/model-info.ts and public-pricing.ts): the price of each model
+ * offered here, as a price book to lay over the bundled one; the other families' too once they are loaded
+ * (families.ts, already here then; a list read before they came is read again for them, from the reply kept). Fetched
+ * once per endpoint and page. Undefined where it does not answer, or says nothing of them: the bundled prices apply,
+ * and the quote says so.
  */
-const live: Record<string, Promise<PriceBook | undefined>> = {};
+const replies: Record<string, Promise<unknown>> = {};
 
-function livePollinationsPrices(endpoint: string): Promise<PriceBook | undefined> {
+async function livePollinationsPrices(endpoint: string): Promise<PriceBook | undefined> {
   const url = `${endpoint}/image/models`;
-  return (live[url] ??= fetch(url, { credentials: 'omit', cache: 'no-store' })
-    .then((response) => response.json())
-    .then((models: unknown) => {
-      const source = {
-        name: 'Pollinations model list (live)',
-        asOf: new Date(clock.now()).toJSON().slice(0, 10),
-        url,
-      };
-      const found: PriceBook = {};
-      for (const [id, entry] of Object.entries(prices)) {
-        const listed = (Array.isArray(models) ? models : []).find(
-          (model: any) => model?.name === entry.model || model?.aliases?.includes?.(entry.model),
-        );
-        const price = listed?.pricing?.currency === 'pollen' ? listed.pricing.completionImageTokens : undefined;
-        // Text, as Pollinations writes prices (toFixedPoint); no FLUX image there costs a whole pollen.
-        if (isAmount(price) && new Decimal(price).lt(1)) {
-          found[id] = { pollinations: { ...entry, rule: { kind: 'flat', unit: 'usd', perImage: price }, source } };
-        }
+  try {
+    const models = await (replies[url] ??= fetch(url, { credentials: 'omit', cache: 'no-store' }).then((response) =>
+      response.json(),
+    ));
+    const source = {
+      name: 'Pollinations model list (live)',
+      asOf: new Date(clock.now()).toJSON().slice(0, 10),
+      url,
+    };
+    const found: PriceBook = familiesInFor('pollinations')
+      ? (await import('./families.js')).livePollinationsFamilies(models, source)
+      : {};
+    for (const [id, entry] of Object.entries(prices)) {
+      const listed = (Array.isArray(models) ? models : []).find(
+        (model: any) => model?.name === entry.model || model?.aliases?.includes?.(entry.model),
+      );
+      const price = listed?.pricing?.currency === 'pollen' ? listed.pricing.completionImageTokens : undefined;
+      // Text, as Pollinations writes prices (toFixedPoint); no FLUX image there costs a whole pollen.
+      if (isAmount(price) && new Decimal(price).lt(1)) {
+        found[id] = { pollinations: { ...entry, rule: { kind: 'flat', unit: 'usd', perImage: price }, source } };
       }
-      return Object.keys(found).length ? found : undefined;
-    })
-    .catch(() => undefined));
+    }
+    return Object.keys(found).length ? found : undefined;
+  } catch {
+    delete replies[url]; // read again on the next need
+    return undefined;
+  }
+}
+
+/**
+ * Pollinations calls of this origin with one key, in every tab (`localStorage`, so that tabs see each other's; the key
+ * named by a hash of it, never itself): how many started and how many finished. The key's budget's drop over a call
+ * is that call's charge only where no other call with the key ran at its start, none started during it, and none
+ * finished during it; else nothing is claimed. Without storage nothing can be told.
+ */
+function calls(key: string, change?: 'started' | 'finished'): { started: number; finished: number } | undefined {
+  const name = `userpays:pollinations-calls:${[...key].reduce((hash, c) => (hash * 31 + c.charCodeAt(0)) >>> 0, 7)}`;
+  try {
+    const now = JSON.parse(localStorage.getItem(name) ?? '{"started":0,"finished":0}');
+    if (!Number.isSafeInteger(now?.started) || !Number.isSafeInteger(now?.finished)) return undefined;
+    if (change) {
+      now[change]++;
+      localStorage.setItem(name, JSON.stringify(now));
+    }
+    return now;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -133,14 +162,31 @@ class PollinationsProvider implements Provider {
         // enter.pollinations.ai/src/schemas/image.ts: width, height, seed (-1 to 2147483647); `nologo` and `private`,
         // which older servers took, are no longer in the schema and are not sent. The key goes in the header only
         // (the query would put it in logs and the address).
+        // The size made, which Pollinations makes of itself (families.ts); Seedream 4.5 at half its 2K preset: a side
+        // over 2048 would have it make 4K (models/openRouterImageModel.ts, `callOpenRouterSeedreamProAPI`).
+        const half = model === 'seedream-pro' ? 2 : 1;
         const query = new URLSearchParams({
           model,
-          width: String(request.width),
-          height: String(request.height),
+          width: String(request.width / half),
+          height: String(request.height / half),
           ...(request.seed === undefined ? {} : { seed: String(request.seed) }),
           ...(enhance ? { enhance: 'true' } : {}),
+          // GPT Image's quality, always the one priced (families.ts: medium or high, the two it makes), and only a
+          // quality the query takes (enter.pollinations.ai/src/schemas/image.ts: low, medium, high, hd): Nano Banana's
+          // tier goes as the size made.
+          ...(/^(medium|high)$/.test(request.quality ?? '') && { quality: request.quality }),
         });
         const url = `${endpoint}/image/${encodeURIComponent(request.prompt)}?${query}`;
+        // A price in tokens is a bound (families.ts): what the key's budget fell by across this call alone is its
+        // charge (the page cannot read `x-pollen-cost`: its CORS does not expose it), read before and after it.
+        // Only a key this site's sign-in made: no one else spends from it.
+        const bound = !!request.wiring?.rates && context.keyMadeBySignIn;
+        const atStart = bound ? calls(key, 'started') : undefined;
+        // Read only where no other call with the key is running.
+        const before =
+          atStart && atStart.started === atStart.finished + 1
+            ? await this.balance({ ...context, apiKey: key })
+            : undefined;
         context.onProgress?.({ status: generationText.generatingNow() });
         context.onSending?.();
         let response: Response;
@@ -159,6 +205,8 @@ class PollinationsProvider implements Provider {
           const error = asUserPaysError(thrown);
           if (error.code === 'network') error.sends = mostSends(url);
           throw error;
+        } finally {
+          if (atStart) calls(key, 'finished');
         }
         if (!response.ok) {
           const body = await response.json().catch(() => undefined);
@@ -171,7 +219,16 @@ class PollinationsProvider implements Provider {
         if (blob.size > MAX_IMAGE_BYTES) throw new UserPaysError('provider-error', generationText.imageTooLarge());
         context.onProgress?.({ status: generationText.downloading(), progress: 1 });
         const made = await measured(blob, context.onBytes);
-        return { image: { ...made, seed: request.seed }, task: { provider: 'pollinations', id: '' } };
+        // Alone: nothing started or finished since but this call's own finish.
+        const atEnd = atStart && calls(key);
+        const alone = atStart && atEnd?.started === atStart.started && atEnd.finished === atStart.finished + 1;
+        const after = before?.usd && alone ? await this.balance({ ...context, apiKey: key }) : undefined;
+        const fell = before?.usd && after?.usd && before.usd.minus(after.usd);
+        return {
+          image: { ...made, seed: request.seed },
+          task: { provider: 'pollinations', id: '' },
+          ...(fell && fell.gt(0) && { charge: { usd: fell.toFixed() } }),
+        };
       },
       this.id,
     );

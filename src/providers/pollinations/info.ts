@@ -16,4 +16,5 @@ export const info: ProviderInfo = {
   capsSignIn: true,
   expiresSignIn: true,
   revokeUrl: 'https://enter.pollinations.ai',
+  sellsFamilies: true,
 };

@@ -15,7 +15,7 @@ export const prices: PricesStrings = {
   snappedTo: (width, height, step) =>
     `Der Anbieter erzeugt ${width}×${height} (Seiten in Schritten von ${step}) und berechnet diese Größe.`,
   madeAsRatio: (ratio, width, height) =>
-    `Dieser Anbieter erzeugt ${ratio} mit etwa 1 Megapixel (${width}×${height}), gleich welche Größe angefragt ist.`,
+    `Dieser Anbieter erzeugt ${ratio} in ${width}×${height}, gleich welche Größe angefragt ist.`,
   totalTooLarge: (megapixels) =>
     `Ausgabe und Referenzbilder dürfen zusammen höchstens ${number(megapixels)} Megapixel haben – wählen Sie eine kleinere Größe oder weniger Referenzbilder.`,
   referenceResized: (index, from, to) =>

@@ -1,0 +1,245 @@
+import type { PriceSource } from '../../base/types.js';
+import { isAmount, isRecord } from '../../base/checks.js';
+import Decimal from 'decimal.js';
+import {
+  referenceRule,
+  type ImageTokens,
+  type PriceBook,
+  type PriceEntry,
+  type PriceRule,
+  type ProviderPrices,
+  type SizeRule,
+  type TokenRates,
+} from '../../pricing/index.js';
+
+/**
+ * The model families besides FLUX that Pollinations sells (SPEC §12), by their names there (`GET {endpoint}/image/models`;
+ * shared/registry/image.ts in pollinations/pollinations @0047731e): `gptimage` is GPT Image 1 mini (alias
+ * `gpt-image-1-mini`), `gptimage-large` GPT Image 1.5 (alias `gpt-image-1.5`), `gpt-image-2`, `nanobanana-2` Gemini 3.1
+ * Flash Image, `nanobanana-pro` Gemini 3 Pro Image, `seedream-pro` Seedream 4.5 ("Seedream 4.5 Pro"), `grok-imagine`
+ * and `qwen-image` (Qwen Image, text to image). Loaded with the other families (src/providers/families.ts).
+ *
+ * Prices are pollen per unit (1 pollen = $1, BRING_YOUR_OWN_POLLEN.md), each the upstream cost × the model's
+ * `priceMultiplier` (shared/registry/registry.ts, `getPriceDefinitionForModel`): 0.75 for `gptimage` and `gpt-image-2`,
+ * 1 for the others; the list writes them as fixed-point text (shared/registry/public-pricing.ts `toFixedPoint`,
+ * model-info.ts `pricingInfoFromDefinition`). GPT Image and Gemini are billed by tokens (pollen per token: a bound,
+ * `atMost`, by the `tokens` rule with OpenAI's and Google's image tokens, src/providers/openai/families.ts and
+ * google/families.ts); the others per image (exact). With the site's developer earnings on, 25 % over them
+ * (`earningsShare`, as FLUX at Pollinations).
+ *
+ * What Pollinations makes of a request, from its image service (gen.pollinations.ai/src/image/, cited beside each):
+ * the quote prices, and the widget shows and sends, that.
+ */
+const SOURCE: PriceSource = {
+  name: 'Pollinations model list (bundled)',
+  asOf: '2026-11-25',
+  url: 'https://gen.pollinations.ai/image/models',
+};
+const MP = 1024 * 1024;
+
+/**
+ * GPT Image (createAndReturnImages.ts @dce67d23, `callGPTImageWithEndpoint`): the size sent upstream is the one of
+ * 1024×1024, 1536×1024 and 1024×1536 whose ratio is nearest the one asked, whatever the size asked, gpt-image-2 too;
+ * the quality is `high` where `high` is asked, else `medium` (`low` and `hd` become `medium`). So only medium and high
+ * are offered and sent, medium where the page names none; the size shown is the one made, and it is the size sent
+ * (each of the three is its own nearest, whichever way a ratio between them would go). Usage is billed as the reply
+ * reports it (`mapAzureGPTImageUsage`): text written besides the image is billed apart for gpt-image-1.5 only, at its
+ * text rate; the others' is not billed. Later pull requests in pollinations/pollinations (#12092: `low` passed on and
+ * `hd` made `high`; #12060: gpt-image-2 at the size asked) are not in the code read here; under either, the size and
+ * quality sent here are made as shown.
+ */
+const GPT_SIZES: SizeRule = {
+  kind: 'ratios',
+  ratios: ['1:1', '3:2', '2:3'],
+  pixels: MP,
+  made: { '1:1': '1024x1024', '3:2': '1536x1024', '2:3': '1024x1536' },
+};
+/**
+ * OpenAI's image tokens of GPT Image at the two qualities Pollinations sends, medium and high: GPT Image 1, 1.5 and
+ * 1-mini by size, gpt-image-2's `f` per quality. The same facts as OpenAI's own families (openai/families.ts, with
+ * their sources), copied rather than imported: an import would load OpenAI's families with Pollinations', or, shared
+ * in a part of their own, cost OpenAI's and Google's first load a request more (test/pricing/pollinations-families
+ * holds them equal).
+ */
+const GPT_1_TOKENS: ImageTokens = {
+  bySize: { '1024x1024': [1056, 4160], '1024x1536': [1584, 6240], '1536x1024': [1584, 6240] },
+};
+const GPT_2_TOKENS: ImageTokens = { perSide: [48, 96] };
+
+/** A price by tokens, in pollen (= USD) per million, with what it makes of the size. */
+const tokens = (
+  model: string,
+  rates: TokenRates,
+  qualities: string[],
+  imageTokens: ImageTokens,
+  textCeiling: number,
+  sizes: SizeRule,
+): PriceEntry => ({
+  rule: { kind: 'tokens', unit: 'usd', rates, qualities, quality: qualities[0], imageTokens, textCeiling },
+  source: SOURCE,
+  exact: false,
+  sizes,
+  references: referenceRule(0),
+  model,
+  earningsShare: '0.25',
+});
+
+/**
+ * Nano Banana (models/openRouterImageModel.ts @00e958c5, through OpenRouter to Google): the ratio sent is the one of
+ * GEMINI_ASPECT_RATIOS nearest the one asked (`closestByRatio`), and the tier (`resolution`) the one of 1K (1024²),
+ * 2K (1920×1080) and 4K (3840×2160) pixels nearest the pixels asked (`resolveGeminiImageResolution`): the size made
+ * is Google's for that ratio at 1K (google/families.ts) with its sides × 1, 2 or 4. The widget sends the size made,
+ * whose ratio and pixels Pollinations takes to the same ratio and tier: what is shown is what is made.
+ */
+const GEMINI_SIZES: SizeRule = {
+  kind: 'ratios',
+  ratios: ['1:1', '16:9', '9:16', '4:3', '3:4', '3:2', '2:3', '21:9', '4:5', '5:4'],
+  pixels: MP,
+  // Google's sizes at 1K (google/families.ts, with its sources; held equal by the test).
+  made: {
+    '1:1': '1024x1024',
+    '2:3': '848x1264',
+    '3:2': '1264x848',
+    '3:4': '896x1200',
+    '4:3': '1200x896',
+    '4:5': '928x1152',
+    '5:4': '1152x928',
+    '9:16': '768x1376',
+    '16:9': '1376x768',
+    '21:9': '1584x672',
+  },
+  // Pollinations takes the tier nearest by plain difference, the widget the level nearest on a log scale: these levels
+  // have their log midpoints where its plain ones are (1,561,088 and 5,184,000 pixels), so both choose alike.
+  levels: [MP, 2_324_100, 11_563_123],
+  tiers: ['1K', '2K', '4K'],
+};
+
+/** A price per image (pollen = USD), exact: nothing else is billed for an image made from text. */
+const perImage = (model: string, usd: string, sizes: SizeRule): PriceEntry => ({
+  rule: { kind: 'flat', unit: 'usd', perImage: usd },
+  source: SOURCE,
+  exact: true,
+  sizes,
+  references: referenceRule(0),
+  model,
+  earningsShare: '0.25',
+});
+
+/** Pollinations' prices of the families as bundled (the live list is laid over them: `livePollinationsFamilies`). */
+export const prices: ProviderPrices = {
+  'gpt-image-1-mini': tokens(
+    'gptimage',
+    { textIn: '1.5', imageIn: '1.875', imageOut: '6' },
+    ['medium', 'high'],
+    GPT_1_TOKENS,
+    0,
+    GPT_SIZES,
+  ),
+  // The text gpt-image-1.5 writes is billed apart (see above): the stated ceiling OpenAI's families give it, 2,000.
+  'gpt-image-1.5': tokens(
+    'gptimage-large',
+    { textIn: '5', imageIn: '8', imageOut: '32', textOut: '10' },
+    ['medium', 'high'],
+    GPT_1_TOKENS,
+    2000,
+    GPT_SIZES,
+  ),
+  'gpt-image-2': tokens(
+    'gpt-image-2',
+    { textIn: '3.75', imageIn: '6', imageOut: '22.5' },
+    ['medium', 'high'],
+    GPT_2_TOKENS,
+    0,
+    GPT_SIZES,
+  ),
+  // Reasoning tokens are billed at the text rate (registry.ts `convertUsage`). Pollinations asks 3.1 Flash to reason
+  // at `high` effort where the request says nothing (`resolveGeminiReasoningEffort`), and no field caps it: a stated
+  // ceiling four times Google's own families' (2,000), 8,000 tokens, at most $0.024 on an image; 3 Pro is asked no
+  // effort, and keeps Google's 2,000.
+  'gemini-3.1-flash-image': tokens(
+    'nanobanana-2',
+    { textIn: '0.5', imageIn: '0.5', imageOut: '60', textOut: '3' },
+    ['1K', '2K', '4K'],
+    { byQuality: [1120, 1680, 2520] }, // Google's 1K, 2K and 4K (google/families.ts)
+    8000,
+    GEMINI_SIZES,
+  ),
+  'gemini-3-pro-image': tokens(
+    'nanobanana-pro',
+    { textIn: '2', imageIn: '2', imageOut: '120', textOut: '12' },
+    ['1K', '2K', '4K'],
+    { byQuality: [1120, 1120, 2000] },
+    2000,
+    GEMINI_SIZES,
+  ),
+  // models/openRouterImageModel.ts @00e958c5 (`callOpenRouterSeedreamProAPI`): the ratio nearest on a log scale
+  // (`closestRatioLogSpace`) of eight, made at its 2K preset (SEEDREAM_PRO_2K_SIZES), or at 4K where a side asked is
+  // over 2048: the adapter sends half the preset, so that it is made at 2K, the size shown. One price either way.
+  'seedream-4.5': perImage('seedream-pro', '0.04', {
+    kind: 'ratios',
+    ratios: ['1:1', '4:3', '3:4', '16:9', '9:16', '3:2', '2:3', '21:9'],
+    pixels: 4 * MP,
+    made: {
+      '1:1': '2048x2048',
+      '4:3': '2304x1728',
+      '3:4': '1728x2304',
+      '16:9': '2560x1440',
+      '9:16': '1440x2560',
+      '3:2': '2496x1664',
+      '2:3': '1664x2496',
+      '21:9': '3024x1296',
+    },
+  }),
+  // models/xaiModel.ts (@0ec904d8): xAI's `aspect_ratio`, the nearest of seven (utils/aspectRatio.ts
+  // `closestAspectRatio`), at xAI's own size (not stated: shown at about 1 MP, whose ratio is its own nearest).
+  'grok-imagine': perImage('grok-imagine', '0.02', {
+    kind: 'ratios',
+    ratios: ['1:1', '16:9', '9:16', '4:3', '3:4', '3:2', '2:3'],
+    pixels: MP,
+  }),
+  // models/qwenImageModel.ts (@02b24cd4): qwen/qwen-image on Replicate, the ratio nearest on a log scale of seven
+  // (`resolveAspectRatio`), at Replicate's size for it (not stated: shown at about 1 MP); $0.025 from text alone
+  // (an edit, 0.03, needs a reference image, which the widget does not send here).
+  'qwen-image': perImage('qwen-image', '0.025', {
+    kind: 'ratios',
+    ratios: ['1:1', '16:9', '9:16', '4:3', '3:4', '3:2', '2:3'],
+    pixels: MP,
+  }),
+};
+
+/** Pollen per unit as the list writes it, per million units (a token rate); undefined where it is no amount. */
+const perMillion = (value: unknown) => (isAmount(value) ? new Decimal(value).mul(1e6).toString() : undefined);
+
+/** The rule of `bundled` with the prices `pricing` (a model's entry of the live list) gives; undefined if any lacks. */
+function liveRule(bundled: PriceRule, pricing: Record<string, unknown>): PriceRule | undefined {
+  if (bundled.kind === 'flat') {
+    return isAmount(pricing.completionImageTokens)
+      ? { ...bundled, perImage: pricing.completionImageTokens }
+      : undefined;
+  }
+  if (bundled.kind !== 'tokens') return undefined;
+  const rates: TokenRates = {
+    textIn: perMillion(pricing.promptTextTokens)!,
+    imageIn: perMillion(pricing.promptImageTokens)!,
+    imageOut: perMillion(pricing.completionImageTokens)!,
+    ...(bundled.rates.textOut && { textOut: perMillion(pricing.completionTextTokens)! }),
+  };
+  return Object.values(rates).every(Boolean) ? { ...bundled, rates } : undefined;
+}
+
+/**
+ * The families' prices in Pollinations' live list (`GET {endpoint}/image/models`: [{name, aliases, pricing:
+ * {currency: 'pollen', <usage>: '<pollen per unit>'}}]), as a price book to lay over the bundled one: each model the
+ * list names (or aliases) with every price its rule needs.
+ */
+export function livePollinationsFamilies(models: unknown, source: PriceSource): PriceBook {
+  const found: PriceBook = {};
+  if (!Array.isArray(models)) return found;
+  for (const [id, entry] of Object.entries(prices)) {
+    const listed = models.find((model: any) => model?.name === entry.model || model?.aliases?.includes?.(entry.model));
+    const pricing: unknown = listed?.pricing;
+    const rule = isRecord(pricing) && pricing.currency === 'pollen' && liveRule(entry.rule, pricing);
+    if (rule) found[id] = { pollinations: { ...entry, rule, source } };
+  }
+  return found;
+}
