@@ -105,6 +105,8 @@ describe('no layout shift on a page that embeds the widget as the README shows',
   const providers: Record<string, () => string> = {
     puter: () => `endpoint="${puterEndpoint()}" puter-src="${PUTER_SRC}" storage-key="${uniqueStorageKey()}"`,
     bfl: () => `provider="bfl" storage-key="${uniqueStorageKey()}"`,
+    // A key, and the other families a step away (their line under the models).
+    fal: () => `provider="fal" storage-key="${uniqueStorageKey()}"`,
     // The providers the user signs in to: a sign-in above the key (and Pollinations' live prices, read from its list).
     openrouter: () =>
       `provider="openrouter" endpoint="${simEndpoint('openrouter')}" storage-key="${uniqueStorageKey()}"`,

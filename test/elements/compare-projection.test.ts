@@ -14,10 +14,13 @@ import { controlledClock } from '../support/clock.js';
 import { uniqueStorageKey } from '../support/sim.js';
 import { imageWidget, modelChoices, openPriceDetails, part } from '../support/widget.js';
 
-/** A cell's words, but what a model is best for (compare-families.test.ts reads that). */
+/**
+ * A cell's words, but what a model is best for (compare-families.test.ts reads that) and its provider's name under it
+ * where the controls are narrow (the provider's own cell says it).
+ */
 const cellWords = (cell: HTMLTableCellElement) =>
   [...cell.childNodes]
-    .filter((node) => node.nodeType === Node.TEXT_NODE || (node instanceof Element && !node.classList.contains('best')))
+    .filter((node) => node.nodeType === Node.TEXT_NODE || (node instanceof Element && !node.matches('.best, .via')))
     .map((node) => node.textContent)
     .join('')
     .replace(/\s+/g, ' ')

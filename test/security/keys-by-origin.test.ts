@@ -43,7 +43,9 @@ describe('a key goes only to the origin it was given for', function () {
     expect(key.value).to.equal('');
     // The field says whose key it asks for, and that the other one is not sent here.
     const field = key.closest('.key-field')!;
-    expect(field.querySelector('label[for=key]')!.textContent).to.contain(new URL(gatewayB()).host);
+    expect(field.querySelector('#key-note')!.textContent, 'the key field names where it sends').to.contain(
+      new URL(gatewayB()).host,
+    );
     expect(words(field)).to.contain(`Your key for ${new URL(gatewayA()).host} is kept for it, and not sent here`);
     // Generate says what is missing, beside it, before any click.
     expect(blocked(el).reason).to.equal('Add your gateway API key');

@@ -50,7 +50,7 @@ export function renderCompare(view: CompareView, choose: (event: Event) => void)
       <thead>
         <tr>
           <th>${wordsIn(view.translation, 'widget', widget).modelLabel()}</th>
-          <th>${offersText.providerColumn()}</th>
+          <th class="provider">${offersText.providerColumn()}</th>
           <th class="price">${offersText.priceColumn()}</th>
         </tr>
       </thead>
@@ -75,8 +75,9 @@ export function renderCompare(view: CompareView, choose: (event: Event) => void)
                 </button>
                 ${offer.cheapest ? html`<span id="${about}-best" class="badge">${offersText.cheapest()}</span>` : nothing}
                 ${offer.bestFor ? html`<span class="best">${offer.bestFor}</span>` : nothing}
+                <span class="via" aria-hidden="true">${wordsText.providerName(offer.payee)}</span>
               </th>
-              <td id="${about}-provider">${wordsText.providerName(offer.payee)}</td>
+              <td id="${about}-provider" class="provider">${wordsText.providerName(offer.payee)}</td>
               <td id="${about}-price" class="price">
                 ${
                   offer.problem
@@ -172,6 +173,10 @@ export const compareStyles = css`
   .compare button[disabled] {
     color: inherit;
   }
+  /* The provider of each offer has its own column, but where the controls are narrow (below). */
+  .compare .via {
+    display: none;
+  }
   /* Where the controls are narrow (280 px): smaller, closer columns, a bound in two lines, all within the edge. */
   @container (width < 360px) {
     .compare table {
@@ -181,6 +186,14 @@ export const compareStyles = css`
     .compare td {
       padding-right: 0.5rem;
       white-space: normal;
+    }
+    /* Two columns: the provider under the model's name (its cell still names the model's button, out of sight). */
+    .compare .provider {
+      display: none;
+    }
+    .compare .via {
+      display: block;
+      font-size: 0.75rem;
     }
   }
   .badge {
