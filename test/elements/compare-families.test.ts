@@ -64,7 +64,7 @@ describe('<userpays-image>: one comparison across families', function () {
     const listed = rows(el);
     const row = (model: string, provider: string) =>
       listed.find((each) => each.model === model && each.provider === provider)!;
-    expect(row('GPT Image 2', 'OpenAI').price, 'billed in tokens: a bound').to.match(/^\$[\d.]+, at most \$[\d.]+$/);
+    expect(row('GPT Image 2', 'OpenAI').price, 'billed in tokens: a bound').to.match(/^\$[\d.]+ at most \$[\d.]+$/);
     expect(row('Nano Banana 2', 'Google').price).to.match(/at most/);
     expect(row('Imagen 4', 'Google').price, 'billed per image: exact').to.equal('$0.04');
     expect(row('FLUX.2 [pro]', 'BFL').price).to.equal('$0.03');

@@ -7,6 +7,8 @@ export interface OffersStrings {
   compareLabel(): string;
   compareSummary(model: string, price: string): string;
   cheapest(): string;
+  /** A bound, on a line of its own under the price it bounds. */
+  atMostUnder(price: string): string;
   /** The comparison's columns after the model's (the model picker's label). */
   providerColumn(): string;
   priceColumn(): string;
@@ -29,6 +31,7 @@ export const offers: OffersStrings = {
   compareLabel: () => 'Compare prices',
   compareSummary: (model, price) => `Compare prices · cheapest: ${model}, ${price}`,
   cheapest: () => 'cheapest',
+  atMostUnder: (price) => `at most ${price}`,
   providerColumn: () => 'Provider',
   priceColumn: () => 'Price',
   hundredOf: (price, count) =>

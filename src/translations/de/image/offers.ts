@@ -9,6 +9,7 @@ export const offers: OffersStrings = {
   compareLabel: () => 'Preise vergleichen',
   compareSummary: (model, price) => `Preise vergleichen · am günstigsten: ${model}, ${price}`,
   cheapest: () => 'am günstigsten',
+  atMostUnder: (price) => `höchstens ${price}`,
   providerColumn: () => 'Anbieter',
   priceColumn: () => 'Preis',
   hundredOf: (price, count) =>

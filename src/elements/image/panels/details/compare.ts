@@ -2,7 +2,6 @@ import { css, html, nothing } from 'lit';
 import { formatUsd, modelName } from '../../../../pricing/index.js';
 import { rankOffers, type Offer } from '../../../../pricing/compare.js';
 import { offers } from '../../../../strings/image/offers.js';
-import { prices } from '../../../../strings/prices.js';
 import { wordsIn, type Translation } from '../../../../strings/strings.js';
 import { widget } from '../../../../strings/image/widget.js';
 import { words } from '../../../../strings/words.js';
@@ -41,7 +40,6 @@ export function renderCompare(view: CompareView, choose: (event: Event) => void)
   const best = ranked[0].cheapest ? ranked[0] : undefined;
   const offersText = wordsIn(view.translation, 'offers', offers);
   const wordsText = wordsIn(view.translation, 'words', words);
-  const pricesText = wordsIn(view.translation, 'prices', prices);
   return html`<details part="compare" class="compare">
     <summary>
       ${best ? offersText.compareSummary(modelName(best.model), price(best.total)) : offersText.compareLabel()}
@@ -83,7 +81,9 @@ export function renderCompare(view: CompareView, choose: (event: Event) => void)
                   offer.problem
                     ? nothing
                     : html`<strong>${price(offer.total)}</strong>${
-                          offer.atMost ? pricesText.atMost(price(offer.atMost)) : ''
+                          offer.atMost
+                            ? html`<span class="bound">${offersText.atMostUnder(price(offer.atMost))}</span>`
+                            : ''
                         }`
                 }
               </td>
@@ -132,6 +132,18 @@ export const compareStyles = css`
   .compare td,
   .compare strong {
     white-space: nowrap;
+  }
+  /*
+   * The model's column takes what the provider and the price leave it (they keep to their narrowest): a bound ("at
+   * most $0.0732") is a quiet line under its price rather than beside it.
+   */
+  .compare thead th:first-child {
+    width: 100%;
+  }
+  .compare .bound {
+    display: block;
+    font-size: 0.75rem;
+    color: var(--_muted);
   }
   .compare .why td {
     white-space: normal;
