@@ -56,14 +56,26 @@ describe('<userpays-image>: one comparison across families', function () {
     await openPriceDetails(el);
     await waitUntil(() => part(el, 'compare'), 'the comparison');
     part(el, 'compare')!.querySelector('summary')!.click();
-    const wanted = ['FLUX.2 [pro]', 'GPT Image 2', 'Nano Banana 2', 'Imagen 4', 'Seedream 4.5'];
+    // Each provider's families come on their own: every one of them is waited for.
+    const wanted = [
+      ['FLUX.2 [pro]', 'BFL'],
+      ['GPT Image 2', 'OpenAI'],
+      ['Nano Banana 2', 'Google'],
+      ['Imagen 4', 'Google'],
+      ['Seedream 4.5', 'Puter'],
+    ];
     await waitUntil(
-      () => wanted.every((model) => rows(el).some((row) => row.model === model)),
+      () =>
+        wanted.every(([model, provider]) => rows(el).some((row) => row.model === model && row.provider === provider)),
       'the other families, loaded with the details',
     );
     const listed = rows(el);
-    const row = (model: string, provider: string) =>
-      listed.find((each) => each.model === model && each.provider === provider)!;
+    const row = (model: string, provider: string) => {
+      const found = listed.find((each) => each.model === model && each.provider === provider);
+      expect(found, `${model} at ${provider}, among ${listed.map((each) => each.model + ' at ' + each.provider)}`).to
+        .exist;
+      return found!;
+    };
     expect(row('GPT Image 2', 'OpenAI').price, 'billed in tokens: a bound').to.match(/^\$[\d.]+ at most \$[\d.]+$/);
     expect(row('Nano Banana 2', 'Google').price).to.match(/at most/);
     expect(row('Imagen 4', 'Google').price, 'billed per image: exact').to.equal('$0.04');

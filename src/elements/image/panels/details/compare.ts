@@ -82,7 +82,8 @@ export function renderCompare(view: CompareView, choose: (event: Event) => void)
                     ? nothing
                     : html`<strong>${price(offer.total)}</strong>${
                           offer.atMost
-                            ? html`<span class="bound">${offersText.atMostUnder(price(offer.atMost))}</span>`
+                            ? // A space before the line, so that the price and its bound read apart as text.
+                              html` <span class="bound">${offersText.atMostUnder(price(offer.atMost))}</span>`
                             : ''
                         }`
                 }
