@@ -7,7 +7,7 @@
 import { expect } from '@open-wc/testing';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
-import { PUTER_SRC, puterEndpoint } from '../support/puter.js';
+import { everyProvider } from '../support/every-provider.js';
 import { simEndpoint } from '../support/sim.js';
 import { imageWidget } from '../support/widget.js';
 
@@ -33,21 +33,10 @@ function drawnIn(el: UserPaysImage, colour: string) {
     .map((node) => `${node.localName}.${node.className}: ${node.textContent!.trim().slice(0, 40)}`);
 }
 
-const providers: Record<string, () => Record<string, string>> = {
-  puter: () => ({ endpoint: puterEndpoint(), 'puter-src': PUTER_SRC }),
-  bfl: () => ({ provider: 'bfl', endpoint: simEndpoint('bfl') }),
-  fal: () => ({ provider: 'fal', endpoint: simEndpoint('fal') }),
-  openrouter: () => ({ provider: 'openrouter', endpoint: simEndpoint('openrouter') }),
-  huggingface: () => ({ provider: 'huggingface', endpoint: simEndpoint('huggingface') }),
-  pollinations: () => ({ provider: 'pollinations', endpoint: simEndpoint('pollinations') }),
-  openai: () => ({ provider: 'openai' }),
-  google: () => ({ provider: 'google' }),
-};
-
 describe('<userpays-image>: a calm first screen', function () {
   this.timeout(30_000);
 
-  for (const [provider, attributes] of Object.entries(providers))
+  for (const [provider, attributes] of Object.entries(everyProvider))
     it(`${provider}: the next step is a hint; nothing is marked wrong or drawn in the error colour`, async () => {
       const el = await imageWidget(attributes());
       const reason = el.shadowRoot!.querySelector<HTMLElement>('#reason')!;
@@ -70,7 +59,7 @@ describe('<userpays-image>: a calm first screen', function () {
 
 describe('<userpays-image>: on a 280 px screen (248 px wide), nothing reaches past its edge', function () {
   this.timeout(30_000);
-  for (const [provider, attributes] of Object.entries(providers))
+  for (const [provider, attributes] of Object.entries(everyProvider))
     it(provider, async () => {
       const el = await imageWidget({ ...attributes(), style: 'width: 248px' });
       await new Promise((resolve) => requestAnimationFrame(resolve));

@@ -7,21 +7,10 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
-import { PUTER_SRC, puterEndpoint } from '../support/puter.js';
-import { simEndpoint, uniqueStorageKey } from '../support/sim.js';
+import { everyProvider } from '../support/every-provider.js';
+import { uniqueStorageKey } from '../support/sim.js';
 import { panelsLoaded } from '../support/widget.js';
 import { de } from '../../src/translations/de.js';
-
-const providers: Record<string, () => Record<string, string>> = {
-  puter: () => ({ endpoint: puterEndpoint(), 'puter-src': PUTER_SRC }),
-  bfl: () => ({ provider: 'bfl', endpoint: simEndpoint('bfl') }),
-  fal: () => ({ provider: 'fal', endpoint: simEndpoint('fal') }),
-  openrouter: () => ({ provider: 'openrouter', endpoint: simEndpoint('openrouter') }),
-  huggingface: () => ({ provider: 'huggingface', endpoint: simEndpoint('huggingface') }),
-  pollinations: () => ({ provider: 'pollinations', endpoint: simEndpoint('pollinations') }),
-  openai: () => ({ provider: 'openai' }),
-  google: () => ({ provider: 'google' }),
-};
 
 /** The visible elements whose own text is cut (wider than their box), by tag, class and text, but those cut on purpose. */
 function cutShort(el: UserPaysImage) {
@@ -41,7 +30,7 @@ describe('<userpays-image>: no words cut short by accident', function () {
   this.timeout(30_000);
   for (const language of ['en', 'de'])
     for (const width of [360, 248])
-      for (const [provider, attributes] of Object.entries(providers))
+      for (const [provider, attributes] of Object.entries(everyProvider))
         it(`${language}, ${width} px wide: ${provider}`, async () => {
           const box = await fixture<HTMLDivElement>(html`<div lang=${language} style="width: ${width}px"></div>`);
           const el = document.createElement('userpays-image') as UserPaysImage;
