@@ -154,8 +154,9 @@ async function noActionLoads(manifest, providers) {
  * Measures the build in dist/ (`npm run build` first): each part's gzip size, and each budget's figure with the parts
  * it counts: the first price; and for each provider what a page loads with no user action, and everything its
  * session can load: every part the entry reaches, statically or with `import()`, but the other providers' adapters
- * (and what only they reach), what budgets.json sets aside (a translation, the headless API) and the parts it says
- * only other providers' sessions open (`session.openedBy`).
+ * (and what only they reach), what budgets.json sets aside (a translation, the headless API), the parts another
+ * element loads (`session.besides`: given apart, as `withBesides`) and the parts it says only other providers' sessions
+ * open (`session.openedBy`).
  */
 async function measure(budgets) {
   const manifest = await readJson(`dist/${MANIFEST}`);
@@ -163,12 +164,14 @@ async function measure(budgets) {
   if (providers.size === 0)
     throw new Error(`dist/${MANIFEST} has no provider's adapter (src/providers/<id>/adapter.ts)`);
   const counted = (parts) => ({ gzip: parts.reduce((sum, name) => sum + manifest.parts[name].gzip, 0), parts });
-  const setAside = (name) =>
+  const loadedByOneOf = (name, paths) =>
     manifest.parts[name].loadedBy.some((module) =>
-      Object.keys(budgets.session.aside).some(
-        (path) => module === path || (path.endsWith('/') && module.startsWith(path)),
-      ),
+      Object.keys(paths ?? {}).some((path) => module === path || (path.endsWith('/') && module.startsWith(path))),
     );
+  const setAside = (name) => loadedByOneOf(name, budgets.session.aside);
+  // Another element's parts (budgets.json, session.besides: <userpays-tally>'s panels): not the widget's session, and
+  // given apart as what a page with that element beside the widget loads.
+  const besides = (name) => loadedByOneOf(name, budgets.session.besides);
   // A provider's prices of the other families (src/providers/<id>/families.ts) are its own, as its adapter is.
   const ownedByOther = (name, provider) =>
     manifest.parts[name].loadedBy.some((module) => {
@@ -184,13 +187,16 @@ async function measure(budgets) {
     // A part only some providers' sessions open (budgets.json, session.openedBy: a sign-in, More options' model
     // controls, Puter's account) is not one this provider's session can load.
     const notOpened = (name) => Array.isArray(openedBy[name]) && !openedBy[name].includes(provider);
-    const session = reach(manifest, manifest.entry, {
-      dynamic: true,
-      skip: (name) => otherAdapter(name) || setAside(name) || notOpened(name),
-    });
+    const skip = (name) => otherAdapter(name) || setAside(name) || notOpened(name);
+    const session = reach(manifest, manifest.entry, { dynamic: true, skip: (name) => skip(name) || besides(name) });
+    const withBesides = reach(manifest, manifest.entry, { dynamic: true, skip });
     const outside = loads[provider].filter((name) => !session.includes(name));
     if (outside.length) throw new Error(`a page with ${provider} loads ${outside} by itself, outside its session`);
-    perProvider[provider] = { noAction: counted(loads[provider]), session: counted(session) };
+    perProvider[provider] = {
+      noAction: counted(loads[provider]),
+      session: counted(session),
+      withBesides: counted(withBesides),
+    };
   }
   return {
     entry: manifest.entry,
@@ -198,6 +204,7 @@ async function measure(budgets) {
     loadedBy: Object.fromEntries(Object.entries(manifest.parts).map(([name, part]) => [name, part.loadedBy])),
     firstPrice: counted(reach(manifest, manifest.entry, { dynamic: false })),
     providers: perProvider,
+    besides: Object.keys(manifest.parts).filter(besides),
   };
 }
 
@@ -286,8 +293,8 @@ function markdown(measured, budgets) {
   const files = (names) => `${names.length} file${names.length === 1 ? '' : 's'}`;
   const cap = (name) => budgets.parts[name] ?? { cap: 0, raised: '—', reason: 'no cap' };
   const providers = Object.entries(measured.providers).map(
-    ([provider, { noAction, session }]) =>
-      `| ${provider} | ${bytes(noAction.gzip)} (${files(noAction.parts)}: ${list(noAction.parts)}) | ${bytes(session.gzip)} (${files(session.parts)}) |`,
+    ([provider, { noAction, session, withBesides }]) =>
+      `| ${provider} | ${bytes(noAction.gzip)} (${files(noAction.parts)}: ${list(noAction.parts)}) | ${bytes(session.gzip)} (${files(session.parts)}) | ${bytes(withBesides.gzip)} |`,
   );
   const parts = Object.entries(measured.parts)
     .filter(([name]) => name !== measured.entry)
@@ -301,8 +308,8 @@ function markdown(measured, budgets) {
 
 The first price: ${bytes(measured.firstPrice.gzip)} (${list(measured.firstPrice.parts)}); its cap ${bytes(budgets.firstPrice.cap)}, a warning past ${bytes(budgets.firstPrice.warnAt)}.
 
-| provider | with no user action (cap ${bytes(budgets.noAction.cap)}) | whole session (cap ${bytes(budgets.session.cap)}) |
-| --- | --- | --- |
+| provider | with no user action (cap ${bytes(budgets.noAction.cap)}) | whole session (cap ${bytes(budgets.session.cap)}) | and what another element beside it loads (${list(measured.besides)}: no cap but the part's) |
+| --- | --- | --- | --- |
 ${providers.join('\n')}
 
 | part | loaded by an \`import()\` of | gzip | cap | cap last raised |
