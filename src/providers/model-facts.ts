@@ -1,9 +1,10 @@
 import type { PriceRule, SizeRule } from '../pricing/index.js';
 
 /**
- * What GPT Image and Gemini make wherever they are sold by tokens (the user's own OpenAI and Google keys, OpenRouter):
- * the image's tokens by quality and size, the qualities, the sizes made, the ceiling on text written besides. The
- * model makers' facts, shared by each provider's families.ts that sells them so; the rates are each provider's own.
+ * What GPT Image and Gemini make wherever they are sold (the user's own OpenAI and Google keys, OpenRouter, Puter,
+ * Pollinations): the image's tokens by quality and size, the qualities, the sizes made, the ceiling on text written
+ * besides. The model makers' facts, shared by each provider's families.ts that sells them; the rates, and what a
+ * provider makes of a request, are each provider's own.
  */
 
 /**
@@ -41,7 +42,7 @@ export const gptImage = (model: string, rates: Extract<PriceRule, { kind: 'token
  * tier (512 halves each side, 2K and 4K double and quadruple it: the size shown is the 1K one). 3.1 Flash also takes
  * 1:4, 4:1, 1:8 and 8:1: not offered here until their sizes are sourced.
  */
-const GEMINI_MADE: Record<string, string> = {
+export const GEMINI_MADE: Record<string, string> = {
   '1:1': '1024x1024',
   '2:3': '848x1264',
   '3:2': '1264x848',

@@ -7,7 +7,6 @@ import { quoteDetails, mergePriceBook } from '../../src/pricing/index.js';
 import type { QuoteRequest } from '../../src/base/types.js';
 import { BUILTIN_PRICE_BOOK, loadFamilies, quoteFor } from '../../src/providers/prices.js';
 import { livePollinationsFamilies, prices } from '../../src/providers/pollinations/families.js';
-import { hostFamilies } from '../../src/providers/openai/families.js';
 import { families as google } from '../../src/providers/google/families.js';
 
 const PROMPT = 'a fox at dusk'; // 13 bytes: 4 tokens expected, at most 13
@@ -125,19 +124,19 @@ describe('Pollinations: the other families, priced', () => {
     ]);
   });
 
-  it('GPT Image’s and Gemini’s own facts are OpenAI’s and Google’s (copied, held equal here)', () => {
+  it('GPT Image’s and Gemini’s tokens are the makers’ own, at the qualities Pollinations makes', () => {
     const tokensOf = (entry: any) => entry.rule.imageTokens;
-    const mediumAndHigh = (tokens: any) =>
-      tokens.perSide
-        ? { perSide: tokens.perSide.slice(1) }
-        : {
-            bySize: Object.fromEntries(Object.entries(tokens.bySize).map(([size, each]: any) => [size, each.slice(1)])),
-          };
+    // OpenAI's medium and high of low, medium and high (1,056 and 4,160 at 1024²; gpt-image-2's f of 48 and 96).
+    expect(tokensOf(prices['gpt-image-1-mini']).bySize['1024x1024']).to.deep.equal([1056, 4160]);
+    expect(tokensOf(prices['gpt-image-1.5']).bySize['1536x1024']).to.deep.equal([1584, 6240]);
+    expect(tokensOf(prices['gpt-image-2'])).to.deep.equal({ perSide: [48, 96] });
     for (const id of ['gpt-image-2', 'gpt-image-1.5', 'gpt-image-1-mini']) {
-      expect(tokensOf(prices[id]), id).to.deep.equal(mediumAndHigh(tokensOf(hostFamilies['api.openai.com'][id])));
+      expect(prices[id].rule, id).to.include({ quality: 'medium' });
     }
+    // Google's 1K, 2K and 4K, without 3.1 Flash's 512, which Pollinations does not make; its sizes made at 1K.
+    expect(tokensOf(prices['gemini-3.1-flash-image'])).to.deep.equal({ byQuality: [1120, 1680, 2520] });
+    expect(tokensOf(prices['gemini-3-pro-image'])).to.deep.equal({ byQuality: [1120, 1120, 2000] });
     for (const id of ['gemini-3.1-flash-image', 'gemini-3-pro-image']) {
-      expect(tokensOf(prices[id]).byQuality, id).to.deep.equal(tokensOf(google[id]).byQuality.slice(-3));
       expect((prices[id].sizes as any).made, id).to.deep.equal((google[id].sizes as any).made);
     }
   });

@@ -1,6 +1,7 @@
 import type { PriceSource } from '../../base/types.js';
 import { isAmount, isRecord } from '../../base/checks.js';
 import Decimal from 'decimal.js';
+import { GEMINI_MADE, gemini, gptImage } from '../model-facts.js';
 import {
   referenceRule,
   type ImageTokens,
@@ -23,9 +24,8 @@ import {
  * `priceMultiplier` (shared/registry/registry.ts, `getPriceDefinitionForModel`): 0.75 for `gptimage` and `gpt-image-2`,
  * 1 for the others; the list writes them as fixed-point text (shared/registry/public-pricing.ts `toFixedPoint`,
  * model-info.ts `pricingInfoFromDefinition`). GPT Image and Gemini are billed by tokens (pollen per token: a bound,
- * `atMost`, by the `tokens` rule with OpenAI's and Google's image tokens, src/providers/openai/families.ts and
- * google/families.ts); the others per image (exact). With the site's developer earnings on, 25 % over them
- * (`earningsShare`, as FLUX at Pollinations).
+ * `atMost`, by the `tokens` rule with GPT Image's and Gemini's own image tokens, ../model-facts.ts); the others
+ * per image (exact). With the site's developer earnings on, 25 % over them (`earningsShare`, as FLUX at Pollinations).
  *
  * What Pollinations makes of a request, from its image service (gen.pollinations.ai/src/image/, cited beside each):
  * the quote prices, and the widget shows and sends, that.
@@ -54,28 +54,31 @@ const GPT_SIZES: SizeRule = {
   pixels: MP,
   made: { '1:1': '1024x1024', '3:2': '1536x1024', '2:3': '1024x1536' },
 };
-/**
- * OpenAI's image tokens of GPT Image at the two qualities Pollinations sends, medium and high: GPT Image 1, 1.5 and
- * 1-mini by size, gpt-image-2's `f` per quality. The same facts as OpenAI's own families (openai/families.ts, with
- * their sources), copied rather than imported: an import would load OpenAI's families with Pollinations', or, shared
- * in a part of their own, cost OpenAI's and Google's first load a request more (test/pricing/pollinations-families
- * holds them equal).
- */
-const GPT_1_TOKENS: ImageTokens = {
-  bySize: { '1024x1024': [1056, 4160], '1024x1536': [1584, 6240], '1536x1024': [1584, 6240] },
-};
-const GPT_2_TOKENS: ImageTokens = { perSide: [48, 96] };
+const GPT_QUALITIES = ['medium', 'high'];
 
-/** A price by tokens, in pollen (= USD) per million, with what it makes of the size. */
+/** The image tokens of a maker's tokens rule (`gptImage`, `gemini`) at some of its qualities only, in their order. */
+function tokensAt(rule: Extract<PriceRule, { kind: 'tokens' }>, qualities: readonly string[]): ImageTokens {
+  const at = (counts: readonly number[]) => qualities.map((quality) => counts[rule.qualities.indexOf(quality)]);
+  const tokens = rule.imageTokens;
+  if ('bySize' in tokens) {
+    return { bySize: Object.fromEntries(Object.entries(tokens.bySize).map(([size, counts]) => [size, at(counts)])) };
+  }
+  return 'perSide' in tokens ? { perSide: at(tokens.perSide) } : { byQuality: at(tokens.byQuality) };
+}
+
+/**
+ * A price by tokens, in pollen (= USD) per million: the maker's rule at Pollinations' rates (`gptImage`, `gemini`: the
+ * image's tokens by quality and size, the text written besides), at the qualities Pollinations makes, with what it
+ * makes of the size.
+ */
 const tokens = (
+  maker: { rule: Extract<PriceRule, { kind: 'tokens' }> },
   model: string,
-  rates: TokenRates,
   qualities: string[],
-  imageTokens: ImageTokens,
-  textCeiling: number,
   sizes: SizeRule,
+  textCeiling = maker.rule.textCeiling,
 ): PriceEntry => ({
-  rule: { kind: 'tokens', unit: 'usd', rates, qualities, quality: qualities[0], imageTokens, textCeiling },
+  rule: { ...maker.rule, qualities, quality: qualities[0], imageTokens: tokensAt(maker.rule, qualities), textCeiling },
   source: SOURCE,
   exact: false,
   sizes,
@@ -88,30 +91,20 @@ const tokens = (
  * Nano Banana (models/openRouterImageModel.ts @00e958c5, through OpenRouter to Google): the ratio sent is the one of
  * GEMINI_ASPECT_RATIOS nearest the one asked (`closestByRatio`), and the tier (`resolution`) the one of 1K (1024²),
  * 2K (1920×1080) and 4K (3840×2160) pixels nearest the pixels asked (`resolveGeminiImageResolution`): the size made
- * is Google's for that ratio at 1K (google/families.ts) with its sides × 1, 2 or 4. The widget sends the size made,
+ * is Google's for that ratio at 1K (`GEMINI_MADE`) with its sides × 1, 2 or 4. The widget sends the size made,
  * whose ratio and pixels Pollinations takes to the same ratio and tier: what is shown is what is made.
  */
+const GEMINI_TIERS = ['1K', '2K', '4K'];
 const GEMINI_SIZES: SizeRule = {
   kind: 'ratios',
   ratios: ['1:1', '16:9', '9:16', '4:3', '3:4', '3:2', '2:3', '21:9', '4:5', '5:4'],
   pixels: MP,
-  // Google's sizes at 1K (google/families.ts, with its sources; held equal by the test).
-  made: {
-    '1:1': '1024x1024',
-    '2:3': '848x1264',
-    '3:2': '1264x848',
-    '3:4': '896x1200',
-    '4:3': '1200x896',
-    '4:5': '928x1152',
-    '5:4': '1152x928',
-    '9:16': '768x1376',
-    '16:9': '1376x768',
-    '21:9': '1584x672',
-  },
+  // Google's sizes at 1K (`GEMINI_MADE`, with its sources), each side × 2 and × 4 at 2K and 4K.
+  made: GEMINI_MADE,
   // Pollinations takes the tier nearest by plain difference, the widget the level nearest on a log scale: these levels
   // have their log midpoints where its plain ones are (1,561,088 and 5,184,000 pixels), so both choose alike.
   levels: [MP, 2_324_100, 11_563_123],
-  tiers: ['1K', '2K', '4K'],
+  tiers: GEMINI_TIERS,
 };
 
 /** A price per image (pollen = USD), exact: nothing else is billed for an image made from text. */
@@ -128,28 +121,22 @@ const perImage = (model: string, usd: string, sizes: SizeRule): PriceEntry => ({
 /** Pollinations' prices of the families as bundled (the live list is laid over them: `livePollinationsFamilies`). */
 export const prices: ProviderPrices = {
   'gpt-image-1-mini': tokens(
+    gptImage('gpt-image-1-mini', { textIn: '1.5', imageIn: '1.875', imageOut: '6' }),
     'gptimage',
-    { textIn: '1.5', imageIn: '1.875', imageOut: '6' },
-    ['medium', 'high'],
-    GPT_1_TOKENS,
-    0,
+    GPT_QUALITIES,
     GPT_SIZES,
   ),
   // The text gpt-image-1.5 writes is billed apart (see above): the stated ceiling OpenAI's families give it, 2,000.
   'gpt-image-1.5': tokens(
+    gptImage('gpt-image-1.5', { textIn: '5', imageIn: '8', imageOut: '32', textOut: '10' }, 2000),
     'gptimage-large',
-    { textIn: '5', imageIn: '8', imageOut: '32', textOut: '10' },
-    ['medium', 'high'],
-    GPT_1_TOKENS,
-    2000,
+    GPT_QUALITIES,
     GPT_SIZES,
   ),
   'gpt-image-2': tokens(
+    gptImage('gpt-image-2', { textIn: '3.75', imageIn: '6', imageOut: '22.5' }),
     'gpt-image-2',
-    { textIn: '3.75', imageIn: '6', imageOut: '22.5' },
-    ['medium', 'high'],
-    GPT_2_TOKENS,
-    0,
+    GPT_QUALITIES,
     GPT_SIZES,
   ),
   // Reasoning tokens are billed at the text rate (registry.ts `convertUsage`). Pollinations asks 3.1 Flash to reason
@@ -157,19 +144,16 @@ export const prices: ProviderPrices = {
   // ceiling four times Google's own families' (2,000), 8,000 tokens, at most $0.024 on an image; 3 Pro is asked no
   // effort, and keeps Google's 2,000.
   'gemini-3.1-flash-image': tokens(
+    gemini('gemini-3.1-flash-image', { textIn: '0.5', imageIn: '0.5', imageOut: '60', textOut: '3' }),
     'nanobanana-2',
-    { textIn: '0.5', imageIn: '0.5', imageOut: '60', textOut: '3' },
-    ['1K', '2K', '4K'],
-    { byQuality: [1120, 1680, 2520] }, // Google's 1K, 2K and 4K (google/families.ts)
-    8000,
+    GEMINI_TIERS,
     GEMINI_SIZES,
+    8000,
   ),
   'gemini-3-pro-image': tokens(
+    gemini('gemini-3-pro-image', { textIn: '2', imageIn: '2', imageOut: '120', textOut: '12' }),
     'nanobanana-pro',
-    { textIn: '2', imageIn: '2', imageOut: '120', textOut: '12' },
-    ['1K', '2K', '4K'],
-    { byQuality: [1120, 1120, 2000] },
-    2000,
+    GEMINI_TIERS,
     GEMINI_SIZES,
   ),
   // models/openRouterImageModel.ts @00e958c5 (`callOpenRouterSeedreamProAPI`): the ratio nearest on a log scale

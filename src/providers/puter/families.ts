@@ -9,6 +9,7 @@ import {
   type SizeRule,
   type TokenRates,
 } from '../../pricing/index.js';
+import { gptImage } from '../model-facts.js';
 
 /**
  * The model families besides FLUX that Puter serves (SPEC §12), each through the one of Puter's providers that bills
@@ -49,35 +50,26 @@ const SOURCE: PriceSource = {
 const MP = 1024 * 1024;
 const NO_REFERENCES = referenceRule(0);
 
-/** OpenAI's image tokens by quality and size (OpenAI's image generation guide; as src/providers/openai/families.ts). */
-const GPT_IMAGE_1_TOKENS = {
-  bySize: { '1024x1024': [272, 1056, 4160], '1024x1536': [408, 1584, 6240], '1536x1024': [408, 1584, 6240] },
-};
 /** Cents per million tokens (Puter's `costs`) as USD per million. */
 const perMillion = (cents: number) => String(cents / 100);
 
-/** GPT Image at Puter: tokens at Puter's rates (`costs` text_input, image_input, image_output), no text rate. */
+/**
+ * GPT Image at Puter: GPT Image's own tokens, qualities and sizes (`gptImage`), at Puter's rates (`costs` text_input,
+ * image_input, image_output), no text rate. gpt-image-1.5 writes text besides the image (420 tokens recorded,
+ * test/recorded/openai/), billed here at the image's rate: the same stated ceiling as at OpenAI
+ * (src/providers/openai/families.ts), 2,000 tokens.
+ */
 const gpt = (model: string, costs: { text_input: number; image_input: number; image_output: number }) =>
   ({
-    rule: {
-      kind: 'tokens',
-      unit: 'usd',
-      rates: {
+    ...gptImage(
+      model,
+      {
         textIn: perMillion(costs.text_input),
         imageIn: perMillion(costs.image_input),
         imageOut: perMillion(costs.image_output),
       },
-      qualities: ['low', 'medium', 'high'],
-      quality: 'medium',
-      imageTokens: model === 'gpt-image-2' ? { perSide: [16, 48, 96] } : GPT_IMAGE_1_TOKENS,
-      // gpt-image-1.5 writes text besides the image (420 tokens recorded, test/recorded/openai/), billed here at the
-      // image's rate: the same stated ceiling as at OpenAI (src/providers/openai/families.ts), 2,000 tokens.
-      textCeiling: model === 'gpt-image-1.5' ? 2000 : 0,
-    },
-    sizes:
-      model === 'gpt-image-2'
-        ? { kind: 'pixels', step: 16, min: 16, max: 3840, minPixels: 655_360, maxPixels: 8_294_400, longest: 3 }
-        : { kind: 'sizes', sizes: Object.keys(GPT_IMAGE_1_TOKENS.bySize) },
+      model === 'gpt-image-1.5' ? 2000 : 0,
+    ),
     exact: false,
     model,
     via: 'openai-image-generation',
