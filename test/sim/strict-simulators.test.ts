@@ -530,6 +530,44 @@ describe('fal simulator: references', () => {
   });
 });
 
+describe('fal simulator: the Platform API refuses in its own envelope, not the queue’s', () => {
+  /** GET `path` of the Platform API at the simulator (run of its own), with `key` where given: status and reply. */
+  async function platform(path: string, key?: string) {
+    const response = await fetch(`${simEndpoint('fal', `run=${unique('fal')}`)}${path}`, {
+      headers: key ? { authorization: `Key ${key}` } : {},
+    });
+    return { status: response.status, body: await response.json() };
+  }
+  const SEEDREAM = 'fal-ai/bytedance/seedream/v4.5/text-to-image';
+
+  it('pricing: 401 without a key, 400 for no ids or over 50, 404 for an id fal does not serve; {error: {type, message}}', async () => {
+    const types = async (path: string, key?: string) => {
+      const { status, body } = await platform(path, key);
+      expect(Object.keys(body), path).to.deep.equal(['error']);
+      expect(body.error.message, path).to.be.a('string').and.not.equal('');
+      return [status, body.error.type];
+    };
+    expect(await types(`/v1/models/pricing?endpoint_id=${SEEDREAM}`)).to.deep.equal([401, 'authorization_error']);
+    expect(await types('/v1/models/pricing', 'k')).to.deep.equal([400, 'validation_error']);
+    const many = Array.from({ length: 51 }, () => SEEDREAM).join(',');
+    expect(await types(`/v1/models/pricing?endpoint_id=${many}`, 'k')).to.deep.equal([400, 'validation_error']);
+    expect(await types(`/v1/models/pricing?endpoint_id=${SEEDREAM},fal-ai/no-such-model`, 'k')).to.deep.equal([
+      404,
+      'not_found',
+    ]);
+    const fifty = Array.from({ length: 50 }, () => SEEDREAM).join(',');
+    expect((await platform(`/v1/models/pricing?endpoint_id=${fifty}`, 'k')).status).to.equal(200);
+  });
+
+  it('billing: 401 without a key, 403 for a key that is not an Admin key', async () => {
+    const none = await platform('/v1/account/billing?expand=credits');
+    expect([none.status, none.body.error?.type]).to.deep.equal([401, 'authorization_error']);
+    const plain = await platform('/v1/account/billing?expand=credits', 'not-an-admin-key');
+    expect([plain.status, plain.body.error?.type]).to.deep.equal([403, 'authorization_error']);
+    expect((await platform('/v1/account/billing?expand=credits', unique('sim-admin'))).status).to.equal(200);
+  });
+});
+
 describe('fal simulator: the model’s own controls, as its endpoints’ input types take them', () => {
   /** The error types of submitting `body` to `endpoint` (none: accepted). */
   async function falRefusal(endpoint: string, body: object) {
