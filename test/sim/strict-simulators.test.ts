@@ -3,7 +3,16 @@
 // 4 MP references, fal's reference counts, and what their logs record. Plain fetch against the test server's
 // own origin; every test uses a scenario key of its own (run=…) so that parallel test files never mix logs.
 import { expect } from '@open-wc/testing';
-import { bflEndpoint, simEndpoint, submissionsOf, submitToBfl, submitToFal, unique } from '../support/sim.js';
+import {
+  bflEndpoint,
+  simCharges,
+  simEndpoint,
+  simLogOf,
+  submissionsOf,
+  submitToBfl,
+  submitToFal,
+  unique,
+} from '../support/sim.js';
 import { puterCalls, puterEndpoint, puterGenerate, puterUsage } from '../support/puter.js';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -493,6 +502,37 @@ describe('BFL simulator: the model’s own controls, as BFL’s schemas take the
 /** A request submitted to the fal simulator's `endpoint` (run `run`), "a lighthouse at dusk" with `body`. */
 const falSubmit = (run: string, endpoint: string, body: object) =>
   submitToFal(simEndpoint('fal', `run=${run}`), 'strict-test', endpoint, { prompt: 'a lighthouse at dusk', ...body });
+
+// ---------------------------------------------------------------------------------------------------------------
+// OpenRouter
+
+describe('OpenRouter simulator: the image API bills all or nothing', () => {
+  /** Asks for an image with `key` under `scenario` and goes away after `ms` (the request aborted): its log entry. */
+  async function abandoned(scenario: string, key: string) {
+    const run = unique('or');
+    const controller = new AbortController();
+    const sent = fetch(`${simEndpoint('openrouter', `run=${run};pending=600;${scenario}`)}/api/v1/images`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'black-forest-labs/flux.2-klein-4b', prompt: 'a lighthouse', size: '1024x1024' }),
+      signal: controller.signal,
+    }).catch((error: Error) => error);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    controller.abort();
+    expect(await sent).to.be.instanceOf(Error);
+    await new Promise((resolve) => setTimeout(resolve, 800)); // past the generation time
+    return (await simLogOf('openrouter', run)).find((entry) => entry.path.endsWith('/api/v1/images'));
+  }
+
+  it('a request whose client went away mid-generation is not charged; `abandoned=charged` charges it', async () => {
+    const left = unique('sim-left');
+    expect(await abandoned('', left)).to.include({ abandoned: true });
+    expect(await simCharges('openrouter', left)).to.include({ usd: '0', images: 0 });
+    const charged = unique('sim-charged');
+    await abandoned('abandoned=charged', charged);
+    expect(await simCharges('openrouter', charged)).to.include({ usd: '0.014', images: 1 });
+  });
+});
 
 describe('fal simulator: references', () => {
   it('takes at most 4 image_urls on [klein] edit and 8 on [pro]/[flex]/[max] edit', async () => {
