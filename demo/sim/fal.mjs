@@ -18,8 +18,12 @@
 //        https://api.fal.ai: "Authorization: Key …"; `endpoint_id` 1–50 ids, comma-separated or repeated) →
 //        {prices: [{endpoint_id, unit_price, unit, currency: 'USD'}], next_cursor: null, has_more: false}; the other
 //        families per 'image', FLUX per 'megapixels' (its first MP's price). Without a key 401; no ids or more than 50:
-//        422; an id it does not serve: 404 {detail} (fal's sources do not say whether it refuses or leaves one out:
-//        refused, the stricter). Any key may ask (fal's page: "Users must provide a valid API key"; an older version
+//        400; an id it does not serve: 404 (fal's sources do not say whether it refuses or leaves one out: refused,
+//        the stricter).
+//        Both Platform API routes refuse in the Platform API's own envelope, not the queue's FastAPI `detail`: {error:
+//        {type, message}}, type one of authorization_error (401, 403), validation_error (400), not_found (404)
+//        (fal's Platform API OpenAPI document, v1, as tryAGI/Fal@badf521 src/libs/Fal/openapi.json carries it: the
+//        responses of GET /models/pricing and GET /account/billing, their schema and examples). Any key may ask (fal's page: "Users must provide a valid API key"; an older version
 //        said an Admin key: the scenario `pricing=403` plays that refusal). A key starting `sim-discount-<n>-` is an account with n% off the families ("Custom pricing
 //        or discounts may be applied based on account status"): its prices and its bills both
 //   PUT  /sim/fal/{owner}/{alias}/requests/{id}/cancel   202 {status:'CANCELLATION_REQUESTED'} | 400 {status:'ALREADY_COMPLETED'}
@@ -381,6 +385,8 @@ const FAULT_DETAILS = {
   503: 'Service temporarily unavailable',
 };
 const faultBody = (status) => ({ detail: FAULT_DETAILS[status] });
+/** The Platform API's (api.fal.ai/v1) error envelope, as its OpenAPI document gives it (see the header). */
+const platformError = (type, message) => ({ error: { type, message } });
 
 const EXPOSE = { 'Access-Control-Expose-Headers': 'Retry-After, x-fal-request-id' };
 const reply = (req, res, status, body, headers) => send(req, res, status, body, { ...EXPOSE, ...headers });
@@ -501,19 +507,19 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
   function pricing(req, res, url, scenario) {
     const key = /^Key (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     if (req.method !== 'GET') return reply(req, res, 405, { detail: 'Method Not Allowed' });
-    if (!key) return reply(req, res, 401, { detail: 'Missing or malformed Authorization header' });
-    if (scenario.pricing === '403') return reply(req, res, 403, { detail: 'This endpoint requires an Admin API key' });
+    if (!key) return reply(req, res, 401, platformError('authorization_error', 'Authentication required'));
+    if (scenario.pricing === '403')
+      return reply(req, res, 403, platformError('authorization_error', 'Access denied: an Admin API key is required'));
     const ids = url.searchParams
       .getAll('endpoint_id')
       .flatMap((value) => value.split(','))
       .map((id) => id.trim())
       .filter(Boolean);
+    // "Accepts 1-50 endpoint IDs": otherwise 400 "Invalid request parameters" (the OpenAPI document).
     if (ids.length < 1 || ids.length > 50)
-      return reply(req, res, 422, {
-        detail: [{ loc: ['query', 'endpoint_id'], msg: 'Provide 1 to 50 endpoint ids', type: 'value_error' }],
-      });
+      return reply(req, res, 400, platformError('validation_error', 'endpoint_id: give 1 to 50 endpoint ids'));
     const unknown = ids.find((id) => !FAMILY[id] && !ENDPOINTS[id]);
-    if (unknown) return reply(req, res, 404, { detail: `Endpoint '${unknown}' not found` });
+    if (unknown) return reply(req, res, 404, platformError('not_found', `Resource not found: ${unknown}`));
     const prices = ids.map((id) =>
       FAMILY[id]
         ? { endpoint_id: id, unit_price: unitPriceFor(key, FAMILY[id][2]) / 1e6, unit: 'image', currency: 'USD' }
@@ -719,9 +725,10 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
   function billing(req, res, url) {
     const key = /^Key (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     if (req.method !== 'GET') return reply(req, res, 405, { detail: 'Method Not Allowed' });
-    if (!key) return reply(req, res, 401, { detail: 'Missing Authorization header' });
+    if (!key) return reply(req, res, 401, platformError('authorization_error', 'Authentication required'));
+    // The route's security is `adminApiKey` (the OpenAPI document): any other key is 403 "Access denied".
     if (!key.startsWith('sim-admin'))
-      return reply(req, res, 403, { detail: 'This endpoint requires an Admin API key' });
+      return reply(req, res, 403, platformError('authorization_error', 'Access denied: an Admin API key is required'));
     const credits = url.searchParams.get('expand') === 'credits';
     const left = START_BALANCE - charges.total(key).units;
     reply(req, res, 200, {

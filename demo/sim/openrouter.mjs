@@ -68,6 +68,12 @@
 //        OpenRouter documents for FLUX are not known). A PNG at the size made: the ratio at about 1 MP (1K) or
 //        4,000,000 px (2K), sides multiples of 16. References: the user message's image parts (`{type:
 //        'image_url', image_url: {url}}`, OpenRouter's "Image Inputs"), as the image API's.
+//        All or nothing ("Billing and Cancellation", openrouter.ai/docs/guides/overview/multimodal/image-generation, as
+//        OpenRouterTeam/docs@05ffe04 has it): "If a client disconnects mid-generation … OpenRouter does not attempt to
+//        bill the user for work they did not receive": a request whose client closed its connection before the image
+//        was made is not charged (its log entry says `abandoned`); `abandoned=charged` charges it all the same (the
+//        harsher case, which no source holds). Chat completions bill a cancelled stream for what it produced
+//        (the same page): a chat request whose client went away is charged, as before.
 //   Both: `usage.cost` in USD, FLUX's model page's price, megapixels counted as BFL counts them (every started
 //        1024²), or a family's endpoint's lines; the account is debited it (kept in nano-dollars, so that a token's
 //        price is whole). A request the account cannot cover is 402 "Insufficient credits" before anything
@@ -115,6 +121,7 @@
 //   credits=<usd> a new account's credits; keylimit=<usd> a pasted key's limit; images=none | <ids> the models the
 //     image API lists (ids as `flux.2-pro`, or `author:slug` as `openai:gpt-image-2`, comma-separated; default all)
 //   endpoints=down   the endpoint records answer 500 (a client falls back on its bundled prices)
+//   abandoned=charged   an image API request whose client went away mid-generation is charged (by default it is not)
 //   seedream=megapixel   Seedream 4.5's one line is per megapixel ($0.012 per 10⁶ px of the output), and billed so
 //   thinking=<n>   Gemini's thinking tokens (default 272)
 //   grok2k=<usd>   Grok Imagine's `2k` line at that price (a tier priced apart from the other)
@@ -475,8 +482,17 @@ ${limit === null ? '' : `<input type="hidden" name="limit" value="${escapeHtml(l
    * `height` made, `inputs` input megapixels) against the account and the key's limit, the time it takes, the
    * charge. Returns the cost and its `usage` reply, or undefined when it answered (a fault, a refusal).
    */
-  async function generation(req, res, { scenario, segment, entry, model, prompt, width, height, inputs = 0, priced }) {
+  async function generation(
+    req,
+    res,
+    { scenario, segment, entry, model, prompt, width, height, inputs = 0, priced, allOrNothing = false },
+  ) {
     const key = bearer(req);
+    // Whether the client went away before a reply was written (its connection closed).
+    let gone = false;
+    res.on('close', () => {
+      if (!res.writableEnded) gone = true;
+    });
     const fault = submitFault(req, scenario, segment, counter);
     // A 502/503 with OpenRouter's own body: no image, and no charge (Zero Completion Insurance: see the header).
     const own = {
@@ -527,6 +543,12 @@ ${limit === null ? '' : `<input type="hidden" name="limit" value="${escapeHtml(l
       );
     }
     await sleep(Number(scenario.pending ?? forModel(pendingMs, model.replace('black-forest-labs/flux.2-', 'flux-2-'))));
+    // The image API bills all or nothing: "If a client disconnects mid-generation … OpenRouter does not attempt to
+    // bill the user for work they did not receive" (see the header). `abandoned=charged` bills it all the same.
+    if (gone && allOrNothing && scenario.abandoned !== 'charged') {
+      entry.abandoned = true;
+      return undefined;
+    }
     acct.used += cost;
     acct.unseen.push(cost);
     charges.charge(key, cost);
@@ -780,6 +802,7 @@ ${limit === null ? '' : `<input type="hidden" name="limit" value="${escapeHtml(l
       height,
       inputs,
       priced,
+      allOrNothing: true,
     });
     if (!made) return;
     entry.id = `img-${randomUUID()}`;

@@ -22,6 +22,13 @@
 //   [account]  enter.pollinations.ai/src/routes/account.ts: GET /account/key and its reply
 //   [gateway]  enter.pollinations.ai/src/services/service-billing.ts (authorizeServiceRequest): the 401, 403 and 402
 //              refusals of a generation and their words, a key's budget reserved before the work
+//   [buckets]  shared/billing/bucket-selection.ts (1da86d2c, canCoverEstimatedCharge), shared/billing/deduction.ts
+//              (001edb50, BILLING_POLICIES, atomicDeductUserBalance) and shared/billing/service-billing.ts (151bb0c3,
+//              createServiceAuthorization): a user's pollen is two buckets, the tier's (free, granted daily) and the
+//              packs' (bought); a request is admitted when ONE bucket covers its price (tier ≥ price or pack ≥ price:
+//              never their sum) and is debited whole from the tier where the tier covers it, else from the packs; a
+//              paid-only model (its registry entry's `paidOnly`, /image/models' `paid_only`) is admitted only when the
+//              packs hold more than its price (pack > price: "must hold paid balance") and is debited from them
 //   [errors]   enter.pollinations.ai/src/error.ts: the error envelope {success: false, error: {message, code,
 //              timestamp, details?}, status}, the codes by status and their default messages; the 401 body as
 //              pollinations/pollinations#9873 quotes it from gen.pollinations.ai
@@ -70,7 +77,8 @@
 //        field, exact pollen, none when empty; expiry: `expiry` days → seconds, rounded, none when empty [config];
 //        models: the list asked, none = all) and a code for it, kept 10 minutes (`codettl=<ms>`), then 302 to
 //        redirect_uri with `code` and `state` added to its query [consent]. Each sign-in is a user of its own, whose
-//        balance is `pollen=` of the scenario (default 10).
+//        bought pollen is `pollen=` of the scenario (default 10) and whose tier pollen is `tierpollen=` (default 0)
+//        [buckets].
 //   POST /sim/pollinations/api/oauth/token   form: grant_type=authorization_code, code, client_id, redirect_uri,
 //        code_verifier → {access_token: 'sk_…', token_type: 'bearer', expires_in?, scope?} (`expires_in` absent: the
 //        key does not expire; `scope` only when the sign-in asked one) [oauth] [BYOP], Cache-Control: no-store.
@@ -96,16 +104,17 @@
 //              `image` URLs not http(s) [schema]; kontext without an `image` (stricter: FLUX.1 Kontext edits an image)
 //          403 a model outside the key's list: "Model '<name>' is not allowed for this API key" [gateway] — the
 //              resolved name is checked, so a key made for an alias does not reach the model by its own name
-//          402 the user's balance short of the price: "Insufficient balance. This request costs ~0.0020 pollen.";
-//              the key's budget short of it: "API key budget too low. This request costs ~0.0020 pollen." [gateway]
+//          402 no bucket of the user's covering the price, or, for a paid-only model, the bought pollen not above it
+//              [buckets]: "Insufficient balance. This request costs ~0.0020 pollen."; the key's budget short of it:
+//              "API key budget too low. This request costs ~0.0020 pollen." [gateway]
 //        The other families (gptimage, gptimage-large, gpt-image-2, nanobanana-2, nanobanana-pro, seedream-pro,
 //        grok-imagine, qwen-image [registry]) take sides of 64 to 8192 (stricter: Pollinations bounds them by ≥ 0 only)
 //        and `quality` of low, medium, high, hd [schema] (400 otherwise), and are made at their own size ([image],
 //        [openrouter]: the log's `made` says the size, quality or tier and usage); their price is their usage × the
 //        list's price per unit (GPT Image and Nano Banana: the prompt's tokens simulated as one per 4 bytes, the image's
 //        as OpenAI and Google count them, the text 1.5 writes 420 and 3.1 Flash's thinking 272 as recorded), to 10⁻⁸.
-//        then the image is made (`pending=<ms>`) and the price is debited once from the balance and from the key's
-//        budget; a key made through an App Key with earnings on pays 25 % over the price, checked and debited as one
+//        then the image is made (`pending=<ms>`) and the price is debited once from the bucket that pays it
+//        [buckets] and from the key's budget; a key made through an App Key with earnings on pays 25 % over the price, checked and debited as one
 //        price, the share credited to the app ("users pay 25% over base rates" [BYOP]; a share that is not a whole
 //        10⁻⁸ pollen is rounded up, stricter). Sides are rounded to multiples of 16 ("Dimensions rounded to multiples of 16", the front end's
 //        constraints); seed -1 is a random seed. Booleans read as Pollinations reads them (z.coerce.boolean):
@@ -129,7 +138,8 @@
 //        /account/keys do [BYOP]), each URI with a scheme, https or http on loopback, no fragment [redirect]; 400
 //        otherwise. Built in, for http://localhost/ and http://127.0.0.1/ (any port), /index.html, /demo/ and
 //        /demo/index.html: `pk_simdemo` ("Userpays demo (simulated)") and `pk_simearn`, the same with earnings on.
-//   GET  /sim/pollinations/_account?key=   {balance, budget, models, expiresAt (ms), scope}: the user’s and the key’s state
+//   GET  /sim/pollinations/_account?key=   {balance, tierBalance, packBalance, budget, models, expiresAt (ms), scope}:
+//        the user’s and the key’s state (`balance` the two buckets together)
 //   GET  /sim/pollinations/_log | _charges?key= ({pollen, usd, images}: what was debited, 1 pollen = $1) | POST _reset
 //        for tests, as the other simulators (kit.mjs)
 //
@@ -141,7 +151,8 @@
 // Scenarios (`;`-separated key=value), for the image route unless `at=token` (then the token endpoint):
 //   fault=401 | 402 | 403 | 429 (Retry-After: retryAfter=<s>, default 1) | 500 | 502 | 503 | network | hang |
 //     bad-json | html | redirect | accept-then-drop (charged, then the reply lost)   times=<n>: the first n only
-//   pollen=<n> the balance of a sign-in's user (and of pasted keys); keybudget=, keymodels= for pasted keys
+//   pollen=<n> the bought pollen of a sign-in's user (and of pasted keys); tierpollen=<n> their tier pollen (default
+//     0: what a daily grant leaves, which pays for no paid-only model) [buckets]; keybudget=, keymodels= for pasted keys
 //   price=<model>:<pollen>[,…] another price (per image, or per image token), listed and charged; charge=<pollen>
 //     charged whatever is listed (the price changed after the list was read)
 //   limit=ignored   a sign-in's key made without its budget (/account/key: null)
@@ -682,7 +693,7 @@ export function createPollinationsSimulator({ pendingMs = 1500 } = {}) {
   const apps = new Map(); // client_id → {name, redirectUris, earnings}
   const codes = new Map(); // code → {key, clientId, redirectUri, challenge, scope, expiresIn, expiresAt}
   const keys = new Map(); // key → {user, name, budget (units | null), models (names | null), expiresAt, scope, clientId}
-  const users = new Map(); // user id → {balance (units), name}
+  const users = new Map(); // user id → {tier, pack (units: the two buckets [buckets]), name}
   const charges = createChargeBook();
   const counter = createSegmentCounter();
   const log = createRequestLog();
@@ -712,7 +723,11 @@ export function createPollinationsSimulator({ pendingMs = 1500 } = {}) {
 
   function newUser(scenario, empty = false) {
     const id = `user_sim_${randomBytes(6).toString('hex')}`;
-    users.set(id, { balance: empty ? 0 : pollenOf(scenario.pollen, DEFAULT_POLLEN), name: 'Sim User' });
+    users.set(id, {
+      tier: empty ? 0 : pollenOf(scenario.tierpollen, '0'),
+      pack: empty ? 0 : pollenOf(scenario.pollen, DEFAULT_POLLEN),
+      name: 'Sim User',
+    });
     return id;
   }
 
@@ -849,7 +864,7 @@ export function createPollinationsSimulator({ pendingMs = 1500 } = {}) {
 <body>
 <h1>Allow app access</h1>
 <p id="app">${escapeHtml(app.name)} (${escapeHtml(new URL(q.get('redirect_uri')).hostname)}) asks to spend your pollen.</p>
-<p id="balance">Your balance: ${escapeHtml(decimal(pollenOf(scenario.pollen, DEFAULT_POLLEN), PLACES))} pollen (simulated)</p>
+<p id="balance">Your balance: ${escapeHtml(decimal(pollenOf(scenario.pollen, DEFAULT_POLLEN) + pollenOf(scenario.tierpollen, '0'), PLACES))} pollen (simulated)</p>
 <ul>
 <li id="models">Models: ${escapeHtml(models ? models.join(', ') : 'all models')}</li>
 <li id="asked-budget">Budget asked: ${escapeHtml(budgetText.trim() === '' ? 'none' : `${budgetText} pollen`)}</li>
@@ -1118,13 +1133,17 @@ ${scopes.length ? hidden('scope', scopes.join(' ')) : ''}
     const app = record.clientId ? apps.get(record.clientId) : undefined;
     const price = app?.earnings ? withEarnings(base).paid : base;
     const costs = `This request costs ~${fixed4(price)} pollen.`;
-    if (fault === '402' || user.balance < price)
-      return reply(req, res, 402, envelope(402, `Insufficient balance. ${costs}`));
+    // One bucket must cover the price, never the two together; a paid-only model only the bought pollen, and more
+    // than the price [buckets].
+    const paidOnly = !!MODELS[query.model].paidOnly;
+    const covered = paidOnly ? user.pack > price : user.tier >= price || user.pack >= price;
+    if (fault === '402' || !covered) return reply(req, res, 402, envelope(402, `Insufficient balance. ${costs}`));
     if (record.budget !== null && record.budget < price)
       return reply(req, res, 402, envelope(402, `API key budget too low. ${costs}`));
     await sleep(Number(scenario.pending ?? forModel(pendingMs, MODELS[query.model].timing)));
-    // Once, when the image is made: the user's balance and the key's budget [gateway].
-    user.balance -= price;
+    // Once, when the image is made: the bucket that pays [buckets] and the key's budget [gateway].
+    if (!paidOnly && user.tier >= price) user.tier -= price;
+    else user.pack -= price;
     if (record.budget !== null) record.budget -= price;
     if (app?.earnings) app.earned += withEarnings(base).earned;
     charges.charge(key, price);
@@ -1165,7 +1184,9 @@ ${scopes.length ? hidden('scope', scopes.join(' ')) : ''}
     const record = keys.get(url.searchParams.get('key') ?? '');
     if (!record) return reply(req, res, 404, envelope(404, 'No such key.'));
     reply(req, res, 200, {
-      balance: decimal(users.get(record.user).balance, PLACES),
+      balance: decimal(users.get(record.user).tier + users.get(record.user).pack, PLACES),
+      tierBalance: decimal(users.get(record.user).tier, PLACES),
+      packBalance: decimal(users.get(record.user).pack, PLACES),
       budget: record.budget === null ? null : decimal(record.budget, PLACES),
       models: record.models,
       expiresAt: record.expiresAt,

@@ -162,10 +162,10 @@ describe('the fal simulator refuses what fal refuses', () => {
 
   it('the pricing API: no key, no ids, an endpoint it does not serve', async () => {
     expect((await pricing(`?endpoint_id=${SEEDREAM}`)).status).to.equal(401);
-    expect((await pricing('', 'k')).status).to.equal(422);
+    expect((await pricing('', 'k')).status).to.equal(400);
     const unknown = await pricing(`?endpoint_id=${SEEDREAM},fal-ai/no-such-model`, 'k');
     expect(unknown.status).to.equal(404);
-    expect((await unknown.json()).detail).to.contain('fal-ai/no-such-model');
+    expect((await unknown.json()).error).to.include({ type: 'not_found' });
     const known = await (await pricing(`?endpoint_id=${SEEDREAM}&endpoint_id=fal-ai/nano-banana-2`, 'k')).json();
     expect(known).to.deep.equal({
       prices: [

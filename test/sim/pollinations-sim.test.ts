@@ -319,6 +319,39 @@ describe('Pollinations simulator: Connect User Wallets and the image API', () =>
     expect((await simCharges('pollinations', empty.access_token)).images).to.equal(0);
   });
 
+  it('a user’s pollen is two buckets: one must cover the price alone; a paid-only model takes bought pollen only', async () => {
+    const buckets = async (endpoint: string, key: string) => {
+      const state = await (await fetch(`${endpoint}/_account?key=${encodeURIComponent(key)}`)).json();
+      return [state.tierBalance, state.packBalance];
+    };
+    const costs = /^Insufficient balance\. This request costs ~\d+\.\d{4} pollen\.$/;
+    // Tier pollen only (a daily grant): FLUX is paid from it; Nano Banana 2 and Seedream 4.5 are paid only.
+    const free = await signIn('pollen=0;tierpollen=5', { models: null, budget: '' });
+    const freeKey = (await signedIn(free)).access_token;
+    expect((await image(free.endpoint, freeKey)).status).to.equal(200);
+    for (const model of ['nanobanana-2', 'seedream-pro']) {
+      const refused = await image(free.endpoint, freeKey, `model=${model}&width=1024&height=1024`);
+      expect(refused.status, model).to.equal(402);
+      expect((await refused.json()).error.message, model).to.match(costs);
+    }
+    expect(await buckets(free.endpoint, freeKey)).to.deep.equal(['4.998', '0']);
+    expect((await simCharges('pollinations', freeKey)).images).to.equal(1);
+    // Two buckets that hold the price only together: refused, for one alone must cover it.
+    const split = await signIn('pollen=0.003;tierpollen=0.003', { models: null, budget: '' });
+    const splitKey = (await signedIn(split)).access_token;
+    const short = await image(split.endpoint, splitKey, 'model=klein&width=1024&height=1024');
+    expect(short.status).to.equal(402);
+    expect((await short.json()).error.message).to.equal('Insufficient balance. This request costs ~0.0050 pollen.');
+    // A paid-only model needs more bought pollen than its price; it is debited from that, the tier left whole.
+    const exact = await signIn('pollen=0.04;tierpollen=5', { models: null, budget: '' });
+    const exactKey = (await signedIn(exact)).access_token;
+    expect((await image(exact.endpoint, exactKey, 'model=seedream-pro&width=2048&height=2048')).status).to.equal(402);
+    const paid = await signIn('pollen=0.05;tierpollen=5', { models: null, budget: '' });
+    const paidKey = (await signedIn(paid)).access_token;
+    expect((await image(paid.endpoint, paidKey, 'model=seedream-pro&width=2048&height=2048')).status).to.equal(200);
+    expect(await buckets(paid.endpoint, paidKey)).to.deep.equal(['5', '0.01']);
+  });
+
   it('an expired key is refused 401 with Pollinations’ words, at the image API and at /account/key; so are no key and a bad one', async () => {
     const sign = await signIn('', { expiry: '0.000012' }); // 1.04 s, rounded to 1 s
     const token = await signedIn(sign);

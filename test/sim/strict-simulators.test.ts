@@ -3,7 +3,16 @@
 // 4 MP references, fal's reference counts, and what their logs record. Plain fetch against the test server's
 // own origin; every test uses a scenario key of its own (run=…) so that parallel test files never mix logs.
 import { expect } from '@open-wc/testing';
-import { bflEndpoint, simEndpoint, submissionsOf, submitToBfl, submitToFal, unique } from '../support/sim.js';
+import {
+  bflEndpoint,
+  simCharges,
+  simEndpoint,
+  simLogOf,
+  submissionsOf,
+  submitToBfl,
+  submitToFal,
+  unique,
+} from '../support/sim.js';
 import { puterCalls, puterEndpoint, puterGenerate, puterUsage } from '../support/puter.js';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -494,6 +503,37 @@ describe('BFL simulator: the model’s own controls, as BFL’s schemas take the
 const falSubmit = (run: string, endpoint: string, body: object) =>
   submitToFal(simEndpoint('fal', `run=${run}`), 'strict-test', endpoint, { prompt: 'a lighthouse at dusk', ...body });
 
+// ---------------------------------------------------------------------------------------------------------------
+// OpenRouter
+
+describe('OpenRouter simulator: the image API bills all or nothing', () => {
+  /** Asks for an image with `key` under `scenario` and goes away after `ms` (the request aborted): its log entry. */
+  async function abandoned(scenario: string, key: string) {
+    const run = unique('or');
+    const controller = new AbortController();
+    const sent = fetch(`${simEndpoint('openrouter', `run=${run};pending=600;${scenario}`)}/api/v1/images`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'black-forest-labs/flux.2-klein-4b', prompt: 'a lighthouse', size: '1024x1024' }),
+      signal: controller.signal,
+    }).catch((error: Error) => error);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    controller.abort();
+    expect(await sent).to.be.instanceOf(Error);
+    await new Promise((resolve) => setTimeout(resolve, 800)); // past the generation time
+    return (await simLogOf('openrouter', run)).find((entry) => entry.path.endsWith('/api/v1/images'));
+  }
+
+  it('a request whose client went away mid-generation is not charged; `abandoned=charged` charges it', async () => {
+    const left = unique('sim-left');
+    expect(await abandoned('', left)).to.include({ abandoned: true });
+    expect(await simCharges('openrouter', left)).to.include({ usd: '0', images: 0 });
+    const charged = unique('sim-charged');
+    await abandoned('abandoned=charged', charged);
+    expect(await simCharges('openrouter', charged)).to.include({ usd: '0.014', images: 1 });
+  });
+});
+
 describe('fal simulator: references', () => {
   it('takes at most 4 image_urls on [klein] edit and 8 on [pro]/[flex]/[max] edit', async () => {
     const run = unique('fal');
@@ -527,6 +567,44 @@ describe('fal simulator: references', () => {
       Array(5).fill([64, 64]),
       undefined,
     ]);
+  });
+});
+
+describe('fal simulator: the Platform API refuses in its own envelope, not the queue’s', () => {
+  /** GET `path` of the Platform API at the simulator (run of its own), with `key` where given: status and reply. */
+  async function platform(path: string, key?: string) {
+    const response = await fetch(`${simEndpoint('fal', `run=${unique('fal')}`)}${path}`, {
+      headers: key ? { authorization: `Key ${key}` } : {},
+    });
+    return { status: response.status, body: await response.json() };
+  }
+  const SEEDREAM = 'fal-ai/bytedance/seedream/v4.5/text-to-image';
+
+  it('pricing: 401 without a key, 400 for no ids or over 50, 404 for an id fal does not serve; {error: {type, message}}', async () => {
+    const types = async (path: string, key?: string) => {
+      const { status, body } = await platform(path, key);
+      expect(Object.keys(body), path).to.deep.equal(['error']);
+      expect(body.error.message, path).to.be.a('string').and.not.equal('');
+      return [status, body.error.type];
+    };
+    expect(await types(`/v1/models/pricing?endpoint_id=${SEEDREAM}`)).to.deep.equal([401, 'authorization_error']);
+    expect(await types('/v1/models/pricing', 'k')).to.deep.equal([400, 'validation_error']);
+    const many = Array.from({ length: 51 }, () => SEEDREAM).join(',');
+    expect(await types(`/v1/models/pricing?endpoint_id=${many}`, 'k')).to.deep.equal([400, 'validation_error']);
+    expect(await types(`/v1/models/pricing?endpoint_id=${SEEDREAM},fal-ai/no-such-model`, 'k')).to.deep.equal([
+      404,
+      'not_found',
+    ]);
+    const fifty = Array.from({ length: 50 }, () => SEEDREAM).join(',');
+    expect((await platform(`/v1/models/pricing?endpoint_id=${fifty}`, 'k')).status).to.equal(200);
+  });
+
+  it('billing: 401 without a key, 403 for a key that is not an Admin key', async () => {
+    const none = await platform('/v1/account/billing?expand=credits');
+    expect([none.status, none.body.error?.type]).to.deep.equal([401, 'authorization_error']);
+    const plain = await platform('/v1/account/billing?expand=credits', 'not-an-admin-key');
+    expect([plain.status, plain.body.error?.type]).to.deep.equal([403, 'authorization_error']);
+    expect((await platform('/v1/account/billing?expand=credits', unique('sim-admin'))).status).to.equal(200);
   });
 });
 
