@@ -70,13 +70,16 @@ describe('<userpays-image>: light, dark and narrow', () => {
     }
   });
 
-  it('has no serious accessibility violation busy, asking to stop, failed or with results, light and dark', async () => {
+  it('has no serious accessibility violation busy, asking to stop, failed or with results, light and dark', async function () {
+    this.timeout(40_000); // two submissions under way for 5 s each
     for (const scheme of ['light', 'dark'] as const) {
       await emulateMedia({ colorScheme: scheme });
-      const busy = await generating('pending=1500');
+      // Under way long enough to be looked at and asked to stop, however slow the machine running the suite.
+      const busy = await generating('pending=5000');
       await waitUntil(
         () => busy.shadowRoot!.querySelector('[part~=progress]')?.textContent?.match(/Queued|Under way at BFL/),
         'accepted',
+        { timeout: 4000 },
       );
       await expect(busy, `${scheme}: busy`).to.be.accessible();
       busy.shadowRoot!.querySelector<HTMLButtonElement>('[part~=progress] button')!.click(); // BFL billed: it asks
