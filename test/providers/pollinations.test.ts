@@ -5,7 +5,7 @@
 import { expect } from '@open-wc/testing';
 import { provider } from '../../src/providers/pollinations/adapter.js';
 import type { ModelSettings } from '../../src/base/types.js';
-import { quoteFor } from '../../src/providers/prices.js';
+import { loadFamilies, quoteFor } from '../../src/providers/prices.js';
 import { liveCatalogue } from '../../src/providers/engine/adapters.js';
 import { LedgerStore } from '../../src/ledger/ledger.js';
 import { failure } from '../support/failure.js';
@@ -132,6 +132,28 @@ describe('Pollinations adapter (against the simulator)', function () {
       expect((await simCharges('pollinations', run.key)).images).to.equal(0);
     });
   }
+
+  it('a model for bought pollen only, refused with daily pollen alone: said so, while another model is paid from it', async () => {
+    await loadFamilies('pollinations'); // their names, as the widget has them when it sells them
+    // Five pollen of the day's grant, none bought: Nano Banana 2 is paid-only at Pollinations, GPT Image 1 mini is not.
+    const scenario = 'tierpollen=5;pollen=0';
+    const banana = { model: 'gemini-3.1-flash-image', width: 1024, height: 1024, wiring: { model: 'nanobanana-2' } };
+    const run = start(scenario, banana);
+    const error = await failure(run.promise);
+    expect([error.code, error.message]).to.deep.equal([
+      'insufficient-funds',
+      'Pollinations sells Nano Banana 2 for bought pollen only: the free pollen your account gets each day does not pay for it, and you do not have enough bought pollen. Buy pollen at Pollinations, or pick another model.',
+    ]);
+    expect((await simCharges('pollinations', run.key)).images).to.equal(0);
+    const mini = {
+      model: 'gpt-image-1-mini',
+      width: 1024,
+      height: 1024,
+      quality: 'medium',
+      wiring: { model: 'gptimage' },
+    };
+    expect((await completed(scenario, mini)).outcome.image.width).to.equal(1024);
+  });
 
   it('prices read live from /image/models, the bundled ones where it does not answer, the quote saying which', async () => {
     const live = await liveCatalogue('pollinations', simEndpoint('pollinations', `price=klein:0.006;run=${unique()}`));

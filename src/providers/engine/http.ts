@@ -466,8 +466,9 @@ export async function guard<T>(
         const named = text[said[1] as keyof typeof text] as (...values: unknown[]) => Sentence;
         thrown.say(named(...said[2], provider), ...rest);
       }
-      // The provider's own words say whose account is short: name it, and where to add funds.
-      if (thrown.code === 'insufficient-funds' && provider) {
+      // The shared words for an account short of funds name the provider, and where to add funds; an adapter's own
+      // sentence (Pollinations' model for bought pollen only) says more, and stays.
+      if (thrown.code === 'insufficient-funds' && provider && (!thrown.message || said?.[1] === 'outOfCredits')) {
         // A gateway has no name of its own: its host says where the account is.
         thrown.say(text.outOfCreditsAt(provider, provider === 'openai' ? parse(context.endpoint)?.host : undefined));
       }

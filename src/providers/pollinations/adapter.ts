@@ -33,6 +33,13 @@ import { generationText } from '../../strings/generation.js';
  */
 
 /**
+ * The models Pollinations sells for bought pollen only (shared/registry/image.ts @0047731e, `paidOnly`; /image/models'
+ * `paid_only`), by their ids here: a request for one is admitted only where the bought pollen alone holds more than
+ * its price (shared/billing/service-billing.ts @151bb0c3, "must hold paid balance"), the free daily pollen never.
+ */
+const PAID_ONLY = ['gemini-3.1-flash-image', 'gemini-3-pro-image', 'seedream-4.5', 'grok-imagine', 'qwen-image'];
+
+/**
  * Pollinations' refusals (enter.pollinations.ai/src/services/service-billing.ts and src/error.ts: `{success: false,
  * error: {message, code}, status}`): 401 a key unknown, revoked or expired; 402 the account short of pollen ("Insufficient
  * balance") or the key's own budget used up ("API key budget too low"); 403 a model the key may not use. Said in
@@ -46,6 +53,10 @@ function pollinationsError(response: Response, body: any, key: string, model: st
   // The key's budget is the user's grant to this site: a new one comes with signing in again.
   if (status === 402 && /budget/i.test(said)) {
     return refused(new UserPaysError('auth-required', pollinationsText.budgetUsed(), false));
+  }
+  // A model for bought pollen only: the daily pollen does not pay for it, whatever the balance says.
+  if (status === 402 && PAID_ONLY.includes(model)) {
+    return refused(new UserPaysError('insufficient-funds', pollinationsText.paidOnly(modelName(model)), false));
   }
   // The account short of pollen: said as every provider's short account is (`guard`: where to add funds).
   if (status === 402) return refused(new UserPaysError('insufficient-funds', '', false));

@@ -9,6 +9,11 @@ export interface PollinationsStrings {
   keyRefused(): string;
   /** A 402 for the key's own budget (the account short of pollen is the shared `outOfCreditsAt`). */
   budgetUsed(): string;
+  /**
+   * A 402 for a model Pollinations sells for bought pollen only: the daily pollen may cover the price and still not
+   * pay for it (the account's balance, both together, can look enough).
+   */
+  paidOnly(model: string): string;
   /** A 403: the key may not use this model (the models the user allowed at sign-in). */
   modelNotAllowed(model: string): string;
   signInFailed(): string;
@@ -22,6 +27,8 @@ export const pollinationsWords: PollinationsStrings = {
     'Pollinations refused your key: it may have expired (a key from signing in lasts the days you chose) or been revoked. Sign in with Pollinations again.',
   budgetUsed: () =>
     'This site has spent the budget you gave it at Pollinations. Sign in with Pollinations again to give it a new budget.',
+  paidOnly: (model) =>
+    `Pollinations sells ${model} for bought pollen only: the free pollen your account gets each day does not pay for it, and you do not have enough bought pollen. Buy pollen at Pollinations, or pick another model.`,
   modelNotAllowed: (model) =>
     `Your Pollinations key may not use ${model}: when you signed in, you allowed this site other models. Sign in with Pollinations again and allow it, or pick another model.`,
   signInFailed: () => 'Pollinations did not complete the sign-in. Sign in with Pollinations again.',

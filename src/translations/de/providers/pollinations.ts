@@ -5,6 +5,8 @@ export const pollinations: PollinationsStrings = {
     'Pollinations hat Ihren Schlüssel nicht angenommen: Er ist vielleicht abgelaufen (ein Schlüssel aus der Anmeldung gilt so viele Tage, wie Sie gewählt haben) oder widerrufen. Melden Sie sich erneut mit Pollinations an.',
   budgetUsed: () =>
     'Diese Website hat das Budget ausgegeben, das Sie ihr bei Pollinations gegeben haben. Melden Sie sich erneut mit Pollinations an, um ihr ein neues Budget zu geben.',
+  paidOnly: (model) =>
+    `Pollinations verkauft ${model} nur gegen gekaufte Pollen: Die kostenlosen Pollen, die Ihr Konto jeden Tag bekommt, bezahlen es nicht, und Sie haben nicht genug gekaufte Pollen. Kaufen Sie Pollen bei Pollinations, oder wählen Sie ein anderes Modell.`,
   modelNotAllowed: (model) =>
     `Ihr Pollinations-Schlüssel darf ${model} nicht verwenden: Bei der Anmeldung haben Sie dieser Website andere Modelle erlaubt. Melden Sie sich erneut mit Pollinations an und erlauben Sie es, oder wählen Sie ein anderes Modell.`,
   signInFailed: () => 'Pollinations hat die Anmeldung nicht abgeschlossen. Melden Sie sich erneut mit Pollinations an.',
