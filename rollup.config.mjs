@@ -59,9 +59,10 @@ function chunkFileNames({ facadeModuleId, moduleIds, name, isDynamicEntry }) {
     const folder = PLACED.includes(name) ? undefined : /\/([^/]+)\/[^/]+$/.exec(namedAfter ?? '')?.[1];
     return `chunks/${folder ? `${folder}-` : ''}[name]-[hash].js`;
   }
-  // A provider's prices of the other families (src/providers/<id>/families.ts), beside the families' own part.
-  const families = /\/providers\/([^/]+)\/families\.ts$/.exec(paths[0])?.[1];
-  if (families) return `chunks/${families}-families-[hash].js`;
+  // A provider's prices of the other families (src/providers/<id>/families.ts), beside the families' own part, and its
+  // reader of live prices (live-prices.ts): by the provider and the file.
+  const [, provider, file] = /\/providers\/([^/]+)\/(families|live-prices)\.ts$/.exec(paths[0]) ?? [];
+  if (provider) return `chunks/${provider}-${file}-[hash].js`;
   const folder = /\/([^/]+)\/(?:index|adapter)\.ts$/.exec(paths[0])?.[1];
   const element = /\/src\/elements\/([^/]+)\//.exec(paths[0])?.[1];
   return `chunks/${element ? `${element}-` : ''}${folder ?? '[name]'}-[hash].js`;

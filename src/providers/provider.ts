@@ -25,6 +25,9 @@ export interface ProviderEntry {
   adapter(): Promise<AdapterModule>;
 }
 
+/** What reads a provider's live prices: its adapter, or a reader of its own (engine/adapters.ts, `LIVE_PRICES`). */
+export type LivePriceReader = Required<Pick<Provider, 'livePrices'>>;
+
 /** What an adapter module gives the registry: the provider's adapter, made once, when the module first loads. */
 export interface AdapterModule {
   readonly provider: Provider;
@@ -63,7 +66,8 @@ export interface ProviderInfo {
    */
   sellsFamilies?: boolean;
   /**
-   * Its adapter reads the provider's live prices (`Provider.livePrices`): the quote switches to them when they come
+   * It has live prices, which its adapter or a reader of its own reads (`Provider.livePrices`; engine/adapters.ts):
+   * the quote switches to them when they come
    * (with the user's key, where the price list answers only a key: fal's). `'families'`: of the other families only
    * (OpenRouter's, fal's), read once they are here, not on a page that sells FLUX.
    */

@@ -9,7 +9,7 @@ import { generation as text } from '../../src/strings/generation.js';
 import { storageKeysForgottenAfterEach } from '../support/storage.js';
 import { builtFiles, builtPage, chunkName, filesLoaded } from '../support/built.js';
 import { PUTER_SRC, puterCalls, puterEndpoint, setPuterAccount } from '../support/puter.js';
-import { bflEndpoint, simLog, unique } from '../support/sim.js';
+import { bflEndpoint, simEndpoint, simLog, unique } from '../support/sim.js';
 import { imageWidgetIn, part } from '../support/widget.js';
 import { until } from '../support/wait.js';
 
@@ -148,6 +148,21 @@ describe('each provider’s adapter is a chunk of its own (the built files)', fu
     expect(accountPartsLoaded(view)).to.deep.equal(['image-sign-in']);
     // More options was not opened: its controls part is not loaded.
     expect(filesLoaded(view).map(chunkName)).not.to.include('image-controls');
+  });
+
+  it('a first visit with Pollinations shows its live price with the reader of its prices, not its adapter', async () => {
+    const view = await page();
+    const el = await imageWidgetIn(view, {
+      provider: 'pollinations',
+      'storage-key': newStorageKey(),
+      endpoint: simEndpoint('pollinations', `price=klein:0.006;run=${unique()}`),
+      prompt: 'a lighthouse at dusk',
+    });
+    await until(() => el.quote?.source.name === 'Pollinations model list (live)', 10_000);
+    expect(el.quote!.total).to.equal('0.006');
+    const loaded = filesLoaded(view).map(chunkName);
+    expect(loaded).to.include('pollinations-live-prices');
+    expect(loaded).not.to.include('pollinations');
   });
 
   it('an adapter that does not arrive: the widget says so (network), books and sends nothing, and is ready again', async () => {

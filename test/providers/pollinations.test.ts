@@ -142,7 +142,7 @@ describe('Pollinations adapter (against the simulator)', function () {
     const error = await failure(run.promise);
     expect([error.code, error.message]).to.deep.equal([
       'insufficient-funds',
-      'Pollinations sells Nano Banana 2 for bought pollen only: the free pollen your account gets each day does not pay for it, and you do not have enough bought pollen. Buy pollen at Pollinations, or pick another model.',
+      'Pollinations sells Nano Banana 2 for bought pollen only, not for the free pollen your account gets each day. Buy pollen at Pollinations, or pick another model.',
     ]);
     expect((await simCharges('pollinations', run.key)).images).to.equal(0);
     const mini = {

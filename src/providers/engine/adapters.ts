@@ -5,7 +5,7 @@ import { mergePriceBook, type PriceBook } from '../../pricing/index.js';
 import { familiesInFor } from '../../pricing/models.js';
 import { generationText as text } from '../../strings/generation.js';
 import type { ProviderId } from '../../base/types.js';
-import type { AdapterModule, KeyBalance, LiveAccess, Provider } from '../provider.js';
+import type { AdapterModule, KeyBalance, LiveAccess, LivePriceReader, Provider } from '../provider.js';
 import type { OAuthAccount } from '../sign-in.js';
 import { signIn as signInWords } from '../../strings/sign-in.js';
 import { BUILTIN_PRICE_BOOK } from '../prices.js';
@@ -17,7 +17,7 @@ const signInText = sayer('signIn', signInWords);
 
 /**
  * What the engine reaches of the providers through the registry (registry.ts): each adapter, loaded by the registry's
- * `import()` when its provider is first used; and Puter's live prices.
+ * `import()` when its provider is first used; and the live prices, read by an adapter or by a reader of their own.
  */
 
 /**
@@ -85,10 +85,25 @@ export async function accountFor(id: ProviderId): Promise<OAuthAccount> {
 const catalogues: Record<string, Promise<PriceBook>> = {};
 
 /**
+ * The readers of live prices that load without their provider's adapter: where a page shows those prices before
+ * anything is asked and the adapter is not needed then (Pollinations' model list), a first visit loads the reader, not
+ * the code that makes images. Each by `import()`, a chunk of its own.
+ */
+const LIVE_PRICES: Partial<Record<ProviderId, () => Promise<LivePriceReader>>> = {
+  pollinations: () => import('../pollinations/live-prices.js'),
+};
+
+/** What reads `id`'s live prices: a reader of its own where it has one (`LIVE_PRICES`), else its adapter. */
+function liveReader(id: ProviderId): Promise<Partial<LivePriceReader>> {
+  const reader = LIVE_PRICES[id];
+  return reader ? reader().catch(() => notLoaded(id)) : providerFor(id);
+}
+
+/**
  * The built-in price book with the live prices of `id` at `endpoint` (`Provider.livePrices`: Puter's catalogue,
  * Pollinations' model list) laid over its bundled ones, once per provider and endpoint (and page); just the built-in
  * one when they do not come. The quote stays synchronous: the element switches to this book when it arrives. The
- * reading is the provider's, in its adapter: the adapter's code first, then the prices.
+ * reading is the provider's: its reader's code (or its adapter's) first, then the prices.
  */
 export function liveCatalogue(id: ProviderId, endpoint: string, access?: LiveAccess): Promise<PriceBook> {
   // Read again once the other families are in, for their live prices (a provider's adapter keeps the reply); and for
@@ -97,7 +112,7 @@ export function liveCatalogue(id: ProviderId, endpoint: string, access?: LiveAcc
   const asked = access?.apiKey ? ` ${access.relay ?? ''} ${access.apiKey}` : '';
   const wanted = PROVIDERS[id].info.livePrices !== 'families' || familiesInFor(id);
   return (catalogues[`${id} ${endpoint} ${familiesInFor(id)}${asked}`] ??= (
-    wanted ? providerFor(id).then((provider) => provider.livePrices?.(endpoint, access)) : Promise.resolve(undefined)
+    wanted ? liveReader(id).then((reader) => reader.livePrices?.(endpoint, access)) : Promise.resolve(undefined)
   )
     .catch(() => undefined)
     .then((live) => (live ? mergePriceBook(BUILTIN_PRICE_BOOK, live) : BUILTIN_PRICE_BOOK)));

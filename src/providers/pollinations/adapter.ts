@@ -1,5 +1,4 @@
 import { UserPaysError, asUserPaysError } from '../../base/errors.js';
-import { clock } from '../../base/clock.js';
 import {
   MAX_IMAGE_BYTES,
   guard,
@@ -14,13 +13,9 @@ import { routed } from '../engine/provider-urls.js';
 import { checkEndpoint } from '../urls.js';
 import type { KeyBalance, ModelControls, Provider, ProviderOutcome, ProviderRequest, RunContext } from '../provider.js';
 import type { ModelSettings } from '../../base/types.js';
-import Decimal from 'decimal.js';
-import { isAmount } from '../../base/checks.js';
-import { modelName, type PriceBook } from '../../pricing/index.js';
-import { familiesInFor } from '../../pricing/models.js';
+import { modelName } from '../../pricing/index.js';
 import { pollinationsAccount, pollinationsText } from './account.js';
 import { info } from './info.js';
-import { prices } from './prices.js';
 import { generationText } from '../../strings/generation.js';
 
 /**
@@ -64,47 +59,6 @@ function pollinationsError(response: Response, body: any, key: string, model: st
     return refused(new UserPaysError('invalid-input', pollinationsText.modelNotAllowed(modelName(model)), false));
   }
   return httpError(response, body, key);
-}
-
-/**
- * The live list of models and prices (`GET {endpoint}/image/models`, no key: [{name, aliases, pricing: {currency:
- * 'pollen', completionImageTokens, …}}], shared/registry/model-info.ts and public-pricing.ts): the price of each model
- * offered here, as a price book to lay over the bundled one; the other families' too once they are loaded
- * (families.ts, already here then; a list read before they came is read again for them, from the reply kept). Fetched
- * once per endpoint and page. Undefined where it does not answer, or says nothing of them: the bundled prices apply,
- * and the quote says so.
- */
-const replies: Record<string, Promise<unknown>> = {};
-
-async function livePollinationsPrices(endpoint: string): Promise<PriceBook | undefined> {
-  const url = `${endpoint}/image/models`;
-  try {
-    const models = await (replies[url] ??= fetch(url, { credentials: 'omit', cache: 'no-store' }).then((response) =>
-      response.json(),
-    ));
-    const source = {
-      name: 'Pollinations model list (live)',
-      asOf: new Date(clock.now()).toJSON().slice(0, 10),
-      url,
-    };
-    const found: PriceBook = familiesInFor('pollinations')
-      ? (await import('./families.js')).livePollinationsFamilies(models, source)
-      : {};
-    for (const [id, entry] of Object.entries(prices)) {
-      const listed = (Array.isArray(models) ? models : []).find(
-        (model: any) => model?.name === entry.model || model?.aliases?.includes?.(entry.model),
-      );
-      const price = listed?.pricing?.currency === 'pollen' ? listed.pricing.completionImageTokens : undefined;
-      // Text, as Pollinations writes prices (toFixedPoint); no FLUX image there costs a whole pollen.
-      if (isAmount(price) && new Decimal(price).lt(1)) {
-        found[id] = { pollinations: { ...entry, rule: { kind: 'flat', unit: 'usd', perImage: price }, source } };
-      }
-    }
-    return Object.keys(found).length ? found : undefined;
-  } catch {
-    delete replies[url]; // read again on the next need
-    return undefined;
-  }
 }
 
 /**
@@ -271,11 +225,6 @@ class PollinationsProvider implements Provider {
         ...(expiresAt ? { expiresAt } : {}),
       }
     );
-  }
-
-  /** The live prices (`livePollinationsPrices`), laid over the bundled ones where Pollinations is used. */
-  livePrices(endpoint: string): Promise<PriceBook | undefined> {
-    return livePollinationsPrices(checkEndpoint(endpoint));
   }
 }
 

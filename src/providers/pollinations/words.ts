@@ -28,7 +28,7 @@ export const pollinationsWords: PollinationsStrings = {
   budgetUsed: () =>
     'This site has spent the budget you gave it at Pollinations. Sign in with Pollinations again to give it a new budget.',
   paidOnly: (model) =>
-    `Pollinations sells ${model} for bought pollen only: the free pollen your account gets each day does not pay for it, and you do not have enough bought pollen. Buy pollen at Pollinations, or pick another model.`,
+    `Pollinations sells ${model} for bought pollen only, not for the free pollen your account gets each day. Buy pollen at Pollinations, or pick another model.`,
   modelNotAllowed: (model) =>
     `Your Pollinations key may not use ${model}: when you signed in, you allowed this site other models. Sign in with Pollinations again and allow it, or pick another model.`,
   signInFailed: () => 'Pollinations did not complete the sign-in. Sign in with Pollinations again.',

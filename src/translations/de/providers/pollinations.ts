@@ -6,7 +6,7 @@ export const pollinations: PollinationsStrings = {
   budgetUsed: () =>
     'Diese Website hat das Budget ausgegeben, das Sie ihr bei Pollinations gegeben haben. Melden Sie sich erneut mit Pollinations an, um ihr ein neues Budget zu geben.',
   paidOnly: (model) =>
-    `Pollinations verkauft ${model} nur gegen gekaufte Pollen: Die kostenlosen Pollen, die Ihr Konto jeden Tag bekommt, bezahlen es nicht, und Sie haben nicht genug gekaufte Pollen. Kaufen Sie Pollen bei Pollinations, oder wählen Sie ein anderes Modell.`,
+    `Pollinations verkauft ${model} nur gegen gekaufte Pollen, nicht gegen die kostenlosen, die Ihr Konto jeden Tag bekommt. Kaufen Sie Pollen bei Pollinations, oder wählen Sie ein anderes Modell.`,
   modelNotAllowed: (model) =>
     `Ihr Pollinations-Schlüssel darf ${model} nicht verwenden: Bei der Anmeldung haben Sie dieser Website andere Modelle erlaubt. Melden Sie sich erneut mit Pollinations an und erlauben Sie es, oder wählen Sie ein anderes Modell.`,
   signInFailed: () => 'Pollinations hat die Anmeldung nicht abgeschlossen. Melden Sie sich erneut mit Pollinations an.',
