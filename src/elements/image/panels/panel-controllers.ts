@@ -25,6 +25,7 @@ import { GalleryController } from './gallery/gallery-controller.js';
 import type { GalleryViewPart } from './gallery/index.js';
 import type { PaidFailure } from './gallery/result.js';
 import { PanelPart } from './panel-part.js';
+import { PinnedRowController } from './pinned-row.js';
 import { ReferenceImages } from './reference-images.js';
 import { FlowController } from './submission/flow-controller.js';
 import { ResumeController } from './submission/resume-controller.js';
@@ -143,6 +144,8 @@ export class PanelControllers {
       ready: (count) =>
         wordsIn(language.translation, 'gallery', galleryWords).imagesReady(count, this.gallery.images[0].prompt),
     });
+    // What the keyboard reaches above the decision row is brought into view clear of it.
+    new PinnedRowController(host);
     // Sign out and "Remember" unticked, drawn with the panels, reach every widget and tab of the storage key.
     new KeysChannel(host, keys, () => host.storageKey);
     this.account = new AccountController(host, () =>

@@ -5,6 +5,7 @@ import { moreStyles } from './more.js';
 import { slotStyles } from './panel-slots.js';
 import { outcomeStyles } from './submission/outcome.js';
 import { pickerStyles } from './pickers.js';
+import { pinnedRowStyles } from './pinned-row.js';
 import { runningStyles } from './submission/running.js';
 
 /*
@@ -55,4 +56,5 @@ export const imagePanelStyles = css`
   ${runningStyles}
   ${outcomeStyles}
   ${iconStyles}
+  ${pinnedRowStyles}
 `;

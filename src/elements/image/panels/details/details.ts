@@ -44,14 +44,4 @@ export const detailsStyles = css`
   .details-body p {
     margin: 0;
   }
-  /* What the keyboard reaches here is brought into view above the decision row, which sticks over the screen's foot
-     (taller where Generate is under the price). */
-  .details :is(summary, button) {
-    scroll-margin-bottom: 9rem;
-  }
-  @container (width < 360px) {
-    .details :is(summary, button) {
-      scroll-margin-bottom: 13rem;
-    }
-  }
 `;

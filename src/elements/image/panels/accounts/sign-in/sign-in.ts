@@ -162,8 +162,6 @@ export const signInStyles = css`
   #grant-days {
     width: 7rem;
     height: 2.5rem;
-    /* Focused when the form opens: brought into view above the decision row, which sticks to the bottom. */
-    scroll-margin-bottom: 12rem;
   }
   /* Signed in: who pays, with Revoke and Sign out on its right; what is left of the cap whole, on the line under it. */
   .account .actions {

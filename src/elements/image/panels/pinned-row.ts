@@ -1,0 +1,47 @@
+import { css, type ReactiveController, type ReactiveElement } from 'lit';
+
+/**
+ * The decision row sticks over the foot of the screen (and of the controls): what the keyboard reaches above it must
+ * not be hidden under it (WCAG 2.2, 2.4.11). A control focused under the row (the browser, which knows nothing of the
+ * row, leaves one that is on the screen where it is, and brings one from below only to the screen's foot) is scrolled
+ * clear of it by its scroll margin (`pinnedRowStyles`), the row's height as it is then, however tall (its price over a
+ * bound, why Generate cannot, a narrow container where Generate is under the price), given to the controls as
+ * `--_pinned` first.
+ */
+export class PinnedRowController implements ReactiveController {
+  readonly #host: ReactiveElement;
+
+  constructor(host: ReactiveElement) {
+    this.#host = host;
+    host.addController(this);
+  }
+
+  readonly #focused = (event: Event) => {
+    const control = event.target as Element;
+    const row = this.#host.renderRoot.querySelector('.controls > [part~=decision]');
+    if (!row || row.contains(control)) return;
+    const pinned = row.getBoundingClientRect();
+    if (control.getBoundingClientRect().bottom <= pinned.top) return;
+    row.parentElement!.style.setProperty('--_pinned', `${Math.ceil(pinned.height)}px`);
+    control.scrollIntoView({ block: 'nearest' });
+  };
+
+  hostConnected() {
+    this.#host.renderRoot.addEventListener('focusin', this.#focused);
+  }
+
+  hostDisconnected() {
+    this.#host.renderRoot.removeEventListener('focusin', this.#focused);
+  }
+}
+
+/**
+ * Each control above the decision row stops clear of the row's height (`PinnedRowController`) when it is brought into
+ * view; the row's own controls stay where they stick.
+ */
+export const pinnedRowStyles = css`
+  .controls > :not([part~='decision']) :is(a, button, input, select, textarea, summary, [tabindex]),
+  .controls > :is(a, button, textarea, [tabindex]) {
+    scroll-margin-bottom: calc(var(--_pinned, 6rem) + 0.75rem);
+  }
+`;
