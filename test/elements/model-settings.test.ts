@@ -103,6 +103,9 @@ describe('<userpays-image>: the model’s own controls, in More options', functi
       '5',
     ]);
     expect(control(el, 'steps').placeholder).to.equal('50');
+    // The range each takes is in its label, before anything is typed.
+    expect(words(control(el, 'steps').closest('label')!)).to.equal('Steps (1–50)');
+    expect(words(control(el, 'guidance').closest('label')!)).to.equal('Guidance (1.5–10)');
     await choose(el, 'safetyTolerance', '4');
     await choose(el, 'outputFormat', 'png');
     await choose(el, 'steps', '20');
@@ -144,6 +147,19 @@ describe('<userpays-image>: the model’s own controls, in More options', functi
     expect(blocked(el).reason).to.equal("This model's guidance is a number from 1.5 to 10.");
     expect(control(el, 'guidance').getAttribute('aria-invalid')).to.equal('true');
     expect(submit.disabled).to.equal(true);
+    // Both wrong at once: both marked, each with its own words under it, both said beside Generate.
+    await choose(el, 'steps', '100');
+    const guidanceWords = "This model's guidance is a number from 1.5 to 10.";
+    expect(blocked(el).reason).to.equal(`${stepsWords} ${guidanceWords}`);
+    for (const [name, said] of [
+      ['steps', stepsWords],
+      ['guidance', guidanceWords],
+    ]) {
+      const field = control(el, name);
+      expect(field.getAttribute('aria-invalid'), name).to.equal('true');
+      expect(words(el.shadowRoot!.getElementById(field.getAttribute('aria-describedby')!)), name).to.equal(said);
+    }
+    await choose(el, 'steps', '20');
     await choose(el, 'guidance', '');
     expect(submit.disabled).to.equal(false);
     expect(blocked(el).reason).to.equal('');
@@ -210,6 +226,15 @@ describe('<userpays-image>: the model’s own controls, in More options', functi
     await until(() => control(el, 'enhancePrompt'));
     expect(control(el, 'enhancePrompt').checked, 'Pollinations rewrites only when asked').to.equal(false);
     expect(words(part(el, 'more'))).to.contain('Let Pollinations rewrite my prompt first');
+    // Its words in as many lines as they take, never cut: German's are longer than the line of a phone.
+    el.style.width = '390px';
+    el.lang = 'de';
+    await until(() => words(part(el, 'more')).includes('Pollinations darf meinen Prompt zuerst umschreiben'), 5000);
+    const label = control(el, 'enhancePrompt').closest('label')!;
+    expect(label.scrollWidth, 'the switch’s words whole').to.be.at.most(label.clientWidth);
+    el.lang = 'en';
+    el.style.width = '';
+    await until(() => words(part(el, 'more')).includes('Let Pollinations rewrite'), 5000);
     await el.generate();
     await choose(el, 'enhancePrompt', true);
     expect(el.enhancePrompt).to.equal('on');

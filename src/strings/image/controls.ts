@@ -10,8 +10,9 @@ export interface ControlsStrings {
   /** The provider charges for a result its moderation withholds (BFL). */
   moderationCharged(provider: string): string;
   outputFormat(): string;
-  steps(): string;
-  guidance(): string;
+  /** With the range the model takes, which the field refuses beyond. */
+  steps(min: number, max: number): string;
+  guidance(min: number, max: number): string;
   raw(): string;
   imagePromptStrength(): string;
   /** A choice that is the provider's own default: "2 (default)". */
@@ -31,8 +32,8 @@ export const controls: ControlsStrings = {
   safetyTolerance: (min, max) => `Moderation (${min} strictest, ${max} most permissive)`,
   moderationCharged: (provider) => `${provider} charges for an image its moderation withholds.`,
   outputFormat: () => 'Image format',
-  steps: () => 'Steps',
-  guidance: () => 'Guidance',
+  steps: (min, max) => `Steps (${min}–${max})`,
+  guidance: (min, max) => `Guidance (${min}–${max})`,
   raw: () => 'Raw: a less processed, more natural look',
   imagePromptStrength: () => 'Reference image strength (0–1)',
   byDefault: (choice) => `${choice} (default)`,

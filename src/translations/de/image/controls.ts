@@ -1,12 +1,15 @@
 import type { ControlsStrings } from '../../../strings/image/controls.js';
 
+/** A number as German writes it: 1,5. */
+const decimal = (value: number) => String(value).replace('.', ',');
+
 export const controls: ControlsStrings = {
   modelControls: (provider) => `Wie ${provider} es macht`,
   safetyTolerance: (min, max) => `Moderation (${min} am strengsten, ${max} am freizügigsten)`,
   moderationCharged: (provider) => `${provider} berechnet auch ein Bild, das seine Moderation zurückhält.`,
   outputFormat: () => 'Bildformat',
-  steps: () => 'Schritte',
-  guidance: () => 'Prompt-Treue (Guidance)',
+  steps: (min, max) => `Schritte (${min}–${max})`,
+  guidance: (min, max) => `Prompt-Treue (Guidance, ${decimal(min)}–${decimal(max)})`,
   raw: () => 'Raw: weniger bearbeitet, natürlicher',
   imagePromptStrength: () => 'Gewicht des Referenzbilds (0–1)',
   byDefault: (choice) => `${choice} (Voreinstellung)`,

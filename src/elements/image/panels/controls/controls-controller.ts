@@ -54,22 +54,22 @@ export class ControlsController implements ReactiveController {
   }
 
   /**
-   * The first of `settings` the provider would refuse for the model in force (a number out of its range, not whole where
-   * it must be), with the provider's own words for it: asked of each setting alone, so that the one that is wrong is
-   * known and marked. The same check runs again at the click, before anything is sent (generation/submit.ts).
+   * Each of `settings` the provider would refuse for the model in force (a number out of its range, not whole where it
+   * must be), with the provider's own words for it: asked of each setting alone, so that every one that is wrong is
+   * known and marked at once. The same check runs again at the click, before anything is sent (generation/submit.ts).
    */
-  refusal(settings: ModelSettings): { name: keyof ModelSettings; said: readonly Sentence[] } | undefined {
+  refusals(settings: ModelSettings): { name: keyof ModelSettings; said: readonly Sentence[] }[] {
     const check = this.#check;
-    if (!check) return undefined;
+    if (!check) return [];
     const { model } = this.#host;
-    for (const [name, value] of Object.entries(settings) as [keyof ModelSettings, unknown][]) {
+    return (Object.entries(settings) as [keyof ModelSettings, unknown][]).flatMap(([name, value]) => {
       try {
         check(model, { [name]: value });
+        return [];
       } catch (error) {
-        return { name, said: asUserPaysError(error).said };
+        return [{ name, said: asUserPaysError(error).said }];
       }
-    }
-    return undefined;
+    });
   }
 
   /** Sets one of the model's settings as the user chose it in More options; undefined: the provider's default. */

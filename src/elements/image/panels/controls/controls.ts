@@ -15,9 +15,20 @@ export interface ControlsView {
   provider: string;
   /** The element's words over English (see `wordsIn`). */
   translation?: Translation;
-  /** The setting the provider would refuse as it stands: its control marked, and why said under it. */
-  problem?: { name: string; reason: string };
+  /** The settings the provider would refuse as they stand: each control marked, and why said under it. */
+  problems: readonly { name: string; reason: string }[];
 }
+
+/** The settings in the order More options draws their controls (the prompt's rewriting first, under the seed). */
+export const DRAWN: readonly (keyof ModelSettings)[] = [
+  'enhancePrompt',
+  'safetyTolerance',
+  'outputFormat',
+  'steps',
+  'guidance',
+  'raw',
+  'imagePromptStrength',
+];
 
 type Choice = 'safetyTolerance' | 'outputFormat';
 type Amount = 'steps' | 'guidance' | 'imagePromptStrength';
@@ -69,33 +80,36 @@ export function renderSeedControls({ controls, settings, provider, translation }
  * format, [flex]'s steps and guidance, Ultra's raw look and reference strength (the prompt's rewriting is drawn under
  * the seed: renderSeedControls). Nothing where the model takes none of them.
  */
-export function renderControls({ controls, settings, provider, translation, problem }: ControlsView, change: Change) {
+export function renderControls({ controls, settings, provider, translation, problems }: ControlsView, change: Change) {
   const { safetyTolerance, outputFormats, steps, guidance, raw, imagePromptStrength } = controls;
   if (!safetyTolerance && !outputFormats && !steps && !guidance && !raw && !imagePromptStrength) return nothing;
   const text = wordsIn(translation, 'controls', controlsWords);
-  // The control the provider would refuse as set: marked, described by why, said under it; its id is the fix's focus.
-  const wrong = (name: string) => problem?.name === name;
+  // Each control the provider would refuse as set: marked, described by why, said under it; the fix focuses the first.
+  const problemOf = (name: string) => problems.find((problem) => problem.name === name);
+  const wrong = (name: string) => !!problemOf(name);
   const why = (name: string) =>
-    wrong(name) ? html`<p id="setting-problem" class="setting-problem">${problem!.reason}</p>` : nothing;
+    wrong(name)
+      ? html`<p id="setting-${name}-problem" class="setting-problem">${problemOf(name)!.reason}</p>`
+      : nothing;
   // The provider's default is said on its own choice ("2 (default)"); formats in capitals (JPEG).
   const choice = (name: Choice, label: string, values: readonly (string | number)[], byDefault: string | number) =>
     html`<label class="dimension"
-      >${label}
-      <select
-        id="setting-${name}"
-        name=${name}
-        aria-invalid=${ifDefined(wrong(name) ? 'true' : undefined)}
-        aria-describedby=${ifDefined(wrong(name) ? 'setting-problem' : undefined)}
-        @change=${change}
-      >
-        ${values.map((value) => {
-          const shown = String(value).toUpperCase();
-          return html`<option value=${value} .selected=${live(value === (settings[name] ?? byDefault))}>
-            ${value === byDefault ? text.byDefault(shown) : shown}
-          </option>`;
-        })}
-      </select></label
-    >`;
+        >${label}
+        <select
+          id="setting-${name}"
+          name=${name}
+          aria-invalid=${ifDefined(wrong(name) ? 'true' : undefined)}
+          aria-describedby=${ifDefined(wrong(name) ? `setting-${name}-problem` : undefined)}
+          @change=${change}
+        >
+          ${values.map((value) => {
+            const shown = String(value).toUpperCase();
+            return html`<option value=${value} .selected=${live(value === (settings[name] ?? byDefault))}>
+              ${value === byDefault ? text.byDefault(shown) : shown}
+            </option>`;
+          })}
+        </select></label
+      >${why(name)}`;
   // Empty is the provider's default, which the placeholder shows.
   const amount = (name: Amount, label: string, range: ControlRange, step: number) =>
     html`<label class="dimension"
@@ -104,7 +118,7 @@ export function renderControls({ controls, settings, provider, translation, prob
           id="setting-${name}"
           name=${name}
           aria-invalid=${ifDefined(wrong(name) ? 'true' : undefined)}
-          aria-describedby=${ifDefined(wrong(name) ? 'setting-problem' : undefined)}
+          aria-describedby=${ifDefined(wrong(name) ? `setting-${name}-problem` : undefined)}
           type="number"
           min=${range.min}
           max=${range.max}
@@ -128,8 +142,8 @@ export function renderControls({ controls, settings, provider, translation, prob
     }
     ${controls.moderationCharged ? html`<p class="muted">${text.moderationCharged(provider)}</p>` : nothing}
     ${outputFormats ? choice('outputFormat', text.outputFormat(), outputFormats, outputFormats[0]) : nothing}
-    ${steps ? amount('steps', text.steps(), steps, 1) : nothing}
-    ${guidance ? amount('guidance', text.guidance(), guidance, 0.5) : nothing}
+    ${steps ? amount('steps', text.steps(steps.min, steps.max), steps, 1) : nothing}
+    ${guidance ? amount('guidance', text.guidance(guidance.min, guidance.max), guidance, 0.5) : nothing}
     ${
       raw
         ? html`<label class="check"
@@ -176,6 +190,8 @@ export const controlStyles = css`
   .model-controls .setting-problem {
     color: var(--_danger);
   }
+  /* Their switches in as many lines as their words take (the key's opt-in is one line: accounts.ts). */
+  .enhance .check,
   .model-controls .check {
     height: auto;
     white-space: normal;

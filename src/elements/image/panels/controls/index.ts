@@ -8,7 +8,7 @@ import type { Blocked } from '../../view.js';
 import { settingsOf } from '../../image-parts.js';
 import type { ImageProperties } from '../../image-properties.js';
 import { ControlsController } from './controls-controller.js';
-import { changeOf, controlStyles, renderControls, renderSeedControls } from './controls.js';
+import { DRAWN, changeOf, controlStyles, renderControls, renderSeedControls } from './controls.js';
 
 /** The model's controls of a widget, and what More options draws of them. */
 export interface ModelControlsPart {
@@ -48,24 +48,31 @@ export function modelControlsPart(host: ImageProperties, edited: () => void): Mo
     true,
   );
   const change = changeOf(controller.set);
-  const problem = (translation?: Translation): SettingProblem | undefined => {
-    const refusal = controller.refusal(settingsOf(host, controller.settings) ?? {});
-    return refusal && { name: refusal.name, reason: refusal.said.map((said) => reword(said, translation)).join(' ') };
-  };
+  // In the order the controls are drawn: said beside Generate so, and the fix goes to the first.
+  const problems = (translation?: Translation): SettingProblem[] =>
+    controller
+      .refusals(settingsOf(host, controller.settings) ?? {})
+      .sort((one, other) => DRAWN.indexOf(one.name) - DRAWN.indexOf(other.name))
+      .map(({ name, said }) => ({ name, reason: said.map((sentence) => reword(sentence, translation)).join(' ') }));
   return {
     controller,
     blocked: (translation) => {
-      const wrong = problem(translation);
+      // Every setting that is wrong said beside Generate; the fix opens More options on the first, each one marked.
+      const wrong = problems(translation);
       const fixSetting = wordsIn(translation, 'controls', controlsWords).fixSetting;
-      return (
-        wrong && { reason: wrong.reason, at: 'price', fix: { label: fixSetting(), focus: `setting-${wrong.name}` } }
-      );
+      return wrong.length
+        ? {
+            reason: wrong.map((problem) => problem.reason).join(' '),
+            at: 'price',
+            fix: { label: fixSetting(), focus: `setting-${wrong[0].name}` },
+          }
+        : undefined;
     },
     render: (provider, translation) => {
       const { controls } = controller;
       if (!controls) return undefined;
       const settings = settingsOf(host, controller.settings) ?? {};
-      const view = { controls, settings, provider, translation, problem: problem(translation) };
+      const view = { controls, settings, provider, translation, problems: problems(translation) };
       return { seed: renderSeedControls(view, change), model: renderControls(view, change) };
     },
   };
