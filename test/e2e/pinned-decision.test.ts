@@ -135,6 +135,17 @@ describe('the pinned decision row (issue 43, 1)', function () {
       }
     });
 
+  // A folded phone, where the row is tallest: Generate under the price, a bound beside the price, signed out.
+  for (const provider of ['pollinations', 'openrouter'])
+    it(`${provider}, 280×653, a bound to pay and no key yet: at most 35 % of the screen is pinned`, async () => {
+      const view = await openDemo(280, 653);
+      const widget = await demoWidget(view, provider);
+      widget.model = 'gemini-3-pro-image';
+      await until(() => widget.shadowRoot!.querySelector('[part~=cost]')?.textContent?.includes('at most'), 8000);
+      const row = widget.shadowRoot!.querySelector('[part~=decision]')!.getBoundingClientRect();
+      expect(row.height).to.be.at.most(0.35 * 653);
+    });
+
   it('at 280 px, the comparison stays within the controls', async () => {
     const view = await openDemo(280, 700);
     const widget = await demoWidget(view, 'bfl');

@@ -64,6 +64,21 @@ describe('<userpays-image>: the size picker', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('draws each shape inside its card, however narrow the widget (a phone’s nine to a row, a folded one’s five)', async () => {
+    for (const width of [362, 248]) {
+      const el = await widget('bfl', 'flux-2-pro');
+      el.style.width = `${width}px`;
+      await el.updateComplete;
+      for (const input of shapes(el)) {
+        const card = input.closest('label')!.getBoundingClientRect();
+        const drawn = input.closest('label')!.querySelector('.swatch')!.getBoundingClientRect();
+        const where = `${labelOf(input)} at ${width} px`;
+        expect(drawn.left, where).to.be.at.least(card.left);
+        expect(drawn.right, where).to.be.at.most(card.right);
+      }
+    }
+  });
+
   it('is one Tab stop per group; the arrows move the choice, and each target is at least 24 px', async () => {
     const el = await widget('bfl', 'flux-2-pro');
     const checked = shapes(el).find((s) => s.checked)!;

@@ -272,15 +272,19 @@ export const widgetStyles = css`
     overflow: hidden;
     text-overflow: ellipsis;
   }
+  /* Why Generate cannot, its fix after it in the same flow: on the last line of the reason where it fits. */
   .reason {
     grid-column: 1 / -1;
     margin: 0;
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.25rem 0.75rem;
-    align-items: baseline;
     font-size: 0.875rem;
     color: var(--_muted);
+  }
+  /* An em space between them, which a line break takes: the fix starts its own line flush where it wraps. */
+  .reason > span::after {
+    content: '\\2003';
+  }
+  .reason > :is(a, button) {
+    white-space: nowrap;
   }
   /* The form's next step (a prompt, a key) is a hint; what cannot be priced, made or paid is an error (part error). */
   .reason[part] {
@@ -323,14 +327,14 @@ export const widgetStyles = css`
     grid-row: auto;
     text-align: center;
   }
+  /* Narrow: Generate under the price, which is smaller (a bound beside it reads in two lines at most), and why
+     Generate cannot with its fix after it, as at every width: the row at most a third of a folded phone's screen. */
   @container (max-width: 359px) {
     .decision {
       grid-template-columns: minmax(0, 1fr);
     }
-    /* Why Generate cannot, then its fix, below it. */
-    .reason {
-      flex-direction: column;
-      align-items: start;
+    .total strong {
+      font-size: 1.25rem;
     }
     .key-field {
       /* the label and the opt-in in two lines each, the note in three */

@@ -277,9 +277,10 @@ export const pickerStyles = css`
     padding: 0.3rem 0.1rem;
     font-size: 0.8125rem;
   }
+  /* Inside its card whatever its width: nine shapes to a row leave a phone's cards narrower than a wide shape. */
   .swatch {
     height: 1.4rem;
-    max-width: 2.4rem;
+    max-width: min(2.4rem, 100%);
     fill: color-mix(in srgb, var(--_accent) 18%, transparent);
     stroke: var(--_muted);
     stroke-width: 1.5px;
