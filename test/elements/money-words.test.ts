@@ -43,7 +43,7 @@ describe('<userpays-image>: money in words', () => {
     );
     expect(lines).to.deep.equal([
       ['Flat price per image', '$0.04'],
-      ['Top-up fee (5%)', '$0.002106'],
+      ['Top-up fee (5% of total)', '$0.002106'],
       ['Total', '$0.042106'],
     ]);
     expect(el.shadowRoot!.querySelector('[part~=decision]')!.textContent).to.contain('$0.0421');
