@@ -21,7 +21,11 @@ export interface GenerationStrings {
   keyMissing(provider: string, signIn?: boolean): string;
   notOnPage(): string;
   outOfCredits(): string;
-  /** `host`: where the account is, for a gateway (which has no name of its own). */
+  /**
+   * `host`: where the account is, for a gateway (which has no name of its own). It suggests no smaller size or cheaper
+   * model: the provider's refusal says nothing of what the account has left, so no other request can be said to fit
+   * (where the balance is known, before the click, the widget names a model it covers).
+   */
   outOfCreditsAt(provider: string, host?: string): string;
   chargedForIt(provider: string, amount: string): string;
   cancelledCharged(provider: string, amount: string): string;
@@ -36,6 +40,8 @@ export interface GenerationStrings {
   relayRefusedHost(why: string): string;
   redirectRefused(provider?: string): string;
   imageTooLarge(provider?: string): string;
+  // A charge that may have happened (docs/contract.md, Money): what happened first, and what to do where there is
+  // something to; then the most it may have cost, never nothing, and that the tally counts it until it is known.
   mayHaveBeenCharged(provider: string, amount: string): string;
   cancelledMaybeCharged(provider: string, amount: string): string;
   connectionBroke(provider: string, amount: string, resent: boolean): string;
@@ -94,7 +100,7 @@ export const generation: GenerationStrings = {
   notOnPage: () => 'This widget is not on the page any more: add it to the page, then try again.',
   outOfCredits: () => 'Your provider account has run out of credits. Add credits there, then try again.',
   outOfCreditsAt: (provider, host) =>
-    `Your ${words.providerName(provider)} account does not have enough credit for this. Add credit at ${host ?? words.theProvider(provider)} (or choose a smaller size or a cheaper model), then try again.`,
+    `Your ${words.providerName(provider)} account does not have enough credit for this. Add credit at ${host ?? words.theProvider(provider)}, then try again.`,
   chargedForIt: (provider, amount) =>
     `${words.TheProvider(provider)} charged ${amount} for it all the same, and your tally counts it.`,
   cancelledCharged: (provider, amount) =>
@@ -116,26 +122,26 @@ export const generation: GenerationStrings = {
     `${whoIn(provider)} sent this request to another address, where this page does not send your key. Check the provider address (endpoint).`,
   imageTooLarge: (provider) => `${whoIn(provider)} sent an image far larger than any it makes. Try again.`,
   mayHaveBeenCharged: (provider, amount) =>
-    `No reply says what became of the request: ${words.theProvider(provider)} may have charged ${amount} for it. Your tally counts that apart until you know.`,
+    `No reply says what became of the request, so ${words.theProvider(provider)} may have charged ${amount}; your tally counts that as possibly spent until it is known.`,
   cancelledMaybeCharged: (provider, amount) =>
-    `Generation cancelled after the request had left: ${words.theProvider(provider)} may have charged ${amount} for it. Your tally counts that apart until you know.`,
+    `Generation cancelled after the request had left: ${words.theProvider(provider)} may have charged ${amount}, which your tally counts as possibly spent until it is known.`,
   connectionBroke: (provider, amount, resent) =>
-    `The connection broke after the request left, before any reply: ${words.theProvider(provider)} may have charged ${
-      resent ? `up to ${amount} for it, as the request may have reached it more than once` : `${amount} for it`
-    }. Your tally counts that apart until you know.`,
+    `The connection broke before ${words.theProvider(provider)} replied: try again. ${words.TheProvider(provider)} may have charged ${
+      resent ? `up to ${amount} (the request may have arrived more than once)` : amount
+    }; your tally counts that as possibly spent until it is known.`,
   connectionBrokeAfterSending: () => 'The connection broke after the request left, before any reply.',
   balanceShowsCharge: (provider, amount) =>
     `Your ${words.providerName(provider)} balance shows what it cost: ${words.theProvider(provider)} charged ${amount} for it, and your tally counts it.`,
   balanceMoved: (provider, amount) =>
     `Your ${words.providerName(provider)} balance moved by ${amount} meanwhile, which cannot be put down to this image alone.`,
   balanceShowsNoCharge: (provider) =>
-    `Your ${words.providerName(provider)} balance shows no charge for it so far. This page keeps checking it while it is open, and your tally follows what it shows.`,
+    `Your ${words.providerName(provider)} balance shows no charge so far; this page keeps checking it while open, and your tally follows it.`,
   balanceShowsPart: (provider, amount, bound) =>
-    `Your ${words.providerName(provider)} balance shows ${amount} charged for it, and your tally counts that as spent. The rest, up to ${bound} in all, stays counted apart while this page keeps checking the balance, as a charge can show there late.`,
+    `Your ${words.providerName(provider)} balance shows ${amount} charged for it, which your tally counts as spent; the rest, up to ${bound} in all, stays possibly spent while this page keeps checking, as a charge can show late.`,
   balanceMovedShared: (provider, amount) =>
-    `Your ${words.providerName(provider)} balance moved by ${amount} meanwhile, but other sites, devices or pages may use the same key, and this tally cannot see them: check your ${words.providerName(provider)} account.`,
+    `Your ${words.providerName(provider)} balance moved by ${amount} meanwhile, but the same key may be used elsewhere: check your ${words.providerName(provider)} account.`,
   balanceShowsNoChargeShared: (provider) =>
-    `Your ${words.providerName(provider)} balance shows no charge for it yet, but a charge can show there late, and other sites, devices or pages may use the same key: check your ${words.providerName(provider)} account.`,
+    `Your ${words.providerName(provider)} balance shows no charge yet, but one can show late, and the same key may be used elsewhere: check your ${words.providerName(provider)} account.`,
   keyQuoted: () =>
     "The provider's answer quoted your key, so its words are not shown here. Check the settings and try again.",
   unreadableReply: (provider) => `${whoIn(provider)} sent a reply this page could not read. Try again in a moment.`,

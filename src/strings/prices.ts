@@ -38,6 +38,10 @@ export interface PricesStrings {
   referenceImages(n: number, megapixels: number): string;
   referencesAtOneMp(n: number): string;
   flatPerImage(): string;
+  /**
+   * A gateway's fee, taken from what the user tops up: `percent` of the total (usage / (1 − fee), pricing/quote.ts),
+   * not of the price above it, which the words say so that the lines add up ($0.04 + 5% of $0.042106 = $0.042106).
+   */
   topUpFee(percent: string): string;
   /** The site's share of an image's price, paid to the site through the provider (Pollinations' developer earnings). */
   siteShare(percent: string): string;
@@ -110,7 +114,7 @@ export const prices: PricesStrings = {
   referenceImages: (n, megapixels) => `${plural(n, 'reference image')} (${megapixels} MP)`,
   referencesAtOneMp: (n) => `${plural(n, 'reference image')} (1 MP each)`,
   flatPerImage: () => 'Flat price per image',
-  topUpFee: (percent) => `Top-up fee (${percent}%)`,
+  topUpFee: (percent) => `Top-up fee (${percent}% of total)`,
   siteShare: (percent) => `This site’s share (${percent}%)`,
   timesImages: (count) => ` × ${count} images`,
   forImages: (count) => `for ${plural(count, 'image')}`,

@@ -8,6 +8,7 @@
  * What the layers below the elements say (an error a provider throws, a progress status, what was charged) is said
  * in English with its name and values, a `Sentence`, for the element that shows it to word in its own language.
  */
+import type { CompareStrings } from './image/compare.js';
 import type { ControlsStrings } from './image/controls.js';
 import type { ErrorsStrings } from './errors.js';
 import type { GalleryStrings } from './image/gallery.js';
@@ -37,6 +38,7 @@ export type { Sayer, Sentence };
  * folder) adds itself here by declaration merging: `declare module '…/strings/strings.js' { interface Strings { … } }`.
  */
 export interface Strings {
+  compare: CompareStrings;
   controls: ControlsStrings;
   errors: ErrorsStrings;
   gallery: GalleryStrings;

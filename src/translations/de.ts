@@ -4,6 +4,7 @@
  * `lang` is German (languages.ts): never in the first load.
  */
 import type { Strings } from '../strings/strings.js';
+import { compare } from './de/image/compare.js';
 import { controls } from './de/image/controls.js';
 import { errors } from './de/errors.js';
 import { gallery } from './de/image/gallery.js';
@@ -33,6 +34,7 @@ import { bfl } from './de/providers/bfl.js';
 import { fal } from './de/providers/fal.js';
 
 export const de: Strings = {
+  compare,
   controls,
   errors,
   gallery,

@@ -133,7 +133,7 @@ describe('the demo page', function () {
     await openPriceDetails(widget);
     const compare = widget.shadowRoot!.querySelector<HTMLDetailsElement>('[part~=compare]')!;
     const providers = new Set(
-      [...compare.querySelectorAll<HTMLButtonElement>('button[data-provider]')].map((row) => row.dataset.provider),
+      [...compare.querySelectorAll<HTMLElement>('tr[data-provider]')].map((row) => row.dataset.provider),
     );
     expect([...providers].sort()).to.deep.equal(['bfl', 'fal', 'huggingface', 'openrouter', 'pollinations', 'puter']);
     compare.querySelector<HTMLButtonElement>('[data-provider="bfl"][data-model="flux-2-pro"]')!.click();

@@ -76,7 +76,9 @@ describe('<userpays-image>: one comparison across families', function () {
         .exist;
       return found!;
     };
-    expect(row('GPT Image 2', 'OpenAI').price, 'billed in tokens: a bound').to.match(/^\$[\d.]+ at most \$[\d.]+$/);
+    expect(row('GPT Image 2', 'OpenAI').price, 'billed in tokens: a bound, then the price expected').to.match(
+      /^at most \$[\d.]+ about \$[\d.]+$/,
+    );
     expect(row('Nano Banana 2', 'Google').price).to.match(/at most/);
     expect(row('Imagen 4', 'Google').price, 'billed per image: exact').to.equal('$0.04');
     expect(row('FLUX.2 [pro]', 'BFL').price).to.equal('$0.03');
@@ -85,6 +87,44 @@ describe('<userpays-image>: one comparison across families', function () {
     expect(row('GPT Image 2', 'OpenAI').bestFor).to.equal('Follows long prompts, text in images');
     const costs = listed.map(most);
     expect(costs, 'ranked by the most each can cost').to.deep.equal([...costs].sort((a, b) => a - b));
+    // The figure that reads first (bold) is the one they are ranked by: the column rises steadily (issue 43, D10).
+    const bold = listed.map((each) =>
+      Number(/\$([\d.]+)/.exec(each.button.closest('tr')!.querySelector('strong')!.textContent!)![1]),
+    );
+    expect(bold, 'the bold figures, in the order listed').to.deep.equal(costs);
+    // Each figure as the decision row rounds it: three significant digits under $1 (a bound rounded up), not six.
+    const figures = listed.flatMap((each) => each.price.match(/\$[\d.]+/g)!);
+    expect(figures.filter((figure) => !/^\$(0\.0*[1-9]\d{0,2}|[1-9]\d*\.\d\d)$/.test(figure))).to.deep.equal([]);
+
+    // Where the offers span several families, one of them may be listed alone: each with its count, all first.
+    const compare = part(el, 'compare')!;
+    const select = compare.querySelector<HTMLSelectElement>('.families select')!;
+    const options = [...select.options].map((option) => option.textContent!.trim());
+    const lines = [...compare.querySelectorAll('tbody tr button')].map((button) => button.textContent!.trim());
+    expect(options[0]).to.equal(`All families (${lines.length})`);
+    expect(options).to.include(`FLUX (${lines.filter((name) => name.startsWith('FLUX')).length})`);
+    select.value = 'GPT Image';
+    select.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    const gpt = rows(el);
+    expect(gpt.length).to.be.greaterThan(1);
+    expect(
+      gpt.every((each) => each.model.startsWith('GPT Image')),
+      gpt.map((each) => each.model).join(),
+    ).to.equal(true);
+    const gptCosts = gpt.map(most);
+    const marked = gpt.filter((each) => each.button.closest('tr')!.querySelector('.badge'));
+    expect(marked.length, 'the cheapest of those listed, marked (a tie, each)').to.be.greaterThan(0);
+    expect(marked.map(most), 'only the cheapest').to.deep.equal(marked.map(() => gptCosts[0]));
+    expect(compare.querySelectorAll('.badge').length, 'no other mark').to.equal(marked.length);
+    expect(gptCosts).to.deep.equal([...gptCosts].sort((a, b) => a - b));
+    expect(compare.querySelector('summary')!.textContent, 'the summary still names the cheapest of all').to.contain(
+      listed[0].model,
+    );
+    select.value = '';
+    select.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect(rows(el).length).to.equal(listed.length);
 
     row('Imagen 4', 'Google').button.click();
     await el.updateComplete;

@@ -107,22 +107,41 @@ describe('<userpays-image>: compare and projection', () => {
 
   it('switches to the offer chosen, and re-prices everything', async () => {
     const { el } = await widget();
-    part(el, 'compare')!.querySelector<HTMLButtonElement>('[data-model="flux-2-pro"]')!.click();
+    part(el, 'compare')!.querySelector<HTMLButtonElement>('[data-model="flux-2-pro"] button')!.click();
     await el.updateComplete;
     expect(el.model).to.equal('flux-2-pro');
     expect(el.quote!.total).to.equal('0.03');
-    expect(part(el, 'compare')!.querySelector('[aria-pressed=true]')!.getAttribute('data-model')).to.equal(
+    expect(part(el, 'compare')!.querySelector('[aria-pressed=true]')!.closest('tr')!.dataset.model).to.equal(
       'flux-2-pro',
     );
   });
 
-  it('lists models that cannot make the request last, disabled, with the reason', async () => {
+  it('a click anywhere on an offer’s line switches to it, its button the one keyboard stop (issue 43, D9)', async () => {
+    const { el } = await widget();
+    const line = part(el, 'compare')!.querySelector<HTMLTableRowElement>('tr[data-model="flux-2-max"]')!;
+    expect(getComputedStyle(line).cursor, 'a pointer over the whole line').to.equal('pointer');
+    expect(line.querySelectorAll('button, [tabindex]').length, 'one stop').to.equal(1);
+    line.querySelector<HTMLElement>('.price')!.click(); // the price, not the model's name
+    await el.updateComplete;
+    expect([el.provider, el.model]).to.deep.equal(['bfl', 'flux-2-max']);
+    // A line whose offer cannot make the request switches to nothing.
+    el.width = el.height = 2048; // FLUX1.1 [pro] stops at 1440 pixels a side
+    await el.updateComplete;
+    const unable = part(el, 'compare')!.querySelector<HTMLTableRowElement>('tr[data-model="flux-pro-1.1"]')!;
+    expect(getComputedStyle(unable).cursor).not.to.equal('pointer');
+    unable.querySelector<HTMLElement>('.provider')!.click();
+    await el.updateComplete;
+    expect(el.model).to.equal('flux-2-max');
+  });
+
+  it('lists models that cannot make the request last, disabled, with the reason on their one line', async () => {
     const { el } = await widget({ width: 2048 }); // FLUX1.1 [pro] stops at 1440 pixels a side
-    const row = part(el, 'compare')!.querySelector<HTMLButtonElement>('[data-model="flux-pro-1.1"]')!;
+    const row = part(el, 'compare')!.querySelector<HTMLButtonElement>('[data-model="flux-pro-1.1"] button')!;
     expect(row.disabled).to.equal(true);
     const why = el.shadowRoot!.getElementById(row.getAttribute('aria-describedby')!)!;
-    expect(why.textContent, 'the reason, under its line').to.match(/1440/);
-    expect(why.closest('tr')!.previousElementSibling, 'under its line').to.equal(row.closest('tr'));
+    expect(why.textContent, 'the reason').to.match(/1440/);
+    expect(why.closest('tr'), 'on its line, under the model’s name').to.equal(row.closest('tr'));
+    expect(part(el, 'compare')!.querySelectorAll('tbody tr:not([data-model])'), 'no line of its own').to.have.length(0);
     const buttons = [...part(el, 'compare')!.querySelectorAll<HTMLButtonElement>('button')];
     expect(buttons.findIndex((b) => b.disabled)).to.be.greaterThan(buttons.filter((b) => !b.disabled).length - 1);
   });
@@ -132,7 +151,9 @@ describe('<userpays-image>: compare and projection', () => {
     const rows = offers(el);
     expect(rows.some((row) => row.includes('| fal |'))).to.equal(true);
     expect(rows.some((row) => row.includes('| BFL |'))).to.equal(true);
-    part(el, 'compare')!.querySelector<HTMLButtonElement>('[data-provider="fal"][data-model="flux-2-pro"]')!.click();
+    part(el, 'compare')!
+      .querySelector<HTMLButtonElement>('[data-provider="fal"][data-model="flux-2-pro"] button')!
+      .click();
     await el.updateComplete;
     expect([el.provider, el.model]).to.deep.equal(['fal', 'flux-2-pro']);
     expect(el.shadowRoot!.querySelector('label[for=key]')!.textContent).to.contain('fal');
@@ -155,7 +176,7 @@ describe('<userpays-image>: compare and projection', () => {
       'Puter',
     ).to.equal(true);
     part(el, 'compare')!
-      .querySelector<HTMLButtonElement>('[data-provider="openrouter"][data-model="flux-2-pro"]')!
+      .querySelector<HTMLButtonElement>('[data-provider="openrouter"][data-model="flux-2-pro"] button')!
       .click();
     await el.updateComplete;
     expect([el.provider, el.model]).to.deep.equal(['openrouter', 'flux-2-pro']);

@@ -2,7 +2,7 @@
 // case in a file of its own: once they are loaded in a page, they stay).
 import { expect, waitUntil } from '@open-wc/testing';
 import '../../src/define.js';
-import { decision, imageWidget, part, words } from '../support/widget.js';
+import { decision, imageWidget, modelChoices, part, words } from '../support/widget.js';
 
 describe('a page that opens on OpenAI’s own API, which sells GPT Image only', () => {
   it('loads the families, offers GPT Image grouped as one family, and prices the first with "at most"', async () => {
@@ -18,5 +18,17 @@ describe('a page that opens on OpenAI’s own API, which sells GPT Image only', 
     expect(el.shadowRoot!.querySelector('.family')).to.equal(null);
     expect(words(part(el, 'model'))).not.to.include('More models: GPT Image');
     expect(errors).to.deep.equal([]);
+  });
+
+  it('the picker says a price that is a bound by its most, as the decision row words it (issue 43, D11)', async () => {
+    const el = await imageWidget({ provider: 'openai', prompt: 'a fox' });
+    await waitUntil(() => decision(el).price, 'GPT Image priced once the families load');
+    const bound = /, at most (\$[\d.]+)/.exec(decision(el).price!)![1];
+    const choices = await modelChoices(el);
+    expect(choices.find((choice) => choice.id === 'gpt-image-2')!.price).to.equal(`at most ${bound}`);
+    expect(
+      choices.every((choice) => /^at most \$[\d.]+$/.test(choice.price)),
+      'every GPT Image price a bound',
+    ).to.equal(true);
   });
 });

@@ -41,7 +41,7 @@ describe('<userpays-image>: honest money', () => {
     const error = await (await widget('fault=402')).generate().catch((e) => e);
     expect(error.code).to.equal('insufficient-funds');
     expect(error.message).to.equal(
-      'Your BFL account does not have enough credit for this. Add credit at BFL (or choose a smaller size or a cheaper model), then try again.',
+      'Your BFL account does not have enough credit for this. Add credit at BFL, then try again.',
     );
   });
 

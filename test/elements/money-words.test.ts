@@ -43,7 +43,7 @@ describe('<userpays-image>: money in words', () => {
     );
     expect(lines).to.deep.equal([
       ['Flat price per image', '$0.04'],
-      ['Top-up fee (5%)', '$0.002106'],
+      ['Top-up fee (5% of total)', '$0.002106'],
       ['Total', '$0.042106'],
     ]);
     expect(el.shadowRoot!.querySelector('[part~=decision]')!.textContent).to.contain('$0.0421');
@@ -74,7 +74,7 @@ describe('<userpays-image>: one sentence for each state of a charge (issue 21, 5
     // BFL's credits, read before the submit and again after the cancel, show nothing: it stays uncertain (issue 31, 4),
     // and a pasted key's balance is said as a hint only, with why (issue 41, 3).
     expect(error.message).to.equal(
-      'Generation cancelled after the request had left: BFL may have charged $0.014 for it. Your tally counts that apart until you know. Your BFL balance shows no charge for it yet, but a charge can show there late, and other sites, devices or pages may use the same key: check your BFL account.',
+      'Generation cancelled after the request had left: BFL may have charged $0.014, which your tally counts as possibly spent until it is known. Your BFL balance shows no charge yet, but one can show late, and the same key may be used elsewhere: check your BFL account.',
     );
     await el.updateComplete;
     expect(el.tally).to.include({ spent: '0', uncertain: '0.014' });

@@ -150,7 +150,7 @@ describe('charges that may have happened are never booked as nothing', () => {
     expect(entry).to.include({ status: 'uncertain', charged: '0.014', error: 'network' });
     expect(tally).to.deep.include({ spent: '0', uncertain: '0.014' });
     expect((outcome as UserPaysError).message).to.equal(
-      'The connection broke after the request left, before any reply: BFL may have charged $0.014 for it. Your tally counts that apart until you know.',
+      'The connection broke before BFL replied: try again. BFL may have charged $0.014; your tally counts that as possibly spent until it is known.',
     );
   });
 

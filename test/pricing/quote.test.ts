@@ -331,7 +331,7 @@ describe('quoteFor: other price rules', () => {
     expect([quote.perImage, quote.total, quote.credits]).to.deep.equal(['0.042106', '0.126318', undefined]);
     expect(quote.lines).to.deep.equal([
       { label: 'Flat price per image × 3 images', amount: '0.12' },
-      { label: 'Top-up fee (5%)', amount: '0.006318' },
+      { label: 'Top-up fee (5% of total)', amount: '0.006318' },
     ]);
   });
 

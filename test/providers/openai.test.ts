@@ -179,7 +179,7 @@ describe('gateway quotes: the host page’s per-image price and top-up fee', () 
     ]);
     expect(quote.lines).to.deep.equal([
       { label: 'Flat price per image', amount: '0.04' },
-      { label: 'Top-up fee (5%)', amount: '0.002106' },
+      { label: 'Top-up fee (5% of total)', amount: '0.002106' },
     ]);
     expect(formatUsd(quote.total, 'en-US')).to.equal('$0.042106');
     const four = quoteFor({ provider: 'openai', model: 'flux-2-klein-9b', count: 4 }, GATEWAY_PRICES);

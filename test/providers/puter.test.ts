@@ -183,7 +183,7 @@ describe('Puter provider (real SDK, simulator)', function () {
     // Whose account is short is said: the account line beside it is Puter's (issue 43, 6).
     const short = await expectError('fault=402', 'insufficient-funds');
     expect(short.message).to.equal(
-      'Your Puter account does not have enough credit for this. Add credit at Puter (or choose a smaller size or a cheaper model), then try again.',
+      'Your Puter account does not have enough credit for this. Add credit at Puter, then try again.',
     );
     expect(document.querySelector('usage-limit-dialog'), 'the SDK’s dialog').to.not.exist;
     // A real shortfall, not a forced fault: the account has $0.0005 and the image costs $0.001.

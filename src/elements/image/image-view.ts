@@ -112,12 +112,13 @@ export function imageView(parts: ImageParts, panels?: ImagePanels): ImageView {
     mac: /Mac|iP(hone|ad|od)/.test(globalThis.navigator?.platform ?? ''),
     prompt: host.prompt,
     offers,
-    models: shown.map(({ model, total }) => ({
+    models: shown.map(({ model, total, atMost }) => ({
       id: model,
       label: modelName(model),
       family: familyOf(model),
       bestFor: panels?.bestFor(model) ?? '',
-      price: total && formatUsdRounded(total, locale),
+      total,
+      atMost,
       selected: model === host.model,
     })),
     modelsStep:

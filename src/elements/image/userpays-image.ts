@@ -52,7 +52,7 @@ import type * as Panels from './panels/index.js';
  * @csspart decision - The row that stays in view: the price, what it buys, Generate, and why Generate cannot, with the fix (the price details open above it, in the flow of the controls).
  * @csspart cost - The price and what it buys, in the decision row; the price details above the row unfold the breakdown, source, projection and compare.
  * @csspart submit - The Generate button.
- * @csspart compare - The request priced on every model and provider the page allows, across the families (loaded when the price details open): a table of model with what it is best for, provider and price, a bound said as "at most", ranked by the most each can cost; choosing a model there switches to it.
+ * @csspart compare - The request priced on every model and provider the page allows, across the families (loaded when the price details open): a table of model with what it is best for, provider and price, ranked by the most each can cost (a bound said as "at most" first, the expected price under it), a choice of the family listed where there are several; choosing a line switches to its model.
  * @csspart projection - What 100 such submissions cost, how many $1 buys, how many more fit the budget, and this month's pace.
  * @csspart placeholder - While generating: the space each image will take, at the shape asked.
  * @csspart progress - Progress while generating, with Cancel.

@@ -44,14 +44,16 @@ export interface ImageView {
   offers: readonly Offer[];
   /**
    * The models of the provider the picker shows, in its order (the first five and the one in force, or every one
-   * where the user unfolded them), each with what it is best for and the request's price on it (with the panels).
+   * where the user unfolded them), each with what it is best for and the request's price on it (with the panels: USD,
+   * which the picker words): its total, and the most it can cost where the price is a bound (`Quote.atMost`).
    */
   models: readonly {
     id: string;
     label: string;
     family: string;
     bestFor: string;
-    price?: string;
+    total?: string;
+    atMost?: string;
     selected: boolean;
   }[];
   /**

@@ -7,7 +7,10 @@ export interface OffersStrings {
   compareLabel(): string;
   compareSummary(model: string, price: string): string;
   cheapest(): string;
-  /** A bound, on a line of its own under the price it bounds. */
+  /**
+   * A price that is a bound, by the most it can cost ("at most $0.0541"): in the comparison (its figure, above the
+   * expected price) and in the model picker.
+   */
   atMostUnder(price: string): string;
   /** The comparison's columns after the model's (the model picker's label). */
   providerColumn(): string;

@@ -62,7 +62,7 @@ export const widget: WidgetStrings = {
   moreOptions: () => 'More options',
   resultLabel: () => 'Result',
   emptyTitle: () => 'Your image appears here',
-  emptyHint: () => 'Describe it, pick a model and a shape: the exact price shows before you pay.',
+  emptyHint: () => 'Describe it, pick a model and a shape: the price shows before you pay.',
   badBudget: (value) =>
     `The budget set on this page ("${value}") is not an amount of dollars, so nothing can be spent until it is fixed (write it like 2.50).`,
 };

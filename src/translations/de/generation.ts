@@ -33,7 +33,7 @@ export const generation: GenerationStrings = {
   outOfCredits: () =>
     'Ihr Konto beim Anbieter hat kein Guthaben mehr. Laden Sie es dort auf und versuchen Sie es dann noch einmal.',
   outOfCreditsAt: (provider, host) =>
-    `Ihr Konto ${atProvider(provider)} hat dafür nicht genug Guthaben. Laden Sie es ${host ? `unter ${host}` : atProvider(provider)} auf (oder wählen Sie eine kleinere Größe oder ein günstigeres Modell) und versuchen Sie es dann noch einmal.`,
+    `Ihr Konto ${atProvider(provider)} hat dafür nicht genug Guthaben. Laden Sie es ${host ? `unter ${host}` : atProvider(provider)} auf und versuchen Sie es dann noch einmal.`,
   chargedForIt: (provider, amount) =>
     `${words.TheProvider(provider)} hat trotzdem ${amount} dafür berechnet, und Ihre Ausgabenübersicht zählt es.`,
   cancelledCharged: (provider, amount) =>
@@ -57,28 +57,26 @@ export const generation: GenerationStrings = {
   imageTooLarge: (provider) =>
     `${whoIn(provider)} hat ein Bild geschickt, weit größer als jedes, das dieses Modell erzeugt. Versuchen Sie es noch einmal.`,
   mayHaveBeenCharged: (provider, amount) =>
-    `Keine Antwort sagt, was aus der Anfrage geworden ist: ${words.theProvider(provider)} hat dafür vielleicht ${amount} berechnet. Ihre Ausgabenübersicht zählt das gesondert, bis Sie es wissen.`,
+    `Keine Antwort sagt, was aus der Anfrage geworden ist, also hat ${words.theProvider(provider)} vielleicht ${amount} berechnet; Ihre Ausgabenübersicht zählt das als möglicherweise ausgegeben, bis es feststeht.`,
   cancelledMaybeCharged: (provider, amount) =>
-    `Erzeugung abgebrochen, nachdem die Anfrage abgegangen war: ${words.theProvider(provider)} hat dafür vielleicht ${amount} berechnet. Ihre Ausgabenübersicht zählt das gesondert, bis Sie es wissen.`,
+    `Erzeugung abgebrochen, nachdem die Anfrage abgegangen war: ${words.theProvider(provider)} hat vielleicht ${amount} berechnet, was Ihre Ausgabenübersicht als möglicherweise ausgegeben zählt, bis es feststeht.`,
   connectionBroke: (provider, amount, resent) =>
-    `Die Verbindung ist nach dem Absenden der Anfrage abgerissen, vor jeder Antwort: ${words.theProvider(provider)} hat dafür vielleicht ${
-      resent
-        ? `bis zu ${amount} berechnet, denn die Anfrage kann mehr als einmal angekommen sein`
-        : `${amount} berechnet`
-    }. Ihre Ausgabenübersicht zählt das gesondert, bis Sie es wissen.`,
+    `Die Verbindung ist abgerissen, bevor ${words.theProvider(provider)} geantwortet hat: Versuchen Sie es noch einmal. ${words.TheProvider(provider)} hat vielleicht ${
+      resent ? `bis zu ${amount} berechnet (die Anfrage kann mehrfach angekommen sein)` : `${amount} berechnet`
+    }; Ihre Ausgabenübersicht zählt das als möglicherweise ausgegeben, bis es feststeht.`,
   connectionBrokeAfterSending: () => 'Die Verbindung ist nach dem Absenden der Anfrage abgerissen, vor jeder Antwort.',
   balanceShowsCharge: (provider, amount) =>
     `Ihr Guthaben bei ${words.providerName(provider)} zeigt, was es gekostet hat: ${words.theProvider(provider)} hat ${amount} dafür berechnet, und Ihre Ausgabenübersicht zählt es.`,
   balanceMoved: (provider, amount) =>
     `Ihr Guthaben bei ${words.providerName(provider)} hat sich inzwischen um ${amount} verändert; das lässt sich nicht diesem Bild allein zuschreiben.`,
   balanceShowsNoCharge: (provider) =>
-    `Ihr Guthaben bei ${words.providerName(provider)} zeigt bisher keine Abbuchung dafür. Diese Seite prüft es weiter, solange sie offen ist, und Ihre Ausgabenübersicht folgt dem, was es zeigt.`,
+    `Ihr Guthaben bei ${words.providerName(provider)} zeigt bisher keine Abbuchung; diese Seite prüft es weiter, solange sie offen ist, und Ihre Ausgabenübersicht folgt ihm.`,
   balanceShowsPart: (provider, amount, bound) =>
-    `Ihr Guthaben bei ${words.providerName(provider)} zeigt ${amount} dafür abgebucht, und Ihre Ausgabenübersicht zählt das als ausgegeben. Der Rest, bis zu ${bound} insgesamt, wird gesondert gezählt, während diese Seite das Guthaben weiter prüft, denn eine Abbuchung kann dort später erscheinen.`,
+    `Ihr Guthaben bei ${words.providerName(provider)} zeigt ${amount} dafür abgebucht, was Ihre Ausgabenübersicht als ausgegeben zählt; der Rest, bis zu ${bound} insgesamt, bleibt möglicherweise ausgegeben, während diese Seite weiter prüft, denn eine Abbuchung kann später erscheinen.`,
   balanceMovedShared: (provider, amount) =>
-    `Ihr Guthaben bei ${words.providerName(provider)} hat sich inzwischen um ${amount} verändert, aber andere Websites, Geräte oder Seiten können denselben Schlüssel verwenden, und diese Übersicht sieht sie nicht: Prüfen Sie Ihr Konto bei ${words.providerName(provider)}.`,
+    `Ihr Guthaben bei ${words.providerName(provider)} hat sich inzwischen um ${amount} verändert, aber derselbe Schlüssel kann anderswo verwendet werden: Prüfen Sie Ihr Konto bei ${words.providerName(provider)}.`,
   balanceShowsNoChargeShared: (provider) =>
-    `Ihr Guthaben bei ${words.providerName(provider)} zeigt noch keine Abbuchung dafür, aber eine Abbuchung kann dort später erscheinen, und andere Websites, Geräte oder Seiten können denselben Schlüssel verwenden: Prüfen Sie Ihr Konto bei ${words.providerName(provider)}.`,
+    `Ihr Guthaben bei ${words.providerName(provider)} zeigt noch keine Abbuchung, aber sie kann später erscheinen, und derselbe Schlüssel kann anderswo verwendet werden: Prüfen Sie Ihr Konto bei ${words.providerName(provider)}.`,
   keyQuoted: () =>
     'Die Antwort des Anbieters hat Ihren Schlüssel zitiert, daher werden ihre Worte hier nicht gezeigt. Prüfen Sie die Einstellungen und versuchen Sie es noch einmal.',
   unreadableReply: (provider) =>

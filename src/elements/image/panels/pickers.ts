@@ -1,7 +1,8 @@
 import { css, html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { megapixelsOf } from '../../../pricing/index.js';
+import { formatUsdRounded, megapixelsOf } from '../../../pricing/index.js';
 import type { WidgetStrings } from '../../../strings/image/widget.js';
+import { offers } from '../../../strings/image/offers.js';
 import { pickers } from '../../../strings/image/pickers.js';
 import { wordsIn, type Translation } from '../../../strings/strings.js';
 import type { ImageView } from '../view.js';
@@ -29,27 +30,41 @@ export interface PickerHandlers {
 
 type ModelChoice = ImageView['models'][number];
 
-/** One model: its name, what it is best for, the request's price on it. */
-const renderChoice = (model: ModelChoice, on: PickerHandlers) =>
+/** One model: its name, what it is best for, the request's price on it (`price`, in words). */
+const renderChoice = (model: ModelChoice, price: string, on: PickerHandlers) =>
   html`<label class="model-choice">
     <input type="radio" name="model" value=${model.id} .checked=${live(model.selected)} @change=${on.pickerChange} />
     <span class="name">${model.label}</span>
     <span class="best muted" title=${model.bestFor}>${model.bestFor}</span>
-    <span class="price">${model.price ?? ''}</span>
+    <span class="price">${price}</span>
   </label>`;
 
 /**
  * The models as one radio group (native radios: one Tab stop, arrows move the choice), each with what it is best
  * for and the request's price on it, grouped by family where the list spans several; under them the step the view
- * offers (the rest of the models, fewer, or the provider's other families, whose prices that step loads).
+ * offers (the rest of the models, fewer, or the provider's other families, whose prices that step loads). A price
+ * that is a bound is said by the most it can cost ("at most $0.0541", rounded up), the figure every check of money
+ * before the click uses, that the comparison ranks by and the decision row says after the expected price.
  */
-export function renderModels({ models, modelsStep, widget: widgetText }: ImageView, on: PickerHandlers) {
+export function renderModels(
+  { models, modelsStep, widget: widgetText, locale, translation }: ImageView,
+  on: PickerHandlers,
+) {
   const families = [...new Set(models.map((model) => model.family))];
+  const offersText = wordsIn(translation, 'offers', offers);
+  const price = ({ total, atMost }: ModelChoice) =>
+    atMost
+      ? offersText.atMostUnder(formatUsdRounded(atMost, locale, true))
+      : total
+        ? formatUsdRounded(total, locale)
+        : '';
   return html`<fieldset part="model" class="models">
     <legend class="label">${widgetText.modelLabel()}</legend>
     <div class="choices">
       ${families.map((family) => {
-        const choices = models.filter((model) => model.family === family).map((model) => renderChoice(model, on));
+        const choices = models
+          .filter((model) => model.family === family)
+          .map((model) => renderChoice(model, price(model), on));
         return families.length > 1
           ? html`<div class="family" role="group" aria-label=${family}>
               <span class="muted" aria-hidden="true">${family}</span>${choices}

@@ -27,8 +27,7 @@ export const widget: WidgetStrings = {
   moreOptions: () => 'Weitere Optionen',
   resultLabel: () => 'Ergebnis',
   emptyTitle: () => 'Hier erscheint Ihr Bild',
-  emptyHint: () =>
-    'Beschreiben Sie es, wählen Sie ein Modell und ein Format: Der genaue Preis steht da, bevor Sie bezahlen.',
+  emptyHint: () => 'Beschreiben Sie es, wählen Sie ein Modell und ein Format: Der Preis steht da, bevor Sie bezahlen.',
   badBudget: (value) =>
     `Das auf dieser Seite gesetzte Budget („${value}“) ist kein Dollarbetrag, daher kann nichts ausgegeben werden, bis es korrigiert ist (schreiben Sie es etwa als 2.50).`,
 };

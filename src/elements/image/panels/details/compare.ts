@@ -1,6 +1,8 @@
 import { css, html, nothing } from 'lit';
-import { formatUsd, modelName } from '../../../../pricing/index.js';
+import { live } from 'lit/directives/live.js';
+import { familyOf, formatUsdRounded, modelName } from '../../../../pricing/index.js';
 import { rankOffers, type Offer } from '../../../../pricing/compare.js';
+import { compare } from '../../../../strings/image/compare.js';
 import { offers } from '../../../../strings/image/offers.js';
 import { wordsIn, type Translation } from '../../../../strings/strings.js';
 import { widget } from '../../../../strings/image/widget.js';
@@ -19,31 +21,69 @@ export interface CompareView {
   /** The model and provider in force. */
   provider: ProviderId;
   model: string;
+  /** The family the user chose to list (FamilyFilter); '' or none: every one. */
+  family?: string;
   locale?: string;
   /** The element's words over English (see `wordsIn`). */
   translation?: Translation;
 }
 
+/** What the comparison's controls do. */
+export interface CompareHandlers {
+  /** A click on an offer's line, or its model's button (the line's `data-provider`, `data-model`). */
+  choose(event: Event): void;
+  /** `change` of the family listed. */
+  pickFamily(event: Event): void;
+}
+
 /**
  * A disclosure that lists every offer in a table of three columns (the model with what it is best for, its provider,
- * the price at the right), across the families, which reads at thirty rows: those that can make the request cheapest
- * first by the most each can cost (a bound as "at most"), the cheapest marked, each model a
- * button that switches to it (`data-provider`, `data-model`); those that cannot make it are listed last, disabled,
- * with the reason where the price would be. A button shows the model's name and is named by it and its provider
- * ("FLUX.2 [pro] BFL": the words it shows first, WCAG 2.5.3, and one name for each of a model's rows), pressed for
+ * the price at the right), across the families, and where they span several, a choice of the family listed (each
+ * with its count, all of them first). Those that can make the request come first, ranked by the most each can cost,
+ * which is the figure that reads first (bold: a bound as "at most $0.0541", rounded up, with "about" the expected price
+ * quiet under it; else the price), rounded as the decision row rounds it; the cheapest of those listed is marked. Each
+ * line switches to its offer, its model's button the one stop the keyboard makes on it (`data-provider`,
+ * `data-model` on the line). Those that cannot make it are listed last, on one line each, their button disabled, why
+ * in place of what the model is best for. A button shows the model's name and is named by it and its provider
+ * ("FLUX.2 [pro] BFL": the words it shows first, WCAG 2.5.3, and one name for each of a model's lines), pressed for
  * the offer in force, and described by its price (or the reason), with "cheapest" where it is.
  */
-export function renderCompare(view: CompareView, choose: (event: Event) => void) {
-  const ranked = rankOffers(view.offers);
-  if (ranked.length < 2) return nothing;
-  const price = (total?: string) => (total === undefined ? '' : formatUsd(total, view.locale));
-  const best = ranked[0].cheapest ? ranked[0] : undefined;
+export function renderCompare(view: CompareView, on: CompareHandlers) {
+  const all = rankOffers(view.offers);
+  if (all.length < 2) return nothing;
+  const { locale } = view;
   const offersText = wordsIn(view.translation, 'offers', offers);
+  const compareText = wordsIn(view.translation, 'compare', compare);
   const wordsText = wordsIn(view.translation, 'words', words);
+  /** What an offer can cost at most: its bound, rounded up (never less than the bound), else its price. */
+  const most = (offer: Offer) =>
+    offer.atMost
+      ? offersText.atMostUnder(formatUsdRounded(offer.atMost, locale, true))
+      : formatUsdRounded(offer.total!, locale);
+  const best = all[0].cheapest ? all[0] : undefined;
+  const families = new Map<string, number>();
+  for (const { model } of view.offers) families.set(familyOf(model), (families.get(familyOf(model)) ?? 0) + 1);
+  // A family no longer among the offers (another request, another provider) lists every one again.
+  const family = families.has(view.family!) ? view.family : '';
+  const ranked = family ? rankOffers(view.offers.filter(({ model }) => familyOf(model) === family)) : all;
   return html`<details part="compare" class="compare">
     <summary>
-      ${best ? offersText.compareSummary(modelName(best.model), price(best.total)) : offersText.compareLabel()}
+      ${best ? offersText.compareSummary(modelName(best.model), most(best)) : offersText.compareLabel()}
     </summary>
+    ${
+      families.size > 1
+        ? html`<label class="families"
+            >${compareText.familyLabel()}
+            <select @change=${on.pickFamily}>
+              <option value="">${compareText.allFamilies(view.offers.length)}</option>
+              ${[...families].map(
+                ([name, count]) =>
+                  html`<option value=${name} .selected=${live(name === family)}>${name} (${count})</option>`,
+              )}
+            </select></label
+          >`
+        : nothing
+    }
     <table>
       <thead>
         <tr>
@@ -56,46 +96,49 @@ export function renderCompare(view: CompareView, choose: (event: Event) => void)
         ${ranked.map((offer, index) => {
           const current = offer.provider === view.provider && offer.model === view.model;
           const about = `offer-${index}`;
-          return html`<tr class=${offer.problem ? 'unable' : current ? 'current' : ''}>
-              <th>
-                <button
-                  type="button"
-                  id=${about}
-                  aria-labelledby="${about} ${about}-provider"
-                  aria-describedby="${about}-${offer.problem ? 'why' : 'price'}${offer.cheapest ? ` ${about}-best` : ''}"
-                  aria-pressed=${current}
-                  ?disabled=${!!offer.problem}
-                  data-provider=${offer.provider}
-                  data-model=${offer.model}
-                  @click=${choose}
-                >
-                  ${modelName(offer.model)}
-                </button>
-                ${offer.cheapest ? html`<span id="${about}-best" class="badge">${offersText.cheapest()}</span>` : nothing}
-                ${offer.bestFor ? html`<span class="best">${offer.bestFor}</span>` : nothing}
-                <span class="via" aria-hidden="true">${wordsText.providerName(offer.payee)}</span>
-              </th>
-              <td id="${about}-provider" class="provider">${wordsText.providerName(offer.payee)}</td>
-              <td id="${about}-price" class="price">
-                ${
-                  offer.problem
-                    ? nothing
-                    : html`<strong>${price(offer.total)}</strong>${
-                          offer.atMost
-                            ? // A space before the line, so that the price and its bound read apart as text.
-                              html` <span class="bound">${offersText.atMostUnder(price(offer.atMost))}</span>`
-                            : ''
-                        }`
-                }
-              </td>
-            </tr>
-            ${
-              offer.problem
-                ? html`<tr class="unable why">
-                    <td id="${about}-why" colspan="3">${offer.problem}</td>
-                  </tr>`
-                : nothing
-            }`;
+          return html`<tr
+            class=${offer.problem ? 'unable' : current ? 'current' : ''}
+            data-provider=${offer.provider}
+            data-model=${offer.model}
+            @click=${offer.problem ? nothing : on.choose}
+          >
+            <th>
+              <button
+                type="button"
+                id=${about}
+                aria-labelledby="${about} ${about}-provider"
+                aria-describedby="${about}-${offer.problem ? 'why' : 'price'}${offer.cheapest ? ` ${about}-best` : ''}"
+                aria-pressed=${current}
+                ?disabled=${!!offer.problem}
+              >
+                ${modelName(offer.model)}
+              </button>
+              ${offer.cheapest ? html`<span id="${about}-best" class="badge">${offersText.cheapest()}</span>` : nothing}
+              ${
+                offer.problem
+                  ? html`<span id="${about}-why" class="best">${offer.problem}</span>`
+                  : offer.bestFor
+                    ? html`<span class="best">${offer.bestFor}</span>`
+                    : nothing
+              }
+              <span class="via" aria-hidden="true">${wordsText.providerName(offer.payee)}</span>
+            </th>
+            <td id="${about}-provider" class="provider">${wordsText.providerName(offer.payee)}</td>
+            <td id="${about}-price" class="price">
+              ${
+                offer.problem
+                  ? nothing
+                  : html`<strong>${most(offer)}</strong>${
+                        offer.atMost
+                          ? // A space before the line, so that the bound and the price read apart as text.
+                            html` <span class="expected"
+                              >${compareText.about(formatUsdRounded(offer.total!, locale))}</span
+                            >`
+                          : ''
+                      }`
+              }
+            </td>
+          </tr>`;
         })}
       </tbody>
     </table>
@@ -103,9 +146,9 @@ export function renderCompare(view: CompareView, choose: (event: Event) => void)
 }
 
 /**
- * The comparison, in the price details: a compact table as wide as the controls, a line for each offer (and under one
- * that cannot make the request, why, across the table), its prices at the right in figures of one width, the offer
- * in force tinted, the cheapest marked.
+ * The comparison, in the price details: the family listed, then a compact table as wide as the controls, a line for
+ * each offer, its prices at the right in figures of one width, the offer in force tinted as a chosen model is in the
+ * picker, the line under the pointer shaded, the cheapest marked.
  */
 export const compareStyles = css`
   .compare table {
@@ -130,35 +173,56 @@ export const compareStyles = css`
     padding-right: 0;
     text-align: end;
   }
-  .compare td,
-  .compare strong {
+  .compare td {
     white-space: nowrap;
   }
+  /* A bound's words may break from its figure ("at most" above "$0.0541"): the prices' column keeps to the width of
+     the figures, and the models' has the room. */
+  .compare .price strong {
+    white-space: normal;
+  }
   /*
-   * The model's column takes what the provider and the price leave it (they keep to their narrowest): a bound ("at
-   * most $0.0732") is a quiet line under its price rather than beside it.
+   * The model's column takes what the provider and the price leave it (they keep to their narrowest): the expected
+   * price ("about $0.0338") is a quiet line under its bound rather than beside it.
    */
   .compare thead th:first-child {
     width: 100%;
   }
-  .compare .bound {
+  .compare .expected {
     display: block;
     font-size: 0.75rem;
     color: var(--_muted);
   }
-  .compare .why td {
-    white-space: normal;
-    font-size: 0.8125rem;
-    padding-top: 0;
+  .compare .families {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25rem 0.5rem;
+    margin-top: 0.4rem;
   }
-  .compare tr:has(+ .why) > * {
-    border-bottom: 0;
+  .compare select {
+    font: inherit;
+    color: inherit;
+    background: var(--_field);
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) * 0.75);
+    padding: 0.2rem 0.4rem;
+    min-height: 28px;
+    max-width: 100%;
   }
   .compare .unable {
     color: var(--_muted);
   }
-  .compare .current {
+  /* A line that switches to its offer, all of it. */
+  .compare tbody tr:not(.unable) {
+    cursor: pointer;
+  }
+  .compare tbody tr:not(.unable):hover {
     background: var(--_field);
+  }
+  .compare .current,
+  .compare .current:hover {
+    background: var(--_selected);
   }
   /* Level with the provider and the price: the padding of their cells, in the row's header. */
   .compare tbody th {
@@ -190,7 +254,8 @@ export const compareStyles = css`
   .compare .via {
     display: none;
   }
-  /* Where the controls are narrow (280 px): smaller, closer columns, a bound in two lines, all within the edge. */
+  /* Where the controls are narrow (280 px): smaller, closer columns, a price and its bound in two lines, all within
+     the edge. */
   @container (width < 360px) {
     .compare table {
       font-size: 0.8125rem;

@@ -1,7 +1,7 @@
 import { css, html, nothing } from 'lit';
 import type { Quote } from '../../../../base/types.js';
 import { renderQuote } from '../../../shared/quote-view.js';
-import { renderCompare, type CompareView } from './compare.js';
+import { renderCompare, type CompareHandlers, type CompareView } from './compare.js';
 import { renderProjection, type ProjectionView } from './projection.js';
 
 /** What the price details unfold: the quote, what the projection needs, and the comparison's own view. */
@@ -16,11 +16,11 @@ export interface DetailsView extends CompareView {
  * (`cost`'s own lines), what such submissions come to (`projection`), and the request on every model and provider
  * the page allows (`compare`).
  */
-export function renderDetails(view: DetailsView, choose: (event: Event) => void) {
+export function renderDetails(view: DetailsView, on: CompareHandlers) {
   const { quote } = view;
   return html`<div class="details-body">
     ${quote ? renderQuote(quote, view, false) : nothing}
-    ${quote && view.projection ? renderProjection(view.projection) : nothing} ${renderCompare(view, choose)}
+    ${quote && view.projection ? renderProjection(view.projection) : nothing} ${renderCompare(view, on)}
   </div>`;
 }
 

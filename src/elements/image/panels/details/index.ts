@@ -2,18 +2,21 @@
 // comparison that the price details unfold, with their styles. Loaded by the panels (a PanelPart:
 // panel-controllers.ts) when the user opens the price details, or ahead of that when the pointer or the focus comes to
 // their summary: a visit that never opens them never loads it.
+import type { ReactiveElement, TemplateResult } from 'lit';
 import { quoteStyles } from '../../../shared/quote-view.js';
 import { compareStyles } from './compare.js';
-import { detailsStyles, renderDetails } from './details.js';
+import { detailsStyles, renderDetails, type DetailsView } from './details.js';
+import { FamilyFilter } from './family-filter.js';
 
-/** What the price details draw, once here. */
+/** What the price details draw, once here: `choose` is a click on an offer of the comparison. */
 export interface PriceDetailsPart {
-  render: typeof renderDetails;
+  render(view: DetailsView, choose: (event: Event) => void): TemplateResult;
 }
 
 /**
  * The price details of the widget whose shadow root is `root`, their styles adopted beside the panels': the breakdown's
- * are `<userpays-cost>`'s (quoteStyles), the details' own after them.
+ * are `<userpays-cost>`'s (quoteStyles), the details' own after them. The family the comparison lists is theirs, kept
+ * here (FamilyFilter).
  */
 export function priceDetailsPart(root: ShadowRoot): PriceDetailsPart {
   root.adoptedStyleSheets = [
@@ -22,5 +25,8 @@ export function priceDetailsPart(root: ShadowRoot): PriceDetailsPart {
     detailsStyles.styleSheet!,
     compareStyles.styleSheet!,
   ];
-  return { render: renderDetails };
+  const filter = new FamilyFilter(root.host as ReactiveElement);
+  return {
+    render: (view, choose) => renderDetails({ ...view, family: filter.family }, { choose, pickFamily: filter.pick }),
+  };
 }

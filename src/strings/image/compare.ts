@@ -1,0 +1,19 @@
+/**
+ * The comparison's own words, said only in the price details and loaded with them (their part, `image-details`); its
+ * summary, columns and marks are the offers' (offers.ts), which the panels say too.
+ */
+
+export interface CompareStrings {
+  /** Under a bound (the figure the comparison ranks by, "at most $0.0541"): what the offer is expected to cost. */
+  about(price: string): string;
+  /** The filter of the offers by the model's family (FLUX, GPT Image…), where they span several. */
+  familyLabel(): string;
+  /** The filter's choice that lists every offer, `count` of them. */
+  allFamilies(count: number): string;
+}
+
+export const compare: CompareStrings = {
+  about: (price) => `about ${price}`,
+  familyLabel: () => 'Family',
+  allFamilies: (count) => `All families (${count})`,
+};
