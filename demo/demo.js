@@ -247,17 +247,34 @@ const element = (tag, text, ...children) => {
   node.append(...children);
   return node;
 };
-function table(caption, head, rows) {
+/**
+ * A table wider than the screen scrolls in its box, and a box that scrolls takes the keyboard's focus (its arrows
+ * scroll it), named by its element and caption: only while it is wider, so that a wide screen gets no extra stops.
+ */
+const scrolling = new ResizeObserver((boxes) => {
+  for (const { target } of boxes) {
+    if (target.scrollWidth > target.clientWidth) target.tabIndex = 0;
+    else target.removeAttribute('tabindex');
+  }
+});
+let tables = 0;
+function table(tag, caption, head, rows) {
   if (!rows.length) return element('div');
   const body = rows.map((row) => element('tr', '', ...row.map((cell, i) => element(i ? 'td' : 'th', cell))));
+  const captionNode = element('caption', caption);
+  captionNode.id = `table-${++tables}`;
   const tableNode = element(
     'table',
     '',
-    element('caption', caption),
+    captionNode,
     element('thead', '', element('tr', '', ...head.map((name) => element('th', name)))),
     element('tbody', '', ...body),
   );
-  return element('div', '', tableNode); // scrolls on its own on a narrow screen, never the page
+  const box = element('div', '', tableNode); // scrolls on its own on a narrow screen, never the page
+  box.setAttribute('role', 'region');
+  box.setAttribute('aria-labelledby', `${tag.id} ${captionNode.id}`);
+  scrolling.observe(box);
+  return box;
 }
 const ORDER = ['userpays-image', 'userpays-cost', 'userpays-tally'];
 /** A default as source writes it, as a reader wants it: no quotes; none for an empty string. */
@@ -270,18 +287,22 @@ fetch('/custom-elements.json')
       .filter((d) => d.tagName)
       .sort((a, b) => ORDER.indexOf(a.tagName) - ORDER.indexOf(b.tagName));
     document.getElementById('api').replaceChildren(
-      ...declarations.map((d) =>
-        element(
+      ...declarations.map((d) => {
+        const heading = element('h3', `<${d.tagName}>`);
+        heading.id = `api-${d.tagName}`;
+        return element(
           'article',
           '',
-          element('h3', `<${d.tagName}>`),
+          heading,
           element('p', d.summary ?? d.description ?? ''),
           table(
+            heading,
             'Attributes',
             ['attribute', 'meaning', 'default'],
             (d.attributes ?? []).map((a) => [a.name, a.description ?? '', shown(a.default)]),
           ),
           table(
+            heading,
             'Properties only (never attributes)',
             ['property', 'meaning'],
             (d.members ?? [])
@@ -289,27 +310,31 @@ fetch('/custom-elements.json')
               .map((m) => [m.name, m.description ?? '']),
           ),
           table(
+            heading,
             'Methods',
             ['method', 'what it does'],
             (d.members ?? []).filter((m) => m.kind === 'method').map((m) => [`${m.name}()`, m.description ?? '']),
           ),
           table(
+            heading,
             'Events',
             ['event', 'detail'],
             (d.events ?? []).map((e) => [e.name, e.description ?? '']),
           ),
           table(
+            heading,
             'Parts (::part)',
             ['part', 'what it is'],
             (d.cssParts ?? []).map((p) => [p.name, p.description ?? '']),
           ),
           table(
+            heading,
             'CSS properties',
             ['property', 'what it sets'],
             (d.cssProperties ?? []).map((p) => [p.name, p.description ?? '']),
           ),
-        ),
-      ),
+        );
+      }),
     );
   })
   .catch(() => {});

@@ -61,6 +61,15 @@ export interface SignInStrings {
   signInPuter(): string;
   signInPuterWhy(): string;
   overBalance(provider: string, left: string): string;
+  /**
+   * Beside Generate, where a key's own spending cap (not the account's balance) leaves less than the image costs:
+   * the cap the user gave this site at sign-in (`signedIn`), or the limit set on a key they pasted.
+   */
+  overCap(provider: string, left: string, price: string, signedIn: boolean): string;
+  /** The fix beside it for a pasted key: the provider's keys page. */
+  raiseKeyLimit(provider: string): string;
+  /** In place of what the key has left, once the provider refused an image for want of credit (a 402). */
+  outOfCredit(provider: string): string;
   addFunds(provider: string): string;
 }
 
@@ -117,5 +126,9 @@ export const signIn: SignInStrings = {
   signInPuter: () => 'Sign in with Puter',
   signInPuterWhy: () => 'to pay from your own account.',
   overBalance: (provider, left) => `Your ${provider} balance is ${left}`,
+  overCap: (provider, left, price, signedIn) =>
+    `${left} is left of ${signedIn ? `the cap you gave this site at ${provider}` : `your ${provider} key’s own limit`} (not your balance), and this image costs ${price}`,
+  raiseKeyLimit: (provider) => `Raise the key’s limit at ${provider} ↗`,
+  outOfCredit: (provider) => `Your ${provider} account is out of credit`,
   addFunds: (provider) => `Open your ${provider} dashboard ↗`,
 };

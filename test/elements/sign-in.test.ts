@@ -18,6 +18,7 @@ import {
   withPopup,
 } from '../support/demo.js';
 import { blocked, generateButton, part, words } from '../support/widget.js';
+import type { UserPaysError } from '../../src/base/errors.js';
 
 const accountLine = (widget: UserPaysImage) => words(part(widget, 'account'));
 
@@ -185,7 +186,65 @@ describe('Sign in with OpenRouter and Hugging Face (the demo, its simulators)', 
     await until(() => accountLine(widget).includes('$0.01 left'), 8000);
     expect(accountLine(widget)).not.to.contain('of your');
     expect(part(widget, 'balance'), 'one line says it').to.equal(null);
-    expect(blocked(widget).reason).to.equal('Your OpenRouter balance is $0.01');
+    // What is left is of the cap given to this site, not the account's balance: said so, with the price (D17).
+    const price = widget.quote!.total;
+    expect(blocked(widget).reason).to.equal(
+      `$0.01 is left of the cap you gave this site at OpenRouter (not your balance), and this image costs $${price}`,
+    );
+  });
+
+  it('OpenRouter: a pasted key capped below the price is said as its own limit, not a balance, with where to raise it', async () => {
+    const view = await openDemo(1280);
+    const widget = await demoWidget(view, 'openrouter', 'keylimit=0.01');
+    widget.model = 'flux-2-max'; // dearer than the limit leaves, and cheaper ones are offered instead
+    widget.apiKey = `sk-or-pasted-${Math.random().toString(36).slice(2)}`;
+    await until(() => blocked(widget)?.reason.includes('is left of'), 8000);
+    const { reason, fix } = blocked(widget);
+    expect(reason).to.equal(
+      `$0.01 is left of your OpenRouter key’s own limit (not your balance), and this image costs $${widget.quote!.total}`,
+    );
+    expect(reason).not.to.contain('balance is');
+    expect(words(fix)).not.to.match(/credit|dashboard/i); // more credit would not raise the key's limit
+    // The cheapest model costs more than the limit leaves as well: the fix is the limit, where keys are.
+    widget.model = 'flux-2-klein-4b';
+    await until(() => blocked(widget)?.reason.includes(`costs $${widget.quote!.total}`), 8000);
+    const raise = blocked(widget).fix as HTMLAnchorElement;
+    expect([words(raise), raise.href]).to.deep.equal([
+      'Raise the key’s limit at OpenRouter ↗',
+      'https://openrouter.ai/settings/keys',
+    ]);
+  });
+
+  it('OpenRouter: after a 402, the account line says the account is out of credit, not what the cap leaves; still after a re-read', async () => {
+    const view = await openDemo(1280);
+    await demoWidget(view, 'openrouter', 'credits=0.01');
+    const { widget, button } = await signInButton(view, 'openrouter');
+    const leave = await toProvider(widget, button, '1');
+    const popup = await withPopup(view, () => leave.click());
+    await authorize(() => popup);
+    await until(() => accountLine(widget).includes('$1.00 left of your $1.00 cap at OpenRouter'), 8000);
+    widget.model = 'flux-2-pro'; // more than the account's $0.01
+    await widget.updateComplete;
+    // Each read of the key's cap as the widget gets it, its body and all (the page's own fetch, watched).
+    let reads = 0;
+    const fetched = view.fetch.bind(view);
+    view.fetch = async (...args: Parameters<typeof fetch>) => {
+      const reply = await fetched(...args);
+      if (String(args[0] instanceof Request ? args[0].url : args[0]).endsWith('/api/v1/key')) {
+        const body = reply.clone().text();
+        void body.then(() => reads++);
+      }
+      return reply;
+    };
+    const error = await widget.generate().catch((thrown: UserPaysError) => thrown);
+    expect((error as UserPaysError).code).to.equal('insufficient-funds');
+    await until(() => accountLine(widget).includes('Your OpenRouter account is out of credit'), 8000);
+    // The key is read again after the refusal: its cap still says $1.00, and that is not said as money.
+    await until(() => reads > 0, 8000);
+    await widget.updateComplete;
+    await widget.updateComplete;
+    expect(accountLine(widget)).to.contain('Your OpenRouter account is out of credit');
+    expect(accountLine(widget)).not.to.contain('left');
   });
 
   it('OpenRouter: a key made without the cap asked for is said to have none, and no amount is shown for what is left', async () => {

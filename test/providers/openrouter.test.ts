@@ -213,10 +213,15 @@ describe('OpenRouter adapter (against the simulator)', () => {
 
   it('a 403 says its body’s own reason: "flagged" only where the body says moderation, with its reasons', async () => {
     const cases: [string, string, RegExp][] = [
-      ['fault=403', 'moderated', /flagged the prompt under its moderation rules \(sexual\)/],
+      // In our words, with the category flagged: not OpenRouter's text, which names its model id (the walk-through's D17).
+      [
+        'fault=403',
+        'moderated',
+        /^OpenRouter flagged the prompt under its moderation rules \(sexual\), and made nothing\. Change the prompt and try again\.$/,
+      ],
       ['fault=403-guardrail', 'invalid-input', /OpenRouter refused this request.*guardrail/],
       ['fault=403-region', 'invalid-input', /OpenRouter refused this request.*not available in your region/],
-      ['fault=403-keylimit', 'invalid-input', /OpenRouter refused this request.*Key limit exceeded/],
+      ['fault=403-keylimit', 'invalid-input', /spending limit set on your key\. Raise the key’s limit/],
       ['fault=403-bare', 'invalid-input', /^OpenRouter refused this request, and made nothing\.$/],
     ];
     for (const [scenario, code, words] of cases) {
@@ -224,17 +229,33 @@ describe('OpenRouter adapter (against the simulator)', () => {
       expect([error.code, error.retryable], scenario).to.deep.equal([code, false]);
       expect(error.message, scenario).to.match(words);
       if (code !== 'moderated') expect(error.message, scenario).not.to.match(/flagged|moderation/i);
+      expect(error.message, `${scenario}: no model id, no address`).not.to.match(/black-forest-labs|https:|"sexual"/);
       expect(settlement, `${scenario}: refused before anything was made`).to.deep.equal({ void: true, error: code });
     }
   });
 
-  it('a key past its own limit is refused (403 Key limit exceeded) before anything is made', async () => {
+  it('a key past its own limit is refused (403 Key limit exceeded) before anything is made, said as whose cap it is', async () => {
     const key = newKey();
     const { error, settlement } = await booked('keylimit=0.01', key);
     expect(error.code).to.equal('invalid-input');
-    expect(error.message).to.contain('Key limit exceeded');
+    // A pasted key: its own limit, raised on OpenRouter's keys page; not "add credit", and not OpenRouter's raw text.
+    expect(error.message).to.equal(
+      'OpenRouter made nothing: this image would go past the spending limit set on your key. Raise the key’s limit on OpenRouter’s keys page, or enter another key.',
+    );
     expect(settlement).to.deep.equal({ void: true, error: 'invalid-input' });
     expect(await simCharged('openrouter', key)).to.equal('0');
+    // A key this site's sign-in made: the cap the visitor gave this site, raised by signing in again.
+    const signedIn = await failure(
+      provider.generate(KLEIN, {
+        endpoint: endpoint('fault=403-keylimit'),
+        apiKey: newKey(),
+        keyMadeBySignIn: true,
+        signal: new AbortController().signal,
+      }),
+    );
+    expect(signedIn.message).to.equal(
+      'OpenRouter made nothing: this image would go past the spending cap you gave this site when you signed in. To go on, sign out and sign in again with a higher cap.',
+    );
   });
 
   it('a 502 or 503 in OpenRouter’s own error body books nothing; a bare 502 or a 500 may have been charged', async () => {

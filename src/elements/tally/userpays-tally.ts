@@ -17,9 +17,10 @@ import { PanelsController } from '../shared/panels-controller.js';
  * @event userpays-tally - The ledger or the budget changed (here or in another tab); `detail` is the new `Tally`.
  * @csspart tally - The summary line: spent, held by generations not finished, what may have been charged, and
  * what is left of the budget in force (or how far past it), figures that add up to the budget.
- * @csspart budget - The user's budget input, which budget is in force (the site's or the user's), and a meter of how
- * much of it is used, with its words ("40 % of budget used"; from 90 % "close to the limit", in the warning colour;
- * at and past the budget "the budget is reached" / "over budget", in the danger colour).
+ * @csspart budget - The user's budget input (an amount as the element's locale writes one: "2,50" in German), why
+ * what was typed is not an amount (until it is typed in again), which budget is in force (the site's or the user's),
+ * and a meter of how much of it is used, with its words ("40 % of budget used"; from 90 % "close to the limit", in the
+ * warning colour; at and past the budget "the budget is reached" / "over budget", in the danger colour).
  * @csspart models - The per-model split (a list).
  * @csspart chart - Spend per day over the last 30 days: an inline SVG bar chart with its axis (the biggest day's
  * amount, the first day … Today); its `aria-label` lists every day's amount. Absent when nothing was spent in them.
@@ -109,7 +110,7 @@ export class UserPaysTally extends UserPaysElement {
       language: this.language,
     }));
     return panels.renderTally(
-      panels.tallyView(ledger, tally, clock.now(), this.language, budgetProblem, actions.orphaned),
+      panels.tallyView(ledger, tally, clock.now(), this.language, budgetProblem, actions),
       actions,
     );
   }

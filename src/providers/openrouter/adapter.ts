@@ -103,15 +103,16 @@ const ownError = (body: any) => typeof body?.error?.code === 'number' && typeof 
  * moderation flag)", each said in its body's `error.message` (@openrouter/sdk ForbiddenResponseErrorData: `{code,
  * message, metadata?}`; "If your input was flagged, the error.metadata will contain information about the issue":
  * `reasons`), or a key past its own limit ("Key limit exceeded (total limit). Manage it using
- * https://openrouter.ai/settings/keys": gptme/gptme#1449) — its own words shown, never "flagged" unless the body says
- * moderation. A 502 ("Your chosen model is down or we received an invalid response from it") or 503 ("There is no
- * available model provider that meets your routing requirements") in OpenRouter's own body delivered no image, and
+ * https://openrouter.ai/settings/keys": gptme/gptme#1449) — "flagged" only where the body says moderation. A 502
+ * ("Your chosen model is down or we received an invalid response from it") or 503 ("There is no available model
+ * provider that meets your routing requirements") in OpenRouter's own body delivered no image, and
  * OpenRouter does not bill a request without usable output (openrouter.ai/docs/guides/features/zero-completion-insurance:
  * "For image generation requests, usable output means the response delivered at least one image"): nothing booked. Any
  * other 5xx after the request left (a bare 502 from a proxy in front, a 500) may have been charged. The shared mapping
  * (`httpError`) for the rest.
  */
-function openRouterError(error: HttpError, body: any, key: string): HttpError {
+function openRouterError(error: HttpError, body: any, context: RunContext): HttpError {
+  const key = context.apiKey!;
   const status = error.status ?? 0;
   if (status === 401) error.say(openRouterText.keyRevoked());
   if (status === 403) {
@@ -123,10 +124,14 @@ function openRouterError(error: HttpError, body: any, key: string): HttpError {
           .join(', ')
           .slice(0, 100)
       : '';
-    // A key past its own limit is no shortage of the account's credits: its words say so, and not "add credit".
+    // Moderation and a key past its limit are said in our words (the categories flagged, whose cap it is and how to
+    // raise it), not OpenRouter's, which name its model ids and settings pages; a key past its own limit is no
+    // shortage of the account's credits, and not "add credit". Other refusals in its own words, which say why.
     const refused: HttpError = /moderation|flagged/i.test(said)
-      ? new UserPaysError('moderated', openRouterText.flagged(said, why), false)
-      : new UserPaysError('invalid-input', openRouterText.refused(said, why), false);
+      ? new UserPaysError('moderated', openRouterText.flagged(why), false)
+      : /key limit/i.test(said)
+        ? new UserPaysError('invalid-input', openRouterText.keyLimit(!!context.keyMadeBySignIn), false)
+        : new UserPaysError('invalid-input', openRouterText.refused(said, why), false);
     return Object.assign(refused, { status, answered: true });
   }
   if ((status === 502 || status === 503) && ownError(body)) error.uncharged = true;
@@ -247,7 +252,7 @@ async function post(url: string, body: object, context: RunContext, signal: Abor
     undefined,
     (body) => (said = body),
   ).catch((thrown: unknown) => {
-    throw thrown instanceof UserPaysError ? openRouterError(thrown as HttpError, said, key) : thrown;
+    throw thrown instanceof UserPaysError ? openRouterError(thrown as HttpError, said, context) : thrown;
   });
 }
 

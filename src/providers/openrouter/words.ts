@@ -10,8 +10,13 @@ const name = () => words.providerName('openrouter');
 
 export interface OpenRouterStrings {
   keyRevoked(): string;
-  /** A 403 that says moderation: OpenRouter's own words (`said`), and its reasons where it gives them. */
-  flagged(said: string, reasons: string): string;
+  /** A 403 that says moderation, in our words: the categories it flagged (`reasons`, OpenRouter's), where it gives them. */
+  flagged(reasons: string): string;
+  /**
+   * A 403 for a key past its own spending limit ("Key limit exceeded"), which is no shortage of the account's credit:
+   * the cap the user gave this site when signing in (`signedIn`), or the limit set on a key they pasted, and the way on.
+   */
+  keyLimit(signedIn: boolean): string;
   /** Any other 403: OpenRouter's own words (`said`) and reasons, or, where its body says none, that it refused. */
   refused(said: string, reasons: string): string;
   noImage(): string;
@@ -21,8 +26,12 @@ export interface OpenRouterStrings {
 export const openrouterWords: OpenRouterStrings = {
   keyRevoked: () =>
     `${name()} refused your key: it may have been revoked, or the sign-in expired. Sign in again, or enter another key.`,
-  flagged: (said, reasons) =>
-    `${name()} flagged the prompt under its moderation rules${reasons ? ` (${reasons})` : ''}, and made nothing${said ? `: "${said}"` : ''}. Change the prompt and try again.`,
+  flagged: (reasons) =>
+    `${name()} flagged the prompt under its moderation rules${reasons ? ` (${reasons})` : ''}, and made nothing. Change the prompt and try again.`,
+  keyLimit: (signedIn) =>
+    signedIn
+      ? `${name()} made nothing: this image would go past the spending cap you gave this site when you signed in. To go on, sign out and sign in again with a higher cap.`
+      : `${name()} made nothing: this image would go past the spending limit set on your key. Raise the key’s limit on ${name()}’s keys page, or enter another key.`,
   refused: (said, reasons) =>
     `${name()} refused this request${reasons ? ` (${reasons})` : ''}, and made nothing${said ? `: "${said}"` : '.'}`,
   noImage: () => `${name()} answered without an image. Try again.`,

@@ -9,8 +9,11 @@ export interface TallyStrings {
   siteLimit(limit: unknown): unknown[];
   /** The user's own budget (`own`) is above a limit of the site's, which applies instead. */
   siteLimitBelowOwn(own: unknown, limit: unknown): unknown[];
-  /** Beside the budget field: what was typed (`value`) is not an amount, and how to write one. */
-  budgetRefused(value: string): string;
+  /**
+   * Under the budget field, until it is typed in again: what was typed (`value`) is not an amount, and how to write
+   * one, with 2.50 as the element's locale writes it (`example`: "2,50" in German).
+   */
+  budgetRefused(value: string, example: string): string;
   ownLimit(): string;
   budgetUsed(percent: number): string;
   budgetNearlyUsed(percent: number): string;
@@ -63,8 +66,8 @@ export const tally: TallyStrings = {
     limit,
     ', which applies.',
   ],
-  budgetRefused: (value) =>
-    `“${value}” is not an amount: write it in digits, with a point before the cents, like 2.50.`,
+  budgetRefused: (value, example) =>
+    `“${value}” is not an amount: write it in digits, like ${example}, with no currency sign or thousands separator.`,
   ownLimit: () => 'Your budget applies.',
   budgetUsed: (percent) => `${percent} % of budget used`,
   budgetNearlyUsed: (percent) => `${percent} % of budget used: close to the limit`,

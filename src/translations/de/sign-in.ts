@@ -57,5 +57,9 @@ export const signIn: SignInStrings = {
   signInPuter: () => 'Mit Puter anmelden',
   signInPuterWhy: () => 'um selbst zu bezahlen.',
   overBalance: (provider, left) => `Ihr Guthaben bei ${provider} beträgt ${left}`,
+  overCap: (provider, left, price, signedIn) =>
+    `${signedIn ? `Vom Limit, das Sie dieser Website bei ${provider} gegeben haben,` : `Vom eigenen Limit Ihres Schlüssels bei ${provider}`} sind ${left} übrig (nicht Ihr Guthaben), und dieses Bild kostet ${price}`,
+  raiseKeyLimit: (provider) => `Limit des Schlüssels bei ${provider} erhöhen ↗`,
+  outOfCredit: (provider) => `Ihr Konto bei ${provider} hat kein Guthaben mehr`,
   addFunds: (provider) => `Ihr Dashboard bei ${provider} öffnen ↗`,
 };

@@ -99,7 +99,7 @@ describe('tallyView', () => {
     let view = tallyView(ledger, ledger.tally(), time.now(), { locale: 'en-US' });
     expect(view.figures).to.deep.equal({ held: '0.044', left: '0.706' });
     expect(view.meter).to.deep.equal({ percent: 29, state: 'fine' });
-    expect(view.budget).to.deep.equal({ value: '2', site: '1' });
+    expect(view.budget).to.deep.equal({ value: '2', typed: '2', site: '1' });
     // The clock says noon: the entries started at 12:00 and 12:01, today.
     expect(view.generating).to.deep.equal({
       items: [
@@ -112,11 +112,24 @@ describe('tallyView', () => {
     expect(chartOf(view.byDay, view.today, { locale: 'en-US' })!.max).to.equal('0.25'); // what was settled today
     ledger.budget = '0.50';
     view = tallyView(ledger, ledger.tally(), time.now(), { locale: 'en-US' });
-    expect(view.budget).to.deep.equal({ value: '0.5', site: undefined });
+    expect(view.budget).to.deep.equal({ value: '0.5', typed: '0.5', site: undefined });
+    // In German amounts, the field holds it as German types it; what was typed and refused is said with its example.
+    expect(
+      tallyView(ledger, ledger.tally(), time.now(), { locale: 'de' }, '', { orphaned: new Set(), refused: '2.50' })
+        .budget,
+    ).to.deep.equal({
+      value: '0.5',
+      typed: '0,5',
+      site: undefined,
+      refused: '“2.50” is not an amount: write it in digits, like 2,50, with no currency sign or thousands separator.',
+    });
     expect(view.figures).to.deep.equal({ held: '0.044', left: '0.206' });
     expect(view.meter).to.deep.equal({ percent: 58, state: 'fine' });
     // The page that runs the first one is gone: it is held still, apart from what is generating.
-    view = tallyView(ledger, ledger.tally(), time.now(), { locale: 'en-US' }, '', new Set([first.id]));
+    view = tallyView(ledger, ledger.tally(), time.now(), { locale: 'en-US' }, '', {
+      orphaned: new Set([first.id]),
+      refused: '',
+    });
     expect(view.generating).to.deep.equal({
       items: [{ model: 'flux-2-klein-4b', started: 'today, 12:01 PM', usd: '0.014' }],
       held: '0.014',
@@ -134,7 +147,7 @@ describe('tallyView', () => {
     view = tallyView(ledger, ledger.tally(), time.now(), { locale: 'en-US' }, 'The budget set on this page is wrong');
     expect(view.figures).to.deep.equal({ held: '0.044' });
     expect(view.meter).to.equal(undefined);
-    expect(view.budget).to.deep.equal({ value: '', site: undefined });
+    expect(view.budget).to.deep.equal({ value: '', typed: '', site: undefined });
     expect(view.notice).to.equal('The budget set on this page is wrong');
     expect(view.since).to.equal('Since today, 12:00 PM');
   });

@@ -64,8 +64,10 @@ export class ImagePanels extends PanelControllers {
   blocked(quote: Quote): Blocked | undefined {
     const setting = this.controls.loaded?.blocked(this.parts.language.translation);
     if (setting) return setting;
-    const cannotPay = !!this.signIn.loaded?.controller.state()?.cannotPay;
-    return spendingBlocked(this.parts, this.accountLeft(), quote, cannotPay);
+    const state = this.signIn.loaded?.controller.state();
+    // What is left is of the key's own cap where its provider says it has one (OpenRouter's `limit`), not the account's.
+    const capped = this.parts.host.provider !== 'puter' && this.account.cap && (state?.signed ? 'signed' : 'pasted');
+    return spendingBlocked(this.parts, this.accountLeft(), quote, !!state?.cannotPay, capped || undefined);
   }
 
   /** What the panels draw into the widget's places, from its view. */

@@ -283,6 +283,7 @@ function keyFieldView(
     waiting: resume.waiting[provider] ?? 0,
     error: isKeyError(error) ? error!.message : undefined,
     left: left && formatUsd(left, language.locale),
+    outOfCredit: account.outOfCredit,
   };
 }
 

@@ -14,15 +14,18 @@ import { mostOf } from '../../../pricing/quote.js';
 
 /**
  * Why a click on Generate cannot succeed for what the budget in force or the account in force leaves (`left`, where
- * its provider says), or because the account cannot pay at all (`cannotPay`: a Hugging Face free account, as its
- * sign-in said), with the fix (the cheapest request that fits, or where to add funds): known once the ledger and the
- * account are, after the first paint (image-view.ts says the rest).
+ * its provider says; `capped`, where that is what a key's own spending cap leaves, not the account's balance: the cap
+ * given at this site's sign-in, or a pasted key's limit), or because the account cannot pay at all (`cannotPay`: a
+ * Hugging Face free account, as its sign-in said), with the fix (the cheapest request that fits, or where to add
+ * funds or raise the key's limit): known once the ledger and the account are, after the first paint (image-view.ts
+ * says the rest).
  */
 export function spendingBlocked(
   parts: ImageParts,
   left: Decimal | undefined,
   quote: Quote,
   cannotPay = false,
+  capped?: 'signed' | 'pasted',
 ): Blocked | undefined {
   const { host } = parts;
   const { locale, translation } = parts.language;
@@ -47,7 +50,7 @@ export function spendingBlocked(
       fix: cheaper(new Decimal(tally.remaining ?? 0)),
     };
   }
-  const funds = providerInfo(host.provider)?.fundsUrl;
+  const { fundsUrl: funds, keyUrl } = providerInfo(host.provider) ?? {};
   // Hugging Face's free accounts have no included credits and pay only with credits bought (hub-docs,
   // docs/inference-providers/pricing.md): its router refuses them with a 402, so the click is refused before it.
   if (cannotPay) {
@@ -58,11 +61,18 @@ export function spendingBlocked(
     };
   }
   if (left?.lt(mostOf(quote))) {
-    return {
-      reason: signInText.overBalance(provider, formatUsd(left, locale)),
-      at: 'price',
-      fix: cheaper(left) ?? (funds ? { label: signInText.addFunds(provider), url: funds } : undefined),
-    };
+    const leaves = formatUsd(left, locale);
+    const signed = capped === 'signed';
+    // A key's own cap is no balance, and more credit does not raise it: a cheaper image, or a pasted key's limit
+    // raised where its keys are.
+    const [reason, fix, url] = capped
+      ? [
+          signInText.overCap(provider, leaves, formatUsd(mostOf(quote), locale), signed),
+          signInText.raiseKeyLimit(provider),
+          !signed && keyUrl,
+        ]
+      : [signInText.overBalance(provider, leaves), signInText.addFunds(provider), funds];
+    return { reason, at: 'price', fix: cheaper(left) ?? (url ? { label: fix, url } : undefined) };
   }
   return undefined;
 }

@@ -1,9 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Tally } from '../../../base/types.js';
 import type { LedgerStore } from '../../../ledger/ledger.js';
-import { wordsIn } from '../../../strings/strings.js';
+import { typedAmount } from '../../../pricing/typed-amount.js';
 import type { Spoken } from '../../shared/language-controller.js';
-import { tally } from '../../../strings/tally/tally.js';
 import { ledgerFile } from './export.js';
 import type { TallyHandlers } from './tally-template.js';
 
@@ -22,6 +21,8 @@ export interface TallyActionTarget {
 export interface TallyActions extends TallyHandlers {
   /** The ids of the pending entries whose page is gone, as last seen (none until the lock manager answers). */
   readonly orphaned: ReadonlySet<string>;
+  /** What was typed as the budget and refused, not an amount ('' where nothing is refused), until it is typed again. */
+  readonly refused: string;
 }
 
 /**
@@ -31,25 +32,33 @@ export interface TallyActions extends TallyHandlers {
  */
 export function tallyHandlers(target: TallyActionTarget): TallyActions {
   const watch = new OrphanWatch(target.host, target.ledger);
+  let refused = '';
+  const refuse = (typed: string) => {
+    if (typed === refused) return;
+    refused = typed;
+    target.host.requestUpdate();
+  };
   return {
     get orphaned() {
       return watch.orphaned;
     },
+    get refused() {
+      return refused;
+    },
     /**
-     * A new budget from the input; one that is not an amount is refused in words that say why (the browser's
-     * validation message, with what was typed).
+     * A new budget from the input (on Enter, or leaving it), read as the element's locale writes an amount ("2,50" in
+     * German); one that is not an amount changes nothing, and is refused under the field, with what was typed, until
+     * the field is typed in again. Nothing holds the focus: Tab goes on to the next control.
      */
     budgetChange(event) {
-      const input = event.target as HTMLInputElement;
-      let problem = '';
-      try {
-        target.ledger()!.budget = input.value || null; // spaces around are fine
-      } catch {
-        problem = wordsIn(target.language.translation, 'tally', tally).budgetRefused(input.value.trim().slice(0, 20));
-      }
-      input.setCustomValidity(problem);
-      input.reportValidity();
+      const typed = (event.target as HTMLInputElement).value.trim();
+      const amount = typedAmount(typed, target.language.locale);
+      if (typed && !amount) return refuse(typed.slice(0, 20));
+      refuse('');
+      target.ledger()!.budget = amount?.toFixed() ?? null;
     },
+    /** The field typed in again: what it said of the text before no longer holds. */
+    budgetInput: () => refuse(''),
     /** Export CSV or JSON: the ledger as it is now, downloaded as `{storage-key}-spending.{csv,json}`. */
     exportClick(event) {
       const format = (event.currentTarget as HTMLButtonElement).value;

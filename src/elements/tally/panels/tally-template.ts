@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { modelName } from '../../../pricing/index.js';
 import { wordsIn } from '../../../strings/strings.js';
 import { tally as english, type TallyStrings } from '../../../strings/tally/tally.js';
@@ -42,8 +43,12 @@ export interface TallyView extends Spoken {
   tally: Tally;
   /** A storage problem, or a budget on the page that is not an amount: what the user should know about. */
   notice: string | null;
-  /** The input holds the user's own budget; `site` is the budget in force when it is the site's (lower). */
-  budget: { value: string; site?: string };
+  /**
+   * The user's own budget (`value`, '' where none), which the input holds as they type one in the locale (`typed`:
+   * '2,5' in German); `site` is the budget in force when it is the site's (lower); `refused`, why what they typed last
+   * is not an amount, until they type in the field again.
+   */
+  budget: { value: string; typed: string; site?: string; refused?: string };
   /** Spent, held, uncertain and left (or over), exactly. */
   figures: BudgetFigures;
   /** How much of the budget in force is used; undefined without a budget. */
@@ -62,7 +67,9 @@ export interface TallyView extends Spoken {
 }
 
 export interface TallyHandlers {
+  /** The budget field's `change` (Enter, or leaving it) and `input` (typed in). */
   budgetChange(event: Event): void;
+  budgetInput(event: Event): void;
   /** A click on Export CSV or Export JSON (`value` says which). */
   exportClick(event: Event): void;
   /** A click on Reset or Keep in the confirmation (`value` says which). */
@@ -78,6 +85,8 @@ export function renderTally(view: TallyView, on: TallyHandlers) {
   const chart = chartOf(view.byDay, view.today, view);
   const money = (amount: string) => usd(amount, locale);
   const { generating, orphaned, meter } = view;
+  // The budget field is described by why what was typed is refused, and by which budget is in force.
+  const described = [budget.refused && 'budget-refused', meter && 'budget-note'].filter(Boolean).join(' ');
   return html`<section aria-label=${text.tallyLabel()}>
     <p part="tally" role="status" aria-live="polite">${renderTallySummary(tally, view, figures)}</p>
     ${view.notice ? html`<p part="notice error" class="error" role="alert">${view.notice}</p>` : nothing}
@@ -86,10 +95,17 @@ export function renderTally(view: TallyView, on: TallyHandlers) {
         >${text.budgetLabel()}
         <input
           inputmode="decimal"
-          aria-describedby=${meter ? 'budget-note' : nothing}
-          .value=${budget.value}
+          aria-invalid=${ifDefined(budget.refused ? 'true' : undefined)}
+          aria-describedby=${described || nothing}
+          .value=${budget.typed}
           @change=${on.budgetChange}
+          @input=${on.budgetInput}
       /></label>
+      ${
+        budget.refused
+          ? html`<p id="budget-refused" part="error" class="error" role="alert">${budget.refused}</p>`
+          : nothing
+      }
       ${
         meter
           ? html`<p id="budget-note" class="muted">

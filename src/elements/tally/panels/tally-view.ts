@@ -7,17 +7,20 @@ import { reword, wordsIn } from '../../../strings/strings.js';
 import { tally as english, type TallyStrings } from '../../../strings/tally/tally.js';
 import type { Spoken } from '../../shared/language-controller.js';
 import { formatDate } from '../../../base/dates.js';
+import { typedForm } from '../../../pricing/typed-amount.js';
 import { budgetFigures } from '../tally-summary.js';
 import type { BudgetMeter, OrphanItem, TallyView } from './tally-template.js';
+import type { TallyActions } from './tally-actions.js';
 
 /** From this share of the budget used (spent, held and what may have been charged), the meter warns. */
 const NEAR_PERCENT = 90;
 
 /**
  * What `<userpays-tally>` shows of `ledger` at `now` (ms): the figures, which budget is in force and how much of it
- * is used, the chart, what is generating, what was left unfinished by a page that closed (`orphaned`: the ids of
+ * is used, the chart, what is generating, what was left unfinished by a page that closed (`seen.orphaned`: the ids of
  * the pending entries no page holds the lock of, see LedgerStore.orphans) and what may have been charged, times as
- * `locale` writes them. `problem`: why the element's own `budget` attribute cannot be used ('' when it can).
+ * `locale` writes them. `problem`: why the element's own `budget` attribute cannot be used ('' when it can);
+ * `seen.refused`: what the user typed as the budget that is not an amount ('' when nothing is refused).
  */
 export function tallyView(
   ledger: LedgerStore,
@@ -25,7 +28,7 @@ export function tallyView(
   now: number,
   { locale, translation }: Spoken,
   problem = '',
-  orphaned: ReadonlySet<string> = new Set(),
+  { orphaned, refused }: Pick<TallyActions, 'orphaned' | 'refused'> = { orphaned: new Set(), refused: '' },
 ): TallyView {
   const own = ledger.budget;
   const today = dayOf(now);
@@ -44,7 +47,13 @@ export function tallyView(
     tally,
     notice: notice ? reword(notice, translation) : problem || null,
     // A damaged stored budget holds at 0 until the user sets one: the notice says so, not a site's limit or a meter.
-    budget: { value: own ?? '', site: tally.budget === own || ledger.budgetDamaged ? undefined : tally.budget },
+    // The user's own as they type one in the locale ('2,5' in German), and why what they typed is none.
+    budget: {
+      value: own ?? '',
+      typed: own ? typedForm(own, locale) : '',
+      site: tally.budget === own || ledger.budgetDamaged ? undefined : tally.budget,
+      ...(refused && { refused: text.budgetRefused(refused, typedForm('2.50', locale)) }),
+    },
     figures,
     meter: tally.budget && !ledger.budgetDamaged ? meterOf(tally, held, figures.over) : undefined,
     byDay: ledger.spentByDay(),

@@ -14,8 +14,8 @@ export const tally: TallyStrings = {
     limit,
     ', und diese gilt.',
   ],
-  budgetRefused: (value) =>
-    `„${value}“ ist kein Betrag: Schreiben Sie ihn in Ziffern, mit einem Punkt vor den Cent, etwa 2.50.`,
+  budgetRefused: (value, example) =>
+    `„${value}“ ist kein Betrag: Schreiben Sie ihn in Ziffern, etwa ${example}, ohne Währungszeichen und Tausendertrennzeichen.`,
   ownLimit: () => 'Ihr Budget gilt.',
   budgetUsed: (percent) => `${percent} % des Budgets verbraucht`,
   budgetNearlyUsed: (percent) => `${percent} % des Budgets verbraucht: nahe an der Grenze`,

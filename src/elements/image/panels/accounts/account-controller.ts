@@ -24,6 +24,13 @@ export class AccountController implements ReactiveController {
   cap?: Decimal;
   /** When the key stops working (ms), where its provider says. */
   expiresAt?: number;
+  /**
+   * The provider refused an image of this key for want of credit (a 402; set by the submission: submission-run.ts):
+   * what the key's cap leaves is no money in the account, and is not said as if it were. Until another key, an image
+   * paid, or a read of the account's own balance (not a cap's: OpenRouter's key cannot read its account's credit) says
+   * otherwise.
+   */
+  outOfCredit = false;
   #readFor = '';
 
   readonly #host: ReactiveControllerHost;
@@ -43,6 +50,7 @@ export class AccountController implements ReactiveController {
     this.uncapped = false;
     this.cap = undefined;
     this.expiresAt = undefined;
+    this.outOfCredit = false;
     if (where) setTimeout(() => where === this.#readFor && void this.refresh(), REST_MS);
   }
 
@@ -56,6 +64,7 @@ export class AccountController implements ReactiveController {
         this.balance = read?.usd && { usd: read.usd };
         this.uncapped = !!read?.uncapped;
         this.cap = read?.cap;
+        if (read?.usd && !read.cap) this.outOfCredit = false;
         // A read refused (a key past its days is refused at /account/key too) keeps when the key ended.
         if (read) this.expiresAt = read.expiresAt;
       }

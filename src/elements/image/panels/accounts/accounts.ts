@@ -26,6 +26,8 @@ export type KeyFieldView = NonNullable<ImageView['key']> & {
   error?: string;
   /** What the key's account has left ("$4.20"), where its provider says (BFL's credits, fal's billing). */
   left?: string;
+  /** The provider refused an image of the key for want of credit: said in place of what is left. */
+  outOfCredit?: boolean;
 };
 
 /** What the key field's controls do (the widget's own handlers). */
@@ -58,7 +60,13 @@ export function renderKeyField(
     ${key.error ? html`<p id="key-error" part="error" class="error">${key.error}</p>` : nothing}
     ${key.value ? nothing : notSentHere.map((why) => html`<p class="muted">${why}</p>`)}
     ${key.waiting ? html`<p class="error">${text.waitingForKey(key.waiting, key.payee)}</p>` : nothing}
-    ${key.left && !signed ? html`<p part="balance" class="muted">${text.leftOnAccount(key.left)}</p>` : nothing}
+    ${
+      (key.left || key.outOfCredit) && !signed
+        ? html`<p part="balance" class="muted">
+            ${key.outOfCredit ? text.outOfCredit(key.payee) : text.leftOnAccount(key.left!)}
+          </p>`
+        : nothing
+    }
     <label class="check"
       ><input part="remember" type="checkbox" .checked=${live(key.remembered)} @change=${on.rememberChange} />
       ${signed ? text.staySignedIn() : text.rememberKey()}</label

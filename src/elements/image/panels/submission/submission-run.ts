@@ -1,4 +1,5 @@
 import type Decimal from 'decimal.js';
+import type { UserPaysError } from '../../../../base/errors.js';
 import type { Quote } from '../../../../base/types.js';
 import type { Submission, Submitted } from '../../../../generation/submit.js';
 import { loadEngine } from '../../../../lazy/index.js';
@@ -36,8 +37,14 @@ export async function runSubmission(
         return onStage(stage);
       },
     });
+    // An image paid for says the account has credit, unless another was refused for want of it.
+    panels.account.outOfCredit = submitted.partialError?.code === 'insufficient-funds';
     await galleryView;
     return submitted;
+  } catch (error) {
+    // Refused for want of credit: the account line stops saying what the key's cap leaves, as if it were money.
+    if ((error as UserPaysError).code === 'insufficient-funds') panels.account.outOfCredit = true;
+    throw error;
   } finally {
     done();
     void panels.account.refresh();

@@ -96,13 +96,15 @@ export function signInPart(parts: ImageParts, { keys, account, flow, signedKeys,
       const expired = until && expiresAt <= clock.now() ? until : undefined;
       // Where the provider says the key has no cap, what is left is unknown: that is said, and no amount. Where the key
       // has a cap, what is left is said of it. Where what is left is less than the price, only what is left (Generate
-      // says why it cannot).
+      // says why it cannot). Refused for want of credit: that, and not what the key's cap leaves, which is no money.
       const share = [
-        left && quote && !pricing.problem
-          ? left.lt(mostOf(quote))
-            ? signInText.leftOnAccount(formatUsd(left, locale))
-            : signInText.leftOf(formatUsd(left, locale), account.cap && formatUsd(account.cap, locale), provider)
-          : account.uncapped && signInText.noCapOnKey(provider),
+        account.outOfCredit
+          ? signInText.outOfCredit(provider)
+          : left && quote && !pricing.problem
+            ? left.lt(mostOf(quote))
+              ? signInText.leftOnAccount(formatUsd(left, locale))
+              : signInText.leftOf(formatUsd(left, locale), account.cap && formatUsd(account.cap, locale), provider)
+            : account.uncapped && signInText.noCapOnKey(provider),
         until && !expired && signInText.keyUntil(until),
       ]
         .filter(Boolean)

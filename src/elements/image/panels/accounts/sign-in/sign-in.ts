@@ -174,5 +174,6 @@ export const signInStyles = css`
   }
   .account .share {
     grid-column: 1 / -1;
+    white-space: normal; /* whole, on as many lines as it takes: no ellipsis cuts what is left, or why none is */
   }
 `;
