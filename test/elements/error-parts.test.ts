@@ -59,6 +59,16 @@ describe('every error an element shows carries part error', function () {
       errorPartsVisible(el);
     });
 
+  it('<userpays-image>, narrow, no image yet: a failed submission is shown, above the controls', async () => {
+    const el = await bflWidget({ scenario: 'fault=402', apiKey: 'sim-k', storageKey: newStorageKey() });
+    el.style.width = '390px'; // a phone: no canvas before there is something to show
+    const error = await rejection(el.generate());
+    await el.updateComplete;
+    shownAsError(el, error!.message);
+    const [canvas, form] = ['section.canvas', 'form'].map((at) => el.shadowRoot!.querySelector(at)!);
+    expect(canvas.getBoundingClientRect().bottom, 'above the controls').to.be.at.most(form.getBoundingClientRect().top);
+  });
+
   it('<userpays-image>: a failed submission is shown where its image would have been; Dismiss brings the last one back', async () => {
     const storageKey = newStorageKey();
     const el = await bflWidget({ apiKey: 'sim-k', storageKey });

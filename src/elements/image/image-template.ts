@@ -119,7 +119,8 @@ function renderCanvas(view: ImageView, slots: PanelSlots | undefined) {
 export function renderImageWidget(view: ImageView, slots: PanelSlots | undefined, on: ImageHandlers) {
   const widgetText = view.widget;
   const { decision } = view;
-  const hasResult = view.busy || (!!slots && slots.result !== nothing);
+  // A narrow widget shows the canvas once it has something to show: a submission under way, its error, or a result.
+  const hasResult = view.busy || (!!slots && (!!view.error || slots.result !== nothing));
   return html`<div class="widget ${hasResult ? 'has-result' : ''}">
       <form class="controls" @submit=${on.submit} @keydown=${on.formKeydown} @pointerdown=${on.press} novalidate>
         ${renderPrompt(view, slots, on)} ${slots ? slots.models : modelsPlace(view)}
