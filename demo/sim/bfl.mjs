@@ -22,6 +22,8 @@
 //                                      (= credits × 0.01) as exact decimal strings in shortest form ('4.5', '0.045';
 //                                      '0' for none), tasks the number of tasks debited; 400 without `key`
 //   POST /sim/bfl/_reset               forget tasks, accounts, charges, counters and the log
+//   POST /sim/bfl/_release?hold=       the tasks held under that name (scenario `hold=`) are ready from now on (or at
+//                                      their pending time, if that is later): {released: n}, the number let go
 //
 // As recorded (test/recorded/bfl-flux-2-{pro,max}.json, real api.bfl.ai tasks): every Pending poll says
 // `progress: null` (74 and 172 polls), every poll reply carries `details` and `preview` (null) and a `Retry-After`
@@ -104,6 +106,9 @@
 //   pending=<ms>[,<ms>…]          Pending time of the task (default: the simulator's pendingMs); with a list, the
 //                                 nth submit under this scenario segment waits the nth time (the last one after)
 //   queue=<ms>                    first part of the Pending time spent queued (default 0)
+//   hold=<name>                   the task stays Pending past its pending time until the test releases it (POST
+//                                 _release?hold=<name>): a state a test must see while the task is under way lasts
+//                                 until it has been seen, however slow the machine running the test
 //   progress=moving               report rising progress (0–1) after the queued part, as BFL's schema allows but no
 //                                 recorded FLUX.2 task does (kinder than BFL: a client can show a percentage)
 //   progress=<number>             every Pending poll after the queued part says this progress, whatever it is (a
@@ -315,6 +320,15 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
       report: ({ units, count }) => ({ credits: decimal(units, 2), usd: decimal(units, 4), tasks: count }),
     },
     forget: [tasks, credits, faultCounter, acceptedCounter, images],
+    release: (hold) => {
+      const now = Date.now();
+      const held = [...tasks.values()].filter((task) => task.held && task.scenario.hold === hold);
+      for (const task of held) {
+        task.held = false;
+        task.readyAt = Math.max(task.readyAt, now);
+      }
+      return held.length;
+    },
   });
 
   const balance = (key) => credits.get(key) ?? (key === 'sim-empty' ? 0 : START_CREDITS * 100);
@@ -435,7 +449,9 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
   }
 
   const activeTasks = (key, now) =>
-    [...tasks.values()].filter((t) => t.key === key && (t.scenario.fault === 'never-ready' || now < t.readyAt)).length;
+    [...tasks.values()].filter(
+      (t) => t.key === key && (t.scenario.fault === 'never-ready' || t.held || now < t.readyAt),
+    ).length;
 
   async function submit(req, res, model, scenario, segment, origin, prefix, entry) {
     const key = req.headers['x-key'];
@@ -498,6 +514,8 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
       scenario,
       origin,
       ...timeline,
+      // Pending until the test releases it (hold=<name>), whatever its pending time.
+      held: scenario.hold !== undefined,
       polls: 0,
     });
     // The image is made shortly before the task is ready (in this one thread, out of the way of the Ready poll),
@@ -538,7 +556,9 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
     const now = Date.now();
     const failAfter = task.scenario.failAfter;
     const due =
-      failAfter === undefined ? fault === 'request-moderated' || now >= task.readyAt : task.polls > Number(failAfter);
+      failAfter === undefined
+        ? fault === 'request-moderated' || (!task.held && now >= task.readyAt)
+        : task.polls > Number(failAfter);
     const statuses = {
       'request-moderated': 'Request Moderated',
       'content-moderated': 'Content Moderated',
@@ -548,14 +568,15 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
       const details = fault === 'error' ? null : { 'Moderation Reasons': ['Simulated moderation'] };
       return status(req, res, task.scenario, { id, status: statuses[fault], details });
     }
-    if (fault === 'never-ready' || now < task.readyAt) {
+    if (fault === 'never-ready' || task.held || now < task.readyAt) {
       const span = task.readyAt - task.queuedUntil;
       const given = task.scenario.progress;
       const progress =
         fault === 'never-ready' || given === undefined || now < task.queuedUntil
           ? null
           : given === 'moving'
-            ? Math.round(((now - task.queuedUntil) / (span || 1)) * 1000) / 1000
+            ? // Held past its pending time, it stays just short of done.
+              Math.min(0.99, Math.round(((now - task.queuedUntil) / (span || 1)) * 1000) / 1000)
             : Number(given);
       return status(req, res, task.scenario, { id, status: 'Pending', progress });
     }

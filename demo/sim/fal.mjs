@@ -37,6 +37,8 @@
 //        {usd, requests}: usd an exact decimal string in shortest form ('0.045'; '0' for none), requests the number
 //        billed; 400 without `key`
 //   POST /sim/fal/_reset                             forget requests, charges, counters and the log
+//   POST /sim/fal/_release?hold=<name>               every request held under that name (scenario `hold=`) moves on
+//        to its next state: {released: n}, the number moved on
 // The queue URLs use the app id only (`fal-ai/flux-2`, `fal-ai/flux-2-pro`): the endpoint's sub-path
 // (`/klein/4b`, `/edit`) is dropped, as on fal. Status, result and cancel need the submitting key.
 //
@@ -101,6 +103,12 @@
 //   imageDelay=<ms>               the CDN image URL answers after that delay (a slow image; an expired one too); a
 //                                 client that gives up first gets nothing
 //   queue=<ms> / pending=<ms>     time in IN_QUEUE / total time to COMPLETED (defaults: the simulator's queueMs / pendingMs)
+//   hold=<name>                   each state the request goes through (IN_QUEUE where it has a queue time, then
+//                                 IN_PROGRESS) lasts past its time until the test releases it (POST
+//                                 _release?hold=<name>): released in the queue, it is IN_PROGRESS for its in-progress
+//                                 time, its log lines coming over it, and then held again; released then, COMPLETED.
+//                                 A state a test must see lasts until it has been seen, however slow the machine
+//                                 running the test
 //   position=<n>                  queue position at submit, falling to 0 over the queue time (default 3)
 //   otherhost=1                   status/response/cancel URLs on the other loopback name (a proxy passing fal's replies through)
 //   echo=pieces;every=<n>;by=<separator>   the IN_PROGRESS log lines quote the key the request was sent with, in
@@ -408,6 +416,19 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
       report: ({ units, count }) => ({ usd: decimal(units, 6), requests: count }),
     },
     forget: [tasks, images, faultCounter],
+    release: (hold) => {
+      const now = Date.now();
+      const held = [...tasks.values()].filter((task) => task.holds && !task.cancelledAt && task.scenario.hold === hold);
+      for (const task of held) {
+        // Out of the queue now (or at its queue time, if that is later), then IN_PROGRESS for its in-progress time.
+        if (task.holds === 2) {
+          task.queuedUntil = Math.max(task.queuedUntil, now);
+          task.readyAt = task.queuedUntil + task.inProgressMs;
+        } else task.readyAt = Math.max(task.readyAt, now);
+        task.holds--;
+      }
+      return held.length;
+    },
   });
 
   /** Checks the input like fal's schema; returns `{ width, height, count, refs, received, asked, problems }`. */
@@ -529,7 +550,7 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
   }
 
   /** Billed: queued, COMPLETED by now with an output (even if its result or image is then lost), not cancelled. */
-  const billed = (task, now) => !task.cancelledAt && !UNBILLED.has(task.scenario.fault) && now >= task.readyAt;
+  const billed = (task, now) => !task.cancelledAt && !UNBILLED.has(task.scenario.fault) && now >= doneAt(task);
 
   async function submit(req, res, endpoint, scenario, segment, prefix, entry) {
     const auth = req.headers.authorization ?? '';
@@ -595,6 +616,9 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
       cdn: baseUrl(req, otherHost(req.headers.host)),
       urls: { request_id: id, response_url: base, status_url: `${base}/status`, cancel_url: `${base}/cancel` },
       ...schedule(now, pending, queue),
+      inProgressMs: pending - queue,
+      // The releases it waits for (hold=<name>): one to leave the queue, where it has a queue time; one to complete.
+      holds: scenario.hold === undefined ? 0 : queue ? 2 : 1,
       position: queue ? Number(scenario.position ?? 3) : 0,
       polls: 0,
       micro: family
@@ -620,7 +644,8 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
     return task;
   }
 
-  const doneAt = (task) => task.cancelledAt ?? (task.scenario.fault === 'never-ready' ? Infinity : task.readyAt);
+  const doneAt = (task) =>
+    task.cancelledAt ?? (task.scenario.fault === 'never-ready' || task.holds ? Infinity : task.readyAt);
 
   function logs(task, now) {
     const at = (ms) => new Date(ms).toISOString();
@@ -642,7 +667,7 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
     if (pollFault(req, res, scenario.fault, task, entry, { json: faultBody, truncated, reply })) return;
     const now = Date.now();
     const withLogs = url.searchParams.get('logs') === '1';
-    if (now < doneAt(task) && (now < task.queuedUntil || scenario.fault === 'never-ready')) {
+    if (now < doneAt(task) && (now < task.queuedUntil || scenario.fault === 'never-ready' || task.holds === 2)) {
       const left = Math.max(0, task.queuedUntil - now) / Math.max(1, task.queuedUntil - task.createdAt);
       return reply(req, res, 202, {
         status: 'IN_QUEUE',

@@ -199,10 +199,13 @@ export async function deliverImage(req, res, { delayMs, refusal, image, cacheCon
  *                       `prefix`, so a whole Authorization value may be given); 400 `missing` without it
  *   `{base}/_reset`     (POST) forgets the log, the charges and everything in `forget` (each a Map, cache or
  *                       counter with `clear()`, or a function that resets), then answers {ok: true}
- * Other methods on `_reset`, and other paths, are left to the simulator (`handle` is then false), which answers
- * them as it answers any route of its own.
+ *   `{base}/_release?hold=<name>`   (POST; simulators given `release`) lets every task held under that name (the
+ *                       scenario's `hold=<name>`) on to its next state: `release(name)` does it and says how many it
+ *                       let on; answers {released: n}
+ * Other methods on `_reset` and `_release`, and other paths, are left to the simulator (`handle` is then false), which
+ * answers them as it answers any route of its own.
  */
-export function createTestRoutes({ base, log, charges, forget = [], reply = send }) {
+export function createTestRoutes({ base, log, charges, forget = [], reply = send, release }) {
   const { book, parameter = 'key', prefix = '', missing, report } = charges;
   return {
     /** True when the request was one of the test routes, and has been answered. */
@@ -221,6 +224,8 @@ export function createTestRoutes({ base, log, charges, forget = [], reply = send
           else state.clear();
         }
         reply(req, res, 200, { ok: true });
+      } else if (release && path === `${base}/_release` && req.method === 'POST') {
+        reply(req, res, 200, { released: release(url.searchParams.get('hold') ?? '') });
       } else return false;
       return true;
     },

@@ -54,7 +54,8 @@ describe('<userpays-image>: one comparison across families', function () {
       false,
     ]);
     await openPriceDetails(el);
-    await waitUntil(() => part(el, 'compare'), 'the comparison');
+    // Lazy parts, loaded when the details open: as slow as the machine running the suite (10 s each).
+    await waitUntil(() => part(el, 'compare'), 'the comparison', { timeout: 10_000 });
     part(el, 'compare')!.querySelector('summary')!.click();
     // Each provider's families come on their own: every one of them is waited for.
     const wanted = [
@@ -68,6 +69,7 @@ describe('<userpays-image>: one comparison across families', function () {
       () =>
         wanted.every(([model, provider]) => rows(el).some((row) => row.model === model && row.provider === provider)),
       'the other families, loaded with the details',
+      { timeout: 10_000 },
     );
     const listed = rows(el);
     const row = (model: string, provider: string) => {

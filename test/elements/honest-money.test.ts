@@ -9,7 +9,7 @@ import { LedgerStore, type LedgerEntry } from '../../src/ledger/ledger.js';
 import type { GenerationResult } from '../../src/base/types.js';
 import { storageKeysForgottenAfterEach } from '../support/storage.js';
 import { bflWidget } from '../support/bfl-widget.js';
-import { uniqueStorageKey } from '../support/sim.js';
+import { releaseHold, unique, uniqueStorageKey } from '../support/sim.js';
 import { widgetResuming } from '../support/earlier-visit.js';
 import { part, words } from '../support/widget.js';
 
@@ -45,14 +45,18 @@ describe('<userpays-image>: honest money', () => {
     );
   });
 
-  it('Cancel after BFL billed asks first; "Keep waiting" goes on; "Stop waiting" frees the widget and still saves the image', async () => {
-    const el = await widget('pending=1500');
+  it('Cancel after BFL billed asks first; "Keep waiting" goes on; "Stop waiting" frees the widget and still saves the image', async function () {
+    this.timeout(30_000); // waits of up to 10 s, on a machine that may be slow
+    // Under way until the test has stopped waiting for it, however slow the machine running the suite.
+    const hold = unique('hold');
+    const el = await widget(`pending=1500;hold=${hold}`);
     const result = oneEvent(el, 'userpays-result');
     void el.generate().catch(() => {});
     // BFL reports its cost when it accepts the task: from then on, Cancel asks.
     await waitUntil(
       () => el.shadowRoot!.querySelector('[part~=progress]')?.textContent?.match(/Queued|Under way at BFL/),
       'accepted',
+      { timeout: 10_000 },
     );
     button(el, 'Cancel')!.click();
     await el.updateComplete;
@@ -71,16 +75,19 @@ describe('<userpays-image>: honest money', () => {
     expect(part(el, 'progress')).to.equal(null);
     expect((part(el, 'submit') as HTMLButtonElement).disabled).to.equal(false);
     // The paid image still arrives, once, and is kept.
+    await releaseHold('bfl', hold);
     const { detail } = (await result) as CustomEvent<GenerationResult>;
     expect(detail.charged).to.equal('0.014');
-    await waitUntil(() => part(el, 'result')?.querySelector('img[part~=image]'), 'the image is saved and shown');
+    await waitUntil(() => part(el, 'result')?.querySelector('img[part~=image]'), 'the image is saved and shown', {
+      timeout: 10_000,
+    });
     expect(el.tally).to.include({ spent: '0.014', images: 1 });
   });
 
   it('Cancel before any provider billed stops at once, without asking', async () => {
     const el = await widget('fault=hang');
     const failed = el.generate().catch((e) => e);
-    await waitUntil(() => button(el, 'Cancel'), 'busy');
+    await waitUntil(() => button(el, 'Cancel'), 'busy', { timeout: 10_000 });
     button(el, 'Cancel')!.click();
     expect((await failed).code).to.equal('cancelled');
     expect(button(el, 'Stop waiting')).to.equal(undefined);
@@ -102,10 +109,12 @@ describe('<userpays-image>: honest money', () => {
     expect(el.tally).to.include({ spent: '0.014', images: 0 });
   });
 
-  it('a generation an earlier visit left at BFL shows as under way, and Generate waits for it; axe-clean meanwhile', async () => {
+  it('a generation an earlier visit left at BFL shows as under way, and Generate waits for it; axe-clean meanwhile', async function () {
+    this.timeout(40_000); // two axe runs and waits of up to 10 s, on a machine that may be slow
     const storageKey = newStorageKey();
-    // An earlier visit's page submitted a task and went before it was ready (no page holds its lock).
-    const el = await widgetResuming(storageKey, { run: RUN, key: KEY });
+    // An earlier visit's page submitted a task and went before it was ready (no page holds its lock); BFL holds it
+    // under way until the test has looked at the widget meanwhile.
+    const { el, release } = await widgetResuming(storageKey, { run: RUN, key: KEY });
     expect(part(el, 'progress')!.textContent).to.contain('Finishing a paid image from your earlier visit');
     expect((part(el, 'submit') as HTMLButtonElement).disabled, 'no second payment meanwhile').to.equal(true);
     try {
@@ -122,9 +131,13 @@ describe('<userpays-image>: honest money', () => {
       document.body.style.background = '';
     }
     expect(part(el, 'progress'), 'still under way when checked').to.exist;
+    expect((part(el, 'submit') as HTMLButtonElement).disabled, 'still no second payment').to.equal(true);
+    await release();
     await waitUntil(() => !part(el, 'progress'), 'finished', { timeout: 10_000 });
     expect((part(el, 'submit') as HTMLButtonElement).disabled).to.equal(false);
-    await waitUntil(() => part(el, 'result')?.querySelector('img[part~=image][alt="an earlier harbour"]'), 'kept');
+    await waitUntil(() => part(el, 'result')?.querySelector('img[part~=image][alt="an earlier harbour"]'), 'kept', {
+      timeout: 10_000,
+    });
     expect((el.tally as { spent: string }).spent).to.equal('0.014');
     expect((new LedgerStore({ storageKey }).entries() as LedgerEntry[])[0].status).to.equal('charged');
   });

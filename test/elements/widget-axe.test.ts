@@ -99,7 +99,10 @@ describe('<userpays-image>: axe, WCAG 2.2 AA, in every state, light and dark', f
   });
 
   it('resumed: a paid image an earlier visit left, being fetched', async () => {
-    const el = await widgetResuming(newStorageKey(), { run: RUN, key: KEY });
+    // Under way until it has been looked at, however slow the machine running the suite.
+    const { el, release } = await widgetResuming(newStorageKey(), { run: RUN, key: KEY });
     await expectAccessible(el);
+    expect(part(el, 'progress'), 'still being fetched when looked at').to.exist;
+    await release();
   });
 });

@@ -131,16 +131,14 @@ describe('HTTP error mapping', () => {
 
   it('sleep() rejects as soon as its signal aborts', async () => {
     const controller = new AbortController();
-    const started = performance.now();
-    const waiting = sleep(5000, controller.signal);
+    // Longer than the test's own timeout: only the abort can end it in time; no bound on the machine's clock is needed.
+    const waiting = sleep(60_000, controller.signal);
     setTimeout(() => controller.abort(), 20);
     const error = await waiting.then(
       () => undefined,
       (e) => e,
     );
     expect(error).to.be.instanceOf(DOMException);
-    // Far under the 5 s it would sleep: the abort ended it (a busy machine's delays stay well inside this).
-    expect(performance.now() - started).to.be.below(2500);
   });
 });
 

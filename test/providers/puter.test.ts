@@ -272,10 +272,11 @@ describe('Puter provider (real SDK, simulator)', function () {
   it('stops waiting on cancel, and says Puter may still charge', async () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 150);
-    const { result, ms, log } = await run('pending=8000', {}, { signal: controller.signal });
+    // Puter answers after a minute, longer than the test's own timeout: only the cancel can end the call in time, so
+    // no bound on the machine's clock is needed.
+    const { result, log } = await run('pending=60000', {}, { signal: controller.signal });
     expect((result as UserPaysError).code).to.equal('cancelled');
     expect((result as UserPaysError).message).to.match(/may still charge/);
-    expect(ms).to.be.below(5000); // stopped at the cancel, not when Puter answered 8 s later
     expect(log.length).to.equal(1);
   });
 

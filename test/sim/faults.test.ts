@@ -7,6 +7,7 @@ import { rejection } from '../support/failure.js';
 import {
   OTHER_HOST,
   otherOrigin,
+  releaseHold,
   simCharges,
   simEndpoint,
   simLogOf,
@@ -312,6 +313,20 @@ describe('bfl simulator: poll-time edge faults (at=poll)', () => {
   });
 });
 
+describe('bfl simulator: hold=<name>', () => {
+  it('a held task stays Pending past its pending time until the test releases it, then is Ready', async () => {
+    const hold = unique('hold');
+    const { body } = await bflSubmit(`hold=${hold};pending=50;progress=moving;run=${unique('bfl')}`, unique('key'));
+    await sleep(300); // well past its pending time
+    const held = await (await fetch(body.polling_url)).json();
+    expect([held.status, held.progress], 'held').to.deep.equal(['Pending', 0.99]);
+    await releaseHold('bfl', hold);
+    expect((await (await fetch(body.polling_url)).json()).status, 'released').to.equal('Ready');
+    // Nothing is held under that name any more: a second release is the test's mistake, and says so.
+    expect(await rejection(releaseHold('bfl', hold))).to.be.instanceOf(Error);
+  });
+});
+
 describe('bfl simulator: charges and slow images', () => {
   it('_charges: the credits debited at acceptance, exact, never refunded; refusals debit nothing', async () => {
     const key = unique('key');
@@ -475,6 +490,37 @@ describe('fal simulator: poll-time faults, result-500, slow images', () => {
   });
 });
 
+describe('fal simulator: hold=<name>', () => {
+  it('each state lasts past its time until the test releases it: IN_QUEUE, then IN_PROGRESS with its logs; billed once completed', async () => {
+    const key = unique('key');
+    const status = async (body: { status_url: string }) =>
+      (await fetch(`${body.status_url}?logs=1`, falAuth(key))).json();
+    const hold = unique('hold');
+    const { body } = await falSubmit(`hold=${hold};queue=50;pending=100;run=${unique('fal')}`, key);
+    await sleep(300); // well past its queue and in-progress times
+    expect((await status(body)).status, 'held in the queue').to.equal('IN_QUEUE');
+    await releaseHold('fal', hold);
+    await sleep(300); // past its in-progress time again
+    const inProgress = await status(body);
+    expect(inProgress.status, 'held in progress').to.equal('IN_PROGRESS');
+    expect(inProgress.logs.at(-1).message, 'its log lines, all of them by now').to.equal('Generating: step 4/4');
+    expect((await fetch(body.response_url, falAuth(key))).status, 'no result yet').to.equal(400);
+    expect(await simCharges('fal', key), 'not billed while held').to.deep.equal({ usd: '0', requests: 0 });
+    await releaseHold('fal', hold);
+    expect((await status(body)).status, 'released').to.equal('COMPLETED');
+    expect(await simCharges('fal', key)).to.deep.equal({ usd: '0.03', requests: 1 });
+
+    // Without a queue time, it is held once: in progress.
+    const direct = unique('hold');
+    const { body: unqueued } = await falSubmit(`hold=${direct};queue=0;pending=50;run=${unique('fal')}`, key);
+    await sleep(200);
+    expect((await status(unqueued)).status, 'held in progress').to.equal('IN_PROGRESS');
+    await releaseHold('fal', direct);
+    expect((await status(unqueued)).status, 'released').to.equal('COMPLETED');
+    expect(await rejection(releaseHold('fal', direct)), 'nothing held any more').to.be.instanceOf(Error);
+  });
+});
+
 describe('fal simulator: _charges', () => {
   it('bills each completed request by fal’s table, exactly; not before completion, not cancelled or failed ones', async () => {
     const key = unique('key');
@@ -502,17 +548,20 @@ describe('fal simulator: _charges', () => {
       ],
     ];
     const submitted = [];
+    // Held in progress until the test releases them: not completed yet, however slow the machine running the suite.
+    const hold = unique('hold');
     for (const [endpoint, input] of cases) {
-      const { status, body } = await falSubmit(`pending=1500;run=${run}`, key, endpoint, input);
+      const { status, body } = await falSubmit(`pending=50;hold=${hold};run=${run}`, key, endpoint, input);
       expect(status, endpoint).to.equal(200);
       submitted.push(body);
     }
+    // Expired image: billed. Cancelled before completion, moderated, error, never-ready: not.
+    const cancelled = await falSubmit(`pending=50;hold=${hold};run=${run}`, key);
+    expect((await fetch(cancelled.body.cancel_url, { method: 'PUT', ...falAuth(key) })).status).to.equal(202);
     // Not billed before it completes.
     expect(await simCharges('fal', key)).to.deep.equal({ usd: '0', requests: 0 });
-    // Expired image: billed. Cancelled before completion, moderated, error, never-ready: not.
+    await releaseHold('fal', hold);
     const expired = await falSubmit(`fault=expired-image;pending=50;run=${run}`, key);
-    const cancelled = await falSubmit(`pending=5000;run=${run}`, key);
-    expect((await fetch(cancelled.body.cancel_url, { method: 'PUT', ...falAuth(key) })).status).to.equal(202);
     for (const fault of ['moderated', 'error', 'never-ready'])
       expect((await falSubmit(`fault=${fault};pending=50;run=${run}`, key)).status).to.equal(200);
     for (const body of [...submitted, expired.body]) await falDone(key, body.status_url);

@@ -5,16 +5,20 @@ import { LedgerStore } from '../../src/ledger/ledger.js';
 import { waitUntil } from '@open-wc/testing';
 import { bflWidget } from './bfl-widget.js';
 import { MemoryStorage, image } from './ledger.js';
-import { bflEndpoint, submitToBfl, uniqueStorageKey } from './sim.js';
+import { bflEndpoint, releaseHold, submitToBfl, unique, uniqueStorageKey } from './sim.js';
 import { part } from './widget.js';
 
-/** Submits `prompt` to the BFL simulator with `key` (tagged `run`), and books it as pending in `storageKey`'s ledger. */
+/**
+ * Submits `prompt` to the BFL simulator with `key` (tagged `run`), and books it as pending in `storageKey`'s ledger.
+ * With `hold`, the task stays Pending until the test releases it (`releaseHold('bfl', hold)`).
+ */
 export async function leftAtBfl(
   storageKey: string,
-  { run, key, prompt }: { run: string; key: string; prompt: string },
+  { run, key, prompt, hold }: { run: string; key: string; prompt: string; hold?: string },
 ) {
   const body = { prompt, width: 1024, height: 1024, output_format: 'png' };
-  const { body: task } = await submitToBfl(bflEndpoint(`pending=3000;run=${run}`), key, 'flux-2-klein-4b', body);
+  const scenario = `pending=3000;${hold ? `hold=${hold};` : ''}run=${run}`;
+  const { body: task } = await submitToBfl(bflEndpoint(scenario), key, 'flux-2-klein-4b', body);
   // Written by a ledger of its own (another page's), then handed to this page's storage.
   const storage = new MemoryStorage();
   const other = uniqueStorageKey();
@@ -31,10 +35,12 @@ export async function leftAtBfl(
 
 /**
  * A BFL widget on `storageKey` whose ledger holds a paid task an earlier visit left at the simulator (prompt "an
- * earlier harbour"), shown as under way: it is finishing that image.
+ * earlier harbour"), shown as under way: it is finishing that image, which stays under way (however slow the machine
+ * running the test) until `release()` lets the simulator make it ready.
  */
 export async function widgetResuming(storageKey: string, { run, key }: { run: string; key: string }) {
-  await leftAtBfl(storageKey, { run, key, prompt: 'an earlier harbour' });
+  const hold = unique('hold');
+  await leftAtBfl(storageKey, { run, key, prompt: 'an earlier harbour', hold });
   const el = await bflWidget({
     scenario: 'pending=60',
     run,
@@ -42,6 +48,6 @@ export async function widgetResuming(storageKey: string, { run, key }: { run: st
     apiKey: key,
     storageKey,
   });
-  await waitUntil(() => part(el, 'progress'), 'shown as under way');
-  return el;
+  await waitUntil(() => part(el, 'progress'), 'shown as under way', { timeout: 10_000 });
+  return { el, release: () => releaseHold('bfl', hold) };
 }

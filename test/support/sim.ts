@@ -124,6 +124,17 @@ export async function simCharges(name: SimulatorName, key: string): Promise<{ us
 export const simCharged = async (name: SimulatorName, key: string): Promise<string> =>
   (await simCharges(name, key)).usd;
 
+/**
+ * Lets the tasks the simulator `name` holds under `hold` (a scenario's `hold=<name>`: BFL, fal) on to their next state,
+ * once the test has seen what it waited for; throws where none was held (a test that released the wrong name, or too
+ * soon).
+ */
+export async function releaseHold(name: 'bfl' | 'fal', hold: string): Promise<void> {
+  const url = `${location.origin}/sim/${name}/_release?hold=${encodeURIComponent(hold)}`;
+  const { released } = (await (await pageFetch(url, { method: 'POST' })).json()) as { released: number };
+  if (!released) throw new Error(`the ${name} simulator held nothing under ${hold}`);
+}
+
 /** POSTs `body` as JSON to `url` with `headers`, as a provider's client does: the status and the JSON reply. */
 async function postJson(url: string, headers: Record<string, string>, body: object) {
   const response = await pageFetch(url, {

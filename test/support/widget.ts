@@ -170,14 +170,15 @@ export async function settled(el: Widget) {
 
 /**
  * Opens the price details as a user does (their summary's click) and waits for their part (the breakdown, the
- * projection, the comparison: panels/details/, loaded when they are opened).
+ * projection, the comparison: panels/details/, loaded when they are opened), up to 10 s each: a part loaded on
+ * demand comes as slowly as the machine running the suite serves it.
  */
 export async function openPriceDetails(el: Widget) {
   const root = el.shadowRoot!;
-  await waitUntil(() => root.querySelector('details.details'), 'the price details');
+  await waitUntil(() => root.querySelector('details.details'), 'the price details', { timeout: 10_000 });
   const details = root.querySelector<HTMLDetailsElement>('details.details')!;
   if (!details.open) details.querySelector('summary')!.click();
-  await waitUntil(() => root.querySelector('.details-body'), 'the price details load');
+  await waitUntil(() => root.querySelector('.details-body'), 'the price details load', { timeout: 10_000 });
   await el.updateComplete;
   return details;
 }
