@@ -7,6 +7,7 @@ import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { bflWidget } from '../support/bfl-widget.js';
 import { expectWcag22 } from '../support/axe.js';
 import { uniqueStorageKey } from '../support/sim.js';
+import { panelsLoaded } from '../support/widget.js';
 
 const RUN = uniqueStorageKey();
 const root = (el: UserPaysImage) => el.shadowRoot!;
@@ -97,5 +98,22 @@ describe('<userpays-image>: Generate says why it cannot, before the click', func
     expect(price(el)).to.equal('—');
     expect(submit(el).disabled).to.equal(true);
     expect(reason(el)!.textContent!.trim().length).to.be.greaterThan(10);
+  });
+
+  it('a model that edits an image, chosen with none: says so, and More options opens where images are added', async () => {
+    const el = await widget({});
+    await panelsLoaded(el);
+    const more = root(el).querySelector<HTMLDetailsElement>('[part~=more]')!;
+    expect(more.open).to.equal(false);
+    el.model = 'flux-pro-1.0-fill';
+    await el.updateComplete;
+    expectBlocked(el, /edits an image you provide/);
+    await waitUntil(() => more.open, 'More options opened', { timeout: 4000 });
+    await waitUntil(() => root(el).querySelector('[part~=more] .drop'), 'the drop zone drawn', { timeout: 4000 });
+    // Closed by the user, it stays closed while the model is the same.
+    more.open = false;
+    el.prompt = 'a red fox at dawn';
+    await el.updateComplete;
+    expect(more.open).to.equal(false);
   });
 });

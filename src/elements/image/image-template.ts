@@ -267,11 +267,9 @@ export const widgetStyles = css`
     font-size: 1.5rem;
     font-variant-numeric: tabular-nums;
   }
+  /* What it buys, in as many lines as it takes beside a wider Generate ("Generating…", a longer language). */
   .total .muted {
     font-size: 0.875rem;
-    white-space: nowrap;
-    overflow: hidden;
-    text-overflow: ellipsis;
   }
   /* Why Generate cannot, its fix after it in the same flow: on the last line of the reason where it fits. */
   .reason {

@@ -26,6 +26,7 @@ import type { GalleryViewPart } from './gallery/index.js';
 import type { PaidFailure } from './gallery/result.js';
 import { PanelPart } from './panel-part.js';
 import { PinnedRowController } from './pinned-row.js';
+import { RequiredImageController } from './required-image.js';
 import { ReferenceImages } from './reference-images.js';
 import { FlowController } from './submission/flow-controller.js';
 import { ResumeController } from './submission/resume-controller.js';
@@ -146,6 +147,11 @@ export class PanelControllers {
     });
     // What the keyboard reaches above the decision row is brought into view clear of it.
     new PinnedRowController(host);
+    // A model that edits the user's image, chosen with none: where images are added is opened.
+    new RequiredImageController(
+      host,
+      () => !!parts.pricing.capability?.references.required && !this.references.images.length,
+    );
     // Sign out and "Remember" unticked, drawn with the panels, reach every widget and tab of the storage key.
     new KeysChannel(host, keys, () => host.storageKey);
     this.account = new AccountController(host, () =>
