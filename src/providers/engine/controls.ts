@@ -3,6 +3,7 @@ import type { ModelSettings, OutputFormat } from '../../base/types.js';
 import { settings as settingsWords } from '../../strings/settings.js';
 import { sayer, type Sentence } from '../../strings/strings.js';
 import type { ControlRange, ModelControls } from '../provider.js';
+import { MODEL_SETTINGS } from '../model-settings.js';
 
 const text = sayer('settings', settingsWords);
 
@@ -12,18 +13,7 @@ const text = sayer('settings', settingsWords);
  * adapters only, never with the engine.
  */
 
-/** Every setting, in the order it is checked and sent. */
-const SETTINGS = [
-  'enhancePrompt',
-  'safetyTolerance',
-  'outputFormat',
-  'steps',
-  'guidance',
-  'raw',
-  'imagePromptStrength',
-] as const;
-
-type Setting = (typeof SETTINGS)[number];
+type Setting = (typeof MODEL_SETTINGS)[number];
 
 /** The provider's own name of each setting it takes (`prompt_upsampling`, `enable_prompt_expansion`…). */
 export type WireNames = Partial<Record<Setting, string>>;
@@ -41,7 +31,7 @@ const controlOf = (controls: ModelControls, name: Setting) =>
  * does not take is not refused: it is not sent.
  */
 export function checkSettings(controls: ModelControls, settings: ModelSettings = {}): void {
-  for (const name of SETTINGS) {
+  for (const name of MODEL_SETTINGS) {
     const value: unknown = settings[name];
     const control = controlOf(controls, name);
     if (value === undefined || !control) continue;
@@ -77,7 +67,7 @@ export function wireSettings(
 ): Record<string, unknown> {
   checkSettings(controls, settings);
   const wire: Record<string, unknown> = {};
-  for (const name of SETTINGS) {
+  for (const name of MODEL_SETTINGS) {
     const value = name === 'outputFormat' ? (settings.outputFormat ?? controls.outputFormats?.[0]) : settings[name];
     const as = names[name];
     if (value !== undefined && as && controlOf(controls, name)) wire[as] = value;

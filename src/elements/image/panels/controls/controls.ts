@@ -19,17 +19,6 @@ export interface ControlsView {
   problems: readonly { name: string; reason: string }[];
 }
 
-/** The settings in the order More options draws their controls (the prompt's rewriting first, under the seed). */
-export const DRAWN: readonly (keyof ModelSettings)[] = [
-  'enhancePrompt',
-  'safetyTolerance',
-  'outputFormat',
-  'steps',
-  'guidance',
-  'raw',
-  'imagePromptStrength',
-];
-
 type Choice = 'safetyTolerance' | 'outputFormat';
 type Amount = 'steps' | 'guidance' | 'imagePromptStrength';
 

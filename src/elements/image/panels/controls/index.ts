@@ -8,7 +8,8 @@ import type { Blocked } from '../../view.js';
 import { settingsOf } from '../../image-parts.js';
 import type { ImageProperties } from '../../image-properties.js';
 import { ControlsController } from './controls-controller.js';
-import { DRAWN, changeOf, controlStyles, renderControls, renderSeedControls } from './controls.js';
+import { MODEL_SETTINGS } from '../../../../providers/model-settings.js';
+import { changeOf, controlStyles, renderControls, renderSeedControls } from './controls.js';
 
 /** The model's controls of a widget, and what More options draws of them. */
 export interface ModelControlsPart {
@@ -52,7 +53,7 @@ export function modelControlsPart(host: ImageProperties, edited: () => void): Mo
   const problems = (translation?: Translation): SettingProblem[] =>
     controller
       .refusals(settingsOf(host, controller.settings) ?? {})
-      .sort((one, other) => DRAWN.indexOf(one.name) - DRAWN.indexOf(other.name))
+      .sort((one, other) => MODEL_SETTINGS.indexOf(one.name) - MODEL_SETTINGS.indexOf(other.name))
       .map(({ name, said }) => ({ name, reason: said.map((sentence) => reword(sentence, translation)).join(' ') }));
   return {
     controller,
