@@ -101,15 +101,14 @@ function renderCanvas(view: ImageView, slots: PanelSlots | undefined) {
       ${slots ? slots.examples : slot('examples')}
     </div>
   </div>`;
+  // The error (none: nothing) and the result in the same places, so that Dismiss leaves the result's nodes as they are.
   const content = !slots
     ? empty
     : view.busy
       ? slots.running
-      : view.error
+      : view.error || slots.result !== nothing
         ? [slots.failure, slots.result]
-        : slots.result === nothing
-          ? empty
-          : slots.result;
+        : empty;
   return html`<section class="canvas" aria-label=${widgetText.resultLabel()}>${content}</section>`;
 }
 
@@ -120,7 +119,8 @@ function renderCanvas(view: ImageView, slots: PanelSlots | undefined) {
 export function renderImageWidget(view: ImageView, slots: PanelSlots | undefined, on: ImageHandlers) {
   const widgetText = view.widget;
   const { decision } = view;
-  const hasResult = view.busy || (!!slots && slots.result !== nothing);
+  // An error too: a narrow container shows the canvas only with something in it, and the error is said there.
+  const hasResult = view.busy || view.error || (!!slots && slots.result !== nothing);
   return html`<div class="widget ${hasResult ? 'has-result' : ''}">
       <form class="controls" @submit=${on.submit} @keydown=${on.formKeydown} @pointerdown=${on.press} novalidate>
         ${renderPrompt(view, slots, on)} ${slots ? slots.models : modelsPlace(view)}

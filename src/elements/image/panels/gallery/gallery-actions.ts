@@ -38,9 +38,8 @@ export interface ImageActionTarget {
   focusImage(id?: string): void;
 }
 
-/** A prompt cut to its first words (about 40 characters), to name its image in a sentence. */
-export const shortPrompt = (prompt: string) =>
-  prompt.length > 40 ? `${prompt.slice(0, 40).replace(/\s+\S*$/, '')}…` : prompt;
+/** A prompt cut to its first 40 characters, to name its image in a sentence. */
+export const shortPrompt = (prompt: string) => (prompt.length > 40 ? `${prompt.slice(0, 39)}…` : prompt);
 
 /** The lightbox of the widget the event came from, and the image it shows (`data-id`). */
 function lightboxOf(event: Event) {

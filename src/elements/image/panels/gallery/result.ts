@@ -80,20 +80,20 @@ function renderNotSaved(image: GalleryImage, galleryText: GalleryStrings, locale
 }
 
 /**
- * The image's Download: a link to its file, named for what it is, an icon in the toolbar (`text`: with its word, in
+ * The image's Download: a link to its file, named for what it is, an icon in the toolbar (`text`: its word instead, in
  * the notice of an image not saved). An image on the provider's host opens in a new tab, never away from the page.
  */
 function download(image: GalleryImage, galleryText: GalleryStrings, text?: string) {
   const file = downloadName(image.prompt, image.seed, image.type);
   return html`<a
-    class=${text ? 'link' : 'tool'}
+    class=${text ? nothing : 'tool'}
     href=${image.url!}
     download=${file}
     target=${image.notSaved ? '_blank' : nothing}
     rel=${image.notSaved ? 'noopener noreferrer' : nothing}
     aria-label=${galleryText.downloadLabel(file)}
     title=${galleryText.download()}
-    >${icon('download')}${text}</a
+    >${text ?? icon('download')}</a
   >`;
 }
 
@@ -233,7 +233,7 @@ function renderTile(
   const focus = first ? 'result' : nothing;
   if (image.gone)
     return html`<div class="tile gone">
-      ${undo?.at === image.id ? undo.bar : html`<p>${galleryText.deleted(shortPrompt(image.prompt))}</p>`}
+      ${undo?.at === image.id ? undo.bar : html`<p class="undo">${galleryText.deleted(shortPrompt(image.prompt))}</p>`}
     </div>`;
   return html`<figure class="tile" data-id=${image.id}>
     ${
@@ -443,7 +443,8 @@ export const resultStyles = css`
     max-height: 65vh; /* as the placeholder before it: the whole image in the first screen */
     object-fit: contain;
   }
-  .expired {
+  .expired,
+  .gone {
     border-radius: var(--_radius);
     border: 1px dashed var(--_border);
   }
@@ -477,51 +478,28 @@ export const resultStyles = css`
     --_warning: var(--userpays-warning, light-dark(#b45309, #fcd34d));
     margin: 0;
     padding: 0.4rem 0.6rem;
-    border: 1px solid var(--_warning);
-    border-left-width: 4px;
-    border-radius: calc(var(--_radius) * 0.5);
+    border-left: 4px solid var(--_warning);
     background: color-mix(in srgb, var(--_warning) 8%, var(--_surface));
     font-size: 0.875rem;
   }
   .notice::before {
-    content: '⚠' / '';
-    margin-right: 0.4rem;
+    content: '⚠ ' / '';
     color: var(--_warning);
-    font-weight: 700;
-  }
-  .notice a {
-    display: inline-flex;
-    gap: 0.25rem;
-    align-items: center;
-    margin-left: 0.25rem;
-    color: var(--_accent);
-    font-weight: 600;
   }
   /* A change just made, with its Undo: pinned with Generate (a change to the form), or in a deleted image's place. */
   .undo {
     grid-column: 1 / -1;
     margin: 0;
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.25rem 0.75rem;
-    align-items: baseline;
-    justify-content: center;
     font-size: 0.875rem;
   }
   .gone {
     align-content: center;
     min-height: 8rem;
     padding: 0.75rem;
-    border: 1px dashed var(--_border);
-    border-radius: var(--_radius);
     text-align: center;
-    overflow-wrap: anywhere;
-  }
-  .gone p {
-    margin: 0;
   }
   /* The toolbar: over the image's top corner, shown on hover and while anything in the tile has the focus (always, on
-     a touch screen); as wide as the tile at most, its buttons on two rows in a narrow one. */
+     a touch screen); as wide as the tile at most, its buttons on more rows in a narrow one. */
   .toolbar {
     position: absolute;
     top: 0.4rem;
@@ -674,6 +652,26 @@ export const resultStyles = css`
   .tiles .open img {
     aspect-ratio: 1;
     object-fit: cover;
+  }
+  /* An earlier image is small: its toolbar stands under it, always shown, on as many rows as the tile needs; its menu
+     under it, as wide as the tile (a wider one went past the screen's edge). */
+  .tiles .toolbar {
+    position: relative;
+    top: 0;
+    right: 0;
+    max-width: none;
+    justify-content: start;
+    opacity: 1;
+    padding: 0;
+    background: none;
+    box-shadow: none;
+  }
+  .tiles .menu {
+    position: static;
+  }
+  .tiles .menu-items {
+    left: 0;
+    min-width: 0;
   }
   .failures ul {
     margin: 0;
