@@ -126,6 +126,16 @@ describe('<userpays-image>: the gallery’s actions, the form and the focus', fu
     expect(document.activeElement === document.body, 'the focus on the page').to.equal(false);
   });
 
+  it('Delete, then Generate: the new image alone is said to be ready, and the deleted one’s place goes', async () => {
+    const el = await twoImages();
+    act(el, 'delete');
+    await waitUntil(() => root(el).querySelector('.gone'), 'deleted');
+    el.prompt = 'third picture';
+    await el.generate();
+    await waitUntil(() => tiles(el).length === 2 && !root(el).querySelector('.gone'), 'the new image, the place gone');
+    expect(announced(el)).to.include('Image ready: third picture');
+  });
+
   it('Delete of the last image: the focus on Undo, never on the page', async () => {
     const el = await bflWidget({ scenario: 'pending=60', run: RUN, prompt: 'only one', apiKey: 'sim-test-key' });
     await el.generate();
