@@ -657,8 +657,7 @@ export const resultStyles = css`
      under it, as wide as the tile (a wider one went past the screen's edge). */
   .tiles .toolbar {
     position: relative;
-    top: 0;
-    right: 0;
+    inset: 0;
     max-width: none;
     justify-content: start;
     opacity: 1;
