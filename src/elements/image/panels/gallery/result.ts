@@ -86,7 +86,7 @@ function renderNotSaved(image: GalleryImage, galleryText: GalleryStrings, locale
 function download(image: GalleryImage, galleryText: GalleryStrings, text?: string) {
   const file = downloadName(image.prompt, image.seed, image.type);
   return html`<a
-    class=${text ? nothing : 'tool'}
+    class=${text ? '' : 'tool'}
     href=${image.url!}
     download=${file}
     target=${image.notSaved ? '_blank' : nothing}
