@@ -50,7 +50,7 @@ async function expectAccessible(el: UserPaysImage) {
 }
 
 describe('<userpays-image>: axe, WCAG 2.2 AA, in every state, light and dark', function () {
-  this.timeout(30_000);
+  this.timeout(40_000);
   const newStorageKey = storageKeysForgottenAfterEach();
 
   it('idle: the first screen, with its examples and More options', async () => {
@@ -65,14 +65,15 @@ describe('<userpays-image>: axe, WCAG 2.2 AA, in every state, light and dark', f
   });
 
   it('busy: the placeholder and the progress; then Cancel asking first, where BFL has billed', async () => {
-    const el = await widget('pending=4000;progress=moving');
+    // Long enough to be looked at twice and asked to stop, however slow the machine running the suite.
+    const el = await widget('pending=8000;progress=moving');
     const running = el.generate().catch(() => {});
-    await waitUntil(() => part(el, 'placeholder') && part(el, 'progress'), 'running');
-    await expectAccessible(el);
-    // BFL debits at acceptance: Cancel asks first (once it has accepted: on a busy machine, axe can be done before).
+    // BFL debits at acceptance, where Cancel asks first: accepted before axe (on a busy machine, sending takes a while).
     await waitUntil(() => /Queued|Under way at BFL/.test(part(el, 'progress')?.textContent ?? ''), 'accepted', {
-      timeout: 4000,
+      timeout: 8000,
     });
+    expect(part(el, 'placeholder'), 'its placeholder').to.not.equal(null);
+    await expectAccessible(el);
     [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~=progress] button, .progress button')]
       .find((button) => /Cancel/.test(button.textContent!))!
       .click();
