@@ -138,6 +138,11 @@ describe('history: an image’s toolbar fits its tile', () => {
         menu.open = true;
         const items = tile.querySelector('.menu-items')!.getBoundingClientRect();
         expect([items.left >= box.left, items.right <= box.right], 'the menu').to.deep.equal([true, true]);
+        // Above the toolbar, over the image: below the last tile, the widget's paint containment would clip it.
+        expect([items.top >= box.top, items.bottom <= toolbar.top], 'the menu over the image').to.deep.equal([
+          true,
+          true,
+        ]);
         menu.open = false;
       }
     });

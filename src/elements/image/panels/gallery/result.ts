@@ -654,7 +654,8 @@ export const resultStyles = css`
     object-fit: cover;
   }
   /* An earlier image is small: its toolbar stands under it, always shown, on as many rows as the tile needs; its menu
-     under it, as wide as the tile (a wider one went past the screen's edge). */
+     above it, over the image (below, the widget's paint containment clipped it under the last tile), as wide as the
+     tile (a wider one went past the screen's edge). */
   .tiles .toolbar {
     position: relative;
     inset: 0;
@@ -669,6 +670,8 @@ export const resultStyles = css`
     position: static;
   }
   .tiles .menu-items {
+    top: auto;
+    bottom: 100%;
     left: 0;
     min-width: 0;
   }
