@@ -12,6 +12,11 @@ export interface GalleryImage extends Omit<StoredImage, 'blob' | 'remote'> {
   notSaved?: { expiresAt?: number; expired: boolean };
   /** The saved bytes' type (`image/jpeg`…): a download is named by it. None for an image not saved. */
   type?: string;
+  /**
+   * Set on an image just deleted from this browser: its place stays, said deleted with its Undo, until the gallery is
+   * read again (a `show`, which leaves it out).
+   */
+  gone?: boolean;
 }
 
 /** setTimeout's longest wait (about 24.8 days): a later expiry is looked at again then. */

@@ -69,7 +69,7 @@ describe('every error an element shows carries part error', function () {
     expect(canvas.getBoundingClientRect().bottom, 'above the controls').to.be.at.most(form.getBoundingClientRect().top);
   });
 
-  it('<userpays-image>: a failed submission is shown where its image would have been; Dismiss brings the last one back', async () => {
+  it('<userpays-image>: a failed submission is shown where its image would have been, the last one still in view under it', async () => {
     const storageKey = newStorageKey();
     const el = await bflWidget({ apiKey: 'sim-k', storageKey });
     await el.generate();
@@ -77,12 +77,18 @@ describe('every error an element shows carries part error', function () {
     expect((await rejection(el.generate()))!.code).to.equal('provider-error');
     await el.updateComplete;
     const canvas = el.shadowRoot!.querySelector('section.canvas')!;
-    expect(canvas.querySelector('[part~=error]'), 'the error in the canvas').to.not.equal(null);
-    expect(canvas.querySelector('[part~=result]'), 'in place of the last image').to.equal(null);
+    const error = canvas.querySelector('[part~=error]')!;
+    expect(error, 'the error in the canvas').to.not.equal(null);
+    // The last image stays (issue 43, D3: it had gone until Dismiss), under the error, which is where a new one goes.
+    const result = canvas.querySelector('[part~=result]')!;
+    expect(result, 'the last image still shown').to.not.equal(null);
+    expect(visible(result.querySelector('img')!)).to.equal(true);
+    expect(error.getBoundingClientRect().bottom).to.be.at.most(result.getBoundingClientRect().top);
     expect(el.shadowRoot!.querySelector('form [part~=error]'), 'not beside the controls too').to.equal(null);
     [...canvas.querySelectorAll('button')].find((button) => words(button) === 'Dismiss')!.click();
     await el.updateComplete;
-    expect(canvas.querySelector('[part~=result]')).to.not.equal(null);
+    expect(canvas.querySelector('[part~=error]')).to.equal(null);
+    expect(canvas.querySelector('[part~=result]')).to.equal(result);
   });
 
   it('<userpays-image>: a size the model cannot make, beside Generate', async () => {

@@ -1,6 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { render } from 'lit';
-import { renderHistory } from '../../src/elements/image/panels/gallery/result.js';
+import { renderHistory, resultStyles } from '../../src/elements/image/panels/gallery/result.js';
+import { iconStyles } from '../../src/elements/image/panels/icons.js';
+import { theme } from '../../src/elements/shared/theme.js';
 import type { GalleryItem } from '../../src/elements/image/panels/gallery/result.js';
 
 const item = (id: string, createdAt: number): GalleryItem => ({
@@ -107,4 +109,42 @@ describe('history: each image keeps its item from one draw to the next', () => {
     expect(ids()).to.deep.equal(['b']);
     expect(host.querySelector('[part~=gallery]')!.getAttribute('aria-label')).to.be.a('string').and.not.equal('');
   });
+});
+
+describe('history: an image’s toolbar fits its tile', () => {
+  afterEach(() => hosts.splice(0).forEach((host) => host.remove()));
+
+  for (const width of [280, 390, 1280]) {
+    it(`at ${width} px: under the image, as wide as its tile at most, its menu too (issue 43, D6)`, () => {
+      // Drawn as the widget draws it: in a shadow root, with the panels' icons' and the gallery's styles.
+      const host = document.createElement('div');
+      document.body.append(host);
+      hosts.push(host);
+      host.style.width = `${width}px`;
+      const root = host.attachShadow({ mode: 'open' });
+      root.adoptedStyleSheets = [theme, iconStyles, resultStyles].map((styles) => styles.styleSheet!);
+      render(
+        renderHistory({ images: [c, b, a], failures: [] }, () => {}),
+        root,
+      );
+      for (const tile of root.querySelectorAll<HTMLElement>('.tile')) {
+        const [box, toolbar] = [tile, tile.querySelector('.toolbar')!].map((node) => node.getBoundingClientRect());
+        expect(toolbar.left, 'left').to.be.at.least(box.left);
+        expect(toolbar.right, 'right').to.be.at.most(box.right);
+        expect(toolbar.top, 'under the image').to.be.at.least(
+          tile.querySelector('img')!.getBoundingClientRect().bottom,
+        );
+        const menu = tile.querySelector<HTMLDetailsElement>('details.menu')!;
+        menu.open = true;
+        const items = tile.querySelector('.menu-items')!.getBoundingClientRect();
+        expect([items.left >= box.left, items.right <= box.right], 'the menu').to.deep.equal([true, true]);
+        // Above the toolbar, over the image: below the last tile, the widget's paint containment would clip it.
+        expect([items.top >= box.top, items.bottom <= toolbar.top], 'the menu over the image').to.deep.equal([
+          true,
+          true,
+        ]);
+        menu.open = false;
+      }
+    });
+  }
 });

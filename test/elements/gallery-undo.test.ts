@@ -1,10 +1,12 @@
 // What the gallery's actions do to the form and the focus (issue 23, defect 6): Vary, Reuse and Finalize bring the
-// form into view, say what changed and offer Undo, which puts back what was being typed; Delete offers Undo and moves
-// the focus to the next image; the focus never falls to <body> (after Delete, Undo or Dismiss).
+// form into view, say what changed and offer Undo (pinned above Generate, in view with the form), which puts back what
+// was being typed; Delete says what it deleted, with Undo, in the place the image had, the focus on that Undo; the
+// focus never falls to <body> (after Delete, Undo or Dismiss).
 import { expect, waitUntil } from '@open-wc/testing';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { bflWidget } from '../support/bfl-widget.js';
+import { announced } from '../support/widget.js';
 import { uniqueStorageKey } from '../support/sim.js';
 
 const RUN = uniqueStorageKey();
@@ -62,33 +64,76 @@ describe('<userpays-image>: the gallery’s actions, the form and the focus', fu
     });
   }
 
-  for (const action of ['delete', 'reuse']) {
-    it(`${action}: its Undo stands beside the toolbar that was clicked, not far below in the form`, async () => {
+  for (const which of [0, 1]) {
+    it(`delete (${which ? 'an earlier image' : 'the latest'}): what it deleted is said, with Undo, in its place`, async () => {
       const el = await twoImages();
-      const tile = tiles(el)[0];
-      const toolbar = tile.querySelector('.toolbar')!.getBoundingClientRect();
-      act(el, action, tile);
+      const tile = tiles(el)[which];
+      const deleted = tile.dataset.id;
+      const place = tile.getBoundingClientRect();
+      const top = place.top + scrollY; // in the page: the focus on Undo may scroll it
+      const others = tiles(el).filter((other) => other !== tile);
+      const where = (shown: Element) => (shown.closest('[part~=result]') ? 'result' : 'gallery');
+      const otherPlaces = others.map(where);
+      act(el, 'delete', tile);
       await waitUntil(() => undoBar(el), 'Undo offered');
       await el.updateComplete;
-      const undo = undoBar(el)!.getBoundingClientRect();
-      expect(undoBar(el)!.closest('.tile'), 'in the gallery, on an image').to.not.equal(null);
-      expect(Math.abs(undo.top - toolbar.bottom), `${undo.top} beside ${toolbar.bottom}`).to.be.below(40);
-      expect(undo.right > toolbar.left && undo.left < toolbar.right, 'under the toolbar').to.equal(true);
+      const undo = undoBar(el)!;
+      expect(undo.textContent).to.contain(`Deleted “${which ? 'first' : 'second'} picture” from this browser.`);
+      expect(undo.closest('.gone'), 'in the place the image had').to.not.equal(null);
+      expect(undo.closest('[part~=result]') !== null, 'in the result, as the image was').to.equal(!which);
+      const box = undo.closest('.gone')!.getBoundingClientRect();
+      expect(Math.abs(box.top + scrollY - top), `${box.top + scrollY} where the image was, ${top}`).to.be.below(2);
+      expect(box.right > place.left && box.left < place.right, 'over the place it had').to.equal(true);
+      // The other image stays where it was: nothing moved into the place of the deleted one.
+      expect(tiles(el).map(where)).to.deep.equal(otherPlaces);
+      expect(tiles(el).some((shown) => shown.dataset.id === deleted)).to.equal(false);
+      await waitUntil(() => focused(el) === undo.querySelector('button'), 'the focus on Undo');
+      undo.querySelector('button')!.click();
+      await waitUntil(() => tiles(el)[which]?.dataset.id === deleted, 'back in its place');
+      expect(root(el).querySelector('.gone')).to.equal(null);
     });
   }
 
-  it('Delete: the focus moves to the next image; Undo brings it back, with the focus on it', async () => {
+  for (const which of [0, 1]) {
+    it(`reuse (${which ? 'an earlier image' : 'the latest'}): its Undo is pinned above Generate, in view with the prompt`, async () => {
+      const el = await twoImages();
+      const tile = tiles(el)[which];
+      tile.scrollIntoView(); // far from the form, as on a phone
+      act(el, 'reuse', tile);
+      await waitUntil(() => undoBar(el), 'Undo offered');
+      await el.updateComplete;
+      expect(undoBar(el)!.closest('[part~=decision]'), 'with Generate').to.not.equal(null);
+      expect(root(el).querySelectorAll('.undo').length, 'said once').to.equal(1);
+      await waitUntil(() => {
+        const box = undoBar(el)!.getBoundingClientRect();
+        return box.top >= 0 && box.bottom <= innerHeight;
+      }, 'Undo in view');
+      expect(announced(el)).to.include('The prompt, settings and seed of the image are in the form.');
+    });
+  }
+
+  it('Delete: the focus moves to its Undo, and what it deleted is said; Undo brings it back, with the focus on it', async () => {
     const el = await twoImages();
-    const [newest, older] = tiles(el).map((tile) => tile.dataset.id);
+    const [newest] = tiles(el).map((tile) => tile.dataset.id);
     act(el, 'delete');
     await waitUntil(() => !tiles(el).some((tile) => tile.dataset.id === newest), 'deleted');
     await el.updateComplete;
-    expect(undoBar(el)!.textContent).to.contain('Image deleted from this browser.');
-    await waitUntil(() => (focused(el) as HTMLElement | null)?.dataset?.id === older, 'the focus on the next image');
+    expect(announced(el)).to.include('Deleted “second picture” from this browser.');
+    await waitUntil(() => focused(el) === undoBar(el)!.querySelector('button'), 'the focus on Undo');
     undoBar(el)!.querySelector('button')!.click();
     await waitUntil(() => tiles(el).some((tile) => tile.dataset.id === newest), 'back');
     await waitUntil(() => (focused(el) as HTMLElement | null)?.dataset?.id === newest, 'the focus on it');
     expect(document.activeElement === document.body, 'the focus on the page').to.equal(false);
+  });
+
+  it('Delete, then Generate: the new image alone is said to be ready, and the deleted one’s place goes', async () => {
+    const el = await twoImages();
+    act(el, 'delete');
+    await waitUntil(() => root(el).querySelector('.gone'), 'deleted');
+    el.prompt = 'third picture';
+    await el.generate();
+    await waitUntil(() => tiles(el).length === 2 && !root(el).querySelector('.gone'), 'the new image, the place gone');
+    expect(announced(el)).to.include('Image ready: third picture');
   });
 
   it('Delete of the last image: the focus on Undo, never on the page', async () => {

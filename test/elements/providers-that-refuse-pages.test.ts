@@ -78,15 +78,23 @@ describe('BFL without a relay', () => {
     expect(img.naturalWidth).to.equal(1024);
     const notice = part(el, 'not-saved')!;
     expect(words(notice)).to.equal(
-      // A nudge to download it while its link works (issue 43, 6).
-      `Download it before ${new Date(expiresAt).toLocaleTimeString('en-US', { hour: 'numeric', minute: '2-digit' })}: it is not saved in this browser (BFL does not allow it), and its link expires then.`,
+      // A nudge to download it while its link works (issue 43, 6), with its Download beside the words.
+      `Download it before ${new Date(expiresAt).toLocaleTimeString('en-US', { hour: 'numeric', minute: '2-digit' })}: it is not saved in this browser (BFL does not allow it), and its link expires then. Download`,
     );
-    // Its link opens beside the page, never away from it; Open shows it full size in the widget's lightbox.
+    // A warning, right under the image (issue 43, D22: it had been muted grey under the receipt).
+    const box = notice.getBoundingClientRect();
+    expect(box.top - img.getBoundingClientRect().bottom).to.be.within(0, 12);
+    expect(getComputedStyle(notice).borderLeftColor).to.equal('rgb(180, 83, 9)');
+    // Its link opens beside the page, never away from it, from the toolbar and from the notice alike; Open shows it
+    // full size in the widget's lightbox.
     const tile = notice.closest('figure')!;
     const links = [...tile.querySelectorAll('a')];
+    const download = [`Download ${links[0].download}`, image.url, '_blank', 'noopener noreferrer'];
     expect(links.map((a) => [a.getAttribute('aria-label'), a.href, a.target, a.rel])).to.deep.equal([
-      [`Download ${links[0].download}`, image.url, '_blank', 'noopener noreferrer'],
+      download,
+      download,
     ]);
+    expect(notice.contains(links[1])).to.equal(true);
     expect(tile.querySelector('[data-action=open]')!.contains(img)).to.equal(true);
     await settled(el); // the new image fades in: its colours as they are once shown
     await expect(el).to.be.accessible();

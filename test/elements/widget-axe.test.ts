@@ -6,11 +6,11 @@ import { emulateMedia } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { storageKeysForgottenAfterEach } from '../support/storage.js';
-import { part } from '../support/widget.js';
+import { imageWidget, part } from '../support/widget.js';
 import { expectWcag22 } from '../support/axe.js';
 import { bflWidget } from '../support/bfl-widget.js';
 import { widgetResuming } from '../support/earlier-visit.js';
-import { uniqueStorageKey } from '../support/sim.js';
+import { bflEndpoint, uniqueStorageKey } from '../support/sim.js';
 
 const RUN = uniqueStorageKey();
 const KEY = 'sim-axe-key';
@@ -50,7 +50,7 @@ async function expectAccessible(el: UserPaysImage) {
 }
 
 describe('<userpays-image>: axe, WCAG 2.2 AA, in every state, light and dark', function () {
-  this.timeout(30_000);
+  this.timeout(40_000);
   const newStorageKey = storageKeysForgottenAfterEach();
 
   it('idle: the first screen, with its examples and More options', async () => {
@@ -65,11 +65,15 @@ describe('<userpays-image>: axe, WCAG 2.2 AA, in every state, light and dark', f
   });
 
   it('busy: the placeholder and the progress; then Cancel asking first, where BFL has billed', async () => {
-    const el = await widget('pending=4000;progress=moving');
+    // Long enough to be looked at twice and asked to stop, however slow the machine running the suite.
+    const el = await widget('pending=8000;progress=moving');
     const running = el.generate().catch(() => {});
-    await waitUntil(() => part(el, 'placeholder') && part(el, 'progress'), 'running');
+    // BFL debits at acceptance, where Cancel asks first: accepted before axe (on a busy machine, sending takes a while).
+    await waitUntil(() => /Queued|Under way at BFL/.test(part(el, 'progress')?.textContent ?? ''), 'accepted', {
+      timeout: 8000,
+    });
+    expect(part(el, 'placeholder'), 'its placeholder').to.not.equal(null);
     await expectAccessible(el);
-    // BFL debits at acceptance: Cancel asks first.
     [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~=progress] button, .progress button')]
       .find((button) => /Cancel/.test(button.textContent!))!
       .click();
@@ -95,6 +99,45 @@ describe('<userpays-image>: axe, WCAG 2.2 AA, in every state, light and dark', f
     await expectAccessible(el);
     el.shadowRoot!.querySelector<HTMLElement>('[part~=result] [data-action=open]')!.click();
     await waitUntil(() => el.shadowRoot!.querySelector<HTMLDialogElement>('[part~=lightbox]')!.open, 'lightbox');
+    await expectAccessible(el);
+  });
+
+  it('undo: a deleted image said in its place, with Undo; then a Reuse, its Undo above Generate', async () => {
+    const el = await widget('pending=60');
+    await el.generate();
+    el.prompt = 'a quiet harbour';
+    await el.generate();
+    await waitUntil(() => part(el, 'result') && part(el, 'gallery'), 'result and history');
+    const act = (tile: Element, action: string) => {
+      tile.querySelector<HTMLDetailsElement>('details.menu')!.open = true;
+      tile.querySelector<HTMLElement>(`[data-action=${action}]`)!.click();
+    };
+    act(el.shadowRoot!.querySelector('[part~=gallery] .tile')!, 'delete');
+    await waitUntil(() => el.shadowRoot!.querySelector('.gone .undo button'), 'deleted');
+    await expectAccessible(el);
+    act(el.shadowRoot!.querySelector('[part~=result] .tile')!, 'reuse');
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~=decision] .undo'), 'reused');
+    await expectAccessible(el);
+  });
+
+  it('an image not saved: its warning, with its Download; then an error above it', async () => {
+    const el = await imageWidget(
+      {
+        provider: 'bfl',
+        model: 'flux-2-klein-4b',
+        locale: 'en-US',
+        'storage-key': newStorageKey(),
+        endpoint: bflEndpoint(`pending=60;run=${RUN}`), // its delivery host refuses the page, as BFL's
+        prompt: 'a lighthouse in a storm',
+      },
+      { apiKey: KEY },
+    );
+    await el.generate();
+    await waitUntil(() => part(el, 'not-saved'), 'the warning');
+    await expectAccessible(el);
+    el.endpoint = el.endpoint.replace('/s/', '/s/fault=402;');
+    await el.generate().catch(() => {});
+    await waitUntil(() => part(el, 'error') && part(el, 'not-saved'), 'the error, the image still there');
     await expectAccessible(el);
   });
 

@@ -8,8 +8,8 @@ import type { ImageHandlers, ImageView } from './view.js';
 
 /**
  * The price details, which open in the form's flow (a list of some 30 offers fits there), and under them the row that
- * stays in view at the bottom of the controls: the price and what it buys, Generate with its shortcut, and, when a
- * click cannot succeed, why, with the fix.
+ * stays in view at the bottom of the controls: a change just made to the form (Reuse…) with its Undo, the price and
+ * what it buys, Generate with its shortcut, and, when a click cannot succeed, why, with the fix.
  */
 function renderDecision(view: ImageView, slots: PanelSlots | undefined, on: ImageHandlers) {
   const { decision, busy, translation, widget: widgetText } = view;
@@ -19,6 +19,7 @@ function renderDecision(view: ImageView, slots: PanelSlots | undefined, on: Imag
       ${slots?.details}
     </details>
     <div part="decision" class="decision">
+      ${slots?.undo}
       <p part="cost" class="total">
         ${
           decision.price
@@ -87,8 +88,8 @@ const frame = (size: { width: number; height: number }) =>
   ></svg>`;
 
 /**
- * The canvas: what runs, else the last submission's error where its image would have been, else the latest submission
- * (all the panels'), else an inviting empty state with prompts to start from (in a wide container: a narrow one shows
+ * The canvas: what runs, else the last submission's error where its image would have been, above the latest
+ * submission, which stays in view (all the panels'), else an inviting empty state with prompts to start from (in a wide container: a narrow one shows
  * no canvas before a result, and has them under the prompt).
  */
 function renderCanvas(view: ImageView, slots: PanelSlots | undefined) {
@@ -100,15 +101,14 @@ function renderCanvas(view: ImageView, slots: PanelSlots | undefined) {
       ${slots ? slots.examples : slot('examples')}
     </div>
   </div>`;
+  // The error (none: nothing) and the result in the same places, so that Dismiss leaves the result's nodes as they are.
   const content = !slots
     ? empty
     : view.busy
       ? slots.running
-      : view.error
-        ? slots.failure
-        : slots.result === nothing
-          ? empty
-          : slots.result;
+      : view.error || slots.result !== nothing
+        ? [slots.failure, slots.result]
+        : empty;
   return html`<section class="canvas" aria-label=${widgetText.resultLabel()}>${content}</section>`;
 }
 
@@ -129,7 +129,7 @@ export function renderImageWidget(view: ImageView, slots: PanelSlots | undefined
           <summary @pointerenter=${on.morePrefetch} @focus=${on.morePrefetch}>${widgetText.moreOptions()}</summary>
           ${slots?.more}
         </details>
-        ${slots?.undo} ${renderAccount(view, slots)} ${renderDecision(view, slots, on)}
+        ${renderAccount(view, slots)} ${renderDecision(view, slots, on)}
         ${
           slots
             ? slots.outcome

@@ -38,7 +38,8 @@ export interface GalleryStrings {
   lightboxLabel(prompt: string): string;
   settingsFrom(what: 'reuse' | 'revised' | 'finalize'): string;
   referenceAdded(): string;
-  deleted(): string;
+  /** An image just deleted, named by its prompt (shortened), in its place, beside Undo. */
+  deleted(prompt: string): string;
   imagesReady(count: number, prompt: string): string;
   /** An image's receipt (part `receipt`): its summary, then each line's name. */
   receipt(): string;
@@ -102,7 +103,7 @@ export const gallery: GalleryStrings = {
       finalize: 'The prompt, size and seed of the image are in the form, on the final model: its price is shown.',
     })[what],
   referenceAdded: () => 'The image is added as a reference.',
-  deleted: () => 'Image deleted from this browser.',
+  deleted: (prompt) => `Deleted “${prompt}” from this browser.`,
   imagesReady: (count, prompt) => `${count === 1 ? 'Image' : `${count} images`} ready: ${prompt}`,
   receipt: () => 'Receipt',
   receiptQuoted: () => 'Quoted',

@@ -141,7 +141,8 @@ export class PanelControllers {
       busy: () => this.submission.pending || this.resume.resuming,
       submitted: () => this.submission.pending,
       failure: () => this.submission.error?.message,
-      shown: () => this.gallery.images.map((image) => image.id),
+      // Not the place of an image just deleted: gone at the next read, it would make every image shown new.
+      shown: () => this.gallery.images.flatMap((image) => (image.gone ? [] : image.id)),
       ready: (count) =>
         wordsIn(language.translation, 'gallery', galleryWords).imagesReady(count, this.gallery.images[0].prompt),
     });

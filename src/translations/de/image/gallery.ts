@@ -50,7 +50,7 @@ export const gallery: GalleryStrings = {
         'Prompt, Größe und Seed des Bildes stehen im Formular, mit dem endgültigen Modell: Sein Preis wird angezeigt.',
     })[what],
   referenceAdded: () => 'Das Bild ist als Referenz hinzugefügt.',
-  deleted: () => 'Bild aus diesem Browser gelöscht.',
+  deleted: (prompt) => `„${prompt}“ aus diesem Browser gelöscht.`,
   imagesReady: (count, prompt) => `${count === 1 ? 'Bild' : `${count} Bilder`} fertig: ${prompt}`,
   receipt: () => 'Beleg',
   receiptQuoted: () => 'Angekündigt',

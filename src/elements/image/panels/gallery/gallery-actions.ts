@@ -22,8 +22,10 @@ export interface ImageActionTarget {
   remove(id: string): Promise<() => Promise<void>>;
   /** Says a sentence once, politely. */
   say(sentence: string): void;
-  /** Shows `sentence` with an Undo that runs `undo` (and says so). */
-  /** Says `sentence` with an Undo, beside the toolbar of image `near` (where the eye is), else in the form. */
+  /**
+   * Shows `sentence` with an Undo that runs `undo`: in the place of image `near` (a deleted image's, where the click
+   * was), else pinned above Generate, in view with the form.
+   */
   offerUndo(sentence: string, undo: () => unknown, near?: string): void;
   addReference(file: File): Promise<void>;
   /** Sets the widget to these settings; `final`: on the model a draft finalizes on. Returns what sets them back. */
@@ -32,10 +34,12 @@ export interface ImageActionTarget {
   showForm(): void;
   /** Submits the form as it stands (its errors are the submission's to show). */
   generate(): void;
-  /** Moves the focus to the image `id` (after the next render), or to the result where it is gone. */
-  /** Moves the focus to that image, or without one to the Undo just offered. */
+  /** Moves the focus to image `id` (after the next render), or without one to the Undo just offered. */
   focusImage(id?: string): void;
 }
+
+/** A prompt cut to its first 40 characters, to name its image in a sentence. */
+export const shortPrompt = (prompt: string) => (prompt.length > 40 ? `${prompt.slice(0, 39)}…` : prompt);
 
 /** The lightbox of the widget the event came from, and the image it shows (`data-id`). */
 function lightboxOf(event: Event) {
@@ -60,8 +64,14 @@ function show(dialog: HTMLDialogElement, image: GalleryImage) {
  * finalize: on the final model, the price shown before anything runs) with Undo, or delete it from this browser with
  * Undo.
  */
-export async function actOnImage(event: Event, images: readonly GalleryImage[], target: ImageActionTarget) {
+export async function actOnImage(event: Event, shown: readonly GalleryImage[], target: ImageActionTarget) {
   const galleryText = target.words;
+  const images = shown.filter((image) => !image.gone); // a deleted image's place is no image to step to
+  /** Says what was just done, and shows it with its Undo (`offerUndo`). */
+  const offer = (sentence: string, undo: () => unknown, near?: string) => {
+    target.say(sentence);
+    target.offerUndo(sentence, undo, near);
+  };
   const { action, id } = (event.currentTarget as HTMLElement).dataset;
   const dialog = lightboxOf(event);
   if (action === 'close') return dialog?.close();
@@ -85,17 +95,16 @@ export async function actOnImage(event: Event, images: readonly GalleryImage[], 
     return target.say(galleryText.referenceAdded());
   }
   if (action === 'delete') {
-    const next = images[images.indexOf(image) + 1] ?? images[images.indexOf(image) - 1];
     const restore = await target.remove(image.id);
-    target.focusImage(next?.id); // never to the page: the next image, else (none is left) Undo
-    // Said where the deleted image's toolbar was: on the image that took its place (none left: in the form).
-    return target.offerUndo(
-      galleryText.deleted(),
+    target.focusImage(); // never to the page: to Undo, where the image was
+    // Said in the deleted image's place (where its toolbar was clicked), naming it; Undo puts it back there.
+    return offer(
+      galleryText.deleted(shortPrompt(image.prompt)),
       async () => {
         await restore();
         target.focusImage(image.id);
       },
-      next?.id,
+      image.id,
     );
   }
   const { prompt, provider, model, width, height, seed } = image;
@@ -112,17 +121,14 @@ export async function actOnImage(event: Event, images: readonly GalleryImage[], 
         { prompt, provider, model, width, height, seed, ...(what === 'finalize' && { count: 1 }) },
     what === 'finalize',
   );
-  // The form may be far from the image: it comes into view, and what changed is said, with Undo.
+  // The form may be far from the image: it comes into view, the focus on the prompt, and what changed is said there,
+  // with Undo, above Generate (pinned with it, in view wherever the form is scrolled).
   target.showForm();
   // Undone, the form is where the user was: the focus goes back to it, never to the page.
-  target.offerUndo(
-    galleryText.settingsFrom(what),
-    () => {
-      undo();
-      target.showForm();
-    },
-    image.id, // beside the toolbar clicked
-  );
+  offer(galleryText.settingsFrom(what), () => {
+    undo();
+    target.showForm();
+  });
 }
 
 /** The lightbox's arrows step through the images (the dialog's own keydown). */

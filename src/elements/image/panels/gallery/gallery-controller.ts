@@ -90,12 +90,16 @@ export class GalleryController implements ReactiveController {
     return this.#store;
   }
 
-  /** Deletes an image from this browser (its charge stays in the ledger); resolves to what puts it back. */
+  /**
+   * Deletes an image from this browser (its charge stays in the ledger); resolves to what puts it back. Its place
+   * stays (`gone`), where the gallery says what was deleted beside its Undo (drawn as that is offered), until the
+   * gallery is read again.
+   */
   async remove(id: string): Promise<() => Promise<void>> {
     const store = this.#store;
     const kept = await store?.get(id);
     await store?.remove(id);
-    await this.reload();
+    for (const image of this.images) if (image.id === id) image.gone = true;
     return async () => {
       if (!kept || !store || store !== this.#store) return; // another storage key since: nothing to put back here
       await store.put(kept);

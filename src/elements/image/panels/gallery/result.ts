@@ -9,7 +9,7 @@ import { words } from '../../../../strings/words.js';
 import type { Spoken } from '../../../shared/language-controller.js';
 import type { GalleryImage } from '../../../../images/gallery.js';
 import { formatDate } from '../../../../base/dates.js';
-import { lightboxKeys, menuKeys, menuLeft, menuToggled } from './gallery-actions.js';
+import { lightboxKeys, menuKeys, menuLeft, menuToggled, shortPrompt } from './gallery-actions.js';
 import { icon, type IconName } from '../icons.js';
 
 /** An image of the gallery, with what the widget offers to do with it. */
@@ -31,7 +31,7 @@ export interface PaidFailure {
   error: string;
 }
 
-/** A change just made to an image (Delete, Reuse…) said with its Undo (`bar`), beside the toolbar of image `at`. */
+/** A change just made to an image (Delete) said with its Undo (`bar`), in the place of image `at`. */
 interface UndoNear {
   at: string;
   bar: unknown;
@@ -66,12 +66,35 @@ export function downloadName(prompt: string, seed: number | undefined, type = 'i
   return `${slug}${seed === undefined ? '' : `-seed-${seed}`}.${extension}`;
 }
 
-/** What the user must know of an image shown from the provider's link: it is not kept, and when the link ends. */
-function renderNotSaved({ notSaved, url, provider }: GalleryImage, galleryText: GalleryStrings, locale?: string) {
+/**
+ * What the user must know of an image shown from the provider's link, right under it, as a warning: it is not kept,
+ * and when the link ends; with the image's Download beside the words while the link lasts.
+ */
+function renderNotSaved(image: GalleryImage, galleryText: GalleryStrings, locale?: string) {
+  const { notSaved, url, provider } = image;
   const at = notSaved!.expiresAt === undefined ? undefined : formatDate(notSaved!.expiresAt, locale, 'time');
   return html`<p part="not-saved" class="notice">
     ${url ? galleryText.notSaved(provider, at) : galleryText.linkExpired(provider, at)}
+    ${url ? download(image, galleryText, galleryText.download()) : nothing}
   </p>`;
+}
+
+/**
+ * The image's Download: a link to its file, named for what it is, an icon in the toolbar (`text`: its word instead, in
+ * the notice of an image not saved). An image on the provider's host opens in a new tab, never away from the page.
+ */
+function download(image: GalleryImage, galleryText: GalleryStrings, text?: string) {
+  const file = downloadName(image.prompt, image.seed, image.type);
+  return html`<a
+    class=${text ? '' : 'tool'}
+    href=${image.url!}
+    download=${file}
+    target=${image.notSaved ? '_blank' : nothing}
+    rel=${image.notSaved ? 'noopener noreferrer' : nothing}
+    aria-label=${galleryText.downloadLabel(file)}
+    title=${galleryText.download()}
+    >${text ?? icon('download')}</a
+  >`;
 }
 
 /** An amount as the card shows it (three significant digits), the exact figure in its title where they differ. */
@@ -158,27 +181,11 @@ const menuItem = (image: GalleryItem, action: string, drawn: IconName, name: str
  */
 function renderToolbar(image: GalleryItem, act: (event: Event) => void, galleryText: GalleryStrings, locale?: string) {
   const { prompt } = image;
-  const download = downloadName(prompt, image.seed, image.type);
   const finalize =
     image.finalize && galleryText.finalize(modelName(image.finalize.model), formatUsd(image.finalize.price, locale));
   const saved = image.url && !image.notSaved;
-  // An image on the provider's host opens in a new tab, never away from the page.
-  const away = image.notSaved ? '_blank' : nothing;
   return html`<div class="toolbar" part="image-actions">
-    ${
-      image.url
-        ? html`<a
-            class="tool"
-            href=${image.url}
-            download=${download}
-            target=${away}
-            rel=${image.notSaved ? 'noopener noreferrer' : nothing}
-            aria-label=${galleryText.downloadLabel(download)}
-            title=${galleryText.download()}
-            >${icon('download')}</a
-          >`
-        : nothing
-    }
+    ${image.url ? download(image, galleryText) : nothing}
     ${saved ? tool(image, 'copy', galleryText.copyLabel(prompt), act) : nothing}
     ${
       image.vary
@@ -213,7 +220,8 @@ function renderToolbar(image: GalleryItem, act: (event: Event) => void, galleryT
 /**
  * One image: a button that opens it full size, its toolbar, and what it is (model, size, seed, price, when). The focus
  * after a result goes to the first image itself (`data-focus=result`), named by its prompt, not by its toolbar.
- * `galleryText`: the gallery's words, looked up once for every tile and handed on to its parts.
+ * `galleryText`: the gallery's words, looked up once for every tile and handed on to its parts. An image just deleted
+ * (`gone`) keeps its place, where what was deleted is said, with Undo while that is the change to undo.
  */
 function renderTile(
   image: GalleryItem,
@@ -223,6 +231,10 @@ function renderTile(
   first: boolean,
 ) {
   const focus = first ? 'result' : nothing;
+  if (image.gone)
+    return html`<div class="tile gone">
+      ${undo?.at === image.id ? undo.bar : html`<p class="undo">${galleryText.deleted(shortPrompt(image.prompt))}</p>`}
+    </div>`;
   return html`<figure class="tile" data-id=${image.id}>
     ${
       image.url
@@ -254,7 +266,8 @@ function renderTile(
             aria-label=${galleryText.expiredImage(image.prompt)}
           ></div>`
     }
-    ${renderToolbar(image, act, galleryText, locale)} ${undo?.at === image.id ? undo.bar : nothing}
+    ${renderToolbar(image, act, galleryText, locale)}
+    ${image.notSaved ? renderNotSaved(image, galleryText, locale) : nothing}
     <figcaption class="muted">
       ${galleryText.imageFacts(
         modelName(image.model),
@@ -267,7 +280,6 @@ function renderTile(
       ${image.revisedPrompt ? html`<br />${galleryText.madeFrom(image.provider, image.revisedPrompt)}` : nothing}
     </figcaption>
     ${image.receipt ? renderReceipt(image, galleryText, locale) : nothing}
-    ${image.notSaved ? renderNotSaved(image, galleryText, locale) : nothing}
   </figure>`;
 }
 
@@ -431,7 +443,8 @@ export const resultStyles = css`
     max-height: 65vh; /* as the placeholder before it: the whole image in the first screen */
     object-fit: contain;
   }
-  .expired {
+  .expired,
+  .gone {
     border-radius: var(--_radius);
     border: 1px dashed var(--_border);
   }
@@ -459,35 +472,42 @@ export const resultStyles = css`
   .receipt .footnote {
     font-size: 0.75rem;
   }
+  /* An image not saved, whose link expires: a warning right under it (the page's --userpays-warning, as the tally's
+     budget close to its limit), its words in the text colour, with its Download. */
   .notice {
+    --_warning: var(--userpays-warning, light-dark(#b45309, #fcd34d));
     margin: 0;
-    font-size: 0.8125rem;
-    color: var(--_muted);
-  }
-  /* The toolbar: over the image's top corner, shown on hover and while anything in the tile has the focus. */
-  /* An Undo of what was just done to this image, under its toolbar, where the click was. */
-  .tile > .undo {
-    position: absolute;
-    top: 3rem;
-    right: 0.4rem;
-    z-index: 1;
-    max-width: calc(100% - 0.8rem);
-    margin: 0;
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.25rem 0.75rem;
-    align-items: baseline;
     padding: 0.4rem 0.6rem;
-    border-radius: calc(var(--_radius) * 0.75);
-    background: var(--_surface);
-    box-shadow: var(--_shadow);
+    border-left: 4px solid var(--_warning);
+    background: color-mix(in srgb, var(--_warning) 8%, var(--_surface));
     font-size: 0.875rem;
   }
+  .notice::before {
+    content: '⚠ ' / '';
+    color: var(--_warning);
+  }
+  /* A change just made, with its Undo: pinned with Generate (a change to the form), or in a deleted image's place. */
+  .undo {
+    grid-column: 1 / -1;
+    margin: 0;
+    font-size: 0.875rem;
+  }
+  .gone {
+    align-content: center;
+    min-height: 8rem;
+    padding: 0.75rem;
+    text-align: center;
+  }
+  /* The toolbar: over the image's top corner, shown on hover and while anything in the tile has the focus (always, on
+     a touch screen); as wide as the tile at most, its buttons on more rows in a narrow one. */
   .toolbar {
     position: absolute;
     top: 0.4rem;
     right: 0.4rem;
+    max-width: calc(100% - 0.8rem);
     display: flex;
+    flex-wrap: wrap;
+    justify-content: flex-end;
     gap: 0.25rem;
     padding: 0.2rem;
     border-radius: calc(var(--_radius) * 0.75);
@@ -632,6 +652,28 @@ export const resultStyles = css`
   .tiles .open img {
     aspect-ratio: 1;
     object-fit: cover;
+  }
+  /* An earlier image is small: its toolbar stands under it, always shown, on as many rows as the tile needs; its menu
+     above it, over the image (below, the widget's paint containment clipped it under the last tile), as wide as the
+     tile (a wider one went past the screen's edge). */
+  .tiles .toolbar {
+    position: relative;
+    inset: 0;
+    max-width: none;
+    justify-content: start;
+    opacity: 1;
+    padding: 0;
+    background: none;
+    box-shadow: none;
+  }
+  .tiles .menu {
+    position: static;
+  }
+  .tiles .menu-items {
+    top: auto;
+    bottom: 100%;
+    left: 0;
+    min-width: 0;
   }
   .failures ul {
     margin: 0;

@@ -45,9 +45,12 @@ export function renderFailure(
     : nothing;
 }
 
-/** A change just made for the user (Vary, Reuse, Finalize, Delete), said beside an Undo. */
+/**
+ * A change just made for the user (Reuse, Finalize, Delete), shown beside an Undo (said once, politely, by the actions
+ * that made it: a live region drawn with its words would not be read out everywhere).
+ */
 export function renderUndo(sentence: string, undo: () => void, translation?: Translation) {
-  return html`<p class="undo" role="status">
+  return html`<p class="undo">
     <span>${sentence}</span>
     <button type="button" class="link" @click=${undo}>${wordsIn(translation, 'gallery', gallery).undo()}</button>
   </p>`;
