@@ -200,4 +200,16 @@ describe('German, bundled (src/translations/de.ts)', () => {
       expect(both?.[0], id).to.equal(both?.[1]);
     }
   });
+
+  it('says where a price comes from in German, the names of providers and products as they are', () => {
+    expect(de.prices.pricesFrom('Puter live catalogue', '2026-11-25')).to.equal(
+      'Preise: Puter Live-Katalog, Stand 2026-11-25',
+    );
+    expect(de.prices.pricesFrom('Pollinations model list (bundled)', '2026-11-25')).to.equal(
+      'Preise: Pollinations Modellliste (mitgeliefert), Stand 2026-11-25',
+    );
+    expect(de.prices.pricesFrom('OpenAI API pricing (GPT Image, per million tokens)', '2026-11-25')).to.equal(
+      'Preise: OpenAI API-Preise (GPT Image, je Million Tokens), Stand 2026-11-25',
+    );
+  });
 });

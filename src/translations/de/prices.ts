@@ -1,6 +1,29 @@
 import type { PricesStrings } from '../../strings/prices.js';
 import { images, mp, number, referenceImages } from './words.js';
 
+/**
+ * The words of a price source's name (`quote.source.name`: data, in English, which a page may read) in German; the
+ * names of providers and products stay as they are.
+ */
+const SOURCE_WORDS: [string, string][] = [
+  ['(bundled)', '(mitgeliefert)'],
+  ['live catalogue', 'Live-Katalog'],
+  ['model catalogue', 'Modellkatalog'],
+  ['model list', 'Modellliste'],
+  ['model page', 'Modellseite'],
+  ['pricing docs', 'Preisseite'],
+  ['price page', 'Preisseite'],
+  ['pricing API', 'Preis-API'],
+  ['API pricing', 'API-Preise'],
+  ['image endpoints', 'Bild-Endpunkte'],
+  ['prices, as Puter lists them', 'Preise, wie Puter sie listet'],
+  ['prices, through Hugging Face', 'Preise, über Hugging Face'],
+  ['paid tier', 'bezahlte Stufe'],
+  ['per million tokens', 'je Million Tokens'],
+];
+const inGerman = (source: string) =>
+  SOURCE_WORDS.reduce((name, [english, german]) => name.replace(english, german), source);
+
 export const prices: PricesStrings = {
   referencesUnsupported: () =>
     'Dieser Anbieter nimmt keine Referenzbilder an. Entfernen Sie sie und versuchen Sie es noch einmal.',
@@ -65,7 +88,7 @@ export const prices: PricesStrings = {
         ? 'Eine Schätzung nach den veröffentlichten Preisen von fal: fal sagt nicht, was es berechnet hat, daher verbucht die Ausgabenübersicht diesen Preis.'
         : 'Eine Schätzung: Der Anbieter kann etwas anders abrechnen.',
   credits: (credits) => `${credits} Credits · `,
-  pricesFrom: (source, asOf) => `Preise: ${source}, Stand ${asOf}`,
+  pricesFrom: (source, asOf) => `Preise: ${inGerman(source)}, Stand ${asOf}`,
   total: () => 'Summe',
   priceWhere: (model, provider) => `${model} bei ${provider}`,
   aCredit: () => 'einen Credit',
