@@ -94,6 +94,7 @@ const VALUES: Record<string, unknown[][]> = {
   'models.bestFor': MODELS.map((model) => [model.id]),
   'widget.shortcut': [[false]],
   'pickers.megapixelChoice': [[2.5]],
+  'pickers.pixels': [[1024, 1024, 1.5]],
 };
 
 /**
