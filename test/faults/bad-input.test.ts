@@ -17,7 +17,7 @@ import type { ErrorDetail, ProgressDetail, Tally } from '../../src/base/types.js
 import { errors as errorsText } from '../../src/strings/errors.js';
 import { generation as generationText } from '../../src/strings/generation.js';
 import { bflWidget } from '../support/bfl-widget.js';
-import { bflEndpoint, simCharged, submissionsOf, uniqueStorageKey } from '../support/sim.js';
+import { bflEndpoint, releaseHold, simCharged, submissionsOf, unique, uniqueStorageKey } from '../support/sim.js';
 import { blocked, decision, generateButton, imageWidget, panelsLoaded, part, words } from '../support/widget.js';
 import { pngBlob } from '../support/images.js';
 import { rejection } from '../support/failure.js';
@@ -474,12 +474,19 @@ describe('bad input, tried whole', function () {
 
     tried('a progress of 1e308 or below 0 is shown within 0–100 %, and the image still comes', async () => {
       for (const progress of ['1e308', '-5', '37']) {
-        const { el, apiKey } = await widgetAt('bfl', `pending=1200;progress=${progress}`);
+        // Under way until a percentage has been shown, however slow the machine running the suite.
+        const hold = unique('hold');
+        const { el, apiKey } = await widgetAt('bfl', `pending=1200;progress=${progress};hold=${hold}`);
         const seen: ProgressDetail[] = [];
         el.addEventListener('userpays-progress', (event) => seen.push((event as CustomEvent<ProgressDetail>).detail));
         const shown: string[] = [];
         const watch = setInterval(() => shown.push(words(part(el, 'progress'))), 20);
-        const result = await el.generate().finally(() => clearInterval(watch));
+        const generated = el.generate().finally(() => clearInterval(watch));
+        await waitUntil(() => shown.some((said) => said.includes('%')), `${progress}: a percentage`, {
+          timeout: 10_000,
+        });
+        await releaseHold('bfl', hold);
+        const result = await generated;
         expect(result.images, progress).to.have.length(1);
         const percents = [...seen.map((detail) => detail.status), ...shown].flatMap((said) =>
           [...said.matchAll(/(-?[\d.e+]+|Infinity)\s*%/g)].map((match) => Number(match[1])),
