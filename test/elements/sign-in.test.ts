@@ -205,6 +205,8 @@ describe('Sign in with OpenRouter and Hugging Face (the demo, its simulators)', 
     );
     expect(reason).not.to.contain('balance is');
     expect(words(fix)).not.to.match(/credit|dashboard/i); // more credit would not raise the key's limit
+    // Under the key as well, what is left is said as what is left of its cap, never as what the account has.
+    expect(words(part(widget, 'balance'))).to.equal('$0.01 left of your $0.01 cap at OpenRouter');
     // The cheapest model costs more than the limit leaves as well: the fix is the limit, where keys are.
     widget.model = 'flux-2-klein-4b';
     await until(() => blocked(widget)?.reason.includes(`costs $${widget.quote!.total}`), 8000);

@@ -204,13 +204,6 @@ export class OpenRouterProvider implements Provider {
   }
 
   /**
-   * What the key has left of its own spending cap: `GET {endpoint}/api/v1/key` → `data.limit_remaining` (USD;
-   * openrouter.ai/docs/api/api-reference/api-keys/get-current-key; @openrouter/sdk 1.3.19 GetCurrentKeyData:
-   * `limit: number | null`, `limitRemaining: number | null`). Where it is null the key has no cap: that is said
-   * (`uncapped`), and what is left is unknown. The account's credits are not read instead: `GET /api/v1/credits`
-   * answers management keys only ("Management key required", openrouter.ai/docs/api/api-reference/credits/get-credits).
-   */
-  /**
    * The other families' live prices (families.ts, `liveFamilies`), asked once they are here (info.ts: `livePrices:
    * 'families'`): FLUX's are the bundled ones.
    */
@@ -218,6 +211,13 @@ export class OpenRouterProvider implements Provider {
     return import('./families.js').then(({ liveFamilies }) => liveFamilies(checkEndpoint(endpoint)));
   }
 
+  /**
+   * What the key has left of its own spending cap: `GET {endpoint}/api/v1/key` → `data.limit_remaining` (USD;
+   * openrouter.ai/docs/api/api-reference/api-keys/get-current-key; @openrouter/sdk 1.3.19 GetCurrentKeyData:
+   * `limit: number | null`, `limitRemaining: number | null`). Where it is null the key has no cap: that is said
+   * (`uncapped`), and what is left is unknown. The account's credits are not read instead: `GET /api/v1/credits`
+   * answers management keys only ("Management key required", openrouter.ai/docs/api/api-reference/credits/get-credits).
+   */
   async balance(context: Parameters<NonNullable<Provider['balance']>>[0]): Promise<KeyBalance | undefined> {
     if (!context.apiKey) return undefined;
     let data: any;

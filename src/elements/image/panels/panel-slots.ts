@@ -275,6 +275,7 @@ function keyFieldView(
   const otherHost = keyHost(provider, host.endpoint); // undefined at the provider's public one
   // What the account has left, where its provider says (BFL's credits; fal's billing for Admin keys).
   const left = account.balance?.usd;
+  const cap = account.cap;
   return {
     ...key,
     payee: otherHost ?? wordsIn(language.translation, 'words', words).theProvider(payeeAt(provider, host.endpoint)),
@@ -283,6 +284,7 @@ function keyFieldView(
     waiting: resume.waiting[provider] ?? 0,
     error: isKeyError(error) ? error!.message : undefined,
     left: left && formatUsd(left, language.locale),
+    cap: cap && formatUsd(cap, language.locale),
     outOfCredit: account.outOfCredit,
   };
 }

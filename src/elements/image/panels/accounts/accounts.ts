@@ -26,6 +26,11 @@ export type KeyFieldView = NonNullable<ImageView['key']> & {
   error?: string;
   /** What the key's account has left ("$4.20"), where its provider says (BFL's credits, fal's billing). */
   left?: string;
+  /**
+   * The key's own spending cap ("$5.00": OpenRouter's `limit`), where `left` is what remains of it and not the
+   * account's balance: said as a cap, so that nobody takes it for their balance.
+   */
+  cap?: string;
   /** The provider refused an image of the key for want of credit: said in place of what is left. */
   outOfCredit?: boolean;
 };
@@ -63,7 +68,13 @@ export function renderKeyField(
     ${
       (key.left || key.outOfCredit) && !signed
         ? html`<p part="balance" class="muted">
-            ${key.outOfCredit ? text.outOfCredit(key.payee) : text.leftOnAccount(key.left!)}
+            ${
+              key.outOfCredit
+                ? text.outOfCredit(key.payee)
+                : key.cap
+                  ? text.leftOf(key.left!, key.cap, key.provider)
+                  : text.leftOnAccount(key.left!)
+            }
           </p>`
         : nothing
     }
