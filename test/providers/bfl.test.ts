@@ -118,7 +118,9 @@ describe('BflProvider against the BFL simulator', () => {
     const gaps = times.slice(1).map((t, i) => t - times[i]);
     gaps.forEach((gap) => expect(gap).to.be.at.least(490));
     // The widget's own schedule (500 ms, then ×1.25), not held to a second by each "1": polls at 0.5, 1.1, 1.9 s…
-    expect(Math.min(...gaps), 'a poll held to a whole second').to.be.below(900);
+    // Held to it, every gap would be a second or more; the first is meant to be half of one, which leaves a slow
+    // machine nearly half a second before this can fail for a reason that is not the widget's.
+    expect(Math.min(...gaps), 'a poll held to a whole second').to.be.below(975);
     expect(times.at(-1)! - (log[0].at + 2200), 'the Ready poll after ready').to.be.at.least(0);
   });
 
