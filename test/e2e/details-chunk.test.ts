@@ -2,7 +2,8 @@
 // `image-details` (src/elements/image/panels/details/), loaded when the user opens them or points at their summary:
 // a page loads it with no user action nowhere (docs/performance.md, "The chunks"). On the built files, in a page of
 // their own, so that what it loaded is its own.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { builtPage, chunksFetched } from '../support/built.js';
 import { bflEndpoint, uniqueStorageKey } from '../support/sim.js';

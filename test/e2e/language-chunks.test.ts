@@ -1,7 +1,8 @@
 // German is bundled as a chunk of its own (src/translations/languages.ts), loaded the first time an element's closest
 // `lang` asks for it: an English page, its three elements drawn whole (the panels too), never loads it; a page that
 // turns German does, and its elements speak it. On the built files, in a page of their own (an iframe).
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import { de } from '../../src/translations/de.js';
 import { builtFiles, builtPage, chunkName, chunksFetched } from '../support/built.js';
 import { uniqueStorageKey } from '../support/sim.js';

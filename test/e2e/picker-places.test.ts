@@ -3,7 +3,8 @@
 // place is as tall as what comes into it, so that nothing under them moves when they come: measured on the built
 // files, the panels' chunk held back until the places are measured, for each kind of size rule (pixels, sizes,
 // ratios with and without levels, the ratio providers' eleven), families named or not, at 1280, 390 and 280 px.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { builtFiles, builtPage, chunkName } from '../support/built.js';
 import { PUTER_SRC, puterEndpoint } from '../support/puter.js';

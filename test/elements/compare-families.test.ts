@@ -3,7 +3,8 @@
 // Seedream, each with what it is best for; a price billed in tokens is a bound and said as one ("at most"), and the
 // offers are ranked by the most each can cost; a click on another family's row switches to it. The other families
 // load with the details, not before (this file is a page of its own: nothing else loaded them).
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { familiesInFor } from '../../src/pricing/index.js';

@@ -2,7 +2,8 @@
 // Width/Height and the reference area disappear for good ("The image is made at the size of the image to edit.").
 // A side being typed is a size not yet valid: every control stays, the price is withheld with the reason, and
 // typing the side again brings it back.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';

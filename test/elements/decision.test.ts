@@ -1,7 +1,8 @@
 // The decision row (issue 23, defect 5 and "Done when"): when a click on Generate cannot succeed, Generate is
 // disabled before the click and says why beside it, with the fix — no prompt, no key, over the budget, over the
 // account's balance, a size the model cannot make — and what it says of money is money ("$0.03"), never "0.03 USD".
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { bflWidget } from '../support/bfl-widget.js';

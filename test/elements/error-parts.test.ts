@@ -2,7 +2,8 @@
 // styles `::part(error)` styles them all: the last submission's, the key's beside the key field, why the request
 // cannot be priced, made or paid beside Generate, `<userpays-cost>`'s and `<userpays-tally>`'s. What asks the user for
 // the next step of an empty form (a prompt, a key) is not an error, and does not carry it.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import '../../src/define.js';
 import type { UserPaysCost } from '../../src/elements/cost/userpays-cost.js';
 import type { UserPaysTally } from '../../src/elements/tally/userpays-tally.js';

@@ -1,6 +1,7 @@
 // A page that opens on OpenAI's own API, which sells GPT Image only: the families' prices load on first need (each
 // case in a file of its own: once they are loaded in a page, they stay).
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import '../../src/define.js';
 import { decision, imageWidget } from '../support/widget.js';
 

@@ -1,7 +1,7 @@
 // The gallery as a workbench: each image says what it is (model, provider, size, seed, charge, date) and offers
 // open, download under a meaningful name, copy, reuse, vary, use as reference, finalize a draft, delete; paid
 // generations that brought no image are listed with their reason and cost. The seed is always known.
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
@@ -9,7 +9,7 @@ import { downloadName } from '../../src/elements/image/panels/gallery/result.js'
 import type { SubmitDetail } from '../../src/base/types.js';
 import { bflWidget } from '../support/bfl-widget.js';
 import { simLog, submissionsSince, uniqueStorageKey } from '../support/sim.js';
-import { until } from '../support/wait.js';
+import { until, waitUntil } from '../support/wait.js';
 import { announced, decision, imageAction, part, settled, tiles, words } from '../support/widget.js';
 
 const RUN = uniqueStorageKey();

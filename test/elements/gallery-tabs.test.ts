@@ -1,7 +1,8 @@
 // The gallery follows other tabs as the tally does (issue 23, defect 9): an image saved or deleted by another page of
 // the same storage key (another ImageStore, as another tab has) shows or goes here without a reload, and so between
 // two widgets of one page.
-import { fixture, html, waitUntil } from '@open-wc/testing';
+import { fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { ImageStore } from '../../src/images/image-store.js';

@@ -2,7 +2,8 @@
 // form into view, say what changed and offer Undo (pinned above Generate, in view with the form), which puts back what
 // was being typed; Delete says what it deleted, with Undo, in the place the image had, the focus on that Undo; the
 // focus never falls to <body> (after Delete, Undo or Dismiss).
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { bflWidget } from '../support/bfl-widget.js';

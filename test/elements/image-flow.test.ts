@@ -3,7 +3,8 @@
 // no live region speaks every second or reads the whole price breakdown on each keystroke), and a provider that
 // reports no progress still shows time passing. Keys are real key presses (sendKeys), so
 // the browser's own implicit form submission is what is tested.
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';

@@ -2,7 +2,8 @@
 // roots, followed as it changes, as native controls do), with German bundled and loaded only when asked for; amounts
 // and dates in that language unless `locale` says otherwise; a `strings` property over it, sentence by sentence; and
 // what the layers below say (a provider's refusal, a size the model cannot make) said again in the element's words.
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import '../../src/define.js';
 import type { UserPaysCost } from '../../src/elements/cost/userpays-cost.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';

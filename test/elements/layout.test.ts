@@ -2,7 +2,8 @@
 // price and an enabled Generate without scrolling, in a 360 px wide container too; after a result the newest image is
 // at least half the widget's width in a wide container; while generating, a placeholder at the chosen ratio holds the
 // result's place.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import { setViewport } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';

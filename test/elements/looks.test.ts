@@ -1,6 +1,7 @@
 // Light and dark, any host background, down to 280 px: each element paints its own surface with tokens that
 // keep text readable, follows the user's prefers-color-scheme unless the page sets `color-scheme`, and reflows.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import { emulateMedia } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';

@@ -1,7 +1,8 @@
 // Issue 44's words for OpenRouter: "Signed in to OpenRouter, GPT Image 2 at high 1024² is asked pinned to one endpoint
 // without fallbacks and its `usage.cost` booked exactly" — the widget over the simulator (demo/sim/openrouter.mjs),
 // with the key a sign-in gives (a sign-in itself: sign-in.test.ts). Its own file: once the families load, they stay.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import '../../src/define.js';
 import { decision, imageWidget } from '../support/widget.js';
 import { simCharged, simEndpoint, submissionsOf, unique } from '../support/sim.js';

@@ -1,7 +1,8 @@
 // What the real providers do that a user of the widget meets, against the simulators that play them so: fal's
 // safety checker, FLUX.2 [dev] at fal, BFL's `cost: null`, OpenRouter's 502s and BYOK, and the balances BFL and fal
 // tell a key's owner.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { ImageStore } from '../../src/images/image-store.js';

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { UserPaysTally } from '../../src/elements/tally/userpays-tally.js';
@@ -8,7 +8,7 @@ import { v1History } from '../support/ledger-history.js';
 import type { Tally } from '../../src/base/types.js';
 import { MemoryStorage, image } from '../support/ledger.js';
 import { cleanLocalStorage } from '../support/storage.js';
-import { until } from '../support/wait.js';
+import { until, waitUntil } from '../support/wait.js';
 import { uniqueStorageKey } from '../support/sim.js';
 import { controlledClock } from '../support/clock.js';
 import { formatUsd } from '../../src/pricing/index.js';

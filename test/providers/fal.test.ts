@@ -1,7 +1,7 @@
 // The fal adapter end to end, over real HTTP against the fal queue simulator mounted on the test server
 // (demo/sim/fal.mjs; faults by scenario path segment, see the comment at its top). The simulator is reached
 // on the test server's OTHER loopback name, so every call is cross-origin with CORS, as fal is for a page.
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
 import '../../src/define.js';
 import { UserPaysError } from '../../src/base/errors.js';
 import { FalProvider, falBody } from '../../src/providers/fal/adapter.js';
@@ -15,7 +15,7 @@ import {
   providerHarness,
 } from '../support/provider-harness.js';
 import { OTHER_HOST, pageFetch, releaseHold, type SimLogEntry, submitToFal, taskLog, unique } from '../support/sim.js';
-import { sleep as wait } from '../support/wait.js';
+import { sleep as wait, waitUntil } from '../support/wait.js';
 import { imageWidget } from '../support/widget.js';
 import { quoteFor } from '../../src/providers/prices.js';
 import { falEndpointId } from '../../src/providers/fal/queue.js';

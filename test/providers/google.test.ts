@@ -2,7 +2,8 @@
 // dialect (demo/sim/google.mjs, which follows Google's API reference, its SDKs and the recorded replies): Imagen's
 // exact price, Gemini's bound, what is sent (the ratio and the tier always), what is booked, and the key only in its
 // header and only to its origin.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import Decimal from 'decimal.js';
 import '../../src/define.js';
 import { ImageStore } from '../../src/images/image-store.js';

@@ -2,7 +2,8 @@
 // which follows OpenAI's API reference and the recorded replies): quality and size always sent, the price a bound
 // before the click ("at most"), the reply's usage booked exactly, and every check of money before the click made
 // against the bound.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import Decimal from 'decimal.js';
 import '../../src/define.js';
 import { generate } from '../../src/api.js';

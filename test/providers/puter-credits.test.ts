@@ -1,7 +1,8 @@
 // Puter accounts as a deployment that shows credits reports them (HeyPuter/puter 27c4506, extensions/metering.ts:
 // every amount of /metering/usage pre-scaled by a multiplier it never sends, `allowanceInfo.unit: 'credits'`), and
 // Puter's cap on AI calls at once per account (drivers/util/aiLimits.ts): the real SDK against the simulator.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { balanceRefusal, puterBalance } from '../../src/providers/puter/account.js';

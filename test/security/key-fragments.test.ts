@@ -2,7 +2,8 @@
 // line with any run of 6 characters of the key (base/secrets.ts). Issue 29, 3: nor when a hostile provider cuts it
 // into pieces of 1 to 8 characters joined by white space, invisible characters or markup, which a reader (or a page
 // that strips them) puts back together.
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import { UserPaysError } from '../../src/base/errors.js';
 import { KEY_RUN, scrubSecret } from '../../src/base/secrets.js';
 import { generation as generationText } from '../../src/strings/generation.js';

@@ -3,7 +3,8 @@
 // never takes the place under the pointer that pressed Generate, and the Enter of the same hand does not cancel.
 // Real pointer and key presses (the browser's own click counting and implicit submission); the widget's clock is
 // the test's, so that "the same gesture" does not depend on how fast this machine is.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import { resetMouse, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { GESTURE_MS } from '../../src/elements/shared/gesture.js';

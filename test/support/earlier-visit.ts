@@ -1,8 +1,8 @@
 // A paid BFL task an earlier visit left: its page submitted it and closed before it was ready (no page holds its
 // lock), as a ledger of `storageKey` records it.
 import Decimal from 'decimal.js';
+import { waitUntil } from './wait.js';
 import { LedgerStore } from '../../src/ledger/ledger.js';
-import { waitUntil } from '@open-wc/testing';
 import { bflWidget } from './bfl-widget.js';
 import { MemoryStorage, image } from './ledger.js';
 import { bflEndpoint, releaseHold, submitToBfl, unique, uniqueStorageKey } from './sim.js';

@@ -1,3 +1,5 @@
+import { waitUntil as openWcWaitUntil } from '@open-wc/testing';
+
 // Waiting in tests: for something to become true, or for time to pass. Both measure time with performance.now(), which
 // neither the suite's moved clock (TEST_NOW) nor a test's controlled clock (clock.ts) touches.
 
@@ -16,4 +18,17 @@ export async function until<T>(check: () => T | Promise<T>, ms = 5000, what = `$
     if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
     await sleep(20);
   }
+}
+
+/**
+ * `@open-wc/testing`'s waitUntil, with five seconds before it fails rather than its one: a wait is for something the
+ * widget will do, and a machine running the whole suite may take more than a second to do it. A check that never
+ * becomes true fails all the same, only later.
+ */
+export function waitUntil(
+  predicate: () => unknown | Promise<unknown>,
+  message?: string,
+  options: { interval?: number; timeout?: number } = {},
+): Promise<void> {
+  return openWcWaitUntil(predicate, message, { timeout: 5000, ...options });
 }

@@ -2,7 +2,8 @@
 // image-template.ts and the panels of src/elements/image/panels/): native radio groups for the model, the shape, the size
 // and the count; More options and the price details, which arrive with the panels after the first paint; the
 // decision row (the price, what it buys, Generate and why it cannot run); the result and the history.
-import { fixture, waitUntil } from '@open-wc/testing';
+import { fixture } from '@open-wc/testing';
+import { waitUntil } from './wait.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { uniqueStorageKey } from './sim.js';
 
