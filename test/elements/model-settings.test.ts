@@ -4,6 +4,7 @@
 // the settings without an attribute ([flex]'s steps and guidance, Ultra's raw and reference strength), as the user
 // sets them there.
 import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { bflWidget } from '../support/bfl-widget.js';
@@ -66,11 +67,12 @@ describe('<userpays-image>: the model’s own controls, in More options', functi
   }
   const control = (el: HTMLElement, name: string) =>
     el.shadowRoot!.querySelector<HTMLInputElement & HTMLSelectElement>(`[name=${name}]`)!;
-  /** Changes a control as the user does: its value (or checkbox), then its change event. */
+  /** Changes a control as the user does: its value (or checkbox), then its input and change events. */
   async function choose(el: UserPaysImage, name: string, value: string | boolean) {
     const input = control(el, name);
     if (typeof value === 'boolean') input.checked = value;
     else input.value = value;
+    input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
     input.dispatchEvent(new Event('change', { bubbles: true }));
     await el.updateComplete;
   }
@@ -165,6 +167,43 @@ describe('<userpays-image>: the model’s own controls, in More options', functi
     expect(blocked(el).reason).to.equal('');
     await el.generate();
     expect(await asked(run)).to.deep.equal({ output_format: 'jpeg', steps: 20 });
+  });
+
+  it('FLUX.2 [flex]: Steps as typed, before the field is left: 100 refused at once, 30 sent by Ctrl+Enter from it', async () => {
+    const run = uniqueStorageKey();
+    const el = await withControls(run, 'flux-2-flex');
+    const submit = part(el, 'submit') as HTMLButtonElement;
+    const steps = control(el, 'steps');
+    steps.focus();
+    await sendKeys({ type: '100' });
+    await el.updateComplete;
+    // The caret still in the field: Generate already refuses, and says why.
+    expect(el.shadowRoot!.activeElement).to.equal(steps);
+    expect(submit.disabled).to.equal(true);
+    expect(blocked(el).reason).to.equal("This model's steps are a whole number from 1 to 50.");
+    for (let i = 0; i < 3; i++) await sendKeys({ press: 'Backspace' });
+    await sendKeys({ type: '30' });
+    await el.updateComplete;
+    expect(submit.disabled).to.equal(false);
+    // A number written the user's way stays as they wrote it while they type on.
+    const guidance = control(el, 'guidance');
+    guidance.focus();
+    await sendKeys({ type: '2.0' });
+    await el.updateComplete;
+    expect(guidance.value).to.equal('2.0');
+    await sendKeys({ type: '5' });
+    await el.updateComplete;
+    expect(guidance.value).to.equal('2.05');
+    await sendKeys({ press: 'Backspace' });
+    await el.updateComplete;
+    // Ctrl+Enter from the field it was typed in: what the field says is what is sent, and the field keeps it.
+    steps.focus();
+    await sendKeys({ down: 'Control' });
+    await sendKeys({ press: 'Enter' });
+    await sendKeys({ up: 'Control' });
+    await until(() => asked(run), 10_000, 'the submission');
+    expect(await asked(run)).to.deep.equal({ output_format: 'jpeg', steps: 30, guidance: 2 });
+    expect([steps.value, guidance.value]).to.deep.equal(['30', '2.0']);
   });
 
   it('an emptied amount is the provider’s default again, and another model starts from its own defaults', async () => {

@@ -21,6 +21,8 @@ export class ControlsController implements ReactiveController {
   controls?: ModelControls;
   /** What More options set of the controls without an attribute (a setting back at its default is absent). */
   settings: ModelSettings = {};
+  /** The text of each amount's field as the user typed it (More options keeps it while it says the number set). */
+  typed: Partial<Record<OwnSetting, string>> = {};
   /** The provider's own check of a setting (`Provider.checkSettings`), read with the controls. */
   #check?: Provider['checkSettings'];
   readonly #host: ImageProperties;
@@ -41,6 +43,7 @@ export class ControlsController implements ReactiveController {
     this.controls = undefined;
     this.#check = undefined;
     this.settings = {};
+    this.typed = {};
     loadEngine()
       .then(async (engine) => {
         const adapter = await engine.providerFor(provider);
@@ -72,8 +75,11 @@ export class ControlsController implements ReactiveController {
     });
   }
 
-  /** Sets one of the model's settings as the user chose it in More options; undefined: the provider's default. */
-  set = <Name extends keyof ModelSettings>(name: Name, value: ModelSettings[Name]) => {
+  /**
+   * Sets one of the model's settings as the user chose it in More options; undefined: the provider's default. `typed`:
+   * an amount's field as the user wrote it.
+   */
+  set = <Name extends keyof ModelSettings>(name: Name, value: ModelSettings[Name], typed?: string) => {
     this.#edited();
     const host = this.#host;
     if (name === 'enhancePrompt') host.enhancePrompt = value ? 'on' : 'off';
@@ -82,6 +88,7 @@ export class ControlsController implements ReactiveController {
     else {
       const { [name as OwnSetting]: _, ...others } = this.settings;
       this.settings = value === undefined ? others : { ...others, [name]: value };
+      if (typed !== undefined) this.typed = { ...this.typed, [name]: typed };
       host.requestUpdate();
     }
   };

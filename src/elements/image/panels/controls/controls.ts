@@ -17,17 +17,23 @@ export interface ControlsView {
   translation?: Translation;
   /** The settings the provider would refuse as they stand: each control marked, and why said under it. */
   problems: readonly { name: string; reason: string }[];
+  /** What the user typed in each amount's field ("2.0"), kept as typed while it says the number set. */
+  typed: Readonly<Partial<Record<string, string>>>;
 }
 
 type Choice = 'safetyTolerance' | 'outputFormat';
 type Amount = 'steps' | 'guidance' | 'imagePromptStrength';
 
-/** Hears a change of one of the model's settings, as its value (undefined: the provider's default). */
-type SetSetting = <Name extends keyof ModelSettings>(name: Name, value: ModelSettings[Name]) => void;
+/**
+ * Hears a change of one of the model's settings, as its value (undefined: the provider's default), and for an amount
+ * the text of its field as typed.
+ */
+type SetSetting = <Name extends keyof ModelSettings>(name: Name, value: ModelSettings[Name], typed?: string) => void;
 
 /**
  * The handler of every control (made once, ./index.ts): each control is named after its setting; an emptied amount is
- * the provider's default again.
+ * the provider's default again. An amount is heard as it is typed (`input`), not once its field is left: what
+ * Generate (or Ctrl+Enter from the field) sends, and what it refuses, is what the field says.
  */
 export const changeOf =
   (set: SetSetting) =>
@@ -36,7 +42,7 @@ export const changeOf =
     const setting = name as keyof ModelSettings;
     if (type === 'checkbox') set(setting, checked);
     else if (setting === 'outputFormat') set(setting, value as OutputFormat);
-    else set(setting, value === '' ? undefined : Number(value));
+    else set(setting, value === '' ? undefined : Number(value), value);
   };
 
 /** A control changed (its `name`, its value): the handler `changeOf` makes. */
@@ -69,7 +75,10 @@ export function renderSeedControls({ controls, settings, provider, translation }
  * format, [flex]'s steps and guidance, Ultra's raw look and reference strength (the prompt's rewriting is drawn under
  * the seed: renderSeedControls). Nothing where the model takes none of them.
  */
-export function renderControls({ controls, settings, provider, translation, problems }: ControlsView, change: Change) {
+export function renderControls(
+  { controls, settings, provider, translation, problems, typed }: ControlsView,
+  change: Change,
+) {
   const { safetyTolerance, outputFormats, steps, guidance, raw, imagePromptStrength } = controls;
   if (!safetyTolerance && !outputFormats && !steps && !guidance && !raw && !imagePromptStrength) return nothing;
   const text = wordsIn(translation, 'controls', controlsWords);
@@ -99,7 +108,13 @@ export function renderControls({ controls, settings, provider, translation, prob
           })}
         </select></label
       >${why(name)}`;
-  // Empty is the provider's default, which the placeholder shows.
+  // Empty is the provider's default, which the placeholder shows. The field keeps the user's own writing of the number
+  // set ("2.0", "1.50"), which drawing the number again would turn into another ("2") under their caret.
+  const shown = (name: Amount) => {
+    const set = settings[name];
+    const text = typed[name];
+    return text !== undefined && (text === '' ? set === undefined : Number(text) === set) ? text : String(set ?? '');
+  };
   const amount = (name: Amount, label: string, range: ControlRange, step: number) =>
     html`<label class="dimension"
         >${label}
@@ -114,8 +129,8 @@ export function renderControls({ controls, settings, provider, translation, prob
           step=${step}
           inputmode="decimal"
           placeholder=${range.default}
-          .value=${live(String(settings[name] ?? ''))}
-          @change=${change} /></label
+          .value=${live(shown(name))}
+          @input=${change} /></label
       >${why(name)}`;
   return html`<fieldset class="model-controls">
     <legend class="label">${text.modelControls(provider)}</legend>

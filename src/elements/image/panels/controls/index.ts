@@ -73,7 +73,14 @@ export function modelControlsPart(host: ImageProperties, edited: () => void): Mo
       const { controls } = controller;
       if (!controls) return undefined;
       const settings = settingsOf(host, controller.settings) ?? {};
-      const view = { controls, settings, provider, translation, problems: problems(translation) };
+      const view = {
+        controls,
+        settings,
+        provider,
+        translation,
+        problems: problems(translation),
+        typed: controller.typed,
+      };
       return { seed: renderSeedControls(view, change), model: renderControls(view, change) };
     },
   };
