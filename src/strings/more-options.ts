@@ -15,6 +15,8 @@ export interface MoreOptionsStrings {
   dropReferences(): string;
   chooseReferences(): string;
   referencesCount(n: number, max: number): string;
+  /** Beside Generate, where the model edits an image the user provides and none is attached: opens the chooser. */
+  chooseImage(): string;
 }
 
 export const moreOptions: MoreOptionsStrings = {
@@ -32,4 +34,5 @@ export const moreOptions: MoreOptionsStrings = {
   dropReferences: () => 'Drop images here, paste them, or',
   chooseReferences: () => 'choose files',
   referencesCount: (n, max) => `${n} of ${max}`,
+  chooseImage: () => 'Choose the image',
 };

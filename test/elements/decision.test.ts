@@ -116,5 +116,18 @@ describe('<userpays-image>: Generate says why it cannot, before the click', func
     el.prompt = 'a red fox at dawn';
     await el.updateComplete;
     expect(more.open).to.equal(false);
+    // The fix beside the reason opens it again, on the file field, and opens the file chooser.
+    const fix = reason(el)!.querySelector<HTMLButtonElement>('button')!;
+    expect(fix.textContent!.trim()).to.equal('Choose the image');
+    const input = root(el).querySelector<HTMLInputElement>('#references-input')!;
+    let chooser = 0;
+    input.addEventListener('click', (event) => {
+      chooser++;
+      event.preventDefault(); // no dialog in the test's browser
+    });
+    fix.click();
+    expect(more.open).to.equal(true);
+    expect(root(el).activeElement).to.equal(input);
+    expect(chooser).to.equal(1);
   });
 });

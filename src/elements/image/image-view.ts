@@ -27,7 +27,8 @@ import type { Blocked, ImageView } from './view.js';
 function blockedOf(parts: ImageParts, panels?: ImagePanels, key?: ImageView['key']): Blocked | undefined {
   const { quote, problem } = parts.pricing;
   const widgetText = wordsIn(parts.language.translation, 'widget', widget);
-  if (!quote || problem) return { reason: problem, at: 'price' };
+  // Where the panels have a fix for it (an image to edit, none attached), it is beside the reason.
+  if (!quote || problem) return { reason: problem, at: 'price', fix: panels?.problemFix() };
   // The page's budget is not an amount: nothing can be spent until the page fixes it.
   const { budgetProblem } = parts.ledger;
   if (budgetProblem) return { reason: budgetProblem, at: 'price' };

@@ -22,8 +22,11 @@ export interface Blocked {
    */
   at: 'prompt' | 'key' | 'price';
   fix?:
-    /** The id of the field to focus (a model's control: `setting-<name>`, in More options, which opens). */
-    | { label: string; focus: 'prompt' | 'key' | 'sign-in' | `setting-${string}` }
+    /**
+     * The id of the field to focus (a model's control, `setting-<name>`, or the reference images' file field,
+     * `references-input`: in More options, which opens; the file field opens its chooser too).
+     */
+    | { label: string; focus: 'prompt' | 'key' | 'sign-in' | 'references-input' | `setting-${string}` }
     | { label: string; model: string }
     | { label: string; url: string };
 }

@@ -16,4 +16,5 @@ export const moreOptions: MoreOptionsStrings = {
   dropReferences: () => 'Bilder hier ablegen, einfügen oder',
   chooseReferences: () => 'Dateien auswählen',
   referencesCount: (n, max) => `${n} von ${max}`,
+  chooseImage: () => 'Bild auswählen',
 };

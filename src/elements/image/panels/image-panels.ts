@@ -7,6 +7,8 @@ import { renderSlots } from './panel-slots.js';
 import type { PanelSlots } from './slots.js';
 import { spendingBlocked } from './spending.js';
 import { runSubmission } from './submission/submission-run.js';
+import { moreOptions } from '../../../strings/more-options.js';
+import { wordsIn } from '../../../strings/strings.js';
 
 /**
  * `<userpays-image>`'s other half, made when its panels load (after the first paint): its controllers
@@ -51,6 +53,20 @@ export class ImagePanels extends PanelControllers {
       },
       true,
     );
+    // A fix beside Generate that goes to a field in More options (a model's control, the file field) opens it first,
+    // as a field in a closed disclosure takes no focus, and a file field its chooser, within the click that asked:
+    // heard before the fix's own handler (image-handlers.ts), which focuses.
+    parts.host.renderRoot.addEventListener(
+      'click',
+      (event) => {
+        const id = (event.target as Element).closest<HTMLElement>('[data-focus-target]')?.dataset.focusTarget;
+        const field = id ? parts.host.renderRoot.querySelector<HTMLElement>(`#${id}`) : null;
+        const closed = field?.closest<HTMLDetailsElement>('details:not([open])');
+        if (closed) closed.open = true;
+        if (field instanceof HTMLInputElement && field.type === 'file') field.click();
+      },
+      true,
+    );
     parts.host.renderRoot.addEventListener('pointerover', prefetch);
     parts.host.renderRoot.addEventListener('focusin', prefetch);
   }
@@ -68,6 +84,17 @@ export class ImagePanels extends PanelControllers {
     // What is left is of the key's own cap where its provider says it has one (OpenRouter's `limit`), not the account's.
     const capped = this.parts.host.provider !== 'puter' && this.account.cap && (state?.signed ? 'signed' : 'pasted');
     return spendingBlocked(this.parts, this.accountLeft(), quote, !!state?.cannotPay, capped || undefined);
+  }
+
+  /**
+   * The fix of a request that cannot be priced, where there is one: a model that edits the user's image, with none
+   * attached, asks for one (the file field in More options, which opens on it, its chooser with it).
+   */
+  problemFix(): Blocked['fix'] {
+    const { capability, fitted } = this.parts.pricing;
+    if (!capability?.references.required || fitted?.inputs.length) return undefined;
+    const text = wordsIn(this.parts.language.translation, 'moreOptions', moreOptions);
+    return { label: text.chooseImage(), focus: 'references-input' };
   }
 
   /** What the panels draw into the widget's places, from its view. */

@@ -95,6 +95,7 @@ function renderReferences({ references, locale }: MoreView, on: MoreHandlers, mo
           : html`<span class="muted">${moreText.dropReferences()}</span>
               <label class="choose"
                 >${moreText.chooseReferences()}<input
+                  id="references-input"
                   type="file"
                   accept="image/png,image/jpeg,image/webp"
                   multiple

@@ -38,16 +38,6 @@ export function modelControlsPart(host: ImageProperties, edited: () => void): Mo
   const root = host.shadowRoot!;
   root.adoptedStyleSheets = [...root.adoptedStyleSheets, controlStyles.styleSheet!];
   const controller = new ControlsController(host, edited);
-  // The fix of a control set out of its range (beside Generate: `blocked`) focuses it in More options, which opens
-  // first, as a hidden field takes no focus: heard before the fix's own handler (image-handlers.ts), which focuses.
-  root.addEventListener(
-    'click',
-    (event) => {
-      const fix = (event.target as Element).closest<HTMLElement>('[data-focus-target^=setting-]');
-      if (fix) root.querySelector<HTMLDetailsElement>('[part~=more]')!.open = true;
-    },
-    true,
-  );
   const change = changeOf(controller.set);
   // In the order the controls are drawn: said beside Generate so, and the fix goes to the first.
   const problems = (translation?: Translation): SettingProblem[] =>
