@@ -12,7 +12,7 @@ import {
   type SpentReading,
 } from '../ledger/ledger.js';
 import type { Charge } from '../providers/provider.js';
-import { formatUsd } from '../pricing/index.js';
+import { formatUsd, formatUsdRounded } from '../pricing/index.js';
 import { generationText as text } from '../strings/generation.js';
 import { spentAfter, type BalanceSource } from './balance-check.js';
 
@@ -133,9 +133,12 @@ export function sayBooked(
     }
   }
   // One sentence for what may have been charged, in place of words that said what went wrong before it was
-  // known that the request had left ("Could not reach", "Nothing more will be charged").
+  // known that the request had left ("Could not reach", "Nothing more will be charged"). The amount is a bound: said
+  // to three figures, as prices are, rounded up so that it stays one ("up to $0.295", not "$0.294742"); the ledger
+  // keeps it exact.
   if ('uncertain' in settlement) {
-    sayUncertain(error, provider, formatUsd(settlement.uncertain, locale), settlement, keyAlone, locale);
+    const bound = formatUsdRounded(settlement.uncertain, locale, true);
+    sayUncertain(error, provider, bound, settlement, keyAlone, locale);
   }
 }
 

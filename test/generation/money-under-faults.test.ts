@@ -6,6 +6,7 @@ import '../../src/define.js';
 import type { UserPaysTally } from '../../src/elements/tally/userpays-tally.js';
 import { UserPaysError } from '../../src/base/errors.js';
 import { bookFailure, runGeneration } from '../../src/generation/run-generation.js';
+import { sayBooked } from '../../src/generation/book-failure.js';
 import { LedgerStore } from '../../src/ledger/ledger.js';
 import { ImageStore } from '../../src/images/image-store.js';
 import { chargeOf } from '../../src/providers/bfl/adapter.js';
@@ -210,6 +211,16 @@ describe('charges that may have happened are never booked as nothing', () => {
     expect(
       bookFailure({ ...seen, accepted: true, billed: true, charge: { usd: '2', credits: '200' } }, error(true), '1'),
     ).to.deep.equal({ charged: '2', credits: '200', error: 'network' });
+  });
+
+  it('what may have been charged is said as a bound to three figures, rounded up; booked exactly', () => {
+    const said = (uncertain: string) => {
+      const error = new UserPaysError('network', 'x');
+      sayBooked(error, { uncertain, error: 'network' }, 'bfl');
+      return error.message;
+    };
+    expect(said('0.294742')).to.contain('may have charged $0.295;');
+    expect(said('0.0140')).to.contain('may have charged $0.014;');
   });
 });
 
