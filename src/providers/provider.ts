@@ -262,6 +262,11 @@ export interface KeyBalance {
   /** The key's spending cap, in USD, where it has one (OpenRouter's `limit`: what the user chose at sign-in). */
   cap?: Decimal;
   /**
+   * What is left (`usd`) is what the key may still spend of a budget of its own, as of a cap whose size the provider
+   * does not say (Pollinations' `pollenBudget`), not what its account holds: it says nothing of the account's credit.
+   */
+  ofKeyBudget?: boolean;
+  /**
    * What the account (or the key) has spent so far, in USD, rising by exactly what each image is charged (BFL: its
    * credits left, negated; OpenRouter: the key's `usage`): read before an image is sent and after a fault, it settles
    * a charge no reply confirmed (ledger/balance-settlement.ts). Undefined where the provider says nothing that exact.

@@ -1,6 +1,6 @@
 // What the real providers do that a user of the widget meets, against the simulators that play them so: fal's
 // safety checker, FLUX.2 [dev] at fal, BFL's `cost: null`, OpenRouter's 502s and BYOK, and the balances BFL and fal
-// tell a key's owner.
+// tell a key's owner, and what is said once an account is out of credit.
 import { expect, fixture, html } from '@open-wc/testing';
 import { waitUntil } from '../support/wait.js';
 import '../../src/define.js';
@@ -140,6 +140,56 @@ describe('real provider facts, in the widget', function () {
     expect(part(plain.el, 'balance')).to.equal(null);
     expect(text(plain.el)).not.to.contain('left');
     expect(plain.el.shadowRoot!.querySelector('[part~=error]')).to.equal(null);
+  });
+
+  // Pollinations' key reads only its own budget (`pollenBudget`), which a 402 for the account's pollen leaves as it was:
+  // the read after the refusal must not bring back "$1.00 left" beside "does not have enough credit".
+  it('Pollinations, a pasted key with a budget: after a 402 for the account, its line says out of credit, after a re-read too', async () => {
+    const endpoint = `${location.origin}/sim/pollinations/s/pollen=0;keybudget=1;run=${unique()}`;
+    const { el } = await widget('pollinations', 'flux-2-klein-4b', endpoint, `sk_sim${unique()}`);
+    await waitUntil(() => words(part(el, 'balance')) === '$1.00 left', 'the key’s budget', { timeout: 4000 });
+    let reads = 0;
+    const fetched = window.fetch;
+    window.fetch = async (...args: Parameters<typeof fetch>) => {
+      const reply = await fetched(...args);
+      if (String(args[0] instanceof Request ? args[0].url : args[0]).endsWith('/account/key')) {
+        void reply
+          .clone()
+          .text()
+          .then(() => reads++);
+      }
+      return reply;
+    };
+    try {
+      const error = await failure(el.generate());
+      expect(error.code).to.equal('insufficient-funds');
+      // The key's budget read again after the refusal (not one before sending), and the line drawn from it.
+      const sent = reads;
+      await waitUntil(() => reads > sent, 'the read after the refusal', { timeout: 4000 });
+    } finally {
+      window.fetch = fetched;
+    }
+    await el.updateComplete;
+    await el.updateComplete;
+    // Named as the key field names whom the key pays: the simulator's host, not Pollinations' own endpoint.
+    expect(words(part(el, 'balance'))).to.equal(`Your ${location.host} account is out of credit`);
+  });
+
+  it('fal: an account out of credit (its 402, its 403 "Exhausted balance") is sent to fal’s billing page', async () => {
+    for (const fault of ['402', 'exhausted']) {
+      const endpoint = `${location.origin}/sim/fal/s/fault=${fault};run=${unique()}`;
+      const { el } = await widget('fal', 'flux-2-klein-4b', endpoint, `fal-${unique()}`);
+      const error = await failure(el.generate());
+      expect(error.code, fault).to.equal('insufficient-funds');
+      await el.updateComplete;
+      // Beside the error, as Puter's, BFL's, OpenRouter's and Pollinations' are: where fal's own refusal says to top up.
+      const link = el.shadowRoot!.querySelector<HTMLAnchorElement>('[part~=error].error-box a');
+      expect([link?.href, link?.target, words(link)], fault).to.deep.equal([
+        'https://fal.ai/dashboard/billing',
+        '_blank',
+        'Open your fal dashboard ↗',
+      ]);
+    }
   });
 
   it('BFL: a provider that does not answer the page (no CORS) shows no balance and no error', async () => {

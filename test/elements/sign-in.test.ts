@@ -249,6 +249,39 @@ describe('Sign in with OpenRouter and Hugging Face (the demo, its simulators)', 
     expect(accountLine(widget)).not.to.contain('left');
   });
 
+  // Pollinations' key reads only its own budget (`pollenBudget`), which a 402 for the account's pollen leaves as it was:
+  // the read after the refusal must not bring back "$1.00 left" beside "does not have enough credit".
+  it('Pollinations: after a 402 for the account, the account line says it is out of credit; still after the key’s budget is read again', async () => {
+    const view = await openDemo(1280);
+    await demoWidget(view, 'pollinations', 'pollen=0');
+    const { widget, button } = await signInButton(view, 'pollinations');
+    const leave = await toProvider(widget, button, '1');
+    const popup = await withPopup(view, () => leave.click());
+    await authorize(() => popup);
+    await until(() => accountLine(widget).includes('$1.00 left at Pollinations'), 8000);
+    let reads = 0;
+    const fetched = view.fetch.bind(view);
+    view.fetch = async (...args: Parameters<typeof fetch>) => {
+      const reply = await fetched(...args);
+      if (String(args[0] instanceof Request ? args[0].url : args[0]).endsWith('/account/key')) {
+        void reply
+          .clone()
+          .text()
+          .then(() => reads++);
+      }
+      return reply;
+    };
+    const error = await widget.generate().catch((thrown: UserPaysError) => thrown);
+    expect((error as UserPaysError).code).to.equal('insufficient-funds');
+    // The read after the refusal (not one before sending): the key's budget still says $1.00, not said as money.
+    const sent = reads;
+    await until(() => reads > sent, 8000);
+    await widget.updateComplete;
+    await widget.updateComplete;
+    expect(accountLine(widget)).to.contain('Your Pollinations account is out of credit');
+    expect(accountLine(widget)).not.to.contain('left');
+  });
+
   it('OpenRouter: a key made without the cap asked for is said to have none, and no amount is shown for what is left', async () => {
     const view = await openDemo(1280);
     await demoWidget(view, 'openrouter', 'limit=ignored');

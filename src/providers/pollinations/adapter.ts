@@ -204,7 +204,10 @@ class PollinationsProvider implements Provider {
    * `pollenBudget` (pollen, = USD; null: the key has no budget of its own, and what is left is unknown) and `expiresAt`
    * (ISO 8601; null: it does not expire) (enter.pollinations.ai/src/routes/account.ts). Only this site's key spends
    * from its budget, which falls by exactly what each image costs (the site's share included): read before an image and
-   * after it, the difference checks the charge booked, and settles one no reply confirmed (`spent`, SPEC §5).
+   * after it, the difference checks the charge booked, and settles one no reply confirmed (`spent`, SPEC §5). The
+   * budget is the key's, not the account's pollen (`ofKeyBudget`): Pollinations checks the two apart, "Insufficient
+   * balance" for the account and "API key budget too low" for the key (enter.pollinations.ai/src/services/
+   * service-billing.ts), so a key with budget left may belong to an account with no pollen.
    */
   async balance(context: Parameters<NonNullable<Provider['balance']>>[0]): Promise<KeyBalance | undefined> {
     if (!context.apiKey) return undefined;
@@ -221,6 +224,7 @@ class PollinationsProvider implements Provider {
       body && {
         usd,
         uncapped: body.pollenBudget === null,
+        ofKeyBudget: true,
         spent: usd?.neg(),
         ...(expiresAt ? { expiresAt } : {}),
       }

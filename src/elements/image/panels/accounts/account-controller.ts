@@ -27,8 +27,8 @@ export class AccountController implements ReactiveController {
   /**
    * The provider refused an image of this key for want of credit (a 402; set by the submission: submission-run.ts):
    * what the key's cap leaves is no money in the account, and is not said as if it were. Until another key, an image
-   * paid, or a read of the account's own balance (not a cap's: OpenRouter's key cannot read its account's credit) says
-   * otherwise.
+   * paid, or a read of the account's own balance says otherwise: not a read of a cap (OpenRouter's key cannot read its
+   * account's credit) nor of the key's own budget (Pollinations' key reads only what it may still spend).
    */
   outOfCredit = false;
   #readFor = '';
@@ -64,7 +64,7 @@ export class AccountController implements ReactiveController {
         this.balance = read?.usd && { usd: read.usd };
         this.uncapped = !!read?.uncapped;
         this.cap = read?.cap;
-        if (read?.usd && !read.cap) this.outOfCredit = false;
+        if (read?.usd && !read.cap && !read.ofKeyBudget) this.outOfCredit = false;
         // A read refused (a key past its days is refused at /account/key too) keeps when the key ended.
         if (read) this.expiresAt = read.expiresAt;
       }
