@@ -52,6 +52,11 @@ export class UserPaysError extends Error {
    * browser sends a request again by itself then (see `mostSends` in providers/engine/http.ts). Unset: once.
    */
   sends?: number;
+  /**
+   * Refused for want of credit for this model alone (Pollinations sells some models for bought pollen only): the
+   * account may still pay for others, and is not said to be out of credit.
+   */
+  modelOnly?: boolean;
 
   constructor(code: ErrorCode, message: string | Sentence, retryable = RETRYABLE.has(code)) {
     const said = typeof message === 'string' ? { text: message } : message;

@@ -145,6 +145,7 @@ describe('Pollinations adapter (against the simulator)', function () {
       'Pollinations sells Nano Banana 2 for bought pollen only, not for the free pollen your account gets each day. Buy pollen at Pollinations, or pick another model.',
     ]);
     expect((await simCharges('pollinations', run.key)).images).to.equal(0);
+    expect(error.modelOnly, 'the account is not out of credit: it pays for other models').to.equal(true);
     const mini = {
       model: 'gpt-image-1-mini',
       width: 1024,

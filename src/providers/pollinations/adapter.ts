@@ -51,7 +51,8 @@ function pollinationsError(response: Response, body: any, key: string, model: st
   }
   // A model for bought pollen only: the daily pollen does not pay for it, whatever the balance says.
   if (status === 402 && PAID_ONLY.includes(model)) {
-    return refused(new UserPaysError('insufficient-funds', pollinationsText.paidOnly(modelName(model)), false));
+    const error = new UserPaysError('insufficient-funds', pollinationsText.paidOnly(modelName(model)), false);
+    return refused(Object.assign(error, { modelOnly: true }));
   }
   // The account short of pollen: said as every provider's short account is (`guard`: where to add funds).
   if (status === 402) return refused(new UserPaysError('insufficient-funds', '', false));

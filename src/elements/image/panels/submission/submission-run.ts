@@ -42,8 +42,10 @@ export async function runSubmission(
     await galleryView;
     return submitted;
   } catch (error) {
-    // Refused for want of credit: the account line stops saying what the key's cap leaves, as if it were money.
-    if ((error as UserPaysError).code === 'insufficient-funds') panels.account.outOfCredit = true;
+    // Refused for want of credit: the account line stops saying what the key's cap leaves, as if it were money. Not
+    // where the want is of this model alone (a model sold for bought pollen only): the account pays for others.
+    const { code, modelOnly } = error as UserPaysError;
+    if (code === 'insufficient-funds' && !modelOnly) panels.account.outOfCredit = true;
     throw error;
   } finally {
     done();
