@@ -117,7 +117,7 @@ function renderKeyInput(
  * The key field, and the account line above it (or in its own place, Puter's): signing in is the way in, the key
  * field below it the other way. Both come into places the first paint kept at their size (image-template.ts, which
  * has only the places' heights), and keep to it: one line each (the key's label two under 360 px), the notes a fixed
- * number of lines. The line
+ * number of lines; once signed in, the account line wraps within its place (no button above it then). The line
  * is drawn by the sign-in's part or Puter's (./sign-in/sign-in.ts, ./puter/index.ts), each loaded where the provider
  * in force has it; what only the sign-in draws (Revoke, what is left, the form before a capped sign-in) is styled
  * there.
@@ -201,9 +201,15 @@ export const accountStyles = css`
     min-height: 2.5rem;
     font-weight: 600;
   }
+  /*
+   * Who pays, and what is left, wraps rather than being cut: at 390 px an ellipsis took the balance ("$0.49…", "übrig")
+   * and the provider's name. What is left breaks only before it, whole on its line; a long user name breaks anywhere.
+   * Two lines, three for a long name, stay within the place kept for the sign-in button and the line under it.
+   */
   .account > span {
+    overflow-wrap: anywhere;
+  }
+  .account .left {
     white-space: nowrap;
-    overflow: hidden;
-    text-overflow: ellipsis;
   }
 `;

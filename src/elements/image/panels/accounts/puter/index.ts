@@ -32,7 +32,10 @@ export interface PuterAccountHandlers {
 export function renderPuterAccount({ user, left, note, translation }: PuterAccountView, on: PuterAccountHandlers) {
   const text = wordsIn(translation, 'signIn', signIn);
   const line = user
-    ? html`<span>${text.puterAccount()} <strong>${user}</strong>${left ? ` · ${left}` : ''}</span>
+    ? html`<span
+          >${text.puterAccount()}
+          <strong>${user}</strong>${left ? html` · <span class="left">${left}</span>` : ''}</span
+        >
         <button type="button" class="link" @click=${on.signOut}>${text.signOut()}</button>`
     : html`<button
           part="sign-in"

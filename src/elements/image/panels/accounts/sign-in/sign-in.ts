@@ -72,7 +72,7 @@ export function renderSignIn(
           ${text.signInWith(provider)}
         </button>
         <span class="muted">${expired ? text.keyExpired(provider, expired) : text.orPasteKey()}</span>`;
-  return html`<p part="account" class="account">${line}</p>
+  return html`<p part="account" class=${signed ? 'account signed' : 'account'}>${line}</p>
     ${
       cannotPay
         ? html`<p class="muted">
@@ -163,7 +163,15 @@ export const signInStyles = css`
     width: 7rem;
     height: 2.5rem;
   }
-  /* Signed in: who pays, with Revoke and Sign out on its right; what is left of the cap whole, on the line under it. */
+  /*
+   * Signed in: who pays, with Revoke and Sign out on its right, or on the next line where both do not fit (German's
+   * "Diesen Schlüssel widerrufen ↗" left no room for the name at 390 px); what is left of the cap whole, under them.
+   */
+  .account.signed {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: space-between;
+  }
   .account .actions {
     display: flex;
     gap: 0.75rem;
@@ -174,6 +182,7 @@ export const signInStyles = css`
   }
   .account .share {
     grid-column: 1 / -1;
+    flex-basis: 100%;
     white-space: normal; /* whole, on as many lines as it takes: no ellipsis cuts what is left, or why none is */
   }
 `;
