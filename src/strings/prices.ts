@@ -54,13 +54,6 @@ export interface PricesStrings {
   estimate(): string;
   /** Beside a total that is expected, not exact: the most it can come to ("$0.053, at most $0.058"). */
   atMost(price: string): string;
-  /**
-   * The decision row's figure for a price that is a bound: the most it can cost, the figure the model picker and the
-   * comparison lead with ("at most $0.0541").
-   */
-  boundFirst(most: string): string;
-  /** After that figure, before what the total buys: what it is expected to cost ("about $0.0535"). */
-  expected(price: string): string;
   estimateWhy(provider: string): string;
   credits(credits: string): string;
   pricesFrom(source: string, asOf: string): string;
@@ -130,8 +123,6 @@ export const prices: PricesStrings = {
   plusReference: (megapixels) => ` + ${megapixels} MP reference`,
   estimate: () => ' · estimate',
   atMost: (price) => `, at most ${price}`,
-  boundFirst: (most) => `at most ${most}`,
-  expected: (price) => `about ${price}`,
   estimateWhy: (provider) =>
     provider === 'puter'
       ? "An estimate from Puter's price list: the tally books what your balance shows it charged."

@@ -27,9 +27,7 @@ function renderDecision(view: ImageView, slots: PanelSlots | undefined, on: Imag
             : html`<strong class="muted">—</strong>`
         }
         <span class="muted"
-          >${decision.expected ? `${decision.expected} · ` : ''}${decision.buys ?? ''}${
-            decision.estimate ? wordsIn(translation, 'prices', prices).estimate() : ''
-          }</span
+          >${decision.buys ?? ''}${decision.estimate ? wordsIn(translation, 'prices', prices).estimate() : ''}</span
         >
       </p>
       <button
@@ -142,9 +140,7 @@ export function renderImageWidget(view: ImageView, slots: PanelSlots | undefined
         }
         <p part="tally" class="tally muted">${slots?.tally}</p>
         <!-- What a screen reader hears of the price: its total, once per change, not the whole breakdown. -->
-        <span class="announce" role="status"
-          >${decision.price ? `${decision.price} ${decision.expected ? `${decision.expected} · ` : ''}${decision.buys}` : ''}</span
-        >
+        <span class="announce" role="status">${decision.price ? `${decision.price} ${decision.buys}` : ''}</span>
         <span class="announce" role="status">${view.announcement}</span>
       </form>
       ${renderCanvas(view, slots)}

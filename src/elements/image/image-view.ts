@@ -100,10 +100,6 @@ export function imageView(parts: ImageParts, panels?: ImagePanels): ImageView {
   const models = offers.filter((offer) => offer.provider === provider);
   const shown = allModels ? models : models.filter(({ model }, index) => index < 5 || model === host.model);
   const otherFamilies = !!info?.sellsFamilies && !familiesInFor(provider);
-  // The step keeps naming the families once their prices are here, while it still hides models of a family not shown:
-  // read as "17 more models" instead, it lost a line above the form the moment Price details loaded them.
-  const shownFamilies = new Set(shown.map(({ model }) => familyOf(model)));
-  const hidesFamilies = !!info?.sellsFamilies && models.some(({ model }) => !shownFamilies.has(familyOf(model)));
   // A provider that sells only the other families (OpenAI's, Google's own APIs) offers no model until their prices are
   // here: until then its widget shows no price and says nothing is wrong about the default model, not one of its own
   // (a model of theirs the page names is the quote's to wait for, and to say where they cannot load).
@@ -127,7 +123,7 @@ export function imageView(parts: ImageParts, panels?: ImagePanels): ImageView {
       selected: model === host.model,
     })),
     modelsStep:
-      (otherFamilies || hidesFamilies) && !allModels
+      otherFamilies && !allModels
         ? { label: widgetText.otherFamilies(), expanded: false }
         : shown.length < models.length
           ? { label: widgetText.moreModels(models.length - shown.length), expanded: false }
@@ -140,15 +136,13 @@ export function imageView(parts: ImageParts, panels?: ImagePanels): ImageView {
     // A request the model cannot make shows no payable price; the reason stands beside Generate.
     decision: payable
       ? {
-          // A bound leads with the most it can cost, as the model picker and the comparison do, the figure the budget
-          // and the balances are checked against: "at most $0.058", then "about $0.053" beside what it buys (SPEC §12).
-          price: payable.atMost
-            ? pricesText.boundFirst(formatUsdRounded(payable.atMost, locale, true))
-            : formatUsdRounded(payable.total, locale),
-          exact: payable.atMost
-            ? `${pricesText.boundFirst(formatUsd(payable.atMost, locale))} · ${pricesText.expected(formatUsd(payable.total, locale))}`
-            : formatUsd(payable.total, locale),
-          expected: payable.atMost ? pricesText.expected(formatUsdRounded(payable.total, locale)) : undefined,
+          // A bound says so: "$0.053, at most $0.058" (SPEC §12).
+          price:
+            formatUsdRounded(payable.total, locale) +
+            (payable.atMost ? pricesText.atMost(formatUsdRounded(payable.atMost, locale, true)) : ''),
+          exact:
+            formatUsd(payable.total, locale) +
+            (payable.atMost ? pricesText.atMost(formatUsd(payable.atMost, locale)) : ''),
           buys: widgetText.buys(payable.count, megapixelsOf(made.width, made.height)),
           estimate: !payable.exact,
           blocked,

@@ -83,14 +83,9 @@ export interface ImageView {
   };
   /** The price, what it buys, and Generate: the row that stays in view. */
   decision: {
-    /**
-     * The total as a person reads it (every digit in `exact`), or undefined where there is no payable price; for a
-     * price that is a bound, the most it can cost ("at most $0.0541"), and what it is expected to cost in `expected`.
-     */
+    /** The total as a person reads it (every digit in `exact`), or undefined where there is no payable price. */
     price?: string;
     exact?: string;
-    /** "about $0.0535", said before what it buys, where `price` is a bound. */
-    expected?: string;
     /** "1 image · 1 MP", and whether the price is an estimate. */
     buys?: string;
     estimate: boolean;

@@ -81,8 +81,6 @@ export const prices: PricesStrings = {
   plusReference: (megapixels) => ` + ${number(megapixels)} MP Referenz`,
   estimate: () => ' · geschätzt',
   atMost: (price) => `, höchstens ${price}`,
-  boundFirst: (most) => `höchstens ${most}`,
-  expected: (price) => `etwa ${price}`,
   estimateWhy: (provider) =>
     provider === 'puter'
       ? 'Eine Schätzung nach der Preisliste von Puter: Die Ausgabenübersicht verbucht, was Ihr Guthaben als berechnet zeigt.'
