@@ -165,6 +165,20 @@ describe('each provider’s adapter is a chunk of its own (the built files)', fu
     expect(loaded).not.to.include('pollinations');
   });
 
+  it('a first visit with Puter shows its live price with the reader of its catalogue, not its adapter', async () => {
+    const view = await page();
+    const el = await imageWidgetIn(view, {
+      provider: 'puter',
+      'storage-key': newStorageKey(),
+      endpoint: puterEndpoint(`scale=2;run=${unique()}`),
+      prompt: 'a lighthouse at dusk',
+    });
+    await until(() => el.quote?.source.name === 'Puter live catalogue', 10_000);
+    const loaded = filesLoaded(view).map(chunkName);
+    expect(loaded).to.include('puter-live-prices');
+    expect(loaded).not.to.include('puter');
+  });
+
   it('an adapter that does not arrive: the widget says so (network), books and sends nothing, and is ready again', async () => {
     const bfl = [...(await builtFiles()).keys()].find((url) => chunkName(url) === 'bfl')!;
     // The page's import map sends BFL's chunk to an address that answers 404, as a connection lost just then would.

@@ -3,7 +3,7 @@
 import { expect } from '@open-wc/testing';
 import Decimal from 'decimal.js';
 import { MODELS } from '../../src/pricing/index.js';
-import { PUTER_IDS } from '../../src/providers/puter/catalogue.js';
+import { PUTER_IDS } from '../../src/providers/puter/live-prices.js';
 import { puterEndpoint } from '../support/puter.js';
 import { simLogOf, unique } from '../support/sim.js';
 import { controlledClock } from '../support/clock.js';

@@ -9,7 +9,7 @@ import { BUILTIN_PRICE_BOOK, loadFamilies, quoteFor } from '../../src/providers/
 import type { QuoteRequest } from '../../src/base/types.js';
 import type { ProviderOutcome } from '../../src/providers/provider.js';
 import { PuterProvider, puterSdk } from '../../src/providers/puter/adapter.js';
-import { livePuterPrices } from '../../src/providers/puter/catalogue.js';
+import { livePuterPrices } from '../../src/providers/puter/live-prices.js';
 import { PUTER_SRC, puterCalls, puterEndpoint, puterGenerate, removePuterDialogs, sdk } from '../support/puter.js';
 import { simCharged, unique } from '../support/sim.js';
 import { generate as userPaysGenerate } from '../../src/api.js';

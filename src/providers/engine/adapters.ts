@@ -91,6 +91,7 @@ const catalogues: Record<string, Promise<PriceBook>> = {};
  */
 const LIVE_PRICES: Partial<Record<ProviderId, () => Promise<LivePriceReader>>> = {
   pollinations: () => import('../pollinations/live-prices.js'),
+  puter: () => import('../puter/live-prices.js'),
 };
 
 /** What reads `id`'s live prices: a reader of its own where it has one (`LIVE_PRICES`), else its adapter. */

@@ -4,7 +4,7 @@ import { formatUsd } from '../../pricing/index.js';
 import { setScriptSource } from './scripts.js';
 import { puterText } from './words.js';
 import type { ErrorCode } from '../../base/types.js';
-import { PUTER_IDS, livePuterPrices } from './catalogue.js';
+import { PUTER_IDS, livePuterPrices } from './live-prices.js';
 import { PUTER_API, puterApi } from './info.js';
 import { PUTER_MODELS, prices } from './prices.js';
 import type { Sentence } from '../../strings/strings.js';

@@ -3,11 +3,10 @@ import { UserPaysError } from '../../base/errors.js';
 import { downloadImage, guard, measured } from '../engine/http.js';
 import { checkImageUrl } from '../engine/provider-urls.js';
 import type { Provider, ProviderOutcome, ProviderRequest, RunContext } from '../provider.js';
-import type { PriceBook } from '../../pricing/index.js';
 import { prices } from '../../strings/prices.js';
 import { sayer } from '../../strings/strings.js';
 import { puterError, puterSdk, readUsage } from './account.js';
-import { PUTER_IDS, livePuterPrices } from './catalogue.js';
+import { PUTER_IDS } from './live-prices.js';
 import { info, puterApi } from './info.js';
 import { PUTER_MODELS } from './prices.js';
 import { puterText } from './words.js';
@@ -107,10 +106,6 @@ function count(field: 'started' | 'finished') {
 export class PuterProvider implements Provider {
   readonly id = 'puter';
   readonly needsKey = info.needsKey;
-  /** Puter's live catalogue at its API `endpoint` (catalogue.ts), laid over the bundled prices where Puter is used. */
-  livePrices(endpoint: string): Promise<PriceBook | undefined> {
-    return livePuterPrices(endpoint);
-  }
   /** The Puter API the page configured for its SDK, else Puter's own (see `puterApi`). */
   get defaultEndpoint() {
     return puterApi('');

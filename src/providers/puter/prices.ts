@@ -46,7 +46,7 @@ const together = (costs: Record<string, string>, required = false) => ({
  * Puter (the default provider): our model id → the `costs` its catalogue lists (a copy of `GET
  * https://api.puter.com/puterai/image/models/details`, as recorded from HeyPuter/puter@8307e8c in
  * test/recorded/puter/models-details.json), and what it makes of the model (Puter's own ids for them, which only the
- * engine needs, are PUTER_IDS in catalogue.ts). Replicate serves [klein] 4B, [klein] 9B base, [dev], [pro] and
+ * engine needs, are PUTER_IDS in live-prices.ts). Replicate serves [klein] 4B, [klein] 9B base, [dev], [pro] and
  * FLUX1.1 [pro] (references: `images` ≤ 4, `input_images` ≤ 4 for [dev] and ≤ 8 for [pro], `image_prompt` 1),
  * Together AI [flex], [max] and Kontext; Ultra and Fill are not on Puter. [dev] is billed at `costs_go_fast` (1.2¢ per
  * MP, not 1.4¢): its `param_transforms` default `go_fast` to true, and ReplicateImageGenerationProvider.ts
@@ -77,7 +77,7 @@ export const puterEntry = (id: string, costs: Record<string, string>, source: Pr
   references: PUTER_MODELS[id].references,
 });
 
-/** Puter's prices as bundled (the widget lays the live catalogue over them: catalogue.ts). */
+/** Puter's prices as bundled (the widget lays the live catalogue over them: live-prices.ts). */
 export const prices: ProviderPrices = {};
 for (const id in PUTER_MODELS) {
   prices[id] = puterEntry(id, PUTER_MODELS[id].costs, {

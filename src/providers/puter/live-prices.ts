@@ -67,3 +67,11 @@ export async function livePuterPrices(endpoint: string): Promise<PriceBook | und
     return undefined;
   }
 }
+
+/**
+ * Puter's live prices read by themselves (engine/adapters.ts, `LIVE_PRICES`): a page that shows Puter's price before
+ * anything is asked loads this, not the adapter that makes images.
+ */
+export function livePrices(endpoint: string): Promise<PriceBook | undefined> {
+  return livePuterPrices(endpoint);
+}
