@@ -7,7 +7,7 @@ import { LedgerStore } from '../../src/ledger/ledger.js';
 import { authorize, demoWidget, forgetDemo, openDemo, signInButton, signInPage, withPopup } from '../support/demo.js';
 import { simCharges, simLog } from '../support/sim.js';
 import { until } from '../support/wait.js';
-import { decision, part, words } from '../support/widget.js';
+import { decision, part, words, panelsLoaded } from '../support/widget.js';
 
 describe('Pollinations’ other families (the demo, its simulator)', function () {
   this.timeout(60_000);
@@ -32,7 +32,9 @@ describe('Pollinations’ other families (the demo, its simulator)', function ()
     const quote = widget.quote!;
     // 1,756 image tokens at medium (Pollinations' 22.5 pollen per million), the prompt's 4 tokens expected, 13 at most.
     expect(quote).to.include({ total: '0.039525', atMost: '0.03955875', exact: false });
-    expect(decision(widget).price).to.equal('$0.0395, at most $0.0396');
+    await panelsLoaded(widget); // the bound's words are the panels'
+    expect(decision(widget).price).to.equal('at most $0.0396');
+    expect(decision(widget).buys).to.match(/^about \$0\.0395 · /);
     // The size Pollinations makes is the one shown (the canvas's frame) and said (Price details).
     const frame = widget.shadowRoot!.querySelector('svg.frame')!;
     expect([frame.getAttribute('width'), frame.getAttribute('height')]).to.deep.equal(['1024', '1024']);

@@ -3,7 +3,7 @@
 import { expect } from '@open-wc/testing';
 import { waitUntil } from '../support/wait.js';
 import '../../src/define.js';
-import { decision, imageWidget, modelChoices, part, words } from '../support/widget.js';
+import { decision, imageWidget, modelChoices, part, words, panelsLoaded } from '../support/widget.js';
 
 describe('a page that opens on OpenAI’s own API, which sells GPT Image only', () => {
   it('loads the families, offers GPT Image grouped as one family, and prices the first with "at most"', async () => {
@@ -12,7 +12,8 @@ describe('a page that opens on OpenAI’s own API, which sells GPT Image only', 
     const el = await imageWidget({ provider: 'openai', prompt: 'a fox' });
     await waitUntil(() => decision(el).price, 'GPT Image priced once the families load');
     expect(el.model).to.equal('gpt-image-2');
-    expect(decision(el).price).to.match(/, at most \$/);
+    await panelsLoaded(el); // the bound's words are the panels'
+    expect(decision(el).price).to.match(/^at most \$/);
     const names = [...el.shadowRoot!.querySelectorAll('.model-choice .name')].map((name) => words(name));
     expect(names.slice(0, 2)).to.deep.equal(['GPT Image 2', 'GPT Image 1.5']);
     // One family: no group heading.
@@ -24,7 +25,8 @@ describe('a page that opens on OpenAI’s own API, which sells GPT Image only', 
   it('the picker says a price that is a bound by its most, as the decision row words it (issue 43, D11)', async () => {
     const el = await imageWidget({ provider: 'openai', prompt: 'a fox' });
     await waitUntil(() => decision(el).price, 'GPT Image priced once the families load');
-    const bound = /, at most (\$[\d.]+)/.exec(decision(el).price!)![1];
+    await panelsLoaded(el); // the bound's words are the panels'
+    const bound = /^at most (\$[\d.]+)$/.exec(decision(el).price!)![1];
     const choices = await modelChoices(el);
     expect(choices.find((choice) => choice.id === 'gpt-image-2')!.price).to.equal(`at most ${bound}`);
     expect(

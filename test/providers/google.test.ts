@@ -11,7 +11,7 @@ import { keyOrigin } from '../../src/providers/catalog.js';
 import { loadFamilies, quoteFor } from '../../src/providers/prices.js';
 import { cleanLocalStorage } from '../support/storage.js';
 import { OTHER_HOST, pageFetch, simCharged, simEndpoint, simLogOf, submissionsOf, unique } from '../support/sim.js';
-import { blocked, decision, imageWidget } from '../support/widget.js';
+import { blocked, decision, imageWidget, panelsLoaded } from '../support/widget.js';
 
 // Google's prices load with the model families besides FLUX, on first need.
 before(() => loadFamilies());
@@ -102,7 +102,9 @@ describe('Gemini and Imagen with the user’s own Google key', function () {
     });
     // 1,680 × $60/M + 15 × $0.50/M expected; at most 57 × $0.50/M and 2,000 × $3/M besides.
     expect(el.quote).to.include({ total: '0.1008075', atMost: '0.1068285' });
-    expect(decision(el).price).to.equal('$0.101, at most $0.107');
+    await panelsLoaded(el); // the bound's words are the panels'
+    expect(decision(el).price).to.equal('at most $0.107');
+    expect(decision(el).buys).to.match(/^about \$0\.101 · /);
     const result = await el.generate();
     const [sent] = await submissionsOf('google', run);
     expect(sent.path).to.match(/\/v1beta\/models\/gemini-3\.1-flash-image-preview:generateContent$/);

@@ -74,8 +74,9 @@ describe('GPT Image with the user’s own OpenAI key', function () {
   it('gpt-image-1 at medium 1024²: sends quality "medium" and size "1024x1024", shows "at most", books the usage', async () => {
     const run = unique('gpt1');
     const { el, apiKey } = await widget(run, { quality: 'medium', width: 1024, height: 1024 });
-    const shown = decision(el).price!;
-    expect(shown).to.match(/^\$0\.0423, at most \$0\.0426$/);
+    await panelsLoaded(el); // the bound's words are the panels'
+    expect(decision(el).price).to.equal('at most $0.0426');
+    expect(decision(el).buys).to.match(/^about \$0\.0423 · /);
     const result = await el.generate();
     const [sent] = await submissionsOf('openai', run);
     expect(sent.asked).to.deep.include({ model: 'gpt-image-1', quality: 'medium', size: '1024x1024', n: 1 });

@@ -10,7 +10,7 @@ import { BUILTIN_PRICE_BOOK, loadFamilies } from '../../src/providers/prices.js'
 import { cleanLocalStorage } from '../support/storage.js';
 import { recorded } from '../support/recorded.js';
 import { unique } from '../support/sim.js';
-import { decision, imageWidget } from '../support/widget.js';
+import { decision, imageWidget, panelsLoaded } from '../support/widget.js';
 
 /** What the replay server logged of a run: the request's body as sent, and where its key was. */
 async function replayLog(run: string) {
@@ -92,7 +92,9 @@ describe('Google’s Gemini API as recorded, replayed through the widget', funct
       model: 'gemini-3.1-flash-image',
       prompt: 'a nano banana',
     });
-    expect(decision(el).price).to.match(/^\$[\d.]+, at most \$[\d.]+$/);
+    await panelsLoaded(el); // the bound's words are the panels'
+    expect(decision(el).price).to.match(/^at most \$[\d.]+$/);
+    expect(decision(el).buys).to.match(/^about \$[\d.]+ · /);
     const result = await el.generate();
     const [sent] = await replayLog(run);
     expect(sent.asked!.generationConfig).to.deep.include({

@@ -12,7 +12,7 @@ import { BUILTIN_PRICE_BOOK, GATEWAY_PRICE_BOOKS, loadFamilies } from '../../src
 import { cleanLocalStorage } from '../support/storage.js';
 import { recorded } from '../support/recorded.js';
 import { unique } from '../support/sim.js';
-import { decision, imageWidget } from '../support/widget.js';
+import { decision, imageWidget, panelsLoaded } from '../support/widget.js';
 
 /** A recording's request and reply, as the replay server reads the cassette (go-vcr v2). */
 interface Cassette {
@@ -88,8 +88,10 @@ describe('OpenAI’s Image API as recorded, replayed through the widget', functi
         { priceBook: OPENAI_BOOK, apiKey: 'sk-test-replay' },
       );
       keys.push(el.storageKey);
-      // The price before the click is a bound: "$…, at most $…".
-      expect(decision(el).price).to.match(/^\$[\d.]+, at most \$[\d.]+$/);
+      // The price before the click is a bound, led by the most it can cost: "at most $…", then "about $…".
+      await panelsLoaded(el); // the bound's words are the panels'
+      expect(decision(el).price).to.match(/^at most \$[\d.]+$/);
+      expect(decision(el).buys).to.match(/^about \$[\d.]+ · /);
       const result = await el.generate();
       expect(result.charged).to.equal(booked);
       expect(result.images[0].receipt).to.deep.include({ basis: 'reported', charged: booked });

@@ -13,7 +13,6 @@ import { isKeyError } from '../../base/errors.js';
 import { payeeAt, providerInfo } from '../../providers/catalog.js';
 import { wordsIn } from '../../strings/strings.js';
 import { widget } from '../../strings/image/widget.js';
-import { prices } from '../../strings/prices.js';
 import { words } from '../../strings/words.js';
 import type { ImageParts } from './image-parts.js';
 import type { ImagePanels } from './panels/image-panels.js';
@@ -87,7 +86,6 @@ export function imageView(parts: ImageParts, panels?: ImagePanels): ImageView {
   const { provider } = host;
   const { locale, translation } = parts.language;
   const widgetText = wordsIn(translation, 'widget', widget);
-  const pricesText = wordsIn(translation, 'prices', prices);
   const info = providerInfo(provider);
   const { quote } = pricing;
   // Every model priced once the panels are here, after the first paint: the first render names them alone.
@@ -106,6 +104,8 @@ export function imageView(parts: ImageParts, panels?: ImagePanels): ImageView {
   const loading = otherFamilies && !models.length && !awaitsFamilies(host.model, provider);
   const blocked: Blocked | undefined = loading ? { reason: '', at: 'price' } : blockedOf(parts, panels, key);
   const payable = pricing.problem || loading ? undefined : quote;
+  const bound = payable?.atMost ? panels?.bound(payable) : undefined;
+  const most = payable && (payable.atMost ?? payable.total);
   return {
     translation,
     widget: widgetText,
@@ -136,14 +136,12 @@ export function imageView(parts: ImageParts, panels?: ImagePanels): ImageView {
     // A request the model cannot make shows no payable price; the reason stands beside Generate.
     decision: payable
       ? {
-          // A bound says so: "$0.053, at most $0.058" (SPEC §12).
-          price:
-            formatUsdRounded(payable.total, locale) +
-            (payable.atMost ? pricesText.atMost(formatUsdRounded(payable.atMost, locale, true)) : ''),
-          exact:
-            formatUsd(payable.total, locale) +
-            (payable.atMost ? pricesText.atMost(formatUsd(payable.atMost, locale)) : ''),
-          buys: widgetText.buys(payable.count, megapixelsOf(made.width, made.height)),
+          // A bound (SPEC §12) leads with the most it can cost, as the model picker and the comparison do, and says
+          // what it is expected to cost before what it buys, in the panels' words (`bound`); until they are here, the
+          // most alone, rounded up, said as an estimate: never less than what may be charged.
+          price: bound?.price ?? formatUsdRounded(most!, locale, !!payable.atMost),
+          exact: bound?.exact ?? formatUsd(most!, locale),
+          buys: (bound?.about ?? '') + widgetText.buys(payable.count, megapixelsOf(made.width, made.height)),
           estimate: !payable.exact,
           blocked,
         }

@@ -4,8 +4,6 @@
  */
 
 export interface CompareStrings {
-  /** Under a bound (the figure the comparison ranks by, "at most $0.0541"): what the offer is expected to cost. */
-  about(price: string): string;
   /** The filter of the offers by the model's family (FLUX, GPT Image…), where they span several. */
   familyLabel(): string;
   /** The filter's choice that lists every offer, `count` of them. */
@@ -13,7 +11,6 @@ export interface CompareStrings {
 }
 
 export const compare: CompareStrings = {
-  about: (price) => `about ${price}`,
   familyLabel: () => 'Family',
   allFamilies: (count) => `All families (${count})`,
 };

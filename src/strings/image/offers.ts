@@ -12,6 +12,11 @@ export interface OffersStrings {
    * expected price) and in the model picker.
    */
   atMostUnder(price: string): string;
+  /**
+   * Beside a bound, what the offer is expected to cost: under it in the comparison, before what the price buys in the
+   * decision row ("about $0.0535 · 1 image").
+   */
+  about(price: string): string;
   /** The comparison's columns after the model's (the model picker's label). */
   providerColumn(): string;
   priceColumn(): string;
@@ -35,6 +40,7 @@ export const offers: OffersStrings = {
   compareSummary: (model, price) => `Compare prices · cheapest: ${model}, ${price}`,
   cheapest: () => 'cheapest',
   atMostUnder: (price) => `at most ${price}`,
+  about: (price) => `about ${price}`,
   providerColumn: () => 'Provider',
   priceColumn: () => 'Price',
   hundredOf: (price, count) =>

@@ -8,6 +8,8 @@ import type { PanelSlots } from './slots.js';
 import { spendingBlocked } from './spending.js';
 import { runSubmission } from './submission/submission-run.js';
 import { moreOptions } from '../../../strings/more-options.js';
+import { offers } from '../../../strings/image/offers.js';
+import { formatUsd, formatUsdRounded } from '../../../pricing/index.js';
 import { wordsIn } from '../../../strings/strings.js';
 
 /**
@@ -95,6 +97,21 @@ export class ImagePanels extends PanelControllers {
     if (!capability?.references.required || fitted?.inputs.length) return undefined;
     const text = wordsIn(this.parts.language.translation, 'moreOptions', moreOptions);
     return { label: text.chooseImage(), focus: 'references-input' };
+  }
+
+  /**
+   * The decision row's words for a price that is a bound (`quote.atMost`), as the model picker and the comparison say
+   * it: the most it can cost first ("at most $0.0541", rounded up: every digit in `exact`), and what it is expected to
+   * cost before what it buys (`about`: "about $0.0535 · ").
+   */
+  bound({ total, atMost }: Quote): { price: string; exact: string; about: string } {
+    const { locale, translation } = this.parts.language;
+    const text = wordsIn(translation, 'offers', offers);
+    return {
+      price: text.atMostUnder(formatUsdRounded(atMost!, locale, true)),
+      exact: `${text.atMostUnder(formatUsd(atMost!, locale))} · ${text.about(formatUsd(total, locale))}`,
+      about: `${text.about(formatUsdRounded(total, locale))} · `,
+    };
   }
 
   /** What the panels draw into the widget's places, from its view. */

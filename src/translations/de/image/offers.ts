@@ -10,6 +10,7 @@ export const offers: OffersStrings = {
   compareSummary: (model, price) => `Preise vergleichen · am günstigsten: ${model}, ${price}`,
   cheapest: () => 'am günstigsten',
   atMostUnder: (price) => `höchstens ${price}`,
+  about: (price) => `etwa ${price}`,
   providerColumn: () => 'Anbieter',
   priceColumn: () => 'Preis',
   hundredOf: (price, count) =>

@@ -132,7 +132,7 @@ export function renderCompare(view: CompareView, on: CompareHandlers) {
                         offer.atMost
                           ? // A space before the line, so that the bound and the price read apart as text.
                             html` <span class="expected"
-                              >${compareText.about(formatUsdRounded(offer.total!, locale))}</span
+                              >${offersText.about(formatUsdRounded(offer.total!, locale))}</span
                             >`
                           : ''
                       }`
