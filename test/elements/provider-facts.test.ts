@@ -2,6 +2,7 @@
 // safety checker, FLUX.2 [dev] at fal, BFL's `cost: null`, OpenRouter's 502s and BYOK, and the balances BFL and fal
 // tell a key's owner, and what is said once an account is out of credit.
 import { expect, fixture, html } from '@open-wc/testing';
+import { countReplies } from '../support/record-fetches.js';
 import { waitUntil } from '../support/wait.js';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
@@ -148,26 +149,15 @@ describe('real provider facts, in the widget', function () {
     const endpoint = `${location.origin}/sim/pollinations/s/pollen=0;keybudget=1;run=${unique()}`;
     const { el } = await widget('pollinations', 'flux-2-klein-4b', endpoint, `sk_sim${unique()}`);
     await waitUntil(() => words(part(el, 'balance')) === '$1.00 left', 'the key’s budget', { timeout: 4000 });
-    let reads = 0;
-    const fetched = window.fetch;
-    window.fetch = async (...args: Parameters<typeof fetch>) => {
-      const reply = await fetched(...args);
-      if (String(args[0] instanceof Request ? args[0].url : args[0]).endsWith('/account/key')) {
-        void reply
-          .clone()
-          .text()
-          .then(() => reads++);
-      }
-      return reply;
-    };
+    const reads = countReplies(window, '/account/key');
     try {
       const error = await failure(el.generate());
       expect(error.code).to.equal('insufficient-funds');
       // The key's budget read again after the refusal (not one before sending), and the line drawn from it.
-      const sent = reads;
-      await waitUntil(() => reads > sent, 'the read after the refusal', { timeout: 4000 });
+      const sent = reads.replies;
+      await waitUntil(() => reads.replies > sent, 'the read after the refusal', { timeout: 4000 });
     } finally {
-      window.fetch = fetched;
+      reads.stop();
     }
     await el.updateComplete;
     await el.updateComplete;

@@ -3,6 +3,7 @@
 // (the page leaves for the account system and comes back with its form); the key the sign-in gives pays, the account
 // line says what is left, Sign out forgets it, and the key goes only to the provider's own origin.
 import { expect } from '@open-wc/testing';
+import { countReplies } from '../support/record-fetches.js';
 import Decimal from 'decimal.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { LedgerStore } from '../../src/ledger/ledger.js';
@@ -228,21 +229,13 @@ describe('Sign in with OpenRouter and Hugging Face (the demo, its simulators)', 
     widget.model = 'flux-2-pro'; // more than the account's $0.01
     await widget.updateComplete;
     // Each read of the key's cap as the widget gets it, its body and all (the page's own fetch, watched).
-    let reads = 0;
-    const fetched = view.fetch.bind(view);
-    view.fetch = async (...args: Parameters<typeof fetch>) => {
-      const reply = await fetched(...args);
-      if (String(args[0] instanceof Request ? args[0].url : args[0]).endsWith('/api/v1/key')) {
-        const body = reply.clone().text();
-        void body.then(() => reads++);
-      }
-      return reply;
-    };
+    const reads = countReplies(view, '/api/v1/key');
     const error = await widget.generate().catch((thrown: UserPaysError) => thrown);
     expect((error as UserPaysError).code).to.equal('insufficient-funds');
     await until(() => accountLine(widget).includes('Your OpenRouter account is out of credit'), 8000);
     // The key is read again after the refusal: its cap still says $1.00, and that is not said as money.
-    await until(() => reads > 0, 8000);
+    await until(() => reads.replies > 0, 8000);
+    reads.stop();
     await widget.updateComplete;
     await widget.updateComplete;
     expect(accountLine(widget)).to.contain('Your OpenRouter account is out of credit');
@@ -259,23 +252,13 @@ describe('Sign in with OpenRouter and Hugging Face (the demo, its simulators)', 
     const popup = await withPopup(view, () => leave.click());
     await authorize(() => popup);
     await until(() => accountLine(widget).includes('$1.00 left at Pollinations'), 8000);
-    let reads = 0;
-    const fetched = view.fetch.bind(view);
-    view.fetch = async (...args: Parameters<typeof fetch>) => {
-      const reply = await fetched(...args);
-      if (String(args[0] instanceof Request ? args[0].url : args[0]).endsWith('/account/key')) {
-        void reply
-          .clone()
-          .text()
-          .then(() => reads++);
-      }
-      return reply;
-    };
+    const reads = countReplies(view, '/account/key');
     const error = await widget.generate().catch((thrown: UserPaysError) => thrown);
     expect((error as UserPaysError).code).to.equal('insufficient-funds');
     // The read after the refusal (not one before sending): the key's budget still says $1.00, not said as money.
-    const sent = reads;
-    await until(() => reads > sent, 8000);
+    const sent = reads.replies;
+    await until(() => reads.replies > sent, 8000);
+    reads.stop();
     await widget.updateComplete;
     await widget.updateComplete;
     expect(accountLine(widget)).to.contain('Your Pollinations account is out of credit');

@@ -45,3 +45,23 @@ export function recordRequests() {
   const originsGiven = (key: string) => new Set(carrying(key).map((request) => new URL(request.url).origin));
   return { sent, carrying, originsGiven };
 }
+
+/**
+ * Counts the replies `view` has read in full from addresses ending in `suffix` (a balance read: `/account/key`), from
+ * now until `stop()`, which puts the view's own fetch back.
+ */
+export function countReplies(view: Window, suffix: string) {
+  const fetched = view.fetch;
+  const counted = { replies: 0, stop: () => void (view.fetch = fetched) };
+  view.fetch = async (...args: Parameters<typeof fetch>) => {
+    const reply = await fetched.apply(view, args);
+    if (String(args[0] instanceof Request ? args[0].url : args[0]).endsWith(suffix)) {
+      void reply
+        .clone()
+        .text()
+        .then(() => counted.replies++);
+    }
+    return reply;
+  };
+  return counted;
+}
