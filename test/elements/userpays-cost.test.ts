@@ -122,7 +122,8 @@ describe('<userpays-cost provider="puter"> without an endpoint', () => {
     };
     try {
       const el = await fixture<UserPaysCost>(html`<userpays-cost provider="puter" model="flux-2-max"></userpays-cost>`);
-      expect(asked).to.include('https://api.puter.com/puterai/image/models/details');
+      // Asked after the first paint, by the reader of Puter's prices, which may still be on its way.
+      await until(() => asked.includes('https://api.puter.com/puterai/image/models/details'));
       expect(el.quote?.source.name).to.equal('Puter model catalogue (bundled)');
       // Megapixels of 10⁶ px read to two decimals; the price stays exact.
       expect(text(el)).to.contain('≈1.05 MP output').and.contain('≈1.05 megapixels').and.not.contain('1.048576');
