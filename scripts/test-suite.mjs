@@ -28,16 +28,18 @@ function run(label, env) {
     const child = spawn('npx', ['wtr'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
     let last = '';
     let replays = '';
+    const failures = [];
     child.stdout.on('data', (chunk) => {
       process.stdout.write(chunk);
       const lines = String(chunk).match(/^\d+ passed, \d+ failed, \d+ skipped$/gm);
       if (lines) last = lines.at(-1);
       const replayLines = String(chunk).match(/^replays of recorded exchanges.*$/gm);
       if (replayLines) replays = replayLines.at(-1);
+      failures.push(...(String(chunk).match(/^failed: .*$/gm) ?? []));
     });
     child.on('close', (code) => {
       const [passed, failed, skipped] = (last.match(/\d+/g) ?? [0, 1, 0]).map(Number);
-      resolve({ label, replays, passed, failed: failed || (code ? 1 : 0), skipped });
+      resolve({ label, replays, failures, passed, failed: failed || (code ? 1 : 0), skipped });
     });
   });
 }
@@ -52,5 +54,7 @@ for (const result of results) {
   console.log(`${result.label}: ${result.replays || 'replays of recorded exchanges: none ran'}`);
   if (!result.replays) result.failed++;
 }
+// Which tests failed, again at the end, where a CI log that keeps only its last lines still shows them.
+for (const result of results) for (const line of result.failures) console.log(`${result.label}: ${line}`);
 console.log(`\n${sum('passed')} passed, ${sum('failed')} failed, ${sum('skipped')} skipped`);
 process.exit(sum('failed') ? 1 : 0);
