@@ -9,6 +9,7 @@ import type { ProviderId, Quote, QuoteLine, QuoteRequest, Size } from '../base/t
 import { capabilityOf, fitRequest, type Capability, type Fitted } from './capabilities.js';
 import { awaitsFamilies, familiesInFor, MODELS, modelInfo } from './models.js';
 import { CREDIT_USD, type PriceBook, type PriceEntry, type PriceRule } from './price-book.js';
+import type { PriceBookProblem } from '../strings/price-book.js';
 
 const ONE_MP = 1024 * 1024;
 /** The address sentences, named, for the element that shows a problem to say it in its words. */
@@ -20,6 +21,16 @@ const sayError = sayer('errors', errors);
  */
 export function megapixels(width: number, height: number, unit = ONE_MP): number {
   return Math.max(1, Math.ceil((width * height) / unit));
+}
+
+/**
+ * Refuses a request whose price the page's own price book sets wrongly: the user reads that the site's price for
+ * `where` cannot be read (in their language), the page's developer what to fix, in the console (English; its words load
+ * when a book is found wrong: pricing/price-book-problems.ts).
+ */
+function wrongBook(where: string, text: PricesStrings, problem: PriceBookProblem): never {
+  void import('./price-book-problems.js').then(({ tellDeveloper }) => tellDeveloper(where, problem)).catch(() => {});
+  invalid(text.priceBookBroken(where));
 }
 
 const isPixels = (value: unknown): value is number => Number.isInteger(value) && (value as number) > 0;
@@ -34,7 +45,7 @@ const parsedPrices = new Map<string, Decimal>();
 function price(amount: unknown, where: string, text: PricesStrings): Decimal {
   let value = typeof amount === 'string' ? parsedPrices.get(amount) : undefined;
   if (!value) {
-    if (!isAmount(amount)) invalid(text.badPrice(where, String(amount)));
+    if (!isAmount(amount)) wrongBook(where, text, { kind: 'price', price: String(amount) });
     value = new Decimal(amount);
     parsedPrices.set(amount, value);
   }
@@ -96,17 +107,17 @@ const checkedEntries = new WeakSet<PriceEntry>();
 function checkEntry(entry: PriceEntry, where: string, text: PricesStrings): PriceEntry {
   if (checkedEntries.has(entry)) return entry;
   const rule: unknown = entry.rule;
-  if (!isRecord(rule) || !Object.hasOwn(UNITS, rule.kind as string)) invalid(text.badRule(where));
+  if (!isRecord(rule) || !Object.hasOwn(UNITS, rule.kind as string)) wrongBook(where, text, { kind: 'rule' });
   if (!UNITS[rule.kind as string].includes(rule.unit as string)) {
-    invalid(text.badUnit(where, String(rule.unit), UNITS[rule.kind as string]));
+    wrongBook(where, text, { kind: 'unit', unit: String(rule.unit), units: UNITS[rule.kind as string] });
   }
   const source: unknown = entry.source;
   if (!isRecord(source) || typeof source.name !== 'string' || typeof source.asOf !== 'string') {
-    invalid(text.badSource(where));
+    wrongBook(where, text, { kind: 'source' });
   }
-  if (typeof entry.exact !== 'boolean') invalid(text.badExact(where));
+  if (typeof entry.exact !== 'boolean') wrongBook(where, text, { kind: 'exact' });
   if (entry.topUpFee !== undefined && !price(entry.topUpFee, where, text).lt(1)) {
-    invalid(text.badTopUpFee(where, String(entry.topUpFee)));
+    wrongBook(where, text, { kind: 'topUpFee', fee: String(entry.topUpFee) });
   }
   if (entry.earningsShare !== undefined) price(entry.earningsShare, where, text);
   const whole = (value: unknown) => value === undefined || isPixels(value);
@@ -127,7 +138,7 @@ function checkEntry(entry: PriceEntry, where: string, text: PricesStrings): Pric
     !whole(rule.mp) ||
     PRICERS[rule.kind as string]?.valid(rule) === false
   ) {
-    invalid(text.badCapability(where));
+    wrongBook(where, text, { kind: 'capability' });
   }
   checkedEntries.add(entry);
   return entry;
@@ -202,7 +213,7 @@ export function priceRequest(request: QuoteRequest, book: PriceBook, text = pric
   if (!BUILT_IN_RULES.includes(rule.kind) && !PRICERS[rule.kind]) {
     // A rule only the other families price by (a page's own book may use one): they load first.
     if (!familiesInFor(asked.provider)) throw new PricesLoading();
-    invalid(text.badRule(where));
+    wrongBook(where, text, { kind: 'rule' });
   }
   const capability = capabilityOf(entry, asked.provider);
   const fitted = fitRequest(capability, model, asked.width, asked.height, asked.inputs, text);
@@ -273,7 +284,7 @@ function parts(
   } else {
     // Puter's catalogue costs (see PriceRule): megapixels of 10⁶ pixels, the output's exactly (or the 1 MP a
     // Replicate-served model makes), each reference image's started ones.
-    const costs = isRecord(rule.costs) ? rule.costs : invalid(text.badRule(where));
+    const costs = isRecord(rule.costs) ? rule.costs : wrongBook(where, text, { kind: 'rule' });
     const cents = (...keys: string[]) =>
       keys.reduce((sum, key) => (Object.hasOwn(costs, key) ? sum.add(amount(costs[key])) : sum), new Decimal(0));
     const perMp = cents('1MP').div(100);

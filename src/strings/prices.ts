@@ -62,13 +62,8 @@ export interface PricesStrings {
   // A price book the widget cannot use (the page's `priceBook`): said beside Generate, for the page to fix
   priceWhere(model: string, provider: string): string;
   aCredit(): string;
-  badPrice(where: string, price: string): string;
-  badRule(where: string): string;
-  badUnit(where: string, unit: string, units: readonly string[]): string;
-  badSource(where: string): string;
-  badExact(where: string): string;
-  badCapability(where: string): string;
-  badTopUpFee(where: string, fee: string): string;
+  /** A price the page's own price book sets wrongly (its developer reads what in the console: strings/price-book.ts). */
+  priceBookBroken(where: string): string;
 }
 
 export const prices: PricesStrings = {
@@ -134,18 +129,8 @@ export const prices: PricesStrings = {
   total: () => 'Total',
   priceWhere: (model, provider) => `${model} at ${provider}`,
   aCredit: () => 'a credit',
-  badPrice: (where, price) =>
-    `The price set for ${where} is not a valid amount ("${price}"): write it as a decimal string, such as "0.04". Fix the price book.`,
-  badRule: (where) => `The price set for ${where} has no rule this widget knows. Fix the price book.`,
-  badUnit: (where, unit, units) =>
-    `The price set for ${where} is in "${unit}", which is not a unit (use ${units.map((u) => `"${u}"`).join(' or ')}). Fix the price book.`,
-  badSource: (where) =>
-    `The price set for ${where} does not say where it comes from (source: { name, asOf }). Fix the price book.`,
-  badExact: (where) =>
-    `The price set for ${where} must say whether it is exact (exact: true or false). Fix the price book.`,
-  badCapability: (where) =>
-    `The sizes or reference images set for ${where} are not in a form this widget knows. Fix the price book.`,
-  badTopUpFee: (where, fee) => `The top-up fee set for ${where} must be less than 1 ("${fee}"). Fix the price book.`,
+  priceBookBroken: (where) =>
+    `This site set its price for ${where} wrongly, so no price can be shown for it. Choose another model, or tell the site's owner.`,
 };
 
 // Said to the page's developer, never to its user: what a page's `UserPays.quote` call gave that it does not take (the

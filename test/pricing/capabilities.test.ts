@@ -2,6 +2,7 @@
 // provider takes only as ratios, sizes it snaps, references resized to what it takes and priced so, totals,
 // gateway prices by host, and every malformed input refused in plain words.
 import { expect } from '@open-wc/testing';
+import { toldDeveloper } from '../support/console.js';
 import { UserPaysError } from '../../src/base/errors.js';
 import { BUILTIN_PRICE_BOOK, priceBookFor, quoteFor } from '../../src/providers/prices.js';
 import { fitWithin, mergePriceBook, nearestRatio, quoteDetails } from '../../src/pricing/index.js';
@@ -153,29 +154,36 @@ describe('bad input is refused in plain words', () => {
     expect(refused({ provider: 'bfl', model: '__proto__' })).to.match(/There is no model called "__proto__"/);
   });
 
-  it('a unit that is not one, prices that are numbers, an entry without a source', () => {
+  it('a unit that is not one, prices that are numbers, an entry without a source: the user told the site set it wrongly, its developer what to fix', async () => {
+    /** The user's sentence, and the developer's, for a page's own price book that is wrong. */
+    const refusedBook = async (entry: Record<string, unknown>) => {
+      let message = '';
+      const told = await toldDeveloper(() => (message = refused(gateway, page(entry))));
+      expect(message).to.equal(
+        "This site set its price for FLUX.2 [pro] at openai wrongly, so no price can be shown for it. Choose another model, or tell the site's owner.",
+      );
+      return told;
+    };
+    expect(await refusedBook({ rule: { kind: 'flat', unit: 'credits', perImage: '3' }, source, exact: true })).to.equal(
+      'userpays: The price set for FLUX.2 [pro] at openai is in "credits", which is not a unit (use "credit" or "usd"). Fix the price book.',
+    );
     expect(
-      refused(gateway, page({ rule: { kind: 'flat', unit: 'credits', perImage: '3' }, source, exact: true })),
+      await refusedBook({ rule: { kind: 'flat', unit: 'usd', perImage: 0.1 + 0.2 }, source, exact: true }),
     ).to.equal(
-      'The price set for FLUX.2 [pro] at openai is in "credits", which is not a unit (use "credit" or "usd"). Fix the price book.',
+      'userpays: The price set for FLUX.2 [pro] at openai is not a valid amount ("0.30000000000000004"): write it as a decimal string, such as "0.04". Fix the price book.',
     );
-    expect(
-      refused(gateway, page({ rule: { kind: 'flat', unit: 'usd', perImage: 0.1 + 0.2 }, source, exact: true })),
-    ).to.equal(
-      'The price set for FLUX.2 [pro] at openai is not a valid amount ("0.30000000000000004"): write it as a decimal string, such as "0.04". Fix the price book.',
+    expect(await refusedBook({ rule: { kind: 'flat', unit: 'usd', perImage: '1e2' }, source, exact: true })).to.match(
+      /not a valid amount \("1e2"\)/,
     );
-    expect(
-      refused(gateway, page({ rule: { kind: 'flat', unit: 'usd', perImage: '1e2' }, source, exact: true })),
-    ).to.match(/not a valid amount \("1e2"\)/);
-    expect(refused(gateway, page({ rule: { kind: 'flat', unit: 'usd', perImage: '0.04' }, exact: true }))).to.equal(
-      'The price set for FLUX.2 [pro] at openai does not say where it comes from (source: { name, asOf }). Fix the price book.',
+    expect(await refusedBook({ rule: { kind: 'flat', unit: 'usd', perImage: '0.04' }, exact: true })).to.equal(
+      'userpays: The price set for FLUX.2 [pro] at openai does not say where it comes from (source: { name, asOf }). Fix the price book.',
     );
-    expect(refused(gateway, page({ rule: { kind: 'flat', unit: 'usd', perImage: '0.04' }, source }))).to.match(
+    expect(await refusedBook({ rule: { kind: 'flat', unit: 'usd', perImage: '0.04' }, source })).to.match(
       /must say whether it is exact/,
     );
-    expect(refused(gateway, page({ rule: { kind: 'free', unit: 'usd' }, source, exact: true }))).to.match(/no rule/);
+    expect(await refusedBook({ rule: { kind: 'free', unit: 'usd' }, source, exact: true })).to.match(/no rule/);
     expect(
-      refused(gateway, page({ rule: { kind: 'flat', unit: 'usd', perImage: '1' }, source, exact: true, sizes: 'big' })),
+      await refusedBook({ rule: { kind: 'flat', unit: 'usd', perImage: '1' }, source, exact: true, sizes: 'big' }),
     ).to.match(/sizes or reference images/);
   });
 

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { toldDeveloper } from '../support/console.js';
 import Decimal from 'decimal.js';
 import { UserPaysError } from '../../src/base/errors.js';
 import { BUILTIN_PRICE_BOOK, quoteFor } from '../../src/providers/prices.js';
@@ -42,6 +43,18 @@ function expectInvalid(request: QuoteRequest, message: string, book?: PriceBook)
   const error = errorOf(request, book);
   expect(error.code).to.equal('invalid-input');
   expect(error.message).to.equal(message);
+}
+
+/** A page's own price book refused: the user told that the site set its price wrongly, its developer what to fix. */
+async function expectWrongBook(request: QuoteRequest, where: string, told: string, book: PriceBook) {
+  const said = await toldDeveloper(() =>
+    expectInvalid(
+      request,
+      `This site set its price for ${where} wrongly, so no price can be shown for it. Choose another model, or tell the site's owner.`,
+      book,
+    ),
+  );
+  expect(said).to.equal(`userpays: ${told}`);
 }
 
 describe('megapixels and aspectRatio', () => {
@@ -335,7 +348,7 @@ describe('quoteFor: other price rules', () => {
     ]);
   });
 
-  it('adds the site’s share where its Pollinations App Key earns, as its own line (25 % over the price, exactly)', () => {
+  it('adds the site’s share where its Pollinations App Key earns, as its own line (25 % over the price, exactly)', async () => {
     const asked = { provider: 'pollinations' as const, model: 'flux-2-klein-4b', count: 2 };
     const earning = quoteFor({ ...asked, earnings: true });
     expect([earning.perImage, earning.total]).to.deep.equal(['0.00625', '0.0125']);
@@ -349,8 +362,9 @@ describe('quoteFor: other price rules', () => {
       quoteFor({ ...asked, provider: 'bfl' }),
     );
     const badShare = book('flux-2-pro', { ...BUILTIN_PRICE_BOOK['flux-2-klein-4b'].pollinations!, earningsShare: 'x' });
-    expectInvalid(
+    await expectWrongBook(
       { provider: 'fal', model: 'flux-2-pro', earnings: true },
+      'FLUX.2 [pro] at fal',
       'The price set for FLUX.2 [pro] at fal is not a valid amount ("x"): write it as a decimal string, such as "0.04". Fix the price book.',
       badShare,
     );
@@ -373,11 +387,12 @@ describe('quoteFor: other price rules', () => {
     ]);
   });
 
-  it('refuses a price that is not an amount', () => {
+  it('refuses a price that is not an amount', async () => {
     for (const perImage of ['abc', '-1', 'Infinity', 'NaN']) {
       const prices = book('flux-2-pro', { rule: { kind: 'flat', unit: 'usd', perImage }, source, exact: true });
-      expectInvalid(
+      await expectWrongBook(
         { provider: 'fal', model: 'flux-2-pro' },
+        'FLUX.2 [pro] at fal',
         `The price set for FLUX.2 [pro] at fal is not a valid amount ("${perImage}"): write it as a decimal string, such as "0.04". Fix the price book.`,
         prices,
       );
@@ -388,8 +403,9 @@ describe('quoteFor: other price rules', () => {
       exact: true,
       topUpFee: '1',
     });
-    expectInvalid(
+    await expectWrongBook(
       { provider: 'fal', model: 'flux-2-pro' },
+      'FLUX.2 [pro] at fal',
       'The top-up fee set for FLUX.2 [pro] at fal must be less than 1 ("1"). Fix the price book.',
       feeAll,
     );

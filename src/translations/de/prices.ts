@@ -92,18 +92,6 @@ export const prices: PricesStrings = {
   total: () => 'Summe',
   priceWhere: (model, provider) => `${model} bei ${provider}`,
   aCredit: () => 'einen Credit',
-  badPrice: (where, price) =>
-    `Der Preis für ${where} ist kein gültiger Betrag („${price}“): Schreiben Sie ihn als Dezimalzahl in Anführungszeichen, etwa "0.04". Korrigieren Sie die Preisliste.`,
-  badRule: (where) =>
-    `Der Preis für ${where} folgt keiner Regel, die dieses Widget kennt. Korrigieren Sie die Preisliste.`,
-  badUnit: (where, unit, units) =>
-    `Der Preis für ${where} ist in „${unit}“ angegeben, was keine Einheit ist (verwenden Sie ${units.map((u) => `„${u}“`).join(' oder ')}). Korrigieren Sie die Preisliste.`,
-  badSource: (where) =>
-    `Der Preis für ${where} sagt nicht, woher er stammt (source: { name, asOf }). Korrigieren Sie die Preisliste.`,
-  badExact: (where) =>
-    `Der Preis für ${where} muss sagen, ob er genau ist (exact: true oder false). Korrigieren Sie die Preisliste.`,
-  badCapability: (where) =>
-    `Die Größen oder Referenzbilder für ${where} haben keine Form, die dieses Widget kennt. Korrigieren Sie die Preisliste.`,
-  badTopUpFee: (where, fee) =>
-    `Die Aufladegebühr für ${where} muss kleiner als 1 sein („${fee}“). Korrigieren Sie die Preisliste.`,
+  priceBookBroken: (where) =>
+    `Diese Website hat ihren Preis für ${where} falsch angegeben, daher kann dafür kein Preis angezeigt werden. Wählen Sie ein anderes Modell, oder sagen Sie es dem Betreiber der Website.`,
 };
