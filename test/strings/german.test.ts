@@ -75,6 +75,7 @@ const SAME_IN_BOTH: Record<string, string> = {
   'words.theProvider': 'a provider named in a sentence is its name (the gateway aside, "das Gateway")',
   'words.TheProvider': 'the same, at the start of a sentence',
   'progress.elapsed': 'seconds and minutes in their international symbols ("42 s", "1 min 15 s")',
+  'pickers.pixels': 'a width and a height in pixels, with the international symbol ("1024 × 1024 px")',
   'moreOptions.seedLabel': '"Seed", the word German image tools use as English ones do',
 };
 
@@ -94,7 +95,7 @@ const VALUES: Record<string, unknown[][]> = {
   'models.bestFor': MODELS.map((model) => [model.id]),
   'widget.shortcut': [[false]],
   'pickers.megapixelChoice': [[2.5]],
-  'pickers.pixels': [[1024, 1024, 1.5]],
+  'pickers.pixels': [[1024, 1024]],
 };
 
 /**

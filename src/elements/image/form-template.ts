@@ -91,7 +91,7 @@ export const formStyles = css`
     scroll-margin-top: 2.5rem; /* brought into view (Vary, Reuse…) with its label */
   }
   /*
-   * The pickers' places, each part as tall as what panels/pickers.ts draws there (test/elements/picker-places.test.ts
+   * The pickers' places, each part as tall as what panels/pickers.ts draws there (test/e2e/picker-places.test.ts
    * holds the two to each other): cards of one line (a model, a size), the shapes' cards (a swatch over its ratio),
    * a family's name, the step's link, the line under the shapes. Heights in lines (lh) follow the page's font.
    */
@@ -161,7 +161,7 @@ export const formStyles = css`
     grid-row: span 2;
     align-self: center;
   }
-  @container (max-width: 359px) {
+  @container (max-width: 419px) {
     .card {
       height: calc(0.8rem + 2px + 2lh); /* a model's name, then what it is best for and its price */
     }

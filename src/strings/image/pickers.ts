@@ -6,7 +6,8 @@ export interface PickersStrings {
   megapixelChoice(megapixels: number): string;
   customSize(): string;
   presetSizes(): string;
-  pixels(width: number, height: number, megapixels: number): string;
+  /** The pixels a shape makes (its megapixels are said beside the price, and by the sizes to choose from). */
+  pixels(width: number, height: number): string;
   providerPicksPixels(width: number, height: number): string;
 }
 
@@ -16,6 +17,6 @@ export const pickers: PickersStrings = {
   megapixelChoice: (megapixels) => `${megapixels} MP`,
   customSize: () => 'Custom size',
   presetSizes: () => 'Preset sizes',
-  pixels: (width, height, megapixels) => `${width} × ${height} · ${megapixels} MP`,
-  providerPicksPixels: (width, height) => `≈ ${width} × ${height}, as the provider picks`,
+  pixels: (width, height) => `${width} × ${height} px`,
+  providerPicksPixels: (width, height) => `≈ ${width} × ${height}, the provider's pick`,
 };

@@ -1,6 +1,6 @@
 import { css, html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { formatUsdRounded, megapixelsOf } from '../../../pricing/index.js';
+import { formatUsdRounded } from '../../../pricing/index.js';
 import type { WidgetStrings } from '../../../strings/image/widget.js';
 import { offers } from '../../../strings/image/offers.js';
 import { pickers } from '../../../strings/image/pickers.js';
@@ -165,7 +165,7 @@ export function renderSize(size: SizeView, widgetText: WidgetStrings, on: Picker
             : hint(
                 size.providerPicks
                   ? pickersText.providerPicksPixels(size.width, size.height)
-                  : pickersText.pixels(size.width, size.height, megapixelsOf(size.width, size.height)),
+                  : pickersText.pixels(size.width, size.height),
               )
         }
         ${
@@ -196,7 +196,7 @@ export function renderSize(size: SizeView, widgetText: WidgetStrings, on: Picker
 /**
  * The pickers' look: the models, the shapes and the sizes drawn as cards (More options' count and quality as the
  * sizes are, its seed as the custom size is). The places the first paint keeps for them are as tall as these draw
- * them (form-template.ts; test/elements/picker-places.test.ts holds the two to each other).
+ * them (form-template.ts; test/e2e/picker-places.test.ts holds the two to each other).
  */
 export const pickerStyles = css`
   /* Choices are native radios (one Tab stop, arrows move), drawn as cards; the radio itself is hidden but
@@ -341,7 +341,7 @@ export const pickerStyles = css`
     text-overflow: ellipsis;
   }
   /* A narrow widget: each model in two lines, its name, then what it is best for and its price, all of them in. */
-  @container (max-width: 359px) {
+  @container (max-width: 419px) {
     .model-choice {
       grid-template-columns: minmax(0, 1fr) auto;
       align-items: center; /* each line as tall as its tallest word: the place kept for it (form-template.ts) */

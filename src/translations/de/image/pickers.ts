@@ -7,6 +7,6 @@ export const pickers: PickersStrings = {
   megapixelChoice: (megapixels) => `${number(megapixels)} MP`,
   customSize: () => 'Eigene Größe',
   presetSizes: () => 'Vorgegebene Größen',
-  pixels: (width, height, megapixels) => `${width} × ${height} · ${number(megapixels)} MP`,
-  providerPicksPixels: (width, height) => `≈ ${width} × ${height} Pixel, wie der Anbieter sie wählt`,
+  pixels: (width, height) => `${width} × ${height} px`,
+  providerPicksPixels: (width, height) => `≈ ${width} × ${height}, wählt der Anbieter`,
 };
