@@ -1,3 +1,5 @@
+import type { Size } from '../base/types.js';
+import { megapixels } from '../pricing/index.js';
 /** Samples kept per kind of image, and kinds kept: a few KB at most. */
 const SAMPLES = 9;
 const KINDS = 40;
@@ -7,6 +9,13 @@ const LONGEST_MS = 10 * 60_000;
 const plausible = (ms: unknown) => typeof ms === 'number' && ms > 0 && ms < LONGEST_MS;
 /** Samples needed before anything is predicted. */
 const ENOUGH = 3;
+
+/** The kind of an image, as its times are kept: the same model at about the same size takes about as long. */
+export const kindOf = ({ provider, model, width, height }: Size & { provider: string; model: string }) =>
+  `${provider} ${model} ${megapixels(width, height)}`;
+
+/** Where the whole waits of a kind are kept, beside its times from acceptance (which place the polls). */
+const waitOf = (kind: string) => `wait ${kind}`;
 
 /**
  * How long the provider took to make images here, from acceptance to ready (the middle of the span between its
@@ -29,6 +38,22 @@ export class Durations {
   earliest(kind: string): number | undefined {
     const samples = this.#read()[kind];
     return samples && samples.length >= ENOUGH ? Math.min(...samples) : undefined;
+  }
+
+  /**
+   * How long a user has usually waited here for an image of `kind`, from its request to its bytes (ms): the median of
+   * the last few waits, once there is one; else undefined. Said beside the seconds counted while one is made.
+   */
+  usualWait(kind: string): number | undefined {
+    const samples = [...(this.#read()[waitOf(kind)] ?? [])].sort((a, b) => a - b);
+    if (!samples.length) return undefined;
+    const middle = samples.length >> 1;
+    return samples.length % 2 ? samples[middle] : (samples[middle - 1] + samples[middle]) / 2;
+  }
+
+  /** Keeps one whole wait for an image of `kind`: from its request to its bytes. */
+  recordWait(kind: string, ms: number) {
+    this.record(waitOf(kind), ms);
   }
 
   /** Keeps one sample for `kind` (the newest kinds and samples stay). */

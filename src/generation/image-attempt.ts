@@ -96,6 +96,9 @@ export class ImageAttempt {
   /** When the provider last said "not yet": the image became ready between then and its "ready". */
   #notYetAt: number | undefined;
 
+  /** When its request left (`performance.now()`): the user's whole wait for it is counted from then. */
+  #sentAt: number | undefined;
+
   constructor(shared: SubmissionShared, entryId: string, index: number) {
     this.#shared = shared;
     this.#entryId = entryId;
@@ -107,6 +110,8 @@ export class ImageAttempt {
     let unreported = false;
     try {
       const outcome = await this.#send();
+      if (this.#sentAt !== undefined)
+        this.#shared.durations.recordWait(this.#shared.kind, performance.now() - this.#sentAt);
       unreported = !!outcome.unreported;
       return await this.#store(outcome, unreported);
     } catch (thrown) {
@@ -146,6 +151,7 @@ export class ImageAttempt {
         poll,
         onSending: () => {
           seen.sending = true;
+          this.#sentAt ??= performance.now();
           ledger.markSent(this.#entryId);
         },
         onAccepted: (task, charge) => {

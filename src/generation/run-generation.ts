@@ -2,12 +2,11 @@ import { newId } from '../base/ids.js';
 import Decimal from 'decimal.js';
 import type { UserPaysError } from '../base/errors.js';
 import type { StoredImage } from '../images/image-store.js';
-import { megapixels } from '../pricing/index.js';
 import { mostOf, mostPerImage } from '../pricing/quote.js';
 import { DEFAULT_POLL } from '../providers/engine/poll.js';
 import { spentBefore } from './balance-check.js';
 import { combinedProgress } from './combined-progress.js';
-import { Durations } from './durations.js';
+import { Durations, kindOf } from './durations.js';
 import type { GenerationJob } from './generation-job.js';
 import { ImageAttempt, type AttemptSettled, type ReservedEntry, type SubmissionShared } from './image-attempt.js';
 
@@ -48,7 +47,7 @@ export async function runGeneration(job: GenerationJob): Promise<GenerationOutco
   const before = await reading;
   const progress = combinedProgress(job, performance.now());
   // How long this kind of image took here before: the default polling lands on it (a page's own policy stays).
-  const kind = `${provider} ${model} ${megapixels(width, height)}`;
+  const kind = kindOf(request);
   const durations = new Durations(ledger.storageKey, ledger.storage);
   const poll = job.poll ?? { ...DEFAULT_POLL, expectedMs: durations.earliest(kind) };
   const shared: SubmissionShared = { job, batch, entry, before, poll, durations, kind, progress };

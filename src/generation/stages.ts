@@ -19,7 +19,8 @@ export type Progress = Omit<ProgressDetail, 'status'> & { status: Sentence };
  * every image is persisted and its entry settled, before the result is made.
  */
 export type SubmissionStage =
-  | { stage: 'started' }
+  /** `usualWait`: how long such an image has usually taken here, request to bytes (ms), where one has been made. */
+  | { stage: 'started'; usualWait?: number }
   | { stage: 'progress'; detail: Progress }
   | { stage: 'accepted'; charge?: Charge }
   /** `id`: the image's entry's, and its stored image's. */

@@ -16,6 +16,7 @@ import type { Sentence } from '../strings/strings.js';
 import type { GenerationResult, PublicRequest, Quote, SubmitDetail } from '../base/types.js';
 import { runGeneration, type GenerationJob } from './run-generation.js';
 import type { StageListener } from './stages.js';
+import { Durations, kindOf } from './durations.js';
 
 /** What the user asked for, as it stood when the submission began (the widget's click, the headless call). */
 export interface Asked extends Omit<PublicRequest, 'inputs'> {
@@ -89,7 +90,9 @@ export async function submit(s: Submission): Promise<Submitted> {
   // Sent as priced: each reference at the size the quote billed.
   const inputs = await Promise.all(s.asked.inputs.map((input, i) => referenceAt(input, fitted.inputs[i])));
   s.signal.throwIfAborted();
-  void s.onStage?.({ stage: 'started' });
+  // How long such an image has usually taken here: said beside the seconds counted while this one is made.
+  const usualWait = new Durations(job.ledger.storageKey, job.ledger.storage).usualWait(kindOf(request));
+  void s.onStage?.({ stage: 'started', usualWait });
   const outcome = await runGeneration({
     ...job,
     provider,

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { Durations } from '../../src/generation/durations.js';
+import { Durations, kindOf } from '../../src/generation/durations.js';
 import { MemoryStorage } from '../support/ledger.js';
 
 describe('Durations (how long each kind of image took here)', () => {
@@ -45,5 +45,22 @@ describe('Durations (how long each kind of image took here)', () => {
     const durations = new Durations('k', full);
     expect(() => durations.record('x', 1000)).not.to.throw();
     expect(durations.earliest('x')).to.equal(undefined);
+  });
+
+  it("says a kind's usual wait, the median of the last nine, kept apart from its times from acceptance", () => {
+    const durations = new Durations('k', new MemoryStorage());
+    const kind = kindOf({ provider: 'puter', model: 'flux-2-pro', width: 1024, height: 1024 });
+    expect(kind).to.equal('puter flux-2-pro 1');
+    expect(durations.usualWait(kind)).to.equal(undefined);
+    durations.recordWait(kind, 7000);
+    expect(durations.usualWait(kind), 'one wait').to.equal(7000);
+    durations.recordWait(kind, 5000);
+    expect(durations.usualWait(kind), 'two: their middle').to.equal(6000);
+    durations.recordWait(kind, 30_000);
+    expect(durations.usualWait(kind), 'a slow one does not pull it far').to.equal(7000);
+    // The polls are placed by the times from acceptance alone: a whole wait is not one of them.
+    expect(durations.earliest(kind)).to.equal(undefined);
+    for (const ms of [0, Number.NaN, 11 * 60_000]) durations.recordWait(kind, ms);
+    expect(durations.usualWait(kind), 'an implausible wait is not kept').to.equal(7000);
   });
 });

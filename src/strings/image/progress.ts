@@ -16,6 +16,8 @@ export interface ProgressStrings {
   retry(): string;
   dismiss(): string;
   elapsed(seconds: number): string;
+  /** Beside the seconds counted: how long such an image has usually taken in this browser (`time`, said by `elapsed`). */
+  usually(time: string): string;
 }
 
 export const progress: ProgressStrings = {
@@ -31,4 +33,5 @@ export const progress: ProgressStrings = {
   dismiss: () => 'Dismiss',
   elapsed: (seconds) =>
     seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${String(seconds % 60).padStart(2, '0')} s`,
+  usually: (time) => `usually ${time}`,
 };

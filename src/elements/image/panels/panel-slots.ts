@@ -54,6 +54,7 @@ export function renderSlots(
       {
         progress,
         elapsed: panels.flow.elapsedSeconds,
+        usualWait: submission.usualWait,
         // As priced: the count as set may be anything a page wrote (Infinity, NaN) until the submission refuses it.
         placeholder: { width: size.width, height: size.height, count: quote?.count ?? 1 },
         arrived: panels.gallery.arrived,

@@ -14,4 +14,5 @@ export const progress: ProgressStrings = {
   dismiss: () => 'Schließen',
   elapsed: (seconds) =>
     seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${String(seconds % 60).padStart(2, '0')} s`,
+  usually: (time) => `meist ${time}`,
 };

@@ -10,6 +10,8 @@ export interface RunningView {
   progress?: ProgressDetail;
   /** Whole seconds since it started. */
   elapsed: number;
+  /** How long such an image has usually taken here (ms), where one has been made. */
+  usualWait?: number;
   /** The shape the images take, and how many: the placeholders' size. */
   placeholder: { width: number; height: number; count: number };
   /** The images of the submission that have arrived, in the order they came: each takes a placeholder's place. */
@@ -58,8 +60,11 @@ const arrived = (image: GalleryImage) =>
  * canvas, never where Generate is), or the question whether to stop waiting for an image the provider has billed.
  */
 export function renderRunning(view: RunningView, on: RunningHandlers) {
-  const { progress: at, elapsed, confirmCancel } = view;
+  const { progress: at, elapsed, usualWait, confirmCancel } = view;
   const text = wordsIn(view.translation, 'progress', progress);
+  // What it is doing, the seconds since it started, and how long such an image usually takes here, where one was made.
+  const line = [at?.status ?? text.sending(), text.elapsed(elapsed)];
+  if (usualWait !== undefined) line.push(text.usually(text.elapsed(Math.max(1, Math.round(usualWait / 1000)))));
   const status = confirmCancel
     ? html`<div class="confirm" role="group" aria-labelledby="stop">
         <p id="stop">${text.stopWaitingQuestion(confirmCancel.provider, confirmCancel.billed)}</p>
@@ -80,7 +85,7 @@ export function renderRunning(view: RunningView, on: RunningHandlers) {
       >
         <!-- No value while the provider reports none: an indeterminate bar, not one stuck at 0 %. -->
         <progress max="1" value=${ifDefined(at?.progress?.toString())} aria-hidden="true"></progress>
-        <span>${at?.status ?? text.sending()} · ${text.elapsed(elapsed)}</span>
+        <span>${line.join(' · ')}</span>
         <button type="button" class="secondary" @click=${on.cancel}>${text.cancel()}</button>
       </div>`;
   // An image is shown as it arrives (before it is saved, and before the others of its submission are made).

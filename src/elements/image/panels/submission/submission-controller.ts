@@ -34,7 +34,7 @@ export interface SubmissionRenderer<R> {
 export type SubmissionRun = Required<Pick<Submission, 'signal' | 'onSubmit' | 'onStage'>>;
 
 /** What the widget shows of a submission once it is over, or no longer waited for: no progress, nothing billed. */
-const ended = { progress: undefined, billed: '', confirmingCancel: false };
+const ended = { progress: undefined, usualWait: undefined, billed: '', confirmingCancel: false };
 
 /** One submission: how to stop it, and what it comes to. */
 interface Run {
@@ -55,6 +55,8 @@ export class SubmissionController<Args> implements ReactiveController {
   value?: GenerationResult;
   /** As the widget shows it and `userpays-progress` says it: in the host's words. */
   progress?: ProgressDetail;
+  /** How long such an image has usually taken here (ms), while one is made; undefined before the first. */
+  usualWait?: number;
   /** Set when a provider charged other than the preview said. */
   chargeNote?: Sentence;
   /**
@@ -198,7 +200,8 @@ export class SubmissionController<Args> implements ReactiveController {
 
   /** A stage of the running submission: drawn while the widget shows it (`shown`); its progress fired always. */
   #stage(stage: SubmissionStage, shown: boolean) {
-    if (shown && stage.stage === 'started') this.#update({ status: SubmissionStatus.GENERATING });
+    if (shown && stage.stage === 'started')
+      this.#update({ status: SubmissionStatus.GENERATING, usualWait: stage.usualWait });
     if (stage.stage === 'progress') {
       const detail = { ...stage.detail, status: this.say(stage.detail.status) };
       if (shown) this.#update({ progress: detail });
@@ -211,7 +214,10 @@ export class SubmissionController<Args> implements ReactiveController {
   /** Sets what the widget shows of the submission, and draws it. */
   #update(
     changes: Partial<
-      Pick<SubmissionController<Args>, 'status' | 'value' | 'progress' | 'chargeNote' | 'billed' | 'confirmingCancel'>
+      Pick<
+        SubmissionController<Args>,
+        'status' | 'value' | 'progress' | 'usualWait' | 'chargeNote' | 'billed' | 'confirmingCancel'
+      >
     >,
   ) {
     Object.assign(this, changes);
