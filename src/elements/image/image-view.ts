@@ -98,6 +98,10 @@ export function imageView(parts: ImageParts, panels?: ImagePanels): ImageView {
   const models = offers.filter((offer) => offer.provider === provider);
   const shown = allModels ? models : models.filter(({ model }, index) => index < 5 || model === host.model);
   const otherFamilies = !!info?.sellsFamilies && !familiesInFor(provider);
+  // The step keeps naming the families once their prices are here, while it still hides models of a family not shown:
+  // read as "17 more models" instead, it lost a line above the form the moment Price details loaded them.
+  const shownFamilies = new Set(shown.map(({ model }) => familyOf(model)));
+  const hidesFamilies = !!info?.sellsFamilies && models.some(({ model }) => !shownFamilies.has(familyOf(model)));
   // A provider that sells only the other families (OpenAI's, Google's own APIs) offers no model until their prices are
   // here: until then its widget shows no price and says nothing is wrong about the default model, not one of its own
   // (a model of theirs the page names is the quote's to wait for, and to say where they cannot load).
@@ -123,7 +127,7 @@ export function imageView(parts: ImageParts, panels?: ImagePanels): ImageView {
       selected: model === host.model,
     })),
     modelsStep:
-      otherFamilies && !allModels
+      (otherFamilies || hidesFamilies) && !allModels
         ? { label: widgetText.otherFamilies(), expanded: false }
         : shown.length < models.length
           ? { label: widgetText.moreModels(models.length - shown.length), expanded: false }

@@ -1,0 +1,31 @@
+// The picker's step to the other families (issue 43, N5 of its walk-through): opening the price details loads their
+// prices, and the step above the Shape row kept its words and its height. It read "17 more models" once they came, one
+// line instead of two at 390 px, and the form above the control just used moved up. On a page of its own: nothing
+// else loads the families before the details open.
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
+import '../../src/define.js';
+import { familiesInFor } from '../../src/pricing/index.js';
+import { uniqueStorageKey } from '../support/sim.js';
+import { imageWidget, openPriceDetails, panelsLoaded, part, words } from '../support/widget.js';
+
+describe('the step to the other families, before and after their prices load', () => {
+  it('says the same words, at the same height, as the price details load the families (Puter, 390 px)', async () => {
+    const el = await imageWidget({
+      provider: 'puter',
+      locale: 'en-US',
+      style: 'width: 358px', // a 390 px phone's widget, inside the page's margins
+      'storage-key': uniqueStorageKey(),
+    });
+    await panelsLoaded(el);
+    const step = () => part(el, 'model')!.querySelector<HTMLButtonElement>('button.link')!;
+    const seen = () => ({ label: words(step()), height: Math.round(step().getBoundingClientRect().height) });
+    expect(familiesInFor('puter')).to.equal(false);
+    const before = seen();
+    expect(before.label).to.equal('More models: GPT Image, Imagen, Nano Banana…');
+    await openPriceDetails(el);
+    await waitUntil(() => familiesInFor('puter'), 'the families, loaded with the details', { timeout: 10_000 });
+    await el.updateComplete;
+    expect(seen()).to.deep.equal(before);
+  });
+});
