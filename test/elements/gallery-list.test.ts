@@ -148,3 +148,51 @@ describe('history: an image’s toolbar fits its tile', () => {
     });
   }
 });
+
+describe('history: laid out by submission', () => {
+  afterEach(() => hosts.splice(0).forEach((host) => host.remove()));
+
+  /** Each tile's box, the history drawn with the widget's styles in a widget `width` px wide. */
+  function tiles(width: number, images: GalleryItem[]) {
+    const host = document.createElement('div');
+    host.style.cssText = `width: ${width}px; container-type: inline-size`;
+    document.body.append(host);
+    hosts.push(host);
+    const root = host.attachShadow({ mode: 'open' });
+    root.adoptedStyleSheets = [theme, iconStyles, resultStyles].map((styles) => styles.styleSheet!);
+    render(
+      renderHistory({ images, failures: [] }, () => {}),
+      root,
+    );
+    return [...root.querySelectorAll('.tiles > li')].map((li) => li.getBoundingClientRect());
+  }
+  const batch = (id: string, of: string) => ({ ...item(id, 1), batch: of });
+
+  it('on a wide widget, submissions of one or two images side by side, in the order they came', () => {
+    const [first, second, third, fourth] = tiles(1200, [c, batch('p', 'pair'), batch('q', 'pair'), a]);
+    expect([second.top, third.top, fourth.top]).to.deep.equal([first.top, first.top, first.top]);
+    expect(first.right).to.be.below(second.left);
+    expect(second.right).to.be.below(third.left);
+    expect(third.right).to.be.below(fourth.left);
+  });
+
+  it('a submission of more images takes a row of its own', () => {
+    const four = ['w', 'x', 'y', 'z'].map((id) => batch(id, 'four'));
+    const boxes = tiles(1200, [c, ...four, a]);
+    const [single, ...rest] = boxes;
+    const [w, , , z, after] = rest;
+    expect(w.top, 'under the single image before it').to.be.above(single.bottom);
+    expect(w.left).to.equal(single.left);
+    expect(z.top).to.equal(w.top);
+    expect(after.top, 'the next submission under it').to.be.above(z.bottom);
+  });
+
+  it('on a phone (a 390 px screen), two columns of single images; a pair takes its row', () => {
+    const [pairFirst, pairSecond, single, other] = tiles(366, [batch('p', 'pair'), batch('q', 'pair'), c, a]);
+    expect(pairSecond.top).to.equal(pairFirst.top);
+    expect(single.top).to.be.above(pairFirst.bottom);
+    expect(other.top).to.equal(single.top);
+    expect(single.right).to.be.below(other.left);
+    expect(other.right).to.be.at.most(366);
+  });
+});

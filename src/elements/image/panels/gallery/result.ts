@@ -630,11 +630,25 @@ export const resultStyles = css`
     margin: 0;
     padding: 0;
   }
+  /* Submissions side by side in columns of a tile's width (as many as fit: two on most phones), in the order they
+     came: one image's takes a column, two images' two on a widget wider than a phone's, more a whole row (their tiles
+     as many to the row as fit); each prompt on one line, cut with an ellipsis (its title holds it whole). */
   .gallery {
     display: grid;
-    /* A group as wide as the gallery, however long its prompt (one line, cut with an ellipsis). */
-    grid-template-columns: minmax(0, 1fr);
-    gap: 1rem;
+    grid-template-columns: repeat(auto-fill, minmax(160px, 1fr));
+    gap: 1rem 0.75rem;
+  }
+  .group {
+    grid-column: 1 / -1;
+    min-width: 0;
+  }
+  .group:has(> .tiles > li:only-child) {
+    grid-column: auto;
+  }
+  @container (min-width: 420px) {
+    .group:has(> .tiles > li:nth-child(2):last-child) {
+      grid-column: span 2;
+    }
   }
   .group-prompt {
     margin: 0 0 0.4rem;
