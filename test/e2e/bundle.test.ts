@@ -1,5 +1,6 @@
 // The built artefacts, as a static site would use them: no source modules are imported here.
 import { expect, fixture, html } from '@open-wc/testing';
+import { toldDeveloper } from '../support/console.js';
 import { builtFiles, chunksFetched, loadModuleScript } from '../support/built.js';
 import { bflEndpoint } from '../support/sim.js';
 import { imageWidget } from '../support/widget.js';
@@ -78,13 +79,18 @@ describe('dist bundle', () => {
     const el = await fixture<HTMLElement & { priceBook: object; quote?: { total: string } }>(
       html`<userpays-cost provider="bfl" model="flux-2-pro"></userpays-cost>`,
     );
-    el.priceBook = {
-      'flux-2-pro': {
-        bfl: { rule: { kind: 'flat', unit: 'usd', perImage: '0x1F' }, source: { name: 't', asOf: 'x' }, exact: true },
-      },
-    };
-    await new Promise((r) => setTimeout(r));
+    // The visitor reads that the site set the price wrongly; the page's developer, what is wrong, in the console.
+    const told = await toldDeveloper(() => {
+      el.priceBook = {
+        'flux-2-pro': {
+          bfl: { rule: { kind: 'flat', unit: 'usd', perImage: '0x1F' }, source: { name: 't', asOf: 'x' }, exact: true },
+        },
+      };
+    });
+    expect(told).to.match(/not a valid amount \("0x1F"\)/);
     expect(el.quote).to.equal(undefined);
-    expect(el.shadowRoot!.querySelector('[part=error]')!.textContent).to.match(/0x1F/);
+    expect(el.shadowRoot!.querySelector('[part=error]')!.textContent).to.contain(
+      'This site set its price for FLUX.2 [pro] at bfl wrongly',
+    );
   });
 });
