@@ -122,26 +122,26 @@ export const generation: GenerationStrings = {
     `${whoIn(provider)} sent this request to another address, where this page does not send your key. Check the provider address (endpoint).`,
   imageTooLarge: (provider) => `${whoIn(provider)} sent an image far larger than any it makes. Try again.`,
   mayHaveBeenCharged: (provider, amount) =>
-    `No reply says what became of the request, so ${words.theProvider(provider)} may have charged ${amount}; your tally counts that as possibly spent until it is known.`,
+    `No reply came, so ${words.theProvider(provider)} may have charged ${amount}: your tally counts it as possibly spent until that is known.`,
   cancelledMaybeCharged: (provider, amount) =>
-    `Generation cancelled after the request had left: ${words.theProvider(provider)} may have charged ${amount}, which your tally counts as possibly spent until it is known.`,
+    `Cancelled after the request left: ${words.theProvider(provider)} may have charged ${amount}; your tally counts it as possibly spent until that is known.`,
   connectionBroke: (provider, amount, resent) =>
-    `The connection broke before ${words.theProvider(provider)} replied: try again. ${words.TheProvider(provider)} may have charged ${
-      resent ? `up to ${amount} (the request may have arrived more than once)` : amount
-    }; your tally counts that as possibly spent until it is known.`,
+    `The connection broke before ${words.theProvider(provider)} replied: try again. This may have cost ${
+      resent ? `up to ${amount} (the browser may have sent it more than once)` : amount
+    }; your tally counts it as possibly spent until that is known.`,
   connectionBrokeAfterSending: () => 'The connection broke after the request left, before any reply.',
   balanceShowsCharge: (provider, amount) =>
     `Your ${words.providerName(provider)} balance shows what it cost: ${words.theProvider(provider)} charged ${amount} for it, and your tally counts it.`,
   balanceMoved: (provider, amount) =>
     `Your ${words.providerName(provider)} balance moved by ${amount} meanwhile, which cannot be put down to this image alone.`,
   balanceShowsNoCharge: (provider) =>
-    `Your ${words.providerName(provider)} balance shows no charge so far; this page keeps checking it while open, and your tally follows it.`,
+    `Your ${words.providerName(provider)} balance shows no charge yet; this page keeps checking while it is open.`,
   balanceShowsPart: (provider, amount, bound) =>
-    `Your ${words.providerName(provider)} balance shows ${amount} charged for it, which your tally counts as spent; the rest, up to ${bound} in all, stays possibly spent while this page keeps checking, as a charge can show late.`,
+    `Your ${words.providerName(provider)} balance shows ${amount} charged for it, counted as spent; the rest, up to ${bound} in all, stays possibly spent while this page keeps checking.`,
   balanceMovedShared: (provider, amount) =>
     `Your ${words.providerName(provider)} balance moved by ${amount} meanwhile, but the same key may be used elsewhere: check your ${words.providerName(provider)} account.`,
   balanceShowsNoChargeShared: (provider) =>
-    `Your ${words.providerName(provider)} balance shows no charge yet, but one can show late, and the same key may be used elsewhere: check your ${words.providerName(provider)} account.`,
+    `Your ${words.providerName(provider)} balance shows no charge yet, but one can show late and the key may be used elsewhere: check your ${words.providerName(provider)} account.`,
   keyQuoted: () =>
     "The provider's answer quoted your key, so its words are not shown here. Check the settings and try again.",
   unreadableReply: (provider) => `${whoIn(provider)} sent a reply this page could not read. Try again in a moment.`,

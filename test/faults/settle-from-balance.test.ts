@@ -60,7 +60,8 @@ async function lostReply(
 }
 
 describe('a charge no reply confirmed, settled from the account’s balance', function () {
-  this.timeout(30_000);
+  // The balance is read again on the page's real timers (seconds apart, on purpose): room for a loaded machine.
+  this.timeout(45_000);
   const frames: HTMLIFrameElement[] = [];
   afterEach(() => {
     frames.splice(0).forEach((frame) => frame.remove());
@@ -242,7 +243,7 @@ describe('a charge no reply confirmed, settled from the account’s balance', fu
     // The page keeps reading: once the balance holds at every debit, that is what is booked.
     const settled = await until(
       () => ledger.entries().find((e) => e.id === entry.id && e.status === 'charged'),
-      15_000,
+      25_000,
     );
     expect([settled.charged, settled.basis, settled.certain]).to.deep.equal([debited.usd, 'balance', undefined]);
     expect([ledger.tally().spent, ledger.tally().uncertain]).to.deep.equal([debited.usd, undefined]);
@@ -254,9 +255,9 @@ describe('a charge no reply confirmed, settled from the account’s balance', fu
     expect((await simCharges('openrouter', key)).images).to.equal(0);
     expect([error.code, entry.status]).to.deep.equal(['network', 'uncertain']);
     expect(error.message).to.match(
-      /Your OpenRouter balance shows no charge so far; this page keeps checking it while open, and your tally follows it\.$/,
+      /Your OpenRouter balance shows no charge yet; this page keeps checking while it is open\.$/,
     );
-    const released = await until(() => ledger.entries().find((e) => e.id === entry.id && e.status === 'void'), 15_000);
+    const released = await until(() => ledger.entries().find((e) => e.id === entry.id && e.status === 'void'), 25_000);
     expect(released.charged).to.equal(undefined);
     expect(ledger.tally().uncertain).to.equal(undefined);
   });
@@ -284,10 +285,10 @@ describe('a charge no reply confirmed, settled from the account’s balance', fu
     expect(entry.status).to.equal('uncertain');
     expect(tally.uncertain).to.equal(entry.charged);
     expect(error.message).to.match(
-      /^The connection broke before BFL replied: try again\. BFL may have charged up to \$0\.\d+ \(the request may have arrived more than once\); your tally counts that as possibly spent until it is known\./,
+      /^The connection broke before BFL replied: try again\. This may have cost up to \$0\.\d+ \(the browser may have sent it more than once\); your tally counts it as possibly spent until that is known\./,
     );
     expect(error.message).to.match(
-      / Your BFL balance shows no charge yet, but one can show late, and the same key may be used elsewhere: check your BFL account\.$/,
+      / Your BFL balance shows no charge yet, but one can show late and the key may be used elsewhere: check your BFL account\.$/,
     );
   });
 
@@ -320,7 +321,7 @@ describe('a charge no reply confirmed, settled from the account’s balance', fu
     ]);
     expect(mine.status, 'ours: not told apart from the tab’s').to.equal('uncertain');
     expect(Number(mine.charged)).to.be.at.least(Number(theirs.charged));
-    expect(error.message).to.match(/BFL may have charged (up to )?\$0\.\d+[ ;]/);
+    expect(error.message).to.match(/(BFL may have charged|This may have cost) (up to )?\$0\.\d+[ ;]/);
     expect(error.message).to.match(
       /Your BFL balance moved by \$0\.\d+ meanwhile, but the same key may be used elsewhere: check your BFL account\./,
     );

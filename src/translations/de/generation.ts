@@ -57,12 +57,12 @@ export const generation: GenerationStrings = {
   imageTooLarge: (provider) =>
     `${whoIn(provider)} hat ein Bild geschickt, weit größer als jedes, das dieses Modell erzeugt. Versuchen Sie es noch einmal.`,
   mayHaveBeenCharged: (provider, amount) =>
-    `Keine Antwort sagt, was aus der Anfrage geworden ist, also hat ${words.theProvider(provider)} vielleicht ${amount} berechnet; Ihre Ausgabenübersicht zählt das als möglicherweise ausgegeben, bis es feststeht.`,
+    `Keine Antwort kam, also hat ${words.theProvider(provider)} vielleicht ${amount} berechnet: Ihre Ausgabenübersicht zählt das als möglicherweise ausgegeben, bis es feststeht.`,
   cancelledMaybeCharged: (provider, amount) =>
-    `Erzeugung abgebrochen, nachdem die Anfrage abgegangen war: ${words.theProvider(provider)} hat vielleicht ${amount} berechnet, was Ihre Ausgabenübersicht als möglicherweise ausgegeben zählt, bis es feststeht.`,
+    `Abgebrochen, nachdem die Anfrage abgegangen war: ${words.theProvider(provider)} hat vielleicht ${amount} berechnet; Ihre Ausgabenübersicht zählt das als möglicherweise ausgegeben, bis es feststeht.`,
   connectionBroke: (provider, amount, resent) =>
-    `Die Verbindung ist abgerissen, bevor ${words.theProvider(provider)} geantwortet hat: Versuchen Sie es noch einmal. ${words.TheProvider(provider)} hat vielleicht ${
-      resent ? `bis zu ${amount} berechnet (die Anfrage kann mehrfach angekommen sein)` : `${amount} berechnet`
+    `Die Verbindung ist abgerissen, bevor ${words.theProvider(provider)} geantwortet hat: Versuchen Sie es noch einmal. Das hat vielleicht ${
+      resent ? `bis zu ${amount} gekostet (der Browser kann es mehrfach gesendet haben)` : `${amount} gekostet`
     }; Ihre Ausgabenübersicht zählt das als möglicherweise ausgegeben, bis es feststeht.`,
   connectionBrokeAfterSending: () => 'Die Verbindung ist nach dem Absenden der Anfrage abgerissen, vor jeder Antwort.',
   balanceShowsCharge: (provider, amount) =>
@@ -70,13 +70,13 @@ export const generation: GenerationStrings = {
   balanceMoved: (provider, amount) =>
     `Ihr Guthaben bei ${words.providerName(provider)} hat sich inzwischen um ${amount} verändert; das lässt sich nicht diesem Bild allein zuschreiben.`,
   balanceShowsNoCharge: (provider) =>
-    `Ihr Guthaben bei ${words.providerName(provider)} zeigt bisher keine Abbuchung; diese Seite prüft es weiter, solange sie offen ist, und Ihre Ausgabenübersicht folgt ihm.`,
+    `Ihr Guthaben bei ${words.providerName(provider)} zeigt noch keine Abbuchung; diese Seite prüft weiter, solange sie offen ist.`,
   balanceShowsPart: (provider, amount, bound) =>
-    `Ihr Guthaben bei ${words.providerName(provider)} zeigt ${amount} dafür abgebucht, was Ihre Ausgabenübersicht als ausgegeben zählt; der Rest, bis zu ${bound} insgesamt, bleibt möglicherweise ausgegeben, während diese Seite weiter prüft, denn eine Abbuchung kann später erscheinen.`,
+    `Ihr Guthaben bei ${words.providerName(provider)} zeigt ${amount} dafür abgebucht, gezählt als ausgegeben; der Rest, bis zu ${bound} insgesamt, bleibt möglicherweise ausgegeben, während diese Seite weiter prüft.`,
   balanceMovedShared: (provider, amount) =>
     `Ihr Guthaben bei ${words.providerName(provider)} hat sich inzwischen um ${amount} verändert, aber derselbe Schlüssel kann anderswo verwendet werden: Prüfen Sie Ihr Konto bei ${words.providerName(provider)}.`,
   balanceShowsNoChargeShared: (provider) =>
-    `Ihr Guthaben bei ${words.providerName(provider)} zeigt noch keine Abbuchung, aber sie kann später erscheinen, und derselbe Schlüssel kann anderswo verwendet werden: Prüfen Sie Ihr Konto bei ${words.providerName(provider)}.`,
+    `Ihr Guthaben bei ${words.providerName(provider)} zeigt noch keine Abbuchung, aber sie kann später erscheinen, und der Schlüssel kann anderswo verwendet werden: Prüfen Sie Ihr Konto bei ${words.providerName(provider)}.`,
   keyQuoted: () =>
     'Die Antwort des Anbieters hat Ihren Schlüssel zitiert, daher werden ihre Worte hier nicht gezeigt. Prüfen Sie die Einstellungen und versuchen Sie es noch einmal.',
   unreadableReply: (provider) =>
