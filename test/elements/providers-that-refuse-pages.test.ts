@@ -100,6 +100,24 @@ describe('BFL without a relay', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('an earlier such image says briefly, under its small tile, when its link expires (the whole warning in its title)', async () => {
+    const el = await widget('pending=60');
+    const first = await el.generate();
+    await el.generate();
+    await el.updateComplete;
+    const earlier = el.shadowRoot!.querySelector<HTMLElement>('.history [part~=not-saved]')!;
+    const until = new Date(first.images[0].expiresAt!).toLocaleTimeString('en-US', {
+      hour: 'numeric',
+      minute: '2-digit',
+    });
+    expect(words(earlier)).to.equal(`Not kept here: its link expires at ${until}. Download`);
+    expect(earlier.title).to.equal(
+      `Download it before ${until}: it is not saved in this browser (BFL does not allow it), and its link expires then.`,
+    );
+    // The newest image keeps the whole warning.
+    expect(words(el.shadowRoot!.querySelector('.result [part~=not-saved]'))).to.match(/^Download it before /);
+  });
+
   it('after a reload it is shown again while the link works; once the link expired, the gallery says so', async () => {
     const el = await widget('pending=60');
     const { images } = await el.generate();

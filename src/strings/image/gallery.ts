@@ -9,6 +9,8 @@ export interface GalleryStrings {
   download(): string;
   /** Under an image shown from its provider's link, which expires (`until`, where known): download it now. */
   notSaved(provider: string, until?: string): string;
+  /** The same, under an earlier image's small tile (its title says `notSaved`): when its link expires. */
+  notSavedBrief(until?: string): string;
   linkExpired(provider: string, at?: string): string;
   expiredImage(prompt: string): string;
   openLabel(prompt: string): string;
@@ -63,6 +65,7 @@ export const gallery: GalleryStrings = {
   download: () => 'Download',
   notSaved: (provider, until) =>
     `Download it ${until ? `before ${until}` : 'now'}: it is not saved in this browser (${words.theProvider(provider)} does not allow it), and its link expires${until ? ' then' : ''}.`,
+  notSavedBrief: (until) => `Not kept here: its link expires ${until ? `at ${until}` : 'soon'}.`,
   linkExpired: (provider, at) =>
     `Not saved in this browser, and ${words.theProvider(provider)}'s link to it expired${at ? ` at ${at}` : ''}. It was paid for; generate it again to have it.`,
   expiredImage: (prompt) => `Expired image: ${prompt}`,

@@ -2,6 +2,7 @@ import { css, html, nothing } from 'lit';
 import Decimal from 'decimal.js';
 import { isAmount } from '../../../../base/checks.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { formatUsd, formatUsdRounded, modelName } from '../../../../pricing/index.js';
 import { gallery, type GalleryStrings } from '../../../../strings/image/gallery.js';
 import { wordsIn } from '../../../../strings/strings.js';
@@ -68,13 +69,16 @@ export function downloadName(prompt: string, seed: number | undefined, type = 'i
 
 /**
  * What the user must know of an image shown from the provider's link, right under it, as a warning: it is not kept,
- * and when the link ends; with the image's Download beside the words while the link lasts.
+ * and when the link ends; with the image's Download beside the words while the link lasts. Under an earlier image's
+ * small tile (`brief`), only when its link ends, the whole sentence in its title: the same long warning under each tile
+ * of the history buried the images.
  */
-function renderNotSaved(image: GalleryImage, galleryText: GalleryStrings, locale?: string) {
+function renderNotSaved(image: GalleryImage, galleryText: GalleryStrings, locale: string | undefined, brief: boolean) {
   const { notSaved, url, provider } = image;
   const at = notSaved!.expiresAt === undefined ? undefined : formatDate(notSaved!.expiresAt, locale, 'time');
-  return html`<p part="not-saved" class="notice">
-    ${url ? galleryText.notSaved(provider, at) : galleryText.linkExpired(provider, at)}
+  const whole = url ? galleryText.notSaved(provider, at) : galleryText.linkExpired(provider, at);
+  return html`<p part="not-saved" class="notice" title=${ifDefined(brief ? whole : undefined)}>
+    ${brief && url ? galleryText.notSavedBrief(at) : whole}
     ${url ? download(image, galleryText, galleryText.download()) : nothing}
   </p>`;
 }
@@ -229,6 +233,7 @@ function renderTile(
   galleryText: GalleryStrings,
   { locale, translation, undo }: Spoken & { undo?: UndoNear },
   first: boolean,
+  inHistory = false,
 ) {
   const focus = first ? 'result' : nothing;
   if (image.gone)
@@ -267,7 +272,7 @@ function renderTile(
           ></div>`
     }
     ${renderToolbar(image, act, galleryText, locale)}
-    ${image.notSaved ? renderNotSaved(image, galleryText, locale) : nothing}
+    ${image.notSaved ? renderNotSaved(image, galleryText, locale, inHistory) : nothing}
     <figcaption class="muted">
       ${galleryText.imageFacts(
         modelName(image.model),
@@ -357,7 +362,7 @@ export function renderHistory(view: HistoryView, act: (event: Event) => void) {
                     ${repeat(
                       group,
                       (image) => image.id,
-                      (image) => html`<li>${renderTile(image, act, galleryText, view, false)}</li>`,
+                      (image) => html`<li>${renderTile(image, act, galleryText, view, false, true)}</li>`,
                     )}
                   </ul>
                 </li>`,
