@@ -126,7 +126,7 @@ export const generation: GenerationStrings = {
   cancelledMaybeCharged: (provider, amount) =>
     `Cancelled after the request left: ${words.theProvider(provider)} may have charged ${amount}; your tally counts it as possibly spent until that is known.`,
   connectionBroke: (provider, amount, resent) =>
-    `The connection broke before ${words.theProvider(provider)} replied: try again. This may have cost ${
+    `The connection broke before ${words.theProvider(provider)} replied: try again. ${words.TheProvider(provider)} may have charged ${
       resent ? `up to ${amount} (the browser may have sent it more than once)` : amount
     }; your tally counts it as possibly spent until that is known.`,
   connectionBrokeAfterSending: () => 'The connection broke after the request left, before any reply.',

@@ -61,8 +61,8 @@ export const generation: GenerationStrings = {
   cancelledMaybeCharged: (provider, amount) =>
     `Abgebrochen, nachdem die Anfrage abgegangen war: ${words.theProvider(provider)} hat vielleicht ${amount} berechnet; Ihre Ausgabenübersicht zählt das als möglicherweise ausgegeben, bis es feststeht.`,
   connectionBroke: (provider, amount, resent) =>
-    `Die Verbindung ist abgerissen, bevor ${words.theProvider(provider)} geantwortet hat: Versuchen Sie es noch einmal. Das hat vielleicht ${
-      resent ? `bis zu ${amount} gekostet (der Browser kann es mehrfach gesendet haben)` : `${amount} gekostet`
+    `Die Verbindung ist abgerissen, bevor ${words.theProvider(provider)} geantwortet hat: Versuchen Sie es noch einmal. ${words.TheProvider(provider)} hat vielleicht ${
+      resent ? `bis zu ${amount} berechnet (der Browser kann es mehrfach gesendet haben)` : `${amount} berechnet`
     }; Ihre Ausgabenübersicht zählt das als möglicherweise ausgegeben, bis es feststeht.`,
   connectionBrokeAfterSending: () => 'Die Verbindung ist nach dem Absenden der Anfrage abgerissen, vor jeder Antwort.',
   balanceShowsCharge: (provider, amount) =>
