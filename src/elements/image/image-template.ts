@@ -328,12 +328,15 @@ export const widgetStyles = css`
   }
   /* Narrow: Generate under the price, which is smaller (a bound beside it reads in two lines at most), and why
      Generate cannot with its fix after it, as at every width: the row at most a third of a folded phone's screen. */
+  /* A phone's widget: a price said as a bound ("at most $0.00854") stays on one line beside Generate. */
+  @container (max-width: 419px) {
+    .total strong {
+      font-size: 1.25rem;
+    }
+  }
   @container (max-width: 359px) {
     .decision {
       grid-template-columns: minmax(0, 1fr);
-    }
-    .total strong {
-      font-size: 1.25rem;
     }
     .key-field {
       /* the label and the opt-in in two lines each, the note in three */
