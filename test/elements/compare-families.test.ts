@@ -87,7 +87,7 @@ describe('<userpays-image>: one comparison across families', function () {
     expect(row('FLUX.2 [pro]', 'BFL').price).to.equal('$0.03');
     expect(row('Seedream 4.5', 'Puter').price).to.match(/^\$[\d.]+$/);
     expect(row('Imagen 4', 'Google').bestFor).to.equal('Photorealism');
-    expect(row('GPT Image 2', 'OpenAI').bestFor).to.equal('Follows long prompts, text in images');
+    expect(row('GPT Image 2', 'OpenAI').bestFor).to.equal('Long prompts, text in images');
     const costs = listed.map(most);
     expect(costs, 'ranked by the most each can cost').to.deep.equal([...costs].sort((a, b) => a - b));
     // The figure that reads first (bold) is the one they are ranked by: the column rises steadily (issue 43, D10).

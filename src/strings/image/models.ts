@@ -24,8 +24,9 @@ export const models: ModelsStrings = {
       'flux-1-schnell': 'FLUX.1, fastest',
       'flux-1-dev': 'FLUX.1, open weights',
       // The other families, by what their makers say each is for (OpenAI's image generation guide, Google's Gemini
-      // and Imagen model pages, ByteDance's Seedream pages, Qwen's and xAI's announcements).
-      'gpt-image-2': 'Follows long prompts, text in images',
+      // and Imagen model pages, ByteDance's Seedream pages, Qwen's and xAI's announcements). Each short enough to stand
+      // whole beside "at most $0.0529" on a phone's card (test/elements/taglines-whole.test.ts).
+      'gpt-image-2': 'Long prompts, text in images',
       'gpt-image-1.5': 'Precise edits, text in images',
       'gpt-image-1': 'Follows instructions closely',
       'gpt-image-1-mini': 'GPT Image at a low price',

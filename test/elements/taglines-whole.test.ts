@@ -1,0 +1,44 @@
+// On a phone each model's card is two lines: its name, then what it is best for beside its price. What it is best for
+// is shortened on purpose where it would be cut (issue 43, 5): here every card of every family stands whole beside the
+// longest price a bound gives ("at most $0.0529", "höchstens 0,0529 $"), in English and German, in a 390 px phone's
+// widget.
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
+import '../../src/define.js';
+import { familiesInFor } from '../../src/pricing/index.js';
+import { PUTER_SRC, puterEndpoint } from '../support/puter.js';
+import { simEndpoint, uniqueStorageKey } from '../support/sim.js';
+import { imageWidget, panelsLoaded, part } from '../support/widget.js';
+
+describe("what each model is best for, whole on a phone's card", function () {
+  this.timeout(30_000);
+
+  const accounts: Record<string, () => Record<string, string>> = {
+    puter: () => ({ endpoint: puterEndpoint(), 'puter-src': PUTER_SRC }),
+    openrouter: () => ({ endpoint: simEndpoint('openrouter') }),
+    pollinations: () => ({ endpoint: simEndpoint('pollinations') }),
+  };
+  for (const lang of ['en', 'de'])
+    for (const [provider, attributes] of Object.entries(accounts))
+      it(`${provider}, ${lang}: no tagline cut`, async () => {
+        const el = await imageWidget({
+          provider,
+          lang,
+          style: 'width: 366px', // a 390 px phone's widget, inside the page's margins
+          'storage-key': uniqueStorageKey(),
+          ...attributes(),
+        });
+        await panelsLoaded(el);
+        // Every model of every family: the step loads the other families, then shows them all.
+        part(el, 'model')!.querySelector<HTMLButtonElement>('button.link')!.click();
+        await waitUntil(() => familiesInFor(provider as 'puter'), 'the other families');
+        const step = () => part(el, 'model')!.querySelector<HTMLButtonElement>('button.link[aria-expanded=false]');
+        if (step()) step()!.click();
+        await waitUntil(() => el.shadowRoot!.querySelectorAll('.model-choice').length > 8, 'every model shown');
+        await el.updateComplete;
+        const cut = [...el.shadowRoot!.querySelectorAll<HTMLElement>('.model-choice .best')]
+          .filter((best) => best.scrollWidth > best.clientWidth + 1)
+          .map((best) => `${best.textContent} (${best.scrollWidth} px in ${best.clientWidth} px)`);
+        expect(cut).to.deep.equal([]);
+      });
+});
