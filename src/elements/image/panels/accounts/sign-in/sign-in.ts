@@ -172,13 +172,15 @@ export const signInStyles = css`
     flex-wrap: wrap;
     justify-content: space-between;
   }
+  /* Each whole, one under the other where the two do not fit side by side (German's at 280 px). */
   .account .actions {
     display: flex;
-    gap: 0.75rem;
-    white-space: nowrap;
+    flex-wrap: wrap;
+    gap: 0 0.75rem;
   }
   .account .actions > * {
     font: inherit; /* the link and the button alike, at the line's size */
+    white-space: nowrap;
   }
   .account .share {
     grid-column: 1 / -1;
