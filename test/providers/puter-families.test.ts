@@ -9,7 +9,7 @@ import { BUILTIN_PRICE_BOOK, loadFamilies, quoteFor } from '../../src/providers/
 import type { QuoteRequest } from '../../src/base/types.js';
 import type { ProviderOutcome } from '../../src/providers/provider.js';
 import { PuterProvider, puterSdk } from '../../src/providers/puter/adapter.js';
-import { livePuterPrices } from '../../src/providers/puter/live-prices.js';
+import { livePrices } from '../../src/providers/puter/live-prices.js';
 import { PUTER_SRC, puterCalls, puterEndpoint, puterGenerate, removePuterDialogs, sdk } from '../support/puter.js';
 import { simCharged, unique } from '../support/sim.js';
 import { generate as userPaysGenerate } from '../../src/api.js';
@@ -160,7 +160,7 @@ describe('Puter: the other model families (real SDK, simulator)', function () {
   });
 
   it('lays the live catalogue’s costs over the bundled copy, for every family', async () => {
-    const live = (await livePuterPrices(puterEndpoint(`scale=2;run=${unique()}`)))!;
+    const live = (await livePrices(puterEndpoint(`scale=2;run=${unique()}`)))!;
     const book = mergePriceBook(BUILTIN_PRICE_BOOK, live);
     const price = (model: string, more: object = {}) =>
       quoteFor({ provider: 'puter', model, prompt: PROMPT, ...more }, book);

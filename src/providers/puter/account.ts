@@ -4,7 +4,7 @@ import { formatUsd } from '../../pricing/index.js';
 import { setScriptSource } from './scripts.js';
 import { puterText } from './words.js';
 import type { ErrorCode } from '../../base/types.js';
-import { PUTER_IDS, livePuterPrices } from './live-prices.js';
+import { PUTER_IDS, livePrices } from './live-prices.js';
 import { PUTER_API, puterApi } from './info.js';
 import { PUTER_MODELS, prices } from './prices.js';
 import type { Sentence } from '../../strings/strings.js';
@@ -89,7 +89,7 @@ function storedRates(): Record<string, string> {
  * browser for the Puter API, for a new month whose records do not show it yet; a rate learned later replaces it.
  */
 async function creditRate(usage: any, endpoint: string): Promise<Decimal | undefined> {
-  const live = await livePuterPrices(endpoint);
+  const live = await livePrices(endpoint);
   const rates = new Set<string>();
   for (const id in PUTER_MODELS) {
     const rule = (live?.[id]?.puter ?? prices[id]).rule;

@@ -47,10 +47,11 @@ const replies: Record<string, Promise<{ models: any[] }>> = {};
  * Puter's live prices (`GET {endpoint}/puterai/image/models/details`), as a price book to lay over the built-in one:
  * those of the models whose costs it lists in a shape this knows, the other families' too once they are loaded
  * (providers/families.ts, already here then: a page that sells FLUX never loads them for this; a catalogue read before
- * they came is read again for them, from the reply kept). Fetched once per endpoint (and page), in the engine (the
- * widget asks for them after its first paint); undefined when unreachable, and the bundled prices apply.
+ * they came is read again for them, from the reply kept). Fetched once per endpoint (and page); undefined when
+ * unreachable, and the bundled prices apply. Read by themselves (engine/adapters.ts, `LIVE_PRICES`): a page that shows
+ * Puter's price before anything is asked loads this, not the adapter that makes images.
  */
-export async function livePuterPrices(endpoint: string): Promise<PriceBook | undefined> {
+export async function livePrices(endpoint: string): Promise<PriceBook | undefined> {
   const url = `${endpoint}/puterai/image/models/details`;
   try {
     const { models } = await (replies[url] ??= fetch(url).then((response) => response.json()));
@@ -66,12 +67,4 @@ export async function livePuterPrices(endpoint: string): Promise<PriceBook | und
   } catch {
     return undefined;
   }
-}
-
-/**
- * Puter's live prices read by themselves (engine/adapters.ts, `LIVE_PRICES`): a page that shows Puter's price before
- * anything is asked loads this, not the adapter that makes images.
- */
-export function livePrices(endpoint: string): Promise<PriceBook | undefined> {
-  return livePuterPrices(endpoint);
 }
