@@ -45,7 +45,10 @@
 // Billing (fal reports no cost; this is what `_charges` adds up): a request is billed once it COMPLETES with an
 // output, i.e. from its ready time on, whether or not anyone polls: including fault=result-500, expired-image,
 // insecure-image, accept-then-drop and poll-time faults. Not billed: cancelled before completion, never-ready
-// (never completes), and moderated / error (completed without an output: fal bills successful requests only).
+// (never completes), and error (a server error: "Server errors (HTTP 500+) are never charged", docs.fal.ai/faq).
+// Billed although it brings no image: moderated, a 422 after the request ran ("Client-side errors like invalid inputs
+// (HTTP 422) may still be charged if a runner spent GPU time processing the request", the same page): the stricter
+// of what fal allows itself.
 // Prices, USD (kept in integer micro-dollars), MP = started 1024² megapixels, at least 1; each of num_images images
 // costs the full price (references included):
 //   flux-2/klein/4b         $0.005 per MP of output;  /edit $0.01 per MP of output + $0.01 per reference image
@@ -90,11 +93,13 @@
 //                                 key like any other)
 //   times=<n>                     without at=poll: only the first n submits under this scenario segment get a fault
 //                                 answered at submit (401 … accept-then-drop above; redirect targets are not counted)
-//   fault=moderated               completes, then the result is 422 with type content_policy_violation
+//   fault=moderated               completes, then the result is 422 with type content_policy_violation; billed
 //   fault=nsfw                    [klein], [dev]: completes (billed), but the safety checker flagged the image: the
 //                                 result says `has_nsfw_concepts: [true]` and the image is black (fal's checker,
 //                                 `enable_safety_checker` default true, Flux2Klein4bInput)
-//   fault=error                   completes, then the result is 500
+//   fault=error                   completes, then the result is fal's request error: 500 {detail, error_type:
+//                                 'runner_server_error'} and the header X-Fal-Error-Type (docs.fal.ai/documentation/
+//                                 model-apis/request-errors); not billed
 //   fault=result-500              completes normally (COMPLETED without an error, billed), but fetching response_url
 //                                 answers 500 {detail:'Internal server error'}
 //   fault=never-ready             stays IN_QUEUE at position 0
@@ -369,8 +374,8 @@ function priceOf(endpoint, width, height, count, refs) {
   return count * (first + (mp(width, height) - 1) * extra + references);
 }
 
-/** Task faults that end without an output: such requests are not billed. */
-const UNBILLED = new Set(['moderated', 'error', 'never-ready']);
+/** Task faults that end without an output and are not billed (a moderated one is: see Billing above). */
+const UNBILLED = new Set(['error', 'never-ready']);
 /** What the Platform API says an Admin key's account had before it was billed anything, in micro-dollars. */
 const START_BALANCE = 10_000_000;
 const PRESETS = {
@@ -710,7 +715,16 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
         ],
       });
     }
-    if (fault === 'error' || fault === 'result-500') return reply(req, res, 500, faultBody(500));
+    // The request failed at fal (its request error, typed) or only this reply did (fal's body without a type).
+    if (fault === 'error')
+      return reply(
+        req,
+        res,
+        500,
+        { detail: 'Runner encountered an internal server error', error_type: 'runner_server_error' },
+        { 'X-Fal-Error-Type': 'runner_server_error' },
+      );
+    if (fault === 'result-500') return reply(req, res, 500, faultBody(500));
     const file = (n) =>
       fault === 'insecure-image'
         ? `http://cdn.example.com/files/${task.id}-${n}.png`

@@ -139,9 +139,9 @@ const MATRIX: Record<'bfl' | 'fal' | 'openai', Case[]> = {
     ['fault=422', 'invalid-input', 'void'],
     ['fault=429', 'rate-limited', 'void'],
     ...EDGE_FAULTS_AT_SUBMIT,
-    ['fault=moderated', 'moderated', 'void'],
-    ['fault=error', 'provider-error', 'uncertain'],
-    ['fault=result-500', 'provider-error', 'uncertain'],
+    ['fault=moderated', 'moderated', 'uncertain'], // a 422 after it ran "may still be charged" (docs.fal.ai/faq)
+    ['fault=error', 'provider-error', 'void'], // fal's own server error: "never charged" (the same page)
+    ['fault=result-500', 'provider-error', 'uncertain'], // only the reply failed, maybe after a billed request
     ['fault=expired-image', 'provider-error', 'charged'],
     ['fault=never-ready', 'timeout', 'void'],
     ['imageDelay=400', '', 'charged'],

@@ -178,16 +178,27 @@ describe('FalProvider against the fal queue simulator', () => {
   });
 
   describe('failures after acceptance', () => {
-    it('a content-policy rejection in the result → moderated, not retryable, nothing charged', async () => {
+    // docs.fal.ai/faq: a 422 after the request ran "may still be charged if a runner spent GPU time".
+    it('a content-policy rejection in the result → moderated, not retryable, and it may have been charged', async () => {
       const run = start('fault=moderated');
       const error = await failure(run.promise);
       expect([error.code, error.retryable]).to.deep.equal(['moderated', false]);
       expect(run.accepted).to.equal(1);
       expect(run.charge).to.equal(undefined);
+      expect([run.uncharged, run.billed]).to.deep.equal([0, 0]);
     });
 
-    it('a model error in the result → provider-error', async () => {
-      expect((await failure(start('fault=error').promise)).code).to.equal('provider-error');
+    // docs.fal.ai/faq: "Server errors (HTTP 500+) are never charged"; fal types its own (request-errors).
+    it("fal's own server error in the result (typed) → provider-error, certainly not charged", async () => {
+      const run = start('fault=error');
+      expect((await failure(run.promise)).code).to.equal('provider-error');
+      expect([run.uncharged, run.billed]).to.deep.equal([1, 0]);
+    });
+
+    it('an untyped 500 for the result of a finished request → provider-error, and it may have been charged', async () => {
+      const run = start('fault=result-500');
+      expect((await failure(run.promise)).code).to.equal('provider-error');
+      expect([run.uncharged, run.billed]).to.deep.equal([0, 0]);
     });
 
     itRidesOutFailingPolls(harness, async (task) => polls(await taskLog('fal', task.id)));

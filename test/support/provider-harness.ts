@@ -23,6 +23,9 @@ export interface GenerationRun {
   charge?: Charge;
   /** How many times `onAccepted` was called. */
   accepted: number;
+  /** How many times the adapter said the request was certainly not charged (`onUncharged`), or certainly was (`onBilled`). */
+  uncharged: number;
+  billed: number;
   /** Every progress status reported, in order. */
   statuses: string[];
   /** Settles to the outcome, or rejects with the UserPaysError. */
@@ -60,6 +63,8 @@ export function providerHarness<P extends Provider>(
       key: unique(keyPrefix),
       controller,
       accepted: 0,
+      uncharged: 0,
+      billed: 0,
       statuses: [],
       promise: undefined as unknown as Promise<ProviderOutcome>,
     };
@@ -76,6 +81,8 @@ export function providerHarness<P extends Provider>(
           run.charge = charge;
         },
         onProgress: (progress) => run.statuses.push(progress.status.text),
+        onUncharged: () => run.uncharged++,
+        onBilled: () => run.billed++,
         ...context,
       },
     );

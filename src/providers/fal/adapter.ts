@@ -236,13 +236,28 @@ export class FalProvider implements Provider {
         signal,
         context.poll,
       );
-      // A request that failed (content policy, validation, model error) answers here with its error: one that
-      // says so (4xx) was not billed; a 5xx may be the request or only this reply.
+      // A request that failed answers here with its error (docs.fal.ai/faq, "Do you charge for failed requests?"):
+      // fal's own request error (a 5xx typed with `error_type`, docs.fal.ai/documentation/model-apis/request-errors)
+      // is a server error, "never charged"; a 422 after the request ran (validation, content policy) "may still be
+      // charged if a runner spent GPU time", so it may have cost the price; any other 4xx (a request cancelled) was
+      // not billed. An untyped 5xx may be only this reply failing (a proxy's, or the result store's), after a request
+      // that finished and was billed: it may have cost the price too.
       let units: string | null = null;
-      const result = await fetchJson(via(response), init, signal, key, (reply) => {
-        units = reply.headers.get('x-fal-billable-units');
-      }).catch((error: HttpError) => {
-        if (error.status && error.status < 500) context.onUncharged?.();
+      let typed = false;
+      const result = await fetchJson(
+        via(response),
+        init,
+        signal,
+        key,
+        (reply) => {
+          units = reply.headers.get('x-fal-billable-units');
+        },
+        (body: any) => {
+          typed = typeof body?.error_type === 'string';
+        },
+      ).catch((error: HttpError) => {
+        const status = error.status ?? 0;
+        if ((status >= 500 && typed) || (status >= 400 && status < 500 && status !== 422)) context.onUncharged?.();
         throw error;
       });
       context.onBilled?.(); // it finished with images: fal has billed it, whatever happens to the download
