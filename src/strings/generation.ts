@@ -11,6 +11,8 @@ export interface GenerationStrings {
   chargedOfBound(provider: string, charged: string, expected: string, most: string): string;
   /** `provider`: whose, where known (`guard` says it again with it, as the sentences after it that take one). */
   keyRejected(provider?: string): string;
+  /** The key this site's sign-in gave was refused (401, 403): signing in again gives another. */
+  signedKeyRefused(provider: string): string;
   tooManyRequests(waitSeconds?: number, provider?: string): string;
   providerTrouble(status: number, provider?: string): string;
   unknownProvider(id: string): string;
@@ -85,6 +87,8 @@ export const generation: GenerationStrings = {
     `${words.TheProvider(provider)} charged ${charged}; the preview expected ${expected}, at most ${most}. Your tally counts what was charged.`,
   keyRejected: (provider) =>
     `${whoIn(provider)} did not accept your API key. Check the key (or create a new one in your ${provider ? words.providerName(provider) : 'provider'} account) and try again.`,
+  signedKeyRefused: (provider) =>
+    `${words.TheProvider(provider)} no longer accepts the key your sign-in gave (it may have been revoked, or have run out). Sign in again.`,
   tooManyRequests: (waitSeconds, provider) =>
     `${whoIn(provider)} is busy with too many of your requests. Wait ${waitSeconds ? `${waitSeconds} s` : 'a few seconds'} and try again.`,
   providerTrouble: (status, provider) => `${whoIn(provider)} had a problem (HTTP ${status}). Try again in a moment.`,

@@ -18,6 +18,8 @@ export interface SignInStrings {
   keyStaysHere(provider: string, relay?: string): string;
   getKey(): string;
   signInWith(provider: string): string;
+  /** Where the provider refused the key the sign-in gave. */
+  signInAgain(provider: string): string;
   signedInWith(provider: string): string;
   orPasteKey(): string;
   /**
@@ -90,6 +92,7 @@ export const signIn: SignInStrings = {
     `Sent only to ${provider}, whom you pay${relay ? `, through this site's relay at ${relay}` : ''}; kept in this page unless you tick the box.`,
   getKey: () => 'Get a key ↗',
   signInWith: (provider) => `Sign in with ${provider}`,
+  signInAgain: (provider) => `Sign in again with ${provider}`,
   signedInWith: (provider) => `Signed in with ${provider}`,
   orPasteKey: () => 'or paste your own key below.',
   leftOf: (left, cap, provider) =>

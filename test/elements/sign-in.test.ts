@@ -429,6 +429,16 @@ describe('Sign in with OpenRouter and Hugging Face (the demo, its simulators)', 
     await widget.updateComplete;
     expect(keyField(), 'no field for the token after a 403').to.equal(null);
     expect(words(box().closest('label')!)).to.equal('Stay signed in on this device');
+    // Said beside the way on (issue 43, P2): sign in again, which has the focus, or sign out to paste a key.
+    const refused =
+      'Hugging Face no longer accepts the key your sign-in gave (it may have been revoked, or have run out). Sign in again.';
+    expect((error as unknown as Error).message).to.equal(refused);
+    await until(() => widget.shadowRoot!.activeElement?.matches('[part~=sign-in]'), 3000, 'the focus on Sign in again');
+    const signInAgain = widget.shadowRoot!.activeElement as HTMLButtonElement;
+    expect(words(signInAgain)).to.equal('Sign in again with Hugging Face');
+    const describedBy = signInAgain.getAttribute('aria-describedby')!;
+    expect(words(widget.shadowRoot!.getElementById(describedBy)!)).to.equal(refused);
+    expect(widget.shadowRoot!.querySelector('#key-error'), 'said once, in the sign-in line').to.equal(null);
 
     // Kept on this device, it is still the sign-in's on the next visit: no field.
     widget.endpoint = endpoint;

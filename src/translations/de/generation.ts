@@ -15,6 +15,8 @@ export const generation: GenerationStrings = {
     `${words.TheProvider(provider)} hat ${charged} berechnet; die Vorschau erwartete ${expected}, höchstens ${most}. Ihre Ausgabenübersicht zählt, was berechnet wurde.`,
   keyRejected: (provider) =>
     `${whoIn(provider)} hat Ihren API-Schlüssel nicht angenommen. Prüfen Sie den Schlüssel (oder erstellen Sie in Ihrem Konto ${provider ? atProvider(provider) : 'beim Anbieter'} einen neuen) und versuchen Sie es noch einmal.`,
+  signedKeyRefused: (provider) =>
+    `${words.TheProvider(provider)} nimmt den Schlüssel Ihrer Anmeldung nicht mehr an (vielleicht widerrufen oder abgelaufen). Melden Sie sich erneut an.`,
   tooManyRequests: (waitSeconds, provider) =>
     `${whoIn(provider)} ist mit zu vielen Ihrer Anfragen beschäftigt. Warten Sie ${waitSeconds ? `${waitSeconds} s` : 'ein paar Sekunden'} und versuchen Sie es noch einmal.`,
   providerTrouble: (status, provider) =>

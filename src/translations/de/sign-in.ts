@@ -20,6 +20,7 @@ export const signIn: SignInStrings = {
     `Wird nur an ${provider} gesendet, die Sie bezahlen${relay ? `, über das Relay dieser Website unter ${relay}` : ''}; bleibt auf dieser Seite, solange Sie das Feld nicht ankreuzen.`,
   getKey: () => 'Schlüssel holen ↗',
   signInWith: (provider) => `Mit ${provider} anmelden`,
+  signInAgain: (provider) => `Erneut mit ${provider} anmelden`,
   signedInWith: (provider) => `Angemeldet mit ${provider}`,
   orPasteKey: () => 'oder Schlüssel unten einfügen.',
   leftOf: (left, cap, provider) =>

@@ -29,6 +29,7 @@ import { PinnedRowController } from './pinned-row.js';
 import { RequiredImageController } from './required-image.js';
 import { ReferenceImages } from './reference-images.js';
 import { FlowController } from './submission/flow-controller.js';
+import { isKeyError } from '../../../base/errors.js';
 import { ResumeController } from './submission/resume-controller.js';
 import { SubmissionController, type SubmissionRun } from './submission/submission-controller.js';
 
@@ -174,6 +175,7 @@ export class PanelControllers {
             flow: this.flow,
             signedKeys: this.signedKeys,
             report,
+            keyRefusal: () => (isKeyError(this.submission.error) ? this.submission.error!.message : undefined),
           }),
         ),
     });

@@ -62,7 +62,10 @@ export function renderKeyField(
   return html`<div class="key-field">
     ${signInLine ?? (key.signIn ? slot('account') : nothing)}
     ${signed ? nothing : renderKeyInput(key, decision, on, text, !!invalid)}
-    ${key.error ? html`<p id="key-error" part="error" class="error">${key.error}</p>` : nothing}
+    ${
+      // A key the sign-in gave that was refused is said in the sign-in's line, beside Sign in again.
+      key.error && !signed ? html`<p id="key-error" part="error" class="error">${key.error}</p>` : nothing
+    }
     ${key.value ? nothing : notSentHere.map((why) => html`<p class="muted">${why}</p>`)}
     ${key.waiting ? html`<p class="error">${text.waitingForKey(key.waiting, key.payee)}</p>` : nothing}
     ${

@@ -1,5 +1,6 @@
 import type Decimal from 'decimal.js';
-import type { UserPaysError } from '../../../../base/errors.js';
+import { isKeyError, type UserPaysError } from '../../../../base/errors.js';
+import { generationText } from '../../../../strings/generation.js';
 import type { Quote } from '../../../../base/types.js';
 import type { Submission, Submitted } from '../../../../generation/submit.js';
 import { loadEngine } from '../../../../lazy/index.js';
@@ -46,6 +47,9 @@ export async function runSubmission(
     // where the want is of this model alone (a model sold for bought pollen only): the account pays for others.
     const { code, modelOnly } = error as UserPaysError;
     if (code === 'insufficient-funds' && !modelOnly) panels.account.outOfCredit = true;
+    // A key the user never typed cannot be checked by them: the sign-in that gave it gives another.
+    if (isKeyError(error as UserPaysError) && panels.signedKeys.madeBySignIn())
+      (error as UserPaysError).say(generationText.signedKeyRefused(submission.asked.provider));
     throw error;
   } finally {
     done();

@@ -35,10 +35,15 @@ export interface SignInNeeds {
   signedKeys: SignedKeys;
   /** Says what went wrong (any error: the widget words it), where the widget says what a submission found. */
   report(error: unknown): void;
+  /** What the last submission's refusal of the key in force said (401, 403), where it was refused. */
+  keyRefusal(): string | undefined;
 }
 
 /** The sign-in of the widget of `parts`, its styles adopted beside the panels'. */
-export function signInPart(parts: ImageParts, { keys, account, flow, signedKeys, report }: SignInNeeds): SignInPart {
+export function signInPart(
+  parts: ImageParts,
+  { keys, account, flow, signedKeys, report, keyRefusal }: SignInNeeds,
+): SignInPart {
   const { host, pricing, language } = parts;
   const root = host.shadowRoot!;
   root.adoptedStyleSheets = [...root.adoptedStyleSheets, signInStyles.styleSheet!];
@@ -119,6 +124,7 @@ export function signInPart(parts: ImageParts, { keys, account, flow, signedKeys,
           revoke: info?.revokeUrl,
           cannotPay: state.cannotPay ? info?.fundsUrl : undefined,
           expired,
+          refused: keyRefusal(),
           grant: state.granting,
           translation,
         },

@@ -22,6 +22,8 @@ export interface SignInView {
   cannotPay?: string;
   /** When the key the sign-in gave expired, where it has (then the sign-in button is offered again). */
   expired?: string;
+  /** Why the provider refused the key the sign-in gave (401, 403), where it did: the sign-in is offered again. */
+  refused?: string;
   /** The form before a capped sign-in, while it is shown (see `Granting`). */
   grant?: Granting;
   /** The element's words over English (see `wordsIn`). */
@@ -45,11 +47,30 @@ export interface SignInHandlers {
  * does not wait for it.
  */
 export function renderSignIn(
-  { id, provider, signed, share, revoke, cannotPay, expired, grant, translation }: SignInView,
+  { id, provider, signed, share, revoke, cannotPay, expired, refused, grant, translation }: SignInView,
   on: SignInHandlers,
 ) {
   const text = wordsIn(translation, 'signIn', signIn);
   if (grant) return renderGrant(provider, grant, on, text);
+  // The key the sign-in gave was refused: why, where the eye is after the click, and signing in again is the way on
+  // (the focus goes to it, as to an error), or Sign out, to paste a key of one's own.
+  if (signed && refused)
+    return html`<p part="account" class="account">
+        <button
+          part="sign-in"
+          id="sign-in"
+          type="button"
+          class="secondary"
+          data-provider=${id}
+          data-focus="error"
+          aria-describedby="sign-in-refused"
+          @click=${on.keySignIn}
+        >
+          ${text.signInAgain(provider)}
+        </button>
+        <button type="button" class="link" @click=${on.keySignOut}>${text.signOut()}</button>
+      </p>
+      <p id="sign-in-refused" part="error" class="error">${refused}</p>`;
   const line = signed
     ? html`<span>${text.signedInWith(provider)}</span>
         <span class="actions">
