@@ -147,8 +147,13 @@ export class LedgerStore {
    * balance already showed certainly charged (`certain`) is never taken back: "not charged" books that part alone.
    */
   resolve(id: string, outcome: Exclude<Settlement, { uncertain: string }>): void {
-    const certain = this.entries().find((entry) => entry.id === id)?.certain;
+    const current = this.entries().find((entry) => entry.id === id);
+    const certain = current?.certain;
     const paid = 'charged' in outcome ? outcome : certain ? { charged: certain, basis: 'balance' as const } : undefined;
+    // Settled by a balance or by the user's word, it brought no image: a paid request without one keeps its error
+    // (the tally says "1 request without an image", not "1 image"). Only an image fetched after all (resume.ts: the
+    // charge reported, or the quote) counts as one.
+    const imageCame = paid && (paid.basis === 'reported' || paid.basis === 'quote');
     this.#update(
       id,
       {
@@ -157,7 +162,7 @@ export class LedgerStore {
         ...(paid && { credits: moneyIfGiven(paid.credits), basis: paid.basis }),
         certain: undefined,
         before: undefined,
-        error: outcome.error,
+        error: outcome.error ?? (imageCame ? undefined : current?.error),
       },
       'uncertain',
     );

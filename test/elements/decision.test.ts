@@ -62,12 +62,14 @@ describe('<userpays-image>: Generate says why it cannot, before the click', func
     await expectWcag22(el);
   });
 
-  it('over the budget: says the budget as money, offers the cheaper model that fits, and the click is refused in money', async () => {
+  it('over the site’s budget: says the limit as money, offers the cheaper model that fits, and the click is refused in money', async () => {
     const el = await widget({});
     el.model = 'flux-2-pro';
     el.budget = '0.02';
     await waitUntil(() => reason(el), 'the ledger is read and the budget applies');
-    expectBlocked(el, /Over your \$0\.02 budget/);
+    // The page's budget is the site's limit: the user cannot raise it, and is not told to (issue 43, P1).
+    expectBlocked(el, /Over this site's \$0\.02 limit: choose a cheaper request/);
+    expect(reason(el)!.textContent).not.to.contain('raise');
     expect(fix(el)!.textContent).to.match(/FLUX\.2 \[klein\] 4B · \$0\.014/);
     // A page calling generate() anyway hears why, in money.
     const refused = await el.generate().catch((error: Error & { code: string }) => error);

@@ -1,5 +1,6 @@
 // The shadow parts custom-elements.json declares for <userpays-image> are exactly those it draws, over the states
-// that draw them all (idle, custom size, running, result and history, lightbox, a paid failure, an image not saved,
+// that draw them all (idle, custom size, running, result and history, lightbox, a paid failure, a charge that may have
+// been made, an image not saved,
 // a key's balance, Puter's account, the form before a capped sign-in): no part documented that does not exist, none
 // drawn that is not documented.
 import { expect } from '@open-wc/testing';
@@ -62,6 +63,12 @@ describe('<userpays-image>: its shadow parts', function () {
     await failed.generate().catch(() => {});
     await until(() => failed.shadowRoot!.querySelector('[part~=failures]'), 10_000);
     look(failed);
+
+    // Moderated at the submit, after BFL's credits fell by its cost: it may have been charged, for the user to say.
+    const uncertain = await bfl('fault=request-moderated;pending=60');
+    await uncertain.generate().catch(() => {});
+    await until(() => uncertain.shadowRoot!.querySelector('[part~=uncertain]'), 10_000);
+    look(uncertain);
 
     // Its host refuses the page the bytes: shown from BFL's link, not saved.
     const refused = await imageWidget({

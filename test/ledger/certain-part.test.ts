@@ -51,6 +51,18 @@ describe('an uncertain charge with a certain part', () => {
     ]);
     expect([second.status, second.charged, second.certain]).to.deep.equal(['charged', '0.098', undefined]);
     expect([ledger.tally().spent, ledger.tally().uncertain]).to.deep.equal(['0.112', undefined]);
+    // Neither brought an image: each is a paid request without one, as its error says (issue 43, P1).
+    expect([first.error, second.error]).to.deep.equal(['network', 'network']);
+    expect([ledger.tally().images, ledger.tally().paidFailures]).to.deep.equal([0, 2]);
+  });
+
+  it('counts as an image once resolved with one fetched after all (the charge reported, or the quote)', () => {
+    const ledger = new LedgerStore({ storage: new MemoryStorage() });
+    const entry = ledger.open({ ...fields });
+    ledger.settle(entry.id, { uncertain: '0.014', error: 'cancelled' });
+    ledger.resolve(entry.id, { charged: '0.014', basis: 'reported' });
+    expect(ledger.entries()[0].error).to.equal(undefined);
+    expect([ledger.tally().images, ledger.tally().paidFailures]).to.deep.equal([1, undefined]);
   });
 });
 

@@ -139,6 +139,7 @@ export function renderImageWidget(view: ImageView, slots: PanelSlots | undefined
               : nothing
         }
         <p part="tally" class="tally muted">${slots?.tally}</p>
+        ${slots?.uncertain}
         <!-- What a screen reader hears of the price: its total, once per change, not the whole breakdown. -->
         <span class="announce" role="status">${decision.price ? `${decision.price} ${decision.buys}` : ''}</span>
         <span class="announce" role="status">${view.announcement}</span>

@@ -58,6 +58,7 @@ import type * as Panels from './panels/index.js';
  * @csspart progress - Progress while generating, with Cancel.
  * @csspart error - Every error the widget shows: the last submission's (with Try again where trying again can succeed), the key's beside the key field, and why the request cannot be priced, made or paid beside Generate.
  * @csspart tally - The session tally line.
+ * @csspart uncertain - Under the tally line: each charge no reply confirmed or denied, with "It was charged" / "It was not" (the user's word from their provider account settles it).
  * @csspart result - The latest submission, large (a grid for more than one image).
  * @csspart lightbox - An image full size (a modal dialog: arrows step, Escape closes).
  * @csspart gallery - The earlier images, grouped by submission.

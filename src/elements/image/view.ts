@@ -24,9 +24,13 @@ export interface Blocked {
   fix?:
     /**
      * The id of the field to focus (a model's control, `setting-<name>`, or the reference images' file field,
-     * `references-input`: in More options, which opens; the file field opens its chooser too).
+     * `references-input`: in More options, which opens; the file field opens its chooser too; or the first answer to
+     * a charge that may have been made, `uncertain-answer`).
      */
-    | { label: string; focus: 'prompt' | 'key' | 'sign-in' | 'references-input' | `setting-${string}` }
+    | {
+        label: string;
+        focus: 'prompt' | 'key' | 'sign-in' | 'references-input' | 'uncertain-answer' | `setting-${string}`;
+      }
     | { label: string; model: string }
     | { label: string; url: string };
 }

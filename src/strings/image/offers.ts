@@ -26,8 +26,13 @@ export interface OffersStrings {
   perDollar(submissions: number, count?: number): string;
   beforeBudget(submissions: number, count?: number): string;
   monthPace(price: string): string;
-  // Over the budget in force, beside Generate, and the cheaper request that fits it
-  overBudget(budget: string): string;
+  /**
+   * Over the budget in force, beside Generate: the user's own, or the site's (`site`: the user cannot raise that one),
+   * with what may have been charged counted in it (`uncertain`, where the request would fit without it: the user may
+   * say it was not, `settleUncertain`); else the cheaper request that fits it (`useCheaper`).
+   */
+  overBudget(budget: string, site?: boolean, uncertain?: string): string;
+  settleUncertain(): string;
   useCheaper(model: string, price: string): string;
 }
 
@@ -51,6 +56,12 @@ export const offers: OffersStrings = {
   beforeBudget: (submissions, count) =>
     ` · ${submissions} more${images(submissions, count)} before your budget runs out`,
   monthPace: (price) => `At your pace, this month comes to about ${price}.`,
-  overBudget: (budget) => `Over your ${budget} budget: raise it, or choose a cheaper request`,
+  overBudget: (budget, site, uncertain) =>
+    `Over ${site ? `this site's ${budget} limit` : `your ${budget} budget`}${
+      uncertain
+        ? `, counting ${uncertain} that may have been charged`
+        : `: ${site ? '' : 'raise it, or '}choose a cheaper request`
+    }`,
+  settleUncertain: () => 'Say whether it was charged',
   useCheaper: (model, price) => `Use ${model} · ${price}`,
 };

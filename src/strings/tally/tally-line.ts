@@ -1,6 +1,6 @@
 /** The tally in one line, as the widget and `<userpays-tally>` show it at first paint. */
 
-import { imageCount, plural } from '../words.js';
+import { imageCount, plural, words } from '../words.js';
 
 /** What was paid for: images, and requests charged that brought none ("1 image and 1 request without an image"). */
 export const paidFor = (images: number, failures = 0) =>
@@ -15,6 +15,17 @@ export interface TallyLineStrings {
   heldSummary(held: unknown): unknown[];
   overBudget(over: unknown): unknown[];
   uncertainSummary(amount: unknown): unknown[];
+  /**
+   * The charges no reply confirmed or denied, listed for the user to settle from their provider account (both
+   * elements list them: uncertain-charges.ts): their heading, each one, and its two answers.
+   */
+  uncertainLabel(): string;
+  uncertainEntry(model: string, sent: string, amount: unknown, provider: string): unknown[];
+  uncertainCharged(): string;
+  uncertainNotCharged(): string;
+  /** A moment of the day it is, or of the day before ("today, 7:37 AM"); other days are dates (uncertain-charges.ts). */
+  todayAt(time: string): string;
+  yesterdayAt(time: string): string;
 }
 
 export const tallyLine: TallyLineStrings = {
@@ -23,4 +34,14 @@ export const tallyLine: TallyLineStrings = {
   heldSummary: (held) => [' · ', held, ' held'],
   overBudget: (over) => [' · ', over, ' over budget'],
   uncertainSummary: (amount) => [' · ', amount, ' more may have been charged'],
+  uncertainLabel: () => 'May have been charged: no reply said',
+  uncertainEntry: (model, sent, amount, provider) => [
+    `${model}, sent ${sent}: `,
+    amount,
+    ` may have been charged. If your ${words.providerName(provider)} account shows it, say so; it stays counted until then.`,
+  ],
+  uncertainCharged: () => 'It was charged',
+  uncertainNotCharged: () => 'It was not',
+  todayAt: (time) => `today, ${time}`,
+  yesterdayAt: (time) => `yesterday, ${time}`,
 };

@@ -24,10 +24,6 @@ export interface TallyStrings {
   last30Days(): string;
   today(): string;
   pendingLabel(held: unknown): unknown[];
-  uncertainLabel(): string;
-  uncertainEntry(model: string, sent: string, amount: unknown, provider: string): unknown[];
-  uncertainCharged(): string;
-  uncertainNotCharged(): string;
   pendingEntry(model: string, started: string, held: unknown): unknown[];
   orphanLabel(held: unknown): unknown[];
   orphanEntry(
@@ -38,9 +34,6 @@ export interface TallyStrings {
     provider: string,
     keyed: boolean,
   ): unknown[];
-  /** A moment of the day it is, or of the day before ("today, 7:37 AM"); other days are dates (tally-view.ts). */
-  todayAt(time: string): string;
-  yesterdayAt(time: string): string;
   since(when: string): string;
   exportCsv(): string;
   exportJson(): string;
@@ -78,14 +71,6 @@ export const tally: TallyStrings = {
   last30Days: () => 'Last 30 days',
   today: () => 'Today',
   pendingLabel: (held) => ['Generating now: ', held, ' held until done'],
-  uncertainLabel: () => 'May have been charged: no reply said',
-  uncertainEntry: (model, sent, amount, provider) => [
-    `${model}, sent ${sent}: `,
-    amount,
-    ` may have been charged. If your ${words.providerName(provider)} account shows it, say so; it stays counted until then.`,
-  ],
-  uncertainCharged: () => 'It was charged',
-  uncertainNotCharged: () => 'It was not',
   pendingEntry: (model, started, held) => [`${model}, started ${started}: `, held],
   orphanLabel: (held) => ['Left unfinished when their page closed: ', held, ' held'],
   orphanEntry: (model, started, held, next, provider, keyed) => [
@@ -97,8 +82,6 @@ export const tally: TallyStrings = {
         ? `. Its page closed before ${words.theProvider(provider)} replied: ${NEXT_TIME}, it is listed as may have been charged, for you to settle.`
         : `. Its request never left: nothing was charged, and it is cleared ${NEXT_TIME}.`,
   ],
-  todayAt: (time) => `today, ${time}`,
-  yesterdayAt: (time) => `yesterday, ${time}`,
   since: (when) => `Since ${when}`,
   exportCsv: () => 'Export CSV',
   exportJson: () => 'Export JSON',

@@ -8,6 +8,7 @@ import { finalOf } from '../../../pricing/offers.js';
 import { gallery as galleryWords } from '../../../strings/image/gallery.js';
 import { wordsIn } from '../../../strings/strings.js';
 import { widget } from '../../../strings/image/widget.js';
+import { settleUncertain } from '../../tally/uncertain-charges.js';
 
 /** What the panels' controls of `<userpays-image>` do: loaded with the panels that draw them. */
 export interface PanelHandlers extends PickerHandlers {
@@ -34,6 +35,8 @@ export interface PanelHandlers extends PickerHandlers {
   dismissError(): void;
   /** Undo the change just made (Vary, Reuse, Finalize, Delete). */
   undo(): void;
+  /** "It was charged" or "It was not" on a charge no reply confirmed or denied (`value`; `data-id`). */
+  uncertainChoice(event: Event): void;
 }
 
 /** The handlers of the widget's panels: they set the element's state, never draw (as image-handlers.ts). */
@@ -74,6 +77,14 @@ export function panelHandlers(parts: ImageParts, panels: PanelControllers): Pane
     dismissError: () => {
       submission.dismissError();
       flow.focusNext('submit'); // never to the page
+    },
+    // The user's word, from their provider account, settles what no reply did; the next thing to do is Generate,
+    // or the next such charge, never the page.
+    uncertainChoice: (event) => {
+      if (!settleUncertain(parts.ledger.ledger, event)) return;
+      if (parts.ledger.ledger?.uncertain().length) flow.focusAt('#uncertain-answer');
+      // Generate, or where it is still refused, what the refusal offers.
+      else flow.focusAt('[data-focus=submit]:enabled, #reason :is(a, button)');
     },
     undo: () => {
       panels.undo();

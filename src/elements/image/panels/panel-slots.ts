@@ -12,6 +12,7 @@ import { reword, wordsIn } from '../../../strings/strings.js';
 import { words } from '../../../strings/words.js';
 import type { ProgressDetail, ProviderId } from '../../../base/types.js';
 import { renderTallySummary } from '../../tally/tally-summary.js';
+import { renderUncertain, uncertainCharges } from '../../tally/uncertain-charges.js';
 import { slot } from '../form-template.js';
 import type { ImageParts } from '../image-parts.js';
 import type { ImageHandlers, ImageView } from '../view.js';
@@ -79,6 +80,9 @@ export function renderSlots(
         ? running({ status: wordsIn(translation, 'progress', progressWords).resuming(), elapsedMs: 0 })
         : nothing),
     tally: tally ? renderTallySummary(tally, parts.language) : nothing,
+    uncertain: ledger
+      ? renderUncertain(uncertainCharges(ledger, clock.now(), parts.language), parts.language, on.uncertainChoice)
+      : nothing,
     // Its place kept at its size until Puter's part is here.
     account: host.provider === 'puter' ? (panels.puter.loaded?.render() ?? slot('account')) : nothing,
     keyField: renderKeyField(keyField, view, panels.signIn.loaded?.render(providerName), on, {

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import type { Quote } from '../../../base/types.js';
-import { formatUsd, modelName } from '../../../pricing/index.js';
+import { formatUsd, formatUsdRounded, modelName } from '../../../pricing/index.js';
 import { cheapestWithin } from '../../../pricing/offers.js';
 import { payeeAt, providerInfo } from '../../../providers/catalog.js';
 import { offers } from '../../../strings/image/offers.js';
@@ -43,12 +43,21 @@ export function spendingBlocked(
   if (ledger?.budgetDamaged)
     return { reason: wordsIn(translation, 'ledger', ledgerWords).budgetDamaged(), at: 'price' };
   if (ledger && tally?.budget && ledger.wouldExceed(mostOf(quote))) {
-    // What the budget leaves once everything held and uncertain is counted (`remaining` says just that).
-    return {
-      reason: offersText.overBudget(formatUsd(tally.budget, locale)),
-      at: 'price',
-      fix: cheaper(new Decimal(tally.remaining ?? 0)),
-    };
+    // What the budget leaves once everything held and uncertain is counted (`remaining` says just that). Where the
+    // request would fit but for what may have been charged, the user's word on it is the fix: it may not have been.
+    // A budget in force that is not the user's own is the site's, which the user cannot raise.
+    const remaining = new Decimal(tally.remaining ?? 0);
+    const uncertain = new Decimal(tally.uncertain ?? 0);
+    const settling = uncertain.gt(0) && remaining.plus(uncertain).gte(mostOf(quote));
+    const budget = formatUsd(tally.budget, locale);
+    const site = tally.budget !== ledger.budget;
+    return settling
+      ? {
+          reason: offersText.overBudget(budget, site, formatUsdRounded(uncertain, locale, true)),
+          at: 'price',
+          fix: { label: offersText.settleUncertain(), focus: 'uncertain-answer' },
+        }
+      : { reason: offersText.overBudget(budget, site), at: 'price', fix: cheaper(remaining) };
   }
   const { fundsUrl: funds, keyUrl } = providerInfo(host.provider) ?? {};
   // Hugging Face's free accounts have no included credits and pay only with credits bought (hub-docs,

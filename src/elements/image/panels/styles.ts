@@ -7,6 +7,7 @@ import { outcomeStyles } from './submission/outcome.js';
 import { pickerStyles } from './pickers.js';
 import { pinnedRowStyles } from './pinned-row.js';
 import { runningStyles } from './submission/running.js';
+import { uncertainStyles } from '../../tally/uncertain-charges.js';
 
 /*
  * The panels' styles, adopted by the element beside its own once the panels load (PanelsController): a
@@ -31,6 +32,15 @@ const panelControls = css`
   /* A field the provider or the form refused (the key, the cap). */
   [aria-invalid='true'] {
     box-shadow: 0 0 0 1px var(--_danger);
+  }
+  /* What may have been charged, under the tally line, to be settled (tally/uncertain-charges.ts). */
+  .uncertain {
+    margin: -0.5rem 0 1rem;
+    font-size: 0.875rem;
+  }
+  .uncertain > p {
+    margin: 0 0 0.25rem;
+    font-weight: 600;
   }
   /* A row of buttons: under an error (submission/outcome.ts), in the form before a capped sign-in. */
   .row {
@@ -57,4 +67,5 @@ export const imagePanelStyles = css`
   ${outcomeStyles}
   ${iconStyles}
   ${pinnedRowStyles}
+  ${uncertainStyles}
 `;

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { uncertainStyles } from '../uncertain-charges.js';
 
 /** `<userpays-tally>` beyond its summary line: budget, meter, lists, chart, export, reset. */
 export const tallyPanelStyles = css`
@@ -69,4 +70,5 @@ export const tallyPanelStyles = css`
     display: flex;
     justify-content: space-between;
   }
+  ${uncertainStyles}
 `;

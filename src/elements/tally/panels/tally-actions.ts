@@ -4,6 +4,7 @@ import type { LedgerStore } from '../../../ledger/ledger.js';
 import { typedAmount } from '../../../pricing/typed-amount.js';
 import type { Spoken } from '../../shared/language-controller.js';
 import { ledgerFile } from './export.js';
+import { settleUncertain } from '../uncertain-charges.js';
 import type { TallyHandlers } from './tally-template.js';
 
 /** What `<userpays-tally>`'s controls act on, read when they act (never a stale copy). */
@@ -81,14 +82,7 @@ export function tallyHandlers(target: TallyActionTarget): TallyActions {
      * The user's word on an uncertain charge, from their provider account: booked as charged (at the amount
      * counted apart) or void. Nothing else can settle a charge whose request has no task id to ask about.
      */
-    uncertainChoice(event) {
-      const button = event.target as HTMLButtonElement;
-      const id = button.dataset.id!;
-      const ledger = target.ledger();
-      const entry = ledger?.uncertain().find((candidate) => candidate.id === id);
-      if (!entry) return;
-      ledger!.resolve(id, button.value === 'charged' ? { charged: entry.charged! } : { void: true });
-    },
+    uncertainChoice: (event) => void settleUncertain(target.ledger(), event),
   };
 }
 

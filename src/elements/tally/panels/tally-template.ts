@@ -10,6 +10,7 @@ import type { BudgetFigures } from '../tally-summary.js';
 import type Decimal from 'decimal.js';
 import type { OrphanNext } from '../../../strings/tally/tally.js';
 import { chartOf } from './chart.js';
+import { renderUncertain, type UncertainCharge } from '../uncertain-charges.js';
 
 /** A pending generation: its model, when it started (as a person writes it), the amount it holds. */
 export interface PendingItem {
@@ -61,7 +62,7 @@ export interface TallyView extends Spoken {
   /** Generations whose page closed before they were done (docs/ledger.md, "Orphans"): held until a widget settles them. */
   orphaned: PendingGroup<OrphanItem>;
   /** Charges no reply confirmed or denied: which provider, model, when sent, how much; the user may settle them. */
-  uncertain: readonly { id: string; provider: string; model: string; sent: string; usd: string }[];
+  uncertain: readonly UncertainCharge[];
   /** When the session started, in words ("Since today, 7:37 AM"). */
   since: string;
 }
@@ -175,27 +176,7 @@ export function renderTally(view: TallyView, on: TallyHandlers) {
           </div>`
         : nothing
     }
-    ${
-      view.uncertain.length
-        ? html`<div part="uncertain">
-            <p id="uncertain">${text.uncertainLabel()}</p>
-            <ul aria-labelledby="uncertain">
-              ${view.uncertain.map(
-                (entry) =>
-                  html`<li>
-                    ${text.uncertainEntry(modelName(entry.model), entry.sent, money(entry.usd), entry.provider)}
-                    <button value="charged" data-id=${entry.id} @click=${on.uncertainChoice}>
-                      ${text.uncertainCharged()}
-                    </button>
-                    <button value="void" data-id=${entry.id} @click=${on.uncertainChoice}>
-                      ${text.uncertainNotCharged()}
-                    </button>
-                  </li>`,
-              )}
-            </ul>
-          </div>`
-        : nothing
-    }
+    ${renderUncertain(view.uncertain, view, on.uncertainChoice)}
     <p class="muted">${view.since}</p>
     <p part="export">
       <button value="csv" @click=${on.exportClick}>${text.exportCsv()}</button>

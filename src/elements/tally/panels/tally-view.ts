@@ -1,14 +1,15 @@
 import Decimal from 'decimal.js';
-import { DAY_MS, dayOf } from '../../../base/days.js';
+import { dayOf } from '../../../base/days.js';
 import type { LedgerEntry, LedgerStore } from '../../../ledger/ledger.js';
 import type { Tally } from '../../../base/types.js';
 import { providerInfo } from '../../../providers/catalog.js';
 import { reword, wordsIn } from '../../../strings/strings.js';
-import { tally as english, type TallyStrings } from '../../../strings/tally/tally.js';
+import { tally as english } from '../../../strings/tally/tally.js';
+import { tallyLine } from '../../../strings/tally/tally-line.js';
 import type { Spoken } from '../../shared/language-controller.js';
-import { formatDate } from '../../../base/dates.js';
 import { typedForm } from '../../../pricing/typed-amount.js';
 import { budgetFigures } from '../tally-summary.js';
+import { spokenTime, uncertainCharges } from '../uncertain-charges.js';
 import type { BudgetMeter, OrphanItem, TallyView } from './tally-template.js';
 import type { TallyActions } from './tally-actions.js';
 
@@ -33,7 +34,8 @@ export function tallyView(
   const own = ledger.budget;
   const today = dayOf(now);
   const text = wordsIn(translation, 'tally', english);
-  const when = (at: number) => spokenTime(at, today, locale, true, text);
+  const lineText = wordsIn(translation, 'tallyLine', tallyLine);
+  const when = (at: number) => spokenTime(at, today, locale, true, lineText);
   const item = ({ model, at, charged, quoted }: LedgerEntry) => ({ model, started: when(at), usd: charged ?? quoted });
   const pending = ledger.pending();
   const generating = pending.filter((entry) => !orphaned.has(entry.id));
@@ -70,15 +72,8 @@ export function tallyView(
       })),
       held: sum(left),
     },
-    // What is still not known of each: its certain part (its balance showed it) is spent already.
-    uncertain: ledger.uncertain().map(({ id, provider, model, at, sentAt, charged, certain }) => ({
-      id,
-      provider,
-      model,
-      sent: when(sentAt ?? at),
-      usd: new Decimal(charged!).minus(certain ?? 0).toFixed(),
-    })),
-    since: text.since(spokenTime(Date.parse(tally.since), today, locale, false, text)),
+    uncertain: uncertainCharges(ledger, now, { locale, translation }),
+    since: text.since(spokenTime(Date.parse(tally.since), today, locale, false, lineText)),
   };
 }
 
@@ -99,26 +94,4 @@ function meterOf({ spent, uncertain, budget }: Tally, held: string, over?: strin
     percent,
     state: over ? 'over' : used.eq(limit) ? 'reached' : percent >= NEAR_PERCENT ? 'near' : 'fine',
   };
-}
-
-/**
- * `at` (ms) as a person writes it, seen from the local day `today` (base/days.ts): today and yesterday by name,
- * with the time ("today, 7:37 AM"); another day by its date ("Nov 2"; "Dec 30, 2025" in another year), with the
- * time too when `withTime` ("Nov 2, 7:37 AM"). Never seconds, never a timestamp.
- */
-function spokenTime(
-  at: number,
-  today: number,
-  locale: string | undefined,
-  withTime: boolean,
-  text: TallyStrings,
-): string {
-  const day = dayOf(at);
-  const time = formatDate(at, locale, 'time');
-  if (day === today) return text.todayAt(time);
-  if (day === today - 1) return text.yesterdayAt(time);
-  const thisYear = new Date(day * DAY_MS).getUTCFullYear() === new Date(today * DAY_MS).getUTCFullYear();
-  return withTime
-    ? formatDate(at, locale, thisYear ? 'moment' : 'momentYear')
-    : formatDate(day * DAY_MS, locale, thisYear ? 'day' : 'dayYear');
 }

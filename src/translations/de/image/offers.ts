@@ -21,6 +21,12 @@ export const offers: OffersStrings = {
   beforeBudget: (submissions, count) =>
     ` · noch ${submissions}${imagesOf(submissions, count)}, bevor Ihr Budget aufgebraucht ist`,
   monthPace: (price) => `In Ihrem Tempo kommt dieser Monat auf etwa ${price}.`,
-  overBudget: (budget) => `Über Ihrem Budget von ${budget}: Erhöhen Sie es oder wählen Sie eine günstigere Anfrage`,
+  overBudget: (budget, site, uncertain) =>
+    `Über ${site ? 'dem Limit dieser Website' : 'Ihrem Budget'} von ${budget}${
+      uncertain
+        ? `, mitgezählt ${uncertain}, die vielleicht berechnet wurden`
+        : `: ${site ? 'Wählen Sie' : 'Erhöhen Sie es oder wählen Sie'} eine günstigere Anfrage`
+    }`,
+  settleUncertain: () => 'Sagen, ob es berechnet wurde',
   useCheaper: (model, price) => `${model} verwenden · ${price}`,
 };

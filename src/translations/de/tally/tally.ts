@@ -26,14 +26,6 @@ export const tally: TallyStrings = {
   last30Days: () => 'Letzte 30 Tage',
   today: () => 'Heute',
   pendingLabel: (held) => ['Wird gerade erzeugt: ', held, ' reserviert bis zum Ende'],
-  uncertainLabel: () => 'Vielleicht berechnet: Keine Antwort hat es gesagt',
-  uncertainEntry: (model, sent, amount, provider) => [
-    `${model}, gesendet ${sent}: `,
-    amount,
-    ` wurden vielleicht berechnet. Wenn Ihr Konto bei ${words.providerName(provider)} es zeigt, sagen Sie es; bis dahin bleibt es gezählt.`,
-  ],
-  uncertainCharged: () => 'Es wurde berechnet',
-  uncertainNotCharged: () => 'Es wurde nicht berechnet',
   pendingEntry: (model, started, held) => [`${model}, gestartet ${started}: `, held],
   orphanLabel: (held) => ['Unfertig geblieben, als ihre Seite geschlossen wurde: ', held, ' reserviert'],
   orphanEntry: (model, started, held, next, provider, keyed) => [
@@ -45,8 +37,6 @@ export const tally: TallyStrings = {
         ? `. Seine Seite wurde geschlossen, bevor ${words.theProvider(provider)} antwortete: ${NEXT_TIME} wird es als vielleicht berechnet aufgeführt, damit Sie es klären.`
         : `. Die Anfrage ist nie abgegangen: Nichts wurde berechnet, und sie wird ${NEXT_TIME} entfernt.`,
   ],
-  todayAt: (time) => `heute, ${time}`,
-  yesterdayAt: (time) => `gestern, ${time}`,
   since: (when) => `Seit ${when}`,
   exportCsv: () => 'Als CSV exportieren',
   exportJson: () => 'Als JSON exportieren',

@@ -1,0 +1,86 @@
+// A charge no reply confirmed or denied is settled in the widget itself (issue 43, P1): on a key whose balance
+// settles nothing, only the user's word does, and until then it counts against the budget and can stop Generate.
+import { expect } from '@open-wc/testing';
+import '../../src/define.js';
+import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
+import { bflWidget } from '../support/bfl-widget.js';
+import { submissionsOf, uniqueStorageKey } from '../support/sim.js';
+import { until } from '../support/wait.js';
+
+const root = (el: UserPaysImage) => el.shadowRoot!;
+const uncertainPart = (el: UserPaysImage) => root(el).querySelector<HTMLElement>('[part~=uncertain]');
+const answer = (el: UserPaysImage, value: 'charged' | 'void') =>
+  uncertainPart(el)!.querySelector<HTMLButtonElement>(`button[value=${value}]`)!;
+const reason = (el: UserPaysImage) => root(el).querySelector('#reason')?.textContent?.replace(/\s+/g, ' ').trim();
+const submit = (el: UserPaysImage) => root(el).querySelector<HTMLButtonElement>('[part~=submit]')!;
+
+/**
+ * A widget whose submission was cancelled after it left, with no reply: BFL may have charged its price ($0.014 for
+ * FLUX.2 [klein] 4B at 1024²), and a pasted key's balance cannot say whether it did. `budget`: the site's.
+ */
+async function afterALostReply(budget?: string) {
+  const storageKey = uniqueStorageKey();
+  const el = await bflWidget({
+    scenario: 'fault=hang',
+    apiKey: 'sim-key',
+    storageKey,
+    attributes: budget ? { budget } : {},
+  });
+  const running = el.generate().catch(() => {});
+  await until(async () => (await submissionsOf('bfl', storageKey)).length, 15_000, 'the submit at BFL');
+  el.cancel();
+  await running;
+  await until(() => uncertainPart(el), 15_000, 'the uncertain charge listed in the widget');
+  return el;
+}
+
+describe('<userpays-image>: what may have been charged, settled in the widget', function () {
+  this.timeout(40_000);
+
+  it('lists it under the tally line with its two answers; "It was not" releases it and the focus goes to Generate', async () => {
+    const el = await afterALostReply();
+    expect(el.tally).to.include({ uncertain: '0.014' });
+    const listed = uncertainPart(el)!.textContent!.replace(/\s+/g, ' ');
+    expect(listed).to.contain('May have been charged: no reply said');
+    expect(listed).to.contain('FLUX.2 [klein] 4B, sent today');
+    expect(listed).to.contain('$0.014 may have been charged. If your BFL account shows it, say so');
+    answer(el, 'void').focus();
+    answer(el, 'void').click();
+    await until(() => !uncertainPart(el), 5_000, 'the list gone');
+    expect(el.tally!.uncertain).to.equal(undefined);
+    expect(el.tally!.spent).to.equal('0');
+    await el.updateComplete;
+    expect(root(el).activeElement).to.equal(submit(el));
+  });
+
+  it('over the site\'s limit only because of it: says so, and the fix is the user\'s word, not "raise it"', async () => {
+    // The site's limit fits one image at $0.014, not one more beside $0.014 that may have been charged.
+    const el = await afterALostReply('0.019');
+    expect(submit(el).disabled).to.equal(true);
+    expect(reason(el)).to.equal(
+      "Over this site's $0.019 limit, counting $0.014 that may have been charged Say whether it was charged",
+    );
+    root(el).querySelector<HTMLButtonElement>('#reason button')!.click();
+    expect(root(el).activeElement).to.equal(answer(el, 'charged'));
+    // It was charged: spent now, and the next image is over the site's limit, which the user cannot raise.
+    answer(el, 'charged').click();
+    await until(() => !uncertainPart(el), 5_000, 'the list gone');
+    expect(el.tally).to.include({ spent: '0.014' });
+    expect(el.tally!.uncertain).to.equal(undefined);
+    await el.updateComplete;
+    expect(submit(el).disabled).to.equal(true);
+    expect(reason(el)).to.match(/^Over this site's \$0\.019 limit: choose a cheaper request/);
+    expect(reason(el)).not.to.contain('raise');
+  });
+
+  it('under the budget, "It was charged" books it as spent, once, however often it is clicked', async () => {
+    const el = await afterALostReply();
+    const button = answer(el, 'charged');
+    button.click();
+    button.click(); // a second click on the same (now settled) charge books nothing more
+    await until(() => !uncertainPart(el), 5_000, 'the list gone');
+    // Paid, and no image came: said as such, never as an image.
+    expect(el.tally).to.include({ spent: '0.014', images: 0, paidFailures: 1 });
+    expect(submit(el).disabled).to.equal(false);
+  });
+});
