@@ -20,7 +20,7 @@ const simulator = createSimulator({ pendingMs: 120 });
 const replay = createReplay({ simulator });
 
 export default {
-  // All of them, but what a run at another moment leaves out (scripts/test-suite.mjs, DRAWN).
+  // All of them, but what a run at another moment leaves out (scripts/test-suite.mjs, LEFT_OUT).
   files: [
     'test/**/*.test.ts',
     ...(process.env.TEST_LEAVE_OUT ?? '')
