@@ -143,7 +143,7 @@ describe('GPT Image with the user’s own OpenAI key', function () {
     const run = unique('gpt15-budget');
     const { el } = await widget(run, { model: 'gpt-image-1.5', quality: 'high', budget });
     await waitUntil(() => blocked(el).reason, 'the ledger is read and the budget applies');
-    expect(blocked(el).reason).to.match(/budget/);
+    expect(blocked(el).reason).to.match(/^Over this site's \$[0-9.]+ limit/); // the page's budget: the site's
     const refused = await el.generate().catch((error: Error & { code: string }) => error);
     expect((refused as { code: string }).code).to.equal('budget-exceeded');
     expect(await submissionsOf('openai', run)).to.have.length(0);

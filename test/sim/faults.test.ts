@@ -522,7 +522,7 @@ describe('fal simulator: hold=<name>', () => {
 });
 
 describe('fal simulator: _charges', () => {
-  it('bills each completed request by fal’s table, exactly; not before completion, not cancelled or failed ones', async () => {
+  it('bills each completed request by fal’s table, exactly, a moderated one too; not before completion, not cancelled or server errors', async () => {
     const key = unique('key');
     const run = unique('fal');
     const ref1 = referenceImage(1024, 1024).dataUrl; // 1 MP
@@ -555,21 +555,26 @@ describe('fal simulator: _charges', () => {
       expect(status, endpoint).to.equal(200);
       submitted.push(body);
     }
-    // Expired image: billed. Cancelled before completion, moderated, error, never-ready: not.
+    // Expired image and moderated (a 422 after it ran "may still be charged", docs.fal.ai/faq): billed. Cancelled
+    // before completion, error (fal's server error: "never charged"), never-ready: not.
     const cancelled = await falSubmit(`pending=50;hold=${hold};run=${run}`, key);
     expect((await fetch(cancelled.body.cancel_url, { method: 'PUT', ...falAuth(key) })).status).to.equal(202);
     // Not billed before it completes.
     expect(await simCharges('fal', key)).to.deep.equal({ usd: '0', requests: 0 });
     await releaseHold('fal', hold);
     const expired = await falSubmit(`fault=expired-image;pending=50;run=${run}`, key);
-    for (const fault of ['moderated', 'error', 'never-ready'])
-      expect((await falSubmit(`fault=${fault};pending=50;run=${run}`, key)).status).to.equal(200);
-    for (const body of [...submitted, expired.body]) await falDone(key, body.status_url);
-    // Σ of the table above (0.714) + the expired image's 0.03.
-    expect(cases.reduce((sum, [, , price]) => sum + price, 0) + 30000).to.equal(744000);
-    expect(await simCharges('fal', key)).to.deep.equal({ usd: '0.744', requests: cases.length + 1 });
+    const failed = [];
+    for (const fault of ['moderated', 'error', 'never-ready']) {
+      const { status, body } = await falSubmit(`fault=${fault};pending=50;run=${run}`, key);
+      expect(status, fault).to.equal(200);
+      failed.push(body);
+    }
+    for (const body of [...submitted, expired.body, failed[0]]) await falDone(key, body.status_url);
+    // Σ of the table above (0.714) + the expired image's 0.03 + the moderated one's 0.03.
+    expect(cases.reduce((sum, [, , price]) => sum + price, 0) + 2 * 30000).to.equal(774000);
+    expect(await simCharges('fal', key)).to.deep.equal({ usd: '0.774', requests: cases.length + 2 });
     // The key with its `Key ` prefix names the same account.
-    expect(await simCharges('fal', `Key ${key}`)).to.deep.equal({ usd: '0.744', requests: cases.length + 1 });
+    expect(await simCharges('fal', `Key ${key}`)).to.deep.equal({ usd: '0.774', requests: cases.length + 2 });
   });
 });
 
