@@ -2,6 +2,7 @@
 // disabled before the click and says why beside it, with the fix — no prompt, no key, over the budget, over the
 // account's balance, a size the model cannot make — and what it says of money is money ("$0.03"), never "0.03 USD".
 import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { waitUntil } from '../support/wait.js';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
@@ -78,6 +79,12 @@ describe('<userpays-image>: Generate says why it cannot, before the click', func
       .to.contain('$0.03')
       .and.contain('$0.02')
       .and.not.match(/USD/);
+    // Ctrl+Enter from the prompt (issue 43, P3): nothing more is sent, and the keyboard goes to the fix.
+    root(el).querySelector<HTMLTextAreaElement>('#prompt')!.focus();
+    await sendKeys({ down: 'Control' });
+    await sendKeys({ press: 'Enter' });
+    await sendKeys({ up: 'Control' });
+    expect(root(el).activeElement).to.equal(fix(el));
     fix(el)!.click();
     await el.updateComplete;
     expect(el.model).to.equal('flux-2-klein-4b');
@@ -111,6 +118,10 @@ describe('<userpays-image>: Generate says why it cannot, before the click', func
     el.model = 'flux-pro-1.0-fill';
     await el.updateComplete;
     expectBlocked(el, /edits an image you provide/);
+    // The form's next step, not an error (issue 43, P10): the price stands (BFL's per image, whatever the image),
+    // and the reason is a hint, not in the error colour.
+    expect(price(el)).to.equal('$0.05');
+    expect(reason(el)!.hasAttribute('part'), 'not part error').to.equal(false);
     await waitUntil(() => more.open, 'More options opened', { timeout: 4000 });
     await waitUntil(() => root(el).querySelector('[part~=more] .drop'), 'the drop zone drawn', { timeout: 4000 });
     // Closed by the user, it stays closed while the model is the same.

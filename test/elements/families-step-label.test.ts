@@ -28,4 +28,19 @@ describe('the step to the other families, before and after their prices load', (
     await el.updateComplete;
     expect(seen()).to.deep.equal(before);
   });
+
+  // Issue 43, P7: Pollinations showed its two FLUX models, then five once the families' prices came (217 px more
+  // above the details just opened). The cards before the step are the first family's, whatever has loaded.
+  it('shows the same cards above the step as the price details load the families (Pollinations)', async () => {
+    const el = await imageWidget({ provider: 'pollinations', locale: 'en-US', 'storage-key': uniqueStorageKey() });
+    await panelsLoaded(el);
+    const cards = () =>
+      [...part(el, 'model')!.querySelectorAll('input[name=model]')].map((input) => (input as HTMLInputElement).value);
+    const before = cards();
+    expect(before.every((model) => model.startsWith('flux'))).to.equal(true);
+    await openPriceDetails(el);
+    await waitUntil(() => familiesInFor('pollinations'), 'the families, loaded with the details', { timeout: 10_000 });
+    await el.updateComplete;
+    expect(cards()).to.deep.equal(before);
+  });
 });

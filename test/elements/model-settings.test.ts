@@ -181,6 +181,17 @@ describe('<userpays-image>: the model’s own controls, in More options', functi
     expect(el.shadowRoot!.activeElement).to.equal(steps);
     expect(submit.disabled).to.equal(true);
     expect(blocked(el).reason).to.equal("This model's steps are a whole number from 1 to 50.");
+    // Ctrl+Enter there (issue 43, P3): nothing is sent, the focus stays in the field the reason is about, the reason
+    // is said once more, and no copy of it appears in the canvas (or takes the page to it).
+    await sendKeys({ down: 'Control' });
+    await sendKeys({ press: 'Enter' });
+    await sendKeys({ up: 'Control' });
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement).to.equal(steps);
+    expect(el.shadowRoot!.querySelector('[part~=error].error-box')).to.equal(null);
+    const said = [...el.shadowRoot!.querySelectorAll('.announce')].map((region) => region.textContent).join(' ');
+    expect(said).to.contain("This model's steps are a whole number from 1 to 50.");
+    expect(await asked(run)).to.equal(undefined);
     for (let i = 0; i < 3; i++) await sendKeys({ press: 'Backspace' });
     await sendKeys({ type: '30' });
     await el.updateComplete;

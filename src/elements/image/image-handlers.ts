@@ -45,9 +45,10 @@ export function imageHandlers(parts: ImageParts, panels: () => ImagePanels | und
       if (event.key !== 'Enter' || event.isComposing) return;
       const target = event.composedPath()[0] as HTMLElement;
       // The playground convention: Ctrl/Cmd+Enter generates; a bare Enter in a field never spends money.
-      if (event.ctrlKey || event.metaKey)
-        handlers.submit(event); // it prevents the default itself
-      else if (target.localName === 'input') {
+      if (event.ctrlKey || event.metaKey) {
+        // Where Generate is refused, the panels say why instead (panels/image-actions.ts).
+        if (!panels()?.handlers.refusedSubmit(event, target)) handlers.submit(event); // it prevents the default itself
+      } else if (target.localName === 'input') {
         event.preventDefault();
         if (target.id === 'key') panels()?.resume.keyEntered(); // Enter commits the key, as leaving the field does
       }

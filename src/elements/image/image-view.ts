@@ -26,8 +26,8 @@ import type { Blocked, ImageView } from './view.js';
 function blockedOf(parts: ImageParts, panels?: ImagePanels, key?: ImageView['key']): Blocked | undefined {
   const { quote, problem } = parts.pricing;
   const widgetText = wordsIn(parts.language.translation, 'widget', widget);
-  // Where the panels have a fix for it (an image to edit, none attached), it is beside the reason.
-  if (!quote || problem) return { reason: problem, at: 'price', fix: panels?.problemFix() };
+  // Where the panels have a fix for it (an image to edit, none attached: a next step), it is beside the reason.
+  if (!quote || problem) return panels?.problemBlocked(problem, !!quote) ?? { reason: problem, at: 'price' };
   // The page's budget is not an amount: nothing can be spent until the page fixes it.
   const { budgetProblem } = parts.ledger;
   if (budgetProblem) return { reason: budgetProblem, at: 'price' };
@@ -96,7 +96,12 @@ export function imageView(parts: ImageParts, panels?: ImagePanels): ImageView {
   const made = pricing.fitted ?? { width: host.width, height: host.height }; // the size the provider makes and bills
   const { allModels } = parts.form;
   const models = offers.filter((offer) => offer.provider === provider);
-  const shown = allModels ? models : models.filter(({ model }, index) => index < 5 || model === host.model);
+  // Up to five of the first family, and the model in force: the other families come at the step, so that their prices
+  // arriving (Price details loads them) adds nothing above the details (Pollinations' list grew by 217 px).
+  const first = models[0] && familyOf(models[0].model);
+  const shown = allModels
+    ? models
+    : models.filter(({ model }, index) => (index < 5 && familyOf(model) === first) || model === host.model);
   const otherFamilies = !!info?.sellsFamilies && !familiesInFor(provider);
   // The step keeps naming the families once their prices are here, while it still hides models of a family not shown:
   // read as "17 more models" instead, it lost a line above the form the moment Price details loaded them.
@@ -107,7 +112,8 @@ export function imageView(parts: ImageParts, panels?: ImagePanels): ImageView {
   // (a model of theirs the page names is the quote's to wait for, and to say where they cannot load).
   const loading = otherFamilies && !models.length && !awaitsFamilies(host.model, provider);
   const blocked: Blocked | undefined = loading ? { reason: '', at: 'price' } : blockedOf(parts, panels, key);
-  const payable = pricing.problem || loading ? undefined : quote;
+  // An image to edit still to be chosen leaves the price standing: it does not depend on that image.
+  const payable = (pricing.problem && blocked?.at !== 'image') || loading ? undefined : quote;
   const bound = payable?.atMost ? panels?.bound(payable) : undefined;
   const most = payable && (payable.atMost ?? payable.total);
   return {

@@ -17,10 +17,11 @@ export interface Blocked {
   /**
    * The control the reason concerns: marked and described by it. At `price` the request cannot be priced, made or
    * paid as it stands (an error, shown as one: part `error`), a model's own control set out of its range among them
-   * (its field marked in More options); at `prompt` and `key` the form asks for its next step, a hint in the muted
-   * colour with no field marked: the first screen greets a visitor with what to do, not with an error.
+   * (its field marked in More options); at `prompt`, `key` and `image` (a model that edits the user's image, with none
+   * attached: its price stands) the form asks for its next step, a hint in the muted colour with no field marked: the
+   * first screen greets a visitor with what to do, not with an error.
    */
-  at: 'prompt' | 'key' | 'price';
+  at: 'prompt' | 'key' | 'image' | 'price';
   fix?:
     /**
      * The id of the field to focus (a model's control, `setting-<name>`, or the reference images' file field,

@@ -37,6 +37,12 @@ export interface PanelHandlers extends PickerHandlers {
   undo(): void;
   /** "It was charged" or "It was not" on a charge no reply confirmed or denied (`value`; `data-id`). */
   uncertainChoice(event: Event): void;
+  /**
+   * Ctrl/Cmd+Enter in `target` where Generate is refused: true, and nothing is submitted (it would only say the same
+   * again, in the canvas, far from the field); the reason is said, and the keyboard goes to its fix, unless it is
+   * already in the field the fix goes to. False where Generate is not refused.
+   */
+  refusedSubmit(event: Event, target: HTMLElement): boolean;
 }
 
 /** The handlers of the widget's panels: they set the element's state, never draw (as image-handlers.ts). */
@@ -85,6 +91,15 @@ export function panelHandlers(parts: ImageParts, panels: PanelControllers): Pane
       if (parts.ledger.ledger?.uncertain().length) flow.focusAt('#uncertain-answer');
       // Generate, or where it is still refused, what the refusal offers.
       else flow.focusAt('[data-focus=submit]:enabled, #reason :is(a, button)');
+    },
+    refusedSubmit: (event, target) => {
+      const reason = root().querySelector<HTMLElement>('#reason');
+      if (!reason) return false;
+      event.preventDefault();
+      flow.say(reason.querySelector('span')?.textContent ?? '');
+      const fix = reason.querySelector<HTMLElement>('a, button');
+      if (fix && !(fix.dataset.focusTarget && target.id === fix.dataset.focusTarget)) fix.focus();
+      return true;
     },
     undo: () => {
       panels.undo();

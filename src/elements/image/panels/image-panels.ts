@@ -9,7 +9,8 @@ import { spendingBlocked } from './spending.js';
 import { runSubmission } from './submission/submission-run.js';
 import { moreOptions } from '../../../strings/more-options.js';
 import { offers } from '../../../strings/image/offers.js';
-import { formatUsd, formatUsdRounded } from '../../../pricing/index.js';
+import { formatUsd, formatUsdRounded, modelName } from '../../../pricing/index.js';
+import { prices } from '../../../strings/prices.js';
 import { wordsIn } from '../../../strings/strings.js';
 
 /**
@@ -89,14 +90,24 @@ export class ImagePanels extends PanelControllers {
   }
 
   /**
-   * The fix of a request that cannot be priced, where there is one: a model that edits the user's image, with none
-   * attached, asks for one (the file field in More options, which opens on it, its chooser with it).
+   * Why a request cannot be made as it stands (`problem`), with its fix where there is one: a model that edits the
+   * user's image (FLUX.1 Kontext, Fill), with none attached, asks for one (the file field in More options, which opens
+   * on it, its chooser with it). Where that is all that is missing and the request is priced (`priced`: BFL prices
+   * them per image, whatever the image), it is the form's next step, not an error.
    */
-  problemFix(): Blocked['fix'] {
+  problemBlocked(problem: string, priced: boolean): Blocked {
     const { capability, fitted } = this.parts.pricing;
-    if (!capability?.references.required || fitted?.inputs.length) return undefined;
-    const text = wordsIn(this.parts.language.translation, 'moreOptions', moreOptions);
-    return { label: text.chooseImage(), focus: 'references-input' };
+    const wanting = capability?.references.required && !fitted?.inputs.length;
+    if (!wanting) return { reason: problem, at: 'price' };
+    const { translation } = this.parts.language;
+    const step =
+      priced && problem === wordsIn(translation, 'prices', prices).needsImage(modelName(this.parts.host.model));
+    const text = wordsIn(translation, 'moreOptions', moreOptions);
+    return {
+      reason: problem,
+      at: step ? 'image' : 'price',
+      fix: { label: text.chooseImage(), focus: 'references-input' },
+    };
   }
 
   /**
