@@ -8,7 +8,7 @@ import type { Charge, ProviderTask } from '../providers/provider.js';
 import type { Tally } from '../base/types.js';
 import { UserPaysError } from '../base/errors.js';
 import { ledgerText as text } from '../strings/ledger.js';
-import { formatUsd } from '../pricing/format.js';
+import { formatUsd, formatUsdRounded } from '../pricing/format.js';
 import { Decimal, money, moneyIfGiven } from './amounts.js';
 import { storeBudget } from './budget.js';
 import { summaryOf, type DaySummary } from './compaction.js';
@@ -278,7 +278,8 @@ export class LedgerStore {
         if (after.gt(limit)) {
           throw new UserPaysError(
             'budget-exceeded',
-            text.budgetExceeded(formatUsd(money(total), locale), formatUsd(limit, locale)),
+            // The cost as the decision row says it ("$0.0421", not "$0.042106"); the budget as it was set.
+            text.budgetExceeded(formatUsdRounded(money(total), locale), formatUsd(limit, locale)),
             false,
           );
         }

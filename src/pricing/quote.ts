@@ -28,9 +28,20 @@ export function megapixels(width: number, height: number, unit = ONE_MP): number
  * `where` cannot be read (in their language), the page's developer what to fix, in the console (English; its words load
  * when a book is found wrong: pricing/price-book-problems.ts).
  */
-function wrongBook(where: string, text: PricesStrings, problem: PriceBookProblem): never {
-  void import('./price-book-problems.js').then(({ tellDeveloper }) => tellDeveloper(where, problem)).catch(() => {});
-  invalid(text.priceBookBroken(where));
+function wrongBook(where: BookEntry, text: PricesStrings, problem: PriceBookProblem): never {
+  void import('./price-book-problems.js')
+    .then(({ tellDeveloper }) => tellDeveloper(where.entry, problem))
+    .catch(() => {});
+  invalid(text.priceBookBroken(where.said));
+}
+
+/**
+ * An entry of a price book: as the visitor reads it (`said`: "FLUX.2 [klein] 9B at the gateway", in their language)
+ * and as its developer wrote it (`entry`: `priceBook["flux-2-klein-9b"].openai`, in English, for the console).
+ */
+export interface BookEntry {
+  said: string;
+  entry: string;
 }
 
 const isPixels = (value: unknown): value is number => Number.isInteger(value) && (value as number) > 0;
@@ -42,7 +53,7 @@ const parsedPrices = new Map<string, Decimal>();
  * An amount from a price book, exactly. Only decimal strings are accepted: a JavaScript number has already
  * lost exactness (0.1 + 0.2 is 0.30000000000000004) and a typo must not become a guessed price.
  */
-function price(amount: unknown, where: string, text: PricesStrings): Decimal {
+function price(amount: unknown, where: BookEntry, text: PricesStrings): Decimal {
   let value = typeof amount === 'string' ? parsedPrices.get(amount) : undefined;
   if (!value) {
     if (!isAmount(amount)) wrongBook(where, text, { kind: 'price', price: String(amount) });
@@ -104,7 +115,7 @@ export class PricesLoading extends Error {}
 const checkedEntries = new WeakSet<PriceEntry>();
 
 /** Refuses a price-book entry that is not whole: an unknown rule or unit, no source, sizes that make no sense. */
-function checkEntry(entry: PriceEntry, where: string, text: PricesStrings): PriceEntry {
+function checkEntry(entry: PriceEntry, where: BookEntry, text: PricesStrings): PriceEntry {
   if (checkedEntries.has(entry)) return entry;
   const rule: unknown = entry.rule;
   if (!isRecord(rule) || !Object.hasOwn(UNITS, rule.kind as string)) wrongBook(where, text, { kind: 'rule' });
@@ -204,7 +215,10 @@ export function priceRequest(request: QuoteRequest, book: PriceBook, text = pric
   };
   const model = modelInfo(asked.model) ?? refuse(() => text.noSuchModel(asked.model, MODELS[0].label));
   const byProvider = Object.hasOwn(book, model.id) ? book[model.id] : undefined;
-  const where = text.priceWhere(model.label, asked.provider);
+  const where = {
+    said: text.priceWhere(model.label, asked.provider),
+    entry: `priceBook[${JSON.stringify(model.id)}].${asked.provider}`,
+  };
   const entry =
     byProvider && Object.hasOwn(byProvider, asked.provider) && byProvider[asked.provider]
       ? checkEntry(byProvider[asked.provider]!, where, text)
@@ -231,7 +245,7 @@ export function priceRequest(request: QuoteRequest, book: PriceBook, text = pric
 function parts(
   entry: PriceEntry,
   fitted: Fitted,
-  where: string,
+  where: BookEntry,
   text: PricesStrings,
   prompt: string,
   translation?: Translation,
@@ -352,7 +366,7 @@ export function quoteDetails(request: QuoteRequest, book: PriceBook, text = pric
     inputMegapixels,
     references,
   } = parts(entry, fitted, where, text, asked.prompt, translation);
-  const usdPerUnit = entry.rule.unit === 'credit' ? price(CREDIT_USD, text.aCredit(), text) : null;
+  const usdPerUnit = entry.rule.unit === 'credit' ? price(CREDIT_USD, where, text) : null;
   const fee = entry.topUpFee === undefined ? undefined : price(entry.topUpFee, where, text);
   const share = asked.earnings && entry.earningsShare !== undefined ? price(entry.earningsShare, where, text) : null;
   /** An amount in the rule's unit, in USD. */

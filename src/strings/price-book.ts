@@ -12,7 +12,7 @@ export type PriceBookProblem =
   | { kind: 'capability' }
   | { kind: 'topUpFee'; fee: string };
 
-/** The developer's sentence for `problem` in the entry for `where` (a model at a provider). */
+/** The developer's sentence for `problem` in the entry `where` of the book (`priceBook["flux-2-pro"].fal`). */
 export function priceBookProblem(where: string, problem: PriceBookProblem): string {
   switch (problem.kind) {
     case 'price':

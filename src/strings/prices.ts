@@ -1,7 +1,7 @@
 /** What the price book and the quote say: sizes a model cannot make, price-book problems, and the lines of the cost preview. */
 
 import type { Size } from '../base/types.js';
-import { mp, plural } from './words.js';
+import { mp, plural, words } from './words.js';
 
 export interface PricesStrings {
   referencesUnsupported(): string;
@@ -59,9 +59,8 @@ export interface PricesStrings {
   pricesFrom(source: string, asOf: string): string;
   /** The breakdown's last line, where the total above it is rounded: the exact sum of the lines. */
   total(): string;
-  // A price book the widget cannot use (the page's `priceBook`): said beside Generate, for the page to fix
+  // A price book the widget cannot use (the page's `priceBook`): the model at the provider (by id), as a visitor reads it
   priceWhere(model: string, provider: string): string;
-  aCredit(): string;
   /** A price the page's own price book sets wrongly (its developer reads what in the console: strings/price-book.ts). */
   priceBookBroken(where: string): string;
 }
@@ -127,8 +126,7 @@ export const prices: PricesStrings = {
   credits: (credits) => `${credits} credits · `,
   pricesFrom: (source, asOf) => `Prices: ${source}, as of ${asOf}`,
   total: () => 'Total',
-  priceWhere: (model, provider) => `${model} at ${provider}`,
-  aCredit: () => 'a credit',
+  priceWhere: (model, provider) => `${model} at ${words.theProvider(provider)}`,
   priceBookBroken: (where) =>
     `This site set its price for ${where} wrongly, so no price can be shown for it. Choose another model, or tell the site's owner.`,
 };

@@ -90,7 +90,7 @@ describe('dist bundle', () => {
     expect(told).to.match(/not a valid amount \("0x1F"\)/);
     expect(el.quote).to.equal(undefined);
     expect(el.shadowRoot!.querySelector('[part=error]')!.textContent).to.contain(
-      'This site set its price for FLUX.2 [pro] at bfl wrongly',
+      'This site set its price for FLUX.2 [pro] at BFL wrongly',
     );
   });
 });

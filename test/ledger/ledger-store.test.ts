@@ -162,6 +162,17 @@ describe('LedgerStore: budget', () => {
     expect(ledger.wouldExceed('1000', '')).to.equal(false);
   });
 
+  it('refuses past the budget with the cost as a price is shown ("$0.0421"), never to the millionth', async () => {
+    const { ledger } = fresh();
+    const refused = await ledger
+      .reserve([{ ...image, quoted: '0.042106' }], '0.042106', '0.04', 'en-US')
+      .catch((error: UserPaysError) => error);
+    expect(refused).to.include({ code: 'budget-exceeded' });
+    expect((refused as UserPaysError).message).to.match(
+      /^This would cost \$0\.0421 and take you past your budget of \$0\.04\./,
+    );
+  });
+
   it('never reports remaining below 0, even when the provider charged more than quoted', () => {
     const { ledger } = fresh();
     ledger.settle(ledger.open({ ...image, quoted: '0.03' }).id, { charged: '0.2' });

@@ -160,23 +160,23 @@ describe('bad input is refused in plain words', () => {
       let message = '';
       const told = await toldDeveloper(() => (message = refused(gateway, page(entry))));
       expect(message).to.equal(
-        "This site set its price for FLUX.2 [pro] at openai wrongly, so no price can be shown for it. Choose another model, or tell the site's owner.",
+        "This site set its price for FLUX.2 [pro] at the gateway wrongly, so no price can be shown for it. Choose another model, or tell the site's owner.",
       );
       return told;
     };
     expect(await refusedBook({ rule: { kind: 'flat', unit: 'credits', perImage: '3' }, source, exact: true })).to.equal(
-      'userpays: The price set for FLUX.2 [pro] at openai is in "credits", which is not a unit (use "credit" or "usd"). Fix the price book.',
+      'userpays: The price set for priceBook["flux-2-pro"].openai is in "credits", which is not a unit (use "credit" or "usd"). Fix the price book.',
     );
     expect(
       await refusedBook({ rule: { kind: 'flat', unit: 'usd', perImage: 0.1 + 0.2 }, source, exact: true }),
     ).to.equal(
-      'userpays: The price set for FLUX.2 [pro] at openai is not a valid amount ("0.30000000000000004"): write it as a decimal string, such as "0.04". Fix the price book.',
+      'userpays: The price set for priceBook["flux-2-pro"].openai is not a valid amount ("0.30000000000000004"): write it as a decimal string, such as "0.04". Fix the price book.',
     );
     expect(await refusedBook({ rule: { kind: 'flat', unit: 'usd', perImage: '1e2' }, source, exact: true })).to.match(
       /not a valid amount \("1e2"\)/,
     );
     expect(await refusedBook({ rule: { kind: 'flat', unit: 'usd', perImage: '0.04' }, exact: true })).to.equal(
-      'userpays: The price set for FLUX.2 [pro] at openai does not say where it comes from (source: { name, asOf }). Fix the price book.',
+      'userpays: The price set for priceBook["flux-2-pro"].openai does not say where it comes from (source: { name, asOf }). Fix the price book.',
     );
     expect(await refusedBook({ rule: { kind: 'flat', unit: 'usd', perImage: '0.04' }, source })).to.match(
       /must say whether it is exact/,

@@ -365,7 +365,7 @@ describe('quoteFor: other price rules', () => {
     await expectWrongBook(
       { provider: 'fal', model: 'flux-2-pro', earnings: true },
       'FLUX.2 [pro] at fal',
-      'The price set for FLUX.2 [pro] at fal is not a valid amount ("x"): write it as a decimal string, such as "0.04". Fix the price book.',
+      'The price set for priceBook["flux-2-pro"].fal is not a valid amount ("x"): write it as a decimal string, such as "0.04". Fix the price book.',
       badShare,
     );
   });
@@ -393,7 +393,7 @@ describe('quoteFor: other price rules', () => {
       await expectWrongBook(
         { provider: 'fal', model: 'flux-2-pro' },
         'FLUX.2 [pro] at fal',
-        `The price set for FLUX.2 [pro] at fal is not a valid amount ("${perImage}"): write it as a decimal string, such as "0.04". Fix the price book.`,
+        `The price set for priceBook["flux-2-pro"].fal is not a valid amount ("${perImage}"): write it as a decimal string, such as "0.04". Fix the price book.`,
         prices,
       );
     }
@@ -406,7 +406,7 @@ describe('quoteFor: other price rules', () => {
     await expectWrongBook(
       { provider: 'fal', model: 'flux-2-pro' },
       'FLUX.2 [pro] at fal',
-      'The top-up fee set for FLUX.2 [pro] at fal must be less than 1 ("1"). Fix the price book.',
+      'The top-up fee set for priceBook["flux-2-pro"].fal must be less than 1 ("1"). Fix the price book.',
       feeAll,
     );
   });

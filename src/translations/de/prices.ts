@@ -1,5 +1,5 @@
 import type { PricesStrings } from '../../strings/prices.js';
-import { images, mp, number, referenceImages } from './words.js';
+import { atProvider, images, mp, number, referenceImages } from './words.js';
 
 /**
  * The words of a price source's name (`quote.source.name`: data, in English, which a page may read) in German; the
@@ -90,8 +90,7 @@ export const prices: PricesStrings = {
   credits: (credits) => `${credits} Credits · `,
   pricesFrom: (source, asOf) => `Preise: ${inGerman(source)}, Stand ${asOf}`,
   total: () => 'Summe',
-  priceWhere: (model, provider) => `${model} bei ${provider}`,
-  aCredit: () => 'einen Credit',
+  priceWhere: (model, provider) => `${model} ${atProvider(provider)}`,
   priceBookBroken: (where) =>
     `Diese Website hat ihren Preis für ${where} falsch angegeben, daher kann dafür kein Preis angezeigt werden. Wählen Sie ein anderes Modell, oder sagen Sie es dem Betreiber der Website.`,
 };

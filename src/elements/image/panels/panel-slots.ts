@@ -278,12 +278,14 @@ function keyFieldView(
   const { provider } = host;
   const error = submission.error;
   const otherHost = keyHost(provider, host.endpoint); // undefined at the provider's public one
+  const wordsText = wordsIn(language.translation, 'words', words);
   // What the account has left, where its provider says (BFL's credits; fal's billing for Admin keys).
   const left = account.balance?.usd;
   const cap = account.cap;
   return {
     ...key,
-    payee: otherHost ?? wordsIn(language.translation, 'words', words).theProvider(payeeAt(provider, host.endpoint)),
+    payee: otherHost ?? wordsText.theProvider(payeeAt(provider, host.endpoint)),
+    account: wordsText.providerName(payeeAt(provider, host.endpoint)),
     url: otherHost ? undefined : providerInfo(provider)?.keyUrl,
     remembered: keys.isRemembered(),
     waiting: resume.waiting[provider] ?? 0,

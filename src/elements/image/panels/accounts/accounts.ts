@@ -18,6 +18,11 @@ import type { PanelHandlers } from '../image-actions.js';
 export type KeyFieldView = NonNullable<ImageView['key']> & {
   /** Whom the key pays, as a sentence names it: "BFL", or a gateway's host. */
   payee: string;
+  /**
+   * Whose account the key draws on, by name ("fal", "the gateway"): the provider's own through a proxy of it (the
+   * host the key goes to is `payee`), so that "Your fal account is out of credit" never names a proxy's host.
+   */
+  account: string;
   /** Where to make a key (the provider's key page). */
   url?: string;
   remembered: boolean;
@@ -73,7 +78,7 @@ export function renderKeyField(
         ? html`<p part="balance" class="muted">
             ${
               key.outOfCredit
-                ? text.outOfCredit(key.payee)
+                ? text.outOfCredit(key.account)
                 : key.cap
                   ? text.leftOf(key.left!, key.cap, key.provider)
                   : text.leftOnAccount(key.left!)
