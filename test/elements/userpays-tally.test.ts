@@ -36,6 +36,8 @@ function refusal(el: UserPaysTally): string | undefined {
   expect(input.getAttribute('aria-describedby')!.split(' ')).to.include('budget-refused');
   expect(shown.getAttribute('role')).to.equal('alert');
   expect(shown.getAttribute('part')).to.equal('error');
+  // The field itself in the danger colour, as the words under it (issue 43, P15).
+  expect(getComputedStyle(input).borderTopColor).to.equal(getComputedStyle(shown).color);
   return words(shown);
 }
 

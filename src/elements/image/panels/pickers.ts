@@ -229,8 +229,8 @@ export const pickerStyles = css`
   .shapes .choices {
     gap: 0.3rem;
   }
-  /* The shapes in one row, up to nine; more (OpenRouter's eleven) in rows of six; five to a row when compact. The
-     sizes and counts in one row. */
+  /* The shapes in one row, up to nine; more in two even rows (ten in rows of five, OpenRouter's eleven of six and
+     five); five to a row when compact. The sizes and counts in one row. */
   .shapes .choices,
   .segmented {
     grid-auto-flow: column;
@@ -281,6 +281,9 @@ export const pickerStyles = css`
   }
   .shapes .choices:has(> :nth-child(10)) {
     grid-auto-flow: row;
+    grid-template-columns: repeat(5, minmax(0, 1fr));
+  }
+  .shapes .choices:has(> :nth-child(11)) {
     grid-template-columns: repeat(6, minmax(0, 1fr));
   }
   .shape {

@@ -54,6 +54,10 @@ export const tallyPanelStyles = css`
     color: inherit;
     border-color: var(--_border);
   }
+  /* What was typed is refused (the words under the field say why): the field in the danger colour too. */
+  input[aria-invalid='true'] {
+    border-color: var(--_danger);
+  }
   summary {
     display: inline-block;
   }

@@ -694,6 +694,20 @@ export const resultStyles = css`
     left: 0;
     min-width: 0;
   }
+  /* In the narrowest widget (a 280 px phone) the latest image's toolbar stands under it too: over it, on two rows,
+     it hid a third of the image. */
+  @container (max-width: 299px) {
+    .toolbar {
+      position: relative;
+      inset: 0;
+      max-width: none;
+      justify-content: start;
+      opacity: 1;
+      padding: 0;
+      background: none;
+      box-shadow: none;
+    }
+  }
   .failures ul {
     margin: 0;
     padding-left: 1.2rem;
