@@ -214,6 +214,9 @@ const bytes = (n) => `${n.toLocaleString('en-US')} B`;
 /** A provider's cap on its whole session: SPEC §8's, or a deviation budgets.json states for it (`session.deviations`). */
 const sessionCap = (budgets, provider) => budgets.session.deviations?.[provider]?.cap ?? budgets.session.cap;
 
+/** A provider's cap on what a page loads with no user action: SPEC §8's, or a stated deviation (`noAction.deviations`). */
+const noActionCap = (budgets, provider) => budgets.noAction.deviations?.[provider]?.cap ?? budgets.noAction.cap;
+
 /** The breaches (`errors`) and the figures past their warning (`warnings`) of `measured` against `budgets`. */
 function verdict(measured, budgets) {
   const errors = [];
@@ -227,7 +230,7 @@ function verdict(measured, budgets) {
       `warning: the first price, ${bytes(firstPrice.gzip)}, is past ${bytes(budgets.firstPrice.warnAt)}: a change that adds to it says what it defers, or why it is worth it`,
     );
   for (const [provider, { noAction, session }] of Object.entries(measured.providers)) {
-    over(`what a page with ${provider} loads with no user action`, noAction.gzip, budgets.noAction.cap);
+    over(`what a page with ${provider} loads with no user action`, noAction.gzip, noActionCap(budgets, provider));
     over(`everything a session with ${provider} can load`, session.gzip, sessionCap(budgets, provider));
   }
   for (const [name, gzip] of Object.entries(measured.parts)) {
@@ -274,7 +277,12 @@ function rows(measured, budgets, record) {
     ...gone,
     budget('first price', measured.firstPrice, budgets.firstPrice.cap, record.firstPrice),
     ...providers.map(([provider, { noAction }]) =>
-      budget(`no user action, ${provider}`, noAction, budgets.noAction.cap, record.providers?.[provider]?.noAction),
+      budget(
+        `no user action, ${provider}`,
+        noAction,
+        noActionCap(budgets, provider),
+        record.providers?.[provider]?.noAction,
+      ),
     ),
     ...providers.map(([provider, { session }]) =>
       budget(
@@ -303,9 +311,11 @@ function markdown(measured, budgets) {
   const cap = (name) => budgets.parts[name] ?? { cap: 0, raised: '—', reason: 'no cap' };
   const deviation = (provider) =>
     budgets.session.deviations?.[provider] ? `; a deviation, its cap ${bytes(sessionCap(budgets, provider))}` : '';
+  const noActionDeviation = (provider) =>
+    budgets.noAction.deviations?.[provider] ? `; a deviation, its cap ${bytes(noActionCap(budgets, provider))}` : '';
   const providers = Object.entries(measured.providers).map(
     ([provider, { noAction, session, withBesides }]) =>
-      `| ${provider} | ${bytes(noAction.gzip)} (${files(noAction.parts)}: ${list(noAction.parts)}) | ${bytes(session.gzip)} (${files(session.parts)}${deviation(provider)}) | ${bytes(withBesides.gzip)} |`,
+      `| ${provider} | ${bytes(noAction.gzip)} (${files(noAction.parts)}: ${list(noAction.parts)}${noActionDeviation(provider)}) | ${bytes(session.gzip)} (${files(session.parts)}${deviation(provider)}) | ${bytes(withBesides.gzip)} |`,
   );
   const parts = Object.entries(measured.parts)
     .filter(([name]) => name !== measured.entry)
