@@ -41,4 +41,29 @@ describe("what each model is best for, whole on a phone's card", function () {
           .map((best) => `${best.textContent} (${best.scrollWidth} px in ${best.clientWidth} px)`);
         expect(cut).to.deep.equal([]);
       });
+
+  // At 280 px, FLUX's cards: "Real-time, high volume" was cut to "Real-time, high vol…" (issue 43, third walk-through).
+  for (const lang of ['en', 'de'])
+    for (const provider of ['bfl', 'fal'])
+      it(`${provider}, ${lang}, a 280 px phone: no FLUX tagline cut`, async () => {
+        const el = await imageWidget({
+          provider,
+          lang,
+          style: 'width: 256px', // a 280 px phone's widget, inside the page's margins
+          'storage-key': uniqueStorageKey(),
+          endpoint: simEndpoint(provider as 'bfl'),
+        });
+        await panelsLoaded(el);
+        part(el, 'model')!.querySelector<HTMLButtonElement>('button.link')?.click(); // every FLUX model
+        await el.updateComplete;
+        const flux = [...el.shadowRoot!.querySelectorAll<HTMLElement>('.model-choice')].filter((card) =>
+          card.querySelector<HTMLInputElement>('input')!.value.startsWith('flux'),
+        );
+        expect(flux.length).to.be.greaterThan(5);
+        const cut = flux
+          .map((card) => card.querySelector<HTMLElement>('.best')!)
+          .filter((best) => best.scrollWidth > best.clientWidth + 1)
+          .map((best) => `${best.textContent} (${best.scrollWidth} px in ${best.clientWidth} px)`);
+        expect(cut).to.deep.equal([]);
+      });
 });

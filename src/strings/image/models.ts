@@ -8,14 +8,15 @@ export const models: ModelsStrings = {
   bestFor: (model) =>
     ({
       // Black Forest Labs' own words for each model (docs.bfl.ai, "FLUX.2 models": [klein] for real-time and high
-      // volume, [pro] for production, [flex] for typography and fine control, [max] for the highest quality).
-      'flux-2-klein-4b': 'Real-time, high volume',
-      'flux-2-klein-9b': 'Real-time, more detail',
+      // volume, [pro] for production, [flex] for typography and fine control, [max] for the highest quality), short
+      // enough to stand whole beside the price on a 280 px phone's card ("Real-time, high volume" was cut there).
+      'flux-2-klein-4b': 'Fast, high volume',
+      'flux-2-klein-9b': 'Fast, more detail',
       'flux-2-pro': 'Production quality',
-      'flux-2-flex': 'Typography, fine control',
+      'flux-2-flex': 'Text, fine control',
       'flux-2-max': 'Highest quality',
       'flux-2-dev': 'Open weights',
-      'flux-kontext-pro': 'Edits an image you give',
+      'flux-kontext-pro': 'Edits your image',
       'flux-kontext-max': 'Edits, highest quality',
       'flux-pro-1.1': 'FLUX.1, fast',
       'flux-pro-1.1-ultra': 'FLUX.1, up to 4 MP',
