@@ -423,6 +423,37 @@ describe('<userpays-tally>', () => {
     expect(part(el, 'uncertain')).to.equal(null);
   });
 
+  it("a charge the browser may have sent several times can be booked once, at one request's price", async () => {
+    const { el, ledger } = await tally(uniqueStorageKey(), '1');
+    // A broken connection that may have carried the request seven times: its bound is 7 × $0.014.
+    const resent = ledger.open({ ...image, provider: 'bfl', model: 'flux-2-klein-4b', quoted: '0.014' });
+    ledger.settle(resent.id, { uncertain: '0.098' });
+    // The same, where its balance has already shown one request's price: "once" would book nothing new.
+    const seen = ledger.open({ ...image, provider: 'bfl', model: 'flux-2-klein-4b', quoted: '0.014' });
+    ledger.settle(seen.id, { uncertain: '0.098', certain: '0.014' });
+    await el.updateComplete;
+    const rows = [...part(el, 'uncertain')!.querySelectorAll('li')];
+    expect(rows.map((row) => row.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal([
+      'FLUX.2 [klein] 4B, sent today, 12:00 PM: up to $0.098 may have been charged (the browser may have sent it up ' +
+        'to 7 times). If your BFL account shows it, say so; it stays counted until then. Charged once, $0.014 More ' +
+        'than once It was not',
+      'FLUX.2 [klein] 4B, sent today, 12:00 PM: $0.084 may have been charged. If your BFL account shows it, say so; ' +
+        'it stays counted until then. It was charged It was not',
+    ]);
+    await expect(el).to.be.accessible();
+    rows[0].querySelector<HTMLButtonElement>('button[value=once]')!.click();
+    await el.updateComplete;
+    expect(ledger.entries().find((entry) => entry.id === resent.id)).to.include({
+      status: 'charged',
+      charged: '0.014',
+    });
+    expect(el.tally).to.deep.include({ spent: '0.028', uncertain: '0.084' });
+    part(el, 'uncertain')!.querySelector<HTMLButtonElement>('button[value=charged]')!.click();
+    await el.updateComplete;
+    expect(el.tally).to.deep.include({ spent: '0.112' });
+    expect(el.tally!.uncertain).to.equal(undefined);
+  });
+
   it('updates live when a widget on the page spends, and when the storage key changes', async () => {
     const { el, ledger } = await tally();
     const seen: string[] = [];

@@ -24,24 +24,35 @@ export interface UncertainCharge {
   sent: string;
   /** What of it is still not known, exactly: its certain part (its balance showed it) is spent already. */
   usd: string;
+  /**
+   * Where the browser may have sent it more than once (the bound is several times one request's price) and its balance
+   * showed less than one request: one request's price, exactly, which "Charged once" books; and how many sends the
+   * bound counts. A user who sees one charge in their account books that, not the whole bound.
+   */
+  once?: { usd: string; sends: number };
 }
 
 /** The uncertain charges of `ledger`, at `now` (ms), in the words of `spoken`. */
 export function uncertainCharges(ledger: LedgerStore, now: number, { locale, translation }: Spoken): UncertainCharge[] {
   const text = wordsIn(translation, 'tallyLine', tallyLine);
-  return ledger.uncertain().map(({ id, provider, model, at, sentAt, charged, certain }) => ({
-    id,
-    provider,
-    model,
-    sent: spokenTime(sentAt ?? at, dayOf(now), locale, true, text),
-    usd: new Decimal(charged!).minus(certain ?? 0).toFixed(),
-  }));
+  return ledger.uncertain().map(({ id, provider, model, at, sentAt, quoted, charged, certain }) => {
+    const sends = new Decimal(charged!).div(quoted).floor().toNumber();
+    const resent = Number(quoted) > 0 && sends > 1 && new Decimal(certain ?? 0).lt(quoted);
+    return {
+      id,
+      provider,
+      model,
+      sent: spokenTime(sentAt ?? at, dayOf(now), locale, true, text),
+      usd: new Decimal(charged!).minus(certain ?? 0).toFixed(),
+      ...(resent && { once: { usd: quoted, sends } }),
+    };
+  });
 }
 
 /**
- * `part="uncertain"`: each charge, and the two answers to it (`value`: `charged` or `void`; `data-id`), which
- * `onChoice` passes to `settleUncertain`; the first answer is `#uncertain-answer`, where the widget's over-budget
- * fix sends the focus. Nothing where there is none.
+ * `part="uncertain"`: each charge, and the answers to it (`value`: `charged`, `once` where it may have been sent more
+ * than once, or `void`; `data-id`), which `onChoice` passes to `settleUncertain`; the first answer is
+ * `#uncertain-answer`, where the widget's over-budget fix sends the focus. Nothing where there is none.
  */
 export function renderUncertain(charges: readonly UncertainCharge[], spoken: Spoken, onChoice: (event: Event) => void) {
   if (!charges.length) return nothing;
@@ -52,17 +63,37 @@ export function renderUncertain(charges: readonly UncertainCharge[], spoken: Spo
       ${charges.map(
         (charge, index) =>
           html`<li>
-            ${text.uncertainEntry(modelName(charge.model), charge.sent, usd(charge.usd, spoken.locale), charge.provider)}
+            ${text.uncertainEntry(
+              modelName(charge.model),
+              charge.sent,
+              usd(charge.usd, spoken.locale),
+              charge.provider,
+              charge.once?.sends,
+            )}
             <span class="answers">
+              ${
+                charge.once
+                  ? html`<button
+                      type="button"
+                      class="secondary"
+                      value="once"
+                      id=${ifDefined(index ? undefined : 'uncertain-answer')}
+                      data-id=${charge.id}
+                      @click=${onChoice}
+                    >
+                      ${text.uncertainChargedOnce(usd(charge.once.usd, spoken.locale))}
+                    </button>`
+                  : nothing
+              }
               <button
                 type="button"
                 class="secondary"
                 value="charged"
-                id=${ifDefined(index ? undefined : 'uncertain-answer')}
+                id=${ifDefined(index || charge.once ? undefined : 'uncertain-answer')}
                 data-id=${charge.id}
                 @click=${onChoice}
               >
-                ${text.uncertainCharged()}
+                ${charge.once ? text.uncertainChargedMore() : text.uncertainCharged()}
               </button>
               <button type="button" class="secondary" value="void" data-id=${charge.id} @click=${onChoice}>
                 ${text.uncertainNotCharged()}
@@ -75,14 +106,19 @@ export function renderUncertain(charges: readonly UncertainCharge[], spoken: Spo
 }
 
 /**
- * The user's answer (a click on one of `renderUncertain`'s buttons) booked: charged, at what was still not known of
- * it, or void. False where the charge was settled meanwhile (by another tab, or by its balance).
+ * The user's answer (a click on one of `renderUncertain`'s buttons) booked: charged at the whole of what it may have
+ * cost, charged once at one request's price, or void (what its balance showed stays booked: `resolve`). False where
+ * the charge was settled meanwhile (by another tab, or by its balance).
  */
 export function settleUncertain(ledger: LedgerStore | undefined, event: Event): boolean {
   const button = event.currentTarget as HTMLButtonElement;
   const entry = ledger?.uncertain().find((candidate) => candidate.id === button.dataset.id);
   if (!entry) return false;
-  ledger!.resolve(entry.id, button.value === 'charged' ? { charged: entry.charged! } : { void: true });
+  const answer = button.value;
+  ledger!.resolve(
+    entry.id,
+    answer === 'void' ? { void: true } : { charged: answer === 'once' ? entry.quoted : entry.charged! },
+  );
   return true;
 }
 

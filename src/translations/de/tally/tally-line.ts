@@ -8,12 +8,15 @@ export const tallyLine: TallyLineStrings = {
   overBudget: (over) => [' · ', over, ' über dem Budget'],
   uncertainSummary: (amount) => [' · ', amount, ' wurden vielleicht zusätzlich berechnet'],
   uncertainLabel: () => 'Vielleicht berechnet: Keine Antwort hat es gesagt',
-  uncertainEntry: (model, sent, amount, provider) => [
+  uncertainEntry: (model, sent, amount, provider, sends) => [
     `${model}, gesendet ${sent}: `,
+    sends ? 'bis zu ' : '',
     amount,
-    ` wurden vielleicht berechnet. Wenn Ihr Konto ${atProvider(provider)} es zeigt, sagen Sie es; bis dahin bleibt es gezählt.`,
+    ` wurden vielleicht berechnet${sends ? ` (der Browser hat die Anfrage vielleicht bis zu ${sends}-mal gesendet)` : ''}. Wenn Ihr Konto ${atProvider(provider)} es zeigt, sagen Sie es; bis dahin bleibt es gezählt.`,
   ],
   uncertainCharged: () => 'Es wurde berechnet',
+  uncertainChargedOnce: (amount) => ['Einmal berechnet, ', amount],
+  uncertainChargedMore: () => 'Mehr als einmal',
   uncertainNotCharged: () => 'Es wurde nicht berechnet',
   todayAt: (time) => `heute, ${time}`,
   yesterdayAt: (time) => `gestern, ${time}`,
