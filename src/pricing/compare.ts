@@ -11,6 +11,11 @@ export interface Offer {
   atMost?: string;
   /** Why this model at this provider cannot make the request ('' when it can). */
   problem: string;
+  /**
+   * What it wants before it can: the user's image to edit, which it only lacks (`problem` says so; `total` where the
+   * image does not change the price). Choosing it leads to that next step.
+   */
+  wants?: 'image';
 }
 
 /** An offer ranked: `cheapest` where its total is the lowest of those that can make the request (several may tie). */
@@ -21,7 +26,7 @@ const most = (offer: Offer) => new Decimal(offer.atMost ?? offer.total!);
 
 /**
  * Offers that can make the request, cheapest first by the most each can cost (ties keep their order), then those that
- * cannot.
+ * only want the user's image, then those that cannot.
  */
 export function rankOffers<Kind extends Offer>(offers: readonly Kind[]): Ranked<Kind>[] {
   const able = offers
@@ -30,6 +35,9 @@ export function rankOffers<Kind extends Offer>(offers: readonly Kind[]): Ranked<
   const least = able[0] && most(able[0]);
   return [
     ...able.map((offer) => ({ ...offer, cheapest: most(offer).eq(least!) })),
-    ...offers.filter((offer) => !able.includes(offer)).map((offer) => ({ ...offer, cheapest: false })),
+    ...offers
+      .filter((offer) => !able.includes(offer))
+      .sort((a, b) => Number(!a.wants) - Number(!b.wants))
+      .map((offer) => ({ ...offer, cheapest: false })),
   ];
 }

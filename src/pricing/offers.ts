@@ -1,8 +1,11 @@
 import Decimal from 'decimal.js';
-import type { ProviderId, QuoteRequest } from '../base/types.js';
+import type { ProviderId, Quote, QuoteRequest, Size } from '../base/types.js';
 import type { Priced } from './index.js';
 import type { Offer } from './compare.js';
 import { mostOf } from './quote.js';
+
+/** A quote's bound, where its price is one (`Offer.atMost`). */
+const bound = (quote: Quote) => (quote.atMost ? { atMost: quote.atMost } : {});
 
 /** An offer with a price. */
 type Bounded = Offer & { total: string };
@@ -29,11 +32,25 @@ export function offersOf(ask: OfferAsk, pricing: Pricer): Offer[] {
     pricing.models(provider, ask.models).map((model) => {
       // The page's endpoint is the current provider's: another is priced at its own.
       const endpoint = provider === ask.provider ? ask.request.endpoint : '';
-      const { quote, problem } = pricing.price({ ...ask.request, provider, model, endpoint });
+      const asked = { ...ask.request, provider, model, endpoint };
+      const { quote, problem } = pricing.price(asked);
+      if (quote && !problem) return { provider, model, total: quote.total, ...bound(quote), problem };
+      // A model that edits the user's image, asked with none: its price where the image does not change it (FLUX.1
+      // Fill: per image, whatever the image), found by asking again with an image of the output's size; the image
+      // is its next step, as the decision row says, not a refusal.
+      const image: Size | undefined =
+        asked.width && asked.height ? { width: asked.width, height: asked.height } : undefined;
+      const withImage = quote && image && !asked.inputs?.length && pricing.price({ ...asked, inputs: [image] });
+      if (withImage && withImage.quote && !withImage.problem)
+        return {
+          provider,
+          model,
+          ...(withImage.quote.total === quote.total && { total: quote.total, ...bound(quote) }),
+          problem,
+          wants: 'image',
+        };
       // An offer that cannot make the request has no price to show (the picker, the comparison).
-      return problem || !quote
-        ? { provider, model, problem }
-        : { provider, model, total: quote.total, ...(quote.atMost && { atMost: quote.atMost }), problem };
+      return { provider, model, problem };
     }),
   );
 }

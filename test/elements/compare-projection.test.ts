@@ -61,7 +61,10 @@ describe('<userpays-image>: compare and projection', () => {
     expect(rows[0]).to.equal('FLUX.2 [klein] 4B cheapest | BFL | $0.014');
     expect(rows[1]).to.equal('FLUX.2 [klein] 9B | BFL | $0.015');
     expect(rows.filter((row) => row.includes('cheapest'))).to.have.length(1);
-    const totals = rows.map((row) => Number(row.match(/\$([\d.]+)/)?.[1]));
+    // Those that can make the request; FLUX.1 Fill [pro] wants the user's image first, and comes after them.
+    const totals = rows
+      .filter((row) => !row.startsWith('FLUX.1 Fill'))
+      .map((row) => Number(row.match(/\$([\d.]+)/)?.[1]));
     expect(totals).to.deep.equal([...totals].sort((a, b) => a - b));
     expect(part(el, 'compare')!.querySelector('summary')!.textContent).to.contain('FLUX.2 [klein] 4B, $0.014');
     // The picker's rows: each model with its price for this request.
@@ -145,6 +148,25 @@ describe('<userpays-image>: compare and projection', () => {
     expect(part(el, 'compare')!.querySelectorAll('tbody tr:not([data-model])'), 'no line of its own').to.have.length(0);
     const buttons = [...part(el, 'compare')!.querySelectorAll<HTMLButtonElement>('button')];
     expect(buttons.findIndex((b) => b.disabled)).to.be.greaterThan(buttons.filter((b) => !b.disabled).length - 1);
+  });
+
+  it('prices a model that only wants the user’s image, and choosing it leads to that next step', async () => {
+    const { el } = await widget();
+    // FLUX.1 Fill [pro]: BFL's $0.05 an image, whatever the image; listed after those that can make the request.
+    const fill = part(el, 'compare')!.querySelector<HTMLTableRowElement>('tr[data-model="flux-pro-1.0-fill"]')!;
+    expect(offers(el).at(-1)).to.equal('FLUX.1 Fill [pro] | BFL | $0.05');
+    const button = fill.querySelector('button')!;
+    expect(button.disabled).to.equal(false);
+    const description = button
+      .getAttribute('aria-describedby')!
+      .split(' ')
+      .map((id) => el.shadowRoot!.getElementById(id)!.textContent!.trim());
+    expect(description).to.deep.equal(['Edits your image: add it next', '$0.05']);
+    expect(getComputedStyle(fill).cursor).to.equal('pointer');
+    fill.querySelector<HTMLElement>('.price')!.click();
+    await el.updateComplete;
+    expect(el.model).to.equal('flux-pro-1.0-fill');
+    expect(el.shadowRoot!.querySelector('#reason')!.textContent).to.contain('Choose the image');
   });
 
   it('compares across the providers the page allows, and switches provider with the offer', async () => {

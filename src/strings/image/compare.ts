@@ -8,9 +8,12 @@ export interface CompareStrings {
   familyLabel(): string;
   /** The filter's choice that lists every offer, `count` of them. */
   allFamilies(count: number): string;
+  /** In place of what it is best for: a model that edits the user's image, listed while none is attached. */
+  wantsImage(): string;
 }
 
 export const compare: CompareStrings = {
   familyLabel: () => 'Family',
   allFamilies: (count) => `All families (${count})`,
+  wantsImage: () => 'Edits your image: add it next',
 };

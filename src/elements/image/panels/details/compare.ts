@@ -44,9 +44,11 @@ export interface CompareHandlers {
  * quiet under it; else the price), rounded as the decision row rounds it; the cheapest of those listed is marked. Each
  * line switches to its offer, its model's button the one stop the keyboard makes on it (`data-provider`,
  * `data-model` on the line). Those that cannot make it are listed last, on one line each, their button disabled, why
- * in place of what the model is best for. A button shows the model's name and is named by it and its provider
- * ("FLUX.2 [pro] BFL": the words it shows first, WCAG 2.5.3, and one name for each of a model's lines), pressed for
- * the offer in force, and described by its price (or the reason), with "cheapest" where it is.
+ * in place of what the model is best for; first among them, one that only wants the user's image to edit, priced
+ * (where the image does not change its price) and chosen as the others are, "Edits your image: add it next" in place
+ * of what it is for. A button shows the model's name and is named by it and its provider ("FLUX.2 [pro] BFL": the
+ * words it shows first, WCAG 2.5.3, and one name for each of a model's lines), pressed for the offer in force, and
+ * described by its price (or the reason, then its price), with "cheapest" where it is.
  */
 export function renderCompare(view: CompareView, on: CompareHandlers) {
   const all = rankOffers(view.offers);
@@ -96,27 +98,36 @@ export function renderCompare(view: CompareView, on: CompareHandlers) {
         ${ranked.map((offer, index) => {
           const current = offer.provider === view.provider && offer.model === view.model;
           const about = `offer-${index}`;
+          // One that only wants the user's image is chosen as any other: the image is its next step.
+          const unable = offer.problem && !offer.wants;
+          const why = offer.wants ? compareText.wantsImage() : offer.problem;
           return html`<tr
-            class=${offer.problem ? 'unable' : current ? 'current' : ''}
+            class=${unable ? 'unable' : current ? 'current' : ''}
             data-provider=${offer.provider}
             data-model=${offer.model}
-            @click=${offer.problem ? nothing : on.choose}
+            @click=${unable ? nothing : on.choose}
           >
             <th>
               <button
                 type="button"
                 id=${about}
                 aria-labelledby="${about} ${about}-provider"
-                aria-describedby="${about}-${offer.problem ? 'why' : 'price'}${offer.cheapest ? ` ${about}-best` : ''}"
+                aria-describedby=${[
+                  offer.problem && `${about}-why`,
+                  offer.total !== undefined && `${about}-price`,
+                  offer.cheapest && `${about}-best`,
+                ]
+                  .filter(Boolean)
+                  .join(' ')}
                 aria-pressed=${current}
-                ?disabled=${!!offer.problem}
+                ?disabled=${!!unable}
               >
                 ${modelName(offer.model)}
               </button>
               ${offer.cheapest ? html`<span id="${about}-best" class="badge">${offersText.cheapest()}</span>` : nothing}
               ${
                 offer.problem
-                  ? html`<span id="${about}-why" class="best">${offer.problem}</span>`
+                  ? html`<span id="${about}-why" class="best">${why}</span>`
                   : offer.bestFor
                     ? html`<span class="best">${offer.bestFor}</span>`
                     : nothing
@@ -126,7 +137,7 @@ export function renderCompare(view: CompareView, on: CompareHandlers) {
             <td id="${about}-provider" class="provider">${wordsText.providerName(offer.payee)}</td>
             <td id="${about}-price" class="price">
               ${
-                offer.problem
+                offer.total === undefined
                   ? nothing
                   : html`<strong>${most(offer)}</strong>${
                         offer.atMost
