@@ -169,6 +169,31 @@ describe('BFL without a relay', () => {
       expect(part(el, 'submit')!.hasAttribute('disabled')).to.equal(false);
     }
   });
+
+  it('refused so, it offers the same model at another provider the page allows, and switches to it', async () => {
+    const alone = await widget('cors=none');
+    alone.endpoint = alone.endpoint.replace(location.host, OTHER_HOST);
+    alone.apiKey = `sim-cors-${alone.storageKey}`;
+    await alone.generate().catch(() => {});
+    await alone.updateComplete;
+    // A page that allows no other provider: nothing to offer.
+    expect(part(alone, 'error')!.querySelector('button[data-provider]')).to.equal(null);
+
+    const el = await widget('cors=none', { providers: 'fal puter' });
+    el.endpoint = el.endpoint.replace(location.host, OTHER_HOST);
+    el.apiKey = `sim-cors-${el.storageKey}`;
+    await el.generate().catch(() => {});
+    await el.updateComplete;
+    // FLUX.2 [klein] 4B at 1024²: Puter's $0.001 before fal's $0.005.
+    const offer = part(el, 'error')!.querySelector<HTMLButtonElement>('button[data-provider]')!;
+    expect(words(offer)).to.equal('Use FLUX.2 [klein] 4B at Puter, $0.001');
+    offer.click();
+    await el.updateComplete;
+    expect([el.provider, el.model]).to.deep.equal(['puter', 'flux-2-klein-4b']);
+    expect(part(el, 'error')).to.equal(null);
+    // Not left on the page: Generate, or what Puter still needs before it.
+    expect(el.shadowRoot!.activeElement).to.match('[data-focus=submit], #reason :is(a, button)');
+  });
 });
 
 describe('BFL through the relay', () => {

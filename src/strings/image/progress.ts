@@ -15,6 +15,11 @@ export interface ProgressStrings {
   keepWaiting(): string;
   retry(): string;
   dismiss(): string;
+  /**
+   * Where the provider in force cannot be reached from this page (no CORS, no relay): the same model at another
+   * provider the page allows, to switch to ("Use FLUX.2 [klein] 4B at fal, $0.005").
+   */
+  useElsewhere(model: string, provider: string, price: string): string;
   elapsed(seconds: number): string;
   /** Beside the seconds counted: how long such an image has usually taken in this browser (`time`, said by `elapsed`). */
   usually(time: string): string;
@@ -31,6 +36,7 @@ export const progress: ProgressStrings = {
   keepWaiting: () => 'Keep waiting',
   retry: () => 'Try again',
   dismiss: () => 'Dismiss',
+  useElsewhere: (model, provider, price) => `Use ${model} at ${words.providerName(provider)}, ${price}`,
   elapsed: (seconds) =>
     seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${String(seconds % 60).padStart(2, '0')} s`,
   usually: (time) => `usually ${time}`,

@@ -26,6 +26,8 @@ export interface PanelHandlers extends PickerHandlers {
   imageAction(event: Event): void;
   /** Click on an offer of the comparison (`data-provider`, `data-model`). */
   offerChoose(event: Event): void;
+  /** The error box's offer of the same model at another provider (`renderFailure`'s `elsewhere`). */
+  useElsewhere(event: Event): void;
   /** Cancel, while a submission runs (or what closed pages left is finished). */
   cancel(): void;
   /** Stop waiting for a billed image (it is still saved when done), or keep waiting. */
@@ -196,6 +198,11 @@ export function panelHandlers(parts: ImageParts, panels: PanelControllers): Pane
       const { provider, model } = (event.currentTarget as HTMLElement).dataset;
       edited();
       [host.provider, host.model] = [provider as ProviderId, model!];
+    },
+    // The error goes with the switch: the next thing to do is Generate, or what the new provider still needs.
+    useElsewhere: (event) => {
+      handlers.offerChoose(event);
+      flow.focusAt('[data-focus=submit]:enabled, #reason :is(a, button)');
     },
   };
   return handlers;

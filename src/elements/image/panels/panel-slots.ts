@@ -1,7 +1,8 @@
 import { css, nothing } from 'lit';
 import { clock } from '../../../base/clock.js';
 import { dayOf } from '../../../base/days.js';
-import { billsReferences, formatUsd } from '../../../pricing/index.js';
+import { billsReferences, formatUsd, modelName } from '../../../pricing/index.js';
+import { rankOffers } from '../../../pricing/compare.js';
 import { finalOf } from '../../../pricing/offers.js';
 import { isKeyError } from '../../../base/errors.js';
 import { keyOrigin, keyRoute, payeeAt, providerInfo, routeParts } from '../../../providers/catalog.js';
@@ -23,7 +24,8 @@ import type { PanelControllers } from './panel-controllers.js';
 import { renderExamples, renderMore } from './more.js';
 import { renderModels, renderSize } from './pickers.js';
 import { sizeView } from './size-presets.js';
-import { renderFailure, renderOutcome, renderUndo } from './submission/outcome.js';
+import { renderFailure, renderOutcome, renderUndo, type Elsewhere } from './submission/outcome.js';
+import { mostSaid } from './offer-price.js';
 import { renderRunning } from './submission/running.js';
 import { mostOf } from '../../../pricing/quote.js';
 
@@ -98,6 +100,7 @@ export function renderSlots(
       view.error?.code === 'insufficient-funds' && info?.fundsUrl
         ? { url: info.fundsUrl, provider: providerName }
         : undefined,
+      submission.pageRefused ? elsewhere(parts, view) : undefined,
       on,
     ),
     // Beside the toolbar of the image it concerns, where that image is shown; else in the form.
@@ -267,6 +270,25 @@ const hostOf = (address: string) => {
 function keyHost(provider: ProviderId, endpoint: string): string | undefined {
   const origin = keyOrigin(provider, endpoint);
   return origin === keyOrigin(provider, '') ? undefined : parse(origin)?.host;
+}
+
+/**
+ * Where the provider in force refused this page (no CORS, or a relay that would not carry it): the same model at the
+ * cheapest other provider the page allows that can make the request, which the user can switch to.
+ */
+function elsewhere({ host, language }: ImageParts, view: ImageView): Elsewhere | undefined {
+  const best = rankOffers(
+    view.offers.filter((offer) => offer.provider !== host.provider && offer.model === host.model),
+  ).find((offer) => offer.total !== undefined && !offer.problem);
+  return (
+    best && {
+      provider: best.provider,
+      model: best.model,
+      name: modelName(best.model),
+      payee: payeeAt(best.provider, ''),
+      price: mostSaid(best, language.locale, language.translation),
+    }
+  );
 }
 
 /** The key field's view of `key`: whom it pays, where to get one, what its account has left, what went wrong. */

@@ -1,12 +1,11 @@
 import { css, html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { formatUsdRounded } from '../../../pricing/index.js';
 import type { WidgetStrings } from '../../../strings/image/widget.js';
-import { offers } from '../../../strings/image/offers.js';
 import { pickers } from '../../../strings/image/pickers.js';
 import { wordsIn, type Translation } from '../../../strings/strings.js';
 import type { ImageView } from '../view.js';
 import type { SizeView } from './size-presets.js';
+import { mostSaid } from './offer-price.js';
 
 /**
  * The model and size pickers of `<userpays-image>`, drawn with the panels into the places its first paint keeps for
@@ -51,20 +50,13 @@ export function renderModels(
   on: PickerHandlers,
 ) {
   const families = [...new Set(models.map((model) => model.family))];
-  const offersText = wordsIn(translation, 'offers', offers);
-  const price = ({ total, atMost }: ModelChoice) =>
-    atMost
-      ? offersText.atMostUnder(formatUsdRounded(atMost, locale, true))
-      : total
-        ? formatUsdRounded(total, locale)
-        : '';
   return html`<fieldset part="model" class="models">
     <legend class="label">${widgetText.modelLabel()}</legend>
     <div class="choices">
       ${families.map((family) => {
         const choices = models
           .filter((model) => model.family === family)
-          .map((model) => renderChoice(model, price(model), on));
+          .map((model) => renderChoice(model, mostSaid(model, locale, translation), on));
         return families.length > 1
           ? html`<div class="family" role="group" aria-label=${family}>
               <span class="muted" aria-hidden="true">${family}</span>${choices}

@@ -1,5 +1,5 @@
 import type { ProgressStrings } from '../../../strings/image/progress.js';
-import { words } from '../words.js';
+import { atProvider, words } from '../words.js';
 
 export const progress: ProgressStrings = {
   sending: () => 'Wird gesendet',
@@ -12,6 +12,7 @@ export const progress: ProgressStrings = {
   keepWaiting: () => 'Weiter warten',
   retry: () => 'Noch einmal versuchen',
   dismiss: () => 'Schließen',
+  useElsewhere: (model, provider, price) => `${model} ${atProvider(provider)} nutzen, ${price}`,
   elapsed: (seconds) =>
     seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${String(seconds % 60).padStart(2, '0')} s`,
   usually: (time) => `meist ${time}`,

@@ -8,6 +8,7 @@ import { wordsIn, type Translation } from '../../../../strings/strings.js';
 import { widget } from '../../../../strings/image/widget.js';
 import { words } from '../../../../strings/words.js';
 import type { ProviderId } from '../../../../base/types.js';
+import { mostSaid } from '../offer-price.js';
 
 /**
  * An offer as the comparison lists it: with what its model is best for, in the widget's words, and whom it pays
@@ -57,11 +58,7 @@ export function renderCompare(view: CompareView, on: CompareHandlers) {
   const offersText = wordsIn(view.translation, 'offers', offers);
   const compareText = wordsIn(view.translation, 'compare', compare);
   const wordsText = wordsIn(view.translation, 'words', words);
-  /** What an offer can cost at most: its bound, rounded up (never less than the bound), else its price. */
-  const most = (offer: Offer) =>
-    offer.atMost
-      ? offersText.atMostUnder(formatUsdRounded(offer.atMost, locale, true))
-      : formatUsdRounded(offer.total!, locale);
+  const most = (offer: Offer) => mostSaid(offer, locale, view.translation);
   const best = all[0].cheapest ? all[0] : undefined;
   const families = new Map<string, number>();
   for (const { model } of view.offers) families.set(familyOf(model), (families.get(familyOf(model)) ?? 0) + 1);

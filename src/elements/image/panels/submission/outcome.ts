@@ -3,6 +3,7 @@ import { progress } from '../../../../strings/image/progress.js';
 import { gallery } from '../../../../strings/image/gallery.js';
 import { wordsIn, type Translation } from '../../../../strings/strings.js';
 import { signIn } from '../../../../strings/sign-in.js';
+import type { ProviderId } from '../../../../base/types.js';
 import type { ImageHandlers, ImageView } from '../../view.js';
 import type { PanelHandlers } from '../image-actions.js';
 
@@ -16,11 +17,25 @@ export function renderOutcome(chargeNote: string) {
   return chargeNote ? html`<p class="muted">${chargeNote}</p>` : nothing;
 }
 
-/** `funds`: with a short-balance error, where the user adds funds, and to whom. */
+/** Another provider the page allows to make the same model, where the one in force cannot be reached. */
+export interface Elsewhere {
+  provider: ProviderId;
+  model: string;
+  /** Its name and price, in the widget's words. */
+  name: string;
+  payee: string;
+  price: string;
+}
+
+/**
+ * `funds`: with a short-balance error, where the user adds funds, and to whom. `elsewhere`: where the provider refused
+ * this page (no relay), the same model at another provider, chosen with `useElsewhere` (`data-provider`, `data-model`).
+ */
 export function renderFailure(
   { error, translation }: ImageView,
   funds: { url: string; provider: string } | undefined,
-  on: Pick<ImageHandlers & PanelHandlers, 'retry' | 'dismissError'>,
+  elsewhere: Elsewhere | undefined,
+  on: Pick<ImageHandlers & PanelHandlers, 'retry' | 'dismissError' | 'useElsewhere'>,
 ) {
   const progressText = wordsIn(translation, 'progress', progress);
   return error
@@ -32,6 +47,19 @@ export function renderFailure(
               ? html`<a href=${funds.url} target="_blank" rel="noopener"
                   >${wordsIn(translation, 'signIn', signIn).addFunds(funds.provider)}</a
                 >`
+              : nothing
+          }
+          ${
+            elsewhere
+              ? html`<button
+                  type="button"
+                  class="secondary"
+                  data-provider=${elsewhere.provider}
+                  data-model=${elsewhere.model}
+                  @click=${on.useElsewhere}
+                >
+                  ${progressText.useElsewhere(elsewhere.name, elsewhere.payee, elsewhere.price)}
+                </button>`
               : nothing
           }
           ${

@@ -156,6 +156,11 @@ export class SubmissionController<Args> implements ReactiveController {
     return this.#failure?.toDetail(this.#language.translation);
   }
 
+  /** The error shown says the provider refused this page (no CORS, or a relay that would not carry it). */
+  get pageRefused(): boolean {
+    return !!this.#failure?.cors;
+  }
+
   /** `sentence` in the host's words. */
   say(sentence: Sentence): string {
     return reword(sentence, this.#language.translation);
