@@ -18,29 +18,31 @@ describe("what each model is best for, whole on a phone's card", function () {
     openrouter: () => ({ endpoint: simEndpoint('openrouter') }),
     pollinations: () => ({ endpoint: simEndpoint('pollinations') }),
   };
-  for (const lang of ['en', 'de'])
-    for (const [provider, attributes] of Object.entries(accounts))
-      it(`${provider}, ${lang}: no tagline cut`, async () => {
-        const el = await imageWidget({
-          provider,
-          lang,
-          style: 'width: 366px', // a 390 px phone's widget, inside the page's margins
-          'storage-key': uniqueStorageKey(),
-          ...attributes(),
+  // A 390 px phone's widget, and a 280 px phone's, inside the page's margins.
+  for (const width of [366, 256])
+    for (const lang of ['en', 'de'])
+      for (const [provider, attributes] of Object.entries(accounts))
+        it(`${provider}, ${lang}, ${width} px: no tagline cut`, async () => {
+          const el = await imageWidget({
+            provider,
+            lang,
+            style: `width: ${width}px`,
+            'storage-key': uniqueStorageKey(),
+            ...attributes(),
+          });
+          await panelsLoaded(el);
+          // Every model of every family: the step loads the other families, then shows them all.
+          part(el, 'model')!.querySelector<HTMLButtonElement>('button.link')!.click();
+          await waitUntil(() => familiesInFor(provider as 'puter'), 'the other families');
+          const step = () => part(el, 'model')!.querySelector<HTMLButtonElement>('button.link[aria-expanded=false]');
+          if (step()) step()!.click();
+          await waitUntil(() => el.shadowRoot!.querySelectorAll('.model-choice').length > 8, 'every model shown');
+          await el.updateComplete;
+          const cut = [...el.shadowRoot!.querySelectorAll<HTMLElement>('.model-choice .best')]
+            .filter((best) => best.scrollWidth > best.clientWidth + 1)
+            .map((best) => `${best.textContent} (${best.scrollWidth} px in ${best.clientWidth} px)`);
+          expect(cut).to.deep.equal([]);
         });
-        await panelsLoaded(el);
-        // Every model of every family: the step loads the other families, then shows them all.
-        part(el, 'model')!.querySelector<HTMLButtonElement>('button.link')!.click();
-        await waitUntil(() => familiesInFor(provider as 'puter'), 'the other families');
-        const step = () => part(el, 'model')!.querySelector<HTMLButtonElement>('button.link[aria-expanded=false]');
-        if (step()) step()!.click();
-        await waitUntil(() => el.shadowRoot!.querySelectorAll('.model-choice').length > 8, 'every model shown');
-        await el.updateComplete;
-        const cut = [...el.shadowRoot!.querySelectorAll<HTMLElement>('.model-choice .best')]
-          .filter((best) => best.scrollWidth > best.clientWidth + 1)
-          .map((best) => `${best.textContent} (${best.scrollWidth} px in ${best.clientWidth} px)`);
-        expect(cut).to.deep.equal([]);
-      });
 
   // At 280 px, FLUX's cards: "Real-time, high volume" was cut to "Real-time, high vol…" (issue 43, third walk-through).
   for (const lang of ['en', 'de'])

@@ -356,4 +356,21 @@ export const pickerStyles = css`
       font-size: 0.8125rem;
     }
   }
+  /*
+   * A phone under 300 px, every model shown (the user opened the list): beside a bound's price ("at most $0.0981") what
+   * a model is best for had some 50 px. The bound stands in two lines there, its words over its figure (as in the
+   * comparison), and what the model is best for wraps rather than being cut, a word too long for its line broken as a
+   * last resort. Until then the cards keep to the two lines the first paint kept for each (form-template.ts), and a
+   * tagline cut there says itself whole in its title.
+   */
+  @container (max-width: 299px) {
+    .models:has([aria-expanded='true']) .model-choice .best {
+      white-space: normal;
+      overflow-wrap: anywhere;
+    }
+    .models:has([aria-expanded='true']) .model-choice .price {
+      max-width: 6em;
+      text-align: end;
+    }
+  }
 `;
