@@ -44,7 +44,7 @@ describe('Sign in with OpenRouter and Hugging Face (the demo, its simulators)', 
       widget.prompt = 'a paper lantern on a dark river'; // being typed
       // No key yet: Generate says what is missing, pointing to the sign-in first, and its fix goes there.
       const { reason, fix } = blocked(widget);
-      expect([reason, words(fix)]).to.deep.equal([`Sign in with ${name} (or paste your key)`, 'Sign in']);
+      expect([reason, words(fix)]).to.deep.equal([`Not signed in to ${name}`, 'Sign in']);
       fix!.click();
       expect(widget.shadowRoot!.activeElement).to.equal(button);
 

@@ -77,7 +77,7 @@ describe('forgetting a key reaches every widget and tab of the storage key', fun
     // The word reaches the others in a task of their own.
     await until(() => !other.apiKey && !inTab.apiKey).catch(() => {});
     for (const el of [other, inTab]) {
-      expect(await generateNow(el)).to.deep.equal(['auth-required', 'Sign in with OpenRouter (or paste your key)', '']);
+      expect(await generateNow(el)).to.deep.equal(['auth-required', 'Not signed in to OpenRouter', '']);
     }
     const { UserPays } = view as unknown as typeof globalThis; // the demo's own
     const headless = (await UserPays.generate(

@@ -17,7 +17,10 @@ export interface WidgetStrings {
   // Why Generate cannot succeed now, and the fix it offers
   describeFirst(): string;
   addKeyFirst(provider: string): string;
-  /** Where the user may sign in to the provider instead of pasting a key. */
+  /**
+   * Where the user may sign in to the provider instead of pasting a key: what is missing, said as a state, not as the
+   * sign-in button's own words (its fix goes to that button, beside which a key can be pasted instead).
+   */
   signInFirst(provider: string): string;
   fixSignIn(): string;
   fixPrompt(): string;
@@ -51,7 +54,7 @@ export const widget: WidgetStrings = {
   priceDetails: () => 'Price details',
   describeFirst: () => 'Describe the image first',
   addKeyFirst: (provider) => `Add your ${provider} API key`,
-  signInFirst: (provider) => `Sign in with ${provider} (or paste your key)`,
+  signInFirst: (provider) => `Not signed in to ${provider}`,
   fixSignIn: () => 'Sign in',
   fixPrompt: () => 'Write a prompt',
   fixKey: () => 'Enter the key',
