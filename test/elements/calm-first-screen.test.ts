@@ -9,7 +9,7 @@ import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { everyProvider } from '../support/every-provider.js';
 import { simEndpoint } from '../support/sim.js';
-import { imageWidget } from '../support/widget.js';
+import { imageWidget, panelsLoaded } from '../support/widget.js';
 
 /** The colour `variable` (a theme token of the widget's) computes to in `el`. */
 function colourOf(el: UserPaysImage, variable: string) {
@@ -47,6 +47,20 @@ describe('<userpays-image>: a calm first screen', function () {
         [...el.shadowRoot!.querySelectorAll('[aria-invalid=true]')].map((node) => node.id || node.localName),
       ).to.deep.equal([]);
       expect(drawnIn(el, colourOf(el, '--_danger'))).to.deep.equal([]);
+      // Quiet, never small: no text of the fresh widget under 13 px, its hints and the sign-in's line under it too.
+      await panelsLoaded(el);
+      const small = [...el.shadowRoot!.querySelectorAll<HTMLElement>('*')]
+        .filter(
+          (node) =>
+            node.checkVisibility() &&
+            [...node.childNodes].some((child) => child.nodeType === 3 && child.textContent!.trim()),
+        )
+        .filter((node) => parseFloat(getComputedStyle(node).fontSize) < 12.95)
+        .map(
+          (node) =>
+            `${node.localName}.${node.className} ${getComputedStyle(node).fontSize}: ${node.textContent!.trim().slice(0, 30)}`,
+        );
+      expect(small).to.deep.equal([]);
     });
 
   it('what cannot be made is still an error: a size the model refuses, in the error colour, as part error', async () => {

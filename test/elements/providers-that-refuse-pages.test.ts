@@ -184,6 +184,9 @@ describe('BFL without a relay', () => {
     el.apiKey = `sim-cors-${el.storageKey}`;
     await el.generate().catch(() => {});
     await el.updateComplete;
+    // The box is named by what it says, where the focus takes a screen reader to it.
+    const box = part(el, 'error')!;
+    expect(words(el.shadowRoot!.getElementById(box.getAttribute('aria-labelledby')!))).to.match(/^BFL does not accept/);
     // FLUX.2 [klein] 4B at 1024²: Puter's $0.001 before fal's $0.005.
     const offer = part(el, 'error')!.querySelector<HTMLButtonElement>('button[data-provider]')!;
     expect(words(offer)).to.equal('Use FLUX.2 [klein] 4B at Puter, $0.001');

@@ -35,9 +35,10 @@ export const theme = css`
     outline: 2px solid var(--_accent);
     outline-offset: 2px;
   }
+  /* Quieter, and smaller than what it speaks of, but never under 13 px (the sign-in's "or paste your own key below"). */
   .muted {
     color: var(--_muted);
-    font-size: 0.87em;
+    font-size: max(0.87em, 0.8125rem);
   }
   .error {
     color: var(--_danger);

@@ -39,8 +39,8 @@ export function renderFailure(
 ) {
   const progressText = wordsIn(translation, 'progress', progress);
   return error
-    ? html`<div part="error" class="error-box" tabindex="-1" data-focus="error" role="group">
-        <p>${error.message}</p>
+    ? html`<div part="error" class="error-box" tabindex="-1" data-focus="error" role="group" aria-labelledby="failure">
+        <p id="failure">${error.message}</p>
         <div class="row">
           ${
             funds
