@@ -20,6 +20,8 @@ export interface SignInStrings {
   signInWith(provider: string): string;
   /** Where the provider refused the key the sign-in gave. */
   signInAgain(provider: string): string;
+  /** Beside a refused Generate, while the key the sign-in gave stands refused (its fix goes to `signInAgain`). */
+  signedKeyRefused(provider: string): string;
   signedInWith(provider: string): string;
   orPasteKey(): string;
   /**
@@ -93,6 +95,7 @@ export const signIn: SignInStrings = {
   getKey: () => 'Get a key ↗',
   signInWith: (provider) => `Sign in with ${provider}`,
   signInAgain: (provider) => `Sign in again with ${provider}`,
+  signedKeyRefused: (provider) => `${provider} refused the key your sign-in gave`,
   signedInWith: (provider) => `Signed in with ${provider}`,
   orPasteKey: () => 'or paste your own key below.',
   leftOf: (left, cap, provider) =>

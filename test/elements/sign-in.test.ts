@@ -439,6 +439,19 @@ describe('Sign in with OpenRouter and Hugging Face (the demo, its simulators)', 
     const describedBy = signInAgain.getAttribute('aria-describedby')!;
     expect(words(widget.shadowRoot!.getElementById(describedBy)!)).to.equal(refused);
     expect(widget.shadowRoot!.querySelector('#key-error'), 'said once, in the sign-in line').to.equal(null);
+    // Generate says it cannot go on until a new sign-in, rather than sending the refused key again (issue 43, the
+    // fourth walk-through's Q3), and its fix is Sign in again.
+    const submit = () => widget.shadowRoot!.querySelector<HTMLButtonElement>('[part~=submit]')!;
+    const reason = () => words(widget.shadowRoot!.querySelector('#reason'));
+    expect(submit().disabled).to.equal(true);
+    expect(reason()).to.equal('Hugging Face refused the key your sign-in gave Sign in');
+    widget.shadowRoot!.querySelector<HTMLButtonElement>('#reason button')!.click();
+    expect(widget.shadowRoot!.activeElement).to.equal(signInAgain);
+    // Signed in again: the refusal was of the key before it, and goes with it.
+    const secondPopup = await withPopup(view, () => signInAgain.click());
+    await authorize(() => secondPopup);
+    await until(() => !submit().disabled, 8000, 'Generate, with the new key');
+    expect(widget.shadowRoot!.querySelector('#sign-in-refused')).to.equal(null);
 
     // Kept on this device, it is still the sign-in's on the next visit: no field.
     widget.endpoint = endpoint;

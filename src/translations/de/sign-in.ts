@@ -21,6 +21,7 @@ export const signIn: SignInStrings = {
   getKey: () => 'Schlüssel holen ↗',
   signInWith: (provider) => `Mit ${provider} anmelden`,
   signInAgain: (provider) => `Erneut mit ${provider} anmelden`,
+  signedKeyRefused: (provider) => `${provider} hat den Schlüssel Ihrer Anmeldung abgelehnt`,
   signedInWith: (provider) => `Angemeldet mit ${provider}`,
   orPasteKey: () => 'oder Schlüssel unten einfügen.',
   leftOf: (left, cap, provider) =>

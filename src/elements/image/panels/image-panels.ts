@@ -12,6 +12,11 @@ import { offers } from '../../../strings/image/offers.js';
 import { formatUsd, formatUsdRounded, modelName } from '../../../pricing/index.js';
 import { prices } from '../../../strings/prices.js';
 import { wordsIn } from '../../../strings/strings.js';
+import { isKeyError } from '../../../base/errors.js';
+import { payeeAt } from '../../../providers/catalog.js';
+import { signIn } from '../../../strings/sign-in.js';
+import { widget } from '../../../strings/image/widget.js';
+import { words } from '../../../strings/words.js';
 
 /**
  * `<userpays-image>`'s other half, made when its panels load (after the first paint): its controllers
@@ -84,6 +89,18 @@ export class ImagePanels extends PanelControllers {
     const setting = this.controls.loaded?.blocked(this.parts.language.translation);
     if (setting) return setting;
     const state = this.signIn.loaded?.controller.state();
+    // The key the sign-in gave was refused: sending again would only be refused again, until a new sign-in.
+    if (state?.signed && isKeyError(this.submission.error)) {
+      const { host, language } = this.parts;
+      const provider = wordsIn(language.translation, 'words', words).providerName(
+        payeeAt(host.provider, host.endpoint),
+      );
+      return {
+        reason: wordsIn(language.translation, 'signIn', signIn).signedKeyRefused(provider),
+        at: 'key',
+        fix: { label: wordsIn(language.translation, 'widget', widget).fixSignIn(), focus: 'sign-in' },
+      };
+    }
     // What is left is of the key's own cap where its provider says it has one (OpenRouter's `limit`), not the account's.
     const capped = this.parts.host.provider !== 'puter' && this.account.cap && (state?.signed ? 'signed' : 'pasted');
     return spendingBlocked(this.parts, this.accountLeft(), quote, !!state?.cannotPay, capped || undefined);

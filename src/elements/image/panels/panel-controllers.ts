@@ -176,6 +176,7 @@ export class PanelControllers {
             signedKeys: this.signedKeys,
             report,
             keyRefusal: () => (isKeyError(this.submission.error) ? this.submission.error!.message : undefined),
+            keyReplaced: () => this.edited(),
           }),
         ),
     });

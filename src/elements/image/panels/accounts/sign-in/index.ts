@@ -37,12 +37,14 @@ export interface SignInNeeds {
   report(error: unknown): void;
   /** What the last submission's refusal of the key in force said (401, 403), where it was refused. */
   keyRefusal(): string | undefined;
+  /** A sign-in gave the key in force: the last submission's error, of the key before, is no longer shown. */
+  keyReplaced(): void;
 }
 
 /** The sign-in of the widget of `parts`, its styles adopted beside the panels'. */
 export function signInPart(
   parts: ImageParts,
-  { keys, account, flow, signedKeys, report, keyRefusal }: SignInNeeds,
+  { keys, account, flow, signedKeys, report, keyRefusal, keyReplaced }: SignInNeeds,
 ): SignInPart {
   const { host, pricing, language } = parts;
   const root = host.shadowRoot!;
@@ -61,6 +63,7 @@ export function signInPart(
       for (const name of KEPT) if (typeof kept[name] === typeof host[name]) Object.assign(host, { [name]: kept[name] });
     },
     report,
+    replaced: keyReplaced,
   });
   const field = (id: string) => host.shadowRoot!.querySelector<HTMLInputElement>(id)?.value;
   const on: SignInHandlers = {

@@ -43,6 +43,8 @@ export interface SignInSource {
   keep(): Record<string, unknown>;
   restore(kept: Record<string, unknown>): void;
   report(error: unknown): void;
+  /** A key the sign-in gave is in force now: an error about the key before it no longer holds. */
+  replaced(): void;
 }
 
 /**
@@ -205,6 +207,7 @@ export class SignInController implements ReactiveController {
     this.#source.keys.set(provider, endpoint, relay, key);
     this.#source.signedKeys.hold(provider, endpoint, relay, key);
     this.#signedIn.set(provider + keyRoute(provider, endpoint, relay), !!cannotPay);
+    this.#source.replaced();
     this.#host.requestUpdate();
   }
 }
