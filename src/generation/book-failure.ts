@@ -174,5 +174,12 @@ function sayUncertain(
   if (error.code === 'network') {
     return error.say(text.connectionBroke(provider, usd, (error.sends ?? 1) > 1), ...balance);
   }
-  return error.say(...error.said, text.mayHaveBeenCharged(provider, usd), ...balance);
+  // A refusal or an error that came back (fal's 422 after the run, BFL's moderation, a gateway's 5xx) is a reply, which
+  // says nothing of the charge: "no reply came" is only for a reply that was lost or unreadable.
+  const replied = error.answered || error.uncertain;
+  return error.say(
+    ...error.said,
+    replied ? text.chargeNotSaid(provider, usd) : text.mayHaveBeenCharged(provider, usd),
+    ...balance,
+  );
 }

@@ -45,6 +45,8 @@ export interface GenerationStrings {
   // A charge that may have happened (docs/contract.md, Money): what happened first, and what to do where there is
   // something to; then the most it may have cost, never nothing, and that the tally counts it until it is known.
   mayHaveBeenCharged(provider: string, amount: string): string;
+  /** A reply came, a refusal or an error, that does not say whether the request was charged (fal's 422, BFL's moderation). */
+  chargeNotSaid(provider: string, amount: string): string;
   cancelledMaybeCharged(provider: string, amount: string): string;
   connectionBroke(provider: string, amount: string, resent: boolean): string;
   /** The connection broke after the request left (a charge that was then settled from the balance follows). */
@@ -127,6 +129,8 @@ export const generation: GenerationStrings = {
   imageTooLarge: (provider) => `${whoIn(provider)} sent an image far larger than any it makes. Try again.`,
   mayHaveBeenCharged: (provider, amount) =>
     `No reply came, so ${words.theProvider(provider)} may have charged ${amount}: your tally counts it as possibly spent until that is known.`,
+  chargeNotSaid: (provider, amount) =>
+    `The reply does not say whether ${words.theProvider(provider)} charged for this: it may have charged ${amount}; your tally counts it as possibly spent until that is known.`,
   cancelledMaybeCharged: (provider, amount) =>
     `Cancelled after the request left: ${words.theProvider(provider)} may have charged ${amount}; your tally counts it as possibly spent until that is known.`,
   connectionBroke: (provider, amount, resent) =>

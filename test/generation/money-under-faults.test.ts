@@ -222,6 +222,19 @@ describe('charges that may have happened are never booked as nothing', () => {
     expect(said('0.294742')).to.contain('may have charged $0.295;');
     expect(said('0.0140')).to.contain('may have charged $0.014;');
   });
+
+  it('a reply that does not say whether it charged is never "no reply came" (fal\'s 422 after the run)', () => {
+    const said = (error: UserPaysError) => {
+      sayBooked(error, { uncertain: '0.005', error: error.code }, 'fal');
+      return error.message;
+    };
+    const refused = Object.assign(new UserPaysError('moderated', 'fal declined this prompt.'), { answered: true });
+    expect(said(refused)).to.equal(
+      'fal declined this prompt. The reply does not say whether fal charged for this: it may have charged $0.005; your tally counts it as possibly spent until that is known.',
+    );
+    // An unreadable reply is still one that said nothing.
+    expect(said(new UserPaysError('provider-error', 'fal sent an unreadable reply.'))).to.contain('No reply came');
+  });
 });
 
 describe('a failure after BFL accepted is booked at BFL’s cost, in the widget too', () => {

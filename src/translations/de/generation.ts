@@ -60,6 +60,8 @@ export const generation: GenerationStrings = {
     `${whoIn(provider)} hat ein Bild geschickt, weit größer als jedes, das dieses Modell erzeugt. Versuchen Sie es noch einmal.`,
   mayHaveBeenCharged: (provider, amount) =>
     `Keine Antwort kam, also hat ${words.theProvider(provider)} vielleicht ${amount} berechnet: Ihre Ausgabenübersicht zählt das als möglicherweise ausgegeben, bis es feststeht.`,
+  chargeNotSaid: (provider, amount) =>
+    `Die Antwort sagt nicht, ob ${words.theProvider(provider)} dafür etwas berechnet hat: vielleicht ${amount}; Ihre Ausgabenübersicht zählt das als möglicherweise ausgegeben, bis es feststeht.`,
   cancelledMaybeCharged: (provider, amount) =>
     `Abgebrochen, nachdem die Anfrage abgegangen war: ${words.theProvider(provider)} hat vielleicht ${amount} berechnet; Ihre Ausgabenübersicht zählt das als möglicherweise ausgegeben, bis es feststeht.`,
   connectionBroke: (provider, amount, resent) =>
