@@ -26,11 +26,11 @@ export interface Blocked {
     /**
      * The id of the field to focus (a model's control, `setting-<name>`, or the reference images' file field,
      * `references-input`: in More options, which opens; the file field opens its chooser too; or the first answer to
-     * a charge that may have been made, `uncertain-answer`).
+     * a charge that may have been made, `uncertain-first`).
      */
     | {
         label: string;
-        focus: 'prompt' | 'key' | 'sign-in' | 'references-input' | 'uncertain-answer' | `setting-${string}`;
+        focus: 'prompt' | 'key' | 'sign-in' | 'references-input' | 'uncertain-first' | `setting-${string}`;
       }
     | { label: string; model: string }
     | { label: string; url: string };

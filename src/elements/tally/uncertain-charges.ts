@@ -51,8 +51,9 @@ export function uncertainCharges(ledger: LedgerStore, now: number, { locale, tra
 
 /**
  * `part="uncertain"`: each charge, and the answers to it (`value`: `charged`, `once` where it may have been sent more
- * than once, or `void`; `data-id`), which `onChoice` passes to `settleUncertain`; the first answer is
- * `#uncertain-answer`, where the widget's over-budget fix sends the focus. Nothing where there is none.
+ * than once, or `void`; `data-id`), which `onChoice` passes to `settleUncertain`. The first charge's words are
+ * `#uncertain-first`, where the widget's over-budget fix sends the focus: the charge is read out first, and no answer
+ * is one reflexive Enter away (it books money either way). Nothing where there is none.
  */
 export function renderUncertain(charges: readonly UncertainCharge[], spoken: Spoken, onChoice: (event: Event) => void) {
   if (!charges.length) return nothing;
@@ -63,36 +64,24 @@ export function renderUncertain(charges: readonly UncertainCharge[], spoken: Spo
       ${charges.map(
         (charge, index) =>
           html`<li>
-            ${text.uncertainEntry(
-              modelName(charge.model),
-              charge.sent,
-              usd(charge.usd, spoken.locale),
-              charge.provider,
-              charge.once?.sends,
-            )}
+            <span id=${ifDefined(index ? undefined : 'uncertain-first')} tabindex=${ifDefined(index ? undefined : -1)}
+              >${text.uncertainEntry(
+                modelName(charge.model),
+                charge.sent,
+                usd(charge.usd, spoken.locale),
+                charge.provider,
+                charge.once?.sends,
+              )}</span
+            >
             <span class="answers">
               ${
                 charge.once
-                  ? html`<button
-                      type="button"
-                      class="secondary"
-                      value="once"
-                      id=${ifDefined(index ? undefined : 'uncertain-answer')}
-                      data-id=${charge.id}
-                      @click=${onChoice}
-                    >
+                  ? html`<button type="button" class="secondary" value="once" data-id=${charge.id} @click=${onChoice}>
                       ${text.uncertainChargedOnce(usd(charge.once.usd, spoken.locale))}
                     </button>`
                   : nothing
               }
-              <button
-                type="button"
-                class="secondary"
-                value="charged"
-                id=${ifDefined(index || charge.once ? undefined : 'uncertain-answer')}
-                data-id=${charge.id}
-                @click=${onChoice}
-              >
+              <button type="button" class="secondary" value="charged" data-id=${charge.id} @click=${onChoice}>
                 ${charge.once ? text.uncertainChargedMore() : text.uncertainCharged()}
               </button>
               <button type="button" class="secondary" value="void" data-id=${charge.id} @click=${onChoice}>

@@ -8,6 +8,7 @@ import { finalOf } from '../../../pricing/offers.js';
 import { gallery as galleryWords } from '../../../strings/image/gallery.js';
 import { wordsIn } from '../../../strings/strings.js';
 import { widget } from '../../../strings/image/widget.js';
+import { isKeyError } from '../../../base/errors.js';
 import { settleUncertain } from '../../tally/uncertain-charges.js';
 
 /** What the panels' controls of `<userpays-image>` do: loaded with the panels that draw them. */
@@ -90,9 +91,13 @@ export function panelHandlers(parts: ImageParts, panels: PanelControllers): Pane
     // or the next such charge, never the page.
     uncertainChoice: (event) => {
       if (!settleUncertain(parts.ledger.ledger, event)) return;
-      if (parts.ledger.ledger?.uncertain().length) flow.focusAt('#uncertain-answer');
+      if (parts.ledger.ledger?.uncertain().length) return flow.focusAt('#uncertain-first');
+      // The last such charge settled: an error still shown of the attempt that left it would say it is counted as
+      // possibly spent beside a tally that no longer counts it, so it goes, unless it is about the key or the credit.
+      const { error } = submission;
+      if (error && !isKeyError(error) && error.code !== 'insufficient-funds') submission.dismissError();
       // Generate, or where it is still refused, what the refusal offers.
-      else flow.focusAt('[data-focus=submit]:enabled, #reason :is(a, button)');
+      flow.focusAt('[data-focus=submit]:enabled, #reason :is(a, button)');
     },
     refusedSubmit: (event, target) => {
       const reason = root().querySelector<HTMLElement>('#reason');

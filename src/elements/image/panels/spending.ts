@@ -55,7 +55,7 @@ export function spendingBlocked(
       ? {
           reason: offersText.overBudget(budget, site, formatUsdRounded(uncertain, locale, true)),
           at: 'price',
-          fix: { label: offersText.settleUncertain(), focus: 'uncertain-answer' },
+          fix: { label: offersText.settleUncertain(), focus: 'uncertain-first' },
         }
       : { reason: offersText.overBudget(budget, site), at: 'price', fix: cheaper(remaining) };
   }
