@@ -103,7 +103,7 @@ describe('<userpays-image>: the size picker', () => {
     expect(largest).to.be.at.most(1440);
     const puter = await widget('puter', 'flux-2-klein-4b');
     expect(sizes(puter)).to.deep.equal([]);
-    expect(puter.shadowRoot!.querySelector('.pixels')!.textContent).to.contain("the provider's pick");
+    expect(puter.shadowRoot!.querySelector('.pixels')!.textContent).to.contain("provider's pick");
     expect(puter.shadowRoot!.textContent).not.to.contain('Custom size');
   });
 

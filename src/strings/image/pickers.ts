@@ -18,5 +18,5 @@ export const pickers: PickersStrings = {
   customSize: () => 'Custom size',
   presetSizes: () => 'Preset sizes',
   pixels: (width, height) => `${width} × ${height} px`,
-  providerPicksPixels: (width, height) => `≈ ${width} × ${height}, the provider's pick`,
+  providerPicksPixels: (width, height) => `≈ ${width} × ${height}, provider's pick`,
 };

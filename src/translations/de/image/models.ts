@@ -15,7 +15,7 @@ export const models: ModelsStrings = {
       'flux-pro-1.1-ultra': 'FLUX.1, bis 4 MP',
       'flux-pro-1.0-fill': 'Füllt eine Maske',
       'flux-1-schnell': 'Schnellstes FLUX.1',
-      'flux-1-dev': 'FLUX.1, offene Gewichte',
+      'flux-1-dev': 'Offenes FLUX.1',
       'gpt-image-2': 'Lange Prompts, Text im Bild',
       'gpt-image-1.5': 'Genaue Bearbeitung',
       'gpt-image-1': 'Folgt Anweisungen',

@@ -8,5 +8,5 @@ export const pickers: PickersStrings = {
   customSize: () => 'Eigene Größe',
   presetSizes: () => 'Vorgegebene Größen',
   pixels: (width, height) => `${width} × ${height} px`,
-  providerPicksPixels: (width, height) => `≈ ${width} × ${height}, wählt der Anbieter`,
+  providerPicksPixels: (width, height) => `≈ ${width} × ${height} laut Anbieter`,
 };
