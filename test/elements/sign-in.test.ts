@@ -64,6 +64,22 @@ describe('Sign in with OpenRouter and Hugging Face (the demo, its simulators)', 
       expect(result.images).to.have.length(1);
       expect(result.charged).to.equal(preview);
 
+      // Refused (401): said as the sign-in's key, never as a key to check, which the user never typed; Hugging Face in
+      // its own words for it.
+      const endpoint = widget.endpoint;
+      widget.endpoint = `${new URL(endpoint || `/sim/${provider}`, view.location.href).href.replace(/\/$/, '')}/s/fault=401`;
+      const refused = await widget.generate().then(
+        () => undefined,
+        (thrown: Error) => thrown.message,
+      );
+      expect(refused).to.equal(
+        provider === 'openrouter'
+          ? 'OpenRouter no longer accepts the key your sign-in gave (it may have been revoked, or have run out). Sign in again.'
+          : 'Hugging Face did not accept your sign-in: it may have expired. Sign in with Hugging Face again, then try again.',
+      );
+      widget.endpoint = endpoint;
+      await widget.updateComplete;
+
       // Sign out forgets it, in memory and on disk.
       const key = widget.apiKey;
       const signOut = [...widget.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~=account] button')].find(
@@ -429,9 +445,10 @@ describe('Sign in with OpenRouter and Hugging Face (the demo, its simulators)', 
     await widget.updateComplete;
     expect(keyField(), 'no field for the token after a 403').to.equal(null);
     expect(words(box().closest('label')!)).to.equal('Stay signed in on this device');
-    // Said beside the way on (issue 43, P2): sign in again, which has the focus, or sign out to paste a key.
+    // Said beside the way on (issue 43, P2): sign in again, which has the focus, or sign out to paste a key. In Hugging
+    // Face's own words for a 403, which say what signing in again needs (the fourth walk-through, Q8).
     const refused =
-      'Hugging Face no longer accepts the key your sign-in gave (it may have been revoked, or have run out). Sign in again.';
+      'Hugging Face did not allow this page to make images for you. Sign in with Hugging Face again and allow inference (or use an access token that may call Inference Providers), then try again.';
     expect((error as unknown as Error).message).to.equal(refused);
     await until(() => widget.shadowRoot!.activeElement?.matches('[part~=sign-in]'), 3000, 'the focus on Sign in again');
     const signInAgain = widget.shadowRoot!.activeElement as HTMLButtonElement;

@@ -47,8 +47,10 @@ export async function runSubmission(
     // where the want is of this model alone (a model sold for bought pollen only): the account pays for others.
     const { code, modelOnly } = error as UserPaysError;
     if (code === 'insufficient-funds' && !modelOnly) panels.account.outOfCredit = true;
-    // A key the user never typed cannot be checked by them: the sign-in that gave it gives another.
-    if (isKeyError(error as UserPaysError) && panels.signedKeys.madeBySignIn())
+    // A key the user never typed cannot be checked by them: the sign-in that gave it gives another. A provider whose
+    // refusal already speaks of the sign-in (`auth-required`: Hugging Face's 403 asks to allow inference when signing
+    // in again, which a new sign-in without it would not) keeps its words.
+    if (isKeyError(error as UserPaysError) && code !== 'auth-required' && panels.signedKeys.madeBySignIn())
       (error as UserPaysError).say(generationText.signedKeyRefused(submission.asked.provider));
     throw error;
   } finally {
