@@ -151,7 +151,9 @@ describe('<userpays-image>: the gallery', () => {
     await el.updateComplete;
     const vary = action(el, 'vary');
     // Its settings, one image: FLUX.2 [klein] 4B at 1024×1024 is $0.014 (the form's [max] × 3 would be $0.21).
-    expect(words(vary)).to.equal('$0.014');
+    // Its price always shows; its word beside the icon where the image is large.
+    expect(words(vary)).to.equal('Vary$0.014');
+    expect(words(vary.querySelector('span:last-child'))).to.equal('$0.014');
     expect(vary.getAttribute('aria-label')).to.equal(
       'Vary for $0.014 (a new image: same prompt and settings, a new seed): A red fox, in the snow!',
     );

@@ -70,6 +70,9 @@ describe('<userpays-image>: the gallery’s actions, the form and the focus', fu
       const el = await twoImages();
       const tile = tiles(el)[which];
       const deleted = tile.dataset.id;
+      // Each tile fades in scaled (its reveal): the places compared are where they rest.
+      const rested = (node: Element) => Promise.all(node.getAnimations().map((animation) => animation.finished));
+      await rested(tile);
       const place = tile.getBoundingClientRect();
       const top = place.top + scrollY; // in the page: the focus on Undo may scroll it
       const others = tiles(el).filter((other) => other !== tile);
@@ -82,6 +85,7 @@ describe('<userpays-image>: the gallery’s actions, the form and the focus', fu
       expect(undo.textContent).to.contain(`Deleted “${which ? 'first' : 'second'} picture” from this browser.`);
       expect(undo.closest('.gone'), 'in the place the image had').to.not.equal(null);
       expect(undo.closest('[part~=result]') !== null, 'in the result, as the image was').to.equal(!which);
+      await rested(undo.closest('.gone')!);
       const box = undo.closest('.gone')!.getBoundingClientRect();
       expect(Math.abs(box.top + scrollY - top), `${box.top + scrollY} where the image was, ${top}`).to.be.below(2);
       expect(box.right > place.left && box.left < place.right, 'over the place it had').to.equal(true);

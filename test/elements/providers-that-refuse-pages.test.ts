@@ -94,7 +94,7 @@ describe('BFL without a relay', () => {
       download,
       download,
     ]);
-    expect(notice.contains(links[1])).to.equal(true);
+    expect(notice.contains(links[0]), "the notice's, right under the image, before the toolbar's").to.equal(true);
     expect(tile.querySelector('[data-action=open]')!.contains(img)).to.equal(true);
     await settled(el); // the new image fades in: its colours as they are once shown
     await expect(el).to.be.accessible();

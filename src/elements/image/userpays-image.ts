@@ -64,7 +64,7 @@ import type * as Panels from './panels/index.js';
  * @csspart gallery - The earlier images, grouped by submission.
  * @csspart image - One generated image.
  * @csspart receipt - An image's receipt: quoted, charged (and how that is known), what was left at the provider after it.
- * @csspart image-actions - An image's toolbar (over the latest images, shown on hover and focus and always on a touch screen; under each earlier one): Download, Copy, Vary, Use as reference, and a menu of Reuse, Finalize, Delete.
+ * @csspart image-actions - An image's toolbar, under each image (each action's word beside its icon where the latest image is large): Download, Copy, Vary, Use as reference, and a menu of Reuse, Finalize, Delete.
  * @csspart not-saved - Right under an image shown from the provider's link (its host refused the page its bytes), in the warning colour, with its Download: download it before its link expires (when), as it is not saved.
  * @csspart failures - Paid generations that brought no image, each with what it cost and why.
  * @cssproperty --userpays-accent - Accent colour (button, focus ring).

@@ -7,6 +7,10 @@ export interface GalleryStrings {
   /** Beside a change just made to the gallery or the form (Vary, Reuse, Delete…). */
   undo(): string;
   download(): string;
+  /** Each action of the toolbar in a word, beside its icon where the image is large (their names say more). */
+  copy(): string;
+  vary(): string;
+  asReference(): string;
   /** Under an image shown from its provider's link, which expires (`until`, where known): download it now. */
   notSaved(provider: string, until?: string): string;
   /** The same, under an earlier image's small tile (its title says `notSaved`): when its link expires. */
@@ -63,6 +67,9 @@ export const gallery: GalleryStrings = {
   galleryLabel: () => 'Your generated images',
   undo: () => 'Undo',
   download: () => 'Download',
+  copy: () => 'Copy',
+  vary: () => 'Vary',
+  asReference: () => 'As reference',
   notSaved: (provider, until) =>
     `Download it ${until ? `before ${until}` : 'now'}: it is not saved in this browser (${words.theProvider(provider)} does not allow it), and its link expires${until ? ' then' : ''}.`,
   notSavedBrief: (until) => `Not kept here: its link expires ${until ? `at ${until}` : 'soon'}.`,

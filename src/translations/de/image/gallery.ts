@@ -5,6 +5,9 @@ export const gallery: GalleryStrings = {
   galleryLabel: () => 'Ihre erzeugten Bilder',
   undo: () => 'Rückgängig',
   download: () => 'Herunterladen',
+  copy: () => 'Kopieren',
+  vary: () => 'Variieren',
+  asReference: () => 'Als Referenz',
   notSaved: (provider, until) =>
     `Laden Sie es ${until ? `vor ${until}` : 'jetzt'} herunter: Es ist nicht in diesem Browser gespeichert (${words.theProvider(provider)} erlaubt es nicht), und sein Link läuft ${until ? 'dann' : 'bald'} ab.`,
   notSavedBrief: (until) => `Hier nicht gespeichert: Der Link läuft ${until ? `um ${until}` : 'bald'} ab.`,

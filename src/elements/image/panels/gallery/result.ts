@@ -97,7 +97,7 @@ function download(image: GalleryImage, galleryText: GalleryStrings, text?: strin
     rel=${image.notSaved ? 'noopener noreferrer' : nothing}
     aria-label=${galleryText.downloadLabel(file)}
     title=${galleryText.download()}
-    >${text ?? icon('download')}</a
+    >${text ?? html`${icon('download')}<span class="word" aria-hidden="true">${galleryText.download()}</span>`}</a
   >`;
 }
 
@@ -148,13 +148,15 @@ function renderReceipt({ receipt, charged, provider }: GalleryItem, galleryText:
 }
 
 /**
- * An icon button of the toolbar: the action (`data-action`, drawn by the icon of its name) on which image (`data-id`),
- * named for both; `price`, what the action costs (Vary), is shown beside the icon.
+ * A button of the toolbar: the action (`data-action`, drawn by the icon of its name) on which image (`data-id`), named
+ * for both; `word`, the action in a word, shown beside the icon where the image is large (`.word`); `price`, what the
+ * action costs (Vary), always shown.
  */
 const tool = (
   image: GalleryItem,
   action: 'copy' | 'vary' | 'reference',
   name: string,
+  word: string,
   act: (event: Event) => void,
   price?: string,
 ) =>
@@ -167,7 +169,7 @@ const tool = (
     title=${name}
     @click=${act}
   >
-    ${icon(action)}${price ? html`<span>${price}</span>` : nothing}
+    ${icon(action)}<span class="word" aria-hidden="true">${word}</span>${price ? html`<span>${price}</span>` : nothing}
   </button>`;
 
 /**
@@ -180,8 +182,8 @@ const menuItem = (image: GalleryItem, action: string, drawn: IconName, name: str
   </button>`;
 
 /**
- * The image's toolbar, shown on hover and focus: Download, Copy, Vary, Use as reference, and a menu for Reuse,
- * Finalize and Delete. Every target is at least 32 px square.
+ * The image's toolbar, under it: Download, Copy, Vary, Use as reference, and a menu for Reuse, Finalize and Delete.
+ * Every target is at least 32 px square.
  */
 function renderToolbar(image: GalleryItem, act: (event: Event) => void, galleryText: GalleryStrings, locale?: string) {
   const { prompt } = image;
@@ -190,19 +192,24 @@ function renderToolbar(image: GalleryItem, act: (event: Event) => void, galleryT
   const saved = image.url && !image.notSaved;
   return html`<div class="toolbar" part="image-actions">
     ${image.url ? download(image, galleryText) : nothing}
-    ${saved ? tool(image, 'copy', galleryText.copyLabel(prompt), act) : nothing}
+    ${saved ? tool(image, 'copy', galleryText.copyLabel(prompt), galleryText.copy(), act) : nothing}
     ${
       image.vary
         ? tool(
             image,
             'vary',
             galleryText.varyLabel(prompt, formatUsd(image.vary, locale)),
+            galleryText.vary(),
             act,
             formatUsdRounded(image.vary, locale),
           )
         : nothing
     }
-    ${saved && image.referable ? tool(image, 'reference', galleryText.referenceLabel(prompt), act) : nothing}
+    ${
+      saved && image.referable
+        ? tool(image, 'reference', galleryText.referenceLabel(prompt), galleryText.asReference(), act)
+        : nothing
+    }
     <details class="menu" @keydown=${menuKeys} @toggle=${menuToggled} @focusout=${menuLeft}>
       <summary class="tool" aria-label=${galleryText.moreActions(prompt)} title=${galleryText.moreActions(prompt)}>
         ${icon('more')}
@@ -271,8 +278,8 @@ function renderTile(
             aria-label=${galleryText.expiredImage(image.prompt)}
           ></div>`
     }
-    ${renderToolbar(image, act, galleryText, locale)}
     ${image.notSaved ? renderNotSaved(image, galleryText, locale, inHistory) : nothing}
+    ${renderToolbar(image, act, galleryText, locale)}
     <figcaption class="muted">
       ${galleryText.imageFacts(
         modelName(image.model),
@@ -503,32 +510,48 @@ export const resultStyles = css`
     padding: 0.75rem;
     text-align: center;
   }
-  /* The toolbar: over the image's top corner, shown on hover and while anything in the tile has the focus (always, on
-     a touch screen); as wide as the tile at most, its buttons on more rows in a narrow one. */
+  /*
+   * The toolbar: under the image, always shown, on as many rows as the tile needs, its menu opening above it, over the
+   * image (below, the widget's paint containment clipped it under the last tile). Over the image, shown on hover, it
+   * hid its top (a third of it on a phone), and a touch screen has no hover. Where the latest image is large, each
+   * action says its word beside its icon (Vary was "⇄ $0.005", named only by its tooltip).
+   */
   .toolbar {
-    position: absolute;
-    top: 0.4rem;
-    right: 0.4rem;
-    max-width: calc(100% - 0.8rem);
+    position: relative;
     display: flex;
     flex-wrap: wrap;
-    justify-content: flex-end;
     gap: 0.25rem;
-    padding: 0.2rem;
-    border-radius: calc(var(--_radius) * 0.75);
-    background: color-mix(in srgb, var(--_surface) 88%, transparent);
-    box-shadow: var(--_shadow);
-    opacity: 0;
-    transition: opacity 0.15s;
+    width: fit-content;
+    max-width: 100%;
+    margin-top: 0.25rem;
   }
-  .tile:hover .toolbar,
-  .tile:focus-within .toolbar,
-  .toolbar:has([open]) {
-    opacity: 1;
+  .menu {
+    position: static;
   }
-  @media (hover: none) {
-    .toolbar {
-      opacity: 1;
+  .toolbar .word {
+    display: none;
+  }
+  .toolbar a {
+    text-decoration: none;
+  }
+  .result figure.tile {
+    container-type: inline-size;
+  }
+  @container (min-width: 480px) {
+    .result .toolbar .tool {
+      display: flex;
+      gap: 0.35rem;
+      width: auto;
+      padding: 0 0.5rem;
+      font-size: 0.875rem;
+    }
+    .result .toolbar .word {
+      display: inline;
+    }
+    .result .toolbar summary.tool {
+      width: 32px;
+      padding: 0;
+      justify-content: center;
     }
   }
   /* Vary makes an image at once: what that costs stands in its button. */
@@ -543,13 +566,10 @@ export const resultStyles = css`
   .open:focus-visible {
     outline-offset: 4px;
   }
-  .menu {
-    position: relative;
-  }
   .menu-items {
     position: absolute;
     right: 0;
-    top: calc(100% + 0.25rem);
+    bottom: calc(100% + 0.25rem);
     z-index: 2;
     display: grid;
     min-width: 12rem;
@@ -672,41 +692,14 @@ export const resultStyles = css`
     aspect-ratio: 1;
     object-fit: cover;
   }
-  /* An earlier image is small: its toolbar stands under it, always shown, on as many rows as the tile needs; its menu
-     above it, over the image (below, the widget's paint containment clipped it under the last tile), as wide as the
-     tile (a wider one went past the screen's edge). */
+  /* An earlier image is small: its toolbar starts where the tile does; its menu as wide as the tile (a wider one went
+     past the screen's edge). */
   .tiles .toolbar {
-    position: relative;
-    inset: 0;
-    max-width: none;
-    justify-content: start;
-    opacity: 1;
-    padding: 0;
-    background: none;
-    box-shadow: none;
-  }
-  .tiles .menu {
-    position: static;
+    width: auto;
   }
   .tiles .menu-items {
-    top: auto;
-    bottom: 100%;
     left: 0;
     min-width: 0;
-  }
-  /* In the narrowest widget (a 280 px phone) the latest image's toolbar stands under it too: over it, on two rows,
-     it hid a third of the image. */
-  @container (max-width: 299px) {
-    .toolbar {
-      position: relative;
-      inset: 0;
-      max-width: none;
-      justify-content: start;
-      opacity: 1;
-      padding: 0;
-      background: none;
-      box-shadow: none;
-    }
   }
   .failures ul {
     margin: 0;
