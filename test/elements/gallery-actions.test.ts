@@ -145,6 +145,29 @@ describe('<userpays-image>: the gallery', () => {
     expect([el.prompt, el.enhancePrompt, el.model]).to.deep.equal([revised, 'off', 'flux-2-pro']);
   });
 
+  it('where the latest image is large, each action shows its word, which begins or is in its name (WCAG 2.5.3)', async () => {
+    for (const lang of ['en', 'de']) {
+      const el = await generated();
+      el.lang = lang;
+      el.style.width = '1200px';
+      await el.updateComplete;
+      const toolbar = el.shadowRoot!.querySelector('[part~=result] [part~=image-actions]')!;
+      await waitUntil(() => lang === 'en' || toolbar.textContent!.includes('Herunterladen'), 'the German words');
+      const shown = [...toolbar.querySelectorAll<HTMLElement>('.tool .word')].filter((word) => word.checkVisibility());
+      expect(
+        shown.map((word) => word.textContent),
+        lang,
+      ).to.have.length(4);
+      for (const word of shown) {
+        const name = word.closest('.tool')!.getAttribute('aria-label')!.toLowerCase();
+        expect(name, lang).to.contain(word.textContent!.trim().toLowerCase());
+      }
+      // Under the image, never over it.
+      const image = el.shadowRoot!.querySelector('[part~=result] img')!.getBoundingClientRect();
+      expect(toolbar.getBoundingClientRect().top).to.be.at.least(image.bottom);
+    }
+  });
+
   it('Vary makes one new image of it in one click, at the price its button shows, with a new seed', async () => {
     const el = await generated(undefined, 42);
     Object.assign(el, { prompt: 'something else', model: 'flux-2-max', count: 3 });

@@ -15,7 +15,7 @@ export const gallery: GalleryStrings = {
     `Nicht in diesem Browser gespeichert, und der Link ${ofProvider(provider)} ist${at ? ` um ${at}` : ''} abgelaufen. Es wurde bezahlt; erzeugen Sie es noch einmal, um es zu haben.`,
   expiredImage: (prompt) => `Abgelaufenes Bild: ${prompt}`,
   openLabel: (prompt) => `In voller Größe öffnen: ${prompt}`,
-  downloadLabel: (file) => `${file} herunterladen`,
+  downloadLabel: (file) => `Herunterladen: ${file}`,
   copyLabel: (prompt) => `Bild kopieren: ${prompt}`,
   copied: () => 'Bild kopiert.',
   copyFailed: () =>
