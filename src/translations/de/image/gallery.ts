@@ -24,7 +24,7 @@ export const gallery: GalleryStrings = {
   reuseRevised: (provider) => `Prompt von ${words.providerName(provider)} wiederverwenden`,
   madeFrom: (provider, prompt) => `${words.TheProvider(provider)} hat es hieraus gemacht: ${prompt}`,
   varyLabel: (prompt, price) =>
-    `Variieren für ${price} (ein neues Bild: gleicher Prompt, gleiche Einstellungen, neuer Seed): ${prompt}`,
+    `Variieren ${price} (ein neues Bild: gleicher Prompt, gleiche Einstellungen, neuer Seed): ${prompt}`,
   referenceLabel: (prompt) => `Als Referenz verwenden: ${prompt}`,
   finalize: (model, price) => `Mit ${model} fertigstellen · ${price}`,
   remove: () => 'Löschen',

@@ -198,7 +198,8 @@ function renderToolbar(image: GalleryItem, act: (event: Event) => void, galleryT
         ? tool(
             image,
             'vary',
-            galleryText.varyLabel(prompt, formatUsd(image.vary, locale)),
+            // Its name begins with the words it shows, its price as shown (WCAG 2.5.3).
+            galleryText.varyLabel(prompt, formatUsdRounded(image.vary, locale)),
             galleryText.vary(),
             act,
             formatUsdRounded(image.vary, locale),
