@@ -188,4 +188,21 @@ describe('reference images given by drop or paste', () => {
     await until(() => thumbs(el).length === 3);
     expect(el.shadowRoot!.querySelector('.refs .refused')).to.equal(null);
   });
+
+  it('on a phone, why a file was refused is brought into view clear of the pinned row (the fifth walk-through)', async () => {
+    const el = await imageWidget({ provider: 'bfl', model: 'flux-2-pro', prompt: 'a fox', style: 'width: 366px' });
+    await panelsLoaded(el);
+    scrollTo(0, 0);
+    const files = new DataTransfer();
+    files.items.add(new File(['just words'], 'notes.txt', { type: 'text/plain' }));
+    el.shadowRoot!.querySelector('.refs .drop')!.dispatchEvent(
+      new DragEvent('drop', { dataTransfer: files, bubbles: true, cancelable: true }),
+    );
+    await until(() => el.shadowRoot!.querySelector('#references-refused'));
+    await until(() => {
+      const said = el.shadowRoot!.querySelector('#references-refused')!.getBoundingClientRect();
+      const row = part(el, 'decision')!.getBoundingClientRect();
+      return said.top >= 0 && said.bottom <= row.top;
+    }, 3000);
+  });
 });

@@ -124,10 +124,17 @@ export function panelHandlers(parts: ImageParts, panels: PanelControllers): Pane
       const files = given.dataTransfer?.files ?? given.clipboardData?.files ?? input.files;
       if (event.type === 'dragover' || (event.type !== 'change' && files?.length)) event.preventDefault();
       if (event.type === 'dragover' || !files?.length) return;
-      void references.add([...files], parts.pricing.capability?.references.max ?? 0).then(() => {
-        // A refusal of a pasted file is said under the drop zone: More options opens to show it.
+      void references.add([...files], parts.pricing.capability?.references.max ?? 0).then(async () => {
+        if (!references.refused.length) return;
+        // A refusal of a pasted file is said under the drop zone: More options opens to show it, and it is brought
+        // into view clear of the pinned decision row (on a phone it fell just under the row, where no one saw it).
         const more = root().querySelector<HTMLDetailsElement>('[part~=more]');
-        if (references.refused.length && more) more.open = true;
+        if (more) more.open = true;
+        // Once the model's controls, drawn above the drop zone as More options opens, are in their place.
+        if (providerInfo(host.provider)?.showsControls) await panels.controls.load().catch(() => {});
+        await host.updateComplete;
+        const said = root().querySelector('#references-refused');
+        if (said) panels.pinnedRow.bringClear(said);
       });
       if (event.type === 'change') input.value = ''; // the same file can be chosen again
     },

@@ -88,6 +88,8 @@ export class PanelControllers {
   readonly galleryView: PanelPart<GalleryViewPart>;
   readonly resume: ResumeController;
   readonly flow: FlowController;
+  /** Keeps what the keyboard reaches, and what the widget says above the pinned decision row, clear of it. */
+  readonly pinnedRow: PinnedRowController;
   /**
    * A change just made for the user (Vary, Reuse, Finalize, Delete), said with an Undo, and what undoes it; `near`: the
    * image beside whose toolbar it is said (the one clicked, or the one that took a deleted image's place).
@@ -148,7 +150,7 @@ export class PanelControllers {
         wordsIn(language.translation, 'gallery', galleryWords).imagesReady(count, this.gallery.images[0].prompt),
     });
     // What the keyboard reaches above the decision row is brought into view clear of it.
-    new PinnedRowController(host);
+    this.pinnedRow = new PinnedRowController(host);
     // A model that edits the user's image, chosen with none: where images are added is opened.
     new RequiredImageController(
       host,

@@ -16,15 +16,18 @@ export class PinnedRowController implements ReactiveController {
     host.addController(this);
   }
 
-  readonly #focused = (event: Event) => {
-    const control = event.target as Element;
+  readonly #focused = (event: Event) => this.bringClear(event.target as Element);
+
+  /** Brings `shown` (a control, or what the widget just said above the row) into view clear of the row. */
+  bringClear(shown: Element) {
     const row = this.#host.renderRoot.querySelector('.controls > [part~=decision]');
-    if (!row || row.contains(control)) return;
+    if (!row || row.contains(shown)) return;
     const pinned = row.getBoundingClientRect();
-    if (control.getBoundingClientRect().bottom <= pinned.top) return;
+    const box = shown.getBoundingClientRect();
+    if (box.top >= 0 && box.bottom <= pinned.top) return;
     row.parentElement!.style.setProperty('--_pinned', `${Math.ceil(pinned.height)}px`);
-    control.scrollIntoView({ block: 'nearest' });
-  };
+    shown.scrollIntoView({ block: 'nearest' });
+  }
 
   hostConnected() {
     this.#host.renderRoot.addEventListener('focusin', this.#focused);
@@ -37,10 +40,12 @@ export class PinnedRowController implements ReactiveController {
 
 /**
  * Each control above the decision row stops clear of the row's height (`PinnedRowController`) when it is brought into
- * view; the row's own controls stay where they stick.
+ * view, and so does why a file chosen was refused; the row's own controls stay where they stick.
  */
 export const pinnedRowStyles = css`
-  .controls > :not([part~='decision']) :is(a, button, input, select, textarea, summary, [tabindex]),
+  .controls
+    > :not([part~='decision'])
+    :is(a, button, input, select, textarea, summary, [tabindex], #references-refused),
   .controls > :is(a, button, textarea, [tabindex]) {
     scroll-margin-bottom: calc(var(--_pinned, 6rem) + 0.75rem);
   }
