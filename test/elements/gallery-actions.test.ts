@@ -166,6 +166,7 @@ describe('<userpays-image>: the gallery', () => {
         const visible = [...tool.querySelectorAll('span')].map((span) => span.textContent!.trim()).join(' ');
         expect(name, lang).to.contain(visible.toLowerCase());
       }
+      await settled(el); // a new tile fades in: its colours as they are once shown
       await expectWcag22(el, [toolbar as HTMLElement]);
       // Under the image, never over it.
       const image = el.shadowRoot!.querySelector('[part~=result] img')!.getBoundingClientRect();
