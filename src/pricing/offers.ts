@@ -33,14 +33,15 @@ export function offersOf(ask: OfferAsk, pricing: Pricer): Offer[] {
       // The page's endpoint is the current provider's: another is priced at its own.
       const endpoint = provider === ask.provider ? ask.request.endpoint : '';
       const asked = { ...ask.request, provider, model, endpoint };
-      const { quote, problem } = pricing.price(asked);
+      const { quote, problem, capability } = pricing.price(asked);
       if (quote && !problem) return { provider, model, total: quote.total, ...bound(quote), problem };
       // A model that edits the user's image, asked with none: its price where the image does not change it (FLUX.1
       // Fill: per image, whatever the image), found by asking again with an image of the output's size; the image
-      // is its next step, as the decision row says, not a refusal.
+      // is its next step, as the decision row says, not a refusal. Only such a model is asked twice.
+      const wanting = quote && capability?.references.required && !asked.inputs?.length;
       const image: Size | undefined =
         asked.width && asked.height ? { width: asked.width, height: asked.height } : undefined;
-      const withImage = quote && image && !asked.inputs?.length && pricing.price({ ...asked, inputs: [image] });
+      const withImage = wanting && image && pricing.price({ ...asked, inputs: [image] });
       if (withImage && withImage.quote && !withImage.problem)
         return {
           provider,
