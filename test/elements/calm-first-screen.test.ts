@@ -9,7 +9,8 @@ import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { everyProvider } from '../support/every-provider.js';
 import { simEndpoint } from '../support/sim.js';
-import { imageWidget, panelsLoaded } from '../support/widget.js';
+import { waitUntil } from '../support/wait.js';
+import { imageWidget, openPriceDetails, panelsLoaded, part } from '../support/widget.js';
 
 /** The colour `variable` (a theme token of the widget's) computes to in `el`. */
 function colourOf(el: UserPaysImage, variable: string) {
@@ -33,6 +34,21 @@ function drawnIn(el: UserPaysImage, colour: string) {
     .map((node) => `${node.localName}.${node.className}: ${node.textContent!.trim().slice(0, 40)}`);
 }
 
+/** The visible elements of the widget that draw text of their own under 13 px, by tag, class and size. */
+function smallText(el: UserPaysImage) {
+  return [...el.shadowRoot!.querySelectorAll<HTMLElement>('*')]
+    .filter(
+      (node) =>
+        node.checkVisibility() &&
+        [...node.childNodes].some((child) => child.nodeType === 3 && child.textContent!.trim()),
+    )
+    .filter((node) => parseFloat(getComputedStyle(node).fontSize) < 12.95)
+    .map(
+      (node) =>
+        `${node.localName}.${node.className} ${getComputedStyle(node).fontSize}: ${node.textContent!.trim().slice(0, 30)}`,
+    );
+}
+
 describe('<userpays-image>: a calm first screen', function () {
   this.timeout(30_000);
 
@@ -49,18 +65,28 @@ describe('<userpays-image>: a calm first screen', function () {
       expect(drawnIn(el, colourOf(el, '--_danger'))).to.deep.equal([]);
       // Quiet, never small: no text of the fresh widget under 13 px, its hints and the sign-in's line under it too.
       await panelsLoaded(el);
-      const small = [...el.shadowRoot!.querySelectorAll<HTMLElement>('*')]
-        .filter(
-          (node) =>
-            node.checkVisibility() &&
-            [...node.childNodes].some((child) => child.nodeType === 3 && child.textContent!.trim()),
-        )
-        .filter((node) => parseFloat(getComputedStyle(node).fontSize) < 12.95)
-        .map(
-          (node) =>
-            `${node.localName}.${node.className} ${getComputedStyle(node).fontSize}: ${node.textContent!.trim().slice(0, 30)}`,
-        );
-      expect(small).to.deep.equal([]);
+      expect(smallText(el)).to.deep.equal([]);
+    });
+
+  // The small print of a price decision is where it matters most that it can be read: the comparison's heads, its
+  // "about" lines and what each model is best for, at full width and at 280 px (two columns, the provider under the
+  // model).
+  for (const width of ['auto', '248px'])
+    it(`with the price details and the comparison open (${width}), no text under 13 px either`, async () => {
+      const el = await imageWidget({
+        provider: 'bfl',
+        endpoint: simEndpoint('bfl'),
+        providers: 'puter openai google',
+        prompt: 'a fox',
+        style: `width: ${width}`,
+      });
+      await openPriceDetails(el);
+      await waitUntil(() => part(el, 'compare'), 'the comparison', { timeout: 10_000 });
+      part(el, 'compare')!.querySelector('summary')!.click();
+      await waitUntil(() => part(el, 'compare')!.querySelector('.expected'), 'a bound and its expected price', {
+        timeout: 10_000,
+      });
+      expect(smallText(el)).to.deep.equal([]);
     });
 
   it('what cannot be made is still an error: a size the model refuses, in the error colour, as part error', async () => {

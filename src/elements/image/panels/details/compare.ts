@@ -175,7 +175,7 @@ export const compareStyles = css`
   }
   .compare thead {
     color: var(--_muted);
-    font-size: 0.75rem;
+    font-size: 0.8125rem;
   }
   .compare .price {
     padding-right: 0;
@@ -198,7 +198,7 @@ export const compareStyles = css`
   }
   .compare .expected {
     display: block;
-    font-size: 0.75rem;
+    font-size: 0.8125rem;
     color: var(--_muted);
   }
   .compare .families {
@@ -249,7 +249,7 @@ export const compareStyles = css`
   .compare .best {
     display: block;
     color: var(--_muted);
-    font-size: 0.75rem;
+    font-size: 0.8125rem;
     padding-bottom: 0.15rem;
   }
   .compare [aria-pressed='true'] {
@@ -279,11 +279,11 @@ export const compareStyles = css`
     }
     .compare .via {
       display: block;
-      font-size: 0.75rem;
+      font-size: 0.8125rem;
     }
   }
   .badge {
-    font-size: 0.75rem;
+    font-size: 0.8125rem;
     white-space: nowrap;
     color: var(--_accent-text);
     background: var(--_accent);

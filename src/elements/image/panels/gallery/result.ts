@@ -483,7 +483,7 @@ export const resultStyles = css`
     margin: 0.35rem 0 0;
   }
   .receipt .footnote {
-    font-size: 0.75rem;
+    font-size: 0.8125rem;
   }
   /* An image not saved, whose link expires: a warning right under it (the page's --userpays-warning, as the tally's
      budget close to its limit), its words in the text colour, with its Download. */
