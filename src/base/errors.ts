@@ -57,6 +57,12 @@ export class UserPaysError extends Error {
    * account may still pay for others, and is not said to be out of credit.
    */
   modelOnly?: boolean;
+  /**
+   * A charge this error left uncertain on a key others may use too, where the account's balance moved by exactly one
+   * request's price meanwhile: its ledger entry and that price. The error offers to book it ("Charged once"), the
+   * likeliest answer one click away, and still the user's: another use of the key would move the balance the same.
+   */
+  chargedOnce?: { entry: string; usd: string };
 
   constructor(code: ErrorCode, message: string | Sentence, retryable = RETRYABLE.has(code)) {
     const said = typeof message === 'string' ? { text: message } : message;

@@ -278,6 +278,9 @@ export class ImageAttempt {
         () => undefined, // a read is a convenience: the entry stays uncertain, for the tally's buttons
       );
     }
+    const quoted = mostPerImage(job.quote);
+    if ('uncertain' in settlement && !keyAlone && settlement.measured && new Decimal(settlement.measured).eq(quoted))
+      error.chargedOnce = { entry: this.#entryId, usd: quoted };
     sayBooked(error, settlement, job.request.provider, job.locale, keyAlone);
     return { error, charged: 'charged' in settlement ? settlement.charged : undefined, unreported };
   }

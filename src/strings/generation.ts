@@ -59,7 +59,10 @@ export interface GenerationStrings {
   balanceShowsNoCharge(provider: string): string;
   /** Beside a charge left uncertain on such a key: `amount` of it shows, `bound` in all may yet show. */
   balanceShowsPart(provider: string, amount: string, bound: string): string;
-  /** Beside a charge left uncertain on a key others may use too: the balance moved by `amount`, which settles nothing. */
+  /**
+   * Beside a charge left uncertain on a key others may use too: the balance moved by `amount`, which settles nothing by
+   * itself (where it is one request's price, the error offers "Charged once": `UserPaysError.chargedOnce`).
+   */
   balanceMovedShared(provider: string, amount: string): string;
   /** Beside a charge left uncertain on a key others may use too: no charge shows yet, which settles nothing. */
   balanceShowsNoChargeShared(provider: string): string;
@@ -134,7 +137,7 @@ export const generation: GenerationStrings = {
   cancelledMaybeCharged: (provider, amount) =>
     `Cancelled after the request left: ${words.theProvider(provider)} may have charged ${amount}; your tally counts it as possibly spent until that is known.`,
   connectionBroke: (provider, amount, resent) =>
-    `The connection broke before ${words.theProvider(provider)} replied: try again. ${words.TheProvider(provider)} may have charged ${
+    `The connection broke before any reply arrived. ${words.TheProvider(provider)} may have charged ${
       resent ? `up to ${amount} (the browser may have sent it more than once)` : amount
     }; your tally counts it as possibly spent until that is known.`,
   connectionBrokeAfterSending: () => 'The connection broke after the request left, before any reply.',
@@ -147,9 +150,9 @@ export const generation: GenerationStrings = {
   balanceShowsPart: (provider, amount, bound) =>
     `Your ${words.providerName(provider)} balance shows ${amount} charged for it, counted as spent; the rest, up to ${bound} in all, stays possibly spent while this page keeps checking.`,
   balanceMovedShared: (provider, amount) =>
-    `Your ${words.providerName(provider)} balance moved by ${amount} meanwhile, but the same key may be used elsewhere: check your ${words.providerName(provider)} account.`,
+    `Your ${words.providerName(provider)} balance moved by ${amount} meanwhile; the same key may be used elsewhere.`,
   balanceShowsNoChargeShared: (provider) =>
-    `Your ${words.providerName(provider)} balance shows no charge yet, but one can show late and the key may be used elsewhere: check your ${words.providerName(provider)} account.`,
+    `Your ${words.providerName(provider)} balance shows no charge yet; one can show late.`,
   keyQuoted: () =>
     "The provider's answer quoted your key, so its words are not shown here. Check the settings and try again.",
   unreadableReply: (provider) => `${whoIn(provider)} sent a reply this page could not read. Try again in a moment.`,

@@ -89,4 +89,33 @@ describe('<userpays-image>: what may have been charged, settled in the widget', 
     expect(el.tally).to.include({ spent: '0.014', images: 0, paidFailures: 1 });
     expect(submit(el).disabled).to.equal(false);
   });
+
+  it('a lost reply whose balance moved by one price: the error offers "Charged once", which settles it there', async () => {
+    // BFL accepts and debits, and the reply is lost; /v1/credits then shows one price gone. A pasted key may be used
+    // elsewhere, so that settles nothing by itself, but it is the likeliest answer, offered where the user is reading.
+    const storageKey = uniqueStorageKey();
+    const el = await bflWidget({ scenario: 'fault=accept-then-drop', apiKey: `sim-once-${storageKey}`, storageKey });
+    await el.generate().catch(() => {});
+    await until(() => uncertainPart(el), 15_000, 'the uncertain charge listed in the widget');
+    await el.updateComplete;
+    const box = root(el).querySelector<HTMLElement>('[part~=error]')!;
+    expect(box.textContent!.replace(/\s+/g, ' ')).to.contain(
+      'Your BFL balance moved by $0.014 meanwhile; the same key may be used elsewhere.',
+    );
+    const once = box.querySelector<HTMLButtonElement>('button[value=once]')!;
+    expect(once.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Charged once, $0.014');
+    once.click();
+    await until(() => !uncertainPart(el), 5_000, 'the list gone');
+    // One request's price, spent; nothing more held; the error that said it was held goes; Generate is next.
+    expect(el.tally).to.include({ spent: '0.014', paidFailures: 1 });
+    expect(el.tally!.uncertain).to.equal(undefined);
+    await el.updateComplete;
+    expect(root(el).querySelector('[part~=error]')).to.equal(null);
+    expect(root(el).activeElement).to.equal(submit(el));
+  });
+
+  it("a lost reply whose balance shows nothing: no 'Charged once' in the error, the tally's answers only", async () => {
+    const el = await afterALostReply();
+    expect(root(el).querySelector('[part~=error] button[value=once]')).to.equal(null);
+  });
 });

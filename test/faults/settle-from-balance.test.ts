@@ -80,7 +80,7 @@ describe('a charge no reply confirmed, settled from the account’s balance', fu
     expect([tally.spent, tally.uncertain]).to.deep.equal(['0', entry.charged]);
     expect(error.message).to.match(
       new RegExp(
-        `Your BFL balance moved by \\$${debited.usd.replace('.', '\\.')} meanwhile, but the same key may be used elsewhere`,
+        `Your BFL balance moved by \\$${debited.usd.replace('.', '\\.')} meanwhile; the same key may be used elsewhere`,
       ),
     );
   });
@@ -285,11 +285,9 @@ describe('a charge no reply confirmed, settled from the account’s balance', fu
     expect(entry.status).to.equal('uncertain');
     expect(tally.uncertain).to.equal(entry.charged);
     expect(error.message).to.match(
-      /^The connection broke before BFL replied: try again\. BFL may have charged up to \$0\.\d+ \(the browser may have sent it more than once\); your tally counts it as possibly spent until that is known\./,
+      /^The connection broke before any reply arrived\. BFL may have charged up to \$0\.\d+ \(the browser may have sent it more than once\); your tally counts it as possibly spent until that is known\./,
     );
-    expect(error.message).to.match(
-      / Your BFL balance shows no charge yet, but one can show late and the key may be used elsewhere: check your BFL account\.$/,
-    );
+    expect(error.message).to.match(/ Your BFL balance shows no charge yet; one can show late\.$/);
   });
 
   it('another tab’s image on the same account between the two reads: both entries stay exact, the words give both figures', async () => {
@@ -323,7 +321,7 @@ describe('a charge no reply confirmed, settled from the account’s balance', fu
     expect(Number(mine.charged)).to.be.at.least(Number(theirs.charged));
     expect(error.message).to.match(/BFL may have charged (up to )?\$0\.\d+[ ;]/);
     expect(error.message).to.match(
-      /Your BFL balance moved by \$0\.\d+ meanwhile, but the same key may be used elsewhere: check your BFL account\./,
+      /Your BFL balance moved by \$0\.\d+ meanwhile; the same key may be used elsewhere\./,
     );
   });
 });

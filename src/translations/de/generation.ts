@@ -65,7 +65,7 @@ export const generation: GenerationStrings = {
   cancelledMaybeCharged: (provider, amount) =>
     `Abgebrochen, nachdem die Anfrage abgegangen war: ${words.theProvider(provider)} hat vielleicht ${amount} berechnet; Ihre Ausgabenübersicht zählt das als möglicherweise ausgegeben, bis es feststeht.`,
   connectionBroke: (provider, amount, resent) =>
-    `Die Verbindung ist abgerissen, bevor ${words.theProvider(provider)} geantwortet hat: Versuchen Sie es noch einmal. ${words.TheProvider(provider)} hat vielleicht ${
+    `Die Verbindung ist abgerissen, bevor eine Antwort ankam. ${words.TheProvider(provider)} hat vielleicht ${
       resent ? `bis zu ${amount} berechnet (der Browser kann es mehrfach gesendet haben)` : `${amount} berechnet`
     }; Ihre Ausgabenübersicht zählt das als möglicherweise ausgegeben, bis es feststeht.`,
   connectionBrokeAfterSending: () => 'Die Verbindung ist nach dem Absenden der Anfrage abgerissen, vor jeder Antwort.',
@@ -78,9 +78,9 @@ export const generation: GenerationStrings = {
   balanceShowsPart: (provider, amount, bound) =>
     `Ihr Guthaben bei ${words.providerName(provider)} zeigt ${amount} dafür abgebucht, gezählt als ausgegeben; der Rest, bis zu ${bound} insgesamt, bleibt möglicherweise ausgegeben, während diese Seite weiter prüft.`,
   balanceMovedShared: (provider, amount) =>
-    `Ihr Guthaben bei ${words.providerName(provider)} hat sich inzwischen um ${amount} verändert, aber derselbe Schlüssel kann anderswo verwendet werden: Prüfen Sie Ihr Konto bei ${words.providerName(provider)}.`,
+    `Ihr Guthaben bei ${words.providerName(provider)} hat sich inzwischen um ${amount} verändert; derselbe Schlüssel kann anderswo verwendet werden.`,
   balanceShowsNoChargeShared: (provider) =>
-    `Ihr Guthaben bei ${words.providerName(provider)} zeigt noch keine Abbuchung, aber sie kann später erscheinen, und der Schlüssel kann anderswo verwendet werden: Prüfen Sie Ihr Konto bei ${words.providerName(provider)}.`,
+    `Ihr Guthaben bei ${words.providerName(provider)} zeigt noch keine Abbuchung; sie kann später erscheinen.`,
   keyQuoted: () =>
     'Die Antwort des Anbieters hat Ihren Schlüssel zitiert, daher werden ihre Worte hier nicht gezeigt. Prüfen Sie die Einstellungen und versuchen Sie es noch einmal.',
   unreadableReply: (provider) =>

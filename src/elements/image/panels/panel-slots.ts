@@ -12,7 +12,8 @@ import { signIn } from '../../../strings/sign-in.js';
 import { reword, wordsIn } from '../../../strings/strings.js';
 import { words } from '../../../strings/words.js';
 import type { ProgressDetail, ProviderId } from '../../../base/types.js';
-import { renderTallySummary } from '../../tally/tally-summary.js';
+import { renderTallySummary, usd } from '../../tally/tally-summary.js';
+import { tallyLine } from '../../../strings/tally/tally-line.js';
 import { renderUncertain, uncertainCharges } from '../../tally/uncertain-charges.js';
 import { slot } from '../form-template.js';
 import type { ImageParts } from '../image-parts.js';
@@ -51,6 +52,7 @@ export function renderSlots(
   const providerName = wordsIn(translation, 'words', words).providerName(payeeAt(host.provider, host.endpoint));
   const keyField = view.key && keyFieldView(parts, panels, view.key);
   const info = providerInfo(host.provider);
+  const once = submission.chargedOnce;
   const running = (progress?: ProgressDetail) => {
     const size = pricing.fitted ?? host;
     return renderRunning(
@@ -97,10 +99,21 @@ export function renderSlots(
     outcome: renderOutcome(submission.chargeNote ? reword(submission.chargeNote, translation) : ''),
     failure: renderFailure(
       view,
-      view.error?.code === 'insufficient-funds' && info?.fundsUrl
-        ? { url: info.fundsUrl, provider: providerName }
-        : undefined,
-      submission.pageRefused ? elsewhere(parts, view) : undefined,
+      {
+        funds:
+          view.error?.code === 'insufficient-funds' && info?.fundsUrl
+            ? { url: info.fundsUrl, provider: providerName }
+            : undefined,
+        elsewhere: submission.pageRefused ? elsewhere(parts, view) : undefined,
+        // Offered while the charge is still open: the tally's answer, or another tab's, settles it too.
+        chargedOnce:
+          once && ledger?.uncertain().some((entry) => entry.id === once.entry)
+            ? {
+                entry: once.entry,
+                label: wordsIn(translation, 'tallyLine', tallyLine).uncertainChargedOnce(usd(once.usd, locale)),
+              }
+            : undefined,
+      },
       on,
     ),
     // Beside the toolbar of the image it concerns, where that image is shown; else in the form.

@@ -27,21 +27,43 @@ export interface Elsewhere {
   price: string;
 }
 
-/**
- * `funds`: with a short-balance error, where the user adds funds, and to whom. `elsewhere`: where the provider refused
- * this page (no relay), the same model at another provider, chosen with `useElsewhere` (`data-provider`, `data-model`).
- */
+/** What the error offers beside Try again and Dismiss, each where it applies. */
+export interface WaysOn {
+  /** With a short-balance error: where the user adds funds, and to whom. */
+  funds?: { url: string; provider: string };
+  /** Where the provider refused this page (no relay): the same model at another provider (`useElsewhere`). */
+  elsewhere?: Elsewhere;
+  /**
+   * Where a lost reply left a charge uncertain and the balance moved by exactly one request's price: "Charged once"
+   * (`uncertainChoice`, as the tally's own answer: `value="once"`, `data-id` its ledger entry).
+   */
+  chargedOnce?: { entry: string; label: unknown };
+}
+
+/** The error of the last submission, the ways on from it that apply (`WaysOn`), Try again and Dismiss. */
 export function renderFailure(
   { error, translation }: ImageView,
-  funds: { url: string; provider: string } | undefined,
-  elsewhere: Elsewhere | undefined,
-  on: Pick<ImageHandlers & PanelHandlers, 'retry' | 'dismissError' | 'useElsewhere'>,
+  { funds, elsewhere, chargedOnce }: WaysOn,
+  on: Pick<ImageHandlers & PanelHandlers, 'retry' | 'dismissError' | 'useElsewhere' | 'uncertainChoice'>,
 ) {
   const progressText = wordsIn(translation, 'progress', progress);
   return error
     ? html`<div part="error" class="error-box" tabindex="-1" data-focus="error" role="group" aria-labelledby="failure">
         <p id="failure">${error.message}</p>
         <div class="row">
+          ${
+            chargedOnce
+              ? html`<button
+                  type="button"
+                  class="secondary"
+                  value="once"
+                  data-id=${chargedOnce.entry}
+                  @click=${on.uncertainChoice}
+                >
+                  ${chargedOnce.label}
+                </button>`
+              : nothing
+          }
           ${
             funds
               ? html`<a href=${funds.url} target="_blank" rel="noopener"

@@ -161,6 +161,11 @@ export class SubmissionController<Args> implements ReactiveController {
     return !!this.#failure?.cors;
   }
 
+  /** The charge the error shown left uncertain, where the balance points to one request's price (`chargedOnce`). */
+  get chargedOnce() {
+    return this.#failure?.chargedOnce;
+  }
+
   /** `sentence` in the host's words. */
   say(sentence: Sentence): string {
     return reword(sentence, this.#language.translation);
