@@ -26,6 +26,7 @@ import type { SignInStrings } from './sign-in.js';
 import type { TallyLineStrings } from './tally/tally-line.js';
 import type { TallyStrings } from './tally/tally.js';
 import type { TokenPricesStrings } from './token-prices.js';
+import type { UncertainStrings } from './tally/uncertain.js';
 import type { WidgetStrings } from './image/widget.js';
 import type { PickersStrings } from './image/pickers.js';
 import type { WordsStrings } from './words.js';
@@ -57,6 +58,7 @@ export interface Strings {
   tallyLine: TallyLineStrings;
   tally: TallyStrings;
   tokenPrices: TokenPricesStrings;
+  uncertain: UncertainStrings;
   widget: WidgetStrings;
   words: WordsStrings;
 }

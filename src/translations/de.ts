@@ -22,6 +22,7 @@ import { signIn } from './de/sign-in.js';
 import { tallyLine } from './de/tally/tally-line.js';
 import { tally } from './de/tally/tally.js';
 import { tokenPrices } from './de/token-prices.js';
+import { uncertain } from './de/tally/uncertain.js';
 import { widget } from './de/image/widget.js';
 import { pickers } from './de/image/pickers.js';
 import { words } from './de/words.js';
@@ -53,6 +54,7 @@ export const de: Strings = {
   tallyLine,
   tally,
   tokenPrices,
+  uncertain,
   widget,
   words,
   puter,

@@ -454,6 +454,65 @@ describe('<userpays-tally>', () => {
     expect(el.tally!.uncertain).to.equal(undefined);
   });
 
+  it('charges alike are said once, answered for all at once or each in turn', async () => {
+    const { el, ledger } = await tally(uniqueStorageKey(), '1');
+    // Four lost replies of one minute, each possibly sent seven times (a gateway that went away), and one other.
+    const lost = Array.from({ length: 4 }, () => {
+      const entry = ledger.open({ ...image, provider: 'bfl', model: 'flux-2-klein-4b', quoted: '0.014' });
+      ledger.settle(entry.id, { uncertain: '0.098' });
+      return entry;
+    });
+    const other = ledger.open({ ...image, provider: 'bfl', model: 'flux-2-pro', quoted: '0.03' });
+    ledger.settle(other.id, { uncertain: '0.03' });
+    await el.updateComplete;
+    const said = (node: Element) => node.textContent!.replace(/\s+/g, ' ').trim();
+    const rows = () => [...part(el, 'uncertain')!.querySelectorAll(':scope > ul > li')];
+    expect(said(part(el, 'uncertain')!.querySelector('p')!)).to.equal('No reply said whether these were charged');
+    expect(rows().map((row) => said(row.querySelector('span')!))).to.deep.equal([
+      '4 requests for FLUX.2 [klein] 4B, sent today, 12:00 PM: up to $0.098 each may have been charged (the browser ' +
+        'may have sent each up to 7 times). If your BFL account shows them, say so; they stay counted until then.',
+      'FLUX.2 [pro], sent today, 12:00 PM: $0.03 may have been charged. If your BFL account shows it, say so; it ' +
+        'stays counted until then.',
+    ]);
+    const group = rows()[0];
+    expect([...group.querySelectorAll(':scope > .answers button')].map(said)).to.deep.equal([
+      'Each charged once, $0.014',
+      'None was',
+    ]);
+    // Each in turn: the second of them was not charged.
+    const each = group.querySelector('details')!;
+    expect(each.open).to.equal(false);
+    each.querySelector('summary')!.click();
+    await el.updateComplete;
+    const places = [...each.querySelectorAll('li')];
+    expect(places.map((place) => said(place))).to.deep.equal(
+      [1, 2, 3, 4].map((n) => `Request ${n} of 4 Charged once, $0.014 More than once It was not`),
+    );
+    await expect(el).to.be.accessible();
+    places[1].querySelector<HTMLButtonElement>('button[value=void]')!.click();
+    await el.updateComplete;
+    expect(ledger.entries().find((entry) => entry.id === lost[1].id)!.status).to.equal('void');
+    expect(said(rows()[0].querySelector('span')!)).to.match(/^3 requests for FLUX\.2 \[klein\] 4B/);
+    // The other three, once each, in one click: one request's price each, nothing more held for them.
+    rows()[0].querySelector<HTMLButtonElement>(':scope > .answers button[value=once]')!.click();
+    await el.updateComplete;
+    expect(lost.map((entry) => ledger.entries().find((found) => found.id === entry.id)!.charged)).to.deep.equal([
+      '0.014',
+      undefined,
+      '0.014',
+      '0.014',
+    ]);
+    expect(lost.map((entry) => ledger.entries().find((found) => found.id === entry.id)!.status)).to.deep.equal([
+      'charged',
+      'void',
+      'charged',
+      'charged',
+    ]);
+    expect(el.tally).to.deep.include({ spent: '0.042', uncertain: '0.03' });
+    // The one left is said alone again, and "None was" for a group books nothing: only the other model remains.
+    expect(rows().map((row) => said(row.querySelector('span')!))).to.have.length(1);
+  });
+
   it('updates live when a widget on the page spends, and when the storage key changes', async () => {
     const { el, ledger } = await tally();
     const seen: string[] = [];

@@ -24,6 +24,7 @@ import { tally } from '../../src/strings/tally/tally.js';
 import { tokenPrices } from '../../src/strings/token-prices.js';
 import { widget } from '../../src/strings/image/widget.js';
 import { words } from '../../src/strings/words.js';
+import { uncertain } from '../../src/strings/tally/uncertain.js';
 import { puterWords } from '../../src/providers/puter/words.js';
 import { huggingfaceWords } from '../../src/providers/huggingface/words.js';
 import { openaiWords } from '../../src/providers/openai/words.js';
@@ -55,6 +56,7 @@ const english: Strings = {
   tallyLine,
   tally,
   tokenPrices,
+  uncertain,
   widget,
   words,
   puter: puterWords,

@@ -1,14 +1,10 @@
 import Decimal from 'decimal.js';
-import { css, html, nothing } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { DAY_MS, dayOf } from '../../base/days.js';
 import { formatDate } from '../../base/dates.js';
 import type { LedgerStore } from '../../ledger/ledger.js';
-import { modelName } from '../../pricing/index.js';
 import { wordsIn } from '../../strings/strings.js';
 import { tallyLine, type TallyLineStrings } from '../../strings/tally/tally-line.js';
 import type { Spoken } from '../shared/language-controller.js';
-import { usd } from './tally-summary.js';
 
 /**
  * The charges no reply confirmed or denied, which both elements list with "It was charged" / "It was not": the
@@ -50,65 +46,21 @@ export function uncertainCharges(ledger: LedgerStore, now: number, { locale, tra
 }
 
 /**
- * `part="uncertain"`: each charge, and the answers to it (`value`: `charged`, `once` where it may have been sent more
- * than once, or `void`; `data-id`), which `onChoice` passes to `settleUncertain`. The first charge's words are
- * `#uncertain-first`, where the widget's over-budget fix sends the focus: the charge is read out first, and no answer
- * is one reflexive Enter away (it books money either way). Nothing where there is none.
- */
-export function renderUncertain(charges: readonly UncertainCharge[], spoken: Spoken, onChoice: (event: Event) => void) {
-  if (!charges.length) return nothing;
-  const text = wordsIn(spoken.translation, 'tallyLine', tallyLine);
-  return html`<div part="uncertain" class="uncertain">
-    <p id="uncertain">${text.uncertainLabel()}</p>
-    <ul aria-labelledby="uncertain">
-      ${charges.map(
-        (charge, index) =>
-          html`<li>
-            <span id=${ifDefined(index ? undefined : 'uncertain-first')} tabindex=${ifDefined(index ? undefined : -1)}
-              >${text.uncertainEntry(
-                modelName(charge.model),
-                charge.sent,
-                usd(charge.usd, spoken.locale),
-                charge.provider,
-                charge.once?.sends,
-              )}</span
-            >
-            <span class="answers">
-              ${
-                charge.once
-                  ? html`<button type="button" class="secondary" value="once" data-id=${charge.id} @click=${onChoice}>
-                      ${text.uncertainChargedOnce(usd(charge.once.usd, spoken.locale))}
-                    </button>`
-                  : nothing
-              }
-              <button type="button" class="secondary" value="charged" data-id=${charge.id} @click=${onChoice}>
-                ${charge.once ? text.uncertainChargedMore() : text.uncertainCharged()}
-              </button>
-              <button type="button" class="secondary" value="void" data-id=${charge.id} @click=${onChoice}>
-                ${text.uncertainNotCharged()}
-              </button>
-            </span>
-          </li>`,
-      )}
-    </ul>
-  </div>`;
-}
-
-/**
- * The user's answer (a click on one of `renderUncertain`'s buttons) booked: charged at the whole of what it may have
- * cost, charged once at one request's price, or void (what its balance showed stays booked: `resolve`). False where
- * the charge was settled meanwhile (by another tab, or by its balance).
+ * The user's answer (a click on one of `renderUncertain`'s buttons) booked, for each charge it answers: charged at the
+ * whole of what it may have cost, charged once at one request's price, or void (what its balance showed stays booked:
+ * `resolve`). False where every one was settled meanwhile (by another tab, or by its balance).
  */
 export function settleUncertain(ledger: LedgerStore | undefined, event: Event): boolean {
   const button = event.currentTarget as HTMLButtonElement;
-  const entry = ledger?.uncertain().find((candidate) => candidate.id === button.dataset.id);
-  if (!entry) return false;
+  const ids = new Set(button.dataset.id?.split(' '));
+  const entries = ledger?.uncertain().filter((candidate) => ids.has(candidate.id)) ?? [];
   const answer = button.value;
-  ledger!.resolve(
-    entry.id,
-    answer === 'void' ? { void: true } : { charged: answer === 'once' ? entry.quoted : entry.charged! },
-  );
-  return true;
+  for (const entry of entries)
+    ledger!.resolve(
+      entry.id,
+      answer === 'void' ? { void: true } : { charged: answer === 'once' ? entry.quoted : entry.charged! },
+    );
+  return entries.length > 0;
 }
 
 /**
@@ -132,24 +84,3 @@ export function spokenTime(
     ? formatDate(at, locale, thisYear ? 'moment' : 'momentYear')
     : formatDate(day * DAY_MS, locale, thisYear ? 'day' : 'dayYear');
 }
-
-/**
- * The list's layout, in both elements: the answers on a line of their own under each charge, side by side while they
- * fit, each an outlined button (`.secondary`: the widget's; the tally draws every button so).
- */
-export const uncertainStyles = css`
-  .uncertain ul {
-    margin: 0;
-    padding: 0;
-    list-style: none;
-  }
-  .uncertain li + li {
-    margin-top: 0.75rem;
-  }
-  .answers {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5rem;
-    margin-top: 0.35rem;
-  }
-`;

@@ -24,6 +24,7 @@ import type { PriceDetailsPart } from './details/index.js';
 import { GalleryController } from './gallery/gallery-controller.js';
 import type { GalleryViewPart } from './gallery/index.js';
 import type { PaidFailure } from './gallery/result.js';
+import type * as UncertainList from '../../tally/uncertain-list/index.js';
 import { PanelPart } from './panel-part.js';
 import { PinnedRowController } from './pinned-row.js';
 import { RequiredImageController } from './required-image.js';
@@ -86,6 +87,11 @@ export class PanelControllers {
    * the pointer or the focus comes to Generate.
    */
   readonly galleryView: PanelPart<GalleryViewPart>;
+  /**
+   * The list of charges no reply confirmed or denied, with their answers (under the tally line): loaded once the ledger
+   * holds one, as it may from an earlier visit; most visits never do.
+   */
+  readonly uncertainList: PanelPart<typeof UncertainList>;
   readonly resume: ResumeController;
   readonly flow: FlowController;
   /** Keeps what the keyboard reaches, and what the widget says above the pinned decision row, clear of it. */
@@ -216,6 +222,15 @@ export class PanelControllers {
       },
       worthPrefetching: () => true,
       load: () => import('./gallery/index.js').then(({ galleryViewPart }) => galleryViewPart(host.shadowRoot!)),
+    });
+    this.uncertainList = new PanelPart(host, {
+      wanted: () => parts.ledger.tally?.uncertain,
+      load: () =>
+        import('../../tally/uncertain-list/index.js').then((list) => {
+          const root = host.shadowRoot!;
+          root.adoptedStyleSheets = [...root.adoptedStyleSheets, list.uncertainStyles.styleSheet!];
+          return list;
+        }),
     });
   }
 

@@ -12,9 +12,8 @@ import { signIn } from '../../../strings/sign-in.js';
 import { reword, wordsIn } from '../../../strings/strings.js';
 import { words } from '../../../strings/words.js';
 import type { ProgressDetail, ProviderId } from '../../../base/types.js';
-import { renderTallySummary, usd } from '../../tally/tally-summary.js';
-import { tallyLine } from '../../../strings/tally/tally-line.js';
-import { renderUncertain, uncertainCharges } from '../../tally/uncertain-charges.js';
+import { renderTallySummary } from '../../tally/tally-summary.js';
+import { uncertainCharges } from '../../tally/uncertain-charges.js';
 import { slot } from '../form-template.js';
 import type { ImageParts } from '../image-parts.js';
 import type { ImageHandlers, ImageView } from '../view.js';
@@ -53,6 +52,7 @@ export function renderSlots(
   const keyField = view.key && keyFieldView(parts, panels, view.key);
   const info = providerInfo(host.provider);
   const once = submission.chargedOnce;
+  const uncertainList = panels.uncertainList.loaded;
   const running = (progress?: ProgressDetail) => {
     const size = pricing.fitted ?? host;
     return renderRunning(
@@ -84,9 +84,14 @@ export function renderSlots(
         ? running({ status: wordsIn(translation, 'progress', progressWords).resuming(), elapsedMs: 0 })
         : nothing),
     tally: tally ? renderTallySummary(tally, parts.language) : nothing,
-    uncertain: ledger
-      ? renderUncertain(uncertainCharges(ledger, clock.now(), parts.language), parts.language, on.uncertainChoice)
-      : nothing,
+    uncertain:
+      ledger && uncertainList
+        ? uncertainList.renderUncertain(
+            uncertainCharges(ledger, clock.now(), parts.language),
+            parts.language,
+            on.uncertainChoice,
+          )
+        : nothing,
     // Its place kept at its size until Puter's part is here.
     account: host.provider === 'puter' ? (panels.puter.loaded?.render() ?? slot('account')) : nothing,
     keyField: renderKeyField(keyField, view, panels.signIn.loaded?.render(providerName), on, {
@@ -107,11 +112,8 @@ export function renderSlots(
         elsewhere: submission.pageRefused ? elsewhere(parts, view) : undefined,
         // Offered while the charge is still open: the tally's answer, or another tab's, settles it too.
         chargedOnce:
-          once && ledger?.uncertain().some((entry) => entry.id === once.entry)
-            ? {
-                entry: once.entry,
-                label: wordsIn(translation, 'tallyLine', tallyLine).uncertainChargedOnce(usd(once.usd, locale)),
-              }
+          once && uncertainList && ledger?.uncertain().some((entry) => entry.id === once.entry)
+            ? { entry: once.entry, label: uncertainList.chargedOnceLabel(once.usd, parts.language) }
             : undefined,
       },
       on,

@@ -7,13 +7,13 @@ import { outcomeStyles } from './submission/outcome.js';
 import { pickerStyles } from './pickers.js';
 import { pinnedRowStyles } from './pinned-row.js';
 import { runningStyles } from './submission/running.js';
-import { uncertainStyles } from '../../tally/uncertain-charges.js';
 
 /*
  * The panels' styles, adopted by the element beside its own once the panels load (PanelsController): a
  * constructed stylesheet, which a strict Content-Security-Policy allows where a <style> would not be. Each template
- * has its own beside it, of what it draws; the lazy parts' (the sign-in's, the model's controls', the gallery's view) are
- * adopted when those load (accounts/sign-in/index.ts, controls/index.ts, gallery/index.ts).
+ * has its own beside it, of what it draws; the lazy parts' (the sign-in's, the model's controls', the gallery's view,
+ * the list of uncertain charges) are adopted when those load (accounts/sign-in/index.ts, controls/index.ts,
+ * gallery/index.ts, panel-controllers.ts).
  */
 
 /**
@@ -67,5 +67,4 @@ export const imagePanelStyles = css`
   ${outcomeStyles}
   ${iconStyles}
   ${pinnedRowStyles}
-  ${uncertainStyles}
 `;

@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { uncertainStyles } from '../uncertain-charges.js';
+import { uncertainStyles } from '../uncertain-list/index.js';
 
 /** `<userpays-tally>` beyond its summary line: budget, meter, lists, chart, export, reset. */
 export const tallyPanelStyles = css`

@@ -10,7 +10,8 @@ import type { BudgetFigures } from '../tally-summary.js';
 import type Decimal from 'decimal.js';
 import type { OrphanNext } from '../../../strings/tally/tally.js';
 import { chartOf } from './chart.js';
-import { renderUncertain, type UncertainCharge } from '../uncertain-charges.js';
+import type { UncertainCharge } from '../uncertain-charges.js';
+import { renderUncertain } from '../uncertain-list/index.js';
 
 /** A pending generation: its model, when it started (as a person writes it), the amount it holds. */
 export interface PendingItem {

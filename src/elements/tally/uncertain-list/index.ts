@@ -1,0 +1,133 @@
+// The list of charges no reply confirmed or denied, with their answers (a part of its own, `tally-uncertain-list`):
+// drawn by `<userpays-tally>` in its detail, and by `<userpays-image>` under its tally line, which loads it only once
+// its ledger holds such a charge (panel-controllers.ts): most visits never have one. What the list says of each charge
+// (`uncertainCharges`) and how an answer is booked (`settleUncertain`) are ../uncertain-charges.ts.
+import { css, html, nothing } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { modelName } from '../../../pricing/index.js';
+import { wordsIn } from '../../../strings/strings.js';
+import { uncertain } from '../../../strings/tally/uncertain.js';
+import type { Spoken } from '../../shared/language-controller.js';
+import { usd } from '../tally-summary.js';
+import type { UncertainCharge } from '../uncertain-charges.js';
+
+/** Charges alike (the same model, provider, minute, amount and resends: a burst of lost replies), in order. */
+function alike(charges: readonly UncertainCharge[]): UncertainCharge[][] {
+  const groups = new Map<string, UncertainCharge[]>();
+  for (const charge of charges) {
+    const key = [charge.provider, charge.model, charge.sent, charge.usd, charge.once?.usd, charge.once?.sends].join();
+    groups.set(key, [...(groups.get(key) ?? []), charge]);
+  }
+  return [...groups.values()];
+}
+
+/**
+ * `part="uncertain"`: each charge, and the answers to it (`value`: `charged`, `once` where it may have been sent more
+ * than once, or `void`; `data-id`: the ledger entries it answers, space-separated), which `onChoice` passes to
+ * `settleUncertain`. Charges alike are said once, with answers for them all and each one's own under "Answer each":
+ * four lost replies of one minute are one paragraph, not four. The first charge's words are `#uncertain-first`, where
+ * the widget's over-budget fix sends the focus: the charge is read out first, and no answer is one reflexive Enter
+ * away (it books money either way). Nothing where there is none.
+ */
+export function renderUncertain(charges: readonly UncertainCharge[], spoken: Spoken, onChoice: (event: Event) => void) {
+  if (!charges.length) return nothing;
+  const text = wordsIn(spoken.translation, 'uncertain', uncertain);
+  const money = (amount: string) => usd(amount, spoken.locale);
+  const answer = (value: string, ids: readonly UncertainCharge[], label: unknown) =>
+    html`<button
+      type="button"
+      class="secondary"
+      value=${value}
+      data-id=${ids.map((charge) => charge.id).join(' ')}
+      @click=${onChoice}
+    >
+      ${label}
+    </button>`;
+  const answers = (charge: UncertainCharge) =>
+    html`<span class="answers">
+      ${charge.once ? answer('once', [charge], text.uncertainChargedOnce(money(charge.once.usd))) : nothing}
+      ${answer('charged', [charge], charge.once ? text.uncertainChargedMore() : text.uncertainCharged())}
+      ${answer('void', [charge], text.uncertainNotCharged())}
+    </span>`;
+  const words = (first: boolean, said: unknown) =>
+    html`<span id=${ifDefined(first ? 'uncertain-first' : undefined)} tabindex=${ifDefined(first ? -1 : undefined)}
+      >${said}</span
+    >`;
+  return html`<div part="uncertain" class="uncertain">
+    <p id="uncertain">${text.uncertainLabel()}</p>
+    <ul aria-labelledby="uncertain">
+      ${alike(charges).map(([charge, ...more], index) => {
+        const { model, sent, provider, once } = charge;
+        if (!more.length)
+          return html`<li>
+            ${words(!index, text.uncertainEntry(modelName(model), sent, money(charge.usd), provider, once?.sends))}
+            ${answers(charge)}
+          </li>`;
+        const group = [charge, ...more];
+        return html`<li>
+          ${words(
+            !index,
+            text.uncertainGroup(group.length, modelName(model), sent, money(charge.usd), provider, once?.sends),
+          )}
+          <span class="answers">
+            ${
+              once
+                ? answer('once', group, text.uncertainEachOnce(money(once.usd)))
+                : answer('charged', group, text.uncertainAllCharged())
+            }
+            ${answer('void', group, text.uncertainNoneCharged())}
+          </span>
+          <details class="each">
+            <summary>${text.uncertainAnswerEach()}</summary>
+            <ul>
+              ${group.map(
+                (each, place) => html`<li>${text.uncertainNth(place + 1, group.length)} ${answers(each)}</li>`,
+              )}
+            </ul>
+          </details>
+        </li>`;
+      })}
+    </ul>
+  </div>`;
+}
+
+/** "Charged once, $0.014": the list's own answer, which the widget's error offers where the balance points to it. */
+export const chargedOnceLabel = (amount: string, spoken: Spoken) =>
+  wordsIn(spoken.translation, 'uncertain', uncertain).uncertainChargedOnce(usd(amount, spoken.locale));
+
+/**
+ * The list's layout, in both elements: the answers on a line of their own under each charge, side by side while they
+ * fit, each an outlined button (`.secondary`: the widget's; the tally draws every button so).
+ */
+export const uncertainStyles = css`
+  .uncertain ul {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .uncertain li + li {
+    margin-top: 0.75rem;
+  }
+  .answers {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    margin-top: 0.35rem;
+  }
+  /* Charges alike, each answered in turn: a quiet disclosure under their common answers, each charge by its place. */
+  .each {
+    margin-top: 0.35rem;
+  }
+  .each summary {
+    width: fit-content;
+    min-height: 24px;
+    color: var(--_accent);
+    cursor: pointer;
+  }
+  .each ul {
+    padding-inline-start: 1rem;
+  }
+  .each li {
+    margin-top: 0.5rem;
+  }
+`;

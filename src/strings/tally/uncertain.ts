@@ -1,0 +1,61 @@
+/** The charges no reply confirmed or denied, listed for the user to settle (both elements: uncertain-charges.ts). */
+
+import { words } from '../words.js';
+
+export interface UncertainStrings {
+  /** The list's heading. */
+  uncertainLabel(): string;
+  /**
+   * Each charge, and its answers. `sends`: how many times the browser may have sent it, where more than once; then the
+   * answers are "once" (at one request's price), "more than once" (the whole of what it may have cost) and "not".
+   */
+  uncertainEntry(model: string, sent: string, amount: unknown, provider: string, sends?: number): unknown[];
+  uncertainCharged(): string;
+  uncertainChargedOnce(amount: unknown): unknown[];
+  uncertainChargedMore(): string;
+  uncertainNotCharged(): string;
+  /**
+   * `count` charges alike (the same model, provider, minute and amount: a burst of lost replies), said once, `amount`
+   * each, with answers for them all: each once where each may have been resent (`sends`; `uncertainEachOnce` at one
+   * request's price), else all charged; none; or each answered in turn (`uncertainAnswerEach`, each by its place:
+   * "Request 2 of 4").
+   */
+  uncertainGroup(
+    count: number,
+    model: string,
+    sent: string,
+    amount: unknown,
+    provider: string,
+    sends?: number,
+  ): unknown[];
+  uncertainEachOnce(amount: unknown): unknown[];
+  uncertainAllCharged(): string;
+  uncertainNoneCharged(): string;
+  uncertainAnswerEach(): string;
+  uncertainNth(index: number, count: number): string;
+}
+
+export const uncertain: UncertainStrings = {
+  uncertainLabel: () => 'No reply said whether these were charged',
+  uncertainEntry: (model, sent, amount, provider, sends) => [
+    `${model}, sent ${sent}: `,
+    sends ? 'up to ' : '',
+    amount,
+    ` may have been charged${sends ? ` (the browser may have sent it up to ${sends} times)` : ''}. If your ${words.providerName(provider)} account shows it, say so; it stays counted until then.`,
+  ],
+  uncertainCharged: () => 'It was charged',
+  uncertainChargedOnce: (amount) => ['Charged once, ', amount],
+  uncertainChargedMore: () => 'More than once',
+  uncertainNotCharged: () => 'It was not',
+  uncertainGroup: (count, model, sent, amount, provider, sends) => [
+    `${count} requests for ${model}, sent ${sent}: `,
+    sends ? 'up to ' : '',
+    amount,
+    ` each may have been charged${sends ? ` (the browser may have sent each up to ${sends} times)` : ''}. If your ${words.providerName(provider)} account shows them, say so; they stay counted until then.`,
+  ],
+  uncertainEachOnce: (amount) => ['Each charged once, ', amount],
+  uncertainAllCharged: () => 'All were charged',
+  uncertainNoneCharged: () => 'None was',
+  uncertainAnswerEach: () => 'Answer each',
+  uncertainNth: (index, count) => `Request ${index} of ${count}`,
+};

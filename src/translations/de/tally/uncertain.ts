@@ -1,0 +1,27 @@
+import type { UncertainStrings } from '../../../strings/tally/uncertain.js';
+import { atProvider } from '../words.js';
+
+export const uncertain: UncertainStrings = {
+  uncertainLabel: () => 'Keine Antwort hat gesagt, ob dies berechnet wurde',
+  uncertainEntry: (model, sent, amount, provider, sends) => [
+    `${model}, gesendet ${sent}: `,
+    sends ? 'bis zu ' : '',
+    amount,
+    ` wurden vielleicht berechnet${sends ? ` (der Browser hat die Anfrage vielleicht bis zu ${sends}-mal gesendet)` : ''}. Wenn Ihr Konto ${atProvider(provider)} es zeigt, sagen Sie es; bis dahin bleibt es gezählt.`,
+  ],
+  uncertainCharged: () => 'Es wurde berechnet',
+  uncertainChargedOnce: (amount) => ['Einmal berechnet, ', amount],
+  uncertainChargedMore: () => 'Mehr als einmal',
+  uncertainNotCharged: () => 'Es wurde nicht berechnet',
+  uncertainGroup: (count, model, sent, amount, provider, sends) => [
+    `${count} Anfragen für ${model}, gesendet ${sent}: `,
+    sends ? 'je bis zu ' : 'je ',
+    amount,
+    ` wurden vielleicht berechnet${sends ? ` (der Browser hat jede vielleicht bis zu ${sends}-mal gesendet)` : ''}. Wenn Ihr Konto ${atProvider(provider)} sie zeigt, sagen Sie es; bis dahin bleiben sie gezählt.`,
+  ],
+  uncertainEachOnce: (amount) => ['Jede einmal berechnet, ', amount],
+  uncertainAllCharged: () => 'Alle wurden berechnet',
+  uncertainNoneCharged: () => 'Keine wurde berechnet',
+  uncertainAnswerEach: () => 'Einzeln beantworten',
+  uncertainNth: (index, count) => `Anfrage ${index} von ${count}`,
+};
