@@ -106,4 +106,23 @@ describe('<userpays-image>: the layout', function () {
       expect(el.prompt).to.equal(shown[1].value);
       expect(part(el, 'prompt')!.matches(':focus')).to.equal(true);
     });
+
+  it("More options: its fields stand apart, as the form's do (Seed not flush under the Images buttons)", async () => {
+    const el = await imageWidget({ provider: 'bfl', endpoint: bflEndpoint(`run=${RUN}`), style: 'width: 360px' });
+    await waitUntil(() => part(el, 'seed'), "More options' fields (with the panels)");
+    const more = el.shadowRoot!.querySelector<HTMLDetailsElement>('details.more')!;
+    more.open = true;
+    await el.updateComplete;
+    const fields = [...more.children].filter((child) => child.localName !== 'summary' && child.checkVisibility());
+    expect(fields.length).to.be.at.least(3);
+    const gaps = fields
+      .slice(1)
+      .map((field, index) =>
+        Math.round(field.getBoundingClientRect().top - fields[index].getBoundingClientRect().bottom),
+      );
+    expect(
+      gaps.every((gap) => gap >= 8),
+      `gaps ${gaps.join(', ')} px`,
+    ).to.equal(true);
+  });
 });

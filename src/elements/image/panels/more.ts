@@ -169,6 +169,16 @@ export function renderExamples(choose: (event: Event) => void, translation?: Tra
  * icons.ts), the file chooser. The count and the seed are drawn as the sizes and the custom size are (pickers.ts).
  */
 export const moreStyles = css`
+  /*
+   * More options' fields, 0.75rem apart, as the form's: where the browser lays a <details>' content out in a box of its
+   * own (::details-content, Chromium 131 on), the grid of .more[open] (image-template.ts) spaces only the summary from
+   * that box, and the fields inside it stood flush (Seed right under the Images buttons). Elsewhere this rule is not
+   * read, and that grid spaces the fields themselves.
+   */
+  .more[open]::details-content {
+    display: grid;
+    gap: 0.75rem;
+  }
   .chip {
     white-space: nowrap;
     overflow: hidden;

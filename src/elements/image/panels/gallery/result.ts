@@ -538,6 +538,12 @@ export const resultStyles = css`
   .result figure.tile {
     container-type: inline-size;
   }
+  /* On a phone the other actions are icons with their names, but Vary spends money at a click: its word stays. */
+  @container (min-width: 300px) {
+    .result .toolbar .priced .word {
+      display: inline;
+    }
+  }
   @container (min-width: 480px) {
     .result .toolbar .tool {
       display: flex;
