@@ -22,6 +22,8 @@ export interface SignInStrings {
   signInAgain(provider: string): string;
   /** Beside a refused Generate, while the key the sign-in gave stands refused (its fix goes to `signInAgain`). */
   signedKeyRefused(provider: string): string;
+  /** The same, where the provider refused it for a permission the sign-in did not give (Hugging Face's 403). */
+  signedKeyNotAllowed(provider: string): string;
   signedInWith(provider: string): string;
   orPasteKey(): string;
   /**
@@ -96,6 +98,7 @@ export const signIn: SignInStrings = {
   signInWith: (provider) => `Sign in with ${provider}`,
   signInAgain: (provider) => `Sign in again with ${provider}`,
   signedKeyRefused: (provider) => `${provider} refused the key your sign-in gave`,
+  signedKeyNotAllowed: (provider) => `Your ${provider} sign-in did not allow making images`,
   signedInWith: (provider) => `Signed in with ${provider}`,
   orPasteKey: () => 'or paste your own key below.',
   leftOf: (left, cap, provider) =>

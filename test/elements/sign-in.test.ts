@@ -461,7 +461,8 @@ describe('Sign in with OpenRouter and Hugging Face (the demo, its simulators)', 
     const submit = () => widget.shadowRoot!.querySelector<HTMLButtonElement>('[part~=submit]')!;
     const reason = () => words(widget.shadowRoot!.querySelector('#reason'));
     expect(submit().disabled).to.equal(true);
-    expect(reason()).to.equal('Hugging Face refused the key your sign-in gave Sign in');
+    // Said as the message says it: the sign-in did not give the permission (walk-through 5, R9), not "refused the key".
+    expect(reason()).to.equal('Your Hugging Face sign-in did not allow making images Sign in');
     widget.shadowRoot!.querySelector<HTMLButtonElement>('#reason button')!.click();
     expect(widget.shadowRoot!.activeElement).to.equal(signInAgain);
     // Signed in again: the refusal was of the key before it, and goes with it.

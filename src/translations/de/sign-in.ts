@@ -22,6 +22,7 @@ export const signIn: SignInStrings = {
   signInWith: (provider) => `Mit ${provider} anmelden`,
   signInAgain: (provider) => `Erneut mit ${provider} anmelden`,
   signedKeyRefused: (provider) => `${provider} hat den Schlüssel Ihrer Anmeldung abgelehnt`,
+  signedKeyNotAllowed: (provider) => `Ihre Anmeldung bei ${provider} erlaubt keine Bilder`,
   signedInWith: (provider) => `Angemeldet mit ${provider}`,
   orPasteKey: () => 'oder Schlüssel unten einfügen.',
   leftOf: (left, cap, provider) =>

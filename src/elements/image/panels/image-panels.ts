@@ -95,8 +95,11 @@ export class ImagePanels extends PanelControllers {
       const provider = wordsIn(language.translation, 'words', words).providerName(
         payeeAt(host.provider, host.endpoint),
       );
+      const signInText = wordsIn(language.translation, 'signIn', signIn);
+      // A refusal for a permission the sign-in did not give says so, as its message does (Hugging Face's 403).
+      const notAllowed = this.submission.error?.code === 'auth-required';
       return {
-        reason: wordsIn(language.translation, 'signIn', signIn).signedKeyRefused(provider),
+        reason: notAllowed ? signInText.signedKeyNotAllowed(provider) : signInText.signedKeyRefused(provider),
         at: 'key',
         fix: { label: wordsIn(language.translation, 'widget', widget).fixSignIn(), focus: 'sign-in' },
       };
