@@ -263,7 +263,10 @@ export const slotStyles = css`
       order: -1;
     }
   }
-  /* The session's figures in the tally line. */
+  /* The session's figures in the tally line, which never leaves a word alone on its last line ("… budget ⏎ left"). */
+  .tally {
+    text-wrap: pretty;
+  }
   .tally strong {
     color: var(--_text);
   }

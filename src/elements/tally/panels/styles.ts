@@ -10,6 +10,10 @@ export const tallyPanelStyles = css`
   section {
     overflow-wrap: anywhere;
   }
+  /* The summary line never leaves a word alone on its last line ("… budget ⏎ left"), as the widget's does. */
+  [part='tally'] {
+    text-wrap: pretty;
+  }
   /*
    * The budget meter in the theme's colours, its regions set by its low and high (tally-template.ts): the accent,
    * the warning colour close to the limit, the danger colour at and past it. Chromium and WebKit, then Firefox
