@@ -125,4 +125,30 @@ describe('<userpays-image>: the layout', function () {
       `gaps ${gaps.join(', ')} px`,
     ).to.equal(true);
   });
+
+  for (const [width, stays] of [
+    ['1264px', true],
+    ['360px', false],
+  ] as const)
+    it(`in a ${width} container, an error before any image: the empty state ${stays ? 'stays under it' : 'is not repeated'}`, async () => {
+      const el = await imageWidget(
+        {
+          provider: 'bfl',
+          model: 'flux-2-klein-4b',
+          endpoint: bflEndpoint(`fault=402;run=${RUN}`),
+          prompt: 'a fox',
+          style: `width: ${width}`,
+        },
+        { apiKey: 'sim-key' },
+      );
+      await el.generate().catch(() => {});
+      await el.updateComplete;
+      const error = part(el, 'error')!;
+      const empty = el.shadowRoot!.querySelector('section.canvas .empty');
+      expect(error.checkVisibility()).to.equal(true);
+      // Wide, the pane keeps where the image will come and the prompts to start from, under the error; narrow, the
+      // canvas stands above the controls, and the prompts are under the prompt already.
+      expect(!!empty?.checkVisibility()).to.equal(stays);
+      if (stays) expect(empty!.getBoundingClientRect().top).to.be.at.least(error.getBoundingClientRect().bottom);
+    });
 });

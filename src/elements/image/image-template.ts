@@ -102,13 +102,13 @@ function renderCanvas(view: ImageView, slots: PanelSlots | undefined) {
     </div>
   </div>`;
   // The error (none: nothing) and the result in the same places, so that Dismiss leaves the result's nodes as they are.
+  // An error with no result yet keeps the empty state under it: the pane still shows where the image will come, and
+  // the prompts to start from.
   const content = !slots
     ? empty
     : view.busy
       ? slots.running
-      : view.error || slots.result !== nothing
-        ? [slots.failure, slots.result]
-        : empty;
+      : [slots.failure, slots.result === nothing ? empty : slots.result];
   return html`<section class="canvas" aria-label=${widgetText.resultLabel()}>${content}</section>`;
 }
 

@@ -120,4 +120,11 @@ export const outcomeStyles = css`
   .error-box p {
     margin: 0;
   }
+  /* Narrow, the canvas stands above the controls: an error with no image yet is shown there alone (the prompts to
+     start from are under the prompt); wide, the empty state stays under it (image-template.ts). */
+  @container (width < 720px) {
+    .error-box + .empty {
+      display: none;
+    }
+  }
 `;
