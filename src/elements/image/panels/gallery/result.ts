@@ -69,9 +69,9 @@ export function downloadName(prompt: string, seed: number | undefined, type = 'i
 
 /**
  * What the user must know of an image shown from the provider's link, right under it, as a warning: it is not kept,
- * and when the link ends; with the image's Download beside the words while the link lasts. Under an earlier image's
- * small tile (`brief`), only when its link ends, the whole sentence in its title: the same long warning under each tile
- * of the history buried the images.
+ * and when the link ends. The toolbar right under it has the Download (worded where the notice is: see the styles).
+ * Under an earlier image's small tile (`brief`), only when its link ends, the whole sentence in its title: the same
+ * long warning under each tile of the history buried the images.
  */
 function renderNotSaved(image: GalleryImage, galleryText: GalleryStrings, locale: string | undefined, brief: boolean) {
   const { notSaved, url, provider } = image;
@@ -79,25 +79,24 @@ function renderNotSaved(image: GalleryImage, galleryText: GalleryStrings, locale
   const whole = url ? galleryText.notSaved(provider, at) : galleryText.linkExpired(provider, at);
   return html`<p part="not-saved" class="notice" title=${ifDefined(brief ? whole : undefined)}>
     ${brief && url ? galleryText.notSavedBrief(at) : whole}
-    ${url ? download(image, galleryText, galleryText.download()) : nothing}
   </p>`;
 }
 
 /**
- * The image's Download: a link to its file, named for what it is, an icon in the toolbar (`text`: its word instead, in
- * the notice of an image not saved). An image on the provider's host opens in a new tab, never away from the page.
+ * The image's Download in its toolbar: a link to its file, named for what it is. An image on the provider's host opens
+ * in a new tab, never away from the page.
  */
-function download(image: GalleryImage, galleryText: GalleryStrings, text?: string) {
+function download(image: GalleryImage, galleryText: GalleryStrings) {
   const file = downloadName(image.prompt, image.seed, image.type);
   return html`<a
-    class=${text ? '' : 'tool'}
+    class="tool"
     href=${image.url!}
     download=${file}
     target=${image.notSaved ? '_blank' : nothing}
     rel=${image.notSaved ? 'noopener noreferrer' : nothing}
     aria-label=${galleryText.downloadLabel(file)}
     title=${galleryText.download()}
-    >${text ?? html`${icon('download')}<span class="word" aria-hidden="true">${galleryText.download()}</span>`}</a
+    >${icon('download')}<span class="word" aria-hidden="true">${galleryText.download()}</span></a
   >`;
 }
 
@@ -486,7 +485,7 @@ export const resultStyles = css`
     font-size: 0.8125rem;
   }
   /* An image not saved, whose link expires: a warning right under it (the page's --userpays-warning, as the tally's
-     budget close to its limit), its words in the text colour, with its Download. */
+     budget close to its limit), its words in the text colour; the toolbar's Download right under it. */
   .notice {
     --_warning: var(--userpays-warning, light-dark(#b45309, #fcd34d));
     margin: 0;
@@ -538,10 +537,19 @@ export const resultStyles = css`
   .result figure.tile {
     container-type: inline-size;
   }
-  /* On a phone the other actions are icons with their names, but Vary spends money at a click: its word stays. */
-  @container (min-width: 300px) {
-    .result .toolbar .priced .word {
+  /* On a phone the other actions are icons with their names, but Vary spends money at a click, and an image that is
+     not kept must be downloaded before its link ends (the notice over the toolbar says so): their words stay. */
+  @container (300px <= width < 480px) {
+    .result .toolbar .priced .word,
+    .result .notice + .toolbar a .word {
       display: inline;
+    }
+    .result .notice + .toolbar a.tool {
+      display: flex;
+      gap: 0.25rem;
+      width: auto;
+      padding: 0 0.4rem;
+      font-size: 0.8125rem;
     }
   }
   @container (min-width: 480px) {
