@@ -69,9 +69,10 @@ export function downloadName(prompt: string, seed: number | undefined, type = 'i
 
 /**
  * What the user must know of an image shown from the provider's link, right under it, as a warning: it is not kept,
- * and when the link ends. The toolbar right under it has the Download (worded where the notice is: see the styles).
- * Under an earlier image's small tile (`brief`), only when its link ends, the whole sentence in its title: the same
- * long warning under each tile of the history buried the images.
+ * and when the link ends; with the image's Download beside the words while the link lasts, its only one (the toolbar
+ * has none then): the action that keeps the image stays where the warning is, on the first screen. Under an earlier
+ * image's small tile (`brief`), only when its link ends, the whole sentence in its title: the same long warning under
+ * each tile of the history buried the images.
  */
 function renderNotSaved(image: GalleryImage, galleryText: GalleryStrings, locale: string | undefined, brief: boolean) {
   const { notSaved, url, provider } = image;
@@ -79,24 +80,25 @@ function renderNotSaved(image: GalleryImage, galleryText: GalleryStrings, locale
   const whole = url ? galleryText.notSaved(provider, at) : galleryText.linkExpired(provider, at);
   return html`<p part="not-saved" class="notice" title=${ifDefined(brief ? whole : undefined)}>
     ${brief && url ? galleryText.notSavedBrief(at) : whole}
+    ${url ? download(image, galleryText, galleryText.download()) : nothing}
   </p>`;
 }
 
 /**
- * The image's Download in its toolbar: a link to its file, named for what it is. An image on the provider's host opens
- * in a new tab, never away from the page.
+ * The image's Download: a link to its file, named for what it is, an icon in the toolbar (`text`: its word instead, in
+ * the notice of an image not kept). An image on the provider's host opens in a new tab, never away from the page.
  */
-function download(image: GalleryImage, galleryText: GalleryStrings) {
+function download(image: GalleryImage, galleryText: GalleryStrings, text?: string) {
   const file = downloadName(image.prompt, image.seed, image.type);
   return html`<a
-    class="tool"
+    class=${text ? '' : 'tool'}
     href=${image.url!}
     download=${file}
     target=${image.notSaved ? '_blank' : nothing}
     rel=${image.notSaved ? 'noopener noreferrer' : nothing}
     aria-label=${galleryText.downloadLabel(file)}
     title=${galleryText.download()}
-    >${icon('download')}<span class="word" aria-hidden="true">${galleryText.download()}</span></a
+    >${text ?? html`${icon('download')}<span class="word" aria-hidden="true">${galleryText.download()}</span>`}</a
   >`;
 }
 
@@ -190,7 +192,7 @@ function renderToolbar(image: GalleryItem, act: (event: Event) => void, galleryT
     image.finalize && galleryText.finalize(modelName(image.finalize.model), formatUsd(image.finalize.price, locale));
   const saved = image.url && !image.notSaved;
   return html`<div class="toolbar" part="image-actions">
-    ${image.url ? download(image, galleryText) : nothing}
+    ${saved ? download(image, galleryText) : nothing}
     ${saved ? tool(image, 'copy', galleryText.copyLabel(prompt), galleryText.copy(), act) : nothing}
     ${
       image.vary
@@ -485,7 +487,7 @@ export const resultStyles = css`
     font-size: 0.8125rem;
   }
   /* An image not saved, whose link expires: a warning right under it (the page's --userpays-warning, as the tally's
-     budget close to its limit), its words in the text colour; the toolbar's Download right under it. */
+     budget close to its limit), its words in the text colour, with its Download. */
   .notice {
     --_warning: var(--userpays-warning, light-dark(#b45309, #fcd34d));
     margin: 0;
@@ -537,19 +539,10 @@ export const resultStyles = css`
   .result figure.tile {
     container-type: inline-size;
   }
-  /* On a phone the other actions are icons with their names, but Vary spends money at a click, and an image that is
-     not kept must be downloaded before its link ends (the notice over the toolbar says so): their words stay. */
+  /* On a phone the other actions are icons with their names, but Vary spends money at a click: its word stays. */
   @container (300px <= width < 480px) {
-    .result .toolbar .priced .word,
-    .result .notice + .toolbar a .word {
+    .result .toolbar .priced .word {
       display: inline;
-    }
-    .result .notice + .toolbar a.tool {
-      display: flex;
-      gap: 0.25rem;
-      width: auto;
-      padding: 0 0.4rem;
-      font-size: 0.8125rem;
     }
   }
   @container (min-width: 480px) {
