@@ -118,4 +118,23 @@ describe('<userpays-image>: what may have been charged, settled in the widget', 
     const el = await afterALostReply();
     expect(root(el).querySelector('[part~=error] button[value=once]')).to.equal(null);
   });
+
+  it('over the budget because of a lost reply, the error offers no Try again: the row says why, and how on', async () => {
+    // A broken connection before any reply: BFL may have charged, and the budget cannot hold that and one image more.
+    const storageKey = uniqueStorageKey();
+    const el = await bflWidget({
+      scenario: 'fault=network',
+      apiKey: `sim-over-${storageKey}`,
+      storageKey,
+      attributes: { budget: '0.02' },
+    });
+    await el.generate().catch(() => {});
+    await until(() => uncertainPart(el), 15_000, 'the uncertain charge listed in the widget');
+    await el.updateComplete;
+    expect(submit(el).disabled).to.equal(true);
+    expect(reason(el)).to.match(/counting \$0\.\d+ that may have been charged Say whether it was charged$/);
+    const box = root(el).querySelector<HTMLElement>('.error-box')!;
+    expect(box.textContent).to.contain('The connection broke before any reply arrived.');
+    expect([...box.querySelectorAll('button')].map((button) => button.textContent!.trim())).to.deep.equal(['Dismiss']);
+  });
 });

@@ -42,7 +42,7 @@ export interface WaysOn {
 
 /** The error of the last submission, the ways on from it that apply (`WaysOn`), Try again and Dismiss. */
 export function renderFailure(
-  { error, translation }: ImageView,
+  { error, translation, decision }: ImageView,
   { funds, elsewhere, chargedOnce }: WaysOn,
   on: Pick<ImageHandlers & PanelHandlers, 'retry' | 'dismissError' | 'useElsewhere' | 'uncertainChoice'>,
 ) {
@@ -85,7 +85,9 @@ export function renderFailure(
               : nothing
           }
           ${
-            error.retryable && error.code !== 'cancelled'
+            // Not while Generate is refused (a budget held by charges no reply said): the row beside it says why and
+            // what to do, and trying again would only be refused for it.
+            error.retryable && error.code !== 'cancelled' && !decision.blocked
               ? html`<button type="button" class="secondary" @click=${on.retry}>${progressText.retry()}</button>`
               : nothing
           }
