@@ -476,7 +476,7 @@ describe('<userpays-tally>', () => {
     ]);
     const group = rows()[0];
     expect([...group.querySelectorAll(':scope > .answers button')].map(said)).to.deep.equal([
-      'Each charged once, $0.014',
+      'Each charged once: $0.056 in all',
       'None was',
     ]);
     // Each in turn: the second of them was not charged.
@@ -486,7 +486,7 @@ describe('<userpays-tally>', () => {
     await el.updateComplete;
     const places = [...each.querySelectorAll('li')];
     expect(places.map((place) => said(place))).to.deep.equal(
-      [1, 2, 3, 4].map((n) => `Request ${n} of 4 Charged once, $0.014 More than once It was not`),
+      [1, 2, 3, 4].map((n) => `Request ${n} of 4, sent today, 12:00 PM Charged once, $0.014 More than once It was not`),
     );
     await expect(el).to.be.accessible();
     places[1].querySelector<HTMLButtonElement>('button[value=void]')!.click();
@@ -511,6 +511,39 @@ describe('<userpays-tally>', () => {
     expect(el.tally).to.deep.include({ spent: '0.042', uncertain: '0.03' });
     // The one left is said alone again, and "None was" for a group books nothing: only the other model remains.
     expect(rows().map((row) => said(row.querySelector('span')!))).to.have.length(1);
+  });
+
+  it('charges alike sent minutes apart are one burst, however the minutes fall; an hour apart, two', async () => {
+    const { el, ledger } = await tally(uniqueStorageKey(), '1');
+    const lostAt = (at: string) => {
+      time.set(at);
+      const entry = ledger.open({ ...image, provider: 'bfl', model: 'flux-2-klein-4b', quoted: '0.014' });
+      ledger.markSent(entry.id);
+      ledger.settle(entry.id, { uncertain: '0.014' });
+    };
+    // Three lost replies either side of 10:59, retried by hand; one more an hour later.
+    ['2026-11-26T10:58:57', '2026-11-26T10:59:02', '2026-11-26T11:01:30', '2026-11-26T12:05:00'].forEach(lostAt);
+    await el.updateComplete;
+    const said = (node: Element) => node.textContent!.replace(/\s+/g, ' ').trim();
+    const rows = [...part(el, 'uncertain')!.querySelectorAll(':scope > ul > li')];
+    expect(rows.map((row) => said(row.querySelector('span')!))).to.deep.equal([
+      '3 requests for FLUX.2 [klein] 4B, sent today, 10:58 AM: $0.014 each may have been charged. If your BFL ' +
+        'account shows them, say so; they stay counted until then.',
+      'FLUX.2 [klein] 4B, sent today, 12:05 PM: $0.014 may have been charged. If your BFL account shows it, say so; ' +
+        'it stays counted until then.',
+    ]);
+    // What the answer for them all books, in all; and when each was sent, under "Answer each".
+    expect(said(rows[0].querySelector(':scope > .answers button[value=charged]')!)).to.equal(
+      'All were charged: $0.042 in all',
+    );
+    expect([...rows[0].querySelectorAll('details li')].map((place) => said(place).split(' It was')[0])).to.deep.equal([
+      'Request 1 of 3, sent today, 10:58 AM',
+      'Request 2 of 3, sent today, 10:59 AM',
+      'Request 3 of 3, sent today, 11:01 AM',
+    ]);
+    rows[0].querySelector<HTMLButtonElement>(':scope > .answers button[value=charged]')!.click();
+    await el.updateComplete;
+    expect(el.tally).to.deep.include({ spent: '0.042', uncertain: '0.014' });
   });
 
   it('updates live when a widget on the page spends, and when the storage key changes', async () => {

@@ -16,8 +16,9 @@ export interface UncertainCharge {
   id: string;
   provider: string;
   model: string;
-  /** When it was sent, as a person says it ("today, 3:02 PM"). */
+  /** When it was sent, as a person says it ("today, 3:02 PM"), and in ms. */
   sent: string;
+  sentAt: number;
   /** What of it is still not known, exactly: its certain part (its balance showed it) is spent already. */
   usd: string;
   /**
@@ -39,6 +40,7 @@ export function uncertainCharges(ledger: LedgerStore, now: number, { locale, tra
       provider,
       model,
       sent: spokenTime(sentAt ?? at, dayOf(now), locale, true, text),
+      sentAt: sentAt ?? at,
       usd: new Decimal(charged!).minus(certain ?? 0).toFixed(),
       ...(resent && { once: { usd: quoted, sends } }),
     };

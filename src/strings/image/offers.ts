@@ -32,7 +32,7 @@ export interface OffersStrings {
    * say it was not, `settleUncertain`); else the cheaper request that fits it (`useCheaper`).
    */
   overBudget(budget: string, site?: boolean, uncertain?: string): string;
-  settleUncertain(): string;
+  settleUncertain(count: number): string;
   useCheaper(model: string, price: string): string;
 }
 
@@ -62,6 +62,6 @@ export const offers: OffersStrings = {
         ? `, counting ${uncertain} that may have been charged`
         : `: ${site ? '' : 'raise it, or '}choose a cheaper request`
     }`,
-  settleUncertain: () => 'Say whether it was charged',
+  settleUncertain: (count) => `Say whether ${count > 1 ? 'they were' : 'it was'} charged`,
   useCheaper: (model, price) => `Use ${model} · ${price}`,
 };

@@ -15,10 +15,10 @@ export interface UncertainStrings {
   uncertainChargedMore(): string;
   uncertainNotCharged(): string;
   /**
-   * `count` charges alike (the same model, provider, minute and amount: a burst of lost replies), said once, `amount`
-   * each, with answers for them all: each once where each may have been resent (`sends`; `uncertainEachOnce` at one
-   * request's price), else all charged; none; or each answered in turn (`uncertainAnswerEach`, each by its place:
-   * "Request 2 of 4").
+   * `count` charges alike (the same model, provider and amount, sent minutes apart at most: a burst of lost replies),
+   * said once, `amount` each, `sent` the first, with answers for them all, each with what it books in all (`total`):
+   * each once where each may have been resent (`sends`; one request's price each), else all charged; none; or each
+   * answered in turn (`uncertainAnswerEach`, each by its place and when it was sent: "Request 2 of 4, sent …").
    */
   uncertainGroup(
     count: number,
@@ -28,11 +28,11 @@ export interface UncertainStrings {
     provider: string,
     sends?: number,
   ): unknown[];
-  uncertainEachOnce(amount: unknown): unknown[];
-  uncertainAllCharged(): string;
+  uncertainEachOnce(total: unknown): unknown[];
+  uncertainAllCharged(total: unknown): unknown[];
   uncertainNoneCharged(): string;
   uncertainAnswerEach(): string;
-  uncertainNth(index: number, count: number): string;
+  uncertainNth(index: number, count: number, sent: string): string;
 }
 
 export const uncertain: UncertainStrings = {
@@ -53,9 +53,9 @@ export const uncertain: UncertainStrings = {
     amount,
     ` each may have been charged${sends ? ` (the browser may have sent each up to ${sends} times)` : ''}. If your ${words.providerName(provider)} account shows them, say so; they stay counted until then.`,
   ],
-  uncertainEachOnce: (amount) => ['Each charged once, ', amount],
-  uncertainAllCharged: () => 'All were charged',
+  uncertainEachOnce: (total) => ['Each charged once: ', total, ' in all'],
+  uncertainAllCharged: (total) => ['All were charged: ', total, ' in all'],
   uncertainNoneCharged: () => 'None was',
   uncertainAnswerEach: () => 'Answer each',
-  uncertainNth: (index, count) => `Request ${index} of ${count}`,
+  uncertainNth: (index, count, sent) => `Request ${index} of ${count}, sent ${sent}`,
 };

@@ -55,7 +55,7 @@ export function spendingBlocked(
       ? {
           reason: offersText.overBudget(budget, site, formatUsdRounded(uncertain, locale, true)),
           at: 'price',
-          fix: { label: offersText.settleUncertain(), focus: 'uncertain-first' },
+          fix: { label: offersText.settleUncertain(ledger.uncertain().length), focus: 'uncertain-first' },
         }
       : { reason: offersText.overBudget(budget, site), at: 'price', fix: cheaper(remaining) };
   }

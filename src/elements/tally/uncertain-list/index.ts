@@ -2,6 +2,7 @@
 // drawn by `<userpays-tally>` in its detail, and by `<userpays-image>` under its tally line, which loads it only once
 // its ledger holds such a charge (panel-controllers.ts): most visits never have one. What the list says of each charge
 // (`uncertainCharges`) and how an answer is booked (`settleUncertain`) are ../uncertain-charges.ts.
+import Decimal from 'decimal.js';
 import { css, html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { modelName } from '../../../pricing/index.js';
@@ -11,14 +12,26 @@ import type { Spoken } from '../../shared/language-controller.js';
 import { usd } from '../tally-summary.js';
 import type { UncertainCharge } from '../uncertain-charges.js';
 
-/** Charges alike (the same model, provider, minute, amount and resends: a burst of lost replies), in order. */
+/** How far apart charges alike may be sent and still be one burst (a run of lost replies, retried by hand). */
+const BURST_MS = 5 * 60_000;
+
+/**
+ * Charges alike (the same model, provider, amount and resends), each sent within `BURST_MS` of the one before it: a
+ * burst of lost replies, said once however the minutes fall (10:58:57 and 10:59:02 are one burst). In order of sending.
+ */
 function alike(charges: readonly UncertainCharge[]): UncertainCharge[][] {
-  const groups = new Map<string, UncertainCharge[]>();
-  for (const charge of charges) {
-    const key = [charge.provider, charge.model, charge.sent, charge.usd, charge.once?.usd, charge.once?.sends].join();
-    groups.set(key, [...(groups.get(key) ?? []), charge]);
+  const bursts: UncertainCharge[][] = [];
+  const open = new Map<string, UncertainCharge[]>();
+  for (const charge of [...charges].sort((a, b) => a.sentAt - b.sentAt)) {
+    const key = [charge.provider, charge.model, charge.usd, charge.once?.usd, charge.once?.sends].join();
+    const burst = open.get(key);
+    if (burst && charge.sentAt - burst[burst.length - 1].sentAt <= BURST_MS) burst.push(charge);
+    else {
+      open.set(key, [charge]);
+      bursts.push(open.get(key)!);
+    }
   }
-  return [...groups.values()];
+  return bursts;
 }
 
 /**
@@ -72,8 +85,8 @@ export function renderUncertain(charges: readonly UncertainCharge[], spoken: Spo
           <span class="answers">
             ${
               once
-                ? answer('once', group, text.uncertainEachOnce(money(once.usd)))
-                : answer('charged', group, text.uncertainAllCharged())
+                ? answer('once', group, text.uncertainEachOnce(money(total(group, (each) => each.once!.usd))))
+                : answer('charged', group, text.uncertainAllCharged(money(total(group, (each) => each.usd))))
             }
             ${answer('void', group, text.uncertainNoneCharged())}
           </span>
@@ -81,7 +94,8 @@ export function renderUncertain(charges: readonly UncertainCharge[], spoken: Spo
             <summary>${text.uncertainAnswerEach()}</summary>
             <ul>
               ${group.map(
-                (each, place) => html`<li>${text.uncertainNth(place + 1, group.length)} ${answers(each)}</li>`,
+                (each, place) =>
+                  html`<li>${text.uncertainNth(place + 1, group.length, each.sent)} ${answers(each)}</li>`,
               )}
             </ul>
           </details>
@@ -90,6 +104,10 @@ export function renderUncertain(charges: readonly UncertainCharge[], spoken: Spo
     </ul>
   </div>`;
 }
+
+/** What the answer for charges alike books in all: `amount` of each, added up exactly. */
+const total = (group: readonly UncertainCharge[], amount: (charge: UncertainCharge) => string) =>
+  group.reduce((sum, charge) => sum.plus(amount(charge)), new Decimal(0)).toFixed();
 
 /** "Charged once, $0.014": the list's own answer, which the widget's error offers where the balance points to it. */
 export const chargedOnceLabel = (amount: string, spoken: Spoken) =>

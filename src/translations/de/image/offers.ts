@@ -27,6 +27,6 @@ export const offers: OffersStrings = {
         ? `, mitgezählt ${uncertain}, die vielleicht berechnet wurden`
         : `: ${site ? 'Wählen Sie' : 'Erhöhen Sie es oder wählen Sie'} eine günstigere Anfrage`
     }`,
-  settleUncertain: () => 'Sagen, ob es berechnet wurde',
+  settleUncertain: (count) => `Sagen, ob ${count > 1 ? 'sie berechnet wurden' : 'es berechnet wurde'}`,
   useCheaper: (model, price) => `${model} verwenden · ${price}`,
 };

@@ -19,9 +19,9 @@ export const uncertain: UncertainStrings = {
     amount,
     ` wurden vielleicht berechnet${sends ? ` (der Browser hat jede vielleicht bis zu ${sends}-mal gesendet)` : ''}. Wenn Ihr Konto ${atProvider(provider)} sie zeigt, sagen Sie es; bis dahin bleiben sie gezählt.`,
   ],
-  uncertainEachOnce: (amount) => ['Jede einmal berechnet, ', amount],
-  uncertainAllCharged: () => 'Alle wurden berechnet',
+  uncertainEachOnce: (total) => ['Jede einmal berechnet: ', total, ' insgesamt'],
+  uncertainAllCharged: (total) => ['Alle wurden berechnet: ', total, ' insgesamt'],
   uncertainNoneCharged: () => 'Keine wurde berechnet',
   uncertainAnswerEach: () => 'Einzeln beantworten',
-  uncertainNth: (index, count) => `Anfrage ${index} von ${count}`,
+  uncertainNth: (index, count, sent) => `Anfrage ${index} von ${count}, gesendet ${sent}`,
 };
