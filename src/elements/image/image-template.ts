@@ -223,7 +223,7 @@ export const widgetStyles = css`
   }
   kbd {
     font: inherit;
-    font-size: 0.75rem;
+    font-size: 0.8125rem;
     opacity: 0.8;
     margin-left: 0.4rem;
   }
