@@ -165,7 +165,7 @@ function sayUncertain(
               ? text.balanceMovedShared(provider, formatUsd(measured, locale))
               : text.balanceShowsNoChargeShared(provider)
             : certain
-              ? text.balanceShowsPart(provider, formatUsd(certain, locale), usd)
+              ? text.balanceShowsPart(provider, formatUsd(certain, locale))
               : moved
                 ? text.balanceMoved(provider, formatUsd(measured, locale))
                 : text.balanceShowsNoCharge(provider),

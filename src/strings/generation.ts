@@ -57,8 +57,10 @@ export interface GenerationStrings {
   balanceMoved(provider: string, amount: string): string;
   /** Beside a charge left uncertain on a key of this site's sign-in: no charge shows yet, and the page keeps looking. */
   balanceShowsNoCharge(provider: string): string;
-  /** Beside a charge left uncertain on such a key: `amount` of it shows, `bound` in all may yet show. */
-  balanceShowsPart(provider: string, amount: string, bound: string): string;
+  /**
+   * Beside a charge left uncertain on such a key: `amount` of it shows (the most it may cost is said before it, once).
+   */
+  balanceShowsPart(provider: string, amount: string): string;
   /**
    * Beside a charge left uncertain on a key others may use too: the balance moved by `amount`, which settles nothing by
    * itself (where it is one request's price, the error offers "Charged once": `UserPaysError.chargedOnce`).
@@ -147,8 +149,8 @@ export const generation: GenerationStrings = {
     `Your ${words.providerName(provider)} balance moved by ${amount} meanwhile, which cannot be put down to this image alone.`,
   balanceShowsNoCharge: (provider) =>
     `Your ${words.providerName(provider)} balance shows no charge yet; this page keeps checking while it is open.`,
-  balanceShowsPart: (provider, amount, bound) =>
-    `Your ${words.providerName(provider)} balance shows ${amount} charged for it, counted as spent; the rest, up to ${bound} in all, stays possibly spent while this page keeps checking.`,
+  balanceShowsPart: (provider, amount) =>
+    `Your ${words.providerName(provider)} balance shows ${amount} of it, counted as spent; this page keeps checking for the rest.`,
   balanceMovedShared: (provider, amount) =>
     `Your ${words.providerName(provider)} balance moved by ${amount} meanwhile; the same key may be used elsewhere.`,
   balanceShowsNoChargeShared: (provider) =>

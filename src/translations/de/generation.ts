@@ -75,8 +75,8 @@ export const generation: GenerationStrings = {
     `Ihr Guthaben bei ${words.providerName(provider)} hat sich inzwischen um ${amount} verändert; das lässt sich nicht diesem Bild allein zuschreiben.`,
   balanceShowsNoCharge: (provider) =>
     `Ihr Guthaben bei ${words.providerName(provider)} zeigt noch keine Abbuchung; diese Seite prüft weiter, solange sie offen ist.`,
-  balanceShowsPart: (provider, amount, bound) =>
-    `Ihr Guthaben bei ${words.providerName(provider)} zeigt ${amount} dafür abgebucht, gezählt als ausgegeben; der Rest, bis zu ${bound} insgesamt, bleibt möglicherweise ausgegeben, während diese Seite weiter prüft.`,
+  balanceShowsPart: (provider, amount) =>
+    `Ihr Guthaben bei ${words.providerName(provider)} zeigt ${amount} davon, gezählt als ausgegeben; diese Seite prüft den Rest weiter.`,
   balanceMovedShared: (provider, amount) =>
     `Ihr Guthaben bei ${words.providerName(provider)} hat sich inzwischen um ${amount} verändert; derselbe Schlüssel kann anderswo verwendet werden.`,
   balanceShowsNoChargeShared: (provider) =>
