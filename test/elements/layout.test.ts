@@ -7,7 +7,7 @@ import { waitUntil } from '../support/wait.js';
 import { setViewport } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
-import { bflEndpoint, uniqueStorageKey } from '../support/sim.js';
+import { bflEndpoint, simEndpoint, uniqueStorageKey } from '../support/sim.js';
 import { imageWidget, part } from '../support/widget.js';
 
 const RUN = uniqueStorageKey();
@@ -151,4 +151,28 @@ describe('<userpays-image>: the layout', function () {
       expect(!!empty?.checkVisibility()).to.equal(stays);
       if (stays) expect(empty!.getBoundingClientRect().top).to.be.at.least(error.getBoundingClientRect().bottom);
     });
+
+  it("on a folded phone (248 px), the latest image's five actions stand on one line, Vary with its price", async () => {
+    const el = await imageWidget(
+      {
+        provider: 'fal',
+        endpoint: simEndpoint('fal', `run=${RUN}`),
+        prompt: 'a fox',
+        locale: 'de-DE',
+        lang: 'de',
+        style: 'width: 248px',
+      },
+      { apiKey: 'sim-key' },
+    );
+    await el.generate();
+    await waitUntil(
+      () => el.shadowRoot!.querySelector('.result [part=image-actions] [data-action=vary]'),
+      'the toolbar',
+    );
+    await el.updateComplete;
+    const toolbar = el.shadowRoot!.querySelector<HTMLElement>('.result [part=image-actions]')!;
+    const tops = [...toolbar.children].map((action) => Math.round(action.getBoundingClientRect().top));
+    expect(tops.length).to.equal(5);
+    expect(new Set(tops).size, `the actions' tops: ${tops.join(', ')}`).to.equal(1);
+  });
 });

@@ -539,6 +539,15 @@ export const resultStyles = css`
   .result figure.tile {
     container-type: inline-size;
   }
+  /* On a folded phone (280 px) the five actions fit one line, closer together, Vary's price closer to its edges. */
+  @container (width < 260px) {
+    .result .toolbar {
+      gap: 0.125rem;
+    }
+    .result .toolbar .tool.priced {
+      padding: 0 0.25rem;
+    }
+  }
   /* On a phone the other actions are icons with their names, but Vary spends money at a click: its word stays. */
   @container (300px <= width < 480px) {
     .result .toolbar .priced .word {
