@@ -25,8 +25,8 @@ export interface Blocked {
   fix?:
     /**
      * The id of the field to focus (a model's control, `setting-<name>`, or the reference images' file field,
-     * `references-input`: in More options, which opens; the file field opens its chooser too; or the first answer to
-     * a charge that may have been made, `uncertain-first`).
+     * `references-input`: in More options, which opens; the file field opens its chooser too; or the words of the
+     * first charge that may have been made, `uncertain-first`).
      */
     | {
         label: string;

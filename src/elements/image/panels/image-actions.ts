@@ -11,6 +11,9 @@ import { widget } from '../../../strings/image/widget.js';
 import { isKeyError } from '../../../base/errors.js';
 import { settleUncertain } from '../../tally/uncertain-charges.js';
 
+/** Where the focus goes when the way is clear again: Generate, or where it is still refused, what the refusal offers. */
+const NEXT_STEP = '[data-focus=submit]:enabled, #reason :is(a, button)';
+
 /** What the panels' controls of `<userpays-image>` do: loaded with the panels that draw them. */
 export interface PanelHandlers extends PickerHandlers {
   /** The key field (drawn with the panels): typed, committed (Enter, or focus left it), "Remember" ticked. */
@@ -96,8 +99,7 @@ export function panelHandlers(parts: ImageParts, panels: PanelControllers): Pane
       // possibly spent beside a tally that no longer counts it, so it goes, unless it is about the key or the credit.
       const { error } = submission;
       if (error && !isKeyError(error) && error.code !== 'insufficient-funds') submission.dismissError();
-      // Generate, or where it is still refused, what the refusal offers.
-      flow.focusAt('[data-focus=submit]:enabled, #reason :is(a, button)');
+      flow.focusAt(NEXT_STEP);
     },
     refusedSubmit: (event, target) => {
       const reason = root().querySelector<HTMLElement>('#reason');
@@ -214,7 +216,7 @@ export function panelHandlers(parts: ImageParts, panels: PanelControllers): Pane
     // The error goes with the switch: the next thing to do is Generate, or what the new provider still needs.
     useElsewhere: (event) => {
       handlers.offerChoose(event);
-      flow.focusAt('[data-focus=submit]:enabled, #reason :is(a, button)');
+      flow.focusAt(NEXT_STEP);
     },
   };
   return handlers;

@@ -38,7 +38,7 @@ function alike(charges: readonly UncertainCharge[]): UncertainCharge[][] {
  * `part="uncertain"`: each charge, and the answers to it (`value`: `charged`, `once` where it may have been sent more
  * than once, or `void`; `data-id`: the ledger entries it answers, space-separated), which `onChoice` passes to
  * `settleUncertain`. Charges alike are said once, with answers for them all and each one's own under "Answer each":
- * four lost replies of one minute are one paragraph, not four. The first charge's words are `#uncertain-first`, where
+ * four lost replies of one burst are one paragraph, not four. The first charge's words are `#uncertain-first`, where
  * the widget's over-budget fix sends the focus: the charge is read out first, and no answer is one reflexive Enter
  * away (it books money either way). Nothing where there is none.
  */
@@ -85,8 +85,8 @@ export function renderUncertain(charges: readonly UncertainCharge[], spoken: Spo
           <span class="answers">
             ${
               once
-                ? answer('once', group, text.uncertainEachOnce(money(total(group, (each) => each.once!.usd))))
-                : answer('charged', group, text.uncertainAllCharged(money(total(group, (each) => each.usd))))
+                ? answer('once', group, text.uncertainEachOnce(money(inAll(once.usd, group))))
+                : answer('charged', group, text.uncertainAllCharged(money(inAll(charge.usd, group))))
             }
             ${answer('void', group, text.uncertainNoneCharged())}
           </span>
@@ -105,9 +105,8 @@ export function renderUncertain(charges: readonly UncertainCharge[], spoken: Spo
   </div>`;
 }
 
-/** What the answer for charges alike books in all: `amount` of each, added up exactly. */
-const total = (group: readonly UncertainCharge[], amount: (charge: UncertainCharge) => string) =>
-  group.reduce((sum, charge) => sum.plus(amount(charge)), new Decimal(0)).toFixed();
+/** What an answer for charges alike books in all: `each`, the same for every one of them (`alike`), times how many. */
+const inAll = (each: string, group: readonly UncertainCharge[]) => new Decimal(each).times(group.length).toFixed();
 
 /** "Charged once, $0.014": the list's own answer, which the widget's error offers where the balance points to it. */
 export const chargedOnceLabel = (amount: string, spoken: Spoken) =>

@@ -191,19 +191,20 @@ function renderToolbar(image: GalleryItem, act: (event: Event) => void, galleryT
   const finalize =
     image.finalize && galleryText.finalize(modelName(image.finalize.model), formatUsd(image.finalize.price, locale));
   const saved = image.url && !image.notSaved;
+  const varyPrice = image.vary && formatUsdRounded(image.vary, locale);
   return html`<div class="toolbar" part="image-actions">
     ${saved ? download(image, galleryText) : nothing}
     ${saved ? tool(image, 'copy', galleryText.copyLabel(prompt), galleryText.copy(), act) : nothing}
     ${
-      image.vary
+      varyPrice
         ? tool(
             image,
             'vary',
             // Its name begins with the words it shows, its price as shown (WCAG 2.5.3).
-            galleryText.varyLabel(prompt, formatUsdRounded(image.vary, locale)),
+            galleryText.varyLabel(prompt, varyPrice),
             galleryText.vary(),
             act,
-            formatUsdRounded(image.vary, locale),
+            varyPrice,
           )
         : nothing
     }
