@@ -139,8 +139,8 @@ export const generation: GenerationStrings = {
   cancelledMaybeCharged: (provider, amount) =>
     `Cancelled after the request left: ${words.theProvider(provider)} may have charged ${amount}; your tally counts it as possibly spent until that is known.`,
   connectionBroke: (provider, amount, resent) =>
-    `The connection broke before any reply arrived. ${words.TheProvider(provider)} may have charged ${
-      resent ? `up to ${amount} (the browser may have sent it more than once)` : amount
+    `The connection broke before any reply. ${words.TheProvider(provider)} may have charged ${
+      resent ? `up to ${amount} (if the browser resent it)` : amount
     }; your tally counts it as possibly spent until that is known.`,
   connectionBrokeAfterSending: () => 'The connection broke after the request left, before any reply.',
   balanceShowsCharge: (provider, amount) =>
@@ -152,7 +152,7 @@ export const generation: GenerationStrings = {
   balanceShowsPart: (provider, amount) =>
     `Your ${words.providerName(provider)} balance shows ${amount} of it, counted as spent; this page keeps checking for the rest.`,
   balanceMovedShared: (provider, amount) =>
-    `Your ${words.providerName(provider)} balance moved by ${amount} meanwhile; the same key may be used elsewhere.`,
+    `Your ${words.providerName(provider)} balance moved by ${amount} meanwhile, perhaps from elsewhere.`,
   balanceShowsNoChargeShared: (provider) =>
     `Your ${words.providerName(provider)} balance shows no charge yet; one can show late.`,
   keyQuoted: () =>

@@ -101,7 +101,7 @@ describe('real provider facts, in the widget', function () {
       if (entry.status === 'void') expect(el.tally?.uncertain ?? '0', scenario).to.equal('0');
       else
         expect(text(el), scenario).to.contain(
-          'Your OpenRouter balance moved by $0.014 meanwhile; the same key may be used elsewhere.',
+          'Your OpenRouter balance moved by $0.014 meanwhile, perhaps from elsewhere.',
         );
     }
   });

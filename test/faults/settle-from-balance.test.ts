@@ -79,9 +79,7 @@ describe('a charge no reply confirmed, settled from the account’s balance', fu
     expect(Number(entry.charged)).to.be.at.least(Number(debited.usd));
     expect([tally.spent, tally.uncertain]).to.deep.equal(['0', entry.charged]);
     expect(error.message).to.match(
-      new RegExp(
-        `Your BFL balance moved by \\$${debited.usd.replace('.', '\\.')} meanwhile; the same key may be used elsewhere`,
-      ),
+      new RegExp(`Your BFL balance moved by \\$${debited.usd.replace('.', '\\.')} meanwhile, perhaps from elsewhere`),
     );
   });
 
@@ -112,7 +110,7 @@ describe('a charge no reply confirmed, settled from the account’s balance', fu
     expect(debited.tasks).to.equal(2);
     expect(entry.status, 'the second ledger’s image is not put down to ours').to.equal('uncertain');
     expect(entry.basis).to.equal(undefined);
-    expect(error.message).to.match(/the same key may be used elsewhere/);
+    expect(error.message).to.match(/perhaps from elsewhere/);
   });
 
   it('a request that never reached BFL, while a second ledger’s image was charged: never booked as charged', async () => {
@@ -291,7 +289,7 @@ describe('a charge no reply confirmed, settled from the account’s balance', fu
     expect(entry.status).to.equal('uncertain');
     expect(tally.uncertain).to.equal(entry.charged);
     expect(error.message).to.match(
-      /^The connection broke before any reply arrived\. BFL may have charged up to \$0\.\d+ \(the browser may have sent it more than once\); your tally counts it as possibly spent until that is known\./,
+      /^The connection broke before any reply\. BFL may have charged up to \$0\.\d+ \(if the browser resent it\); your tally counts it as possibly spent until that is known\./,
     );
     expect(error.message).to.match(/ Your BFL balance shows no charge yet; one can show late\.$/);
   });
@@ -326,9 +324,7 @@ describe('a charge no reply confirmed, settled from the account’s balance', fu
     expect(mine.status, 'ours: not told apart from the tab’s').to.equal('uncertain');
     expect(Number(mine.charged)).to.be.at.least(Number(theirs.charged));
     expect(error.message).to.match(/BFL may have charged (up to )?\$0\.\d+[ ;]/);
-    expect(error.message).to.match(
-      /Your BFL balance moved by \$0\.\d+ meanwhile; the same key may be used elsewhere\./,
-    );
+    expect(error.message).to.match(/Your BFL balance moved by \$0\.\d+ meanwhile, perhaps from elsewhere\./);
   });
 });
 

@@ -151,7 +151,7 @@ describe('charges that may have happened are never booked as nothing', () => {
     expect(entry).to.include({ status: 'uncertain', charged: '0.014', error: 'network' });
     expect(tally).to.deep.include({ spent: '0', uncertain: '0.014' });
     expect((outcome as UserPaysError).message).to.equal(
-      'The connection broke before any reply arrived. BFL may have charged $0.014; your tally counts it as possibly spent until that is known.',
+      'The connection broke before any reply. BFL may have charged $0.014; your tally counts it as possibly spent until that is known.',
     );
   });
 

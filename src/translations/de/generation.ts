@@ -65,8 +65,8 @@ export const generation: GenerationStrings = {
   cancelledMaybeCharged: (provider, amount) =>
     `Abgebrochen, nachdem die Anfrage abgegangen war: ${words.theProvider(provider)} hat vielleicht ${amount} berechnet; Ihre Ausgabenübersicht zählt das als möglicherweise ausgegeben, bis es feststeht.`,
   connectionBroke: (provider, amount, resent) =>
-    `Die Verbindung ist abgerissen, bevor eine Antwort ankam. ${words.TheProvider(provider)} hat vielleicht ${
-      resent ? `bis zu ${amount} berechnet (der Browser kann es mehrfach gesendet haben)` : `${amount} berechnet`
+    `Die Verbindung ist vor jeder Antwort abgerissen. ${words.TheProvider(provider)} hat vielleicht ${
+      resent ? `bis zu ${amount} berechnet (falls der Browser erneut sendete)` : `${amount} berechnet`
     }; Ihre Ausgabenübersicht zählt das als möglicherweise ausgegeben, bis es feststeht.`,
   connectionBrokeAfterSending: () => 'Die Verbindung ist nach dem Absenden der Anfrage abgerissen, vor jeder Antwort.',
   balanceShowsCharge: (provider, amount) =>
@@ -78,7 +78,7 @@ export const generation: GenerationStrings = {
   balanceShowsPart: (provider, amount) =>
     `Ihr Guthaben bei ${words.providerName(provider)} zeigt ${amount} davon, gezählt als ausgegeben; diese Seite prüft den Rest weiter.`,
   balanceMovedShared: (provider, amount) =>
-    `Ihr Guthaben bei ${words.providerName(provider)} hat sich inzwischen um ${amount} verändert; derselbe Schlüssel kann anderswo verwendet werden.`,
+    `Ihr Guthaben bei ${words.providerName(provider)} hat sich inzwischen um ${amount} verändert, vielleicht von anderswo.`,
   balanceShowsNoChargeShared: (provider) =>
     `Ihr Guthaben bei ${words.providerName(provider)} zeigt noch keine Abbuchung; sie kann später erscheinen.`,
   keyQuoted: () =>
