@@ -100,7 +100,7 @@ describe('<userpays-image>: what may have been charged, settled in the widget', 
     await el.updateComplete;
     const box = root(el).querySelector<HTMLElement>('[part~=error]')!;
     expect(box.textContent!.replace(/\s+/g, ' ')).to.contain(
-      'Your BFL balance moved by $0.014 meanwhile; the same key may be used elsewhere.',
+      'Your BFL balance moved by $0.014 meanwhile, perhaps from elsewhere.',
     );
     const once = box.querySelector<HTMLButtonElement>('button[value=once]')!;
     expect(once.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Charged once, $0.014');
@@ -112,6 +112,18 @@ describe('<userpays-image>: what may have been charged, settled in the widget', 
     await el.updateComplete;
     expect(root(el).querySelector('[part~=error]')).to.equal(null);
     expect(root(el).activeElement).to.equal(submit(el));
+    // With the box gone, what it booked is said beside Generate (and read out), with no Undo: a settled charge stays.
+    const note = root(el).querySelector<HTMLElement>('[part~=decision] .undo')!;
+    expect(note.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Counted as charged once: $0.014.');
+    expect(note.querySelector('button')).to.equal(null);
+    expect([...root(el).querySelectorAll('.announce')].map((region) => region.textContent)).to.include(
+      'Counted as charged once: $0.014.',
+    );
+    // Said until the next submission: then the tally holds it.
+    const next = el.generate().catch(() => {});
+    await el.updateComplete;
+    expect(root(el).querySelector('[part~=decision] .undo')).to.equal(null);
+    await next;
   });
 
   it("a lost reply whose balance shows nothing: no 'Charged once' in the error, the tally's answers only", async () => {
@@ -134,7 +146,7 @@ describe('<userpays-image>: what may have been charged, settled in the widget', 
     expect(submit(el).disabled).to.equal(true);
     expect(reason(el)).to.match(/counting \$0\.\d+ that may have been charged Say whether it was charged$/);
     const box = root(el).querySelector<HTMLElement>('.error-box')!;
-    expect(box.textContent).to.contain('The connection broke before any reply arrived.');
+    expect(box.textContent).to.contain('The connection broke before any reply.');
     expect([...box.querySelectorAll('button')].map((button) => button.textContent!.trim())).to.deep.equal(['Dismiss']);
   });
 });

@@ -12,6 +12,8 @@ export interface UncertainStrings {
   uncertainEntry(model: string, sent: string, amount: unknown, provider: string, sends?: number): unknown[];
   uncertainCharged(): string;
   uncertainChargedOnce(amount: unknown): unknown[];
+  /** What the error's "Charged once" booked, said where its box was gone from: beside Generate. */
+  uncertainCountedOnce(amount: string): string;
   uncertainChargedMore(): string;
   uncertainNotCharged(): string;
   /**
@@ -45,6 +47,7 @@ export const uncertain: UncertainStrings = {
   ],
   uncertainCharged: () => 'It was charged',
   uncertainChargedOnce: (amount) => ['Charged once, ', amount],
+  uncertainCountedOnce: (amount) => `Counted as charged once: ${amount}.`,
   uncertainChargedMore: () => 'More than once',
   uncertainNotCharged: () => 'It was not',
   uncertainGroup: (count, model, sent, amount, provider, sends) => [

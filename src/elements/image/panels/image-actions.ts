@@ -93,7 +93,15 @@ export function panelHandlers(parts: ImageParts, panels: PanelControllers): Pane
     // The user's word, from their provider account, settles what no reply did; the next thing to do is Generate,
     // or the next such charge, never the page.
     uncertainChoice: (event) => {
+      const once = submission.chargedOnce;
+      const inError = !!(event.currentTarget as Element).closest('.error-box');
       if (!settleUncertain(parts.ledger.ledger, event)) return;
+      // The error's own answer: its box goes (or loses the answer), so what it booked is said beside Generate.
+      const counted = inError && once && panels.uncertainList.loaded?.countedOnceNote(once.usd, parts.language);
+      if (counted) {
+        panels.noteDone(counted);
+        flow.say(counted);
+      }
       if (parts.ledger.ledger?.uncertain().length) return flow.focusAt('#uncertain-first');
       // The last such charge settled: an error still shown of the attempt that left it would say it is counted as
       // possibly spent beside a tally that no longer counts it, so it goes, unless it is about the key or the credit.

@@ -98,9 +98,10 @@ export class PanelControllers {
   readonly pinnedRow: PinnedRowController;
   /**
    * A change just made for the user (Vary, Reuse, Finalize, Delete), said with an Undo, and what undoes it; `near`: the
-   * image beside whose toolbar it is said (the one clicked, or the one that took a deleted image's place).
+   * image beside whose toolbar it is said (the one clicked, or the one that took a deleted image's place). Without
+   * `undo`, a booking that cannot be taken back (`noteDone`), said until the next submission.
    */
-  undoable?: { sentence: string; undo: () => unknown; near?: string };
+  undoable?: { sentence: string; undo?: () => unknown; near?: string };
   /** The paid generations that brought no image (newest first, at most 5), read again when the tally changes. */
   readonly paidFailures = perTally(lastFailures);
   /** The ledger's spending per local day, read again when the tally changes. */
@@ -236,6 +237,7 @@ export class PanelControllers {
 
   /** A submission of the widget as it stands now, or as it stood at a click made before the panels (`standing`). */
   generate(standing?: SubmissionAsItStands): Promise<GenerationResult> {
+    if (this.undoable && !this.undoable.undo) this.undoable = undefined; // what it booked is in the tally now
     return this.submission.generate(standing);
   }
 
@@ -245,12 +247,21 @@ export class PanelControllers {
     this.parts.host.requestUpdate();
   }
 
+  /**
+   * Says what the user's answer just booked where it cannot be undone (a charge settled: the ledger's entries only ever
+   * move on, so that every tab converges), in the pinned row, where the error that offered it was.
+   */
+  noteDone(sentence: string) {
+    this.undoable = { sentence };
+    this.parts.host.requestUpdate();
+  }
+
   /** Undo: runs what undoes the change just made. */
   undo() {
     const undoable = this.undoable;
     this.undoable = undefined;
     this.parts.host.requestUpdate();
-    void undoable?.undo();
+    void undoable?.undo?.();
   }
 
   /** The user changed what would be sent: an error about the last attempt no longer describes it. */

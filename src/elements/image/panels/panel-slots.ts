@@ -73,7 +73,7 @@ export function renderSlots(
   };
   // A change just made (Delete, Reuse…), with its Undo: said on the image it concerns, where that is shown.
   const { undoable } = panels;
-  const undo = undoable && renderUndo(undoable.sentence, on.undo, translation);
+  const undo = undoable && renderUndo(undoable.sentence, undoable.undo && on.undo, translation);
   const shown = !!galleryView && [...latest.result, ...latest.history].some((image) => image.id === undoable?.near);
   const undoNear = undo && shown ? { at: undoable.near!, bar: undo } : undefined;
   return {

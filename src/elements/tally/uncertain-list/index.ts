@@ -5,7 +5,7 @@
 import Decimal from 'decimal.js';
 import { css, html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { modelName } from '../../../pricing/index.js';
+import { formatUsd, modelName } from '../../../pricing/index.js';
 import { wordsIn } from '../../../strings/strings.js';
 import { uncertain } from '../../../strings/tally/uncertain.js';
 import type { Spoken } from '../../shared/language-controller.js';
@@ -111,6 +111,10 @@ const inAll = (each: string, group: readonly UncertainCharge[]) => new Decimal(e
 /** "Charged once, $0.014": the list's own answer, which the widget's error offers where the balance points to it. */
 export const chargedOnceLabel = (amount: string, spoken: Spoken) =>
   wordsIn(spoken.translation, 'uncertain', uncertain).uncertainChargedOnce(usd(amount, spoken.locale));
+
+/** What the error's "Charged once" booked (`uncertainCountedOnce`), to the millionth as prices are shown. */
+export const countedOnceNote = (amount: string, spoken: Spoken) =>
+  wordsIn(spoken.translation, 'uncertain', uncertain).uncertainCountedOnce(formatUsd(amount, spoken.locale));
 
 /**
  * The list's layout, in both elements: the answers on a line of their own under each charge, side by side while they

@@ -98,13 +98,19 @@ export function renderFailure(
 }
 
 /**
- * A change just made for the user (Reuse, Finalize, Delete), shown beside an Undo (said once, politely, by the actions
- * that made it: a live region drawn with its words would not be read out everywhere).
+ * A change just made for the user (Reuse, Finalize, Delete), shown beside an Undo where it can be undone (said once,
+ * politely, by the actions that made it: a live region drawn with its words would not be read out everywhere).
  */
-export function renderUndo(sentence: string, undo: () => void, translation?: Translation) {
+export function renderUndo(sentence: string, undo: (() => void) | undefined, translation?: Translation) {
   return html`<p class="undo">
     <span>${sentence}</span>
-    <button type="button" class="link" @click=${undo}>${wordsIn(translation, 'gallery', gallery).undo()}</button>
+    ${
+      undo
+        ? html`<button type="button" class="link" @click=${undo}>
+            ${wordsIn(translation, 'gallery', gallery).undo()}
+          </button>`
+        : nothing
+    }
   </p>`;
 }
 
