@@ -62,8 +62,9 @@ export class ImagePanels extends PanelControllers {
       true,
     );
     // A fix beside Generate that goes to a field in More options (a model's control, the file field) opens it first,
-    // as a field in a closed disclosure takes no focus, and a file field its chooser, within the click that asked:
-    // heard before the fix's own handler (image-handlers.ts), which focuses.
+    // as a field in a closed disclosure takes no focus; one that is itself an action, the file field's chooser or
+    // Sign in (its form, or the provider's popup), is taken within the click that asked, as a chooser and a popup
+    // need the user's gesture: heard before the fix's own handler (image-handlers.ts), which focuses.
     parts.host.renderRoot.addEventListener(
       'click',
       (event) => {
@@ -71,7 +72,7 @@ export class ImagePanels extends PanelControllers {
         const field = id ? parts.host.renderRoot.querySelector<HTMLElement>(`#${id}`) : null;
         const closed = field?.closest<HTMLDetailsElement>('details:not([open])');
         if (closed) closed.open = true;
-        if (field instanceof HTMLInputElement && field.type === 'file') field.click();
+        if ((field instanceof HTMLInputElement && field.type === 'file') || id === 'sign-in') field?.click();
       },
       true,
     );
