@@ -163,7 +163,8 @@ describe('<userpays-image>: the gallery', () => {
       for (const word of shown) {
         const tool = word.closest('.tool')!;
         const name = tool.getAttribute('aria-label')!.toLowerCase();
-        const visible = [...tool.querySelectorAll('span')].map((span) => span.textContent!.trim()).join(' ');
+        // As axe reads it: the button's whole text, the spaces between its parts as the markup has them.
+        const visible = words(tool);
         expect(name, lang).to.contain(visible.toLowerCase());
       }
       await settled(el); // a new tile fades in: its colours as they are once shown
@@ -181,7 +182,7 @@ describe('<userpays-image>: the gallery', () => {
     const vary = action(el, 'vary');
     // Its settings, one image: FLUX.2 [klein] 4B at 1024×1024 is $0.014 (the form's [max] × 3 would be $0.21).
     // Its price always shows; its word beside the icon where the image is large.
-    expect(words(vary)).to.equal('Vary$0.014');
+    expect(words(vary)).to.equal('Vary $0.014');
     expect(words(vary.querySelector('span:last-child'))).to.equal('$0.014');
     expect(vary.getAttribute('aria-label')).to.equal(
       'Vary $0.014 (a new image: same prompt and settings, a new seed): A red fox, in the snow!',
