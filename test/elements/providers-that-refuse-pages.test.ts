@@ -77,23 +77,27 @@ describe('BFL without a relay', () => {
     await img.decode();
     expect(img.naturalWidth).to.equal(1024);
     const notice = part(el, 'not-saved')!;
+    const until = new Date(expiresAt).toLocaleTimeString('en-US', { hour: 'numeric', minute: '2-digit' });
     expect(words(notice)).to.equal(
-      // A nudge to download it while its link works (issue 43, 6), with its Download beside the words.
-      `Download it before ${new Date(expiresAt).toLocaleTimeString('en-US', { hour: 'numeric', minute: '2-digit' })}: it is not saved in this browser (BFL does not allow it), and its link expires then. Download`,
+      // A nudge to download it while its link works (issue 43, 6), whose first words are its Download.
+      `Download it before ${until}: it is not saved in this browser (BFL does not allow it), and its link expires then.`,
     );
     // A warning, right under the image (issue 43, D22: it had been muted grey under the receipt).
     const box = notice.getBoundingClientRect();
     expect(box.top - img.getBoundingClientRect().bottom).to.be.within(0, 12);
     expect(getComputedStyle(notice).borderLeftColor).to.equal('rgb(180, 83, 9)');
-    // One Download, the notice's, right under the image: the toolbar under it has none (walk-through 5: two in a row
-    // in the Tab order; walk-through 6: the toolbar's alone fell below the fold at 1280×800). Its link opens beside the
-    // page, never away from it; Open shows the image full size in the widget's lightbox.
+    // One Download, the notice's first words, right under the image: the toolbar under it has none (walk-through 5:
+    // two in a row in the Tab order; walk-throughs 6 and 7: the toolbar's alone, then the notice's last word, fell
+    // below the fold at 1280×800). Its words are its name; it opens beside the page, never away from it; Open shows the
+    // image full size in the widget's lightbox.
     const tile = notice.closest('figure')!;
     const links = [...tile.querySelectorAll('a')];
-    expect(links.map((a) => [a.getAttribute('aria-label'), a.href, a.target, a.rel])).to.deep.equal([
-      [`Download ${links[0].download}`, image.url, '_blank', 'noopener noreferrer'],
+    expect(links.map((a) => [words(a), a.getAttribute('aria-label'), a.href, a.target, a.rel])).to.deep.equal([
+      [`Download it before ${until}`, null, image.url, '_blank', 'noopener noreferrer'],
     ]);
+    expect(links[0].download).to.match(/\.(png|jpe?g|webp)$/);
     expect(notice.contains(links[0]), 'in the notice, right under the image').to.equal(true);
+    expect(notice.firstElementChild, 'its first words').to.equal(links[0]);
     expect(tile.querySelector('[data-action=open]')!.contains(img)).to.equal(true);
     await settled(el); // the new image fades in: its colours as they are once shown
     await expect(el).to.be.accessible();

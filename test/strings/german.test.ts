@@ -95,6 +95,11 @@ const VALUES: Record<string, unknown[][]> = {
     ['balance', 'bfl'],
   ],
   'models.bestFor': MODELS.map((model) => [model.id]),
+  // Its nudge drawn as the link it is: here, its words.
+  'gallery.notSaved': [
+    ['bfl', '3:01 PM', (words: string) => words],
+    ['bfl', undefined, (words: string) => words],
+  ],
   'widget.shortcut': [[false]],
   'pickers.megapixelChoice': [[2.5]],
   'pickers.pixels': [[1024, 1024]],

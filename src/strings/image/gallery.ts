@@ -11,8 +11,11 @@ export interface GalleryStrings {
   copy(): string;
   vary(): string;
   asReference(): string;
-  /** Under an image shown from its provider's link, which expires (`until`, where known): download it now. */
-  notSaved(provider: string, until?: string): string;
+  /**
+   * Under an image shown from its provider's link, which expires (`until`, where known): download it now. The nudge is
+   * the image's Download link itself (`download` draws its words as that link), where the eye lands first.
+   */
+  notSaved(provider: string, until: string | undefined, download: (words: string) => unknown): unknown[];
   /** The same, under an earlier image's small tile (its title says `notSaved`): when its link expires. */
   notSavedBrief(until?: string): string;
   linkExpired(provider: string, at?: string): string;
@@ -70,8 +73,10 @@ export const gallery: GalleryStrings = {
   copy: () => 'Copy',
   vary: () => 'Vary',
   asReference: () => 'As reference',
-  notSaved: (provider, until) =>
-    `Download it ${until ? `before ${until}` : 'now'}: it is not saved in this browser (${words.theProvider(provider)} does not allow it), and its link expires${until ? ' then' : ''}.`,
+  notSaved: (provider, until, download) => [
+    download(`Download it ${until ? `before ${until}` : 'now'}`),
+    `: it is not saved in this browser (${words.theProvider(provider)} does not allow it), and its link expires${until ? ' then' : ''}.`,
+  ],
   notSavedBrief: (until) => `Not kept here: its link expires ${until ? `at ${until}` : 'soon'}.`,
   linkExpired: (provider, at) =>
     `Not saved in this browser, and ${words.theProvider(provider)}'s link to it expired${at ? ` at ${at}` : ''}. It was paid for; generate it again to have it.`,

@@ -8,8 +8,10 @@ export const gallery: GalleryStrings = {
   copy: () => 'Kopieren',
   vary: () => 'Variieren',
   asReference: () => 'Als Referenz',
-  notSaved: (provider, until) =>
-    `Laden Sie es ${until ? `vor ${until}` : 'jetzt'} herunter: Es ist nicht in diesem Browser gespeichert (${words.theProvider(provider)} erlaubt es nicht), und sein Link läuft ${until ? 'dann' : 'bald'} ab.`,
+  notSaved: (provider, until, download) => [
+    download(`Laden Sie es ${until ? `vor ${until}` : 'jetzt'} herunter`),
+    `: Es ist nicht in diesem Browser gespeichert (${words.theProvider(provider)} erlaubt es nicht), und sein Link läuft ${until ? 'dann' : 'bald'} ab.`,
+  ],
   notSavedBrief: (until) => `Hier nicht gespeichert: Der Link läuft ${until ? `um ${until}` : 'bald'} ab.`,
   linkExpired: (provider, at) =>
     `Nicht in diesem Browser gespeichert, und der Link ${ofProvider(provider)} ist${at ? ` um ${at}` : ''} abgelaufen. Es wurde bezahlt; erzeugen Sie es noch einmal, um es zu haben.`,

@@ -2,7 +2,6 @@ import { css, html, nothing } from 'lit';
 import Decimal from 'decimal.js';
 import { isAmount } from '../../../../base/checks.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { formatUsd, formatUsdRounded, modelName } from '../../../../pricing/index.js';
 import { gallery, type GalleryStrings } from '../../../../strings/image/gallery.js';
 import { wordsIn } from '../../../../strings/strings.js';
@@ -69,26 +68,32 @@ export function downloadName(prompt: string, seed: number | undefined, type = 'i
 
 /**
  * What the user must know of an image shown from the provider's link, right under it, as a warning: it is not kept,
- * and when the link ends; with the image's Download beside the words while the link lasts, its only one (the toolbar
- * has none then): the action that keeps the image stays where the warning is, on the first screen. Under an earlier
+ * and when the link ends; while the link lasts, its first words ("Download it before 2:37 PM") are the image's
+ * Download, its only one (the toolbar has none then): the action that keeps the image is where the warning begins,
+ * on the first screen. Under an earlier
  * image's small tile (`brief`), only when its link ends, the whole sentence in its title: the same long warning under
  * each tile of the history buried the images.
  */
 function renderNotSaved(image: GalleryImage, galleryText: GalleryStrings, locale: string | undefined, brief: boolean) {
   const { notSaved, url, provider } = image;
   const at = notSaved!.expiresAt === undefined ? undefined : formatDate(notSaved!.expiresAt, locale, 'time');
-  const whole = url ? galleryText.notSaved(provider, at) : galleryText.linkExpired(provider, at);
-  return html`<p part="not-saved" class="notice" title=${ifDefined(brief ? whole : undefined)}>
-    ${brief && url ? galleryText.notSavedBrief(at) : whole}
-    ${url ? download(image, galleryText, galleryText.download()) : nothing}
+  if (!url) return html`<p part="not-saved" class="notice">${galleryText.linkExpired(provider, at)}</p>`;
+  // The latest image's nudge is its Download link, first: a second line of the notice may fall below the fold.
+  if (!brief)
+    return html`<p part="not-saved" class="notice">
+      ${galleryText.notSaved(provider, at, (words) => download(image, galleryText, words, true))}
+    </p>`;
+  return html`<p part="not-saved" class="notice" title=${galleryText.notSaved(provider, at, (words) => words).join('')}>
+    ${galleryText.notSavedBrief(at)} ${download(image, galleryText, galleryText.download())}
   </p>`;
 }
 
 /**
- * The image's Download: a link to its file, named for what it is, an icon in the toolbar (`text`: its word instead, in
- * the notice of an image not kept). An image on the provider's host opens in a new tab, never away from the page.
+ * The image's Download: a link to its file, named for what it is, an icon in the toolbar (`text`: its word instead,
+ * under an earlier image not kept; or, with `nudge`, the latest one's notice's own words, which are its name). An
+ * image on the provider's host opens in a new tab, never away from the page.
  */
-function download(image: GalleryImage, galleryText: GalleryStrings, text?: string) {
+function download(image: GalleryImage, galleryText: GalleryStrings, text?: string, nudge = false) {
   const file = downloadName(image.prompt, image.seed, image.type);
   return html`<a
     class=${text ? '' : 'tool'}
@@ -96,8 +101,8 @@ function download(image: GalleryImage, galleryText: GalleryStrings, text?: strin
     download=${file}
     target=${image.notSaved ? '_blank' : nothing}
     rel=${image.notSaved ? 'noopener noreferrer' : nothing}
-    aria-label=${galleryText.downloadLabel(file)}
-    title=${galleryText.download()}
+    aria-label=${nudge ? nothing : galleryText.downloadLabel(file)}
+    title=${nudge ? galleryText.downloadLabel(file) : galleryText.download()}
     >${text ?? html`${icon('download')}<span class="word" aria-hidden="true">${galleryText.download()}</span>`}</a
   >`;
 }
