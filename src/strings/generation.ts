@@ -135,7 +135,7 @@ export const generation: GenerationStrings = {
   mayHaveBeenCharged: (provider, amount) =>
     `No reply came, so ${words.theProvider(provider)} may have charged ${amount}: your tally counts it as possibly spent until that is known.`,
   chargeNotSaid: (provider, amount) =>
-    `The reply does not say whether ${words.theProvider(provider)} charged for this: it may have charged ${amount}; your tally counts it as possibly spent until that is known.`,
+    `${words.TheProvider(provider)} may have charged ${amount} for it all the same; your tally counts it as possibly spent until that is known.`,
   cancelledMaybeCharged: (provider, amount) =>
     `Cancelled after the request left: ${words.theProvider(provider)} may have charged ${amount}; your tally counts it as possibly spent until that is known.`,
   connectionBroke: (provider, amount, resent) =>
@@ -148,9 +148,9 @@ export const generation: GenerationStrings = {
   balanceMoved: (provider, amount) =>
     `Your ${words.providerName(provider)} balance moved by ${amount} meanwhile, which cannot be put down to this image alone.`,
   balanceShowsNoCharge: (provider) =>
-    `Your ${words.providerName(provider)} balance shows no charge yet; this page keeps checking while it is open.`,
+    `Your ${words.providerName(provider)} balance shows no charge yet; this page checks it again over the next minute.`,
   balanceShowsPart: (provider, amount) =>
-    `Your ${words.providerName(provider)} balance shows ${amount} of it, counted as spent; this page keeps checking for the rest.`,
+    `Your ${words.providerName(provider)} balance shows ${amount} of it, counted as spent; this page checks for the rest over the next minute.`,
   balanceMovedShared: (provider, amount) =>
     `Your ${words.providerName(provider)} balance moved by ${amount} meanwhile, perhaps from elsewhere.`,
   balanceShowsNoChargeShared: (provider) =>

@@ -230,7 +230,7 @@ describe('charges that may have happened are never booked as nothing', () => {
     };
     const refused = Object.assign(new UserPaysError('moderated', 'fal declined this prompt.'), { answered: true });
     expect(said(refused)).to.equal(
-      'fal declined this prompt. The reply does not say whether fal charged for this: it may have charged $0.005; your tally counts it as possibly spent until that is known.',
+      'fal declined this prompt. fal may have charged $0.005 for it all the same; your tally counts it as possibly spent until that is known.',
     );
     // An unreadable reply is still one that said nothing.
     expect(said(new UserPaysError('provider-error', 'fal sent an unreadable reply.'))).to.contain('No reply came');

@@ -61,7 +61,7 @@ export const generation: GenerationStrings = {
   mayHaveBeenCharged: (provider, amount) =>
     `Keine Antwort kam, also hat ${words.theProvider(provider)} vielleicht ${amount} berechnet: Ihre Ausgabenübersicht zählt das als möglicherweise ausgegeben, bis es feststeht.`,
   chargeNotSaid: (provider, amount) =>
-    `Die Antwort sagt nicht, ob ${words.theProvider(provider)} dafür etwas berechnet hat: vielleicht ${amount}; Ihre Ausgabenübersicht zählt das als möglicherweise ausgegeben, bis es feststeht.`,
+    `${words.TheProvider(provider)} hat dafür vielleicht trotzdem ${amount} berechnet; Ihre Ausgabenübersicht zählt das als möglicherweise ausgegeben, bis es feststeht.`,
   cancelledMaybeCharged: (provider, amount) =>
     `Abgebrochen, nachdem die Anfrage abgegangen war: ${words.theProvider(provider)} hat vielleicht ${amount} berechnet; Ihre Ausgabenübersicht zählt das als möglicherweise ausgegeben, bis es feststeht.`,
   connectionBroke: (provider, amount, resent) =>
@@ -74,9 +74,9 @@ export const generation: GenerationStrings = {
   balanceMoved: (provider, amount) =>
     `Ihr Guthaben bei ${words.providerName(provider)} hat sich inzwischen um ${amount} verändert; das lässt sich nicht diesem Bild allein zuschreiben.`,
   balanceShowsNoCharge: (provider) =>
-    `Ihr Guthaben bei ${words.providerName(provider)} zeigt noch keine Abbuchung; diese Seite prüft weiter, solange sie offen ist.`,
+    `Ihr Guthaben bei ${words.providerName(provider)} zeigt noch keine Abbuchung; diese Seite prüft es in der nächsten Minute noch einmal.`,
   balanceShowsPart: (provider, amount) =>
-    `Ihr Guthaben bei ${words.providerName(provider)} zeigt ${amount} davon, gezählt als ausgegeben; diese Seite prüft den Rest weiter.`,
+    `Ihr Guthaben bei ${words.providerName(provider)} zeigt ${amount} davon, gezählt als ausgegeben; diese Seite prüft den Rest in der nächsten Minute.`,
   balanceMovedShared: (provider, amount) =>
     `Ihr Guthaben bei ${words.providerName(provider)} hat sich inzwischen um ${amount} verändert, vielleicht von anderswo.`,
   balanceShowsNoChargeShared: (provider) =>
