@@ -5,6 +5,7 @@
 import Decimal from 'decimal.js';
 import { css, html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { formatDate } from '../../../base/dates.js';
 import { formatUsd, modelName } from '../../../pricing/index.js';
 import { wordsIn } from '../../../strings/strings.js';
 import { uncertain } from '../../../strings/tally/uncertain.js';
@@ -77,10 +78,13 @@ export function renderUncertain(charges: readonly UncertainCharge[], spoken: Spo
             ${answers(charge)}
           </li>`;
         const group = [charge, ...more];
+        // A burst may run over minutes: from when its first was sent to when its last was, where they differ.
+        const last = formatDate(more[more.length - 1].sentAt, spoken.locale, 'time');
+        const span = sent.endsWith(last) ? sent : text.uncertainSentUntil(sent, last);
         return html`<li>
           ${words(
             !index,
-            text.uncertainGroup(group.length, modelName(model), sent, money(charge.usd), provider, once?.sends),
+            text.uncertainGroup(group.length, modelName(model), span, money(charge.usd), provider, once?.sends),
           )}
           <span class="answers">
             ${
