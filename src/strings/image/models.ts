@@ -12,6 +12,8 @@ export const models: ModelsStrings = {
       // enough to stand whole beside the price on a 280 px phone's card ("Real-time, high volume" was cut there).
       'flux-2-klein-4b': 'Fast, high volume',
       'flux-2-klein-9b': 'Fast, more detail',
+      // The base model BFL publishes undistilled, for fine-tuning: slower, with more varied output (its model card).
+      'flux-2-klein-9b-base': 'Undistilled, more varied',
       'flux-2-pro': 'Production quality',
       'flux-2-flex': 'Text, fine control',
       'flux-2-max': 'Highest quality',
