@@ -175,4 +175,37 @@ describe('<userpays-image>: the layout', function () {
     expect(tops.length).to.equal(5);
     expect(new Set(tops).size, `the actions' tops: ${tops.join(', ')}`).to.equal(1);
   });
+
+  // The eighth walk-through's U1: an image not kept has no Download in its toolbar, which is then short, and the menu,
+  // opened from its end, stood 26 px (390) and 61 px (280, German) past the screen's left edge.
+  for (const [provider, width, lang] of [
+    ['bfl', 248, 'de'],
+    ['bfl', 366, 'en'],
+    ['fal', 248, 'de'],
+  ] as const)
+    it(`${provider}, ${width} px, ${lang}: the latest image's ⋯ menu opens within the widget`, async () => {
+      const el = await imageWidget(
+        {
+          provider,
+          endpoint: provider === 'bfl' ? bflEndpoint(`run=${RUN}`) : simEndpoint('fal', `run=${RUN}`),
+          prompt: 'a fox',
+          locale: lang === 'de' ? 'de-DE' : 'en-US',
+          lang,
+          style: `width: ${width}px`,
+        },
+        { apiKey: 'sim-key' },
+      );
+      await el.generate();
+      const menuOf = () =>
+        el.shadowRoot!.querySelector<HTMLDetailsElement>('.result [part=image-actions] details.menu');
+      await waitUntil(menuOf, 'the menu');
+      const menu = menuOf()!;
+      expect(!!el.shadowRoot!.querySelector('.result [part~=not-saved]'), 'kept or not').to.equal(provider === 'bfl');
+      menu.open = true;
+      await el.updateComplete;
+      const items = menu.querySelector('.menu-items')!.getBoundingClientRect();
+      const widget = el.getBoundingClientRect();
+      expect(items.left, 'its left edge').to.be.at.least(widget.left);
+      expect(items.right, 'its right edge').to.be.at.most(widget.right);
+    });
 });

@@ -591,13 +591,16 @@ export const resultStyles = css`
   .open:focus-visible {
     outline-offset: 4px;
   }
+  /* Opening from where the toolbar starts, at the tile's edge, and never wider than the tile: from its end, a short
+     toolbar (an image not kept has no Download) put the menu past the screen's left edge. */
   .menu-items {
     position: absolute;
-    right: 0;
+    left: 0;
     bottom: calc(100% + 0.25rem);
     z-index: 2;
     display: grid;
     min-width: 12rem;
+    max-width: 100cqw;
     padding: 0.25rem;
     background: var(--_surface);
     border: 1px solid var(--_border);
@@ -723,7 +726,6 @@ export const resultStyles = css`
     width: auto;
   }
   .tiles .menu-items {
-    left: 0;
     min-width: 0;
   }
   .failures ul {
