@@ -148,9 +148,9 @@ export const generation: GenerationStrings = {
   balanceMoved: (provider, amount) =>
     `Your ${words.providerName(provider)} balance moved by ${amount} meanwhile, which cannot be put down to this image alone.`,
   balanceShowsNoCharge: (provider) =>
-    `Your ${words.providerName(provider)} balance shows no charge yet; this page checks it again over the next minute.`,
+    `Your ${words.providerName(provider)} balance shows no charge yet; this page keeps checking for a minute.`,
   balanceShowsPart: (provider, amount) =>
-    `Your ${words.providerName(provider)} balance shows ${amount} of it, counted as spent; this page checks for the rest over the next minute.`,
+    `Your ${words.providerName(provider)} balance shows ${amount} of it, counted as spent; this page keeps checking for a minute.`,
   balanceMovedShared: (provider, amount) =>
     `Your ${words.providerName(provider)} balance moved by ${amount} meanwhile, perhaps from elsewhere.`,
   balanceShowsNoChargeShared: (provider) =>

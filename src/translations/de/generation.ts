@@ -74,9 +74,9 @@ export const generation: GenerationStrings = {
   balanceMoved: (provider, amount) =>
     `Ihr Guthaben bei ${words.providerName(provider)} hat sich inzwischen um ${amount} verändert; das lässt sich nicht diesem Bild allein zuschreiben.`,
   balanceShowsNoCharge: (provider) =>
-    `Ihr Guthaben bei ${words.providerName(provider)} zeigt noch keine Abbuchung; diese Seite prüft es in der nächsten Minute noch einmal.`,
+    `Ihr Guthaben bei ${words.providerName(provider)} zeigt noch keine Abbuchung; diese Seite prüft noch eine Minute lang weiter.`,
   balanceShowsPart: (provider, amount) =>
-    `Ihr Guthaben bei ${words.providerName(provider)} zeigt ${amount} davon, gezählt als ausgegeben; diese Seite prüft den Rest in der nächsten Minute.`,
+    `Ihr Guthaben bei ${words.providerName(provider)} zeigt ${amount} davon, gezählt als ausgegeben; diese Seite prüft noch eine Minute lang weiter.`,
   balanceMovedShared: (provider, amount) =>
     `Ihr Guthaben bei ${words.providerName(provider)} hat sich inzwischen um ${amount} verändert, vielleicht von anderswo.`,
   balanceShowsNoChargeShared: (provider) =>
