@@ -13,7 +13,7 @@ export const models: ModelsStrings = {
       'flux-2-klein-4b': 'Fast, high volume',
       'flux-2-klein-9b': 'Fast, more detail',
       // The base model BFL publishes undistilled, for fine-tuning: slower, with more varied output (its model card).
-      'flux-2-klein-9b-base': 'Undistilled, more varied',
+      'flux-2-klein-9b-base': 'More varied',
       'flux-2-pro': 'Production quality',
       'flux-2-flex': 'Text, fine control',
       'flux-2-max': 'Highest quality',

@@ -5,7 +5,7 @@ export const models: ModelsStrings = {
     ({
       'flux-2-klein-4b': 'Schnell, in Mengen',
       'flux-2-klein-9b': 'Schnell, feiner',
-      'flux-2-klein-9b-base': 'Nicht destilliert, vielfältiger',
+      'flux-2-klein-9b-base': 'Vielfältiger',
       'flux-2-pro': 'Produktionsqualität',
       'flux-2-flex': 'Text, Feinsteuerung',
       'flux-2-max': 'Höchste Qualität',
