@@ -70,9 +70,8 @@ export function downloadName(prompt: string, seed: number | undefined, type = 'i
  * What the user must know of an image shown from the provider's link, right under it, as a warning: it is not kept,
  * and when the link ends; while the link lasts, its first words ("Download it before 2:37 PM") are the image's
  * Download, its only one (the toolbar has none then): the action that keeps the image is where the warning begins,
- * on the first screen. Under an earlier
- * image's small tile (`brief`), only when its link ends, the whole sentence in its title: the same long warning under
- * each tile of the history buried the images.
+ * on the first screen. Under an earlier image's small tile (`brief`), only when its link ends, the whole sentence in
+ * its title: the same long warning under each tile of the history buried the images.
  */
 function renderNotSaved(image: GalleryImage, galleryText: GalleryStrings, locale: string | undefined, brief: boolean) {
   const { notSaved, url, provider } = image;
