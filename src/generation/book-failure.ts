@@ -76,9 +76,13 @@ export type FailureSettlement = Settlement & { measured?: string };
  * balance is read again (`recheckMs` × each of `WATCH`, from the fault), and the entry resolved as it settles: at the
  * bound once the balance shows it all; or, the balance still at the last read of the schedule as at the one before,
  * at what it shows (nothing at all: not charged). A balance still moving, or another image of the provider meanwhile,
- * leaves it as it is (the tally's "It was charged" / "It was not" stay).
+ * leaves it as it is (the tally's "It was charged" / "It was not" stay). `onSettled` hears what it was resolved at, just
+ * before the ledger does, so that the error still shown says so as the tally changes.
  */
 const WATCH = [5, 15, 60];
+
+/** What `watchBalance` resolved a charge at: what the balance shows charged, or nothing. */
+export type Watched = { charged: string } | { void: true };
 
 export async function watchBalance(
   entry: { id: string; provider: string; quoted: string },
@@ -87,7 +91,12 @@ export async function watchBalance(
   before: SpentReading,
   ledger: LedgerStore,
   recheckMs = 1000,
+  onSettled: (settled: Watched) => void = () => undefined,
 ) {
+  const resolve = (settled: Watched) => {
+    onSettled(settled);
+    ledger.resolve(entry.id, 'void' in settled ? settled : { ...settled, basis: 'balance' });
+  };
   let previous: Decimal | undefined;
   for (const [index, times] of WATCH.entries()) {
     await new Promise((wait) => setTimeout(wait, recheckMs * (times - (WATCH[index - 1] ?? 0))));
@@ -97,16 +106,15 @@ export async function watchBalance(
     const entries = ledger.entries();
     if (othersBetween(entries, entry.id, entry.provider, before.at, after.at).length) return;
     const found = settleFromBalance(entry, bound, before, after, entries, true);
-    if ('charged' in found) return ledger.resolve(entry.id, { charged: found.charged, basis: 'balance' });
+    if ('charged' in found) return resolve({ charged: found.charged });
     const last = index === WATCH.length - 1;
     // Released only where the schedule's last two reads agree, and nothing else can have moved the balance.
     if (!last || !after.still || !previous?.eq(after.spent)) {
       previous = after.spent;
       continue;
     }
-    if (found.certain) return ledger.resolve(entry.id, { charged: found.certain, basis: 'balance' });
-    if (found.measured !== undefined && new Decimal(found.measured).isZero())
-      return ledger.resolve(entry.id, { void: true });
+    if (found.certain) return resolve({ charged: found.certain });
+    if (found.measured !== undefined && new Decimal(found.measured).isZero()) return resolve({ void: true });
   }
 }
 
@@ -126,11 +134,7 @@ export function sayBooked(
     const usd = formatUsd(settlement.charged, locale);
     if (error.code === 'cancelled') error.say(text.cancelledCharged(provider, usd));
     else if (settlement.basis !== 'balance') error.say(...error.said, text.chargedForIt(provider, usd));
-    else {
-      // Settled from the balance: what the error said before the request was known to have left is not true.
-      const why = error.code === 'network' ? [text.connectionBrokeAfterSending()] : error.said;
-      error.say(...why, text.balanceShowsCharge(provider, usd));
-    }
+    else saySettledByBalance(error, error.said, settlement, provider, locale);
   }
   // One sentence for what may have been charged, in place of words that said what went wrong before it was
   // known that the request had left ("Could not reach", "Nothing more will be charged"). The amount is a bound: said
@@ -140,6 +144,27 @@ export function sayBooked(
     const bound = formatUsdRounded(settlement.uncertain, locale, true);
     sayUncertain(error, provider, bound, settlement, keyAlone, locale);
   }
+}
+
+/**
+ * What an error says of the charge it left uncertain once the balance settled it (at once, or by `watchBalance` while
+ * the error is still shown): `said`, the error's own words before any of the charge (where the connection broke, what
+ * they said before the request was known to have left is not true), and what the balance shows it cost, if anything.
+ */
+export function saySettledByBalance(
+  error: UserPaysError,
+  said: UserPaysError['said'],
+  settled: Watched,
+  provider: string,
+  locale?: string,
+) {
+  const why = error.code === 'network' ? [text.connectionBrokeAfterSending()] : said;
+  error.say(
+    ...why,
+    'charged' in settled
+      ? text.balanceShowsCharge(provider, formatUsd(settled.charged, locale))
+      : text.balanceShowsNone(provider),
+  );
 }
 
 /**

@@ -13,8 +13,10 @@ import { readBalanceNow, spentAfter, type BalanceReading } from './balance-check
 import {
   bookFailure,
   sayBooked,
+  saySettledByBalance,
   settleByBalance,
   watchBalance,
+  type Watched,
   type FailureSettlement,
   type Seen,
 } from './book-failure.js';
@@ -268,20 +270,32 @@ export class ImageAttempt {
       settlement = { ...found, ...('charged' in found && { basis: 'balance' }), error: error.code };
     }
     const keyAlone = !!job.keyMadeBySignIn;
+    const said = error.said; // before what it says of the charge
+    const { provider } = job.request;
     // Kept for a later visit, which reads the balance again where this page could not settle it (resume.ts).
     if ('uncertain' in settlement && before && keyAlone) settlement.before = [before.spent.toFixed(), before.at];
     job.ledger.settle(this.#entryId, settlement);
     // On a key this ledger's alone, the balance read goes on while the page is open, and settles what it can.
     if ('uncertain' in settlement && before && keyAlone && settlement.measured !== undefined) {
       const { uncertain } = settlement;
-      void watchBalance({ id: this.#entryId, ...entry }, uncertain, job, before, job.ledger, poll.recheckMs).catch(
+      // Once a later read settles it, the error (where still shown) says what that read found, as the tally does.
+      const settled = (found: Watched) => saySettledByBalance(error, said, found, provider, job.locale);
+      void watchBalance(
+        { id: this.#entryId, ...entry },
+        uncertain,
+        job,
+        before,
+        job.ledger,
+        poll.recheckMs,
+        settled,
+      ).catch(
         () => undefined, // a read is a convenience: the entry stays uncertain, for the tally's buttons
       );
     }
     const quoted = mostPerImage(job.quote);
     if ('uncertain' in settlement && !keyAlone && settlement.measured && new Decimal(settlement.measured).eq(quoted))
       error.chargedOnce = { entry: this.#entryId, usd: quoted };
-    sayBooked(error, settlement, job.request.provider, job.locale, keyAlone);
+    sayBooked(error, settlement, provider, job.locale, keyAlone);
     return { error, charged: 'charged' in settlement ? settlement.charged : undefined, unreported };
   }
 }

@@ -68,6 +68,11 @@ export interface GenerationStrings {
   balanceMovedShared(provider: string, amount: string): string;
   /** Beside a charge left uncertain on a key others may use too: no charge shows yet, which settles nothing. */
   balanceShowsNoChargeShared(provider: string): string;
+  /**
+   * In place of the words on a charge left uncertain on a key of this site's sign-in, once the page's last read of
+   * the balance shows none of it: nothing is counted.
+   */
+  balanceShowsNone(provider: string): string;
   keyQuoted(): string;
   unreadableReply(provider?: string): string;
   downloadFailed(status?: number): string;
@@ -133,28 +138,30 @@ export const generation: GenerationStrings = {
     `${whoIn(provider)} sent this request to another address, where this page does not send your key. Check the provider address (endpoint).`,
   imageTooLarge: (provider) => `${whoIn(provider)} sent an image far larger than any it makes. Try again.`,
   mayHaveBeenCharged: (provider, amount) =>
-    `No reply came, so ${words.theProvider(provider)} may have charged ${amount}: your tally counts it as possibly spent until that is known.`,
+    `No reply came, so ${words.theProvider(provider)} may have charged ${amount}; your tally counts it as possibly spent.`,
   chargeNotSaid: (provider, amount) =>
-    `${words.TheProvider(provider)} may have charged ${amount} for it all the same; your tally counts it as possibly spent until that is known.`,
+    `${words.TheProvider(provider)} may have charged ${amount} for it all the same; your tally counts it as possibly spent.`,
   cancelledMaybeCharged: (provider, amount) =>
-    `Cancelled after the request left: ${words.theProvider(provider)} may have charged ${amount}; your tally counts it as possibly spent until that is known.`,
+    `Cancelled after the request left: ${words.theProvider(provider)} may have charged ${amount}; your tally counts it as possibly spent.`,
   connectionBroke: (provider, amount, resent) =>
-    `The connection broke before any reply. ${words.TheProvider(provider)} may have charged ${
+    `The connection broke: ${words.TheProvider(provider)} may have charged ${
       resent ? `up to ${amount} (if the browser resent it)` : amount
-    }; your tally counts it as possibly spent until that is known.`,
+    }; your tally counts it as possibly spent.`,
   connectionBrokeAfterSending: () => 'The connection broke after the request left, before any reply.',
   balanceShowsCharge: (provider, amount) =>
     `Your ${words.providerName(provider)} balance shows what it cost: ${words.theProvider(provider)} charged ${amount} for it, and your tally counts it.`,
   balanceMoved: (provider, amount) =>
     `Your ${words.providerName(provider)} balance moved by ${amount} meanwhile, which cannot be put down to this image alone.`,
   balanceShowsNoCharge: (provider) =>
-    `Your ${words.providerName(provider)} balance shows no charge yet; this page keeps checking for a minute.`,
+    `Your ${words.providerName(provider)} balance shows no charge yet; checking again for a minute.`,
   balanceShowsPart: (provider, amount) =>
-    `Your ${words.providerName(provider)} balance shows ${amount} of it, counted as spent; this page keeps checking for a minute.`,
+    `Your ${words.providerName(provider)} balance shows ${amount} of it so far; checking again for a minute.`,
   balanceMovedShared: (provider, amount) =>
     `Your ${words.providerName(provider)} balance moved by ${amount} meanwhile, perhaps from elsewhere.`,
   balanceShowsNoChargeShared: (provider) =>
     `Your ${words.providerName(provider)} balance shows no charge yet; one can show late.`,
+  balanceShowsNone: (provider) =>
+    `A minute on, your ${words.providerName(provider)} balance still shows no charge for it, so your tally counts none.`,
   keyQuoted: () =>
     "The provider's answer quoted your key, so its words are not shown here. Check the settings and try again.",
   unreadableReply: (provider) => `${whoIn(provider)} sent a reply this page could not read. Try again in a moment.`,

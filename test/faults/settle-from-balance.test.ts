@@ -170,7 +170,7 @@ describe('a charge no reply confirmed, settled from the account’s balance', fu
     expect([tally.spent, tally.uncertain]).to.deep.equal(['0.005', '0.03']);
     // The most it may cost said once, then what of it shows (the sixth walk-through, S8: it was said twice).
     expect(error.message).to.match(
-      /may have charged up to \$0\.035 .* Your Pollinations balance shows \$0\.005 of it, counted as spent; this page keeps checking for a minute\.$/,
+      /may have charged up to \$0\.035 .* Your Pollinations balance shows \$0\.005 of it so far; checking again for a minute\.$/,
     );
     expect(error.message.match(/\$0\.035/g)).to.have.length(1);
   });
@@ -242,7 +242,7 @@ describe('a charge no reply confirmed, settled from the account’s balance', fu
     expect(Number(entry.charged)).to.be.at.least(Number(debited.usd));
     expect(ledger.tally().spent).to.equal(price.toFixed());
     expect(error.message).to.contain(
-      `Your OpenRouter balance shows $${price.toFixed()} of it, counted as spent; this page keeps checking for a minute.`,
+      `Your OpenRouter balance shows $${price.toFixed()} of it so far; checking again for a minute.`,
     );
     // The page keeps reading: once the balance holds at every debit, that is what is booked.
     const settled = await until(
@@ -251,6 +251,10 @@ describe('a charge no reply confirmed, settled from the account’s balance', fu
     );
     expect([settled.charged, settled.basis, settled.certain]).to.deep.equal([debited.usd, 'balance', undefined]);
     expect([ledger.tally().spent, ledger.tally().uncertain]).to.deep.equal([debited.usd, undefined]);
+    // The error, still shown, says what that read found: no longer "checking again".
+    expect(error.message).to.equal(
+      `The connection broke after the request left, before any reply. Your OpenRouter balance shows what it cost: OpenRouter charged $${debited.usd} for it, and your tally counts it.`,
+    );
   });
 
   it('OpenRouter, a key its sign-in made: a request that never arrived is released once the balance has shown nothing for a while', async () => {
@@ -258,12 +262,13 @@ describe('a charge no reply confirmed, settled from the account’s balance', fu
     const { error, entry, ledger } = await lostReply('openrouter', 'fault=network', key, undefined, { signedIn: true });
     expect((await simCharges('openrouter', key)).images).to.equal(0);
     expect([error.code, entry.status]).to.deep.equal(['network', 'uncertain']);
-    expect(error.message).to.match(
-      /Your OpenRouter balance shows no charge yet; this page keeps checking for a minute\.$/,
-    );
+    expect(error.message).to.match(/Your OpenRouter balance shows no charge yet; checking again for a minute\.$/);
     const released = await until(() => ledger.entries().find((e) => e.id === entry.id && e.status === 'void'), 25_000);
     expect(released.charged).to.equal(undefined);
     expect(ledger.tally().uncertain).to.equal(undefined);
+    expect(error.message).to.equal(
+      'The connection broke after the request left, before any reply. A minute on, your OpenRouter balance still shows no charge for it, so your tally counts none.',
+    );
   });
 
   it('a balance in a currency the page does not read is refused: nothing is settled from it', async () => {
@@ -289,7 +294,7 @@ describe('a charge no reply confirmed, settled from the account’s balance', fu
     expect(entry.status).to.equal('uncertain');
     expect(tally.uncertain).to.equal(entry.charged);
     expect(error.message).to.match(
-      /^The connection broke before any reply\. BFL may have charged up to \$0\.\d+ \(if the browser resent it\); your tally counts it as possibly spent until that is known\./,
+      /^The connection broke: BFL may have charged up to \$0\.\d+ \(if the browser resent it\); your tally counts it as possibly spent\./,
     );
     expect(error.message).to.match(/ Your BFL balance shows no charge yet; one can show late\.$/);
   });

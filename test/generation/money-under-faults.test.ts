@@ -151,7 +151,7 @@ describe('charges that may have happened are never booked as nothing', () => {
     expect(entry).to.include({ status: 'uncertain', charged: '0.014', error: 'network' });
     expect(tally).to.deep.include({ spent: '0', uncertain: '0.014' });
     expect((outcome as UserPaysError).message).to.equal(
-      'The connection broke before any reply. BFL may have charged $0.014; your tally counts it as possibly spent until that is known.',
+      'The connection broke: BFL may have charged $0.014; your tally counts it as possibly spent.',
     );
   });
 
@@ -230,7 +230,7 @@ describe('charges that may have happened are never booked as nothing', () => {
     };
     const refused = Object.assign(new UserPaysError('moderated', 'fal declined this prompt.'), { answered: true });
     expect(said(refused)).to.equal(
-      'fal declined this prompt. fal may have charged $0.005 for it all the same; your tally counts it as possibly spent until that is known.',
+      'fal declined this prompt. fal may have charged $0.005 for it all the same; your tally counts it as possibly spent.',
     );
     // An unreadable reply is still one that said nothing.
     expect(said(new UserPaysError('provider-error', 'fal sent an unreadable reply.'))).to.contain('No reply came');

@@ -59,28 +59,30 @@ export const generation: GenerationStrings = {
   imageTooLarge: (provider) =>
     `${whoIn(provider)} hat ein Bild geschickt, weit größer als jedes, das dieses Modell erzeugt. Versuchen Sie es noch einmal.`,
   mayHaveBeenCharged: (provider, amount) =>
-    `Keine Antwort kam, also hat ${words.theProvider(provider)} vielleicht ${amount} berechnet: Ihre Ausgabenübersicht zählt das als möglicherweise ausgegeben, bis es feststeht.`,
+    `Keine Antwort kam, also hat ${words.theProvider(provider)} vielleicht ${amount} berechnet; Ihre Ausgabenübersicht zählt das als möglicherweise ausgegeben.`,
   chargeNotSaid: (provider, amount) =>
-    `${words.TheProvider(provider)} hat dafür vielleicht trotzdem ${amount} berechnet; Ihre Ausgabenübersicht zählt das als möglicherweise ausgegeben, bis es feststeht.`,
+    `${words.TheProvider(provider)} hat dafür vielleicht trotzdem ${amount} berechnet; Ihre Ausgabenübersicht zählt das als möglicherweise ausgegeben.`,
   cancelledMaybeCharged: (provider, amount) =>
-    `Abgebrochen, nachdem die Anfrage abgegangen war: ${words.theProvider(provider)} hat vielleicht ${amount} berechnet; Ihre Ausgabenübersicht zählt das als möglicherweise ausgegeben, bis es feststeht.`,
+    `Abgebrochen, nachdem die Anfrage abgegangen war: ${words.theProvider(provider)} hat vielleicht ${amount} berechnet; Ihre Ausgabenübersicht zählt das als möglicherweise ausgegeben.`,
   connectionBroke: (provider, amount, resent) =>
-    `Die Verbindung ist vor jeder Antwort abgerissen. ${words.TheProvider(provider)} hat vielleicht ${
+    `Die Verbindung ist abgerissen: ${words.TheProvider(provider)} hat vielleicht ${
       resent ? `bis zu ${amount} berechnet (falls der Browser erneut sendete)` : `${amount} berechnet`
-    }; Ihre Ausgabenübersicht zählt das als möglicherweise ausgegeben, bis es feststeht.`,
+    }; Ihre Ausgabenübersicht zählt das als möglicherweise ausgegeben.`,
   connectionBrokeAfterSending: () => 'Die Verbindung ist nach dem Absenden der Anfrage abgerissen, vor jeder Antwort.',
   balanceShowsCharge: (provider, amount) =>
     `Ihr Guthaben bei ${words.providerName(provider)} zeigt, was es gekostet hat: ${words.theProvider(provider)} hat ${amount} dafür berechnet, und Ihre Ausgabenübersicht zählt es.`,
   balanceMoved: (provider, amount) =>
     `Ihr Guthaben bei ${words.providerName(provider)} hat sich inzwischen um ${amount} verändert; das lässt sich nicht diesem Bild allein zuschreiben.`,
   balanceShowsNoCharge: (provider) =>
-    `Ihr Guthaben bei ${words.providerName(provider)} zeigt noch keine Abbuchung; diese Seite prüft noch eine Minute lang weiter.`,
+    `Ihr Guthaben bei ${words.providerName(provider)} zeigt noch keine Abbuchung; eine Minute lang wird weiter geprüft.`,
   balanceShowsPart: (provider, amount) =>
-    `Ihr Guthaben bei ${words.providerName(provider)} zeigt ${amount} davon, gezählt als ausgegeben; diese Seite prüft noch eine Minute lang weiter.`,
+    `Ihr Guthaben bei ${words.providerName(provider)} zeigt bisher ${amount} davon; eine Minute lang wird weiter geprüft.`,
   balanceMovedShared: (provider, amount) =>
     `Ihr Guthaben bei ${words.providerName(provider)} hat sich inzwischen um ${amount} verändert, vielleicht von anderswo.`,
   balanceShowsNoChargeShared: (provider) =>
     `Ihr Guthaben bei ${words.providerName(provider)} zeigt noch keine Abbuchung; sie kann später erscheinen.`,
+  balanceShowsNone: (provider) =>
+    `Eine Minute später zeigt Ihr Guthaben bei ${words.providerName(provider)} noch immer keine Abbuchung dafür, also zählt Ihre Ausgabenübersicht nichts.`,
   keyQuoted: () =>
     'Die Antwort des Anbieters hat Ihren Schlüssel zitiert, daher werden ihre Worte hier nicht gezeigt. Prüfen Sie die Einstellungen und versuchen Sie es noch einmal.',
   unreadableReply: (provider) =>
