@@ -126,6 +126,28 @@ describe('<userpays-image>: what may have been charged, settled in the widget', 
     await next;
   });
 
+  it('beside "Charged once", the error offers "It was not", which releases it there and says so beside Generate', async () => {
+    const storageKey = uniqueStorageKey();
+    const el = await bflWidget({ scenario: 'fault=accept-then-drop', apiKey: `sim-none-${storageKey}`, storageKey });
+    await el.generate().catch(() => {});
+    await until(() => uncertainPart(el), 15_000, 'the uncertain charge listed in the widget');
+    await el.updateComplete;
+    const box = root(el).querySelector<HTMLElement>('[part~=error]')!;
+    const answers = [...box.querySelectorAll('button')].map((button) =>
+      button.textContent!.replace(/\s+/g, ' ').trim(),
+    );
+    expect(answers).to.deep.equal(['Charged once, $0.014', 'It was not', 'Try again', 'Dismiss']);
+    box.querySelector<HTMLButtonElement>('button[value=void]')!.click();
+    await until(() => !uncertainPart(el), 5_000, 'the list gone');
+    expect(el.tally).to.include({ spent: '0' });
+    expect(el.tally!.uncertain).to.equal(undefined);
+    await el.updateComplete;
+    expect(root(el).querySelector('[part~=error]')).to.equal(null);
+    expect(root(el).activeElement).to.equal(submit(el));
+    const note = root(el).querySelector<HTMLElement>('[part~=decision] .undo')!;
+    expect(note.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Counted as not charged.');
+  });
+
   it("a lost reply whose balance shows nothing: no 'Charged once' in the error, the tally's answers only", async () => {
     const el = await afterALostReply();
     expect(root(el).querySelector('[part~=error] button[value=once]')).to.equal(null);
@@ -146,7 +168,7 @@ describe('<userpays-image>: what may have been charged, settled in the widget', 
     expect(submit(el).disabled).to.equal(true);
     expect(reason(el)).to.match(/counting \$0\.\d+ that may have been charged Say whether it was charged$/);
     const box = root(el).querySelector<HTMLElement>('.error-box')!;
-    expect(box.textContent).to.contain('The connection broke before any reply.');
+    expect(box.textContent).to.contain('The connection broke:');
     expect([...box.querySelectorAll('button')].map((button) => button.textContent!.trim())).to.deep.equal(['Dismiss']);
   });
 });

@@ -268,7 +268,7 @@ export const widgetStyles = css`
     font-size: 1.5rem;
     font-variant-numeric: tabular-nums;
   }
-  /* What it buys, in as many lines as it takes beside a wider Generate ("Generating…", a longer language). */
+  /* What it buys, in as many lines as it takes beside a wider Generate (a longer language). */
   .total .muted {
     font-size: 0.875rem;
   }

@@ -14,6 +14,8 @@ export interface UncertainStrings {
   uncertainChargedOnce(amount: unknown): unknown[];
   /** What the error's "Charged once" booked, said where its box was gone from: beside Generate. */
   uncertainCountedOnce(amount: string): string;
+  /** What the error's "It was not" booked, said where its box was gone from: beside Generate. */
+  uncertainCountedNone(): string;
   uncertainChargedMore(): string;
   uncertainNotCharged(): string;
   /**
@@ -50,6 +52,7 @@ export const uncertain: UncertainStrings = {
   uncertainCharged: () => 'It was charged',
   uncertainChargedOnce: (amount) => ['Charged once, ', amount],
   uncertainCountedOnce: (amount) => `Counted as charged once: ${amount}.`,
+  uncertainCountedNone: () => 'Counted as not charged.',
   uncertainChargedMore: () => 'More than once',
   uncertainNotCharged: () => 'It was not',
   uncertainGroup: (count, model, sent, amount, provider, sends) => [

@@ -94,10 +94,14 @@ export function panelHandlers(parts: ImageParts, panels: PanelControllers): Pane
     // or the next such charge, never the page.
     uncertainChoice: (event) => {
       const once = submission.chargedOnce;
-      const inError = !!(event.currentTarget as Element).closest('.error-box');
+      const answer = event.currentTarget as HTMLButtonElement;
+      const inError = !!answer.closest('.error-box');
       if (!settleUncertain(parts.ledger.ledger, event)) return;
-      // The error's own answer: its box goes (or loses the answer), so what it booked is said beside Generate.
-      const counted = inError && once && panels.uncertainList.loaded?.countedOnceNote(once.usd, parts.language);
+      // The error's own answer: its box goes (or loses the answers), so what it booked is said beside Generate.
+      const counted =
+        inError &&
+        once &&
+        panels.uncertainList.loaded?.countedNote(parts.language, answer.value === 'void' ? undefined : once.usd);
       if (counted) {
         panels.noteDone(counted);
         flow.say(counted);

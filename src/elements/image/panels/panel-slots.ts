@@ -113,7 +113,11 @@ export function renderSlots(
         // Offered while the charge is still open: the tally's answer, or another tab's, settles it too.
         chargedOnce:
           once && uncertainList && ledger?.uncertain().some((entry) => entry.id === once.entry)
-            ? { entry: once.entry, label: uncertainList.chargedOnceLabel(once.usd, parts.language) }
+            ? {
+                entry: once.entry,
+                label: uncertainList.chargedOnceLabel(once.usd, parts.language),
+                notCharged: uncertainList.notChargedLabel(parts.language),
+              }
             : undefined,
       },
       on,
@@ -263,8 +267,11 @@ export const slotStyles = css`
       order: -1;
     }
   }
-  /* The session's figures in the tally line, which never leaves a word alone on its last line ("… budget ⏎ left"). */
-  .tally {
+  /*
+   * No sentence the panels say (an error, a notice, a setting's reason, the tally line) leaves a word alone on its
+   * last line ("… from 1 to ⏎ 50.", "… budget ⏎ left"): the first screen's short labels have none to leave.
+   */
+  p {
     text-wrap: pretty;
   }
   .tally strong {

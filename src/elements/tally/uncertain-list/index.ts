@@ -116,9 +116,20 @@ const inAll = (each: string, group: readonly UncertainCharge[]) => new Decimal(e
 export const chargedOnceLabel = (amount: string, spoken: Spoken) =>
   wordsIn(spoken.translation, 'uncertain', uncertain).uncertainChargedOnce(usd(amount, spoken.locale));
 
-/** What the error's "Charged once" booked (`uncertainCountedOnce`), to the millionth as prices are shown. */
-export const countedOnceNote = (amount: string, spoken: Spoken) =>
-  wordsIn(spoken.translation, 'uncertain', uncertain).uncertainCountedOnce(formatUsd(amount, spoken.locale));
+/** "It was not": the list's own answer, which the widget's error offers beside "Charged once". */
+export const notChargedLabel = (spoken: Spoken) =>
+  wordsIn(spoken.translation, 'uncertain', uncertain).uncertainNotCharged();
+
+/**
+ * What the error's answer booked: "Charged once" (`uncertainCountedOnce`, to the millionth as prices are shown), or
+ * "It was not" (`uncertainCountedNone`, where `amount` is not given).
+ */
+export const countedNote = (spoken: Spoken, amount?: string) => {
+  const text = wordsIn(spoken.translation, 'uncertain', uncertain);
+  return amount === undefined
+    ? text.uncertainCountedNone()
+    : text.uncertainCountedOnce(formatUsd(amount, spoken.locale));
+};
 
 /**
  * The list's layout, in both elements: the answers on a line of their own under each charge, side by side while they

@@ -12,6 +12,7 @@ export const uncertain: UncertainStrings = {
   uncertainCharged: () => 'Es wurde berechnet',
   uncertainChargedOnce: (amount) => ['Einmal berechnet, ', amount],
   uncertainCountedOnce: (amount) => `Als einmal berechnet gezählt: ${amount}.`,
+  uncertainCountedNone: () => 'Als nicht berechnet gezählt.',
   uncertainChargedMore: () => 'Mehr als einmal',
   uncertainNotCharged: () => 'Es wurde nicht berechnet',
   uncertainGroup: (count, model, sent, amount, provider, sends) => [

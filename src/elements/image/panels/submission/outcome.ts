@@ -34,10 +34,10 @@ export interface WaysOn {
   /** Where the provider refused this page (no relay): the same model at another provider (`useElsewhere`). */
   elsewhere?: Elsewhere;
   /**
-   * Where a lost reply left a charge uncertain and the balance moved by exactly one request's price: "Charged once"
-   * (`uncertainChoice`, as the tally's own answer: `value="once"`, `data-id` its ledger entry).
+   * Where a lost reply left a charge uncertain and the balance moved by exactly one request's price: "Charged once" and
+   * "It was not" (`uncertainChoice`, as the tally's own answers: `value` `once` or `void`, `data-id` its ledger entry).
    */
-  chargedOnce?: { entry: string; label: unknown };
+  chargedOnce?: { entry: string; label: unknown; notCharged: unknown };
 }
 
 /** The error of the last submission, the ways on from it that apply (`WaysOn`), Try again and Dismiss. */
@@ -53,15 +53,23 @@ export function renderFailure(
         <div class="row">
           ${
             chargedOnce
-              ? html`<button
-                  type="button"
-                  class="secondary"
-                  value="once"
-                  data-id=${chargedOnce.entry}
-                  @click=${on.uncertainChoice}
-                >
-                  ${chargedOnce.label}
-                </button>`
+              ? (
+                  [
+                    ['once', chargedOnce.label],
+                    ['void', chargedOnce.notCharged],
+                  ] as const
+                ).map(
+                  ([value, label]) =>
+                    html`<button
+                      type="button"
+                      class="secondary"
+                      value=${value}
+                      data-id=${chargedOnce.entry}
+                      @click=${on.uncertainChoice}
+                    >
+                      ${label}
+                    </button>`,
+                )
               : nothing
           }
           ${
