@@ -527,8 +527,8 @@ describe('<userpays-tally>', () => {
     const said = (node: Element) => node.textContent!.replace(/\s+/g, ' ').trim();
     const rows = [...part(el, 'uncertain')!.querySelectorAll(':scope > ul > li')];
     expect(rows.map((row) => said(row.querySelector('span')!))).to.deep.equal([
-      // From the first's time to the last's (the seventh walk-through's T5: the first's alone said too little).
-      '3 requests for FLUX.2 [klein] 4B, sent today, 10:58 AM–11:01 AM: $0.014 each may have been charged. If your BFL ' +
+      // From the first's time to the last's, each part once (walk-throughs 7 and 8: T5, and "AM–11:01 AM").
+      '3 requests for FLUX.2 [klein] 4B, sent today, 10:58 – 11:01 AM: $0.014 each may have been charged. If your BFL ' +
         'account shows them, say so; they stay counted until then.',
       'FLUX.2 [klein] 4B, sent today, 12:05 PM: $0.014 may have been charged. If your BFL account shows it, say so; ' +
         'it stays counted until then.',

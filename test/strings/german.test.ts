@@ -79,7 +79,6 @@ const SAME_IN_BOTH: Record<string, string> = {
   'progress.elapsed': 'seconds and minutes in their international symbols ("42 s", "1 min 15 s")',
   'pickers.pixels': 'a width and a height in pixels, with the international symbol ("1024 × 1024 px")',
   'moreOptions.seedLabel': '"Seed", the word German image tools use as English ones do',
-  'uncertain.uncertainSentUntil': 'two times (each already in the language) and the dash between them',
 };
 
 /**

@@ -19,6 +19,8 @@ export interface UncertainCharge {
   /** When it was sent, as a person says it ("today, 3:02 PM"), and in ms. */
   sent: string;
   sentAt: number;
+  /** From when it was sent to `until` (ms, a later charge of its burst), said so ("today, 2:36 – 2:37 PM"). */
+  sentUntil(until: number): string;
   /** What of it is still not known, exactly: its certain part (its balance showed it) is spent already. */
   usd: string;
   /**
@@ -41,6 +43,7 @@ export function uncertainCharges(ledger: LedgerStore, now: number, { locale, tra
       model,
       sent: spokenTime(sentAt ?? at, dayOf(now), locale, true, text),
       sentAt: sentAt ?? at,
+      sentUntil: (until: number) => spokenTime(sentAt ?? at, dayOf(now), locale, true, text, until),
       usd: new Decimal(charged!).minus(certain ?? 0).toFixed(),
       ...(resent && { once: { usd: quoted, sends } }),
     };
@@ -68,7 +71,8 @@ export function settleUncertain(ledger: LedgerStore | undefined, event: Event): 
 /**
  * `at` (ms) as a person writes it, seen from the local day `today` (base/days.ts): today and yesterday by name,
  * with the time ("today, 7:37 AM"); another day by its date ("Nov 2"; "Dec 30, 2025" in another year), with the
- * time too when `withTime` ("Nov 2, 7:37 AM"). Never seconds, never a timestamp.
+ * time too when `withTime` ("Nov 2, 7:37 AM"). Never seconds, never a timestamp. With `until` (a later moment, with
+ * the time), the span from `at` to it, each part said once ("today, 7:37 – 7:39 AM"; its day is `at`'s).
  */
 export function spokenTime(
   at: number,
@@ -76,13 +80,13 @@ export function spokenTime(
   locale: string | undefined,
   withTime: boolean,
   text: TallyLineStrings,
+  until?: number,
 ): string {
   const day = dayOf(at);
-  const time = formatDate(at, locale, 'time');
-  if (day === today) return text.todayAt(time);
-  if (day === today - 1) return text.yesterdayAt(time);
+  if (day === today) return text.todayAt(formatDate(at, locale, 'time', until));
+  if (day === today - 1) return text.yesterdayAt(formatDate(at, locale, 'time', until));
   const thisYear = new Date(day * DAY_MS).getUTCFullYear() === new Date(today * DAY_MS).getUTCFullYear();
   return withTime
-    ? formatDate(at, locale, thisYear ? 'moment' : 'momentYear')
+    ? formatDate(at, locale, thisYear ? 'moment' : 'momentYear', until)
     : formatDate(day * DAY_MS, locale, thisYear ? 'day' : 'dayYear');
 }

@@ -32,8 +32,6 @@ export interface UncertainStrings {
     provider: string,
     sends?: number,
   ): unknown[];
-  /** A burst's `sent`: when its first was sent, said as each charge's is, to the time its last was (`until`). */
-  uncertainSentUntil(sent: string, until: string): string;
   uncertainEachOnce(total: unknown): unknown[];
   uncertainAllCharged(total: unknown): unknown[];
   uncertainNoneCharged(): string;
@@ -61,7 +59,6 @@ export const uncertain: UncertainStrings = {
     amount,
     ` each may have been charged${sends ? ` (the browser may have sent each up to ${sends} times)` : ''}. If your ${words.providerName(provider)} account shows them, say so; they stay counted until then.`,
   ],
-  uncertainSentUntil: (sent, until) => `${sent}–${until}`,
   uncertainEachOnce: (total) => ['Each charged once: ', total, ' in all'],
   uncertainAllCharged: (total) => ['All were charged: ', total, ' in all'],
   uncertainNoneCharged: () => 'None was',

@@ -5,7 +5,6 @@
 import Decimal from 'decimal.js';
 import { css, html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { formatDate } from '../../../base/dates.js';
 import { formatUsd, modelName } from '../../../pricing/index.js';
 import { wordsIn } from '../../../strings/strings.js';
 import { uncertain } from '../../../strings/tally/uncertain.js';
@@ -78,9 +77,8 @@ export function renderUncertain(charges: readonly UncertainCharge[], spoken: Spo
             ${answers(charge)}
           </li>`;
         const group = [charge, ...more];
-        // A burst may run over minutes: from when its first was sent to when its last was, where they differ.
-        const last = formatDate(more[more.length - 1].sentAt, spoken.locale, 'time');
-        const span = sent.endsWith(last) ? sent : text.uncertainSentUntil(sent, last);
+        // A burst may run over minutes: from when its first was sent to when its last was (one time where the same).
+        const span = charge.sentUntil(more[more.length - 1].sentAt);
         return html`<li>
           ${words(
             !index,

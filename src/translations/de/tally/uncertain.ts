@@ -21,7 +21,6 @@ export const uncertain: UncertainStrings = {
     amount,
     ` wurden vielleicht berechnet${sends ? ` (der Browser hat jede vielleicht bis zu ${sends}-mal gesendet)` : ''}. Wenn Ihr Konto ${atProvider(provider)} sie zeigt, sagen Sie es; bis dahin bleiben sie gezählt.`,
   ],
-  uncertainSentUntil: (sent, until) => `${sent}–${until}`,
   uncertainEachOnce: (total) => ['Jede einmal berechnet: ', total, ' insgesamt'],
   uncertainAllCharged: (total) => ['Alle wurden berechnet: ', total, ' insgesamt'],
   uncertainNoneCharged: () => 'Keine wurde berechnet',
