@@ -32,6 +32,8 @@ export interface GenerationStrings {
   chargedForIt(provider: string, amount: string): string;
   cancelledCharged(provider: string, amount: string): string;
   moderated(provider?: string): string;
+  /** The provider refused the prompt itself, before making anything (BFL's "Request Moderated"). */
+  promptModerated(provider?: string): string;
   /** A charge in two parts (OpenRouter's BYOK): the provider's fee, and what the upstream provider charged the user's own key. */
   chargedWithUpstream(provider: string, fee: string, upstream: string): string;
   costNotReported(provider: string, amount: string): string;
@@ -123,6 +125,8 @@ export const generation: GenerationStrings = {
     `Generation cancelled, but ${words.theProvider(provider)} had already charged ${amount} for it; your tally counts it.`,
   moderated: (provider) =>
     `${whoIn(provider)} declined this prompt or its images for safety reasons. Rephrase it and try again.`,
+  promptModerated: (provider) =>
+    `${whoIn(provider)} declined this prompt for safety reasons: rephrase it.`,
   chargedWithUpstream: (provider, fee, upstream) =>
     `${words.TheProvider(provider)} charged ${fee}, and the model's own provider charged ${upstream} to your key there (bring your own key); both are booked.`,
   costNotReported: (provider, amount) =>
@@ -138,15 +142,15 @@ export const generation: GenerationStrings = {
     `${whoIn(provider)} sent this request to another address, where this page does not send your key. Check the provider address (endpoint).`,
   imageTooLarge: (provider) => `${whoIn(provider)} sent an image far larger than any it makes. Try again.`,
   mayHaveBeenCharged: (provider, amount) =>
-    `No reply came, so ${words.theProvider(provider)} may have charged ${amount}; your tally counts it as possibly spent.`,
+    `No reply came, so ${words.theProvider(provider)} may have charged ${amount}, counted as possibly spent.`,
   chargeNotSaid: (provider, amount) =>
-    `${words.TheProvider(provider)} may have charged ${amount} for it all the same; your tally counts it as possibly spent.`,
+    `${words.TheProvider(provider)} may have charged ${amount} all the same, counted as possibly spent.`,
   cancelledMaybeCharged: (provider, amount) =>
-    `Cancelled after the request left: ${words.theProvider(provider)} may have charged ${amount}; your tally counts it as possibly spent.`,
+    `Cancelled after the request left: ${words.theProvider(provider)} may have charged ${amount}, counted as possibly spent.`,
   connectionBroke: (provider, amount, resent) =>
-    `The connection broke: ${words.TheProvider(provider)} may have charged ${
+    `The connection broke: ${words.theProvider(provider)} may have charged ${
       resent ? `up to ${amount} (if the browser resent it)` : amount
-    }; your tally counts it as possibly spent.`,
+    }, counted as possibly spent.`,
   connectionBrokeAfterSending: () => 'The connection broke after the request left, before any reply.',
   balanceShowsCharge: (provider, amount) =>
     `Your ${words.providerName(provider)} balance shows what it cost: ${words.theProvider(provider)} charged ${amount} for it, and your tally counts it.`,

@@ -74,7 +74,7 @@ describe('<userpays-image>: one sentence for each state of a charge (issue 21, 5
     // BFL's credits, read before the submit and again after the cancel, show nothing: it stays uncertain (issue 31, 4),
     // and a pasted key's balance is said as a hint only, with why (issue 41, 3).
     expect(error.message).to.equal(
-      'Cancelled after the request left: BFL may have charged $0.014; your tally counts it as possibly spent. Your BFL balance shows no charge yet; one can show late.',
+      'Cancelled after the request left: BFL may have charged $0.014, counted as possibly spent. Your BFL balance shows no charge yet; one can show late.',
     );
     await el.updateComplete;
     expect(el.tally).to.include({ spent: '0', uncertain: '0.014' });

@@ -51,7 +51,7 @@ describe('real provider facts, in the widget', function () {
     const { el, storageKey } = await widget('fal', 'flux-2-klein-4b', endpoint, `fal-${unique()}`);
     const error = await failure(el.generate());
     expect(error.code).to.equal('moderated');
-    expect(error.message).to.contain("fal's safety checker flagged this image");
+    expect(error.message).to.contain("fal's safety checker withheld this image");
     expect(error.message).to.contain('fal charged $0.005 for it all the same');
     expect(await new ImageStore({ storageKey }).list(), 'nothing shown or saved').to.deep.equal([]);
     const [entry] = new LedgerStore({ storageKey }).entries();

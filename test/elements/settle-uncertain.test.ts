@@ -45,7 +45,7 @@ describe('<userpays-image>: what may have been charged, settled in the widget', 
     expect(listed).to.contain('FLUX.2 [klein] 4B, sent today');
     expect(listed).to.contain('$0.014 may have been charged. If your BFL account shows it, say so');
     const error = () => root(el).querySelector('[part~=error]')?.textContent;
-    expect(error()).to.contain('your tally counts it as possibly spent');
+    expect(error()).to.contain('counted as possibly spent');
     answer(el, 'void').focus();
     answer(el, 'void').click();
     await until(() => !uncertainPart(el), 5_000, 'the list gone');

@@ -151,7 +151,7 @@ describe('charges that may have happened are never booked as nothing', () => {
     expect(entry).to.include({ status: 'uncertain', charged: '0.014', error: 'network' });
     expect(tally).to.deep.include({ spent: '0', uncertain: '0.014' });
     expect((outcome as UserPaysError).message).to.equal(
-      'The connection broke: BFL may have charged $0.014; your tally counts it as possibly spent.',
+      'The connection broke: BFL may have charged $0.014, counted as possibly spent.',
     );
   });
 
@@ -219,8 +219,14 @@ describe('charges that may have happened are never booked as nothing', () => {
       sayBooked(error, { uncertain, error: 'network' }, 'bfl');
       return error.message;
     };
-    expect(said('0.294742')).to.contain('may have charged $0.295;');
-    expect(said('0.0140')).to.contain('may have charged $0.014;');
+    expect(said('0.294742')).to.contain('may have charged $0.295,');
+    expect(said('0.0140')).to.contain('may have charged $0.014,');
+    // A provider named after the colon, mid-sentence: "the gateway", not "The gateway" (walk-through 9, V6).
+    const gateway = new UserPaysError('network', 'x');
+    sayBooked(gateway, { uncertain: '0.04', error: 'network' }, 'openai');
+    expect(gateway.message).to.equal(
+      'The connection broke: the gateway may have charged $0.04, counted as possibly spent.',
+    );
   });
 
   it('a reply that does not say whether it charged is never "no reply came" (fal\'s 422 after the run)', () => {
@@ -230,7 +236,7 @@ describe('charges that may have happened are never booked as nothing', () => {
     };
     const refused = Object.assign(new UserPaysError('moderated', 'fal declined this prompt.'), { answered: true });
     expect(said(refused)).to.equal(
-      'fal declined this prompt. fal may have charged $0.005 for it all the same; your tally counts it as possibly spent.',
+      'fal declined this prompt. fal may have charged $0.005 all the same, counted as possibly spent.',
     );
     // An unreadable reply is still one that said nothing.
     expect(said(new UserPaysError('provider-error', 'fal sent an unreadable reply.'))).to.contain('No reply came');

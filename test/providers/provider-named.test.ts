@@ -29,6 +29,12 @@ describe('a refusal names the provider that refused', () => {
         `${who} declined this prompt or its images for safety reasons. Rephrase it and try again.`,
       ]),
     );
+    // BFL's refusal before generating is of the prompt alone (its status 'Request Moderated'), and says only that.
+    const before = await failure(bfl.start('fault=request-moderated').promise);
+    expect([before.code, before.message]).to.deep.equal([
+      'moderated',
+      'BFL declined this prompt for safety reasons: rephrase it.',
+    ]);
   });
 
   it('a key refused, or settings refused, name the provider too', async () => {

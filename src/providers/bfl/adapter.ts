@@ -173,11 +173,13 @@ export class BflProvider implements Provider {
           return { progress, retryAfterMs: wait !== undefined && wait > 1000 ? wait : undefined };
         }
         if (/Moderated/.test(status)) {
-          const error = new UserPaysError('moderated', generationText.moderated(), false);
+          const before = status === 'Request Moderated';
+          const said = before ? generationText.promptModerated() : generationText.moderated();
+          const error = new UserPaysError('moderated', said, false);
           // Whether BFL returns the credits of a request it refused before generating ('Request Moderated') is not
           // documented: it debited them at acceptance, so it is booked as possibly charged (uncertain), never as
           // nothing (docs/contract.md, Money).
-          error.uncertain = status === 'Request Moderated';
+          error.uncertain = before;
           throw error;
         }
         throw new UserPaysError(

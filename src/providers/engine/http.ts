@@ -425,6 +425,7 @@ const NAMED: ReadonlySet<string> = new Set([
   'tooManyRequests',
   'providerTrouble',
   'moderated',
+  'promptModerated',
   'keyRejected',
   'refused',
   'addressRefused',

@@ -12,7 +12,7 @@ export interface FalStrings {
 export const falWords: FalStrings = {
   queuedAt: (position) => `Queued (position ${position})`,
   safetyWithheld: (provider) =>
-    `${words.TheProvider(provider)}'s safety checker flagged this image and sent a black image in its place, so it is not shown. Rephrase the prompt and try again.`,
+    `${words.TheProvider(provider)}'s safety checker withheld this image (it sent a black one instead). Rephrase the prompt and try again.`,
 };
 
 declare module '../../strings/strings.js' {

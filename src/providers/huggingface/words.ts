@@ -22,7 +22,7 @@ export const huggingfaceWords: HuggingFaceStrings = {
   noClientId: () =>
     'This site has not set up signing in with Hugging Face yet. Enter a Hugging Face access token instead.',
   noCredits: () =>
-    'Hugging Face did not bill this image: your account has no credits for it (a free account cannot pay as it goes). Buy credits or subscribe to PRO in your dashboard, then try again.',
+    'Hugging Face billed nothing: your account has no credits left (a free account cannot pay as it goes). Buy credits or subscribe to PRO in your dashboard, then try again.',
 };
 
 // Said to the page's developer in the console, never to its user (in English only: docs/translating.md).

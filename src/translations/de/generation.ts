@@ -42,6 +42,8 @@ export const generation: GenerationStrings = {
     `Erzeugung abgebrochen, aber ${words.theProvider(provider)} hatte schon ${amount} dafür berechnet; Ihre Ausgabenübersicht zählt es.`,
   moderated: (provider) =>
     `${whoIn(provider)} hat diesen Prompt oder seine Bilder aus Sicherheitsgründen abgelehnt. Formulieren Sie ihn um und versuchen Sie es noch einmal.`,
+  promptModerated: (provider) =>
+    `${whoIn(provider)} hat diesen Prompt aus Sicherheitsgründen abgelehnt: Formulieren Sie ihn um.`,
   chargedWithUpstream: (provider, fee, upstream) =>
     `${words.TheProvider(provider)} hat ${fee} berechnet, und der Anbieter des Modells hat ${upstream} über Ihren eigenen Schlüssel dort berechnet (Bring Your Own Key); beides ist verbucht.`,
   costNotReported: (provider, amount) =>
@@ -59,15 +61,15 @@ export const generation: GenerationStrings = {
   imageTooLarge: (provider) =>
     `${whoIn(provider)} hat ein Bild geschickt, weit größer als jedes, das dieses Modell erzeugt. Versuchen Sie es noch einmal.`,
   mayHaveBeenCharged: (provider, amount) =>
-    `Keine Antwort kam, also hat ${words.theProvider(provider)} vielleicht ${amount} berechnet; Ihre Ausgabenübersicht zählt das als möglicherweise ausgegeben.`,
+    `Keine Antwort kam, also hat ${words.theProvider(provider)} vielleicht ${amount} berechnet, gezählt als möglicherweise ausgegeben.`,
   chargeNotSaid: (provider, amount) =>
-    `${words.TheProvider(provider)} hat dafür vielleicht trotzdem ${amount} berechnet; Ihre Ausgabenübersicht zählt das als möglicherweise ausgegeben.`,
+    `${words.TheProvider(provider)} hat dafür vielleicht trotzdem ${amount} berechnet, gezählt als möglicherweise ausgegeben.`,
   cancelledMaybeCharged: (provider, amount) =>
-    `Abgebrochen, nachdem die Anfrage abgegangen war: ${words.theProvider(provider)} hat vielleicht ${amount} berechnet; Ihre Ausgabenübersicht zählt das als möglicherweise ausgegeben.`,
+    `Abgebrochen, nachdem die Anfrage abgegangen war: ${words.theProvider(provider)} hat vielleicht ${amount} berechnet, gezählt als möglicherweise ausgegeben.`,
   connectionBroke: (provider, amount, resent) =>
     `Die Verbindung ist abgerissen: ${words.TheProvider(provider)} hat vielleicht ${
       resent ? `bis zu ${amount} berechnet (falls der Browser erneut sendete)` : `${amount} berechnet`
-    }; Ihre Ausgabenübersicht zählt das als möglicherweise ausgegeben.`,
+    }, gezählt als möglicherweise ausgegeben.`,
   connectionBrokeAfterSending: () => 'Die Verbindung ist nach dem Absenden der Anfrage abgerissen, vor jeder Antwort.',
   balanceShowsCharge: (provider, amount) =>
     `Ihr Guthaben bei ${words.providerName(provider)} zeigt, was es gekostet hat: ${words.theProvider(provider)} hat ${amount} dafür berechnet, und Ihre Ausgabenübersicht zählt es.`,

@@ -9,5 +9,5 @@ export const huggingface: HuggingFaceStrings = {
   noClientId: () =>
     'Diese Website hat die Anmeldung mit Hugging Face noch nicht eingerichtet. Geben Sie stattdessen ein Zugriffstoken von Hugging Face ein.',
   noCredits: () =>
-    'Hugging Face hat dieses Bild nicht abgerechnet: Ihr Konto hat kein Guthaben dafür (ein kostenloses Konto kann nicht nach Verbrauch zahlen). Kaufen Sie in Ihrem Dashboard Guthaben oder abonnieren Sie PRO und versuchen Sie es dann noch einmal.',
+    'Hugging Face hat nichts abgerechnet: Ihr Konto hat kein Guthaben mehr (ein kostenloses Konto kann nicht nach Verbrauch zahlen). Kaufen Sie in Ihrem Dashboard Guthaben oder abonnieren Sie PRO und versuchen Sie es dann noch einmal.',
 };
