@@ -63,6 +63,11 @@ export class UserPaysError extends Error {
    * likeliest answer one click away, and still the user's: another use of the key would move the balance the same.
    */
   chargedOnce?: { entry: string; usd: string };
+  /**
+   * What a later read of the account's balance found of the charge this error left uncertain, once it settled it
+   * (`watchBalance`, while the page is open): the widget still showing the error shows this in its place.
+   */
+  settledLater?: Sentence;
 
   constructor(code: ErrorCode, message: string | Sentence, retryable = RETRYABLE.has(code)) {
     const said = typeof message === 'string' ? { text: message } : message;

@@ -77,7 +77,7 @@ export type FailureSettlement = Settlement & { measured?: string };
  * bound once the balance shows it all; or, the balance still at the last read of the schedule as at the one before,
  * at what it shows (nothing at all: not charged). A balance still moving, or another image of the provider meanwhile,
  * leaves it as it is (the tally's "It was charged" / "It was not" stay). `onSettled` hears what it was resolved at, just
- * before the ledger does, so that the error still shown says so as the tally changes.
+ * before the ledger does, so that the widget still showing the error says so as the tally changes.
  */
 const WATCH = [5, 15, 60];
 
@@ -134,7 +134,11 @@ export function sayBooked(
     const usd = formatUsd(settlement.charged, locale);
     if (error.code === 'cancelled') error.say(text.cancelledCharged(provider, usd));
     else if (settlement.basis !== 'balance') error.say(...error.said, text.chargedForIt(provider, usd));
-    else saySettledByBalance(error, error.said, settlement, provider, locale);
+    else {
+      // Settled from the balance: what the error said before the request was known to have left is not true.
+      const why = error.code === 'network' ? [text.connectionBrokeAfterSending()] : error.said;
+      error.say(...why, text.balanceShowsCharge(provider, usd));
+    }
   }
   // One sentence for what may have been charged, in place of words that said what went wrong before it was
   // known that the request had left ("Could not reach", "Nothing more will be charged"). The amount is a bound: said
@@ -144,27 +148,6 @@ export function sayBooked(
     const bound = formatUsdRounded(settlement.uncertain, locale, true);
     sayUncertain(error, provider, bound, settlement, keyAlone, locale);
   }
-}
-
-/**
- * What an error says of the charge it left uncertain once the balance settled it (at once, or by `watchBalance` while
- * the error is still shown): `said`, the error's own words before any of the charge (where the connection broke, what
- * they said before the request was known to have left is not true), and what the balance shows it cost, if anything.
- */
-export function saySettledByBalance(
-  error: UserPaysError,
-  said: UserPaysError['said'],
-  settled: Watched,
-  provider: string,
-  locale?: string,
-) {
-  const why = error.code === 'network' ? [text.connectionBrokeAfterSending()] : said;
-  error.say(
-    ...why,
-    'charged' in settled
-      ? text.balanceShowsCharge(provider, formatUsd(settled.charged, locale))
-      : text.balanceShowsNone(provider),
-  );
 }
 
 /**

@@ -8,12 +8,13 @@ import type { ProviderId } from '../base/types.js';
 import type { StoredImage } from '../images/image-store.js';
 import { movedBy, othersBetween, type SpentReading } from '../ledger/ledger.js';
 import { mostPerImage } from '../pricing/quote.js';
+import { formatUsd } from '../pricing/index.js';
+import { generationText as text } from '../strings/generation.js';
 import type { PollPolicy, ProviderOutcome, ProviderProgress } from '../providers/provider.js';
 import { readBalanceNow, spentAfter, type BalanceReading } from './balance-check.js';
 import {
   bookFailure,
   sayBooked,
-  saySettledByBalance,
   settleByBalance,
   watchBalance,
   type Watched,
@@ -270,7 +271,6 @@ export class ImageAttempt {
       settlement = { ...found, ...('charged' in found && { basis: 'balance' }), error: error.code };
     }
     const keyAlone = !!job.keyMadeBySignIn;
-    const said = error.said; // before what it says of the charge
     const { provider } = job.request;
     // Kept for a later visit, which reads the balance again where this page could not settle it (resume.ts).
     if ('uncertain' in settlement && before && keyAlone) settlement.before = [before.spent.toFixed(), before.at];
@@ -278,8 +278,13 @@ export class ImageAttempt {
     // On a key this ledger's alone, the balance read goes on while the page is open, and settles what it can.
     if ('uncertain' in settlement && before && keyAlone && settlement.measured !== undefined) {
       const { uncertain } = settlement;
-      // Once a later read settles it, the error (where still shown) says what that read found, as the tally does.
-      const settled = (found: Watched) => saySettledByBalance(error, said, found, provider, job.locale);
+      // Once a later read settles it, the widget still showing the error says what that read found in its place.
+      const settled = (found: Watched) => {
+        error.settledLater = text.settledFromBalance(
+          provider,
+          'charged' in found ? formatUsd(found.charged, job.locale) : undefined,
+        );
+      };
       void watchBalance(
         { id: this.#entryId, ...entry },
         uncertain,

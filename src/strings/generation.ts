@@ -71,10 +71,10 @@ export interface GenerationStrings {
   /** Beside a charge left uncertain on a key others may use too: no charge shows yet, which settles nothing. */
   balanceShowsNoChargeShared(provider: string): string;
   /**
-   * In place of the words on a charge left uncertain on a key of this site's sign-in, once the page's last read of
-   * the balance shows none of it: nothing is counted.
+   * In place of the error that left a charge uncertain on a key of this site's sign-in, once a later read of the
+   * balance settled it (beside Generate): what it cost (`amount`), or, with none, that it cost nothing.
    */
-  balanceShowsNone(provider: string): string;
+  settledFromBalance(provider: string, amount?: string): string;
   keyQuoted(): string;
   unreadableReply(provider?: string): string;
   downloadFailed(status?: number): string;
@@ -125,8 +125,7 @@ export const generation: GenerationStrings = {
     `Generation cancelled, but ${words.theProvider(provider)} had already charged ${amount} for it; your tally counts it.`,
   moderated: (provider) =>
     `${whoIn(provider)} declined this prompt or its images for safety reasons. Rephrase it and try again.`,
-  promptModerated: (provider) =>
-    `${whoIn(provider)} declined this prompt for safety reasons: rephrase it.`,
+  promptModerated: (provider) => `${whoIn(provider)} declined this prompt for safety reasons: rephrase it.`,
   chargedWithUpstream: (provider, fee, upstream) =>
     `${words.TheProvider(provider)} charged ${fee}, and the model's own provider charged ${upstream} to your key there (bring your own key); both are booked.`,
   costNotReported: (provider, amount) =>
@@ -164,8 +163,10 @@ export const generation: GenerationStrings = {
     `Your ${words.providerName(provider)} balance moved by ${amount} meanwhile, perhaps from elsewhere.`,
   balanceShowsNoChargeShared: (provider) =>
     `Your ${words.providerName(provider)} balance shows no charge yet; one can show late.`,
-  balanceShowsNone: (provider) =>
-    `A minute on, your ${words.providerName(provider)} balance still shows no charge for it, so your tally counts none.`,
+  settledFromBalance: (provider, amount) =>
+    amount
+      ? `Your ${words.providerName(provider)} balance shows the last request cost ${amount}: counted as spent.`
+      : `Your ${words.providerName(provider)} balance shows no charge for the last request: nothing is counted.`,
   keyQuoted: () =>
     "The provider's answer quoted your key, so its words are not shown here. Check the settings and try again.",
   unreadableReply: (provider) => `${whoIn(provider)} sent a reply this page could not read. Try again in a moment.`,

@@ -3,6 +3,8 @@
 import { expect } from '@open-wc/testing';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
+import type { UserPaysError } from '../../src/base/errors.js';
+import { generationText } from '../../src/strings/generation.js';
 import { bflWidget } from '../support/bfl-widget.js';
 import { submissionsOf, uniqueStorageKey } from '../support/sim.js';
 import { until } from '../support/wait.js';
@@ -146,6 +148,26 @@ describe('<userpays-image>: what may have been charged, settled in the widget', 
     expect(root(el).activeElement).to.equal(submit(el));
     const note = root(el).querySelector<HTMLElement>('[part~=decision] .undo')!;
     expect(note.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Counted as not charged.');
+  });
+
+  it('settled later by a read of the balance: the error goes, and what the read found is said beside Generate', async () => {
+    // What watchBalance's later reads find on a key this site's sign-in made (test/faults/settle-from-balance.test.ts),
+    // set as it sets it on the error the widget shows: the box that said "checking again" is not left behind, red.
+    const storageKey = uniqueStorageKey();
+    const el = await bflWidget({ scenario: 'fault=network', apiKey: `sim-later-${storageKey}`, storageKey });
+    const error = (await el.generate().catch((thrown: unknown) => thrown)) as UserPaysError;
+    await el.updateComplete;
+    const box = () => root(el).querySelector<HTMLElement>('[part~=error]');
+    box()!.focus();
+    error.settledLater = generationText.settledFromBalance('bfl');
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(box()).to.equal(null);
+    const said = 'Your BFL balance shows no charge for the last request: nothing is counted.';
+    const note = root(el).querySelector<HTMLElement>('[part~=decision] .undo')!;
+    expect(note.textContent!.replace(/\s+/g, ' ').trim()).to.equal(said);
+    expect([...root(el).querySelectorAll('.announce')].map((region) => region.textContent)).to.include(said);
+    expect(root(el).activeElement).to.equal(submit(el));
   });
 
   it("a lost reply whose balance shows nothing: no 'Charged once' in the error, the tally's answers only", async () => {

@@ -251,9 +251,9 @@ describe('a charge no reply confirmed, settled from the account’s balance', fu
     );
     expect([settled.charged, settled.basis, settled.certain]).to.deep.equal([debited.usd, 'balance', undefined]);
     expect([ledger.tally().spent, ledger.tally().uncertain]).to.deep.equal([debited.usd, undefined]);
-    // The error, still shown, says what that read found: no longer "checking again".
-    expect(error.message).to.equal(
-      `The connection broke after the request left, before any reply. Your OpenRouter balance shows what it cost: OpenRouter charged $${debited.usd} for it, and your tally counts it.`,
+    // What that read found, for the widget still showing the error to say in its place (not "checking again").
+    expect(error.settledLater?.text).to.equal(
+      `Your OpenRouter balance shows the last request cost $${debited.usd}: counted as spent.`,
     );
   });
 
@@ -266,8 +266,8 @@ describe('a charge no reply confirmed, settled from the account’s balance', fu
     const released = await until(() => ledger.entries().find((e) => e.id === entry.id && e.status === 'void'), 25_000);
     expect(released.charged).to.equal(undefined);
     expect(ledger.tally().uncertain).to.equal(undefined);
-    expect(error.message).to.equal(
-      'The connection broke after the request left, before any reply. A minute on, your OpenRouter balance still shows no charge for it, so your tally counts none.',
+    expect(error.settledLater?.text).to.equal(
+      'Your OpenRouter balance shows no charge for the last request: nothing is counted.',
     );
   });
 

@@ -83,8 +83,10 @@ export const generation: GenerationStrings = {
     `Ihr Guthaben bei ${words.providerName(provider)} hat sich inzwischen um ${amount} verändert, vielleicht von anderswo.`,
   balanceShowsNoChargeShared: (provider) =>
     `Ihr Guthaben bei ${words.providerName(provider)} zeigt noch keine Abbuchung; sie kann später erscheinen.`,
-  balanceShowsNone: (provider) =>
-    `Eine Minute später zeigt Ihr Guthaben bei ${words.providerName(provider)} noch immer keine Abbuchung dafür, also zählt Ihre Ausgabenübersicht nichts.`,
+  settledFromBalance: (provider, amount) =>
+    amount
+      ? `Ihr Guthaben bei ${words.providerName(provider)} zeigt, dass die letzte Anfrage ${amount} gekostet hat: als ausgegeben gezählt.`
+      : `Ihr Guthaben bei ${words.providerName(provider)} zeigt keine Abbuchung für die letzte Anfrage: nichts wird gezählt.`,
   keyQuoted: () =>
     'Die Antwort des Anbieters hat Ihren Schlüssel zitiert, daher werden ihre Worte hier nicht gezeigt. Prüfen Sie die Einstellungen und versuchen Sie es noch einmal.',
   unreadableReply: (provider) =>

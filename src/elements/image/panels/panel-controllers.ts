@@ -156,6 +156,17 @@ export class PanelControllers {
       ready: (count) =>
         wordsIn(language.translation, 'gallery', galleryWords).imagesReady(count, this.gallery.images[0].prompt),
     });
+    // A later read of the balance settled what the error shown left uncertain: the error goes, and what the read found
+    // is said in its place, beside Generate (and read out), as an answer to the error's own question would be.
+    host.addController({
+      hostUpdate: () => {
+        const settled = this.submission.takeSettledLater();
+        if (!settled) return;
+        if (host.shadowRoot?.activeElement?.closest('.error-box')) this.flow.focusNext('submit');
+        this.noteDone(settled);
+        this.flow.say(settled);
+      },
+    });
     // What the keyboard reaches above the decision row is brought into view clear of it.
     this.pinnedRow = new PinnedRowController(host);
     // A model that edits the user's image, chosen with none: where images are added is opened.

@@ -178,6 +178,17 @@ export class SubmissionController<Args> implements ReactiveController {
     emit(this.#host, 'userpays-error', this.error!);
   }
 
+  /**
+   * Where a later read of the balance settled the charge the error shown left uncertain (`settledLater`): the error
+   * goes, and what the read found is returned, in the host's words, to be said in its place.
+   */
+  takeSettledLater(): string | undefined {
+    const settled = this.#failure?.settledLater;
+    if (!settled) return undefined;
+    this.dismissError();
+    return this.say(settled);
+  }
+
   dismissError() {
     this.#failure = undefined;
     this.#update({ status: this.status === SubmissionStatus.ERROR ? SubmissionStatus.INITIAL : this.status });
