@@ -91,7 +91,8 @@ export const gallery: GalleryStrings = {
   madeFrom: (provider, prompt) => `${words.TheProvider(provider)} made this from: ${prompt}`,
   varyLabel: (prompt, price) => `Vary ${price} (a new image: same prompt and settings, a new seed): ${prompt}`,
   referenceLabel: (prompt) => `Use as reference: ${prompt}`,
-  finalize: (model, price) => `Finalize on ${model} · ${price}`,
+  // The price held to the model's last word, never alone on a line of its own.
+  finalize: (model, price) => `Finalize on ${model}\u00a0·\u00a0${price}`,
   remove: () => 'Delete',
   imageFacts: (model, provider, size, seed) =>
     `${model} · ${provider} · ${size}${seed === undefined ? '' : ` · seed ${seed}`}`,

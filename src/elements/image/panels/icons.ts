@@ -51,6 +51,7 @@ export const iconStyles = css`
   .icon {
     width: 20px;
     height: 20px;
+    flex-shrink: 0;
     fill: none;
     stroke: currentColor;
     stroke-width: 1.75;

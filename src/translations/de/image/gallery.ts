@@ -28,7 +28,7 @@ export const gallery: GalleryStrings = {
   varyLabel: (prompt, price) =>
     `Variieren ${price} (ein neues Bild: gleicher Prompt, gleiche Einstellungen, neuer Seed): ${prompt}`,
   referenceLabel: (prompt) => `Als Referenz verwenden: ${prompt}`,
-  finalize: (model, price) => `Mit ${model} fertigstellen · ${price}`,
+  finalize: (model, price) => `Mit ${model} fertigstellen\u00a0·\u00a0${price}`,
   remove: () => 'Löschen',
   imageFacts: (model, provider, size, seed) =>
     `${model} · ${provider} · ${size}${seed === undefined ? '' : ` · Seed ${seed}`}`,

@@ -14,7 +14,7 @@ export const uncertain: UncertainStrings = {
   uncertainCountedOnce: (amount) => `Als einmal berechnet gezählt: ${amount}.`,
   uncertainCountedNone: () => 'Als nicht berechnet gezählt.',
   uncertainChargedMore: () => 'Mehr als einmal',
-  uncertainNotCharged: () => 'Es wurde nicht berechnet',
+  uncertainNotCharged: () => 'Nicht berechnet',
   uncertainGroup: (count, model, sent, amount, provider, sends) => [
     `${count} Anfragen für ${model}, gesendet ${sent}: `,
     sends ? 'je bis zu ' : 'je ',

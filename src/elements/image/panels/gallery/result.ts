@@ -619,6 +619,10 @@ export const resultStyles = css`
     font-size: 0.875rem;
     text-align: start;
   }
+  /* Closed, the menu takes no place (a hidden box past the tile's edge would still count as overflow). */
+  .menu:not([open]) .menu-items {
+    display: none;
+  }
   .menu-items button:hover {
     background: var(--_selected);
   }

@@ -52,24 +52,27 @@ export function renderFailure(
         <p id="failure">${error.message}</p>
         <div class="row">
           ${
+            // The two answers as one pair (the list's own `.answers`), apart from Try again and Dismiss.
             chargedOnce
-              ? (
-                  [
-                    ['once', chargedOnce.label],
-                    ['void', chargedOnce.notCharged],
-                  ] as const
-                ).map(
-                  ([value, label]) =>
-                    html`<button
-                      type="button"
-                      class="secondary"
-                      value=${value}
-                      data-id=${chargedOnce.entry}
-                      @click=${on.uncertainChoice}
-                    >
-                      ${label}
-                    </button>`,
-                )
+              ? html`<span class="answers">
+                  ${(
+                    [
+                      ['once', chargedOnce.label],
+                      ['void', chargedOnce.notCharged],
+                    ] as const
+                  ).map(
+                    ([value, label]) =>
+                      html`<button
+                        type="button"
+                        class="secondary"
+                        value=${value}
+                        data-id=${chargedOnce.entry}
+                        @click=${on.uncertainChoice}
+                      >
+                        ${label}
+                      </button>`,
+                  )}
+                </span>`
               : nothing
           }
           ${
@@ -133,8 +136,20 @@ export const outcomeStyles = css`
     padding: 0.6rem 0.8rem;
     background: color-mix(in srgb, var(--_danger) 6%, transparent);
   }
-  .error-box p {
+  .error-box p,
+  .error-box .answers {
     margin: 0;
+  }
+  /* The two answers side by side, as a pair, from a phone's width up: each on one line where both fit (English at
+     390 px, a little tighter than the row's buttons), else each wrapping within its own (German). Narrower (280 px),
+     one above the other: a German word would not fit half the width. */
+  .error-box .answers button {
+    padding-inline: 0.75rem;
+  }
+  @container (width >= 320px) {
+    .error-box .answers {
+      flex-wrap: nowrap;
+    }
   }
   /* Narrow, the canvas stands above the controls: an error with no image yet is shown there alone (the prompts to
      start from are under the prompt); wide, the empty state stays under it (image-template.ts). */
