@@ -36,6 +36,30 @@ async function afterALostReply(budget?: string) {
   return el;
 }
 
+/**
+ * A widget whose submission BFL accepted and debited, its reply lost: /v1/credits then shows one request's price gone
+ * ($0.014), which a pasted key's balance cannot settle by itself. Its error box, with the answers it offers.
+ */
+async function afterOnePriceMoved() {
+  const storageKey = uniqueStorageKey();
+  const el = await bflWidget({ scenario: 'fault=accept-then-drop', apiKey: `sim-once-${storageKey}`, storageKey });
+  await el.generate().catch(() => {});
+  await until(() => uncertainPart(el), 15_000, 'the uncertain charge listed in the widget');
+  await el.updateComplete;
+  return { el, box: root(el).querySelector<HTMLElement>('[part~=error]')! };
+}
+
+/** The error box gone, the focus on Generate, and `said` beside it (in the pinned row, with no Undo) and read out. */
+async function expectSaidBesideGenerate(el: UserPaysImage, said: string) {
+  await el.updateComplete;
+  expect(root(el).querySelector('[part~=error]')).to.equal(null);
+  expect(root(el).activeElement).to.equal(submit(el));
+  const note = root(el).querySelector<HTMLElement>('[part~=decision] .undo')!;
+  expect(note.textContent!.replace(/\s+/g, ' ').trim()).to.equal(said);
+  expect(note.querySelector('button')).to.equal(null);
+  expect([...root(el).querySelectorAll('.announce')].map((region) => region.textContent)).to.include(said);
+}
+
 describe('<userpays-image>: what may have been charged, settled in the widget', function () {
   this.timeout(40_000);
 
@@ -93,14 +117,9 @@ describe('<userpays-image>: what may have been charged, settled in the widget', 
   });
 
   it('a lost reply whose balance moved by one price: the error offers "Charged once", which settles it there', async () => {
-    // BFL accepts and debits, and the reply is lost; /v1/credits then shows one price gone. A pasted key may be used
-    // elsewhere, so that settles nothing by itself, but it is the likeliest answer, offered where the user is reading.
-    const storageKey = uniqueStorageKey();
-    const el = await bflWidget({ scenario: 'fault=accept-then-drop', apiKey: `sim-once-${storageKey}`, storageKey });
-    await el.generate().catch(() => {});
-    await until(() => uncertainPart(el), 15_000, 'the uncertain charge listed in the widget');
-    await el.updateComplete;
-    const box = root(el).querySelector<HTMLElement>('[part~=error]')!;
+    // A pasted key may be used elsewhere, so one price gone settles nothing by itself, but it is the likeliest answer,
+    // offered where the user is reading.
+    const { el, box } = await afterOnePriceMoved();
     expect(box.textContent!.replace(/\s+/g, ' ')).to.contain(
       'Your BFL balance moved by $0.014 meanwhile, perhaps from elsewhere.',
     );
@@ -111,16 +130,8 @@ describe('<userpays-image>: what may have been charged, settled in the widget', 
     // One request's price, spent; nothing more held; the error that said it was held goes; Generate is next.
     expect(el.tally).to.include({ spent: '0.014', paidFailures: 1 });
     expect(el.tally!.uncertain).to.equal(undefined);
-    await el.updateComplete;
-    expect(root(el).querySelector('[part~=error]')).to.equal(null);
-    expect(root(el).activeElement).to.equal(submit(el));
     // With the box gone, what it booked is said beside Generate (and read out), with no Undo: a settled charge stays.
-    const note = root(el).querySelector<HTMLElement>('[part~=decision] .undo')!;
-    expect(note.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Counted as charged once: $0.014.');
-    expect(note.querySelector('button')).to.equal(null);
-    expect([...root(el).querySelectorAll('.announce')].map((region) => region.textContent)).to.include(
-      'Counted as charged once: $0.014.',
-    );
+    await expectSaidBesideGenerate(el, 'Counted as charged once: $0.014.');
     // Said until the next submission: then the tally holds it.
     const next = el.generate().catch(() => {});
     await el.updateComplete;
@@ -129,12 +140,7 @@ describe('<userpays-image>: what may have been charged, settled in the widget', 
   });
 
   it('beside "Charged once", the error offers "It was not", which releases it there and says so beside Generate', async () => {
-    const storageKey = uniqueStorageKey();
-    const el = await bflWidget({ scenario: 'fault=accept-then-drop', apiKey: `sim-none-${storageKey}`, storageKey });
-    await el.generate().catch(() => {});
-    await until(() => uncertainPart(el), 15_000, 'the uncertain charge listed in the widget');
-    await el.updateComplete;
-    const box = root(el).querySelector<HTMLElement>('[part~=error]')!;
+    const { el, box } = await afterOnePriceMoved();
     const answers = [...box.querySelectorAll('button')].map((button) =>
       button.textContent!.replace(/\s+/g, ' ').trim(),
     );
@@ -143,11 +149,7 @@ describe('<userpays-image>: what may have been charged, settled in the widget', 
     await until(() => !uncertainPart(el), 5_000, 'the list gone');
     expect(el.tally).to.include({ spent: '0' });
     expect(el.tally!.uncertain).to.equal(undefined);
-    await el.updateComplete;
-    expect(root(el).querySelector('[part~=error]')).to.equal(null);
-    expect(root(el).activeElement).to.equal(submit(el));
-    const note = root(el).querySelector<HTMLElement>('[part~=decision] .undo')!;
-    expect(note.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Counted as not charged.');
+    await expectSaidBesideGenerate(el, 'Counted as not charged.');
   });
 
   it('settled later by a read of the balance: the error goes, and what the read found is said beside Generate', async () => {
@@ -157,17 +159,10 @@ describe('<userpays-image>: what may have been charged, settled in the widget', 
     const el = await bflWidget({ scenario: 'fault=network', apiKey: `sim-later-${storageKey}`, storageKey });
     const error = (await el.generate().catch((thrown: unknown) => thrown)) as UserPaysError;
     await el.updateComplete;
-    const box = () => root(el).querySelector<HTMLElement>('[part~=error]');
-    box()!.focus();
+    root(el).querySelector<HTMLElement>('[part~=error]')!.focus();
     error.settledLater = generationText.settledFromBalance('bfl');
     el.requestUpdate();
-    await el.updateComplete;
-    expect(box()).to.equal(null);
-    const said = 'Your BFL balance shows no charge for the last request: nothing is counted.';
-    const note = root(el).querySelector<HTMLElement>('[part~=decision] .undo')!;
-    expect(note.textContent!.replace(/\s+/g, ' ').trim()).to.equal(said);
-    expect([...root(el).querySelectorAll('.announce')].map((region) => region.textContent)).to.include(said);
-    expect(root(el).activeElement).to.equal(submit(el));
+    await expectSaidBesideGenerate(el, 'Your BFL balance shows no charge for the last request: nothing is counted.');
   });
 
   it("a lost reply whose balance shows nothing: no 'Charged once' in the error, the tally's answers only", async () => {
