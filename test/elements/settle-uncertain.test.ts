@@ -49,11 +49,14 @@ async function afterOnePriceMoved() {
   return { el, box: root(el).querySelector<HTMLElement>('[part~=error]')! };
 }
 
-/** The error box gone, the focus on Generate, and `said` beside it (in the pinned row, with no Undo) and read out. */
-async function expectSaidBesideGenerate(el: UserPaysImage, said: string) {
+/**
+ * The error box gone, `said` beside Generate (in the pinned row, with no Undo) and read out; the focus on Generate
+ * where it was in the box (`focused`, the element it stays on otherwise).
+ */
+async function expectSaidBesideGenerate(el: UserPaysImage, said: string, focused: Element = submit(el)) {
   await el.updateComplete;
   expect(root(el).querySelector('[part~=error]')).to.equal(null);
-  expect(root(el).activeElement).to.equal(submit(el));
+  expect(root(el).activeElement).to.equal(focused);
   const note = root(el).querySelector<HTMLElement>('[part~=decision] .undo')!;
   expect(note.textContent!.replace(/\s+/g, ' ').trim()).to.equal(said);
   expect(note.querySelector('button')).to.equal(null);
@@ -163,6 +166,38 @@ describe('<userpays-image>: what may have been charged, settled in the widget', 
     error.settledLater = generationText.settledFromBalance('bfl');
     el.requestUpdate();
     await expectSaidBesideGenerate(el, 'Your BFL balance shows no charge for the last request: nothing is counted.');
+  });
+
+  it('settled later, after an edit took the error away: what the read found is still said, the focus left', async () => {
+    const storageKey = uniqueStorageKey();
+    const el = await bflWidget({ scenario: 'fault=network', apiKey: `sim-later-${storageKey}`, storageKey });
+    const error = (await el.generate().catch((thrown: unknown) => thrown)) as UserPaysError;
+    await el.updateComplete;
+    const prompt = root(el).querySelector<HTMLTextAreaElement>('[part~=prompt]')!;
+    prompt.focus();
+    prompt.value = 'a fox at dusk';
+    prompt.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    await el.updateComplete;
+    expect(root(el).querySelector('[part~=error]'), 'the edit dismissed the error').to.equal(null);
+    error.settledLater = generationText.settledFromBalance('bfl', '$0.014');
+    el.requestUpdate();
+    await expectSaidBesideGenerate(
+      el,
+      'Your BFL balance shows the last request cost $0.014: counted as spent.',
+      prompt,
+    );
+  });
+
+  it('settled later, once a newer submission started: nothing said of "the last request", which is another', async () => {
+    const storageKey = uniqueStorageKey();
+    const el = await bflWidget({ scenario: 'fault=network', apiKey: `sim-later-${storageKey}`, storageKey });
+    const error = (await el.generate().catch((thrown: unknown) => thrown)) as UserPaysError;
+    await el.generate().catch(() => {});
+    error.settledLater = generationText.settledFromBalance('bfl');
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(root(el).querySelector('[part~=decision] .undo')).to.equal(null);
+    expect(root(el).querySelector('[part~=error]'), "the newer submission's own error").not.to.equal(null);
   });
 
   it("a lost reply whose balance shows nothing: no 'Charged once' in the error, the tally's answers only", async () => {

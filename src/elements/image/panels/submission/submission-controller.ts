@@ -72,6 +72,11 @@ export class SubmissionController<Args> implements ReactiveController {
    * reference image): shown in the host's words as they are (`error`).
    */
   #failure?: UserPaysError;
+  /**
+   * The last submission's error, kept after the box that showed it is gone (the user edited, or dismissed it) until a
+   * newer submission starts: a later read of the balance may still settle what it left uncertain (`takeSettledLater`).
+   */
+  #lastSubmissionFailure?: UserPaysError;
 
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #task: (args: Args, run: SubmissionRun) => Promise<Submitted>;
@@ -179,14 +184,17 @@ export class SubmissionController<Args> implements ReactiveController {
   }
 
   /**
-   * Where a later read of the balance settled the charge the error shown left uncertain (`settledLater`): the error
-   * goes, and what the read found is returned, in the host's words, to be said in its place.
+   * Where a later read of the balance settled the charge the last submission's error left uncertain (`settledLater`):
+   * what the read found, in the host's words, once, to be said beside Generate; its error goes if still shown. Said
+   * even where the box went before (the user edited the prompt): the tally moved, and the user should hear why. Not
+   * once a newer submission started, whose own outcome "the last request" would then seem to be.
    */
   takeSettledLater(): string | undefined {
-    const settled = this.#failure?.settledLater;
-    if (!settled) return undefined;
-    this.dismissError();
-    return this.say(settled);
+    const failure = this.#lastSubmissionFailure;
+    if (!failure?.settledLater) return undefined;
+    this.#lastSubmissionFailure = undefined;
+    if (this.#failure === failure) this.dismissError();
+    return this.say(failure.settledLater);
   }
 
   dismissError() {
@@ -195,7 +203,7 @@ export class SubmissionController<Args> implements ReactiveController {
   }
 
   async #perform(run: Run, args: Args): Promise<GenerationResult> {
-    this.#failure = undefined;
+    this.#failure = this.#lastSubmissionFailure = undefined;
     this.#update({ ...ended, status: SubmissionStatus.PREPARING, chargeNote: undefined });
     /** Still the submission the widget shows (not one the user stopped waiting for). */
     const shown = () => this.#run === run;
@@ -213,6 +221,7 @@ export class SubmissionController<Args> implements ReactiveController {
       return result;
     } catch (thrown) {
       const error = asUserPaysError(thrown);
+      this.#lastSubmissionFailure = error;
       if (!vetoed) this.report(error); // a veto is the host page's own decision: nothing to tell the user
       if (shown()) this.#update({ ...ended, status: vetoed ? SubmissionStatus.INITIAL : SubmissionStatus.ERROR });
       throw error;
