@@ -86,7 +86,7 @@ describe('every error an element shows carries part error', function () {
     expect(visible(result.querySelector('img')!)).to.equal(true);
     expect(error.getBoundingClientRect().bottom).to.be.at.most(result.getBoundingClientRect().top);
     expect(el.shadowRoot!.querySelector('form [part~=error]'), 'not beside the controls too').to.equal(null);
-    [...canvas.querySelectorAll('button')].find((button) => words(button) === 'Dismiss')!.click();
+    canvas.querySelector<HTMLButtonElement>('button[aria-label=Dismiss]')!.click();
     await el.updateComplete;
     expect(canvas.querySelector('[part~=error]')).to.equal(null);
     expect(canvas.querySelector('[part~=result]')).to.equal(result);

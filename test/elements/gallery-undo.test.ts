@@ -158,9 +158,7 @@ describe('<userpays-image>: the gallery’s actions, the form and the focus', fu
     const el = await bflWidget({ scenario: 'fault=error', run: RUN, prompt: 'a fox', apiKey: 'sim-test-key' });
     await el.generate().catch(() => {});
     await el.updateComplete;
-    const dismiss = [...root(el).querySelectorAll<HTMLButtonElement>('[part~=error] button')].find((button) =>
-      /Dismiss/.test(button.textContent!),
-    )!;
+    const dismiss = root(el).querySelector<HTMLButtonElement>('[part~=error] button[aria-label=Dismiss]')!;
     dismiss.focus();
     dismiss.click();
     await el.updateComplete;

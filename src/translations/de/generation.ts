@@ -61,16 +61,16 @@ export const generation: GenerationStrings = {
   imageTooLarge: (provider) =>
     `${whoIn(provider)} hat ein Bild geschickt, weit größer als jedes, das dieses Modell erzeugt. Versuchen Sie es noch einmal.`,
   mayHaveBeenCharged: (provider, amount) =>
-    `Keine Antwort kam, also hat ${words.theProvider(provider)} vielleicht ${amount} berechnet, gezählt als möglicherweise ausgegeben.`,
+    `Keine Antwort kam, also hat ${words.theProvider(provider)} vielleicht ${amount} berechnet, vorerst mitgezählt.`,
   chargeNotSaid: (provider, amount) =>
-    `${words.TheProvider(provider)} hat dafür vielleicht trotzdem ${amount} berechnet, gezählt als möglicherweise ausgegeben.`,
+    `${words.TheProvider(provider)} hat dafür vielleicht trotzdem ${amount} berechnet, vorerst mitgezählt.`,
   cancelledMaybeCharged: (provider, amount) =>
-    `Abgebrochen, nachdem die Anfrage abgegangen war: ${words.theProvider(provider)} hat vielleicht ${amount} berechnet, gezählt als möglicherweise ausgegeben.`,
+    `Abgebrochen nach dem Absenden: ${words.theProvider(provider)} hat vielleicht ${amount} berechnet, vorerst mitgezählt.`,
   connectionBroke: (provider, amount, resent) =>
-    `Die Verbindung ist abgerissen: ${words.TheProvider(provider)} hat vielleicht ${
-      resent ? `bis zu ${amount} berechnet (falls der Browser erneut sendete)` : `${amount} berechnet`
-    }, gezählt als möglicherweise ausgegeben.`,
-  connectionBrokeAfterSending: () => 'Die Verbindung ist nach dem Absenden der Anfrage abgerissen, vor jeder Antwort.',
+    `Die Verbindung brach ab: ${words.TheProvider(provider)} hat vielleicht ${
+      resent ? `bis zu ${amount} berechnet (falls der Browser neu sendete)` : `${amount} berechnet`
+    }, vorerst mitgezählt.`,
+  connectionBrokeAfterSending: () => 'Die Verbindung brach nach dem Absenden ab, vor jeder Antwort.',
   balanceShowsCharge: (provider, amount) =>
     `Ihr Guthaben bei ${words.providerName(provider)} zeigt, was es gekostet hat: ${words.theProvider(provider)} hat ${amount} dafür berechnet, und Ihre Ausgabenübersicht zählt es.`,
   balanceMoved: (provider, amount) =>
@@ -80,7 +80,7 @@ export const generation: GenerationStrings = {
   balanceShowsPart: (provider, amount) =>
     `Ihr Guthaben bei ${words.providerName(provider)} zeigt bisher ${amount} davon; eine Minute lang wird weiter geprüft.`,
   balanceMovedShared: (provider, amount) =>
-    `Ihr Guthaben bei ${words.providerName(provider)} hat sich inzwischen um ${amount} verändert, vielleicht von anderswo.`,
+    `Ihr Guthaben bei ${words.providerName(provider)} änderte sich seither um ${amount}, vielleicht von anderswo.`,
   balanceShowsNoChargeShared: (provider) =>
     `Ihr Guthaben bei ${words.providerName(provider)} zeigt noch keine Abbuchung; sie kann später erscheinen.`,
   settledFromBalance: (provider, amount) =>

@@ -6,6 +6,7 @@ import { signIn } from '../../../../strings/sign-in.js';
 import type { ProviderId } from '../../../../base/types.js';
 import type { ImageHandlers, ImageView } from '../../view.js';
 import type { PanelHandlers } from '../image-actions.js';
+import { icon } from '../icons.js';
 
 /**
  * What the last submission came to, drawn with the panels as everything a submission shows is (a submission waits
@@ -40,72 +41,97 @@ export interface WaysOn {
   chargedOnce?: { entry: string; label: unknown; notCharged: unknown };
 }
 
-/** The error of the last submission, the ways on from it that apply (`WaysOn`), Try again and Dismiss. */
+/**
+ * The error of the last submission, the ways on from it that apply (`WaysOn`) and Try again in a row under it, and
+ * Dismiss (×) in its corner, last in the keyboard's order.
+ */
 export function renderFailure(
   { error, translation, decision }: ImageView,
   { funds, elsewhere, chargedOnce }: WaysOn,
   on: Pick<ImageHandlers & PanelHandlers, 'retry' | 'dismissError' | 'useElsewhere' | 'uncertainChoice'>,
 ) {
   const progressText = wordsIn(translation, 'progress', progress);
-  return error
-    ? html`<div part="error" class="error-box" tabindex="-1" data-focus="error" role="group" aria-labelledby="failure">
-        <p id="failure">${error.message}</p>
-        <div class="row">
-          ${
-            // The two answers as one pair (the list's own `.answers`), apart from Try again and Dismiss.
-            chargedOnce
-              ? html`<span class="answers">
-                  ${(
-                    [
-                      ['once', chargedOnce.label],
-                      ['void', chargedOnce.notCharged],
-                    ] as const
-                  ).map(
-                    ([value, label]) =>
-                      html`<button
-                        type="button"
-                        class="secondary"
-                        value=${value}
-                        data-id=${chargedOnce.entry}
-                        @click=${on.uncertainChoice}
-                      >
-                        ${label}
-                      </button>`,
-                  )}
-                </span>`
-              : nothing
-          }
-          ${
-            funds
-              ? html`<a href=${funds.url} target="_blank" rel="noopener"
-                  >${wordsIn(translation, 'signIn', signIn).addFunds(funds.provider)}</a
-                >`
-              : nothing
-          }
-          ${
-            elsewhere
-              ? html`<button
-                  type="button"
-                  class="secondary"
-                  data-provider=${elsewhere.provider}
-                  data-model=${elsewhere.model}
-                  @click=${on.useElsewhere}
-                >
-                  ${progressText.useElsewhere(elsewhere.name, elsewhere.payee, elsewhere.price)}
-                </button>`
-              : nothing
-          }
-          ${
-            // Not while Generate is refused (a budget held by charges no reply said): the row beside it says why and
-            // what to do, and trying again would only be refused for it.
-            error.retryable && error.code !== 'cancelled' && !decision.blocked
-              ? html`<button type="button" class="secondary" @click=${on.retry}>${progressText.retry()}</button>`
-              : nothing
-          }
-          <button type="button" class="link" @click=${on.dismissError}>${progressText.dismiss()}</button>
-        </div>
-      </div>`
-    : nothing;
+  if (!error) return nothing;
+  // Not while Generate is refused (a budget held by charges no reply said): the row beside it says why and what to
+  // do, and trying again would only be refused for it.
+  const retry = error.retryable && error.code !== 'cancelled' && !decision.blocked;
+  return html`<div
+    part="error"
+    class="error-box"
+    tabindex="-1"
+    data-focus="error"
+    role="group"
+    aria-labelledby="failure"
+  >
+    <p id="failure">${error.message}</p>
+    ${
+      chargedOnce || funds || elsewhere || retry
+        ? html`<div class="row">
+            ${
+              // The two answers as one pair (the list's own `.answers`): the box's buttons, its question being the
+              // charge; Try again is then a link.
+              chargedOnce
+                ? html`<span class="answers">
+                    ${(
+                      [
+                        ['once', chargedOnce.label],
+                        ['void', chargedOnce.notCharged],
+                      ] as const
+                    ).map(
+                      ([value, label]) =>
+                        html`<button
+                          type="button"
+                          class="secondary"
+                          value=${value}
+                          data-id=${chargedOnce.entry}
+                          @click=${on.uncertainChoice}
+                        >
+                          ${label}
+                        </button>`,
+                    )}
+                  </span>`
+                : nothing
+            }
+            ${
+              funds
+                ? html`<a href=${funds.url} target="_blank" rel="noopener"
+                    >${wordsIn(translation, 'signIn', signIn).addFunds(funds.provider)}</a
+                  >`
+                : nothing
+            }
+            ${
+              elsewhere
+                ? html`<button
+                    type="button"
+                    class="secondary"
+                    data-provider=${elsewhere.provider}
+                    data-model=${elsewhere.model}
+                    @click=${on.useElsewhere}
+                  >
+                    ${progressText.useElsewhere(elsewhere.name, elsewhere.payee, elsewhere.price)}
+                  </button>`
+                : nothing
+            }
+            ${
+              retry
+                ? html`<button type="button" class=${chargedOnce ? 'link' : 'secondary'} @click=${on.retry}>
+                    ${progressText.retry()}
+                  </button>`
+                : nothing
+            }
+          </div>`
+        : nothing
+    }
+    <button
+      type="button"
+      class="tool dismiss"
+      aria-label=${progressText.dismiss()}
+      title=${progressText.dismiss()}
+      @click=${on.dismissError}
+    >
+      ${icon('close')}
+    </button>
+  </div>`;
 }
 
 /**
@@ -128,6 +154,7 @@ export function renderUndo(sentence: string, undo: (() => void) | undefined, tra
 /** A submission's error (only a submission, which waits for the panels, has one), with Retry and Dismiss. */
 export const outcomeStyles = css`
   .error-box {
+    position: relative;
     display: grid;
     gap: 0.5rem;
     color: var(--_danger);
@@ -139,6 +166,19 @@ export const outcomeStyles = css`
   .error-box p,
   .error-box .answers {
     margin: 0;
+  }
+  /* Dismiss in the corner, as alerts have it; the message's first line ends short of it. */
+  .error-box .dismiss {
+    position: absolute;
+    inset-block-start: 0.2rem;
+    inset-inline-end: 0.2rem;
+    color: inherit;
+  }
+  .error-box > p::before {
+    content: '';
+    float: inline-end;
+    width: 1.6rem;
+    height: 1lh;
   }
   /* The two answers side by side, as a pair, from a phone's width up: each on one line where both fit (English at
      390 px, a little tighter than the row's buttons), else each wrapping within its own (German). Narrower (280 px),
