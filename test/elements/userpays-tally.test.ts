@@ -437,8 +437,8 @@ describe('<userpays-tally>', () => {
       'FLUX.2 [klein] 4B, sent today, 12:00 PM: up to $0.098 may have been charged (the browser may have sent it up ' +
         'to 7 times). If your BFL account shows it, say so; it stays counted until then. Charged once, $0.014 More ' +
         'than once It was not',
-      'FLUX.2 [klein] 4B, sent today, 12:00 PM: $0.084 may have been charged. If your BFL account shows it, say so; ' +
-        'it stays counted until then. It was charged It was not',
+      'FLUX.2 [klein] 4B, sent today, 12:00 PM: up to $0.084 more may have been charged (the browser may have sent ' +
+        'it up to 7 times). If your BFL account shows it, say so; it stays counted until then. It was charged It was not',
     ]);
     await expect(el).to.be.accessible();
     rows[0].querySelector<HTMLButtonElement>('button[value=once]')!.click();

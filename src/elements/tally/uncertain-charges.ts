@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import { DAY_MS, dayOf } from '../../base/days.js';
 import { formatDate } from '../../base/dates.js';
-import type { LedgerStore } from '../../ledger/ledger.js';
+import type { LedgerEntry, LedgerStore } from '../../ledger/ledger.js';
 import { wordsIn } from '../../strings/strings.js';
 import { tallyLine, type TallyLineStrings } from '../../strings/tally/tally-line.js';
 import type { Spoken } from '../shared/language-controller.js';
@@ -23,20 +23,36 @@ export interface UncertainCharge {
   sentUntil(until: number): string;
   /** What of it is still not known, exactly: its certain part (its balance showed it) is spent already. */
   usd: string;
+  /** Its balance showed part of it already (spent): `usd` is what may have been charged beyond that. */
+  partShown: boolean;
+  /** Where the browser may have sent it more than once: how many sends its bound counts (`usd` is then "up to"). */
+  sends?: number;
   /**
-   * Where the browser may have sent it more than once (the bound is several times one request's price) and its balance
-   * showed less than one request: one request's price, exactly, which "Charged once" books; and how many sends the
-   * bound counts. A user who sees one charge in their account books that, not the whole bound.
+   * Where it may have been sent more than once and its balance showed less than one request: one request's price,
+   * exactly, which "Charged once" books. A user who sees one charge in their account books that, not the whole bound.
    */
-  once?: { usd: string; sends: number };
+  once?: { usd: string };
 }
+
+/** Where an uncertain charge's bound counts the browser sending it more than once: how many sends; else undefined. */
+function boundSends({ quoted, charged }: LedgerEntry): number | undefined {
+  const sends = new Decimal(charged!).div(quoted).floor().toNumber();
+  return Number(quoted) > 0 && sends > 1 ? sends : undefined;
+}
+
+/**
+ * Where "Charged once" answers an uncertain charge: its bound counts several sends, and its balance showed less than
+ * one request (`UncertainCharge.once`). Else "It was charged" books the whole of it.
+ */
+export const chargedOnceApplies = (entry: LedgerEntry) =>
+  !!boundSends(entry) && new Decimal(entry.certain ?? 0).lt(entry.quoted);
 
 /** The uncertain charges of `ledger`, at `now` (ms), in the words of `spoken`. */
 export function uncertainCharges(ledger: LedgerStore, now: number, { locale, translation }: Spoken): UncertainCharge[] {
   const text = wordsIn(translation, 'tallyLine', tallyLine);
-  return ledger.uncertain().map(({ id, provider, model, at, sentAt, quoted, charged, certain }) => {
-    const sends = new Decimal(charged!).div(quoted).floor().toNumber();
-    const resent = Number(quoted) > 0 && sends > 1 && new Decimal(certain ?? 0).lt(quoted);
+  return ledger.uncertain().map((entry) => {
+    const { id, provider, model, at, sentAt, quoted, charged, certain } = entry;
+    const sends = boundSends(entry);
     return {
       id,
       provider,
@@ -45,7 +61,9 @@ export function uncertainCharges(ledger: LedgerStore, now: number, { locale, tra
       sentAt: sentAt ?? at,
       sentUntil: (until: number) => spokenTime(sentAt ?? at, dayOf(now), locale, true, text, until),
       usd: new Decimal(charged!).minus(certain ?? 0).toFixed(),
-      ...(resent && { once: { usd: quoted, sends } }),
+      partShown: new Decimal(certain ?? 0).gt(0),
+      ...(sends && { sends }),
+      ...(chargedOnceApplies(entry) && { once: { usd: quoted } }),
     };
   });
 }

@@ -6,14 +6,25 @@ export interface UncertainStrings {
   /** The list's heading. */
   uncertainLabel(): string;
   /**
-   * Each charge, and its answers. `sends`: how many times the browser may have sent it, where more than once; then the
-   * answers are "once" (at one request's price), "more than once" (the whole of what it may have cost) and "not".
+   * Each charge, and its answers. `sends`: how many times the browser may have sent it, where more than once (`amount`
+   * is then at most); unless its balance showed one request already, the answers are then "once" (at one request's
+   * price), "more than once" (the whole of what it may have cost) and "not". `more`: its balance already showed part
+   * of it (spent), and `amount` is what may have been charged beyond that.
    */
-  uncertainEntry(model: string, sent: string, amount: unknown, provider: string, sends?: number): unknown[];
+  uncertainEntry(
+    model: string,
+    sent: string,
+    amount: unknown,
+    provider: string,
+    sends?: number,
+    more?: boolean,
+  ): unknown[];
   uncertainCharged(): string;
   uncertainChargedOnce(amount: unknown): unknown[];
   /** What the error's "Charged once" booked, said where its box was gone from: beside Generate. */
   uncertainCountedOnce(amount: string): string;
+  /** What the error's "It was charged" booked (a charge sent once), said where its box was gone from: beside Generate. */
+  uncertainCountedCharged(amount: string): string;
   /** What the error's "It was not" booked, said where its box was gone from: beside Generate. */
   uncertainCountedNone(): string;
   uncertainChargedMore(): string;
@@ -41,15 +52,16 @@ export interface UncertainStrings {
 
 export const uncertain: UncertainStrings = {
   uncertainLabel: () => 'No reply said whether these were charged',
-  uncertainEntry: (model, sent, amount, provider, sends) => [
+  uncertainEntry: (model, sent, amount, provider, sends, more) => [
     `${model}, sent ${sent}: `,
     sends ? 'up to ' : '',
     amount,
-    ` may have been charged${sends ? ` (the browser may have sent it up to ${sends} times)` : ''}. If your ${words.providerName(provider)} account shows it, say so; it stays counted until then.`,
+    `${more ? ' more' : ''} may have been charged${sends ? ` (the browser may have sent it up to ${sends} times)` : ''}. If your ${words.providerName(provider)} account shows it, say so; it stays counted until then.`,
   ],
   uncertainCharged: () => 'It was charged',
   uncertainChargedOnce: (amount) => ['Charged once, ', amount],
   uncertainCountedOnce: (amount) => `Counted as charged once: ${amount}.`,
+  uncertainCountedCharged: (amount) => `Counted as charged: ${amount}.`,
   uncertainCountedNone: () => 'Counted as not charged.',
   uncertainChargedMore: () => 'More than once',
   uncertainNotCharged: () => 'It was not',

@@ -95,13 +95,11 @@ export function panelHandlers(parts: ImageParts, panels: PanelControllers): Pane
     uncertainChoice: (event) => {
       const once = submission.chargedOnce;
       const answer = event.currentTarget as HTMLButtonElement;
-      const inError = !!answer.closest('.error-box');
+      const entry =
+        answer.closest('.error-box') && parts.ledger.ledger?.uncertain().find(({ id }) => id === once?.entry);
       if (!settleUncertain(parts.ledger.ledger, event)) return;
       // The error's own answer: its box goes (or loses the answers), so what it booked is said beside Generate.
-      const counted =
-        inError &&
-        once &&
-        panels.uncertainList.loaded?.countedNote(parts.language, answer.value === 'void' ? undefined : once.usd);
+      const counted = entry && panels.uncertainList.loaded?.countedNote(entry, answer.value !== 'void', parts.language);
       if (counted) {
         panels.noteDone(counted);
         flow.say(counted);

@@ -52,6 +52,8 @@ export function renderSlots(
   const keyField = view.key && keyFieldView(parts, panels, view.key);
   const info = providerInfo(host.provider);
   const once = submission.chargedOnce;
+  // Offered while the charge is still open: the tally's answer, or another tab's, settles it too.
+  const onceOpen = once && ledger?.uncertain().find((entry) => entry.id === once.entry);
   const uncertainList = panels.uncertainList.loaded;
   const running = (progress?: ProgressDetail) => {
     const size = pricing.fitted ?? host;
@@ -110,15 +112,11 @@ export function renderSlots(
             ? { url: info.fundsUrl, provider: providerName }
             : undefined,
         elsewhere: submission.pageRefused ? elsewhere(parts, view) : undefined,
-        // Offered while the charge is still open: the tally's answer, or another tab's, settles it too.
-        chargedOnce:
-          once && uncertainList && ledger?.uncertain().some((entry) => entry.id === once.entry)
-            ? {
-                entry: once.entry,
-                label: uncertainList.chargedOnceLabel(once.usd, parts.language),
-                notCharged: uncertainList.notChargedLabel(parts.language),
-              }
-            : undefined,
+        chargedOnce: onceOpen &&
+          uncertainList && {
+            entry: onceOpen.id,
+            ...uncertainList.errorAnswers(onceOpen, parts.language),
+          },
       },
       on,
     ),

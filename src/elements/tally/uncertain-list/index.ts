@@ -10,20 +10,26 @@ import { wordsIn } from '../../../strings/strings.js';
 import { uncertain } from '../../../strings/tally/uncertain.js';
 import type { Spoken } from '../../shared/language-controller.js';
 import { usd } from '../tally-summary.js';
-import type { UncertainCharge } from '../uncertain-charges.js';
+import type { LedgerEntry } from '../../../ledger/ledger.js';
+import { chargedOnceApplies, type UncertainCharge } from '../uncertain-charges.js';
 
 /** How far apart charges alike may be sent and still be one burst (a run of lost replies, retried by hand). */
 const BURST_MS = 5 * 60_000;
 
 /**
- * Charges alike (the same model, provider, amount and resends), each sent within `BURST_MS` of the one before it: a
- * burst of lost replies, said once however the minutes fall (10:58:57 and 10:59:02 are one burst). In order of sending.
+ * Charges alike (the same model, provider, amount and resends, none partly shown by its balance), each sent within
+ * `BURST_MS` of the one before it: a burst of lost replies, said once however the minutes fall (10:58:57 and 10:59:02
+ * are one burst). In order of sending.
  */
 function alike(charges: readonly UncertainCharge[]): UncertainCharge[][] {
   const bursts: UncertainCharge[][] = [];
   const open = new Map<string, UncertainCharge[]>();
   for (const charge of [...charges].sort((a, b) => a.sentAt - b.sentAt)) {
-    const key = [charge.provider, charge.model, charge.usd, charge.once?.usd, charge.once?.sends].join();
+    if (charge.partShown) {
+      bursts.push([charge]); // said alone: what its balance showed already is its own
+      continue;
+    }
+    const key = [charge.provider, charge.model, charge.usd, charge.once?.usd, charge.sends].join();
     const burst = open.get(key);
     if (burst && charge.sentAt - burst[burst.length - 1].sentAt <= BURST_MS) burst.push(charge);
     else {
@@ -70,10 +76,13 @@ export function renderUncertain(charges: readonly UncertainCharge[], spoken: Spo
     <p id="uncertain">${text.uncertainLabel()}</p>
     <ul aria-labelledby="uncertain">
       ${alike(charges).map(([charge, ...more], index) => {
-        const { model, sent, provider, once } = charge;
+        const { model, sent, provider, once, sends } = charge;
         if (!more.length)
           return html`<li>
-            ${words(!index, text.uncertainEntry(modelName(model), sent, money(charge.usd), provider, once?.sends))}
+            ${words(
+              !index,
+              text.uncertainEntry(modelName(model), sent, money(charge.usd), provider, sends, charge.partShown),
+            )}
             ${answers(charge)}
           </li>`;
         const group = [charge, ...more];
@@ -82,7 +91,7 @@ export function renderUncertain(charges: readonly UncertainCharge[], spoken: Spo
         return html`<li>
           ${words(
             !index,
-            text.uncertainGroup(group.length, modelName(model), span, money(charge.usd), provider, once?.sends),
+            text.uncertainGroup(group.length, modelName(model), span, money(charge.usd), provider, sends),
           )}
           <span class="answers">
             ${
@@ -110,24 +119,30 @@ export function renderUncertain(charges: readonly UncertainCharge[], spoken: Spo
 /** What an answer for charges alike books in all: `each`, the same for every one of them (`alike`), times how many. */
 const inAll = (each: string, group: readonly UncertainCharge[]) => new Decimal(each).times(group.length).toFixed();
 
-/** "Charged once, $0.014": the list's own answer, which the widget's error offers where the balance points to it. */
-export const chargedOnceLabel = (amount: string, spoken: Spoken) =>
-  wordsIn(spoken.translation, 'uncertain', uncertain).uncertainChargedOnce(usd(amount, spoken.locale));
-
-/** "It was not": the list's own answer, which the widget's error offers beside "Charged once". */
-export const notChargedLabel = (spoken: Spoken) =>
-  wordsIn(spoken.translation, 'uncertain', uncertain).uncertainNotCharged();
+/**
+ * The error's answers where the balance moved by one request's price (`entry`, its charge), as the list says them:
+ * "Charged once, $0.014" where the browser may have sent it more than once, else "It was charged"; and "It was not".
+ * The first books one request's price, which is the whole of it where it was sent once.
+ */
+export function errorAnswers(entry: LedgerEntry, { translation, locale }: Spoken) {
+  const text = wordsIn(translation, 'uncertain', uncertain);
+  return {
+    label: chargedOnceApplies(entry) ? text.uncertainChargedOnce(usd(entry.quoted, locale)) : text.uncertainCharged(),
+    notCharged: text.uncertainNotCharged(),
+  };
+}
 
 /**
- * What the error's answer booked: "Charged once" (`uncertainCountedOnce`, to the millionth as prices are shown), or
- * "It was not" (`uncertainCountedNone`, where `amount` is not given).
+ * What the error's answer booked for `entry` (`charged`: the first answer, else "It was not"): "Counted as charged
+ * once: $0.014" where it may have been resent, "Counted as charged: $0.014" where not (to the millionth, as prices
+ * are shown), or "Counted as not charged."
  */
-export const countedNote = (spoken: Spoken, amount?: string) => {
-  const text = wordsIn(spoken.translation, 'uncertain', uncertain);
-  return amount === undefined
-    ? text.uncertainCountedNone()
-    : text.uncertainCountedOnce(formatUsd(amount, spoken.locale));
-};
+export function countedNote(entry: LedgerEntry, charged: boolean, { translation, locale }: Spoken) {
+  const text = wordsIn(translation, 'uncertain', uncertain);
+  if (!charged) return text.uncertainCountedNone();
+  const amount = formatUsd(entry.quoted, locale);
+  return chargedOnceApplies(entry) ? text.uncertainCountedOnce(amount) : text.uncertainCountedCharged(amount);
+}
 
 /**
  * The list's layout, in both elements: the answers on a line of their own under each charge, side by side while they

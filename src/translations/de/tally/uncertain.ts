@@ -3,15 +3,16 @@ import { atProvider } from '../words.js';
 
 export const uncertain: UncertainStrings = {
   uncertainLabel: () => 'Keine Antwort hat gesagt, ob dies berechnet wurde',
-  uncertainEntry: (model, sent, amount, provider, sends) => [
+  uncertainEntry: (model, sent, amount, provider, sends, more) => [
     `${model}, gesendet ${sent}: `,
     sends ? 'bis zu ' : '',
     amount,
-    ` wurden vielleicht berechnet${sends ? ` (der Browser hat die Anfrage vielleicht bis zu ${sends}-mal gesendet)` : ''}. Wenn Ihr Konto ${atProvider(provider)} es zeigt, sagen Sie es; bis dahin bleibt es gezählt.`,
+    ` wurden vielleicht${more ? ' zusätzlich' : ''} berechnet${sends ? ` (der Browser hat die Anfrage vielleicht bis zu ${sends}-mal gesendet)` : ''}. Wenn Ihr Konto ${atProvider(provider)} es zeigt, sagen Sie es; bis dahin bleibt es gezählt.`,
   ],
   uncertainCharged: () => 'Es wurde berechnet',
   uncertainChargedOnce: (amount) => ['Einmal berechnet, ', amount],
   uncertainCountedOnce: (amount) => `Als einmal berechnet gezählt: ${amount}.`,
+  uncertainCountedCharged: (amount) => `Als berechnet gezählt: ${amount}.`,
   uncertainCountedNone: () => 'Als nicht berechnet gezählt.',
   uncertainChargedMore: () => 'Mehr als einmal',
   uncertainNotCharged: () => 'Nicht berechnet',
