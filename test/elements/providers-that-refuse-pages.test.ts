@@ -89,11 +89,17 @@ describe('BFL without a relay', () => {
     // One Download, the notice's first words, right under the image: the toolbar under it has none (walk-through 5:
     // two in a row in the Tab order; walk-throughs 6 and 7: the toolbar's alone, then the notice's last word, fell
     // below the fold at 1280×800). Its words are its name; it opens beside the page, never away from it; Open shows the
-    // image full size in the widget's lightbox.
+    // image full size in the widget's lightbox. Its name says it opens a new tab (walk-through 10, W6).
     const tile = notice.closest('figure')!;
     const links = [...tile.querySelectorAll('a')];
     expect(links.map((a) => [words(a), a.getAttribute('aria-label'), a.href, a.target, a.rel])).to.deep.equal([
-      [`Download it before ${until}`, null, image.url, '_blank', 'noopener noreferrer'],
+      [
+        `Download it before ${until}`,
+        `Download it before ${until} (opens in a new tab)`,
+        image.url,
+        '_blank',
+        'noopener noreferrer',
+      ],
     ]);
     expect(links[0].download).to.match(/\.(png|jpe?g|webp)$/);
     expect(notice.contains(links[0]), 'in the notice, right under the image').to.equal(true);

@@ -22,6 +22,8 @@ export interface GalleryStrings {
   expiredImage(prompt: string): string;
   openLabel(prompt: string): string;
   downloadLabel(file: string): string;
+  /** A link's name (`name`, its words or `downloadLabel`), where it opens a new tab: the provider's host's image. */
+  inNewTab(name: string): string;
   copyLabel(prompt: string): string;
   copied(): string;
   copyFailed(): string;
@@ -83,6 +85,7 @@ export const gallery: GalleryStrings = {
   expiredImage: (prompt) => `Expired image: ${prompt}`,
   openLabel: (prompt) => `Open full size: ${prompt}`,
   downloadLabel: (file) => `Download ${file}`,
+  inNewTab: (name) => `${name} (opens in a new tab)`,
   copyLabel: (prompt) => `Copy image: ${prompt}`,
   copied: () => 'Image copied.',
   copyFailed: () => 'This browser did not let the page copy the image: use Download instead.',

@@ -18,6 +18,7 @@ export const gallery: GalleryStrings = {
   expiredImage: (prompt) => `Abgelaufenes Bild: ${prompt}`,
   openLabel: (prompt) => `In voller Größe öffnen: ${prompt}`,
   downloadLabel: (file) => `Herunterladen: ${file}`,
+  inNewTab: (name) => `${name} (öffnet einen neuen Tab)`,
   copyLabel: (prompt) => `Bild kopieren: ${prompt}`,
   copied: () => 'Bild kopiert.',
   copyFailed: () =>

@@ -90,17 +90,19 @@ function renderNotSaved(image: GalleryImage, galleryText: GalleryStrings, locale
 /**
  * The image's Download: a link to its file, named for what it is, an icon in the toolbar (`text`: its word instead,
  * under an earlier image not kept; or, with `nudge`, the latest one's notice's own words, which are its name). An
- * image on the provider's host opens in a new tab, never away from the page.
+ * image on the provider's host opens in a new tab, never away from the page, and its name says so.
  */
 function download(image: GalleryImage, galleryText: GalleryStrings, text?: string, nudge = false) {
   const file = downloadName(image.prompt, image.seed, image.type);
+  // Its name, where its words are not: and, where it opens a new tab, the visible words and that.
+  const name = nudge ? text! : galleryText.downloadLabel(file);
   return html`<a
     class=${text ? '' : 'tool'}
     href=${image.url!}
     download=${file}
     target=${image.notSaved ? '_blank' : nothing}
     rel=${image.notSaved ? 'noopener noreferrer' : nothing}
-    aria-label=${nudge ? nothing : galleryText.downloadLabel(file)}
+    aria-label=${image.notSaved ? galleryText.inNewTab(name) : nudge ? nothing : name}
     title=${nudge ? galleryText.downloadLabel(file) : galleryText.download()}
     >${text ?? html`${icon('download')}<span class="word" aria-hidden="true">${galleryText.download()}</span>`}</a
   >`;
