@@ -4,8 +4,6 @@ import { words } from '../words.js';
 
 export interface GalleryStrings {
   galleryLabel(): string;
-  /** Beside a change just made to the gallery or the form (Vary, Reuse, Delete…). */
-  undo(): string;
   download(): string;
   /** Each action of the toolbar in a word, beside its icon where the image is large (their names say more). */
   copy(): string;
@@ -51,7 +49,6 @@ export interface GalleryStrings {
   referenceAdded(): string;
   /** An image just deleted, named by its prompt (shortened), in its place, beside Undo. */
   deleted(prompt: string): string;
-  imagesReady(count: number, prompt: string): string;
   /** An image's receipt (part `receipt`): its summary, then each line's name. */
   receipt(): string;
   receiptQuoted(): string;
@@ -70,7 +67,6 @@ export interface GalleryStrings {
 
 export const gallery: GalleryStrings = {
   galleryLabel: () => 'Your generated images',
-  undo: () => 'Undo',
   download: () => 'Download',
   copy: () => 'Copy',
   vary: () => 'Vary',
@@ -123,7 +119,6 @@ export const gallery: GalleryStrings = {
     })[what],
   referenceAdded: () => 'The image is added as a reference.',
   deleted: (prompt) => `Deleted “${prompt}” from this browser.`,
-  imagesReady: (count, prompt) => `${count === 1 ? 'Image' : `${count} images`} ready: ${prompt}`,
   receipt: () => 'Receipt',
   receiptQuoted: () => 'Quoted',
   receiptCharged: () => 'Charged',

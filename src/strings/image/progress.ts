@@ -1,6 +1,6 @@
 /**
- * What a running submission says (its progress, Cancel, and whether to stop waiting for an image paid for), and what
- * one that failed offers (Try again, Dismiss).
+ * What a running submission says (its progress, Cancel, and whether to stop waiting for an image paid for), what one
+ * that failed offers (Try again, Dismiss), what is said once its images are here, and Undo beside what was just done.
  */
 
 import { words } from '../words.js';
@@ -15,6 +15,10 @@ export interface ProgressStrings {
   keepWaiting(): string;
   retry(): string;
   dismiss(): string;
+  /** Read out once a submission's images are here (`prompt`: theirs). */
+  imagesReady(count: number, prompt: string): string;
+  /** Beside a change just made to the gallery or the form (Vary, Reuse, Delete…). */
+  undo(): string;
   /**
    * Where the provider in force cannot be reached from this page (no CORS, no relay): the same model at another
    * provider the page allows, to switch to ("Use FLUX.2 [klein] 4B at fal, $0.005").
@@ -36,6 +40,8 @@ export const progress: ProgressStrings = {
   keepWaiting: () => 'Keep waiting',
   retry: () => 'Try again',
   dismiss: () => 'Dismiss',
+  imagesReady: (count, prompt) => `${count === 1 ? 'Image' : `${count} images`} ready: ${prompt}`,
+  undo: () => 'Undo',
   useElsewhere: (model, provider, price) => `Use ${model} at ${words.providerName(provider)}, ${price}`,
   elapsed: (seconds) =>
     seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${String(seconds % 60).padStart(2, '0')} s`,

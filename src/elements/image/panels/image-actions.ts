@@ -5,7 +5,6 @@ import type { ImageParts } from '../image-parts.js';
 import type { PanelControllers } from './panel-controllers.js';
 import type { PickerHandlers } from './pickers.js';
 import { finalOf } from '../../../pricing/offers.js';
-import { gallery as galleryWords } from '../../../strings/image/gallery.js';
 import { wordsIn } from '../../../strings/strings.js';
 import { widget } from '../../../strings/image/widget.js';
 import { isKeyError } from '../../../base/errors.js';
@@ -154,7 +153,7 @@ export function panelHandlers(parts: ImageParts, panels: PanelControllers): Pane
     // Drawn by the gallery's view only: it is here whenever one of its images is clicked.
     imageAction: (event) => {
       void panels.galleryView.loaded?.act(event, gallery.images, {
-        words: wordsIn(parts.language.translation, 'gallery', galleryWords),
+        translation: parts.language.translation,
         blob: (id) => gallery.blob(id),
         remove: (id) => gallery.remove(id),
         say: (sentence) => flow.say(sentence),

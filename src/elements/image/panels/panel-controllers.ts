@@ -9,7 +9,7 @@ import type { Offer } from '../../../pricing/compare.js';
 import { loadEngine } from '../../../lazy/index.js';
 import { providerInfo } from '../../../providers/catalog.js';
 import { BUILTIN_PRICE_BOOK, loadFamilies, priceBookFor } from '../../../providers/prices.js';
-import { gallery as galleryWords } from '../../../strings/image/gallery.js';
+import { progress as progressWords } from '../../../strings/image/progress.js';
 import { models } from '../../../strings/image/models.js';
 import { wordsIn } from '../../../strings/strings.js';
 import type { ImageParts, SubmissionAsItStands } from '../image-parts.js';
@@ -154,7 +154,7 @@ export class PanelControllers {
       // Not the place of an image just deleted: gone at the next read, it would make every image shown new.
       shown: () => this.gallery.images.flatMap((image) => (image.gone ? [] : image.id)),
       ready: (count) =>
-        wordsIn(language.translation, 'gallery', galleryWords).imagesReady(count, this.gallery.images[0].prompt),
+        wordsIn(language.translation, 'progress', progressWords).imagesReady(count, this.gallery.images[0].prompt),
     });
     // A later read of the balance settled what the error shown left uncertain: the error goes, and what the read found
     // is said in its place, beside Generate (and read out), as an answer to the error's own question would be.

@@ -3,7 +3,6 @@ import { number, ofProvider, words } from '../words.js';
 
 export const gallery: GalleryStrings = {
   galleryLabel: () => 'Ihre erzeugten Bilder',
-  undo: () => 'Rückgängig',
   download: () => 'Herunterladen',
   copy: () => 'Kopieren',
   vary: () => 'Variieren',
@@ -58,7 +57,6 @@ export const gallery: GalleryStrings = {
     })[what],
   referenceAdded: () => 'Das Bild ist als Referenz hinzugefügt.',
   deleted: (prompt) => `„${prompt}“ aus diesem Browser gelöscht.`,
-  imagesReady: (count, prompt) => `${count === 1 ? 'Bild' : `${count} Bilder`} fertig: ${prompt}`,
   receipt: () => 'Beleg',
   receiptQuoted: () => 'Angekündigt',
   receiptCharged: () => 'Berechnet',

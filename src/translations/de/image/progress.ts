@@ -12,6 +12,8 @@ export const progress: ProgressStrings = {
   keepWaiting: () => 'Weiter warten',
   retry: () => 'Erneut versuchen',
   dismiss: () => 'Schließen',
+  imagesReady: (count, prompt) => `${count === 1 ? 'Bild' : `${count} Bilder`} fertig: ${prompt}`,
+  undo: () => 'Rückgängig',
   useElsewhere: (model, provider, price) => `${model} ${atProvider(provider)} nutzen, ${price}`,
   elapsed: (seconds) =>
     seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${String(seconds % 60).padStart(2, '0')} s`,

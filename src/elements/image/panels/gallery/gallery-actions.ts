@@ -1,5 +1,6 @@
 import type { GalleryImage } from '../../../../images/gallery.js';
-import type { GalleryStrings } from '../../../../strings/image/gallery.js';
+import { gallery } from '../../../../strings/image/gallery.js';
+import { wordsIn, type Translation } from '../../../../strings/strings.js';
 import { copyImage } from './copy-image.js';
 
 /** The settings an image was made with, as the widget takes them back. */
@@ -11,8 +12,8 @@ export type ImageSettings = Pick<GalleryImage, 'prompt' | 'provider' | 'model' |
 
 /** What the gallery's actions do to the widget (its handler hands these in). */
 export interface ImageActionTarget {
-  /** The widget's words for what the actions say. */
-  words: GalleryStrings;
+  /** The widget's words over English, for what the actions say. */
+  translation?: Translation;
   /**
    * The saved bytes of an image, read from the image store: a page whose Content-Security-Policy has no `blob:` in
    * `connect-src` cannot `fetch()` even its own object URLs.
@@ -65,7 +66,7 @@ function show(dialog: HTMLDialogElement, image: GalleryImage) {
  * Undo.
  */
 export async function actOnImage(event: Event, shown: readonly GalleryImage[], target: ImageActionTarget) {
-  const galleryText = target.words;
+  const galleryText = wordsIn(target.translation, 'gallery', gallery);
   const images = shown.filter((image) => !image.gone); // a deleted image's place is no image to step to
   /** Says what was just done, and shows it with its Undo (`offerUndo`). */
   const offer = (sentence: string, undo: () => unknown, near?: string) => {

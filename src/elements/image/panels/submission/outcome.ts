@@ -1,6 +1,5 @@
 import { css, html, nothing } from 'lit';
 import { progress } from '../../../../strings/image/progress.js';
-import { gallery } from '../../../../strings/image/gallery.js';
 import { wordsIn, type Translation } from '../../../../strings/strings.js';
 import { signIn } from '../../../../strings/sign-in.js';
 import type { ProviderId } from '../../../../base/types.js';
@@ -144,7 +143,7 @@ export function renderUndo(sentence: string, undo: (() => void) | undefined, tra
     ${
       undo
         ? html`<button type="button" class="link" @click=${undo}>
-            ${wordsIn(translation, 'gallery', gallery).undo()}
+            ${wordsIn(translation, 'progress', progress).undo()}
           </button>`
         : nothing
     }
