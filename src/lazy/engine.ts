@@ -15,6 +15,7 @@ export { Gallery } from '../images/gallery.js';
 export { ImageStore } from '../images/image-store.js';
 export { accountFor, keyBalance, liveCatalogue, loadPuter, providerFor } from '../providers/engine/adapters.js';
 export { readReferenceImage } from '../images/reference-images.js';
+export { leftToSignIn } from '../providers/engine/sign-in-redirect.js';
 
 /**
  * Finishing what closed pages left pending at the providers (generation/resume.ts), a chunk of its own: loaded where

@@ -87,11 +87,12 @@ describe('<userpays-image>: its shadow parts', function () {
     expect(puter.shadowRoot!.querySelector('[part~=sign-in]')!.getAttribute('data-provider')).to.equal('puter');
     expect(puter.shadowRoot!.querySelector('[part~=account]')).to.exist;
 
-    // OpenRouter caps the key its sign-in gives: its button first asks how much the site may spend.
+    // OpenRouter caps the key its sign-in gives: its button first asks how much the site may spend (once the sign-in's
+    // part, which its click loads, is here).
     const openrouter = await imageWidget({ provider: 'openrouter', endpoint: `${location.origin}/sim/openrouter` });
     const signIn = await until(() => openrouter.shadowRoot!.querySelector<HTMLElement>('[part~=sign-in]'), 10_000);
     signIn.click();
-    await openrouter.updateComplete;
+    await until(() => openrouter.shadowRoot!.querySelector('[part~=grant]'), 10_000);
     look(openrouter);
 
     // Drawn only after a sign-in through the account system's own page (a window of its own): seen there.

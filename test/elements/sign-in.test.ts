@@ -164,9 +164,8 @@ describe('Sign in with OpenRouter and Hugging Face (the demo, its simulators)', 
     await demoWidget(view, 'openrouter');
     view.history.replaceState(null, '', `${view.location.pathname}?from=sign-in-test`); // the page's own query
     const { widget, button } = await signInButton(view, 'openrouter');
-    button.click();
-    await widget.updateComplete;
-    const grant = part(widget, 'grant')!;
+    button.click(); // the sign-in's part loads, and asks
+    const grant = await until(() => part(widget, 'grant'), 5000);
     const field = grant.querySelector<HTMLInputElement>('#grant-cap')!;
     expect(field.value, 'the demo’s budget="1.00"').to.equal('1');
     expect(widget.shadowRoot!.activeElement, 'the focus on the amount').to.equal(field);

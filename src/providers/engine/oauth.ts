@@ -1,7 +1,8 @@
 import { UserPaysError, asUserPaysError } from '../../base/errors.js';
 import type { ProviderId } from '../../base/types.js';
 import { signIn as signInWords } from '../../strings/sign-in.js';
-import { LEFT_TO_SIGN_IN, type OAuthAccount, type SignedIn } from '../sign-in.js';
+import type { OAuthAccount, SignedIn } from '../sign-in.js';
+import { LEFT_TO_SIGN_IN } from './sign-in-redirect.js';
 import { checkEndpoint } from '../urls.js';
 import { sayer } from '../../strings/strings.js';
 

@@ -19,6 +19,8 @@ export interface PanelHandlers extends PickerHandlers {
   keyInput(event: Event): void;
   keyCommit(event: Event): void;
   rememberChange(event: Event): void;
+  /** Sign in, drawn by the panels until the sign-in's part is here (`SignInOnDemand.begin`). */
+  signInFirst(): void;
   /** An example prompt (`value`). */
   exampleChoose(event: Event): void;
   /** Reference images chosen in the picker (`change`), dropped (`dragover`, `drop`) or pasted (`paste`). */
@@ -85,6 +87,7 @@ export function panelHandlers(parts: ImageParts, panels: PanelControllers): Pane
       submission.keepWaiting();
       flow.focusNext('progress');
     },
+    signInFirst: () => panels.signIn.begin(),
     dismissError: () => {
       submission.dismissError();
       flow.focusNext('submit'); // never to the page

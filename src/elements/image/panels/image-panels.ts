@@ -44,11 +44,12 @@ export class ImagePanels extends PanelControllers {
       if (parts.pricing.capability?.references?.max) this.handlers.referencesChosen(event);
     });
     // What draws the result, ahead of the click: loaded when the pointer or the focus comes to Generate; the price
-    // details' part when it comes to their summary.
+    // details' part when it comes to their summary; the sign-in's when it comes to Sign in.
     const prefetch = (event: Event) => {
       const target = event.target as Element;
       if (target.closest?.('[part~=submit]')) this.galleryView.prefetch();
       if (target.closest?.('.details')) this.details.prefetch();
+      if (target.closest?.('[part~=sign-in]')) this.signIn.prefetch();
     };
     // The price details opened or closed (a toggle does not bubble: heard on its way down).
     parts.host.renderRoot.addEventListener(

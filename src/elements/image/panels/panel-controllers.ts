@@ -14,8 +14,8 @@ import { models } from '../../../strings/image/models.js';
 import { wordsIn } from '../../../strings/strings.js';
 import type { ImageParts, SubmissionAsItStands } from '../image-parts.js';
 import type { PuterAccountPart } from './accounts/puter/index.js';
-import type { SignInPart } from './accounts/sign-in/index.js';
 import { AccountController } from './accounts/account-controller.js';
+import { SignInOnDemand } from './accounts/sign-in-on-demand.js';
 import { KeysChannel } from './accounts/keys-channel.js';
 import { ProviderKeys } from './accounts/provider-keys.js';
 import { SignedKeys } from './accounts/signed-keys.js';
@@ -65,8 +65,8 @@ export class PanelControllers {
   readonly signedKeys: SignedKeys;
   /** Puter's account (who pays, what is left, the check before sending): loaded where the widget uses Puter. */
   readonly puter: PanelPart<PuterAccountPart>;
-  /** The sign-in of the account systems a key comes from, with its form: loaded where the provider has one. */
-  readonly signIn: PanelPart<SignInPart>;
+  /** The sign-in of the account systems a key comes from, with its form: loaded when it is needed (SignInOnDemand). */
+  readonly signIn: SignInOnDemand;
   /**
    * The model's own controls (More options): loaded when the user opens More options where the provider in force
    * shows them (BFL, fal, Pollinations), prefetched when the pointer or the focus comes to it.
@@ -185,8 +185,10 @@ export class PanelControllers {
       wanted: () => host.provider === 'puter',
       load: () => import('./accounts/puter/index.js').then(({ puterAccountPart }) => puterAccountPart(parts, report)),
     });
-    this.signIn = new PanelPart(host, {
-      wanted: () => info()?.signIn,
+    this.signIn = new SignInOnDemand(host, {
+      provider: () => host.provider,
+      madeBySignIn: () => this.signedKeys.madeBySignIn(),
+      report,
       load: () =>
         import('./accounts/sign-in/index.js').then(({ signInPart }) =>
           signInPart(parts, {

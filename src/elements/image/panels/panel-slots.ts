@@ -19,6 +19,7 @@ import type { ImageParts } from '../image-parts.js';
 import type { ImageHandlers, ImageView } from '../view.js';
 import type { PanelSlots } from './slots.js';
 import { renderKeyField, type KeyFieldView } from './accounts/accounts.js';
+import { renderSignInButton } from './accounts/sign-in-button.js';
 import type { PanelHandlers } from './image-actions.js';
 import type { PanelControllers } from './panel-controllers.js';
 import { renderExamples, renderMore } from './more.js';
@@ -96,7 +97,7 @@ export function renderSlots(
         : nothing,
     // Its place kept at its size until Puter's part is here.
     account: host.provider === 'puter' ? (panels.puter.loaded?.render() ?? slot('account')) : nothing,
-    keyField: renderKeyField(keyField, view, panels.signIn.loaded?.render(providerName), on, {
+    keyField: renderKeyField(keyField, view, signInLine(parts, panels, providerName, on), on, {
       notSentHere: keyField ? keyNotSentHere(parts, panels, keyField.payee) : [],
       // Until the sign-in's part is here, a key its sign-in made on an earlier visit is signed in all the same.
       signed: panels.signIn.loaded ? panels.signIn.loaded.controller.state()?.signed : panels.signedKeys.madeBySignIn(),
@@ -339,6 +340,17 @@ function keyFieldView(
     cap: cap && formatUsd(cap, language.locale),
     outOfCredit: account.outOfCredit,
   };
+}
+
+/**
+ * Above the key field, where the provider in force has a sign-in: the sign-in's own line once its part is here, else
+ * Sign in, drawn by the panels (the part loads at its click); a key an earlier visit's sign-in made keeps its place
+ * until the part, which loads for it, says who pays.
+ */
+function signInLine({ host, language }: ImageParts, panels: PanelControllers, provider: string, on: PanelHandlers) {
+  if (panels.signIn.loaded) return panels.signIn.loaded.render(provider);
+  if (!providerInfo(host.provider)?.signIn || panels.signedKeys.madeBySignIn()) return undefined;
+  return renderSignInButton({ id: host.provider, provider, translation: language.translation }, on.signInFirst);
 }
 
 /**

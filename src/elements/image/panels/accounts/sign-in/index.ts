@@ -1,7 +1,8 @@
 // Signing in to the account systems a key comes from (OpenRouter, Hugging Face, Pollinations), in `<userpays-image>`'s
-// panels: the button, the form before a capped sign-in, who pays and what is left. A lazy part of the panels
-// (chunks/image-sign-in, with its styles), loaded where the provider in force has a sign-in (a PanelPart): a session
-// with Puter or with a key the user pastes never loads it.
+// panels: the form before a capped sign-in, the sign-in itself, who pays and what is left. A lazy part of the panels
+// (chunks/image-sign-in, with its styles), loaded where the provider in force has a sign-in and the user reaches for
+// it (the panels draw its button until then), its key came from one, or the page may finish one (a PanelPart): a
+// visit that only looks, or pastes a key, never loads it.
 import { clock } from '../../../../../base/clock.js';
 import { formatDate } from '../../../../../base/dates.js';
 import { formatUsd } from '../../../../../pricing/index.js';
@@ -23,6 +24,11 @@ const KEPT = ['prompt', 'model', 'width', 'height', 'count'] as const;
 /** The sign-in of a widget: whether the key in force came from it, and its line above the key field. */
 export interface SignInPart {
   controller: SignInController;
+  /**
+   * Sign in, from the user's click: the form before a capped sign-in, or the sign-in itself (in `popup`, where the
+   * panels' button opened it before this part was here).
+   */
+  begin(popup?: Window | null): void;
   /** The line, for the provider in force (named `provider`); undefined where it has no sign-in. */
   render(provider: string): ReturnType<typeof renderSignIn> | undefined;
 }
@@ -66,11 +72,12 @@ export function signInPart(
     replaced: keyReplaced,
   });
   const field = (id: string) => host.shadowRoot!.querySelector<HTMLInputElement>(id)?.value;
+  const begin = (popup?: Window | null) => {
+    controller.begin(popup);
+    if (controller.granting) flow.focusAt('#grant-cap'); // the form that asks for the cap, in its place
+  };
   const on: SignInHandlers = {
-    keySignIn: () => {
-      controller.begin();
-      if (controller.granting) flow.focusAt('#grant-cap'); // the form that asks for the cap, in its place
-    },
+    keySignIn: () => begin(),
     grantContinue: () => {
       controller.grant(field('#grant-cap') ?? '', field('#grant-days'));
       // Refused: the field, and the words under it.
@@ -90,6 +97,7 @@ export function signInPart(
   };
   return {
     controller,
+    begin,
     // Sign in with the provider in force, or who pays and what is left.
     render: (provider) => {
       const state = controller.state();

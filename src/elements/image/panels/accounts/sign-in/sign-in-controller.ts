@@ -9,10 +9,10 @@ import {
   capOf,
   daysOf,
   defaultCap,
-  leftToSignIn,
   thousandsSeparated,
   type SignedIn,
 } from '../../../../../providers/sign-in.js';
+import { openSignInWindow } from '../sign-in-button.js';
 
 /**
  * The form before a capped sign-in, as it stands: the cap in its field, the days where the provider asks for them, and
@@ -49,17 +49,24 @@ export interface SignInSource {
 
 /**
  * The answer of one of our sign-ins that was in the page's address, finished as the page loaded (src/define.ts,
- * before the panels, so the address no longer shows it): the same answer for every widget, once per page.
+ * before the panels, so the address no longer shows it): the same answer for every widget, once per page. Where this
+ * is the first page since the tab left for one (its marker), finished here even with no answer; else none.
  */
-const finished = () => loadEngine().then(async (engine) => (await engine.loadSignIn()).finishSignIn(engine.accountFor));
+const finished = () =>
+  loadEngine().then(async (engine) =>
+    addressAnswersSignIn || engine.leftToSignIn()
+      ? (await engine.loadSignIn()).finishSignIn(engine.accountFor)
+      : undefined,
+  );
 
 /**
  * Sign in with an account system (OpenRouter: OAuth PKCE, src/providers/engine/oauth.ts) instead of pasting a key: the
  * window opens from the user's click, the key it brings is held like a typed key (memory; on disk only on the user's
  * "remember"), bound to the endpoint's origin and the relay; Sign out forgets it, in every widget and tab of the
  * storage key (`ProviderKeys.forget`). A page that comes back from a sign-in by redirect gets its key and its form back.
- * Made with the sign-in's part of the panels (./index.ts), which loads where the provider in force has a sign-in: the
- * button is drawn once it has, just after the first paint, and the first price does not wait for it.
+ * Made with the sign-in's part of the panels (./index.ts), which loads where the user reaches for Sign in (the panels
+ * draw the button until then, and hand it the window their click opened), where the key in force came from a sign-in,
+ * or where this page may finish one.
  */
 export class SignInController implements ReactiveController {
   /**
@@ -91,8 +98,7 @@ export class SignInController implements ReactiveController {
     // the entry finished it when the page loaded: only such a widget, on such a page, loads the code that finishes one.
     // The first page after leaving finishes it even without an answer in its address (the user came back another
     // way), so that no later page, one with someone else's code in its address included, may trade a code.
-    if (this.#back || !(addressAnswersSignIn || leftToSignIn()) || !providerInfo(this.#source.provider())?.signIn)
-      return;
+    if (this.#back || !providerInfo(this.#source.provider())?.signIn) return;
     this.#back = true;
     finished().then((back) => {
       if (!back) return;
@@ -122,11 +128,11 @@ export class SignInController implements ReactiveController {
   /**
    * The sign-in button: where the provider puts a cap on the key it gives, first the form that asks how much this site
    * may spend (part `grant`, offering the page's budget, else $5; and for how many days, 7 offered, where the provider
-   * asks), else the sign-in itself, from this click.
+   * asks), else the sign-in itself, from this click (in `popup`, where the click opened it before this part was here).
    */
-  begin() {
+  begin(popup?: Window | null) {
     const info = providerInfo(this.#source.provider());
-    if (!info?.capsSignIn) return this.signIn();
+    if (!info?.capsSignIn) return this.signIn(undefined, undefined, popup);
     this.#asking = {
       provider: this.#source.provider(),
       cap: defaultCap(this.#source.budget()),
@@ -161,12 +167,12 @@ export class SignInController implements ReactiveController {
 
   /**
    * From the user's click (`limit`: the cap the user chose, where the provider takes one): the window opens now, before
-   * anything awaits (a popup needs the click), on `about:blank`, a window of its own each time (a second click's is not
-   * the first's, which that click's abort closes); the sign-in takes its `opener` away before it sends it to the
-   * account system (`signIn` in providers/engine/oauth.ts).
+   * anything awaits (a popup needs the click), on `about:blank` (`openSignInWindow`), a window of its own each time (a
+   * second click's is not the first's, which that click's abort closes), unless the click opened it already (`popup`);
+   * the sign-in takes its `opener` away before it sends it to the account system (`signIn` in
+   * providers/engine/oauth.ts).
    */
-  signIn(limit?: string, days?: string) {
-    const popup = open('about:blank', '_blank', 'popup,width=520,height=720');
+  signIn(limit?: string, days?: string, popup = openSignInWindow()) {
     const provider = this.#source.provider();
     const endpoint = this.#source.endpoint() || providerInfo(provider)!.defaultEndpoint();
     const relay = this.#source.relay();

@@ -3,6 +3,7 @@ import { live } from 'lit/directives/live.js';
 import { signIn, type SignInStrings } from '../../../../../strings/sign-in.js';
 import { wordsIn, type Translation } from '../../../../../strings/strings.js';
 import type { Granting } from './sign-in-controller.js';
+import { renderSignInButton } from '../sign-in-button.js';
 
 /** An account system the user may sign in to for the provider in force (OpenRouter, Hugging Face). */
 export interface SignInView {
@@ -42,9 +43,9 @@ export interface SignInHandlers {
 }
 
 /**
- * Above the key field: "Sign in with OpenRouter" (the user may still paste a key below), or who pays, with Revoke and
- * Sign out beside it, and what is left on a line of its own. Drawn once the sign-in's part has loaded: the first price
- * does not wait for it.
+ * Above the key field: "Sign in with OpenRouter" (the user may still paste a key below: the panels' own line, which
+ * they draw until this part is here), or who pays, with Revoke and Sign out beside it, and what is left on a line of
+ * its own.
  */
 export function renderSignIn(
   { id, provider, signed, share, revoke, cannotPay, expired, refused, grant, translation }: SignInView,
@@ -71,29 +72,19 @@ export function renderSignIn(
         <button type="button" class="link" @click=${on.keySignOut}>${text.signOut()}</button>
       </p>
       <p id="sign-in-refused" part="error" class="error">${refused}</p>`;
-  const line = signed
-    ? html`<span>${text.signedInWith(provider)}</span>
-        <span class="actions">
-          ${
-            revoke
-              ? html`<a part="revoke" href=${revoke} target="_blank" rel="noopener noreferrer">${text.revokeKey()}</a>`
-              : nothing
-          }
-          <button type="button" class="link" @click=${on.keySignOut}>${text.signOut()}</button>
-        </span>
-        ${share ? html`<span class="share muted">${share}</span>` : nothing}`
-    : html`<button
-          part="sign-in"
-          id="sign-in"
-          type="button"
-          class="secondary"
-          data-provider=${id}
-          @click=${on.keySignIn}
-        >
-          ${text.signInWith(provider)}
-        </button>
-        <span class="muted">${expired ? text.keyExpired(provider, expired) : text.orPasteKey()}</span>`;
-  return html`<p part="account" class=${signed ? 'account signed' : 'account'}>${line}</p>
+  if (!signed) return renderSignInButton({ id, provider, expired, translation }, on.keySignIn);
+  return html`<p part="account" class="account signed">
+      <span>${text.signedInWith(provider)}</span>
+      <span class="actions">
+        ${
+          revoke
+            ? html`<a part="revoke" href=${revoke} target="_blank" rel="noopener noreferrer">${text.revokeKey()}</a>`
+            : nothing
+        }
+        <button type="button" class="link" @click=${on.keySignOut}>${text.signOut()}</button>
+      </span>
+      ${share ? html`<span class="share muted">${share}</span>` : nothing}
+    </p>
     ${
       cannotPay
         ? html`<p class="muted">
