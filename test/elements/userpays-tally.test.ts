@@ -436,9 +436,12 @@ describe('<userpays-tally>', () => {
     expect(rows.map((row) => row.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal([
       'FLUX.2 [klein] 4B, sent today, 12:00 PM: up to $0.098 may have been charged (the browser may have sent it up ' +
         'to 7 times). If your BFL account shows it, say so; it stays counted until then. Charged once, $0.014 More ' +
-        'than once It was not',
-      'FLUX.2 [klein] 4B, sent today, 12:00 PM: up to $0.084 more may have been charged (the browser may have sent ' +
-        'it up to 7 times). If your BFL account shows it, say so; it stays counted until then. It was charged It was not',
+        'than once, $0.098 It was not',
+      // Its balance showed one request's price: the question is whether there is more, each answer with what it books
+      // (walk-through 11, X1: "It was charged" had read as "the $0.014 I see", and booked all $0.098).
+      'FLUX.2 [klein] 4B, sent today, 12:00 PM: $0.014 of it shows in your BFL balance; up to $0.084 more may have ' +
+        'been charged (the browser may have sent it up to 7 times). If your BFL account shows more, say so; it stays ' +
+        'counted until then. Only $0.014 More, $0.098 in all',
     ]);
     await expect(el).to.be.accessible();
     rows[0].querySelector<HTMLButtonElement>('button[value=once]')!.click();
@@ -451,6 +454,29 @@ describe('<userpays-tally>', () => {
     part(el, 'uncertain')!.querySelector<HTMLButtonElement>('button[value=charged]')!.click();
     await el.updateComplete;
     expect(el.tally).to.deep.include({ spent: '0.112' });
+    expect(el.tally!.uncertain).to.equal(undefined);
+  });
+
+  it('a charge sent twice at most (HTTP/2, every provider’s API) offers "Twice" with what it books; "Only" keeps what showed', async () => {
+    const { el, ledger } = await tally(uniqueStorageKey(), '1');
+    const said = (node: Element) => node.textContent!.replace(/\s+/g, ' ').trim();
+    const twice = ledger.open({ ...image, provider: 'bfl', model: 'flux-2-klein-4b', quoted: '0.014' });
+    ledger.settle(twice.id, { uncertain: '0.028' });
+    const seen = ledger.open({ ...image, provider: 'pollinations', model: 'flux-2-klein-4b', quoted: '0.005' });
+    ledger.settle(seen.id, { uncertain: '0.01', certain: '0.005' });
+    await el.updateComplete;
+    const answers = (row: Element) => [...row.querySelectorAll('button')].map((button) => said(button));
+    const rows = () => [...part(el, 'uncertain')!.querySelectorAll('li')];
+    expect(rows().map(answers)).to.deep.equal([
+      ['Charged once, $0.014', 'Twice, $0.028', 'It was not'],
+      ['Only $0.005', 'More, $0.01 in all'],
+    ]);
+    rows()[1].querySelector<HTMLButtonElement>('button[value=void]')!.click();
+    await el.updateComplete;
+    expect(ledger.entries().find((entry) => entry.id === seen.id)).to.include({ status: 'charged', charged: '0.005' });
+    rows()[0].querySelector<HTMLButtonElement>('button[value=charged]')!.click();
+    await el.updateComplete;
+    expect(el.tally).to.deep.include({ spent: '0.033' });
     expect(el.tally!.uncertain).to.equal(undefined);
   });
 
@@ -486,7 +512,9 @@ describe('<userpays-tally>', () => {
     await el.updateComplete;
     const places = [...each.querySelectorAll('li')];
     expect(places.map((place) => said(place))).to.deep.equal(
-      [1, 2, 3, 4].map((n) => `Request ${n} of 4, sent today, 12:00 PM Charged once, $0.014 More than once It was not`),
+      [1, 2, 3, 4].map(
+        (n) => `Request ${n} of 4, sent today, 12:00 PM Charged once, $0.014 More than once, $0.098 It was not`,
+      ),
     );
     await expect(el).to.be.accessible();
     places[1].querySelector<HTMLButtonElement>('button[value=void]')!.click();

@@ -23,8 +23,13 @@ export interface UncertainCharge {
   sentUntil(until: number): string;
   /** What of it is still not known, exactly: its certain part (its balance showed it) is spent already. */
   usd: string;
-  /** Its balance showed part of it already (spent): `usd` is what may have been charged beyond that. */
-  partShown: boolean;
+  /** What "It was charged" books in all: the whole of what it may have cost, its certain part included. */
+  bound: string;
+  /**
+   * What its balance showed of it already (spent), where it showed some: `usd` is then what may have been charged
+   * beyond that, and the answers are "Only" that, or more: the whole `bound`.
+   */
+  shown?: string;
   /** Where the browser may have sent it more than once: how many sends its bound counts (`usd` is then "up to"). */
   sends?: number;
   /**
@@ -61,7 +66,8 @@ export function uncertainCharges(ledger: LedgerStore, now: number, { locale, tra
       sentAt: sentAt ?? at,
       sentUntil: (until: number) => spokenTime(sentAt ?? at, dayOf(now), locale, true, text, until),
       usd: new Decimal(charged!).minus(certain ?? 0).toFixed(),
-      partShown: new Decimal(certain ?? 0).gt(0),
+      bound: charged!,
+      ...(new Decimal(certain ?? 0).gt(0) && { shown: certain }),
       ...(sends && { sends }),
       ...(chargedOnceApplies(entry) && { once: { usd: quoted } }),
     };

@@ -7,9 +7,9 @@ export interface UncertainStrings {
   uncertainLabel(): string;
   /**
    * Each charge, and its answers. `sends`: how many times the browser may have sent it, where more than once (`amount`
-   * is then at most); unless its balance showed one request already, the answers are then "once" (at one request's
-   * price), "more than once" (the whole of what it may have cost) and "not". `more`: its balance already showed part
-   * of it (spent), and `amount` is what may have been charged beyond that.
+   * is then at most); the answers are then "once" (at one request's price), "more than once" (the whole of what it may
+   * have cost) and "not". `shown`: what its balance already showed of it (spent), where it showed some; `amount` is
+   * then what may have been charged beyond that, and the answers are "only" what shows, or more (the whole of it).
    */
   uncertainEntry(
     model: string,
@@ -17,7 +17,7 @@ export interface UncertainStrings {
     amount: unknown,
     provider: string,
     sends?: number,
-    more?: boolean,
+    shown?: unknown,
   ): unknown[];
   uncertainCharged(): string;
   uncertainChargedOnce(amount: unknown): unknown[];
@@ -27,7 +27,12 @@ export interface UncertainStrings {
   uncertainCountedCharged(amount: string): string;
   /** What the error's "It was not" booked, said where its box was gone from: beside Generate. */
   uncertainCountedNone(): string;
-  uncertainChargedMore(): string;
+  /** It was sent `sends` times at most, and charged more than once: `total`, the whole of what it may have cost. */
+  uncertainChargedMore(total: unknown, sends: number): unknown[];
+  /** Its balance showed `shown` of it: only that was charged. */
+  uncertainOnlyShown(shown: unknown): unknown[];
+  /** More was charged than its balance showed: `total`, the whole of what it may have cost. */
+  uncertainMoreShown(total: unknown): unknown[];
   uncertainNotCharged(): string;
   /**
    * `count` charges alike (the same model, provider and amount, sent minutes apart at most: a burst of lost replies),
@@ -52,18 +57,21 @@ export interface UncertainStrings {
 
 export const uncertain: UncertainStrings = {
   uncertainLabel: () => 'No reply said whether these were charged',
-  uncertainEntry: (model, sent, amount, provider, sends, more) => [
+  uncertainEntry: (model, sent, amount, provider, sends, shown) => [
     `${model}, sent ${sent}: `,
+    ...(shown ? [shown, ` of it shows in your ${words.providerName(provider)} balance; `] : []),
     sends ? 'up to ' : '',
     amount,
-    `${more ? ' more' : ''} may have been charged${sends ? ` (the browser may have sent it up to ${sends} times)` : ''}. If your ${words.providerName(provider)} account shows it, say so; it stays counted until then.`,
+    `${shown ? ' more' : ''} may have been charged${sends ? ` (the browser may have sent it up to ${sends} times)` : ''}. If your ${words.providerName(provider)} account shows ${shown ? 'more' : 'it'}, say so; it stays counted until then.`,
   ],
   uncertainCharged: () => 'It was charged',
   uncertainChargedOnce: (amount) => ['Charged once, ', amount],
   uncertainCountedOnce: (amount) => `Counted as charged once: ${amount}.`,
   uncertainCountedCharged: (amount) => `Counted as charged: ${amount}.`,
   uncertainCountedNone: () => 'Counted as not charged.',
-  uncertainChargedMore: () => 'More than once',
+  uncertainChargedMore: (total, sends) => [sends === 2 ? 'Twice, ' : 'More than once, ', total],
+  uncertainOnlyShown: (shown) => ['Only ', shown],
+  uncertainMoreShown: (total) => ['More, ', total, ' in all'],
   uncertainNotCharged: () => 'It was not',
   uncertainGroup: (count, model, sent, amount, provider, sends) => [
     `${count} requests for ${model}, sent ${sent}: `,

@@ -25,7 +25,7 @@ function alike(charges: readonly UncertainCharge[]): UncertainCharge[][] {
   const bursts: UncertainCharge[][] = [];
   const open = new Map<string, UncertainCharge[]>();
   for (const charge of [...charges].sort((a, b) => a.sentAt - b.sentAt)) {
-    if (charge.partShown) {
+    if (charge.shown) {
       bursts.push([charge]); // said alone: what its balance showed already is its own
       continue;
     }
@@ -64,9 +64,23 @@ export function renderUncertain(charges: readonly UncertainCharge[], spoken: Spo
     </button>`;
   const answers = (charge: UncertainCharge) =>
     html`<span class="answers">
-      ${charge.once ? answer('once', [charge], text.uncertainChargedOnce(money(charge.once.usd))) : nothing}
-      ${answer('charged', [charge], charge.once ? text.uncertainChargedMore() : text.uncertainCharged())}
-      ${answer('void', [charge], text.uncertainNotCharged())}
+      ${
+        charge.shown
+          ? // Its balance showed part of it: the question is whether there is more, each answer with what it books.
+            [
+              answer('void', [charge], text.uncertainOnlyShown(money(charge.shown))),
+              answer('charged', [charge], text.uncertainMoreShown(money(charge.bound))),
+            ]
+          : [
+              charge.once ? answer('once', [charge], text.uncertainChargedOnce(money(charge.once.usd))) : nothing,
+              answer(
+                'charged',
+                [charge],
+                charge.once ? text.uncertainChargedMore(money(charge.bound), charge.sends!) : text.uncertainCharged(),
+              ),
+              answer('void', [charge], text.uncertainNotCharged()),
+            ]
+      }
     </span>`;
   const words = (first: boolean, said: unknown) =>
     html`<span id=${ifDefined(first ? 'uncertain-first' : undefined)} tabindex=${ifDefined(first ? -1 : undefined)}
@@ -81,7 +95,14 @@ export function renderUncertain(charges: readonly UncertainCharge[], spoken: Spo
           return html`<li>
             ${words(
               !index,
-              text.uncertainEntry(modelName(model), sent, money(charge.usd), provider, sends, charge.partShown),
+              text.uncertainEntry(
+                modelName(model),
+                sent,
+                money(charge.usd),
+                provider,
+                sends,
+                charge.shown && money(charge.shown),
+              ),
             )}
             ${answers(charge)}
           </li>`;

@@ -3,18 +3,21 @@ import { atProvider } from '../words.js';
 
 export const uncertain: UncertainStrings = {
   uncertainLabel: () => 'Keine Antwort hat gesagt, ob dies berechnet wurde',
-  uncertainEntry: (model, sent, amount, provider, sends, more) => [
+  uncertainEntry: (model, sent, amount, provider, sends, shown) => [
     `${model}, gesendet ${sent}: `,
+    ...(shown ? [shown, ` davon zeigt Ihr Guthaben ${atProvider(provider)}; `] : []),
     sends ? 'bis zu ' : '',
     amount,
-    ` wurden vielleicht${more ? ' zusätzlich' : ''} berechnet${sends ? ` (der Browser hat die Anfrage vielleicht bis zu ${sends}-mal gesendet)` : ''}. Wenn Ihr Konto ${atProvider(provider)} es zeigt, sagen Sie es; bis dahin bleibt es gezählt.`,
+    ` wurden vielleicht${shown ? ' zusätzlich' : ''} berechnet${sends ? ` (der Browser hat die Anfrage vielleicht bis zu ${sends}-mal gesendet)` : ''}. Wenn Ihr Konto ${atProvider(provider)} ${shown ? 'mehr' : 'es'} zeigt, sagen Sie es; bis dahin bleibt es gezählt.`,
   ],
   uncertainCharged: () => 'Es wurde berechnet',
   uncertainChargedOnce: (amount) => ['Einmal berechnet, ', amount],
   uncertainCountedOnce: (amount) => `Als einmal berechnet gezählt: ${amount}.`,
   uncertainCountedCharged: (amount) => `Als berechnet gezählt: ${amount}.`,
   uncertainCountedNone: () => 'Als nicht berechnet gezählt.',
-  uncertainChargedMore: () => 'Mehr als einmal',
+  uncertainChargedMore: (total, sends) => [sends === 2 ? 'Zweimal, ' : 'Mehr als einmal, ', total],
+  uncertainOnlyShown: (shown) => ['Nur ', shown],
+  uncertainMoreShown: (total) => ['Mehr, ', total, ' insgesamt'],
   uncertainNotCharged: () => 'Nicht berechnet',
   uncertainGroup: (count, model, sent, amount, provider, sends) => [
     `${count} Anfragen für ${model}, gesendet ${sent}: `,
