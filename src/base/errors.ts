@@ -64,8 +64,9 @@ export class UserPaysError extends Error {
    */
   chargedOnce?: { entry: string; usd: string };
   /**
-   * What a later read of the account's balance found of the charge this error left uncertain, once it settled it
-   * (`watchBalance`, while the page is open): the widget still showing the error shows this in its place.
+   * What the later reads of the account's balance found of the charge this error left uncertain, once they settled it
+   * or ended with it still open (`watchBalance`, while the page is open): the widget says it beside Generate, in the
+   * error's place where it still shows it.
    */
   settledLater?: Sentence;
 

@@ -77,7 +77,8 @@ export type FailureSettlement = Settlement & { measured?: string };
  * bound once the balance shows it all; or, the balance still at the last read of the schedule as at the one before,
  * at what it shows (nothing at all: not charged). A balance still moving, or another image of the provider meanwhile,
  * leaves it as it is (the tally's "It was charged" / "It was not" stay). `onSettled` hears what it was resolved at, just
- * before the ledger does, so that the widget still showing the error says so as the tally changes.
+ * before the ledger does, so that the widget still showing the error says so as the tally changes; or, with nothing,
+ * that the reads ended with it still open (not where something else settled it meanwhile).
  */
 const WATCH = [5, 15, 60];
 
@@ -91,7 +92,7 @@ export async function watchBalance(
   before: SpentReading,
   ledger: LedgerStore,
   recheckMs = 1000,
-  onSettled: (settled: Watched) => void = () => undefined,
+  onSettled: (settled?: Watched) => void = () => undefined,
 ) {
   const resolve = (settled: Watched) => {
     onSettled(settled);
@@ -102,9 +103,9 @@ export async function watchBalance(
     await new Promise((wait) => setTimeout(wait, recheckMs * (times - (WATCH[index - 1] ?? 0))));
     if (!ledger.uncertain().some((candidate) => candidate.id === entry.id)) return; // resolved meanwhile
     const after = await spentAfter(source, before, recheckMs);
-    if (!after) return;
+    if (!after) return onSettled();
     const entries = ledger.entries();
-    if (othersBetween(entries, entry.id, entry.provider, before.at, after.at).length) return;
+    if (othersBetween(entries, entry.id, entry.provider, before.at, after.at).length) return onSettled();
     const found = settleFromBalance(entry, bound, before, after, entries, true);
     if ('charged' in found) return resolve({ charged: found.charged });
     const last = index === WATCH.length - 1;
@@ -116,6 +117,7 @@ export async function watchBalance(
     if (found.certain) return resolve({ charged: found.certain });
     if (found.measured !== undefined && new Decimal(found.measured).isZero()) return resolve({ void: true });
   }
+  onSettled();
 }
 
 /**

@@ -278,12 +278,13 @@ export class ImageAttempt {
     // On a key this ledger's alone, the balance read goes on while the page is open, and settles what it can.
     if ('uncertain' in settlement && before && keyAlone && settlement.measured !== undefined) {
       const { uncertain } = settlement;
-      // Once a later read settles it, the widget still showing the error says what that read found in its place.
-      const settled = (found: Watched) => {
-        error.settledLater = text.settledFromBalance(
-          provider,
-          'charged' in found ? formatUsd(found.charged, job.locale) : undefined,
-        );
+      // Once the later reads settle it, or end with it still open, the widget says so beside Generate, in the error's
+      // place where it still shows it ("checking again" no longer holds).
+      const settled = (found?: Watched) => {
+        error.settledLater = !found
+          ? text.balanceCheckEnded(provider)
+          : text.settledFromBalance(provider, 'charged' in found ? formatUsd(found.charged, job.locale) : undefined);
+        tell(job.onStage, { stage: 'checked' });
       };
       void watchBalance(
         { id: this.#entryId, ...entry },

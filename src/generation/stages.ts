@@ -27,7 +27,12 @@ export type SubmissionStage =
   | { stage: 'bytes'; id: string; blob: Blob }
   | { stage: 'downloaded'; image: StoredImage }
   | { stage: 'saved'; image: StoredImage }
-  | { stage: 'stored' };
+  | { stage: 'stored' }
+  /**
+   * After the submission failed, the later reads of the balance (on a key this ledger's alone) settled what it left
+   * uncertain, or ended with it still open: what its error says next is `UserPaysError.settledLater`.
+   */
+  | { stage: 'checked' };
 
 /**
  * The one listener of a submission's stages. Only `stored` is awaited (the widget reads its gallery back then);

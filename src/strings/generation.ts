@@ -75,6 +75,11 @@ export interface GenerationStrings {
    * balance settled it (beside Generate): what it cost (`amount`), or, with none, that it cost nothing.
    */
   settledFromBalance(provider: string, amount?: string): string;
+  /**
+   * In the same place, where those reads ended with part of the charge still open (no more of it showed, or something
+   * else moved the balance): it stays counted until the user answers, under the tally line.
+   */
+  balanceCheckEnded(provider: string): string;
   keyQuoted(): string;
   unreadableReply(provider?: string): string;
   downloadFailed(status?: number): string;
@@ -156,9 +161,9 @@ export const generation: GenerationStrings = {
   balanceMoved: (provider, amount) =>
     `Your ${words.providerName(provider)} balance moved by ${amount} meanwhile, which cannot be put down to this image alone.`,
   balanceShowsNoCharge: (provider) =>
-    `Your ${words.providerName(provider)} balance shows no charge yet; checking again for a minute.`,
+    `Your ${words.providerName(provider)} balance shows no charge yet; checking again for a minute or so.`,
   balanceShowsPart: (provider, amount) =>
-    `Your ${words.providerName(provider)} balance shows ${amount} of it so far; checking again for a minute.`,
+    `Your ${words.providerName(provider)} balance shows ${amount} of it so far; checking again for a minute or so.`,
   balanceMovedShared: (provider, amount) =>
     `Your ${words.providerName(provider)} balance moved by ${amount} meanwhile, perhaps from elsewhere.`,
   balanceShowsNoChargeShared: (provider) =>
@@ -167,6 +172,8 @@ export const generation: GenerationStrings = {
     amount
       ? `Your ${words.providerName(provider)} balance shows the last request cost ${amount}: counted as spent.`
       : `Your ${words.providerName(provider)} balance shows no charge for the last request: nothing is counted.`,
+  balanceCheckEnded: (provider) =>
+    `Your ${words.providerName(provider)} balance showed no more of the last request: it stays counted as possibly spent until you answer under your tally.`,
   keyQuoted: () =>
     "The provider's answer quoted your key, so its words are not shown here. Check the settings and try again.",
   unreadableReply: (provider) => `${whoIn(provider)} sent a reply this page could not read. Try again in a moment.`,

@@ -170,7 +170,7 @@ describe('a charge no reply confirmed, settled from the account’s balance', fu
     expect([tally.spent, tally.uncertain]).to.deep.equal(['0.005', '0.03']);
     // The most it may cost said once, then what of it shows (the sixth walk-through, S8: it was said twice).
     expect(error.message).to.match(
-      /may have charged up to \$0\.035 .* Your Pollinations balance shows \$0\.005 of it so far; checking again for a minute\.$/,
+      /may have charged up to \$0\.035 .* Your Pollinations balance shows \$0\.005 of it so far; checking again for a minute or so\.$/,
     );
     expect(error.message.match(/\$0\.035/g)).to.have.length(1);
   });
@@ -242,7 +242,7 @@ describe('a charge no reply confirmed, settled from the account’s balance', fu
     expect(Number(entry.charged)).to.be.at.least(Number(debited.usd));
     expect(ledger.tally().spent).to.equal(price.toFixed());
     expect(error.message).to.contain(
-      `Your OpenRouter balance shows $${price.toFixed()} of it so far; checking again for a minute.`,
+      `Your OpenRouter balance shows $${price.toFixed()} of it so far; checking again for a minute or so.`,
     );
     // The page keeps reading: once the balance holds at every debit, that is what is booked.
     const settled = await until(
@@ -262,7 +262,7 @@ describe('a charge no reply confirmed, settled from the account’s balance', fu
     const { error, entry, ledger } = await lostReply('openrouter', 'fault=network', key, undefined, { signedIn: true });
     expect((await simCharges('openrouter', key)).images).to.equal(0);
     expect([error.code, entry.status]).to.deep.equal(['network', 'uncertain']);
-    expect(error.message).to.match(/Your OpenRouter balance shows no charge yet; checking again for a minute\.$/);
+    expect(error.message).to.match(/Your OpenRouter balance shows no charge yet; checking again for a minute or so\.$/);
     const released = await until(() => ledger.entries().find((e) => e.id === entry.id && e.status === 'void'), 25_000);
     expect(released.charged).to.equal(undefined);
     expect(ledger.tally().uncertain).to.equal(undefined);

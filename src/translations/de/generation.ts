@@ -76,9 +76,9 @@ export const generation: GenerationStrings = {
   balanceMoved: (provider, amount) =>
     `Ihr Guthaben bei ${words.providerName(provider)} hat sich inzwischen um ${amount} verändert; das lässt sich nicht diesem Bild allein zuschreiben.`,
   balanceShowsNoCharge: (provider) =>
-    `Ihr Guthaben bei ${words.providerName(provider)} zeigt noch keine Abbuchung; eine Minute lang wird weiter geprüft.`,
+    `Ihr Guthaben bei ${words.providerName(provider)} zeigt noch keine Abbuchung; etwa eine Minute lang wird weiter geprüft.`,
   balanceShowsPart: (provider, amount) =>
-    `Ihr Guthaben bei ${words.providerName(provider)} zeigt bisher ${amount} davon; eine Minute lang wird weiter geprüft.`,
+    `Ihr Guthaben bei ${words.providerName(provider)} zeigt bisher ${amount} davon; etwa eine Minute lang wird weiter geprüft.`,
   balanceMovedShared: (provider, amount) =>
     `Ihr Guthaben bei ${words.providerName(provider)} änderte sich seither um ${amount}, vielleicht von anderswo.`,
   balanceShowsNoChargeShared: (provider) =>
@@ -87,6 +87,8 @@ export const generation: GenerationStrings = {
     amount
       ? `Ihr Guthaben bei ${words.providerName(provider)} zeigt, dass die letzte Anfrage ${amount} gekostet hat: als ausgegeben gezählt.`
       : `Ihr Guthaben bei ${words.providerName(provider)} zeigt keine Abbuchung für die letzte Anfrage: nichts wird gezählt.`,
+  balanceCheckEnded: (provider) =>
+    `Ihr Guthaben bei ${words.providerName(provider)} zeigte nichts weiter von der letzten Anfrage: sie bleibt vorerst mitgezählt, bis Sie unter Ihrer Ausgabenübersicht antworten.`,
   keyQuoted: () =>
     'Die Antwort des Anbieters hat Ihren Schlüssel zitiert, daher werden ihre Worte hier nicht gezeigt. Prüfen Sie die Einstellungen und versuchen Sie es noch einmal.',
   unreadableReply: (provider) =>

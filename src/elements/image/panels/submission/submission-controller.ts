@@ -237,6 +237,8 @@ export class SubmissionController<Args> implements ReactiveController {
       if (shown) this.#update({ progress: detail });
       emit(this.#host, 'userpays-progress', detail);
     }
+    // Heard after the submission ended, from the balance's later reads: what they found is taken at the next update.
+    if (stage.stage === 'checked') this.#host.requestUpdate();
     if (shown && stage.stage === 'accepted' && stage.charge)
       this.#update({ billed: new Decimal(this.billed || 0).plus(stage.charge.usd).toString() });
   }
