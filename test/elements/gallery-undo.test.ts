@@ -3,6 +3,7 @@
 // was being typed; Delete says what it deleted, with Undo, in the place the image had, the focus on that Undo; the
 // focus never falls to <body> (after Delete, Undo or Dismiss).
 import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { waitUntil } from '../support/wait.js';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
@@ -161,6 +162,19 @@ describe('<userpays-image>: the gallery’s actions, the form and the focus', fu
     const dismiss = root(el).querySelector<HTMLButtonElement>('[part~=error] button[aria-label=Dismiss]')!;
     dismiss.focus();
     dismiss.click();
+    await el.updateComplete;
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    expect(root(el).querySelector('[part~=error]')).to.equal(null);
+    expectFocusOn(el, root(el).querySelector('[part~=submit]'), 'Generate');
+  });
+
+  it('Escape within an error dismisses it, as its × does (walk-through 11, X7)', async () => {
+    const el = await bflWidget({ scenario: 'fault=error', run: RUN, prompt: 'a fox', apiKey: 'sim-test-key' });
+    await el.generate().catch(() => {});
+    await el.updateComplete;
+    const box = root(el).querySelector<HTMLElement>('[part~=error]')!;
+    box.focus();
+    await sendKeys({ press: 'Escape' });
     await el.updateComplete;
     await new Promise((resolve) => requestAnimationFrame(resolve));
     expect(root(el).querySelector('[part~=error]')).to.equal(null);

@@ -188,7 +188,7 @@ describe('<userpays-image>: keyboard, focus and announcements', () => {
       time.advance(65_000);
       el.requestUpdate();
       await el.updateComplete;
-      expect(inside(el, '[part~=progress]').textContent).to.contain('1 min 05 s');
+      expect(inside(el, '[part~=progress]').textContent).to.contain('1\u00a0min 05\u00a0s');
       el.cancel();
     });
 
@@ -205,15 +205,19 @@ describe('<userpays-image>: keyboard, focus and announcements', () => {
           prompt: 'a harbour at dawn',
         });
         void el.generate().catch(() => {});
-        await waitUntil(() => part(el, 'progress')?.textContent?.includes('Generating · 0 s'), 'under way', {
+        await waitUntil(() => part(el, 'progress')?.textContent?.includes('Generating · 0\u00a0s'), 'under way', {
           timeout: 5000,
         });
         expect(part(el, 'progress')!.querySelector('progress')!.hasAttribute('value'), 'indeterminate').to.equal(false);
         time.advance(65_000);
         // Nothing but the widget's own ticker redraws it now (no requestUpdate here).
-        await waitUntil(() => part(el, 'progress')?.textContent?.includes('Generating · 1 min 05 s'), 'it ticks', {
-          timeout: 3000,
-        });
+        await waitUntil(
+          () => part(el, 'progress')?.textContent?.includes('Generating · 1\u00a0min 05\u00a0s'),
+          'it ticks',
+          {
+            timeout: 3000,
+          },
+        );
         el.cancel();
       });
     });

@@ -44,6 +44,9 @@ export const progress: ProgressStrings = {
   undo: () => 'Undo',
   useElsewhere: (model, provider, price) => `Use ${model} at ${words.providerName(provider)}, ${price}`,
   elapsed: (seconds) =>
-    seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${String(seconds % 60).padStart(2, '0')} s`,
+    // No-break spaces: a number never wraps away from its unit ("2 / s" at 280 px).
+    seconds < 60
+      ? `${seconds}\u00a0s`
+      : `${Math.floor(seconds / 60)}\u00a0min ${String(seconds % 60).padStart(2, '0')}\u00a0s`,
   usually: (time) => `usually ${time}`,
 };

@@ -38,8 +38,9 @@ export interface PanelHandlers extends PickerHandlers {
   /** Stop waiting for a billed image (it is still saved when done), or keep waiting. */
   stopWaiting(): void;
   keepWaiting(): void;
-  /** Dismiss the error shown. */
+  /** Dismiss the error shown: its ×, or Escape within its box. */
   dismissError(): void;
+  errorKeydown(event: KeyboardEvent): void;
   /** Undo the change just made (Vary, Reuse, Finalize, Delete). */
   undo(): void;
   /** "It was charged" or "It was not" on a charge no reply confirmed or denied (`value`; `data-id`). */
@@ -91,6 +92,11 @@ export function panelHandlers(parts: ImageParts, panels: PanelControllers): Pane
     dismissError: () => {
       submission.dismissError();
       flow.focusNext('submit'); // never to the page
+    },
+    errorKeydown: (event) => {
+      if (event.key !== 'Escape' || event.isComposing) return;
+      event.stopPropagation(); // the box's own Escape: no dialog of the page closes with it
+      handlers.dismissError();
     },
     // The user's word, from their provider account, settles what no reply did; the next thing to do is Generate,
     // or the next such charge, never the page.

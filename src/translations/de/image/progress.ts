@@ -16,6 +16,8 @@ export const progress: ProgressStrings = {
   undo: () => 'Rückgängig',
   useElsewhere: (model, provider, price) => `${model} ${atProvider(provider)} nutzen, ${price}`,
   elapsed: (seconds) =>
-    seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${String(seconds % 60).padStart(2, '0')} s`,
+    seconds < 60
+      ? `${seconds}\u00a0s`
+      : `${Math.floor(seconds / 60)}\u00a0min ${String(seconds % 60).padStart(2, '0')}\u00a0s`,
   usually: (time) => `meist ${time}`,
 };

@@ -42,12 +42,15 @@ export interface WaysOn {
 
 /**
  * The error of the last submission, the ways on from it that apply (`WaysOn`) and Try again in a row under it, and
- * Dismiss (×) in its corner, last in the keyboard's order.
+ * Dismiss (×) in its corner, last in the keyboard's order, as Escape within the box.
  */
 export function renderFailure(
   { error, translation, decision }: ImageView,
   { funds, elsewhere, chargedOnce }: WaysOn,
-  on: Pick<ImageHandlers & PanelHandlers, 'retry' | 'dismissError' | 'useElsewhere' | 'uncertainChoice'>,
+  on: Pick<
+    ImageHandlers & PanelHandlers,
+    'retry' | 'dismissError' | 'errorKeydown' | 'useElsewhere' | 'uncertainChoice'
+  >,
 ) {
   const progressText = wordsIn(translation, 'progress', progress);
   if (!error) return nothing;
@@ -61,6 +64,7 @@ export function renderFailure(
     data-focus="error"
     role="group"
     aria-labelledby="failure"
+    @keydown=${on.errorKeydown}
   >
     <p id="failure">${error.message}</p>
     ${
