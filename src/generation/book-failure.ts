@@ -161,7 +161,7 @@ function sayUncertain(
   error: UserPaysError,
   provider: string,
   usd: string,
-  { measured, certain }: Extract<FailureSettlement, { uncertain: string }> & { measured?: string },
+  { uncertain, measured, certain }: Extract<FailureSettlement, { uncertain: string }> & { measured?: string },
   keyAlone: boolean,
   locale?: string,
 ) {
@@ -182,7 +182,10 @@ function sayUncertain(
         ];
   if (error.code === 'cancelled') return error.say(text.cancelledMaybeCharged(provider, usd), ...balance);
   if (error.code === 'network') {
-    return error.say(text.connectionBroke(provider, usd, (error.sends ?? 1) > 1), ...balance);
+    // Sent more than once at most: one request's price first, the likely charge, then the bound.
+    const sends = error.sends ?? 1;
+    const once = sends > 1 ? formatUsd(new Decimal(uncertain).div(sends), locale) : undefined;
+    return error.say(text.connectionBroke(provider, usd, once), ...balance);
   }
   // A refusal or an error that came back (fal's 422 after the run, BFL's moderation, a gateway's 5xx) is a reply, which
   // says nothing of the charge: "no reply came" is only for a reply that was lost or unreadable.

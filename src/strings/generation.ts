@@ -50,7 +50,11 @@ export interface GenerationStrings {
   /** A reply came, a refusal or an error, that does not say whether the request was charged (fal's 422, BFL's moderation). */
   chargeNotSaid(provider: string, amount: string): string;
   cancelledMaybeCharged(provider: string, amount: string): string;
-  connectionBroke(provider: string, amount: string, resent: boolean): string;
+  /**
+   * `amount` may have been charged; where the browser may have sent the request more than once, `amount` is the most it
+   * may cost, and `once` one request's price, said first: the likely charge.
+   */
+  connectionBroke(provider: string, amount: string, once?: string): string;
   /** The connection broke after the request left (a charge that was then settled from the balance follows). */
   connectionBrokeAfterSending(): string;
   /** A charge no reply confirmed, settled from the account's balance (what it fell by while the image was made). */
@@ -151,10 +155,10 @@ export const generation: GenerationStrings = {
     `${words.TheProvider(provider)} may have charged ${amount} all the same, counted as possibly spent.`,
   cancelledMaybeCharged: (provider, amount) =>
     `Cancelled after the request left: ${words.theProvider(provider)} may have charged ${amount}, counted as possibly spent.`,
-  connectionBroke: (provider, amount, resent) =>
+  connectionBroke: (provider, amount, once) =>
     `The connection broke: ${words.theProvider(provider)} may have charged ${
-      resent ? `up to ${amount} (if the browser resent it)` : amount
-    }, counted as possibly spent.`,
+      once ? `${once} (up to ${amount} if the browser sent it again), all` : `${amount},`
+    } counted as possibly spent.`,
   connectionBrokeAfterSending: () => 'The connection broke after the request left, before any reply.',
   balanceShowsCharge: (provider, amount) =>
     `Your ${words.providerName(provider)} balance shows what it cost: ${words.theProvider(provider)} charged ${amount} for it, and your tally counts it.`,

@@ -170,7 +170,7 @@ describe('a charge no reply confirmed, settled from the account’s balance', fu
     expect([tally.spent, tally.uncertain]).to.deep.equal(['0.005', '0.03']);
     // The most it may cost said once, then what of it shows (the sixth walk-through, S8: it was said twice).
     expect(error.message).to.match(
-      /may have charged up to \$0\.035 .* Your Pollinations balance shows \$0\.005 of it so far; checking again for a minute or so\.$/,
+      /may have charged \$0\.005 \(up to \$0\.035 .* Your Pollinations balance shows \$0\.005 of it so far; checking again for a minute or so\.$/,
     );
     expect(error.message.match(/\$0\.035/g)).to.have.length(1);
   });
@@ -294,7 +294,7 @@ describe('a charge no reply confirmed, settled from the account’s balance', fu
     expect(entry.status).to.equal('uncertain');
     expect(tally.uncertain).to.equal(entry.charged);
     expect(error.message).to.match(
-      /^The connection broke: BFL may have charged up to \$0\.\d+ \(if the browser resent it\), counted as possibly spent\./,
+      /^The connection broke: BFL may have charged \$0\.014 \(up to \$0\.\d+ if the browser sent it again\), all counted as possibly spent\./,
     );
     expect(error.message).to.match(/ Your BFL balance shows no charge yet; one can show late\.$/);
   });
@@ -328,7 +328,7 @@ describe('a charge no reply confirmed, settled from the account’s balance', fu
     ]);
     expect(mine.status, 'ours: not told apart from the tab’s').to.equal('uncertain');
     expect(Number(mine.charged)).to.be.at.least(Number(theirs.charged));
-    expect(error.message).to.match(/BFL may have charged (up to )?\$0\.\d+[ ;]/);
+    expect(error.message).to.match(/BFL may have charged \$0\.\d+[ ;,]/);
     expect(error.message).to.match(/Your BFL balance moved by \$0\.\d+ meanwhile, perhaps from elsewhere\./);
   });
 });

@@ -66,10 +66,10 @@ export const generation: GenerationStrings = {
     `${words.TheProvider(provider)} hat dafür vielleicht trotzdem ${amount} berechnet, vorerst mitgezählt.`,
   cancelledMaybeCharged: (provider, amount) =>
     `Abgebrochen nach dem Absenden: ${words.theProvider(provider)} hat vielleicht ${amount} berechnet, vorerst mitgezählt.`,
-  connectionBroke: (provider, amount, resent) =>
+  connectionBroke: (provider, amount, once) =>
     `Die Verbindung brach ab: ${words.TheProvider(provider)} hat vielleicht ${
-      resent ? `bis zu ${amount} berechnet (falls der Browser neu sendete)` : `${amount} berechnet`
-    }, vorerst mitgezählt.`,
+      once ? `${once} berechnet (bis zu ${amount}, falls erneut gesendet), alles` : `${amount} berechnet,`
+    } vorerst mitgezählt.`,
   connectionBrokeAfterSending: () => 'Die Verbindung brach nach dem Absenden ab, vor jeder Antwort.',
   balanceShowsCharge: (provider, amount) =>
     `Ihr Guthaben bei ${words.providerName(provider)} zeigt, was es gekostet hat: ${words.theProvider(provider)} hat ${amount} dafür berechnet, und Ihre Ausgabenübersicht zählt es.`,
