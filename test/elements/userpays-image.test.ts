@@ -258,7 +258,11 @@ describe('<userpays-image>', () => {
       // A key the provider refused is said under the key field, which is marked; any other error in the error box.
       const where = error.code.startsWith('auth-') ? '#key-error' : '[part~=error]';
       expect(el.shadowRoot!.querySelector(where)?.textContent, fault).to.contain(error.message);
-      if (where === '#key-error') expect(part(el, 'key')!.getAttribute('aria-invalid'), fault).to.equal('true');
+      if (where === '#key-error') {
+        expect(part(el, 'key')!.getAttribute('aria-invalid'), fault).to.equal('true');
+        // No balance of the refused key beside its refusal (walk-through 11, X5: "$9,916 left" under it).
+        expect(part(el, 'balance'), fault).to.equal(null);
+      }
       expect(part(el, 'progress'), fault).to.equal(null);
       expect(part(el, 'submit')!.hasAttribute('disabled'), fault).to.equal(false);
       expect(part(el, 'submit')!.getAttribute('aria-busy') ?? 'false', fault).to.equal('false');

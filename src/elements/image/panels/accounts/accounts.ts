@@ -74,7 +74,8 @@ export function renderKeyField(
     ${key.value ? nothing : notSentHere.map((why) => html`<p class="muted">${why}</p>`)}
     ${key.waiting ? html`<p class="error">${text.waitingForKey(key.waiting, key.payee)}</p>` : nothing}
     ${
-      (key.left || key.outOfCredit) && !signed
+      // Not under a refusal of the key: what it had left says nothing of a key the provider no longer takes.
+      (key.left || key.outOfCredit) && !signed && !key.error
         ? html`<p part="balance" class="muted">
             ${
               key.outOfCredit
