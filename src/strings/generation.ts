@@ -157,7 +157,7 @@ export const generation: GenerationStrings = {
     `Cancelled after the request left: ${words.theProvider(provider)} may have charged ${amount}, counted as possibly spent.`,
   connectionBroke: (provider, amount, once) =>
     `The connection broke: ${words.theProvider(provider)} may have charged ${
-      once ? `${once} (up to ${amount} if the browser sent it again), all` : `${amount},`
+      once ? `${once} (up to ${amount} if the browser sent it more than once), all` : `${amount},`
     } counted as possibly spent.`,
   connectionBrokeAfterSending: () => 'The connection broke after the request left, before any reply.',
   balanceShowsCharge: (provider, amount) =>

@@ -29,7 +29,7 @@ describe('a reset after acceptance: what may have been charged covers every copy
       expect(entry.status).to.equal('uncertain');
       expect(Number(entry.charged), 'the bound covers every copy').to.be.at.least(Number(debited.usd));
       expect(error?.message).to.contain(
-        `if the browser sent it again), all counted as possibly spent. Your BFL balance moved by $${debited.usd} meanwhile, perhaps from elsewhere.`,
+        `if the browser sent it more than once), all counted as possibly spent. Your BFL balance moved by $${debited.usd} meanwhile, perhaps from elsewhere.`,
       );
     } finally {
       cleanLocalStorage(storageKey);

@@ -294,7 +294,7 @@ describe('a charge no reply confirmed, settled from the account’s balance', fu
     expect(entry.status).to.equal('uncertain');
     expect(tally.uncertain).to.equal(entry.charged);
     expect(error.message).to.match(
-      /^The connection broke: BFL may have charged \$0\.014 \(up to \$0\.\d+ if the browser sent it again\), all counted as possibly spent\./,
+      /^The connection broke: BFL may have charged \$0\.014 \(up to \$0\.\d+ if the browser sent it more than once\), all counted as possibly spent\./,
     );
     expect(error.message).to.match(/ Your BFL balance shows no charge yet; one can show late\.$/);
   });

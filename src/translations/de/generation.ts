@@ -68,7 +68,7 @@ export const generation: GenerationStrings = {
     `Abgebrochen nach dem Absenden: ${words.theProvider(provider)} hat vielleicht ${amount} berechnet, vorerst mitgezählt.`,
   connectionBroke: (provider, amount, once) =>
     `Die Verbindung brach ab: ${words.TheProvider(provider)} hat vielleicht ${
-      once ? `${once} berechnet (bis zu ${amount}, falls erneut gesendet), alles` : `${amount} berechnet,`
+      once ? `${once} berechnet (bis zu ${amount}, falls mehrfach gesendet), alles` : `${amount} berechnet,`
     } vorerst mitgezählt.`,
   connectionBrokeAfterSending: () => 'Die Verbindung brach nach dem Absenden ab, vor jeder Antwort.',
   balanceShowsCharge: (provider, amount) =>
