@@ -51,6 +51,17 @@ async function afterOnePriceMoved(scenario = 'fault=accept-then-drop') {
 }
 
 /**
+ * A widget whose submission BFL never answered (the connection broke), and its error: what a later read of the balance
+ * found is set on it as `watchBalance` would (test/faults/settle-from-balance.test.ts covers the reads themselves).
+ */
+async function afterANetworkFailure() {
+  const storageKey = uniqueStorageKey();
+  const el = await bflWidget({ scenario: 'fault=network', apiKey: `sim-later-${storageKey}`, storageKey });
+  const error = (await el.generate().catch((thrown: unknown) => thrown)) as UserPaysError;
+  return { el, error };
+}
+
+/**
  * The error box gone, `said` beside Generate (in the pinned row, with no Undo) and read out; the focus on Generate
  * where it was in the box (`focused`, the element it stays on otherwise).
  */
@@ -171,9 +182,7 @@ describe('<userpays-image>: what may have been charged, settled in the widget', 
   it('settled later by a read of the balance: the error goes, and what the read found is said beside Generate', async () => {
     // What watchBalance's later reads find on a key this site's sign-in made (test/faults/settle-from-balance.test.ts),
     // set as it sets it on the error the widget shows: the box that said "checking again" is not left behind, red.
-    const storageKey = uniqueStorageKey();
-    const el = await bflWidget({ scenario: 'fault=network', apiKey: `sim-later-${storageKey}`, storageKey });
-    const error = (await el.generate().catch((thrown: unknown) => thrown)) as UserPaysError;
+    const { el, error } = await afterANetworkFailure();
     await el.updateComplete;
     root(el).querySelector<HTMLElement>('[part~=error]')!.focus();
     error.settledLater = generationText.settledFromBalance('bfl');
@@ -182,9 +191,7 @@ describe('<userpays-image>: what may have been charged, settled in the widget', 
   });
 
   it('settled later, after an edit took the error away: what the read found is still said, the focus left', async () => {
-    const storageKey = uniqueStorageKey();
-    const el = await bflWidget({ scenario: 'fault=network', apiKey: `sim-later-${storageKey}`, storageKey });
-    const error = (await el.generate().catch((thrown: unknown) => thrown)) as UserPaysError;
+    const { el, error } = await afterANetworkFailure();
     await el.updateComplete;
     const prompt = root(el).querySelector<HTMLTextAreaElement>('[part~=prompt]')!;
     prompt.focus();
@@ -202,9 +209,7 @@ describe('<userpays-image>: what may have been charged, settled in the widget', 
   });
 
   it('settled later, once a newer submission started: nothing said of "the last request", which is another', async () => {
-    const storageKey = uniqueStorageKey();
-    const el = await bflWidget({ scenario: 'fault=network', apiKey: `sim-later-${storageKey}`, storageKey });
-    const error = (await el.generate().catch((thrown: unknown) => thrown)) as UserPaysError;
+    const { el, error } = await afterANetworkFailure();
     await el.generate().catch(() => {});
     error.settledLater = generationText.settledFromBalance('bfl');
     el.requestUpdate();
