@@ -179,6 +179,33 @@ describe('<userpays-image>: what may have been charged, settled in the widget', 
     await expectSaidBesideGenerate(el, 'Counted as not charged.');
   });
 
+  it("on a phone, each of the error's answers reads on one line: side by side in English, stacked in German", async () => {
+    // The widget as wide as on a 390 px phone (the walk-through's W3: German's answers broke within their buttons).
+    const { el, box } = await afterOnePriceMoved();
+    el.style.width = '366px';
+    const answers = () => [...box.querySelectorAll<HTMLButtonElement>('button[value]')];
+    const lines = (button: HTMLElement) => {
+      const style = getComputedStyle(button);
+      const inner =
+        button.getBoundingClientRect().height -
+        ['paddingTop', 'paddingBottom', 'borderTopWidth', 'borderBottomWidth']
+          .map((side) => parseFloat(style[side as 'paddingTop']))
+          .reduce((sum, length) => sum + length);
+      return Math.round(inner / parseFloat(style.lineHeight));
+    };
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    const [once, not] = answers();
+    expect([lines(once), lines(not)], 'English').to.deep.equal([1, 1]);
+    expect(once.getBoundingClientRect().top, 'side by side').to.equal(not.getBoundingClientRect().top);
+    el.lang = 'de';
+    await until(() => answers()[0]?.textContent!.includes('Einmal berechnet'), 5_000, 'German');
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    const [einmal, nicht] = answers();
+    expect([lines(einmal), lines(nicht)], 'German').to.deep.equal([1, 1]);
+    expect(nicht.getBoundingClientRect().top, 'stacked').to.be.above(einmal.getBoundingClientRect().bottom);
+    expect(nicht.getBoundingClientRect().width, 'as wide as each other').to.equal(einmal.getBoundingClientRect().width);
+  });
+
   it('settled later by a read of the balance: the error goes, and what the read found is said beside Generate', async () => {
     // What watchBalance's later reads find on a key this site's sign-in made (test/faults/settle-from-balance.test.ts),
     // set as it sets it on the error the widget shows: the box that said "checking again" is not left behind, red.

@@ -183,16 +183,12 @@ export const outcomeStyles = css`
     width: 1.6rem;
     height: 1lh;
   }
-  /* The two answers side by side, as a pair, from a phone's width up: each on one line where both fit (English at
-     390 px, a little tighter than the row's buttons), else each wrapping within its own (German). Narrower (280 px),
-     one above the other: a German word would not fit half the width. */
+  /* The two answers side by side where both fit on one line each (English at 390 px), else one above the other, each
+     as wide as the box: an answer is read at a glance only whole, so its words never break within its button while
+     the box's width holds them. */
   .error-box .answers button {
+    flex: 1 1 auto;
     padding-inline: 0.75rem;
-  }
-  @container (width >= 320px) {
-    .error-box .answers {
-      flex-wrap: nowrap;
-    }
   }
   /* Narrow, the canvas stands above the controls: an error with no image yet is shown there alone (the prompts to
      start from are under the prompt); wide, the empty state stays under it (image-template.ts). */
