@@ -39,6 +39,7 @@ const PROVIDERS = [
       ['fault=error', 'Provider error'],
       ['fault=network', 'Network failure'],
       ['fault=accept-then-drop', 'Reply lost after BFL accepted (may have been charged)'],
+      ['fault=accept-then-reset', 'Reply lost, the request sent again and charged twice'],
       ['cors=none', 'BFL’s API refuses web pages (no CORS): needs the relay'],
       ['fault=request-moderated', 'Refused before generating (refund unknown)'],
       ['cost=null', 'Reply without a cost (the preview’s price is booked)'],

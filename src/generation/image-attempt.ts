@@ -6,7 +6,7 @@ import Decimal from 'decimal.js';
 import { asUserPaysError, type UserPaysError } from '../base/errors.js';
 import type { ProviderId } from '../base/types.js';
 import type { StoredImage } from '../images/image-store.js';
-import { movedBy, othersBetween, type SpentReading } from '../ledger/ledger.js';
+import { movedBy, othersBetween, wholePricesMoved, type SpentReading } from '../ledger/ledger.js';
 import { mostPerImage } from '../pricing/quote.js';
 import { formatUsd } from '../pricing/index.js';
 import { generationText as text } from '../strings/generation.js';
@@ -298,9 +298,13 @@ export class ImageAttempt {
         () => undefined, // a read is a convenience: the entry stays uncertain, for the tally's buttons
       );
     }
-    const quoted = mostPerImage(job.quote);
-    if ('uncertain' in settlement && !keyAlone && settlement.measured && new Decimal(settlement.measured).eq(quoted))
-      error.chargedOnce = { entry: this.#entryId, usd: quoted };
+    if ('uncertain' in settlement)
+      error.uncertainCharge = {
+        entry: this.#entryId,
+        ...(!keyAlone && {
+          moved: wholePricesMoved(settlement.measured, mostPerImage(job.quote), settlement.uncertain),
+        }),
+      };
     sayBooked(error, settlement, provider, job.locale, keyAlone);
     return { error, charged: 'charged' in settlement ? settlement.charged : undefined, unreported };
   }

@@ -5,7 +5,7 @@
  * that account can have moved it, and it is a whole number of the image's price. Even then only that much is certain:
  * the rest of what it may have cost stays uncertain, as an account's counter may show a second debit later.
  */
-import type { Decimal } from './amounts.js';
+import { Decimal } from './amounts.js';
 import type { LedgerEntry } from './entry-codec.js';
 
 /** What an account had spent so far, in USD (rising by exactly what each image costs), and when it was read (ms). */
@@ -81,4 +81,18 @@ export function settleFromBalance(
   const whole = sends.isInteger() && sends.gte(1) && difference.lte(bound);
   if (!keyAlone || !alone || !after.still || !whole) return hint;
   return difference.eq(bound) ? { charged: bound } : { ...hint, certain: difference.toFixed() };
+}
+
+/**
+ * What a balance that moved by `measured` across an uncertain charge points to, on a key others may use too (where
+ * it settles nothing by itself): a whole number of the request's price `quoted`, from one up to its `bound`, as that
+ * amount and how many prices it is. Undefined where it moved by anything else (nothing, part of a price, more than
+ * the bound).
+ */
+export function wholePricesMoved(measured: string | undefined, quoted: string, bound: string) {
+  if (measured === undefined || !new Decimal(quoted).gt(0)) return undefined;
+  const times = new Decimal(measured).div(quoted);
+  return times.isInteger() && times.gte(1) && new Decimal(measured).lte(bound)
+    ? { usd: new Decimal(measured).toFixed(), times: times.toNumber() }
+    : undefined;
 }

@@ -1,3 +1,9 @@
 export { LedgerStore } from './ledger-store.js';
 export type { LedgerEntry, Settlement } from './entry-codec.js';
-export { movedBy, othersBetween, settleFromBalance, type SpentReading } from './balance-settlement.js';
+export {
+  movedBy,
+  othersBetween,
+  settleFromBalance,
+  wholePricesMoved,
+  type SpentReading,
+} from './balance-settlement.js';

@@ -69,7 +69,8 @@ export interface GenerationStrings {
   balanceShowsPart(provider: string, amount: string): string;
   /**
    * Beside a charge left uncertain on a key others may use too: the balance moved by `amount`, which settles nothing by
-   * itself (where it is one request's price, the error offers "Charged once": `UserPaysError.chargedOnce`).
+   * itself (where it is a whole number of the request's price, the error offers to book that: "Charged once", "Charged
+   * twice": `UserPaysError.uncertainCharge`).
    */
   balanceMovedShared(provider: string, amount: string): string;
   /** Beside a charge left uncertain on a key others may use too: no charge shows yet, which settles nothing. */

@@ -8,6 +8,7 @@ import { generationText } from '../../src/strings/generation.js';
 import { bflWidget } from '../support/bfl-widget.js';
 import { submissionsOf, uniqueStorageKey } from '../support/sim.js';
 import { until } from '../support/wait.js';
+import { words } from '../support/widget.js';
 
 const root = (el: UserPaysImage) => el.shadowRoot!;
 const uncertainPart = (el: UserPaysImage) => root(el).querySelector<HTMLElement>('[part~=uncertain]');
@@ -245,9 +246,31 @@ describe('<userpays-image>: what may have been charged, settled in the widget', 
     expect(root(el).querySelector('[part~=error]'), "the newer submission's own error").not.to.equal(null);
   });
 
-  it("a lost reply whose balance shows nothing: no 'Charged once' in the error, the tally's answers only", async () => {
+  it("a lost reply whose balance shows nothing: the error's link goes to the list under the tally, which asks", async () => {
     const el = await afterALostReply();
-    expect(root(el).querySelector('[part~=error] button[value=once]')).to.equal(null);
+    const box = root(el).querySelector<HTMLElement>('[part~=error]')!;
+    expect(box.querySelector('button[value]'), 'no answer the balance points to').to.equal(null);
+    const ask = [...box.querySelectorAll<HTMLButtonElement>('button')].find(
+      (button) => words(button) === 'Say whether it was charged',
+    )!;
+    ask.click();
+    await el.updateComplete;
+    const first = root(el).querySelector('#uncertain-first')!;
+    expect(root(el).activeElement).to.equal(first);
+    expect(uncertainPart(el)!.contains(first)).to.equal(true);
+  });
+
+  it('a lost reply sent twice and debited twice: the error offers "Charged twice", which books both', async () => {
+    // BFL's accept-then-reset: the connection reset before any byte of the reply, so the browser sent it again, and
+    // BFL debited each ($0.028). A pasted key's balance settles nothing, but it points to that, one click away.
+    const { el, box } = await afterOnePriceMoved('fault=accept-then-reset');
+    expect(words(box)).to.contain('Your BFL balance moved by $0.028 meanwhile, perhaps from elsewhere.');
+    const answers = [...box.querySelectorAll<HTMLButtonElement>('button[value]')];
+    expect(answers.map(words)).to.deep.equal(['Charged twice, $0.028', 'It was not']);
+    answers[0].click();
+    await until(() => !uncertainPart(el), 5_000, 'the list gone');
+    expect(el.tally).to.include({ spent: '0.028', paidFailures: 1 });
+    await expectSaidBesideGenerate(el, 'Counted as charged twice: $0.028.');
   });
 
   it('over the budget because of a lost reply, the error offers no Try again: the row says why, and how on', async () => {
@@ -266,6 +289,10 @@ describe('<userpays-image>: what may have been charged, settled in the widget', 
     expect(reason(el)).to.match(/counting \$0\.\d+ that may have been charged Say whether it was charged$/);
     const box = root(el).querySelector<HTMLElement>('.error-box')!;
     expect(box.textContent).to.contain('The connection broke:');
-    expect([...box.querySelectorAll('button')].map((button) => button.ariaLabel)).to.deep.equal(['Dismiss']);
+    // No Try again; the way to the list that asks whether it was charged.
+    expect([...box.querySelectorAll('button')].map((button) => button.ariaLabel ?? words(button))).to.deep.equal([
+      'Say whether it was charged',
+      'Dismiss',
+    ]);
   });
 });

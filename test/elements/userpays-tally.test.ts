@@ -434,14 +434,14 @@ describe('<userpays-tally>', () => {
     await el.updateComplete;
     const rows = [...part(el, 'uncertain')!.querySelectorAll('li')];
     expect(rows.map((row) => row.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal([
-      'FLUX.2 [klein] 4B, sent today, 12:00 PM: up to $0.098 may have been charged (the browser may have sent it up ' +
-        'to 7 times). If your BFL account shows it, say so; it stays counted until then. Charged once, $0.014 More ' +
-        'than once, $0.098 It was not',
+      'FLUX.2 [klein] 4B, sent today, 12:00 PM: up to $0.098 may have been charged (a browser may send a request ' +
+        'again when its connection breaks: up to 7 times in all). If your BFL account shows it, say so; it stays ' +
+        'counted until then. Charged once, $0.014 More than once, $0.098 It was not',
       // Its balance showed one request's price: the question is whether there is more, each answer with what it books
       // (walk-through 11, X1: "It was charged" had read as "the $0.014 I see", and booked all $0.098).
       'FLUX.2 [klein] 4B, sent today, 12:00 PM: $0.014 of it shows in your BFL balance; up to $0.084 more may have ' +
-        'been charged (the browser may have sent it up to 7 times). If your BFL account shows more, say so; it stays ' +
-        'counted until then. Only $0.014 More, $0.098 in all',
+        'been charged (a browser may send a request again when its connection breaks: up to 7 times in all). If your ' +
+        'BFL account shows more, say so; it stays counted until then. Only $0.014 More, $0.098 in all',
     ]);
     await expect(el).to.be.accessible();
     rows[0].querySelector<HTMLButtonElement>('button[value=once]')!.click();
@@ -495,8 +495,9 @@ describe('<userpays-tally>', () => {
     const rows = () => [...part(el, 'uncertain')!.querySelectorAll(':scope > ul > li')];
     expect(said(part(el, 'uncertain')!.querySelector('p')!)).to.equal('No reply said whether these were charged');
     expect(rows().map((row) => said(row.querySelector('span')!))).to.deep.equal([
-      '4 requests for FLUX.2 [klein] 4B, sent today, 12:00 PM: up to $0.098 each may have been charged (the browser ' +
-        'may have sent each up to 7 times). If your BFL account shows them, say so; they stay counted until then.',
+      '4 requests for FLUX.2 [klein] 4B, sent today, 12:00 PM: up to $0.098 each may have been charged (a browser ' +
+        'may send a request again when its connection breaks: each up to 7 times in all). If your BFL account shows ' +
+        'them, say so; they stay counted until then.',
       'FLUX.2 [pro], sent today, 12:00 PM: $0.03 may have been charged. If your BFL account shows it, say so; it ' +
         'stays counted until then.',
     ]);

@@ -3,7 +3,8 @@
 // still, only a whole number of the price, and only that much is certain: the rest of the bound stays uncertain.
 import { expect } from '@open-wc/testing';
 import Decimal from 'decimal.js';
-import { othersBetween, settleFromBalance } from '../../src/ledger/balance-settlement.js';
+import { othersBetween, settleFromBalance, wholePricesMoved } from '../../src/ledger/balance-settlement.js';
+import { answerTimes } from '../../src/elements/tally/uncertain-charges.js';
 import type { LedgerEntry } from '../../src/ledger/ledger.js';
 
 const ours = { id: 'ours', provider: 'bfl', quoted: '0.014' };
@@ -96,5 +97,36 @@ describe('settling a charge from two readings of the balance', () => {
     expect(settleFromBalance(ours, '0.014', before, after, [mine, ...outside], true)).to.deep.equal({
       charged: '0.014',
     });
+  });
+});
+
+describe('what a balance that moved points to, on a key others may use too', () => {
+  it('a whole number of the price, one up to the bound: that amount and how many prices; nothing else', () => {
+    // BFL's accept-then-reset: sent twice over a reset connection, debited twice ($0.028 of a $0.098 bound).
+    expect(wholePricesMoved('0.028', '0.014', '0.098')).to.deep.equal({ usd: '0.028', times: 2 });
+    expect(wholePricesMoved('0.014', '0.014', '0.014')).to.deep.equal({ usd: '0.014', times: 1 });
+    expect(wholePricesMoved('0.098', '0.014', '0.098')).to.deep.equal({ usd: '0.098', times: 7 });
+    for (const [measured, bound] of [
+      [undefined, '0.098'],
+      ['0', '0.098'],
+      ['0.007', '0.098'], // part of a price: another use of the key
+      ['0.021', '0.098'], // a price and a half
+      ['0.112', '0.098'], // past what the browser can have sent
+      ['0.028', '0.014'], // more than the one send a request sent once can be
+      ['-0.014', '0.098'],
+    ] as const)
+      expect(wholePricesMoved(measured, '0.014', bound), String(measured)).to.equal(undefined);
+    expect(wholePricesMoved('0.014', '0', '0'), 'a free request').to.equal(undefined);
+  });
+
+  it("an answer's value books that many of the price: once, times-N, void; the whole bound otherwise", () => {
+    expect(['once', 'times-2', 'times-3', 'void', 'charged', 'more'].map(answerTimes)).to.deep.equal([
+      1,
+      2,
+      3,
+      0,
+      undefined,
+      undefined,
+    ]);
   });
 });

@@ -75,19 +75,38 @@ export function uncertainCharges(ledger: LedgerStore, now: number, { locale, tra
 }
 
 /**
- * The user's answer (a click on one of `renderUncertain`'s buttons) booked, for each charge it answers: charged at the
- * whole of what it may have cost, charged once at one request's price, or void (what its balance showed stays booked:
- * `resolve`). False where every one was settled meanwhile (by another tab, or by its balance).
+ * How many of the request's price an answer's `value` books: `once` one, `times-2` two (the error's answer where the
+ * balance moved by that many), `void` none; undefined for the whole of what it may have cost.
+ */
+export function answerTimes(value: string): number | undefined {
+  if (value === 'void') return 0;
+  if (value === 'once') return 1;
+  const times = /^times-(\d+)$/.exec(value)?.[1];
+  return times ? Number(times) : undefined;
+}
+
+/**
+ * The user's answer (a click on one of `renderUncertain`'s buttons, or the error's) booked, for each charge it
+ * answers: charged at the whole of what it may have cost, at a number of the request's price (`answerTimes`, never
+ * past the whole), or void (what its balance showed stays booked: `resolve`). False where every one was settled
+ * meanwhile (by another tab, or by its balance).
  */
 export function settleUncertain(ledger: LedgerStore | undefined, event: Event): boolean {
   const button = event.currentTarget as HTMLButtonElement;
   const ids = new Set(button.dataset.id?.split(' '));
   const entries = ledger?.uncertain().filter((candidate) => ids.has(candidate.id)) ?? [];
-  const answer = button.value;
+  const times = answerTimes(button.value);
   for (const entry of entries)
     ledger!.resolve(
       entry.id,
-      answer === 'void' ? { void: true } : { charged: answer === 'once' ? entry.quoted : entry.charged! },
+      times === 0
+        ? { void: true }
+        : {
+            charged:
+              times === undefined
+                ? entry.charged!
+                : Decimal.min(new Decimal(entry.quoted).times(times), entry.charged!).toFixed(),
+          },
     );
   return entries.length > 0;
 }

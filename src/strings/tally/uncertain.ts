@@ -21,8 +21,12 @@ export interface UncertainStrings {
   ): unknown[];
   uncertainCharged(): string;
   uncertainChargedOnce(amount: unknown): unknown[];
+  /** The error's answer where the balance moved by `times` (2 or more) the request's price: `amount` in all. */
+  uncertainChargedTimes(times: number, amount: unknown): unknown[];
   /** What the error's "Charged once" booked, said where its box was gone from: beside Generate. */
   uncertainCountedOnce(amount: string): string;
+  /** What the error's "Charged twice" (`times`) booked, said where its box was gone from: beside Generate. */
+  uncertainCountedTimes(times: number, amount: string): string;
   /** What the error's "It was charged" booked (a charge sent once), said where its box was gone from: beside Generate. */
   uncertainCountedCharged(amount: string): string;
   /** What the error's "It was not" booked, said where its box was gone from: beside Generate. */
@@ -55,6 +59,8 @@ export interface UncertainStrings {
   uncertainNth(index: number, count: number, sent: string): string;
 }
 
+const timesSaid = (times: number) => (times === 2 ? 'twice' : `${times} times`);
+
 export const uncertain: UncertainStrings = {
   uncertainLabel: () => 'No reply said whether these were charged',
   uncertainEntry: (model, sent, amount, provider, sends, shown) => [
@@ -62,11 +68,13 @@ export const uncertain: UncertainStrings = {
     ...(shown ? [shown, ` of it shows in your ${words.providerName(provider)} balance; `] : []),
     sends ? 'up to ' : '',
     amount,
-    `${shown ? ' more' : ''} may have been charged${sends ? ` (the browser may have sent it up to ${sends} times)` : ''}. If your ${words.providerName(provider)} account shows ${shown ? 'more' : 'it'}, say so; it stays counted until then.`,
+    `${shown ? ' more' : ''} may have been charged${sends ? ` (a browser may send a request again when its connection breaks: up to ${sends} times in all)` : ''}. If your ${words.providerName(provider)} account shows ${shown ? 'more' : 'it'}, say so; it stays counted until then.`,
   ],
   uncertainCharged: () => 'It was charged',
   uncertainChargedOnce: (amount) => ['Charged once, ', amount],
+  uncertainChargedTimes: (times, amount) => [`Charged ${timesSaid(times)}, `, amount],
   uncertainCountedOnce: (amount) => `Counted as charged once: ${amount}.`,
+  uncertainCountedTimes: (times, amount) => `Counted as charged ${timesSaid(times)}: ${amount}.`,
   uncertainCountedCharged: (amount) => `Counted as charged: ${amount}.`,
   uncertainCountedNone: () => 'Counted as not charged.',
   uncertainChargedMore: (total, sends) => [sends === 2 ? 'Twice, ' : 'More than once, ', total],
@@ -77,7 +85,7 @@ export const uncertain: UncertainStrings = {
     `${count} requests for ${model}, sent ${sent}: `,
     sends ? 'up to ' : '',
     amount,
-    ` each may have been charged${sends ? ` (the browser may have sent each up to ${sends} times)` : ''}. If your ${words.providerName(provider)} account shows them, say so; they stay counted until then.`,
+    ` each may have been charged${sends ? ` (a browser may send a request again when its connection breaks: each up to ${sends} times in all)` : ''}. If your ${words.providerName(provider)} account shows them, say so; they stay counted until then.`,
   ],
   uncertainEachOnce: (total) => ['Each charged once: ', total, ' in all'],
   uncertainAllCharged: (total) => ['All were charged: ', total, ' in all'],

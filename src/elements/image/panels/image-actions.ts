@@ -101,13 +101,13 @@ export function panelHandlers(parts: ImageParts, panels: PanelControllers): Pane
     // The user's word, from their provider account, settles what no reply did; the next thing to do is Generate,
     // or the next such charge, never the page.
     uncertainChoice: (event) => {
-      const once = submission.chargedOnce;
+      const charge = submission.uncertainCharge;
       const answer = event.currentTarget as HTMLButtonElement;
       const entry =
-        answer.closest('.error-box') && parts.ledger.ledger?.uncertain().find(({ id }) => id === once?.entry);
+        answer.closest('.error-box') && parts.ledger.ledger?.uncertain().find(({ id }) => id === charge?.entry);
       if (!settleUncertain(parts.ledger.ledger, event)) return;
       // The error's own answer: its box goes (or loses the answers), so what it booked is said beside Generate.
-      const counted = entry && panels.uncertainList.loaded?.countedNote(entry, answer.value !== 'void', parts.language);
+      const counted = entry && panels.uncertainList.loaded?.countedNote(entry, answer.value, parts.language);
       if (counted) {
         panels.noteDone(counted);
         flow.say(counted);

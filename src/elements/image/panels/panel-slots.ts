@@ -8,6 +8,7 @@ import { isKeyError } from '../../../base/errors.js';
 import { keyOrigin, keyRoute, payeeAt, providerInfo, routeParts } from '../../../providers/catalog.js';
 import { parse } from '../../../providers/urls.js';
 import { progress as progressWords } from '../../../strings/image/progress.js';
+import { offers } from '../../../strings/image/offers.js';
 import { signIn } from '../../../strings/sign-in.js';
 import { reword, wordsIn } from '../../../strings/strings.js';
 import { words } from '../../../strings/words.js';
@@ -52,9 +53,9 @@ export function renderSlots(
   const providerName = wordsIn(translation, 'words', words).providerName(payeeAt(host.provider, host.endpoint));
   const keyField = view.key && keyFieldView(parts, panels, view.key);
   const info = providerInfo(host.provider);
-  const once = submission.chargedOnce;
-  // Offered while the charge is still open: the tally's answer, or another tab's, settles it too.
-  const onceOpen = once && ledger?.uncertain().find((entry) => entry.id === once.entry);
+  const charge = submission.uncertainCharge;
+  // Asked while the charge is still open: the tally's answer, or another tab's, settles it too.
+  const open = charge && ledger?.uncertain().find((entry) => entry.id === charge.entry);
   const uncertainList = panels.uncertainList.loaded;
   const running = (progress?: ProgressDetail) => {
     const size = pricing.fitted ?? host;
@@ -113,11 +114,11 @@ export function renderSlots(
             ? { url: info.fundsUrl, provider: providerName }
             : undefined,
         elsewhere: submission.pageRefused ? elsewhere(parts, view) : undefined,
-        chargedOnce: onceOpen &&
-          uncertainList && {
-            entry: onceOpen.id,
-            ...uncertainList.errorAnswers(onceOpen, parts.language),
-          },
+        uncertain: open && {
+          entry: open.id,
+          answers: charge.moved && uncertainList?.errorAnswers(open, charge.moved.times, parts.language),
+          ask: wordsIn(translation, 'offers', offers).settleUncertain(1),
+        },
       },
       on,
     ),

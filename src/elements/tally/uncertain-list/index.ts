@@ -11,7 +11,7 @@ import { uncertain } from '../../../strings/tally/uncertain.js';
 import type { Spoken } from '../../shared/language-controller.js';
 import { usd } from '../tally-summary.js';
 import type { LedgerEntry } from '../../../ledger/ledger.js';
-import { chargedOnceApplies, type UncertainCharge } from '../uncertain-charges.js';
+import { answerTimes, chargedOnceApplies, type UncertainCharge } from '../uncertain-charges.js';
 
 /** How far apart charges alike may be sent and still be one burst (a run of lost replies, retried by hand). */
 const BURST_MS = 5 * 60_000;
@@ -141,27 +141,37 @@ export function renderUncertain(charges: readonly UncertainCharge[], spoken: Spo
 const inAll = (each: string, group: readonly UncertainCharge[]) => new Decimal(each).times(group.length).toFixed();
 
 /**
- * The error's answers where the balance moved by one request's price (`entry`, its charge), as the list says them:
- * "Charged once, $0.014" where the browser may have sent it more than once, else "It was charged"; and "It was not".
- * The first books one request's price, which is the whole of it where it was sent once.
+ * The error's answers where the balance moved by `times` the request's price (`entry`, its charge), as the list says
+ * them: "Charged once, $0.014" where the browser may have sent it more than once, "It was charged" where it was sent
+ * once, "Charged twice, $0.028" where it moved by more; and "It was not". The first books what the balance moved by
+ * (`value` as `settleUncertain` reads it).
  */
-export function errorAnswers(entry: LedgerEntry, { translation, locale }: Spoken) {
+export function errorAnswers(entry: LedgerEntry, times: number, { translation, locale }: Spoken) {
   const text = wordsIn(translation, 'uncertain', uncertain);
+  const total = usd(new Decimal(entry.quoted).times(times).toFixed(), locale);
   return {
-    label: chargedOnceApplies(entry) ? text.uncertainChargedOnce(usd(entry.quoted, locale)) : text.uncertainCharged(),
+    value: times > 1 ? `times-${times}` : 'once',
+    label:
+      times > 1
+        ? text.uncertainChargedTimes(times, total)
+        : chargedOnceApplies(entry)
+          ? text.uncertainChargedOnce(total)
+          : text.uncertainCharged(),
     notCharged: text.uncertainNotCharged(),
   };
 }
 
 /**
- * What the error's answer booked for `entry` (`charged`: the first answer, else "It was not"): "Counted as charged
- * once: $0.014" where it may have been resent, "Counted as charged: $0.014" where not (to the millionth, as prices
- * are shown), or "Counted as not charged."
+ * What the error's answer `value` booked for `entry` (as `errorAnswers` gives it): "Counted as charged once: $0.014"
+ * where it may have been resent, "Counted as charged: $0.014" where not, "Counted as charged twice: $0.028" (to the
+ * millionth, as prices are shown), or "Counted as not charged."
  */
-export function countedNote(entry: LedgerEntry, charged: boolean, { translation, locale }: Spoken) {
+export function countedNote(entry: LedgerEntry, value: string, { translation, locale }: Spoken) {
   const text = wordsIn(translation, 'uncertain', uncertain);
-  if (!charged) return text.uncertainCountedNone();
-  const amount = formatUsd(entry.quoted, locale);
+  const times = answerTimes(value);
+  if (!times) return text.uncertainCountedNone();
+  const amount = formatUsd(new Decimal(entry.quoted).times(times).toFixed(), locale);
+  if (times > 1) return text.uncertainCountedTimes(times, amount);
   return chargedOnceApplies(entry) ? text.uncertainCountedOnce(amount) : text.uncertainCountedCharged(amount);
 }
 

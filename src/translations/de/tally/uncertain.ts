@@ -1,6 +1,8 @@
 import type { UncertainStrings } from '../../../strings/tally/uncertain.js';
 import { atProvider } from '../words.js';
 
+const timesSaid = (times: number) => (times === 2 ? 'Zweimal' : `${times}-mal`);
+
 export const uncertain: UncertainStrings = {
   uncertainLabel: () => 'Keine Antwort hat gesagt, ob dies berechnet wurde',
   uncertainEntry: (model, sent, amount, provider, sends, shown) => [
@@ -8,11 +10,13 @@ export const uncertain: UncertainStrings = {
     ...(shown ? [shown, ` davon zeigt Ihr Guthaben ${atProvider(provider)}; `] : []),
     sends ? 'bis zu ' : '',
     amount,
-    ` wurden vielleicht${shown ? ' zusätzlich' : ''} berechnet${sends ? ` (der Browser hat die Anfrage vielleicht bis zu ${sends}-mal gesendet)` : ''}. Wenn Ihr Konto ${atProvider(provider)} ${shown ? 'mehr' : 'es'} zeigt, sagen Sie es; bis dahin bleibt es gezählt.`,
+    ` wurden vielleicht${shown ? ' zusätzlich' : ''} berechnet${sends ? ` (ein Browser sendet eine Anfrage erneut, wenn die Verbindung abbricht: bis zu ${sends}-mal insgesamt)` : ''}. Wenn Ihr Konto ${atProvider(provider)} ${shown ? 'mehr' : 'es'} zeigt, sagen Sie es; bis dahin bleibt es gezählt.`,
   ],
   uncertainCharged: () => 'Es wurde berechnet',
   uncertainChargedOnce: (amount) => ['Einmal berechnet, ', amount],
+  uncertainChargedTimes: (times, amount) => [`${timesSaid(times)} berechnet, `, amount],
   uncertainCountedOnce: (amount) => `Als einmal berechnet gezählt: ${amount}.`,
+  uncertainCountedTimes: (times, amount) => `Als ${timesSaid(times).toLowerCase()} berechnet gezählt: ${amount}.`,
   uncertainCountedCharged: (amount) => `Als berechnet gezählt: ${amount}.`,
   uncertainCountedNone: () => 'Als nicht berechnet gezählt.',
   uncertainChargedMore: (total, sends) => [sends === 2 ? 'Zweimal, ' : 'Mehr als einmal, ', total],
@@ -23,7 +27,7 @@ export const uncertain: UncertainStrings = {
     `${count} Anfragen für ${model}, gesendet ${sent}: `,
     sends ? 'je bis zu ' : 'je ',
     amount,
-    ` wurden vielleicht berechnet${sends ? ` (der Browser hat jede vielleicht bis zu ${sends}-mal gesendet)` : ''}. Wenn Ihr Konto ${atProvider(provider)} sie zeigt, sagen Sie es; bis dahin bleiben sie gezählt.`,
+    ` wurden vielleicht berechnet${sends ? ` (ein Browser sendet eine Anfrage erneut, wenn die Verbindung abbricht: jede bis zu ${sends}-mal insgesamt)` : ''}. Wenn Ihr Konto ${atProvider(provider)} sie zeigt, sagen Sie es; bis dahin bleiben sie gezählt.`,
   ],
   uncertainEachOnce: (total) => ['Jede einmal berechnet: ', total, ' insgesamt'],
   uncertainAllCharged: (total) => ['Alle wurden berechnet: ', total, ' insgesamt'],

@@ -34,10 +34,16 @@ export interface WaysOn {
   /** Where the provider refused this page (no relay): the same model at another provider (`useElsewhere`). */
   elsewhere?: Elsewhere;
   /**
-   * Where a lost reply left a charge uncertain and the balance moved by exactly one request's price: "Charged once" and
-   * "It was not" (`uncertainChoice`, as the tally's own answers: `value` `once` or `void`, `data-id` its ledger entry).
+   * Where the error left a charge uncertain (`entry`, its ledger entry, still open): where the balance moved by a
+   * whole number of the request's price, the answer that books that ("Charged once, $0.014", "Charged twice, $0.028")
+   * and "It was not" (`uncertainChoice`, as the tally's own answers: `value` as `settleUncertain` reads it, `data-id`
+   * the entry); else `ask`, a link to the list under the tally, which asks it.
    */
-  chargedOnce?: { entry: string; label: unknown; notCharged: unknown };
+  uncertain?: {
+    entry: string;
+    answers?: { value: string; label: unknown; notCharged: unknown } | undefined;
+    ask: string;
+  };
 }
 
 /**
@@ -46,10 +52,10 @@ export interface WaysOn {
  */
 export function renderFailure(
   { error, translation, decision }: ImageView,
-  { funds, elsewhere, chargedOnce }: WaysOn,
+  { funds, elsewhere, uncertain }: WaysOn,
   on: Pick<
     ImageHandlers & PanelHandlers,
-    'retry' | 'dismissError' | 'errorKeydown' | 'useElsewhere' | 'uncertainChoice'
+    'retry' | 'dismissError' | 'errorKeydown' | 'useElsewhere' | 'uncertainChoice' | 'fix'
   >,
 ) {
   const progressText = wordsIn(translation, 'progress', progress);
@@ -57,6 +63,7 @@ export function renderFailure(
   // Not while Generate is refused (a budget held by charges no reply said): the row beside it says why and what to
   // do, and trying again would only be refused for it.
   const retry = error.retryable && error.code !== 'cancelled' && !decision.blocked;
+  const answers = uncertain?.answers;
   return html`<div
     part="error"
     class="error-box"
@@ -68,32 +75,34 @@ export function renderFailure(
   >
     <p id="failure">${error.message}</p>
     ${
-      chargedOnce || funds || elsewhere || retry
+      uncertain || funds || elsewhere || retry
         ? html`<div class="row">
             ${
               // The two answers as one pair (the list's own `.answers`): the box's buttons, its question being the
-              // charge; Try again is then a link.
-              chargedOnce
+              // charge; Try again is then a link. Without them, the way to the list that asks it.
+              answers
                 ? html`<span class="answers">
-                    ${(
-                      [
-                        ['once', chargedOnce.label],
-                        ['void', chargedOnce.notCharged],
-                      ] as const
-                    ).map(
+                    ${[
+                      [answers.value, answers.label],
+                      ['void', answers.notCharged],
+                    ].map(
                       ([value, label]) =>
                         html`<button
                           type="button"
                           class="secondary"
-                          value=${value}
-                          data-id=${chargedOnce.entry}
+                          value=${value as string}
+                          data-id=${uncertain!.entry}
                           @click=${on.uncertainChoice}
                         >
                           ${label}
                         </button>`,
                     )}
                   </span>`
-                : nothing
+                : uncertain
+                  ? html`<button type="button" class="link" data-focus-target="uncertain-first" @click=${on.fix}>
+                      ${uncertain.ask}
+                    </button>`
+                  : nothing
             }
             ${
               funds
@@ -117,7 +126,7 @@ export function renderFailure(
             }
             ${
               retry
-                ? html`<button type="button" class=${chargedOnce ? 'link' : 'secondary'} @click=${on.retry}>
+                ? html`<button type="button" class=${uncertain ? 'link' : 'secondary'} @click=${on.retry}>
                     ${progressText.retry()}
                   </button>`
                 : nothing

@@ -166,9 +166,9 @@ export class SubmissionController<Args> implements ReactiveController {
     return !!this.#failure?.cors;
   }
 
-  /** The charge the error shown left uncertain, where the balance points to one request's price (`chargedOnce`). */
-  get chargedOnce() {
-    return this.#failure?.chargedOnce;
+  /** The charge the error shown left uncertain, with what the balance points to (`UserPaysError.uncertainCharge`). */
+  get uncertainCharge() {
+    return this.#failure?.uncertainCharge;
   }
 
   /** `sentence` in the host's words. */
