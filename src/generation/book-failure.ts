@@ -182,9 +182,10 @@ function sayUncertain(
         ];
   if (error.code === 'cancelled') return error.say(text.cancelledMaybeCharged(provider, usd), ...balance);
   if (error.code === 'network') {
-    // Sent more than once at most: one request's price first, the likely charge, then the bound.
+    // Sent more than once at most: one request's price first, the likely charge, then the bound; to three figures, as
+    // the list under the tally says it ("$0.0421", not "$0.042106").
     const sends = error.sends ?? 1;
-    const once = sends > 1 ? formatUsd(new Decimal(uncertain).div(sends), locale) : undefined;
+    const once = sends > 1 ? formatUsdRounded(new Decimal(uncertain).div(sends), locale) : undefined;
     return error.say(text.connectionBroke(provider, usd, once), ...balance);
   }
   // A refusal or an error that came back (fal's 422 after the run, BFL's moderation, a gateway's 5xx) is a reply, which

@@ -306,6 +306,9 @@ export class ImageAttempt {
         }),
       };
     sayBooked(error, settlement, provider, job.locale, keyAlone);
+    // One image asked, none charged: "nothing more" (said where images of the request may have been made) is "nothing".
+    if ('void' in settlement && error.code === 'cancelled' && job.quote.count === 1)
+      error.say(text.cancelledUncharged());
     return { error, charged: 'charged' in settlement ? settlement.charged : undefined, unreported };
   }
 }

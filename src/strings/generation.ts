@@ -31,6 +31,8 @@ export interface GenerationStrings {
   outOfCreditsAt(provider: string, host?: string): string;
   chargedForIt(provider: string, amount: string): string;
   cancelledCharged(provider: string, amount: string): string;
+  /** A request for one image cancelled before anything could be charged for it (where several: "nothing more"). */
+  cancelledUncharged(): string;
   moderated(provider?: string): string;
   /** The provider refused the prompt itself, before making anything (BFL's "Request Moderated"). */
   promptModerated(provider?: string): string;
@@ -133,6 +135,7 @@ export const generation: GenerationStrings = {
     `${words.TheProvider(provider)} charged ${amount} for it all the same, and your tally counts it.`,
   cancelledCharged: (provider, amount) =>
     `Generation cancelled, but ${words.theProvider(provider)} had already charged ${amount} for it; your tally counts it.`,
+  cancelledUncharged: () => 'Generation cancelled. Nothing was charged for it.',
   moderated: (provider) =>
     `${whoIn(provider)} declined this prompt or its images for safety reasons. Rephrase it and try again.`,
   promptModerated: (provider) => `${whoIn(provider)} declined this prompt for safety reasons: rephrase it.`,

@@ -227,6 +227,15 @@ describe('charges that may have happened are never booked as nothing', () => {
     expect(gateway.message).to.equal(
       'The connection broke: the gateway may have charged $0.04, counted as possibly spent.',
     );
+    // Sent up to 7 times: one request's price first, to three figures as the list says it, not "$0.042106"
+    // (walk-through 13, Z7); the bound rounded up.
+    const resent = new UserPaysError('network', 'x');
+    resent.sends = 7;
+    sayBooked(resent, { uncertain: '0.294742', error: 'network' }, 'openai');
+    expect(resent.message).to.equal(
+      'The connection broke: the gateway may have charged $0.0421 (up to $0.295 if the browser sent it more than ' +
+        'once), all counted as possibly spent.',
+    );
   });
 
   it('a reply that does not say whether it charged is never "no reply came" (fal\'s 422 after the run)', () => {

@@ -40,6 +40,7 @@ export const generation: GenerationStrings = {
     `${words.TheProvider(provider)} hat trotzdem ${amount} dafür berechnet, und Ihre Ausgabenübersicht zählt es.`,
   cancelledCharged: (provider, amount) =>
     `Erzeugung abgebrochen, aber ${words.theProvider(provider)} hatte schon ${amount} dafür berechnet; Ihre Ausgabenübersicht zählt es.`,
+  cancelledUncharged: () => 'Erzeugung abgebrochen. Dafür wurde nichts berechnet.',
   moderated: (provider) =>
     `${whoIn(provider)} hat diesen Prompt oder seine Bilder aus Sicherheitsgründen abgelehnt. Formulieren Sie ihn um und versuchen Sie es noch einmal.`,
   promptModerated: (provider) =>
