@@ -13,7 +13,7 @@ import { cleanLocalStorage } from '../support/storage.js';
 import { expectWcag22 } from '../support/axe.js';
 import { controlledClock } from '../support/clock.js';
 import { uniqueStorageKey } from '../support/sim.js';
-import { imageWidget, modelChoices, openPriceDetails, part } from '../support/widget.js';
+import { imageWidget, modelChoices, openPriceDetails, part, words } from '../support/widget.js';
 
 /**
  * A cell's words, but what a model is best for (compare-families.test.ts reads that) and its provider's name under it
@@ -66,7 +66,10 @@ describe('<userpays-image>: compare and projection', () => {
       .filter((row) => !row.startsWith('FLUX.1 Fill'))
       .map((row) => Number(row.match(/\$([\d.]+)/)?.[1]));
     expect(totals).to.deep.equal([...totals].sort((a, b) => a - b));
-    expect(part(el, 'compare')!.querySelector('summary')!.textContent).to.contain('FLUX.2 [klein] 4B, $0.014');
+    // Whom the cheapest pays, named (walk-through 13, Z8: the same model costs $0.001 at Puter and $0.014 at BFL).
+    expect(words(part(el, 'compare')!.querySelector('summary'))).to.equal(
+      'Compare prices · cheapest: FLUX.2 [klein] 4B at BFL, $0.014',
+    );
     // The picker's rows: each model with its price for this request.
     const choices = (await modelChoices(el)).map(({ name, price }) => `${name} — ${price}`);
     expect(choices).to.include('FLUX.2 [klein] 4B — $0.014');
@@ -174,6 +177,7 @@ describe('<userpays-image>: compare and projection', () => {
     const rows = offers(el);
     expect(rows.some((row) => row.includes('| fal |'))).to.equal(true);
     expect(rows.some((row) => row.includes('| BFL |'))).to.equal(true);
+    expect(words(part(el, 'compare')!.querySelector('summary'))).to.match(/cheapest: .+ at (fal|BFL), \$/);
     part(el, 'compare')!
       .querySelector<HTMLButtonElement>('[data-provider="fal"][data-model="flux-2-pro"] button')!
       .click();

@@ -1,11 +1,12 @@
 /** The price comparison and the projection. */
 
-import { imageCount } from '../words.js';
+import { imageCount, words } from '../words.js';
 
 export interface OffersStrings {
   // Compare
   compareLabel(): string;
-  compareSummary(model: string, price: string): string;
+  /** The cheapest offer, `payee` whom it pays (a provider's id, or its name at its own API: "OpenAI"). */
+  compareSummary(model: string, payee: string, price: string): string;
   cheapest(): string;
   /**
    * A price that is a bound, by the most it can cost ("at most $0.0541"): in the comparison (its figure, above the
@@ -42,7 +43,8 @@ const images = (submissions: number, count?: number) =>
 
 export const offers: OffersStrings = {
   compareLabel: () => 'Compare prices',
-  compareSummary: (model, price) => `Compare prices · cheapest: ${model}, ${price}`,
+  compareSummary: (model, payee, price) =>
+    `Compare prices · cheapest: ${model} at ${words.theProvider(payee)}, ${price}`,
   cheapest: () => 'cheapest',
   atMostUnder: (price) => `at most ${price}`,
   about: (price) => `about ${price}`,

@@ -1,5 +1,5 @@
 import type { OffersStrings } from '../../../strings/image/offers.js';
-import { images } from '../words.js';
+import { atProvider, images } from '../words.js';
 
 /** The images of `submissions` of `count` images each, where a submission is more than one. */
 const imagesOf = (submissions: number, count?: number) =>
@@ -7,7 +7,8 @@ const imagesOf = (submissions: number, count?: number) =>
 
 export const offers: OffersStrings = {
   compareLabel: () => 'Preise vergleichen',
-  compareSummary: (model, price) => `Preise vergleichen · am günstigsten: ${model}, ${price}`,
+  compareSummary: (model, payee, price) =>
+    `Preise vergleichen · am günstigsten: ${model} ${atProvider(payee)}, ${price}`,
   cheapest: () => 'am günstigsten',
   atMostUnder: (price) => `höchstens ${price}`,
   about: (price) => `etwa ${price}`,

@@ -67,7 +67,7 @@ export function renderCompare(view: CompareView, on: CompareHandlers) {
   const ranked = family ? rankOffers(view.offers.filter(({ model }) => familyOf(model) === family)) : all;
   return html`<details part="compare" class="compare">
     <summary>
-      ${best ? offersText.compareSummary(modelName(best.model), most(best)) : offersText.compareLabel()}
+      ${best ? offersText.compareSummary(modelName(best.model), best.payee, most(best)) : offersText.compareLabel()}
     </summary>
     ${
       families.size > 1
