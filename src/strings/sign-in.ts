@@ -28,9 +28,11 @@ export interface SignInStrings {
   orPasteKey(): string;
   /**
    * What the account in force has left, beside the price: of the spending cap the user chose at sign-in where the key
-   * has one ("$4.19 left of your $5 cap at OpenRouter"), else of the account ("$4.19 left at Pollinations").
+   * has one ("$4.19 left of your $5 cap at OpenRouter"), of the key's own budget where its size is not said
+   * (`keyBudget`: "$4.19 left of this key's budget at Pollinations", which says nothing of the account's credit), else
+   * of the account ("$4.19 left at Puter").
    */
-  leftOf(left: string, cap: string | undefined, provider: string): string;
+  leftOf(left: string, cap: string | undefined, provider: string, keyBudget?: boolean): string;
   /** The provider says the key a sign-in gave has no spending cap of its own (OpenRouter's `limit` null). */
   noCapOnKey(provider: string): string;
   /** How long the key a sign-in gave works, where the provider says (Pollinations: the days the user chose). */
@@ -101,8 +103,12 @@ export const signIn: SignInStrings = {
   signedKeyNotAllowed: (provider) => `Your ${provider} sign-in did not allow making images`,
   signedInWith: (provider) => `Signed in with ${provider}`,
   orPasteKey: () => 'or paste your own key below.',
-  leftOf: (left, cap, provider) =>
-    cap ? `${left} left of your ${cap} cap at ${provider}` : `${left} left at ${provider}`,
+  leftOf: (left, cap, provider, keyBudget) =>
+    cap
+      ? `${left} left of your ${cap} cap at ${provider}`
+      : keyBudget
+        ? `${left} left of this key’s budget at ${provider}`
+        : `${left} left at ${provider}`,
   noCapOnKey: (provider) => `${provider} set no cap on this key`,
   keyUntil: (date) => `the key works until ${date}`,
   keyExpired: (provider, date) => `Your ${provider} key expired on ${date}: sign in again.`,

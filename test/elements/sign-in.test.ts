@@ -269,7 +269,8 @@ describe('Sign in with OpenRouter and Hugging Face (the demo, its simulators)', 
     const leave = await toProvider(widget, button, '1');
     const popup = await withPopup(view, () => leave.click());
     await authorize(() => popup);
-    await until(() => accountLine(widget).includes('$1.00 left at Pollinations'), 8000);
+    // The key's budget, said as the key's: an account with no pollen may stand behind it (walk-through 13, Z6).
+    await until(() => accountLine(widget).includes('$1.00 left of this key’s budget at Pollinations'), 8000);
     const reads = countReplies(view, '/account/key');
     const error = await widget.generate().catch((thrown: UserPaysError) => thrown);
     expect((error as UserPaysError).code).to.equal('insufficient-funds');

@@ -25,8 +25,12 @@ export const signIn: SignInStrings = {
   signedKeyNotAllowed: (provider) => `Ihre Anmeldung bei ${provider} erlaubt keine Bilder`,
   signedInWith: (provider) => `Angemeldet mit ${provider}`,
   orPasteKey: () => 'oder Schlüssel unten einfügen.',
-  leftOf: (left, cap, provider) =>
-    cap ? `${left} von Ihrem Limit von ${cap} bei ${provider} übrig` : `${left} übrig bei ${provider}`,
+  leftOf: (left, cap, provider, keyBudget) =>
+    cap
+      ? `${left} von Ihrem Limit von ${cap} bei ${provider} übrig`
+      : keyBudget
+        ? `${left} vom Budget dieses Schlüssels bei ${provider} übrig`
+        : `${left} übrig bei ${provider}`,
   noCapOnKey: (provider) => `${provider} hat für diesen Schlüssel kein Limit gesetzt`,
   keyUntil: (date) => `der Schlüssel gilt bis ${date}`,
   keyExpired: (provider, date) => `Ihr ${provider}-Schlüssel ist am ${date} abgelaufen: Melden Sie sich erneut an.`,

@@ -22,6 +22,11 @@ export class AccountController implements ReactiveController {
   uncapped = false;
   /** The key's own spending cap, where its provider says (OpenRouter: what the user chose at sign-in). */
   cap?: Decimal;
+  /**
+   * What is left is of the key's own budget, of a size the provider does not say (Pollinations' `pollenBudget`): not
+   * what the account holds, which may be nothing (walk-through 13, Z6), and said so.
+   */
+  ofKeyBudget = false;
   /** When the key stops working (ms), where its provider says. */
   expiresAt?: number;
   /**
@@ -49,6 +54,7 @@ export class AccountController implements ReactiveController {
     this.balance = undefined;
     this.uncapped = false;
     this.cap = undefined;
+    this.ofKeyBudget = false;
     this.expiresAt = undefined;
     this.outOfCredit = false;
     if (where) setTimeout(() => where === this.#readFor && void this.refresh(), REST_MS);
@@ -64,6 +70,7 @@ export class AccountController implements ReactiveController {
         this.balance = read?.usd && { usd: read.usd };
         this.uncapped = !!read?.uncapped;
         this.cap = read?.cap;
+        this.ofKeyBudget = !!read?.ofKeyBudget;
         if (read?.usd && !read.cap && !read.ofKeyBudget) this.outOfCredit = false;
         // A read refused (a key past its days is refused at /account/key too) keeps when the key ended.
         if (read) this.expiresAt = read.expiresAt;

@@ -119,7 +119,12 @@ export function signInPart(
           : left && quote && !pricing.problem
             ? left.lt(mostOf(quote))
               ? signInText.leftOnAccount(formatUsd(left, locale))
-              : signInText.leftOf(formatUsd(left, locale), account.cap && formatUsd(account.cap, locale), provider)
+              : signInText.leftOf(
+                  formatUsd(left, locale),
+                  account.cap && formatUsd(account.cap, locale),
+                  provider,
+                  account.ofKeyBudget,
+                )
             : account.uncapped && signInText.noCapOnKey(provider),
         until && !expired && signInText.keyUntil(until),
       ]
