@@ -130,6 +130,23 @@ const PROVIDERS = [
     ],
   },
   {
+    id: 'google',
+    label: 'Google AI Studio · the user’s own key',
+    sim: '/sim/google',
+    key: 'sim-demo-key',
+    hint: 'Gemini image (Nano Banana) and Imagen 4 with the user’s Gemini API key. Gemini is billed by the tokens it uses: the widget says at most what it can cost before the click, and books what Google reports after it.',
+    scenarios: [
+      ['', 'Normal generation'],
+      ['pending=12000', 'Slow (12 s)'],
+      ['fault=badkey', 'Bad key (400 API_KEY_INVALID)'],
+      ['fault=429', 'Quota used up (429 RESOURCE_EXHAUSTED)'],
+      ['fault=500', 'Provider error (500)'],
+      ['fault=moderated', 'Image withheld for safety (Gemini bills the prompt)'],
+      ['thoughts=800', 'Gemini thinks at length (800 thought tokens)'],
+      ['usage=none', 'A reply without its usage (the bound is booked)'],
+    ],
+  },
+  {
     id: 'openai',
     label: 'A gateway · the user’s own key',
     sim: '/sim/openai',

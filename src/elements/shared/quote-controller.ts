@@ -64,7 +64,8 @@ export class QuoteController implements ReactiveController {
 
   /** The price book in force: built-in (live prices once fetched) with the page's `priceBook` over it. */
   prices(): PriceBook {
-    const { endpoint, provider } = this.#source.request();
+    const { endpoint, provider = 'puter' } = this.#source.request();
+    this.#layFamilies(provider);
     const book = priceBookFor(endpoint, this.#live ?? BUILTIN_PRICE_BOOK, provider);
     const override = this.#source.priceBook();
     return override ? mergePriceBook(book, override) : book;
@@ -85,15 +86,7 @@ export class QuoteController implements ReactiveController {
     const { provider = 'puter' } = request;
     const info = providerInfo(provider);
     const where = info?.livePrices ? this.#source.endpoint() || info.defaultEndpoint() : '';
-    // The provider's families came (whoever loaded them: a model named, the picker's step, another element): live
-    // prices read before lack them, so they are laid over the built-in book that now has them, and asked for again,
-    // with the families' own.
-    const familiesHere = familiesInFor(provider);
-    if (familiesHere && !this.#familiesSeen) {
-      if (this.#live) this.#live = mergePriceBook(BUILTIN_PRICE_BOOK, this.#live);
-      this.#askedFrom = this.#liveFrom = '';
-    }
-    this.#familiesSeen = familiesHere;
+    this.#layFamilies(provider);
     // The host's key and relay, where it has them (the image element's), for a provider whose prices answer only its
     // user's key (fal's): asked again for another.
     const access = this.#host as LiveAccess;
@@ -119,6 +112,21 @@ export class QuoteController implements ReactiveController {
     const same = `${request.provider} ${request.model} ${request.endpoint ?? ''}`;
     if (this.capability) this.#capabilityFor = same;
     else if (this.#capabilityFor === same) this.capability = kept;
+  }
+
+  /**
+   * The provider's families came (whoever loaded them: a model named, the picker's step, another element): live prices
+   * read before lack them (another provider's too, read before a switch), so they are laid over the built-in book that
+   * now has them, and asked for again, with the families' own. Before any reading of the book, the host's too (its
+   * `willUpdate` choosing a model the provider sells), not only at this controller's update.
+   */
+  #layFamilies(provider: ProviderId) {
+    const familiesHere = familiesInFor(provider);
+    if (familiesHere && !this.#familiesSeen) {
+      if (this.#live) this.#live = mergePriceBook(BUILTIN_PRICE_BOOK, this.#live);
+      this.#askedFrom = this.#liveFrom = '';
+    }
+    this.#familiesSeen = familiesHere;
   }
 
   /** Loads the other families for `model`, once: where they could not load, that is said until another is asked. */
