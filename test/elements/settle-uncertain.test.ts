@@ -172,7 +172,8 @@ describe('<userpays-image>: what may have been charged, settled in the widget', 
     const answers = [...box.querySelectorAll('button')].map(
       (button) => button.ariaLabel ?? button.textContent!.replace(/\s+/g, ' ').trim(),
     );
-    expect(answers).to.deep.equal(['Charged once, $0.014', 'It was not', 'Try again', 'Dismiss']);
+    // Try again says what it costs: another request, charged again (walk-through 13, Z4).
+    expect(answers).to.deep.equal(['Charged once, $0.014', 'It was not', 'Try again, $0.014', 'Dismiss']);
     box.querySelector<HTMLButtonElement>('button[value=void]')!.click();
     await until(() => !uncertainPart(el), 5_000, 'the list gone');
     expect(el.tally).to.include({ spent: '0' });

@@ -13,7 +13,8 @@ export interface ProgressStrings {
   stopWaiting(): string;
   resuming(): string;
   keepWaiting(): string;
-  retry(): string;
+  /** Try again, with what it costs (`price`, as the decision row says it): another request, charged again. */
+  retry(price?: string): string;
   dismiss(): string;
   /** Read out once a submission's images are here (`prompt`: theirs). */
   imagesReady(count: number, prompt: string): string;
@@ -38,7 +39,7 @@ export const progress: ProgressStrings = {
   stopWaiting: () => 'Stop waiting',
   resuming: () => 'Finishing a paid image from your earlier visit',
   keepWaiting: () => 'Keep waiting',
-  retry: () => 'Try again',
+  retry: (price) => (price ? `Try again, ${price}` : 'Try again'),
   dismiss: () => 'Dismiss',
   imagesReady: (count, prompt) => `${count === 1 ? 'Image' : `${count} images`} ready: ${prompt}`,
   undo: () => 'Undo',

@@ -10,7 +10,7 @@ export const progress: ProgressStrings = {
   stopWaiting: () => 'Nicht mehr warten',
   resuming: () => 'Ein bezahltes Bild aus Ihrem früheren Besuch wird fertiggestellt',
   keepWaiting: () => 'Weiter warten',
-  retry: () => 'Erneut versuchen',
+  retry: (price) => (price ? `Erneut versuchen, ${price}` : 'Erneut versuchen'),
   dismiss: () => 'Schließen',
   imagesReady: (count, prompt) => `${count === 1 ? 'Bild' : `${count} Bilder`} fertig: ${prompt}`,
   undo: () => 'Rückgängig',

@@ -127,7 +127,7 @@ export function renderFailure(
             ${
               retry
                 ? html`<button type="button" class=${uncertain ? 'link' : 'secondary'} @click=${on.retry}>
-                    ${progressText.retry()}
+                    ${progressText.retry(decision.price)}
                   </button>`
                 : nothing
             }
