@@ -123,7 +123,8 @@ export function loadProbe() {
  * price arrive.
  */
 export function watchElement(tag) {
-  const selector = tag === 'userpays-tally' ? '[part~=tally] strong' : '[part~=cost] .total strong';
+  // The price's figure: inside the cost part (<userpays-cost>), or the cost part itself (<userpays-image>'s decision row).
+  const selector = tag === 'userpays-tally' ? '[part~=tally] strong' : '[part~=cost] strong';
   performance.mark(`${tag}:before`);
   const observer = new MutationObserver(() => {
     const el = document.querySelector(tag);
@@ -219,7 +220,7 @@ export async function addWidgets({ tag, count, batch }) {
     el.dataset.batch = batch;
     return el;
   });
-  const priced = (el) => /\d/.test(el.shadowRoot?.querySelector('[part~=cost] .total strong')?.textContent ?? '');
+  const priced = (el) => /\d/.test(el.shadowRoot?.querySelector('[part~=cost] strong')?.textContent ?? '');
   const start = performance.now();
   document.body.append(...els);
   const shownAt = await new Promise((resolve) => {
@@ -280,7 +281,7 @@ export async function changeWidgets({ tag, batch, changes }) {
     else el.setAttribute('count', String(count));
     const seen = el.updateComplete.then(() => updateMs.push(performance.now() - start));
     await new Promise((r) => requestAnimationFrame(r));
-    if (el.shadowRoot.querySelector('[part~=cost] .total strong')?.textContent.trim() === expected) withinOneFrame++;
+    if (el.shadowRoot.querySelector('[part~=cost] strong')?.textContent.trim() === expected) withinOneFrame++;
     await seen;
   }
   updateMs.sort((a, b) => a - b);
