@@ -59,12 +59,12 @@ export class UserPaysError extends Error {
   modelOnly?: boolean;
   /**
    * The charge this error left uncertain: its ledger entry, which the list under the tally asks the user about (the
-   * error points there). `moved`: on a key others may use too, where the account's balance moved meanwhile by a whole
-   * number of the request's price, up to the sends its bound counts: that amount and how many prices it is. The error
+   * error points there). `timesMoved`: on a key others may use too, where the account's balance moved meanwhile by a
+   * whole number of the request's price, up to the sends its bound counts: how many prices it is. The error
    * then offers to book it ("Charged once, $0.014", "Charged twice, $0.028"), the likeliest answer one click away, and
    * still the user's: another use of the key would move the balance the same.
    */
-  uncertainCharge?: { entry: string; moved?: { usd: string; times: number } };
+  uncertainCharge?: { entry: string; timesMoved?: number };
   /**
    * What the later reads of the account's balance found of the charge this error left uncertain, once they settled it
    * or ended with it still open (`watchBalance`, while the page is open): the widget says it beside Generate, in the

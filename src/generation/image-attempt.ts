@@ -302,7 +302,7 @@ export class ImageAttempt {
       error.uncertainCharge = {
         entry: this.#entryId,
         ...(!keyAlone && {
-          moved: wholePricesMoved(settlement.measured, mostPerImage(job.quote), settlement.uncertain),
+          timesMoved: wholePricesMoved(settlement.measured, mostPerImage(job.quote), settlement.uncertain),
         }),
       };
     sayBooked(error, settlement, provider, job.locale, keyAlone);

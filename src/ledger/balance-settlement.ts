@@ -85,14 +85,11 @@ export function settleFromBalance(
 
 /**
  * What a balance that moved by `measured` across an uncertain charge points to, on a key others may use too (where
- * it settles nothing by itself): a whole number of the request's price `quoted`, from one up to its `bound`, as that
- * amount and how many prices it is. Undefined where it moved by anything else (nothing, part of a price, more than
- * the bound).
+ * it settles nothing by itself): how many of the request's price `quoted` it is, a whole number from one up to its
+ * `bound`. Undefined where it moved by anything else (nothing, part of a price, more than the bound).
  */
-export function wholePricesMoved(measured: string | undefined, quoted: string, bound: string) {
+export function wholePricesMoved(measured: string | undefined, quoted: string, bound: string): number | undefined {
   if (measured === undefined || !new Decimal(quoted).gt(0)) return undefined;
   const times = new Decimal(measured).div(quoted);
-  return times.isInteger() && times.gte(1) && new Decimal(measured).lte(bound)
-    ? { usd: new Decimal(measured).toFixed(), times: times.toNumber() }
-    : undefined;
+  return times.isInteger() && times.gte(1) && new Decimal(measured).lte(bound) ? times.toNumber() : undefined;
 }

@@ -101,11 +101,11 @@ describe('settling a charge from two readings of the balance', () => {
 });
 
 describe('what a balance that moved points to, on a key others may use too', () => {
-  it('a whole number of the price, one up to the bound: that amount and how many prices; nothing else', () => {
+  it('a whole number of the price, one up to the bound: how many prices; nothing else', () => {
     // BFL's accept-then-reset: sent twice over a reset connection, debited twice ($0.028 of a $0.098 bound).
-    expect(wholePricesMoved('0.028', '0.014', '0.098')).to.deep.equal({ usd: '0.028', times: 2 });
-    expect(wholePricesMoved('0.014', '0.014', '0.014')).to.deep.equal({ usd: '0.014', times: 1 });
-    expect(wholePricesMoved('0.098', '0.014', '0.098')).to.deep.equal({ usd: '0.098', times: 7 });
+    expect(wholePricesMoved('0.028', '0.014', '0.098')).to.equal(2);
+    expect(wholePricesMoved('0.014', '0.014', '0.014')).to.equal(1);
+    expect(wholePricesMoved('0.098', '0.014', '0.098')).to.equal(7);
     for (const [measured, bound] of [
       [undefined, '0.098'],
       ['0', '0.098'],

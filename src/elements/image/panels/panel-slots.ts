@@ -116,7 +116,7 @@ export function renderSlots(
         elsewhere: submission.pageRefused ? elsewhere(parts, view) : undefined,
         uncertain: open && {
           entry: open.id,
-          answers: charge.moved && uncertainList?.errorAnswers(open, charge.moved.times, parts.language),
+          answers: charge.timesMoved ? uncertainList?.errorAnswers(open, charge.timesMoved, parts.language) : undefined,
           ask: wordsIn(translation, 'offers', offers).settleUncertain(1),
         },
       },

@@ -63,7 +63,6 @@ export function renderFailure(
   // Not while Generate is refused (a budget held by charges no reply said): the row beside it says why and what to
   // do, and trying again would only be refused for it.
   const retry = error.retryable && error.code !== 'cancelled' && !decision.blocked;
-  const answers = uncertain?.answers;
   return html`<div
     part="error"
     class="error-box"
@@ -80,18 +79,20 @@ export function renderFailure(
             ${
               // The two answers as one pair (the list's own `.answers`): the box's buttons, its question being the
               // charge; Try again is then a link. Without them, the way to the list that asks it.
-              answers
+              uncertain?.answers
                 ? html`<span class="answers">
-                    ${[
-                      [answers.value, answers.label],
-                      ['void', answers.notCharged],
-                    ].map(
+                    ${(
+                      [
+                        [uncertain.answers.value, uncertain.answers.label],
+                        ['void', uncertain.answers.notCharged],
+                      ] as const
+                    ).map(
                       ([value, label]) =>
                         html`<button
                           type="button"
                           class="secondary"
-                          value=${value as string}
-                          data-id=${uncertain!.entry}
+                          value=${value}
+                          data-id=${uncertain.entry}
                           @click=${on.uncertainChoice}
                         >
                           ${label}
