@@ -59,6 +59,8 @@ interface Booked {
   upstream?: string;
   /** The provider, which reports what it charges, answered without saying for this image (BFL's `cost: null`). */
   unreported: boolean;
+  /** Its price was a bound and no reply said what it came to: `charged` is that bound, booked as uncertain. */
+  atBound?: boolean;
 }
 
 /** What one image came to: what it stored and booked, or its error (in its final words) and what it booked. */
@@ -234,9 +236,12 @@ export class ImageAttempt {
       movedBy({ id: entryId, provider }, before, { spent: after.spent, at: after.ended }, ledger.entries());
     stored.receipt = moved && !new Decimal(moved).eq(charged) ? { ...receipt, moved } : receipt;
     await job.images.put(stored);
-    ledger.settle(entryId, bound ? { uncertain: charged } : { charged, upstream: charge?.upstream, ...receipt });
+    ledger.settle(
+      entryId,
+      bound ? { uncertain: charged, basis: 'bound' } : { charged, upstream: charge?.upstream, ...receipt },
+    );
     tell(job.onStage, { stage: 'saved', image: stored });
-    return { stored, charged, upstream: charge?.upstream, unreported };
+    return { stored, charged, upstream: charge?.upstream, unreported, ...(bound && { atBound: true }) };
   }
 
   /**
@@ -268,7 +273,8 @@ export class ImageAttempt {
         job.ledger,
         poll.recheckMs,
       );
-      settlement = { ...found, ...('charged' in found && { basis: 'balance' }), error: error.code };
+      settlement =
+        'charged' in found ? { ...found, basis: 'balance', error: error.code } : { ...found, error: error.code };
     }
     const keyAlone = !!job.keyMadeBySignIn;
     const { provider } = job.request;

@@ -5,7 +5,7 @@ import type { ImageStore, StoredImage } from '../images/image-store.js';
 import type { LedgerStore } from '../ledger/ledger.js';
 import { referenceAt } from '../images/reference-images.js';
 import type { Priced } from '../pricing/index.js';
-import { formatUsd } from '../pricing/index.js';
+import { formatUsd, formatUsdRounded } from '../pricing/index.js';
 import { providerInfo } from '../providers/catalog.js';
 import type { ReferenceImage } from '../providers/provider.js';
 import { providerFor } from '../providers/engine/adapters.js';
@@ -66,7 +66,8 @@ export interface Submitted {
   partialError?: UserPaysError;
   /**
    * Set when the provider charged other than the preview said (both amounts, in words), or did not say what it
-   * charged where it always does (BFL's `cost: null`: the preview's price is booked, and this says so).
+   * charged where it always does (BFL's `cost: null`: the preview's price is booked, and this says so), or where the
+   * price was a bound (what is booked as may have been charged: the bound).
    */
   chargeNote?: Sentence;
 }
@@ -117,19 +118,31 @@ export async function submit(s: Submission): Promise<Submitted> {
     })),
   };
   const usd = (amount: string | Decimal) => formatUsd(amount, s.locale);
+  // A price that is a bound is said as the preview said it: to three figures, "at most" rounded up.
+  const rounded = (amount: string | Decimal, up?: boolean) => formatUsdRounded(amount, s.locale, up);
   const chargeNote = outcome.unreported
     ? text.costNotReported(request.provider, usd(result.charged))
-    : outcome.upstream
-      ? text.chargedWithUpstream(
-          request.provider,
-          usd(new Decimal(result.charged).minus(outcome.upstream)),
-          usd(outcome.upstream),
-        )
-      : result.charged === quote.total
-        ? undefined
-        : quote.atMost
-          ? text.chargedOfBound(request.provider, usd(result.charged), usd(quote.total), usd(quote.atMost))
-          : text.chargedOtherwise(request.provider, usd(result.charged), usd(quote.total));
+    : outcome.atBound
+      ? text.costOfBoundNotReported(request.provider, rounded(outcome.atBound, true))
+      : outcome.upstream
+        ? text.chargedWithUpstream(
+            request.provider,
+            usd(new Decimal(result.charged).minus(outcome.upstream)),
+            usd(outcome.upstream),
+          )
+        : result.charged === quote.total
+          ? undefined
+          : quote.atMost
+            ? // Within what the preview said to its three figures, the charge is as expected: the receipt has it exactly.
+              rounded(result.charged) === rounded(quote.total)
+              ? undefined
+              : text.chargedOfBound(
+                  request.provider,
+                  rounded(result.charged),
+                  rounded(quote.total),
+                  rounded(quote.atMost, true),
+                )
+            : text.chargedOtherwise(request.provider, usd(result.charged), usd(quote.total));
   return { result, partialError: outcome.partialError, chargeNote };
 }
 

@@ -44,7 +44,10 @@ export interface LedgerEntry {
   sentAt?: number;
   /** Of `charged`, what the user paid the upstream provider on their own key (OpenRouter's BYOK), shown apart. */
   upstream?: string;
-  /** How `charged` is known, once charged (its receipt says it); undefined for entries booked before receipts. */
+  /**
+   * How `charged` is known, once charged (its receipt says it); undefined for entries booked before receipts. On an
+   * uncertain entry, `bound`: its image came, at a price that was a bound, and no reply said what it cost (SPEC §12).
+   */
   basis?: ChargeBasis;
   /** USD left at the provider after it (the account, or the key's cap), where the provider answered the page. */
   left?: string;
@@ -61,7 +64,7 @@ export interface LedgerEntry {
   before?: [spent: string, at: number];
 }
 
-const BASES: readonly unknown[] = ['reported', 'quote', 'balance'] satisfies ChargeBasis[];
+const BASES: readonly unknown[] = ['reported', 'quote', 'balance', 'bound'] satisfies ChargeBasis[];
 
 export interface NewLedgerEntry {
   provider: string;
@@ -76,7 +79,7 @@ export interface NewLedgerEntry {
 export type Settlement =
   | { charged: string; credits?: string; upstream?: string; basis?: ChargeBasis; left?: string; error?: string }
   | { void: true; error?: string }
-  | { uncertain: string; certain?: string; before?: [string, number]; error?: string };
+  | { uncertain: string; certain?: string; before?: [string, number]; error?: string; basis?: 'bound' };
 
 /** A status is stored as its index here: append only. */
 const STATUSES: EntryStatus[] = ['pending', 'charged', 'void', 'uncertain'];

@@ -102,7 +102,7 @@ export class LedgerStore {
       charged: paid ? money(paid.charged) : uncertain && money(uncertain),
       credits: moneyIfGiven(paid?.credits),
       upstream: moneyIfGiven(paid?.upstream),
-      basis: paid?.basis,
+      basis: paid?.basis ?? ('uncertain' in outcome ? outcome.basis : undefined),
       left: moneyIfGiven(paid?.left),
       certain: certain && !new Decimal(certain).isZero() ? certain : undefined,
       before: 'uncertain' in outcome ? outcome.before : undefined,
@@ -149,7 +149,11 @@ export class LedgerStore {
   resolve(id: string, outcome: Exclude<Settlement, { uncertain: string }>): void {
     const current = this.entries().find((entry) => entry.id === id);
     const certain = current?.certain;
-    const paid = 'charged' in outcome ? outcome : certain ? { charged: certain, basis: 'balance' as const } : undefined;
+    // Its image came, at a price that was a bound (SPEC §12), and no reply said what it cost: "not charged" makes it
+    // a free image, still one of the tally's images.
+    const madeFree: Extract<Settlement, { charged: string }> | undefined =
+      current?.basis === 'bound' && 'void' in outcome ? { charged: '0' } : undefined;
+    const paid = 'charged' in outcome ? outcome : certain ? { charged: certain, basis: 'balance' as const } : madeFree;
     // Settled by a balance or by the user's word, it brought no image: a paid request without one keeps its error
     // (the tally says "1 request without an image", not "1 image"). Only an image fetched after all (resume.ts: the
     // charge reported, or the quote) counts as one.

@@ -39,6 +39,11 @@ export interface GenerationStrings {
   /** A charge in two parts (OpenRouter's BYOK): the provider's fee, and what the upstream provider charged the user's own key. */
   chargedWithUpstream(provider: string, fee: string, upstream: string): string;
   costNotReported(provider: string, amount: string): string;
+  /**
+   * A price that is a bound (`Quote.atMost`), and the reply did not say what the image came to: `most` stays counted
+   * as may have been charged, which the list under the tally lets the user settle.
+   */
+  costOfBoundNotReported(provider: string, most: string): string;
   refused(why: string, provider?: string): string;
   /** The site has no relay for a provider that refuses web pages: the site's developer hears how in the console. */
   relayNeeded(provider: string): string;
@@ -143,6 +148,8 @@ export const generation: GenerationStrings = {
     `${words.TheProvider(provider)} charged ${fee}, and the model's own provider charged ${upstream} to your key there (bring your own key); both are booked.`,
   costNotReported: (provider, amount) =>
     `${words.TheProvider(provider)} did not say what this cost, so the preview's price (${amount}) is booked.`,
+  costOfBoundNotReported: (provider, most) =>
+    `${words.TheProvider(provider)} did not say what this cost: at most ${most}, which your tally counts as may have been charged until you say what your ${words.providerName(provider)} account shows.`,
   refused: (why, provider) => `${whoIn(provider)} refused the request (${why}). Change the settings and try again.`,
   relayNeeded: (provider) =>
     `${words.TheProvider(provider)} does not accept requests from web pages directly, so nothing was sent or charged: this site has not set up the relay it needs for ${words.theProvider(provider)} yet.`,

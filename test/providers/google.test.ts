@@ -3,7 +3,7 @@
 // exact price, Gemini's bound, what is sent (the ratio and the tier always), what is booked, and the key only in its
 // header and only to its origin.
 import { expect } from '@open-wc/testing';
-import { waitUntil } from '../support/wait.js';
+import { until, waitUntil } from '../support/wait.js';
 import Decimal from 'decimal.js';
 import '../../src/define.js';
 import { ImageStore } from '../../src/images/image-store.js';
@@ -11,7 +11,7 @@ import { keyOrigin } from '../../src/providers/catalog.js';
 import { loadFamilies, quoteFor } from '../../src/providers/prices.js';
 import { cleanLocalStorage } from '../support/storage.js';
 import { OTHER_HOST, pageFetch, simCharged, simEndpoint, simLogOf, submissionsOf, unique } from '../support/sim.js';
-import { blocked, decision, imageWidget, panelsLoaded } from '../support/widget.js';
+import { blocked, decision, imageWidget, panelsLoaded, part, words } from '../support/widget.js';
 
 // Google's prices load with the model families besides FLUX, on first need.
 before(() => loadFamilies());
@@ -144,7 +144,8 @@ describe('Gemini and Imagen with the user’s own Google key', function () {
     expect(await simCharged('google', apiKey)).to.equal(result.charged);
   });
 
-  it('where the reply reports no usage, the Gemini bound is booked as uncertain', async () => {
+  /** A Gemini image whose reply reports no usage, made: what the widget says of it, and its bound. */
+  async function madeWithoutUsage() {
     const run = unique('nousage');
     const el = await imageWidget(
       {
@@ -156,10 +157,40 @@ describe('Gemini and Imagen with the user’s own Google key', function () {
       { apiKey: unique('goog') },
     );
     keys.push(el.storageKey);
+    await panelsLoaded(el);
+    const bound = decision(el).price!.replace('at most ', '');
     const quote = el.quote!;
     const result = await el.generate();
     expect(result.images[0].receipt).to.deep.include({ basis: 'bound', charged: quote.atMost });
     expect(el.tally).to.deep.include({ spent: '0', uncertain: quote.atMost });
+    await until(() => part(el, 'uncertain'), 5_000, 'the charge listed under the tally');
+    return { el, bound, quote };
+  }
+
+  it('where the reply reports no usage, the Gemini bound is booked as uncertain, said the same way everywhere', async () => {
+    const { el, bound } = await madeWithoutUsage();
+    // The preview's "at most", rounded up: the note beside Generate, the tally line and the list say that figure.
+    expect(bound).to.match(/^\$0\.\d{4}$/);
+    expect(words(el.shadowRoot)).to.contain(
+      `Google did not say what this cost: at most ${bound}, which your tally counts as may have been charged`,
+    );
+    expect(words(el.shadowRoot)).not.to.contain('Google charged');
+    expect(words(part(el, 'tally'))).to.contain(`${bound} more may have been charged`);
+    const listed = words(part(el, 'uncertain'));
+    expect(listed).to.contain(`Nano Banana 2, made today`);
+    expect(listed).to.contain(`Google did not say what it cost; at most ${bound} may have been charged.`);
+  });
+
+  it('"It was not" makes a made image free, still one of the tally’s images; "It was charged" books the bound', async () => {
+    const free = await madeWithoutUsage();
+    part(free.el, 'uncertain')!.querySelector<HTMLButtonElement>('button[value=void]')!.click();
+    await until(() => !part(free.el, 'uncertain'), 5_000, 'the list gone');
+    expect(free.el.tally).to.deep.include({ spent: '0', images: 1 });
+    expect(free.el.tally!.uncertain).to.equal(undefined);
+    const paid = await madeWithoutUsage();
+    part(paid.el, 'uncertain')!.querySelector<HTMLButtonElement>('button[value=charged]')!.click();
+    await until(() => !part(paid.el, 'uncertain'), 5_000, 'the list gone');
+    expect(paid.el.tally).to.deep.include({ spent: paid.quote.atMost, images: 1 });
   });
 
   it('a shape Imagen does not make is refused before the click, in plain words; Google refuses a bad ratio too', async () => {

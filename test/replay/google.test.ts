@@ -115,6 +115,8 @@ describe('Google’s Gemini API as recorded, replayed through the widget', funct
     expect(result.charged).to.equal('0.068021');
     expect(result.images[0].receipt).to.deep.include({ basis: 'reported', charged: '0.068021' });
     const note = el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
-    expect(note).to.contain(`Google charged $0.068021; the preview expected $${result.quote.total}, at most $`);
+    // Said as the preview says prices, to three figures ("at most" rounded up); the receipt has every digit.
+    expect(result.quote).to.include({ total: '0.067202', atMost: '0.0732065' });
+    expect(note).to.contain('Google charged $0.068; the preview expected $0.0672, at most $0.0733.');
   });
 });

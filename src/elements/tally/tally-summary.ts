@@ -32,10 +32,11 @@ export function budgetFigures({ spent, uncertain, budget, remaining }: Tally, he
 
 /**
  * An amount as a person reads it (`formatUsdRounded`), and in its `title` as prices are shown, to the millionth
- * (`formatUsd`): money, never a raw "0.1681053 USD". The exports keep every digit.
+ * (`formatUsd`): money, never a raw "0.1681053 USD". The exports keep every digit. `up`: rounded up, for what may
+ * have been charged, which is a bound ("$0.0733 more may have been charged" as the preview said "at most $0.0733").
  */
-export const usd = (amount: string, locale?: string) =>
-  html`<span title=${formatUsd(amount, locale)}>${formatUsdRounded(amount, locale)}</span>`;
+export const usd = (amount: string, locale?: string, up?: boolean) =>
+  html`<span title=${formatUsd(amount, locale)}>${formatUsdRounded(amount, locale, up)}</span>`;
 
 /**
  * One line of the session's spend whose figures add up to the budget, e.g. "Spent $0.25 on 3 images · $0.03 held ·
@@ -47,12 +48,12 @@ export const usd = (amount: string, locale?: string) =>
 export function renderTallySummary(tally: Tally, { locale, translation }: Spoken, figures = budgetFigures(tally)) {
   const money = (amount: string) => usd(amount, locale);
   const text = wordsIn(translation, 'tallyLine', tallyLine);
-  const strong = (amount: string) => html`<strong>${money(amount)}</strong>`;
+  const strong = (amount: string, up?: boolean) => html`<strong>${usd(amount, locale, up)}</strong>`;
   const { held, left, over } = figures;
   const { uncertain, budget } = tally;
   return html`${text.spentSummary(strong(tally.spent), tally.images, tally.paidFailures)}${
     +held ? text.heldSummary(strong(held)) : ''
-  }${uncertain ? text.uncertainSummary(strong(uncertain)) : ''}${
+  }${uncertain ? text.uncertainSummary(strong(uncertain, true)) : ''}${
     over
       ? html`<span class="error">${text.overBudget(strong(over))}</span>`
       : left

@@ -37,6 +37,11 @@ export interface UncertainCharge {
    * exactly, which "Charged once" books. A user who sees one charge in their account books that, not the whole bound.
    */
   once?: { usd: string };
+  /**
+   * Its image came, at a price that was a bound, and the reply did not say what it cost (SPEC §12): `usd` is the most
+   * it can have cost, and "It was not" makes it a free image.
+   */
+  made?: boolean;
 }
 
 /** Where an uncertain charge's bound counts the browser sending it more than once: how many sends; else undefined. */
@@ -56,7 +61,7 @@ export const chargedOnceApplies = (entry: LedgerEntry) =>
 export function uncertainCharges(ledger: LedgerStore, now: number, { locale, translation }: Spoken): UncertainCharge[] {
   const text = wordsIn(translation, 'tallyLine', tallyLine);
   return ledger.uncertain().map((entry) => {
-    const { id, provider, model, at, sentAt, quoted, charged, certain } = entry;
+    const { id, provider, model, at, sentAt, quoted, charged, certain, basis } = entry;
     const sends = boundSends(entry);
     return {
       id,
@@ -70,6 +75,7 @@ export function uncertainCharges(ledger: LedgerStore, now: number, { locale, tra
       ...(new Decimal(certain ?? 0).gt(0) && { shown: certain }),
       ...(sends && { sends }),
       ...(chargedOnceApplies(entry) && { once: { usd: quoted } }),
+      ...(basis === 'bound' && { made: true }),
     };
   });
 }

@@ -10,6 +10,7 @@ export interface UncertainStrings {
    * is then at most); the answers are then "once" (at one request's price), "more than once" (the whole of what it may
    * have cost) and "not". `shown`: what its balance already showed of it (spent), where it showed some; `amount` is
    * then what may have been charged beyond that, and the answers are "only" what shows, or more (the whole of it).
+   * `made`: its image came, and the reply did not say what it cost: `amount` is the most it can have cost.
    */
   uncertainEntry(
     model: string,
@@ -18,6 +19,7 @@ export interface UncertainStrings {
     provider: string,
     sends?: number,
     shown?: unknown,
+    made?: boolean,
   ): unknown[];
   uncertainCharged(): string;
   uncertainChargedOnce(amount: unknown): unknown[];
@@ -63,13 +65,20 @@ const timesSaid = (times: number) => (times === 2 ? 'twice' : `${times} times`);
 
 export const uncertain: UncertainStrings = {
   uncertainLabel: () => 'No reply said whether these were charged',
-  uncertainEntry: (model, sent, amount, provider, sends, shown) => [
-    `${model}, sent ${sent}: `,
-    ...(shown ? [shown, ` of it shows in your ${words.providerName(provider)} balance; `] : []),
-    sends ? 'up to ' : '',
-    amount,
-    `${shown ? ' more' : ''} may have been charged${sends ? ` (a browser may send a request again when its connection breaks: up to ${sends} times in all)` : ''}. If your ${words.providerName(provider)} account shows ${shown ? 'more' : 'it'}, say so; it stays counted until then.`,
-  ],
+  uncertainEntry: (model, sent, amount, provider, sends, shown, made) =>
+    made
+      ? [
+          `${model}, made ${sent}: ${words.TheProvider(provider)} did not say what it cost; at most `,
+          amount,
+          ` may have been charged. If your ${words.providerName(provider)} account shows what it cost, say so; it stays counted until then.`,
+        ]
+      : [
+          `${model}, sent ${sent}: `,
+          ...(shown ? [shown, ` of it shows in your ${words.providerName(provider)} balance; `] : []),
+          sends ? 'up to ' : '',
+          amount,
+          `${shown ? ' more' : ''} may have been charged${sends ? ` (a browser may send a request again when its connection breaks: up to ${sends} times in all)` : ''}. If your ${words.providerName(provider)} account shows ${shown ? 'more' : 'it'}, say so; it stays counted until then.`,
+        ],
   uncertainCharged: () => 'It was charged',
   uncertainChargedOnce: (amount) => ['Charged once, ', amount],
   uncertainChargedTimes: (times, amount) => [`Charged ${timesSaid(times)}, `, amount],

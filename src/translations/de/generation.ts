@@ -49,6 +49,8 @@ export const generation: GenerationStrings = {
     `${words.TheProvider(provider)} hat ${fee} berechnet, und der Anbieter des Modells hat ${upstream} über Ihren eigenen Schlüssel dort berechnet (Bring Your Own Key); beides ist verbucht.`,
   costNotReported: (provider, amount) =>
     `${words.TheProvider(provider)} hat nicht gesagt, was das gekostet hat, daher wird der Preis der Vorschau (${amount}) verbucht.`,
+  costOfBoundNotReported: (provider, most) =>
+    `${words.TheProvider(provider)} hat nicht gesagt, was das gekostet hat: höchstens ${most}. Ihre Ausgabenübersicht zählt das als vielleicht berechnet, bis Sie sagen, was Ihr Konto ${atProvider(provider)} zeigt.`,
   refused: (why, provider) =>
     `${whoIn(provider)} hat die Anfrage abgelehnt (${why}). Ändern Sie die Einstellungen und versuchen Sie es noch einmal.`,
   relayNeeded: (provider) =>

@@ -29,7 +29,7 @@ function alike(charges: readonly UncertainCharge[]): UncertainCharge[][] {
       bursts.push([charge]); // said alone: what its balance showed already is its own
       continue;
     }
-    const key = [charge.provider, charge.model, charge.usd, charge.once?.usd, charge.sends].join();
+    const key = [charge.provider, charge.model, charge.usd, charge.once?.usd, charge.sends, charge.made].join();
     const burst = open.get(key);
     if (burst && charge.sentAt - burst[burst.length - 1].sentAt <= BURST_MS) burst.push(charge);
     else {
@@ -51,7 +51,8 @@ function alike(charges: readonly UncertainCharge[]): UncertainCharge[][] {
 export function renderUncertain(charges: readonly UncertainCharge[], spoken: Spoken, onChoice: (event: Event) => void) {
   if (!charges.length) return nothing;
   const text = wordsIn(spoken.translation, 'uncertain', uncertain);
-  const money = (amount: string) => usd(amount, spoken.locale);
+  // What may have been charged is a bound: rounded up, as the preview and the tally line say it.
+  const money = (amount: string) => usd(amount, spoken.locale, true);
   const answer = (value: string, ids: readonly UncertainCharge[], label: unknown) =>
     html`<button
       type="button"
@@ -102,6 +103,7 @@ export function renderUncertain(charges: readonly UncertainCharge[], spoken: Spo
                 provider,
                 sends,
                 charge.shown && money(charge.shown),
+                charge.made,
               ),
             )}
             ${answers(charge)}

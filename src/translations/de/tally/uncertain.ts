@@ -1,17 +1,24 @@
 import type { UncertainStrings } from '../../../strings/tally/uncertain.js';
-import { atProvider } from '../words.js';
+import { atProvider, words } from '../words.js';
 
 const timesSaid = (times: number) => (times === 2 ? 'Zweimal' : `${times}-mal`);
 
 export const uncertain: UncertainStrings = {
   uncertainLabel: () => 'Keine Antwort hat gesagt, ob dies berechnet wurde',
-  uncertainEntry: (model, sent, amount, provider, sends, shown) => [
-    `${model}, gesendet ${sent}: `,
-    ...(shown ? [shown, ` davon zeigt Ihr Guthaben ${atProvider(provider)}; `] : []),
-    sends ? 'bis zu ' : '',
-    amount,
-    ` wurden vielleicht${shown ? ' zusätzlich' : ''} berechnet${sends ? ` (ein Browser sendet eine Anfrage vielleicht erneut, wenn die Verbindung abbricht: bis zu ${sends}-mal insgesamt)` : ''}. Wenn Ihr Konto ${atProvider(provider)} ${shown ? 'mehr' : 'es'} zeigt, sagen Sie es; bis dahin bleibt es gezählt.`,
-  ],
+  uncertainEntry: (model, sent, amount, provider, sends, shown, made) =>
+    made
+      ? [
+          `${model}, erstellt ${sent}: ${words.TheProvider(provider)} hat nicht gesagt, was es gekostet hat; höchstens `,
+          amount,
+          ` wurden vielleicht berechnet. Wenn Ihr Konto ${atProvider(provider)} zeigt, was es gekostet hat, sagen Sie es; bis dahin bleibt es gezählt.`,
+        ]
+      : [
+          `${model}, gesendet ${sent}: `,
+          ...(shown ? [shown, ` davon zeigt Ihr Guthaben ${atProvider(provider)}; `] : []),
+          sends ? 'bis zu ' : '',
+          amount,
+          ` wurden vielleicht${shown ? ' zusätzlich' : ''} berechnet${sends ? ` (ein Browser sendet eine Anfrage vielleicht erneut, wenn die Verbindung abbricht: bis zu ${sends}-mal insgesamt)` : ''}. Wenn Ihr Konto ${atProvider(provider)} ${shown ? 'mehr' : 'es'} zeigt, sagen Sie es; bis dahin bleibt es gezählt.`,
+        ],
   uncertainCharged: () => 'Es wurde berechnet',
   uncertainChargedOnce: (amount) => ['Einmal berechnet, ', amount],
   uncertainChargedTimes: (times, amount) => [`${timesSaid(times)} berechnet, `, amount],

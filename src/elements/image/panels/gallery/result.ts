@@ -401,7 +401,7 @@ export function renderHistory(view: HistoryView, act: (event: Event) => void) {
                     modelName(failure.model),
                     wordsIn(translation, 'words', words).providerName(failure.provider),
                     formatDate(failure.at, locale, 'moment'),
-                    formatUsd(failure.charged, locale),
+                    formatUsdRounded(failure.charged, locale),
                     galleryText.failureReason(failure.error),
                   )}
                 </li>`,
