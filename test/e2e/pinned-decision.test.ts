@@ -146,6 +146,36 @@ describe('the pinned decision row (issue 43, 1)', function () {
       expect(row.height).to.be.at.most(0.35 * 653);
     });
 
+  // A bound's "at most" is set small over its figure: the figure keeps one line beside Generate, in a 420 px column
+  // at 1280 px and on a phone, in English and in German (it broke as "at most / $0.0733" at 1280 px).
+  for (const [width, lang] of [
+    [1280, 'en'],
+    [1280, 'de'],
+    [390, 'de'],
+  ] as const)
+    it(`google, ${width} px, ${lang}: a bound's figure on one line, its words over it`, async () => {
+      const view = await openDemo(width, 844);
+      const widget = await demoWidget(view, 'google');
+      widget.lang = lang;
+      const price = await until(() => {
+        const strong = widget.shadowRoot!.querySelector('[part~=cost] strong');
+        return strong?.querySelector('small') && strong;
+      }, 8000);
+      await widget.updateComplete;
+      const words = price.querySelector('small')!;
+      const figure = [...price.childNodes].find(
+        (node) => node.nodeType === Node.TEXT_NODE && /\d/.test(node.textContent!),
+      )!;
+      expect(words.textContent).to.equal(lang === 'en' ? 'at most ' : 'höchstens ');
+      const range = view.document.createRange();
+      range.selectNodeContents(figure);
+      expect(range.getClientRects().length, `"${figure.textContent}" in one piece`).to.equal(1);
+      expect(words.getBoundingClientRect().bottom).to.be.at.most(range.getBoundingClientRect().top + 1);
+      // Read whole where words are wanted: the announcement says "at most $0.0733 …".
+      const announced = widget.shadowRoot!.querySelector('.announce')!.textContent!;
+      expect(announced).to.contain(price.textContent!.trim());
+    });
+
   it('at 280 px, the comparison stays within the controls', async () => {
     const view = await openDemo(280, 700);
     const widget = await demoWidget(view, 'bfl');

@@ -8,6 +8,13 @@ import type { Offer } from '../../pricing/compare.js';
 import type { Translation } from '../../strings/strings.js';
 import type { WidgetStrings } from '../../strings/image/widget.js';
 
+/**
+ * Words drawn with markup of their own (a bound's "at most", set small: `ImagePanels.bound`), which read as the plain
+ * words where words are wanted (the announcement, "Try again, at most $0.0733"): a string, or a template whose
+ * `toString` says it.
+ */
+export type Phrase = string | (TemplateResult & { toString(): string });
+
 /** What one place of the widget shows: a template, or nothing (Lit draws no node for it). */
 export type Slot = TemplateResult | typeof nothing;
 
@@ -89,7 +96,7 @@ export interface ImageView {
   /** The price, what it buys, and Generate: the row that stays in view. */
   decision: {
     /** The total as a person reads it (every digit in `exact`), or undefined where there is no payable price. */
-    price?: string;
+    price?: Phrase;
     exact?: string;
     /** "1 image · 1 MP", and whether the price is an estimate. */
     buys?: string;

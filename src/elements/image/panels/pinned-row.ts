@@ -49,4 +49,8 @@ export const pinnedRowStyles = css`
   .controls > :is(a, button, textarea, [tabindex]) {
     scroll-margin-bottom: calc(var(--_pinned, 6rem) + 0.75rem);
   }
+  /* A bound's "at most", over its figure (ImagePanels.bound). */
+  .total small {
+    font-size: 0.875rem;
+  }
 `;

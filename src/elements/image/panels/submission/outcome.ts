@@ -128,7 +128,7 @@ export function renderFailure(
             ${
               retry
                 ? html`<button type="button" class=${uncertain ? 'link' : 'secondary'} @click=${on.retry}>
-                    ${progressText.retry(decision.price)}
+                    ${progressText.retry(decision.price && String(decision.price))}
                   </button>`
                 : nothing
             }
