@@ -115,10 +115,12 @@ describe('the gallery’s view loads when there is something to show (the built 
     const el = await bflWidgetIn(view, newStorageKey());
     let ended = false;
     const generated = el.generate().finally(() => (ended = true));
-    // The image is made and saved (the simulator answers in ms), but the submission waits for what draws it.
-    await until(() => el.shadowRoot!.querySelector('[part~=progress]'), 10_000);
+    // The image is made, saved and booked (the simulator answers in ms), but the submission waits for what draws it
+    // (its progress too is that part's): meanwhile Generate says the widget is at work.
+    await until(() => el.tally?.images === 1, 10_000, 'the image booked');
     await sleep(1_000);
     expect(ended, 'the submission ended before what draws its result').to.equal(false);
+    expect(part(el, 'submit')!.hasAttribute('disabled'), 'Generate at work').to.equal(true);
     letThrough();
     const result = await generated;
     await el.updateComplete;
@@ -127,5 +129,21 @@ describe('the gallery’s view loads when there is something to show (the built 
     expect(shown!.getAttribute('src')).to.equal(result.images[0].url);
     expect(part(el, 'progress'), 'no spinner left').to.equal(null);
     URL.revokeObjectURL(held);
+  });
+
+  it('where the gallery’s view cannot load (offline for a moment), a submission’s error is said in its words all the same', async () => {
+    const gallery = [...(await builtFiles()).keys()].find((url) => chunkName(url) === 'image-gallery')!;
+    const broken = URL.createObjectURL(new Blob(['throw new TypeError("offline");\n'], { type: 'text/javascript' }));
+    const view = await page({ imports: { [gallery]: broken } });
+    const el = await bflWidgetIn(view, newStorageKey());
+    el.prompt = '   '; // refused before anything is sent
+    const error = (await el.generate().catch((thrown: Error) => thrown)) as Error & { code: string };
+    expect(error.code).to.equal('invalid-input');
+    await el.updateComplete;
+    const said = part(el, 'error');
+    expect(said?.textContent?.trim()).to.equal(error.message);
+    expect(said!.getAttribute('data-focus')).to.equal('error');
+    expect(part(el, 'submit')!.textContent, 'no spinner left').not.to.contain('Generating');
+    URL.revokeObjectURL(broken);
   });
 });

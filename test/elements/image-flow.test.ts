@@ -4,7 +4,7 @@
 // reports no progress still shows time passing. Keys are real key presses (sendKeys), so
 // the browser's own implicit form submission is what is tested.
 import { expect, oneEvent } from '@open-wc/testing';
-import { waitUntil } from '../support/wait.js';
+import { until, waitUntil } from '../support/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
@@ -182,8 +182,8 @@ describe('<userpays-image>: keyboard, focus and announcements', () => {
     it('shows an indeterminate bar and the elapsed time, from the clock', async () => {
       const el = await widget('pending=60000');
       void el.generate().catch(() => {});
-      await el.updateComplete;
-      const bar = inside(el, '[part~=progress] progress');
+      // Drawn by the gallery's view, which the submission loads as it starts.
+      const bar = await until(() => el.shadowRoot!.querySelector('[part~=progress] progress'), 5000, 'the bar');
       expect(bar.hasAttribute('value'), 'indeterminate').to.equal(false);
       time.advance(65_000);
       el.requestUpdate();

@@ -4,7 +4,7 @@
 // Real pointer and key presses (the browser's own click counting and implicit submission); the widget's clock is
 // the test's, so that "the same gesture" does not depend on how fast this machine is.
 import { expect } from '@open-wc/testing';
-import { waitUntil } from '../support/wait.js';
+import { until, waitUntil } from '../support/wait.js';
 import { resetMouse, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { GESTURE_MS } from '../../src/elements/shared/gesture.js';
@@ -52,11 +52,12 @@ describe('one intent, one submission (real pointer and keys)', function () {
       const cancelled: unknown[] = [];
       el.addEventListener('userpays-error', (event) => cancelled.push(event.detail));
       await sendMouse({ type: 'click', position });
-      // While it runs, Cancel is not where the pointer is.
-      await el.updateComplete;
-      const cancel = [...el.shadowRoot!.querySelectorAll('[part~=progress] button')].find(
-        (button) => button.textContent!.trim() === 'Cancel',
-      )!;
+      // While it runs, Cancel is not where the pointer is (drawn by the gallery's view, which the click loads).
+      const cancel = await until(() =>
+        [...el.shadowRoot!.querySelectorAll('[part~=progress] button')].find(
+          (button) => button.textContent!.trim() === 'Cancel',
+        ),
+      );
       const box = cancel.getBoundingClientRect();
       const [x, y] = position;
       expect(x >= box.left && x <= box.right && y >= box.top && y <= box.bottom, 'Cancel under the pointer').to.equal(

@@ -49,7 +49,7 @@ const baseStyles = css`
     font: inherit;
     cursor: pointer;
   }
-  /* Generate, and Keep waiting (panels/submission/running.ts). */
+  /* Generate, and Keep waiting (panels/gallery/running.ts). */
   button[type='submit'],
   .primary {
     border-radius: calc(var(--_radius) * 0.75);

@@ -345,7 +345,7 @@ export const widgetStyles = css`
     }
   }
   /* A frame has the image's pixels as its own size: it scales down as an image does, keeping its shape (the empty
-     canvas's, and a running submission's placeholders: panels/submission/running.ts). */
+     canvas's, and a running submission's placeholders: panels/gallery/running.ts). */
   .frame {
     justify-self: center;
     max-width: 100%;

@@ -82,9 +82,9 @@ export class PanelControllers {
   /** The images kept in this browser: the image store of the storage key, opened after the first paint. */
   readonly gallery: GalleryController;
   /**
-   * What draws the images (the latest submission, large, and the earlier ones with the paid failures) and what a click
-   * on them does: loaded when there is something to show (an image kept, a submission, a paid failure), prefetched when
-   * the pointer or the focus comes to Generate.
+   * What draws a submission in the canvas (what runs, its error, the images it made, large, and the earlier ones with
+   * the paid failures) and what a click on them does: loaded when there is something to show (an image kept, a
+   * submission, an error, a paid failure), prefetched when the pointer or the focus comes to Generate.
    */
   readonly galleryView: PanelPart<GalleryViewPart>;
   /**
@@ -230,6 +230,7 @@ export class PanelControllers {
         return (
           this.gallery.images.length ||
           this.submission.pending ||
+          this.submission.error ||
           this.resume.resuming ||
           (ledger && tally && this.paidFailures(ledger, tally).length)
         );

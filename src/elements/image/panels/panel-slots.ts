@@ -1,4 +1,4 @@
-import { css, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { clock } from '../../../base/clock.js';
 import { dayOf } from '../../../base/days.js';
 import { billsReferences, formatUsd, modelName } from '../../../pricing/index.js';
@@ -26,9 +26,9 @@ import type { PanelControllers } from './panel-controllers.js';
 import { renderExamples, renderMore } from './more.js';
 import { renderModels, renderSize } from './pickers.js';
 import { sizeView } from './size-presets.js';
-import { renderFailure, renderOutcome, renderUndo, type Elsewhere } from './submission/outcome.js';
+import type { Elsewhere } from './gallery/failure.js';
+import { renderOutcome, renderUndo } from './notes.js';
 import { mostSaid } from './offer-price.js';
-import { renderRunning } from './submission/running.js';
 import { mostOf } from '../../../pricing/quote.js';
 
 /**
@@ -47,7 +47,8 @@ export function renderSlots(
   const { ledger, tally } = parts.ledger;
   const { locale, translation } = parts.language;
   const { submission, resume } = panels;
-  // Until the gallery's view is here, its places stay as they are before any image (it loads as soon as there is one).
+  // Until the gallery's view is here, the canvas stays as it is before any image (it loads as soon as there is one, a
+  // submission or an error).
   const galleryView = panels.galleryView.loaded;
   const latest = latestAndHistory(parts, panels);
   const providerName = wordsIn(translation, 'words', words).providerName(payeeAt(host.provider, host.endpoint));
@@ -59,7 +60,7 @@ export function renderSlots(
   const uncertainList = panels.uncertainList.loaded;
   const running = (progress?: ProgressDetail) => {
     const size = pricing.fitted ?? host;
-    return renderRunning(
+    return galleryView?.renderRunning(
       {
         progress,
         elapsed: panels.flow.elapsedSeconds,
@@ -83,10 +84,11 @@ export function renderSlots(
   return {
     // The user's submission, else what closed pages left being finished.
     running:
-      submission.render({ pending: running }) ??
-      (resume.resuming
-        ? running({ status: wordsIn(translation, 'progress', progressWords).resuming(), elapsedMs: 0 })
-        : nothing),
+      (submission.pending
+        ? running(submission.progress)
+        : resume.resuming
+          ? running({ status: wordsIn(translation, 'progress', progressWords).resuming(), elapsedMs: 0 })
+          : nothing) ?? nothing,
     tally: tally ? renderTallySummary(tally, parts.language) : nothing,
     uncertain:
       ledger && uncertainList
@@ -106,22 +108,29 @@ export function renderSlots(
     }),
     // What the provider charged, where the preview did not say it (see `Submitted.chargeNote`).
     outcome: renderOutcome(submission.chargeNote ? reword(submission.chargeNote, translation) : ''),
-    failure: renderFailure(
-      view,
-      {
-        funds:
-          view.error?.code === 'insufficient-funds' && info?.fundsUrl
-            ? { url: info.fundsUrl, provider: providerName }
-            : undefined,
-        elsewhere: submission.pageRefused ? elsewhere(parts, view) : undefined,
-        uncertain: open && {
-          entry: open.id,
-          answers: charge.timesMoved ? uncertainList?.errorAnswers(open, charge.timesMoved, parts.language) : undefined,
-          ask: wordsIn(translation, 'offers', offers).settleUncertain(1),
-        },
-      },
-      on,
-    ),
+    // Where the part that draws it could not load (offline for a moment), the error in its words alone.
+    failure: galleryView
+      ? galleryView.renderFailure(
+          view,
+          {
+            funds:
+              view.error?.code === 'insufficient-funds' && info?.fundsUrl
+                ? { url: info.fundsUrl, provider: providerName }
+                : undefined,
+            elsewhere: submission.pageRefused ? elsewhere(parts, view) : undefined,
+            uncertain: open && {
+              entry: open.id,
+              answers: charge.timesMoved
+                ? uncertainList?.errorAnswers(open, charge.timesMoved, parts.language)
+                : undefined,
+              ask: wordsIn(translation, 'offers', offers).settleUncertain(1),
+            },
+          },
+          on,
+        )
+      : view.error
+        ? html`<p part="error" class="error" tabindex="-1" data-focus="error">${view.error.message}</p>`
+        : nothing,
     // Beside the toolbar of the image it concerns, where that image is shown; else in the form.
     undo: undo && !undoNear ? undo : nothing,
     result:

@@ -3,10 +3,8 @@ import { accountStyles } from './accounts/accounts.js';
 import { iconStyles } from './icons.js';
 import { moreStyles } from './more.js';
 import { slotStyles } from './panel-slots.js';
-import { outcomeStyles } from './submission/outcome.js';
 import { pickerStyles } from './pickers.js';
 import { pinnedRowStyles } from './pinned-row.js';
-import { runningStyles } from './submission/running.js';
 
 /*
  * The panels' styles, adopted by the element beside its own once the panels load (PanelsController): a
@@ -42,7 +40,7 @@ const panelControls = css`
     margin: 0 0 0.25rem;
     font-weight: 600;
   }
-  /* A row of buttons: under an error (submission/outcome.ts), in the form before a capped sign-in. */
+  /* A row of buttons: under an error (gallery/failure.ts), in the form before a capped sign-in. */
   .row {
     display: flex;
     flex-wrap: wrap;
@@ -53,9 +51,9 @@ const panelControls = css`
 
 /**
  * `<userpays-image>`'s panels, in one stylesheet: the model and size pickers (and More options' choices drawn as
- * theirs), the accounts, what they change of the widget's places, the
- * examples and More options, what runs, a submission's error, the icons, the result, the history and the lightbox,
- * the price details. Their order is the cascade's.
+ * theirs), the accounts, what they change of the widget's places, the examples and More options, the icons, the decision
+ * row's. What runs, a submission's error and its images are the gallery's view's (gallery/index.ts). Their order is
+ * the cascade's.
  */
 export const imagePanelStyles = css`
   ${pickerStyles}
@@ -63,8 +61,6 @@ export const imagePanelStyles = css`
   ${accountStyles}
   ${slotStyles}
   ${moreStyles}
-  ${runningStyles}
-  ${outcomeStyles}
   ${iconStyles}
   ${pinnedRowStyles}
 `;

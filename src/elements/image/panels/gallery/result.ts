@@ -422,7 +422,7 @@ export const resultStyles = css`
     display: grid;
     gap: 0.5rem;
   }
-  /* More than one image: two to a row (as while they run: submission/running.ts). */
+  /* More than one image: two to a row (as while they run: running.ts). */
   .result-images:not(.count-1) {
     grid-template-columns: repeat(2, minmax(0, 1fr));
   }

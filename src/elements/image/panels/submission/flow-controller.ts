@@ -14,6 +14,9 @@ export interface FlowOptions {
   ready(count: number): string;
 }
 
+/** Where the focus waits while a submission runs. */
+const PROGRESS = '[data-focus=progress]';
+
 /**
  * Where the keyboard and the screen reader are while a submission runs: it keeps focus in the widget (on the
  * progress region while busy, since the disabled Generate button would drop it to the page; not on Cancel, where
@@ -56,9 +59,13 @@ export class FlowController implements ReactiveController {
 
   hostUpdated() {
     const [selector, reveal] = [this.#pending, this.#reveal];
-    this.#pending = this.#reveal = undefined;
     const root = this.#host.shadowRoot;
-    if (selector) root?.querySelector<HTMLElement>(selector)?.focus();
+    const target = selector ? root?.querySelector<HTMLElement>(selector) : undefined;
+    // The progress is drawn by the gallery's view, which may still be loading as the submission starts: the focus goes
+    // to it once it is drawn, if the keyboard is still nowhere else.
+    if (!target && selector === PROGRESS && this.#startedAt !== undefined) return;
+    this.#pending = this.#reveal = undefined;
+    if (target && (selector !== PROGRESS || this.#hasFocus() || target.matches(':focus-within'))) target.focus();
     if (reveal) root?.querySelector(reveal)?.scrollIntoView({ block: 'nearest' });
   }
 
@@ -93,8 +100,7 @@ export class FlowController implements ReactiveController {
     this.#ticker = setInterval(() => this.#host.requestUpdate(), 1000);
     // Generate is disabled by this render: where it had the focus, the focus would fall to the page.
     const inner = this.#host.shadowRoot?.activeElement;
-    if (this.#moveFocus && this.#hasFocus() && (!inner || inner.matches('[part~=submit]')))
-      this.#pending = '[data-focus=progress]';
+    if (this.#moveFocus && this.#hasFocus() && (!inner || inner.matches('[part~=submit]'))) this.#pending = PROGRESS;
   }
 
   #finished() {

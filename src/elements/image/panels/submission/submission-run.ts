@@ -22,8 +22,9 @@ export async function runSubmission(
   submission: Omit<Submission, 'images' | 'urlOf'>,
 ): Promise<Submitted> {
   let done = () => {};
-  // What draws the result loads beside the work: the submission ends once it is here, so its images are drawn at once
-  // (where it cannot load, the images are kept all the same, and drawn once it has loaded: PanelPart).
+  // What draws the submission in the canvas loads beside the work: the submission ends once it is here, so its images,
+  // or its error, are drawn at once (where it cannot load, the images are kept all the same, and drawn once it has
+  // loaded: PanelPart; the error is said in its words alone: panel-slots.ts).
   const galleryView = panels.galleryView.load().catch(() => {});
   try {
     const { submit } = await (await loadEngine()).loadGeneration();
@@ -40,7 +41,6 @@ export async function runSubmission(
     });
     // An image paid for says the account has credit, unless another was refused for want of it.
     panels.account.outOfCredit = submitted.partialError?.code === 'insufficient-funds';
-    await galleryView;
     return submitted;
   } catch (error) {
     // Refused for want of credit: the account line stops saying what the key's cap leaves, as if it were money. Not
@@ -57,6 +57,7 @@ export async function runSubmission(
     done();
     void panels.account.refresh();
     void panels.puter.loaded?.account.refresh();
+    await galleryView;
   }
 }
 

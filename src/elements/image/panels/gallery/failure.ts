@@ -1,21 +1,13 @@
 import { css, html, nothing } from 'lit';
 import { progress } from '../../../../strings/image/progress.js';
-import { wordsIn, type Translation } from '../../../../strings/strings.js';
+import { wordsIn } from '../../../../strings/strings.js';
 import { signIn } from '../../../../strings/sign-in.js';
 import type { ProviderId } from '../../../../base/types.js';
 import type { ImageHandlers, ImageView } from '../../view.js';
-import type { PanelHandlers } from '../image-actions.js';
 import { icon } from '../icons.js';
 
-/**
- * What the last submission came to, drawn with the panels as everything a submission shows is (a submission waits
- * for them): its error where its image would have been (the canvas), with where to add funds and Try again where
- * trying again can succeed (`renderFailure`); what it charged where that differs from the preview, beside the decision
- * row (`renderOutcome`).
- */
-export function renderOutcome(chargeNote: string) {
-  return chargeNote ? html`<p class="muted">${chargeNote}</p>` : nothing;
-}
+// What the last submission came to where it failed: its error where its image would have been (the canvas), with where
+// to add funds, the answers to a charge it left uncertain, and Try again where trying again can succeed.
 
 /** Another provider the page allows to make the same model, where the one in force cannot be reached. */
 export interface Elsewhere {
@@ -46,6 +38,14 @@ export interface WaysOn {
   };
 }
 
+/** What the error's controls do: the widget's own (`fix`, `retry`) and the panels' (image-actions.ts). */
+export interface FailureHandlers extends Pick<ImageHandlers, 'retry' | 'fix'> {
+  dismissError(): void;
+  errorKeydown(event: KeyboardEvent): void;
+  useElsewhere(event: Event): void;
+  uncertainChoice(event: Event): void;
+}
+
 /**
  * The error of the last submission, the ways on from it that apply (`WaysOn`) and Try again in a row under it, and
  * Dismiss (×) in its corner, last in the keyboard's order, as Escape within the box.
@@ -53,10 +53,7 @@ export interface WaysOn {
 export function renderFailure(
   { error, translation, decision }: ImageView,
   { funds, elsewhere, uncertain }: WaysOn,
-  on: Pick<
-    ImageHandlers & PanelHandlers,
-    'retry' | 'dismissError' | 'errorKeydown' | 'useElsewhere' | 'uncertainChoice' | 'fix'
-  >,
+  on: FailureHandlers,
 ) {
   const progressText = wordsIn(translation, 'progress', progress);
   if (!error) return nothing;
@@ -147,25 +144,8 @@ export function renderFailure(
   </div>`;
 }
 
-/**
- * A change just made for the user (Reuse, Finalize, Delete), shown beside an Undo where it can be undone (said once,
- * politely, by the actions that made it: a live region drawn with its words would not be read out everywhere).
- */
-export function renderUndo(sentence: string, undo: (() => void) | undefined, translation?: Translation) {
-  return html`<p class="undo">
-    <span>${sentence}</span>
-    ${
-      undo
-        ? html`<button type="button" class="link" @click=${undo}>
-            ${wordsIn(translation, 'progress', progress).undo()}
-          </button>`
-        : nothing
-    }
-  </p>`;
-}
-
-/** A submission's error (only a submission, which waits for the panels, has one), with Retry and Dismiss. */
-export const outcomeStyles = css`
+/** A submission's error, with its ways on and Dismiss (only a submission, which waits for this part, has one). */
+export const failureStyles = css`
   .error-box {
     position: relative;
     display: grid;
