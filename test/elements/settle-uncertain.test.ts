@@ -79,6 +79,39 @@ async function expectSaidBesideGenerate(el: UserPaysImage, said: string, focused
 describe('<userpays-image>: what may have been charged, settled in the widget', function () {
   this.timeout(40_000);
 
+  it('after Cancel, the widget says it is finding out what the request came to, with no Cancel left to press', async () => {
+    const storageKey = uniqueStorageKey();
+    const el = await bflWidget({ scenario: 'fault=hang', apiKey: 'sim-key', storageKey });
+    const running = el.generate().catch(() => {});
+    await until(async () => (await submissionsOf('bfl', storageKey)).length, 15_000, 'the submit at BFL');
+    const cancel = await until(() => root(el).querySelector<HTMLButtonElement>('[part~=progress] button'));
+    cancel.focus();
+    cancel.click();
+    await el.updateComplete;
+    const progress = root(el).querySelector<HTMLElement>('[part~=progress]')!;
+    expect(words(progress)).to.match(/^Stopping: finding out whether it was charged · \d+ s$/);
+    expect(progress.querySelector('button')).to.equal(null);
+    expect(root(el).activeElement, 'the focus on what says so').to.equal(progress);
+    await running;
+    expect(root(el).querySelector('[part~=progress]')).to.equal(null);
+  });
+
+  it('a cancel the user chose is said calmly, in the colours of the text (walk-through 14, A8)', async () => {
+    const el = await afterALostReply();
+    const box = await until(
+      () => root(el).querySelector<HTMLElement>('[part~=error]'),
+      5_000,
+      'what the cancel came to',
+    );
+    expect(words(box)).to.contain('Cancelled after the request left');
+    expect(getComputedStyle(box).color, 'not the danger colour').to.equal(getComputedStyle(box.parentElement!).color);
+    // A refusal is still an error, in its colour.
+    const { el: refused } = await afterANetworkFailure();
+    await refused.updateComplete;
+    const alarm = root(refused).querySelector<HTMLElement>('[part~=error]')!;
+    expect(getComputedStyle(alarm).color).not.to.equal(getComputedStyle(alarm.parentElement!).color);
+  });
+
   it('lists it under the tally line with its two answers; "It was not" releases it and the focus goes to Generate', async () => {
     const el = await afterALostReply();
     expect(el.tally).to.include({ uncertain: '0.014' });

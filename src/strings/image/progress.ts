@@ -9,6 +9,11 @@ export interface ProgressStrings {
   sending(): string;
   progressLabel(): string;
   cancel(): string;
+  /**
+   * Cancel was pressed and the request may have left: what it came to is being found out (its reply, where one still
+   * comes, or the account's balance read again), before the widget says it.
+   */
+  stopping(): string;
   stopWaitingQuestion(provider: string, billed: string): string;
   stopWaiting(): string;
   resuming(): string;
@@ -34,6 +39,7 @@ export const progress: ProgressStrings = {
   sending: () => 'Sending',
   progressLabel: () => 'Generation progress',
   cancel: () => 'Cancel',
+  stopping: () => 'Stopping: finding out whether it was charged',
   stopWaitingQuestion: (provider, billed) =>
     `${words.TheProvider(provider)} has already charged ${billed} for this and finishes it whatever this page does. Stop waiting? It is still saved here when it is done.`,
   stopWaiting: () => 'Stop waiting',

@@ -77,8 +77,9 @@ export function panelHandlers(parts: ImageParts, panels: PanelControllers): Pane
       // What closed pages left is left pending, finished on the next visit.
       if (resume.resuming) return resume.stop();
       submission.requestCancel();
-      // Asked first where the provider has billed: the focus on the choice that throws nothing away.
-      if (submission.confirmingCancel) flow.focusNext('keep-waiting');
+      // Asked first where the provider has billed: the focus on the choice that throws nothing away. Else Cancel goes
+      // while the widget finds out what the request came to: the focus on the progress that says so.
+      flow.focusNext(submission.confirmingCancel ? 'keep-waiting' : 'progress');
     },
     stopWaiting: () => {
       submission.stopWaiting();

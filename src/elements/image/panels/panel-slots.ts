@@ -71,6 +71,7 @@ export function renderSlots(
         confirmCancel: submission.confirmingCancel
           ? { provider: host.provider, billed: formatUsd(submission.billed, locale) }
           : undefined,
+        stopping: submission.stopping,
         translation,
       },
       on,

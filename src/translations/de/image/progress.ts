@@ -5,6 +5,7 @@ export const progress: ProgressStrings = {
   sending: () => 'Wird gesendet',
   progressLabel: () => 'Fortschritt der Erzeugung',
   cancel: () => 'Abbrechen',
+  stopping: () => 'Wird angehalten: Es wird geprüft, ob es berechnet wurde',
   stopWaitingQuestion: (provider, billed) =>
     `${words.TheProvider(provider)} hat dafür bereits ${billed} berechnet und stellt es fertig, was diese Seite auch tut. Nicht mehr warten? Es wird trotzdem hier gespeichert, wenn es fertig ist.`,
   stopWaiting: () => 'Nicht mehr warten',

@@ -60,9 +60,10 @@ export function renderFailure(
   // Not while Generate is refused (a budget held by charges no reply said): the row beside it says why and what to
   // do, and trying again would only be refused for it.
   const retry = error.retryable && error.code !== 'cancelled' && !decision.blocked;
+  // A cancel the user chose is said calmly: what became of it, in the colours of the text, not an alarm.
   return html`<div
     part="error"
-    class="error-box"
+    class=${error.code === 'cancelled' ? 'error-box chosen' : 'error-box'}
     tabindex="-1"
     data-focus="error"
     role="group"
@@ -155,6 +156,11 @@ export const failureStyles = css`
     border-radius: calc(var(--_radius) * 0.75);
     padding: 0.6rem 0.8rem;
     background: color-mix(in srgb, var(--_danger) 6%, transparent);
+  }
+  .error-box.chosen {
+    color: inherit;
+    border-color: var(--_border);
+    background: none;
   }
   .error-box p,
   .error-box .answers {

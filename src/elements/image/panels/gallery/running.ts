@@ -18,6 +18,8 @@ export interface RunningView {
   arrived: readonly GalleryImage[];
   /** Set while asking whether to stop waiting for an image the provider has billed: who, and what it charged. */
   confirmCancel?: { provider: string; billed: string };
+  /** Cancel was pressed: what the request came to is being found out. */
+  stopping?: boolean;
   /** The element's words over English (see `wordsIn`). */
   translation?: Translation;
 }
@@ -63,8 +65,9 @@ export function renderRunning(view: RunningView, on: RunningHandlers) {
   const { progress: at, elapsed, usualWait, confirmCancel } = view;
   const text = wordsIn(view.translation, 'progress', progress);
   // What it is doing, the seconds since it started, and how long such an image usually takes here, where one was made.
-  const line = [at?.status ?? text.sending(), text.elapsed(elapsed)];
-  if (usualWait !== undefined) line.push(text.usually(text.elapsed(Math.max(1, Math.round(usualWait / 1000)))));
+  const line = [view.stopping ? text.stopping() : (at?.status ?? text.sending()), text.elapsed(elapsed)];
+  if (usualWait !== undefined && !view.stopping)
+    line.push(text.usually(text.elapsed(Math.max(1, Math.round(usualWait / 1000)))));
   const status = confirmCancel
     ? html`<div class="confirm" role="group" aria-labelledby="stop">
         <p id="stop">${text.stopWaitingQuestion(confirmCancel.provider, confirmCancel.billed)}</p>
@@ -84,9 +87,17 @@ export function renderRunning(view: RunningView, on: RunningHandlers) {
         aria-label=${text.progressLabel()}
       >
         <!-- No value while the provider reports none: an indeterminate bar, not one stuck at 0 %. -->
-        <progress max="1" value=${ifDefined(at?.progress?.toString())} aria-hidden="true"></progress>
+        <progress
+          max="1"
+          value=${ifDefined(view.stopping ? undefined : at?.progress?.toString())}
+          aria-hidden="true"
+        ></progress>
         <span>${line.join(' · ')}</span>
-        <button type="button" class="secondary" @click=${on.cancel}>${text.cancel()}</button>
+        ${
+          view.stopping
+            ? nothing
+            : html`<button type="button" class="secondary" @click=${on.cancel}>${text.cancel()}</button>`
+        }
       </div>`;
   // An image is shown as it arrives (before it is saved, and before the others of its submission are made).
   const waiting = Math.max(0, view.placeholder.count - view.arrived.length);

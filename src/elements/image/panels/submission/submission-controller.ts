@@ -34,7 +34,7 @@ export interface SubmissionRenderer<R> {
 export type SubmissionRun = Required<Pick<Submission, 'signal' | 'onSubmit' | 'onStage'>>;
 
 /** What the widget shows of a submission once it is over, or no longer waited for: no progress, nothing billed. */
-const ended = { progress: undefined, usualWait: undefined, billed: '', confirmingCancel: false };
+const ended = { progress: undefined, usualWait: undefined, billed: '', confirmingCancel: false, stopping: false };
 
 /** One submission: how to stop it, and what it comes to. */
 interface Run {
@@ -66,6 +66,8 @@ export class SubmissionController<Args> implements ReactiveController {
   billed = '';
   /** The user pressed Cancel where the provider has billed: the widget asks whether to stop waiting. */
   confirmingCancel = false;
+  /** Cancel was pressed: what the request came to is being found out (a reply, the balance read again). */
+  stopping = false;
   #run?: Run;
   /**
    * The error the widget shows, as it was said (the last submission's, or another of the widget's: a sign-in, a
@@ -128,9 +130,14 @@ export class SubmissionController<Args> implements ReactiveController {
     return run.result;
   }
 
-  /** Stops the running submission (aborts its signal); what the provider already charged stays booked. */
+  /**
+   * Stops the running submission (aborts its signal); what the provider already charged stays booked. Until what it
+   * came to is known (a balance read again may take seconds), the widget says it is stopping, with no Cancel.
+   */
   cancel() {
-    this.#run?.controller.abort();
+    if (!this.#run) return;
+    this.#run.controller.abort();
+    if (this.pending) this.#update({ stopping: true });
   }
 
   /**
@@ -248,7 +255,7 @@ export class SubmissionController<Args> implements ReactiveController {
     changes: Partial<
       Pick<
         SubmissionController<Args>,
-        'status' | 'value' | 'progress' | 'usualWait' | 'chargeNote' | 'billed' | 'confirmingCancel'
+        'status' | 'value' | 'progress' | 'usualWait' | 'chargeNote' | 'billed' | 'confirmingCancel' | 'stopping'
       >
     >,
   ) {
