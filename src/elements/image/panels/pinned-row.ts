@@ -1,12 +1,15 @@
 import { css, type ReactiveController, type ReactiveElement } from 'lit';
 
+/** A press, and its ends (heard on the window: a release may come outside the widget). */
+const POINTER = ['pointerdown', 'pointerup', 'pointercancel'] as const;
+
 /**
  * The decision row sticks over the foot of the screen (and of the controls): what the keyboard reaches above it must
  * not be hidden under it (WCAG 2.2, 2.4.11). A control focused under the row (the browser, which knows nothing of the
  * row, leaves one that is on the screen where it is, and brings one from below only to the screen's foot) is scrolled
  * clear of it by its scroll margin (`pinnedRowStyles`), the row's height as it is then, however tall (its price over a
  * bound, why Generate cannot, a narrow container where Generate is under the price), given to the controls as
- * `--_pinned` first.
+ * `--_pinned` first. Not a control a pointer focuses: it is where the user pointed.
  */
 export class PinnedRowController implements ReactiveController {
   readonly #host: ReactiveElement;
@@ -16,7 +19,16 @@ export class PinnedRowController implements ReactiveController {
     host.addController(this);
   }
 
-  readonly #focused = (event: Event) => this.bringClear(event.target as Element);
+  /** A pointer is down in the widget: the focus it gives is where the user pointed, already in view. */
+  #pointing = false;
+
+  // Not for the focus a press gives (a summary, a button): scrolled between the press and the release, the click would
+  // miss what was pressed (walk-through 15, F1: the first click on "Compare prices" partly under the row did nothing).
+  readonly #focused = (event: Event) => {
+    if (!this.#pointing) this.bringClear(event.target as Element);
+  };
+
+  readonly #pressed = (event: Event) => (this.#pointing = event.type === 'pointerdown');
 
   /** Brings `shown` (a control, or what the widget just said above the row) into view clear of the row. */
   bringClear(shown: Element) {
@@ -30,11 +42,15 @@ export class PinnedRowController implements ReactiveController {
   }
 
   hostConnected() {
-    this.#host.renderRoot.addEventListener('focusin', this.#focused);
+    const root = this.#host.renderRoot;
+    root.addEventListener('focusin', this.#focused);
+    for (const type of POINTER) (type === 'pointerdown' ? root : window).addEventListener(type, this.#pressed, true);
   }
 
   hostDisconnected() {
-    this.#host.renderRoot.removeEventListener('focusin', this.#focused);
+    const root = this.#host.renderRoot;
+    root.removeEventListener('focusin', this.#focused);
+    for (const type of POINTER) (type === 'pointerdown' ? root : window).removeEventListener(type, this.#pressed, true);
   }
 }
 
