@@ -423,6 +423,18 @@ describe('<userpays-tally>', () => {
     expect(part(el, 'uncertain')).to.equal(null);
   });
 
+  it('an answer says what it books as the price was said; what may have been charged, rounded up (walk-through 15, F2)', async () => {
+    const { el, ledger } = await tally(uniqueStorageKey(), '1');
+    // A gateway's price with its top-up fee, $0.042105 ("$0.0421" in the preview), sent twice at most.
+    const resent = ledger.open({ ...image, provider: 'openai', model: 'flux-2-klein-9b', quoted: '0.042105' });
+    ledger.settle(resent.id, { uncertain: '0.08421' });
+    await el.updateComplete;
+    const said = part(el, 'uncertain')!.querySelector('li')!.textContent!.replace(/\s+/g, ' ');
+    expect(said).to.contain('up to $0.0843 may have been charged');
+    expect(said).to.contain('Charged once, $0.0421');
+    expect(said).to.contain('Twice, $0.0842');
+  });
+
   it("a charge the browser may have sent several times can be booked once, at one request's price", async () => {
     const { el, ledger } = await tally(uniqueStorageKey(), '1');
     // A broken connection that may have carried the request seven times: its bound is 7 × $0.014.

@@ -179,6 +179,11 @@ describe('Gemini and Imagen with the user’s own Google key', function () {
     const listed = words(part(el, 'uncertain'));
     expect(listed).to.contain(`Nano Banana 2, made today`);
     expect(listed).to.contain(`Google did not say what it cost; at most ${bound} may have been charged.`);
+    // The image's card and its receipt say it so too; Vary leads with the most it can cost, as the picker does.
+    await until(() => el.shadowRoot!.querySelector('[part~=result] figcaption'), 5_000, 'the card');
+    expect(words(el.shadowRoot!.querySelector('[part~=result] figcaption'))).to.contain(`· at most ${bound} ·`);
+    expect(words(part(el, 'receipt'))).to.contain(`Charged at most ${bound} · the most the preview said it could cost`);
+    expect(words(el.shadowRoot!.querySelector('[data-action=vary]'))).to.equal(`Vary at most ${bound}`);
   });
 
   it('"It was not" makes a made image free, still one of the tally’s images; "It was charged" books the bound', async () => {
@@ -191,6 +196,9 @@ describe('Gemini and Imagen with the user’s own Google key', function () {
     part(paid.el, 'uncertain')!.querySelector<HTMLButtonElement>('button[value=charged]')!.click();
     await until(() => !part(paid.el, 'uncertain'), 5_000, 'the list gone');
     expect(paid.el.tally).to.deep.include({ spent: paid.quote.atMost, images: 1 });
+    // Said, the note that it is counted as may have been charged goes.
+    await paid.el.updateComplete;
+    expect(words(paid.el.shadowRoot)).not.to.contain('did not say what this cost');
   });
 
   it('a shape Imagen does not make is refused before the click, in plain words; Google refuses a bad ratio too', async () => {

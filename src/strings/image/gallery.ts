@@ -128,7 +128,7 @@ export const gallery: GalleryStrings = {
       reported: `${words.TheProvider(provider)}'s own figure${credits ? `: ${credits} credits` : ''}`,
       quote: `the quote: ${words.theProvider(provider)} does not say what it charged`,
       balance: `what your ${words.providerName(provider)} balance fell by`,
-      bound: `the most the quote said it could cost: ${words.theProvider(provider)} does not say what it charged`,
+      bound: `the most the preview said it could cost: ${words.theProvider(provider)} does not say what it charged`,
     })[basis],
   receiptDifference: (amount, more) => (amount ? `${amount} ${more ? 'more' : 'less'} than quoted.` : 'As quoted.'),
   receiptMoved: (provider, amount) =>

@@ -107,13 +107,17 @@ export function panelHandlers(parts: ImageParts, panels: PanelControllers): Pane
       const entry =
         answer.closest('.error-box') && parts.ledger.ledger?.uncertain().find(({ id }) => id === charge?.entry);
       if (!settleUncertain(parts.ledger.ledger, event)) return;
+      // The note that a price's bound is counted as may have been charged is not true once the user has said.
+      const left = parts.ledger.ledger?.uncertain() ?? [];
+      if (submission.chargeNote?.said?.[1] === 'costOfBoundNotReported' && !left.some(({ basis }) => basis === 'bound'))
+        submission.chargeNote = undefined;
       // The error's own answer: its box goes (or loses the answers), so what it booked is said beside Generate.
       const counted = entry && panels.uncertainList.loaded?.countedNote(entry, answer.value, parts.language);
       if (counted) {
         panels.noteDone(counted);
         flow.say(counted);
       }
-      if (parts.ledger.ledger?.uncertain().length) return flow.focusAt('#uncertain-first');
+      if (left.length) return flow.focusAt('#uncertain-first');
       // The last such charge settled: an error still shown of the attempt that left it would say it is counted as
       // possibly spent beside a tally that no longer counts it, so it goes, unless it is about the key or the credit.
       const { error } = submission;

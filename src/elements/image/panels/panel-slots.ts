@@ -197,7 +197,8 @@ export function renderSlots(
  * The gallery's images as the widget shows them (each with what Vary costs and what Finalize makes of it): the latest
  * submission (the newest image's), large, and the rest as history.
  */
-function latestAndHistory({ host, pricing }: ImageParts, { gallery, references }: PanelControllers) {
+function latestAndHistory({ host, pricing, language }: ImageParts, { gallery, references }: PanelControllers) {
+  const { locale, translation } = language;
   const referable = !!pricing.capability?.references?.max;
   const shown = gallery.images.map((image) => {
     // One new image of it, as Vary sends it and Finalize loads the form: its settings, the references attached now,
@@ -214,7 +215,7 @@ function latestAndHistory({ host, pricing }: ImageParts, { gallery, references }
       ...image,
       referable,
       finalize: finalOf(again, host.models, pricing),
-      vary: pricing.price(again).quote?.total,
+      vary: mostSaid(pricing.price(again).quote ?? {}, locale, translation) || undefined,
     };
   });
   const batchOf = (image?: { batch?: string; id: string }) => image?.batch ?? image?.id;

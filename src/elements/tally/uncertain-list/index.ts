@@ -51,8 +51,10 @@ function alike(charges: readonly UncertainCharge[]): UncertainCharge[][] {
 export function renderUncertain(charges: readonly UncertainCharge[], spoken: Spoken, onChoice: (event: Event) => void) {
   if (!charges.length) return nothing;
   const text = wordsIn(spoken.translation, 'uncertain', uncertain);
-  // What may have been charged is a bound: rounded up, as the preview and the tally line say it.
-  const money = (amount: string) => usd(amount, spoken.locale, true);
+  // An answer says what it books, as prices are said; what may have been charged is said rounded up, as the preview's
+  // "at most" and the tally line say it: never less than it may have been.
+  const money = (amount: string) => usd(amount, spoken.locale);
+  const mayHave = (amount: string) => usd(amount, spoken.locale, true);
   const answer = (value: string, ids: readonly UncertainCharge[], label: unknown) =>
     html`<button
       type="button"
@@ -99,7 +101,7 @@ export function renderUncertain(charges: readonly UncertainCharge[], spoken: Spo
               text.uncertainEntry(
                 modelName(model),
                 sent,
-                money(charge.usd),
+                mayHave(charge.usd),
                 provider,
                 sends,
                 charge.shown && money(charge.shown),
@@ -114,7 +116,7 @@ export function renderUncertain(charges: readonly UncertainCharge[], spoken: Spo
         return html`<li>
           ${words(
             !index,
-            text.uncertainGroup(group.length, modelName(model), span, money(charge.usd), provider, sends),
+            text.uncertainGroup(group.length, modelName(model), span, mayHave(charge.usd), provider, sends),
           )}
           <span class="answers">
             ${

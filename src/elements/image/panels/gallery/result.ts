@@ -4,7 +4,8 @@ import { isAmount } from '../../../../base/checks.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { formatUsd, formatUsdRounded, modelName } from '../../../../pricing/index.js';
 import { gallery, type GalleryStrings } from '../../../../strings/image/gallery.js';
-import { wordsIn } from '../../../../strings/strings.js';
+import { offers } from '../../../../strings/image/offers.js';
+import { wordsIn, type Translation } from '../../../../strings/strings.js';
 import { words } from '../../../../strings/words.js';
 import type { Spoken } from '../../../shared/language-controller.js';
 import type { GalleryImage } from '../../../../images/gallery.js';
@@ -16,7 +17,10 @@ import { icon, type IconName } from '../icons.js';
 export interface GalleryItem extends GalleryImage {
   /** The model to finalize it on (same prompt, size and seed) and that one's price; none where it is that model. */
   finalize?: { model: string; price: string };
-  /** What Vary costs: one new image of its prompt and settings, with the references attached now; none without a price. */
+  /**
+   * What Vary costs, in words as the picker says prices ("$0.014"; a bound "at most $0.0733"): one new image of its
+   * prompt and settings, with the references attached now; none without a price.
+   */
   vary?: string;
   /** Whether the current model takes reference images (Use as reference). */
   referable: boolean;
@@ -108,6 +112,16 @@ function download(image: GalleryImage, galleryText: GalleryStrings, text?: strin
   >`;
 }
 
+/**
+ * What the image cost, as the card says it: where it was booked at its price's bound (no reply said what it came to),
+ * as the preview said that ("at most $0.0733", rounded up); else as `usd`. The exact figure in its title.
+ */
+function chargedSaid({ charged, receipt }: GalleryItem, locale?: string, translation?: Translation) {
+  if (receipt?.basis !== 'bound') return usd(charged, locale);
+  const most = wordsIn(translation, 'offers', offers).atMostUnder(formatUsdRounded(charged, locale, true));
+  return html`<span title=${formatUsd(charged, locale)}>${most}</span>`;
+}
+
 /** An amount as the card shows it (three significant digits), the exact figure in its title where they differ. */
 function usd(amount: string | Decimal, locale?: string) {
   const [exact, rounded] = [formatUsd(amount, locale), formatUsdRounded(amount, locale)];
@@ -122,7 +136,8 @@ function usd(amount: string | Decimal, locale?: string) {
  * account line says it. Stored figures that are no amounts (tampered
  * storage) leave the receipt out.
  */
-function renderReceipt({ receipt, charged, provider }: GalleryItem, galleryText: GalleryStrings, locale?: string) {
+function renderReceipt(image: GalleryItem, galleryText: GalleryStrings, locale?: string, translation?: Translation) {
+  const { receipt, charged, provider } = image;
   const { quoted, basis, credits, left, moved } = receipt!;
   if (![charged, quoted, left ?? '0', credits ?? '0', moved ?? '0'].every(isAmount)) return nothing;
   const difference = new Decimal(charged).minus(quoted);
@@ -130,7 +145,7 @@ function renderReceipt({ receipt, charged, provider }: GalleryItem, galleryText:
     <summary>${galleryText.receipt()}</summary>
     <dl>
       <dt>${galleryText.receiptCharged()}</dt>
-      <dd>${usd(charged, locale)} · ${galleryText.chargeBasis(basis, provider, credits)}</dd>
+      <dd>${chargedSaid(image, locale, translation)} · ${galleryText.chargeBasis(basis, provider, credits)}</dd>
       <dt>${galleryText.receiptQuoted()}</dt>
       <dd>${usd(quoted, locale)}</dd>
       ${
@@ -199,7 +214,7 @@ function renderToolbar(image: GalleryItem, act: (event: Event) => void, galleryT
   const finalize =
     image.finalize && galleryText.finalize(modelName(image.finalize.model), formatUsd(image.finalize.price, locale));
   const saved = image.url && !image.notSaved;
-  const varyPrice = image.vary && formatUsdRounded(image.vary, locale);
+  const varyPrice = image.vary;
   return html`<div class="toolbar" part="image-actions">
     ${saved ? download(image, galleryText) : nothing}
     ${saved ? tool(image, 'copy', galleryText.copyLabel(prompt), galleryText.copy(), act) : nothing}
@@ -298,11 +313,10 @@ function renderTile(
         `${image.width}×${image.height}`,
         image.seed,
       )}
-      · <span title=${formatUsd(image.charged, locale)}>${formatUsdRounded(image.charged, locale)}</span> ·
-      ${formatDate(image.createdAt, locale, 'moment')}
+      · ${chargedSaid(image, locale, translation)} · ${formatDate(image.createdAt, locale, 'moment')}
       ${image.revisedPrompt ? html`<br />${galleryText.madeFrom(image.provider, image.revisedPrompt)}` : nothing}
     </figcaption>
-    ${image.receipt ? renderReceipt(image, galleryText, locale) : nothing}
+    ${image.receipt ? renderReceipt(image, galleryText, locale, translation) : nothing}
   </figure>`;
 }
 
