@@ -72,6 +72,9 @@ describe('<userpays-image>: keyboard, focus and announcements', () => {
     await sendKeys({ up: 'Control' });
     // The pipeline loads at the first submission (userpays-submit comes once it is here).
     await waitUntil(() => seen.count === 1, 'the first submission');
+    // Vetoed by the page, it ends once what draws a submission is here (the gallery's view, loading as it starts):
+    // a shortcut while one runs starts nothing.
+    await waitUntil(() => !inside(el, '[part~=submit]').hasAttribute('disabled'), 'the first submission ended');
     time.advance(GESTURE_MS); // a new gesture (within one, a second Ctrl+Enter would start nothing)
     await sendKeys({ down: 'Meta' });
     await sendKeys({ press: 'Enter' });

@@ -86,7 +86,7 @@ export function renderSlots(
     // The user's submission, else what closed pages left being finished.
     running:
       (submission.pending
-        ? running(submission.progress)
+        ? submission.render({ pending: running })
         : resume.resuming
           ? running({ status: wordsIn(translation, 'progress', progressWords).resuming(), elapsedMs: 0 })
           : nothing) ?? nothing,
