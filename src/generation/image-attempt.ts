@@ -59,8 +59,6 @@ interface Booked {
   upstream?: string;
   /** The provider, which reports what it charges, answered without saying for this image (BFL's `cost: null`). */
   unreported: boolean;
-  /** Its price was a bound and no reply said what it came to: `charged` is that bound, booked as uncertain. */
-  atBound?: boolean;
 }
 
 /** What one image came to: what it stored and booked, or its error (in its final words) and what it booked. */
@@ -241,7 +239,7 @@ export class ImageAttempt {
       bound ? { uncertain: charged, basis: 'bound' } : { charged, upstream: charge?.upstream, ...receipt },
     );
     tell(job.onStage, { stage: 'saved', image: stored });
-    return { stored, charged, upstream: charge?.upstream, unreported, ...(bound && { atBound: true }) };
+    return { stored, charged, upstream: charge?.upstream, unreported };
   }
 
   /**

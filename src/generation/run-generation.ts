@@ -25,11 +25,6 @@ export interface GenerationOutcome {
   unreported?: boolean;
   /** Of `charged`, what the user paid upstream providers on their own keys (OpenRouter's BYOK), shown apart. */
   upstream?: string;
-  /**
-   * Of `charged`, what is booked at its price's bound (`Quote.atMost`), as uncertain: images whose reply did not say
-   * what they came to (SPEC §12).
-   */
-  atBound?: string;
 }
 
 /**
@@ -70,13 +65,11 @@ function sum(settled: AttemptSettled[]): GenerationOutcome {
   if (stored.length === 0) throw failures[0];
   const charged = Decimal.sum(0, ...settled.map((image) => image.charged ?? 0));
   const upstream = Decimal.sum(0, ...settled.map((image) => image.upstream ?? 0));
-  const atBound = Decimal.sum(0, ...settled.map((image) => (image.atBound && image.charged) || 0));
   return {
     stored,
     charged: charged.toString(),
     partialError: failures[0],
     unreported: settled.some((image) => image.unreported),
     ...(upstream.isZero() ? {} : { upstream: upstream.toString() }),
-    ...(atBound.isZero() ? {} : { atBound: atBound.toString() }),
   };
 }

@@ -120,10 +120,16 @@ export async function submit(s: Submission): Promise<Submitted> {
   const usd = (amount: string | Decimal) => formatUsd(amount, s.locale);
   // A price that is a bound is said as the preview said it: to three figures, "at most" rounded up.
   const rounded = (amount: string | Decimal, up?: boolean) => formatUsdRounded(amount, s.locale, up);
+  // What is booked at its price's bound, as uncertain: the images whose reply did not say what they came to (their
+  // receipts say so, `bound`; SPEC §12).
+  const atBound = Decimal.sum(
+    0,
+    ...outcome.stored.map((image) => (image.receipt?.basis === 'bound' ? image.charged : 0)),
+  );
   const chargeNote = outcome.unreported
     ? text.costNotReported(request.provider, usd(result.charged))
-    : outcome.atBound
-      ? text.costOfBoundNotReported(request.provider, rounded(outcome.atBound, true))
+    : !atBound.isZero()
+      ? text.costOfBoundNotReported(request.provider, rounded(atBound, true))
       : outcome.upstream
         ? text.chargedWithUpstream(
             request.provider,
