@@ -147,7 +147,7 @@ export class ImagePanels extends PanelControllers {
     // the controls' column (at 1280 px, 420 px wide, it broke as "at most / $0.0733"), in any language's words.
     const [before, after] = said.split(most);
     return {
-      price: { ...html`<small>${before}</small><br />${most}${after}`, toString: () => said },
+      price: { ...html`<small>${before}</small>${most}${after}`, toString: () => said },
       exact: `${text.atMostUnder(formatUsd(atMost!, locale))} · ${text.about(formatUsd(total, locale))}`,
       about: `${text.about(formatUsdRounded(total, locale))} · `,
     };

@@ -67,6 +67,7 @@ export const pinnedRowStyles = css`
   }
   /* A bound's "at most", over its figure (ImagePanels.bound). */
   .total small {
+    display: block;
     font-size: 0.875rem;
   }
 `;
