@@ -410,8 +410,8 @@ describe('<userpays-tally>', () => {
     );
     const rows = [...part(el, 'uncertain')!.querySelectorAll('li')];
     expect(rows.map((row) => row.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal([
-      `FLUX.2 [pro], sent today, 12:00 PM: $0.03 may have been charged. If your BFL account shows it, say so; it stays counted until then. It was charged It was not`,
-      `FLUX.2 [max], sent today, 12:00 PM: $0.07 may have been charged. If your BFL account shows it, say so; it stays counted until then. It was charged It was not`,
+      `FLUX.2 [pro], sent today, 12:00 PM: $0.03 may have been charged. If your BFL account shows it, say so; it stays counted until then. It was charged, $0.03 It was not`,
+      `FLUX.2 [max], sent today, 12:00 PM: $0.07 may have been charged. If your BFL account shows it, say so; it stays counted until then. It was charged, $0.07 It was not`,
     ]);
     await expect(el).to.be.accessible();
     rows[0].querySelector<HTMLButtonElement>('button[value=charged]')!.click();

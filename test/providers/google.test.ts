@@ -7,6 +7,7 @@ import { until, waitUntil } from '../support/wait.js';
 import Decimal from 'decimal.js';
 import '../../src/define.js';
 import { ImageStore } from '../../src/images/image-store.js';
+import { formatUsdRounded } from '../../src/pricing/format.js';
 import { keyOrigin } from '../../src/providers/catalog.js';
 import { loadFamilies, quoteFor } from '../../src/providers/prices.js';
 import { cleanLocalStorage } from '../support/storage.js';
@@ -193,9 +194,14 @@ describe('Gemini and Imagen with the user’s own Google key', function () {
     expect(free.el.tally).to.deep.include({ spent: '0', images: 1 });
     expect(free.el.tally!.uncertain).to.equal(undefined);
     const paid = await madeWithoutUsage();
-    part(paid.el, 'uncertain')!.querySelector<HTMLButtonElement>('button[value=charged]')!.click();
+    const charged = part(paid.el, 'uncertain')!.querySelector<HTMLButtonElement>('button[value=charged]')!;
+    // It says what it books, in the figures the tally then shows it spent (half up, as a price is said).
+    const booked = formatUsdRounded(paid.quote.atMost!);
+    expect(words(charged)).to.equal(`It was charged, ${booked}`);
+    charged.click();
     await until(() => !part(paid.el, 'uncertain'), 5_000, 'the list gone');
     expect(paid.el.tally).to.deep.include({ spent: paid.quote.atMost, images: 1 });
+    expect(words(part(paid.el, 'tally'))).to.contain(`Spent ${booked} on 1 image`);
     // Said, the note that it is counted as may have been charged goes.
     await paid.el.updateComplete;
     expect(words(paid.el.shadowRoot)).not.to.contain('did not say what this cost');

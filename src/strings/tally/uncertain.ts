@@ -21,7 +21,8 @@ export interface UncertainStrings {
     shown?: unknown,
     made?: boolean,
   ): unknown[];
-  uncertainCharged(): string;
+  /** It was charged: `amount`, what the answer books (the whole of what it may have cost, or one request's price). */
+  uncertainCharged(amount: unknown): unknown[];
   uncertainChargedOnce(amount: unknown): unknown[];
   /** The error's answer where the balance moved by `times` (2 or more) the request's price: `amount` in all. */
   uncertainChargedTimes(times: number, amount: unknown): unknown[];
@@ -79,7 +80,7 @@ export const uncertain: UncertainStrings = {
           amount,
           `${shown ? ' more' : ''} may have been charged${sends ? ` (a browser may send a request again when its connection breaks: up to ${sends} times in all)` : ''}. If your ${words.providerName(provider)} account shows ${shown ? 'more' : 'it'}, say so; it stays counted until then.`,
         ],
-  uncertainCharged: () => 'It was charged',
+  uncertainCharged: (amount) => ['It was charged, ', amount],
   uncertainChargedOnce: (amount) => ['Charged once, ', amount],
   uncertainChargedTimes: (times, amount) => [`Charged ${timesSaid(times)}, `, amount],
   uncertainCountedOnce: (amount) => `Counted as charged once: ${amount}.`,

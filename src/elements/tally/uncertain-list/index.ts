@@ -79,7 +79,9 @@ export function renderUncertain(charges: readonly UncertainCharge[], spoken: Spo
               answer(
                 'charged',
                 [charge],
-                charge.once ? text.uncertainChargedMore(money(charge.bound), charge.sends!) : text.uncertainCharged(),
+                charge.once
+                  ? text.uncertainChargedMore(money(charge.bound), charge.sends!)
+                  : text.uncertainCharged(money(charge.bound)),
               ),
               answer('void', [charge], text.uncertainNotCharged()),
             ]
@@ -160,7 +162,7 @@ export function errorAnswers(entry: LedgerEntry, times: number, { translation, l
         ? text.uncertainChargedTimes(times, total)
         : chargedOnceApplies(entry)
           ? text.uncertainChargedOnce(total)
-          : text.uncertainCharged(),
+          : text.uncertainCharged(total),
     notCharged: text.uncertainNotCharged(),
   };
 }

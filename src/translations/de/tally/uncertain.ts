@@ -19,7 +19,7 @@ export const uncertain: UncertainStrings = {
           amount,
           ` wurden vielleicht${shown ? ' zusätzlich' : ''} berechnet${sends ? ` (ein Browser sendet eine Anfrage vielleicht erneut, wenn die Verbindung abbricht: bis zu ${sends}-mal insgesamt)` : ''}. Wenn Ihr Konto ${atProvider(provider)} ${shown ? 'mehr' : 'es'} zeigt, sagen Sie es; bis dahin bleibt es gezählt.`,
         ],
-  uncertainCharged: () => 'Es wurde berechnet',
+  uncertainCharged: (amount) => ['Es wurde berechnet, ', amount],
   uncertainChargedOnce: (amount) => ['Einmal berechnet, ', amount],
   uncertainChargedTimes: (times, amount) => [`${timesSaid(times)} berechnet, `, amount],
   uncertainCountedOnce: (amount) => `Als einmal berechnet gezählt: ${amount}.`,
