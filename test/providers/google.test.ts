@@ -193,6 +193,11 @@ describe('Gemini and Imagen with the user’s own Google key', function () {
     await until(() => !part(free.el, 'uncertain'), 5_000, 'the list gone');
     expect(free.el.tally).to.deep.include({ spent: '0', images: 1 });
     expect(free.el.tally!.uncertain).to.equal(undefined);
+    // The image's card and receipt say what the answer booked, as the tally does, not the bound it was made at.
+    await free.el.updateComplete;
+    const card = (el: HTMLElement) => words(el.shadowRoot!.querySelector('[part~=result] figcaption'));
+    expect(card(free.el)).to.contain('· $0.00 ·');
+    expect(words(part(free.el, 'receipt'))).to.contain('Charged $0.00 · what you said your Google account shows');
     const paid = await madeWithoutUsage();
     const charged = part(paid.el, 'uncertain')!.querySelector<HTMLButtonElement>('button[value=charged]')!;
     // It says what it books, in the figures the tally then shows it spent (half up, as a price is said).
@@ -202,6 +207,8 @@ describe('Gemini and Imagen with the user’s own Google key', function () {
     await until(() => !part(paid.el, 'uncertain'), 5_000, 'the list gone');
     expect(paid.el.tally).to.deep.include({ spent: paid.quote.atMost, images: 1 });
     expect(words(part(paid.el, 'tally'))).to.contain(`Spent ${booked} on 1 image`);
+    expect(card(paid.el)).to.contain(`· ${booked} ·`);
+    expect(words(part(paid.el, 'receipt'))).to.contain(`Charged ${booked} · what you said your Google account shows`);
     // Said, the note that it is counted as may have been charged goes.
     await paid.el.updateComplete;
     expect(words(paid.el.shadowRoot)).not.to.contain('did not say what this cost');

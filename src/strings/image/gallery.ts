@@ -54,8 +54,11 @@ export interface GalleryStrings {
   receiptQuoted(): string;
   receiptCharged(): string;
   receiptLeft(provider: string): string;
-  /** How the charge is known (`ChargeBasis`), beside it; with the credits where the provider bills in credits. */
-  chargeBasis(basis: 'reported' | 'quote' | 'balance' | 'bound', provider: string, credits?: string): string;
+  /**
+   * How the charge is known, beside it (`SaidBasis`: the ledger's `ChargeBasis`, or `answer`, the user's word on an
+   * image booked at its price's bound); with the credits where the provider bills in credits.
+   */
+  chargeBasis(basis: 'reported' | 'quote' | 'balance' | 'bound' | 'answer', provider: string, credits?: string): string;
   /** How the charge differs from the quote: `amount` more (`more`) or less; as quoted where no amount is given. */
   receiptDifference(amount?: string, more?: boolean): string;
   /**
@@ -129,6 +132,7 @@ export const gallery: GalleryStrings = {
       quote: `the quote: ${words.theProvider(provider)} does not say what it charged`,
       balance: `what your ${words.providerName(provider)} balance fell by`,
       bound: `the most the preview said it could cost: ${words.theProvider(provider)} does not say what it charged`,
+      answer: `what you said your ${words.providerName(provider)} account shows`,
     })[basis],
   receiptDifference: (amount, more) => (amount ? `${amount} ${more ? 'more' : 'less'} than quoted.` : 'As quoted.'),
   receiptMoved: (provider, amount) =>

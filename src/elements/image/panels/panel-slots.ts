@@ -27,6 +27,7 @@ import { renderExamples, renderMore } from './more.js';
 import { renderModels, renderSize } from './pickers.js';
 import { sizeView } from './size-presets.js';
 import type { Elsewhere } from './gallery/failure.js';
+import type { GalleryItem } from './gallery/result.js';
 import { renderOutcome, renderUndo } from './notes.js';
 import { mostSaid } from './offer-price.js';
 import { mostOf } from '../../../pricing/quote.js';
@@ -197,10 +198,17 @@ export function renderSlots(
  * The gallery's images as the widget shows them (each with what Vary costs and what Finalize makes of it): the latest
  * submission (the newest image's), large, and the rest as history.
  */
-function latestAndHistory({ host, pricing, language }: ImageParts, { gallery, references }: PanelControllers) {
+function latestAndHistory({ host, pricing, language, ledger }: ImageParts, { gallery, references }: PanelControllers) {
   const { locale, translation } = language;
   const referable = !!pricing.capability?.references?.max;
-  const shown = gallery.images.map((image) => {
+  // An image booked at its price's bound (no reply said what it came to) that the user has since answered for: its
+  // card and receipt say what the answer booked, as the tally does, not the bound it was made at.
+  const bound = (image: { receipt?: { basis: string } }) => image.receipt?.basis === 'bound';
+  const entries = gallery.images.some(bound) ? ledger.ledger?.entries() : undefined;
+  const shown = gallery.images.map((image): GalleryItem => {
+    const booked = bound(image)
+      ? entries?.find(({ id, status, basis }) => id === image.entryId && status === 'charged' && !basis)?.charged
+      : undefined;
     // One new image of it, as Vary sends it and Finalize loads the form: its settings, the references attached now,
     // this page's endpoint.
     const again = {
@@ -213,6 +221,7 @@ function latestAndHistory({ host, pricing, language }: ImageParts, { gallery, re
     };
     return {
       ...image,
+      ...(booked !== undefined && { charged: booked, receipt: { ...image.receipt!, basis: 'answer' } }),
       referable,
       finalize: finalOf(again, host.models, pricing),
       vary: mostSaid(pricing.price(again).quote ?? {}, locale, translation) || undefined,

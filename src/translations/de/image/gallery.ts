@@ -67,6 +67,7 @@ export const gallery: GalleryStrings = {
       quote: `die Vorschau: ${words.theProvider(provider)} sagt nicht, was berechnet wurde`,
       balance: `um so viel ist Ihr Guthaben bei ${words.providerName(provider)} gesunken`,
       bound: `das Höchste, was die Vorschau nannte: ${words.theProvider(provider)} sagt nicht, was berechnet wurde`,
+      answer: `was laut Ihrer Antwort Ihr Konto bei ${words.providerName(provider)} zeigt`,
     })[basis],
   receiptDifference: (amount, more) =>
     amount ? `${amount} ${more ? 'mehr' : 'weniger'} als angekündigt.` : 'Wie angekündigt.',

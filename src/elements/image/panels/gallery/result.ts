@@ -9,12 +9,20 @@ import { wordsIn, type Translation } from '../../../../strings/strings.js';
 import { words } from '../../../../strings/words.js';
 import type { Spoken } from '../../../shared/language-controller.js';
 import type { GalleryImage } from '../../../../images/gallery.js';
+import type { ChargeBasis, Receipt } from '../../../../base/types.js';
 import { formatDate } from '../../../../base/dates.js';
 import { lightboxKeys, menuKeys, menuLeft, menuToggled, shortPrompt } from './gallery-actions.js';
 import { icon, type IconName } from '../icons.js';
 
+/**
+ * How its charge is known, as the card says it: the ledger's basis, or `answer` for an image booked at its price's
+ * bound that the user has since answered for ("It was charged" / "It was not", from their provider account).
+ */
+export type SaidBasis = ChargeBasis | 'answer';
+
 /** An image of the gallery, with what the widget offers to do with it. */
-export interface GalleryItem extends GalleryImage {
+export interface GalleryItem extends Omit<GalleryImage, 'receipt'> {
+  receipt?: Omit<Receipt, 'charged' | 'basis'> & { basis: SaidBasis };
   /** The model to finalize it on (same prompt, size and seed) and that one's price; none where it is that model. */
   finalize?: { model: string; price: string };
   /**
@@ -77,7 +85,7 @@ export function downloadName(prompt: string, seed: number | undefined, type = 'i
  * on the first screen. Under an earlier image's small tile (`brief`), only when its link ends, the whole sentence in
  * its title: the same long warning under each tile of the history buried the images.
  */
-function renderNotSaved(image: GalleryImage, galleryText: GalleryStrings, locale: string | undefined, brief: boolean) {
+function renderNotSaved(image: GalleryItem, galleryText: GalleryStrings, locale: string | undefined, brief: boolean) {
   const { notSaved, url, provider } = image;
   const at = notSaved!.expiresAt === undefined ? undefined : formatDate(notSaved!.expiresAt, locale, 'time');
   if (!url) return html`<p part="not-saved" class="notice">${galleryText.linkExpired(provider, at)}</p>`;
@@ -96,7 +104,7 @@ function renderNotSaved(image: GalleryImage, galleryText: GalleryStrings, locale
  * under an earlier image not kept; or, with `nudge`, the latest one's notice's own words, which are its name). An
  * image on the provider's host opens in a new tab, never away from the page, and its name says so.
  */
-function download(image: GalleryImage, galleryText: GalleryStrings, text?: string, nudge = false) {
+function download(image: GalleryItem, galleryText: GalleryStrings, text?: string, nudge = false) {
   const file = downloadName(image.prompt, image.seed, image.type);
   // Its name, where its words are not: and, where it opens a new tab, the visible words and that.
   const name = nudge ? text! : galleryText.downloadLabel(file);
