@@ -4,9 +4,9 @@
 // simulates, some 30 offers), the pinned row once grew to 2,600 px and filled a phone's screen.
 import { expect } from '@open-wc/testing';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
-import { demoWidget, forgetDemo, openDemo } from '../support/demo.js';
+import { demoWidget, forgetDemo, openDemo, signInButton } from '../support/demo.js';
 import { until } from '../support/wait.js';
-import { openPriceDetails } from '../support/widget.js';
+import { openPriceDetails, part, words } from '../support/widget.js';
 
 /** The widget's price details and comparison opened, with what the layout makes of them. */
 async function openDetails(widget: UserPaysImage) {
@@ -130,6 +130,34 @@ describe('the pinned decision row (issue 43, 1)', function () {
         const [box, pinned] = [control.getBoundingClientRect(), row.getBoundingClientRect()];
         const name = control.getAttribute('aria-label') ?? control.textContent?.trim().slice(0, 40) ?? control.tagName;
         expect(box.bottom, `${name} (${control.tagName}): above the row at ${pinned.top}`).to.be.at.most(
+          pinned.top + 1,
+        );
+      }
+    });
+
+  // The capped sign-in's form (OpenRouter's and Pollinations' `grant`) opens with its amount focused: brought clear of
+  // the row as a whole, Continue with its field, not the field alone with Continue under the row (walk-through 15, F8).
+  for (const [provider, width, height] of [
+    ['pollinations', 390, 844],
+    ['pollinations', 280, 653],
+    ['openrouter', 280, 653],
+  ] as const)
+    it(`${provider}, ${width}×${height}: Sign in opens its form above the pinned row, Continue with it`, async () => {
+      const view = await openDemo(width, height);
+      await demoWidget(view, provider);
+      const { widget, button } = await signInButton(view, provider);
+      const root = widget.shadowRoot!;
+      view.scrollTo(0, 0);
+      button.focus();
+      button.click();
+      const grant = await until(() => part(widget, 'grant'), 5000, 'the form');
+      await until(() => root.activeElement?.id === 'grant-cap', 2000, 'the amount focused');
+      await new Promise((resolve) => view.requestAnimationFrame(resolve));
+      const pinned = root.querySelector('[part~=decision]')!.getBoundingClientRect();
+      for (const control of grant.querySelectorAll<HTMLElement>('input, button')) {
+        const box = control.getBoundingClientRect();
+        expect(box.top, `${words(control) || control.id}: on the screen`).to.be.at.least(0);
+        expect(box.bottom, `${words(control) || control.id}: above the row at ${pinned.top}`).to.be.at.most(
           pinned.top + 1,
         );
       }

@@ -30,11 +30,17 @@ export class PinnedRowController implements ReactiveController {
 
   readonly #pressed = (event: Event) => (this.#pointing = event.type === 'pointerdown');
 
-  /** Brings `shown` (a control, or what the widget just said above the row) into view clear of the row. */
-  bringClear(shown: Element) {
+  /**
+   * Brings `shown` (a control, or what the widget just said above the row) into view clear of the row: with the group
+   * it is in (`role=group`: the capped sign-in's amount, its days and Continue) where that fits above the row, so that
+   * what the user does next is not left under it (walk-through 15, F8: Continue under the row on a folded phone).
+   */
+  bringClear(control: Element) {
     const row = this.#host.renderRoot.querySelector('.controls > [part~=decision]');
-    if (!row || row.contains(shown)) return;
+    if (!row || row.contains(control)) return;
     const pinned = row.getBoundingClientRect();
+    const group = control.closest('[role=group]');
+    const shown = group && group.getBoundingClientRect().height < pinned.top ? group : control;
     const box = shown.getBoundingClientRect();
     if (box.top >= 0 && box.bottom <= pinned.top) return;
     row.parentElement!.style.setProperty('--_pinned', `${Math.ceil(pinned.height)}px`);
@@ -61,7 +67,7 @@ export class PinnedRowController implements ReactiveController {
 export const pinnedRowStyles = css`
   .controls
     > :not([part~='decision'])
-    :is(a, button, input, select, textarea, summary, [tabindex], #references-refused),
+    :is(a, button, input, select, textarea, summary, [tabindex], [role='group'], #references-refused),
   .controls > :is(a, button, textarea, [tabindex]) {
     scroll-margin-bottom: calc(var(--_pinned, 6rem) + 0.75rem);
   }
