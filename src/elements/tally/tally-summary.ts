@@ -42,8 +42,9 @@ export const usd = (amount: string, locale?: string, up?: boolean) =>
  * One line of the session's spend whose figures add up to the budget, e.g. "Spent $0.25 on 3 images · $0.03 held ·
  * $0.03 more may have been charged · $0.69 of $1.00 budget left", or "… · $0.12 over budget" in the danger colour:
  * what may have been charged is never shown as nothing. "Held" is what generations not finished hold: running, or
- * left by a page that closed (not "in progress": those are not). `figures` default to what the tally alone tells
- * (the widget's line); the standalone tally passes its own, with what its pending entries hold.
+ * left by a page that closed (not "in progress": those are not). It may yet be charged, and is said rounded up as
+ * that is: a Google image under way holds "$0.0733", as its preview said "at most $0.0733". `figures` default to what
+ * the tally alone tells (the widget's line); the standalone tally passes its own, with what its pending entries hold.
  */
 export function renderTallySummary(tally: Tally, { locale, translation }: Spoken, figures = budgetFigures(tally)) {
   const money = (amount: string) => usd(amount, locale);
@@ -52,7 +53,7 @@ export function renderTallySummary(tally: Tally, { locale, translation }: Spoken
   const { held, left, over } = figures;
   const { uncertain, budget } = tally;
   return html`${text.spentSummary(strong(tally.spent), tally.images, tally.paidFailures)}${
-    +held ? text.heldSummary(strong(held)) : ''
+    +held ? text.heldSummary(strong(held, true)) : ''
   }${uncertain ? text.uncertainSummary(strong(uncertain, true)) : ''}${
     over
       ? html`<span class="error">${text.overBudget(strong(over))}</span>`

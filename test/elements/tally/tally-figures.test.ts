@@ -1,7 +1,8 @@
 // The tally's logic, without an element: the budget figures, the chart and the view.
 import { expect } from '@open-wc/testing';
 import Decimal from 'decimal.js';
-import { budgetFigures } from '../../../src/elements/tally/tally-summary.js';
+import { render } from 'lit';
+import { budgetFigures, renderTallySummary } from '../../../src/elements/tally/tally-summary.js';
 import { chartOf } from '../../../src/elements/tally/panels/chart.js';
 import { tallyView } from '../../../src/elements/tally/panels/tally-view.js';
 import { dayOf } from '../../../src/base/days.js';
@@ -55,6 +56,13 @@ describe('budgetFigures', () => {
       held: '0.05',
       left: '0',
     });
+  });
+
+  it('what is held may yet be charged: said rounded up, as the preview said the bound it holds', () => {
+    // A Google image under way holds its price's bound, $0.0732105: its preview said "at most $0.0733".
+    const line = document.createElement('p');
+    render(renderTallySummary(tally({ budget: '1', remaining: '0.9267895' }), {}), line);
+    expect(line.textContent!.replace(/\s+/g, ' ')).to.contain('$0.0733 held · $0.927 of $1.00 budget left');
   });
 });
 

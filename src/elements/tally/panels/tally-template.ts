@@ -86,6 +86,8 @@ export function renderTally(view: TallyView, on: TallyHandlers) {
   const text = wordsIn(view.translation, 'tally', english);
   const chart = chartOf(view.byDay, view.today, view);
   const money = (amount: string) => usd(amount, locale);
+  // What generations not finished hold may yet be charged: said rounded up, as the tally line says it.
+  const mayBe = (amount: string) => usd(amount, locale, true);
   const { generating, orphaned, meter } = view;
   // The budget field is described by why what was typed is refused, and by which budget is in force.
   const described = [budget.refused && 'budget-refused', meter && 'budget-note'].filter(Boolean).join(' ');
@@ -145,18 +147,18 @@ export function renderTally(view: TallyView, on: TallyHandlers) {
         ? html`<div part="pending">
             ${
               generating.items.length
-                ? html`<p id="generating">${text.pendingLabel(money(generating.held))}</p>
+                ? html`<p id="generating">${text.pendingLabel(mayBe(generating.held))}</p>
                     <ul aria-labelledby="generating">
                       ${generating.items.map(
                         (entry) =>
-                          html`<li>${text.pendingEntry(modelName(entry.model), entry.started, money(entry.usd))}</li>`,
+                          html`<li>${text.pendingEntry(modelName(entry.model), entry.started, mayBe(entry.usd))}</li>`,
                       )}
                     </ul>`
                 : nothing
             }
             ${
               orphaned.items.length
-                ? html`<p id="orphaned">${text.orphanLabel(money(orphaned.held))}</p>
+                ? html`<p id="orphaned">${text.orphanLabel(mayBe(orphaned.held))}</p>
                     <ul aria-labelledby="orphaned">
                       ${orphaned.items.map(
                         (entry) =>
@@ -164,7 +166,7 @@ export function renderTally(view: TallyView, on: TallyHandlers) {
                             ${text.orphanEntry(
                               modelName(entry.model),
                               entry.started,
-                              money(entry.usd),
+                              mayBe(entry.usd),
                               entry.next,
                               entry.provider,
                               entry.keyed,
