@@ -33,6 +33,10 @@ export interface GenerationStrings {
   cancelledCharged(provider: string, amount: string): string;
   /** A request for one image cancelled before anything could be charged for it (where several: "nothing more"). */
   cancelledUncharged(): string;
+  /** The provider did not finish within the widget's deadline (`poll.timeoutMs`, 5 minutes unless the page says). */
+  tookTooLong(provider?: string): string;
+  /** After a refusal in the shared words, which say nothing of money, where it was booked as not charged. */
+  nothingCharged(): string;
   moderated(provider?: string): string;
   /** The provider refused the prompt itself, before making anything (BFL's "Request Moderated"). */
   promptModerated(provider?: string): string;
@@ -141,6 +145,8 @@ export const generation: GenerationStrings = {
   cancelledCharged: (provider, amount) =>
     `Generation cancelled, but ${words.theProvider(provider)} had already charged ${amount} for it; your tally counts it.`,
   cancelledUncharged: () => 'Generation cancelled. Nothing was charged for it.',
+  tookTooLong: (provider) => `${whoIn(provider)} took too long to answer. Try again in a moment.`,
+  nothingCharged: () => 'Nothing was charged.',
   moderated: (provider) =>
     `${whoIn(provider)} declined this prompt or its images for safety reasons. Rephrase it and try again.`,
   promptModerated: (provider) => `${whoIn(provider)} declined this prompt for safety reasons: rephrase it.`,

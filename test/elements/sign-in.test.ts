@@ -78,7 +78,7 @@ describe('Sign in with OpenRouter and Hugging Face (the demo, its simulators)', 
       expect(refused).to.equal(
         provider === 'openrouter'
           ? 'OpenRouter no longer accepts the key your sign-in gave (it may have been revoked, or have run out). Sign in again.'
-          : 'Hugging Face did not accept your sign-in: it may have expired. Sign in with Hugging Face again, then try again.',
+          : 'Hugging Face did not accept your sign-in: it may have expired. Sign in with Hugging Face again, then try again. Nothing was charged.',
       );
       widget.endpoint = endpoint;
       await widget.updateComplete;
@@ -451,7 +451,7 @@ describe('Sign in with OpenRouter and Hugging Face (the demo, its simulators)', 
     // Said beside the way on (issue 43, P2): sign in again, which has the focus, or sign out to paste a key. In Hugging
     // Face's own words for a 403, which say what signing in again needs (the fourth walk-through, Q8).
     const refused =
-      'Hugging Face did not allow this page to make images for you. Sign in with Hugging Face again and allow inference (or use an access token that may call Inference Providers), then try again.';
+      'Hugging Face did not allow this page to make images for you. Sign in with Hugging Face again and allow inference (or use an access token that may call Inference Providers), then try again. Nothing was charged.';
     expect((error as unknown as Error).message).to.equal(refused);
     await until(() => widget.shadowRoot!.activeElement?.matches('[part~=sign-in]'), 3000, 'the focus on Sign in again');
     const signInAgain = widget.shadowRoot!.activeElement as HTMLButtonElement;

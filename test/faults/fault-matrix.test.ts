@@ -208,6 +208,13 @@ for (const [provider, cases] of Object.entries(MATRIX) as [ProviderId, Case[]][]
           // One image cancelled with nothing charged: "nothing", not "nothing more" (walk-through 13, Z9).
           if (code === 'cancelled' && status === 'void')
             expect(error.message).to.equal('Generation cancelled. Nothing was charged for it.');
+          // The deadline names the provider, as every other refusal does (walk-through 16, G2).
+          if (code === 'timeout') expect(error.message).to.match(/^(BFL|fal|The gateway) took too long to answer/);
+          // Each says what it was booked as: beside "BFL charged $0.014 for it all the same", a refusal silent on
+          // money left the user to guess (walk-through 16, G4).
+          if (status === 'void')
+            expect(error.message, 'says nothing was charged').to.match(/nothing was (sent or )?charged/i);
+          else expect(error.message, 'never says nothing was charged').not.to.match(/nothing was/i);
         } else {
           expect(outcome).not.to.be.instanceOf(UserPaysError);
         }

@@ -260,7 +260,9 @@ describe('a key never leaves transformed through provider text', function () {
               : lang === 'de'
                 ? de.generation.refused
                 : generationText.refused;
-            expect(detail.message, echo).to.equal(refused('HTTP 422', 'bfl'));
+            // Booked as not charged, it says so (walk-through 16, G4): in English where the page's words have none.
+            const nothing = lang === 'de' ? de.generation.nothingCharged : generationText.nothingCharged;
+            expect(detail.message, echo).to.equal(`${refused('HTTP 422', 'bfl')} ${nothing()}`);
             seen.push(error!.message, detail.message, el.shadowRoot!.innerHTML, shown);
             expect(transformedFragments(`${error!.message}\n${detail.message}\n${shown}`, key), echo).to.deep.equal([]);
           }

@@ -474,13 +474,12 @@ export async function guard<T>(
         thrown.say(text.outOfCreditsAt(provider, provider === 'openai' ? parse(context.endpoint)?.host : undefined));
       }
     }
-    const error = asUserPaysError(
-      context.signal.aborted
-        ? new DOMException('', 'AbortError')
-        : controller.signal.aborted
-          ? new DOMException('', 'TimeoutError')
-          : thrown,
-    );
+    // The deadline, said with the provider's name, as every other refusal is.
+    const error = context.signal.aborted
+      ? asUserPaysError(new DOMException('', 'AbortError'))
+      : controller.signal.aborted
+        ? new UserPaysError('timeout', text.tookTooLong(provider || undefined))
+        : asUserPaysError(thrown);
     // Whatever a provider's words reached the message by, no piece of the key leaves with them.
     throw withoutKey(error, context.apiKey);
   } finally {

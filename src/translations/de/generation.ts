@@ -41,6 +41,8 @@ export const generation: GenerationStrings = {
   cancelledCharged: (provider, amount) =>
     `Erzeugung abgebrochen, aber ${words.theProvider(provider)} hatte schon ${amount} dafür berechnet; Ihre Ausgabenübersicht zählt es.`,
   cancelledUncharged: () => 'Erzeugung abgebrochen. Dafür wurde nichts berechnet.',
+  tookTooLong: (provider) => `${whoIn(provider)} hat zu lange nicht geantwortet. Versuchen Sie es gleich noch einmal.`,
+  nothingCharged: () => 'Es wurde nichts berechnet.',
   moderated: (provider) =>
     `${whoIn(provider)} hat diesen Prompt oder seine Bilder aus Sicherheitsgründen abgelehnt. Formulieren Sie ihn um und versuchen Sie es noch einmal.`,
   promptModerated: (provider) =>
