@@ -37,14 +37,15 @@
 //
 // Scenarios: insert `/s/{scenario}` after `/sim/google`; any other key (run=abc) only separates runs.
 //   fault=badkey                  400 API_KEY_INVALID
-//   fault=429                     429 RESOURCE_EXHAUSTED (quota), with Retry-After (retryAfter=<s>, default 1)
+//   fault=429                     429 RESOURCE_EXHAUSTED (quota), its wait in a RetryInfo detail, no Retry-After
+//                                 header (retryAfter=<s>, default 1; retryAfter=none: no RetryInfo)
 //   fault=500                     500 INTERNAL
 //   fault=moderated               200 with no image: Gemini `finishReason: 'IMAGE_SAFETY'` (its usage: the prompt's
 //                                 tokens, billed), Imagen `{}` (no prediction: nothing billed)
 //   pending=<ms>                  generation time (default: the simulator's pendingMs)
 //   text=<n>, thoughts=<n>, usage=none   as above
 import { randomUUID } from 'node:crypto';
-import { decimal, parseScenario, preflight, readJson, requestUrl, retryAfter, send, sleep } from './http.mjs';
+import { decimal, parseScenario, preflight, readJson, requestUrl, send, sleep } from './http.mjs';
 import { drawImage } from './png.mjs';
 import { createChargeBook, createRequestLog, createTestRoutes, forModel, requestEntry } from './kit.mjs';
 
@@ -268,6 +269,9 @@ export function createGoogleSimulator({ pendingMs = 3000 } = {}) {
         entry.asked = body;
         const refused = keyProblem(req, url, scenario.fault);
         if (refused) return send(req, res, ...refused);
+        // As the Gemini API answers a key past its quota (per minute or per day, by its plan): no Retry-After header,
+        // the wait (where it gives one) in a google.rpc.RetryInfo detail beside the quota and a link to its limits
+        // (ai.google.dev/gemini-api/docs/rate-limits; replies quoted in gke-labs/gemini-for-kubernetes-development#1215).
         if (scenario.fault === '429')
           return send(
             req,
@@ -276,9 +280,36 @@ export function createGoogleSimulator({ pendingMs = 3000 } = {}) {
             googleError(
               429,
               'RESOURCE_EXHAUSTED',
-              'You exceeded your current quota, please check your plan and billing details.',
+              'You exceeded your current quota, please check your plan and billing details. For more information on this error, head to: https://ai.google.dev/gemini-api/docs/rate-limits.',
+              [
+                {
+                  '@type': 'type.googleapis.com/google.rpc.QuotaFailure',
+                  violations: [
+                    {
+                      quotaMetric: 'generativelanguage.googleapis.com/generate_content_free_tier_requests',
+                      quotaId: 'GenerateRequestsPerMinutePerProjectPerModel-FreeTier',
+                    },
+                  ],
+                },
+                {
+                  '@type': 'type.googleapis.com/google.rpc.Help',
+                  links: [
+                    {
+                      description: 'Learn more about Gemini API quotas',
+                      url: 'https://ai.google.dev/gemini-api/docs/rate-limits',
+                    },
+                  ],
+                },
+                ...(scenario.retryAfter === 'none'
+                  ? []
+                  : [
+                      {
+                        '@type': 'type.googleapis.com/google.rpc.RetryInfo',
+                        retryDelay: `${scenario.retryAfter ?? 1}s`,
+                      },
+                    ]),
+              ],
             ),
-            retryAfter(scenario),
           );
         if (scenario.fault === '500')
           return send(req, res, 500, googleError(500, 'INTERNAL', 'Internal error encountered.'));

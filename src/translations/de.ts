@@ -33,6 +33,7 @@ import { openrouter } from './de/providers/openrouter.js';
 import { pollinations } from './de/providers/pollinations.js';
 import { bfl } from './de/providers/bfl.js';
 import { fal } from './de/providers/fal.js';
+import { google } from './de/providers/google.js';
 
 export const de: Strings = {
   compare,
@@ -64,4 +65,5 @@ export const de: Strings = {
   pollinations,
   bfl,
   fal,
+  google,
 };

@@ -214,6 +214,25 @@ describe('Gemini and Imagen with the user’s own Google key', function () {
     expect(words(paid.el.shadowRoot)).not.to.contain('did not say what this cost');
   });
 
+  // Google's 429 says the key's quota (per minute or per day, by its plan), not a crowd to wait a second for
+  // (walk-through 16, G3): said so, with the wait its RetryInfo asks, and nothing charged.
+  for (const [scenario, wait] of [
+    ['fault=429;retryAfter=21', 'Wait 21 s and try again, or check'],
+    ['fault=429;retryAfter=none', 'Try again later, or check'],
+  ])
+    it(`${scenario}: the quota used up is said as Google's, with where to look`, async () => {
+      const run = unique('quota');
+      const { el } = await widget(run);
+      el.endpoint = simEndpoint('google', `${scenario};run=${run}`, { crossOrigin: true });
+      const refused = await el.generate().catch((error: Error & { code: string }) => error);
+      const { code, message } = refused as Error & { code: string };
+      expect(code).to.equal('rate-limited');
+      expect(message).to.equal(
+        `Google says this key has used up its quota for now (a limit per minute or per day, set by its plan). ${wait} its plan and billing in Google AI Studio. Nothing was charged.`,
+      );
+      expect(el.tally).to.include({ spent: '0' });
+    });
+
   it('a shape Imagen does not make is refused before the click, in plain words; Google refuses a bad ratio too', async () => {
     const run = unique('imagen-ratio');
     const { el } = await widget(run, { width: 1024, height: 512 });

@@ -32,6 +32,7 @@ import { openrouterWords } from '../../src/providers/openrouter/words.js';
 import { pollinationsWords } from '../../src/providers/pollinations/words.js';
 import { bflWords } from '../../src/providers/bfl/words.js';
 import { falWords } from '../../src/providers/fal/words.js';
+import { googleWords } from '../../src/providers/google/words.js';
 import { de } from '../../src/translations/de.js';
 import { MODELS } from '../../src/pricing/models.js';
 
@@ -66,6 +67,7 @@ const english: Strings = {
   pollinations: pollinationsWords,
   bfl: bflWords,
   fal: falWords,
+  google: googleWords,
 };
 
 /**

@@ -1,13 +1,40 @@
 import Decimal from 'decimal.js';
 import { isRecord } from '../../base/checks.js';
 import { UserPaysError } from '../../base/errors.js';
-import { MAX_IMAGE_BYTES, base64Image, fetchJson, guard, measured, startOneCall } from '../engine/http.js';
+import {
+  MAX_IMAGE_BYTES,
+  base64Image,
+  fetchJson,
+  guard,
+  measured,
+  startOneCall,
+  type HttpError,
+} from '../engine/http.js';
 import { routed } from '../engine/provider-urls.js';
 import { checkEndpoint } from '../urls.js';
 import type { Charge, Provider, ProviderOutcome, ProviderRequest, RunContext } from '../provider.js';
 import type { TokenRates } from '../../pricing/index.js';
 import { generationText } from '../../strings/generation.js';
+import { sayer } from '../../strings/strings.js';
+import { googleWords } from './words.js';
 import { info } from './info.js';
+
+const text = sayer('google', googleWords);
+
+/**
+ * Google's refusal `body` where it says the key's quota is used up (`RESOURCE_EXHAUSTED`, "You exceeded your current
+ * quota…", as the Gemini API answers: ai.google.dev/gemini-api/docs/rate-limits), with the wait its `RetryInfo`
+ * detail asks ("21s": google.rpc's error model, AIP-193), in whole seconds, where it gives one; else undefined.
+ */
+function quotaRefusal(body: unknown): { waitSeconds?: number } | undefined {
+  const error = isRecord(body) && isRecord(body.error) ? body.error : undefined;
+  if (error?.status !== 'RESOURCE_EXHAUSTED' || !/quota/i.test(String(error.message))) return undefined;
+  const retry = (Array.isArray(error.details) ? error.details : []).find(
+    (detail) => isRecord(detail) && String(detail['@type']).endsWith('google.rpc.RetryInfo'),
+  );
+  const seconds = Number.parseFloat(String(retry?.retryDelay ?? ''));
+  return { waitSeconds: seconds > 0 && Number.isFinite(seconds) ? Math.ceil(seconds) : undefined };
+}
 
 /** A count of tokens as the reply reports it: a whole number, at least 0; `NaN` for anything else. */
 const tokens = (value: unknown) => (Number.isSafeInteger(value) && (value as number) >= 0 ? (value as number) : NaN);
@@ -95,12 +122,19 @@ export class GoogleProvider implements Provider {
           key,
           undefined,
           (refused) => (refusal = refused),
-        ).catch((error: UserPaysError) => {
+        ).catch((error: HttpError) => {
           // Google answers a key it does not know with a 400 (`API_KEY_INVALID`), not a 401.
           if (/API_KEY_INVALID|API key not valid/.test(JSON.stringify(refusal ?? ''))) {
             const rejected = new UserPaysError('auth-failed', generationText.keyRejected(), false);
             rejected.answered = true;
             throw rejected;
+          }
+          // Its 429 says a quota, per minute or per day by the key's plan, not a moment's crowd: "wait 1 s" would send
+          // the user round again and again (its rate-limits page; the wait, where it gives one, in `RetryInfo`).
+          const quota = error.status === 429 ? quotaRefusal(refusal) : undefined;
+          if (quota) {
+            if (quota.waitSeconds) error.retryAfterMs = quota.waitSeconds * 1000;
+            error.say(text.quotaUsed(error.retryAfterMs ? Math.ceil(error.retryAfterMs / 1000) : undefined));
           }
           throw error;
         });

@@ -1,0 +1,24 @@
+/**
+ * What Google's adapter says, and only it (src/strings/ holds the sentences several parts share; docs/architecture.md,
+ * "Strings"): loaded with the adapter.
+ */
+
+export interface GoogleStrings {
+  /**
+   * Google's 429 `RESOURCE_EXHAUSTED` that says the key's quota is used ("You exceeded your current quota, please
+   * check your plan and billing details"): a limit per minute or per day by its plan, which waiting a second does not
+   * lift. `waitSeconds`: what Google's `RetryInfo` asks, where it says.
+   */
+  quotaUsed(waitSeconds?: number): string;
+}
+
+export const googleWords: GoogleStrings = {
+  quotaUsed: (waitSeconds) =>
+    `Google says this key has used up its quota for now (a limit per minute or per day, set by its plan). ${waitSeconds ? `Wait ${waitSeconds} s and try again, or check` : 'Try again later, or check'} its plan and billing in Google AI Studio.`,
+};
+
+declare module '../../strings/strings.js' {
+  interface Strings {
+    google: GoogleStrings;
+  }
+}
