@@ -42,7 +42,7 @@ describe('<userpays-image>: honest money', () => {
     const error = await (await widget('fault=402')).generate().catch((e) => e);
     expect(error.code).to.equal('insufficient-funds');
     expect(error.message).to.equal(
-      'Your BFL account does not have enough credit for this. Add credit at BFL, then try again.',
+      'Your BFL account does not have enough credit for this. Add credit at BFL, then try again. Nothing was charged.',
     );
   });
 
@@ -63,7 +63,9 @@ describe('<userpays-image>: honest money', () => {
     await el.updateComplete;
     // The question takes the place of the progress, in the canvas, and the focus is on "Keep waiting".
     expect(part(el, 'progress')).to.equal(null);
-    expect(words(el.shadowRoot!.querySelector('.canvas'))).to.contain('BFL has already charged $0.014 for this');
+    expect(words(el.shadowRoot!.querySelector('.canvas'))).to.contain(
+      'BFL has already charged $0.014 for this and finishes it whatever this page does. Stop waiting? It still appears here when it is done.',
+    );
     expect(el.shadowRoot!.activeElement).to.equal(button(el, 'Keep waiting'));
     button(el, 'Keep waiting')!.click();
     await el.updateComplete;
@@ -75,6 +77,10 @@ describe('<userpays-image>: honest money', () => {
     // Free at once: no progress, Generate live again.
     expect(part(el, 'progress')).to.equal(null);
     expect((part(el, 'submit') as HTMLButtonElement).disabled).to.equal(false);
+    // The canvas says the paid image is still coming, until it lands (walk-through 16, G1: the empty canvas alone
+    // read as though nothing had happened, and a visitor could pay for it twice).
+    const finishing = 'BFL is still making the image you paid $0.014 for: it appears here when it is done.';
+    expect(words(el.shadowRoot!.querySelector('.canvas .finishing'))).to.equal(finishing);
     // The paid image still arrives, once, and is kept.
     await releaseHold('bfl', hold);
     const { detail } = (await result) as CustomEvent<GenerationResult>;
@@ -83,6 +89,8 @@ describe('<userpays-image>: honest money', () => {
       timeout: 10_000,
     });
     expect(el.tally).to.include({ spent: '0.014', images: 1 });
+    await el.updateComplete;
+    expect(words(el.shadowRoot!.querySelector('.canvas')), 'the note goes as it lands').not.to.contain('still making');
   });
 
   it('Cancel before any provider billed stops at once, without asking', async () => {

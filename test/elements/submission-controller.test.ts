@@ -158,13 +158,17 @@ describe('SubmissionController', () => {
     expect(submission.billed).to.equal('0.014');
     submission.requestCancel();
     expect([submission.confirmingCancel, first.run.signal.aborted]).to.deep.equal([true, false]);
-    submission.stopWaiting();
+    submission.stopWaiting('bfl');
     expect([submission.status, drawn(submission)]).to.deep.equal([SubmissionStatus.INITIAL, 'idle']);
+    // Still being made, paid: said until it lands.
+    expect(submission.finishing).to.deep.equal([{ provider: 'bfl', billed: '0.014' }]);
     const next = submission.generate();
     expect(next).not.to.equal(paid);
     expect(submission.status).to.equal(SubmissionStatus.PREPARING);
     first.resolve({ result }); // the paid image lands; the widget still shows the new run
     expect(await paid).to.equal(result);
+    await Promise.resolve();
+    expect(submission.finishing).to.deep.equal([]);
     expect(fired).to.deep.equal(['userpays-result']);
     expect(submission.status).to.equal(SubmissionStatus.PREPARING);
     host.runs[1].resolve({ result });

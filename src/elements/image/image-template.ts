@@ -108,7 +108,7 @@ function renderCanvas(view: ImageView, slots: PanelSlots | undefined) {
     ? empty
     : view.busy
       ? slots.running
-      : [slots.failure, slots.result === nothing ? empty : slots.result];
+      : [slots.notices, slots.result === nothing ? empty : slots.result];
   return html`<section class="canvas" aria-label=${widgetText.resultLabel()}>${content}</section>`;
 }
 

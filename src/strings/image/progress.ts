@@ -16,6 +16,8 @@ export interface ProgressStrings {
   stopping(): string;
   stopWaitingQuestion(provider: string, billed: string): string;
   stopWaiting(): string;
+  /** After Stop waiting, until it lands: the image the provider still makes, and what it charged for it. */
+  stillFinishing(provider: string, billed: string): string;
   resuming(): string;
   keepWaiting(): string;
   /** Try again, with what it costs (`price`, as the decision row says it): another request, charged again. */
@@ -41,8 +43,10 @@ export const progress: ProgressStrings = {
   cancel: () => 'Cancel',
   stopping: () => 'Stopping: finding out whether it was charged',
   stopWaitingQuestion: (provider, billed) =>
-    `${words.TheProvider(provider)} has already charged ${billed} for this and finishes it whatever this page does. Stop waiting? It is still saved here when it is done.`,
+    `${words.TheProvider(provider)} has already charged ${billed} for this and finishes it whatever this page does. Stop waiting? It still appears here when it is done.`,
   stopWaiting: () => 'Stop waiting',
+  stillFinishing: (provider, billed) =>
+    `${words.TheProvider(provider)} is still making the image you paid ${billed} for: it appears here when it is done.`,
   resuming: () => 'Finishing a paid image from your earlier visit',
   keepWaiting: () => 'Keep waiting',
   retry: (price) => (price ? `Try again, ${price}` : 'Try again'),

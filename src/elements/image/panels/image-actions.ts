@@ -82,7 +82,7 @@ export function panelHandlers(parts: ImageParts, panels: PanelControllers): Pane
       flow.focusNext(submission.confirmingCancel ? 'keep-waiting' : 'progress');
     },
     stopWaiting: () => {
-      submission.stopWaiting();
+      submission.stopWaiting(host.provider);
       flow.focusNext('submit'); // the widget is free for the next one
     },
     keepWaiting: () => {

@@ -83,6 +83,29 @@ export function renderSlots(
   const undo = undoable && renderUndo(undoable.sentence, undoable.undo && on.undo, translation);
   const shown = !!galleryView && [...latest.result, ...latest.history].some((image) => image.id === undoable?.near);
   const undoNear = undo && shown ? { at: undoable.near!, bar: undo } : undefined;
+  // Where the part that draws it could not load (offline for a moment), the error in its words alone.
+  const failure = galleryView
+    ? galleryView.renderFailure(
+        view,
+        {
+          funds:
+            view.error?.code === 'insufficient-funds' && info?.fundsUrl
+              ? { url: info.fundsUrl, provider: providerName }
+              : undefined,
+          elsewhere: submission.pageRefused ? elsewhere(parts, view) : undefined,
+          uncertain: open && {
+            entry: open.id,
+            answers: charge.timesMoved
+              ? uncertainList?.errorAnswers(open, charge.timesMoved, parts.language)
+              : undefined,
+            ask: wordsIn(translation, 'offers', offers).settleUncertain(1),
+          },
+        },
+        on,
+      )
+    : view.error
+      ? html`<p part="error" class="error" tabindex="-1" data-focus="error">${view.error.message}</p>`
+      : nothing;
   return {
     // The user's submission, else what closed pages left being finished.
     running:
@@ -110,29 +133,8 @@ export function renderSlots(
     }),
     // What the provider charged, where the preview did not say it (see `Submitted.chargeNote`).
     outcome: renderOutcome(submission.chargeNote ? reword(submission.chargeNote, translation) : ''),
-    // Where the part that draws it could not load (offline for a moment), the error in its words alone.
-    failure: galleryView
-      ? galleryView.renderFailure(
-          view,
-          {
-            funds:
-              view.error?.code === 'insufficient-funds' && info?.fundsUrl
-                ? { url: info.fundsUrl, provider: providerName }
-                : undefined,
-            elsewhere: submission.pageRefused ? elsewhere(parts, view) : undefined,
-            uncertain: open && {
-              entry: open.id,
-              answers: charge.timesMoved
-                ? uncertainList?.errorAnswers(open, charge.timesMoved, parts.language)
-                : undefined,
-              ask: wordsIn(translation, 'offers', offers).settleUncertain(1),
-            },
-          },
-          on,
-        )
-      : view.error
-        ? html`<p part="error" class="error" tabindex="-1" data-focus="error">${view.error.message}</p>`
-        : nothing,
+    // The paid images still being made after Stop waiting, then the error.
+    notices: html`${galleryView?.renderFinishing(submission.finishing, parts.language) ?? nothing}${failure}`,
     // Beside the toolbar of the image it concerns, where that image is shown; else in the form.
     undo: undo && !undoNear ? undo : nothing,
     result:

@@ -17,8 +17,11 @@ export interface PanelSlots {
   keyField: Slot;
   /** What the last submission charged where that differs from the preview, beside the decision row. */
   outcome: Slot;
-  /** The last submission's error, where its image would have been (the canvas). */
-  failure: Slot;
+  /**
+   * Over the canvas's result: the images the user stopped waiting for, which their provider still makes (they land
+   * here), and the last submission's error, where its image would have been.
+   */
+  notices: Slot;
   /** A change just made for the user (Vary, Reuse, Delete…), said beside an Undo. */
   undo: Slot;
   /** The latest submission, large: `part="result"`. */

@@ -7,8 +7,10 @@ export const progress: ProgressStrings = {
   cancel: () => 'Abbrechen',
   stopping: () => 'Wird angehalten: Es wird geprüft, ob es berechnet wurde',
   stopWaitingQuestion: (provider, billed) =>
-    `${words.TheProvider(provider)} hat dafür bereits ${billed} berechnet und stellt es fertig, was diese Seite auch tut. Nicht mehr warten? Es wird trotzdem hier gespeichert, wenn es fertig ist.`,
+    `${words.TheProvider(provider)} hat dafür bereits ${billed} berechnet und stellt es fertig, was diese Seite auch tut. Nicht mehr warten? Es erscheint trotzdem hier, wenn es fertig ist.`,
   stopWaiting: () => 'Nicht mehr warten',
+  stillFinishing: (provider, billed) =>
+    `${words.TheProvider(provider)} stellt das Bild, für das Sie ${billed} bezahlt haben, noch fertig: Es erscheint hier, sobald es fertig ist.`,
   resuming: () => 'Ein bezahltes Bild aus Ihrem früheren Besuch wird fertiggestellt',
   keepWaiting: () => 'Weiter warten',
   retry: (price) => (price ? `Erneut versuchen, ${price}` : 'Erneut versuchen'),

@@ -1,7 +1,8 @@
 // The gallery's view (a chunk of its own, `image-gallery`), what the canvas shows of submissions: while one runs, a
-// placeholder at each image's shape with the progress and Cancel (running.ts); its error where its image would have
-// been (failure.ts); the images it made, large, with their toolbar, receipt and lightbox, the earlier ones below the
-// widget and the paid generations that brought no image (result.ts), what a click on them does, and their styles.
+// placeholder at each image's shape with the progress and Cancel, and what is still being made after Stop waiting
+// (running.ts); its error where its image would have been (failure.ts); the images it made, large, with their
+// toolbar, receipt and lightbox, the earlier ones below the widget and the paid generations that brought no image
+// (result.ts), what a click on them does, and their styles.
 // Loaded by the panels (a PanelPart: panel-controllers.ts) when there is something to show: the image store of the
 // widget's storage key holds an image (a returning visitor), a submission starts (it ends once this part is here),
 // what closed pages left is finished, an error is to be shown, or a paid failure is to be listed; prefetched when the
@@ -11,7 +12,7 @@
 import { actOnImage } from './gallery-actions.js';
 import { failureStyles, renderFailure } from './failure.js';
 import { renderHistory, renderResult, resultStyles } from './result.js';
-import { renderRunning, runningStyles } from './running.js';
+import { renderFinishing, renderRunning, runningStyles } from './running.js';
 
 /** What the panels draw of the gallery, and what a click on an image does, once this part is here. */
 export interface GalleryViewPart {
@@ -19,6 +20,7 @@ export interface GalleryViewPart {
   renderHistory: typeof renderHistory;
   act: typeof actOnImage;
   renderRunning: typeof renderRunning;
+  renderFinishing: typeof renderFinishing;
   renderFailure: typeof renderFailure;
 }
 
@@ -26,5 +28,5 @@ export interface GalleryViewPart {
 export function galleryViewPart(root: ShadowRoot): GalleryViewPart {
   const sheets = [runningStyles, failureStyles, resultStyles].map((styles) => styles.styleSheet!);
   root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...sheets];
-  return { renderResult, renderHistory, act: actOnImage, renderRunning, renderFailure };
+  return { renderResult, renderHistory, act: actOnImage, renderRunning, renderFinishing, renderFailure };
 }

@@ -2,6 +2,7 @@ import { css, html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { ProgressDetail } from '../../../../base/types.js';
 import type { GalleryImage } from '../../../../images/gallery.js';
+import { formatUsd } from '../../../../pricing/index.js';
 import { progress } from '../../../../strings/image/progress.js';
 import { wordsIn, type Translation } from '../../../../strings/strings.js';
 
@@ -106,6 +107,21 @@ export function renderRunning(view: RunningView, on: RunningHandlers) {
       ${confirmCancel ? nothing : status}
     </div>
     ${confirmCancel ? status : nothing}`;
+}
+
+/**
+ * After Stop waiting, over the canvas until each lands: the image its provider still makes, and what it charged, so
+ * that a visitor who sees the empty canvas again does not pay for it twice (walk-through 16, G1). Read out as it comes.
+ */
+export function renderFinishing(
+  finishing: readonly { provider: string; billed: string }[],
+  { translation, locale }: { translation?: Translation; locale?: string },
+) {
+  const text = wordsIn(translation, 'progress', progress);
+  return finishing.map(
+    ({ provider, billed }) =>
+      html`<p class="finishing muted" role="status">${text.stillFinishing(provider, formatUsd(billed, locale))}</p>`,
+  );
 }
 
 /**

@@ -68,6 +68,11 @@ export class SubmissionController<Args> implements ReactiveController {
   confirmingCancel = false;
   /** Cancel was pressed: what the request came to is being found out (a reply, the balance read again). */
   stopping = false;
+  /**
+   * The submissions the user stopped waiting for (`stopWaiting`), which their provider finishes all the same: who, and
+   * what it charged (USD), each until its image lands (or it fails), so that the canvas says a paid image is coming.
+   */
+  finishing: readonly { provider: string; billed: string }[] = [];
   #run?: Run;
   /**
    * The error the widget shows, as it was said (the last submission's, or another of the widget's: a sign-in, a
@@ -156,10 +161,20 @@ export class SubmissionController<Args> implements ReactiveController {
 
   /**
    * Stops waiting for a submission the provider has billed, without giving it up: the widget is free for the
-   * next one at once, and the paid image still lands in the gallery (and `userpays-result` fires) when done.
+   * next one at once, and the paid image still lands in the gallery (and `userpays-result` fires) when done; until
+   * then it is one of `finishing`, made by `provider` (the one the question named).
    */
-  stopWaiting() {
+  stopWaiting(provider: string) {
+    const run = this.#run;
+    if (!run) return;
+    const paid = { provider, billed: this.billed };
+    const landed = () => {
+      this.finishing = this.finishing.filter((each) => each !== paid);
+      this.#host.requestUpdate();
+    };
+    run.result.then(landed, landed);
     this.#run = undefined;
+    this.finishing = [...this.finishing, paid];
     this.#update({ ...ended, status: SubmissionStatus.INITIAL });
   }
 
