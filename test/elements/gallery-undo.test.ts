@@ -90,8 +90,15 @@ describe('<userpays-image>: the gallery’s actions, the form and the focus', fu
       const box = undo.closest('.gone')!.getBoundingClientRect();
       expect(Math.abs(box.top + scrollY - top), `${box.top + scrollY} where the image was, ${top}`).to.be.below(2);
       expect(box.right > place.left && box.left < place.right, 'over the place it had').to.equal(true);
-      // The other image stays where it was: nothing moved into the place of the deleted one.
-      expect(tiles(el).map(where)).to.deep.equal(otherPlaces);
+      // Nothing moved into the place of the deleted one. An earlier image deleted: the others stay where they were;
+      // the latest submission deleted whole, the one before it comes up into the canvas, under what was deleted, not
+      // left far below an empty canvas (walk-through 16, G7).
+      expect(tiles(el).map(where)).to.deep.equal(which ? otherPlaces : ['result']);
+      if (!which)
+        expect(
+          undo.closest('.gone')!.compareDocumentPosition(tiles(el)[0]) & Node.DOCUMENT_POSITION_FOLLOWING,
+          'under the note',
+        ).to.not.equal(0);
       expect(tiles(el).some((shown) => shown.dataset.id === deleted)).to.equal(false);
       await waitUntil(() => focused(el) === undo.querySelector('button'), 'the focus on Undo');
       undo.querySelector('button')!.click();

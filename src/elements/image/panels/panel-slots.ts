@@ -230,8 +230,12 @@ function latestAndHistory({ host, pricing, language, ledger }: ImageParts, { gal
     };
   });
   const batchOf = (image?: { batch?: string; id: string }) => image?.batch ?? image?.id;
-  const result = shown.filter((image) => batchOf(image) === batchOf(shown[0]));
-  return { result, history: shown.slice(result.length) };
+  const latest = shown.filter((image) => batchOf(image) === batchOf(shown[0]));
+  // The latest submission's images all deleted (each said, with its Undo): the one before it comes up under them, so
+  // that the canvas does not stand empty while the rest are far below (walk-through 16, G7).
+  const next = latest.every((image) => image.gone) ? shown.find((image) => !image.gone) : undefined;
+  const result = [...latest, ...shown.filter((image) => next && batchOf(image) === batchOf(next))];
+  return { result, history: shown.filter((image) => !result.includes(image)) };
 }
 
 /** More options: the count, the seed, the reference images, and the model's own controls once their part is here. */

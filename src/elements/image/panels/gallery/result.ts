@@ -333,10 +333,19 @@ function renderTile(
  * image opens (a modal `<dialog>`: the keyboard stays in it, Escape closes it, arrows step through the images).
  */
 export function renderResult(view: ResultView, act: (event: Event) => void) {
-  const { images } = view;
   const galleryText = wordsIn(view.translation, 'gallery', gallery);
-  if (!images.length) return nothing;
+  if (!view.images.length) return nothing;
+  // A submission whose images were all deleted, said over the one before it, which came up (panel-slots.ts).
+  const last = view.images.at(-1)!;
+  const deleted = view.images.filter((image) => image.gone && (image.batch ?? image.id) !== (last.batch ?? last.id));
+  const images = view.images.slice(deleted.length);
   return html`<div part="result" class="result">
+    ${
+      deleted.length
+        ? html`<p class="result-prompt">${deleted[0].prompt}</p>
+            ${deleted.map((image) => renderTile(image, act, galleryText, view, false))}`
+        : nothing
+    }
     <p class="result-prompt">${images[0].prompt}</p>
     <div class="result-images count-${Math.min(images.length, 4)}">
       ${repeat(
