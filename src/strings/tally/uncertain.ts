@@ -3,7 +3,7 @@
 import { words } from '../words.js';
 
 export interface UncertainStrings {
-  /** The list's heading. */
+  /** The list's heading: over lost replies, and images whose reply did not say what they cost. */
   uncertainLabel(): string;
   /**
    * Each charge, and its answers. `sends`: how many times the browser may have sent it, where more than once (`amount`
@@ -65,7 +65,7 @@ export interface UncertainStrings {
 const timesSaid = (times: number) => (times === 2 ? 'twice' : `${times} times`);
 
 export const uncertain: UncertainStrings = {
-  uncertainLabel: () => 'No reply said whether these were charged',
+  uncertainLabel: () => 'No reply said what these cost',
   uncertainEntry: (model, sent, amount, provider, sends, shown, made) =>
     made
       ? [
