@@ -298,7 +298,7 @@ const ORDER = ['userpays-image', 'userpays-cost', 'userpays-tally'];
 /** A default as source writes it, as a reader wants it: no quotes; none for an empty string. */
 const shown = (value = '') => (value === "''" ? 'none' : value.replace(/^'(.*)'$/, '$1'));
 fetch('/custom-elements.json')
-  .then((reply) => reply.json())
+  .then((reply) => (reply.ok ? reply.json() : Promise.reject(new Error(`HTTP ${reply.status}`))))
   .then((manifest) => {
     const declarations = manifest.modules
       .flatMap((module) => module.declarations ?? [])
@@ -355,4 +355,14 @@ fetch('/custom-elements.json')
       }),
     );
   })
-  .catch(() => {});
+  // Said, not left blank: the manifest is made by `npm run build` (which `npm start` runs), not by rollup alone.
+  .catch(() =>
+    document
+      .getElementById('api')
+      .replaceChildren(
+        element(
+          'p',
+          'The reference could not load: custom-elements.json is made by npm run build (npm start runs it).',
+        ),
+      ),
+  );

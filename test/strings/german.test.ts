@@ -89,12 +89,16 @@ const SAME_IN_BOTH: Record<string, string> = {
  * German differ for some values only (a shortcut is "⌘↵" on a Mac in both; "Strg+↵" is German for "Ctrl+↵").
  */
 const VALUES: Record<string, unknown[][]> = {
+  // A quality of its own name (GPT Image's low/medium/high); any other is said as the model names it ("1K").
+  'moreOptions.qualityName': [['low'], ['medium'], ['high']],
   'gallery.settingsFrom': [['reuse'], ['revised'], ['finalize']],
   'gallery.chargeBasis': [
     ['reported', 'bfl', '1.4'],
     ['reported', 'openrouter'],
     ['quote', 'fal'],
     ['balance', 'bfl'],
+    ['bound', 'google'],
+    ['answer', 'google'],
   ],
   'models.bestFor': MODELS.map((model) => [model.id]),
   // Its nudge drawn as the link it is: here, its words.

@@ -17,7 +17,7 @@ export const signIn: SignInStrings = {
   rememberKey: () => 'Schlüssel auf diesem Gerät merken',
   staySignedIn: () => 'Auf diesem Gerät angemeldet bleiben',
   keyStaysHere: (provider, relay) =>
-    `Wird nur an ${provider} gesendet, die Sie bezahlen${relay ? `, über das Relay dieser Website unter ${relay}` : ''}; bleibt auf dieser Seite, solange Sie das Feld nicht ankreuzen.`,
+    `Wird nur an ${provider} gesendet, wo Sie bezahlen${relay ? `, über das Relay dieser Website unter ${relay}` : ''}; bleibt auf dieser Seite, solange Sie das Feld nicht ankreuzen.`,
   getKey: () => 'Schlüssel holen ↗',
   signInWith: (provider) => `Mit ${provider} anmelden`,
   signInAgain: (provider) => `Erneut mit ${provider} anmelden`,
