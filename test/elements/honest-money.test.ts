@@ -80,7 +80,13 @@ describe('<userpays-image>: honest money', () => {
     // The canvas says the paid image is still coming, until it lands (walk-through 16, G1: the empty canvas alone
     // read as though nothing had happened, and a visitor could pay for it twice).
     const finishing = 'BFL is still making the image you paid $0.014 for: it appears here when it is done.';
-    expect(words(el.shadowRoot!.querySelector('.canvas .finishing'))).to.equal(finishing);
+    // No image yet: said in a placeholder at its shape, in the canvas a narrow widget then shows too.
+    const note = () => el.shadowRoot!.querySelector('.canvas [role=status]');
+    expect(words(note())).to.equal(finishing);
+    expect(note()!.closest('.frames')!.querySelector('[part~=placeholder]'), 'at its shape').to.not.equal(null);
+    expect(el.shadowRoot!.querySelector('.widget')!.classList.contains('has-result'), 'shown when narrow').to.equal(
+      true,
+    );
     // The paid image still arrives, once, and is kept.
     await releaseHold('bfl', hold);
     const { detail } = (await result) as CustomEvent<GenerationResult>;

@@ -133,14 +133,18 @@ export function renderSlots(
     }),
     // What the provider charged, where the preview did not say it (see `Submitted.chargeNote`).
     outcome: renderOutcome(submission.chargeNote ? reword(submission.chargeNote, translation) : ''),
-    // The paid images still being made after Stop waiting, then the error.
-    notices: html`${galleryView?.renderFinishing(submission.finishing, parts.language) ?? nothing}${failure}`,
+    // The paid images still being made after Stop waiting, then the error: over the images, where there are any; else
+    // in the result's place (a narrow widget shows its canvas only once it has one).
+    notices: latest.result.length
+      ? html`${galleryView?.renderFinishing(submission.finishing, parts.language) ?? nothing}${failure}`
+      : failure,
     // Beside the toolbar of the image it concerns, where that image is shown; else in the form.
     undo: undo && !undoNear ? undo : nothing,
-    result:
-      galleryView && latest.result.length
+    result: !galleryView
+      ? nothing
+      : latest.result.length
         ? galleryView.renderResult({ images: latest.result, locale, translation, undo: undoNear }, on.imageAction)
-        : nothing,
+        : galleryView.renderFinishing(submission.finishing, parts.language, pricing.fitted ?? host),
     history: galleryView
       ? galleryView.renderHistory(
           {

@@ -24,7 +24,7 @@ export interface PanelSlots {
   notices: Slot;
   /** A change just made for the user (Vary, Reuse, Delete…), said beside an Undo. */
   undo: Slot;
-  /** The latest submission, large: `part="result"`. */
+  /** The latest submission, large: `part="result"`; before any, a paid image still being made after Stop waiting. */
   result: Slot;
   /** The earlier images, grouped by submission. */
   history: Slot;

@@ -110,18 +110,25 @@ export function renderRunning(view: RunningView, on: RunningHandlers) {
 }
 
 /**
- * After Stop waiting, over the canvas until each lands: the image its provider still makes, and what it charged, so
- * that a visitor who sees the empty canvas again does not pay for it twice (walk-through 16, G1). Read out as it comes.
+ * After Stop waiting, until each lands: the image its provider still makes, and what it charged, so that a visitor who
+ * sees the widget free again does not pay for it twice (walk-through 16, G1). Read out as it comes. Where the canvas
+ * has no image yet (`frame`: the shape it makes), in a placeholder at that shape, as while it ran; else a line over
+ * the images.
  */
 export function renderFinishing(
   finishing: readonly { provider: string; billed: string }[],
   { translation, locale }: { translation?: Translation; locale?: string },
+  frame?: { width: number; height: number },
 ) {
+  if (!finishing.length) return nothing;
   const text = wordsIn(translation, 'progress', progress);
-  return finishing.map(
-    ({ provider, billed }) =>
-      html`<p class="finishing muted" role="status">${text.stillFinishing(provider, formatUsd(billed, locale))}</p>`,
-  );
+  const said = finishing.map(({ provider, billed }) => text.stillFinishing(provider, formatUsd(billed, locale)));
+  return frame
+    ? html`<div class="frames count-1">
+        ${placeholder(frame)}
+        <p class="progress" role="status">${said.join(' ')}</p>
+      </div>`
+    : html`<p class="finishing muted" role="status">${said.join(' ')}</p>`;
 }
 
 /**
