@@ -194,6 +194,9 @@ function applyScenario() {
     ? location.origin.replace(/localhost|127\.0\.0\.1/, (host) => (host === 'localhost' ? '127.0.0.1' : 'localhost'))
     : location.origin;
   widget.endpoint = `${origin}${sim}${scenario ? `/s/${scenario}` : ''}`;
+  // A key is kept for the address it was given at: the demo's key is given again where the scenario moved it, so that
+  // the fault the scenario is named for is what the visitor meets, not a key to type again.
+  if (current().key && origin !== location.origin) widget.apiKey = current().key;
   // A scenario of the page rather than the provider: the site's App Key with Pollinations' developer earnings on.
   const app = /(?:^|;)app=([^;]+)/.exec(scenario)?.[1];
   if (current().appKey) widget.pollinationsAppKey = app ?? current().appKey;

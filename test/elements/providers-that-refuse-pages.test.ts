@@ -176,6 +176,12 @@ describe('BFL without a relay', () => {
       );
       await el.updateComplete;
       expect(part(el, 'submit')!.hasAttribute('disabled')).to.equal(false);
+      // A relay set since: the error no longer says what a click would meet, and goes (walk-through 16, G6).
+      expect(part(el, 'error')).to.not.equal(null);
+      el.relay = `${location.origin}/relay`;
+      await el.updateComplete;
+      await el.updateComplete;
+      expect(!!part(el, 'error'), 'the relay error gone').to.equal(false);
     }
   });
 

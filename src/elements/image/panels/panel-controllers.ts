@@ -167,6 +167,21 @@ export class PanelControllers {
         this.flow.say(settled);
       },
     });
+    // An error that this page's way to the provider was refused (no CORS, a relay that would not carry it) goes once
+    // that way changes (a relay set, another endpoint or provider): it no longer says what a click would meet
+    // (walk-through 16, G6: "this site has not set up the relay it needs" stood beside the relay just chosen).
+    let refusedOn: string | undefined;
+    host.addController({
+      hostUpdate: () => {
+        const route = [host.provider, host.endpoint, host.relay].join(' ');
+        if (!this.submission.pageRefused) refusedOn = undefined;
+        else if (refusedOn === undefined) refusedOn = route;
+        else if (refusedOn !== route) {
+          refusedOn = undefined;
+          this.submission.dismissError();
+        }
+      },
+    });
     // What the keyboard reaches above the decision row is brought into view clear of it.
     this.pinnedRow = new PinnedRowController(host);
     // A model that edits the user's image, chosen with none: where images are added is opened.
