@@ -82,6 +82,25 @@ describe('<userpays-image>: keyboard, focus and announcements', () => {
     await waitUntil(() => seen.count === 2, 'the second submission');
   });
 
+  it('started with Ctrl+Enter from the prompt, Escape there takes the focus to the progress, Cancel the next stop', async () => {
+    const el = await widget('pending=3000');
+    const prompt = inside(el, '[part~=prompt]');
+    prompt.focus();
+    const result = oneEvent(el, 'userpays-result');
+    await sendKeys({ down: 'Control' });
+    await sendKeys({ press: 'Enter' });
+    await sendKeys({ up: 'Control' });
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~=progress]'), 'under way');
+    // Typing goes on where it was (walk-through 16, G13: Cancel was then ten Tab stops away).
+    expect(el.shadowRoot!.activeElement === prompt, 'the focus still in the prompt').to.equal(true);
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => el.shadowRoot!.activeElement?.matches('[part~=progress]'), 'the focus on the progress');
+    expect(el.prompt, 'nothing typed away').to.equal('a red fox in the snow');
+    await sendKeys({ press: 'Tab' });
+    expect(words(el.shadowRoot!.activeElement)).to.equal('Cancel');
+    await result; // not cancelled: Escape moved the focus only
+  });
+
   it('after a result, focus is on the new image and one polite sentence says it is ready', async () => {
     const el = await widget();
     inside(el, '[part~=submit]').focus();

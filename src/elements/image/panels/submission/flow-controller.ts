@@ -87,9 +87,25 @@ export class FlowController implements ReactiveController {
     else if (!busy && this.#startedAt !== undefined) this.#finished();
   }
 
+  /**
+   * Escape in the form while a submission runs takes the focus to its progress, Cancel the next Tab stop: where the
+   * submission was started with Ctrl+Enter, the focus stayed in the prompt, ten stops from Cancel (walk-through 16,
+   * G13). Never to Cancel itself, where one more key would stop a request the provider may have charged.
+   */
+  readonly #escaped = (event: Event) => {
+    const { key, defaultPrevented, target } = event as KeyboardEvent;
+    if (key !== 'Escape' || defaultPrevented || !this.#options.busy()) return;
+    if ((target as Element).closest?.('.controls')) this.focusAt(PROGRESS);
+  };
+
+  hostConnected() {
+    this.#host.shadowRoot?.addEventListener('keydown', this.#escaped);
+  }
+
   hostDisconnected() {
     clearInterval(this.#ticker);
     this.#ticker = undefined;
+    this.#host.shadowRoot?.removeEventListener('keydown', this.#escaped);
   }
 
   #started() {
