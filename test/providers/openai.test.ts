@@ -149,8 +149,10 @@ describe('OpenAiProvider against the gateway simulator', () => {
     it('a gateway that takes too long → timeout', async () => {
       // A gateway that never answers (fault=hang): only the 700 ms timeout can end the call, before the test's own
       // timeout does; no bound on the machine's clock is needed.
-      const run = start('fault=hang', {}, { poll: { initialMs: 500, maxMs: 500, timeoutMs: 700 } });
+      // Measured from before the call, whose deadline starts inside it (read after it, the clean clone once measured
+      // 688.5 ms).
       const started = performance.now();
+      const run = start('fault=hang', {}, { poll: { initialMs: 500, maxMs: 500, timeoutMs: 700 } });
       expect((await failure(run.promise)).code).to.equal('timeout');
       expect(performance.now() - started, 'not before the timeout').to.be.at.least(690);
     });
