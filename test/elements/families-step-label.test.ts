@@ -22,11 +22,18 @@ describe('the step to the other families, before and after their prices load', (
     const seen = () => ({ label: words(step()), height: Math.round(step().getBoundingClientRect().height) });
     expect(familiesInFor('puter')).to.equal(false);
     const before = seen();
-    expect(before.label).to.equal('More models: GPT Image, Imagen, Nano Banana…');
+    expect(before.label).to.equal('More models: GPT Image, Nano Banana, Imagen…');
     await openPriceDetails(el);
     await waitUntil(() => familiesInFor('puter'), 'the families, loaded with the details', { timeout: 10_000 });
     await el.updateComplete;
     expect(seen()).to.deep.equal(before);
+  });
+
+  // Issue 43, Z5: the step at fal named GPT Image and Imagen, which fal does not sell.
+  it('names only the families the provider sells (fal)', async () => {
+    const el = await imageWidget({ provider: 'fal', locale: 'en-US', 'storage-key': uniqueStorageKey() });
+    await panelsLoaded(el);
+    expect(words(part(el, 'model')!.querySelector('button.link')!)).to.equal('More models: Nano Banana, Seedream');
   });
 
   // Issue 43, P7: Pollinations showed its two FLUX models, then five once the families' prices came (217 px more

@@ -8,6 +8,7 @@ import { offersOf, type Pricer } from '../../../pricing/offers.js';
 import type { Offer } from '../../../pricing/compare.js';
 import { loadEngine } from '../../../lazy/index.js';
 import { providerInfo } from '../../../providers/catalog.js';
+import { FAMILIES_SOLD } from '../../../providers/families-sold.js';
 import { BUILTIN_PRICE_BOOK, loadFamilies, priceBookFor } from '../../../providers/prices.js';
 import { progress as progressWords } from '../../../strings/image/progress.js';
 import { models } from '../../../strings/image/models.js';
@@ -338,6 +339,12 @@ export class PanelControllers {
           () => this.parts.host.requestUpdate(),
           () => undefined,
         );
+  }
+
+  /** Up to three of the families besides FLUX that `provider` sells, in picker order, listed for the step to them. */
+  familiesSold(provider: ProviderId): string {
+    const sold = FAMILIES_SOLD[provider] ?? [];
+    return sold.slice(0, 3).join(', ') + (sold.length > 3 ? '…' : '');
   }
 
   /** What `model` is best for, in the widget's words. */

@@ -22,7 +22,7 @@ export const widget: WidgetStrings = {
   fixKey: () => 'Schlüssel eingeben',
   moreModels: (n) => `${n} ${n === 1 ? 'weiteres Modell' : 'weitere Modelle'}`,
   fewerModels: () => 'Weniger Modelle',
-  otherFamilies: () => 'Weitere Modelle: GPT Image, Imagen, Nano Banana…',
+  otherFamilies: (families) => (families ? `Weitere Modelle: ${families}` : 'Weitere Modelle…'),
   resolutionLabel: () => 'Größe',
   moreOptions: () => 'Weitere Optionen',
   resultLabel: () => 'Ergebnis',
