@@ -2,7 +2,9 @@ import { clock } from '../base/clock.js';
 import type { StoredImage } from './image-store.js';
 
 /** A persisted image as the gallery shows it: its metadata and where to show it from. */
-export interface GalleryImage extends Omit<StoredImage, 'blob' | 'remote'> {
+export interface GalleryImage extends Omit<StoredImage, 'blob' | 'remote' | 'batch'> {
+  /** The submission that made it, which its images share: its own id for an image stored before submissions were. */
+  batch: string;
   /** An object URL of the saved bytes, or the provider's URL of an image not saved; none once that expired. */
   url?: string;
   /**
@@ -121,7 +123,8 @@ export class Gallery {
    * `stored` as shown: under its preloaded URL, else under its URL in `known` (taken from it), else a new object
    * URL; an image not saved under its provider's link, until that expires.
    */
-  #shownAs({ blob, remote, ...meta }: StoredImage, known: Map<string, string>, now: number): GalleryImage {
+  #shownAs({ blob, remote, ...stored }: StoredImage, known: Map<string, string>, now: number): GalleryImage {
+    const meta = { ...stored, batch: stored.batch ?? stored.id };
     const preloaded = this.#preloaded.get(meta.id);
     if (preloaded) {
       known.set(meta.id, preloaded.url);

@@ -8,6 +8,7 @@ import type { GalleryItem } from '../../src/elements/image/panels/gallery/result
 const item = (id: string, createdAt: number): GalleryItem => ({
   id,
   entryId: id,
+  batch: id,
   url: `blob:${location.origin}/${id}`,
   prompt: `picture ${id}`,
   model: 'flux-2-pro',

@@ -48,6 +48,7 @@ describe('panel dates: one formatter per locale and style', () => {
     const image = {
       id: 'a',
       entryId: 'a',
+      batch: 'a',
       url: 'blob:x',
       prompt: 'a red fox',
       model: 'flux-2-pro',

@@ -52,6 +52,22 @@ describe('Gallery: an image shown', () => {
     ]);
     gallery.clear();
   });
+
+  it('says the submission it belongs to: its own where it was stored before submissions were', async () => {
+    const gallery = new Gallery(() => {});
+    const blob = await pngBlob(8, 8);
+    gallery.show([
+      stored('a', blob, 1),
+      { ...stored('b', blob, 2), batch: 's1' },
+      { ...stored('c', blob, 3), batch: 's1' },
+    ]);
+    expect(gallery.images.map((image) => [image.id, image.batch])).to.deep.equal([
+      ['c', 's1'],
+      ['b', 's1'],
+      ['a', 'a'],
+    ]);
+    gallery.clear();
+  });
 });
 
 describe('Gallery: preloaded images', () => {

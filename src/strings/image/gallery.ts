@@ -1,6 +1,13 @@
 /** The gallery: each image, its actions, and paid generations that brought no image. */
 
+import type { ChargeBasis } from '../../base/types.js';
 import { words } from '../words.js';
+
+/**
+ * How an image's charge is known, as its card says it: the ledger's basis, or `answer` for an image booked at its
+ * price's bound that the user has since answered for ("It was charged" / "It was not", from their provider account).
+ */
+export type SaidBasis = ChargeBasis | 'answer';
 
 export interface GalleryStrings {
   galleryLabel(): string;
@@ -54,11 +61,8 @@ export interface GalleryStrings {
   receiptQuoted(): string;
   receiptCharged(): string;
   receiptLeft(provider: string): string;
-  /**
-   * How the charge is known, beside it (`SaidBasis`: the ledger's `ChargeBasis`, or `answer`, the user's word on an
-   * image booked at its price's bound); with the credits where the provider bills in credits.
-   */
-  chargeBasis(basis: 'reported' | 'quote' | 'balance' | 'bound' | 'answer', provider: string, credits?: string): string;
+  /** How the charge is known, beside it; with the credits where the provider bills in credits. */
+  chargeBasis(basis: SaidBasis, provider: string, credits?: string): string;
   /** How the charge differs from the quote: `amount` more (`more`) or less; as quoted where no amount is given. */
   receiptDifference(amount?: string, more?: boolean): string;
   /**

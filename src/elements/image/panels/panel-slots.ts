@@ -233,12 +233,11 @@ function latestAndHistory({ host, pricing, language, ledger }: ImageParts, { gal
       vary: mostSaid(pricing.price(again).quote ?? {}, locale, translation) || undefined,
     };
   });
-  const batchOf = (image?: { batch?: string; id: string }) => image?.batch ?? image?.id;
-  const latest = shown.filter((image) => batchOf(image) === batchOf(shown[0]));
+  const latest = shown.filter((image) => image.batch === shown[0].batch);
   // The latest submission's images all deleted (each said, with its Undo): the one before it comes up under them, so
   // that the canvas does not stand empty while the rest are far below (walk-through 16, G7).
   const next = latest.every((image) => image.gone) ? shown.find((image) => !image.gone) : undefined;
-  const result = [...latest, ...shown.filter((image) => next && batchOf(image) === batchOf(next))];
+  const result = [...latest, ...shown.filter((image) => image.batch === next?.batch)];
   return { result, history: shown.filter((image) => !result.includes(image)) };
 }
 

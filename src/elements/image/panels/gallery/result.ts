@@ -3,22 +3,16 @@ import Decimal from 'decimal.js';
 import { isAmount } from '../../../../base/checks.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { formatUsd, formatUsdRounded, modelName } from '../../../../pricing/index.js';
-import { gallery, type GalleryStrings } from '../../../../strings/image/gallery.js';
+import { gallery, type GalleryStrings, type SaidBasis } from '../../../../strings/image/gallery.js';
 import { offers } from '../../../../strings/image/offers.js';
 import { wordsIn, type Translation } from '../../../../strings/strings.js';
 import { words } from '../../../../strings/words.js';
 import type { Spoken } from '../../../shared/language-controller.js';
 import type { GalleryImage } from '../../../../images/gallery.js';
-import type { ChargeBasis, Receipt } from '../../../../base/types.js';
+import type { Receipt } from '../../../../base/types.js';
 import { formatDate } from '../../../../base/dates.js';
 import { lightboxKeys, menuKeys, menuLeft, menuToggled, shortPrompt } from './gallery-actions.js';
 import { icon, type IconName } from '../icons.js';
-
-/**
- * How its charge is known, as the card says it: the ledger's basis, or `answer` for an image booked at its price's
- * bound that the user has since answered for ("It was charged" / "It was not", from their provider account).
- */
-export type SaidBasis = ChargeBasis | 'answer';
 
 /** An image of the gallery, with what the widget offers to do with it. */
 export interface GalleryItem extends Omit<GalleryImage, 'receipt'> {
@@ -337,7 +331,7 @@ export function renderResult(view: ResultView, act: (event: Event) => void) {
   if (!view.images.length) return nothing;
   // A submission whose images were all deleted, said over the one before it, which came up (panel-slots.ts).
   const last = view.images.at(-1)!;
-  const deleted = view.images.filter((image) => image.gone && (image.batch ?? image.id) !== (last.batch ?? last.id));
+  const deleted = view.images.filter((image) => image.gone && image.batch !== last.batch);
   const images = view.images.slice(deleted.length);
   return html`<div part="result" class="result">
     ${
@@ -382,7 +376,7 @@ function groups(images: readonly GalleryItem[]) {
   const byBatch: GalleryItem[][] = [];
   for (const image of images) {
     const last = byBatch.at(-1);
-    if (last && (last[0].batch ?? last[0].id) === (image.batch ?? image.id)) last.push(image);
+    if (last?.[0].batch === image.batch) last.push(image);
     else byBatch.push([image]);
   }
   return byBatch;
@@ -403,7 +397,7 @@ export function renderHistory(view: HistoryView, act: (event: Event) => void) {
           <ul part="gallery" class="gallery" aria-label=${galleryText.galleryLabel()}>
             ${repeat(
               groups(images),
-              (group) => group[0].batch ?? group[0].id,
+              (group) => group[0].batch,
               (group) =>
                 html`<li class="group">
                   <p class="group-prompt" title=${group[0].prompt}>${group[0].prompt}</p>
