@@ -36,6 +36,15 @@ describe('the step to the other families, before and after their prices load', (
     expect(words(part(el, 'model')!.querySelector('button.link')!)).to.equal('More models: Nano Banana, Seedream');
   });
 
+  // Google's list opens on Nano Banana, whose prices come with the widget's: the step names only Imagen.
+  it('names only the families not shown already (Google)', async () => {
+    const el = await imageWidget({ provider: 'google', locale: 'en-US', 'storage-key': uniqueStorageKey() });
+    await panelsLoaded(el);
+    await waitUntil(() => familiesInFor('google'), 'Google’s families, which it sells alone');
+    await el.updateComplete;
+    expect(words(part(el, 'model')!.querySelector('button.link')!)).to.equal('More models: Imagen');
+  });
+
   // Issue 43, P7: Pollinations showed its two FLUX models, then five once the families' prices came (217 px more
   // above the details just opened). The cards before the step are the first family's, whatever has loaded.
   it('shows the same cards above the step as the price details load the families (Pollinations)', async () => {

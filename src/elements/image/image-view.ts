@@ -134,7 +134,7 @@ export function imageView(parts: ImageParts, panels?: ImagePanels): ImageView {
     })),
     modelsStep:
       (otherFamilies || hidesFamilies) && !allModels
-        ? { label: widgetText.otherFamilies(panels?.familiesSold(provider)), expanded: false }
+        ? { label: widgetText.otherFamilies(panels?.familiesSold(provider, shownFamilies)), expanded: false }
         : shown.length < models.length
           ? { label: widgetText.moreModels(models.length - shown.length), expanded: false }
           : allModels

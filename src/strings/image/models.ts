@@ -33,8 +33,9 @@ export const models: ModelsStrings = {
       'gpt-image-1.5': 'Precise edits, text in images',
       'gpt-image-1': 'Follows instructions closely',
       'gpt-image-1-mini': 'GPT Image at a low price',
-      'gemini-3.1-flash-image': 'Gemini 3.1 Flash: fast edits',
-      'gemini-3-pro-image': 'Gemini 3 Pro: legible text, 4K',
+      // What it is for first, the Gemini model it is after: a card cut short on one line keeps the first.
+      'gemini-3.1-flash-image': 'Fast edits (Gemini 3.1 Flash)',
+      'gemini-3-pro-image': 'Sharp text, 4K (Gemini 3 Pro)',
       'imagen-4-fast': 'Quick drafts',
       'imagen-4': 'Photorealism',
       'imagen-4-ultra': 'Photorealism, finest detail',

@@ -341,9 +341,12 @@ export class PanelControllers {
         );
   }
 
-  /** Up to three of the families besides FLUX that `provider` sells, in picker order, listed for the step to them. */
-  familiesSold(provider: ProviderId): string {
-    const sold = FAMILIES_SOLD[provider] ?? [];
+  /**
+   * Up to three of the families besides FLUX that `provider` sells, but those `shown` (Google's list opens on Nano
+   * Banana), in picker order, listed for the step to them.
+   */
+  familiesSold(provider: ProviderId, shown: ReadonlySet<string>): string {
+    const sold = (FAMILIES_SOLD[provider] ?? []).filter((family) => !shown.has(family));
     return sold.slice(0, 3).join(', ') + (sold.length > 3 ? '…' : '');
   }
 
