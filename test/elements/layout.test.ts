@@ -209,3 +209,54 @@ describe('<userpays-image>: the layout', function () {
       expect(items.right, 'its right edge').to.be.at.most(widget.right);
     });
 });
+
+// The sixteenth walk-through's G9: on a phone the canvas stands above the controls, and an error said over the image
+// pushed the controls, with their pinned row (the price and Generate), below the screen. In one column it is said under
+// the image, just above the controls, and the row comes into view with it; side by side, it stays over the image.
+describe('<userpays-image>: an error after an image, where the eye is', function () {
+  this.timeout(30_000);
+  before(() => setViewport({ width: 390, height: 844 }));
+  after(() => setViewport({ width: 800, height: 600 }));
+  afterEach(() => scrollTo(0, 0));
+
+  for (const [width, below] of [
+    ['358px', true],
+    ['1264px', false],
+  ] as const)
+    it(`in a ${width} container: the refusal ${below ? 'under the image, with the row in view' : 'over the image'}`, async () => {
+      if (!below) await setViewport({ width: 1280, height: 800 });
+      const run = uniqueStorageKey();
+      const el = await imageWidget(
+        {
+          provider: 'bfl',
+          model: 'flux-2-klein-4b',
+          endpoint: bflEndpoint(`pending=60;deliveryCors=1;run=${run}`),
+          prompt: 'a fox',
+          style: `width: ${width}`,
+        },
+        { apiKey: 'sim-key' },
+      );
+      const submit = () => part(el, 'submit') as HTMLButtonElement;
+      await waitUntil(() => !submit().disabled, 'Generate, enabled');
+      submit().click();
+      await waitUntil(() => el.shadowRoot!.querySelector('[part~=result] img'), 'the first image');
+      el.endpoint = bflEndpoint(`fault=402;run=${run}`);
+      await waitUntil(() => !submit().disabled, 'Generate, enabled again');
+      submit().click();
+      await waitUntil(() => part(el, 'error'), 'the refusal');
+      await el.updateComplete;
+      await new Promise(requestAnimationFrame);
+      const error = part(el, 'error')!.getBoundingClientRect();
+      const image = el.shadowRoot!.querySelector('[part~=result] img')!.getBoundingClientRect();
+      if (below) {
+        expect(error.top, 'under the image').to.be.at.least(image.bottom);
+        expect(error.bottom, 'above the controls').to.be.at.most(part(el, 'prompt')!.getBoundingClientRect().top);
+        const row = part(el, 'decision')!.getBoundingClientRect();
+        expect([error.top >= 0, row.top >= error.bottom, row.bottom <= innerHeight + 1], 'both in view').to.deep.equal([
+          true,
+          true,
+          true,
+        ]);
+      } else expect(error.bottom, 'over the image').to.be.at.most(image.top);
+    });
+});

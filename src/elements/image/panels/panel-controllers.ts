@@ -28,6 +28,7 @@ import type { PaidFailure } from './gallery/result.js';
 import type * as UncertainList from '../../tally/uncertain-list/index.js';
 import { PanelPart } from './panel-part.js';
 import { PinnedRowController } from './pinned-row.js';
+import { ColumnsController } from './columns.js';
 import { RequiredImageController } from './required-image.js';
 import { ReferenceImages } from './reference-images.js';
 import { FlowController } from './submission/flow-controller.js';
@@ -97,6 +98,8 @@ export class PanelControllers {
   readonly flow: FlowController;
   /** Keeps what the keyboard reaches, and what the widget says above the pinned decision row, clear of it. */
   readonly pinnedRow: PinnedRowController;
+  /** Whether the controls and the canvas stand in one column (a phone), where what a click brought is said lower. */
+  readonly columns: ColumnsController;
   /**
    * A change just made for the user (Vary, Reuse, Finalize, Delete), said with an Undo, and what undoes it; `near`: the
    * image beside whose toolbar it is said (the one clicked, or the one that took a deleted image's place). Without
@@ -185,6 +188,7 @@ export class PanelControllers {
     });
     // What the keyboard reaches above the decision row is brought into view clear of it.
     this.pinnedRow = new PinnedRowController(host);
+    this.columns = new ColumnsController(host);
     // A model that edits the user's image, chosen with none: where images are added is opened.
     new RequiredImageController(
       host,

@@ -106,6 +106,14 @@ export function renderSlots(
     : view.error
       ? html`<p part="error" class="error" tabindex="-1" data-focus="error">${view.error.message}</p>`
       : nothing;
+  // The paid images still being made after Stop waiting, then the error: over the images, where there are any; else in
+  // the result's place (a narrow widget shows its canvas only once it has one). In one column (a phone), where the
+  // canvas stands above the controls, they are said under the images instead, just above the controls and their pinned
+  // row with Generate, where the eye is after the click: over the images, they pushed the row below the screen
+  // (walk-through 16, G9).
+  const notices = html`${galleryView?.renderFinishing(submission.finishing, parts.language) ?? nothing}${failure}`;
+  const below = panels.columns.one;
+  const resultView = { images: latest.result, locale, translation, undo: undoNear };
   return {
     // The user's submission, else what closed pages left being finished.
     running:
@@ -133,17 +141,13 @@ export function renderSlots(
     }),
     // What the provider charged, where the preview did not say it (see `Submitted.chargeNote`).
     outcome: renderOutcome(submission.chargeNote ? reword(submission.chargeNote, translation) : ''),
-    // The paid images still being made after Stop waiting, then the error: over the images, where there are any; else
-    // in the result's place (a narrow widget shows its canvas only once it has one).
-    notices: latest.result.length
-      ? html`${galleryView?.renderFinishing(submission.finishing, parts.language) ?? nothing}${failure}`
-      : failure,
+    notices: latest.result.length ? (below ? nothing : notices) : failure,
     // Beside the toolbar of the image it concerns, where that image is shown; else in the form.
     undo: undo && !undoNear ? undo : nothing,
     result: !galleryView
       ? nothing
       : latest.result.length
-        ? galleryView.renderResult({ images: latest.result, locale, translation, undo: undoNear }, on.imageAction)
+        ? html`${galleryView.renderResult(resultView, on.imageAction)}${below ? notices : nothing}`
         : galleryView.renderFinishing(submission.finishing, parts.language, pricing.fitted ?? host),
     history: galleryView
       ? galleryView.renderHistory(

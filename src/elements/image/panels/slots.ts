@@ -19,7 +19,8 @@ export interface PanelSlots {
   outcome: Slot;
   /**
    * Over the canvas's result: the images the user stopped waiting for, which their provider still makes (they land
-   * here), and the last submission's error, where its image would have been.
+   * here), and the last submission's error, where its image would have been. In one column, where there is a result,
+   * these come under it instead (in `result`), just above the controls.
    */
   notices: Slot;
   /** A change just made for the user (Vary, Reuse, Delete…), said beside an Undo. */

@@ -130,9 +130,9 @@ export class FlowController implements ReactiveController {
     if (!failure && !added) return;
     if (this.#moveFocus && this.#hasFocus()) {
       this.#pending = `[data-focus=${failure ? 'error' : 'result'}]`;
-      // After a result, the price and Generate come into view with it, whole (on a phone the result stands above the
-      // controls, and the pinned row would stay below the fold): the next image is one click away.
-      if (!failure) this.#reveal = '[part~=decision]';
+      // The price and Generate come into view with the result or the error, whole (on a phone the canvas stands above
+      // the controls, and the pinned row would stay below the fold): the next try is one click away.
+      this.#reveal = '[part~=decision]';
     }
     this.announcement = failure ?? this.#options.ready(added);
   }
