@@ -16,6 +16,7 @@ import {
   modelChoices,
   panelsLoaded,
   part,
+  words,
 } from '../support/widget.js';
 import { errorEvent } from '../support/failure.js';
 
@@ -43,7 +44,7 @@ describe('<userpays-image>', () => {
     await panelsLoaded(el); // the count is under More options, which comes with the panels
     for (const name of ['prompt', 'model', 'size', 'count', 'cost', 'submit']) expect(part(el, name), name).to.exist;
     // The price is said by a polite live region of its own, total only (the breakdown is not re-read).
-    expect(el.shadowRoot!.querySelector('[role=status]')!.textContent).to.equal('$0.014 1 image · 1 MP');
+    expect(words(el.shadowRoot!.querySelector('[role=status]'))).to.equal('$0.014 1 image · 1 MP');
     // The price stands beside Generate, in the decision row, with what it buys; Generate can be clicked.
     expect(decision(el)).to.deep.equal({ price: '$0.014', buys: '1 image · 1 MP' });
     expect(part(el, 'decision')!.contains(part(el, 'cost'))).to.equal(true);

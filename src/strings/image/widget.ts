@@ -52,8 +52,9 @@ export const widget: WidgetStrings = {
   generateLabel: () => 'Generate',
   shortcut: (mac) => (mac ? '⌘↵' : 'Ctrl+↵'),
   undone: () => 'Undone.',
+  // A figure and its unit never apart at a line's end ("1 MP" read "1" then "MP" under the price at 1280 px).
   buys: (count, megapixels) =>
-    `${count === 1 ? '1 image' : `${count} images`} · ${megapixels} MP${count === 1 ? '' : ' each'}`,
+    `${count === 1 ? '1\u00a0image' : `${count}\u00a0images`} · ${megapixels}\u00a0MP${count === 1 ? '' : ' each'}`,
   priceDetails: () => 'Price details',
   describeFirst: () => 'Describe the image first',
   addKeyFirst: (provider) => `Add your ${provider} API key`,

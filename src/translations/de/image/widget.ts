@@ -12,7 +12,9 @@ export const widget: WidgetStrings = {
   shortcut: (mac) => (mac ? '⌘↵' : 'Strg+↵'),
   undone: () => 'Rückgängig gemacht.',
   buys: (count, megapixels) =>
-    count === 1 ? `1 Bild · ${number(megapixels)} MP` : `${count} Bilder · je ${number(megapixels)} MP`,
+    count === 1
+      ? `1\u00a0Bild · ${number(megapixels)}\u00a0MP`
+      : `${count}\u00a0Bilder · je ${number(megapixels)}\u00a0MP`,
   priceDetails: () => 'Preisdetails',
   describeFirst: () => 'Beschreiben Sie zuerst das Bild',
   addKeyFirst: (provider) => `Geben Sie Ihren API-Schlüssel für ${provider} ein`,
