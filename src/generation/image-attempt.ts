@@ -192,7 +192,7 @@ export class ImageAttempt {
   async #store(outcome: ProviderOutcome, unreported: boolean): Promise<AttemptSettled> {
     const { job, batch, before } = this.#shared;
     const { ledger, quote } = job;
-    const { prompt, model, provider } = job.request;
+    const { prompt, model, provider, quality, settings = {} } = job.request;
     const entryId = this.#entryId;
     const charge = outcome.charge ?? this.#seen.charge;
     // A price that is a bound, and no reply said what it came to: booked at the bound, as uncertain (SPEC §12).
@@ -208,6 +208,8 @@ export class ImageAttempt {
       prompt,
       model,
       provider,
+      ...(quality && { quality }),
+      settings,
       charged,
       createdAt: Date.now(),
     };

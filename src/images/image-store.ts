@@ -1,6 +1,6 @@
 import { generationText as text } from '../strings/generation.js';
 import type { Sentence } from '../strings/strings.js';
-import type { Receipt } from '../base/types.js';
+import type { ModelSettings, Receipt } from '../base/types.js';
 
 /**
  * Finished images, kept in IndexedDB (`${storageKey}-images`) as soon as they are fetched: provider
@@ -34,6 +34,13 @@ export interface StoredImage {
   createdAt: number;
   /** The submission that made it (its images share it), so that the gallery shows them together. */
   batch?: string;
+  /**
+   * What it was made at besides its size, as sent, so that Vary makes it so again and its button is priced so: the
+   * model's quality tier (GPT Image `high`, Nano Banana `4K`), and its settings (none set: `{}`). Absent on an image
+   * stored before they were kept, and on one finished after a reload: the form's then apply.
+   */
+  quality?: string;
+  settings?: ModelSettings;
 }
 
 export interface ImageStoreOptions {

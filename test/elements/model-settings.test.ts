@@ -122,6 +122,31 @@ describe('<userpays-image>: the model’s own controls, in More options', functi
     });
   });
 
+  // Walk-through 17, H1: Vary is "same prompt and settings, a new seed", and sent the form's settings as they had become.
+  it('FLUX.2 [flex]: Vary sends the settings its image was made with, and puts them back in the form', async () => {
+    const run = uniqueStorageKey();
+    const el = await withControls(run, 'flux-2-flex');
+    await choose(el, 'outputFormat', 'png');
+    await choose(el, 'steps', '20');
+    await choose(el, 'guidance', '3.5');
+    await el.generate();
+    await choose(el, 'outputFormat', 'webp');
+    await choose(el, 'steps', '30');
+    const vary = await until(() => el.shadowRoot!.querySelector<HTMLElement>('[part~=result] [data-action=vary]'));
+    vary.click();
+    const sent = async () => (await submissionsOf('bfl', `run=${run}`)).map(({ asked }) => asked);
+    await until(async () => (await sent()).length === 2, 5_000, 'the variation sent');
+    const [first, again] = await sent();
+    expect(again).to.deep.equal(first);
+    expect(first).to.deep.include({ output_format: 'png', steps: 20, guidance: 3.5 });
+    await el.updateComplete;
+    expect([el.outputFormat, control(el, 'steps').value, control(el, 'guidance').value]).to.deep.equal([
+      'png',
+      '20',
+      '3.5',
+    ]);
+  });
+
   it('FLUX.2 [flex]: steps 100 or guidance 20 disable Generate before the click, say why beside the price, and mark the field', async () => {
     const run = uniqueStorageKey();
     const el = await withControls(run, 'flux-2-flex');

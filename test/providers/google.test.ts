@@ -121,6 +121,37 @@ describe('Gemini and Imagen with the user’s own Google key', function () {
     expect(result.images[0].receipt).to.deep.include({ basis: 'reported' });
   });
 
+  // Walk-through 17, H1: Vary and Reuse took the form's quality, not the image's. An image made at 512, with the form
+  // at 4K since, was made again at 4K, for about three times the "at most" on Vary's button.
+  it('Vary makes an image again at the quality it was made at, as its button is priced; Reuse sets it, Undo back', async () => {
+    const run = unique('vary-quality');
+    const { el } = await widget(run, { model: 'gemini-3.1-flash-image', quality: '512', width: 1024, height: 1024 });
+    await panelsLoaded(el);
+    const at512 = decision(el).price;
+    await el.generate();
+    el.quality = '4K';
+    await el.updateComplete;
+    expect(decision(el).price).not.to.equal(at512);
+    const action = (name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~=result] [data-action=${name}]`)!;
+    await until(() => action('vary'), 5_000, 'the image and its actions');
+    expect(words(action('vary'))).to.equal(`Vary ${at512}`);
+    action('vary').click();
+    await until(async () => (await submissionsOf('google', run)).length === 2, 5_000, 'the variation sent');
+    const sent = await submissionsOf('google', run);
+    expect(sent.map(({ asked }) => asked!.generationConfig.imageConfig.imageSize)).to.deep.equal(['512', '512']);
+    expect(el.quality).to.equal('512');
+    const submit = part(el, 'submit') as HTMLButtonElement;
+    await until(() => !submit.disabled, 5_000, 'the variation made');
+    // Reuse, with the form at 4K again: the image's 512, and Undo puts the form's 4K back.
+    el.quality = '4K';
+    await el.updateComplete;
+    action('reuse').click();
+    await until(() => el.quality === '512', 5_000, "the image's quality in the form");
+    await until(() => el.shadowRoot!.querySelector('.undo button'), 5_000, 'Undo');
+    el.shadowRoot!.querySelector<HTMLButtonElement>('.undo button')!.click();
+    await until(() => el.quality === '4K', 5_000, "the form's quality back");
+  });
+
   it('Gemini: thinking reported apart is booked at the text rate; the tier the page names none of is 1K, sent', async () => {
     const run = unique('pro');
     const apiKey = unique('goog');

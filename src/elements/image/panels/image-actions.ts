@@ -180,13 +180,36 @@ export function panelHandlers(parts: ImageParts, panels: PanelControllers): Pane
           await host.updateComplete;
           root().querySelector('.thumbs li:last-child')?.scrollIntoView({ block: 'center', behavior: 'smooth' });
         },
-        reuse: (settings, final) => {
+        reuse: async ({ quality, settings: madeWith, ...fields }, final) => {
           edited();
-          const { prompt, provider, model, width, height, seed, count, enhancePrompt } = host;
-          Object.assign(host, settings);
+          const { prompt, provider, model, width, height, seed, count } = host;
+          const { enhancePrompt, safetyTolerance, outputFormat, quality: qualityBefore } = host;
+          const kept = { enhancePrompt, safetyTolerance, outputFormat, quality: qualityBefore };
+          const before = { prompt, provider, model, width, height, seed, count, ...kept }; // what Undo puts back
+          const ownBefore = panels.controls.loaded?.controller.settings ?? {};
+          // The image's settings where it kept them (else the form's stay): those the element holds, then the model's
+          // own, which More options holds (its part loads for them where the provider shows them).
+          if (quality) host.quality = quality;
+          if (madeWith) {
+            const { enhancePrompt: rewritten, safetyTolerance: tolerance, outputFormat: format = '' } = madeWith;
+            Object.assign(host, {
+              enhancePrompt: rewritten === undefined ? '' : rewritten ? 'on' : 'off',
+              safetyTolerance: tolerance,
+              outputFormat: format,
+            });
+          }
+          Object.assign(host, fields);
+          if (madeWith) {
+            const shows = providerInfo(fields.provider)?.showsControls && Object.keys(madeWith).length;
+            const part = shows ? await panels.controls.load().catch(() => undefined) : panels.controls.loaded;
+            part?.controller.restore(madeWith, fields.provider, fields.model);
+          }
           const finalModel = final && finalOf(parts.request(), host.models, parts.pricing)?.model;
           if (finalModel) host.model = finalModel;
-          return () => Object.assign(host, { prompt, provider, model, width, height, seed, count, enhancePrompt });
+          return () => {
+            Object.assign(host, before);
+            panels.controls.loaded?.controller.restore(ownBefore, provider, model);
+          };
         },
         generate: () => void host.generate().catch(() => {}), // its error is shown where its image would have been
         showForm: () => {

@@ -208,8 +208,11 @@ export function renderSlots(
  * The gallery's images as the widget shows them (each with what Vary costs and what Finalize makes of it): the latest
  * submission (the newest image's), large, and the rest as history.
  */
-function latestAndHistory({ host, pricing, language, ledger }: ImageParts, { gallery, references }: PanelControllers) {
+function latestAndHistory(parts: ImageParts, { gallery, references }: PanelControllers) {
+  const { host, pricing, language, ledger } = parts;
   const { locale, translation } = language;
+  // The form's quality, which Vary keeps for an image that did not keep its own (stored before images kept it).
+  const { quality } = parts.request();
   const referable = !!pricing.capability?.references?.max;
   // An image booked at its price's bound (no reply said what it came to) that the user has since answered for: its
   // card and receipt say what the answer booked, as the tally does, not the bound it was made at.
@@ -222,6 +225,7 @@ function latestAndHistory({ host, pricing, language, ledger }: ImageParts, { gal
     // One new image of it, as Vary sends it and Finalize loads the form: its settings, the references attached now,
     // this page's endpoint.
     const again = {
+      quality,
       ...image,
       provider: image.provider as ProviderId,
       count: 1,

@@ -7,7 +7,8 @@ import type { Sentence } from '../../../../strings/strings.js';
 import type { ImageProperties } from '../../image-properties.js';
 
 /** The settings only More options sets: no attribute. */
-type OwnSetting = 'steps' | 'guidance' | 'raw' | 'imagePromptStrength';
+const OWN_SETTINGS = ['steps', 'guidance', 'raw', 'imagePromptStrength'] as const;
+type OwnSetting = (typeof OWN_SETTINGS)[number];
 
 /**
  * The model's own controls (SPEC §11), as More options shows them: what the model in force takes at its provider
@@ -29,6 +30,8 @@ export class ControlsController implements ReactiveController {
   /** Said when the user changes one (the form was edited: PanelControllers.edited). */
   readonly #edited: () => void;
   #readFor = '';
+  /** Settings put back for a model (`restore`), kept through the change to it, which empties them. */
+  #restored?: { for: string; settings: ModelSettings };
 
   constructor(host: ImageProperties, edited: () => void) {
     (this.#host = host).addController(this);
@@ -38,11 +41,13 @@ export class ControlsController implements ReactiveController {
   hostUpdate() {
     const { provider, model } = this.#host;
     const readFor = `${provider} ${model}`;
+    const restored = this.#restored;
+    this.#restored = undefined;
     if (readFor === this.#readFor) return;
     this.#readFor = readFor;
     this.controls = undefined;
     this.#check = undefined;
-    this.settings = {};
+    this.settings = restored?.for === readFor ? restored.settings : {};
     this.typed = {};
     loadEngine()
       .then(async (engine) => {
@@ -73,6 +78,18 @@ export class ControlsController implements ReactiveController {
         return [{ name, said: asUserPaysError(error).said }];
       }
     });
+  }
+
+  /**
+   * Puts back those of `settings` that only More options sets (an image's, for Vary and Reuse: the others are the
+   * element's), the rest at their defaults, for `model` at `provider`, which may be about to come into force with them.
+   */
+  restore(settings: ModelSettings, provider: string, model: string) {
+    const own = Object.fromEntries(OWN_SETTINGS.flatMap((name) => (name in settings ? [[name, settings[name]]] : [])));
+    this.settings = own;
+    this.typed = {};
+    this.#restored = { for: `${provider} ${model}`, settings: own };
+    this.#host.requestUpdate();
   }
 
   /**

@@ -4,7 +4,10 @@ import { wordsIn, type Translation } from '../../../../strings/strings.js';
 import { copyImage } from './copy-image.js';
 
 /** The settings an image was made with, as the widget takes them back. */
-export type ImageSettings = Pick<GalleryImage, 'prompt' | 'provider' | 'model' | 'width' | 'height' | 'seed'> & {
+export type ImageSettings = Pick<
+  GalleryImage,
+  'prompt' | 'provider' | 'model' | 'width' | 'height' | 'seed' | 'quality' | 'settings'
+> & {
   count?: number;
   /** `off` where the prompt is one the provider already rewrote: it is not rewritten again. */
   enhancePrompt?: string;
@@ -29,8 +32,11 @@ export interface ImageActionTarget {
    */
   offerUndo(sentence: string, undo: () => unknown, near?: string): void;
   addReference(file: File): Promise<void>;
-  /** Sets the widget to these settings; `final`: on the model a draft finalizes on. Returns what sets them back. */
-  reuse(settings: ImageSettings, final: boolean): () => void;
+  /**
+   * Sets the widget to these settings (an image's quality and settings where it kept them, else the form's stay);
+   * `final`: on the model a draft finalizes on. Resolves to what sets them back.
+   */
+  reuse(settings: ImageSettings, final: boolean): Promise<() => void>;
   /** Brings the form into view, the focus on the prompt. */
   showForm(): void;
   /** Submits the form as it stands (its errors are the submission's to show). */
@@ -108,18 +114,21 @@ export async function actOnImage(event: Event, shown: readonly GalleryImage[], t
       image.id,
     );
   }
-  const { prompt, provider, model, width, height, seed } = image;
+  const { prompt, provider, model, width, height, seed, quality, settings } = image;
+  // What it was made at besides its size (Nano Banana's 4K, GPT Image's high…): Vary at a form since set to 512 made a
+  // 4K image at a 1K price once (walk-through 17, H1).
+  const madeAt = { prompt, provider, model, width, height, quality, settings };
   if (action === 'vary') {
     // One click, priced on the button: the form takes its settings (so what is made is what it shows), then submits.
-    target.reuse({ prompt, provider, model, width, height, seed: undefined, count: 1 }, false);
+    await target.reuse({ ...madeAt, seed: undefined, count: 1 }, false);
     return target.generate();
   }
   const what = action === 'finalize' ? 'finalize' : action === 'reuse-revised' ? 'revised' : 'reuse';
-  const undo = target.reuse(
+  const undo = await target.reuse(
     what === 'revised'
-      ? { prompt: image.revisedPrompt ?? prompt, provider, model, width, height, seed, enhancePrompt: 'off' }
+      ? { ...madeAt, prompt: image.revisedPrompt ?? prompt, seed, enhancePrompt: 'off' }
       : // Finalize loads one image, as its button is priced (one draft made final, not the form's count of them).
-        { prompt, provider, model, width, height, seed, ...(what === 'finalize' && { count: 1 }) },
+        { ...madeAt, seed, ...(what === 'finalize' && { count: 1 }) },
     what === 'finalize',
   );
   // The form may be far from the image: it comes into view, the focus on the prompt, and what changed is said there,
