@@ -42,4 +42,40 @@ describe('<userpays-image>: a custom size being typed', () => {
     expect(root(el).querySelector('[part~=cost] strong')!.textContent).to.match(/^\$0\.0\d+/);
     expect(root(el).querySelector<HTMLButtonElement>('[part~=submit]')!.disabled).to.equal(false);
   });
+
+  // Walk-through 17, H3: a size the model cannot make was said only beside Generate; its fields were not marked.
+  it('a size the model cannot make marks Width and Height and says why under them; a good one clears them', async () => {
+    const el = await imageWidget({ provider: 'bfl', model: 'flux-2-pro', locale: 'en-US', prompt: 'a fox' });
+    el.apiKey = 'sim-test-key';
+    await waitUntil(() => root(el).querySelector('[part~=more]'), 'the panels');
+    el.width = 1000;
+    await el.updateComplete;
+    const marks = () =>
+      ['width', 'height'].map((name) => {
+        const input = field(el, name)!;
+        const said = root(el).getElementById(input.getAttribute('aria-describedby') ?? '');
+        return [input.getAttribute('aria-invalid'), said?.textContent?.trim() ?? ''];
+      });
+    const reason = root(el).querySelector('#reason span')!.textContent!.trim();
+    expect(reason).to.match(/multiple of 16/);
+    expect(marks()).to.deep.equal([
+      ['true', reason],
+      ['true', reason],
+    ]);
+    el.width = 1008;
+    await el.updateComplete;
+    expect(marks()).to.deep.equal([
+      [null, ''],
+      [null, ''],
+    ]);
+  });
+
+  it('a problem that is not the size (no prompt) marks neither field', async () => {
+    const el = await imageWidget({ provider: 'bfl', model: 'flux-2-pro', locale: 'en-US', prompt: '' });
+    el.apiKey = 'sim-test-key';
+    await waitUntil(() => root(el).querySelector('[part~=more]'), 'the panels');
+    el.width = 1008;
+    await el.updateComplete;
+    expect(field(el, 'width')!.hasAttribute('aria-invalid')).to.equal(false);
+  });
 });

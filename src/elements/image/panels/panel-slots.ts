@@ -25,7 +25,7 @@ import type { PanelHandlers } from './image-actions.js';
 import type { PanelControllers } from './panel-controllers.js';
 import { renderExamples, renderMore } from './more.js';
 import { renderModels, renderSize } from './pickers.js';
-import { sizeView } from './size-presets.js';
+import { sizeView, type SizeView } from './size-presets.js';
 import type { Elsewhere } from './gallery/failure.js';
 import type { GalleryItem } from './gallery/result.js';
 import { renderOutcome, renderUndo } from './notes.js';
@@ -193,15 +193,22 @@ export function renderSlots(
           )
         : nothing,
     models: renderModels(view, on),
-    size: renderSize(
-      sizeView(pricing.capability?.sizes, host.width, host.height, parts.form.customSize),
-      view.widget,
-      on,
-      translation,
-    ),
+    size: renderSize(sizeOf(parts), view.widget, on, translation),
     examples: renderExamples(on.exampleChoose, translation),
     more: renderMoreOptions(parts, panels, providerName, on),
   };
+}
+
+/**
+ * The size controls, and where a size is typed and it is what stands in the way (the same request at 1024 × 1024 could
+ * be priced), why, said under the fields it marks (walk-through 17, H3: "Width must be a multiple of 16" was said only
+ * beside Generate).
+ */
+function sizeOf(parts: ImageParts): SizeView {
+  const { host, pricing, form } = parts;
+  const size = sizeView(pricing.capability?.sizes, host.width, host.height, form.customSize);
+  const plain = size.custom && pricing.problem && pricing.price({ ...parts.request(), width: 1024, height: 1024 });
+  return { ...size, problem: plain && !plain.problem ? pricing.problem : '' };
 }
 
 /**

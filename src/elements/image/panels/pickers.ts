@@ -1,4 +1,5 @@
 import { css, html, nothing } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import type { WidgetStrings } from '../../../strings/image/widget.js';
 import { pickers } from '../../../strings/image/pickers.js';
@@ -123,6 +124,8 @@ const dimension = (label: string, name: 'width' | 'height', size: SizeView, on: 
       min="64"
       step="16"
       inputmode="numeric"
+      aria-invalid=${ifDefined(size.problem ? 'true' : undefined)}
+      aria-describedby=${ifDefined(size.problem ? 'size-problem' : undefined)}
       .value=${live(Number.isFinite(size[name]) && size[name] ? String(size[name]) : '')}
       @input=${on.numberInput}
   /></label>`;
@@ -172,8 +175,9 @@ export function renderSize(size: SizeView, widgetText: WidgetStrings, on: Picker
     ${
       size.custom
         ? html`<div class="custom">
-            ${dimension(pickersText.widthLabel(), 'width', size, on)}${dimension(pickersText.heightLabel(), 'height', size, on)}
-          </div>`
+              ${dimension(pickersText.widthLabel(), 'width', size, on)}${dimension(pickersText.heightLabel(), 'height', size, on)}
+            </div>
+            ${size.problem ? html`<p id="size-problem" class="size-problem">${size.problem}</p>` : nothing}`
         : size.sizes.length > 1
           ? segmented(
               'size',
@@ -322,6 +326,12 @@ export const pickerStyles = css`
   .custom {
     display: flex;
     gap: 0.75rem;
+  }
+  /* Why the size typed cannot be made, under its fields (and beside Generate), as a model control's is. */
+  .size-problem {
+    margin: 0;
+    color: var(--_danger);
+    font-size: 0.875rem;
   }
   .dimension {
     display: grid;

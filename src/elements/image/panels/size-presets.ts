@@ -84,6 +84,8 @@ export interface SizeView {
   providerPicks: boolean;
   width: number;
   height: number;
+  /** Why the model cannot make the size typed, said under the width and height, which it marks; '' where it can. */
+  problem?: string;
 }
 
 /**
