@@ -43,7 +43,8 @@ export async function runGeneration(job: GenerationJob): Promise<GenerationOutco
   // reply confirms. Read while the entries are reserved.
   const reading = spentBefore(job);
   // Every entry is persisted before any request leaves, if the whole submission fits the budget in force.
-  const entries = await ledger.reserve(Array(count).fill(entry), mostOf(quote), job.budget, job.locale);
+  const bound = quote.atMost !== undefined;
+  const entries = await ledger.reserve(Array(count).fill(entry), mostOf(quote), job.budget, job.locale, bound);
   const before = await reading;
   const progress = combinedProgress(job, performance.now());
   // How long this kind of image took here before: the default polling lands on it (a page's own policy stays).

@@ -267,6 +267,8 @@ export class LedgerStore {
     budget?: string | null,
     /** How the amounts of its `budget-exceeded` are written (the element's locale; the browser's where undefined). */
     locale?: string,
+    /** `total` is a price's bound (`Quote.atMost`): said rounded up, as the preview says it. */
+    bound = false,
   ): Promise<LedgerEntry[]> {
     const area = this.#area;
     const check = async () => {
@@ -282,8 +284,9 @@ export class LedgerStore {
         if (after.gt(limit)) {
           throw new UserPaysError(
             'budget-exceeded',
-            // The cost as the decision row says it ("$0.0421", not "$0.042106"); the budget as it was set.
-            text.budgetExceeded(formatUsdRounded(money(total), locale), formatUsd(limit, locale)),
+            // The cost as the decision row says it ("$0.0421", not "$0.042106"; a bound rounded up, "at most $0.158",
+            // never "$0.157": walk-through 17); the budget as it was set.
+            text.budgetExceeded(formatUsdRounded(money(total), locale, bound), formatUsd(limit, locale)),
             false,
           );
         }

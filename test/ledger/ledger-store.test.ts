@@ -173,6 +173,14 @@ describe('LedgerStore: budget', () => {
     );
   });
 
+  it('refuses past the budget with a bound rounded up, as the preview says it ("at most $0.158", not "$0.157")', async () => {
+    const { ledger } = fresh();
+    const refused = await ledger
+      .reserve([{ ...image, quoted: '0.15712' }], '0.15712', '0.15', 'en-US', true)
+      .catch((error: UserPaysError) => error);
+    expect((refused as UserPaysError).message).to.match(/^This would cost \$0\.158 and take you past/);
+  });
+
   it('never reports remaining below 0, even when the provider charged more than quoted', () => {
     const { ledger } = fresh();
     ledger.settle(ledger.open({ ...image, quoted: '0.03' }).id, { charged: '0.2' });
