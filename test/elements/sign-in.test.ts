@@ -68,7 +68,7 @@ describe('Sign in with OpenRouter and Hugging Face (the demo, its simulators)', 
       expect(result.charged).to.equal(preview);
 
       // Refused (401): said as the sign-in's key, never as a key to check, which the user never typed; Hugging Face in
-      // its own words for it.
+      // its own words for it. Either way, that nothing was charged (walk-through 17, H5).
       const endpoint = widget.endpoint;
       widget.endpoint = `${new URL(endpoint || `/sim/${provider}`, view.location.href).href.replace(/\/$/, '')}/s/fault=401`;
       const refused = await widget.generate().then(
@@ -77,7 +77,7 @@ describe('Sign in with OpenRouter and Hugging Face (the demo, its simulators)', 
       );
       expect(refused).to.equal(
         provider === 'openrouter'
-          ? 'OpenRouter no longer accepts the key your sign-in gave (it may have been revoked, or have run out). Sign in again.'
+          ? 'OpenRouter no longer accepts the key your sign-in gave (it may have been revoked, or have run out). Sign in again. Nothing was charged.'
           : 'Hugging Face did not accept your sign-in: it may have expired. Sign in with Hugging Face again, then try again. Nothing was charged.',
       );
       widget.endpoint = endpoint;
@@ -258,6 +258,26 @@ describe('Sign in with OpenRouter and Hugging Face (the demo, its simulators)', 
     await widget.updateComplete;
     expect(accountLine(widget)).to.contain('Your OpenRouter account is out of credit');
     expect(accountLine(widget)).not.to.contain('left');
+  });
+
+  // Its 401 is said in the sign-in's words, as OpenRouter's is, and, as every refusal booked as not charged, with that.
+  it('Pollinations: a 401 of the key the sign-in gave says to sign in again, and that nothing was charged', async () => {
+    const view = await openDemo(1280);
+    await demoWidget(view, 'pollinations');
+    const { widget, button } = await signInButton(view, 'pollinations');
+    const leave = await toProvider(widget, button, '1');
+    const popup = await withPopup(view, () => leave.click());
+    await authorize(() => popup);
+    await until(() => accountLine(widget).startsWith('Signed in with Pollinations'), 8000);
+    const endpoint = widget.endpoint;
+    widget.endpoint = `${new URL(endpoint || '/sim/pollinations', view.location.href).href.replace(/\/$/, '')}/s/fault=401`;
+    const refused = await widget.generate().then(
+      () => undefined,
+      (thrown: Error) => thrown.message,
+    );
+    expect(refused).to.equal(
+      'Pollinations no longer accepts the key your sign-in gave (it may have been revoked, or have run out). Sign in again. Nothing was charged.',
+    );
   });
 
   // Pollinations' key reads only its own budget (`pollenBudget`), which a 402 for the account's pollen leaves as it was:
