@@ -76,8 +76,16 @@ export interface SignInStrings {
   overCap(provider: string, left: string, price: string, signedIn: boolean): string;
   /** The fix beside it for a pasted key: the provider's keys page. */
   raiseKeyLimit(provider: string): string;
-  /** In place of what the key has left, once the provider refused an image for want of credit (a 402). */
+  /**
+   * In place of what the key has left, once the provider refused an image for want of credit (a 402), where a read of
+   * the account's own balance says it holds nothing.
+   */
   outOfCredit(provider: string): string;
+  /**
+   * The same, where nothing says the account holds nothing (its balance unread, or only a key's cap or budget read):
+   * a 402 says only that it held less than the image's price, which may be $0.01.
+   */
+  shortOfCredit(provider: string): string;
   addFunds(provider: string): string;
 }
 
@@ -145,5 +153,6 @@ export const signIn: SignInStrings = {
     `${left} is left of ${signedIn ? `the cap you gave this site at ${provider}` : `your ${provider} key’s own limit`} (not your balance), and this image costs ${price}`,
   raiseKeyLimit: (provider) => `Raise the key’s limit at ${provider} ↗`,
   outOfCredit: (provider) => `Your ${provider} account is out of credit`,
+  shortOfCredit: (provider) => `Your ${provider} account does not have enough credit for this image`,
   addFunds: (provider) => `Open your ${provider} dashboard ↗`,
 };

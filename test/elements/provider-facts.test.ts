@@ -145,7 +145,9 @@ describe('real provider facts, in the widget', function () {
 
   // Pollinations' key reads only its own budget (`pollenBudget`), which a 402 for the account's pollen leaves as it was:
   // the read after the refusal must not bring back "$1.00 left" beside "does not have enough credit".
-  it('Pollinations, a pasted key with a budget: after a 402 for the account, its line says out of credit, after a re-read too', async () => {
+  // The key's budget says nothing of the account's pollen, so the line says only what the 402 says: not enough for this
+  // image, which may be a little, not that it holds none (walk-through 17, H5).
+  it('Pollinations, a pasted key with a budget: after a 402 for the account, its line says not enough credit, after a re-read too', async () => {
     const endpoint = `${location.origin}/sim/pollinations/s/pollen=0;keybudget=1;run=${unique()}`;
     const { el } = await widget('pollinations', 'flux-2-klein-4b', endpoint, `sk_sim${unique()}`);
     await waitUntil(() => words(part(el, 'balance')) === '$1.00 left', 'the key’s budget', { timeout: 4000 });
@@ -162,7 +164,23 @@ describe('real provider facts, in the widget', function () {
     await el.updateComplete;
     await el.updateComplete;
     // The account is Pollinations', whatever host the key goes to (here the simulator's: issue 43, P4).
-    expect(words(part(el, 'balance'))).to.equal('Your Pollinations account is out of credit');
+    expect(words(part(el, 'balance'))).to.equal('Your Pollinations account does not have enough credit for this image');
+  });
+
+  it('BFL: after a 402, an account its own balance says holds nothing is said to be out of credit', async () => {
+    // `sim-empty`: a key whose account has no credits (demo/sim/bfl.mjs), on this page's origin (BFL's CORS as the
+    // relay gives it).
+    const endpoint = `${location.origin}/sim/bfl/s/fault=402;run=${unique()}`;
+    const { el } = await widget('bfl', 'flux-2-klein-4b', endpoint, 'sim-empty');
+    await waitUntil(() => words(part(el, 'balance')) === '$0.00 left', 'the balance read', { timeout: 4000 });
+    const error = await failure(el.generate());
+    expect(error.code).to.equal('insufficient-funds');
+    // The read after the refusal says $0.00 still: out of credit, where a read above zero would say what is left.
+    await waitUntil(
+      () => words(part(el, 'balance')) === 'Your BFL account is out of credit',
+      'out of credit, after the read',
+      { timeout: 4000 },
+    );
   });
 
   it('fal: an account out of credit (its 402, its 403 "Exhausted balance") is sent to fal’s billing page', async () => {

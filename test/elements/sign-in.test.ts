@@ -236,7 +236,8 @@ describe('Sign in with OpenRouter and Hugging Face (the demo, its simulators)', 
     ]);
   });
 
-  it('OpenRouter: after a 402, the account line says the account is out of credit, not what the cap leaves; still after a re-read', async () => {
+  // The 402 came with $0.01 left: not enough for this image, which is not "out of credit" (walk-through 17, H5).
+  it('OpenRouter: after a 402, the account line says the account has not enough credit, not what the cap leaves; still after a re-read', async () => {
     const view = await openDemo(1280);
     await demoWidget(view, 'openrouter', 'credits=0.01');
     const { widget, button } = await signInButton(view, 'openrouter');
@@ -250,13 +251,16 @@ describe('Sign in with OpenRouter and Hugging Face (the demo, its simulators)', 
     const reads = countReplies(view, '/api/v1/key');
     const error = await widget.generate().catch((thrown: UserPaysError) => thrown);
     expect((error as UserPaysError).code).to.equal('insufficient-funds');
-    await until(() => accountLine(widget).includes('Your OpenRouter account is out of credit'), 8000);
+    await until(
+      () => accountLine(widget).includes('Your OpenRouter account does not have enough credit for this image'),
+      8000,
+    );
     // The key is read again after the refusal: its cap still says $1.00, and that is not said as money.
     await until(() => reads.replies > 0, 8000);
     reads.stop();
     await widget.updateComplete;
     await widget.updateComplete;
-    expect(accountLine(widget)).to.contain('Your OpenRouter account is out of credit');
+    expect(accountLine(widget)).to.contain('Your OpenRouter account does not have enough credit for this image');
     expect(accountLine(widget)).not.to.contain('left');
   });
 
@@ -282,7 +286,7 @@ describe('Sign in with OpenRouter and Hugging Face (the demo, its simulators)', 
 
   // Pollinations' key reads only its own budget (`pollenBudget`), which a 402 for the account's pollen leaves as it was:
   // the read after the refusal must not bring back "$1.00 left" beside "does not have enough credit".
-  it('Pollinations: after a 402 for the account, the account line says it is out of credit; still after the key’s budget is read again', async () => {
+  it('Pollinations: after a 402 for the account, the account line says it has not enough credit; still after the key’s budget is read again', async () => {
     const view = await openDemo(1280);
     await demoWidget(view, 'pollinations', 'pollen=0');
     const { widget, button } = await signInButton(view, 'pollinations');
@@ -300,7 +304,7 @@ describe('Sign in with OpenRouter and Hugging Face (the demo, its simulators)', 
     reads.stop();
     await widget.updateComplete;
     await widget.updateComplete;
-    expect(accountLine(widget)).to.contain('Your Pollinations account is out of credit');
+    expect(accountLine(widget)).to.contain('Your Pollinations account does not have enough credit for this image');
     expect(accountLine(widget)).not.to.contain('left');
   });
 

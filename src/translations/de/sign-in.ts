@@ -68,5 +68,6 @@ export const signIn: SignInStrings = {
     `${signedIn ? `Vom Limit, das Sie dieser Website bei ${provider} gegeben haben,` : `Vom eigenen Limit Ihres Schlüssels bei ${provider}`} sind ${left} übrig (nicht Ihr Guthaben), und dieses Bild kostet ${price}`,
   raiseKeyLimit: (provider) => `Limit des Schlüssels bei ${provider} erhöhen ↗`,
   outOfCredit: (provider) => `Ihr Konto bei ${provider} hat kein Guthaben mehr`,
+  shortOfCredit: (provider) => `Ihr Konto bei ${provider} hat nicht genug Guthaben für dieses Bild`,
   addFunds: (provider) => `Ihr Dashboard bei ${provider} öffnen ↗`,
 };

@@ -383,7 +383,7 @@ function keyFieldView(
     error: isKeyError(error) ? error!.message : undefined,
     left: left && formatUsd(left, language.locale),
     cap: cap && formatUsd(cap, language.locale),
-    outOfCredit: account.outOfCredit,
+    outOfCredit: account.outOfCredit ? (account.empty ? 'empty' : 'short') : undefined,
   };
 }
 

@@ -33,7 +33,8 @@ export class AccountController implements ReactiveController {
    * The provider refused an image of this key for want of credit (a 402; set by the submission: submission-run.ts):
    * what the key's cap leaves is no money in the account, and is not said as if it were. Until another key, an image
    * paid, or a read of the account's own balance says otherwise: not a read of a cap (OpenRouter's key cannot read its
-   * account's credit) nor of the key's own budget (Pollinations' key reads only what it may still spend).
+   * account's credit) nor of the key's own budget (Pollinations' key reads only what it may still spend). A read of
+   * the account's own balance at zero keeps it: the account is then known to hold nothing (`empty`).
    */
   outOfCredit = false;
   #readFor = '';
@@ -60,6 +61,15 @@ export class AccountController implements ReactiveController {
     if (where) setTimeout(() => where === this.#readFor && void this.refresh(), REST_MS);
   }
 
+  /**
+   * A read of the account's own balance (not of a key's cap or budget) says it holds nothing. Only then is an account
+   * refused for want of credit said to be out of it: a 402 says only that it held less than the image's price, which
+   * may be $0.01 (walk-through 17, H5).
+   */
+  get empty(): boolean {
+    return !!this.balance?.usd.isZero() && !this.cap && !this.ofKeyBudget;
+  }
+
   /** Re-reads what the key's account has left. Failures keep the last values. */
   async refresh(): Promise<void> {
     const key = this.#key();
@@ -71,7 +81,7 @@ export class AccountController implements ReactiveController {
         this.uncapped = !!read?.uncapped;
         this.cap = read?.cap;
         this.ofKeyBudget = !!read?.ofKeyBudget;
-        if (read?.usd && !read.cap && !read.ofKeyBudget) this.outOfCredit = false;
+        if (read?.usd?.gt(0) && !read.cap && !read.ofKeyBudget) this.outOfCredit = false;
         // A read refused (a key past its days is refused at /account/key too) keeps when the key ended.
         if (read) this.expiresAt = read.expiresAt;
       }

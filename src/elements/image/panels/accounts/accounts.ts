@@ -36,8 +36,11 @@ export type KeyFieldView = NonNullable<ImageView['key']> & {
    * account's balance: said as a cap, so that nobody takes it for their balance.
    */
   cap?: string;
-  /** The provider refused an image of the key for want of credit: said in place of what is left. */
-  outOfCredit?: boolean;
+  /**
+   * The provider refused an image of the key for want of credit: said in place of what is left, as none (`'empty'`)
+   * where a read of the account says it holds nothing, else as not enough for the image (`'short'`).
+   */
+  outOfCredit?: 'empty' | 'short';
 };
 
 /** What the key field's controls do (the widget's own handlers). */
@@ -79,7 +82,9 @@ export function renderKeyField(
         ? html`<p part="balance" class="muted">
             ${
               key.outOfCredit
-                ? text.outOfCredit(key.account)
+                ? key.outOfCredit === 'empty'
+                  ? text.outOfCredit(key.account)
+                  : text.shortOfCredit(key.account)
                 : key.cap
                   ? text.leftOf(key.left!, key.cap, key.provider)
                   : text.leftOnAccount(key.left!)

@@ -115,7 +115,9 @@ export function signInPart(
       // says why it cannot). Refused for want of credit: that, and not what the key's cap leaves, which is no money.
       const share = [
         account.outOfCredit
-          ? signInText.outOfCredit(provider)
+          ? account.empty
+            ? signInText.outOfCredit(provider)
+            : signInText.shortOfCredit(provider)
           : left && quote && !pricing.problem
             ? left.lt(mostOf(quote))
               ? signInText.leftOnAccount(formatUsd(left, locale))
