@@ -6,7 +6,8 @@
 import { words } from './words.js';
 
 export interface SignInStrings {
-  keyLabel(provider: string): string;
+  /** `token`: the provider calls its keys access tokens (Hugging Face: `ProviderInfo.keyIsToken`). */
+  keyLabel(provider: string, token?: boolean): string;
   keyNotSentHere(others: string[]): string;
   /** A key given for this account another way (`given`: other relays' hosts, '' for none) than the page's now. */
   keyGivenAnotherWay(given: string[], now: string, payee: string): string;
@@ -25,7 +26,8 @@ export interface SignInStrings {
   /** The same, where the provider refused it for a permission the sign-in did not give (Hugging Face's 403). */
   signedKeyNotAllowed(provider: string): string;
   signedInWith(provider: string): string;
-  orPasteKey(): string;
+  /** `token`: as `keyLabel`'s. */
+  orPasteKey(token?: boolean): string;
   /**
    * What the account in force has left, beside the price: of the spending cap the user chose at sign-in where the key
    * has one ("$4.19 left of your $5 cap at OpenRouter"), of the key's own budget where its size is not said
@@ -93,7 +95,7 @@ export interface SignInStrings {
 const wayOf = (relay: string, payee: string) => (relay ? `through the relay at ${relay}` : `straight to ${payee}`);
 
 export const signIn: SignInStrings = {
-  keyLabel: (provider) => `Your ${provider} API key`,
+  keyLabel: (provider, token) => `Your ${provider} ${token ? 'access token' : 'API key'}`,
   keyNotSentHere: (others) =>
     `Your key for ${others.join(' and ')} is kept for it, and not sent here: this address needs its own.`,
   keyGivenAnotherWay: (given, now, payee) =>
@@ -110,7 +112,7 @@ export const signIn: SignInStrings = {
   signedKeyRefused: (provider) => `${provider} refused the key your sign-in gave`,
   signedKeyNotAllowed: (provider) => `Your ${provider} sign-in did not allow making images`,
   signedInWith: (provider) => `Signed in with ${provider}`,
-  orPasteKey: () => 'or paste your own key below.',
+  orPasteKey: (token) => `or paste your own ${token ? 'access token' : 'key'} below.`,
   leftOf: (left, cap, provider, keyBudget) =>
     cap
       ? `${left} left of your ${cap} cap at ${provider}`

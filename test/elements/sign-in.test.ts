@@ -264,6 +264,21 @@ describe('Sign in with OpenRouter and Hugging Face (the demo, its simulators)', 
     expect(accountLine(widget)).not.to.contain('left');
   });
 
+  // Hugging Face calls its keys access tokens (its settings list "Access Tokens"): the field and the account line say so
+  // there, and "API key" elsewhere (walk-through 17, H7).
+  it('Hugging Face: the key field and the account line say "access token"; OpenRouter’s say "key"', async () => {
+    const view = await openDemo(1280);
+    const label = (widget: UserPaysImage) => words(widget.shadowRoot!.querySelector('label[for=key]'));
+    for (const [provider, field, line] of [
+      ['huggingface', 'Your Hugging Face access token', 'or paste your own access token below.'],
+      ['openrouter', 'Your OpenRouter API key', 'or paste your own key below.'],
+    ] as const) {
+      const widget = await demoWidget(view, provider);
+      await signInButton(view, provider);
+      await until(() => label(widget) === field && accountLine(widget).endsWith(line), 8000, provider);
+    }
+  });
+
   // Its 401 is said in the sign-in's words, as OpenRouter's is, and, as every refusal booked as not charged, with that.
   it('Pollinations: a 401 of the key the sign-in gave says to sign in again, and that nothing was charged', async () => {
     const view = await openDemo(1280);

@@ -109,6 +109,12 @@ const VALUES: Record<string, unknown[][]> = {
   'widget.shortcut': [[false]],
   'pickers.megapixelChoice': [[2.5]],
   'pickers.pixels': [[1024, 1024]],
+  // "access token" where the provider calls its keys so (Hugging Face), else "API key".
+  'signIn.keyLabel': [
+    ['Hugging Face', true],
+    ['BFL', false],
+  ],
+  'signIn.orPasteKey': [[true], [false]],
 };
 
 /**

@@ -7,7 +7,7 @@ const wayOf = (relay: string, payee: string) => (relay ? `über das Relay unter 
 export const signIn: SignInStrings = {
   // One compound, as German joins a name to a noun ("Hugging-Face-API-Schlüssel"), short enough for a phone beside
   // "Schlüssel holen ↗".
-  keyLabel: (provider) => `${provider.replaceAll(' ', '-')}-API-Schlüssel`,
+  keyLabel: (provider, token) => `${provider.replaceAll(' ', '-')}-${token ? 'Zugriffstoken' : 'API-Schlüssel'}`,
   keyNotSentHere: (others) =>
     `Ihr Schlüssel für ${others.join(' und ')} bleibt dafür und wird nicht hierher gesendet: Diese Adresse braucht einen eigenen.`,
   keyGivenAnotherWay: (given, now, payee) =>
@@ -24,7 +24,7 @@ export const signIn: SignInStrings = {
   signedKeyRefused: (provider) => `${provider} hat den Schlüssel Ihrer Anmeldung abgelehnt`,
   signedKeyNotAllowed: (provider) => `Ihre Anmeldung bei ${provider} erlaubt keine Bilder`,
   signedInWith: (provider) => `Angemeldet mit ${provider}`,
-  orPasteKey: () => 'oder Schlüssel unten einfügen.',
+  orPasteKey: (token) => `oder ${token ? 'Zugriffstoken' : 'Schlüssel'} unten einfügen.`,
   leftOf: (left, cap, provider, keyBudget) =>
     cap
       ? `${left} von Ihrem Limit von ${cap} bei ${provider} übrig`

@@ -109,7 +109,7 @@ function renderKeyInput(
   invalid: boolean,
 ) {
   return html`<div class="label-row">
-      <label class="label" for="key">${text.keyLabel(key.provider)}</label>
+      <label class="label" for="key">${text.keyLabel(key.provider, key.token)}</label>
       ${key.url ? html`<a href=${key.url} target="_blank" rel="noopener noreferrer">${text.getKey()}</a>` : nothing}
     </div>
     <input

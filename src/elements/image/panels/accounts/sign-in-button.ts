@@ -2,6 +2,8 @@
 import { html } from 'lit';
 import { signIn } from '../../../../strings/sign-in.js';
 import { wordsIn, type Translation } from '../../../../strings/strings.js';
+import type { ProviderId } from '../../../../base/types.js';
+import { providerInfo } from '../../../../providers/catalog.js';
 
 /**
  * "Sign in with OpenRouter", and that a key may be pasted instead (or when the key a sign-in gave expired): drawn by the
@@ -13,11 +15,12 @@ export function renderSignInButton(
   onSignIn: () => void,
 ) {
   const text = wordsIn(translation, 'signIn', signIn);
+  const token = !!providerInfo(id as ProviderId)?.keyIsToken; // "or paste your own access token below" (Hugging Face)
   return html`<p part="account" class="account">
     <button part="sign-in" id="sign-in" type="button" class="secondary" data-provider=${id} @click=${onSignIn}>
       ${text.signInWith(provider)}
     </button>
-    <span class="muted">${expired ? text.keyExpired(provider, expired) : text.orPasteKey()}</span>
+    <span class="muted">${expired ? text.keyExpired(provider, expired) : text.orPasteKey(token)}</span>
   </p>`;
 }
 
