@@ -105,7 +105,7 @@ export const signIn: SignInStrings = {
   rememberKey: () => 'Remember my key on this device',
   staySignedIn: () => 'Stay signed in on this device',
   keyStaysHere: (provider, relay) =>
-    `Sent only to ${provider}, whom you pay${relay ? `, through this site's relay at ${relay}` : ''}; kept in this page unless you tick the box.`,
+    `Sent only to ${provider}, where you pay${relay ? `, through this site's relay at ${relay}` : ''}; kept in this page unless you tick the box.`,
   getKey: () => 'Get a key ↗',
   signInWith: (provider) => `Sign in with ${provider}`,
   signInAgain: (provider) => `Sign in again with ${provider}`,

@@ -238,7 +238,7 @@ describe('BFL through the relay', () => {
     const relayHost = new URL(el.relay).host;
     const said = [...el.shadowRoot!.querySelectorAll('p.muted')].map(words);
     expect(said).to.include(
-      `Sent only to ${OTHER_HOST}, whom you pay, through this site's relay at ${relayHost}; kept in this page unless you tick the box.`,
+      `Sent only to ${OTHER_HOST}, where you pay, through this site's relay at ${relayHost}; kept in this page unless you tick the box.`,
     );
   });
 
