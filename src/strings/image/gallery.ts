@@ -44,6 +44,7 @@ export interface GalleryStrings {
   remove(): string;
   imageFacts(model: string, provider: string, size: string, seed?: number): string;
   paidFailures(): string;
+  /** `provider`: its id, said as a sentence names it ("at BFL", "at the gateway"). */
   paidFailure(model: string, provider: string, at: string, charged: string, reason: string): string;
   failureReason(code: string): string;
   historyLabel(): string;
@@ -104,7 +105,7 @@ export const gallery: GalleryStrings = {
     `${model} · ${provider} · ${size}${seed === undefined ? '' : ` · seed ${seed}`}`,
   paidFailures: () => 'Paid, but no image',
   paidFailure: (model, provider, at, charged, reason) =>
-    `${model} at ${provider}, ${at}: ${charged} charged. ${reason}`,
+    `${model} at ${words.theProvider(provider)}, ${at}: ${charged} charged. ${reason}`,
   failureReason: (code) =>
     ({
       moderated: 'The provider declined it for safety reasons after starting.',

@@ -1,5 +1,5 @@
 import type { GalleryStrings } from '../../../strings/image/gallery.js';
-import { number, ofProvider, words } from '../words.js';
+import { atProvider, number, ofProvider, words } from '../words.js';
 
 export const gallery: GalleryStrings = {
   galleryLabel: () => 'Ihre erzeugten Bilder',
@@ -34,7 +34,7 @@ export const gallery: GalleryStrings = {
     `${model} · ${provider} · ${size}${seed === undefined ? '' : ` · Seed ${seed}`}`,
   paidFailures: () => 'Bezahlt, aber kein Bild',
   paidFailure: (model, provider, at, charged, reason) =>
-    `${model} bei ${provider}, ${at}: ${charged} berechnet. ${reason}`,
+    `${model} ${atProvider(provider)}, ${at}: ${charged} berechnet. ${reason}`,
   failureReason: (code) =>
     ({
       moderated: 'Der Anbieter hat es nach dem Start aus Sicherheitsgründen abgelehnt.',

@@ -424,7 +424,7 @@ export function renderHistory(view: HistoryView, act: (event: Event) => void) {
                 html`<li>
                   ${galleryText.paidFailure(
                     modelName(failure.model),
-                    wordsIn(translation, 'words', words).providerName(failure.provider),
+                    failure.provider,
                     formatDate(failure.at, locale, 'moment'),
                     formatUsdRounded(failure.charged, locale),
                     galleryText.failureReason(failure.error),
