@@ -140,6 +140,7 @@ const PROVIDERS = [
       ['pending=12000', 'Slow (12 s)'],
       ['fault=badkey', 'Bad key (400 API_KEY_INVALID)'],
       ['fault=429', 'Quota used up (429 RESOURCE_EXHAUSTED)'],
+      ['fault=429;quota=day', 'Daily quota used up (429 RESOURCE_EXHAUSTED, per day)'],
       ['fault=500', 'Provider error (500)'],
       ['fault=moderated', 'Image withheld for safety (Gemini bills the prompt)'],
       ['thoughts=800', 'Gemini thinks at length (800 thought tokens)'],

@@ -38,7 +38,10 @@
 // Scenarios: insert `/s/{scenario}` after `/sim/google`; any other key (run=abc) only separates runs.
 //   fault=badkey                  400 API_KEY_INVALID
 //   fault=429                     429 RESOURCE_EXHAUSTED (quota), its wait in a RetryInfo detail, no Retry-After
-//                                 header (retryAfter=<s>, default 1; retryAfter=none: no RetryInfo)
+//                                 header (retryAfter=<s>, default 1; retryAfter=none: no RetryInfo); a QuotaFailure
+//                                 of the quota per minute, or with quota=day, of the quota per day too (as the reply
+//                                 quoted in googleapis/python-genai#2044 lists it, beside those per minute: its
+//                                 RetryInfo asks for seconds all the same)
 //   fault=500                     500 INTERNAL
 //   fault=moderated               200 with no image: Gemini `finishReason: 'IMAGE_SAFETY'` (its usage: the prompt's
 //                                 tokens, billed), Imagen `{}` (no prediction: nothing billed)
@@ -285,9 +288,19 @@ export function createGoogleSimulator({ pendingMs = 3000 } = {}) {
                 {
                   '@type': 'type.googleapis.com/google.rpc.QuotaFailure',
                   violations: [
+                    ...(scenario.quota === 'day'
+                      ? [
+                          {
+                            quotaMetric: 'generativelanguage.googleapis.com/generate_content_free_tier_requests',
+                            quotaId: 'GenerateRequestsPerDayPerProjectPerModel-FreeTier',
+                            quotaDimensions: { location: 'global', model },
+                          },
+                        ]
+                      : []),
                     {
                       quotaMetric: 'generativelanguage.googleapis.com/generate_content_free_tier_requests',
                       quotaId: 'GenerateRequestsPerMinutePerProjectPerModel-FreeTier',
+                      ...(scenario.quota === 'day' && { quotaDimensions: { location: 'global', model } }),
                     },
                   ],
                 },

@@ -53,6 +53,11 @@ export class UserPaysError extends Error {
    */
   sends?: number;
   /**
+   * The refusal is lifted at the account's plan and billing, not by waiting a moment (Google's quota used up, its 429):
+   * the error links to the provider's page for it (`ProviderInfo.fundsUrl`), as a short balance's does.
+   */
+  seeBilling?: boolean;
+  /**
    * Refused for want of credit for this model alone (Pollinations sells some models for bought pollen only): the
    * account may still pay for others, and is not said to be out of credit.
    */

@@ -263,7 +263,29 @@ describe('Gemini and Imagen with the user’s own Google key', function () {
         `Google says this key has used up its quota for now (a limit per minute or per day, set by its plan). ${wait} its plan and billing in Google AI Studio. Nothing was charged.`,
       );
       expect(el.tally).to.include({ spent: '0' });
+      await el.updateComplete;
+      // Beside it, where the key's quota and plan are (as a short balance's error links to add funds).
+      const link = el.shadowRoot!.querySelector<HTMLAnchorElement>('[part~=error].error-box a');
+      expect([link?.href, words(link)]).to.deep.equal([
+        'https://aistudio.google.com/usage',
+        'Open your Google dashboard ↗',
+      ]);
     });
+
+  // A quota per day (its QuotaFailure says "PerDay") is not lifted by the seconds its RetryInfo asks all the same
+  // (walk-through 17, G3): said as the day's, with no wait.
+  it('fault=429;quota=day: the day’s quota used up is said as the day’s, with no wait of seconds', async () => {
+    const run = unique('quota-day');
+    const { el } = await widget(run);
+    el.endpoint = simEndpoint('google', `fault=429;quota=day;retryAfter=47;run=${run}`, { crossOrigin: true });
+    const refused = await el.generate().catch((error: Error & { code: string }) => error);
+    const { code, message } = refused as Error & { code: string };
+    expect(code).to.equal('rate-limited');
+    expect(message).to.equal(
+      'Google says this key has used up its quota for today (a limit per day, set by its plan; it resets at midnight Pacific time). Try again tomorrow, or check its plan and billing in Google AI Studio. Nothing was charged.',
+    );
+    expect(el.tally).to.include({ spent: '0' });
+  });
 
   it('a shape Imagen does not make is refused before the click, in plain words; Google refuses a bad ratio too', async () => {
     const run = unique('imagen-ratio');

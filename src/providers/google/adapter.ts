@@ -25,15 +25,27 @@ const text = sayer('google', googleWords);
  * Google's refusal `body` where it says the key's quota is used up (`RESOURCE_EXHAUSTED`, "You exceeded your current
  * quota…", as the Gemini API answers: ai.google.dev/gemini-api/docs/rate-limits), with the wait its `RetryInfo`
  * detail asks ("21s": google.rpc's error model, AIP-193), in whole seconds, where it gives one; else undefined.
+ * `daily`: a violation of its `QuotaFailure` detail is of a quota per day (its `quotaId` or `quotaMetric` says
+ * "PerDay": `GenerateRequestsPerDayPerProjectPerModel-FreeTier`, as replies quoted in googleapis/python-genai#2044
+ * name it, beside the per-minute ones), which no wait of seconds lifts: a day's quota resets at midnight Pacific time
+ * (the rate-limits page), though the reply's `RetryInfo` asks for seconds all the same (47 s, in that reply).
  */
-function quotaRefusal(body: unknown): { waitSeconds?: number } | undefined {
+function quotaRefusal(body: unknown): { waitSeconds?: number; daily: boolean } | undefined {
   const error = isRecord(body) && isRecord(body.error) ? body.error : undefined;
   if (error?.status !== 'RESOURCE_EXHAUSTED' || !/quota/i.test(String(error.message))) return undefined;
-  const retry = (Array.isArray(error.details) ? error.details : []).find(
-    (detail) => isRecord(detail) && String(detail['@type']).endsWith('google.rpc.RetryInfo'),
-  );
+  const details = Array.isArray(error.details) ? error.details : [];
+  const retry = details.find((detail) => isRecord(detail) && String(detail['@type']).endsWith('google.rpc.RetryInfo'));
   const seconds = Number.parseFloat(String(retry?.retryDelay ?? ''));
-  return { waitSeconds: seconds > 0 && Number.isFinite(seconds) ? Math.ceil(seconds) : undefined };
+  const daily = details.some(
+    (detail) =>
+      isRecord(detail) &&
+      String(detail['@type']).endsWith('google.rpc.QuotaFailure') &&
+      Array.isArray(detail.violations) &&
+      detail.violations.some(
+        (violation) => isRecord(violation) && /PerDay/i.test(`${violation.quotaId} ${violation.quotaMetric}`),
+      ),
+  );
+  return { waitSeconds: seconds > 0 && Number.isFinite(seconds) ? Math.ceil(seconds) : undefined, daily };
 }
 
 /** A count of tokens as the reply reports it: a whole number, at least 0; `NaN` for anything else. */
@@ -130,12 +142,16 @@ export class GoogleProvider implements Provider {
             throw rejected;
           }
           // Its 429 says a quota, per minute or per day by the key's plan, not a moment's crowd: "wait 1 s" would send
-          // the user round again and again (its rate-limits page; the wait, where it gives one, in `RetryInfo`).
+          // the user round again and again (its rate-limits page; the wait, where it gives one, in `RetryInfo`). A day's
+          // quota is said as one, with no wait of seconds, which would not lift it. Either way, the error links to the
+          // key's usage and billing in AI Studio (`info.fundsUrl`), where its plan is raised.
           const quota = error.status === 429 ? quotaRefusal(refusal) : undefined;
-          if (quota) {
+          if (quota?.daily) error.say(text.dailyQuotaUsed());
+          else if (quota) {
             if (quota.waitSeconds) error.retryAfterMs = quota.waitSeconds * 1000;
             error.say(text.quotaUsed(error.retryAfterMs ? Math.ceil(error.retryAfterMs / 1000) : undefined));
           }
+          if (quota) error.seeBilling = true;
           throw error;
         });
         const charge = !imagen && rates ? chargeOfUsageMetadata(reply.usageMetadata, rates) : undefined;

@@ -10,11 +10,18 @@ export interface GoogleStrings {
    * lift. `waitSeconds`: what Google's `RetryInfo` asks, where it says.
    */
   quotaUsed(waitSeconds?: number): string;
+  /**
+   * The same, where Google says the quota used up is one per day (its `QuotaFailure`): it resets at midnight Pacific
+   * time (ai.google.dev/gemini-api/docs/rate-limits), and no wait of seconds lifts it.
+   */
+  dailyQuotaUsed(): string;
 }
 
 export const googleWords: GoogleStrings = {
   quotaUsed: (waitSeconds) =>
     `Google says this key has used up its quota for now (a limit per minute or per day, set by its plan). ${waitSeconds ? `Wait ${waitSeconds} s and try again, or check` : 'Try again later, or check'} its plan and billing in Google AI Studio.`,
+  dailyQuotaUsed: () =>
+    'Google says this key has used up its quota for today (a limit per day, set by its plan; it resets at midnight Pacific time). Try again tomorrow, or check its plan and billing in Google AI Studio.',
 };
 
 declare module '../../strings/strings.js' {

@@ -89,7 +89,7 @@ export function renderSlots(
         view,
         {
           funds:
-            view.error?.code === 'insufficient-funds' && info?.fundsUrl
+            (view.error?.code === 'insufficient-funds' || submission.seeBilling) && info?.fundsUrl
               ? { url: info.fundsUrl, provider: providerName }
               : undefined,
           elsewhere: submission.pageRefused ? elsewhere(parts, view) : undefined,

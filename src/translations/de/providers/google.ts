@@ -3,4 +3,6 @@ import type { GoogleStrings } from '../../../providers/google/words.js';
 export const google: GoogleStrings = {
   quotaUsed: (waitSeconds) =>
     `Google meldet, dass dieser Schlüssel sein Kontingent vorerst aufgebraucht hat (eine Grenze pro Minute oder pro Tag, je nach Tarif). ${waitSeconds ? `Warten Sie ${waitSeconds} s und versuchen Sie es noch einmal, oder prüfen Sie` : 'Versuchen Sie es später noch einmal, oder prüfen Sie'} Tarif und Abrechnung in Google AI Studio.`,
+  dailyQuotaUsed: () =>
+    'Google meldet, dass dieser Schlüssel sein Kontingent für heute aufgebraucht hat (eine Grenze pro Tag, je nach Tarif; sie wird um Mitternacht pazifischer Zeit zurückgesetzt). Versuchen Sie es morgen noch einmal, oder prüfen Sie Tarif und Abrechnung in Google AI Studio.',
 };

@@ -21,7 +21,10 @@ export interface Elsewhere {
 
 /** What the error offers beside Try again and Dismiss, each where it applies. */
 export interface WaysOn {
-  /** With a short-balance error: where the user adds funds, and to whom. */
+  /**
+   * With a short-balance error, or one lifted at the account's plan and billing (Google's quota): where the user adds
+   * funds or sees the plan, and to whom.
+   */
   funds?: { url: string; provider: string };
   /** Where the provider refused this page (no relay): the same model at another provider (`useElsewhere`). */
   elsewhere?: Elsewhere;

@@ -188,6 +188,11 @@ export class SubmissionController<Args> implements ReactiveController {
     return !!this.#failure?.cors;
   }
 
+  /** The error shown is lifted at the account's plan and billing (`UserPaysError.seeBilling`: Google's quota). */
+  get seeBilling(): boolean {
+    return !!this.#failure?.seeBilling;
+  }
+
   /** The charge the error shown left uncertain, with what the balance points to (`UserPaysError.uncertainCharge`). */
   get uncertainCharge() {
     return this.#failure?.uncertainCharge;
