@@ -116,7 +116,7 @@ describe('<userpays-image>: what may have been charged, settled in the widget', 
     const el = await afterALostReply();
     expect(el.tally).to.include({ uncertain: '0.014' });
     const listed = uncertainPart(el)!.textContent!.replace(/\s+/g, ' ');
-    expect(listed).to.contain('No reply said what these cost');
+    expect(listed).to.contain('What these cost is not known yet');
     expect(listed).to.contain('FLUX.2 [klein] 4B, sent today');
     expect(listed).to.contain('$0.014 may have been charged. If your BFL account shows it, say so');
     const error = () => root(el).querySelector('[part~=error]')?.textContent;

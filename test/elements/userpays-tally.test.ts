@@ -505,7 +505,7 @@ describe('<userpays-tally>', () => {
     await el.updateComplete;
     const said = (node: Element) => node.textContent!.replace(/\s+/g, ' ').trim();
     const rows = () => [...part(el, 'uncertain')!.querySelectorAll(':scope > ul > li')];
-    expect(said(part(el, 'uncertain')!.querySelector('p')!)).to.equal('No reply said what these cost');
+    expect(said(part(el, 'uncertain')!.querySelector('p')!)).to.equal('What these cost is not known yet');
     expect(rows().map((row) => said(row.querySelector('span')!))).to.deep.equal([
       '4 requests for FLUX.2 [klein] 4B, sent today, 12:00 PM: up to $0.098 each may have been charged (a browser ' +
         'may send a request again when its connection breaks: each up to 7 times in all). If your BFL account shows ' +

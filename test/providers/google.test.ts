@@ -210,6 +210,9 @@ describe('Gemini and Imagen with the user’s own Google key', function () {
     expect(words(el.shadowRoot)).not.to.contain('Google charged');
     expect(words(part(el, 'tally'))).to.contain(`Spent $0.00 on 1 image · ${bound} more may have been charged`);
     const listed = words(part(el, 'uncertain'));
+    // Its heading holds for a reply that came without its cost too, not only for replies lost (walk-through 17, G8).
+    expect(listed).to.contain('What these cost is not known yet');
+    expect(listed).not.to.contain('No reply');
     expect(listed).to.contain(`Nano Banana 2, made today`);
     expect(listed).to.contain(`Google did not say what it cost; at most ${bound} may have been charged.`);
     // The image's card and its receipt say it so too; Vary leads with the most it can cost, as the picker does.

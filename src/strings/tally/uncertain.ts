@@ -3,7 +3,10 @@
 import { words } from '../words.js';
 
 export interface UncertainStrings {
-  /** The list's heading: over lost replies, and images whose reply did not say what they cost. */
+  /**
+   * The list's heading: over lost replies, and images whose reply came and did not say what they cost (Google's without
+   * its usage), so it says neither that no reply came nor that one did (walk-through 17, G8).
+   */
   uncertainLabel(): string;
   /**
    * Each charge, and its answers. `sends`: how many times the browser may have sent it, where more than once (`amount`
@@ -65,7 +68,7 @@ export interface UncertainStrings {
 const timesSaid = (times: number) => (times === 2 ? 'twice' : `${times} times`);
 
 export const uncertain: UncertainStrings = {
-  uncertainLabel: () => 'No reply said what these cost',
+  uncertainLabel: () => 'What these cost is not known yet',
   uncertainEntry: (model, sent, amount, provider, sends, shown, made) =>
     made
       ? [

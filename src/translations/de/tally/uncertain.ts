@@ -4,7 +4,7 @@ import { atProvider, words } from '../words.js';
 const timesSaid = (times: number) => (times === 2 ? 'Zweimal' : `${times}-mal`);
 
 export const uncertain: UncertainStrings = {
-  uncertainLabel: () => 'Keine Antwort hat gesagt, was dies gekostet hat',
+  uncertainLabel: () => 'Was diese gekostet haben, ist noch nicht bekannt',
   uncertainEntry: (model, sent, amount, provider, sends, shown, made) =>
     made
       ? [
