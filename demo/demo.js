@@ -254,7 +254,12 @@ languageSelect.addEventListener('change', () => (applyLanguage(), keep()));
 
 // The relay (relay/worker.js in the Workers runtime, started by demo/server.mjs): BFL's delivery host answers
 // no CORS, so without it BFL's images are shown from BFL's link and not saved; through it they are saved.
-relaySelect.addEventListener('change', () => (widget.relay = relaySelect.value));
+// The widget keeps a key for each way it goes (straight, or through a relay): the demo's key is given for the relay's
+// way too, as its note says it fills one in (not a key to type again).
+relaySelect.addEventListener('change', () => {
+  widget.relay = relaySelect.value;
+  if (current().key) widget.apiKey = current().key;
+});
 fetch('/relay.json')
   .then((reply) => reply.json())
   .then(({ url }) => url && relaySelect.append(new Option('Local relay (relay/worker.js, as on Cloudflare)', url)))
