@@ -58,7 +58,6 @@ function keyView({ host, language }: ImageParts): ImageView['key'] {
   return {
     provider: wordsIn(language.translation, 'words', words).providerName(payeeAt(host.provider, host.endpoint)),
     signIn: !!info.signIn,
-    token: !!info.keyIsToken,
     value: host.apiKey,
   };
 }

@@ -90,8 +90,6 @@ export interface ImageView {
     signIn: boolean;
     /** The provider's name after "your" ("your BFL key"). */
     provider: string;
-    /** The provider calls its keys access tokens (`ProviderInfo.keyIsToken`: Hugging Face), and so does the field. */
-    token: boolean;
     /** The key in force ('' for none). What the key field says of it is the panels' (panels/accounts/accounts.ts). */
     value: string;
   };

@@ -378,6 +378,7 @@ function keyFieldView(
     payee: otherHost ?? wordsText.theProvider(payeeAt(provider, host.endpoint)),
     account: wordsText.providerName(payeeAt(provider, host.endpoint)),
     url: otherHost ? undefined : providerInfo(provider)?.keyUrl,
+    token: !!providerInfo(provider)?.keyIsToken,
     remembered: keys.isRemembered(),
     waiting: resume.waiting[provider] ?? 0,
     error: isKeyError(error) ? error!.message : undefined,

@@ -25,6 +25,8 @@ export type KeyFieldView = NonNullable<ImageView['key']> & {
   account: string;
   /** Where to make a key (the provider's key page). */
   url?: string;
+  /** The provider calls its keys access tokens (`ProviderInfo.keyIsToken`: Hugging Face), and so does the field. */
+  token: boolean;
   remembered: boolean;
   waiting: number;
   /** The last submission failed for the key: said here, beside it. */
