@@ -53,10 +53,11 @@ export class UserPaysError extends Error {
    */
   sends?: number;
   /**
-   * The refusal is lifted at the account's plan and billing, not by waiting a moment (Google's quota used up, its 429):
-   * the error links to the provider's page for it (`ProviderInfo.fundsUrl`), as a short balance's does.
+   * Where the refusal is lifted, where that is the account's plan and billing, not a moment's wait (Google's quota used
+   * up, its 429: AI Studio's usage page): the error links there, as a short balance's links to `ProviderInfo.fundsUrl`.
+   * A constant of the adapter's, never an address a reply gave.
    */
-  seeBilling?: boolean;
+  billingUrl?: string;
   /**
    * Refused for want of credit for this model alone (Pollinations sells some models for bought pollen only): the
    * account may still pay for others, and is not said to be out of credit.

@@ -44,11 +44,6 @@ export interface ProviderInfo {
   /** Where the user makes an API key, linked beside the key field ("Get a key"). */
   keyUrl?: string;
   /**
-   * The provider calls its keys access tokens (Hugging Face's "User Access Tokens", at `keyUrl`): the key field and the
-   * sign-in's line say "access token" for it, so that the user finds it under that name in their settings.
-   */
-  keyIsToken?: boolean;
-  /**
    * Whom the user pays where the page names no endpoint (the default one), where the provider's name is none of its own
    * (the `openai` provider, "gateway" elsewhere, is OpenAI at OpenAI's own API). A proper name, said as written in
    * every language.

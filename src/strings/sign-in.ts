@@ -6,7 +6,7 @@
 import { words } from './words.js';
 
 export interface SignInStrings {
-  /** `token`: the provider calls its keys access tokens (Hugging Face: `ProviderInfo.keyIsToken`). */
+  /** `token`: the provider calls its keys access tokens (Hugging Face: `callsKeysTokens`). */
   keyLabel(provider: string, token?: boolean): string;
   keyNotSentHere(others: string[]): string;
   /** A key given for this account another way (`given`: other relays' hosts, '' for none) than the page's now. */
@@ -90,6 +90,14 @@ export interface SignInStrings {
   shortOfCredit(provider: string): string;
   addFunds(provider: string): string;
 }
+
+/**
+ * The provider of `id` calls its keys access tokens, as the key field and the sign-in's line then do, so that the user
+ * finds them under that name in its settings: Hugging Face's "User Access Tokens" (huggingface.co/docs/hub/
+ * security-tokens, listed as "Access Tokens" at huggingface.co/settings/tokens). Here, with the words that say it, not
+ * in the provider's info, which loads with the first price.
+ */
+export const callsKeysTokens = (id: string) => id === 'huggingface';
 
 /** How a key goes to whom it pays: through the site's relay at `relay` (its host), or, where there is none, straight. */
 const wayOf = (relay: string, payee: string) => (relay ? `through the relay at ${relay}` : `straight to ${payee}`);

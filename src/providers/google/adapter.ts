@@ -22,6 +22,13 @@ import { info } from './info.js';
 const text = sayer('google', googleWords);
 
 /**
+ * AI Studio's usage page ("Dashboard > Usage": ai.google.dev/gemini-api/docs/billing), where a key's quota, its tier
+ * and its billing are: linked from the quota error (its 429). Here, with the adapter, not in `info.ts` (as a short
+ * balance's `fundsUrl`), which loads with the first price: only this error links to it.
+ */
+const USAGE_URL = 'https://aistudio.google.com/usage';
+
+/**
  * Google's refusal `body` where it says the key's quota is used up (`RESOURCE_EXHAUSTED`, "You exceeded your current
  * quota…", as the Gemini API answers: ai.google.dev/gemini-api/docs/rate-limits), with the wait its `RetryInfo`
  * detail asks ("21s": google.rpc's error model, AIP-193), in whole seconds, where it gives one; else undefined.
@@ -144,14 +151,14 @@ export class GoogleProvider implements Provider {
           // Its 429 says a quota, per minute or per day by the key's plan, not a moment's crowd: "wait 1 s" would send
           // the user round again and again (its rate-limits page; the wait, where it gives one, in `RetryInfo`). A day's
           // quota is said as one, with no wait of seconds, which would not lift it. Either way, the error links to the
-          // key's usage and billing in AI Studio (`info.fundsUrl`), where its plan is raised.
+          // key's usage and billing in AI Studio, where its plan is raised.
           const quota = error.status === 429 ? quotaRefusal(refusal) : undefined;
           if (quota?.daily) error.say(text.dailyQuotaUsed());
           else if (quota) {
             if (quota.waitSeconds) error.retryAfterMs = quota.waitSeconds * 1000;
             error.say(text.quotaUsed(error.retryAfterMs ? Math.ceil(error.retryAfterMs / 1000) : undefined));
           }
-          if (quota) error.seeBilling = true;
+          if (quota) error.billingUrl = USAGE_URL;
           throw error;
         });
         const charge = !imagen && rates ? chargeOfUsageMetadata(reply.usageMetadata, rates) : undefined;

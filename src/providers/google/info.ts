@@ -10,7 +10,4 @@ export const info: ProviderInfo = {
   sellsFamilies: true,
   defaultEndpoint: () => 'https://generativelanguage.googleapis.com',
   keyUrl: 'https://aistudio.google.com/apikey',
-  // AI Studio's usage page ("Dashboard > Usage": ai.google.dev/gemini-api/docs/billing), where a key's quota, its
-  // tier and its billing are: linked from the quota error (its 429), as a short balance's error links to add funds.
-  fundsUrl: 'https://aistudio.google.com/usage',
 };

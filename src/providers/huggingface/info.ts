@@ -9,8 +9,6 @@ export const info: ProviderInfo = {
   needsKey: true,
   defaultEndpoint: () => 'https://router.huggingface.co',
   keyUrl: 'https://huggingface.co/settings/tokens',
-  // "User access tokens" (huggingface.co/docs/hub/security-tokens), listed as "Access Tokens" at `keyUrl`.
-  keyIsToken: true,
   fundsUrl: 'https://huggingface.co/settings/billing',
   signIn: true,
 };

@@ -9,7 +9,7 @@ import { keyOrigin, keyRoute, payeeAt, providerInfo, routeParts } from '../../..
 import { parse } from '../../../providers/urls.js';
 import { progress as progressWords } from '../../../strings/image/progress.js';
 import { offers } from '../../../strings/image/offers.js';
-import { signIn } from '../../../strings/sign-in.js';
+import { callsKeysTokens, signIn } from '../../../strings/sign-in.js';
 import { reword, wordsIn } from '../../../strings/strings.js';
 import { words } from '../../../strings/words.js';
 import type { ProgressDetail, ProviderId } from '../../../base/types.js';
@@ -88,8 +88,9 @@ export function renderSlots(
     ? galleryView.renderFailure(
         view,
         {
-          funds:
-            (view.error?.code === 'insufficient-funds' || submission.seeBilling) && info?.fundsUrl
+          funds: submission.billingUrl
+            ? { url: submission.billingUrl, provider: providerName }
+            : view.error?.code === 'insufficient-funds' && info?.fundsUrl
               ? { url: info.fundsUrl, provider: providerName }
               : undefined,
           elsewhere: submission.pageRefused ? elsewhere(parts, view) : undefined,
@@ -378,7 +379,7 @@ function keyFieldView(
     payee: otherHost ?? wordsText.theProvider(payeeAt(provider, host.endpoint)),
     account: wordsText.providerName(payeeAt(provider, host.endpoint)),
     url: otherHost ? undefined : providerInfo(provider)?.keyUrl,
-    token: !!providerInfo(provider)?.keyIsToken,
+    token: callsKeysTokens(provider),
     remembered: keys.isRemembered(),
     waiting: resume.waiting[provider] ?? 0,
     error: isKeyError(error) ? error!.message : undefined,

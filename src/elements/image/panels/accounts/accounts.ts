@@ -25,7 +25,7 @@ export type KeyFieldView = NonNullable<ImageView['key']> & {
   account: string;
   /** Where to make a key (the provider's key page). */
   url?: string;
-  /** The provider calls its keys access tokens (`ProviderInfo.keyIsToken`: Hugging Face), and so does the field. */
+  /** The provider calls its keys access tokens (`callsKeysTokens`: Hugging Face), and so does the field. */
   token: boolean;
   remembered: boolean;
   waiting: number;

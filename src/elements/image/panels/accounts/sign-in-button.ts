@@ -1,9 +1,7 @@
 // Sign in as the panels draw it before the sign-in's part is here, and the window its click opens (./sign-in/).
 import { html } from 'lit';
-import { signIn } from '../../../../strings/sign-in.js';
+import { callsKeysTokens, signIn } from '../../../../strings/sign-in.js';
 import { wordsIn, type Translation } from '../../../../strings/strings.js';
-import type { ProviderId } from '../../../../base/types.js';
-import { providerInfo } from '../../../../providers/catalog.js';
 
 /**
  * "Sign in with OpenRouter", and that a key may be pasted instead (or when the key a sign-in gave expired): drawn by the
@@ -15,7 +13,7 @@ export function renderSignInButton(
   onSignIn: () => void,
 ) {
   const text = wordsIn(translation, 'signIn', signIn);
-  const token = !!providerInfo(id as ProviderId)?.keyIsToken; // "or paste your own access token below" (Hugging Face)
+  const token = callsKeysTokens(id); // "or paste your own access token below" (Hugging Face)
   return html`<p part="account" class="account">
     <button part="sign-in" id="sign-in" type="button" class="secondary" data-provider=${id} @click=${onSignIn}>
       ${text.signInWith(provider)}

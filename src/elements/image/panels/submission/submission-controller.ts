@@ -188,9 +188,9 @@ export class SubmissionController<Args> implements ReactiveController {
     return !!this.#failure?.cors;
   }
 
-  /** The error shown is lifted at the account's plan and billing (`UserPaysError.seeBilling`: Google's quota). */
-  get seeBilling(): boolean {
-    return !!this.#failure?.seeBilling;
+  /** Where the error shown is lifted, at the account's plan and billing (`UserPaysError.billingUrl`: Google's quota). */
+  get billingUrl(): string | undefined {
+    return this.#failure?.billingUrl;
   }
 
   /** The charge the error shown left uncertain, with what the balance points to (`UserPaysError.uncertainCharge`). */
