@@ -20,7 +20,11 @@ const RETRYABLE: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
  */
 export class UserPaysError extends Error {
   readonly code: ErrorCode;
-  readonly retryable: boolean;
+  /**
+   * Whether trying again may succeed: by its code, unless its provider knows better (a day's quota used up is not
+   * lifted by trying again today: the widget then offers no Try again).
+   */
+  retryable: boolean;
   /**
    * What `message` says, sentence by sentence (`say`), each named where it is one of the widget's (`Sentence`), so
    * that the element that shows the error says it in its own language (`toDetail`). `message` is their English.

@@ -282,12 +282,17 @@ describe('Gemini and Imagen with the user’s own Google key', function () {
     const { el } = await widget(run);
     el.endpoint = simEndpoint('google', `fault=429;quota=day;retryAfter=47;run=${run}`, { crossOrigin: true });
     const refused = await el.generate().catch((error: Error & { code: string }) => error);
-    const { code, message } = refused as Error & { code: string };
-    expect(code).to.equal('rate-limited');
+    const { code, message, retryable } = refused as Error & { code: string; retryable: boolean };
+    expect([code, retryable]).to.deep.equal(['rate-limited', false]);
     expect(message).to.equal(
       'Google says this key has used up its quota for today (a limit per day, set by its plan; it resets at midnight Pacific time). Try again tomorrow, or check its plan and billing in Google AI Studio. Nothing was charged.',
     );
     expect(el.tally).to.include({ spent: '0' });
+    // No Try again, which would be refused again today: the way on is the plan, linked.
+    await el.updateComplete;
+    const controls = [...part(el, 'error')!.querySelectorAll('a, button')].map((control) => words(control));
+    expect(controls.some((said) => said.startsWith('Try again'))).to.equal(false);
+    expect(controls).to.include('Open your Google dashboard ↗');
   });
 
   it('a shape Imagen does not make is refused before the click, in plain words; Google refuses a bad ratio too', async () => {

@@ -153,8 +153,10 @@ export class GoogleProvider implements Provider {
           // quota is said as one, with no wait of seconds, which would not lift it. Either way, the error links to the
           // key's usage and billing in AI Studio, where its plan is raised.
           const quota = error.status === 429 ? quotaRefusal(refusal) : undefined;
-          if (quota?.daily) error.say(text.dailyQuotaUsed());
-          else if (quota) {
+          if (quota?.daily) {
+            error.say(text.dailyQuotaUsed());
+            error.retryable = false; // not today: Try again would be refused again, and say so again
+          } else if (quota) {
             if (quota.waitSeconds) error.retryAfterMs = quota.waitSeconds * 1000;
             error.say(text.quotaUsed(error.retryAfterMs ? Math.ceil(error.retryAfterMs / 1000) : undefined));
           }
