@@ -152,6 +152,23 @@ describe('<userpays-image>: the layout', function () {
       if (stays) expect(empty!.getBoundingClientRect().top).to.be.at.least(error.getBoundingClientRect().bottom);
     });
 
+  // Walk-through 17, H4: at 4512×928 (4.9:1) the frame of the empty canvas was some 150 px high, and the prompts to
+  // start from hung out of it. So wide a shape has its words under the frame; 21:9 keeps them over it.
+  for (const [width, height, under] of [
+    [4512, 928, true],
+    [1920, 816, false],
+  ] as const)
+    it(`in a wide container, an empty canvas at ${width}×${height}: its words ${under ? 'under' : 'over'} the frame`, async () => {
+      const el = await inContainer('1264px', html``);
+      Object.assign(el, { provider: 'bfl', width, height });
+      await waitUntil(() => el.shadowRoot!.querySelector('.empty .examples button'), 'the examples');
+      await el.updateComplete;
+      const frame = el.shadowRoot!.querySelector('.empty .frame')!.getBoundingClientRect();
+      const words = el.shadowRoot!.querySelector('.empty .start')!.getBoundingClientRect();
+      expect(words.top >= frame.bottom - 1, `words at ${words.top}, frame to ${frame.bottom}`).to.equal(under);
+      if (!under) expect(words.bottom).to.be.at.most(frame.bottom + 1);
+    });
+
   it("on a folded phone (248 px), the latest image's five actions stand on one line, Vary with its price", async () => {
     const el = await imageWidget(
       {

@@ -48,6 +48,18 @@ describe('<userpays-image>: the size picker', () => {
     expect(checked).to.be.greaterThan(100);
   });
 
+  // Walk-through 17, H4: 4512×928 (4.9:1, a size the widget itself suggests) showed "21:9" chosen.
+  it('chooses no shape for a size typed that is none of them, and the nearest for one a little off it', () => {
+    const rule = capabilityOf(BUILTIN_PRICE_BOOK['flux-2-klein-4b'].bfl!, 'bfl').sizes;
+    const chosen = (width: number, height: number) =>
+      sizeView(rule, width, height, true)
+        .shapes.filter((shape) => shape.selected)
+        .map((shape) => shape.label);
+    expect(chosen(4512, 928)).to.deep.equal([]);
+    expect(chosen(1008, 1024)).to.deep.equal(['1:1']);
+    expect(chosen(1920, 816)).to.deep.equal(['21:9']);
+  });
+
   it('offers the shapes from 21:9 to 9:21; one keeps the resolution in the new shape', async () => {
     const el = await widget('bfl', 'flux-2-pro');
     expect(shapes(el).map(labelOf)).to.deep.equal('21:9 16:9 3:2 4:3 1:1 3:4 2:3 9:16 9:21'.split(' '));

@@ -150,9 +150,13 @@ export function renderMore(view: MoreView, on: MoreHandlers) {
 }
 
 /** While the prompt is empty: a few prompts to start from, each a button that puts it in. */
-export function renderExamples(choose: (event: Event) => void, translation?: Translation) {
+export function renderExamples(choose: (event: Event) => void, wideShape: boolean, translation?: Translation) {
   const promptsText = wordsIn(translation, 'prompts', prompts);
-  return html`<div class="examples" role="group" aria-label=${promptsText.examplesLabel()}>
+  return html`<div
+    class="examples ${wideShape ? 'wide-shape' : ''}"
+    role="group"
+    aria-label=${promptsText.examplesLabel()}
+  >
     <span class="muted" aria-hidden="true">${promptsText.examplesLabel()}</span>
     ${promptsText
       .examplePrompts()
@@ -169,6 +173,11 @@ export function renderExamples(choose: (event: Event) => void, translation?: Tra
  * icons.ts), the file chooser. The count and the seed are drawn as the sizes and the custom size are (pickers.ts).
  */
 export const moreStyles = css`
+  /* A shape so wide that the empty canvas's frame is lower than the words over it (a 4.9:1 size typed): the words under
+     the frame instead, not hanging out of it (walk-through 17, H4). */
+  .empty:has(.wide-shape) > .start {
+    grid-area: 2 / 1;
+  }
   /*
    * More options' fields, 0.75rem apart, as the form's: where the browser lays a <details>' content out in a box of its
    * own (::details-content, Chromium 131 on), the grid of .more[open] (image-template.ts) spaces only the summary from

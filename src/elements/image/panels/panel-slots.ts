@@ -114,6 +114,7 @@ export function renderSlots(
   // (walk-through 16, G9).
   const notices = html`${galleryView?.renderFinishing(submission.finishing, parts.language) ?? nothing}${failure}`;
   const below = panels.columns.one;
+  const shape = pricing.fitted ?? host; // the size made, whose frame the empty canvas draws
   const resultView = { images: latest.result, locale, translation, undo: undoNear };
   return {
     // The user's submission, else what closed pages left being finished.
@@ -195,10 +196,16 @@ export function renderSlots(
         : nothing,
     models: renderModels(view, on),
     size: renderSize(sizeOf(parts), view.widget, on, translation),
-    examples: renderExamples(on.exampleChoose, translation),
+    examples: renderExamples(on.exampleChoose, shape.width > WIDE_SHAPE * shape.height, translation),
     more: renderMoreOptions(parts, panels, providerName, on),
   };
 }
+
+/**
+ * How much wider than high a shape may be for the empty canvas's words to stand over its frame (their some 290 px over
+ * a 730 px frame at 1280 px); wider, they stand under it. 21:9 (2.33) still holds them.
+ */
+const WIDE_SHAPE = 2.4;
 
 /**
  * The size controls, and where a size is typed and it is what stands in the way (the same request at 1024 × 1024 could

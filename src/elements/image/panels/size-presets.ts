@@ -136,9 +136,12 @@ export function sizeView(rule: SizeRule | undefined, width: number, height: numb
     sizes: levels.flatMap((area) => exactSize(accepts, a, b, area) ?? []),
   })).filter((shape) => shape.sizes.length);
   const inForce = nearest(offered, (shape) => ratioValue(shape.ratio), width / height || 1);
+  // A size typed that is none of the shapes (4512×928, 4.9:1) chooses none: "21:9" shown chosen would say it is that.
+  // An aspect-ratio model makes the nearest one, which is then chosen.
+  const isShape = view.providerPicks || Math.abs(Math.log((ratioValue(inForce.ratio) * height) / width)) < 0.05;
   for (const shape of offered) {
     const size = nearest(shape.sizes, (size) => size.width * size.height, pixels);
-    view.shapes.push({ label: shape.ratio, value: valueOf(size), selected: shape === inForce });
+    view.shapes.push({ label: shape.ratio, value: valueOf(size), selected: isShape && shape === inForce });
   }
   if (!view.providerPicks) {
     view.customAllowed = true;
