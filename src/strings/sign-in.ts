@@ -26,7 +26,10 @@ export interface SignInStrings {
   /** The same, where the provider refused it for a permission the sign-in did not give (Hugging Face's 403). */
   signedKeyNotAllowed(provider: string): string;
   signedInWith(provider: string): string;
-  /** `token`: as `keyLabel`'s. */
+  /**
+   * `token`: as `keyLabel`'s; said "token" alone, under the field's "access token", so that the line keeps to one line
+   * on a 280 px phone, as the first paint keeps its place.
+   */
   orPasteKey(token?: boolean): string;
   /**
    * What the account in force has left, beside the price: of the spending cap the user chose at sign-in where the key
@@ -120,7 +123,7 @@ export const signIn: SignInStrings = {
   signedKeyRefused: (provider) => `${provider} refused the key your sign-in gave`,
   signedKeyNotAllowed: (provider) => `Your ${provider} sign-in did not allow making images`,
   signedInWith: (provider) => `Signed in with ${provider}`,
-  orPasteKey: (token) => `or paste your own ${token ? 'access token' : 'key'} below.`,
+  orPasteKey: (token) => `or paste your own ${token ? 'token' : 'key'} below.`,
   leftOf: (left, cap, provider, keyBudget) =>
     cap
       ? `${left} left of your ${cap} cap at ${provider}`

@@ -270,7 +270,7 @@ describe('Sign in with OpenRouter and Hugging Face (the demo, its simulators)', 
     const view = await openDemo(1280);
     const label = (widget: UserPaysImage) => words(widget.shadowRoot!.querySelector('label[for=key]'));
     for (const [provider, field, line] of [
-      ['huggingface', 'Your Hugging Face access token', 'or paste your own access token below.'],
+      ['huggingface', 'Your Hugging Face access token', 'or paste your own token below.'],
       ['openrouter', 'Your OpenRouter API key', 'or paste your own key below.'],
     ] as const) {
       const widget = await demoWidget(view, provider);

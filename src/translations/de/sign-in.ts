@@ -24,7 +24,7 @@ export const signIn: SignInStrings = {
   signedKeyRefused: (provider) => `${provider} hat den Schlüssel Ihrer Anmeldung abgelehnt`,
   signedKeyNotAllowed: (provider) => `Ihre Anmeldung bei ${provider} erlaubt keine Bilder`,
   signedInWith: (provider) => `Angemeldet mit ${provider}`,
-  orPasteKey: (token) => `oder ${token ? 'Zugriffstoken' : 'Schlüssel'} unten einfügen.`,
+  orPasteKey: (token) => `oder ${token ? 'Token' : 'Schlüssel'} unten einfügen.`,
   leftOf: (left, cap, provider, keyBudget) =>
     cap
       ? `${left} von Ihrem Limit von ${cap} bei ${provider} übrig`

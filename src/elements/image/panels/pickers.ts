@@ -67,7 +67,13 @@ export function renderModels(
     </div>
     ${
       modelsStep
-        ? html`<button type="button" class="link" aria-expanded=${modelsStep.expanded} @click=${on.modelsToggle}>
+        ? html`<button
+            type="button"
+            class="link"
+            title=${modelsStep.label}
+            aria-expanded=${modelsStep.expanded}
+            @click=${on.modelsToggle}
+          >
             ${modelsStep.label}
           </button>`
         : nothing
@@ -177,7 +183,7 @@ export function renderSize(size: SizeView, widgetText: WidgetStrings, on: Picker
         ? html`<div class="custom">
               ${dimension(pickersText.widthLabel(), 'width', size, on)}${dimension(pickersText.heightLabel(), 'height', size, on)}
             </div>
-            ${size.problem ? html`<p id="size-problem" class="size-problem">${size.problem}</p>` : nothing}`
+            ${size.problem ? html`<p id="size-problem" class="size-problem" part="error">${size.problem}</p>` : nothing}`
         : size.sizes.length > 1
           ? segmented(
               'size',
@@ -326,6 +332,15 @@ export const pickerStyles = css`
   .custom {
     display: flex;
     gap: 0.75rem;
+  }
+  /* The step to more models on one line, as the first paint keeps its place (its words there are the short "More
+     models…" until the panels name the families): where the families named do not fit, they end in "…", whole in
+     its title. Two lines at 390 px moved the form down as the panels came. */
+  .models > button.link {
+    max-width: 100%;
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
   }
   /* Why the size typed cannot be made, under its fields (and beside Generate), as a model control's is. */
   .size-problem {

@@ -13,7 +13,7 @@ export function renderSignInButton(
   onSignIn: () => void,
 ) {
   const text = wordsIn(translation, 'signIn', signIn);
-  const token = callsKeysTokens(id); // "or paste your own access token below" (Hugging Face)
+  const token = callsKeysTokens(id); // "or paste your own token below" (Hugging Face)
   return html`<p part="account" class="account">
     <button part="sign-in" id="sign-in" type="button" class="secondary" data-provider=${id} @click=${onSignIn}>
       ${text.signInWith(provider)}
