@@ -45,6 +45,7 @@ export function renderSlots(
 ): PanelSlots {
   const { host, pricing } = parts;
   const { quote } = pricing;
+  const shape = pricing.fitted ?? host; // the size made: of the placeholders, and of the empty canvas's frame
   const { ledger, tally } = parts.ledger;
   const { locale, translation } = parts.language;
   const { submission, resume } = panels;
@@ -59,15 +60,14 @@ export function renderSlots(
   // Asked while the charge is still open: the tally's answer, or another tab's, settles it too.
   const open = charge && ledger?.uncertain().find((entry) => entry.id === charge.entry);
   const uncertainList = panels.uncertainList.loaded;
-  const running = (progress?: ProgressDetail) => {
-    const size = pricing.fitted ?? host;
-    return galleryView?.renderRunning(
+  const running = (progress?: ProgressDetail) =>
+    galleryView?.renderRunning(
       {
         progress,
         elapsed: panels.flow.elapsedSeconds,
         usualWait: submission.usualWait,
         // As priced: the count as set may be anything a page wrote (Infinity, NaN) until the submission refuses it.
-        placeholder: { width: size.width, height: size.height, count: quote?.count ?? 1 },
+        placeholder: { width: shape.width, height: shape.height, count: quote?.count ?? 1 },
         arrived: panels.gallery.arrived,
         confirmCancel: submission.confirmingCancel
           ? { provider: host.provider, billed: formatUsd(submission.billed, locale) }
@@ -77,7 +77,6 @@ export function renderSlots(
       },
       on,
     );
-  };
   // A change just made (Delete, Reuse…), with its Undo: said on the image it concerns, where that is shown.
   const { undoable } = panels;
   const undo = undoable && renderUndo(undoable.sentence, undoable.undo && on.undo, translation);
@@ -114,7 +113,6 @@ export function renderSlots(
   // (walk-through 16, G9).
   const notices = html`${galleryView?.renderFinishing(submission.finishing, parts.language) ?? nothing}${failure}`;
   const below = panels.columns.one;
-  const shape = pricing.fitted ?? host; // the size made, whose frame the empty canvas draws
   const resultView = { images: latest.result, locale, translation, undo: undoNear };
   return {
     // The user's submission, else what closed pages left being finished.
@@ -150,7 +148,7 @@ export function renderSlots(
       ? nothing
       : latest.result.length
         ? html`${galleryView.renderResult(resultView, on.imageAction)}${below ? notices : nothing}`
-        : galleryView.renderFinishing(submission.finishing, parts.language, pricing.fitted ?? host),
+        : galleryView.renderFinishing(submission.finishing, parts.language, shape),
     history: galleryView
       ? galleryView.renderHistory(
           {
