@@ -47,6 +47,12 @@ export type SizeRule =
        * with its sides × 2ⁿ (Google's 1K, 2K, 4K sizes).
        */
       tiers?: readonly string[];
+      /**
+       * The quality tiers that decide the size made (the tier sent, whatever the size asked: Gemini's resolution), and
+       * how many times as long each makes the sides of `made` (or `pixels`' sides): 512 ½, 1K 1, 2K 2, 4K 4. Read
+       * where the quality is settled (src/pricing/qualities.ts).
+       */
+      tierScales?: Readonly<Record<string, number>>;
     }
   /** An aspect ratio between `widest` (e.g. [21, 9]) and its inverse; the provider chooses the pixels. */
   | { kind: 'aspect'; widest: readonly [number, number] }

@@ -93,6 +93,19 @@ export interface RulePricer {
     amount: (value: unknown) => Decimal,
     translation?: Translation,
   ): PriceLine[];
+  /**
+   * What the provider makes of the request under this rule (src/pricing/qualities.ts): `fit` fits it to a capability
+   * (the entry's unless one is given), and the rule's own settings (its quality tier, which may decide the size made)
+   * are settled on the result; `quality` is the one asked.
+   */
+  fit(
+    rule: PriceRule,
+    fit: (capability?: Capability) => Fitted,
+    capability: Capability,
+    quality: string | undefined,
+    model: string,
+    text: PricesStrings,
+  ): Fitted;
 }
 
 const PRICERS: Partial<Record<string, RulePricer>> = {};
@@ -230,14 +243,9 @@ export function priceRequest(request: QuoteRequest, book: PriceBook, text = pric
     wrongBook(where, text, { kind: 'rule' });
   }
   const capability = capabilityOf(entry, asked.provider);
-  const fitted = fitRequest(capability, model, asked.width, asked.height, asked.inputs, text);
-  if ('qualities' in rule) {
-    // The quality priced is the quality sent: the one asked, else the price book's (never the provider's default);
-    // where the size decides the tier (`tiers`), that one.
-    fitted.quality ??= asked.quality ?? rule.quality;
-    if (!rule.qualities.includes(fitted.quality))
-      invalid(text.qualityNotTaken(model.label, fitted.quality, rule.qualities));
-  }
+  const fit = (fitTo = capability) => fitRequest(fitTo, model, asked.width, asked.height, asked.inputs, text);
+  // A rule the families price by settles its own settings too (the quality tier sent, and the size it makes).
+  const fitted = PRICERS[rule.kind]?.fit(rule, fit, capability, asked.quality, model.label, text) ?? fit();
   return { asked, model, entry, capability, fitted, where };
 }
 

@@ -2,6 +2,7 @@ import { isRecord } from '../base/checks.js';
 import { prices } from '../strings/prices.js';
 import { wordsIn } from '../strings/strings.js';
 import type { RulePricer } from './quote.js';
+import { fitQuality } from './qualities.js';
 
 /**
  * A price by tier (PriceRule `puter-tier`, SPEC §12): one flat price per image, the one of the quality sent (the quote
@@ -14,6 +15,7 @@ export const tierPricer: RulePricer = {
     Array.isArray(rule.qualities) &&
     rule.qualities.includes(rule.quality) &&
     rule.qualities.every((quality) => Object.hasOwn(rule.costs as object, quality)),
+  fit: fitQuality,
   lines(rule, fitted, _prompt, amount, translation) {
     if (rule.kind !== 'puter-tier') return [];
     const text = wordsIn(translation, 'prices', prices);

@@ -5,6 +5,7 @@ import type { ImageTokens, PriceRule } from './price-book.js';
 import { tokenPrices } from '../strings/token-prices.js';
 import { wordsIn } from '../strings/strings.js';
 import type { RulePricer } from './quote.js';
+import { fitQuality } from './qualities.js';
 
 const MILLION = 1e6;
 
@@ -42,6 +43,7 @@ export const tokensPricer: RulePricer = {
     Array.isArray(rule.qualities) &&
     rule.qualities.includes(rule.quality) &&
     Number.isInteger(rule.textCeiling),
+  fit: fitQuality,
   lines(rule: PriceRule, fitted: Fitted, prompt, amount, translation) {
     if (rule.kind !== 'tokens') return [];
     const text = wordsIn(translation, 'tokenPrices', tokenPrices);

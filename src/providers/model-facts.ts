@@ -39,8 +39,9 @@ export const gptImage = (model: string, rates: Extract<PriceRule, { kind: 'token
 /**
  * Gemini's ratios (Google's image generation guide, "Aspect ratios and image size"; the `imageConfig.aspectRatio`
  * values of vercel/ai@ed857f5 packages/google/src/google-language-model-options.ts), and the size each makes at the 1K
- * tier (512 halves each side, 2K and 4K double and quadruple it: the size shown is the 1K one). 3.1 Flash also takes
- * 1:4, 4:1, 1:8 and 8:1: not offered here until their sizes are sourced.
+ * tier (512 halves each side, 2K and 4K double and quadruple it: `GEMINI_TIER_SCALES`). 3.1 Flash also takes 1:4, 4:1,
+ * 1:8 and 8:1: not offered here until Google's sizes for them are sourced (Puter's, through Together, are:
+ * puter/families.ts).
  */
 export const GEMINI_MADE: Record<string, string> = {
   '1:1': '1024x1024',
@@ -55,8 +56,15 @@ export const GEMINI_MADE: Record<string, string> = {
   '21:9': '1584x672',
 };
 
+/**
+ * The size each resolution tier of Gemini makes, as a multiple of the 1K one's sides (Google's image generation guide,
+ * "Aspect ratios and image size": 1:1 makes 512×512, 1024×1024, 2048×2048 and 4096×4096; 16:9 688×384 to 5504×3072):
+ * the tier sent as the quality decides the size, whatever size was asked.
+ */
+export const GEMINI_TIER_SCALES: Readonly<Record<string, number>> = { '512': 0.5, '1K': 1, '2K': 2, '4K': 4 };
+
 /** A model sized by ratio, each ratio making the size `made` says (at about 1 MP). */
-export const ratioSizes = (made: Record<string, string>): SizeRule => ({
+export const ratioSizes = (made: Record<string, string>): Extract<SizeRule, { kind: 'ratios' }> => ({
   kind: 'ratios',
   ratios: Object.keys(made),
   pixels: 1024 * 1024,
@@ -90,6 +98,6 @@ export const gemini = (model: string, rates: Extract<PriceRule, { kind: 'tokens'
       imageTokens: { byQuality: flash ? [747, 1120, 1680, 2520] : [1120, 1120, 2000] },
       textCeiling: 2000,
     } satisfies PriceRule,
-    sizes: ratioSizes(GEMINI_MADE),
+    sizes: { ...ratioSizes(GEMINI_MADE), tierScales: GEMINI_TIER_SCALES } satisfies SizeRule,
   };
 };

@@ -121,6 +121,39 @@ describe('Gemini and Imagen with the user’s own Google key', function () {
     expect(result.images[0].receipt).to.deep.include({ basis: 'reported' });
   });
 
+  // Walk-through 17, H2: Gemini's resolution tier, sent as the quality, decides the size Google makes (512 halves each
+  // side of the 1K size, 4K makes it four times as long), but the size line and the megapixels said the 1K size.
+  it('the quality decides the size Gemini makes: the quote, the note, the size line and the pinned row say it', async () => {
+    const at = (quality: string, width = 1024, height = 1024) =>
+      quoteFor({ provider: 'google', model: 'gemini-3.1-flash-image', quality, width, height, prompt: 'a fox' });
+    expect(at('4K').outputMegapixels).to.equal(16);
+    expect(at('4K').note).to.contain('4096×4096');
+    expect(at('1K').outputMegapixels).to.equal(1);
+    expect(at('1K').note).to.equal(undefined); // 1024×1024 is what 1K makes of 1:1
+    expect(at('512').note).to.contain('512×512');
+    expect(at('512', 1920, 1080).note)
+      .to.contain('16:9')
+      .and.contain('688×384');
+    expect(at('2K', 1920, 1080).note).to.contain('2752×1536');
+    const pro = quoteFor({ provider: 'google', model: 'gemini-3-pro-image', quality: '4K', width: 1376, height: 768 });
+    expect(pro.note).to.contain('5504×3072');
+    // The price follows the tier as before: the tier's tokens, whatever the size.
+    expect(at('4K').total).to.equal(at('4K', 1920, 1080).total);
+
+    const { el } = await widget(unique('tier-size'), { model: 'gemini-3.1-flash-image', quality: '1K' });
+    await panelsLoaded(el);
+    const sizeLine = () => words(el.shadowRoot!.querySelector('.pixels'));
+    expect(sizeLine()).to.contain('1024 × 1024');
+    expect(decision(el).buys).to.contain('1 MP');
+    el.quality = '4K';
+    await el.updateComplete;
+    await until(() => sizeLine().includes('4096 × 4096'), 5_000, 'the size line at 4K');
+    expect(decision(el).buys).to.contain('16 MP');
+    el.quality = '512';
+    await el.updateComplete;
+    await until(() => sizeLine().includes('512 × 512'), 5_000, 'the size line at 512');
+  });
+
   // Walk-through 17, H1: Vary and Reuse took the form's quality, not the image's. An image made at 512, with the form
   // at 4K since, was made again at 4K, for about three times the "at most" on Vary's button.
   it('Vary makes an image again at the quality it was made at, as its button is priced; Reuse sets it, Undo back', async () => {

@@ -94,6 +94,11 @@ describe('Puter: the other model families (real SDK, simulator)', function () {
     const quote = quoteFor({ provider: 'puter', prompt: PROMPT, ...request });
     expect(quote).to.include({ total: '0.101', exact: true });
     expect(quoteFor({ provider: 'puter', prompt: PROMPT, ...request, quality: '0.5K' }).total).to.equal('0.045');
+    // The size shown is the one Together's tier makes (walk-through 17, H2: it was about 1 MP at every tier).
+    expect(quote.note).to.contain('2752×1536');
+    expect(quoteFor({ provider: 'puter', prompt: PROMPT, ...request, quality: '0.5K' }).note).to.contain('688×384');
+    const long = quoteFor({ provider: 'puter', prompt: PROMPT, ...request, width: 512, height: 2048, quality: '4K' });
+    expect(long.note).to.contain('1:4').and.contain('2048×8192');
     const { outcome, call, charged } = await generate(request);
     // Together's 2K at 16:9 (resolution_map); without the quality it would be the cheapest tier, without the ratio the
     // numbers 16 and 9 taken as pixels.

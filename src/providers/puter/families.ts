@@ -9,7 +9,7 @@ import {
   type SizeRule,
   type TokenRates,
 } from '../../pricing/index.js';
-import { gptImage } from '../model-facts.js';
+import { GEMINI_MADE, gptImage } from '../model-facts.js';
 
 /**
  * The model families besides FLUX that Puter serves (SPEC §12), each through the one of Puter's providers that bills
@@ -85,7 +85,22 @@ const tiers = (costs: Record<string, string>, quality = Object.keys(costs)[0]): 
 });
 const ratios = (list: string, pixels = MP): SizeRule => ({ kind: 'ratios', ratios: list.split(' '), pixels });
 
-const GEMINI_3_RATIOS = '1:1 2:3 3:2 3:4 4:3 4:5 5:4 9:16 16:9 21:9';
+/**
+ * Gemini's sizes at Together (TogetherImageProvider.ts: the tier's size from the model's `resolution_map[ratio][quality]`,
+ * models.ts GEMINI_3_IMAGE_RESOLUTION_MAP and FLASH_IMAGE_3_1_RESOLUTION_MAP): Google's own at 1K (`GEMINI_MADE`), each
+ * side halved at 0.5K, doubled at 2K and four times as long at 4K; 3.1 Flash takes four long ratios besides. Two of the
+ * map's sizes are not Google's (3 Pro's 2:3 at 4K, 3392×5096; 3.1 Flash's 21:9 at 0.5K, 792×168): Google makes the
+ * tier's size of the ratio whatever Together asks (Google's guide, "Aspect ratios and image size"), which is the one
+ * shown.
+ */
+const geminiSizes = (made: Record<string, string>): SizeRule => ({
+  kind: 'ratios',
+  ratios: Object.keys(made),
+  pixels: MP,
+  made,
+  tierScales: { '0.5K': 0.5, '1K': 1, '2K': 2, '4K': 4 },
+});
+const FLASH_LONG_RATIOS = { '1:4': '512x2048', '4:1': '2048x512', '1:8': '384x3072', '8:1': '3072x384' };
 /** Imagen's five (GEMINI_IMAGE_GENERATION_MODELS `allowedRatios`). */
 const IMAGEN_RATIOS = ratios('1:1 3:4 4:3 9:16 16:9');
 /** SEEDREAM_RESOLUTION_MAP's ratios, at the 2K tier (2048² at 1:1). */
@@ -108,13 +123,13 @@ const FAMILIES: Record<string, Omit<PriceEntry, 'source' | 'references'>> = {
     'togetherai:google/flash-image-3.1',
     'together-image-generation',
     tiers({ '0.5K': '4.5', '1K': '6.7', '2K': '10.1', '4K': '15.1' }, '1K'),
-    ratios(GEMINI_3_RATIOS + ' 1:4 4:1 1:8 8:1'),
+    geminiSizes({ ...GEMINI_MADE, ...FLASH_LONG_RATIOS }),
   ),
   'gemini-3-pro-image': entry(
     'togetherai:google/gemini-3-pro-image',
     'together-image-generation',
     tiers({ '1K': '13.4', '2K': '13.4', '4K': '24' }),
-    ratios(GEMINI_3_RATIOS),
+    geminiSizes(GEMINI_MADE),
   ),
   'imagen-4-fast': entry(
     'imagen-4.0-fast-generate-001',

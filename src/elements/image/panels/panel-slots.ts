@@ -213,6 +213,10 @@ const WIDE_SHAPE = 2.4;
 function sizeOf(parts: ImageParts): SizeView {
   const { host, pricing, form } = parts;
   const size = sizeView(pricing.capability?.sizes, host.width, host.height, form.customSize);
+  // Where the provider picks the pixels of a ratio, the size it makes of this request, which its quality may decide
+  // (Gemini's 4K: walk-through 17, H2).
+  const made = pricing.capability?.sizes.kind === 'ratios' && pricing.fitted;
+  if (made) Object.assign(size, { width: made.width, height: made.height });
   const plain = size.custom && pricing.problem && pricing.price({ ...parts.request(), width: 1024, height: 1024 });
   return { ...size, problem: plain && !plain.problem ? pricing.problem : '' };
 }
