@@ -12,12 +12,14 @@ export interface SignInStrings {
   /** A key given for this account another way (`given`: other relays' hosts, '' for none) than the page's now. */
   keyGivenAnotherWay(given: string[], now: string, payee: string): string;
   waitingForKey(n: number, provider: string): string;
-  rememberKey(): string;
+  /** `token`: as `keyLabel`'s. */
+  rememberKey(token?: boolean): string;
   /** In place of "Remember my key" where the key came from signing in: the same box, keeping the sign-in. */
   staySignedIn(): string;
   /** Where the key goes: to whom it pays, through the site's relay (its host) where one is in force. */
   keyStaysHere(provider: string, relay?: string): string;
-  getKey(): string;
+  /** `token`: as `keyLabel`'s. */
+  getKey(token?: boolean): string;
   signInWith(provider: string): string;
   /** Where the provider refused the key the sign-in gave. */
   signInAgain(provider: string): string;
@@ -113,11 +115,11 @@ export const signIn: SignInStrings = {
     `Your key was given to go ${given.map((relay) => wayOf(relay, payee)).join(' or ')}; this page now sends it ${wayOf(now, payee)}, so it is not sent: enter it again to send it this way.`,
   waitingForKey: (n, provider) =>
     `${n === 1 ? 'A paid image' : `${n} paid images`} from an earlier visit ${n === 1 ? 'is' : 'are'} waiting at ${provider}: enter your key to fetch ${n === 1 ? 'it' : 'them'}.`,
-  rememberKey: () => 'Remember my key on this device',
+  rememberKey: (token) => `Remember my ${token ? 'token' : 'key'} on this device`,
   staySignedIn: () => 'Stay signed in on this device',
   keyStaysHere: (provider, relay) =>
     `Sent only to ${provider}, where you pay${relay ? `, through this site's relay at ${relay}` : ''}; kept in this page unless you tick the box.`,
-  getKey: () => 'Get a key ↗',
+  getKey: (token) => `Get a ${token ? 'token' : 'key'} ↗`,
   signInWith: (provider) => `Sign in with ${provider}`,
   signInAgain: (provider) => `Sign in again with ${provider}`,
   signedKeyRefused: (provider) => `${provider} refused the key your sign-in gave`,

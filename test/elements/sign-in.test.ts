@@ -3,7 +3,9 @@
 // (the page leaves for the account system and comes back with its form); the key the sign-in gives pays, the account
 // line says what is left, Sign out forgets it, and the key goes only to the provider's own origin.
 import { expect } from '@open-wc/testing';
+import '../../src/define.js';
 import { countReplies } from '../support/record-fetches.js';
+import { uniqueStorageKey } from '../support/sim.js';
 import Decimal from 'decimal.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { LedgerStore } from '../../src/ledger/ledger.js';
@@ -18,7 +20,7 @@ import {
   toProvider,
   withPopup,
 } from '../support/demo.js';
-import { blocked, generateButton, part, words } from '../support/widget.js';
+import { blocked, generateButton, imageWidget, part, words } from '../support/widget.js';
 import type { UserPaysError } from '../../src/base/errors.js';
 
 const accountLine = (widget: UserPaysImage) => words(part(widget, 'account'));
@@ -266,14 +268,22 @@ describe('Sign in with OpenRouter and Hugging Face (the demo, its simulators)', 
 
   // Hugging Face calls its keys access tokens (its settings list "Access Tokens"): the field and the account line say so
   // there, and "API key" elsewhere (walk-through 17, H7).
-  it('Hugging Face: the key field and the account line say "access token"; OpenRouter’s say "key"', async () => {
+  it('Hugging Face: the key field, its link, its box and the account line say "token"; OpenRouter’s say "key"', async () => {
     const view = await openDemo(1280);
     const label = (widget: UserPaysImage) => words(widget.shadowRoot!.querySelector('label[for=key]'));
-    for (const [provider, field, line] of [
-      ['huggingface', 'Your Hugging Face access token', 'or paste your own token below.'],
-      ['openrouter', 'Your OpenRouter API key', 'or paste your own key below.'],
+    const link = (widget: UserPaysImage) => words(widget.shadowRoot!.querySelector('label[for=key] + a'));
+    const remember = (widget: UserPaysImage) =>
+      words(widget.shadowRoot!.querySelector('[part~=remember]')?.parentElement);
+    for (const [provider, field, line, word] of [
+      ['huggingface', 'Your Hugging Face access token', 'or paste your own token below.', 'token'],
+      ['openrouter', 'Your OpenRouter API key', 'or paste your own key below.', 'key'],
     ] as const) {
       const widget = await demoWidget(view, provider);
+      await until(() => remember(widget) === `Remember my ${word} on this device`, 8000, `${provider}'s box`);
+      // The link to make one shows where the key goes to the provider itself (the demo's go to its simulators).
+      const own = await imageWidget({ provider, storageKey: uniqueStorageKey() });
+      await until(() => link(own) === `Get a ${word} ↗`, 8000, `${provider}'s link`);
+      own.remove();
       await signInButton(view, provider);
       await until(() => label(widget) === field && accountLine(widget).endsWith(line), 8000, provider);
     }

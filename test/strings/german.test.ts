@@ -115,6 +115,8 @@ const VALUES: Record<string, unknown[][]> = {
     ['BFL', false],
   ],
   'signIn.orPasteKey': [[true], [false]],
+  'signIn.getKey': [[true], [false]],
+  'signIn.rememberKey': [[true], [false]],
 };
 
 /**

@@ -14,11 +14,11 @@ export const signIn: SignInStrings = {
     `Ihr Schlüssel wurde gegeben, um ${given.map((relay) => wayOf(relay, payee)).join(' oder ')} zu gehen; diese Seite sendet ihn jetzt ${wayOf(now, payee)}, daher wird er nicht gesendet: Geben Sie ihn erneut ein, um ihn auf diesem Weg zu senden.`,
   waitingForKey: (n, provider) =>
     `${n === 1 ? 'Ein bezahltes Bild' : `${n} bezahlte Bilder`} aus einem früheren Besuch ${n === 1 ? 'wartet' : 'warten'} bei ${provider}: Geben Sie Ihren Schlüssel ein, um ${n === 1 ? 'es' : 'sie'} abzuholen.`,
-  rememberKey: () => 'Schlüssel auf diesem Gerät merken',
+  rememberKey: (token) => `${token ? 'Token' : 'Schlüssel'} auf diesem Gerät merken`,
   staySignedIn: () => 'Auf diesem Gerät angemeldet bleiben',
   keyStaysHere: (provider, relay) =>
     `Wird nur an ${provider} gesendet, wo Sie bezahlen${relay ? `, über das Relay dieser Website unter ${relay}` : ''}; bleibt auf dieser Seite, solange Sie das Feld nicht ankreuzen.`,
-  getKey: () => 'Schlüssel holen ↗',
+  getKey: (token) => `${token ? 'Token' : 'Schlüssel'} holen ↗`,
   signInWith: (provider) => `Mit ${provider} anmelden`,
   signInAgain: (provider) => `Erneut mit ${provider} anmelden`,
   signedKeyRefused: (provider) => `${provider} hat den Schlüssel Ihrer Anmeldung abgelehnt`,

@@ -96,7 +96,7 @@ export function renderKeyField(
     }
     <label class="check"
       ><input part="remember" type="checkbox" .checked=${live(key.remembered)} @change=${on.rememberChange} />
-      ${signed ? text.staySignedIn() : text.rememberKey()}</label
+      ${signed ? text.staySignedIn() : text.rememberKey(key.token)}</label
     >
     <p id="key-note" class="muted">${text.keyStaysHere(key.payee, relay)}</p>
   </div>`;
@@ -112,7 +112,7 @@ function renderKeyInput(
 ) {
   return html`<div class="label-row">
       <label class="label" for="key">${text.keyLabel(key.provider, key.token)}</label>
-      ${key.url ? html`<a href=${key.url} target="_blank" rel="noopener noreferrer">${text.getKey()}</a>` : nothing}
+      ${key.url ? html`<a href=${key.url} target="_blank" rel="noopener noreferrer">${text.getKey(key.token)}</a>` : nothing}
     </div>
     <input
       id="key"
