@@ -94,13 +94,13 @@ export interface RulePricer {
     translation?: Translation,
   ): PriceLine[];
   /**
-   * What the provider makes of the request under this rule (src/pricing/qualities.ts): `fit` fits it to a capability
-   * (the entry's unless one is given), and the rule's own settings (its quality tier, which may decide the size made)
-   * are settled on the result; `quality` is the one asked.
+   * What the provider makes of the request under this rule (src/pricing/qualities.ts): `fitTo` fits it to a
+   * capability (the entry's unless one is given), and the rule's own settings (its quality tier, which may decide the
+   * size made) are settled on the result; `quality` is the one asked.
    */
   fit(
     rule: PriceRule,
-    fit: (capability?: Capability) => Fitted,
+    fitTo: (capability?: Capability) => Fitted,
     capability: Capability,
     quality: string | undefined,
     model: string,

@@ -89,9 +89,10 @@ const ratios = (list: string, pixels = MP): SizeRule => ({ kind: 'ratios', ratio
  * Gemini's sizes at Together (TogetherImageProvider.ts: the tier's size from the model's `resolution_map[ratio][quality]`,
  * models.ts GEMINI_3_IMAGE_RESOLUTION_MAP and FLASH_IMAGE_3_1_RESOLUTION_MAP): Google's own at 1K (`GEMINI_MADE`), each
  * side halved at 0.5K, doubled at 2K and four times as long at 4K; 3.1 Flash takes four long ratios besides. Two of the
- * map's sizes are not Google's (3 Pro's 2:3 at 4K, 3392×5096; 3.1 Flash's 21:9 at 0.5K, 792×168): Google makes the
- * tier's size of the ratio whatever Together asks (Google's guide, "Aspect ratios and image size"), which is the one
- * shown.
+ * map's sizes differ from Google's by what reads as a slip (3 Pro's 2:3 at 4K, 3392×5096 for 3392×5056; 3.1 Flash's
+ * 21:9 at 0.5K, 792×168 for 792×336): the size shown for those is Google's, the size its model makes of the tier and
+ * ratio (Google's image generation guide, "Aspect ratios and image size"); what Together makes of Puter's is not
+ * documented. One price per tier either way.
  */
 const geminiSizes = (made: Record<string, string>): SizeRule => ({
   kind: 'ratios',
