@@ -243,7 +243,10 @@ providerSelect.addEventListener('change', () => (applyProvider(), keep()));
 // Price details compares every provider the widget's `providers` allows, and a click there switches the widget: the
 // bar follows, with that provider's simulator and key. (A gateway needs the page's prices, so the demo's is not among
 // them.)
+// A quote of a provider the widget has since left (the select changed while the first price was on its way) is not
+// followed: the bar would go back to it.
 widget.addEventListener('userpays-quote', ({ detail }) => {
+  if (detail.provider !== widget.provider) return;
   if (detail.provider === providerSelect.value || !PROVIDERS.some((p) => p.id === detail.provider)) return;
   providerSelect.value = detail.provider;
   applyProvider();

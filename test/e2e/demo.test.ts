@@ -153,6 +153,19 @@ describe('the demo page', function () {
     expect(widget.apiKey, 'the demo’s key for it').to.equal('sim-demo-key');
   });
 
+  // A quote of the provider the widget had before (the first price, on its way when the select changed) once took the
+  // bar back to it: chosen at once after load, BFL became Puter again, with Puter's simulator.
+  it('keeps the provider chosen in its bar when a quote of the one before arrives after the change', async () => {
+    const view = await openDemo(390, 844);
+    const widget = await demoWidget(view, 'bfl');
+    const select = view.document.getElementById('provider') as HTMLSelectElement;
+    const late = { provider: 'puter', model: 'flux-2-klein-4b' };
+    widget.dispatchEvent(new CustomEvent('userpays-quote', { detail: late, bubbles: true, composed: true }));
+    await widget.updateComplete;
+    expect([select.value, widget.provider]).to.deep.equal(['bfl', 'bfl']);
+    expect(widget.endpoint).to.match(/\/sim\/bfl$/);
+  });
+
   // Walk-through 13, Z14: Google was not among the demo's providers. Chosen after Puter's live prices were read, it
   // kept FLUX.2 [klein] 4B ("has no price for provider google yet"): the live book read before lacked Google's families
   // when the widget chose a model it sells.

@@ -218,10 +218,11 @@ describe('<userpays-image>: what may have been charged, settled in the widget', 
     await expectSaidBesideGenerate(el, 'Counted as not charged.');
   });
 
-  it("on a phone, each of the error's answers reads on one line: side by side in English, stacked in German", async () => {
+  it("each of the error's answers reads on one line: side by side where both fit, else stacked (a phone)", async () => {
     // The widget as wide as on a 390 px phone (the walk-through's W3: German's answers broke within their buttons).
+    // The answer the balance points to is filled and bold since, so English stacks there too; side by side at 480 px.
     const { el, box } = await afterOnePriceMoved();
-    el.style.width = '366px';
+    el.style.width = '480px';
     const answers = () => [...box.querySelectorAll<HTMLButtonElement>('button[value]')];
     const lines = (button: HTMLElement) => {
       const style = getComputedStyle(button);
@@ -236,6 +237,9 @@ describe('<userpays-image>: what may have been charged, settled in the widget', 
     const [once, not] = answers();
     expect([lines(once), lines(not)], 'English').to.deep.equal([1, 1]);
     expect(once.getBoundingClientRect().top, 'side by side').to.equal(not.getBoundingClientRect().top);
+    el.style.width = '366px';
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    expect([lines(once), lines(not)], 'English at 366 px').to.deep.equal([1, 1]);
     el.lang = 'de';
     await until(() => answers()[0]?.textContent!.includes('Einmal berechnet'), 5_000, 'German');
     await new Promise((resolve) => requestAnimationFrame(resolve));
@@ -305,6 +309,8 @@ describe('<userpays-image>: what may have been charged, settled in the widget', 
     expect(words(box)).to.contain('Your BFL balance moved by $0.028 meanwhile, perhaps from elsewhere.');
     const answers = [...box.querySelectorAll<HTMLButtonElement>('button[value]')];
     expect(answers.map(words)).to.deep.equal(['Charged twice, $0.028', 'It was not']);
+    // The answer the balance points to leads; "It was not" is at hand, outlined.
+    expect(answers.map((answer) => answer.className)).to.deep.equal(['primary', 'secondary']);
     answers[0].click();
     await until(() => !uncertainPart(el), 5_000, 'the list gone');
     expect(el.tally).to.include({ spent: '0.028', paidFailures: 1 });

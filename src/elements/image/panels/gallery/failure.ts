@@ -89,9 +89,11 @@ export function renderFailure(
                       ] as const
                     ).map(
                       ([value, label]) =>
+                        // The answer the balance points to leads, as the likeliest; "It was not" stays at hand,
+                        // outlined (walk-through 17, G5: two of one weight read as a coin toss against the evidence).
                         html`<button
                           type="button"
-                          class="secondary"
+                          class=${value === 'void' ? 'secondary' : 'primary'}
                           value=${value}
                           data-id=${uncertain.entry}
                           @click=${on.uncertainChoice}
@@ -182,7 +184,7 @@ export const failureStyles = css`
     width: 1.6rem;
     height: 1lh;
   }
-  /* The two answers side by side where both fit on one line each (English at 390 px), else one above the other, each
+  /* The two answers side by side where both fit on one line each (English at 480 px), else one above the other, each
      as wide as the box: an answer is read at a glance only whole, so its words never break within its button while
      the box's width holds them. */
   .error-box .answers button {
