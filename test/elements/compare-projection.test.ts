@@ -21,7 +21,7 @@ import { imageWidget, modelChoices, openPriceDetails, part, words } from '../sup
  */
 const cellWords = (cell: HTMLTableCellElement) =>
   [...cell.childNodes]
-    .filter((node) => node.nodeType === Node.TEXT_NODE || (node instanceof Element && !node.matches('.best, .via')))
+    .filter((node) => node.nodeType === Node.TEXT_NODE || (node instanceof Element && !node.matches('.about')))
     .map((node) => node.textContent)
     .join('')
     .replace(/\s+/g, ' ')
@@ -75,6 +75,21 @@ describe('<userpays-image>: compare and projection', () => {
     expect(choices).to.include('FLUX.2 [klein] 4B — $0.014');
     expect(choices).to.include('FLUX.2 [pro] — $0.03');
     await expect(el).to.be.accessible();
+  });
+
+  // Walk-through 17: at 280 px each offer took about four lines (its name, what it is for, its provider, each its own).
+  it('where the controls are narrow, the provider shares a line with what the model is for', async () => {
+    const { el } = await widget();
+    const row = part(el, 'compare')!.querySelector<HTMLTableRowElement>('tbody tr')!;
+    const about = row.querySelector<HTMLElement>('.about')!;
+    expect(getComputedStyle(about.querySelector('.via')!).display, 'wide: its own column').to.equal('none');
+    el.style.width = '280px';
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    expect(getComputedStyle(row.cells[1]).display, 'narrow: no column of its own').to.equal('none');
+    expect(getComputedStyle(about.querySelector('.via')!, '::after').content).to.equal('" · "');
+    const [via, best] = [about.querySelector('.via')!, about.querySelector('.best')!];
+    expect([words(via), words(best)]).to.deep.equal(['BFL', 'Fast, high volume']);
+    expect(via.getClientRects()[0].top, 'one line').to.equal(best.getClientRects()[0].top);
   });
 
   it('each offer button is named by the words it shows (WCAG 2.5.3), open and in WCAG 2.2 AA', async () => {

@@ -122,14 +122,15 @@ export function renderCompare(view: CompareView, on: CompareHandlers) {
                 ${modelName(offer.model)}
               </button>
               ${offer.cheapest ? html`<span id="${about}-best" class="badge">${offersText.cheapest()}</span>` : nothing}
-              ${
-                offer.problem
-                  ? html`<span id="${about}-why" class="best">${why}</span>`
-                  : offer.bestFor
-                    ? html`<span class="best">${offer.bestFor}</span>`
-                    : nothing
-              }
-              <span class="via" aria-hidden="true">${wordsText.providerName(offer.payee)}</span>
+              <span class="about"
+                ><span class="via" aria-hidden="true">${wordsText.providerName(offer.payee)}</span>${
+                  offer.problem
+                    ? html`<span id="${about}-why" class="best">${why}</span>`
+                    : offer.bestFor
+                      ? html`<span class="best">${offer.bestFor}</span>`
+                      : nothing
+                }</span
+              >
             </th>
             <td id="${about}-provider" class="provider">${wordsText.providerName(offer.payee)}</td>
             <td id="${about}-price" class="price">
@@ -246,7 +247,7 @@ export const compareStyles = css`
     min-height: 24px;
   }
   /* What each model is best for, under its name: the families compared by what they are for, not by name only. */
-  .compare .best {
+  .compare .about {
     display: block;
     color: var(--_muted);
     font-size: 0.8125rem;
@@ -273,13 +274,16 @@ export const compareStyles = css`
       padding-right: 0.5rem;
       white-space: normal;
     }
-    /* Two columns: the provider under the model's name (its cell still names the model's button, out of sight). */
+    /* Two columns: the provider under the model's name, on one line with what the model is best for ("Puter · Fast,
+       high volume"); its cell still names the model's button, out of sight. */
     .compare .provider {
       display: none;
     }
     .compare .via {
-      display: block;
-      font-size: 0.8125rem;
+      display: inline;
+    }
+    .compare .via:not(:last-child)::after {
+      content: ' · ';
     }
   }
   .badge {
