@@ -201,6 +201,24 @@ describe('<userpays-image>: the gallery', () => {
     await result;
     await waitUntil(() => tiles(el).length === 2, 'the new image beside the first');
     expect(el.tally!.spent).to.equal('0.028');
+    // The form took the image's prompt and model to make it; the ones being edited are one Undo away, said above
+    // Generate (walk-through 18, J2: they went without a word).
+    const undo = el.shadowRoot!.querySelector<HTMLElement>('.undo')!;
+    expect(words(undo)).to.equal('The prompt and settings of the image being varied are in the form. Undo');
+    undo.querySelector('button')!.click();
+    await el.updateComplete;
+    expect([el.prompt, el.model, el.count]).to.deep.equal(['something else', 'flux-2-max', 3]);
+  });
+
+  it('Vary with the form as the image was made offers no Undo: nothing of the form changed', async () => {
+    const el = await generated(undefined, 42);
+    el.seed = undefined;
+    await el.updateComplete;
+    const result = oneEvent(el, 'userpays-result');
+    action(el, 'vary').click();
+    await result;
+    await el.updateComplete;
+    expect(!!el.shadowRoot!.querySelector('.undo'), 'an Undo').to.equal(false);
   });
 
   it('finalizes a draft on FLUX.2 [pro] with the same seed, showing the price before anything is sent', async () => {

@@ -91,7 +91,7 @@ const SAME_IN_BOTH: Record<string, string> = {
 const VALUES: Record<string, unknown[][]> = {
   // A quality of its own name (GPT Image's low/medium/high); any other is said as the model names it ("1K").
   'moreOptions.qualityName': [['low'], ['medium'], ['high']],
-  'gallery.settingsFrom': [['reuse'], ['revised'], ['finalize']],
+  'gallery.settingsFrom': [['reuse'], ['revised'], ['finalize'], ['vary']],
   'gallery.chargeBasis': [
     ['reported', 'bfl', '1.4'],
     ['reported', 'openrouter'],

@@ -53,7 +53,8 @@ export interface GalleryStrings {
   previousImage(): string;
   nextImage(): string;
   lightboxLabel(prompt: string): string;
-  settingsFrom(what: 'reuse' | 'revised' | 'finalize'): string;
+  /** What an image's action put in the form (Vary: what it sent, where the form held something else). */
+  settingsFrom(what: 'reuse' | 'revised' | 'finalize' | 'vary'): string;
   referenceAdded(): string;
   /** An image just deleted, named by its prompt (shortened), in its place, beside Undo. */
   deleted(prompt: string): string;
@@ -124,6 +125,7 @@ export const gallery: GalleryStrings = {
       revised:
         'The prompt the provider used, the settings and the seed of the image are in the form, its rewriting off.',
       finalize: 'The prompt, size and seed of the image are in the form, on the final model: its price is shown.',
+      vary: 'The prompt and settings of the image being varied are in the form.',
     })[what],
   referenceAdded: () => 'The image is added as a reference.',
   deleted: (prompt) => `Deleted “${prompt}” from this browser.`,

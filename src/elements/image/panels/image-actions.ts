@@ -206,10 +206,15 @@ export function panelHandlers(parts: ImageParts, panels: PanelControllers): Pane
           }
           const finalModel = final && finalOf(parts.request(), host.models, parts.pricing)?.model;
           if (finalModel) host.model = finalModel;
-          return () => {
+          const ownAfter = panels.controls.loaded?.controller.settings ?? {};
+          const changed =
+            (Object.keys(before) as (keyof typeof before)[]).some((field) => host[field] !== before[field]) ||
+            JSON.stringify(ownAfter) !== JSON.stringify(ownBefore);
+          const undo = () => {
             Object.assign(host, before);
             panels.controls.loaded?.controller.restore(ownBefore, provider, model);
           };
+          return { undo, changed };
         },
         generate: () => void host.generate().catch(() => {}), // its error is shown where its image would have been
         showForm: () => {

@@ -54,6 +54,7 @@ export const gallery: GalleryStrings = {
         'Der Prompt, den der Anbieter verwendet hat, Einstellungen und Seed des Bildes stehen im Formular; das Umschreiben ist aus.',
       finalize:
         'Prompt, Größe und Seed des Bildes stehen im Formular, mit dem endgültigen Modell: Sein Preis wird angezeigt.',
+      vary: 'Prompt und Einstellungen des variierten Bildes stehen im Formular.',
     })[what],
   referenceAdded: () => 'Das Bild ist als Referenz hinzugefügt.',
   deleted: (prompt) => `„${prompt}“ aus diesem Browser gelöscht.`,

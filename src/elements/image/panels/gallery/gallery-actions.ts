@@ -34,9 +34,9 @@ export interface ImageActionTarget {
   addReference(file: File): Promise<void>;
   /**
    * Sets the widget to these settings (an image's quality and settings where it kept them, else the form's stay);
-   * `final`: on the model a draft finalizes on. Resolves to what sets them back.
+   * `final`: on the model a draft finalizes on. Resolves to what sets them back, and whether the form changed.
    */
-  reuse(settings: ImageSettings, final: boolean): Promise<() => void>;
+  reuse(settings: ImageSettings, final: boolean): Promise<{ undo: () => void; changed: boolean }>;
   /** Brings the form into view, the focus on the prompt. */
   showForm(): void;
   /** Submits the form as it stands (its errors are the submission's to show). */
@@ -119,12 +119,20 @@ export async function actOnImage(event: Event, shown: readonly GalleryImage[], t
   // 4K image at a 1K price once (walk-through 17, H1).
   const madeAt = { prompt, provider, model, width, height, quality, settings };
   if (action === 'vary') {
-    // One click, priced on the button: the form takes its settings (so what is made is what it shows), then submits.
-    await target.reuse({ ...madeAt, seed: undefined, count: 1 }, false);
-    return target.generate();
+    // One click, priced on the button: the form takes its settings (so what is made is what it shows, and Try again
+    // makes it again), then submits. A prompt or model the user was editing is one Undo away, said above Generate
+    // (walk-through 18, J2: a half-written prompt went without a word).
+    const { undo, changed } = await target.reuse({ ...madeAt, seed: undefined, count: 1 }, false);
+    target.generate();
+    if (changed)
+      offer(galleryText.settingsFrom('vary'), () => {
+        undo();
+        target.showForm();
+      });
+    return;
   }
   const what = action === 'finalize' ? 'finalize' : action === 'reuse-revised' ? 'revised' : 'reuse';
-  const undo = await target.reuse(
+  const { undo } = await target.reuse(
     what === 'revised'
       ? { ...madeAt, prompt: image.revisedPrompt ?? prompt, seed, enhancePrompt: 'off' }
       : // Finalize loads one image, as its button is priced (one draft made final, not the form's count of them).
