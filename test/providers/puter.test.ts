@@ -205,12 +205,16 @@ describe('Puter provider (real SDK, simulator)', function () {
     (document.querySelector('puter-dialog')!.shadowRoot!.querySelector(button) as HTMLButtonElement).click();
   }
 
-  it('maps an expired session to auth-required when the user cancels Puter’s sign-in', async () => {
+  // Walk-through 18, J1: declined, the SDK rejects with `{status: 401}` alone, which was taken for no reply ("Puter may
+  // have charged"); and while its box was open the progress said "Generating".
+  it('maps an expired session to auth-required when the user cancels Puter’s sign-in: answered, nothing charged', async () => {
     const pending = run('fault=token_auth_failed');
     await answerSignInDialog('#launch-auth-popup-cancel');
-    const { result } = await pending;
+    const { result, statuses } = await pending;
     expect((result as UserPaysError).code).to.equal('auth-required');
+    expect((result as UserPaysError).answered, 'Puter answered 401: booked as nothing').to.equal(true);
     expect(sdk().auth.isSignedIn()).to.equal(false);
+    expect(statuses).to.include(puterText.asksToSignIn());
   });
 
   it('an expired session the user signs in again to: says to generate again, not to sign in', async () => {
@@ -288,6 +292,10 @@ describe('Puter provider (real SDK, simulator)', function () {
     expect(code({ error: 'auth_window_closed' })).to.equal('auth-required');
     expect(code({ error: { code: 'auth_canceled', message: 'Authentication canceled' } })).to.equal('auth-required');
     expect(code({ status: 401, message: 'Unauthorized' })).to.equal('auth-required');
+    // A status is Puter's answer; none (a failed connection) or a gateway's 502 or 504 is not.
+    expect(puterError({ status: 401, message: 'Unauthorized' }).answered).to.equal(true);
+    expect(puterError(Object.assign(new XMLHttpRequest(), {})).answered).to.equal(false);
+    expect(puterError({ status: 504 }).answered).to.equal(false);
     expect(code({ error: 'Insufficient credits', code: 'insufficient_funds' })).to.equal('insufficient-funds');
     expect(code({ code: 'upstream_auth_failed', message: 'bad key' })).to.equal('provider-error');
     expect(code(Object.assign(new XMLHttpRequest(), {}))).to.equal('network');

@@ -268,7 +268,10 @@ export function puterError(thrown: any): UserPaysError {
   const mapped = error
     ? new UserPaysError(error[1], error[2](match!))
     : asUserPaysError(thrown?.status === 0 ? new TypeError() : thrown);
-  // Puter answered with an error body (it charges a call only when it succeeds); a failed connection is no answer.
-  mapped.answered = mapped.answered || Boolean(thrown?.code || thrown?.error);
+  // Puter answered with an error body (it charges a call only when it succeeds), or with a status alone (the SDK's
+  // `{status: 401, message: 'Unauthorized'}` where its sign-in again was declined: networkUtils.js `driverCall`); a
+  // failed connection (status 0) is no answer, nor a gateway's 502 or 504 (engine/http.ts, as for every provider).
+  const status = Number(thrown?.status) || 0;
+  mapped.answered ||= Boolean(thrown?.code || thrown?.error) || (status > 0 && status !== 502 && status !== 504);
   return mapped;
 }

@@ -29,6 +29,32 @@ function closeLowBalanceDialog() {
 }
 
 /**
+ * Where a call's session has ended and no click of the user's is fresh, Puter's SDK asks them to sign in again in a
+ * modal box of its own on the page (`<puter-dialog>`: @heyputer/puter.js src/modules/UI.js `authenticateWithPuter`,
+ * through `signIn`, which shows the consent box where no user gesture is at hand; src/modules/PuterDialog.js). The call
+ * waits on the answer, so the box stays; once it is open, `asking` says what the call waits on ("Generating" would not,
+ * for as long as nobody answers: walk-through 18, J1), and `back` where it has gone. (An answer closes it in place,
+ * which the page's children do not show: the call ends soon after either answer.) Returns what stops watching.
+ */
+function watchSignInBox(asking: () => void, back: () => void): () => void {
+  let open = false;
+  const look = () => {
+    // Open: a box left in the page, closed, by an earlier answer is not asking.
+    const now = [...document.querySelectorAll('puter-dialog')].some((box) =>
+      box.shadowRoot?.querySelector('dialog[open]'),
+    );
+    if (now === open) return;
+    open = now;
+    if (open) asking();
+    else back();
+  };
+  const observer = new MutationObserver(look);
+  observer.observe(document.body, { childList: true });
+  look();
+  return () => observer.disconnect();
+}
+
+/**
  * How many AI calls Puter runs at once for one user: 3 on a free account, 2 on a temporary one, 20 on a paid one
  * (AI_CONCURRENT, HeyPuter/puter@8307e8c src/backend/drivers/util/aiLimits.ts); one more is refused 429 "Too many
  * concurrent requests." (DriverController.ts), which the SDK retries for about 12 s and then passes on. A page
@@ -139,7 +165,12 @@ export class PuterProvider implements Provider {
           const before =
             atStart.started === atStart.finished + 1 ? await readUsage(puter, context.endpoint) : undefined;
           context.onSending?.();
-          context.onProgress?.({ status: generationText.generatingNow() });
+          const generating = () => context.onProgress?.({ status: generationText.generatingNow() });
+          generating();
+          const stopWatching = watchSignInBox(
+            () => context.onProgress?.({ status: puterText.asksToSignIn() }),
+            generating,
+          );
           const token = puter.authToken; // a new one after the call: the user signed in again meanwhile
           const [input_image, ...more] = references;
           const [w, h] = request.ratio?.split(':').map(Number) ?? [request.width, request.height];
@@ -172,7 +203,10 @@ export class PuterProvider implements Provider {
                 }
                 reject(error);
               });
-          }).finally(() => count('finished'));
+          }).finally(() => {
+            stopWatching();
+            count('finished');
+          });
           // Puter records a call's usage once its model answered with the image (ReplicateImageGenerationProvider.ts
           // #recordUsage after run; TogetherImageProvider.ts incrementUsage after generate): it is paid for, whatever
           // becomes of the download.

@@ -18,6 +18,8 @@ export interface PuterStrings {
   signedInAgain(): string;
   popupBlocked(): string;
   signInAgain(): string;
+  /** While Puter's SDK asks, in a box of its own on the page, to sign in again (its session ended mid-call). */
+  asksToSignIn(): string;
   /** The page's Trusted Types refuse the address of Puter's SDK (scripts.ts). */
   trustedTypesBlocked(): string;
 }
@@ -40,6 +42,7 @@ export const puterWords: PuterStrings = {
     'Your Puter session had ended; you are signed in again now, and nothing was charged. Generate again.',
   popupBlocked: () => 'Your browser blocked the Puter sign-in window: allow pop-ups for this site, then sign in again.',
   signInAgain: () => 'Sign in with Puter, then try again.',
+  asksToSignIn: () => 'Your Puter session has ended: Puter asks you to sign in again, in its box on this page',
   trustedTypesBlocked: () =>
     "This site's security settings (Trusted Types) do not let the widget load Puter's script: the site must allow the policy 'userpays'.",
 };

@@ -20,6 +20,8 @@ export const puter: PuterStrings = {
   popupBlocked: () =>
     'Ihr Browser hat das Anmeldefenster von Puter blockiert: Erlauben Sie Pop-ups für diese Website und melden Sie sich dann erneut an.',
   signInAgain: () => 'Melden Sie sich mit Puter an und versuchen Sie es dann noch einmal.',
+  asksToSignIn: () =>
+    'Ihre Puter-Sitzung ist abgelaufen: Puter bittet Sie in seinem Fenster auf dieser Seite, sich erneut anzumelden',
   trustedTypesBlocked: () =>
     "Die Sicherheitseinstellungen dieser Website (Trusted Types) lassen das Widget das Skript von Puter nicht laden: Die Website muss die Richtlinie 'userpays' erlauben.",
 };
