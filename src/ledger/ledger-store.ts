@@ -27,7 +27,7 @@ import {
   withdraw,
   type Area,
 } from './shared-area.js';
-import { budgetOf, committedOf, summarize, tallyOf } from './sums.js';
+import { budgetOf, committedOf, summarize, sumsOf, tallyOf } from './sums.js';
 import type { Sentence } from '../strings/strings.js';
 
 export interface LedgerStoreOptions {
@@ -279,14 +279,24 @@ export class LedgerStore {
         const held = await heldAmounts(area);
         const view = syncFromStorage(area);
         // Pending entries this tab has not seen yet are held too, at the amount their lock names.
-        let after = committedOf(area).plus(money(total));
-        for (const [id, amount] of held) if (!view.has(id)) after = after.plus(amount);
-        if (after.gt(limit)) {
+        let unseen = new Decimal(0);
+        for (const [id, amount] of held) if (!view.has(id)) unseen = unseen.plus(amount);
+        const used = committedOf(area).plus(unseen);
+        const heldNow = sumsOf(area).held.plus(unseen);
+        if (used.plus(money(total)).gt(limit)) {
+          const left = Decimal.max(0, limit.minus(used));
           throw new UserPaysError(
             'budget-exceeded',
             // The cost as the decision row says it ("$0.0421", not "$0.042106"; a bound rounded up, "at most $0.158",
-            // never "$0.157": walk-through 17); the budget as it was set.
-            text.budgetExceeded(formatUsdRounded(money(total), locale, bound), formatUsd(limit, locale)),
+            // never "$0.157": walk-through 17); the budget as it was set; what is left of it, and what of the rest is
+            // held for images under way, here or in another tab ("$0.014 and past $0.02" read as a wrong sum:
+            // walk-through 18, J3).
+            text.budgetExceeded(
+              formatUsdRounded(money(total), locale, bound),
+              formatUsd(limit, locale),
+              formatUsd(left, locale),
+              heldNow.isZero() ? '' : formatUsd(heldNow, locale),
+            ),
             false,
           );
         }

@@ -4,7 +4,8 @@ import { sentencesOf } from './sentence.js';
 
 export interface LedgerStrings {
   notAnAmount(value: string): string;
-  budgetExceeded(total: string, budget: string): string;
+  /** `left`: what is left of the budget; `held`: what of the rest is held for images under way ('' where none). */
+  budgetExceeded(total: string, budget: string, left: string, held: string): string;
   historyDamaged(): string;
   storageFull(): string;
   storageOff(): string;
@@ -17,8 +18,8 @@ export interface LedgerStrings {
 
 export const ledger: LedgerStrings = {
   notAnAmount: (value) => `"${value}" is not an amount of money.`,
-  budgetExceeded: (total, budget) =>
-    `This would cost ${total} and take you past your budget of ${budget}. ` +
+  budgetExceeded: (total, budget, left, held) =>
+    `This would cost ${total}, and ${left} of your ${budget} budget is left${held ? ` (${held} is held for images under way)` : ''}. ` +
     'Choose a smaller size, fewer images or a cheaper model, or raise the budget.',
   historyDamaged: () => 'Your saved spending history was damaged; the readable part was kept.',
   storageFull: () => 'Storage is full: spending is tracked for this visit only.',

@@ -196,7 +196,7 @@ describe('UserPays.generate (headless) against the simulators', function () {
 
     const over = await failure(generate(request, { ...options, budget: '0.01' }));
     expect(over.code).to.equal('budget-exceeded');
-    expect(over.message).to.equal(ledgerText.budgetExceeded('$0.014', '$0.01'));
+    expect(over.message).to.equal(ledgerText.budgetExceeded('$0.014', '$0.01', '$0.01', ''));
 
     const ledger = new LedgerStore({ storageKey });
     ledger.budget = '0.02'; // the user's own, set in a <userpays-tally>

@@ -169,7 +169,20 @@ describe('LedgerStore: budget', () => {
       .catch((error: UserPaysError) => error);
     expect(refused).to.include({ code: 'budget-exceeded' });
     expect((refused as UserPaysError).message).to.match(
-      /^This would cost \$0\.0421 and take you past your budget of \$0\.04\./,
+      /^This would cost \$0\.0421, and \$0\.04 of your \$0\.04 budget is left\./,
+    );
+  });
+
+  // Walk-through 18, J3: "This would cost $0.014 and take you past your budget of $0.02" read as a wrong sum, where
+  // another tab's image under way held $0.014 of it.
+  it('refuses past the budget saying what is left of it, and what of the rest is held for images under way', async () => {
+    const { ledger } = fresh();
+    await ledger.reserve([{ ...image, quoted: '0.014' }], '0.014', '0.02', 'en-US');
+    const refused = await ledger
+      .reserve([{ ...image, quoted: '0.014' }], '0.014', '0.02', 'en-US')
+      .catch((error: UserPaysError) => error);
+    expect((refused as UserPaysError).message).to.match(
+      /^This would cost \$0\.014, and \$0\.006 of your \$0\.02 budget is left \(\$0\.014 is held for images under way\)\. /,
     );
   });
 
@@ -178,7 +191,7 @@ describe('LedgerStore: budget', () => {
     const refused = await ledger
       .reserve([{ ...image, quoted: '0.15712' }], '0.15712', '0.15', 'en-US', true)
       .catch((error: UserPaysError) => error);
-    expect((refused as UserPaysError).message).to.match(/^This would cost \$0\.158 and take you past/);
+    expect((refused as UserPaysError).message).to.match(/^This would cost \$0\.158, and/);
   });
 
   it('never reports remaining below 0, even when the provider charged more than quoted', () => {

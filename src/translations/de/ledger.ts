@@ -2,8 +2,8 @@ import type { LedgerStrings } from '../../strings/ledger.js';
 
 export const ledger: LedgerStrings = {
   notAnAmount: (value) => `„${value}“ ist kein Geldbetrag.`,
-  budgetExceeded: (total, budget) =>
-    `Das würde ${total} kosten und Sie über Ihr Budget von ${budget} bringen. ` +
+  budgetExceeded: (total, budget, left, held) =>
+    `Das würde ${total} kosten, und von Ihrem Budget von ${budget} sind noch ${left} übrig${held ? ` (${held} sind für Bilder in Arbeit reserviert)` : ''}. ` +
     'Wählen Sie eine kleinere Größe, weniger Bilder oder ein günstigeres Modell, oder erhöhen Sie das Budget.',
   historyDamaged: () => 'Ihr gespeicherter Ausgabenverlauf war beschädigt; der lesbare Teil wurde behalten.',
   storageFull: () => 'Der Speicher ist voll: Ausgaben werden nur für diesen Besuch erfasst.',
