@@ -268,9 +268,13 @@ describe('Gemini and Imagen with the user’s own Google key', function () {
     expect(words(part(free.el, 'receipt'))).to.contain('Charged $0.00 · what you said your Google account shows');
     const paid = await madeWithoutUsage();
     const charged = part(paid.el, 'uncertain')!.querySelector<HTMLButtonElement>('button[value=charged]')!;
-    // It says what it books, in the figures the tally then shows it spent (half up, as a price is said).
+    // It says what it books as the line above it says what may have been charged: the bound, rounded up (walk-through
+    // 18, J4: "at most $0.0733" above "It was charged, $0.0732"). Booked, it is spent, said half up as a price is.
     const booked = formatUsdRounded(paid.quote.atMost!);
-    expect(words(charged)).to.equal(`It was charged, ${booked}`);
+    const line = part(paid.el, 'uncertain')!.querySelector('li')!;
+    const bound = formatUsdRounded(paid.quote.atMost!, undefined, true);
+    expect(words(line)).to.contain(`at most ${bound} may have been charged`);
+    expect(words(charged)).to.equal(`It was charged, ${bound}`);
     charged.click();
     await until(() => !part(paid.el, 'uncertain'), 5_000, 'the list gone');
     expect(paid.el.tally).to.deep.include({ spent: paid.quote.atMost, images: 1 });

@@ -54,6 +54,9 @@ export function renderUncertain(charges: readonly UncertainCharge[], spoken: Spo
   // An answer says what it books, as prices are said; what may have been charged is said rounded up, as the preview's
   // "at most" and the tally line say it: never less than it may have been.
   const money = (amount: string) => usd(amount, spoken.locale);
+  // What may have been charged, and the answers that book all of it, rounded up alike: one figure for one amount in
+  // one line ("at most $0.0733" above "It was charged, $0.0732" once: walk-through 18, J4). An answer that books a
+  // price ("Charged once", "Only …") says it as the preview said the price (walk-through 15, F2).
   const mayHave = (amount: string) => usd(amount, spoken.locale, true);
   const answer = (value: string, ids: readonly UncertainCharge[], label: unknown) =>
     html`<button
@@ -72,7 +75,7 @@ export function renderUncertain(charges: readonly UncertainCharge[], spoken: Spo
           ? // Its balance showed part of it: the question is whether there is more, each answer with what it books.
             [
               answer('void', [charge], text.uncertainOnlyShown(money(charge.shown))),
-              answer('charged', [charge], text.uncertainMoreShown(money(charge.bound))),
+              answer('charged', [charge], text.uncertainMoreShown(mayHave(charge.bound))),
             ]
           : [
               charge.once ? answer('once', [charge], text.uncertainChargedOnce(money(charge.once.usd))) : nothing,
@@ -80,8 +83,8 @@ export function renderUncertain(charges: readonly UncertainCharge[], spoken: Spo
                 'charged',
                 [charge],
                 charge.once
-                  ? text.uncertainChargedMore(money(charge.bound), charge.sends!)
-                  : text.uncertainCharged(money(charge.bound)),
+                  ? text.uncertainChargedMore(mayHave(charge.bound), charge.sends!)
+                  : text.uncertainCharged(mayHave(charge.bound)),
               ),
               answer('void', [charge], text.uncertainNotCharged()),
             ]
@@ -124,7 +127,7 @@ export function renderUncertain(charges: readonly UncertainCharge[], spoken: Spo
             ${
               once
                 ? answer('once', group, text.uncertainEachOnce(money(inAll(once.usd, group))))
-                : answer('charged', group, text.uncertainAllCharged(money(inAll(charge.usd, group))))
+                : answer('charged', group, text.uncertainAllCharged(mayHave(inAll(charge.usd, group))))
             }
             ${answer('void', group, text.uncertainNoneCharged())}
           </span>
