@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { render } from 'lit';
-import { renderHistory, resultStyles } from '../../src/elements/image/panels/gallery/result.js';
+import { renderHistory, renderResult, resultStyles } from '../../src/elements/image/panels/gallery/result.js';
 import { iconStyles } from '../../src/elements/image/panels/icons.js';
 import { theme } from '../../src/elements/shared/theme.js';
 import type { GalleryItem } from '../../src/elements/image/panels/gallery/result.js';
@@ -99,6 +99,19 @@ describe('history: each image keeps its item from one draw to the next', () => {
     expect(items()[0].textContent).to.contain('$0.25');
   });
 
+  // Walk-through 18, J6: a reply lost to a broken connection, answered as charged, blamed the provider.
+  it('says why a paid generation brought no image: the connection, where it broke', () => {
+    const { host } = drawn();
+    const failure = { model: 'flux-2-klein-4b', provider: 'bfl', at: 1, charged: '0.014', error: 'network' };
+    render(
+      renderHistory({ images: [], failures: [failure, { ...failure, error: 'provider-error' }] }, () => {}),
+      host,
+    );
+    const [broken, failed] = [...host.querySelectorAll('[part~=failures] li')].map((li) => li.textContent!);
+    expect(broken).to.contain('$0.014 charged. The connection broke before the image came.');
+    expect(failed).to.contain('The provider charged, then could not deliver the image.');
+  });
+
   it('shows no list without images, lets go of the last items, and shows a new list after', () => {
     const { draw, host, ids, items } = drawn();
     draw([a]);
@@ -146,6 +159,35 @@ describe('history: an image’s toolbar fits its tile', () => {
         ]);
         menu.open = false;
       }
+    });
+  }
+});
+
+describe('the latest image: Vary says its word at every width', () => {
+  afterEach(() => hosts.splice(0).forEach((host) => host.remove()));
+
+  // Walk-through 18, J5: on a folded phone the word went, leaving "⇄ at most $0.0733": a price beside an arrow.
+  for (const width of [224, 366, 700]) {
+    it(`in a widget ${width} px wide: "Vary" beside its price, the toolbar within the tile`, () => {
+      const host = document.createElement('div');
+      host.style.width = `${width}px`;
+      document.body.append(host);
+      hosts.push(host);
+      const root = host.attachShadow({ mode: 'open' });
+      root.adoptedStyleSheets = [theme, iconStyles, resultStyles].map((styles) => styles.styleSheet!);
+      render(
+        renderResult({ images: [{ ...a, vary: 'at most $0.0733' }] }, () => {}),
+        root,
+      );
+      const vary = root.querySelector<HTMLElement>('[data-action=vary]')!;
+      expect(getComputedStyle(vary.querySelector('.word')!).display).to.not.equal('none');
+      const [tile, toolbar] = [root.querySelector('.tile')!, root.querySelector('.toolbar')!].map((node) =>
+        node.getBoundingClientRect(),
+      );
+      expect([toolbar.left >= tile.left, toolbar.right <= tile.right], 'within the tile').to.deep.equal([true, true]);
+      // The price whole on one line with its word.
+      const [word, price] = [vary.querySelector('.word')!, vary.querySelector('span:last-child')!];
+      expect(price.getBoundingClientRect().top).to.equal(word.getBoundingClientRect().top);
     });
   }
 });

@@ -40,6 +40,7 @@ export const gallery: GalleryStrings = {
       moderated: 'Der Anbieter hat es nach dem Start aus Sicherheitsgründen abgelehnt.',
       cancelled: 'Sie haben aufgehört zu warten, nachdem der Anbieter schon berechnet hatte.',
       timeout: 'Der Anbieter hat zu lange gebraucht; er hatte bei der Annahme schon berechnet.',
+      network: 'Die Verbindung ist abgebrochen, bevor das Bild kam.',
     })[code] ?? 'Der Anbieter hat berechnet und konnte das Bild dann nicht liefern.',
   historyLabel: () => 'Frühere Bilder',
   moreActions: (prompt) => `Weitere Aktionen: ${prompt}`,

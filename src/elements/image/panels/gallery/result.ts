@@ -582,8 +582,10 @@ export const resultStyles = css`
       padding: 0 0.25rem;
     }
   }
-  /* On a phone the other actions are icons with their names, but Vary spends money at a click: its word stays. */
-  @container (300px <= width < 480px) {
+  /* On a phone the other actions are icons with their names, but Vary spends money at a click: its word stays, on a
+     folded one too, where the toolbar takes two lines for it ("⇄ at most $0.0733" read as a price beside an arrow:
+     walk-through 18, J5). */
+  @container (width < 480px) {
     .result .toolbar .priced .word {
       display: inline;
     }
