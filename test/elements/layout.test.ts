@@ -169,7 +169,10 @@ describe('<userpays-image>: the layout', function () {
       if (!under) expect(words.bottom).to.be.at.most(frame.bottom + 1);
     });
 
-  it("on a folded phone (248 px), the latest image's five actions stand on one line, Vary with its price", async () => {
+  // Walk-through 6, S7: "⋯" fell alone onto a second line; the actions then stood on one line, Vary as an icon and its
+  // price. Walk-through 18, J5: "⇄ at most $0.0733" read as a price beside an arrow. Vary now says its word there too:
+  // the toolbar takes two lines, "⋯" never alone on one.
+  it("on a folded phone (248 px), the latest image's actions: Vary says its word, at most two lines, ⋯ not alone", async () => {
     const el = await imageWidget(
       {
         provider: 'fal',
@@ -190,7 +193,12 @@ describe('<userpays-image>: the layout', function () {
     const toolbar = el.shadowRoot!.querySelector<HTMLElement>('.result [part=image-actions]')!;
     const tops = [...toolbar.children].map((action) => Math.round(action.getBoundingClientRect().top));
     expect(tops.length).to.equal(5);
-    expect(new Set(tops).size, `the actions' tops: ${tops.join(', ')}`).to.equal(1);
+    expect(new Set(tops).size, `the actions' tops: ${tops.join(', ')}`).to.be.at.most(2);
+    expect(tops.filter((top) => top === tops.at(-1)).length, '⋯ with another action').to.be.at.least(2);
+    const vary = toolbar.querySelector<HTMLElement>('[data-action=vary]')!;
+    expect(getComputedStyle(vary.querySelector('.word')!).display).to.not.equal('none');
+    const tile = toolbar.closest('.tile')!.getBoundingClientRect();
+    expect(toolbar.getBoundingClientRect().right, 'within the tile').to.be.at.most(tile.right);
   });
 
   // The eighth walk-through's U1: an image not kept has no Download in its toolbar, which is then short, and the menu,
