@@ -210,6 +210,32 @@ describe('<userpays-image>: the gallery', () => {
     expect([el.prompt, el.model, el.count]).to.deep.equal(['something else', 'flux-2-max', 3]);
   });
 
+  // Walk-through 19, K1: the note and its Undo stayed after the user typed a new prompt; Undo then threw that away.
+  it('the Undo of a change made to the form goes once the user edits the form, or sends it', async () => {
+    const el = await generated(undefined, 42);
+    Object.assign(el, { prompt: 'a draft', model: 'flux-2-max' });
+    await el.updateComplete;
+    const result = oneEvent(el, 'userpays-result');
+    action(el, 'vary').click();
+    await result;
+    const undo = () => el.shadowRoot!.querySelector('.undo');
+    await waitUntil(() => undo(), 'the Undo of the form Vary changed');
+    const prompt = el.shadowRoot!.querySelector<HTMLTextAreaElement>('#prompt')!;
+    prompt.value = 'my new careful prompt';
+    prompt.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await el.updateComplete;
+    expect(!!undo(), 'an Undo after typing').to.equal(false);
+    expect(el.prompt).to.equal('my new careful prompt');
+    // Reuse's, once the form it set is sent.
+    action(el, 'reuse').click();
+    await waitUntil(() => undo(), 'the Undo of the form Reuse changed');
+    const sent = oneEvent(el, 'userpays-result');
+    void el.generate();
+    await sent;
+    await el.updateComplete;
+    expect(!!undo(), 'an Undo after Generate').to.equal(false);
+  });
+
   it('Vary with the form as the image was made offers no Undo: nothing of the form changed', async () => {
     const el = await generated(undefined, 42);
     el.seed = undefined;

@@ -271,7 +271,9 @@ export class PanelControllers {
 
   /** A submission of the widget as it stands now, or as it stood at a click made before the panels (`standing`). */
   generate(standing?: SubmissionAsItStands): Promise<GenerationResult> {
-    if (this.undoable && !this.undoable.undo) this.undoable = undefined; // what it booked is in the tally now
+    // What an answer booked is in the tally now; a change to the form (Vary's, Reuse's) was what this one sends.
+    this.#withdrawFormUndo();
+    if (this.undoable && !this.undoable.undo) this.undoable = undefined;
     return this.submission.generate(standing);
   }
 
@@ -298,9 +300,24 @@ export class PanelControllers {
     void undoable?.undo?.();
   }
 
-  /** The user changed what would be sent: an error about the last attempt no longer describes it. */
+  /**
+   * The user changed what would be sent: an error about the last attempt no longer describes it, and a change made to
+   * the form for them (Vary's, Reuse's) is no longer what it holds.
+   */
   edited() {
     if (!this.submission.pending) this.submission.dismissError();
+    this.#withdrawFormUndo();
+  }
+
+  /**
+   * Takes back the Undo of a change made to the form (said above Generate: no image `near`) once the user has edited
+   * the form or sent it: its words would be false, and Undo would throw away what was typed since (walk-through 19,
+   * K1). Delete's Undo, beside its image, stays.
+   */
+  #withdrawFormUndo() {
+    if (!this.undoable?.undo || this.undoable.near) return;
+    this.undoable = undefined;
+    this.parts.host.requestUpdate();
   }
 
   /** The request priced on every model and provider the page allows (the picker's prices, the comparison). */
