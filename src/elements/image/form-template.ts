@@ -92,8 +92,9 @@ export const formStyles = css`
   }
   /*
    * The pickers' places, each part as tall as what panels/pickers.ts draws there (test/e2e/picker-places.test.ts
-   * holds the two to each other): cards of one line (a model, a size), the shapes' cards (a swatch over its ratio),
-   * a family's name, the step's link, the line under the shapes. Heights in lines (lh) follow the page's font.
+   * holds the two to each other): a model's card (two lines, but one where the form has a wide widget's whole width),
+   * a size's card, the shapes' cards (a swatch over its ratio), a family's name, the step's link, the line under the
+   * shapes. Heights in lines (lh) follow the page's font.
    */
   .place > .label {
     display: block;
@@ -111,7 +112,7 @@ export const formStyles = css`
   }
   .card {
     font-size: 0.875rem;
-    height: max(36px, calc(0.8rem + 2px + 1lh));
+    height: calc(0.8rem + 2px + 2lh); /* a model's name, then what it is best for and its price */
   }
   .segment {
     font-size: 0.875rem;
@@ -161,10 +162,12 @@ export const formStyles = css`
     grid-row: span 2;
     align-self: center;
   }
-  @container (max-width: 419px) {
+  @container (420px <= width < 720px) {
     .card {
-      height: calc(0.8rem + 2px + 2lh); /* a model's name, then what it is best for and its price */
+      height: max(36px, calc(0.8rem + 2px + 1lh)); /* all in one line: a one-column widget's full width */
     }
+  }
+  @container (max-width: 419px) {
     .shape-cells {
       grid-auto-flow: row;
       grid-template-columns: repeat(5, minmax(0, 1fr));

@@ -85,7 +85,7 @@ const baseStyles = css`
  * cascade's. What only the panels draw is styled beside it, and adopted when they load (panels/styles.ts).
  *
  * No layout shift: until a user acts, the widget's height changes with its width only at its container widths
- * (360 px and 720 px), never with how a line of text wraps (one line each, cut short with "…", or a fixed number of
+ * (360, 420 and 720 px), never with how a line of text wraps (one line each, cut short with "…", or a fixed number of
  * lines), and what the panels draw after the first paint comes into a place kept at its size (`slot()` in
  * form-template.ts). So the page's reservation (src/userpays.css) can hold exactly the first paint's height.
  */

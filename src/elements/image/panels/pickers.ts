@@ -247,20 +247,37 @@ export const pickerStyles = css`
     border-radius: calc(var(--_radius) * 0.75);
     background: var(--_field);
   }
-  /* One line each: the name, what it is best for (cut short where the line is narrow), the price. */
+  /*
+   * Each model in two lines, its name, then what it is best for and its price, all of them in (the phone's form and the
+   * side column's, some 400 px wide, where "Sharp text, 4K (Gemini 3 Pro)" beside "at most $0.159" would be cut); one
+   * line where the form has a wide widget's whole width.
+   */
   .model-choice {
     display: grid;
-    grid-template-columns: auto minmax(0, 1fr) auto;
-    align-items: baseline;
-    gap: 0.6rem;
+    grid-template-columns: minmax(0, 1fr) auto;
+    align-items: center; /* each line as tall as its tallest word: the place kept for it (form-template.ts) */
+    gap: 0 0.6rem;
     padding: 0.4rem 0.65rem;
     min-height: 36px;
     background: var(--_surface);
   }
   .model-choice .name {
+    grid-column: 1 / -1;
     white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
     font-size: 0.875rem;
     font-weight: 600;
+  }
+  @container (420px <= width < 720px) {
+    .model-choice {
+      grid-template-columns: auto minmax(0, 1fr) auto;
+      align-items: baseline;
+      gap: 0.6rem;
+    }
+    .model-choice .name {
+      grid-column: auto;
+    }
   }
   .model-choice .best {
     font-size: 0.8125rem;
@@ -360,18 +377,7 @@ export const pickerStyles = css`
     overflow: hidden;
     text-overflow: ellipsis;
   }
-  /* A narrow widget: each model in two lines, its name, then what it is best for and its price, all of them in. */
   @container (max-width: 419px) {
-    .model-choice {
-      grid-template-columns: minmax(0, 1fr) auto;
-      align-items: center; /* each line as tall as its tallest word: the place kept for it (form-template.ts) */
-      gap: 0 0.6rem;
-    }
-    .model-choice .name {
-      grid-column: 1 / -1;
-      overflow: hidden;
-      text-overflow: ellipsis;
-    }
     .shapes .choices {
       grid-auto-flow: row;
       grid-template-columns: repeat(5, minmax(0, 1fr));
