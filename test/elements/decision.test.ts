@@ -10,6 +10,8 @@ import { bflWidget } from '../support/bfl-widget.js';
 import { expectWcag22 } from '../support/axe.js';
 import { uniqueStorageKey } from '../support/sim.js';
 import { panelsLoaded } from '../support/widget.js';
+import { LedgerStore } from '../../src/ledger/ledger.js';
+import { image } from '../support/ledger.js';
 
 const RUN = uniqueStorageKey();
 const root = (el: UserPaysImage) => el.shadowRoot!;
@@ -142,5 +144,40 @@ describe('<userpays-image>: Generate says why it cannot, before the click', func
     expect(more.open).to.equal(true);
     expect(root(el).activeElement).to.equal(input);
     expect(chooser).to.equal(1);
+  });
+
+  // Walk-through 19, K2: a refusal said "($0.014 is held for images under way)" after that image, another tab's, was
+  // paid for. Its figures are the click's: it stays while they hold, and goes once the tally moves.
+  it('a refusal of the budget stays while its figures hold, and goes once the tally moves', async () => {
+    const storageKey = uniqueStorageKey();
+    const el = await bflWidget({
+      storageKey,
+      prompt: 'a red fox',
+      apiKey: 'sim-test-key',
+      attributes: { budget: '0.02' },
+    });
+    await panelsLoaded(el);
+    const errorBox = () => root(el).querySelector('.error-box');
+    // Another tab's image under way holds $0.014 of the $0.02 (the same storage key, in another store).
+    const otherTab = new LedgerStore({ storageKey });
+    const [held] = await otherTab.reserve([{ ...image, quoted: '0.014' }], '0.014', '0.02', 'en-US');
+    await waitUntil(() => reason(el), 'the hold is counted');
+    const refused = await el.generate().catch((error: Error & { code: string }) => error);
+    expect((refused as { code: string }).code).to.equal('budget-exceeded');
+    await waitUntil(() => errorBox(), 'the refusal is shown');
+    expect(errorBox()!.textContent).to.contain('($0.014 is held for images under way)');
+    errorBox()!.querySelector<HTMLElement>('button')!.focus();
+    for (let update = 0; update < 3; update++) {
+      el.requestUpdate();
+      await el.updateComplete;
+    }
+    expect(errorBox()?.textContent, 'nothing moved: the refusal stays').to.contain('is held');
+    // The other tab's image is paid for: nothing is held any more, and $0.006 is left.
+    otherTab.settle(held.id, { charged: '0.014' });
+    await waitUntil(() => !errorBox(), 'the refusal goes');
+    expectBlocked(el, /Over this site's \$0\.02 limit/);
+    expect(root(el).activeElement === fix(el), 'the keyboard is on the fix').to.equal(true);
+    const shown = [...root(el).querySelectorAll('p, span:not(.announce)')].map((text) => text.textContent).join(' ');
+    expect(shown).not.to.contain('is held');
   });
 });

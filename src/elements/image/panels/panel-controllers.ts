@@ -1,6 +1,6 @@
 import { asUserPaysError } from '../../../base/errors.js';
 import type Decimal from 'decimal.js';
-import type { GenerationResult, ProviderId } from '../../../base/types.js';
+import type { GenerationResult, ProviderId, Tally } from '../../../base/types.js';
 import type { Submitted } from '../../../generation/submit.js';
 import type { LedgerStore } from '../../../ledger/ledger.js';
 import { familiesInFor, mergePriceBook, modelsIn, priceOf, type PriceBook } from '../../../pricing/index.js';
@@ -182,6 +182,25 @@ export class PanelControllers {
         else if (refusedOn === undefined) refusedOn = route;
         else if (refusedOn !== route) {
           refusedOn = undefined;
+          this.submission.dismissError();
+        }
+      },
+    });
+    // A budget's refusal says what was left of it and held at the click. Once the tally moves (an image under way in
+    // another tab paid for, or failed and let go) those figures are gone by: the refusal goes, and the decision row
+    // says, as it stands, whether the budget is still in the way (walk-through 19, K2: "($0.014 is held for images
+    // under way)" stayed after that image was paid for).
+    let refusedAt: { tally?: Tally } | undefined;
+    host.addController({
+      hostUpdate: () => {
+        const { tally } = parts.ledger;
+        if (this.submission.error?.code !== 'budget-exceeded') refusedAt = undefined;
+        else if (!refusedAt) refusedAt = { tally };
+        else if (refusedAt.tally !== tally) {
+          refusedAt = undefined;
+          // The keyboard in its box goes to Generate, or where the budget is still in the way, to the row's fix.
+          if (host.shadowRoot?.activeElement?.closest('.error-box'))
+            this.flow.focusAt('[data-focus=submit]:enabled, #reason :is(a, button)');
           this.submission.dismissError();
         }
       },
