@@ -22,7 +22,8 @@ export interface MoreOptionsStrings {
 export const moreOptions: MoreOptionsStrings = {
   countLabel: () => 'Images',
   qualityLabel: () => 'Quality',
-  qualityName: (quality) => ({ low: 'Low', medium: 'Medium', high: 'High' })[quality] ?? quality,
+  // Nano Banana 2's smallest tier, "0.5K" in fal's and Puter's APIs, "512" in Google's and OpenRouter's: one name.
+  qualityName: (quality) => ({ low: 'Low', medium: 'Medium', high: 'High', '0.5K': '512' })[quality] ?? quality,
   seedLabel: () => 'Seed',
   randomSeed: () => 'random',
   referencesLabel: () => 'Reference images',

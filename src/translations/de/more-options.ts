@@ -4,7 +4,7 @@ import { number } from './words.js';
 export const moreOptions: MoreOptionsStrings = {
   countLabel: () => 'Bilder',
   qualityLabel: () => 'Qualität',
-  qualityName: (quality) => ({ low: 'Niedrig', medium: 'Mittel', high: 'Hoch' })[quality] ?? quality,
+  qualityName: (quality) => ({ low: 'Niedrig', medium: 'Mittel', high: 'Hoch', '0.5K': '512' })[quality] ?? quality,
   seedLabel: () => 'Seed',
   randomSeed: () => 'zufällig',
   referencesLabel: () => 'Referenzbilder',

@@ -1,0 +1,45 @@
+// A quality tier is named alike wherever Nano Banana 2 is sold: Google and OpenRouter send "512" for its smallest
+// tier, fal and Puter "0.5K" (each API's own value, sent as it is); the widget said "0.5K" at Puter beside "512" at
+// Google (walk-through 19, K5). The radio says "512" everywhere, in English and German.
+import { expect } from '@open-wc/testing';
+import '../../src/define.js';
+import { simEndpoint, uniqueStorageKey } from '../support/sim.js';
+import { imageWidget, panelsLoaded, part, radios, words } from '../support/widget.js';
+import { until } from '../support/wait.js';
+
+describe('the quality tiers of Nano Banana 2, named alike at every provider', function () {
+  this.timeout(20_000);
+  for (const provider of ['google', 'fal'])
+    for (const lang of ['en', 'de'])
+      it(`${provider}, ${lang}: 512, 1K, 2K, 4K`, async () => {
+        const el = await imageWidget(
+          {
+            provider,
+            lang,
+            endpoint: simEndpoint(provider),
+            'storage-key': uniqueStorageKey(),
+          },
+          { apiKey: 'sim-test-key' },
+        );
+        await panelsLoaded(el);
+        // fal sells it among its other families, which its step loads.
+        const model = () => radios(el, 'model').find((radio) => radio.value === 'gemini-3.1-flash-image');
+        await until(
+          async () => {
+            part(el, 'model')!.querySelector<HTMLButtonElement>('button.link[aria-expanded=false]')?.click();
+            await el.updateComplete;
+            return model();
+          },
+          5_000,
+          'Nano Banana 2 offered',
+        );
+        model()!.click();
+        await el.updateComplete;
+        (part(el, 'more') as HTMLDetailsElement).open = true;
+        await until(() => part(el, 'quality'), 5_000, 'the quality tiers');
+        const labels = radios(el, 'quality').map((radio) => words(radio.closest('label')));
+        const values = radios(el, 'quality').map((radio) => radio.value);
+        expect(labels).to.deep.equal(['512', '1K', '2K', '4K']);
+        expect(values).to.deep.equal(provider === 'fal' ? ['0.5K', '1K', '2K', '4K'] : ['512', '1K', '2K', '4K']);
+      });
+});
