@@ -1,8 +1,9 @@
 // Each model's card is two lines: its name, then what it is best for beside its price (one line only where the form
 // has a wide one-column widget's whole width). What it is best for is shortened on purpose where it would be cut (issue
-// 43, 5): here every card of every family stands whole beside the longest price a bound gives ("at most $0.0529",
-// "höchstens 0,0529 $"), in English and German, in a 390 px phone's widget, a 280 px phone's, and in the column beside
-// the canvas at 1280 px, where one line cut "Sharp text, 4K (Gemini 3 Pro)" to "Sharp text, 4…" (walk-through 19, K7).
+// 43, 5), and wraps once the user has opened the list: here every card of every family stands whole beside the longest
+// price a bound gives ("at most $0.0529", "höchstens 0,0529 $", the demo's prompt counted), in English and German, in a
+// 390 px phone's widget, a 280 px phone's, and in the column beside the canvas at 1280 px, where one line cut "Sharp
+// text, 4K (Gemini 3 Pro)" to "Sharp text, 4…" (walk-through 19, K7).
 import { expect } from '@open-wc/testing';
 import { waitUntil } from '../support/wait.js';
 import '../../src/define.js';
@@ -31,6 +32,7 @@ describe('what each model is best for, whole on its card', function () {
             lang,
             style: `width: ${width}px`,
             'storage-key': uniqueStorageKey(),
+            prompt: 'A lighthouse on a cliff at dawn, watercolour', // the demo's, which GPT Image 2's bound counts
             ...attributes(),
           });
           await panelsLoaded(el);

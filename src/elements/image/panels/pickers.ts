@@ -388,17 +388,17 @@ export const pickerStyles = css`
     }
   }
   /*
-   * A phone under 300 px, every model shown (the user opened the list): beside a bound's price ("at most $0.0981") what
-   * a model is best for had some 50 px. The bound stands in two lines there, its words over its figure (as in the
-   * comparison), and what the model is best for wraps rather than being cut, a word too long for its line broken as a
-   * last resort. Until then the cards keep to the two lines the first paint kept for each (form-template.ts), and a
-   * tagline cut there says itself whole in its title.
+   * Every model shown (the user opened the list): what a model is best for wraps rather than being cut, a word too long
+   * for its line broken as a last resort ("Long prompts, text in images" beside "at most $0.0529" on a 390 px phone).
+   * Under 300 px, where it had some 50 px beside a bound's price ("at most $0.0981"), the bound stands in two lines,
+   * its words over its figure (as in the comparison). Until the list is opened the cards keep to the two lines the
+   * first paint kept for each (form-template.ts), and a tagline cut there says itself whole in its title.
    */
+  .models:has([aria-expanded='true']) .model-choice .best {
+    white-space: normal;
+    overflow-wrap: anywhere;
+  }
   @container (max-width: 299px) {
-    .models:has([aria-expanded='true']) .model-choice .best {
-      white-space: normal;
-      overflow-wrap: anywhere;
-    }
     .models:has([aria-expanded='true']) .model-choice .price {
       max-width: 6em;
       text-align: end;
