@@ -92,6 +92,23 @@ describe('<userpays-image>: compare and projection', () => {
     expect(via.getClientRects()[0].top, 'one line').to.equal(best.getClientRects()[0].top);
   });
 
+  // Walk-through 19: at 1280 px the seventy offers took two or three lines each in the controls' 400 px column, beside
+  // an empty canvas.
+  it('side by side, the open details widen the controls, and an offer that fits is one line', async () => {
+    const { el } = await widget();
+    const root = el.shadowRoot!;
+    const width = (selector: string) => root.querySelector(selector)!.getBoundingClientRect().width;
+    el.style.width = '1190px'; // a 1280 px page's
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    expect(width('form'), 'the controls: three fifths').to.be.closeTo((1190 - 16) * 0.6, 2);
+    const row = part(el, 'compare')!.querySelector<HTMLTableRowElement>('tbody tr')!;
+    const box = (selector: string) => row.querySelector(selector)!.getBoundingClientRect();
+    expect(box('.about').top, 'what the model is best for, beside its name').to.be.below(box('button').bottom);
+    root.querySelector<HTMLDetailsElement>('details.details')!.open = false;
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    expect(width('form'), 'closed: the controls as before').to.be.at.most(420);
+  });
+
   it('each offer button is named by the words it shows (WCAG 2.5.3), open and in WCAG 2.2 AA', async () => {
     const { el } = await widget({ providers: 'fal' });
     const compare = part(el, 'compare') as HTMLDetailsElement;

@@ -7,9 +7,10 @@ import type { PanelSlots } from './panels/slots.js';
 import type { ImageHandlers, ImageView } from './view.js';
 
 /**
- * The price details, which open in the form's flow (a list of some 30 offers fits there), and under them the row that
- * stays in view at the bottom of the controls: a change just made to the form (Reuse…) with its Undo, the price and
- * what it buys, Generate with its shortcut, and, when a click cannot succeed, why, with the fix.
+ * The price details, which open in the form's flow (a list of some 30 offers fits there; side by side, the controls
+ * widen while they are open: panels/details/details.ts), and under them the row that stays in view at the bottom of
+ * the controls: a change just made to the form (Reuse…) with its Undo, the price and what it buys, Generate with its
+ * shortcut, and, when a click cannot succeed, why, with the fix.
  */
 function renderDecision(view: ImageView, slots: PanelSlots | undefined, on: ImageHandlers) {
   const { decision, busy, translation, widget: widgetText } = view;

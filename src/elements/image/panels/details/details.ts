@@ -44,4 +44,25 @@ export const detailsStyles = css`
   .details-body p {
     margin: 0;
   }
+  /*
+   * Side by side, the open details take the room they need: the controls widen to three fifths of the widget (the
+   * canvas, sticky beside them, keeps two), and each offer of the comparison is one line where it fits, what its model
+   * is best for beside its name (else, whole, under it), a bound's words with its figure (walk-through 19: seventy
+   * offers in two or three lines each, in a 400 px column beside an empty canvas).
+   */
+  @container (min-width: 720px) {
+    .widget:has(.details[open]) {
+      grid-template-columns: minmax(320px, 3fr) minmax(0, 2fr);
+    }
+    .details[open] .compare .about {
+      display: inline-block;
+      max-width: 100%;
+    }
+    .details[open] .compare .badge {
+      margin-inline-end: 0.4em;
+    }
+    .details[open] .compare .price strong {
+      white-space: nowrap;
+    }
+  }
 `;
