@@ -115,10 +115,12 @@ describe('no layout shift on a page that embeds the widget as the README shows',
     pollinations: () =>
       `provider="pollinations" endpoint="${simEndpoint('pollinations')}" storage-key="${uniqueStorageKey()}"`,
   };
-  // A laptop's, a phone's and the narrowest (a folded phone's) for every provider; for Puter (the default) and a key,
-  // a small window's and a large screen's as well (the canvas is as high as the viewport allows: 65vh).
+  // A laptop's, a narrow window's (one column, 420–719 px: src/userpays.css's first heights), a phone's and the
+  // narrowest (a folded phone's) for every provider; for Puter (the default) and a key, a small window's and a large
+  // screen's as well (the canvas is as high as the viewport allows: 65vh).
   const viewports: Viewport[] = [
     { width: 1280, height: 720 },
+    { width: 600, height: 900 },
     { width: 390, height: 844 },
     { width: 280, height: 653 },
   ];

@@ -2,7 +2,7 @@
 // for them (src/elements/image/form-template.ts, `modelsPlace` and `sizePlace`; the pickers: panels/pickers.ts). Each
 // place is as tall as what comes into it, so that nothing under them moves when they come: measured on the built
 // files, the panels' chunk held back until the places are measured, for each kind of size rule (pixels, sizes,
-// ratios with and without levels, the ratio providers' eleven), families named or not, at 1280, 390 and 280 px.
+// ratios with and without levels, the ratio providers' eleven), families named or not, at 1280, 600, 390 and 280 px.
 import { expect } from '@open-wc/testing';
 import { waitUntil } from '../support/wait.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
@@ -38,7 +38,7 @@ describe('the pickers come into places as tall as they are (the built files)', f
     'Puter (the default; other families one step away)': () => ({ endpoint: puterEndpoint(), 'puter-src': PUTER_SRC }),
     'Pollinations (prices read live)': () => ({ provider: 'pollinations', endpoint: simEndpoint('pollinations') }),
   };
-  const widths = [1280, 390, 280];
+  const widths = [1280, 600, 390, 280];
 
   for (const [name, attributes] of Object.entries(cases))
     for (const width of widths)

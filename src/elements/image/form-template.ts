@@ -92,9 +92,8 @@ export const formStyles = css`
   }
   /*
    * The pickers' places, each part as tall as what panels/pickers.ts draws there (test/e2e/picker-places.test.ts
-   * holds the two to each other): a model's card (two lines, but one where the form has a wide widget's whole width),
-   * a size's card, the shapes' cards (a swatch over its ratio), a family's name, the step's link, the line under the
-   * shapes. Heights in lines (lh) follow the page's font.
+   * holds the two to each other): a model's card (two lines), a size's card, the shapes' cards (a swatch over its
+   * ratio), a family's name, the step's link, the line under the shapes. Heights in lines (lh) follow the page's font.
    */
   .place > .label {
     display: block;
@@ -161,11 +160,6 @@ export const formStyles = css`
   .examples > span {
     grid-row: span 2;
     align-self: center;
-  }
-  @container (420px <= width < 720px) {
-    .card {
-      height: max(36px, calc(0.8rem + 2px + 1lh)); /* all in one line: a one-column widget's full width */
-    }
   }
   @container (max-width: 419px) {
     .shape-cells {

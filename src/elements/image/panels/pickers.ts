@@ -248,9 +248,8 @@ export const pickerStyles = css`
     background: var(--_field);
   }
   /*
-   * Each model in two lines, its name, then what it is best for and its price, all of them in (the phone's form and the
-   * side column's, some 400 px wide, where "Sharp text, 4K (Gemini 3 Pro)" beside "at most $0.159" would be cut); one
-   * line where the form has a wide widget's whole width.
+   * Each model in two lines, its name, then what it is best for and its price, all of them in: in one line, the form
+   * beside the canvas (some 400 px wide) or a 500 px one cut "Sharp text, 4K (Gemini 3 Pro)" beside "at most $0.159".
    */
   .model-choice {
     display: grid;
@@ -268,16 +267,6 @@ export const pickerStyles = css`
     text-overflow: ellipsis;
     font-size: 0.875rem;
     font-weight: 600;
-  }
-  @container (420px <= width < 720px) {
-    .model-choice {
-      grid-template-columns: auto minmax(0, 1fr) auto;
-      align-items: baseline;
-      gap: 0.6rem;
-    }
-    .model-choice .name {
-      grid-column: auto;
-    }
   }
   .model-choice .best {
     font-size: 0.8125rem;
