@@ -30,7 +30,7 @@ describe("the demo page: Puter's own boxes, styled under its strict policy", fun
       script.src = '/vendor/puter.js';
       view.document.head.append(script);
     }
-    await until(() => view.customElements.get('puter-dialog'), "Puter's SDK");
+    await until(() => view.customElements.get('puter-dialog'), 5_000, "Puter's SDK");
     const missing: string[] = [];
     for (const name of ['puter-dialog', 'usage-limit-dialog', 'email-confirmation-dialog']) {
       expect(view.customElements.get(name), name).to.not.equal(undefined);

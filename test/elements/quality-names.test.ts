@@ -9,7 +9,7 @@ import { until } from '../support/wait.js';
 
 describe('the quality tiers of Nano Banana 2, named alike at every provider', function () {
   this.timeout(20_000);
-  for (const provider of ['google', 'fal'])
+  for (const provider of ['google', 'fal'] as const)
     for (const lang of ['en', 'de'])
       it(`${provider}, ${lang}: 512, 1K, 2K, 4K`, async () => {
         const el = await imageWidget(
