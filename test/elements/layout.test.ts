@@ -169,6 +169,21 @@ describe('<userpays-image>: the layout', function () {
       if (!under) expect(words.bottom).to.be.at.most(frame.bottom + 1);
     });
 
+  // At 720–900 px the canvas is some 300 px wide: its square frame was shorter than its words and the prompts to start
+  // from, which crossed its edge. The frame is never shorter than what it holds.
+  it('in a narrow side-by-side container (760 px), an empty square canvas: its words inside the frame', async () => {
+    const el = await inContainer('760px', html``);
+    Object.assign(el, { provider: 'bfl', width: 1024, height: 1024 });
+    await waitUntil(() => el.shadowRoot!.querySelector('.empty .examples button'), 'the examples');
+    await el.updateComplete;
+    const frame = el.shadowRoot!.querySelector('.empty .frame')!.getBoundingClientRect();
+    const words = el.shadowRoot!.querySelector('.empty .start')!.getBoundingClientRect();
+    expect(
+      [words.top >= frame.top - 1, words.bottom <= frame.bottom + 1],
+      JSON.stringify({ frame, words }),
+    ).to.deep.equal([true, true]);
+  });
+
   // Walk-through 6, S7: "⋯" fell alone onto a second line; the actions then stood on one line, Vary as an icon and its
   // price. Walk-through 18, J5: "⇄ at most $0.0733" read as a price beside an arrow. Vary now says its word there too:
   // the toolbar takes two lines, "⋯" never alone on one.

@@ -361,7 +361,9 @@ export const widgetStyles = css`
   .empty > * {
     grid-area: 1 / 1;
   }
+  /* At the shape chosen, but never shorter than what it holds: a narrow canvas's "Try" prompts crossed its edge. */
   .idle {
+    min-height: 100%;
     background: var(--_field);
     outline: 1px dashed var(--_border);
     outline-offset: -1px;
