@@ -2,6 +2,8 @@ import Decimal from 'decimal.js';
 import type { ProviderId, Quote, QuoteRequest, Size } from '../base/types.js';
 import type { Priced } from './index.js';
 import type { Offer } from './compare.js';
+import type { PriceRule } from './price-book.js';
+import { carriedQuality } from './carried-quality.js';
 import { mostOf } from './quote.js';
 
 /** A quote's bound, where its price is one (`Offer.atMost`). */
@@ -15,6 +17,11 @@ export interface Pricer {
   /** The models `provider` has a price for, narrowed to `wanted` (space-separated ids) if given. */
   models(provider: ProviderId, wanted: string): string[];
   price(request: QuoteRequest): Priced;
+  /**
+   * How `model` is priced at `provider`, where the pricer says: the others are then priced at the quality the request
+   * would carry to them (`carriedQuality`), as a click on one makes it, not at a tier they do not take.
+   */
+  rule?(provider: ProviderId, model: string): PriceRule | undefined;
 }
 
 /** The request, the provider in force, the others the page allows (space-separated), and the models it offers. */
@@ -32,7 +39,12 @@ export function offersOf(ask: OfferAsk, pricing: Pricer): Offer[] {
     pricing.models(provider, ask.models).map((model) => {
       // The page's endpoint is the current provider's: another is priced at its own.
       const endpoint = provider === ask.provider ? ask.request.endpoint : '';
-      const asked = { ...ask.request, provider, model, endpoint };
+      // The request's own model keeps the quality asked: one it does not take is said beside Generate.
+      const current = provider === ask.provider && model === ask.request.model;
+      const quality = current
+        ? ask.request.quality
+        : carriedQuality(pricing.rule?.(provider, model), ask.request.quality);
+      const asked = { ...ask.request, provider, model, endpoint, quality };
       const { quote, problem, capability } = pricing.price(asked);
       if (quote && !problem) return { provider, model, total: quote.total, ...bound(quote), problem };
       // A model that edits the user's image, asked with none: its price where the image does not change it (FLUX.1

@@ -236,6 +236,26 @@ describe('<userpays-image>: the gallery', () => {
     expect(!!undo(), 'an Undo after Generate').to.equal(false);
   });
 
+  // Walk-through 20, L2: the page's provider select changed the provider; Vary's note stayed over the other form.
+  it('the Undo of a change made to the form goes once the page changes the provider', async () => {
+    const el = await generated(undefined, 42);
+    Object.assign(el, { prompt: 'a draft', model: 'flux-2-max' });
+    await el.updateComplete;
+    const result = oneEvent(el, 'userpays-result');
+    action(el, 'vary').click();
+    await result;
+    const undo = () => el.shadowRoot!.querySelector('.undo');
+    await waitUntil(() => undo(), 'the Undo of the form Vary changed');
+    for (let update = 0; update < 2; update++) {
+      el.requestUpdate();
+      await el.updateComplete;
+    }
+    expect(!!undo(), 'nothing moved: the Undo stays').to.equal(true);
+    el.provider = 'fal';
+    await el.updateComplete;
+    expect(!!undo(), 'an Undo after the provider changed').to.equal(false);
+  });
+
   it('Vary with the form as the image was made offers no Undo: nothing of the form changed', async () => {
     const el = await generated(undefined, 42);
     el.seed = undefined;

@@ -30,6 +30,7 @@ import { PanelPart } from './panel-part.js';
 import { PinnedRowController } from './pinned-row.js';
 import { ColumnsController } from './columns.js';
 import { RequiredImageController } from './required-image.js';
+import { carryQuality } from './quality-carried.js';
 import { ReferenceImages } from './reference-images.js';
 import { FlowController } from './submission/flow-controller.js';
 import { isKeyError } from '../../../base/errors.js';
@@ -105,7 +106,7 @@ export class PanelControllers {
    * image beside whose toolbar it is said (the one clicked, or the one that took a deleted image's place). Without
    * `undo`, a booking that cannot be taken back (`noteDone`), said until the next submission.
    */
-  undoable?: { sentence: string; undo?: () => unknown; near?: string };
+  undoable?: { sentence: string; undo?: () => unknown; near?: string; route?: string };
   /** The paid generations that brought no image (newest first, at most 5), read again when the tally changes. */
   readonly paidFailures = perTally(lastFailures);
   /** The ledger's spending per local day, read again when the tally changes. */
@@ -205,6 +206,13 @@ export class PanelControllers {
         }
       },
     });
+    // The page changed the provider (its own select): a change made to the form before it is not what the form holds
+    // (walk-through 20, L2: Vary's note stayed over a Google form).
+    host.addController({
+      hostUpdate: () => {
+        if (this.undoable?.route !== undefined && this.undoable.route !== this.#route()) this.#withdrawFormUndo();
+      },
+    });
     // What the keyboard reaches above the decision row is brought into view clear of it.
     this.pinnedRow = new PinnedRowController(host);
     this.columns = new ColumnsController(host);
@@ -213,6 +221,7 @@ export class PanelControllers {
       host,
       () => !!parts.pricing.capability?.references.required && !this.references.images.length,
     );
+    carryQuality(parts);
     // Sign out and "Remember" unticked, drawn with the panels, reach every widget and tab of the storage key.
     new KeysChannel(host, keys, () => host.storageKey);
     this.account = new AccountController(host, () =>
@@ -298,7 +307,7 @@ export class PanelControllers {
 
   /** Says that a change was just made for the user, with an Undo that runs `undo`, beside image `near`'s toolbar. */
   offerUndo(sentence: string, undo: () => unknown, near?: string) {
-    this.undoable = { sentence, undo, near };
+    this.undoable = { sentence, undo, near, route: this.#route() };
     this.parts.host.requestUpdate();
   }
 
@@ -339,6 +348,11 @@ export class PanelControllers {
     this.parts.host.requestUpdate();
   }
 
+  /** The provider the widget pays (not its endpoint, which a page moves with it, and with its scenarios: the demo). */
+  #route() {
+    return this.parts.host.provider;
+  }
+
   /** The request priced on every model and provider the page allows (the picker's prices, the comparison). */
   offers(): readonly Offer[] {
     return offersOf(this.parts.offersAsk(), this.#offersPricing);
@@ -358,6 +372,9 @@ export class PanelControllers {
       request.provider === this.parts.host.provider
         ? this.parts.pricing.price(request)
         : priceOf(request, this.#bookOf(request.provider!), this.parts.language.translation),
+    rule: (provider, model) =>
+      (provider === this.parts.host.provider ? this.parts.pricing.prices() : this.#bookOf(provider))[model]?.[provider]
+        ?.rule,
   };
 
   #bookOf(provider: ProviderId): PriceBook {

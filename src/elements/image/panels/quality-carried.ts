@@ -1,0 +1,31 @@
+import { carriedQuality } from '../../../pricing/carried-quality.js';
+import type { ImageParts } from '../image-parts.js';
+
+/**
+ * Makes the quality tier asked follow the model (a reactive controller of the widget's). Where the model or its
+ * provider changes (a card clicked, an offer chosen, a cheaper model taken, the page's provider select) and the quality
+ * was not set with it (Vary and Reuse set both), the new model keeps the tier where it takes it, under its own name for
+ * the same tier, else its own default (`carriedQuality`). A tier picked for one model left the next without a price,
+ * Generate disabled and the pickers gone, with only a click back on the first model as the way out (walk-through 20,
+ * L1). A quality the page sets that its model does not take is still the page's mistake, said beside Generate.
+ */
+export function carryQuality({ host, pricing }: ImageParts) {
+  /** The provider and model, and the quality asked, as the last update found them. */
+  let route = '';
+  let quality: string | undefined;
+  host.addController({
+    hostUpdate() {
+      const now = `${host.provider} ${host.model}`;
+      if (route && now !== route && host.quality === quality) {
+        const carried = carriedQuality(pricing.prices()[host.model]?.[host.provider]?.rule, host.quality) ?? '';
+        if (carried !== host.quality) {
+          host.quality = carried;
+          // The preview priced the request a moment ago, in this same update, at the tier the model does not take: it
+          // is priced again, so that what this update draws is the carried tier's price.
+          pricing.hostUpdate();
+        }
+      }
+      [route, quality] = [now, host.quality];
+    },
+  });
+}

@@ -1,0 +1,86 @@
+// A quality tier picked for one model follows to the next where it can (walk-through 20, L1): Google's "512" picked
+// for Nano Banana 2, then Nano Banana Pro clicked (whose smallest tier is 1K), left "—" beside a disabled Generate,
+// "Nano Banana Pro takes the quality 1K, 2K, 4K, not "512"", the pickers gone and other cards without a price.
+import { expect } from '@open-wc/testing';
+import '../../src/define.js';
+import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
+import { simEndpoint, uniqueStorageKey } from '../support/sim.js';
+import { decision, imageWidget, modelChoices, panelsLoaded, part, radios } from '../support/widget.js';
+import { until } from '../support/wait.js';
+
+async function widget(provider: 'google' | 'fal') {
+  const el = await imageWidget(
+    { provider, endpoint: simEndpoint(provider), 'storage-key': uniqueStorageKey(), locale: 'en-US', prompt: 'a fox' },
+    { apiKey: 'sim-test-key' },
+  );
+  await panelsLoaded(el);
+  (part(el, 'more') as HTMLDetailsElement).open = true;
+  await el.updateComplete;
+  return el;
+}
+
+/** Clicks the radio of group `name` whose value is `value`, as a user does. */
+async function pick(el: UserPaysImage, name: string, value: string) {
+  await until(() => radios(el, name).find((radio) => radio.value === value), 5_000, `${name} ${value}`);
+  radios(el, name)
+    .find((radio) => radio.value === value)!
+    .click();
+  await el.updateComplete;
+}
+
+const checkedQuality = (el: UserPaysImage) => radios(el, 'quality').find((radio) => radio.checked)?.value;
+
+describe('a quality tier follows the model where it can', function () {
+  this.timeout(20_000);
+
+  it('Google, 512, then Nano Banana Pro (1K and up): its own default, priced, the tiers and the pickers kept', async () => {
+    const el = await widget('google');
+    await pick(el, 'model', 'gemini-3.1-flash-image');
+    await pick(el, 'quality', '512');
+    expect(el.quality).to.equal('512');
+    // Nano Banana Pro's card is priced as a click on it makes it: at its own default tier, not "512".
+    const pro = (await modelChoices(el)).find((choice) => choice.id === 'gemini-3-pro-image')!;
+    expect(pro.price).to.match(/\$/);
+    await pick(el, 'model', 'gemini-3-pro-image');
+    await el.updateComplete;
+    expect(el.quality).to.equal('');
+    expect(decision(el).price).to.match(/\$/);
+    expect((part(el, 'submit') as HTMLButtonElement).disabled).to.equal(false);
+    expect(checkedQuality(el)).to.equal('1K');
+    expect(part(el, 'shape'), 'the shapes are still there').to.not.equal(null);
+    expect((await modelChoices(el)).filter((choice) => !choice.price).map((choice) => choice.id)).to.deep.equal([]);
+    // Back to Nano Banana 2: its own default too (the tier picked went with the model that took it).
+    await pick(el, 'model', 'gemini-3.1-flash-image');
+    expect(checkedQuality(el)).to.equal('1K');
+  });
+
+  it('fal "0.5K", then the provider changed to Google: the same tier, under Google\'s name', async () => {
+    const el = await widget('fal');
+    await until(
+      async () => {
+        part(el, 'model')!.querySelector<HTMLButtonElement>('button.link[aria-expanded=false]')?.click();
+        await el.updateComplete;
+        return radios(el, 'model').find((radio) => radio.value === 'gemini-3.1-flash-image');
+      },
+      5_000,
+      'Nano Banana 2 at fal',
+    );
+    await pick(el, 'model', 'gemini-3.1-flash-image');
+    await pick(el, 'quality', '0.5K');
+    el.endpoint = simEndpoint('google');
+    el.provider = 'google';
+    await el.updateComplete;
+    await el.updateComplete;
+    expect(el.quality).to.equal('512');
+    expect(checkedQuality(el)).to.equal('512');
+    expect(decision(el).price).to.match(/\$/);
+  });
+
+  it('a quality the page sets that its model does not take is still said, not replaced', async () => {
+    const el = await widget('google');
+    el.quality = 'high';
+    await el.updateComplete;
+    expect(el.quality).to.equal('high');
+    await until(() => /takes the quality/.test(part(el, 'decision')!.textContent!), 5_000, 'the refusal');
+  });
+});
