@@ -78,19 +78,21 @@ describe('<userpays-image>: compare and projection', () => {
   });
 
   // Walk-through 17: at 280 px each offer took about four lines (its name, what it is for, its provider, each its own).
-  it('where the controls are narrow, the provider shares a line with what the model is for', async () => {
-    const { el } = await widget();
-    const row = part(el, 'compare')!.querySelector<HTMLTableRowElement>('tbody tr')!;
-    const about = row.querySelector<HTMLElement>('.about')!;
-    expect(getComputedStyle(about.querySelector('.via')!).display, 'wide: its own column').to.equal('none');
-    el.style.width = '280px';
-    await new Promise((resolve) => requestAnimationFrame(resolve));
-    expect(getComputedStyle(row.cells[1]).display, 'narrow: no column of its own').to.equal('none');
-    expect(getComputedStyle(about.querySelector('.via')!, '::after').content).to.equal('" · "');
-    const [via, best] = [about.querySelector('.via')!, about.querySelector('.best')!];
-    expect([words(via), words(best)]).to.deep.equal(['BFL', 'Fast, high volume']);
-    expect(via.getClientRects()[0].top, 'one line').to.equal(best.getClientRects()[0].top);
-  });
+  // At 390 px too, its provider's own column left the model's name some 120 px, in two lines.
+  for (const width of [366, 280])
+    it(`where the controls are narrow (${width} px), the provider shares a line with what the model is for`, async () => {
+      const { el } = await widget();
+      const row = part(el, 'compare')!.querySelector<HTMLTableRowElement>('tbody tr')!;
+      const about = row.querySelector<HTMLElement>('.about')!;
+      expect(getComputedStyle(about.querySelector('.via')!).display, 'wide: its own column').to.equal('none');
+      el.style.width = `${width}px`;
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      expect(getComputedStyle(row.cells[1]).display, 'narrow: no column of its own').to.equal('none');
+      expect(getComputedStyle(about.querySelector('.via')!, '::after').content).to.equal('" · "');
+      const [via, best] = [about.querySelector('.via')!, about.querySelector('.best')!];
+      expect([words(via), words(best)]).to.deep.equal(['BFL', 'Fast, high volume']);
+      expect(via.getClientRects()[0].top, 'one line').to.equal(best.getClientRects()[0].top);
+    });
 
   // Walk-through 19: at 1280 px the seventy offers took two or three lines each in the controls' 400 px column, beside
   // an empty canvas.

@@ -263,9 +263,9 @@ export const compareStyles = css`
   .compare .via {
     display: none;
   }
-  /* Where the controls are narrow (280 px): smaller, closer columns, a price and its bound in two lines, all within
-     the edge. */
-  @container (width < 360px) {
+  /* Where the controls are narrow (a phone's, 280–479 px): smaller, closer columns, a price and its bound in two lines,
+     all within the edge; at 390 px a provider's own column left a model's name some 120 px, in two lines. */
+  @container (width < 480px) {
     .compare table {
       font-size: 0.8125rem;
     }
