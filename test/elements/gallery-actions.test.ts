@@ -210,8 +210,8 @@ describe('<userpays-image>: the gallery', () => {
     expect([el.prompt, el.model, el.count]).to.deep.equal(['something else', 'flux-2-max', 3]);
   });
 
-  // Walk-through 19, K1: the note and its Undo stayed after the user typed a new prompt; Undo then threw that away.
-  it('the Undo of a change made to the form goes once the user edits the form, or sends it', async () => {
+  /** An image varied from a form that held another prompt and model: the form's Undo is offered. */
+  async function variedFromADraft() {
     const el = await generated(undefined, 42);
     Object.assign(el, { prompt: 'a draft', model: 'flux-2-max' });
     await el.updateComplete;
@@ -220,6 +220,12 @@ describe('<userpays-image>: the gallery', () => {
     await result;
     const undo = () => el.shadowRoot!.querySelector('.undo');
     await waitUntil(() => undo(), 'the Undo of the form Vary changed');
+    return { el, undo };
+  }
+
+  // Walk-through 19, K1: the note and its Undo stayed after the user typed a new prompt; Undo then threw that away.
+  it('the Undo of a change made to the form goes once the user edits the form, or sends it', async () => {
+    const { el, undo } = await variedFromADraft();
     const prompt = el.shadowRoot!.querySelector<HTMLTextAreaElement>('#prompt')!;
     prompt.value = 'my new careful prompt';
     prompt.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
@@ -238,14 +244,7 @@ describe('<userpays-image>: the gallery', () => {
 
   // Walk-through 20, L2: the page's provider select changed the provider; Vary's note stayed over the other form.
   it('the Undo of a change made to the form goes once the page changes the provider', async () => {
-    const el = await generated(undefined, 42);
-    Object.assign(el, { prompt: 'a draft', model: 'flux-2-max' });
-    await el.updateComplete;
-    const result = oneEvent(el, 'userpays-result');
-    action(el, 'vary').click();
-    await result;
-    const undo = () => el.shadowRoot!.querySelector('.undo');
-    await waitUntil(() => undo(), 'the Undo of the form Vary changed');
+    const { el, undo } = await variedFromADraft();
     for (let update = 0; update < 2; update++) {
       el.requestUpdate();
       await el.updateComplete;
