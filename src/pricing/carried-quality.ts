@@ -1,4 +1,5 @@
 import type { PriceRule } from './price-book.js';
+
 /** A tier named two ways by the APIs that sell it: Nano Banana 2's smallest, "0.5K" at fal and Puter, "512" at Google. */
 const SAME_TIER: Readonly<Record<string, string>> = { '0.5K': '512' };
 
