@@ -39,11 +39,11 @@ export function offersOf(ask: OfferAsk, pricing: Pricer): Offer[] {
     pricing.models(provider, ask.models).map((model) => {
       // The page's endpoint is the current provider's: another is priced at its own.
       const endpoint = provider === ask.provider ? ask.request.endpoint : '';
-      // The request's own model keeps the quality asked: one it does not take is said beside Generate.
+      // The request's own model keeps the quality asked: one it does not take is said beside Generate. The others' rule
+      // is looked up only where a quality is asked (seventy offers a render).
+      const { quality: asking } = ask.request;
       const current = provider === ask.provider && model === ask.request.model;
-      const quality = current
-        ? ask.request.quality
-        : carriedQuality(pricing.rule?.(provider, model), ask.request.quality);
+      const quality = current || !asking ? asking : carriedQuality(pricing.rule?.(provider, model), asking);
       const asked = { ...ask.request, provider, model, endpoint, quality };
       const { quote, problem, capability } = pricing.price(asked);
       if (quote && !problem) return { provider, model, total: quote.total, ...bound(quote), problem };

@@ -1,6 +1,6 @@
 import { asUserPaysError } from '../../../base/errors.js';
 import type Decimal from 'decimal.js';
-import type { GenerationResult, ProviderId, Tally } from '../../../base/types.js';
+import type { GenerationResult, ProviderId } from '../../../base/types.js';
 import type { Submitted } from '../../../generation/submit.js';
 import type { LedgerStore } from '../../../ledger/ledger.js';
 import { familiesInFor, mergePriceBook, modelsIn, priceOf, type PriceBook } from '../../../pricing/index.js';
@@ -175,37 +175,20 @@ export class PanelControllers {
     // An error that this page's way to the provider was refused (no CORS, a relay that would not carry it) goes once
     // that way changes (a relay set, another endpoint or provider): it no longer says what a click would meet
     // (walk-through 16, G6: "this site has not set up the relay it needs" stood beside the relay just chosen).
-    let refusedOn: string | undefined;
-    host.addController({
-      hostUpdate: () => {
-        const route = [host.provider, host.endpoint, host.relay].join(' ');
-        if (!this.submission.pageRefused) refusedOn = undefined;
-        else if (refusedOn === undefined) refusedOn = route;
-        else if (refusedOn !== route) {
-          refusedOn = undefined;
-          this.submission.dismissError();
-        }
-      },
-    });
+    this.#dismissWhenMoved(
+      () => this.submission.pageRefused,
+      () => [host.provider, host.endpoint, host.relay].join(' '),
+    );
     // A budget's refusal says what was left of it and held at the click. Once the tally moves (an image under way in
     // another tab paid for, or failed and let go) those figures are gone by: the refusal goes, and the decision row
     // says, as it stands, whether the budget is still in the way (walk-through 19, K2: "($0.014 is held for images
-    // under way)" stayed after that image was paid for).
-    let refusedAt: { tally?: Tally } | undefined;
-    host.addController({
-      hostUpdate: () => {
-        const { tally } = parts.ledger;
-        if (this.submission.error?.code !== 'budget-exceeded') refusedAt = undefined;
-        else if (!refusedAt) refusedAt = { tally };
-        else if (refusedAt.tally !== tally) {
-          refusedAt = undefined;
-          // The keyboard in its box goes to Generate, or where the budget is still in the way, to the row's fix.
-          if (host.shadowRoot?.activeElement?.closest('.error-box'))
-            this.flow.focusAt('[data-focus=submit]:enabled, #reason :is(a, button)');
-          this.submission.dismissError();
-        }
-      },
-    });
+    // under way)" stayed after that image was paid for). The keyboard in its box goes to Generate, or where the budget
+    // is still in the way, to the row's fix.
+    this.#dismissWhenMoved(
+      () => this.submission.error?.code === 'budget-exceeded',
+      () => parts.ledger.tally,
+      '[data-focus=submit]:enabled, #reason :is(a, button)',
+    );
     // The page changed the provider (its own select): a change made to the form before it is not what the form holds
     // (walk-through 20, L2: Vary's note stayed over a Google form).
     host.addController({
@@ -346,6 +329,25 @@ export class PanelControllers {
     if (!this.undoable?.undo || this.undoable.near) return;
     this.undoable = undefined;
     this.parts.host.requestUpdate();
+  }
+
+  /**
+   * An error said of a moment (`says`) goes once what it was said of moves: `state` as the first update that showed it
+   * found it, compared by identity. Where the keyboard was in its box, it goes to what `focus` finds.
+   */
+  #dismissWhenMoved(says: () => boolean, state: () => unknown, focus?: string) {
+    let said: { at: unknown } | undefined;
+    this.parts.host.addController({
+      hostUpdate: () => {
+        if (!says()) said = undefined;
+        else if (!said) said = { at: state() };
+        else if (said.at !== state()) {
+          said = undefined;
+          if (focus && this.parts.host.shadowRoot?.activeElement?.closest('.error-box')) this.flow.focusAt(focus);
+          this.submission.dismissError();
+        }
+      },
+    });
   }
 
   /** The provider the widget pays (not its endpoint, which a page moves with it, and with its scenarios: the demo). */
