@@ -92,7 +92,7 @@ export const formStyles = css`
   }
   /*
    * The pickers' places, each part as tall as what panels/pickers.ts draws there (test/e2e/picker-places.test.ts
-   * holds the two to each other): a model's card (two lines), a size's card, the shapes' cards (a swatch over its
+   * holds the two to each other): a model's card (two lines; one in a page-wide widget), a size's card, the shapes' cards (a swatch over its
    * ratio), a family's name, the step's link, the line under the shapes. Heights in lines (lh) follow the page's font.
    */
   .place > .label {
@@ -160,6 +160,12 @@ export const formStyles = css`
   .examples > span {
     grid-row: span 2;
     align-self: center;
+  }
+  /* A page-wide widget's controls (45 % of it, over 500 px: image-template.ts): a model's card in one line. */
+  @container (min-width: 1180px) {
+    .card {
+      height: max(36px, calc(0.8rem + 2px + 1lh));
+    }
   }
   @container (max-width: 419px) {
     .shape-cells {

@@ -202,10 +202,12 @@ export const widgetStyles = css`
       display: none;
     }
   }
-  /* Wide: side by side; the canvas shows the prompts to start from, so the prompt does not. */
+  /* Wide: side by side; the canvas shows the prompts to start from, so the prompt does not. The controls' column
+     grows with a page-wide widget (45 %), where its model cards take one line each (form-template.ts): at 1280 px the
+     shapes were under the fold beside an empty canvas wider than the largest image it frames. */
   @container (min-width: 720px) {
     .widget {
-      grid-template-columns: minmax(320px, 420px) minmax(0, 1fr);
+      grid-template-columns: minmax(320px, max(420px, 45%)) minmax(0, 1fr);
       align-items: start;
     }
     .canvas {

@@ -268,6 +268,17 @@ export const pickerStyles = css`
     font-size: 0.875rem;
     font-weight: 600;
   }
+  /* In a page-wide widget, the controls over 500 px wide: name, what it is best for and price in one line. */
+  @container (min-width: 1180px) {
+    .model-choice {
+      grid-template-columns: auto minmax(0, 1fr) auto;
+      align-items: baseline;
+      gap: 0.6rem;
+    }
+    .model-choice .name {
+      grid-column: auto;
+    }
+  }
   .model-choice .best {
     font-size: 0.8125rem;
     white-space: nowrap;
