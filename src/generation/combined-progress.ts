@@ -31,6 +31,7 @@ export function combinedProgress(job: GenerationJob, started: number): ReportPro
         status: count > 1 ? text.imageOf(status, index + 1, count) : status,
         elapsedMs: Math.round(performance.now() - started),
         progress: known ? fractions.reduce((a, b) => a + b, 0) / count : undefined,
+        asks: said.asks,
       },
     });
   };

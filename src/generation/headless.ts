@@ -302,7 +302,9 @@ export async function headless(request: unknown, options: unknown): Promise<Gene
         if (stage.stage !== 'progress' || !onProgress) return;
         // A throw in the caller's callback is theirs to see, as in an event listener; it never stops the generation.
         try {
-          onProgress({ ...stage.detail, status: stage.detail.status.text }); // the headless API speaks English (docs/headless.md)
+          // The public ProgressDetail: whether the provider asks in a box of its own is the widget's to say.
+          const { status, elapsedMs, progress } = stage.detail;
+          onProgress({ status: status.text, elapsedMs, progress }); // the headless API speaks English (docs/headless.md)
         } catch (error) {
           reportError(error);
         }

@@ -5,9 +5,10 @@ import type { Sentence } from '../strings/strings.js';
 
 /**
  * Progress as the pipeline reports it: `ProgressDetail` with its status as a `Sentence`, for the element to say in its
- * language (the headless API says its English).
+ * language (the headless API says its English), and whether the provider asks the user in a box of its own
+ * (`ProviderProgress.asks`).
  */
-export type Progress = Omit<ProgressDetail, 'status'> & { status: Sentence };
+export type Progress = Omit<ProgressDetail, 'status'> & { status: Sentence; asks?: true };
 
 /**
  * What a submission has come to, told as it comes (`submit`, `runGeneration`): `started` once it is past every check,

@@ -183,6 +183,11 @@ export interface ProviderProgress {
   status: Sentence;
   /** 0–1 where the provider reports it. */
   progress?: number;
+  /**
+   * The status is a question the provider asks the user in a box of its own over the page (Puter's sign-in): the
+   * element says it in its pinned row as well, which such a box leaves in view. Not part of `userpays-progress`.
+   */
+  asks?: true;
 }
 
 export interface RunContext {

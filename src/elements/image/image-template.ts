@@ -20,7 +20,7 @@ function renderDecision(view: ImageView, slots: PanelSlots | undefined, on: Imag
       ${slots?.details}
     </details>
     <div part="decision" class="decision">
-      ${slots?.undo}
+      ${slots?.note}
       <p part="cost" class="total">
         ${
           decision.price

@@ -168,7 +168,7 @@ export class PuterProvider implements Provider {
           const generating = () => context.onProgress?.({ status: generationText.generatingNow() });
           generating();
           const stopWatching = watchSignInBox(
-            () => context.onProgress?.({ status: puterText.asksToSignIn() }),
+            () => context.onProgress?.({ status: puterText.asksToSignIn(), asks: true }),
             generating,
           );
           const token = puter.authToken; // a new one after the call: the user signed in again meanwhile

@@ -2,8 +2,9 @@ import { html, nothing } from 'lit';
 import { progress } from '../../../strings/image/progress.js';
 import { wordsIn, type Translation } from '../../../strings/strings.js';
 
-// What is said beside the decision row: what the last submission charged where the preview did not say it, and a
-// change just made for the user, with its Undo. The error of a submission is the canvas's (gallery/failure.ts).
+// What is said beside the decision row: what the last submission charged where the preview did not say it, a change
+// just made for the user, with its Undo, and what the provider asks in a box of its own. The error of a submission is
+// the canvas's (gallery/failure.ts).
 
 /** What the provider charged where the preview did not say it (`Submitted.chargeNote`), in the host's words. */
 export function renderOutcome(chargeNote: string) {
@@ -25,4 +26,13 @@ export function renderUndo(sentence: string, undo: (() => void) | undefined, tra
         : nothing
     }
   </p>`;
+}
+
+/**
+ * What the provider asks the user in a box of its own over the page (Puter's sign-in when its session has ended), over
+ * the price in the pinned row: the canvas says it too, but the box covers the canvas (on a phone, all of it), and
+ * leaves the foot of the screen in view (walk-through 20, L4). Not a live region: the canvas's progress is one.
+ */
+export function renderAsking(question: string) {
+  return html`<p class="asking">${question}</p>`;
 }

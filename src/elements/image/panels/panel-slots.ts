@@ -28,7 +28,7 @@ import { renderModels, renderSize } from './pickers.js';
 import { sizeView, type SizeView } from './size-presets.js';
 import type { Elsewhere } from './gallery/failure.js';
 import type { GalleryItem } from './gallery/result.js';
-import { renderOutcome, renderUndo } from './notes.js';
+import { renderAsking, renderOutcome, renderUndo } from './notes.js';
 import { mostSaid } from './offer-price.js';
 import { mostOf } from '../../../pricing/quote.js';
 
@@ -142,8 +142,9 @@ export function renderSlots(
     // What the provider charged, where the preview did not say it (see `Submitted.chargeNote`).
     outcome: renderOutcome(submission.chargeNote ? reword(submission.chargeNote, translation) : ''),
     notices: latest.result.length ? (below ? nothing : notices) : failure,
-    // Beside the toolbar of the image it concerns, where that image is shown; else in the form.
-    undo: undo && !undoNear ? undo : nothing,
+    // While the provider asks in its own box, that; else a change just made, beside the toolbar of the image it
+    // concerns where that image is shown, else here.
+    note: submission.asking ? renderAsking(submission.asking) : undo && !undoNear ? undo : nothing,
     result: !galleryView
       ? nothing
       : latest.result.length
@@ -330,6 +331,12 @@ export const slotStyles = css`
   }
   .tally strong {
     color: var(--_text);
+  }
+  /* What the provider asks in its own box, over the price in the pinned row (notes.ts). */
+  .asking {
+    grid-column: 1 / -1;
+    margin: 0;
+    font-size: 0.875rem;
   }
 `;
 

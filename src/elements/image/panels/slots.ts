@@ -23,8 +23,11 @@ export interface PanelSlots {
    * these come under it instead (in `result`), just above the controls.
    */
   notices: Slot;
-  /** A change just made for the user (Vary, Reuse, Delete…), said beside an Undo. */
-  undo: Slot;
+  /**
+   * Over the price in the pinned row: what the provider asks in a box of its own over the page, while it does; else a
+   * change just made for the user (Vary, Reuse, Delete…), said beside an Undo.
+   */
+  note: Slot;
   /** The latest submission, large: `part="result"`; before any, a paid image still being made after Stop waiting. */
   result: Slot;
   /** The earlier images, grouped by submission. */

@@ -34,7 +34,14 @@ export interface SubmissionRenderer<R> {
 export type SubmissionRun = Required<Pick<Submission, 'signal' | 'onSubmit' | 'onStage'>>;
 
 /** What the widget shows of a submission once it is over, or no longer waited for: no progress, nothing billed. */
-const ended = { progress: undefined, usualWait: undefined, billed: '', confirmingCancel: false, stopping: false };
+const ended = {
+  progress: undefined,
+  asking: undefined,
+  usualWait: undefined,
+  billed: '',
+  confirmingCancel: false,
+  stopping: false,
+};
 
 /** One submission: how to stop it, and what it comes to. */
 interface Run {
@@ -55,6 +62,11 @@ export class SubmissionController<Args> implements ReactiveController {
   value?: GenerationResult;
   /** As the widget shows it and `userpays-progress` says it: in the host's words. */
   progress?: ProgressDetail;
+  /**
+   * While the provider asks the user something in a box of its own over the page (Puter's sign-in): its question, as
+   * `progress` says it, for the pinned row, which such a box leaves in view (walk-through 20, L4).
+   */
+  asking?: string;
   /** How long such an image has usually taken here (ms), while one is made; undefined before the first. */
   usualWait?: number;
   /** Set when a provider charged other than the preview said. */
@@ -260,8 +272,9 @@ export class SubmissionController<Args> implements ReactiveController {
     if (shown && stage.stage === 'started')
       this.#update({ status: SubmissionStatus.GENERATING, usualWait: stage.usualWait });
     if (stage.stage === 'progress') {
-      const detail = { ...stage.detail, status: this.say(stage.detail.status) };
-      if (shown) this.#update({ progress: detail });
+      const { asks, ...said } = stage.detail;
+      const detail = { ...said, status: this.say(said.status) };
+      if (shown) this.#update({ progress: detail, asking: asks && detail.status });
       emit(this.#host, 'userpays-progress', detail);
     }
     // Heard after the submission ended, from the balance's later reads: what they found is taken at the next update.
@@ -275,7 +288,15 @@ export class SubmissionController<Args> implements ReactiveController {
     changes: Partial<
       Pick<
         SubmissionController<Args>,
-        'status' | 'value' | 'progress' | 'usualWait' | 'chargeNote' | 'billed' | 'confirmingCancel' | 'stopping'
+        | 'status'
+        | 'value'
+        | 'progress'
+        | 'asking'
+        | 'usualWait'
+        | 'chargeNote'
+        | 'billed'
+        | 'confirmingCancel'
+        | 'stopping'
       >
     >,
   ) {
