@@ -22,8 +22,10 @@ export interface MoreOptionsStrings {
 export const moreOptions: MoreOptionsStrings = {
   countLabel: () => 'Images',
   qualityLabel: () => 'Quality',
-  // Nano Banana 2's smallest tier, "0.5K" in fal's and Puter's APIs, "512" in Google's and OpenRouter's: one name.
-  qualityName: (quality) => ({ low: 'Low', medium: 'Medium', high: 'High', '0.5K': '512' })[quality] ?? quality,
+  // Nano Banana 2's smallest tier, "0.5K" in fal's and Puter's APIs, "512" in Google's and OpenRouter's: one name; and
+  // Seedream's and Grok's "2k" at Puter is Gemini's "2K".
+  qualityName: (quality) =>
+    ({ low: 'Low', medium: 'Medium', high: 'High', '0.5K': '512' })[quality] ?? quality.replace(/k$/, 'K'),
   seedLabel: () => 'Seed',
   randomSeed: () => 'random',
   referencesLabel: () => 'Reference images',

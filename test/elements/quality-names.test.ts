@@ -1,11 +1,13 @@
 // A quality tier is named alike wherever Nano Banana 2 is sold: Google and OpenRouter send "512" for its smallest
 // tier, fal and Puter "0.5K" (each API's own value, sent as it is); the widget said "0.5K" at Puter beside "512" at
-// Google (walk-through 19, K5). The radio says "512" everywhere, in English and German.
+// Google (walk-through 19, K5). The radio says "512" everywhere, in English and German; and Puter's "1k" and "2k" (its
+// Seedream and Grok tiers) say "1K" and "2K", as Gemini's do (walk-through 20, L3).
 import { expect } from '@open-wc/testing';
 import '../../src/define.js';
 import { simEndpoint, uniqueStorageKey } from '../support/sim.js';
 import { imageWidget, panelsLoaded, part, radios, words } from '../support/widget.js';
 import { until } from '../support/wait.js';
+import { PUTER_SRC, puterEndpoint } from '../support/puter.js';
 
 describe('the quality tiers of Nano Banana 2, named alike at every provider', function () {
   this.timeout(20_000);
@@ -42,4 +44,32 @@ describe('the quality tiers of Nano Banana 2, named alike at every provider', fu
         expect(labels).to.deep.equal(['512', '1K', '2K', '4K']);
         expect(values).to.deep.equal(provider === 'fal' ? ['0.5K', '1K', '2K', '4K'] : ['512', '1K', '2K', '4K']);
       });
+
+  for (const lang of ['en', 'de'])
+    it(`puter, ${lang}: Grok Imagine's 1k and 2k said as 1K and 2K`, async () => {
+      const el = await imageWidget({
+        provider: 'puter',
+        lang,
+        endpoint: puterEndpoint(),
+        'puter-src': PUTER_SRC,
+        'storage-key': uniqueStorageKey(),
+      });
+      await panelsLoaded(el);
+      const model = () => radios(el, 'model').find((radio) => radio.value === 'grok-imagine');
+      await until(
+        async () => {
+          part(el, 'model')!.querySelector<HTMLButtonElement>('button.link[aria-expanded=false]')?.click();
+          await el.updateComplete;
+          return model();
+        },
+        5_000,
+        'Grok Imagine offered',
+      );
+      model()!.click();
+      await el.updateComplete;
+      (part(el, 'more') as HTMLDetailsElement).open = true;
+      await until(() => part(el, 'quality'), 5_000, 'the quality tiers');
+      expect(radios(el, 'quality').map((radio) => words(radio.closest('label')))).to.deep.equal(['1K', '2K']);
+      expect(radios(el, 'quality').map((radio) => radio.value)).to.deep.equal(['1k', '2k']);
+    });
 });

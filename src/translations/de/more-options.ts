@@ -4,7 +4,8 @@ import { number } from './words.js';
 export const moreOptions: MoreOptionsStrings = {
   countLabel: () => 'Bilder',
   qualityLabel: () => 'Qualität',
-  qualityName: (quality) => ({ low: 'Niedrig', medium: 'Mittel', high: 'Hoch', '0.5K': '512' })[quality] ?? quality,
+  qualityName: (quality) =>
+    ({ low: 'Niedrig', medium: 'Mittel', high: 'Hoch', '0.5K': '512' })[quality] ?? quality.replace(/k$/, 'K'),
   seedLabel: () => 'Seed',
   randomSeed: () => 'zufällig',
   referencesLabel: () => 'Referenzbilder',
