@@ -263,8 +263,9 @@ describe('Puter provider (real SDK, simulator)', function () {
     expect(log).to.deep.equal([]);
   });
 
-  it('maps upstream_bad_request to invalid-input: only other settings help', async () => {
+  it('maps upstream_bad_request to invalid-input: only other settings help, Puter named', async () => {
     const refused = await expectError('fault=upstream_bad_request', 'invalid-input', /unchanged will not help/);
+    expect(refused.message, 'who said so (walk-through 20: the one error without its provider)').to.match(/^Puter /);
     expect(refused.retryable).to.equal(false);
   });
 

@@ -27,7 +27,7 @@ export interface PuterStrings {
 export const puterWords: PuterStrings = {
   cancelled: () => 'Generation cancelled. Puter may still charge for it.',
   settingsRefused: () =>
-    "The model's provider refused these settings. Change the size, model or reference images: sending them again unchanged will not help.",
+    "Puter says the model's own provider refused these settings. Change the size, model or reference images: sending them again unchanged will not help.",
   modelFailed: () =>
     "Puter could not make this image: the model's provider failed, or refused the prompt for safety reasons (Puter does not say which). Nothing was charged. Try again, or rephrase the prompt.",
   verify: (what) =>

@@ -3,7 +3,7 @@ import type { PuterStrings } from '../../../providers/puter/words.js';
 export const puter: PuterStrings = {
   cancelled: () => 'Erzeugung abgebrochen. Puter berechnet sie vielleicht trotzdem.',
   settingsRefused: () =>
-    'Der Anbieter des Modells hat diese Einstellungen abgelehnt. Ändern Sie Größe, Modell oder Referenzbilder: Sie unverändert noch einmal zu senden, hilft nicht.',
+    'Puter meldet, dass der Anbieter des Modells diese Einstellungen abgelehnt hat. Ändern Sie Größe, Modell oder Referenzbilder: Sie unverändert noch einmal zu senden, hilft nicht.',
   modelFailed: () =>
     'Puter konnte dieses Bild nicht erzeugen: Der Anbieter des Modells ist gescheitert oder hat den Prompt aus Sicherheitsgründen abgelehnt (Puter sagt nicht, was davon). Nichts wurde berechnet. Versuchen Sie es noch einmal oder formulieren Sie den Prompt um.',
   verify: (what) =>
