@@ -92,8 +92,9 @@ export const formStyles = css`
   }
   /*
    * The pickers' places, each part as tall as what panels/pickers.ts draws there (test/e2e/picker-places.test.ts
-   * holds the two to each other): a model's card (two lines; one in a page-wide widget), a size's card, the shapes' cards (a swatch over its
-   * ratio), a family's name, the step's link, the line under the shapes. Heights in lines (lh) follow the page's font.
+   * holds the two to each other): a model's card (two lines; one in a page-wide widget), a size's card, the shapes'
+   * cards (a swatch over its ratio), a family's name, the step's link, the line under the shapes. Heights in lines (lh)
+   * follow the page's font.
    */
   .place > .label {
     display: block;
