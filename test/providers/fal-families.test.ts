@@ -124,6 +124,9 @@ describe('fal: the other families', function () {
     expect(body).to.deep.equal({ prompt: 'a kite', aspect_ratio: '1:1', resolution: '2K', num_images: 1, seed: 3 });
     const quote = quoteFor({ provider: 'fal', ...asked, quality: '2K' });
     expect(quote.total).to.equal('0.12'); // $0.08 × 1.5 (fal's nano-banana-2 page)
+    // The size said is the tier's (walk-through 21, M2: "1 MP" at every tier).
+    expect(quote.outputMegapixels).to.equal(4);
+    expect(quoteFor({ provider: 'fal', ...asked, quality: '4K' }).outputMegapixels).to.equal(16);
     const outcome = await provider.generate(
       { ...asked, ratio: '1:1', quality: '2K', seed: 3, wiring: { model: 'fal-ai/nano-banana-2' } },
       { endpoint, apiKey, signal: new AbortController().signal },

@@ -82,6 +82,9 @@ const nanoBanana2 = (usd: string): Omit<PriceEntry, 'source'> => ({
     pixels: MP,
     // A size some 10% off every ratio is refused, not made at another shape.
     within: 0.1,
+    // The tier decides the size made, as at Google (GEMINI_TIER_SCALES; the llms.txt's "0.5K (512px)"): 4K said
+    // "1 MP" over a 4096×4096 image (walk-through 21, M2).
+    tierScales: { '0.5K': 0.5, '1K': 1, '2K': 2, '4K': 4 },
   },
   references: NO_REFERENCES,
 });
