@@ -1,12 +1,14 @@
 // A quality tier picked for one model follows to the next where it can (walk-through 20, L1): Google's "512" picked
 // for Nano Banana 2, then Nano Banana Pro clicked (whose smallest tier is 1K), left "—" beside a disabled Generate,
-// "Nano Banana Pro takes the quality 1K, 2K, 4K, not "512"", the pickers gone and other cards without a price.
+// "Nano Banana Pro takes the quality 1K, 2K, 4K, not "512"", the pickers gone and other cards without a price. And
+// where the new provider's prices come later, or the next model has no tiers (walk-through 21, M1 and M3).
 import { expect } from '@open-wc/testing';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { simEndpoint, uniqueStorageKey } from '../support/sim.js';
 import { decision, imageWidget, modelChoices, panelsLoaded, part, radios } from '../support/widget.js';
 import { until } from '../support/wait.js';
+import { familiesInFor } from '../../src/pricing/index.js';
 
 async function widget(provider: 'google' | 'fal') {
   const el = await imageWidget(
@@ -17,6 +19,19 @@ async function widget(provider: 'google' | 'fal') {
   (part(el, 'more') as HTMLDetailsElement).open = true;
   await el.updateComplete;
   return el;
+}
+
+/** Shows fal's other families (Nano Banana 2 among them), which its step loads. */
+async function showFalFamilies(el: UserPaysImage) {
+  await until(
+    async () => {
+      part(el, 'model')!.querySelector<HTMLButtonElement>('button.link[aria-expanded=false]')?.click();
+      await el.updateComplete;
+      return radios(el, 'model').find((radio) => radio.value === 'gemini-3.1-flash-image');
+    },
+    5_000,
+    'Nano Banana 2 at fal',
+  );
 }
 
 /** Clicks the radio of group `name` whose value is `value`, as a user does. */
@@ -32,6 +47,21 @@ const checkedQuality = (el: UserPaysImage) => radios(el, 'quality').find((radio)
 
 describe('a quality tier follows the model where it can', function () {
   this.timeout(20_000);
+
+  // First in this file, so that Google's prices are not loaded yet when the provider changes: they come a few updates
+  // later, and the tier was taken as it was ("not "0.5K"", the pickers gone: walk-through 21, M1).
+  it('fal "0.5K", then the provider changed to Google: the same tier, under Google\'s name, once its prices come', async () => {
+    const el = await widget('fal');
+    await showFalFamilies(el);
+    await pick(el, 'model', 'gemini-3.1-flash-image');
+    await pick(el, 'quality', '0.5K');
+    expect(familiesInFor('google'), "Google's prices not loaded yet").to.equal(false);
+    el.endpoint = simEndpoint('google');
+    el.provider = 'google';
+    await until(() => el.quality === '512', 5_000, 'the tier carried');
+    expect(checkedQuality(el)).to.equal('512');
+    expect(decision(el).price).to.match(/\$/);
+  });
 
   it('Google, 512, then Nano Banana Pro (1K and up): its own default, priced, the tiers and the pickers kept', async () => {
     const el = await widget('google');
@@ -54,26 +84,18 @@ describe('a quality tier follows the model where it can', function () {
     expect(checkedQuality(el)).to.equal('1K');
   });
 
-  it('fal "0.5K", then the provider changed to Google: the same tier, under Google\'s name', async () => {
+  it('a model without tiers drops the tier: Nano Banana 2 at 4K, FLUX, then Nano Banana 2 at its own default', async () => {
     const el = await widget('fal');
-    await until(
-      async () => {
-        part(el, 'model')!.querySelector<HTMLButtonElement>('button.link[aria-expanded=false]')?.click();
-        await el.updateComplete;
-        return radios(el, 'model').find((radio) => radio.value === 'gemini-3.1-flash-image');
-      },
-      5_000,
-      'Nano Banana 2 at fal',
-    );
+    await showFalFamilies(el);
     await pick(el, 'model', 'gemini-3.1-flash-image');
-    await pick(el, 'quality', '0.5K');
-    el.endpoint = simEndpoint('google');
-    el.provider = 'google';
-    await el.updateComplete;
-    await el.updateComplete;
-    expect(el.quality).to.equal('512');
-    expect(checkedQuality(el)).to.equal('512');
-    expect(decision(el).price).to.match(/\$/);
+    await pick(el, 'quality', '4K');
+    await pick(el, 'model', 'flux-2-klein-4b');
+    expect(el.quality, 'nothing kept out of sight').to.equal('');
+    // Its card priced as a click on it makes it, at its default tier (walk-through 21, M3: twice that, at the 4K).
+    const card = (await modelChoices(el)).find((choice) => choice.id === 'gemini-3.1-flash-image')!;
+    expect(card.price).to.equal('$0.08');
+    await pick(el, 'model', 'gemini-3.1-flash-image');
+    expect(checkedQuality(el)).to.equal('1K');
   });
 
   it('a quality the page sets that its model does not take is still said, not replaced', async () => {

@@ -7,10 +7,14 @@ import type { PriceRule } from '../../src/pricing/price-book.js';
 const tiers = (...qualities: string[]) => ({ kind: 'puter-tier', qualities }) as unknown as PriceRule;
 
 describe('carriedQuality', () => {
-  it('keeps a tier the model takes, and any tier where the model has none (kept for the next)', () => {
+  it('keeps a tier the model takes, as asked where the rule is not known yet', () => {
     expect(carriedQuality(tiers('low', 'medium', 'high'), 'high')).to.equal('high');
-    expect(carriedQuality({ kind: 'megapixels' } as unknown as PriceRule, 'high')).to.equal('high');
     expect(carriedQuality(undefined, 'high')).to.equal('high');
+  });
+
+  // Walk-through 21, M3: kept out of sight on FLUX, a 4K came back on a later model at twice its usual price.
+  it('gives none where the model has no tiers: nothing kept out of sight', () => {
+    expect(carriedQuality({ kind: 'megapixels' } as unknown as PriceRule, 'high')).to.equal(undefined);
   });
 
   it('names the same tier as the model does: 0.5K and 512, 2k and 2K', () => {

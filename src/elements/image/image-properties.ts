@@ -110,7 +110,8 @@ export abstract class ImageProperties extends UserPaysElement {
   /**
    * The model's quality tier where it has one (GPT Image `low`, `medium`, `high`), always sent; the price book's
    * default (`medium`) when empty, never the provider's own. When the model or provider changes and the new model does
-   * not take it, the same tier under that model's name (`0.5K` is Google's `512`), else empty.
+   * not take it, the same tier under that model's name (`0.5K` is Google's `512`), else empty (and empty where the new
+   * model has no tiers).
    */
   quality = '';
   /** Overrides or extends the built-in prices. */

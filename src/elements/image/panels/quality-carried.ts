@@ -17,7 +17,11 @@ export function carryQuality({ host, pricing }: ImageParts) {
     hostUpdate() {
       const now = `${host.provider} ${host.model}`;
       if (route && now !== route && host.quality === quality) {
-        const carried = carriedQuality(pricing.prices()[host.model]?.[host.provider]?.rule, host.quality) ?? '';
+        const rule = pricing.prices()[host.model]?.[host.provider]?.rule;
+        // The new provider's prices of the model may not be here yet (its families load on first need): the tier is
+        // carried once they are, not taken as it was (walk-through 21, M1: "—" again after a provider change).
+        if (!rule) return;
+        const carried = carriedQuality(rule, host.quality) ?? '';
         if (carried !== host.quality) {
           host.quality = carried;
           // The preview priced the request a moment ago, in this same update, at the tier the model does not take: it
