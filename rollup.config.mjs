@@ -57,15 +57,15 @@ function chunkFileNames({ facadeModuleId, moduleIds, name, isDynamicEntry }) {
   if (!loaded) {
     const namedAfter = paths.find((path) => path.endsWith(`/${name}.ts`) || path.endsWith(`/${name}.js`));
     const folder = PLACED.includes(name) ? undefined : /\/([^/]+)\/[^/]+$/.exec(namedAfter ?? '')?.[1];
-    return `chunks/${folder ? `${folder}-` : ''}[name]-[hash].js`;
+    return `chunks/${folder ? `${folder}-` : ''}[name]-[hash:6].js`;
   }
   // A provider's prices of the other families (src/providers/<id>/families.ts), beside the families' own part, and its
   // reader of live prices (live-prices.ts): by the provider and the file.
   const [, provider, file] = /\/providers\/([^/]+)\/(families|live-prices)\.ts$/.exec(paths[0]) ?? [];
-  if (provider) return `chunks/${provider}-${file}-[hash].js`;
+  if (provider) return `chunks/${provider}-${file}-[hash:6].js`;
   const folder = /\/([^/]+)\/(?:index|adapter)\.ts$/.exec(paths[0])?.[1];
   const element = /\/src\/elements\/([^/]+)\//.exec(paths[0])?.[1];
-  return `chunks/${element ? `${element}-` : ''}${folder ?? '[name]'}-[hash].js`;
+  return `chunks/${element ? `${element}-` : ''}${folder ?? '[name]'}-[hash:6].js`;
 }
 
 /** The modules an `import()` loads, in the build under way (see `placement`, which reads them). */
@@ -138,7 +138,9 @@ export default {
     entryFileNames: 'userpays.js',
     // The entry names the chunks it imports (sixteen), hash and all: in base64 their hashes moved its gzip size by up to
     // ±4 B with any change to a lazy part, and the first price's hard gate failed on changes that added nothing to the
-    // first paint. In hex (32 bits, as webpack's content hashes) the names compress alike from one build to the next.
+    // first paint. In hex the names compress alike from one build to the next; six of them (24 bits: one chunk's name
+    // told from its other versions' as surely as a page will need) since 2026-11-27, when 8 hex still moved the entry
+    // by 8 B with a change that added a sentence to the panels and nothing to the entry (docs/performance.md).
     hashCharacters: 'hex',
     chunkFileNames,
     // Only the modules `placement` names are placed by hand, not also every module they import.

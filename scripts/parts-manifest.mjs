@@ -13,8 +13,8 @@ import { gzipSync } from 'node:zlib';
 
 export const MANIFEST = 'parts.json';
 
-/** A built file's part name: `userpays.js` → `userpays`, `chunks/engine-<hash>.js` → `engine`. */
-export const partName = (fileName) => fileName.replace(/^chunks\//, '').replace(/(-[\w-]{8})?\.js$/, '');
+/** A built file's part name: `userpays.js` → `userpays`, `chunks/engine-<hash>.js` → `engine` (a six hex hash). */
+export const partName = (fileName) => fileName.replace(/^chunks\/(.+)-[0-9a-f]{6}\.js$/, '$1').replace(/\.js$/, '');
 
 /** The rollup plugin that writes dist/parts.json. */
 export function partsManifest() {

@@ -23,7 +23,7 @@ export function filesLoaded(view: Window = window): string[] {
 }
 
 /** A built chunk's name without its hash (`engine`…, from `…/dist/chunks/engine-<hash>.js`); undefined for the entry. */
-export const chunkName = (url: string) => /\/dist\/chunks\/([\w-]+?)-[\w-]{8}\.js$/.exec(url)?.[1];
+export const chunkName = (url: string) => /\/dist\/chunks\/([\w-]+)-[0-9a-f]{6}\.js$/.exec(url)?.[1];
 
 /** The chunks of dist/chunks/ this page (or `view`) has loaded as modules so far, by name (`engine`…). */
 export function chunksFetched(view: Window = window): string[] {
