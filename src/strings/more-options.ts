@@ -5,6 +5,11 @@ export interface MoreOptionsStrings {
   /** The model's quality tier (GPT Image), each by its name: `low`, `medium`, `high`. */
   qualityLabel(): string;
   qualityName(quality: string): string;
+  /**
+   * Read out where another model was chosen that does not make the tier asked (`asked`): the tier it is now made at
+   * (`made`, its default), each by its name. The price said beside Generate changed with it (walk-through 21, M3).
+   */
+  tierNotMade(model: string, asked: string, made: string): string;
   seedLabel(): string;
   randomSeed(): string;
   referencesLabel(): string;
@@ -26,6 +31,7 @@ export const moreOptions: MoreOptionsStrings = {
   // Seedream's and Grok's "2k" at Puter is Gemini's "2K".
   qualityName: (quality) =>
     ({ low: 'Low', medium: 'Medium', high: 'High', '0.5K': '512' })[quality] ?? quality.replace(/k$/, 'K'),
+  tierNotMade: (model, asked, made) => `${model} does not make ${asked}: the quality is ${made} now.`,
   seedLabel: () => 'Seed',
   randomSeed: () => 'random',
   referencesLabel: () => 'Reference images',

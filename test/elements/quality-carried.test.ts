@@ -6,7 +6,7 @@ import { expect } from '@open-wc/testing';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { simEndpoint, uniqueStorageKey } from '../support/sim.js';
-import { decision, imageWidget, modelChoices, panelsLoaded, part, radios } from '../support/widget.js';
+import { announced, decision, imageWidget, modelChoices, panelsLoaded, part, radios } from '../support/widget.js';
 import { until } from '../support/wait.js';
 import { familiesInFor } from '../../src/pricing/index.js';
 
@@ -74,6 +74,8 @@ describe('a quality tier follows the model where it can', function () {
     await pick(el, 'model', 'gemini-3-pro-image');
     await el.updateComplete;
     expect(el.quality).to.equal('');
+    // Read out, as the price beside Generate is (walk-through 21, M3: the tier changed without a word).
+    expect(announced(el)).to.include('Nano Banana Pro does not make 512: the quality is 1K now.');
     expect(decision(el).price).to.match(/\$/);
     expect((part(el, 'submit') as HTMLButtonElement).disabled).to.equal(false);
     expect(checkedQuality(el)).to.equal('1K');

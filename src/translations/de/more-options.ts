@@ -6,6 +6,7 @@ export const moreOptions: MoreOptionsStrings = {
   qualityLabel: () => 'Qualität',
   qualityName: (quality) =>
     ({ low: 'Niedrig', medium: 'Mittel', high: 'Hoch', '0.5K': '512' })[quality] ?? quality.replace(/k$/, 'K'),
+  tierNotMade: (model, asked, made) => `${model} erzeugt kein ${asked}: Die Qualität ist jetzt ${made}.`,
   seedLabel: () => 'Seed',
   randomSeed: () => 'zufällig',
   referencesLabel: () => 'Referenzbilder',

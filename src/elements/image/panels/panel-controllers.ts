@@ -204,7 +204,7 @@ export class PanelControllers {
       host,
       () => !!parts.pricing.capability?.references.required && !this.references.images.length,
     );
-    carryQuality(parts);
+    carryQuality(parts, (sentence) => this.flow.say(sentence));
     // Sign out and "Remember" unticked, drawn with the panels, reach every widget and tab of the storage key.
     new KeysChannel(host, keys, () => host.storageKey);
     this.account = new AccountController(host, () =>

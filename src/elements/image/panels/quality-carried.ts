@@ -1,4 +1,7 @@
 import { carriedQuality } from '../../../pricing/carried-quality.js';
+import { modelInfo } from '../../../pricing/index.js';
+import { moreOptions } from '../../../strings/more-options.js';
+import { wordsIn } from '../../../strings/strings.js';
 import type { ImageParts } from '../image-parts.js';
 
 /**
@@ -7,9 +10,10 @@ import type { ImageParts } from '../image-parts.js';
  * was not set with it (Vary and Reuse set both), the new model keeps the tier where it takes it, under its own name for
  * the same tier, else its own default (`carriedQuality`). A tier picked for one model left the next without a price,
  * Generate disabled and the pickers gone, with only a click back on the first model as the way out (walk-through 20,
- * L1). A quality the page sets that its model does not take is still the page's mistake, said beside Generate.
+ * L1). A quality the page sets that its model does not take is still the page's mistake, said beside Generate. Where
+ * the new model does not make the tier at all, `say` reads out the tier it is made at now (walk-through 21, M3).
  */
-export function carryQuality({ host, pricing }: ImageParts) {
+export function carryQuality({ host, pricing, language }: ImageParts, say: (sentence: string) => void) {
   /** The provider and model, and the quality asked, as the last update found them. */
   let route = '';
   let quality: string | undefined;
@@ -23,6 +27,11 @@ export function carryQuality({ host, pricing }: ImageParts) {
         if (!rule) return;
         const carried = carriedQuality(rule, host.quality) ?? '';
         if (carried !== host.quality) {
+          if (!carried && 'qualities' in rule) {
+            const words = wordsIn(language.translation, 'moreOptions', moreOptions);
+            const name = modelInfo(host.model)?.label ?? host.model;
+            say(words.tierNotMade(name, words.qualityName(host.quality), words.qualityName(rule.quality)));
+          }
           host.quality = carried;
           // The preview priced the request a moment ago, in this same update, at the tier the model does not take: it
           // is priced again, so that what this update draws is the carried tier's price.
