@@ -4,10 +4,37 @@
 // Seedream and Grok tiers) say "1K" and "2K", as Gemini's do (walk-through 20, L3).
 import { expect } from '@open-wc/testing';
 import '../../src/define.js';
+import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { simEndpoint, uniqueStorageKey } from '../support/sim.js';
 import { imageWidget, panelsLoaded, part, radios, words } from '../support/widget.js';
 import { until } from '../support/wait.js';
 import { PUTER_SRC, puterEndpoint } from '../support/puter.js';
+
+/**
+ * The quality tiers `el` shows for `id` once chosen (a model of the other families, which the picker's step loads): each
+ * radio's words, and the value it sends.
+ */
+async function tiersOf(el: UserPaysImage, id: string) {
+  await panelsLoaded(el);
+  const model = () => radios(el, 'model').find((radio) => radio.value === id);
+  await until(
+    async () => {
+      part(el, 'model')!.querySelector<HTMLButtonElement>('button.link[aria-expanded=false]')?.click();
+      await el.updateComplete;
+      return model();
+    },
+    5_000,
+    `${id} offered`,
+  );
+  model()!.click();
+  await el.updateComplete;
+  (part(el, 'more') as HTMLDetailsElement).open = true;
+  await until(() => part(el, 'quality'), 5_000, 'the quality tiers');
+  return {
+    labels: radios(el, 'quality').map((radio) => words(radio.closest('label'))),
+    values: radios(el, 'quality').map((radio) => radio.value),
+  };
+}
 
 describe('the quality tiers of Nano Banana 2, named alike at every provider', function () {
   this.timeout(20_000);
@@ -23,24 +50,8 @@ describe('the quality tiers of Nano Banana 2, named alike at every provider', fu
           },
           { apiKey: 'sim-test-key' },
         );
-        await panelsLoaded(el);
         // fal sells it among its other families, which its step loads.
-        const model = () => radios(el, 'model').find((radio) => radio.value === 'gemini-3.1-flash-image');
-        await until(
-          async () => {
-            part(el, 'model')!.querySelector<HTMLButtonElement>('button.link[aria-expanded=false]')?.click();
-            await el.updateComplete;
-            return model();
-          },
-          5_000,
-          'Nano Banana 2 offered',
-        );
-        model()!.click();
-        await el.updateComplete;
-        (part(el, 'more') as HTMLDetailsElement).open = true;
-        await until(() => part(el, 'quality'), 5_000, 'the quality tiers');
-        const labels = radios(el, 'quality').map((radio) => words(radio.closest('label')));
-        const values = radios(el, 'quality').map((radio) => radio.value);
+        const { labels, values } = await tiersOf(el, 'gemini-3.1-flash-image');
         expect(labels).to.deep.equal(['512', '1K', '2K', '4K']);
         expect(values).to.deep.equal(provider === 'fal' ? ['0.5K', '1K', '2K', '4K'] : ['512', '1K', '2K', '4K']);
       });
@@ -54,22 +65,8 @@ describe('the quality tiers of Nano Banana 2, named alike at every provider', fu
         'puter-src': PUTER_SRC,
         'storage-key': uniqueStorageKey(),
       });
-      await panelsLoaded(el);
-      const model = () => radios(el, 'model').find((radio) => radio.value === 'grok-imagine');
-      await until(
-        async () => {
-          part(el, 'model')!.querySelector<HTMLButtonElement>('button.link[aria-expanded=false]')?.click();
-          await el.updateComplete;
-          return model();
-        },
-        5_000,
-        'Grok Imagine offered',
-      );
-      model()!.click();
-      await el.updateComplete;
-      (part(el, 'more') as HTMLDetailsElement).open = true;
-      await until(() => part(el, 'quality'), 5_000, 'the quality tiers');
-      expect(radios(el, 'quality').map((radio) => words(radio.closest('label')))).to.deep.equal(['1K', '2K']);
-      expect(radios(el, 'quality').map((radio) => radio.value)).to.deep.equal(['1k', '2k']);
+      const { labels, values } = await tiersOf(el, 'grok-imagine');
+      expect(labels).to.deep.equal(['1K', '2K']);
+      expect(values).to.deep.equal(['1k', '2k']);
     });
 });
