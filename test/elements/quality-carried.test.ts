@@ -6,7 +6,16 @@ import { expect } from '@open-wc/testing';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { simEndpoint, uniqueStorageKey } from '../support/sim.js';
-import { announced, decision, imageWidget, modelChoices, panelsLoaded, part, radios } from '../support/widget.js';
+import {
+  announced,
+  decision,
+  imageWidget,
+  modelChoices,
+  modelOffered,
+  panelsLoaded,
+  part,
+  radios,
+} from '../support/widget.js';
 import { until } from '../support/wait.js';
 import { familiesInFor } from '../../src/pricing/index.js';
 
@@ -19,19 +28,6 @@ async function widget(provider: 'google' | 'fal') {
   (part(el, 'more') as HTMLDetailsElement).open = true;
   await el.updateComplete;
   return el;
-}
-
-/** Shows fal's other families (Nano Banana 2 among them), which its step loads. */
-async function showFalFamilies(el: UserPaysImage) {
-  await until(
-    async () => {
-      part(el, 'model')!.querySelector<HTMLButtonElement>('button.link[aria-expanded=false]')?.click();
-      await el.updateComplete;
-      return radios(el, 'model').find((radio) => radio.value === 'gemini-3.1-flash-image');
-    },
-    5_000,
-    'Nano Banana 2 at fal',
-  );
 }
 
 /** Clicks the radio of group `name` whose value is `value`, as a user does. */
@@ -52,7 +48,7 @@ describe('a quality tier follows the model where it can', function () {
   // later, and the tier was taken as it was ("not "0.5K"", the pickers gone: walk-through 21, M1).
   it('fal "0.5K", then the provider changed to Google: the same tier, under Google\'s name, once its prices come', async () => {
     const el = await widget('fal');
-    await showFalFamilies(el);
+    await modelOffered(el, 'gemini-3.1-flash-image');
     await pick(el, 'model', 'gemini-3.1-flash-image');
     await pick(el, 'quality', '0.5K');
     expect(familiesInFor('google'), "Google's prices not loaded yet").to.equal(false);
@@ -88,7 +84,7 @@ describe('a quality tier follows the model where it can', function () {
 
   it('a model without tiers drops the tier: Nano Banana 2 at 4K, FLUX, then Nano Banana 2 at its own default', async () => {
     const el = await widget('fal');
-    await showFalFamilies(el);
+    await modelOffered(el, 'gemini-3.1-flash-image');
     await pick(el, 'model', 'gemini-3.1-flash-image');
     await pick(el, 'quality', '4K');
     await pick(el, 'model', 'flux-2-klein-4b');

@@ -6,7 +6,7 @@ import { expect } from '@open-wc/testing';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { simEndpoint, uniqueStorageKey } from '../support/sim.js';
-import { imageWidget, panelsLoaded, part, radios, words } from '../support/widget.js';
+import { imageWidget, modelOffered, panelsLoaded, part, radios, words } from '../support/widget.js';
 import { until } from '../support/wait.js';
 import { PUTER_SRC, puterEndpoint } from '../support/puter.js';
 
@@ -16,17 +16,8 @@ import { PUTER_SRC, puterEndpoint } from '../support/puter.js';
  */
 async function tiersOf(el: UserPaysImage, id: string) {
   await panelsLoaded(el);
-  const model = () => radios(el, 'model').find((radio) => radio.value === id);
-  await until(
-    async () => {
-      part(el, 'model')!.querySelector<HTMLButtonElement>('button.link[aria-expanded=false]')?.click();
-      await el.updateComplete;
-      return model();
-    },
-    5_000,
-    `${id} offered`,
-  );
-  model()!.click();
+  const model = await modelOffered(el, id);
+  model.click();
   await el.updateComplete;
   (part(el, 'more') as HTMLDetailsElement).open = true;
   await until(() => part(el, 'quality'), 5_000, 'the quality tiers');

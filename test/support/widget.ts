@@ -3,7 +3,7 @@
 // and the count; More options and the price details, which arrive with the panels after the first paint; the
 // decision row (the price, what it buys, Generate and why it cannot run); the result and the history.
 import { fixture } from '@open-wc/testing';
-import { waitUntil } from './wait.js';
+import { until, waitUntil } from './wait.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { uniqueStorageKey } from './sim.js';
 
@@ -59,6 +59,23 @@ export const words = (node: Node | null | undefined) => (node?.textContent ?? ''
 export async function panelsLoaded(el: Widget) {
   await waitUntil(() => part(el, 'more'), 'the panels load');
   await el.updateComplete;
+}
+
+/**
+ * The radio of the model `id`, once the picker shows it: the step under the models is taken (again, as each brings the
+ * other families, then all of them) until it does.
+ */
+export async function modelOffered(el: Widget, id: string) {
+  const model = () => radios(el, 'model').find((radio) => radio.value === id);
+  return until(
+    async () => {
+      part(el, 'model')!.querySelector<HTMLButtonElement>('button.link[aria-expanded=false]')?.click();
+      await el.updateComplete;
+      return model();
+    },
+    5_000,
+    `${id} offered`,
+  );
 }
 
 /** The radios of a group (`model`, `shape`, `size`, `count`), in order. */
