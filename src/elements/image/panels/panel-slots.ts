@@ -332,8 +332,12 @@ export const slotStyles = css`
   .tally strong {
     color: var(--_text);
   }
-  /* What the provider asks in its own box, over the price in the pinned row (notes.ts). */
-  .asking {
+  /*
+   * The pinned row's note over the price (notes.ts): what the provider asks in its own box, or a change just made with
+   * its Undo (which a deleted image's place says too: gallery/result.ts).
+   */
+  .asking,
+  .undo {
     grid-column: 1 / -1;
     margin: 0;
     font-size: 0.875rem;

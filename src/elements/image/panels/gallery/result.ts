@@ -534,12 +534,6 @@ export const resultStyles = css`
     content: '⚠ ' / '';
     color: var(--_warning);
   }
-  /* A change just made, with its Undo: pinned with Generate (a change to the form), or in a deleted image's place. */
-  .undo {
-    grid-column: 1 / -1;
-    margin: 0;
-    font-size: 0.875rem;
-  }
   .gone {
     align-content: center;
     min-height: 8rem;
