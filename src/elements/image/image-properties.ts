@@ -47,7 +47,10 @@ export abstract class ImageProperties extends UserPaysElement {
    * `provider`; only `provider` when empty.
    */
   providers = '';
-  /** Model id from the price book. */
+  /**
+   * Model id from the price book. Kept when the provider changes to one that sells it too, else that provider's first
+   * model.
+   */
   model = DEFAULT_MODEL;
   /** Space-separated model ids offered in the picker; every model the provider prices when empty. */
   models = '';

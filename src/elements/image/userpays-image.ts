@@ -184,8 +184,13 @@ export class UserPaysImage extends ImageProperties {
       // A picker that cannot show the selected model would silently price something else. A model there is none
       // of is the page's mistake: said (below), never made into another behind its back.
       const offered = this.#parts.pricing.models(this.provider, this.models);
-      // A provider that sells other families only (OpenAI's own API): their prices load, then it offers them.
-      if (!offered.length && providerInfo(this.provider)?.sellsFamilies && !familiesInFor(this.provider))
+      // A provider that sells other families only (OpenAI's own API), or a model of them (Nano Banana, kept from
+      // another provider): their prices load, then it is known whether the provider sells the model.
+      if (
+        providerInfo(this.provider)?.sellsFamilies &&
+        (!offered.length || awaitsFamilies(this.model, this.provider)) &&
+        !familiesInFor(this.provider)
+      )
         loadFamilies(this.provider).then(
           () => {
             this.#familiesCame = true;
@@ -193,7 +198,7 @@ export class UserPaysImage extends ImageProperties {
           },
           () => {},
         );
-      if (offered.length && !offered.includes(this.model) && modelInfo(this.model)) this.model = offered[0];
+      else if (offered.length && !offered.includes(this.model) && modelInfo(this.model)) this.model = offered[0];
     }
     this.#checkModel();
   }
