@@ -40,8 +40,13 @@ export class QuoteController implements ReactiveController {
   entry?: PriceEntry;
   /** The provider, model and endpoint the capability in force belongs to. */
   #capabilityFor = '';
-  /** Built-in prices with the provider's live ones laid over them, once they have arrived. */
+  /**
+   * Built-in prices with the live ones of provider `#liveFor` laid over them, once they have arrived: for that provider
+   * alone. Read before a switch to another, that book lacked the families that loaded since (Google's Nano Banana 2, "no
+   * price for provider google" on a second visit to Google: walk-through 22, N1).
+   */
   #live?: PriceBook;
+  #liveFor?: ProviderId;
   #liveFrom = '';
   /** The provider and endpoint last asked of `loadCatalogue` (after the first paint). */
   #askedFrom = '';
@@ -66,7 +71,8 @@ export class QuoteController implements ReactiveController {
   prices(): PriceBook {
     const { endpoint, provider = 'puter' } = this.#source.request();
     this.#layFamilies(provider);
-    const book = priceBookFor(endpoint, this.#live ?? BUILTIN_PRICE_BOOK, provider);
+    const live = (this.#liveFor === provider && this.#live) || BUILTIN_PRICE_BOOK;
+    const book = priceBookFor(endpoint, live, provider);
     const override = this.#source.priceBook();
     return override ? mergePriceBook(book, override) : book;
   }
@@ -115,9 +121,9 @@ export class QuoteController implements ReactiveController {
   }
 
   /**
-   * The provider's families came (whoever loaded them: a model named, the picker's step, another element): live prices
-   * read before lack them (another provider's too, read before a switch), so they are laid over the built-in book that
-   * now has them, and asked for again, with the families' own. Before any reading of the book, the host's too (its
+   * The provider's families came (whoever loaded them: a model named, the picker's step, another element): its live
+   * prices read before lack them, so they are laid over the built-in book that now has them, and asked for again, with
+   * the families' own. Before any reading of the book, the host's too (its
    * `willUpdate` choosing a model the provider sells), not only at this controller's update.
    */
   #layFamilies(provider: ProviderId) {
@@ -169,6 +175,7 @@ export class QuoteController implements ReactiveController {
       .then((book) => {
         if (from !== this.#liveFrom) return; // the provider or endpoint changed meanwhile
         this.#live = book;
+        this.#liveFor = provider;
         this.#host.requestUpdate();
       })
       .catch(() => {});
