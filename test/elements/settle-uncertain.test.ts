@@ -132,6 +132,12 @@ describe('<userpays-image>: what may have been charged, settled in the widget', 
     expect(root(el).activeElement).to.equal(submit(el));
   });
 
+  it('under Generate, the spend is a range up to what may have been charged, never nothing (walk-through 21, M4)', async () => {
+    const el = await afterALostReply();
+    await el.updateComplete;
+    expect(words(root(el).querySelector('[part~=decision] .spent'))).to.equal('Spent $0.00–$0.014');
+  });
+
   it('over the site\'s limit only because of it: says so, and the fix is the user\'s word, not "raise it"', async () => {
     // The site's limit fits one image at $0.014, not one more beside $0.014 that may have been charged.
     const el = await afterALostReply('0.019');

@@ -44,6 +44,7 @@ function renderDecision(view: ImageView, slots: PanelSlots | undefined, on: Imag
         ${busy ? widgetText.generating() : widgetText.generateLabel()}
         <kbd aria-hidden="true">${widgetText.shortcut(view.mac)}</kbd>
       </button>
+      ${slots?.spent}
       ${
         blocked
           ? html`<p

@@ -15,6 +15,11 @@ export interface TallyLineStrings {
   heldSummary(held: unknown): unknown[];
   overBudget(over: unknown): unknown[];
   uncertainSummary(amount: unknown): unknown[];
+  /**
+   * The session's spend in two words, under Generate ("Spent $0.25"): `upTo`, what it comes to with what may have been
+   * charged too ("Spent $0.25–$0.32").
+   */
+  spentBrief(spent: unknown, upTo?: unknown): unknown[];
   /** A moment of the day it is, or of the day before ("today, 7:37 AM"); other days are dates (uncertain-charges.ts). */
   todayAt(time: string): string;
   yesterdayAt(time: string): string;
@@ -26,6 +31,7 @@ export const tallyLine: TallyLineStrings = {
   heldSummary: (held) => [' · ', held, ' held'],
   overBudget: (over) => [' · ', over, ' over budget'],
   uncertainSummary: (amount) => [' · ', amount, ' more may have been charged'],
+  spentBrief: (spent, upTo) => ['Spent ', spent, ...(upTo ? ['–', upTo] : [])],
   todayAt: (time) => `today, ${time}`,
   yesterdayAt: (time) => `yesterday, ${time}`,
 };

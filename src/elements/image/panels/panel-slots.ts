@@ -28,7 +28,7 @@ import { renderModels, renderSize } from './pickers.js';
 import { sizeView, type SizeView } from './size-presets.js';
 import type { Elsewhere } from './gallery/failure.js';
 import type { GalleryItem } from './gallery/result.js';
-import { renderAsking, renderOutcome, renderUndo } from './notes.js';
+import { renderAsking, renderOutcome, renderSpentBrief, renderUndo } from './notes.js';
 import { mostSaid } from './offer-price.js';
 import { mostOf } from '../../../pricing/quote.js';
 
@@ -123,6 +123,7 @@ export function renderSlots(
           ? running({ status: wordsIn(translation, 'progress', progressWords).resuming(), elapsedMs: 0 })
           : nothing) ?? nothing,
     tally: tally ? renderTallySummary(tally, parts.language) : nothing,
+    spent: tally ? renderSpentBrief(tally, parts.language) : nothing,
     uncertain:
       ledger && uncertainList
         ? uncertainList.renderUncertain(
@@ -341,6 +342,19 @@ export const slotStyles = css`
     grid-column: 1 / -1;
     margin: 0;
     font-size: 0.875rem;
+  }
+  /* The session's spend under Generate, beside what the price buys: the price's two lines span both rows. */
+  .spent {
+    grid-column: -2;
+    margin: 0;
+    font-size: 0.875rem;
+    text-align: end;
+  }
+  .decision:has(> .spent) > .total {
+    grid-row: span 2;
+  }
+  .spent.muted strong {
+    color: var(--_text);
   }
 `;
 

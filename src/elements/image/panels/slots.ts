@@ -9,6 +9,8 @@ export interface PanelSlots {
   running: Slot;
   /** The session's spend in one line (the tally's summary), once the ledger is read. */
   tally: Slot;
+  /** The session's spend in a few words, under Generate in the pinned row, once anything is spent. */
+  spent: Slot;
   /** The charges no reply confirmed or denied, each with "It was charged" / "It was not", under the tally line. */
   uncertain: Slot;
   /** Puter's account (Sign in, or who pays and what is left), where the provider is Puter. */

@@ -7,6 +7,7 @@ export const tallyLine: TallyLineStrings = {
   heldSummary: (held) => [' · ', held, ' reserviert'],
   overBudget: (over) => [' · ', over, ' über dem Budget'],
   uncertainSummary: (amount) => [' · ', amount, ' wurden vielleicht zusätzlich berechnet'],
+  spentBrief: (spent, upTo) => [spent, ...(upTo ? ['–', upTo] : []), ' ausgegeben'],
   todayAt: (time) => `heute, ${time}`,
   yesterdayAt: (time) => `gestern, ${time}`,
 };
