@@ -15,6 +15,7 @@ import {
   panelsLoaded,
   part,
   radios,
+  words,
 } from '../support/widget.js';
 import { until } from '../support/wait.js';
 import { familiesInFor } from '../../src/pricing/index.js';
@@ -80,6 +81,47 @@ describe('a quality tier follows the model where it can', function () {
     // Back to Nano Banana 2: its own default too (the tier picked went with the model that took it).
     await pick(el, 'model', 'gemini-3.1-flash-image');
     expect(checkedQuality(el)).to.equal('1K');
+  });
+
+  it('a fallback is said over the price with an Undo, and read out again the second time (walk-through 22, N2)', async () => {
+    const el = await widget('google');
+    const sentence = 'Nano Banana Pro does not make 512: the quality is 1K now.';
+    const note = () => part(el, 'decision')!.querySelector<HTMLElement>('.undo');
+    const fallBack = async () => {
+      await pick(el, 'model', 'gemini-3.1-flash-image');
+      await pick(el, 'quality', '512');
+      await pick(el, 'model', 'gemini-3-pro-image');
+    };
+    await fallBack();
+    expect(announced(el)).to.include(sentence);
+    expect(words(note()!.querySelector('span'))).to.equal(sentence);
+    // The same fallback again: the live region empties, then says it again (unchanged, it would not be read).
+    await fallBack();
+    expect(announced(el)).not.to.include(sentence);
+    await until(() => announced(el).includes(sentence), 2_000, 'said again');
+    // Undo: the model and the tier before the click, and the note gone.
+    note()!.querySelector('button')!.click();
+    await el.updateComplete;
+    expect([el.model, el.quality]).to.deep.equal(['gemini-3.1-flash-image', '512']);
+    expect(checkedQuality(el)).to.equal('512');
+    expect(note()).to.equal(null);
+    // Another edit of the form takes the note back: its Undo would throw the edit away.
+    await pick(el, 'model', 'gemini-3-pro-image');
+    expect(note()).to.not.equal(null);
+    await pick(el, 'quality', '2K');
+    expect(note()).to.equal(null);
+  });
+
+  it('a fallback the page made by changing the provider is read out, with no Undo to take it back', async () => {
+    const el = await widget('google');
+    await pick(el, 'model', 'gemini-3.1-flash-image');
+    await pick(el, 'quality', '512');
+    el.endpoint = simEndpoint('pollinations');
+    el.provider = 'pollinations';
+    await until(() => el.provider === 'pollinations' && el.quality === '' && decision(el).price, 5_000, 'the fallback');
+    await el.updateComplete;
+    expect(announced(el)).to.include('Nano Banana 2 does not make 512: the quality is 1K now.');
+    expect(part(el, 'decision')!.querySelector('.undo')).to.equal(null);
   });
 
   it('a model without tiers drops the tier: Nano Banana 2 at 4K, FLUX, then Nano Banana 2 at its own default', async () => {

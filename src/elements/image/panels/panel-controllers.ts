@@ -204,7 +204,11 @@ export class PanelControllers {
       host,
       () => !!parts.pricing.capability?.references.required && !this.references.images.length,
     );
-    carryQuality(parts, (sentence) => this.flow.say(sentence));
+    // A tier the next model does not make: read out, and said over the price with its Undo where a card was clicked.
+    carryQuality(parts, (sentence, undo) => {
+      this.flow.say(sentence);
+      if (undo) this.offerUndo(sentence, undo);
+    });
     // Sign out and "Remember" unticked, drawn with the panels, reach every widget and tab of the storage key.
     new KeysChannel(host, keys, () => host.storageKey);
     this.account = new AccountController(host, () =>

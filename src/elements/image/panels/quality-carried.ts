@@ -11,11 +11,17 @@ import type { ImageParts } from '../image-parts.js';
  * the same tier, else its own default (`carriedQuality`). A tier picked for one model left the next without a price,
  * Generate disabled and the pickers gone, with only a click back on the first model as the way out (walk-through 20,
  * L1). A quality the page sets that its model does not take is still the page's mistake, said beside Generate. Where
- * the new model does not make the tier at all, `say` reads out the tier it is made at now (walk-through 21, M3).
+ * the new model does not make the tier at all, `said` is told the tier it is made at now (walk-through 21, M3), with
+ * what undoes the change where the user made it in the form (a card clicked: the model and tier before it come back),
+ * not where the page changed the provider.
  */
-export function carryQuality({ host, pricing, language }: ImageParts, say: (sentence: string) => void) {
+export function carryQuality(
+  { host, pricing, language }: ImageParts,
+  said: (sentence: string, undo?: () => void) => void,
+) {
   /** The provider and model, and the quality asked, as the last update found them. */
   let route = '';
+  let model = '';
   let quality: string | undefined;
   host.addController({
     hostUpdate() {
@@ -30,7 +36,11 @@ export function carryQuality({ host, pricing, language }: ImageParts, say: (sent
           if (!carried && 'qualities' in rule) {
             const words = wordsIn(language.translation, 'moreOptions', moreOptions);
             const name = modelInfo(host.model)?.label ?? host.model;
-            say(words.tierNotMade(name, words.qualityName(host.quality), words.qualityName(rule.quality)));
+            const [before, asked] = [model, host.quality];
+            const undo = route.startsWith(`${host.provider} `)
+              ? () => Object.assign(host, { model: before, quality: asked })
+              : undefined;
+            said(words.tierNotMade(name, words.qualityName(asked), words.qualityName(rule.quality)), undo);
           }
           host.quality = carried;
           // The preview priced the request a moment ago, in this same update, at the tier the model does not take: it
@@ -38,7 +48,7 @@ export function carryQuality({ host, pricing, language }: ImageParts, say: (sent
           pricing.hostUpdate();
         }
       }
-      [route, quality] = [now, host.quality];
+      [route, model, quality] = [now, host.model, host.quality];
     },
   });
 }

@@ -16,6 +16,8 @@ export interface FlowOptions {
 
 /** Where the focus waits while a submission runs. */
 const PROGRESS = '[data-focus=progress]';
+/** How long a live region stays empty before the same sentence comes again: a render, and the reader's notice of it. */
+const REPEAT_MS = 150;
 
 /**
  * Where the keyboard and the screen reader are while a submission runs: it keeps focus in the widget (on the
@@ -28,6 +30,8 @@ const PROGRESS = '[data-focus=progress]';
 export class FlowController implements ReactiveController {
   /** The sentence of the polite live region: set once per finished submission. */
   announcement = '';
+  /** How many sentences `say` was given: one given later replaces one still to come. */
+  #said = 0;
   #startedAt?: number;
   #newestBefore?: string;
   #moveFocus = false;
@@ -69,10 +73,20 @@ export class FlowController implements ReactiveController {
     if (reveal) root?.querySelector(reveal)?.scrollIntoView({ block: 'nearest' });
   }
 
-  /** Says `sentence` once, politely (a copy done, …). */
+  /**
+   * Says `sentence` once, politely (a copy done, …). A live region reads what changed in it: the same sentence again
+   * (the same tier fallen back from twice: walk-through 22, N2) empties it first, and comes a moment later.
+   */
   say(sentence: string) {
-    this.announcement = sentence;
-    this.#host.requestUpdate();
+    const said = ++this.#said;
+    const show = (words: string) => {
+      if (said !== this.#said) return; // something else was said meanwhile
+      this.announcement = words;
+      this.#host.requestUpdate();
+    };
+    if (sentence !== this.announcement) return show(sentence);
+    show('');
+    setTimeout(() => show(sentence), REPEAT_MS);
   }
 
   /** Whole seconds since the running submission started (0 when idle). */
