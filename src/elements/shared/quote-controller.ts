@@ -123,8 +123,8 @@ export class QuoteController implements ReactiveController {
   /**
    * The provider's families came (whoever loaded them: a model named, the picker's step, another element): its live
    * prices read before lack them, so they are laid over the built-in book that now has them, and asked for again, with
-   * the families' own. Before any reading of the book, the host's too (its
-   * `willUpdate` choosing a model the provider sells), not only at this controller's update.
+   * the families' own. Before any reading of the book, the host's too (its `willUpdate` choosing a model the provider
+   * sells), not only at this controller's update.
    */
   #layFamilies(provider: ProviderId) {
     const familiesHere = familiesInFor(provider);
