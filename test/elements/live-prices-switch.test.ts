@@ -6,13 +6,20 @@ import { expect } from '@open-wc/testing';
 import '../../src/define.js';
 import { familiesInFor } from '../../src/pricing/index.js';
 import { simEndpoint, uniqueStorageKey } from '../support/sim.js';
-import { decision, imageWidget, modelOffered, panelsLoaded, part, radios } from '../support/widget.js';
+import {
+  decision,
+  imageWidget,
+  modelOffered,
+  panelsLoaded,
+  part,
+  radios,
+  switchToSimulator,
+} from '../support/widget.js';
 import { until } from '../support/wait.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 
 async function switchTo(el: UserPaysImage, provider: 'google' | 'fal') {
-  el.endpoint = simEndpoint(provider);
-  el.provider = provider;
+  switchToSimulator(el, provider);
   await el.updateComplete;
   // Google's prices come a few updates after the switch the first time (its families load then).
   await until(() => decision(el).price && radios(el, 'model').length, 10_000, `a price and cards at ${provider}`);

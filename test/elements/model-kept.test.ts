@@ -5,7 +5,7 @@ import { expect } from '@open-wc/testing';
 import '../../src/define.js';
 import { familiesInFor } from '../../src/pricing/index.js';
 import { simEndpoint, uniqueStorageKey } from '../support/sim.js';
-import { decision, imageWidget, panelsLoaded, radios } from '../support/widget.js';
+import { decision, imageWidget, panelsLoaded, radios, switchToSimulator } from '../support/widget.js';
 import { until } from '../support/wait.js';
 
 async function atGoogle(model: string) {
@@ -45,8 +45,7 @@ describe('a change of provider keeps the model where the new provider sells it',
   it("Google's Nano Banana Pro, then fal (which sells Nano Banana 2 only): fal's first model, once fal's families came", async () => {
     const el = await atGoogle('gemini-3-pro-image');
     expect(familiesInFor('fal'), "fal's families not loaded yet").to.equal(false);
-    el.endpoint = simEndpoint('fal');
-    el.provider = 'fal';
+    switchToSimulator(el, 'fal');
     await until(() => familiesInFor('fal') && el.model !== 'gemini-3-pro-image', 10_000, "fal's families");
     await el.updateComplete;
     const [first] = radios(el, 'model');
@@ -57,8 +56,7 @@ describe('a change of provider keeps the model where the new provider sells it',
 
   it("Google's Nano Banana 2, then BFL (which sells FLUX only): BFL's first model at once", async () => {
     const el = await atGoogle('gemini-3.1-flash-image');
-    el.endpoint = simEndpoint('bfl');
-    el.provider = 'bfl';
+    switchToSimulator(el, 'bfl');
     await el.updateComplete;
     expect(el.model).to.equal(radios(el, 'model')[0].value);
     expect(el.model).to.match(/^flux-/);

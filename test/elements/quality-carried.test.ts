@@ -15,6 +15,7 @@ import {
   panelsLoaded,
   part,
   radios,
+  switchToSimulator,
   words,
 } from '../support/widget.js';
 import { until } from '../support/wait.js';
@@ -53,8 +54,7 @@ describe('a quality tier follows the model where it can', function () {
     await pick(el, 'model', 'gemini-3.1-flash-image');
     await pick(el, 'quality', '0.5K');
     expect(familiesInFor('google'), "Google's prices not loaded yet").to.equal(false);
-    el.endpoint = simEndpoint('google');
-    el.provider = 'google';
+    switchToSimulator(el, 'google');
     await until(() => el.quality === '512', 5_000, 'the tier carried');
     expect(checkedQuality(el)).to.equal('512');
     expect(decision(el).price).to.match(/\$/);
@@ -116,8 +116,7 @@ describe('a quality tier follows the model where it can', function () {
     const el = await widget('google');
     await pick(el, 'model', 'gemini-3.1-flash-image');
     await pick(el, 'quality', '512');
-    el.endpoint = simEndpoint('pollinations');
-    el.provider = 'pollinations';
+    switchToSimulator(el, 'pollinations');
     await until(() => el.provider === 'pollinations' && el.quality === '' && decision(el).price, 5_000, 'the fallback');
     await el.updateComplete;
     expect(announced(el)).to.include('Nano Banana 2 does not make 512: the quality is 1K now.');

@@ -5,7 +5,7 @@
 import { fixture } from '@open-wc/testing';
 import { until, waitUntil } from './wait.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
-import { uniqueStorageKey } from './sim.js';
+import { simEndpoint, uniqueStorageKey, type SimulatorName } from './sim.js';
 
 /** A `<userpays-image>`, the source element or the built one (the examples load dist/). */
 type Widget = HTMLElement & { updateComplete: Promise<boolean> };
@@ -76,6 +76,12 @@ export async function modelOffered(el: Widget, id: string) {
     5_000,
     `${id} offered`,
   );
+}
+
+/** The page changes the widget's provider to `provider`'s simulator: its endpoint with it, as a page's select does. */
+export function switchToSimulator(el: UserPaysImage, provider: SimulatorName) {
+  el.endpoint = simEndpoint(provider);
+  el.provider = provider;
 }
 
 /** The radios of a group (`model`, `shape`, `size`, `count`), in order. */
