@@ -8,7 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import config from '../rollup.config.mjs';
-import { partName } from './parts-manifest.mjs';
+import { MANIFEST } from './parts-manifest.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -19,12 +19,17 @@ function part(id) {
   return process.env.BY_FILE ? path : path.replace(/\/[^/]+$/, '') || path;
 }
 
-/** By built part (`userpays`, `engine`…: the part names of dist/parts.json), the bytes of each part of the code. */
+/**
+ * By built part (`userpays`, `lazy/engine`…: the part names of dist/parts.json, from the manifest this build writes),
+ * the bytes of each part of the code.
+ */
 export async function bundleBytes() {
-  const plugins = config.plugins.filter((plugin) => !['terser', 'parts-manifest'].includes(plugin.name));
+  const plugins = config.plugins.filter((plugin) => plugin.name !== 'terser');
   const bundle = await rollup({ ...config, plugins });
   const { output } = await bundle.generate(config.output);
   await bundle.close();
+  const manifest = JSON.parse(output.find((file) => file.fileName === MANIFEST).source);
+  const partName = new Map(Object.entries(manifest.parts).map(([name, { file }]) => [file, name]));
   const report = {};
   for (const chunk of output) {
     if (chunk.type !== 'chunk') continue;
@@ -34,7 +39,7 @@ export async function bundleBytes() {
       const { code } = await minify(module.code, { ecma: 2022, module: false, compress: { passes: 2 } });
       parts[part(id)] = (parts[part(id)] ?? 0) + gzipSync(code ?? '').length;
     }
-    report[partName(chunk.fileName)] = Object.fromEntries(Object.entries(parts).sort((a, b) => b[1] - a[1]));
+    report[partName.get(chunk.fileName)] = Object.fromEntries(Object.entries(parts).sort((a, b) => b[1] - a[1]));
   }
   return report;
 }

@@ -1,7 +1,7 @@
 // The built artefacts, as a static site would use them: no source modules are imported here.
 import { expect, fixture, html } from '@open-wc/testing';
 import { toldDeveloper } from '../support/console.js';
-import { builtFiles, chunksFetched, loadModuleScript } from '../support/built.js';
+import { builtFiles, loadModuleScript, partsLoaded } from '../support/built.js';
 import { bflEndpoint } from '../support/sim.js';
 import { imageWidget } from '../support/widget.js';
 
@@ -57,7 +57,7 @@ describe('dist bundle', () => {
   });
 
   it('keeps the engine out of the first load, and loads it from beside the script on first need', async () => {
-    const engineLoaded = () => chunksFetched().includes('engine');
+    const engineLoaded = () => partsLoaded().includes('lazy/engine');
     const source = await (await fetch('/dist/userpays.js')).text();
     expect(source).not.to.contain('get_result'); // BFL's adapter loads later, a chunk of its own
     expect(engineLoaded()).to.equal(false);

@@ -6,7 +6,7 @@
 import { expect } from '@open-wc/testing';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { LedgerStore } from '../../src/ledger/ledger.js';
-import { builtFiles, builtPage, chunkName } from '../support/built.js';
+import { builtFiles, builtPage, partName } from '../support/built.js';
 import { storageKeysForgottenAfterEach } from '../support/storage.js';
 import { bflEndpoint, simLog } from '../support/sim.js';
 
@@ -18,7 +18,7 @@ describe('a click before the widget’s panels are here (the built files)', func
 
   /** A page of the built files (the panels' chunk sent elsewhere, where `panelsAt` says), and a BFL widget made there. */
   async function widgetBeforeItsPanels(panelsAt?: string) {
-    const panels = [...(await builtFiles()).keys()].find((url) => chunkName(url) === 'image-panels')!;
+    const panels = [...(await builtFiles()).keys()].find((url) => partName(url) === 'elements/image/panels/index')!;
     const { frame, view } = await builtPage(panelsAt ? { imports: { [panels]: panelsAt } } : undefined);
     frames.push(frame);
     await view.customElements.whenDefined('userpays-image');

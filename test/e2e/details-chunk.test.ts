@@ -1,11 +1,11 @@
 // The price details (the breakdown, the projection, the comparison of every offer) are a part of their own,
-// `image-details` (src/elements/image/panels/details/), loaded when the user opens them or points at their summary:
-// a page loads it with no user action nowhere (docs/performance.md, "The chunks"). On the built files, in a page of
+// `elements/image/panels/details/index`, loaded when the user opens them or points at their summary: a page loads it
+// with no user action nowhere. On the built files, in a page of
 // their own, so that what it loaded is its own.
 import { expect } from '@open-wc/testing';
 import { waitUntil } from '../support/wait.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
-import { builtPage, chunksFetched } from '../support/built.js';
+import { builtPage, partsLoaded } from '../support/built.js';
 import { bflEndpoint, uniqueStorageKey } from '../support/sim.js';
 
 describe('the price details’ part (the built files)', function () {
@@ -24,11 +24,11 @@ describe('the price details’ part (the built files)', function () {
       const root = el.shadowRoot!;
       await waitUntil(() => root.querySelector('[part~=more]'), 'the panels');
       await new Promise((resolve) => view.setTimeout(resolve, 300));
-      expect(chunksFetched(view)).to.not.include('image-details');
+      expect(partsLoaded(view)).to.not.include('elements/image/panels/details/index');
       expect(root.querySelector('[part~=compare]')).to.equal(null);
       root.querySelector<HTMLElement>('details.details > summary')!.click();
       await waitUntil(() => root.querySelector('[part~=compare]'), 'the price details');
-      expect(chunksFetched(view)).to.include('image-details');
+      expect(partsLoaded(view)).to.include('elements/image/panels/details/index');
     } finally {
       frame.remove();
     }

@@ -1,11 +1,11 @@
 // The gallery's view (the latest submission, large, the earlier images and the paid failures: the panels' part
-// `image-gallery`, src/elements/image/panels/gallery/index.ts) loads when there is something to show, on the built
+// `elements/image/panels/gallery/index`) loads when there is something to show, on the built
 // files as a static site uses them: a first visit that never generates does not load it; a returning visitor's images
 // are drawn with no action; a submission draws its images once it ends, even where the part arrives after them. Each
 // visit runs in a page of its own (an iframe), so that what it loaded is its own.
 import { expect } from '@open-wc/testing';
 import { ImageStore } from '../../src/images/image-store.js';
-import { builtFiles, builtPage, chunkName, filesLoaded } from '../support/built.js';
+import { builtFiles, builtPage, filesLoaded, partName, partsLoaded } from '../support/built.js';
 import { pngBlob } from '../support/images.js';
 import { bflEndpoint } from '../support/sim.js';
 import { storageKeysForgottenAfterEach } from '../support/storage.js';
@@ -18,7 +18,7 @@ const MARKER = 'dialog.lightbox';
 /** The built files `view` has loaded that carry the gallery's view. */
 async function galleryViewLoaded(view: Window): Promise<string[]> {
   const loaded = await Promise.all(filesLoaded(view).map(async (url) => [url, await (await fetch(url)).text()]));
-  return loaded.filter(([, source]) => source.includes(MARKER)).map(([url]) => chunkName(url) ?? url);
+  return loaded.filter(([, source]) => source.includes(MARKER)).map(([url]) => partName(url) ?? url);
 }
 
 /** An image kept by an earlier visit, of submission `batch`. */
@@ -71,7 +71,7 @@ describe('the gallery’s view loads when there is something to show (the built 
     );
     await sleep(300);
     await el.updateComplete;
-    expect(filesLoaded(view).map(chunkName)).to.include.members(['engine', 'ledger', 'image-panels']);
+    expect(partsLoaded(view)).to.include.members(['lazy/engine', 'ledger/ledger', 'elements/image/panels/index']);
     expect(await galleryViewLoaded(view)).to.deep.equal([]);
     expect(el.shadowRoot!.querySelector('.empty')).to.not.equal(null); // the canvas's empty state, as before
   });
@@ -83,7 +83,7 @@ describe('the gallery’s view loads when there is something to show (the built 
     expect(await galleryViewLoaded(view)).to.deep.equal([]);
     part(el, 'submit')!.focus();
     await until(async () => (await galleryViewLoaded(view)).length, 10_000, 'the gallery’s view is prefetched');
-    expect(await galleryViewLoaded(view)).to.deep.equal(['image-gallery']);
+    expect(await galleryViewLoaded(view)).to.deep.equal(['elements/image/panels/gallery/index']);
   });
 
   it('a returning visitor: the images kept are drawn, the latest large and the earlier ones below, with no action', async () => {
@@ -95,7 +95,7 @@ describe('the gallery’s view loads when there is something to show (the built 
     const el = await bflWidgetIn(view, storageKey);
     await until(() => el.shadowRoot!.querySelector('[part~=result] .tile[data-id=b] img'), 10_000);
     await until(() => el.shadowRoot!.querySelector('[part~=gallery] .tile[data-id=a] img'), 10_000);
-    expect(await galleryViewLoaded(view)).to.deep.equal(['image-gallery']);
+    expect(await galleryViewLoaded(view)).to.deep.equal(['elements/image/panels/gallery/index']);
     // Its styles came with it: the history is laid out as a grid of tiles.
     const tiles = el.shadowRoot!.querySelector('[part~=gallery] .tiles')!;
     expect(view.getComputedStyle(tiles).display).to.equal('grid');
@@ -103,7 +103,9 @@ describe('the gallery’s view loads when there is something to show (the built 
   });
 
   it('a new result arriving before the gallery’s view: the submission ends once it is here, its image drawn', async () => {
-    const gallery = [...(await builtFiles()).keys()].find((url) => chunkName(url) === 'image-gallery')!;
+    const gallery = [...(await builtFiles()).keys()].find(
+      (url) => partName(url) === 'elements/image/panels/gallery/index',
+    )!;
     // The page's import map holds the gallery's chunk until the test lets it through (the same file, then).
     let letThrough = () => {};
     const gate = new Promise<void>((resolve) => (letThrough = resolve));
@@ -132,7 +134,9 @@ describe('the gallery’s view loads when there is something to show (the built 
   });
 
   it('where the gallery’s view cannot load (offline for a moment), a submission’s error is said in its words all the same', async () => {
-    const gallery = [...(await builtFiles()).keys()].find((url) => chunkName(url) === 'image-gallery')!;
+    const gallery = [...(await builtFiles()).keys()].find(
+      (url) => partName(url) === 'elements/image/panels/gallery/index',
+    )!;
     const broken = URL.createObjectURL(new Blob(['throw new TypeError("offline");\n'], { type: 'text/javascript' }));
     const view = await page({ imports: { [gallery]: broken } });
     const el = await bflWidgetIn(view, newStorageKey());

@@ -4,7 +4,7 @@
 import { expect } from '@open-wc/testing';
 import { waitUntil } from '../support/wait.js';
 import { de } from '../../src/translations/de.js';
-import { builtFiles, builtPage, chunkName, chunksFetched } from '../support/built.js';
+import { builtFiles, builtPage, partName, partsLoaded } from '../support/built.js';
 import { uniqueStorageKey } from '../support/sim.js';
 import { cleanLocalStorage } from '../support/storage.js';
 import { part, words } from '../support/widget.js';
@@ -20,11 +20,11 @@ describe('German, a chunk of its own (the built files)', function () {
     storageKeys.splice(0).forEach(cleanLocalStorage);
   });
 
-  it('its words are in the chunk named de alone, not in the entry', async () => {
+  it('its words are in its part alone (translations/de), not in the entry', async () => {
     const files = [...(await builtFiles())];
     // A sentence of ASCII alone: the test server serves the built files as esbuild writes them (\u00e4 for ä).
     const carriers = files.filter(([, source]) => source.includes(de.widget.promptLabel())).map(([url]) => url);
-    expect(carriers.map(chunkName)).to.deep.equal(['de']);
+    expect(carriers.map(partName)).to.deep.equal(['translations/de']);
   });
 
   it('an English page never loads it; the page turned German does, and its elements speak German', async () => {
@@ -44,13 +44,13 @@ describe('German, a chunk of its own (the built files)', function () {
     const [image] = els;
     await waitUntil(() => part(image, 'more'), 'the widget’s panels load');
     await Promise.all(els.map((el) => el.updateComplete));
-    expect(chunksFetched(view)).to.include('image-panels');
-    expect(chunksFetched(view)).to.not.include('de');
+    expect(partsLoaded(view)).to.include('elements/image/panels/index');
+    expect(partsLoaded(view)).to.not.include('translations/de');
     const label = () => words(image.shadowRoot!.querySelector('label[for=prompt]'));
     expect(label()).to.equal('Describe the image');
 
     view.document.documentElement.lang = 'de';
     await waitUntil(() => label() === de.widget.promptLabel(), 'the widget speaks German');
-    expect(chunksFetched(view)).to.include('de');
+    expect(partsLoaded(view)).to.include('translations/de');
   });
 });

@@ -7,7 +7,7 @@ import { expect } from '@open-wc/testing';
 import { LedgerStore } from '../../src/ledger/ledger.js';
 import { generation as text } from '../../src/strings/generation.js';
 import { storageKeysForgottenAfterEach } from '../support/storage.js';
-import { builtFiles, builtPage, chunkName, filesLoaded } from '../support/built.js';
+import { builtFiles, builtPage, filesLoaded, partName, partsLoaded } from '../support/built.js';
 import { PUTER_SRC, puterCalls, puterEndpoint, setPuterAccount } from '../support/puter.js';
 import { bflEndpoint, simEndpoint, simLog, unique } from '../support/sim.js';
 import { imageWidgetIn, part } from '../support/widget.js';
@@ -31,11 +31,14 @@ const MARKERS: Record<string, string> = {
  * The chunks of the accounts a session loads only for the providers that have them (panels/accounts/): Puter's
  * account, the sign-in's part and the sign-in itself (OAuth).
  */
-const ACCOUNT_PARTS = ['image-puter', 'image-sign-in', 'oauth'];
+const ACCOUNT_PARTS = [
+  'elements/image/panels/accounts/puter/index',
+  'elements/image/panels/accounts/sign-in/index',
+  'providers/engine/oauth',
+];
 
 /** The chunks of `ACCOUNT_PARTS` that `view` has loaded, in that order. */
-const accountPartsLoaded = (view: Window) =>
-  ACCOUNT_PARTS.filter((name) => filesLoaded(view).map(chunkName).includes(name));
+const accountPartsLoaded = (view: Window) => ACCOUNT_PARTS.filter((name) => partsLoaded(view).includes(name));
 
 /** The providers whose adapter code is in what `view` has loaded of the build. */
 async function adaptersLoaded(view: Window): Promise<string[]> {
@@ -67,13 +70,13 @@ describe('each provider’s adapter is a chunk of its own (the built files)', fu
     return el;
   }
 
-  it('each adapter’s code is in one built file: the chunk named after it, not the entry or the engine', async () => {
+  it('each adapter’s code is in one built file: its adapter’s part, not the entry or the engine', async () => {
     // A bundled translation is words, not code: German's quotes the gateway's path as an example, as English does.
-    const files = [...(await builtFiles())].filter(([url]) => chunkName(url) !== 'de');
+    const files = [...(await builtFiles())].filter(([url]) => partName(url) !== 'translations/de');
     for (const [provider, marker] of Object.entries(MARKERS)) {
       const carriers = files.filter(([, source]) => source.includes(marker)).map(([url]) => url);
       expect(carriers, provider).to.have.length(1);
-      expect(chunkName(carriers[0]), provider).to.equal(provider);
+      expect(partName(carriers[0]), provider).to.equal(`providers/${provider}/adapter`);
     }
   });
 
@@ -83,11 +86,16 @@ describe('each provider’s adapter is a chunk of its own (the built files)', fu
     const result = await el.generate();
     expect(result.charged).to.equal('0.014');
     expect(result.images.map((image) => image.saved)).to.deep.equal([true]);
-    expect(filesLoaded(view).map(chunkName)).to.include.members(['engine', 'ledger', 'image-panels', 'bfl']);
+    expect(partsLoaded(view)).to.include.members([
+      'lazy/engine',
+      'ledger/ledger',
+      'elements/image/panels/index',
+      'providers/bfl/adapter',
+    ]);
     expect(await adaptersLoaded(view)).to.deep.equal(['bfl']);
     // The headless API is a page's own call, not the widget's: its chunk is not loaded. Nor are the accounts' parts
     // of the providers the user signs in to (Puter's account, the sign-in and its OAuth): a key was typed.
-    expect(filesLoaded(view).map(chunkName)).not.to.include.any.members(['headless', ...ACCOUNT_PARTS]);
+    expect(partsLoaded(view)).not.to.include.any.members(['generation/headless', ...ACCOUNT_PARTS]);
   });
 
   it('a BFL session loads More options’ controls only when the user opens More options', async () => {
@@ -96,12 +104,12 @@ describe('each provider’s adapter is a chunk of its own (the built files)', fu
     await until(() => part(el, 'more'), 10_000); // the panels, and all a visit loads without a user's action
     await el.updateComplete;
     const before = filesLoaded(view);
-    expect(before.map(chunkName)).not.to.include('image-controls');
+    expect(before.map(partName)).not.to.include('elements/image/panels/controls/index');
     (part(el, 'more') as HTMLDetailsElement).open = true;
     // FLUX.2 [klein]'s moderation level and format, drawn in More options once its part has come.
     await until(() => el.shadowRoot!.querySelector('.model-controls [name=safetyTolerance]'), 10_000);
     const after = filesLoaded(view).filter((url) => !before.includes(url));
-    expect(after.map(chunkName)).to.include('image-controls');
+    expect(after.map(partName)).to.include('elements/image/panels/controls/index');
     expect(after.length, JSON.stringify(after)).to.be.greaterThan(0);
   });
 
@@ -130,9 +138,14 @@ describe('each provider’s adapter is a chunk of its own (the built files)', fu
     const result = await el.generate();
     expect(result.images).to.have.length(1);
     expect(await puterCalls(marker)).to.have.length(1);
-    expect(filesLoaded(view).map(chunkName)).to.include.members(['engine', 'ledger', 'image-panels', 'puter']);
+    expect(partsLoaded(view)).to.include.members([
+      'lazy/engine',
+      'ledger/ledger',
+      'elements/image/panels/index',
+      'providers/puter/adapter',
+    ]);
     expect(await adaptersLoaded(view)).to.deep.equal(['puter']);
-    expect(accountPartsLoaded(view)).to.deep.equal(['image-puter']);
+    expect(accountPartsLoaded(view)).to.deep.equal(['elements/image/panels/accounts/puter/index']);
   });
 
   it('a session with a provider the user signs in to loads the sign-in’s part when Sign in is pressed, OAuth not until a sign-in, nor Puter’s account', async () => {
@@ -150,14 +163,14 @@ describe('each provider’s adapter is a chunk of its own (the built files)', fu
     signIn.click();
     await until(() => part(el, 'grant'), 10_000);
     const requested = (view.performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter(
-      ({ name }) => chunkName(name) === 'image-sign-in',
+      ({ name }) => partName(name) === 'elements/image/panels/accounts/sign-in/index',
     );
     expect(requested.map(({ startTime }) => startTime > clickedAt)).to.deep.equal([true]);
     expect(part(el, 'sign-in'), 'the form in its place').to.equal(null);
     // OAuth loads when the user signs in (test/elements/sign-in.test.ts), or where the address carries an answer.
-    expect(accountPartsLoaded(view)).to.deep.equal(['image-sign-in']);
+    expect(accountPartsLoaded(view)).to.deep.equal(['elements/image/panels/accounts/sign-in/index']);
     // More options was not opened: its controls part is not loaded.
-    expect(filesLoaded(view).map(chunkName)).not.to.include('image-controls');
+    expect(partsLoaded(view)).not.to.include('elements/image/panels/controls/index');
   });
 
   it('a first visit with Pollinations shows its live price with the reader of its prices, not its adapter', async () => {
@@ -170,9 +183,9 @@ describe('each provider’s adapter is a chunk of its own (the built files)', fu
     });
     await until(() => el.quote?.source.name === 'Pollinations model list (live)', 10_000);
     expect(el.quote!.total).to.equal('0.006');
-    const loaded = filesLoaded(view).map(chunkName);
-    expect(loaded).to.include('pollinations-live-prices');
-    expect(loaded).not.to.include('pollinations');
+    const loaded = partsLoaded(view);
+    expect(loaded).to.include('providers/pollinations/live-prices');
+    expect(loaded).not.to.include('providers/pollinations/adapter');
   });
 
   it('a first visit with Puter shows its live price with the reader of its catalogue, not its adapter', async () => {
@@ -184,13 +197,13 @@ describe('each provider’s adapter is a chunk of its own (the built files)', fu
       prompt: 'a lighthouse at dusk',
     });
     await until(() => el.quote?.source.name === 'Puter live catalogue', 10_000);
-    const loaded = filesLoaded(view).map(chunkName);
-    expect(loaded).to.include('puter-live-prices');
-    expect(loaded).not.to.include('puter');
+    const loaded = partsLoaded(view);
+    expect(loaded).to.include('providers/puter/live-prices');
+    expect(loaded).not.to.include('providers/puter/adapter');
   });
 
   it('an adapter that does not arrive: the widget says so (network), books and sends nothing, and is ready again', async () => {
-    const bfl = [...(await builtFiles()).keys()].find((url) => chunkName(url) === 'bfl')!;
+    const bfl = [...(await builtFiles()).keys()].find((url) => partName(url) === 'providers/bfl/adapter')!;
     // The page's import map sends BFL's chunk to an address that answers 404, as a connection lost just then would.
     const view = await page({ imports: { [bfl]: '/dist/chunks/not-here.js' } });
     const el = await bflWidgetIn(view);
@@ -227,7 +240,7 @@ describe('each provider’s adapter is a chunk of its own (the built files)', fu
       );
     expect(refused).to.include({ code: 'network', message: text.adapterNotLoaded('bfl') });
     expect(new LedgerStore({ storageKey: headlessKey }).entries()).to.deep.equal([]);
-    expect(filesLoaded(view).map(chunkName)).to.include('headless'); // loaded by the call, with the engine
-    expect(filesLoaded(view).map(chunkName)).not.to.include('bfl');
+    expect(partsLoaded(view)).to.include('generation/headless'); // loaded by the call, with the engine
+    expect(partsLoaded(view)).not.to.include('providers/bfl/adapter');
   });
 });

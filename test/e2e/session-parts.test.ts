@@ -1,35 +1,86 @@
-// The size check counts, in each provider's session, only the parts that provider's session can open
-// (budgets.json, session.openedBy: scripts/sizes.mjs): each list there is held here to the providers' own info, so
-// that a provider given a sign-in, More options' controls or the other families is counted with them.
+// What the size check counts in each provider's whole session (scripts/sessions.mjs, from dist/parts.json and
+// budgets.json), held to what the widget does: the parts only some providers' sessions open (budgets.json, `openedBy`)
+// are listed for exactly the providers whose info opens them, and what a page with each provider loads by itself, with
+// no user action, is inside that provider's session as counted. Each page is one of its own (an iframe).
 import { expect } from '@open-wc/testing';
 import type { ProviderId } from '../../src/base/types.js';
 import { PROVIDERS } from '../../src/providers/registry.js';
+import { type Budgets, providerAdapters, sessionParts } from '../../scripts/sessions.mjs';
+import { builtPage, manifest, partsLoaded } from '../support/built.js';
+import { everyProvider } from '../support/every-provider.js';
+import { storageKeysForgottenAfterEach } from '../support/storage.js';
+import { sleep } from '../support/wait.js';
+import { imageWidgetIn } from '../support/widget.js';
 
 const ids = Object.keys(PROVIDERS) as ProviderId[];
 const withInfo = (has: (id: ProviderId) => unknown) => ids.filter(has).sort();
+const budgets = async () => (await (await fetch('/budgets.json')).json()) as Budgets;
 
-describe('the parts only some providers’ sessions open', () => {
-  it('budgets.json lists, for each, exactly the providers whose info opens it', async () => {
-    const budgets = (await (await fetch('/budgets.json')).json()) as { session: { openedBy: Record<string, unknown> } };
-    const { _: why, ...openedBy } = budgets.session.openedBy;
+/** How long a page must have loaded nothing more, with its idle callback run, to be at rest. */
+const QUIET_MS = 1500;
+
+/** Resolves once `view` has loaded nothing for `QUIET_MS` and its idle callback has run with nothing loaded since. */
+async function atRest(view: Window) {
+  const loaded = () => view.performance.getEntriesByType('resource').length;
+  for (let count = loaded(), since = performance.now(); ; await sleep(100)) {
+    if (loaded() !== count) [count, since] = [loaded(), performance.now()];
+    else if (performance.now() - since >= QUIET_MS) {
+      await new Promise((resolve) => view.requestIdleCallback(resolve));
+      if (loaded() === count) return;
+    }
+  }
+}
+
+describe('each provider’s whole session, as the size check counts it', function () {
+  const newStorageKey = storageKeysForgottenAfterEach();
+  const frames: HTMLIFrameElement[] = [];
+  afterEach(() => frames.splice(0).forEach((frame) => frame.remove()));
+
+  it('budgets.json lists the parts only some providers open with exactly the providers whose info opens them', async () => {
+    const { _: why, ...openedBy } = (await budgets()).openedBy!;
     expect(why).to.be.a('string');
     const signIn = withInfo((id) => PROVIDERS[id].info.signIn);
     const controls = withInfo((id) => PROVIDERS[id].info.showsControls);
     expect(signIn).to.not.be.empty;
     expect(
-      Object.fromEntries(Object.entries(openedBy).map(([part, list]) => [part, [...(list as string[])].sort()])),
+      Object.fromEntries(Object.entries(openedBy).map(([module, list]) => [module, [...(list as string[])].sort()])),
     ).to.deep.equal({
-      // Signing in: the sign-in line, the OAuth flow and the caps it asks for.
-      'image-sign-in': signIn,
-      oauth: signIn,
-      'providers-sign-in': signIn,
+      // Signing in: the sign-in line and its form, and the OAuth flow.
+      'src/elements/image/panels/accounts/sign-in/index.ts': signIn,
+      'src/providers/engine/oauth.ts': signIn,
       // More options' model controls.
-      'image-controls': controls,
+      'src/elements/image/panels/controls/index.ts': controls,
       // Puter's account line: the one provider paid from its own account without a key.
-      'image-puter': withInfo((id) => !PROVIDERS[id].info.needsKey),
-      // The other families' shared part (their names, the token and tier pricers), where the provider sells them
-      // (SPEC §12): elsewhere it loads only to say that a family model a page names has no price there.
-      families: withInfo((id) => PROVIDERS[id].info.sellsFamilies),
+      'src/elements/image/panels/accounts/puter/index.ts': withInfo((id) => !PROVIDERS[id].info.needsKey),
     });
   });
+
+  it('counts a session for every provider, each with its own adapter and no other', async () => {
+    const adapters = providerAdapters(manifest);
+    expect([...adapters.keys()].sort()).to.deep.equal([...ids].sort());
+    expect(Object.keys(everyProvider).sort(), 'a page of each below').to.deep.equal([...ids].sort());
+    const sessions = sessionParts(manifest, await budgets());
+    for (const [provider, adapter] of adapters) {
+      expect(sessions[provider], provider).to.include.members([manifest.entry, adapter]);
+      expect(
+        sessions[provider].filter((name) => [...adapters.values()].includes(name)),
+        provider,
+      ).to.deep.equal([adapter]);
+    }
+  });
+
+  for (const provider of Object.keys(everyProvider))
+    it(`a page with ${provider} loads by itself, with no user action, only parts of ${provider}’s session`, async function () {
+      this.timeout(30_000);
+      const session = sessionParts(manifest, await budgets())[provider];
+      expect(session, `a session with ${provider}`).to.be.an('array');
+      const { frame, view } = await builtPage();
+      frames.push(frame);
+      await imageWidgetIn(view, { provider, ...everyProvider[provider](), 'storage-key': newStorageKey() });
+      await atRest(view);
+      const loaded = partsLoaded(view);
+      // The entry and the widget's panels load by themselves on every page: what is counted is what was loaded.
+      expect(loaded).to.include.members([manifest.entry, 'elements/image/panels/index']);
+      expect(loaded.filter((name) => !session.includes(name))).to.deep.equal([]);
+    });
 });

@@ -3,7 +3,7 @@
 // is the one `UserPaysError` the page sees.
 import { expect } from '@open-wc/testing';
 import { cleanLocalStorage } from '../support/storage.js';
-import { chunksFetched, loadModuleScript } from '../support/built.js';
+import { loadModuleScript, partsLoaded } from '../support/built.js';
 import { bflEndpoint, uniqueStorageKey } from '../support/sim.js';
 
 interface Built {
@@ -53,8 +53,8 @@ describe('the headless API in the built files', function () {
     // @ts-expect-error: the built module has no types at this path
     const exported: Built = await import('/dist/userpays.js');
     expect(global.generate).to.equal(exported.generate); // one module graph
-    expect(chunksFetched()).not.to.include('engine');
+    expect(partsLoaded()).not.to.include('lazy/engine');
     await generatesAndRefuses(global);
-    expect(chunksFetched().filter((name) => name === 'engine').length).to.equal(1);
+    expect(partsLoaded().filter((name) => name === 'lazy/engine').length).to.equal(1);
   });
 });

@@ -1,5 +1,6 @@
 // The built files as a static page uses them: `<script type="module" src="/dist/userpays.js">`, and the chunks the
-// entry then loads from beside itself (dist/chunks/).
+// entry then loads from beside itself (dist/chunks/), each known by its part name in the build's parts manifest.
+import type { PartsManifest } from '../../scripts/sessions.mjs';
 import { loadedFrame } from './frames.js';
 
 /** Adds `<script type="module" src>` to the page; resolves once it has run (a module runs once per address). */
@@ -22,13 +23,21 @@ export function filesLoaded(view: Window = window): string[] {
     .filter((name) => new URL(name).pathname.startsWith('/dist/'));
 }
 
-/** A built chunk's name without its hash (`engine`…, from `…/dist/chunks/engine-<hash>.js`); undefined for the entry. */
-export const chunkName = (url: string) => /\/dist\/chunks\/([\w-]+)-[0-9a-f]{6}\.js$/.exec(url)?.[1];
+/** The build's parts manifest (dist/parts.json: scripts/parts-manifest.mjs), as `npm run build` wrote it. */
+export const manifest = (await (await fetch('/dist/parts.json')).json()) as PartsManifest;
 
-/** The chunks of dist/chunks/ this page (or `view`) has loaded as modules so far, by name (`engine`…). */
-export function chunksFetched(view: Window = window): string[] {
+const partsByPath = new Map(Object.entries(manifest.parts).map(([name, { file }]) => [`/dist/${file}`, name]));
+
+/**
+ * A built file's part name (`userpays`, `lazy/engine`, `providers/bfl/adapter`…: the names of dist/parts.json), from
+ * its address; undefined for a file that is no part (the stylesheet).
+ */
+export const partName = (url: string) => partsByPath.get(new URL(url, location.href).pathname);
+
+/** The parts this page (or `view`) has loaded as modules so far, by name (`userpays`, `lazy/engine`…). */
+export function partsLoaded(view: Window = window): string[] {
   return filesLoaded(view)
-    .map(chunkName)
+    .map(partName)
     .filter((name): name is string => !!name);
 }
 
