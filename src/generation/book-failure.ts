@@ -151,8 +151,8 @@ export function sayBooked(
     sayUncertain(error, provider, bound, settlement, keyAlone, locale);
   }
   // A refusal booked as not charged says so, where its words do not already ("Nothing was charged", "nothing was sent
-  // or charged"): beside "BFL charged $0.014 for it all the same" elsewhere, "fal had a problem (HTTP 500)" left the
-  // user to guess (walk-through 16, G4). A cancel has its own words.
+  // or charged"): beside "BFL charged $0.014 for it all the same" elsewhere, "fal had a problem (HTTP 500)" would
+  // leave the user to guess. A cancel has its own words.
   if ('void' in settlement && error.code !== 'cancelled' && !/nothing was/i.test(error.message))
     error.say(...error.said, text.nothingCharged());
 }

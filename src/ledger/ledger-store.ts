@@ -288,9 +288,8 @@ export class LedgerStore {
           throw new UserPaysError(
             'budget-exceeded',
             // The cost as the decision row says it ("$0.0421", not "$0.042106"; a bound rounded up, "at most $0.158",
-            // never "$0.157": walk-through 17); the budget as it was set; what is left of it, and what of the rest is
-            // held for images under way, here or in another tab ("$0.014 and past $0.02" read as a wrong sum:
-            // walk-through 18, J3).
+            // never "$0.157"); the budget as it was set; what is left of it, and what of the rest is held for images
+            // under way, here or in another tab ("$0.014 and past $0.02" alone would read as a wrong sum).
             text.budgetExceeded(
               formatUsdRounded(money(total), locale, bound),
               formatUsd(limit, locale),

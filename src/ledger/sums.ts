@@ -62,7 +62,7 @@ export function summarize({ view, days }: Summed, byDay?: Map<number, Decimal>):
       sums.uncertain = sums.uncertain.plus(entry.charged!).minus(certain);
       if (!new Decimal(certain).isZero()) book(byDay ? dayOf(entry.settledAt!) : 0, entry.model, certain, 0, 1);
       // Its image came, at a price's bound no reply said the cost of: one of the tally's images already, whatever the
-      // user then says it cost (walk-through 16, G8: "Spent $0.00 on 0 images" beside the image).
+      // user then says it cost (never "Spent $0.00 on 0 images" beside the image).
       if (entry.basis === 'bound') book(byDay ? dayOf(entry.settledAt!) : 0, entry.model, '0', 1, 0);
     } else if (entry.status === 'charged')
       book(byDay ? dayOf(entry.settledAt!) : 0, entry.model, entry.charged!, +!entry.error, +!!entry.error);

@@ -9,8 +9,8 @@ import type { PriceRule } from './price-book.js';
  * sent: the one the size decides where it does (a ratios rule's `tiers`, Pollinations' Nano Banana), else the one
  * asked, else the price book's, never the provider's default. Where the tier decides the size made (a ratios rule's
  * `tierScales`: Gemini's 4K makes its 1K sizes with each side four times as long), the request is fitted to that size,
- * so that the size shown, its megapixels and the note beside it say what the provider makes (walk-through 17, H2:
- * 4K said "1 MP" over a 4096×4096 image).
+ * so that the size shown, its megapixels and the note beside it say what the provider makes (not "1 MP" over a
+ * 4096×4096 image at 4K).
  */
 export function fitQuality(
   rule: PriceRule,

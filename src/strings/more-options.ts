@@ -7,7 +7,7 @@ export interface MoreOptionsStrings {
   qualityName(quality: string): string;
   /**
    * Read out where another model was chosen that does not make the tier asked (`asked`): the tier it is now made at
-   * (`made`, its default), each by its name. The price said beside Generate changed with it (walk-through 21, M3).
+   * (`made`, its default), each by its name. The price said beside Generate changes with it.
    */
   tierNotMade(model: string, asked: string, made: string): string;
   seedLabel(): string;

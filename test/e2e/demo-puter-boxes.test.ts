@@ -1,8 +1,8 @@
 // Puter's SDK draws boxes of its own on the page (signing in again where a session ended mid-call with no fresh click,
 // its usage limit, its email confirmation), each styled by an inline <style> in its shadow root, and its logo by style
-// attributes. Under the demo's strict Content-Security-Policy they came out unstyled: on a phone, plain English text
-// and two grey buttons over the widget (walk-throughs 18 and 19, K3). The demo's policy lists those styles by their
-// hashes, and nothing else inline; when an update of the SDK changes them, this says the hashes to list.
+// attributes. Under the demo's strict Content-Security-Policy they would come out unstyled: on a phone, plain English
+// text and two grey buttons over the widget. The demo's policy lists those styles by their hashes, and nothing else
+// inline; when an update of the SDK changes them, this says the hashes to list.
 import { expect } from '@open-wc/testing';
 import { closeDemo, forgetDemo, openDemo } from '../support/demo.js';
 import { until } from '../support/wait.js';

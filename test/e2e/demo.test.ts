@@ -127,7 +127,7 @@ describe('the demo page', function () {
     }
   });
 
-  it('compares every provider it simulates, and a switch from the comparison brings that simulator (issue 43, 4)', async () => {
+  it('compares every provider it simulates, and a switch from the comparison brings that simulator', async () => {
     const view = await openDemo(1280);
     const widget = await demoWidget(view, 'puter');
     await openPriceDetails(widget);
@@ -166,9 +166,9 @@ describe('the demo page', function () {
     expect(widget.endpoint).to.match(/\/sim\/bfl$/);
   });
 
-  // Walk-through 13, Z14: Google was not among the demo's providers. Chosen after Puter's live prices were read, it
-  // kept FLUX.2 [klein] 4B ("has no price for provider google yet"): the live book read before lacked Google's families
-  // when the widget chose a model it sells.
+  // Google is among the demo's providers. Chosen after Puter's live prices were read, it must not keep FLUX.2 [klein]
+  // 4B ("has no price for provider google yet"): the live book read before lacks Google's families when the widget
+  // chooses a model it sells.
   it('Google, chosen after Puter’s live prices: a Gemini model, priced as a bound, nothing refused', async () => {
     const view = await openDemo(1280);
     const widget = await demoWidget(view, 'puter');

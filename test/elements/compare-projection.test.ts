@@ -66,7 +66,7 @@ describe('<userpays-image>: compare and projection', () => {
       .filter((row) => !row.startsWith('FLUX.1 Fill'))
       .map((row) => Number(row.match(/\$([\d.]+)/)?.[1]));
     expect(totals).to.deep.equal([...totals].sort((a, b) => a - b));
-    // Whom the cheapest pays, named (walk-through 13, Z8: the same model costs $0.001 at Puter and $0.014 at BFL).
+    // Whom the cheapest pays, named (the same model costs $0.001 at Puter and $0.014 at BFL).
     expect(words(part(el, 'compare')!.querySelector('summary'))).to.equal(
       'Compare prices · cheapest: FLUX.2 [klein] 4B at BFL, $0.014',
     );
@@ -77,8 +77,8 @@ describe('<userpays-image>: compare and projection', () => {
     await expect(el).to.be.accessible();
   });
 
-  // Walk-through 17: at 280 px each offer took about four lines (its name, what it is for, its provider, each its own).
-  // At 390 px too, its provider's own column left the model's name some 120 px, in two lines.
+  // At 280 px each offer would take about four lines (its name, what it is for, its provider, each its own). At 390 px
+  // too, its provider's own column would leave the model's name some 120 px, in two lines.
   for (const width of [366, 280])
     it(`where the controls are narrow (${width} px), the provider shares a line with what the model is for`, async () => {
       const { el } = await widget();
@@ -94,8 +94,8 @@ describe('<userpays-image>: compare and projection', () => {
       expect(via.getClientRects()[0].top, 'one line').to.equal(best.getClientRects()[0].top);
     });
 
-  // Walk-through 19: at 1280 px the seventy offers took two or three lines each in the controls' 400 px column, beside
-  // an empty canvas.
+  // At 1280 px the seventy offers would take two or three lines each in the controls' 400 px column, beside an empty
+  // canvas.
   it('side by side, the open details widen the controls, and an offer that fits is one line', async () => {
     const { el } = await widget();
     const root = el.shadowRoot!;
@@ -158,7 +158,7 @@ describe('<userpays-image>: compare and projection', () => {
     );
   });
 
-  it('a click anywhere on an offer’s line switches to it, its button the one keyboard stop (issue 43, D9)', async () => {
+  it('a click anywhere on an offer’s line switches to it, its button the one keyboard stop', async () => {
     const { el } = await widget();
     const line = part(el, 'compare')!.querySelector<HTMLTableRowElement>('tr[data-model="flux-2-max"]')!;
     expect(getComputedStyle(line).cursor, 'a pointer over the whole line').to.equal('pointer');

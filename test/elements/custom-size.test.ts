@@ -1,5 +1,5 @@
-// Typing a custom size (issue 23, defect 1): clearing Width (select all, Backspace) once made the shapes, the sizes,
-// Width/Height and the reference area disappear for good ("The image is made at the size of the image to edit.").
+// Typing a custom size: clearing Width (select all, Backspace) must not make the shapes, the sizes, Width/Height and
+// the reference area disappear for good ("The image is made at the size of the image to edit.").
 // A side being typed is a size not yet valid: every control stays, the price is withheld with the reason, and
 // typing the side again brings it back.
 import { expect } from '@open-wc/testing';
@@ -43,7 +43,6 @@ describe('<userpays-image>: a custom size being typed', () => {
     expect(root(el).querySelector<HTMLButtonElement>('[part~=submit]')!.disabled).to.equal(false);
   });
 
-  // Walk-through 17, H3: a size the model cannot make was said only beside Generate; its fields were not marked.
   it('a size the model cannot make marks Width and Height and says why under them; a good one clears them', async () => {
     const el = await imageWidget({ provider: 'bfl', model: 'flux-2-pro', locale: 'en-US', prompt: 'a fox' });
     el.apiKey = 'sim-test-key';

@@ -1,4 +1,4 @@
-// The decision row (issue 23, defect 5 and "Done when"): when a click on Generate cannot succeed, Generate is
+// The decision row: when a click on Generate cannot succeed, Generate is
 // disabled before the click and says why beside it, with the fix — no prompt, no key, over the budget, over the
 // account's balance, a size the model cannot make — and what it says of money is money ("$0.03"), never "0.03 USD".
 import { expect } from '@open-wc/testing';
@@ -70,7 +70,7 @@ describe('<userpays-image>: Generate says why it cannot, before the click', func
     el.model = 'flux-2-pro';
     el.budget = '0.02';
     await waitUntil(() => reason(el), 'the ledger is read and the budget applies');
-    // The page's budget is the site's limit: the user cannot raise it, and is not told to (issue 43, P1).
+    // The page's budget is the site's limit: the user cannot raise it, and is not told to.
     expectBlocked(el, /Over this site's \$0\.02 limit: choose a cheaper request/);
     expect(reason(el)!.textContent).not.to.contain('raise');
     expect(fix(el)!.textContent).to.match(/FLUX\.2 \[klein\] 4B · \$0\.014/);
@@ -81,7 +81,7 @@ describe('<userpays-image>: Generate says why it cannot, before the click', func
       .to.contain('$0.03')
       .and.contain('$0.02')
       .and.not.match(/USD/);
-    // Ctrl+Enter from the prompt (issue 43, P3): nothing more is sent, and the keyboard goes to the fix.
+    // Ctrl+Enter from the prompt: nothing more is sent, and the keyboard goes to the fix.
     root(el).querySelector<HTMLTextAreaElement>('#prompt')!.focus();
     await sendKeys({ down: 'Control' });
     await sendKeys({ press: 'Enter' });
@@ -120,7 +120,7 @@ describe('<userpays-image>: Generate says why it cannot, before the click', func
     el.model = 'flux-pro-1.0-fill';
     await el.updateComplete;
     expectBlocked(el, /edits an image you provide/);
-    // The form's next step, not an error (issue 43, P10): the price stands (BFL's per image, whatever the image),
+    // The form's next step, not an error: the price stands (BFL's per image, whatever the image),
     // and the reason is a hint, not in the error colour.
     expect(price(el)).to.equal('$0.05');
     expect(reason(el)!.hasAttribute('part'), 'not part error').to.equal(false);
@@ -146,8 +146,8 @@ describe('<userpays-image>: Generate says why it cannot, before the click', func
     expect(chooser).to.equal(1);
   });
 
-  // Walk-through 19, K2: a refusal said "($0.014 is held for images under way)" after that image, another tab's, was
-  // paid for. Its figures are the click's: it stays while they hold, and goes once the tally moves.
+  // A refusal's figures are the click's ("($0.014 is held for images under way)" is false once that image, another
+  // tab's, is paid for): it stays while they hold, and goes once the tally moves.
   it('a refusal of the budget stays while its figures hold, and goes once the tally moves', async () => {
     const storageKey = uniqueStorageKey();
     const el = await bflWidget({

@@ -202,7 +202,7 @@ describe('<userpays-image>: the gallery', () => {
     await waitUntil(() => tiles(el).length === 2, 'the new image beside the first');
     expect(el.tally!.spent).to.equal('0.028');
     // The form took the image's prompt and model to make it; the ones being edited are one Undo away, said above
-    // Generate (walk-through 18, J2: they went without a word).
+    // Generate, not gone without a word.
     const undo = el.shadowRoot!.querySelector<HTMLElement>('.undo')!;
     expect(words(undo)).to.equal('The prompt and settings of the image being varied are in the form. Undo');
     undo.querySelector('button')!.click();
@@ -223,7 +223,7 @@ describe('<userpays-image>: the gallery', () => {
     return { el, undo };
   }
 
-  // Walk-through 19, K1: the note and its Undo stayed after the user typed a new prompt; Undo then threw that away.
+  // Once the user has typed a new prompt, the note and its Undo go: Undo would throw that prompt away.
   it('the Undo of a change made to the form goes once the user edits the form, or sends it', async () => {
     const { el, undo } = await variedFromADraft();
     const prompt = el.shadowRoot!.querySelector<HTMLTextAreaElement>('#prompt')!;
@@ -242,7 +242,7 @@ describe('<userpays-image>: the gallery', () => {
     expect(!!undo(), 'an Undo after Generate').to.equal(false);
   });
 
-  // Walk-through 20, L2: the page's provider select changed the provider; Vary's note stayed over the other form.
+  // Once the page's provider select changes the provider, Vary's note does not stay over the other form.
   it('the Undo of a change made to the form goes once the page changes the provider', async () => {
     const { el, undo } = await variedFromADraft();
     for (let update = 0; update < 2; update++) {

@@ -99,7 +99,7 @@ describe('history: each image keeps its item from one draw to the next', () => {
     expect(items()[0].textContent).to.contain('$0.25');
   });
 
-  // Walk-through 18, J6: a reply lost to a broken connection, answered as charged, blamed the provider.
+  // A reply lost to a broken connection, answered as charged, does not blame the provider.
   it('says why a paid generation brought no image: the connection, where it broke', () => {
     const { host } = drawn();
     const failure = { model: 'flux-2-klein-4b', provider: 'bfl', at: 1, charged: '0.014', error: 'network' };
@@ -129,7 +129,7 @@ describe('history: an image’s toolbar fits its tile', () => {
   afterEach(() => hosts.splice(0).forEach((host) => host.remove()));
 
   for (const width of [280, 390, 1280]) {
-    it(`at ${width} px: under the image, as wide as its tile at most, its menu too (issue 43, D6)`, () => {
+    it(`at ${width} px: under the image, as wide as its tile at most, its menu too`, () => {
       // Drawn as the widget draws it: in a shadow root, with the panels' icons' and the gallery's styles.
       const host = document.createElement('div');
       document.body.append(host);
@@ -166,7 +166,7 @@ describe('history: an image’s toolbar fits its tile', () => {
 describe('the latest image: Vary says its word at every width', () => {
   afterEach(() => hosts.splice(0).forEach((host) => host.remove()));
 
-  // Walk-through 18, J5: on a folded phone the word went, leaving "⇄ at most $0.0733": a price beside an arrow.
+  // On a folded phone too the word stays: "⇄ at most $0.0733" alone reads as a price beside an arrow.
   for (const width of [224, 366, 700]) {
     it(`in a widget ${width} px wide: "Vary" beside its price, the toolbar within the tile`, () => {
       const host = document.createElement('div');

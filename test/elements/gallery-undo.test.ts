@@ -1,4 +1,4 @@
-// What the gallery's actions do to the form and the focus (issue 23, defect 6): Vary, Reuse and Finalize bring the
+// What the gallery's actions do to the form and the focus: Vary, Reuse and Finalize bring the
 // form into view, say what changed and offer Undo (pinned above Generate, in view with the form), which puts back what
 // was being typed; Delete says what it deleted, with Undo, in the place the image had, the focus on that Undo; the
 // focus never falls to <body> (after Delete, Undo or Dismiss).
@@ -92,7 +92,7 @@ describe('<userpays-image>: the gallery’s actions, the form and the focus', fu
       expect(box.right > place.left && box.left < place.right, 'over the place it had').to.equal(true);
       // Nothing moved into the place of the deleted one. An earlier image deleted: the others stay where they were;
       // the latest submission deleted whole, the one before it comes up into the canvas, under what was deleted, not
-      // left far below an empty canvas (walk-through 16, G7).
+      // left far below an empty canvas.
       expect(tiles(el).map(where)).to.deep.equal(which ? otherPlaces : ['result']);
       if (!which)
         expect(
@@ -175,7 +175,7 @@ describe('<userpays-image>: the gallery’s actions, the form and the focus', fu
     expectFocusOn(el, root(el).querySelector('[part~=submit]'), 'Generate');
   });
 
-  it('Escape within an error dismisses it, as its × does (walk-through 11, X7)', async () => {
+  it('Escape within an error dismisses it, as its × does', async () => {
     const el = await bflWidget({ scenario: 'fault=error', run: RUN, prompt: 'a fox', apiKey: 'sim-test-key' });
     await el.generate().catch(() => {});
     await el.updateComplete;

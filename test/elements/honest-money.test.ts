@@ -77,8 +77,8 @@ describe('<userpays-image>: honest money', () => {
     // Free at once: no progress, Generate live again.
     expect(part(el, 'progress')).to.equal(null);
     expect((part(el, 'submit') as HTMLButtonElement).disabled).to.equal(false);
-    // The canvas says the paid image is still coming, until it lands (walk-through 16, G1: the empty canvas alone
-    // read as though nothing had happened, and a visitor could pay for it twice).
+    // The canvas says the paid image is still coming, until it lands (the empty canvas alone would read as though
+    // nothing had happened, and a visitor could pay for it twice).
     const finishing = 'BFL is still making the image you paid $0.014 for: it appears here when it is done.';
     // No image yet: said in a placeholder at its shape, in the canvas a narrow widget then shows too.
     const note = () => el.shadowRoot!.querySelector('.canvas [role=status]');

@@ -91,7 +91,7 @@ describe('<userpays-image>: keyboard, focus and announcements', () => {
     await sendKeys({ press: 'Enter' });
     await sendKeys({ up: 'Control' });
     await waitUntil(() => el.shadowRoot!.querySelector('[part~=progress]'), 'under way');
-    // Typing goes on where it was (walk-through 16, G13: Cancel was then ten Tab stops away).
+    // Typing goes on where it was (Cancel is then ten Tab stops away).
     expect(el.shadowRoot!.activeElement === prompt, 'the focus still in the prompt').to.equal(true);
     await sendKeys({ press: 'Escape' });
     await waitUntil(() => el.shadowRoot!.activeElement?.matches('[part~=progress]'), 'the focus on the progress');

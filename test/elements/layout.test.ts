@@ -1,4 +1,4 @@
-// The widget's layout (issue 23, "Done when"): at 1280×800 a widget of default attributes shows the prompt, the
+// The widget's layout: at 1280×800 a widget of default attributes shows the prompt, the
 // price and an enabled Generate without scrolling, in a 360 px wide container too; after a result the newest image is
 // at least half the widget's width in a wide container; while generating, a placeholder at the chosen ratio holds the
 // result's place.
@@ -152,8 +152,8 @@ describe('<userpays-image>: the layout', function () {
       if (stays) expect(empty!.getBoundingClientRect().top).to.be.at.least(error.getBoundingClientRect().bottom);
     });
 
-  // Walk-through 17, H4: at 4512×928 (4.9:1) the frame of the empty canvas was some 150 px high, and the prompts to
-  // start from hung out of it. So wide a shape has its words under the frame; 21:9 keeps them over it.
+  // At 4512×928 (4.9:1) the frame of the empty canvas is some 150 px high, and the prompts to start from would hang
+  // out of it. So wide a shape has its words under the frame; 21:9 keeps them over it.
   for (const [width, height, under] of [
     [4512, 928, true],
     [1920, 816, false],
@@ -184,9 +184,9 @@ describe('<userpays-image>: the layout', function () {
     ).to.deep.equal([true, true]);
   });
 
-  // Walk-through 6, S7: "⋯" fell alone onto a second line; the actions then stood on one line, Vary as an icon and its
-  // price. Walk-through 18, J5: "⇄ at most $0.0733" read as a price beside an arrow. Vary now says its word there too:
-  // the toolbar takes two lines, "⋯" never alone on one.
+  // "⋯" must not fall alone onto a second line; nor may the actions stand on one line with Vary as an icon and its
+  // price: "⇄ at most $0.0733" reads as a price beside an arrow. Vary says its word there too: the toolbar takes two
+  // lines, "⋯" never alone on one.
   it("on a folded phone (248 px), the latest image's actions: Vary says its word, at most two lines, ⋯ not alone", async () => {
     const el = await imageWidget(
       {
@@ -216,8 +216,8 @@ describe('<userpays-image>: the layout', function () {
     expect(toolbar.getBoundingClientRect().right, 'within the tile').to.be.at.most(tile.right);
   });
 
-  // The eighth walk-through's U1: an image not kept has no Download in its toolbar, which is then short, and the menu,
-  // opened from its end, stood 26 px (390) and 61 px (280, German) past the screen's left edge.
+  // An image not kept has no Download in its toolbar, which is then short, and the menu, opened from its end, would
+  // stand 26 px (390) and 61 px (280, German) past the screen's left edge.
   for (const [provider, width, lang] of [
     ['bfl', 248, 'de'],
     ['bfl', 366, 'en'],
@@ -250,9 +250,9 @@ describe('<userpays-image>: the layout', function () {
     });
 });
 
-// The sixteenth walk-through's G9: on a phone the canvas stands above the controls, and an error said over the image
-// pushed the controls, with their pinned row (the price and Generate), below the screen. In one column it is said under
-// the image, just above the controls, and the row comes into view with it; side by side, it stays over the image.
+// On a phone the canvas stands above the controls, and an error said over the image would push the controls, with
+// their pinned row (the price and Generate), below the screen. In one column it is said under the image, just above
+// the controls, and the row comes into view with it; side by side, it stays over the image.
 describe('<userpays-image>: an error after an image, where the eye is', function () {
   this.timeout(30_000);
   before(() => setViewport({ width: 390, height: 844 }));

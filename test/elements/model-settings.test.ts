@@ -1,4 +1,4 @@
-// Issue 32 (SPEC §2, §11): the model's own settings as the page sets them on the widget (`enhance-prompt`,
+// SPEC §2, §11: the model's own settings as the page sets them on the widget (`enhance-prompt`,
 // `safety-tolerance`, `output-format`) reach the provider under its own names, where the model takes them; one the
 // model takes but not as written is refused in words, and nothing is sent or booked. More options shows them, and
 // the settings without an attribute ([flex]'s steps and guidance, Ultra's raw and reference strength), as the user
@@ -122,7 +122,7 @@ describe('<userpays-image>: the model’s own controls, in More options', functi
     });
   });
 
-  // Walk-through 17, H1: Vary is "same prompt and settings, a new seed", and sent the form's settings as they had become.
+  // Vary is "same prompt and settings, a new seed": not the form's settings as they have become since.
   it('FLUX.2 [flex]: Vary sends the settings its image was made with, and puts them back in the form', async () => {
     const run = uniqueStorageKey();
     const el = await withControls(run, 'flux-2-flex');
@@ -206,7 +206,7 @@ describe('<userpays-image>: the model’s own controls, in More options', functi
     expect(el.shadowRoot!.activeElement).to.equal(steps);
     expect(submit.disabled).to.equal(true);
     expect(blocked(el).reason).to.equal("This model's steps are a whole number from 1 to 50.");
-    // Ctrl+Enter there (issue 43, P3): nothing is sent, the focus stays in the field the reason is about, the reason
+    // Ctrl+Enter there: nothing is sent, the focus stays in the field the reason is about, the reason
     // is said once more, and no copy of it appears in the canvas (or takes the page to it).
     await sendKeys({ down: 'Control' });
     await sendKeys({ press: 'Enter' });

@@ -85,8 +85,8 @@ describe('real provider facts, in the widget', function () {
     const cases: [string, object][] = [
       ['fault=502', { status: 'void', error: 'provider-error' }],
       ['fault=503', { status: 'void', error: 'provider-error' }],
-      // It may have been charged: /api/v1/key's usage, read before and after, rose by the price (issue 31, 4); but a
-      // pasted key may be used elsewhere too, so that is a hint only (issue 41, 3: a key its sign-in made settles it,
+      // It may have been charged: /api/v1/key's usage, read before and after, rose by the price; but a pasted key may
+      // be used elsewhere too, so that is a hint only (a key its sign-in made settles it:
       // test/faults/settle-from-balance.test.ts).
       ['fault=502-bare', { status: 'uncertain', charged: '0.014', error: 'provider-error' }],
     ];
@@ -146,7 +146,7 @@ describe('real provider facts, in the widget', function () {
   // Pollinations' key reads only its own budget (`pollenBudget`), which a 402 for the account's pollen leaves as it was:
   // the read after the refusal must not bring back "$1.00 left" beside "does not have enough credit".
   // The key's budget says nothing of the account's pollen, so the line says only what the 402 says: not enough for this
-  // image, which may be a little, not that it holds none (walk-through 17, H5).
+  // image, which may be a little, not that it holds none.
   it('Pollinations, a pasted key with a budget: after a 402 for the account, its line says not enough credit, after a re-read too', async () => {
     const endpoint = `${location.origin}/sim/pollinations/s/pollen=0;keybudget=1;run=${unique()}`;
     const { el } = await widget('pollinations', 'flux-2-klein-4b', endpoint, `sk_sim${unique()}`);
@@ -163,7 +163,7 @@ describe('real provider facts, in the widget', function () {
     }
     await el.updateComplete;
     await el.updateComplete;
-    // The account is Pollinations', whatever host the key goes to (here the simulator's: issue 43, P4).
+    // The account is Pollinations', whatever host the key goes to (here the simulator's).
     expect(words(part(el, 'balance'))).to.equal('Your Pollinations account does not have enough credit for this image');
   });
 

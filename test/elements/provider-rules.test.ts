@@ -189,7 +189,7 @@ describe('reference images given by drop or paste', () => {
     expect(el.shadowRoot!.querySelector('.refs .refused')).to.equal(null);
   });
 
-  it('on a phone, why a file was refused is brought into view clear of the pinned row (the fifth walk-through)', async () => {
+  it('on a phone, why a file was refused is brought into view clear of the pinned row', async () => {
     const el = await imageWidget({ provider: 'bfl', model: 'flux-2-pro', prompt: 'a fox', style: 'width: 366px' });
     await panelsLoaded(el);
     scrollTo(0, 0);

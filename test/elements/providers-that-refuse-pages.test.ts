@@ -79,17 +79,17 @@ describe('BFL without a relay', () => {
     const notice = part(el, 'not-saved')!;
     const until = new Date(expiresAt).toLocaleTimeString('en-US', { hour: 'numeric', minute: '2-digit' });
     expect(words(notice)).to.equal(
-      // A nudge to download it while its link works (issue 43, 6), whose first words are its Download.
+      // A nudge to download it while its link works, whose first words are its Download.
       `Download it before ${until}: it is not saved in this browser (BFL does not allow it), and its link expires then.`,
     );
-    // A warning, right under the image (issue 43, D22: it had been muted grey under the receipt).
+    // A warning, right under the image (not muted grey under the receipt).
     const box = notice.getBoundingClientRect();
     expect(box.top - img.getBoundingClientRect().bottom).to.be.within(0, 12);
     expect(getComputedStyle(notice).borderLeftColor).to.equal('rgb(180, 83, 9)');
-    // One Download, the notice's first words, right under the image: the toolbar under it has none (walk-through 5:
-    // two in a row in the Tab order; walk-throughs 6 and 7: the toolbar's alone, then the notice's last word, fell
-    // below the fold at 1280×800). Its words are its name; it opens beside the page, never away from it; Open shows the
-    // image full size in the widget's lightbox. Its name says it opens a new tab (walk-through 10, W6).
+    // One Download, the notice's first words, right under the image: the toolbar under it has none (two would stand
+    // in a row in the Tab order; the toolbar's alone, or the notice's last word, would fall below the fold at
+    // 1280×800). Its words are its name; it opens beside the page, never away from it; Open shows the image full size
+    // in the widget's lightbox. Its name says it opens a new tab.
     const tile = notice.closest('figure')!;
     const links = [...tile.querySelectorAll('a')];
     expect(links.map((a) => [words(a), a.getAttribute('aria-label'), a.href, a.target, a.rel])).to.deep.equal([
@@ -176,7 +176,7 @@ describe('BFL without a relay', () => {
       );
       await el.updateComplete;
       expect(part(el, 'submit')!.hasAttribute('disabled')).to.equal(false);
-      // A relay set since: the error no longer says what a click would meet, and goes (walk-through 16, G6).
+      // A relay set since: the error no longer says what a click would meet, and goes.
       expect(part(el, 'error')).to.not.equal(null);
       el.relay = `${location.origin}/relay`;
       await el.updateComplete;
@@ -232,7 +232,7 @@ describe('BFL through the relay', () => {
   const statuses = (el: UserPaysImage) =>
     new LedgerStore({ storageKey: el.storageKey }).entries().map((entry) => entry.status);
 
-  it('the key field says the key goes through the site’s relay, naming its host (issue 43, 4)', async () => {
+  it('the key field says the key goes through the site’s relay, naming its host', async () => {
     const el = await relayed('pending=60', 'main');
     await el.updateComplete;
     const relayHost = new URL(el.relay).host;

@@ -1,7 +1,7 @@
 // Where a Puter session ended mid-call and no click is fresh, Puter's SDK asks the user to sign in again in a box of its
-// own over the page: a modal that covers the canvas, which says why the image waits (on a phone, all of it), while the
-// pinned row said only "Running…" (walk-through 20, L4). The question is said in the pinned row too, which the box
-// leaves in view. Alone in its file: a key pressed in the same page gives the call a fresh click, and the SDK then
+// own over the page: a modal that covers the canvas, which says why the image waits (on a phone, all of it), where the
+// pinned row alone would say only "Running…". The question is said in the pinned row too, which the box leaves in
+// view. Alone in its file: a key pressed in the same page gives the call a fresh click, and the SDK then
 // opens its sign-in window at once, with no box.
 import { expect } from '@open-wc/testing';
 import '../../src/define.js';

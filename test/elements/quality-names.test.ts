@@ -1,7 +1,7 @@
 // A quality tier is named alike wherever Nano Banana 2 is sold: Google and OpenRouter send "512" for its smallest
-// tier, fal and Puter "0.5K" (each API's own value, sent as it is); the widget said "0.5K" at Puter beside "512" at
-// Google (walk-through 19, K5). The radio says "512" everywhere, in English and German; and Puter's "1k" and "2k" (its
-// Seedream and Grok tiers) say "1K" and "2K", as Gemini's do (walk-through 20, L3).
+// tier, fal and Puter "0.5K" (each API's own value, sent as it is); the widget would say "0.5K" at Puter beside "512"
+// at Google. The radio says "512" everywhere, in English and German; and Puter's "1k" and "2k" (its Seedream and Grok
+// tiers) say "1K" and "2K", as Gemini's do.
 import { expect } from '@open-wc/testing';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';

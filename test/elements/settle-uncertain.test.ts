@@ -1,4 +1,4 @@
-// A charge no reply confirmed or denied is settled in the widget itself (issue 43, P1): on a key whose balance
+// A charge no reply confirmed or denied is settled in the widget itself: on a key whose balance
 // settles nothing, only the user's word does, and until then it counts against the budget and can stop Generate.
 import { expect } from '@open-wc/testing';
 import '../../src/define.js';
@@ -96,7 +96,7 @@ describe('<userpays-image>: what may have been charged, settled in the widget', 
     expect(root(el).querySelector('[part~=progress]')).to.equal(null);
   });
 
-  it('a cancel the user chose is said calmly, in the colours of the text (walk-through 14, A8)', async () => {
+  it('a cancel the user chose is said calmly, in the colours of the text', async () => {
     const el = await afterALostReply();
     const box = await until(
       () => root(el).querySelector<HTMLElement>('[part~=error]'),
@@ -132,7 +132,7 @@ describe('<userpays-image>: what may have been charged, settled in the widget', 
     expect(root(el).activeElement).to.equal(submit(el));
   });
 
-  it('under Generate, the spend is a range up to what may have been charged, never nothing (walk-through 21, M4)', async () => {
+  it('under Generate, the spend is a range up to what may have been charged, never nothing', async () => {
     const el = await afterALostReply();
     await el.updateComplete;
     expect(words(root(el).querySelector('[part~=decision] .spent'))).to.equal('Spent $0.00–$0.014');
@@ -197,7 +197,7 @@ describe('<userpays-image>: what may have been charged, settled in the widget', 
   it('an unreadable reply, sent once, whose balance moved by its price: "It was charged", as the list says it', async () => {
     const { el, box } = await afterOnePriceMoved('fault=wrong-shape');
     const said = (button: Element) => button.textContent!.replace(/\s+/g, ' ').trim();
-    // Each answer says what it books, as "Charged once, $0.014" does (walk-through 15).
+    // Each answer says what it books, as "Charged once, $0.014" does.
     expect([...uncertainPart(el)!.querySelectorAll('button')].map(said)).to.deep.equal([
       'It was charged, $0.014',
       'It was not',
@@ -215,7 +215,7 @@ describe('<userpays-image>: what may have been charged, settled in the widget', 
     const answers = [...box.querySelectorAll('button')].map(
       (button) => button.ariaLabel ?? button.textContent!.replace(/\s+/g, ' ').trim(),
     );
-    // Try again says what it costs: another request, charged again (walk-through 13, Z4).
+    // Try again says what it costs: another request, charged again.
     expect(answers).to.deep.equal(['Charged once, $0.014', 'It was not', 'Try again, $0.014', 'Dismiss']);
     box.querySelector<HTMLButtonElement>('button[value=void]')!.click();
     await until(() => !uncertainPart(el), 5_000, 'the list gone');
@@ -225,8 +225,8 @@ describe('<userpays-image>: what may have been charged, settled in the widget', 
   });
 
   it("each of the error's answers reads on one line: side by side where both fit, else stacked (a phone)", async () => {
-    // The widget as wide as on a 390 px phone (the walk-through's W3: German's answers broke within their buttons).
-    // The answer the balance points to is filled and bold since, so English stacks there too; side by side at 480 px.
+    // The widget as wide as on a 390 px phone (German's answers would break within their buttons). The answer the
+    // balance points to is filled and bold, so English stacks there too; side by side at 480 px.
     const { el, box } = await afterOnePriceMoved();
     el.style.width = '480px';
     const answers = () => [...box.querySelectorAll<HTMLButtonElement>('button[value]')];

@@ -70,7 +70,7 @@ describe('Sign in with OpenRouter and Hugging Face (the demo, its simulators)', 
       expect(result.charged).to.equal(preview);
 
       // Refused (401): said as the sign-in's key, never as a key to check, which the user never typed; Hugging Face in
-      // its own words for it. Either way, that nothing was charged (walk-through 17, H5).
+      // its own words for it. Either way, that nothing was charged.
       const endpoint = widget.endpoint;
       widget.endpoint = `${new URL(endpoint || `/sim/${provider}`, view.location.href).href.replace(/\/$/, '')}/s/fault=401`;
       const refused = await widget.generate().then(
@@ -207,7 +207,7 @@ describe('Sign in with OpenRouter and Hugging Face (the demo, its simulators)', 
     await until(() => accountLine(widget).includes('$0.01 left'), 8000);
     expect(accountLine(widget)).not.to.contain('of your');
     expect(part(widget, 'balance'), 'one line says it').to.equal(null);
-    // What is left is of the cap given to this site, not the account's balance: said so, with the price (D17).
+    // What is left is of the cap given to this site, not the account's balance: said so, with the price.
     const price = widget.quote!.total;
     expect(blocked(widget).reason).to.equal(
       `$0.01 is left of the cap you gave this site at OpenRouter (not your balance), and this image costs $${price}`,
@@ -238,7 +238,7 @@ describe('Sign in with OpenRouter and Hugging Face (the demo, its simulators)', 
     ]);
   });
 
-  // The 402 came with $0.01 left: not enough for this image, which is not "out of credit" (walk-through 17, H5).
+  // A 402 with $0.01 left says not enough for this image, which is not "out of credit".
   it('OpenRouter: after a 402, the account line says the account has not enough credit, not what the cap leaves; still after a re-read', async () => {
     const view = await openDemo(1280);
     await demoWidget(view, 'openrouter', 'credits=0.01');
@@ -267,7 +267,7 @@ describe('Sign in with OpenRouter and Hugging Face (the demo, its simulators)', 
   });
 
   // Hugging Face calls its keys access tokens (its settings list "Access Tokens"): the field and the account line say so
-  // there, and "API key" elsewhere (walk-through 17, H7).
+  // there, and "API key" elsewhere.
   it('Hugging Face: the key field, its link, its box and the account line say "token"; OpenRouter’s say "key"', async () => {
     const view = await openDemo(1280);
     const label = (widget: UserPaysImage) => words(widget.shadowRoot!.querySelector('label[for=key]'));
@@ -318,7 +318,7 @@ describe('Sign in with OpenRouter and Hugging Face (the demo, its simulators)', 
     const leave = await toProvider(widget, button, '1');
     const popup = await withPopup(view, () => leave.click());
     await authorize(() => popup);
-    // The key's budget, said as the key's: an account with no pollen may stand behind it (walk-through 13, Z6).
+    // The key's budget, said as the key's: an account with no pollen may stand behind it.
     await until(() => accountLine(widget).includes('$1.00 left of this key’s budget at Pollinations'), 8000);
     const reads = countReplies(view, '/account/key');
     const error = await widget.generate().catch((thrown: UserPaysError) => thrown);
@@ -372,8 +372,8 @@ describe('Sign in with OpenRouter and Hugging Face (the demo, its simulators)', 
     expect(widget.shadowRoot!.activeElement, 'back on the sign-in button').to.equal(part(widget, 'sign-in'));
   });
 
-  // Issue 41, item 7: "1,000" (or German "1.000") may be a thousand or one; it is refused in words, and the cap that
-  // leaves is written in plain decimals, however large or small.
+  // "1,000" (or German "1.000") may be a thousand or one; it is refused in words, and the cap that leaves is written in
+  // plain decimals, however large or small.
   it('OpenRouter: a cap with a thousands separator is refused in words; a huge or tiny one leaves in plain decimals', async () => {
     const view = await openDemo(1280);
     await demoWidget(view, 'openrouter');
@@ -468,10 +468,10 @@ describe('Sign in with OpenRouter and Hugging Face (the demo, its simulators)', 
     const last = new LedgerStore({ storageKey: widget.storageKey }).entries().at(-1)!;
     expect([last.status, last.provider], 'nothing booked').to.deep.equal(['void', 'huggingface']);
   });
-  // Issue 41, 6: where the key in force was made by this site's sign-in, no key field holds it, not even once the
-  // provider refuses it (a 403 after Hugging Face's sign-in drew the token in a field labelled "key"); and the box says
-  // "Stay signed in on this device" where it would remember a typed key. The sign-in's word is kept with the key: after
-  // a reload with the key kept, still no field.
+  // Where the key in force was made by this site's sign-in, no key field holds it, not even once the provider refuses
+  // it (a 403 after Hugging Face's sign-in drew the token in a field labelled "key"); and the box says "Stay signed in
+  // on this device" where it would remember a typed key. The sign-in's word is kept with the key: after a reload with
+  // the key kept, still no field.
   it('Hugging Face: after the sign-in, no key field even after a 403, and the box keeps the sign-in, after a reload too', async () => {
     const view = await openDemo(1280);
     await demoWidget(view, 'huggingface');
@@ -497,8 +497,8 @@ describe('Sign in with OpenRouter and Hugging Face (the demo, its simulators)', 
     await widget.updateComplete;
     expect(keyField(), 'no field for the token after a 403').to.equal(null);
     expect(words(box().closest('label')!)).to.equal('Stay signed in on this device');
-    // Said beside the way on (issue 43, P2): sign in again, which has the focus, or sign out to paste a key. In Hugging
-    // Face's own words for a 403, which say what signing in again needs (the fourth walk-through, Q8).
+    // Said beside the way on: sign in again, which has the focus, or sign out to paste a key. In Hugging Face's own
+    // words for a 403, which say what signing in again needs.
     const refused =
       'Hugging Face did not allow this page to make images for you. Sign in with Hugging Face again and allow inference (or use an access token that may call Inference Providers), then try again. Nothing was charged.';
     expect((error as unknown as Error).message).to.equal(refused);
@@ -508,12 +508,12 @@ describe('Sign in with OpenRouter and Hugging Face (the demo, its simulators)', 
     const describedBy = signInAgain.getAttribute('aria-describedby')!;
     expect(words(widget.shadowRoot!.getElementById(describedBy)!)).to.equal(refused);
     expect(widget.shadowRoot!.querySelector('#key-error'), 'said once, in the sign-in line').to.equal(null);
-    // Generate says it cannot go on until a new sign-in, rather than sending the refused key again (issue 43, the
-    // fourth walk-through's Q3), and its fix is Sign in again.
+    // Generate says it cannot go on until a new sign-in, rather than sending the refused key again, and its fix is
+    // Sign in again.
     const submit = () => widget.shadowRoot!.querySelector<HTMLButtonElement>('[part~=submit]')!;
     const reason = () => words(widget.shadowRoot!.querySelector('#reason'));
     expect(submit().disabled).to.equal(true);
-    // Said as the message says it: the sign-in did not give the permission (walk-through 5, R9), not "refused the key".
+    // Said as the message says it: the sign-in did not give the permission, not "refused the key".
     expect(reason()).to.equal('Your Hugging Face sign-in did not allow making images Sign in');
     widget.shadowRoot!.querySelector<HTMLButtonElement>('#reason button')!.click();
     expect(widget.shadowRoot!.activeElement).to.equal(signInAgain);

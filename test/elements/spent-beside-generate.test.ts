@@ -1,5 +1,5 @@
-// The session's spend under Generate, in the pinned row (walk-through 21, M4): the tally line is at the foot of the
-// controls, out of view after a click at 1280×800 (y 1142) and on a phone (y 1939 of 3404).
+// The session's spend under Generate, in the pinned row: the tally line is at the foot of the controls, out of view
+// after a click at 1280×800 (y 1142) and on a phone (y 1939 of 3404).
 import { expect } from '@open-wc/testing';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { bflWidget } from '../support/bfl-widget.js';

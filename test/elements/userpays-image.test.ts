@@ -261,7 +261,7 @@ describe('<userpays-image>', () => {
       expect(el.shadowRoot!.querySelector(where)?.textContent, fault).to.contain(error.message);
       if (where === '#key-error') {
         expect(part(el, 'key')!.getAttribute('aria-invalid'), fault).to.equal('true');
-        // No balance of the refused key beside its refusal (walk-through 11, X5: "$9,916 left" under it).
+        // No balance of the refused key beside its refusal (not "$9,916 left" under it).
         expect(part(el, 'balance'), fault).to.equal(null);
       }
       expect(part(el, 'progress'), fault).to.equal(null);

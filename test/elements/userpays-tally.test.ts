@@ -36,7 +36,7 @@ function refusal(el: UserPaysTally): string | undefined {
   expect(input.getAttribute('aria-describedby')!.split(' ')).to.include('budget-refused');
   expect(shown.getAttribute('role')).to.equal('alert');
   expect(shown.getAttribute('part')).to.equal('error');
-  // The field itself in the danger colour, as the words under it (issue 43, P15).
+  // The field itself in the danger colour, as the words under it.
   expect(getComputedStyle(input).borderTopColor).to.equal(getComputedStyle(shown).color);
   return words(shown);
 }
@@ -121,7 +121,7 @@ describe('<userpays-tally>', () => {
     expect(later.budget).to.equal('2');
     expect(later.wouldExceed('1.75', null)).to.equal(false);
     expect(later.wouldExceed('1.76', null)).to.equal(true);
-    // Not an amount: said under the field, with what was typed (issue 43, 6; the walk-through's D12), nothing changes.
+    // Not an amount: said under the field, with what was typed, nothing changes.
     input.value = 'lots';
     input.dispatchEvent(new Event('change'));
     await el.updateComplete;
@@ -146,7 +146,7 @@ describe('<userpays-tally>', () => {
     expect(later.wouldExceed('0.76')).to.equal(true);
     expect(input.disabled).to.equal(false);
     expect(input.value).to.equal('5');
-    // The user's own budget, above the site's, is said not to apply, and why, beside the field (issue 43, 6).
+    // The user's own budget, above the site's, is said not to apply, and why, beside the field.
     const note = input.getAttribute('aria-describedby')!;
     expect(words(el.shadowRoot!.getElementById(note))).to.equal(
       'Your budget of $5.00 is above this site’s limit of $1.00, which applies.',
@@ -423,7 +423,7 @@ describe('<userpays-tally>', () => {
     expect(part(el, 'uncertain')).to.equal(null);
   });
 
-  it('an answer says what it books as the price was said; what may have been charged, rounded up (walk-through 15, F2)', async () => {
+  it('an answer says what it books as the price was said; what may have been charged, rounded up', async () => {
     const { el, ledger } = await tally(uniqueStorageKey(), '1');
     // A gateway's price with its top-up fee, $0.042105 ("$0.0421" in the preview), sent twice at most.
     const resent = ledger.open({ ...image, provider: 'openai', model: 'flux-2-klein-9b', quoted: '0.042105' });
@@ -432,7 +432,7 @@ describe('<userpays-tally>', () => {
     const said = part(el, 'uncertain')!.querySelector('li')!.textContent!.replace(/\s+/g, ' ');
     expect(said).to.contain('up to $0.0843 may have been charged');
     expect(said).to.contain('Charged once, $0.0421');
-    // All of what may have been charged, said as the line says it (walk-through 18, J4).
+    // All of what may have been charged, said as the line says it.
     expect(said).to.contain('Twice, $0.0843');
   });
 
@@ -451,7 +451,7 @@ describe('<userpays-tally>', () => {
         'again when its connection breaks: up to 7 times in all). If your BFL account shows it, say so; it stays ' +
         'counted until then. Charged once, $0.014 More than once, $0.098 It was not',
       // Its balance showed one request's price: the question is whether there is more, each answer with what it books
-      // (walk-through 11, X1: "It was charged" had read as "the $0.014 I see", and booked all $0.098).
+      // ("It was charged" would read as "the $0.014 I see", and book all $0.098).
       'FLUX.2 [klein] 4B, sent today, 12:00 PM: $0.014 of it shows in your BFL balance; up to $0.084 more may have ' +
         'been charged (a browser may send a request again when its connection breaks: up to 7 times in all). If your ' +
         'BFL account shows more, say so; it stays counted until then. Only $0.014 More, $0.098 in all',
@@ -569,7 +569,7 @@ describe('<userpays-tally>', () => {
     const said = (node: Element) => node.textContent!.replace(/\s+/g, ' ').trim();
     const rows = [...part(el, 'uncertain')!.querySelectorAll(':scope > ul > li')];
     expect(rows.map((row) => said(row.querySelector('span')!))).to.deep.equal([
-      // From the first's time to the last's, each part once (walk-throughs 7 and 8: T5, and "AM–11:01 AM").
+      // From the first's time to the last's, each part once (never "AM–11:01 AM").
       '3 requests for FLUX.2 [klein] 4B, sent today, 10:58 – 11:01 AM: $0.014 each may have been charged. If your BFL ' +
         'account shows them, say so; they stay counted until then.',
       'FLUX.2 [klein] 4B, sent today, 12:05 PM: $0.014 may have been charged. If your BFL account shows it, say so; ' +

@@ -109,7 +109,7 @@ const MATRIX: Record<'bfl' | 'fal' | 'openai', Case[]> = {
     ['fault=html', 'provider-error', 'uncertain'],
     ['fault=html;status=500', 'provider-error', 'void'],
     ['fault=redirect', 'provider-error', 'void'],
-    // A pasted BFL key's /v1/credits settle nothing: other ledgers may spend from it (issue 41, 3).
+    // A pasted BFL key's /v1/credits settle nothing: other ledgers may spend from it.
     ['fault=accept-then-drop', 'network', 'uncertain'],
     ['fault=task-not-found', 'provider-error', 'charged'],
     ['fault=request-moderated', 'moderated', 'uncertain'], // BFL's credits fell by its cost: a hint only, as above
@@ -205,13 +205,13 @@ for (const [provider, cases] of Object.entries(MATRIX) as [ProviderId, Case[]][]
           expect(error.code).to.equal(code);
           expect(error.message.length, 'plain words').to.be.greaterThan(20);
           expect(error.message).not.to.match(/matrix-|TypeError|undefined|\[object/);
-          // One image cancelled with nothing charged: "nothing", not "nothing more" (walk-through 13, Z9).
+          // One image cancelled with nothing charged: "nothing", not "nothing more".
           if (code === 'cancelled' && status === 'void')
             expect(error.message).to.equal('Generation cancelled. Nothing was charged for it.');
-          // The deadline names the provider, as every other refusal does (walk-through 16, G2).
+          // The deadline names the provider, as every other refusal does.
           if (code === 'timeout') expect(error.message).to.match(/^(BFL|fal|The gateway) took too long to answer/);
           // Each says what it was booked as: beside "BFL charged $0.014 for it all the same", a refusal silent on
-          // money left the user to guess (walk-through 16, G4).
+          // money would leave the user to guess.
           if (status === 'void')
             expect(error.message, 'says nothing was charged').to.match(/nothing was (sent or )?charged/i);
           else expect(error.message, 'never says nothing was charged').not.to.match(/nothing was/i);

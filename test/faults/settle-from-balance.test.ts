@@ -1,16 +1,16 @@
-// Issue 31, 4 (SPEC §5): a charge no reply confirmed is settled from the account's own balance — BFL's
-// `/v1/credits`, OpenRouter's `/api/v1/key` `usage` — read before the image is sent and again after the fault. The
-// difference is booked where nothing else on that account came between the two reads, in any tab, and it lies
-// between one quote and the sends the browser may have made × the quote; else the charge stays uncertain at that
-// bound, and the words give both figures; Pollinations' `/account/key` `pollenBudget` (the key's own) also checks an
-// answered image's charge on its receipt. Through the real pipeline against the simulators, which debit an account
-// as the services do (a BFL task when it is accepted, an OpenRouter image when it is made).
+// SPEC §5: a charge no reply confirmed is settled from the account's own balance — BFL's `/v1/credits`, OpenRouter's
+// `/api/v1/key` `usage` — read before the image is sent and again after the fault. The difference is booked where
+// nothing else on that account came between the two reads, in any tab, and it lies between one quote and the sends the
+// browser may have made × the quote; else the charge stays uncertain at that bound, and the words give both figures;
+// Pollinations' `/account/key` `pollenBudget` (the key's own) also checks an answered image's charge on its receipt.
+// Through the real pipeline against the simulators, which debit an account as the services do (a BFL task when it is
+// accepted, an OpenRouter image when it is made).
 //
-// Issue 41, 2 and 3: only a key this site's sign-in made is this ledger's alone (`keyMadeBySignIn`); any other (every
-// BFL key, pasted) may be spent from by a second ledger (another storage-key, site or device) this one cannot see, and
-// its balance is a hint only. On a key of our own, the balance is read until it holds still, only a whole number of the
-// price is taken, and only that much is certain: the rest stays uncertain while the page keeps reading (an account that
-// shows each debit late: OpenRouter's `usagelag`), and is released or booked as the balance settles.
+// Only a key this site's sign-in made is this ledger's alone (`keyMadeBySignIn`); any other (every BFL key, pasted) may
+// be spent from by a second ledger (another storage-key, site or device) this one cannot see, and its balance is a hint
+// only. On a key of our own, the balance is read until it holds still, only a whole number of the price is taken, and
+// only that much is certain: the rest stays uncertain while the page keeps reading (an account that shows each debit
+// late: OpenRouter's `usagelag`), and is released or booked as the balance settles.
 import { expect } from '@open-wc/testing';
 import Decimal from 'decimal.js';
 import { runGeneration } from '../../src/generation/run-generation.js';
@@ -168,7 +168,7 @@ describe('a charge no reply confirmed, settled from the account’s balance', fu
     // The browser may have sent it up to 7 times (plain-http loopback): one showed, the rest may yet.
     expect([entry.status, entry.certain, entry.charged]).to.deep.equal(['uncertain', '0.005', '0.035']);
     expect([tally.spent, tally.uncertain]).to.deep.equal(['0.005', '0.03']);
-    // The most it may cost said once, then what of it shows (the sixth walk-through, S8: it was said twice).
+    // The most it may cost said once, then what of it shows.
     expect(error.message).to.match(
       /may have charged \$0\.005 \(up to \$0\.035 .* Your Pollinations balance shows \$0\.005 of it so far; checking again for a minute or so\.$/,
     );
@@ -333,9 +333,9 @@ describe('a charge no reply confirmed, settled from the account’s balance', fu
   });
 });
 
-// Issue 41, 3: what a closed page left uncertain on a key this ledger's alone is settled on the next visit (the resume
-// machinery), from the balance read again: booked where it shows the charge and has held still since, released where it
-// shows nothing; on a key that is not the sign-in's it stays as it is.
+// What a closed page left uncertain on a key this ledger's alone is settled on the next visit (the resume machinery),
+// from the balance read again: booked where it shows the charge and has held still since, released where it shows
+// nothing; on a key that is not the sign-in's it stays as it is.
 describe('an uncertain charge a closed page left, settled from the balance on the next visit', function () {
   this.timeout(30_000);
   const time = controlledClock();

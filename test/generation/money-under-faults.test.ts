@@ -1,6 +1,6 @@
-// Money stays exact when things go wrong (issue 9's findings, each proved here): a programmatic submission is
-// priced as it is sent; one budget, parsed strictly, enforced by every element of its key and across tabs;
-// charges that may have happened are never booked as nothing; provider amounts are read strictly.
+// Money stays exact when things go wrong: a programmatic submission is priced as it is sent; one budget, parsed
+// strictly, enforced by every element of its key and across tabs; charges that may have happened are never booked as
+// nothing; provider amounts are read strictly.
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define.js';
 import type { UserPaysTally } from '../../src/elements/tally/userpays-tally.js';
@@ -221,14 +221,14 @@ describe('charges that may have happened are never booked as nothing', () => {
     };
     expect(said('0.294742')).to.contain('may have charged $0.295,');
     expect(said('0.0140')).to.contain('may have charged $0.014,');
-    // A provider named after the colon, mid-sentence: "the gateway", not "The gateway" (walk-through 9, V6).
+    // A provider named after the colon, mid-sentence: "the gateway", not "The gateway".
     const gateway = new UserPaysError('network', 'x');
     sayBooked(gateway, { uncertain: '0.04', error: 'network' }, 'openai');
     expect(gateway.message).to.equal(
       'The connection broke: the gateway may have charged $0.04, counted as possibly spent.',
     );
-    // Sent up to 7 times: one request's price first, to three figures as the list says it, not "$0.042106"
-    // (walk-through 13, Z7); the bound rounded up.
+    // Sent up to 7 times: one request's price first, to three figures as the list says it, not "$0.042106"; the bound
+    // rounded up.
     const resent = new UserPaysError('network', 'x');
     resent.sends = 7;
     sayBooked(resent, { uncertain: '0.294742', error: 'network' }, 'openai');
@@ -257,7 +257,7 @@ describe('a failure after BFL accepted is booked at BFL’s cost, in the widget 
     const el = await lakeWidget('pending=50;fault=content-moderated', 'sim-moderated-key');
     expect((await el.generate().catch((e) => e)).code).to.equal('moderated');
     expect(el.tally).to.deep.include({ spent: '0.014', images: 0, paidFailures: 1 });
-    // The tally line says what was paid for (issue 43, 6): never "on 0 images".
+    // The tally line says what was paid for: never "on 0 images".
     await el.updateComplete;
     expect(words(part(el, 'tally'))).to.match(/^Spent \$0\.014 on 1 request without an image\b/);
     expect(part(el, 'submit')!.hasAttribute('disabled')).to.equal(false);

@@ -1,7 +1,7 @@
-// Walk-through 11, X3: on a key this ledger's alone, the balance is read again after a lost reply (`watchBalance`), and
-// the widget said "checking again for a minute" until a read settled it. Reads that end with the charge still open (the
-// account stops answering, another image moves the balance, or no more of it shows) now say so too: `onSettled` hears
-// nothing, and the widget says that it stays counted until the user answers.
+// On a key this ledger's alone, the balance is read again after a lost reply (`watchBalance`), and the widget says
+// "checking again for a minute" until a read settles it. Reads that end with the charge still open (the account stops
+// answering, another image moves the balance, or no more of it shows) say so too: `onSettled` hears nothing, and the
+// widget says that it stays counted until the user answers.
 import { expect } from '@open-wc/testing';
 import Decimal from 'decimal.js';
 import { watchBalance, type Watched } from '../../src/generation/book-failure.js';

@@ -90,7 +90,7 @@ describe('LedgerStore: tally', () => {
     expect(ledger.entries()[0]).not.to.have.property('charged');
   });
 
-  it('counts a paid failure as spent but not as an image: as a paid failure (issue 43, 6)', () => {
+  it('counts a paid failure as spent but not as an image: as a paid failure', () => {
     const { ledger } = fresh();
     ledger.settle(ledger.open({ ...image, quoted: '0.03' }).id, { charged: '0.03', error: 'moderated' });
     expect(ledger.tally()).to.deep.include({
@@ -173,8 +173,8 @@ describe('LedgerStore: budget', () => {
     );
   });
 
-  // Walk-through 18, J3: "This would cost $0.014 and take you past your budget of $0.02" read as a wrong sum, where
-  // another tab's image under way held $0.014 of it.
+  // "This would cost $0.014 and take you past your budget of $0.02" alone would read as a wrong sum, where another
+  // tab's image under way holds $0.014 of it.
   it('refuses past the budget saying what is left of it, and what of the rest is held for images under way', async () => {
     const { ledger } = fresh();
     await ledger.reserve([{ ...image, quoted: '0.014' }], '0.014', '0.02', 'en-US');

@@ -1,5 +1,5 @@
-// The quality tier a request carries to another model (walk-through 20, L1): kept where the model takes it, the same
-// tier under the model's own name, else none (the model's own default).
+// The quality tier a request carries to another model: kept where the model takes it, the same tier under the model's
+// own name, else none (the model's own default).
 import { expect } from '@open-wc/testing';
 import { carriedQuality } from '../../src/pricing/carried-quality.js';
 import type { PriceRule } from '../../src/pricing/price-book.js';
@@ -12,7 +12,7 @@ describe('carriedQuality', () => {
     expect(carriedQuality(undefined, 'high')).to.equal('high');
   });
 
-  // Walk-through 21, M3: kept out of sight on FLUX, a 4K came back on a later model at twice its usual price.
+  // Kept out of sight on FLUX, a 4K would come back on a later model at twice its usual price.
   it('gives none where the model has no tiers: nothing kept out of sight', () => {
     expect(carriedQuality({ kind: 'megapixels' } as unknown as PriceRule, 'high')).to.equal(undefined);
   });

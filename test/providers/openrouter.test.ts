@@ -213,7 +213,7 @@ describe('OpenRouter adapter (against the simulator)', () => {
 
   it('a 403 says its body’s own reason: "flagged" only where the body says moderation, with its reasons', async () => {
     const cases: [string, string, RegExp][] = [
-      // In our words, with the category flagged: not OpenRouter's text, which names its model id (the walk-through's D17).
+      // In our words, with the category flagged: not OpenRouter's text, which names its model id.
       [
         'fault=403',
         'moderated',
@@ -345,7 +345,7 @@ describe('OpenRouter adapter (against the simulator)', () => {
       ['1,000.50', undefined],
       ['1e3', undefined],
       ['Infinity', undefined],
-      // Issue 41, item 7: plain decimals, however large or small (never `1e+23`, never `1e-7`).
+      // Plain decimals, however large or small (never `1e+23`, never `1e-7`).
       ['99990000000000000000000', '99990000000000000000000'],
       ['0.0000001', '0.0000001'],
       ['0,00000001', '0.00000001'],

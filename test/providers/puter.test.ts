@@ -81,7 +81,7 @@ describe('Puter provider (real SDK, simulator)', function () {
   });
 
   it('makes one image per call from the model’s own URL, as Puter returns it: shown from it, not saved, for an hour', async () => {
-    // The first image of this page: its host is told to the console once, if ever (issue 43, 6).
+    // The first image of this page: its host is told to the console once, if ever.
     let ran!: Awaited<ReturnType<typeof run>>;
     const said = await consoleDuring(async () => void (ran = await run('', { seed: 7 })));
     const { result, log, statuses } = ran;
@@ -180,7 +180,7 @@ describe('Puter provider (real SDK, simulator)', function () {
   });
 
   it('maps 402 insufficient_funds to insufficient-funds (and closes the dialog the SDK opens: puter-dialog.test.ts)', async () => {
-    // Whose account is short is said: the account line beside it is Puter's (issue 43, 6).
+    // Whose account is short is said: the account line beside it is Puter's.
     const short = await expectError('fault=402', 'insufficient-funds');
     expect(short.message).to.equal(
       'Your Puter account does not have enough credit for this. Add credit at Puter, then try again.',
@@ -205,8 +205,8 @@ describe('Puter provider (real SDK, simulator)', function () {
     (document.querySelector('puter-dialog')!.shadowRoot!.querySelector(button) as HTMLButtonElement).click();
   }
 
-  // Walk-through 18, J1: declined, the SDK rejects with `{status: 401}` alone, which was taken for no reply ("Puter may
-  // have charged"); and while its box was open the progress said "Generating".
+  // Declined, the SDK rejects with `{status: 401}` alone, which is an answer, not a lost reply ("Puter may have
+  // charged"); and while its box is open the progress does not say "Generating".
   it('maps an expired session to auth-required when the user cancels Puter’s sign-in: answered, nothing charged', async () => {
     const pending = run('fault=token_auth_failed');
     await answerSignInDialog('#launch-auth-popup-cancel');
@@ -265,7 +265,7 @@ describe('Puter provider (real SDK, simulator)', function () {
 
   it('maps upstream_bad_request to invalid-input: only other settings help, Puter named', async () => {
     const refused = await expectError('fault=upstream_bad_request', 'invalid-input', /unchanged will not help/);
-    expect(refused.message, 'who said so (walk-through 20: the one error without its provider)').to.match(/^Puter /);
+    expect(refused.message, 'who said so').to.match(/^Puter /);
     expect(refused.retryable).to.equal(false);
   });
 

@@ -1,7 +1,7 @@
-// Issue 21, 4: a provider's error text that echoes the key, whole, cut or split, reaches no message, event or console
-// line with any run of 6 characters of the key (base/secrets.ts). Issue 29, 3: nor when a hostile provider cuts it
-// into pieces of 1 to 8 characters joined by white space, invisible characters or markup, which a reader (or a page
-// that strips them) puts back together.
+// A provider's error text that echoes the key, whole, cut or split, reaches no message, event or console line with any
+// run of 6 characters of the key (base/secrets.ts); nor when a hostile provider cuts it into pieces of 1 to 8
+// characters joined by white space, invisible characters or markup, which a reader (or a page that strips them) puts
+// back together.
 import { expect, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../support/wait.js';
 import { UserPaysError } from '../../src/base/errors.js';
@@ -204,8 +204,8 @@ describe('a key never leaves in pieces through provider text', function () {
   });
 });
 
-// Issue 41, item 5: BFL's 422 quoting the key transformed (in capitals cut by dots, in lower case cut by dashes, as
-// base64, as hex: demo/sim/bfl.mjs, `echo=`) shows none of it, in English, in German and in a page's own words.
+// BFL's 422 quoting the key transformed (in capitals cut by dots, in lower case cut by dashes, as base64, as hex:
+// demo/sim/bfl.mjs, `echo=`) shows none of it, in English, in German and in a page's own words.
 describe('a key never leaves transformed through provider text', function () {
   this.timeout(60_000);
 
@@ -260,7 +260,7 @@ describe('a key never leaves transformed through provider text', function () {
               : lang === 'de'
                 ? de.generation.refused
                 : generationText.refused;
-            // Booked as not charged, it says so (walk-through 16, G4): in English where the page's words have none.
+            // Booked as not charged, it says so: in English where the page's words have none.
             const nothing = lang === 'de' ? de.generation.nothingCharged : generationText.nothingCharged;
             expect(detail.message, echo).to.equal(`${refused('HTTP 422', 'bfl')} ${nothing()}`);
             seen.push(error!.message, detail.message, el.shadowRoot!.innerHTML, shown);

@@ -6,7 +6,7 @@ import { signIn } from '../../src/strings/sign-in.js';
 import { de } from '../../src/translations/de.js';
 
 describe('providers in sentences', () => {
-  it('the list of paid failures says "at the gateway" and "at BFL" (walk-through 17, H7)', () => {
+  it('the list of paid failures says "at the gateway" and "at BFL"', () => {
     const say = (words: typeof gallery, provider: string) =>
       words.paidFailure('FLUX.2 [klein] 9B', provider, '3:01 PM', '$0.0421', '…');
     expect(say(gallery, 'openai')).to.equal('FLUX.2 [klein] 9B at the gateway, 3:01 PM: $0.0421 charged. …');
@@ -19,7 +19,7 @@ describe('providers in sentences', () => {
     );
   });
 
-  it('a host the key is sent to is where the user pays, not whom (walk-through 17, H7)', () => {
+  it('a host the key is sent to is where the user pays, not whom', () => {
     expect(signIn.keyStaysHere('localhost:8617')).to.equal(
       'Sent only to localhost:8617, where you pay; kept in this page unless you tick the box.',
     );

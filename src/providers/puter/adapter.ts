@@ -33,8 +33,8 @@ function closeLowBalanceDialog() {
  * modal box of its own on the page (`<puter-dialog>`: @heyputer/puter.js src/modules/UI.js `authenticateWithPuter`,
  * through `signIn`, which shows the consent box where no user gesture is at hand; src/modules/PuterDialog.js). The call
  * waits on the answer, so the box stays; once it is open, `asking` says what the call waits on ("Generating" would not,
- * for as long as nobody answers: walk-through 18, J1), and `back` where it has gone. (An answer closes it in place,
- * which the page's children do not show: the call ends soon after either answer.) Returns what stops watching.
+ * for as long as nobody answers), and `back` where it has gone. (An answer closes it in place, which the page's
+ * children do not show: the call ends soon after either answer.) Returns what stops watching.
  */
 function watchSignInBox(asking: () => void, back: () => void): () => void {
   let open = false;

@@ -112,7 +112,7 @@ export const gallery: GalleryStrings = {
       moderated: 'The provider declined it for safety reasons after starting.',
       cancelled: 'You stopped waiting after the provider had charged.',
       timeout: 'The provider took too long; it had charged when it accepted.',
-      // The connection, not the provider, lost it (walk-through 18, J6): the provider may well have made it.
+      // The connection, not the provider, lost it: the provider may well have made it.
       network: 'The connection broke before the image came.',
     })[code] ?? 'The provider charged, then could not deliver the image.',
   historyLabel: () => 'Earlier images',

@@ -5,7 +5,7 @@ import { words } from '../words.js';
 export interface UncertainStrings {
   /**
    * The list's heading: over lost replies, and images whose reply came and did not say what they cost (Google's without
-   * its usage), so it says neither that no reply came nor that one did (walk-through 17, G8).
+   * its usage), so it says neither that no reply came nor that one did.
    */
   uncertainLabel(): string;
   /**

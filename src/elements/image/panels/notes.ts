@@ -36,7 +36,7 @@ export function renderUndo(sentence: string, undo: (() => void) | undefined, tra
 /**
  * What the provider asks the user in a box of its own over the page (Puter's sign-in when its session has ended), over
  * the price in the pinned row: the canvas says it too, but the box covers the canvas (on a phone, all of it), and
- * leaves the foot of the screen in view (walk-through 20, L4). Not a live region: the canvas's progress is one.
+ * leaves the foot of the screen in view. Not a live region: the canvas's progress is one.
  */
 export function renderAsking(question: string) {
   return html`<p class="asking">${question}</p>`;
@@ -44,10 +44,10 @@ export function renderAsking(question: string) {
 
 /**
  * The session's spend in two words, under Generate in the widget's pinned row, where the eye is after a click (the
- * tally line is at the foot of the controls, out of view: walk-through 21, M4): "Spent $0.25", with what may have been
- * charged too as the top of a range ("Spent $0.25–$0.32"), never as nothing; in the danger colour past the budget (the
- * tally line says by how much, and what is left). Nothing before anything is spent: the first screen stays calm. No
- * wider than Generate, so the price beside it keeps its lines.
+ * tally line is at the foot of the controls, out of view): "Spent $0.25", with what may have been charged too as the
+ * top of a range ("Spent $0.25–$0.32"), never as nothing; in the danger colour past the budget (the tally line says by
+ * how much, and what is left). Nothing before anything is spent: the first screen stays calm. No wider than Generate,
+ * so the price beside it keeps its lines.
  */
 export function renderSpentBrief(tally: Tally, { locale, translation }: Spoken) {
   const { spent, uncertain } = tally;

@@ -51,10 +51,10 @@ function alike(charges: readonly UncertainCharge[]): UncertainCharge[][] {
 export function renderUncertain(charges: readonly UncertainCharge[], spoken: Spoken, onChoice: (event: Event) => void) {
   if (!charges.length) return nothing;
   const text = wordsIn(spoken.translation, 'uncertain', uncertain);
-  // An answer that books a price ("Charged once", "Only …") says it as the preview said the price, half up
-  // (walk-through 15, F2); what may have been charged is said rounded up, as the preview's "at most" and the tally line
-  // say it, never less than it may have been, and so are the answers that book all of it: one figure for one amount
-  // in one line ("at most $0.0733" above "It was charged, $0.0732" once: walk-through 18, J4).
+  // An answer that books a price ("Charged once", "Only …") says it as the preview said the price, half up; what may
+  // have been charged is said rounded up, as the preview's "at most" and the tally line say it, never less than it may
+  // have been, and so are the answers that book all of it: one figure for one amount in one line (not "at most
+  // $0.0733" above "It was charged, $0.0732").
   const money = (amount: string) => usd(amount, spoken.locale);
   const mayHave = (amount: string) => usd(amount, spoken.locale, true);
   const answer = (value: string, ids: readonly UncertainCharge[], label: unknown) =>

@@ -24,7 +24,7 @@ export class AccountController implements ReactiveController {
   cap?: Decimal;
   /**
    * What is left is of the key's own budget, of a size the provider does not say (Pollinations' `pollenBudget`): not
-   * what the account holds, which may be nothing (walk-through 13, Z6), and said so.
+   * what the account holds, which may be nothing, and said so.
    */
   ofKeyBudget = false;
   /** When the key stops working (ms), where its provider says. */
@@ -64,7 +64,7 @@ export class AccountController implements ReactiveController {
   /**
    * A read of the account's own balance (not of a key's cap or budget) says it holds nothing. Only then is an account
    * refused for want of credit said to be out of it: a 402 says only that it held less than the image's price, which
-   * may be $0.01 (walk-through 17, H5).
+   * may be $0.01.
    */
   get empty(): boolean {
     return !!this.balance?.usd.isZero() && !this.cap && !this.ofKeyBudget;

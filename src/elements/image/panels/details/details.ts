@@ -47,8 +47,8 @@ export const detailsStyles = css`
   /*
    * Side by side, the open details take the room they need: the controls widen to three fifths of the widget (the
    * canvas, sticky beside them, keeps two), and each offer of the comparison is one line where it fits, what its model
-   * is best for beside its name (else, whole, under it), a bound's words with its figure (walk-through 19: seventy
-   * offers in two or three lines each, in a 400 px column beside an empty canvas).
+   * is best for beside its name (else, whole, under it), a bound's words with its figure: seventy offers of two or
+   * three lines each would crowd a 400 px column beside an empty canvas.
    */
   @container (min-width: 720px) {
     .widget:has(.details[open]) {

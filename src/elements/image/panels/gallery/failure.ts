@@ -90,7 +90,7 @@ export function renderFailure(
                     ).map(
                       ([value, label]) =>
                         // The answer the balance points to leads, as the likeliest; "It was not" stays at hand,
-                        // outlined (walk-through 17, G5: two of one weight read as a coin toss against the evidence).
+                        // outlined: two buttons of one weight would read as a coin toss against the evidence.
                         html`<button
                           type="button"
                           class=${value === 'void' ? 'secondary' : 'primary'}

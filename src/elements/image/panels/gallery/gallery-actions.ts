@@ -115,13 +115,13 @@ export async function actOnImage(event: Event, shown: readonly GalleryImage[], t
     );
   }
   const { prompt, provider, model, width, height, seed, quality, settings } = image;
-  // What it was made at besides its size (Nano Banana's 4K, GPT Image's high…): Vary at a form since set to 512 made a
-  // 4K image at a 1K price once (walk-through 17, H1).
+  // What it was made at besides its size (Nano Banana's 4K, GPT Image's high…): else Vary at a form since set to 512
+  // would make a 4K image at a 1K price.
   const madeAt = { prompt, provider, model, width, height, quality, settings };
   if (action === 'vary') {
     // One click, priced on the button: the form takes its settings (so what is made is what it shows, and Try again
-    // makes it again), then submits. A prompt or model the user was editing is one Undo away, said above Generate
-    // (walk-through 18, J2: a half-written prompt went without a word).
+    // makes it again), then submits. A prompt or model the user was editing is one Undo away, said above Generate, so
+    // that a half-written prompt does not go without a word.
     const { undo, changed } = await target.reuse({ ...madeAt, seed: undefined, count: 1 }, false);
     target.generate();
     if (changed)

@@ -577,8 +577,8 @@ export const resultStyles = css`
     }
   }
   /* On a phone the other actions are icons with their names, but Vary spends money at a click: its word stays, on a
-     folded one too, where the toolbar takes two lines for it ("⇄ at most $0.0733" read as a price beside an arrow:
-     walk-through 18, J5). */
+     folded one too, where the toolbar takes two lines for it ("⇄ at most $0.0733" reads as a price beside an
+     arrow). */
   @container (width < 480px) {
     .result .toolbar .priced .word {
       display: inline;

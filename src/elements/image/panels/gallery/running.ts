@@ -111,9 +111,8 @@ export function renderRunning(view: RunningView, on: RunningHandlers) {
 
 /**
  * After Stop waiting, until each lands: the image its provider still makes, and what it charged, so that a visitor who
- * sees the widget free again does not pay for it twice (walk-through 16, G1). Read out as it comes. Where the canvas
- * has no image yet (`frame`: the shape it makes), in a placeholder at that shape, as while it ran; else a line over
- * the images.
+ * sees the widget free again does not pay for it twice. Read out as it comes. Where the canvas has no image yet
+ * (`frame`: the shape it makes), in a placeholder at that shape, as while it ran; else a line over the images.
  */
 export function renderFinishing(
   finishing: readonly { provider: string; billed: string }[],

@@ -75,7 +75,7 @@ export class FlowController implements ReactiveController {
 
   /**
    * Says `sentence` once, politely (a copy done, …). A live region reads what changed in it: the same sentence again
-   * (the same tier fallen back from twice: walk-through 22, N2) empties it first, and comes a moment later.
+   * (the same tier fallen back from twice) empties it first, and comes a moment later.
    */
   say(sentence: string) {
     const said = ++this.#said;
@@ -103,8 +103,8 @@ export class FlowController implements ReactiveController {
 
   /**
    * Escape in the form while a submission runs takes the focus to its progress, Cancel the next Tab stop: where the
-   * submission was started with Ctrl+Enter, the focus stayed in the prompt, ten stops from Cancel (walk-through 16,
-   * G13). Never to Cancel itself, where one more key would stop a request the provider may have charged.
+   * submission was started with Ctrl+Enter, the focus would otherwise stay in the prompt, ten stops from Cancel. Never
+   * to Cancel itself, where one more key would stop a request the provider may have charged.
    */
   readonly #escaped = (event: Event) => {
     const { key, defaultPrevented, target } = event as KeyboardEvent;

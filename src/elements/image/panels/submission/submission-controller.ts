@@ -64,7 +64,7 @@ export class SubmissionController<Args> implements ReactiveController {
   progress?: ProgressDetail;
   /**
    * While the provider asks the user something in a box of its own over the page (Puter's sign-in): its question, as
-   * `progress` says it, for the pinned row, which such a box leaves in view (walk-through 20, L4).
+   * `progress` says it, for the pinned row, which such a box leaves in view.
    */
   asking?: string;
   /** How long such an image has usually taken here (ms), while one is made; undefined before the first. */

@@ -51,7 +51,7 @@ export async function runSubmission(
     // refusal already speaks of the sign-in (`auth-required`: Hugging Face's 403 asks to allow inference when signing
     // in again, which a new sign-in without it would not) keeps its words. What booking it said of money stays: a
     // refusal booked as not charged ends "Nothing was charged." (sayBooked), as every other refusal does, and in the
-    // sign-in's words too (walk-through 17, H5).
+    // sign-in's words too.
     if (isKeyError(error as UserPaysError) && code !== 'auth-required' && panels.signedKeys.madeBySignIn()) {
       const uncharged = /nothing was/i.test((error as UserPaysError).message);
       (error as UserPaysError).say(
