@@ -11,10 +11,11 @@ const { readFileSync } = require('node:fs');
 
 const ENTRY = '^src/(index|define|api)\\.ts$';
 /**
- * A provider's folder: src/providers/<id>/, for each `ProviderId` (the keys of `PROVIDER_NAMES` in src/base/types.ts, read here so that a provider
- * added there is a folder here). It holds what the page knows of the provider before its adapter loads (info.ts,
- * prices.ts: the registry holds them, with the first paint) and its adapter (adapter.ts, a chunk of its own, loaded
- * when the provider is first used) with what only the adapter uses (its account, its words).
+ * A provider's folder: src/providers/<id>/, for each `ProviderId` (the keys of `PROVIDER_NAMES` in src/base/types.ts,
+ * read here so that a provider added there is a folder here). It holds what the page knows of the provider before its
+ * adapter loads (info.ts, prices.ts with its families.ts: the registry holds them, with the first paint) and its
+ * adapter (adapter.ts, a chunk of its own, loaded when the provider is first used) with what only the adapter uses (its
+ * account, its words, its reader of live prices).
  */
 const PROVIDER_NAMES = /export const PROVIDER_NAMES = \{([^}]+)\}/.exec(
   readFileSync(`${__dirname}/src/base/types.ts`, 'utf8'),
@@ -25,14 +26,11 @@ const PROVIDER_FOLDER = `^src/providers/(${[...PROVIDER_NAMES[1].matchAll(/^\s*(
 const ADAPTER = '^src/providers/[^/]+/adapter\\.ts$';
 /**
  * What of the providers loads with the first paint: the top level of providers/ (the registry, the catalog, the
- * built-in price book, the address checks, the types) and each folder's info and prices.
+ * built-in price book, the model makers' facts, the address checks, the types) and each folder's info and prices (its
+ * prices of the model families besides FLUX among them: families.ts).
  */
-const PROVIDERS_FIRST_PAINT = '^src/providers/((?!families\\.)[^/]+|[^/]+/(info|prices))\\.ts$';
-/**
- * The model families besides FLUX (SPEC §12): src/providers/families.ts, each folder's families.ts and the rules only
- * they price by, loaded on first need (providers/prices.ts, `loadFamilies`), not with the first paint.
- */
-const FAMILIES = '^src/providers/[^/]+/families\\.ts$|^src/pricing/(families|tokens|tiers)\\.ts$';
+const PROVIDER_PRICES = '^src/providers/[^/]+/(info|prices|families)\\.ts$';
+const PROVIDERS_FIRST_PAINT = `^src/providers/[^/]+\\.ts$|${PROVIDER_PRICES}`;
 /**
  * What loads after the first paint (lazy/index.ts): the engine's modules (the pipeline, the image store, and the
  * folders of providers/: the code the adapters share, engine/, and each provider's folder, whose adapter the engine
@@ -141,26 +139,11 @@ module.exports = {
     },
     forbid(
       'the-first-paint-holds-no-adapter-code',
-      'What the registry holds (each folder’s info and prices) and the top level of providers/ load with the first paint: they import no adapter, no account, no provider’s words and none of engine/, statically; the registry loads each adapter by import().',
+      'What the registry holds (each folder’s info and prices) and the top level of providers/ load with the first paint: they import no adapter, no account, no provider’s words, no reader of live prices and none of engine/, statically; the registry loads each adapter by import().',
       PROVIDERS_FIRST_PAINT,
       '^src/providers/[^/]+/',
-      { pathNot: '^src/providers/[^/]+/(info|prices)\\.ts$', dependencyTypesNot: ['type-only', 'dynamic-import'] },
+      { pathNot: PROVIDER_PRICES, dependencyTypesNot: ['type-only', 'dynamic-import'] },
     ),
-    {
-      name: 'the-families-load-on-first-need',
-      comment:
-        "The model families besides FLUX load on first need: only providers/families.ts imports their names and rules statically, and each provider's prices of them by import() (as Puter's live catalogue reads its own); only providers/prices.ts loads providers/families.ts, by import(); a page that sells FLUX prices without them. Types may be named.",
-      severity: 'error',
-      from: { pathNot: '^src/providers/families\\.ts$' },
-      to: { path: FAMILIES, dependencyTypesNot: ['type-only', 'dynamic-import'] },
-    },
-    {
-      name: 'families-loaded-by-import',
-      comment: 'providers/families.ts is loaded by import() only (providers/prices.ts, `loadFamilies`).',
-      severity: 'error',
-      from: {},
-      to: { path: '^src/providers/families\\.ts$', dependencyTypesNot: ['type-only', 'dynamic-import'] },
-    },
     {
       name: 'only-the-registry-loads-adapters',
       comment:

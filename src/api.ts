@@ -4,7 +4,7 @@ import { UserPaysTally } from './elements/tally/userpays-tally.js';
 import { asUserPaysError } from './base/errors.js';
 import type { GenerateOptions, GenerateRequest } from './generation/headless.js';
 import { loadHeadless, loadLedger } from './lazy/index.js';
-import { loadFamilies, quoteFor } from './providers/prices.js';
+import { quoteFor } from './providers/prices.js';
 import type { GenerateResult, ProviderId, Quote, QuoteRequest, Tally } from './base/types.js';
 
 /** Set at build time (rollup, the test server) from package.json's `version`. */
@@ -13,22 +13,12 @@ declare const __USERPAYS_VERSION__: string;
 /** This build's version, as in package.json. */
 export const version: string = __USERPAYS_VERSION__;
 
-/** The same pure, synchronous function the elements price with. Throws `UserPaysError` on bad input. */
+/**
+ * The same pure, synchronous function the elements price with, for every model of the built-in price book. Throws
+ * `UserPaysError` on bad input.
+ */
 export function quote(request: QuoteRequest): Quote {
   return quoteFor(request);
-}
-
-/**
- * Loads the prices of the model families besides FLUX (GPT Image, …; SPEC §12), which load on first need rather than
- * with the first price: `quote()` prices them once this resolves (and says so where it is asked before). Rejects with
- * `UserPaysError` where they cannot load.
- */
-export async function loadModels(): Promise<void> {
-  try {
-    await loadFamilies();
-  } catch (error) {
-    throw asUserPaysError(error);
-  }
 }
 
 /** Runs `run` with the headless API, loaded on first use: its refusals, and a failure to load, as `UserPaysError`. */

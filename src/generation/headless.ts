@@ -8,7 +8,7 @@ import { keyOrigin, keyRoute, providerInfo } from '../providers/catalog.js';
 import { accountFor, liveCatalogue, loadPuter, providerFor } from '../providers/engine/adapters.js';
 import { finishSignIn, signIn } from '../providers/engine/oauth.js';
 import { DEFAULT_DAYS, capOf, daysOf, defaultCap } from '../providers/sign-in.js';
-import { BUILTIN_PRICE_BOOK, loadFamilies, priceBookFor } from '../providers/prices.js';
+import { BUILTIN_PRICE_BOOK, priceBookFor } from '../providers/prices.js';
 import { checkEndpoint, checkRelay } from '../providers/urls.js';
 import * as headlessWords from '../strings/headless.js';
 import { moreOptions } from '../strings/more-options.js';
@@ -255,21 +255,14 @@ export async function headless(request: unknown, options: unknown): Promise<Gene
         ),
       ),
     );
-    // A model the first paint has no price for may be among the other families: they load first.
-    const firstPaint = mergePriceBook(priceBookFor(endpoint, BUILTIN_PRICE_BOOK, provider), run.priceBook);
-    if (priceOf({ ...asked, inputs, endpoint }, firstPaint).pending) await loadFamilies(provider);
     let live = BUILTIN_PRICE_BOOK;
     const info = providerInfo(provider);
     if (info?.livePrices) {
       try {
-        // Laid over the built-in book as it is now (a catalogue read before the families came lacks them).
-        live = mergePriceBook(
-          BUILTIN_PRICE_BOOK,
-          await liveCatalogue(provider, checkEndpoint(endpoint || info.defaultEndpoint()), {
-            apiKey: run.apiKey || signedIn.get(provider + keyRoute(provider, endpoint, run.relay)) || '',
-            relay: run.relay,
-          }),
-        );
+        live = await liveCatalogue(provider, checkEndpoint(endpoint || info.defaultEndpoint()), {
+          apiKey: run.apiKey || signedIn.get(provider + keyRoute(provider, endpoint, run.relay)) || '',
+          relay: run.relay,
+        });
       } catch {
         // an endpoint the page may not contact: the submission says so
       }

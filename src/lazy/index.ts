@@ -4,10 +4,11 @@
  * first paint; the **engine** (`engine.ts`: the generation pipeline, the image store, the provider registry), on
  * first need, and through its registry each **provider's adapter**, a chunk of its own, when that provider is first
  * used, and what finishes what closed pages left pending (`loadResume`), where the ledger holds such an entry;
- * **signing in** (`providers/engine/oauth.ts`), for the providers that have it; the **headless API** (`UserPays.generate`, `signIn`, `signOut`: generation/headless.ts), when a page first calls
- * it, as a widget never does. Each element loads its own panels (`elements/<name>/panels/`). Everything the page loads before its first
- * price is what the entry imports statically; `npm run check:size` holds it, what a page loads with no user action
- * and everything a session can load with each provider, and each chunk, to their budgets (docs/performance.md).
+ * **signing in** (`providers/engine/oauth.ts`), for the providers that have it; the **headless API**
+ * (`UserPays.generate`, `signIn`, `signOut`: generation/headless.ts), when a page first calls it, as a widget never
+ * does. Each element loads its own panels (`elements/<name>/panels/`). Everything the page loads before its first
+ * paint is what the entry imports statically; `npm run check:size` holds it and everything a session can load with
+ * each provider to SPEC §8's two gates (docs/performance.md).
  */
 import { lazily } from '../base/lazily.js';
 import type * as Engine from './engine.js';

@@ -1,13 +1,4 @@
-export {
-  DEFAULT_MODEL,
-  MODELS,
-  addModels,
-  awaitsFamilies,
-  familiesInFor,
-  familyOf,
-  modelInfo,
-  modelName,
-} from './models.js';
+export { DEFAULT_MODEL, MODELS, familyOf, modelInfo, modelName } from './models.js';
 export {
   CREDIT_USD,
   billsReferences,
@@ -37,5 +28,5 @@ export {
   type Fitted,
   type SizeRule,
 } from './capabilities.js';
-export { PricesLoading, addPricer, megapixels, priceOf, quoteDetails, type Priced } from './quote.js';
+export { megapixels, priceOf, quoteDetails, type Priced } from './quote.js';
 export { formatUsd, formatUsdRounded, megapixelsOf } from './format.js';

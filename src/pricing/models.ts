@@ -7,7 +7,8 @@ export interface ModelInfo {
   family?: string;
 }
 
-const model = (id: string, label: string): ModelInfo => ({ id, label });
+const model = (id: string, label: string, family?: string): ModelInfo =>
+  family ? { id, label, family } : { id, label };
 
 /**
  * Every model the price book knows, in picker order. FLUX.2 [dev] is open weights that BFL itself does not host, but
@@ -31,47 +32,21 @@ export const MODELS: readonly ModelInfo[] = [
   model('flux-pro-1.1', 'FLUX1.1 [pro]'),
   model('flux-pro-1.1-ultra', 'FLUX1.1 [pro] Ultra'),
   model('flux-pro-1.0-fill', 'FLUX.1 Fill [pro]'),
+  // The families besides FLUX (SPEC §12), after it, by the names people know them by.
+  model('gpt-image-2', 'GPT Image 2', 'GPT Image'),
+  model('gpt-image-1.5', 'GPT Image 1.5', 'GPT Image'),
+  model('gpt-image-1', 'GPT Image 1', 'GPT Image'),
+  model('gpt-image-1-mini', 'GPT Image 1 mini', 'GPT Image'),
+  model('gemini-3.1-flash-image', 'Nano Banana 2', 'Nano Banana'),
+  model('gemini-3-pro-image', 'Nano Banana Pro', 'Nano Banana'),
+  model('imagen-4-fast', 'Imagen 4 Fast', 'Imagen'),
+  model('imagen-4', 'Imagen 4', 'Imagen'),
+  model('imagen-4-ultra', 'Imagen 4 Ultra', 'Imagen'),
+  model('seedream-4.5', 'Seedream 4.5', 'Seedream'),
+  model('seedream-5-lite', 'Seedream 5.0 Lite', 'Seedream'),
+  model('qwen-image', 'Qwen-Image', 'Qwen'),
+  model('grok-imagine', 'Grok Imagine', 'Grok'),
 ];
-
-/**
- * The models of the families besides FLUX (SPEC §12), whose names and prices load on first need
- * (src/pricing/families.ts, src/providers/families.ts): a request for one waits for them, where any other id the
- * first paint does not know is none.
- */
-export const FAMILY_IDS: readonly string[] = [
-  'gpt-image-2',
-  'gpt-image-1.5',
-  'gpt-image-1',
-  'gpt-image-1-mini',
-  'gemini-3.1-flash-image',
-  'gemini-3-pro-image',
-  'imagen-4-fast',
-  'imagen-4',
-  'imagen-4-ultra',
-  'seedream-4.5',
-  'seedream-5-lite',
-  'qwen-image',
-  'grok-imagine',
-];
-
-/** The providers whose families have loaded (`addModels`), '*' once every provider's have. */
-const familiesIn = new Set<string>();
-
-/** Whether the families `provider` sells (every provider's, without one) are in. */
-export const familiesInFor = (provider = '*') => familiesIn.has('*') || familiesIn.has(provider);
-
-/** Whether `id` is a model of the families that load on first need, not here yet for `provider`. */
-export const awaitsFamilies = (id: string, provider: string) => !familiesInFor(provider) && FAMILY_IDS.includes(id);
-
-/**
- * Adds the models of the families that load after the first paint (src/providers/families.ts: GPT Image, …) that
- * `provider` (every provider, without one) sells to the models known, after FLUX; from then on, an id of theirs that
- * it does not sell has no price there.
- */
-export function addModels(models: readonly ModelInfo[], provider = '*') {
-  (MODELS as ModelInfo[]).push(...models.filter((added) => !modelInfo(added.id)));
-  familiesIn.add(provider);
-}
 
 export const DEFAULT_MODEL = 'flux-2-klein-4b';
 

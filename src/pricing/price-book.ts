@@ -47,7 +47,7 @@ export type PriceRule =
   /**
    * Puter's models billed by a tier that the request's `quality` names (SPEC §12): `costs`, in US cents per image, by
    * quality as Puter's catalogue keys them (Together's `per-tier` Gemini, xAI's `output:1k`, a per-image price the
-   * same at each quality). Priced by src/pricing/tiers.ts, loaded with the families that bill so.
+   * same at each quality). Priced by src/pricing/tiers.ts.
    */
   | {
       kind: 'puter-tier';

@@ -7,8 +7,11 @@ import { prices, type PricesStrings } from '../strings/prices.js';
 import { sayer, wordsIn, type Translation } from '../strings/strings.js';
 import type { ProviderId, Quote, QuoteLine, QuoteRequest, Size } from '../base/types.js';
 import { capabilityOf, fitRequest, type Capability, type Fitted } from './capabilities.js';
-import { awaitsFamilies, familiesInFor, MODELS, modelInfo } from './models.js';
-import { CREDIT_USD, type PriceBook, type PriceEntry, type PriceRule } from './price-book.js';
+import { MODELS, modelInfo } from './models.js';
+import { tokensPricer } from './tokens.js';
+import { tierPricer } from './tiers.js';
+import type { RulePricer } from './rule-pricer.js';
+import { CREDIT_USD, type PriceBook, type PriceEntry } from './price-book.js';
 import type { PriceBookProblem } from '../strings/price-book.js';
 
 const ONE_MP = 1024 * 1024;
@@ -72,57 +75,10 @@ const UNITS: Record<string, readonly string[]> = {
   'puter-tier': ['usd'],
 };
 
-/** A line of the breakdown, per image in the rule's unit: its label, its amount and, where it may vary, its most. */
-export type PriceLine = [label: string, amount: Decimal, most?: Decimal];
-
-/**
- * How a rule that the first paint does not price is priced: one that only other model families use (a price in
- * tokens: src/pricing/tokens.ts), added when their prices load (src/providers/families.ts).
- */
-export interface RulePricer {
-  /** Whether a rule of this kind is whole (a page's own price book is checked before it prices). */
-  valid(rule: Record<string, unknown>): boolean;
-  /**
-   * Per image, in the rule's unit: the breakdown's lines (`amount` reads a price of the book exactly), in
-   * `translation`'s words.
-   */
-  lines(
-    rule: PriceRule,
-    fitted: Fitted,
-    prompt: string,
-    amount: (value: unknown) => Decimal,
-    translation?: Translation,
-  ): PriceLine[];
-  /**
-   * What the provider makes of the request under this rule (src/pricing/qualities.ts): `fitTo` fits it to a
-   * capability (the entry's unless one is given), and the rule's own settings (its quality tier, which may decide the
-   * size made) are settled on the result; `quality` is the one asked.
-   */
-  fit(
-    rule: PriceRule,
-    fitTo: (capability?: Capability) => Fitted,
-    capability: Capability,
-    quality: string | undefined,
-    model: string,
-    text: PricesStrings,
-  ): Fitted;
-}
-
-const PRICERS: Partial<Record<string, RulePricer>> = {};
-/** The rules the first paint prices itself. */
+/** The rules whose pricing is more than a figure per image or per megapixel: GPT Image's and Gemini's tokens, tiers. */
+const PRICERS: Partial<Record<string, RulePricer>> = { tokens: tokensPricer, 'puter-tier': tierPricer };
+/** The rules priced by a figure per image or per megapixel, here. */
 const BUILT_IN_RULES: readonly string[] = ['megapixel', 'flat', 'per-megapixel', 'puter'];
-
-/** Prices rules of `kind` with `pricer` from now on. */
-export function addPricer(kind: PriceRule['kind'], pricer: RulePricer) {
-  PRICERS[kind] = pricer;
-}
-
-/**
- * Thrown where a request cannot be priced yet: its model, or its provider's price for it, or the rule that prices it,
- * may be among the model families that load after the first paint (src/providers/families.ts). Not a refusal: the
- * preview waits for them, `UserPays.quote()` says to wait for `UserPays.loadModels()`.
- */
-export class PricesLoading extends Error {}
 
 // Entries already checked (price books are long-lived objects; a page's own is checked once).
 const checkedEntries = new WeakSet<PriceEntry>();
@@ -221,12 +177,7 @@ function checkRequest(request: unknown, text: PricesStrings) {
  */
 export function priceRequest(request: QuoteRequest, book: PriceBook, text = prices) {
   const asked = checkRequest(request, text);
-  /** Refuses with `refusal`, unless the model is of the families that load after the first paint, not here yet. */
-  const refuse = (refusal: () => string): never => {
-    if (awaitsFamilies(asked.model, asked.provider)) throw new PricesLoading();
-    return invalid(refusal());
-  };
-  const model = modelInfo(asked.model) ?? refuse(() => text.noSuchModel(asked.model, MODELS[0].label));
+  const model = modelInfo(asked.model) ?? invalid(text.noSuchModel(asked.model, MODELS[0].label));
   const byProvider = Object.hasOwn(book, model.id) ? book[model.id] : undefined;
   const where = {
     said: text.priceWhere(model.label, asked.provider),
@@ -235,13 +186,9 @@ export function priceRequest(request: QuoteRequest, book: PriceBook, text = pric
   const entry =
     byProvider && Object.hasOwn(byProvider, asked.provider) && byProvider[asked.provider]
       ? checkEntry(byProvider[asked.provider]!, where, text)
-      : refuse(() => text.noPrice(model.label, asked.provider));
+      : invalid(text.noPrice(model.label, asked.provider));
   const { rule } = entry;
-  if (!BUILT_IN_RULES.includes(rule.kind) && !PRICERS[rule.kind]) {
-    // A rule only the other families price by (a page's own book may use one): they load first.
-    if (!familiesInFor(asked.provider)) throw new PricesLoading();
-    wrongBook(where, text, { kind: 'rule' });
-  }
+  if (!BUILT_IN_RULES.includes(rule.kind) && !PRICERS[rule.kind]) wrongBook(where, text, { kind: 'rule' });
   const capability = capabilityOf(entry, asked.provider);
   const fit = (fitTo = capability) => fitRequest(fitTo, model, asked.width, asked.height, asked.inputs, text);
   // A rule the families price by settles its own settings too (the quality tier sent, and the size it makes).
@@ -301,7 +248,7 @@ function parts(
       references = inputs.map((_, index) => [1, index === 0 ? perMp.add(moved) : perMp]);
     }
   } else if (rule.kind !== 'puter') {
-    // A rule loaded with the model families that bill by it (`addPricer`).
+    // A price in tokens or by tier (`PRICERS`).
     lines.push(...PRICERS[rule.kind]!.lines(rule, fitted, prompt, amount, translation));
   } else {
     // Puter's catalogue costs (see PriceRule): megapixels of 10⁶ pixels, the output's exactly (or the 1 MP a
@@ -332,8 +279,6 @@ export interface Priced {
   fitted?: Fitted;
   /** The price-book entry that priced it (a gateway's own name for the model). */
   entry?: PriceEntry;
-  /** No price yet: the model families that load after the first paint may have it (`PricesLoading`). */
-  pending?: boolean;
 }
 
 /**
@@ -350,7 +295,6 @@ export function priceOf(request: QuoteRequest, book: PriceBook, translation?: Tr
     );
     return { quote, problem: quote.problem ?? '', capability, fitted, entry };
   } catch (error) {
-    if (error instanceof PricesLoading) return { problem: '', pending: true };
     return { problem: asUserPaysError(error).toDetail(translation).message };
   }
 }

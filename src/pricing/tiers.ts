@@ -1,13 +1,12 @@
 import { isRecord } from '../base/checks.js';
 import { prices } from '../strings/prices.js';
 import { wordsIn } from '../strings/strings.js';
-import type { RulePricer } from './quote.js';
+import type { RulePricer } from './rule-pricer.js';
 import { fitQuality } from './qualities.js';
 
 /**
  * A price by tier (PriceRule `puter-tier`, SPEC §12): one flat price per image, the one of the quality sent (the quote
- * has checked that the model takes it). Exact: nothing about it varies after the click. Loaded with the model families
- * that bill so (src/providers/families.ts), not with the first paint.
+ * has checked that the model takes it). Exact: nothing about it varies after the click.
  */
 export const tierPricer: RulePricer = {
   valid: (rule) =>

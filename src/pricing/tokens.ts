@@ -4,7 +4,7 @@ import type { Fitted } from './capabilities.js';
 import type { ImageTokens, PriceRule } from './price-book.js';
 import { tokenPrices } from '../strings/token-prices.js';
 import { wordsIn } from '../strings/strings.js';
-import type { RulePricer } from './quote.js';
+import type { RulePricer } from './rule-pricer.js';
 import { fitQuality } from './qualities.js';
 
 const MILLION = 1e6;
@@ -33,8 +33,7 @@ export function promptTokens(prompt: string): { expected: number; most: number }
 
 /**
  * A price in tokens (PriceRule `tokens`, SPEC §12): the image's tokens, fixed by quality and size; the prompt's and
- * the text written besides may vary, so their lines carry the most they can come to. Loaded with the model families
- * that bill so (src/providers/families.ts), not with the first paint.
+ * the text written besides may vary, so their lines carry the most they can come to.
  */
 export const tokensPricer: RulePricer = {
   valid: (rule) =>

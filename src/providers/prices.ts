@@ -1,19 +1,17 @@
 import type { ProviderId, Quote, QuoteRequest } from '../base/types.js';
-import { lazily } from '../base/lazily.js';
-import { mergePriceBook, PricesLoading, quoteDetails, type PriceBook } from '../pricing/index.js';
-import { invalid } from '../base/checks.js';
-import { pricesLoading } from '../strings/prices.js';
+import { mergePriceBook, quoteDetails, type PriceBook } from '../pricing/index.js';
 import type { ProviderEntry } from './provider.js';
 import { PROVIDERS } from './registry.js';
 
 /**
- * The built-in price book, put together from each provider's prices (its folder's prices.ts, held by the registry):
- * model → provider → price. src/pricing/ reads a book; it knows no provider.
+ * The built-in price book, put together from each provider's prices (its folder's prices.ts, held by the registry),
+ * FLUX's and the other families' alike: model → provider → price. src/pricing/ reads a book; it knows no provider.
  */
 export const BUILTIN_PRICE_BOOK: PriceBook = {};
 
 /**
- * What is known at some hosts only (OpenAI-compatible gateways: AIgateway, Together AI, DeepInfra), by host: laid
+ * What is known at some hosts only (OpenAI's own API; OpenAI-compatible gateways: AIgateway, Together AI,
+ * DeepInfra), by host: laid
  * over the price book when `endpoint` names that host. Any other gateway needs the page's own prices (the widget never
  * guesses).
  */
@@ -27,29 +25,6 @@ for (const id in PROVIDERS) {
       ((GATEWAY_PRICE_BOOKS[host] ??= {})[model] ??= {})[id as ProviderId] = hostPrices[host][model];
     }
   }
-}
-
-/** Each provider's families as they load, once ('*': every provider's). */
-const familyLoads = new Map<string, () => Promise<void>>();
-
-/**
- * The model families besides FLUX (GPT Image, …) that `provider` sells (every provider's, without one), laid into the
- * price books above on first need: a request for a model or price the first paint does not have (the preview,
- * src/elements/shared/quote-controller.ts), the picker's other families, `UserPays.loadModels()`. A page that sells
- * FLUX never loads them.
- */
-export function loadFamilies(provider?: ProviderId): Promise<void> {
-  const key = provider ?? '*';
-  let load = familyLoads.get(key);
-  if (!load) {
-    load = lazily(() =>
-      import('./families.js').then(({ installFamilies }) =>
-        installFamilies(BUILTIN_PRICE_BOOK, GATEWAY_PRICE_BOOKS, provider),
-      ),
-    );
-    familyLoads.set(key, load);
-  }
-  return load();
 }
 
 /**
@@ -78,15 +53,7 @@ export function priceBookFor(
  * can be given.
  */
 export function quoteFor(request: QuoteRequest, book?: PriceBook): Quote {
-  try {
-    // A request that is no object, or an endpoint that is no URL, gets the built-in prices, and the quote says what is
-    // wrong with it.
-    return quoteDetails(request, book ?? priceBookFor(request?.endpoint, undefined, request?.provider ?? 'puter'))
-      .quote;
-  } catch (error) {
-    if (!(error instanceof PricesLoading)) throw error;
-    // Its price may be among the families not loaded yet: they start loading, and the page is told to wait for them.
-    void loadFamilies().catch(() => undefined);
-    return invalid(pricesLoading(String(request.model)));
-  }
+  // A request that is no object, or an endpoint that is no URL, gets the built-in prices, and the quote says what is
+  // wrong with it.
+  return quoteDetails(request, book ?? priceBookFor(request?.endpoint, undefined, request?.provider ?? 'puter')).quote;
 }

@@ -61,17 +61,10 @@ export interface ProviderInfo {
   /** Where the user revokes a key a sign-in gave, linked beside the account line. */
   revokeUrl?: string;
   /**
-   * It sells models of the families besides FLUX (SPEC §12), whose prices load on first need (src/providers/families.ts):
-   * the picker offers them one step away.
-   */
-  sellsFamilies?: boolean;
-  /**
    * It has live prices, which its adapter or a reader of its own reads (`Provider.livePrices`; engine/adapters.ts):
-   * the quote switches to them when they come
-   * (with the user's key, where the price list answers only a key: fal's). `'families'`: of the other families only
-   * (OpenRouter's, fal's), read once they are here, not on a page that sells FLUX.
+   * the quote switches to them when they come (with the user's key, where the price list answers only a key: fal's).
    */
-  livePrices?: boolean | 'families';
+  livePrices?: boolean;
   /**
    * More options shows its models' own controls (`Provider.controls`: the prompt's rewriting, the moderation level, the
    * format…), from the widget's controls part, loaded when the user opens More options (BFL, fal, Pollinations).

@@ -26,8 +26,6 @@ export interface PricesStrings {
   height(): string;
   noSuchModel(id: string, example: string): string;
   noPrice(model: string, provider: string): string;
-  /** The prices of the model families besides FLUX could not load (offline). */
-  pricesNotLoaded(): string;
   countRange(): string;
   tooManyReferences(model: string, max: number, extra: number): string;
   needsImage(model: string): string;
@@ -95,7 +93,6 @@ export const prices: PricesStrings = {
   height: () => 'Height',
   noSuchModel: (id, example) => `There is no model called "${id}". Pick one from the list, such as ${example}.`,
   noPrice: (model, provider) => `${model} has no price for provider ${provider} yet. Pick another provider or model.`,
-  pricesNotLoaded: () => 'The prices of this model could not load. Check your connection, then pick it again.',
   countRange: () => 'The number of images must be 1, 2, 3 or 4.',
   tooManyReferences: (model, max, extra) =>
     `${model} takes at most ${plural(max, 'reference image')} — remove ${extra}.`,
@@ -139,5 +136,3 @@ export const notARequest = () =>
 export const referencesNotAList = () =>
   'Reference images must be a list of sizes, such as [{ width: 1024, height: 1024 }].';
 export const promptOrQualityNotText = () => 'The prompt and the quality, where given, must be text, such as "high".';
-export const pricesLoading = (model: string) =>
-  `The price of "${model}" is not loaded yet: the model families besides FLUX load on first need. Await UserPays.loadModels(), then ask again.`;

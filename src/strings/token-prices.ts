@@ -1,7 +1,6 @@
 /**
  * The lines of a price in tokens (GPT Image, Gemini: SPEC §12): the image's tokens, fixed by quality and size; the
- * prompt's, about so many; the text or thinking the model writes besides. Loaded with the model families that bill so
- * (src/pricing/tokens.ts), not with the first price.
+ * prompt's, about so many; the text or thinking the model writes besides (src/pricing/tokens.ts).
  */
 export interface TokenPricesStrings {
   imageTokens(tokens: number, quality: string): string;

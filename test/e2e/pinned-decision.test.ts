@@ -1,7 +1,7 @@
-// Pin the decision, not the details (issue 43, 1): the row that stays in view holds the price, what it buys and
-// Generate (and why Generate cannot), nothing more. Price details and the comparison open in the form's flow above it,
-// as wide as the controls, each price at the right: with both open (on the demo, which compares every provider it
-// simulates, some 30 offers), the pinned row once grew to 2,600 px and filled a phone's screen.
+// Pin the decision, not the details: the row that stays in view holds the price, what it buys and Generate (and why
+// Generate cannot), nothing more. Price details and the comparison open in the form's flow above it, as wide as the
+// controls, each price at the right: with both open in it (on the demo, which compares every provider it simulates,
+// some 30 offers), the pinned row would grow to 2,600 px and fill a phone's screen.
 import { expect } from '@open-wc/testing';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { demoWidget, forgetDemo, openDemo, signInButton } from '../support/demo.js';
@@ -31,7 +31,7 @@ async function openDetails(widget: UserPaysImage) {
   return { root, details, compare };
 }
 
-describe('the pinned decision row (issue 43, 1)', function () {
+describe('the pinned decision row', function () {
   this.timeout(30_000);
   afterEach(forgetDemo);
 
@@ -136,7 +136,7 @@ describe('the pinned decision row (issue 43, 1)', function () {
     });
 
   // The capped sign-in's form (OpenRouter's and Pollinations' `grant`) opens with its amount focused: brought clear of
-  // the row as a whole, Continue with its field, not the field alone with Continue under the row (walk-through 15, F8).
+  // the row as a whole, Continue with its field, not the field alone with Continue under the row.
   for (const [provider, width, height] of [
     ['pollinations', 390, 844],
     ['pollinations', 280, 653],

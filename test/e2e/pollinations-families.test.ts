@@ -1,7 +1,7 @@
-// Issue 44, 2 (SPEC §12), as a user goes, in the demo against Pollinations' simulator: signed in to Pollinations,
+// Pollinations' other families (SPEC §12), as a user goes, in the demo against Pollinations' simulator: signed in to Pollinations,
 // GPT Image 2 asked at 1254×1254 is quoted and shown at the 1024² Pollinations makes, at "at most" (a price in
 // tokens), sent at that size and quality, and booked at what the key's budget fell by (the page cannot read
-// `x-pollen-cost`). Its own file: once the families are loaded in a page, they stay.
+// `x-pollen-cost`).
 import { expect } from '@open-wc/testing';
 import { LedgerStore } from '../../src/ledger/ledger.js';
 import { authorize, demoWidget, forgetDemo, openDemo, signInButton, signInPage, withPopup } from '../support/demo.js';
@@ -32,7 +32,7 @@ describe('Pollinations’ other families (the demo, its simulator)', function ()
     const quote = widget.quote!;
     // 1,756 image tokens at medium (Pollinations' 22.5 pollen per million), the prompt's 4 tokens expected, 13 at most.
     expect(quote).to.include({ total: '0.039525', atMost: '0.03955875', exact: false });
-    await panelsLoaded(widget); // the bound's words are the panels'
+    await panelsLoaded(widget);
     expect(decision(widget).price).to.equal('at most $0.0396');
     expect(decision(widget).buys).to.match(/^about \$0\.0395 · /);
     // The size Pollinations makes is the one shown (the canvas's frame) and said (Price details).

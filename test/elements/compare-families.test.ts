@@ -1,13 +1,11 @@
-// One comparison across families (issue 44, item 4; SPEC §12): with the price details open, the request at the shape
+// One comparison across families (SPEC §12): with the price details open, the request at the shape
 // chosen is priced on every model of every account the page allows, FLUX beside GPT Image, Nano Banana, Imagen and
 // Seedream, each with what it is best for; a price billed in tokens is a bound and said as one ("at most"), and the
-// offers are ranked by the most each can cost; a click on another family's row switches to it. The other families
-// load with the details, not before (this file is a page of its own: nothing else loaded them).
+// offers are ranked by the most each can cost; a click on another family's row switches to it.
 import { expect } from '@open-wc/testing';
 import { waitUntil } from '../support/wait.js';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
-import { familiesInFor } from '../../src/pricing/index.js';
 import { simEndpoint, uniqueStorageKey } from '../support/sim.js';
 import { imageWidget, openPriceDetails, part } from '../support/widget.js';
 
@@ -49,16 +47,10 @@ describe('<userpays-image>: one comparison across families', function () {
       locale: 'en-US',
       'storage-key': uniqueStorageKey(),
     });
-    expect(['puter', 'openai', 'google'].map((provider) => familiesInFor(provider))).to.deep.equal([
-      false,
-      false,
-      false,
-    ]);
     await openPriceDetails(el);
     // Lazy parts, loaded when the details open: as slow as the machine running the suite (10 s each).
     await waitUntil(() => part(el, 'compare'), 'the comparison', { timeout: 10_000 });
     part(el, 'compare')!.querySelector('summary')!.click();
-    // Each provider's families come on their own: every one of them is waited for.
     const wanted = [
       ['FLUX.2 [pro]', 'BFL'],
       ['GPT Image 2', 'OpenAI'],
@@ -69,7 +61,7 @@ describe('<userpays-image>: one comparison across families', function () {
     await waitUntil(
       () =>
         wanted.every(([model, provider]) => rows(el).some((row) => row.model === model && row.provider === provider)),
-      'the other families, loaded with the details',
+      'every family in the comparison',
       { timeout: 10_000 },
     );
     const listed = rows(el);

@@ -6,7 +6,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { BUILTIN_PRICE_BOOK } from '../../src/providers/prices.js';
-import { sizeView } from '../../src/elements/image/panels/size-presets.js';
+import { sizeView } from '../../src/elements/image/shape/size-choices.js';
 import { capabilityOf } from '../../src/pricing/capabilities.js';
 import { imageWidget } from '../support/widget.js';
 
@@ -48,7 +48,7 @@ describe('<userpays-image>: the size picker', () => {
     expect(checked).to.be.greaterThan(100);
   });
 
-  // Walk-through 17, H4: 4512×928 (4.9:1, a size the widget itself suggests) showed "21:9" chosen.
+  // 4512×928 (4.9:1, a size the widget itself suggests) does not show "21:9" chosen.
   it('chooses no shape for a size typed that is none of them, and the nearest for one a little off it', () => {
     const rule = capabilityOf(BUILTIN_PRICE_BOOK['flux-2-klein-4b'].bfl!, 'bfl').sizes;
     const chosen = (width: number, height: number) =>

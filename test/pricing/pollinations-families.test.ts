@@ -1,21 +1,20 @@
-// Pollinations' other model families (issue 44, 2; SPEC §12): priced from its model list (pollen per unit, 1 pollen =
+// Pollinations' other model families (SPEC §12): priced from its model list (pollen per unit, 1 pollen =
 // $1; × 1.25 with the site's earnings), at what Pollinations makes of the request: GPT Image at 1024², 1536×1024 or
 // 1024×1536 and medium or high only, Nano Banana at the tier the pixels fall to (src/providers/pollinations/
-// families.ts, with its sources). Its own file: once loaded in a page, the families stay.
+// families.ts, with its sources).
 import { expect } from '@open-wc/testing';
 import { quoteDetails, mergePriceBook } from '../../src/pricing/index.js';
 import type { QuoteRequest } from '../../src/base/types.js';
-import { BUILTIN_PRICE_BOOK, loadFamilies, quoteFor } from '../../src/providers/prices.js';
-import { livePollinationsFamilies, prices } from '../../src/providers/pollinations/families.js';
-import { families as google } from '../../src/providers/google/families.js';
+import { BUILTIN_PRICE_BOOK, quoteFor } from '../../src/providers/prices.js';
+import { prices } from '../../src/providers/pollinations/families.js';
+import { livePollinationsFamilies } from '../../src/providers/pollinations/live-prices.js';
+import { prices as google } from '../../src/providers/google/prices.js';
 
 const PROMPT = 'a fox at dusk'; // 13 bytes: 4 tokens expected, at most 13
 const pollinations = (request: Omit<QuoteRequest, 'provider'>) =>
   quoteDetails({ provider: 'pollinations', prompt: PROMPT, ...request }, BUILTIN_PRICE_BOOK);
 
 describe('Pollinations: the other families, priced', () => {
-  before(() => loadFamilies('pollinations'));
-
   it('gpt-image-2 asked at 1254×1254 is priced and shown at the 1024² Pollinations makes, as a bound', () => {
     const { quote, fitted } = pollinations({ model: 'gpt-image-2', width: 1254, height: 1254 });
     expect([fitted.width, fitted.height, fitted.quality]).to.deep.equal([1024, 1024, 'medium']);

@@ -8,13 +8,12 @@ import type { QuoteRequest } from '../../src/base/types.js';
 import { imageTokens, promptTokens } from '../../src/pricing/tokens.js';
 import { mostOf, mostPerImage } from '../../src/pricing/quote.js';
 import { rankOffers } from '../../src/pricing/compare.js';
-import { loadFamilies, quoteFor } from '../../src/providers/prices.js';
+import { quoteFor } from '../../src/providers/prices.js';
 import { chargeOfUsage } from '../../src/providers/openai/adapter.js';
 import { hostFamilies } from '../../src/providers/openai/families.js';
 
 const prices = hostFamilies['api.openai.com'];
 // GPT Image's prices load with the model families besides FLUX, on first need.
-before(() => loadFamilies());
 
 /** A prompt of 1,101 UTF-8 bytes, as long as the recorded one (test/recorded/openai/). */
 const PROMPT = 'a shiba inu eating ice cream, '.repeat(37).slice(0, 1101);

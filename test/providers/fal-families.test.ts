@@ -8,7 +8,7 @@ import '../../src/define.js';
 import { generate } from '../../src/api.js';
 import { ImageStore } from '../../src/images/image-store.js';
 import { FalProvider, falBody } from '../../src/providers/fal/adapter.js';
-import { loadFamilies, quoteFor } from '../../src/providers/prices.js';
+import { quoteFor } from '../../src/providers/prices.js';
 import { liveCatalogue } from '../../src/providers/engine/adapters.js';
 import { pageFetch, simCharged, simEndpoint, simLogOf, submitToFal, unique, uniqueStorageKey } from '../support/sim.js';
 import { cleanLocalStorage } from '../support/storage.js';
@@ -27,7 +27,6 @@ describe('fal: the other families', function () {
   controlledClock();
   const storageKeys: string[] = [];
   const newStorageKey = () => (storageKeys.push(uniqueStorageKey()), storageKeys.at(-1)!);
-  before(() => loadFamilies('fal'));
   afterEach(async () => {
     for (const key of storageKeys.splice(0)) {
       cleanLocalStorage(key);
@@ -124,7 +123,7 @@ describe('fal: the other families', function () {
     expect(body).to.deep.equal({ prompt: 'a kite', aspect_ratio: '1:1', resolution: '2K', num_images: 1, seed: 3 });
     const quote = quoteFor({ provider: 'fal', ...asked, quality: '2K' });
     expect(quote.total).to.equal('0.12'); // $0.08 × 1.5 (fal's nano-banana-2 page)
-    // The size said is the tier's (walk-through 21, M2: "1 MP" at every tier).
+    // The size said is the tier's (not "1 MP" at every tier).
     expect(quote.outputMegapixels).to.equal(4);
     expect(quoteFor({ provider: 'fal', ...asked, quality: '4K' }).outputMegapixels).to.equal(16);
     const outcome = await provider.generate(

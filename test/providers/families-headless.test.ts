@@ -1,21 +1,18 @@
-// UserPays.generate() of a model of the families besides FLUX, before their prices have loaded in the page: it loads
-// them itself, then prices, sends and books as the widget does (its own file: once loaded in a page, they stay).
+// UserPays.generate() of a model of the families besides FLUX: it prices, sends and books as the widget does.
 import { expect } from '@open-wc/testing';
 import { generate } from '../../src/api.js';
 import { ImageStore } from '../../src/images/image-store.js';
-import { familiesInFor } from '../../src/pricing/index.js';
 import { hostFamilies } from '../../src/providers/openai/families.js';
 import { cleanLocalStorage } from '../support/storage.js';
 import { simCharged, simEndpoint, submissionsOf, unique } from '../support/sim.js';
 
-describe('UserPays.generate() before the families load', function () {
+describe('UserPays.generate() of GPT Image', function () {
   this.timeout(20_000);
 
-  it('loads them, then sends GPT Image 1 with its quality and books the reply’s usage', async () => {
+  it('sends GPT Image 1 with its quality and books the reply’s usage', async () => {
     const run = unique('families-headless');
     const storageKey = unique('families-headless-key');
     const apiKey = unique('sk-gpt');
-    expect(familiesInFor()).to.equal(false);
     try {
       const result = await generate(
         { provider: 'openai', model: 'gpt-image-1', prompt: 'a fox', quality: 'medium', width: 1024, height: 1024 },
@@ -31,7 +28,6 @@ describe('UserPays.generate() before the families load', function () {
       expect(sent.asked).to.deep.include({ model: 'gpt-image-1', quality: 'medium', size: '1024x1024' });
       expect(result.quote.atMost).to.be.a('string');
       expect(result.charged).to.equal(await simCharged('openai', apiKey));
-      expect(familiesInFor('openai')).to.equal(true);
     } finally {
       cleanLocalStorage(storageKey);
       await new ImageStore({ storageKey }).clear();

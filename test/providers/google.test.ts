@@ -9,13 +9,12 @@ import '../../src/define.js';
 import { ImageStore } from '../../src/images/image-store.js';
 import { formatUsdRounded } from '../../src/pricing/format.js';
 import { keyOrigin } from '../../src/providers/catalog.js';
-import { loadFamilies, quoteFor } from '../../src/providers/prices.js';
+import { quoteFor } from '../../src/providers/prices.js';
 import { cleanLocalStorage } from '../support/storage.js';
 import { OTHER_HOST, pageFetch, simCharged, simEndpoint, simLogOf, submissionsOf, unique } from '../support/sim.js';
 import { blocked, decision, imageWidget, panelsLoaded, part, words } from '../support/widget.js';
 
 // Google's prices load with the model families besides FLUX, on first need.
-before(() => loadFamilies());
 const PROMPT = 'a shiba inu eating a pink ice-cream cone, doodle on white'; // 57 bytes: 15 tokens expected
 
 /** A POST to the simulator's Google dialect, as a client of Google's API sends it. */
@@ -121,8 +120,8 @@ describe('Gemini and Imagen with the user’s own Google key', function () {
     expect(result.images[0].receipt).to.deep.include({ basis: 'reported' });
   });
 
-  // Walk-through 17, H2: Gemini's resolution tier, sent as the quality, decides the size Google makes (512 halves each
-  // side of the 1K size, 4K makes it four times as long), but the size line and the megapixels said the 1K size.
+  // Gemini's resolution tier, sent as the quality, decides the size Google makes (512 halves each side of the 1K size,
+  // 4K makes it four times as long): the size line and the megapixels say that size, not the 1K size.
   it('the quality decides the size Gemini makes: the quote, the note, the size line and the pinned row say it', async () => {
     const at = (quality: string, width = 1024, height = 1024) =>
       quoteFor({ provider: 'google', model: 'gemini-3.1-flash-image', quality, width, height, prompt: 'a fox' });
@@ -154,8 +153,8 @@ describe('Gemini and Imagen with the user’s own Google key', function () {
     await until(() => sizeLine().includes('512 × 512'), 5_000, 'the size line at 512');
   });
 
-  // Walk-through 17, H1: Vary and Reuse took the form's quality, not the image's. An image made at 512, with the form
-  // at 4K since, was made again at 4K, for about three times the "at most" on Vary's button.
+  // Vary and Reuse take the image's quality, not the form's: else an image made at 512, with the form at 4K since,
+  // would be made again at 4K, for about three times the "at most" on Vary's button.
   it('Vary makes an image again at the quality it was made at, as its button is priced; Reuse sets it, Undo back', async () => {
     const run = unique('vary-quality');
     const { el } = await widget(run, { model: 'gemini-3.1-flash-image', quality: '512', width: 1024, height: 1024 });
@@ -227,7 +226,7 @@ describe('Gemini and Imagen with the user’s own Google key', function () {
     const quote = el.quote!;
     const result = await el.generate();
     expect(result.images[0].receipt).to.deep.include({ basis: 'bound', charged: quote.atMost });
-    // The image came: one of the tally's images already, its cost not known (walk-through 16, G8).
+    // The image came: one of the tally's images already, its cost not known.
     expect(el.tally).to.deep.include({ spent: '0', uncertain: quote.atMost, images: 1 });
     await until(() => part(el, 'uncertain'), 5_000, 'the charge listed under the tally');
     return { el, bound, quote };
@@ -243,7 +242,7 @@ describe('Gemini and Imagen with the user’s own Google key', function () {
     expect(words(el.shadowRoot)).not.to.contain('Google charged');
     expect(words(part(el, 'tally'))).to.contain(`Spent $0.00 on 1 image · ${bound} more may have been charged`);
     const listed = words(part(el, 'uncertain'));
-    // Its heading holds for a reply that came without its cost too, not only for replies lost (walk-through 17, G8).
+    // Its heading holds for a reply that came without its cost too, not only for replies lost.
     expect(listed).to.contain('What these cost is not known yet');
     expect(listed).not.to.contain('No reply');
     expect(listed).to.contain(`Nano Banana 2, made today`);
@@ -268,8 +267,8 @@ describe('Gemini and Imagen with the user’s own Google key', function () {
     expect(words(part(free.el, 'receipt'))).to.contain('Charged $0.00 · what you said your Google account shows');
     const paid = await madeWithoutUsage();
     const charged = part(paid.el, 'uncertain')!.querySelector<HTMLButtonElement>('button[value=charged]')!;
-    // It says what it books as the line above it says what may have been charged: the bound, rounded up (walk-through
-    // 18, J4: "at most $0.0733" above "It was charged, $0.0732"). Booked, it is spent, said half up as a price is.
+    // It says what it books as the line above it says what may have been charged: the bound, rounded up (not "at most
+    // $0.0733" above "It was charged, $0.0732"). Booked, it is spent, said half up as a price is.
     const booked = formatUsdRounded(paid.quote.atMost!);
     const line = part(paid.el, 'uncertain')!.querySelector('li')!;
     const bound = formatUsdRounded(paid.quote.atMost!, undefined, true);
@@ -286,8 +285,8 @@ describe('Gemini and Imagen with the user’s own Google key', function () {
     expect(words(paid.el.shadowRoot)).not.to.contain('did not say what this cost');
   });
 
-  // Google's 429 says the key's quota (per minute or per day, by its plan), not a crowd to wait a second for
-  // (walk-through 16, G3): said so, with the wait its RetryInfo asks, and nothing charged.
+  // Google's 429 says the key's quota (per minute or per day, by its plan), not a crowd to wait a second for: said so,
+  // with the wait its RetryInfo asks, and nothing charged.
   for (const [scenario, wait] of [
     ['fault=429;retryAfter=21', 'Wait 21 s and try again, or check'],
     ['fault=429;retryAfter=none', 'Try again later, or check'],
@@ -312,8 +311,8 @@ describe('Gemini and Imagen with the user’s own Google key', function () {
       ]);
     });
 
-  // A quota per day (its QuotaFailure says "PerDay") is not lifted by the seconds its RetryInfo asks all the same
-  // (walk-through 17, G3): said as the day's, with no wait.
+  // A quota per day (its QuotaFailure says "PerDay") is not lifted by the seconds its RetryInfo asks all the same: said
+  // as the day's, with no wait.
   it('fault=429;quota=day: the day’s quota used up is said as the day’s, with no wait of seconds', async () => {
     const run = unique('quota-day');
     const { el } = await widget(run);

@@ -12,7 +12,7 @@ import { ImageStore } from '../../src/images/image-store.js';
 import { keyOrigin } from '../../src/providers/catalog.js';
 import { formatUsdRounded, mergePriceBook } from '../../src/pricing/index.js';
 import type { PriceBook } from '../../src/pricing/index.js';
-import { BUILTIN_PRICE_BOOK, GATEWAY_PRICE_BOOKS, loadFamilies, quoteFor } from '../../src/providers/prices.js';
+import { BUILTIN_PRICE_BOOK, GATEWAY_PRICE_BOOKS, quoteFor } from '../../src/providers/prices.js';
 import { cleanLocalStorage } from '../support/storage.js';
 import { pageFetch, simCharged, simEndpoint, submissionsOf, unique } from '../support/sim.js';
 import {
@@ -27,12 +27,7 @@ import {
 } from '../support/widget.js';
 
 /** OpenAI's prices by host, laid over the built-in ones, for the simulator's loopback endpoint (as a proxy's page does). */
-let OPENAI_BOOK: PriceBook;
-// GPT Image's prices load with the model families besides FLUX, on first need.
-before(async () => {
-  await loadFamilies();
-  OPENAI_BOOK = mergePriceBook(BUILTIN_PRICE_BOOK, GATEWAY_PRICE_BOOKS['api.openai.com']);
-});
+const OPENAI_BOOK: PriceBook = mergePriceBook(BUILTIN_PRICE_BOOK, GATEWAY_PRICE_BOOKS['api.openai.com']);
 const PROMPT = 'a shiba inu eating a pink ice-cream cone, doodle on white';
 
 describe('GPT Image with the user’s own OpenAI key', function () {

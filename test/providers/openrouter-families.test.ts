@@ -1,12 +1,11 @@
-// OpenRouter's other model families (SPEC §12, issue 44): priced from the endpoints' `pricing` lines the simulator
-// serves (demo/sim/openrouter.mjs), a bundled dated copy where they cannot be read, asked pinned to the endpoint quoted
-// and booked at `usage.cost`; and the simulator refusing what OpenRouter refuses (its own file: once the families are
-// loaded in a page, they stay).
+// OpenRouter's other model families (SPEC §12): priced from the endpoints' `pricing` lines the simulator serves
+// (demo/sim/openrouter.mjs), a bundled dated copy where they cannot be read, asked pinned to the endpoint quoted and
+// booked at `usage.cost`; and the simulator refusing what OpenRouter refuses.
 import { expect } from '@open-wc/testing';
 import { OpenRouter } from '@openrouter/sdk';
-import { familiesInFor, mergePriceBook, priceOf, type PriceBook } from '../../src/pricing/index.js';
+import { mergePriceBook, priceOf, type PriceBook } from '../../src/pricing/index.js';
 import { liveCatalogue } from '../../src/providers/engine/adapters.js';
-import { BUILTIN_PRICE_BOOK, loadFamilies, quoteFor } from '../../src/providers/prices.js';
+import { BUILTIN_PRICE_BOOK, quoteFor } from '../../src/providers/prices.js';
 import { OpenRouterProvider } from '../../src/providers/openrouter/adapter.js';
 import type { Charge, ProviderRequest } from '../../src/providers/provider.js';
 import type { QuoteRequest } from '../../src/base/types.js';
@@ -18,7 +17,6 @@ const PROMPT = 'a lighthouse at dawn';
 
 /** The live prices at `scenario`'s simulator laid over the built-in book, as the widget lays them. */
 async function liveBook(scenario: string): Promise<PriceBook> {
-  await loadFamilies('openrouter');
   const live = await provider.livePrices(simEndpoint('openrouter', scenario));
   return live ? mergePriceBook(BUILTIN_PRICE_BOOK, live) : BUILTIN_PRICE_BOOK;
 }
@@ -52,16 +50,12 @@ async function generate(scenario: string, request: ProviderRequest, key = unique
   return { outcome, charge, key };
 }
 
-// First in this page: before the families load.
-describe('OpenRouter’s live prices, before and after its families load', () => {
-  it('are not read (nor its adapter loaded for them) on a page that sells FLUX; once the families are here, they are', async () => {
-    const run = unique('or-flux-only');
+describe('OpenRouter’s live prices', () => {
+  it('are read from its image models and their endpoints, once per endpoint', async () => {
+    const run = unique('or-live');
     const endpoint = simEndpoint('openrouter', `run=${run}`);
-    expect(familiesInFor('openrouter')).to.equal(false);
-    expect(await liveCatalogue('openrouter', endpoint)).to.equal(BUILTIN_PRICE_BOOK);
-    expect(await simLogOf('openrouter', run)).to.deep.equal([]);
-    await loadFamilies('openrouter');
     const live = await liveCatalogue('openrouter', endpoint);
+    expect(await liveCatalogue('openrouter', endpoint)).to.equal(live);
     expect(live['gpt-image-2'].openrouter!.source.name).to.equal('OpenRouter image endpoints (live)');
     expect((await simLogOf('openrouter', run)).map((entry) => entry.path.split(run)[1])).to.include(
       '/api/v1/images/models',

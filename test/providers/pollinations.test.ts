@@ -5,7 +5,7 @@
 import { expect } from '@open-wc/testing';
 import { provider } from '../../src/providers/pollinations/adapter.js';
 import type { ModelSettings } from '../../src/base/types.js';
-import { loadFamilies, quoteFor } from '../../src/providers/prices.js';
+import { quoteFor } from '../../src/providers/prices.js';
 import { liveCatalogue } from '../../src/providers/engine/adapters.js';
 import { LedgerStore } from '../../src/ledger/ledger.js';
 import { failure } from '../support/failure.js';
@@ -134,7 +134,6 @@ describe('Pollinations adapter (against the simulator)', function () {
   }
 
   it('a model for bought pollen only, refused with daily pollen alone: said so, while another model is paid from it', async () => {
-    await loadFamilies('pollinations'); // their names, as the widget has them when it sells them
     // Five pollen of the day's grant, none bought: Nano Banana 2 is paid-only at Pollinations, GPT Image 1 mini is not.
     const scenario = 'tierpollen=5;pollen=0';
     const banana = { model: 'gemini-3.1-flash-image', width: 1024, height: 1024, wiring: { model: 'nanobanana-2' } };

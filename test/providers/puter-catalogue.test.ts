@@ -25,8 +25,8 @@ const puter = (model: string, more: object = {}) => quoteFor({ provider: 'puter'
 describe('Puter prices', () => {
   // The live catalogue is dated by the clock the test controls, never the wall clock's (midnight would split them).
   const time = controlledClock('2026-03-10T23:59:59');
-  it('has a bundled Puter price, with its source, for every model Puter serves, and none for the others', () => {
-    const served = MODELS.filter((m) => BUILTIN_PRICE_BOOK[m.id]?.puter).map((m) => m.id);
+  it('has a bundled Puter price, with its source, for every FLUX model Puter serves, and none for the others', () => {
+    const served = MODELS.filter((m) => !m.family && BUILTIN_PRICE_BOOK[m.id]?.puter).map((m) => m.id);
     expect(served).to.deep.equal([
       'flux-2-klein-4b',
       'flux-2-klein-9b-base',

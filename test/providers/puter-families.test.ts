@@ -5,7 +5,7 @@
 import { expect } from '@open-wc/testing';
 import Decimal from 'decimal.js';
 import { mergePriceBook, quoteDetails, type PriceBook } from '../../src/pricing/index.js';
-import { BUILTIN_PRICE_BOOK, loadFamilies, quoteFor } from '../../src/providers/prices.js';
+import { BUILTIN_PRICE_BOOK, quoteFor } from '../../src/providers/prices.js';
 import type { QuoteRequest } from '../../src/base/types.js';
 import type { ProviderOutcome } from '../../src/providers/provider.js';
 import { PuterProvider, puterSdk } from '../../src/providers/puter/adapter.js';
@@ -49,7 +49,6 @@ describe('Puter: the other model families (real SDK, simulator)', function () {
   this.timeout(20_000);
 
   before(async () => {
-    await loadFamilies();
     await puterSdk(puterEndpoint(), PUTER_SRC);
   });
   afterEach(removePuterDialogs);
@@ -94,7 +93,7 @@ describe('Puter: the other model families (real SDK, simulator)', function () {
     const quote = quoteFor({ provider: 'puter', prompt: PROMPT, ...request });
     expect(quote).to.include({ total: '0.101', exact: true });
     expect(quoteFor({ provider: 'puter', prompt: PROMPT, ...request, quality: '0.5K' }).total).to.equal('0.045');
-    // The size shown is the one Together's tier makes (walk-through 17, H2: it was about 1 MP at every tier).
+    // The size shown is the one Together's tier makes (not about 1 MP at every tier).
     expect(quote.note).to.contain('2752×1536');
     expect(quoteFor({ provider: 'puter', prompt: PROMPT, ...request, quality: '0.5K' }).note).to.contain('688×384');
     const long = quoteFor({ provider: 'puter', prompt: PROMPT, ...request, width: 512, height: 2048, quality: '4K' });

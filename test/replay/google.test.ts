@@ -6,7 +6,7 @@ import { expect } from '@open-wc/testing';
 import Decimal from 'decimal.js';
 import '../../src/define.js';
 import { ImageStore } from '../../src/images/image-store.js';
-import { BUILTIN_PRICE_BOOK, loadFamilies } from '../../src/providers/prices.js';
+import { BUILTIN_PRICE_BOOK } from '../../src/providers/prices.js';
 import { cleanLocalStorage } from '../support/storage.js';
 import { recorded } from '../support/recorded.js';
 import { unique } from '../support/sim.js';
@@ -25,8 +25,6 @@ async function cassettePrompt(recording: string): Promise<string> {
   const text = await (await fetch(`/test/recorded/gemini/${recording}.yaml`)).text();
   return JSON.parse(/body: \|\n\s+(\{"instances".*)\n/.exec(text)![1]).instances[0].prompt;
 }
-
-before(() => loadFamilies());
 
 describe('Google’s Gemini API as recorded, replayed through the widget', function () {
   this.timeout(20_000);

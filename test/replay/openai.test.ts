@@ -8,7 +8,7 @@ import '../../src/define.js';
 import { ImageStore } from '../../src/images/image-store.js';
 import { mergePriceBook } from '../../src/pricing/index.js';
 import type { PriceBook } from '../../src/pricing/index.js';
-import { BUILTIN_PRICE_BOOK, GATEWAY_PRICE_BOOKS, loadFamilies } from '../../src/providers/prices.js';
+import { BUILTIN_PRICE_BOOK, GATEWAY_PRICE_BOOKS } from '../../src/providers/prices.js';
 import { cleanLocalStorage } from '../support/storage.js';
 import { recorded } from '../support/recorded.js';
 import { unique } from '../support/sim.js';
@@ -35,12 +35,7 @@ async function recording(model: string) {
 }
 
 /** OpenAI's prices by host, laid over the built-in ones, for the replay's loopback endpoint. */
-let OPENAI_BOOK: PriceBook;
-// GPT Image's prices load with the model families besides FLUX, on first need.
-before(async () => {
-  await loadFamilies();
-  OPENAI_BOOK = mergePriceBook(BUILTIN_PRICE_BOOK, GATEWAY_PRICE_BOOKS['api.openai.com']);
-});
+const OPENAI_BOOK: PriceBook = mergePriceBook(BUILTIN_PRICE_BOOK, GATEWAY_PRICE_BOOKS['api.openai.com']);
 
 const CASES = [
   // model, quality and size the widget sends, what the recorded usage costs at the bundled rates, and the note said

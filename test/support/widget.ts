@@ -14,7 +14,7 @@ type Widget = HTMLElement & { updateComplete: Promise<boolean> };
 export type Attributes = Record<string, string | number | undefined>;
 
 /** A `<userpays-image>` of `doc` with `attributes` (a `storage-key` of its own unless one is given), not yet connected. */
-function imageElement(doc: Document, attributes: Attributes) {
+export function imageElement(doc: Document, attributes: Attributes) {
   const el = doc.createElement('userpays-image') as UserPaysImage;
   for (const [name, value] of Object.entries({ 'storage-key': uniqueStorageKey(), ...attributes }))
     if (value !== undefined) el.setAttribute(name, String(value));
@@ -61,10 +61,7 @@ export async function panelsLoaded(el: Widget) {
   await el.updateComplete;
 }
 
-/**
- * The radio of the model `id`, once the picker shows it: the step under the models is taken (again, as each brings the
- * other families, then all of them) until it does.
- */
+/** The radio of the model `id`, once the picker shows it: the step under the models is taken until it does. */
 export async function modelOffered(el: Widget, id: string) {
   const model = () => radios(el, 'model').find((radio) => radio.value === id);
   return until(

@@ -4,13 +4,12 @@ import type { PanelSlots } from './panels/slots.js';
 import type { ImageHandlers, ImageView } from './view.js';
 
 /**
- * The controls of `<userpays-image>` above its decision row in its first paint: the prompt (with examples while it is
- * empty), and the places of the models, the shape and size (drawn by the panels: panels/pickers.ts). Functions of the
- * view and the handlers; they write nothing.
+ * The prompt of `<userpays-image>`, in its first paint, with examples while it is empty (drawn by the panels into the
+ * place kept for them). Functions of the view and the handlers; they write nothing.
  */
 
 /**
- * The place of what the panels draw after the first paint (Puter's account line, the examples, the sign-in), at the
+ * The place of what the panels draw after the first paint (Puter's account line, the examples, the key field), at the
  * size it will have, so that nothing moves when it comes (docs/theming.md, "No layout shift"): the examples' place is
  * laid out below (`formStyles`), the account's and the key field's have their heights in image-template.ts.
  */
@@ -35,52 +34,7 @@ export function renderPrompt(view: ImageView, slots: PanelSlots | undefined, on:
   </div>`;
 }
 
-/**
- * The models' place until the panels draw them (panels/pickers.ts): their label, an outline for each card that will
- * come (a line for each family's name where they span several), and the step under them in its words (a link once
- * they come), each as tall as what comes into it. The first paint shows the price; the choices, each with what it is best for and costs, come a
- * moment later where the user expects them, and nothing moves.
- */
-export function modelsPlace({ models, modelsStep, widget: widgetText }: ImageView) {
-  const families = new Set(models.map((model) => model.family));
-  return html`<div class="place" aria-hidden="true">
-    <span class="label">${widgetText.modelLabel()}</span>
-    <div>
-      ${[...families].map(
-        (family) =>
-          html`${families.size > 1 ? html`<b>&nbsp;</b>` : nothing}${models
-            .filter((model) => model.family === family)
-            .map(() => html`<i class="card"></i>`)}`,
-      )}
-    </div>
-    ${modelsStep ? html`<span class="step">${modelsStep.label}</span>` : nothing}
-  </div>`;
-}
-
-/**
- * The shapes' and the sizes' place until the panels draw them (panels/pickers.ts): an outline for each shape, the
- * line under them, and the sizes' row where the model has one; or, for a model that edits an image, the sentence that
- * says it has no size to choose.
- */
-export function sizePlace({ sizeChoices: choices, widget: widgetText }: ImageView) {
-  if (!choices) return html`<p class="muted">${widgetText.sizeFromInput()}</p>`;
-  return html`<div class="place" aria-hidden="true">
-      <span class="label">${widgetText.shapeLabel()}</span>
-      <div class="shape-cells">${Array.from({ length: choices.shapes }, () => html`<i class="shape-cell"></i>`)}</div>
-      <p class="line">${choices.customSize ? html`<span class="step">&nbsp;</span>` : nothing}</p>
-    </div>
-    ${
-      choices.sizes
-        ? html`<div class="place" aria-hidden="true">
-            <span class="label">${widgetText.resolutionLabel()}</span><i class="segment"></i>
-          </div>`
-        : nothing
-    }`;
-}
-
-/**
- * The form's look: the prompt, the pickers' places, and the examples' place under the prompt.
- */
+/** The form's look: the prompt, and the examples' place under it. */
 export const formStyles = css`
   textarea {
     display: block;
@@ -89,61 +43,6 @@ export const formStyles = css`
     line-height: 1.45;
     min-height: 6.5em;
     scroll-margin-top: 2.5rem; /* brought into view (Vary, Reuse…) with its label */
-  }
-  /*
-   * The pickers' places, each part as tall as what panels/pickers.ts draws there (test/e2e/picker-places.test.ts
-   * holds the two to each other): a model's card (two lines; one in a page-wide widget), a size's card, the shapes'
-   * cards (a swatch over its ratio), a family's name, the step's link, the line under the shapes. Heights in lines (lh)
-   * follow the page's font.
-   */
-  .place > .label {
-    display: block;
-  }
-  .place > div {
-    display: grid;
-    gap: 0.3rem;
-  }
-  .place i {
-    display: block;
-    box-sizing: border-box;
-    border: 1px solid var(--_border);
-    border-radius: calc(var(--_radius) * 0.75);
-    background: var(--_field);
-  }
-  .card {
-    font-size: 0.875rem;
-    height: calc(0.8rem + 2px + 2lh); /* a model's name, then what it is best for and its price */
-  }
-  .segment {
-    font-size: 0.875rem;
-    height: max(32px, calc(0.7rem + 2px + 1lh));
-  }
-  .place b {
-    font-size: 0.8125rem;
-  }
-  .step {
-    display: inline-block;
-    padding: 0.2rem 0;
-    font-size: 0.875rem;
-    color: var(--_muted);
-  }
-  .shape-cells {
-    grid-auto-flow: column;
-    grid-auto-columns: minmax(0, 1fr);
-  }
-  .shape-cells:has(> :nth-child(10)) {
-    grid-auto-flow: row;
-    grid-template-columns: repeat(6, minmax(0, 1fr));
-  }
-  .shape-cell {
-    font-size: 0.8125rem;
-    height: max(3.25rem, calc(2.2rem + 2px + 1lh));
-  }
-  .line {
-    display: flex;
-    margin: 0.4rem 0 0;
-    font-size: 0.8125rem;
-    min-height: 1lh;
   }
   /*
    * The examples to start from (panels/more.ts) are laid out here, not with the panels: their place (slot()) has this
@@ -162,20 +61,7 @@ export const formStyles = css`
     grid-row: span 2;
     align-self: center;
   }
-  /* A page-wide widget's controls (45 % of it, over 500 px: image-template.ts): a model's card in one line. */
-  @container (min-width: 1180px) {
-    .card {
-      height: max(36px, calc(0.8rem + 2px + 1lh));
-    }
-  }
   @container (max-width: 419px) {
-    .shape-cells {
-      grid-auto-flow: row;
-      grid-template-columns: repeat(5, minmax(0, 1fr));
-    }
-    .segment {
-      font-size: 0.8125rem;
-    }
     .examples {
       grid-template-columns: minmax(0, 1fr);
       grid-template-rows: repeat(4, 28px);

@@ -40,6 +40,31 @@ export function imageHandlers(parts: ImageParts, panels: () => ImagePanels | und
       if (focusTarget) root().querySelector<HTMLElement>(`#${focusTarget}`)?.focus();
     },
     press: () => parts.gesture.input(),
+    numberInput: (event) => {
+      edited();
+      const { name, value } = event.target as HTMLInputElement;
+      if (name === 'seed') host.seed = value === '' ? undefined : Number(value);
+      // A side being typed may be empty for a moment: the controls stay, and the size is said to be wrong.
+      else if (name === 'width' || name === 'height') host[name] = value === '' ? Number.NaN : Number(value);
+    },
+    pickerChange: (event) => {
+      edited();
+      const { name, value } = event.target as HTMLInputElement;
+      if (name === 'model') host.model = value;
+      else if (name === 'count') host.count = Number(value);
+      else if (name === 'quality') host.quality = value;
+    },
+    shapeChoose: (event) => {
+      edited();
+      form.showCustomSize(false);
+      [host.width, host.height] = (event.target as HTMLInputElement).value.split('x').map(Number);
+    },
+    customToggle: () => {
+      const custom = !form.customSize;
+      form.showCustomSize(custom);
+      if (custom) void host.updateComplete.then(() => root().querySelector<HTMLElement>('[name=width]')?.focus());
+    },
+    modelsToggle: () => form.showAllModels(!form.allModels),
     formKeydown: (event) => {
       parts.gesture.input();
       if (event.key !== 'Enter' || event.isComposing) return;

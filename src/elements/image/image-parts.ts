@@ -1,5 +1,9 @@
 import type { ReactiveControllerHost } from 'lit';
-import type { ModelSettings, OutputFormat } from '../../base/types.js';
+import type { ModelSettings, OutputFormat, ProviderId } from '../../base/types.js';
+import { mergePriceBook, modelsIn, priceOf, type PriceBook } from '../../pricing/index.js';
+import type { Offer } from '../../pricing/compare.js';
+import { offersOf, type Pricer } from '../../pricing/offers.js';
+import { BUILTIN_PRICE_BOOK, priceBookFor } from '../../providers/prices.js';
 import type { Asked, Submission } from '../../generation/submit.js';
 import { GestureGuard } from '../shared/gesture.js';
 import type { LanguageController } from '../shared/language-controller.js';
@@ -129,6 +133,35 @@ export class ImageParts {
   offersAsk() {
     const { provider, providers, models } = this.host;
     return { request: this.request(), provider, providers, models };
+  }
+
+  /** The request priced on every model and provider the page allows (the picker's prices, the comparison). */
+  offers(): readonly Offer[] {
+    return offersOf(this.offersAsk(), this.#offersPricing);
+  }
+
+  /**
+   * What the offers are priced with: the provider in force with the widget's prices (live ones, the page's endpoint);
+   * another at its own endpoint's built-in prices (OpenAI's GPT Image prices, known at its public host), the page's
+   * `priceBook` over them.
+   */
+  readonly #offersPricing: Pricer = {
+    models: (provider, wanted) =>
+      provider === this.host.provider
+        ? this.pricing.models(provider, wanted)
+        : modelsIn(this.#bookOf(provider), provider, wanted),
+    price: (request) =>
+      request.provider === this.host.provider
+        ? this.pricing.price(request)
+        : priceOf(request, this.#bookOf(request.provider!), this.language.translation),
+    rule: (provider, model) =>
+      (provider === this.host.provider ? this.pricing.prices() : this.#bookOf(provider))[model]?.[provider]?.rule,
+  };
+
+  #bookOf(provider: ProviderId): PriceBook {
+    const book = priceBookFor('', BUILTIN_PRICE_BOOK, provider);
+    const { priceBook } = this.host;
+    return priceBook ? mergePriceBook(book, priceBook) : book;
   }
 }
 

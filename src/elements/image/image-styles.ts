@@ -1,6 +1,9 @@
 import { css } from 'lit';
 import { theme } from '../shared/theme.js';
 import { formStyles } from './form-template.js';
+import { choicesStyles } from './choices/choices.js';
+import { modelPickerStyles } from './models/model-picker.js';
+import { shapePickerStyles } from './shape/shape-picker.js';
 import { widgetStyles } from './image-template.js';
 
 /**
@@ -89,4 +92,12 @@ const baseStyles = css`
  * lines), and what the panels draw after the first paint comes into a place kept at its size (`slot()` in
  * form-template.ts). So the page's reservation (src/userpays.css) can hold exactly the first paint's height.
  */
-export const imageStyles = [theme, baseStyles, formStyles, widgetStyles];
+export const imageStyles = [
+  theme,
+  baseStyles,
+  formStyles,
+  choicesStyles,
+  modelPickerStyles,
+  shapePickerStyles,
+  widgetStyles,
+];

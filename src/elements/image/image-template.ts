@@ -2,7 +2,9 @@ import { css, html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { prices } from '../../strings/prices.js';
 import { wordsIn } from '../../strings/strings.js';
-import { modelsPlace, renderPrompt, sizePlace, slot } from './form-template.js';
+import { renderPrompt, slot } from './form-template.js';
+import { renderModels } from './models/model-picker.js';
+import { renderSize } from './shape/shape-picker.js';
 import type { PanelSlots } from './panels/slots.js';
 import type { ImageHandlers, ImageView } from './view.js';
 
@@ -125,8 +127,8 @@ export function renderImageWidget(view: ImageView, slots: PanelSlots | undefined
   const hasResult = view.busy || (!!slots && (!!view.error || slots.result !== nothing));
   return html`<div class="widget ${hasResult ? 'has-result' : ''}">
       <form class="controls" @submit=${on.submit} @keydown=${on.formKeydown} @pointerdown=${on.press} novalidate>
-        ${renderPrompt(view, slots, on)} ${slots ? slots.models : modelsPlace(view)}
-        ${view.sizeChoices && slots ? slots.size : sizePlace(view)}
+        ${renderPrompt(view, slots, on)} ${renderModels(view, on)}
+        ${renderSize(view.size, widgetText, on, view.translation)}
         <details part="more" class="more" @toggle=${on.moreToggle}>
           <summary @pointerenter=${on.morePrefetch} @focus=${on.morePrefetch}>${widgetText.moreOptions()}</summary>
           ${slots?.more}
@@ -272,6 +274,11 @@ export const widgetStyles = css`
     font-size: 1.5rem;
     font-variant-numeric: tabular-nums;
   }
+  /* A bound's "at most", over its figure beside Generate (models/price-words.ts, \`boundSaid\`). */
+  .total small {
+    display: block;
+    font-size: 0.875rem;
+  }
   /* What it buys, in as many lines as it takes beside a wider Generate (a longer language). */
   .total .muted {
     font-size: 0.875rem;
@@ -342,6 +349,10 @@ export const widgetStyles = css`
   @container (max-width: 359px) {
     .decision {
       grid-template-columns: minmax(0, 1fr);
+    }
+    /* Generate under the price: the bound's words and its figure on one line, in any language. */
+    .total small {
+      display: inline;
     }
     .key-field {
       /* the label and the opt-in in two lines each, the note in three */

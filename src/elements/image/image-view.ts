@@ -1,14 +1,4 @@
-import {
-  awaitsFamilies,
-  familiesInFor,
-  familyOf,
-  formatUsd,
-  formatUsdRounded,
-  megapixelsOf,
-  modelName,
-} from '../../pricing/index.js';
-import type { SizeRule } from '../../pricing/index.js';
-import type { Offer } from '../../pricing/compare.js';
+import { formatUsd, formatUsdRounded, megapixelsOf } from '../../pricing/index.js';
 import { isKeyError } from '../../base/errors.js';
 import { payeeAt, providerInfo } from '../../providers/catalog.js';
 import { wordsIn } from '../../strings/strings.js';
@@ -16,6 +6,9 @@ import { widget } from '../../strings/image/widget.js';
 import { words } from '../../strings/words.js';
 import type { ImageParts } from './image-parts.js';
 import type { ImagePanels } from './panels/image-panels.js';
+import { modelsView } from './models/models-view.js';
+import { boundSaid } from './models/price-words.js';
+import { shapeView } from './shape/shape-view.js';
 import type { Blocked, ImageView } from './view.js';
 
 /**
@@ -63,59 +56,24 @@ function keyView({ host, language }: ImageParts): ImageView['key'] {
 }
 
 /**
- * What the size controls will offer for `rule` (panels/size-presets.ts makes them): the shapes (one per ratio or size
- * the model takes; of the nine FLUX shapes, those a rule in pixels or ratios takes, which fill one row as nine do), a
- * row of sizes for rules in pixels and for ratios with levels, and a typed size for rules in pixels.
- */
-function sizeChoicesOf(rule: SizeRule | undefined): ImageView['sizeChoices'] {
-  if (!rule || rule.kind === 'input') return undefined;
-  const pixels = rule.kind === 'pixels' || rule.kind === 'snapped';
-  return {
-    shapes: rule.kind === 'ratios' ? rule.ratios.length : rule.kind === 'sizes' ? rule.sizes.length : 9,
-    sizes: pixels || (rule.kind === 'ratios' && (rule.levels?.length ?? 0) > 1),
-    customSize: pixels,
-  };
-}
-
-/**
  * Everything the widget shows, read from its two halves before each render: the parts its first paint has, and the
  * panels once they are here.
  */
 export function imageView(parts: ImageParts, panels?: ImagePanels): ImageView {
   const { host, pricing } = parts;
-  const { provider } = host;
   const { locale, translation } = parts.language;
   const widgetText = wordsIn(translation, 'widget', widget);
-  const info = providerInfo(provider);
   const { quote } = pricing;
-  // Every model priced once the panels are here, after the first paint: the first render names them alone.
-  const offers =
-    panels?.offers() ?? pricing.models(provider, host.models).map((model): Offer => ({ provider, model, problem: '' }));
+  const offers = parts.offers();
   const key = keyView(parts);
   const submission = panels?.submission;
   const made = pricing.fitted ?? { width: host.width, height: host.height }; // the size the provider makes and bills
-  const { allModels } = parts.form;
-  const models = offers.filter((offer) => offer.provider === provider);
-  // Up to five of the first family, and the model in force: the other families come at the step, so that their prices
-  // arriving (Price details loads them) adds nothing above the details (Pollinations' list grew by 217 px).
-  const first = models[0] && familyOf(models[0].model);
-  const shown = allModels
-    ? models
-    : models.filter(({ model }, index) => (index < 5 && familyOf(model) === first) || model === host.model);
-  const otherFamilies = !!info?.sellsFamilies && !familiesInFor(provider);
-  // The step keeps naming the families once their prices are here, while it still hides models of a family not shown:
-  // read as "17 more models" instead, it lost a line above the form the moment Price details loaded them.
-  const shownFamilies = new Set(shown.map(({ model }) => familyOf(model)));
-  const hidesFamilies = !!info?.sellsFamilies && models.some(({ model }) => !shownFamilies.has(familyOf(model)));
-  // A provider that sells only the other families (OpenAI's, Google's own APIs) offers no model until their prices are
-  // here: until then its widget shows no price and says nothing is wrong about the default model, not one of its own
-  // (a model of theirs the page names is the quote's to wait for, and to say where they cannot load).
-  const loading = otherFamilies && !models.length && !awaitsFamilies(host.model, provider);
-  const blocked: Blocked | undefined = loading ? { reason: '', at: 'price' } : blockedOf(parts, panels, key);
+  const blocked = blockedOf(parts, panels, key);
   // An image to edit still to be chosen leaves the price standing: it does not depend on that image.
-  const payable = (pricing.problem && blocked?.at !== 'image') || loading ? undefined : quote;
-  const bound = payable?.atMost ? panels?.bound(payable) : undefined;
-  const most = payable && (payable.atMost ?? payable.total);
+  const payable = pricing.problem && blocked?.at !== 'image' ? undefined : quote;
+  const bound = payable?.atMost
+    ? boundSaid({ total: payable.total, atMost: payable.atMost }, locale, translation)
+    : undefined;
   return {
     translation,
     widget: widgetText,
@@ -123,34 +81,17 @@ export function imageView(parts: ImageParts, panels?: ImagePanels): ImageView {
     mac: /Mac|iP(hone|ad|od)/.test(globalThis.navigator?.platform ?? ''),
     prompt: host.prompt,
     offers,
-    models: shown.map(({ model, total, atMost }) => ({
-      id: model,
-      label: modelName(model),
-      family: familyOf(model),
-      bestFor: panels?.bestFor(model) ?? '',
-      total,
-      atMost,
-      selected: model === host.model,
-    })),
-    modelsStep:
-      (otherFamilies || hidesFamilies) && !allModels
-        ? { label: widgetText.otherFamilies(panels?.familiesSold(provider, shownFamilies)), expanded: false }
-        : shown.length < models.length
-          ? { label: widgetText.moreModels(models.length - shown.length), expanded: false }
-          : allModels
-            ? { label: widgetText.fewerModels(), expanded: true }
-            : undefined,
-    sizeChoices: sizeChoicesOf(pricing.capability?.sizes),
+    ...modelsView(parts, offers),
+    size: shapeView(parts),
     made,
     key,
     // A request the model cannot make shows no payable price; the reason stands beside Generate.
     decision: payable
       ? {
           // A bound (SPEC §12) leads with the most it can cost, as the model picker and the comparison do, and says
-          // what it is expected to cost before what it buys, in the panels' words (`bound`); until they are here, the
-          // most alone, rounded up, said as an estimate: never less than what may be charged.
-          price: bound?.price ?? formatUsdRounded(most!, locale, !!payable.atMost),
-          exact: bound?.exact ?? formatUsd(most!, locale),
+          // what it is expected to cost before what it buys (`boundSaid`).
+          price: bound?.price ?? formatUsdRounded(payable.total, locale),
+          exact: bound?.exact ?? formatUsd(payable.total, locale),
           buys: (bound?.about ?? '') + widgetText.buys(payable.count, megapixelsOf(made.width, made.height)),
           estimate: !payable.exact,
           blocked,

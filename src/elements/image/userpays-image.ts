@@ -1,7 +1,5 @@
 import type { PropertyDeclarations } from 'lit';
-import { awaitsFamilies, familiesInFor, DEFAULT_MODEL, modelInfo, MODELS } from '../../pricing/index.js';
-import { providerInfo } from '../../providers/catalog.js';
-import { loadFamilies } from '../../providers/prices.js';
+import { DEFAULT_MODEL, modelInfo, MODELS } from '../../pricing/index.js';
 import type { GenerationResult, Quote, Tally } from '../../base/types.js';
 import { asUserPaysError, type UserPaysError } from '../../base/errors.js';
 import { prices } from '../../strings/prices.js';
@@ -105,8 +103,6 @@ export class UserPaysImage extends ImageProperties {
   #unroutedKey?: string;
   /** The model last said to be none there is (`userpays-error`), so that it is said once per value. */
   #unknownModelSaid = '';
-  /** The other families' prices just came: what the picker offers is looked at again. */
-  #familiesCame = false;
 
   /**
    * The end user's own key for the current provider (BYO-key providers). Memory only, never an attribute.
@@ -179,26 +175,12 @@ export class UserPaysImage extends ImageProperties {
     // `endpoint`); an empty one is a page that gives none (`api-key=""`), and the key remembered on this device stands.
     if (this.#unroutedKey) this.#give(this.#unroutedKey);
     this.#unroutedKey = undefined;
-    if (changed.has('models') || changed.has('provider') || changed.has('priceBook') || this.#familiesCame) {
-      this.#familiesCame = false;
-      // A picker that cannot show the selected model would silently price something else. A model there is none
-      // of is the page's mistake: said (below), never made into another behind its back.
+    if (changed.has('models') || changed.has('provider') || changed.has('priceBook')) {
+      // A picker that cannot show the selected model would silently price something else: a model the provider does
+      // not sell becomes its first (a model it sells is kept across a change of provider). A model there is none of is
+      // the page's mistake: said (below), never made into another behind its back.
       const offered = this.#parts.pricing.models(this.provider, this.models);
-      // A provider that sells other families only (OpenAI's own API), or a model of them (Nano Banana, kept from
-      // another provider): their prices load, then it is known whether the provider sells the model.
-      if (
-        providerInfo(this.provider)?.sellsFamilies &&
-        (!offered.length || awaitsFamilies(this.model, this.provider)) &&
-        !familiesInFor(this.provider)
-      )
-        loadFamilies(this.provider).then(
-          () => {
-            this.#familiesCame = true;
-            this.requestUpdate();
-          },
-          () => {},
-        );
-      else if (offered.length && !offered.includes(this.model) && modelInfo(this.model)) this.model = offered[0];
+      if (offered.length && !offered.includes(this.model) && modelInfo(this.model)) this.model = offered[0];
     }
     this.#checkModel();
   }
@@ -215,8 +197,7 @@ export class UserPaysImage extends ImageProperties {
    */
   #checkModel() {
     const { model } = this;
-    // A model of the families that load on first need is not unknown while they load.
-    if (model !== this.#unknownModelSaid && !modelInfo(model) && !awaitsFamilies(model, this.provider)) {
+    if (model !== this.#unknownModelSaid && !modelInfo(model)) {
       const text = wordsIn(this.language.translation, 'prices', prices);
       emit(this, 'userpays-error', {
         code: 'invalid-input',

@@ -7,9 +7,10 @@ import type { ErrorDetail } from '../../base/types.js';
 import type { Offer } from '../../pricing/compare.js';
 import type { Translation } from '../../strings/strings.js';
 import type { WidgetStrings } from '../../strings/image/widget.js';
+import type { SizeView } from './shape/size-choices.js';
 
 /**
- * Words drawn with markup of their own (a bound's "at most", set small: `ImagePanels.bound`), which read as the plain
+ * Words drawn with markup of their own (a bound's "at most", set small: `boundSaid`, models/price-words.ts), which read as the plain
  * words where words are wanted (the announcement, "Try again, at most $0.0733"): a string, or a template whose
  * `toString` says it.
  */
@@ -52,15 +53,12 @@ export interface ImageView {
   /** The platform writes shortcuts with ⌘ (Apple) or Ctrl. */
   mac: boolean;
   prompt: string;
-  /**
-   * The request priced on every model and provider the page allows (the comparison), once the panels are here; the
-   * provider's models alone, unpriced, before.
-   */
+  /** The request priced on every model and provider the page allows (the picker's prices, the comparison). */
   offers: readonly Offer[];
   /**
    * The models of the provider the picker shows, in its order (the first five and the one in force, or every one
-   * where the user unfolded them), each with what it is best for and the request's price on it (with the panels: USD,
-   * which the picker words): its total, and the most it can cost where the price is a bound (`Quote.atMost`).
+   * where the user unfolded them), each with what it is best for and the request's price on it (USD, which the picker
+   * words): its total, and the most it can cost where the price is a bound (`Quote.atMost`).
    */
   models: readonly {
     id: string;
@@ -72,16 +70,12 @@ export interface ImageView {
     selected: boolean;
   }[];
   /**
-   * The step under the models, in words: to the provider's other families, whose prices have not loaded, to the
-   * models not shown, or back to the first five (`expanded`); none where every model is shown and there are no more.
+   * The step under the models, in words: to the provider's other families (named), to the models not shown, or back
+   * to the first five (`expanded`); none where every model is shown.
    */
   modelsStep?: { label: string; expanded: boolean };
-  /**
-   * What the size controls (drawn with the panels) will offer, for the place kept for them: how many shapes, whether
-   * a row of sizes (or a typed size) follows, whether a size may be typed. Undefined where the image to edit sets the
-   * size.
-   */
-  sizeChoices?: { shapes: number; sizes: boolean; customSize: boolean };
+  /** The shapes, the sizes and the typed size; undefined where the image to edit sets the size. */
+  size?: SizeView;
   /** The size the provider makes and bills of what is asked. */
   made: { width: number; height: number };
   /** Undefined for providers that need no key (Puter). */
@@ -110,11 +104,29 @@ export interface ImageView {
   error?: ErrorDetail;
 }
 
+/** What the model picker's controls do (image-handlers.ts; models/model-picker.ts draws them). */
+export interface ModelHandlers {
+  /** `change` of the model, or of More options' count or quality (`name` = what it picks). */
+  pickerChange(event: Event): void;
+  /** The step under the models: every model, or the first few again. */
+  modelsToggle(): void;
+}
+
+/** What the shape picker's controls do (image-handlers.ts; shape/shape-picker.ts draws them). */
+export interface ShapeHandlers {
+  /** A shape or a size chosen (`value` = the size it picks, `WxH`). */
+  shapeChoose(event: Event): void;
+  /** "Custom size" / "Preset sizes". */
+  customToggle(): void;
+  /** `input` of the custom width or height, or More options' seed (`name` = the property). */
+  numberInput(event: Event): void;
+}
+
 /**
  * The widget's event handlers, by what they respond to. Lit calls each with `this` set to the element.
  * Controls that stand for one of several things say which in `name`, `value` or `data-*`.
  */
-export interface ImageHandlers {
+export interface ImageHandlers extends ModelHandlers, ShapeHandlers {
   /** `input` of the prompt. */
   promptInput(event: Event): void;
   /** More options opened or closed (`toggle` of its disclosure). */

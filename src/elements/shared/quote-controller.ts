@@ -1,15 +1,13 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { familiesInFor, mergePriceBook, modelsIn, priceOf } from '../../pricing/index.js';
+import { mergePriceBook, modelsIn, priceOf } from '../../pricing/index.js';
 import type { Capability, Fitted, PriceBook, PriceEntry, Priced } from '../../pricing/index.js';
 import { loadEngine } from '../../lazy/index.js';
 import type { ProviderId, Quote, QuoteRequest } from '../../base/types.js';
 import type { Spoken } from './language-controller.js';
 import { emit } from './events.js';
 import { providerInfo } from '../../providers/catalog.js';
-import { BUILTIN_PRICE_BOOK, loadFamilies, priceBookFor } from '../../providers/prices.js';
+import { BUILTIN_PRICE_BOOK, priceBookFor } from '../../providers/prices.js';
 import { checkEndpoint } from '../../providers/urls.js';
-import { prices } from '../../strings/prices.js';
-import { wordsIn } from '../../strings/strings.js';
 import type { StartupController } from './startup-controller.js';
 import type { LiveAccess } from '../../providers/provider.js';
 
@@ -42,8 +40,8 @@ export class QuoteController implements ReactiveController {
   #capabilityFor = '';
   /**
    * Built-in prices with the live ones of provider `#liveFor` laid over them, once they have arrived: for that provider
-   * alone. Read before a switch to another, that book lacked the families that loaded since (Google's Nano Banana 2, "no
-   * price for provider google" on a second visit to Google: walk-through 22, N1).
+   * alone (a live list speaks for its own provider; after a switch, the other provider prices from the built-in book
+   * until its own list is read).
    */
   #live?: PriceBook;
   #liveFor?: ProviderId;
@@ -51,10 +49,6 @@ export class QuoteController implements ReactiveController {
   /** The provider and endpoint last asked of `loadCatalogue` (after the first paint). */
   #askedFrom = '';
   #announced = '';
-  /** Whether the provider's families were in at the last update. */
-  #familiesSeen = false;
-  /** The model the other families were last needed for and could not load (offline). */
-  #familiesFailedFor = '';
 
   readonly #host: ReactiveControllerHost & EventTarget;
   readonly #source: QuoteSource;
@@ -70,7 +64,6 @@ export class QuoteController implements ReactiveController {
   /** The price book in force: built-in (live prices once fetched) with the page's `priceBook` over it. */
   prices(): PriceBook {
     const { endpoint, provider = 'puter' } = this.#source.request();
-    this.#layFamilies(provider);
     const live = (this.#liveFor === provider && this.#live) || BUILTIN_PRICE_BOOK;
     const book = priceBookFor(endpoint, live, provider);
     const override = this.#source.priceBook();
@@ -92,7 +85,6 @@ export class QuoteController implements ReactiveController {
     const { provider = 'puter' } = request;
     const info = providerInfo(provider);
     const where = info?.livePrices ? this.#source.endpoint() || info.defaultEndpoint() : '';
-    this.#layFamilies(provider);
     // The host's key and relay, where it has them (the image element's), for a provider whose prices answer only its
     // user's key (fal's): asked again for another.
     const access = this.#host as LiveAccess;
@@ -102,52 +94,18 @@ export class QuoteController implements ReactiveController {
       this.#startup.later(() => this.#loadCatalogue(provider, where, from, access));
     }
     const kept = this.capability;
-    const priced = this.price(request);
     ({
       quote: this.quote,
       problem: this.problem,
       capability: this.capability,
       fitted: this.fitted,
       entry: this.entry,
-    } = priced);
-    // A model the first paint has no price for may be among the other families: no price shown until they are here,
-    // then priced again (where they cannot load, the price book's own refusal is said).
-    if (priced.pending) this.#awaitFamilies(request.model, request.provider);
+    } = this.price(request));
     // A request that cannot be priced for a moment (a side being typed, cleared) is still of the same model and
     // provider: what they make (the shapes, the sizes, the references) stays shown while the problem is said.
     const same = `${request.provider} ${request.model} ${request.endpoint ?? ''}`;
     if (this.capability) this.#capabilityFor = same;
     else if (this.#capabilityFor === same) this.capability = kept;
-  }
-
-  /**
-   * The provider's families came (whoever loaded them: a model named, the picker's step, another element): its live
-   * prices read before lack them, so they are laid over the built-in book that now has them, and asked for again, with
-   * the families' own. Before any reading of the book, the host's too (its `willUpdate` choosing a model the provider
-   * sells), not only at this controller's update.
-   */
-  #layFamilies(provider: ProviderId) {
-    const familiesHere = familiesInFor(provider);
-    if (familiesHere && !this.#familiesSeen) {
-      if (this.#live) this.#live = mergePriceBook(BUILTIN_PRICE_BOOK, this.#live);
-      this.#askedFrom = this.#liveFrom = '';
-    }
-    this.#familiesSeen = familiesHere;
-  }
-
-  /** Loads the other families for `model`, once: where they could not load, that is said until another is asked. */
-  #awaitFamilies(model: string, provider?: ProviderId) {
-    if (this.#familiesFailedFor === model) {
-      this.problem = wordsIn(this.#source.language.translation, 'prices', prices).pricesNotLoaded();
-      return;
-    }
-    loadFamilies(provider).then(
-      () => this.#host.requestUpdate(),
-      () => {
-        this.#familiesFailedFor = model;
-        this.#host.requestUpdate();
-      },
-    );
   }
 
   hostDisconnected() {

@@ -2,7 +2,6 @@ import Decimal from 'decimal.js';
 import { lazily } from '../../base/lazily.js';
 import { UserPaysError } from '../../base/errors.js';
 import { mergePriceBook, type PriceBook } from '../../pricing/index.js';
-import { familiesInFor } from '../../pricing/models.js';
 import { generationText as text } from '../../strings/generation.js';
 import type { ProviderId } from '../../base/types.js';
 import type { AdapterModule, KeyBalance, LiveAccess, LivePriceReader, Provider } from '../provider.js';
@@ -107,14 +106,10 @@ function liveReader(id: ProviderId): Promise<Partial<LivePriceReader>> {
  * reading is the provider's: its reader's code (or its adapter's) first, then the prices.
  */
 export function liveCatalogue(id: ProviderId, endpoint: string, access?: LiveAccess): Promise<PriceBook> {
-  // Read again once the other families are in, for their live prices (a provider's adapter keeps the reply); and for
-  // each key and relay, where the price list answers the user's key (fal's). Live prices of the other families only
-  // (`livePrices: 'families'`): the adapter is not loaded for them before the families are here.
+  // Read again for each key and relay, where the price list answers the user's key (fal's).
   const asked = access?.apiKey ? ` ${access.relay ?? ''} ${access.apiKey}` : '';
-  const wanted = PROVIDERS[id].info.livePrices !== 'families' || familiesInFor(id);
-  return (catalogues[`${id} ${endpoint} ${familiesInFor(id)}${asked}`] ??= (
-    wanted ? liveReader(id).then((reader) => reader.livePrices?.(endpoint, access)) : Promise.resolve(undefined)
-  )
+  return (catalogues[`${id} ${endpoint}${asked}`] ??= liveReader(id)
+    .then((reader) => reader.livePrices?.(endpoint, access))
     .catch(() => undefined)
     .then((live) => (live ? mergePriceBook(BUILTIN_PRICE_BOOK, live) : BUILTIN_PRICE_BOOK)));
 }

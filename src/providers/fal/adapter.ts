@@ -18,7 +18,8 @@ import { info } from './info.js';
 import { falEndpointId, falOutcome, queueStatus } from './queue.js';
 import { generationText } from '../../strings/generation.js';
 import { clock } from '../../base/clock.js';
-import { FAMILY_IDS, familiesInFor } from '../../pricing/models.js';
+import { FAL_FAMILIES } from './families.js';
+import { keepAnswered, livePriceBook, unitPriceOf, unitPricesOf } from './live-prices.js';
 import type { PriceBook } from '../../pricing/index.js';
 import Decimal from 'decimal.js';
 
@@ -139,13 +140,12 @@ export class FalProvider implements Provider {
    * {platform}/v1/models/pricing?endpoint_id=a,b,…` (fal.ai/docs/platform-apis/v1/models/pricing: 1–50 endpoint ids,
    * comma-separated; `Authorization: Key …`), through the site's relay where it has one, read once per endpoint, key
    * and relay; undefined without a key, or where it does not answer (the bundled prices apply, and the quote says
-   * which). Only once the families are in: a page that sells FLUX never loads them for this.
+   * which).
    */
   async livePrices(endpoint: string, access?: LiveAccess): Promise<PriceBook | undefined> {
     const key = access?.apiKey;
-    if (!key || !familiesInFor('fal')) return undefined;
+    if (!key) return undefined;
     try {
-      const { FAL_FAMILIES, keepAnswered, livePriceBook, unitPricesOf } = await import('./families.js');
       const url = `${this.#platform(endpoint)}/v1/models/pricing`;
       const ids = Object.values(FAL_FAMILIES).map((family) => family.endpoint);
       const reply = await fetchJson(
@@ -177,8 +177,7 @@ export class FalProvider implements Provider {
   async #billed(units: string | null, model = '', context: RunContext): Promise<Charge | undefined> {
     // A count of none is no report: a finished request with an image was billed (fal bills successful outputs).
     const count = units?.trim() ?? '';
-    if (!FAMILY_IDS.includes(model) || !/^\d+(\.\d+)?$/.test(count) || !+count) return undefined;
-    const { unitPriceOf } = await import('./families.js');
+    if (!Object.hasOwn(FAL_FAMILIES, model) || !/^\d+(\.\d+)?$/.test(count) || !+count) return undefined;
     const usd = unitPriceOf(model, `${context.endpoint}\n${context.apiKey}`);
     return usd === undefined ? undefined : { usd: new Decimal(count).mul(usd).toFixed() };
   }

@@ -1,6 +1,6 @@
 import type { PriceSource } from '../../base/types.js';
 import Decimal from 'decimal.js';
-import { referenceRule, type PriceBook, type PriceEntry, type ProviderPrices } from '../../pricing/index.js';
+import { referenceRule, type PriceEntry, type ProviderPrices } from '../../pricing/index.js';
 
 /**
  * The model families besides FLUX that fal sells on the user's own key (SPEC §12), each at one of fal's endpoints,
@@ -8,7 +8,7 @@ import { referenceRule, type PriceBook, type PriceEntry, type ProviderPrices } f
  * pricing?endpoint_id=…` → `{ prices: [{ endpoint_id, unit_price, unit, currency }], next_cursor, has_more }`,
  * fal.ai/docs/platform-apis/v1/models/pricing: "Custom pricing or discounts may be applied based on account status").
  * Read live before the click where the key may ask (the adapter's `livePrices`); else these bundled unit prices, from
- * each endpoint's model page, dated. Loaded with the other families (src/providers/families.ts), not the first paint.
+ * each endpoint's model page, dated (prices.ts holds them with FLUX's; live-prices.ts reads fal's).
  *
  * Only the endpoints whose price and input fal's own sources state are here: Nano Banana Pro, Imagen 4 and
  * Qwen-Image are listed by fal (fal.ai/models/fal-ai/nano-banana-pro, …/imagen4/preview, …/qwen-image) but their
@@ -82,8 +82,8 @@ const nanoBanana2 = (usd: string): Omit<PriceEntry, 'source'> => ({
     pixels: MP,
     // A size some 10% off every ratio is refused, not made at another shape.
     within: 0.1,
-    // The tier decides the size made, as at Google (GEMINI_TIER_SCALES; the llms.txt's "0.5K (512px)"): 4K said
-    // "1 MP" over a 4096×4096 image (walk-through 21, M2).
+    // The tier decides the size made, as at Google (GEMINI_TIER_SCALES; the llms.txt's "0.5K (512px)"): else 4K
+    // would say "1 MP" over a 4096×4096 image.
     tierScales: { '0.5K': 0.5, '1K': 1, '2K': 2, '4K': 4 },
   },
   references: NO_REFERENCES,
@@ -144,50 +144,3 @@ export function falFamilyPrices(usd: Record<string, string>, source?: PriceSourc
 
 /** fal's families at the bundled prices. */
 export const families: ProviderPrices = falFamilyPrices({});
-
-/**
- * A pricing API reply (see above) as unit prices by our id: those of our endpoints in USD and in the unit each rule
- * assumes, each a non-negative number read through its decimal text; nothing else.
- */
-export function unitPricesOf(reply: unknown): Record<string, string> {
-  const found: Record<string, string> = {};
-  const listed = (reply as { prices?: unknown })?.prices;
-  if (!Array.isArray(listed)) return found;
-  for (const [id, family] of Object.entries(FAL_FAMILIES)) {
-    const line = listed.find((price) => price?.endpoint_id === family.endpoint);
-    const usd = line?.unit_price;
-    if (
-      line?.currency === 'USD' &&
-      line.unit === family.unit &&
-      typeof usd === 'number' &&
-      Number.isFinite(usd) &&
-      usd >= 0
-    )
-      found[id] = new Decimal(usd).toFixed();
-  }
-  return found;
-}
-
-/**
- * The unit prices the pricing API last answered, by where it was asked (the endpoint and the key): what a finished
- * request's billable units are multiplied by (the adapter), so that the charge booked is at the price quoted.
- */
-const answered = new Map<string, Record<string, string>>();
-
-/** Keeps what the pricing API answered at `where`. */
-export const keepAnswered = (where: string, usd: Record<string, string>) => answered.set(where, usd);
-
-/**
- * USD per unit of `model` at `where`: the pricing API's answer there, else the bundled price; undefined for a model
- * that is not one of fal's families here.
- */
-export const unitPriceOf = (model: string, where: string): string | undefined =>
-  answered.get(where)?.[model] ?? FAL_FAMILIES[model]?.usd;
-
-/** The live prices as a price book to lay over the built-in one (only the models the reply priced). */
-export function livePriceBook(usd: Record<string, string>, source: PriceSource): PriceBook {
-  const book: PriceBook = {};
-  const prices = falFamilyPrices(usd, source);
-  for (const id in usd) book[id] = { fal: prices[id] };
-  return book;
-}

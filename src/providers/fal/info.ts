@@ -12,8 +12,7 @@ export const info: ProviderInfo = {
   // Where fal's own refusal of an empty account sends the user: "User is locked. Reason: Exhausted balance. Top up your
   // balance at fal.ai/dashboard/billing." (the 403 demo/sim/fal.mjs answers as fal does; its 402 names the same page).
   fundsUrl: 'https://fal.ai/dashboard/billing',
-  // Seedream and Nano Banana besides FLUX (families.ts), priced from fal's pricing API with the user's key, once they
-  // are here (FLUX on fal keeps its bundled prices: no reading on a page that sells FLUX).
-  sellsFamilies: true,
-  livePrices: 'families',
+  // Seedream and Nano Banana besides FLUX (families.ts), priced from fal's pricing API with the user's key (FLUX on fal
+  // keeps its bundled prices).
+  livePrices: true,
 };

@@ -6,6 +6,7 @@ import {
   type ProviderPrices,
   type SizeRule,
 } from '../../pricing/index.js';
+import { families } from './families.js';
 
 /**
  * fal, in USD, from each endpoint's model page (fal.ai/models/{endpoint id}, also its `/llms.txt`). Not exact:
@@ -51,7 +52,7 @@ const falMegapixel = (path: string, first: string, extra: string): PriceEntry =>
  */
 export const FLUX2_DEV_SIZES: SizeRule = { kind: 'pixels', step: 16, min: 512, max: 2048 };
 
-/** fal's prices, in USD. FLUX.1 on fal is not wired. */
+/** fal's prices, in USD: FLUX.2's, and the other families' (families.ts). FLUX.1 on fal is not wired. */
 export const prices: ProviderPrices = {
   'flux-2-klein-4b': falKlein('4b', '0.005', '0.01'),
   'flux-2-klein-9b': falKlein('9b', '0.006', '0.011'),
@@ -61,4 +62,5 @@ export const prices: ProviderPrices = {
   'flux-2-pro': falMegapixel('flux-2-pro', '0.03', '0.015'),
   'flux-2-flex': falMegapixel('flux-2-flex', '0.05', '0.05'),
   'flux-2-max': falMegapixel('flux-2-max', '0.07', '0.03'),
+  ...families,
 };

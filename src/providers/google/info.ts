@@ -7,7 +7,6 @@ import type { ProviderInfo } from '../provider.js';
  */
 export const info: ProviderInfo = {
   needsKey: true,
-  sellsFamilies: true,
   defaultEndpoint: () => 'https://generativelanguage.googleapis.com',
   keyUrl: 'https://aistudio.google.com/apikey',
 };

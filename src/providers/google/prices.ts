@@ -1,7 +1,71 @@
-import type { ProviderPrices } from '../../pricing/index.js';
+import type { PriceSource } from '../../base/types.js';
+import { referenceRule, type PriceEntry, type ProviderPrices, type TokenRates } from '../../pricing/index.js';
+import { gemini, ratioSizes } from '../model-facts.js';
 
 /**
- * Google sells no FLUX: its models (Gemini image, Imagen 4) are priced with the other model families, loaded on first
- * need (families.ts, installed by src/providers/families.ts).
+ * Google's own Gemini API with the user's AI Studio key (`https://generativelanguage.googleapis.com`, info.ts): Gemini
+ * image models billed in tokens, Imagen 4 per image (SPEC §12); no FLUX. By provider, not by host: Google is Google
+ * wherever the page points it (a proxy of its own).
  */
-export const prices: ProviderPrices = {};
+const GOOGLE_SOURCE: PriceSource = {
+  name: 'Gemini API pricing (Google AI Studio, paid tier)',
+  asOf: '2026-11-25',
+  url: 'https://ai.google.dev/gemini-api/docs/pricing',
+};
+
+/**
+ * Gemini image models, in tokens (SPEC §12, Google's price page): the prompt's text at `textIn`, the image made at
+ * `imageOut`, thinking and any text written at `textOut`, per million. The image's tokens by resolution tier, the
+ * ratios and sizes made, and the stated ceiling on thinking are Gemini's own (`gemini`, ../model-facts.ts): Google's
+ * `maxOutputTokens` counts the image's tokens too, so it cannot cap thinking without risking the image. At the
+ * ceiling, 2,000 tokens: at most $0.006 on a 3.1 Flash image at $3 per million, $0.024 on a 3 Pro one at $12.
+ */
+const entry = (id: string, model: string, rates: TokenRates): PriceEntry => ({
+  ...gemini(id, rates),
+  source: GOOGLE_SOURCE,
+  exact: false,
+  model,
+  references: referenceRule(0),
+});
+
+/**
+ * Imagen 4's five ratios and the size each makes (Google's Imagen guide, `aspectRatio`, and Vertex AI's Imagen 4
+ * model card; recorded: 1:1 made 1024×1024, test/recorded/gemini/imagen-4.0-*.yaml). A size the widget is asked for is
+ * sent as its ratio (1024×768: "4:3").
+ */
+const IMAGEN_MADE: Record<string, string> = {
+  '1:1': '1024x1024',
+  '3:4': '896x1280',
+  '4:3': '1280x896',
+  '9:16': '768x1408',
+  '16:9': '1408x768',
+};
+
+/** Imagen 4, one flat price per image whatever its ratio (Google's price page): exact, as nothing else is billed. */
+const imagen = (model: string, usd: string): PriceEntry => ({
+  rule: { kind: 'flat', unit: 'usd', perImage: usd },
+  source: GOOGLE_SOURCE,
+  exact: true,
+  model,
+  sizes: ratioSizes(IMAGEN_MADE),
+  references: referenceRule(0),
+});
+
+/** Google's models, by our id; `model` is Google's own (googleapis/js-genai, vercel/ai's `GoogleImageModelId`). */
+export const prices: ProviderPrices = {
+  'gemini-3.1-flash-image': entry('gemini-3.1-flash-image', 'gemini-3.1-flash-image-preview', {
+    textIn: '0.50',
+    imageIn: '0.50',
+    imageOut: '60',
+    textOut: '3',
+  }),
+  'gemini-3-pro-image': entry('gemini-3-pro-image', 'gemini-3-pro-image-preview', {
+    textIn: '2',
+    imageIn: '2',
+    imageOut: '120',
+    textOut: '12',
+  }),
+  'imagen-4-fast': imagen('imagen-4.0-fast-generate-001', '0.02'),
+  'imagen-4': imagen('imagen-4.0-generate-001', '0.04'),
+  'imagen-4-ultra': imagen('imagen-4.0-ultra-generate-001', '0.06'),
+};

@@ -34,8 +34,7 @@ const entry = (model: string, rates: TokenRates, textCeiling = 0): PriceEntry =>
 
 /**
  * GPT Image at OpenAI's own Image API, the provider's default endpoint (info.ts), by host: a page that reaches the
- * same API elsewhere, a proxy of its own, lays them over its `priceBook`. Loaded with the other model families
- * (src/providers/families.ts).
+ * same API elsewhere, a proxy of its own, lays them over its `priceBook`.
  */
 export const hostFamilies: Record<string, ProviderPrices> = {
   'api.openai.com': {

@@ -6,7 +6,6 @@ import type { ProviderInfo } from '../provider.js';
  */
 export const info: ProviderInfo = {
   needsKey: true,
-  sellsFamilies: true,
   defaultEndpoint: () => 'https://api.openai.com',
   ownName: 'OpenAI',
 };

@@ -1,4 +1,5 @@
 import type { PriceEntry, PriceRule, ProviderPrices } from '../../pricing/index.js';
+import { hostFamilies } from './families.js';
 
 /**
  * Together AI (`/v1/images/generations`, OpenAI's shape but the size as `width` and `height`: it ignores `size`, so
@@ -27,7 +28,7 @@ export const prices: ProviderPrices = {};
  * Gateways have no prices of their own: the host page sets them in `priceBook`, or the gateway is one of these, whose
  * prices are known, by host: laid over the price book when `endpoint` names that host. Any other gateway needs the
  * page's own prices (the widget never guesses). Each entry also says how its gateway wants the request (`model`,
- * `path`, `sizeAs`: see PriceEntry).
+ * `path`, `sizeAs`: see PriceEntry). OpenAI's own API is priced so too (families.ts: GPT Image at api.openai.com).
  */
 export const hostPrices: Record<string, ProviderPrices> = {
   // AIgateway's price page for FLUX.2 [klein] 9B: "$0.040 per image … plus a 5% platform fee applied at credit
@@ -63,4 +64,5 @@ export const hostPrices: Record<string, ProviderPrices> = {
       path: '/v1/openai/images/generations',
     },
   },
+  ...hostFamilies,
 };

@@ -29,6 +29,7 @@ import { info } from './info.js';
 import { openrouterWords } from './words.js';
 import { sayer } from '../../strings/strings.js';
 import { generationText } from '../../strings/generation.js';
+import { liveFamilies } from './live-prices.js';
 
 const openRouterText = sayer('openrouter', openrouterWords);
 
@@ -203,12 +204,9 @@ export class OpenRouterProvider implements Provider {
     );
   }
 
-  /**
-   * The other families' live prices (families.ts, `liveFamilies`), asked once they are here (info.ts: `livePrices:
-   * 'families'`): FLUX's are the bundled ones.
-   */
+  /** The other families' live prices (families.ts, `liveFamilies`): FLUX's are the bundled ones. */
   livePrices(endpoint: string): Promise<PriceBook | undefined> {
-    return import('./families.js').then(({ liveFamilies }) => liveFamilies(checkEndpoint(endpoint)));
+    return liveFamilies(checkEndpoint(endpoint));
   }
 
   /**

@@ -4,7 +4,7 @@ import type { ProviderInfo } from '../provider.js';
  * OpenRouter, paid from the user's own credits: one origin names the sign-in page ({endpoint}/auth) and the API
  * ({endpoint}/api/v1) (openrouter.ai/docs/oauth); keys at openrouter.ai/settings/keys (where a key is also deleted:
  * the link to revoke the key a sign-in gave), credits at openrouter.ai/settings/credits. It sells the other families
- * through its image API (families.ts), their prices read live once they are here (`livePrices: 'families'`).
+ * through its image API (families.ts), their prices read live (`livePrices`).
  */
 export const info: ProviderInfo = {
   needsKey: true,
@@ -14,6 +14,5 @@ export const info: ProviderInfo = {
   signIn: true,
   capsSignIn: true,
   revokeUrl: 'https://openrouter.ai/settings/keys',
-  sellsFamilies: true,
-  livePrices: 'families',
+  livePrices: true,
 };

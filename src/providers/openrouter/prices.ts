@@ -1,4 +1,5 @@
 import { referenceRule, type PriceEntry, type ProviderPrices, type SizeRule } from '../../pricing/index.js';
+import { prices as familyPrices } from './families.js';
 
 const MP = 1024 * 1024;
 
@@ -36,9 +37,11 @@ const openRouter = (model: string, first: string, extra: string, inputs = true):
   references: referenceRule(inputs ? 8 : 4),
 });
 
+/** OpenRouter's prices as bundled: FLUX's, and the other families' (families.ts). */
 export const prices: ProviderPrices = {
   'flux-2-klein-4b': openRouter('flux.2-klein-4b', '0.014', '0.001', false),
   'flux-2-pro': openRouter('flux.2-pro', '0.03', '0.015'),
   'flux-2-flex': openRouter('flux.2-flex', '0.06', '0.06'),
   'flux-2-max': openRouter('flux.2-max', '0.07', '0.03'),
+  ...familyPrices,
 };

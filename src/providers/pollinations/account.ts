@@ -34,14 +34,10 @@ function appKeyOf(request: { clientId?: string }): string {
   throw new UserPaysError('invalid-input', pollinationsText.noAppKey(), false);
 }
 
-/**
- * The models the key may use: those this widget offers at Pollinations, by their names there: its FLUX models, and the
- * other families' (families.ts, loaded on first need: named here, not loaded, for the sign-in).
- */
-const MODELS = [
-  ...Object.values(prices).map((entry) => entry.model),
-  'gptimage,gptimage-large,gpt-image-2,nanobanana-2,nanobanana-pro,seedream-pro,grok-imagine,qwen-image',
-].join(',');
+/** The models the key may use: those this widget offers at Pollinations, by their names there (prices.ts). */
+const MODELS = Object.values(prices)
+  .map((entry) => entry.model)
+  .join(',');
 
 export const pollinationsAccount: OAuthAccount = {
   provider: 'pollinations',

@@ -1,16 +1,12 @@
 import type { PriceSource } from '../../base/types.js';
-import { isAmount, isRecord } from '../../base/checks.js';
-import Decimal from 'decimal.js';
 import { GEMINI_MADE, gemini, gptImage } from '../model-facts.js';
 import {
   referenceRule,
   type ImageTokens,
-  type PriceBook,
   type PriceEntry,
   type PriceRule,
   type ProviderPrices,
   type SizeRule,
-  type TokenRates,
 } from '../../pricing/index.js';
 
 /**
@@ -18,7 +14,7 @@ import {
  * shared/registry/image.ts in pollinations/pollinations @0047731e): `gptimage` is GPT Image 1 mini (alias
  * `gpt-image-1-mini`), `gptimage-large` GPT Image 1.5 (alias `gpt-image-1.5`), `gpt-image-2`, `nanobanana-2` Gemini 3.1
  * Flash Image, `nanobanana-pro` Gemini 3 Pro Image, `seedream-pro` Seedream 4.5 ("Seedream 4.5 Pro"), `grok-imagine`
- * and `qwen-image` (Qwen Image, text to image). Loaded with the other families (src/providers/families.ts).
+ * and `qwen-image` (Qwen Image, text to image).
  *
  * Prices are pollen per unit (1 pollen = $1, BRING_YOUR_OWN_POLLEN.md), each the upstream cost × the model's
  * `priceMultiplier` (shared/registry/registry.ts, `getPriceDefinitionForModel`): 0.75 for `gptimage` and `gpt-image-2`,
@@ -190,40 +186,3 @@ export const prices: ProviderPrices = {
     pixels: MP,
   }),
 };
-
-/** Pollen per unit as the list writes it, per million units (a token rate); undefined where it is no amount. */
-const perMillion = (value: unknown) => (isAmount(value) ? new Decimal(value).mul(1e6).toString() : undefined);
-
-/** The rule of `bundled` with the prices `pricing` (a model's entry of the live list) gives; undefined if any lacks. */
-function liveRule(bundled: PriceRule, pricing: Record<string, unknown>): PriceRule | undefined {
-  if (bundled.kind === 'flat') {
-    return isAmount(pricing.completionImageTokens)
-      ? { ...bundled, perImage: pricing.completionImageTokens }
-      : undefined;
-  }
-  if (bundled.kind !== 'tokens') return undefined;
-  const rates: TokenRates = {
-    textIn: perMillion(pricing.promptTextTokens)!,
-    imageIn: perMillion(pricing.promptImageTokens)!,
-    imageOut: perMillion(pricing.completionImageTokens)!,
-    ...(bundled.rates.textOut && { textOut: perMillion(pricing.completionTextTokens)! }),
-  };
-  return Object.values(rates).every(Boolean) ? { ...bundled, rates } : undefined;
-}
-
-/**
- * The families' prices in Pollinations' live list (`GET {endpoint}/image/models`: [{name, aliases, pricing:
- * {currency: 'pollen', <usage>: '<pollen per unit>'}}]), as a price book to lay over the bundled one: each model the
- * list names (or aliases) with every price its rule needs.
- */
-export function livePollinationsFamilies(models: unknown, source: PriceSource): PriceBook {
-  const found: PriceBook = {};
-  if (!Array.isArray(models)) return found;
-  for (const [id, entry] of Object.entries(prices)) {
-    const listed = models.find((model: any) => model?.name === entry.model || model?.aliases?.includes?.(entry.model));
-    const pricing: unknown = listed?.pricing;
-    const rule = isRecord(pricing) && pricing.currency === 'pollen' && liveRule(entry.rule, pricing);
-    if (rule) found[id] = { pollinations: { ...entry, rule, source } };
-  }
-  return found;
-}

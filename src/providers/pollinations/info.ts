@@ -16,5 +16,4 @@ export const info: ProviderInfo = {
   capsSignIn: true,
   expiresSignIn: true,
   revokeUrl: 'https://enter.pollinations.ai',
-  sellsFamilies: true,
 };

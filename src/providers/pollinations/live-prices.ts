@@ -1,10 +1,11 @@
 import Decimal from 'decimal.js';
 import { clock } from '../../base/clock.js';
-import { isAmount } from '../../base/checks.js';
-import type { PriceBook } from '../../pricing/index.js';
-import { familiesInFor } from '../../pricing/models.js';
+import { isAmount, isRecord } from '../../base/checks.js';
+import type { PriceSource } from '../../base/types.js';
+import type { PriceBook, PriceRule, TokenRates } from '../../pricing/index.js';
+import { prices as familyPrices } from './families.js';
 import { checkEndpoint } from '../urls.js';
-import { prices } from './prices.js';
+import { fluxPrices } from './prices.js';
 
 // Pollinations' live prices, read by themselves (engine/adapters.ts, `LIVE_PRICES`): a page that shows Pollinations' price
 // before anything is asked loads this, not the adapter that makes images.
@@ -12,9 +13,8 @@ import { prices } from './prices.js';
 /**
  * The live list of models and prices (`GET {endpoint}/image/models`, no key: [{name, aliases, pricing: {currency:
  * 'pollen', completionImageTokens, …}}], shared/registry/model-info.ts and public-pricing.ts): the price of each model
- * offered here, as a price book to lay over the bundled one; the other families' too once they are loaded
- * (families.ts, already here then; a list read before they came is read again for them, from the reply kept). Fetched
- * once per endpoint and page. Undefined where it does not answer, or says nothing of them: the bundled prices apply,
+ * offered here, FLUX's and the other families', as a price book to lay over the bundled one. Fetched once per endpoint
+ * and page. Undefined where it does not answer, or says nothing of them: the bundled prices apply,
  * and the quote says so.
  */
 const replies: Record<string, Promise<unknown>> = {};
@@ -30,10 +30,8 @@ async function livePollinationsPrices(endpoint: string): Promise<PriceBook | und
       asOf: new Date(clock.now()).toJSON().slice(0, 10),
       url,
     };
-    const found: PriceBook = familiesInFor('pollinations')
-      ? (await import('./families.js')).livePollinationsFamilies(models, source)
-      : {};
-    for (const [id, entry] of Object.entries(prices)) {
+    const found: PriceBook = livePollinationsFamilies(models, source);
+    for (const [id, entry] of Object.entries(fluxPrices)) {
       const listed = (Array.isArray(models) ? models : []).find(
         (model: any) => model?.name === entry.model || model?.aliases?.includes?.(entry.model),
       );
@@ -53,4 +51,41 @@ async function livePollinationsPrices(endpoint: string): Promise<PriceBook | und
 /** The live prices (`livePollinationsPrices`), laid over the bundled ones where Pollinations is used. */
 export function livePrices(endpoint: string): Promise<PriceBook | undefined> {
   return livePollinationsPrices(checkEndpoint(endpoint));
+}
+
+/** Pollen per unit as the list writes it, per million units (a token rate); undefined where it is no amount. */
+const perMillion = (value: unknown) => (isAmount(value) ? new Decimal(value).mul(1e6).toString() : undefined);
+
+/** The rule of `bundled` with the prices `pricing` (a model's entry of the live list) gives; undefined if any lacks. */
+function liveRule(bundled: PriceRule, pricing: Record<string, unknown>): PriceRule | undefined {
+  if (bundled.kind === 'flat') {
+    return isAmount(pricing.completionImageTokens)
+      ? { ...bundled, perImage: pricing.completionImageTokens }
+      : undefined;
+  }
+  if (bundled.kind !== 'tokens') return undefined;
+  const rates: TokenRates = {
+    textIn: perMillion(pricing.promptTextTokens)!,
+    imageIn: perMillion(pricing.promptImageTokens)!,
+    imageOut: perMillion(pricing.completionImageTokens)!,
+    ...(bundled.rates.textOut && { textOut: perMillion(pricing.completionTextTokens)! }),
+  };
+  return Object.values(rates).every(Boolean) ? { ...bundled, rates } : undefined;
+}
+
+/**
+ * The families' prices in Pollinations' live list (`GET {endpoint}/image/models`: [{name, aliases, pricing:
+ * {currency: 'pollen', <usage>: '<pollen per unit>'}}]), as a price book to lay over the bundled one: each model the
+ * list names (or aliases) with every price its rule needs.
+ */
+export function livePollinationsFamilies(models: unknown, source: PriceSource): PriceBook {
+  const found: PriceBook = {};
+  if (!Array.isArray(models)) return found;
+  for (const [id, entry] of Object.entries(familyPrices)) {
+    const listed = models.find((model: any) => model?.name === entry.model || model?.aliases?.includes?.(entry.model));
+    const pricing: unknown = listed?.pricing;
+    const rule = isRecord(pricing) && pricing.currency === 'pollen' && liveRule(entry.rule, pricing);
+    if (rule) found[id] = { pollinations: { ...entry, rule, source } };
+  }
+  return found;
 }

@@ -1,4 +1,5 @@
 import { referenceRule, type PriceEntry, type ProviderPrices } from '../../pricing/index.js';
+import { prices as familyPrices } from './families.js';
 
 /**
  * Pollinations' image models that are FLUX, by their names at Pollinations: `flux` (FLUX.1 [schnell]) and `klein`
@@ -26,7 +27,11 @@ const pollinations = (model: string, perImage: string): PriceEntry => ({
   earningsShare: '0.25',
 });
 
-export const prices: ProviderPrices = {
+/** Pollinations' FLUX models, priced per image (its live list gives each its own price: live-prices.ts). */
+export const fluxPrices: ProviderPrices = {
   'flux-2-klein-4b': pollinations('klein', '0.005'),
   'flux-1-schnell': pollinations('flux', '0.002'),
 };
+
+/** Pollinations' prices as bundled: FLUX's, and the other families' (families.ts). */
+export const prices: ProviderPrices = { ...fluxPrices, ...familyPrices };

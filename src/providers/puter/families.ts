@@ -1,13 +1,10 @@
 import type { PriceSource } from '../../base/types.js';
-import { isAmount, isRecord } from '../../base/checks.js';
 import {
   referenceRule,
-  type PriceBook,
   type PriceEntry,
   type PriceRule,
   type ProviderPrices,
   type SizeRule,
-  type TokenRates,
 } from '../../pricing/index.js';
 import { GEMINI_MADE, gptImage } from '../model-facts.js';
 
@@ -115,7 +112,7 @@ const entry = (model: string, via: string, rule: PriceRule, sizes: SizeRule) => 
 });
 
 /** Puter's price of each family model, with what it makes of it and how to ask it (see above). */
-const FAMILIES: Record<string, Omit<PriceEntry, 'source' | 'references'>> = {
+export const FAMILIES: Record<string, Omit<PriceEntry, 'source' | 'references'>> = {
   'gpt-image-2': gpt('gpt-image-2', { text_input: 500, image_input: 800, image_output: 3000 }),
   'gpt-image-1.5': gpt('gpt-image-1.5', { text_input: 500, image_input: 800, image_output: 3200 }),
   'gpt-image-1': gpt('gpt-image-1', { text_input: 500, image_input: 1000, image_output: 4000 }),
@@ -172,7 +169,7 @@ const FAMILIES: Record<string, Omit<PriceEntry, 'source' | 'references'>> = {
   ),
 };
 
-const withSource = (model: Omit<PriceEntry, 'source' | 'references'>, source: PriceSource): PriceEntry => ({
+export const withSource = (model: Omit<PriceEntry, 'source' | 'references'>, source: PriceSource): PriceEntry => ({
   ...model,
   source,
   references: NO_REFERENCES,
@@ -181,59 +178,3 @@ const withSource = (model: Omit<PriceEntry, 'source' | 'references'>, source: Pr
 /** Puter's prices of the families as bundled (the widget lays the live catalogue over them: `livePuterFamilies`). */
 export const prices: ProviderPrices = {};
 for (const id in FAMILIES) prices[id] = withSource(FAMILIES[id], SOURCE);
-
-/** A catalogue cost in cents as a decimal string, read through its JSON number's decimal text; else undefined. */
-const cents = (value: unknown) => {
-  const text = typeof value === 'number' && Number.isFinite(value) && value >= 0 ? String(value) : value;
-  return isAmount(text) ? text : undefined;
-};
-
-/**
- * The rule of `bundled` with the costs `live` lists (a model of the live catalogue, `costs` in US cents); undefined
- * where they are not all there in a shape this knows, and the bundled price applies.
- */
-function liveRule(bundled: PriceRule, live: any): PriceRule | undefined {
-  const costs: unknown = live?.costs;
-  if (live?.costs_currency !== 'usd-cents' || !isRecord(costs)) return undefined;
-  if (bundled.kind === 'tokens') {
-    const [textIn, imageIn, imageOut] = ['text_input', 'image_input', 'image_output'].map((key) => {
-      const value = cents(costs[key]);
-      return value && String(Number(value) / 100);
-    });
-    const rates: TokenRates = { textIn: textIn!, imageIn: imageIn!, imageOut: imageOut! };
-    return textIn && imageIn && imageOut ? { ...bundled, rates } : undefined;
-  }
-  if (bundled.kind === 'puter-tier') {
-    // By tier (Together), by `output:{tier}` (xAI), or one `per-image` at every quality (Imagen, Seedream).
-    const tiered = bundled.qualities.map((quality) =>
-      cents(costs[quality] ?? costs[`output:${quality}`] ?? costs['per-image']),
-    );
-    if (!tiered.every(Boolean)) return undefined;
-    return {
-      ...bundled,
-      costs: Object.fromEntries(bundled.qualities.map((quality, index) => [quality, tiered[index]!])),
-    };
-  }
-  if (bundled.kind === 'puter') {
-    const key = Object.keys(bundled.costs)[0];
-    const value = cents(costs[key]);
-    return value ? { ...bundled, costs: { [key]: value } } : undefined;
-  }
-  return undefined;
-}
-
-/**
- * The families' prices in Puter's live catalogue (`models` of `GET {api}/puterai/image/models/details`), as a price
- * book to lay over the bundled one: each model whose id and provider the catalogue lists, with its costs.
- */
-export function livePuterFamilies(models: unknown, source: PriceSource): PriceBook {
-  const found: PriceBook = {};
-  if (!Array.isArray(models)) return found;
-  for (const id in FAMILIES) {
-    const { model, via, rule } = FAMILIES[id];
-    const live = models.find((each: any) => each?.id === model && each?.provider === via);
-    const priced = live && liveRule(rule, live);
-    if (priced) found[id] = { puter: withSource({ ...FAMILIES[id], rule: priced }, source) };
-  }
-  return found;
-}

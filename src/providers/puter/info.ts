@@ -29,7 +29,6 @@ export function puterApi(endpoint: string): string {
  */
 export const info: ProviderInfo = {
   livePrices: true,
-  sellsFamilies: true,
   needsKey: false,
   defaultEndpoint: () => puterApi(''),
   fundsUrl: 'https://puter.com/dashboard/#home',

@@ -1,7 +1,10 @@
+import { isRecord } from '../../base/checks.js';
+import type { PriceSource } from '../../base/types.js';
+import type { PriceRule, TokenRates } from '../../pricing/index.js';
+import { FAMILIES, withSource } from './families.js';
 import { isAmount } from '../../base/checks.js';
 import { clock } from '../../base/clock.js';
 import type { PriceBook } from '../../pricing/index.js';
-import { familiesInFor } from '../../pricing/models.js';
 import { PUTER_MODELS, puterEntry } from './prices.js';
 
 /**
@@ -45,9 +48,8 @@ const replies: Record<string, Promise<{ models: any[] }>> = {};
 
 /**
  * Puter's live prices (`GET {endpoint}/puterai/image/models/details`), as a price book to lay over the built-in one:
- * those of the models whose costs it lists in a shape this knows, the other families' too once they are loaded
- * (providers/families.ts, already here then: a page that sells FLUX never loads them for this; a catalogue read before
- * they came is read again for them, from the reply kept). Fetched once per endpoint (and page); undefined when
+ * those of the models whose costs it lists in a shape this knows, FLUX's and the other families'. Fetched once per
+ * endpoint (and page); undefined when
  * unreachable, and the bundled prices apply. Read by themselves (engine/adapters.ts, `LIVE_PRICES`): a page that shows
  * Puter's price before anything is asked loads this, not the adapter that makes images.
  */
@@ -56,9 +58,7 @@ export async function livePrices(endpoint: string): Promise<PriceBook | undefine
   try {
     const { models } = await (replies[url] ??= fetch(url).then((response) => response.json()));
     const source = { name: 'Puter live catalogue', asOf: new Date(clock.now()).toJSON().slice(0, 10), url };
-    const found: PriceBook = familiesInFor('puter')
-      ? (await import('./families.js')).livePuterFamilies(models, source)
-      : {};
+    const found: PriceBook = livePuterFamilies(models, source);
     for (const id in PUTER_MODELS) {
       const costs = costsOf(models.find((model: any) => model.id === PUTER_IDS[id]));
       if (costs) found[id] = { puter: puterEntry(id, costs, source) };
@@ -67,4 +67,60 @@ export async function livePrices(endpoint: string): Promise<PriceBook | undefine
   } catch {
     return undefined;
   }
+}
+
+/** A catalogue cost in cents as a decimal string, read through its JSON number's decimal text; else undefined. */
+const cents = (value: unknown) => {
+  const text = typeof value === 'number' && Number.isFinite(value) && value >= 0 ? String(value) : value;
+  return isAmount(text) ? text : undefined;
+};
+
+/**
+ * The rule of `bundled` with the costs `live` lists (a model of the live catalogue, `costs` in US cents); undefined
+ * where they are not all there in a shape this knows, and the bundled price applies.
+ */
+function liveRule(bundled: PriceRule, live: any): PriceRule | undefined {
+  const costs: unknown = live?.costs;
+  if (live?.costs_currency !== 'usd-cents' || !isRecord(costs)) return undefined;
+  if (bundled.kind === 'tokens') {
+    const [textIn, imageIn, imageOut] = ['text_input', 'image_input', 'image_output'].map((key) => {
+      const value = cents(costs[key]);
+      return value && String(Number(value) / 100);
+    });
+    const rates: TokenRates = { textIn: textIn!, imageIn: imageIn!, imageOut: imageOut! };
+    return textIn && imageIn && imageOut ? { ...bundled, rates } : undefined;
+  }
+  if (bundled.kind === 'puter-tier') {
+    // By tier (Together), by `output:{tier}` (xAI), or one `per-image` at every quality (Imagen, Seedream).
+    const tiered = bundled.qualities.map((quality) =>
+      cents(costs[quality] ?? costs[`output:${quality}`] ?? costs['per-image']),
+    );
+    if (!tiered.every(Boolean)) return undefined;
+    return {
+      ...bundled,
+      costs: Object.fromEntries(bundled.qualities.map((quality, index) => [quality, tiered[index]!])),
+    };
+  }
+  if (bundled.kind === 'puter') {
+    const key = Object.keys(bundled.costs)[0];
+    const value = cents(costs[key]);
+    return value ? { ...bundled, costs: { [key]: value } } : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The families' prices in Puter's live catalogue (`models` of `GET {api}/puterai/image/models/details`), as a price
+ * book to lay over the bundled one: each model whose id and provider the catalogue lists, with its costs.
+ */
+function livePuterFamilies(models: unknown, source: PriceSource): PriceBook {
+  const found: PriceBook = {};
+  if (!Array.isArray(models)) return found;
+  for (const id in FAMILIES) {
+    const { model, via, rule } = FAMILIES[id];
+    const live = models.find((each: any) => each?.id === model && each?.provider === via);
+    const priced = live && liveRule(rule, live);
+    if (priced) found[id] = { puter: withSource({ ...FAMILIES[id], rule: priced }, source) };
+  }
+  return found;
 }

@@ -6,6 +6,7 @@ import {
   type ProviderPrices,
   type SizeRule,
 } from '../../pricing/index.js';
+import { prices as familyPrices } from './families.js';
 
 const MP = 1024 * 1024;
 
@@ -77,7 +78,10 @@ export const puterEntry = (id: string, costs: Record<string, string>, source: Pr
   references: PUTER_MODELS[id].references,
 });
 
-/** Puter's prices as bundled (the widget lays the live catalogue over them: live-prices.ts). */
+/**
+ * Puter's prices as bundled, FLUX's and the other families' (families.ts): the widget lays the live catalogue over
+ * them (live-prices.ts).
+ */
 export const prices: ProviderPrices = {};
 for (const id in PUTER_MODELS) {
   prices[id] = puterEntry(id, PUTER_MODELS[id].costs, {
@@ -86,3 +90,4 @@ for (const id in PUTER_MODELS) {
     url: 'https://api.puter.com/puterai/image/models/details',
   });
 }
+Object.assign(prices, familyPrices);

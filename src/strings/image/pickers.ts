@@ -1,4 +1,4 @@
-/** The model and size pickers' words (drawn by the panels: src/elements/image/panels/pickers.ts). */
+/** The model and size pickers' words (src/elements/image/models/, src/elements/image/shape/). */
 
 export interface PickersStrings {
   widthLabel(): string;

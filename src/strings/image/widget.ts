@@ -28,11 +28,8 @@ export interface WidgetStrings {
   // Model, shape and size
   moreModels(n: number): string;
   fewerModels(): string;
-  /**
-   * The step to the model families besides FLUX, whose prices load when it is taken: with the families the provider
-   * sells, listed ("GPT Image, Nano Banana, Imagen…"), once the widget knows them.
-   */
-  otherFamilies(families?: string): string;
+  /** The step to the provider's other model families, listed ("GPT Image, Nano Banana, Imagen…"). */
+  otherFamilies(families: string): string;
   resolutionLabel(): string;
   moreOptions(): string;
   // The result canvas
@@ -64,7 +61,7 @@ export const widget: WidgetStrings = {
   fixKey: () => 'Enter the key',
   moreModels: (n) => `${n} more ${n === 1 ? 'model' : 'models'}`,
   fewerModels: () => 'Fewer models',
-  otherFamilies: (families) => (families ? `More models: ${families}` : 'More models…'),
+  otherFamilies: (families) => `More models: ${families}`,
   resolutionLabel: () => 'Size',
   moreOptions: () => 'More options',
   resultLabel: () => 'Result',

@@ -58,8 +58,6 @@ export const prices: PricesStrings = {
   noSuchModel: (id, example) => `Es gibt kein Modell namens „${id}“. Wählen Sie eines aus der Liste, etwa ${example}.`,
   noPrice: (model, provider) =>
     `${model} hat beim Anbieter ${provider} noch keinen Preis. Wählen Sie einen anderen Anbieter oder ein anderes Modell.`,
-  pricesNotLoaded: () =>
-    'Die Preise dieses Modells konnten nicht geladen werden. Prüfen Sie Ihre Verbindung und wählen Sie es erneut.',
   countRange: () => 'Die Anzahl der Bilder muss 1, 2, 3 oder 4 sein.',
   tooManyReferences: (model, max, extra) =>
     `${model} nimmt höchstens ${referenceImages(max)} an – entfernen Sie ${extra}.`,

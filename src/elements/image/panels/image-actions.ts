@@ -1,9 +1,7 @@
 import type { ProviderId } from '../../../base/types.js';
 import { providerInfo } from '../../../providers/catalog.js';
-import { loadFamilies } from '../../../providers/prices.js';
 import type { ImageParts } from '../image-parts.js';
 import type { PanelControllers } from './panel-controllers.js';
-import type { PickerHandlers } from './pickers.js';
 import { finalOf } from '../../../pricing/offers.js';
 import { wordsIn } from '../../../strings/strings.js';
 import { widget } from '../../../strings/image/widget.js';
@@ -14,7 +12,7 @@ import { settleUncertain } from '../../tally/uncertain-charges.js';
 const NEXT_STEP = '[data-focus=submit]:enabled, #reason :is(a, button)';
 
 /** What the panels' controls of `<userpays-image>` do: loaded with the panels that draw them. */
-export interface PanelHandlers extends PickerHandlers {
+export interface PanelHandlers {
   /** The key field (drawn with the panels): typed, committed (Enter, or focus left it), "Remember" ticked. */
   keyInput(event: Event): void;
   keyCommit(event: Event): void;
@@ -225,39 +223,6 @@ export function panelHandlers(parts: ImageParts, panels: PanelControllers): Pane
         // The image itself (its button, or where its link has expired, its place), never the figure around it.
         focusImage: (id) => flow.focusAt(id ? `.tile[data-id="${id}"] :is(.open, .expired)` : '.undo button'),
       });
-    },
-    numberInput: (event) => {
-      edited();
-      const { name, value } = event.target as HTMLInputElement;
-      if (name === 'seed') host.seed = value === '' ? undefined : Number(value);
-      // A side being typed may be empty for a moment: the controls stay, and the size is said to be wrong.
-      else if (name === 'width' || name === 'height') host[name] = value === '' ? Number.NaN : Number(value);
-    },
-    pickerChange: (event) => {
-      edited();
-      const { name, value } = event.target as HTMLInputElement;
-      if (name === 'model') host.model = value;
-      else if (name === 'count') host.count = Number(value);
-      else if (name === 'quality') host.quality = value;
-    },
-    shapeChoose: (event) => {
-      edited();
-      parts.form.showCustomSize(false);
-      [host.width, host.height] = (event.target as HTMLInputElement).value.split('x').map(Number);
-    },
-    customToggle: () => {
-      const custom = !parts.form.customSize;
-      parts.form.showCustomSize(custom);
-      if (custom) void host.updateComplete.then(() => root().querySelector<HTMLElement>('[name=width]')?.focus());
-    },
-    modelsToggle: () => {
-      parts.form.showAllModels(!parts.form.allModels);
-      // The step to the other families loads their prices, where the provider sells them.
-      if (providerInfo(host.provider)?.sellsFamilies)
-        loadFamilies(host.provider).then(
-          () => host.requestUpdate(),
-          () => {},
-        );
     },
     offerChoose: (event) => {
       const { provider, model } = (event.currentTarget as HTMLElement).dataset;

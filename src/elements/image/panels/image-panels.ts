@@ -1,7 +1,6 @@
 import type { Quote } from '../../../base/types.js';
 import type { ImageParts } from '../image-parts.js';
-import { html } from 'lit';
-import type { Blocked, ImageHandlers, ImageView, Phrase } from '../view.js';
+import type { Blocked, ImageHandlers, ImageView } from '../view.js';
 import { panelHandlers, type PanelHandlers } from './image-actions.js';
 import { PanelControllers } from './panel-controllers.js';
 import { renderSlots } from './panel-slots.js';
@@ -9,8 +8,7 @@ import type { PanelSlots } from './slots.js';
 import { spendingBlocked } from './spending.js';
 import { runSubmission } from './submission/submission-run.js';
 import { moreOptions } from '../../../strings/more-options.js';
-import { offers } from '../../../strings/image/offers.js';
-import { formatUsd, formatUsdRounded, modelName } from '../../../pricing/index.js';
+import { modelName } from '../../../pricing/index.js';
 import { prices } from '../../../strings/prices.js';
 import { wordsIn } from '../../../strings/strings.js';
 import { isKeyError } from '../../../base/errors.js';
@@ -130,26 +128,6 @@ export class ImagePanels extends PanelControllers {
       reason: problem,
       at: step ? 'image' : 'price',
       fix: { label: text.chooseImage(), focus: 'references-input' },
-    };
-  }
-
-  /**
-   * The decision row's words for a price that is a bound (`quote.atMost`), as the model picker and the comparison say
-   * it: the most it can cost first ("at most $0.0541", rounded up: every digit in `exact`), and what it is expected to
-   * cost before what it buys (`about`: "about $0.0535 · ").
-   */
-  bound({ total, atMost }: Quote): { price: Phrase; exact: string; about: string } {
-    const { locale, translation } = this.parts.language;
-    const text = wordsIn(translation, 'offers', offers);
-    const most = formatUsdRounded(atMost!, locale, true);
-    const said = text.atMostUnder(most);
-    // "at most" set small over the figure, as a price tag says "from": the figure keeps one line beside Generate in
-    // the controls' column (at 1280 px, 420 px wide, it broke as "at most / $0.0733"), in any language's words.
-    const [before, after] = said.split(most);
-    return {
-      price: { ...html`<small>${before}</small>${most}${after}`, toString: () => said },
-      exact: `${text.atMostUnder(formatUsd(atMost!, locale))} · ${text.about(formatUsd(total, locale))}`,
-      about: `${text.about(formatUsdRounded(total, locale))} · `,
     };
   }
 

@@ -5,7 +5,7 @@ import { prompts } from '../../../strings/image/prompts.js';
 import { moreOptions, type MoreOptionsStrings } from '../../../strings/more-options.js';
 import { wordsIn, type Translation } from '../../../strings/strings.js';
 import { icon } from './icons.js';
-import { segmented } from './pickers.js';
+import { segmented } from '../choices/choices.js';
 
 /** What "More options" holds: how many images, the seed, and the reference images where the model takes them. */
 export interface MoreView {
@@ -174,7 +174,7 @@ export function renderExamples(choose: (event: Event) => void, wideShape: boolea
  */
 export const moreStyles = css`
   /* A shape so wide that the empty canvas's frame is lower than the words over it (a 4.9:1 size typed): the words under
-     the frame instead, not hanging out of it (walk-through 17, H4). */
+     the frame instead, not hanging out of it. */
   .empty:has(.wide-shape) > .start {
     grid-area: 2 / 1;
   }

@@ -1,17 +1,11 @@
 import { asUserPaysError } from '../../../base/errors.js';
 import type Decimal from 'decimal.js';
-import type { GenerationResult, ProviderId } from '../../../base/types.js';
+import type { GenerationResult } from '../../../base/types.js';
 import type { Submitted } from '../../../generation/submit.js';
 import type { LedgerStore } from '../../../ledger/ledger.js';
-import { familiesInFor, mergePriceBook, modelsIn, priceOf, type PriceBook } from '../../../pricing/index.js';
-import { offersOf, type Pricer } from '../../../pricing/offers.js';
-import type { Offer } from '../../../pricing/compare.js';
 import { loadEngine } from '../../../lazy/index.js';
 import { providerInfo } from '../../../providers/catalog.js';
-import { FAMILIES_SOLD } from '../../../providers/families-sold.js';
-import { BUILTIN_PRICE_BOOK, loadFamilies, priceBookFor } from '../../../providers/prices.js';
 import { progress as progressWords } from '../../../strings/image/progress.js';
-import { models } from '../../../strings/image/models.js';
 import { wordsIn } from '../../../strings/strings.js';
 import type { ImageParts, SubmissionAsItStands } from '../image-parts.js';
 import type { PuterAccountPart } from './accounts/puter/index.js';
@@ -173,24 +167,24 @@ export class PanelControllers {
       },
     });
     // An error that this page's way to the provider was refused (no CORS, a relay that would not carry it) goes once
-    // that way changes (a relay set, another endpoint or provider): it no longer says what a click would meet
-    // (walk-through 16, G6: "this site has not set up the relay it needs" stood beside the relay just chosen).
+    // that way changes (a relay set, another endpoint or provider): it no longer says what a click would meet ("this
+    // site has not set up the relay it needs" would stand beside the relay just chosen).
     this.#dismissWhenMoved(
       () => this.submission.pageRefused,
       () => [host.provider, host.endpoint, host.relay].join(' '),
     );
     // A budget's refusal says what was left of it and held at the click. Once the tally moves (an image under way in
     // another tab paid for, or failed and let go) those figures are gone by: the refusal goes, and the decision row
-    // says, as it stands, whether the budget is still in the way (walk-through 19, K2: "($0.014 is held for images
-    // under way)" stayed after that image was paid for). The keyboard in its box goes to Generate, or where the budget
-    // is still in the way, to the row's fix.
+    // says, as it stands, whether the budget is still in the way ("($0.014 is held for images under way)" would stay
+    // after that image was paid for). The keyboard in its box goes to Generate, or where the budget is still in the
+    // way, to the row's fix.
     this.#dismissWhenMoved(
       () => this.submission.error?.code === 'budget-exceeded',
       () => parts.ledger.tally,
       '[data-focus=submit]:enabled, #reason :is(a, button)',
     );
     // The page changed the provider (its own select): a change made to the form before it is not what the form holds
-    // (walk-through 20, L2: Vary's note stayed over a Google form).
+    // (Vary's note would stay over another provider's form).
     host.addController({
       hostUpdate: () => {
         if (this.undoable?.route !== undefined && this.undoable.route !== this.#route()) this.#withdrawFormUndo();
@@ -240,10 +234,7 @@ export class PanelControllers {
     this.details = new PanelPart(host, {
       wanted: () => this.detailsOpen,
       worthPrefetching: () => true,
-      load: () => {
-        this.#loadComparedFamilies();
-        return import('./details/index.js').then(({ priceDetailsPart }) => priceDetailsPart(host.shadowRoot!));
-      },
+      load: () => import('./details/index.js').then(({ priceDetailsPart }) => priceDetailsPart(host.shadowRoot!)),
     });
     this.controls = new PanelPart(host, {
       wanted: () => info()?.showsControls && parts.form.moreOpen,
@@ -326,8 +317,8 @@ export class PanelControllers {
 
   /**
    * Takes back the Undo of a change made to the form (said above Generate: no image `near`) once the user has edited
-   * the form or sent it: its words would be false, and Undo would throw away what was typed since (walk-through 19,
-   * K1). Delete's Undo, beside its image, stays.
+   * the form or sent it: its words would be false, and Undo would throw away what was typed since. Delete's Undo,
+   * beside its image, stays.
    */
   #withdrawFormUndo() {
     if (!this.undoable?.undo || this.undoable.near) return;
@@ -357,65 +348,6 @@ export class PanelControllers {
   /** The provider the widget pays (not its endpoint, which a page moves with it, and with its scenarios: the demo). */
   #route() {
     return this.parts.host.provider;
-  }
-
-  /** The request priced on every model and provider the page allows (the picker's prices, the comparison). */
-  offers(): readonly Offer[] {
-    return offersOf(this.parts.offersAsk(), this.#offersPricing);
-  }
-
-  /**
-   * What the offers are priced with: the provider in force with the widget's prices (live ones, the page's endpoint);
-   * another at its own endpoint's built-in prices (OpenAI's GPT Image prices, known at its public host), the page's
-   * `priceBook` over them.
-   */
-  readonly #offersPricing: Pricer = {
-    models: (provider, wanted) =>
-      provider === this.parts.host.provider
-        ? this.parts.pricing.models(provider, wanted)
-        : modelsIn(this.#bookOf(provider), provider, wanted),
-    price: (request) =>
-      request.provider === this.parts.host.provider
-        ? this.parts.pricing.price(request)
-        : priceOf(request, this.#bookOf(request.provider!), this.parts.language.translation),
-    rule: (provider, model) =>
-      (provider === this.parts.host.provider ? this.parts.pricing.prices() : this.#bookOf(provider))[model]?.[provider]
-        ?.rule,
-  };
-
-  #bookOf(provider: ProviderId): PriceBook {
-    const book = priceBookFor('', BUILTIN_PRICE_BOOK, provider);
-    const { priceBook } = this.parts.host;
-    return priceBook ? mergePriceBook(book, priceBook) : book;
-  }
-
-  /**
-   * The other families (GPT Image, Nano Banana, Imagen, Seedream…) of every provider the page allows, for the
-   * comparison in the price details, which spans them: loaded with the details, not before (the picker's step loads
-   * the provider's own). One that cannot load is left out of the comparison, which lists what it has.
-   */
-  #loadComparedFamilies() {
-    const { provider, providers } = this.parts.offersAsk();
-    for (const each of new Set([provider, ...(providers.split(/\s+/).filter(Boolean) as ProviderId[])]))
-      if (providerInfo(each)?.sellsFamilies && !familiesInFor(each))
-        loadFamilies(each).then(
-          () => this.parts.host.requestUpdate(),
-          () => undefined,
-        );
-  }
-
-  /**
-   * Up to three of the families besides FLUX that `provider` sells, but those `shown` (Google's list opens on Nano
-   * Banana), in picker order, listed for the step to them.
-   */
-  familiesSold(provider: ProviderId, shown: ReadonlySet<string>): string {
-    const sold = (FAMILIES_SOLD[provider] ?? []).filter((family) => !shown.has(family));
-    return sold.slice(0, 3).join(', ') + (sold.length > 3 ? '…' : '');
-  }
-
-  /** What `model` is best for, in the widget's words. */
-  bestFor(model: string): string {
-    return wordsIn(this.parts.language.translation, 'models', models).bestFor(model);
   }
 
   /** What the account in force has left: Puter's (its part stays loaded after a switch), or the key's. */

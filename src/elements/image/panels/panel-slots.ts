@@ -12,6 +12,7 @@ import { offers } from '../../../strings/image/offers.js';
 import { callsKeysTokens, signIn } from '../../../strings/sign-in.js';
 import { reword, wordsIn } from '../../../strings/strings.js';
 import { words } from '../../../strings/words.js';
+import { models } from '../../../strings/image/models.js';
 import type { ProgressDetail, ProviderId } from '../../../base/types.js';
 import { renderTallySummary } from '../../tally/tally-summary.js';
 import { uncertainCharges } from '../../tally/uncertain-charges.js';
@@ -24,12 +25,10 @@ import { renderSignInButton } from './accounts/sign-in-button.js';
 import type { PanelHandlers } from './image-actions.js';
 import type { PanelControllers } from './panel-controllers.js';
 import { renderExamples, renderMore } from './more.js';
-import { renderModels, renderSize } from './pickers.js';
-import { sizeView, type SizeView } from './size-presets.js';
 import type { Elsewhere } from './gallery/failure.js';
 import type { GalleryItem } from './gallery/result.js';
 import { renderAsking, renderOutcome, renderSpentBrief, renderUndo } from './notes.js';
-import { mostSaid } from './offer-price.js';
+import { mostSaid } from '../models/price-words.js';
 import { mostOf } from '../../../pricing/quote.js';
 
 /**
@@ -48,6 +47,7 @@ export function renderSlots(
   const shape = pricing.fitted ?? host; // the size made: of the placeholders, and of the empty canvas's frame
   const { ledger, tally } = parts.ledger;
   const { locale, translation } = parts.language;
+  const { bestFor } = wordsIn(translation, 'models', models);
   const { submission, resume } = panels;
   // Until the gallery's view is here, the canvas stays as it is before any image (it loads as soon as there is one, a
   // submission or an error).
@@ -109,8 +109,7 @@ export function renderSlots(
   // The paid images still being made after Stop waiting, then the error: over the images, where there are any; else in
   // the result's place (a narrow widget shows its canvas only once it has one). In one column (a phone), where the
   // canvas stands above the controls, they are said under the images instead, just above the controls and their pinned
-  // row with Generate, where the eye is after the click: over the images, they pushed the row below the screen
-  // (walk-through 16, G9).
+  // row with Generate, where the eye is after the click: over the images, they would push the row below the screen.
   const notices = html`${galleryView?.renderFinishing(submission.finishing, parts.language) ?? nothing}${failure}`;
   const below = panels.columns.one;
   const resultView = { images: latest.result, locale, translation, undo: undoNear };
@@ -175,7 +174,7 @@ export function renderSlots(
               // Each offer with what its model is for, and whom it pays: another provider at its own endpoint.
               offers: view.offers.map((offer) => ({
                 ...offer,
-                bestFor: panels.bestFor(offer.model),
+                bestFor: bestFor(offer.model),
                 payee: payeeAt(offer.provider, offer.provider === host.provider ? host.endpoint : ''),
               })),
               provider: host.provider,
@@ -194,8 +193,6 @@ export function renderSlots(
             on.offerChoose,
           )
         : nothing,
-    models: renderModels(view, on),
-    size: renderSize(sizeOf(parts), view.widget, on, translation),
     examples: renderExamples(on.exampleChoose, shape.width > WIDE_SHAPE * shape.height, translation),
     more: renderMoreOptions(parts, panels, providerName, on),
   };
@@ -206,22 +203,6 @@ export function renderSlots(
  * a 730 px frame at 1280 px); wider, they stand under it. 21:9 (2.33) still holds them.
  */
 const WIDE_SHAPE = 2.4;
-
-/**
- * The size controls, and where a size is typed and it is what stands in the way (the same request at 1024 × 1024 could
- * be priced), why, said under the fields it marks (walk-through 17, H3: "Width must be a multiple of 16" was said only
- * beside Generate).
- */
-function sizeOf(parts: ImageParts): SizeView {
-  const { host, pricing, form } = parts;
-  const size = sizeView(pricing.capability?.sizes, host.width, host.height, form.customSize);
-  // Where the provider picks the pixels of a ratio, the size it makes of this request, which its quality may decide
-  // (Gemini's 4K: walk-through 17, H2).
-  const made = pricing.capability?.sizes.kind === 'ratios' && pricing.fitted;
-  if (made) Object.assign(size, { width: made.width, height: made.height });
-  const plain = size.custom && pricing.problem && pricing.price({ ...parts.request(), width: 1024, height: 1024 });
-  return { ...size, problem: plain && !plain.problem ? pricing.problem : '' };
-}
 
 /**
  * The gallery's images as the widget shows them (each with what Vary costs and what Finalize makes of it): the latest
@@ -262,7 +243,7 @@ function latestAndHistory(parts: ImageParts, { gallery, references }: PanelContr
   });
   const latest = shown.filter((image) => image.batch === shown[0].batch);
   // The latest submission's images all deleted (each said, with its Undo): the one before it comes up under them, so
-  // that the canvas does not stand empty while the rest are far below (walk-through 16, G7).
+  // that the canvas does not stand empty while the rest are far below.
   const next = latest.every((image) => image.gone) ? shown.find((image) => !image.gone) : undefined;
   const result = [...latest, ...shown.filter((image) => image.batch === next?.batch)];
   return { result, history: shown.filter((image) => !result.includes(image)) };

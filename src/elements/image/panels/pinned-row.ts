@@ -23,7 +23,7 @@ export class PinnedRowController implements ReactiveController {
   #pointing = false;
 
   // Not for the focus a press gives (a summary, a button): scrolled between the press and the release, the click would
-  // miss what was pressed (walk-through 15, F1: the first click on "Compare prices" partly under the row did nothing).
+  // miss what was pressed (a first click on "Compare prices" partly under the row would do nothing).
   readonly #focused = (event: Event) => {
     if (!this.#pointing) this.bringClear(event.target as Element);
   };
@@ -33,7 +33,7 @@ export class PinnedRowController implements ReactiveController {
   /**
    * Brings `shown` (a control, or what the widget just said above the row) into view clear of the row: with the group
    * it is in (`role=group`: the capped sign-in's amount, its days and Continue) where that fits above the row, so that
-   * what the user does next is not left under it (walk-through 15, F8: Continue under the row on a folded phone).
+   * what the user does next is not left under it (as Continue would be, on a folded phone).
    */
   bringClear(control: Element) {
     const row = this.#host.renderRoot.querySelector('.controls > [part~=decision]');
@@ -70,10 +70,5 @@ export const pinnedRowStyles = css`
     :is(a, button, input, select, textarea, summary, [tabindex], [role='group'], #references-refused),
   .controls > :is(a, button, textarea, [tabindex]) {
     scroll-margin-bottom: calc(var(--_pinned, 6rem) + 0.75rem);
-  }
-  /* A bound's "at most", over its figure (ImagePanels.bound). */
-  .total small {
-    display: block;
-    font-size: 0.875rem;
   }
 `;

@@ -8,12 +8,12 @@ import type { ImageParts } from '../image-parts.js';
  * Makes the quality tier asked follow the model (a reactive controller of the widget's). Where the model or its
  * provider changes (a card clicked, an offer chosen, a cheaper model taken, the page's provider select) and the quality
  * was not set with it (Vary and Reuse set both), the new model keeps the tier where it takes it, under its own name for
- * the same tier, else its own default (`carriedQuality`). A tier picked for one model left the next without a price,
- * Generate disabled and the pickers gone, with only a click back on the first model as the way out (walk-through 20,
- * L1). A quality the page sets that its model does not take is still the page's mistake, said beside Generate. Where
- * the new model does not make the tier at all, `said` is told the tier it is made at now (walk-through 21, M3), with
- * what undoes the change where the user made it in the form (a card clicked: the model and tier before it come back),
- * not where the page changed the provider.
+ * the same tier, else its own default (`carriedQuality`). Taken as it was, a tier picked for one model would leave the
+ * next without a price, Generate disabled and the pickers gone, with only a click back on the first model as the way
+ * out. A quality the page sets that its model does not take is still the page's mistake, said beside Generate. Where
+ * the new model does not make the tier at all, `said` is told the tier it is made at now, with what undoes the change
+ * where the user made it in the form (a card clicked: the model and tier before it come back), not where the page
+ * changed the provider.
  */
 export function carryQuality(
   { host, pricing, language }: ImageParts,
@@ -28,8 +28,7 @@ export function carryQuality(
       const now = `${host.provider} ${host.model}`;
       if (route && now !== route && host.quality === quality) {
         const rule = pricing.prices()[host.model]?.[host.provider]?.rule;
-        // The new provider's prices of the model may not be here yet (its families load on first need): the tier is
-        // carried once they are, not taken as it was (walk-through 21, M1: "—" again after a provider change).
+        // A model the new provider does not sell has no tier there to carry.
         if (!rule) return;
         const carried = carriedQuality(rule, host.quality) ?? '';
         if (carried !== host.quality) {

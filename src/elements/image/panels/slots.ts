@@ -38,10 +38,6 @@ export interface PanelSlots {
   details: Slot;
   /** Count, seed, the prompt's rewriting, reference images, the model's own controls. */
   more: Slot;
-  /** The models, as a radio group (panels/pickers.ts). */
-  models: Slot;
-  /** The shapes and the sizes, where the model has a size to choose. */
-  size: Slot;
   /** Example prompts to start from, while the prompt is empty. */
   examples: Slot;
 }

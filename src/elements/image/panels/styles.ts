@@ -3,7 +3,6 @@ import { accountStyles } from './accounts/accounts.js';
 import { iconStyles } from './icons.js';
 import { moreStyles } from './more.js';
 import { slotStyles } from './panel-slots.js';
-import { pickerStyles } from './pickers.js';
 import { pinnedRowStyles } from './pinned-row.js';
 
 /*
@@ -50,13 +49,11 @@ const panelControls = css`
 `;
 
 /**
- * `<userpays-image>`'s panels, in one stylesheet: the model and size pickers (and More options' choices drawn as
- * theirs), the accounts, what they change of the widget's places, the examples and More options, the icons, the decision
+ * `<userpays-image>`'s panels, in one stylesheet: the accounts, what they change of the widget's places, the examples and More options, the icons, the decision
  * row's. What runs, a submission's error and its images are the gallery's view's (gallery/index.ts). Their order is
  * the cascade's.
  */
 export const imagePanelStyles = css`
-  ${pickerStyles}
   ${panelControls}
   ${accountStyles}
   ${slotStyles}

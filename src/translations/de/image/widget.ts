@@ -24,7 +24,7 @@ export const widget: WidgetStrings = {
   fixKey: () => 'Schlüssel eingeben',
   moreModels: (n) => `${n} ${n === 1 ? 'weiteres Modell' : 'weitere Modelle'}`,
   fewerModels: () => 'Weniger Modelle',
-  otherFamilies: (families) => (families ? `Weitere Modelle: ${families}` : 'Weitere Modelle…'),
+  otherFamilies: (families) => `Weitere Modelle: ${families}`,
   resolutionLabel: () => 'Größe',
   moreOptions: () => 'Weitere Optionen',
   resultLabel: () => 'Ergebnis',

@@ -8,7 +8,7 @@ import type { ImageView, Slot } from '../../view.js';
 import type { PanelHandlers } from '../image-actions.js';
 
 /**
- * The user's own key, drawn with the panels (the first price does not wait for it) into the place the first paint kept
+ * The user's own key, drawn with the panels (the first paint does not wait for it) into the place the first paint kept
  * at its size. Puter's account (./puter/) and the sign-in of the account systems a key comes from (./sign-in/:
  * OpenRouter, Hugging Face, Pollinations) are parts of their own, loaded where the provider in force has them
  * (PanelPart: panel-controllers.ts).

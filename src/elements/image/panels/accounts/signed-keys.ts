@@ -32,7 +32,7 @@ function fingerprint(key: string): string {
 }
 
 /**
- * Which of the user's keys (`ProviderKeys`) this site's sign-in made (issue 41): such a key is spent from by this
+ * Which of the user's keys (`ProviderKeys`) this site's sign-in made: such a key is spent from by this
  * ledger alone, so its balance may settle a charge (generation/balance-check.ts, `keyMadeBySignIn`), and the panels
  * draw no key field for it, and "Stay signed in on this device" in place of "Remember my key". Set by the sign-in
  * (`hold`); kept with a remembered key (`keep`, its fingerprint beside it) for the next visit; a key typed or pasted

@@ -1,4 +1,4 @@
-// The gallery's view (a chunk of its own, `image-gallery`), what the canvas shows of submissions: while one runs, a
+// The gallery's view (a chunk of its own), what the canvas shows of submissions: while one runs, a
 // placeholder at each image's shape with the progress and Cancel, and what is still being made after Stop waiting
 // (running.ts); its error where its image would have been (failure.ts); the images it made, large, with their
 // toolbar, receipt and lightbox, the earlier ones below the widget and the paid generations that brought no image

@@ -1,5 +1,5 @@
 // Puter's account in `<userpays-image>`'s panels: who is signed in, what is left, Sign in and Sign out, and the check
-// before sending. A lazy part of the panels (chunks/image-puter), loaded where the widget uses Puter (a PanelPart):
+// before sending. A lazy part of the panels (a chunk of its own), loaded where the widget uses Puter (a PanelPart):
 // a session with a provider paid by key never loads it. Its line is laid out as the sign-in's (../accounts.ts).
 import { html, nothing } from 'lit';
 import { formatUsd } from '../../../../../pricing/index.js';

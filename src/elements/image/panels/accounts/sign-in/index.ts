@@ -1,6 +1,6 @@
 // Signing in to the account systems a key comes from (OpenRouter, Hugging Face, Pollinations), in `<userpays-image>`'s
 // panels: the form before a capped sign-in, the sign-in itself, who pays and what is left. A lazy part of the panels
-// (chunks/image-sign-in, with its styles), loaded where the provider in force has a sign-in and the user reaches for
+// (a chunk of its own, with its styles), loaded where the provider in force has a sign-in and the user reaches for
 // it (the panels draw its button until then), its key came from one, or the page may finish one (a PanelPart): a
 // visit that only looks, or pastes a key, never loads it.
 import { clock } from '../../../../../base/clock.js';

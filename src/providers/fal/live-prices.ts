@@ -1,0 +1,54 @@
+import Decimal from 'decimal.js';
+import type { PriceSource } from '../../base/types.js';
+import type { PriceBook } from '../../pricing/index.js';
+import { FAL_FAMILIES, falFamilyPrices } from './families.js';
+
+// fal's live prices of the other families (families.ts, which says what its pricing API answers), read by its adapter
+// with the user's key (`Provider.livePrices`), and what it bills by them.
+
+/**
+ * A pricing API reply (see above) as unit prices by our id: those of our endpoints in USD and in the unit each rule
+ * assumes, each a non-negative number read through its decimal text; nothing else.
+ */
+export function unitPricesOf(reply: unknown): Record<string, string> {
+  const found: Record<string, string> = {};
+  const listed = (reply as { prices?: unknown })?.prices;
+  if (!Array.isArray(listed)) return found;
+  for (const [id, family] of Object.entries(FAL_FAMILIES)) {
+    const line = listed.find((price) => price?.endpoint_id === family.endpoint);
+    const usd = line?.unit_price;
+    if (
+      line?.currency === 'USD' &&
+      line.unit === family.unit &&
+      typeof usd === 'number' &&
+      Number.isFinite(usd) &&
+      usd >= 0
+    )
+      found[id] = new Decimal(usd).toFixed();
+  }
+  return found;
+}
+
+/**
+ * The unit prices the pricing API last answered, by where it was asked (the endpoint and the key): what a finished
+ * request's billable units are multiplied by (the adapter), so that the charge booked is at the price quoted.
+ */
+const answered = new Map<string, Record<string, string>>();
+
+/** Keeps what the pricing API answered at `where`. */
+export const keepAnswered = (where: string, usd: Record<string, string>) => answered.set(where, usd);
+
+/**
+ * USD per unit of `model` at `where`: the pricing API's answer there, else the bundled price; undefined for a model
+ * that is not one of fal's families here.
+ */
+export const unitPriceOf = (model: string, where: string): string | undefined =>
+  answered.get(where)?.[model] ?? FAL_FAMILIES[model]?.usd;
+
+/** The live prices as a price book to lay over the built-in one (only the models the reply priced). */
+export function livePriceBook(usd: Record<string, string>, source: PriceSource): PriceBook {
+  const book: PriceBook = {};
+  const prices = falFamilyPrices(usd, source);
+  for (const id in usd) book[id] = { fal: prices[id] };
+  return book;
+}
