@@ -9,16 +9,11 @@ export interface PartsManifest {
   >;
 }
 
-/** budgets.json: the two gates and what a session sets aside. */
-export interface Budgets {
-  firstPaint: number;
-  session: number;
-  setAside: Record<string, string>;
-  openedBy?: Record<string, string | string[]>;
-}
+export const SET_ASIDE: Record<string, string>;
+export const OPENED_BY: Record<string, string[]>;
 
 export function partsInOrder(manifest: PartsManifest): string[];
 export function providerAdapters(manifest: PartsManifest): Map<string, string>;
 export function firstPaintParts(manifest: PartsManifest): string[];
-export function setAsideReason(manifest: PartsManifest, budgets: Budgets, name: string): string | undefined;
-export function sessionParts(manifest: PartsManifest, budgets: Budgets): Record<string, string[]>;
+export function setAsideReason(manifest: PartsManifest, name: string): string | undefined;
+export function sessionParts(manifest: PartsManifest): Record<string, string[]>;

@@ -1,6 +1,27 @@
 // What the two size gates count (SPEC §8, docs/performance.md), read from the parts manifest the build writes
-// (dist/parts.json: scripts/parts-manifest.mjs) and the set-asides of budgets.json. No Node API: the size check
-// (scripts/sizes.mjs) and the tests of the built files (test/e2e/session-parts.test.ts) count alike.
+// (dist/parts.json: scripts/parts-manifest.mjs). No Node API: the size check (scripts/sizes.mjs) and the tests of the
+// built files (test/e2e/session-parts.test.ts) count alike.
+
+/** What no widget's session loads, by the module whose `import()` loads it (a folder ends with /), and why. */
+export const SET_ASIDE = {
+  'src/translations/': "a translation: loaded only where a page's or an element's lang asks for one",
+  'src/generation/headless.ts':
+    "the headless API (UserPays.generate, signIn, signOut): a page's own call, never the widget's",
+  'src/pricing/price-book-problems.ts':
+    "what is wrong with a page's own priceBook, told its developer: loaded only on a page whose priceBook is wrong",
+  'src/elements/tally/panels/': 'the panels of <userpays-tally>: another element, loaded only where a page adds one',
+};
+
+/**
+ * The parts only some providers' sessions open, by the module whose `import()` loads them, with those providers: set
+ * aside in the others' sessions (test/e2e/session-parts.test.ts holds each list to the providers' info).
+ */
+export const OPENED_BY = {
+  'src/elements/image/panels/accounts/sign-in/index.ts': ['openrouter', 'huggingface', 'pollinations'],
+  'src/providers/engine/oauth.ts': ['openrouter', 'huggingface', 'pollinations'],
+  'src/elements/image/panels/controls/index.ts': ['bfl', 'fal', 'pollinations'],
+  'src/elements/image/panels/accounts/puter/index.ts': ['puter'],
+};
 
 /** The manifest's parts, the entry first, then by name: the order a list of parts is given in. */
 export const partsInOrder = (manifest) =>
@@ -45,27 +66,25 @@ export function providerAdapters(manifest) {
 export const firstPaintParts = (manifest) => reach(manifest, manifest.entry, { dynamic: false });
 
 /**
- * Why `name` is in no session (a reason of budgets.json's `setAside`), or undefined: a part an `import()` of a module
- * set aside loads. The entry is never set aside.
+ * Why `name` is in no session (a reason of `SET_ASIDE`), or undefined: a part an `import()` of a module set aside
+ * loads. The entry is never set aside.
  */
-export function setAsideReason(manifest, budgets, name) {
+export function setAsideReason(manifest, name) {
   if (name === manifest.entry) return undefined;
   const [, reason] =
-    Object.entries(budgets.setAside).find(([path]) =>
-      manifest.parts[name].loadedBy.some((module) => under(module, path)),
-    ) ?? [];
+    Object.entries(SET_ASIDE).find(([path]) => manifest.parts[name].loadedBy.some((module) => under(module, path))) ??
+    [];
   return reason;
 }
 
 /**
  * Each provider's whole session: every part the entry reaches, statically or with `import()`, but the other
  * providers' (those an `import()` of a module of src/providers/<other>/ loads: their adapters, their prices of the
- * other families, their readers of live prices) and what only they reach, the parts set aside (budgets.json,
- * `setAside`), and the parts only some providers' sessions open where this one is not among them (`openedBy`).
+ * other families, their readers of live prices) and what only they reach, the parts set aside (`SET_ASIDE`), and the
+ * parts only some providers' sessions open where this one is not among them (`OPENED_BY`).
  */
-export function sessionParts(manifest, budgets) {
+export function sessionParts(manifest) {
   const adapters = providerAdapters(manifest);
-  const { _: _why, ...openedBy } = budgets.openedBy ?? {};
   const sessions = {};
   for (const provider of adapters.keys()) {
     const skip = (name) => {
@@ -76,9 +95,9 @@ export function sessionParts(manifest, budgets) {
         return owner !== provider && adapters.has(owner);
       });
       const notOpened = loadedBy.some((module) =>
-        Object.entries(openedBy).some(([path, providers]) => under(module, path) && !providers.includes(provider)),
+        Object.entries(OPENED_BY).some(([path, providers]) => under(module, path) && !providers.includes(provider)),
       );
-      return others || notOpened || setAsideReason(manifest, budgets, name) !== undefined;
+      return others || notOpened || setAsideReason(manifest, name) !== undefined;
     };
     sessions[provider] = reach(manifest, manifest.entry, { dynamic: true, skip });
   }

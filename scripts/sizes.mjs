@@ -22,15 +22,15 @@ const [START, END] = ['<!-- sizes:start -->', '<!-- sizes:end -->'];
 const readJson = async (path) => JSON.parse(await readFile(join(root, path), 'utf8'));
 
 /** The build in dist/: each part's gzip size, the first paint and each provider's session with the parts each counts. */
-function measure(manifest, budgets) {
+function measure(manifest) {
   const counted = (parts) => ({ gzip: parts.reduce((sum, name) => sum + manifest.parts[name].gzip, 0), parts });
-  const sessions = sessionParts(manifest, budgets);
+  const sessions = sessionParts(manifest);
   return {
     entry: manifest.entry,
     parts: Object.fromEntries(partsInOrder(manifest).map((name) => [name, manifest.parts[name].gzip])),
     setAside: Object.fromEntries(
       partsInOrder(manifest)
-        .map((name) => [name, setAsideReason(manifest, budgets, name)])
+        .map((name) => [name, setAsideReason(manifest, name)])
         .filter(([, reason]) => reason),
     ),
     firstPaint: counted(firstPaintParts(manifest)),
@@ -171,7 +171,7 @@ async function record(measured, budgets) {
  */
 export async function sizesReport() {
   const budgets = await readJson(GATES);
-  const measured = measure(await readJson(`dist/${MANIFEST}`), budgets);
+  const measured = measure(await readJson(`dist/${MANIFEST}`));
   const recorded = await readJson(RECORD).catch(() => ({}));
   return {
     budgets,

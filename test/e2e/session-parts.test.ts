@@ -1,11 +1,11 @@
-// What the size check counts in each provider's whole session (scripts/sessions.mjs, from dist/parts.json and
-// budgets.json), held to what the widget does: the parts only some providers' sessions open (budgets.json, `openedBy`)
+// What the size check counts in each provider's whole session (scripts/sessions.mjs, from dist/parts.json), held to
+// what the widget does: the parts only some providers' sessions open (`OPENED_BY`)
 // are listed for exactly the providers whose info opens them, and what a page with each provider loads by itself, with
 // no user action, is inside that provider's session as counted. Each page is one of its own (an iframe).
 import { expect } from '@open-wc/testing';
 import type { ProviderId } from '../../src/base/types.js';
 import { PROVIDERS } from '../../src/providers/registry.js';
-import { type Budgets, providerAdapters, sessionParts } from '../../scripts/sessions.mjs';
+import { OPENED_BY, providerAdapters, sessionParts } from '../../scripts/sessions.mjs';
 import { builtPage, manifest, partsLoaded } from '../support/built.js';
 import { everyProvider } from '../support/every-provider.js';
 import { storageKeysForgottenAfterEach } from '../support/storage.js';
@@ -14,7 +14,6 @@ import { imageWidgetIn } from '../support/widget.js';
 
 const ids = Object.keys(PROVIDERS) as ProviderId[];
 const withInfo = (has: (id: ProviderId) => unknown) => ids.filter(has).sort();
-const budgets = async () => (await (await fetch('/budgets.json')).json()) as Budgets;
 
 /** How long a page must have loaded nothing more, with its idle callback run, to be at rest. */
 const QUIET_MS = 1500;
@@ -36,14 +35,12 @@ describe('each provider’s whole session, as the size check counts it', functio
   const frames: HTMLIFrameElement[] = [];
   afterEach(() => frames.splice(0).forEach((frame) => frame.remove()));
 
-  it('budgets.json lists the parts only some providers open with exactly the providers whose info opens them', async () => {
-    const { _: why, ...openedBy } = (await budgets()).openedBy!;
-    expect(why).to.be.a('string');
+  it('lists the parts only some providers open with exactly the providers whose info opens them', () => {
     const signIn = withInfo((id) => PROVIDERS[id].info.signIn);
     const controls = withInfo((id) => PROVIDERS[id].info.showsControls);
     expect(signIn).to.not.be.empty;
     expect(
-      Object.fromEntries(Object.entries(openedBy).map(([module, list]) => [module, [...(list as string[])].sort()])),
+      Object.fromEntries(Object.entries(OPENED_BY).map(([module, list]) => [module, [...list].sort()])),
     ).to.deep.equal({
       // Signing in: the sign-in line and its form, and the OAuth flow.
       'src/elements/image/panels/accounts/sign-in/index.ts': signIn,
@@ -59,7 +56,7 @@ describe('each provider’s whole session, as the size check counts it', functio
     const adapters = providerAdapters(manifest);
     expect([...adapters.keys()].sort()).to.deep.equal([...ids].sort());
     expect(Object.keys(everyProvider).sort(), 'a page of each below').to.deep.equal([...ids].sort());
-    const sessions = sessionParts(manifest, await budgets());
+    const sessions = sessionParts(manifest);
     for (const [provider, adapter] of adapters) {
       expect(sessions[provider], provider).to.include.members([manifest.entry, adapter]);
       expect(
@@ -72,7 +69,7 @@ describe('each provider’s whole session, as the size check counts it', functio
   for (const provider of Object.keys(everyProvider))
     it(`a page with ${provider} loads by itself, with no user action, only parts of ${provider}’s session`, async function () {
       this.timeout(30_000);
-      const session = sessionParts(manifest, await budgets())[provider];
+      const session = sessionParts(manifest)[provider];
       expect(session, `a session with ${provider}`).to.be.an('array');
       const { frame, view } = await builtPage();
       frames.push(frame);
