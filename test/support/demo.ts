@@ -45,11 +45,16 @@ export function closeDemo() {
   release = undefined;
 }
 
-/** Closes the demo, and forgets what it stored (under its storage key, `userpays`, which the examples share). */
+/**
+ * Closes the demo, and forgets what it stored: under its storage key (`userpays`, which the examples share), and the
+ * provider and scenario its bar keeps for the tab (`demo-simulator`: the runner may load the next test file in the same
+ * tab, whose demo would open on them).
+ */
 export async function forgetDemo() {
   const held = release;
   release = undefined; // held until what the demo stored is forgotten
   closeDemo();
+  sessionStorage.removeItem('demo-simulator');
   await forgetStorage('userpays');
   held?.();
 }
