@@ -109,6 +109,9 @@
 //   hold=<name>                   the task stays Pending past its pending time until the test releases it (POST
 //                                 _release?hold=<name>): a state a test must see while the task is under way lasts
 //                                 until it has been seen, however slow the machine running the test
+//   running=<word>[,<word>…]      what Pending polls say instead, in turn over the task's Pending time (after its
+//                                 queued part): `running=Reasoning,Generating`, as FLUX 3 tasks report (vercel/ai's
+//                                 BFL provider, @ai-sdk/black-forest-labs 2.0.55)
 //   progress=moving               report rising progress (0–1) after the queued part, as BFL's schema allows but no
 //                                 recorded FLUX.2 task does (kinder than BFL: a client can show a percentage)
 //   progress=<number>             every Pending poll after the queued part says this progress, whatever it is (a
@@ -545,6 +548,14 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
     send(req, res, 200, { result: null, progress: null, details: null, preview: null, ...body, ...shape }, headers);
   }
 
+  /** What a poll of `task` says while it runs at `now`: Pending, or the scenario's words in turn (`running=`). */
+  function runningWord(task, now) {
+    const words = task.scenario.running?.split(',').filter(Boolean) ?? [];
+    if (!words.length || now < task.queuedUntil) return 'Pending';
+    const span = Math.max(1, task.readyAt - task.queuedUntil);
+    return words[Math.min(words.length - 1, Math.floor(((now - task.queuedUntil) / span) * words.length))];
+  }
+
   function result(req, res, url, scenario, entry) {
     const id = url.searchParams.get('id') ?? '';
     const task = tasks.get(id);
@@ -578,7 +589,7 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
             ? // Held past its pending time, it stays just short of done.
               Math.min(0.99, Math.round(((now - task.queuedUntil) / (span || 1)) * 1000) / 1000)
             : Number(given);
-      return status(req, res, task.scenario, { id, status: 'Pending', progress });
+      return status(req, res, task.scenario, { id, status: runningWord(task, now), progress });
     }
     const se = new Date(
       fault === 'expired-delivery' ? task.readyAt - 1000 : task.readyAt + deliveryTtlMs,

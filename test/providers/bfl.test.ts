@@ -59,6 +59,35 @@ describe('BflProvider against the BFL simulator', () => {
     expect(run.statuses.at(-1)).to.equal('Downloading image');
   });
 
+  // FLUX 3 tasks say `Reasoning`, then `Generating`, where FLUX.2 tasks say `Pending`: a task under way by any word
+  // but BFL's ended ones is polled on to its image, and its cost booked, never abandoned as failed while BFL makes it.
+  it('polls a task that says Reasoning, then Generating, to its image, and books its cost', async () => {
+    const run = start('pending=2500;running=Reasoning,Generating;deliveryCors=1', {
+      model: 'flux-2-klein-4b',
+      width: 1024,
+      height: 1024,
+    });
+    const outcome = await run.promise;
+    expect(outcome.image.blob!.type).to.equal('image/png');
+    expect(run.charge).to.deep.equal({ credits: '1.4', usd: '0.014' });
+    expect(run.statuses).to.include('Under way at BFL (it does not say how far along)');
+  });
+
+  it('the simulator says Reasoning, then Generating, where the scenario asks it (as FLUX 3 tasks do)', async () => {
+    const scenario = `${SIM}/s/pending=1200;running=Reasoning,Generating`;
+    const { body } = await submitToBfl(scenario, newKey(), 'flux-2-klein-4b', {
+      prompt: 'a fox',
+      width: 512,
+      height: 512,
+    });
+    const said: string[] = [];
+    for (let status = ''; status !== 'Ready'; await new Promise((resolve) => setTimeout(resolve, 100))) {
+      status = (await (await pageFetch(body.polling_url)).json()).status;
+      if (said.at(-1) !== status) said.push(status);
+    }
+    expect(said).to.deep.equal(['Reasoning', 'Generating', 'Ready']);
+  });
+
   it('sends the references as raw base64 and the simulator bills their decoded sizes', async () => {
     const run = start('pending=100', {
       model: 'flux-2-klein-9b',

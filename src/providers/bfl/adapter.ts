@@ -68,6 +68,15 @@ export function chargeOf(cost: unknown): Charge | undefined {
   return { credits: credits.toString(), usd: credits.times(CREDIT_USD).toString() };
 }
 
+/**
+ * The words BFL says of a task that ended without an image, besides a moderation (StatusResponse in BFL's OpenAPI
+ * schema). Any other word is a task still under way, polled until it ends or the wait runs out: `Pending`, and FLUX 3's
+ * `Reasoning` and `Generating` (vercel/ai's BFL provider, "Handle reasoning and generating poll statuses",
+ * @ai-sdk/black-forest-labs 2.0.55), or a word BFL adds later: a task abandoned while BFL still makes it is still
+ * charged.
+ */
+const ENDED: readonly string[] = ['Error', 'Task not found'];
+
 /** Black Forest Labs (api.bfl.ai and its regional hosts), paid with the user's own key. */
 export class BflProvider implements Provider {
   readonly id = 'bfl';
@@ -160,7 +169,9 @@ export class BflProvider implements Provider {
         // cannot read, not a task that failed.
         if (typeof status !== 'string') throw new UserPaysError('provider-error', generationText.unreadableReply());
         if (status === 'Ready') return { done: reply.result ?? {} };
-        if (status === 'Pending') {
+        if (!ENDED.includes(status) && !/Moderated/.test(status)) {
+          // Pending, or a word for a task under way that BFL says otherwise (FLUX 3's `Reasoning`, `Generating`):
+          // polled on until it ends or the wait runs out, never abandoned while BFL may still make it and charge.
           // Real FLUX.2 tasks report `progress: null` on every Pending poll (the 74 and 172 recorded polls of
           // test/recorded/bfl-flux-2-{pro,max}.json): no percentage is shown that BFL did not send. One outside the
           // schema's 0–1 (1e308, -5) is held to it: a percentage is never over 100 or under 0.
