@@ -60,11 +60,16 @@ export const choicesStyles = css`
     grid-auto-flow: column;
     grid-auto-columns: minmax(0, 1fr);
   }
+  /* Each choice a card: the models, the shapes, the sizes and counts. */
+  .model-choice,
+  .shape,
   .segmented label {
     box-sizing: border-box;
     border: 1px solid var(--_border);
     border-radius: calc(var(--_radius) * 0.75);
     background: var(--_field);
+  }
+  .segmented label {
     padding: 0.35rem 0.25rem;
     text-align: center;
     white-space: nowrap;

@@ -80,9 +80,6 @@ export const modelPickerStyles = css`
    * beside the canvas (some 400 px wide) or a 500 px one cut "Sharp text, 4K (Gemini 3 Pro)" beside "at most $0.159".
    */
   .model-choice {
-    box-sizing: border-box;
-    border: 1px solid var(--_border);
-    border-radius: calc(var(--_radius) * 0.75);
     display: grid;
     grid-template-columns: minmax(0, 1fr) auto;
     align-items: center;

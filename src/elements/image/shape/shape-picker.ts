@@ -125,10 +125,6 @@ export const shapePickerStyles = css`
     grid-template-columns: repeat(6, minmax(0, 1fr));
   }
   .shape {
-    box-sizing: border-box;
-    border: 1px solid var(--_border);
-    border-radius: calc(var(--_radius) * 0.75);
-    background: var(--_field);
     display: grid;
     justify-items: center;
     align-content: end;
