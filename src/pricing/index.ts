@@ -4,7 +4,9 @@ export {
   billsReferences,
   mergePriceBook,
   modelsIn,
+  replacementOf,
   type PriceBook,
+  type Replaced,
   type PriceEntry,
   type PriceRule,
   type ProviderPrices,
@@ -30,3 +32,4 @@ export {
 } from './capabilities.js';
 export { megapixels, priceOf, quoteDetails, type Priced } from './quote.js';
 export { formatUsd, formatUsdRounded, megapixelsOf } from './format.js';
+export { daysLeft, retired, type Lifecycle } from './lifecycle.js';

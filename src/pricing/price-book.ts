@@ -1,5 +1,7 @@
 import type { PriceSource, ProviderId } from '../base/types.js';
 import type { ReferenceRule, SizeRule } from './capabilities.js';
+import { clock } from '../base/clock.js';
+import { retired, type Lifecycle } from './lifecycle.js';
 import { MODELS } from './models.js';
 
 /**
@@ -85,6 +87,8 @@ export function billsReferences(rule: PriceRule): boolean {
 
 export interface PriceEntry {
   rule: PriceRule;
+  /** When the model came and when it goes, on this path; absent where the provider has announced nothing. */
+  lifecycle?: Lifecycle;
   source: PriceSource;
   /** False where the provider may charge differently from the preview. */
   exact: boolean;
@@ -132,9 +136,48 @@ export function mergePriceBook(base: PriceBook, override?: PriceBook | null): Pr
   return merged;
 }
 
-/** The models `book` prices at `provider`, in picker order, narrowed to `wanted` (space-separated ids) if given. */
-export function modelsIn(book: PriceBook, provider: ProviderId, wanted: string): string[] {
-  const served = MODELS.filter((model) => book[model.id]?.[provider]).map(({ id }) => id);
+/**
+ * The models `book` prices at `provider` and it still serves by `now` (the page's clock), in picker order, narrowed to
+ * `wanted` (space-separated ids) if given.
+ */
+export function modelsIn(book: PriceBook, provider: ProviderId, wanted: string, now = clock.now()): string[] {
+  const served = MODELS.filter((model) => {
+    const entry = book[model.id]?.[provider];
+    return entry && !retired(entry.lifecycle, now);
+  }).map(({ id }) => id);
   const narrowed = wanted.split(/\s+/).filter(Boolean);
   return narrowed.length ? narrowed.filter((id) => served.includes(id)) : served;
+}
+
+/** What a model replaced by another was, and what the page gets instead. */
+export interface Replaced {
+  /** The model the page named, retired on this path. */
+  named: string;
+  /** The model sent instead: the provider's named replacement, followed while it is retired too; '' where none is priced. */
+  model: string;
+  /** The day the named model was shut down. */
+  shutdown: string;
+}
+
+/**
+ * Where `provider` has shut `model` down by `now`: its replacement (followed through replacements retired in turn,
+ * each priced by `book` on the same path), or `model: ''` where none is priced there. Undefined while `model` is
+ * served (or unknown: the quote says what is wrong with an id the book does not have).
+ */
+export function replacementOf(
+  book: PriceBook,
+  provider: ProviderId,
+  model: string,
+  now = clock.now(),
+): Replaced | undefined {
+  const lifecycle = book[model]?.[provider]?.lifecycle;
+  if (!lifecycle?.shutdown || !retired(lifecycle, now)) return undefined;
+  const seen = new Set([model]);
+  let next = lifecycle.replacement ?? '';
+  while (next && !seen.has(next) && retired(book[next]?.[provider]?.lifecycle, now)) {
+    seen.add(next);
+    next = book[next]?.[provider]?.lifecycle?.replacement ?? '';
+  }
+  const served = next && !seen.has(next) && book[next]?.[provider] ? next : '';
+  return { named: model, model: served, shutdown: lifecycle.shutdown };
 }
