@@ -321,10 +321,21 @@ export interface Provider {
   /** Where the user may sign in instead of pasting a key (OAuth PKCE; the flow is providers/engine/oauth.ts). */
   readonly account?: OAuthAccount;
   /**
-   * The provider's own live prices at `endpoint` (Puter's catalogue, Pollinations' model list), as a price book to lay
-   * over the bundled one; undefined where it does not answer (the bundled prices apply, and the quote says which).
+   * The provider's own live list at `endpoint` (Puter's catalogue, Pollinations' model list, Google's and OpenAI's
+   * models): its prices, to lay over the bundled ones, and which models it names; undefined where it does not answer
+   * (the bundled book applies, by its dates, and the quote says which).
    */
-  livePrices?(endpoint: string, access?: LiveAccess): Promise<PriceBook | undefined>;
+  livePrices?(endpoint: string, access?: LiveAccess): Promise<LiveCatalogue | undefined>;
+}
+
+/**
+ * What a provider's live list says: `prices`, a price book to lay over the bundled one; `listed`, the price-book ids
+ * of the models the list names, where it names them all: a model of the book it does not name is not sold there now,
+ * and is not offered (SPEC §12). Absent where the list speaks only of prices.
+ */
+export interface LiveCatalogue {
+  prices: PriceBook;
+  listed?: readonly string[];
 }
 
 /**

@@ -18,7 +18,7 @@ const PROMPT = 'a lighthouse at dawn';
 /** The live prices at `scenario`'s simulator laid over the built-in book, as the widget lays them. */
 async function liveBook(scenario: string): Promise<PriceBook> {
   const live = await provider.livePrices(simEndpoint('openrouter', scenario));
-  return live ? mergePriceBook(BUILTIN_PRICE_BOOK, live) : BUILTIN_PRICE_BOOK;
+  return live ? mergePriceBook(BUILTIN_PRICE_BOOK, live.prices) : BUILTIN_PRICE_BOOK;
 }
 
 /** `asked` priced with `book`, and the request the widget sends for it (as submit.ts builds it from the entry). */

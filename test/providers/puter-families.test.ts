@@ -165,7 +165,7 @@ describe('Puter: the other model families (real SDK, simulator)', function () {
 
   it('lays the live catalogue’s costs over the bundled copy, for every family', async () => {
     const live = (await livePrices(puterEndpoint(`scale=2;run=${unique()}`)))!;
-    const book = mergePriceBook(BUILTIN_PRICE_BOOK, live);
+    const book = mergePriceBook(BUILTIN_PRICE_BOOK, live.prices);
     const price = (model: string, more: object = {}) =>
       quoteFor({ provider: 'puter', model, prompt: PROMPT, ...more }, book);
     expect(price('imagen-4')).to.include({ total: '0.08' });

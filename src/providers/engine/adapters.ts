@@ -4,7 +4,7 @@ import { UserPaysError } from '../../base/errors.js';
 import { mergePriceBook, type PriceBook } from '../../pricing/index.js';
 import { generationText as text } from '../../strings/generation.js';
 import type { ProviderId } from '../../base/types.js';
-import type { AdapterModule, KeyBalance, LiveAccess, LivePriceReader, Provider } from '../provider.js';
+import type { AdapterModule, KeyBalance, LiveAccess, LiveCatalogue, LivePriceReader, Provider } from '../provider.js';
 import type { OAuthAccount } from '../sign-in.js';
 import { signIn as signInWords } from '../../strings/sign-in.js';
 import { BUILTIN_PRICE_BOOK } from '../prices.js';
@@ -111,5 +111,21 @@ export function liveCatalogue(id: ProviderId, endpoint: string, access?: LiveAcc
   return (catalogues[`${id} ${endpoint}${asked}`] ??= liveReader(id)
     .then((reader) => reader.livePrices?.(endpoint, access))
     .catch(() => undefined)
-    .then((live) => (live ? mergePriceBook(BUILTIN_PRICE_BOOK, live) : BUILTIN_PRICE_BOOK)));
+    .then((live) => (live ? bookWith(id, live) : BUILTIN_PRICE_BOOK)));
+}
+
+/**
+ * The built-in book with `live` laid over it for provider `id`: its live prices, and where its list names the models
+ * it sells, none of `id`'s others (the other providers' entries are theirs, untouched).
+ */
+function bookWith(id: ProviderId, live: LiveCatalogue): PriceBook {
+  const book = mergePriceBook(BUILTIN_PRICE_BOOK, live.prices);
+  if (!live.listed) return book;
+  const listed = new Set(live.listed);
+  const sold: PriceBook = {};
+  for (const model in book) {
+    const { [id]: entry, ...others } = book[model];
+    sold[model] = entry && listed.has(model) ? book[model] : others;
+  }
+  return sold;
 }

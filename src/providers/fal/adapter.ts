@@ -7,6 +7,7 @@ import { settingsCheck, wireSettings } from '../engine/controls.js';
 import type {
   Charge,
   LiveAccess,
+  LiveCatalogue,
   Provider,
   ProviderOutcome,
   ProviderRequest,
@@ -20,7 +21,6 @@ import { generationText } from '../../strings/generation.js';
 import { clock } from '../../base/clock.js';
 import { FAL_FAMILIES } from './families.js';
 import { keepAnswered, livePriceBook, unitPriceOf, unitPricesOf } from './live-prices.js';
-import type { PriceBook } from '../../pricing/index.js';
 import Decimal from 'decimal.js';
 
 /** How long the pricing API may take before the bundled prices stand. */
@@ -142,7 +142,7 @@ export class FalProvider implements Provider {
    * and relay; undefined without a key, or where it does not answer (the bundled prices apply, and the quote says
    * which).
    */
-  async livePrices(endpoint: string, access?: LiveAccess): Promise<PriceBook | undefined> {
+  async livePrices(endpoint: string, access?: LiveAccess): Promise<LiveCatalogue | undefined> {
     const key = access?.apiKey;
     if (!key) return undefined;
     try {
@@ -156,11 +156,12 @@ export class FalProvider implements Provider {
       );
       const usd = unitPricesOf(reply);
       keepAnswered(`${endpoint}\n${key}`, usd);
-      return livePriceBook(usd, {
+      const prices = livePriceBook(usd, {
         name: 'fal pricing API (live)',
         asOf: new Date(clock.now()).toJSON().slice(0, 10),
         url: 'https://api.fal.ai/v1/models/pricing',
       });
+      return { prices };
     } catch {
       return undefined;
     }

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { UserPaysError } from '../../base/errors.js';
-import { aspectRatio, type PriceBook } from '../../pricing/index.js';
+import { aspectRatio } from '../../pricing/index.js';
 import {
   MAX_IMAGE_BYTES,
   base64Image,
@@ -17,6 +17,7 @@ import { checkEndpoint } from '../urls.js';
 import type {
   Charge,
   KeyBalance,
+  LiveCatalogue,
   Provider,
   ProviderOutcome,
   ProviderRequest,
@@ -205,8 +206,9 @@ export class OpenRouterProvider implements Provider {
   }
 
   /** The other families' live prices (families.ts, `liveFamilies`): FLUX's are the bundled ones. */
-  livePrices(endpoint: string): Promise<PriceBook | undefined> {
-    return liveFamilies(checkEndpoint(endpoint));
+  async livePrices(endpoint: string): Promise<LiveCatalogue | undefined> {
+    const prices = await liveFamilies(checkEndpoint(endpoint));
+    return prices && { prices };
   }
 
   /**

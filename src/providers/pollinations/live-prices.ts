@@ -3,6 +3,7 @@ import { clock } from '../../base/clock.js';
 import { isAmount, isRecord } from '../../base/checks.js';
 import type { PriceSource } from '../../base/types.js';
 import type { PriceBook, PriceRule, TokenRates } from '../../pricing/index.js';
+import type { LiveCatalogue } from '../provider.js';
 import { prices as familyPrices } from './families.js';
 import { checkEndpoint } from '../urls.js';
 import { fluxPrices } from './prices.js';
@@ -49,8 +50,9 @@ async function livePollinationsPrices(endpoint: string): Promise<PriceBook | und
 }
 
 /** The live prices (`livePollinationsPrices`), laid over the bundled ones where Pollinations is used. */
-export function livePrices(endpoint: string): Promise<PriceBook | undefined> {
-  return livePollinationsPrices(checkEndpoint(endpoint));
+export async function livePrices(endpoint: string): Promise<LiveCatalogue | undefined> {
+  const prices = await livePollinationsPrices(checkEndpoint(endpoint));
+  return prices && { prices };
 }
 
 /** Pollen per unit as the list writes it, per million units (a token rate); undefined where it is no amount. */

@@ -92,7 +92,7 @@ async function creditRate(usage: any, endpoint: string): Promise<Decimal | undef
   const live = await livePrices(endpoint);
   const rates = new Set<string>();
   for (const id in PUTER_MODELS) {
-    const rule = (live?.[id]?.puter ?? prices[id]).rule;
+    const rule = (live?.prices[id]?.puter ?? prices[id]).rule;
     const puterId = PUTER_IDS[id];
     const prefix = puterId.startsWith('togetherai:') ? puterId : `replicate:${puterId}`;
     for (const [key, cents] of rule?.kind === 'puter' ? Object.entries(rule.costs) : []) {

@@ -5,6 +5,7 @@ import { FAMILIES, withSource } from './families.js';
 import { isAmount } from '../../base/checks.js';
 import { clock } from '../../base/clock.js';
 import type { PriceBook } from '../../pricing/index.js';
+import type { LiveCatalogue } from '../provider.js';
 import { PUTER_MODELS, puterEntry } from './prices.js';
 
 /**
@@ -53,7 +54,7 @@ const replies: Record<string, Promise<{ models: any[] }>> = {};
  * unreachable, and the bundled prices apply. Read by themselves (engine/adapters.ts, `LIVE_PRICES`): a page that shows
  * Puter's price before anything is asked loads this, not the adapter that makes images.
  */
-export async function livePrices(endpoint: string): Promise<PriceBook | undefined> {
+export async function livePrices(endpoint: string): Promise<LiveCatalogue | undefined> {
   const url = `${endpoint}/puterai/image/models/details`;
   try {
     const { models } = await (replies[url] ??= fetch(url).then((response) => response.json()));
@@ -63,7 +64,7 @@ export async function livePrices(endpoint: string): Promise<PriceBook | undefine
       const costs = costsOf(models.find((model: any) => model.id === PUTER_IDS[id]));
       if (costs) found[id] = { puter: puterEntry(id, costs, source) };
     }
-    return found;
+    return { prices: found };
   } catch {
     return undefined;
   }
