@@ -47,17 +47,18 @@ export type PriceRule =
       textCeiling: number;
     }
   /**
-   * Puter's models billed by a tier that the request's `quality` names (SPEC §12): `costs`, in US cents per image, by
-   * quality as Puter's catalogue keys them (Together's `per-tier` Gemini, xAI's `output:1k`, a per-image price the
-   * same at each quality). Priced by src/pricing/tiers.ts.
+   * One flat price per image by the tier that the request's `quality` names (SPEC §12): `costs` by quality, in US cents
+   * (`usd`) or in credits (`credit`: BFL's, a cent each). Puter's catalogue keys them (Together's `per-tier` Gemini,
+   * xAI's `output:1k`, a per-image price the same at each quality); OpenRouter's and fal's tiers, and FLUX 3's
+   * resolution classes at BFL, are priced the same way. Priced by src/pricing/tiers.ts.
    */
   | {
-      kind: 'puter-tier';
-      unit: 'usd';
+      kind: 'tier';
+      unit: 'usd' | 'credit';
       costs: Record<string, string>;
       /** The qualities the model takes, each with its cost. */
       qualities: readonly string[];
-      /** The quality priced and sent where the request names none: never left to Puter's default. */
+      /** The quality priced and sent where the request names none: never left to the provider's default. */
       quality: string;
     };
 

@@ -72,11 +72,11 @@ const UNITS: Record<string, readonly string[]> = {
   'per-megapixel': ['usd'],
   puter: ['usd'],
   tokens: ['usd'],
-  'puter-tier': ['usd'],
+  tier: ['usd', 'credit'],
 };
 
 /** The rules whose pricing is more than a figure per image or per megapixel: GPT Image's and Gemini's tokens, tiers. */
-const PRICERS: Partial<Record<string, RulePricer>> = { tokens: tokensPricer, 'puter-tier': tierPricer };
+const PRICERS: Partial<Record<string, RulePricer>> = { tokens: tokensPricer, tier: tierPricer };
 /** The rules priced by a figure per image or per megapixel, here. */
 const BUILT_IN_RULES: readonly string[] = ['megapixel', 'flat', 'per-megapixel', 'puter'];
 

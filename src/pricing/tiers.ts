@@ -5,8 +5,10 @@ import type { RulePricer } from './rule-pricer.js';
 import { fitQuality } from './qualities.js';
 
 /**
- * A price by tier (PriceRule `puter-tier`, SPEC §12): one flat price per image, the one of the quality sent (the quote
- * has checked that the model takes it). Exact: nothing about it varies after the click.
+ * A price by tier (PriceRule `tier`, SPEC §12): one flat price per image, the one of the quality sent (the quote has
+ * checked that the model takes it): nothing in it varies after the click (whether its figures are the provider's own
+ * is the entry's `exact`). Its costs are US cents, which are credits where the rule bills in BFL's (a credit is a
+ * cent): the line is in the rule's unit either way.
  */
 export const tierPricer: RulePricer = {
   valid: (rule) =>
@@ -16,8 +18,9 @@ export const tierPricer: RulePricer = {
     rule.qualities.every((quality) => Object.hasOwn(rule.costs as object, quality)),
   fit: fitQuality,
   lines(rule, fitted, _prompt, amount, translation) {
-    if (rule.kind !== 'puter-tier') return [];
+    if (rule.kind !== 'tier') return [];
     const text = wordsIn(translation, 'prices', prices);
-    return [[text.flatPerImage(), amount(rule.costs[fitted.quality ?? rule.quality]).div(100)]];
+    const cost = amount(rule.costs[fitted.quality ?? rule.quality]);
+    return [[text.flatPerImage(), rule.unit === 'credit' ? cost : cost.div(100)]];
   },
 };

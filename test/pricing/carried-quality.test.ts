@@ -4,7 +4,7 @@ import { expect } from '@open-wc/testing';
 import { carriedQuality } from '../../src/pricing/carried-quality.js';
 import type { PriceRule } from '../../src/pricing/price-book.js';
 
-const tiers = (...qualities: string[]) => ({ kind: 'puter-tier', qualities }) as unknown as PriceRule;
+const tiers = (...qualities: string[]) => ({ kind: 'tier', qualities }) as unknown as PriceRule;
 
 describe('carriedQuality', () => {
   it('keeps a tier the model takes, as asked where the rule is not known yet', () => {

@@ -67,7 +67,7 @@ const seedream = (usd: string): Omit<PriceEntry, 'source'> => ({
 const TIERS: Record<string, string> = { '0.5K': '0.75', '1K': '1', '2K': '1.5', '4K': '2' };
 const nanoBanana2 = (usd: string): Omit<PriceEntry, 'source'> => ({
   rule: {
-    kind: 'puter-tier',
+    kind: 'tier',
     unit: 'usd',
     costs: Object.fromEntries(
       Object.entries(TIERS).map(([tier, times]) => [tier, new Decimal(usd).mul(times).mul(100).toFixed()]),

@@ -38,7 +38,7 @@ const MP = 1024 * 1024;
 
 /** A flat price per image by resolution tier, in US cents by the tier OpenRouter's `resolution` takes. */
 const tiers = (costs: Record<string, string>): PriceRule => ({
-  kind: 'puter-tier',
+  kind: 'tier',
   unit: 'usd',
   costs,
   qualities: Object.keys(costs),
@@ -90,7 +90,7 @@ export const withSource = (id: string, rule: PriceRule, via: string, source: Pri
   ...FAMILIES[id],
   rule,
   // Exact where the line is per image; a bound (`atMost`) where it is in tokens; a megapixel count not sourced.
-  exact: rule.kind === 'puter-tier' || rule.kind === 'flat',
+  exact: rule.kind === 'tier' || rule.kind === 'flat',
   source,
   via,
   references: referenceRule(0),

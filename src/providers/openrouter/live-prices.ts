@@ -45,7 +45,7 @@ function lineRule(bundled: PriceRule, lines: unknown): PriceRule | undefined {
       ? { kind: 'per-megapixel', unit: 'usd', perMp: first.cost, mp: 1e6 }
       : undefined;
   }
-  if (bundled.kind !== 'puter-tier') return single ? { kind: 'flat', unit: 'usd', perImage: first.cost } : undefined;
+  if (bundled.kind !== 'tier') return single ? { kind: 'flat', unit: 'usd', perImage: first.cost } : undefined;
   const costs = bundled.qualities.map(
     (tier) =>
       (single ? first : outputs.find((output) => `${output.variant}`.toLowerCase() === tier.toLowerCase()))?.cost,

@@ -74,7 +74,7 @@ const gpt = (model: string, costs: { text_input: number; image_input: number; im
 
 /** A flat price per image by tier (cents by quality), the first quality the default unless `quality` says. */
 const tiers = (costs: Record<string, string>, quality = Object.keys(costs)[0]): PriceRule => ({
-  kind: 'puter-tier',
+  kind: 'tier',
   unit: 'usd',
   costs,
   qualities: Object.keys(costs),

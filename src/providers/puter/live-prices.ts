@@ -91,7 +91,7 @@ function liveRule(bundled: PriceRule, live: any): PriceRule | undefined {
     const rates: TokenRates = { textIn: textIn!, imageIn: imageIn!, imageOut: imageOut! };
     return textIn && imageIn && imageOut ? { ...bundled, rates } : undefined;
   }
-  if (bundled.kind === 'puter-tier') {
+  if (bundled.kind === 'tier') {
     // By tier (Together), by `output:{tier}` (xAI), or one `per-image` at every quality (Imagen, Seedream).
     const tiered = bundled.qualities.map((quality) =>
       cents(costs[quality] ?? costs[`output:${quality}`] ?? costs['per-image']),
