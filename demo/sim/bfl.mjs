@@ -163,6 +163,16 @@
 // aspect_ratio between 21:9 and 9:21; more than 24 active tasks per key → 429. Costs come from this file's own
 // table (it plays BFL), not from src/providers/bfl/prices.ts. A FLUX.2 reference over 4 MP counts (cost, input_mp,
 // the 9 MP total) as resized to 4 MP at its shape: BFL processes at most 4 MP.
+//
+// FLUX 3 Image (`POST /v1/flux-3-image`, bfl-flux-3.mjs) takes only the fields its schema names: `prompt` (required),
+// `resolution` ('768sq' | '1k' | '1.5k' | '2k' | '4k', default 1k), `aspect_ratio` ('auto', the default, or 21:9, 2:1,
+// 16:9, 3:2, 7:5, 4:3, 5:4, 1:1, 4:5, 3:4, 5:7, 2:3, 9:16, 1:2, 9:21), `images` (at most 10 references, base64, each
+// 256×256 to 16 MP), `safety_tolerance` (an integer 0–4), `grounding` (a boolean), `version`. Any other field (seed,
+// width, height, input_image, output_format, prompt_upsampling) is refused 422, its `detail` naming it
+// (`extra_forbidden`), as is a value outside those. Its `cost` is by class, in credits: 4.1, 4.8, 7, 10, 60.7 (third
+// parties' reading of BFL's pricing page). The image is made at about the class's side squared at the ratio, sides
+// multiples of 16 (1k 1:1 is 1024×1024, 16:9 1360×768). While it runs its polls say `Reasoning`, then `Generating`
+// (`running=` names others), and its `result.sample` lasts an hour, not 10 minutes.
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import {
   acceptThenDrop,
@@ -196,6 +206,7 @@ import {
   seedFrom,
 } from './kit.mjs';
 import { fitWithin, readBase64ImageSize } from './png.mjs';
+import { FLUX3_MODEL, validateFlux3 } from './bfl-flux-3.mjs';
 
 const MB = 1024 * 1024;
 /** Credits in hundredths so the sums stay exact: [first MP, each extra output MP and each input MP, input fields]. */
@@ -461,7 +472,8 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
     const body = await readJson(req);
     const fault = submitFault(req, scenario, segment, faultCounter);
     if (edgeFault(req, res, fault, scenario, entry, { json: faultBody, truncated: '{"id": "' })) return;
-    if (!FLUX2[model] && !FLAT[model]) return send(req, res, 404, { detail: 'Not Found' });
+    const flux3 = model === FLUX3_MODEL;
+    if (!FLUX2[model] && !FLAT[model] && !flux3) return send(req, res, 404, { detail: 'Not Found' });
     if (!key) return send(req, res, 401, { detail: 'Not authenticated: send your API key in the x-key header' });
     if (key === 'sim-bad') return send(req, res, 403, faultBody(403));
     if (fault === '401' || fault === '403' || fault === '500') return send(req, res, Number(fault), faultBody(fault));
@@ -484,15 +496,23 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
         detail: [{ loc: ['body'], msg: 'Field required: a JSON object', type: 'missing' }],
       });
     }
-    const { width, height, inputs, received, asked, problems } = validate(model, body);
+    const {
+      width,
+      height,
+      inputs,
+      received,
+      asked,
+      problems,
+      cost: classCost,
+    } = flux3 ? validateFlux3(body) : validate(model, body);
     entry.inputs = received;
     entry.asked = asked;
     if (problems.length) return send(req, res, 422, { detail: problems });
     const now = Date.now();
-    forgetExpired(tasks, (task) => Math.max(task.readyAt, task.createdAt + 3600_000) + deliveryTtlMs, now);
+    forgetExpired(tasks, (task) => Math.max(task.readyAt, task.createdAt + 3600_000) + task.linkMs, now);
     if (activeTasks(key, now) >= MAX_ACTIVE)
       return send(req, res, 429, { detail: 'Too many active tasks' }, retryAfter(scenario));
-    const cost = costOf(model, width, height, inputs);
+    const cost = flux3 ? classCost : costOf(model, width, height, inputs);
     if (fault === '402' || balance(key) < cost) return send(req, res, 402, { detail: 'Insufficient credits' });
     debit(key, cost);
 
@@ -502,7 +522,8 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
     const pending = Number(pendings[Math.min(nth, pendings.length - 1)]);
     const queue = Number(scenario.queue ?? forModel(queueMs, model));
     const seed = seedFrom(body.seed);
-    const upsampled = 'prompt_upsampling' in controlsOf(model) && (body.prompt_upsampling ?? UPSAMPLED.has(model));
+    const upsampled =
+      !flux3 && 'prompt_upsampling' in controlsOf(model) && (body.prompt_upsampling ?? UPSAMPLED.has(model));
     const timeline = schedule(now, pending, queue);
     tasks.set(id, {
       id,
@@ -516,6 +537,8 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
       height,
       scenario,
       origin,
+      // How long its sample URL lasts: FLUX 3's an hour (flux3_image_generate), the others' 10 minutes.
+      linkMs: flux3 ? 3600_000 : deliveryTtlMs,
       ...timeline,
       // Pending until the test releases it (hold=<name>), whatever its pending time.
       held: scenario.hold !== undefined,
@@ -548,9 +571,13 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
     send(req, res, 200, { result: null, progress: null, details: null, preview: null, ...body, ...shape }, headers);
   }
 
-  /** What a poll of `task` says while it runs at `now`: Pending, or the scenario's words in turn (`running=`). */
+  /**
+   * What a poll of `task` says while it runs at `now`: Pending, or the scenario's words in turn (`running=`); a FLUX 3
+   * task says Reasoning, then Generating, unless the scenario names others.
+   */
   function runningWord(task, now) {
-    const words = task.scenario.running?.split(',').filter(Boolean) ?? [];
+    const running = task.scenario.running ?? (task.model === FLUX3_MODEL ? 'Reasoning,Generating' : undefined);
+    const words = running?.split(',').filter(Boolean) ?? [];
     if (!words.length || now < task.queuedUntil) return 'Pending';
     const span = Math.max(1, task.readyAt - task.queuedUntil);
     return words[Math.min(words.length - 1, Math.floor(((now - task.queuedUntil) / span) * words.length))];
@@ -591,9 +618,7 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
             : Number(given);
       return status(req, res, task.scenario, { id, status: runningWord(task, now), progress });
     }
-    const se = new Date(
-      fault === 'expired-delivery' ? task.readyAt - 1000 : task.readyAt + deliveryTtlMs,
-    ).toISOString();
+    const se = new Date(fault === 'expired-delivery' ? task.readyAt - 1000 : task.readyAt + task.linkMs).toISOString();
     const sample =
       task.scenario.sample ??
       (fault === 'insecure-sample'
@@ -626,7 +651,8 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
       return task.scenario.fault === 'broken-image' ? png.subarray(0, png.length >> 1) : png;
     };
     const delayMs = Number(task?.scenario.imageDelay);
-    return deliverImage(req, res, { delayMs, refusal, image, cacheControl: 'private, max-age=600' });
+    const cacheControl = `private, max-age=${(task?.linkMs ?? deliveryTtlMs) / 1000}`;
+    return deliverImage(req, res, { delayMs, refusal, image, cacheControl });
   }
 
   return {

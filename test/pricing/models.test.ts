@@ -58,6 +58,7 @@ describe('models', () => {
       'flux-2-pro': 'pixels/16 8',
       'flux-2-flex': 'pixels/16 8',
       'flux-2-max': 'pixels/16 8',
+      'flux-3-image': 'ratios 10',
       'flux-kontext-pro': 'aspect 4',
       'flux-kontext-max': 'aspect 4',
       'flux-pro-1.1': 'pixels/32 1',

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { UserPaysError } from '../../base/errors.js';
-import { CREDIT_USD, aspectRatio } from '../../pricing/index.js';
+import { CREDIT_USD, aspectRatio, nearestRatio, type PriceRule } from '../../pricing/index.js';
 import { downloadImage, fetchJson, guard, inKnownUnit, keyOf, readBalance, retryAfterMs } from '../engine/http.js';
 import { checkProviderUrl, routed } from '../engine/provider-urls.js';
 import { checkEndpoint } from '../urls.js';
@@ -36,6 +36,8 @@ const bflText = sayer('bfl', bflWords);
 export function bflBody(request: ProviderRequest): Record<string, unknown> {
   const { model, width, height } = request;
   const images = (request.inputs ?? []).map((input) => input.dataUrl.slice(input.dataUrl.indexOf(',') + 1));
+  const rule = prices[model]?.rule;
+  if (rule?.kind === 'tier') return classBody(request, rule, images);
   const body: Record<string, unknown> = {
     prompt: request.prompt,
     seed: request.seed,
@@ -48,6 +50,29 @@ export function bflBody(request: ProviderRequest): Record<string, unknown> {
   else if (/^flux-pro-1\.1/.test(model)) body.image_prompt = images[0];
   else images.forEach((image, i) => (body[i ? `input_image_${i + 1}` : 'input_image'] = image));
   return body;
+}
+
+/**
+ * The body of a model BFL prices by resolution class (FLUX 3 Image), whose schema refuses any field it does not name
+ * (422): only `prompt`, `resolution` (the class priced, always sent), `aspect_ratio` (the ratio priced; never its `auto`,
+ * the model's own choice of shape), `safety_tolerance` where set, and `images` (the references, raw base64) where any.
+ * Never a seed, a size, an output format or `input_image`.
+ */
+function classBody(
+  request: ProviderRequest,
+  rule: Extract<PriceRule, { kind: 'tier' }>,
+  images: string[],
+): Record<string, unknown> {
+  const { model, width, height } = request;
+  const sizes = prices[model]?.sizes;
+  const ratios = sizes?.kind === 'ratios' ? sizes.ratios : [];
+  return {
+    prompt: request.prompt,
+    resolution: request.quality ?? rule.quality,
+    aspect_ratio: request.ratio ?? nearestRatio(ratios, width, height),
+    ...wireSettings(bflControls(model), request.settings, BFL_WIRE),
+    ...(images.length && { images }),
+  };
 }
 
 /** No task costs more than this many credits (FLUX.2 [max] at 4 MP with 8 references is under 60). */
@@ -76,6 +101,14 @@ export function chargeOf(cost: unknown): Charge | undefined {
  * charged.
  */
 const ENDED: readonly string[] = ['Error', 'Task not found'];
+
+/**
+ * How long BFL's delivery link of a model's image lasts, where the URL itself does not say: 10 minutes (help.bfl.ai,
+ * "Which API endpoint should I use?": "delivery URLs that expire after 10 minutes"), FLUX 3 Image's an hour
+ * (docs.bfl.ai/flux_3/flux3_image_generate). On a resume the model is not known: the shorter is said, so that an image
+ * is never kept past its link.
+ */
+const linkLifeMs = (model?: string) => (model === 'flux-3-image' ? 60 : 10) * 60_000;
 
 /** Black Forest Labs (api.bfl.ai and its regional hosts), paid with the user's own key. */
 export class BflProvider implements Provider {
@@ -109,7 +142,8 @@ export class BflProvider implements Provider {
         const charge = chargeOf(reply.cost);
         context.onAccepted?.(task, charge);
         context.onBilled?.(); // BFL debits a task's credits when it accepts it, whatever happens after
-        return { ...(await this.#finish(task, context, signal, request.prompt)), charge, unreported: !charge };
+        const outcome = await this.#finish(task, context, signal, request.prompt, linkLifeMs(request.model));
+        return { ...outcome, charge, unreported: !charge };
       },
       this.id,
     );
@@ -138,9 +172,16 @@ export class BflProvider implements Provider {
 
   /**
    * Polls the task until it is Ready, then downloads and measures the image; with the prompt BFL made it from
-   * (`result.prompt`) where that is not `sent` (unknown on a resume: whatever BFL says).
+   * (`result.prompt`) where that is not `sent` (unknown on a resume: whatever BFL says), and, where its link does not
+   * say when it ends, `linkMs` from now.
    */
-  async #finish(task: ProviderTask, context: RunContext, signal: AbortSignal, sent?: string): Promise<ProviderOutcome> {
+  async #finish(
+    task: ProviderTask,
+    context: RunContext,
+    signal: AbortSignal,
+    sent?: string,
+    linkMs = linkLifeMs(),
+  ): Promise<ProviderOutcome> {
     const { apiKey, onProgress } = context;
     const endpoint = checkEndpoint(context.endpoint);
     const url = checkProviderUrl(task.pollingUrl ?? `${endpoint}/v1/get_result?id=${encodeURIComponent(task.id)}`);
@@ -203,9 +244,7 @@ export class BflProvider implements Provider {
     );
     onProgress?.({ status: generationText.downloading(), progress: 1 });
     const image = await downloadImage(result.sample, signal, context);
-    // BFL's delivery links last 10 minutes (help.bfl.ai, "Which API endpoint should I use?": "delivery URLs
-    // that expire after 10 minutes") where the URL itself does not say.
-    if (image.remote) image.remote.expiresAt ??= clock.now() + 10 * 60_000;
+    if (image.remote) image.remote.expiresAt ??= clock.now() + linkMs;
     const { seed, prompt } = result;
     // The prompt BFL used, where it rewrote the one sent (`prompt_upsampling`: the recorded [pro] task's
     // `result.prompt`, test/recorded/bfl-flux-2-pro.json).

@@ -32,7 +32,19 @@ const FLUX1: ModelControls = {
   seedReproduces: true,
   moderationCharged: true,
 };
+/**
+ * FLUX 3 Image (docs.bfl.ai/flux_3/flux3_image_generate; the enums as Comfy Router's copy of its schema gives them):
+ * `safety_tolerance` an integer 0–4, default 2, and nothing else of the widget's. Its schema is strict: a field it does
+ * not name (`seed`, `output_format`, `prompt_upsampling`) is refused 422, so none is sent, and with no seed sent none
+ * makes the same image again.
+ */
+const FLUX3: ModelControls = {
+  safetyTolerance: { min: 0, max: 4, default: 2 },
+  seedReproduces: false,
+  moderationCharged: true,
+};
 const CONTROLS: Record<string, ModelControls> = {
+  'flux-3-image': FLUX3,
   'flux-2-klein-4b': FLUX2,
   'flux-2-klein-9b': FLUX2,
   'flux-2-pro': UPSAMPLED,

@@ -7,6 +7,7 @@ import {
   type Capability,
   type PriceEntry,
   type ProviderPrices,
+  type SizeRule,
 } from '../../pricing/index.js';
 
 const BFL_DOCS: PriceSource = {
@@ -31,6 +32,56 @@ const bflMegapixel = (first: string, extra: string, maxReferences: number): Pric
   references: referenceRule(maxReferences, { totalPixels: 9 * MP }),
 });
 
+/**
+ * FLUX 3 Image at BFL (`POST /v1/flux-3-image`, docs.bfl.ai/flux_3/flux3_image_generate): one price per image by
+ * resolution class, sent as `resolution` (the request's quality, always sent: 1k where the page names none), in credits
+ * (a credit is a cent). UNVERIFIED: no BFL page found states them; two third parties restate BFL's pricing page of
+ * 2026-10-01 alike (768sq 0.041, 1k 0.048, 2k 0.10, 4k 0.607; 1.5k 0.07 read from a reseller's 80% of list), so the
+ * quote is not exact and the ledger books BFL's reported `cost`. Whether references or BFL's web `grounding` (left to
+ * its default) add anything is not known either.
+ */
+const FLUX3_CREDITS: Record<string, string> = { '768sq': '4.1', '1k': '4.8', '1.5k': '7', '2k': '10', '4k': '60.7' };
+const FLUX3_PRICES: PriceSource = {
+  name: 'BFL pricing page (2026-10-01), as third parties restate it',
+  asOf: '2026-11-27',
+  url: 'https://bfl.ai/pricing',
+};
+
+/**
+ * FLUX 3's sizes: an `aspect_ratio` of its list (the nearest to the size asked; its `auto`, the model's own choice of
+ * shape, is never sent), at its class's area. BFL publishes no pixel sizes per class: read here from each class's name
+ * as the side of a square (768sq is 768×768; 1k 1024², 1 MP; 1.5k 1536²; 2k 2048²; 4k 4096², 16 MP, the most a
+ * reference may have), each ratio made at about that many pixels, sides multiples of 16 (`sizeOfRatio`: 1k 16:9 is
+ * 1360×768). UNVERIFIED, as the classes' enum is (Comfy Router's copy of BFL's schema; Replicate's model page).
+ */
+const FLUX3_SIZES: SizeRule = {
+  kind: 'ratios',
+  ratios: '21:9 2:1 16:9 3:2 7:5 4:3 5:4 1:1 4:5 3:4 5:7 2:3 9:16 1:2 9:21'.split(' '),
+  pixels: MP,
+  tierScales: { '768sq': 0.75, '1k': 1, '1.5k': 1.5, '2k': 2, '4k': 4 },
+};
+
+/**
+ * FLUX 3 Image's entry: references in `images`, at most 10 (each 256×256 to 16 MP, which BFL resizes to at most its 2k
+ * bin: sent at 4 MP), no mask. Released by the API's publication, 2026-10-01 (UNVERIFIED: third parties' date; BFL's
+ * early access began 2026-07-23); no shutdown announced.
+ */
+const flux3: PriceEntry = {
+  rule: { kind: 'tier', unit: 'credit', costs: FLUX3_CREDITS, qualities: Object.keys(FLUX3_CREDITS), quality: '1k' },
+  source: FLUX3_PRICES,
+  exact: false,
+  lifecycle: {
+    released: '2026-10-01',
+    source: {
+      name: 'FLUX 3 API publication, as third parties date it',
+      asOf: '2026-11-27',
+      url: 'https://docs.bfl.ai/flux_3/flux3_image_overview',
+    },
+  },
+  sizes: FLUX3_SIZES,
+  references: referenceRule(10),
+};
+
 /** FLUX.1 at BFL, flat per image, with its size rule and references (the schemas of BFL's OpenAPI, named in the table). */
 const bflFlat = (perImage: string, capability: Capability): PriceEntry => ({
   rule: { kind: 'flat', unit: 'credit', perImage },
@@ -49,6 +100,7 @@ export const prices: ProviderPrices = {
   'flux-2-pro': bflMegapixel('3', '1.5', 8),
   'flux-2-flex': bflMegapixel('5', '5', 8),
   'flux-2-max': bflMegapixel('7', '3', 8),
+  'flux-3-image': flux3,
   // FluxKontextProInputs: aspect_ratio, input_image … input_image_4 (2–4 "experimental multiref").
   'flux-kontext-pro': bflFlat('4', { sizes: ASPECT_SIZES, references: referenceRule(4) }),
   'flux-kontext-max': bflFlat('8', { sizes: ASPECT_SIZES, references: referenceRule(4) }),
