@@ -22,16 +22,18 @@
 //        and the key has the sign-in's `limit` (none without it).
 //   GET  /sim/openrouter/api/v1/images/models  {data: [{id, name, created, description, endpoints, architecture:
 //        {input_modalities, output_modalities}, supported_parameters, supports_streaming}]} (the SDK's
-//        ImageModelsListResponse): the models `images=` names (default the four FLUX.2 and the six families below;
-//        `images=none`: none), each with the union of its endpoints' `supported_parameters`.
+//        ImageModelsListResponse): the models `images=` names (default the four FLUX.2 and the families below;
+//        `images=none`: none) that are served at the simulator's moment (`now=`: a family past its `until` is not),
+//        each with the union of its endpoints' `supported_parameters`.
 //   GET  /sim/openrouter/api/v1/images/models/{author}/{slug}/endpoints  no key (the API reference lists no 401) →
 //        {id, endpoints: [{provider_name, provider_slug, provider_tag, supported_parameters,
 //        allowed_passthrough_parameters, supports_streaming, pricing: [{billable, unit, cost_usd, variant?}]}]}
 //        (openrouter.ai/docs, "Image Generation", "Per-Endpoint Records"; OpenRouterTeam/typescript-sdk@cb9393a
 //        ImageModelEndpointsResponse, ImageEndpoint, ImagePricingEntry): a listed family's records (FAMILIES below:
-//        openai/gpt-image-2 at `openai` and, at another line, `azure`; openai/gpt-image-1; google/gemini-3.1-flash-image
-//        and google/gemini-3-pro-image-preview at `google-ai-studio`, tokens; bytedance-seed/seedream-4.5 at `bytedance`,
-//        per image, 2K and 4K; x-ai/grok-imagine-image at `xai`, per image by `variant` 1k and 2k), else 404
+//        openai/gpt-image-2 at `openai` and, at another line, `azure`; openai/gpt-image-1 until 2026-10-23;
+//        google/gemini-nano-banana-2.1, google/gemini-3-pro-image, google/gemini-3.1-flash-lite-image and, until
+//        2026-10-29, google/gemini-3.1-flash-image at `google-ai-studio`, tokens; bytedance-seed/seedream-4.5 at `seed`
+//        (OpenRouter's tag for ByteDance's Seed models), $0.04 per image, 2K and 4K), else 404
 //        {error: {code: 404, message: 'Resource not found'}} (FLUX's records are not served: how OpenRouter writes a
 //        price of a first and each next megapixel as lines is not documented). `cost_usd` is USD per one `unit`.
 //   POST /sim/openrouter/api/v1/images  `Authorization: Bearer …`, JSON {model, prompt, n?, size?: 'WxH',
@@ -51,7 +53,7 @@
 //        `size` OpenAI takes for the model (demo/sim/openai.mjs, `gptSizeProblem`) and `quality` low, medium or high
 //        (stricter: `auto`, or none, is the provider's choice at its price); the others at an `aspect_ratio` and a
 //        `resolution` of the endpoint's `supported_parameters` (no `size`: stricter), Gemini making Google's sizes
-//        (demo/sim/google.mjs), Seedream's 2K about 4 MP, Grok's 1K and 2K about 1 and 4 MP. Tokens: the prompt's,
+//        (demo/sim/google.mjs), Seedream's 2K and 4K about 4 and 16 MP. Tokens: the prompt's,
 //        one per 4 bytes of UTF-8 (started), at `input_text`; the image's (openai.mjs `imageTokens`; Gemini's by
 //        tier) at `output_image`; Gemini's thinking, `thinking=<n>` tokens (default 272, as recorded at Google), at
 //        Google's text rate (no line bills it: Billable has no output text; OpenRouter passes the maker's price
@@ -124,7 +126,11 @@
 //   abandoned=charged   an image API request whose client went away mid-generation is charged (by default it is not)
 //   seedream=megapixel   Seedream 4.5's one line is per megapixel ($0.012 per 10⁶ px of the output), and billed so
 //   thinking=<n>   Gemini's thinking tokens (default 272)
-//   grok2k=<usd>   Grok Imagine's `2k` line at that price (a tier priced apart from the other)
+//   seedream4k=<usd>   Seedream 4.5's lines by `variant`: `2k` at its price, `4k` at that one
+//   seedreamusd=<usd>   Seedream 4.5's one line at that price; gpt2out=<usd>   GPT Image 2's image-token line at
+//     that price at every endpoint (prices no real endpoint would write: what a client must not quote)
+//   now=<ISO date or time>   the simulator's moment, which decides what is served (families' `until`); default the
+//     machine's clock
 //   image=<URL>   chat completions' image URL as given (URL-encoded; the account is debited as usual): what a client
 //     must refuse, as OpenRouter documents `data:image/…;base64,` URLs only (`data:image/png,abc`, `https://…`,
 //     `javascript:…`)
@@ -210,8 +216,25 @@ const point = (provider_tag, provider_name, pricing, supported_parameters, more 
 });
 const FLASH_TIERS = { 512: 747, '1K': 1120, '2K': 1680, '4K': 2520 };
 const PRO_TIERS = { '1K': 1120, '2K': 1120, '4K': 2000 };
+const NB21_TIERS = { '1K': 1120, '2K': 1680, '4K': 2520 };
+const LITE_TIERS = { '1K': 1120 };
 const SEEDREAM_RATIOS = ['1:1', '4:3', '3:4', '16:9', '9:16', '3:2', '2:3', '21:9'];
-const GROK_RATIOS = ['1:1', '16:9', '9:16', '4:3', '3:4', '3:2', '2:3', '2:1', '1:2'];
+const gemini = (name, tiers, [textIn, imageOut, textOut], more = {}) => ({
+  name,
+  kind: 'gemini',
+  endpoints: [
+    point('google-ai-studio', 'Google AI Studio', tokenLines(textIn, textIn, imageOut), geminiParameters(tiers), {
+      tiers,
+      textOut,
+    }),
+  ],
+  ...more,
+});
+/**
+ * `until`: the first day a model is no longer served (UTC), by the simulator's clock (`now=`): OpenAI's GPT Image 1
+ * (2026-10-23) and Google's Gemini 3.1 Flash Image (2026-10-29), as third parties report their shutdowns upstream;
+ * after it the list does not name the model and a request for it is refused as any model the list does not name.
+ */
 const FAMILIES = {
   'openai/gpt-image-2': {
     name: 'OpenAI: GPT Image 2',
@@ -225,74 +248,57 @@ const FAMILIES = {
     name: 'OpenAI: GPT Image 1',
     kind: 'gpt',
     endpoints: [point('openai', 'OpenAI', tokenLines(5, 10, 40), GPT_PARAMETERS)],
+    until: '2026-10-23',
   },
-  'google/gemini-3.1-flash-image': {
-    name: 'Google: Nano Banana 2 (Gemini 3.1 Flash Image)',
-    kind: 'gemini',
-    endpoints: [
-      point('google-ai-studio', 'Google AI Studio', tokenLines(0.5, 0.5, 60), geminiParameters(FLASH_TIERS), {
-        tiers: FLASH_TIERS,
-        textOut: 3,
-      }),
-    ],
-  },
-  'google/gemini-3-pro-image-preview': {
-    name: 'Google: Nano Banana Pro (Gemini 3 Pro Image Preview)',
-    kind: 'gemini',
-    endpoints: [
-      point('google-ai-studio', 'Google AI Studio', tokenLines(2, 2, 120), geminiParameters(PRO_TIERS), {
-        tiers: PRO_TIERS,
-        textOut: 12,
-      }),
-    ],
-  },
+  'google/gemini-nano-banana-2.1': gemini('Google: Nano Banana 2.1', NB21_TIERS, [1.5, 30, 7.5]),
+  'google/gemini-3-pro-image': gemini('Google: Nano Banana Pro (Gemini 3 Pro Image)', PRO_TIERS, [2, 120, 12]),
+  'google/gemini-3.1-flash-lite-image': gemini('Google: Nano Banana 2 Lite', LITE_TIERS, [0.25, 30, 1.5]),
+  'google/gemini-3.1-flash-image': gemini('Google: Nano Banana 2 (Gemini 3.1 Flash Image)', FLASH_TIERS, [0.5, 60, 3], {
+    until: '2026-10-29',
+  }),
   'bytedance-seed/seedream-4.5': {
     name: 'ByteDance Seed: Seedream 4.5',
     kind: 'tier',
     endpoints: [
-      point('bytedance', 'Bytedance', [{ billable: 'output_image', unit: 'image', cost_usd: 0.05 }], {
+      point('seed', 'Seed', [{ billable: 'output_image', unit: 'image', cost_usd: 0.04 }], {
         aspect_ratio: enumOf(SEEDREAM_RATIOS),
         resolution: enumOf(['2K', '4K']),
         seed: { type: 'boolean' },
       }),
     ],
   },
-  'x-ai/grok-imagine-image': {
-    name: 'xAI: Grok Imagine Image',
-    kind: 'tier',
-    endpoints: [
-      point(
-        'xai',
-        'xAI',
-        [
-          { billable: 'output_image', unit: 'image', cost_usd: 0.02, variant: '1k' },
-          { billable: 'output_image', unit: 'image', cost_usd: 0.02, variant: '2k' },
-        ],
-        { aspect_ratio: enumOf(GROK_RATIOS), resolution: enumOf(['1K', '2K']) },
-      ),
-    ],
-  },
 };
+/** The simulator's clock: `now=<ISO date or time>` of the scenario, else the machine's. */
+const nowOf = (scenario) => (scenario.now ? Date.parse(scenario.now) : Date.now());
+/** Whether `id` is served at the scenario's moment (see `until` above); FLUX always. */
+const served = (id, scenario) =>
+  !FAMILIES[id]?.until || nowOf(scenario) < Date.parse(`${FAMILIES[id].until}T00:00:00Z`);
 /** The pixels a tier makes of a model sized by ratio (Seedream's 2K about 4 MP, as BytePlus makes it). */
 const TIER_PIXELS = { '1K': MP, '2K': 4 * MP, '4K': 16 * MP };
 /**
- * A family's endpoints under `scenario`: `seedream=megapixel` bills Seedream 4.5 per megapixel instead, `grok2k=<usd>`
- * Grok Imagine's 2K tier at that price (see the header).
+ * A family's endpoints under `scenario`: `seedream=megapixel` bills Seedream 4.5 per megapixel instead,
+ * `seedream4k=<usd>` by `variant`, 2k at its price and 4k at that one, `seedreamusd=<usd>` its one line at that
+ * price, `gpt2out=<usd>` GPT Image 2's image-token line at every endpoint at that price (see the header).
  */
 function endpointsOf(id, scenario) {
   const endpoints = FAMILIES[id]?.endpoints ?? [];
-  if (id === 'x-ai/grok-imagine-image' && scenario.grok2k !== undefined) {
-    const [only] = endpoints;
-    const pricing = only.pricing.map((line) =>
-      line.variant === '2k' ? { ...line, cost_usd: Number(scenario.grok2k) } : line,
-    );
-    return [{ ...only, pricing }];
+  const priced = (line) => (each) => ({ ...each, pricing: line(each.pricing) });
+  if (id === 'openai/gpt-image-2' && scenario.gpt2out !== undefined) {
+    const cost_usd = Number(scenario.gpt2out);
+    return endpoints.map(priced((lines) => lines.map((l) => (l.billable === 'output_image' ? { ...l, cost_usd } : l))));
   }
-  if (id !== 'bytedance-seed/seedream-4.5' || scenario.seedream !== 'megapixel') return endpoints;
-  return endpoints.map((each) => ({
-    ...each,
-    pricing: [{ billable: 'output_image', unit: 'megapixel', cost_usd: 0.012 }],
-  }));
+  if (id !== 'bytedance-seed/seedream-4.5') return endpoints;
+  const [line] = endpoints[0].pricing;
+  if (scenario.seedream === 'megapixel')
+    return endpoints.map(priced(() => [{ billable: 'output_image', unit: 'megapixel', cost_usd: 0.012 }]));
+  if (scenario.seedreamusd !== undefined)
+    return endpoints.map(priced(() => [{ ...line, cost_usd: Number(scenario.seedreamusd) }]));
+  if (scenario.seedream4k === undefined) return endpoints;
+  const by = [
+    { ...line, variant: '2k' },
+    { ...line, variant: '4k', cost_usd: Number(scenario.seedream4k) },
+  ];
+  return endpoints.map(priced(() => by));
 }
 /** The per-endpoint record OpenRouter serves (ImageEndpoint), without this simulator's own fields. */
 const record = ({ provider_tag, provider_name, pricing, supported_parameters }) => ({
@@ -472,9 +478,12 @@ ${limit === null ? '' : `<input type="hidden" name="limit" value="${escapeHtml(l
   /** The models the image API lists under `scenario` (`images=`). */
   function imageModels(scenario) {
     const named = scenario.images;
-    if (named === undefined) return [...Object.keys(MODELS), ...Object.keys(FAMILIES)];
     if (named === 'none') return [];
-    return named.split(',').map((id) => (id.includes(':') ? id.replace(':', '/') : `black-forest-labs/${id}`));
+    const ids =
+      named === undefined
+        ? [...Object.keys(MODELS), ...Object.keys(FAMILIES)]
+        : named.split(',').map((id) => (id.includes(':') ? id.replace(':', '/') : `black-forest-labs/${id}`));
+    return ids.filter((id) => served(id, scenario));
   }
 
   /**

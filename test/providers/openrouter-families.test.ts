@@ -3,9 +3,9 @@
 // booked at `usage.cost`; and the simulator refusing what OpenRouter refuses.
 import { expect } from '@open-wc/testing';
 import { OpenRouter } from '@openrouter/sdk';
-import { mergePriceBook, priceOf, type PriceBook } from '../../src/pricing/index.js';
+import { priceOf, type PriceBook } from '../../src/pricing/index.js';
 import { liveCatalogue } from '../../src/providers/engine/adapters.js';
-import { BUILTIN_PRICE_BOOK, quoteFor } from '../../src/providers/prices.js';
+import { quoteFor } from '../../src/providers/prices.js';
 import { OpenRouterProvider } from '../../src/providers/openrouter/adapter.js';
 import type { Charge, ProviderRequest } from '../../src/providers/provider.js';
 import type { QuoteRequest } from '../../src/base/types.js';
@@ -17,8 +17,7 @@ const PROMPT = 'a lighthouse at dawn';
 
 /** The live prices at `scenario`'s simulator laid over the built-in book, as the widget lays them. */
 async function liveBook(scenario: string): Promise<PriceBook> {
-  const live = await provider.livePrices(simEndpoint('openrouter', scenario));
-  return live ? mergePriceBook(BUILTIN_PRICE_BOOK, live.prices) : BUILTIN_PRICE_BOOK;
+  return liveCatalogue('openrouter', simEndpoint('openrouter', scenario));
 }
 
 /** `asked` priced with `book`, and the request the widget sends for it (as submit.ts builds it from the entry). */
@@ -89,17 +88,21 @@ describe('OpenRouter’s other families (against the simulator)', function () {
     expect(outcome.unreported).to.equal(false);
   });
 
-  it('one price per image, by the resolution tier (`variant`): exact, no bound, billed so (Grok Imagine)', async () => {
-    const run = unique('or-grok');
-    const book = await liveBook(`run=${run};grok2k=0.07`);
-    const { quote, entry } = asked(book, { model: 'grok-imagine', width: 1024, height: 1024 });
-    expect([quote.total, quote.atMost, quote.exact, entry.via]).to.deep.equal(['0.02', undefined, true, 'xai']);
-    const large = asked(book, { model: 'grok-imagine', width: 2048, height: 2048, quality: '2K' });
-    expect(large.quote.total).to.equal('0.07');
-    const { charge } = await generate(`run=${run};grok2k=0.07`, large.sent);
-    expect(charge!.usd).to.equal('0.07');
+  it('one price per image, by the resolution tier (`variant`): exact, no bound, billed so (Seedream 4.5)', async () => {
+    const run = unique('or-tier');
+    const book = await liveBook(`run=${run};seedream4k=0.08`);
+    const { quote, entry, sent } = asked(book, { model: 'seedream-4.5', width: 2048, height: 2048 });
+    // The 2k line, not the 4k one at $0.08; pinned to `seed`, OpenRouter's tag for ByteDance's Seed models.
+    expect([quote.total, quote.atMost, quote.exact, entry.via]).to.deep.equal(['0.04', undefined, true, 'seed']);
+    expect(quote.source.name).to.equal('OpenRouter image endpoints (live)');
+    const { charge } = await generate(`run=${run};seedream4k=0.08`, sent);
+    expect(charge!.usd).to.equal('0.04');
     const [request] = await submissionsOf('openrouter', run);
-    expect(request.asked).to.deep.include({ aspect_ratio: '1:1', resolution: '2K' });
+    expect(request.asked).to.deep.include({
+      aspect_ratio: '1:1',
+      resolution: '2K',
+      provider: { only: ['seed'], allow_fallbacks: false },
+    });
   });
 
   it('per megapixel: the output’s pixels at the line’s price, quoted as the simulator bills it (Seedream 4.5)', async () => {
@@ -125,7 +128,7 @@ describe('OpenRouter’s other families (against the simulator)', function () {
     expect(new Number(charge!.usd).valueOf()).to.be.at.most(Number(quote.atMost));
     const [request] = await submissionsOf('openrouter', run);
     expect(request.asked).to.deep.include({
-      model: 'google/gemini-3-pro-image-preview',
+      model: 'google/gemini-3-pro-image',
       aspect_ratio: '1:1',
       resolution: '1K',
       provider: { only: ['google-ai-studio'], allow_fallbacks: false },
@@ -134,8 +137,9 @@ describe('OpenRouter’s other families (against the simulator)', function () {
 
   it('only the models the image API lists are offered; where the endpoints cannot be read, the bundled copy, said so', async () => {
     const book = await liveBook(`run=${unique('or-list')};images=openai:gpt-image-2`);
-    expect(book['grok-imagine'].openrouter).to.equal(undefined);
-    expect(() => quoteFor({ provider: 'openrouter', model: 'grok-imagine', prompt: PROMPT }, book)).to.throw();
+    expect(book['gemini-3-pro-image'].openrouter).to.equal(undefined);
+    expect(() => quoteFor({ provider: 'openrouter', model: 'gemini-3-pro-image', prompt: PROMPT }, book)).to.throw();
+    expect(book['flux-2-pro'].openrouter, 'FLUX is sold through chat completions too').to.not.equal(undefined);
     const fallback = await liveBook(`run=${unique('or-down')};endpoints=down`);
     const { quote } = asked(fallback, { model: 'gpt-image-2', width: 1024, height: 1024, quality: 'high' });
     expect(quote.source).to.include({ name: 'OpenRouter image endpoints (bundled)', asOf: '2026-11-25' });
@@ -156,16 +160,28 @@ describe('the OpenRouter simulator refuses what OpenRouter refuses', function ()
 
   it('an unknown model, a size or tier the endpoint does not take, no key, too few credits; and a request unpinned', async () => {
     expect((await pinned({ ...gpt2, model: 'openai/gpt-image-9', ...pin('openai') }))[0]).to.equal(400);
-    expect((await pinned({ ...gpt2, model: 'openai/gpt-image-1', size: '1024x768', ...pin('openai') }))[0]).to.equal(
-      400,
-    );
-    const pro = { model: 'google/gemini-3-pro-image-preview', aspect_ratio: '1:1', ...pin('google-ai-studio') };
+    const before = 'now=2026-10-01';
+    const gpt1 = { ...gpt2, model: 'openai/gpt-image-1', ...pin('openai') };
+    expect((await pinned({ ...gpt1, size: '1024x768' }, undefined, before))[0]).to.equal(400);
+    const pro = { model: 'google/gemini-3-pro-image', aspect_ratio: '1:1', ...pin('google-ai-studio') };
     expect((await pinned({ ...pro, resolution: '512' }))[0]).to.equal(400);
     expect((await pinned({ ...gpt2, ...pin('openai') }, ''))[0]).to.equal(401);
     expect((await pinned({ ...gpt2, ...pin('openai') }, undefined, 'credits=0.10'))[0]).to.equal(402);
     expect((await pinned(gpt2))[0]).to.equal(400);
     expect((await pinned({ ...gpt2, provider: { only: ['openai'] } }))[0]).to.equal(400);
     expect((await pinned({ ...gpt2, ...pin('fal') }))[0]).to.equal(404);
+    const preview = { ...pro, model: 'google/gemini-3-pro-image-preview', resolution: '1K' };
+    expect((await pinned(preview))[0], 'a preview id Google has shut').to.equal(400);
+  });
+
+  it('a model past its end upstream, by the simulator’s clock: served the day before, refused from that day', async () => {
+    const gpt1 = { ...gpt2, model: 'openai/gpt-image-1', ...pin('openai') };
+    expect((await pinned(gpt1, undefined, 'now=2026-10-22T23:59:59Z'))[0]).to.equal(200);
+    expect((await pinned(gpt1, undefined, 'now=2026-10-23T00:00:00Z'))[0]).to.equal(400);
+    const flash = { model: 'google/gemini-3.1-flash-image', aspect_ratio: '1:1', resolution: '1K' };
+    const pinnedFlash = { ...flash, ...pin('google-ai-studio') };
+    expect((await pinned(pinnedFlash, undefined, 'now=2026-10-28T12:00:00Z'))[0]).to.equal(200);
+    expect((await pinned(pinnedFlash, undefined, 'now=2026-10-29T00:00:00Z'))[0]).to.equal(400);
   });
 
   it('a pinned request is billed at its endpoint’s line: the same image at Azure’s $32 per million', async () => {

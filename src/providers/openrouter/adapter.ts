@@ -205,10 +205,9 @@ export class OpenRouterProvider implements Provider {
     );
   }
 
-  /** The other families' live prices (families.ts, `liveFamilies`): FLUX's are the bundled ones. */
-  async livePrices(endpoint: string): Promise<LiveCatalogue | undefined> {
-    const prices = await liveFamilies(checkEndpoint(endpoint));
-    return prices && { prices };
+  /** The image API's list and the other families' live prices (families.ts, `liveFamilies`): FLUX's are bundled. */
+  livePrices(endpoint: string): Promise<LiveCatalogue | undefined> {
+    return liveFamilies(checkEndpoint(endpoint));
   }
 
   /**

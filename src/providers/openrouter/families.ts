@@ -1,5 +1,11 @@
 import type { PriceSource } from '../../base/types.js';
-import { referenceRule, type PriceEntry, type PriceRule, type ProviderPrices } from '../../pricing/index.js';
+import {
+  referenceRule,
+  type Lifecycle,
+  type PriceEntry,
+  type PriceRule,
+  type ProviderPrices,
+} from '../../pricing/index.js';
 import { gemini, gptImage } from '../model-facts.js';
 
 /**
@@ -17,8 +23,7 @@ import { gemini, gptImage } from '../model-facts.js';
  * where that read fails: OpenRouter "passes through the pricing of the underlying providers" (openrouter.ai/docs,
  * FAQ), so each is the model maker's own price (as src/providers/openai/families.ts, google/families.ts and
  * puter/families.ts cite them), in the lines' shape. The endpoint each is pinned to is the maker's own provider slug
- * (@openrouter/sdk ProviderName: `openai`, `google-ai-studio`, `xai`; Seedream's `bytedance`, as the guide's example
- * record of it has it).
+ * (`TAGS` below).
  *
  * `cost_usd` is read as USD per one `unit` (an image, a megapixel, a token): no source says otherwise, and a token
  * line of $0.00003 is OpenAI's $30 per million. A megapixel is read as 10⁶ pixels of the output exactly (no source says
@@ -46,6 +51,40 @@ const tiers = (costs: Record<string, string>): PriceRule => ({
 });
 const ratios = (list: string, pixels: number) => ({ kind: 'ratios' as const, ratios: list.split(' '), pixels });
 
+/**
+ * GPT Image 1 is gone upstream: OpenAI shut it down on 2026-10-23 with gpt-image-2 in its place, as two third parties
+ * restate it (diillson/chatcli#1364; danielmiessler/Fabric v1.4.534), no page of OpenAI's found; the stricter reading,
+ * as a call to it would fail. OpenRouter's own list drops a model it no longer sells (live-prices.ts).
+ */
+const GPT_IMAGE_1_GONE: Lifecycle = {
+  shutdown: '2026-10-23',
+  replacement: 'gpt-image-2',
+  source: {
+    name: 'diillson/chatcli#1364 (gpt-image-1 shutdown), unverified',
+    asOf: '2026-11-27',
+    url: 'https://github.com/diillson/chatcli/issues/1364',
+  },
+};
+/**
+ * Gemini 3.1 Flash Image: Google deprecated it on 2026-10-06 for Nano Banana 2.1; a shutdown on 2026-10-29 is restated
+ * by BerriAI/litellm discussion #44983, no Google page found: the stricter reading, as a call to it would fail.
+ */
+const FLASH_GONE: Lifecycle = {
+  shutdown: '2026-10-29',
+  replacement: 'gemini-nano-banana-2.1',
+  source: {
+    name: 'BerriAI/litellm discussion #44983 (Gemini 3.1 Flash Image shutdown), unverified',
+    asOf: '2026-11-27',
+    url: 'https://github.com/BerriAI/litellm/discussions/44983',
+  },
+};
+/** Where the slugs of Google's GA models on OpenRouter come from: third parties' code against the live API. */
+const GOOGLE_SLUGS: PriceSource = {
+  name: "OpenRouter image models as third parties' code names them (Oct-Nov 2026), unverified",
+  asOf: '2026-11-27',
+  url: 'https://openrouter.ai/api/v1/images/models',
+};
+
 /** Each model: its rule and sizes, OpenRouter's id for it, and the endpoint's provider tag it is pinned to. */
 export const FAMILIES: Record<string, Omit<PriceEntry, 'source' | 'references' | 'exact'>> = {
   // openrouter.ai/docs, "Image Generation": `openai/gpt-image-2`, `openai/gpt-image-1`; OpenAI's rates.
@@ -56,35 +95,53 @@ export const FAMILIES: Record<string, Omit<PriceEntry, 'source' | 'references' |
   'gpt-image-1': {
     ...gptImage('gpt-image-1', { textIn: '5', imageIn: '10', imageOut: '40' }),
     model: 'openai/gpt-image-1',
+    lifecycle: GPT_IMAGE_1_GONE,
+  },
+  // Nano Banana 2.1: OpenRouter's model list, as a third party's fixture of it has it ("Google: Nano Banana 2.1",
+  // prompt $0.0000015 and completion $0.0000075 per token); the image's $30 per million as Google's 1K price
+  // ($0.0336) restates it (src/providers/google/prices.ts).
+  'gemini-nano-banana-2.1': {
+    ...gemini('gemini-nano-banana-2.1', { textIn: '1.50', imageIn: '1.50', imageOut: '30', textOut: '7.50' }),
+    model: 'google/gemini-nano-banana-2.1',
+    lifecycle: { released: '2026-10-06', source: GOOGLE_SLUGS },
+  },
+  // `google/gemini-3-pro-image`, the GA slug (the `-preview` one went with Google's preview ids); Google's rates.
+  'gemini-3-pro-image': {
+    ...gemini('gemini-3-pro-image', { textIn: '2', imageIn: '2', imageOut: '120', textOut: '12' }),
+    model: 'google/gemini-3-pro-image',
+    lifecycle: { released: '2026-05-28', source: GOOGLE_SLUGS },
+  },
+  // Nano Banana 2 Lite, 1K only: the rates Pollinations' registry passes through from OpenRouter ($0.25 in, $1.50
+  // text out, $30 image out per million: pollinations/pollinations@0047731e shared/registry/image.ts).
+  'gemini-3.1-flash-lite-image': {
+    ...gemini('gemini-3.1-flash-lite-image', { textIn: '0.25', imageIn: '0.25', imageOut: '30', textOut: '1.50' }),
+    model: 'google/gemini-3.1-flash-lite-image',
+    lifecycle: { released: '2026-06-30', source: GOOGLE_SLUGS },
   },
   // openrouter.ai/docs, cookbook "Preset-enhanced images": `google/gemini-3.1-flash-image` (Nano Banana 2, "$0.50/M
-  // input"); @openrouter/sdk src/types/models.ts: `google/gemini-3-pro-image-preview`. Google's rates.
+  // input"); Google's rates. Gone upstream (`FLASH_GONE`).
   'gemini-3.1-flash-image': {
     ...gemini('gemini-3.1-flash-image', { textIn: '0.50', imageIn: '0.50', imageOut: '60', textOut: '3' }),
     model: 'google/gemini-3.1-flash-image',
+    lifecycle: FLASH_GONE,
   },
-  'gemini-3-pro-image': {
-    ...gemini('gemini-3-pro-image', { textIn: '2', imageIn: '2', imageOut: '120', textOut: '12' }),
-    model: 'google/gemini-3-pro-image-preview',
-  },
-  // openrouter.ai/docs, "Per-Endpoint Records": `bytedance-seed/seedream-4.5`, one line `{billable: 'output_image',
-  // unit: 'image', cost_usd: 0.05}`, resolutions 1K, 2K, 4K. Seedream 4.5 makes the 2K tier and up only (SPEC §12:
-  // ≥ 3,686,400 px; OpenRouter names no pixels for its tiers): 2K, at BytePlus' ratios (as puter/families.ts).
+  // openrouter.ai/docs, "Per-Endpoint Records": `bytedance-seed/seedream-4.5`, resolutions 1K, 2K, 4K. Its maker's
+  // price, 4 cents an image (BytePlus' list price, as HeyPuter/puter@8307e8c providers/byteplus/models.ts has it; fal
+  // and Pollinations' OpenRouter-routed `seedream-pro` charge the same $0.04); the guide's $0.05 line is an example.
+  // Seedream 4.5 makes the 2K tier and up only (SPEC §12: ≥ 3,686,400 px; OpenRouter names no pixels for its tiers):
+  // 2K, at BytePlus' ratios (as puter/families.ts).
   'seedream-4.5': {
-    rule: tiers({ '2K': '5' }),
+    rule: tiers({ '2K': '4' }),
     sizes: ratios('1:1 4:3 3:4 16:9 9:16 3:2 2:3 21:9', 4 * MP),
     model: 'bytedance-seed/seedream-4.5',
   },
-  // xAI's `grok-imagine-image` ($0.02 an image at 1k and 2k, as Puter's catalogue restates xAI's price), its aspect
-  // ratios as docs.x.ai documents them (as puter/families.ts). No source of OpenRouter's names its id: xAI's own, under
-  // xAI's author; a list that does not name it offers no Grok Imagine here.
-  'grok-imagine': {
-    rule: tiers({ '1K': '2', '2K': '2' }),
-    sizes: ratios('1:1 16:9 9:16 4:3 3:4 3:2 2:3 2:1 1:2', MP),
-    model: 'x-ai/grok-imagine-image',
-  },
 };
-const TAGS: Record<string, string> = { openai: 'openai', google: 'google-ai-studio', 'bytedance-seed': 'bytedance' };
+/**
+ * The provider tag each maker's endpoint goes by (OpenRouter's provider-slug enum, OpenRouterTeam/docs@c26125a
+ * agent-sdk/typescript/api-reference/operations/provider.mdx: `openai`, `google-ai-studio`, and `seed` for ByteDance's
+ * Seed models, whose own requests pin it so; `bytedance` is not in it).
+ */
+const TAGS: Record<string, string> = { openai: 'openai', google: 'google-ai-studio', 'bytedance-seed': 'seed' };
 
 export const withSource = (id: string, rule: PriceRule, via: string, source: PriceSource): PriceEntry => ({
   ...FAMILIES[id],
@@ -100,5 +157,5 @@ export const withSource = (id: string, rule: PriceRule, via: string, source: Pri
 export const prices: ProviderPrices = {};
 for (const id in FAMILIES) {
   const model = FAMILIES[id].model!;
-  prices[id] = withSource(id, FAMILIES[id].rule, TAGS[model.split('/')[0]] ?? 'xai', SOURCE);
+  prices[id] = withSource(id, FAMILIES[id].rule, TAGS[model.split('/')[0]], SOURCE);
 }

@@ -1,13 +1,37 @@
 import Decimal from 'decimal.js';
 import { clock } from '../../base/clock.js';
 import type { PriceBook, PriceRule, TokenRates } from '../../pricing/index.js';
+import type { LiveCatalogue } from '../provider.js';
 import { FAMILIES, withSource } from './families.js';
+import { prices as bundled } from './prices.js';
 
 // OpenRouter's live prices of the other families (families.ts), read by its adapter (`Provider.livePrices`).
 
-/** A `cost_usd` (a JSON number) as decimal text, exactly as written; undefined where it is no amount. */
-const usd = (value: unknown) =>
-  typeof value === 'number' && Number.isFinite(value) && value >= 0 ? new Decimal(value).toFixed() : undefined;
+/**
+ * The range a live `cost_usd` must fall in to be taken as a price, by its unit (USD per one unit); outside it the
+ * endpoint's lines are no price, and the model keeps its bundled one. A token: from $0.001 to $1,000 per million. The
+ * image models sold here bill from $0.25 (Nano Banana 2 Lite's prompt) to $120 (Gemini 3 Pro's image) per million, so a
+ * figure written per million instead of per token (30 for $0.00003) lands far above the range, and one that lost its
+ * scale (1e-30, which would quote a $0.04 image at $0.0001) far below. An image or a megapixel: from $0.0001 to $100;
+ * the cheapest image sold on any path here is $0.002 and the dearest under $1, and the adapter takes no reported
+ * charge over $100 either (adapter.ts, `MAX_USD`).
+ */
+const SANE: Readonly<Record<string, readonly [number, number]>> = {
+  token: [1e-9, 1e-3],
+  image: [1e-4, 100],
+  megapixel: [1e-4, 100],
+};
+/** Inputs the widget never sends with these models: their lines bill nothing here, and may be free. */
+const UNSENT = ['input_image', 'input_reference', 'input_font'];
+
+/** A line's `cost_usd` (a JSON number) as decimal text, exactly as written; undefined where it is no sane price. */
+function usd(line: any): string | undefined {
+  const cost: unknown = line?.cost_usd;
+  if (typeof cost !== 'number') return undefined;
+  const [least, most] = SANE[line.unit] ?? [NaN, NaN];
+  const free = cost === 0 && UNSENT.includes(line.billable);
+  return free || (cost >= least && cost <= most) ? new Decimal(cost).toFixed() : undefined;
+}
 
 const perMillion = (cost: string) => new Decimal(cost).mul(1e6).toFixed();
 
@@ -22,7 +46,7 @@ function lineRule(bundled: PriceRule, lines: unknown): PriceRule | undefined {
   const outputs: { unit: unknown; cost: string; variant?: string }[] = [];
   const tokens: Record<string, string> = {};
   for (const line of lines) {
-    const cost = usd(line?.cost_usd);
+    const cost = usd(line);
     if (!cost) return undefined;
     if (line.billable === 'output_image') outputs.push({ unit: line.unit, cost, variant: line.variant });
     else if (line.unit === 'token') tokens[line.billable] = perMillion(cost);
@@ -63,34 +87,37 @@ const read = (url: string) =>
   });
 
 /**
- * OpenRouter's live prices of the families at `endpoint`, as a price book to lay over the bundled one: a model the
- * image API does not list (`GET /api/v1/images/models`, `data[].id`) is not offered here; a listed one is priced at the
- * first of its endpoints with a `provider_tag` (OpenRouter's order) whose lines this reads, pinned to it, else at the
- * bundled copy. Undefined where the list cannot be read: the bundled prices apply, and the quote says so.
+ * OpenRouter's live list at `endpoint`: the image API's models (`GET /api/v1/images/models`, `data[].id`) decide which
+ * of the families are offered here (`listed`; a model it does not name is not sold now: openapi.yaml has no other
+ * sign of a model's end), and each listed one is priced at the first of its endpoints with a `provider_tag`
+ * (OpenRouter's order) whose lines this reads, pinned to it, else at the bundled copy. FLUX is listed whatever the list
+ * says: it is sold through chat completions too (adapter.ts), which this list does not speak for. Undefined where the
+ * list cannot be read: the bundled book applies, by its dates, and the quote says so.
  */
-export async function liveFamilies(endpoint: string): Promise<PriceBook | undefined> {
-  let listed: Set<unknown>;
+export async function liveFamilies(endpoint: string): Promise<LiveCatalogue | undefined> {
+  let named: Set<unknown>;
   try {
     const list = await read(`${endpoint}/api/v1/images/models`);
-    listed = new Set(list.data.map((model: any) => model?.id));
+    named = new Set(list.data.map((model: any) => model?.id));
   } catch {
     return undefined;
   }
-  const found: PriceBook = {};
+  const prices: PriceBook = {};
+  const listed = Object.keys(bundled).filter((id) => !FAMILIES[id] || named.has(FAMILIES[id].model));
   const asOf = new Date(clock.now()).toJSON().slice(0, 10);
   await Promise.all(
-    Object.keys(FAMILIES).map(async (id) => {
-      const model = FAMILIES[id].model!;
-      if (!listed.has(model)) return void (found[id] = { openrouter: undefined });
-      const url = `${endpoint}/api/v1/images/models/${model}/endpoints`;
-      const body = await read(url).catch(() => undefined);
-      for (const each of Array.isArray(body?.endpoints) ? body.endpoints : []) {
-        const rule = typeof each?.provider_tag === 'string' && lineRule(FAMILIES[id].rule, each.pricing);
-        if (!rule) continue;
-        const source = { name: 'OpenRouter image endpoints (live)', asOf, url };
-        return void (found[id] = { openrouter: withSource(id, rule, each.provider_tag, source) });
-      }
-    }),
+    listed
+      .filter((id) => FAMILIES[id])
+      .map(async (id) => {
+        const url = `${endpoint}/api/v1/images/models/${FAMILIES[id].model}/endpoints`;
+        const body = await read(url).catch(() => undefined);
+        for (const each of Array.isArray(body?.endpoints) ? body.endpoints : []) {
+          const rule = typeof each?.provider_tag === 'string' && lineRule(FAMILIES[id].rule, each.pricing);
+          if (!rule) continue;
+          const source = { name: 'OpenRouter image endpoints (live)', asOf, url };
+          return void (prices[id] = { openrouter: withSource(id, rule, each.provider_tag, source) });
+        }
+      }),
   );
-  return found;
+  return { prices, listed };
 }
