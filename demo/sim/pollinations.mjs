@@ -107,9 +107,10 @@
 //          402 no bucket of the user's covering the price, or, for a paid-only model, the bought pollen not above it
 //              [buckets]: "Insufficient balance. This request costs ~0.0020 pollen."; the key's budget short of it:
 //              "API key budget too low. This request costs ~0.0020 pollen." [gateway]
-//        The other families (gptimage, gptimage-large, gpt-image-2, nanobanana-2, nanobanana-pro, seedream-pro,
-//        grok-imagine, qwen-image [registry]) take sides of 64 to 8192 (stricter: Pollinations bounds them by ≥ 0 only)
-//        and `quality` of low, medium, high, hd [schema] (400 otherwise), and are made at their own size ([image],
+//        The other families (gptimage, gptimage-large, gpt-image-2, nanobanana-2, nanobanana-2-lite, nanobanana-pro,
+//        seedream-pro, grok-imagine, qwen-image [registry], each while it is served: `now=`) take sides of 64 to 8192
+//        (stricter: Pollinations bounds them by ≥ 0 only) and `quality` of low, medium, high, hd [schema] (400
+//        otherwise), and are made at their own size ([image],
 //        [openrouter]: the log's `made` says the size, quality or tier and usage); their price is their usage × the
 //        list's price per unit (GPT Image and Nano Banana: the prompt's tokens simulated as one per 4 bytes, the image's
 //        as OpenAI and Google count them, the text 1.5 writes 420 and 3.1 Flash's thinking 272 as recorded), to 10⁻⁸.
@@ -157,6 +158,11 @@
 //     charged whatever is listed (the price changed after the list was read)
 //   limit=ignored   a sign-in's key made without its budget (/account/key: null)
 //   codettl=<ms>    how long a code lasts (default 600000)   pending=<ms> the time an image takes
+//   now=<ISO date or time>   the simulator's moment, which decides which models are served (MODELS' `until`: gptimage
+//     and gptimage-large until 2026-12-01, OpenAI's shutdown of GPT Image 1 mini and 1.5, the stricter of it and
+//     Azure's reported 2026-12-16 for 1.5; nanobanana-2 until 2026-10-29, its upstream's reported shutdown); a model
+//     past it is gone from /image/models and refused as a name the list does not have (400); default the machine's
+//     clock
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import {
   acceptThenDrop,
@@ -268,6 +274,7 @@ const MODELS = {
     inputs: ['text', 'image'],
     references: 16,
     added: '2025-10-10',
+    until: '2026-12-01',
   },
   'gptimage-large': {
     pricing: {
@@ -287,6 +294,7 @@ const MODELS = {
     inputs: ['text', 'image'],
     references: 16,
     added: '2025-12-23',
+    until: '2026-12-01',
   },
   'gpt-image-2': {
     pricing: {
@@ -324,6 +332,27 @@ const MODELS = {
     inputs: ['text', 'image'],
     references: 14,
     added: '2026-02-27',
+    paidOnly: true,
+    until: '2026-10-29',
+  },
+  'nanobanana-2-lite': {
+    pricing: {
+      promptTextTokens: '0.00000025',
+      promptImageTokens: '0.00000025',
+      completionTextTokens: '0.0000015',
+      completionImageTokens: '0.00003',
+    },
+    made: 'gemini',
+    tiers: [1120], // 1K only (Google's changelog, 2026-06-30)
+    thinking: 272, // as 3.1 Flash (simulated)
+    timing: 'gemini-3.1-flash-image',
+    aliases: [],
+    publisher: 'Google',
+    title: 'NanoBanana 2 Lite',
+    description: 'Fast, low-cost images at 1K',
+    inputs: ['text', 'image'],
+    references: 14,
+    added: '2026-07-01',
     paidOnly: true,
   },
   'nanobanana-pro': {
@@ -496,7 +525,8 @@ function madeOf(model, query, prompt) {
     // [openrouter] callOpenRouterGeminiImageAPI: the ratio by closestByRatio of GEMINI_ASPECT_RATIOS, the tier the
     // one of 1K, 2K, 4K pixels nearest the pixels asked (resolveGeminiImageResolution).
     const ratio = closestLinear(width, height, Object.keys(GEMINI_1K));
-    const levels = [1024 * 1024, 1920 * 1080, 3840 * 2160];
+    // A model of one tier (2 Lite: 1K) is made at it whatever the pixels (stricter: no source says how it is chosen).
+    const levels = [1024 * 1024, 1920 * 1080, 3840 * 2160].slice(0, MODELS[model].tiers.length);
     const tier = levels.reduce(
       (best, level, index) =>
         Math.abs(level - width * height) < Math.abs(levels[best] - width * height) ? index : best,
@@ -530,8 +560,22 @@ function madeOf(model, query, prompt) {
 }
 
 /** The canonical name of a model name or alias (registry.ts resolveModelName); undefined for neither. */
-const resolveModel = (name) =>
+const knownModel = (name) =>
   Object.hasOwn(MODELS, name) ? name : Object.keys(MODELS).find((id) => MODELS[id].aliases.includes(name));
+/** The simulator's clock: `now=<ISO date or time>` of the scenario, else the machine's. */
+const nowOf = (scenario = {}) => (scenario.now ? Date.parse(scenario.now) : Date.now());
+/** Whether a model is still served at the scenario's moment (its `until`, the first day it is not: see MODELS). */
+const served = (id, scenario) => !MODELS[id].until || nowOf(scenario) < Date.parse(`${MODELS[id].until}T00:00:00Z`);
+/** The names /image/models lists at the scenario's moment. */
+const servedModels = (scenario) => Object.keys(MODELS).filter((id) => served(id, scenario));
+/**
+ * The canonical name of a model name or alias (registry.ts resolveModelName) that is served at the scenario's
+ * moment; undefined for neither, or for a model no longer served (gone from the registry, as the model list too).
+ */
+const resolveModel = (name, scenario) => {
+  const id = knownModel(name);
+  return id && served(id, scenario) ? id : undefined;
+};
 
 /** [errors] getErrorCode and getDefaultErrorMessage. */
 const CODES = {
@@ -764,7 +808,7 @@ export function createPollinationsSimulator({ pendingMs = 1500 } = {}) {
   function priceTextOf(model, scenario) {
     for (const pair of (scenario.price ?? '').split(',')) {
       const [name, pollen] = pair.split(':');
-      if (resolveModel(name) === model && parseDecimal(pollen, 12) !== undefined) return pollen;
+      if (knownModel(name) === model && parseDecimal(pollen, 12) !== undefined) return pollen;
     }
     return MODELS[model].price ?? MODELS[model].pricing.completionImageTokens;
   }
@@ -833,12 +877,12 @@ export function createPollinationsSimulator({ pendingMs = 1500 } = {}) {
   }
 
   /** The models asked (`models=a,b`), or why they are refused (stricter: names of /image/models only). */
-  function modelsAsked(text) {
+  function modelsAsked(text, scenario) {
     const list = (text ?? '')
       .split(',')
       .map((name) => name.trim())
       .filter(Boolean);
-    const unknown = list.filter((name) => !resolveModel(name));
+    const unknown = list.filter((name) => !resolveModel(name, scenario));
     if (unknown.length) return { problem: `Unknown models: ${unknown.join(', ')}.` };
     return { models: list.length ? list : null }; // parseList: an empty list is none, i.e. every model
   }
@@ -851,7 +895,7 @@ export function createPollinationsSimulator({ pendingMs = 1500 } = {}) {
     const expiryText = q.get('expiry') ?? DEFAULT_EXPIRY_DAYS;
     const asked = terms(budgetText, expiryText);
     if (asked.problem) return errorPage(req, res, asked.problem);
-    const { models, problem: modelProblem } = modelsAsked(q.get('models'));
+    const { models, problem: modelProblem } = modelsAsked(q.get('models'), scenario);
     if (modelProblem) return errorPage(req, res, modelProblem);
     const scopes = (q.get('scope') ?? '').split(/[\s,]+/).filter((scope) => SCOPES.includes(scope));
     const app = apps.get(q.get('client_id'));
@@ -895,7 +939,7 @@ ${scopes.length ? hidden('scope', scopes.join(' ')) : ''}
     if (problem) return errorPage(req, res, problem);
     const asked = terms(form.get('budget') ?? '', form.get('expiry') ?? '');
     if (asked.problem) return errorPage(req, res, asked.problem);
-    const { models, problem: modelProblem } = modelsAsked(form.get('models'));
+    const { models, problem: modelProblem } = modelsAsked(form.get('models'), scenario);
     if (modelProblem) return errorPage(req, res, modelProblem);
     const now = Date.now();
     for (const [code, grant] of codes) if (grant.expiresAt < now) codes.delete(code);
@@ -1010,26 +1054,28 @@ ${scopes.length ? hidden('scope', scopes.join(' ')) : ''}
       req,
       res,
       200,
-      Object.entries(MODELS).map(([name, model]) => ({
-        name,
-        aliases: model.aliases,
-        category: 'image',
-        publisher: model.publisher,
-        community: false,
-        pricing: model.pricing
-          ? pricingOf(name, scenario)
-          : { currency: 'pollen', completionImageTokens: decimal(priceOf(name, scenario), PLACES) },
-        title: model.title,
-        description: model.description,
-        input_modalities: model.inputs,
-        output_modalities: ['image'],
-        ...(model.references ? { max_reference_images: model.references } : {}),
-        capabilities: [],
-        ...(model.paidOnly ? { paid_only: true } : {}),
-        // [info]: an image model without a prompt-token price is priced per image.
-        flat_rate: !model.pricing?.promptTextTokens,
-        added_date: Date.parse(`${model.added}T00:00:00Z`),
-      })),
+      Object.entries(MODELS)
+        .filter(([name]) => served(name, scenario))
+        .map(([name, model]) => ({
+          name,
+          aliases: model.aliases,
+          category: 'image',
+          publisher: model.publisher,
+          community: false,
+          pricing: model.pricing
+            ? pricingOf(name, scenario)
+            : { currency: 'pollen', completionImageTokens: decimal(priceOf(name, scenario), PLACES) },
+          title: model.title,
+          description: model.description,
+          input_modalities: model.inputs,
+          output_modalities: ['image'],
+          ...(model.references ? { max_reference_images: model.references } : {}),
+          capabilities: [],
+          ...(model.paidOnly ? { paid_only: true } : {}),
+          // [info]: an image model without a prompt-token price is priced per image.
+          flat_rate: !model.pricing?.promptTextTokens,
+          added_date: Date.parse(`${model.added}T00:00:00Z`),
+        })),
     );
   }
 
@@ -1041,11 +1087,11 @@ ${scopes.length ? hidden('scope', scopes.join(' ')) : ''}
   }
 
   /** The query as [schema] reads it, with the simulator's size limits; `{problem: envelope}` when refused. */
-  function readQuery(q) {
+  function readQuery(q, scenario) {
     const requested = q.get('model') ?? DEFAULT_MODEL;
-    const model = resolveModel(requested);
+    const model = resolveModel(requested, scenario);
     if (!model)
-      return { problem: invalid('model', `Invalid option: expected one of ${Object.keys(MODELS).join('|')}`) };
+      return { problem: invalid('model', `Invalid option: expected one of ${servedModels(scenario).join('|')}`) };
     const integer = (name, fallback) => {
       const text = q.get(name);
       if (text === null) return fallback;
@@ -1104,7 +1150,7 @@ ${scopes.length ? hidden('scope', scopes.join(' ')) : ''}
     const { key, inQuery } = keyOf(req, url);
     const record = verified(key, scenario);
     if (!record || fault === '401') return reply(req, res, 401, envelope(401));
-    const query = readQuery(url.searchParams);
+    const query = readQuery(url.searchParams, scenario);
     entry.asked = {
       model: query.model,
       requested: query.requested,

@@ -9,12 +9,16 @@ import { BUILTIN_PRICE_BOOK, quoteFor } from '../../src/providers/prices.js';
 import { prices } from '../../src/providers/pollinations/families.js';
 import { livePollinationsFamilies } from '../../src/providers/pollinations/live-prices.js';
 import { prices as google } from '../../src/providers/google/prices.js';
+import { controlledClock } from '../support/clock.js';
 
 const PROMPT = 'a fox at dusk'; // 13 bytes: 4 tokens expected, at most 13
 const pollinations = (request: Omit<QuoteRequest, 'provider'>) =>
   quoteDetails({ provider: 'pollinations', prompt: PROMPT, ...request }, BUILTIN_PRICE_BOOK);
 
 describe('Pollinations: the other families, priced', () => {
+  // Before GPT Image 1.x and Nano Banana 2 end upstream, and a month and more before: priced as they are, no notice.
+  controlledClock('2026-09-15T12:00:00Z');
+
   it('gpt-image-2 asked at 1254×1254 is priced and shown at the 1024² Pollinations makes, as a bound', () => {
     const { quote, fitted } = pollinations({ model: 'gpt-image-2', width: 1254, height: 1254 });
     expect([fitted.width, fitted.height, fitted.quality]).to.deep.equal([1024, 1024, 'medium']);
@@ -116,6 +120,7 @@ describe('Pollinations: the other families, priced', () => {
       'gptimage-large',
       'gpt-image-2',
       'nanobanana-2',
+      'nanobanana-2-lite',
       'nanobanana-pro',
       'seedream-pro',
       'grok-imagine',

@@ -6,6 +6,8 @@ import { expect } from '@open-wc/testing';
 import { provider } from '../../src/providers/pollinations/adapter.js';
 import type { ModelSettings } from '../../src/base/types.js';
 import { quoteFor } from '../../src/providers/prices.js';
+import { prices as pollinationsPrices } from '../../src/providers/pollinations/prices.js';
+import { retired } from '../../src/pricing/index.js';
 import { liveCatalogue } from '../../src/providers/engine/adapters.js';
 import { LedgerStore } from '../../src/ledger/ledger.js';
 import { failure } from '../support/failure.js';
@@ -93,13 +95,13 @@ describe('Pollinations adapter (against the simulator)', function () {
     expect(outcomes.map((outcome) => outcome.charge)).to.deep.equal([undefined, undefined]);
     // Nano Banana's tier goes as the size made: no quality is sent (Pollinations' query takes GPT Image's only).
     await completed('', {
-      model: 'gemini-3.1-flash-image',
+      model: 'gemini-3-pro-image',
       width: 2048,
       height: 2048,
       quality: '2K',
-      wiring: { model: 'nanobanana-2' },
+      wiring: { model: 'nanobanana-pro' },
     });
-    const [banana] = (await simLog('pollinations')).filter((e) => e.path.includes('model=nanobanana-2')).slice(-1);
+    const [banana] = (await simLog('pollinations')).filter((e) => e.path.includes('model=nanobanana-pro')).slice(-1);
     expect(new URL(banana.path, location.origin).searchParams.has('quality')).to.equal(false);
     expect((banana as any).made).to.include({ width: 2048, height: 2048, quality: '2K' });
     // Seedream 4.5 at half its 2K preset, so that Pollinations makes it at 2K, the size shown.
@@ -134,25 +136,25 @@ describe('Pollinations adapter (against the simulator)', function () {
   }
 
   it('a model for bought pollen only, refused with daily pollen alone: said so, while another model is paid from it', async () => {
-    // Five pollen of the day's grant, none bought: Nano Banana 2 is paid-only at Pollinations, GPT Image 1 mini is not.
+    // Five pollen of the day's grant, none bought: Nano Banana Pro is paid-only at Pollinations, GPT Image 2 is not.
     const scenario = 'tierpollen=5;pollen=0';
-    const banana = { model: 'gemini-3.1-flash-image', width: 1024, height: 1024, wiring: { model: 'nanobanana-2' } };
+    const banana = { model: 'gemini-3-pro-image', width: 1024, height: 1024, wiring: { model: 'nanobanana-pro' } };
     const run = start(scenario, banana);
     const error = await failure(run.promise);
     expect([error.code, error.message]).to.deep.equal([
       'insufficient-funds',
-      'Pollinations sells Nano Banana 2 for bought pollen only, not for the free pollen your account gets each day. Buy pollen at Pollinations, or pick another model.',
+      'Pollinations sells Nano Banana Pro for bought pollen only, not for the free pollen your account gets each day. Buy pollen at Pollinations, or pick another model.',
     ]);
     expect((await simCharges('pollinations', run.key)).images).to.equal(0);
     expect(error.modelOnly, 'the account is not out of credit: it pays for other models').to.equal(true);
-    const mini = {
-      model: 'gpt-image-1-mini',
+    const gpt = {
+      model: 'gpt-image-2',
       width: 1024,
       height: 1024,
       quality: 'medium',
-      wiring: { model: 'gptimage' },
+      wiring: { model: 'gpt-image-2' },
     };
-    expect((await completed(scenario, mini)).outcome.image.width).to.equal(1024);
+    expect((await completed(scenario, gpt)).outcome.image.width).to.equal(1024);
   });
 
   it('prices read live from /image/models, the bundled ones where it does not answer, the quote saying which', async () => {
@@ -194,6 +196,9 @@ describe('Sign in with Pollinations (the demo, its simulator)', function () {
     const popup = await withPopup(view, () => leave.click());
     const page = (await signInPage(() => popup))!;
     const asked = new URL(page.location.href).searchParams;
+    // The models the book sells at Pollinations that have not ended upstream by the page's own clock.
+    const at = (view as Window & typeof globalThis).Date.now();
+    const sold = Object.values(pollinationsPrices).filter((entry) => !retired(entry.lifecycle, at));
     expect(
       Object.fromEntries(
         ['client_id', 'code_challenge_method', 'budget', 'expiry', 'models'].map((k) => [k, asked.get(k)]),
@@ -203,9 +208,9 @@ describe('Sign in with Pollinations (the demo, its simulator)', function () {
       code_challenge_method: 'S256',
       budget: '2',
       expiry: '3',
-      models:
-        'klein,flux,gptimage,gptimage-large,gpt-image-2,nanobanana-2,nanobanana-pro,seedream-pro,grok-imagine,qwen-image',
+      models: sold.map((entry) => entry.model).join(','),
     });
+    expect(asked.get('models')).to.include('klein,flux,').and.include('nanobanana-2-lite,nanobanana-pro');
     expect(asked.get('state')).to.match(/^up\./);
     expect(asked.get('redirect_uri')).to.equal(`${location.origin}/demo/index.html`);
     await authorize(() => popup);

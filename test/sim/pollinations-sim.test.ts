@@ -325,11 +325,11 @@ describe('Pollinations simulator: Connect User Wallets and the image API', () =>
       return [state.tierBalance, state.packBalance];
     };
     const costs = /^Insufficient balance\. This request costs ~\d+\.\d{4} pollen\.$/;
-    // Tier pollen only (a daily grant): FLUX is paid from it; Nano Banana 2 and Seedream 4.5 are paid only.
+    // Tier pollen only (a daily grant): FLUX is paid from it; Nano Banana Pro and Seedream 4.5 are paid only.
     const free = await signIn('pollen=0;tierpollen=5', { models: null, budget: '' });
     const freeKey = (await signedIn(free)).access_token;
     expect((await image(free.endpoint, freeKey)).status).to.equal(200);
-    for (const model of ['nanobanana-2', 'seedream-pro']) {
+    for (const model of ['nanobanana-pro', 'seedream-pro']) {
       const refused = await image(free.endpoint, freeKey, `model=${model}&width=1024&height=1024`);
       expect(refused.status, model).to.equal(402);
       expect((await refused.json()).error.message, model).to.match(costs);
@@ -397,7 +397,7 @@ describe('Pollinations simulator: Connect User Wallets and the image API', () =>
   });
 
   it('/image/models: no key, Pollinations’ entries, the FLUX models and their pollen prices as fixed-point text; price= changes list and charge', async () => {
-    const response = await fetch(`${SIM}/image/models`);
+    const response = await fetch(`${SIM}/s/now=2026-11-28/image/models`);
     expect(response.status).to.equal(200);
     const list = (await response.json()) as any[];
     expect(list.map((model) => model.name)).to.deep.equal([
@@ -408,7 +408,7 @@ describe('Pollinations simulator: Connect User Wallets and the image API', () =>
       'gptimage',
       'gptimage-large',
       'gpt-image-2',
-      'nanobanana-2',
+      'nanobanana-2-lite',
       'nanobanana-pro',
       'seedream-pro',
       'grok-imagine',
@@ -449,7 +449,8 @@ describe('Pollinations simulator: Connect User Wallets and the image API', () =>
     expect([byName['gpt-image-2'].flat_rate, byName['seedream-pro'].flat_rate]).to.deep.equal([false, true]);
     expect(byName['seedream-pro'].pricing).to.deep.equal({ currency: 'pollen', completionImageTokens: '0.04' });
 
-    const sign = await signIn('', { models: 'gpt-image-2,nanobanana-2,seedream-pro' });
+    // Before Nano Banana 2's upstream ended (the simulator's clock, `now=`).
+    const sign = await signIn('now=2026-10-01', { models: 'gpt-image-2,nanobanana-2,seedream-pro' });
     const token = await signedIn(sign);
     // GPT Image: 1254×1254 made at 1024², `low` made at medium; 1,756 image tokens at 0.0000225 and the prompt's
     // 5 (20 bytes, a token per 4 simulated) at 0.00000375.
@@ -469,6 +470,32 @@ describe('Pollinations simulator: Connect User Wallets and the image API', () =>
     const seedream = await image(sign.endpoint, token.access_token, 'model=seedream-pro&width=1280&height=720');
     expect(pngSize(await seedream.arrayBuffer())).to.deep.equal({ width: 2560, height: 1440 });
     expect((await simCharges('pollinations', token.access_token)).pollen).to.equal('0.18114725');
+  });
+
+  it('a model whose upstream has ended is gone from /image/models from that day, and refused as a name it does not know', async () => {
+    const names = async (now: string) =>
+      ((await (await fetch(`${SIM}/s/now=${now}/image/models`)).json()) as any[]).map((model) => model.name);
+    expect(await names('2026-10-28T23:59:59Z')).to.include.members(['nanobanana-2', 'gptimage', 'gptimage-large']);
+    expect(await names('2026-10-29T00:00:00Z')).to.not.include('nanobanana-2');
+    expect(await names('2026-11-30T23:59:59Z')).to.include.members(['gptimage', 'gptimage-large']);
+    expect(await names('2026-12-01T00:00:00Z')).to.not.include.members(['gptimage', 'gptimage-large']);
+    const key = unique('sk_sim');
+    for (const [now, status] of [
+      ['2026-11-30T12:00:00Z', 200],
+      ['2026-12-01T00:00:00Z', 400],
+    ] as const) {
+      const endpoint = simEndpoint('pollinations', `run=${unique('poll')};now=${now}`);
+      for (const model of ['gptimage', 'gpt-image-1.5']) {
+        const response = await image(endpoint, key, `model=${model}&width=1024&height=1024&quality=medium`);
+        expect(response.status, `${model} at ${now}`).to.equal(status);
+        if (status === 400) expect((await response.json()).error.details.name).to.equal('ValidationError');
+      }
+    }
+    const lite = await image(simEndpoint('pollinations'), key, 'model=nanobanana-2-lite&width=2048&height=2048');
+    expect(pngSize(await lite.arrayBuffer()), 'Nano Banana 2 Lite makes 1K only').to.deep.equal({
+      width: 1024,
+      height: 1024,
+    });
   });
 
   it('the other families: refused as Pollinations refuses, nothing debited (a quality it has not, a model not allowed)', async () => {

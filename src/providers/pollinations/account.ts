@@ -3,6 +3,7 @@ import { fetchJson } from '../engine/http.js';
 import type { AuthorizeRequest, ExchangeRequest, OAuthAccount, SignedIn } from '../sign-in.js';
 import { sayer } from '../../strings/strings.js';
 import { clock } from '../../base/clock.js';
+import { retired } from '../../pricing/lifecycle.js';
 import { info } from './info.js';
 import { prices } from './prices.js';
 import { noAppKeyConsole, pollinationsWords } from './words.js';
@@ -34,10 +35,16 @@ function appKeyOf(request: { clientId?: string }): string {
   throw new UserPaysError('invalid-input', pollinationsText.noAppKey(), false);
 }
 
-/** The models the key may use: those this widget offers at Pollinations, by their names there (prices.ts). */
-const MODELS = Object.values(prices)
-  .map((entry) => entry.model)
-  .join(',');
+/**
+ * The models the key may use: those this widget offers at Pollinations by the page's clock, by their names there
+ * (prices.ts). One whose upstream has ended is gone from Pollinations' list, and its name is no longer one the consent
+ * page knows.
+ */
+const modelsNow = () =>
+  Object.values(prices)
+    .filter((entry) => !retired(entry.lifecycle, clock.now()))
+    .map((entry) => entry.model)
+    .join(',');
 
 export const pollinationsAccount: OAuthAccount = {
   provider: 'pollinations',
@@ -52,7 +59,7 @@ export const pollinationsAccount: OAuthAccount = {
       code_challenge_method: 'S256',
       ...(request.limit ? { budget: request.limit } : {}), // pollen, at 1 pollen = $1
       ...(request.days ? { expiry: request.days } : {}),
-      models: MODELS,
+      models: modelsNow(),
     });
     return `${authOf(request.endpoint)}/authorize?${query}`;
   },

@@ -3,6 +3,7 @@ import { GEMINI_MADE, gemini, gptImage } from '../model-facts.js';
 import {
   referenceRule,
   type ImageTokens,
+  type Lifecycle,
   type PriceEntry,
   type PriceRule,
   type ProviderPrices,
@@ -13,8 +14,10 @@ import {
  * The model families besides FLUX that Pollinations sells (SPEC §12), by their names there (`GET {endpoint}/image/models`;
  * shared/registry/image.ts in pollinations/pollinations @0047731e): `gptimage` is GPT Image 1 mini (alias
  * `gpt-image-1-mini`), `gptimage-large` GPT Image 1.5 (alias `gpt-image-1.5`), `gpt-image-2`, `nanobanana-2` Gemini 3.1
- * Flash Image, `nanobanana-pro` Gemini 3 Pro Image, `seedream-pro` Seedream 4.5 ("Seedream 4.5 Pro"), `grok-imagine`
- * and `qwen-image` (Qwen Image, text to image).
+ * Flash Image, `nanobanana-2-lite` Gemini 3.1 Flash Lite Image, `nanobanana-pro` Gemini 3 Pro Image, `seedream-pro`
+ * Seedream 4.5 ("Seedream 4.5 Pro"), `grok-imagine` and `qwen-image` (Qwen Image, text to image). The live list decides
+ * which of them are sold now (live-prices.ts); these carry the ends their upstreams announced (`lifecycle`), which
+ * decide where the list cannot be read.
  *
  * Prices are pollen per unit (1 pollen = $1, BRING_YOUR_OWN_POLLEN.md), each the upstream cost × the model's
  * `priceMultiplier` (shared/registry/registry.ts, `getPriceDefinitionForModel`): 0.75 for `gptimage` and `gpt-image-2`,
@@ -32,6 +35,35 @@ const SOURCE: PriceSource = {
   url: 'https://gen.pollinations.ai/image/models',
 };
 const MP = 1024 * 1024;
+
+/**
+ * GPT Image 1 mini and 1.5 end upstream on 2026-12-01 (OpenAI's deprecations page; Azure, which Pollinations calls,
+ * is reported to retire 1.5 on 2026-12-16, MicrosoftDocs/azure-ai-docs PR #833: the earlier date, as the stricter),
+ * GPT Image 2 named in their place.
+ */
+const GPT_IMAGE_1_GONE: Lifecycle = {
+  shutdown: '2026-12-01',
+  replacement: 'gpt-image-2',
+  source: {
+    name: 'OpenAI deprecations',
+    asOf: '2026-11-27',
+    url: 'https://developers.openai.com/api/docs/deprecations',
+  },
+};
+/**
+ * Gemini 3.1 Flash Image, which `nanobanana-2` calls through OpenRouter: deprecated by Google on 2026-10-06, shut on
+ * 2026-10-29 as BerriAI/litellm discussion #44983 restates it (no Google page found: the stricter reading). Nano
+ * Banana 2 Lite, which Pollinations sells beside it, is its replacement here: the same family at 1K, cheaper.
+ */
+const FLASH_GONE: Lifecycle = {
+  shutdown: '2026-10-29',
+  replacement: 'gemini-3.1-flash-lite-image',
+  source: {
+    name: 'BerriAI/litellm discussion #44983 (Gemini 3.1 Flash Image shutdown), unverified',
+    asOf: '2026-11-27',
+    url: 'https://github.com/BerriAI/litellm/discussions/44983',
+  },
+};
 
 /**
  * GPT Image (createAndReturnImages.ts @dce67d23, `callGPTImageWithEndpoint`): the size sent upstream is the one of
@@ -91,9 +123,10 @@ const tokens = (
  * whose ratio and pixels Pollinations takes to the same ratio and tier: what is shown is what is made.
  */
 const GEMINI_TIERS = ['1K', '2K', '4K'];
+const GEMINI_RATIOS = ['1:1', '16:9', '9:16', '4:3', '3:4', '3:2', '2:3', '21:9', '4:5', '5:4'];
 const GEMINI_SIZES: SizeRule = {
   kind: 'ratios',
-  ratios: ['1:1', '16:9', '9:16', '4:3', '3:4', '3:2', '2:3', '21:9', '4:5', '5:4'],
+  ratios: GEMINI_RATIOS,
   pixels: MP,
   // Google's sizes at 1K (`GEMINI_MADE`, with its sources), each side × 2 and × 4 at 2K and 4K.
   made: GEMINI_MADE,
@@ -114,21 +147,33 @@ const perImage = (model: string, usd: string, sizes: SizeRule): PriceEntry => ({
   earningsShare: '0.25',
 });
 
+/**
+ * Nano Banana 2 Lite makes 1K only (Google's changelog, 2026-06-30): Google's 1K size for each ratio, whatever the
+ * pixels asked, as the tier it is priced and sent at.
+ */
+const LITE_SIZES: SizeRule = { kind: 'ratios', ratios: GEMINI_RATIOS, pixels: MP, made: GEMINI_MADE };
+
 /** Pollinations' prices of the families as bundled (the live list is laid over them: `livePollinationsFamilies`). */
 export const prices: ProviderPrices = {
-  'gpt-image-1-mini': tokens(
-    gptImage('gpt-image-1-mini', { textIn: '1.5', imageIn: '1.875', imageOut: '6' }),
-    'gptimage',
-    GPT_QUALITIES,
-    GPT_SIZES,
-  ),
+  'gpt-image-1-mini': {
+    ...tokens(
+      gptImage('gpt-image-1-mini', { textIn: '1.5', imageIn: '1.875', imageOut: '6' }),
+      'gptimage',
+      GPT_QUALITIES,
+      GPT_SIZES,
+    ),
+    lifecycle: GPT_IMAGE_1_GONE,
+  },
   // The text gpt-image-1.5 writes is billed apart (see above): the stated ceiling OpenAI's families give it, 2,000.
-  'gpt-image-1.5': tokens(
-    gptImage('gpt-image-1.5', { textIn: '5', imageIn: '8', imageOut: '32', textOut: '10' }, 2000),
-    'gptimage-large',
-    GPT_QUALITIES,
-    GPT_SIZES,
-  ),
+  'gpt-image-1.5': {
+    ...tokens(
+      gptImage('gpt-image-1.5', { textIn: '5', imageIn: '8', imageOut: '32', textOut: '10' }, 2000),
+      'gptimage-large',
+      GPT_QUALITIES,
+      GPT_SIZES,
+    ),
+    lifecycle: GPT_IMAGE_1_GONE,
+  },
   'gpt-image-2': tokens(
     gptImage('gpt-image-2', { textIn: '3.75', imageIn: '6', imageOut: '22.5' }),
     'gpt-image-2',
@@ -139,11 +184,24 @@ export const prices: ProviderPrices = {
   // at `high` effort where the request says nothing (`resolveGeminiReasoningEffort`), and no field caps it: a stated
   // ceiling four times Google's own families' (2,000), 8,000 tokens, at most $0.024 on an image; 3 Pro is asked no
   // effort, and keeps Google's 2,000.
-  'gemini-3.1-flash-image': tokens(
-    gemini('gemini-3.1-flash-image', { textIn: '0.5', imageIn: '0.5', imageOut: '60', textOut: '3' }),
-    'nanobanana-2',
-    GEMINI_TIERS,
-    GEMINI_SIZES,
+  'gemini-3.1-flash-image': {
+    ...tokens(
+      gemini('gemini-3.1-flash-image', { textIn: '0.5', imageIn: '0.5', imageOut: '60', textOut: '3' }),
+      'nanobanana-2',
+      GEMINI_TIERS,
+      GEMINI_SIZES,
+      8000,
+    ),
+    lifecycle: FLASH_GONE,
+  },
+  // The registry's `nanobanana-2-lite`, through OpenRouter: $0.25 in, $1.50 text out, $30 image out per million
+  // (pollinations/pollinations@0047731e shared/registry/image.ts). Its reasoning effort is not known to be asked
+  // otherwise than 3.1 Flash's: the same stated ceiling, 8,000 tokens (at most $0.012 on an image).
+  'gemini-3.1-flash-lite-image': tokens(
+    gemini('gemini-3.1-flash-lite-image', { textIn: '0.25', imageIn: '0.25', imageOut: '30', textOut: '1.5' }),
+    'nanobanana-2-lite',
+    ['1K'],
+    LITE_SIZES,
     8000,
   ),
   'gemini-3-pro-image': tokens(

@@ -6,53 +6,57 @@ import type { PriceBook, PriceRule, TokenRates } from '../../pricing/index.js';
 import type { LiveCatalogue } from '../provider.js';
 import { prices as familyPrices } from './families.js';
 import { checkEndpoint } from '../urls.js';
-import { fluxPrices } from './prices.js';
+import { fluxPrices, prices as bundled } from './prices.js';
 
 // Pollinations' live prices, read by themselves (engine/adapters.ts, `LIVE_PRICES`): a page that shows Pollinations' price
 // before anything is asked loads this, not the adapter that makes images.
 
 /**
  * The live list of models and prices (`GET {endpoint}/image/models`, no key: [{name, aliases, pricing: {currency:
- * 'pollen', completionImageTokens, …}}], shared/registry/model-info.ts and public-pricing.ts): the price of each model
- * offered here, FLUX's and the other families', as a price book to lay over the bundled one. Fetched once per endpoint
- * and page. Undefined where it does not answer, or says nothing of them: the bundled prices apply,
- * and the quote says so.
+ * 'pollen', completionImageTokens, …}}], shared/registry/model-info.ts and public-pricing.ts): which models of the book
+ * Pollinations sells now (`listed`: a model it no longer serves is gone from the list, and a request for it refused),
+ * and the price of each, FLUX's and the other families', as a price book to lay over the bundled one. Fetched once per
+ * endpoint and page. Undefined where it does not answer, or names none of the book's models (a list broken, not one
+ * that sells nothing): the bundled book applies, by its dates, and the quote says so.
  */
 const replies: Record<string, Promise<unknown>> = {};
 
-async function livePollinationsPrices(endpoint: string): Promise<PriceBook | undefined> {
+/** The entry of the live list that names `name` (its name or an alias). */
+const named = (models: any[], name?: string) =>
+  models.find((model: any) => model?.name === name || model?.aliases?.includes?.(name));
+
+async function livePollinationsPrices(endpoint: string): Promise<LiveCatalogue | undefined> {
   const url = `${endpoint}/image/models`;
   try {
     const models = await (replies[url] ??= fetch(url, { credentials: 'omit', cache: 'no-store' }).then((response) =>
       response.json(),
     ));
+    if (!Array.isArray(models)) return undefined;
     const source = {
       name: 'Pollinations model list (live)',
       asOf: new Date(clock.now()).toJSON().slice(0, 10),
       url,
     };
-    const found: PriceBook = livePollinationsFamilies(models, source);
+    const prices: PriceBook = livePollinationsFamilies(models, source);
     for (const [id, entry] of Object.entries(fluxPrices)) {
-      const listed = (Array.isArray(models) ? models : []).find(
-        (model: any) => model?.name === entry.model || model?.aliases?.includes?.(entry.model),
-      );
+      const listed = named(models, entry.model);
       const price = listed?.pricing?.currency === 'pollen' ? listed.pricing.completionImageTokens : undefined;
       // Text, as Pollinations writes prices (toFixedPoint); no FLUX image there costs a whole pollen.
       if (isAmount(price) && new Decimal(price).lt(1)) {
-        found[id] = { pollinations: { ...entry, rule: { kind: 'flat', unit: 'usd', perImage: price }, source } };
+        prices[id] = { pollinations: { ...entry, rule: { kind: 'flat', unit: 'usd', perImage: price }, source } };
       }
     }
-    return Object.keys(found).length ? found : undefined;
+    const listed = Object.keys(bundled).filter((id) => named(models, bundled[id].model));
+    return listed.length ? { prices, listed } : undefined;
   } catch {
     delete replies[url]; // read again on the next need
     return undefined;
   }
 }
 
-/** The live prices (`livePollinationsPrices`), laid over the bundled ones where Pollinations is used. */
-export async function livePrices(endpoint: string): Promise<LiveCatalogue | undefined> {
-  const prices = await livePollinationsPrices(checkEndpoint(endpoint));
-  return prices && { prices };
+/** The live list (`livePollinationsPrices`): what is sold, and its prices, laid over the bundled ones. */
+export function livePrices(endpoint: string): Promise<LiveCatalogue | undefined> {
+  return livePollinationsPrices(checkEndpoint(endpoint));
 }
 
 /** Pollen per unit as the list writes it, per million units (a token rate); undefined where it is no amount. */
@@ -84,7 +88,7 @@ export function livePollinationsFamilies(models: unknown, source: PriceSource): 
   const found: PriceBook = {};
   if (!Array.isArray(models)) return found;
   for (const [id, entry] of Object.entries(familyPrices)) {
-    const listed = models.find((model: any) => model?.name === entry.model || model?.aliases?.includes?.(entry.model));
+    const listed = named(models, entry.model);
     const pricing: unknown = listed?.pricing;
     const rule = isRecord(pricing) && pricing.currency === 'pollen' && liveRule(entry.rule, pricing);
     if (rule) found[id] = { pollinations: { ...entry, rule, source } };
