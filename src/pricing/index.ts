@@ -3,10 +3,9 @@ export {
   CREDIT_USD,
   billsReferences,
   mergePriceBook,
+  soldOnly,
   modelsIn,
-  replacementOf,
   type PriceBook,
-  type Replaced,
   type PriceEntry,
   type PriceRule,
   type ProviderPrices,
@@ -33,3 +32,4 @@ export {
 export { megapixels, priceOf, quoteDetails, type Priced } from './quote.js';
 export { formatUsd, formatUsdRounded, megapixelsOf } from './format.js';
 export { daysLeft, retired, type Lifecycle } from './lifecycle.js';
+export { replacementOf, type Replaced } from './replacement.js';

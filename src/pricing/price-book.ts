@@ -44,6 +44,11 @@ export type PriceRule =
       /** The quality priced and sent where the request names none: never left to the provider's default. */
       quality: string;
       imageTokens: ImageTokens;
+      /**
+       * Where the image's tokens are not known before the call (GPT Image 2.5 and 2.6: no published rule), `imageTokens`
+       * is what is expected and this many times it the most the image can take: a stated ceiling, beside its reason.
+       */
+      imageMost?: number;
       textCeiling: number;
     }
   /**
@@ -130,6 +135,20 @@ export type ProviderPrices = Record<string, PriceEntry>;
 /** USD per BFL credit. */
 export const CREDIT_USD = '0.01';
 
+/**
+ * `book` with none of `provider`'s models but those its live list names (`listed`: their price-book ids, or the
+ * provider's own, `PriceEntry.model`): a model the list does not name is not sold there now (SPEC §12). The other
+ * providers' entries are theirs, untouched; `book` is not changed.
+ */
+export function soldOnly(book: PriceBook, provider: ProviderId, listed: ReadonlySet<string>): PriceBook {
+  const sold: PriceBook = {};
+  for (const model in book) {
+    const { [provider]: entry, ...others } = book[model];
+    sold[model] = !entry || listed.has(model) || (entry.model && listed.has(entry.model)) ? book[model] : others;
+  }
+  return sold;
+}
+
 /** `override` wins per model and provider; neither argument is changed. */
 export function mergePriceBook(base: PriceBook, override?: PriceBook | null): PriceBook {
   const merged: PriceBook = { ...base };
@@ -148,37 +167,4 @@ export function modelsIn(book: PriceBook, provider: ProviderId, wanted: string, 
   }).map(({ id }) => id);
   const narrowed = wanted.split(/\s+/).filter(Boolean);
   return narrowed.length ? narrowed.filter((id) => served.includes(id)) : served;
-}
-
-/** What a model replaced by another was, and what the page gets instead. */
-export interface Replaced {
-  /** The model the page named, retired on this path. */
-  named: string;
-  /** The model sent instead: the provider's named replacement, followed while it is retired too; '' where none is priced. */
-  model: string;
-  /** The day the named model was shut down. */
-  shutdown: string;
-}
-
-/**
- * Where `provider` has shut `model` down by `now`: its replacement (followed through replacements retired in turn,
- * each priced by `book` on the same path), or `model: ''` where none is priced there. Undefined while `model` is
- * served (or unknown: the quote says what is wrong with an id the book does not have).
- */
-export function replacementOf(
-  book: PriceBook,
-  provider: ProviderId,
-  model: string,
-  now = clock.now(),
-): Replaced | undefined {
-  const lifecycle = book[model]?.[provider]?.lifecycle;
-  if (!lifecycle?.shutdown || !retired(lifecycle, now)) return undefined;
-  const seen = new Set([model]);
-  let next = lifecycle.replacement ?? '';
-  while (next && !seen.has(next) && retired(book[next]?.[provider]?.lifecycle, now)) {
-    seen.add(next);
-    next = book[next]?.[provider]?.lifecycle?.replacement ?? '';
-  }
-  const served = next && !seen.has(next) && book[next]?.[provider] ? next : '';
-  return { named: model, model: served, shutdown: lifecycle.shutdown };
 }

@@ -12,6 +12,7 @@ import { tokensPricer } from './tokens.js';
 import { tierPricer } from './tiers.js';
 import type { RulePricer } from './rule-pricer.js';
 import { CREDIT_USD, type PriceBook, type PriceEntry } from './price-book.js';
+import { lifeNote, servedModel } from './replacement.js';
 import type { PriceBookProblem } from '../strings/price-book.js';
 
 const ONE_MP = 1024 * 1024;
@@ -176,7 +177,7 @@ function checkRequest(request: unknown, text: PricesStrings) {
  * quote and the submission, which sends what was priced.
  */
 export function priceRequest(request: QuoteRequest, book: PriceBook, text = prices) {
-  const asked = checkRequest(request, text);
+  const { asked, replaced } = servedModel(book, checkRequest(request, text), text);
   const model = modelInfo(asked.model) ?? invalid(text.noSuchModel(asked.model, MODELS[0].label));
   const byProvider = Object.hasOwn(book, model.id) ? book[model.id] : undefined;
   const where = {
@@ -193,7 +194,7 @@ export function priceRequest(request: QuoteRequest, book: PriceBook, text = pric
   const fit = (fitTo = capability) => fitRequest(fitTo, model, asked.width, asked.height, asked.inputs, text);
   // A rule the families price by settles its own settings too (the quality tier sent, and the size it makes).
   const fitted = PRICERS[rule.kind]?.fit(rule, fit, capability, asked.quality, model.label, text) ?? fit();
-  return { asked, model, entry, capability, fitted, where };
+  return { asked, model, entry, capability, fitted, where, replaced };
 }
 
 /** Per image, in the rule's unit: the breakdown's parts, and the megapixels billed. */
@@ -379,7 +380,8 @@ export function quoteDetails(request: QuoteRequest, book: PriceBook, text = pric
       amount: submissionUsd(amount).toString(),
     }));
   if (fitted.problem) quote.problem = fitted.problem;
-  if (fitted.note) quote.note = fitted.note;
+  const note = [lifeNote(priced, book, text), fitted.note].filter(Boolean).join(' ');
+  if (note) quote.note = note;
   return { ...priced, quote };
 }
 

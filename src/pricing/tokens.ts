@@ -41,7 +41,8 @@ export const tokensPricer: RulePricer = {
     isRecord(rule.imageTokens) &&
     Array.isArray(rule.qualities) &&
     rule.qualities.includes(rule.quality) &&
-    Number.isInteger(rule.textCeiling),
+    Number.isInteger(rule.textCeiling) &&
+    (rule.imageMost === undefined || (typeof rule.imageMost === 'number' && rule.imageMost >= 1)),
   fit: fitQuality,
   lines(rule: PriceRule, fitted: Fitted, prompt, amount, translation) {
     if (rule.kind !== 'tokens') return [];
@@ -51,8 +52,12 @@ export const tokensPricer: RulePricer = {
     const quality = fitted.quality ?? rule.quality;
     const tokens = imageTokens(rule.imageTokens, qualities.indexOf(quality), fitted.width, fitted.height);
     const { expected, most } = promptTokens(prompt);
+    const image = perToken(rates.imageOut).mul(tokens);
+    const ceiling = rule.imageMost && Math.ceil(tokens * rule.imageMost);
     const lines: [string, Decimal, Decimal?][] = [
-      [text.imageTokens(tokens, quality), perToken(rates.imageOut).mul(tokens)],
+      ceiling
+        ? [text.imageTokensAbout(tokens, ceiling, quality), image, perToken(rates.imageOut).mul(ceiling)]
+        : [text.imageTokens(tokens, quality), image],
     ];
     // The prompt, once there is one (an empty one is refused at the click).
     if (most) {

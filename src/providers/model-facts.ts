@@ -74,11 +74,26 @@ export const ratioSizes = (made: Record<string, string>): Extract<SizeRule, { ki
 });
 
 /**
+ * The resolution tiers each Gemini image model takes and the image's tokens at each, by our id. 3.1 Flash: 512 747,
+ * 1K 1,120, 2K 1,680, 4K 2,520 (Google Cloud's Gemini 3.1 Flash Image model page, "Image generation specifications";
+ * recorded: 1,120 IMAGE tokens at its default). 3 Pro, which has no 512 tier: 1K and 2K 1,120, 4K 2,000 (Google's
+ * image generation guide). Nano Banana 2.1 has 1K, 2K and 4K, no 512 (Google's changelog, 2026-10-06); its 1K image
+ * is 1,120 tokens ($0.0336 at $30 per million, a figure restated by BerriAI/litellm discussion #44983) and its 2K and
+ * 4K counts are taken as 3.1 Flash's, the model it replaces: no source gives them (fal's "$0.134 at 4K" for its own
+ * route bills otherwise), so the reply's `usageMetadata` is what is booked. 3.1 Flash Lite makes 1K only (Google's
+ * changelog, 2026-06-30), 1,120 tokens ($0.0336 per image, as Puter's catalogue restates it).
+ */
+const GEMINI_TIERS: Record<string, { qualities: string[]; tokens: number[] }> = {
+  'gemini-3.1-flash-image': { qualities: ['512', '1K', '2K', '4K'], tokens: [747, 1120, 1680, 2520] },
+  'gemini-3-pro-image': { qualities: ['1K', '2K', '4K'], tokens: [1120, 1120, 2000] },
+  'gemini-nano-banana-2.1': { qualities: ['1K', '2K', '4K'], tokens: [1120, 1680, 2520] },
+  'gemini-3.1-flash-lite-image': { qualities: ['1K'], tokens: [1120] },
+};
+
+/**
  * Gemini `model`'s rule in tokens at `rates`, and the sizes it makes. The image's tokens are fixed by the resolution
- * tier, sent as the quality, whatever the ratio (3.1 Flash: 512 747, 1K 1,120, 2K 1,680, 4K 2,520, Google Cloud's
- * Gemini 3.1 Flash Image model page, "Image generation specifications"; 3 Pro, which has no 512 tier: 1K and 2K 1,120,
- * 4K 2,000, Google's image generation guide; recorded: 3.1 Flash at its default, 1,120 IMAGE tokens). The tier is
- * always sent (a missing one is the provider's choice); 1K where the page names none.
+ * tier, sent as the quality, whatever the ratio (`GEMINI_TIERS`). The tier is always sent (a missing one is the
+ * provider's choice); 1K where the page names none.
  *
  * Thinking and text besides the image are not known before the call, and no request that sells Gemini images has a
  * field that caps them without risking the image (Google's `maxOutputTokens` counts the image's tokens too;
@@ -87,15 +102,15 @@ export const ratioSizes = (made: Record<string, string>): Extract<SizeRule, { ki
  * 1,120 of them IMAGE). A reply that reports more is still booked as reported.
  */
 export const gemini = (model: string, rates: Extract<PriceRule, { kind: 'tokens' }>['rates']) => {
-  const flash = model === 'gemini-3.1-flash-image';
+  const { qualities, tokens } = GEMINI_TIERS[model];
   return {
     rule: {
       kind: 'tokens',
       unit: 'usd',
       rates,
-      qualities: flash ? ['512', '1K', '2K', '4K'] : ['1K', '2K', '4K'],
+      qualities,
       quality: '1K',
-      imageTokens: { byQuality: flash ? [747, 1120, 1680, 2520] : [1120, 1120, 2000] },
+      imageTokens: { byQuality: tokens },
       textCeiling: 2000,
     } satisfies PriceRule,
     sizes: { ...ratioSizes(GEMINI_MADE), tierScales: GEMINI_TIER_SCALES } satisfies SizeRule,

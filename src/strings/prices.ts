@@ -26,6 +26,12 @@ export interface PricesStrings {
   height(): string;
   noSuchModel(id: string, example: string): string;
   noPrice(model: string, provider: string): string;
+  /** A model its provider has shut down (`shutdown`, a day `YYYY-MM-DD`), and the one made instead. */
+  replacedBy(model: string, shutdown: string, replacement: string): string;
+  /** A model its provider has shut down, with none to make in its place on this path. */
+  shutDown(model: string, shutdown: string): string;
+  /** A model its provider shuts down soon (`shutdown`, a day), and what replaces it then. */
+  shutsDown(model: string, shutdown: string, replacement: string): string;
   countRange(): string;
   tooManyReferences(model: string, max: number, extra: number): string;
   needsImage(model: string): string;
@@ -93,6 +99,12 @@ export const prices: PricesStrings = {
   height: () => 'Height',
   noSuchModel: (id, example) => `There is no model called "${id}". Pick one from the list, such as ${example}.`,
   noPrice: (model, provider) => `${model} has no price for provider ${provider} yet. Pick another provider or model.`,
+  replacedBy: (model, shutdown, replacement) =>
+    `${model} was shut down on ${shutdown}: ${replacement}, its replacement, makes this image instead.`,
+  shutDown: (model, shutdown) =>
+    `${model} was shut down on ${shutdown} and can no longer be made here. Pick another model.`,
+  shutsDown: (model, shutdown, replacement) =>
+    `${model} shuts down on ${shutdown}; from then on, ${replacement} makes these images instead.`,
   countRange: () => 'The number of images must be 1, 2, 3 or 4.',
   tooManyReferences: (model, max, extra) =>
     `${model} takes at most ${plural(max, 'reference image')} — remove ${extra}.`,

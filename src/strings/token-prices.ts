@@ -4,12 +4,16 @@
  */
 export interface TokenPricesStrings {
   imageTokens(tokens: number, quality: string): string;
+  /** The image's tokens where no rule fixes them (GPT Image 2.5, 2.6): about so many, at most a stated ceiling. */
+  imageTokensAbout(tokens: number, most: number, quality: string): string;
   promptTokens(expected: number, most: number): string;
   textTokens(most: number): string;
 }
 
 export const tokenPrices: TokenPricesStrings = {
   imageTokens: (tokens, quality) => `Image: ${tokens.toLocaleString('en')} tokens at ${quality} quality (fixed)`,
+  imageTokensAbout: (tokens, most, quality) =>
+    `Image: about ${tokens.toLocaleString('en')} tokens at ${quality} quality (may vary, at most ${most.toLocaleString('en')})`,
   promptTokens: (expected, most) =>
     `Prompt: about ${expected.toLocaleString('en')} tokens (may vary, at most ${most.toLocaleString('en')})`,
   textTokens: (most) => `Text the model writes: none expected (may vary, at most ${most.toLocaleString('en')} tokens)`,

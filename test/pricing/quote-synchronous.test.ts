@@ -13,7 +13,7 @@ describe('UserPays.quote(), before anything is awaited', () => {
     expect(
       quote({
         provider: 'google',
-        model: 'gemini-3.1-flash-image',
+        model: 'gemini-nano-banana-2.1',
         prompt: 'a fox',
         width: 1024,
         height: 1024,

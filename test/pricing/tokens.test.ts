@@ -9,6 +9,7 @@ import { imageTokens, promptTokens } from '../../src/pricing/tokens.js';
 import { mostOf, mostPerImage } from '../../src/pricing/quote.js';
 import { rankOffers } from '../../src/pricing/compare.js';
 import { quoteFor } from '../../src/providers/prices.js';
+import { controlledClock } from '../support/clock.js';
 import { chargeOfUsage } from '../../src/providers/openai/adapter.js';
 import { hostFamilies } from '../../src/providers/openai/families.js';
 
@@ -22,6 +23,8 @@ const gpt = (model: string, more: Partial<QuoteRequest> = {}) =>
 const usd = (tokens: number, perMillion: string) => new Decimal(perMillion).mul(tokens).div(1e6);
 
 describe('GPT Image priced in tokens (a price that is a bound)', () => {
+  // GPT Image 1, 1.5 and 1-mini as OpenAI sold them, before GPT Image 1 was shut down (2026-10-23).
+  controlledClock('2026-10-01T12:00:00Z');
   it('GPT Image 1 at high 1024²: 4,160 image tokens fixed, the prompt expected at a token per 4 bytes, at most one per byte', () => {
     const quote = gpt('gpt-image-1', { quality: 'high' });
     // Image: 4,160 × $40/M = $0.1664; prompt: about 276 tokens × $5/M expected, at most 1,101.

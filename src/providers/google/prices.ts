@@ -51,21 +51,82 @@ const imagen = (model: string, usd: string): PriceEntry => ({
   references: referenceRule(0),
 });
 
-/** Google's models, by our id; `model` is Google's own (googleapis/js-genai, vercel/ai's `GoogleImageModelId`). */
+/** Google's changelog, where each model's release, deprecation and shutdown is announced. */
+const CHANGELOG = {
+  name: 'Gemini API changelog and deprecations',
+  asOf: '2026-11-27',
+  url: 'https://ai.google.dev/gemini-api/docs/changelog',
+};
+
+/**
+ * The date Gemini 3.1 Flash Image stops: Google deprecated it on 2026-10-06 with no date then; a shutdown on
+ * 2026-10-29 is restated by BerriAI/litellm discussion #44983 and a skills snapshot of 2026-10-18, no Google page
+ * found. The stricter reading, as a call to it would fail.
+ */
+const FLASH_SHUTDOWN = {
+  name: 'BerriAI/litellm discussion #44983 (Gemini 3.1 Flash Image shutdown), unverified',
+  asOf: '2026-11-27',
+  url: 'https://github.com/BerriAI/litellm/discussions/44983',
+};
+
+/** Imagen 4's shutdown (Google's changelog, 2026-06-15, and its Imagen page: "Imagen models are shut down"). */
+const imagenGone = (replacement: string) => ({
+  shutdown: '2026-08-17',
+  replacement,
+  source: { ...CHANGELOG, url: 'https://ai.google.dev/gemini-api/docs/imagen' },
+});
+
+/**
+ * Google's models, by our id; `model` is Google's own id, the GA one Google serves today (its changelog: the `-preview`
+ * ids were shut on 2026-06-25). Nano Banana 2.1's rates are restated by BerriAI/litellm discussion #44983 (Google's
+ * price page for it was not found): an estimate, booked from `usageMetadata`. 3.1 Flash's input and thinking rates
+ * are those of Google's price page ($0.50 and $3); Puter's code has half of each, and which is current is not known:
+ * the higher one never understates what is charged.
+ */
 export const prices: ProviderPrices = {
-  'gemini-3.1-flash-image': entry('gemini-3.1-flash-image', 'gemini-3.1-flash-image-preview', {
-    textIn: '0.50',
-    imageIn: '0.50',
-    imageOut: '60',
-    textOut: '3',
-  }),
-  'gemini-3-pro-image': entry('gemini-3-pro-image', 'gemini-3-pro-image-preview', {
-    textIn: '2',
-    imageIn: '2',
-    imageOut: '120',
-    textOut: '12',
-  }),
-  'imagen-4-fast': imagen('imagen-4.0-fast-generate-001', '0.02'),
-  'imagen-4': imagen('imagen-4.0-generate-001', '0.04'),
-  'imagen-4-ultra': imagen('imagen-4.0-ultra-generate-001', '0.06'),
+  'gemini-nano-banana-2.1': {
+    ...entry('gemini-nano-banana-2.1', 'gemini-nano-banana-2.1', {
+      textIn: '1.50',
+      imageIn: '1.50',
+      imageOut: '30',
+      textOut: '7.50',
+    }),
+    source: { name: 'Nano Banana 2.1 rates, as BerriAI/litellm #44983 restates them', asOf: '2026-11-27' },
+    lifecycle: { released: '2026-10-06', source: CHANGELOG },
+  },
+  'gemini-3-pro-image': {
+    ...entry('gemini-3-pro-image', 'gemini-3-pro-image', { textIn: '2', imageIn: '2', imageOut: '120', textOut: '12' }),
+    lifecycle: { released: '2026-05-28', source: CHANGELOG },
+  },
+  'gemini-3.1-flash-lite-image': {
+    ...entry('gemini-3.1-flash-lite-image', 'gemini-3.1-flash-lite-image', {
+      textIn: '0.25',
+      imageIn: '0.25',
+      imageOut: '30',
+      textOut: '1.50',
+    }),
+    source: { name: "Gemini 3.1 Flash Lite Image rates, as Puter's catalogue restates them", asOf: '2026-08-21' },
+    lifecycle: { released: '2026-06-30', source: CHANGELOG },
+  },
+  'gemini-3.1-flash-image': {
+    ...entry('gemini-3.1-flash-image', 'gemini-3.1-flash-image', {
+      textIn: '0.50',
+      imageIn: '0.50',
+      imageOut: '60',
+      textOut: '3',
+    }),
+    lifecycle: {
+      released: '2026-05-28',
+      shutdown: '2026-10-29',
+      replacement: 'gemini-nano-banana-2.1',
+      source: FLASH_SHUTDOWN,
+    },
+  },
+  // Google's replacements: Imagen 4 Fast and Imagen 4 by Nano Banana 2.1, Ultra by Gemini 3 Pro Image.
+  'imagen-4-fast': {
+    ...imagen('imagen-4.0-fast-generate-001', '0.02'),
+    lifecycle: imagenGone('gemini-nano-banana-2.1'),
+  },
+  'imagen-4': { ...imagen('imagen-4.0-generate-001', '0.04'), lifecycle: imagenGone('gemini-nano-banana-2.1') },
+  'imagen-4-ultra': { ...imagen('imagen-4.0-ultra-generate-001', '0.06'), lifecycle: imagenGone('gemini-3-pro-image') },
 };

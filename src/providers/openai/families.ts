@@ -32,15 +32,72 @@ const entry = (model: string, rates: TokenRates, textCeiling = 0): PriceEntry =>
   model,
 });
 
+/** OpenAI's deprecations page: GPT Image 1.5 and 1-mini shut down on 2026-12-01 (announced 2026-06-02). */
+const DEPRECATIONS = {
+  name: 'OpenAI deprecations page',
+  asOf: '2026-11-27',
+  url: 'https://developers.openai.com/api/docs/deprecations',
+};
+
+/**
+ * GPT Image 2.5 and 2.6 (Flare, the faster, and Sunburst): OpenAI's deprecations page names 2.6 as the replacement of
+ * 1.5 and 1-mini; their rates, $5 / $8 / $30 per million as for gpt-image-2, and their release dates are restated by
+ * resellers' notes (docs.apiyi.com and docs.laozhang.ai, 2026-11-05; apidog, 2026-09-09), no OpenAI price page found.
+ * No source publishes their image's tokens by quality and size: the quote expects gpt-image-2's (the rule of the model
+ * they follow) and states a ceiling of twice that, so that the bound is one a new rule would have to double to break;
+ * the qualities are gpt-image-2's three (their `xhigh` and `max` are not offered until a reply records them), and
+ * what is booked is the reply's `usage`, whatever it says. 2.6's `complexity` (default high) may plan in tokens of
+ * text: a stated ceiling of 2,000, as for 1.5.
+ */
+const RESELLERS = { name: "GPT Image 2.5 and 2.6, as resellers' notes restate OpenAI's", asOf: '2026-11-05' };
+const next = (model: string, released: string, textCeiling: number): PriceEntry => {
+  const priced = entry('gpt-image-2', { textIn: '5', imageIn: '8', imageOut: '30' }, textCeiling);
+  return {
+    ...priced,
+    rule: priced.rule.kind === 'tokens' ? { ...priced.rule, imageMost: 2 } : priced.rule,
+    source: RESELLERS,
+    model,
+    lifecycle: { released, source: RESELLERS },
+  };
+};
+
+/** Shut down on `shutdown` (`source`'s word), replaced by `replacement`. */
+const until = (shutdown: string, replacement: string, source = DEPRECATIONS) => ({ shutdown, replacement, source });
+
 /**
  * GPT Image at OpenAI's own Image API, the provider's default endpoint (info.ts), by host: a page that reaches the
- * same API elsewhere, a proxy of its own, lays them over its `priceBook`.
+ * same API elsewhere, a proxy of its own, lays them over its `priceBook`. GPT Image 1 was reported gone on 2026-10-23
+ * (diillson/chatcli#1364 and Fabric v1.4.534 saw it refused; OpenAI's page was not found saying so): the stricter
+ * reading, as a call would fail.
  */
 export const hostFamilies: Record<string, ProviderPrices> = {
   'api.openai.com': {
-    'gpt-image-2': entry('gpt-image-2', { textIn: '5', imageIn: '8', imageOut: '30' }),
-    'gpt-image-1.5': entry('gpt-image-1.5', { textIn: '5', imageIn: '8', imageOut: '32', textOut: '10' }, 2000),
-    'gpt-image-1': entry('gpt-image-1', { textIn: '5', imageIn: '10', imageOut: '40' }),
-    'gpt-image-1-mini': entry('gpt-image-1-mini', { textIn: '2', imageIn: '2.5', imageOut: '8' }),
+    'gpt-image-2.6-flare': next('gpt-image-2.6-flare', '2026-11-04', 2000),
+    'gpt-image-2.6-sunburst': next('gpt-image-2.6-sunburst', '2026-11-04', 2000),
+    'gpt-image-2.5-flare': next('gpt-image-2.5-flare', '2026-09-08', 0),
+    'gpt-image-2.5-sunburst': next('gpt-image-2.5-sunburst', '2026-09-08', 0),
+    'gpt-image-2': {
+      ...entry('gpt-image-2', { textIn: '5', imageIn: '8', imageOut: '30' }),
+      lifecycle: {
+        released: '2026-04-21',
+        source: { name: 'openai/openai-openapi@f85dbe2 (gpt-image-2-2026-04-21)', asOf: '2026-11-27' },
+      },
+    },
+    'gpt-image-1.5': {
+      ...entry('gpt-image-1.5', { textIn: '5', imageIn: '8', imageOut: '32', textOut: '10' }, 2000),
+      lifecycle: until('2026-12-01', 'gpt-image-2.6-sunburst'),
+    },
+    'gpt-image-1': {
+      ...entry('gpt-image-1', { textIn: '5', imageIn: '10', imageOut: '40' }),
+      lifecycle: until('2026-10-23', 'gpt-image-2', {
+        name: 'GPT Image 1 refused since 2026-10-23, as diillson/chatcli#1364 reports it',
+        asOf: '2026-11-27',
+        url: 'https://github.com/diillson/chatcli/issues/1364',
+      }),
+    },
+    'gpt-image-1-mini': {
+      ...entry('gpt-image-1-mini', { textIn: '2', imageIn: '2.5', imageOut: '8' }),
+      lifecycle: until('2026-12-01', 'gpt-image-2.6-flare'),
+    },
   },
 };

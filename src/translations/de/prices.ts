@@ -58,6 +58,12 @@ export const prices: PricesStrings = {
   noSuchModel: (id, example) => `Es gibt kein Modell namens „${id}“. Wählen Sie eines aus der Liste, etwa ${example}.`,
   noPrice: (model, provider) =>
     `${model} hat beim Anbieter ${provider} noch keinen Preis. Wählen Sie einen anderen Anbieter oder ein anderes Modell.`,
+  replacedBy: (model, shutdown, replacement) =>
+    `${model} wurde am ${shutdown} abgeschaltet: Stattdessen macht ${replacement}, sein Nachfolger, dieses Bild.`,
+  shutDown: (model, shutdown) =>
+    `${model} wurde am ${shutdown} abgeschaltet und kann hier nicht mehr erzeugt werden. Wählen Sie ein anderes Modell.`,
+  shutsDown: (model, shutdown, replacement) =>
+    `${model} wird am ${shutdown} abgeschaltet; ab dann macht ${replacement} diese Bilder.`,
   countRange: () => 'Die Anzahl der Bilder muss 1, 2, 3 oder 4 sein.',
   tooManyReferences: (model, max, extra) =>
     `${model} nimmt höchstens ${referenceImages(max)} an – entfernen Sie ${extra}.`,

@@ -3,6 +3,8 @@ import { number } from './words.js';
 
 export const tokenPrices: TokenPricesStrings = {
   imageTokens: (tokens, quality) => `Bild: ${number(tokens)} Tokens in Qualität ${quality} (fest)`,
+  imageTokensAbout: (tokens, most, quality) =>
+    `Bild: etwa ${number(tokens)} Tokens in Qualität ${quality} (kann schwanken, höchstens ${number(most)})`,
   promptTokens: (expected, most) =>
     `Prompt: etwa ${number(expected)} Tokens (kann schwanken, höchstens ${number(most)})`,
   textTokens: (most) =>
