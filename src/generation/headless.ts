@@ -3,9 +3,9 @@ import { asUserPaysError } from '../base/errors.js';
 import { ImageStore } from '../images/image-store.js';
 import { LedgerStore } from '../ledger/ledger.js';
 import { readReferenceImage } from '../images/reference-images.js';
-import { DEFAULT_MODEL, mergePriceBook, priceOf, type PriceBook } from '../pricing/index.js';
+import { DEFAULT_MODEL, mergePriceBook, priceOf, soldOnly, type PriceBook } from '../pricing/index.js';
 import { keyOrigin, keyRoute, providerInfo } from '../providers/catalog.js';
-import { accountFor, liveCatalogue, loadPuter, providerFor } from '../providers/engine/adapters.js';
+import { accountFor, liveBook, loadPuter, providerFor, type LiveBook } from '../providers/engine/adapters.js';
 import { finishSignIn, signIn } from '../providers/engine/oauth.js';
 import { DEFAULT_DAYS, capOf, daysOf, defaultCap } from '../providers/sign-in.js';
 import { BUILTIN_PRICE_BOOK, priceBookFor } from '../providers/prices.js';
@@ -255,11 +255,11 @@ export async function headless(request: unknown, options: unknown): Promise<Gene
         ),
       ),
     );
-    let live = BUILTIN_PRICE_BOOK;
+    let live: LiveBook = { book: priceBookFor(endpoint, BUILTIN_PRICE_BOOK, provider) };
     const info = providerInfo(provider);
     if (info?.livePrices) {
       try {
-        live = await liveCatalogue(provider, checkEndpoint(endpoint || info.defaultEndpoint()), {
+        live = await liveBook(provider, checkEndpoint(endpoint || info.defaultEndpoint()), {
           apiKey: run.apiKey || signedIn.get(provider + keyRoute(provider, endpoint, run.relay)) || '',
           relay: run.relay,
         });
@@ -267,7 +267,9 @@ export async function headless(request: unknown, options: unknown): Promise<Gene
         // an endpoint the page may not contact: the submission says so
       }
     }
-    const book = mergePriceBook(priceBookFor(endpoint, live, provider), run.priceBook);
+    // The page's own prices are held to the provider's list too (as the element holds them).
+    const withPage = mergePriceBook(live.book, run.priceBook);
+    const book = live.listed ? soldOnly(withPage, provider, live.listed) : withPage;
     const priced = priceOf({ ...asked, inputs, endpoint }, book);
     controller.signal.throwIfAborted();
     const ledger = new LedgerStore({ storageKey: run.storageKey }); // the one its elements and tabs use

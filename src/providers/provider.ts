@@ -329,9 +329,10 @@ export interface Provider {
 }
 
 /**
- * What a provider's live list says: `prices`, a price book to lay over the bundled one; `listed`, the price-book ids
- * of the models the list names, where it names them all: a model of the book it does not name is not sold there now,
- * and is not offered (SPEC §12). Absent where the list speaks only of prices.
+ * What a provider's live list says: `prices`, a price book to lay over the bundled one; `listed`, the ids of the
+ * models the list names (price-book ids, or the provider's own: `PriceEntry.model`), where it names them all: a model
+ * of the book it does not name is not sold there now, and is not offered (SPEC §12). Absent where the list speaks
+ * only of prices.
  */
 export interface LiveCatalogue {
   prices: PriceBook;

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { mergePriceBook, modelsIn, priceOf } from '../../pricing/index.js';
+import { mergePriceBook, modelsIn, priceOf, soldOnly } from '../../pricing/index.js';
 import type { Capability, Fitted, PriceBook, PriceEntry, Priced } from '../../pricing/index.js';
 import { loadEngine } from '../../lazy/index.js';
 import type { ProviderId, Quote, QuoteRequest } from '../../base/types.js';
@@ -10,6 +10,7 @@ import { BUILTIN_PRICE_BOOK, priceBookFor } from '../../providers/prices.js';
 import { checkEndpoint } from '../../providers/urls.js';
 import type { StartupController } from './startup-controller.js';
 import type { LiveAccess } from '../../providers/provider.js';
+import type { LiveBook } from '../../providers/engine/adapters.js';
 
 /** What the host prices: its request as it stands, the page's `priceBook`, and its endpoint. */
 export interface QuoteSource {
@@ -43,8 +44,9 @@ export class QuoteController implements ReactiveController {
    * alone (a live list speaks for its own provider; after a switch, the other provider prices from the built-in book
    * until its own list is read).
    */
-  #live?: PriceBook;
-  #liveFor?: ProviderId;
+  #live?: LiveBook;
+  /** The provider and the endpoint the page named ('' for the provider's own) that `#live` was read for. */
+  #liveFor?: string;
   #liveFrom = '';
   /** The provider and endpoint last asked of `loadCatalogue` (after the first paint). */
   #askedFrom = '';
@@ -64,10 +66,15 @@ export class QuoteController implements ReactiveController {
   /** The price book in force: built-in (live prices once fetched) with the page's `priceBook` over it. */
   prices(): PriceBook {
     const { endpoint, provider = 'puter' } = this.#source.request();
-    const live = (this.#liveFor === provider && this.#live) || BUILTIN_PRICE_BOOK;
-    const book = priceBookFor(endpoint, live, provider);
+    // The live book holds what is known at its endpoint's host already, and the list's verdict, which the built-in
+    // host prices laid over it again would undo.
+    const live = this.#liveFor === `${provider} ${endpoint ?? ''}` ? this.#live : undefined;
+    const book = live?.book ?? priceBookFor(endpoint, BUILTIN_PRICE_BOOK, provider);
     const override = this.#source.priceBook();
-    return override ? mergePriceBook(book, override) : book;
+    if (!override) return book;
+    // The page's own prices are held to the provider's list too: a model the user's account is not sold is not offered.
+    const priced = mergePriceBook(book, override);
+    return live?.listed ? soldOnly(priced, provider, live.listed) : priced;
   }
 
   /** The models `provider` has a price for, in picker order, narrowed to `wanted` (space-separated ids) if given. */
@@ -91,7 +98,7 @@ export class QuoteController implements ReactiveController {
     const from = [provider, where, access.relay, access.apiKey].join();
     if (where && from !== this.#askedFrom) {
       this.#askedFrom = from;
-      this.#startup.later(() => this.#loadCatalogue(provider, where, from, access));
+      this.#startup.later(() => this.#loadCatalogue(provider, where, from, access, request.endpoint ?? ''));
     }
     const kept = this.capability;
     ({
@@ -118,7 +125,7 @@ export class QuoteController implements ReactiveController {
     this.#announced = key;
   }
 
-  #loadCatalogue(provider: ProviderId, where: string, from: string, access?: LiveAccess) {
+  #loadCatalogue(provider: ProviderId, where: string, from: string, access: LiveAccess, named: string) {
     let endpoint: string;
     try {
       endpoint = checkEndpoint(where);
@@ -129,11 +136,11 @@ export class QuoteController implements ReactiveController {
     this.#liveFrom = from;
     // The live prices come with the provider's adapter; until then (or if it cannot load) the bundled ones apply.
     loadEngine()
-      .then((engine) => engine.liveCatalogue(provider, endpoint, access))
-      .then((book) => {
+      .then((engine) => engine.liveBook(provider, endpoint, access))
+      .then((live) => {
         if (from !== this.#liveFrom) return; // the provider or endpoint changed meanwhile
-        this.#live = book;
-        this.#liveFor = provider;
+        this.#live = live;
+        this.#liveFor = `${provider} ${named}`;
         this.#host.requestUpdate();
       })
       .catch(() => {});

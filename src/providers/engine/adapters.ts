@@ -1,13 +1,13 @@
 import Decimal from 'decimal.js';
 import { lazily } from '../../base/lazily.js';
 import { UserPaysError } from '../../base/errors.js';
-import { mergePriceBook, type PriceBook } from '../../pricing/index.js';
+import { mergePriceBook, soldOnly, type PriceBook } from '../../pricing/index.js';
 import { generationText as text } from '../../strings/generation.js';
 import type { ProviderId } from '../../base/types.js';
-import type { AdapterModule, KeyBalance, LiveAccess, LiveCatalogue, LivePriceReader, Provider } from '../provider.js';
+import type { AdapterModule, KeyBalance, LiveAccess, LivePriceReader, Provider } from '../provider.js';
 import type { OAuthAccount } from '../sign-in.js';
 import { signIn as signInWords } from '../../strings/sign-in.js';
-import { BUILTIN_PRICE_BOOK } from '../prices.js';
+import { BUILTIN_PRICE_BOOK, priceBookFor } from '../prices.js';
 import { PROVIDERS } from '../registry.js';
 import { checkEndpoint, checkRelay } from '../urls.js';
 import { sayer } from '../../strings/strings.js';
@@ -81,7 +81,12 @@ export async function accountFor(id: ProviderId): Promise<OAuthAccount> {
   return account;
 }
 
-const catalogues: Record<string, Promise<PriceBook>> = {};
+/** What a provider's live list said, read once per provider, endpoint and key: the book it makes, what it names. */
+export interface LiveBook {
+  book: PriceBook;
+  listed?: ReadonlySet<string>;
+}
+const catalogues: Record<string, Promise<LiveBook>> = {};
 
 /**
  * The readers of live prices that load without their provider's adapter: where a page shows those prices before
@@ -89,6 +94,8 @@ const catalogues: Record<string, Promise<PriceBook>> = {};
  * the code that makes images. Each by `import()`, a chunk of its own.
  */
 const LIVE_PRICES: Partial<Record<ProviderId, () => Promise<LivePriceReader>>> = {
+  google: () => import('../google/live-models.js'),
+  openai: () => import('../openai/live-models.js'),
   pollinations: () => import('../pollinations/live-prices.js'),
   puter: () => import('../puter/live-prices.js'),
 };
@@ -100,32 +107,33 @@ function liveReader(id: ProviderId): Promise<Partial<LivePriceReader>> {
 }
 
 /**
- * The built-in price book with the live prices of `id` at `endpoint` (`Provider.livePrices`: Puter's catalogue,
- * Pollinations' model list) laid over its bundled ones, once per provider and endpoint (and page); just the built-in
- * one when they do not come. The quote stays synchronous: the element switches to this book when it arrives. The
- * reading is the provider's: its reader's code (or its adapter's) first, then the prices.
+ * The price book of `id` at `endpoint`: the built-in one with what is known at that host (`priceBookFor`), and the
+ * provider's live list laid over it (`Provider.livePrices`: Puter's catalogue, Pollinations' model list, the models
+ * the user's Google or OpenAI key may use), its prices over the bundled ones and, where it names the models it sells,
+ * none of the provider's others (`soldOnly`); once per provider and endpoint (and key, where the list answers the
+ * user's); just the built-in one when the list does not come. The quote stays synchronous: the element switches to
+ * this book when it arrives. The reading is the provider's: its reader's code (or its adapter's) first, then the list.
  */
-export function liveCatalogue(id: ProviderId, endpoint: string, access?: LiveAccess): Promise<PriceBook> {
-  // Read again for each key and relay, where the price list answers the user's key (fal's).
-  const asked = access?.apiKey ? ` ${access.relay ?? ''} ${access.apiKey}` : '';
-  return (catalogues[`${id} ${endpoint}${asked}`] ??= liveReader(id)
-    .then((reader) => reader.livePrices?.(endpoint, access))
-    .catch(() => undefined)
-    .then((live) => (live ? bookWith(id, live) : BUILTIN_PRICE_BOOK)));
+export async function liveCatalogue(id: ProviderId, endpoint: string, access?: LiveAccess): Promise<PriceBook> {
+  return (await liveBook(id, endpoint, access)).book;
 }
 
 /**
- * The built-in book with `live` laid over it for provider `id`: its live prices, and where its list names the models
- * it sells, none of `id`'s others (the other providers' entries are theirs, untouched).
+ * `liveCatalogue`'s book, and the ids its list names (ours or the provider's own) where it names the models it sells:
+ * what a page's own prices are held to as well (`soldOnly`).
  */
-function bookWith(id: ProviderId, live: LiveCatalogue): PriceBook {
-  const book = mergePriceBook(BUILTIN_PRICE_BOOK, live.prices);
-  if (!live.listed) return book;
-  const listed = new Set(live.listed);
-  const sold: PriceBook = {};
-  for (const model in book) {
-    const { [id]: entry, ...others } = book[model];
-    sold[model] = entry && listed.has(model) ? book[model] : others;
-  }
-  return sold;
+export function liveBook(id: ProviderId, endpoint: string, access?: LiveAccess): Promise<LiveBook> {
+  // Read again for each key and relay, where the list answers the user's key (fal's, Google's, OpenAI's).
+  const asked = access?.apiKey ? ` ${access.relay ?? ''} ${access.apiKey}` : '';
+  const base = priceBookFor(endpoint, BUILTIN_PRICE_BOOK, id);
+  return (catalogues[`${id} ${endpoint}${asked}`] ??= liveReader(id)
+    .then((reader) => reader.livePrices?.(endpoint, access))
+    .catch(() => undefined)
+    .then((live) => {
+      if (!live) return { book: base };
+      const book = mergePriceBook(base, live.prices);
+      if (!live.listed) return { book };
+      const listed = new Set(live.listed);
+      return { book: soldOnly(book, id, listed), listed };
+    }));
 }

@@ -7,6 +7,8 @@ import type { ProviderInfo } from '../provider.js';
  */
 export const info: ProviderInfo = {
   needsKey: true,
+  // The models the user's key may use, read once per key (live-models.ts).
+  livePrices: true,
   defaultEndpoint: () => 'https://generativelanguage.googleapis.com',
   keyUrl: 'https://aistudio.google.com/apikey',
 };

@@ -9,6 +9,7 @@ import {
   guard,
   measured,
   startOneCall,
+  type HttpError,
 } from '../engine/http.js';
 import { routed } from '../engine/provider-urls.js';
 import { checkEndpoint } from '../urls.js';
@@ -20,6 +21,9 @@ import { sayer } from '../../strings/strings.js';
 import { generationText } from '../../strings/generation.js';
 
 const text = sayer('openai', openaiWords);
+
+/** Where an OpenAI organization is verified (its settings, "General"), linked from the refusal that asks for it. */
+const VERIFY_URL = 'https://platform.openai.com/settings/organization/general';
 
 /** The name gateways give our models (`flux-2-klein-9b` → `black-forest-labs/flux-2-klein-9b`). */
 export const gatewayModel = (model: string) => 'black-forest-labs/' + model;
@@ -98,6 +102,7 @@ export class OpenAiProvider implements Provider {
           sizeAs,
           rates,
         } = request.wiring ?? {};
+        let refusal: unknown;
         const reply = await fetchJson(
           routed(gatewayUrl(checkEndpoint(context.endpoint), path), context.relay),
           {
@@ -116,7 +121,18 @@ export class OpenAiProvider implements Provider {
           },
           signal,
           key,
-        );
+          undefined,
+          (refused) => (refusal = refused),
+        ).catch((error: HttpError) => {
+          // OpenAI refuses a model to an organization it has not verified with a 403 (receptron/mulmocast-app#1090
+          // quotes it: "Your organization must be verified to use the model…"): the key is good, not "rejected".
+          if (error.status === 403 && /organization must be verified/i.test(JSON.stringify(refusal ?? ''))) {
+            const unverified = new UserPaysError('provider-error', text.organizationUnverified(VERIFY_URL), false);
+            unverified.answered = true;
+            throw unverified;
+          }
+          throw error;
+        });
         const image = reply.data?.[0] ?? {};
         context.onBilled?.(); // the gateway answered: it made (and bills) the image, whatever happens to it now
         context.onProgress?.({ status: generationText.downloading(), progress: 1 });

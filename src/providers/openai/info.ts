@@ -8,4 +8,6 @@ export const info: ProviderInfo = {
   needsKey: true,
   defaultEndpoint: () => 'https://api.openai.com',
   ownName: 'OpenAI',
+  // The models the user's key may use, read once per key (live-models.ts).
+  livePrices: true,
 };
