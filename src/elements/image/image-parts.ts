@@ -1,6 +1,9 @@
 import type { ReactiveControllerHost } from 'lit';
 import type { ModelSettings, OutputFormat, ProviderId } from '../../base/types.js';
-import { mergePriceBook, modelsIn, priceOf, type PriceBook } from '../../pricing/index.js';
+import { mergePriceBook, modelName, modelsIn, priceOf, replacementOf, type PriceBook } from '../../pricing/index.js';
+import { prices } from '../../strings/prices.js';
+import { widget } from '../../strings/image/widget.js';
+import { wordsIn } from '../../strings/strings.js';
 import type { Offer } from '../../pricing/compare.js';
 import { offersOf, type Pricer } from '../../pricing/offers.js';
 import { BUILTIN_PRICE_BOOK, priceBookFor } from '../../providers/prices.js';
@@ -81,6 +84,8 @@ export class ImageParts {
   readonly form: FormState;
   /** One submission per gesture of the user's. */
   readonly gesture = new GestureGuard();
+  /** Why the model in force replaced the one chosen (`modelInForce`), and for which model in force it is said. */
+  modelNote?: { text: string; model: string };
   readonly #source: RequestSource;
 
   constructor(
@@ -127,6 +132,36 @@ export class ImageParts {
       locale: this.language.locale,
       ledger: this.ledger.ready(),
     };
+  }
+
+  /**
+   * The model to use where `model` is not among those the provider offers now (`offered`, not empty): its replacement
+   * where the provider shut it down (said in `modelNote`), another where the provider's list no longer names it for
+   * this account (said too), else (a model the provider never sold: another provider's, a default) its first, as a
+   * picker that cannot show the model in force would price something else.
+   */
+  modelInForce(model: string, offered: readonly string[]): string {
+    const { provider } = this.host;
+    const text = wordsIn(this.language.translation, 'prices', prices);
+    const replaced = replacementOf(this.pricing.prices(), provider, model);
+    if (replaced?.model && offered.includes(replaced.model)) {
+      const said = text.replacedBy(modelName(model), replaced.shutdown, modelName(replaced.model));
+      this.modelNote = { text: said, model: replaced.model };
+      return replaced.model;
+    }
+    const next = offered[0];
+    // Sold here by the bundled book, but not by the account's own list, or past its day with no replacement.
+    if (this.soldHere(model)) {
+      const said = wordsIn(this.language.translation, 'widget', widget).notSoldNow(modelName(model), modelName(next));
+      this.modelNote = { text: said, model: next };
+    }
+    return next;
+  }
+
+  /** Whether the bundled book prices `model` at the provider in force (at its endpoint's host), whatever its dates. */
+  soldHere(model: string): boolean {
+    const { provider, endpoint } = this.host;
+    return !!priceBookFor(endpoint, BUILTIN_PRICE_BOOK, provider)[model]?.[provider];
   }
 
   /** What the offers are asked for (a comparison, a cheaper model): the request as set, on what the page allows. */

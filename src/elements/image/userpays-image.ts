@@ -175,12 +175,15 @@ export class UserPaysImage extends ImageProperties {
     // `endpoint`); an empty one is a page that gives none (`api-key=""`), and the key remembered on this device stands.
     if (this.#unroutedKey) this.#give(this.#unroutedKey);
     this.#unroutedKey = undefined;
-    if (changed.has('models') || changed.has('provider') || changed.has('priceBook')) {
-      // A picker that cannot show the selected model would silently price something else: a model the provider does
-      // not sell becomes its first (a model it sells is kept across a change of provider). A model there is none of is
-      // the page's mistake: said (below), never made into another behind its back.
+    // A picker that cannot show the selected model would silently price something else: a model the provider does
+    // not sell becomes another (a model it sells is kept across a change of provider). So does one it sold, at any
+    // update: shut down by now (its replacement, said), or no longer named by the account's own list, which may arrive
+    // later. A model there is none of is the page's mistake: said (below), never made into another behind its back.
+    const asked = changed.has('models') || changed.has('provider') || changed.has('priceBook');
+    if (asked || this.#parts.soldHere(this.model)) {
       const offered = this.#parts.pricing.models(this.provider, this.models);
-      if (offered.length && !offered.includes(this.model) && modelInfo(this.model)) this.model = offered[0];
+      if (offered.length && !offered.includes(this.model) && modelInfo(this.model))
+        this.model = this.#parts.modelInForce(this.model, offered);
     }
     this.#checkModel();
   }

@@ -74,6 +74,11 @@ export interface ImageView {
    * to the first five (`expanded`); none where every model is shown.
    */
   modelsStep?: { label: string; expanded: boolean };
+  /**
+   * Why the model in force is not the one the page or the user chose: the provider shut that one down (and what
+   * replaces it), or its list no longer names it for this account; none otherwise.
+   */
+  modelNote?: string;
   /** The shapes, the sizes and the typed size; undefined where the image to edit sets the size. */
   size?: SizeView;
   /** The size the provider makes and bills of what is asked. */

@@ -27,6 +27,8 @@ export interface WidgetStrings {
   fixKey(): string;
   // Model, shape and size
   moreModels(n: number): string;
+  /** A model the page or the user chose that the provider's own list no longer names for this account. */
+  notSoldNow(model: string, instead: string): string;
   fewerModels(): string;
   /** The step to the provider's other model families, listed ("GPT Image, Nano Banana, Imagen…"). */
   otherFamilies(families: string): string;
@@ -60,6 +62,7 @@ export const widget: WidgetStrings = {
   fixPrompt: () => 'Write a prompt',
   fixKey: () => 'Enter the key',
   moreModels: (n) => `${n} more ${n === 1 ? 'model' : 'models'}`,
+  notSoldNow: (model, instead) => `${model} is not offered to your account now: ${instead} is chosen instead.`,
   fewerModels: () => 'Fewer models',
   otherFamilies: (families) => `More models: ${families}`,
   resolutionLabel: () => 'Size',

@@ -27,7 +27,7 @@ const renderChoice = (model: ModelChoice, price: string, on: ModelHandlers) =>
  * that the comparison ranks by and the decision row says after the expected price.
  */
 export function renderModels(
-  { models, modelsStep, widget: widgetText, locale, translation }: ImageView,
+  { models, modelsStep, modelNote, widget: widgetText, locale, translation }: ImageView,
   on: ModelHandlers,
 ) {
   const families = [...new Set(models.map((model) => model.family))];
@@ -58,6 +58,7 @@ export function renderModels(
           </button>`
         : nothing
     }
+    ${modelNote ? html`<p class="muted model-note">${modelNote}</p>` : nothing}
   </fieldset>`;
 }
 

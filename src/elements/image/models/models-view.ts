@@ -23,7 +23,10 @@ function familiesNotShown(offered: readonly Offer[], shown: ReadonlySet<string>)
  * step under them: up to five of the first family and the model in force, a step naming the provider's other families
  * (or how many more models there are); every model once the user takes it, with a step back to fewer.
  */
-export function modelsView(parts: ImageParts, offers: readonly Offer[]): Pick<ImageView, 'models' | 'modelsStep'> {
+export function modelsView(
+  parts: ImageParts,
+  offers: readonly Offer[],
+): Pick<ImageView, 'models' | 'modelsStep' | 'modelNote'> {
   const { host, form, language } = parts;
   const offered = offers.filter((offer) => offer.provider === host.provider);
   const first = offered[0] && familyOf(offered[0].model);
@@ -42,6 +45,8 @@ export function modelsView(parts: ImageParts, offers: readonly Offer[]): Pick<Im
       selected: model === host.model,
     })),
     modelsStep: stepOf(parts, offered, shown),
+    // Said while the model it explains is in force: a model the user picks after it is their own choice.
+    modelNote: parts.modelNote?.model === host.model ? parts.modelNote.text : undefined,
   };
 }
 

@@ -23,6 +23,8 @@ export const widget: WidgetStrings = {
   fixPrompt: () => 'Prompt schreiben',
   fixKey: () => 'Schlüssel eingeben',
   moreModels: (n) => `${n} ${n === 1 ? 'weiteres Modell' : 'weitere Modelle'}`,
+  notSoldNow: (model, instead) =>
+    `${model} wird Ihrem Konto derzeit nicht angeboten: Stattdessen ist ${instead} gewählt.`,
   fewerModels: () => 'Weniger Modelle',
   otherFamilies: (families) => `Weitere Modelle: ${families}`,
   resolutionLabel: () => 'Größe',
