@@ -1,0 +1,31 @@
+// The built-in price book as the widget has it, for the scripts that write or check what is said of it
+// (scripts/prices-doc.mjs, scripts/check-catalog.mjs): src/ bundled for Node by esbuild, in memory, so that the
+// scripts read the book itself, never a copy of it.
+import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** What the scripts read: the book, the prices known by host, the models in picker order, the quote, the clock. */
+const ENTRY = `
+export { BUILTIN_PRICE_BOOK, GATEWAY_PRICE_BOOKS, quoteFor } from './src/providers/prices.js';
+export { MODELS, modelName } from './src/pricing/models.js';
+export { PROVIDER_NAMES } from './src/base/types.js';
+export { PROVIDERS } from './src/providers/registry.js';
+export { clock } from './src/base/clock.js';
+`;
+
+/** The price book's modules, loaded once. */
+export async function loadPriceBook() {
+  const result = await build({
+    stdin: { contents: ENTRY, resolveDir: root, loader: 'ts', sourcefile: 'price-book-entry.ts' },
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform: 'neutral',
+    target: 'es2022',
+    logLevel: 'silent',
+  });
+  const code = result.outputFiles[0].text;
+  return import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
+}
