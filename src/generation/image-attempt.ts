@@ -59,6 +59,8 @@ interface Booked {
   upstream?: string;
   /** The provider, which reports what it charges, answered without saying for this image (BFL's `cost: null`). */
   unreported: boolean;
+  /** The day the provider said in its reply that it retires the model, within a month (`ProviderOutcome.retiring`). */
+  retiring?: string;
 }
 
 /** What one image came to: what it stored and booked, or its error (in its final words) and what it booked. */
@@ -241,7 +243,7 @@ export class ImageAttempt {
       bound ? { uncertain: charged, basis: 'bound' } : { charged, upstream: charge?.upstream, ...receipt },
     );
     tell(job.onStage, { stage: 'saved', image: stored });
-    return { stored, charged, upstream: charge?.upstream, unreported };
+    return { stored, charged, upstream: charge?.upstream, unreported, retiring: outcome.retiring };
   }
 
   /**

@@ -25,6 +25,8 @@ export interface GenerationOutcome {
   unreported?: boolean;
   /** Of `charged`, what the user paid upstream providers on their own keys (OpenRouter's BYOK), shown apart. */
   upstream?: string;
+  /** The day the provider said it retires the model, within a month (`ProviderOutcome.retiring`). */
+  retiring?: string;
 }
 
 /**
@@ -71,6 +73,7 @@ function sum(settled: AttemptSettled[]): GenerationOutcome {
     charged: charged.toString(),
     partialError: failures[0],
     unreported: settled.some((image) => image.unreported),
+    retiring: settled.find((image) => image.retiring)?.retiring,
     ...(upstream.isZero() ? {} : { upstream: upstream.toString() }),
   };
 }

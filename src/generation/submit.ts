@@ -5,7 +5,7 @@ import type { ImageStore, StoredImage } from '../images/image-store.js';
 import type { LedgerStore } from '../ledger/ledger.js';
 import { referenceAt } from '../images/reference-images.js';
 import type { Priced } from '../pricing/index.js';
-import { formatUsd, formatUsdRounded } from '../pricing/index.js';
+import { formatUsd, formatUsdRounded, modelName } from '../pricing/index.js';
 import { providerInfo } from '../providers/catalog.js';
 import type { ReferenceImage } from '../providers/provider.js';
 import { providerFor } from '../providers/engine/adapters.js';
@@ -70,6 +70,8 @@ export interface Submitted {
    * price was a bound (what is booked as may have been charged: the bound).
    */
   chargeNote?: Sentence;
+  /** Set where the provider said in its reply that it retires the model within a month: the day, in words. */
+  retiringNote?: Sentence;
 }
 
 /**
@@ -149,7 +151,10 @@ export async function submit(s: Submission): Promise<Submitted> {
                   rounded(quote.atMost, true),
                 )
             : text.chargedOtherwise(request.provider, usd(result.charged), usd(quote.total));
-  return { result, partialError: outcome.partialError, chargeNote };
+  const retiringNote = outcome.retiring
+    ? text.modelRetiring(request.provider, modelName(request.model), outcome.retiring)
+    : undefined;
+  return { result, partialError: outcome.partialError, chargeNote, retiringNote };
 }
 
 /**

@@ -284,6 +284,11 @@ export interface ProviderOutcome {
    * the user is told so.
    */
   unreported?: boolean;
+  /**
+   * The day (`YYYY-MM-DD`) the provider says in its reply that it retires the model, where that is within a month
+   * (Google's `modelStatus.retirementTime`): the user is told, so that no page meets the shutdown unwarned.
+   */
+  retiring?: string;
 }
 
 export interface Provider {

@@ -43,6 +43,8 @@ export interface GenerationStrings {
   /** A charge in two parts (OpenRouter's BYOK): the provider's fee, and what the upstream provider charged the user's own key. */
   chargedWithUpstream(provider: string, fee: string, upstream: string): string;
   costNotReported(provider: string, amount: string): string;
+  /** The provider said in its reply that it retires the model on `day` (`YYYY-MM-DD`), within a month. */
+  modelRetiring(provider: string, model: string, day: string): string;
   /**
    * A price that is a bound (`Quote.atMost`), and the reply did not say what the image came to: `most` stays counted
    * as may have been charged, which the list under the tally lets the user settle.
@@ -154,6 +156,8 @@ export const generation: GenerationStrings = {
     `${words.TheProvider(provider)} charged ${fee}, and the model's own provider charged ${upstream} to your key there (bring your own key); both are booked.`,
   costNotReported: (provider, amount) =>
     `${words.TheProvider(provider)} did not say what this cost, so the preview's price (${amount}) is booked.`,
+  modelRetiring: (provider, model, day) =>
+    `${words.TheProvider(provider)} says it retires ${model} on ${day}: from then on, pick another model.`,
   costOfBoundNotReported: (provider, most) =>
     `${words.TheProvider(provider)} did not say what this cost: at most ${most}, which your tally counts as may have been charged until you say what your ${words.providerName(provider)} account shows.`,
   refused: (why, provider) => `${whoIn(provider)} refused the request (${why}). Change the settings and try again.`,

@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
 import { isRecord } from '../../base/checks.js';
+import { clock } from '../../base/clock.js';
 import { UserPaysError } from '../../base/errors.js';
 import {
   MAX_IMAGE_BYTES,
@@ -91,6 +92,20 @@ export function chargeOfUsageMetadata(usage: unknown, rates: TokenRates): Charge
     new Decimal(0),
   );
   return { usd: usd.div(1e6).toString() };
+}
+
+/** How far ahead a retirement Google announces in its reply is said to the user. */
+const WARN_MS = 30 * 86_400_000;
+
+/**
+ * The day Google says in the reply that it retires the model (`modelStatus.retirementTime`, with `modelStage`
+ * DEPRECATED, LEGACY or any other: googleapis/js-genai `GenerateContentResponse.modelStatus`), where it is within a
+ * month of now; undefined where the reply says none, or a time that is no date.
+ */
+export function retiringDay(status: unknown, now = clock.now()): string | undefined {
+  if (!isRecord(status) || typeof status.retirementTime !== 'string') return undefined;
+  const at = Date.parse(status.retirementTime);
+  return Number.isFinite(at) && at - now <= WARN_MS ? new Date(at).toISOString().slice(0, 10) : undefined;
 }
 
 /** Why a reply holds no image, where Google says it was its safety filters (`finishReason`, `blockReason`). */
@@ -191,7 +206,13 @@ export class GoogleProvider implements Provider {
         }
         const type = /^image\/(png|jpeg|webp)$/.test(found.mimeType) ? found.mimeType : 'image/png';
         const made = await measured(base64Image(data, type), context.onBytes);
-        return { image: made, task: { provider: 'google', id: '' }, ...(charge && { charge }) };
+        const retiring = retiringDay(reply.modelStatus);
+        return {
+          image: made,
+          task: { provider: 'google', id: '' },
+          ...(charge && { charge }),
+          ...(retiring && { retiring }),
+        };
       },
       this.id,
     );

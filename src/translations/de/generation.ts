@@ -51,6 +51,8 @@ export const generation: GenerationStrings = {
     `${words.TheProvider(provider)} hat ${fee} berechnet, und der Anbieter des Modells hat ${upstream} über Ihren eigenen Schlüssel dort berechnet (Bring Your Own Key); beides ist verbucht.`,
   costNotReported: (provider, amount) =>
     `${words.TheProvider(provider)} hat nicht gesagt, was das gekostet hat, daher wird der Preis der Vorschau (${amount}) verbucht.`,
+  modelRetiring: (provider, model, day) =>
+    `${words.TheProvider(provider)} gibt an, ${model} am ${day} abzuschalten: Wählen Sie ab dann ein anderes Modell.`,
   costOfBoundNotReported: (provider, most) =>
     `${words.TheProvider(provider)} hat nicht gesagt, was das gekostet hat: höchstens ${most}. Ihre Ausgabenübersicht zählt das als vielleicht berechnet, bis Sie sagen, was Ihr Konto ${atProvider(provider)} zeigt.`,
   refused: (why, provider) =>

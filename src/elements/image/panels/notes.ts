@@ -11,9 +11,13 @@ import { budgetFigures, usd } from '../../tally/tally-summary.js';
 // just made for the user, with its Undo, what the provider asks in a box of its own, and what the session spent. The
 // error of a submission is the canvas's (gallery/failure.ts).
 
-/** What the provider charged where the preview did not say it (`Submitted.chargeNote`), in the host's words. */
-export function renderOutcome(chargeNote: string) {
-  return chargeNote ? html`<p class="muted">${chargeNote}</p>` : nothing;
+/**
+ * What the provider charged where the preview did not say it (`Submitted.chargeNote`), and that it retires the model
+ * soon (`Submitted.retiringNote`), in the host's words.
+ */
+export function renderOutcome(notes: readonly string[]) {
+  const said = notes.filter(Boolean);
+  return said.length ? html`${said.map((note) => html`<p class="muted">${note}</p>`)}` : nothing;
 }
 
 /**

@@ -140,7 +140,9 @@ export function renderSlots(
       relay: hostOf(host.relay),
     }),
     // What the provider charged, where the preview did not say it (see `Submitted.chargeNote`).
-    outcome: renderOutcome(submission.chargeNote ? reword(submission.chargeNote, translation) : ''),
+    outcome: renderOutcome(
+      [submission.chargeNote, submission.retiringNote].map((note) => (note ? reword(note, translation) : '')),
+    ),
     notices: latest.result.length ? (below ? nothing : notices) : failure,
     // While the provider asks in its own box, that; else a change just made, beside the toolbar of the image it
     // concerns where that image is shown, else here.

@@ -71,6 +71,8 @@ export class SubmissionController<Args> implements ReactiveController {
   usualWait?: number;
   /** Set when a provider charged other than the preview said. */
   chargeNote?: Sentence;
+  /** Set when the provider said in its reply that it retires the model within a month (`Submitted.retiringNote`). */
+  retiringNote?: Sentence;
   /**
    * What the provider of the running submission has already charged (BFL bills at acceptance, and finishes
    * the image whatever the page does), in USD; '' while nothing is known to be. Cancel asks first then.
@@ -243,17 +245,17 @@ export class SubmissionController<Args> implements ReactiveController {
 
   async #perform(run: Run, args: Args): Promise<GenerationResult> {
     this.#failure = this.#lastSubmissionFailure = undefined;
-    this.#update({ ...ended, status: SubmissionStatus.PREPARING, chargeNote: undefined });
+    this.#update({ ...ended, status: SubmissionStatus.PREPARING, chargeNote: undefined, retiringNote: undefined });
     /** Still the submission the widget shows (not one the user stopped waiting for). */
     const shown = () => this.#run === run;
     let vetoed = false;
     try {
-      const { result, partialError, chargeNote } = await this.#task(args, {
+      const { result, partialError, chargeNote, retiringNote } = await this.#task(args, {
         signal: run.controller.signal,
         onSubmit: (detail) => !(vetoed = !emit(this.#host, 'userpays-submit', detail, true)),
         onStage: (stage) => this.#stage(stage, shown()),
       });
-      if (chargeNote) this.#update({ chargeNote });
+      if (chargeNote || retiringNote) this.#update({ chargeNote, retiringNote });
       if (partialError) this.report(partialError);
       emit(this.#host, 'userpays-result', result);
       if (shown()) this.#update({ ...ended, status: SubmissionStatus.COMPLETE, value: result });
@@ -294,6 +296,7 @@ export class SubmissionController<Args> implements ReactiveController {
         | 'asking'
         | 'usualWait'
         | 'chargeNote'
+        | 'retiringNote'
         | 'billed'
         | 'confirmingCancel'
         | 'stopping'
