@@ -1,0 +1,47 @@
+// A page that names a model its provider has shut down (SPEC §12): the picker shows the replacement chosen, says why
+// in one sentence beside it, and prices and sends the replacement; nothing is refused, nothing is sent for the model
+// that is gone. By the page's clock, which the test sets.
+import { expect } from '@open-wc/testing';
+import '../../src/define.js';
+import { controlledClock } from '../support/clock.js';
+import { chooseModel, decision, imageWidget, modelChoices, part, words } from '../support/widget.js';
+
+const note = (el: HTMLElement) => words(part(el, 'model')?.querySelector('.model-note'));
+
+describe('a model its provider has shut down, named by the page', () => {
+  const clock = controlledClock('2026-11-28T12:00:00Z');
+
+  it('Imagen 4 with the user’s Google key: Nano Banana 2.1 is chosen, priced, and the reason said', async () => {
+    const el = await imageWidget({ provider: 'google', model: 'imagen-4', prompt: 'a fox' });
+    expect(el.model).to.equal('gemini-nano-banana-2.1');
+    const choices = await modelChoices(el);
+    expect(choices.find(({ checked }) => checked)?.id).to.equal('gemini-nano-banana-2.1');
+    expect(choices.map(({ id }) => id)).to.not.include('imagen-4');
+    expect(note(el)).to.equal(
+      'Imagen 4 was shut down on 2026-08-17: Nano Banana 2.1, its replacement, makes this image instead.',
+    );
+    expect(decision(el).price).to.equal('at most $0.0487');
+  });
+
+  it('stops saying why once the user picks a model of their own', async () => {
+    const el = await imageWidget({ provider: 'google', model: 'imagen-4-ultra', prompt: 'a fox' });
+    expect(el.model).to.equal('gemini-3-pro-image');
+    expect(note(el)).to.match(/^Imagen 4 Ultra was shut down/);
+    await chooseModel(el, 'gemini-3.1-flash-lite-image');
+    expect(note(el)).to.equal('');
+  });
+
+  it('GPT Image 1.5 at OpenAI is offered until 2026-12-01, then GPT Image 2.6 Sunburst in its place', async () => {
+    clock.set('2026-11-30T23:00:00Z');
+    const before = await imageWidget({ provider: 'openai', model: 'gpt-image-1.5', prompt: 'a fox' });
+    expect(before.model).to.equal('gpt-image-1.5');
+    clock.set('2026-12-02T00:00:00Z');
+    const after = await imageWidget({ provider: 'openai', model: 'gpt-image-1.5', prompt: 'a fox' });
+    expect(after.model).to.equal('gpt-image-2.6-sunburst');
+    expect(note(after)).to.match(/^GPT Image 1\.5 was shut down on 2026-12-01/);
+    expect((await modelChoices(after)).map(({ id }) => id)).to.not.include.members([
+      'gpt-image-1.5',
+      'gpt-image-1-mini',
+    ]);
+  });
+});
