@@ -3,7 +3,8 @@
 // and what each of Puter's providers does with a generate call: the values it silently replaces, the ones it refuses,
 // the size it makes and the usage it records (…ImageProvider.ts, cited beside each rule). Puter's own providers are
 // faked here as the backend would see them answer: OpenAI's usage as the recorded replies report it
-// (test/recorded/openai/), Gemini's image tokens by tier as Puter estimates them.
+// (test/recorded/openai/), Gemini's image tokens by tier as Puter estimates them; an upstream that no longer has the
+// model refuses it (`endedUpstream`), though the catalogue still lists it, as Puter's does.
 
 const MICRO = 1_000_000; // microcents per cent
 /** `Math.ceil(cents × 1,000,000)`, at least 1 (#toMicroCents in OpenAiImageProvider.ts and GeminiImageProvider.ts). */
@@ -382,12 +383,46 @@ const sameRatio = (allowed, ratio) => allowed.some((r) => r.w === ratio?.w && r.
 const XAI_RATIOS = ['1:1', '16:9', '9:16', '4:3', '3:4', '3:2', '2:3', '2:1', '1:2'];
 
 /**
- * What one of the families' providers makes of a generate call (`args` as the driver passes them on, `ratio` already
- * made of width/height): `{width, height, quality, ratio, usage: [[type, units, microcents]], data}` (`data`: the
- * image comes back as a data: URL), or `{error: [status, message, code, fields?]}`; undefined for the providers
- * puter.mjs itself serves (Replicate, and Together but for its tiers).
+ * The upstream ids that no longer answer, though Puter's catalogue still lists them (it has no filter:
+ * ImageGenerationDriver.ts `models()`): Google's Imagen 4 (shut 2026-08-17, its changelog) and the Gemini `-preview`
+ * ids Puter's Gemini provider sends (shut 2026-06-25, Google's deprecations page), before any moment this simulator
+ * is run at, so always; OpenAI's GPT Image 1.5 and 1 mini from 2026-12-01 (OpenAI's deprecations page) and GPT Image
+ * 1 from 2026-10-23 (as third parties report it: the stricter reading), by the simulator's clock (`now`).
  */
-export function familyCall(model, args, scale) {
+const ENDS = { 'gpt-image-1.5': '2026-12-01', 'gpt-image-1-mini': '2026-12-01', 'gpt-image-1': '2026-10-23' };
+function endedUpstream(model, now) {
+  if (model.provider === 'gemini-image-generation') return true;
+  const end = model.provider === 'openai-image-generation' && ENDS[model.id];
+  return !!end && now >= Date.parse(`${end}T00:00:00Z`);
+}
+/**
+ * What Puter answers when the upstream no longer has the model: the provider's 404 passed on as Puter passes an
+ * upstream's refusal of the request (DriverController.ts, translateProviderError: 400 upstream_bad_request with
+ * `upstreamStatus`), before anything is made or billed. The message is the upstream's (OpenAI's `model_not_found`,
+ * Google's NOT_FOUND), as its client's error carries it.
+ */
+function endedError(model) {
+  const message =
+    model.provider === 'openai-image-generation'
+      ? `The model \`${model.id}\` does not exist or you do not have access to it.`
+      : `models/${model.id} is not found for API version v1beta, or is not supported for ${model.apiType === 'generateImages' ? 'predict' : 'generateContent'}.`;
+  return { error: [400, message, 'upstream_bad_request', { upstreamStatus: 404 }] };
+}
+
+/**
+ * What one of the families' providers makes of a generate call (`args` as the driver passes them on, `ratio` already
+ * made of width/height) at the simulator's moment `now` (ms): `{width, height, quality, ratio, usage: [[type, units,
+ * microcents]], data}` (`data`: the image comes back as a data: URL), or `{error: [status, message, code, fields?]}`;
+ * undefined for the providers puter.mjs itself serves (Replicate, and Together but for its tiers). Puter's own checks
+ * come first (`providerCall`: Gemini's tier estimate); then the upstream answers, or no longer does (`endedUpstream`).
+ */
+export function familyCall(model, args, scale, now = Date.now()) {
+  const made = providerCall(model, args, scale);
+  return made && !made.error && endedUpstream(model, now) ? endedError(model) : made;
+}
+
+/** What a provider makes of the call, where its upstream still serves the model (`familyCall`). */
+function providerCall(model, args, scale) {
   const micro = (cents) => Math.round(toMicro(cents) * scale);
   const ratio = args.ratio;
   const costs = model.costs;

@@ -108,6 +108,10 @@
 //                                 'credits'; the multiplier itself is never sent (extensions/metering.ts)
 //   scale=<factor>                every catalogue cost (and charge) × factor, to tell live prices from bundled
 //   catalogue=down                the catalogue answers 503 (clients fall back to their bundled prices)
+//   now=<ISO date or time>        the simulator's moment, which decides which upstream models still answer
+//                                 (puter-families.mjs, `endedUpstream`: GPT Image 1.5 and 1 mini until 2026-12-01,
+//                                 GPT Image 1 until 2026-10-23; Imagen and the Gemini `-preview` ids never); the
+//                                 catalogue lists them all the same, as Puter's does; default the machine's clock
 // Kinder than Puter, for tests of other things:
 //   imageCors=1                   the image host answers CORS (a page can read and save the image)
 //   result=data                   the image comes as a data: URL in the reply, as a model that sends base64 makes it
@@ -494,7 +498,8 @@ export function createPuterSimulator({ pendingMs = 1500 } = {}) {
     let refs;
     let refused; // Replicate's 422, answered once the credit check has passed, as on Puter
     const replicated = model.provider === 'replicate-image-generation';
-    const family = familyCall(model, { ...args, ratio: pair }, Number(scenario.scale ?? 1));
+    const now = scenario.now ? Date.parse(scenario.now) : Date.now(); // the simulator's moment (`now=`)
+    const family = familyCall(model, { ...args, ratio: pair }, Number(scenario.scale ?? 1), now);
     if (family) {
       if (family.error) return apiError(req, res, ...family.error);
       ({ width, height } = family);

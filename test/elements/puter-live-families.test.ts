@@ -10,7 +10,7 @@ describe('<userpays-cost provider="puter">, a family model', () => {
   it('is priced at the bundled cost at once, then at the live catalogue’s', async () => {
     const endpoint = `${location.origin}/sim/puter/s/scale=2;run=${unique()}`;
     const el = await fixture<UserPaysCost>(
-      html`<userpays-cost provider="puter" endpoint=${endpoint} model="imagen-4"></userpays-cost>`,
+      html`<userpays-cost provider="puter" endpoint=${endpoint} model="seedream-4.5"></userpays-cost>`,
     );
     expect(el.quote).to.include({ total: '0.04' }); // bundled
     await until(() => el.quote?.source.name === 'Puter live catalogue');

@@ -15,6 +15,7 @@ import { simCharged, unique } from '../support/sim.js';
 import { generate as userPaysGenerate } from '../../src/api.js';
 import { ImageStore } from '../../src/images/image-store.js';
 import { cleanLocalStorage } from '../support/storage.js';
+import { controlledClock } from '../support/clock.js';
 
 const provider = new PuterProvider();
 const PROMPT = 'a lighthouse at dusk, watercolour';
@@ -23,7 +24,7 @@ const PROMPT = 'a lighthouse at dusk, watercolour';
  * One image of `request` at Puter as the widget submits it (src/generation/submit.ts: the size, ratio and quality
  * priced, the price book's wiring), as a fresh account: the outcome, the simulator's log of it and what it charged.
  */
-async function generate(request: Omit<QuoteRequest, 'provider'>, book: PriceBook = BUILTIN_PRICE_BOOK) {
+async function generate(request: Omit<QuoteRequest, 'provider'>, book: PriceBook = BUILTIN_PRICE_BOOK, scenario = '') {
   const { entry, fitted } = quoteDetails({ provider: 'puter', prompt: PROMPT, ...request }, book);
   const marker = unique();
   const token = unique('token');
@@ -39,7 +40,7 @@ async function generate(request: Omit<QuoteRequest, 'provider'>, book: PriceBook
       wiring: { model: entry.model, via: entry.via },
       seed: 7,
     },
-    { endpoint: puterEndpoint(`run=${marker}`), signal: new AbortController().signal },
+    { endpoint: puterEndpoint(`run=${marker}${scenario && `;${scenario}`}`), signal: new AbortController().signal },
   );
   const [call] = await puterCalls(marker);
   return { outcome, call: call as any, charged: await simCharged('puter', token) };
@@ -54,38 +55,20 @@ describe('Puter: the other model families (real SDK, simulator)', function () {
   afterEach(removePuterDialogs);
   after(() => sdk()?.auth.signOut());
 
-  it('prices Imagen 4 at $0.04 exact, asks Gemini’s Imagen for it, and books the usage it fell by', async () => {
-    const quote = quoteFor({ provider: 'puter', model: 'imagen-4', width: 1024, height: 768, prompt: PROMPT });
-    expect(quote).to.include({ total: '0.04', exact: true });
-    expect(quote.atMost).to.equal(undefined);
-    expect(quote.source).to.include({ name: 'Puter model catalogue (bundled)', asOf: '2026-11-25' });
-    const { outcome, call, charged } = await generate({ model: 'imagen-4', width: 1024, height: 768 });
-    // Puter's own id and provider (Together serves another Imagen whose aliases it shares), Imagen's ratio as it
-    // takes it (an unreduced 1024:768 would become 1:1 in silence), the quality sent.
-    expect(call).to.include({
-      model: 'imagen-4.0-generate-001',
-      provider: 'gemini-image-generation',
-      ratio: '4:3',
-      quality: '1K',
-    });
-    expect(charged).to.equal('0.04');
-    expect(outcome.charge).to.deep.equal({ usd: '0.04' });
-  });
-
   it('sends a GPT Image its quality and size, priced as a bound from its image tokens, and books the usage', async () => {
-    const request = { model: 'gpt-image-1', width: 1024, height: 1024, quality: 'high' };
+    const request = { model: 'gpt-image-2', width: 1024, height: 1024, quality: 'high' };
     const quote = quoteFor({ provider: 'puter', prompt: PROMPT, ...request });
     expect(quote.exact).to.equal(false);
-    expect(quote.lines[0].label).to.match(/4,160 tokens at high/);
-    expect(quote.lines[0].amount).to.equal('0.1664'); // 4,160 × $40 per million, Puter's `image_output`
+    expect(quote.lines[0].label).to.match(/7,024 tokens at high/);
+    expect(quote.lines[0].amount).to.equal('0.21072'); // 7,024 × $30 per million, Puter's `image_output`
     expect(new Decimal(quote.atMost!).gt(quote.total)).to.equal(true);
     const { outcome, call, charged } = await generate(request);
     // Without a quality Puter makes (and bills) `low`: the simulator does as Puter does, so `high` came because sent.
-    expect(call).to.include({ model: 'gpt-image-1', provider: 'openai-image-generation', quality: 'high' });
+    expect(call).to.include({ model: 'gpt-image-2', provider: 'openai-image-generation', quality: 'high' });
     expect(call.ratio).to.equal('1024x1024');
     expect(outcome.charge?.usd).to.equal(charged);
     expect(new Decimal(charged).lte(quote.atMost!)).to.equal(true);
-    expect(new Decimal(charged).gte('0.1664')).to.equal(true);
+    expect(new Decimal(charged).gte('0.21072')).to.equal(true);
   });
 
   it('sends a Gemini tier and its ratio to Together, priced and booked at that tier exactly', async () => {
@@ -147,7 +130,7 @@ describe('Puter: the other model families (real SDK, simulator)', function () {
     sdk().setAuthToken(unique('token'));
     // Two at once: neither call is alone, so neither drop of the usage is that call's charge.
     const result = await userPaysGenerate(
-      { provider: 'puter', model: 'gpt-image-1-mini', quality: 'low', prompt: PROMPT, count: 2 },
+      { provider: 'puter', model: 'gpt-image-2', quality: 'low', prompt: PROMPT, count: 2 },
       { storageKey, endpoint: puterEndpoint(`run=${marker}`), puterSrc: PUTER_SRC },
     );
     const atMost = new Decimal(result.quote.atMost!).div(2).toString();
@@ -162,6 +145,10 @@ describe('Puter: the other model families (real SDK, simulator)', function () {
       quoteFor({ provider: 'puter', model: 'gemini-3-pro-image', quality: '0.5K', prompt: PROMPT }),
     ).to.throw(/0\.5K/);
   });
+});
+
+describe('Puter’s live catalogue, before any family model’s end upstream', () => {
+  controlledClock('2026-07-01T12:00:00Z'); // before Imagen's end (2026-08-17), and a month and more before it
 
   it('lays the live catalogue’s costs over the bundled copy, for every family', async () => {
     const live = (await livePrices(puterEndpoint(`scale=2;run=${unique()}`)))!;
@@ -183,26 +170,30 @@ describe('Puter: the other model families (real SDK, simulator)', function () {
 });
 
 describe('the Puter simulator serves the families as Puter does', () => {
-  const call = (args: Record<string, unknown>) => {
+  const call = (args: Record<string, unknown>, scenario = '') => {
     const marker = unique();
-    return puterGenerate(puterEndpoint(`run=${marker}`), unique('token'), { prompt: PROMPT, ...args }).then(
-      async (response) => ({ status: response.status, body: await response.json(), log: await puterCalls(marker) }),
-    );
+    const endpoint = puterEndpoint(`run=${marker}${scenario && `;${scenario}`}`);
+    return puterGenerate(endpoint, unique('token'), { prompt: PROMPT, ...args }).then(async (response) => ({
+      status: response.status,
+      body: await response.json(),
+      log: await puterCalls(marker),
+    }));
   };
 
   it('turns a missing GPT quality into low, and a size it does not list into 1024²', async () => {
-    const { status, log } = await call({ model: 'gpt-image-1', ratio: { w: 1200, h: 900 } });
+    const { status, log } = await call({ model: 'gpt-image-1.5', ratio: { w: 1200, h: 900 } }, 'now=2026-11-30');
     expect(status).to.equal(200);
     expect(log[0]).to.include({ quality: 'low', ratio: '1024x1024' });
   });
 
-  it('answers 400 to a Gemini quality it does not list, and makes 512 without one', async () => {
+  it('answers 400 to a Gemini quality it does not list, before it asks Google, whose preview id is gone', async () => {
     const unknown = await call({ model: 'gemini-3.1-flash-image', quality: '3K' });
     expect(unknown.status).to.equal(400);
     expect(unknown.body.message).to.match(/No estimated image token count/);
     const missing = await call({ model: 'gemini-3.1-flash-image' });
-    expect(missing.status).to.equal(200);
-    expect(missing.log[0]).to.include({ quality: '512', provider: 'gemini-image-generation' });
+    expect([missing.status, missing.body.code]).to.deep.equal([400, 'upstream_bad_request']);
+    expect(missing.body.message).to.contain('models/gemini-3.1-flash-image-preview is not found');
+    expect(missing.log[0]).to.include({ provider: 'gemini-image-generation' });
   });
 
   it('resolves a shared alias to the first provider that registered it, unless `provider` names another', async () => {

@@ -1,6 +1,7 @@
 import type { PriceSource } from '../../base/types.js';
 import {
   referenceRule,
+  type Lifecycle,
   type PriceEntry,
   type PriceRule,
   type ProviderPrices,
@@ -46,6 +47,47 @@ const SOURCE: PriceSource = {
 };
 const MP = 1024 * 1024;
 const NO_REFERENCES = referenceRule(0);
+
+/**
+ * The ends upstream of what Puter serves (its catalogue lists every id its providers know, ended or not:
+ * ImageGenerationDriver.ts `models()` at 8307e8c has no filter), each the provider's own announcement where one was
+ * found. By the page's clock (src/pricing/lifecycle.ts) a model past its end is neither offered nor sent, whatever the
+ * live catalogue lists (live-prices.ts), and a page that names it gets the replacement.
+ * - GPT Image 1.5 and 1 mini: OpenAI shuts both down on 2026-12-01, GPT Image 2 in their place.
+ * - GPT Image 1: gone since 2026-10-23 as two third parties report it (diillson/chatcli#1364; danielmiessler/Fabric
+ *   v1.4.534), no page of OpenAI's found: the stricter reading, as a call to it would fail.
+ * - Imagen 4 Fast, Imagen 4 and Ultra through Puter's Gemini provider, which sends Google's `imagen-4.0-*` ids: Google
+ *   shut them down on 2026-08-17. Puter prices no Nano Banana 2.1, so each is replaced by Gemini 3 Pro Image through
+ *   Together, the Google image model Puter serves from a GA id.
+ */
+const OPENAI_DEPRECATIONS = {
+  name: 'OpenAI deprecations',
+  asOf: '2026-11-27',
+  url: 'https://developers.openai.com/api/docs/deprecations',
+};
+const GPT_IMAGE_1X_GONE: Lifecycle = {
+  shutdown: '2026-12-01',
+  replacement: 'gpt-image-2',
+  source: OPENAI_DEPRECATIONS,
+};
+const GPT_IMAGE_1_GONE: Lifecycle = {
+  shutdown: '2026-10-23',
+  replacement: 'gpt-image-2',
+  source: {
+    name: 'diillson/chatcli#1364 (gpt-image-1 shutdown), unverified',
+    asOf: '2026-11-27',
+    url: 'https://github.com/diillson/chatcli/issues/1364',
+  },
+};
+const IMAGEN_GONE: Lifecycle = {
+  shutdown: '2026-08-17',
+  replacement: 'gemini-3-pro-image',
+  source: {
+    name: 'Gemini API changelog (2026-06-15) and Imagen page',
+    asOf: '2026-11-27',
+    url: 'https://ai.google.dev/gemini-api/docs/imagen',
+  },
+};
 
 /** Cents per million tokens (Puter's `costs`) as USD per million. */
 const perMillion = (cents: number) => String(cents / 100);
@@ -101,8 +143,38 @@ const geminiSizes = (made: Record<string, string>): SizeRule => ({
 const FLASH_LONG_RATIOS = { '1:4': '512x2048', '4:1': '2048x512', '1:8': '384x3072', '8:1': '3072x384' };
 /** Imagen's five (GEMINI_IMAGE_GENERATION_MODELS `allowedRatios`). */
 const IMAGEN_RATIOS = ratios('1:1 3:4 4:3 9:16 16:9');
-/** SEEDREAM_RESOLUTION_MAP's ratios, at the 2K tier (2048² at 1:1). */
-const SEEDREAM_RATIOS = ratios('1:1 4:3 3:4 16:9 9:16 3:2 2:3 21:9', 4 * MP);
+/**
+ * Seedream at its 2K tier, the only one 4.5 and 5.0 Lite take: the size BytePlus makes for each ratio Puter sends
+ * reduced (`{w: 16, h: 9}`), as byteplus/models.ts SEEDREAM_RESOLUTION_MAP lists it at `2k` (BytePlusImageProvider.ts
+ * #resolveSize: a ratio under 921,600 px finds its tier's documented size). Not the ratio's 4 MP by arithmetic: 16:9
+ * is made 2816×1584, not 2736×1536.
+ */
+const SEEDREAM_RATIOS: SizeRule = {
+  kind: 'ratios',
+  ratios: '1:1 4:3 3:4 16:9 9:16 3:2 2:3 21:9'.split(' '),
+  pixels: 4 * MP,
+  made: {
+    '1:1': '2048x2048',
+    '4:3': '2368x1776',
+    '3:4': '1776x2368',
+    '16:9': '2816x1584',
+    '9:16': '1584x2816',
+    '3:2': '2496x1664',
+    '2:3': '1664x2496',
+    '21:9': '3136x1344',
+  },
+};
+/**
+ * Grok Imagine's ratios (docs.x.ai, Image generation, `aspect_ratio`: those widely documented; fewer than it takes),
+ * at about 1 MP at `1k` and twice each side at `2k` (XAIImageProvider.ts passes the tier as `resolution`): the size
+ * shown follows the tier sent, not 1 MP at both. xAI states no pixels for either; its 1k and 2k are read as named.
+ */
+const GROK_SIZES: SizeRule = {
+  kind: 'ratios',
+  ratios: '1:1 16:9 9:16 4:3 3:4 3:2 2:3 2:1 1:2'.split(' '),
+  pixels: MP,
+  tierScales: { '1k': 1, '2k': 2 },
+};
 const entry = (model: string, via: string, rule: PriceRule, sizes: SizeRule) => ({
   rule,
   sizes,
@@ -114,9 +186,18 @@ const entry = (model: string, via: string, rule: PriceRule, sizes: SizeRule) => 
 /** Puter's price of each family model, with what it makes of it and how to ask it (see above). */
 export const FAMILIES: Record<string, Omit<PriceEntry, 'source' | 'references'>> = {
   'gpt-image-2': gpt('gpt-image-2', { text_input: 500, image_input: 800, image_output: 3000 }),
-  'gpt-image-1.5': gpt('gpt-image-1.5', { text_input: 500, image_input: 800, image_output: 3200 }),
-  'gpt-image-1': gpt('gpt-image-1', { text_input: 500, image_input: 1000, image_output: 4000 }),
-  'gpt-image-1-mini': gpt('gpt-image-1-mini', { text_input: 200, image_input: 250, image_output: 800 }),
+  'gpt-image-1.5': {
+    ...gpt('gpt-image-1.5', { text_input: 500, image_input: 800, image_output: 3200 }),
+    lifecycle: GPT_IMAGE_1X_GONE,
+  },
+  'gpt-image-1': {
+    ...gpt('gpt-image-1', { text_input: 500, image_input: 1000, image_output: 4000 }),
+    lifecycle: GPT_IMAGE_1_GONE,
+  },
+  'gpt-image-1-mini': {
+    ...gpt('gpt-image-1-mini', { text_input: 200, image_input: 250, image_output: 800 }),
+    lifecycle: GPT_IMAGE_1X_GONE,
+  },
   'gemini-3.1-flash-image': entry(
     'togetherai:google/flash-image-3.1',
     'together-image-generation',
@@ -129,24 +210,28 @@ export const FAMILIES: Record<string, Omit<PriceEntry, 'source' | 'references'>>
     tiers({ '1K': '13.4', '2K': '13.4', '4K': '24' }),
     geminiSizes(GEMINI_MADE),
   ),
-  'imagen-4-fast': entry(
-    'imagen-4.0-fast-generate-001',
-    'gemini-image-generation',
-    { kind: 'puter', unit: 'usd', costs: { 'per-image': '2' } },
-    IMAGEN_RATIOS,
-  ),
-  'imagen-4': entry(
-    'imagen-4.0-generate-001',
-    'gemini-image-generation',
-    tiers({ '1K': '4', '2K': '4' }),
-    IMAGEN_RATIOS,
-  ),
-  'imagen-4-ultra': entry(
-    'imagen-4.0-ultra-generate-001',
-    'gemini-image-generation',
-    tiers({ '1K': '6', '2K': '6' }),
-    IMAGEN_RATIOS,
-  ),
+  'imagen-4-fast': {
+    ...entry(
+      'imagen-4.0-fast-generate-001',
+      'gemini-image-generation',
+      { kind: 'puter', unit: 'usd', costs: { 'per-image': '2' } },
+      IMAGEN_RATIOS,
+    ),
+    lifecycle: IMAGEN_GONE,
+  },
+  'imagen-4': {
+    ...entry('imagen-4.0-generate-001', 'gemini-image-generation', tiers({ '1K': '4', '2K': '4' }), IMAGEN_RATIOS),
+    lifecycle: IMAGEN_GONE,
+  },
+  'imagen-4-ultra': {
+    ...entry(
+      'imagen-4.0-ultra-generate-001',
+      'gemini-image-generation',
+      tiers({ '1K': '6', '2K': '6' }),
+      IMAGEN_RATIOS,
+    ),
+    lifecycle: IMAGEN_GONE,
+  },
   'seedream-4.5': entry('seedream-4-5-251128', 'byteplus-image-generation', tiers({ '2k': '4' }), SEEDREAM_RATIOS),
   'seedream-5-lite': entry(
     'seedream-5-0-lite-260128',
@@ -160,13 +245,7 @@ export const FAMILIES: Record<string, Omit<PriceEntry, 'source' | 'references'>>
     { kind: 'puter', unit: 'usd', costs: { '1MP': '0.58' } },
     { kind: 'snapped', step: 8, min: 64 },
   ),
-  // xAI's aspect ratios (docs.x.ai, Image generation, `aspect_ratio`): those widely documented; fewer than it takes.
-  'grok-imagine': entry(
-    'grok-imagine-image',
-    'xai-image-generation',
-    tiers({ '1k': '2', '2k': '2' }),
-    ratios('1:1 16:9 9:16 4:3 3:4 3:2 2:3 2:1 1:2'),
-  ),
+  'grok-imagine': entry('grok-imagine-image', 'xai-image-generation', tiers({ '1k': '2', '2k': '2' }), GROK_SIZES),
 };
 
 export const withSource = (model: Omit<PriceEntry, 'source' | 'references'>, source: PriceSource): PriceEntry => ({

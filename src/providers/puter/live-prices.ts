@@ -5,6 +5,7 @@ import { FAMILIES, withSource } from './families.js';
 import { isAmount } from '../../base/checks.js';
 import { clock } from '../../base/clock.js';
 import type { PriceBook } from '../../pricing/index.js';
+import { retired } from '../../pricing/lifecycle.js';
 import type { LiveCatalogue } from '../provider.js';
 import { PUTER_MODELS, puterEntry } from './prices.js';
 
@@ -47,24 +48,40 @@ function costsOf(model: any): Record<string, string> | undefined {
 
 const replies: Record<string, Promise<{ models: any[] }>> = {};
 
+/** The catalogue's entry of our model `id` (FLUX by Puter's id; a family by its id and its provider), if it lists one. */
+function listedIn(models: any[], id: string) {
+  if (PUTER_IDS[id]) return models.find((model: any) => model?.id === PUTER_IDS[id]);
+  const { model, via } = FAMILIES[id];
+  return models.find((each: any) => each?.id === model && each?.provider === via);
+}
+
 /**
- * Puter's live prices (`GET {endpoint}/puterai/image/models/details`), as a price book to lay over the built-in one:
- * those of the models whose costs it lists in a shape this knows, FLUX's and the other families'. Fetched once per
- * endpoint (and page); undefined when
- * unreachable, and the bundled prices apply. Read by themselves (engine/adapters.ts, `LIVE_PRICES`): a page that shows
- * Puter's price before anything is asked loads this, not the adapter that makes images.
+ * Puter's live catalogue (`GET {endpoint}/puterai/image/models/details`): the models of the book it lists (`listed`),
+ * and the prices of those whose costs it lists in a shape this knows, FLUX's and the other families', as a price book
+ * to lay over the built-in one. Puter's list names ids whose upstream has ended (it has no filter: families.ts), so it
+ * does not bring them back: a live entry keeps the book's end (`lifecycle`), and past it by the page's clock the model
+ * is not offered. One the book has ended stays in `listed` whether the list names it or not, never offered, so that a
+ * page naming it is told what replaced it. Fetched once per endpoint (and page); undefined when unreachable, or where
+ * the list names none of the book's models: the bundled book applies, by its dates. Read by themselves
+ * (engine/adapters.ts, `LIVE_PRICES`): a page that shows Puter's price before anything is asked loads this, not the
+ * adapter that makes images.
  */
 export async function livePrices(endpoint: string): Promise<LiveCatalogue | undefined> {
   const url = `${endpoint}/puterai/image/models/details`;
   try {
     const { models } = await (replies[url] ??= fetch(url).then((response) => response.json()));
+    if (!Array.isArray(models)) return undefined;
     const source = { name: 'Puter live catalogue', asOf: new Date(clock.now()).toJSON().slice(0, 10), url };
     const found: PriceBook = livePuterFamilies(models, source);
     for (const id in PUTER_MODELS) {
-      const costs = costsOf(models.find((model: any) => model.id === PUTER_IDS[id]));
+      const costs = costsOf(listedIn(models, id));
       if (costs) found[id] = { puter: puterEntry(id, costs, source) };
     }
-    return { prices: found };
+    const named = [...Object.keys(PUTER_MODELS), ...Object.keys(FAMILIES)].filter((id) => listedIn(models, id));
+    const ended = Object.keys(FAMILIES).filter(
+      (id) => !named.includes(id) && retired(FAMILIES[id].lifecycle, clock.now()),
+    );
+    return named.length ? { prices: found, listed: [...named, ...ended] } : undefined;
   } catch {
     return undefined;
   }
@@ -114,13 +131,11 @@ function liveRule(bundled: PriceRule, live: any): PriceRule | undefined {
  * The families' prices in Puter's live catalogue (`models` of `GET {api}/puterai/image/models/details`), as a price
  * book to lay over the bundled one: each model whose id and provider the catalogue lists, with its costs.
  */
-function livePuterFamilies(models: unknown, source: PriceSource): PriceBook {
+function livePuterFamilies(models: any[], source: PriceSource): PriceBook {
   const found: PriceBook = {};
-  if (!Array.isArray(models)) return found;
   for (const id in FAMILIES) {
-    const { model, via, rule } = FAMILIES[id];
-    const live = models.find((each: any) => each?.id === model && each?.provider === via);
-    const priced = live && liveRule(rule, live);
+    const live = listedIn(models, id);
+    const priced = live && liveRule(FAMILIES[id].rule, live);
     if (priced) found[id] = { puter: withSource({ ...FAMILIES[id], rule: priced }, source) };
   }
   return found;
