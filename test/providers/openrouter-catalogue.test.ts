@@ -58,7 +58,7 @@ describe('OpenRouter’s models that ended upstream, by the page’s clock', () 
 
 describe('OpenRouter’s image list decides what is offered', function () {
   this.timeout(20_000);
-  controlledClock('2026-10-01T12:00:00Z'); // before any bundled model's end: the list alone decides
+  const clock = controlledClock('2026-10-01T12:00:00Z'); // before any bundled model's end: the list alone decides
 
   it('a model the list does not name is not offered, though the book has it and its end is not yet come', async () => {
     const today = await live('now=2026-11-28');
@@ -67,6 +67,14 @@ describe('OpenRouter’s image list decides what is offered', function () {
     expect(modelsIn(today, 'openrouter', '')).to.include.members(['gemini-nano-banana-2.1', 'flux-2-pro']);
     const earlier = await live('now=2026-10-01');
     expect(modelsIn(earlier, 'openrouter', '')).to.include('gemini-3.1-flash-image');
+  });
+
+  it('a model the page’s clock has ended stays in the book though the list no longer names it: never offered, replaced', async () => {
+    clock.set('2026-11-28T12:00:00Z');
+    const book = await live('now=2026-11-28');
+    expect(book['gpt-image-1'].openrouter).to.not.equal(undefined);
+    expect(modelsIn(book, 'openrouter', '')).to.not.include('gpt-image-1');
+    expect(replacementOf(book, 'openrouter', 'gpt-image-1')?.model).to.equal('gpt-image-2');
   });
 
   it('Nano Banana 2.1 and 2 Lite are priced from their live token lines', async () => {

@@ -52,7 +52,7 @@ describe('Pollinations’ models that end upstream, by the page’s clock', () =
 describe('Pollinations’ live list decides what is offered', function () {
   this.timeout(20_000);
   // A page whose clock is before every end: the list alone decides.
-  controlledClock('2026-09-15T12:00:00Z');
+  const clock = controlledClock('2026-09-15T12:00:00Z');
 
   it('a model the list no longer names is not offered, though the book has it; the list’s others are', async () => {
     const today = await live('2026-11-28');
@@ -63,6 +63,14 @@ describe('Pollinations’ live list decides what is offered', function () {
     expect(offered(december)).to.not.include.members(['gpt-image-1-mini', 'gpt-image-1.5']);
     expect(offered(december)).to.include('gpt-image-2');
     expect(offered(await live('2026-10-01'))).to.include('gemini-3.1-flash-image');
+  });
+
+  it('a model the page’s clock has ended stays in the book though the list no longer names it: never offered, replaced', async () => {
+    clock.set('2026-12-02T12:00:00Z');
+    const book = await live('2026-12-02');
+    expect(book['gpt-image-1.5'].pollinations).to.not.equal(undefined);
+    expect(offered(book)).to.not.include('gpt-image-1.5');
+    expect(replacementOf(book, 'pollinations', 'gpt-image-1.5')?.model).to.equal('gpt-image-2');
   });
 
   it('Nano Banana 2 Lite is priced from the list', async () => {

@@ -1,6 +1,7 @@
 import Decimal from 'decimal.js';
 import { clock } from '../../base/clock.js';
 import type { PriceBook, PriceRule, TokenRates } from '../../pricing/index.js';
+import { retired } from '../../pricing/lifecycle.js';
 import type { LiveCatalogue } from '../provider.js';
 import { FAMILIES, withSource } from './families.js';
 import { prices as bundled } from './prices.js';
@@ -91,8 +92,9 @@ const read = (url: string) =>
  * of the families are offered here (`listed`; a model it does not name is not sold now: openapi.yaml has no other
  * sign of a model's end), and each listed one is priced at the first of its endpoints with a `provider_tag`
  * (OpenRouter's order) whose lines this reads, pinned to it, else at the bundled copy. FLUX is listed whatever the list
- * says: it is sold through chat completions too (adapter.ts), which this list does not speak for. Undefined where the
- * list cannot be read: the bundled book applies, by its dates, and the quote says so.
+ * says: it is sold through chat completions too (adapter.ts), which this list does not speak for. A model the book has
+ * ended by the page's clock stays listed, never offered (its date), so that a page naming it is told what replaced it.
+ * Undefined where the list cannot be read: the bundled book applies, by its dates, and the quote says so.
  */
 export async function liveFamilies(endpoint: string): Promise<LiveCatalogue | undefined> {
   let named: Set<unknown>;
@@ -103,11 +105,14 @@ export async function liveFamilies(endpoint: string): Promise<LiveCatalogue | un
     return undefined;
   }
   const prices: PriceBook = {};
-  const listed = Object.keys(bundled).filter((id) => !FAMILIES[id] || named.has(FAMILIES[id].model));
-  const asOf = new Date(clock.now()).toJSON().slice(0, 10);
+  const now = clock.now();
+  const listed = Object.keys(bundled).filter(
+    (id) => !FAMILIES[id] || named.has(FAMILIES[id].model) || retired(FAMILIES[id].lifecycle, now),
+  );
+  const asOf = new Date(now).toJSON().slice(0, 10);
   await Promise.all(
     listed
-      .filter((id) => FAMILIES[id])
+      .filter((id) => FAMILIES[id] && named.has(FAMILIES[id].model))
       .map(async (id) => {
         const url = `${endpoint}/api/v1/images/models/${FAMILIES[id].model}/endpoints`;
         const body = await read(url).catch(() => undefined);

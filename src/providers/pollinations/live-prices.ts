@@ -3,6 +3,7 @@ import { clock } from '../../base/clock.js';
 import { isAmount, isRecord } from '../../base/checks.js';
 import type { PriceSource } from '../../base/types.js';
 import type { PriceBook, PriceRule, TokenRates } from '../../pricing/index.js';
+import { retired } from '../../pricing/lifecycle.js';
 import type { LiveCatalogue } from '../provider.js';
 import { prices as familyPrices } from './families.js';
 import { checkEndpoint } from '../urls.js';
@@ -47,7 +48,11 @@ async function livePollinationsPrices(endpoint: string): Promise<LiveCatalogue |
       }
     }
     const listed = Object.keys(bundled).filter((id) => named(models, bundled[id].model));
-    return listed.length ? { prices, listed } : undefined;
+    // One the book has ended stays, never offered (its date), so that a page naming it is told what replaced it.
+    const ended = Object.keys(bundled).filter(
+      (id) => !listed.includes(id) && retired(bundled[id].lifecycle, clock.now()),
+    );
+    return listed.length ? { prices, listed: [...listed, ...ended] } : undefined;
   } catch {
     delete replies[url]; // read again on the next need
     return undefined;
