@@ -17,7 +17,8 @@
 //   GET  /sim/fal/v1/models/pricing?endpoint_id=a,b   fal's Platform API (fal.ai/docs/platform-apis/v1/models/pricing, at
 //        https://api.fal.ai: "Authorization: Key …"; `endpoint_id` 1–50 ids, comma-separated or repeated) →
 //        {prices: [{endpoint_id, unit_price, unit, currency: 'USD'}], next_cursor: null, has_more: false}; the other
-//        families per 'image', FLUX per 'megapixels' (its first MP's price). Without a key 401; no ids or more than 50:
+//        families and FLUX 3 per 'image', Nano Banana 2.1 per 'tokens', FLUX.2 per 'megapixels' (its first MP's
+//        price). Without a key 401; no ids or more than 50:
 //        400; an id it does not serve: 404 (fal's sources do not say whether it refuses or leaves one out: refused,
 //        the stricter).
 //        Both Platform API routes refuse in the Platform API's own envelope, not the queue's FastAPI `detail`: {error:
@@ -137,20 +138,30 @@
 // Output is always PNG (image/png, whatever output_format asks: the simulator draws no JPEG or WebP); sizes as
 // requested; fal reports no cost.
 //
-// Other families (FAMILY), text-to-image only, each billed per image, the result {images, seed} and the header
-// `x-fal-billable-units` (the units billed, "already denominated in the priced unit": TanStack/ai#722; Nano Banana 2's
-// tiers bill 0.75 / 1 / 1.5 / 2 units, fal.ai/models/fal-ai/nano-banana-2/edit/llms.txt). The header is not in
-// Access-Control-Expose-Headers, so a page cannot read it, unless the scenario says `expose=billable` (no source says
-// whether fal exposes it: a page must do without it; the FLUX endpoints send none here, their prices being no one
-// unit price). `units=<text>` sends that text as the header instead (a broken or zero count), billing as usual:
+// Other families and FLUX 3 (FAMILY), text-to-image only, each billed per image, the result {images, seed} and the
+// header `x-fal-billable-units` (the units billed, "already denominated in the priced unit": TanStack/ai#722). Nano
+// Banana 2's tiers bill 0.75 / 1 / 1.5 / 2 times its price (fal.ai/models/fal-ai/nano-banana-2/edit/llms.txt); whether
+// the header then counts the image or the tier's units no fal source says (the research's conformance M3): it counts
+// the image here (1), the reading a client that multiplies it by the unit price gets wrong, and `units=1.5` plays the
+// other. The header is not in Access-Control-Expose-Headers, so a page cannot read it, unless the scenario says
+// `expose=billable` (no source says whether fal exposes it: a page must do without it; the FLUX.2 endpoints and Nano
+// Banana 2.1 send none here, their prices being no one unit price per image). `units=<text>` sends that text as the
+// header instead (a broken or zero count, or the other reading), billing as usual. An endpoint id fal does not serve is
+// 404 {detail: "Application '…' not found"}: Seedream 5.0 Lite's under `fal-ai/`, which fal's own client does not name.
 //   fal-ai/bytedance/seedream/v4.5/text-to-image   $0.04 per image (fal's model page); SeedDream45T2IInput (fal-js@381105e):
 //        image_size {width, height} with sides 1920–4096 (or auto_2K, auto_4K; default auto_2K), num_images 1–6, seed
-//   fal-ai/bytedance/seedream/v5/lite/text-to-image   $0.035 per image (…/v5/lite/edit/llms.txt); SeedDream50LiteT2IInput:
+//   bytedance/seedream/v5/lite/text-to-image   $0.035 per image (…/v5/lite/edit/llms.txt); SeedDream50LiteT2IInput:
 //        image_size {width, height} (or auto_2K, auto_3K, auto_4K), a size outside 2560×1440–3072² px scaled into it
 //        keeping its shape and billed the same (fal's API reference); num_images 1–6; no seed field (ignored)
 //   fal-ai/nano-banana-2   $0.08 per unit (llms.txt); NanoBanana2Input: aspect_ratio auto | 21:9 … 9:16 | 4:1 1:4 8:1
 //        1:8 (default auto, made 1:1 here), resolution 0.5K | 1K | 2K | 4K (default 1K; 512², 1024², 2048², 4096² px
 //        at the ratio), num_images 1–4, seed, output_format jpeg | png | webp, safety_tolerance '1' … '6'
+//   google/nano-banana-2.1   by tokens at fal ("$35.294 per 1M", fal.ai/learn/tools/nano-banana-api; the pricing API
+//        answers it so here, unit 'tokens', as no source shows fal's line), billed at fal's "≈ $0.040 at 1K, $0.134 at
+//        4K" per image (2K as 4K: fal states none); Nano Banana 2's input but resolution 1K | 2K | 4K
+//   blackforestlabs/flux-3/text-to-image   $0.048 per image at 1K (fal.ai/models/blackforestlabs/flux-3/text-to-image/
+//        llms.txt); aspect_ratio auto | BFL's 15 ratios, resolution 1k only (fal prices no other class: refused, the
+//        stricter), made at about 1 MP at the ratio; any other field ignored
 //
 // References (image_urls): [klein] edit at most 4 ("A maximum of 4 images are allowed", fal-ai/fal-js@381105e
 // libs/client/src/types/endpoints.ts Flux2Klein4bEditInput); [pro]/[flex]/[max] edit at most 8 (fal documents no
@@ -214,14 +225,23 @@ for (const [path, model, refs, label, price, editPrice, output = 'emu35', sides 
 }
 
 /**
- * The other families' endpoints (the header's "Other families"): endpoint id → [our model id, label, unit price in
- * micro-dollars per unit, input check]. Each is billed per image (the pricing API's unit 'image'); Nano Banana 2 at
- * its resolution tier's multiple of the unit.
+ * The other families' endpoints, and FLUX 3's (the header's "Other families"): endpoint id → [our model id, label, unit
+ * price in micro-dollars per unit, input check, the pricing API's line where it is not per image]. Each is billed per
+ * image (the pricing API's unit 'image'); Nano Banana 2 at its resolution tier's multiple of the unit; Nano Banana 2.1
+ * by tokens at fal, billed here at fal's own figures per image.
  */
 const FAMILY = {
   'fal-ai/bytedance/seedream/v4.5/text-to-image': ['seedream-4.5', 'Seedream 4.5', 40000, seedream45],
-  'fal-ai/bytedance/seedream/v5/lite/text-to-image': ['seedream-5-lite', 'Seedream 5.0 Lite', 35000, seedream5Lite],
+  'bytedance/seedream/v5/lite/text-to-image': ['seedream-5-lite', 'Seedream 5.0 Lite', 35000, seedream5Lite],
   'fal-ai/nano-banana-2': ['gemini-3.1-flash-image', 'Nano Banana 2', 80000, nanoBanana2],
+  'google/nano-banana-2.1': [
+    'gemini-nano-banana-2.1',
+    'Nano Banana 2.1',
+    40000,
+    nanoBanana21,
+    { unit_price: 0.000035294, unit: 'tokens' },
+  ],
+  'blackforestlabs/flux-3/text-to-image': ['flux-3-image', 'FLUX 3', 48000, flux3],
 };
 /** Nano Banana 2's resolution tiers: the multiple of the unit each bills, and its pixel count (1K: 1024²). */
 const NANO_TIERS = {
@@ -279,7 +299,7 @@ function seedream45(body, problems) {
   const size = seedreamSize(body.image_size ?? 'auto_2K', { auto_2K: [2048, 2048], auto_4K: [4096, 4096] });
   if (!size || Math.min(...size) < 1920 || Math.max(...size) > 4096)
     problems.push(detail(['image_size'], 'Width and height must be between 1920 and 4096'));
-  return { count, size, units: 1 };
+  return { count, size, units: 1, header: 1 };
 }
 
 /**
@@ -296,7 +316,7 @@ function seedream5Lite(body, problems) {
     const scale = Math.sqrt(Math.min(Math.max(pixels, 2560 * 1440), 3072 * 3072) / pixels);
     if (scale !== 1) size = size.map((side) => Math.round(side * scale));
   }
-  return { count, size, units: 1 };
+  return { count, size, units: 1, header: 1 };
 }
 
 /**
@@ -319,9 +339,57 @@ function nanoBanana2(body, problems) {
   if (!NANO_TIERS[tier] || !NANO_RATIOS.includes(ratio)) return { count, units: 1 };
   const [across, down] = (ratio === 'auto' ? '1:1' : ratio).split(':').map(Number);
   const [units, pixels] = NANO_TIERS[tier];
-  const width = Math.round(Math.sqrt((pixels * across) / down) / 16) * 16;
-  return { count, size: [width, Math.round((width * down) / across / 16) * 16], units };
+  // The header counts the image, not the units its tier bills (the header's "Billable units").
+  return { count, size: ratioSize(across / down, pixels), units, header: 1 };
 }
+
+/** About `pixels` at the ratio `value` (width / height), sides multiples of 16. */
+function ratioSize(value, pixels) {
+  const width = Math.round(Math.sqrt(pixels * value) / 16) * 16;
+  return [width, Math.round(width / value / 16) * 16];
+}
+
+/**
+ * Nano Banana 2.1 (the same input as Nano Banana 2, as fal's pages show it): `resolution` 1K | 2K | 4K (no 0.5K, as at
+ * Google), each made at Google's size for it; billed at fal's "≈ $0.040 at 1K, $0.134 at 4K" (2K, for which fal states
+ * no figure, as 4K: the stricter), 1 or 3.35 units of $0.04. fal bills it by tokens: no billable units are sent.
+ */
+function nanoBanana21(body, problems) {
+  const count = common(body, problems, 4, true);
+  const ratio = body.aspect_ratio ?? 'auto';
+  const tier = body.resolution ?? '1K';
+  for (const [field, value, list] of [
+    ['aspect_ratio', ratio, NANO_RATIOS],
+    ['resolution', tier, ['1K', '2K', '4K']],
+  ]) {
+    const problem = controlProblem(field, value, { oneOf: list });
+    if (problem) problems.push(problem);
+  }
+  if (!['1K', '2K', '4K'].includes(tier) || !NANO_RATIOS.includes(ratio)) return { count, units: 1 };
+  const [across, down] = (ratio === 'auto' ? '1:1' : ratio).split(':').map(Number);
+  return { count, size: ratioSize(across / down, NANO_TIERS[tier][1]), units: tier === '1K' ? 1 : 3.35 };
+}
+
+/**
+ * FLUX 3 at fal (blackforestlabs/flux-3/text-to-image): `aspect_ratio` auto (1:1 here) or BFL's list, `resolution` its
+ * 1k class only (default 1k: fal's page prices no other, and the simulator refuses what it cannot price, the stricter),
+ * made at about 1 MP at the ratio, sides multiples of 16; $0.048 an image. Other fields are ignored, as pydantic does.
+ */
+function flux3(body, problems) {
+  const count = common(body, problems, 1, false);
+  const ratio = body.aspect_ratio ?? 'auto';
+  for (const [field, value, list] of [
+    ['aspect_ratio', ratio, ['auto', ...FLUX3_RATIOS]],
+    ['resolution', body.resolution ?? '1k', ['1k']],
+  ]) {
+    const problem = controlProblem(field, value, { oneOf: list });
+    if (problem) problems.push(problem);
+  }
+  if (ratio !== 'auto' && !FLUX3_RATIOS.includes(ratio)) return { count, units: 1 };
+  const [across, down] = (ratio === 'auto' ? '1:1' : ratio).split(':').map(Number);
+  return { count, size: ratioSize(across / down, 1024 * 1024), units: 1, header: 1 };
+}
+const FLUX3_RATIOS = '21:9 2:1 16:9 3:2 7:5 4:3 5:4 1:1 4:5 3:4 5:7 2:3 9:16 1:2 9:21'.split(' ');
 
 /**
  * A key's own price of the families, in micro-dollars per unit (fal's pricing API: "Custom pricing or discounts may
@@ -518,12 +586,12 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
   /** Checks a family endpoint's input like fal's schema (FAMILY); the same shape as `validate`, and its `units`. */
   function validateFamily(endpoint, body) {
     const problems = [];
-    const { count, size, units } = FAMILY[endpoint][3](body, problems);
+    const { count, size, units, header } = FAMILY[endpoint][3](body, problems);
     const asked = {};
     for (const field of ['image_size', 'aspect_ratio', 'resolution', 'seed', 'output_format', 'safety_tolerance'])
       if (field in body) asked[field] = body[field];
     const [width, height] = size ?? [];
-    return { width, height, count, refs: [], received: [], asked, problems, units };
+    return { width, height, count, refs: [], received: [], asked, problems, units, header };
   }
 
   /**
@@ -548,7 +616,13 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
     if (unknown) return reply(req, res, 404, platformError('not_found', `Resource not found: ${unknown}`));
     const prices = ids.map((id) =>
       FAMILY[id]
-        ? { endpoint_id: id, unit_price: unitPriceFor(key, FAMILY[id][2]) / 1e6, unit: 'image', currency: 'USD' }
+        ? {
+            endpoint_id: id,
+            unit_price: unitPriceFor(key, FAMILY[id][2]) / 1e6,
+            unit: 'image',
+            ...FAMILY[id][4],
+            currency: 'USD',
+          }
         : { endpoint_id: id, unit_price: ENDPOINTS[id][3][0] / 1e6, unit: 'megapixels', currency: 'USD' },
     );
     reply(req, res, 200, { prices, next_cursor: null, has_more: false });
@@ -585,7 +659,7 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
       });
     if (!body || typeof body !== 'object' || Array.isArray(body))
       return reply(req, res, 422, { detail: [detail([], 'Input should be a valid dictionary', 'dict_type')] });
-    const { width, height, count, refs, received, asked, problems, units } = family
+    const { width, height, count, refs, received, asked, problems, units, header } = family
       ? validateFamily(endpoint, body)
       : validate(endpoint, body);
     if (!family && ENDPOINTS[endpoint][1]) entry.inputs = received;
@@ -630,7 +704,7 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
         ? count * units * unitPriceFor(auth.slice(4), family[2])
         : priceOf(endpoint, width, height, count, refs),
       // What the result's `x-fal-billable-units` says (the other families only: see the header).
-      units: family ? count * units : undefined,
+      units: family && header !== undefined ? count * header : undefined,
     };
     tasks.set(id, task);
     charges.charge(auth.slice(4), task.micro, { when: (now) => billed(task, now) });

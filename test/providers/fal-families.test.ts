@@ -114,7 +114,7 @@ describe('fal: the other families', function () {
     expect(priced.map((entry) => [entry.hasKey, entry.host])).to.deep.equal([[true, new URL(endpoint).host]]);
   });
 
-  it('Nano Banana 2: the ratio and the tier sent as priced; 2K billed 1.5 units, booked exactly', async () => {
+  it('Nano Banana 2: the ratio and the tier sent as priced; 2K booked at its price, its one image counted', async () => {
     const provider = new FalProvider();
     const apiKey = unique('sim-families');
     const endpoint = falEndpoint(`pending=50;expose=billable;run=${unique()}`);
@@ -132,6 +132,65 @@ describe('fal: the other families', function () {
     );
     expect(outcome.charge).to.deep.equal({ usd: '0.12' });
     expect(await simCharged('fal', apiKey)).to.equal('0.12');
+  });
+
+  // Whether fal's billable units count the image or the units its tier bills, no fal source says: the simulator counts
+  // the image (1), and `units=` plays the other reading. Either is booked at the tier sent, never at the 1K price.
+  it('Nano Banana 2 at 2K and 4K: booked at the tier sent, whichever way fal counts its units', async () => {
+    const cases: [string, string, string][] = [
+      ['4K', '', '0.16'],
+      ['4K', ';units=2', '0.16'],
+      ['2K', ';units=1.5', '0.12'],
+      ['0.5K', '', '0.06'],
+    ];
+    for (const [quality, units, usd] of cases) {
+      const apiKey = unique('sim-families');
+      const endpoint = falEndpoint(`pending=50;expose=billable${units};run=${unique()}`);
+      const outcome = await new FalProvider().generate(
+        {
+          model: 'gemini-3.1-flash-image',
+          prompt: 'a kite',
+          width: 1024,
+          height: 1024,
+          ratio: '1:1',
+          quality,
+          wiring: { model: 'fal-ai/nano-banana-2' },
+        },
+        { endpoint, apiKey, signal: new AbortController().signal },
+      );
+      expect(outcome.charge, `${quality}${units}`).to.deep.equal({ usd });
+      expect(await simCharged('fal', apiKey)).to.equal(usd);
+    }
+    // A count that is neither the image nor its tier's units is no report: the quote is booked.
+    const apiKey = unique('sim-families');
+    const outcome = await new FalProvider().generate(
+      {
+        model: 'gemini-3.1-flash-image',
+        prompt: 'a kite',
+        width: 1024,
+        height: 1024,
+        ratio: '1:1',
+        quality: '4K',
+        wiring: { model: 'fal-ai/nano-banana-2' },
+      },
+      {
+        endpoint: falEndpoint(`pending=50;expose=billable;units=3;run=${unique()}`),
+        apiKey,
+        signal: new AbortController().signal,
+      },
+    );
+    expect(outcome.charge).to.equal(undefined);
+  });
+
+  it('through the widget: Nano Banana 2 at 4K is quoted, and booked as reported, at $0.16', async () => {
+    const [storageKey, run, apiKey] = [newStorageKey(), unique(), unique('sim-families')];
+    const result = await generate(
+      { provider: 'fal', model: 'gemini-3.1-flash-image', prompt: 'a kite', width: 1024, height: 1024, quality: '4K' },
+      { apiKey, storageKey, endpoint: falEndpoint(`pending=50;expose=billable;run=${run}`) },
+    );
+    expect(result.quote.total).to.equal('0.16');
+    expect(result.images[0].receipt).to.include({ basis: 'reported', charged: '0.16' });
+    expect(await simCharged('fal', apiKey)).to.equal('0.16');
   });
 
   it("sends the pricing API request to fal's API host with the key, or through the site's relay, nowhere else", async () => {

@@ -19,9 +19,16 @@ import { info } from './info.js';
 import { falEndpointId, falOutcome, queueStatus } from './queue.js';
 import { generationText } from '../../strings/generation.js';
 import { clock } from '../../base/clock.js';
-import { FAL_FAMILIES } from './families.js';
-import { keepAnswered, livePriceBook, unitPriceOf, unitPricesOf } from './live-prices.js';
+import { FAL_FAMILIES, families, tierUnits } from './families.js';
+import { nearestRatio } from '../../pricing/index.js';
+import { PRICED_LIVE, keepAnswered, livePriceBook, unitPriceOf, unitPricesOf } from './live-prices.js';
 import Decimal from 'decimal.js';
+
+/** The ratio nearest width × height of those `model` is sized by at fal (families.ts), where it is sized by ratio. */
+function ratioOf(model: string, width: number, height: number): string | undefined {
+  const sizes = families[model]?.sizes;
+  return sizes?.kind === 'ratios' ? nearestRatio(sizes.ratios, width, height) : undefined;
+}
 
 /** How long the pricing API may take before the bundled prices stand. */
 const PRICES_WAIT_MS = 10_000;
@@ -32,11 +39,14 @@ const PRICES_WAIT_MS = 10_000;
  * `safety_tolerance` as the text fal's enum takes).
  */
 export function falBody(request: ProviderRequest): Record<string, unknown> {
-  const { width, height, inputs, prompt, seed } = request;
-  // The other families take their own inputs (families.ts): Nano Banana 2 a ratio and a resolution tier, always
-  // sent (NanoBanana2Input); Seedream its size, and 4.5 a seed (SeedDream45T2IInput; 5.0 Lite has no seed field).
-  if (request.model === 'gemini-3.1-flash-image')
-    return { prompt, aspect_ratio: request.ratio, resolution: request.quality, num_images: 1, seed };
+  const { width, height, inputs, prompt, seed, model } = request;
+  // The models fal bills per image take their own inputs (families.ts): Nano Banana 2 and 2.1 a ratio and a resolution
+  // tier, always sent (NanoBanana2Input); FLUX 3 a ratio and its 1k class, and nothing else (its input is documented
+  // nowhere found); Seedream its size, and 4.5 a seed (SeedDream45T2IInput; 5.0 Lite has no seed field).
+  const ratio = request.ratio ?? ratioOf(model, width, height);
+  if (model === 'gemini-3.1-flash-image' || model === 'gemini-nano-banana-2.1')
+    return { prompt, aspect_ratio: ratio, resolution: request.quality ?? '1K', num_images: 1, seed };
+  if (model === 'flux-3-image') return { prompt, aspect_ratio: ratio, resolution: '1k' };
   if (request.model.startsWith('seedream-'))
     return {
       prompt,
@@ -98,7 +108,7 @@ export class FalProvider implements Provider {
           cancelUrl: reply.cancel_url,
         };
         context.onAccepted?.(task);
-        return this.#finish(task, context, signal, request.prompt, request.model);
+        return this.#finish(task, context, signal, request);
       },
       this.id,
     );
@@ -147,7 +157,7 @@ export class FalProvider implements Provider {
     if (!key) return undefined;
     try {
       const url = `${this.#platform(endpoint)}/v1/models/pricing`;
-      const ids = Object.values(FAL_FAMILIES).map((family) => family.endpoint);
+      const ids = PRICED_LIVE.map(([, family]) => family.endpoint);
       const reply = await fetchJson(
         routed(`${url}?endpoint_id=${ids.map(encodeURIComponent).join(',')}`, access.relay),
         { headers: { authorization: `Key ${key}` } },
@@ -168,28 +178,42 @@ export class FalProvider implements Provider {
   }
 
   /**
-   * What fal says it billed for a finished request of `model`, from the result's `x-fal-billable-units` header ("the
-   * real billed quantity … already denominated in the priced unit", as TanStack/ai#722 relies on it) × the unit price
-   * quoted (the pricing API's, else the bundled: families.ts): undefined where the page may not read the header (fal
-   * names no `Access-Control-Expose-Headers` for it in any source found, so a browser may well not; a relay passes
-   * no such header on), where it is no amount, or for a model without a unit price (FLUX: priced per MP with a first
-   * and a further rate): the quote is booked then, and the receipt says so.
+   * What fal says it billed for a finished request of `model` at the tier `quality`, from the result's
+   * `x-fal-billable-units` header ("the real billed quantity … already denominated in the priced unit", as
+   * TanStack/ai#722 relies on it) × the unit price quoted (the pricing API's, else the bundled: families.ts): undefined
+   * where the page may not read the header (fal names no `Access-Control-Expose-Headers` for it in any source found, so
+   * a browser may well not; a relay passes no such header on), where it is no amount, or for a model without a unit
+   * price per image (FLUX.2: priced per MP with a first and a further rate; Nano Banana 2.1, by tokens): the quote is
+   * booked then, and the receipt says so.
+   *
+   * A tier that bills more or less than one unit (Nano Banana 2's 2K, 1.5 units): no fal source says whether the header
+   * then counts the one image sent or the units its tier bills, so either is read as that image at the tier's price
+   * (units × unit price would book a 4K image counted as 1 at the 1K price); any other count is no report.
    */
-  async #billed(units: string | null, model = '', context: RunContext): Promise<Charge | undefined> {
+  async #billed(
+    units: string | null,
+    model = '',
+    quality: string | undefined,
+    context: RunContext,
+  ): Promise<Charge | undefined> {
     // A count of none is no report: a finished request with an image was billed (fal bills successful outputs).
     const count = units?.trim() ?? '';
-    if (!Object.hasOwn(FAL_FAMILIES, model) || !/^\d+(\.\d+)?$/.test(count) || !+count) return undefined;
+    const family = Object.hasOwn(FAL_FAMILIES, model) ? FAL_FAMILIES[model] : undefined;
+    if (family?.unit !== 'image' || !/^\d+(\.\d+)?$/.test(count) || !+count) return undefined;
     const usd = unitPriceOf(model, `${context.endpoint}\n${context.apiKey}`);
-    return usd === undefined ? undefined : { usd: new Decimal(count).mul(usd).toFixed() };
+    if (usd === undefined) return undefined;
+    const tier = new Decimal(tierUnits(model, quality));
+    if (tier.eq(1)) return { usd: new Decimal(count).mul(usd).toFixed() };
+    const reported = new Decimal(count);
+    return reported.eq(1) || reported.eq(tier) ? { usd: tier.mul(usd).toFixed() } : undefined;
   }
 
-  /** Follows the request to its result; `sent`: the prompt sent, `model` the model asked (unknown on a resume). */
+  /** Follows the request to its result; `sent`: the request sent (its prompt, model and tier), unknown on a resume. */
   async #finish(
     task: ProviderTask,
     context: RunContext,
     signal: AbortSignal,
-    sent?: string,
-    model?: string,
+    sent?: ProviderRequest,
   ): Promise<ProviderOutcome> {
     const key = keyOf(context, 'fal');
     const endpoint = checkEndpoint(context.endpoint);
@@ -261,8 +285,8 @@ export class FalProvider implements Provider {
         throw error;
       });
       context.onBilled?.(); // it finished with images: fal has billed it, whatever happens to the download
-      const charge = await this.#billed(units, model, context);
-      const outcome = await falOutcome(result, 'fal', task, context, signal, sent);
+      const charge = await this.#billed(units, sent?.model, sent?.quality, context);
+      const outcome = await falOutcome(result, 'fal', task, context, signal, sent?.prompt);
       return charge ? { ...outcome, charge } : outcome;
     } catch (error) {
       // Given up (cancel, deadline, a provider that stopped answering): cancel it at fal too, so that it is not

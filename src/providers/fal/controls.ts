@@ -27,12 +27,15 @@ const CONTROLS: Record<string, ModelControls> = {
   'flux-2-pro': BFL_RUN,
   'flux-2-flex': BFL_RUN,
   'flux-2-max': BFL_RUN,
-  // The other families (families.ts) take none of the widget's controls here. Seedream 4.5 takes a seed
-  // (SeedDream45T2IInput); 5.0 Lite has none (SeedDream50LiteT2IInput); Nano Banana 2 takes one but a Gemini model
-  // is not said to make the same image again from it.
+  // The other families and FLUX 3 (families.ts) take none of the widget's controls here. Seedream 4.5 takes a seed
+  // (SeedDream45T2IInput); 5.0 Lite has none (SeedDream50LiteT2IInput); Nano Banana 2 and 2.1 take one but a Gemini
+  // model is not said to make the same image again from it; FLUX 3 is sent no seed (its input is documented nowhere
+  // found, and BFL's own route refuses one).
   'seedream-4.5': { seedReproduces: true },
   'seedream-5-lite': { seedReproduces: false },
   'gemini-3.1-flash-image': { seedReproduces: false },
+  'gemini-nano-banana-2.1': { seedReproduces: false },
+  'flux-3-image': { seedReproduces: false },
 };
 
 /** What `model` takes of the controls at fal (`CONTROLS`); none for a model it does not list. */

@@ -12,7 +12,7 @@ export const info: ProviderInfo = {
   // Where fal's own refusal of an empty account sends the user: "User is locked. Reason: Exhausted balance. Top up your
   // balance at fal.ai/dashboard/billing." (the 403 demo/sim/fal.mjs answers as fal does; its 402 names the same page).
   fundsUrl: 'https://fal.ai/dashboard/billing',
-  // Seedream and Nano Banana besides FLUX (families.ts), priced from fal's pricing API with the user's key (FLUX on fal
-  // keeps its bundled prices).
+  // Seedream, Nano Banana 2 and FLUX 3 Image (families.ts), priced from fal's pricing API with the user's key (FLUX.2
+  // and Nano Banana 2.1 on fal keep their bundled prices).
   livePrices: true,
 };

@@ -6,15 +6,18 @@ import { FAL_FAMILIES, falFamilyPrices } from './families.js';
 // fal's live prices of the other families (families.ts, which says what its pricing API answers), read by its adapter
 // with the user's key (`Provider.livePrices`), and what it bills by them.
 
+/** Our models whose price per image fal's pricing API gives (a price by tokens says nothing per image). */
+export const PRICED_LIVE = Object.entries(FAL_FAMILIES).filter(([, family]) => family.unit === 'image');
+
 /**
- * A pricing API reply (see above) as unit prices by our id: those of our endpoints in USD and in the unit each rule
- * assumes, each a non-negative number read through its decimal text; nothing else.
+ * A pricing API reply (see above) as unit prices by our id: those of our endpoints priced per image (`PRICED_LIVE`) in
+ * USD, each a non-negative number read through its decimal text; nothing else.
  */
 export function unitPricesOf(reply: unknown): Record<string, string> {
   const found: Record<string, string> = {};
   const listed = (reply as { prices?: unknown })?.prices;
   if (!Array.isArray(listed)) return found;
-  for (const [id, family] of Object.entries(FAL_FAMILIES)) {
+  for (const [id, family] of PRICED_LIVE) {
     const line = listed.find((price) => price?.endpoint_id === family.endpoint);
     const usd = line?.unit_price;
     if (
