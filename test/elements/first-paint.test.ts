@@ -5,6 +5,7 @@ import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { PROVIDER_NAMES, type ProviderId } from '../../src/base/types.js';
 import { imageElement, decision, part, radios, words, type Attributes } from '../support/widget.js';
+import { controlledClock } from '../support/clock.js';
 
 /** The widget's own panels have not arrived (their More options' count group is theirs). */
 const beforePanels = (el: UserPaysImage) => !el.shadowRoot!.querySelector('input[name=count]');
@@ -52,16 +53,20 @@ describe('the first paint, before the panels', () => {
     });
   }
 
-  it('names the provider’s other families in the step under the models, and a model of theirs is priced at once', async () => {
-    const el = await imageWidget({ provider: 'puter', prompt: 'a fox' });
-    expect(beforePanels(el)).to.equal(true);
-    const step = part(el, 'model')!.querySelector('button.link');
-    expect(words(step)).to.equal('More models: GPT Image, Nano Banana, Imagen…');
-    const quoted = oneEvent(el, 'userpays-quote');
-    el.model = 'seedream-4.5';
-    await quoted;
-    expect(el.quote).to.include({ model: 'seedream-4.5', total: '0.04' });
-    expect(radios(el, 'model').find((radio) => radio.checked)?.value).to.equal('seedream-4.5');
+  describe('at Puter, once Imagen has ended there (2026-08-17)', () => {
+    controlledClock('2026-11-28T12:00:00Z');
+
+    it('names the provider’s other families in the step under the models, and a model of theirs is priced at once', async () => {
+      const el = await imageWidget({ provider: 'puter', prompt: 'a fox' });
+      expect(beforePanels(el)).to.equal(true);
+      const step = part(el, 'model')!.querySelector('button.link');
+      expect(words(step)).to.equal('More models: GPT Image, Nano Banana, Seedream…');
+      const quoted = oneEvent(el, 'userpays-quote');
+      el.model = 'seedream-4.5';
+      await quoted;
+      expect(el.quote).to.include({ model: 'seedream-4.5', total: '0.04' });
+      expect(radios(el, 'model').find((radio) => radio.checked)?.value).to.equal('seedream-4.5');
+    });
   });
 
   it('a custom width is a field at the first update', async () => {
