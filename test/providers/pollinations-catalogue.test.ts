@@ -85,18 +85,15 @@ describe('Pollinations’ live list decides what is offered', function () {
 
 describe('Sign in with Pollinations asks for the models sold by the page’s clock', () => {
   const clock = controlledClock('2026-11-30T12:00:00Z');
-  const asked = () =>
-    new URL(
-      pollinationsAccount.authorizeUrl({
-        endpoint: simEndpoint('pollinations'),
-        redirectUri: `${location.origin}/back`,
-        challenge: 'c'.repeat(43),
-        state: 'st4te',
-        clientId: 'pk_simdemo',
-      }),
-    ).searchParams
-      .get('models')!
-      .split(',');
+  const authorizeUrl = (endpoint = simEndpoint('pollinations')) =>
+    pollinationsAccount.authorizeUrl({
+      endpoint,
+      redirectUri: `${location.origin}/demo/index.html`,
+      challenge: 'c'.repeat(43),
+      state: 'st4te',
+      clientId: 'pk_simdemo',
+    });
+  const asked = () => new URL(authorizeUrl()).searchParams.get('models')!.split(',');
 
   it('GPT Image 1 mini and 1.5 until their end; never Nano Banana 2, whose end has come; its Lite always', () => {
     expect(asked()).to.include.members(['gptimage', 'gptimage-large', 'nanobanana-2-lite', 'klein']);
@@ -104,5 +101,14 @@ describe('Sign in with Pollinations asks for the models sold by the page’s clo
     clock.set('2026-12-01T00:00:00Z');
     expect(asked()).to.not.include.members(['gptimage', 'gptimage-large']);
     expect(asked()).to.include.members(['gpt-image-2', 'nanobanana-2-lite', 'klein']);
+  });
+
+  it('Pollinations’ consent page knows every name asked, at the same moment (one it no longer serves, it refuses)', async () => {
+    for (const now of ['2026-11-30T12:00:00Z', '2026-12-01T00:00:00Z']) {
+      clock.set(now);
+      const page = await fetch(authorizeUrl(simEndpoint('pollinations', `run=${unique('poll-cat')};now=${now}`)));
+      expect(page.status, now).to.equal(200);
+      expect(await page.text(), now).to.contain('id="authorize"');
+    }
   });
 });
