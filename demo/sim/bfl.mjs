@@ -467,13 +467,30 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
       (t) => t.key === key && (t.scenario.fault === 'never-ready' || t.held || now < t.readyAt),
     ).length;
 
+  /**
+   * A submission's body checked as its model's schema checks it (`validate`; FLUX 3's strict one, bfl-flux-3.mjs), with
+   * its cost in hundredths of a credit, the prompt BFL makes it from (the header: rewritten where `prompt_upsampling`
+   * is on; [klein] and FLUX 3 have none) and how long its sample URL lasts (FLUX 3's an hour, flux3_image_generate; the
+   * others' 10 minutes).
+   */
+  function checked(model, body) {
+    if (model === FLUX3_MODEL) return { ...validateFlux3(body), used: body.prompt, linkMs: 3600_000 };
+    const valid = validate(model, body);
+    const upsampled = 'prompt_upsampling' in controlsOf(model) && (body.prompt_upsampling ?? UPSAMPLED.has(model));
+    return {
+      ...valid,
+      cost: costOf(model, valid.width, valid.height, valid.inputs),
+      used: upsampled ? upsample(body.prompt) : body.prompt,
+      linkMs: deliveryTtlMs,
+    };
+  }
+
   async function submit(req, res, model, scenario, segment, origin, prefix, entry) {
     const key = req.headers['x-key'];
     const body = await readJson(req);
     const fault = submitFault(req, scenario, segment, faultCounter);
     if (edgeFault(req, res, fault, scenario, entry, { json: faultBody, truncated: '{"id": "' })) return;
-    const flux3 = model === FLUX3_MODEL;
-    if (!FLUX2[model] && !FLAT[model] && !flux3) return send(req, res, 404, { detail: 'Not Found' });
+    if (!FLUX2[model] && !FLAT[model] && model !== FLUX3_MODEL) return send(req, res, 404, { detail: 'Not Found' });
     if (!key) return send(req, res, 401, { detail: 'Not authenticated: send your API key in the x-key header' });
     if (key === 'sim-bad') return send(req, res, 403, faultBody(403));
     if (fault === '401' || fault === '403' || fault === '500') return send(req, res, Number(fault), faultBody(fault));
@@ -496,15 +513,7 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
         detail: [{ loc: ['body'], msg: 'Field required: a JSON object', type: 'missing' }],
       });
     }
-    const {
-      width,
-      height,
-      inputs,
-      received,
-      asked,
-      problems,
-      cost: classCost,
-    } = flux3 ? validateFlux3(body) : validate(model, body);
+    const { width, height, inputs, received, asked, problems, cost, used, linkMs } = checked(model, body);
     entry.inputs = received;
     entry.asked = asked;
     if (problems.length) return send(req, res, 422, { detail: problems });
@@ -512,7 +521,6 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
     forgetExpired(tasks, (task) => Math.max(task.readyAt, task.createdAt + 3600_000) + task.linkMs, now);
     if (activeTasks(key, now) >= MAX_ACTIVE)
       return send(req, res, 429, { detail: 'Too many active tasks' }, retryAfter(scenario));
-    const cost = flux3 ? classCost : costOf(model, width, height, inputs);
     if (fault === '402' || balance(key) < cost) return send(req, res, 402, { detail: 'Insufficient credits' });
     debit(key, cost);
 
@@ -522,23 +530,19 @@ export function createBflSimulator({ pendingMs = 3000, queueMs = 0, deliveryTtlM
     const pending = Number(pendings[Math.min(nth, pendings.length - 1)]);
     const queue = Number(scenario.queue ?? forModel(queueMs, model));
     const seed = seedFrom(body.seed);
-    const upsampled =
-      !flux3 && 'prompt_upsampling' in controlsOf(model) && (body.prompt_upsampling ?? UPSAMPLED.has(model));
     const timeline = schedule(now, pending, queue);
     tasks.set(id, {
       id,
       key,
       model,
       prompt: body.prompt,
-      // What BFL makes it from (the header): the prompt rewritten where `prompt_upsampling` is on ([klein] has none).
-      used: upsampled ? upsample(body.prompt) : body.prompt,
+      used,
       seed,
       width,
       height,
       scenario,
       origin,
-      // How long its sample URL lasts: FLUX 3's an hour (flux3_image_generate), the others' 10 minutes.
-      linkMs: flux3 ? 3600_000 : deliveryTtlMs,
+      linkMs,
       ...timeline,
       // Pending until the test releases it (hold=<name>), whatever its pending time.
       held: scenario.hold !== undefined,
