@@ -117,6 +117,9 @@
 //                                 running the test
 //   position=<n>                  queue position at submit, falling to 0 over the queue time (default 3)
 //   otherhost=1                   status/response/cancel URLs on the other loopback name (a proxy passing fal's replies through)
+//   now=<ISO date-time>           the moment the request is answered at (clock.mjs), which decides whether Nano Banana 2
+//                                 is still served: not from 2026-10-29 on, when its upstream shut down (then its
+//                                 endpoint is one fal does not serve, at the queue and at the pricing API)
 //   echo=pieces;every=<n>;by=<separator>   the IN_PROGRESS log lines quote the key the request was sent with, in
 //                                 pieces of n characters joined by the separator named (kit.mjs keyInPieces): a
 //                                 hostile service's logs, which a client shows as progress
@@ -200,6 +203,7 @@ import {
   seedFrom,
 } from './kit.mjs';
 import { fitWithin, readImageSize } from './png.mjs';
+import { servedAt, simulatorNow } from './clock.mjs';
 
 /**
  * Endpoint id → [our model id (for timings), reference images it takes (0: text-to-image), label for logs, price,
@@ -243,6 +247,17 @@ const FAMILY = {
   ],
   'blackforestlabs/flux-3/text-to-image': ['flux-3-image', 'FLUX 3', 48000, flux3],
 };
+/**
+ * The first day fal no longer serves a family endpoint, by the simulators' clock (clock.mjs; the scenario's `now=`):
+ * Nano Banana 2's upstream, Gemini 3.1 Flash Image, shut down on 2026-10-29 (third parties' date; Google deprecated it
+ * on 2026-10-06). Whether fal still answers it no source says: from then on it is an endpoint fal does not serve, the
+ * stricter.
+ */
+const SHUTDOWN = { 'fal-ai/nano-banana-2': '2026-10-29' };
+/** The family endpoint `id` where fal serves it at the request's moment; undefined otherwise. */
+const servedFamily = (id, scenario) =>
+  Object.hasOwn(FAMILY, id) && servedAt(SHUTDOWN[id], simulatorNow(scenario)) ? FAMILY[id] : undefined;
+
 /** Nano Banana 2's resolution tiers: the multiple of the unit each bills, and its pixel count (1K: 1024²). */
 const NANO_TIERS = {
   '0.5K': [0.75, 512 * 512],
@@ -612,7 +627,7 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
     // "Accepts 1-50 endpoint IDs": otherwise 400 "Invalid request parameters" (the OpenAPI document).
     if (ids.length < 1 || ids.length > 50)
       return reply(req, res, 400, platformError('validation_error', 'endpoint_id: give 1 to 50 endpoint ids'));
-    const unknown = ids.find((id) => !FAMILY[id] && !ENDPOINTS[id]);
+    const unknown = ids.find((id) => !servedFamily(id, scenario) && !ENDPOINTS[id]);
     if (unknown) return reply(req, res, 404, platformError('not_found', `Resource not found: ${unknown}`));
     const prices = ids.map((id) =>
       FAMILY[id]
@@ -651,7 +666,7 @@ export function createFalSimulator({ pendingMs = 3000, queueMs = 0 } = {}) {
       return reply(req, res, 402, { detail: 'Payment required: add credits at fal.ai/dashboard/billing.' });
     if (fault === '429') return reply(req, res, 429, { detail: 'Too many concurrent requests' }, retryAfter(scenario));
     if (fault === '500') return reply(req, res, 500, faultBody(500));
-    const family = FAMILY[endpoint];
+    const family = servedFamily(endpoint, scenario);
     if (!ENDPOINTS[endpoint] && !family) return reply(req, res, 404, { detail: `Application '${endpoint}' not found` });
     if (fault === '422')
       return reply(req, res, 422, {

@@ -17,14 +17,17 @@ import { decision, imageWidget } from '../support/widget.js';
 import { relayUrl } from '../support/relay.js';
 
 const SEEDREAM = 'fal-ai/bytedance/seedream/v4.5/text-to-image';
+/** The page's day (`controlledClock` below), a day Nano Banana 2 was still served: the simulator's too (clock.mjs). */
+const TODAY = '2026-03-10T12:00:00';
 /** The simulator on the test server's other loopback name: cross-origin with CORS, as fal is for a page. */
-const falEndpoint = (scenario = '') => simEndpoint('fal', scenario, { crossOrigin: true });
+const falEndpoint = (scenario = '') =>
+  simEndpoint('fal', [`now=${TODAY}`, scenario].filter(Boolean).join(';'), { crossOrigin: true });
 // At the widget's default size, which Seedream at fal makes at its ratio's 2K size (families.ts).
 const request = { provider: 'fal' as const, model: 'seedream-4.5', prompt: 'a tide pool', width: 1024, height: 1024 };
 
 describe('fal: the other families', function () {
   this.timeout(20_000);
-  controlledClock();
+  controlledClock(TODAY);
   const storageKeys: string[] = [];
   const newStorageKey = () => (storageKeys.push(uniqueStorageKey()), storageKeys.at(-1)!);
   afterEach(async () => {

@@ -101,8 +101,9 @@ describe('fal: what it sells today', function () {
     expect(nano.source.name).to.equal('fal model page (bundled)');
     const [asked] = (await simLogOf('fal', run)).filter((entry) => entry.path.includes('/v1/models/pricing'));
     const ids = decodeURIComponent(/endpoint_id=([^&]*)/.exec(asked.path)![1]).split(',');
-    expect(ids).to.include.members([FLUX_3, SEEDREAM_5, 'fal-ai/nano-banana-2']);
-    expect(ids).not.to.include(NANO_21);
+    expect(ids).to.include.members([FLUX_3, SEEDREAM_5, 'fal-ai/bytedance/seedream/v4.5/text-to-image']);
+    // Not Nano Banana 2.1 (by tokens), nor Nano Banana 2, shut down by now.
+    expect(ids).not.to.include.any.members([NANO_21, 'fal-ai/nano-banana-2']);
   });
 
   it('Seedream 5.0 Lite goes to the id fal’s client names; the simulator refuses the old one as fal does', async () => {
@@ -128,6 +129,20 @@ describe('fal: what it sells today', function () {
 });
 
 describe('the fal simulator on the new endpoints', () => {
+  it('serves Nano Banana 2 until its upstream shut down, at the queue and at the pricing API', async () => {
+    const key = unique('sim-families');
+    const at = (now: string) => falEndpoint(`now=${now}`);
+    expect(
+      (await submitToFal(at('2026-10-28T23:00:00Z'), key, 'fal-ai/nano-banana-2', { prompt: 'p' })).status,
+    ).to.equal(200);
+    const gone = await submitToFal(at('2026-10-29T00:00:00Z'), key, 'fal-ai/nano-banana-2', { prompt: 'p' });
+    expect(gone).to.deep.equal({ status: 404, body: { detail: "Application 'fal-ai/nano-banana-2' not found" } });
+    const priced = await pageFetch(`${at('2026-10-29T00:00:00Z')}/v1/models/pricing?endpoint_id=fal-ai/nano-banana-2`, {
+      headers: { authorization: 'Key k' },
+    });
+    expect(priced.status).to.equal(404);
+  });
+
   it('prices them per image, and Nano Banana 2.1 by tokens', async () => {
     const reply = await pageFetch(`${falEndpoint()}/v1/models/pricing?endpoint_id=${FLUX_3},${NANO_21}`, {
       headers: { authorization: 'Key k' },

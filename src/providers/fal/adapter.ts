@@ -20,7 +20,7 @@ import { falEndpointId, falOutcome, queueStatus } from './queue.js';
 import { generationText } from '../../strings/generation.js';
 import { clock } from '../../base/clock.js';
 import { FAL_FAMILIES, families, tierUnits } from './families.js';
-import { nearestRatio } from '../../pricing/index.js';
+import { nearestRatio, retired } from '../../pricing/index.js';
 import { PRICED_LIVE, keepAnswered, livePriceBook, unitPriceOf, unitPricesOf } from './live-prices.js';
 import Decimal from 'decimal.js';
 
@@ -157,7 +157,10 @@ export class FalProvider implements Provider {
     if (!key) return undefined;
     try {
       const url = `${this.#platform(endpoint)}/v1/models/pricing`;
-      const ids = PRICED_LIVE.map(([, family]) => family.endpoint);
+      // Not a model shut down by now: it is not offered, and fal may not know its endpoint any more.
+      const ids = PRICED_LIVE.filter(([, family]) => !retired(family.lifecycle, clock.now())).map(
+        ([, family]) => family.endpoint,
+      );
       const reply = await fetchJson(
         routed(`${url}?endpoint_id=${ids.map(encodeURIComponent).join(',')}`, access.relay),
         { headers: { authorization: `Key ${key}` } },
