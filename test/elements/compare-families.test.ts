@@ -1,6 +1,6 @@
 // One comparison across families (SPEC §12): with the price details open, the request at the shape
-// chosen is priced on every model of every account the page allows, FLUX beside GPT Image, Nano Banana, Imagen and
-// Seedream, each with what it is best for; a price billed in tokens is a bound and said as one ("at most"), and the
+// chosen is priced on every model of every account the page allows, FLUX beside GPT Image, Nano Banana and Seedream,
+// each with what it is best for; a price billed in tokens is a bound and said as one ("at most"), and the
 // offers are ranked by the most each can cost; a click on another family's row switches to it.
 import { expect } from '@open-wc/testing';
 import { waitUntil } from '../support/wait.js';
@@ -8,6 +8,7 @@ import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { simEndpoint, uniqueStorageKey } from '../support/sim.js';
 import { imageWidget, openPriceDetails, part } from '../support/widget.js';
+import { controlledClock } from '../support/clock.js';
 
 interface Row {
   model: string;
@@ -36,7 +37,10 @@ const most = (row: Row) => Number((/at most \$([\d.]+)/.exec(row.price) ?? /\$([
 describe('<userpays-image>: one comparison across families', function () {
   this.timeout(30_000);
 
-  it('lists FLUX, GPT Image, Nano Banana, Imagen and Seedream at 1024², bounds marked, by the most each costs', async () => {
+  // The models sold on a day of the test's choosing (Imagen shut down on 2026-08-17: it is none of them).
+  controlledClock('2026-11-28T12:00:00Z');
+
+  it('lists FLUX, GPT Image, Nano Banana and Seedream at 1024², bounds marked, by the most each costs', async () => {
     const el = await imageWidget({
       provider: 'bfl',
       endpoint: simEndpoint('bfl'),
@@ -54,8 +58,7 @@ describe('<userpays-image>: one comparison across families', function () {
     const wanted = [
       ['FLUX.2 [pro]', 'BFL'],
       ['GPT Image 2', 'OpenAI'],
-      ['Nano Banana 2', 'Google'],
-      ['Imagen 4', 'Google'],
+      ['Nano Banana 2.1', 'Google'],
       ['Seedream 4.5', 'Puter'],
     ];
     await waitUntil(
@@ -74,11 +77,14 @@ describe('<userpays-image>: one comparison across families', function () {
     expect(row('GPT Image 2', 'OpenAI').price, 'billed in tokens: a bound, then the price expected').to.match(
       /^at most \$[\d.]+ about \$[\d.]+$/,
     );
-    expect(row('Nano Banana 2', 'Google').price).to.match(/at most/);
-    expect(row('Imagen 4', 'Google').price, 'billed per image: exact').to.equal('$0.04');
+    expect(row('Nano Banana 2.1', 'Google').price).to.match(/at most/);
+    expect(
+      listed.some((each) => each.model.startsWith('Imagen')),
+      'shut down: not offered',
+    ).to.equal(false);
     expect(row('FLUX.2 [pro]', 'BFL').price).to.equal('$0.03');
-    expect(row('Seedream 4.5', 'Puter').price).to.match(/^\$[\d.]+$/);
-    expect(row('Imagen 4', 'Google').bestFor).to.equal('Photorealism');
+    expect(row('Seedream 4.5', 'Puter').price, 'billed per image: exact').to.match(/^\$[\d.]+$/);
+    expect(row('Nano Banana 2.1', 'Google').bestFor).to.equal('Fast edits, up to 4K');
     expect(row('GPT Image 2', 'OpenAI').bestFor).to.equal('Long prompts, text in images');
     // Those that can make the request; an edit model that only wants the user's image comes after them.
     const able = listed.filter((each) => each.bestFor !== 'Edits your image: add it next');
@@ -123,8 +129,8 @@ describe('<userpays-image>: one comparison across families', function () {
     await el.updateComplete;
     expect(rows(el).length).to.equal(listed.length);
 
-    row('Imagen 4', 'Google').button.click();
+    row('Nano Banana 2.1', 'Google').button.click();
     await el.updateComplete;
-    expect([el.provider, el.model]).to.deep.equal(['google', 'imagen-4']);
+    expect([el.provider, el.model]).to.deep.equal(['google', 'gemini-nano-banana-2.1']);
   });
 });

@@ -5,12 +5,16 @@ import '../../src/define.js';
 import { simEndpoint, uniqueStorageKey } from '../support/sim.js';
 import { decision, imageWidget, panelsLoaded, radios, switchToSimulator } from '../support/widget.js';
 import { until } from '../support/wait.js';
+import { controlledClock } from '../support/clock.js';
+
+/** A day Nano Banana 2 was sold, before Google shut it down on 2026-10-29: the page's clock and the simulators'. */
+const SOLD = '2026-10-01T12:00:00Z';
 
 async function atGoogle(model: string) {
   const el = await imageWidget(
     {
       provider: 'google',
-      endpoint: simEndpoint('google'),
+      endpoint: simEndpoint('google', `now=${SOLD}`),
       model,
       'storage-key': uniqueStorageKey(),
       locale: 'en-US',
@@ -27,6 +31,7 @@ const checkedModel = (el: HTMLElement) => radios(el, 'model').find((radio) => ra
 
 describe('a change of provider keeps the model where the new provider sells it', function () {
   this.timeout(20_000);
+  controlledClock(SOLD);
 
   it("Google's Nano Banana 2, then Puter: Nano Banana 2, at Puter's price, in the same update", async () => {
     const el = await atGoogle('gemini-3.1-flash-image');
@@ -40,7 +45,7 @@ describe('a change of provider keeps the model where the new provider sells it',
 
   it("Google's Nano Banana Pro, then fal (which sells Nano Banana 2 only): fal's first model at once", async () => {
     const el = await atGoogle('gemini-3-pro-image');
-    switchToSimulator(el, 'fal');
+    switchToSimulator(el, 'fal', `now=${SOLD}`);
     await el.updateComplete;
     const [first] = radios(el, 'model');
     expect(el.model).to.equal(first.value);

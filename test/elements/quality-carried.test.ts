@@ -19,10 +19,23 @@ import {
   words,
 } from '../support/widget.js';
 import { until } from '../support/wait.js';
+import { controlledClock } from '../support/clock.js';
+
+/**
+ * A day Nano Banana 2 (Gemini 3.1 Flash Image, the one model with a 512 tier) was sold, before Google shut it down on
+ * 2026-10-29: the page's clock and the simulators' (`now=`) both at it.
+ */
+const SOLD = '2026-10-01T12:00:00Z';
 
 async function widget(provider: 'google' | 'fal') {
   const el = await imageWidget(
-    { provider, endpoint: simEndpoint(provider), 'storage-key': uniqueStorageKey(), locale: 'en-US', prompt: 'a fox' },
+    {
+      provider,
+      endpoint: simEndpoint(provider, `now=${SOLD}`),
+      'storage-key': uniqueStorageKey(),
+      locale: 'en-US',
+      prompt: 'a fox',
+    },
     { apiKey: 'sim-test-key' },
   );
   await panelsLoaded(el);
@@ -44,6 +57,7 @@ const checkedQuality = (el: UserPaysImage) => radios(el, 'quality').find((radio)
 
 describe('a quality tier follows the model where it can', function () {
   this.timeout(20_000);
+  controlledClock(SOLD);
 
   // The tier is not taken as it was ("not "0.5K"", the pickers gone).
   it('fal "0.5K", then the provider changed to Google: the same tier, under Google\'s name', async () => {
@@ -51,7 +65,7 @@ describe('a quality tier follows the model where it can', function () {
     await modelOffered(el, 'gemini-3.1-flash-image');
     await pick(el, 'model', 'gemini-3.1-flash-image');
     await pick(el, 'quality', '0.5K');
-    switchToSimulator(el, 'google');
+    switchToSimulator(el, 'google', `now=${SOLD}`);
     await until(() => el.quality === '512', 5_000, 'the tier carried');
     expect(checkedQuality(el)).to.equal('512');
     expect(decision(el).price).to.match(/\$/);

@@ -8,6 +8,7 @@ import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
 import { simEndpoint, uniqueStorageKey } from '../support/sim.js';
 import { imageWidget, modelOffered, panelsLoaded, part, radios, words } from '../support/widget.js';
 import { until } from '../support/wait.js';
+import { controlledClock } from '../support/clock.js';
 import { PUTER_SRC, puterEndpoint } from '../support/puter.js';
 
 /**
@@ -27,8 +28,12 @@ async function tiersOf(el: UserPaysImage, id: string) {
   };
 }
 
+/** A day Nano Banana 2 was sold, before Google shut it down on 2026-10-29: the page's clock and the simulators'. */
+const SOLD = '2026-10-01T12:00:00Z';
+
 describe('the quality tiers of Nano Banana 2, named alike at every provider', function () {
   this.timeout(20_000);
+  controlledClock(SOLD);
   for (const provider of ['google', 'fal'] as const)
     for (const lang of ['en', 'de'])
       it(`${provider}, ${lang}: 512, 1K, 2K, 4K`, async () => {
@@ -36,7 +41,7 @@ describe('the quality tiers of Nano Banana 2, named alike at every provider', fu
           {
             provider,
             lang,
-            endpoint: simEndpoint(provider),
+            endpoint: simEndpoint(provider, `now=${SOLD}`),
             'storage-key': uniqueStorageKey(),
           },
           { apiKey: 'sim-test-key' },

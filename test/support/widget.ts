@@ -76,8 +76,8 @@ export async function modelOffered(el: Widget, id: string) {
 }
 
 /** The page changes the widget's provider to `provider`'s simulator: its endpoint with it, as a page's select does. */
-export function switchToSimulator(el: UserPaysImage, provider: SimulatorName) {
-  el.endpoint = simEndpoint(provider);
+export function switchToSimulator(el: UserPaysImage, provider: SimulatorName, scenario = '') {
+  el.endpoint = simEndpoint(provider, scenario);
   el.provider = provider;
 }
 

@@ -18,6 +18,8 @@ export const models: ModelsStrings = {
       'flux-2-flex': 'Text, fine control',
       'flux-2-max': 'Highest quality',
       'flux-2-dev': 'Open weights',
+      // FLUX 3 (docs.bfl.ai, "FLUX 3 Image"): it reasons over the prompt and places what a layout asks where asked.
+      'flux-3-image': 'Newest FLUX, follows layouts',
       'flux-kontext-pro': 'Edits your image',
       'flux-kontext-max': 'Edits, highest quality',
       'flux-pro-1.1': 'FLUX.1, fast',
@@ -29,6 +31,11 @@ export const models: ModelsStrings = {
       // The other families, by what their makers say each is for (OpenAI's image generation guide, Google's Gemini
       // and Imagen model pages, ByteDance's Seedream pages, Qwen's and xAI's announcements). Each short enough to stand
       // whole beside "at most $0.0529" on a phone's card (test/elements/taglines-whole.test.ts).
+      // 2.6 and 2.5 as their resellers' notes tell them apart: Flare the faster, Sunburst the more detailed.
+      'gpt-image-2.6-flare': 'Newest GPT Image, faster',
+      'gpt-image-2.6-sunburst': 'Newest GPT Image, detail',
+      'gpt-image-2.5-flare': 'GPT Image 2.5, faster',
+      'gpt-image-2.5-sunburst': 'GPT Image 2.5, detail',
       'gpt-image-2': 'Long prompts, text in images',
       'gpt-image-1.5': 'Precise edits, text in images',
       'gpt-image-1': 'Follows instructions closely',
@@ -36,6 +43,8 @@ export const models: ModelsStrings = {
       // What it is for first, the Gemini model it is after: a card cut short on one line keeps the first.
       'gemini-3.1-flash-image': 'Fast edits (Gemini 3.1 Flash)',
       'gemini-3-pro-image': 'Sharp text, 4K (Gemini 3 Pro)',
+      'gemini-nano-banana-2.1': 'Fast edits, up to 4K',
+      'gemini-3.1-flash-lite-image': 'Nano Banana at a low price',
       'imagen-4-fast': 'Quick drafts',
       'imagen-4': 'Photorealism',
       'imagen-4-ultra': 'Photorealism, finest detail',

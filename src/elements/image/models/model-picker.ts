@@ -31,7 +31,8 @@ export function renderModels(
   on: ModelHandlers,
 ) {
   const families = [...new Set(models.map((model) => model.family))];
-  return html`<fieldset part="model" class="models">
+  // Every model the provider sells is shown where there is no step to more (Google's three): as if the user opened it.
+  return html`<fieldset part="model" class=${modelsStep ? 'models' : 'models whole'}>
     <legend class="label">${widgetText.modelLabel()}</legend>
     <div class="choices">
       ${families.map((family) => {
@@ -126,18 +127,21 @@ export const modelPickerStyles = css`
     text-overflow: ellipsis;
   }
   /*
-   * Every model shown (the user opened the list): what a model is best for wraps rather than being cut, a word too long
-   * for its line broken as a last resort ("Long prompts, text in images" beside "at most $0.0529" on a 390 px phone).
+   * Every model shown (the user opened the list, or there is none to open): what a model is best for wraps rather than
+   * being cut, a word too long for its line broken as a last resort ("Long prompts, text in images" beside "at most
+   * $0.0529" on a 390 px phone).
    * Under 300 px, where it had some 50 px beside a bound's price ("at most $0.0981"), the bound stands in two lines,
    * its words over its figure (as in the comparison). Until the list is opened the cards keep to two lines each, and a
    * tagline cut there says itself whole in its title.
    */
-  .models:has([aria-expanded='true']) .model-choice .best {
+  .models:has([aria-expanded='true']) .model-choice .best,
+  .models.whole .model-choice .best {
     white-space: normal;
     overflow-wrap: anywhere;
   }
   @container (max-width: 299px) {
-    .models:has([aria-expanded='true']) .model-choice .price {
+    .models:has([aria-expanded='true']) .model-choice .price,
+    .models.whole .model-choice .price {
       max-width: 6em;
       text-align: end;
     }
