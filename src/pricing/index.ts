@@ -31,5 +31,5 @@ export {
 } from './capabilities.js';
 export { megapixels, priceOf, quoteDetails, type Priced } from './quote.js';
 export { formatUsd, formatUsdRounded, megapixelsOf } from './format.js';
-export { daysLeft, retired, type Lifecycle } from './lifecycle.js';
-export { replacementOf, type Replaced } from './replacement.js';
+export { retired, type Lifecycle } from './lifecycle.js';
+export { replacementOf } from './replacement.js';

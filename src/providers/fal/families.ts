@@ -18,7 +18,7 @@ import { referenceRule, type Lifecycle, type PriceEntry, type ProviderPrices } f
  */
 
 /** One model fal bills per image: its endpoint, the unit fal bills it by, the bundled unit price, and its entry. */
-interface FalFamily {
+export interface FalFamily {
   /** fal's endpoint id: where it is submitted (the queue) and what the pricing API is asked for. */
   endpoint: string;
   /**
