@@ -13,7 +13,14 @@ import type * as SignIn from '../providers/engine/oauth.js';
 
 export { Gallery } from '../images/gallery.js';
 export { ImageStore } from '../images/image-store.js';
-export { accountFor, keyBalance, liveBook, liveCatalogue, loadPuter, providerFor } from '../providers/engine/adapters.js';
+export {
+  accountFor,
+  keyBalance,
+  liveBook,
+  liveCatalogue,
+  loadPuter,
+  providerFor,
+} from '../providers/engine/adapters.js';
 export { readReferenceImage } from '../images/reference-images.js';
 export { leftToSignIn } from '../providers/engine/sign-in-redirect.js';
 
