@@ -134,7 +134,7 @@ const PROVIDERS = [
     label: 'Google AI Studio · the user’s own key',
     sim: '/sim/google',
     key: 'sim-demo-key',
-    hint: 'Gemini image (Nano Banana) and Imagen 4 with the user’s Gemini API key. Gemini is billed by the tokens it uses: the widget says at most what it can cost before the click, and books what Google reports after it.',
+    hint: 'Nano Banana (Gemini image models) with the user’s Gemini API key. Gemini is billed by the tokens it uses: the widget says at most what it can cost before the click, and books what Google reports after it.',
     scenarios: [
       ['', 'Normal generation'],
       ['pending=12000', 'Slow (12 s)'],
