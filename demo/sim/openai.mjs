@@ -14,26 +14,40 @@
 //                   `size` "WxH", `b64_json` only ("Currently only b64_json is supported": another response_format is
 //                   refused 422); billed $0.01 × (width / 1024) × (height / 1024) (its price at the default 28 steps)
 //
-//   /sim/openai also plays OpenAI's own Image API for GPT Image (`gpt-image-2`, `gpt-image-1.5`, `gpt-image-1`,
-//                   `gpt-image-1-mini`), as OpenAI's API reference (platform.openai.com/docs/api-reference/images/create)
-//                   and the recorded replies (test/recorded/openai/) say: `quality` low | medium | high | auto (auto:
-//                   what the recordings answered, medium for 2 and 1, high for 1.5 and 1-mini; anything else 400);
-//                   `size` auto or WxH: GPT Image 1, 1.5 and 1-mini make 1024x1024, 1024x1536 and 1536x1024 only (any
-//                   other 400 invalid_value naming `size`); gpt-image-2 any size whose sides are multiples of 16, the
-//                   long side at most 3840 and at most 3 times the short one, of 655,360 to 8,294,400 pixels (auto:
-//                   1254x1254, as recorded); `n` 1–10; `response_format` refused (400: GPT Image always answers
-//                   `b64_json`); the reply {created, background, data: [{b64_json}], output_format, quality, size,
-//                   usage} with usage in tokens: input the prompt's (a token per 4 bytes of it, at least 1), output
-//                   the image's by quality and size (SPEC §12's table and formula) plus, for 1.5, `textTokens=<n>`
-//                   text tokens (default 420, as recorded); `output_tokens_details` for 2 and 1.5 (recorded), none
-//                   for 1 and 1-mini (recorded). Billed `usage` × OpenAI's rates (see GPT below); `usage=none` leaves
-//                   the usage out of the reply (a server of the same API that does not report it).
+//   /sim/openai also plays OpenAI's own Image API for GPT Image, as OpenAI's API reference
+//                   (platform.openai.com/docs/api-reference/images/create), its deprecations page and the recorded
+//                   replies (test/recorded/openai/) say, each model until the day OpenAI shut it down (by the
+//                   simulator's clock, below): `gpt-image-2.6-flare` and `-sunburst`, `gpt-image-2.5-flare` and
+//                   `-sunburst`, `gpt-image-2`, `gpt-image-1.5` and `gpt-image-1-mini` (until their shutdown on
+//                   2026-12-01), `gpt-image-1` (until 2026-10-23, as third parties report it refused since). From that
+//                   day on a model is answered 404 as one OpenAI does not have: {error: {message: "The model
+//                   `gpt-image-1.5` does not exist or you do not have access to it.", type: 'invalid_request_error',
+//                   param: null, code: 'model_not_found'}}. A model is served before its release day too (clock.mjs
+//                   says why).
+//                   `quality` low | medium | high | auto (auto: what the recordings answered, medium for 2 and 1, high
+//                   for 1.5 and 1-mini; medium for 2.5 and 2.6; anything else 400: 2.5's and 2.6's `xhigh` and `max`
+//                   too, as no reply of them is recorded); `size` auto or WxH: GPT Image 1, 1.5 and 1-mini make
+//                   1024x1024, 1024x1536 and 1536x1024 only (any other 400 invalid_value naming `size`); gpt-image-2,
+//                   2.5 and 2.6 any size whose sides are multiples of 16, the long side at most 3840 and at most 3
+//                   times the short one, of 655,360 to 8,294,400 pixels (auto: 1254x1254, as recorded); `n` 1–10;
+//                   `response_format` refused (400: GPT Image always answers `b64_json`); the reply {created,
+//                   background, data: [{b64_json}], output_format, quality, size, usage} with usage in tokens: input
+//                   the prompt's (a token per 4 bytes of it, at least 1), output the image's by quality and size
+//                   (SPEC §12's table and formula; for 2.5 and 2.6, whose rule is unpublished, gpt-image-2's formula ×
+//                   `scale=<x>`, default 1.3, rounded up: within the widget's bound of twice it, and not the expected
+//                   figure) plus text tokens: 1.5 `textTokens=<n>` (default 420, as recorded), 2.6 the same (default
+//                   300: its planning, unrecorded); `output_tokens_details` for 2, 2.5, 2.6 and 1.5 (recorded for 2
+//                   and 1.5), none for 1 and 1-mini (recorded). Billed `usage` × OpenAI's rates (see GPT below: 2.5
+//                   and 2.6 at $5 / $8 / $30 per million, as resellers restate them); `usage=none` leaves the usage out
+//                   of the reply (a server of the same API that does not report it).
 //
 // Routes (CORS on every reply and preflight but as said above; every reply has a Content-Type):
 //   POST /sim/{openai,together}/v1/images/generations, /sim/deepinfra/v1/openai/images/generations
 //        header `Authorization: Bearer …`, JSON {model, prompt, n?, size? | width?, height?, response_format?}
 //        → after the generation time, the dialect's reply (generic: {created, data:[{url} | {b64_json}], usage})
-//   GET  /sim/openai/v1/models               {object:'list', data:[{id, object:'model', owned_by}]}
+//   GET  /sim/openai[/s/{scenario}]/v1/models   header `Authorization: Bearer …` (none: 401 as OpenAI answers)
+//        → {object: 'list', data: [{id, object: 'model', created, owned_by}]}: the GPT Image models served that day,
+//        the gateway's FLUX.2 (`black-forest-labs/…`) and two of OpenAI's other models
 //   GET  /sim/openai-cdn/{id}.png            the image (the OTHER loopback name, never needs a key)
 //   GET  /sim/openai/_log                    requests received (every dialect): [{method, path, host, origin, hasKey,
 //        id, at}], a generation also `asked`: {model, size, width, height} as sent;
@@ -65,6 +79,11 @@
 //   fault=moderated               400 content_policy_violation
 //   fault=400                     400 invalid_request_error naming `size`
 //   fault=500 | network           server error / dropped connection
+//   fault=unverified              GPT Image: 403 as OpenAI refuses a model to an organization it has not verified:
+//                                 {error: {message: "Your organization must be verified to use the model `…`.
+//                                 Please go to: https://platform.openai.com/settings/organization/general and click
+//                                 on Verify Organization. If you just verified, it can take up to 15 minutes for
+//                                 access to propagate.", type: 'invalid_request_error', param: null, code: null}}
 //   fault=502                     502 {error:{message:'Bad gateway.', type:'server_error', code:'bad_gateway'}}
 //                                 (before the key is checked)
 //   fault=503                     503 {error:{…, type:'server_error', code:'service_unavailable'}}; Retry-After only
@@ -86,6 +105,13 @@
 //   times=<n>                     only the first n requests under this scenario segment get the fault (default: all;
 //                                 redirect targets are not counted)
 //   format=b64                    answer with b64_json even when a URL was asked for (as some gateways do)
+//   list=<fault>                  the list of models alone fails: `none` 404 (a gateway without the route),
+//                                 `network` the connection dropped, a status (400–599) a server error of it
+//   now=<ISO date-time>           the moment the request is answered at (which GPT Image models are served); else
+//                                 the simulator's clock (demo/sim/clock.mjs: the machine's, moved by TEST_NOW as the
+//                                 test pages' is)
+//   scale=<x>                     GPT Image 2.5 and 2.6: their image's tokens over gpt-image-2's (default 1.3)
+//   textTokens=<n>                GPT Image 1.5 and 2.6: the text tokens written besides the image
 //   pending=<ms>                  generation time (default: the simulator's pendingMs)
 //   price=<usd>                   the flat price billed per image, a decimal with at most 6 places (default 0.04);
 //                                 anything else: 400 invalid_value naming `price`
@@ -93,6 +119,7 @@
 //                                 too); a client that gives up first gets nothing
 // Like the gateways it plays, it reports no cost; output is PNG.
 import { randomUUID } from 'node:crypto';
+import { dayStart, servedAt, simulatorNow } from './clock.mjs';
 import {
   acceptThenDrop,
   baseUrl,
@@ -132,22 +159,58 @@ const UNITS_PER_MICRO = 100;
 
 /**
  * OpenAI's GPT Image models (see the header): rates in 10⁻⁸ $ per token (text in, image in, image out, text out; USD
- * per million × 100: OpenAI's price page as SPEC §12 restates it), the quality `auto` answers, and how the image's
- * tokens follow quality and size.
+ * per million × 100: OpenAI's price page as SPEC §12 restates it; 2.5's and 2.6's as resellers restate them, their
+ * text out at the image's rate, as the widget books it), the quality `auto` answers, and how the image's tokens follow
+ * quality and size. GPT Image 2.5 and 2.6 follow gpt-image-2's sizes; their tokens, unpublished, are scaled from its.
  */
+const NEXT = { rates: [500, 800, 3000, 3000], auto: 'medium', details: true, second: true, scaled: true };
 const GPT_1_SIZES = { '1024x1024': [272, 1056, 4160], '1024x1536': [408, 1584, 6240], '1536x1024': [408, 1584, 6240] };
+/**
+ * Each GPT Image model: its rates, the quality `auto` answers, whether its usage details its output
+ * (`output_tokens_details`), the text tokens it writes besides the image (`text`, a scenario's `textTokens` else), its
+ * sizes and tokens by gpt-image-2's rule (`second`) or GPT Image 1's table, the scale its reported image tokens
+ * take over that rule's (`scaled`: `scale=<x>`, default 1.3), its release (the list's `created`) and its shutdown
+ * (OpenAI's deprecations page; GPT Image 1's as third parties report it).
+ */
 const GPT = {
-  'gpt-image-2': { rates: [500, 800, 3000, 3000], auto: 'medium', details: true },
-  'gpt-image-1.5': { rates: [500, 800, 3200, 1000], auto: 'high', details: true, text: 420 },
-  'gpt-image-1': { rates: [500, 1000, 4000, 4000], auto: 'medium' },
-  'gpt-image-1-mini': { rates: [200, 250, 800, 800], auto: 'high' },
+  'gpt-image-2.6-flare': { ...NEXT, text: 300, released: '2026-11-04' },
+  'gpt-image-2.6-sunburst': { ...NEXT, text: 300, released: '2026-11-04' },
+  'gpt-image-2.5-flare': { ...NEXT, released: '2026-09-08' },
+  'gpt-image-2.5-sunburst': { ...NEXT, released: '2026-09-08' },
+  'gpt-image-2': {
+    rates: [500, 800, 3000, 3000],
+    auto: 'medium',
+    details: true,
+    second: true,
+    released: '2026-04-21',
+  },
+  'gpt-image-1.5': {
+    rates: [500, 800, 3200, 1000],
+    auto: 'high',
+    details: true,
+    text: 420,
+    released: '2025-12-16',
+    shutdown: '2026-12-01',
+  },
+  'gpt-image-1': {
+    rates: [500, 1000, 4000, 4000],
+    auto: 'medium',
+    released: '2025-04-23',
+    shutdown: '2026-10-23',
+  },
+  'gpt-image-1-mini': {
+    rates: [200, 250, 800, 800],
+    auto: 'high',
+    released: '2025-10-06',
+    shutdown: '2026-12-01',
+  },
 };
 const QUALITIES = ['low', 'medium', 'high'];
 
 /** The image's tokens at a quality and size (SPEC §12; gpt-image-2's formula, the others' table). */
 export function imageTokens(model, quality, width, height) {
   const index = QUALITIES.indexOf(quality);
-  if (model !== 'gpt-image-2') return GPT_1_SIZES[`${width}x${height}`][index];
+  if (!GPT[model]?.second) return GPT_1_SIZES[`${width}x${height}`][index];
   const f = [16, 48, 96][index];
   const s = Math.round((f * Math.min(width, height)) / Math.max(width, height));
   return Math.ceil((f * s * (2_000_000 + width * height)) / 4_000_000);
@@ -155,7 +218,7 @@ export function imageTokens(model, quality, width, height) {
 
 /** Why OpenAI refuses `size` for `model` (its API reference, `size`), or '' when it makes it. */
 export function gptSizeProblem(model, width, height) {
-  if (model !== 'gpt-image-2')
+  if (!GPT[model]?.second)
     return GPT_1_SIZES[`${width}x${height}`]
       ? ''
       : `Invalid value: '${width}x${height}'. Supported values are: '1024x1024', '1024x1536', '1536x1024', and 'auto'.`;
@@ -171,6 +234,12 @@ export function gptSizeProblem(model, width, height) {
     ? ''
     : `Invalid size '${width}x${height}': both sides must be multiples of 16, the long side at most 3840 and at most 3 times the short one, and the image between 655,360 and 8,294,400 pixels.`;
 }
+
+/** Models OpenAI lists besides GPT Image (a list is never of image models alone), with the day each was made. */
+const OTHER_MODELS = [
+  ['gpt-4.1-mini', '2025-04-14'],
+  ['text-embedding-3-small', '2024-01-25'],
+];
 
 /**
  * How each gateway reads a request and answers it: `model(name)` → our model id (undefined: unknown model);
@@ -463,6 +532,30 @@ export function createOpenAiSimulator({ pendingMs = 3000 } = {}) {
   async function gptImage(req, res, body, model, scenario, fault, entry, auth) {
     const refuse = (message, param, code = 'invalid_value') =>
       reply(req, res, 400, error(message, 'invalid_request_error', code, param));
+    const now = simulatorNow(scenario);
+    if (Number.isNaN(now)) return refuse(`Simulator scenario: now=${scenario.now} is not a date-time.`, 'now');
+    // A model shut down (or not yet released) by the simulator's clock is one OpenAI does not have.
+    if (!servedAt(GPT[model].shutdown, now))
+      return reply(
+        req,
+        res,
+        404,
+        error(
+          `The model \`${model}\` does not exist or you do not have access to it.`,
+          'invalid_request_error',
+          'model_not_found',
+        ),
+      );
+    if (fault === 'unverified')
+      return reply(
+        req,
+        res,
+        403,
+        error(
+          `Your organization must be verified to use the model \`${model}\`. Please go to: https://platform.openai.com/settings/organization/general and click on Verify Organization. If you just verified, it can take up to 15 minutes for access to propagate.`,
+          'invalid_request_error',
+        ),
+      );
     if (typeof body.prompt !== 'string' || !body.prompt.trim())
       return refuse("Missing required parameter: 'prompt'.", 'prompt', 'missing_required_parameter');
     const n = body.n ?? 1;
@@ -476,12 +569,14 @@ export function createOpenAiSimulator({ pendingMs = 3000 } = {}) {
         'quality',
       );
     const asked = body.size ?? 'auto';
-    const size = asked === 'auto' ? (model === 'gpt-image-2' ? '1254x1254' : '1024x1024') : String(asked);
+    const size = asked === 'auto' ? (GPT[model].second ? '1254x1254' : '1024x1024') : String(asked);
     const [width, height] = /^\d+x\d+$/.test(size) ? size.split('x').map(Number) : [0, 0];
     const sizeProblem =
       fault === '400' ? 'Invalid size.' : width ? gptSizeProblem(model, width, height) : `Invalid value: '${size}'.`;
     // 1254 is no multiple of 16: `auto` is OpenAI's own choice, never a size a client may ask.
     if (sizeProblem && asked !== 'auto') return refuse(sizeProblem, 'size');
+    const scale = Number(scenario.scale ?? '1.3');
+    if (!(scale > 0)) return refuse(`Simulator scenario: scale=${scenario.scale} is not a positive number.`, 'scale');
     if (fault === 'moderated')
       return reply(
         req,
@@ -499,7 +594,7 @@ export function createOpenAiSimulator({ pendingMs = 3000 } = {}) {
     });
     await sleep(Number(scenario.pending ?? forModel(pendingMs, model)));
     const input = Math.max(1, Math.ceil(Buffer.byteLength(body.prompt) / 4));
-    const image = imageTokens(model, quality, width, height) * n;
+    const image = Math.ceil(imageTokens(model, quality, width, height) * (GPT[model].scaled ? scale : 1)) * n;
     const text = GPT[model].text === undefined ? 0 : Number(scenario.textTokens ?? GPT[model].text);
     const [textIn, , imageOut, textOut] = GPT[model].rates;
     charges.charge(auth.slice('Bearer '.length).trim(), input * textIn + image * imageOut + text * textOut, {
@@ -517,7 +612,7 @@ export function createOpenAiSimulator({ pendingMs = 3000 } = {}) {
     if (acceptThenDrop(req, res, fault, entry)) return;
     if (gone) return dropConnection(req, res);
     reply(req, res, 200, {
-      created: Math.floor(Date.now() / 1000),
+      created: Math.floor(now / 1000),
       background: 'opaque',
       data,
       output_format: 'png',
@@ -535,6 +630,71 @@ export function createOpenAiSimulator({ pendingMs = 3000 } = {}) {
               total_tokens: input + image + text,
             },
     });
+  }
+
+  /**
+   * `models.list` (`GET /v1/models`, Bearer key): the gateway's FLUX.2 and the models OpenAI serves on the simulator's
+   * day (GPT Image until its shutdown), among others; `list=<fault>` fails it alone.
+   */
+  function listModels(req, res, scenario) {
+    const now = simulatorNow(scenario);
+    if (Number.isNaN(now))
+      return reply(
+        req,
+        res,
+        400,
+        error(`Simulator scenario: now=${scenario.now} is not a date-time.`, 'invalid_request_error'),
+      );
+    if (scenario.list === 'network') return dropConnection(req, res);
+    if (scenario.list === 'none')
+      return reply(
+        req,
+        res,
+        404,
+        error(`Unknown request URL: GET ${requestUrl(req).pathname}.`, 'invalid_request_error', 'unknown_url'),
+      );
+    if (scenario.list) {
+      const status = Number(scenario.list);
+      return Number.isInteger(status) && status >= 400 && status <= 599
+        ? reply(req, res, status, error('The server had an error while processing your request.', 'server_error'))
+        : reply(
+            req,
+            res,
+            400,
+            error(
+              `Simulator scenario: list=${scenario.list} is none of none, network or an HTTP status from 400.`,
+              'invalid_request_error',
+            ),
+          );
+    }
+    if (!/^Bearer \S/.test(req.headers.authorization ?? ''))
+      return reply(
+        req,
+        res,
+        401,
+        error(
+          "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY), or as the password field (with blank username) if you're accessing the API from your browser and are prompted for a username and password. You can obtain an API key from https://platform.openai.com/account/api-keys.",
+          'invalid_request_error',
+        ),
+      );
+    if (scenario.fault === '401')
+      return reply(
+        req,
+        res,
+        401,
+        error(
+          'Incorrect API key provided. You can find your API key in your gateway dashboard.',
+          'invalid_request_error',
+          'invalid_api_key',
+        ),
+      );
+    const made = (day) => Math.floor(dayStart(day) / 1000);
+    const gpt = Object.entries(GPT)
+      .filter(([, spec]) => servedAt(spec.shutdown, now))
+      .map(([id, spec]) => ({ id, object: 'model', created: made(spec.released), owned_by: 'system' }));
+    const others = OTHER_MODELS.map(([id, day]) => ({ id, object: 'model', created: made(day), owned_by: 'system' }));
+    const flux = MODELS.map((id) => ({ id: `${OWNER}/${id}`, object: 'model', created: 1767225600, owned_by: OWNER }));
+    reply(req, res, 200, { object: 'list', data: [...others, ...gpt, ...flux] });
   }
 
   /** The gateway's CDN: 404 for an image it lost (fault=image-404), 403 for an expired or unknown URL. */
@@ -586,10 +746,7 @@ export function createOpenAiSimulator({ pendingMs = 3000 } = {}) {
       const dialect = DIALECTS[match?.[1]];
       try {
         if (match?.[1] === 'openai' && match[3] === 'v1/models' && req.method === 'GET') {
-          reply(req, res, 200, {
-            object: 'list',
-            data: MODELS.map((id) => ({ id: `${OWNER}/${id}`, object: 'model', created: 1767225600, owned_by: OWNER })),
-          });
+          listModels(req, res, parseScenario(match[2]));
         } else if (match?.[3] !== dialect?.path)
           reply(
             req,
