@@ -137,14 +137,22 @@ export const CREDIT_USD = '0.01';
 
 /**
  * `book` with none of `provider`'s models but those its live list names (`listed`: their price-book ids, or the
- * provider's own, `PriceEntry.model`): a model the list does not name is not sold there now (SPEC §12). The other
+ * provider's own, `PriceEntry.model`): a model the list does not name is not sold there now (SPEC §12). One the book
+ * has shut down by `now` stays, never offered (its date), so that a page naming it is told what replaced it. The other
  * providers' entries are theirs, untouched; `book` is not changed.
  */
-export function soldOnly(book: PriceBook, provider: ProviderId, listed: ReadonlySet<string>): PriceBook {
+export function soldOnly(
+  book: PriceBook,
+  provider: ProviderId,
+  listed: ReadonlySet<string>,
+  now = clock.now(),
+): PriceBook {
   const sold: PriceBook = {};
   for (const model in book) {
     const { [provider]: entry, ...others } = book[model];
-    sold[model] = !entry || listed.has(model) || (entry.model && listed.has(entry.model)) ? book[model] : others;
+    const kept =
+      !entry || listed.has(model) || (entry.model && listed.has(entry.model)) || retired(entry.lifecycle, now);
+    sold[model] = kept ? book[model] : others;
   }
   return sold;
 }
