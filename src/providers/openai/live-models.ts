@@ -36,6 +36,8 @@ export async function livePrices(endpoint: string, access?: LiveAccess): Promise
     return undefined;
   }
   const data = isRecord(reply) && Array.isArray(reply.data) ? reply.data : [];
-  const listed = data.flatMap((model) => (isRecord(model) && typeof model.id === 'string' ? [model.id] : []));
+  const ids = data.flatMap((model) => (isRecord(model) && typeof model.id === 'string' ? [model.id] : []));
+  // FLUX named as the adapter sends it where the book names it no other way (`black-forest-labs/<our id>`) is ours too.
+  const listed = ids.flatMap((id) => [id, ...(/^black-forest-labs\/(.+)$/.exec(id)?.slice(1) ?? [])]);
   return listed.some((id) => IMAGE_MODEL.test(id)) ? { prices: {}, listed } : undefined;
 }
