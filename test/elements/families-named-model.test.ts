@@ -10,13 +10,13 @@ describe('a page that names a GPT Image model', () => {
     const errors: Event[] = [];
     const listener = (event: Event) => errors.push(event);
     addEventListener('userpays-error', listener);
-    const el = await imageWidget({ provider: 'openai', model: 'gpt-image-1', prompt: 'a fox' });
+    const el = await imageWidget({ provider: 'openai', model: 'gpt-image-2.6-sunburst', prompt: 'a fox' });
     // No red, no reason before they come (they load within a frame or two here).
     expect(el.shadowRoot!.querySelector('#reason [part=error], [part=error]')).to.equal(null);
     await waitUntil(() => decision(el).price, 'priced once the families load');
-    expect(el.model).to.equal('gpt-image-1');
+    expect(el.model).to.equal('gpt-image-2.6-sunburst');
     removeEventListener('userpays-error', listener);
-    // Not "There is no model called gpt-image-1": it was only not loaded yet.
+    // Not "There is no model called gpt-image-2.6-sunburst": it was only not loaded yet.
     expect(errors).to.deep.equal([]);
   });
 });

@@ -3,12 +3,16 @@
 // open.
 import { expect } from '@open-wc/testing';
 import '../../src/define.js';
+import { controlledClock } from '../support/clock.js';
 import { uniqueStorageKey } from '../support/sim.js';
 import { imageWidget, openPriceDetails, panelsLoaded, part, words } from '../support/widget.js';
 
 const stepOf = (el: HTMLElement) => part(el, 'model')!.querySelector<HTMLButtonElement>('button.link')!;
 
 describe('the step to the other families', () => {
+  // The families each provider sells change as their models shut down: today's, by a clock the test sets.
+  controlledClock('2026-11-28T12:00:00Z');
+
   it('says the same words, at the same height, as the price details open (Puter, 390 px)', async () => {
     const el = await imageWidget({
       provider: 'puter',
@@ -18,7 +22,7 @@ describe('the step to the other families', () => {
     });
     const seen = () => ({ label: words(stepOf(el)), height: Math.round(stepOf(el).getBoundingClientRect().height) });
     const before = seen();
-    expect(before.label).to.equal('More models: GPT Image, Nano Banana, Imagen…');
+    expect(before.label).to.equal('More models: GPT Image, Nano Banana, Seedream…');
     await panelsLoaded(el);
     await openPriceDetails(el);
     await el.updateComplete;
@@ -31,16 +35,26 @@ describe('the step to the other families', () => {
     expect(words(stepOf(el))).to.equal('More models: Nano Banana, Seedream');
   });
 
-  // Google's list opens on Nano Banana: the step names only Imagen.
-  it('names only the families not shown already (Google)', async () => {
+  // Google's list opens on Nano Banana: the step names only Imagen, on a day Google still served it.
+  describe('Google, on a day it served Imagen', () => {
+    controlledClock('2026-07-01T12:00:00Z');
+
+    it('names only the families not shown already (Google)', async () => {
+      const el = await imageWidget({ provider: 'google', locale: 'en-US', 'storage-key': uniqueStorageKey() });
+      expect(words(stepOf(el))).to.equal('More models: Imagen');
+    });
+  });
+
+  // Imagen shut down on 2026-08-17: Google sells one family, all shown, and no step to another.
+  it('has no step where the provider sells one family (Google)', async () => {
     const el = await imageWidget({ provider: 'google', locale: 'en-US', 'storage-key': uniqueStorageKey() });
-    expect(words(stepOf(el))).to.equal('More models: Imagen');
+    expect(part(el, 'model')!.querySelector('button.link')).to.equal(null);
   });
 
   it('names them in the page’s language (German)', async () => {
     const el = await imageWidget({ provider: 'openrouter', lang: 'de', 'storage-key': uniqueStorageKey() });
     await panelsLoaded(el);
-    expect(words(stepOf(el))).to.equal('Weitere Modelle: GPT Image, Nano Banana, Seedream…');
+    expect(words(stepOf(el))).to.equal('Weitere Modelle: GPT Image, Nano Banana, Seedream');
   });
 
   // Pollinations' cards stay its two FLUX models above the step as the price details open.

@@ -1,32 +1,92 @@
 // The user's own Google AI Studio key, Gemini image models and Imagen 4, over real HTTP against the simulator's Google
-// dialect (demo/sim/google.mjs, which follows Google's API reference, its SDKs and the recorded replies): Imagen's
-// exact price, Gemini's bound, what is sent (the ratio and the tier always), what is booked, and the key only in its
-// header and only to its origin.
-import { expect } from '@open-wc/testing';
+// dialect (demo/sim/google.mjs, which follows Google's API reference, its SDKs and the recorded replies): what is
+// offered (the models the key's own list names, those Google serves that day), what is sent (today's ids, the ratio
+// and the tier always), Gemini's bound, what is booked, and the key only in its header and only to its origin. Each
+// test sets the day on the page's clock and on Google's (the simulator's `now=`): the models Google serves today, or
+// a day Imagen 4 and Nano Banana 2 were still served.
+import { expect, fixture } from '@open-wc/testing';
 import { until, waitUntil } from '../support/wait.js';
 import Decimal from 'decimal.js';
 import '../../src/define.js';
+import { generate } from '../../src/api.js';
 import { ImageStore } from '../../src/images/image-store.js';
 import { formatUsdRounded } from '../../src/pricing/format.js';
 import { keyOrigin } from '../../src/providers/catalog.js';
-import { quoteFor } from '../../src/providers/prices.js';
+import { BUILTIN_PRICE_BOOK, quoteFor } from '../../src/providers/prices.js';
+import { controlledClock } from '../support/clock.js';
 import { cleanLocalStorage } from '../support/storage.js';
-import { OTHER_HOST, pageFetch, simCharged, simEndpoint, simLogOf, submissionsOf, unique } from '../support/sim.js';
-import { blocked, decision, imageWidget, panelsLoaded, part, words } from '../support/widget.js';
+import {
+  OTHER_HOST,
+  pageFetch,
+  simCharged,
+  simEndpoint,
+  simLogOf,
+  submissionsOf,
+  unique,
+  uniqueStorageKey,
+} from '../support/sim.js';
+import {
+  blocked,
+  decision,
+  imageElement,
+  imageWidget,
+  modelChoices,
+  panelsLoaded,
+  part,
+  words,
+} from '../support/widget.js';
 
 // Google's prices load with the model families besides FLUX, on first need.
 const PROMPT = 'a shiba inu eating a pink ice-cream cone, doodle on white'; // 57 bytes: 15 tokens expected
 
-/** A POST to the simulator's Google dialect, as a client of Google's API sends it. */
-const post = (path: string, body: object, headers: Record<string, string> = { 'x-goog-api-key': 'sim-key' }) =>
-  pageFetch(`${simEndpoint('google')}/v1beta/models/${path}`, {
+/** The day "today" is for these tests: Imagen 4 and Nano Banana 2 are shut down, the GA ids are served. */
+const TODAY = '2026-11-28T12:00:00Z';
+/** A day Imagen 4 and Nano Banana 2 (3.1 Flash) were still served, more than a month before either shut down. */
+const EARLIER = '2026-07-01T12:00:00Z';
+/** Google's own ids of the models it serves today, as this widget makes images with them. */
+const TODAYS_IDS = ['gemini-nano-banana-2.1', 'gemini-3-pro-image', 'gemini-3.1-flash-lite-image'];
+
+/** The simulator's Google on `day` (its clock), under the scenario, on the other loopback name (across origins). */
+const googleOn = (day: string, scenario: string) =>
+  simEndpoint('google', `now=${day};${scenario}`, { crossOrigin: true });
+
+/** A POST to the simulator's Google dialect on `day`, as a client of Google's API sends it. */
+const post = (
+  day: string,
+  path: string,
+  body: object,
+  headers: Record<string, string> = { 'x-goog-api-key': 'sim-key' },
+) =>
+  pageFetch(`${googleOn(day, `run=${unique('post')}`)}/v1beta/models/${path}`, {
     method: 'POST',
     headers: { ...headers, 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
 
-describe('Gemini and Imagen with the user’s own Google key', function () {
-  this.timeout(20_000);
+/**
+ * The reads of the key's list of models the simulator received under `run`: each a first page (`GET …/v1beta/models`
+ * without a `pageToken`), whatever pages followed.
+ */
+const listReads = async (run: string) =>
+  (await simLogOf('google', run)).filter(
+    (entry) => entry.method === 'GET' && /\/v1beta\/models(\?|$)/.test(entry.path) && !entry.path.includes('pageToken'),
+  );
+
+/** What Google bills for a 1K Gemini image of `model` (its bundled rates): 15 prompt tokens, the image's, 272 text. */
+function bookedAt1K(model: string, images = 1) {
+  const rule = BUILTIN_PRICE_BOOK[model].google!.rule;
+  if (rule.kind !== 'tokens') throw new Error('not a tokens rule');
+  const { textIn, imageOut, textOut } = rule.rates;
+  return new Decimal(textIn)
+    .mul(15)
+    .add(new Decimal(imageOut).mul(1120 * images))
+    .add(new Decimal(textOut!).mul(272))
+    .div(1e6)
+    .toString();
+}
+
+/** Removes, after each test, what the widgets and calls of that test stored under the keys listed in the array. */
+function forgetStored() {
   const keys: string[] = [];
   afterEach(async () => {
     for (const key of keys.splice(0)) {
@@ -34,151 +94,253 @@ describe('Gemini and Imagen with the user’s own Google key', function () {
       await new ImageStore({ storageKey: key }).clear();
     }
   });
+  return keys;
+}
 
-  async function widget(run: string, attributes: Record<string, string | number> = {}, apiKey = unique('goog')) {
-    const el = await imageWidget(
-      {
-        provider: 'google',
-        model: 'imagen-4',
-        prompt: PROMPT,
-        endpoint: simEndpoint('google', `run=${run}`, { crossOrigin: true }),
-        ...attributes,
-      },
-      { apiKey },
-    );
-    keys.push(el.storageKey);
-    return { el, apiKey };
-  }
+/** A widget on Google's key at the simulator on `day`, its storage forgotten after the test. */
+async function widgetOn(
+  keys: string[],
+  day: string,
+  run: string,
+  attributes: Record<string, string | number> = {},
+  apiKey = unique('goog'),
+  scenario = '',
+) {
+  const el = await imageWidget(
+    {
+      provider: 'google',
+      prompt: PROMPT,
+      endpoint: googleOn(day, `${scenario ? `${scenario};` : ''}run=${run}`),
+      ...attributes,
+    },
+    { apiKey },
+  );
+  keys.push(el.storageKey);
+  return { el, apiKey };
+}
 
-  it('goes to Google by default, at Google’s prices: Imagen exact, Gemini a bound', () => {
+describe('Gemini with the user’s own Google key, today', function () {
+  this.timeout(20_000);
+  controlledClock(TODAY);
+  const keys = forgetStored();
+  const widget = (run: string, attributes: Record<string, string | number> = {}, apiKey?: string, scenario = '') =>
+    widgetOn(keys, TODAY, run, attributes, apiKey, scenario);
+
+  it('goes to Google by default, at Google’s prices: each Gemini model a bound, by its tier', () => {
     expect(keyOrigin('google', '')).to.equal('https://generativelanguage.googleapis.com');
-    const imagen = quoteFor({ provider: 'google', model: 'imagen-4', width: 1024, height: 768, prompt: 'a fox' });
-    expect(imagen).to.include({ total: '0.04', exact: true });
-    expect(imagen.atMost).to.equal(undefined);
-    // Made at the size Google documents for 4:3, and said so.
-    expect(imagen.note).to.contain('4:3').and.contain('1280×896');
-    expect(quoteFor({ provider: 'google', model: 'imagen-4-fast', prompt: 'a fox' }).total).to.equal('0.02');
-    expect(quoteFor({ provider: 'google', model: 'imagen-4-ultra', prompt: 'a fox' }).total).to.equal('0.06');
-    const flash = quoteFor({ provider: 'google', model: 'gemini-3.1-flash-image', quality: '4K', prompt: PROMPT });
-    expect(flash.lines[0].label).to.equal('Image: 2,520 tokens at 4K quality (fixed)');
-    // 2,520 × $60/M + 15 tokens × $0.50/M expected; at most 57 × $0.50/M and 2,000 thinking or text tokens × $3/M.
-    expect(flash).to.include({ total: '0.1512075', atMost: '0.1572285', exact: false });
-    const small = quoteFor({ provider: 'google', model: 'gemini-3.1-flash-image', quality: '512', prompt: 'a fox' });
-    expect(small.lines[0].label).to.equal('Image: 747 tokens at 512 quality (fixed)');
+    const banana = quoteFor({ provider: 'google', model: 'gemini-nano-banana-2.1', quality: '4K', prompt: PROMPT });
+    expect(banana.lines[0].label).to.equal('Image: 2,520 tokens at 4K quality (fixed)');
+    // 2,520 × $30/M + 15 tokens × $1.50/M expected; at most 57 × $1.50/M and 2,000 thinking or text tokens × $7.50/M.
+    expect(banana).to.include({ total: '0.0756225', atMost: '0.0906855', exact: false });
     const pro = quoteFor({ provider: 'google', model: 'gemini-3-pro-image', quality: '2K', prompt: 'a fox' });
     expect(pro.lines[0].label).to.equal('Image: 1,120 tokens at 2K quality (fixed)');
     expect(() => quoteFor({ provider: 'google', model: 'gemini-3-pro-image', quality: '512' })).to.throw(/512/);
+    expect(() => quoteFor({ provider: 'google', model: 'gemini-nano-banana-2.1', quality: '512' })).to.throw(/512/);
+    expect(() => quoteFor({ provider: 'google', model: 'gemini-3.1-flash-lite-image', quality: '2K' })).to.throw(/2K/);
   });
 
-  it('Imagen 4 at 1024×768 asks aspectRatio "4:3" and sampleCount 1, the key in its header only, and books $0.04', async () => {
-    const run = unique('imagen4');
-    const { el, apiKey } = await widget(run, { width: 1024, height: 768 });
-    expect(decision(el).price).to.equal('$0.04');
+  it('with no model named, sends one Google serves today, shows the image, and books its usageMetadata', async () => {
+    const run = unique('default');
+    const { el, apiKey } = await widget(run);
+    expect(TODAYS_IDS).to.include(el.model);
     const result = await el.generate();
-    const [sent] = await submissionsOf('google', run);
-    expect(sent.path).to.match(/\/v1beta\/models\/imagen-4\.0-generate-001:predict$/);
-    expect(sent.asked).to.deep.equal({
-      instances: [{ prompt: PROMPT }],
-      parameters: { sampleCount: 1, aspectRatio: '4:3' },
-    });
-    expect(sent).to.include({ hasKey: true, keyInQuery: false, host: OTHER_HOST });
-    expect(result.charged).to.equal('0.04');
-    expect(await simCharged('google', apiKey)).to.equal('0.04');
-    expect(result.images[0]).to.include({ width: 1280, height: 896 }); // what Imagen makes at 4:3
-    // Every request of the run went to the endpoint's origin, the key in its header, none in an address.
-    for (const entry of await simLogOf('google', run)) {
-      expect(entry.host).to.equal(OTHER_HOST);
-      expect(entry.path).not.to.contain(apiKey);
-    }
+    const sent = await submissionsOf('google', run);
+    expect(sent.map(({ path }) => path.replace(/^.*\/models\//, ''))).to.deep.equal([`${el.model}:generateContent`]);
+    await el.updateComplete;
+    const img = part(el, 'image') as HTMLImageElement;
+    await img.decode();
+    expect([img.naturalWidth, img.naturalHeight]).to.deep.equal([1024, 1024]);
+    expect(result.charged).to.equal(bookedAt1K(el.model));
+    expect(await simCharged('google', apiKey)).to.equal(result.charged);
+    expect(result.images[0].receipt).to.deep.include({ basis: 'reported' });
   });
 
-  it('Gemini 3.1 Flash Image sends the ratio and the tier, shows "at most", and books its usageMetadata exactly', async () => {
-    const run = unique('flash');
+  // Nano Banana 2 (3.1 Flash) was shut down on 2026-10-29: a page naming it gets Nano Banana 2.1, Google's replacement.
+  for (const [named, sends] of [
+    ['gemini-nano-banana-2.1', 'gemini-nano-banana-2.1'],
+    ['gemini-3-pro-image', 'gemini-3-pro-image'],
+    ['gemini-3.1-flash-lite-image', 'gemini-3.1-flash-lite-image'],
+    ['gemini-3.1-flash-image', 'gemini-nano-banana-2.1'],
+  ])
+    it(`a page naming ${named} sends ${sends}, and no id Google has shut down`, async () => {
+      const run = unique('named');
+      const { el, apiKey } = await widget(run, { model: named });
+      const result = await el.generate();
+      const log = await simLogOf('google', run);
+      expect(
+        log.filter(({ method }) => method === 'POST').map(({ path }) => path.replace(/^.*\/models\//, '')),
+      ).to.deep.equal([`${sends}:generateContent`]);
+      for (const { path } of log) expect(path).not.to.match(/-preview|imagen|:predict|gemini-3\.1-flash-image:/);
+      expect(result.images).to.have.length(1);
+      expect(result.charged).to.equal(bookedAt1K(sends));
+      expect(await simCharged('google', apiKey)).to.equal(result.charged);
+    });
+
+  it('a page naming Imagen 4 gets its replacement, said in one sentence, and nothing goes to Imagen', async () => {
+    const run = unique('shut-named');
+    const { el } = await widget(run, { model: 'imagen-4', width: 1024, height: 768 });
+    expect(el.model).to.equal('gemini-nano-banana-2.1');
+    expect(words(part(el, 'model')?.querySelector('.model-note'))).to.equal(
+      'Imagen 4 was shut down on 2026-08-17: Nano Banana 2.1, its replacement, makes this image instead.',
+    );
+    await el.generate();
+    const [sent] = await submissionsOf('google', run);
+    expect(sent.path).to.match(/\/v1beta\/models\/gemini-nano-banana-2\.1:generateContent$/);
+    expect(sent.asked!.generationConfig.imageConfig).to.deep.equal({ aspectRatio: '4:3', imageSize: '1K' });
+    // UserPays.generate, with no picker to show it: the quote's note says it.
+    for (const [named, replacement, name] of [
+      ['imagen-4-fast', 'gemini-nano-banana-2.1', 'Imagen 4 Fast was shut down on 2026-08-17: Nano Banana 2.1'],
+      ['imagen-4-ultra', 'gemini-3-pro-image', 'Imagen 4 Ultra was shut down on 2026-08-17: Nano Banana Pro'],
+    ]) {
+      const storageKey = uniqueStorageKey();
+      keys.push(storageKey);
+      const made = await generate(
+        { provider: 'google', model: named, prompt: PROMPT },
+        { apiKey: unique('goog'), endpoint: googleOn(TODAY, `run=${run}`), storageKey },
+      );
+      expect(made.quote).to.include({ model: replacement });
+      expect(made.quote.note).to.equal(`${name}, its replacement, makes this image instead.`);
+    }
+    const log = await simLogOf('google', run);
+    expect(log.filter(({ method }) => method === 'POST')).to.have.length(3);
+    expect(log.some(({ path }) => /\/models\/imagen|:predict/.test(path))).to.equal(false);
+  });
+
+  it('Nano Banana 2.1 sends the ratio and the tier, shows "at most", and books its usageMetadata exactly', async () => {
+    const run = unique('banana');
     const { el, apiKey } = await widget(run, {
-      model: 'gemini-3.1-flash-image',
+      model: 'gemini-nano-banana-2.1',
       quality: '2K',
       width: 1024,
       height: 1024,
     });
-    // 1,680 × $60/M + 15 × $0.50/M expected; at most 57 × $0.50/M and 2,000 × $3/M besides.
-    expect(el.quote).to.include({ total: '0.1008075', atMost: '0.1068285' });
+    // 1,680 × $30/M + 15 × $1.50/M expected; at most 57 × $1.50/M and 2,000 × $7.50/M besides.
+    expect(el.quote).to.include({ total: '0.0504225', atMost: '0.0654855' });
     await panelsLoaded(el); // the bound's words are the panels'
-    expect(decision(el).price).to.equal('at most $0.107');
-    expect(decision(el).buys).to.match(/^about \$0\.101 · /);
+    expect(decision(el).price).to.equal('at most $0.0655');
+    expect(decision(el).buys).to.match(/^about \$0\.0504 · /);
     const result = await el.generate();
     const [sent] = await submissionsOf('google', run);
-    expect(sent.path).to.match(/\/v1beta\/models\/gemini-3\.1-flash-image-preview:generateContent$/);
+    expect(sent.path).to.match(/\/v1beta\/models\/gemini-nano-banana-2\.1:generateContent$/);
     expect(sent.asked!.contents).to.deep.equal([{ role: 'user', parts: [{ text: PROMPT }] }]);
     expect(sent.asked!.generationConfig).to.deep.include({
       responseModalities: ['IMAGE'],
       imageConfig: { aspectRatio: '1:1', imageSize: '2K' },
     });
-    // 15 prompt tokens × $0.50/M + 1,680 image × $60/M + 272 text (the simulator's, as recorded) × $3/M.
-    const booked = new Decimal(15).mul('0.5').add(new Decimal(1680).mul(60)).add(new Decimal(272).mul(3)).div(1e6);
+    // 15 prompt tokens × $1.50/M + 1,680 image × $30/M + 272 text (the simulator's, as recorded) × $7.50/M.
+    const booked = new Decimal(15).mul('1.5').add(new Decimal(1680).mul(30)).add(new Decimal(272).mul('7.5')).div(1e6);
     expect(result.charged).to.equal(booked.toString());
     expect(await simCharged('google', apiKey)).to.equal(result.charged);
     expect(result.images[0].receipt).to.deep.include({ basis: 'reported' });
   });
 
-  // Gemini's resolution tier, sent as the quality, decides the size Google makes (512 halves each side of the 1K size,
-  // 4K makes it four times as long): the size line and the megapixels say that size, not the 1K size.
-  it('the quality decides the size Gemini makes: the quote, the note, the size line and the pinned row say it', async () => {
-    const at = (quality: string, width = 1024, height = 1024) =>
-      quoteFor({ provider: 'google', model: 'gemini-3.1-flash-image', quality, width, height, prompt: 'a fox' });
-    expect(at('4K').outputMegapixels).to.equal(16);
-    expect(at('4K').note).to.contain('4096×4096');
-    expect(at('1K').outputMegapixels).to.equal(1);
-    expect(at('1K').note).to.equal(undefined); // 1024×1024 is what 1K makes of 1:1
-    expect(at('512').note).to.contain('512×512');
-    expect(at('512', 1920, 1080).note)
-      .to.contain('16:9')
-      .and.contain('688×384');
-    expect(at('2K', 1920, 1080).note).to.contain('2752×1536');
-    const pro = quoteFor({ provider: 'google', model: 'gemini-3-pro-image', quality: '4K', width: 1376, height: 768 });
-    expect(pro.note).to.contain('5504×3072');
-    // The price follows the tier as before: the tier's tokens, whatever the size.
-    expect(at('4K').total).to.equal(at('4K', 1920, 1080).total);
-
-    const { el } = await widget(unique('tier-size'), { model: 'gemini-3.1-flash-image', quality: '1K' });
-    await panelsLoaded(el);
-    const sizeLine = () => words(el.shadowRoot!.querySelector('.pixels'));
-    expect(sizeLine()).to.contain('1024 × 1024');
-    expect(decision(el).buys).to.contain('1 MP');
-    el.quality = '4K';
-    await el.updateComplete;
-    await until(() => sizeLine().includes('4096 × 4096'), 5_000, 'the size line at 4K');
-    expect(decision(el).buys).to.contain('16 MP');
-    el.quality = '512';
-    await el.updateComplete;
-    await until(() => sizeLine().includes('512 × 512'), 5_000, 'the size line at 512');
+  // One prompt may make several images (Google: Gemini's output images are limited only by its output tokens), each
+  // billed: the first is shown, and what Google reports is booked, all of it, above the bound if it must be.
+  it('a reply with three images: the first is shown, and the usage of all three is booked', async () => {
+    const run = unique('three');
+    const { el, apiKey } = await widget(run, { model: 'gemini-nano-banana-2.1' }, undefined, 'images=3');
+    const result = await el.generate();
+    expect(result.images).to.have.length(1);
+    expect(result.images[0]).to.include({ width: 1024, height: 1024 });
+    // 15 × $1.50/M + 3 × 1,120 × $30/M + 272 × $7.50/M.
+    expect(result.charged).to.equal('0.1028625');
+    expect(result.charged).to.equal(bookedAt1K('gemini-nano-banana-2.1', 3));
+    expect(await simCharged('google', apiKey)).to.equal(result.charged);
+    expect(result.images[0].receipt).to.deep.include({ basis: 'reported', charged: '0.1028625' });
+    expect(el.tally).to.deep.include({ spent: '0.1028625' });
   });
 
-  // Vary and Reuse take the image's quality, not the form's: else an image made at 512, with the form at 4K since,
-  // would be made again at 4K, for about three times the "at most" on Vary's button.
+  // The key's own list (`models.list`) decides what it is offered: read once for the key, page by page, not at each
+  // click, and a model it does not name is not offered (here, a project that is not offered Nano Banana Pro).
+  it('the key’s list of models is read once per key, and a model it does not name is not offered', async () => {
+    const run = unique('list');
+    const apiKey = unique('goog');
+    // Two models a page: Nano Banana 2 Lite is on the second.
+    const scenario = `unlisted=gemini-3-pro-image;page=2;run=${run}`;
+    /** A widget given `key` before it is shown, as a page that sets its key first. */
+    const keyed = async (key: string) => {
+      const el = imageElement(document, { provider: 'google', prompt: PROMPT, endpoint: googleOn(TODAY, scenario) });
+      el.apiKey = key;
+      await fixture(el);
+      keys.push(el.storageKey);
+      return el;
+    };
+    const el = await keyed(apiKey);
+    await until(async () => (await listReads(run)).length === 1, 5_000, 'the list read');
+    await until(
+      async () => !(await modelChoices(el)).some(({ id }) => id === 'gemini-3-pro-image'),
+      5_000,
+      'Nano Banana Pro no longer offered',
+    );
+    expect((await modelChoices(el)).map(({ id }) => id)).to.include.members([
+      'gemini-nano-banana-2.1',
+      'gemini-3.1-flash-lite-image',
+    ]);
+    // The page asks for it all the same: another is chosen, and said so; nothing is sent for it.
+    el.model = 'gemini-3-pro-image';
+    await el.updateComplete;
+    await until(() => el.model !== 'gemini-3-pro-image', 5_000, 'another model chosen');
+    expect(words(part(el, 'model')?.querySelector('.model-note'))).to.match(
+      /^Nano Banana Pro is not offered to your account now: .+ is chosen instead\.$/,
+    );
+    await el.generate();
+    await el.generate();
+    const posts = await submissionsOf('google', run);
+    expect(posts).to.have.length(2);
+    expect(posts.some(({ path }) => path.endsWith('/models/gemini-3-pro-image:generateContent'))).to.equal(false);
+    expect(await listReads(run)).to.have.length(1);
+    // A second widget with the same key reads nothing again; one with another key reads that key's list.
+    await keyed(apiKey);
+    await keyed(unique('goog'));
+    await until(async () => (await listReads(run)).length === 2, 5_000, 'the other key’s list read');
+    const reads = (await simLogOf('google', run)).filter(({ method }) => method === 'GET');
+    expect(reads.length).to.be.greaterThan(2); // pages after the first
+    expect(reads.every(({ hasKey }) => hasKey)).to.equal(true);
+    expect(reads.some(({ path }) => path.includes(apiKey))).to.equal(false);
+    expect(await listReads(run)).to.have.length(2);
+  });
+
+  // The list is how the key's account is read, not a condition of making images: where it fails, the bundled book
+  // offers what Google serves by the page's clock.
+  for (const fault of ['500', 'none'])
+    it(`a list that fails (list=${fault}) leaves the bundled book deciding`, async () => {
+      const run = unique(`list-${fault}`);
+      const { el } = await widget(run, {}, undefined, `list=${fault}`);
+      await until(async () => (await listReads(run)).length === 1, 5_000, 'the list asked for');
+      await el.updateComplete;
+      expect((await modelChoices(el)).map(({ id }) => id).sort()).to.deep.equal([...TODAYS_IDS].sort());
+      const result = await el.generate();
+      const [sent] = await submissionsOf('google', run);
+      expect(sent.path).to.contain(`/models/${el.model}:generateContent`);
+      expect(result.charged).to.equal(bookedAt1K(el.model));
+    });
+
+  // Vary and Reuse take the image's quality, not the form's: else an image made at 1K, with the form at 4K since,
+  // would be made again at 4K, for more than twice the "at most" on Vary's button.
   it('Vary makes an image again at the quality it was made at, as its button is priced; Reuse sets it, Undo back', async () => {
     const run = unique('vary-quality');
-    const { el } = await widget(run, { model: 'gemini-3.1-flash-image', quality: '512', width: 1024, height: 1024 });
+    const { el } = await widget(run, { model: 'gemini-nano-banana-2.1', quality: '1K', width: 1024, height: 1024 });
     await panelsLoaded(el);
-    const at512 = decision(el).price;
+    const at1K = decision(el).price;
     await el.generate();
     el.quality = '4K';
     await el.updateComplete;
-    expect(decision(el).price).not.to.equal(at512);
+    expect(decision(el).price).not.to.equal(at1K);
     const action = (name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~=result] [data-action=${name}]`)!;
     await until(() => action('vary'), 5_000, 'the image and its actions');
-    expect(words(action('vary'))).to.equal(`Vary ${at512}`);
+    expect(words(action('vary'))).to.equal(`Vary ${at1K}`);
     action('vary').click();
     await until(async () => (await submissionsOf('google', run)).length === 2, 5_000, 'the variation sent');
     const sent = await submissionsOf('google', run);
-    expect(sent.map(({ asked }) => asked!.generationConfig.imageConfig.imageSize)).to.deep.equal(['512', '512']);
-    expect(el.quality).to.equal('512');
+    expect(sent.map(({ asked }) => asked!.generationConfig.imageConfig.imageSize)).to.deep.equal(['1K', '1K']);
+    expect(el.quality).to.equal('1K');
     const submit = part(el, 'submit') as HTMLButtonElement;
     await until(() => !submit.disabled, 5_000, 'the variation made');
-    // Reuse, with the form at 4K again: the image's 512, and Undo puts the form's 4K back.
+    // Reuse, with the form at 4K again: the image's 1K, and Undo puts the form's 4K back.
     el.quality = '4K';
     await el.updateComplete;
     action('reuse').click();
-    await until(() => el.quality === '512', 5_000, "the image's quality in the form");
+    await until(() => el.quality === '1K', 5_000, "the image's quality in the form");
     await until(() => el.shadowRoot!.querySelector('.undo button'), 5_000, 'Undo');
     el.shadowRoot!.querySelector<HTMLButtonElement>('.undo button')!.click();
     await until(() => el.quality === '4K', 5_000, "the form's quality back");
@@ -186,19 +348,12 @@ describe('Gemini and Imagen with the user’s own Google key', function () {
 
   it('Gemini: thinking reported apart is booked at the text rate; the tier the page names none of is 1K, sent', async () => {
     const run = unique('pro');
-    const apiKey = unique('goog');
-    const el = await imageWidget(
-      {
-        provider: 'google',
-        model: 'gemini-3-pro-image',
-        prompt: PROMPT,
-        width: 1376,
-        height: 768,
-        endpoint: simEndpoint('google', `run=${run};thoughts=150`, { crossOrigin: true }),
-      },
-      { apiKey },
+    const { el, apiKey } = await widget(
+      run,
+      { model: 'gemini-3-pro-image', width: 1376, height: 768 },
+      undefined,
+      'thoughts=150',
     );
-    keys.push(el.storageKey);
     const result = await el.generate();
     const [sent] = await submissionsOf('google', run);
     expect(sent.asked!.generationConfig.imageConfig).to.deep.equal({ aspectRatio: '16:9', imageSize: '1K' });
@@ -210,17 +365,7 @@ describe('Gemini and Imagen with the user’s own Google key', function () {
 
   /** A Gemini image whose reply reports no usage, made: what the widget says of it, and its bound. */
   async function madeWithoutUsage() {
-    const run = unique('nousage');
-    const el = await imageWidget(
-      {
-        provider: 'google',
-        model: 'gemini-3.1-flash-image',
-        prompt: PROMPT,
-        endpoint: simEndpoint('google', `run=${run};usage=none`, { crossOrigin: true }),
-      },
-      { apiKey: unique('goog') },
-    );
-    keys.push(el.storageKey);
+    const { el } = await widget(unique('nousage'), { model: 'gemini-nano-banana-2.1' }, undefined, 'usage=none');
     await panelsLoaded(el);
     const bound = decision(el).price!.replace('at most ', '');
     const quote = el.quote!;
@@ -245,7 +390,7 @@ describe('Gemini and Imagen with the user’s own Google key', function () {
     // Its heading holds for a reply that came without its cost too, not only for replies lost.
     expect(listed).to.contain('What these cost is not known yet');
     expect(listed).not.to.contain('No reply');
-    expect(listed).to.contain(`Nano Banana 2, made today`);
+    expect(listed).to.contain(`Nano Banana 2.1, made today`);
     expect(listed).to.contain(`Google did not say what it cost; at most ${bound} may have been charged.`);
     // The image's card and its receipt say it so too; Vary leads with the most it can cost, as the picker does.
     await until(() => el.shadowRoot!.querySelector('[part~=result] figcaption'), 5_000, 'the card');
@@ -294,7 +439,7 @@ describe('Gemini and Imagen with the user’s own Google key', function () {
     it(`${scenario}: the quota used up is said as Google's, with where to look`, async () => {
       const run = unique('quota');
       const { el } = await widget(run);
-      el.endpoint = simEndpoint('google', `${scenario};run=${run}`, { crossOrigin: true });
+      el.endpoint = googleOn(TODAY, `${scenario};run=${run}`);
       const refused = await el.generate().catch((error: Error & { code: string }) => error);
       const { code, message } = refused as Error & { code: string };
       expect(code).to.equal('rate-limited');
@@ -316,7 +461,7 @@ describe('Gemini and Imagen with the user’s own Google key', function () {
   it('fault=429;quota=day: the day’s quota used up is said as the day’s, with no wait of seconds', async () => {
     const run = unique('quota-day');
     const { el } = await widget(run);
-    el.endpoint = simEndpoint('google', `fault=429;quota=day;retryAfter=47;run=${run}`, { crossOrigin: true });
+    el.endpoint = googleOn(TODAY, `fault=429;quota=day;retryAfter=47;run=${run}`);
     const refused = await el.generate().catch((error: Error & { code: string }) => error);
     const { code, message, retryable } = refused as Error & { code: string; retryable: boolean };
     expect([code, retryable]).to.deep.equal(['rate-limited', false]);
@@ -331,21 +476,136 @@ describe('Gemini and Imagen with the user’s own Google key', function () {
     expect(controls).to.include('Open your Google dashboard ↗');
   });
 
+  it('the simulator takes the key from its header only, and answers a missing or bad one as Google does', async () => {
+    const body = { contents: [{ parts: [{ text: 'x' }] }], generationConfig: { responseModalities: ['IMAGE'] } };
+    const model = 'gemini-nano-banana-2.1:generateContent';
+    const inAddress = await post(TODAY, `${model}?key=sim-key`, body, {});
+    expect(inAddress.status).to.equal(400);
+    const missing = await post(TODAY, model, body, {});
+    expect(missing.status).to.equal(403);
+    expect((await missing.json()).error.status).to.equal('PERMISSION_DENIED');
+    const bad = await post(TODAY, model, body, { 'x-goog-api-key': 'sim-bad-key' });
+    expect(bad.status).to.equal(400);
+    expect((await bad.json()).error.details[0].reason).to.equal('API_KEY_INVALID');
+    // Its list of models too.
+    const list = (query: string, headers: Record<string, string>) =>
+      pageFetch(`${googleOn(TODAY, `run=${unique('list-key')}`)}/v1beta/models${query}`, { headers });
+    expect((await list('?key=sim-key', {})).status).to.equal(400);
+    expect((await list('', {})).status).to.equal(403);
+    expect((await list('', { 'x-goog-api-key': 'sim-bad-key' })).status).to.equal(400);
+    expect((await list('', { 'x-goog-api-key': 'sim-key' })).status).to.equal(200);
+  });
+
+  it('a key Google does not know is said to be the key’s fault, and nothing is booked', async () => {
+    const { el } = await widget(unique('badkey'), {}, 'sim-bad-key');
+    const refused = await el.generate().catch((error: Error & { code: string }) => error);
+    expect((refused as { code: string }).code).to.equal('auth-failed');
+    await waitUntil(() => el.tally, 'the tally is read');
+    expect(el.tally).to.deep.include({ spent: '0' });
+  });
+
+  it('an image Google’s filters took: Gemini’s reported usage is booked', async () => {
+    const { el } = await widget(unique('moderated'), { model: 'gemini-nano-banana-2.1' }, undefined, 'fault=moderated');
+    const refused = await el.generate().catch((error: Error & { code: string }) => error);
+    expect((refused as { code: string }).code).to.equal('moderated');
+    // Its usage: the prompt's 15 tokens at $1.50 per million, and nothing else.
+    expect(el.tally).to.deep.include({ spent: '0.0000225' });
+  });
+});
+
+describe('Imagen 4 and Nano Banana 2 with the user’s own Google key, on a day Google served them', function () {
+  this.timeout(20_000);
+  controlledClock(EARLIER);
+  const keys = forgetStored();
+  const widget = (run: string, attributes: Record<string, string | number> = {}, apiKey?: string, scenario = '') =>
+    widgetOn(keys, EARLIER, run, attributes, apiKey, scenario);
+
+  it('at Google’s prices: Imagen exact, Nano Banana 2 a bound with its 512 tier', () => {
+    const imagen = quoteFor({ provider: 'google', model: 'imagen-4', width: 1024, height: 768, prompt: 'a fox' });
+    expect(imagen).to.include({ total: '0.04', exact: true });
+    expect(imagen.atMost).to.equal(undefined);
+    // Made at the size Google documents for 4:3, and said so.
+    expect(imagen.note).to.contain('4:3').and.contain('1280×896');
+    expect(quoteFor({ provider: 'google', model: 'imagen-4-fast', prompt: 'a fox' }).total).to.equal('0.02');
+    expect(quoteFor({ provider: 'google', model: 'imagen-4-ultra', prompt: 'a fox' }).total).to.equal('0.06');
+    const flash = quoteFor({ provider: 'google', model: 'gemini-3.1-flash-image', quality: '4K', prompt: PROMPT });
+    expect(flash.lines[0].label).to.equal('Image: 2,520 tokens at 4K quality (fixed)');
+    // 2,520 × $60/M + 15 tokens × $0.50/M expected; at most 57 × $0.50/M and 2,000 thinking or text tokens × $3/M.
+    expect(flash).to.include({ total: '0.1512075', atMost: '0.1572285', exact: false });
+    const small = quoteFor({ provider: 'google', model: 'gemini-3.1-flash-image', quality: '512', prompt: 'a fox' });
+    expect(small.lines[0].label).to.equal('Image: 747 tokens at 512 quality (fixed)');
+  });
+
+  it('Imagen 4 at 1024×768 asks aspectRatio "4:3" and sampleCount 1, the key in its header only, and books $0.04', async () => {
+    const run = unique('imagen4');
+    const { el, apiKey } = await widget(run, { model: 'imagen-4', width: 1024, height: 768 });
+    expect(decision(el).price).to.equal('$0.04');
+    const result = await el.generate();
+    const [sent] = await submissionsOf('google', run);
+    expect(sent.path).to.match(/\/v1beta\/models\/imagen-4\.0-generate-001:predict$/);
+    expect(sent.asked).to.deep.equal({
+      instances: [{ prompt: PROMPT }],
+      parameters: { sampleCount: 1, aspectRatio: '4:3' },
+    });
+    expect(sent).to.include({ hasKey: true, keyInQuery: false, host: OTHER_HOST });
+    expect(result.charged).to.equal('0.04');
+    expect(await simCharged('google', apiKey)).to.equal('0.04');
+    expect(result.images[0]).to.include({ width: 1280, height: 896 }); // what Imagen makes at 4:3
+    // Every request of the run went to the endpoint's origin, the key in its header, none in an address.
+    for (const entry of await simLogOf('google', run)) {
+      expect(entry.host).to.equal(OTHER_HOST);
+      expect(entry.path).not.to.contain(apiKey);
+    }
+  });
+
+  // Gemini's resolution tier, sent as the quality, decides the size Google makes (512 halves each side of the 1K size,
+  // 4K makes it four times as long): the size line and the megapixels say that size, not the 1K size.
+  it('the quality decides the size Gemini makes: the quote, the note, the size line and the pinned row say it', async () => {
+    const at = (quality: string, width = 1024, height = 1024) =>
+      quoteFor({ provider: 'google', model: 'gemini-3.1-flash-image', quality, width, height, prompt: 'a fox' });
+    expect(at('4K').outputMegapixels).to.equal(16);
+    expect(at('4K').note).to.contain('4096×4096');
+    expect(at('1K').outputMegapixels).to.equal(1);
+    expect(at('1K').note).to.equal(undefined); // 1024×1024 is what 1K makes of 1:1
+    expect(at('512').note).to.contain('512×512');
+    expect(at('512', 1920, 1080).note)
+      .to.contain('16:9')
+      .and.contain('688×384');
+    expect(at('2K', 1920, 1080).note).to.contain('2752×1536');
+    const pro = quoteFor({ provider: 'google', model: 'gemini-3-pro-image', quality: '4K', width: 1376, height: 768 });
+    expect(pro.note).to.contain('5504×3072');
+    // The price follows the tier as before: the tier's tokens, whatever the size.
+    expect(at('4K').total).to.equal(at('4K', 1920, 1080).total);
+
+    const { el } = await widget(unique('tier-size'), { model: 'gemini-3.1-flash-image', quality: '1K' });
+    await panelsLoaded(el);
+    const sizeLine = () => words(el.shadowRoot!.querySelector('.pixels'));
+    expect(sizeLine()).to.contain('1024 × 1024');
+    expect(decision(el).buys).to.contain('1 MP');
+    el.quality = '4K';
+    await el.updateComplete;
+    await until(() => sizeLine().includes('4096 × 4096'), 5_000, 'the size line at 4K');
+    expect(decision(el).buys).to.contain('16 MP');
+    el.quality = '512';
+    await el.updateComplete;
+    await until(() => sizeLine().includes('512 × 512'), 5_000, 'the size line at 512');
+  });
+
   it('a shape Imagen does not make is refused before the click, in plain words; Google refuses a bad ratio too', async () => {
     const run = unique('imagen-ratio');
-    const { el } = await widget(run, { width: 1024, height: 512 });
+    const { el } = await widget(run, { model: 'imagen-4', width: 1024, height: 512 });
     expect(blocked(el).reason).to.match(/Imagen 4 makes 1:1, 3:4, 4:3, 9:16, 16:9 only/);
     const refused = await el.generate().catch((error: Error & { code: string }) => error);
     expect((refused as { code: string }).code).to.equal('invalid-input');
     expect(await submissionsOf('google', run)).to.have.length(0);
-    const imagen = await post('imagen-4.0-generate-001:predict', {
+    const imagen = await post(EARLIER, 'imagen-4.0-generate-001:predict', {
       instances: [{ prompt: 'x' }],
       parameters: { sampleCount: 1, aspectRatio: '2:1' },
     });
     expect(imagen.status).to.equal(400);
     expect((await imagen.json()).error).to.include({ code: 400, status: 'INVALID_ARGUMENT' });
     for (const imageConfig of [{ aspectRatio: '2:1' }, { imageSize: '8K' }, { aspectRatio: '1:4' }]) {
-      const gemini = await post('gemini-3-pro-image-preview:generateContent', {
+      const gemini = await post(EARLIER, 'gemini-3-pro-image:generateContent', {
         contents: [{ parts: [{ text: 'x' }] }],
         generationConfig: { responseModalities: ['IMAGE'], imageConfig },
       });
@@ -353,47 +613,28 @@ describe('Gemini and Imagen with the user’s own Google key', function () {
     }
   });
 
-  it('the simulator takes the key from its header only, and answers a missing or bad one as Google does', async () => {
-    const body = { instances: [{ prompt: 'x' }], parameters: { sampleCount: 1, aspectRatio: '1:1' } };
-    const inAddress = await post('imagen-4.0-fast-generate-001:predict?key=sim-key', body, {});
-    expect(inAddress.status).to.equal(400);
-    const missing = await post('imagen-4.0-fast-generate-001:predict', body, {});
-    expect(missing.status).to.equal(403);
-    expect((await missing.json()).error.status).to.equal('PERMISSION_DENIED');
-    const bad = await post('imagen-4.0-fast-generate-001:predict', body, { 'x-goog-api-key': 'sim-bad-key' });
-    expect(bad.status).to.equal(400);
-    expect((await bad.json()).error.details[0].reason).to.equal('API_KEY_INVALID');
-  });
-
-  it('a key Google does not know is said to be the key’s fault, and nothing is booked', async () => {
-    const run = unique('badkey');
-    const { el } = await widget(run, {}, 'sim-bad-key');
-    const refused = await el.generate().catch((error: Error & { code: string }) => error);
-    expect((refused as { code: string }).code).to.equal('auth-failed');
-    await waitUntil(() => el.tally, 'the tally is read');
-    expect(el.tally).to.deep.include({ spent: '0' });
-  });
-  it('an image Google’s filters took: Gemini’s reported usage is booked, Imagen’s price as uncertain', async () => {
-    const run = unique('moderated');
-    const el = await imageWidget(
-      {
-        provider: 'google',
-        model: 'gemini-3.1-flash-image',
-        prompt: PROMPT,
-        endpoint: simEndpoint('google', `run=${run};fault=moderated`, { crossOrigin: true }),
-      },
-      { apiKey: unique('goog') },
-    );
-    keys.push(el.storageKey);
-    const refused = await el.generate().catch((error: Error & { code: string }) => error);
-    expect((refused as { code: string }).code).to.equal('moderated');
-    // Its usage: the prompt's 15 tokens at $0.50 per million, and nothing else.
-    expect(el.tally).to.deep.include({ spent: '0.0000075' });
-    const imagen = (await widget(unique('moderated-imagen'))).el;
-    imagen.endpoint = simEndpoint('google', `run=${run};fault=moderated`, { crossOrigin: true });
-    await imagen.updateComplete;
-    const filtered = await imagen.generate().catch((error: Error & { code: string }) => error);
+  it('an image Imagen’s filters took: its price is booked as uncertain', async () => {
+    const { el } = await widget(unique('moderated-imagen'), { model: 'imagen-4' }, undefined, 'fault=moderated');
+    const filtered = await el.generate().catch((error: Error & { code: string }) => error);
     expect((filtered as { code: string }).code).to.equal('moderated');
-    expect(imagen.tally).to.deep.include({ spent: '0', uncertain: '0.04' });
+    expect(el.tally).to.deep.include({ spent: '0', uncertain: '0.04' });
+  });
+});
+
+describe('a retirement Google announces in its reply, through the user’s own Google key', function () {
+  this.timeout(20_000);
+  // Nano Banana 2 was deprecated on 2026-10-06 and shuts down on 2026-10-29: its replies say so.
+  const DAY = '2026-10-10T12:00:00Z';
+  controlledClock(DAY);
+  const keys = forgetStored();
+
+  it('Google’s modelStatus says Nano Banana 2 retires on 2026-10-29: said after the image, which is booked', async () => {
+    const { el } = await widgetOn(keys, DAY, unique('retiring'), { model: 'gemini-3.1-flash-image' });
+    const result = await el.generate();
+    expect(result.charged).to.equal(bookedAt1K('gemini-3.1-flash-image'));
+    await el.updateComplete;
+    expect(words(el.shadowRoot)).to.contain(
+      'Google says it retires Nano Banana 2 on 2026-10-29: from then on, pick another model.',
+    );
   });
 });

@@ -225,7 +225,10 @@ describe('<userpays-image provider="openai">', () => {
     expect(result.charged).to.equal('0.042106');
     expect([result.images[0].width, result.images[0].height]).to.deep.equal([1024, 1024]);
     expect(result.images[0].url).to.match(/^blob:/);
-    expect(calls[0]).to.equal(`POST ${endpoint('pending=200')}/v1/images/generations`);
+    // The key's list of models is read first; then the generation.
+    const list = `GET ${endpoint('pending=200')}/v1/models`;
+    expect(calls[0]).to.equal(list);
+    expect(calls.find((call) => call !== list)).to.equal(`POST ${endpoint('pending=200')}/v1/images/generations`);
     expect(el.tally).to.include({ spent: '0.042106', images: 1 });
   });
 });

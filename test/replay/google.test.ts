@@ -1,12 +1,15 @@
 // Google's Gemini API as recorded (test/recorded/gemini/: Imagen 4 Fast, 4 and Ultra as go-vcr cassettes, Imagen 4 at
 // 4:3 and a Gemini 3.1 Flash Image reply as vercel/ai's fixtures), replayed through the widget over loopback
 // (test/support/replay-server.mjs) with the bundled Google prices: Imagen books its flat price, Gemini the recorded
-// `usageMetadata` at the bundled rates, exactly; the key goes in its header only.
+// `usageMetadata` at the bundled rates, exactly; the key goes in its header only. They are records of what those
+// models answered while Google served them: replayed on a day it served them all (the page's clock), since from its
+// shutdown a model is never sent.
 import { expect } from '@open-wc/testing';
 import Decimal from 'decimal.js';
 import '../../src/define.js';
 import { ImageStore } from '../../src/images/image-store.js';
 import { BUILTIN_PRICE_BOOK } from '../../src/providers/prices.js';
+import { controlledClock } from '../support/clock.js';
 import { cleanLocalStorage } from '../support/storage.js';
 import { recorded } from '../support/recorded.js';
 import { unique } from '../support/sim.js';
@@ -28,6 +31,8 @@ async function cassettePrompt(recording: string): Promise<string> {
 
 describe('Google’s Gemini API as recorded, replayed through the widget', function () {
   this.timeout(20_000);
+  // Imagen 4 was shut down on 2026-08-17, Nano Banana 2 (3.1 Flash) on 2026-10-29: a day more than a month before.
+  controlledClock('2026-07-01T12:00:00Z');
   const keys: string[] = [];
   afterEach(async () => {
     for (const key of keys.splice(0)) {

@@ -1,7 +1,9 @@
 // OpenAI's Image API as recorded (test/recorded/openai/*.yaml: one real api.openai.com exchange each, GPT Image 2,
 // 1.5, 1 and 1-mini), replayed through the widget over loopback (test/support/replay-server.mjs) with the bundled
 // api.openai.com prices: the booked amount is the recorded `usage` at the bundled rates, exactly. The recordings sent
-// neither quality nor size; the widget always sends both, which the replay logs and the test holds it to.
+// neither quality nor size; the widget always sends both, which the replay logs and the test holds it to. They are
+// records of what those models answered while OpenAI served them: replayed on a day it served all four (the page's
+// clock), since from its shutdown a model is never sent.
 import { expect } from '@open-wc/testing';
 import Decimal from 'decimal.js';
 import '../../src/define.js';
@@ -9,6 +11,7 @@ import { ImageStore } from '../../src/images/image-store.js';
 import { mergePriceBook } from '../../src/pricing/index.js';
 import type { PriceBook } from '../../src/pricing/index.js';
 import { BUILTIN_PRICE_BOOK, GATEWAY_PRICE_BOOKS } from '../../src/providers/prices.js';
+import { controlledClock } from '../support/clock.js';
 import { cleanLocalStorage } from '../support/storage.js';
 import { recorded } from '../support/recorded.js';
 import { unique } from '../support/sim.js';
@@ -61,6 +64,8 @@ const CASES = [
 
 describe('OpenAI’s Image API as recorded, replayed through the widget', function () {
   this.timeout(20_000);
+  // GPT Image 1 was refused from 2026-10-23, 1.5 and 1-mini from 2026-12-01: a day more than a month before.
+  controlledClock('2026-09-01T12:00:00Z');
   const keys: string[] = [];
   afterEach(async () => {
     for (const key of keys.splice(0)) {

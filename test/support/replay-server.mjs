@@ -197,8 +197,9 @@ export function createReplay({ simulator }) {
     'imagen-4.0-generate-001': { model: 'imagen-4.0-generate-001', method: 'predict' },
     'imagen-4.0-ultra-generate-001': { model: 'imagen-4.0-ultra-generate-001', method: 'predict' },
     'imagen-4.0-generate-001-4x3': { model: 'imagen-4.0-generate-001', method: 'predict', size: [1280, 896] },
+    // The id its reply's modelVersion names (the request was not recorded): the GA id the widget sends.
     'gemini-3.1-flash-image': {
-      model: 'gemini-3.1-flash-image-preview',
+      model: 'gemini-3.1-flash-image',
       method: 'generateContent',
       size: [1024, 1024],
     },
