@@ -336,8 +336,9 @@ export interface Provider {
 /**
  * What a provider's live list says: `prices`, a price book to lay over the bundled one; `listed`, the ids of the
  * models the list names (price-book ids, or the provider's own: `PriceEntry.model`), where it names them all: a model
- * of the book it does not name is not sold there now, and is not offered (SPEC §12). Absent where the list speaks
- * only of prices.
+ * of the book it does not name is not sold there now, and is not offered (SPEC §12). A model the book has shut down
+ * by the page's clock stays in the book whatever the list says, never offered (its date), so that a page naming it
+ * is told what replaced it. Absent where the list speaks only of prices.
  */
 export interface LiveCatalogue {
   prices: PriceBook;

@@ -13,6 +13,7 @@ import { ImageStore } from '../../src/images/image-store.js';
 import { formatUsdRounded } from '../../src/pricing/format.js';
 import { keyOrigin } from '../../src/providers/catalog.js';
 import { BUILTIN_PRICE_BOOK, quoteFor } from '../../src/providers/prices.js';
+import { liveBook } from '../../src/providers/engine/adapters.js';
 import { controlledClock } from '../support/clock.js';
 import { cleanLocalStorage } from '../support/storage.js';
 import {
@@ -298,6 +299,15 @@ describe('Gemini with the user’s own Google key, today', function () {
     expect(reads.every(({ hasKey }) => hasKey)).to.equal(true);
     expect(reads.some(({ path }) => path.includes(apiKey))).to.equal(false);
     expect(await listReads(run)).to.have.length(2);
+  });
+
+  it('the list is read with the key given when it was asked for, not one set while its reader loads', async () => {
+    const run = unique('list-key');
+    const access = { apiKey: unique('goog') };
+    const reading = liveBook('google', googleOn(TODAY, `run=${run}`), access);
+    access.apiKey = 'sim-bad-key'; // a key Google refuses, typed in the meantime
+    const { listed } = await reading;
+    expect(listed && [...listed]).to.include.members(TODAYS_IDS);
   });
 
   // The list is how the key's account is read, not a condition of making images: where it fails, the bundled book

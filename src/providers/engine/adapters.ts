@@ -123,11 +123,13 @@ export async function liveCatalogue(id: ProviderId, endpoint: string, access?: L
  * what a page's own prices are held to as well (`soldOnly`).
  */
 export function liveBook(id: ProviderId, endpoint: string, access?: LiveAccess): Promise<LiveBook> {
-  // Read again for each key and relay, where the list answers the user's key (fal's, Google's, OpenAI's).
-  const asked = access?.apiKey ? ` ${access.relay ?? ''} ${access.apiKey}` : '';
+  // Read again for each key and relay, where the list answers the user's key (fal's, Google's, OpenAI's): as they
+  // are now, not as `access` (an element) holds them once the reader has loaded, so that the book kept is the key's.
+  const { apiKey = '', relay = '' } = access ?? {};
+  const asked = apiKey ? ` ${relay} ${apiKey}` : '';
   const base = priceBookFor(endpoint, BUILTIN_PRICE_BOOK, id);
   return (catalogues[`${id} ${endpoint}${asked}`] ??= liveReader(id)
-    .then((reader) => reader.livePrices?.(endpoint, access))
+    .then((reader) => reader.livePrices?.(endpoint, access && { apiKey, relay }))
     .catch(() => undefined)
     .then((live) => {
       if (!live) return { book: base };

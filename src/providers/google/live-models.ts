@@ -7,8 +7,11 @@ import type { LiveAccess, LiveCatalogue } from '../provider.js';
 const LIST_WAIT_MS = 10_000;
 /** Google's largest page of models (its API reference, `models.list`: `pageSize` at most 1000). */
 const PAGE_SIZE = 1000;
-/** Pages followed at most: Google lists some hundred models; more pages than this would be a reply gone wrong. */
-const MOST_PAGES = 5;
+/**
+ * Pages followed at most: Google lists some hundred models, one page of 1,000; a list that goes on past this many is a
+ * reply gone wrong, and decides nothing.
+ */
+const MOST_PAGES = 10;
 
 /**
  * The method each model is made by: Imagen by `predict`, Gemini by `generateContent` (Google's API reference; a model
@@ -35,16 +38,17 @@ function namedIn(page: unknown, found: string[]) {
  * The models the user's key may use (`GET {endpoint}/v1beta/models`, the key in `x-goog-api-key`, never in the
  * address: Google's API reference, `models.list`; googleapis/js-genai `Model.supportedActions`), through the site's
  * relay where it has one, read once per key: the models it names with the method this widget makes them by (SPEC
- * §12: the provider's list decides what is offered). It says nothing of prices (Google's list has none): the bundled rates
- * stay. Undefined without a key, or where the list does not answer (the bundled book decides, by its dates).
+ * §12: the provider's list decides what is offered). It says nothing of prices (Google's list has none): the bundled
+ * rates stay. Undefined without a key, or where the list does not answer or is not whole (the bundled book decides,
+ * by its dates).
  */
 export async function livePrices(endpoint: string, access?: LiveAccess): Promise<LiveCatalogue | undefined> {
   const key = access?.apiKey;
   if (!key) return undefined;
   const base = endpoint.replace(/\/v1beta$/, '');
   const found: string[] = [];
+  let token = '';
   try {
-    let token = '';
     for (let page = 0; page < MOST_PAGES; page++) {
       const query = `pageSize=${PAGE_SIZE}${token ? `&pageToken=${encodeURIComponent(token)}` : ''}`;
       const reply = await fetchJson(
@@ -59,5 +63,7 @@ export async function livePrices(endpoint: string, access?: LiveAccess): Promise
   } catch {
     return undefined;
   }
+  // A list still going after the pages read is not the whole list: it decides nothing (it would hide models).
+  if (token) return undefined;
   return { prices: {}, listed: found };
 }
