@@ -130,10 +130,11 @@
 //   seedreamusd=<usd>   Seedream 4.5's one line at that price; gpt2out=<usd>   GPT Image 2's image-token line at
 //     that price at every endpoint (prices no real endpoint would write: what a client must not quote)
 //   now=<ISO date or time>   the simulator's moment, which decides what is served (families' `until`); default the
-//     machine's clock
+//     simulators' clock (clock.mjs: the machine's, moved by TEST_NOW)
 //   image=<URL>   chat completions' image URL as given (URL-encoded; the account is debited as usual): what a client
 //     must refuse, as OpenRouter documents `data:image/…;base64,` URLs only (`data:image/png,abc`, `https://…`,
 //     `javascript:…`)
+import { servedAt, simulatorNow } from './clock.mjs';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import {
   acceptThenDrop,
@@ -268,11 +269,8 @@ const FAMILIES = {
     ],
   },
 };
-/** The simulator's clock: `now=<ISO date or time>` of the scenario, else the machine's. */
-const nowOf = (scenario) => (scenario.now ? Date.parse(scenario.now) : Date.now());
 /** Whether `id` is served at the scenario's moment (see `until` above); FLUX always. */
-const served = (id, scenario) =>
-  !FAMILIES[id]?.until || nowOf(scenario) < Date.parse(`${FAMILIES[id].until}T00:00:00Z`);
+const served = (id, scenario) => servedAt(FAMILIES[id]?.until, simulatorNow(scenario));
 /** The pixels a tier makes of a model sized by ratio (Seedream's 2K about 4 MP, as BytePlus makes it). */
 const TIER_PIXELS = { '1K': MP, '2K': 4 * MP, '4K': 16 * MP };
 /**

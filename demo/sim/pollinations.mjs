@@ -163,6 +163,7 @@
 //     Azure's reported 2026-12-16 for 1.5; nanobanana-2 until 2026-10-29, its upstream's reported shutdown); a model
 //     past it is gone from /image/models and refused as a name the list does not have (400); default the machine's
 //     clock
+import { servedAt, simulatorNow } from './clock.mjs';
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import {
   acceptThenDrop,
@@ -562,10 +563,8 @@ function madeOf(model, query, prompt) {
 /** The canonical name of a model name or alias (registry.ts resolveModelName); undefined for neither. */
 const knownModel = (name) =>
   Object.hasOwn(MODELS, name) ? name : Object.keys(MODELS).find((id) => MODELS[id].aliases.includes(name));
-/** The simulator's clock: `now=<ISO date or time>` of the scenario, else the machine's. */
-const nowOf = (scenario = {}) => (scenario.now ? Date.parse(scenario.now) : Date.now());
 /** Whether a model is still served at the scenario's moment (its `until`, the first day it is not: see MODELS). */
-const served = (id, scenario) => !MODELS[id].until || nowOf(scenario) < Date.parse(`${MODELS[id].until}T00:00:00Z`);
+const served = (id, scenario) => servedAt(MODELS[id].until, simulatorNow(scenario));
 /** The names /image/models lists at the scenario's moment. */
 const servedModels = (scenario) => Object.keys(MODELS).filter((id) => served(id, scenario));
 /**

@@ -116,6 +116,7 @@
 //   imageCors=1                   the image host answers CORS (a page can read and save the image)
 //   result=data                   the image comes as a data: URL in the reply, as a model that sends base64 makes it
 // Any other key (e.g. run=abc) is kept and only separates the counters of `times`.
+import { simulatorNow } from './clock.mjs';
 import { randomUUID } from 'node:crypto';
 import {
   acceptThenDrop,
@@ -498,7 +499,7 @@ export function createPuterSimulator({ pendingMs = 1500 } = {}) {
     let refs;
     let refused; // Replicate's 422, answered once the credit check has passed, as on Puter
     const replicated = model.provider === 'replicate-image-generation';
-    const now = scenario.now ? Date.parse(scenario.now) : Date.now(); // the simulator's moment (`now=`)
+    const now = simulatorNow(scenario); // the simulators' moment (clock.mjs: `now=`, TEST_NOW)
     const family = familyCall(model, { ...args, ratio: pair }, Number(scenario.scale ?? 1), now);
     if (family) {
       if (family.error) return apiError(req, res, ...family.error);
