@@ -41,6 +41,16 @@ export default {
       ctx.type = 'text/javascript';
       ctx.body = testClockScript(process.env.TEST_NOW);
     },
+    // The demo page at this run's moment too, its clock script first as on every test page: the page and the
+    // simulators it calls (demo/sim/clock.mjs) agree on the day, and so on which models are sold.
+    async (ctx, next) => {
+      if (ctx.path !== '/demo/index.html' && ctx.path !== '/demo/') return next();
+      ctx.type = 'text/html';
+      ctx.body = readFileSync(new URL('./demo/index.html', import.meta.url), 'utf8').replace(
+        '<head>',
+        '<head><script src="/__test-clock.js"></script>',
+      );
+    },
     // The relays (relay/worker.js in workerd, started by relayPlugin below): /__relays.json and the test upstream.
     relayMiddleware,
     async (ctx, next) => {

@@ -163,6 +163,7 @@
 //     Azure's reported 2026-12-16 for 1.5; nanobanana-2 until 2026-10-29, its upstream's reported shutdown); a model
 //     past it is gone from /image/models and refused as a name the list does not have (400); default the machine's
 //     clock
+// Keys' lives are counted on the simulators' clock (clock.mjs), the page's too in a run at another moment.
 import { servedAt, simulatorNow } from './clock.mjs';
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import {
@@ -799,7 +800,7 @@ export function createPollinationsSimulator({ pendingMs = 1500 } = {}) {
       });
     }
     const record = keys.get(key);
-    if (!record || (record.expiresAt !== null && record.expiresAt <= Date.now())) return undefined;
+    if (!record || (record.expiresAt !== null && record.expiresAt <= simulatorNow())) return undefined;
     return record;
   }
 
@@ -940,7 +941,7 @@ ${scopes.length ? hidden('scope', scopes.join(' ')) : ''}
     if (asked.problem) return errorPage(req, res, asked.problem);
     const { models, problem: modelProblem } = modelsAsked(form.get('models'), scenario);
     if (modelProblem) return errorPage(req, res, modelProblem);
-    const now = Date.now();
+    const now = simulatorNow();
     for (const [code, grant] of codes) if (grant.expiresAt < now) codes.delete(code);
     const key = `sk_${alnum(32)}`;
     const clientId = form.get('client_id');
@@ -992,7 +993,7 @@ ${scopes.length ? hidden('scope', scopes.join(' ')) : ''}
     if (!form.get('code') || !form.get('client_id') || !form.get('code_verifier') || !form.get('redirect_uri'))
       return refuse('invalid_request', 'code, client_id, redirect_uri, and code_verifier are required.');
     const grant = codes.get(form.get('code'));
-    if (!grant || grant.expiresAt <= Date.now())
+    if (!grant || grant.expiresAt <= simulatorNow())
       return refuse('invalid_grant', 'Code unknown, expired, or already used.');
     // "burn the code before validating so a failed attempt can't be retried against the same code" [oauth]
     codes.delete(form.get('code'));
@@ -1033,7 +1034,7 @@ ${scopes.length ? hidden('scope', scopes.join(' ')) : ''}
   function keyInfo(req, res, url, scenario) {
     const record = verified(keyOf(req, url).key, scenario);
     if (!record) return reply(req, res, 401, envelope(401, 'API key required. This endpoint validates API keys.'));
-    const now = Date.now();
+    const now = simulatorNow();
     const scopes = record.scope ? record.scope.split(' ').filter(Boolean) : [];
     reply(req, res, 200, {
       valid: true,

@@ -174,7 +174,7 @@ describe('the demo page', function () {
     const widget = await demoWidget(view, 'puter');
     await until(() => widget.quote?.source.name === 'Puter live catalogue');
     await demoWidget(view, 'google');
-    await until(() => widget.model === 'gemini-3.1-flash-image' && widget.quote?.model === widget.model);
+    await until(() => widget.model === 'gemini-nano-banana-2.1' && widget.quote?.model === widget.model);
     expect(widget.quote!.atMost, 'billed in tokens: at most').to.be.a('string');
     expect(widget.shadowRoot!.querySelector('#reason')?.textContent?.trim() ?? '').to.equal('');
   });

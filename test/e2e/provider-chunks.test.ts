@@ -24,7 +24,7 @@ const MARKERS: Record<string, string> = {
   openai: '/v1/images/generations', // where it asks a gateway for an image (OpenRouter's image API answers b64_json too)
   openrouter: 'modalities', // what it asks the chat completion for
   huggingface: '/oauth/userinfo', // who signed in
-  google: 'x-goog-api-key', // the header its key goes in
+  google: 'usageMetadata', // what it books from the reply (its key's header is its list reader's too)
 };
 
 /**
