@@ -112,3 +112,32 @@ describe('Sign in with Pollinations asks for the models sold by the page’s clo
     }
   });
 });
+
+describe('a live Pollinations price out of all reason is no price', function () {
+  this.timeout(20_000);
+  controlledClock('2026-11-28T12:00:00Z');
+  const priced = async (price: string, model: string) =>
+    quoteFor(
+      { provider: 'pollinations', model, prompt: PROMPT },
+      await liveCatalogue(
+        'pollinations',
+        simEndpoint('pollinations', `run=${unique('poll-sane')};now=2026-11-28;price=${price}`),
+      ),
+    );
+
+  // An image token at 10⁻¹² pollen would quote GPT Image 2 at a millionth of a cent; 1,000 pollen a Seedream image.
+  it('GPT Image 2’s image token at 0.000000000001 pollen: the bundled price, said so', async () => {
+    const quote = await priced('gpt-image-2:0.000000000001', 'gpt-image-2');
+    expect(quote.source.name).to.not.equal('Pollinations model list (live)');
+    expect(Number(quote.total)).to.be.greaterThan(0.01);
+  });
+
+  it('Seedream 4.5 at 1,000 pollen an image: the bundled price, said so; at 0.05, read as written', async () => {
+    const absurd = await priced('seedream-pro:1000', 'seedream-4.5');
+    expect(absurd.source.name).to.not.equal('Pollinations model list (live)');
+    expect(absurd.total).to.equal('0.04');
+    const sane = await priced('seedream-pro:0.05', 'seedream-4.5');
+    expect(sane).to.include({ total: '0.05' });
+    expect(sane.source.name).to.equal('Pollinations model list (live)');
+  });
+});

@@ -2,26 +2,13 @@ import Decimal from 'decimal.js';
 import { clock } from '../../base/clock.js';
 import type { PriceBook, PriceRule, TokenRates } from '../../pricing/index.js';
 import { retired } from '../../pricing/lifecycle.js';
+import { saneUsd } from '../../pricing/sane-prices.js';
 import type { LiveCatalogue } from '../provider.js';
 import { FAMILIES, withSource } from './families.js';
 import { prices as bundled } from './prices.js';
 
 // OpenRouter's live prices of the other families (families.ts), read by its adapter (`Provider.livePrices`).
 
-/**
- * The range a live `cost_usd` must fall in to be taken as a price, by its unit (USD per one unit); outside it the
- * endpoint's lines are no price, and the model keeps its bundled one. A token: from $0.001 to $1,000 per million. The
- * image models sold here bill from $0.25 (Nano Banana 2 Lite's prompt) to $120 (Gemini 3 Pro's image) per million, so a
- * figure written per million instead of per token (30 for $0.00003) lands far above the range, and one that lost its
- * scale (1e-30, which would quote a $0.04 image at $0.0001) far below. An image or a megapixel: from $0.0001 to $100;
- * the cheapest image sold on any path here is $0.002 and the dearest under $1, and the adapter takes no reported
- * charge over $100 either (adapter.ts, `MAX_USD`).
- */
-const SANE: Readonly<Record<string, readonly [number, number]>> = {
-  token: [1e-9, 1e-3],
-  image: [1e-4, 100],
-  megapixel: [1e-4, 100],
-};
 /** Inputs the widget never sends with these models: their lines bill nothing here, and may be free. */
 const UNSENT = ['input_image', 'input_reference', 'input_font'];
 
@@ -29,9 +16,10 @@ const UNSENT = ['input_image', 'input_reference', 'input_font'];
 function usd(line: any): string | undefined {
   const cost: unknown = line?.cost_usd;
   if (typeof cost !== 'number') return undefined;
-  const [least, most] = SANE[line.unit] ?? [NaN, NaN];
+  // A price of an absurd size is no price (`saneUsd`); the adapter takes no reported charge over $100 either
+  // (adapter.ts, `MAX_USD`).
   const free = cost === 0 && UNSENT.includes(line.billable);
-  return free || (cost >= least && cost <= most) ? new Decimal(cost).toFixed() : undefined;
+  return free || (Number.isFinite(cost) && saneUsd(cost, String(line.unit))) ? new Decimal(cost).toFixed() : undefined;
 }
 
 const perMillion = (cost: string) => new Decimal(cost).mul(1e6).toFixed();

@@ -4,6 +4,7 @@ import { isAmount, isRecord } from '../../base/checks.js';
 import type { PriceSource } from '../../base/types.js';
 import type { PriceBook, PriceRule, TokenRates } from '../../pricing/index.js';
 import { retired } from '../../pricing/lifecycle.js';
+import { saneUsd } from '../../pricing/sane-prices.js';
 import type { LiveCatalogue } from '../provider.js';
 import { prices as familyPrices } from './families.js';
 import { checkEndpoint } from '../urls.js';
@@ -43,7 +44,7 @@ async function livePollinationsPrices(endpoint: string): Promise<LiveCatalogue |
       const listed = named(models, entry.model);
       const price = listed?.pricing?.currency === 'pollen' ? listed.pricing.completionImageTokens : undefined;
       // Text, as Pollinations writes prices (toFixedPoint); no FLUX image there costs a whole pollen.
-      if (isAmount(price) && new Decimal(price).lt(1)) {
+      if (isAmount(price) && saneUsd(price, 'image') && new Decimal(price).lt(1)) {
         prices[id] = { pollinations: { ...entry, rule: { kind: 'flat', unit: 'usd', perImage: price }, source } };
       }
     }
@@ -64,13 +65,17 @@ export function livePrices(endpoint: string): Promise<LiveCatalogue | undefined>
   return livePollinationsPrices(checkEndpoint(endpoint));
 }
 
-/** Pollen per unit as the list writes it, per million units (a token rate); undefined where it is no amount. */
-const perMillion = (value: unknown) => (isAmount(value) ? new Decimal(value).mul(1e6).toString() : undefined);
+/**
+ * Pollen per unit as the list writes it, per million units (a token rate); undefined where it is no amount, or one of
+ * an absurd size (`saneUsd`: 1 pollen is $1).
+ */
+const perMillion = (value: unknown) =>
+  isAmount(value) && saneUsd(value, 'token') ? new Decimal(value).mul(1e6).toString() : undefined;
 
 /** The rule of `bundled` with the prices `pricing` (a model's entry of the live list) gives; undefined if any lacks. */
 function liveRule(bundled: PriceRule, pricing: Record<string, unknown>): PriceRule | undefined {
   if (bundled.kind === 'flat') {
-    return isAmount(pricing.completionImageTokens)
+    return isAmount(pricing.completionImageTokens) && saneUsd(pricing.completionImageTokens, 'image')
       ? { ...bundled, perImage: pricing.completionImageTokens }
       : undefined;
   }
