@@ -4,7 +4,18 @@
 import { expect } from '@open-wc/testing';
 import '../../src/define.js';
 import { controlledClock } from '../support/clock.js';
-import { chooseModel, decision, imageWidget, modelChoices, part, words } from '../support/widget.js';
+import { simEndpoint, uniqueStorageKey } from '../support/sim.js';
+import { waitUntil } from '../support/wait.js';
+import {
+  chooseModel,
+  decision,
+  imageAction,
+  imageWidget,
+  modelChoices,
+  part,
+  tiles,
+  words,
+} from '../support/widget.js';
 
 const note = (el: HTMLElement) => words(part(el, 'model')?.querySelector('.model-note'));
 
@@ -43,5 +54,31 @@ describe('a model its provider has shut down, named by the page', () => {
       'gpt-image-1.5',
       'gpt-image-1-mini',
     ]);
+  });
+
+  it('an image of a model since shut down: Reuse puts its prompt on the replacement, and says why', async () => {
+    clock.set('2026-10-01T12:00:00Z'); // a day Google still served Nano Banana 2
+    const el = await imageWidget(
+      {
+        provider: 'google',
+        model: 'gemini-3.1-flash-image',
+        prompt: 'a fox in the snow',
+        endpoint: simEndpoint('google', 'now=2026-10-01T12:00:00Z;pending=20'),
+        'storage-key': uniqueStorageKey(),
+      },
+      { apiKey: 'sim-test-key' },
+    );
+    await el.generate();
+    await waitUntil(() => tiles(el)[0], 'the image shown');
+    clock.set('2026-11-28T12:00:00Z'); // Google has shut it down since
+    el.prompt = 'something else';
+    (imageAction(tiles(el)[0], 'reuse') as HTMLButtonElement).click();
+    await el.updateComplete;
+    await waitUntil(() => el.model === 'gemini-nano-banana-2.1', 'the replacement in force');
+    expect(el.prompt).to.equal('a fox in the snow');
+    expect(note(el)).to.equal(
+      'Nano Banana 2 was shut down on 2026-10-29: Nano Banana 2.1, its replacement, makes this image instead.',
+    );
+    expect(el.quote?.model).to.equal('gemini-nano-banana-2.1');
   });
 });
