@@ -1,4 +1,5 @@
-import type { PriceRule, SizeRule } from '../pricing/index.js';
+import type { PriceSource } from '../base/types.js';
+import type { Lifecycle, PriceRule, SizeRule } from '../pricing/index.js';
 
 /**
  * What GPT Image and Gemini make wherever they are sold (the user's own OpenAI and Google keys, OpenRouter, Puter,
@@ -116,3 +117,58 @@ export const gemini = (model: string, rates: Extract<PriceRule, { kind: 'tokens'
     sizes: { ...ratioSizes(GEMINI_MADE), tierScales: GEMINI_TIER_SCALES } satisfies SizeRule,
   };
 };
+
+/** OpenAI's deprecations page: GPT Image 1.5 and 1 mini shut down on 2026-12-01 (announced 2026-06-02). */
+const OPENAI_DEPRECATIONS: PriceSource = {
+  name: 'OpenAI deprecations page',
+  asOf: '2026-11-27',
+  url: 'https://developers.openai.com/api/docs/deprecations',
+};
+
+/**
+ * The day each model maker shuts a model down, with the source that says it: the same on every path that sells the
+ * model, whoever calls the maker; what each path puts in its place is its own (`endsUpstream`).
+ * - GPT Image 1.5 and 1 mini: OpenAI's deprecations page. Azure, which Pollinations calls, is reported to retire 1.5 on
+ *   2026-12-16 (MicrosoftDocs/azure-ai-docs PR #833): the earlier date, as the stricter.
+ * - GPT Image 1: refused since 2026-10-23 as two third parties report it (diillson/chatcli#1364; danielmiessler/Fabric
+ *   v1.4.534), no page of OpenAI's found: the stricter reading, as a call to it would fail.
+ * - Gemini 3.1 Flash Image (Nano Banana 2): deprecated by Google on 2026-10-06 for Nano Banana 2.1 (its changelog);
+ *   the shutdown day, 2026-10-29, only third parties give (BerriAI/litellm discussion #44983; a skills snapshot of
+ *   2026-10-18): the stricter reading again.
+ * - Imagen 4 Fast, 4 and Ultra: deprecated on 2026-06-15, shut down on 2026-08-17 (Google's changelog; its Imagen page:
+ *   "Imagen models are shut down").
+ */
+const UPSTREAM_SHUTDOWNS = {
+  'gpt-image-1.5': { shutdown: '2026-12-01', source: OPENAI_DEPRECATIONS },
+  'gpt-image-1-mini': { shutdown: '2026-12-01', source: OPENAI_DEPRECATIONS },
+  'gpt-image-1': {
+    shutdown: '2026-10-23',
+    source: {
+      name: 'GPT Image 1 refused since 2026-10-23, as diillson/chatcli#1364 reports it (unverified)',
+      asOf: '2026-11-27',
+      url: 'https://github.com/diillson/chatcli/issues/1364',
+    },
+  },
+  'gemini-3.1-flash-image': {
+    shutdown: '2026-10-29',
+    source: {
+      name: 'Gemini 3.1 Flash Image shutdown, as BerriAI/litellm discussion #44983 gives it (unverified)',
+      asOf: '2026-11-27',
+      url: 'https://github.com/BerriAI/litellm/discussions/44983',
+    },
+  },
+  imagen: {
+    shutdown: '2026-08-17',
+    source: {
+      name: 'Gemini API changelog (2026-06-15) and Imagen page',
+      asOf: '2026-11-27',
+      url: 'https://ai.google.dev/gemini-api/docs/imagen',
+    },
+  },
+} satisfies Record<string, Lifecycle>;
+
+/** `model`'s shutdown by its maker (`UPSTREAM_SHUTDOWNS`), with what this path puts in its place. */
+export const endsUpstream = (model: keyof typeof UPSTREAM_SHUTDOWNS, replacement: string): Lifecycle => ({
+  ...UPSTREAM_SHUTDOWNS[model],
+  replacement,
+});

@@ -1,6 +1,7 @@
 import type { PriceSource } from '../../base/types.js';
 import Decimal from 'decimal.js';
 import { referenceRule, type Lifecycle, type PriceEntry, type ProviderPrices } from '../../pricing/index.js';
+import { endsUpstream } from '../model-facts.js';
 
 /**
  * The models fal sells on the user's own key at one price per image (SPEC §12): the families besides FLUX, and FLUX 3
@@ -130,22 +131,6 @@ const flux3 = (usd: string): Omit<PriceEntry, 'source'> => ({
   references: NO_REFERENCES,
 });
 
-/**
- * Gemini 3.1 Flash Image, the model behind fal's Nano Banana 2, was deprecated by Google on 2026-10-06 with Nano Banana
- * 2.1 in its place (Google's Gemini API changelog); the shutdown day, 2026-10-29, is only third parties' (litellm
- * discussion #44983; a skills snapshot of 2026-10-18), and whether fal still serves it after is not known: the
- * stricter reading, as a call to it would fail.
- */
-const NANO_BANANA_2_GONE: Lifecycle = {
-  shutdown: '2026-10-29',
-  replacement: 'gemini-nano-banana-2.1',
-  source: {
-    name: 'Gemini API changelog (deprecation), shutdown day as third parties give it',
-    asOf: '2026-11-27',
-    url: 'https://ai.google.dev/gemini-api/docs/changelog',
-  },
-};
-
 /** fal's family models, by our id (see above). */
 export const FAL_FAMILIES: Record<string, FalFamily> = {
   // fal.ai/models/fal-ai/bytedance/seedream/v4.5/text-to-image ("Your request will cost $0.04 per image");
@@ -177,7 +162,7 @@ export const FAL_FAMILIES: Record<string, FalFamily> = {
     usd: '0.08',
     page: 'https://fal.ai/models/fal-ai/nano-banana-2',
     tiers: TIERS,
-    lifecycle: NANO_BANANA_2_GONE,
+    lifecycle: endsUpstream('gemini-3.1-flash-image', 'gemini-nano-banana-2.1'),
     entry: nanoBanana2,
   },
   // Released by Google on 2026-10-06 (Gemini API changelog, GA); fal's own day is not stated.

@@ -1,6 +1,6 @@
 import type { PriceSource } from '../../base/types.js';
 import { referenceRule, type PriceEntry, type ProviderPrices, type TokenRates } from '../../pricing/index.js';
-import { gemini, ratioSizes } from '../model-facts.js';
+import { endsUpstream, gemini, ratioSizes } from '../model-facts.js';
 
 /**
  * Google's own Gemini API with the user's AI Studio key (`https://generativelanguage.googleapis.com`, info.ts): Gemini
@@ -59,24 +59,6 @@ const CHANGELOG = {
 };
 
 /**
- * The date Gemini 3.1 Flash Image stops: Google deprecated it on 2026-10-06 with no date then; a shutdown on
- * 2026-10-29 is restated by BerriAI/litellm discussion #44983 and a skills snapshot of 2026-10-18, no Google page
- * found. The stricter reading, as a call to it would fail.
- */
-const FLASH_SHUTDOWN = {
-  name: 'BerriAI/litellm discussion #44983 (Gemini 3.1 Flash Image shutdown), unverified',
-  asOf: '2026-11-27',
-  url: 'https://github.com/BerriAI/litellm/discussions/44983',
-};
-
-/** Imagen 4's shutdown (Google's changelog, 2026-06-15, and its Imagen page: "Imagen models are shut down"). */
-const imagenGone = (replacement: string) => ({
-  shutdown: '2026-08-17',
-  replacement,
-  source: { ...CHANGELOG, url: 'https://ai.google.dev/gemini-api/docs/imagen' },
-});
-
-/**
  * Google's models, by our id; `model` is Google's own id, the GA one Google serves today (its changelog: the `-preview`
  * ids were shut on 2026-06-25). Nano Banana 2.1's rates are restated by BerriAI/litellm discussion #44983 (Google's
  * price page for it was not found): an estimate, booked from `usageMetadata`. 3.1 Flash's input and thinking rates
@@ -115,18 +97,19 @@ export const prices: ProviderPrices = {
       imageOut: '60',
       textOut: '3',
     }),
-    lifecycle: {
-      released: '2026-05-28',
-      shutdown: '2026-10-29',
-      replacement: 'gemini-nano-banana-2.1',
-      source: FLASH_SHUTDOWN,
-    },
+    lifecycle: { released: '2026-05-28', ...endsUpstream('gemini-3.1-flash-image', 'gemini-nano-banana-2.1') },
   },
   // Google's replacements: Imagen 4 Fast and Imagen 4 by Nano Banana 2.1, Ultra by Gemini 3 Pro Image.
   'imagen-4-fast': {
     ...imagen('imagen-4.0-fast-generate-001', '0.02'),
-    lifecycle: imagenGone('gemini-nano-banana-2.1'),
+    lifecycle: endsUpstream('imagen', 'gemini-nano-banana-2.1'),
   },
-  'imagen-4': { ...imagen('imagen-4.0-generate-001', '0.04'), lifecycle: imagenGone('gemini-nano-banana-2.1') },
-  'imagen-4-ultra': { ...imagen('imagen-4.0-ultra-generate-001', '0.06'), lifecycle: imagenGone('gemini-3-pro-image') },
+  'imagen-4': {
+    ...imagen('imagen-4.0-generate-001', '0.04'),
+    lifecycle: endsUpstream('imagen', 'gemini-nano-banana-2.1'),
+  },
+  'imagen-4-ultra': {
+    ...imagen('imagen-4.0-ultra-generate-001', '0.06'),
+    lifecycle: endsUpstream('imagen', 'gemini-3-pro-image'),
+  },
 };

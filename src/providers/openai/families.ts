@@ -1,5 +1,5 @@
 import type { PriceEntry, ProviderPrices, TokenRates } from '../../pricing/index.js';
-import { gptImage } from '../model-facts.js';
+import { endsUpstream, gptImage } from '../model-facts.js';
 
 /**
  * OpenAI's own Image API (`POST https://api.openai.com/v1/images/generations`, the user's own key; the provider's
@@ -32,13 +32,6 @@ const entry = (model: string, rates: TokenRates, textCeiling = 0): PriceEntry =>
   model,
 });
 
-/** OpenAI's deprecations page: GPT Image 1.5 and 1-mini shut down on 2026-12-01 (announced 2026-06-02). */
-const DEPRECATIONS = {
-  name: 'OpenAI deprecations page',
-  asOf: '2026-11-27',
-  url: 'https://developers.openai.com/api/docs/deprecations',
-};
-
 /**
  * GPT Image 2.5 and 2.6 (Flare, the faster, and Sunburst): OpenAI's deprecations page names 2.6 as the replacement of
  * 1.5 and 1-mini; their rates, $5 / $8 / $30 per million as for gpt-image-2, and their release dates are restated by
@@ -61,14 +54,10 @@ const next = (model: string, released: string, textCeiling: number): PriceEntry 
   };
 };
 
-/** Shut down on `shutdown` (`source`'s word), replaced by `replacement`. */
-const until = (shutdown: string, replacement: string, source = DEPRECATIONS) => ({ shutdown, replacement, source });
-
 /**
  * GPT Image at OpenAI's own Image API, the provider's default endpoint (info.ts), by host: a page that reaches the
- * same API elsewhere, a proxy of its own, lays them over its `priceBook`. GPT Image 1 was reported gone on 2026-10-23
- * (diillson/chatcli#1364 and Fabric v1.4.534 saw it refused; OpenAI's page was not found saying so): the stricter
- * reading, as a call would fail.
+ * same API elsewhere, a proxy of its own, lays them over its `priceBook`. GPT Image 1, 1.5 and 1-mini end as OpenAI
+ * ends them (`endsUpstream`), each replaced by what its deprecations page names (GPT Image 2 for GPT Image 1).
  */
 export const hostFamilies: Record<string, ProviderPrices> = {
   'api.openai.com': {
@@ -85,19 +74,15 @@ export const hostFamilies: Record<string, ProviderPrices> = {
     },
     'gpt-image-1.5': {
       ...entry('gpt-image-1.5', { textIn: '5', imageIn: '8', imageOut: '32', textOut: '10' }, 2000),
-      lifecycle: until('2026-12-01', 'gpt-image-2.6-sunburst'),
+      lifecycle: endsUpstream('gpt-image-1.5', 'gpt-image-2.6-sunburst'),
     },
     'gpt-image-1': {
       ...entry('gpt-image-1', { textIn: '5', imageIn: '10', imageOut: '40' }),
-      lifecycle: until('2026-10-23', 'gpt-image-2', {
-        name: 'GPT Image 1 refused since 2026-10-23, as diillson/chatcli#1364 reports it',
-        asOf: '2026-11-27',
-        url: 'https://github.com/diillson/chatcli/issues/1364',
-      }),
+      lifecycle: endsUpstream('gpt-image-1', 'gpt-image-2'),
     },
     'gpt-image-1-mini': {
       ...entry('gpt-image-1-mini', { textIn: '2', imageIn: '2.5', imageOut: '8' }),
-      lifecycle: until('2026-12-01', 'gpt-image-2.6-flare'),
+      lifecycle: endsUpstream('gpt-image-1-mini', 'gpt-image-2.6-flare'),
     },
   },
 };

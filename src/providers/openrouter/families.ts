@@ -1,12 +1,6 @@
 import type { PriceSource } from '../../base/types.js';
-import {
-  referenceRule,
-  type Lifecycle,
-  type PriceEntry,
-  type PriceRule,
-  type ProviderPrices,
-} from '../../pricing/index.js';
-import { gemini, gptImage } from '../model-facts.js';
+import { referenceRule, type PriceEntry, type PriceRule, type ProviderPrices } from '../../pricing/index.js';
+import { endsUpstream, gemini, gptImage } from '../model-facts.js';
 
 /**
  * OpenRouter's other model families (SPEC §12), through its image API (`POST /api/v1/images`): each model's price is
@@ -51,33 +45,6 @@ const tiers = (costs: Record<string, string>): PriceRule => ({
 });
 const ratios = (list: string, pixels: number) => ({ kind: 'ratios' as const, ratios: list.split(' '), pixels });
 
-/**
- * GPT Image 1 is gone upstream: OpenAI shut it down on 2026-10-23 with gpt-image-2 in its place, as two third parties
- * restate it (diillson/chatcli#1364; danielmiessler/Fabric v1.4.534), no page of OpenAI's found; the stricter reading,
- * as a call to it would fail. OpenRouter's own list drops a model it no longer sells (live-prices.ts).
- */
-const GPT_IMAGE_1_GONE: Lifecycle = {
-  shutdown: '2026-10-23',
-  replacement: 'gpt-image-2',
-  source: {
-    name: 'diillson/chatcli#1364 (gpt-image-1 shutdown), unverified',
-    asOf: '2026-11-27',
-    url: 'https://github.com/diillson/chatcli/issues/1364',
-  },
-};
-/**
- * Gemini 3.1 Flash Image: Google deprecated it on 2026-10-06 for Nano Banana 2.1; a shutdown on 2026-10-29 is restated
- * by BerriAI/litellm discussion #44983, no Google page found: the stricter reading, as a call to it would fail.
- */
-const FLASH_GONE: Lifecycle = {
-  shutdown: '2026-10-29',
-  replacement: 'gemini-nano-banana-2.1',
-  source: {
-    name: 'BerriAI/litellm discussion #44983 (Gemini 3.1 Flash Image shutdown), unverified',
-    asOf: '2026-11-27',
-    url: 'https://github.com/BerriAI/litellm/discussions/44983',
-  },
-};
 /** Where the slugs of Google's GA models on OpenRouter come from: third parties' code against the live API. */
 const GOOGLE_SLUGS: PriceSource = {
   name: "OpenRouter image models as third parties' code names them (Oct-Nov 2026), unverified",
@@ -95,7 +62,7 @@ export const FAMILIES: Record<string, Omit<PriceEntry, 'source' | 'references' |
   'gpt-image-1': {
     ...gptImage('gpt-image-1', { textIn: '5', imageIn: '10', imageOut: '40' }),
     model: 'openai/gpt-image-1',
-    lifecycle: GPT_IMAGE_1_GONE,
+    lifecycle: endsUpstream('gpt-image-1', 'gpt-image-2'),
   },
   // Nano Banana 2.1: OpenRouter's model list, as a third party's fixture of it has it ("Google: Nano Banana 2.1",
   // prompt $0.0000015 and completion $0.0000075 per token); the image's $30 per million as Google's 1K price
@@ -119,11 +86,11 @@ export const FAMILIES: Record<string, Omit<PriceEntry, 'source' | 'references' |
     lifecycle: { released: '2026-06-30', source: GOOGLE_SLUGS },
   },
   // openrouter.ai/docs, cookbook "Preset-enhanced images": `google/gemini-3.1-flash-image` (Nano Banana 2, "$0.50/M
-  // input"); Google's rates. Gone upstream (`FLASH_GONE`).
+  // input"); Google's rates. Gone upstream (`endsUpstream`).
   'gemini-3.1-flash-image': {
     ...gemini('gemini-3.1-flash-image', { textIn: '0.50', imageIn: '0.50', imageOut: '60', textOut: '3' }),
     model: 'google/gemini-3.1-flash-image',
-    lifecycle: FLASH_GONE,
+    lifecycle: endsUpstream('gemini-3.1-flash-image', 'gemini-nano-banana-2.1'),
   },
   // openrouter.ai/docs, "Per-Endpoint Records": `bytedance-seed/seedream-4.5`, resolutions 1K, 2K, 4K. Its maker's
   // price, 4 cents an image (BytePlus' list price, as HeyPuter/puter@8307e8c providers/byteplus/models.ts has it; fal

@@ -1,9 +1,8 @@
 import type { PriceSource } from '../../base/types.js';
-import { GEMINI_MADE, gemini, gptImage } from '../model-facts.js';
+import { GEMINI_MADE, endsUpstream, gemini, gptImage } from '../model-facts.js';
 import {
   referenceRule,
   type ImageTokens,
-  type Lifecycle,
   type PriceEntry,
   type PriceRule,
   type ProviderPrices,
@@ -35,35 +34,6 @@ const SOURCE: PriceSource = {
   url: 'https://gen.pollinations.ai/image/models',
 };
 const MP = 1024 * 1024;
-
-/**
- * GPT Image 1 mini and 1.5 end upstream on 2026-12-01 (OpenAI's deprecations page; Azure, which Pollinations calls,
- * is reported to retire 1.5 on 2026-12-16, MicrosoftDocs/azure-ai-docs PR #833: the earlier date, as the stricter),
- * GPT Image 2 named in their place.
- */
-const GPT_IMAGE_1_GONE: Lifecycle = {
-  shutdown: '2026-12-01',
-  replacement: 'gpt-image-2',
-  source: {
-    name: 'OpenAI deprecations',
-    asOf: '2026-11-27',
-    url: 'https://developers.openai.com/api/docs/deprecations',
-  },
-};
-/**
- * Gemini 3.1 Flash Image, which `nanobanana-2` calls through OpenRouter: deprecated by Google on 2026-10-06, shut on
- * 2026-10-29 as BerriAI/litellm discussion #44983 restates it (no Google page found: the stricter reading). Nano
- * Banana 2 Lite, which Pollinations sells beside it, is its replacement here: the same family at 1K, cheaper.
- */
-const FLASH_GONE: Lifecycle = {
-  shutdown: '2026-10-29',
-  replacement: 'gemini-3.1-flash-lite-image',
-  source: {
-    name: 'BerriAI/litellm discussion #44983 (Gemini 3.1 Flash Image shutdown), unverified',
-    asOf: '2026-11-27',
-    url: 'https://github.com/BerriAI/litellm/discussions/44983',
-  },
-};
 
 /**
  * GPT Image (createAndReturnImages.ts @dce67d23, `callGPTImageWithEndpoint`): the size sent upstream is the one of
@@ -162,7 +132,7 @@ export const prices: ProviderPrices = {
       GPT_QUALITIES,
       GPT_SIZES,
     ),
-    lifecycle: GPT_IMAGE_1_GONE,
+    lifecycle: endsUpstream('gpt-image-1-mini', 'gpt-image-2'),
   },
   // The text gpt-image-1.5 writes is billed apart (see above): the stated ceiling OpenAI's families give it, 2,000.
   'gpt-image-1.5': {
@@ -172,7 +142,7 @@ export const prices: ProviderPrices = {
       GPT_QUALITIES,
       GPT_SIZES,
     ),
-    lifecycle: GPT_IMAGE_1_GONE,
+    lifecycle: endsUpstream('gpt-image-1.5', 'gpt-image-2'),
   },
   'gpt-image-2': tokens(
     gptImage('gpt-image-2', { textIn: '3.75', imageIn: '6', imageOut: '22.5' }),
@@ -192,7 +162,8 @@ export const prices: ProviderPrices = {
       GEMINI_SIZES,
       8000,
     ),
-    lifecycle: FLASH_GONE,
+    // Nano Banana 2 Lite, which Pollinations sells beside it, in its place: the same family at 1K, cheaper.
+    lifecycle: endsUpstream('gemini-3.1-flash-image', 'gemini-3.1-flash-lite-image'),
   },
   // The registry's `nanobanana-2-lite`, through OpenRouter: $0.25 in, $1.50 text out, $30 image out per million
   // (pollinations/pollinations@0047731e shared/registry/image.ts). Its reasoning effort is not known to be asked

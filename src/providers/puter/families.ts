@@ -1,13 +1,12 @@
 import type { PriceSource } from '../../base/types.js';
 import {
   referenceRule,
-  type Lifecycle,
   type PriceEntry,
   type PriceRule,
   type ProviderPrices,
   type SizeRule,
 } from '../../pricing/index.js';
-import { GEMINI_MADE, gptImage } from '../model-facts.js';
+import { GEMINI_MADE, endsUpstream, gptImage } from '../model-facts.js';
 
 /**
  * The model families besides FLUX that Puter serves (SPEC §12), each through the one of Puter's providers that bills
@@ -48,46 +47,11 @@ const SOURCE: PriceSource = {
 const MP = 1024 * 1024;
 const NO_REFERENCES = referenceRule(0);
 
-/**
- * The ends upstream of what Puter serves (its catalogue lists every id its providers know, ended or not:
- * ImageGenerationDriver.ts `models()` at 8307e8c has no filter), each the provider's own announcement where one was
- * found. By the page's clock (src/pricing/lifecycle.ts) a model past its end is neither offered nor sent, whatever the
- * live catalogue lists (live-prices.ts), and a page that names it gets the replacement.
- * - GPT Image 1.5 and 1 mini: OpenAI shuts both down on 2026-12-01, GPT Image 2 in their place.
- * - GPT Image 1: gone since 2026-10-23 as two third parties report it (diillson/chatcli#1364; danielmiessler/Fabric
- *   v1.4.534), no page of OpenAI's found: the stricter reading, as a call to it would fail.
- * - Imagen 4 Fast, Imagen 4 and Ultra through Puter's Gemini provider, which sends Google's `imagen-4.0-*` ids: Google
- *   shut them down on 2026-08-17. Puter prices no Nano Banana 2.1, so each is replaced by Gemini 3 Pro Image through
- *   Together, the Google image model Puter serves from a GA id.
- */
-const OPENAI_DEPRECATIONS = {
-  name: 'OpenAI deprecations',
-  asOf: '2026-11-27',
-  url: 'https://developers.openai.com/api/docs/deprecations',
-};
-const GPT_IMAGE_1X_GONE: Lifecycle = {
-  shutdown: '2026-12-01',
-  replacement: 'gpt-image-2',
-  source: OPENAI_DEPRECATIONS,
-};
-const GPT_IMAGE_1_GONE: Lifecycle = {
-  shutdown: '2026-10-23',
-  replacement: 'gpt-image-2',
-  source: {
-    name: 'diillson/chatcli#1364 (gpt-image-1 shutdown), unverified',
-    asOf: '2026-11-27',
-    url: 'https://github.com/diillson/chatcli/issues/1364',
-  },
-};
-const IMAGEN_GONE: Lifecycle = {
-  shutdown: '2026-08-17',
-  replacement: 'gemini-3-pro-image',
-  source: {
-    name: 'Gemini API changelog (2026-06-15) and Imagen page',
-    asOf: '2026-11-27',
-    url: 'https://ai.google.dev/gemini-api/docs/imagen',
-  },
-};
+// What Puter serves ends as its makers end it (`endsUpstream`, ../model-facts.ts): its catalogue lists every id its
+// providers know, ended or not (ImageGenerationDriver.ts `models()` at 8307e8c has no filter), so by the page's clock
+// a model past its end is neither offered nor sent, whatever the live catalogue lists (live-prices.ts). Puter prices
+// no Nano Banana 2.1: Imagen, which Puter's Gemini provider sends by Google's `imagen-4.0-*` ids, is replaced by
+// Gemini 3 Pro Image through Together, the Google image model Puter serves from a GA id.
 
 /** Cents per million tokens (Puter's `costs`) as USD per million. */
 const perMillion = (cents: number) => String(cents / 100);
@@ -188,15 +152,15 @@ export const FAMILIES: Record<string, Omit<PriceEntry, 'source' | 'references'>>
   'gpt-image-2': gpt('gpt-image-2', { text_input: 500, image_input: 800, image_output: 3000 }),
   'gpt-image-1.5': {
     ...gpt('gpt-image-1.5', { text_input: 500, image_input: 800, image_output: 3200 }),
-    lifecycle: GPT_IMAGE_1X_GONE,
+    lifecycle: endsUpstream('gpt-image-1.5', 'gpt-image-2'),
   },
   'gpt-image-1': {
     ...gpt('gpt-image-1', { text_input: 500, image_input: 1000, image_output: 4000 }),
-    lifecycle: GPT_IMAGE_1_GONE,
+    lifecycle: endsUpstream('gpt-image-1', 'gpt-image-2'),
   },
   'gpt-image-1-mini': {
     ...gpt('gpt-image-1-mini', { text_input: 200, image_input: 250, image_output: 800 }),
-    lifecycle: GPT_IMAGE_1X_GONE,
+    lifecycle: endsUpstream('gpt-image-1-mini', 'gpt-image-2'),
   },
   'gemini-3.1-flash-image': entry(
     'togetherai:google/flash-image-3.1',
@@ -217,11 +181,11 @@ export const FAMILIES: Record<string, Omit<PriceEntry, 'source' | 'references'>>
       { kind: 'puter', unit: 'usd', costs: { 'per-image': '2' } },
       IMAGEN_RATIOS,
     ),
-    lifecycle: IMAGEN_GONE,
+    lifecycle: endsUpstream('imagen', 'gemini-3-pro-image'),
   },
   'imagen-4': {
     ...entry('imagen-4.0-generate-001', 'gemini-image-generation', tiers({ '1K': '4', '2K': '4' }), IMAGEN_RATIOS),
-    lifecycle: IMAGEN_GONE,
+    lifecycle: endsUpstream('imagen', 'gemini-3-pro-image'),
   },
   'imagen-4-ultra': {
     ...entry(
@@ -230,7 +194,7 @@ export const FAMILIES: Record<string, Omit<PriceEntry, 'source' | 'references'>>
       tiers({ '1K': '6', '2K': '6' }),
       IMAGEN_RATIOS,
     ),
-    lifecycle: IMAGEN_GONE,
+    lifecycle: endsUpstream('imagen', 'gemini-3-pro-image'),
   },
   'seedream-4.5': entry('seedream-4-5-251128', 'byteplus-image-generation', tiers({ '2k': '4' }), SEEDREAM_RATIOS),
   'seedream-5-lite': entry(
