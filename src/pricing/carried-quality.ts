@@ -1,7 +1,10 @@
 import type { PriceRule } from './price-book.js';
 
-/** A tier named two ways by the APIs that sell it: Nano Banana 2's smallest, "0.5K" at fal and Puter, "512" at Google. */
-const SAME_TIER: Readonly<Record<string, string>> = { '0.5K': '512' };
+/**
+ * A tier named two ways by the APIs that sell it: Nano Banana 2's smallest, "0.5K" at fal and Puter, "512" at Google.
+ * A map, so that a quality a page names "constructor" or "toString" is a tier the model does not take, not a function.
+ */
+const SAME_TIER: ReadonlyMap<string, string> = new Map([['0.5K', '512']]);
 
 /**
  * The quality `asked` as a model priced by `rule` takes it, once the model or its provider has changed (a card
@@ -15,6 +18,6 @@ export function carriedQuality(rule: PriceRule | undefined, asked: string | unde
   if (!asked || !rule) return asked;
   if (!('qualities' in rule)) return undefined;
   if (rule.qualities.includes(asked)) return asked;
-  const name = (quality: string) => (SAME_TIER[quality] ?? quality).toLowerCase();
+  const name = (quality: string) => (SAME_TIER.get(quality) ?? quality).toLowerCase();
   return rule.qualities.find((quality) => name(quality) === name(asked));
 }

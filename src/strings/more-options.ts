@@ -29,8 +29,11 @@ export const moreOptions: MoreOptionsStrings = {
   qualityLabel: () => 'Quality',
   // Nano Banana 2's smallest tier, "0.5K" in fal's and Puter's APIs, "512" in Google's and OpenRouter's: one name; and
   // Seedream's and Grok's "2k" at Puter is Gemini's "2K".
-  qualityName: (quality) =>
-    ({ low: 'Low', medium: 'Medium', high: 'High', '0.5K': '512' })[quality] ?? quality.replace(/k$/, 'K'),
+  // A quality a page names "constructor" or "toString" is said as it is, not as a member every object has.
+  qualityName: (quality) => {
+    const names: Record<string, string> = { low: 'Low', medium: 'Medium', high: 'High', '0.5K': '512' };
+    return Object.hasOwn(names, quality) ? names[quality] : quality.replace(/k$/, 'K');
+  },
   tierNotMade: (model, asked, made) => `${model} does not make ${asked}: the quality is ${made} now.`,
   seedLabel: () => 'Seed',
   randomSeed: () => 'random',

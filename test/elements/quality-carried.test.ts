@@ -155,4 +155,18 @@ describe('a quality tier follows the model where it can', function () {
     expect(el.quality).to.equal('high');
     await until(() => /takes the quality/.test(part(el, 'decision')!.textContent!), 5_000, 'the refusal');
   });
+
+  // Once read as members every object has, these names threw on every update, and the widget drew nothing.
+  for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty'])
+    it(`quality="${name}" draws: the decision row says the model does not take it, and a model change says it`, async () => {
+      const el = await widget('google');
+      await pick(el, 'model', 'gemini-3.1-flash-image');
+      el.quality = name;
+      await el.updateComplete;
+      await until(() => part(el, 'decision')!.textContent!.includes('takes the quality'), 5_000, 'the refusal');
+      expect(words(part(el, 'decision'))).to.include(`Nano Banana 2 takes the quality 512, 1K, 2K, 4K, not "${name}".`);
+      await pick(el, 'model', 'gemini-3-pro-image');
+      expect(announced(el)).to.include(`Nano Banana Pro does not make ${name}: the quality is 1K now.`);
+      expect(decision(el).price).to.match(/\$/);
+    });
 });

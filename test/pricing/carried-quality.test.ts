@@ -28,4 +28,15 @@ describe('carriedQuality', () => {
     expect(carriedQuality(tiers('0.5K', '1K', '2K', '4K'), 'high')).to.equal(undefined);
     expect(carriedQuality(tiers('low', 'high'), '')).to.equal('');
   });
+
+  // A page's quality="constructor" once threw on every update, and the widget drew nothing.
+  it("gives none for a quality named as an object's own member, at a tier, a tokens and a flat rule", () => {
+    for (const quality of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      expect(carriedQuality(tiers('0.5K', '1K', '2K', '4K'), quality), quality).to.equal(undefined);
+      expect(
+        carriedQuality({ kind: 'tokens', qualities: ['low', 'medium', 'high'] } as unknown as PriceRule, quality),
+      ).to.equal(undefined);
+      expect(carriedQuality({ kind: 'megapixels' } as unknown as PriceRule, quality)).to.equal(undefined);
+    }
+  });
 });

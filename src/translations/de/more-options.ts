@@ -4,8 +4,10 @@ import { number } from './words.js';
 export const moreOptions: MoreOptionsStrings = {
   countLabel: () => 'Bilder',
   qualityLabel: () => 'Qualität',
-  qualityName: (quality) =>
-    ({ low: 'Niedrig', medium: 'Mittel', high: 'Hoch', '0.5K': '512' })[quality] ?? quality.replace(/k$/, 'K'),
+  qualityName: (quality) => {
+    const names: Record<string, string> = { low: 'Niedrig', medium: 'Mittel', high: 'Hoch', '0.5K': '512' };
+    return Object.hasOwn(names, quality) ? names[quality] : quality.replace(/k$/, 'K');
+  },
   tierNotMade: (model, asked, made) => `${model} erzeugt kein ${asked}: Die Qualität ist jetzt ${made}.`,
   seedLabel: () => 'Seed',
   randomSeed: () => 'zufällig',
