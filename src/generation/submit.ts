@@ -4,16 +4,17 @@ import { UserPaysError } from '../base/errors.js';
 import type { ImageStore, StoredImage } from '../images/image-store.js';
 import type { LedgerStore } from '../ledger/ledger.js';
 import { referenceAt } from '../images/reference-images.js';
-import type { Priced } from '../pricing/index.js';
+import type { Priced, TokenRates } from '../pricing/index.js';
 import { formatUsd, formatUsdRounded, modelName } from '../pricing/index.js';
 import { providerInfo } from '../providers/catalog.js';
+import { BUILTIN_PRICE_BOOK, priceBookFor } from '../providers/prices.js';
 import type { ReferenceImage } from '../providers/provider.js';
 import { providerFor } from '../providers/engine/adapters.js';
 import { keyOf } from '../providers/engine/http.js';
 import { checkEndpoint, checkRelay } from '../providers/urls.js';
 import { generationText as text } from '../strings/generation.js';
 import type { Sentence } from '../strings/strings.js';
-import type { GenerationResult, PublicRequest, Quote, SubmitDetail } from '../base/types.js';
+import type { GenerationResult, ProviderId, PublicRequest, Quote, SubmitDetail } from '../base/types.js';
 import { runGeneration, type GenerationJob } from './run-generation.js';
 import type { StageListener } from './stages.js';
 import { Durations, kindOf } from './durations.js';
@@ -165,6 +166,18 @@ const MAX_SEED = 2 ** 31 - 4;
 const randomSeed = () => crypto.getRandomValues(new Uint32Array(1))[0] % (MAX_SEED + 1);
 
 /**
+ * The rates a reported usage is booked at: the provider's own where they are built in for this provider and host
+ * (OpenAI's at api.openai.com, Google's), whatever the page's `priceBook` set, so that what the provider reports it
+ * charged is what is booked (the receipt says where it differs from the preview); else the page's, which priced it.
+ */
+function reportedAt(rates: TokenRates, quote: Quote, endpoint: string): TokenRates {
+  const builtIn = priceBookFor(endpoint, BUILTIN_PRICE_BOOK, quote.provider)[quote.model]?.[
+    quote.provider as ProviderId
+  ];
+  return builtIn?.rule.kind === 'tokens' ? builtIn.rule.rates : rates;
+}
+
+/**
  * Every check that can fail before anything is sent, with the job to run: priced from `asked` itself, at the
  * size the provider makes of it (`fitted`).
  */
@@ -186,7 +199,8 @@ function prepare(s: Submission, ledger: LedgerStore | undefined) {
   if (!ledger || !images) invalid(text.notOnPage());
   const request: PublicRequest = {
     provider: asked.provider,
-    model: asked.model,
+    // The model priced: a model its provider has shut down is never sent, its replacement is (quote.note says so).
+    model: quote.model,
     prompt,
     width: fitted.width,
     height: fitted.height,
@@ -213,7 +227,7 @@ function prepare(s: Submission, ledger: LedgerStore | undefined) {
       path: entry.path,
       sizeAs: entry.sizeAs,
       via: entry.via,
-      ...(entry.rule.kind === 'tokens' && { rates: entry.rule.rates }),
+      ...(entry.rule.kind === 'tokens' && { rates: reportedAt(entry.rule.rates, quote, endpoint) }),
     },
     quote,
     budget: s.budget,
