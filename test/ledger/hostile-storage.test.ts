@@ -114,6 +114,39 @@ describe('hostile storage', () => {
       expect(/^[\s\u200b-\u200d\u2060]*[=+\-@]/u.test(cell), JSON.stringify(cell)).to.equal(false);
   });
 
+  // Spreadsheets read the full-width signs ＝＋－＠ as =+-@ (Excel and LibreOffice both start a formula with them).
+  it('exports text starting with a full-width ＝, ＋, － or ＠ as text, as it does with =, +, - and @', async () => {
+    const storageKey = key();
+    const ledger = new LedgerStore({ storageKey });
+    const hostile = ['\uff1d', '\uff0b', '\uff0d', '\uff20', ' \uff1d', '\u3000\uff20'].map(
+      (start, index) => `${start}HYPERLINK("https://evil.example/wide/${index}")`,
+    );
+    for (const model of hostile) {
+      const entry = ledger.open({ ...image, model, quoted: '0.03' });
+      ledger.settle(entry.id, { charged: '0.03', error: model });
+    }
+    const el = await fixture<UserPaysTally>(html`<userpays-tally storage-key=${storageKey}></userpays-tally>`);
+    const downloads: string[] = [];
+    const realClick = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function () {
+      downloads.push(this.href);
+    };
+    try {
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part~=export] button[value=csv]')!.click();
+    } finally {
+      HTMLAnchorElement.prototype.click = realClick;
+    }
+    const csv = await (await fetch(downloads[0])).text();
+    const cells: string[] = [];
+    for (const match of csv.matchAll(/(?:^|,)(?:"((?:[^"]|"")*)"|([^,\r\n]*))/g))
+      cells.push(match[1] !== undefined ? match[1].replaceAll('""', '"') : match[2]);
+    for (const model of hostile) {
+      const shown = cells.filter((cell) => cell.endsWith(model.trimStart().slice(1)));
+      expect(shown, JSON.stringify(model)).to.have.length(2); // the model and the error
+      for (const cell of shown) expect(cell, JSON.stringify(model)).to.equal(`'${model}`);
+    }
+  });
+
   // Issue 41, item 4: a stored budget that is not an amount was read as none, and everything could be spent. It stops
   // spending, in words, as a bad `budget` attribute does, until the user sets a budget again.
   for (const stored of ['abc', '1,5', '-2', 'NaN', '{"usd": 5}', '1e3']) {

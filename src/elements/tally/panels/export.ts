@@ -10,7 +10,8 @@ const COLUMNS =
 
 /**
  * One CSV cell (RFC 4180), safe to open in a spreadsheet: a value whose first character other than white space
- * (any Unicode white space: spaces, tabs, NBSP, U+3000…) and zero-width characters is `=`, `+`, `-` or `@`, or that
+ * (any Unicode white space: spaces, tabs, NBSP, U+3000…) and zero-width characters is `=`, `+`, `-` or `@`, or
+ * their full-width forms `＝`, `＋`, `－`, `＠` (which spreadsheets read as the same signs), or that
  * starts with a tab or a carriage return, is prefixed with `'` so that it is read as text, never as a formula
  * (OWASP, "CSV Injection": https://owasp.org/www-community/attacks/CSV_Injection; spreadsheets skip the blanks
  * before a formula); a value with a comma, quote or line break is quoted. Stored text may have been tampered with:
@@ -18,7 +19,7 @@ const COLUMNS =
  */
 function cell(value: unknown): string {
   let text = value == null ? '' : String(value);
-  if (/^[\s\u200b-\u200d\u2060]*[=+\-@]|^[\t\r]/.test(text)) text = `'${text}`;
+  if (/^[\s\u200b-\u200d\u2060]*[=+\-@\uff1d\uff0b\uff0d\uff20]|^[\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
