@@ -33,3 +33,4 @@ export { megapixels, priceOf, quoteDetails, type Priced } from './quote.js';
 export { formatUsd, formatUsdRounded, megapixelsOf } from './format.js';
 export { retired, type Lifecycle } from './lifecycle.js';
 export { replacementOf } from './replacement.js';
+export { saneUsd, withinReason } from './sane-prices.js';

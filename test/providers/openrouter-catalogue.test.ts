@@ -108,6 +108,13 @@ describe('a live OpenRouter price out of all reason is no price', function () {
     });
   }
 
+  // Within the absolute range, but twelve and a half times the bundled price: a figure of another unit or scale.
+  it('Seedream 4.5’s image line at $0.50, more than five times the bundled $0.04: the bundled price', async () => {
+    const priced = quote(await live('seedreamusd=0.5'), 'seedream-4.5');
+    expect(priced).to.include({ total: '0.04' });
+    expect(priced.source.name).to.equal('OpenRouter image endpoints (bundled)');
+  });
+
   it('a price in the range is read as it is written', async () => {
     const priced = quote(await live('seedreamusd=0.035'), 'seedream-4.5');
     expect(priced).to.include({ total: '0.035' });

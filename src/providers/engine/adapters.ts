@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import { lazily } from '../../base/lazily.js';
 import { UserPaysError } from '../../base/errors.js';
-import { mergePriceBook, soldOnly, type PriceBook } from '../../pricing/index.js';
+import { mergePriceBook, soldOnly, withinReason, type PriceBook } from '../../pricing/index.js';
 import { generationText as text } from '../../strings/generation.js';
 import type { ProviderId } from '../../base/types.js';
 import type { AdapterModule, KeyBalance, LiveAccess, LivePriceReader, Provider } from '../provider.js';
@@ -133,7 +133,8 @@ export function liveBook(id: ProviderId, endpoint: string, access?: LiveAccess):
     .catch(() => undefined)
     .then((live) => {
       if (!live) return { book: base };
-      const book = mergePriceBook(base, live.prices);
+      // A live price far from the bundled one is no price (`withinReason`): the bundled one stays.
+      const book = mergePriceBook(base, withinReason(id, base, live.prices));
       if (!live.listed) return { book };
       const listed = new Set(live.listed);
       return { book: soldOnly(book, id, listed), listed };

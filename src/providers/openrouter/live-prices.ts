@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { clock } from '../../base/clock.js';
 import type { PriceBook, PriceRule, TokenRates } from '../../pricing/index.js';
 import { retired } from '../../pricing/lifecycle.js';
-import { saneUsd } from '../../pricing/sane-prices.js';
+import { saneUsd } from '../../pricing/index.js';
 import type { LiveCatalogue } from '../provider.js';
 import { FAMILIES, withSource } from './families.js';
 import { prices as bundled } from './prices.js';

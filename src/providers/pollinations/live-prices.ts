@@ -4,7 +4,7 @@ import { isAmount, isRecord } from '../../base/checks.js';
 import type { PriceSource } from '../../base/types.js';
 import type { PriceBook, PriceRule, TokenRates } from '../../pricing/index.js';
 import { retired } from '../../pricing/lifecycle.js';
-import { saneUsd } from '../../pricing/sane-prices.js';
+import { saneUsd } from '../../pricing/index.js';
 import type { LiveCatalogue } from '../provider.js';
 import { prices as familyPrices } from './families.js';
 import { checkEndpoint } from '../urls.js';
