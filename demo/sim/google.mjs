@@ -8,7 +8,13 @@
 // day too (clock.mjs says why).
 //
 //   POST /sim/google[/s/{scenario}]/v1beta/models/{model}:generateContent   Gemini image models: {contents: [{role?,
-//        parts: [{text}]}], generationConfig: {responseModalities, imageConfig: {aspectRatio, imageSize}, seed?}}.
+//        parts: [{text}]}], generationConfig: {responseModalities, candidateCount, imageConfig: {aspectRatio,
+//        imageSize}, thinkingConfig?: {thinkingLevel}, seed?}}. `candidateCount` must be 1 (Google takes 1–8 and 1 where
+//        unset: stricter here, so that the widget is seen asking for one answer; outside 1–8 Google's 400);
+//        `thinkingConfig.thinkingLevel` one of the model's levels (Nano Banana 2.1 MINIMAL, MEDIUM, HIGH; 3.1 Flash
+//        MINIMAL, HIGH), and none for Nano Banana Pro, which always thinks, nor for 3.1 Flash Lite, for which none is
+//        sourced; `thinkingBudget` (Gemini 2.5's) is refused, beside a level as Google refuses both, and alone as no
+//        source says these models take it: each a 400 INVALID_ARGUMENT naming the field.
 //        `responseModalities` must name IMAGE; `aspectRatio` one of Google's (1:1, 2:3, 3:2, 3:4, 4:3, 4:5, 5:4, 9:16,
 //        16:9, 21:9; 3.1 Flash and Nano Banana 2.1 also 1:4, 4:1, 1:8, 8:1; default 1:1), `imageSize` one of the
 //        model's tiers (Nano Banana 2.1 and 3 Pro 1K, 2K, 4K; 3.1 Flash also 512; 3.1 Flash Lite 1K only; default
@@ -62,7 +68,8 @@
 //   fault=moderated               200 with no image: Gemini `finishReason: 'IMAGE_SAFETY'` (its usage: the prompt's
 //                                 tokens, billed), Imagen `{}` (no prediction: nothing billed)
 //   images=<n>                    Gemini answers n images in one reply (1–8), its usage and its bill of all n: one
-//                                 prompt may make several (Google: output images "limited to 32,768 output tokens")
+//                                 prompt may make several (Google: output images "limited to 32,768 output tokens"),
+//                                 in its one answer, whatever `candidateCount` (1) says: it counts answers, not images
 //   list=<fault>                  the list alone fails: `none` 404 (a host without the route), `network` the
 //                                 connection dropped, a status (400–599) Google's error of it
 //   now=<ISO date-time>           the moment the request is answered at (which models are served, modelStatus)
@@ -109,6 +116,7 @@ const GEMINI = {
     rates: [150, 150, 3000, 750],
     tokens: { '1K': 1120, '2K': 1680, '4K': 2520 },
     ratios: [...RATIOS, ...FLASH_RATIOS],
+    thinking: ['MINIMAL', 'MEDIUM', 'HIGH'],
   },
   'gemini-3-pro-image': {
     displayName: 'Nano Banana Pro',
@@ -127,6 +135,7 @@ const GEMINI = {
     rates: [50, 50, 6000, 300],
     tokens: { 512: 747, '1K': 1120, '2K': 1680, '4K': 2520 },
     ratios: [...RATIOS, ...FLASH_RATIOS],
+    thinking: ['MINIMAL', 'HIGH'],
     shutdown: '2026-10-29',
     deprecated: '2026-10-06',
     replacement: 'gemini-nano-banana-2.1',
@@ -136,6 +145,7 @@ const GEMINI = {
     rates: [50, 50, 6000, 300],
     tokens: { 512: 747, '1K': 1120, '2K': 1680, '4K': 2520 },
     ratios: [...RATIOS, ...FLASH_RATIOS],
+    thinking: ['MINIMAL', 'HIGH'],
     shutdown: PREVIEW_SHUT,
     stage: 'PREVIEW',
     deprecated: '2026-05-28',
@@ -246,6 +256,37 @@ const LIST_PAGE = 4;
 /** The tier's scale on each side. */
 const TIER_SCALE = { 512: 0.5, '1K': 1, '2K': 2, '4K': 4 };
 
+/**
+ * Why the request's caps are refused, or undefined: `candidateCount` must be 1 (Google takes 1 to 8 for some models,
+ * 1 where unset: stricter here, as the widget asks for one answer and must say so); `thinkingConfig` must be one the
+ * model takes: a `thinkingLevel` of its levels (`thinking` in GEMINI, case aside, as Google's enums are read), none for
+ * a model with none (Nano Banana Pro thinks always; no level is sourced for 3.1 Flash Lite), and no `thinkingBudget`
+ * (Gemini 2.5's; refused beside a level, as Google refuses both together, and alone here, as no source says a Gemini 3
+ * image model takes it).
+ */
+function capsRefused(spec, config) {
+  const { candidateCount } = config;
+  if (candidateCount !== undefined && (!Number.isInteger(candidateCount) || candidateCount < 1 || candidateCount > 8))
+    return `* GenerateContentRequest.generation_config.candidate_count: must be between 1 and 8, got ${JSON.stringify(candidateCount)}`;
+  if (candidateCount !== 1)
+    return 'Simulator: generationConfig.candidateCount must be 1 (one answer asked, so that no answer beyond it is billed).';
+  const thinking = config.thinkingConfig;
+  if (thinking === undefined) return undefined;
+  if (typeof thinking !== 'object' || thinking === null)
+    return '* GenerateContentRequest.generation_config.thinking_config: must be an object';
+  if (thinking.thinkingBudget !== undefined)
+    return thinking.thinkingLevel !== undefined
+      ? '* GenerateContentRequest.generation_config.thinking_config: thinking_budget and thinking_level are not supported together.'
+      : '* GenerateContentRequest.generation_config.thinking_config.thinking_budget: is not supported by this model; use thinking_level.';
+  const level = thinking.thinkingLevel;
+  if (level === undefined) return undefined;
+  if (!spec.thinking)
+    return '* GenerateContentRequest.generation_config.thinking_config.thinking_level: is not supported by this model.';
+  if (typeof level !== 'string' || !spec.thinking.includes(level.toUpperCase()))
+    return `* GenerateContentRequest.generation_config.thinking_config.thinking_level: unsupported value ${JSON.stringify(level)}`;
+  return undefined;
+}
+
 const googleError = (code, status, message, details) => ({
   error: { code, message, status, ...(details && { details }) },
 });
@@ -328,6 +369,8 @@ export function createGoogleSimulator({ pendingMs = 3000 } = {}) {
         res,
         `* GenerateContentRequest.generation_config.image_config.image_size: unsupported value "${imageSize}"`,
       );
+    const refused = capsRefused(spec, config);
+    if (refused) return invalid(req, res, refused);
     const count = Number(scenario.images ?? 1);
     if (!Number.isInteger(count) || count < 1 || count > 8)
       return invalid(req, res, `Simulator scenario: images=${scenario.images} is not a whole number from 1 to 8.`);

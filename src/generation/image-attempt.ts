@@ -64,7 +64,8 @@ interface Booked {
 }
 
 /** What one image came to: what it stored and booked, or its error (in its final words) and what it booked. */
-export type AttemptSettled = (Booked & { stored: StoredImage; charged: string }) | (Booked & { error: UserPaysError });
+export type AttemptSettled =
+  (Booked & { stored: StoredImage; charged: string; more?: StoredImage[] }) | (Booked & { error: UserPaysError });
 
 /**
  * Tells the page of an image (`bytes`, `downloaded`, `saved`): a throw there is the page's display failing,
@@ -215,7 +216,16 @@ export class ImageAttempt {
       charged,
       createdAt: Date.now(),
     };
-    tell(job.onStage, { stage: 'downloaded', image: stored });
+    // The call's other images (`moreImages`), paid for in its charge, booked with this one: each kept and shown
+    // beside it, at nothing of its own, so that the charge is booked once and no image it paid for is dropped.
+    const more: StoredImage[] = (outcome.moreImages ?? []).map((image, index) => ({
+      ...stored,
+      ...image,
+      seed: image.seed, // made in the same call, not from the first one's seed
+      id: `${entryId}-${index + 2}`,
+      charged: '0',
+    }));
+    for (const image of [stored, ...more]) tell(job.onStage, { stage: 'downloaded', image });
     const after = await leftRead;
     const larger = await this.#fellByMore(charged, after);
     stored.charged = charged = larger ?? charged;
@@ -238,12 +248,20 @@ export class ImageAttempt {
       movedBy({ id: entryId, provider }, before, { spent: after.spent, at: after.ended }, ledger.entries());
     stored.receipt = moved && !new Decimal(moved).eq(charged) ? { ...receipt, moved } : receipt;
     await job.images.put(stored);
+    for (const image of more) await job.images.put(image);
     ledger.settle(
       entryId,
       bound ? { uncertain: charged, basis: 'bound' } : { charged, upstream: charge?.upstream, ...receipt },
     );
-    tell(job.onStage, { stage: 'saved', image: stored });
-    return { stored, charged, upstream: charge?.upstream, unreported, retiring: outcome.retiring };
+    for (const image of [stored, ...more]) tell(job.onStage, { stage: 'saved', image });
+    return {
+      stored,
+      charged,
+      upstream: charge?.upstream,
+      unreported,
+      retiring: outcome.retiring,
+      ...(more.length > 0 && { more }),
+    };
   }
 
   /**

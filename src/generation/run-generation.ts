@@ -63,7 +63,8 @@ export async function runGeneration(job: GenerationJob): Promise<GenerationOutco
  * upstream, and the first failure, thrown where no image was stored.
  */
 function sum(settled: AttemptSettled[]): GenerationOutcome {
-  const stored = settled.flatMap((image) => ('stored' in image ? [image.stored] : []));
+  // Each image's, then the others its call made with it (a Gemini reply of several), booked with it.
+  const stored = settled.flatMap((image) => ('stored' in image ? [image.stored, ...(image.more ?? [])] : []));
   const failures = settled.flatMap((image) => ('error' in image ? [image.error] : []));
   if (stored.length === 0) throw failures[0];
   const charged = Decimal.sum(0, ...settled.map((image) => image.charged ?? 0));

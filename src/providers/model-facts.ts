@@ -97,10 +97,13 @@ const GEMINI_TIERS: Record<string, { qualities: string[]; tokens: number[] }> = 
  * provider's choice); 1K where the page names none.
  *
  * Thinking and text besides the image are not known before the call, and no request that sells Gemini images has a
- * field that caps them without risking the image (Google's `maxOutputTokens` counts the image's tokens too;
- * OpenRouter's image API has none: providers/openrouter/families.ts): the ceiling is a stated one, 2,000 tokens, some
- * 7 times the 272 recorded for 3.1 Flash (test/recorded/gemini/gemini-3.1-flash-image.json: 1,392 candidate tokens,
- * 1,120 of them IMAGE). A reply that reports more is still booked as reported.
+ * field that caps them without risking the image (Google's `maxOutputTokens` counts the image's tokens too, so a reply
+ * cut at it is a paid image lost; OpenRouter's image API has none: providers/openrouter/families.ts): the ceiling is a
+ * stated one, 2,000 tokens, some 7 times the 272 recorded for 3.1 Flash (test/recorded/gemini/
+ * gemini-3.1-flash-image.json: 1,392 candidate tokens, 1,120 of them IMAGE), above the 677 of thinking and text one
+ * reported 3 Pro 4K reply carried (ding113/claude-code-hub#663). On the user's Google key the request asks one answer
+ * and the lowest thinking level the model takes (google/adapter.ts): a level lowers thinking but counts no tokens, so the
+ * ceiling stays. A reply that reports more is still booked as reported, and every image it carries is kept.
  */
 export const gemini = (model: string, rates: Extract<PriceRule, { kind: 'tokens' }>['rates']) => {
   const { qualities, tokens } = GEMINI_TIERS[model];

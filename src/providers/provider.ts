@@ -276,6 +276,11 @@ export interface KeyBalance {
 
 export interface ProviderOutcome {
   image: ProviderImage;
+  /**
+   * The other images the same call made and billed with `image` (a Gemini reply may carry several, its usage counting
+   * them all): kept and shown beside it, their cost in `charge` already, booked once.
+   */
+  moreImages?: ProviderImage[];
   task: ProviderTask;
   /** The real charge where the provider reports it; otherwise the quote is booked. */
   charge?: Charge;

@@ -34,6 +34,7 @@ import {
   modelChoices,
   panelsLoaded,
   part,
+  tiles,
   words,
 } from '../support/widget.js';
 
@@ -235,20 +236,96 @@ describe('Gemini with the user’s own Google key, today', function () {
     expect(result.images[0].receipt).to.deep.include({ basis: 'reported' });
   });
 
-  // One prompt may make several images (Google: Gemini's output images are limited only by its output tokens), each
-  // billed: the first is shown, and what Google reports is booked, all of it, above the bound if it must be.
-  it('a reply with three images: the first is shown, and the usage of all three is booked', async () => {
+  // One prompt may make several images in its one answer (Google: Gemini's output images are limited only by its
+  // output tokens), each billed in its usage: every one is kept and shown, and the usage booked once.
+  it('a reply with three images: all three are kept and shown, and the usage reported is booked once', async () => {
     const run = unique('three');
     const { el, apiKey } = await widget(run, { model: 'gemini-nano-banana-2.1' }, undefined, 'images=3');
     const result = await el.generate();
-    expect(result.images).to.have.length(1);
-    expect(result.images[0]).to.include({ width: 1024, height: 1024 });
-    // 15 × $1.50/M + 3 × 1,120 × $30/M + 272 × $7.50/M.
+    expect(result.images).to.have.length(3);
+    for (const image of result.images) expect(image).to.include({ width: 1024, height: 1024, saved: true });
+    // 15 × $1.50/M + 3 × 1,120 × $30/M + 272 × $7.50/M, on the one image whose call it was; nothing on the others.
     expect(result.charged).to.equal('0.1028625');
     expect(result.charged).to.equal(bookedAt1K('gemini-nano-banana-2.1', 3));
     expect(await simCharged('google', apiKey)).to.equal(result.charged);
     expect(result.images[0].receipt).to.deep.include({ basis: 'reported', charged: '0.1028625' });
     expect(el.tally).to.deep.include({ spent: '0.1028625' });
+    const stored = await new ImageStore({ storageKey: el.storageKey }).list();
+    expect(stored).to.have.length(3);
+    expect(Decimal.sum(...stored.map((image) => image.charged)).toString()).to.equal('0.1028625');
+    expect(new Set(stored.map((image) => image.batch)).size).to.equal(1);
+    await waitUntil(() => tiles(el).length === 3, 'the three images shown');
+  });
+
+  // The request asks for one answer and the least thinking each model takes, as far as Google lets a request cap them.
+  it('the request asks one answer (candidateCount 1) and the lowest thinking level where the model takes one', async () => {
+    for (const [model, thinkingConfig] of [
+      ['gemini-nano-banana-2.1', { thinkingLevel: 'MINIMAL' }],
+      ['gemini-3-pro-image', undefined],
+      ['gemini-3.1-flash-lite-image', undefined],
+    ] as const) {
+      const run = unique('caps');
+      const { el } = await widget(run, { model });
+      await el.generate();
+      const [sent] = await submissionsOf('google', run);
+      expect(sent.asked!.generationConfig, model).to.deep.include({ candidateCount: 1 });
+      expect(sent.asked!.generationConfig.thinkingConfig, model).to.deep.equal(thinkingConfig);
+    }
+  });
+
+  // What the capped request can cost at most: its one answer's image at the tier's tokens, the prompt at a token per
+  // byte, and thinking and text at the stated ceiling (a thinking level caps no count of tokens).
+  it('"at most" is what the capped request can cost: one image, the prompt per byte, 2,000 tokens besides', async () => {
+    for (const [model, quality, tokens] of [
+      ['gemini-nano-banana-2.1', '4K', 2520],
+      ['gemini-3-pro-image', '4K', 2000],
+      ['gemini-3.1-flash-lite-image', '1K', 1120],
+    ] as const) {
+      const rule = BUILTIN_PRICE_BOOK[model].google!.rule;
+      if (rule.kind !== 'tokens') throw new Error('not a tokens rule');
+      const { textIn, imageOut, textOut } = rule.rates;
+      const most = new Decimal(imageOut)
+        .mul(tokens)
+        .add(new Decimal(textIn).mul(new TextEncoder().encode(PROMPT).length))
+        .add(new Decimal(textOut!).mul(2000))
+        .div(1e6);
+      expect(quoteFor({ provider: 'google', model, quality, prompt: PROMPT }).atMost, model).to.equal(most.toString());
+    }
+    // A reply within it, thinking at the minimal level: booked as reported, under "at most".
+    const run = unique('within');
+    const { el } = await widget(run, { model: 'gemini-nano-banana-2.1' }, undefined, 'thoughts=600');
+    const result = await el.generate();
+    expect(new Decimal(result.charged).lte(el.quote!.atMost!)).to.equal(true);
+  });
+
+  it('the simulator refuses what Google would, and more answers than one: candidateCount, thinkingConfig', async () => {
+    const ask = (model: string, config: object) =>
+      post(TODAY, `${model}:generateContent`, {
+        contents: [{ parts: [{ text: 'x' }] }],
+        generationConfig: { responseModalities: ['IMAGE'], ...config },
+      });
+    for (const [model, config] of [
+      ['gemini-nano-banana-2.1', {}],
+      ['gemini-nano-banana-2.1', { candidateCount: 2 }],
+      ['gemini-nano-banana-2.1', { candidateCount: 9 }],
+      ['gemini-nano-banana-2.1', { candidateCount: 1, thinkingConfig: { thinkingLevel: 'LOW' } }],
+      ['gemini-nano-banana-2.1', { candidateCount: 1, thinkingConfig: { thinkingBudget: 128 } }],
+      [
+        'gemini-nano-banana-2.1',
+        { candidateCount: 1, thinkingConfig: { thinkingLevel: 'MINIMAL', thinkingBudget: 0 } },
+      ],
+      ['gemini-3-pro-image', { candidateCount: 1, thinkingConfig: { thinkingLevel: 'MINIMAL' } }],
+    ] as const) {
+      const refused = await ask(model, config);
+      expect(refused.status, JSON.stringify([model, config])).to.equal(400);
+      expect((await refused.json()).error.status).to.equal('INVALID_ARGUMENT');
+    }
+    for (const [model, config] of [
+      ['gemini-nano-banana-2.1', { candidateCount: 1, thinkingConfig: { thinkingLevel: 'MINIMAL' } }],
+      ['gemini-nano-banana-2.1', { candidateCount: 1, thinkingConfig: { thinkingLevel: 'high' } }],
+      ['gemini-3-pro-image', { candidateCount: 1 }],
+    ] as const)
+      expect((await ask(model, config)).status, JSON.stringify([model, config])).to.equal(200);
   });
 
   // The key's own list (`models.list`) decides what it is offered: read once for the key, page by page, not at each
@@ -617,7 +694,7 @@ describe('Imagen 4 and Nano Banana 2 with the user’s own Google key, on a day 
     for (const imageConfig of [{ aspectRatio: '2:1' }, { imageSize: '8K' }, { aspectRatio: '1:4' }]) {
       const gemini = await post(EARLIER, 'gemini-3-pro-image:generateContent', {
         contents: [{ parts: [{ text: 'x' }] }],
-        generationConfig: { responseModalities: ['IMAGE'], imageConfig },
+        generationConfig: { responseModalities: ['IMAGE'], candidateCount: 1, imageConfig },
       });
       expect(gemini.status, JSON.stringify(imageConfig)).to.equal(400);
     }

@@ -19,7 +19,7 @@ async function gemini(now: string, model: string, imageConfig = {}, key = 'sim-k
     headers: { 'x-goog-api-key': key, 'content-type': 'application/json' },
     body: JSON.stringify({
       contents: [{ parts: [{ text: 'a fox' }] }],
-      generationConfig: { responseModalities: ['IMAGE'], imageConfig },
+      generationConfig: { responseModalities: ['IMAGE'], candidateCount: 1, imageConfig },
     }),
   });
   return { status: response.status, body: await response.json() };

@@ -94,6 +94,10 @@ export function chargeOfUsageMetadata(usage: unknown, rates: TokenRates): Charge
   return { usd: usd.div(1e6).toString() };
 }
 
+/** The type of an image of a reply, as it says it where it is one a browser shows; else PNG, Google's. */
+const typeOf = (image: Record<string, any>) =>
+  /^image\/(png|jpeg|webp)$/.test(image.mimeType) ? (image.mimeType as string) : 'image/png';
+
 /** How far ahead a retirement Google announces in its reply is said to the user. */
 const WARN_MS = 30 * 86_400_000;
 
@@ -108,12 +112,31 @@ export function retiringDay(status: unknown, now = clock.now()): string | undefi
   return Number.isFinite(at) && at - now <= WARN_MS ? new Date(at).toISOString().slice(0, 10) : undefined;
 }
 
+/**
+ * The thinking level sent to each Gemini image model that takes one: its lowest, so that what it thinks (billed at the
+ * text-out rate) is as little as the model allows. Nano Banana 2 (3.1 Flash Image) takes `minimal` and `high`,
+ * `minimal` its default (modelstream.ai's and myrouter.ai's Nano Banana 2 references, restating Google's image
+ * generation guide); Nano Banana 2.1 `minimal`, `medium` (its default) and `high` (docs.laozhang.ai, third-party code,
+ * as ../shared catalog §3 records it: unverified, so `minimal`, the one both sources name). Nano Banana Pro thinks
+ * always, "enabled by default and cannot be disabled in the API" (Google's image generation guide, as
+ * help.apiyi.com quotes it), and no source names a level or a budget for 3.1 Flash Lite: neither is sent a
+ * `thinkingConfig`, which Google may refuse. A level is no cap in tokens (`thinkingBudget`, the one that counts them,
+ * is Gemini 2.5's: js-genai `ThinkingConfig`; and it was not held to on gemini-3-pro-preview,
+ * googleapis/python-genai#1795): the quote's `atMost` keeps its stated ceiling of thinking and text
+ * (model-facts.ts `gemini()`).
+ */
+const THINKING_LEVEL: Readonly<Record<string, string>> = {
+  'gemini-3.1-flash-image': 'MINIMAL',
+  'gemini-nano-banana-2.1': 'MINIMAL',
+};
+
 /** Why a reply holds no image, where Google says it was its safety filters (`finishReason`, `blockReason`). */
 const SAFETY = /SAFETY|PROHIBITED|BLOCKLIST|SPII/;
 
 /**
  * Google's Gemini API with the user's own AI Studio key (README.md): Gemini image models by `generateContent`, Imagen 4
- * by `predict`, one synchronous call per image, the image as base64 in the reply. The key goes in the
+ * by `predict`, one synchronous call per image asked, the image as base64 in the reply (a Gemini reply may carry more,
+ * each billed: all are returned). The key goes in the
  * `x-goog-api-key` header, only to the endpoint, never in the address. A Gemini image is booked at its
  * `usageMetadata` × the price book's rates; Imagen's flat price is the quote.
  */
@@ -139,8 +162,15 @@ export class GoogleProvider implements Provider {
               contents: [{ role: 'user', parts: [{ text: request.prompt }] }],
               generationConfig: {
                 responseModalities: ['IMAGE'],
+                // One answer, not several billed at once (Google's API reference, `GenerationConfig.candidateCount`:
+                // unset, it is 1; sent, so that it is never another's choice). It caps the answers, not the images one
+                // answer carries: those are each kept (below).
+                candidateCount: 1,
                 // The ratio and the tier priced, always: a missing tier is Google's choice and its price.
                 imageConfig: { aspectRatio: request.ratio, imageSize: request.quality },
+                ...(Object.hasOwn(THINKING_LEVEL, model) && {
+                  thinkingConfig: { thinkingLevel: THINKING_LEVEL[model] },
+                }),
                 seed: request.seed,
               },
             };
@@ -182,10 +212,16 @@ export class GoogleProvider implements Provider {
         // What Google reports it billed, booked whatever happens to the image now.
         context.onAccepted?.({ provider: 'google', id: '' }, charge);
         const parts: unknown[] = reply.candidates?.[0]?.content?.parts ?? [];
-        const found = imagen
-          ? reply.predictions?.[0]
-          : (parts.find((part) => isRecord(part) && isRecord(part.inlineData)) as Record<string, any> | undefined)
-              ?.inlineData;
+        // Every image of the reply: one prompt may make several, each billed in its usage (Google: output images
+        // "limited to 32,768 output tokens"), and none billed is dropped.
+        const images: Record<string, any>[] = imagen
+          ? (reply.predictions?.slice(0, 1) ?? [])
+          : parts.flatMap((part) =>
+              isRecord(part) && isRecord(part.inlineData) && typeof part.inlineData.data === 'string'
+                ? [part.inlineData]
+                : [],
+            );
+        const [found, ...more] = images;
         const data = imagen ? found?.bytesBase64Encoded : found?.data;
         if (typeof data !== 'string') {
           // Imagen leaves out an image its filters took (its reply `{}`), Gemini says why in `finishReason` or
@@ -204,11 +240,23 @@ export class GoogleProvider implements Provider {
         if (data.length > (MAX_IMAGE_BYTES * 4) / 3) {
           throw new UserPaysError('provider-error', generationText.imageTooLarge());
         }
-        const type = /^image\/(png|jpeg|webp)$/.test(found.mimeType) ? found.mimeType : 'image/png';
-        const made = await measured(base64Image(data, type), context.onBytes);
+        const made = await measured(base64Image(data, typeOf(found)), context.onBytes);
+        // The reply's other images, paid for with the first: each one a browser can read is kept with it.
+        const others = await Promise.all(
+          more.map(async (other) => {
+            if (other.data.length > (MAX_IMAGE_BYTES * 4) / 3) return undefined;
+            try {
+              return await measured(base64Image(other.data, typeOf(other)), undefined);
+            } catch {
+              return undefined; // one no browser reads is no image to show
+            }
+          }),
+        );
+        const moreImages = others.filter((other) => other !== undefined);
         const retiring = retiringDay(reply.modelStatus);
         return {
           image: made,
+          ...(moreImages.length > 0 && { moreImages }),
           task: { provider: 'google', id: '' },
           ...(charge && { charge }),
           ...(retiring && { retiring }),
