@@ -50,6 +50,8 @@ export interface SignInStrings {
   signInCancelled(provider: string): string;
   signInFailed(provider: string): string;
   signInMismatch(): string;
+  /** The page came back with the answer of this tab's sign-in, which is no longer kept (it was started too long ago). */
+  signInLost(): string;
   signInUnavailable(): string;
   noSignIn(provider: string): string;
   /** Under the account line, before the click: the provider said at sign-in that the account cannot pay as it stands. */
@@ -142,6 +144,8 @@ export const signIn: SignInStrings = {
     `${words.providerName(provider)} did not complete the sign-in. Sign in again, or enter your own key.`,
   signInMismatch: () =>
     'This sign-in reply does not belong to this page (it may be an old or forged link). Sign in again.',
+  signInLost: () =>
+    'This sign-in was started more than 15 minutes ago, so it can no longer be finished. Sign in again.',
   signInUnavailable: () =>
     'Signing in needs a browser with Web Crypto and session storage (a secure page: https, or localhost).',
   noSignIn: (provider) => `${words.providerName(provider)} has no sign-in here: enter your own key.`,

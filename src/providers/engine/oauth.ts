@@ -23,7 +23,8 @@ const text = sayer('signIn', signInWords);
  * from where this tab sent the user: from the window it opened, once that window is back on the page's address (same
  * origin again, so the tab reads the window's `location` through its handle, then closes it); after a redirect, on
  * the first page this tab loads after leaving (a one-shot marker, written just before it leaves and removed by the
- * first page that reads it). Nothing else carries an answer: a page of the site loaded with `?code=` or `state=` by
+ * first page that reads it, but one whose address carries an answer of another state: a forged load leaves it for the
+ * real answer). Nothing else carries an answer: a page of the site loaded with `?code=` or `state=` by
  * anyone else (a link, another tab, a frame) hands it to no one, trades nothing, leaves its address as it is (in a
  * sign-in window, the tab that opened it reads it there) and closes nothing. An OpenRouter code carries no state to
  * tell whose it is, and PKCE does not tell either where the code was asked for without a challenge (OpenRouter's
@@ -187,7 +188,7 @@ export async function signIn(account: OAuthAccount, options: SignInOptions): Pro
       } catch {
         throw new UserPaysError('auth-required', text.signInUnavailable(), false);
       }
-      addEventListener('pageshow', cameBack, { once: true });
+      addEventListener('pageshow', () => cameBack(), { once: true });
       location.assign(url);
       return await new Promise<never>(() => {}); // the page is leaving
     }
@@ -249,13 +250,23 @@ function answerIn(popup: Window, redirectUri: string): URLSearchParams | undefin
 
 /**
  * The sign-in this tab left for by redirect, taken out of storage, where this is the first page it loads since (its
- * one-shot marker, read and removed here): none on any later page, nor after a popup sign-in.
+ * one-shot marker, read and removed here): none on any later page, nor after a popup sign-in. Where this page's address
+ * (`answer`) carries an answer with a state that is not that sign-in's (a link someone else made, loaded in this tab
+ * before the real answer came back), the marker and the sign-in stay for the real answer: a forged load must not take
+ * away the page that finishes it. `lost` where the answer is the sign-in's own but the sign-in is no longer kept (past
+ * its fifteen minutes): it cannot finish, and the user is told so.
  */
-function cameBack(): Pending | undefined {
+function cameBack(answer?: URLSearchParams): Pending | 'lost' | undefined {
   try {
     const state = sessionStorage.getItem(LEFT_TO_SIGN_IN);
+    if (!state) return undefined;
+    const left = pendings().find((p) => p.state === state);
+    const own = answer?.get('state') === state || (!!left?.stateless && !answer?.has('state'));
+    if (answer && !own && ['code', 'state', 'error'].some((name) => answer.has(name))) return undefined;
     sessionStorage.removeItem(LEFT_TO_SIGN_IN);
-    return state ? take(state) : undefined;
+    if (!left) return own && answer?.has('state') ? 'lost' : undefined;
+    take(state);
+    return left;
   } catch {
     return undefined; // no session storage: nothing was kept
   }
@@ -284,8 +295,9 @@ export function finishSignIn(
 let finishing: Promise<FinishedSignIn | undefined> | undefined;
 
 async function finish(accountFor: (id: ProviderId) => Promise<OAuthAccount>): Promise<FinishedSignIn | undefined> {
-  const left = cameBack();
   const answer = new URL(location.href).searchParams;
+  const left = cameBack(answer);
+  if (left === 'lost') throw new UserPaysError('auth-failed', text.signInLost(), false);
   if (
     !left ||
     left.redirectUri !== location.origin + location.pathname ||

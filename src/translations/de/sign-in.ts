@@ -41,6 +41,8 @@ export const signIn: SignInStrings = {
     `${words.providerName(provider)} hat die Anmeldung nicht abgeschlossen. Melden Sie sich erneut an oder geben Sie Ihren eigenen Schlüssel ein.`,
   signInMismatch: () =>
     'Diese Antwort auf eine Anmeldung gehört nicht zu dieser Seite (vielleicht ein alter oder gefälschter Link). Melden Sie sich erneut an.',
+  signInLost: () =>
+    'Diese Anmeldung wurde vor mehr als 15 Minuten begonnen und kann nicht mehr abgeschlossen werden. Melden Sie sich erneut an.',
   signInUnavailable: () =>
     'Die Anmeldung braucht einen Browser mit Web Crypto und Session Storage (eine sichere Seite: https oder localhost).',
   noSignIn: (provider) =>
