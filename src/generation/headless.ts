@@ -4,7 +4,7 @@ import { ImageStore } from '../images/image-store.js';
 import { LedgerStore } from '../ledger/ledger.js';
 import { readReferenceImage } from '../images/reference-images.js';
 import { DEFAULT_MODEL, mergePriceBook, priceOf, soldOnly, type PriceBook } from '../pricing/index.js';
-import { keyOrigin, keyRoute, providerInfo } from '../providers/catalog.js';
+import { keyOrigin, keyRoute, providerInfo, relayFor } from '../providers/catalog.js';
 import { accountFor, liveBook, loadPuter, providerFor, type LiveBook } from '../providers/engine/adapters.js';
 import { finishSignIn, signIn } from '../providers/engine/oauth.js';
 import { DEFAULT_DAYS, capOf, daysOf, defaultCap } from '../providers/sign-in.js';
@@ -216,7 +216,10 @@ function resumeOnce(
     images,
     providerFor,
     endpointFor: (id) => (ours(id) && run.endpoint) || (providerInfo(id)?.defaultEndpoint() ?? ''),
-    relayFor: (id) => (ours(id) && providerInfo(id)?.needsKey && run.relay ? checkRelay(run.relay) : undefined),
+    relayFor: (id, endpoint) => {
+      const through = ours(id) && providerInfo(id)?.needsKey ? relayFor(id, endpoint, run.relay) : '';
+      return through ? checkRelay(through) : undefined;
+    },
     // The call's key goes only to the origin of the call's endpoint: an orphan accepted at another one waits for
     // its own key (a widget's, or a call made there).
     apiKeyFor: (id, endpoint) =>

@@ -19,8 +19,11 @@ export interface ResumeOptions {
   providerFor(id: ProviderId): Promise<Provider>;
   /** The endpoint to use for a provider (the widget's `endpoint`, else the provider's default). */
   endpointFor(id: ProviderId): string;
-  /** The site's relay for a provider, if it has one (already checked). */
-  relayFor?(id: ProviderId): string | undefined;
+  /**
+   * The site's relay for a provider at `endpoint` (the task's), if it goes through one (already checked): none where
+   * the provider answers pages there itself (`relayFor` in providers/catalog.ts).
+   */
+  relayFor?(id: ProviderId, endpoint: string): string | undefined;
   /**
    * The user's key for a BYO-key provider at `endpoint`'s origin (the one the task was accepted at), if the page has
    * it (typed in, or remembered by opt-in): a key is never sent to another origin than the one it belongs to.
@@ -91,7 +94,7 @@ export async function resumeOrphans(o: ResumeOptions): Promise<ResumeReport> {
         const outcome = await provider.resume(entry.task, {
           endpoint,
           apiKey,
-          relay: o.relayFor?.(id),
+          relay: o.relayFor?.(id, endpoint),
           signal: o.signal,
           onBilled: () => (seen.billed = true),
           onUncharged: () => (seen.uncharged = true),
@@ -162,7 +165,7 @@ async function settleLater(found: LedgerEntry, o: ResumeOptions) {
   }
   if (!provider.tracksSpending) return;
   const before = { spent: new Decimal(found.before[0]), at: found.before[1] };
-  const source = { provider, endpoint, apiKey, relay: o.relayFor?.(id), keyMadeBySignIn: true };
+  const source = { provider, endpoint, apiKey, relay: o.relayFor?.(id, endpoint), keyMadeBySignIn: true };
   await o.ledger.claim(found.id, async () => {
     const entry = o.ledger.uncertain().find((e) => e.id === found.id);
     // Settled meanwhile; or images since then folded into the history, which the balance may count: left as it is.

@@ -6,7 +6,7 @@ import type { LedgerStore } from '../ledger/ledger.js';
 import { referenceAt } from '../images/reference-images.js';
 import type { Priced, TokenRates } from '../pricing/index.js';
 import { formatUsd, formatUsdRounded, modelName } from '../pricing/index.js';
-import { providerInfo } from '../providers/catalog.js';
+import { providerInfo, relayFor } from '../providers/catalog.js';
 import { BUILTIN_PRICE_BOOK, priceBookFor } from '../providers/prices.js';
 import type { ReferenceImage } from '../providers/provider.js';
 import { providerFor } from '../providers/engine/adapters.js';
@@ -192,7 +192,9 @@ function prepare(s: Submission, ledger: LedgerStore | undefined) {
   const provider = providerInfo(asked.provider);
   if (!provider) invalid(text.unknownProvider(asked.provider));
   const endpoint = checkEndpoint(s.endpoint || provider.defaultEndpoint());
-  const relay = provider.needsKey && s.relay ? checkRelay(s.relay) : undefined;
+  // Not where the provider answers pages itself (Google, OpenAI at its own host): a relay is only for those that refuse.
+  const through = provider.needsKey ? relayFor(asked.provider, s.endpoint, s.relay) : '';
+  const relay = through ? checkRelay(through) : undefined;
   // A key the provider needs is asked for as its adapter would (keyOf), before anything is sent.
   if (provider.needsKey) keyOf(s, asked.provider, provider.signIn);
   const { images } = s;

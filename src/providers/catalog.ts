@@ -30,13 +30,24 @@ const VIA = ' via ';
 
 /**
  * Where a key was given, and so the only way it may go: the account (`keyOrigin`), and the site's relay when the
- * page sends through one (`{origin} via {relay's origin}`), since a relay sees every key it passes on. A key given
+ * page sends this provider through one (`relayFor`: `{origin} via {relay's origin}`), since a relay sees every key it passes on. A key given
  * for one way is never sent another: a page that moves `relay` to another host, or drops it, asks for the key again
  * (docs/contract.md, Security).
  */
 export function keyRoute(provider: string, endpoint: string, relay: string): string {
   const origin = keyOrigin(provider, endpoint);
-  return relay ? `${origin}${VIA}${originOf(relay)}` : origin;
+  const through = relayFor(provider, endpoint, relay);
+  return through ? `${origin}${VIA}${originOf(through)}` : origin;
+}
+
+/**
+ * The relay a request of `provider` at `endpoint` ('' for its default one) goes through: the site's `relay`, unless
+ * the provider answers pages there itself (`ProviderInfo.answersPages`: Google, OpenAI at its own host), where it
+ * goes straight (''). A key given for such a provider with a relay set is the key of its origin alone (`keyRoute`):
+ * it never went through the relay, and is not asked for again when the relay changes.
+ */
+export function relayFor(provider: string, endpoint: string, relay: string): string {
+  return relay && !providerInfo(provider)?.answersPages?.(endpoint) ? relay : '';
 }
 
 /** A `keyRoute` taken apart: the account's origin, and the relay's origin ('' where the key goes straight there). */

@@ -41,6 +41,13 @@ export interface ProviderInfo {
   defaultEndpoint(): string;
   /** Where the user adds funds, linked from a short-balance error. */
   fundsUrl?: string;
+  /**
+   * Its API answers web pages itself at `endpoint` ('' for the default one): CORS open, so every request goes
+   * straight there even where the page sets `relay`, which is for the hosts that refuse pages (BFL's delivery, fal,
+   * gateways): a relay would only be one more party to see the key, and one more header to pass on
+   * (`relayFor` in catalog.ts). Absent: the relay, where the page sets one, carries every request.
+   */
+  answersPages?(endpoint: string): boolean;
   /** Where the user makes an API key, linked beside the key field ("Get a key"). */
   keyUrl?: string;
   /**
@@ -190,7 +197,10 @@ export interface RunContext {
   apiKey?: string;
   /** This site's sign-in made `apiKey`: no one but this site spends from it (a balance read around a call is its). */
   keyMadeBySignIn?: boolean;
-  /** The site's relay (checked by `checkRelay()`): every request goes through it (`routed()`; docs/relay.md). */
+  /**
+   * The site's relay (checked by `checkRelay()`): every request goes through it (`routed()`; docs/relay.md). Unset
+   * where the provider answers pages at `endpoint` (`ProviderInfo.answersPages`), whatever the page's `relay`.
+   */
   relay?: string;
   signal: AbortSignal;
   onProgress?(progress: ProviderProgress): void;

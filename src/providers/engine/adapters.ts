@@ -8,6 +8,7 @@ import type { AdapterModule, KeyBalance, LiveAccess, LivePriceReader, Provider }
 import type { OAuthAccount } from '../sign-in.js';
 import { signIn as signInWords } from '../../strings/sign-in.js';
 import { BUILTIN_PRICE_BOOK, priceBookFor } from '../prices.js';
+import { relayFor } from '../catalog.js';
 import { PROVIDERS } from '../registry.js';
 import { checkEndpoint, checkRelay } from '../urls.js';
 import { sayer } from '../../strings/strings.js';
@@ -65,7 +66,7 @@ export async function keyBalance(
     const provider = await providerFor(id);
     const read = await provider.balance?.({
       endpoint: checkEndpoint(endpoint || provider.defaultEndpoint),
-      relay: relay ? checkRelay(relay) : undefined,
+      relay: relayFor(id, endpoint, relay) ? checkRelay(relay) : undefined,
       apiKey,
     });
     return Decimal.isDecimal(read) ? { usd: read } : read;
@@ -125,7 +126,8 @@ export async function liveCatalogue(id: ProviderId, endpoint: string, access?: L
 export function liveBook(id: ProviderId, endpoint: string, access?: LiveAccess): Promise<LiveBook> {
   // Read again for each key and relay, where the list answers the user's key (fal's, Google's, OpenAI's): as they
   // are now, not as `access` (an element) holds them once the reader has loaded, so that the book kept is the key's.
-  const { apiKey = '', relay = '' } = access ?? {};
+  const { apiKey = '' } = access ?? {};
+  const relay = relayFor(id, endpoint, access?.relay ?? ''); // none where the provider answers pages itself
   const asked = apiKey ? ` ${relay} ${apiKey}` : '';
   const base = priceBookFor(endpoint, BUILTIN_PRICE_BOOK, id);
   return (catalogues[`${id} ${endpoint}${asked}`] ??= liveReader(id)

@@ -11,4 +11,8 @@ export const info: ProviderInfo = {
   livePrices: true,
   defaultEndpoint: () => 'https://generativelanguage.googleapis.com',
   keyUrl: 'https://aistudio.google.com/apikey',
+  // Google's API answers pages (CORS open: its own JS SDK, googleapis/js-genai, calls it from browsers), at whatever
+  // endpoint the page names for it: one that speaks Google's API with Google's key header, which no relay's default
+  // hosts carry (relay/worker.js). So no request of Google's goes through the site's relay.
+  answersPages: () => true,
 };

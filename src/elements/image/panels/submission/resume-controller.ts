@@ -2,7 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ProviderId } from '../../../../base/types.js';
 import type { LedgerStore } from '../../../../ledger/ledger.js';
 import { loadEngine } from '../../../../lazy/index.js';
-import { keyedProviders, providerInfo } from '../../../../providers/catalog.js';
+import { keyedProviders, providerInfo, relayFor } from '../../../../providers/catalog.js';
 import { checkRelay } from '../../../../providers/urls.js';
 import type { GalleryController } from '../gallery/gallery-controller.js';
 
@@ -88,7 +88,8 @@ export class ResumeController implements ReactiveController {
       images,
       providerFor,
       endpointFor: (id) => this.#source.endpoint(id) || (providerInfo(id)?.defaultEndpoint() ?? ''),
-      relayFor: (id) => (providerInfo(id)?.needsKey && relay ? checkRelay(relay) : undefined),
+      relayFor: (id, endpoint) =>
+        providerInfo(id)?.needsKey && relayFor(id, endpoint, relay) ? checkRelay(relay) : undefined,
       // Only a key given for the relay the tasks are asked through goes through it.
       apiKeyFor: (id, endpoint) => this.#source.apiKey(id, endpoint, relay) || undefined,
       keyMadeBySignIn: (id, endpoint) => this.#source.keyMadeBySignIn(id, endpoint, relay),
