@@ -55,6 +55,8 @@ export interface GenerationStrings {
   relayNeeded(provider: string): string;
   relayUnreachable(): string;
   relayRefusedHost(why: string): string;
+  /** The relay serves this page but would not take the request's headers (a key header it does not forward). */
+  relayRefusedHeaders(): string;
   redirectRefused(provider?: string): string;
   imageTooLarge(provider?: string): string;
   // A charge that may have happened (docs/contract.md, Money): what happened first, and what to do where there is
@@ -167,6 +169,8 @@ export const generation: GenerationStrings = {
     "The site's relay did not answer this page (it may not list this site among its origins), so nothing was sent or charged.",
   relayRefusedHost: (why) =>
     `The site's relay refused to pass this request on (${why}), so nothing was sent or charged.`,
+  relayRefusedHeaders: () =>
+    "The site's relay does not pass on this provider's key, so nothing was sent or charged: the relay needs updating.",
   redirectRefused: (provider) =>
     `${whoIn(provider)} sent this request to another address, where this page does not send your key. Check the provider address (endpoint).`,
   imageTooLarge: (provider) => `${whoIn(provider)} sent an image far larger than any it makes. Try again.`,
@@ -221,6 +225,8 @@ export const generation: GenerationStrings = {
 // strings/headless.ts.
 export const relayConsoleRefused = (relay: string, page: string) =>
   `userpays: the relay ${relay} does not serve this page's origin (${page}): add it to the relay's RELAY_ORIGINS.`;
+export const relayConsoleHeaders = (relay: string, headers: string[]) =>
+  `userpays: the relay ${relay} serves this page but does not forward one of this request's headers (${headers.join(', ')}): deploy the current relay/worker.js.`;
 export const relayConsole = (origin: string) =>
   `userpays: ${origin} refused this page's cross-origin request (CORS). Set the widget's relay attribute to a relay (relay/worker.js, see "Relay" in the README).`;
 

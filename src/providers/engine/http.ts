@@ -232,6 +232,13 @@ export async function readBalance(
   }
 }
 
+/** A relay's own address, without the `url` it was asked to forward to: a GET of it forwards nothing. */
+function relayOnly(url: string): string {
+  const relay = new URL(url);
+  relay.searchParams.delete('url');
+  return relay.href;
+}
+
 /** Origins already reported in the developer console as refusing CORS (once each). */
 const reported = new Set<string>();
 
@@ -255,8 +262,8 @@ async function refusedByCors(
 ) {
   if (!(thrown instanceof TypeError) || signal.aborted) return undefined;
   const names = Object.keys((init.headers as Record<string, string> | undefined) ?? {});
-  const probe = (extra: RequestInit) =>
-    fetch(url, { method: 'GET', credentials: 'omit', cache: 'no-store', signal, ...extra }).then(
+  const probe = (extra: RequestInit, at = url) =>
+    fetch(at, { method: 'GET', credentials: 'omit', cache: 'no-store', signal, ...extra }).then(
       () => true,
       () => false,
     );
@@ -265,16 +272,23 @@ async function refusedByCors(
   if (!(await probe({ mode: 'no-cors' }))) return undefined; // unreachable: a network failure
   const origin = new URL(url).origin;
   const relayed = new URL(url).searchParams.has('url'); // `{relay}?url=…` (routed())
+  // A relay refuses a preflight for a page it does not serve and for a header it does not forward alike. Its own
+  // address without `url` forwards nothing, and answers a page it serves (400, readable): then it was the headers.
+  const headersRefused =
+    relayed && names.length > 0 && (await probe({ headers: {}, redirect: 'manual', mode: 'cors' }, relayOnly(url)));
   // A host the site's relay does not carry (Puter's image hosts) is not worth a word: no setting would change it.
   if (relayHelps && !reported.has(origin)) {
     reported.add(origin);
     console.warn(
-      relayed
-        ? generationDeveloper.relayConsoleRefused(origin, location.origin)
-        : generationDeveloper.relayConsole(origin),
+      headersRefused
+        ? generationDeveloper.relayConsoleHeaders(origin, names)
+        : relayed
+          ? generationDeveloper.relayConsoleRefused(origin, location.origin)
+          : generationDeveloper.relayConsole(origin),
     );
   }
-  const error = new UserPaysError('network', relayed ? text.relayUnreachable() : '', false);
+  const said = headersRefused ? text.relayRefusedHeaders() : relayed ? text.relayUnreachable() : '';
+  const error = new UserPaysError('network', said, false);
   error.answered = true;
   error.cors = true;
   return error;

@@ -63,6 +63,8 @@ export const generation: GenerationStrings = {
     'Das Relay der Website hat dieser Seite nicht geantwortet (vielleicht führt es diese Website nicht unter seinen Origins), daher wurde nichts gesendet und nichts berechnet.',
   relayRefusedHost: (why) =>
     `Das Relay der Website hat es abgelehnt, diese Anfrage weiterzugeben (${why}), daher wurde nichts gesendet und nichts berechnet.`,
+  relayRefusedHeaders: () =>
+    'Das Relay der Website gibt den Schlüssel dieses Anbieters nicht weiter, daher wurde nichts gesendet und nichts berechnet: Das Relay muss aktualisiert werden.',
   redirectRefused: (provider) =>
     `${whoIn(provider)} hat diese Anfrage an eine andere Adresse umgeleitet, an die diese Seite Ihren Schlüssel nicht sendet. Prüfen Sie die Adresse des Anbieters (endpoint).`,
   imageTooLarge: (provider) =>
