@@ -72,7 +72,8 @@ export abstract class ImageProperties extends UserPaysElement {
   /**
    * Base URL of the site's relay (relay/worker.js, a Cloudflare Worker): every request of a BYO-key provider
    * (BFL, fal, gateways) goes through it, polling and image downloads included, for providers that do not
-   * answer web pages (CORS). The key still reaches only the provider's own host. None when empty.
+   * answer web pages (CORS); Google and OpenAI's own API, which do, never. The key still reaches only the
+   * provider's own host. None when empty.
    */
   relay = '';
   /** Session spending cap in USD (decimal string). */
