@@ -5,6 +5,7 @@ import { expect } from '@open-wc/testing';
 import { BflProvider } from '../../src/providers/bfl/adapter.js';
 import { FalProvider } from '../../src/providers/fal/adapter.js';
 import { OpenAiProvider } from '../../src/providers/openai/adapter.js';
+import type { ProviderRequest, RunContext } from '../../src/providers/provider.js';
 import { failure } from '../support/failure.js';
 import { providerHarness } from '../support/provider-harness.js';
 
@@ -56,5 +57,38 @@ describe('a refusal names the provider that refused', () => {
     ]);
     const unreadable = await failure(gateway.start('fault=bad-json').promise);
     expect(unreadable.message).to.equal('The gateway sent a reply this page could not read. Try again in a moment.');
+  });
+});
+
+describe("OpenAI's own API is named OpenAI, a gateway the gateway", () => {
+  const realFetch = window.fetch;
+  afterEach(() => {
+    window.fetch = realFetch;
+  });
+
+  /**
+   * What the OpenAI adapter says of a reply of `status` from `endpoint`. OpenAI's own address is not reached: the
+   * page's fetch answers for it, as OpenAI does.
+   */
+  async function refusal(endpoint: string, status: number) {
+    window.fetch = async () => new Response('{}', { status, headers: { 'content-type': 'application/json' } });
+    const context = { endpoint, apiKey: 'sk-test', signal: new AbortController().signal } as RunContext;
+    const request = { model: 'gpt-image-1.5', prompt: 'a red ceramic mug', width: 1024, height: 1024 };
+    return failure(new OpenAiProvider().generate(request as ProviderRequest, context));
+  }
+
+  it('a 429 and a 402 from api.openai.com say OpenAI; from a gateway, the gateway and its host', async () => {
+    expect((await refusal('https://api.openai.com', 429)).message).to.equal(
+      'OpenAI is busy with too many of your requests. Wait a few seconds and try again.',
+    );
+    expect((await refusal('https://api.openai.com', 402)).message).to.equal(
+      'Your OpenAI account does not have enough credit for this. Add credit at OpenAI, then try again.',
+    );
+    expect((await refusal('https://gateway.example', 429)).message).to.equal(
+      'The gateway is busy with too many of your requests. Wait a few seconds and try again.',
+    );
+    expect((await refusal('https://gateway.example', 402)).message).to.equal(
+      'Your gateway account does not have enough credit for this. Add credit at gateway.example, then try again.',
+    );
   });
 });

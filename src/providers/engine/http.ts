@@ -455,11 +455,13 @@ const NAMED: ReadonlySet<string> = new Set([
  * Runs `work` under the caller's cancel signal and the overall deadline (`poll.timeoutMs`, default 5 min):
  * any abort of the caller → `cancelled`, the deadline → `timeout`, everything else → a `UserPaysError`.
  * A cancel that lands after the work finished still rejects, so a cancelled run never reports success.
+ * Its words name `payee`, whom the user pays: the provider, or the name it has at its own address (OpenAI).
  */
 export async function guard<T>(
   context: RunContext,
   work: (signal: AbortSignal) => Promise<T>,
   provider = '',
+  payee = provider,
 ): Promise<T> {
   const controller = new AbortController();
   const abort = () => controller.abort();
@@ -471,28 +473,32 @@ export async function guard<T>(
     controller.signal.throwIfAborted();
     return result;
   } catch (thrown) {
+    // OpenAI's own API is paid as OpenAI, and its host is no gateway's to add credit at.
+    const own = payee !== provider;
     if (thrown instanceof UserPaysError) {
-      if (thrown.cors && !thrown.message) thrown.say(text.relayNeeded(provider));
+      if (thrown.cors && !thrown.message) thrown.say(text.relayNeeded(payee));
       // The provider is named where its words leave it out: the shared mapping of replies (`httpError`) and the
       // adapters' own refusals do not know whose they are. Its sentence takes the provider after its other values.
       const [first, ...rest] = thrown.said;
       const said = first?.said;
       if (provider && said?.[0] === 'generation' && NAMED.has(said[1])) {
         const named = text[said[1] as keyof typeof text] as (...values: unknown[]) => Sentence;
-        thrown.say(named(...said[2], provider), ...rest);
+        thrown.say(named(...said[2], payee), ...rest);
       }
       // The shared words for an account short of funds name the provider, and where to add funds; an adapter's own
       // sentence (Pollinations' model for bought pollen only) says more, and stays.
       if (thrown.code === 'insufficient-funds' && provider && (!thrown.message || said?.[1] === 'outOfCredits')) {
         // A gateway has no name of its own: its host says where the account is.
-        thrown.say(text.outOfCreditsAt(provider, provider === 'openai' ? parse(context.endpoint)?.host : undefined));
+        thrown.say(
+          text.outOfCreditsAt(payee, provider === 'openai' && !own ? parse(context.endpoint)?.host : undefined),
+        );
       }
     }
     // The deadline, said with the provider's name, as every other refusal is.
     const error = context.signal.aborted
       ? asUserPaysError(new DOMException('', 'AbortError'))
       : controller.signal.aborted
-        ? new UserPaysError('timeout', text.tookTooLong(provider || undefined))
+        ? new UserPaysError('timeout', text.tookTooLong(payee || undefined))
         : asUserPaysError(thrown);
     // Whatever a provider's words reached the message by, no piece of the key leaves with them.
     throw withoutKey(error, context.apiKey);

@@ -12,7 +12,7 @@ import {
   type HttpError,
 } from '../engine/http.js';
 import { routed } from '../engine/provider-urls.js';
-import { checkEndpoint } from '../urls.js';
+import { checkEndpoint, parse } from '../urls.js';
 import type { Charge, Provider, ProviderImage, ProviderOutcome, ProviderRequest, RunContext } from '../provider.js';
 import type { TokenRates } from '../../pricing/index.js';
 import { info } from './info.js';
@@ -147,6 +147,8 @@ export class OpenAiProvider implements Provider {
         return { image: made, task: { provider: 'openai', id: '' }, ...(charge && { charge }) };
       },
       this.id,
+      // At OpenAI's own address the user pays OpenAI, and is told so; a gateway has no name of its own.
+      parse(context.endpoint)?.origin === parse(this.defaultEndpoint)?.origin ? info.ownName : this.id,
     );
   }
 }
