@@ -5,10 +5,12 @@ import { expect, oneEvent } from '@open-wc/testing';
 import { LedgerStore } from '../../src/ledger/ledger.js';
 import type { GenerationResult } from '../../src/base/types.js';
 import { bflWidget } from '../support/bfl-widget.js';
-import { falEndpoint, simCharges, uniqueStorageKey } from '../support/sim.js';
+import { falEndpoint, simCharges, simEndpoint, uniqueStorageKey } from '../support/sim.js';
 import { cleanMadeStorage } from '../support/storage.js';
 import { until } from '../support/wait.js';
 import { imageWidget, words } from '../support/widget.js';
+import { ImageStore } from '../../src/images/image-store.js';
+import { pngBlob } from '../support/images.js';
 
 /** The receipt of the widget's latest image, once it is drawn: its lines as [name, figure], and its last sentence. */
 async function receiptOf(el: HTMLElement) {
@@ -63,6 +65,38 @@ describe('a receipt for every image', function () {
       '9.986',
     ]);
   });
+
+  // OpenAI's own API was "the gateway" in its receipts: the name is chosen where the page's endpoint is known.
+  for (const [endpoint, who] of [
+    ['', 'OpenAI'],
+    [simEndpoint('openai'), 'gateway'],
+  ])
+    it(`an image paid at ${endpoint ? 'a gateway' : "OpenAI's own API"}: its receipt and caption name ${who}`, async () => {
+      const storageKey = uniqueStorageKey();
+      await new ImageStore({ storageKey }).put({
+        id: 'kept-openai',
+        entryId: 'entry-openai',
+        blob: await pngBlob(64, 64),
+        prompt: 'a red ceramic mug',
+        model: 'gpt-image-1.5',
+        provider: 'openai',
+        width: 1024,
+        height: 1024,
+        charged: '0.042',
+        receipt: { quoted: '0.042', basis: 'reported', left: '4.958' },
+        createdAt: 1,
+      });
+      // No key: nothing is sent to OpenAI's own address.
+      const el = await imageWidget({ provider: 'openai', endpoint, 'storage-key': storageKey, locale: 'en-US' });
+      const { lines } = await receiptOf(el);
+      const The = who === 'OpenAI' ? 'OpenAI' : 'The gateway';
+      expect(lines).to.deep.equal([
+        ['Charged', `$0.042 · ${The}'s own figure`],
+        ['Quoted', '$0.042'],
+        [`Left at ${who}`, '$4.958'],
+      ]);
+      expect(words(el.shadowRoot!.querySelector('[part~=result] figcaption'))).to.contain(` · ${who} · 1024×1024`);
+    });
 
   it('a charge other than the quote says how much more, in plain words', async () => {
     // BFL reports 2.1 credits for what the widget quoted at 1.4 (a price changed since the bundled table, or a misreport).

@@ -70,7 +70,7 @@ export function renderSlots(
         placeholder: { width: shape.width, height: shape.height, count: quote?.count ?? 1 },
         arrived: panels.gallery.arrived,
         confirmCancel: submission.confirmingCancel
-          ? { provider: host.provider, billed: formatUsd(submission.billed, locale) }
+          ? { provider: payeeOf(host, host.provider), billed: formatUsd(submission.billed, locale) }
           : undefined,
         stopping: submission.stopping,
         translation,
@@ -157,7 +157,12 @@ export function renderSlots(
           {
             undo: undoNear,
             images: latest.history,
-            failures: ledger && tally ? panels.paidFailures(ledger, tally) : [],
+            failures:
+              ledger && tally
+                ? panels
+                    .paidFailures(ledger, tally)
+                    .map((failure) => ({ ...failure, payee: payeeOf(host, failure.provider) }))
+                : [],
             locale,
             translation,
           },
@@ -201,6 +206,14 @@ export function renderSlots(
 }
 
 /**
+ * Whom the user paid with `provider`, as its receipts and notes name it: at the page's endpoint where it is the
+ * provider in force (OpenAI at its own API), else at its own default one (the offers say it so too). An image keeps
+ * its provider, not the endpoint it was made at.
+ */
+const payeeOf = (host: ImageParts['host'], provider: string) =>
+  payeeAt(provider, provider === host.provider ? host.endpoint : '');
+
+/**
  * How much wider than high a shape may be for the empty canvas's words to stand over its frame (their some 290 px over
  * a 730 px frame at 1280 px); wider, they stand under it. 21:9 (2.33) still holds them.
  */
@@ -238,6 +251,7 @@ function latestAndHistory(parts: ImageParts, { gallery, references }: PanelContr
     return {
       ...image,
       ...(booked !== undefined && { charged: booked, receipt: { ...image.receipt!, basis: 'answer' } }),
+      payee: payeeOf(host, image.provider),
       referable,
       finalize: finalOf(again, host.models, pricing),
       vary: mostSaid(pricing.price(again).quote ?? {}, locale, translation) || undefined,

@@ -26,6 +26,8 @@ export interface GalleryItem extends Omit<GalleryImage, 'receipt'> {
   vary?: string;
   /** Whether the current model takes reference images (Use as reference). */
   referable: boolean;
+  /** Whom it was paid to, as the words name it (`payeeAt`: OpenAI at its own API); its provider where not given. */
+  payee?: string;
 }
 
 /** A paid generation that brought no image: when, on what, what it cost, and why. */
@@ -35,6 +37,8 @@ export interface PaidFailure {
   at: number;
   charged: string;
   error: string;
+  /** Whom it was paid to, as the words name it (`payeeAt`); its provider where not given. */
+  payee?: string;
 }
 
 /** A change just made to an image (Delete) said with its Undo (`bar`), in the place of image `at`. */
@@ -80,7 +84,8 @@ export function downloadName(prompt: string, seed: number | undefined, type = 'i
  * its title: the same long warning under each tile of the history buried the images.
  */
 function renderNotSaved(image: GalleryItem, galleryText: GalleryStrings, locale: string | undefined, brief: boolean) {
-  const { notSaved, url, provider } = image;
+  const { notSaved, url } = image;
+  const provider = image.payee ?? image.provider;
   const at = notSaved!.expiresAt === undefined ? undefined : formatDate(notSaved!.expiresAt, locale, 'time');
   if (!url) return html`<p part="not-saved" class="notice">${galleryText.linkExpired(provider, at)}</p>`;
   // The latest image's nudge is its Download link, first: a second line of the notice may fall below the fold.
@@ -139,7 +144,8 @@ function usd(amount: string | Decimal, locale?: string) {
  * storage) leave the receipt out.
  */
 function renderReceipt(image: GalleryItem, galleryText: GalleryStrings, locale?: string, translation?: Translation) {
-  const { receipt, charged, provider } = image;
+  const { receipt, charged } = image;
+  const provider = image.payee ?? image.provider;
   const { quoted, basis, credits, left, moved } = receipt!;
   if (![charged, quoted, left ?? '0', credits ?? '0', moved ?? '0'].every(isAmount)) return nothing;
   const difference = new Decimal(charged).minus(quoted);
@@ -246,7 +252,7 @@ function renderToolbar(image: GalleryItem, act: (event: Event) => void, galleryT
         ${menuItem(image, 'reuse', 'reuse', galleryText.reuse(), act)}
         ${
           image.revisedPrompt
-            ? menuItem(image, 'reuse-revised', 'reuse', galleryText.reuseRevised(image.provider), act)
+            ? menuItem(image, 'reuse-revised', 'reuse', galleryText.reuseRevised(image.payee ?? image.provider), act)
             : nothing
         }
         ${finalize ? menuItem(image, 'finalize', 'finalize', finalize, act) : nothing}
@@ -311,12 +317,12 @@ function renderTile(
     <figcaption class="muted">
       ${galleryText.imageFacts(
         modelName(image.model),
-        wordsIn(translation, 'words', words).providerName(image.provider),
+        wordsIn(translation, 'words', words).providerName(image.payee ?? image.provider),
         `${image.width}×${image.height}`,
         image.seed,
       )}
       · ${chargedSaid(image, locale, translation)} · ${formatDate(image.createdAt, locale, 'moment')}
-      ${image.revisedPrompt ? html`<br />${galleryText.madeFrom(image.provider, image.revisedPrompt)}` : nothing}
+      ${image.revisedPrompt ? html`<br />${galleryText.madeFrom(image.payee ?? image.provider, image.revisedPrompt)}` : nothing}
     </figcaption>
     ${image.receipt ? renderReceipt(image, galleryText, locale, translation) : nothing}
   </figure>`;
@@ -424,7 +430,7 @@ export function renderHistory(view: HistoryView, act: (event: Event) => void) {
                 html`<li>
                   ${galleryText.paidFailure(
                     modelName(failure.model),
-                    failure.provider,
+                    failure.payee ?? failure.provider,
                     formatDate(failure.at, locale, 'moment'),
                     formatUsdRounded(failure.charged, locale),
                     galleryText.failureReason(failure.error),
