@@ -10,6 +10,8 @@ import { movedBy, othersBetween, wholePricesMoved, type SpentReading } from '../
 import { mostPerImage } from '../pricing/quote.js';
 import { formatUsd } from '../pricing/index.js';
 import { generationText as text } from '../strings/generation.js';
+import { payeeAt, providerInfo } from '../providers/catalog.js';
+import { parse } from '../providers/urls.js';
 import type { PollPolicy, ProviderOutcome, ProviderProgress } from '../providers/provider.js';
 import { readBalanceNow, spentAfter, type BalanceReading } from './balance-check.js';
 import {
@@ -297,7 +299,7 @@ export class ImageAttempt {
         'charged' in found ? { ...found, basis: 'balance', error: error.code } : { ...found, error: error.code };
     }
     const keyAlone = !!job.keyMadeBySignIn;
-    const { provider } = job.request;
+    const provider = payeeOf(job);
     // Kept for a later visit, which reads the balance again where this page could not settle it (resume.ts).
     if ('uncertain' in settlement && before && keyAlone) settlement.before = [before.spent.toFixed(), before.at];
     job.ledger.settle(this.#entryId, settlement);
@@ -337,4 +339,13 @@ export class ImageAttempt {
       error.say(text.cancelledUncharged());
     return { error, charged: 'charged' in settlement ? settlement.charged : undefined, unreported };
   }
+}
+
+/**
+ * Whom the user pays for `job`, as its words name it: the name the provider has at its own address (OpenAI at
+ * OpenAI's API, which is no gateway), else the provider.
+ */
+export function payeeOf({ request: { provider }, endpoint }: Pick<GenerationJob, 'request' | 'endpoint'>): string {
+  const home = parse(providerInfo(provider)?.defaultEndpoint() ?? '')?.origin;
+  return payeeAt(provider, home && parse(endpoint)?.origin === home ? '' : endpoint);
 }

@@ -16,6 +16,7 @@ import { generationText as text } from '../strings/generation.js';
 import type { Sentence } from '../strings/strings.js';
 import type { GenerationResult, ProviderId, PublicRequest, Quote, SubmitDetail } from '../base/types.js';
 import { runGeneration, type GenerationJob } from './run-generation.js';
+import { payeeOf } from './image-attempt.js';
 import type { StageListener } from './stages.js';
 import { Durations, kindOf } from './durations.js';
 
@@ -129,13 +130,15 @@ export async function submit(s: Submission): Promise<Submitted> {
     0,
     ...outcome.stored.map((image) => (image.receipt?.basis === 'bound' ? image.charged : 0)),
   );
+  // Said of whom the user pays: OpenAI at its own API, no gateway.
+  const payee = payeeOf(job);
   const chargeNote = outcome.unreported
-    ? text.costNotReported(request.provider, usd(result.charged))
+    ? text.costNotReported(payee, usd(result.charged))
     : !atBound.isZero()
-      ? text.costOfBoundNotReported(request.provider, rounded(atBound, true))
+      ? text.costOfBoundNotReported(payee, rounded(atBound, true))
       : outcome.upstream
         ? text.chargedWithUpstream(
-            request.provider,
+            payee,
             usd(new Decimal(result.charged).minus(outcome.upstream)),
             usd(outcome.upstream),
           )
@@ -145,15 +148,10 @@ export async function submit(s: Submission): Promise<Submitted> {
             ? // Within what the preview said to its three figures, the charge is as expected: the receipt has it exactly.
               rounded(result.charged) === rounded(quote.total)
               ? undefined
-              : text.chargedOfBound(
-                  request.provider,
-                  rounded(result.charged),
-                  rounded(quote.total),
-                  rounded(quote.atMost, true),
-                )
-            : text.chargedOtherwise(request.provider, usd(result.charged), usd(quote.total));
+              : text.chargedOfBound(payee, rounded(result.charged), rounded(quote.total), rounded(quote.atMost, true))
+            : text.chargedOtherwise(payee, usd(result.charged), usd(quote.total));
   const retiringNote = outcome.retiring
-    ? text.modelRetiring(request.provider, modelName(request.model), outcome.retiring)
+    ? text.modelRetiring(payee, modelName(request.model), outcome.retiring)
     : undefined;
   return { result, partialError: outcome.partialError, chargeNote, retiringNote };
 }

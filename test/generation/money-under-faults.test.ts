@@ -11,11 +11,13 @@ import { LedgerStore } from '../../src/ledger/ledger.js';
 import { ImageStore } from '../../src/images/image-store.js';
 import { chargeOf } from '../../src/providers/bfl/adapter.js';
 import type { Provider, ProviderOutcome, ProviderRequest, RunContext } from '../../src/providers/provider.js';
-import type { SubmitDetail } from '../../src/base/types.js';
+import type { ProviderId, SubmitDetail } from '../../src/base/types.js';
 import { MemoryStorage, TabStorage, image as entryOf } from '../support/ledger.js';
 import { bflEndpoint, falEndpoint, simLog, uniqueStorageKey } from '../support/sim.js';
 import { imageWidget, part, words, type Attributes } from '../support/widget.js';
 import { generationJob } from '../support/generation.js';
+import { BUILTIN_PRICE_BOOK, GATEWAY_PRICE_BOOKS } from '../../src/providers/prices.js';
+import { mergePriceBook } from '../../src/pricing/index.js';
 
 /** A BFL widget at the simulator under `scenario`, prompt "a lake", holding `apiKey`, with `attributes` more. */
 const lakeWidget = (scenario: string, apiKey: string, attributes: Attributes = {}) =>
@@ -120,9 +122,9 @@ describe('one budget, parsed strictly', () => {
 });
 
 /** A provider that calls back as told, then fails with `error` (or succeeds with a 1×1 image). */
-function scripted(steps: (context: RunContext) => void, error?: UserPaysError): Provider {
+function scripted(steps: (context: RunContext) => void, error?: UserPaysError, id: ProviderId = 'bfl'): Provider {
   return {
-    id: 'bfl',
+    id,
     defaultEndpoint: 'https://api.bfl.ai',
     needsKey: false,
     async generate(_request: ProviderRequest, context: RunContext): Promise<ProviderOutcome> {
@@ -211,6 +213,25 @@ describe('charges that may have happened are never booked as nothing', () => {
     expect(
       bookFailure({ ...seen, accepted: true, billed: true, charge: { usd: '2', credits: '200' } }, error(true), '1'),
     ).to.deep.equal({ charged: '2', credits: '200', error: 'network' });
+  });
+
+  // OpenAI's own API was "the gateway" here too: whom the user pays is named at the endpoint the job went to.
+  it("a reply of OpenAI's own API lost after the request left names OpenAI; a gateway's, the gateway", async () => {
+    const said = async (endpoint: string) => {
+      const provider = scripted((context) => context.onSending?.(), lost(), 'openai');
+      const request = { provider: 'openai' as const, model: 'gpt-image-1.5', quality: 'low' };
+      const priceBook = mergePriceBook(BUILTIN_PRICE_BOOK, GATEWAY_PRICE_BOOKS['api.openai.com']);
+      const error = await runGeneration(generationJob({ provider, endpoint, request, priceBook })).catch(
+        (thrown: UserPaysError) => thrown,
+      );
+      return (error as UserPaysError).message.replace(/\$[\d.]+/, '$…');
+    };
+    expect(await said('https://api.openai.com')).to.equal(
+      'The connection broke: OpenAI may have charged $…, counted as possibly spent.',
+    );
+    expect(await said('https://gateway.example')).to.equal(
+      'The connection broke: the gateway may have charged $…, counted as possibly spent.',
+    );
   });
 
   it('what may have been charged is said as a bound to three figures, rounded up; booked exactly', () => {

@@ -1,0 +1,73 @@
+// Whom the user pays is named as the user knows it: OpenAI at OpenAI's own API, which is no gateway; a gateway the page
+// names, "the gateway". OpenAI's own address is answered here by the OpenAI simulator over loopback HTTP (the page's
+// fetch sends it there), so that the pipeline sees the endpoint it has when the page names none.
+import { expect } from '@open-wc/testing';
+import { submit, type Submission } from '../../src/generation/submit.js';
+import { ImageStore } from '../../src/images/image-store.js';
+import { LedgerStore } from '../../src/ledger/ledger.js';
+import { priceOf } from '../../src/pricing/index.js';
+import { BUILTIN_PRICE_BOOK, priceBookFor } from '../../src/providers/prices.js';
+import { cleanLocalStorage } from '../support/storage.js';
+import { controlledClock } from '../support/clock.js';
+import { simEndpoint, uniqueStorageKey } from '../support/sim.js';
+
+const OPENAI = 'https://api.openai.com';
+
+describe('the payee named in what a submission says', function () {
+  this.timeout(20_000);
+  controlledClock('2026-11-20T12:00:00Z');
+  const realFetch = window.fetch;
+  const storageKeys: string[] = [];
+  afterEach(async () => {
+    window.fetch = realFetch;
+    for (const key of storageKeys.splice(0)) {
+      await new ImageStore({ storageKey: key }).clear();
+      cleanLocalStorage(key);
+    }
+  });
+
+  /** The note a GPT Image submission comes back with, its reply without usage: at OpenAI's own API, or a gateway's. */
+  async function noteAt(endpoint: string) {
+    const scenario = `usage=none;format=b64;now=2026-11-20T12:00:00Z;run=${uniqueStorageKey()}`;
+    const sim = simEndpoint('openai', scenario);
+    window.fetch = (input, init) =>
+      realFetch(typeof input === 'string' && input.startsWith(OPENAI) ? sim + input.slice(OPENAI.length) : input, init);
+    const storageKey = uniqueStorageKey();
+    storageKeys.push(storageKey);
+    const asked = {
+      provider: 'openai' as const,
+      model: 'gpt-image-1.5',
+      prompt: 'a red ceramic mug',
+      width: 1024,
+      height: 1024,
+      count: 1,
+      quality: 'low',
+      inputs: [],
+    };
+    const book = priceBookFor(OPENAI, BUILTIN_PRICE_BOOK, 'openai');
+    const submission: Submission = {
+      asked,
+      priced: priceOf({ ...asked, endpoint: endpoint || OPENAI }, book),
+      endpoint: endpoint && sim,
+      relay: '',
+      apiKey: `sk-payee-${storageKey}`,
+      budget: null,
+      budgetProblem: '',
+      ledger: new LedgerStore({ storageKey }),
+      images: Promise.resolve(new ImageStore({ storageKey })),
+      signal: new AbortController().signal,
+      urlOf: ({ blob }) => URL.createObjectURL(blob!),
+    };
+    const { chargeNote } = await submit(submission);
+    return chargeNote?.text.replace(/\$[\d.]+/, '$…');
+  }
+
+  it("a reply of OpenAI's own API that does not say its cost names OpenAI; a gateway's, the gateway", async () => {
+    expect(await noteAt('')).to.equal(
+      'OpenAI did not say what this cost: at most $…, which your tally counts as may have been charged until you say what your OpenAI account shows.',
+    );
+    expect(await noteAt('gateway')).to.equal(
+      'The gateway did not say what this cost: at most $…, which your tally counts as may have been charged until you say what your gateway account shows.',
+    );
+  });
+});
