@@ -15,6 +15,33 @@ const ledgerDocument = (fields: object) => JSON.stringify({ v: 2, since: 1, cut:
 const quarantined = (storageKey: string) =>
   Object.keys(localStorage).filter((key) => key.startsWith(`${storageKey}:ledger:quarantine:`));
 
+/**
+ * Each of `models` booked as an entry of `ledger` (its model, and its error), then the tally's CSV export: every cell
+ * as a spreadsheet reads it (RFC 4180: quoted cells unquoted).
+ */
+async function exportedCells(ledger: LedgerStore, storageKey: string, models: string[]): Promise<string[]> {
+  for (const model of models) {
+    const entry = ledger.open({ ...image, model, quoted: '0.03' });
+    ledger.settle(entry.id, { charged: '0.03', error: model });
+  }
+  const el = await fixture<UserPaysTally>(html`<userpays-tally storage-key=${storageKey}></userpays-tally>`);
+  const downloads: string[] = [];
+  const realClick = HTMLAnchorElement.prototype.click;
+  HTMLAnchorElement.prototype.click = function () {
+    downloads.push(this.href);
+  };
+  try {
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part~=export] button[value=csv]')!.click();
+  } finally {
+    HTMLAnchorElement.prototype.click = realClick;
+  }
+  const csv = await (await fetch(downloads[0])).text();
+  const cells: string[] = [];
+  for (const match of csv.matchAll(/(?:^|,)(?:"((?:[^"]|"")*)"|([^,\r\n]*))/g))
+    cells.push(match[1] !== undefined ? match[1].replaceAll('""', '"') : match[2]);
+  return cells;
+}
+
 describe('hostile storage', () => {
   const keys: string[] = [];
   afterEach(() => keys.splice(0).forEach(cleanLocalStorage));
@@ -85,26 +112,7 @@ describe('hostile storage', () => {
     const hostile = blanks.flatMap((blank, index) => [
       `${blank}${'=+-@'[index % 4]}HYPERLINK("https://evil.example/${index}")`,
     ]);
-    for (const model of hostile) {
-      const entry = ledger.open({ ...image, model, quoted: '0.03' });
-      ledger.settle(entry.id, { charged: '0.03', error: model });
-    }
-    const el = await fixture<UserPaysTally>(html`<userpays-tally storage-key=${storageKey}></userpays-tally>`);
-    const downloads: string[] = [];
-    const realClick = HTMLAnchorElement.prototype.click;
-    HTMLAnchorElement.prototype.click = function () {
-      downloads.push(this.href);
-    };
-    try {
-      el.shadowRoot!.querySelector<HTMLButtonElement>('[part~=export] button[value=csv]')!.click();
-    } finally {
-      HTMLAnchorElement.prototype.click = realClick;
-    }
-    const csv = await (await fetch(downloads[0])).text();
-    // Every cell as a spreadsheet reads it (RFC 4180: quoted cells unquoted), for each entry's line.
-    const cells: string[] = [];
-    for (const match of csv.matchAll(/(?:^|,)(?:"((?:[^"]|"")*)"|([^,\r\n]*))/g))
-      cells.push(match[1] !== undefined ? match[1].replaceAll('""', '"') : match[2]);
+    const cells = await exportedCells(ledger, storageKey, hostile);
     for (const model of hostile) {
       const shown = cells.filter((cell) => cell.endsWith(model.trimStart().slice(1)));
       expect(shown, JSON.stringify(model)).to.have.length(2); // the model and the error
@@ -121,25 +129,7 @@ describe('hostile storage', () => {
     const hostile = ['\uff1d', '\uff0b', '\uff0d', '\uff20', ' \uff1d', '\u3000\uff20'].map(
       (start, index) => `${start}HYPERLINK("https://evil.example/wide/${index}")`,
     );
-    for (const model of hostile) {
-      const entry = ledger.open({ ...image, model, quoted: '0.03' });
-      ledger.settle(entry.id, { charged: '0.03', error: model });
-    }
-    const el = await fixture<UserPaysTally>(html`<userpays-tally storage-key=${storageKey}></userpays-tally>`);
-    const downloads: string[] = [];
-    const realClick = HTMLAnchorElement.prototype.click;
-    HTMLAnchorElement.prototype.click = function () {
-      downloads.push(this.href);
-    };
-    try {
-      el.shadowRoot!.querySelector<HTMLButtonElement>('[part~=export] button[value=csv]')!.click();
-    } finally {
-      HTMLAnchorElement.prototype.click = realClick;
-    }
-    const csv = await (await fetch(downloads[0])).text();
-    const cells: string[] = [];
-    for (const match of csv.matchAll(/(?:^|,)(?:"((?:[^"]|"")*)"|([^,\r\n]*))/g))
-      cells.push(match[1] !== undefined ? match[1].replaceAll('""', '"') : match[2]);
+    const cells = await exportedCells(ledger, storageKey, hostile);
     for (const model of hostile) {
       const shown = cells.filter((cell) => cell.endsWith(model.trimStart().slice(1)));
       expect(shown, JSON.stringify(model)).to.have.length(2); // the model and the error
