@@ -301,6 +301,13 @@ const DIALECTS = {
 
 const error = (message, type, code = null, param = null) => ({ error: { message, type, param, code } });
 
+/** The gateway's refusal of a key it does not know (OpenAI's words for it, its `invalid_api_key`). */
+const INVALID_KEY = error(
+  'Incorrect API key provided. You can find your API key in your gateway dashboard.',
+  'invalid_request_error',
+  'invalid_api_key',
+);
+
 const reply = (req, res, status, body, headers) =>
   send(req, res, status, body, {
     'Access-Control-Expose-Headers': 'Retry-After, x-request-id',
@@ -341,16 +348,7 @@ export function createOpenAiSimulator({ pendingMs = 3000 } = {}) {
     };
     if (edgeFault(req, res, fault, scenario, entry, edge)) return;
     if (!/^Bearer \S/.test(auth) || fault === '401') {
-      return reply(
-        req,
-        res,
-        401,
-        error(
-          'Incorrect API key provided. You can find your API key in your gateway dashboard.',
-          'invalid_request_error',
-          'invalid_api_key',
-        ),
-      );
+      return reply(req, res, 401, INVALID_KEY);
     }
     if (fault === '402' || auth === 'Bearer sim-empty') {
       return reply(
@@ -677,17 +675,7 @@ export function createOpenAiSimulator({ pendingMs = 3000 } = {}) {
           'invalid_request_error',
         ),
       );
-    if (scenario.fault === '401')
-      return reply(
-        req,
-        res,
-        401,
-        error(
-          'Incorrect API key provided. You can find your API key in your gateway dashboard.',
-          'invalid_request_error',
-          'invalid_api_key',
-        ),
-      );
+    if (scenario.fault === '401') return reply(req, res, 401, INVALID_KEY);
     const made = (day) => Math.floor(dayStart(day) / 1000);
     const gpt = Object.entries(GPT)
       .filter(([, spec]) => servedAt(spec.shutdown, now))

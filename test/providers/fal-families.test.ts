@@ -6,12 +6,11 @@ import { expect } from '@open-wc/testing';
 import { waitUntil } from '../support/wait.js';
 import '../../src/define.js';
 import { generate } from '../../src/api.js';
-import { ImageStore } from '../../src/images/image-store.js';
 import { FalProvider, falBody } from '../../src/providers/fal/adapter.js';
 import { quoteFor } from '../../src/providers/prices.js';
 import { liveCatalogue } from '../../src/providers/engine/adapters.js';
-import { pageFetch, simCharged, simEndpoint, simLogOf, submitToFal, unique, uniqueStorageKey } from '../support/sim.js';
-import { cleanLocalStorage } from '../support/storage.js';
+import { pageFetch, simCharged, simEndpoint, simLogOf, submitToFal, unique } from '../support/sim.js';
+import { storageKeysForgottenAfterEach } from '../support/storage.js';
 import { controlledClock } from '../support/clock.js';
 import { decision, imageWidget } from '../support/widget.js';
 import { relayUrl } from '../support/relay.js';
@@ -28,14 +27,7 @@ const request = { provider: 'fal' as const, model: 'seedream-4.5', prompt: 'a ti
 describe('fal: the other families', function () {
   this.timeout(20_000);
   controlledClock(TODAY);
-  const storageKeys: string[] = [];
-  const newStorageKey = () => (storageKeys.push(uniqueStorageKey()), storageKeys.at(-1)!);
-  afterEach(async () => {
-    for (const key of storageKeys.splice(0)) {
-      cleanLocalStorage(key);
-      await new ImageStore({ storageKey: key }).clear();
-    }
-  });
+  const newStorageKey = storageKeysForgottenAfterEach();
 
   it("prices Seedream 4.5 from the pricing API the simulator serves, with the user's key, and says so", async () => {
     const run = unique();

@@ -4,22 +4,12 @@
 import { expect } from '@open-wc/testing';
 import '../../src/define.js';
 import { generate } from '../../src/api.js';
-import { ImageStore } from '../../src/images/image-store.js';
 import { falBody } from '../../src/providers/fal/adapter.js';
 import { BUILTIN_PRICE_BOOK, quoteFor } from '../../src/providers/prices.js';
 import { liveCatalogue } from '../../src/providers/engine/adapters.js';
 import { modelsIn, priceOf } from '../../src/pricing/index.js';
-import {
-  pageFetch,
-  simCharged,
-  simEndpoint,
-  simLogOf,
-  submissionsOf,
-  submitToFal,
-  unique,
-  uniqueStorageKey,
-} from '../support/sim.js';
-import { cleanLocalStorage } from '../support/storage.js';
+import { pageFetch, simCharged, simEndpoint, simLogOf, submissionsOf, submitToFal, unique } from '../support/sim.js';
+import { storageKeysForgottenAfterEach } from '../support/storage.js';
 import { controlledClock } from '../support/clock.js';
 
 const falEndpoint = (scenario = '') => simEndpoint('fal', scenario, { crossOrigin: true });
@@ -30,14 +20,7 @@ const SEEDREAM_5 = 'bytedance/seedream/v5/lite/text-to-image';
 describe('fal: what it sells today', function () {
   this.timeout(20_000);
   const clock = controlledClock('2026-11-27T12:00:00Z');
-  const storageKeys: string[] = [];
-  const newStorageKey = () => (storageKeys.push(uniqueStorageKey()), storageKeys.at(-1)!);
-  afterEach(async () => {
-    for (const key of storageKeys.splice(0)) {
-      cleanLocalStorage(key);
-      await new ImageStore({ storageKey: key }).clear();
-    }
-  });
+  const newStorageKey = storageKeysForgottenAfterEach();
 
   it('FLUX 3 Image: $0.048 at 1k, sent a ratio and its class only, booked as fal reports it', async () => {
     const request = { provider: 'fal' as const, model: 'flux-3-image', prompt: 'a harbour', width: 1920, height: 1080 };
