@@ -81,4 +81,10 @@ describe('a model its provider has shut down, named by the page', () => {
     );
     expect(el.quote?.model).to.equal('gemini-nano-banana-2.1');
   });
+
+  it('a model the page’s own `models` leaves out is changed without a word: the page chose it', async () => {
+    const el = await imageWidget({ provider: 'bfl', models: 'flux-2-pro flux-2-max', prompt: 'a fox' });
+    expect(el.model).to.equal('flux-2-pro');
+    expect(note(el)).to.equal('');
+  });
 });

@@ -141,7 +141,7 @@ export class ImageParts {
    * picker that cannot show the model in force would price something else.
    */
   modelInForce(model: string, offered: readonly string[]): string {
-    const { provider } = this.host;
+    const { provider, endpoint, models } = this.host;
     const text = wordsIn(this.language.translation, 'prices', prices);
     const replaced = replacementOf(this.pricing.prices(), provider, model);
     if (replaced?.model && offered.includes(replaced.model)) {
@@ -150,8 +150,9 @@ export class ImageParts {
       return replaced.model;
     }
     const next = offered[0];
-    // Sold here by the bundled book, but not by the account's own list, or past its day with no replacement.
-    if (this.soldHere(model)) {
+    // Offered by the bundled book to this page (its dates and the page's `models` allowing), but not by the account's
+    // own list: said. A model the page's `models` leaves out is the page's choice, made without a word.
+    if (modelsIn(priceBookFor(endpoint, BUILTIN_PRICE_BOOK, provider), provider, models).includes(model)) {
       const said = wordsIn(this.language.translation, 'widget', widget).notSoldNow(modelName(model), modelName(next));
       this.modelNote = { text: said, model: next };
     }
