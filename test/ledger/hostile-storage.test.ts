@@ -15,15 +15,8 @@ const ledgerDocument = (fields: object) => JSON.stringify({ v: 2, since: 1, cut:
 const quarantined = (storageKey: string) =>
   Object.keys(localStorage).filter((key) => key.startsWith(`${storageKey}:ledger:quarantine:`));
 
-/**
- * Each of `models` booked as an entry of `ledger` (its model, and its error), then the tally's CSV export: every cell
- * as a spreadsheet reads it (RFC 4180: quoted cells unquoted).
- */
-async function exportedCells(ledger: LedgerStore, storageKey: string, models: string[]): Promise<string[]> {
-  for (const model of models) {
-    const entry = ledger.open({ ...image, model, quoted: '0.03' });
-    ledger.settle(entry.id, { charged: '0.03', error: model });
-  }
+/** The tally's CSV export of `storageKey`'s ledger, as the Export button downloads it. */
+async function exportedCsv(storageKey: string): Promise<string> {
   const el = await fixture<UserPaysTally>(html`<userpays-tally storage-key=${storageKey}></userpays-tally>`);
   const downloads: string[] = [];
   const realClick = HTMLAnchorElement.prototype.click;
@@ -35,7 +28,19 @@ async function exportedCells(ledger: LedgerStore, storageKey: string, models: st
   } finally {
     HTMLAnchorElement.prototype.click = realClick;
   }
-  const csv = await (await fetch(downloads[0])).text();
+  return (await fetch(downloads[0])).text();
+}
+
+/**
+ * Each of `models` booked as an entry of `ledger` (its model, and its error), then the tally's CSV export: every cell
+ * as a spreadsheet reads it (RFC 4180: quoted cells unquoted).
+ */
+async function exportedCells(ledger: LedgerStore, storageKey: string, models: string[]): Promise<string[]> {
+  for (const model of models) {
+    const entry = ledger.open({ ...image, model, quoted: '0.03' });
+    ledger.settle(entry.id, { charged: '0.03', error: model });
+  }
+  const csv = await exportedCsv(storageKey);
   const cells: string[] = [];
   for (const match of csv.matchAll(/(?:^|,)(?:"((?:[^"]|"")*)"|([^,\r\n]*))/g))
     cells.push(match[1] !== undefined ? match[1].replaceAll('""', '"') : match[2]);
@@ -85,18 +90,7 @@ describe('hostile storage', () => {
     const ledger = new LedgerStore({ storageKey });
     const entry = ledger.open({ ...image, model: '=HYPERLINK("https://evil.example","click")', quoted: '0.03' });
     ledger.settle(entry.id, { charged: '0.03', error: '+cmd|"/c calc"!A1' });
-    const el = await fixture<UserPaysTally>(html`<userpays-tally storage-key=${storageKey}></userpays-tally>`);
-    const downloads: string[] = [];
-    const realClick = HTMLAnchorElement.prototype.click;
-    HTMLAnchorElement.prototype.click = function () {
-      downloads.push(this.href);
-    };
-    try {
-      el.shadowRoot!.querySelector<HTMLButtonElement>('[part~=export] button[value=csv]')!.click();
-    } finally {
-      HTMLAnchorElement.prototype.click = realClick;
-    }
-    const csv = await (await fetch(downloads[0])).text();
+    const csv = await exportedCsv(storageKey);
     const line = csv.split('\r\n').find((row) => row.includes(entry.id))!;
     expect(line).to.contain(`"'=HYPERLINK(""https://evil.example"",""click"")"`);
     expect(line).to.contain(`"'+cmd|""/c calc""!A1"`);
