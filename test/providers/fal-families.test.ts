@@ -24,6 +24,21 @@ const falEndpoint = (scenario = '') =>
 // At the widget's default size, which Seedream at fal makes at its ratio's 2K size (families.ts).
 const request = { provider: 'fal' as const, model: 'seedream-4.5', prompt: 'a tide pool', width: 1024, height: 1024 };
 
+/** Nano Banana 2 at fal's queue at `endpoint`, 1024², at `quality`, as the adapter sends it: what it came to. */
+const nanoBanana2 = (quality: string, endpoint: string, apiKey: string) =>
+  new FalProvider().generate(
+    {
+      model: 'gemini-3.1-flash-image',
+      prompt: 'a kite',
+      width: 1024,
+      height: 1024,
+      ratio: '1:1',
+      quality,
+      wiring: { model: 'fal-ai/nano-banana-2' },
+    },
+    { endpoint, apiKey, signal: new AbortController().signal },
+  );
+
 describe('fal: the other families', function () {
   this.timeout(20_000);
   controlledClock(TODAY);
@@ -141,39 +156,13 @@ describe('fal: the other families', function () {
     for (const [quality, units, usd] of cases) {
       const apiKey = unique('sim-families');
       const endpoint = falEndpoint(`pending=50;expose=billable${units};run=${unique()}`);
-      const outcome = await new FalProvider().generate(
-        {
-          model: 'gemini-3.1-flash-image',
-          prompt: 'a kite',
-          width: 1024,
-          height: 1024,
-          ratio: '1:1',
-          quality,
-          wiring: { model: 'fal-ai/nano-banana-2' },
-        },
-        { endpoint, apiKey, signal: new AbortController().signal },
-      );
+      const outcome = await nanoBanana2(quality, endpoint, apiKey);
       expect(outcome.charge, `${quality}${units}`).to.deep.equal({ usd });
       expect(await simCharged('fal', apiKey)).to.equal(usd);
     }
     // A count that is neither the image nor its tier's units is no report: the quote is booked.
     const apiKey = unique('sim-families');
-    const outcome = await new FalProvider().generate(
-      {
-        model: 'gemini-3.1-flash-image',
-        prompt: 'a kite',
-        width: 1024,
-        height: 1024,
-        ratio: '1:1',
-        quality: '4K',
-        wiring: { model: 'fal-ai/nano-banana-2' },
-      },
-      {
-        endpoint: falEndpoint(`pending=50;expose=billable;units=3;run=${unique()}`),
-        apiKey,
-        signal: new AbortController().signal,
-      },
-    );
+    const outcome = await nanoBanana2('4K', falEndpoint(`pending=50;expose=billable;units=3;run=${unique()}`), apiKey);
     expect(outcome.charge).to.equal(undefined);
   });
 
