@@ -157,6 +157,7 @@ export class ImageAttempt {
         relay: job.relay,
         signal: job.signal,
         poll,
+        quoted: this.#shared.entry.quoted,
         onSending: () => {
           seen.sending = true;
           this.#sentAt ??= performance.now();

@@ -219,6 +219,11 @@ export interface RunContext {
   onBytes?(blob: Blob): void;
   /** Polling policy override (tests, bench). */
   poll?: PollPolicy;
+  /**
+   * What is booked for this image where the reply reports no charge (USD: the quote per image, or its bound): an
+   * adapter that reads a shared meter (Puter's) counts it as owed by the meter until the meter shows it.
+   */
+  quoted?: string;
 }
 
 export interface PollPolicy {
