@@ -26,7 +26,8 @@
 //        modelVersion, responseId, modelStatus: {modelStage, retirementTime?, message?}} (js-genai `ModelStatus`: STABLE
 //        for the GA ids; PREVIEW for the previews; 3.1 Flash DEPRECATED from 2026-10-06, its retirementTime
 //        2026-10-29T00:00:00Z), billed that usage × Google's rates (GEMINI below). `usage=none` leaves the usage out (a
-//        proxy that strips it).
+//        proxy that strips it); a reply that lies about what it billed (the bill itself unchanged): `usage=huge` says
+//        2^53−1 image tokens out, `usage=zero` no tokens at all.
 //   POST /sim/google[/s/{scenario}]/v1beta/models/{model}:predict   Imagen 4 (`imagen-4.0-fast-generate-001`,
 //        `imagen-4.0-generate-001`, `imagen-4.0-ultra-generate-001`, until 2026-08-17): {instances: [{prompt}],
 //        parameters: {sampleCount (1–4, default 4: Google's Imagen guide, `numberOfImages`), aspectRatio (1:1, 3:4,
@@ -80,6 +81,26 @@
 //   text=<n>, thoughts=<n>, usage=none   as above
 import { randomUUID } from 'node:crypto';
 import { dayStart, servedAt, simulatorNow } from './clock.mjs';
+
+/**
+ * The `usageMetadata` a Gemini reply says of its tokens, or what a lying reply says instead (`said`: `huge`, `zero`).
+ */
+function usageSaid(said, { prompt, image, written, thoughts, moderated }) {
+  const [promptSaid, imageSaid, writtenSaid, thoughtsSaid] =
+    said === 'huge'
+      ? [prompt, Number.MAX_SAFE_INTEGER - written, written, thoughts]
+      : said === 'zero'
+        ? [0, 0, 0, 0]
+        : [prompt, image, written, thoughts];
+  return {
+    promptTokenCount: promptSaid,
+    candidatesTokenCount: imageSaid + writtenSaid,
+    totalTokenCount: promptSaid + imageSaid + writtenSaid + thoughtsSaid,
+    promptTokensDetails: [{ modality: 'TEXT', tokenCount: promptSaid }],
+    ...(!moderated && { candidatesTokensDetails: [{ modality: 'IMAGE', tokenCount: imageSaid }] }),
+    ...(thoughtsSaid && { thoughtsTokenCount: thoughtsSaid }),
+  };
+}
 import { decimal, dropConnection, parseScenario, preflight, readJson, requestUrl, send, sleep } from './http.mjs';
 import { drawImage } from './png.mjs';
 import { createChargeBook, createRequestLog, createTestRoutes, forModel, requestEntry } from './kit.mjs';
@@ -386,14 +407,7 @@ export function createGoogleSimulator({ pendingMs = 3000 } = {}) {
       count: moderated ? 0 : count,
     });
     const [width, height] = (GEMINI_SIZES[aspectRatio] ?? [1024, 1024]).map((side) => side * TIER_SCALE[imageSize]);
-    const usageMetadata = {
-      promptTokenCount: prompt,
-      candidatesTokenCount: image + written,
-      totalTokenCount: prompt + image + written + thoughts,
-      promptTokensDetails: [{ modality: 'TEXT', tokenCount: prompt }],
-      ...(!moderated && { candidatesTokensDetails: [{ modality: 'IMAGE', tokenCount: image }] }),
-      ...(thoughts && { thoughtsTokenCount: thoughts }),
-    };
+    const usageMetadata = usageSaid(scenario.usage, { prompt, image, written, thoughts, moderated });
     const seed = config.seed ?? 0;
     const candidate = moderated
       ? { finishReason: 'IMAGE_SAFETY', index: 0 }

@@ -39,7 +39,9 @@
 //                   300: its planning, unrecorded); `output_tokens_details` for 2, 2.5, 2.6 and 1.5 (recorded for 2
 //                   and 1.5), none for 1 and 1-mini (recorded). Billed `usage` × OpenAI's rates (see GPT below: 2.5
 //                   and 2.6 at $5 / $8 / $30 per million, as resellers restate them); `usage=none` leaves the usage out
-//                   of the reply (a server of the same API that does not report it).
+//                   of the reply (a server of the same API that does not report it); a reply that lies about what it
+//                   billed (the bill itself unchanged): `usage=huge` reports 2^53−1 output tokens, `usage=zero` none at
+//                   all.
 //
 // Routes (CORS on every reply and preflight but as said above; every reply has a Content-Type):
 //   POST /sim/{openai,together}/v1/images/generations, /sim/deepinfra/v1/openai/images/generations
@@ -617,17 +619,24 @@ export function createOpenAiSimulator({ pendingMs = 3000 } = {}) {
       quality,
       size,
       // usage=none: a server of the same API that reports no usage (a proxy that strips it).
-      usage:
-        scenario.usage === 'none'
-          ? undefined
-          : {
-              input_tokens: input,
-              input_tokens_details: { image_tokens: 0, text_tokens: input },
-              output_tokens: image + text,
-              ...(GPT[model].details && { output_tokens_details: { image_tokens: image, text_tokens: text } }),
-              total_tokens: input + image + text,
-            },
+      usage: scenario.usage === 'none' ? undefined : usageSaid(scenario.usage, input, image, text, GPT[model].details),
     });
+  }
+
+  /**
+   * The `usage` a reply says of `input` prompt tokens, `image` and `text` tokens out (`details`: with their parts), or
+   * what a lying reply says instead (`said`: `huge`, `zero`).
+   */
+  function usageSaid(said, input, image, text, details) {
+    const [inSaid, imageSaid, textSaid] =
+      said === 'huge' ? [input, Number.MAX_SAFE_INTEGER - text, text] : said === 'zero' ? [0, 0, 0] : [input, image, text];
+    return {
+      input_tokens: inSaid,
+      input_tokens_details: { image_tokens: 0, text_tokens: inSaid },
+      output_tokens: imageSaid + textSaid,
+      ...(details && { output_tokens_details: { image_tokens: imageSaid, text_tokens: textSaid } }),
+      total_tokens: inSaid + imageSaid + textSaid,
+    };
   }
 
   /**

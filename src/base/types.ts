@@ -171,6 +171,12 @@ export interface Receipt {
    * provider came between, and it says otherwise than `charged` (which stays as booked).
    */
   moved?: string;
+  /**
+   * What the provider reported the image cost where that was beyond reason (no amount, nothing for an image made, or
+   * more than its path's rule allows: src/generation/report-check.ts), USD: not booked (`basis` is `bound`), kept here
+   * for the record.
+   */
+  reported?: string;
 }
 
 /** The formats a provider may make an image in (SPEC §2, `output-format`). */

@@ -12,7 +12,7 @@ import { formatUsd } from '../pricing/index.js';
 import { generationText as text } from '../strings/generation.js';
 import { payeeAt, providerInfo } from '../providers/catalog.js';
 import { parse } from '../providers/urls.js';
-import type { PollPolicy, ProviderOutcome, ProviderProgress } from '../providers/provider.js';
+import type { Charge, PollPolicy, ProviderOutcome, ProviderProgress } from '../providers/provider.js';
 import { readBalanceNow, spentAfter, type BalanceReading } from './balance-check.js';
 import {
   bookFailure,
@@ -24,6 +24,7 @@ import {
   type Seen,
 } from './book-failure.js';
 import type { ReportProgress } from './combined-progress.js';
+import { checkReport, type ReportedFor } from './report-check.js';
 import type { Durations } from './durations.js';
 import type { GenerationJob } from './generation-job.js';
 import type { StageListener, SubmissionStage } from './stages.js';
@@ -61,6 +62,8 @@ interface Booked {
   upstream?: string;
   /** The provider, which reports what it charges, answered without saying for this image (BFL's `cost: null`). */
   unreported: boolean;
+  /** A charge the provider reported beyond reason, USD (`checkReport`): booked at the bound instead. */
+  disbelieved?: string;
   /** The day the provider said in its reply that it retires the model, within a month (`ProviderOutcome.retiring`). */
   retiring?: string;
 }
@@ -106,6 +109,9 @@ export class ImageAttempt {
 
   /** When its request left (`performance.now()`): the user's whole wait for it is counted from then. */
   #sentAt: number | undefined;
+
+  /** A charge the provider reported beyond reason (`checkReport`), USD: not booked, kept in the receipt. */
+  #disbelieved: string | undefined;
 
   constructor(shared: SubmissionShared, entryId: string, index: number) {
     this.#shared = shared;
@@ -163,7 +169,8 @@ export class ImageAttempt {
           this.#sentAt ??= performance.now();
           ledger.markSent(this.#entryId);
         },
-        onAccepted: (task, charge) => {
+        onAccepted: (task, reported) => {
+          const charge = this.#believed(reported);
           Object.assign(seen, { accepted: true, charge });
           this.#acceptedAt = performance.now();
           ledger.attachTask(this.#entryId, { ...task, endpoint: job.endpoint }, charge);
@@ -200,9 +207,12 @@ export class ImageAttempt {
     const { ledger, quote } = job;
     const { prompt, model, provider, quality, settings = {} } = job.request;
     const entryId = this.#entryId;
-    const charge = outcome.charge ?? this.#seen.charge;
-    // A price that is a bound, and no reply said what it came to: booked at the bound, as uncertain (SPEC §12).
-    const bound = !charge && quote.atMost !== undefined;
+    this.#disbelieved ??= outcome.disbelieved;
+    const charge = outcome.disbelieved === undefined ? (this.#believed(outcome.charge) ?? this.#seen.charge) : undefined;
+    const disbelieved = this.#disbelieved;
+    // A price that is a bound, and no reply said what it came to (or one beyond reason): booked at the bound, as
+    // uncertain (SPEC §12).
+    const bound = !charge && (quote.atMost !== undefined || disbelieved !== undefined);
     let charged = charge?.usd ?? mostPerImage(quote);
     // What the account has left after it, for its receipt: read while the page is told of the image.
     const leftRead = readBalanceNow(job);
@@ -243,6 +253,7 @@ export class ImageAttempt {
             : ('quote' as const),
       credits: larger ? undefined : charge?.credits,
       left: after?.usd?.toFixed(),
+      ...(disbelieved !== undefined && { reported: disbelieved }),
     };
     // What the balance fell by across it, where that says otherwise than the charge booked (SPEC §4, Pollinations).
     const moved =
@@ -262,6 +273,7 @@ export class ImageAttempt {
       charged,
       upstream: charge?.upstream,
       unreported,
+      ...(disbelieved !== undefined && { disbelieved }),
       retiring: outcome.retiring,
       ...(more.length > 0 && { more }),
     };
@@ -281,6 +293,23 @@ export class ImageAttempt {
     const fell = settled.spent.minus(before.spent);
     const others = othersBetween(job.ledger.entries(), this.#entryId, entry.provider, before.at, settled.at);
     return others.length === 0 && fell.gt(charged) ? fell.toFixed() : undefined;
+  }
+
+  /**
+   * `reported` where it can be believed (`checkReport`): a figure beyond reason is kept aside for the receipt, and the
+   * image booked as though nothing was said.
+   */
+  #believed(reported: Charge | undefined): Charge | undefined {
+    const { job, entry } = this.#shared;
+    const context: ReportedFor = {
+      rates: job.wiring?.rates,
+      prompt: job.request.prompt,
+      inputs: job.inputs.length,
+      most: entry.quoted,
+    };
+    const { charge, disbelieved } = checkReport(reported, context);
+    this.#disbelieved ??= disbelieved;
+    return charge;
   }
 
   /** The image failed: booked by what was seen (and the balance, where no reply said), its error's words made true. */

@@ -23,6 +23,8 @@ export interface GenerationOutcome {
   partialError?: UserPaysError;
   /** Set when a provider that reports its charges did not for some image (BFL's `cost: null`): its quote is booked. */
   unreported?: boolean;
+  /** A charge a provider reported beyond reason, USD (the first such image's): booked at the bound instead. */
+  disbelieved?: string;
   /** Of `charged`, what the user paid upstream providers on their own keys (OpenRouter's BYOK), shown apart. */
   upstream?: string;
   /** The day the provider said it retires the model, within a month (`ProviderOutcome.retiring`). */
@@ -74,6 +76,7 @@ function sum(settled: AttemptSettled[]): GenerationOutcome {
     charged: charged.toString(),
     partialError: failures[0],
     unreported: settled.some((image) => image.unreported),
+    disbelieved: settled.find((image) => image.disbelieved !== undefined)?.disbelieved,
     retiring: settled.find((image) => image.retiring)?.retiring,
     ...(upstream.isZero() ? {} : { upstream: upstream.toString() }),
   };

@@ -15,7 +15,7 @@ import { checkEndpoint, checkRelay } from '../providers/urls.js';
 import { generationText as text } from '../strings/generation.js';
 import type { Sentence } from '../strings/strings.js';
 import type { GenerationResult, ProviderId, PublicRequest, Quote, SubmitDetail } from '../base/types.js';
-import { runGeneration, type GenerationJob } from './run-generation.js';
+import { runGeneration, type GenerationJob, type GenerationOutcome } from './run-generation.js';
 import { payeeOf } from './image-attempt.js';
 import type { StageListener } from './stages.js';
 import { Durations, kindOf } from './durations.js';
@@ -121,39 +121,46 @@ export async function submit(s: Submission): Promise<Submitted> {
       ...(image.receipt && { receipt: { ...image.receipt, charged: image.charged } }),
     })),
   };
-  const usd = (amount: string | Decimal) => formatUsd(amount, s.locale);
+  const payee = payeeOf(job);
+  const chargeNote = chargeNoteOf(outcome, result.charged, quote, payee, s.locale);
+  const retiringNote = outcome.retiring
+    ? text.modelRetiring(payee, modelName(request.model), outcome.retiring)
+    : undefined;
+  return { result, partialError: outcome.partialError, chargeNote, retiringNote };
+}
+
+/**
+ * What the user is told beside the image of what it came to, where that is not the preview's price as said: a report
+ * not believed, a charge no reply said, what an upstream provider took on the user's own key, or a charge otherwise
+ * than the preview. Nothing where it is as the preview said.
+ */
+function chargeNoteOf(
+  outcome: GenerationOutcome,
+  charged: string,
+  quote: Quote,
+  payee: string,
+  locale?: string,
+): Sentence | undefined {
+  const usd = (amount: string | Decimal) => formatUsd(amount, locale);
   // A price that is a bound is said as the preview said it: to three figures, "at most" rounded up.
-  const rounded = (amount: string | Decimal, up?: boolean) => formatUsdRounded(amount, s.locale, up);
+  const rounded = (amount: string | Decimal, up?: boolean) => formatUsdRounded(amount, locale, up);
   // What is booked at its price's bound, as uncertain: the images whose reply did not say what they came to (their
   // receipts say so, `bound`; SPEC §12).
   const atBound = Decimal.sum(
     0,
     ...outcome.stored.map((image) => (image.receipt?.basis === 'bound' ? image.charged : 0)),
   );
-  // Said of whom the user pays: OpenAI at its own API, no gateway.
-  const payee = payeeOf(job);
-  const chargeNote = outcome.unreported
-    ? text.costNotReported(payee, usd(result.charged))
-    : !atBound.isZero()
-      ? text.costOfBoundNotReported(payee, rounded(atBound, true))
-      : outcome.upstream
-        ? text.chargedWithUpstream(
-            payee,
-            usd(new Decimal(result.charged).minus(outcome.upstream)),
-            usd(outcome.upstream),
-          )
-        : result.charged === quote.total
-          ? undefined
-          : quote.atMost
-            ? // Within what the preview said to its three figures, the charge is as expected: the receipt has it exactly.
-              rounded(result.charged) === rounded(quote.total)
-              ? undefined
-              : text.chargedOfBound(payee, rounded(result.charged), rounded(quote.total), rounded(quote.atMost, true))
-            : text.chargedOtherwise(payee, usd(result.charged), usd(quote.total));
-  const retiringNote = outcome.retiring
-    ? text.modelRetiring(payee, modelName(request.model), outcome.retiring)
-    : undefined;
-  return { result, partialError: outcome.partialError, chargeNote, retiringNote };
+  if (outcome.disbelieved !== undefined)
+    return text.costReportedBeyondReason(payee, usd(outcome.disbelieved), rounded(atBound, true));
+  if (outcome.unreported) return text.costNotReported(payee, usd(charged));
+  if (!atBound.isZero()) return text.costOfBoundNotReported(payee, rounded(atBound, true));
+  if (outcome.upstream)
+    return text.chargedWithUpstream(payee, usd(new Decimal(charged).minus(outcome.upstream)), usd(outcome.upstream));
+  if (charged === quote.total) return undefined;
+  if (!quote.atMost) return text.chargedOtherwise(payee, usd(charged), usd(quote.total));
+  // Within what the preview said to its three figures, the charge is as expected: the receipt has it exactly.
+  if (rounded(charged) === rounded(quote.total)) return undefined;
+  return text.chargedOfBound(payee, rounded(charged), rounded(quote.total), rounded(quote.atMost, true));
 }
 
 /**

@@ -305,6 +305,12 @@ export interface ProviderOutcome {
    */
   unreported?: boolean;
   /**
+   * The provider reported a charge beyond its own rule for this request (fal: a count of billed units other than the
+   * one image asked), USD as it would come to: not booked; the image is booked at its bound, uncertain, and the figure
+   * kept in its receipt (generation/report-check.ts checks every other report the same way).
+   */
+  disbelieved?: string;
+  /**
    * The day (`YYYY-MM-DD`) the provider says in its reply that it retires the model, where that is within a month
    * (Google's `modelStatus.retirementTime`): the user is told, so that no page meets the shutdown unwarned.
    */

@@ -50,6 +50,11 @@ export interface GenerationStrings {
    * as may have been charged, which the list under the tally lets the user settle.
    */
   costOfBoundNotReported(provider: string, most: string): string;
+  /**
+   * The reply said a figure (`reported`) beyond anything this image can cost (report-check.ts): not believed; `most`,
+   * the most it can cost, stays counted as may have been charged, and the receipt keeps the figure said.
+   */
+  costReportedBeyondReason(provider: string, reported: string, most: string): string;
   refused(why: string, provider?: string): string;
   /** The site has no relay for a provider that refuses web pages: the site's developer hears how in the console. */
   relayNeeded(provider: string): string;
@@ -162,6 +167,8 @@ export const generation: GenerationStrings = {
     `${words.TheProvider(provider)} says it retires ${model} on ${day}: from then on, pick another model.`,
   costOfBoundNotReported: (provider, most) =>
     `${words.TheProvider(provider)} did not say what this cost: at most ${most}, which your tally counts as may have been charged until you say what your ${words.providerName(provider)} account shows.`,
+  costReportedBeyondReason: (provider, reported, most) =>
+    `${words.TheProvider(provider)} said this cost ${reported}, which no image of this request can cost, so it is not booked: at most ${most} is, which your tally counts as may have been charged until you say what your ${words.providerName(provider)} account shows. The receipt keeps what was said.`,
   refused: (why, provider) => `${whoIn(provider)} refused the request (${why}). Change the settings and try again.`,
   relayNeeded: (provider) =>
     `${words.TheProvider(provider)} does not accept requests from web pages directly, so nothing was sent or charged: this site has not set up the relay it needs for ${words.theProvider(provider)} yet.`,

@@ -6,6 +6,7 @@ import { expect } from '@open-wc/testing';
 import { waitUntil } from '../support/wait.js';
 import '../../src/define.js';
 import { generate } from '../../src/api.js';
+import { LedgerStore } from '../../src/ledger/ledger.js';
 import { FalProvider, falBody } from '../../src/providers/fal/adapter.js';
 import { quoteFor } from '../../src/providers/prices.js';
 import { liveCatalogue } from '../../src/providers/engine/adapters.js';
@@ -101,12 +102,27 @@ describe('fal: the other families', function () {
     expect(await simCharged('fal', apiKey)).to.equal('0.03');
   });
 
-  it('books the quote where the header says no units, or no number: never nothing for an image fal billed', async () => {
-    for (const units of ['0', 'many', '-1']) {
+  it('books the quote where the header says no number: never nothing for an image fal billed', async () => {
+    for (const units of ['many', '-1']) {
       const [storageKey, run, apiKey] = [newStorageKey(), unique(), unique('sim-discount-25')];
       const endpoint = falEndpoint(`pending=50;expose=billable;units=${units};run=${run}`);
       const result = await generate(request, { apiKey, storageKey, endpoint });
       expect(result.images[0].receipt, units).to.include({ basis: 'quote', charged: '0.03' });
+      expect(await simCharged('fal', apiKey)).to.equal('0.03');
+    }
+  });
+
+  it('a count of units other than the one image asked (none, millions, a sliver) is not believed: the bound, uncertain', async () => {
+    for (const [units, reported] of [
+      ['0', '0'],
+      ['133333332', '3999999.96'],
+      ['0.0001', '0.000003'],
+    ]) {
+      const [storageKey, run, apiKey] = [newStorageKey(), unique(), unique('sim-discount-25')];
+      const endpoint = falEndpoint(`pending=50;expose=billable;units=${units};run=${run}`);
+      const result = await generate(request, { apiKey, storageKey, endpoint });
+      expect(result.images[0].receipt, units).to.include({ basis: 'bound', charged: '0.03', reported });
+      expect(new LedgerStore({ storageKey }).tally(), units).to.deep.include({ spent: '0', uncertain: '0.03' });
       expect(await simCharged('fal', apiKey)).to.equal('0.03');
     }
   });

@@ -191,24 +191,27 @@ export class FalProvider implements Provider {
    *
    * A tier that bills more or less than one unit (Nano Banana 2's 2K, 1.5 units): no fal source says whether the header
    * then counts the one image sent or the units its tier bills, so either is read as that image at the tier's price
-   * (units × unit price would book a 4K image counted as 1 at the 1K price); any other count is no report.
+   * (units × unit price would book a 4K image counted as 1 at the 1K price); any other count is beyond reason
+   * (`disbelieved`, what it would come to): the bound is booked, uncertain (generation/report-check.ts).
    */
   async #billed(
     units: string | null,
     model = '',
     quality: string | undefined,
     context: RunContext,
-  ): Promise<Charge | undefined> {
-    // A count of none is no report: a finished request with an image was billed (fal bills successful outputs).
+  ): Promise<{ charge?: Charge; disbelieved?: string }> {
     const count = units?.trim() ?? '';
     const family = Object.hasOwn(FAL_FAMILIES, model) ? FAL_FAMILIES[model] : undefined;
-    if (family?.unit !== 'image' || !/^\d+(\.\d+)?$/.test(count) || !+count) return undefined;
+    if (family?.unit !== 'image' || !/^\d+(\.\d+)?$/.test(count)) return {};
     const usd = unitPriceOf(model, `${context.endpoint}\n${context.apiKey}`);
-    if (usd === undefined) return undefined;
+    if (usd === undefined) return {};
+    // One image is asked (`num_images: 1`): a count other than that image's (none, or thousands) is beyond fal's own
+    // rule, and not believed; the figure it makes is kept for the receipt.
     const tier = new Decimal(tierUnits(model, quality));
-    if (tier.eq(1)) return { usd: new Decimal(count).mul(usd).toFixed() };
     const reported = new Decimal(count);
-    return reported.eq(1) || reported.eq(tier) ? { usd: tier.mul(usd).toFixed() } : undefined;
+    return reported.eq(1) || reported.eq(tier)
+      ? { charge: { usd: tier.mul(usd).toFixed() } }
+      : { disbelieved: reported.mul(usd).toFixed() };
   }
 
   /** Follows the request to its result; `sent`: the request sent (its prompt, model and tier), unknown on a resume. */
@@ -288,9 +291,9 @@ export class FalProvider implements Provider {
         throw error;
       });
       context.onBilled?.(); // it finished with images: fal has billed it, whatever happens to the download
-      const charge = await this.#billed(units, sent?.model, sent?.quality, context);
+      const billed = await this.#billed(units, sent?.model, sent?.quality, context);
       const outcome = await falOutcome(result, 'fal', task, context, signal, sent?.prompt);
-      return charge ? { ...outcome, charge } : outcome;
+      return { ...outcome, ...billed };
     } catch (error) {
       // Given up (cancel, deadline, a provider that stopped answering): cancel it at fal too, so that it is not
       // finished and billed for nobody; what the cancel finds decides what is booked, so wait for it.

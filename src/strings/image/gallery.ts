@@ -72,6 +72,11 @@ export interface GalleryStrings {
    * (`Receipt.moved`): said as what the balance did, never as a second charge.
    */
   receiptMoved(provider: string, amount: string): string;
+  /**
+   * The receipt's footnote where the provider's reply said a figure beyond reason (`Receipt.reported`): kept for the
+   * record, never booked.
+   */
+  receiptReported(provider: string, figure: string): string;
 }
 
 export const gallery: GalleryStrings = {
@@ -146,4 +151,6 @@ export const gallery: GalleryStrings = {
   receiptDifference: (amount, more) => (amount ? `${amount} ${more ? 'more' : 'less'} than quoted.` : 'As quoted.'),
   receiptMoved: (provider, amount) =>
     `Meanwhile your ${words.providerName(provider)} balance fell by ${amount}; where that differs from the charge, your account there says why.`,
+  receiptReported: (provider, figure) =>
+    `${words.TheProvider(provider)}'s reply said ${figure}, more than this image can cost or nothing at all: kept here for the record, never booked.`,
 };

@@ -55,6 +55,8 @@ export const generation: GenerationStrings = {
     `${words.TheProvider(provider)} gibt an, ${model} am ${day} abzuschalten: Wählen Sie ab dann ein anderes Modell.`,
   costOfBoundNotReported: (provider, most) =>
     `${words.TheProvider(provider)} hat nicht gesagt, was das gekostet hat: höchstens ${most}. Ihre Ausgabenübersicht zählt das als vielleicht berechnet, bis Sie sagen, was Ihr Konto ${atProvider(provider)} zeigt.`,
+  costReportedBeyondReason: (provider, reported, most) =>
+    `${words.TheProvider(provider)} hat ${reported} als Kosten genannt, was kein Bild dieser Anfrage kosten kann, also wird das nicht gebucht: gebucht werden höchstens ${most}. Ihre Ausgabenübersicht zählt das als vielleicht berechnet, bis Sie sagen, was Ihr Konto ${atProvider(provider)} zeigt. Der Beleg behält, was genannt wurde.`,
   refused: (why, provider) =>
     `${whoIn(provider)} hat die Anfrage abgelehnt (${why}). Ändern Sie die Einstellungen und versuchen Sie es noch einmal.`,
   relayNeeded: (provider) =>

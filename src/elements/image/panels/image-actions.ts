@@ -107,8 +107,9 @@ export function panelHandlers(parts: ImageParts, panels: PanelControllers): Pane
       if (!settleUncertain(parts.ledger.ledger, event)) return;
       // The note that a price's bound is counted as may have been charged is not true once the user has said.
       const left = parts.ledger.ledger?.uncertain() ?? [];
-      if (submission.chargeNote?.said?.[1] === 'costOfBoundNotReported' && !left.some(({ basis }) => basis === 'bound'))
-        submission.chargeNote = undefined;
+      const said = submission.chargeNote?.said?.[1] ?? '';
+      const boundNote = ['costOfBoundNotReported', 'costReportedBeyondReason'].includes(said);
+      if (boundNote && !left.some(({ basis }) => basis === 'bound')) submission.chargeNote = undefined;
       // The error's own answer: its box goes (or loses the answers), so what it booked is said beside Generate.
       const counted = entry && panels.uncertainList.loaded?.countedNote(entry, answer.value, parts.language);
       if (counted) {

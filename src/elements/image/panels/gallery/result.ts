@@ -146,7 +146,7 @@ function usd(amount: string | Decimal, locale?: string) {
 function renderReceipt(image: GalleryItem, galleryText: GalleryStrings, locale?: string, translation?: Translation) {
   const { receipt, charged } = image;
   const provider = image.payee ?? image.provider;
-  const { quoted, basis, credits, left, moved } = receipt!;
+  const { quoted, basis, credits, left, moved, reported } = receipt!;
   if (![charged, quoted, left ?? '0', credits ?? '0', moved ?? '0'].every(isAmount)) return nothing;
   const difference = new Decimal(charged).minus(quoted);
   return html`<details part="receipt" class="receipt">
@@ -173,6 +173,13 @@ function renderReceipt(image: GalleryItem, galleryText: GalleryStrings, locale?:
       moved && !new Decimal(moved).eq(charged)
         ? html`<p class="footnote">${galleryText.receiptMoved(provider, formatUsdRounded(moved, locale))}</p>`
         : nothing
+    }
+    ${
+      reported === undefined
+        ? nothing
+        : html`<p class="footnote">
+            ${galleryText.receiptReported(provider, isAmount(reported) ? formatUsd(reported, locale) : reported)}
+          </p>`
     }
   </details>`;
 }
