@@ -186,9 +186,16 @@ const languageSelect = document.getElementById('language');
 const options = (select, entries) => select.replaceChildren(...entries.map(([value, text]) => new Option(text, value)));
 const current = () => PROVIDERS.find((p) => p.id === providerSelect.value);
 
+// Why a lost reply is held at 7 times its price here, where a provider's own API holds it at 2 (docs/ledger.md): the
+// simulators answer on plain http, where a browser sends a request again once for each connection it had open.
+const RESENDS =
+  'A reply lost here is held at up to 7 times its price until you say what it cost: this demo’s simulators answer on plain http, where a browser may send a request again up to 7 times when its connection breaks. A provider’s own API is https, where it may send it twice at most: up to 2 times the price.';
+const losesReply = (scenario) => /fault=(network|accept-then-drop|accept-then-reset)/.test(scenario);
+
 function applyScenario() {
-  const { sim } = current();
+  const { sim, hint: said, id } = current();
   const scenario = scenarioSelect.value;
+  hint.textContent = id !== 'puter' && losesReply(scenario) ? `${said} ${RESENDS}` : said;
   // A provider's own API is on another origin than the page: CORS applies only there. The simulators answer
   // under both loopback names, so the scenario that refuses CORS is played on the other one.
   const origin = scenario.includes('cors=none')

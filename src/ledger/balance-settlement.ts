@@ -93,3 +93,25 @@ export function wholePricesMoved(measured: string | undefined, quoted: string, b
   const times = new Decimal(measured).div(quoted);
   return times.isInteger() && times.gte(1) && new Decimal(measured).lte(bound) ? times.toNumber() : undefined;
 }
+
+/**
+ * How many of the price of `entry`, a charge still uncertain, its account's balance showed it cost, where that is
+ * evidence enough to offer as the likeliest answer (issue 67, 8): what the balance moved by across it on a key others
+ * may use too (`timesMoved`, `UserPaysError.uncertainCharge`), else its certain part on a key this ledger's alone, a
+ * whole number from one up to the sends its bound counts (short of the bound, for a certain part: at it, it would be
+ * charged), and no other entry of the provider in `entries` opened by the time it was booked and still pending, or
+ * settled, since it was opened. Undefined otherwise: the user's own look at the account is then the only answer.
+ */
+export function pricesShown(
+  entry: LedgerEntry,
+  entries: readonly LedgerEntry[],
+  timesMoved?: number,
+): number | undefined {
+  const { id, provider, quoted, charged, certain, status, at, settledAt } = entry;
+  if (status !== 'uncertain' || charged === undefined || !new Decimal(quoted).gt(0)) return undefined;
+  const times = timesMoved ?? new Decimal(certain ?? 0).div(quoted).toNumber();
+  const shown = new Decimal(quoted).times(times);
+  const within = timesMoved === undefined ? shown.lt(charged) : shown.lte(charged);
+  if (!Number.isInteger(times) || times < 1 || !within) return undefined;
+  return othersBetween(entries, id, provider, at, settledAt ?? at).length === 0 ? times : undefined;
+}

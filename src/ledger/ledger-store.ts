@@ -28,6 +28,7 @@ import {
   type Area,
 } from './shared-area.js';
 import { budgetOf, committedOf, summarize, sumsOf, tallyOf } from './sums.js';
+import { pricesShown } from './balance-settlement.js';
 import type { Sentence } from '../strings/strings.js';
 
 export interface LedgerStoreOptions {
@@ -140,6 +141,14 @@ export class LedgerStore {
   /** Entries that may have been charged, not known yet. */
   uncertain(): readonly LedgerEntry[] {
     return this.entries().filter((entry) => entry.status === 'uncertain');
+  }
+
+  /**
+   * How many of its price the balance showed the uncertain `entry` cost, where nothing else of this ledger came
+   * between (`pricesShown`, balance-settlement.ts; `timesMoved`: what an error said it moved by on a shared key).
+   */
+  pricesShown(entry: LedgerEntry, timesMoved?: number): number | undefined {
+    return pricesShown(entry, this.entries(), timesMoved);
   }
 
   /**

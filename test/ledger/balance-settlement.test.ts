@@ -3,7 +3,12 @@
 // still, only a whole number of the price, and only that much is certain: the rest of the bound stays uncertain.
 import { expect } from '@open-wc/testing';
 import Decimal from 'decimal.js';
-import { othersBetween, settleFromBalance, wholePricesMoved } from '../../src/ledger/balance-settlement.js';
+import {
+  othersBetween,
+  pricesShown,
+  settleFromBalance,
+  wholePricesMoved,
+} from '../../src/ledger/balance-settlement.js';
 import { answerTimes } from '../../src/elements/tally/uncertain-charges.js';
 import type { LedgerEntry } from '../../src/ledger/ledger.js';
 
@@ -128,5 +133,42 @@ describe('what a balance that moved points to, on a key others may use too', () 
       undefined,
       undefined,
     ]);
+  });
+});
+
+describe('the answer a balance is evidence for, offered first (issue 67, 8)', () => {
+  // A lost reply booked uncertain at 7 × $0.014 over plain http, sent at 900 and booked at 2100.
+  const held = entry({ id: 'ours', status: 'uncertain', at: 900, charged: '0.098', settledAt: 2100 });
+
+  it('on a key others may use: the prices the balance moved by, one up to the bound, where nothing else ran', () => {
+    expect(pricesShown(held, [held], 1)).to.equal(1);
+    expect(pricesShown(held, [held], 7)).to.equal(7);
+    expect(pricesShown(held, [held], 8), 'past the bound').to.equal(undefined);
+    expect(pricesShown(held, [held]), 'no reading said').to.equal(undefined);
+  });
+
+  it("on a key this ledger's alone: its certain part, a whole number of prices short of the bound", () => {
+    expect(pricesShown({ ...held, certain: '0.014' }, [held])).to.equal(1);
+    expect(pricesShown({ ...held, certain: '0.028' }, [held])).to.equal(2);
+    expect(pricesShown({ ...held, certain: '0.007' }, [held]), 'part of a price').to.equal(undefined);
+    expect(pricesShown({ ...held, certain: '0.098' }, [held]), 'at the bound it is charged').to.equal(undefined);
+  });
+
+  it('nothing where another entry of the provider came between, or the entry is no longer uncertain', () => {
+    const between = entry({ at: 1000, settledAt: 1500 });
+    expect(pricesShown(held, [held, between], 1)).to.equal(undefined);
+    expect(pricesShown(held, [held, entry({ at: 1000, status: 'pending', settledAt: undefined })], 1)).to.equal(
+      undefined,
+    );
+    // Another provider's, a void one, one settled before it was sent, one opened after it was booked: they do not count.
+    const apart = [
+      entry({ provider: 'fal' }),
+      entry({ status: 'void' }),
+      entry({ at: 100, settledAt: 800 }),
+      entry({ at: 3000, status: 'pending', settledAt: undefined }),
+    ];
+    expect(pricesShown(held, [held, ...apart], 1)).to.equal(1);
+    expect(pricesShown({ ...held, status: 'charged', charged: '0.014' }, [held], 1)).to.equal(undefined);
+    expect(pricesShown({ ...held, quoted: '0' }, [held], 1), 'a free request').to.equal(undefined);
   });
 });

@@ -35,7 +35,10 @@ export function imageHandlers(parts: ImageParts, panels: () => ImagePanels | und
         .catch(() => {}),
     retry: submitFromGesture,
     fix: (event) => {
-      const { focusTarget, model } = (event.currentTarget as HTMLElement).dataset;
+      const { focusTarget, model, id } = (event.currentTarget as HTMLElement).dataset;
+      // An answer to a charge no reply confirmed (a budget's refusal offers the one its balance points to): booked as
+      // the tally's answers are, by the panels, which drew it.
+      if (id) return panels()?.handlers.uncertainChoice(event);
       if (model) host.model = model;
       if (focusTarget) root().querySelector<HTMLElement>(`#${focusTarget}`)?.focus();
     },

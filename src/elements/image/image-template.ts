@@ -3,6 +3,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { prices } from '../../strings/prices.js';
 import { wordsIn } from '../../strings/strings.js';
 import { renderPrompt, slot } from './form-template.js';
+import { renderFix } from './reason-fix.js';
 import { renderModels } from './models/model-picker.js';
 import { renderSize } from './shape/shape-picker.js';
 import type { PanelSlots } from './panels/slots.js';
@@ -55,23 +56,7 @@ function renderDecision(view: ImageView, slots: PanelSlots | undefined, on: Imag
               part=${ifDefined(blocked.at === 'price' && blocked.reason ? 'error' : undefined)}
             >
               <span>${blocked.reason}</span>
-              ${
-                blocked.fix
-                  ? 'url' in blocked.fix
-                    ? html`<a href=${blocked.fix.url} target="_blank" rel="noopener noreferrer"
-                        >${blocked.fix.label}</a
-                      >`
-                    : html`<button
-                        type="button"
-                        class="link"
-                        data-focus-target=${ifDefined('focus' in blocked.fix ? blocked.fix.focus : undefined)}
-                        data-model=${ifDefined('model' in blocked.fix ? blocked.fix.model : undefined)}
-                        @click=${on.fix}
-                      >
-                        ${blocked.fix.label}
-                      </button>`
-                  : nothing
-              }
+              ${blocked.fix ? renderFix(blocked.fix, on) : nothing}
             </p>`
           : nothing
       }

@@ -41,7 +41,9 @@ export interface Blocked {
         focus: 'prompt' | 'key' | 'sign-in' | 'references-input' | 'uncertain-first' | `setting-${string}`;
       }
     | { label: string; model: string }
-    | { label: string; url: string };
+    | { label: string; url: string }
+    /** The answer a lost reply's balance points to, booked as the tally's (panels/balance-evidence.ts). */
+    | { label: string; answer: { entry: string; value: string } };
 }
 
 /** Everything the widget's markup shows, read-only: built by the element before each render. */
@@ -141,7 +143,7 @@ export interface ImageHandlers extends ModelHandlers, ShapeHandlers {
   submit(event: Event): void;
   /** The pointer or the focus on Generate: what a submission needs starts loading. */
   submitPrefetch(): void;
-  /** The fix the decision row offers (`data-focus` or `data-model`). */
+  /** The fix the decision row offers (`data-focus`, `data-model`, or an answer's `value` and `data-id`). */
   fix(event: Event): void;
   /** `keydown` anywhere in the form: Enter never spends; Ctrl/Cmd+Enter submits. */
   formKeydown(event: KeyboardEvent): void;

@@ -29,6 +29,11 @@ export interface UncertainStrings {
   uncertainChargedOnce(amount: unknown): unknown[];
   /** The error's answer where the balance moved by `times` (2 or more) the request's price: `amount` in all. */
   uncertainChargedTimes(times: number, amount: unknown): unknown[];
+  /**
+   * Beside Generate and in a budget's refusal, where the account's balance fell by `times` the request's price across
+   * a lost reply and nothing else of this ledger ran meanwhile (`amount`): the one click that books that many.
+   */
+  uncertainBalanceFell(provider: string, amount: string, times: number): string;
   /** What the error's "Charged once" booked, said where its box was gone from: beside Generate. */
   uncertainCountedOnce(amount: string): string;
   /** What the error's "Charged twice" (`times`) booked, said where its box was gone from: beside Generate. */
@@ -86,6 +91,8 @@ export const uncertain: UncertainStrings = {
   uncertainCharged: (amount) => ['It was charged, ', amount],
   uncertainChargedOnce: (amount) => ['Charged once, ', amount],
   uncertainChargedTimes: (times, amount) => [`Charged ${timesSaid(times)}, `, amount],
+  uncertainBalanceFell: (provider, amount, times) =>
+    `Your ${words.providerName(provider)} balance fell by ${amount}: count it as charged ${times === 1 ? 'once' : timesSaid(times)}`,
   uncertainCountedOnce: (amount) => `Counted as charged once: ${amount}.`,
   uncertainCountedTimes: (times, amount) => `Counted as charged ${timesSaid(times)}: ${amount}.`,
   uncertainCountedCharged: (amount) => `Counted as charged: ${amount}.`,

@@ -100,10 +100,11 @@ export function panelHandlers(parts: ImageParts, panels: PanelControllers): Pane
     // The user's word, from their provider account, settles what no reply did; the next thing to do is Generate,
     // or the next such charge, never the page.
     uncertainChoice: (event) => {
-      const charge = submission.uncertainCharge;
+      // The error's own answers, and the one a balance points to beside Generate: what they booked is said there.
       const answer = event.currentTarget as HTMLButtonElement;
       const entry =
-        answer.closest('.error-box') && parts.ledger.ledger?.uncertain().find(({ id }) => id === charge?.entry);
+        answer.closest('.error-box, .evidence') &&
+        parts.ledger.ledger?.uncertain().find(({ id }) => id === answer.dataset.id);
       if (!settleUncertain(parts.ledger.ledger, event)) return;
       // The note that a price's bound is counted as may have been charged is not true once the user has said.
       const left = parts.ledger.ledger?.uncertain() ?? [];

@@ -107,7 +107,8 @@ export class ImagePanels extends PanelControllers {
     }
     // What is left is of the key's own cap where its provider says it has one (OpenRouter's `limit`), not the account's.
     const capped = this.parts.host.provider !== 'puter' && this.account.cap && (state?.signed ? 'signed' : 'pasted');
-    return spendingBlocked(this.parts, this.accountLeft(), quote, !!state?.cannotPay, capped || undefined);
+    const evidence = this.evidence.offer();
+    return spendingBlocked(this.parts, this.accountLeft(), quote, !!state?.cannotPay, capped || undefined, evidence);
   }
 
   /**

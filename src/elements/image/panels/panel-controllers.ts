@@ -23,6 +23,7 @@ import type * as UncertainList from '../../tally/uncertain-list/index.js';
 import { PanelPart } from './panel-part.js';
 import { PinnedRowController } from './pinned-row.js';
 import { ColumnsController } from './columns.js';
+import { BalanceEvidence } from './balance-evidence.js';
 import { RequiredImageController } from './required-image.js';
 import { carryQuality } from './quality-carried.js';
 import { ReferenceImages } from './reference-images.js';
@@ -90,6 +91,8 @@ export class PanelControllers {
    */
   readonly uncertainList: PanelPart<typeof UncertainList>;
   readonly resume: ResumeController;
+  /** The answer a lost reply's balance points to, offered beside Generate and in a budget's refusal. */
+  readonly evidence: BalanceEvidence;
   readonly flow: FlowController;
   /** Keeps what the keyboard reaches, and what the widget says above the pinned decision row, clear of it. */
   readonly pinnedRow: PinnedRowController;
@@ -126,6 +129,7 @@ export class PanelControllers {
       language,
     );
     this.references = new ReferenceImages(host, (error) => this.submission.report(error));
+    this.evidence = new BalanceEvidence(parts, () => this.submission.lastUncertainCharge);
     this.gallery = new GalleryController(
       host,
       {

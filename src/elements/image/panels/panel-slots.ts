@@ -145,8 +145,12 @@ export function renderSlots(
     ),
     notices: latest.result.length ? (below ? nothing : notices) : failure,
     // While the provider asks in its own box, that; else a change just made, beside the toolbar of the image it
-    // concerns where that image is shown, else here.
-    note: submission.asking ? renderAsking(submission.asking) : undo && !undoNear ? undo : nothing,
+    // concerns where that image is shown, else here; else the answer a lost reply's balance points to.
+    note: submission.asking
+      ? renderAsking(submission.asking)
+      : undo && !undoNear
+        ? undo
+        : panels.evidence.render(view, on.uncertainChoice),
     result: !galleryView
       ? nothing
       : latest.result.length

@@ -10,6 +10,7 @@ import { wordsIn } from '../../../strings/strings.js';
 import { words } from '../../../strings/words.js';
 import type { ImageParts } from '../image-parts.js';
 import type { Blocked } from '../view.js';
+import type { EvidenceOffer } from './balance-evidence.js';
 import { mostOf } from '../../../pricing/quote.js';
 
 /**
@@ -17,8 +18,8 @@ import { mostOf } from '../../../pricing/quote.js';
  * its provider says; `capped`, where that is what a key's own spending cap leaves, not the account's balance: the cap
  * given at this site's sign-in, or a pasted key's limit), or because the account cannot pay at all (`cannotPay`: a
  * Hugging Face free account, as its sign-in said), with the fix (the cheapest request that fits, or where to add
- * funds or raise the key's limit): known once the ledger and the account are, after the first paint (image-view.ts
- * says the rest).
+ * funds or raise the key's limit, or the answer a lost reply's balance points to, `evidence`): known once the ledger
+ * and the account are, after the first paint (image-view.ts says the rest).
  */
 export function spendingBlocked(
   parts: ImageParts,
@@ -26,6 +27,7 @@ export function spendingBlocked(
   quote: Quote,
   cannotPay = false,
   capped?: 'signed' | 'pasted',
+  evidence?: EvidenceOffer,
 ): Blocked | undefined {
   const { host } = parts;
   const { locale, translation } = parts.language;
@@ -45,7 +47,8 @@ export function spendingBlocked(
   if (ledger && tally?.budget && ledger.wouldExceed(mostOf(quote))) {
     // What the budget leaves once everything held and uncertain is counted (`remaining` says just that). Where the
     // request would fit but for what may have been charged, the user's word on it is the fix: it may not have been.
-    // A budget in force that is not the user's own is the site's, which the user cannot raise.
+    // A budget in force that is not the user's own is the site's, which the user cannot raise. Where the account's
+    // balance points to an answer (`evidence`: it fell by the price), that answer is the fix, one click.
     const remaining = new Decimal(tally.remaining ?? 0);
     const uncertain = new Decimal(tally.uncertain ?? 0);
     const settling = uncertain.gt(0) && remaining.plus(uncertain).gte(mostOf(quote));
@@ -55,7 +58,9 @@ export function spendingBlocked(
       ? {
           reason: offersText.overBudget(budget, site, formatUsdRounded(uncertain, locale, true)),
           at: 'price',
-          fix: { label: offersText.settleUncertain(ledger.uncertain().length), focus: 'uncertain-first' },
+          fix: evidence
+            ? { label: evidence.label, answer: evidence }
+            : { label: offersText.settleUncertain(ledger.uncertain().length), focus: 'uncertain-first' },
         }
       : { reason: offersText.overBudget(budget, site), at: 'price', fix: cheaper(remaining) };
   }

@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { accountStyles } from './accounts/accounts.js';
+import { evidenceStyles } from './balance-evidence.js';
 import { iconStyles } from './icons.js';
 import { moreStyles } from './more.js';
 import { slotStyles } from './panel-slots.js';
@@ -60,4 +61,5 @@ export const imagePanelStyles = css`
   ${moreStyles}
   ${iconStyles}
   ${pinnedRowStyles}
+  ${evidenceStyles}
 `;

@@ -22,6 +22,8 @@ export const uncertain: UncertainStrings = {
   uncertainCharged: (amount) => ['Es wurde berechnet, ', amount],
   uncertainChargedOnce: (amount) => ['Einmal berechnet, ', amount],
   uncertainChargedTimes: (times, amount) => [`${timesSaid(times)} berechnet, `, amount],
+  uncertainBalanceFell: (provider, amount, times) =>
+    `Ihr Guthaben ${atProvider(provider)} ist um ${amount} gesunken: als ${times === 1 ? 'einmal' : timesSaid(times).toLowerCase()} berechnet zählen`,
   uncertainCountedOnce: (amount) => `Als einmal berechnet gezählt: ${amount}.`,
   uncertainCountedTimes: (times, amount) => `Als ${timesSaid(times).toLowerCase()} berechnet gezählt: ${amount}.`,
   uncertainCountedCharged: (amount) => `Als berechnet gezählt: ${amount}.`,

@@ -212,6 +212,14 @@ export class SubmissionController<Args> implements ReactiveController {
     return this.#failure?.uncertainCharge;
   }
 
+  /**
+   * The charge the last submission's error left uncertain, kept after its box is gone (dismissed, or an edit took it)
+   * until a newer submission starts: what its balance moved by is offered beside Generate (balance-evidence.ts).
+   */
+  get lastUncertainCharge() {
+    return (this.#lastSubmissionFailure ?? this.#failure)?.uncertainCharge;
+  }
+
   /** `sentence` in the host's words. */
   say(sentence: Sentence): string {
     return reword(sentence, this.#language.translation);
