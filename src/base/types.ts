@@ -62,6 +62,13 @@ export interface PriceSource {
   name: string;
   asOf: string;
   url?: string;
+  /**
+   * Set on the bundled price where the provider's live list priced the model beyond reason (not a price, or far from
+   * the bundled one: src/pricing/sane-prices.ts) and so was not used.
+   */
+  liveRefused?: true;
+  /** On a quote, why its price is from this source where that is not the live list one would expect: in words. */
+  why?: string;
 }
 
 export interface Quote {

@@ -40,12 +40,26 @@ const REFERENCE = { width: 1024, height: 1024, prompt: 'a' } as const;
 
 /**
  * Of `live` (a provider's live list as a price book), the entries of `provider` whose price for a 1024² image is
- * within `BAND` of the bundled one's in `bundled`; one outside it is no price, and the bundled one stays (its source
- * says it is the bundled copy). A live entry with nothing bundled beside it is kept (the absolute range, `saneUsd`,
- * is its guard); one that cannot be priced where the bundled one can is dropped.
+ * within `BAND` of the bundled one's in `bundled`; one outside it is no price, and the bundled one stays, its source
+ * saying so (`liveRefused`), as for each of `refused` (models the list priced out of all range, which its reader could
+ * not take: `saneUsd`). A live entry with nothing bundled beside it is kept (the absolute range is its guard); one that
+ * cannot be priced where the bundled one can is dropped.
  */
-export function withinReason(provider: ProviderId, bundled: PriceBook, live: PriceBook): PriceBook {
+export function withinReason(
+  provider: ProviderId,
+  bundled: PriceBook,
+  live: PriceBook,
+  refused: readonly string[] = [],
+): PriceBook {
   const kept: PriceBook = {};
+  const bundledSaying = (model: string) => {
+    const before = bundled[model]?.[provider];
+    return before && { [provider]: { ...before, source: { ...before.source, liveRefused: true as const } } };
+  };
+  for (const model of refused) {
+    const saying = !Object.hasOwn(live, model) && bundledSaying(model);
+    if (saying) kept[model] = saying;
+  }
   for (const model in live) {
     const entry = live[model][provider];
     const before = bundled[model]?.[provider];
@@ -58,7 +72,7 @@ export function withinReason(provider: ProviderId, bundled: PriceBook, live: Pri
     const was = priceOf(ask, { [model]: { [provider]: before } }).quote?.total;
     const now = priceOf(ask, { [model]: { [provider]: entry } }).quote?.total;
     const near = !was || (now !== undefined && inBand(now, was));
-    kept[model] = near ? live[model] : others;
+    kept[model] = near ? live[model] : { ...others, ...bundledSaying(model) };
   }
   return kept;
 }

@@ -369,6 +369,8 @@ export interface Provider {
 export interface LiveCatalogue {
   prices: PriceBook;
   listed?: readonly string[];
+  /** Models the list priced out of all range (`saneUsd`): the bundled price stands, its source saying why. */
+  refused?: readonly string[];
 }
 
 /**

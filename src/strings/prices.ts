@@ -28,6 +28,8 @@ export interface PricesStrings {
   noPrice(model: string, provider: string): string;
   /** A model its provider has shut down (`shutdown`, a day `YYYY-MM-DD`), and the one made instead. */
   replacedBy(model: string, shutdown: string, replacement: string): string;
+  /** The provider's live list priced the model beyond reason (`PriceSource.liveRefused`): the bundled price stands. */
+  liveRefused(provider: string): string;
   /** A model its provider has shut down, with none to make in its place on this path. */
   shutDown(model: string, shutdown: string): string;
   /** A model its provider shuts down soon (`shutdown`, a day), and what replaces it then. */
@@ -101,6 +103,8 @@ export const prices: PricesStrings = {
   noPrice: (model, provider) => `${model} has no price for provider ${provider} yet. Pick another provider or model.`,
   replacedBy: (model, shutdown, replacement) =>
     `${model} was shut down on ${shutdown}: ${replacement}, its replacement, makes this image instead.`,
+  liveRefused: (provider) =>
+    `${words.TheProvider(provider)}'s live price list gave a price for this model that cannot be right (not a price, or far from what it has charged), so the price bundled with this widget is used.`,
   shutDown: (model, shutdown) =>
     `${model} was shut down on ${shutdown} and can no longer be made here. Pick another model.`,
   shutsDown: (model, shutdown, replacement) =>

@@ -1,12 +1,16 @@
 // What OpenRouter sells today (SPEC §12, "The catalog as the providers sell it today"): the bundled slugs and tags as
 // OpenRouter names them, each model's end upstream by the page's clock, the image API's list deciding what is offered,
 // and a live price out of all reason taken as no price (demo/sim/openrouter.mjs serves each case).
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/define.js';
+import type { UserPaysCost } from '../../src/elements/cost/userpays-cost.js';
 import { modelsIn, replacementOf, type PriceBook } from '../../src/pricing/index.js';
 import { liveCatalogue } from '../../src/providers/engine/adapters.js';
 import { BUILTIN_PRICE_BOOK, quoteFor } from '../../src/providers/prices.js';
 import { controlledClock } from '../support/clock.js';
 import { simEndpoint, unique } from '../support/sim.js';
+import { until } from '../support/wait.js';
+import { words } from '../support/widget.js';
 
 const PROMPT = 'a lighthouse at dawn';
 const bundled = (model: string) => BUILTIN_PRICE_BOOK[model]?.openrouter;
@@ -97,6 +101,9 @@ describe('a live OpenRouter price out of all reason is no price', function () {
       const priced = quote(book, 'gpt-image-2', { width: 1024, height: 1024, quality: 'high' });
       expect(priced.source.name).to.equal('OpenRouter image endpoints (bundled)');
       expect(priced).to.include({ total: '0.210745', atMost: '0.21082' });
+      expect(priced.source.why).to.equal(
+        "OpenRouter's live price list gave a price for this model that cannot be right (not a price, or far from what it has charged), so the price bundled with this widget is used.",
+      );
     });
   }
 
@@ -105,6 +112,7 @@ describe('a live OpenRouter price out of all reason is no price', function () {
       const priced = quote(await live(`seedreamusd=${cost}`), 'seedream-4.5');
       expect(priced).to.include({ total: '0.04' });
       expect(priced.source.name).to.equal('OpenRouter image endpoints (bundled)');
+      expect(priced.source.why).to.contain("OpenRouter's live price list gave a price for this model that cannot be right");
     });
   }
 
@@ -113,11 +121,30 @@ describe('a live OpenRouter price out of all reason is no price', function () {
     const priced = quote(await live('seedreamusd=0.5'), 'seedream-4.5');
     expect(priced).to.include({ total: '0.04' });
     expect(priced.source.name).to.equal('OpenRouter image endpoints (bundled)');
+    expect(priced.source.why).to.contain('so the price bundled with this widget is used');
   });
 
   it('a price in the range is read as it is written', async () => {
     const priced = quote(await live('seedreamusd=0.035'), 'seedream-4.5');
     expect(priced).to.include({ total: '0.035' });
     expect(priced.source.name).to.equal('OpenRouter image endpoints (live)');
+    expect(priced.source).not.to.have.property('why');
+  });
+});
+
+describe('<userpays-cost> where OpenRouter’s live price is refused', () => {
+  it('shows the bundled price, and says why under its source, in the page’s language', async () => {
+    for (const [lang, why] of [
+      ['en', 'live price list gave a price for this model that cannot be right'],
+      ['de', 'nannte für dieses Modell einen Preis, der nicht stimmen kann'],
+    ]) {
+      const endpoint = simEndpoint('openrouter', `run=${unique('or-why')};seedreamusd=1e-30`);
+      const el = await fixture<UserPaysCost>(
+        html`<userpays-cost lang=${lang} provider="openrouter" endpoint=${endpoint} model="seedream-4.5"></userpays-cost>`,
+      );
+      await until(() => el.quote?.source.why, 5_000, 'the refusal said');
+      expect(el.quote).to.include({ total: '0.04' });
+      expect(words(el.shadowRoot), lang).to.contain(why);
+    }
   });
 });

@@ -43,7 +43,8 @@ export function renderQuote(
     ${quote.exact ? nothing : html`<p class="muted">${text.estimateWhy(quote.provider)}</p>`}
     <p class="muted source">
       ${quote.credits ? text.credits(quote.credits) : nothing}${text.pricesFrom(quote.source.name, quote.source.asOf)}
-    </p>`;
+    </p>
+    ${quote.source.why ? html`<p class="muted">${quote.source.why}</p>` : nothing}`;
 }
 
 export const quoteStyles = css`

@@ -136,7 +136,7 @@ export function liveBook(id: ProviderId, endpoint: string, access?: LiveAccess):
     .then((live) => {
       if (!live) return { book: base };
       // A live price far from the bundled one is no price (`withinReason`): the bundled one stays.
-      const book = mergePriceBook(base, withinReason(id, base, live.prices));
+      const book = mergePriceBook(base, withinReason(id, base, live.prices, live.refused));
       if (!live.listed) return { book };
       const listed = new Set(live.listed);
       return { book: soldOnly(book, id, listed), listed };

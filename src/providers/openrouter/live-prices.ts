@@ -24,6 +24,10 @@ function usd(line: any): string | undefined {
 
 const perMillion = (cost: string) => new Decimal(cost).mul(1e6).toFixed();
 
+/** Whether `lines` write a price out of all range (a number `usd` refuses): the model's price is refused, and said so. */
+const outOfRange = (lines: unknown) =>
+  Array.isArray(lines) && lines.some((line) => typeof line?.cost_usd === 'number' && usd(line) === undefined);
+
 /**
  * The rule of `bundled` at one endpoint's `pricing` lines: tokens (`input_text`, `input_image`, `output_image`, and
  * `output_text` where listed: USD per million), one price per image (by `variant`, matched to the resolution tiers
@@ -93,6 +97,7 @@ export async function liveFamilies(endpoint: string): Promise<LiveCatalogue | un
     return undefined;
   }
   const prices: PriceBook = {};
+  const refused: string[] = [];
   const now = clock.now();
   const listed = Object.keys(bundled).filter(
     (id) => !FAMILIES[id] || named.has(FAMILIES[id].model) || retired(FAMILIES[id].lifecycle, now),
@@ -104,13 +109,15 @@ export async function liveFamilies(endpoint: string): Promise<LiveCatalogue | un
       .map(async (id) => {
         const url = `${endpoint}/api/v1/images/models/${FAMILIES[id].model}/endpoints`;
         const body = await read(url).catch(() => undefined);
-        for (const each of Array.isArray(body?.endpoints) ? body.endpoints : []) {
+        const endpoints: any[] = Array.isArray(body?.endpoints) ? body.endpoints : [];
+        for (const each of endpoints) {
           const rule = typeof each?.provider_tag === 'string' && lineRule(FAMILIES[id].rule, each.pricing);
           if (!rule) continue;
           const source = { name: 'OpenRouter image endpoints (live)', asOf, url };
           return void (prices[id] = { openrouter: withSource(id, rule, each.provider_tag, source) });
         }
+        if (endpoints.some((each) => outOfRange(each?.pricing))) refused.push(id);
       }),
   );
-  return { prices, listed };
+  return { prices, listed, refused };
 }

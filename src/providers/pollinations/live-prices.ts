@@ -40,20 +40,21 @@ async function livePollinationsPrices(endpoint: string): Promise<LiveCatalogue |
       url,
     };
     const prices: PriceBook = livePollinationsFamilies(models, source);
+    const refused: string[] = [];
     for (const [id, entry] of Object.entries(fluxPrices)) {
       const listed = named(models, entry.model);
       const price = listed?.pricing?.currency === 'pollen' ? listed.pricing.completionImageTokens : undefined;
       // Text, as Pollinations writes prices (toFixedPoint); no FLUX image there costs a whole pollen.
       if (isAmount(price) && saneUsd(price, 'image') && new Decimal(price).lt(1)) {
         prices[id] = { pollinations: { ...entry, rule: { kind: 'flat', unit: 'usd', perImage: price }, source } };
-      }
+      } else if (isAmount(price)) refused.push(id);
     }
     const listed = Object.keys(bundled).filter((id) => named(models, bundled[id].model));
     // One the book has ended stays, never offered (its date), so that a page naming it is told what replaced it.
     const ended = Object.keys(bundled).filter(
       (id) => !listed.includes(id) && retired(bundled[id].lifecycle, clock.now()),
     );
-    return listed.length ? { prices, listed: [...listed, ...ended] } : undefined;
+    return listed.length ? { prices, listed: [...listed, ...ended], refused } : undefined;
   } catch {
     delete replies[url]; // read again on the next need
     return undefined;

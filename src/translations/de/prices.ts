@@ -1,5 +1,5 @@
 import type { PricesStrings } from '../../strings/prices.js';
-import { atProvider, images, mp, number, referenceImages } from './words.js';
+import { atProvider, images, mp, number, ofProvider, referenceImages } from './words.js';
 
 /**
  * The words of a price source's name (`quote.source.name`: data, in English, which a page may read) in German; the
@@ -60,6 +60,8 @@ export const prices: PricesStrings = {
     `${model} hat beim Anbieter ${provider} noch keinen Preis. Wählen Sie einen anderen Anbieter oder ein anderes Modell.`,
   replacedBy: (model, shutdown, replacement) =>
     `${model} wurde am ${shutdown} abgeschaltet: Stattdessen macht ${replacement}, sein Nachfolger, dieses Bild.`,
+  liveRefused: (provider) =>
+    `Die aktuelle Preisliste ${ofProvider(provider)} nannte für dieses Modell einen Preis, der nicht stimmen kann (kein Preis, oder weit weg von dem, was dort berechnet wurde); deshalb gilt der mit diesem Widget gelieferte Preis.`,
   shutDown: (model, shutdown) =>
     `${model} wurde am ${shutdown} abgeschaltet und kann hier nicht mehr erzeugt werden. Wählen Sie ein anderes Modell.`,
   shutsDown: (model, shutdown, replacement) =>
