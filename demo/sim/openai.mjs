@@ -629,7 +629,11 @@ export function createOpenAiSimulator({ pendingMs = 3000 } = {}) {
    */
   function usageSaid(said, input, image, text, details) {
     const [inSaid, imageSaid, textSaid] =
-      said === 'huge' ? [input, Number.MAX_SAFE_INTEGER - text, text] : said === 'zero' ? [0, 0, 0] : [input, image, text];
+      said === 'huge'
+        ? [input, Number.MAX_SAFE_INTEGER - text, text]
+        : said === 'zero'
+          ? [0, 0, 0]
+          : [input, image, text];
     return {
       input_tokens: inSaid,
       input_tokens_details: { image_tokens: 0, text_tokens: inSaid },

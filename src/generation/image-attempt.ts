@@ -208,7 +208,8 @@ export class ImageAttempt {
     const { prompt, model, provider, quality, settings = {} } = job.request;
     const entryId = this.#entryId;
     this.#disbelieved ??= outcome.disbelieved;
-    const charge = outcome.disbelieved === undefined ? (this.#believed(outcome.charge) ?? this.#seen.charge) : undefined;
+    const charge =
+      outcome.disbelieved === undefined ? (this.#believed(outcome.charge) ?? this.#seen.charge) : undefined;
     const disbelieved = this.#disbelieved;
     // A price that is a bound, and no reply said what it came to (or one beyond reason): booked at the bound, as
     // uncertain (SPEC §12).

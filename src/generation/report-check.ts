@@ -77,7 +77,6 @@ export function checkReport(charge: Charge | undefined, reported: ReportedFor): 
     return { disbelieved: String(charge.usd).slice(0, 40) };
   }
   const priced = new Decimal(reported.most).gt(0);
-  const absurd =
-    !usd.isFinite() || usd.isNeg() || (usd.isZero() && priced) || usd.gt(reportCeiling(reported));
+  const absurd = !usd.isFinite() || usd.isNeg() || (usd.isZero() && priced) || usd.gt(reportCeiling(reported));
   return absurd ? { disbelieved: usd.toString() } : { charge };
 }

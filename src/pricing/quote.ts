@@ -369,9 +369,7 @@ export function quoteDetails(request: QuoteRequest, book: PriceBook, text = pric
     outputMegapixels,
     inputMegapixels,
     lines,
-    source: entry.source.liveRefused
-      ? { ...entry.source, why: text.liveRefused(asked.provider) }
-      : entry.source,
+    source: entry.source.liveRefused ? { ...entry.source, why: text.liveRefused(asked.provider) } : entry.source,
     exact: entry.exact,
   };
   if (mostUnits?.gt(units)) quote.atMost = paid(mostUnits).mul(count).toString();

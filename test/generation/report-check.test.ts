@@ -39,9 +39,11 @@ describe('a reported charge, checked', () => {
     // $5 × (5 + 1,024) + $30 × 32,768, per million.
     expect(reportCeiling(tokenRequest).toString()).to.equal('0.988185');
     // An input image at the dearer of the input rates, as many tokens at most.
-    expect(reportCeiling({ ...tokenRequest, inputs: 1 }).minus(reportCeiling(tokenRequest)).toString()).to.equal(
-      String((8 * TOKENS_MOST) / 1e6),
-    );
+    expect(
+      reportCeiling({ ...tokenRequest, inputs: 1 })
+        .minus(reportCeiling(tokenRequest))
+        .toString(),
+    ).to.equal(String((8 * TOKENS_MOST) / 1e6));
   });
 
   it('a path priced per image: ten times its most, and never under $10 (a page may price it at nothing)', () => {

@@ -112,7 +112,9 @@ describe('a live OpenRouter price out of all reason is no price', function () {
       const priced = quote(await live(`seedreamusd=${cost}`), 'seedream-4.5');
       expect(priced).to.include({ total: '0.04' });
       expect(priced.source.name).to.equal('OpenRouter image endpoints (bundled)');
-      expect(priced.source.why).to.contain("OpenRouter's live price list gave a price for this model that cannot be right");
+      expect(priced.source.why).to.contain(
+        "OpenRouter's live price list gave a price for this model that cannot be right",
+      );
     });
   }
 
@@ -140,7 +142,12 @@ describe('<userpays-cost> where OpenRouter’s live price is refused', () => {
     ]) {
       const endpoint = simEndpoint('openrouter', `run=${unique('or-why')};seedreamusd=1e-30`);
       const el = await fixture<UserPaysCost>(
-        html`<userpays-cost lang=${lang} provider="openrouter" endpoint=${endpoint} model="seedream-4.5"></userpays-cost>`,
+        html`<userpays-cost
+          lang=${lang}
+          provider="openrouter"
+          endpoint=${endpoint}
+          model="seedream-4.5"
+        ></userpays-cost>`,
       );
       await until(() => el.quote?.source.why, 5_000, 'the refusal said');
       expect(el.quote).to.include({ total: '0.04' });
