@@ -5,6 +5,7 @@
 import { expect } from '@open-wc/testing';
 import '../../src/define.js';
 import type { UserPaysImage } from '../../src/elements/image/userpays-image.js';
+import { LedgerStore } from '../../src/ledger/ledger.js';
 import { bflWidget } from '../support/bfl-widget.js';
 import { uniqueStorageKey } from '../support/sim.js';
 import { until } from '../support/wait.js';
@@ -88,6 +89,26 @@ describe('<userpays-image>: a lost reply whose balance fell by its price is sett
     expect(words(besideGenerate(el))).to.equal(
       'Ihr Guthaben bei BFL ist um $0.014 gesunken: als einmal berechnet zählen',
     );
+  });
+
+  it("a key of this site's sign-in whose balance showed one price of it: the same answer, in the refusal", async () => {
+    // As a lost reply on such a key is booked (ledger/balance-settlement.ts): one price certain, the rest of its 7 ×
+    // bound uncertain while the balance is read again; a $0.10 budget cannot hold the next image beside it.
+    const storageKey = uniqueStorageKey();
+    const ledger = new LedgerStore({ storageKey });
+    const lost = ledger.open({ provider: 'bfl', model: 'flux-2-klein-4b', width: 1024, height: 1024, quoted: '0.014' });
+    ledger.markSent(lost.id);
+    ledger.settle(lost.id, { uncertain: '0.098', certain: '0.014' });
+    const el = await bflWidget({ storageKey, apiKey: 'sim-key', attributes: { budget: '0.10' } });
+    const fix = await until(() => blocked(el).fix, 5_000, 'the refusal and its fix');
+    expect(words(fix)).to.equal(OFFER);
+    expect(generateButton(el).disabled).to.equal(true);
+    fix.click();
+    await until(() => !uncertainPart(el), 5_000, 'the list of uncertain charges gone');
+    expect(el.tally).to.include({ spent: '0.014' });
+    expect(el.tally!.uncertain).to.equal(undefined);
+    await el.updateComplete;
+    expect(generateButton(el).disabled).to.equal(false);
   });
 
   it('two images of one submission, both lost: the balance cannot say whose, and nothing is offered for it', async () => {
