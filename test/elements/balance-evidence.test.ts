@@ -74,6 +74,7 @@ describe('<userpays-image>: a lost reply whose balance fell by its price is sett
     const el = await afterOnePriceFell();
     expect(generateButton(el).disabled).to.equal(false);
     expect(words(besideGenerate(el))).to.equal(OFFER);
+    await expect(el).to.be.accessible();
     // The error's × takes its box away; the evidence is still the balance's, and the answer stays offered.
     const box = part(el, 'error')!;
     [...box.querySelectorAll<HTMLButtonElement>('button')].find((button) => button.ariaLabel === 'Dismiss')!.click();
