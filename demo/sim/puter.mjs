@@ -51,6 +51,8 @@
 //   POST /sim/puter/_reset                forget accounts (and their charges), counters and the log
 //   POST /sim/puter/_account              {token, balance?(microcents), username?, plan?} create or change an account
 //   POST /sim/puter/_signin               {outcome?:'ok'|'close', username?, balance?} what the next popups do
+//   POST /sim/puter/_meter                {token} writes now the usage the meter holds for that token's account (see
+//                                         meter=), as a batch written at this moment would
 //
 // Accounts: one per auth token, created on first use on the free plan with a $0.50 monthly allowance (50,000,000
 // microcents) and the user name 'sim-user' (popup sign-ins: 'demo-user'). Generations cost what the catalogue says,
@@ -60,8 +62,10 @@
 // TogetherImageProvider.ts l.141-148) — in cents; the other families as their own providers bill them
 // (puter-families.mjs: GPT Image and Gemini by tokens, the others per image or tier). The cost is deducted once the generation time has passed and the
 // call succeeded (even if the client has gone away by then); refused calls, test_mode and faults other than
-// accept-then-drop deduct nothing. (Puter also meters the egress of every reply, `egress:bytes`, and writes usage
-// in batches every 5 s; this simulator does neither: its balances move by the generations alone, at once.)
+// accept-then-drop deduct nothing. (Puter also meters the egress of every reply, `egress:bytes`, which this
+// simulator does not: its balances move by the generations alone.) Puter writes usage late, in batches about every 5 s
+// (HeyPuter/puter@8307e8c: the image providers call `incrementUsage` without awaiting it, OpenAiImageProvider.ts l.267,
+// TogetherImageProvider.ts l.204); this simulator writes it at once unless the scenario says `meter=` or `meterMs=`.
 //
 // At most so many AI calls of one account run at once: 3 on the free plan, 2 on a temporary account (whoami
 // `is_temp`), 20 on a paid one (AI_CONCURRENT, drivers/util/aiLimits.ts); one more is refused at once 429
@@ -107,6 +111,16 @@
 //                                 the multiplier (microcents × multiplier / 10⁸, toCredits) and `allowanceInfo.unit` is
 //                                 'credits'; the multiplier itself is never sent (extensions/metering.ts)
 //   scale=<factor>                every catalogue cost (and charge) × factor, to tell live prices from bundled
+//   meter=batched                 usage written late, as Puter writes it: a successful call's cost and usage records
+//                                 show in /metering/usage (and the balance it answers) only from the next batch, every
+//                                 5 s of the simulator's clock (clock.mjs, `now=` included: on multiples of 5000 ms
+//                                 since the epoch, as each request is answered); _charges says at once what was charged
+//   meterMs=<ms>                  the same, a batch every <ms> (e.g. meterMs=300, for tests that wait on it)
+//   meter=held                    usage written only when POST /sim/puter/_meter says (a meter that never catches up
+//                                 by itself: a test decides the moment). Under any of these, the check for a 402 reads
+//                                 the balance written so far; an account's held usage is written in the order its
+//                                 calls finished, whichever scenario reads it (a call under no meter= writes its own
+//                                 at once); not for use with balance= (which counts every charge as spent at once)
 //   catalogue=down                the catalogue answers 503 (clients fall back to their bundled prices)
 //   now=<ISO date or time>        the simulator's moment, which decides which upstream models still answer
 //                                 (puter-families.mjs, `endedUpstream`: GPT Image 1.5 and 1 mini until 2026-12-01,
@@ -402,6 +416,36 @@ export function inCredits({ usage: byType, appTotals, allowanceInfo }, multiplie
   };
 }
 
+/**
+ * When the meter writes a call's usage under `scenario` (meter=batched, meterMs=<ms>, meter=held): a function of the
+ * moment it was recorded (ms) giving the moment of the next batch (Infinity: when `_meter` says); undefined: at once.
+ */
+function batchOf(scenario) {
+  if (scenario.meter === 'held') return () => Infinity;
+  const every = scenario.meter === 'batched' ? 5000 : Number(scenario.meterMs);
+  if (!(every > 0)) return undefined;
+  return (at) => (Math.floor(at / every) + 1) * every;
+}
+
+/** Writes one call's usage to its account's meter: its balance and usage records (Puter's `incrementUsage`). */
+function write(a, usage, cost) {
+  a.remaining -= cost;
+  for (const [type, units, micro] of usage) {
+    const used = (a.usage[type] ??= { units: 0, cost: 0, count: 0 });
+    used.units += units;
+    used.cost += micro;
+    used.count++;
+  }
+}
+
+/** Writes what the meter held of `a` until `now` (ms; Infinity: all of it), in the order its calls finished. */
+function writeHeld(a, now) {
+  while (a.held.length && a.held[0].due <= now) {
+    const { usage, cost } = a.held.shift();
+    write(a, usage, cost);
+  }
+}
+
 /** What the sign-in popups do until `_signin` says otherwise. */
 const FIRST_SIGN_IN = { outcome: 'ok', username: 'demo-user', balance: START_BALANCE };
 
@@ -438,6 +482,7 @@ export function createPuterSimulator({ pendingMs = 1500 } = {}) {
         remaining: fresh.balance ?? START_BALANCE,
         running: 0,
         usage: {},
+        held: [], // what the meter has not written yet (meter=, meterMs=): [{usage, cost, due}], oldest first
       };
       accounts.set(token, a);
     }
@@ -599,13 +644,9 @@ export function createPuterSimulator({ pendingMs = 1500 } = {}) {
       });
     }
     if (fault === 'failed') return apiError(req, res, 500, 'Internal Server Error', 'internal_error');
-    a.remaining -= cost;
-    for (const [type, units, micro] of usage) {
-      const used = (a.usage[type] ??= { units: 0, cost: 0, count: 0 });
-      used.units += units;
-      used.cost += micro;
-      used.count++;
-    }
+    const written = batchOf(scenario);
+    if (written) a.held.push({ usage, cost, due: written(simulatorNow(scenario)) });
+    else write(a, usage, cost);
     // A call still generating when the simulator was reset charges the account it began with, which is forgotten.
     if (accounts.get(token) === a) charges.charge(token, cost);
     if (acceptThenDrop(req, res, fault, entry)) return;
@@ -650,6 +691,7 @@ export function createPuterSimulator({ pendingMs = 1500 } = {}) {
     const token = tokenOf(req);
     if (!token) return apiError(req, res, 401, 'Authentication required', 'token_missing');
     const a = account(token);
+    writeHeld(a, simulatorNow(scenario));
     const charged = charges.total(token).units;
     if (scenario.balance !== undefined && a.forced !== scenario.balance) {
       a.unforced ??= { remaining: a.remaining, charged };
@@ -711,7 +753,11 @@ export function createPuterSimulator({ pendingMs = 1500 } = {}) {
       if (username !== undefined) a.username = username;
       if (plan !== undefined) a.plan = plan;
     } else if (path === '/sim/puter/_signin') signin = { ...signin, ...((await readJson(req)) ?? {}) };
-    else return send(req, res, 404, { error: 'Not found' });
+    else if (path === '/sim/puter/_meter') {
+      const { token } = (await readJson(req)) ?? {};
+      if (typeof token !== 'string' || !token) return send(req, res, 400, { error: 'token required' });
+      writeHeld(account(token), Infinity);
+    } else return send(req, res, 404, { error: 'Not found' });
     send(req, res, 200, { ok: true });
   }
 
