@@ -38,6 +38,8 @@ export interface ReservedEntry {
   quoted: string;
   /** For resume after a reload; dropped once settled. */
   prompt: string;
+  /** Whom the user pays, where the provider's id does not say it (OpenAI at its own API). */
+  payee?: string;
 }
 
 /** What every image of a submission shares: set by `runGeneration` before any is sent; no attempt changes it. */

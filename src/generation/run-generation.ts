@@ -8,7 +8,13 @@ import { spentBefore } from './balance-check.js';
 import { combinedProgress } from './combined-progress.js';
 import { Durations, kindOf } from './durations.js';
 import type { GenerationJob } from './generation-job.js';
-import { ImageAttempt, type AttemptSettled, type ReservedEntry, type SubmissionShared } from './image-attempt.js';
+import {
+  ImageAttempt,
+  payeeOf,
+  type AttemptSettled,
+  type ReservedEntry,
+  type SubmissionShared,
+} from './image-attempt.js';
 
 // The pipeline's door: what a submission takes, and how a failure is booked (resume books its own by the same rule).
 export type { GenerationJob } from './generation-job.js';
@@ -42,7 +48,16 @@ export async function runGeneration(job: GenerationJob): Promise<GenerationOutco
   const { provider, model, width, height, prompt, count } = request;
   const batch = newId();
   // Each entry holds the most its image can cost (`atMost` where the price is a bound), and the budget is checked so.
-  const entry: ReservedEntry = { provider, model, width, height, quoted: mostPerImage(quote), prompt };
+  const payee = payeeOf(job);
+  const entry: ReservedEntry = {
+    provider,
+    model,
+    width,
+    height,
+    quoted: mostPerImage(quote),
+    prompt,
+    ...(payee !== provider && { payee }),
+  };
   // What the account had spent, read before anything is sent (where its provider says): it settles a charge no
   // reply confirms. Read while the entries are reserved.
   const reading = spentBefore(job);

@@ -62,6 +62,11 @@ export interface LedgerEntry {
    * that was read (ms), so that a later visit can read the balance again and settle it (generation/resume.ts).
    */
   before?: [spent: string, at: number];
+  /**
+   * Whom the user paid, as the words name them, where the provider's id does not say it: OpenAI at its own API
+   * ("OpenAI"), where `openai` is every OpenAI-compatible gateway too.
+   */
+  payee?: string;
 }
 
 const BASES: readonly unknown[] = ['reported', 'quote', 'balance', 'bound'] satisfies ChargeBasis[];
@@ -74,6 +79,8 @@ export interface NewLedgerEntry {
   quoted: string;
   /** Kept while the entry is pending (for resume after a reload). */
   prompt?: string;
+  /** Whom the user pays, where the provider's id does not say it (`LedgerEntry.payee`). */
+  payee?: string;
 }
 
 export type Settlement =
@@ -106,6 +113,7 @@ const COLUMNS = [
   'left',
   'certain',
   'before',
+  'payee',
 ] as const;
 
 /** Columns before this one are required, and it holds the status. */
@@ -150,6 +158,7 @@ const COLUMN_CHECKS: (((value: unknown) => boolean) | 0)[] = [
     typeof value[0] === 'string' &&
     isAmount(value[0].replace(/^-/, '')) &&
     isTime(value[1]),
+  isString,
 ];
 
 export function encodeEntry(entry: LedgerEntry): unknown[] {

@@ -73,6 +73,7 @@ export class LedgerStore {
       status: 'pending',
     };
     if (prompt) opened.prompt = prompt;
+    if (entry.payee) opened.payee = entry.payee;
     holdLock(this.#area, opened.id, opened.quoted);
     syncFromStorage(this.#area);
     commit(this.#area, opened);

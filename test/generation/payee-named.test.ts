@@ -8,6 +8,7 @@ import { LedgerStore } from '../../src/ledger/ledger.js';
 import { priceOf } from '../../src/pricing/index.js';
 import { BUILTIN_PRICE_BOOK, priceBookFor } from '../../src/providers/prices.js';
 import { cleanLocalStorage } from '../support/storage.js';
+import { uncertainCharges } from '../../src/elements/tally/uncertain-charges.js';
 import { controlledClock } from '../support/clock.js';
 import { simEndpoint, uniqueStorageKey } from '../support/sim.js';
 
@@ -45,6 +46,7 @@ describe('the payee named in what a submission says', function () {
       inputs: [],
     };
     const book = priceBookFor(OPENAI, BUILTIN_PRICE_BOOK, 'openai');
+    const ledger = new LedgerStore({ storageKey });
     const submission: Submission = {
       asked,
       priced: priceOf({ ...asked, endpoint: endpoint || OPENAI }, book),
@@ -53,21 +55,32 @@ describe('the payee named in what a submission says', function () {
       apiKey: `sk-payee-${storageKey}`,
       budget: null,
       budgetProblem: '',
-      ledger: new LedgerStore({ storageKey }),
+      ledger,
       images: Promise.resolve(new ImageStore({ storageKey })),
       signal: new AbortController().signal,
       urlOf: ({ blob }) => URL.createObjectURL(blob!),
     };
     const { chargeNote } = await submit(submission);
-    return chargeNote?.text.replace(/\$[\d.]+/, '$…');
+    return { note: chargeNote?.text.replace(/\$[\d.]+/, '$…'), ledger };
   }
 
   it("a reply of OpenAI's own API that does not say its cost names OpenAI; a gateway's, the gateway", async () => {
-    expect(await noteAt('')).to.equal(
+    expect((await noteAt('')).note).to.equal(
       'OpenAI did not say what this cost: at most $…, which your tally counts as may have been charged until you say what your OpenAI account shows.',
     );
-    expect(await noteAt('gateway')).to.equal(
+    expect((await noteAt('gateway')).note).to.equal(
       'The gateway did not say what this cost: at most $…, which your tally counts as may have been charged until you say what your gateway account shows.',
     );
+  });
+
+  it("the tally's list of charges not known yet names OpenAI at its own API, the gateway elsewhere", async () => {
+    const own = (await noteAt('')).ledger;
+    expect(own.uncertain().map(({ payee }) => payee)).to.deep.equal(['OpenAI']);
+    expect(uncertainCharges(own, Date.now(), {}).map(({ provider }) => provider)).to.deep.equal(['OpenAI']);
+    const gateway = (await noteAt('gateway')).ledger;
+    expect(gateway.uncertain().map(({ payee }) => payee)).to.deep.equal([undefined]);
+    expect(uncertainCharges(gateway, Date.now(), {}).map(({ provider }) => provider)).to.deep.equal(['openai']);
+    // Kept where the ledger is read again (another tab, a reload).
+    expect(new LedgerStore({ storageKey: own.storageKey }).uncertain()[0].payee).to.equal('OpenAI');
   });
 });

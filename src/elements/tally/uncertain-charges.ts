@@ -14,6 +14,7 @@ import type { Spoken } from '../shared/language-controller.js';
  */
 export interface UncertainCharge {
   id: string;
+  /** Whom it was paid to, as the words name them (`LedgerEntry.payee`, else the provider's id). */
   provider: string;
   model: string;
   /** When it was sent, as a person says it ("today, 3:02 PM"), and in ms. */
@@ -61,11 +62,11 @@ export const chargedOnceApplies = (entry: LedgerEntry) =>
 export function uncertainCharges(ledger: LedgerStore, now: number, { locale, translation }: Spoken): UncertainCharge[] {
   const text = wordsIn(translation, 'tallyLine', tallyLine);
   return ledger.uncertain().map((entry) => {
-    const { id, provider, model, at, sentAt, quoted, charged, certain, basis } = entry;
+    const { id, provider, payee, model, at, sentAt, quoted, charged, certain, basis } = entry;
     const sends = boundSends(entry);
     return {
       id,
-      provider,
+      provider: payee ?? provider,
       model,
       sent: spokenTime(sentAt ?? at, dayOf(now), locale, true, text),
       sentAt: sentAt ?? at,

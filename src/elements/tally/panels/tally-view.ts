@@ -66,7 +66,7 @@ export function tallyView(
       // image is fetched; it was sent and no reply came, so it may have been charged; or it never left.
       items: left.map((entry): OrphanItem => ({
         ...item(entry),
-        provider: entry.provider,
+        provider: entry.payee ?? entry.provider,
         next: entry.task ? 'fetch' : entry.sentAt ? 'uncertain' : 'void',
         keyed: !!providerInfo(entry.provider)?.needsKey,
       })),
