@@ -10,6 +10,7 @@ import { PUTER_IDS } from './live-prices.js';
 import { info, puterApi } from './info.js';
 import { PUTER_MODELS } from './prices.js';
 import { puterText } from './words.js';
+import { type Calls, type Reading, meterCall, meterOf, parseCalls, withMeter } from './meter.js';
 
 const pricesText = sayer('prices', prices);
 
@@ -61,12 +62,17 @@ function watchSignInBox(asking: () => void, back: () => void): () => void {
  * cannot read whether an account pays (whoami says only `is_temp`), so a registered account is held to the free
  * tier's 3: slower for a paying user, never a 429 of the widget's own making.
  */
-const limits: Record<string, Promise<number>> = {};
-const limitOf = (puter: any): Promise<number> =>
-  (limits[String(puter.authToken)] ??= puter.auth.getUser().then(
-    (user: any) => (user?.is_temp ? 2 : 3),
-    () => 2,
+const users: Record<string, Promise<any>> = {};
+/** The signed-in user as whoami says (null: none said), once per token; undefined where it could not be asked. */
+const userOf = (puter: any): Promise<any> =>
+  (users[String(puter.authToken)] ??= puter.auth.getUser().then(
+    (user: any) => user ?? null,
+    () => undefined,
   ));
+const limitOf = async (puter: any): Promise<number> => {
+  const user = await userOf(puter);
+  return user === undefined || user?.is_temp ? 2 : 3;
+};
 
 /**
  * Runs `work` in one of `limit` slots shared by every tab of this origin (Web Locks, as Puter's cap is per user, not
@@ -99,23 +105,17 @@ function inSlot<T>(limit: number, signal: AbortSignal, waiting: () => void, work
 }
 
 /**
- * Puter calls of this origin, in every tab: how many started and how many finished (`localStorage`, so that
- * tabs see each other's). The balance drop over a call is that call's charge only when no other call of the
- * origin was running at its start, none started during it, and none finished during it; else the quote is
- * booked. Without storage nothing can be told, and the quote is booked.
+ * Puter calls of this origin, in every tab: how many started and how many finished, and what each account's meter
+ * showed and owes (meter.ts), in `localStorage`, so that tabs see each other's. The balance drop over a call is read
+ * only when no other call of the origin was running at its start, none started during it, and none finished during
+ * it (else the drop may hold theirs); it is booked past what earlier calls still owed (`meterCall`), else the quote
+ * is. Without storage nothing can be told, and the quote is booked.
  */
 const CALLS = 'userpays:puter-calls';
-function calls(): { started: number; finished: number } | undefined {
-  try {
-    const value = JSON.parse(localStorage.getItem(CALLS) ?? '{"started":0,"finished":0}');
-    return Number.isSafeInteger(value?.started) && Number.isSafeInteger(value?.finished) ? value : undefined;
-  } catch {
-    return undefined;
-  }
-}
-function count(field: 'started' | 'finished') {
-  const now = calls() ?? { started: 0, finished: 0 };
-  now[field]++;
+const calls = (): Calls | undefined => parseCalls(localStorage.getItem(CALLS));
+/** Applies `change` to the stored calls (none readable: to none made) and stores them; returns them as stored. */
+function update(change: (now: Calls) => Calls): Calls {
+  const now = change(calls() ?? { started: 0, finished: 0, meters: {} });
   try {
     localStorage.setItem(CALLS, JSON.stringify(now));
   } catch {
@@ -123,11 +123,44 @@ function count(field: 'started' | 'finished') {
   }
   return now;
 }
+const count = (field: 'started' | 'finished') => update((now) => ({ ...now, [field]: now[field] + 1 }));
+
+/** What `/metering/usage` says the account has left now, in USD, where that can be told, and when it was asked. */
+interface Read {
+  reading?: Awaited<ReturnType<typeof readUsage>>;
+  at: number;
+}
+async function readNow(puter: any, endpoint: string): Promise<Read> {
+  const at = clock.now();
+  return { reading: await readUsage(puter, endpoint), at };
+}
+
+/**
+ * Counts a successful call finished and books it on `account`'s meter, in one write (shared by the tabs: `update`): the
+ * charge its drop shows, or undefined where none can be told (its quote, `quoted`, is booked, and owed until the meter
+ * shows it).
+ */
+function finished(account: string, before: Read | undefined, after: Read | undefined, quoted?: string) {
+  // A rate learned from this very call's record converts its drop too.
+  const perUsd = after?.reading?.perUsd ?? before?.reading?.perUsd;
+  const usd = (read?: Read): Reading | undefined =>
+    read?.reading && perUsd ? { usd: read.reading.left.div(perUsd), at: read.at } : undefined;
+  // Readings in two units (the deployment switched to credits meanwhile) tell nothing.
+  const same = !after || after.reading?.credits === before?.reading?.credits;
+  const readings = same ? { before: usd(before), after: usd(after) } : {};
+  let charge: string | undefined;
+  update((now) => {
+    const result = meterCall(meterOf(now, account), { ...readings, quoted, at: clock.now() });
+    charge = result.charge;
+    return withMeter({ ...now, finished: now.finished + 1 }, account, result.meter);
+  });
+  return charge;
+}
 
 /**
  * Puter, "user-pays": each call is one `puter.ai.txt2img`, paid from the end user's own Puter account, at most as
  * many at once as Puter allows the account (`limitOf`). The balance read before and after is the real charge, when
- * no other call of this origin ran meanwhile.
+ * no other call of this origin ran meanwhile, past the charges of earlier calls that Puter wrote late (`finished`).
  */
 export class PuterProvider implements Provider {
   readonly id = 'puter';
@@ -160,10 +193,11 @@ export class PuterProvider implements Provider {
         const limit = await limitOf(puter);
         const waiting = () => context.onProgress?.({ status: puterText.waitingForSlot(limit) });
         return inSlot(limit, signal, waiting, async (): Promise<ProviderOutcome> => {
+          // Whose meter the drop is read on: the account signed in at the start.
+          const account = String((await userOf(puter))?.uuid ?? '');
           const atStart = count('started');
           // Alone at the start: no other call of this origin is between its start and its end.
-          const before =
-            atStart.started === atStart.finished + 1 ? await readUsage(puter, context.endpoint) : undefined;
+          const before = atStart.started === atStart.finished + 1 ? await readNow(puter, context.endpoint) : undefined;
           context.onSending?.();
           const generating = () => context.onProgress?.({ status: generationText.generatingNow() });
           generating();
@@ -203,22 +237,23 @@ export class PuterProvider implements Provider {
                 }
                 reject(error);
               });
-          }).finally(() => {
-            stopWatching();
-            count('finished');
-          });
+          })
+            .catch((error: unknown) => {
+              count('finished');
+              throw error;
+            })
+            .finally(stopWatching);
           // Puter records a call's usage once its model answered with the image (ReplicateImageGenerationProvider.ts
           // #recordUsage after run; TogetherImageProvider.ts incrementUsage after generate): it is paid for, whatever
           // becomes of the download.
           context.onBilled?.();
-          // A charge Puter has not metered yet reads as no change: the quote is booked then.
-          // Still alone: nothing started or finished since (our own finish is the one count since the start).
+          // Still alone: nothing started or finished since. This call counts as finished only once it is booked, so
+          // that a call starting meanwhile (another tab's) is not alone and does not take this call's late charge.
           const atEnd = calls();
-          const alone = atEnd?.started === atStart.started && atEnd.finished === atStart.finished + 1;
-          const after = before && alone ? await readUsage(puter, context.endpoint) : undefined;
-          // A rate learned from this very call's record converts its drop too.
-          const perUsd = after?.perUsd ?? before?.perUsd;
-          const dropped = before && after && perUsd && after.credits === before.credits && after.left.lt(before.left);
+          const alone = atEnd?.started === atStart.started && atEnd.finished === atStart.finished;
+          const after = before && alone ? await readNow(puter, context.endpoint) : undefined;
+          // A charge Puter has not metered yet reads as no change (its quote is booked, and owed to the meter).
+          const charge = finished(account, before, after, context.quoted);
           // Puter returns the provider's own https URL (replicate.delivery, Together's short links: the driver passes
           // the model's output URL on, ImageGenerationDriver.ts generate); a data URL only where the model sent base64.
           const url = checkImageUrl(image?.src);
@@ -238,9 +273,7 @@ export class PuterProvider implements Provider {
             image: made,
             task: { provider: 'puter', id: '' },
             // In USD to the microcent, Puter's own unit of account.
-            charge: dropped
-              ? { usd: before.left.minus(after.left).div(perUsd).toDecimalPlaces(8).toString() }
-              : undefined,
+            charge: charge === undefined ? undefined : { usd: charge },
           };
         });
       },
