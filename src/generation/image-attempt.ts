@@ -240,6 +240,7 @@ export class ImageAttempt {
       seed: image.seed, // made in the same call, not from the first one's seed
       id: `${entryId}-${index + 2}`,
       charged: '0',
+      paidWith: entryId,
     }));
     for (const image of [stored, ...more]) tell(job.onStage, { stage: 'downloaded', image });
     const after = await leftRead;

@@ -29,6 +29,11 @@ export interface StoredImage {
   revisedPrompt?: string;
   /** USD booked for it, exact decimal string. */
   charged: string;
+  /**
+   * The image whose charge paid for this one too, by id: made by the same call (a Gemini reply of several images), it
+   * is booked at nothing of its own (`charged` '0'), and says so rather than "$0.00".
+   */
+  paidWith?: string;
   /** Its receipt besides `charged` (none for images made before receipts). */
   receipt?: Omit<Receipt, 'charged'>;
   createdAt: number;

@@ -255,6 +255,12 @@ describe('Gemini with the user’s own Google key, today', function () {
     expect(Decimal.sum(...stored.map((image) => image.charged)).toString()).to.equal('0.1028625');
     expect(new Set(stored.map((image) => image.batch)).size).to.equal(1);
     await waitUntil(() => tiles(el).length === 3, 'the three images shown');
+    // The two others say what paid for them, not "$0.00".
+    const first = stored.find((image) => !image.paidWith)!;
+    expect(stored.map((image) => image.paidWith ?? '')).to.have.members(['', first.id, first.id]);
+    const said = tiles(el).map((tile) => words(tile));
+    expect(said.filter((text) => text.includes('paid in the charge of the image made with it'))).to.have.length(2);
+    expect(said.join(' ')).not.to.contain('$0.00');
   });
 
   // The request asks for one answer and the least thinking each model takes, as far as Google lets a request cap them.

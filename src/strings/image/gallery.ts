@@ -77,6 +77,8 @@ export interface GalleryStrings {
    * record, never booked.
    */
   receiptReported(provider: string, figure: string): string;
+  /** In place of its price, on an image made by the same call as another, whose charge paid for both (`paidWith`). */
+  paidWithOther(): string;
 }
 
 export const gallery: GalleryStrings = {
@@ -151,6 +153,7 @@ export const gallery: GalleryStrings = {
   receiptDifference: (amount, more) => (amount ? `${amount} ${more ? 'more' : 'less'} than quoted.` : 'As quoted.'),
   receiptMoved: (provider, amount) =>
     `Meanwhile your ${words.providerName(provider)} balance fell by ${amount}; where that differs from the charge, your account there says why.`,
+  paidWithOther: () => 'paid in the charge of the image made with it',
   receiptReported: (provider, figure) =>
     `${words.TheProvider(provider)}'s reply said ${figure}, more than this image can cost or nothing at all: kept here for the record, never booked.`,
 };

@@ -75,6 +75,7 @@ export const gallery: GalleryStrings = {
     amount ? `${amount} ${more ? 'mehr' : 'weniger'} als angekündigt.` : 'Wie angekündigt.',
   receiptMoved: (provider, amount) =>
     `Ihr Guthaben bei ${words.providerName(provider)} ist inzwischen um ${amount} gesunken; wo das von der Berechnung abweicht, sagt Ihr Konto dort, warum.`,
+  paidWithOther: () => 'bezahlt mit dem Bild, das mit ihm entstand',
   receiptReported: (provider, figure) =>
     `Die Antwort ${ofProvider(provider)} nannte ${figure}, mehr als dieses Bild kosten kann oder gar nichts: hier festgehalten, nie gebucht.`,
 };

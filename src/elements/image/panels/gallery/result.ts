@@ -328,7 +328,8 @@ function renderTile(
         `${image.width}×${image.height}`,
         image.seed,
       )}
-      · ${chargedSaid(image, locale, translation)} · ${formatDate(image.createdAt, locale, 'moment')}
+      · ${image.paidWith ? galleryText.paidWithOther() : chargedSaid(image, locale, translation)} ·
+      ${formatDate(image.createdAt, locale, 'moment')}
       ${image.revisedPrompt ? html`<br />${galleryText.madeFrom(image.payee ?? image.provider, image.revisedPrompt)}` : nothing}
     </figcaption>
     ${image.receipt ? renderReceipt(image, galleryText, locale, translation) : nothing}
