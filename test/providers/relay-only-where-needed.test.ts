@@ -53,6 +53,12 @@ describe('the relay carries only the providers that need it', function () {
     expect(relayFor('bfl', '', RELAY)).to.equal(RELAY);
     expect(relayFor('fal', '', RELAY)).to.equal(RELAY);
     expect(relayFor('bfl', '', '')).to.equal('');
+    // OpenRouter and Pollinations at their own hosts answer pages too; the relay's hosts do not name them.
+    expect(relayFor('openrouter', '', RELAY)).to.equal('');
+    expect(relayFor('openrouter', 'https://openrouter.ai', RELAY)).to.equal('');
+    expect(relayFor('pollinations', '', RELAY)).to.equal('');
+    expect(relayFor('pollinations', 'https://gen.pollinations.ai', RELAY)).to.equal('');
+    expect(relayFor('pollinations', 'https://proxy.example', RELAY)).to.equal(RELAY);
   });
 
   it('a key given for Google or OpenAI with a relay set is its origin’s alone: not asked again when the relay moves', () => {

@@ -1,4 +1,5 @@
 import type { ProviderInfo } from '../provider.js';
+import { parse } from '../urls.js';
 
 /**
  * OpenRouter, paid from the user's own credits: one origin names the sign-in page ({endpoint}/auth) and the API
@@ -15,4 +16,7 @@ export const info: ProviderInfo = {
   capsSignIn: true,
   revokeUrl: 'https://openrouter.ai/settings/keys',
   livePrices: true,
+  // openrouter.ai's API answers pages (CORS open, its sign-in made for them: openrouter.ai/docs/oauth); the relay's
+  // hosts do not name it, so a relay set for BFL or fal never carries it there.
+  answersPages: (endpoint) => !endpoint || parse(endpoint)?.origin === 'https://openrouter.ai',
 };

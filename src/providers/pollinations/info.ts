@@ -1,4 +1,5 @@
 import type { ProviderInfo } from '../provider.js';
+import { parse } from '../urls.js';
 
 /**
  * Pollinations (pollinations.ai), paid from the user's own pollen: "Connect User Wallets" (BRING_YOUR_OWN_POLLEN.md in
@@ -16,4 +17,7 @@ export const info: ProviderInfo = {
   capsSignIn: true,
   expiresSignIn: true,
   revokeUrl: 'https://enter.pollinations.ai',
+  // gen.pollinations.ai answers pages (CORS `*`, without credentials: ../shared research, "Browser reality", check
+  // PO6); the relay's hosts do not name it, so a relay set for BFL or fal never carries it there.
+  answersPages: (endpoint) => !endpoint || parse(endpoint)?.origin === 'https://gen.pollinations.ai',
 };
