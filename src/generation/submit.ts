@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { invalid } from '../base/checks.js';
+import { invalid, isAmount } from '../base/checks.js';
 import { UserPaysError } from '../base/errors.js';
 import type { ImageStore, StoredImage } from '../images/image-store.js';
 import type { LedgerStore } from '../ledger/ledger.js';
@@ -129,6 +129,11 @@ export async function submit(s: Submission): Promise<Submitted> {
   return { result, partialError: outcome.partialError, chargeNote, retiringNote };
 }
 
+/** A figure a provider said, as money where it is an amount, else as it was written (`true`, `"1.4"`). */
+function figureSaid(said: string, locale?: string): string {
+  return isAmount(said.replace(/^-/, '')) ? formatUsd(said, locale) : said;
+}
+
 /**
  * What the user is told beside the image of what it came to, where that is not the preview's price as said: a report
  * not believed, a charge no reply said, what an upstream provider took on the user's own key, or a charge otherwise
@@ -151,7 +156,7 @@ function chargeNoteOf(
     ...outcome.stored.map((image) => (image.receipt?.basis === 'bound' ? image.charged : 0)),
   );
   if (outcome.disbelieved !== undefined)
-    return text.costReportedBeyondReason(payee, usd(outcome.disbelieved), rounded(atBound, true));
+    return text.costReportedBeyondReason(payee, figureSaid(outcome.disbelieved, locale), rounded(atBound, true));
   if (outcome.unreported) return text.costNotReported(payee, usd(charged));
   if (!atBound.isZero()) return text.costOfBoundNotReported(payee, rounded(atBound, true));
   if (outcome.upstream)

@@ -9,7 +9,7 @@ import { LedgerStore } from '../../src/ledger/ledger.js';
 import { mergePriceBook, type PriceBook } from '../../src/pricing/index.js';
 import { BUILTIN_PRICE_BOOK, GATEWAY_PRICE_BOOKS } from '../../src/providers/prices.js';
 import { controlledClock } from '../support/clock.js';
-import { simCharged, simEndpoint, unique } from '../support/sim.js';
+import { bflEndpoint, simCharged, simEndpoint, unique } from '../support/sim.js';
 import { storageKeysForgottenAfterEach } from '../support/storage.js';
 import { imageWidget, panelsLoaded, part, words } from '../support/widget.js';
 
@@ -91,5 +91,37 @@ describe('a reported charge beyond reason', function () {
     const { result, apiKey } = await gptImageSaying('as-billed');
     expect(result.images[0].receipt).to.include({ basis: 'reported' });
     expect(result.charged).to.equal(await simCharged('openai', apiKey));
+  });
+
+  for (const [cost, reported] of [
+    ['-0.5', '-0.005'],
+    ['true', 'true'],
+    ['1e9', '10000000'],
+  ]) {
+    it(`BFL saying cost ${cost}: the image kept, booked uncertain at the quote, the figure in its receipt`, async () => {
+      const storageKey = newStorageKey();
+      const endpoint = bflEndpoint(`pending=50;deliveryCors=1;cost=${encodeURIComponent(cost)};run=${unique()}`);
+      const result = await generate(
+        { provider: 'bfl', model: 'flux-2-pro', prompt: PROMPT },
+        { apiKey: unique('sim-bfl'), storageKey, endpoint },
+      );
+      expect(result.images[0].receipt).to.include({ basis: 'bound', charged: result.quote.total, reported });
+      expect(new LedgerStore({ storageKey }).tally()).to.deep.include({ spent: '0', uncertain: result.quote.total });
+    });
+  }
+
+  it('OpenRouter saying usage.cost of a billion dollars, or below nothing: the bound, uncertain', async () => {
+    for (const [cost, reported] of [
+      ['1e9', '1000000000'],
+      ['-1', '-1'],
+    ]) {
+      const storageKey = newStorageKey();
+      const result = await generate(
+        { provider: 'openrouter', model: 'flux-2-klein-4b', prompt: PROMPT },
+        { apiKey: unique('sim-or'), storageKey, endpoint: simEndpoint('openrouter', `cost=${cost};run=${unique()}`) },
+      );
+      expect(result.images[0].receipt, cost).to.include({ basis: 'bound', charged: result.quote.total, reported });
+      expect(new LedgerStore({ storageKey }).tally(), cost).to.deep.include({ uncertain: result.quote.total });
+    }
   });
 });

@@ -1,4 +1,5 @@
 import Decimal from 'decimal.js';
+import { figureSaid } from '../engine/figure-said.js';
 import { UserPaysError } from '../../base/errors.js';
 import { CREDIT_USD, aspectRatio, nearestRatio, type PriceRule } from '../../pricing/index.js';
 import { downloadImage, fetchJson, guard, inKnownUnit, keyOf, readBalance, retryAfterMs } from '../engine/http.js';
@@ -84,8 +85,9 @@ const MAX_CREDITS = 10_000;
  * `7.000000000000001` for 7 (test/recorded/bfl-flux-2-max.json). Every BFL price is a whole number of tenths of a
  * credit (docs.bfl.ai/quick_start/pricing: 1.4, 0.1, 1.5, 0.2 …, and sums of them), and a double's noise is in its
  * 16th digit, so the cost is read to the nearest thousandth of a credit: every real price exactly, the noise gone.
- * Anything else — `null` (the schema allows it: FLUX.1 [dev] answers so), a string, NaN, negative, absurd — is no
- * report at all (undefined): the quote is booked instead, and the user told so.
+ * Anything else is no charge (undefined): `null` (the schema allows it: FLUX.1 [dev] answers so) is no report, the
+ * quote booked and the user told so; a string, NaN, negative or absurd cost is beyond reason (the adapter says so:
+ * `disbelieved`), the bound booked as uncertain.
  */
 export function chargeOf(cost: unknown): Charge | undefined {
   if (typeof cost !== 'number' || !Number.isFinite(cost) || cost < 0 || cost > MAX_CREDITS) return undefined;
@@ -143,7 +145,9 @@ export class BflProvider implements Provider {
         context.onAccepted?.(task, charge);
         context.onBilled?.(); // BFL debits a task's credits when it accepts it, whatever happens after
         const outcome = await this.#finish(task, context, signal, request.prompt, linkLifeMs(request.model));
-        return { ...outcome, charge, unreported: !charge };
+        // A cost said but beyond reason (a string, negative, absurd) is not the same as none said (`null`).
+        const disbelieved = !charge && reply.cost != null ? figureSaid(reply.cost, CREDIT_USD) : undefined;
+        return { ...outcome, charge, unreported: !charge && !disbelieved, ...(disbelieved && { disbelieved }) };
       },
       this.id,
     );

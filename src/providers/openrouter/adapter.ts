@@ -1,3 +1,4 @@
+import { figureSaid } from '../engine/figure-said.js';
 import Decimal from 'decimal.js';
 import { UserPaysError } from '../../base/errors.js';
 import { aspectRatio } from '../../pricing/index.js';
@@ -51,7 +52,7 @@ const openRouterModel = (model: string) => 'black-forest-labs/' + model.replace(
  */
 const imageSize = (width: number, height: number) => (width * height > 2 * 1024 * 1024 ? '2K' : '1K');
 
-/** No image costs more than this: FLUX.2 [max] at 4 MP is $0.16. A larger `usage.cost` is no report. */
+/** No image costs more than this: FLUX.2 [max] at 4 MP is $0.16. A larger `usage.cost` is beyond reason. */
 const MAX_USD = 100;
 
 /** A USD amount OpenRouter reported, as money to the nanodollar (a JSON number's float noise is far below); else none. */
@@ -65,8 +66,9 @@ function usdOf(value: unknown): Decimal | undefined {
  * Accounting"; @openrouter/sdk 1.3.19 ImageGenerationUsage: `cost`, `is_byok`, `cost_details.upstream_inference_cost`).
  * With `is_byok` the request ran on the user's own key at the upstream provider: `cost` is OpenRouter's fee, and the
  * upstream provider charged the user `upstream_inference_cost` besides; both are booked (`usd` their sum), the
- * upstream part shown apart (`upstream`). A `cost` absent, null, a string, negative or absurd is no report: the quote
- * is booked and the user told so; so is a BYOK reply that does not say the upstream part (half a charge is no report).
+ * upstream part shown apart (`upstream`). A `cost` absent or null is no report: the quote is booked and the user told
+ * so; so is a BYOK reply that does not say the upstream part (half a charge is no report). One said as a string,
+ * negative or absurd is beyond reason (the adapter says so: `disbelieved`): the bound is booked, uncertain.
  */
 function chargeOf(usage: any): Charge | undefined {
   const cost = usdOf(usage?.cost);
@@ -199,7 +201,16 @@ export class OpenRouterProvider implements Provider {
         context.onBilled?.(); // it answered with an image: made, and billed
         context.onProgress?.({ status: generationText.downloading(), progress: 1 });
         const made = await measured(image(), context.onBytes);
-        return { image: { ...made, seed: request.seed }, task, charge, unreported: !charge };
+        // A cost said but beyond reason (a string, negative, over `MAX_USD`) is not the same as none said.
+        const cost: unknown = reply.usage?.cost;
+        const disbelieved = !charge && cost != null && reply.usage?.is_byok !== true ? figureSaid(cost) : undefined;
+        return {
+          image: { ...made, seed: request.seed },
+          task,
+          charge,
+          unreported: !charge && !disbelieved,
+          ...(disbelieved && { disbelieved }),
+        };
       },
       this.id,
     );

@@ -178,7 +178,7 @@ function renderReceipt(image: GalleryItem, galleryText: GalleryStrings, locale?:
       reported === undefined
         ? nothing
         : html`<p class="footnote">
-            ${galleryText.receiptReported(provider, isAmount(reported) ? formatUsd(reported, locale) : reported)}
+            ${galleryText.receiptReported(provider, isAmount(reported.replace(/^-/, '')) ? formatUsd(reported, locale) : reported)}
           </p>`
     }
   </details>`;
