@@ -96,7 +96,7 @@ export function wholePricesMoved(measured: string | undefined, quoted: string, b
 
 /**
  * How many of the price of `entry`, a charge still uncertain, its account's balance showed it cost, where that is
- * evidence enough to offer as the likeliest answer (issue 67, 8): what the balance moved by across it on a key others
+ * evidence enough to offer as the likeliest answer: what the balance moved by across it on a key others
  * may use too (`timesMoved`, `UserPaysError.uncertainCharge`), else its certain part on a key this ledger's alone, a
  * whole number from one up to the sends its bound counts (short of the bound, for a certain part: at it, it would be
  * charged), and no other entry of the provider in `entries` opened by the time it was booked and still pending, or

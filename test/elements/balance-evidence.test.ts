@@ -1,4 +1,4 @@
-// Issue 67, 8: a hold that clears by evidence. A lost reply is held at every send the browser may have made of it (7 ×
+// A hold that clears by evidence. A lost reply is held at every send the browser may have made of it (7 ×
 // the price over the simulators' plain http), which a small budget cannot carry; where the account's balance fell by
 // exactly one price across it, and nothing else of this ledger ran meanwhile, that answer is offered first, one click,
 // beside Generate and in the budget's refusal, and booked as the tally's own answers are.

@@ -1,4 +1,4 @@
-// The provider's report wins over a page's price (issue 67): where the provider reports what it charged and its rates
+// The provider's report wins over a page's price: where the provider reports what it charged and its rates
 // are built in (Google's Gemini, by its `usageMetadata`), the ledger books what it reports at those rates, whatever the
 // page's `priceBook` said; the receipt says the price differed from the preview. And what is booked is booked under the
 // model that was sent: the replacement of one the provider has shut down, never the name the page gave.

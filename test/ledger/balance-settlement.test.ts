@@ -136,7 +136,7 @@ describe('what a balance that moved points to, on a key others may use too', () 
   });
 });
 
-describe('the answer a balance is evidence for, offered first (issue 67, 8)', () => {
+describe('the answer a balance is evidence for, offered first', () => {
   // A lost reply booked uncertain at 7 × $0.014 over plain http, sent at 900 and booked at 2100.
   const held = entry({ id: 'ours', status: 'uncertain', at: 900, charged: '0.098', settledAt: 2100 });
 

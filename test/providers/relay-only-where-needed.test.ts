@@ -1,4 +1,4 @@
-// Issue 67, 6: a relay set for the providers that refuse pages (BFL's delivery, fal, gateways) never carries a
+// A relay set for the providers that refuse pages (BFL's delivery, fal, gateways) never carries a
 // provider that answers pages itself: Google, at whatever endpoint the page names for it, and OpenAI at its own host.
 // Before, with `relay` set, Google went through the relay, which does not pass `x-goog-api-key`: Google never worked,
 // and the widget blamed the relay's list of origins. Real relays (relay/worker.js in workerd:

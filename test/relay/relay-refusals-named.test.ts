@@ -1,4 +1,4 @@
-// Issue 67, 6: a relay refuses a page's preflight both for a page it does not serve and for a header it does not
+// A relay refuses a page's preflight both for a page it does not serve and for a header it does not
 // forward (a provider's key header it does not know); the error names which, never the relay's list of origins
 // when the relay serves the page. Real relays (relay/worker.js in workerd: test/relay/relay-server.mjs).
 import { expect } from '@open-wc/testing';

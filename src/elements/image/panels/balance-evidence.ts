@@ -9,7 +9,7 @@ import type { ImageView } from '../view.js';
 
 /**
  * The answer a charge no reply confirmed is offered first, one click away, where its account's balance is evidence
- * for it (issue 67, 8): "Your BFL balance fell by $0.014: count it as charged once". `entry` is its ledger entry, and
+ * for it: "Your BFL balance fell by $0.014: count it as charged once". `entry` is its ledger entry, and
  * `value` what the click books, as the tally's own answers say it (`settleUncertain`, uncertain-charges.ts).
  */
 export interface EvidenceOffer {
@@ -60,7 +60,7 @@ export class BalanceEvidence implements ReactiveController {
     for (const entry of open) {
       const times = ledger.pricesShown(entry, this.#moved.get(entry.id));
       if (!times) continue;
-      const payee = payeeAt(entry.provider, entry.provider === host.provider ? host.endpoint : '');
+      const payee = entry.payee ?? payeeAt(entry.provider, entry.provider === host.provider ? host.endpoint : '');
       const amount = formatUsd(new Decimal(entry.quoted).times(times).toFixed(), language.locale);
       const label = wordsIn(language.translation, 'uncertain', uncertain).uncertainBalanceFell(payee, amount, times);
       return { entry: entry.id, value: times > 1 ? `times-${times}` : 'once', label };
