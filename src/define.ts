@@ -1,7 +1,6 @@
 import { UserPaysCost } from './elements/cost/userpays-cost.js';
 import { UserPaysImage } from './elements/image/userpays-image.js';
 import { UserPaysTally } from './elements/tally/userpays-tally.js';
-import type { ErrorDetail, GenerationResult, ProgressDetail, Quote, SubmitDetail, Tally } from './base/types.js';
 import * as api from './api.js';
 import { addressAnswersSignIn, loadEngine } from './lazy/index.js';
 
@@ -37,13 +36,5 @@ declare global {
     'userpays-image': UserPaysImage;
     'userpays-cost': UserPaysCost;
     'userpays-tally': UserPaysTally;
-  }
-  interface HTMLElementEventMap {
-    'userpays-quote': CustomEvent<Quote>;
-    'userpays-submit': CustomEvent<SubmitDetail>;
-    'userpays-progress': CustomEvent<ProgressDetail>;
-    'userpays-result': CustomEvent<GenerationResult>;
-    'userpays-error': CustomEvent<ErrorDetail>;
-    'userpays-tally': CustomEvent<Tally>;
   }
 }

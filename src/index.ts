@@ -7,3 +7,5 @@ export * from './api.js';
 export type * from './base/types.js';
 export type { PriceBook, PriceEntry, PriceRule } from './pricing/index.js';
 export type { Strings, Translation } from './strings/strings.js';
+// The events' names, and through their module the event map that types a page's `addEventListener` for them.
+export type { UserPaysEvent } from './elements/shared/events.js';

@@ -120,8 +120,9 @@ export class QuoteController implements ReactiveController {
   }
 
   hostUpdated() {
-    const key = this.quote ? JSON.stringify(this.quote) : '';
-    if (key && key !== this.#announced) emit(this.#host, 'userpays-quote', this.quote);
+    const { quote } = this;
+    const key = quote ? JSON.stringify(quote) : '';
+    if (quote && key !== this.#announced) emit(this.#host, 'userpays-quote', quote);
     this.#announced = key;
   }
 
