@@ -1,12 +1,12 @@
 import { css, html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { familyOf, formatUsdRounded, modelName } from '../../../../pricing/index.js';
-import { rankOffers, type Offer } from '../../../../pricing/compare.js';
-import { compare } from '../../../../strings/image/compare.js';
-import { offers } from '../../../../strings/image/offers.js';
+import { rankOffers, type Offer, type Ranked } from '../../../../pricing/compare.js';
+import { compare, type CompareStrings } from '../../../../strings/image/compare.js';
+import { offers, type OffersStrings } from '../../../../strings/image/offers.js';
 import { wordsIn, type Translation } from '../../../../strings/strings.js';
 import { widget } from '../../../../strings/image/widget.js';
-import { words } from '../../../../strings/words.js';
+import { words, type WordsStrings } from '../../../../strings/words.js';
 import type { ProviderId } from '../../../../base/types.js';
 import { mostSaid } from '../../models/price-words.js';
 
@@ -37,6 +37,92 @@ export interface CompareHandlers {
   pickFamily(event: Event): void;
 }
 
+/** What every line of the comparison needs: the view, its handlers, and the words, looked up once for all of them. */
+interface LineNeeds {
+  view: CompareView;
+  on: CompareHandlers;
+  offersText: OffersStrings;
+  compareText: CompareStrings;
+  wordsText: WordsStrings;
+  /** The most an offer can cost, as the comparison says it first. */
+  most: (offer: Offer) => string;
+}
+
+/** The choice of the family listed (`family`; '' for all of them), each with its count, all of them first. */
+function renderFamilies(families: ReadonlyMap<string, number>, family: string | undefined, line: LineNeeds) {
+  const { view, on, compareText } = line;
+  return html`<label class="families"
+    >${compareText.familyLabel()}
+    <select @change=${on.pickFamily}>
+      <option value="">${compareText.allFamilies(view.offers.length)}</option>
+      ${[...families].map(
+        ([name, count]) => html`<option value=${name} .selected=${live(name === family)}>${name} (${count})</option>`,
+      )}
+    </select></label
+  >`;
+}
+
+/**
+ * An offer's line (the `index`th listed): its model's button, named by it and its provider and described by its price
+ * (or the reason), with "cheapest" where it is and what the model is best for (or why it cannot) under it; its
+ * provider; its price. A click on the line switches to the offer, but where it cannot make the request.
+ */
+function renderOffer(offer: Ranked<ComparedOffer>, index: number, line: LineNeeds) {
+  const { view, on, offersText, compareText, wordsText } = line;
+  const current = offer.provider === view.provider && offer.model === view.model;
+  const about = `offer-${index}`;
+  // One that only wants the user's image is chosen as any other: the image is its next step.
+  const unable = offer.problem && !offer.wants;
+  const why = offer.wants ? compareText.wantsImage() : offer.problem;
+  return html`<tr
+    class=${unable ? 'unable' : current ? 'current' : ''}
+    data-provider=${offer.provider}
+    data-model=${offer.model}
+    @click=${unable ? nothing : on.choose}
+  >
+    <th>
+      <button
+        type="button"
+        id=${about}
+        aria-labelledby="${about} ${about}-provider"
+        aria-describedby=${[
+          offer.problem && `${about}-why`,
+          offer.total !== undefined && `${about}-price`,
+          offer.cheapest && `${about}-best`,
+        ]
+          .filter(Boolean)
+          .join(' ')}
+        aria-pressed=${current}
+        ?disabled=${!!unable}
+      >
+        ${modelName(offer.model)}
+      </button>
+      ${offer.cheapest ? html`<span id="${about}-best" class="badge">${offersText.cheapest()}</span>` : nothing}
+      <span class="about"
+        ><span class="via" aria-hidden="true">${wordsText.providerName(offer.payee)}</span>${
+          offer.problem
+            ? html`<span id="${about}-why" class="best">${why}</span>`
+            : offer.bestFor
+              ? html`<span class="best">${offer.bestFor}</span>`
+              : nothing
+        }</span
+      >
+    </th>
+    <td id="${about}-provider" class="provider">${wordsText.providerName(offer.payee)}</td>
+    <td id="${about}-price" class="price">${offer.total === undefined ? nothing : renderPrice(offer, line)}</td>
+  </tr>`;
+}
+
+/** An offer's price: the most it can cost, bold; where that is a bound, "about" the expected price quiet under it. */
+function renderPrice(offer: ComparedOffer, { view, offersText, most }: LineNeeds) {
+  return html`<strong>${most(offer)}</strong>${
+      offer.atMost
+        ? // A space before the line, so that the bound and the price read apart as text.
+          html` <span class="expected">${offersText.about(formatUsdRounded(offer.total!, view.locale))}</span>`
+        : ''
+    }`;
+}
+
 /**
  * A disclosure that lists every offer in a table of three columns (the model with what it is best for, its provider,
  * the price at the right), across the families, and where they span several, a choice of the family listed (each
@@ -54,11 +140,15 @@ export interface CompareHandlers {
 export function renderCompare(view: CompareView, on: CompareHandlers) {
   const all = rankOffers(view.offers);
   if (all.length < 2) return nothing;
-  const { locale } = view;
-  const offersText = wordsIn(view.translation, 'offers', offers);
-  const compareText = wordsIn(view.translation, 'compare', compare);
-  const wordsText = wordsIn(view.translation, 'words', words);
-  const most = (offer: Offer) => mostSaid(offer, locale, view.translation);
+  const line: LineNeeds = {
+    view,
+    on,
+    offersText: wordsIn(view.translation, 'offers', offers),
+    compareText: wordsIn(view.translation, 'compare', compare),
+    wordsText: wordsIn(view.translation, 'words', words),
+    most: (offer: Offer) => mostSaid(offer, view.locale, view.translation),
+  };
+  const { offersText, most } = line;
   const best = all[0].cheapest ? all[0] : undefined;
   const families = new Map<string, number>();
   for (const { model } of view.offers) families.set(familyOf(model), (families.get(familyOf(model)) ?? 0) + 1);
@@ -69,20 +159,7 @@ export function renderCompare(view: CompareView, on: CompareHandlers) {
     <summary>
       ${best ? offersText.compareSummary(modelName(best.model), best.payee, most(best)) : offersText.compareLabel()}
     </summary>
-    ${
-      families.size > 1
-        ? html`<label class="families"
-            >${compareText.familyLabel()}
-            <select @change=${on.pickFamily}>
-              <option value="">${compareText.allFamilies(view.offers.length)}</option>
-              ${[...families].map(
-                ([name, count]) =>
-                  html`<option value=${name} .selected=${live(name === family)}>${name} (${count})</option>`,
-              )}
-            </select></label
-          >`
-        : nothing
-    }
+    ${families.size > 1 ? renderFamilies(families, family, line) : nothing}
     <table>
       <thead>
         <tr>
@@ -92,63 +169,7 @@ export function renderCompare(view: CompareView, on: CompareHandlers) {
         </tr>
       </thead>
       <tbody>
-        ${ranked.map((offer, index) => {
-          const current = offer.provider === view.provider && offer.model === view.model;
-          const about = `offer-${index}`;
-          // One that only wants the user's image is chosen as any other: the image is its next step.
-          const unable = offer.problem && !offer.wants;
-          const why = offer.wants ? compareText.wantsImage() : offer.problem;
-          return html`<tr
-            class=${unable ? 'unable' : current ? 'current' : ''}
-            data-provider=${offer.provider}
-            data-model=${offer.model}
-            @click=${unable ? nothing : on.choose}
-          >
-            <th>
-              <button
-                type="button"
-                id=${about}
-                aria-labelledby="${about} ${about}-provider"
-                aria-describedby=${[
-                  offer.problem && `${about}-why`,
-                  offer.total !== undefined && `${about}-price`,
-                  offer.cheapest && `${about}-best`,
-                ]
-                  .filter(Boolean)
-                  .join(' ')}
-                aria-pressed=${current}
-                ?disabled=${!!unable}
-              >
-                ${modelName(offer.model)}
-              </button>
-              ${offer.cheapest ? html`<span id="${about}-best" class="badge">${offersText.cheapest()}</span>` : nothing}
-              <span class="about"
-                ><span class="via" aria-hidden="true">${wordsText.providerName(offer.payee)}</span>${
-                  offer.problem
-                    ? html`<span id="${about}-why" class="best">${why}</span>`
-                    : offer.bestFor
-                      ? html`<span class="best">${offer.bestFor}</span>`
-                      : nothing
-                }</span
-              >
-            </th>
-            <td id="${about}-provider" class="provider">${wordsText.providerName(offer.payee)}</td>
-            <td id="${about}-price" class="price">
-              ${
-                offer.total === undefined
-                  ? nothing
-                  : html`<strong>${most(offer)}</strong>${
-                        offer.atMost
-                          ? // A space before the line, so that the bound and the price read apart as text.
-                            html` <span class="expected"
-                              >${offersText.about(formatUsdRounded(offer.total!, locale))}</span
-                            >`
-                          : ''
-                      }`
-              }
-            </td>
-          </tr>`;
-        })}
+        ${ranked.map((offer, index) => renderOffer(offer, index, line))}
       </tbody>
     </table>
   </details>`;

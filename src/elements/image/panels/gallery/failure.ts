@@ -1,5 +1,5 @@
 import { css, html, nothing } from 'lit';
-import { progress } from '../../../../strings/image/progress.js';
+import { progress, type ProgressStrings } from '../../../../strings/image/progress.js';
 import { wordsIn } from '../../../../strings/strings.js';
 import { signIn } from '../../../../strings/sign-in.js';
 import type { ProviderId } from '../../../../base/types.js';
@@ -50,14 +50,87 @@ export interface FailureHandlers extends Pick<ImageHandlers, 'retry' | 'fix'> {
 }
 
 /**
+ * The answers to a charge the error left uncertain: the two answers as one pair (the list's own `.answers`), the box's
+ * buttons, its question being the charge; Try again is then a link. Without them, the way to the list that asks it.
+ */
+function renderUncertain(uncertain: NonNullable<WaysOn['uncertain']>, on: FailureHandlers) {
+  if (!uncertain.answers)
+    return html`<button type="button" class="link" data-focus-target="uncertain-first" @click=${on.fix}>
+      ${uncertain.ask}
+    </button>`;
+  return html`<span class="answers">
+    ${(
+      [
+        [uncertain.answers.value, uncertain.answers.label],
+        ['void', uncertain.answers.notCharged],
+      ] as const
+    ).map(
+      ([value, label]) =>
+        // The answer the balance points to leads, as the likeliest; "It was not" stays at hand, outlined: two buttons
+        // of one weight would read as a coin toss against the evidence.
+        html`<button
+          type="button"
+          class=${value === 'void' ? 'secondary' : 'primary'}
+          value=${value}
+          data-id=${uncertain.entry}
+          @click=${on.uncertainChoice}
+        >
+          ${label}
+        </button>`,
+    )}
+  </span>`;
+}
+
+/**
+ * The row of ways on from the error, each where it applies: the answers to an uncertain charge, where to add funds,
+ * the same model at another provider, and Try again (`retry`, where trying again can succeed).
+ */
+function renderWaysOn(
+  { funds, elsewhere, uncertain }: WaysOn,
+  { translation, decision }: ImageView,
+  retry: boolean,
+  progressText: ProgressStrings,
+  on: FailureHandlers,
+) {
+  return html`<div class="row">
+    ${uncertain ? renderUncertain(uncertain, on) : nothing}
+    ${
+      funds
+        ? html`<a href=${funds.url} target="_blank" rel="noopener"
+            >${wordsIn(translation, 'signIn', signIn).addFunds(funds.provider)}</a
+          >`
+        : nothing
+    }
+    ${
+      elsewhere
+        ? html`<button
+            type="button"
+            class="secondary"
+            data-provider=${elsewhere.provider}
+            data-model=${elsewhere.model}
+            @click=${on.useElsewhere}
+          >
+            ${progressText.useElsewhere(elsewhere.name, elsewhere.payee, elsewhere.price)}
+          </button>`
+        : nothing
+    }
+    ${
+      retry
+        ? html`<button type="button" class=${uncertain ? 'link' : 'secondary'} @click=${on.retry}>
+            ${progressText.retry(decision.price && String(decision.price))}
+          </button>`
+        : nothing
+    }
+  </div>`;
+}
+
+/**
  * The error of the last submission, the ways on from it that apply (`WaysOn`) and Try again in a row under it, and
  * Dismiss (×) in its corner, last in the keyboard's order, as Escape within the box.
  */
-export function renderFailure(
-  { error, translation, decision }: ImageView,
-  { funds, elsewhere, uncertain }: WaysOn,
-  on: FailureHandlers,
-) {
+export function renderFailure(view: ImageView, waysOn: WaysOn, on: FailureHandlers) {
+  const { error, translation, decision } = view;
+  const { funds, elsewhere, uncertain } = waysOn;
   const progressText = wordsIn(translation, 'progress', progress);
   if (!error) return nothing;
   // Not while Generate is refused (a budget held by charges no reply said): the row beside it says why and what to
@@ -74,70 +147,7 @@ export function renderFailure(
     @keydown=${on.errorKeydown}
   >
     <p id="failure">${error.message}</p>
-    ${
-      uncertain || funds || elsewhere || retry
-        ? html`<div class="row">
-            ${
-              // The two answers as one pair (the list's own `.answers`): the box's buttons, its question being the
-              // charge; Try again is then a link. Without them, the way to the list that asks it.
-              uncertain?.answers
-                ? html`<span class="answers">
-                    ${(
-                      [
-                        [uncertain.answers.value, uncertain.answers.label],
-                        ['void', uncertain.answers.notCharged],
-                      ] as const
-                    ).map(
-                      ([value, label]) =>
-                        // The answer the balance points to leads, as the likeliest; "It was not" stays at hand,
-                        // outlined: two buttons of one weight would read as a coin toss against the evidence.
-                        html`<button
-                          type="button"
-                          class=${value === 'void' ? 'secondary' : 'primary'}
-                          value=${value}
-                          data-id=${uncertain.entry}
-                          @click=${on.uncertainChoice}
-                        >
-                          ${label}
-                        </button>`,
-                    )}
-                  </span>`
-                : uncertain
-                  ? html`<button type="button" class="link" data-focus-target="uncertain-first" @click=${on.fix}>
-                      ${uncertain.ask}
-                    </button>`
-                  : nothing
-            }
-            ${
-              funds
-                ? html`<a href=${funds.url} target="_blank" rel="noopener"
-                    >${wordsIn(translation, 'signIn', signIn).addFunds(funds.provider)}</a
-                  >`
-                : nothing
-            }
-            ${
-              elsewhere
-                ? html`<button
-                    type="button"
-                    class="secondary"
-                    data-provider=${elsewhere.provider}
-                    data-model=${elsewhere.model}
-                    @click=${on.useElsewhere}
-                  >
-                    ${progressText.useElsewhere(elsewhere.name, elsewhere.payee, elsewhere.price)}
-                  </button>`
-                : nothing
-            }
-            ${
-              retry
-                ? html`<button type="button" class=${uncertain ? 'link' : 'secondary'} @click=${on.retry}>
-                    ${progressText.retry(decision.price && String(decision.price))}
-                  </button>`
-                : nothing
-            }
-          </div>`
-        : nothing
-    }
+    ${uncertain || funds || elsewhere || retry ? renderWaysOn(waysOn, view, retry, progressText, on) : nothing}
     <button
       type="button"
       class="tool dismiss"

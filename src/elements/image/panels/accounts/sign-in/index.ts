@@ -7,7 +7,7 @@ import { clock } from '../../../../../base/clock.js';
 import { formatDate } from '../../../../../base/dates.js';
 import { formatUsd } from '../../../../../pricing/index.js';
 import { providerInfo } from '../../../../../providers/catalog.js';
-import { signIn } from '../../../../../strings/sign-in.js';
+import { signIn, type SignInStrings } from '../../../../../strings/sign-in.js';
 import { wordsIn } from '../../../../../strings/strings.js';
 import type { ImageParts } from '../../../image-parts.js';
 import type { FlowController } from '../../submission/flow-controller.js';
@@ -47,15 +47,12 @@ export interface SignInNeeds {
   keyReplaced(): void;
 }
 
-/** The sign-in of the widget of `parts`, its styles adopted beside the panels'. */
-export function signInPart(
-  parts: ImageParts,
-  { keys, account, flow, signedKeys, report, keyRefusal, keyReplaced }: SignInNeeds,
-): SignInPart {
-  const { host, pricing, language } = parts;
-  const root = host.shadowRoot!;
-  root.adoptedStyleSheets = [...root.adoptedStyleSheets, signInStyles.styleSheet!];
-  const controller = new SignInController(host, {
+/**
+ * The sign-in's controller on the widget `host`: what it reads of the element's properties (the provider in force, its
+ * client id), and the form it keeps while a sign-in by redirect leaves the page and puts back on its return.
+ */
+function controllerOf(host: ImageParts['host'], { keys, signedKeys, report, keyReplaced }: SignInNeeds) {
+  return new SignInController(host, {
     provider: () => host.provider,
     endpoint: () => host.endpoint,
     relay: () => host.relay,
@@ -71,11 +68,19 @@ export function signInPart(
     report,
     replaced: keyReplaced,
   });
+}
+
+/**
+ * What the line's controls do: sign in (`begin`) and out, and the form before a capped sign-in, the focus going where
+ * each leads (the field refused, or Sign in again after Cancel).
+ */
+function handlersOf(
+  host: ImageParts['host'],
+  controller: SignInController,
+  flow: FlowController,
+  begin: () => void,
+): SignInHandlers {
   const field = (id: string) => host.shadowRoot!.querySelector<HTMLInputElement>(id)?.value;
-  const begin = (popup?: Window | null) => {
-    controller.begin(popup);
-    if (controller.granting) flow.focusAt('#grant-cap'); // the form that asks for the cap, in its place
-  };
   const on: SignInHandlers = {
     keySignIn: () => begin(),
     grantContinue: () => {
@@ -95,59 +100,93 @@ export function signInPart(
     },
     keySignOut: () => controller.signOut(),
   };
+  return on;
+}
+
+/**
+ * What is left on the key's account, as the line says it. Where the provider says the key has no cap, what is left is
+ * unknown: that is said, and no amount. Where the key has a cap, what is left is said of it. Where what is left is
+ * less than the price, only what is left (Generate says why it cannot). Refused for want of credit: that, and not what
+ * the key's cap leaves, which is no money.
+ */
+function leftSaid(
+  provider: string,
+  { pricing, language }: ImageParts,
+  account: AccountController,
+  signInText: SignInStrings,
+) {
+  const { locale } = language;
+  const quote = pricing.quote;
+  const left = account.balance?.usd;
+  if (account.outOfCredit) return account.empty ? signInText.outOfCredit(provider) : signInText.shortOfCredit(provider);
+  if (left && quote && !pricing.problem)
+    return left.lt(mostOf(quote))
+      ? signInText.leftOnAccount(formatUsd(left, locale))
+      : signInText.leftOf(
+          formatUsd(left, locale),
+          account.cap && formatUsd(account.cap, locale),
+          provider,
+          account.ofKeyBudget,
+        );
+  return account.uncapped && signInText.noCapOnKey(provider);
+}
+
+/**
+ * The line for the provider in force (named `provider`): Sign in with it, or who pays and what is left, and until when
+ * the key holds; undefined where it has no sign-in.
+ */
+function renderLine(
+  provider: string,
+  controller: SignInController,
+  parts: ImageParts,
+  { account, keyRefusal }: SignInNeeds,
+  on: SignInHandlers,
+) {
+  const state = controller.state();
+  if (!state) return undefined;
+  const { locale, translation } = parts.language;
+  const signInText = wordsIn(translation, 'signIn', signIn);
+  const expiresAt = account.expiresAt;
+  const until = expiresAt && formatDate(expiresAt, locale, 'moment');
+  // A key past its days is signed in no more: the sign-in is offered again, with when it ended.
+  const expired = until && expiresAt <= clock.now() ? until : undefined;
+  const share = [leftSaid(provider, parts, account, signInText), until && !expired && signInText.keyUntil(until)]
+    .filter(Boolean)
+    .join(' · ');
+  const info = providerInfo(parts.host.provider);
+  return renderSignIn(
+    {
+      id: parts.host.provider,
+      provider,
+      signed: state.signed && !expired,
+      share,
+      revoke: info?.revokeUrl,
+      cannotPay: state.cannotPay ? info?.fundsUrl : undefined,
+      expired,
+      refused: keyRefusal(),
+      grant: state.granting,
+      translation,
+    },
+    on,
+  );
+}
+
+/** The sign-in of the widget of `parts`, its styles adopted beside the panels'. */
+export function signInPart(parts: ImageParts, needs: SignInNeeds): SignInPart {
+  const { host } = parts;
+  const { flow } = needs;
+  const root = host.shadowRoot!;
+  root.adoptedStyleSheets = [...root.adoptedStyleSheets, signInStyles.styleSheet!];
+  const controller = controllerOf(host, needs);
+  const begin = (popup?: Window | null) => {
+    controller.begin(popup);
+    if (controller.granting) flow.focusAt('#grant-cap'); // the form that asks for the cap, in its place
+  };
+  const on = handlersOf(host, controller, flow, begin);
   return {
     controller,
     begin,
     // Sign in with the provider in force, or who pays and what is left.
-    render: (provider) => {
-      const state = controller.state();
-      if (!state) return undefined;
-      const { locale, translation } = language;
-      const signInText = wordsIn(translation, 'signIn', signIn);
-      const quote = pricing.quote;
-      const left = account.balance?.usd;
-      const expiresAt = account.expiresAt;
-      const until = expiresAt && formatDate(expiresAt, locale, 'moment');
-      // A key past its days is signed in no more: the sign-in is offered again, with when it ended.
-      const expired = until && expiresAt <= clock.now() ? until : undefined;
-      // Where the provider says the key has no cap, what is left is unknown: that is said, and no amount. Where the key
-      // has a cap, what is left is said of it. Where what is left is less than the price, only what is left (Generate
-      // says why it cannot). Refused for want of credit: that, and not what the key's cap leaves, which is no money.
-      const share = [
-        account.outOfCredit
-          ? account.empty
-            ? signInText.outOfCredit(provider)
-            : signInText.shortOfCredit(provider)
-          : left && quote && !pricing.problem
-            ? left.lt(mostOf(quote))
-              ? signInText.leftOnAccount(formatUsd(left, locale))
-              : signInText.leftOf(
-                  formatUsd(left, locale),
-                  account.cap && formatUsd(account.cap, locale),
-                  provider,
-                  account.ofKeyBudget,
-                )
-            : account.uncapped && signInText.noCapOnKey(provider),
-        until && !expired && signInText.keyUntil(until),
-      ]
-        .filter(Boolean)
-        .join(' · ');
-      const info = providerInfo(host.provider);
-      return renderSignIn(
-        {
-          id: host.provider,
-          provider,
-          signed: state.signed && !expired,
-          share,
-          revoke: info?.revokeUrl,
-          cannotPay: state.cannotPay ? info?.fundsUrl : undefined,
-          expired,
-          refused: keyRefusal(),
-          grant: state.granting,
-          translation,
-        },
-        on,
-      );
-    },
+    render: (provider) => renderLine(provider, controller, parts, needs, on),
   };
 }
