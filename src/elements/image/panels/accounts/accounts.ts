@@ -5,7 +5,7 @@ import { signIn, type SignInStrings } from '../../../../strings/sign-in.js';
 import { wordsIn } from '../../../../strings/strings.js';
 import { slot } from '../../form-template.js';
 import type { ImageView, Slot } from '../../view.js';
-import type { PanelHandlers } from '../image-actions.js';
+import type { AccountHandlers } from './account-handlers.js';
 
 /**
  * The user's own key, drawn with the panels (the first paint does not wait for it) into the place the first paint kept
@@ -46,7 +46,7 @@ export type KeyFieldView = NonNullable<ImageView['key']> & {
 };
 
 /** What the key field's controls do (the widget's own handlers). */
-type KeyHandlers = Pick<PanelHandlers, 'keyInput' | 'keyCommit' | 'rememberChange'>;
+type KeyHandlers = Pick<AccountHandlers, 'keyInput' | 'keyCommit' | 'rememberChange'>;
 
 /**
  * The user's own key, just above Generate (under its sign-in, where the provider has one: `signInLine`, drawn by the

@@ -14,6 +14,9 @@ export interface FlowOptions {
   ready(count: number): string;
 }
 
+/** Where the focus goes when the way is clear again: Generate, or where it is still refused, what the refusal offers. */
+export const NEXT_STEP = '[data-focus=submit]:enabled, #reason :is(a, button)';
+
 /** Where the focus waits while a submission runs. */
 const PROGRESS = '[data-focus=progress]';
 /** How long a live region stays empty before the same sentence comes again: a render, and the reader's notice of it. */
